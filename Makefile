@@ -1,0 +1,116 @@
+# tqc — translation-quality checker for news. See README.md.
+# `make` builds ./tqc; `make demo`, `make check`, `make eval`, `make bench`.
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+CC ?= cc
+CFLAGS ?= -O2 -g
+BUILD ?= build
+VERSION := 0.1.0
+
+# Debian packages tqc needs to build, test and run (English dictionaries included).
+DEB_PACKAGES = gcc make pkg-config libhunspell-dev libutf8proc-dev libxml2-dev check \
+               hunspell hunspell-en-us hunspell-en-gb
+PKGS = hunspell libutf8proc libxml-2.0
+
+WARN = -std=c11 -Wall -Wextra -Werror -Wshadow -Wwrite-strings -Wmissing-prototypes \
+       -Wstrict-prototypes -Wno-unused-parameter
+DEFS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DTQC_VERSION='"$(VERSION)"' \
+       -DTQC_DATADIR='"$(PREFIX)/share/tqc"'
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
+CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
+
+ifeq ($(SAN),1)
+BUILD = build-san
+CFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=address,undefined
+endif
+
+ALL_CFLAGS = $(WARN) $(DEFS) $(PKG_CFLAGS) -Ichecker $(CFLAGS)
+LIB_SRCS = $(filter-out checker/cli.c,$(wildcard checker/*.c))
+LIB_OBJS = $(LIB_SRCS:checker/%.c=$(BUILD)/%.o)
+TEST_SRCS = $(wildcard tests/check_*.c)
+TEST_OBJS = $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%.o)
+TOOLS = $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/eval_*.c tests/bench_*.c))
+TQC_BIN = $(if $(filter 1,$(SAN)),$(BUILD)/tqc,./tqc)
+
+.PHONY: all demo check test unit e2e eval bench install uninstall clean deps need-deps lint
+
+all: tqc
+
+tqc: $(BUILD)/tqc
+	@if [ "$(SAN)" != 1 ]; then cp $(BUILD)/tqc tqc; fi
+
+$(BUILD)/tqc: $(BUILD)/cli.o $(BUILD)/libtqc.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/libtqc.a: $(LIB_OBJS)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/%.o: checker/%.c checker/*.h | $(BUILD)
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%.o: tests/%.c checker/*.h tests/*.h | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -DTQC_SOURCE_DIR='"$(CURDIR)"' -c -o $@ $<
+
+$(BUILD)/check_tqc: $(TEST_OBJS) $(BUILD)/libtqc.a
+	$(CC) $(LDFLAGS) -o $@ $(TEST_OBJS) $(BUILD)/libtqc.a $(PKG_LIBS) $(CHECK_LIBS)
+
+$(BUILD)/%: tests/%.c $(BUILD)/libtqc.a checker/*.h | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -DTQC_SOURCE_DIR='"$(CURDIR)"' -o $@ $< $(BUILD)/libtqc.a $(PKG_LIBS) -lm
+
+$(BUILD) $(BUILD)/tests:
+	mkdir -p $@
+
+# The Debian packages: installed when missing and root, otherwise the exact command.
+deps:
+	@missing=$$(for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -z "$$missing" ]; then echo "deps: all Debian packages present"; \
+	elif [ "$$(id -u)" = 0 ]; then echo "deps: installing$$(echo $$missing | sed 's/^/ /')"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	else echo "tqc needs these Debian packages; run:"; echo "  sudo apt-get install $$(echo $$missing)"; exit 1; fi
+
+# demo and check install what is missing first (see deps).
+need-deps:
+	@if ! pkg-config --exists $(PKGS) check 2>/dev/null || [ ! -f /usr/share/hunspell/en_US.dic ]; then $(MAKE) --no-print-directory deps; fi
+
+demo: need-deps
+	@$(MAKE) --no-print-directory tqc
+	./tqc check corpus/en/demo.txt || [ $$? -eq 1 ]
+
+check: need-deps
+	@$(MAKE) --no-print-directory unit e2e
+
+test: check
+
+unit: $(BUILD)/check_tqc
+	$(BUILD)/check_tqc
+
+e2e: tqc $(BUILD)/tqc
+	TQC=$(TQC_BIN) sh tests/e2e.sh
+
+eval: tqc $(TOOLS)
+	@BUILD=$(BUILD) sh tests/eval.sh
+
+bench: tqc $(TOOLS)
+	@BUILD=$(BUILD) sh tests/bench.sh
+
+install: tqc
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tqc
+	install -m 755 $(BUILD)/tqc $(DESTDIR)$(PREFIX)/bin/tqc
+	cp -R rules dictionaries $(DESTDIR)$(PREFIX)/share/tqc/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/tqc
+	rm -rf $(DESTDIR)$(PREFIX)/share/tqc
+
+# Functions that invite buffer overflows or hide errors have no place here.
+lint:
+	@! grep -nE '\b(sprintf|vsprintf|strcpy|strcat|strtok|atoi|atol|gets)\s*\(' checker/*.c tests/*.c
+
+clean:
+	rm -rf build build-san tqc

@@ -1,0 +1,314 @@
+/* tqc: the command-line front end. Maps statuses to exit codes (0 clean, 1 findings at
+ * or above --fail-on, 2 usage or input error); the library never prints or exits. */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "checker.h"
+#include "reader.h"
+#include "report.h"
+#include "seg.h"
+
+#ifndef TQC_VERSION
+#define TQC_VERSION "0.1.0"
+#endif
+
+enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
+#define MAX_LIST_ARGS 64
+
+typedef struct cli {
+    const char *lang, *format, *dict_dir, *color;
+    tqc_severity fail_on;
+    const char *words[MAX_LIST_ARGS];
+    size_t word_count;
+    const char *disabled[MAX_LIST_ARGS];
+    size_t disabled_count;
+    char data_dir[PATH_MAX];
+} cli;
+
+static void usage(FILE *out)
+{
+    fputs("Usage: tqc check [OPTIONS] FILE...     check translated articles\n"
+          "       tqc segment [--format text|jsonl] [--lang L] FILE...\n"
+          "                                        print one sentence a line\n"
+          "       tqc rules                        list the rules\n"
+          "\n"
+          "Options:\n"
+          "  -l, --lang=CODE       language of the articles (default: en)\n"
+          "  -f, --format=FORMAT   text (default) or jsonl\n"
+          "      --fail-on=LEVEL   exit 1 on findings at or above error|warning|info\n"
+          "                        (default: warning)\n"
+          "  -w, --words=FILE      accept the words in FILE (one a line); repeatable\n"
+          "      --dict-dir=DIR    look for Hunspell dictionaries in DIR first\n"
+          "                        (also $TQC_DICT_PATH, colon-separated)\n"
+          "      --disable=RULE    do not run RULE; repeatable\n"
+          "      --color=WHEN      auto (default), always or never\n"
+          "      --no-color        same as --color=never (NO_COLOR is honoured too)\n"
+          "  -h, --help            show this help\n"
+          "  -V, --version         show the version\n"
+          "\n"
+          "FILE may be - for standard input. Exit status: 0 clean, 1 findings at or\n"
+          "above --fail-on, 2 usage or input error.\n", out);
+}
+
+static bool dir_has_rules(const char *dir)
+{
+    char path[PATH_MAX];
+    snprintf(path, sizeof path, "%s/rules", dir);
+    return access(path, R_OK) == 0;
+}
+
+/* Rule data lives beside the binary in a source tree, or in ../share/tqc when installed;
+ * $TQC_DATA_DIR overrides both. */
+static void find_data_dir(char *out, size_t cap)
+{
+    const char *env = getenv("TQC_DATA_DIR");
+    if (env && *env) {
+        snprintf(out, cap, "%s", env);
+        return;
+    }
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash)
+            *slash = '\0';
+        if (dir_has_rules(exe)) {
+            snprintf(out, cap, "%s", exe);
+            return;
+        }
+        int n2 = snprintf(out, cap, "%s/../share/tqc", exe);
+        if (n2 > 0 && (size_t)n2 < cap && dir_has_rules(out))
+            return;
+    }
+    snprintf(out, cap, "%s", TQC_DATADIR);
+}
+
+static bool use_color(const char *when)
+{
+    if (strcmp(when, "always") == 0)
+        return true;
+    if (strcmp(when, "never") == 0)
+        return false;
+    const char *no = getenv("NO_COLOR");
+    if (no && *no)
+        return false;
+    const char *term = getenv("TERM");
+    return isatty(fileno(stdout)) && !(term && strcmp(term, "dumb") == 0);
+}
+
+static int parse_options(int argc, char **argv, cli *c, bool *segment_mode)
+{
+    static const struct option longopts[] = {
+        {"lang", required_argument, NULL, 'l'},
+        {"format", required_argument, NULL, 'f'},
+        {"fail-on", required_argument, NULL, 'F'},
+        {"words", required_argument, NULL, 'w'},
+        {"dict-dir", required_argument, NULL, 'D'},
+        {"disable", required_argument, NULL, 'd'},
+        {"color", required_argument, NULL, 'C'},
+        {"colour", required_argument, NULL, 'C'},
+        {"no-color", no_argument, NULL, 'N'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+    };
+    int opt;
+    while ((opt = getopt_long(argc, argv, "l:f:w:hV", longopts, NULL)) != -1) {
+        switch (opt) {
+        case 'l': c->lang = optarg; break;
+        case 'f': c->format = optarg; break;
+        case 'D': c->dict_dir = optarg; break;
+        case 'C': c->color = optarg; break;
+        case 'N': c->color = "never"; break;
+        case 'F':
+            if (!tqc_severity_parse(optarg, &c->fail_on)) {
+                fprintf(stderr, "tqc: --fail-on takes error, warning or info, not '%s'\n", optarg);
+                return EXIT_TROUBLE;
+            }
+            break;
+        case 'w':
+        case 'd': {
+            const char **list = opt == 'w' ? c->words : c->disabled;
+            size_t *count = opt == 'w' ? &c->word_count : &c->disabled_count;
+            if (*count == MAX_LIST_ARGS) {
+                fprintf(stderr, "tqc: at most %d --%s options\n", MAX_LIST_ARGS,
+                        opt == 'w' ? "words" : "disable");
+                return EXIT_TROUBLE;
+            }
+            if (opt == 'd' && !tqc_pass_find(optarg)) {
+                fprintf(stderr, "tqc: unknown rule '%s' (see 'tqc rules')\n", optarg);
+                return EXIT_TROUBLE;
+            }
+            list[(*count)++] = optarg;
+            break;
+        }
+        case 'h': usage(stdout); exit(EXIT_CLEAN);
+        case 'V': printf("tqc %s\n", TQC_VERSION); exit(EXIT_CLEAN);
+        default:
+            fputs("Try 'tqc --help'.\n", stderr);
+            return EXIT_TROUBLE;
+        }
+    }
+    if (strcmp(c->color, "auto") && strcmp(c->color, "always") && strcmp(c->color, "never")) {
+        fprintf(stderr, "tqc: --color takes auto, always or never, not '%s'\n", c->color);
+        return EXIT_TROUBLE;
+    }
+    if (*segment_mode && strcmp(c->format, "text") && strcmp(c->format, "jsonl")) {
+        fprintf(stderr, "tqc: segment --format takes text or jsonl, not '%s'\n", c->format);
+        return EXIT_TROUBLE;
+    }
+    if (optind >= argc) {
+        fputs("tqc: no input files (use - for standard input)\n", stderr);
+        return EXIT_TROUBLE;
+    }
+    return -1;
+}
+
+static void print_sentences(const tqc_doc *doc, bool jsonl)
+{
+    for (size_t i = 0; i < doc->sentence_count; i++) {
+        tqc_span s = doc->sentences[i].span;
+        if (jsonl) {
+            printf("{\"offset\":%zu,\"length\":%zu,\"text\":\"", doc->base_offset + s.start,
+                   tqc_span_len(s));
+            tqc_json_write_string(stdout, tqc_doc_at(doc, s), tqc_span_len(s));
+            fputs("\"}\n", stdout);
+        } else {
+            /* One sentence a line: line breaks inside a sentence become spaces. */
+            for (size_t k = s.start; k < s.end; k++)
+                putchar(doc->text[k] == '\n' || doc->text[k] == '\r' ? ' ' : doc->text[k]);
+            putchar('\n');
+        }
+    }
+}
+
+/* Checks (or segments) one file; returns false when it could not be read. */
+static bool run_file(tqc_checker *ck, const char *path, const cli *c, bool segment_mode,
+                     tqc_reporter *rep, tqc_run_stats *stats)
+{
+    char err[512];
+    tqc_reader *rd;
+    const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    tqc_status st = tqc_reader_open(path, &rd, err, sizeof err);
+    while (st == TQC_OK) {
+        tqc_chunk chunk;
+        if ((st = tqc_reader_next(rd, &chunk, err, sizeof err)) != TQC_OK || chunk.len == 0)
+            break;
+        tqc_doc *doc = tqc_doc_new(name, chunk.text, chunk.len, c->lang);
+        if (!doc) {
+            st = TQC_ENOMEM;
+            break;
+        }
+        doc->base_offset = chunk.base_offset;
+        doc->base_line = chunk.base_line;
+        tqc_findings found;
+        tqc_findings_init(&found, doc);
+        if (segment_mode) {
+            st = tqc_segment(doc, tqc_checker_lang(ck));
+            if (st == TQC_OK)
+                print_sentences(doc, strcmp(c->format, "jsonl") == 0);
+        } else if ((st = tqc_check_doc(ck, doc, &found)) == TQC_OK) {
+            if (rep->begin)
+                rep->begin(rep, doc);
+            for (size_t i = 0; i < found.count; i++) {
+                rep->finding(rep, doc, &found.items[i]);
+                stats->findings[found.items[i].severity]++;
+            }
+            if (rep->end_doc)
+                rep->end_doc(rep, doc);
+            stats->bytes += doc->len;
+        }
+        tqc_findings_release(&found);
+        tqc_doc_free(doc);
+    }
+    tqc_reader_close(rd);
+    if (st != TQC_OK) {
+        if (st == TQC_ENOMEM)
+            snprintf(err, sizeof err, "%s: out of memory", path);
+        fflush(stdout);
+        fprintf(stderr, "tqc: %s\n", err);
+        return false;
+    }
+    return true;
+}
+
+static int list_rules(void)
+{
+    for (size_t i = 0; i < tqc_pass_count; i++)
+        printf("%-16s %-8s %s\n", tqc_passes[i]->id, tqc_severity_name(tqc_passes[i]->severity),
+               tqc_passes[i]->summary);
+    return EXIT_CLEAN;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_TROUBLE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        usage(stdout);
+        return EXIT_CLEAN;
+    }
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
+        printf("tqc %s\n", TQC_VERSION);
+        return EXIT_CLEAN;
+    }
+    if (strcmp(cmd, "rules") == 0)
+        return list_rules();
+    bool segment_mode = strcmp(cmd, "segment") == 0;
+    if (!segment_mode && strcmp(cmd, "check") != 0) {
+        fprintf(stderr, "tqc: unknown command '%s'\nTry 'tqc --help'.\n", cmd);
+        return EXIT_TROUBLE;
+    }
+    cli c = {.lang = "en", .format = "text", .color = "auto", .fail_on = TQC_SEV_WARNING};
+    int rc = parse_options(argc - 1, argv + 1, &c, &segment_mode);
+    if (rc >= 0)
+        return rc;
+    int first_file = optind + 1;
+
+    tqc_reporter rep;
+    if (!segment_mode && !tqc_reporter_init(&rep, c.format, stdout, use_color(c.color))) {
+        fprintf(stderr, "tqc: unknown format '%s' (text, jsonl)\n", c.format);
+        return EXIT_TROUBLE;
+    }
+    find_data_dir(c.data_dir, sizeof c.data_dir);
+    tqc_check_options opts = {
+        .data_dir = c.data_dir, .lang = c.lang,
+        .dict = {.dict_path = c.dict_dir, .word_files = c.words, .word_file_count = c.word_count},
+        .disabled = c.disabled, .disabled_count = c.disabled_count,
+    };
+    char err[1024];
+    tqc_checker *ck;
+    tqc_status st = tqc_checker_new(&opts, &ck, err, sizeof err);
+    if (st != TQC_OK) {
+        fprintf(stderr, "tqc: %s\n", st == TQC_ENOMEM ? "out of memory" : err);
+        return EXIT_TROUBLE;
+    }
+    tqc_run_stats stats = {0};
+    for (int i = first_file; i < argc; i++) {
+        stats.files++;
+        if (!run_file(ck, argv[i], &c, segment_mode, &rep, &stats))
+            stats.files_failed++;
+    }
+    if (!segment_mode && rep.finish)
+        rep.finish(&rep, &stats);
+    tqc_checker_free(ck);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "tqc: error writing output: %s\n", strerror(errno));
+        return EXIT_TROUBLE;
+    }
+    if (stats.files_failed)
+        return EXIT_TROUBLE;
+    for (int s = (int)c.fail_on; s <= TQC_SEV_ERROR; s++)
+        if (stats.findings[s])
+            return EXIT_FINDINGS;
+    return EXIT_CLEAN;
+}

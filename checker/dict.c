@@ -1,0 +1,364 @@
+#include "dict.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <hunspell.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
+
+#include "text.h"
+
+/* Longer "words" are not words; Hunspell would only waste time on them. */
+#define DICT_MAX_WORD 100
+#define DICT_MAX_PATH 4096
+#define DICT_MAX_LINE 1024
+
+enum { VERDICT_KNOWN = 1, VERDICT_UNKNOWN = 2 };
+
+struct tqc_dict {
+    Hunhandle *hun;
+    char name[64];
+    iconv_t to_dic, from_dic;   /* (iconv_t)-1 when the dictionary is UTF-8 */
+    tqc_strmap *cache;          /* word -> verdict */
+    tqc_strmap *freq;           /* lower-cased word -> count */
+    uint64_t freq_total;
+    size_t lookups;
+};
+
+static bool file_exists(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (f)
+        fclose(f);
+    return f != NULL;
+}
+
+/* Looks for name.aff and name.dic in the colon-separated folders of path. */
+static bool find_dictionary(const char *path, const char *name, char *aff, char *dic)
+{
+    while (path && *path) {
+        size_t n = strcspn(path, ":");
+        if (n > 0 && n < DICT_MAX_PATH - 80 && strlen(name) < 64) {
+            snprintf(aff, DICT_MAX_PATH, "%.*s/%s.aff", (int)n, path, name);
+            snprintf(dic, DICT_MAX_PATH, "%.*s/%s.dic", (int)n, path, name);
+            if (file_exists(aff) && file_exists(dic))
+                return true;
+        }
+        path += n;
+        if (*path == ':')
+            path++;
+    }
+    return false;
+}
+
+/* Converts between UTF-8 and the dictionary's encoding; returns out or NULL. */
+static char *convert(iconv_t cd, const char *in, size_t len, char *out, size_t cap)
+{
+    if (cd == (iconv_t)-1) {
+        if (len >= cap)
+            return NULL;
+        memcpy(out, in, len);
+        out[len] = '\0';
+        return out;
+    }
+    char *src = (char *)in, *dst = out;
+    size_t left = len, room = cap - 1;
+    iconv(cd, NULL, NULL, NULL, NULL);
+    if (iconv(cd, &src, &left, &dst, &room) == (size_t)-1)
+        return NULL;
+    *dst = '\0';
+    return out;
+}
+
+static tqc_status add_word_file(tqc_dict *dict, const char *path, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return TQC_EIO;
+    }
+    char line[DICT_MAX_LINE], conv[DICT_MAX_LINE * 2];
+    while (fgets(line, sizeof line, f)) {
+        size_t n = strcspn(line, "\r\n#");
+        while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+            n--;
+        size_t skip = strspn(line, " \t");
+        if (skip >= n)
+            continue;
+        if (convert(dict->to_dic, line + skip, n - skip, conv, sizeof conv))
+            Hunspell_add(dict->hun, conv);
+    }
+    bool failed = ferror(f);
+    fclose(f);
+    if (failed) {
+        snprintf(err, errlen, "%s: read error", path);
+        return TQC_EIO;
+    }
+    return TQC_OK;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Adds every .txt file of dictionaries/<base>/, in name order. */
+static tqc_status add_supplements(tqc_dict *dict, const char *dir, char *err, size_t errlen)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return TQC_OK;
+    char *names[256];
+    size_t count = 0;
+    for (struct dirent *e; (e = readdir(d)) != NULL && count < 256;) {
+        size_t n = strlen(e->d_name);
+        if (n > 4 && strcmp(e->d_name + n - 4, ".txt") == 0 && e->d_name[0] != '.') {
+            if (!(names[count] = malloc(n + 1)))
+                break;
+            memcpy(names[count++], e->d_name, n + 1);
+        }
+    }
+    closedir(d);
+    qsort(names, count, sizeof *names, cmp_str);
+    tqc_status st = TQC_OK;
+    for (size_t i = 0; i < count; i++) {
+        char path[DICT_MAX_PATH];
+        if (st == TQC_OK && (size_t)snprintf(path, sizeof path, "%s/%s", dir, names[i]) < sizeof path)
+            st = add_word_file(dict, path, err, errlen);
+        free(names[i]);
+    }
+    return st;
+}
+
+static tqc_status load_freq(tqc_dict *dict, const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return TQC_OK; /* optional: without it, splits rank by dictionary alone */
+    if (!(dict->freq = tqc_strmap_new())) {
+        fclose(f);
+        return TQC_ENOMEM;
+    }
+    char line[DICT_MAX_LINE];
+    tqc_status st = TQC_OK;
+    while (st == TQC_OK && fgets(line, sizeof line, f)) {
+        if (line[0] == '#')
+            continue;
+        char *tab = strchr(line, '\t');
+        if (!tab)
+            continue;
+        unsigned long long count = strtoull(tab + 1, NULL, 10);
+        if (!tqc_strmap_put(dict->freq, line, (size_t)(tab - line), count))
+            st = TQC_ENOMEM;
+        dict->freq_total += count;
+    }
+    fclose(f);
+    return st;
+}
+
+tqc_status tqc_dict_open(const tqc_lang *lang, const char *data_dir,
+                         const tqc_dict_options *opts, tqc_dict **out,
+                         char *err, size_t errlen)
+{
+    *out = NULL;
+    tqc_dict *dict = calloc(1, sizeof *dict);
+    if (!dict)
+        return TQC_ENOMEM;
+    dict->to_dic = dict->from_dic = (iconv_t)-1;
+
+    /* Candidates: the profile's list, else ll_RR from the code, else the base code. */
+    char candidates[256], code[64];
+    snprintf(code, sizeof code, "%s", tqc_lang_code(lang));
+    for (char *p = code; *p; p++)
+        if (*p == '-')
+            *p = '_';
+    snprintf(candidates, sizeof candidates, "%s %s %s",
+             tqc_lang_setting(lang, "hunspell", ""), code, tqc_lang_base(lang));
+
+    char search[DICT_MAX_PATH * 2];
+    const char *env = getenv("TQC_DICT_PATH");
+    snprintf(search, sizeof search, "%s:%s:%s", opts && opts->dict_path ? opts->dict_path : "",
+             env ? env : "", TQC_DICT_SYSTEM_PATH);
+
+    char aff[DICT_MAX_PATH], dic[DICT_MAX_PATH];
+    bool found = false;
+    for (char *save = NULL, *tok = strtok_r(candidates, " ,", &save); tok && !found;
+         tok = strtok_r(NULL, " ,", &save)) {
+        if (find_dictionary(search, tok, aff, dic)) {
+            snprintf(dict->name, sizeof dict->name, "%s", tok);
+            found = true;
+        }
+    }
+    if (!found) {
+        snprintf(err, errlen, "no Hunspell dictionary for '%s' (searched %s; "
+                 "install hunspell-%s or set --dict-dir)", tqc_lang_code(lang),
+                 search, tqc_lang_base(lang));
+        free(dict);
+        return TQC_ENOTFOUND;
+    }
+    if (!(dict->hun = Hunspell_create(aff, dic)) || !(dict->cache = tqc_strmap_new())) {
+        tqc_dict_free(dict);
+        return TQC_ENOMEM;
+    }
+    const char *enc = Hunspell_get_dic_encoding(dict->hun);
+    if (enc && strcasecmp(enc, "UTF-8") != 0 && strcasecmp(enc, "UTF8") != 0) {
+        dict->to_dic = iconv_open(enc, "UTF-8");
+        dict->from_dic = iconv_open("UTF-8", enc);
+        if (dict->to_dic == (iconv_t)-1 || dict->from_dic == (iconv_t)-1) {
+            snprintf(err, errlen, "%s: unsupported dictionary encoding %s", dic, enc);
+            tqc_dict_free(dict);
+            return TQC_EINPUT;
+        }
+    }
+
+    char dir[DICT_MAX_PATH];
+    snprintf(dir, sizeof dir, "%s/dictionaries/%s", data_dir, tqc_lang_base(lang));
+    tqc_status st = add_supplements(dict, dir, err, errlen);
+    for (size_t i = 0; st == TQC_OK && opts && i < opts->word_file_count; i++)
+        st = add_word_file(dict, opts->word_files[i], err, errlen);
+    if (st == TQC_OK) {
+        char path[DICT_MAX_PATH + 16];
+        snprintf(path, sizeof path, "%s/freq.tsv", dir);
+        st = load_freq(dict, path);
+    }
+    if (st != TQC_OK) {
+        tqc_dict_free(dict);
+        return st;
+    }
+    *out = dict;
+    return TQC_OK;
+}
+
+void tqc_dict_free(tqc_dict *dict)
+{
+    if (!dict)
+        return;
+    if (dict->hun)
+        Hunspell_destroy(dict->hun);
+    if (dict->to_dic != (iconv_t)-1)
+        iconv_close(dict->to_dic);
+    if (dict->from_dic != (iconv_t)-1)
+        iconv_close(dict->from_dic);
+    tqc_strmap_free(dict->cache);
+    tqc_strmap_free(dict->freq);
+    free(dict);
+}
+
+const char *tqc_dict_name(const tqc_dict *dict) { return dict->name; }
+
+static bool hunspell_accepts(tqc_dict *dict, const char *word, size_t len)
+{
+    char conv[DICT_MAX_WORD * 4 + 1];
+    dict->lookups++;
+    return convert(dict->to_dic, word, len, conv, sizeof conv) &&
+           Hunspell_spell(dict->hun, conv) != 0;
+}
+
+/* Hunspell knows ' but not always U+2019; normalise the typographic apostrophe. */
+static size_t normalise_apostrophes(const char *word, size_t len, char *out)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (i + 2 < len && (unsigned char)word[i] == 0xE2 && (unsigned char)word[i + 1] == 0x80 &&
+            (unsigned char)word[i + 2] == 0x99) {
+            out[o++] = '\'';
+            i += 2;
+        } else {
+            out[o++] = word[i];
+        }
+    }
+    return o;
+}
+
+static bool lookup(tqc_dict *dict, const char *word, size_t len)
+{
+    if (len == 0 || len > DICT_MAX_WORD)
+        return false;
+    uint64_t verdict;
+    if (tqc_strmap_get(dict->cache, word, len, &verdict))
+        return verdict == VERDICT_KNOWN;
+    char norm[DICT_MAX_WORD + 1];
+    size_t n = normalise_apostrophes(word, len, norm);
+    bool known = hunspell_accepts(dict, norm, n);
+    /* A possessive of a known word is known, whether or not the dictionary has the affix. */
+    if (!known && n > 2 && norm[n - 2] == '\'' && (norm[n - 1] == 's' || norm[n - 1] == 'S'))
+        known = hunspell_accepts(dict, norm, n - 2);
+    tqc_strmap_put(dict->cache, word, len, known ? VERDICT_KNOWN : VERDICT_UNKNOWN);
+    return known;
+}
+
+bool tqc_dict_known(tqc_dict *dict, const char *word, size_t len)
+{
+    return lookup(dict, word, len);
+}
+
+bool tqc_dict_case_variant(tqc_dict *dict, const char *word, size_t len, char *fixed, size_t cap)
+{
+    if (len == 0 || len > DICT_MAX_WORD || lookup(dict, word, len))
+        return false;
+    char buf[DICT_MAX_WORD * 4 + 1];
+    size_t n = tqc_text_case(word, len, TQC_CASE_TITLE, buf, sizeof buf);
+    if (n && (n != len || memcmp(buf, word, len) != 0) && lookup(dict, buf, n) && n < cap) {
+        memcpy(fixed, buf, n + 1);
+        return true;
+    }
+    n = tqc_text_case(word, len, TQC_CASE_UPPER, buf, sizeof buf);
+    if (n && (n != len || memcmp(buf, word, len) != 0) && lookup(dict, buf, n) && n < cap) {
+        memcpy(fixed, buf, n + 1);
+        return true;
+    }
+    return false;
+}
+
+size_t tqc_dict_suggest(tqc_dict *dict, const char *word, size_t len, char **out, size_t max)
+{
+    char conv[DICT_MAX_WORD * 4 + 1];
+    if (len == 0 || len > DICT_MAX_WORD || !convert(dict->to_dic, word, len, conv, sizeof conv))
+        return 0;
+    char **list = NULL;
+    int n = Hunspell_suggest(dict->hun, &list, conv);
+    size_t kept = 0;
+    for (int i = 0; i < n && kept < max; i++) {
+        char back[DICT_MAX_WORD * 4 + 1];
+        if (!convert(dict->from_dic, list[i], strlen(list[i]), back, sizeof back))
+            continue;
+        size_t bl = strlen(back) + 1;
+        if (!(out[kept] = malloc(bl)))
+            break;
+        memcpy(out[kept++], back, bl);
+    }
+    if (list)
+        Hunspell_free_list(dict->hun, &list, n);
+    return kept;
+}
+
+void tqc_dict_free_suggestions(char **list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(list[i]);
+}
+
+uint64_t tqc_dict_freq(const tqc_dict *dict, const char *word, size_t len)
+{
+    char buf[DICT_MAX_WORD * 4 + 1];
+    if (!dict->freq || len == 0 || len > DICT_MAX_WORD)
+        return 0;
+    size_t n = tqc_text_case(word, len, TQC_CASE_LOWER, buf, sizeof buf);
+    char norm[DICT_MAX_WORD * 4 + 1];
+    n = normalise_apostrophes(buf, n, norm);
+    uint64_t count = 0;
+    tqc_strmap_get(dict->freq, norm, n, &count);
+    return count;
+}
+
+uint64_t tqc_dict_freq_total(const tqc_dict *dict) { return dict->freq_total; }
+
+void tqc_dict_stats(const tqc_dict *dict, size_t *cached, size_t *lookups)
+{
+    *cached = tqc_strmap_count(dict->cache);
+    *lookups = dict->lookups;
+}

@@ -1,0 +1,122 @@
+/* doc: the document model every pass reads. The text bytes are kept exactly as read
+ * (invalid UTF-8 included); paragraphs, sentences and tokens are byte spans into them.
+ * A doc may be one chunk of a larger file: base_offset and base_line place it there,
+ * so every offset and line a reporter prints is the file's own.
+ * The doc owns its text copy, its structure arrays and its arena; everything borrowed
+ * from it is valid until tqc_doc_free. */
+#ifndef TQC_DOC_H
+#define TQC_DOC_H
+
+#include <assert.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "status.h"
+
+/* Two byte offsets into doc->text, start <= end (checked when made). */
+typedef struct tqc_span {
+    size_t start, end;
+} tqc_span;
+
+static inline tqc_span tqc_span_make(size_t start, size_t end)
+{
+    assert(start <= end);
+    return (tqc_span){start, end};
+}
+
+static inline size_t tqc_span_len(tqc_span s) { return s.end - s.start; }
+
+static inline bool tqc_span_overlaps(tqc_span a, tqc_span b)
+{
+    return a.start < b.end && b.start < a.end;
+}
+
+typedef enum tqc_tok_kind {
+    TQC_TOK_WORD,      /* letters, with inner apostrophes, hyphens, periods (U.S.) or digits */
+    TQC_TOK_NUMBER,    /* digits with separators: 3.5, 1,000, 11:43, 10th, 19h30 */
+    TQC_TOK_PUNCT,     /* one punctuation mark (an ellipsis "..." is one token) */
+    TQC_TOK_SYMBOL,    /* anything else printable: currency, math, emoji */
+    TQC_TOK_URL,
+    TQC_TOK_EMAIL,
+    TQC_TOK_HANDLE,    /* @name */
+    TQC_TOK_HASHTAG,   /* #name */
+    TQC_TOK_INVALID    /* bytes that are not valid UTF-8, or control characters */
+} tqc_tok_kind;
+
+/* Token flags: what passes ask most often, computed once by the tokenizer. */
+enum {
+    TQC_TF_SPACE_BEFORE = 1 << 0, /* whitespace immediately precedes the token */
+    TQC_TF_NEWLINE_BEFORE = 1 << 1, /* that whitespace contains a line break */
+    TQC_TF_CAP = 1 << 2,          /* first letter is upper or title case */
+    TQC_TF_ALLCAPS = 1 << 3,      /* two or more letters, all upper case */
+    TQC_TF_LOWER = 1 << 4,        /* every letter is lower case */
+    TQC_TF_INNER_CAP = 1 << 5,    /* an upper-case letter follows a lower-case one */
+    TQC_TF_DIGIT = 1 << 6,        /* contains a digit */
+    TQC_TF_HYPHEN = 1 << 7,       /* contains an inner hyphen */
+    TQC_TF_APOS = 1 << 8,         /* contains an inner apostrophe (' or U+2019) */
+    TQC_TF_NONASCII = 1 << 9,     /* contains a byte >= 0x80 */
+    TQC_TF_PERIOD = 1 << 10,      /* contains an inner period (U.S, e.g) */
+    TQC_TF_PARA_START = 1 << 11,  /* first token of its paragraph */
+    TQC_TF_SENT_START = 1 << 12   /* first token of its sentence */
+};
+
+typedef struct tqc_token {
+    tqc_span span;
+    uint32_t kind;      /* tqc_tok_kind */
+    uint32_t flags;     /* TQC_TF_* */
+    size_t sentence;    /* index into doc->sentences */
+} tqc_token;
+
+typedef struct tqc_sentence {
+    tqc_span span;      /* from its first to its last non-space byte */
+    size_t tok_first, tok_count;
+    size_t paragraph;   /* index into doc->paragraphs */
+} tqc_sentence;
+
+typedef struct tqc_paragraph {
+    tqc_span span;      /* from its first to its last non-space byte */
+    size_t sent_first, sent_count;
+} tqc_paragraph;
+
+typedef struct tqc_doc {
+    const char *name;   /* display name (a path, or "<stdin>"); owned */
+    const char *text;   /* len bytes plus a NUL; owned */
+    size_t len;
+    size_t base_offset; /* byte offset of text[0] in the file */
+    size_t base_line;   /* 0-based line of text[0] in the file */
+    const char *lang;   /* language code the doc is checked as; owned */
+
+    size_t *line_starts; /* offsets where each line begins; line_starts[0] == 0 */
+    size_t line_count;
+
+    tqc_paragraph *paragraphs;
+    size_t paragraph_count;
+    tqc_sentence *sentences;
+    size_t sentence_count;
+    tqc_token *tokens;
+    size_t token_count;
+
+    tqc_arena *arena;   /* per-document allocations (findings, messages) */
+} tqc_doc;
+
+/* A doc holding a copy of the len bytes at text, not yet segmented (no paragraphs,
+ * sentences or tokens; see seg.h). name and lang are copied. NULL when out of memory. */
+tqc_doc *tqc_doc_new(const char *name, const char *text, size_t len, const char *lang);
+/* Frees the doc and everything it owns; accepts NULL. */
+void tqc_doc_free(tqc_doc *doc);
+
+/* Line (1-based, in the file) and column (1-based, in characters: each UTF-8 sequence
+ * counts one, each invalid byte one) of the byte at offset (0 <= offset <= len).
+ * Every reporter uses this one function so they all agree. */
+void tqc_doc_locate(const tqc_doc *doc, size_t offset, size_t *line, size_t *column);
+/* The span of the line containing offset, without its line break. */
+tqc_span tqc_doc_line_span(const tqc_doc *doc, size_t offset);
+/* Pointer to the bytes of span in the doc's text. */
+static inline const char *tqc_doc_at(const tqc_doc *doc, tqc_span s) { return doc->text + s.start; }
+
+/* Sentence index containing the byte at offset, or SIZE_MAX outside any sentence. */
+size_t tqc_doc_sentence_at(const tqc_doc *doc, size_t offset);
+
+#endif

@@ -1,0 +1,39 @@
+/* lang: a language profile, the rule data in rules/<lang>/ loaded by one generic
+ * mechanism. Every file in that folder is a list (one entry a line, surrounding
+ * spaces trimmed, lines starting with '#' and blank lines skipped), named by its file
+ * name; the file `profile` holds `key = value` settings instead.
+ * A profile is read-only once loaded, so threads may share it. */
+#ifndef TQC_LANG_H
+#define TQC_LANG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "status.h"
+#include "strmap.h"
+
+typedef struct tqc_lang tqc_lang;
+
+/* Loads the profile for code (`en`, `en-GB`, `pt-BR`: the part before '-' names the
+ * folder) from data_dir/rules/. A code without a folder gets an empty profile (every
+ * language with a Hunspell dictionary still works). On failure err says why. */
+tqc_status tqc_lang_load(const char *data_dir, const char *code, tqc_lang **out,
+                         char *err, size_t errlen);
+void tqc_lang_free(tqc_lang *lang);
+
+/* The full code as asked for (`en-GB`) and its base (`en`). Valid until tqc_lang_free. */
+const char *tqc_lang_code(const tqc_lang *lang);
+const char *tqc_lang_base(const tqc_lang *lang);
+/* The folder the profile was read from, or NULL when it has none. */
+const char *tqc_lang_dir(const tqc_lang *lang);
+
+/* The list in file `name`, or NULL when the language has none (tqc_strmap_get accepts
+ * NULL, so callers need not check). Values are the 1-based line numbers. */
+const tqc_strmap *tqc_lang_list(const tqc_lang *lang, const char *name);
+/* true when word (len bytes) is an entry of list `name`. */
+bool tqc_lang_in(const tqc_lang *lang, const char *name, const char *word, size_t len);
+/* The profile setting key, or fallback when unset. Keys may carry a region suffix
+ * (`hunspell.en-GB`), which wins over the plain key for that region. */
+const char *tqc_lang_setting(const tqc_lang *lang, const char *key, const char *fallback);
+
+#endif

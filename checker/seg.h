@@ -1,0 +1,19 @@
+/* seg: splits a document into paragraphs, sentences and tokens (fills doc->paragraphs,
+ * doc->sentences, doc->tokens). Language knowledge (abbreviations, sentence starters)
+ * comes from the profile's lists; the C code names no language's words.
+ * Allocates the doc's arrays (the doc owns them). */
+#ifndef TQC_SEG_H
+#define TQC_SEG_H
+
+#include "doc.h"
+#include "lang.h"
+
+/* Segments doc in place. lang may be NULL (no abbreviations known). */
+tqc_status tqc_segment(tqc_doc *doc, const tqc_lang *lang);
+
+/* Tokens only, over text[span): appends to *toks (a malloc'd array the caller owns,
+ * *count entries, *cap allocated). Used by tqc_segment; exposed for tests. */
+tqc_status tqc_tokenize(const char *text, tqc_span span, tqc_token **toks,
+                        size_t *count, size_t *cap);
+
+#endif

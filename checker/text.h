@@ -1,0 +1,37 @@
+/* text: the small UTF-8 questions every module asks, answered through utf8proc.
+ * Pure functions over caller-owned buffers; nothing here allocates. */
+#ifndef TQC_TEXT_H
+#define TQC_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decodes the code point at s[0..len); *cp gets it, or -1 for an invalid sequence.
+ * Returns the bytes consumed (1 for an invalid byte, 0 only when len is 0). */
+size_t tqc_text_decode(const char *s, size_t len, int32_t *cp);
+/* Encodes cp as UTF-8 into out (at least 4 bytes); returns the byte count. */
+size_t tqc_text_encode(int32_t cp, char *out);
+/* The code point that ends just before s[end] (end > 0), or -1; *start gets its offset. */
+int32_t tqc_text_prev(const char *s, size_t end, size_t *start);
+
+bool tqc_text_is_letter(int32_t cp);
+bool tqc_text_is_upper(int32_t cp);   /* upper or title case letter */
+bool tqc_text_is_lower(int32_t cp);
+bool tqc_text_is_digit(int32_t cp);   /* decimal digit of any script */
+bool tqc_text_is_space(int32_t cp);   /* Unicode white space, including no-break spaces */
+bool tqc_text_is_punct(int32_t cp);   /* Unicode punctuation (P*) */
+bool tqc_text_is_mark(int32_t cp);    /* combining mark (M*) */
+bool tqc_text_is_format(int32_t cp);  /* invisible format characters (Cf: ZWSP, ZWJ, BOM...) */
+bool tqc_text_is_control(int32_t cp); /* Cc other than tab, LF and CR */
+bool tqc_text_is_apostrophe(int32_t cp); /* ' or U+2019 */
+bool tqc_text_is_hyphen(int32_t cp);  /* - and U+2010 U+2011 */
+
+typedef enum { TQC_CASE_LOWER, TQC_CASE_UPPER, TQC_CASE_TITLE } tqc_case;
+/* Writes word in the given case (TITLE: first letter title-cased, the rest lowered)
+ * to out (NUL-terminated); returns its length, or 0 when it does not fit in cap. */
+size_t tqc_text_case(const char *word, size_t len, tqc_case mode, char *out, size_t cap);
+/* true when the two strings are equal ignoring case. */
+bool tqc_text_equal_fold(const char *a, size_t alen, const char *b, size_t blen);
+
+#endif

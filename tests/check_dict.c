@@ -1,0 +1,106 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dict.h"
+#include "tqc_test.h"
+
+#define KNOWN(w) tqc_dict_known(d, (w), strlen(w))
+
+START_TEST(test_known_words_and_possessives)
+{
+    tqc_dict *d = tqc_checker_dict(tqc_test_checker());
+    ck_assert(KNOWN("meeting"));
+    ck_assert(KNOWN("Japan"));
+    ck_assert(KNOWN("Japan’s"));
+    ck_assert(KNOWN("minister's"));
+    ck_assert(!KNOWN("meetingwhile"));
+    ck_assert(!KNOWN(""));
+}
+END_TEST
+
+START_TEST(test_cache_asks_hunspell_once)
+{
+    tqc_dict *d = tqc_checker_dict(tqc_test_checker());
+    size_t cached0, lookups0, cached1, lookups1;
+    ck_assert(!KNOWN("zqxwv"));
+    tqc_dict_stats(d, &cached0, &lookups0);
+    for (int i = 0; i < 10; i++)
+        ck_assert(!KNOWN("zqxwv"));
+    tqc_dict_stats(d, &cached1, &lookups1);
+    ck_assert_uint_eq(lookups0, lookups1);
+    ck_assert_uint_eq(cached0, cached1);
+}
+END_TEST
+
+START_TEST(test_case_variant)
+{
+    tqc_dict *d = tqc_checker_dict(tqc_test_checker());
+    char fixed[64];
+    ck_assert(tqc_dict_case_variant(d, "korean", 6, fixed, sizeof fixed));
+    ck_assert_str_eq(fixed, "Korean");
+    ck_assert(!tqc_dict_case_variant(d, "house", 5, fixed, sizeof fixed));
+}
+END_TEST
+
+START_TEST(test_suggestions_and_frequency)
+{
+    tqc_dict *d = tqc_checker_dict(tqc_test_checker());
+    char *sugg[5];
+    size_t n = tqc_dict_suggest(d, "goverment", 9, sugg, 5);
+    ck_assert_uint_gt(n, 0);
+    ck_assert_str_eq(sugg[0], "government");
+    tqc_dict_free_suggestions(sugg, n);
+    ck_assert_uint_gt(tqc_dict_freq(d, "The", 3), tqc_dict_freq(d, "government", 10));
+    ck_assert_uint_gt(tqc_dict_freq(d, "government", 10), 0);
+}
+END_TEST
+
+START_TEST(test_user_word_list)
+{
+    char path[] = "/tmp/tqc-words-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    FILE *f = fdopen(fd, "w");
+    fputs("# newsroom words\nZorblatt\n  Quixlee  \n", f);
+    fclose(f);
+    const char *files[] = {path};
+    tqc_check_options opts = {.data_dir = TQC_SOURCE_DIR, .lang = "en",
+                              .dict = {.word_files = files, .word_file_count = 1}};
+    char err[256];
+    tqc_checker *ck;
+    ck_assert_int_eq(tqc_checker_new(&opts, &ck, err, sizeof err), TQC_OK);
+    tqc_dict *d = tqc_checker_dict(ck);
+    ck_assert(KNOWN("Zorblatt"));
+    ck_assert(KNOWN("Quixlee"));
+    tqc_checker_free(ck);
+    unlink(path);
+}
+END_TEST
+
+START_TEST(test_missing_dictionary_is_an_error)
+{
+    tqc_check_options opts = {.data_dir = TQC_SOURCE_DIR, .lang = "xx-YY",
+                              .dict = {.dict_path = "/nonexistent"}};
+    char err[512] = "";
+    tqc_checker *ck = NULL;
+    ck_assert_int_eq(tqc_checker_new(&opts, &ck, err, sizeof err), TQC_ENOTFOUND);
+    ck_assert_ptr_null(ck);
+    ck_assert_ptr_nonnull(strstr(err, "xx-YY"));
+}
+END_TEST
+
+Suite *dict_suite(void)
+{
+    Suite *s = suite_create("dict");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, test_known_words_and_possessives);
+    tcase_add_test(tc, test_cache_asks_hunspell_once);
+    tcase_add_test(tc, test_case_variant);
+    tcase_add_test(tc, test_suggestions_and_frequency);
+    tcase_add_test(tc, test_user_word_list);
+    tcase_add_test(tc, test_missing_dictionary_is_an_error);
+    suite_add_tcase(s, tc);
+    return s;
+}

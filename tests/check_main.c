@@ -1,0 +1,79 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "seg.h"
+#include "tqc_test.h"
+
+static tqc_checker *shared_checker;
+
+static void free_checker(void)
+{
+    tqc_checker_free(shared_checker);
+}
+
+tqc_checker *tqc_test_checker(void)
+{
+    if (!shared_checker) {
+        char err[512];
+        tqc_check_options opts = {.data_dir = TQC_SOURCE_DIR, .lang = "en"};
+        if (tqc_checker_new(&opts, &shared_checker, err, sizeof err) != TQC_OK) {
+            fprintf(stderr, "check_tqc: cannot load the English checker: %s\n", err);
+            exit(EXIT_FAILURE);
+        }
+        atexit(free_checker);
+    }
+    return shared_checker;
+}
+
+tqc_doc *tqc_test_doc(const char *text)
+{
+    tqc_doc *doc = tqc_doc_new("test.txt", text, strlen(text), "en");
+    ck_assert_ptr_nonnull(doc);
+    ck_assert_int_eq(tqc_segment(doc, tqc_checker_lang(tqc_test_checker())), TQC_OK);
+    return doc;
+}
+
+size_t tqc_test_findings(const char *text, const char *rule, char *first, size_t cap)
+{
+    tqc_checker *ck = tqc_test_checker();
+    tqc_doc *doc = tqc_doc_new("test.txt", text, strlen(text), "en");
+    ck_assert_ptr_nonnull(doc);
+    tqc_findings out;
+    tqc_findings_init(&out, doc);
+    ck_assert_int_eq(tqc_check_doc(ck, doc, &out), TQC_OK);
+    size_t n = 0;
+    for (size_t i = 0; i < out.count; i++) {
+        const tqc_finding *f = &out.items[i];
+        bool match = !rule || strcmp(f->rule, rule) == 0 ||
+                     (f->also && strstr(f->also, rule));
+        if (!match)
+            continue;
+        if (n++ == 0 && first) {
+            size_t len = tqc_span_len(f->span);
+            if (len >= cap)
+                len = cap - 1;
+            memcpy(first, doc->text + f->span.start, len);
+            first[len] = '\0';
+        }
+    }
+    tqc_findings_release(&out);
+    tqc_doc_free(doc);
+    return n;
+}
+
+int main(void)
+{
+    Suite *(*const suites[])(void) = {
+        strmap_suite, doc_suite, token_suite, seg_suite, dict_suite, finding_suite, passes_suite,
+    };
+    /* Load the dictionaries once, before Check forks a process per test. */
+    tqc_test_checker();
+    SRunner *sr = srunner_create(NULL);
+    for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++)
+        srunner_add_suite(sr, suites[i]());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,28 @@
+/* Shared helpers for the Check unit tests: each tests/check_<module>.c defines one
+ * suite constructor listed here; check_main.c runs them all. */
+#ifndef TQC_TEST_H
+#define TQC_TEST_H
+
+#include <check.h>
+
+#include "checker.h"
+#include "doc.h"
+
+Suite *strmap_suite(void);
+Suite *doc_suite(void);
+Suite *token_suite(void);
+Suite *seg_suite(void);
+Suite *dict_suite(void);
+Suite *finding_suite(void);
+Suite *passes_suite(void);
+
+/* An English checker using the source tree's rules/ and dictionaries/ (one per process,
+ * made on first use, freed at exit). */
+tqc_checker *tqc_test_checker(void);
+/* A doc of text, segmented with the English profile; free with tqc_doc_free. */
+tqc_doc *tqc_test_doc(const char *text);
+/* Checks text with only pass `rule` (NULL: all); returns how many findings of `rule`
+ * it gave, and the first one's span text copied into first (may be NULL). */
+size_t tqc_test_findings(const char *text, const char *rule, char *first, size_t cap);
+
+#endif
