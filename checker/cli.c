@@ -19,6 +19,7 @@
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
 #define MAX_LIST_ARGS 64
+#define MAX_RULES 64 /* tqc_checker_new refuses more passes */
 
 typedef struct cli {
     const char *lang, *format, *dict_dir, *color;
@@ -39,7 +40,8 @@ static void usage(FILE *out)
           "\n"
           "Options:\n"
           "  -l, --lang=CODE       language of the articles (default: en)\n"
-          "  -f, --format=FORMAT   text (default) or jsonl\n"
+          "  -f, --format=FORMAT   text (default), jsonl, sarif, github, junit,\n"
+          "                        checkstyle or rdjsonl\n"
           "      --fail-on=LEVEL   exit 1 on findings at or above error|warning|info\n"
           "                        (default: warning)\n"
           "  -w, --words=FILE      accept the words in FILE (one a line); repeatable\n"
@@ -207,6 +209,7 @@ static bool run_file(tqc_checker *ck, const char *path, const cli *c, bool segme
         }
         doc->base_offset = chunk.base_offset;
         doc->base_line = chunk.base_line;
+        doc->base_column = chunk.base_column;
         tqc_findings found;
         tqc_findings_init(&found, doc);
         if (segment_mode) {
@@ -276,9 +279,19 @@ int main(int argc, char **argv)
 
     tqc_reporter rep;
     if (!segment_mode && !tqc_reporter_init(&rep, c.format, stdout, use_color(c.color))) {
-        fprintf(stderr, "tqc: unknown format '%s' (text, jsonl)\n", c.format);
+        fprintf(stderr, "tqc: unknown format '%s' (text, jsonl, sarif, github, junit, "
+                "checkstyle, rdjsonl)\n", c.format);
         return EXIT_TROUBLE;
     }
+    /* What reporters may know of the rules and the run (SARIF's rules, JUnit's failures). */
+    tqc_report_rule rules[MAX_RULES];
+    rep.rule_count = tqc_pass_count < MAX_RULES ? tqc_pass_count : MAX_RULES;
+    for (size_t i = 0; i < rep.rule_count; i++) {
+        const tqc_pass *p = tqc_passes[i];
+        rules[i] = (tqc_report_rule){p->id, p->severity, p->summary, p->good, p->bad};
+    }
+    rep.rules = rules;
+    rep.fail_on = c.fail_on;
     find_data_dir(c.data_dir, sizeof c.data_dir);
     tqc_check_options opts = {
         .data_dir = c.data_dir, .lang = c.lang,
@@ -300,12 +313,15 @@ int main(int argc, char **argv)
     }
     if (!segment_mode && rep.finish)
         rep.finish(&rep, &stats);
+    bool report_failed = !segment_mode && rep.failed;
+    if (report_failed)
+        fputs("tqc: out of memory writing the report\n", stderr);
     tqc_checker_free(ck);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "tqc: error writing output: %s\n", strerror(errno));
         return EXIT_TROUBLE;
     }
-    if (stats.files_failed)
+    if (stats.files_failed || report_failed)
         return EXIT_TROUBLE;
     for (int s = (int)c.fail_on; s <= TQC_SEV_ERROR; s++)
         if (stats.findings[s])

@@ -96,7 +96,7 @@ void tqc_doc_locate(const tqc_doc *doc, size_t offset, size_t *line, size_t *col
         i += n > 0 ? (size_t)n : 1;
     }
     *line = doc->base_line + li + 1;
-    *column = col;
+    *column = col + (li == 0 ? doc->base_column : 0);
 }
 
 tqc_span tqc_doc_line_span(const tqc_doc *doc, size_t offset)

@@ -86,6 +86,7 @@ typedef struct tqc_doc {
     size_t len;
     size_t base_offset; /* byte offset of text[0] in the file */
     size_t base_line;   /* 0-based line of text[0] in the file */
+    size_t base_column; /* characters before text[0] on its line (a chunk cut mid-line) */
     const char *lang;   /* language code the doc is checked as; owned */
 
     size_t *line_starts; /* offsets where each line begins; line_starts[0] == 0 */

@@ -4,9 +4,17 @@
 #include <string.h>
 
 extern const tqc_pass tqc_pass_repeated_word;
+extern const tqc_pass tqc_pass_missing_space;
+extern const tqc_pass tqc_pass_quotes;
+extern const tqc_pass tqc_pass_boilerplate;
+extern const tqc_pass tqc_pass_capitalization;
 
 const tqc_pass *const tqc_passes[] = {
     &tqc_pass_repeated_word,
+    &tqc_pass_missing_space,
+    &tqc_pass_quotes,
+    &tqc_pass_boilerplate,
+    &tqc_pass_capitalization,
 };
 const size_t tqc_pass_count = sizeof tqc_passes / sizeof tqc_passes[0];
 

@@ -1,5 +1,7 @@
 #include "reader.h"
 
+#include "text.h"
+
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -14,6 +16,7 @@ struct tqc_reader {
     size_t consumed;    /* bytes of buf already handed out */
     size_t offset;      /* file offset of buf[0] */
     size_t line;        /* file line of buf[0] */
+    size_t column;      /* characters before buf[0] on its line */
     const char *path;
 };
 
@@ -66,13 +69,30 @@ static size_t cut_point(const char *buf, size_t len)
     return i;
 }
 
+/* Moves a (line, column) position over the len bytes at s; columns count characters
+ * as tqc_doc_locate does. */
+static void advance_position(const char *s, size_t len, size_t *line, size_t *column)
+{
+    size_t from = 0;
+    for (size_t i = 0; i < len; i++)
+        if (s[i] == '\n') {
+            (*line)++;
+            from = i + 1;
+        }
+    if (from)
+        *column = 0;
+    for (size_t i = from; i < len;) {
+        int32_t cp;
+        i += tqc_text_decode(s + i, len - i, &cp);
+        (*column)++;
+    }
+}
+
 static tqc_status fill(tqc_reader *r, char *err, size_t errlen)
 {
     /* Drop what was handed out, keep the rest at the front. */
     if (r->consumed) {
-        for (size_t i = 0; i < r->consumed; i++)
-            if (r->buf[i] == '\n')
-                r->line++;
+        advance_position(r->buf, r->consumed, &r->line, &r->column);
         memmove(r->buf, r->buf + r->consumed, r->len - r->consumed);
         r->len -= r->consumed;
         r->offset += r->consumed;
@@ -121,18 +141,20 @@ tqc_status tqc_reader_next(tqc_reader *r, tqc_chunk *chunk, char *err, size_t er
             return TQC_EINPUT;
         }
         /* A UTF-8 byte order mark is not text. */
-        if (r->len >= 3 && memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0)
-            r->consumed = 3;
+        if (r->len >= 3 && memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0) {
+            /* Skipped without counting a column: editors do not show it either. */
+            memmove(r->buf, r->buf + 3, r->len - 3);
+            r->len -= 3;
+            r->offset = 3;
+        }
     }
     size_t avail = r->len - r->consumed;
     size_t n = avail;
     if (avail > TQC_CHUNK_BYTES)
         n = cut_point(r->buf + r->consumed, TQC_CHUNK_BYTES);
-    size_t line = r->line;
-    for (size_t i = 0; i < r->consumed; i++)
-        if (r->buf[i] == '\n')
-            line++;
-    *chunk = (tqc_chunk){r->buf + r->consumed, n, r->offset + r->consumed, line};
+    size_t line = r->line, column = r->column;
+    advance_position(r->buf, r->consumed, &line, &column);
+    *chunk = (tqc_chunk){r->buf + r->consumed, n, r->offset + r->consumed, line, column};
     r->consumed += n;
     return TQC_OK;
 }

@@ -21,6 +21,7 @@ typedef struct tqc_chunk {
     size_t len;         /* 0 at the end of the input */
     size_t base_offset; /* byte offset of text[0] in the file */
     size_t base_line;   /* 0-based line of text[0] in the file */
+    size_t base_column; /* characters before text[0] on its line (a chunk cut mid-line) */
 } tqc_chunk;
 
 /* Opens path ("-" for standard input). On failure err names the file and the cause. */

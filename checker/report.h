@@ -4,6 +4,7 @@
 #ifndef TQC_REPORT_H
 #define TQC_REPORT_H
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -16,11 +17,26 @@ typedef struct tqc_run_stats {
     size_t bytes, words;
 } tqc_run_stats;
 
+/* What a reporter may know of a rule without including pass.h (SARIF's rules array).
+ * The CLI fills a table from the pass registry; the strings are static. */
+typedef struct tqc_report_rule {
+    const char *id;
+    tqc_severity severity;   /* default severity */
+    const char *summary, *good, *bad;
+} tqc_report_rule;
+
 typedef struct tqc_reporter tqc_reporter;
 
 struct tqc_reporter {
     FILE *out;
     bool color;              /* ANSI colour allowed (the CLI decides) */
+    /* Set by the caller after tqc_reporter_init, before the first begin: */
+    const tqc_report_rule *rules;  /* borrowed, outlives the reporter */
+    size_t rule_count;
+    tqc_severity fail_on;    /* junit: findings at or above it are failures (default warning) */
+    /* Set by tqc_reporter_init: paths under it are printed relative to it. */
+    char cwd[PATH_MAX];
+    bool failed;             /* out of memory: the output is incomplete (the caller checks) */
     void *state;             /* the format's own, freed by finish */
     void (*begin)(tqc_reporter *r, const tqc_doc *doc);
     void (*finding)(tqc_reporter *r, const tqc_doc *doc, const tqc_finding *f);
@@ -28,20 +44,56 @@ struct tqc_reporter {
     void (*finish)(tqc_reporter *r, const tqc_run_stats *stats);
 };
 
-/* Sets up r for format ("text", "jsonl"); false when the format is unknown. */
+/* Sets up r for format (see tqc_report_formats); false when the format is unknown. */
 bool tqc_reporter_init(tqc_reporter *r, const char *format, FILE *out, bool color);
 /* The formats tqc_reporter_init knows, for --help. */
 extern const char *const tqc_report_formats[];
 
-/* The text of the sentence around f (the whole sentence containing f's start). */
+/* Context longer than this on either side of a finding is clipped in `sentence`. */
+#define TQC_SENTENCE_MAX 1024
+
+/* The sentence around f: the whole sentence containing f's start (the line, outside any
+ * sentence), clipped to TQC_SENTENCE_MAX bytes either side of f's span. */
 tqc_span tqc_report_sentence_span(const tqc_doc *doc, const tqc_finding *f);
 
 /* Writes the len bytes at s as the contents of a JSON string (no quotes), escaping
  * as RFC 8259 requires; invalid UTF-8 bytes become U+FFFD. */
 void tqc_json_write_string(FILE *out, const char *s, size_t len);
+/* Writes the len bytes at s as XML 1.0 character data, or an attribute value when attr
+ * (no quotes): & < > " ' escaped, and in attributes tab, CR and LF too so they survive
+ * attribute normalisation. Characters XML forbids (C0 controls, U+FFFE, U+FFFF) and
+ * invalid UTF-8 bytes become U+FFFD. */
+void tqc_xml_write_string(FILE *out, const char *s, size_t len, bool attr);
+
+/* The name of doc as machine formats print it: relative to r->cwd when under it, and
+ * without a leading "./". Points into name. */
+const char *tqc_report_path(const tqc_reporter *r, const char *name);
+
+/* A fingerprint of f that survives unrelated edits: a hash of the rule, the span text
+ * and up to TQC_FINGERPRINT_CONTEXT characters either side within its sentence, with
+ * white space runs folded to one space. No line numbers or offsets go in, so moving
+ * the text, re-wrapping it or editing other sentences leaves it unchanged. */
+#define TQC_FINGERPRINT_CONTEXT 20
+uint64_t tqc_report_fingerprint(const tqc_doc *doc, const tqc_finding *f);
+
+/* Tells when a document starts a new file: a file may arrive as several chunk
+ * documents, with the same name and growing offsets. Free with tqc_report_files_free. */
+typedef struct tqc_report_files {
+    char *name;              /* the current file's name (owned) */
+    size_t end;              /* file offset just past the last document seen */
+} tqc_report_files;
+/* true when doc begins a file other than the previous document's; false when it
+ * continues it. Sets r->failed (and returns true) when out of memory. */
+bool tqc_report_new_file(tqc_reporter *r, tqc_report_files *t, const tqc_doc *doc);
+void tqc_report_files_free(tqc_report_files *t);
 
 /* The format initialisers, one per report_<format>.c. */
 void tqc_report_text_init(tqc_reporter *r);
 void tqc_report_jsonl_init(tqc_reporter *r);
+void tqc_report_sarif_init(tqc_reporter *r);
+void tqc_report_github_init(tqc_reporter *r);
+void tqc_report_junit_init(tqc_reporter *r);
+void tqc_report_checkstyle_init(tqc_reporter *r);
+void tqc_report_rdjsonl_init(tqc_reporter *r);
 
 #endif

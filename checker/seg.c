@@ -1,4 +1,17 @@
-/* Paragraphs and sentences over the token stream. */
+/* The segmenter: paragraphs, then sentences within each paragraph, over the token
+ * stream. One left-to-right pass with bounded look-around per token, so it stays linear
+ * on any input. Script knowledge (which marks end sentences, close quotes or mark list
+ * items) is Unicode data here; word knowledge comes from the profile's lists:
+ *   abbreviations                words that a period after does not end a sentence (Mr, Inc)
+ *   abbreviations-before-number  the same, only when a number follows (No. 5, p. 55)
+ *   sentence-starters            capitalised words that after an abbreviation still begin
+ *                                a new sentence (the U.S. How about...)
+ * Decisions where text is ambiguous:
+ *   - a lower-case word after a period continues the sentence ("peace. and the"): the
+ *     capitalization pass reports it as a broken sentence;
+ *   - a run-on "agreement.The" (word, period, capitalised word, no space) is split;
+ *   - a single capital letter with a period is an initial (Jonas E. Smith), and so is a
+ *     run of single letters with periods (U.S., e.g., a.m.). */
 #include "seg.h"
 
 #include <stdlib.h>
@@ -8,103 +21,325 @@
 
 /* Lines longer than this mean "one paragraph per line" text, not hard-wrapped prose. */
 #define SEG_WRAP_WIDTH 100
+/* How far back an abbreviation may reach (tokens and bytes): longer is no abbreviation,
+ * and the bound keeps a run of periods without spaces from costing quadratic time. */
+#define SEG_ABBREV_TOKENS 8
+#define SEG_ABBREV_BYTES 32
+/* How many quotes, brackets and dashes may stand between a sentence end and the word
+ * that decides whether a new sentence begins. */
+#define SEG_LOOKAHEAD 4
+/* List items numbered up to this many digits (1. to 999.); longer is a year or amount. */
+#define SEG_MARKER_DIGITS 3
+/* Letter markers get values above every number so the two never continue each other. */
+#define SEG_LETTER_BASE 1000
+#define SEG_NO_MARKER (-1)
 
-/* Longest line in bytes; lines longer than SEG_WRAP_WIDTH mean one paragraph a line. */
-static size_t longest_line(const tqc_doc *doc)
-{
-    size_t max = 0;
-    for (size_t l = 0; l < doc->line_count; l++) {
-        size_t s = doc->line_starts[l];
-        size_t e = l + 1 < doc->line_count ? doc->line_starts[l + 1] - 1 : doc->len;
-        if (e - s > max)
-            max = e - s;
-    }
-    return max;
-}
+typedef struct seg {
+    tqc_doc *doc;
+    const tqc_strmap *abbrev, *abbrev_num, *starters;
+    size_t para_cap, sent_cap;
+    long list_last;  /* value of the last list marker accepted in this paragraph */
+    long line_last;  /* value of the last marker that began a line (paragraph scan) */
+} seg;
 
-static int32_t cp_at(const tqc_doc *doc, size_t off)
+/* ---- what a token is ------------------------------------------------------------- */
+
+static int32_t first_cp(const tqc_doc *doc, size_t k)
 {
+    const tqc_token *t = &doc->tokens[k];
     int32_t cp;
-    tqc_text_decode(doc->text + off, doc->len - off, &cp);
+    tqc_text_decode(doc->text + t->span.start, tqc_span_len(t->span), &cp);
     return cp;
 }
 
-static bool is_terminator(const tqc_doc *doc, const tqc_token *tok)
+/* The code point of a token that is exactly one character, else -1. */
+static int32_t only_cp(const tqc_doc *doc, size_t k)
 {
-    if (tok->kind != TQC_TOK_PUNCT)
-        return false;
-    int32_t cp = cp_at(doc, tok->span.start);
-    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == 0x203C ||
-           cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F;
+    const tqc_token *t = &doc->tokens[k];
+    int32_t cp;
+    size_t n = tqc_text_decode(doc->text + t->span.start, tqc_span_len(t->span), &cp);
+    return n == tqc_span_len(t->span) ? cp : -1;
 }
 
-static bool is_closer(const tqc_doc *doc, const tqc_token *tok)
+static bool space_before(const tqc_doc *doc, size_t k)
 {
-    if (tok->kind != TQC_TOK_PUNCT)
-        return false;
-    int32_t cp = cp_at(doc, tok->span.start);
-    return cp == '"' || cp == '\'' || cp == 0x201D || cp == 0x2019 || cp == ')' ||
-           cp == ']' || cp == 0xBB || cp == 0x203A;
+    return doc->tokens[k].flags & TQC_TF_SPACE_BEFORE;
 }
 
-static bool abbreviation_before(const tqc_doc *doc, const tqc_lang *lang, size_t k)
+typedef enum term_kind {
+    TERM_NONE,
+    TERM_PERIOD,   /* . : also ends abbreviations, initials and list numbers */
+    TERM_ELLIPSIS, /* ... or U+2026 */
+    TERM_MARK,     /* ! ? and their doubled forms: may stand inside a sentence (Yahoo!) */
+    TERM_STRONG    /* full stops of scripts that use them only to end sentences (CJK,
+                    * Devanagari, Ethiopic, Armenian, Arabic): no space needed after */
+} term_kind;
+
+static term_kind terminator(const tqc_doc *doc, size_t k)
 {
-    if (k == 0)
+    if (doc->tokens[k].kind != TQC_TOK_PUNCT)
+        return TERM_NONE;
+    int32_t cp = first_cp(doc, k);
+    switch (cp) {
+    case '.':
+        return tqc_span_len(doc->tokens[k].span) == 1 ? TERM_PERIOD : TERM_ELLIPSIS;
+    case 0x2026:
+        return TERM_ELLIPSIS;
+    case '!': case '?': case 0x203C: case 0x203D: case 0x2047: case 0x2048: case 0x2049:
+        return TERM_MARK;
+    case 0x3002: case 0xFF01: case 0xFF1F: case 0xFF61: /* 。！？｡ */
+    case 0x0589:                                     /* Armenian full stop */
+    case 0x061F: case 0x06D4:                        /* Arabic question mark, full stop */
+    case 0x0964: case 0x0965:                        /* Devanagari danda, double danda */
+    case 0x1362: case 0x1367: case 0x1368:           /* Ethiopic full stop, question */
+    case 0x104B:                                     /* Myanmar section */
+        return TERM_STRONG;
+    default:
+        return TERM_NONE;
+    }
+}
+
+/* Marks that close a quotation or bracket right after a sentence end ("fine.” He). The
+ * opening forms of some styles („…“, »…«) close there too. */
+static bool is_closer(const tqc_doc *doc, size_t k)
+{
+    if (doc->tokens[k].kind != TQC_TOK_PUNCT)
         return false;
-    const tqc_token *w = &doc->tokens[k - 1], *dot = &doc->tokens[k];
-    if (w->kind != TQC_TOK_WORD || (dot->flags & TQC_TF_SPACE_BEFORE))
-        return false;
-    if (cp_at(doc, dot->span.start) != '.')
-        return false;
-    size_t len = tqc_span_len(w->span);
-    const char *s = tqc_doc_at(doc, w->span);
-    /* An initial (E. Smith) or an abbreviation with inner periods (U.S., e.g.). */
-    int32_t first;
-    if (tqc_text_decode(s, len, &first) == len && tqc_text_is_upper(first))
+    switch (only_cp(doc, k)) {
+    case '"': case '\'': case ')': case ']': case '}':
+    case 0x201D: case 0x2019: case 0x201C: case 0x2018: case 0xBB: case 0xAB:
+    case 0x203A: case 0x2039: case 0x300D: case 0x300F: case 0xFF09: case 0x3011:
+    case 0x3015: case 0x3009: case 0x300B: case 0xFF02:
         return true;
-    if (w->flags & TQC_TF_PERIOD)
-        return true;
-    return lang && tqc_lang_in(lang, "abbreviations", s, len);
+    default:
+        return false;
+    }
 }
 
-static bool starts_sentence(const tqc_doc *doc, const tqc_token *tok)
+/* Marks that may stand before the first word of a sentence: quotes, brackets, dashes. */
+static bool is_opener(const tqc_doc *doc, size_t k)
 {
-    int32_t cp = cp_at(doc, tok->span.start);
-    if (tqc_text_is_upper(cp) || tqc_text_is_digit(cp))
+    const tqc_token *t = &doc->tokens[k];
+    if (t->kind != TQC_TOK_PUNCT)
+        return false;
+    int32_t cp = first_cp(doc, k);
+    if (cp == '-' || cp == 0x2013 || cp == 0x2014)
+        return true;  /* dashes, also "--" */
+    switch (only_cp(doc, k)) {
+    case '"': case '\'': case '(': case '[': case '{':
+    case 0x201C: case 0x2018: case 0x201E: case 0x201A: case 0xAB: case 0xBB:
+    case 0x2039: case 0x203A: case 0x300C: case 0x300E: case 0xFF08: case 0x3010:
+    case 0xBF: case 0xA1:
         return true;
-    if (tok->kind == TQC_TOK_PUNCT || tok->kind == TQC_TOK_SYMBOL)
-        return !is_terminator(doc, tok);
-    return tok->kind != TQC_TOK_WORD;
+    default:
+        return false;
+    }
 }
 
-/* In hard-wrapped text, whether the line break before token k ends a paragraph: a blank
- * line does, and so does a short line without final punctuation before a capital (a
- * title or a caption). */
-static bool line_break_ends_paragraph(const tqc_doc *doc, size_t k, size_t wrap)
+/* Bullets that mark a list item wherever they stand. */
+static bool is_bullet_char(int32_t cp)
 {
-    const tqc_token *prev = &doc->tokens[k - 1], *tok = &doc->tokens[k];
-    size_t gap = prev->span.end;
-    const char *nl = memchr(doc->text + gap, '\n', tok->span.start - gap);
-    if (nl && memchr(nl + 1, '\n', (size_t)(doc->text + tok->span.start - nl - 1)))
+    switch (cp) {
+    case 0x2022: case 0x2023: case 0x2043: case 0x2219: case 0x25E6: case 0x25AA:
+    case 0x25AB: case 0x25CF: case 0x25CB: case 0x25A0: case 0x25A1: case 0x25B8:
+    case 0x25BA: case 0x25B6: case 0x27A2: case 0x27A4: case 0x2714: case 0x2713:
+    case 0x2756: case 0x25C6: case 0x25C7:
         return true;
-    tqc_span line = tqc_doc_line_span(doc, prev->span.start);
-    bool short_line = tqc_span_len(line) * 10 < wrap * 7;
-    return short_line && !is_terminator(doc, prev) && !is_closer(doc, prev) &&
-           tqc_text_is_upper(cp_at(doc, tok->span.start));
+    default:
+        return false;
+    }
 }
 
-static tqc_status push_sentence(tqc_doc *doc, size_t *cap, size_t first, size_t end_tok,
-                                size_t para)
+/* Whether token k is a bullet that begins a list item: one of the bullets above before
+ * more text, or '-' or '*' at the start of a line and followed by a space. */
+static bool is_bullet(const tqc_doc *doc, size_t k, size_t end, size_t para_first)
 {
+    const tqc_token *t = &doc->tokens[k];
+    if (k + 1 >= end || (t->kind != TQC_TOK_PUNCT && t->kind != TQC_TOK_SYMBOL))
+        return false;
+    if (k != para_first && !(t->flags & TQC_TF_SPACE_BEFORE))
+        return false;
+    int32_t cp = only_cp(doc, k);
+    if (is_bullet_char(cp))
+        return !is_bullet_char(only_cp(doc, k + 1));
+    return (cp == '-' || cp == '*') && (k == para_first || (t->flags & TQC_TF_NEWLINE_BEFORE)) &&
+           space_before(doc, k + 1);
+}
+
+/* A list marker at k: a number of at most SEG_MARKER_DIGITS digits or a single letter,
+ * then "." or ")" or ".)", then a space and more text. Returns its value (letters above
+ * SEG_LETTER_BASE) and sets *after to the token after it; SEG_NO_MARKER when k is none. */
+static long marker_at(const tqc_doc *doc, size_t k, size_t end, size_t *after)
+{
+    const tqc_token *t = &doc->tokens[k];
+    long value;
+    if (t->kind == TQC_TOK_NUMBER) {
+        size_t len = tqc_span_len(t->span);
+        if (len > SEG_MARKER_DIGITS)
+            return SEG_NO_MARKER;
+        value = 0;
+        for (size_t i = t->span.start; i < t->span.end; i++) {
+            char c = doc->text[i];
+            if (c < '0' || c > '9')
+                return SEG_NO_MARKER;
+            value = value * 10 + (c - '0');
+        }
+    } else if (t->kind == TQC_TOK_WORD) {
+        int32_t cp = only_cp(doc, k);
+        if (cp < 0 || !tqc_text_is_letter(cp))
+            return SEG_NO_MARKER;
+        value = SEG_LETTER_BASE + (long)cp;
+    } else {
+        return SEG_NO_MARKER;
+    }
+    size_t m = k + 1;
+    if (m < end && !space_before(doc, m) && terminator(doc, m) == TERM_PERIOD)
+        m++;
+    if (m < end && !space_before(doc, m) && only_cp(doc, m) == ')')
+        m++;
+    if (m == k + 1 || m >= end || !space_before(doc, m))
+        return SEG_NO_MARKER;
+    *after = m;
+    return value;
+}
+
+/* The first marker of a list: 1, a or A. */
+static bool starts_list(long value)
+{
+    return value == 1 || value == SEG_LETTER_BASE + 'a' || value == SEG_LETTER_BASE + 'A';
+}
+
+static bool in_list(const tqc_strmap *list, const tqc_doc *doc, size_t start, size_t end)
+{
+    return tqc_strmap_get(list, doc->text + start, end - start, NULL);
+}
+
+/* Whether text[start, end) is single letters joined by periods (U.S, e.g, a.m): such a
+ * word before a period is an abbreviation in every language that writes them. */
+static bool is_initialism(const tqc_doc *doc, size_t start, size_t end)
+{
+    size_t letters = 0;
+    for (size_t i = start; i < end;) {
+        int32_t cp;
+        i += tqc_text_decode(doc->text + i, end - i, &cp);
+        if (!tqc_text_is_letter(cp))
+            return false;
+        letters++;
+        if (i < end) {
+            if (doc->text[i] != '.')
+                return false;
+            i++;
+            if (i == end)
+                return false;
+        }
+    }
+    return letters >= 2;
+}
+
+/* Whether the period at k ends an abbreviation or an initial rather than a sentence.
+ * next is the token that follows the sentence end (SIZE_MAX at the paragraph's end). */
+static bool is_abbreviation(const seg *s, size_t k, size_t para_first, size_t next)
+{
+    const tqc_doc *doc = s->doc;
+    if (k == para_first || space_before(doc, k))
+        return false;
+    /* The word before the period: back to the last space, without leading quotes or
+     * brackets ("(approx." -> "approx", "N°." -> "N°"). */
+    size_t first = k - 1, n = 1;
+    while (first > para_first && !space_before(doc, first) && n < SEG_ABBREV_TOKENS) {
+        first--;
+        n++;
+    }
+    if (n == SEG_ABBREV_TOKENS && first > para_first && !space_before(doc, first))
+        return false;
+    while (first < k - 1 && is_opener(doc, first))
+        first++;
+    size_t start = doc->tokens[first].span.start, end = doc->tokens[k - 1].span.end;
+    if (end - start > SEG_ABBREV_BYTES)
+        return false;
+    const tqc_token *last = &doc->tokens[k - 1];
+    if (last->kind != TQC_TOK_WORD && first == k - 1)
+        return false;
+    /* A single capital is an initial (Jonas E. Smith); single letters joined by periods
+     * are an initialism (U.S., e.g.). */
+    int32_t cp;
+    if (first == k - 1 && tqc_text_decode(doc->text + start, end - start, &cp) == end - start &&
+        tqc_text_is_upper(cp))
+        return true;
+    if (is_initialism(doc, start, end))
+        return true;
+    bool number_follows = next != SIZE_MAX && doc->tokens[next].kind == TQC_TOK_NUMBER;
+    if (in_list(s->abbrev, doc, start, end) ||
+        (number_follows && in_list(s->abbrev_num, doc, start, end)))
+        return true;
+    /* The last word alone, when something is glued before it (ex-Gov., end.Co.). */
+    if (first != k - 1 && last->kind == TQC_TOK_WORD) {
+        start = last->span.start;
+        return in_list(s->abbrev, doc, start, end) ||
+               (number_follows && in_list(s->abbrev_num, doc, start, end));
+    }
+    return false;
+}
+
+/* The token after the sentence end at j that decides whether a sentence begins there:
+ * past quotes, brackets and dashes (at most SEG_LOOKAHEAD), or SIZE_MAX at the end. */
+static size_t deciding_token(const tqc_doc *doc, size_t j, size_t end)
+{
+    for (size_t n = 0; j < end && n < SEG_LOOKAHEAD && is_opener(doc, j); n++)
+        j++;
+    return j < end ? j : SIZE_MAX;
+}
+
+static bool starts_lower(const tqc_doc *doc, size_t k)
+{
+    return doc->tokens[k].kind == TQC_TOK_WORD && tqc_text_is_lower(first_cp(doc, k));
+}
+
+/* After an abbreviation a new sentence begins only with a listed sentence starter;
+ * one with a period glued to it is an initial ("Dr. A. Kumar", "Mr. I. Jones"). */
+static bool is_starter(const seg *s, size_t k, size_t end)
+{
+    const tqc_token *t = &s->doc->tokens[k];
+    if (t->kind != TQC_TOK_WORD || !(t->flags & TQC_TF_CAP) ||
+        (k + 1 < end && !space_before(s->doc, k + 1) && terminator(s->doc, k + 1) == TERM_PERIOD))
+        return false;
+    return in_list(s->starters, s->doc, t->span.start, t->span.end);
+}
+
+/* A run-on sentence end without a space: a lower-case word of two letters or more, a
+ * period, ! or ?, and a capitalised word of two letters or more that is not all
+ * capitals ("agreement.The", but not "ASP.NET", "Ph.D" or "U.S.Army"). */
+static bool is_run_on(const tqc_doc *doc, size_t k, size_t para_first)
+{
+    if (k == para_first || k + 1 >= doc->token_count)
+        return false;
+    const tqc_token *w = &doc->tokens[k - 1], *next = &doc->tokens[k + 1];
+    if (w->kind != TQC_TOK_WORD || (w->flags & TQC_TF_PERIOD) || next->kind != TQC_TOK_WORD)
+        return false;
+    size_t start;
+    int32_t lastc = tqc_text_prev(doc->text, w->span.end, &start);
+    if (start == w->span.start || !tqc_text_is_lower(lastc))
+        return false;
+    return (next->flags & TQC_TF_CAP) && !(next->flags & TQC_TF_ALLCAPS) &&
+           only_cp(doc, k + 1) < 0;
+}
+
+/* ---- building the arrays --------------------------------------------------------- */
+
+static tqc_status push_sentence(seg *s, size_t first, size_t end_tok, size_t para)
+{
+    tqc_doc *doc = s->doc;
     if (first >= end_tok)
         return TQC_OK;
-    if (doc->sentence_count == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 64;
+    if (doc->sentence_count == s->sent_cap) {
+        size_t ncap = s->sent_cap ? s->sent_cap * 2 : 64;
+        if (ncap > SIZE_MAX / sizeof(tqc_sentence))
+            return TQC_ENOMEM;
         tqc_sentence *p = realloc(doc->sentences, ncap * sizeof *p);
         if (!p)
             return TQC_ENOMEM;
         doc->sentences = p;
-        *cap = ncap;
+        s->sent_cap = ncap;
     }
     size_t idx = doc->sentence_count++;
     doc->sentences[idx] = (tqc_sentence){
@@ -116,33 +351,199 @@ static tqc_status push_sentence(tqc_doc *doc, size_t *cap, size_t first, size_t 
     return TQC_OK;
 }
 
-static tqc_status split_sentences(tqc_doc *doc, const tqc_lang *lang, size_t para,
-                                  size_t first, size_t end_tok, size_t *cap)
+/* The end of the sentence whose final mark is token k: past closing quotes and brackets
+ * and further marks written without a space ("Hello?!”"). */
+static size_t past_closers(const tqc_doc *doc, size_t k, size_t end)
 {
-    size_t start = first;
-    for (size_t k = first; k < end_tok; k++) {
-        if (!is_terminator(doc, &doc->tokens[k]) || abbreviation_before(doc, lang, k))
-            continue;
-        size_t j = k + 1;
-        while (j < end_tok && !(doc->tokens[j].flags & TQC_TF_SPACE_BEFORE) &&
-               (is_closer(doc, &doc->tokens[j]) || is_terminator(doc, &doc->tokens[j])))
-            j++;
-        if (j < end_tok && (!(doc->tokens[j].flags & TQC_TF_SPACE_BEFORE) ||
-                            !starts_sentence(doc, &doc->tokens[j])))
-            continue;
-        tqc_status st = push_sentence(doc, cap, start, j, para);
-        if (st != TQC_OK)
-            return st;
-        start = j;
-        k = j - 1;
+    size_t j = k + 1;
+    while (j < end && !space_before(doc, j) &&
+           (is_closer(doc, j) || terminator(doc, j) != TERM_NONE))
+        j++;
+    return j;
+}
+
+/* Where the sentence ending at the mark k ends: the token after it, or 0 when k does
+ * not end a sentence. *resume gets the token to go on scanning from. */
+static size_t sentence_end(const seg *s, size_t k, size_t para_first, size_t end,
+                           size_t *resume)
+{
+    const tqc_doc *doc = s->doc;
+    term_kind kind = terminator(doc, k);
+    *resume = k + 1;
+    /* An omission in brackets, "[...]" or "(!)", ends nothing. */
+    if (k > para_first && !space_before(doc, k) && k + 1 < end && !space_before(doc, k + 1)) {
+        int32_t open = only_cp(doc, k - 1), close = only_cp(doc, k + 1);
+        if ((open == '[' && close == ']') || (open == '(' && close == ')'))
+            return 0;
     }
-    return push_sentence(doc, cap, start, end_tok, para);
+    bool split_after_first = false;
+    size_t period = k;
+    if (kind == TERM_PERIOD) {
+        /* Spaced dots: ". . ." is an ellipsis inside the sentence; "word. . . ." is a
+         * period and then an ellipsis that begins the next sentence; "word . . . ." is
+         * an ellipsis and then the period. */
+        size_t run = k + 1;
+        while (run < end && space_before(doc, run) && terminator(doc, run) == TERM_PERIOD)
+            run++;
+        size_t dots = run - k;
+        if (dots > 1) {
+            *resume = run;
+            if (dots == 3)
+                return 0;
+            split_after_first = dots >= 4 && !space_before(doc, k);
+            k = run - 1;
+            kind = TERM_ELLIPSIS;
+        }
+    }
+    size_t j = past_closers(doc, k, end);
+    if (j >= end)
+        return split_after_first ? 0 : end;
+    size_t next = deciding_token(doc, j, end);
+    if (kind == TERM_STRONG)
+        return j;
+    if (!space_before(doc, j)) {
+        if (j == k + 1 && kind != TERM_ELLIPSIS && is_run_on(doc, k, para_first) &&
+            !(kind == TERM_PERIOD && is_abbreviation(s, k, para_first, j)))
+            return j;
+        return 0;
+    }
+    if (next != SIZE_MAX && starts_lower(doc, next))
+        return 0;
+    if (kind == TERM_PERIOD && is_abbreviation(s, k, para_first, next) &&
+        (next == SIZE_MAX || !is_starter(s, next, end)))
+        return 0;
+    if (split_after_first)
+        return period + 1;
+    *resume = j;
+    return j;
+}
+
+static tqc_status split_sentences(seg *s, size_t para, size_t first, size_t end)
+{
+    tqc_doc *doc = s->doc;
+    size_t start = first;
+    s->list_last = SEG_NO_MARKER;
+    bool after_bullet = false;
+    for (size_t k = first; k < end;) {
+        /* A list item begins a sentence: a bullet, or a marker that is the first of its
+         * paragraph, follows a bullet, or continues the list (2. after 1.). */
+        if (is_bullet(doc, k, end, first)) {
+            tqc_status st = push_sentence(s, start, k, para);
+            if (st != TQC_OK)
+                return st;
+            start = k++;
+            after_bullet = true;
+            continue;
+        }
+        size_t after;
+        long value = (k == first || space_before(doc, k) || after_bullet)
+                         ? marker_at(doc, k, end, &after) : SEG_NO_MARKER;
+        bool continues = s->list_last != SEG_NO_MARKER && value == s->list_last + 1;
+        if (value != SEG_NO_MARKER &&
+            (k == first || after_bullet || continues ||
+             ((doc->tokens[k].flags & TQC_TF_NEWLINE_BEFORE) && starts_list(value)))) {
+            if (!after_bullet) {
+                tqc_status st = push_sentence(s, start, k, para);
+                if (st != TQC_OK)
+                    return st;
+                start = k;
+            }
+            s->list_last = value;
+            k = after;
+            after_bullet = false;
+            continue;
+        }
+        after_bullet = false;
+        if (terminator(doc, k) == TERM_NONE) {
+            k++;
+            continue;
+        }
+        size_t resume, stop = sentence_end(s, k, first, end, &resume);
+        if (stop) {
+            tqc_status st = push_sentence(s, start, stop, para);
+            if (st != TQC_OK)
+                return st;
+            start = stop;
+        }
+        k = resume;
+    }
+    return push_sentence(s, start, end, para);
+}
+
+/* Longest line in bytes. */
+static size_t longest_line(const tqc_doc *doc)
+{
+    size_t max = 0;
+    for (size_t l = 0; l < doc->line_count; l++) {
+        size_t a = doc->line_starts[l];
+        size_t b = l + 1 < doc->line_count ? doc->line_starts[l + 1] - 1 : doc->len;
+        if (b - a > max)
+            max = b - a;
+    }
+    return max;
+}
+
+/* In hard-wrapped text, whether the line break before token k ends a paragraph: a blank
+ * line does; so does a list item at the line start, and a short line without final
+ * punctuation before a capital (a title or a caption). */
+static bool line_break_ends_paragraph(seg *s, size_t k, size_t wrap)
+{
+    const tqc_doc *doc = s->doc;
+    const tqc_token *prev = &doc->tokens[k - 1], *tok = &doc->tokens[k];
+    size_t gap = prev->span.end;
+    const char *nl = memchr(doc->text + gap, '\n', tok->span.start - gap);
+    if (nl && memchr(nl + 1, '\n', (size_t)(doc->text + tok->span.start - nl - 1)))
+        return true;
+    if (is_bullet(doc, k, doc->token_count, k))
+        return true;
+    size_t after;
+    long value = marker_at(doc, k, doc->token_count, &after);
+    if (value != SEG_NO_MARKER &&
+        (starts_list(value) || (s->line_last != SEG_NO_MARKER && value == s->line_last + 1))) {
+        s->line_last = value;
+        return true;
+    }
+    tqc_span line = tqc_doc_line_span(doc, prev->span.start);
+    bool short_line = tqc_span_len(line) * 10 < wrap * 7;
+    return short_line && terminator(doc, k - 1) == TERM_NONE && !is_closer(doc, k - 1) &&
+           tqc_text_is_upper(first_cp(doc, k));
+}
+
+static tqc_status push_paragraph(seg *s, size_t first, size_t end)
+{
+    tqc_doc *doc = s->doc;
+    if (doc->paragraph_count == s->para_cap) {
+        size_t ncap = s->para_cap ? s->para_cap * 2 : 32;
+        if (ncap > SIZE_MAX / sizeof(tqc_paragraph))
+            return TQC_ENOMEM;
+        tqc_paragraph *p = realloc(doc->paragraphs, ncap * sizeof *p);
+        if (!p)
+            return TQC_ENOMEM;
+        doc->paragraphs = p;
+        s->para_cap = ncap;
+    }
+    size_t para = doc->paragraph_count++;
+    doc->tokens[first].flags |= TQC_TF_PARA_START;
+    size_t sent_first = doc->sentence_count;
+    tqc_status st = split_sentences(s, para, first, end);
+    if (st != TQC_OK)
+        return st;
+    doc->paragraphs[para] = (tqc_paragraph){
+        tqc_span_make(doc->tokens[first].span.start, doc->tokens[end - 1].span.end),
+        sent_first, doc->sentence_count - sent_first};
+    return TQC_OK;
 }
 
 tqc_status tqc_segment(tqc_doc *doc, const tqc_lang *lang)
 {
+    seg s = {.doc = doc, .list_last = SEG_NO_MARKER, .line_last = SEG_NO_MARKER};
+    if (lang) {
+        s.abbrev = tqc_lang_list(lang, "abbreviations");
+        s.abbrev_num = tqc_lang_list(lang, "abbreviations-before-number");
+        s.starters = tqc_lang_list(lang, "sentence-starters");
+    }
     size_t tok_cap = 0;
-    doc->token_count = 0;
+    doc->token_count = doc->sentence_count = doc->paragraph_count = 0;
     tqc_status st = tqc_tokenize(doc->text, tqc_span_make(0, doc->len), &doc->tokens,
                                  &doc->token_count, &tok_cap);
     if (st != TQC_OK)
@@ -150,35 +551,19 @@ tqc_status tqc_segment(tqc_doc *doc, const tqc_lang *lang)
 
     size_t wrap = longest_line(doc);
     bool per_line = wrap > SEG_WRAP_WIDTH;
-    size_t para_cap = 0, sent_cap = 0;
-    size_t k = 0;
-    while (k < doc->token_count) {
-        /* A paragraph runs until a token preceded by a blank line (or any line break). */
+    for (size_t k = 0; k < doc->token_count;) {
         size_t first = k++;
+        size_t after;
+        long value = marker_at(doc, first, doc->token_count, &after);
+        s.line_last = value;
         for (; k < doc->token_count; k++) {
-            const tqc_token *tok = &doc->tokens[k];
-            if (!(tok->flags & TQC_TF_NEWLINE_BEFORE))
+            if (!(doc->tokens[k].flags & TQC_TF_NEWLINE_BEFORE))
                 continue;
-            if (per_line || line_break_ends_paragraph(doc, k, wrap))
+            if (per_line || line_break_ends_paragraph(&s, k, wrap))
                 break;
         }
-        if (doc->paragraph_count == para_cap) {
-            size_t ncap = para_cap ? para_cap * 2 : 32;
-            tqc_paragraph *p = realloc(doc->paragraphs, ncap * sizeof *p);
-            if (!p)
-                return TQC_ENOMEM;
-            doc->paragraphs = p;
-            para_cap = ncap;
-        }
-        size_t para = doc->paragraph_count++;
-        doc->tokens[first].flags |= TQC_TF_PARA_START;
-        size_t sent_first = doc->sentence_count;
-        st = split_sentences(doc, lang, para, first, k, &sent_cap);
-        if (st != TQC_OK)
+        if ((st = push_paragraph(&s, first, k)) != TQC_OK)
             return st;
-        doc->paragraphs[para] = (tqc_paragraph){
-            tqc_span_make(doc->tokens[first].span.start, doc->tokens[k - 1].span.end),
-            sent_first, doc->sentence_count - sent_first};
     }
     return TQC_OK;
 }

@@ -1,0 +1,355 @@
+/* capitalization: capital letters where English has none and none where it has one.
+ *  (a) a common word capitalised mid-sentence (`asked ships to Be careful`). Names are
+ *      capitalised mid-sentence all the time, so a word is reported only with evidence
+ *      that it is not one: it stands alone between lower-case words (a name or title
+ *      runs with its neighbours: `Joint Chiefs of Staff`), the dictionary knows it in lower
+ *      case, the document never capitalises it elsewhere mid-sentence, and either it is a
+ *      closed-class word (`function-words`) or it follows a word that expects a verb
+ *      (`verb-markers`: to, must, was). Words the profile lists in `title-words`
+ *      (President, Congress, March) are left alone, and so are title-case paragraphs.
+ *  (b) a lower-case word after a full stop (`undermines peace. and the stability`): a
+ *      sentence broken in two. Abbreviations (`e.g. the`, `p.m. on`, `etc. and`) are not
+ *      sentence ends: a word with inner periods, a single letter, a short capitalised
+ *      word (`Gen.`) or an entry of `abbreviations` / `abbreviations-lower`.
+ *  (c) a multi-word proper name in lower case: a `name-prefixes` word before a word the
+ *      dictionary knows only capitalised (`north korean`), or a name of `proper-names`
+ *      (`united nations`). The whole phrase is reported with its capitalised form. */
+#include "pass.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+/* Words longer than this are not words; buffers for one word hold this much. */
+#define CAP_MAX_WORD 128
+/* A paragraph whose longer words are mostly capitalised is a title: `Leaders Meet In
+ * Moscow`. Counted over words of at least this many bytes (short function words are
+ * lower case even in many title styles). */
+#define CAP_TITLE_MIN_BYTES 4
+#define CAP_TITLE_PERCENT 60
+/* Longest name in `proper-names`, in words. */
+#define CAP_MAX_NAME_WORDS 8
+
+typedef struct proper_name {
+    const char *text;   /* as written in the profile (borrowed) */
+    size_t len;
+    size_t words;
+} proper_name;
+
+typedef struct cap_state {
+    proper_name *names;
+    size_t name_count;
+} cap_state;
+
+static bool is_word(const tqc_token *t) { return t->kind == TQC_TOK_WORD; }
+
+static const char *tok_text(const tqc_doc *doc, const tqc_token *t)
+{
+    return tqc_doc_at(doc, t->span);
+}
+
+/* The token in lower case into buf (CAP_MAX_WORD bytes); 0 when it does not fit. */
+static size_t lower_tok(const tqc_doc *doc, const tqc_token *t, char *buf)
+{
+    return tqc_text_case(tok_text(doc, t), tqc_span_len(t->span), TQC_CASE_LOWER, buf,
+                         CAP_MAX_WORD);
+}
+
+static bool tok_in(const tqc_ctx *ctx, const char *list, const tqc_token *t)
+{
+    char buf[CAP_MAX_WORD];
+    size_t n = lower_tok(ctx->doc, t, buf);
+    return n && tqc_lang_in(ctx->lang, list, buf, n);
+}
+
+static bool punct_is(const tqc_doc *doc, const tqc_token *t, const char *s)
+{
+    return t->kind == TQC_TOK_PUNCT && tqc_span_len(t->span) == strlen(s) &&
+           memcmp(tok_text(doc, t), s, strlen(s)) == 0;
+}
+
+/* First token of paragraph p and one past its last. */
+static void para_tokens(const tqc_doc *doc, size_t p, size_t *first, size_t *end)
+{
+    const tqc_paragraph *para = &doc->paragraphs[p];
+    *first = *end = 0;
+    if (para->sent_count == 0)
+        return;
+    const tqc_sentence *a = &doc->sentences[para->sent_first];
+    const tqc_sentence *b = &doc->sentences[para->sent_first + para->sent_count - 1];
+    *first = a->tok_first;
+    *end = b->tok_first + b->tok_count;
+}
+
+static bool title_case_paragraph(const tqc_doc *doc, size_t p)
+{
+    size_t first, end, long_words = 0, capitalised = 0;
+    para_tokens(doc, p, &first, &end);
+    for (size_t k = first; k < end; k++) {
+        const tqc_token *t = &doc->tokens[k];
+        if (!is_word(t) || tqc_span_len(t->span) < CAP_TITLE_MIN_BYTES)
+            continue;
+        long_words++;
+        capitalised += (t->flags & TQC_TF_CAP) != 0;
+    }
+    return long_words > 0 && capitalised * 100 >= long_words * CAP_TITLE_PERCENT;
+}
+
+/* true when the document capitalises the word of token k again, mid-sentence, somewhere
+ * else: a name the author uses consistently, not a slip. */
+static bool capitalised_elsewhere(const tqc_doc *doc, size_t k)
+{
+    const tqc_token *t = &doc->tokens[k];
+    size_t len = tqc_span_len(t->span);
+    for (size_t j = 0; j < doc->token_count; j++) {
+        const tqc_token *u = &doc->tokens[j];
+        if (j == k || u->flags & (TQC_TF_SENT_START | TQC_TF_PARA_START) ||
+            tqc_span_len(u->span) != len || memcmp(tok_text(doc, u), tok_text(doc, t), len) != 0)
+            continue;
+        return true;
+    }
+    return false;
+}
+
+/* (a) a common word capitalised between lower-case words. */
+static void common_word_capitalised(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_token *t = &doc->tokens[k];
+    /* Possessives (`Molly's`) are names: common words rarely take 's. */
+    const uint32_t not_common = TQC_TF_ALLCAPS | TQC_TF_INNER_CAP | TQC_TF_DIGIT |
+                                TQC_TF_PERIOD | TQC_TF_APOS | TQC_TF_SENT_START |
+                                TQC_TF_PARA_START;
+    if (!is_word(t) || !(t->flags & TQC_TF_CAP) || (t->flags & not_common) ||
+        !(t->flags & TQC_TF_SPACE_BEFORE) || k == 0 || k + 1 >= doc->token_count)
+        return;
+    const tqc_token *prev = &doc->tokens[k - 1], *next = &doc->tokens[k + 1];
+    /* A neighbour that is not a lower-case word (a capital, a quote, a colon, a bracket)
+     * makes a name, a title or a new start possible. */
+    if (!is_word(prev) || !(prev->flags & TQC_TF_LOWER) || prev->sentence != t->sentence ||
+        !is_word(next) || !(next->flags & TQC_TF_LOWER) || next->sentence != t->sentence ||
+        !(next->flags & TQC_TF_SPACE_BEFORE))
+        return;
+    char lower[CAP_MAX_WORD];
+    size_t n = lower_tok(doc, t, lower);
+    if (n < 2 || !tqc_dict_known(ctx->dict, lower, n) ||
+        tqc_lang_in(ctx->lang, "title-words", lower, n))
+        return;
+    bool closed = tqc_lang_in(ctx->lang, "function-words", lower, n);
+    bool after_verb_marker = tok_in(ctx, "verb-markers", prev);
+    if (!closed && !after_verb_marker)
+        return;
+    if (title_case_paragraph(doc, doc->sentences[t->sentence].paragraph) ||
+        capitalised_elsewhere(doc, k))
+        return;
+    const char *w = tok_text(doc, t), *pw = tok_text(doc, prev);
+    int wl = (int)tqc_span_len(t->span), pl = (int)tqc_span_len(prev->span);
+    tqc_finding *f = closed
+        ? TQC_EMIT(ctx, t->span, "'%.*s' is capitalised mid-sentence, but it is a common "
+                   "function word here (after '%.*s'): write '%s'", wl, w, pl, pw, lower)
+        : TQC_EMIT(ctx, t->span, "'%.*s' is capitalised mid-sentence after '%.*s', where a "
+                   "verb form is expected, not a name: write '%s'", wl, w, pl, pw, lower);
+    tqc_finding_suggest(ctx->out, f, lower, n);
+    tqc_finding_fix(ctx->out, f, t->span, lower, n, false);
+}
+
+/* Whether the full stop after token k (a word) surely ends a sentence: the word is a
+ * dictionary word and nothing suggests an abbreviation. Unknown words (`Messrs`, `nw`)
+ * are not judged. */
+static bool sentence_end_word(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_token *w = &ctx->doc->tokens[k];
+    size_t len = tqc_span_len(w->span);
+    const char *s = tok_text(ctx->doc, w);
+    int32_t cp;
+    char lower[CAP_MAX_WORD];
+    size_t ll = lower_tok(ctx->doc, w, lower);
+    /* Inner periods (e.g., a.m.) and single letters (initials) are abbreviations. */
+    if (w->flags & TQC_TF_PERIOD || tqc_text_decode(s, len, &cp) == len || ll == 0 ||
+        !tqc_dict_known(ctx->dict, lower, ll))
+        return false;
+    if (tqc_lang_in(ctx->lang, "abbreviations", s, len) ||
+        tqc_lang_in(ctx->lang, "abbreviations", lower, ll) ||
+        tqc_lang_in(ctx->lang, "abbreviations-lower", lower, ll))
+        return false;
+    /* Capitalised short words before a period are titles, companies and states (Gen.,
+     * Corp., Miss.); a capitalised word ends a sentence only when it is long. */
+    if (w->flags & TQC_TF_CAP && len < 6)
+        return false;
+    /* A short word after a number is a unit (60 mm. mortar). */
+    if (len <= 3 && k > 0 && ctx->doc->tokens[k - 1].kind == TQC_TOK_NUMBER)
+        return false;
+    return true;
+}
+
+/* (b) `word. lower`: token k is the full stop. */
+static void lower_after_full_stop(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (k == 0 || k + 1 >= doc->token_count || !punct_is(doc, &doc->tokens[k], "."))
+        return;
+    const tqc_token *w = &doc->tokens[k - 1], *dot = &doc->tokens[k], *next = &doc->tokens[k + 1];
+    if ((w->kind != TQC_TOK_WORD && w->kind != TQC_TOK_NUMBER) ||
+        (dot->flags & TQC_TF_SPACE_BEFORE) || !is_word(next) || !(next->flags & TQC_TF_LOWER) ||
+        !(next->flags & TQC_TF_SPACE_BEFORE) || (next->flags & TQC_TF_PARA_START) ||
+        (next->flags & TQC_TF_NEWLINE_BEFORE))
+        return;
+    if (w->kind == TQC_TOK_WORD && !sentence_end_word(ctx, k - 1))
+        return;
+    tqc_span span = tqc_span_make(w->span.start, next->span.end);
+    const char *ws = tok_text(doc, w), *ns = tok_text(doc, next);
+    int wl = (int)tqc_span_len(w->span), nl = (int)tqc_span_len(next->span);
+    tqc_finding *f = TQC_EMIT(ctx, span, "a sentence starts in lower case after a full stop "
+                              "('. %.*s'): probably one sentence wrongly broken in two",
+                              nl, ns);
+    char joined[2 * CAP_MAX_WORD + 2], capital[CAP_MAX_WORD];
+    size_t cl = tqc_text_case(ns, (size_t)nl, TQC_CASE_TITLE, capital, sizeof capital);
+    if ((size_t)wl + (size_t)nl + 3 >= sizeof joined || cl == 0)
+        return;
+    int jl = snprintf(joined, sizeof joined, "%.*s %.*s", wl, ws, nl, ns);
+    tqc_finding_suggest(ctx->out, f, joined, (size_t)jl);
+    tqc_finding_fix(ctx->out, f, span, joined, (size_t)jl, false);
+    jl = snprintf(joined, sizeof joined, "%.*s. %s", wl, ws, capital);
+    tqc_finding_suggest(ctx->out, f, joined, (size_t)jl);
+}
+
+/* (c) `north korean`: a name prefix before a word known only capitalised. Returns the
+ * number of tokens consumed (0: nothing reported). */
+static size_t lower_case_name_pair(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (k + 1 >= doc->token_count)
+        return 0;
+    const tqc_token *a = &doc->tokens[k], *b = &doc->tokens[k + 1];
+    if (!is_word(a) || !is_word(b) || !(a->flags & TQC_TF_LOWER) || !(b->flags & TQC_TF_LOWER) ||
+        !(b->flags & TQC_TF_SPACE_BEFORE) || a->sentence != b->sentence ||
+        !tok_in(ctx, "name-prefixes", a))
+        return 0;
+    char fixed[CAP_MAX_WORD], first[CAP_MAX_WORD];
+    size_t al = tqc_span_len(a->span);
+    if (!tqc_dict_case_variant(ctx->dict, tok_text(doc, b), tqc_span_len(b->span), fixed,
+                               sizeof fixed) ||
+        tqc_text_case(tok_text(doc, a), al, TQC_CASE_TITLE, first, sizeof first) == 0)
+        return 0;
+    char phrase[2 * CAP_MAX_WORD + 2];
+    int n = snprintf(phrase, sizeof phrase, "%s %s", first, fixed);
+    if (n <= 0 || (size_t)n >= sizeof phrase)
+        return 0;
+    tqc_span span = tqc_span_make(a->span.start, b->span.end);
+    tqc_finding *f = TQC_EMIT(ctx, span, "proper name in lower case: '%.*s' is written '%s' "
+                              "(the dictionary knows '%s' only with a capital)",
+                              (int)tqc_span_len(span), tqc_doc_at(doc, span), phrase, fixed);
+    tqc_finding_suggest(ctx->out, f, phrase, (size_t)n);
+    tqc_finding_fix(ctx->out, f, span, phrase, (size_t)n, false);
+    return 2;
+}
+
+/* The next word of a proper name (bytes [*pos, len) of name) into *w, *wl. */
+static bool next_name_word(const char *name, size_t len, size_t *pos, const char **w, size_t *wl)
+{
+    while (*pos < len && name[*pos] == ' ')
+        (*pos)++;
+    if (*pos >= len)
+        return false;
+    size_t s = *pos;
+    while (*pos < len && name[*pos] != ' ')
+        (*pos)++;
+    *w = name + s;
+    *wl = *pos - s;
+    return true;
+}
+
+/* (c) a name of `proper-names` written with a lower-case word. Returns tokens consumed. */
+static size_t lower_case_proper_name(const tqc_ctx *ctx, const cap_state *st, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    for (size_t i = 0; st && i < st->name_count; i++) {
+        const proper_name *pn = &st->names[i];
+        if (k + pn->words > doc->token_count)
+            continue;
+        size_t pos = 0, j = 0;
+        bool match = true, any_lower = false, differs = false;
+        const char *w;
+        size_t wl;
+        for (; match && next_name_word(pn->text, pn->len, &pos, &w, &wl); j++) {
+            const tqc_token *t = &doc->tokens[k + j];
+            size_t tl = tqc_span_len(t->span);
+            match = is_word(t) && t->sentence == doc->tokens[k].sentence &&
+                    (j == 0 || (t->flags & TQC_TF_SPACE_BEFORE)) &&
+                    tqc_text_equal_fold(tok_text(doc, t), tl, w, wl);
+            any_lower |= (t->flags & TQC_TF_LOWER) != 0;
+            differs |= tl != wl || memcmp(tok_text(doc, t), w, wl) != 0;
+        }
+        if (!match || !any_lower || !differs)
+            continue;
+        const tqc_token *last = &doc->tokens[k + pn->words - 1];
+        tqc_span span = tqc_span_make(doc->tokens[k].span.start, last->span.end);
+        tqc_finding *f = TQC_EMIT(ctx, span, "proper name in lower case: '%.*s' is written "
+                                  "'%.*s'", (int)tqc_span_len(span), tqc_doc_at(doc, span),
+                                  (int)pn->len, pn->text);
+        tqc_finding_suggest(ctx->out, f, pn->text, pn->len);
+        tqc_finding_fix(ctx->out, f, span, pn->text, pn->len, false);
+        return pn->words;
+    }
+    return 0;
+}
+
+static void run(const tqc_ctx *ctx)
+{
+    const tqc_doc *doc = ctx->doc;
+    for (size_t k = 0; k < doc->token_count; k++) {
+        common_word_capitalised(ctx, k);
+        lower_after_full_stop(ctx, k);
+        size_t used = lower_case_proper_name(ctx, ctx->state, k);
+        if (!used)
+            used = lower_case_name_pair(ctx, k);
+        if (used)
+            k += used - 1;
+    }
+}
+
+static void fini(void *state)
+{
+    cap_state *st = state;
+    if (st)
+        free(st->names);
+    free(st);
+}
+
+static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t errlen)
+{
+    const tqc_strmap *list = tqc_lang_list(lang, "proper-names");
+    size_t n = tqc_strmap_count(list);
+    cap_state *st = calloc(1, sizeof *st);
+    if (!st || (n && !(st->names = calloc(n, sizeof *st->names)))) {
+        fini(st);
+        return TQC_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++) {
+        proper_name pn = {.text = tqc_strmap_key(list, i, &pn.len)};
+        size_t pos = 0;
+        const char *w;
+        size_t wl;
+        while (next_name_word(pn.text, pn.len, &pos, &w, &wl))
+            pn.words++;
+        if (pn.words >= 1 && pn.words <= CAP_MAX_NAME_WORDS)
+            st->names[st->name_count++] = pn;
+    }
+    *state = st;
+    return TQC_OK;
+}
+
+const tqc_pass tqc_pass_capitalization = {
+    .id = "capitalization",
+    .severity = TQC_SEV_WARNING,
+    .summary = "common word capitalised mid-sentence, lower case after a full stop, "
+               "proper name in lower case",
+    .good = "The Coast Guard told the Ministry of Foreign Affairs that ships had to be "
+            "careful, e.g. near the port, until 9 p.m. on Monday.",
+    .bad = "The Coast Guard asked ships to Be careful near the port. and the harbour.",
+    .init = init,
+    .run = run,
+    .fini = fini,
+};

@@ -1,0 +1,179 @@
+/* fragment: a verbless piece split off the sentence before it and left standing as a
+ * sentence of its own (`... linked to the space program. North Korean.`). English has
+ * legitimate short sentences (`He declined.`, `Not yet.`, `Thank you.`), so a sentence is
+ * reported only when everything points to a broken clause:
+ *  - it follows, in the same paragraph, a complete sentence (six words or more) that ends
+ *    with a full stop after a dictionary word, so no abbreviation was cut;
+ *  - it ends with a full stop and holds words only: no number, comma, quote or bracket;
+ *  - it is outside any quotation, where speech fragments (`No roof. Nothing.`) are normal;
+ *  - none of its words is in `clause-words` (pronouns, replies, negation, interjections)
+ *    or `verb-markers` (auxiliaries), which make a short sentence complete;
+ *  - and it has one of two shapes: (A) at most four words, every one capitalised: a name
+ *    or proper adjective that lost its noun (`North Korean.`); or (B) at most eight words
+ *    opening with a preposition (`prepositions`), the rest names and function words, so
+ *    there is no room for a verb (`According to the Commission.`). */
+#include "pass.h"
+
+#include <string.h>
+
+#include "text.h"
+
+#define FRAG_MAX_WORD 128
+/* Shape A: names that lost their noun are one to four words long. */
+#define FRAG_MAX_NAME_WORDS 4
+/* Shape B: a prepositional phrase with a name (`Of the Clinical Research Unit of X.`). */
+#define FRAG_MAX_PHRASE_WORDS 8
+/* The sentence before must be long enough to have been a full clause. */
+#define FRAG_MIN_PREV_WORDS 6
+
+static const char *tok_text(const tqc_doc *doc, const tqc_token *t)
+{
+    return tqc_doc_at(doc, t->span);
+}
+
+static bool tok_in(const tqc_ctx *ctx, const char *list, const tqc_token *t)
+{
+    char buf[FRAG_MAX_WORD];
+    size_t n = tqc_text_case(tok_text(ctx->doc, t), tqc_span_len(t->span), TQC_CASE_LOWER,
+                             buf, sizeof buf);
+    return n && tqc_lang_in(ctx->lang, list, buf, n);
+}
+
+static bool is_full_stop(const tqc_doc *doc, const tqc_token *t)
+{
+    return t->kind == TQC_TOK_PUNCT && tqc_span_len(t->span) == 1 && tok_text(doc, t)[0] == '.';
+}
+
+static int32_t first_cp(const tqc_doc *doc, const tqc_token *t)
+{
+    int32_t cp;
+    tqc_text_decode(tok_text(doc, t), tqc_span_len(t->span), &cp);
+    return cp;
+}
+
+static bool is_closer(const tqc_doc *doc, const tqc_token *t)
+{
+    int32_t cp = first_cp(doc, t);
+    return cp == '"' || cp == ')' || cp == 0x201D || cp == 0x2019 || cp == 0xBB;
+}
+
+/* Whether the sentence before (index s) is a complete one ending in a real full stop. */
+static bool complete_sentence_before(const tqc_ctx *ctx, size_t s)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_sentence *prev = &doc->sentences[s];
+    if (prev->tok_count < 2)
+        return false;
+    size_t last = prev->tok_first + prev->tok_count - 1, words = 0;
+    /* A quotation or bracket may close after the stop: `than we expected.”` */
+    while (last > prev->tok_first + 1 && doc->tokens[last].kind == TQC_TOK_PUNCT &&
+           !(doc->tokens[last].flags & TQC_TF_SPACE_BEFORE) && is_closer(doc, &doc->tokens[last]))
+        last--;
+    const tqc_token *w = &doc->tokens[last - 1];
+    if (!is_full_stop(doc, &doc->tokens[last]) || w->kind != TQC_TOK_WORD ||
+        (doc->tokens[last].flags & TQC_TF_SPACE_BEFORE) || (w->flags & TQC_TF_PERIOD))
+        return false;
+    for (size_t k = prev->tok_first; k < last; k++)
+        words += doc->tokens[k].kind == TQC_TOK_WORD;
+    if (words < FRAG_MIN_PREV_WORDS)
+        return false;
+    /* The word before the stop must be a dictionary word in lower case and not an
+     * abbreviation (Gen., Corp.), or the stop may not end the sentence at all. */
+    char lower[FRAG_MAX_WORD];
+    size_t n = tqc_text_case(tok_text(doc, w), tqc_span_len(w->span), TQC_CASE_LOWER, lower,
+                             sizeof lower);
+    return n > 1 && (w->flags & TQC_TF_LOWER) && tqc_dict_known(ctx->dict, lower, n) &&
+           !tqc_lang_in(ctx->lang, "abbreviations", lower, n) &&
+           !tqc_lang_in(ctx->lang, "abbreviations-lower", lower, n);
+}
+
+/* Whether token k of paragraph tokens [first, k) lies inside a quotation. Straight
+ * double quotes toggle; typographic ones open and close. */
+static bool inside_quotation(const tqc_doc *doc, size_t first, size_t k)
+{
+    int depth = 0;
+    bool straight = false;
+    for (size_t j = first; j < k; j++) {
+        const tqc_token *t = &doc->tokens[j];
+        if (t->kind != TQC_TOK_PUNCT)
+            continue;
+        int32_t cp = first_cp(doc, t);
+        if (cp == '"')
+            straight = !straight;
+        else if (cp == 0x201C || cp == 0xAB || cp == 0x201E)
+            depth++;
+        else if ((cp == 0x201D || cp == 0xBB) && depth > 0)
+            depth--;
+    }
+    return straight || depth > 0;
+}
+
+static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_sentence *sent = &doc->sentences[s];
+    if (sent->tok_count < 2)
+        return;
+    size_t first = sent->tok_first, last = first + sent->tok_count - 1;
+    if (!is_full_stop(doc, &doc->tokens[last]))
+        return;
+    size_t words = 0, capitalised = 0, names_after_first = 0;
+    bool phrase = true;   /* after the first word: only names and function words */
+    for (size_t k = first; k < last; k++) {
+        const tqc_token *t = &doc->tokens[k];
+        if (t->kind != TQC_TOK_WORD || tok_in(ctx, "clause-words", t) ||
+            tok_in(ctx, "verb-markers", t))
+            return;
+        words++;
+        bool cap = (t->flags & TQC_TF_CAP) != 0;
+        capitalised += cap;
+        if (k > first) {
+            names_after_first += cap;
+            if (!cap && !tok_in(ctx, "function-words", t))
+                phrase = false;
+        }
+    }
+    if (words == 0)
+        return;
+    const tqc_token *opener = &doc->tokens[first];
+    bool name_shape = words <= FRAG_MAX_NAME_WORDS && capitalised == words;
+    bool phrase_shape = words <= FRAG_MAX_PHRASE_WORDS && phrase && names_after_first > 0 &&
+                        (opener->flags & TQC_TF_CAP) && tok_in(ctx, "prepositions", opener);
+    if (!name_shape && !phrase_shape)
+        return;
+    if (!complete_sentence_before(ctx, s - 1) || inside_quotation(doc, para_first_tok, first))
+        return;
+    int len = (int)tqc_span_len(sent->span);
+    const char *text = tqc_doc_at(doc, sent->span);
+    if (name_shape)
+        TQC_EMIT(ctx, sent->span, "'%.*s' stands as a sentence but is only capitalised "
+                 "words with no verb, right after a complete sentence: probably a piece of "
+                 "that sentence split off by the translation", len, text);
+    else
+        TQC_EMIT(ctx, sent->span, "'%.*s' stands as a sentence but is a prepositional "
+                 "phrase with no verb, right after a complete sentence: probably split off "
+                 "the sentence before it", len, text);
+}
+
+static void run(const tqc_ctx *ctx)
+{
+    const tqc_doc *doc = ctx->doc;
+    for (size_t p = 0; p < doc->paragraph_count; p++) {
+        const tqc_paragraph *para = &doc->paragraphs[p];
+        if (para->sent_count < 2)
+            continue;
+        size_t para_first_tok = doc->sentences[para->sent_first].tok_first;
+        for (size_t s = para->sent_first + 1; s < para->sent_first + para->sent_count; s++)
+            check_sentence(ctx, s, para_first_tok);
+    }
+}
+
+const tqc_pass tqc_pass_fragment = {
+    .id = "fragment",
+    .severity = TQC_SEV_WARNING,
+    .summary = "a verbless piece split off the sentence before it",
+    .good = "The minister was asked whether the talks had failed. He declined. "
+            "Asked again on Friday, she said only this. Not yet.",
+    .bad = "The engineers were linked to the national space program. North Korean.",
+    .run = run,
+};
