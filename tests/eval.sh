@@ -1,0 +1,43 @@
+#!/bin/sh
+# make eval: how well tqc does, measured (not a pass/fail test).
+#  1. per-rule precision and recall on our corpus (corpus/<lang>/) and the reference article;
+#  2. false alarms per 10,000 words on clean, edited news (Brown press section);
+#  3. sentence segmentation Golden Rules;
+#  4. the run-on injection test (recall, first-suggestion accuracy vs Hunspell, false alarms).
+# The shared corpora live in ../shared/corpus beside the repository; parts that need them
+# are skipped with a note when it is absent.
+set -u
+BUILD=${BUILD:-build}
+shared=${TQC_SHARED:-../shared/corpus}
+ext="$shared/external"
+
+echo "== our corpus: corpus/en (articles with injected defects, and clean controls)"
+"$BUILD/eval_gold" --label corpus/en corpus/en/*.txt
+echo
+
+if [ -f "$shared/reference/mt-article-en.txt" ]; then
+    echo "== reference article"
+    "$BUILD/eval_gold" --verbose --label reference "$shared/reference/mt-article-en.txt"
+else
+    echo "== reference article: skipped ($shared/reference not found)"
+fi
+echo
+
+if [ -f "$ext/brown-news.txt" ]; then
+    echo "== clean news: false alarms on the Brown press section"
+    "$BUILD/eval_gold" --clean "$ext/brown-news.txt"
+else
+    echo "== clean news: skipped ($ext not found)"
+fi
+echo
+
+if [ -x "$BUILD/eval_golden" ] && [ -f "$ext/golden-rules-en.jsonl" ]; then
+    echo "== sentence segmentation: Golden Rules"
+    "$BUILD/eval_golden" "$ext"/golden-rules-en.jsonl "$ext"/pysbd-more-en.jsonl
+    echo
+fi
+
+if [ -x "$BUILD/eval_runon" ] && [ -f "$ext/brown-news.txt" ]; then
+    echo "== run-on injection on the Brown press section (1,000 joins, fixed seed)"
+    "$BUILD/eval_runon" "$ext/brown-news.txt"
+fi
