@@ -108,8 +108,9 @@ bool tqc_findings_overlap(const tqc_findings *list, const char *rule, tqc_span s
 {
     for (size_t i = 0; i < list->count; i++) {
         const tqc_finding *f = &list->items[i];
-        if ((!rule || strcmp(f->rule, rule) == 0) &&
-            (tqc_span_overlaps(f->span, span) || (f->span.start == span.start && f->span.end == span.end)))
+        /* Positions first: they rule out almost every finding without a strcmp. */
+        if ((tqc_span_overlaps(f->span, span) || (f->span.start == span.start && f->span.end == span.end)) &&
+            (!rule || strcmp(f->rule, rule) == 0))
             return true;
     }
     return false;

@@ -163,6 +163,15 @@ bool tqc_text_equal_fold(const char *a, size_t alen, const char *b, size_t blen)
 {
     size_t i = 0, j = 0;
     while (i < alen && j < blen) {
+        unsigned char x = (unsigned char)a[i], y = (unsigned char)b[j];
+        if (x < 0x80 && y < 0x80) {
+            /* ASCII fast path: most words of most news are ASCII. */
+            if (x != y && ((x | 0x20) != (y | 0x20) || (unsigned)((x | 0x20) - 'a') > 25))
+                return false;
+            i++;
+            j++;
+            continue;
+        }
         int32_t ca, cb;
         i += tqc_text_decode(a + i, alen - i, &ca);
         j += tqc_text_decode(b + j, blen - j, &cb);

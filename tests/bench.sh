@@ -1,0 +1,53 @@
+#!/bin/sh
+# make bench: tqc's throughput and peak memory next to peers run in the same invocation
+# (these machines are noisy: compare ratios, not seconds).
+#   floor:  wc -w        (reads the bytes and counts words)
+#   peer:   hunspell -l  (lists misspelt words: the dictionary work alone)
+# Memory must stay flat as input grows: tqc streams, so peak RSS at 2x the input size
+# should equal the one at 1x.
+set -eu
+BUILD=${BUILD:-build}
+ext=${TQC_SHARED:-../shared/corpus}/external
+out="$BUILD/bench"
+mkdir -p "$out"
+run="$BUILD/bench_run"
+
+# >= 20 MB of English prose: the whole Brown corpus, repeated.
+src="$ext/brown-all.txt"
+if [ ! -f "$src" ]; then
+    echo "bench: $src not found; using corpus/en repeated"
+    src="$out/seed.txt"
+    cat corpus/en/*.txt >"$src"
+fi
+one="$out/prose-1x.txt"
+two="$out/prose-2x.txt"
+if [ ! -f "$one" ] || [ "$(wc -c <"$one")" -lt 20000000 ]; then
+    : >"$one"
+    while [ "$(wc -c <"$one")" -lt 20000000 ]; do cat "$src" >>"$one"; done
+    cat "$one" "$one" >"$two"
+fi
+mb=$(awk -v b="$(wc -c <"$one")" 'BEGIN { printf "%.1f", b / 1e6 }')
+words=$(wc -w <"$one")
+
+echo "bench: $mb MB, $words words of English prose ($one)"
+set -- $("$run" wc -w "$one"); wc_s=$1 wc_kb=$2
+set -- $("$run" ./tqc check --format jsonl "$one"); tqc_s=$1 tqc_kb=$2
+set -- $("$run" ./tqc check --format jsonl "$two"); tqc2_s=$1 tqc2_kb=$2
+if command -v hunspell >/dev/null; then
+    set -- $("$run" -i "$one" hunspell -d en_US -l); hs_s=$1 hs_kb=$2
+else
+    hs_s=0 hs_kb=0
+fi
+
+awk -v mb="$mb" -v w="$words" -v wc="$wc_s" -v wckb="$wc_kb" -v t="$tqc_s" -v tkb="$tqc_kb" \
+    -v t2="$tqc2_s" -v t2kb="$tqc2_kb" -v hs="$hs_s" -v hskb="$hs_kb" 'BEGIN {
+    printf "%-28s %9s %9s %12s %10s\n", "command", "seconds", "MB/s", "words/s", "peak MB"
+    printf "%-28s %9.2f %9.1f %12.0f %10.1f\n", "wc -w", wc, mb / wc, w / wc, wckb / 1024
+    if (hs > 0) printf "%-28s %9.2f %9.2f %12.0f %10.1f\n", "hunspell -d en_US -l", hs, mb / hs, w / hs, hskb / 1024
+    printf "%-28s %9.2f %9.1f %12.0f %10.1f\n", "tqc check --format jsonl", t, mb / t, w / t, tkb / 1024
+    printf "%-28s %9.2f %9.1f %12.0f %10.1f\n", "tqc, input twice as large", t2, 2 * mb / t2, 2 * w / t2, t2kb / 1024
+    printf "\nratios (same run):\n"
+    if (hs > 0) printf "  tqc throughput / hunspell -l throughput: %.1fx   (target >= 50x)\n", hs / t
+    printf "  tqc time / wc -w time:                   %.1fx   (target <= 20x)\n", t / wc
+    printf "  tqc peak memory: %.1f MB at 1x, %.1f MB at 2x input   (target < 100 MB, flat)\n", tkb / 1024, t2kb / 1024
+}'
