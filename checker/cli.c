@@ -60,12 +60,12 @@ static void usage(FILE *out)
 static bool dir_has_rules(const char *dir)
 {
     char path[PATH_MAX];
-    snprintf(path, sizeof path, "%s/rules", dir);
-    return access(path, R_OK) == 0;
+    int n = snprintf(path, sizeof path, "%s/rules", dir);
+    return n > 0 && (size_t)n < sizeof path && access(path, R_OK) == 0;
 }
 
-/* Rule data lives beside the binary in a source tree, or in ../share/tqc when installed;
- * $TQC_DATA_DIR overrides both. */
+/* Rule data lives beside the binary (or one level up) in a source tree, or in
+ * ../share/tqc when installed; $TQC_DATA_DIR overrides them. */
 static void find_data_dir(char *out, size_t cap)
 {
     const char *env = getenv("TQC_DATA_DIR");
@@ -80,13 +80,13 @@ static void find_data_dir(char *out, size_t cap)
         char *slash = strrchr(exe, '/');
         if (slash)
             *slash = '\0';
-        if (dir_has_rules(exe)) {
-            snprintf(out, cap, "%s", exe);
-            return;
+        /* ./tqc and build/tqc in a source tree; bin/tqc beside share/tqc when installed. */
+        static const char *const suffixes[] = {"", "/..", "/../share/tqc"};
+        for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+            int n2 = snprintf(out, cap, "%s%s", exe, suffixes[i]);
+            if (n2 > 0 && (size_t)n2 < cap && dir_has_rules(out))
+                return;
         }
-        int n2 = snprintf(out, cap, "%s/../share/tqc", exe);
-        if (n2 > 0 && (size_t)n2 < cap && dir_has_rules(out))
-            return;
     }
     snprintf(out, cap, "%s", TQC_DATADIR);
 }
