@@ -8,9 +8,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "atomic.h"
 #include "checker.h"
+#include "fix.h"
 #include "reader.h"
 #include "report.h"
+#include "report_fix.h"
 #include "seg.h"
 
 #ifndef TQC_VERSION
@@ -29,6 +32,8 @@ typedef struct cli {
     const char *disabled[MAX_LIST_ARGS];
     size_t disabled_count;
     char data_dir[PATH_MAX];
+    bool all_fixes, dry_run;    /* diff, fix */
+    const char *output, *html;  /* fix -o, report --html */
 } cli;
 
 static void usage(FILE *out)
@@ -37,11 +42,17 @@ static void usage(FILE *out)
           "       tqc segment [--format text|jsonl] [--lang L] FILE...\n"
           "                                        print one sentence a line\n"
           "       tqc rules                        list the rules\n"
+          "       tqc diff [OPTIONS] FILE...      show the safe fixes as a unified diff\n"
+          "                                        (a word diff on a terminal)\n"
+          "       tqc fix [OPTIONS] FILE...       apply the safe fixes in place\n"
+          "       tqc report --html=OUT.html [OPTIONS] FILE...\n"
+          "                                        one HTML page for editors\n"
           "\n"
           "Options:\n"
           "  -l, --lang=CODE       language of the articles (default: en)\n"
           "  -f, --format=FORMAT   text (default), jsonl, sarif, github, junit,\n"
-          "                        checkstyle or rdjsonl\n"
+          "                        checkstyle or rdjsonl; check and diff also take\n"
+          "                        diff (unified) or wdiff (word diff)\n"
           "      --fail-on=LEVEL   exit 1 on findings at or above error|warning|info\n"
           "                        (default: warning)\n"
           "  -w, --words=FILE      accept the words in FILE (one a line); repeatable\n"
@@ -50,11 +61,18 @@ static void usage(FILE *out)
           "      --disable=RULE    do not run RULE; repeatable\n"
           "      --color=WHEN      auto (default), always or never\n"
           "      --no-color        same as --color=never (NO_COLOR is honoured too)\n"
+          "      --all-fixes       diff, fix: also apply fixes and first suggestions\n"
+          "                        that need a human (spelling, capitalisation...)\n"
+          "  -o, --output=FILE     fix: write the corrected text to FILE (- for\n"
+          "                        standard output) instead of in place\n"
+          "  -n, --dry-run         fix: print the diff, change nothing\n"
+          "      --html=FILE       report: write the HTML report to FILE\n"
           "  -h, --help            show this help\n"
           "  -V, --version         show the version\n"
           "\n"
           "FILE may be - for standard input. Exit status: 0 clean, 1 findings at or\n"
-          "above --fail-on, 2 usage or input error.\n", out);
+          "above --fail-on, 2 usage or input error; for diff, 1 when there is\n"
+          "something to fix; for fix and report, 0 when done.\n", out);
 }
 
 static bool dir_has_rules(const char *dir)
@@ -116,18 +134,26 @@ static int parse_options(int argc, char **argv, cli *c, bool *segment_mode)
         {"color", required_argument, NULL, 'C'},
         {"colour", required_argument, NULL, 'C'},
         {"no-color", no_argument, NULL, 'N'},
+        {"all-fixes", no_argument, NULL, 'A'},
+        {"output", required_argument, NULL, 'o'},
+        {"dry-run", no_argument, NULL, 'n'},
+        {"html", required_argument, NULL, 'H'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
     int opt;
-    while ((opt = getopt_long(argc, argv, "l:f:w:hV", longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "l:f:w:o:nhV", longopts, NULL)) != -1) {
         switch (opt) {
         case 'l': c->lang = optarg; break;
         case 'f': c->format = optarg; break;
         case 'D': c->dict_dir = optarg; break;
         case 'C': c->color = optarg; break;
         case 'N': c->color = "never"; break;
+        case 'A': c->all_fixes = true; break;
+        case 'o': c->output = optarg; break;
+        case 'n': c->dry_run = true; break;
+        case 'H': c->html = optarg; break;
         case 'F':
             if (!tqc_severity_parse(optarg, &c->fail_on)) {
                 fprintf(stderr, "tqc: --fail-on takes error, warning or info, not '%s'\n", optarg);
@@ -241,6 +267,127 @@ static bool run_file(tqc_checker *ck, const char *path, const cli *c, bool segme
     return true;
 }
 
+/* diff, fix and report, and check --format diff|wdiff, run the fix loop (fix.h) over
+ * each file; these are the options they take. -1 when the options make sense. */
+static int check_fix_options(const char *cmd, bool fix_mode, const cli *c, int nfiles)
+{
+    bool fix = strcmp(cmd, "fix") == 0, report = strcmp(cmd, "report") == 0;
+    const char *bad = NULL;
+    if (!fix_mode && (c->all_fixes || c->output || c->dry_run || c->html))
+        bad = "--all-fixes, --output, --dry-run and --html are for diff, fix and report";
+    else if (!fix && (c->output || c->dry_run))
+        bad = "--output and --dry-run are for fix";
+    else if (!report && c->html)
+        bad = "--html is for report";
+    else if (report && !c->html)
+        bad = "report needs --html=OUT.html";
+    else if (fix && c->output && c->dry_run)
+        bad = "--dry-run writes nothing; leave out --output";
+    else if (fix && c->output && strcmp(c->output, "-") != 0 && nfiles > 1)
+        bad = "--output takes one input file (or - for standard output)";
+    else if (fix_mode && !report && strcmp(c->format, "text") && strcmp(c->format, "diff") &&
+             strcmp(c->format, "wdiff"))
+        bad = "diff and fix --dry-run take --format diff or wdiff";
+    if (!bad)
+        return -1;
+    fprintf(stderr, "tqc: %s\n", bad);
+    return EXIT_TROUBLE;
+}
+
+/* fix: the corrected bytes go to standard output, to --output, or over the file
+ * (atomically, and only when something changed, so a second run touches nothing). */
+static tqc_status write_fixed(const char *path, const char *output, const tqc_fix_result *res,
+                              char *err, size_t errlen)
+{
+    const char *to = output ? output : path;
+    if (strcmp(to, "-") == 0) {
+        fwrite(res->text, 1, res->len, stdout);
+        return TQC_OK;
+    }
+    if (!output && !tqc_fix_changed(res))
+        return TQC_OK;
+    return tqc_atomic_write(to, res->text, res->len, err, errlen);
+}
+
+/* report: the page is made in memory and written atomically (or to standard output). */
+static tqc_status write_html(tqc_html *html, const char *to, char *err, size_t errlen)
+{
+    if (strcmp(to, "-") == 0)
+        return tqc_html_write(html, stdout);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&buf, &len);
+    tqc_status st = mem ? tqc_html_write(html, mem) : TQC_ENOMEM;
+    if (mem && (fclose(mem) != 0 || !buf) && st == TQC_OK)
+        st = TQC_ENOMEM;
+    if (st == TQC_OK)
+        st = tqc_atomic_write(to, buf, len, err, errlen);
+    else
+        snprintf(err, errlen, "%s: out of memory", to);
+    free(buf);
+    return st;
+}
+
+/* Runs diff, fix, report or check --format diff|wdiff over files; returns the exit
+ * status (see usage). */
+static int run_fix(const char *cmd, tqc_checker *ck, const cli *c, char **files, int nfiles,
+                   const tqc_report_rule *rules, size_t rule_count)
+{
+    bool report = strcmp(cmd, "report") == 0, check = strcmp(cmd, "check") == 0;
+    bool writing = strcmp(cmd, "fix") == 0 && !c->dry_run;
+    /* A word diff for people, a unified diff for tools. */
+    bool wdiff = strcmp(c->format, "wdiff") == 0 ||
+                 (strcmp(c->format, "text") == 0 && isatty(fileno(stdout)));
+    bool color = use_color(c->color);
+    tqc_html *html = NULL;
+    if (report && !(html = tqc_html_new(rules, rule_count))) {
+        fputs("tqc: out of memory\n", stderr);
+        return EXIT_TROUBLE;
+    }
+    size_t failed = 0, changed = 0, findings[3] = {0};
+    char err[1024];
+    for (int i = 0; i < nfiles; i++) {
+        tqc_fix_options fo = {.lang = c->lang, .all_fixes = c->all_fixes};
+        tqc_fix_result *res;
+        tqc_status st = tqc_fix_file(ck, files[i], &fo, &res, err, sizeof err);
+        if (st == TQC_OK) {
+            for (size_t k = 0; k < res->finding_count; k++)
+                findings[res->findings[k].severity]++;
+            changed += tqc_fix_changed(res);
+            if (report) {
+                if ((st = tqc_html_add(html, res)) != TQC_OK)
+                    snprintf(err, sizeof err, "%s: out of memory", files[i]);
+            } else if (writing) {
+                st = write_fixed(files[i], c->output, res, err, sizeof err);
+            } else if (wdiff) {
+                tqc_wdiff_write(stdout, res, color);
+            } else {
+                tqc_diff_write(stdout, res, res->doc->name);
+            }
+        }
+        tqc_fix_result_free(res);
+        if (st != TQC_OK) {
+            fflush(stdout);
+            fprintf(stderr, "tqc: %s\n", err);
+            failed++;
+        }
+    }
+    if (report && write_html(html, c->html, err, sizeof err) != TQC_OK) {
+        fprintf(stderr, "tqc: %s\n", err);
+        failed++;
+    }
+    tqc_html_free(html);
+    if (failed)
+        return EXIT_TROUBLE;
+    if (check) {
+        for (int s = (int)c->fail_on; s <= TQC_SEV_ERROR; s++)
+            if (findings[s])
+                return EXIT_FINDINGS;
+        return EXIT_CLEAN;
+    }
+    return strcmp(cmd, "diff") == 0 && changed ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
 static int list_rules(void)
 {
     for (size_t i = 0; i < tqc_pass_count; i++)
@@ -267,7 +414,8 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "rules") == 0)
         return list_rules();
     bool segment_mode = strcmp(cmd, "segment") == 0;
-    if (!segment_mode && strcmp(cmd, "check") != 0) {
+    bool fix_mode = strcmp(cmd, "diff") == 0 || strcmp(cmd, "fix") == 0 || strcmp(cmd, "report") == 0;
+    if (!segment_mode && !fix_mode && strcmp(cmd, "check") != 0) {
         fprintf(stderr, "tqc: unknown command '%s'\nTry 'tqc --help'.\n", cmd);
         return EXIT_TROUBLE;
     }
@@ -276,9 +424,13 @@ int main(int argc, char **argv)
     if (rc >= 0)
         return rc;
     int first_file = optind + 1;
+    if (!segment_mode && (strcmp(c.format, "diff") == 0 || strcmp(c.format, "wdiff") == 0))
+        fix_mode = true;    /* check --format diff|wdiff */
+    if ((rc = check_fix_options(cmd, fix_mode, &c, argc - first_file)) >= 0)
+        return rc;
 
-    tqc_reporter rep;
-    if (!segment_mode && !tqc_reporter_init(&rep, c.format, stdout, use_color(c.color))) {
+    tqc_reporter rep = {.out = stdout};
+    if (!segment_mode && !fix_mode && !tqc_reporter_init(&rep, c.format, stdout, use_color(c.color))) {
         fprintf(stderr, "tqc: unknown format '%s' (text, jsonl, sarif, github, junit, "
                 "checkstyle, rdjsonl)\n", c.format);
         return EXIT_TROUBLE;
@@ -306,7 +458,9 @@ int main(int argc, char **argv)
         return EXIT_TROUBLE;
     }
     tqc_run_stats stats = {0};
-    for (int i = first_file; i < argc; i++) {
+    int fix_rc = fix_mode ? run_fix(cmd, ck, &c, argv + first_file, argc - first_file, rules,
+                                    rep.rule_count) : EXIT_CLEAN;
+    for (int i = first_file; !fix_mode && i < argc; i++) {
         stats.files++;
         if (!run_file(ck, argv[i], &c, segment_mode, &rep, &stats))
             stats.files_failed++;
@@ -321,6 +475,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "tqc: error writing output: %s\n", strerror(errno));
         return EXIT_TROUBLE;
     }
+    if (fix_mode)
+        return fix_rc;
     if (stats.files_failed || report_failed)
         return EXIT_TROUBLE;
     for (int s = (int)c.fail_on; s <= TQC_SEV_ERROR; s++)

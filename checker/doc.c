@@ -66,6 +66,10 @@ void tqc_doc_free(tqc_doc *doc)
     free(doc->paragraphs);
     free(doc->sentences);
     free(doc->tokens);
+    free(doc->map);
+    free(doc->inlines);
+    free((char *)doc->segment);
+    tqc_doc_free(doc->source);
     tqc_arena_free(doc->arena);
     free(doc);
 }
@@ -83,10 +87,58 @@ static size_t line_index(const tqc_doc *doc, size_t offset)
     return lo;
 }
 
+/* The map run containing offset (the last one starting at or before it). */
+static const tqc_doc_map *map_run(const tqc_doc *doc, size_t offset)
+{
+    size_t lo = 0, hi = doc->map_count;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->map[mid].text <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return &doc->map[lo];
+}
+
+/* Characters (as tqc_doc_locate counts them) in text[from, to) after its last line
+ * break; *breaks gets the number of line breaks. */
+static size_t count_columns(const char *text, size_t from, size_t to, size_t *breaks)
+{
+    const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)text;
+    size_t col = 0;
+    *breaks = 0;
+    for (size_t i = from; i < to;) {
+        if (text[i] == '\n') {
+            (*breaks)++;
+            col = 0;
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(to - i), &cp);
+        i += n > 0 ? (size_t)n : 1;
+        col++;
+    }
+    return col;
+}
+
 void tqc_doc_locate(const tqc_doc *doc, size_t offset, size_t *line, size_t *column)
 {
     if (offset > doc->len)
         offset = doc->len;
+    if (doc->map_count) {
+        const tqc_doc_map *r = map_run(doc, offset);
+        *line = r->line + 1;
+        *column = r->column + 1;
+        if (r->exact && offset > r->text) {
+            size_t breaks;
+            size_t cols = count_columns(doc->text, r->text, offset, &breaks);
+            *line += breaks;
+            *column = breaks ? cols + 1 : r->column + cols + 1;
+        }
+        return;
+    }
     size_t li = line_index(doc, offset);
     size_t col = 1;
     const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)doc->text;
@@ -97,6 +149,63 @@ void tqc_doc_locate(const tqc_doc *doc, size_t offset, size_t *line, size_t *col
     }
     *line = doc->base_line + li + 1;
     *column = col + (li == 0 ? doc->base_column : 0);
+}
+
+size_t tqc_doc_file_offset(const tqc_doc *doc, size_t offset)
+{
+    if (offset > doc->len)
+        offset = doc->len;
+    if (!doc->map_count)
+        return doc->base_offset + offset;
+    const tqc_doc_map *r = map_run(doc, offset);
+    return r->exact ? r->src + (offset - r->text) : r->src;
+}
+
+bool tqc_doc_span_exact(const tqc_doc *doc, tqc_span span)
+{
+    if (span.end > doc->len)
+        return false;
+    if (!doc->map_count)
+        return true;
+    const tqc_doc_map *r = map_run(doc, span.start);
+    if (!r->exact || span.start < r->text)
+        return false;
+    /* The run ends where the next begins (or at the end of the text). */
+    size_t run_end = r + 1 < doc->map + doc->map_count ? r[1].text : doc->len;
+    return span.end <= run_end;
+}
+
+/* Index of the first inline boundary at or after offset. */
+static size_t inline_lower_bound(const tqc_doc *doc, size_t offset)
+{
+    size_t lo = 0, hi = doc->inline_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->inlines[mid].offset < offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+const tqc_doc_inline *tqc_doc_inline_boundary_at(const tqc_doc *doc, size_t offset,
+                                                 size_t *count)
+{
+    size_t i = inline_lower_bound(doc, offset), j = i;
+    while (j < doc->inline_count && doc->inlines[j].offset == offset)
+        j++;
+    if (count)
+        *count = j - i;
+    return j > i ? &doc->inlines[i] : NULL;
+}
+
+const tqc_doc_inline *tqc_doc_inline_within(const tqc_doc *doc, tqc_span span)
+{
+    if (tqc_span_len(span) < 2)
+        return NULL;
+    size_t i = inline_lower_bound(doc, span.start + 1);
+    return i < doc->inline_count && doc->inlines[i].offset < span.end ? &doc->inlines[i] : NULL;
 }
 
 tqc_span tqc_doc_line_span(const tqc_doc *doc, size_t offset)

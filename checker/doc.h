@@ -1,7 +1,9 @@
 /* doc: the document model every pass reads. The text bytes are kept exactly as read
  * (invalid UTF-8 included); paragraphs, sentences and tokens are byte spans into them.
  * A doc may be one chunk of a larger file: base_offset and base_line place it there,
- * so every offset and line a reporter prints is the file's own.
+ * so every offset and line a reporter prints is the file's own. A doc read from markup
+ * (HTML, XLIFF, TMX, JSONL; see input.h) carries a map back to the file instead, and may
+ * carry where inline elements or codes were, a segment id and its source-language text.
  * The doc owns its text copy, its structure arrays and its arena; everything borrowed
  * from it is valid until tqc_doc_free. */
 #ifndef TQC_DOC_H
@@ -80,6 +82,37 @@ typedef struct tqc_paragraph {
     size_t sent_first, sent_count;
 } tqc_paragraph;
 
+/* A run of doc text and where it came from in the file (docs read from markup). Runs
+ * are sorted by text offset; run i covers text [map[i].text, map[i+1].text). An exact
+ * run's bytes are the file's bytes at src (no entity, escape, tag or collapsed space in
+ * it), so lines, columns and offsets inside it are exact; every byte of an inexact run is
+ * placed at the run's start (the entity, escape or white space it came from). */
+typedef struct tqc_doc_map {
+    size_t text;        /* offset in doc->text where the run begins */
+    size_t src;         /* byte offset in the file */
+    size_t line;        /* 0-based file line of src */
+    size_t column;      /* characters before src on its line */
+    bool exact;
+} tqc_doc_map;
+
+/* Where an inline element (HTML `a`, `em`, `span`...) or an inline code of a bilingual
+ * file (XLIFF `g x bx ex bpt ept ph it mrk pc sc ec sm em`, TMX `bpt ept ph it hi ut`)
+ * begins or ends in the text. Inline codes add no text: a code is a position plus its
+ * identity (tag and id), so the words read as they would on the page. */
+typedef enum tqc_inline_kind {
+    TQC_INLINE_OPEN,        /* an element or paired code begins here */
+    TQC_INLINE_CLOSE,       /* it ends here */
+    TQC_INLINE_STANDALONE   /* a code that stands alone (`ph`, `x`, `bx`, `sc`...) */
+} tqc_inline_kind;
+
+typedef struct tqc_doc_inline {
+    size_t offset;      /* offset in doc->text */
+    size_t line;        /* 1-based file line of the tag */
+    const char *tag;    /* element name, lower case; in the doc's arena */
+    const char *id;     /* code identity (XLIFF id/rid, TMX i/x), or NULL; in the arena */
+    tqc_inline_kind kind;
+} tqc_doc_inline;
+
 typedef struct tqc_doc {
     const char *name;   /* display name (a path, or "<stdin>"); owned */
     const char *text;   /* len bytes plus a NUL; owned */
@@ -100,6 +133,15 @@ typedef struct tqc_doc {
     size_t token_count;
 
     tqc_arena *arena;   /* per-document allocations (findings, messages) */
+
+    /* Set by the readers of markup (input.h); all empty for plain text. Owned. */
+    tqc_doc_map *map;   /* map_count runs back to the file; none: base_* place the text */
+    size_t map_count;
+    tqc_doc_inline *inlines; /* sorted by offset (ties in document order) */
+    size_t inline_count;
+    const char *segment; /* the record, unit or segment id (JSONL, XLIFF, TMX), or NULL */
+    struct tqc_doc *source; /* the source-language text of a bilingual unit (its lang is
+                               the source language), or NULL; checked docs segment it too */
 } tqc_doc;
 
 /* A doc holding a copy of the len bytes at text, not yet segmented (no paragraphs,
@@ -110,8 +152,25 @@ void tqc_doc_free(tqc_doc *doc);
 
 /* Line (1-based, in the file) and column (1-based, in characters: each UTF-8 sequence
  * counts one, each invalid byte one) of the byte at offset (0 <= offset <= len).
+ * With a map, the file is the markup file: inside an exact run the column is exact,
+ * elsewhere it is the column of the run's start.
  * Every reporter uses this one function so they all agree. */
 void tqc_doc_locate(const tqc_doc *doc, size_t offset, size_t *line, size_t *column);
+/* The byte offset in the file of the byte at offset (0 <= offset <= len), by the same
+ * rules as tqc_doc_locate: base_offset + offset for plain text. */
+size_t tqc_doc_file_offset(const tqc_doc *doc, size_t offset);
+/* true when the bytes of span are the file's bytes 1:1 (plain text, or inside one exact
+ * run of the map): only then may a fix edit the file at tqc_doc_file_offset. */
+bool tqc_doc_span_exact(const tqc_doc *doc, tqc_span span);
+
+/* The inline boundaries at exactly offset: a pointer to the first and *count of them
+ * (NULL and 0 when there is none). `<a>Japan</a>at` has a close of `a` at the offset
+ * between "Japan" and "at". */
+const tqc_doc_inline *tqc_doc_inline_boundary_at(const tqc_doc *doc, size_t offset,
+                                                 size_t *count);
+/* The first inline boundary strictly inside span (span.start < offset < span.end), or
+ * NULL: a word that straddles one was joined across an element or code. */
+const tqc_doc_inline *tqc_doc_inline_within(const tqc_doc *doc, tqc_span span);
 /* The span of the line containing offset, without its line break. */
 tqc_span tqc_doc_line_span(const tqc_doc *doc, size_t offset);
 /* Pointer to the bytes of span in the doc's text. */

@@ -3,14 +3,16 @@
  *      capitalised mid-sentence all the time, so a word is reported only with evidence
  *      that it is not one: it stands alone between lower-case words (a name or title
  *      runs with its neighbours: `Joint Chiefs of Staff`), the dictionary knows it in lower
- *      case, the document never capitalises it elsewhere mid-sentence, and either it is a
- *      closed-class word (`function-words`) or it follows a word that expects a verb
- *      (`verb-markers`: to, must, was). Words the profile lists in `title-words`
- *      (President, Congress, March) are left alone, and so are title-case paragraphs.
+ *      case, the text around it does not capitalise it again after a lower-case word, and
+ *      it is a closed-class word (`function-words`), or it follows an auxiliary (`auxiliaries`:
+ *      must, was), or it follows `verb-markers` (to) and precedes a `determiners` word, as
+ *      a verb with its object does. Words the profile lists in `title-words` (President,
+ *      Congress, March), quoted text and title-case paragraphs are left alone.
  *  (b) a lower-case word after a full stop (`undermines peace. and the stability`): a
- *      sentence broken in two. Abbreviations (`e.g. the`, `p.m. on`, `etc. and`) are not
- *      sentence ends: a word with inner periods, a single letter, a short capitalised
- *      word (`Gen.`) or an entry of `abbreviations` / `abbreviations-lower`.
+ *      sentence broken in two. Only a stop after a dictionary word counts: words with
+ *      inner periods (`e.g. the`, `p.m. on`), single letters, units after a number, short
+ *      capitalised words (`Gen.`, `Corp.`) and the entries of `abbreviations` and
+ *      `abbreviations-lower` (`etc. and`) are abbreviations.
  *  (c) a multi-word proper name in lower case: a `name-prefixes` word before a word the
  *      dictionary knows only capitalised (`north korean`), or a name of `proper-names`
  *      (`united nations`). The whole phrase is reported with its capitalised form. */
@@ -29,6 +31,9 @@
  * lower case even in many title styles). */
 #define CAP_TITLE_MIN_BYTES 4
 #define CAP_TITLE_PERCENT 60
+/* How far around a word to look for the same word capitalised again: about one news
+ * article either way, so that in a file of many articles other stories do not count. */
+#define CAP_NEARBY_BYTES 8000
 /* Longest name in `proper-names`, in words. */
 #define CAP_MAX_NAME_WORDS 8
 
@@ -97,20 +102,42 @@ static bool title_case_paragraph(const tqc_doc *doc, size_t p)
     return long_words > 0 && capitalised * 100 >= long_words * CAP_TITLE_PERCENT;
 }
 
-/* true when the document capitalises the word of token k again, mid-sentence, somewhere
- * else: a name the author uses consistently, not a slip. */
-static bool capitalised_elsewhere(const tqc_doc *doc, size_t k)
+/* true when the text around token k capitalises its word again after a lower-case word:
+ * a name the author uses consistently, not a slip. */
+static bool capitalised_nearby(const tqc_doc *doc, size_t k)
 {
     const tqc_token *t = &doc->tokens[k];
     size_t len = tqc_span_len(t->span);
-    for (size_t j = 0; j < doc->token_count; j++) {
-        const tqc_token *u = &doc->tokens[j];
-        if (j == k || u->flags & (TQC_TF_SENT_START | TQC_TF_PARA_START) ||
-            tqc_span_len(u->span) != len || memcmp(tok_text(doc, u), tok_text(doc, t), len) != 0)
+    size_t lo = t->span.start > CAP_NEARBY_BYTES ? t->span.start - CAP_NEARBY_BYTES : 0;
+    size_t hi = t->span.end + CAP_NEARBY_BYTES;
+    for (size_t j = 1; j < doc->token_count; j++) {
+        const tqc_token *u = &doc->tokens[j], *before = &doc->tokens[j - 1];
+        if (u->span.start < lo || j == k)
             continue;
-        return true;
+        if (u->span.start > hi)
+            break;
+        if (tqc_span_len(u->span) == len && memcmp(tok_text(doc, u), tok_text(doc, t), len) == 0 &&
+            is_word(before) && (before->flags & TQC_TF_LOWER) && before->sentence == u->sentence)
+            return true;
     }
     return false;
+}
+
+/* Quotation depth after token t, given the depth before it: straight double quotes
+ * toggle, typographic ones open and close. */
+static int quote_depth_after(const tqc_doc *doc, const tqc_token *t, int depth)
+{
+    if (t->kind != TQC_TOK_PUNCT)
+        return depth;
+    int32_t cp;
+    tqc_text_decode(tok_text(doc, t), tqc_span_len(t->span), &cp);
+    if (cp == '"')
+        return depth > 0 ? depth - 1 : depth + 1;
+    if (cp == 0x201C || cp == 0x201E || cp == 0xAB)
+        return depth + 1;
+    if ((cp == 0x201D || cp == 0xBB) && depth > 0)
+        return depth - 1;
+    return depth;
 }
 
 /* (a) a common word capitalised between lower-case words. */
@@ -137,12 +164,15 @@ static void common_word_capitalised(const tqc_ctx *ctx, size_t k)
     if (n < 2 || !tqc_dict_known(ctx->dict, lower, n) ||
         tqc_lang_in(ctx->lang, "title-words", lower, n))
         return;
+    /* After an auxiliary a verb form follows; after "to" a name is common too (`went to
+     * Geneva and`), so there the word must also be followed by its object. */
     bool closed = tqc_lang_in(ctx->lang, "function-words", lower, n);
-    bool after_verb_marker = tok_in(ctx, "verb-markers", prev);
+    bool after_verb_marker = tok_in(ctx, "auxiliaries", prev) ||
+                             (tok_in(ctx, "verb-markers", prev) && tok_in(ctx, "determiners", next));
     if (!closed && !after_verb_marker)
         return;
     if (title_case_paragraph(doc, doc->sentences[t->sentence].paragraph) ||
-        capitalised_elsewhere(doc, k))
+        capitalised_nearby(doc, k))
         return;
     const char *w = tok_text(doc, t), *pw = tok_text(doc, prev);
     int wl = (int)tqc_span_len(t->span), pl = (int)tqc_span_len(prev->span);
@@ -166,8 +196,10 @@ static bool sentence_end_word(const tqc_ctx *ctx, size_t k)
     int32_t cp;
     char lower[CAP_MAX_WORD];
     size_t ll = lower_tok(ctx->doc, w, lower);
-    /* Inner periods (e.g., a.m.) and single letters (initials) are abbreviations. */
-    if (w->flags & TQC_TF_PERIOD || tqc_text_decode(s, len, &cp) == len || ll == 0 ||
+    /* Inner periods (e.g., a.m.) and single letters (initials) are abbreviations, and so
+     * are units joined to a number (24-in., 3-hp.). */
+    if (w->flags & (TQC_TF_PERIOD | TQC_TF_DIGIT) || tqc_text_decode(s, len, &cp) == len ||
+        ll == 0 ||
         !tqc_dict_known(ctx->dict, lower, ll))
         return false;
     if (tqc_lang_in(ctx->lang, "abbreviations", s, len) ||
@@ -178,8 +210,11 @@ static bool sentence_end_word(const tqc_ctx *ctx, size_t k)
      * Corp., Miss.); a capitalised word ends a sentence only when it is long. */
     if (w->flags & TQC_TF_CAP && len < 6)
         return false;
-    /* A short word after a number is a unit (60 mm. mortar). */
+    /* A short word after a number is a unit (60 mm. mortar); a word glued to the token
+     * before it is the tail of a compound (24-in., lb./cu. ft.). */
     if (len <= 3 && k > 0 && ctx->doc->tokens[k - 1].kind == TQC_TOK_NUMBER)
+        return false;
+    if (!(w->flags & TQC_TF_SPACE_BEFORE) && !(w->flags & TQC_TF_PARA_START))
         return false;
     return true;
 }
@@ -270,7 +305,7 @@ static size_t lower_case_proper_name(const tqc_ctx *ctx, const cap_state *st, si
         if (k + pn->words > doc->token_count)
             continue;
         size_t pos = 0, j = 0;
-        bool match = true, any_lower = false, differs = false;
+        bool match = true, all_lower = true;
         const char *w;
         size_t wl;
         for (; match && next_name_word(pn->text, pn->len, &pos, &w, &wl); j++) {
@@ -279,10 +314,11 @@ static size_t lower_case_proper_name(const tqc_ctx *ctx, const cap_state *st, si
             match = is_word(t) && t->sentence == doc->tokens[k].sentence &&
                     (j == 0 || (t->flags & TQC_TF_SPACE_BEFORE)) &&
                     tqc_text_equal_fold(tok_text(doc, t), tl, w, wl);
-            any_lower |= (t->flags & TQC_TF_LOWER) != 0;
-            differs |= tl != wl || memcmp(tok_text(doc, t), w, wl) != 0;
+            all_lower = all_lower && (t->flags & TQC_TF_LOWER);
         }
-        if (!match || !any_lower || !differs)
+        /* Only a wholly lower-case name is sure: `European union` may be a union of
+         * Europe, not the institution. */
+        if (!match || !all_lower || j != pn->words)
             continue;
         const tqc_token *last = &doc->tokens[k + pn->words - 1];
         tqc_span span = tqc_span_make(doc->tokens[k].span.start, last->span.end);
@@ -299,8 +335,14 @@ static size_t lower_case_proper_name(const tqc_ctx *ctx, const cap_state *st, si
 static void run(const tqc_ctx *ctx)
 {
     const tqc_doc *doc = ctx->doc;
+    int quoted = 0;
     for (size_t k = 0; k < doc->token_count; k++) {
-        common_word_capitalised(ctx, k);
+        if (doc->tokens[k].flags & TQC_TF_PARA_START)
+            quoted = 0;
+        /* Quoted text keeps its own capitals: titles, verse, slogans. */
+        if (quoted == 0)
+            common_word_capitalised(ctx, k);
+        quoted = quote_depth_after(doc, &doc->tokens[k], quoted);
         lower_after_full_stop(ctx, k);
         size_t used = lower_case_proper_name(ctx, ctx->state, k);
         if (!used)
@@ -328,8 +370,9 @@ static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t err
         return TQC_ENOMEM;
     }
     for (size_t i = 0; i < n; i++) {
-        proper_name pn = {.text = tqc_strmap_key(list, i, &pn.len)};
-        size_t pos = 0;
+        size_t len, pos = 0;
+        proper_name pn = {.text = tqc_strmap_key(list, i, &len)};
+        pn.len = len;
         const char *w;
         size_t wl;
         while (next_name_word(pn.text, pn.len, &pos, &w, &wl))

@@ -7,9 +7,12 @@
  *  - it ends with a full stop and holds words only: no number, comma, quote or bracket;
  *  - it is outside any quotation, where speech fragments (`No roof. Nothing.`) are normal;
  *  - none of its words is in `clause-words` (pronouns, replies, negation, interjections)
- *    or `verb-markers` (auxiliaries), which make a short sentence complete;
+ *    or `auxiliaries`, which make a short sentence complete;
+ *  - it does not end on an abbreviation (`Cf.`, `Pp.`), which the segmenter may cut at;
  *  - and it has one of two shapes: (A) at most four words, every one capitalised: a name
- *    or proper adjective that lost its noun (`North Korean.`); or (B) at most eight words
+ *    or proper adjective that lost its noun (`North Korean.`), or, at the paragraph's end
+ *    only, a capitalised common word (`Automotive.`; inside a paragraph such one-word
+ *    sentences are a narrator's style: `Locked.`); or (B) at most eight words
  *    opening with a preposition (`prepositions`), the rest names and function words, so
  *    there is no room for a verb (`According to the Commission.`). */
 #include "pass.h"
@@ -23,6 +26,8 @@
 #define FRAG_MAX_NAME_WORDS 4
 /* Shape B: a prepositional phrase with a name (`Of the Clinical Research Unit of X.`). */
 #define FRAG_MAX_PHRASE_WORDS 8
+/* Shorter last words (`Af.`, `Co.`) are more likely abbreviations than cut-off names. */
+#define FRAG_MIN_LAST_BYTES 3
 /* The sentence before must be long enough to have been a full clause. */
 #define FRAG_MIN_PREV_WORDS 6
 
@@ -108,7 +113,23 @@ static bool inside_quotation(const tqc_doc *doc, size_t first, size_t k)
     return straight || depth > 0;
 }
 
-static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
+/* Whether the dictionary knows the word in lower case: a common word, not a name. */
+static bool common_word(const tqc_ctx *ctx, const tqc_token *t)
+{
+    char buf[FRAG_MAX_WORD];
+    size_t n = tqc_text_case(tok_text(ctx->doc, t), tqc_span_len(t->span), TQC_CASE_LOWER,
+                             buf, sizeof buf);
+    return n && tqc_dict_known(ctx->dict, buf, n);
+}
+
+/* Whether token t, followed by a full stop, is an abbreviation (`Cf.`, `Pp.`, `Mr.`). */
+static bool abbreviation(const tqc_ctx *ctx, const tqc_token *t)
+{
+    return tqc_lang_in(ctx->lang, "abbreviations", tok_text(ctx->doc, t), tqc_span_len(t->span)) ||
+           tok_in(ctx, "abbreviations", t) || tok_in(ctx, "abbreviations-lower", t);
+}
+
+static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok, bool para_last)
 {
     const tqc_doc *doc = ctx->doc;
     const tqc_sentence *sent = &doc->sentences[s];
@@ -119,24 +140,31 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
         return;
     size_t words = 0, capitalised = 0, names_after_first = 0;
     bool phrase = true;   /* after the first word: only names and function words */
+    bool common = true;   /* every word known in lower case: no name among them */
     for (size_t k = first; k < last; k++) {
         const tqc_token *t = &doc->tokens[k];
         if (t->kind != TQC_TOK_WORD || tok_in(ctx, "clause-words", t) ||
-            tok_in(ctx, "verb-markers", t))
+            tok_in(ctx, "auxiliaries", t))
             return;
         words++;
         bool cap = (t->flags & TQC_TF_CAP) != 0;
         capitalised += cap;
+        common = common && common_word(ctx, t);
         if (k > first) {
             names_after_first += cap;
             if (!cap && !tok_in(ctx, "function-words", t))
                 phrase = false;
         }
     }
-    if (words == 0)
+    if (words == 0 || abbreviation(ctx, &doc->tokens[last - 1]) ||
+        tqc_span_len(doc->tokens[last - 1].span) < FRAG_MIN_LAST_BYTES)
         return;
     const tqc_token *opener = &doc->tokens[first];
-    bool name_shape = words <= FRAG_MAX_NAME_WORDS && capitalised == words;
+    /* Capitalised common words alone (`Locked.`, `Mines.`) are a narrator's style inside a
+     * paragraph; a piece cut off a sentence is left at the paragraph's end (`Automotive.`).
+     * A name (`Faleolo.`, `North Korean.`) is never a sentence by itself. */
+    bool name_shape = words <= FRAG_MAX_NAME_WORDS && capitalised == words &&
+                      (!common || para_last);
     bool phrase_shape = words <= FRAG_MAX_PHRASE_WORDS && phrase && names_after_first > 0 &&
                         (opener->flags & TQC_TF_CAP) && tok_in(ctx, "prepositions", opener);
     if (!name_shape && !phrase_shape)
@@ -164,7 +192,7 @@ static void run(const tqc_ctx *ctx)
             continue;
         size_t para_first_tok = doc->sentences[para->sent_first].tok_first;
         for (size_t s = para->sent_first + 1; s < para->sent_first + para->sent_count; s++)
-            check_sentence(ctx, s, para_first_tok);
+            check_sentence(ctx, s, para_first_tok, s + 1 == para->sent_first + para->sent_count);
     }
 }
 

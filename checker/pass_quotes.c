@@ -44,6 +44,7 @@ typedef struct open_mark {
 typedef struct mark_stack {
     open_mark items[QUOTES_MAX_DEPTH];
     size_t depth;
+    size_t carried;     /* the pair the previous paragraph left open, or SIZE_MAX */
 } mark_stack;
 
 /* Where a mark stands, judged by its neighbours. */
@@ -143,6 +144,17 @@ static size_t closes(const quote_rules *r, int32_t cp)
     return SIZE_MAX;
 }
 
+/* Whether cp closes a quotation opened with the opener of pair i: a mark may open
+ * several pairs (`„“` in German, `„”` in Polish). */
+static bool closes_pair(const quote_rules *r, size_t i, int32_t cp)
+{
+    for (size_t j = 0; j < r->count; j++)
+        if (r->pairs[j].open == r->pairs[i].open && r->pairs[j].close == cp &&
+            r->pairs[j].bracket == r->pairs[i].bracket)
+            return true;
+    return false;
+}
+
 static bool is_apostrophe(const quote_rules *r, int32_t cp)
 {
     for (size_t i = 0; i < r->apostrophe_count; i++)
@@ -159,7 +171,9 @@ static bool is_quote(const quote_rules *r, int32_t cp)
     return false;
 }
 
-static bool is_dash(int32_t cp)
+/* Marks written without spaces that a quotation may still open or close against
+ * (`said--"We`, `and/or`). */
+static bool is_dash_or_slash(int32_t cp)
 {
     return tqc_text_is_hyphen(cp) || (cp >= 0x2012 && cp <= 0x2015) || cp == '/';
 }
@@ -169,14 +183,14 @@ static bool is_dash(int32_t cp)
 static bool opens_after(int32_t cp)
 {
     return cp < 0 || tqc_text_is_space(cp) || cp == '(' || cp == '[' || cp == '{' ||
-           is_dash(cp);
+           is_dash_or_slash(cp);
 }
 
 /* After a mark, what lets it close: nothing, a space, or punctuation other than an
  * opening bracket. */
 static bool closes_before(int32_t cp)
 {
-    if (cp < 0 || tqc_text_is_space(cp) || is_dash(cp))
+    if (cp < 0 || tqc_text_is_space(cp) || is_dash_or_slash(cp))
         return true;
     return tqc_text_is_punct(cp) && cp != '(' && cp != '[' && cp != '{' && cp != 0xBF &&
            cp != 0xA1;
@@ -291,24 +305,26 @@ static bool opens_sentence(const tqc_doc *doc, size_t k)
     const tqc_token *prev = &doc->tokens[k - 1];
     int32_t cp = cp_at(doc, prev->span.start);
     return prev->kind == TQC_TOK_PUNCT && (cp == ',' || cp == ':' || cp == ';' || cp == '.' ||
-                                           cp == '!' || cp == '?' || is_dash(cp));
+                                           cp == '!' || cp == '?' || is_dash_or_slash(cp));
 }
 
 static void push(const tqc_doc *doc, mark_stack *st, size_t pair_idx, const tqc_token *tok,
                  bool tentative)
 {
+    if (!tentative)
+        st->carried = SIZE_MAX;
     if (st->depth < QUOTES_MAX_DEPTH)
         st->items[st->depth++] = (open_mark){pair_idx, tok->span.start, tentative,
                                              opens_sentence(doc, (size_t)(tok - doc->tokens))};
 }
 
-/* The topmost open entry whose pair opens with (field 0) or closes with (field 1) cp,
- * or SIZE_MAX. */
+/* The topmost open entry opened with cp (by_close false) or closed by cp (by_close
+ * true), or SIZE_MAX. */
 static size_t find_open(const quote_rules *r, const mark_stack *st, int32_t cp, bool by_close)
 {
     for (size_t k = st->depth; k-- > 0;) {
         const pair *p = &r->pairs[st->items[k].pair];
-        if ((by_close ? p->close : p->open) == cp)
+        if (by_close ? closes_pair(r, st->items[k].pair, cp) : p->open == cp)
             return k;
     }
     return SIZE_MAX;
@@ -326,14 +342,14 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
     mark_text(cp, m);
     /* The innermost open mark, looking through marks that may be apostrophes ('em). */
     size_t top = st->depth;
-    if (top && !(r->pairs[st->items[top - 1].pair].close == cp))
+    if (top && !closes_pair(r, st->items[top - 1].pair, cp))
         while (top > 0 && st->items[top - 1].tentative)
             top--;
-    if (top && r->pairs[st->items[top - 1].pair].close == cp) {
-        /* A straight quote opening while its twin is open: the earlier one was never
-         * closed (or this one lost its space); either way report once and start over. */
+    if (top && closes_pair(r, st->items[top - 1].pair, cp)) {
+        /* A straight quote opening while its twin is open: a quotation inside a
+         * quotation written with the outer marks. If either is left open, the end of
+         * the paragraph says so. */
         if (r->pairs[st->items[top - 1].pair].open == cp && pos == POS_OPEN) {
-            unwind(ctx, r, st, top - 1, false);
             push(doc, st, as_open, tok, apos);
             return;
         }
@@ -393,11 +409,24 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
         push(doc, st, as_close, tok, false);
         return;
     }
-    /* 6'2": feet and inches, not quotes. */
-    size_t prev_start;
-    if (as_open != SIZE_MAX && span.start > para.start &&
-        tqc_text_is_digit(tqc_text_prev(doc->text, span.start, &prev_start)))
+    /* 6'2", 1/8'': feet and inches, not quotes. */
+    size_t i = span.start;
+    int32_t before = -1;
+    while (i > para.start && ((before = tqc_text_prev(doc->text, i, &i)) == cp || before == '\''))
+        ;
+    if (as_open != SIZE_MAX && tqc_text_is_digit(before))
         return;
+    if (st->carried != SIZE_MAX && closes_pair(r, st->carried, cp)) {
+        /* The end of a quotation the previous paragraph left open: only the opening
+         * mark this paragraph should repeat is missing. */
+        char o[5];
+        mark_text(r->pairs[st->carried].open, o);
+        tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, span, "closing quote %s ends the "
+                 "quotation left open by the previous paragraph, but this paragraph does not "
+                 "open with %s", m, o);
+        st->carried = SIZE_MAX;
+        return;
+    }
     tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, span,
              "closing quote %s with no opening quote before it in its paragraph", m);
 }
@@ -472,13 +501,16 @@ static void run(const tqc_ctx *ctx)
     const tqc_doc *doc = ctx->doc;
     if (!r || r->count == 0)
         return;
+    mark_stack quotes = {.depth = 0, .carried = SIZE_MAX};
+    mark_stack brackets = {.depth = 0, .carried = SIZE_MAX};
     for (size_t p = 0; p < doc->paragraph_count; p++) {
         const tqc_paragraph *para = &doc->paragraphs[p];
         if (para->sent_count == 0)
             continue;
         const tqc_sentence *first = &doc->sentences[para->sent_first];
         const tqc_sentence *last = &doc->sentences[para->sent_first + para->sent_count - 1];
-        mark_stack quotes = {.depth = 0}, brackets = {.depth = 0};
+        brackets.depth = 0;
+        quotes.depth = 0;
         for (size_t k = first->tok_first; k < last->tok_first + last->tok_count; k++) {
             const tqc_token *tok = &doc->tokens[k];
             int32_t cp;
@@ -499,6 +531,7 @@ static void run(const tqc_ctx *ctx)
         for (size_t i = 0; i < quotes.depth && outer == SIZE_MAX; i++)
             if (!quotes.items[i].tentative)
                 outer = i;
+        quotes.carried = outer != SIZE_MAX ? quotes.items[outer].pair : SIZE_MAX;
         if (outer != SIZE_MAX &&
             first_mark(doc, p + 1) == r->pairs[quotes.items[outer].pair].open)
             quotes.depth = 0;

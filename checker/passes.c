@@ -6,15 +6,23 @@
 extern const tqc_pass tqc_pass_repeated_word;
 extern const tqc_pass tqc_pass_missing_space;
 extern const tqc_pass tqc_pass_quotes;
+extern const tqc_pass tqc_pass_spacing;
+extern const tqc_pass tqc_pass_encoding;
 extern const tqc_pass tqc_pass_boilerplate;
 extern const tqc_pass tqc_pass_capitalization;
+extern const tqc_pass tqc_pass_fragment;
+extern const tqc_pass tqc_pass_stray_heading;
 
 const tqc_pass *const tqc_passes[] = {
     &tqc_pass_repeated_word,
     &tqc_pass_missing_space,
     &tqc_pass_quotes,
+    &tqc_pass_spacing,
+    &tqc_pass_encoding,
     &tqc_pass_boilerplate,
     &tqc_pass_capitalization,
+    &tqc_pass_fragment,
+    &tqc_pass_stray_heading,
 };
 const size_t tqc_pass_count = sizeof tqc_passes / sizeof tqc_passes[0];
 

@@ -168,59 +168,79 @@ static uint64_t hash_folded(uint64_t h, const char *t, size_t a, size_t b)
     return space ? hash_bytes(h, " ", 1) : h;
 }
 
-static bool is_space_at(const char *t, size_t i, size_t end)
+static bool space_at(const char *t, size_t i, size_t end, int32_t *cp)
+{
+    tqc_text_decode(t + i, end - i, cp);
+    return *cp >= 0 && tqc_text_is_space(*cp);
+}
+
+/* The start of the character or white space run that ends at i; i itself when that
+ * run holds a blank line, which ends the context. */
+static size_t step_back(const char *t, size_t i)
+{
+    size_t j = i;
+    int breaks = 0;
+    while (j > 0) {
+        size_t start;
+        int32_t cp = tqc_text_prev(t, j, &start);
+        if (cp < 0 || !tqc_text_is_space(cp)) {
+            if (j == i)
+                j = start;
+            break;
+        }
+        breaks += cp == '\n';
+        j = start;
+    }
+    return breaks >= 2 ? i : j;
+}
+
+/* The end of the character or white space run that starts at i (before len); i itself
+ * when that run holds a blank line. */
+static size_t step_forward(const char *t, size_t len, size_t i)
 {
     int32_t cp;
-    tqc_text_decode(t + i, end - i, &cp);
-    return cp >= 0 && tqc_text_is_space(cp);
-}
-
-/* The start of the character (or white space run) ending at i, not before lo. */
-static size_t step_back(const char *t, size_t lo, size_t i)
-{
-    bool space = false;
-    while (i > lo) {
-        size_t start;
-        int32_t cp = tqc_text_prev(t, i, &start);
-        if (start < lo)
-            start = lo;
-        bool sp = cp >= 0 && tqc_text_is_space(cp);
-        if (space && !sp)
-            break;
-        i = start;
-        if (!sp)
-            break;
-        space = true;
+    if (i >= len)
+        return len;
+    if (!space_at(t, i, len, &cp))
+        return i + tqc_text_decode(t + i, len - i, &cp);
+    size_t j = i;
+    int breaks = 0;
+    while (j < len && space_at(t, j, len, &cp)) {
+        breaks += cp == '\n';
+        j += tqc_text_decode(t + j, len - j, &cp);
     }
-    return i;
-}
-
-/* The end of the character (or white space run) starting at i, not after hi. */
-static size_t step_forward(const char *t, size_t hi, size_t i)
-{
-    if (i >= hi)
-        return hi;
-    bool space = is_space_at(t, i, hi);
-    do {
-        int32_t cp;
-        i += tqc_text_decode(t + i, hi - i, &cp);
-    } while (space && i < hi && is_space_at(t, i, hi));
-    return i;
+    return breaks >= 2 ? i : j;
 }
 
 uint64_t tqc_report_fingerprint(const tqc_doc *doc, const tqc_finding *f)
 {
-    tqc_span ctx = tqc_report_sentence_span(doc, f);
-    size_t lo = ctx.start < f->span.start ? ctx.start : f->span.start;
-    size_t hi = ctx.end > f->span.end ? ctx.end : f->span.end;
-    /* Context: up to TQC_FINGERPRINT_CONTEXT characters either side, inside the sentence,
-     * a run of white space counting as one. */
+    /* Context: up to TQC_FINGERPRINT_CONTEXT characters either side, a run of white
+     * space counting as one, not across a blank line. The text decides where it stops,
+     * not the segmenter: its sentence and paragraph ends are heuristics that re-wrapping
+     * a line (or a better segmenter) may move. */
     size_t a = f->span.start;
-    for (int k = 0; k < TQC_FINGERPRINT_CONTEXT && a > lo; k++)
-        a = step_back(doc->text, lo, a);
+    for (int k = 0; k < TQC_FINGERPRINT_CONTEXT; k++) {
+        size_t prev = step_back(doc->text, a);
+        if (prev == a)
+            break;
+        a = prev;
+    }
     size_t b = f->span.end;
-    for (int k = 0; k < TQC_FINGERPRINT_CONTEXT && b < hi; k++)
-        b = step_forward(doc->text, hi, b);
+    for (int k = 0; k < TQC_FINGERPRINT_CONTEXT; k++) {
+        size_t next = step_forward(doc->text, doc->len, b);
+        if (next == b)
+            break;
+        b = next;
+    }
+    /* White space at the window's outer ends says only what comes next (a blank line,
+     * the end of the file), not what the finding is about. */
+    int32_t cp;
+    while (a < f->span.start && space_at(doc->text, a, f->span.start, &cp))
+        a += tqc_text_decode(doc->text + a, f->span.start - a, &cp);
+    size_t start;
+    while (b > f->span.end && (cp = tqc_text_prev(doc->text, b, &start)) >= 0 &&
+           tqc_text_is_space(cp))
+        b = start < f->span.end ? f->span.end : start;
     uint64_t h = hash_bytes(FNV_OFFSET, f->rule, strlen(f->rule) + 1);
     h = hash_folded(h, doc->text, a, f->span.start);
     h = hash_bytes(h, "\x01", 1); /* separators: "ab|c" and "a|bc" must differ */

@@ -70,9 +70,10 @@ void tqc_xml_write_string(FILE *out, const char *s, size_t len, bool attr);
 const char *tqc_report_path(const tqc_reporter *r, const char *name);
 
 /* A fingerprint of f that survives unrelated edits: a hash of the rule, the span text
- * and up to TQC_FINGERPRINT_CONTEXT characters either side within its sentence, with
- * white space runs folded to one space. No line numbers or offsets go in, so moving
- * the text, re-wrapping it or editing other sentences leaves it unchanged. */
+ * and up to TQC_FINGERPRINT_CONTEXT characters either side (not across a blank line),
+ * with white space runs folded to one space. No line numbers, offsets or segmenter
+ * boundaries go in, so moving the text, re-wrapping it or editing text further away
+ * leaves it unchanged. */
 #define TQC_FINGERPRINT_CONTEXT 20
 uint64_t tqc_report_fingerprint(const tqc_doc *doc, const tqc_finding *f);
 

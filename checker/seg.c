@@ -1,7 +1,16 @@
 /* The segmenter: paragraphs, then sentences within each paragraph, over the token
  * stream. One left-to-right pass with bounded look-around per token, so it stays linear
- * on any input. Script knowledge (which marks end sentences, close quotes or mark list
- * items) is Unicode data here; word knowledge comes from the profile's lists:
+ * on any input, and no allocation but the doc's arrays.
+ * Paragraphs: a blank line ends one. Text with a line over SEG_WRAP_WIDTH bytes is one
+ * paragraph a line; otherwise it is hard-wrapped and a single line break is soft, except
+ * before a list item (bullet, or 1. / a) continuing a list) and after a short line
+ * without final punctuation (a title).
+ * Sentences end at . ! ? and ellipses followed by a space and a word that is not lower
+ * case (past closing quotes and brackets), at the full stops of scripts without spaces
+ * (。 ።), and before list items: a bullet anywhere, or a marker (1. 2) a.) that opens the
+ * paragraph, follows a bullet or continues the list before it.
+ * Script knowledge (which marks end sentences, close quotes or mark list items) is
+ * Unicode data here; word knowledge comes from the profile's lists:
  *   abbreviations                words that a period after does not end a sentence (Mr, Inc)
  *   abbreviations-before-number  the same, only when a number follows (No. 5, p. 55)
  *   sentence-starters            capitalised words that after an abbreviation still begin
@@ -11,7 +20,12 @@
  *     capitalization pass reports it as a broken sentence;
  *   - a run-on "agreement.The" (word, period, capitalised word, no space) is split;
  *   - a single capital letter with a period is an initial (Jonas E. Smith), and so is a
- *     run of single letters with periods (U.S., e.g., a.m.). */
+ *     run of single letters with periods (U.S., e.g., a.m.);
+ *   - a quotation is no barrier: its sentences end inside it like any others
+ *     ("“We won. We always do,” he said." is two), so a capital after ". " is always a
+ *     sentence start for the passes;
+ *   - spaced dots: ". . ." stays inside the sentence, "word. . . ." ends it at the first
+ *     dot, "word . . . ." after the last. */
 #include "seg.h"
 
 #include <stdlib.h>
@@ -30,6 +44,9 @@
 #define SEG_LOOKAHEAD 4
 /* List items numbered up to this many digits (1. to 999.); longer is a year or amount. */
 #define SEG_MARKER_DIGITS 3
+/* A work's title in CJK title marks (《摔跤吧！爸爸》) may hold ！ or ？; a mark left open
+ * stops protecting after this many tokens. */
+#define SEG_TITLE_TOKENS 32
 /* Letter markers get values above every number so the two never continue each other. */
 #define SEG_LETTER_BASE 1000
 #define SEG_NO_MARKER (-1)
@@ -172,6 +189,9 @@ static bool is_bullet(const tqc_doc *doc, size_t k, size_t end, size_t para_firs
 static long marker_at(const tqc_doc *doc, size_t k, size_t end, size_t *after)
 {
     const tqc_token *t = &doc->tokens[k];
+    /* Most tokens fail here: a marker is followed, unspaced, by punctuation. */
+    if (k + 1 >= end || space_before(doc, k + 1) || doc->tokens[k + 1].kind != TQC_TOK_PUNCT)
+        return SEG_NO_MARKER;
     long value;
     if (t->kind == TQC_TOK_NUMBER) {
         size_t len = tqc_span_len(t->span);
@@ -363,7 +383,8 @@ static size_t past_closers(const tqc_doc *doc, size_t k, size_t end)
 }
 
 /* Where the sentence ending at the mark k ends: the token after it, or 0 when k does
- * not end a sentence. *resume gets the token to go on scanning from. */
+ * not end a sentence. *resume gets the token to go on scanning from when that is past
+ * the end returned (the rest of a run of spaced dots). */
 static size_t sentence_end(const seg *s, size_t k, size_t para_first, size_t end,
                            size_t *resume)
 {
@@ -424,6 +445,7 @@ static tqc_status split_sentences(seg *s, size_t para, size_t first, size_t end)
     size_t start = first;
     s->list_last = SEG_NO_MARKER;
     bool after_bullet = false;
+    size_t title_open = SIZE_MAX;
     for (size_t k = first; k < end;) {
         /* A list item begins a sentence: a bullet, or a marker that is the first of its
          * paragraph, follows a bullet, or continues the list (2. after 1.). */
@@ -454,7 +476,13 @@ static tqc_status split_sentences(seg *s, size_t para, size_t first, size_t end)
             continue;
         }
         after_bullet = false;
-        if (terminator(doc, k) == TERM_NONE) {
+        int32_t cp = only_cp(doc, k);
+        if (cp == 0x300A || cp == 0x3008)
+            title_open = k;
+        else if (cp == 0x300B || cp == 0x3009)
+            title_open = SIZE_MAX;
+        if (terminator(doc, k) == TERM_NONE ||
+            (title_open != SIZE_MAX && k - title_open <= SEG_TITLE_TOKENS)) {
             k++;
             continue;
         }
@@ -465,7 +493,7 @@ static tqc_status split_sentences(seg *s, size_t para, size_t first, size_t end)
                 return st;
             start = stop;
         }
-        k = resume;
+        k = stop > resume ? stop : resume;
     }
     return push_sentence(s, start, end, para);
 }

@@ -74,6 +74,15 @@ static size_t trim_trailing(const char *t, size_t start, size_t end)
 /* An e-mail address at i (local@domain.tld), returning its end or 0. */
 static size_t scan_email(const char *t, size_t i, size_t end)
 {
+    /* Cheap filter first, since every word start comes here: an '@' before the next
+     * ASCII space or quote. scan_nonspace stops at each of these too (and at more), so
+     * the filter never rejects what the full scan would accept: only the time changes. */
+    size_t p = i;
+    while (p < end && t[p] != '@' && t[p] != ' ' && t[p] != '\n' && t[p] != '\t' &&
+           t[p] != '\r' && t[p] != '"' && t[p] != '<' && t[p] != '>')
+        p++;
+    if (p >= end || t[p] != '@')
+        return 0;
     size_t stop = trim_trailing(t, i, scan_nonspace(t, i, end));
     const char *at = memchr(t + i, '@', stop - i);
     if (!at || at == t + i)

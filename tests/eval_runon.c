@@ -11,7 +11,9 @@
  * The text is checked in chunks of RUNON_CHUNK_LINES paragraphs, about one Brown text
  * each, so evidence that spans a document (a name recurring) is as in an article.
  *
- * usage: eval_runon [--verbose] FILE */
+ * usage: eval_runon [--verbose] [--data DIR] FILE
+ *   --data DIR  rules/ and dictionaries/ from DIR instead of the source tree (to measure
+ *               on a development text against a frequency list that holds it out) */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -139,9 +141,11 @@ static void check_text(tqc_checker *ck, const char *text, size_t len, found_list
 int main(int argc, char **argv)
 {
     bool verbose = false, all = false;
-    const char *path = NULL;
+    const char *path = NULL, *data_dir = TQC_SOURCE_DIR;
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--verbose") == 0 || strcmp(argv[i], "-v") == 0)
+        if (strcmp(argv[i], "--data") == 0 && i + 1 < argc)
+            data_dir = argv[++i];
+        else if (strcmp(argv[i], "--verbose") == 0 || strcmp(argv[i], "-v") == 0)
             verbose = true;
         else if (strcmp(argv[i], "--all") == 0)
             verbose = all = true;
@@ -149,7 +153,7 @@ int main(int argc, char **argv)
             path = argv[i];
     }
     if (!path) {
-        fprintf(stderr, "usage: eval_runon [--verbose] brown-news.txt\n");
+        fprintf(stderr, "usage: eval_runon [--verbose] [--data DIR] brown-news.txt\n");
         return 2;
     }
     size_t len = 0;
@@ -165,7 +169,7 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < tqc_pass_count && nd < 64; i++)
         if (strcmp(tqc_passes[i]->id, "missing-space") != 0)
             disabled[nd++] = tqc_passes[i]->id;
-    tqc_check_options opts = {.data_dir = TQC_SOURCE_DIR, .lang = "en", .disabled = disabled,
+    tqc_check_options opts = {.data_dir = data_dir, .lang = "en", .disabled = disabled,
                               .disabled_count = nd};
     tqc_checker *ck;
     char err[512];

@@ -15,6 +15,17 @@ Suite *seg_suite(void);
 Suite *dict_suite(void);
 Suite *finding_suite(void);
 Suite *passes_suite(void);
+Suite *report_suite(void);
+Suite *pass_quotes_suite(void);
+Suite *pass_spacing_suite(void);
+Suite *pass_encoding_suite(void);
+Suite *fix_suite(void);
+Suite *atomic_suite(void);
+Suite *report_fix_suite(void);
+Suite *pass_capitalization_suite(void);
+Suite *pass_fragment_suite(void);
+Suite *pass_boilerplate_suite(void);
+Suite *pass_stray_heading_suite(void);
 
 /* An English checker using the source tree's rules/ and dictionaries/ (one per process,
  * made on first use, freed at exit). */

@@ -1,0 +1,765 @@
+/* fix: selects a doc's fixes, applies them, and runs check-and-fix rounds over a file
+ * while keeping a map from the original bytes to the corrected ones (the regions), so
+ * that reporters can show every change in the original's coordinates. */
+#include "fix.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "reader.h"
+
+/* ---- selecting ------------------------------------------------------------------- */
+
+typedef struct cand {
+    size_t start, end;
+    const char *text;
+    size_t len;
+    size_t finding;     /* index into the findings */
+    size_t pos;         /* index in position order */
+    bool safe;
+    tqc_severity sev;
+    const char *rule;
+} cand;
+
+static int cmp_position(const void *pa, const void *pb)
+{
+    const cand *a = pa, *b = pb;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    if (a->end != b->end)
+        return a->end < b->end ? -1 : 1;
+    return a->finding < b->finding ? -1 : a->finding > b->finding;
+}
+
+/* Which of two overlapping fixes wins: see tqc_fix_select. */
+static int cmp_priority(const void *pa, const void *pb)
+{
+    const cand *a = pa, *b = pb;
+    if (a->safe != b->safe)
+        return a->safe ? -1 : 1;
+    if (a->sev != b->sev)
+        return a->sev > b->sev ? -1 : 1;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    if (a->end != b->end)
+        return a->end < b->end ? -1 : 1;
+    int r = strcmp(a->rule, b->rule);
+    if (r)
+        return r;
+    size_t n = a->len < b->len ? a->len : b->len;
+    if (n && (r = memcmp(a->text, b->text, n)) != 0)
+        return r;
+    if (a->len != b->len)
+        return a->len < b->len ? -1 : 1;
+    return a->finding < b->finding ? -1 : a->finding > b->finding;
+}
+
+static bool same_edit(const cand *a, const cand *b)
+{
+    return a->start == b->start && a->end == b->end && a->len == b->len &&
+           memcmp(a->text, b->text, a->len) == 0;
+}
+
+/* Two edits conflict when their bytes overlap, or when an insertion touches the other
+ * edit: which should come first would be a guess. */
+static bool conflicts(const cand *a, const cand *b)
+{
+    if (a->start == a->end)
+        return b->start <= a->start && a->start <= b->end;
+    if (b->start == b->end)
+        return a->start <= b->start && b->start <= a->end;
+    return a->start < b->end && b->start < a->end;
+}
+
+/* The edit a finding asks for, if any; *state says why not otherwise. */
+static bool candidate(const tqc_doc *doc, const tqc_finding *f, bool all_fixes, cand *c,
+                      tqc_fix_state *state)
+{
+    *state = TQC_FIX_NONE;
+    if (f->has_fix) {
+        if (!f->fix.safe && !all_fixes) {
+            *state = TQC_FIX_MANUAL;
+            return false;
+        }
+        c->start = f->fix.span.start;
+        c->end = f->fix.span.end;
+        c->text = f->fix.replacement;
+        c->safe = f->fix.safe;
+    } else if (f->suggestion_count) {
+        if (!all_fixes) {
+            *state = TQC_FIX_MANUAL;
+            return false;
+        }
+        c->start = f->span.start;
+        c->end = f->span.end;
+        c->text = f->suggestions[0];
+        c->safe = false;
+    } else {
+        return false;
+    }
+    c->len = strlen(c->text);
+    if (c->start > c->end || c->end > doc->len)
+        return false;
+    if (c->len == c->end - c->start && memcmp(doc->text + c->start, c->text, c->len) == 0)
+        return false;   /* replaces the bytes with themselves */
+    c->sev = f->severity;
+    c->rule = f->rule;
+    return true;
+}
+
+tqc_status tqc_fix_select(const tqc_doc *doc, const tqc_finding *items, size_t count,
+                          bool all_fixes, tqc_edit *edits, size_t *edit_count,
+                          tqc_fix_state *states, size_t *edit_of)
+{
+    *edit_count = 0;
+    if (count == 0)
+        return TQC_OK;
+    if (count > SIZE_MAX / (2 * sizeof(cand) + 2 * sizeof(size_t)))
+        return TQC_ENOMEM;
+    cand *c = malloc(count * sizeof *c), *scratch = malloc(count * sizeof *scratch);
+    size_t *winner = malloc(count * sizeof *winner), *edit_at = malloc(count * sizeof *edit_at);
+    if (!c || !scratch || !winner || !edit_at) {
+        free(c);
+        free(scratch);
+        free(winner);
+        free(edit_at);
+        return TQC_ENOMEM;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < count; i++) {
+        if (edit_of)
+            edit_of[i] = SIZE_MAX;
+        if (candidate(doc, &items[i], all_fixes, &c[n], &states[i]))
+            c[n++].finding = i;
+    }
+    qsort(c, n, sizeof *c, cmp_position);
+    for (size_t i = 0; i < n; i++) {
+        c[i].pos = i;
+        winner[i] = SIZE_MAX;
+    }
+    /* Conflicts are local: settle each cluster of touching candidates by priority. */
+    for (size_t a = 0, b; a < n; a = b) {
+        size_t max_end = c[a].end;
+        for (b = a + 1; b < n && c[b].start <= max_end; b++)
+            if (c[b].end > max_end)
+                max_end = c[b].end;
+        size_t k = b - a;
+        memcpy(scratch, c + a, k * sizeof *scratch);
+        qsort(scratch, k, sizeof *scratch, cmp_priority);
+        size_t taken = 0;   /* scratch[0, taken) are the accepted ones */
+        for (size_t i = 0; i < k; i++) {
+            cand cur = scratch[i];
+            size_t to = cur.pos;
+            bool blocked = false;
+            for (size_t j = 0; j < taken; j++) {
+                if (same_edit(&scratch[j], &cur)) {
+                    to = scratch[j].pos;
+                    break;
+                }
+                if (conflicts(&scratch[j], &cur)) {
+                    blocked = true;
+                    break;
+                }
+            }
+            if (blocked) {
+                states[cur.finding] = TQC_FIX_CONFLICT;
+                continue;
+            }
+            winner[cur.pos] = to;
+            if (to == cur.pos)
+                scratch[taken++] = cur;
+        }
+    }
+    /* Accepted edits in position order; then every applied finding points at its edit. */
+    for (size_t i = 0; i < n; i++) {
+        edit_at[i] = SIZE_MAX;
+        if (winner[i] == i) {
+            edit_at[i] = *edit_count;
+            edits[(*edit_count)++] = (tqc_edit){tqc_span_make(c[i].start, c[i].end),
+                                                c[i].text, c[i].len, c[i].finding};
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (winner[i] == SIZE_MAX)
+            continue;
+        states[c[i].finding] = TQC_FIX_APPLIED;
+        if (edit_of)
+            edit_of[c[i].finding] = edit_at[winner[i]];
+    }
+    free(c);
+    free(scratch);
+    free(winner);
+    free(edit_at);
+    return TQC_OK;
+}
+
+/* ---- applying -------------------------------------------------------------------- */
+
+tqc_status tqc_fix_apply(const char *text, size_t len, const tqc_edit *edits, size_t n,
+                         char **out, size_t *out_len, tqc_span *new_spans)
+{
+    *out = NULL;
+    *out_len = 0;
+    size_t total = len, prev_end = 0;
+    for (size_t i = 0; i < n; i++) {
+        tqc_span s = edits[i].span;
+        if (s.start > s.end || s.end > len || s.start < prev_end)
+            return TQC_EUSAGE;
+        prev_end = s.end;
+        total -= tqc_span_len(s);
+        if (edits[i].len > SIZE_MAX - 1 - total)
+            return TQC_ENOMEM;
+        total += edits[i].len;
+    }
+    char *buf = malloc(total + 1);
+    if (!buf)
+        return TQC_ENOMEM;
+    size_t o = 0, at = 0;
+    for (size_t i = 0; i < n; i++) {
+        tqc_span s = edits[i].span;
+        memcpy(buf + o, text + at, s.start - at);
+        o += s.start - at;
+        if (edits[i].len)
+            memcpy(buf + o, edits[i].text, edits[i].len);
+        if (new_spans)
+            new_spans[i] = tqc_span_make(o, o + edits[i].len);
+        o += edits[i].len;
+        at = s.end;
+    }
+    memcpy(buf + o, text + at, len - at);
+    o += len - at;
+    buf[o] = '\0';
+    *out = buf;
+    *out_len = o;
+    return TQC_OK;
+}
+
+/* ---- the file loop --------------------------------------------------------------- */
+
+/* A region while it is being built: its notes are a linked list through builder.next. */
+typedef struct region {
+    size_t o0, o1, n0, n1;
+    size_t head, tail;  /* SIZE_MAX when it has no notes */
+} region;
+
+typedef struct vec {
+    void *items;
+    size_t count, cap;
+} vec;
+
+#define VEC_AT(v, type) ((type *)(v).items)
+
+typedef struct builder {
+    tqc_checker *ck;
+    const char *name, *lang;
+    bool all_fixes;
+    unsigned max_rounds;
+    tqc_arena *arena;   /* strings; becomes the result doc's arena */
+    vec old, fixed;     /* bytes */
+    vec findings, states, regions, notes, next, sentences, paragraphs;
+    unsigned rounds;
+} builder;
+
+/* Room for more items of size bytes each; false when out of memory. */
+static bool grow(vec *v, size_t more, size_t size)
+{
+    if (more <= v->cap - v->count)
+        return true;
+    if (more > SIZE_MAX / size - v->count)
+        return false;
+    size_t cap = v->cap ? v->cap : 16;
+    while (cap < v->count + more)
+        cap = cap > SIZE_MAX / size / 2 ? v->count + more : cap * 2;
+    void *p = realloc(v->items, cap * size);
+    if (!p)
+        return false;
+    v->items = p;
+    v->cap = cap;
+    return true;
+}
+
+/* Appends n bytes, keeping a NUL after them. */
+static bool push_bytes(vec *v, const char *s, size_t n)
+{
+    if (n == SIZE_MAX || !grow(v, n + 1, 1))
+        return false;
+    if (n)
+        memcpy((char *)v->items + v->count, s, n);
+    v->count += n;
+    ((char *)v->items)[v->count] = '\0';
+    return true;
+}
+
+static const char *keep(builder *b, const char *s)
+{
+    return tqc_arena_strndup(b->arena, s, strlen(s));
+}
+
+/* Copies f with its spans moved by shift; its strings go to the arena. */
+static bool keep_finding(builder *b, const tqc_finding *f, size_t shift)
+{
+    if (!grow(&b->findings, 1, sizeof(tqc_finding)) || !grow(&b->states, 1, sizeof(tqc_fix_state)))
+        return false;
+    tqc_finding c = *f;
+    c.span = tqc_span_make(f->span.start + shift, f->span.end + shift);
+    c.message = keep(b, f->message);
+    c.also = f->also ? keep(b, f->also) : NULL;
+    bool ok = c.message && (!f->also || c.also);
+    for (size_t i = 0; i < f->suggestion_count; i++)
+        ok = ok && (c.suggestions[i] = keep(b, f->suggestions[i])) != NULL;
+    if (f->has_fix) {
+        c.fix.span = tqc_span_make(f->fix.span.start + shift, f->fix.span.end + shift);
+        ok = ok && (c.fix.replacement = keep(b, f->fix.replacement)) != NULL;
+    }
+    if (!ok)
+        return false;
+    VEC_AT(b->findings, tqc_finding)[b->findings.count++] = c;
+    VEC_AT(b->states, tqc_fix_state)[b->states.count++] = TQC_FIX_NONE;
+    return true;
+}
+
+/* Keeps doc's sentences and paragraphs, moved by shift (tokens are not kept). */
+static bool keep_structure(builder *b, const tqc_doc *doc, size_t shift)
+{
+    size_t s0 = b->sentences.count, p0 = b->paragraphs.count;
+    if (!grow(&b->sentences, doc->sentence_count, sizeof(tqc_sentence)) ||
+        !grow(&b->paragraphs, doc->paragraph_count, sizeof(tqc_paragraph)))
+        return false;
+    for (size_t i = 0; i < doc->sentence_count; i++) {
+        tqc_sentence s = doc->sentences[i];
+        s.span = tqc_span_make(s.span.start + shift, s.span.end + shift);
+        s.tok_first = s.tok_count = 0;
+        s.paragraph += p0;
+        VEC_AT(b->sentences, tqc_sentence)[b->sentences.count++] = s;
+    }
+    for (size_t i = 0; i < doc->paragraph_count; i++) {
+        tqc_paragraph p = doc->paragraphs[i];
+        p.span = tqc_span_make(p.span.start + shift, p.span.end + shift);
+        p.sent_first += s0;
+        VEC_AT(b->paragraphs, tqc_paragraph)[b->paragraphs.count++] = p;
+    }
+    return true;
+}
+
+/* A note for f, whose fix was applied in round; its index, or SIZE_MAX (no memory). */
+static size_t add_note(builder *b, const tqc_finding *f, unsigned round, size_t kept)
+{
+    if (!grow(&b->notes, 1, sizeof(tqc_fix_note)) || !grow(&b->next, 1, sizeof(size_t)))
+        return SIZE_MAX;
+    tqc_fix_note n = {f->rule, NULL, NULL, f->severity, f->has_fix && f->fix.safe, round,
+                      round == 0 ? kept : SIZE_MAX};
+    if (round == 0) {   /* the kept finding's strings already live in the arena */
+        const tqc_finding *k = &VEC_AT(b->findings, tqc_finding)[kept];
+        n.message = k->message;
+        n.also = k->also;
+    } else {
+        n.message = keep(b, f->message);
+        n.also = f->also ? keep(b, f->also) : NULL;
+        if (!n.message || (f->also && !n.also))
+            return SIZE_MAX;
+    }
+    VEC_AT(b->notes, tqc_fix_note)[b->notes.count] = n;
+    VEC_AT(b->next, size_t)[b->notes.count] = SIZE_MAX;
+    return b->notes.count++;
+}
+
+/* Appends the note list (h2, t2) to (*h, *t). */
+static void link_notes(builder *b, size_t *h, size_t *t, size_t h2, size_t t2)
+{
+    if (h2 == SIZE_MAX)
+        return;
+    if (*h == SIZE_MAX)
+        *h = h2;
+    else
+        VEC_AT(b->next, size_t)[*t] = h2;
+    *t = t2;
+}
+
+/* Composes regions R (text0 -> text_k) with one round's edits E (text_k -> text_k+1;
+ * new_spans their places in text_k+1, eh/et their note lists) into regions text0 ->
+ * text_k+1. Items whose text_k spans touch merge, so regions stay apart. */
+static tqc_status compose(builder *b, region **rp, size_t *rn, const tqc_edit *E,
+                          const tqc_span *new_spans, const size_t *eh, const size_t *et, size_t en)
+{
+    region *R = *rp, *out = malloc((*rn + en) * sizeof *out);
+    if (!out)
+        return TQC_ENOMEM;
+    size_t i = 0, j = 0, m = 0;
+    size_t r_old = 0, r_new = 0;    /* lengths in text0 and text_k of the regions passed */
+    size_t e_old = 0, e_new = 0;    /* lengths in text_k and text_k+1 of the edits passed */
+    while (i < *rn || j < en) {
+        bool take_r = j == en || (i < *rn && R[i].n0 <= E[j].span.start);
+        size_t x0 = take_r ? R[i].n0 : E[j].span.start, x1 = x0;
+        region c = {0, 0, 0, 0, SIZE_MAX, SIZE_MAX};
+        c.o0 = x0 - r_new + r_old;
+        c.n0 = x0 - e_old + e_new;
+        for (;;) {
+            if (i < *rn && R[i].n0 <= x1 && (j == en || R[i].n0 <= E[j].span.start)) {
+                if (R[i].n1 > x1)
+                    x1 = R[i].n1;
+                r_old += R[i].o1 - R[i].o0;
+                r_new += R[i].n1 - R[i].n0;
+                link_notes(b, &c.head, &c.tail, R[i].head, R[i].tail);
+                i++;
+            } else if (j < en && E[j].span.start <= x1) {
+                if (E[j].span.end > x1)
+                    x1 = E[j].span.end;
+                e_old += tqc_span_len(E[j].span);
+                e_new += tqc_span_len(new_spans[j]);
+                link_notes(b, &c.head, &c.tail, eh[j], et[j]);
+                j++;
+            } else {
+                break;
+            }
+        }
+        c.o1 = x1 - r_new + r_old;
+        c.n1 = x1 - e_old + e_new;
+        out[m++] = c;
+    }
+    free(R);
+    *rp = out;
+    *rn = m;
+    return TQC_OK;
+}
+
+/* One round over doc: selects the edits of its findings (states gets what became of
+ * each), applies them (*next, *next_len: the new text, NULL when nothing changed),
+ * records notes and composes the edits into the regions. */
+static tqc_status fix_round(builder *b, const tqc_doc *doc, const tqc_findings *found,
+                            unsigned round, size_t first_kept, tqc_fix_state *states,
+                            region **R, size_t *rn, char **next, size_t *next_len)
+{
+    *next = NULL;
+    size_t n = found->count;
+    if (n == 0)
+        return TQC_OK;
+    tqc_edit *edits = malloc(n * sizeof *edits);
+    tqc_span *spans = malloc(n * sizeof *spans);
+    size_t *edit_of = malloc(n * sizeof *edit_of), *eh = malloc(n * sizeof *eh),
+           *et = malloc(n * sizeof *et);
+    size_t en = 0;
+    tqc_status st = TQC_ENOMEM;
+    if (!edits || !spans || !edit_of || !eh || !et)
+        goto out;
+    st = tqc_fix_select(doc, found->items, n, b->all_fixes, edits, &en, states, edit_of);
+    if (st != TQC_OK || en == 0)
+        goto out;
+    if ((st = tqc_fix_apply(doc->text, doc->len, edits, en, next, next_len, spans)) != TQC_OK)
+        goto out;
+    for (size_t e = 0; e < en; e++)
+        eh[e] = et[e] = SIZE_MAX;
+    st = TQC_ENOMEM;
+    for (size_t k = 0; k < n; k++) {
+        if (edit_of[k] == SIZE_MAX)
+            continue;
+        size_t note = add_note(b, &found->items[k], round, first_kept + k);
+        if (note == SIZE_MAX)
+            goto out;
+        link_notes(b, &eh[edit_of[k]], &et[edit_of[k]], note, note);
+    }
+    st = compose(b, R, rn, edits, spans, eh, et, en);
+out:
+    if (st != TQC_OK) {
+        free(*next);
+        *next = NULL;
+    }
+    free(edits);
+    free(spans);
+    free(edit_of);
+    free(eh);
+    free(et);
+    return st;
+}
+
+/* A finding whose fix lost to an overlapping one counts as applied when a later round
+ * applied a fix of its rule over the same bytes (regions and findings in file offsets). */
+static void settle_deferred(builder *b, size_t first, const region *R, size_t r0, size_t rn)
+{
+    const tqc_finding *fs = VEC_AT(b->findings, tqc_finding);
+    tqc_fix_state *states = VEC_AT(b->states, tqc_fix_state);
+    const tqc_fix_note *notes = VEC_AT(b->notes, tqc_fix_note);
+    const size_t *next = VEC_AT(b->next, size_t);
+    for (size_t k = first; k < b->findings.count; k++) {
+        if (states[k] != TQC_FIX_CONFLICT)
+            continue;
+        tqc_span s = fs[k].has_fix ? fs[k].fix.span : fs[k].span;
+        for (size_t r = r0; r < rn && states[k] == TQC_FIX_CONFLICT; r++) {
+            if (R[r].o0 > s.end || s.start > R[r].o1)
+                continue;
+            for (size_t x = R[r].head; x != SIZE_MAX; x = next[x])
+                if (notes[x].round > 0 && strcmp(notes[x].rule, fs[k].rule) == 0)
+                    states[k] = TQC_FIX_APPLIED;
+        }
+    }
+}
+
+/* Appends a chunk's regions (chunk offsets) to the file's, merging one that touches
+ * the previous chunk's last region. */
+static bool keep_regions(builder *b, const region *R, size_t rn, size_t base_old, size_t base_new)
+{
+    if (!grow(&b->regions, rn, sizeof(region)))
+        return false;
+    region *all = VEC_AT(b->regions, region);
+    for (size_t i = 0; i < rn; i++) {
+        region r = {R[i].o0 + base_old, R[i].o1 + base_old, R[i].n0 + base_new,
+                    R[i].n1 + base_new, R[i].head, R[i].tail};
+        region *prev = b->regions.count ? &all[b->regions.count - 1] : NULL;
+        if (prev && prev->o1 >= r.o0) {
+            prev->o1 = r.o1;
+            prev->n1 = r.n1;
+            link_notes(b, &prev->head, &prev->tail, r.head, r.tail);
+        } else {
+            all[b->regions.count++] = r;
+        }
+    }
+    return true;
+}
+
+/* Checks and fixes one chunk (text[0, len), the next bytes of the file), appending its
+ * bytes, corrected bytes, findings, structure and regions to the builder. */
+static tqc_status fix_chunk(builder *b, const char *text, size_t len, size_t base_line,
+                            size_t base_column)
+{
+    size_t base_old = b->old.count, base_new = b->fixed.count;
+    size_t first = b->findings.count, first_region = b->regions.count;
+    tqc_doc *doc = tqc_doc_new(b->name, text, len, b->lang);
+    if (!doc)
+        return TQC_ENOMEM;
+    doc->base_offset = base_old;
+    doc->base_line = base_line;
+    doc->base_column = base_column;
+    tqc_findings found;
+    tqc_findings_init(&found, doc);
+    region *R = NULL;
+    size_t rn = 0;
+    char *cur = NULL;   /* the corrected text, once a round changed something */
+    size_t cur_len = len;
+    tqc_fix_state *states = NULL;
+    tqc_status st = tqc_check_doc(b->ck, doc, &found);
+    if (st == TQC_OK && !keep_structure(b, doc, base_old))
+        st = TQC_ENOMEM;
+    for (size_t k = 0; st == TQC_OK && k < found.count; k++)
+        if (!keep_finding(b, &found.items[k], base_old))
+            st = TQC_ENOMEM;
+    for (unsigned round = 0; st == TQC_OK; round++) {
+        if (found.count) {
+            tqc_fix_state *s2 = realloc(states, found.count * sizeof *s2);
+            if (!s2) {
+                st = TQC_ENOMEM;
+                break;
+            }
+            states = s2;
+        }
+        char *next;
+        size_t next_len;
+        st = fix_round(b, doc, &found, round, first, states, &R, &rn, &next, &next_len);
+        if (st == TQC_OK && round == 0 && found.count)
+            memcpy(VEC_AT(b->states, tqc_fix_state) + first, states, found.count * sizeof *states);
+        if (st != TQC_OK || !next)
+            break;
+        free(cur);
+        cur = next;
+        cur_len = next_len;
+        if (round + 1 > b->rounds)
+            b->rounds = round + 1;
+        tqc_findings_release(&found);
+        tqc_doc_free(doc);
+        doc = NULL;
+        if (round + 1 >= b->max_rounds)
+            break;
+        /* Check the corrected text again: a fix may uncover or unblock another. */
+        if (!(doc = tqc_doc_new(b->name, cur, cur_len, b->lang))) {
+            st = TQC_ENOMEM;
+            break;
+        }
+        doc->base_offset = base_new;
+        doc->base_line = base_line;
+        doc->base_column = base_column;
+        tqc_findings_init(&found, doc);
+        st = tqc_check_doc(b->ck, doc, &found);
+    }
+    free(states);
+    tqc_findings_release(&found);
+    tqc_doc_free(doc);
+    if (st == TQC_OK && (!push_bytes(&b->old, text, len) ||
+                         !push_bytes(&b->fixed, cur ? cur : text, cur_len) ||
+                         !keep_regions(b, R, rn, base_old, base_new)))
+        st = TQC_ENOMEM;
+    if (st == TQC_OK)
+        settle_deferred(b, first, VEC_AT(b->regions, region), first_region, b->regions.count);
+    free(R);
+    free(cur);
+    return st;
+}
+
+static void builder_release(builder *b)
+{
+    free(b->old.items);
+    free(b->fixed.items);
+    free(b->findings.items);
+    free(b->states.items);
+    free(b->regions.items);
+    free(b->notes.items);
+    free(b->next.items);
+    free(b->sentences.items);
+    free(b->paragraphs.items);
+    tqc_arena_free(b->arena);
+}
+
+static tqc_status builder_init(builder *b, tqc_checker *ck, const char *name,
+                               const tqc_fix_options *opts)
+{
+    memset(b, 0, sizeof *b);
+    b->ck = ck;
+    b->name = name;
+    b->lang = opts->lang ? opts->lang : "en";
+    b->all_fixes = opts->all_fixes;
+    b->max_rounds = opts->max_rounds ? opts->max_rounds : TQC_FIX_MAX_ROUNDS;
+    b->arena = tqc_arena_new();
+    if (!b->arena || !push_bytes(&b->old, "", 0) || !push_bytes(&b->fixed, "", 0))
+        return TQC_ENOMEM;
+    return TQC_OK;
+}
+
+/* Moves what the builder made into a result; the builder is empty afterwards. */
+static tqc_status builder_finish(builder *b, tqc_fix_result **out)
+{
+    tqc_fix_result *res = calloc(1, sizeof *res);
+    if (!res)
+        return TQC_ENOMEM;
+    res->doc = tqc_doc_new(b->name, b->old.items, b->old.count, b->lang);
+    tqc_fix_note *notes = b->notes.count ? malloc(b->notes.count * sizeof *notes) : NULL;
+    tqc_fix_region *regions = b->regions.count ? malloc(b->regions.count * sizeof *regions) : NULL;
+    if (!res->doc || (b->notes.count && !notes) || (b->regions.count && !regions)) {
+        tqc_doc_free(res->doc);
+        free(res);
+        free(notes);
+        free(regions);
+        return TQC_ENOMEM;
+    }
+    /* The doc takes the arena holding the strings, and the structure. */
+    tqc_arena_free(res->doc->arena);
+    res->doc->arena = b->arena;
+    b->arena = NULL;
+    res->doc->sentences = b->sentences.items;
+    res->doc->sentence_count = b->sentences.count;
+    res->doc->paragraphs = b->paragraphs.items;
+    res->doc->paragraph_count = b->paragraphs.count;
+    b->sentences.items = b->paragraphs.items = NULL;
+    /* Notes become contiguous per region, in the order they were linked. */
+    const region *R = VEC_AT(b->regions, region);
+    const tqc_fix_note *bn = VEC_AT(b->notes, tqc_fix_note);
+    const size_t *next = VEC_AT(b->next, size_t);
+    size_t k = 0;
+    for (size_t r = 0; r < b->regions.count; r++) {
+        regions[r] = (tqc_fix_region){tqc_span_make(R[r].o0, R[r].o1),
+                                      tqc_span_make(R[r].n0, R[r].n1), k, 0};
+        for (size_t x = R[r].head; x != SIZE_MAX; x = next[x])
+            notes[k++] = bn[x];
+        regions[r].note_count = k - regions[r].note_first;
+    }
+    res->regions = regions;
+    res->region_count = b->regions.count;
+    res->notes = notes;
+    res->note_count = k;
+    res->text = b->fixed.items;
+    res->len = b->fixed.count;
+    b->fixed.items = NULL;
+    res->findings = b->findings.items;
+    res->states = b->states.items;
+    res->finding_count = b->findings.count;
+    b->findings.items = b->states.items = NULL;
+    res->rounds = b->rounds;
+    res->all_fixes = b->all_fixes;
+    *out = res;
+    return TQC_OK;
+}
+
+tqc_status tqc_fix_text(tqc_checker *ck, const char *text, size_t len,
+                        const tqc_fix_options *opts, tqc_fix_result **out)
+{
+    *out = NULL;
+    builder b;
+    tqc_status st = builder_init(&b, ck, opts->name ? opts->name : "<input>", opts);
+    if (st == TQC_OK)
+        st = fix_chunk(&b, text, len, 0, 0);
+    if (st == TQC_OK)
+        st = builder_finish(&b, out);
+    builder_release(&b);
+    return st;
+}
+
+tqc_status tqc_fix_file(tqc_checker *ck, const char *path, const tqc_fix_options *opts,
+                        tqc_fix_result **out, char *err, size_t errlen)
+{
+    *out = NULL;
+    const char *name = opts->name ? opts->name : strcmp(path, "-") == 0 ? "<stdin>" : path;
+    size_t max = opts->max_bytes ? opts->max_bytes : TQC_FIX_MAX_BYTES;
+    builder b;
+    tqc_reader *rd = NULL;
+    tqc_status st = builder_init(&b, ck, name, opts);
+    if (st == TQC_OK)
+        st = tqc_reader_open(path, &rd, err, errlen);
+    while (st == TQC_OK) {
+        tqc_chunk chunk;
+        if ((st = tqc_reader_next(rd, &chunk, err, errlen)) != TQC_OK)
+            break;
+        /* The reader skips a UTF-8 byte order mark; the file keeps it. */
+        if (chunk.base_offset == 3 && b.old.count == 0) {
+            if (!push_bytes(&b.old, "\xEF\xBB\xBF", 3) || !push_bytes(&b.fixed, "\xEF\xBB\xBF", 3)) {
+                st = TQC_ENOMEM;
+                break;
+            }
+        }
+        if (chunk.base_offset != b.old.count) {
+            snprintf(err, errlen, "%s: chunk at offset %zu does not follow offset %zu",
+                     name, chunk.base_offset, b.old.count);
+            st = TQC_EINPUT;
+            break;
+        }
+        if (chunk.len == 0)
+            break;
+        if (chunk.len > max || b.old.count > max - chunk.len) {
+            snprintf(err, errlen, "%s: larger than %zu MiB, the most fix and diff read "
+                     "(check has no limit)", name, max >> 20);
+            st = TQC_ELIMIT;
+            break;
+        }
+        st = fix_chunk(&b, chunk.text, chunk.len, chunk.base_line, chunk.base_column);
+    }
+    tqc_reader_close(rd);
+    if (st == TQC_OK)
+        st = builder_finish(&b, out);
+    if (st == TQC_ENOMEM)
+        snprintf(err, errlen, "%s: out of memory", name);
+    builder_release(&b);
+    return st;
+}
+
+void tqc_fix_result_free(tqc_fix_result *res)
+{
+    if (!res)
+        return;
+    tqc_doc_free(res->doc);
+    free(res->text);
+    free(res->findings);
+    free(res->states);
+    free(res->regions);
+    free(res->notes);
+    free(res);
+}
+
+bool tqc_fix_changed(const tqc_fix_result *res)
+{
+    return res->len != res->doc->len || memcmp(res->text, res->doc->text, res->len) != 0;
+}
+
+size_t tqc_fix_count(const tqc_fix_result *res, tqc_fix_state state)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < res->finding_count; i++)
+        n += res->states[i] == state;
+    return n;
+}

@@ -1,0 +1,67 @@
+/* input: turns a file into a sequence of documents, whatever its format: plain text
+ * (chunks, reader.h), an HTML page (its article body), XLIFF 1.2/2.x and TMX (one doc a
+ * segment, with its source text), JSONL (one doc a record). Each format is one reader
+ * module (read_<format>.c) behind this one interface; docs read from markup carry a map
+ * back to the file (doc.h), so findings name the file's own lines.
+ * Parsing is hardened: libxml2 never touches the network, loads no DTD and no external
+ * entity, and documents that declare entities (billion laughs, XXE) or nest absurdly
+ * deep are refused with a clear error. Nothing here prints or exits; each error names
+ * the file and, where it is known, the line and column.
+ * The caller owns each doc tqc_input_next returns (tqc_doc_free). */
+#ifndef TQC_INPUT_H
+#define TQC_INPUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "doc.h"
+#include "status.h"
+
+typedef enum tqc_input_format {
+    TQC_INPUT_AUTO = 0, /* by extension, then by content (standard input: text) */
+    TQC_INPUT_TEXT,
+    TQC_INPUT_HTML,
+    TQC_INPUT_XLIFF,
+    TQC_INPUT_TMX,
+    TQC_INPUT_JSONL
+} tqc_input_format;
+
+/* Whole-file formats (HTML) are read into memory up to this size: news pages are a
+ * few hundred kilobytes, so anything near it is not an article. */
+#define TQC_INPUT_MAX_BYTES ((size_t)64 << 20)
+/* One JSONL record or one XLIFF/TMX segment may be this large; streaming formats keep
+ * memory bounded by it whatever the file's size. */
+#define TQC_INPUT_MAX_RECORD ((size_t)16 << 20)
+/* Elements nested deeper than this are an attack or a broken generator, not a page or
+ * a translation file (libxml2's own default limit for XML is 256 too). */
+#define TQC_INPUT_MAX_DEPTH 256
+
+typedef struct tqc_input tqc_input;
+
+typedef struct tqc_input_options {
+    tqc_input_format format;
+    /* The language the docs are checked as (the checker's). Files that name their
+     * target language are matched against it: a TMX unit gives its variant in this
+     * language, and an XLIFF or JSONL target in another language is an error. */
+    const char *lang;
+    const char *name;   /* display name (NULL: the path, or "<stdin>" for "-") */
+} tqc_input_options;
+
+/* Parses "auto", "text", "html", "xliff", "tmx" or "jsonl"; false otherwise. */
+bool tqc_input_format_parse(const char *name, tqc_input_format *out);
+const char *tqc_input_format_name(tqc_input_format format);
+/* The format of path by its extension, then by the first bytes of head[0, len) (may be
+ * empty): TQC_INPUT_TEXT when nothing says otherwise. */
+tqc_input_format tqc_input_detect(const char *path, const char *head, size_t len);
+
+/* Opens path ("-": standard input). On failure err names the file and the cause. */
+tqc_status tqc_input_open(const char *path, const tqc_input_options *opts, tqc_input **out,
+                          char *err, size_t errlen);
+/* The next doc in *doc (the caller owns it), or NULL at the end of the input. On
+ * failure err names the file and the position; the input can be closed, not continued. */
+tqc_status tqc_input_next(tqc_input *in, tqc_doc **doc, char *err, size_t errlen);
+/* The format being read (never TQC_INPUT_AUTO once open). */
+tqc_input_format tqc_input_format_of(const tqc_input *in);
+void tqc_input_close(tqc_input *in);
+
+#endif

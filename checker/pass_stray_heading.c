@@ -1,0 +1,239 @@
+/* stray-heading: a photo caption or a related-article headline stranded between two
+ * paragraphs of the body (`Images of X as he leaves for Y`, `X says visit to Y shows
+ * "strategic importance" of ties`). News has real headings too: the article's own title
+ * (its first paragraph), datelines, and short subheadings (`Merger proposed`); and a file
+ * may hold several articles, each opening with its headline. So a paragraph is reported
+ * only when it reads as a title in the middle of ONE story:
+ *  - it is one sentence of 6 to 20 words, starting with a capital, with a lower-case word
+ *    (datelines have none), with its quotations closed, ending without sentence
+ *    punctuation and not on a function word (a cut-off line);
+ *  - the paragraphs on both sides are body text (8 words or more, ending with . ! or ?),
+ *    boilerplate the boilerplate pass found being skipped;
+ *  - and the story runs across it: it repeats a name (a capitalised word) from the
+ *    paragraphs just above it. A headline that opens a new article repeats nothing of the
+ *    article before it; short subheadings stay under the length floor; section headings
+ *    of reports rarely name anyone. */
+#include "pass.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "text.h"
+
+#define SH_MAX_WORD 128
+/* Captions and headlines are full descriptions; subheadings are one to five words. */
+#define SH_MIN_WORDS 6
+#define SH_MAX_WORDS 20
+/* A body paragraph is at least a sentence long. */
+#define SH_BODY_MIN_WORDS 8
+/* How many paragraphs above the heading count as "the story so far". */
+#define SH_CONTEXT 4
+/* Shared words quoted in the message. */
+#define SH_SHOWN 3
+
+static void para_tokens(const tqc_doc *doc, size_t p, size_t *first, size_t *end)
+{
+    const tqc_paragraph *para = &doc->paragraphs[p];
+    *first = *end = 0;
+    if (para->sent_count == 0)
+        return;
+    const tqc_sentence *b = &doc->sentences[para->sent_first + para->sent_count - 1];
+    *first = doc->sentences[para->sent_first].tok_first;
+    *end = b->tok_first + b->tok_count;
+}
+
+static int32_t first_cp(const tqc_doc *doc, const tqc_token *t)
+{
+    int32_t cp;
+    tqc_text_decode(tqc_doc_at(doc, t->span), tqc_span_len(t->span), &cp);
+    return cp;
+}
+
+static bool is_closer(const tqc_doc *doc, const tqc_token *t)
+{
+    if (t->kind != TQC_TOK_PUNCT)
+        return false;
+    int32_t cp = first_cp(doc, t);
+    return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x201D || cp == 0x2019 ||
+           cp == 0xBB;
+}
+
+/* The last token of [first, end) that is not a closing quote or bracket. */
+static const tqc_token *last_meaningful(const tqc_doc *doc, size_t first, size_t end)
+{
+    while (end > first && is_closer(doc, &doc->tokens[end - 1]))
+        end--;
+    return end > first ? &doc->tokens[end - 1] : NULL;
+}
+
+static size_t count_words(const tqc_doc *doc, size_t first, size_t end)
+{
+    size_t n = 0;
+    for (size_t k = first; k < end; k++)
+        n += doc->tokens[k].kind == TQC_TOK_WORD || doc->tokens[k].kind == TQC_TOK_NUMBER;
+    return n;
+}
+
+/* Body text: long enough and ending with sentence punctuation. */
+static bool body_paragraph(const tqc_doc *doc, size_t p)
+{
+    size_t first, end;
+    para_tokens(doc, p, &first, &end);
+    const tqc_token *last = last_meaningful(doc, first, end);
+    if (!last || last->kind != TQC_TOK_PUNCT || count_words(doc, first, end) < SH_BODY_MIN_WORDS)
+        return false;
+    int32_t cp = first_cp(doc, last);
+    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
+}
+
+/* A paragraph the boilerplate pass already reported is not part of the story. */
+static bool chrome(const tqc_ctx *ctx, size_t p)
+{
+    return tqc_findings_overlap(ctx->out, "boilerplate", ctx->doc->paragraphs[p].span);
+}
+
+/* Lower case, cut before an inner apostrophe (`Kim's` and `Kim` are one name). */
+static size_t key_of(const tqc_doc *doc, const tqc_token *t, char *out)
+{
+    size_t n = tqc_text_case(tqc_doc_at(doc, t->span), tqc_span_len(t->span), TQC_CASE_LOWER,
+                             out, SH_MAX_WORD);
+    for (size_t i = 1; i < n;) {
+        int32_t cp;
+        size_t m = tqc_text_decode(out + i, n - i, &cp);
+        if (tqc_text_is_apostrophe(cp)) {
+            out[i] = '\0';
+            return i;
+        }
+        i += m;
+    }
+    return n;
+}
+
+/* Whether a word with key (len bytes) occurs in paragraphs [from, to). */
+static bool occurs_in(const tqc_doc *doc, size_t from, size_t to, const char *key, size_t len)
+{
+    for (size_t p = from; p < to; p++) {
+        size_t first, end;
+        para_tokens(doc, p, &first, &end);
+        for (size_t k = first; k < end; k++) {
+            char other[SH_MAX_WORD];
+            if (doc->tokens[k].kind == TQC_TOK_WORD &&
+                key_of(doc, &doc->tokens[k], other) == len && memcmp(other, key, len) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+static bool title_shaped(const tqc_ctx *ctx, size_t first, size_t end)
+{
+    const tqc_doc *doc = ctx->doc;
+    size_t words = count_words(doc, first, end);
+    const tqc_token *head = &doc->tokens[first], *last = last_meaningful(doc, first, end);
+    if (words < SH_MIN_WORDS || words > SH_MAX_WORDS || head->kind != TQC_TOK_WORD ||
+        !(head->flags & TQC_TF_CAP) || !last ||
+        (last->kind != TQC_TOK_WORD && last->kind != TQC_TOK_NUMBER))
+        return false;
+    /* Captions and headlines have lower-case words; datelines (`Dallas, Tex., May 1`)
+     * have none. A quotation left open continues in the next paragraph: not a title. */
+    bool lower = false;
+    int straight = 0, opened = 0;
+    for (size_t k = first; k < end; k++) {
+        const tqc_token *t = &doc->tokens[k];
+        lower = lower || (t->kind == TQC_TOK_WORD && (t->flags & TQC_TF_LOWER));
+        int32_t cp = t->kind == TQC_TOK_PUNCT ? first_cp(doc, t) : 0;
+        straight += cp == '"';
+        opened += (cp == 0x201C || cp == 0xAB) - (cp == 0x201D || cp == 0xBB);
+    }
+    if (straight % 2 != 0 || opened != 0)
+        return false;
+    char key[SH_MAX_WORD];
+    size_t n = tqc_text_case(tqc_doc_at(doc, last->span), tqc_span_len(last->span),
+                             TQC_CASE_LOWER, key, sizeof key);
+    return lower && n && !tqc_lang_in(ctx->lang, "function-words", key, n);
+}
+
+static void check_paragraph(const tqc_ctx *ctx, size_t p, size_t before)
+{
+    const tqc_doc *doc = ctx->doc;
+    size_t first, end;
+    para_tokens(doc, p, &first, &end);
+    size_t from = before + 1 > SH_CONTEXT ? before + 1 - SH_CONTEXT : 0;
+    size_t names = 0;
+    char shown[SH_SHOWN * (SH_MAX_WORD + 4)] = "";
+    size_t shown_len = 0, shown_count = 0;
+    for (size_t k = first; k < end; k++) {
+        const tqc_token *t = &doc->tokens[k];
+        char key[SH_MAX_WORD];
+        size_t n = t->kind == TQC_TOK_WORD ? key_of(doc, t, key) : 0;
+        if (n < 3 || tqc_lang_in(ctx->lang, "function-words", key, n))
+            continue;
+        /* A capital inside the line is a name; on its first word only if the dictionary
+         * does not know the word in lower case. Only names count as evidence. */
+        if (!(t->flags & TQC_TF_CAP) || (k == first && tqc_dict_known(ctx->dict, key, n)))
+            continue;
+        /* Count each name once. */
+        bool seen = false;
+        for (size_t j = first; j < k && !seen; j++) {
+            char other[SH_MAX_WORD];
+            seen = doc->tokens[j].kind == TQC_TOK_WORD &&
+                   key_of(doc, &doc->tokens[j], other) == n && memcmp(other, key, n) == 0;
+        }
+        if (seen || !occurs_in(doc, from, before + 1, key, n))
+            continue;
+        names++;
+        if (shown_count < SH_SHOWN) {
+            int w = snprintf(shown + shown_len, sizeof shown - shown_len, "%s'%.*s'",
+                             shown_count ? ", " : "", (int)tqc_span_len(t->span),
+                             tqc_doc_at(doc, t->span));
+            if (w > 0 && (size_t)w < sizeof shown - shown_len) {
+                shown_len += (size_t)w;
+                shown_count++;
+            }
+        }
+    }
+    if (names == 0)
+        return;
+    tqc_finding *f = TQC_EMIT(ctx, doc->paragraphs[p].span,
+                              "a title-like line (%zu words, no final punctuation) between two "
+                              "body paragraphs that continue one story (it repeats %s from "
+                              "above): probably a photo caption or related-article headline "
+                              "left by the scraper; remove it",
+                              count_words(doc, first, end), shown);
+    tqc_finding_fix(ctx->out, f, doc->paragraphs[p].span, "", 0, false);
+}
+
+static void run(const tqc_ctx *ctx)
+{
+    const tqc_doc *doc = ctx->doc;
+    for (size_t p = 1; p + 1 < doc->paragraph_count; p++) {
+        const tqc_paragraph *para = &doc->paragraphs[p];
+        size_t first, end;
+        para_tokens(doc, p, &first, &end);
+        if (para->sent_count != 1 || chrome(ctx, p) || !title_shaped(ctx, first, end))
+            continue;
+        /* The nearest paragraphs on each side that are not chrome must be body text. */
+        size_t before = p - 1, after = p + 1;
+        while (before > 0 && chrome(ctx, before))
+            before--;
+        while (after + 1 < doc->paragraph_count && chrome(ctx, after))
+            after++;
+        if (chrome(ctx, before) || chrome(ctx, after) || !body_paragraph(doc, before) ||
+            !body_paragraph(doc, after))
+            continue;
+        check_paragraph(ctx, p, before);
+    }
+}
+
+const tqc_pass tqc_pass_stray_heading = {
+    .id = "stray-heading",
+    .severity = TQC_SEV_WARNING,
+    .summary = "a photo caption or related-article headline stranded between body paragraphs",
+    .good = "Council approves Lisbon harbour budget\n\n"
+            "The Lisbon council approved the harbour budget on Tuesday after a long debate.\n\n"
+            "Members said the money would repair the old harbour wall before winter.\n",
+    .bad = "The Lisbon council approved the harbour budget on Tuesday after a long debate.\n\n"
+           "Workers repair the harbour wall in Lisbon before the council vote\n\n"
+           "Members said the money would repair the wall before winter storms arrive.\n",
+    .run = run,
+};

@@ -1,0 +1,280 @@
+/* Tests of the quotes pass: wrong-way marks, unclosed and unopened marks, apostrophes,
+ * multi-paragraph quotations, brackets, and a language whose conventions are only data. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "pass.h"
+#include "seg.h"
+#include "tqc_test.h"
+
+typedef struct hit {
+    size_t count;       /* findings of the rule */
+    size_t serious;     /* of them at warning or error */
+    char span[128], message[256], fix[64];
+    tqc_severity severity;
+    bool has_fix, safe;
+} hit;
+
+static void copy_out(char *dst, size_t cap, const char *src, size_t len)
+{
+    if (len >= cap)
+        len = cap - 1;
+    memcpy(dst, src, len);
+    dst[len] = '\0';
+}
+
+static void collect(const tqc_findings *out, const tqc_doc *doc, const char *rule, size_t nth,
+                    hit *h)
+{
+    memset(h, 0, sizeof *h);
+    for (size_t i = 0; i < out->count; i++) {
+        const tqc_finding *f = &out->items[i];
+        if (strcmp(f->rule, rule) != 0 && !(f->also && strstr(f->also, rule)))
+            continue;
+        if (f->severity >= TQC_SEV_WARNING)
+            h->serious++;
+        if (h->count++ != nth)
+            continue;
+        copy_out(h->span, sizeof h->span, doc->text + f->span.start, tqc_span_len(f->span));
+        copy_out(h->message, sizeof h->message, f->message, strlen(f->message));
+        h->severity = f->severity;
+        h->has_fix = f->has_fix;
+        if (f->has_fix) {
+            h->safe = f->fix.safe;
+            copy_out(h->fix, sizeof h->fix, f->fix.replacement, strlen(f->fix.replacement));
+        }
+    }
+}
+
+/* The findings of `quotes` on text with the English checker; details of the nth. */
+static hit quotes_on(const char *text, size_t nth)
+{
+    tqc_doc *doc = tqc_doc_new("test.txt", text, strlen(text), "en");
+    ck_assert_ptr_nonnull(doc);
+    tqc_findings out;
+    tqc_findings_init(&out, doc);
+    ck_assert_int_eq(tqc_check_doc(tqc_test_checker(), doc, &out), TQC_OK);
+    hit h;
+    collect(&out, doc, "quotes", nth, &h);
+    tqc_findings_release(&out);
+    tqc_doc_free(doc);
+    return h;
+}
+
+static size_t serious(const char *text)
+{
+    return quotes_on(text, 0).serious;
+}
+
+START_TEST(test_issue_3_quotes_opening_mark_used_as_closing)
+{
+    hit h = quotes_on("The envoy said the ships “had left the harbour“, adding that no one "
+                      "was hurt.", 0);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_str_eq(h.span, "“");
+    ck_assert_int_eq(h.severity, TQC_SEV_ERROR);
+    ck_assert_msg(strstr(h.message, "closes the “ opened at column 26"), "%s", h.message);
+    ck_assert(h.has_fix && h.safe);
+    ck_assert_str_eq(h.fix, "”");
+    /* At the start of a paragraph too, and before a space. */
+    h = quotes_on("“Our crews are ready to help the neighbours“, the spokesman told "
+                  "reporters.\n\nShe said “it was late“ and left.", 1);
+    ck_assert_uint_eq(h.count, 2);
+    ck_assert_str_eq(h.span, "“");
+    ck_assert_int_eq(h.severity, TQC_SEV_ERROR);
+}
+END_TEST
+
+START_TEST(test_issue_3_quotes_closing_mark_used_as_opening)
+{
+    hit h = quotes_on("”We will win this,” the coach said after training.", 0);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_ERROR);
+    ck_assert_str_eq(h.fix, "“");
+}
+END_TEST
+
+START_TEST(test_issue_3_quotes_unclosed_and_unopened)
+{
+    hit h = quotes_on("The mayor promised to “review every contract before the vote, and "
+                      "then left the hall.", 0);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_str_eq(h.span, "“");
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    h = quotes_on("The agency said the river would crest by Friday,” but gave no figure.", 0);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_str_eq(h.span, "”");
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    /* Straight quotes alternate. */
+    ck_assert_uint_eq(serious("He called it \"a fair deal and then walked out of the room."), 1);
+    ck_assert_uint_eq(serious("He called it \"a fair deal\" and \"the end of the matter\"."), 0);
+}
+END_TEST
+
+START_TEST(test_issue_3_quotes_apostrophes_are_not_quotes)
+{
+    ck_assert_uint_eq(serious("Chile’s Workers’ Party, founded in the ’90s, played rock ’n’ "
+                              "roll at the growers’ rally."), 0);
+    ck_assert_uint_eq(serious("The farmers' union said 'em all were ready, y'know, since "
+                              "'98."), 0);
+    ck_assert_uint_eq(serious("“He told me, ‘The workers’ pay will rise,’ and left,” she "
+                          "said."), 0);
+    ck_assert_uint_eq(serious("The new centre is 6'2\" tall and the board 1/8\" thick."), 0);
+    /* An opening single quote where an apostrophe belongs. */
+    hit h = quotes_on("The band was famous in the ‘80s and after.", 0);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_str_eq(h.fix, "’");
+}
+END_TEST
+
+START_TEST(test_issue_3_quotes_multi_paragraph_quotation)
+{
+    /* Not even a hint. */
+    ck_assert_uint_eq(quotes_on("“The first thing we saw was the water in the street.\n\n"
+                                "“Then the roof went, and we ran to the school,” she said.\n",
+                                0).count, 0);
+    ck_assert_uint_eq(quotes_on("She said: \"We waited for two days.\n\n\"Nobody came.\"\n",
+                                0).count, 0);
+    /* Quoted sentences running to a paragraph's end are at most a hint... */
+    hit h = quotes_on("The minister said, \"We will stay until the end of the talks.\n\nThe "
+                      "talks then ended.\n", 0);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_uint_eq(h.serious, 0);
+    /* ...and so is the end of one whose next paragraph forgot to reopen it. */
+    h = quotes_on("“We waited for two days.\n\nNobody came,” she said.\n", 1);
+    ck_assert_uint_eq(h.count, 2);
+    ck_assert_uint_eq(h.serious, 0);
+    ck_assert_str_eq(h.span, "”");
+    /* ...but a quoted phrase cannot run on. */
+    ck_assert_uint_eq(serious("She called the plan \"a trap for buyers, and left.\n\nThe talks "
+                              "then ended.\n"), 1);
+}
+END_TEST
+
+START_TEST(test_issue_3_quotes_brackets)
+{
+    hit h = quotes_on("The fund (set up in 2019 grew quickly last year.", 0);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_str_eq(h.span, "(");
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_uint_eq(serious("The fund (set up in 2019 [by decree]) grew quickly."), 0);
+    h = quotes_on("The fund (set up in 2019] grew quickly last year.", 0);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_ERROR);
+    ck_assert_str_eq(h.fix, ")");
+    ck_assert_uint_eq(serious("The fund grew quickly last year).") , 1);
+    ck_assert_uint_eq(serious("Two options remain: 1) wait, or 2) leave now."), 0);
+    ck_assert_uint_eq(serious("He waved :) and left."), 0);
+}
+END_TEST
+
+START_TEST(test_issue_3_quotes_foreign_marks_balance)
+{
+    ck_assert_uint_eq(serious("He said «yes», she said »no« and they said „maybe“."), 0);
+    hit h = quotes_on("He said «yes« and left.", 0);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_str_eq(h.fix, "»");
+}
+END_TEST
+
+/* Writes the rule file rules/<code>/<name> under dir. */
+static void write_rule(const char *dir, const char *code, const char *name, const char *text)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/rules", dir);
+    mkdir(path, 0700);
+    snprintf(path, sizeof path, "%s/rules/%s", dir, code);
+    mkdir(path, 0700);
+    snprintf(path, sizeof path, "%s/rules/%s/%s", dir, code, name);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs(text, f);
+    ck_assert_int_eq(fclose(f), 0);
+}
+
+static void remove_rules(const char *dir, const char *code, const char *name)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/rules/%s/%s", dir, code, name);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/rules/%s", dir, code);
+    rmdir(path);
+    snprintf(path, sizeof path, "%s/rules", dir);
+    rmdir(path);
+    rmdir(dir);
+}
+
+/* Runs the quotes pass alone on text under a language made of the rule file given. */
+static hit quotes_in(const char *rules, const char *text, size_t nth)
+{
+    char dir[] = "/tmp/tqc-quotes-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    write_rule(dir, "xx", "quotes", rules);
+    tqc_lang *lang;
+    char err[256];
+    ck_assert_int_eq(tqc_lang_load(dir, "xx", &lang, err, sizeof err), TQC_OK);
+    const tqc_pass *pass = tqc_pass_find("quotes");
+    ck_assert_ptr_nonnull(pass);
+    void *state = NULL;
+    ck_assert_int_eq(pass->init(lang, &state, err, sizeof err), TQC_OK);
+    tqc_doc *doc = tqc_doc_new("test.txt", text, strlen(text), "xx");
+    ck_assert_int_eq(tqc_segment(doc, lang), TQC_OK);
+    tqc_findings out;
+    tqc_findings_init(&out, doc);
+    tqc_ctx ctx = {doc, lang, NULL, state, pass, &out};
+    pass->run(&ctx);
+    tqc_findings_finish(&out);
+    hit h;
+    collect(&out, doc, "quotes", nth, &h);
+    tqc_findings_release(&out);
+    tqc_doc_free(doc);
+    pass->fini(state);
+    tqc_lang_free(lang);
+    remove_rules(dir, "xx", "quotes");
+    return h;
+}
+
+START_TEST(test_issue_3_quotes_conventions_are_data)
+{
+    const char *german = "primary „ “\nsecondary ‚ ‘\nbracket ( )\napostrophe ’ '\n";
+    ck_assert_uint_eq(quotes_in(german, "Er sagte: „Wir bleiben hier.“ Dann ging er.", 0).count,
+                      0);
+    hit h = quotes_in(german, "Er sagte: „Wir bleiben hier„, und dann ging er.", 0);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_ERROR);
+    ck_assert_str_eq(h.fix, "“");
+    /* “ closes in German: the English reading would call this a wrong-way mark. */
+    ck_assert_uint_eq(quotes_in(german, "„Ja“, sagte er.", 0).count, 0);
+    /* A broken rule file is refused with its line. */
+    char dir[] = "/tmp/tqc-quotes-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    write_rule(dir, "xx", "quotes", "primary „\n");
+    tqc_lang *lang;
+    char err[256] = "";
+    ck_assert_int_eq(tqc_lang_load(dir, "xx", &lang, err, sizeof err), TQC_OK);
+    void *state = NULL;
+    ck_assert_int_eq(tqc_pass_find("quotes")->init(lang, &state, err, sizeof err), TQC_EINPUT);
+    ck_assert_msg(strstr(err, "quotes:1"), "%s", err);
+    tqc_lang_free(lang);
+    remove_rules(dir, "xx", "quotes");
+}
+END_TEST
+
+Suite *pass_quotes_suite(void)
+{
+    Suite *s = suite_create("pass_quotes");
+    TCase *tc = tcase_create("quotes");
+    tcase_add_test(tc, test_issue_3_quotes_opening_mark_used_as_closing);
+    tcase_add_test(tc, test_issue_3_quotes_closing_mark_used_as_opening);
+    tcase_add_test(tc, test_issue_3_quotes_unclosed_and_unopened);
+    tcase_add_test(tc, test_issue_3_quotes_apostrophes_are_not_quotes);
+    tcase_add_test(tc, test_issue_3_quotes_multi_paragraph_quotation);
+    tcase_add_test(tc, test_issue_3_quotes_brackets);
+    tcase_add_test(tc, test_issue_3_quotes_foreign_marks_balance);
+    tcase_add_test(tc, test_issue_3_quotes_conventions_are_data);
+    suite_add_tcase(s, tc);
+    return s;
+}
