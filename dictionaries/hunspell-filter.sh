@@ -14,10 +14,14 @@
 #
 # A candidate is checked as one line of `hunspell -a` input; it is kept when
 # Hunspell flags any part of it (the CLI splits Jong-un into Jong + un, and the
-# library's BREAK rule does the same).  The CLI skips digits and splits at
-# + & / . , so it cannot judge words such as COVID-19, G20, CO2 or OPEC+ as a
-# whole; libhunspell's Hunspell_spell() rejects those, so candidates holding
-# any such character are kept without asking the CLI.
+# library's BREAK rule does the same).
+#
+# The CLI skips digits and splits at + & / . so it cannot judge words such as
+# COVID-19, G20, CO2, OPEC+ or a.m. as a whole; candidates holding any of
+# those characters are kept as given.  libhunspell's Hunspell_spell(), which
+# tqc links, rejects every such word in the shipped lists (checked), but it accepts some
+# dotted ones (etc. no. vs.: it retries without the final dot), so check new
+# ones with the library before adding them to a candidate list.
 #
 # POSIX sh + awk + the hunspell CLI.
 
