@@ -22,6 +22,7 @@ struct tqc_lang {
     char *dir;
     named_list lists[LANG_MAX_LISTS];
     size_t list_count;
+    tqc_strmap *list_index;  /* list name -> index into lists: passes ask per token */
     tqc_strmap *settings;   /* key -> index into setting_values */
     char **setting_values;
     size_t setting_count;
@@ -79,6 +80,12 @@ static tqc_status read_file(tqc_lang *lang, const char *path, const char *name,
             return TQC_ENOMEM;
         }
         memcpy(n, name, nlen);
+        if (!tqc_strmap_put(lang->list_index, name, nlen - 1, lang->list_count)) {
+            free(n);
+            tqc_strmap_free(entries);
+            fclose(f);
+            return TQC_ENOMEM;
+        }
         lang->lists[lang->list_count++] = (named_list){n, entries};
     }
     char line[LANG_MAX_LINE];
@@ -127,8 +134,8 @@ tqc_status tqc_lang_load(const char *data_dir, const char *code, tqc_lang **out,
         return TQC_EUSAGE;
     }
     tqc_lang *lang = calloc(1, sizeof *lang);
-    if (!lang || !(lang->settings = tqc_strmap_new())) {
-        free(lang);
+    if (!lang || !(lang->settings = tqc_strmap_new()) || !(lang->list_index = tqc_strmap_new())) {
+        tqc_lang_free(lang);
         return TQC_ENOMEM;
     }
     memcpy(lang->code, code, clen + 1);
@@ -204,6 +211,7 @@ void tqc_lang_free(tqc_lang *lang)
         free(lang->setting_values[i]);
     free(lang->setting_values);
     tqc_strmap_free(lang->settings);
+    tqc_strmap_free(lang->list_index);
     free(lang->dir);
     free(lang);
 }
@@ -214,10 +222,10 @@ const char *tqc_lang_dir(const tqc_lang *lang) { return lang->dir; }
 
 const tqc_strmap *tqc_lang_list(const tqc_lang *lang, const char *name)
 {
-    for (size_t i = 0; i < lang->list_count; i++)
-        if (strcmp(lang->lists[i].name, name) == 0)
-            return lang->lists[i].entries;
-    return NULL;
+    uint64_t i;
+    if (!tqc_strmap_get(lang->list_index, name, strlen(name), &i))
+        return NULL;
+    return lang->lists[i].entries;
 }
 
 bool tqc_lang_in(const tqc_lang *lang, const char *name, const char *word, size_t len)

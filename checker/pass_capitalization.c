@@ -102,24 +102,28 @@ static bool title_case_paragraph(const tqc_doc *doc, size_t p)
     return long_words > 0 && capitalised * 100 >= long_words * CAP_TITLE_PERCENT;
 }
 
+/* Whether token j repeats the word of token t capitalised after a lower-case word. */
+static bool same_word_after_lower(const tqc_doc *doc, size_t j, const tqc_token *t)
+{
+    const tqc_token *u = &doc->tokens[j], *before = &doc->tokens[j - 1];
+    size_t len = tqc_span_len(t->span);
+    return tqc_span_len(u->span) == len && memcmp(tok_text(doc, u), tok_text(doc, t), len) == 0 &&
+           is_word(before) && (before->flags & TQC_TF_LOWER) && before->sentence == u->sentence;
+}
+
 /* true when the text around token k capitalises its word again after a lower-case word:
  * a name the author uses consistently, not a slip. */
 static bool capitalised_nearby(const tqc_doc *doc, size_t k)
 {
     const tqc_token *t = &doc->tokens[k];
-    size_t len = tqc_span_len(t->span);
     size_t lo = t->span.start > CAP_NEARBY_BYTES ? t->span.start - CAP_NEARBY_BYTES : 0;
     size_t hi = t->span.end + CAP_NEARBY_BYTES;
-    for (size_t j = 1; j < doc->token_count; j++) {
-        const tqc_token *u = &doc->tokens[j], *before = &doc->tokens[j - 1];
-        if (u->span.start < lo || j == k)
-            continue;
-        if (u->span.start > hi)
-            break;
-        if (tqc_span_len(u->span) == len && memcmp(tok_text(doc, u), tok_text(doc, t), len) == 0 &&
-            is_word(before) && (before->flags & TQC_TF_LOWER) && before->sentence == u->sentence)
+    for (size_t j = k; j > 1 && doc->tokens[j - 1].span.start >= lo; j--)
+        if (same_word_after_lower(doc, j - 1, t))
             return true;
-    }
+    for (size_t j = k + 1; j < doc->token_count && doc->tokens[j].span.start <= hi; j++)
+        if (same_word_after_lower(doc, j, t))
+            return true;
     return false;
 }
 
@@ -167,8 +171,9 @@ static void common_word_capitalised(const tqc_ctx *ctx, size_t k)
     /* After an auxiliary a verb form follows; after "to" a name is common too (`went to
      * Geneva and`), so there the word must also be followed by its object. */
     bool closed = tqc_lang_in(ctx->lang, "function-words", lower, n);
-    bool after_verb_marker = tok_in(ctx, "auxiliaries", prev) ||
-                             (tok_in(ctx, "verb-markers", prev) && tok_in(ctx, "determiners", next));
+    bool after_verb_marker =
+        tok_in(ctx, "auxiliaries", prev) ||
+        (tok_in(ctx, "verb-markers", prev) && tok_in(ctx, "determiners", next));
     if (!closed && !after_verb_marker)
         return;
     if (title_case_paragraph(doc, doc->sentences[t->sentence].paragraph) ||
@@ -199,8 +204,7 @@ static bool sentence_end_word(const tqc_ctx *ctx, size_t k)
     /* Inner periods (e.g., a.m.) and single letters (initials) are abbreviations, and so
      * are units joined to a number (24-in., 3-hp.). */
     if (w->flags & (TQC_TF_PERIOD | TQC_TF_DIGIT) || tqc_text_decode(s, len, &cp) == len ||
-        ll == 0 ||
-        !tqc_dict_known(ctx->dict, lower, ll))
+        ll == 0 || !tqc_dict_known(ctx->dict, lower, ll))
         return false;
     if (tqc_lang_in(ctx->lang, "abbreviations", s, len) ||
         tqc_lang_in(ctx->lang, "abbreviations", lower, ll) ||

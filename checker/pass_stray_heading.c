@@ -26,9 +26,10 @@
 #define SH_MAX_WORDS 20
 /* A body paragraph is at least a sentence long. */
 #define SH_BODY_MIN_WORDS 8
-/* How many paragraphs above the heading count as "the story so far". */
-#define SH_CONTEXT 4
-/* Shared words quoted in the message. */
+/* How many paragraphs above the heading count as "the story so far" (a short news
+ * article). A headline opening the next article of a file shares no name with them. */
+#define SH_CONTEXT 12
+/* Shared names quoted in the message. */
 #define SH_SHOWN 3
 
 static void para_tokens(const tqc_doc *doc, size_t p, size_t *first, size_t *end)

@@ -68,7 +68,7 @@ int main(void)
         strmap_suite, doc_suite, token_suite, seg_suite, dict_suite, finding_suite, passes_suite,
         report_suite, pass_quotes_suite, pass_spacing_suite, pass_encoding_suite,
         pass_capitalization_suite, pass_fragment_suite, pass_boilerplate_suite,
-        pass_stray_heading_suite,
+        pass_stray_heading_suite, input_suite,
         fix_suite, atomic_suite, report_fix_suite,
     };
     /* Load the dictionaries once, before Check forks a process per test. */

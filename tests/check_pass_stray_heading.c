@@ -27,8 +27,8 @@ START_TEST(test_issue_3_stray_heading_caption_and_headline)
                               sizeof first), 1);
     ck_assert_str_eq(first, "Workers repair the harbour wall in Lisbon before the vote");
     /* A headline with quotation marks, still unpunctuated. */
-    ck_assert_uint_eq(between("Lisbon mayor says harbour plan shows “real ambition” for the city",
-                              first, sizeof first), 1);
+    ck_assert_uint_eq(between("Lisbon mayor says harbour plan shows “real ambition” for the "
+                              "city", first, sizeof first), 1);
     /* A photo credit between caption and body is skipped as chrome. */
     char text[1024];
     snprintf(text, sizeof text, "%s\n\nCranes lift stones onto the Lisbon harbour wall at dawn\n\n"

@@ -26,13 +26,14 @@ Suite *pass_capitalization_suite(void);
 Suite *pass_fragment_suite(void);
 Suite *pass_boilerplate_suite(void);
 Suite *pass_stray_heading_suite(void);
+Suite *input_suite(void);
 
 /* An English checker using the source tree's rules/ and dictionaries/ (one per process,
  * made on first use, freed at exit). */
 tqc_checker *tqc_test_checker(void);
 /* A doc of text, segmented with the English profile; free with tqc_doc_free. */
 tqc_doc *tqc_test_doc(const char *text);
-/* Checks text with only pass `rule` (NULL: all); returns how many findings of `rule`
+/* Checks text with every pass; returns how many findings of `rule` (NULL: any)
  * it gave, and the first one's span text copied into first (may be NULL). */
 size_t tqc_test_findings(const char *text, const char *rule, char *first, size_t cap);
 
