@@ -11,7 +11,7 @@
 #include "atomic.h"
 #include "checker.h"
 #include "fix.h"
-#include "reader.h"
+#include "input.h"
 #include "report.h"
 #include "report_fix.h"
 #include "seg.h"
@@ -34,6 +34,7 @@ typedef struct cli {
     char data_dir[PATH_MAX];
     bool all_fixes, dry_run;    /* diff, fix */
     const char *output, *html;  /* fix -o, report --html */
+    tqc_input_format input;     /* --input: how to read the files (input.h) */
 } cli;
 
 static void usage(FILE *out)
@@ -67,6 +68,9 @@ static void usage(FILE *out)
           "                        standard output) instead of in place\n"
           "  -n, --dry-run         fix: print the diff, change nothing\n"
           "      --html=FILE       report: write the HTML report to FILE\n"
+          "      --input=FORMAT    check, segment: read the files as auto (default:\n"
+          "                        by extension, then content), text, html, xliff,\n"
+          "                        tmx or jsonl\n"
           "  -h, --help            show this help\n"
           "  -V, --version         show the version\n"
           "\n"
@@ -138,6 +142,7 @@ static int parse_options(int argc, char **argv, cli *c, bool *segment_mode)
         {"output", required_argument, NULL, 'o'},
         {"dry-run", no_argument, NULL, 'n'},
         {"html", required_argument, NULL, 'H'},
+        {"input", required_argument, NULL, 'I'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -154,6 +159,13 @@ static int parse_options(int argc, char **argv, cli *c, bool *segment_mode)
         case 'o': c->output = optarg; break;
         case 'n': c->dry_run = true; break;
         case 'H': c->html = optarg; break;
+        case 'I':
+            if (!tqc_input_format_parse(optarg, &c->input)) {
+                fprintf(stderr, "tqc: --input takes auto, text, html, xliff, tmx or jsonl, "
+                        "not '%s'\n", optarg);
+                return EXIT_TROUBLE;
+            }
+            break;
         case 'F':
             if (!tqc_severity_parse(optarg, &c->fail_on)) {
                 fprintf(stderr, "tqc: --fail-on takes error, warning or info, not '%s'\n", optarg);
@@ -203,7 +215,7 @@ static void print_sentences(const tqc_doc *doc, bool jsonl)
     for (size_t i = 0; i < doc->sentence_count; i++) {
         tqc_span s = doc->sentences[i].span;
         if (jsonl) {
-            printf("{\"offset\":%zu,\"length\":%zu,\"text\":\"", doc->base_offset + s.start,
+            printf("{\"offset\":%zu,\"length\":%zu,\"text\":\"", tqc_doc_file_offset(doc, s.start),
                    tqc_span_len(s));
             tqc_json_write_string(stdout, tqc_doc_at(doc, s), tqc_span_len(s));
             fputs("\"}\n", stdout);
@@ -221,21 +233,13 @@ static bool run_file(tqc_checker *ck, const char *path, const cli *c, bool segme
                      tqc_reporter *rep, tqc_run_stats *stats)
 {
     char err[512];
-    tqc_reader *rd;
-    const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
-    tqc_status st = tqc_reader_open(path, &rd, err, sizeof err);
+    tqc_input *in;
+    tqc_input_options io = {.format = c->input, .lang = c->lang};
+    tqc_status st = tqc_input_open(path, &io, &in, err, sizeof err);
     while (st == TQC_OK) {
-        tqc_chunk chunk;
-        if ((st = tqc_reader_next(rd, &chunk, err, sizeof err)) != TQC_OK || chunk.len == 0)
+        tqc_doc *doc;
+        if ((st = tqc_input_next(in, &doc, err, sizeof err)) != TQC_OK || !doc)
             break;
-        tqc_doc *doc = tqc_doc_new(name, chunk.text, chunk.len, c->lang);
-        if (!doc) {
-            st = TQC_ENOMEM;
-            break;
-        }
-        doc->base_offset = chunk.base_offset;
-        doc->base_line = chunk.base_line;
-        doc->base_column = chunk.base_column;
         tqc_findings found;
         tqc_findings_init(&found, doc);
         if (segment_mode) {
@@ -256,7 +260,7 @@ static bool run_file(tqc_checker *ck, const char *path, const cli *c, bool segme
         tqc_findings_release(&found);
         tqc_doc_free(doc);
     }
-    tqc_reader_close(rd);
+    tqc_input_close(in);
     if (st != TQC_OK) {
         if (st == TQC_ENOMEM)
             snprintf(err, sizeof err, "%s: out of memory", path);
@@ -347,6 +351,15 @@ static int run_fix(const char *cmd, tqc_checker *ck, const cli *c, char **files,
     size_t failed = 0, changed = 0, findings[3] = {0};
     char err[1024];
     for (int i = 0; i < nfiles; i++) {
+        /* Fixes are byte edits of the file: markup and translation files are for check
+         * only (its readers take the text out of them), so they are refused here. */
+        tqc_input_format fmt = c->input != TQC_INPUT_AUTO ? c->input : tqc_input_detect(files[i], "", 0);
+        if (fmt != TQC_INPUT_TEXT) {
+            fprintf(stderr, "tqc: %s: %s works on plain text, not %s (tqc check reads it)\n",
+                    files[i], cmd, tqc_input_format_name(fmt));
+            failed++;
+            continue;
+        }
         tqc_fix_options fo = {.lang = c->lang, .all_fixes = c->all_fixes};
         tqc_fix_result *res;
         tqc_status st = tqc_fix_file(ck, files[i], &fo, &res, err, sizeof err);

@@ -361,7 +361,7 @@ static size_t add_note(builder *b, const tqc_finding *f, unsigned round, size_t 
             return SIZE_MAX;
     }
     VEC_AT(b->notes, tqc_fix_note)[b->notes.count] = n;
-    VEC_AT(b->next, size_t)[b->notes.count] = SIZE_MAX;
+    VEC_AT(b->next, size_t)[b->next.count++] = SIZE_MAX;
     return b->notes.count++;
 }
 

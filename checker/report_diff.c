@@ -102,6 +102,8 @@ static void put_note(FILE *out, const tqc_fix_note *n, size_t *budget)
     put_clean(out, n->message, strlen(n->message), budget);
     if (!n->safe)
         put_clean(out, " (suggestion)", 13, budget);
+    if (n->round > 0)
+        put_clean(out, " (after another fix)", 20, budget);
 }
 
 /* A file name as diff tools read it: C-quoted when it holds a quote, a backslash or
@@ -162,9 +164,12 @@ static size_t make_blocks(const tqc_fix_result *res, block *blocks)
         b.r1 = r + 1;
         block *prev = count ? &blocks[count - 1] : NULL;
         if (prev && b.p0 < prev->p1) {
-            if (b.p1 > prev->p1) {
+            /* The later region knows where the merged lines end in the new text. */
+            if (b.p1 >= prev->p1) {
                 prev->p1 = b.p1;
                 prev->q1 = b.q1;
+            } else {
+                prev->q1 = b.q1 + (prev->p1 - b.p1);
             }
             prev->r1 = r + 1;
             continue;

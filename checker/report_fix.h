@@ -30,7 +30,9 @@
  *   +++ PATH                                                       file's header)
  *   @@ -L,N +L,N @@ RULE: MESSAGE | RULE: MESSAGE                 (the free text after
  *   ...                                                            the second @@)
- * Messages are made printable (control bytes become spaces, invalid UTF-8 '?'). */
+ * Messages are made printable (control bytes become spaces, invalid UTF-8 '?'); a fix
+ * that was not safe ends in " (suggestion)", one found only once another fix had been
+ * applied (check-and-fix rounds, see fix.h) in " (after another fix)". */
 void tqc_diff_write(FILE *out, const tqc_fix_result *res, const char *path);
 
 /* The word-level view of res: for each sentence with a change or a finding left, a

@@ -18,6 +18,10 @@
 #define TQC_VERSION "0.1.0"
 #endif
 
+/* Findings listed for one stretch of text where they overlap; beyond this the tooltip
+ * would be noise (every one is still in the findings table). */
+#define HTML_MAX_OVERLAP 64
+
 typedef struct rule_tally {
     const char *id;          /* static (the pass id) */
     const char *summary;     /* static or NULL */
@@ -225,9 +229,8 @@ static size_t make_rows(const tqc_fix_result *res, row *rows)
 
 /* ---- tooltips -------------------------------------------------------------------- */
 
-static void put_finding_entry(tqc_html *h, FILE *o, const tqc_fix_result *res, size_t i)
+static void put_finding_entry(FILE *o, const tqc_fix_result *res, size_t i)
 {
-    (void)h;
     const tqc_finding *f = &res->findings[i];
     const char *sev = sev_name(f->severity);
     fprintf(o, "<span class=\"te\" data-sev=\"%s\" data-rule=\"", sev);
@@ -293,9 +296,9 @@ static void put_mark(tqc_html *h, FILE *o, const tqc_fix_result *res, size_t doc
                      const size_t *set, size_t n, size_t a, size_t b, bool point)
 {
     /* Order the tooltip by severity; the strongest colours the mark. */
-    size_t sorted[64];
-    if (n > 64)
-        n = 64;
+    size_t sorted[HTML_MAX_OVERLAP];
+    if (n > HTML_MAX_OVERLAP)
+        n = HTML_MAX_OVERLAP;
     memcpy(sorted, set, n * sizeof *sorted);
     for (size_t i = 1; i < n; i++)
         for (size_t j = i; j > 0 && sev_rank_desc(res, sorted[j - 1], sorted[j]) > 0; j--) {
@@ -303,14 +306,18 @@ static void put_mark(tqc_html *h, FILE *o, const tqc_fix_result *res, size_t doc
             sorted[j] = sorted[j - 1];
             sorted[j - 1] = t;
         }
+    /* Findings starting here are link targets (the findings table points at them); the
+     * mark carries the first id, empty anchors the others. */
     bool starts = false;
     size_t first = SIZE_MAX;
     for (size_t i = 0; i < n; i++)
-        if (res->findings[set[i]].span.start == a) {
+        if (res->findings[set[i]].span.start == a && set[i] < first) {
             starts = true;
-            if (set[i] < first)
-                first = set[i];
+            first = set[i];
         }
+    for (size_t i = 0; i < n; i++)
+        if (res->findings[set[i]].span.start == a && set[i] != first)
+            fprintf(o, "<span class=\"anchor\" id=\"d%zu-f%zu\"></span>", doc_id, set[i]);
     size_t tip = ++h->tips;
     fprintf(o, "<mark class=\"f%s\" data-sev=\"%s\"", point ? " pt" : "",
             sev_name(res->findings[sorted[0]].severity));
@@ -320,7 +327,7 @@ static void put_mark(tqc_html *h, FILE *o, const tqc_fix_result *res, size_t doc
     put_esc(o, res->doc->text + a, b - a);
     fprintf(o, "<span class=\"tip\" role=\"tooltip\" id=\"t%zu\">", tip);
     for (size_t i = 0; i < n; i++)
-        put_finding_entry(h, o, res, sorted[i]);
+        put_finding_entry(o, res, sorted[i]);
     fputs("</span></mark>", o);
 }
 
@@ -334,7 +341,7 @@ static void put_original(tqc_html *h, FILE *o, const tqc_fix_result *res, size_t
     size_t nf = res->finding_count;
     while (*lo < nf && fs[*lo].span.end < s)
         (*lo)++;
-    size_t set[64];
+    size_t set[HTML_MAX_OVERLAP];
     size_t at = s;
     for (;;) {
         /* The next edge after at: the start or end of a finding, or e. */
@@ -354,7 +361,7 @@ static void put_original(tqc_html *h, FILE *o, const tqc_fix_result *res, size_t
         if (at >= e)
             break;
         size_t n = 0;
-        for (size_t i = *lo; i < nf && fs[i].span.start < next && n < 64; i++)
+        for (size_t i = *lo; i < nf && fs[i].span.start < next && n < HTML_MAX_OVERLAP; i++)
             if (covers(&fs[i], at, next))
                 set[n++] = i;
         if (n)
@@ -506,7 +513,8 @@ tqc_status tqc_html_add(tqc_html *h, const tqc_fix_result *res)
     if (res->finding_count)
         put_findings_table(o, res, doc_id);
     if (tqc_fix_changed(res)) {
-        fputs("<details class=\"plain\"><summary>Corrected text, plain, to copy</summary><pre>", o);
+        /* The parser drops a line break right after <pre>: give it one to drop. */
+        fputs("<details class=\"plain\"><summary>Corrected text, plain, to copy</summary><pre>\n", o);
         put_esc(o, res->text, res->len);
         fputs("</pre></details>\n", o);
     }
@@ -565,6 +573,7 @@ static const char STYLE[] =
     ".legend{font-size:12.5px;color:var(--muted);line-height:1.9}\n"
     ".legend del,.legend ins{padding:0 3px}\n"
     ".toc a{display:flex;gap:6px;font-size:13px;color:var(--ink);text-decoration:none;padding:2px 0}\n"
+    ".toc a b{font-weight:400;min-width:0;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;direction:rtl;text-align:left}\n"
     ".toc a span{margin-left:auto;color:var(--muted)}\n"
     ".doc{background:var(--card);border:1px solid var(--line);border-radius:12px;margin-bottom:24px;"
     "box-shadow:0 1px 2px rgba(16,24,40,.05)}\n"
@@ -723,9 +732,12 @@ static void put_panel(tqc_html *h, FILE *o)
     if (h->toc_n > 1) {
         fputs("<section class=\"toc\"><h2>Articles</h2>", o);
         for (size_t i = 0; i < h->toc_n; i++) {
-            fprintf(o, "<a href=\"#d%zu\">", i + 1);
+            /* Long paths keep their end (the file name) in view; the title has it all. */
+            fprintf(o, "<a href=\"#d%zu\" title=\"", i + 1);
             put_str(o, h->toc[i].name);
-            fprintf(o, "<span>%zu</span></a>", h->toc[i].findings);
+            fputs("\"><b><bdi>", o);
+            put_str(o, h->toc[i].name);
+            fprintf(o, "</bdi></b><span>%zu</span></a>", h->toc[i].findings);
         }
         fputs("</section>\n", o);
     }

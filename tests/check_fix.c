@@ -1,5 +1,6 @@
 /* fix: choosing fixes, resolving overlaps, applying them byte-exactly, the check-and-fix
  * rounds and the region map (issue 4). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -295,6 +296,29 @@ START_TEST(test_issue_4_regions_map_several_changes)
 }
 END_TEST
 
+START_TEST(test_issue_4_many_fixes)
+{
+    /* More fixes than any initial allocation holds. */
+    char text[4096] = "", want[4096] = "";
+    for (int i = 0; i < 60; i++) {
+        char line[64];
+        snprintf(line, sizeof line, "Item %d said the the word.\n", i);
+        strncat(text, line, sizeof text - strlen(text) - 1);
+        snprintf(line, sizeof line, "Item %d said the word.\n", i);
+        strncat(want, line, sizeof want - strlen(want) - 1);
+    }
+    tqc_fix_result *res = fix_text(text, false);
+    ck_assert_str_eq(res->text, want);
+    ck_assert_uint_eq(res->region_count, 60);
+    ck_assert_uint_eq(res->note_count, 60);
+    for (size_t r = 0; r < res->region_count; r++) {
+        ck_assert_uint_eq(res->regions[r].note_count, 1);
+        ck_assert_uint_eq(res->regions[r].note_first, r);
+    }
+    tqc_fix_result_free(res);
+}
+END_TEST
+
 START_TEST(test_issue_4_clean_text_unchanged)
 {
     const char *text = "The minister said the talks would resume on Monday.\n";
@@ -347,6 +371,7 @@ Suite *fix_suite(void)
     tcase_add_test(tc, test_issue_4_triple_word_needs_two_rounds_then_nothing);
     tcase_add_test(tc, test_issue_4_rounds_are_capped);
     tcase_add_test(tc, test_issue_4_regions_map_several_changes);
+    tcase_add_test(tc, test_issue_4_many_fixes);
     tcase_add_test(tc, test_issue_4_clean_text_unchanged);
     tcase_add_test(tc, test_issue_4_fix_file_keeps_bom_and_limits_size);
     suite_add_tcase(s, tc);

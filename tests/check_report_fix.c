@@ -70,6 +70,23 @@ START_TEST(test_issue_4_diff_no_newline_at_end_and_crlf)
 }
 END_TEST
 
+START_TEST(test_issue_4_diff_two_fixes_on_one_line)
+{
+    tqc_fix_result *res = fix_named("e.txt", "It rained.\nHe said the the talks and and left.\n");
+    capture c;
+    cap_open(&c);
+    tqc_diff_write(c.f, res, "e.txt");
+    char *out = cap_close(&c);
+    ck_assert_ptr_nonnull(strstr(out, "@@ -1,2 +1,2 @@ repeated-word: word repeated: 'the' | "
+                                      "repeated-word: word repeated: 'and'\n"
+                                      " It rained.\n-He said the the talks and and left.\n"
+                                      "+He said the talks and left.\n"));
+    ck_assert_ptr_null(strstr(out, "No newline"));
+    free(out);
+    tqc_fix_result_free(res);
+}
+END_TEST
+
 START_TEST(test_issue_4_diff_far_changes_make_two_hunks)
 {
     tqc_fix_result *res = fix_named("c.txt", "The the cat.\n1\n2\n3\n4\n5\n6\n7\n8\nA dog dog.\n");
@@ -167,6 +184,7 @@ Suite *report_fix_suite(void)
     TCase *tc = tcase_create("formats");
     tcase_add_test(tc, test_issue_4_diff_format);
     tcase_add_test(tc, test_issue_4_diff_no_newline_at_end_and_crlf);
+    tcase_add_test(tc, test_issue_4_diff_two_fixes_on_one_line);
     tcase_add_test(tc, test_issue_4_diff_far_changes_make_two_hunks);
     tcase_add_test(tc, test_issue_4_diff_empty_when_nothing_to_fix);
     tcase_add_test(tc, test_issue_4_diff_quotes_odd_file_names);
