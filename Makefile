@@ -9,9 +9,9 @@ BUILD ?= build
 VERSION := 0.1.0
 
 # Debian packages tqc needs to build, test and run (English dictionaries included).
-DEB_PACKAGES = gcc make pkg-config libhunspell-dev libutf8proc-dev libxml2-dev check \
+DEB_PACKAGES = gcc make pkg-config libhunspell-dev libutf8proc-dev libxml2-dev libsqlite3-dev check \
                hunspell hunspell-en-us hunspell-en-gb
-PKGS = hunspell libutf8proc libxml-2.0
+PKGS = hunspell libutf8proc libxml-2.0 sqlite3
 
 WARN = -std=c11 -Wall -Wextra -Werror -Wshadow -Wwrite-strings -Wmissing-prototypes \
        -Wstrict-prototypes -Wno-unused-parameter
@@ -36,7 +36,7 @@ TEST_OBJS = $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%.o)
 TOOLS = $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/eval_*.c tests/bench_*.c))
 TQC_BIN = $(if $(filter 1,$(SAN)),$(BUILD)/tqc,./tqc)
 
-.PHONY: all demo check test unit e2e eval bench install uninstall clean deps need-deps lint
+.PHONY: all demo check test unit e2e eval bench install uninstall clean deps need-deps lint fuzz
 
 all: tqc
 
@@ -108,9 +108,33 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/tqc
 	rm -rf $(DESTDIR)$(PREFIX)/share/tqc
 
+# Fuzzing (issue 5): each tests/fuzz_<name>.c is a libFuzzer target (a reader, or the
+# segmenter and passes), built with clang, ASan and UBSan in build-fuzz/ and run for
+# FUZZ_SECONDS each, seeded from tests/data/inputs and tests/data/fuzz-regressions. A
+# crash stops the run, its input saved as build-fuzz/<name>-crash-*.
+FUZZ_SECONDS ?= 30
+FUZZ_FLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_NAMES = $(patsubst tests/fuzz_%.c,%,$(wildcard tests/fuzz_*.c))
+
+fuzz:
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang \
+	  CFLAGS="$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link" build-fuzz/libtqc.a
+	@for t in $(FUZZ_NAMES); do \
+	  clang $(WARN) $(DEFS) $(PKG_CFLAGS) -Ichecker $(FUZZ_FLAGS) -fsanitize=fuzzer \
+	    -DTQC_SOURCE_DIR='"$(CURDIR)"' -o build-fuzz/fuzz_$$t tests/fuzz_$$t.c \
+	    build-fuzz/libtqc.a $(PKG_LIBS) || exit 1; \
+	  mkdir -p build-fuzz/corpus-$$t; \
+	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+	  build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+	    -rss_limit_mb=2048 -artifact_prefix=build-fuzz/$$t- build-fuzz/corpus-$$t \
+	    tests/data/inputs tests/data/fuzz-regressions >build-fuzz/$$t.log 2>&1 \
+	    || { tail -40 build-fuzz/$$t.log; exit 1; }; \
+	  grep -E '^(#[0-9]+ +DONE|Done [0-9]+ runs)' build-fuzz/$$t.log | tail -1; \
+	done
+
 # Functions that invite buffer overflows or hide errors have no place here.
 lint:
 	@! grep -nE '\b(sprintf|vsprintf|strcpy|strcat|strtok|atoi|atol|gets)\s*\(' checker/*.c tests/*.c
 
 clean:
-	rm -rf build build-san tqc
+	rm -rf build build-san build-clang build-prof build-fuzz tqc

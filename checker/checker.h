@@ -18,7 +18,16 @@ typedef struct tqc_check_options {
     tqc_dict_options dict;
     const char *const *disabled; /* pass ids not to run */
     size_t disabled_count;
+    /* Severity overrides (a project's config): applied to each pass's findings before
+     * same-span findings are merged, so the merged finding keeps the highest one. */
+    const struct tqc_rule_severity *severities;
+    size_t severity_count;
 } tqc_check_options;
+
+typedef struct tqc_rule_severity {
+    const char *rule;           /* pass id */
+    tqc_severity severity;
+} tqc_rule_severity;
 
 tqc_status tqc_checker_new(const tqc_check_options *opts, tqc_checker **out,
                            char *err, size_t errlen);
@@ -27,8 +36,19 @@ void tqc_checker_free(tqc_checker *checker);
 const tqc_lang *tqc_checker_lang(const tqc_checker *checker);
 tqc_dict *tqc_checker_dict(tqc_checker *checker);
 
-/* Segments doc and runs the passes; out (initialised on doc) gets the findings,
- * sorted by position and merged. */
+/* Most source languages a checker keeps loaded for bilingual docs. */
+#define TQC_CHECKER_MAX_SOURCES 8
+
+/* The profile and dictionary of source language code (a bilingual doc's
+ * doc->source->lang), loaded on first use and cached per language; each is NULL when the
+ * language has none here (or code is empty), and the passes then do without. Borrowed:
+ * valid while the checker lives. Fails only when out of memory. */
+tqc_status tqc_checker_source(tqc_checker *checker, const char *code, const tqc_lang **lang,
+                              tqc_dict **dict);
+
+/* Segments doc (and doc->source, in the source language, setting its profile and dict)
+ * and runs the passes; out (initialised on doc) gets the findings, sorted by position
+ * and merged. */
 tqc_status tqc_check_doc(tqc_checker *checker, tqc_doc *doc, tqc_findings *out);
 
 #endif

@@ -10,11 +10,14 @@
 
 #include "atomic.h"
 #include "checker.h"
+#include "cli_audit.h"
+#include "cli_config.h"
 #include "fix.h"
 #include "input.h"
 #include "report.h"
 #include "report_fix.h"
 #include "seg.h"
+#include "suppress.h"
 
 #ifndef TQC_VERSION
 #define TQC_VERSION "0.1.0"
@@ -35,6 +38,7 @@ typedef struct cli {
     bool all_fixes, dry_run;    /* diff, fix */
     const char *output, *html;  /* fix -o, report --html */
     tqc_input_format input;     /* --input: how to read the files (input.h) */
+    tqc_ci_options ci;          /* config, baselines, --changed-since (cli_config.h) */
 } cli;
 
 static void usage(FILE *out)
@@ -48,6 +52,10 @@ static void usage(FILE *out)
           "       tqc fix [OPTIONS] FILE...       apply the safe fixes in place\n"
           "       tqc report --html=OUT.html [OPTIONS] FILE...\n"
           "                                        one HTML page for editors\n"
+          "       tqc config --show [OPTIONS] FILE...\n"
+          "                                        each file's settings and their origin\n"
+          "       tqc baseline create [-o FILE] [OPTIONS] FILE...\n"
+          "                                        accept the current findings\n"
           "\n"
           "Options:\n"
           "  -l, --lang=CODE       language of the articles (default: en)\n"
@@ -71,6 +79,12 @@ static void usage(FILE *out)
           "      --input=FORMAT    check, segment: read the files as auto (default:\n"
           "                        by extension, then content), text, html, xliff,\n"
           "                        tmx or jsonl\n"
+          "      --config=FILE     use FILE, not the nearest .tqc.ini (looked for from\n"
+          "                        each file's folder up to the repository root)\n"
+          "      --baseline=FILE   check: report only findings not in FILE\n"
+          "      --baseline-prune  check: drop fixed findings from the baseline\n"
+          "      --changed-since=REV  check only the files changed since git REV\n"
+          "                        (FILE arguments, if any, filter them)\n"
           "  -h, --help            show this help\n"
           "  -V, --version         show the version\n"
           "\n"
@@ -143,6 +157,11 @@ static int parse_options(int argc, char **argv, cli *c, bool *segment_mode)
         {"dry-run", no_argument, NULL, 'n'},
         {"html", required_argument, NULL, 'H'},
         {"input", required_argument, NULL, 'I'},
+        {"config", required_argument, NULL, 'c'},
+        {"baseline", required_argument, NULL, 'B'},
+        {"baseline-prune", no_argument, NULL, 'P'},
+        {"changed-since", required_argument, NULL, 'G'},
+        {"show", no_argument, NULL, 'S'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -150,7 +169,7 @@ static int parse_options(int argc, char **argv, cli *c, bool *segment_mode)
     int opt;
     while ((opt = getopt_long(argc, argv, "l:f:w:o:nhV", longopts, NULL)) != -1) {
         switch (opt) {
-        case 'l': c->lang = optarg; break;
+        case 'l': c->lang = optarg; c->ci.lang_set = true; break;
         case 'f': c->format = optarg; break;
         case 'D': c->dict_dir = optarg; break;
         case 'C': c->color = optarg; break;
@@ -159,6 +178,11 @@ static int parse_options(int argc, char **argv, cli *c, bool *segment_mode)
         case 'o': c->output = optarg; break;
         case 'n': c->dry_run = true; break;
         case 'H': c->html = optarg; break;
+        case 'c': c->ci.config = optarg; break;
+        case 'B': c->ci.baseline = optarg; break;
+        case 'P': c->ci.baseline_prune = true; break;
+        case 'G': c->ci.changed_since = optarg; break;
+        case 'S': c->ci.show = true; break;
         case 'I':
             if (!tqc_input_format_parse(optarg, &c->input)) {
                 fprintf(stderr, "tqc: --input takes auto, text, html, xliff, tmx or jsonl, "
@@ -171,6 +195,7 @@ static int parse_options(int argc, char **argv, cli *c, bool *segment_mode)
                 fprintf(stderr, "tqc: --fail-on takes error, warning or info, not '%s'\n", optarg);
                 return EXIT_TROUBLE;
             }
+            c->ci.fail_on_set = true;
             break;
         case 'w':
         case 'd': {
@@ -181,7 +206,7 @@ static int parse_options(int argc, char **argv, cli *c, bool *segment_mode)
                         opt == 'w' ? "words" : "disable");
                 return EXIT_TROUBLE;
             }
-            if (opt == 'd' && !tqc_pass_find(optarg)) {
+            if (opt == 'd' && !tqc_pass_find(optarg) && strcmp(optarg, TQC_SUPPRESS_RULE) != 0) {
                 fprintf(stderr, "tqc: unknown rule '%s' (see 'tqc rules')\n", optarg);
                 return EXIT_TROUBLE;
             }
@@ -203,7 +228,7 @@ static int parse_options(int argc, char **argv, cli *c, bool *segment_mode)
         fprintf(stderr, "tqc: segment --format takes text or jsonl, not '%s'\n", c->format);
         return EXIT_TROUBLE;
     }
-    if (optind >= argc) {
+    if (optind >= argc && !c->ci.changed_since) {
         fputs("tqc: no input files (use - for standard input)\n", stderr);
         return EXIT_TROUBLE;
     }
@@ -229,12 +254,15 @@ static void print_sentences(const tqc_doc *doc, bool jsonl)
 }
 
 /* Checks (or segments) one file; returns false when it could not be read. */
-static bool run_file(tqc_checker *ck, const char *path, const cli *c, bool segment_mode,
+static bool run_file(tqc_checker *ck, tqc_ci *ci, size_t file, const cli *c, bool segment_mode,
                      tqc_reporter *rep, tqc_run_stats *stats)
 {
     char err[512];
+    const char *path = tqc_ci_file(ci, file);
     tqc_input *in;
-    tqc_input_options io = {.format = c->input, .lang = c->lang};
+    tqc_input_options io = {.format = c->input, .lang = tqc_ci_lang(ci, file)};
+    if (!segment_mode)
+        tqc_ci_file_begin(ci, file, rep);
     tqc_status st = tqc_input_open(path, &io, &in, err, sizeof err);
     while (st == TQC_OK) {
         tqc_doc *doc;
@@ -247,21 +275,20 @@ static bool run_file(tqc_checker *ck, const char *path, const cli *c, bool segme
             if (st == TQC_OK)
                 print_sentences(doc, strcmp(c->format, "jsonl") == 0);
         } else if ((st = tqc_check_doc(ck, doc, &found)) == TQC_OK) {
-            if (rep->begin)
-                rep->begin(rep, doc);
-            for (size_t i = 0; i < found.count; i++) {
-                rep->finding(rep, doc, &found.items[i]);
-                stats->findings[found.items[i].severity]++;
-            }
-            if (rep->end_doc)
-                rep->end_doc(rep, doc);
-            stats->bytes += doc->len;
+            /* Suppressions and the baseline filter, then the reporter (cli_config.h);
+             * the doc may be kept a while (doc is then NULL). */
+            st = tqc_ci_doc(ci, rep, &doc, &found, stats);
         }
         tqc_findings_release(&found);
         tqc_doc_free(doc);
     }
     tqc_input_close(in);
+    if (!segment_mode && !tqc_ci_file_end(ci, rep, stats, st == TQC_OK) && st == TQC_OK) {
+        tqc_ci_file_failed(ci, file);
+        return false;
+    }
     if (st != TQC_OK) {
+        tqc_ci_file_failed(ci, file);
         if (st == TQC_ENOMEM)
             snprintf(err, sizeof err, "%s: out of memory", path);
         fflush(stdout);
@@ -334,8 +361,8 @@ static tqc_status write_html(tqc_html *html, const char *to, char *err, size_t e
 
 /* Runs diff, fix, report or check --format diff|wdiff over files; returns the exit
  * status (see usage). */
-static int run_fix(const char *cmd, tqc_checker *ck, const cli *c, char **files, int nfiles,
-                   const tqc_report_rule *rules, size_t rule_count)
+static int run_fix(const char *cmd, tqc_ci *ci, const cli *c, const tqc_report_rule *rules,
+                   size_t rule_count)
 {
     bool report = strcmp(cmd, "report") == 0, check = strcmp(cmd, "check") == 0;
     bool writing = strcmp(cmd, "fix") == 0 && !c->dry_run;
@@ -348,30 +375,36 @@ static int run_fix(const char *cmd, tqc_checker *ck, const cli *c, char **files,
         fputs("tqc: out of memory\n", stderr);
         return EXIT_TROUBLE;
     }
-    size_t failed = 0, changed = 0, findings[3] = {0};
+    size_t failed = 0, changed = 0, failing = 0;
     char err[1024];
-    for (int i = 0; i < nfiles; i++) {
+    for (size_t i = 0; i < tqc_ci_file_count(ci); i++) {
+        const char *file = tqc_ci_file(ci, i);
         /* Fixes are byte edits of the file: markup and translation files are for check
          * only (its readers take the text out of them), so they are refused here. */
-        tqc_input_format fmt = c->input != TQC_INPUT_AUTO ? c->input : tqc_input_detect(files[i], "", 0);
+        tqc_input_format fmt = c->input != TQC_INPUT_AUTO ? c->input : tqc_input_detect(file, "", 0);
         if (fmt != TQC_INPUT_TEXT) {
             fprintf(stderr, "tqc: %s: %s works on plain text, not %s (tqc check reads it)\n",
-                    files[i], cmd, tqc_input_format_name(fmt));
+                    file, cmd, tqc_input_format_name(fmt));
             failed++;
             continue;
         }
-        tqc_fix_options fo = {.lang = c->lang, .all_fixes = c->all_fixes};
+        tqc_checker *ck = tqc_ci_checker(ci, i);    /* the file's settings (.tqc.ini) */
+        if (!ck) {
+            failed++;
+            continue;
+        }
+        tqc_fix_options fo = {.lang = tqc_ci_lang(ci, i), .all_fixes = c->all_fixes};
         tqc_fix_result *res;
-        tqc_status st = tqc_fix_file(ck, files[i], &fo, &res, err, sizeof err);
+        tqc_status st = tqc_fix_file(ck, file, &fo, &res, err, sizeof err);
         if (st == TQC_OK) {
             for (size_t k = 0; k < res->finding_count; k++)
-                findings[res->findings[k].severity]++;
+                failing += res->findings[k].severity >= tqc_ci_fail_on(ci, i);
             changed += tqc_fix_changed(res);
             if (report) {
                 if ((st = tqc_html_add(html, res)) != TQC_OK)
-                    snprintf(err, sizeof err, "%s: out of memory", files[i]);
+                    snprintf(err, sizeof err, "%s: out of memory", file);
             } else if (writing) {
-                st = write_fixed(files[i], c->output, res, err, sizeof err);
+                st = write_fixed(file, c->output, res, err, sizeof err);
             } else if (wdiff) {
                 tqc_wdiff_write(stdout, res, color);
             } else {
@@ -392,12 +425,8 @@ static int run_fix(const char *cmd, tqc_checker *ck, const cli *c, char **files,
     tqc_html_free(html);
     if (failed)
         return EXIT_TROUBLE;
-    if (check) {
-        for (int s = (int)c->fail_on; s <= TQC_SEV_ERROR; s++)
-            if (findings[s])
-                return EXIT_FINDINGS;
-        return EXIT_CLEAN;
-    }
+    if (check)
+        return failing ? EXIT_FINDINGS : EXIT_CLEAN;
     return strcmp(cmd, "diff") == 0 && changed ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
@@ -426,17 +455,37 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "rules") == 0)
         return list_rules();
+    if (strcmp(cmd, "audit") == 0) /* cli_audit.h */
+        return tqc_cli_audit(argc - 1, argv + 1);
+    if (strcmp(cmd, "merge") == 0)
+        return tqc_cli_merge(argc - 1, argv + 1);
     bool segment_mode = strcmp(cmd, "segment") == 0;
     bool fix_mode = strcmp(cmd, "diff") == 0 || strcmp(cmd, "fix") == 0 || strcmp(cmd, "report") == 0;
-    if (!segment_mode && !fix_mode && strcmp(cmd, "check") != 0) {
+    /* `baseline create` and `config --show` share check's options (cli_config.h). */
+    bool baseline_mode = strcmp(cmd, "baseline") == 0, config_mode = strcmp(cmd, "config") == 0;
+    if (baseline_mode && (argc < 3 || strcmp(argv[2], "create") != 0)) {
+        fputs("tqc: baseline takes 'create': tqc baseline create [-o FILE] FILE...\n", stderr);
+        return EXIT_TROUBLE;
+    }
+    int shift = baseline_mode ? 2 : 1;
+    if (!segment_mode && !fix_mode && !baseline_mode && !config_mode && strcmp(cmd, "check") != 0) {
         fprintf(stderr, "tqc: unknown command '%s'\nTry 'tqc --help'.\n", cmd);
         return EXIT_TROUBLE;
     }
     cli c = {.lang = "en", .format = "text", .color = "auto", .fail_on = TQC_SEV_WARNING};
-    int rc = parse_options(argc - 1, argv + 1, &c, &segment_mode);
+    int rc = parse_options(argc - shift, argv + shift, &c, &segment_mode);
     if (rc >= 0)
         return rc;
-    int first_file = optind + 1;
+    int first_file = optind + shift;
+    if (config_mode != c.ci.show) {
+        fputs("tqc: config takes --show, and --show is for config: tqc config --show FILE...\n",
+              stderr);
+        return EXIT_TROUBLE;
+    }
+    if (baseline_mode) {    /* -o names the baseline to write */
+        c.ci.output = c.output;
+        c.output = NULL;
+    }
     if (!segment_mode && (strcmp(c.format, "diff") == 0 || strcmp(c.format, "wdiff") == 0))
         fix_mode = true;    /* check --format diff|wdiff */
     if ((rc = check_fix_options(cmd, fix_mode, &c, argc - first_file)) >= 0)
@@ -455,45 +504,53 @@ int main(int argc, char **argv)
         const tqc_pass *p = tqc_passes[i];
         rules[i] = (tqc_report_rule){p->id, p->severity, p->summary, p->good, p->bad};
     }
+    if (rep.rule_count < MAX_RULES)
+        rules[rep.rule_count++] = tqc_ci_report_rule();
     rep.rules = rules;
     rep.fail_on = c.fail_on;
     find_data_dir(c.data_dir, sizeof c.data_dir);
-    tqc_check_options opts = {
-        .data_dir = c.data_dir, .lang = c.lang,
-        .dict = {.dict_path = c.dict_dir, .word_files = c.words, .word_file_count = c.word_count},
-        .disabled = c.disabled, .disabled_count = c.disabled_count,
+    /* Each file's settings: its .tqc.ini (or --config), then these options. */
+    tqc_config_overrides over = {
+        .lang = c.ci.lang_set ? c.lang : NULL, .fail_on_set = c.ci.fail_on_set,
+        .fail_on = c.fail_on, .dict_dir = c.dict_dir, .words = c.words,
+        .word_count = c.word_count, .disabled = c.disabled, .disabled_count = c.disabled_count,
     };
-    char err[1024];
-    tqc_checker *ck;
-    tqc_status st = tqc_checker_new(&opts, &ck, err, sizeof err);
-    if (st != TQC_OK) {
-        fprintf(stderr, "tqc: %s\n", st == TQC_ENOMEM ? "out of memory" : err);
-        return EXIT_TROUBLE;
+    tqc_ci_mode mode = config_mode ? TQC_CI_SHOW : baseline_mode ? TQC_CI_BASELINE
+                     : segment_mode || fix_mode ? TQC_CI_OTHER : TQC_CI_CHECK;
+    tqc_ci *ci;
+    if ((rc = tqc_ci_open(mode, &c.ci, c.data_dir, &over, argv + first_file,
+                          (size_t)(argc - first_file), &ci)) >= 0)
+        return rc;
+    if (config_mode) {
+        rc = tqc_ci_show(ci);
+        tqc_ci_free(ci);
+        return rc;
     }
     tqc_run_stats stats = {0};
-    int fix_rc = fix_mode ? run_fix(cmd, ck, &c, argv + first_file, argc - first_file, rules,
-                                    rep.rule_count) : EXIT_CLEAN;
-    for (int i = first_file; !fix_mode && i < argc; i++) {
+    int fix_rc = fix_mode ? run_fix(cmd, ci, &c, rules, rep.rule_count) : EXIT_CLEAN;
+    for (size_t i = 0; !fix_mode && i < tqc_ci_file_count(ci); i++) {
         stats.files++;
-        if (!run_file(ck, argv[i], &c, segment_mode, &rep, &stats))
+        tqc_checker *ck = tqc_ci_checker(ci, i);
+        if (!ck || !run_file(ck, ci, i, &c, segment_mode, &rep, &stats))
             stats.files_failed++;
     }
-    if (!segment_mode && rep.finish)
+    /* A baseline is written only from a complete run; a pruned one keeps what it could not check. */
+    bool finished = fix_mode || segment_mode || (baseline_mode && stats.files_failed) ||
+                    tqc_ci_finish(ci);
+    if (!segment_mode && !baseline_mode && rep.finish)
         rep.finish(&rep, &stats);
     bool report_failed = !segment_mode && rep.failed;
     if (report_failed)
         fputs("tqc: out of memory writing the report\n", stderr);
-    tqc_checker_free(ck);
+    bool failing = tqc_ci_failing(ci);
+    tqc_ci_free(ci);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "tqc: error writing output: %s\n", strerror(errno));
         return EXIT_TROUBLE;
     }
     if (fix_mode)
         return fix_rc;
-    if (stats.files_failed || report_failed)
+    if (stats.files_failed || report_failed || !finished)
         return EXIT_TROUBLE;
-    for (int s = (int)c.fail_on; s <= TQC_SEV_ERROR; s++)
-        if (stats.findings[s])
-            return EXIT_FINDINGS;
-    return EXIT_CLEAN;
+    return failing && !baseline_mode ? EXIT_FINDINGS : EXIT_CLEAN;
 }

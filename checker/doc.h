@@ -142,6 +142,11 @@ typedef struct tqc_doc {
     const char *segment; /* the record, unit or segment id (JSONL, XLIFF, TMX), or NULL */
     struct tqc_doc *source; /* the source-language text of a bilingual unit (its lang is
                                the source language), or NULL; checked docs segment it too */
+    /* Set on doc->source by tqc_check_doc: the source language's profile and dictionary
+     * (each NULL when that language has none here), borrowed from the checker and valid
+     * while it lives. NULL on every other doc. */
+    const struct tqc_lang *profile;
+    struct tqc_dict *dict;
 } tqc_doc;
 
 /* A doc holding a copy of the len bytes at text, not yet segmented (no paragraphs,

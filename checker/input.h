@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "doc.h"
 #include "status.h"
@@ -57,6 +58,11 @@ tqc_input_format tqc_input_detect(const char *path, const char *head, size_t len
 /* Opens path ("-": standard input). On failure err names the file and the cause. */
 tqc_status tqc_input_open(const char *path, const tqc_input_options *opts, tqc_input **out,
                           char *err, size_t errlen);
+/* Reads an open stream instead of a file (any format but text, whose chunk reader
+ * needs a path; TQC_INPUT_AUTO is taken from opts->name's extension only). The stream
+ * stays the caller's: tqc_input_close does not close it. For embedding and fuzzing. */
+tqc_status tqc_input_open_stream(FILE *stream, const tqc_input_options *opts, tqc_input **out,
+                                 char *err, size_t errlen);
 /* The next doc in *doc (the caller owns it), or NULL at the end of the input. On
  * failure err names the file and the position; the input can be closed, not continued. */
 tqc_status tqc_input_next(tqc_input *in, tqc_doc **doc, char *err, size_t errlen);

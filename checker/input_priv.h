@@ -38,13 +38,16 @@ struct tqc_input {
     tqc_input_format format;
     const tqc_input_reader *reader;
     void *state;        /* the reader's own */
+    FILE *stream;       /* tqc_input_open_stream's (the caller's), or NULL */
 };
 
 /* Writes "name:line:col: message" (or "name:line: ", or "name: " when line is 0) to err. */
 void tqc_input_error(const tqc_input *in, char *err, size_t errlen, size_t line, size_t col,
                      const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-/* Opens in->path for reading (standard input for "-"). */
+/* Opens in->path for reading (standard input for "-", the stream when there is one);
+ * close it with tqc_input_fclose. */
 FILE *tqc_input_fopen(const tqc_input *in, char *err, size_t errlen);
+void tqc_input_fclose(const tqc_input *in, FILE *f);
 /* Reads the whole input into *buf (malloc'd, NUL-terminated), refusing more than max. */
 tqc_status tqc_input_slurp(const tqc_input *in, size_t max, char **buf, size_t *len,
                            char *err, size_t errlen);
@@ -54,18 +57,18 @@ bool tqc_input_same_lang(const char *a, const char *b);
 
 /* Text builder: the text of one doc as it is read, with its map runs and inline
  * boundaries. Reusable: tqc_tb_finish leaves it empty for the next doc. */
-typedef struct tqc_tb_inline {
+typedef struct tqc_tb_mark {
     size_t offset, line;
     size_t tag, id;      /* offsets into strs; id SIZE_MAX for none */
     tqc_inline_kind kind;
-} tqc_tb_inline;
+} tqc_tb_mark;
 
 typedef struct tqc_tb {
     char *text;
     size_t len, cap;
     tqc_doc_map *map;
     size_t map_count, map_cap;
-    tqc_tb_inline *inl;
+    tqc_tb_mark *inl;
     size_t inl_count, inl_cap;
     char *strs;          /* NUL-terminated tags and ids */
     size_t strs_len, strs_cap;

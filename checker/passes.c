@@ -12,6 +12,11 @@ extern const tqc_pass tqc_pass_boilerplate;
 extern const tqc_pass tqc_pass_capitalization;
 extern const tqc_pass tqc_pass_fragment;
 extern const tqc_pass tqc_pass_stray_heading;
+extern const tqc_pass tqc_pass_number;
+extern const tqc_pass tqc_pass_untranslated;
+extern const tqc_pass tqc_pass_omission;
+extern const tqc_pass tqc_pass_addition;
+extern const tqc_pass tqc_pass_markup;
 
 const tqc_pass *const tqc_passes[] = {
     &tqc_pass_repeated_word,
@@ -23,6 +28,11 @@ const tqc_pass *const tqc_passes[] = {
     &tqc_pass_capitalization,
     &tqc_pass_fragment,
     &tqc_pass_stray_heading,
+    &tqc_pass_number,
+    &tqc_pass_untranslated,
+    &tqc_pass_omission,
+    &tqc_pass_addition,
+    &tqc_pass_markup,
 };
 const size_t tqc_pass_count = sizeof tqc_passes / sizeof tqc_passes[0];
 

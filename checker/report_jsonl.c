@@ -18,7 +18,7 @@ static void jsonl_finding(tqc_reporter *r, const tqc_doc *doc, const tqc_finding
     fputs("{\"file\":", o);
     put_str(o, doc->name, strlen(doc->name));
     fprintf(o, ",\"line\":%zu,\"column\":%zu,\"offset\":%zu,\"length\":%zu,\"rule\":",
-            line, col, doc->base_offset + f->span.start, tqc_span_len(f->span));
+            line, col, tqc_doc_file_offset(doc, f->span.start), tqc_span_len(f->span));
     put_str(o, f->rule, strlen(f->rule));
     fprintf(o, ",\"severity\":\"%s\",\"message\":", tqc_severity_name(f->severity));
     put_str(o, f->message, strlen(f->message));
@@ -35,13 +35,19 @@ static void jsonl_finding(tqc_reporter *r, const tqc_doc *doc, const tqc_finding
     put_str(o, tqc_doc_at(doc, s), tqc_span_len(s));
     fputs(",\"lang\":", o);
     put_str(o, doc->lang, strlen(doc->lang));
+    if (doc->segment) {
+        fputs(",\"segment\":", o);
+        put_str(o, doc->segment, strlen(doc->segment));
+    }
     if (f->also) {
         fputs(",\"also\":", o);
         put_str(o, f->also, strlen(f->also));
     }
-    if (f->has_fix) {
+    /* A fix is an edit of the file: only where the text is the file's bytes 1:1 (not
+     * across an entity, escape or tag of a markup file). */
+    if (f->has_fix && tqc_doc_span_exact(doc, f->fix.span)) {
         fprintf(o, ",\"fix\":{\"offset\":%zu,\"length\":%zu,\"replacement\":",
-                doc->base_offset + f->fix.span.start, tqc_span_len(f->fix.span));
+                tqc_doc_file_offset(doc, f->fix.span.start), tqc_span_len(f->fix.span));
         put_str(o, f->fix.replacement, strlen(f->fix.replacement));
         fprintf(o, ",\"safe\":%s}", f->fix.safe ? "true" : "false");
     }

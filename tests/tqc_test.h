@@ -27,6 +27,10 @@ Suite *pass_fragment_suite(void);
 Suite *pass_boilerplate_suite(void);
 Suite *pass_stray_heading_suite(void);
 Suite *input_suite(void);
+Suite *config_suite(void);
+Suite *suppress_suite(void);
+Suite *baseline_suite(void);
+Suite *audit_suite(void);
 
 /* An English checker using the source tree's rules/ and dictionaries/ (one per process,
  * made on first use, freed at exit). */

@@ -1,0 +1,127 @@
+#!/bin/sh
+# End-to-end tests of the input formats (issue 5): an HTML article with site chrome,
+# XLIFF 1.2 and 2.0, TMX and JSONL with bilingual defects, a clean bilingual file, and
+# the hardening cases (external entity, billion laughs, truncated and malformed files).
+# The inputs are in tests/data/inputs/. Prints TAP-style lines; exits 1 on a failure.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+TQC=${TQC:-./tqc}
+case $TQC in /*) ;; *) TQC=$(pwd)/$TQC ;; esac
+TQC_DATA_DIR=${TQC_DATA_DIR:-$root}
+export TQC_DATA_DIR
+data=$here/data/inputs
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+n=0 failed=0
+
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; [ -n "${2:-}" ] && printf '#   %s\n' "$2"; return 0; }
+check() { if [ "$2" -eq 0 ]; then ok "$1"; else not_ok "$1" "${3:-}"; fi; }
+# run NAME WANT_EXIT ARGS...: runs tqc, output in $tmp/out and $tmp/err.
+run() {
+    name=$1 want=$2; shift 2
+    "$TQC" "$@" >"$tmp/out" 2>"$tmp/err"; got=$?
+    check "$name (exit $want)" "$([ "$got" = "$want" ]; echo $?)" "exit $got: $(head -c 300 "$tmp/err")"
+}
+has() { grep -q -- "$1" "$2"; }
+lacks() { ! grep -q -- "$1" "$2"; }
+# rule<TAB>text of each jsonl finding, sorted.
+pairs() { sed -n 's/.*"rule":"\([^"]*\)".*"text":"\(\([^"\\]\|\\.\)*\)".*/\1	\2/p' "$1" | sort; }
+
+# --- HTML ---
+run "html article" 1 check --format jsonl "$data/article.html"
+cp "$tmp/out" "$tmp/html.jsonl"
+run "its plain text" 1 check --format jsonl "$data/article.txt"
+pairs "$tmp/html.jsonl" >"$tmp/html.pairs"
+pairs "$tmp/out" >"$tmp/txt.pairs"
+check "html gives the same findings as its plain text" \
+    "$(cmp -s "$tmp/html.pairs" "$tmp/txt.pairs"; echo $?)" "$(diff "$tmp/html.pairs" "$tmp/txt.pairs" | head -5)"
+check "html findings are not empty" "$([ -s "$tmp/html.pairs" ]; echo $?)"
+check "html findings carry the page's line and column" \
+    "$(has '"line":33,"column":138,[^}]*"text":"hourson"' "$tmp/html.jsonl"; echo $?)"
+check "html offsets are the page's bytes" \
+    "$(has '"line":24,"column":20,"offset":883,' "$tmp/html.jsonl"; echo $?)"
+run "html text format" 1 check "$data/article.html"
+check "text format names the html line" "$(has 'article.html:33:138: error: .*hourson' "$tmp/out"; echo $?)"
+for chrome in 'the the' 'Teh' 'dataLayer' 'Accept' 'rights reserved' 'Most read' 'email address' 'World'; do
+    check "nothing from script, style, nav, comments, forms, aside, footer: '$chrome'" \
+        "$(lacks "$chrome" "$tmp/html.jsonl"; echo $?)"
+done
+run "segment reads html" 0 segment "$data/article.html"
+check "segment shows the article's text" "$(has '^Cyclone forces evacuation of coastal towns$' "$tmp/out"; echo $?)"
+check "segment shows no chrome" "$(lacks 'Daily Courier\|Subscribe\|Politics\|console' "$tmp/out"; echo $?)"
+check "inline elements add no space" "$(has 'Inhambaneprovince' "$tmp/out"; echo $?)"
+check "entities are decoded" "$(has 'Aid groups & volunteers' "$tmp/out"; echo $?)"
+cp "$data/article.html" "$tmp/page.txt"
+run "--input html overrides the extension" 1 check --input html --format jsonl "$tmp/page.txt"
+check "--input html reads the page" "$(has '"text":"hourson"' "$tmp/out"; echo $?)"
+run "--input with a bad format" 2 check --input docx "$data/article.html"
+
+# --- bilingual files: number, untranslated, omission and markup defects ---
+for f in xliff12.xlf xliff20.xlf memory.tmx; do
+    run "$f" 1 check --format jsonl "$data/$f"
+    for rule in number untranslated omission markup; do
+        check "$f: $rule defect found" "$(has "\"rule\":\"$rule\"" "$tmp/out"; echo $?)" "$(cut -c1-200 "$tmp/out")"
+    done
+    check "$f: findings name their segment" "$(has '"segment":"' "$tmp/out"; echo $?)"
+done
+run "xliff 1.2 segment ids" 1 check --format jsonl "$data/xliff12.xlf"
+check "the number finding names unit t2 and the xliff line" \
+    "$(has '"line":12,"column":27,[^}]*"rule":"number".*"segment":"t2"' "$tmp/out"; echo $?)"
+run "clean bilingual file" 0 check "$data/clean.xlf"
+check "clean bilingual file: nothing at warning or above" \
+    "$(lacks 'warning\|error' "$tmp/out"; echo $?)" "$(head -c 400 "$tmp/out")"
+sed 's/xml:lang="en-GB"/xml:lang="it"/' "$data/memory.tmx" >"$tmp/no-en.tmx"
+run "tmx without the check's language" 2 check "$tmp/no-en.tmx"
+check "tmx language error names the language" "$(has "none with a variant in 'en'" "$tmp/err"; echo $?)"
+
+# --- JSONL ---
+run "jsonl records" 1 check --format jsonl "$data/records.jsonl"
+check "jsonl finding carries its record id" \
+    "$(has '"rule":"repeated-word".*"lang":"en","segment":"r1"' "$tmp/out"; echo $?)"
+check "jsonl source compared" "$(has '"rule":"number".*"segment":"r2"' "$tmp/out"; echo $?)"
+check "jsonl numeric id" "$(lacks '"segment":"3"' "$tmp/out"; echo $?)"
+run "malformed jsonl" 2 check "$data/bad.jsonl" "$data/records.jsonl"
+check "jsonl error names file, line and column" \
+    "$(has 'bad.jsonl:2:37: invalid JSON record: bad \\u escape' "$tmp/err"; echo $?)" "$(cat "$tmp/err")"
+
+# --- hardening ---
+run "external entity refused" 2 check --format jsonl "$data/xxe.xlf" "$data/article.txt"
+check "the entity's file appears nowhere" \
+    "$(cat "$tmp/out" "$tmp/err" | grep -q 'XXE-SECRET'; [ $? -ne 0 ]; echo $?)"
+check "external entity error is one line naming the file and line" \
+    "$([ "$(wc -l <"$tmp/err")" -eq 1 ] && has 'xxe.xlf:3:.*refused' "$tmp/err"; echo $?)" "$(cat "$tmp/err")"
+check "the next file is still checked" "$(has 'article.txt' "$tmp/out"; echo $?)"
+if command -v timeout >/dev/null 2>&1; then
+    timeout 1 "$TQC" check "$data/billion-laughs.xlf" >"$tmp/out" 2>"$tmp/err"; got=$?
+    check "billion laughs fails within a second" "$([ "$got" = 2 ]; echo $?)" "exit $got"
+else
+    run "billion laughs refused" 2 check "$data/billion-laughs.xlf"
+fi
+check "billion laughs error says why" "$(has 'billion-laughs.xlf:3:.*refused' "$tmp/err"; echo $?)" "$(cat "$tmp/err")"
+run "truncated xliff" 2 check "$data/truncated.xlf" "$data/malformed.tmx" "$data/article.txt"
+check "truncated: one line naming the file and where it ends" \
+    "$(has 'truncated.xlf:5: file ends inside <target> opened at line 4' "$tmp/err"; echo $?)" "$(cat "$tmp/err")"
+check "malformed tmx: file, line and column" \
+    "$(has 'malformed.tmx:3:[0-9]*: malformed XML' "$tmp/err"; echo $?)" "$(cat "$tmp/err")"
+check "one line per bad file" "$([ "$(wc -l <"$tmp/err")" -eq 2 ]; echo $?)" "$(cat "$tmp/err")"
+check "units before the truncation are checked" "$(has 'truncated.xlf:3:.*repeated-word' "$tmp/out"; echo $?)"
+check "files after a bad one are checked" "$(has 'article.txt:' "$tmp/out"; echo $?)"
+awk 'BEGIN { for (i = 0; i < 5000; i++) printf "<div>"; print "deep" }' >"$tmp/deep.html"
+run "absurd html nesting refused" 2 check "$tmp/deep.html"
+check "nesting error says so" "$(has 'deep.html:.*nested deeper' "$tmp/err"; echo $?)" "$(cat "$tmp/err")"
+
+# --- fuzzing regressions: every input that once crashed a reader is read again ---
+for f in "$here"/data/fuzz-regressions/*; do
+    [ -f "$f" ] || continue
+    case $f in *.md) continue ;; esac
+    case $f in
+    *html*) fmt=html ;; *xliff*) fmt=xliff ;; *tmx*) fmt=tmx ;; *jsonl*) fmt=jsonl ;; *) fmt=text ;;
+    esac
+    "$TQC" check --input $fmt "$f" >/dev/null 2>&1; got=$?
+    check "fuzz regression $(basename "$f") reads without crashing" "$([ "$got" -le 2 ]; echo $?)" "exit $got"
+done
+
+echo "e2e_inputs: $((n - failed)) passed, $failed failed"
+[ "$failed" -eq 0 ]
