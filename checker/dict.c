@@ -12,6 +12,14 @@
 
 #include "text.h"
 
+/* Suggestions are costly (milliseconds a word): each distinct word is asked once per
+ * dict, up to this many words, so memory stays bounded on any corpus. */
+#define DICT_MAX_CACHED_SUGGESTIONS 100000
+/* Letters tried when generating one-edit corrections: the lower-case part of the aff's
+ * TRY line, most frequent first. */
+#define DICT_MAX_TRY 48
+/* One-edit corrections kept for ranking. */
+#define DICT_MAX_CANDIDATES 32
 /* Longer "words" are not words; Hunspell would only waste time on them. */
 #define DICT_MAX_WORD 100
 #define DICT_MAX_PATH 4096
@@ -25,6 +33,11 @@ struct tqc_dict {
     iconv_t to_dic, from_dic;   /* (iconv_t)-1 when the dictionary is UTF-8 */
     tqc_strmap *cache;          /* word -> verdict */
     tqc_strmap *freq;           /* lower-cased word -> count */
+    char try_chars[DICT_MAX_TRY][5]; /* the letters typos are made of (the aff's TRY) */
+    size_t try_count;
+    tqc_strmap *suggested;      /* word -> index into suggestions */
+    char **suggestions;         /* per cached word: NUL-separated list, empty string ends it */
+    size_t suggestion_count, suggestion_cap;
     uint64_t freq_total;
     size_t lookups;
 };
@@ -160,6 +173,36 @@ static tqc_status load_freq(tqc_dict *dict, const char *path)
     return st;
 }
 
+/* Reads the lower-case letters of the aff file's TRY line (ASCII a-z when it has none):
+ * the alphabet of one-edit corrections. */
+static void load_try(tqc_dict *dict, const char *aff)
+{
+    FILE *f = fopen(aff, "r");
+    char line[DICT_MAX_LINE], conv[DICT_MAX_LINE * 2];
+    const char *letters = "abcdefghijklmnopqrstuvwxyz";
+    while (f && fgets(line, sizeof line, f)) {
+        if (strncmp(line, "TRY ", 4) != 0)
+            continue;
+        size_t n = strcspn(line + 4, "\r\n \t");
+        if (convert(dict->from_dic, line + 4, n, conv, sizeof conv))
+            letters = conv;
+        break;
+    }
+    size_t len = strlen(letters);
+    for (size_t i = 0; i < len && dict->try_count < DICT_MAX_TRY;) {
+        int32_t cp;
+        size_t n = tqc_text_decode(letters + i, len - i, &cp);
+        /* Letters and the apostrophe: a hyphen or period "correction" is a new word. */
+        if ((tqc_text_is_lower(cp) || tqc_text_is_apostrophe(cp)) && n < 5) {
+            memcpy(dict->try_chars[dict->try_count], letters + i, n);
+            dict->try_chars[dict->try_count++][n] = '\0';
+        }
+        i += n;
+    }
+    if (f)
+        fclose(f);
+}
+
 tqc_status tqc_dict_open(const tqc_lang *lang, const char *data_dir,
                          const tqc_dict_options *opts, tqc_dict **out,
                          char *err, size_t errlen)
@@ -215,6 +258,8 @@ tqc_status tqc_dict_open(const tqc_lang *lang, const char *data_dir,
         }
     }
 
+    load_try(dict, aff);
+
     char dir[DICT_MAX_PATH];
     snprintf(dir, sizeof dir, "%s/dictionaries/%s", data_dir, tqc_lang_base(lang));
     tqc_status st = add_supplements(dict, dir, err, errlen);
@@ -245,6 +290,10 @@ void tqc_dict_free(tqc_dict *dict)
         iconv_close(dict->from_dic);
     tqc_strmap_free(dict->cache);
     tqc_strmap_free(dict->freq);
+    tqc_strmap_free(dict->suggested);
+    for (size_t i = 0; i < dict->suggestion_count; i++)
+        free(dict->suggestions[i]);
+    free(dict->suggestions);
     free(dict);
 }
 
@@ -314,10 +363,11 @@ bool tqc_dict_case_variant(tqc_dict *dict, const char *word, size_t len, char *f
     return false;
 }
 
-size_t tqc_dict_suggest(tqc_dict *dict, const char *word, size_t len, char **out, size_t max)
+/* Asks Hunspell for up to max suggestions, each copied into out (caller frees). */
+static size_t hunspell_suggest(tqc_dict *dict, const char *word, size_t len, char **out, size_t max)
 {
     char conv[DICT_MAX_WORD * 4 + 1];
-    if (len == 0 || len > DICT_MAX_WORD || !convert(dict->to_dic, word, len, conv, sizeof conv))
+    if (!convert(dict->to_dic, word, len, conv, sizeof conv))
         return 0;
     char **list = NULL;
     int n = Hunspell_suggest(dict->hun, &list, conv);
@@ -333,6 +383,170 @@ size_t tqc_dict_suggest(tqc_dict *dict, const char *word, size_t len, char **out
     }
     if (list)
         Hunspell_free_list(dict->hun, &list, n);
+    return kept;
+}
+
+typedef struct candidate {
+    char text[DICT_MAX_WORD + 8];
+    uint64_t score;
+} candidate;
+
+static int cmp_candidates(const void *pa, const void *pb)
+{
+    const candidate *a = pa, *b = pb;
+    if (a->score != b->score)
+        return a->score > b->score ? -1 : 1;
+    return strcmp(a->text, b->text);
+}
+
+/* Tries one candidate: kept when the dictionary accepts it and it is new. */
+static void try_candidate(tqc_dict *dict, const char *text, size_t len, uint64_t bonus,
+                          candidate *c, size_t *count)
+{
+    if (len == 0 || len > DICT_MAX_WORD || *count == DICT_MAX_CANDIDATES)
+        return;
+    for (size_t i = 0; i < *count; i++)
+        if (strlen(c[i].text) == len && memcmp(c[i].text, text, len) == 0)
+            return;
+    if (!hunspell_accepts(dict, text, len))
+        return;
+    memcpy(c[*count].text, text, len);
+    c[*count].text[len] = '\0';
+    /* Frequent words are the likelier intended ones; +1 keeps unseen words rankable. */
+    c[*count].score = (tqc_dict_freq(dict, text, len) + 1) * 4 + bonus;
+    (*count)++;
+}
+
+/* Corrections one edit away (a letter deleted, inserted, replaced, or two swapped),
+ * ranked by frequency: most typos are one edit, and this asks Hunspell only yes/no
+ * questions, a hundred times cheaper than Hunspell_suggest. */
+static size_t one_edit_suggest(tqc_dict *dict, const char *word, size_t len, char **out, size_t max)
+{
+    size_t at[DICT_MAX_WORD + 1], n = 0; /* byte offset of each code point */
+    for (size_t i = 0; i < len && n < DICT_MAX_WORD;) {
+        int32_t cp;
+        at[n++] = i;
+        i += tqc_text_decode(word + i, len - i, &cp);
+        if (cp < 0)
+            return 0;
+    }
+    at[n] = len;
+    candidate cand[DICT_MAX_CANDIDATES];
+    size_t count = 0;
+    char buf[DICT_MAX_WORD + 8];
+    for (size_t k = 0; k < n; k++) {
+        size_t a = at[k], b = at[k + 1];
+        /* deletion of code point k */
+        memcpy(buf, word, a);
+        memcpy(buf + a, word + b, len - b);
+        try_candidate(dict, buf, len - (b - a), 0, cand, &count);
+        /* swap of k and k+1: the commonest slip of all */
+        if (k + 1 < n) {
+            size_t c2 = at[k + 2];
+            memcpy(buf, word, a);
+            memcpy(buf + a, word + b, c2 - b);
+            memcpy(buf + a + (c2 - b), word + a, b - a);
+            memcpy(buf + c2, word + c2, len - c2);
+            try_candidate(dict, buf, len, 1, cand, &count);
+        }
+    }
+    for (size_t k = 0; k <= n; k++) {
+        for (size_t t = 0; t < dict->try_count; t++) {
+            const char *ch = dict->try_chars[t];
+            size_t cl = strlen(ch);
+            if (len + cl > DICT_MAX_WORD)
+                continue;
+            /* insertion before code point k */
+            memcpy(buf, word, at[k]);
+            memcpy(buf + at[k], ch, cl);
+            memcpy(buf + at[k] + cl, word + at[k], len - at[k]);
+            try_candidate(dict, buf, len + cl, 0, cand, &count);
+            /* replacement of code point k */
+            if (k < n) {
+                size_t a = at[k], b = at[k + 1];
+                if (b - a == cl && memcmp(word + a, ch, cl) == 0)
+                    continue;
+                memcpy(buf, word, a);
+                memcpy(buf + a, ch, cl);
+                memcpy(buf + a + cl, word + b, len - b);
+                try_candidate(dict, buf, len - (b - a) + cl, 0, cand, &count);
+            }
+        }
+    }
+    qsort(cand, count, sizeof *cand, cmp_candidates);
+    size_t kept = 0;
+    for (size_t i = 0; i < count && kept < max; i++) {
+        size_t l = strlen(cand[i].text) + 1;
+        if (!(out[kept] = malloc(l)))
+            break;
+        memcpy(out[kept++], cand[i].text, l);
+    }
+    return kept;
+}
+
+/* Remembers the n suggestions for word as one block "a\0b\0\0". */
+static void remember_suggestions(tqc_dict *dict, const char *word, size_t len,
+                                 char *const *list, size_t n)
+{
+    if (dict->suggestion_count == DICT_MAX_CACHED_SUGGESTIONS)
+        return;
+    if (!dict->suggested && !(dict->suggested = tqc_strmap_new()))
+        return;
+    if (dict->suggestion_count == dict->suggestion_cap) {
+        size_t cap = dict->suggestion_cap ? dict->suggestion_cap * 2 : 64;
+        char **grown = realloc(dict->suggestions, cap * sizeof *grown);
+        if (!grown)
+            return;
+        dict->suggestions = grown;
+        dict->suggestion_cap = cap;
+    }
+    size_t total = 1;
+    for (size_t i = 0; i < n; i++)
+        total += strlen(list[i]) + 1;
+    char *block = malloc(total), *p = block;
+    if (!block)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        size_t l = strlen(list[i]) + 1;
+        memcpy(p, list[i], l);
+        p += l;
+    }
+    *p = '\0';
+    if (!tqc_strmap_put(dict->suggested, word, len, dict->suggestion_count)) {
+        free(block);
+        return;
+    }
+    dict->suggestions[dict->suggestion_count++] = block;
+}
+
+size_t tqc_dict_suggest(tqc_dict *dict, const char *word, size_t len, char **out, size_t max)
+{
+    if (len == 0 || len > DICT_MAX_WORD || max == 0)
+        return 0;
+    uint64_t index;
+    if (tqc_strmap_get(dict->suggested, word, len, &index)) {
+        size_t kept = 0;
+        for (const char *p = dict->suggestions[index]; *p && kept < max; p += strlen(p) + 1) {
+            size_t l = strlen(p) + 1;
+            if (!(out[kept] = malloc(l)))
+                break;
+            memcpy(out[kept++], p, l);
+        }
+        return kept;
+    }
+    /* Cache the longest list anyone asks for, so a later caller wanting more is served. */
+    char *full[TQC_DICT_MAX_SUGGESTIONS];
+    size_t n = one_edit_suggest(dict, word, len, full, TQC_DICT_MAX_SUGGESTIONS);
+    if (n == 0)
+        n = hunspell_suggest(dict, word, len, full, TQC_DICT_MAX_SUGGESTIONS);
+    remember_suggestions(dict, word, len, full, n);
+    size_t kept = n < max ? n : max;
+    for (size_t i = 0; i < n; i++) {
+        if (i < kept)
+            out[i] = full[i];
+        else
+            free(full[i]);
+    }
     return kept;
 }
 

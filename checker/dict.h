@@ -42,8 +42,10 @@ bool tqc_dict_known(tqc_dict *dict, const char *word, size_t len);
  * and then the known form is copied into fixed (NUL-terminated, at most cap bytes). */
 bool tqc_dict_case_variant(tqc_dict *dict, const char *word, size_t len, char *fixed, size_t cap);
 
-/* Up to max suggestions for word, best first, as NUL-terminated strings in out.
- * Returns how many; free them with tqc_dict_free_suggestions. */
+/* Up to max suggestions for word (max <= TQC_DICT_MAX_SUGGESTIONS is all there are),
+ * best first, as NUL-terminated strings in out. Returns how many; free them with
+ * tqc_dict_free_suggestions. Each distinct word reaches Hunspell once per dict. */
+#define TQC_DICT_MAX_SUGGESTIONS 10
 size_t tqc_dict_suggest(tqc_dict *dict, const char *word, size_t len, char **out, size_t max);
 void tqc_dict_free_suggestions(char **list, size_t n);
 
