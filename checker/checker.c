@@ -1,8 +1,10 @@
 #include "checker.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "langid.h"
 #include "seg.h"
 
 /* A source language loaded for bilingual docs. */
@@ -21,6 +23,15 @@ struct tqc_checker {
     char *data_dir, *dict_path;  /* for loading source languages on demand */
     source_lang sources[TQC_CHECKER_MAX_SOURCES];
     size_t source_count;
+    /* The options again, for siblings in other languages (tqc_checker_for_lang). */
+    char **words, **disabled;
+    size_t word_count, disabled_count;
+    tqc_rule_severity *severities;
+    size_t severity_count;
+    tqc_checker *siblings[TQC_CHECKER_MAX_LANGS];
+    size_t sibling_count;
+    tqc_langid *langid;     /* made on first use; a sibling borrows its maker's */
+    bool own_langid;
 };
 
 static char *dup_opt(const char *s, bool *failed)
@@ -48,6 +59,17 @@ tqc_status tqc_checker_new(const tqc_check_options *opts, tqc_checker **out,
     bool nomem = false;
     ck->data_dir = dup_opt(opts->data_dir, &nomem);
     ck->dict_path = dup_opt(opts->dict.dict_path, &nomem);
+    ck->words = calloc(opts->dict.word_file_count + 1, sizeof *ck->words);
+    ck->disabled = calloc(opts->disabled_count + 1, sizeof *ck->disabled);
+    ck->severities = calloc(opts->severity_count + 1, sizeof *ck->severities);
+    nomem |= !ck->words || !ck->disabled || !ck->severities;
+    for (size_t i = 0; !nomem && i < opts->dict.word_file_count; i++)
+        ck->words[ck->word_count++] = dup_opt(opts->dict.word_files[i], &nomem);
+    for (size_t i = 0; !nomem && i < opts->disabled_count; i++)
+        ck->disabled[ck->disabled_count++] = dup_opt(opts->disabled[i], &nomem);
+    for (size_t i = 0; !nomem && i < opts->severity_count; i++)
+        ck->severities[ck->severity_count++] = (tqc_rule_severity){
+            dup_opt(opts->severities[i].rule, &nomem), opts->severities[i].severity};
     if (nomem) {
         tqc_checker_free(ck);
         return TQC_ENOMEM;
@@ -80,6 +102,19 @@ void tqc_checker_free(tqc_checker *ck)
 {
     if (!ck)
         return;
+    for (size_t i = 0; i < ck->sibling_count; i++)
+        tqc_checker_free(ck->siblings[i]);
+    if (ck->own_langid)
+        tqc_langid_free(ck->langid);
+    for (size_t i = 0; i < ck->word_count; i++)
+        free(ck->words[i]);
+    for (size_t i = 0; i < ck->disabled_count; i++)
+        free(ck->disabled[i]);
+    for (size_t i = 0; i < ck->severity_count; i++)
+        free((char *)ck->severities[i].rule);
+    free(ck->words);
+    free(ck->disabled);
+    free(ck->severities);
     for (size_t i = 0; i < tqc_pass_count; i++)
         if (ck->state[i] && tqc_passes[i]->fini)
             tqc_passes[i]->fini(ck->state[i]);
@@ -97,6 +132,57 @@ void tqc_checker_free(tqc_checker *ck)
 
 const tqc_lang *tqc_checker_lang(const tqc_checker *ck) { return ck->lang; }
 tqc_dict *tqc_checker_dict(tqc_checker *ck) { return ck->dict; }
+
+tqc_langid *tqc_checker_langid(tqc_checker *ck)
+{
+    if (!ck->langid) {
+        tqc_langid_options o = {.data_dir = ck->data_dir, .dict_path = ck->dict_path};
+        if (tqc_langid_new(&o, &ck->langid) != TQC_OK)
+            return NULL;
+        ck->own_langid = true;
+        /* Its own language is this checker's: no second copy of the dictionary. */
+        tqc_langid_lend(ck->langid, tqc_lang_code(ck->lang), ck->lang, ck->dict);
+    }
+    return ck->langid;
+}
+
+tqc_status tqc_checker_for_lang(tqc_checker *ck, const char *code, tqc_checker **out,
+                                char *err, size_t errlen)
+{
+    *out = NULL;
+    if (strcmp(code, tqc_lang_code(ck->lang)) == 0) {
+        *out = ck;
+        return TQC_OK;
+    }
+    for (size_t i = 0; i < ck->sibling_count; i++)
+        if (strcmp(code, tqc_lang_code(ck->siblings[i]->lang)) == 0) {
+            *out = ck->siblings[i];
+            return TQC_OK;
+        }
+    if (ck->sibling_count == TQC_CHECKER_MAX_LANGS) {
+        snprintf(err, errlen, "more than %d languages in one run", TQC_CHECKER_MAX_LANGS);
+        return TQC_ELIMIT;
+    }
+    tqc_langid *shared = tqc_checker_langid(ck);
+    if (!shared)
+        return TQC_ENOMEM;
+    tqc_check_options o = {
+        .data_dir = ck->data_dir, .lang = code,
+        .dict = {.dict_path = ck->dict_path, .word_files = (const char *const *)ck->words,
+                 .word_file_count = ck->word_count},
+        .disabled = (const char *const *)ck->disabled, .disabled_count = ck->disabled_count,
+        .severities = ck->severities, .severity_count = ck->severity_count,
+    };
+    tqc_checker *sib;
+    tqc_status st = tqc_checker_new(&o, &sib, err, errlen);
+    if (st != TQC_OK)
+        return st;
+    sib->langid = shared;
+    tqc_langid_lend(shared, code, sib->lang, sib->dict);
+    ck->siblings[ck->sibling_count++] = sib;
+    *out = sib;
+    return TQC_OK;
+}
 
 tqc_status tqc_checker_source(tqc_checker *ck, const char *code, const tqc_lang **lang,
                               tqc_dict **dict)
@@ -150,7 +236,8 @@ tqc_status tqc_check_doc(tqc_checker *ck, tqc_doc *doc, tqc_findings *out)
     for (size_t i = 0; i < tqc_pass_count; i++) {
         if (!ck->enabled[i])
             continue;
-        tqc_ctx ctx = {doc, ck->lang, ck->dict, ck->state[i], tqc_passes[i], out};
+        tqc_ctx ctx = {doc, ck->lang, ck->dict, ck->state[i], tqc_passes[i], out,
+                       tqc_checker_langid(ck)};
         tqc_passes[i]->run(&ctx);
     }
     for (size_t i = 0; i < tqc_pass_count; i++)

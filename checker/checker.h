@@ -46,6 +46,21 @@ tqc_dict *tqc_checker_dict(tqc_checker *checker);
 tqc_status tqc_checker_source(tqc_checker *checker, const char *code, const tqc_lang **lang,
                               tqc_dict **dict);
 
+/* Most languages one checker makes siblings for (tqc_checker_for_lang). */
+#define TQC_CHECKER_MAX_LANGS 8
+
+/* The checker for language code with checker's options (data, dictionary path, word
+ * lists, disabled rules, severities): checker itself when code is its language, else a
+ * sibling made on first use, kept by checker and freed with it. On failure err says
+ * why. The siblings share checker's langid, so use them in checker's thread only. */
+tqc_status tqc_checker_for_lang(tqc_checker *checker, const char *code, tqc_checker **out,
+                                char *err, size_t errlen);
+
+/* The languages tqc knows (langid.h), for telling a document's language and for the
+ * passes; shared by a checker and its siblings, lent their profiles and dictionaries.
+ * NULL only when out of memory. */
+struct tqc_langid *tqc_checker_langid(tqc_checker *checker);
+
 /* Segments doc (and doc->source, in the source language, setting its profile and dict)
  * and runs the passes; out (initialised on doc) gets the findings, sorted by position
  * and merged. */

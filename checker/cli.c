@@ -14,6 +14,7 @@
 #include "cli_config.h"
 #include "fix.h"
 #include "input.h"
+#include "langid.h"
 #include "report.h"
 #include "report_fix.h"
 #include "seg.h"
@@ -39,6 +40,8 @@ typedef struct cli {
     const char *output, *html;  /* fix -o, report --html */
     tqc_input_format input;     /* --input: how to read the files (input.h) */
     tqc_ci_options ci;          /* config, baselines, --changed-since (cli_config.h) */
+    bool detect;                /* --lang auto (the default): each file's language is
+                                   told from its content; lang is then the fallback */
 } cli;
 
 static void usage(FILE *out)
@@ -58,7 +61,9 @@ static void usage(FILE *out)
           "                                        accept the current findings\n"
           "\n"
           "Options:\n"
-          "  -l, --lang=CODE       language of the articles (default: en)\n"
+          "  -l, --lang=CODE       language of the articles; auto (the default) tells\n"
+          "                        each file's from its content, falling back to the\n"
+          "                        configured one (en unless .tqc.ini says otherwise)\n"
           "  -f, --format=FORMAT   text (default), jsonl, sarif, github, junit,\n"
           "                        checkstyle or rdjsonl; check and diff also take\n"
           "                        diff (unified) or wdiff (word diff)\n"
@@ -88,9 +93,10 @@ static void usage(FILE *out)
           "  -h, --help            show this help\n"
           "  -V, --version         show the version\n"
           "\n"
-          "FILE may be - for standard input. Exit status: 0 clean, 1 findings at or\n"
-          "above --fail-on, 2 usage or input error; for diff, 1 when there is\n"
-          "something to fix; for fix and report, 0 when done.\n", out);
+          "FILE may be - for standard input, or a folder (the article files in it).\n"
+          "Settings come from .tqc.ini (see tqc config --show). Exit status: 0 clean,\n"
+          "1 findings at or above --fail-on, 2 usage, config or input error; for\n"
+          "diff, 1 when there is something to fix; for fix and report, 0 when done.\n", out);
 }
 
 static bool dir_has_rules(const char *dir)
@@ -169,7 +175,13 @@ static int parse_options(int argc, char **argv, cli *c, bool *segment_mode)
     int opt;
     while ((opt = getopt_long(argc, argv, "l:f:w:o:nhV", longopts, NULL)) != -1) {
         switch (opt) {
-        case 'l': c->lang = optarg; c->ci.lang_set = true; break;
+        case 'l':
+            c->detect = strcmp(optarg, "auto") == 0;
+            if (!c->detect) {
+                c->lang = optarg;
+                c->ci.lang_set = true;
+            }
+            break;
         case 'f': c->format = optarg; break;
         case 'D': c->dict_dir = optarg; break;
         case 'C': c->color = optarg; break;
@@ -253,6 +265,78 @@ static void print_sentences(const tqc_doc *doc, bool jsonl)
     }
 }
 
+/* true when the two language codes have the same base (`pt-BR` and `pt`). */
+static bool same_base(const char *a, const char *b)
+{
+    size_t i = 0;
+    for (;; i++) {
+        bool enda = a[i] == '\0' || a[i] == '-' || a[i] == '_';
+        bool endb = b[i] == '\0' || b[i] == '-' || b[i] == '_';
+        if (enda || endb)
+            return enda && endb;
+        if ((a[i] | 0x20) != (b[i] | 0x20))
+            return false;
+    }
+}
+
+/* --lang auto: the checker for the language of text[0, len), the start of file name;
+ * ck (its configured language) when it is that or cannot be told. A file whose
+ * language cannot be told gets a note on stderr; one told to be another gets a note in
+ * the text format (note_other). NULL when out of memory. */
+static tqc_checker *checker_for_text(tqc_checker *ck, const char *name, const char *text,
+                                     size_t len, bool note_other)
+{
+    tqc_langid *ids = tqc_checker_langid(ck);
+    const char *fallback = tqc_lang_code(tqc_checker_lang(ck));
+    tqc_langid_guess g;
+    if (!ids || tqc_langid_detect(ids, text, len, fallback, &g) != TQC_OK)
+        return NULL;
+    if (!g.code) {
+        if (g.letters == 0)
+            return ck;  /* nothing to tell it from, nor to check */
+        fflush(stdout);
+        if (g.textcat[0] && tqc_langid_find(ids, g.textcat) == SIZE_MAX)
+            fprintf(stderr, "tqc: note: %s: cannot tell its language (it looks like '%s', which "
+                    "tqc has no profile for); checking it as %s\n", name, g.textcat, fallback);
+        else
+            fprintf(stderr, "tqc: note: %s: cannot tell its language%s; checking it as %s\n",
+                    name, g.short_text ? " from so little text" : "", fallback);
+        return ck;
+    }
+    if (same_base(g.code, fallback))
+        return ck;
+    char err[512];
+    tqc_checker *other;
+    tqc_status st = tqc_checker_for_lang(ck, g.code, &other, err, sizeof err);
+    if (st == TQC_ENOMEM)
+        return NULL;
+    if (st != TQC_OK) {
+        fflush(stdout);
+        fprintf(stderr, "tqc: note: %s: looks %s, but %s; checking it as %s\n", name,
+                tqc_langid_name(ids, tqc_langid_find(ids, g.code)), err, fallback);
+        return ck;
+    }
+    if (note_other)
+        printf("%s: note: checked as %s (%s), told from its content\n", name,
+               tqc_langid_name(ids, tqc_langid_find(ids, g.code)), g.code);
+    return other;
+}
+
+/* --lang auto for diff, fix and report, which read the file themselves: the checker for
+ * the language of its first bytes. Standard input cannot be read twice: ck. */
+static tqc_checker *checker_for_file(tqc_checker *ck, const char *path)
+{
+    FILE *f = strcmp(path, "-") == 0 ? NULL : fopen(path, "rb");
+    if (!f)
+        return ck;  /* the fix loop reports what is wrong with it */
+    char *buf = malloc(TQC_LANGID_SAMPLE_BYTES);
+    size_t n = buf ? fread(buf, 1, TQC_LANGID_SAMPLE_BYTES, f) : 0;
+    fclose(f);
+    tqc_checker *out = buf ? checker_for_text(ck, path, buf, n, false) : NULL;
+    free(buf);
+    return out;
+}
+
 /* Checks (or segments) one file; returns false when it could not be read. */
 static bool run_file(tqc_checker *ck, tqc_ci *ci, size_t file, const cli *c, bool segment_mode,
                      tqc_reporter *rep, tqc_run_stats *stats)
@@ -264,17 +348,40 @@ static bool run_file(tqc_checker *ck, tqc_ci *ci, size_t file, const cli *c, boo
     if (!segment_mode)
         tqc_ci_file_begin(ci, file, rep);
     tqc_status st = tqc_input_open(path, &io, &in, err, sizeof err);
+    /* --lang auto: an article (text, HTML) is told once, from its first doc; a bilingual
+     * file's docs carry the language their reader found (or the configured one). */
+    tqc_checker *file_ck = NULL;
+    bool told = !c->detect || (st == TQC_OK && tqc_input_format_of(in) != TQC_INPUT_TEXT &&
+                               tqc_input_format_of(in) != TQC_INPUT_HTML);
     while (st == TQC_OK) {
         tqc_doc *doc;
         if ((st = tqc_input_next(in, &doc, err, sizeof err)) != TQC_OK || !doc)
             break;
+        tqc_checker *doc_ck = ck;
+        if (!told) {
+            told = true;
+            file_ck = checker_for_text(ck, doc->name, doc->text, doc->len,
+                                       !segment_mode && strcmp(c->format, "text") == 0);
+            if (!file_ck)
+                st = TQC_ENOMEM;
+        }
+        if (file_ck) {
+            doc_ck = file_ck;
+            if (file_ck != ck)
+                st = tqc_doc_set_lang(doc, tqc_lang_code(tqc_checker_lang(file_ck)));
+        } else if (st == TQC_OK && doc->lang[0] &&
+                   !same_base(doc->lang, tqc_lang_code(tqc_checker_lang(ck)))) {
+            st = tqc_checker_for_lang(ck, doc->lang, &doc_ck, err, sizeof err);
+        }
         tqc_findings found;
         tqc_findings_init(&found, doc);
-        if (segment_mode) {
-            st = tqc_segment(doc, tqc_checker_lang(ck));
+        if (st != TQC_OK) {
+            /* reported after the loop */
+        } else if (segment_mode) {
+            st = tqc_segment(doc, tqc_checker_lang(doc_ck));
             if (st == TQC_OK)
                 print_sentences(doc, strcmp(c->format, "jsonl") == 0);
-        } else if ((st = tqc_check_doc(ck, doc, &found)) == TQC_OK) {
+        } else if ((st = tqc_check_doc(doc_ck, doc, &found)) == TQC_OK) {
             /* Suppressions and the baseline filter, then the reporter (cli_config.h);
              * the doc may be kept a while (doc is then NULL). */
             st = tqc_ci_doc(ci, rep, &doc, &found, stats);
@@ -379,21 +486,16 @@ static int run_fix(const char *cmd, tqc_ci *ci, const cli *c, const tqc_report_r
     char err[1024];
     for (size_t i = 0; i < tqc_ci_file_count(ci); i++) {
         const char *file = tqc_ci_file(ci, i);
-        /* Fixes are byte edits of the file: markup and translation files are for check
-         * only (its readers take the text out of them), so they are refused here. */
-        tqc_input_format fmt = c->input != TQC_INPUT_AUTO ? c->input : tqc_input_detect(file, "", 0);
-        if (fmt != TQC_INPUT_TEXT) {
-            fprintf(stderr, "tqc: %s: %s works on plain text, not %s (tqc check reads it)\n",
-                    file, cmd, tqc_input_format_name(fmt));
-            failed++;
-            continue;
-        }
         tqc_checker *ck = tqc_ci_checker(ci, i);    /* the file's settings (.tqc.ini) */
+        if (ck && c->detect && !(ck = checker_for_file(ck, file)))
+            fputs("tqc: out of memory\n", stderr);
         if (!ck) {
             failed++;
             continue;
         }
-        tqc_fix_options fo = {.lang = tqc_ci_lang(ci, i), .all_fixes = c->all_fixes};
+        /* A markup file is fixed in its own bytes where the text maps 1:1 (fix.h). */
+        tqc_fix_options fo = {.lang = tqc_lang_code(tqc_checker_lang(ck)), .all_fixes = c->all_fixes,
+                              .format = c->input};
         tqc_fix_result *res;
         tqc_status st = tqc_fix_file(ck, file, &fo, &res, err, sizeof err);
         if (st == TQC_OK) {
@@ -472,7 +574,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "tqc: unknown command '%s'\nTry 'tqc --help'.\n", cmd);
         return EXIT_TROUBLE;
     }
-    cli c = {.lang = "en", .format = "text", .color = "auto", .fail_on = TQC_SEV_WARNING};
+    cli c = {.lang = "en", .format = "text", .color = "auto", .fail_on = TQC_SEV_WARNING,
+             .detect = true};
     int rc = parse_options(argc - shift, argv + shift, &c, &segment_mode);
     if (rc >= 0)
         return rc;
@@ -482,9 +585,10 @@ int main(int argc, char **argv)
               stderr);
         return EXIT_TROUBLE;
     }
-    if (baseline_mode) {    /* -o names the baseline to write */
+    if (baseline_mode) {    /* -o names the baseline to write; nothing is reported */
         c.ci.output = c.output;
         c.output = NULL;
+        c.format = "text";
     }
     if (!segment_mode && (strcmp(c.format, "diff") == 0 || strcmp(c.format, "wdiff") == 0))
         fix_mode = true;    /* check --format diff|wdiff */

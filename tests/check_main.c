@@ -70,8 +70,11 @@ int main(void)
         pass_capitalization_suite, pass_fragment_suite, pass_boilerplate_suite,
         pass_stray_heading_suite, input_suite,
         fix_suite, atomic_suite, report_fix_suite,
+        pass_missing_space_suite, pass_spelling_suite,
         config_suite, suppress_suite, baseline_suite,
         audit_suite,
+        lang_es_pt_suite,
+        langid_suite, pass_untranslated_suite,
     };
     /* Load the dictionaries once, before Check forks a process per test. */
     tqc_test_checker();

@@ -17,6 +17,8 @@ Suite *finding_suite(void);
 Suite *passes_suite(void);
 Suite *report_suite(void);
 Suite *pass_quotes_suite(void);
+Suite *pass_missing_space_suite(void);
+Suite *pass_spelling_suite(void);
 Suite *pass_spacing_suite(void);
 Suite *pass_encoding_suite(void);
 Suite *fix_suite(void);
@@ -31,6 +33,9 @@ Suite *config_suite(void);
 Suite *suppress_suite(void);
 Suite *baseline_suite(void);
 Suite *audit_suite(void);
+Suite *lang_es_pt_suite(void);
+Suite *langid_suite(void);
+Suite *pass_untranslated_suite(void);
 
 /* An English checker using the source tree's rules/ and dictionaries/ (one per process,
  * made on first use, freed at exit). */
