@@ -8,10 +8,13 @@ CFLAGS ?= -O2 -g
 BUILD ?= build
 VERSION := 0.1.0
 
-# Debian packages tqc needs to build, test and run (English dictionaries included).
+# Debian packages tqc needs to build, test and run: the dictionaries of every language
+# with a profile, and exttextcat's fingerprints for telling the language (langid.h).
 DEB_PACKAGES = gcc make pkg-config libhunspell-dev libutf8proc-dev libxml2-dev libsqlite3-dev check \
-               hunspell hunspell-en-us hunspell-en-gb
-PKGS = hunspell libutf8proc libxml-2.0 sqlite3
+               hunspell hunspell-en-us hunspell-en-gb \
+               libexttextcat-dev libexttextcat-data hunspell-pt-pt hunspell-pt-br hunspell-es \
+               hunspell-fr hunspell-de-de hunspell-it
+PKGS = hunspell libutf8proc libxml-2.0 sqlite3 libexttextcat
 
 WARN = -std=c11 -Wall -Wextra -Werror -Wshadow -Wwrite-strings -Wmissing-prototypes \
        -Wstrict-prototypes -Wno-unused-parameter
@@ -29,8 +32,9 @@ LDFLAGS += -fsanitize=address,undefined
 endif
 
 ALL_CFLAGS = $(WARN) $(DEFS) $(PKG_CFLAGS) -Ichecker $(CFLAGS)
-LIB_SRCS = $(filter-out checker/cli.c,$(wildcard checker/*.c))
+LIB_SRCS = $(filter-out checker/cli%.c,$(wildcard checker/*.c))
 LIB_OBJS = $(LIB_SRCS:checker/%.c=$(BUILD)/%.o)
+CLI_OBJS = $(patsubst checker/%.c,$(BUILD)/%.o,$(wildcard checker/cli*.c))
 TEST_SRCS = $(wildcard tests/check_*.c)
 TEST_OBJS = $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%.o)
 TOOLS = $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/eval_*.c tests/bench_*.c))
@@ -43,7 +47,7 @@ all: tqc
 tqc: $(BUILD)/tqc
 	@if [ "$(SAN)" != 1 ]; then cp $(BUILD)/tqc tqc; fi
 
-$(BUILD)/tqc: $(BUILD)/cli.o $(BUILD)/libtqc.a
+$(BUILD)/tqc: $(CLI_OBJS) $(BUILD)/libtqc.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/libtqc.a: $(LIB_OBJS)
@@ -69,14 +73,14 @@ $(BUILD) $(BUILD)/tests:
 # The Debian packages: installed when missing and root, otherwise the exact command.
 deps:
 	@missing=$$(for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
-	if [ -z "$$missing" ]; then echo "deps: all Debian packages present"; \
+	if [ -z "$$missing" ]; then [ -n "$(QUIET)" ] || echo "deps: all Debian packages present"; \
 	elif [ "$$(id -u)" = 0 ]; then echo "deps: installing$$(echo $$missing | sed 's/^/ /')"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	else echo "tqc needs these Debian packages; run:"; echo "  sudo apt-get install $$(echo $$missing)"; exit 1; fi
 
-# demo and check install what is missing first (see deps).
+# demo and check install what is missing first (see deps); silent when nothing is.
 need-deps:
-	@if ! pkg-config --exists $(PKGS) check 2>/dev/null || [ ! -f /usr/share/hunspell/en_US.dic ]; then $(MAKE) --no-print-directory deps; fi
+	@$(MAKE) --no-print-directory deps QUIET=1
 
 demo: need-deps
 	@$(MAKE) --no-print-directory tqc
