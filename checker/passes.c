@@ -5,6 +5,7 @@
 
 extern const tqc_pass tqc_pass_repeated_word;
 extern const tqc_pass tqc_pass_missing_space;
+extern const tqc_pass tqc_pass_spelling;
 extern const tqc_pass tqc_pass_quotes;
 extern const tqc_pass tqc_pass_spacing;
 extern const tqc_pass tqc_pass_encoding;
@@ -21,6 +22,7 @@ extern const tqc_pass tqc_pass_markup;
 const tqc_pass *const tqc_passes[] = {
     &tqc_pass_repeated_word,
     &tqc_pass_missing_space,
+    &tqc_pass_spelling,
     &tqc_pass_quotes,
     &tqc_pass_spacing,
     &tqc_pass_encoding,

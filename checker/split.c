@@ -11,11 +11,17 @@
 /* Without a frequency list every word is equally likely, function words more so. */
 #define SPLIT_FLAT_P 1e-5
 #define SPLIT_FLAT_FUNCTION_P 1e-2
+/* The prior odds of a second lost space in one token. */
+#define SPLIT_EXTRA_PART 0.1
 /* Three-word readings only for tokens this long (in characters): shorter ones have
  * too many accidental readings (`often` -> `of ten`) to be worth the lookups. */
 #define SPLIT_MIN_THREE 7
 /* Function words are short; a longer "word" is not looked up in the list. */
 #define SPLIT_MAX_FUNCTION 32
+/* A two-letter part that is no function word must be this common in the corpus: the
+ * dictionary knows many two-letter abbreviations and syllables (`re`, `de`, `st`) that
+ * would otherwise read every unknown word as two. */
+#define SPLIT_SHORT_COUNT 100
 
 bool tqc_split_is_function_word(const tqc_lang *lang, const char *word, size_t len)
 {
@@ -50,7 +56,8 @@ static size_t char_count(const char *s, size_t len, bool *letter_first)
 }
 
 /* A part may stand alone: a dictionary word starting with a letter; a one-letter part
- * only when it is a function word (`a`), since the dictionary knows every letter. */
+ * only when it is a function word (`a`), since the dictionary knows every letter, and a
+ * two-letter one only when it is a function word or common (SPLIT_SHORT_COUNT). */
 static bool part_ok(tqc_dict *dict, const tqc_lang *lang, const char *s, size_t len,
                     bool *function)
 {
@@ -60,6 +67,9 @@ static bool part_ok(tqc_dict *dict, const tqc_lang *lang, const char *s, size_t 
         return false;
     *function = tqc_split_is_function_word(lang, s, len);
     if (chars == 1 && !*function)
+        return false;
+    if (chars == 2 && !*function && tqc_dict_freq_total(dict) > 0 &&
+        tqc_dict_freq(dict, s, len) < SPLIT_SHORT_COUNT)
         return false;
     return tqc_dict_known(dict, s, len);
 }
@@ -71,7 +81,9 @@ bool tqc_split_at(tqc_dict *dict, const tqc_lang *lang, const char *word, size_t
         return false;
     bool flat = tqc_dict_freq_total(dict) == 0;
     out->count = count;
-    out->score = 1.0;
+    /* Each lost space is one more error to assume: a reading with more parts must be
+     * that much likelier (`takeover by`, not `take over by`). */
+    out->score = count > 2 ? SPLIT_EXTRA_PART : 1.0;
     size_t start = 0;
     for (size_t i = 0; i < count; i++) {
         size_t end = i + 1 < count ? cuts[i] : len;
@@ -82,6 +94,8 @@ bool tqc_split_at(tqc_dict *dict, const tqc_lang *lang, const char *word, size_t
         p->end = end;
         if (!part_ok(dict, lang, word + start, end - start, &p->function))
             return false;
+        bool letter_first;
+        p->chars = char_count(word + start, end - start, &letter_first);
         p->freq = tqc_dict_freq(dict, word + start, end - start);
         out->score *= flat ? (p->function ? SPLIT_FLAT_FUNCTION_P : SPLIT_FLAT_P)
                            : tqc_split_word_score(dict, word + start, end - start);

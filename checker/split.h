@@ -1,4 +1,4 @@
-/* split: the readings of a run-together token as two or three words (`hourson` ->
+/* split: the readings of a run-together token as two or three words (`dayson` ->
  * `hours on`), ranked best first. A reading's score is the log10 probability of its
  * words under a unigram model of the language's frequency list (tqc_dict_freq), so
  * `hours on` beats `hour son`; words the dictionary knows but the corpus never saw
@@ -19,6 +19,7 @@
 
 typedef struct tqc_split_part {
     size_t start, end;      /* byte offsets in the word */
+    size_t chars;           /* characters in the part */
     uint64_t freq;          /* corpus count (tqc_dict_freq), 0 if never seen */
     bool function;          /* a function word of the language */
 } tqc_split_part;

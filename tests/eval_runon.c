@@ -36,6 +36,7 @@ typedef struct join {
     int shape;
     bool flagged, right, hunspell_right;
     char *first;          /* tqc's first suggestion, or NULL */
+    const char *message;  /* the finding's message, or NULL */
 } join;
 
 enum { SHAPE_LOWER, SHAPE_CAP_LOWER, SHAPE_LOWER_CAP, SHAPE_CAP_CAP, SHAPE_COUNT };
@@ -270,6 +271,7 @@ int main(int argc, char **argv)
         for (size_t y = h; y < hits.count && hits.items[y].start < j->end; y++) {
             j->flagged = true;
             j->first = hits.items[y].first;
+            j->message = hits.items[y].message;
             j->right = j->first && strcmp(j->first, j->original) == 0;
             break;
         }
@@ -277,10 +279,11 @@ int main(int argc, char **argv)
         size_t ns = tqc_dict_suggest(dict, mod + j->start, j->end - j->start, sug, 1);
         j->hunspell_right = ns > 0 && strcmp(sug[0], j->original) == 0;
         if (verbose && (all || !j->right))
-            printf("%s: %-28.*s want '%s', tqc %s%s%s, hunspell '%s'\n",
+            printf("%s: %-28.*s want '%s', tqc %s%s%s, hunspell '%s'%s%s%s\n",
                    j->right ? "right" : j->flagged ? "wrong" : "miss ", (int)(j->end - j->start), mod + j->start,
                    j->original, j->first ? "'" : "", j->first ? j->first : "-",
-                   j->first ? "'" : "", ns ? sug[0] : "-");
+                   j->first ? "'" : "", ns ? sug[0] : "-", all && j->message ? "  (" : "",
+                   all && j->message ? j->message : "", all && j->message ? ")" : "");
         tqc_dict_free_suggestions(sug, ns);
         flagged += j->flagged;
         right += j->right;
@@ -300,9 +303,9 @@ int main(int argc, char **argv)
                    by_shape[s][0], by_shape[s][1], by_shape[s][2]);
     }
     double n = nj ? (double)nj : 1.0;
-    printf("runon: recall %.2f (%zu/%zu), first suggestion %.2f (tqc) vs %.2f (hunspell), "
+    printf("runon: recall %.2f (%zu/%zu), first suggestion %.2f (%zu, tqc) vs %.2f (%zu, hunspell), "
            "false alarms %.1f per 10k words (%zu in %zu words)\n",
-           flagged / n, flagged, nj, right / n, hun_right / n,
+           flagged / n, flagged, nj, right / n, right, hun_right / n, hun_right,
            words ? alarms.count * 10000.0 / (double)words : 0.0, alarms.count, words);
 
     for (size_t i = 0; i < hits.count; i++) {

@@ -1,0 +1,133 @@
+/* spelling: words the dictionary does not know.
+ *  - a word known only in another case (`brazilian` for `Brazilian`): a proper adjective or
+ *    name written in lower case, with the known form as a safe fix;
+ *  - an unknown lower-case word: a warning with Hunspell's suggestions;
+ *  - an unknown capitalised or mixed-case word: most probably a name the dictionary
+ *    lacks (`Seaton`), so a hint (info) without suggestions. At the start of a sentence
+ *    a capitalised word is treated the same way: in news a sentence opens with a name
+ *    far more often than with a misspelling.
+ * Tokens that are not words (URLs, e-mail addresses, handles, hashtags, numbers) and
+ * words with digits, inner periods (`U.S`) or all in capitals (acronyms) are left alone,
+ * and so is a word missing-space reported (that pass runs first). Hunspell's suggestions
+ * are slow (tens of milliseconds a word), so each distinct word is looked up once per
+ * document and at most SPELL_MAX_SUGGESTED distinct words get suggestions. */
+#include "pass.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "strmap.h"
+#include "text.h"
+
+/* Suggestions asked for and kept per word. */
+#define SPELL_SUGGESTIONS 5
+/* Distinct words per document that get Hunspell's suggestions: a huge document of
+ * unknown words must not take minutes. */
+#define SPELL_MAX_SUGGESTED 16
+#define SPELL_MAX_WORD 256
+
+/* The suggestions made for one distinct word of the document. */
+typedef struct spell_entry {
+    char *list[SPELL_SUGGESTIONS];
+    size_t count;
+} spell_entry;
+
+typedef struct spell_run {
+    const tqc_ctx *ctx;
+    tqc_strmap *seen;         /* word -> index into entries */
+    spell_entry *entries;
+    size_t count, cap;
+} spell_run;
+
+static void run_free(spell_run *r)
+{
+    for (size_t i = 0; i < r->count; i++)
+        tqc_dict_free_suggestions(r->entries[i].list, r->entries[i].count);
+    free(r->entries);
+    tqc_strmap_free(r->seen);
+}
+
+/* The suggestions for word, asked of Hunspell on its first occurrence; NULL when out
+ * of memory or past the per-document budget. */
+static const spell_entry *suggestions(spell_run *r, const char *word, size_t len)
+{
+    uint64_t index;
+    if (r->seen && tqc_strmap_get(r->seen, word, len, &index))
+        return &r->entries[index];
+    if (r->count == SPELL_MAX_SUGGESTED)
+        return NULL;
+    if (!r->seen && !(r->seen = tqc_strmap_new()))
+        return NULL;
+    if (r->count == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 8;
+        spell_entry *grown = realloc(r->entries, cap * sizeof *grown);
+        if (!grown)
+            return NULL;
+        r->entries = grown;
+        r->cap = cap;
+    }
+    spell_entry *e = &r->entries[r->count];
+    e->count = tqc_dict_suggest(r->ctx->dict, word, len, e->list, SPELL_SUGGESTIONS);
+    if (!tqc_strmap_put(r->seen, word, len, r->count)) {
+        tqc_dict_free_suggestions(e->list, e->count);
+        return NULL;
+    }
+    return &r->entries[r->count++];
+}
+
+static void check_token(spell_run *r, const tqc_token *t)
+{
+    const tqc_ctx *ctx = r->ctx;
+    if (t->kind != TQC_TOK_WORD ||
+        (t->flags & (TQC_TF_DIGIT | TQC_TF_PERIOD | TQC_TF_ALLCAPS)))
+        return;
+    const char *s = tqc_doc_at(ctx->doc, t->span);
+    size_t len = tqc_span_len(t->span);
+    if (len < 2 || len > SPELL_MAX_WORD || tqc_dict_known(ctx->dict, s, len) ||
+        tqc_findings_overlap(ctx->out, "missing-space", t->span))
+        return;
+    char fixed[SPELL_MAX_WORD * 2 + 1];
+    if (tqc_dict_case_variant(ctx->dict, s, len, fixed, sizeof fixed)) {
+        size_t fl = strlen(fixed);
+        tqc_finding *f = TQC_EMIT(ctx, t->span,
+                                  "proper adjective or name written in lower case: '%.*s' is "
+                                  "written '%s'", (int)len, s, fixed);
+        tqc_finding_suggest(ctx->out, f, fixed, fl);
+        tqc_finding_fix(ctx->out, f, t->span, fixed, fl, true);
+        return;
+    }
+    if (!(t->flags & TQC_TF_LOWER)) {
+        /* Capitalised or mixed case: a name the dictionary lacks, most probably. */
+        tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span,
+                 "'%.*s' is not in the dictionary (a name?)", (int)len, s);
+        return;
+    }
+    const spell_entry *e = suggestions(r, s, len);
+    tqc_finding *f;
+    if (e && e->count > 0)
+        f = TQC_EMIT(ctx, t->span, "unknown word '%.*s'; did you mean '%s'?", (int)len, s,
+                     e->list[0]);
+    else
+        f = TQC_EMIT(ctx, t->span, "unknown word '%.*s'", (int)len, s);
+    for (size_t i = 0; e && i < e->count; i++)
+        tqc_finding_suggest(ctx->out, f, e->list[i], strlen(e->list[i]));
+    if (e && e->count > 0)
+        tqc_finding_fix(ctx->out, f, t->span, e->list[0], strlen(e->list[0]), false);
+}
+
+static void run(const tqc_ctx *ctx)
+{
+    spell_run r = {ctx, NULL, NULL, 0, 0};
+    for (size_t k = 0; k < ctx->doc->token_count; k++)
+        check_token(&r, &ctx->doc->tokens[k]);
+    run_free(&r);
+}
+
+const tqc_pass tqc_pass_spelling = {
+    .id = "spelling",
+    .severity = TQC_SEV_WARNING,
+    .summary = "words the dictionary does not know, and names written in lower case",
+    .good = "The Brazilian military said the launch was detected on Wednesday.",
+    .bad = "The brazilian military said the lauch was detected on Wednesday.",
+    .run = run,
+};

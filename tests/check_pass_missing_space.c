@@ -1,0 +1,219 @@
+/* Tests of the missing-space pass: each shape of run-on it reports (a word and a
+ * function word, two long words, a case change, a capitalised word glued to a function
+ * word, a sentence end without its space, three words), the split it suggests first, and
+ * the names, compounds and other tokens it must leave alone. Also the split module. */
+#include <stdio.h>
+#include <string.h>
+
+#include "pass.h"
+#include "split.h"
+#include "tqc_test.h"
+
+typedef struct hit {
+    size_t count;             /* missing-space findings */
+    char span[128], first[128], message[512];
+    tqc_severity severity;
+    bool has_fix, safe;
+} hit;
+
+static void copy_out(char *dst, size_t cap, const char *src, size_t len)
+{
+    if (len >= cap)
+        len = cap - 1;
+    memcpy(dst, src, len);
+    dst[len] = '\0';
+}
+
+/* Checks text with every pass and describes its first missing-space finding. */
+static void check(const char *text, hit *h)
+{
+    memset(h, 0, sizeof *h);
+    tqc_doc *doc = tqc_doc_new("test.txt", text, strlen(text), "en");
+    ck_assert_ptr_nonnull(doc);
+    tqc_findings out;
+    tqc_findings_init(&out, doc);
+    ck_assert_int_eq(tqc_check_doc(tqc_test_checker(), doc, &out), TQC_OK);
+    for (size_t i = 0; i < out.count; i++) {
+        const tqc_finding *f = &out.items[i];
+        if (strcmp(f->rule, "missing-space") != 0 && !(f->also && strstr(f->also, "missing-space")))
+            continue;
+        if (h->count++)
+            continue;
+        copy_out(h->span, sizeof h->span, doc->text + f->span.start, tqc_span_len(f->span));
+        copy_out(h->message, sizeof h->message, f->message, strlen(f->message));
+        if (f->suggestion_count)
+            copy_out(h->first, sizeof h->first, f->suggestions[0], strlen(f->suggestions[0]));
+        h->severity = f->severity;
+        h->has_fix = f->has_fix;
+        h->safe = f->has_fix && f->fix.safe;
+    }
+    tqc_findings_release(&out);
+    tqc_doc_free(doc);
+}
+
+/* Asserts one finding on span with first suggestion first. */
+static void expect(const char *text, const char *span, const char *first)
+{
+    hit h;
+    check(text, &h);
+    ck_assert_msg(h.count == 1, "%zu missing-space findings in: %s", h.count, text);
+    ck_assert_str_eq(h.span, span);
+    ck_assert_str_eq(h.first, first);
+    ck_assert(h.has_fix);
+}
+
+static void expect_none(const char *text)
+{
+    hit h;
+    check(text, &h);
+    ck_assert_msg(h.count == 0, "missing-space fired on '%s' (%s) in: %s", h.span, h.message,
+                  text);
+}
+
+START_TEST(test_issue_3_missing_space_function_word_glue)
+{
+    hit h;
+    expect("The minister left the talksafter the vote.", "talksafter", "talks after");
+    expect("Nobody came to the meetingbecause of the rain.", "meetingbecause", "meeting because");
+    /* The frequency model picks the reading, not Hunspell's order: `days on`, not `day son`. */
+    expect("They argued for two dayson the budget.", "dayson", "days on");
+    check("They argued for two dayson the budget.", &h);
+    ck_assert_int_eq(h.severity, TQC_SEV_ERROR);
+    ck_assert(h.safe);
+    ck_assert_msg(strstr(h.message, "'dayson' is not a word; 'days on' is") &&
+                  strstr(h.message, "'on' is a function word"), "%s", h.message);
+    /* A one-letter article: first, or after another function word. */
+    expect("It was the work ofa lifetime.", "ofa", "of a");
+}
+END_TEST
+
+START_TEST(test_issue_3_missing_space_content_words)
+{
+    hit h;
+    expect("The officials talksended without a deal.", "talksended", "talks ended");
+    check("The officials talksended without a deal.", &h);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert(!h.safe);
+    /* Closed compounds the dictionary lacks have short parts. */
+    expect_none("The old cowbarn stood by the firepit.");
+    /* A run-on that recurs is the writer's own compound. */
+    expect_none("The papermills closed. Later the papermills reopened.");
+}
+END_TEST
+
+START_TEST(test_issue_3_missing_space_case_change)
+{
+    hit h;
+    expect("Delegates flew to the cityLagos on Monday.", "cityLagos", "city Lagos");
+    check("Delegates flew to the cityLagos on Monday.", &h);
+    ck_assert_int_eq(h.severity, TQC_SEV_ERROR);
+    expect("He spoke about the historyof Ghana.", "historyof", "history of");
+    expect("Many delegates arrived fromGhana on Monday.", "fromGhana", "from Ghana");
+    /* Brands and name particles: a one- or two-letter first part, several capitals. */
+    expect_none("She bought an iPhone on eBay with a PhD friend.");
+    expect_none("He worked at JPMorgan and ate at McDonald near GlaxoSmithKline.");
+    expect_none("The DeSoto and the MacPhail families met.");
+}
+END_TEST
+
+START_TEST(test_issue_3_missing_space_capitalised_glue)
+{
+    /* A name glued to a function word, the name standing alone elsewhere. */
+    expect("Talks in Berlin went well. The envoys met again in Berlinon Monday.",
+           "Berlinon", "Berlin on");
+    /* A word the dictionary lacks, known from the article itself. */
+    expect("Kowalczykowa spoke first. Then Kowalczykowahas left the room.",
+           "Kowalczykowahas", "Kowalczykowa has");
+    /* A sentence opened by a function word glued to the next word. */
+    expect("Thereport was published on Monday.", "Thereport", "The report");
+    /* A name and a common word. */
+    expect("Many Canadianfarmers travel south.", "Canadianfarmers", "Canadian farmers");
+}
+END_TEST
+
+START_TEST(test_issue_3_missing_space_names_stay_quiet)
+{
+    /* Surnames that read as a word and a function word (`Seat on`, `Hass on`). */
+    expect_none("Chief engineer Paul Seaton said the bridge was safe.");
+    expect_none("The coach Dan Hasson left early, and Ms. Kerrigan went to Bergin.");
+    /* A name that recurs is a name whatever it reads as. */
+    expect_none("Mr. Gaston was there. Later Gaston said the talks were over.");
+    /* Short capitalised tokens, followed by punctuation or an initial. */
+    expect_none("Ona, Ida and Ross Seaton J. Marlowe came.");
+}
+END_TEST
+
+START_TEST(test_issue_3_missing_space_other_tokens_stay_quiet)
+{
+    expect_none("COVID-19 and CO2 levels rose 10km from https://example.org/newsroom today.");
+    expect_none("Write to press@example.org or @newsroom about #electionday and NATO.");
+    expect_none("Kim Jong-un met officials, and the UNESCO report was read.");
+    /* An apostrophe right after the word marks a dropped letter, not a lost space. */
+    expect_none("He was sellin' corn and meetin' folks.");
+    /* Compound-forming function words (`-less`, `over-`) and spellings of other
+     * varieties (`labour`). */
+    expect_none("The fenceless, overtoasted bread cost labour.");
+    /* Known words, however they split. */
+    expect_none("The talks ended while the delegates met in Berlin on Monday.");
+}
+END_TEST
+
+START_TEST(test_issue_3_missing_space_sentence_end)
+{
+    hit h;
+    expect("They published the report.The talks ended.", "report.The", "report. The");
+    check("They published the report.The talks ended.", &h);
+    ck_assert(h.safe);
+    expect_none("The U.S. Army and e.g. the U.N. agreed.");
+    expect_none("It rose 3.5 percent. The talks ended.");
+}
+END_TEST
+
+START_TEST(test_issue_3_missing_space_three_words)
+{
+    expect("It was one ofthepeople who came.", "ofthepeople", "of the people");
+}
+END_TEST
+
+START_TEST(test_split_ranks_by_frequency)
+{
+    tqc_checker *ck = tqc_test_checker();
+    tqc_dict *dict = tqc_checker_dict(ck);
+    const tqc_lang *lang = tqc_checker_lang(ck);
+    tqc_split best[4];
+    char text[64];
+    size_t n = tqc_split_find(dict, lang, "dayson", 6, best, 4);
+    ck_assert_uint_ge(n, 2);
+    ck_assert_uint_gt(tqc_split_format("dayson", &best[0], text, sizeof text), 0);
+    ck_assert_str_eq(text, "days on");
+    ck_assert(best[0].part[1].function);
+    ck_assert(best[0].score > best[1].score);
+    /* One-letter parts only as function words; every part a dictionary word. */
+    n = tqc_split_find(dict, lang, "qxzvbn", 6, best, 4);
+    ck_assert_uint_eq(n, 0);
+    /* Too long to search. */
+    char longword[TQC_SPLIT_MAX_CHARS + 8];
+    memset(longword, 'a', sizeof longword - 1);
+    longword[sizeof longword - 1] = '\0';
+    ck_assert_uint_eq(tqc_split_find(dict, lang, longword, strlen(longword), best, 4), 0);
+    ck_assert(tqc_split_is_function_word(lang, "The", 3));
+    ck_assert(!tqc_split_is_function_word(lang, "meeting", 7));
+}
+END_TEST
+
+Suite *pass_missing_space_suite(void)
+{
+    Suite *s = suite_create("pass_missing_space");
+    TCase *tc = tcase_create("missing-space");
+    tcase_add_test(tc, test_issue_3_missing_space_function_word_glue);
+    tcase_add_test(tc, test_issue_3_missing_space_content_words);
+    tcase_add_test(tc, test_issue_3_missing_space_case_change);
+    tcase_add_test(tc, test_issue_3_missing_space_capitalised_glue);
+    tcase_add_test(tc, test_issue_3_missing_space_names_stay_quiet);
+    tcase_add_test(tc, test_issue_3_missing_space_other_tokens_stay_quiet);
+    tcase_add_test(tc, test_issue_3_missing_space_sentence_end);
+    tcase_add_test(tc, test_issue_3_missing_space_three_words);
+    tcase_add_test(tc, test_split_ranks_by_frequency);
+    suite_add_tcase(s, tc);
+    return s;
+}

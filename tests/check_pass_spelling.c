@@ -1,0 +1,125 @@
+/* Tests of the spelling pass: unknown words with suggestions, proper adjectives in lower
+ * case, probable names as hints, and the tokens it leaves alone (non-words, acronyms,
+ * words missing-space reported). */
+#include <string.h>
+
+#include "pass.h"
+#include "tqc_test.h"
+
+typedef struct hit {
+    size_t count;             /* spelling findings */
+    char span[128], first[128], message[512];
+    tqc_severity severity;
+    bool has_fix, safe;
+} hit;
+
+static void copy_out(char *dst, size_t cap, const char *src, size_t len)
+{
+    if (len >= cap)
+        len = cap - 1;
+    memcpy(dst, src, len);
+    dst[len] = '\0';
+}
+
+/* Checks text with every pass and describes its first spelling finding. */
+static void check(const char *text, hit *h)
+{
+    memset(h, 0, sizeof *h);
+    tqc_doc *doc = tqc_doc_new("test.txt", text, strlen(text), "en");
+    ck_assert_ptr_nonnull(doc);
+    tqc_findings out;
+    tqc_findings_init(&out, doc);
+    ck_assert_int_eq(tqc_check_doc(tqc_test_checker(), doc, &out), TQC_OK);
+    for (size_t i = 0; i < out.count; i++) {
+        const tqc_finding *f = &out.items[i];
+        if (strcmp(f->rule, "spelling") != 0 && !(f->also && strstr(f->also, "spelling")))
+            continue;
+        if (h->count++)
+            continue;
+        copy_out(h->span, sizeof h->span, doc->text + f->span.start, tqc_span_len(f->span));
+        copy_out(h->message, sizeof h->message, f->message, strlen(f->message));
+        if (f->suggestion_count)
+            copy_out(h->first, sizeof h->first, f->suggestions[0], strlen(f->suggestions[0]));
+        h->severity = f->severity;
+        h->has_fix = f->has_fix;
+        h->safe = f->has_fix && f->fix.safe;
+    }
+    tqc_findings_release(&out);
+    tqc_doc_free(doc);
+}
+
+START_TEST(test_issue_3_spelling_unknown_word)
+{
+    hit h;
+    check("The ministry recieved the letter on Monday.", &h);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_str_eq(h.span, "recieved");
+    ck_assert_str_eq(h.first, "received");
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert(h.has_fix && !h.safe);
+    ck_assert_msg(strstr(h.message, "unknown word 'recieved'"), "%s", h.message);
+    check("The ministry received the letter on Monday.", &h);
+    ck_assert_uint_eq(h.count, 0);
+}
+END_TEST
+
+START_TEST(test_issue_3_spelling_proper_adjective_in_lower_case)
+{
+    hit h;
+    check("He met the brazilian delegation in the capital.", &h);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_str_eq(h.span, "brazilian");
+    ck_assert_str_eq(h.first, "Brazilian");
+    ck_assert(h.safe);
+    ck_assert_msg(strstr(h.message, "written in lower case"), "%s", h.message);
+    check("He met the Brazilian delegation in the capital.", &h);
+    ck_assert_uint_eq(h.count, 0);
+}
+END_TEST
+
+START_TEST(test_issue_3_spelling_names_are_hints)
+{
+    hit h;
+    check("The spokesman Zwelakhe Ndabeni said nothing.", &h);
+    ck_assert_uint_eq(h.count, 2);
+    ck_assert_str_eq(h.span, "Zwelakhe");
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert(!h.has_fix);
+    /* At the start of a sentence too. */
+    check("Ndabeni said nothing.", &h);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+}
+END_TEST
+
+START_TEST(test_issue_3_spelling_leaves_non_words_alone)
+{
+    hit h;
+    check("See https://example.org/qzxv or mail qzxv@example.org, @qzxvbn #qzxvbn, "
+          "the QZXV agency, 4x4qz and 12,500 units.", &h);
+    ck_assert_msg(h.count == 0, "spelling fired on '%s'", h.span);
+}
+END_TEST
+
+START_TEST(test_issue_3_spelling_not_again_after_missing_space)
+{
+    hit h;
+    check("Nobody came to the meetingbecause of the rain.", &h);
+    ck_assert_msg(h.count == 0, "spelling fired on '%s'", h.span);
+    ck_assert_uint_eq(tqc_test_findings("Nobody came to the meetingbecause of the rain.",
+                                        "missing-space", NULL, 0), 1);
+}
+END_TEST
+
+Suite *pass_spelling_suite(void)
+{
+    Suite *s = suite_create("pass_spelling");
+    TCase *tc = tcase_create("spelling");
+    tcase_add_test(tc, test_issue_3_spelling_unknown_word);
+    tcase_add_test(tc, test_issue_3_spelling_proper_adjective_in_lower_case);
+    tcase_add_test(tc, test_issue_3_spelling_names_are_hints);
+    tcase_add_test(tc, test_issue_3_spelling_leaves_non_words_alone);
+    tcase_add_test(tc, test_issue_3_spelling_not_again_after_missing_space);
+    suite_add_tcase(s, tc);
+    return s;
+}
