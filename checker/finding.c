@@ -116,6 +116,60 @@ bool tqc_findings_overlap(const tqc_findings *list, const char *rule, tqc_span s
     return false;
 }
 
+static int cmp_spans(const void *pa, const void *pb)
+{
+    const tqc_span *a = pa, *b = pb;
+    return a->start < b->start ? -1 : a->start > b->start;
+}
+
+bool tqc_span_index_build(tqc_span_index *index, const tqc_findings *list, const char *rule)
+{
+    memset(index, 0, sizeof *index);
+    size_t n = 0;
+    for (size_t i = 0; i < list->count; i++)
+        n += strcmp(list->items[i].rule, rule) == 0;
+    if (n == 0)
+        return true;
+    index->spans = malloc(n * sizeof *index->spans);
+    index->max_end = malloc(n * sizeof *index->max_end);
+    if (!index->spans || !index->max_end) {
+        tqc_span_index_free(index);
+        return false;
+    }
+    for (size_t i = 0; i < list->count; i++)
+        if (strcmp(list->items[i].rule, rule) == 0)
+            index->spans[index->count++] = list->items[i].span;
+    qsort(index->spans, n, sizeof *index->spans, cmp_spans);
+    for (size_t i = 0; i < n; i++) {
+        size_t prev = i ? index->max_end[i - 1] : 0;
+        index->max_end[i] = index->spans[i].end > prev ? index->spans[i].end : prev;
+    }
+    return true;
+}
+
+bool tqc_span_index_overlaps(const tqc_span_index *index, tqc_span span)
+{
+    /* Spans before the first one starting at or after span.end all start before it
+     * ends; one of them overlaps exactly when the largest end among them is past
+     * span.start. */
+    size_t lo = 0, hi = index->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (index->spans[mid].start < span.end)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && index->max_end[lo - 1] > span.start;
+}
+
+void tqc_span_index_free(tqc_span_index *index)
+{
+    free(index->spans);
+    free(index->max_end);
+    memset(index, 0, sizeof *index);
+}
+
 static int cmp_findings(const void *pa, const void *pb)
 {
     const tqc_finding *a = pa, *b = pb;

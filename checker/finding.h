@@ -64,6 +64,20 @@ void tqc_finding_fix(tqc_findings *list, tqc_finding *f, tqc_span span,
 /* true when a finding of rule (NULL: any rule) overlaps span. */
 bool tqc_findings_overlap(const tqc_findings *list, const char *rule, tqc_span span);
 
+/* The spans of one rule's findings, indexed for overlap tests: passes that ask per token
+ * what an earlier pass found use this instead of tqc_findings_overlap, which scans. */
+typedef struct tqc_span_index {
+    tqc_span *spans;    /* sorted by start */
+    size_t *max_end;    /* max_end[i]: the largest end among spans[0..i] */
+    size_t count;
+} tqc_span_index;
+
+/* Indexes the findings of rule emitted so far. false when out of memory. */
+bool tqc_span_index_build(tqc_span_index *index, const tqc_findings *list, const char *rule);
+/* true when some indexed span overlaps span. */
+bool tqc_span_index_overlaps(const tqc_span_index *index, tqc_span span);
+void tqc_span_index_free(tqc_span_index *index);
+
 /* Sorts by position (then rule) and merges findings of different rules with the same
  * span into the one of highest severity, naming the others in `also`. */
 void tqc_findings_finish(tqc_findings *list);

@@ -34,6 +34,7 @@ typedef struct spell_entry {
 
 typedef struct spell_run {
     const tqc_ctx *ctx;
+    tqc_span_index run_ons;   /* what missing-space reported: not reported again */
     tqc_strmap *seen;         /* word -> index into entries */
     spell_entry *entries;
     size_t count, cap;
@@ -84,7 +85,7 @@ static void check_token(spell_run *r, const tqc_token *t)
     const char *s = tqc_doc_at(ctx->doc, t->span);
     size_t len = tqc_span_len(t->span);
     if (len < 2 || len > SPELL_MAX_WORD || tqc_dict_known(ctx->dict, s, len) ||
-        tqc_findings_overlap(ctx->out, "missing-space", t->span))
+        tqc_span_index_overlaps(&r->run_ons, t->span))
         return;
     char fixed[SPELL_MAX_WORD * 2 + 1];
     if (tqc_dict_case_variant(ctx->dict, s, len, fixed, sizeof fixed)) {
@@ -117,10 +118,15 @@ static void check_token(spell_run *r, const tqc_token *t)
 
 static void run(const tqc_ctx *ctx)
 {
-    spell_run r = {ctx, NULL, NULL, 0, 0};
+    spell_run r = {.ctx = ctx};
+    if (!tqc_span_index_build(&r.run_ons, ctx->out, "missing-space")) {
+        ctx->out->failed = true;
+        return;
+    }
     for (size_t k = 0; k < ctx->doc->token_count; k++)
         check_token(&r, &ctx->doc->tokens[k]);
     run_free(&r);
+    tqc_span_index_free(&r.run_ons);
 }
 
 const tqc_pass tqc_pass_spelling = {

@@ -88,9 +88,9 @@ static bool body_paragraph(const tqc_doc *doc, size_t p)
 }
 
 /* A paragraph the boilerplate pass already reported is not part of the story. */
-static bool chrome(const tqc_ctx *ctx, size_t p)
+static bool chrome(const tqc_ctx *ctx, const tqc_span_index *boilerplate, size_t p)
 {
-    return tqc_findings_overlap(ctx->out, "boilerplate", ctx->doc->paragraphs[p].span);
+    return tqc_span_index_overlaps(boilerplate, ctx->doc->paragraphs[p].span);
 }
 
 /* Lower case, cut before an inner apostrophe (`Kim's` and `Kim` are one name). */
@@ -207,23 +207,30 @@ static void check_paragraph(const tqc_ctx *ctx, size_t p, size_t before)
 static void run(const tqc_ctx *ctx)
 {
     const tqc_doc *doc = ctx->doc;
+    tqc_span_index boilerplate;
+    if (!tqc_span_index_build(&boilerplate, ctx->out, "boilerplate")) {
+        ctx->out->failed = true;
+        return;
+    }
+    const tqc_span_index *bp = &boilerplate;
     for (size_t p = 1; p + 1 < doc->paragraph_count; p++) {
         const tqc_paragraph *para = &doc->paragraphs[p];
         size_t first, end;
         para_tokens(doc, p, &first, &end);
-        if (para->sent_count != 1 || chrome(ctx, p) || !title_shaped(ctx, first, end))
+        if (para->sent_count != 1 || chrome(ctx, bp, p) || !title_shaped(ctx, first, end))
             continue;
         /* The nearest paragraphs on each side that are not chrome must be body text. */
         size_t before = p - 1, after = p + 1;
-        while (before > 0 && chrome(ctx, before))
+        while (before > 0 && chrome(ctx, bp, before))
             before--;
-        while (after + 1 < doc->paragraph_count && chrome(ctx, after))
+        while (after + 1 < doc->paragraph_count && chrome(ctx, bp, after))
             after++;
-        if (chrome(ctx, before) || chrome(ctx, after) || !body_paragraph(doc, before) ||
+        if (chrome(ctx, bp, before) || chrome(ctx, bp, after) || !body_paragraph(doc, before) ||
             !body_paragraph(doc, after))
             continue;
         check_paragraph(ctx, p, before);
     }
+    tqc_span_index_free(&boilerplate);
 }
 
 const tqc_pass tqc_pass_stray_heading = {
