@@ -7,15 +7,24 @@
  *      it is a closed-class word (`function-words`), or it follows an auxiliary (`auxiliaries`:
  *      must, was), or it follows `verb-markers` (to) and precedes a `determiners` word, as
  *      a verb with its object does. Words the profile lists in `title-words` (President,
- *      Congress, March), quoted text and title-case paragraphs are left alone.
+ *      Congress, March), quoted text and title-case paragraphs are left alone. In a
+ *      language that capitalises its nouns (`capitalised-nouns = yes`: German) only
+ *      function words are questioned.
  *  (b) a lower-case word after a full stop (`undermines peace. and the stability`): a
- *      sentence broken in two. Only a stop after a dictionary word counts: words with
- *      inner periods (`e.g. the`, `p.m. on`), single letters, units after a number, short
- *      capitalised words (`Gen.`, `Corp.`) and the entries of `abbreviations` and
- *      `abbreviations-lower` (`etc. and`) are abbreviations.
+ *      sentence broken in two (a number and a stop are an ordinal where the profile
+ *      says `ordinal-period = yes`: German `am 3. ordentlichen Parteitag`). Only a stop
+ *      after a dictionary word counts: words with inner periods (`e.g. the`, `p.m. on`),
+ *      single letters, units after a number, short capitalised words (`Gen.`, `Corp.`)
+ *      and the entries of `abbreviations` and `abbreviations-lower` (`etc. and`) are
+ *      abbreviations.
  *  (c) a multi-word proper name in lower case: a `name-prefixes` word before a word the
  *      dictionary knows only capitalised (`north korean`), or a name of `proper-names`
- *      (`united nations`). The whole phrase is reported with its capitalised form. */
+ *      (`united nations`). The whole phrase is reported with its capitalised form.
+ *  (d) a word the language writes in lower case though English capitalises it
+ *      (`lower-case-words`: the months and days of Spanish or Portuguese) capitalised
+ *      mid-sentence right after a function word or a number (`el 5 de Marzo`), unless
+ *      a capitalised word stands just before those (`Plaza de Mayo`, `Avenida 9 de
+ *      Julio`): then it is part of a name. */
 #include "pass.h"
 
 #include <stdio.h>
@@ -137,11 +146,20 @@ static int quote_depth_after(const tqc_doc *doc, const tqc_token *t, int depth)
     tqc_text_decode(tok_text(doc, t), tqc_span_len(t->span), &cp);
     if (cp == '"')
         return depth > 0 ? depth - 1 : depth + 1;
+    /* “ opens in English and closes German „…“: inside a quotation it closes. */
+    if (cp == 0x201C && depth > 0)
+        return depth - 1;
     if (cp == 0x201C || cp == 0x201E || cp == 0xAB)
         return depth + 1;
     if ((cp == 0x201D || cp == 0xBB) && depth > 0)
         return depth - 1;
     return depth;
+}
+
+/* Whether the language capitalises every noun (profile `capitalised-nouns = yes`). */
+static bool capitalised_nouns(const tqc_ctx *ctx)
+{
+    return strcmp(tqc_lang_setting(ctx->lang, "capitalised-nouns", "no"), "yes") == 0;
 }
 
 /* (a) a common word capitalised between lower-case words. */
@@ -174,7 +192,9 @@ static void common_word_capitalised(const tqc_ctx *ctx, size_t k)
     bool after_verb_marker =
         tok_in(ctx, "auxiliaries", prev) ||
         (tok_in(ctx, "verb-markers", prev) && tok_in(ctx, "determiners", next));
-    if (!closed && !after_verb_marker)
+    /* A language that capitalises its nouns (German: `hat Zeit`, `wird Essen geben`)
+     * capitalises content words after an auxiliary all the time. */
+    if (!closed && (!after_verb_marker || capitalised_nouns(ctx)))
         return;
     if (title_case_paragraph(doc, doc->sentences[t->sentence].paragraph) ||
         capitalised_nearby(doc, k))
@@ -223,6 +243,51 @@ static bool sentence_end_word(const tqc_ctx *ctx, size_t k)
     return true;
 }
 
+/* Function words and numbers looked through before a lower-case word (d): `de` in
+ * `Plaza de Mayo`, `9 de` in `Avenida 9 de Julio`. */
+#define CAP_NAME_LOOKBACK 3
+
+/* (d) `el 5 de Marzo`: a word of `lower-case-words` capitalised mid-sentence. */
+static void lower_case_word_capitalised(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_token *t = &doc->tokens[k];
+    if (!is_word(t) || !(t->flags & TQC_TF_CAP) || k == 0 ||
+        (t->flags & (TQC_TF_ALLCAPS | TQC_TF_SENT_START | TQC_TF_PARA_START)) ||
+        !(t->flags & TQC_TF_SPACE_BEFORE))
+        return;
+    char lower[CAP_MAX_WORD];
+    size_t n = lower_tok(doc, t, lower);
+    if (!n || !tqc_lang_in(ctx->lang, "lower-case-words", lower, n))
+        return;
+    /* Back over function words and numbers; a capital there begins a name, except a
+     * function word that opens the sentence (`El 5 de Marzo`). */
+    size_t j = k, steps = 0;
+    while (j > 0 && steps < CAP_NAME_LOOKBACK) {
+        const tqc_token *p = &doc->tokens[j - 1];
+        if (p->sentence != t->sentence)
+            break;
+        bool number = p->kind == TQC_TOK_NUMBER;
+        bool function = is_word(p) && tok_in(ctx, "function-words", p);
+        if (!number && !function) {
+            if (j == k || (p->flags & TQC_TF_CAP))
+                return;
+            break;
+        }
+        if (function && (p->flags & TQC_TF_CAP) && !(p->flags & TQC_TF_SENT_START))
+            return;
+        j--;
+        steps++;
+    }
+    if (title_case_paragraph(doc, doc->sentences[t->sentence].paragraph))
+        return;
+    tqc_finding *f = TQC_EMIT(ctx, t->span, "'%.*s' is capitalised mid-sentence, but this "
+                              "language writes it in lower case: write '%s'",
+                              (int)tqc_span_len(t->span), tok_text(doc, t), lower);
+    tqc_finding_suggest(ctx->out, f, lower, n);
+    tqc_finding_fix(ctx->out, f, t->span, lower, n, false);
+}
+
 /* (b) `word. lower`: token k is the full stop. */
 static void lower_after_full_stop(const tqc_ctx *ctx, size_t k)
 {
@@ -236,6 +301,10 @@ static void lower_after_full_stop(const tqc_ctx *ctx, size_t k)
         (next->flags & TQC_TF_NEWLINE_BEFORE))
         return;
     if (w->kind == TQC_TOK_WORD && !sentence_end_word(ctx, k - 1))
+        return;
+    /* German writes ordinals with a period (`am 3. ordentlichen Parteitag`). */
+    if (w->kind == TQC_TOK_NUMBER &&
+        strcmp(tqc_lang_setting(ctx->lang, "ordinal-period", "no"), "yes") == 0)
         return;
     tqc_span span = tqc_span_make(w->span.start, next->span.end);
     const char *ws = tok_text(doc, w), *ns = tok_text(doc, next);
@@ -344,8 +413,10 @@ static void run(const tqc_ctx *ctx)
         if (doc->tokens[k].flags & TQC_TF_PARA_START)
             quoted = 0;
         /* Quoted text keeps its own capitals: titles, verse, slogans. */
-        if (quoted == 0)
+        if (quoted == 0) {
             common_word_capitalised(ctx, k);
+            lower_case_word_capitalised(ctx, k);
+        }
         quoted = quote_depth_after(doc, &doc->tokens[k], quoted);
         lower_after_full_stop(ctx, k);
         size_t used = lower_case_proper_name(ctx, ctx->state, k);

@@ -5,7 +5,10 @@
  * one does. So an opening mark in a closing place (`zone“,`) is an error with a safe fix,
  * and an unclosed or unopened mark is a warning. A quotation that runs over several
  * paragraphs (the opening mark repeated at each paragraph start, the closing one only at
- * the end) is correct. Straight quotes, whose shape says nothing, alternate. */
+ * the end) is correct. Straight quotes, whose shape says nothing, alternate.
+ * Inverted marks (Spanish ¿ ¡, the list's `inverted` pairs) open a question or an
+ * exclamation that a closing mark (? !) ends within the paragraph; either closing mark
+ * ends either kind, since Spanish mixes them (¡Qué dices?). */
 #include "pass.h"
 
 #include <stdio.h>
@@ -17,6 +20,7 @@
 /* A language lists a handful of pairs; more than this is a broken rule file. */
 #define QUOTES_MAX_PAIRS 16
 #define QUOTES_MAX_APOSTROPHES 4
+#define QUOTES_MAX_INVERTED 4
 /* Nesting deeper than this is not prose; marks beyond it are left unchecked. */
 #define QUOTES_MAX_DEPTH 32
 
@@ -30,6 +34,8 @@ typedef struct quote_rules {
     size_t count;
     int32_t apostrophes[QUOTES_MAX_APOSTROPHES];
     size_t apostrophe_count;
+    pair inverted[QUOTES_MAX_INVERTED];   /* ¿ ?, ¡ ! */
+    size_t inverted_count;
 } quote_rules;
 
 /* One open mark: which pair, where, and whether it may be an apostrophe instead
@@ -88,6 +94,14 @@ static tqc_status parse_entry(quote_rules *r, const char *entry, size_t line, ch
         }
         return TQC_OK;
     }
+    if (role_len == 8 && memcmp(role, "inverted", 8) == 0) {
+        pair pr = {0, 0, false};
+        if (n != 2 || r->inverted_count == QUOTES_MAX_INVERTED ||
+            !one_mark(fields[0], lens[0], &pr.open) || !one_mark(fields[1], lens[1], &pr.close))
+            goto bad;
+        r->inverted[r->inverted_count++] = pr;
+        return TQC_OK;
+    }
     bool bracket = role_len == 7 && memcmp(role, "bracket", 7) == 0;
     bool quote = (role_len == 7 && memcmp(role, "primary", 7) == 0) ||
                  (role_len == 9 && memcmp(role, "secondary", 9) == 0) ||
@@ -99,8 +113,8 @@ static tqc_status parse_entry(quote_rules *r, const char *entry, size_t line, ch
     r->pairs[r->count++] = pr;
     return TQC_OK;
 bad:
-    snprintf(err, errlen, "quotes:%zu: expected 'primary|secondary|also|bracket OPEN CLOSE' "
-             "or 'apostrophe MARK...': %s", line, entry);
+    snprintf(err, errlen, "quotes:%zu: expected 'primary|secondary|also|bracket|inverted OPEN "
+             "CLOSE' or 'apostrophe MARK...': %s", line, entry);
     return TQC_EINPUT;
 }
 
@@ -487,6 +501,65 @@ static void bracket_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *s
              "closing bracket %s with no opening bracket before it in its paragraph", m);
 }
 
+/* The inverted pair that cp opens (*opening true) or closes, or SIZE_MAX. */
+static size_t inverted_role(const quote_rules *r, int32_t cp, bool *opening)
+{
+    for (size_t i = 0; i < r->inverted_count; i++) {
+        if (r->inverted[i].open == cp || r->inverted[i].close == cp) {
+            *opening = r->inverted[i].open == cp;
+            return i;
+        }
+    }
+    return SIZE_MAX;
+}
+
+/* ¿ and ¡: an opening mark waits for a closing one; a closing mark ends the innermost
+ * open one. A closing mark glued to another closing mark (?! !!!) or written as an
+ * editorial aside ((!) (?)) needs no opener of its own. */
+static void inverted_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st, size_t k,
+                          size_t pair_idx, bool opening)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_token *tok = &doc->tokens[k];
+    if (opening) {
+        if (st->depth < QUOTES_MAX_DEPTH)
+            st->items[st->depth++] = (open_mark){pair_idx, tok->span.start, false, false};
+        return;
+    }
+    if (st->depth) {
+        st->depth--;
+        return;
+    }
+    if (k > 0 && !(tok->flags & TQC_TF_SPACE_BEFORE)) {
+        bool opening_before;
+        int32_t before = cp_at(doc, doc->tokens[k - 1].span.start);
+        if (doc->tokens[k - 1].kind == TQC_TOK_PUNCT &&
+            (before == '(' || (inverted_role(r, before, &opening_before) != SIZE_MAX &&
+                               !opening_before)))
+            return;
+    }
+    char o[5], c[5];
+    mark_text(r->inverted[pair_idx].open, o);
+    mark_text(r->inverted[pair_idx].close, c);
+    tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, tok->span, "%s with no opening %s "
+             "before it in its paragraph: the question or exclamation should open with %s",
+             c, o, o);
+}
+
+/* Reports the inverted marks left open at the end of a paragraph. */
+static void inverted_unclosed(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st)
+{
+    while (st->depth) {
+        const open_mark *m = &st->items[--st->depth];
+        char o[5], c[5];
+        mark_text(r->inverted[m->pair].open, o);
+        mark_text(r->inverted[m->pair].close, c);
+        tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING,
+                 tqc_span_make(m->off, m->off + strlen(o)), "%s is never closed (no %s "
+                 "follows in its paragraph)", o, c);
+    }
+}
+
 /* The first mark of paragraph p, or -1. */
 static int32_t first_mark(const tqc_doc *doc, size_t p)
 {
@@ -499,10 +572,11 @@ static void run(const tqc_ctx *ctx)
 {
     const quote_rules *r = ctx->state;
     const tqc_doc *doc = ctx->doc;
-    if (!r || r->count == 0)
+    if (!r || (r->count == 0 && r->inverted_count == 0))
         return;
     mark_stack quotes = {.depth = 0, .carried = SIZE_MAX};
     mark_stack brackets = {.depth = 0, .carried = SIZE_MAX};
+    mark_stack inverted = {.depth = 0, .carried = SIZE_MAX};
     for (size_t p = 0; p < doc->paragraph_count; p++) {
         const tqc_paragraph *para = &doc->paragraphs[p];
         if (para->sent_count == 0)
@@ -517,6 +591,12 @@ static void run(const tqc_ctx *ctx)
             if (tok->kind != TQC_TOK_PUNCT ||
                 !one_mark(tqc_doc_at(doc, tok->span), tqc_span_len(tok->span), &cp))
                 continue;
+            bool opening;
+            size_t inv = inverted_role(r, cp, &opening);
+            if (inv != SIZE_MAX) {
+                inverted_mark(ctx, r, &inverted, k, inv, opening);
+                continue;
+            }
             size_t as_open = opens(r, cp), as_close = closes(r, cp);
             size_t any = as_open != SIZE_MAX ? as_open : as_close;
             if (any == SIZE_MAX)
@@ -537,6 +617,7 @@ static void run(const tqc_ctx *ctx)
             quotes.depth = 0;
         unwind(ctx, r, &quotes, 0, true);
         unwind(ctx, r, &brackets, 0, true);
+        inverted_unclosed(ctx, r, &inverted);
     }
 }
 

@@ -1,10 +1,14 @@
 /* spacing: spaces around punctuation, by the language's conventions (the `spacing` list):
  * two spaces inside a sentence, a space before a mark written flush (`word ,`), no space
  * after a mark that needs one before a letter (`a,b`), and a space inside brackets or
- * quotes (`( word )`, `“ word ”`). Numbers, URLs, e-mail addresses and abbreviations are
+ * quotes (`( word )`, `“ word ”`), and a space after a mark written flush against the
+ * word after it (Spanish `¿ Cómo`). Languages that space their marks (French) get the
+ * reverse checks: no space before a mark that takes one (`mot:`), none inside a pair
+ * written with inner spaces (`«mot»`). Numbers, URLs, e-mail addresses and abbreviations are
  * single tokens, so `1,000`, `11:43` and `U.S.` never reach the checks; a sentence end
- * without its space (`agreement.The`) is missing-space's. Every fix is safe: it only
- * moves or removes spaces. */
+ * without its space (`agreement.The`) is missing-space's. Every fix that moves or removes
+ * spaces is safe; one that inserts a space is a suggestion, since the kind of space (a
+ * narrow no-break one, a no-break one or a plain one) is the house's choice. */
 #include "pass.h"
 
 #include <stdio.h>
@@ -25,8 +29,17 @@ typedef struct spacing_rules {
     mark_set tight_before;  /* no-space-before */
     mark_set spaced_before; /* space-before: never reported for a space before them */
     mark_set space_after;   /* space-after */
+    mark_set tight_after;   /* no-space-after */
+    mark_set need_before;   /* need-space-before: reported without a space before them */
     mark_set inside_open, inside_close; /* tight-inside pairs, index by index */
+    mark_set spaced_open, spaced_close; /* spaced-inside pairs, index by index */
 } spacing_rules;
+
+/* The space suggested where a spaced mark lacks one: U+202F NARROW NO-BREAK SPACE, which
+ * French typography puts before ; ! ? and inside « », and which keeps the mark on the
+ * line of its word. */
+#define SPACING_THIN_SPACE "\xE2\x80\xAF"
+#define SPACING_THIN_SPACE_LEN 3
 
 static bool in_set(const mark_set *s, int32_t cp)
 {
@@ -91,14 +104,21 @@ static tqc_status parse_entry(spacing_rules *r, const char *entry, size_t line, 
         ok = add_marks(&r->spaced_before, marks, n);
     else if (ok && keyword_is(entry, kw, "space-after"))
         ok = add_marks(&r->space_after, marks, n);
+    else if (ok && keyword_is(entry, kw, "no-space-after"))
+        ok = add_marks(&r->tight_after, marks, n);
+    else if (ok && keyword_is(entry, kw, "need-space-before"))
+        ok = add_marks(&r->need_before, marks, n);
     else if (ok && keyword_is(entry, kw, "tight-inside") && n == 2)
         ok = add_marks(&r->inside_open, marks, 1) && add_marks(&r->inside_close, marks + 1, 1);
+    else if (ok && keyword_is(entry, kw, "spaced-inside") && n == 2)
+        ok = add_marks(&r->spaced_open, marks, 1) && add_marks(&r->spaced_close, marks + 1, 1);
     else
         ok = false;
     if (ok)
         return TQC_OK;
-    snprintf(err, errlen, "spacing:%zu: expected 'no-space-before|space-before|space-after "
-             "MARK...' or 'tight-inside OPEN CLOSE': %s", line, entry);
+    snprintf(err, errlen, "spacing:%zu: expected 'no-space-before|space-before|space-after|"
+             "no-space-after|need-space-before MARK...' or 'tight-inside|spaced-inside OPEN "
+             "CLOSE': %s", line, entry);
     return TQC_EINPUT;
 }
 
@@ -158,6 +178,12 @@ static bool is_closing_mark(const spacing_rules *r, int32_t cp)
     return in_set(&r->inside_close, cp);
 }
 
+/* A closing mark of either kind of pair: what a word's mark may follow (`“word”,`). */
+static bool ends_pair(const spacing_rules *r, int32_t cp)
+{
+    return in_set(&r->inside_close, cp) || in_set(&r->spaced_close, cp);
+}
+
 static bool is_opening_mark(const spacing_rules *r, int32_t cp)
 {
     return in_set(&r->inside_open, cp);
@@ -206,7 +232,7 @@ static void check_space_before(const tqc_ctx *ctx, const spacing_rules *r, size_
         !same_line_gap(doc, k - 1, k))
         return;
     int32_t pm = mark_of(doc, a);
-    if (a->kind == TQC_TOK_PUNCT && !is_closing_mark(r, pm))
+    if (a->kind == TQC_TOK_PUNCT && !ends_pair(r, pm))
         return;
     const tqc_token *b = k + 1 < doc->token_count ? &doc->tokens[k + 1] : NULL;
     if (b && mark_of(doc, b) == m)
@@ -244,7 +270,7 @@ static void check_space_after(const tqc_ctx *ctx, const spacing_rules *r, size_t
     if ((p->flags & TQC_TF_SPACE_BEFORE) || (b->flags & TQC_TF_SPACE_BEFORE) ||
         b->kind != TQC_TOK_WORD || !tqc_text_is_letter(cp_at(doc, b->span.start)))
         return;
-    if (a->kind != TQC_TOK_WORD && a->kind != TQC_TOK_NUMBER && !is_closing_mark(r, mark_of(doc, a)))
+    if (a->kind != TQC_TOK_WORD && a->kind != TQC_TOK_NUMBER && !ends_pair(r, mark_of(doc, a)))
         return;
     /* `&amp;x`: an HTML entity left by scraping is the boilerplate passes' business. */
     if (a->kind == TQC_TOK_WORD && a->span.start > 0 && doc->text[a->span.start - 1] == '&')
@@ -256,6 +282,24 @@ static void check_space_after(const tqc_ctx *ctx, const spacing_rules *r, size_t
     snprintf(msg, sizeof msg, "no space after '%.*s'", (int)ml, mark);
     emit_fix(ctx, m == ',' ? TQC_SEV_ERROR : TQC_SEV_WARNING,
              tqc_span_make(a->span.start, b->span.end), p->span, mark, ml + 1, msg);
+}
+
+/* `¿ Cómo`: a space after a mark written flush against the word after it. */
+static void check_tight_after(const tqc_ctx *ctx, const spacing_rules *r, size_t k, int32_t m)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (k + 1 >= doc->token_count || !in_set(&r->tight_after, m) || !same_line_gap(doc, k, k + 1))
+        return;
+    const tqc_token *p = &doc->tokens[k], *b = &doc->tokens[k + 1];
+    if (b->kind != TQC_TOK_WORD && b->kind != TQC_TOK_NUMBER)
+        return;
+    char mark[5];
+    size_t ml = tqc_text_encode(m, mark);
+    mark[ml] = '\0';
+    char msg[64];
+    snprintf(msg, sizeof msg, "space after '%s'", mark);
+    tqc_span span = tqc_span_make(p->span.start, b->span.start);
+    emit_fix(ctx, TQC_SEV_WARNING, span, span, mark, ml, msg);
 }
 
 /* The number of tokens equal to mark m from the start of k's paragraph up to k. */
@@ -272,6 +316,86 @@ static size_t count_before(const tqc_doc *doc, size_t k, int32_t m)
 static bool is_text_token(const tqc_token *t)
 {
     return t->kind != TQC_TOK_PUNCT && t->kind != TQC_TOK_INVALID;
+}
+
+/* Reports span (a warning), suggesting it with a narrow no-break space inserted at byte
+ * at; the fix is not safe (see the top of the file). */
+static void emit_insert(const tqc_ctx *ctx, tqc_span span, size_t at, const char *msg)
+{
+    const tqc_doc *doc = ctx->doc;
+    char repl[64];
+    size_t before = at - span.start, after = span.end - at;
+    if (before + SPACING_THIN_SPACE_LEN + after > sizeof repl)
+        return;
+    memcpy(repl, doc->text + span.start, before);
+    memcpy(repl + before, SPACING_THIN_SPACE, SPACING_THIN_SPACE_LEN);
+    memcpy(repl + before + SPACING_THIN_SPACE_LEN, doc->text + at, after);
+    size_t n = before + SPACING_THIN_SPACE_LEN + after;
+    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, span, "%s", msg);
+    tqc_finding_suggest(ctx->out, f, repl, n);
+    tqc_finding_fix(ctx->out, f, span, repl, n, false);
+}
+
+/* `mot:` in French: a mark that takes a space before it, written flush against a word,
+ * a number or a closing mark. A run of marks (`?!`, `!!`) is judged by its first one;
+ * a mark after another mark (`etc.:`, `» ?` aside) is left alone. */
+static void check_need_before(const tqc_ctx *ctx, const spacing_rules *r, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_token *a = &doc->tokens[k - 1], *p = &doc->tokens[k];
+    int32_t m;
+    if (p->kind != TQC_TOK_PUNCT || (p->flags & TQC_TF_SPACE_BEFORE) ||
+        tqc_text_decode(tqc_doc_at(doc, p->span), tqc_span_len(p->span), &m) == 0 ||
+        !in_set(&r->need_before, m) || a->span.end != p->span.start)
+        return;
+    if (a->kind != TQC_TOK_WORD && a->kind != TQC_TOK_NUMBER && !ends_pair(r, mark_of(doc, a)))
+        return;
+    char msg[64], mark[5];
+    size_t ml = tqc_text_encode(m, mark);
+    mark[ml] = '\0';
+    snprintf(msg, sizeof msg, "no space before '%s'", mark);
+    /* The span runs from the word's last character to the mark. */
+    size_t last;
+    tqc_text_prev(doc->text, a->span.end, &last);
+    if (last < a->span.start)
+        last = a->span.start;
+    emit_insert(ctx, tqc_span_make(last, p->span.start + ml), p->span.start, msg);
+}
+
+/* `«mot»` in French: a pair that holds its text with inner spaces, written without. */
+static void check_spaced_inside(const tqc_ctx *ctx, const spacing_rules *r, size_t k, int32_t m)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_token *p = &doc->tokens[k];
+    char msg[64], mark[5];
+    size_t ml = tqc_text_encode(m, mark);
+    mark[ml] = '\0';
+    if (in_set(&r->spaced_open, m) && k + 1 < doc->token_count) {
+        const tqc_token *b = &doc->tokens[k + 1];
+        if (is_text_token(b) && b->span.start == p->span.end) {
+            size_t end;
+            int32_t cp;
+            end = b->span.start + tqc_text_decode(doc->text + b->span.start,
+                                                  tqc_span_len(b->span), &cp);
+            snprintf(msg, sizeof msg, "no space after opening '%s'", mark);
+            emit_insert(ctx, tqc_span_make(p->span.start, end), p->span.end, msg);
+        }
+    }
+    if (in_set(&r->spaced_close, m) && k > 0) {
+        const tqc_token *a = &doc->tokens[k - 1];
+        /* After a word, or after the mark that ends the quoted sentence (`prêts!»`). */
+        bool after_text = is_text_token(a) ||
+                          (a->kind == TQC_TOK_PUNCT && !in_set(&r->spaced_open, mark_of(doc, a)) &&
+                           !is_opening_mark(r, mark_of(doc, a)));
+        if (after_text && a->span.end == p->span.start && !(p->flags & TQC_TF_SPACE_BEFORE)) {
+            size_t last;
+            tqc_text_prev(doc->text, a->span.end, &last);
+            if (last < a->span.start)
+                last = a->span.start;
+            snprintf(msg, sizeof msg, "no space before closing '%s'", mark);
+            emit_insert(ctx, tqc_span_make(last, p->span.end), p->span.start, msg);
+        }
+    }
 }
 
 /* `( word )`, `“ word ”`: a space inside a pair that holds its text tight. A quote
@@ -331,6 +455,8 @@ static void run(const tqc_ctx *ctx)
         const tqc_token *t = &doc->tokens[k];
         if (k > 0)
             check_double_space(ctx, k);
+        if (k > 0)
+            check_need_before(ctx, r, k);
         int32_t m = mark_of(doc, t);
         if (m < 0)
             continue;
@@ -339,6 +465,8 @@ static void run(const tqc_ctx *ctx)
             check_space_after(ctx, r, k, m);
         }
         check_inside(ctx, r, k, m);
+        check_tight_after(ctx, r, k, m);
+        check_spaced_inside(ctx, r, k, m);
     }
 }
 

@@ -15,6 +15,8 @@
  *   abbreviations-before-number  the same, only when a number follows (No. 5, p. 55)
  *   sentence-starters            capitalised words that after an abbreviation still begin
  *                                a new sentence (the U.S. How about...)
+ *   after-ordinal                capitalised words after an ordinal written with a period
+ *                                (German am 12. Juni, im 19. Jahrhundert): no sentence end
  * Decisions where text is ambiguous:
  *   - a lower-case word after a period continues the sentence ("peace. and the"): the
  *     capitalization pass reports it as a broken sentence;
@@ -25,7 +27,10 @@
  *     ("“We won. We always do,” he said." is two), so a capital after ". " is always a
  *     sentence start for the passes;
  *   - spaced dots: ". . ." stays inside the sentence, "word. . . ." ends it at the first
- *     dot, "word . . . ." after the last. */
+ *     dot, "word . . . ." after the last;
+ *   - verse quoted with its lines divided by spaced slashes ("Ei fu. Siccome immobile /
+ *     dato il mortal sospiro / ...") is one sentence: a stop followed, within a verse
+ *     line, by a " / " ends none. */
 #include "seg.h"
 
 #include <stdlib.h>
@@ -44,6 +49,8 @@
 #define SEG_LOOKAHEAD 4
 /* List items numbered up to this many digits (1. to 999.); longer is a year or amount. */
 #define SEG_MARKER_DIGITS 3
+/* A verse line, as far as a stop before a " / " divider may look for it (in tokens). */
+#define SEG_VERSE_TOKENS 12
 /* A work's title in CJK title marks (《摔跤吧！爸爸》) may hold ！ or ？; a mark left open
  * stops protecting after this many tokens. */
 #define SEG_TITLE_TOKENS 32
@@ -53,7 +60,7 @@
 
 typedef struct seg {
     tqc_doc *doc;
-    const tqc_strmap *abbrev, *abbrev_num, *starters;
+    const tqc_strmap *abbrev, *abbrev_num, *starters, *after_ordinal;
     size_t para_cap, sent_cap;
     long list_last;  /* value of the last list marker accepted in this paragraph */
     long line_last;  /* value of the last marker that began a line (paragraph scan) */
@@ -292,12 +299,20 @@ static bool is_abbreviation(const seg *s, size_t k, size_t para_first, size_t ne
     if (in_list(s->abbrev, doc, start, end) ||
         (number_follows && in_list(s->abbrev_num, doc, start, end)))
         return true;
-    /* The last word alone, when something is glued before it (ex-Gov., end.Co.). */
-    if (first != k - 1 && last->kind == TQC_TOK_WORD) {
-        start = last->span.start;
+    /* The last word alone, when something is glued before it (ex-Gov., end.Co.), or
+     * an elided article is (French and Italian l'Ing., l’Av.). */
+    if (last->kind != TQC_TOK_WORD)
+        return false;
+    start = last->span.start;
+    for (size_t i = start; i < end;) {
+        int32_t c;
+        i += tqc_text_decode(doc->text + i, end - i, &c);
+        if (tqc_text_is_apostrophe(c) && i < end)
+            start = i;
+    }
+    if (first != k - 1 || start != last->span.start)
         return in_list(s->abbrev, doc, start, end) ||
                (number_follows && in_list(s->abbrev_num, doc, start, end));
-    }
     return false;
 }
 
@@ -313,6 +328,41 @@ static size_t deciding_token(const tqc_doc *doc, size_t j, size_t end)
 static bool starts_lower(const tqc_doc *doc, size_t k)
 {
     return doc->tokens[k].kind == TQC_TOK_WORD && tqc_text_is_lower(first_cp(doc, k));
+}
+
+/* Marks no sentence begins with: after "consuela. / [...]" (verse lines divided by
+ * slashes) or "etc. , y" the text goes on. */
+static bool continues_sentence(const tqc_doc *doc, size_t k)
+{
+    int32_t cp = only_cp(doc, k);
+    return doc->tokens[k].kind == TQC_TOK_PUNCT &&
+           (cp == ',' || cp == ';' || cp == ':' || cp == '/');
+}
+
+/* Whether the sentence that would begin at k is a verse line of a quotation whose lines
+ * are divided by spaced slashes: a " / " follows within SEG_VERSE_TOKENS tokens and no
+ * sentence mark comes before it. */
+static bool verse_line_follows(const tqc_doc *doc, size_t k, size_t end)
+{
+    for (size_t j = k, n = 0; j < end && n < SEG_VERSE_TOKENS; j++, n++) {
+        if (terminator(doc, j) != TERM_NONE)
+            return false;
+        if (only_cp(doc, j) == '/' && space_before(doc, j) && j + 1 < end && space_before(doc, j + 1))
+            return true;
+    }
+    return false;
+}
+
+/* Whether the period at k makes an ordinal of the number before it (German `am 12.
+ * Juni`): a number glued to the period, and a word of `after-ordinal` next. */
+static bool is_ordinal(const seg *s, size_t k, size_t para_first, size_t next)
+{
+    const tqc_doc *doc = s->doc;
+    if (k == para_first || next == SIZE_MAX || space_before(doc, k) ||
+        doc->tokens[k - 1].kind != TQC_TOK_NUMBER)
+        return false;
+    return in_list(s->after_ordinal, doc, doc->tokens[next].span.start,
+                   doc->tokens[next].span.end);
 }
 
 /* After an abbreviation a new sentence begins only with a listed sentence starter;
@@ -428,7 +478,11 @@ static size_t sentence_end(const seg *s, size_t k, size_t para_first, size_t end
             return j;
         return 0;
     }
-    if (next != SIZE_MAX && starts_lower(doc, next))
+    if (next != SIZE_MAX && (starts_lower(doc, next) || continues_sentence(doc, next)))
+        return 0;
+    if (kind == TERM_PERIOD && next == j && is_ordinal(s, k, para_first, next))
+        return 0;
+    if (next != SIZE_MAX && verse_line_follows(doc, next, end))
         return 0;
     if (kind == TERM_PERIOD && is_abbreviation(s, k, para_first, next) &&
         (next == SIZE_MAX || !is_starter(s, next, end)))
@@ -569,6 +623,7 @@ tqc_status tqc_segment(tqc_doc *doc, const tqc_lang *lang)
         s.abbrev = tqc_lang_list(lang, "abbreviations");
         s.abbrev_num = tqc_lang_list(lang, "abbreviations-before-number");
         s.starters = tqc_lang_list(lang, "sentence-starters");
+        s.after_ordinal = tqc_lang_list(lang, "after-ordinal");
     }
     size_t tok_cap = 0;
     doc->token_count = doc->sentence_count = doc->paragraph_count = 0;

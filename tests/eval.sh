@@ -15,6 +15,16 @@ echo "== our corpus: corpus/en (articles with injected defects, and clean contro
 "$BUILD/eval_gold" --label corpus/en corpus/en/*.txt
 echo
 
+# Every other language of the corpus, each checked in its own profile.
+for dir in corpus/*/; do
+    lang=$(basename "$dir")
+    [ "$lang" = en ] && continue
+    ls "$dir"*.txt >/dev/null 2>&1 || continue
+    echo "== our corpus: corpus/$lang"
+    "$BUILD/eval_gold" --lang "$lang" --label "corpus/$lang" "$dir"*.txt
+    echo
+done
+
 if [ -f "$shared/reference/mt-article-en.txt" ]; then
     echo "== reference article"
     "$BUILD/eval_gold" --verbose --label reference "$shared/reference/mt-article-en.txt"
@@ -34,6 +44,12 @@ echo
 if [ -x "$BUILD/eval_golden" ] && [ -f "$ext/golden-rules-en.jsonl" ]; then
     echo "== sentence segmentation: Golden Rules"
     "$BUILD/eval_golden" "$ext"/golden-rules-en.jsonl "$ext"/pysbd-more-en.jsonl
+    # The other languages with a profile here, and our own cases (Portuguese).
+    for f in "$ext"/golden-rules-*.jsonl "$ext"/pysbd-more-*.jsonl tests/data/golden-rules-*.jsonl; do
+        lang=$(basename "$f" .jsonl)
+        lang=${lang##*-}
+        [ "$lang" = en ] || [ ! -d "rules/$lang" ] || [ ! -f "$f" ] || "$BUILD/eval_golden" "$f"
+    done
     echo
 fi
 

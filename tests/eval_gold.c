@@ -1,8 +1,11 @@
 /* eval_gold: per-rule precision and recall of tqc against gold defect lists, and
  * false alarms per 10,000 words on clean text. A measurement, not a test.
  *
- *   eval_gold [--verbose] [--label NAME] ARTICLE.txt...   (gold: ARTICLE.gold.tsv)
- *   eval_gold --clean [--verbose] FILE...                 (every finding is a false alarm)
+ *   eval_gold [--lang CODE] [--verbose] [--label NAME] ARTICLE.txt...   (gold: ARTICLE.gold.tsv)
+ *   eval_gold [--lang CODE] --clean [--verbose] FILE...   (every finding is a false alarm)
+ *
+ * --lang names the language the files are checked in (default en). A gold file may
+ * name its article's own regional variant in a comment line `# lang: pt-PT`.
  *
  * Gold rows: rules (a|b) TAB exact span TAB occurrence TAB level TAB note. A row is
  * caught when a finding of one of its rules, at warning or error, overlaps its span.
@@ -28,6 +31,7 @@ typedef struct rule_stats {
 static rule_stats rules[MAX_RULES];
 static size_t rule_count;
 static bool verbose;
+static const char *lang_code = "en";
 
 static rule_stats *stats_for(const char *id, size_t len)
 {
@@ -155,6 +159,30 @@ static bool finding_has_rule(const tqc_finding *f, const char *rule)
     return false;
 }
 
+/* The code in a `# lang: CODE` line of the gold file, into code; false when none. */
+static bool gold_lang(const char *gold_path, char *code, size_t cap)
+{
+    FILE *f = fopen(gold_path, "r");
+    if (!f)
+        return false;
+    char line[4096];
+    bool found = false;
+    while (!found && fgets(line, sizeof line, f)) {
+        if (strncmp(line, "# lang:", 7) != 0)
+            continue;
+        const char *p = line + 7;
+        p += strspn(p, " \t");
+        size_t n = strcspn(p, " \t\r\n");
+        if (n > 0 && n < cap) {
+            memcpy(code, p, n);
+            code[n] = '\0';
+            found = true;
+        }
+    }
+    fclose(f);
+    return found;
+}
+
 static void eval_article(tqc_checker *ck, const char *path)
 {
     size_t len;
@@ -168,7 +196,21 @@ static void eval_article(tqc_checker *ck, const char *path)
     static gold_row rows[MAX_GOLD];
     size_t nrows = load_gold(gold_path, text, len, rows);
     bool control = strstr(path, "-clean-") != NULL;
-    tqc_doc *doc = tqc_doc_new(path, text, len, "en");
+    /* An article in a regional variant gets a checker of its own. */
+    char code[32];
+    const char *article_lang = lang_code;
+    tqc_checker *own = NULL;
+    if (gold_lang(gold_path, code, sizeof code) && strcmp(code, lang_code) != 0) {
+        char err[512];
+        tqc_check_options opts = {.data_dir = TQC_SOURCE_DIR, .lang = code};
+        if (tqc_checker_new(&opts, &own, err, sizeof err) != TQC_OK) {
+            fprintf(stderr, "eval_gold: %s: language %s: %s\n", path, code, err);
+            exit(2);
+        }
+        ck = own;
+        article_lang = code;
+    }
+    tqc_doc *doc = tqc_doc_new(path, text, len, article_lang);
     tqc_findings out;
     tqc_findings_init(&out, doc);
     if (!doc || tqc_check_doc(ck, doc, &out) != TQC_OK) {
@@ -237,6 +279,7 @@ static void eval_article(tqc_checker *ck, const char *path)
     tqc_findings_release(&out);
     tqc_doc_free(doc);
     free(text);
+    tqc_checker_free(own);
 }
 
 static void eval_clean(tqc_checker *ck, const char *path)
@@ -252,7 +295,7 @@ static void eval_clean(tqc_checker *ck, const char *path)
         tqc_chunk chunk;
         if (tqc_reader_next(rd, &chunk, err, sizeof err) != TQC_OK || chunk.len == 0)
             break;
-        tqc_doc *doc = tqc_doc_new(path, chunk.text, chunk.len, "en");
+        tqc_doc *doc = tqc_doc_new(path, chunk.text, chunk.len, lang_code);
         doc->base_line = chunk.base_line;
         tqc_findings out;
         tqc_findings_init(&out, doc);
@@ -301,13 +344,15 @@ int main(int argc, char **argv)
             clean = true;
         else if (strcmp(argv[i], "--label") == 0 && i + 1 < argc)
             label = argv[++i];
+        else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+            lang_code = argv[++i];
     }
     if (i >= argc) {
-        fputs("usage: eval_gold [--verbose] [--clean] [--label NAME] FILE...\n", stderr);
+        fputs("usage: eval_gold [--lang CODE] [--verbose] [--clean] [--label NAME] FILE...\n", stderr);
         return 2;
     }
     char err[512];
-    tqc_check_options opts = {.data_dir = TQC_SOURCE_DIR, .lang = "en"};
+    tqc_check_options opts = {.data_dir = TQC_SOURCE_DIR, .lang = lang_code};
     tqc_checker *ck;
     if (tqc_checker_new(&opts, &ck, err, sizeof err) != TQC_OK) {
         fprintf(stderr, "eval_gold: %s\n", err);

@@ -1,0 +1,244 @@
+/* Tests of the Spanish and Portuguese profiles (rules/es, rules/pt, dictionaries/es,
+ * dictionaries/pt) and of the pass behaviour they switch on as data: sentence
+ * boundaries after their abbreviations, inverted ¿ ¡ marks (quotes), no space after ¿ ¡
+ * (spacing), months and days in lower case (capitalization), their boilerplate and
+ * function words. Each case has a correct twin that must stay silent. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "seg.h"
+#include "tqc_test.h"
+
+/* One checker per language for the whole run, made before Check forks (loading the
+ * Portuguese dictionary takes a good fraction of a second). */
+static tqc_checker *checker_es, *checker_pt, *checker_pt_pt;
+
+static void free_checkers(void)
+{
+    tqc_checker_free(checker_es);
+    tqc_checker_free(checker_pt);
+    tqc_checker_free(checker_pt_pt);
+}
+
+static tqc_checker *load(const char *code)
+{
+    char err[512];
+    tqc_check_options opts = {.data_dir = TQC_SOURCE_DIR, .lang = code};
+    tqc_checker *ck = NULL;
+    if (tqc_checker_new(&opts, &ck, err, sizeof err) != TQC_OK) {
+        fprintf(stderr, "check_tqc: cannot load the %s checker: %s\n", code, err);
+        exit(EXIT_FAILURE);
+    }
+    return ck;
+}
+
+static tqc_checker *checker_for(const char *code)
+{
+    return strcmp(code, "es") == 0 ? checker_es : strcmp(code, "pt") == 0 ? checker_pt
+                                                                         : checker_pt_pt;
+}
+
+/* The sentences of text in language code, joined by " | ". */
+static void sentences_of(const char *code, const char *text, char *out, size_t cap)
+{
+    tqc_doc *doc = tqc_doc_new("test.txt", text, strlen(text), code);
+    ck_assert_ptr_nonnull(doc);
+    ck_assert_int_eq(tqc_segment(doc, tqc_checker_lang(checker_for(code))), TQC_OK);
+    size_t o = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < doc->sentence_count && o < cap; i++) {
+        tqc_span s = doc->sentences[i].span;
+        int n = snprintf(out + o, cap - o, "%s%.*s", i ? " | " : "", (int)tqc_span_len(s),
+                         doc->text + s.start);
+        o += (size_t)n;
+    }
+    tqc_doc_free(doc);
+}
+
+#define SENTENCES_EQ(code, text, expected) do { \
+        char buf_[2048]; sentences_of(code, text, buf_, sizeof buf_); \
+        ck_assert_str_eq(buf_, expected); } while (0)
+
+/* How many findings of rule (merged ones too) at warning or above text gets in language
+ * code; the first one's span into first (cap bytes) when given. */
+static size_t findings(const char *code, const char *text, const char *rule, char *first,
+                       size_t cap)
+{
+    tqc_doc *doc = tqc_doc_new("test.txt", text, strlen(text), code);
+    ck_assert_ptr_nonnull(doc);
+    tqc_findings out;
+    tqc_findings_init(&out, doc);
+    ck_assert_int_eq(tqc_check_doc(checker_for(code), doc, &out), TQC_OK);
+    size_t n = 0;
+    for (size_t i = 0; i < out.count; i++) {
+        const tqc_finding *f = &out.items[i];
+        if (f->severity < TQC_SEV_WARNING ||
+            (strcmp(f->rule, rule) != 0 && !(f->also && strstr(f->also, rule))))
+            continue;
+        if (n++ == 0 && first) {
+            size_t len = tqc_span_len(f->span) < cap ? tqc_span_len(f->span) : cap - 1;
+            memcpy(first, doc->text + f->span.start, len);
+            first[len] = '\0';
+        }
+    }
+    tqc_findings_release(&out);
+    tqc_doc_free(doc);
+    return n;
+}
+
+/* The one finding of rule that text gets, whose span must be `span`. */
+#define FINDS(code, text, rule, span) do { \
+        char got_[256]; \
+        ck_assert_uint_eq(findings(code, text, rule, got_, sizeof got_), 1); \
+        ck_assert_str_eq(got_, span); } while (0)
+#define SILENT(code, text, rule) ck_assert_uint_eq(findings(code, text, rule, NULL, 0), 0)
+
+START_TEST(test_issue_6_profiles_load)
+{
+    const tqc_lang *es = tqc_checker_lang(checker_es), *pt = tqc_checker_lang(checker_pt);
+    ck_assert_str_eq(tqc_lang_setting(es, "decimal-separator", ""), ",");
+    ck_assert_str_eq(tqc_lang_setting(pt, "time-separator", ""), "h");
+    ck_assert(tqc_lang_in(es, "function-words", "del", 3));
+    ck_assert(tqc_lang_in(pt, "function-words", "pelo", 4));
+    ck_assert(tqc_lang_in(es, "lower-case-words", "marzo", 5));
+    /* The regional dictionaries: pt-PT spells quilómetros, Brazil quilômetros. */
+    tqc_dict *br = tqc_checker_dict(checker_pt), *eu = tqc_checker_dict(checker_pt_pt);
+    ck_assert(tqc_dict_known(br, "quilômetros", strlen("quilômetros")));
+    ck_assert(tqc_dict_known(eu, "quilómetros", strlen("quilómetros")));
+    ck_assert(!tqc_dict_known(eu, "quilômetros", strlen("quilômetros")));
+    /* The supplements: a news name Hunspell lacks. */
+    ck_assert(tqc_dict_known(tqc_checker_dict(checker_es), "Zelenski", strlen("Zelenski")));
+    ck_assert(tqc_dict_known(br, "Bolsonaro", strlen("Bolsonaro")));
+}
+END_TEST
+
+START_TEST(test_issue_6_spanish_sentence_boundaries)
+{
+    SENTENCES_EQ("es", "Hola Srta. Ledesma. Buenos días, soy el Lic. Naser Pastoriza.",
+                 "Hola Srta. Ledesma. | Buenos días, soy el Lic. Naser Pastoriza.");
+    SENTENCES_EQ("es", "El corredor No. 103 llegó 4°. Vive en EE. UU. El año pasado ganó.",
+                 "El corredor No. 103 llegó 4°. | Vive en EE. UU. | El año pasado ganó.");
+    SENTENCES_EQ("es", "La cita es el Mar. 23 de Nov. de 2014. Gracias.",
+                 "La cita es el Mar. 23 de Nov. de 2014. | Gracias.");
+    /* Mar ends a sentence when no number follows. */
+    SENTENCES_EQ("es", "Navegaron por el Mar. Luego volvieron.",
+                 "Navegaron por el Mar. | Luego volvieron.");
+    SENTENCES_EQ("es", "¿Cómo está? ¡Muy bien! Gracias.", "¿Cómo está? | ¡Muy bien! | Gracias.");
+}
+END_TEST
+
+START_TEST(test_issue_6_portuguese_sentence_boundaries)
+{
+    SENTENCES_EQ("pt", "O Sr. Almeida chegou às 10h30. A reunião começou.",
+                 "O Sr. Almeida chegou às 10h30. | A reunião começou.");
+    SENTENCES_EQ("pt", "O art. 5 da Constituição e o n.º 2 bastam. Ninguém contestou.",
+                 "O art. 5 da Constituição e o n.º 2 bastam. | Ninguém contestou.");
+    SENTENCES_EQ("pt", "Trabalha na Silva & Filhos Ltda. A empresa faliu.",
+                 "Trabalha na Silva & Filhos Ltda. | A empresa faliu.");
+    /* "dez." is the number ten ending a sentence, not December, without a number after. */
+    SENTENCES_EQ("pt", "A obra fica pronta em dez. Ninguém acredita.",
+                 "A obra fica pronta em dez. | Ninguém acredita.");
+}
+END_TEST
+
+START_TEST(test_issue_6_verse_slashes_continue_the_sentence)
+{
+    /* A sentence never begins with a slash: verse lines divided by " / ". */
+    SENTENCES_EQ("es", "Dijo: \"con el cantar se consuela. / [...] \".",
+                 "Dijo: \"con el cantar se consuela. / [...] \".");
+    SENTENCES_EQ("es", "Terminó. Otra vez.", "Terminó. | Otra vez.");
+}
+END_TEST
+
+START_TEST(test_issue_6_inverted_question_and_exclamation_marks)
+{
+    FINDS("es", "El ministro no lo dijo. Cómo se financiará? Nadie lo sabe.", "quotes", "?");
+    FINDS("es", "¿Cómo se financiará. Nadie lo sabe.", "quotes", "¿");
+    FINDS("es", "¡Evacúen ya, gritaban los vecinos.", "quotes", "¡");
+    SILENT("es", "¿Cómo se financiará? Nadie lo sabe. ¡Basta!", "quotes");
+    /* A question inside a sentence, mixed marks, doubled marks, an aside. */
+    SILENT("es", "Si no, ¿qué haremos?, preguntó. ¡Qué me dices? ¡¿En serio?! ¿¿Qué??", "quotes");
+    SILENT("es", "Ganó por 40 puntos (!) en la final.", "quotes");
+    /* Portuguese has no inverted marks: its questions are left alone. */
+    SILENT("pt", "Como se financiará? Ninguém sabe.", "quotes");
+}
+END_TEST
+
+START_TEST(test_issue_6_no_space_after_inverted_marks)
+{
+    FINDS("es", "Preguntó: ¿ Por qué ahora?", "spacing", "¿ ");
+    SILENT("es", "Preguntó: ¿Por qué ahora?", "spacing");
+    FINDS("es", "Dijo que la reforma es «urgente ».", "spacing", " »");
+    SILENT("es", "Dijo que la reforma es «urgente».", "spacing");
+}
+END_TEST
+
+START_TEST(test_issue_6_months_and_days_in_lower_case)
+{
+    FINDS("es", "La votación está prevista para el 3 de Marzo en el Congreso.",
+          "capitalization", "Marzo");
+    FINDS("es", "Los bomberos trabajan desde el Lunes sin descanso.", "capitalization", "Lunes");
+    FINDS("pt", "A temporada de queimadas começou em Setembro e não parou.",
+          "capitalization", "Setembro");
+    SILENT("es", "La votación está prevista para el 3 de marzo en el Congreso.",
+           "capitalization");
+    /* Names made of a date: a capital before the function words. */
+    SILENT("es", "El acto fue en la Plaza de Mayo y en la Avenida 9 de Julio.", "capitalization");
+    SILENT("pt", "A audiência será na Praça 15 de Novembro, no centro.", "capitalization");
+    /* English capitalises its months: no such list there. */
+    ck_assert_uint_eq(tqc_test_findings("The vote is due on the 3rd of March in Congress.",
+                                        "capitalization", NULL, 0), 0);
+}
+END_TEST
+
+START_TEST(test_issue_6_function_words_and_run_ons)
+{
+    FINDS("es", "La oposición criticó el acuerdoentre el Ejecutivo y los gobernadores.",
+          "missing-space", "acuerdoentre");
+    FINDS("pt", "O nível do rio deve continuar a cair, mas o níveldo mar não.",
+          "missing-space", "níveldo");
+    FINDS("es", "El ministro aprobó Las medidas sin consultar a nadie.", "capitalization", "Las");
+    /* Enclitic pronouns and Portuguese clitics are no run-ons. */
+    SILENT("es", "Decírselo primero es lo correcto, dijo, dándole la razón.", "missing-space");
+    SILENT("pt", "Disse-lhe que iria informá-lo; dir-se-ia que sim.", "missing-space");
+    /* "se se" is a Portuguese double. */
+    SILENT("pt", "A regra é rígida, mas se se cumprir o prazo, o ganho é enorme.",
+           "repeated-word");
+}
+END_TEST
+
+START_TEST(test_issue_6_boilerplate)
+{
+    FINDS("es", "El Gobierno presentó el presupuesto.\n\nLee también: El FMI aprueba la "
+          "revisión\n\nLos mercados subieron.", "boilerplate", "Lee también: El FMI aprueba "
+          "la revisión");
+    FINDS("pt", "O governo anunciou o corte.\n\nContinua após a publicidade\n\nA oposição "
+          "criticou.", "boilerplate", "Continua após a publicidade");
+    SILENT("pt", "O governo anunciou o corte.\n\nA publicidade institucional caiu 20% no "
+           "ano passado, segundo o tribunal.", "boilerplate");
+}
+END_TEST
+
+Suite *lang_es_pt_suite(void)
+{
+    if (!checker_es) {
+        checker_es = load("es");
+        checker_pt = load("pt");
+        checker_pt_pt = load("pt-PT");
+        atexit(free_checkers);
+    }
+    Suite *s = suite_create("lang_es_pt");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, test_issue_6_profiles_load);
+    tcase_add_test(tc, test_issue_6_spanish_sentence_boundaries);
+    tcase_add_test(tc, test_issue_6_portuguese_sentence_boundaries);
+    tcase_add_test(tc, test_issue_6_verse_slashes_continue_the_sentence);
+    tcase_add_test(tc, test_issue_6_inverted_question_and_exclamation_marks);
+    tcase_add_test(tc, test_issue_6_no_space_after_inverted_marks);
+    tcase_add_test(tc, test_issue_6_months_and_days_in_lower_case);
+    tcase_add_test(tc, test_issue_6_function_words_and_run_ons);
+    tcase_add_test(tc, test_issue_6_boilerplate);
+    suite_add_tcase(s, tc);
+    return s;
+}
