@@ -32,6 +32,7 @@ struct tqc_checker {
     size_t sibling_count;
     tqc_langid *langid;     /* made on first use; a sibling borrows its maker's */
     bool own_langid;
+    bool dict_borrowed;     /* a sibling's may be its langid's */
 };
 
 static char *dup_opt(const char *s, bool *failed)
@@ -47,8 +48,9 @@ static char *dup_opt(const char *s, bool *failed)
     return p;
 }
 
-tqc_status tqc_checker_new(const tqc_check_options *opts, tqc_checker **out,
-                           char *err, size_t errlen)
+/* tqc_checker_new, using dict (borrowed: it must outlive the checker) when not NULL. */
+static tqc_status checker_make(const tqc_check_options *opts, tqc_dict *dict, tqc_checker **out,
+                               char *err, size_t errlen)
 {
     *out = NULL;
     if (tqc_pass_count > 64)
@@ -75,7 +77,10 @@ tqc_status tqc_checker_new(const tqc_check_options *opts, tqc_checker **out,
         return TQC_ENOMEM;
     }
     tqc_status st = tqc_lang_load(opts->data_dir, opts->lang, &ck->lang, err, errlen);
-    if (st == TQC_OK)
+    ck->dict_borrowed = dict != NULL;
+    if (st == TQC_OK && dict)
+        ck->dict = dict;
+    else if (st == TQC_OK)
         st = tqc_dict_open(ck->lang, opts->data_dir, &opts->dict, &ck->dict, err, errlen);
     for (size_t i = 0; st == TQC_OK && i < tqc_pass_count; i++) {
         const tqc_pass *p = tqc_passes[i];
@@ -98,6 +103,12 @@ tqc_status tqc_checker_new(const tqc_check_options *opts, tqc_checker **out,
     return TQC_OK;
 }
 
+tqc_status tqc_checker_new(const tqc_check_options *opts, tqc_checker **out,
+                           char *err, size_t errlen)
+{
+    return checker_make(opts, NULL, out, err, errlen);
+}
+
 void tqc_checker_free(tqc_checker *ck)
 {
     if (!ck)
@@ -118,7 +129,8 @@ void tqc_checker_free(tqc_checker *ck)
     for (size_t i = 0; i < tqc_pass_count; i++)
         if (ck->state[i] && tqc_passes[i]->fini)
             tqc_passes[i]->fini(ck->state[i]);
-    tqc_dict_free(ck->dict);
+    if (!ck->dict_borrowed)
+        tqc_dict_free(ck->dict);
     tqc_lang_free(ck->lang);
     for (size_t i = 0; i < ck->source_count; i++) {
         tqc_dict_free(ck->sources[i].dict);
@@ -173,8 +185,14 @@ tqc_status tqc_checker_for_lang(tqc_checker *ck, const char *code, tqc_checker *
         .disabled = (const char *const *)ck->disabled, .disabled_count = ck->disabled_count,
         .severities = ck->severities, .severity_count = ck->severity_count,
     };
+    /* The dictionary telling the language opened is the one this language needs, unless
+     * the user's word lists extend it: not loaded twice. */
+    size_t i = tqc_langid_find(shared, code);
+    tqc_dict *have = NULL;
+    if (ck->word_count == 0 && i != SIZE_MAX && strcmp(tqc_langid_code(shared, i), code) == 0)
+        have = tqc_langid_dict(shared, i);
     tqc_checker *sib;
-    tqc_status st = tqc_checker_new(&o, &sib, err, errlen);
+    tqc_status st = checker_make(&o, have, &sib, err, errlen);
     if (st != TQC_OK)
         return st;
     sib->langid = shared;

@@ -25,6 +25,7 @@
 #endif
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
+enum { OPT_SOURCE = 256, OPT_SOURCE_LANG };   /* long options without a letter */
 #define MAX_LIST_ARGS 64
 #define MAX_RULES 64 /* tqc_checker_new refuses more passes */
 
@@ -42,6 +43,7 @@ typedef struct cli {
     tqc_ci_options ci;          /* config, baselines, --changed-since (cli_config.h) */
     bool detect;                /* --lang auto (the default): each file's language is
                                    told from its content; lang is then the fallback */
+    const char *source, *source_lang; /* check --source: parallel plain text (input.h) */
 } cli;
 
 static void usage(FILE *out)
@@ -84,6 +86,14 @@ static void usage(FILE *out)
           "      --input=FORMAT    check, segment: read the files as auto (default:\n"
           "                        by extension, then content), text, html, xliff,\n"
           "                        tmx or jsonl\n"
+          "      --source=SRC      check: SRC is the source-language text FILE (one,\n"
+          "                        plain text) translates; paragraphs pair in order,\n"
+          "                        or by length when their counts differ (a note\n"
+          "                        says how), so number, untranslated, omission,\n"
+          "                        addition and markup compare them\n"
+          "      --source-lang=CODE  the language of SRC (default: told from its\n"
+          "                        text; when it cannot be, SRC is compared without\n"
+          "                        its dictionary)\n"
           "      --config=FILE     use FILE, not the nearest .tqc.ini (looked for from\n"
           "                        each file's folder up to the repository root)\n"
           "      --baseline=FILE   check: report only findings not in FILE\n"
@@ -170,6 +180,8 @@ static int parse_options(int argc, char **argv, cli *c, bool *segment_mode)
         {"show", no_argument, NULL, 'S'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
+        {"source", required_argument, NULL, OPT_SOURCE},
+        {"source-lang", required_argument, NULL, OPT_SOURCE_LANG},
         {NULL, 0, NULL, 0},
     };
     int opt;
@@ -195,6 +207,8 @@ static int parse_options(int argc, char **argv, cli *c, bool *segment_mode)
         case 'P': c->ci.baseline_prune = true; break;
         case 'G': c->ci.changed_since = optarg; break;
         case 'S': c->ci.show = true; break;
+        case OPT_SOURCE: c->source = optarg; break;
+        case OPT_SOURCE_LANG: c->source_lang = optarg; break;
         case 'I':
             if (!tqc_input_format_parse(optarg, &c->input)) {
                 fprintf(stderr, "tqc: --input takes auto, text, html, xliff, tmx or jsonl, "
@@ -337,6 +351,31 @@ static tqc_checker *checker_for_file(tqc_checker *ck, const char *path)
     return out;
 }
 
+/* --source: the source file's language, into out (cap bytes): --source-lang, else told
+ * from its first bytes (langid.h). "" when it cannot be told, with a note: the source
+ * then serves the passes that need no profile or dictionary of its language. */
+static void source_lang_of(tqc_checker *ck, const cli *c, char *out, size_t cap)
+{
+    snprintf(out, cap, "%s", c->source_lang ? c->source_lang : "");
+    if (c->source_lang)
+        return;
+    FILE *f = strcmp(c->source, "-") == 0 ? NULL : fopen(c->source, "rb");
+    char *buf = f ? malloc(TQC_LANGID_SAMPLE_BYTES) : NULL;
+    size_t n = buf ? fread(buf, 1, TQC_LANGID_SAMPLE_BYTES, f) : 0;
+    if (f)
+        fclose(f);
+    tqc_langid *ids = buf ? tqc_checker_langid(ck) : NULL;
+    tqc_langid_guess g;
+    if (ids && tqc_langid_detect(ids, buf, n, NULL, &g) == TQC_OK && g.code)
+        snprintf(out, cap, "%s", g.code);
+    else if (f) {
+        fflush(stdout);
+        fprintf(stderr, "tqc: note: %s: cannot tell the source's language; it is compared "
+                "without its dictionary (name it with --source-lang)\n", c->source);
+    }
+    free(buf);
+}
+
 /* Checks (or segments) one file; returns false when it could not be read. */
 static bool run_file(tqc_checker *ck, tqc_ci *ci, size_t file, const cli *c, bool segment_mode,
                      tqc_reporter *rep, tqc_run_stats *stats)
@@ -345,14 +384,30 @@ static bool run_file(tqc_checker *ck, tqc_ci *ci, size_t file, const cli *c, boo
     const char *path = tqc_ci_file(ci, file);
     tqc_input *in;
     tqc_input_options io = {.format = c->input, .lang = tqc_ci_lang(ci, file)};
+    char src_lang[32];
+    if (c->source) {    /* parallel plain text, paired paragraph by paragraph */
+        source_lang_of(ck, c, src_lang, sizeof src_lang);
+        io.source = c->source;
+        io.source_lang = src_lang;
+    }
     if (!segment_mode)
         tqc_ci_file_begin(ci, file, rep);
     tqc_status st = tqc_input_open(path, &io, &in, err, sizeof err);
+    if (st == TQC_OK && tqc_input_note(in)) {
+        fflush(stdout);
+        fprintf(stderr, "tqc: note: %s\n", tqc_input_note(in));
+    }
     /* --lang auto: an article (text, HTML) is told once, from its first doc; a bilingual
      * file's docs carry the language their reader found (or the configured one). */
     tqc_checker *file_ck = NULL;
     bool told = !c->detect || (st == TQC_OK && tqc_input_format_of(in) != TQC_INPUT_TEXT &&
                                tqc_input_format_of(in) != TQC_INPUT_HTML);
+    if (!told && c->source && st == TQC_OK) {
+        /* Parallel text comes a paragraph at a time: the article is told whole. */
+        told = true;
+        if (!(file_ck = checker_for_file(ck, path)))
+            st = TQC_ENOMEM;
+    }
     while (st == TQC_OK) {
         tqc_doc *doc;
         if ((st = tqc_input_next(in, &doc, err, sizeof err)) != TQC_OK || !doc)
@@ -403,6 +458,25 @@ static bool run_file(tqc_checker *ck, tqc_ci *ci, size_t file, const cli *c, boo
         return false;
     }
     return true;
+}
+
+/* --source pairs one plain-text file with its source, for check (and baseline create);
+ * -1 when the options make sense. */
+static int check_source_options(bool other_command, const cli *c, int nfiles)
+{
+    const char *bad = NULL;
+    if (!c->source && c->source_lang)
+        bad = "--source-lang names the language of --source";
+    else if (c->source && other_command)
+        bad = "--source is for check";
+    else if (c->source && nfiles != 1)
+        bad = "--source pairs one target file with its source: give one FILE";
+    else if (c->source && c->input != TQC_INPUT_AUTO && c->input != TQC_INPUT_TEXT)
+        bad = "--source pairs plain text (a bilingual file holds its own source)";
+    if (!bad)
+        return -1;
+    fprintf(stderr, "tqc: %s\n", bad);
+    return EXIT_TROUBLE;
 }
 
 /* diff, fix and report, and check --format diff|wdiff, run the fix loop (fix.h) over
@@ -593,6 +667,9 @@ int main(int argc, char **argv)
     if (!segment_mode && (strcmp(c.format, "diff") == 0 || strcmp(c.format, "wdiff") == 0))
         fix_mode = true;    /* check --format diff|wdiff */
     if ((rc = check_fix_options(cmd, fix_mode, &c, argc - first_file)) >= 0)
+        return rc;
+    if ((rc = check_source_options(segment_mode || fix_mode || config_mode, &c,
+                                   argc - first_file)) >= 0)
         return rc;
 
     tqc_reporter rep = {.out = stdout};

@@ -55,6 +55,16 @@ fail:
     return NULL;
 }
 
+tqc_status tqc_doc_set_lang(tqc_doc *doc, const char *lang)
+{
+    char *copy = dup_str(lang);
+    if (!copy)
+        return TQC_ENOMEM;
+    free((char *)doc->lang);
+    doc->lang = copy;
+    return TQC_OK;
+}
+
 void tqc_doc_free(tqc_doc *doc)
 {
     if (!doc)
@@ -123,20 +133,26 @@ static size_t count_columns(const char *text, size_t from, size_t to, size_t *br
     return col;
 }
 
+/* Line and column of offset counted from the start of run r (offset >= r->text). */
+static void locate_in_run(const tqc_doc *doc, const tqc_doc_map *r, size_t offset, size_t *line,
+                          size_t *column)
+{
+    *line = r->line + 1;
+    *column = r->column + 1;
+    if (r->exact && offset > r->text) {
+        size_t breaks;
+        size_t cols = count_columns(doc->text, r->text, offset, &breaks);
+        *line += breaks;
+        *column = breaks ? cols + 1 : r->column + cols + 1;
+    }
+}
+
 void tqc_doc_locate(const tqc_doc *doc, size_t offset, size_t *line, size_t *column)
 {
     if (offset > doc->len)
         offset = doc->len;
     if (doc->map_count) {
-        const tqc_doc_map *r = map_run(doc, offset);
-        *line = r->line + 1;
-        *column = r->column + 1;
-        if (r->exact && offset > r->text) {
-            size_t breaks;
-            size_t cols = count_columns(doc->text, r->text, offset, &breaks);
-            *line += breaks;
-            *column = breaks ? cols + 1 : r->column + cols + 1;
-        }
+        locate_in_run(doc, map_run(doc, offset), offset, line, column);
         return;
     }
     size_t li = line_index(doc, offset);
@@ -159,6 +175,67 @@ size_t tqc_doc_file_offset(const tqc_doc *doc, size_t offset)
         return doc->base_offset + offset;
     const tqc_doc_map *r = map_run(doc, offset);
     return r->exact ? r->src + (offset - r->text) : r->src;
+}
+
+tqc_span tqc_doc_file_span(const tqc_doc *doc, tqc_span span)
+{
+    size_t start = tqc_doc_file_offset(doc, span.start);
+    if (span.end <= span.start)
+        return tqc_span_make(start, start);
+    size_t end;
+    if (!doc->map_count) {
+        end = doc->base_offset + (span.end > doc->len ? doc->len : span.end);
+    } else {
+        /* Past the last byte: exact there, else wherever the text after it comes from
+         * (the offset of span.end itself may be a run that begins after a tag). */
+        const tqc_doc_map *r = map_run(doc, span.end - 1);
+        end = r->exact ? r->src + (span.end - r->text) : tqc_doc_file_offset(doc, span.end);
+    }
+    return tqc_span_make(start, end > start ? end : start);
+}
+
+size_t tqc_doc_byte_column(const tqc_doc *doc, size_t offset)
+{
+    if (offset > doc->len)
+        offset = doc->len;
+    if (doc->map_count) {
+        const tqc_doc_map *r = map_run(doc, offset);
+        if (r->line == 0 || r->line_start) {
+            size_t at = tqc_doc_file_offset(doc, offset), line_start = r->line_start;
+            /* An exact run may hold line breaks of its own: count from the last one. */
+            if (r->exact)
+                for (size_t i = offset; i > r->text; i--)
+                    if (doc->text[i - 1] == '\n') {
+                        line_start = r->src + (i - r->text);
+                        break;
+                    }
+            return at - line_start + 1;
+        }
+    }
+    size_t start = tqc_doc_line_span(doc, offset).start;
+    size_t col = offset - start + 1;
+    /* The doc's first line is the file's first: what precedes the text there (a BOM)
+     * is on the line too. */
+    if (start == 0 && !doc->map_count && doc->base_line == 0)
+        col += doc->base_offset;
+    return col;
+}
+
+void tqc_doc_locate_end(const tqc_doc *doc, tqc_span span, size_t *line, size_t *column,
+                        size_t *byte_column)
+{
+    size_t end = span.end > doc->len ? doc->len : span.end;
+    const tqc_doc_map *r = doc->map_count && end > span.start ? map_run(doc, end - 1) : NULL;
+    if (!r || !r->exact || end == r->text) {
+        tqc_doc_locate(doc, end, line, column);
+        if (byte_column)
+            *byte_column = tqc_doc_byte_column(doc, end);
+        return;
+    }
+    /* The last byte maps 1:1: the end is counted in its run, whatever run end begins. */
+    locate_in_run(doc, r, end, line, column);
+    if (byte_column)
+        *byte_column = tqc_doc_byte_column(doc, end - 1) + 1;
 }
 
 bool tqc_doc_span_exact(const tqc_doc *doc, tqc_span span)

@@ -93,6 +93,8 @@ typedef struct tqc_doc_map {
     size_t line;        /* 0-based file line of src */
     size_t column;      /* characters before src on its line */
     bool exact;
+    size_t line_start;  /* byte offset in the file where src's line begins; 0 on line 0,
+                           and 0 on a later line means unknown (a map made without it) */
 } tqc_doc_map;
 
 /* Where an inline element (HTML `a`, `em`, `span`...) or an inline code of a bilingual
@@ -154,6 +156,9 @@ typedef struct tqc_doc {
 tqc_doc *tqc_doc_new(const char *name, const char *text, size_t len, const char *lang);
 /* Frees the doc and everything it owns; accepts NULL. */
 void tqc_doc_free(tqc_doc *doc);
+/* Replaces doc->lang with a copy of lang (its language told from its content); the old
+ * string is freed. Fails only when out of memory, leaving doc->lang as it was. */
+tqc_status tqc_doc_set_lang(tqc_doc *doc, const char *lang);
 
 /* Line (1-based, in the file) and column (1-based, in characters: each UTF-8 sequence
  * counts one, each invalid byte one) of the byte at offset (0 <= offset <= len).
@@ -161,9 +166,24 @@ void tqc_doc_free(tqc_doc *doc);
  * elsewhere it is the column of the run's start.
  * Every reporter uses this one function so they all agree. */
 void tqc_doc_locate(const tqc_doc *doc, size_t offset, size_t *line, size_t *column);
+/* Line and column (as tqc_doc_locate) just past the last byte of span, and, when
+ * byte_column is not NULL, that column in bytes (as tqc_doc_byte_column): where a span
+ * of a markup file ends before a tag, its end is before the tag, not after it where the
+ * next text begins. An empty span ends where it starts. */
+void tqc_doc_locate_end(const tqc_doc *doc, tqc_span span, size_t *line, size_t *column,
+                        size_t *byte_column);
 /* The byte offset in the file of the byte at offset (0 <= offset <= len), by the same
  * rules as tqc_doc_locate: base_offset + offset for plain text. */
 size_t tqc_doc_file_offset(const tqc_doc *doc, size_t offset);
+/* The bytes of the file that span came from: from the file offset of its start to just
+ * past its last byte (the start of the next run when that byte is an entity, escape or
+ * collapsed space). An exact span maps to exactly its own length. */
+tqc_span tqc_doc_file_span(const tqc_doc *doc, tqc_span span);
+/* The column of the byte at offset counted in bytes from the start of its file line
+ * (1-based), for formats that count bytes (reviewdog). Where a map does not know its
+ * lines' starts, or a plain-text chunk begins mid-line, the bytes are counted from where
+ * the doc's own line begins (a UTF-8 BOM on the file's first line is counted). */
+size_t tqc_doc_byte_column(const tqc_doc *doc, size_t offset);
 /* true when the bytes of span are the file's bytes 1:1 (plain text, or inside one exact
  * run of the map): only then may a fix edit the file at tqc_doc_file_offset. */
 bool tqc_doc_span_exact(const tqc_doc *doc, tqc_span span);

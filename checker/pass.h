@@ -20,6 +20,9 @@ typedef struct tqc_ctx {
     const void *state;        /* what the pass's init made for this language */
     const tqc_pass *pass;
     tqc_findings *out;        /* findings of earlier passes are visible here */
+    /* The other languages tqc knows (langid.h: their profiles and dictionaries, opened
+     * on first use), this thread's like dict; NULL when there are none. */
+    struct tqc_langid *langs;
 } tqc_ctx;
 
 struct tqc_pass {

@@ -5,7 +5,11 @@
  *
  * Columns are Unicode code points (run.columnKind says so; SARIF's default would be
  * UTF-16 code units), the same columns every tqc reporter prints; endColumn is
- * exclusive. byteOffset and byteLength are offsets into the file as read. URIs are
+ * exclusive. byteOffset and byteLength are offsets into the file as read (of a markup
+ * file: the bytes the text came from, tags and entities included; a snippet and a fix
+ * are given only where the text is the file's bytes 1:1). A finding in a segment of a
+ * translation file or JSONL record names it in properties.segment and as a logical
+ * location. URIs are
  * percent-encoded and relative to the working directory (run.originalUriBaseIds names
  * it as %SRCROOT%); paths outside it are absolute file: URIs. */
 #include "report.h"
@@ -287,7 +291,7 @@ static void write_region(jw *w, const char *key, const tqc_doc *doc, tqc_span s,
 {
     size_t l1, c1, l2, c2;
     tqc_doc_locate(doc, s.start, &l1, &c1);
-    tqc_doc_locate(doc, s.end, &l2, &c2);
+    tqc_doc_locate_end(doc, s, &l2, &c2, NULL);
     jw_key(w, key);
     jw_open(w, '{');
     jw_key(w, "startLine");
@@ -298,11 +302,14 @@ static void write_region(jw *w, const char *key, const tqc_doc *doc, tqc_span s,
     jw_uint(w, l2);
     jw_key(w, "endColumn");
     jw_uint(w, c2);
+    /* The file's bytes: a markup file's region covers its tags and entities too. */
+    tqc_span fs = tqc_doc_file_span(doc, s);
     jw_key(w, "byteOffset");
-    jw_uint(w, doc->base_offset + s.start);
+    jw_uint(w, fs.start);
     jw_key(w, "byteLength");
-    jw_uint(w, tqc_span_len(s));
-    if (snippet)
+    jw_uint(w, tqc_span_len(fs));
+    /* A snippet is the artifact's own bytes: only where the text is them 1:1. */
+    if (snippet && tqc_doc_span_exact(doc, s))
         jw_text(w, "snippet", tqc_doc_at(doc, s), tqc_span_len(s));
     jw_close(w, '}');
 }
@@ -380,12 +387,23 @@ static size_t rule_index(const tqc_reporter *r, const char *id)
     return SIZE_MAX;
 }
 
-static void write_properties(jw *w, const tqc_finding *f)
+static void write_properties(jw *w, const tqc_doc *doc, const tqc_finding *f)
 {
-    if (!f->also && !f->suggestion_count)
+    if (!f->also && !f->suggestion_count && !doc->segment && !doc->lang[0])
         return;
     jw_key(w, "properties");
     jw_open(w, '{');
+    if (doc->lang[0]) {
+        /* The language the text was checked as (told from its content by default), as
+         * the jsonl format names it. */
+        jw_key(w, "lang");
+        jw_cstr(w, doc->lang);
+    }
+    if (doc->segment) {
+        /* The XLIFF unit, TMX unit or JSONL record id, as the jsonl format names it. */
+        jw_key(w, "segment");
+        jw_cstr(w, doc->segment);
+    }
     if (f->also) {
         /* Rules merged into this finding, "a,b" as an array. */
         jw_key(w, "also");
@@ -448,6 +466,16 @@ static void sarif_finding(tqc_reporter *r, const tqc_doc *doc, const tqc_finding
         ctx.end = f->span.end;
     write_region(w, "contextRegion", doc, ctx, true);
     jw_close(w, '}');
+    if (doc->segment) {
+        /* The segment is where the finding is in the translation file's own terms. */
+        jw_key(w, "logicalLocations");
+        jw_open(w, '[');
+        jw_open(w, '{');
+        jw_key(w, "name");
+        jw_cstr(w, doc->segment);
+        jw_close(w, '}');
+        jw_close(w, ']');
+    }
     jw_close(w, '}');
     jw_close(w, ']');
     uint64_t hash = tqc_report_fingerprint(doc, f);
@@ -457,9 +485,10 @@ static void sarif_finding(tqc_reporter *r, const tqc_doc *doc, const tqc_finding
     jw_sep(w);
     fprintf(w->out, "\"%016" PRIx64 ":%zu\"", hash, occurrence(r, s, hash));
     jw_close(w, '}');
-    if (f->has_fix)
+    /* A fix edits the file: only where the text is its bytes 1:1 (as jsonl). */
+    if (f->has_fix && tqc_doc_span_exact(doc, f->fix.span))
         write_fix(w, r, doc, &f->fix);
-    write_properties(w, f);
+    write_properties(w, doc, f);
     jw_close(w, '}');
 }
 

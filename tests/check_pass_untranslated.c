@@ -1,0 +1,188 @@
+/* untranslated: sentences and clauses in another language than the document's, named
+ * in the message; loanwords, names and quoted titles left alone. English documents use
+ * the source tree's profiles; Spanish ones a fixture data folder (tests/data/lang/data),
+ * so the profiles being written elsewhere do not move these tests. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pass.h"
+#include "tqc_test.h"
+
+#define FIXTURE TQC_SOURCE_DIR "/tests/data/lang/data"
+
+/* The untranslated findings of text checked by ck (as lang): how many, and the first
+ * one's span text and message. */
+static size_t untranslated(tqc_checker *ck, const char *lang, const char *text, char *span,
+                           char *message, size_t cap)
+{
+    tqc_doc *doc = tqc_doc_new("test.txt", text, strlen(text), lang);
+    ck_assert_ptr_nonnull(doc);
+    tqc_findings out;
+    tqc_findings_init(&out, doc);
+    ck_assert_int_eq(tqc_check_doc(ck, doc, &out), TQC_OK);
+    size_t n = 0;
+    for (size_t i = 0; i < out.count; i++) {
+        const tqc_finding *f = &out.items[i];
+        if (strcmp(f->rule, "untranslated") != 0 && !(f->also && strstr(f->also, "untranslated")))
+            continue;
+        if (n++ == 0) {
+            snprintf(span, cap, "%.*s", (int)tqc_span_len(f->span), doc->text + f->span.start);
+            snprintf(message, cap, "%s", f->message);
+        }
+    }
+    tqc_findings_release(&out);
+    tqc_doc_free(doc);
+    return n;
+}
+
+static size_t english(const char *text, char *span, char *message)
+{
+    return untranslated(tqc_test_checker(), "en", text, span, message, 256);
+}
+
+START_TEST(test_issue_6_portuguese_sentence_in_english)
+{
+    char span[256], msg[256];
+    ck_assert_uint_eq(english("The ministry confirmed the closures on Tuesday. As escolas da região "
+                              "vão permanecer fechadas até segunda-feira, segundo a secretaria.",
+                              span, msg), 1);
+    ck_assert_str_eq(span, "As escolas da região vão permanecer fechadas até segunda-feira, "
+                           "segundo a secretaria");
+    ck_assert_str_eq(msg, "Portuguese text in an English article: left untranslated?");
+}
+END_TEST
+
+START_TEST(test_issue_6_foreign_clause_inside_an_english_sentence)
+{
+    char span[256], msg[256];
+    ck_assert_uint_eq(english("The ministry said on Tuesday that all the schools in the capital "
+                              "would stay closed, les écoles resteront fermées jusqu'à lundi, "
+                              "according to a statement issued by its press office.",
+                              span, msg), 1);
+    ck_assert_str_eq(span, "les écoles resteront fermées jusqu'à lundi");
+    ck_assert_ptr_nonnull(strstr(msg, "French text"));
+}
+END_TEST
+
+START_TEST(test_issue_6_introduction_left_out_of_the_span)
+{
+    char span[256], msg[256];
+    ck_assert_uint_eq(english("The governor said: as escolas vão permanecer fechadas até "
+                              "segunda-feira por causa das chuvas.", span, msg), 1);
+    ck_assert_str_eq(span, "as escolas vão permanecer fechadas até segunda-feira por causa das "
+                           "chuvas");
+}
+END_TEST
+
+START_TEST(test_issue_6_loanwords_names_and_titles_are_not_findings)
+{
+    char span[256], msg[256];
+    ck_assert_uint_eq(english("The deal preserved the status quo, a fait accompli that critics "
+                              "called a coup d'état by other means.", span, msg), 0);
+    ck_assert_uint_eq(english("Luiz Inácio Lula da Silva met João Doria at the Palácio dos "
+                              "Bandeirantes in São Paulo.", span, msg), 0);
+    ck_assert_uint_eq(english("She had read \"Cien años de soledad\" and \"O tempo e o vento\" "
+                              "before the trip.", span, msg), 0);
+    /* A quoted title of five ordinary words: still a title. */
+    ck_assert_uint_eq(english("The film \"a hora da estrela chegou cedo\" opened on Friday in "
+                              "three cities across the region.", span, msg), 0);
+    ck_assert_uint_eq(english("The motto \"liberté, égalité, fraternité\" was painted on the wall.",
+                              span, msg), 0);
+}
+END_TEST
+
+START_TEST(test_issue_6_english_and_misspellings_are_not_findings)
+{
+    char span[256], msg[256];
+    ck_assert_uint_eq(english("The schools will remain closed until Monday, the ministry said.",
+                              span, msg), 0);
+    /* Garbled English is unknown to every dictionary: no language claims it. */
+    ck_assert_uint_eq(english("The governmnet sayd the scools wuold remian clsoed untill monday.",
+                              span, msg), 0);
+}
+END_TEST
+
+START_TEST(test_issue_6_other_document_languages)
+{
+    tqc_checker *ck;
+    char err[512], span[256], msg[256];
+    tqc_check_options o = {.data_dir = FIXTURE, .lang = "es"};
+    ck_assert_msg(tqc_checker_new(&o, &ck, err, sizeof err) == TQC_OK, "%s", err);
+    /* Close languages: Spanish knows most of this Portuguese sentence. */
+    ck_assert_uint_eq(untranslated(ck, "es", "Las escuelas de la provincia permanecerán cerradas "
+                                   "hasta el lunes. As aulas serão retomadas na próxima semana, "
+                                   "segundo o secretário.", span, msg, sizeof span), 1);
+    ck_assert_str_eq(msg, "Portuguese text in a Spanish article: left untranslated?");
+    ck_assert_uint_eq(untranslated(ck, "es", "Las escuelas permanecerán cerradas hasta el lunes. "
+                                   "The ministry said that classes would resume next week.",
+                                   span, msg, sizeof span), 1);
+    ck_assert_str_eq(span, "The ministry said that classes would resume next week");
+    ck_assert_str_eq(msg, "English text in a Spanish article: left untranslated?");
+    ck_assert_uint_eq(untranslated(ck, "es", "Las escuelas de la provincia permanecerán cerradas "
+                                   "hasta el lunes, según informó el ministerio en un comunicado.",
+                                   span, msg, sizeof span), 0);
+    tqc_checker_free(ck);
+}
+END_TEST
+
+START_TEST(test_without_other_languages_silent)
+{
+    /* A context without langs (an embedder's) is not an error. */
+    tqc_doc *doc = tqc_test_doc("The ministry said so. As escolas vão permanecer fechadas até "
+                                "segunda-feira.");
+    const tqc_pass *pass = tqc_pass_find("untranslated");
+    tqc_checker *ck = tqc_test_checker();
+    void *state = NULL;
+    char err[256];
+    ck_assert_int_eq(pass->init(tqc_checker_lang(ck), &state, err, sizeof err), TQC_OK);
+    tqc_findings out;
+    tqc_findings_init(&out, doc);
+    tqc_ctx ctx = {doc, tqc_checker_lang(ck), tqc_checker_dict(ck), state, pass, &out, NULL};
+    pass->run(&ctx);
+    ck_assert_uint_eq(out.count, 0);
+    ctx.langs = tqc_checker_langid(ck);
+    pass->run(&ctx);
+    ck_assert_uint_eq(out.count, 1);
+    pass->fini(state);
+    tqc_findings_release(&out);
+    tqc_doc_free(doc);
+}
+END_TEST
+
+START_TEST(test_source_identical_to_target)
+{
+    const char *text = "Las escuelas permanecerán cerradas hasta el lunes.";
+    tqc_doc *doc = tqc_doc_new("t.xlf", text, strlen(text), "en");
+    ck_assert_ptr_nonnull(doc);
+    doc->source = tqc_doc_new("t.xlf", text, strlen(text), "es");
+    ck_assert_ptr_nonnull(doc->source);
+    tqc_findings out;
+    tqc_findings_init(&out, doc);
+    ck_assert_int_eq(tqc_check_doc(tqc_test_checker(), doc, &out), TQC_OK);
+    size_t n = 0;
+    for (size_t i = 0; i < out.count; i++)
+        n += strcmp(out.items[i].rule, "untranslated") == 0 &&
+             strstr(out.items[i].message, "the source text") != NULL;
+    ck_assert_uint_eq(n, 1);
+    tqc_findings_release(&out);
+    tqc_doc_free(doc);
+}
+END_TEST
+
+Suite *pass_untranslated_suite(void)
+{
+    Suite *s = suite_create("pass_untranslated");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_issue_6_portuguese_sentence_in_english);
+    tcase_add_test(tc, test_issue_6_foreign_clause_inside_an_english_sentence);
+    tcase_add_test(tc, test_issue_6_introduction_left_out_of_the_span);
+    tcase_add_test(tc, test_issue_6_loanwords_names_and_titles_are_not_findings);
+    tcase_add_test(tc, test_issue_6_english_and_misspellings_are_not_findings);
+    tcase_add_test(tc, test_issue_6_other_document_languages);
+    tcase_add_test(tc, test_without_other_languages_silent);
+    tcase_add_test(tc, test_source_identical_to_target);
+    suite_add_tcase(s, tc);
+    return s;
+}
