@@ -176,10 +176,15 @@ static void common_word_capitalised(const tqc_ctx *ctx, size_t k)
         return;
     const tqc_token *prev = &doc->tokens[k - 1], *next = &doc->tokens[k + 1];
     /* A neighbour that is not a lower-case word (a capital, a quote, a colon, a bracket)
-     * makes a name, a title or a new start possible. */
+     * makes a name, a title or a new start possible. Where every noun is capitalised, a
+     * preposition or conjunction is followed by one as a rule (`schrumpft In Deutschland`);
+     * an article or determiner may open a name (`Den Haag`, `Die Zeit`). */
+    bool next_ok = is_word(next) && (next->flags & TQC_TF_LOWER);
+    if (!next_ok && is_word(next) && (next->flags & TQC_TF_CAP) &&
+        !(next->flags & TQC_TF_ALLCAPS) && capitalised_nouns(ctx))
+        next_ok = !tok_in(ctx, "articles", t) && !tok_in(ctx, "determiners", t);
     if (!is_word(prev) || !(prev->flags & TQC_TF_LOWER) || prev->sentence != t->sentence ||
-        !is_word(next) || !(next->flags & TQC_TF_LOWER) || next->sentence != t->sentence ||
-        !(next->flags & TQC_TF_SPACE_BEFORE))
+        !next_ok || next->sentence != t->sentence || !(next->flags & TQC_TF_SPACE_BEFORE))
         return;
     char lower[CAP_MAX_WORD];
     size_t n = lower_tok(doc, t, lower);
@@ -196,8 +201,10 @@ static void common_word_capitalised(const tqc_ctx *ctx, size_t k)
      * capitalises content words after an auxiliary all the time. */
     if (!closed && (!after_verb_marker || capitalised_nouns(ctx)))
         return;
-    if (title_case_paragraph(doc, doc->sentences[t->sentence].paragraph) ||
-        capitalised_nearby(doc, k))
+    /* German titles are written like sentences, and its nouns would make any paragraph
+     * look title-cased. */
+    size_t para = doc->sentences[t->sentence].paragraph;
+    if ((!capitalised_nouns(ctx) && title_case_paragraph(doc, para)) || capitalised_nearby(doc, k))
         return;
     const char *w = tok_text(doc, t), *pw = tok_text(doc, prev);
     int wl = (int)tqc_span_len(t->span), pl = (int)tqc_span_len(prev->span);

@@ -14,7 +14,9 @@
  *    only, a capitalised common word (`Automotive.`; inside a paragraph such one-word
  *    sentences are a narrator's style: `Locked.`); or (B) at most eight words
  *    opening with a preposition (`prepositions`), the rest names and function words, so
- *    there is no room for a verb (`According to the Commission.`). */
+ *    there is no room for a verb (`According to the Commission.`). In a language that
+ *    capitalises its nouns (profile `capitalised-nouns = yes`: German) shape A says
+ *    nothing and is not used. */
 #include "pass.h"
 
 #include <string.h>
@@ -28,6 +30,9 @@
 #define FRAG_MAX_PHRASE_WORDS 8
 /* Shorter last words (`Af.`, `Co.`) are more likely abbreviations than cut-off names. */
 #define FRAG_MIN_LAST_BYTES 3
+/* A capitalised word ending the sentence before counts as a noun from this length
+ * (shorter ones are abbreviations: `Dr.`, `Co.`, `Nr.`). */
+#define FRAG_MIN_NOUN_BYTES 4
 /* The sentence before must be long enough to have been a full clause. */
 #define FRAG_MIN_PREV_WORDS 6
 
@@ -62,6 +67,12 @@ static bool is_closer(const tqc_doc *doc, const tqc_token *t)
     return cp == '"' || cp == ')' || cp == 0x201D || cp == 0x2019 || cp == 0xBB;
 }
 
+/* Whether the language capitalises every noun (profile `capitalised-nouns = yes`). */
+static bool capitalised_nouns(const tqc_ctx *ctx)
+{
+    return strcmp(tqc_lang_setting(ctx->lang, "capitalised-nouns", "no"), "yes") == 0;
+}
+
 /* Whether the sentence before (index s) is a complete one ending in a real full stop. */
 static bool complete_sentence_before(const tqc_ctx *ctx, size_t s)
 {
@@ -87,7 +98,14 @@ static bool complete_sentence_before(const tqc_ctx *ctx, size_t s)
     char lower[FRAG_MAX_WORD];
     size_t n = tqc_text_case(tok_text(doc, w), tqc_span_len(w->span), TQC_CASE_LOWER, lower,
                              sizeof lower);
-    return n > 1 && (w->flags & TQC_TF_LOWER) && tqc_dict_known(ctx->dict, lower, n) &&
+    /* German sentences end on capitalised nouns (`der Standorte.`): a noun the dictionary
+     * knows as written is no abbreviation either. */
+    bool word = (w->flags & TQC_TF_LOWER) ? tqc_dict_known(ctx->dict, lower, n)
+                : capitalised_nouns(ctx) && n >= FRAG_MIN_NOUN_BYTES && (w->flags & TQC_TF_CAP) &&
+                      !(w->flags & TQC_TF_ALLCAPS) &&
+                      tqc_dict_known(ctx->dict, tok_text(doc, w), tqc_span_len(w->span));
+    return n > 1 && word && !tqc_lang_in(ctx->lang, "abbreviations", tok_text(doc, w),
+                                         tqc_span_len(w->span)) &&
            !tqc_lang_in(ctx->lang, "abbreviations", lower, n) &&
            !tqc_lang_in(ctx->lang, "abbreviations-lower", lower, n);
 }
@@ -105,12 +123,38 @@ static bool inside_quotation(const tqc_doc *doc, size_t first, size_t k)
         int32_t cp = first_cp(doc, t);
         if (cp == '"')
             straight = !straight;
+        else if (cp == 0x201C && depth > 0)
+            depth--; /* “ closes German „…“ */
         else if (cp == 0x201C || cp == 0xAB || cp == 0x201E)
             depth++;
         else if ((cp == 0x201D || cp == 0xBB) && depth > 0)
             depth--;
     }
     return straight || depth > 0;
+}
+
+/* Whether t is an elided article or preposition and a capitalised word (French and
+ * Italian `l’Insee`, `dell’Unione`): capitalised for the shapes below. The elided part
+ * must be in the profile list `elisions`. */
+static bool elided_capital(const tqc_ctx *ctx, const tqc_token *t)
+{
+    if (!(t->flags & TQC_TF_APOS))
+        return false;
+    const char *s = tok_text(ctx->doc, t);
+    size_t len = tqc_span_len(t->span);
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        size_t n = tqc_text_decode(s + i, len - i, &cp);
+        if (tqc_text_is_apostrophe(cp)) {
+            char buf[FRAG_MAX_WORD];
+            size_t bl = tqc_text_case(s, i, TQC_CASE_LOWER, buf, sizeof buf);
+            int32_t next;
+            return bl && i + n < len && tqc_lang_in(ctx->lang, "elisions", buf, bl) &&
+                   tqc_text_decode(s + i + n, len - i - n, &next) && tqc_text_is_upper(next);
+        }
+        i += n;
+    }
+    return false;
 }
 
 /* Whether the dictionary knows the word in lower case: a common word, not a name. */
@@ -147,7 +191,7 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok, 
             tok_in(ctx, "auxiliaries", t))
             return;
         words++;
-        bool cap = (t->flags & TQC_TF_CAP) != 0;
+        bool cap = (t->flags & TQC_TF_CAP) != 0 || elided_capital(ctx, t);
         capitalised += cap;
         common = common && common_word(ctx, t);
         if (k > first) {
@@ -162,9 +206,10 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok, 
     const tqc_token *opener = &doc->tokens[first];
     /* Capitalised common words alone (`Locked.`, `Mines.`) are a narrator's style inside a
      * paragraph; a piece cut off a sentence is left at the paragraph's end (`Automotive.`).
-     * A name (`Faleolo.`, `North Korean.`) is never a sentence by itself. */
-    bool name_shape = words <= FRAG_MAX_NAME_WORDS && capitalised == words &&
-                      (!common || para_last);
+     * A name (`Faleolo.`, `North Korean.`) is never a sentence by itself. In a language
+     * that capitalises its nouns (German) capitals are no sign of a name: `Ein Erfolg.` */
+    bool name_shape = !capitalised_nouns(ctx) && words <= FRAG_MAX_NAME_WORDS &&
+                      capitalised == words && (!common || para_last);
     bool phrase_shape = words <= FRAG_MAX_PHRASE_WORDS && phrase && names_after_first > 0 &&
                         (opener->flags & TQC_TF_CAP) && tok_in(ctx, "prepositions", opener);
     if (!name_shape && !phrase_shape)

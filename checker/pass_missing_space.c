@@ -19,6 +19,12 @@
  *   - one case change inside a token (`cityLagos`) splits it when the first part is a
  *     word; brand-like forms (`iPhone`, `McDonald`, `JPMorgan`) have a short first part
  *     or several capitals.
+ * Two profile settings adapt this to languages unlike English: `solid-compounds = yes`
+ * (German writes its compounds solid, and Hunspell lacks many: `hineinfällt`,
+ * `Basenpaaren`) reports only readings glued by a function word; `capitalised-nouns =
+ * yes` (German capitalises every noun) takes a capitalised first part the dictionary
+ * knows for a common word, not a name (`Regierungam Montag`, `Kommissionhat`), when a
+ * function word of three letters or more follows it or the part is attested.
  * Acronyms and tokens with digits, hyphens, apostrophes or inner periods are left alone. */
 #include "pass.h"
 
@@ -72,6 +78,11 @@ typedef struct ms_run {
 } ms_run;
 
 /* ---- small helpers ---------------------------------------------------------------- */
+
+static bool setting_on(const tqc_ctx *ctx, const char *key)
+{
+    return strcmp(tqc_lang_setting(ctx->lang, key, "no"), "yes") == 0;
+}
 
 static size_t chars_in(const char *s, size_t len)
 {
@@ -359,8 +370,10 @@ static void check_lower(ms_run *r, const tqc_token *t)
         return;
     }
     /* Content words only: long parts, and not the writer's own compound used twice; a
-     * function word that forms compounds makes one (`overtoasted`). */
-    if (b->count != 2 || affix || occurrences(r, s, len) > 1 ||
+     * function word that forms compounds makes one (`overtoasted`). Where compounds are
+     * written solid, two content words are one. */
+    if (b->count != 2 || affix || setting_on(ctx, "solid-compounds") ||
+        occurrences(r, s, len) > 1 ||
         (min_chars < MS_CONTENT_MIN_CHARS && total < MS_CONTENT_TOTAL_CHARS) ||
         (rare && min_chars < MS_RARE_PAIR_CHARS))
         return;
@@ -441,6 +454,10 @@ static void check_capitalised(ms_run *r, size_t k)
         /* `Berlinon Monday`: continued by the phrase the function word opens, and the
          * first part a common word or one the article uses alone. */
         uint64_t common = b->chars == 2 ? MS_NAME_END_COMMON : MS_PROPER_COMMON;
+        /* Where every noun is capitalised, a dictionary word is a noun as often as a
+         * name: attested, or before a longer function word, it is a common word. */
+        if (setting_on(ctx, "capitalised-nouns") && tqc_dict_known(ctx->dict, s, a->end))
+            common = b->chars == 2 ? MS_PROPER_COMMON : 0;
         if (b->chars < 2 || !phrase_follows(ctx, k) || (a->freq < common && alone == 0))
             return;
         if (alone > 0)
@@ -455,7 +472,9 @@ static void check_capitalised(ms_run *r, size_t k)
          * common word stands alone in the article anyway (`Lake` in one on Lakeview). */
         bool proper = a->chars >= 4 && proper_only(ctx->dict, s, a->end);
         bool named = alone > 0 && (proper || b->chars >= 5 || !tqc_dict_known(ctx->dict, s, a->end));
-        if (b->function || b->freq == 0 ||
+        /* A first part of three letters is a name particle as often as a word (`Val`,
+         * `Van`, `San`, `Del`: Valsecchi, Vanderbilt), as in check_camel. */
+        if (b->function || b->freq == 0 || setting_on(ctx, "solid-compounds") || a->chars < 4 ||
             !(b->chars >= 5 || (b->chars == 4 && b->freq >= MS_FREQUENT)) ||
             !(proper || named))
             return;
@@ -511,8 +530,10 @@ static void check_camel(ms_run *r, const tqc_token *t)
     sp.part[1] = (tqc_split_part){cut, len, rchars,
                                   right_known ? tqc_dict_freq(dict, right, rlen) : 0, right_fn};
     if (!(t->flags & TQC_TF_CAP)) {
-        /* `cityLagos`: a lower-case word, then a capitalised one. */
-        if (!left_fn && lfreq == 0)
+        /* `cityLagos`: a lower-case word, then a capitalised one. A word the corpus never
+         * saw counts from MS_RARE_CHARS on before a known word, as in split readings
+         * (`villeBordeaux` with a frequency list drawn from manuals). */
+        if (!left_fn && lfreq == 0 && (lchars < MS_RARE_CHARS || !right_known))
             return;
         bool sure = right_known;
         report(ctx, t, &sp, 1, sure ? TQC_SEV_ERROR : TQC_SEV_WARNING, sure,
@@ -535,6 +556,37 @@ static void check_camel(ms_run *r, const tqc_token *t)
     report(ctx, t, &sp, 1, TQC_SEV_WARNING, false, why);
 }
 
+/* Whether word token w is a word of the profile lists `abbreviations` or
+ * `abbreviations-lower` with a period (token dot) glued after it. */
+static bool listed_abbreviation(const tqc_ctx *ctx, size_t w, size_t dot)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (dot >= doc->token_count)
+        return false;
+    const tqc_token *p = &doc->tokens[dot], *a = &doc->tokens[w];
+    if (p->kind != TQC_TOK_PUNCT || tqc_span_len(p->span) != 1 ||
+        doc->text[p->span.start] != '.' || (p->flags & TQC_TF_SPACE_BEFORE) ||
+        a->kind != TQC_TOK_WORD)
+        return false;
+    const char *s = tqc_doc_at(doc, a->span);
+    size_t len = tqc_span_len(a->span);
+    char lower[MS_MAX_WORD];
+    size_t n = tqc_text_case(s, len, TQC_CASE_LOWER, lower, sizeof lower);
+    return n && (tqc_lang_in(ctx->lang, "abbreviations", s, len) ||
+                 tqc_lang_in(ctx->lang, "abbreviations", lower, n) ||
+                 tqc_lang_in(ctx->lang, "abbreviations-lower", lower, n));
+}
+
+/* Whether token k is part of an abbreviation written with its period: a listed word
+ * with its period (Italian `psicol.`, German `ca.`), or a word glued after such a
+ * period (`Sig.ra`, `Dott.ssa`). */
+static bool abbreviation_at(const tqc_ctx *ctx, size_t k)
+{
+    return listed_abbreviation(ctx, k, k + 1) ||
+           (k >= 2 && !(ctx->doc->tokens[k].flags & TQC_TF_SPACE_BEFORE) &&
+            listed_abbreviation(ctx, k - 2, k - 1));
+}
+
 static void check_word(ms_run *r, size_t k)
 {
     const tqc_ctx *ctx = r->ctx;
@@ -547,7 +599,8 @@ static void check_word(ms_run *r, size_t k)
     size_t len = tqc_span_len(t->span);
     if (len > MS_MAX_WORD || tqc_dict_known(ctx->dict, s, len))
         return;
-    if (chars_in(s, len) < MS_MIN_CHARS || tqc_dict_freq(ctx->dict, s, len) > 0)
+    if (chars_in(s, len) < MS_MIN_CHARS || tqc_dict_freq(ctx->dict, s, len) > 0 ||
+        abbreviation_at(ctx, k))
         return;
     /* `meetin'`: an apostrophe right after the word marks a dropped letter. */
     if (k + 1 < doc->token_count && doc->tokens[k + 1].kind == TQC_TOK_PUNCT &&

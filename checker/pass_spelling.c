@@ -1,6 +1,9 @@
 /* spelling: words the dictionary does not know.
  *  - a word known only in another case (`brazilian` for `Brazilian`): a proper adjective or
- *    name written in lower case, with the known form as a safe fix;
+ *    name written in lower case, with the known form as a safe fix; in a language that
+ *    capitalises its nouns, a word known only with a capital first letter is a hint
+ *    (info, no safe fix): `hochdrehen` is a verb though the dictionary knows only the
+ *    noun `Hochdrehen`;
  *  - an unknown lower-case word: a warning with Hunspell's suggestions;
  *  - an unknown capitalised or mixed-case word: most probably a name the dictionary
  *    lacks (`Seaton`), so a hint (info) without suggestions. At the start of a sentence
@@ -76,11 +79,59 @@ static const spell_entry *suggestions(spell_run *r, const char *word, size_t len
     return &r->entries[r->count++];
 }
 
+/* In a language that capitalises its nouns (profile `capitalised-nouns = yes`), whether
+ * fixed is word (lower case) with only its first letter capitalised: a noun, whose
+ * lower-case twin is as often a verb or adjective the dictionary lacks as a noun
+ * written wrong (MQM evaluation, issue 5: every such warning on German TED talks
+ * rated error-free was a verb, an adjective or an interjection). */
+static bool noun_form(const tqc_ctx *ctx, const char *word, size_t len, const char *fixed,
+                      size_t fl)
+{
+    if (strcmp(tqc_lang_setting(ctx->lang, "capitalised-nouns", "no"), "yes") != 0)
+        return false;
+    int32_t a, b;
+    size_t na = tqc_text_decode(word, len, &a), nb = tqc_text_decode(fixed, fl, &b);
+    return na && nb && len - na == fl - nb && memcmp(word + na, fixed + nb, len - na) == 0 &&
+           tqc_text_is_upper(b);
+}
+
+/* Whether word token w is a word of the profile lists `abbreviations` or
+ * `abbreviations-lower` with a period (token dot) glued after it. */
+static bool listed_abbreviation(const tqc_ctx *ctx, size_t w, size_t dot)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (dot >= doc->token_count)
+        return false;
+    const tqc_token *p = &doc->tokens[dot], *a = &doc->tokens[w];
+    if (p->kind != TQC_TOK_PUNCT || tqc_span_len(p->span) != 1 ||
+        doc->text[p->span.start] != '.' || (p->flags & TQC_TF_SPACE_BEFORE) ||
+        a->kind != TQC_TOK_WORD)
+        return false;
+    const char *s = tqc_doc_at(doc, a->span);
+    size_t len = tqc_span_len(a->span);
+    char lower[SPELL_MAX_WORD];
+    size_t n = tqc_text_case(s, len, TQC_CASE_LOWER, lower, sizeof lower);
+    return n && (tqc_lang_in(ctx->lang, "abbreviations", s, len) ||
+                 tqc_lang_in(ctx->lang, "abbreviations", lower, n) ||
+                 tqc_lang_in(ctx->lang, "abbreviations-lower", lower, n));
+}
+
+/* Whether token k is part of an abbreviation written with its period: a listed word
+ * with its period (Italian `psicol.`, German `ca.`), or a word glued after such a
+ * period (`Sig.ra`, `Dott.ssa`). */
+static bool abbreviation_at(const tqc_ctx *ctx, size_t k)
+{
+    return listed_abbreviation(ctx, k, k + 1) ||
+           (k >= 2 && !(ctx->doc->tokens[k].flags & TQC_TF_SPACE_BEFORE) &&
+            listed_abbreviation(ctx, k - 2, k - 1));
+}
+
 static void check_token(spell_run *r, const tqc_token *t)
 {
     const tqc_ctx *ctx = r->ctx;
     if (t->kind != TQC_TOK_WORD ||
-        (t->flags & (TQC_TF_DIGIT | TQC_TF_PERIOD | TQC_TF_ALLCAPS)))
+        (t->flags & (TQC_TF_DIGIT | TQC_TF_PERIOD | TQC_TF_ALLCAPS)) ||
+        abbreviation_at(ctx, (size_t)(t - ctx->doc->tokens)))
         return;
     const char *s = tqc_doc_at(ctx->doc, t->span);
     size_t len = tqc_span_len(t->span);
@@ -90,6 +141,17 @@ static void check_token(spell_run *r, const tqc_token *t)
     char fixed[SPELL_MAX_WORD * 2 + 1];
     if (tqc_dict_case_variant(ctx->dict, s, len, fixed, sizeof fixed)) {
         size_t fl = strlen(fixed);
+        if (noun_form(ctx, s, len, fixed, fl)) {
+            /* German `hochdrehen`, `ding`: the dictionary knows the noun made from a verb
+             * or another word, not the word itself; a lower-case noun is still worth a
+             * look, but capitalising it unattended would break every such verb. */
+            tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span,
+                                      "'%.*s' is known only as the noun '%s'", (int)len, s,
+                                      fixed);
+            tqc_finding_suggest(ctx->out, f, fixed, fl);
+            tqc_finding_fix(ctx->out, f, t->span, fixed, fl, false);
+            return;
+        }
         tqc_finding *f = TQC_EMIT(ctx, t->span,
                                   "proper adjective or name written in lower case: '%.*s' is "
                                   "written '%s'", (int)len, s, fixed);

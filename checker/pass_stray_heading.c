@@ -93,15 +93,33 @@ static bool chrome(const tqc_ctx *ctx, const tqc_span_index *boilerplate, size_t
     return tqc_span_index_overlaps(boilerplate, ctx->doc->paragraphs[p].span);
 }
 
-/* Lower case, cut before an inner apostrophe (`Kim's` and `Kim` are one name). */
-static size_t key_of(const tqc_doc *doc, const tqc_token *t, char *out)
+/* Lower case, cut before an inner apostrophe (`Kim's` and `Kim` are one name), or
+ * after it when what stands before is an elided word of the profile list `elisions`
+ * (French and Italian `l’Élysée` and `Élysée` are one name). *cap (may be NULL) tells
+ * whether the word so keyed is capitalised. */
+static size_t key_of(const tqc_ctx *ctx, const tqc_token *t, char *out, bool *cap)
 {
-    size_t n = tqc_text_case(tqc_doc_at(doc, t->span), tqc_span_len(t->span), TQC_CASE_LOWER,
-                             out, SH_MAX_WORD);
+    const tqc_doc *doc = ctx->doc;
+    const char *text = tqc_doc_at(doc, t->span);
+    size_t n = tqc_text_case(text, tqc_span_len(t->span), TQC_CASE_LOWER, out, SH_MAX_WORD);
+    if (cap)
+        *cap = (t->flags & TQC_TF_CAP) != 0;
     for (size_t i = 1; i < n;) {
         int32_t cp;
         size_t m = tqc_text_decode(out + i, n - i, &cp);
         if (tqc_text_is_apostrophe(cp)) {
+            int32_t first;
+            /* Lower-casing keeps these letters' byte lengths, so offsets carry over. */
+            if (i + m < n && n == tqc_span_len(t->span) &&
+                tqc_lang_in(ctx->lang, "elisions", out, i)) {
+                if (cap) {
+                    tqc_text_decode(text + i + m, n - i - m, &first);
+                    *cap = tqc_text_is_upper(first);
+                }
+                memmove(out, out + i + m, n - i - m);
+                out[n - i - m] = '\0';
+                return n - i - m;
+            }
             out[i] = '\0';
             return i;
         }
@@ -111,15 +129,16 @@ static size_t key_of(const tqc_doc *doc, const tqc_token *t, char *out)
 }
 
 /* Whether a word with key (len bytes) occurs in paragraphs [from, to). */
-static bool occurs_in(const tqc_doc *doc, size_t from, size_t to, const char *key, size_t len)
+static bool occurs_in(const tqc_ctx *ctx, size_t from, size_t to, const char *key, size_t len)
 {
+    const tqc_doc *doc = ctx->doc;
     for (size_t p = from; p < to; p++) {
         size_t first, end;
         para_tokens(doc, p, &first, &end);
         for (size_t k = first; k < end; k++) {
             char other[SH_MAX_WORD];
             if (doc->tokens[k].kind == TQC_TOK_WORD &&
-                key_of(doc, &doc->tokens[k], other) == len && memcmp(other, key, len) == 0)
+                key_of(ctx, &doc->tokens[k], other, NULL) == len && memcmp(other, key, len) == 0)
                 return true;
         }
     }
@@ -166,21 +185,22 @@ static void check_paragraph(const tqc_ctx *ctx, size_t p, size_t before)
     for (size_t k = first; k < end; k++) {
         const tqc_token *t = &doc->tokens[k];
         char key[SH_MAX_WORD];
-        size_t n = t->kind == TQC_TOK_WORD ? key_of(doc, t, key) : 0;
+        bool cap = false;
+        size_t n = t->kind == TQC_TOK_WORD ? key_of(ctx, t, key, &cap) : 0;
         if (n < 3 || tqc_lang_in(ctx->lang, "function-words", key, n))
             continue;
         /* A capital inside the line is a name; on its first word only if the dictionary
          * does not know the word in lower case. Only names count as evidence. */
-        if (!(t->flags & TQC_TF_CAP) || (k == first && tqc_dict_known(ctx->dict, key, n)))
+        if (!cap || (k == first && tqc_dict_known(ctx->dict, key, n)))
             continue;
         /* Count each name once. */
         bool seen = false;
         for (size_t j = first; j < k && !seen; j++) {
             char other[SH_MAX_WORD];
             seen = doc->tokens[j].kind == TQC_TOK_WORD &&
-                   key_of(doc, &doc->tokens[j], other) == n && memcmp(other, key, n) == 0;
+                   key_of(ctx, &doc->tokens[j], other, NULL) == n && memcmp(other, key, n) == 0;
         }
-        if (seen || !occurs_in(doc, from, before + 1, key, n))
+        if (seen || !occurs_in(ctx, from, before + 1, key, n))
             continue;
         names++;
         if (shown_count < SH_SHOWN) {

@@ -347,7 +347,8 @@ static bool verse_line_follows(const tqc_doc *doc, size_t k, size_t end)
     for (size_t j = k, n = 0; j < end && n < SEG_VERSE_TOKENS; j++, n++) {
         if (terminator(doc, j) != TERM_NONE)
             return false;
-        if (only_cp(doc, j) == '/' && space_before(doc, j) && j + 1 < end && space_before(doc, j + 1))
+        if (only_cp(doc, j) == '/' && space_before(doc, j) && j + 1 < end &&
+            space_before(doc, j + 1))
             return true;
     }
     return false;

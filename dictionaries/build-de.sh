@@ -9,7 +9,7 @@
 # usage (from anywhere): sh dictionaries/build-de.sh [names|freq]   (default: both)
 #
 # Needs the Debian packages hunspell, hunspell-de-de, manpages-de, debian-reference-de, debian-handbook,
-# fortunes-de, groff, bsdextrautils (col). SOURCE_DATE_EPOCH fixes the date
+# fortunes-de, groff, bsdextrautils (col), perl. SOURCE_DATE_EPOCH fixes the date
 # written into freq.tsv.
 
 set -eu

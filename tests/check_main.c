@@ -74,6 +74,7 @@ int main(void)
         config_suite, suppress_suite, baseline_suite,
         audit_suite,
         lang_es_pt_suite,
+        lang_fr_de_it_suite,
         langid_suite, pass_untranslated_suite,
     };
     /* Load the dictionaries once, before Check forks a process per test. */

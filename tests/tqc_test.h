@@ -34,6 +34,7 @@ Suite *suppress_suite(void);
 Suite *baseline_suite(void);
 Suite *audit_suite(void);
 Suite *lang_es_pt_suite(void);
+Suite *lang_fr_de_it_suite(void);
 Suite *langid_suite(void);
 Suite *pass_untranslated_suite(void);
 
