@@ -1,13 +1,17 @@
 /* fix: selects a doc's fixes, applies them, and runs check-and-fix rounds over a file
  * while keeping a map from the original bytes to the corrected ones (the regions), so
- * that reporters can show every change in the original's coordinates. */
+ * that reporters can show every change in the original's coordinates. A markup file
+ * (HTML, XLIFF, TMX, JSONL) is read whole and re-read each round; its docs' maps place
+ * each edit in the file's bytes, and an edit they cannot place 1:1 stays a suggestion. */
 #include "fix.h"
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "input.h"
 #include "reader.h"
 
 /* ---- selecting ------------------------------------------------------------------- */
@@ -297,20 +301,70 @@ static const char *keep(builder *b, const char *s)
     return tqc_arena_strndup(b->arena, s, strlen(s));
 }
 
-/* Copies f with its spans moved by shift; its strings go to the arena. */
-static bool keep_finding(builder *b, const tqc_finding *f, size_t shift)
+/* span of doc in the file: moved by shift for a chunk of plain text, through the map
+ * for a doc read from markup. */
+static tqc_span place(const tqc_doc *doc, tqc_span span, size_t shift)
+{
+    if (doc->map_count)
+        return tqc_doc_file_span(doc, span);
+    return tqc_span_make(span.start + shift, span.end + shift);
+}
+
+/* Whether the edit a finding asks for (its fix, or with all_fixes its first suggestion)
+ * can be made in the file: always in plain text; in markup only where the text is the
+ * file's bytes 1:1 (no entity, tag or collapsed space inside the span) and the
+ * replacement needs no escaping there. Otherwise it stays a suggestion. */
+static bool edit_maps(const tqc_doc *doc, const tqc_finding *f, bool all_fixes)
+{
+    if (!doc->map_count)
+        return true;
+    tqc_span span;
+    const char *text;
+    if (f->has_fix) {
+        span = f->fix.span;
+        text = f->fix.replacement;
+    } else if (all_fixes && f->suggestion_count) {
+        span = f->span;
+        text = f->suggestions[0];
+    } else {
+        return true;    /* nothing to edit */
+    }
+    /* Markup and JSON syntax: '&' and '<' would be read as markup (and in CDATA must not
+     * be escaped), '"' and '\' end or escape a JSON string; control bytes neither. */
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+        if (*p == '&' || *p == '<' || *p == '"' || *p == '\\' || *p < 0x20)
+            return false;
+    return tqc_doc_span_exact(doc, span);
+}
+
+/* Copies f with its spans placed in the file (place); its strings go to the arena. A
+ * fix that cannot be made in the file (edit_maps) is dropped, and its replacement, when
+ * it replaces the finding's span, becomes the first suggestion. */
+static bool keep_finding(builder *b, const tqc_doc *doc, const tqc_finding *f, size_t shift)
 {
     if (!grow(&b->findings, 1, sizeof(tqc_finding)) || !grow(&b->states, 1, sizeof(tqc_fix_state)))
         return false;
     tqc_finding c = *f;
-    c.span = tqc_span_make(f->span.start + shift, f->span.end + shift);
+    c.span = place(doc, f->span, shift);
     c.message = keep(b, f->message);
     c.also = f->also ? keep(b, f->also) : NULL;
     bool ok = c.message && (!f->also || c.also);
     for (size_t i = 0; i < f->suggestion_count; i++)
         ok = ok && (c.suggestions[i] = keep(b, f->suggestions[i])) != NULL;
-    if (f->has_fix) {
-        c.fix.span = tqc_span_make(f->fix.span.start + shift, f->fix.span.end + shift);
+    if (f->has_fix && !edit_maps(doc, f, false)) {
+        c.has_fix = false;
+        bool same = f->fix.span.start == f->span.start && f->fix.span.end == f->span.end;
+        for (size_t i = 0; same && i < c.suggestion_count; i++)
+            same = strcmp(c.suggestions[i], f->fix.replacement) != 0;
+        if (same) {
+            size_t n = c.suggestion_count < TQC_MAX_SUGGESTIONS ? c.suggestion_count
+                                                                 : TQC_MAX_SUGGESTIONS - 1;
+            memmove(c.suggestions + 1, c.suggestions, n * sizeof c.suggestions[0]);
+            c.suggestion_count = n + 1;
+            ok = ok && (c.suggestions[0] = keep(b, f->fix.replacement)) != NULL;
+        }
+    } else if (f->has_fix) {
+        c.fix.span = place(doc, f->fix.span, shift);
         ok = ok && (c.fix.replacement = keep(b, f->fix.replacement)) != NULL;
     }
     if (!ok)
@@ -329,14 +383,14 @@ static bool keep_structure(builder *b, const tqc_doc *doc, size_t shift)
         return false;
     for (size_t i = 0; i < doc->sentence_count; i++) {
         tqc_sentence s = doc->sentences[i];
-        s.span = tqc_span_make(s.span.start + shift, s.span.end + shift);
+        s.span = place(doc, s.span, shift);
         s.tok_first = s.tok_count = 0;
         s.paragraph += p0;
         VEC_AT(b->sentences, tqc_sentence)[b->sentences.count++] = s;
     }
     for (size_t i = 0; i < doc->paragraph_count; i++) {
         tqc_paragraph p = doc->paragraphs[i];
-        p.span = tqc_span_make(p.span.start + shift, p.span.end + shift);
+        p.span = place(doc, p.span, shift);
         p.sent_first += s0;
         VEC_AT(b->paragraphs, tqc_paragraph)[b->paragraphs.count++] = p;
     }
@@ -541,7 +595,7 @@ static tqc_status fix_chunk(builder *b, const char *text, size_t len, size_t bas
     if (st == TQC_OK && !keep_structure(b, doc, base_old))
         st = TQC_ENOMEM;
     for (size_t k = 0; st == TQC_OK && k < found.count; k++)
-        if (!keep_finding(b, &found.items[k], base_old))
+        if (!keep_finding(b, doc, &found.items[k], base_old))
             st = TQC_ENOMEM;
     for (unsigned round = 0; st == TQC_OK; round++) {
         if (found.count) {
@@ -592,6 +646,258 @@ static tqc_status fix_chunk(builder *b, const char *text, size_t len, size_t bas
     free(R);
     free(cur);
     return st;
+}
+
+/* ---- markup files ------------------------------------------------------------------ */
+
+/* The edits of one round over a markup file, in file offsets, with their note lists. */
+typedef struct file_edits {
+    vec edits;          /* tqc_edit */
+    vec heads, tails;   /* size_t: each edit's notes */
+} file_edits;
+
+static void file_edits_release(file_edits *fe)
+{
+    free(fe->edits.items);
+    free(fe->heads.items);
+    free(fe->tails.items);
+}
+
+/* Checks one doc of a markup file in a round: keeps its findings and structure (round
+ * 0), selects the edits that can be made in the file (edit_maps; the others stay
+ * suggestions, TQC_FIX_MANUAL) and adds them to fe in file offsets. */
+static tqc_status markup_doc(builder *b, tqc_doc *doc, unsigned round, file_edits *fe)
+{
+    tqc_findings found;
+    tqc_findings_init(&found, doc);
+    tqc_status st = tqc_check_doc(b->ck, doc, &found);
+    size_t n = found.count, first = b->findings.count;
+    if (st != TQC_OK || n == 0)
+        goto out;
+    st = TQC_ENOMEM;
+    if (round == 0) {
+        if (!keep_structure(b, doc, 0))
+            goto out;
+        for (size_t k = 0; k < n; k++)
+            if (!keep_finding(b, doc, &found.items[k], 0))
+                goto out;
+    }
+    tqc_finding *items = malloc(n * sizeof *items);
+    tqc_edit *edits = malloc(n * sizeof *edits);
+    tqc_fix_state *states = malloc(n * sizeof *states);
+    size_t *edit_of = malloc(n * sizeof *edit_of), en = 0;
+    bool *kept_back = calloc(n, sizeof *kept_back);
+    if (!items || !edits || !states || !edit_of || !kept_back)
+        goto out_free;
+    /* Selection sees only the edits the file can take, so one that cannot is never
+     * preferred to one that can. */
+    memcpy(items, found.items, n * sizeof *items);
+    for (size_t k = 0; k < n; k++)
+        if (!edit_maps(doc, &items[k], b->all_fixes)) {
+            items[k].has_fix = false;
+            items[k].suggestion_count = 0;
+            kept_back[k] = true;
+        }
+    if ((st = tqc_fix_select(doc, items, n, b->all_fixes, edits, &en, states, edit_of)) != TQC_OK)
+        goto out_free;
+    for (size_t k = 0; k < n; k++)
+        if (kept_back[k])
+            states[k] = TQC_FIX_MANUAL;
+    if (round == 0)
+        memcpy(VEC_AT(b->states, tqc_fix_state) + first, states, n * sizeof *states);
+    st = TQC_ENOMEM;
+    size_t e0 = fe->edits.count;
+    if (!grow(&fe->edits, en, sizeof(tqc_edit)) || !grow(&fe->heads, en, sizeof(size_t)) ||
+        !grow(&fe->tails, en, sizeof(size_t)))
+        goto out_free;
+    for (size_t e = 0; e < en; e++) {
+        /* The replacement lives in the doc's arena, which goes with the doc. */
+        const char *text = tqc_arena_strndup(b->arena, edits[e].text, edits[e].len);
+        if (!text)
+            goto out_free;
+        size_t at = tqc_doc_file_offset(doc, edits[e].span.start);
+        VEC_AT(fe->edits, tqc_edit)[fe->edits.count++] =
+            (tqc_edit){tqc_span_make(at, at + tqc_span_len(edits[e].span)), text, edits[e].len,
+                       edits[e].finding};
+        VEC_AT(fe->heads, size_t)[fe->heads.count++] = SIZE_MAX;
+        VEC_AT(fe->tails, size_t)[fe->tails.count++] = SIZE_MAX;
+    }
+    for (size_t k = 0; k < n; k++) {
+        if (edit_of[k] == SIZE_MAX)
+            continue;
+        size_t note = add_note(b, &found.items[k], round, first + k);
+        if (note == SIZE_MAX)
+            goto out_free;
+        link_notes(b, &VEC_AT(fe->heads, size_t)[e0 + edit_of[k]],
+                   &VEC_AT(fe->tails, size_t)[e0 + edit_of[k]], note, note);
+    }
+    st = TQC_OK;
+out_free:
+    free(items);
+    free(edits);
+    free(states);
+    free(edit_of);
+    free(kept_back);
+out:
+    tqc_findings_release(&found);
+    return st;
+}
+
+/* One check-and-fix round over the whole markup file text[0, len): reads it with the
+ * format's reader, checks each doc, and applies the edits to the file's bytes (*next,
+ * NULL when nothing changed), composing them into the regions. */
+static tqc_status markup_round(builder *b, const char *text, size_t len, tqc_input_format format,
+                               unsigned round, region **R, size_t *rn, char **next,
+                               size_t *next_len, char *err, size_t errlen)
+{
+    *next = NULL;
+    if (len == 0)
+        return TQC_OK;
+    FILE *f = fmemopen((void *)text, len, "rb");
+    if (!f)
+        return TQC_ENOMEM;
+    tqc_input_options io = {.format = format, .lang = b->lang, .name = b->name};
+    tqc_input *in = NULL;
+    file_edits fe = {0};
+    tqc_status st = tqc_input_open_stream(f, &io, &in, err, errlen);
+    while (st == TQC_OK) {
+        tqc_doc *doc;
+        if ((st = tqc_input_next(in, &doc, err, errlen)) != TQC_OK || !doc)
+            break;
+        st = markup_doc(b, doc, round, &fe);
+        tqc_doc_free(doc);
+    }
+    tqc_input_close(in);
+    fclose(f);
+    size_t en = fe.edits.count;
+    tqc_edit *E = VEC_AT(fe.edits, tqc_edit);
+    /* Docs come in file order and their texts do not share bytes, so the edits are
+     * sorted; a reader that broke that would make tqc_fix_apply refuse them. */
+    tqc_span *spans = st == TQC_OK && en ? malloc(en * sizeof *spans) : NULL;
+    if (st == TQC_OK && en && !spans)
+        st = TQC_ENOMEM;
+    if (st == TQC_OK && en)
+        st = tqc_fix_apply(text, len, E, en, next, next_len, spans);
+    if (st == TQC_OK && en)
+        st = compose(b, R, rn, E, spans, VEC_AT(fe.heads, size_t), VEC_AT(fe.tails, size_t), en);
+    if (st != TQC_OK) {
+        free(*next);
+        *next = NULL;
+    }
+    free(spans);
+    file_edits_release(&fe);
+    return st;
+}
+
+/* Reads the whole input (path, or standard input for "-") into *buf, up to max bytes. */
+static tqc_status slurp(const char *path, const char *name, size_t max, char **buf, size_t *len,
+                        char *err, size_t errlen)
+{
+    *buf = NULL;
+    *len = 0;
+    bool std = strcmp(path, "-") == 0;
+    FILE *f = std ? stdin : fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errlen, "%s: %s", name, strerror(errno));
+        return TQC_EIO;
+    }
+    tqc_status st = TQC_OK;
+    size_t cap = 0, n = 0;
+    char *b = NULL;
+    for (;;) {
+        if (cap - n < 65536) {
+            size_t ncap = cap ? cap * 2 : 65536;
+            if (ncap > max + 2)
+                ncap = max + 2;
+            char *nb = ncap > cap ? realloc(b, ncap) : NULL;
+            if (!nb) {
+                st = ncap > cap ? TQC_ENOMEM : TQC_ELIMIT;
+                break;
+            }
+            b = nb;
+            cap = ncap;
+        }
+        size_t got = fread(b + n, 1, cap - n - 1, f);
+        n += got;
+        if (n > max) {
+            st = TQC_ELIMIT;
+            break;
+        }
+        if (got == 0) {
+            if (ferror(f)) {
+                snprintf(err, errlen, "%s: read error: %s", name, strerror(errno));
+                st = TQC_EIO;
+            }
+            break;
+        }
+    }
+    if (!std)
+        fclose(f);
+    if (st == TQC_ELIMIT)
+        snprintf(err, errlen, "%s: larger than %zu MiB, the most fix and diff read "
+                 "(check has no limit)", name, max >> 20);
+    if (st != TQC_OK) {
+        free(b);
+        return st;
+    }
+    b[n] = '\0';
+    *buf = b;
+    *len = n;
+    return TQC_OK;
+}
+
+/* The check-and-fix loop over a markup file read whole: each round re-reads the
+ * corrected bytes, so what a fix uncovers is found as in plain text. */
+static tqc_status fix_markup(builder *b, const char *path, tqc_input_format format, size_t max,
+                             char *err, size_t errlen)
+{
+    char *orig;
+    size_t len;
+    tqc_status st = slurp(path, b->name, max, &orig, &len, err, errlen);
+    if (st != TQC_OK)
+        return st;
+    region *R = NULL;
+    size_t rn = 0;
+    char *cur = NULL;
+    size_t cur_len = len;
+    for (unsigned round = 0; st == TQC_OK && round < b->max_rounds; round++) {
+        char *next;
+        size_t next_len;
+        st = markup_round(b, cur ? cur : orig, cur_len, format, round, &R, &rn, &next, &next_len,
+                          err, errlen);
+        if (st != TQC_OK || !next)
+            break;
+        free(cur);
+        cur = next;
+        cur_len = next_len;
+        b->rounds = round + 1;
+    }
+    if (st == TQC_OK && (!push_bytes(&b->old, orig, len) ||
+                         !push_bytes(&b->fixed, cur ? cur : orig, cur_len) ||
+                         !keep_regions(b, R, rn, 0, 0)))
+        st = TQC_ENOMEM;
+    if (st == TQC_OK)
+        settle_deferred(b, 0, VEC_AT(b->regions, region), 0, b->regions.count);
+    free(R);
+    free(cur);
+    free(orig);
+    return st;
+}
+
+/* The format of path: as told, else as tqc check would take it (extension, then the
+ * first bytes; standard input is text unless told). */
+static tqc_input_format format_of(const char *path, tqc_input_format told)
+{
+    if (told != TQC_INPUT_AUTO || strcmp(path, "-") == 0)
+        return told == TQC_INPUT_AUTO ? TQC_INPUT_TEXT : told;
+    char head[4096];
+    size_t n = 0;
+    FILE *f = fopen(path, "rb");
+    if (f) {
+        n = fread(head, 1, sizeof head, f);
+        fclose(f);
+    }
+    return tqc_input_detect(path, head, n);
 }
 
 static void builder_release(builder *b)
@@ -700,6 +1006,16 @@ tqc_status tqc_fix_file(tqc_checker *ck, const char *path, const tqc_fix_options
     builder b;
     tqc_reader *rd = NULL;
     tqc_status st = builder_init(&b, ck, name, opts);
+    tqc_input_format format = format_of(path, opts->format);
+    if (st == TQC_OK && format != TQC_INPUT_TEXT) {
+        st = fix_markup(&b, path, format, max, err, errlen);
+        if (st == TQC_OK)
+            st = builder_finish(&b, out);
+        if (st == TQC_ENOMEM)
+            snprintf(err, errlen, "%s: out of memory", name);
+        builder_release(&b);
+        return st;
+    }
     if (st == TQC_OK)
         st = tqc_reader_open(path, &rd, err, errlen);
     while (st == TQC_OK) {

@@ -20,6 +20,7 @@
 #include "checker.h"
 #include "doc.h"
 #include "finding.h"
+#include "input.h"
 
 /* fix/diff hold a file and its corrected copy in memory (about 3 times its size with
  * the line index); news articles are kilobytes, corpora are for `tqc check`. */
@@ -89,6 +90,13 @@ typedef struct tqc_fix_region {
 
 typedef struct tqc_fix_options {
     const char *name;       /* display name (NULL: the path, or "<stdin>" for "-") */
+    /* How to read the file (input.h); TQC_INPUT_AUTO: as tqc check would. A markup file
+     * is checked doc by doc through its reader and fixed in its own bytes, where a doc's
+     * map places the edit 1:1 (tqc_doc_span_exact: no entity, tag or collapsed space
+     * inside it, and a replacement that needs no escaping); other fixes stay
+     * suggestions (TQC_FIX_MANUAL). Findings, sentences and regions of the result are
+     * in the file's bytes. */
+    tqc_input_format format;
     const char *lang;       /* doc language code */
     bool all_fixes;
     unsigned max_rounds;    /* 0: TQC_FIX_MAX_ROUNDS */

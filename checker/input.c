@@ -235,6 +235,7 @@ void tqc_srcpos_advance(tqc_srcpos *pos, const char *s, size_t n)
         if (s[i] == '\n') {
             pos->line++;
             pos->col = 0;
+            pos->line_start = pos->off + i + 1;
             i++;
             continue;
         }
@@ -309,7 +310,8 @@ void tqc_tb_append(tqc_tb *tb, const char *s, size_t n, tqc_srcpos at, bool exac
             tb->failed = TQC_ENOMEM;
             return;
         }
-        tb->map[tb->map_count++] = (tqc_doc_map){tb->len, at.off, at.line, at.col, exact};
+        tb->map[tb->map_count++] = (tqc_doc_map){tb->len, at.off, at.line, at.col, exact,
+                                                  at.line_start};
     }
     memcpy(tb->text + tb->len, s, n);
     tb->len += n;
@@ -377,7 +379,8 @@ tqc_status tqc_tb_finish(tqc_tb *tb, const char *name, const char *lang, const c
     if (tb->map_count)
         memcpy(doc->map, tb->map, nmap * sizeof *doc->map);
     else
-        doc->map[0] = (tqc_doc_map){0, empty_at.off, empty_at.line, empty_at.col, false};
+        doc->map[0] = (tqc_doc_map){0, empty_at.off, empty_at.line, empty_at.col, false,
+                                     empty_at.line_start};
     doc->map_count = nmap;
     doc->base_offset = doc->map[0].src;
     doc->base_line = doc->map[0].line;
@@ -442,8 +445,10 @@ const tqc_input_reader tqc_read_text = {text_open, text_next, text_close};
 
 /* ---- the interface ---- */
 
-static const tqc_input_reader *reader_of(tqc_input_format f)
+static const tqc_input_reader *reader_of(tqc_input_format f, bool parallel)
 {
+    if (parallel)
+        return &tqc_read_parallel;
     switch (f) {
     case TQC_INPUT_HTML: return &tqc_read_html;
     case TQC_INPUT_XLIFF: return &tqc_read_xliff;
@@ -480,7 +485,10 @@ static tqc_status open_input(const char *path, FILE *stream, const tqc_input_opt
     in->path = dup_or_null(path);
     in->name = dup_or_null(name);
     in->lang = dup_or_null(opts->lang ? opts->lang : "en");
-    if (!in->path || !in->name || !in->lang) {
+    in->source = dup_or_null(opts->source);
+    in->source_lang = dup_or_null(opts->source_lang ? opts->source_lang : "");
+    if (!in->path || !in->name || !in->lang || (opts->source && !in->source) ||
+        !in->source_lang) {
         tqc_input_close(in);
         snprintf(err, errlen, "%s: out of memory", path);
         return TQC_ENOMEM;
@@ -495,7 +503,13 @@ static tqc_status open_input(const char *path, FILE *stream, const tqc_input_opt
         tqc_input_close(in);
         return TQC_EUSAGE;
     }
-    in->reader = reader_of(in->format);
+    if (in->source && in->format != TQC_INPUT_TEXT) {
+        snprintf(err, errlen, "%s: a source file pairs with plain text, not %s (whose "
+                 "source is in the file)", in->name, tqc_input_format_name(in->format));
+        tqc_input_close(in);
+        return TQC_EUSAGE;
+    }
+    in->reader = reader_of(in->format, in->source != NULL);
     tqc_status st = in->reader->open(in, err, errlen);
     if (st != TQC_OK) {
         if (st == TQC_ENOMEM)
@@ -529,6 +543,11 @@ tqc_status tqc_input_next(tqc_input *in, tqc_doc **doc, char *err, size_t errlen
     return st;
 }
 
+const char *tqc_input_note(const tqc_input *in)
+{
+    return in->note;
+}
+
 tqc_input_format tqc_input_format_of(const tqc_input *in)
 {
     return in->format;
@@ -543,5 +562,8 @@ void tqc_input_close(tqc_input *in)
     free(in->path);
     free(in->name);
     free(in->lang);
+    free(in->source);
+    free(in->source_lang);
+    free(in->note);
     free(in);
 }

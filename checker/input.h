@@ -46,7 +46,25 @@ typedef struct tqc_input_options {
      * language, and an XLIFF or JSONL target in another language is an error. */
     const char *lang;
     const char *name;   /* display name (NULL: the path, or "<stdin>" for "-") */
+    /* Parallel plain text (a text input only): the source-language file the target is
+     * a translation of, paired with it paragraph by paragraph (see below), and its
+     * language code (NULL or "": unknown; the source then serves the passes that need
+     * no source profile or dictionary). NULL: no source. */
+    const char *source;
+    const char *source_lang;
 } tqc_input_options;
+
+/* Parallel plain text: both files are read whole (up to TQC_INPUT_MAX_BYTES each) and
+ * split into paragraphs as the segmenter does (blank lines; one a line where lines are
+ * longer than a hard-wrapped text's). With as many paragraphs on each side they pair
+ * in order. Otherwise they are aligned by length (Gale and Church's method: pairs of
+ * one and one, two and one, one and two, or one with none, the target/source length
+ * ratio taken from the two files), and tqc_input_note says how: a paragraph left
+ * without a counterpart joins its neighbour's pair, so the omission or addition pass
+ * weighs it there. Each pair is one doc, placed in the target file by base_*; its
+ * segment is "pN" (target paragraph N, or "pN-M"), with "/sK" added when the source
+ * paragraphs are numbered otherwise ("p7/s8", "p3-4/s3"). */
+#define TQC_INPUT_MAX_PARAGRAPHS ((size_t)1 << 20)
 
 /* Parses "auto", "text", "html", "xliff", "tmx" or "jsonl"; false otherwise. */
 bool tqc_input_format_parse(const char *name, tqc_input_format *out);
@@ -66,6 +84,9 @@ tqc_status tqc_input_open_stream(FILE *stream, const tqc_input_options *opts, tq
 /* The next doc in *doc (the caller owns it), or NULL at the end of the input. On
  * failure err names the file and the position; the input can be closed, not continued. */
 tqc_status tqc_input_next(tqc_input *in, tqc_doc **doc, char *err, size_t errlen);
+/* A note the caller may show about how the input was read, or NULL: parallel text
+ * whose paragraph counts differ (what was paired with what). Valid until close. */
+const char *tqc_input_note(const tqc_input *in);
 /* The format being read (never TQC_INPUT_AUTO once open). */
 tqc_input_format tqc_input_format_of(const tqc_input *in);
 void tqc_input_close(tqc_input *in);

@@ -12,9 +12,10 @@
 #include "doc.h"
 #include "input.h"
 
-/* A position in the file: byte offset, 0-based line, characters before it on its line. */
+/* A position in the file: byte offset, 0-based line, characters before it on its line,
+ * and the byte offset where that line begins. */
 typedef struct tqc_srcpos {
-    size_t off, line, col;
+    size_t off, line, col, line_start;
 } tqc_srcpos;
 
 /* Moves pos over the n bytes at s (which start at pos->off), counting lines and
@@ -29,7 +30,7 @@ typedef struct tqc_input_reader {
 } tqc_input_reader;
 
 extern const tqc_input_reader tqc_read_text, tqc_read_html, tqc_read_xliff, tqc_read_tmx,
-    tqc_read_jsonl;
+    tqc_read_jsonl, tqc_read_parallel;
 
 struct tqc_input {
     char *path;         /* as given ("-" for standard input) */
@@ -39,6 +40,9 @@ struct tqc_input {
     const tqc_input_reader *reader;
     void *state;        /* the reader's own */
     FILE *stream;       /* tqc_input_open_stream's (the caller's), or NULL */
+    char *source;       /* parallel text: the source file's path, or NULL */
+    char *source_lang;  /* its language code ("" when unknown) */
+    char *note;         /* tqc_input_note's (malloc'd), or NULL */
 };
 
 /* Writes "name:line:col: message" (or "name:line: ", or "name: " when line is 0) to err. */

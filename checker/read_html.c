@@ -344,6 +344,8 @@ typedef struct layout {
     int brk;                /* pending break: 0 none, 1 line, 2 paragraph */
     bool space;             /* pending space */
     tqc_srcpos space_at;    /* where that white space began */
+    bool space_exact;       /* it was one ' ' of the page: the space maps 1:1, so a fix
+                               across it (`the the`) can edit the page */
     size_t pre;             /* open `pre` elements */
     size_t opens_from;      /* inline opens recorded while a space or break was pending
                                (tb.inl[opens_from...]): they belong after it */
@@ -353,7 +355,7 @@ typedef struct layout {
 static tqc_srcpos pos_at(layout *l, size_t off)
 {
     if (off < l->cursor.off)
-        l->cursor = (tqc_srcpos){0, 0, 0};
+        l->cursor = (tqc_srcpos){0, 0, 0, 0};
     tqc_srcpos_advance(&l->cursor, l->h->src + l->cursor.off, off - l->cursor.off);
     return l->cursor;
 }
@@ -376,7 +378,7 @@ static void flush(layout *l, tqc_srcpos at)
         l->space = false;
     } else if (l->space) {
         if (tqc_tb_last(&l->tb) != '\n')
-            tqc_tb_append(&l->tb, " ", 1, l->space_at, false);
+            tqc_tb_append(&l->tb, " ", 1, l->space_at, l->space_exact);
         l->space = false;
     }
     /* An element opened before the space or break begins after it. */
@@ -405,6 +407,7 @@ static void lay_text(layout *l, const event *ev)
             if (!l->space) {
                 l->space = true;
                 l->space_at = ev->exact ? pos_at(l, ev->src + i) : base;
+                l->space_exact = ev->exact && j - i == 1 && s[i] == ' ';
             }
             i = j;
             continue;
@@ -438,8 +441,11 @@ static void lay_out(layout *l, size_t first, size_t last)
         if (nd->kind == EL_DROP) {
             drop += open ? 1 : (drop ? (size_t)-1 : 0);
             /* What was around a dropped element does not run together. */
-            if (!drop && !open)
-                l->space = l->space || l->tb.len;
+            if (!drop && !open && !l->space && l->tb.len) {
+                l->space = true;
+                l->space_at = pos_at(l, ev->src);
+                l->space_exact = false;
+            }
             continue;
         }
         if (drop)
@@ -566,7 +572,7 @@ static tqc_status html_next(tqc_input *in, tqc_doc **out, char *err, size_t errl
     while (l.tb.inl_count && l.tb.inl[l.tb.inl_count - 1].offset >= l.tb.len &&
            l.tb.len > 0 && l.tb.inl[l.tb.inl_count - 1].kind == TQC_INLINE_OPEN)
         l.tb.inl_count--;
-    tqc_srcpos start = {0, 0, 0};
+    tqc_srcpos start = {0, 0, 0, 0};
     st = tqc_tb_finish(&l.tb, in->name, in->lang, NULL, start, out);
     tqc_tb_free(&l.tb);
     if (st == TQC_ELIMIT)

@@ -51,7 +51,7 @@ static tqc_srcpos pos_at(rec *r, size_t i)
 {
     size_t off = r->line_off + i;
     if (off < r->cur.off)
-        r->cur = (tqc_srcpos){r->line_off, r->line, 0};
+        r->cur = (tqc_srcpos){r->line_off, r->line, 0, r->line ? r->line_off : 0};
     tqc_srcpos_advance(&r->cur, r->s + (r->cur.off - r->line_off), off - r->cur.off);
     return r->cur;
 }
@@ -487,7 +487,7 @@ static tqc_status jsonl_next(tqc_input *in, tqc_doc **out, char *err, size_t err
             return TQC_ENOMEM;
         *r = (rec){.in = in, .j = j, .s = line + skip, .len = n - skip,
                    .line_off = line_off + skip, .line = line_no};
-        r->cur = (tqc_srcpos){r->line_off, line_no, 0};
+        r->cur = (tqc_srcpos){r->line_off, line_no, 0, line_no ? r->line_off : 0};
         tqc_tb_reset(&j->text);
         tqc_tb_reset(&j->source);
         if (!parse_record(r)) {

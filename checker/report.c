@@ -258,8 +258,9 @@ uint64_t tqc_report_fingerprint(const tqc_doc *doc, const tqc_finding *f)
 
 bool tqc_report_new_file(tqc_reporter *r, tqc_report_files *t, const tqc_doc *doc)
 {
-    size_t end = doc->base_offset + doc->len;
-    if (t->name && strcmp(t->name, doc->name) == 0 && doc->base_offset >= t->end) {
+    size_t begin = tqc_doc_file_offset(doc, 0);
+    size_t end = tqc_doc_file_span(doc, tqc_span_make(0, doc->len)).end;
+    if (t->name && strcmp(t->name, doc->name) == 0 && begin >= t->end) {
         t->end = end;
         return false;
     }

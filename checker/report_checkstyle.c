@@ -1,7 +1,8 @@
 /* checkstyle: Checkstyle's XML report, which reviewdog (`-f=checkstyle`), Jenkins and
  * most CI dashboards read. One <file> per checked file (clean ones too, as Checkstyle
  * does), one <error> per finding with line, column (characters, from 1), severity
- * (error, warning, info), message and source ("tqc.RULE"). Streamed: each file's
+ * (error, warning, info), message (ending in "(segment ID)" for a segment of a
+ * translation file or JSONL record) and source ("tqc.RULE"). Streamed: each file's
  * element is closed when the next file begins. */
 #include "report.h"
 
@@ -57,7 +58,15 @@ static void checkstyle_finding(tqc_reporter *r, const tqc_doc *doc, const tqc_fi
     tqc_doc_locate(doc, f->span.start, &line, &col);
     fprintf(o, "    <error line=\"%zu\" column=\"%zu\" severity=\"%s\"", line, col,
             tqc_severity_name(f->severity));
-    put_attr(o, "message", f->message);
+    fputs(" message=\"", o);
+    tqc_xml_write_string(o, f->message, strlen(f->message), true);
+    if (doc->segment) {
+        /* Checkstyle has no place of its own for it. */
+        fputs(" (segment ", o);
+        tqc_xml_write_string(o, doc->segment, strlen(doc->segment), true);
+        fputc(')', o);
+    }
+    fputc('"', o);
     fputs(" source=\"tqc.", o);
     tqc_xml_write_string(o, f->rule, strlen(f->rule), true);
     fputs("\"/>\n", o);

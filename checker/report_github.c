@@ -1,6 +1,7 @@
 /* github: GitHub Actions workflow commands, one a line, which the runner turns into
  * annotations on the pull request:
  *   ::error file=F,line=L,endLine=L,col=C,endColumn=C,title=tqc%3A RULE::MESSAGE
+ * (title `tqc: RULE in segment ID` for a segment of a translation file or JSONL record);
  * info findings become ::notice. Columns are characters, endColumn exclusive; they are
  * left out when a span crosses lines (GitHub ignores them then). Escaping is GitHub's:
  * %, CR and LF in the message, and also : and , in properties. */
@@ -51,7 +52,7 @@ static void github_finding(tqc_reporter *r, const tqc_doc *doc, const tqc_findin
     FILE *o = r->out;
     size_t l1, c1, l2, c2;
     tqc_doc_locate(doc, f->span.start, &l1, &c1);
-    tqc_doc_locate(doc, f->span.end, &l2, &c2);
+    tqc_doc_locate_end(doc, f->span, &l2, &c2, NULL);
     fprintf(o, "::%s ", command(f->severity));
     /* Standard input has no file to annotate: the line stays, for the log. */
     if (strcmp(doc->name, "<stdin>") != 0) {
@@ -65,6 +66,10 @@ static void github_finding(tqc_reporter *r, const tqc_doc *doc, const tqc_findin
     fputs("title=", o);
     put_cstr(o, "tqc: ", true);
     put_cstr(o, f->rule, true);
+    if (doc->segment) {
+        put_cstr(o, " in segment ", true);
+        put_cstr(o, doc->segment, true);
+    }
     fputs("::", o);
     put_cstr(o, f->message, false);
     if (f->suggestion_count) {

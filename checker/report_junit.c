@@ -1,8 +1,9 @@
 /* junit: JUnit XML as Jenkins, GitLab, Azure and most CI servers read it. One
  * <testsuite name="tqc">, one <testcase> per checked file (name and file: its path),
  * one <failure> per finding at or above --fail-on (type: the rule, message: the
- * message, body: location, text, sentence, suggestions); findings below it go to the
- * test case's <system-out>, so they are visible without failing it. The suite's
+ * message, body: location, segment (of a translation file or JSONL record), text,
+ * sentence, suggestions); findings below it go to the test case's <system-out>, so
+ * they are visible without failing it. The suite's
  * counts come first in the XML, so the test cases are kept in memory until finish;
  * only findings are kept, not the documents. No timestamps or durations: the output
  * is the same on every run. */
@@ -85,9 +86,10 @@ static void put_summary(FILE *o, const tqc_reporter *r, const tqc_doc *doc, cons
 {
     size_t line, col;
     tqc_doc_locate(doc, f->span.start, &line, &col);
-    fprintf(o, "%s:%zu:%zu: %s: %s [%s%s%s]\n", tqc_report_path(r, doc->name), line, col,
+    fprintf(o, "%s:%zu:%zu: %s: %s [%s%s%s]%s%s%s\n", tqc_report_path(r, doc->name), line, col,
             tqc_severity_name(f->severity), f->message, f->rule, f->also ? "," : "",
-            f->also ? f->also : "");
+            f->also ? f->also : "", doc->segment ? " (segment " : "",
+            doc->segment ? doc->segment : "", doc->segment ? ")" : "");
 }
 
 static void junit_finding(tqc_reporter *r, const tqc_doc *doc, const tqc_finding *f)
@@ -122,7 +124,13 @@ static void junit_finding(tqc_reporter *r, const tqc_doc *doc, const tqc_finding
         fputc(',', o);
         put_xml(o, f->also, false);
     }
-    fputs("]\nText: ", o);
+    fputs("]\n", o);
+    if (doc->segment) {
+        fputs("Segment: ", o);
+        put_xml(o, doc->segment, false);
+        fputc('\n', o);
+    }
+    fputs("Text: ", o);
     tqc_xml_write_string(o, tqc_doc_at(doc, f->span), tqc_span_len(f->span), false);
     tqc_span s = tqc_report_sentence_span(doc, f);
     fputs("\nSentence: ", o);

@@ -1,7 +1,8 @@
 /* rdjsonl: reviewdog's Diagnostic Format as JSON lines (`reviewdog -f=rdjsonl`), one
  * diagnostic a line. Positions follow reviewdog's rules, not tqc's: columns count UTF-8
  * bytes from 1 and ranges end exclusively. A finding with a fix carries it as a
- * reviewdog suggestion, which reviewdog posts as a one-click suggested change. */
+ * reviewdog suggestion, which reviewdog posts as a one-click suggested change (where the
+ * text is the file's bytes 1:1). Positions in a markup file are the file's. */
 #include "report.h"
 
 #include <string.h>
@@ -16,15 +17,19 @@ static void put_str(FILE *out, const char *s, size_t len)
 static void put_cstr(FILE *out, const char *s) { put_str(out, s, strlen(s)); }
 
 /* {"line":L,"column":C} of offset, the column in bytes from the line's start in the
- * file: on the file's first line that includes what precedes the document (a BOM). */
+ * file (doc.h: of a markup file, the file's line and bytes). */
 static void put_position(FILE *out, const tqc_doc *doc, size_t offset)
 {
     size_t line, col;
     tqc_doc_locate(doc, offset, &line, &col);
-    size_t start = tqc_doc_line_span(doc, offset).start;
-    size_t byte_col = offset - start + 1;
-    if (line == 1 && start == 0)
-        byte_col += doc->base_offset;
+    fprintf(out, "{\"line\":%zu,\"column\":%zu}", line, tqc_doc_byte_column(doc, offset));
+}
+
+/* The end of a range: just past its last byte (before a tag that follows it). */
+static void put_end(FILE *out, const tqc_doc *doc, tqc_span s)
+{
+    size_t line, col, byte_col;
+    tqc_doc_locate_end(doc, s, &line, &col, &byte_col);
     fprintf(out, "{\"line\":%zu,\"column\":%zu}", line, byte_col);
 }
 
@@ -33,8 +38,22 @@ static void put_range(FILE *out, const tqc_doc *doc, tqc_span s)
     fputs("{\"start\":", out);
     put_position(out, doc, s.start);
     fputs(",\"end\":", out);
-    put_position(out, doc, s.end);
+    put_end(out, doc, s);
     fputc('}', out);
+}
+
+/* The message; a finding in a segment of a translation file or JSONL record names it
+ * at the end ("... (segment t2)"): the format has no field of its own for it. */
+static void put_message(FILE *out, const tqc_doc *doc, const tqc_finding *f)
+{
+    fputc('"', out);
+    tqc_json_write_string(out, f->message, strlen(f->message));
+    if (doc->segment) {
+        fputs(" (segment ", out);
+        tqc_json_write_string(out, doc->segment, strlen(doc->segment));
+        fputc(')', out);
+    }
+    fputc('"', out);
 }
 
 static const char *severity(tqc_severity sev)
@@ -46,7 +65,7 @@ static void rdjsonl_finding(tqc_reporter *r, const tqc_doc *doc, const tqc_findi
 {
     FILE *o = r->out;
     fputs("{\"message\":", o);
-    put_cstr(o, f->message);
+    put_message(o, doc, f);
     fputs(",\"location\":{\"path\":", o);
     put_cstr(o, tqc_report_path(r, doc->name));
     fputs(",\"range\":", o);
@@ -55,7 +74,8 @@ static void rdjsonl_finding(tqc_reporter *r, const tqc_doc *doc, const tqc_findi
             severity(f->severity));
     put_cstr(o, f->rule);
     fputc('}', o);
-    if (f->has_fix) {
+    /* A suggestion edits the file: only where the text is its bytes 1:1. */
+    if (f->has_fix && tqc_doc_span_exact(doc, f->fix.span)) {
         fputs(",\"suggestions\":[{\"range\":", o);
         put_range(o, doc, f->fix.span);
         fputs(",\"text\":", o);

@@ -355,6 +355,73 @@ START_TEST(test_issue_4_fix_file_keeps_bom_and_limits_size)
 }
 END_TEST
 
+/* Writes text to a temporary file ending in suffix; path (room for 32) gets its name. */
+static void write_tmp(const char *text, const char *suffix, char *path)
+{
+    snprintf(path, 32, "/tmp/tqc-fix-XXXXXX%s", suffix);
+    int fd = mkstemps(path, (int)strlen(suffix));
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+    close(fd);
+}
+
+/* The finding of rule whose span in the file begins at the first `at` in the file. */
+static size_t finding_at(const tqc_fix_result *res, const char *rule, const char *at)
+{
+    size_t off = (size_t)(strstr(res->doc->text, at) - res->doc->text);
+    for (size_t i = 0; i < res->finding_count; i++)
+        if (strcmp(res->findings[i].rule, rule) == 0 && res->findings[i].span.start == off)
+            return i;
+    ck_abort_msg("no %s finding at '%s'", rule, at);
+    return SIZE_MAX;
+}
+
+START_TEST(test_issue_5_fix_html_edits_the_page_where_the_text_maps)
+{
+    static const char page[] =
+        "<html><body><nav>the the menu</nav><article>\n"
+        "<p>They met the the envoy for two <a href=\"/h\">hours</a>on Monday.</p>\n"
+        "<p>The deal, &#8220;a good start&#8220;, was signed.</p>\n"
+        "</article></body></html>\n";
+    char path[32];
+    write_tmp(page, ".html", path);
+    tqc_fix_options o = {.lang = "en"};
+    tqc_fix_result *res;
+    char err[256];
+    ck_assert_int_eq(tqc_fix_file(tqc_test_checker(), path, &o, &res, err, sizeof err), TQC_OK);
+    /* The page's own bytes, with only the repeated word fixed: chrome, the word that
+     * runs into a link and the entity used as a closing quote are left alone. */
+    ck_assert_mem_eq(res->doc->text, page, strlen(page));
+    ck_assert_str_eq(res->text,
+                     "<html><body><nav>the the menu</nav><article>\n"
+                     "<p>They met the envoy for two <a href=\"/h\">hours</a>on Monday.</p>\n"
+                     "<p>The deal, &#8220;a good start&#8220;, was signed.</p>\n"
+                     "</article></body></html>\n");
+    ck_assert_uint_eq(res->region_count, 1);
+    ck_assert_uint_eq(res->regions[0].old.start, (size_t)(strstr(page, "the the envoy") - page));
+    /* Findings are placed in the file: the run-on spans the tag's bytes and keeps its
+     * fix as a suggestion for a human; so does the entity. */
+    size_t rw = finding_at(res, "repeated-word", "the the envoy");
+    ck_assert_int_eq(res->states[rw], TQC_FIX_APPLIED);
+    size_t ms = finding_at(res, "missing-space", "hours</a>on");
+    ck_assert_uint_eq(tqc_span_len(res->findings[ms].span), strlen("hours</a>on"));
+    ck_assert(!res->findings[ms].has_fix);
+    ck_assert_int_eq(res->states[ms], TQC_FIX_MANUAL);
+    ck_assert_uint_ge(res->findings[ms].suggestion_count, 1);
+    ck_assert_str_eq(res->findings[ms].suggestions[0], "hours on");
+    size_t q = finding_at(res, "quotes", "&#8220;, was");
+    ck_assert_int_eq(res->states[q], TQC_FIX_MANUAL);
+    tqc_fix_result_free(res);
+    /* --all-fixes takes nothing more that does not map 1:1. */
+    o.all_fixes = true;
+    ck_assert_int_eq(tqc_fix_file(tqc_test_checker(), path, &o, &res, err, sizeof err), TQC_OK);
+    ck_assert_ptr_nonnull(strstr(res->text, "<a href=\"/h\">hours</a>on Monday"));
+    ck_assert_ptr_nonnull(strstr(res->text, "start&#8220;, was"));
+    tqc_fix_result_free(res);
+    unlink(path);
+}
+END_TEST
+
 Suite *fix_suite(void)
 {
     Suite *s = suite_create("fix");
@@ -374,6 +441,7 @@ Suite *fix_suite(void)
     tcase_add_test(tc, test_issue_4_many_fixes);
     tcase_add_test(tc, test_issue_4_clean_text_unchanged);
     tcase_add_test(tc, test_issue_4_fix_file_keeps_bom_and_limits_size);
+    tcase_add_test(tc, test_issue_5_fix_html_edits_the_page_where_the_text_maps);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -520,6 +520,160 @@ START_TEST(test_issue_5_xml_errors_name_file_and_position)
 }
 END_TEST
 
+START_TEST(test_issue_5_html_file_spans_and_byte_columns)
+{
+    static const char p[] =
+        "<meta charset=\"utf-8\">\n"
+        "<p>Só the <a href=\"/j\">Japan</a>at and the\nthe end, ok.</p>\n";
+    docs *d = read_all(p, ".html", TQC_INPUT_HTML, NULL);
+    ck_assert_uint_eq(d->count, 1);
+    const tqc_doc *doc = d->items[0];
+    ck_assert_str_eq(doc->text, "Só the Japanat and the the end, ok.");
+    size_t j = find(doc, "Japanat"), japan = (size_t)(strstr(p, "Japan<") - p);
+    /* A span across the tag covers the tag's bytes in the file; the link text alone is
+     * its own five bytes, and its end is before </a>, not after it. */
+    tqc_span fs = tqc_doc_file_span(doc, tqc_span_make(j, j + 7));
+    ck_assert_uint_eq(fs.start, japan);
+    ck_assert_uint_eq(fs.end, japan + strlen("Japan</a>at"));
+    fs = tqc_doc_file_span(doc, tqc_span_make(j, j + 5));
+    ck_assert_uint_eq(tqc_span_len(fs), 5);
+    size_t line, col, bcol;
+    tqc_doc_locate_end(doc, tqc_span_make(j, j + 5), &line, &col, &bcol);
+    ck_assert_uint_eq(line, 2);
+    ck_assert_uint_eq(col, 24 + 5);   /* characters: "Só" counts ó once */
+    ck_assert_uint_eq(bcol, 25 + 5);  /* bytes: ó is two */
+    ck_assert_uint_eq(tqc_doc_byte_column(doc, j), 25);
+    /* One space of the page maps 1:1, so `the the` can be edited in the page; a space
+     * that stands for a line break cannot. */
+    size_t sp = find(doc, "Só the") + strlen("Só");
+    ck_assert(tqc_doc_span_exact(doc, tqc_span_make(sp, sp + 4)));
+    size_t tt = find(doc, "the the");
+    ck_assert(!tqc_doc_span_exact(doc, tqc_span_make(tt, tt + 7)));
+    assert_locate(doc, tt + 4, 3, 1);
+    tqc_doc_locate_end(doc, tqc_span_make(tt, tt + 7), &line, &col, &bcol);
+    ck_assert_uint_eq(line, 3);
+    ck_assert_uint_eq(col, 4);
+    ck_assert_uint_eq(bcol, 4);
+    free_docs(d);
+}
+END_TEST
+
+START_TEST(test_issue_5_jsonl_byte_columns_count_escapes)
+{
+    const char *recs = "{\"id\": \"a\", \"text\": \"x\"}\n"
+                       "{\"id\": \"b\", \"text\": \"\\u00e9t\u00e9 the the end\"}\n";
+    docs *d = read_all(recs, ".jsonl", TQC_INPUT_AUTO, NULL);
+    ck_assert_uint_eq(d->count, 2);
+    const tqc_doc *doc = d->items[1];
+    size_t k = find(doc, "the the");
+    /* `{"id": "b", "text": "\\u00e9t` (28 bytes), U+00E9 (2) and a space before it; in
+     * characters 30, as the escape counts its six and the é one. */
+    ck_assert_uint_eq(tqc_doc_byte_column(doc, k), 32);
+    assert_locate(doc, k, 2, 31);
+    free_docs(d);
+}
+END_TEST
+
+/* Reads target paired with source (parallel plain text); *note gets a copy of the
+ * input's note ("" when none). */
+static docs *read_parallel(const char *target, const char *source, const char *source_lang,
+                           char *note, size_t cap)
+{
+    docs *d = calloc(1, sizeof *d);
+    ck_assert_ptr_nonnull(d);
+    char src[64];
+    write_tmp(target, strlen(target), ".txt", d->path, sizeof d->path);
+    write_tmp(source, strlen(source), ".txt", src, sizeof src);
+    tqc_input_options opts = {.lang = "en", .source = src, .source_lang = source_lang};
+    tqc_input *in;
+    d->st = tqc_input_open(d->path, &opts, &in, d->err, sizeof d->err);
+    ck_assert_int_eq(d->st, TQC_OK);
+    snprintf(note, cap, "%s", tqc_input_note(in) ? tqc_input_note(in) : "");
+    for (;;) {
+        tqc_doc *doc;
+        d->st = tqc_input_next(in, &doc, d->err, sizeof d->err);
+        if (d->st != TQC_OK || !doc)
+            break;
+        ck_assert_uint_lt(d->count, MAX_DOCS);
+        d->items[d->count++] = doc;
+    }
+    tqc_input_close(in);
+    unlink(d->path);
+    unlink(src);
+    return d;
+}
+
+START_TEST(test_issue_5_parallel_pairs_paragraphs_in_order)
+{
+    char note[512];
+    docs *d = read_parallel("Storm hits the coast\n\nWinds reached 180 km/h in Beira on Monday.\n\n"
+                            "  Schools stay closed.\n",
+                            "Tempestade atinge a costa\n\nOs ventos chegaram a 180 km/h na Beira "
+                            "na segunda-feira.\n\nAs escolas continuam fechadas.\n",
+                            "pt", note, sizeof note);
+    ck_assert_int_eq(d->st, TQC_OK);
+    ck_assert_str_eq(note, "");
+    ck_assert_uint_eq(d->count, 3);
+    const tqc_doc *doc = d->items[1];
+    ck_assert_str_eq(doc->text, "Winds reached 180 km/h in Beira on Monday.");
+    ck_assert_str_eq(doc->segment, "p2");
+    ck_assert_ptr_nonnull(doc->source);
+    ck_assert_str_eq(doc->source->text, "Os ventos chegaram a 180 km/h na Beira na segunda-feira.");
+    ck_assert_str_eq(doc->source->lang, "pt");
+    ck_assert_str_eq(doc->lang, "en");
+    /* Each pair is placed in the target file: line 5, after the indent. */
+    doc = d->items[2];
+    ck_assert_str_eq(doc->segment, "p3");
+    assert_locate(doc, 0, 5, 3);
+    ck_assert_uint_eq(tqc_doc_file_offset(doc, 0), strlen("Storm hits the coast\n\nWinds "
+                                                          "reached 180 km/h in Beira on Monday.\n\n  "));
+    free_docs(d);
+}
+END_TEST
+
+START_TEST(test_issue_5_parallel_unequal_counts_align_by_length_and_anchors)
+{
+    /* The source's second paragraph was dropped; the target gained a first line. */
+    char note[1024];
+    docs *d = read_parallel("Follow our live blog for the latest news.\n\n"
+                            "Storm hits the coast\n\n"
+                            "Buses leave at 10:15 and 10:45 from Maputo station, the government said.\n\n"
+                            "More than 3.5 million people live in the region, officials said.\n",
+                            "Tempestade atinge a costa\n\n"
+                            "O Instituto Nacional de Gestão de Desastres pediu aos pescadores de "
+                            "toda a costa que ficassem no porto até novo aviso, e às famílias das "
+                            "zonas baixas que procurassem abrigo nas escolas.\n\n"
+                            "Os autocarros partem às 10h15 e às 10h45 da estação de Maputo, disse o governo.\n\n"
+                            "Mais de 3,5 milhões de pessoas vivem na região, disseram as autoridades.\n",
+                            NULL, note, sizeof note);
+    ck_assert_int_eq(d->st, TQC_OK);
+    ck_assert_msg(strstr(note, "has 4 paragraphs and its source") != NULL, "%s", note);
+    ck_assert_msg(strstr(note, "target paragraph 1 has no source; source paragraph 2 has no "
+                               "translation") != NULL, "%s", note);
+    /* The lone paragraphs join their neighbours' pairs (p1 and s2 both the pair of p2
+     * and s1); the paragraphs that share numbers and names pair with each other. */
+    ck_assert_uint_eq(d->count, 3);
+    ck_assert_str_eq(d->items[0]->segment, "p1-2");  /* s1-2: the same numbers */
+    ck_assert_ptr_nonnull(strstr(d->items[0]->source->text, "pescadores"));
+    ck_assert_str_eq(d->items[1]->segment, "p3");
+    ck_assert_ptr_nonnull(strstr(d->items[1]->source->text, "10h15"));
+    ck_assert_str_eq(d->items[2]->segment, "p4");
+    ck_assert_str_eq(d->items[2]->source->lang, "");
+    free_docs(d);
+}
+END_TEST
+
+START_TEST(test_issue_5_parallel_empty_source)
+{
+    char note[512];
+    docs *d = read_parallel("One.\n\nTwo.\n", "\n", NULL, note, sizeof note);
+    ck_assert_uint_eq(d->count, 2);
+    ck_assert_ptr_null(d->items[0]->source);
+    ck_assert_ptr_nonnull(strstr(note, "has no text; checked without it"));
+    free_docs(d);
+}
+END_TEST
+
 START_TEST(test_issue_5_plain_text_through_the_input_layer)
 {
     docs *d = read_all("One line.\n\nTwo.\n", ".txt", TQC_INPUT_AUTO, "en");
@@ -552,6 +706,11 @@ Suite *input_suite(void)
     tcase_add_test(tc, test_issue_5_billion_laughs_refused);
     tcase_add_test(tc, test_issue_5_xml_errors_name_file_and_position);
     tcase_add_test(tc, test_issue_5_plain_text_through_the_input_layer);
+    tcase_add_test(tc, test_issue_5_html_file_spans_and_byte_columns);
+    tcase_add_test(tc, test_issue_5_jsonl_byte_columns_count_escapes);
+    tcase_add_test(tc, test_issue_5_parallel_pairs_paragraphs_in_order);
+    tcase_add_test(tc, test_issue_5_parallel_unequal_counts_align_by_length_and_anchors);
+    tcase_add_test(tc, test_issue_5_parallel_empty_source);
     suite_add_tcase(s, tc);
     return s;
 }

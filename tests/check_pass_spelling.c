@@ -111,6 +111,41 @@ START_TEST(test_issue_3_spelling_not_again_after_missing_space)
 }
 END_TEST
 
+/* Issue 5 (MQM evaluation): in German, a lower-case word the dictionary knows only as a
+ * noun is as often a verb (`hochdrehen`) as a noun written wrong: a hint without a safe
+ * fix, while English keeps its proper adjectives as warnings with a safe fix. */
+START_TEST(test_issue_5_spelling_noun_form_is_a_hint_in_german)
+{
+    tqc_checker *de;
+    char err[256];
+    tqc_check_options opts = {.data_dir = TQC_SOURCE_DIR, .lang = "de"};
+    ck_assert_msg(tqc_checker_new(&opts, &de, err, sizeof err) == TQC_OK, "%s", err);
+    const char *text = "Er wollte den Motor hochdrehen.";
+    tqc_doc *doc = tqc_doc_new("t.txt", text, strlen(text), "de");
+    tqc_findings out;
+    tqc_findings_init(&out, doc);
+    ck_assert_int_eq(tqc_check_doc(de, doc, &out), TQC_OK);
+    size_t hits = 0;
+    for (size_t i = 0; i < out.count; i++) {
+        const tqc_finding *f = &out.items[i];
+        if (strcmp(f->rule, "spelling") != 0)
+            continue;
+        hits++;
+        ck_assert_int_eq(f->severity, TQC_SEV_INFO);
+        ck_assert(!f->has_fix || !f->fix.safe);
+        ck_assert_msg(strstr(f->message, "known only as the noun 'Hochdrehen'"), "%s", f->message);
+    }
+    ck_assert_uint_eq(hits, 1);
+    tqc_findings_release(&out);
+    tqc_doc_free(doc);
+    tqc_checker_free(de);
+    hit h;
+    check("The brazilian minister arrived.", &h);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert(h.safe);
+}
+END_TEST
+
 Suite *pass_spelling_suite(void)
 {
     Suite *s = suite_create("pass_spelling");
@@ -120,6 +155,7 @@ Suite *pass_spelling_suite(void)
     tcase_add_test(tc, test_issue_3_spelling_names_are_hints);
     tcase_add_test(tc, test_issue_3_spelling_leaves_non_words_alone);
     tcase_add_test(tc, test_issue_3_spelling_not_again_after_missing_space);
+    tcase_add_test(tc, test_issue_5_spelling_noun_form_is_a_hint_in_german);
     suite_add_tcase(s, tc);
     return s;
 }

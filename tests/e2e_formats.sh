@@ -267,5 +267,78 @@ assert r and all("uri" not in x["locations"][0]["physicalLocation"]["artifactLoc
     fi
 fi
 
+# --- a bilingual file (issue 5): every format names the segment (the XLIFF unit) where
+# it has a place for it, and places findings at the file's own bytes, lines and columns.
+cp "$here/data/inputs/xliff12.xlf" units.xlf
+"$TQC" check --format jsonl units.xlf >units.jsonl 2>/dev/null
+nu=$(wc -l <units.jsonl)
+grep -q '"line":12,"column":27,[^}]*"rule":"number".*"segment":"t2"' units.jsonl
+check "bilingual: the jsonl reference has the number finding of unit t2 ($nu findings)" $? "$(cat units.jsonl)"
+run github units.xlf
+grep -q '^::warning file=units.xlf,line=12,endLine=12,col=27,endColumn=30,title=tqc%3A number in segment t2::' github.out
+check "bilingual github: the title names the segment; line and columns are the file's" $? "$(head -3 github.out)"
+check "bilingual github: every finding names its segment" \
+    "$([ "$(grep -c 'title=tqc%3A [a-z-]* in segment t[0-9]::' github.out)" -eq "$nu" ]; echo $?)" "$(cat github.out)"
+run checkstyle units.xlf
+grep -q '<error line="12" column="27" severity="warning" message="[^"]* (segment t2)" source="tqc.number"/>' checkstyle.out
+check "bilingual checkstyle: the message names the segment" $? "$(cat checkstyle.out)"
+run junit units.xlf
+grep -q '^Segment: t2$' junit.out && grep -q 'units.xlf:12:27: warning: ' junit.out
+check "bilingual junit: the failure body names the segment and the file's line" $? "$(cat junit.out)"
+run rdjsonl units.xlf
+if have_py; then
+    out=$("$PY" - rdjsonl.out units.jsonl units.xlf <<'EOF' 2>&1
+import json, sys
+rd = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+ref = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8")]
+lines = open(sys.argv[3], "rb").read().split(b"\n")
+assert len(rd) == len(ref) > 0, (len(rd), len(ref))
+def cut(r):
+    s, e = r["start"], r["end"]
+    assert s["line"] == e["line"], r
+    return lines[s["line"] - 1][s["column"] - 1:e["column"] - 1]
+for d, f in zip(rd, ref):
+    assert d["message"] == "%s (segment %s)" % (f["message"], f["segment"]), (d, f)
+    assert d["location"]["range"]["start"]["line"] == f["line"], (d, f)
+    # Byte columns: the range cuts the finding's text out of the XLIFF file.
+    assert cut(d["location"]["range"]).decode() == f["text"], (d, f)
+    for sug in d.get("suggestions", []):
+        assert cut(sug["range"]).decode() == f["text"] and "fix" in f, (d, f)
+print(len(rd), "diagnostics")
+EOF
+)
+    check "bilingual rdjsonl: messages name the segment; byte ranges cut the findings from the file ($out)" $? "$out"
+    run sarif units.xlf
+    out=$("$PY" - sarif.out units.jsonl "$SCHEMA" <<'EOF' 2>&1
+import json, sys
+doc = json.load(open(sys.argv[1], encoding="utf-8"))
+ref = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8")]
+try:
+    import jsonschema
+    jsonschema.Draft4Validator(json.load(open(sys.argv[3], encoding="utf-8"))).validate(doc)
+except (ImportError, FileNotFoundError):
+    pass
+results = doc["runs"][0]["results"]
+data = open("units.xlf", "rb").read()
+assert len(results) == len(ref) > 0
+for r, f in zip(results, ref):
+    assert r["properties"]["segment"] == f["segment"], (r, f)
+    loc = r["locations"][0]
+    assert loc["logicalLocations"][0]["name"] == f["segment"], loc
+    reg = loc["physicalLocation"]["region"]
+    assert reg["byteOffset"] == f["offset"] and reg["startLine"] == f["line"], (reg, f)
+    assert reg["startColumn"] == f["column"], (reg, f)
+    got = data[reg["byteOffset"]:reg["byteOffset"] + reg["byteLength"]].decode()
+    assert got == f["text"], (got, f)
+    if "snippet" in reg:
+        assert reg["snippet"]["text"] == got
+print(len(results), "results")
+EOF
+)
+    check "bilingual sarif: valid; properties.segment and a logical location name the unit; byte regions are the file's ($out)" $? "$out"
+else
+    skip "bilingual rdjsonl and sarif" "no $PY"
+fi
+
 echo "e2e_formats: $((n - failed)) passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -112,6 +112,45 @@ awk 'BEGIN { for (i = 0; i < 5000; i++) printf "<div>"; print "deep" }' >"$tmp/d
 run "absurd html nesting refused" 2 check "$tmp/deep.html"
 check "nesting error says so" "$(has 'deep.html:.*nested deeper' "$tmp/err"; echo $?)" "$(cat "$tmp/err")"
 
+# --- parallel plain text: --source pairs the paragraphs of a source file with the target's ---
+src=$data/parallel-source.pt.txt
+run "--source: a clean translation" 0 check --source "$src" "$data/parallel-clean.txt"
+check "--source: a clean translation gives nothing, no note" "$([ ! -s "$tmp/out" ] && [ ! -s "$tmp/err" ]; echo $?)" \
+    "$(cat "$tmp/out" "$tmp/err")"
+run "--source: a defective translation" 1 check --format jsonl --source "$src" "$data/parallel-target.txt"
+for rule in number untranslated omission addition; do
+    check "--source: $rule found on plain text" "$(has "\"rule\":\"$rule\"" "$tmp/out"; echo $?)" "$(cut -c1-200 "$tmp/out")"
+done
+check "--source: the number finding names the target line and the paragraph pair" \
+    "$(has '"line":9,"column":11,[^}]*"rule":"number".*"segment":"p5"' "$tmp/out"; echo $?)" "$(grep number "$tmp/out")"
+check "--source: a dropped source paragraph is weighed with its neighbour (omission on p3, paired with s2-3)" \
+    "$(has '"line":5,[^}]*"rule":"omission".*"segment":"p3/s2-3"' "$tmp/out"; echo $?)" "$(grep omission "$tmp/out")"
+check "--source: an added target paragraph is weighed with its neighbour (addition on p1-2)" \
+    "$(has '"line":1,[^}]*"rule":"addition".*"segment":"p1-2/s1"' "$tmp/out"; echo $?)" "$(grep addition "$tmp/out")"
+check "--source: the note says what was paired with what" \
+    "$(has "^tqc: note: .*parallel-target.txt has 6 paragraphs and its source .*parallel-source.pt.txt 6; paired by length and shared numbers and names: target paragraph 1 has no source; source paragraph 3 has no translation" "$tmp/err"; echo $?)" "$(cat "$tmp/err")"
+check "--source: the note is one line" "$([ "$(wc -l <"$tmp/err")" -eq 1 ]; echo $?)" "$(cat "$tmp/err")"
+run "--source: without it, no bilingual finding" 1 check --format jsonl "$data/parallel-target.txt"
+check "--source: number, omission and addition need the source" \
+    "$(! has '"rule":"\(number\|omission\|addition\)"' "$tmp/out"; echo $?)" "$(cut -c1-200 "$tmp/out")"
+grep -v '^$' "$src" >"$tmp/src-lines.txt"
+grep -v '^$' "$data/parallel-target.txt" >"$tmp/tgt-lines.txt"
+run "--source: one paragraph a line" 1 check --format jsonl --source "$tmp/src-lines.txt" "$tmp/tgt-lines.txt"
+check "--source: lines pair as paragraphs" "$(has '"line":5,[^}]*"rule":"number".*"segment":"p5"' "$tmp/out"; echo $?)" "$(cut -c1-200 "$tmp/out")"
+run "--source with --source-lang" 1 check --format jsonl --source "$src" --source-lang pt "$data/parallel-target.txt"
+run "--source of a missing file" 2 check --source "$tmp/none.txt" "$data/parallel-target.txt"
+check "--source: a missing source is named" "$(has 'none.txt: No such file' "$tmp/err"; echo $?)" "$(cat "$tmp/err")"
+run "--source with two files" 2 check --source "$src" "$data/parallel-target.txt" "$data/parallel-clean.txt"
+run "--source with a bilingual file" 2 check --source "$src" "$data/xliff12.xlf"
+check "--source on XLIFF says why" "$(has 'source is in the file\|holds its own source' "$tmp/err"; echo $?)" "$(cat "$tmp/err")"
+run "--source-lang without --source" 2 check --source-lang pt "$data/parallel-target.txt"
+run "--source is for check" 2 diff --source "$src" "$data/parallel-target.txt"
+: >"$tmp/empty.txt"
+run "--source: an empty source" 1 check --source "$tmp/empty.txt" "$data/parallel-target.txt"
+check "--source: an empty source is noted" "$(has 'has no text; checked without it' "$tmp/err"; echo $?)" "$(cat "$tmp/err")"
+run "--help documents --source" 0 --help
+check "--help names --source and --source-lang" "$(has '--source=SRC' "$tmp/out" && has '--source-lang=CODE' "$tmp/out"; echo $?)"
+
 # --- fuzzing regressions: every input that once crashed a reader is read again ---
 for f in "$here"/data/fuzz-regressions/*; do
     [ -f "$f" ] || continue

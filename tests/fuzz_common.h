@@ -21,8 +21,15 @@ static inline void fuzz_touch_doc(const tqc_doc *doc)
         (void)tqc_doc_file_offset(doc, off);
         size_t n;
         (void)tqc_doc_inline_boundary_at(doc, off, &n);
-        if (off < doc->len)
-            (void)tqc_doc_span_exact(doc, tqc_span_make(off, doc->len));
+        (void)tqc_doc_byte_column(doc, off);
+        if (off < doc->len) {
+            tqc_span s = tqc_span_make(off, doc->len);
+            (void)tqc_doc_span_exact(doc, s);
+            tqc_span fs = tqc_doc_file_span(doc, s);
+            if (fs.start > fs.end)
+                __builtin_trap();
+            tqc_doc_locate_end(doc, s, &line, &col, &n);
+        }
     }
     (void)tqc_doc_inline_within(doc, tqc_span_make(0, doc->len));
     for (size_t i = 0; i < doc->inline_count; i++)
