@@ -1,0 +1,793 @@
+/* cli_audit: `tqc audit` and `tqc merge` (see cli_audit.h). The engine runs the workers
+ * and calls back here, always from this (the main) thread: the reporter, the database
+ * and the progress line are only ever touched from it. */
+#include "cli_audit.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "atomic.h"
+#include "audit.h"
+#include "audit_db.h"
+#include "audit_html.h"
+#include "audit_summary.h"
+#include "fix.h"
+#include "pass.h"
+#include "report.h"
+#include "report_fix.h"
+
+enum { EXIT_DONE = 0, EXIT_TROUBLE = 2 };
+#define MAX_LIST_ARGS 64
+#define MAX_RULES 64
+/* Rows per table in the text summary; the JSON summary has them all. */
+#define TEXT_MAX_ROWS 25
+/* A forced progress display off a terminal prints a line this often (seconds). */
+#define PROGRESS_LOG_EVERY 1.0
+
+/* Set by SIGINT or SIGTERM; read by the engine's threads. Lock-free, so a signal
+ * handler may store to it. */
+static atomic_int stop_requested;
+
+static void on_signal(int sig)
+{
+    (void)sig;
+    atomic_store(&stop_requested, 1);
+}
+
+typedef struct options {
+    const char *lang, *format, *dict_dir, *color, *summary_json, *db, *html, *root;
+    const char *words[MAX_LIST_ARGS], *disabled[MAX_LIST_ARGS];
+    const char *include[MAX_LIST_ARGS], *exclude[MAX_LIST_ARGS];
+    size_t word_count, disabled_count, include_count, exclude_count;
+    unsigned jobs;
+    bool hidden, null_sep, incremental, quiet;
+    int progress;               /* -1 auto (a terminal), 0 never, 1 always */
+    tqc_input_format input;
+    char data_dir[PATH_MAX];
+} options;
+
+static void audit_usage(FILE *out)
+{
+    fputs("Usage: tqc audit [OPTIONS] PATH...\n"
+          "Checks every article under PATH (files, folders walked recursively, or - for a\n"
+          "list of paths on standard input, one a line) with all cores, and summarises.\n"
+          "\n"
+          "  -j, --jobs=N          worker threads (default: the online CPUs)\n"
+          "  -f, --format=FORMAT   also print every finding: text, jsonl, sarif, github,\n"
+          "                        junit, checkstyle or rdjsonl (default: summary only);\n"
+          "                        the order is the walk's whatever -j is\n"
+          "      --input=FORMAT    auto (default: per file), text, html, xliff, tmx, jsonl\n"
+          "      --include=GLOB    audit only files matching GLOB; repeatable\n"
+          "      --exclude=GLOB    skip files and folders matching GLOB; repeatable\n"
+          "                        (a GLOB without '/' matches names, one with '/' the\n"
+          "                        path below the folder walked; ** spans folders)\n"
+          "      --hidden          walk hidden files and folders too\n"
+          "      --root=DIR        count folders one level below DIR (default: below each\n"
+          "                        folder walked; a named file: its folder)\n"
+          "  -0, --null            paths read from - end with NUL (find -print0)\n"
+          "      --summary-json=FILE  write the summary as JSON (- for standard output)\n"
+          "      --db=FILE         write files, findings and the run to SQLite FILE\n"
+          "      --incremental     with --db: skip files whose checksum is unchanged\n"
+          "      --html=FILE       write the dashboard (worst articles' annotated views\n"
+          "                        go to FILE's name without .html, plus -articles/)\n"
+          "      --progress        show progress on standard error even off a terminal\n"
+          "      --no-progress     never show progress\n"
+          "  -q, --quiet           no text summary\n"
+          "  -l, --lang=CODE, -w, --words=FILE, --dict-dir=DIR, --disable=RULE,\n"
+          "      --color=WHEN, --no-color   as for tqc check\n"
+          "\n"
+          "The text summary goes to standard output, or with --format to standard error\n"
+          "when it is a terminal. Ctrl-C stops cleanly and still writes every summary.\n"
+          "Exit status: 0 done, 2 usage error or a file or output that failed, 130\n"
+          "interrupted.\n", out);
+}
+
+static void merge_usage(FILE *out)
+{
+    fputs("Usage: tqc merge [-o OUT] [--html OUT.html] SUMMARY.json...\n"
+          "       tqc merge -o OUT.sqlite AUDIT.sqlite...\n"
+          "Combines the summaries (--summary-json; a file may hold several, and - reads\n"
+          "standard input) or the databases (--db) of partial audits into one, equal to\n"
+          "the audit of the whole. The merged summary goes to OUT or standard output.\n"
+          "  -o, --output=FILE     where the merged summary or database goes\n"
+          "      --html=FILE       summaries: also write the dashboard\n"
+          "  -q, --quiet           no text summary\n", out);
+}
+
+static bool dir_has_rules(const char *dir)
+{
+    char path[PATH_MAX];
+    int n = snprintf(path, sizeof path, "%s/rules", dir);
+    return n > 0 && (size_t)n < sizeof path && access(path, R_OK) == 0;
+}
+
+/* Where the rule data is: as `tqc check` finds it (cli.c). */
+static void find_data_dir(char *out, size_t cap)
+{
+    const char *env = getenv("TQC_DATA_DIR");
+    if (env && *env) {
+        snprintf(out, cap, "%s", env);
+        return;
+    }
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash)
+            *slash = '\0';
+        static const char *const suffixes[] = {"", "/..", "/../share/tqc"};
+        for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+            int n2 = snprintf(out, cap, "%s%s", exe, suffixes[i]);
+            if (n2 > 0 && (size_t)n2 < cap && dir_has_rules(out))
+                return;
+        }
+    }
+    snprintf(out, cap, "%s", TQC_DATADIR);
+}
+
+static bool use_color(const char *when)
+{
+    if (strcmp(when, "always") == 0)
+        return true;
+    if (strcmp(when, "never") == 0)
+        return false;
+    const char *no = getenv("NO_COLOR");
+    if (no && *no)
+        return false;
+    const char *term = getenv("TERM");
+    return isatty(fileno(stdout)) && !(term && strcmp(term, "dumb") == 0);
+}
+
+static bool add_arg(const char **list, size_t *count, const char *arg, const char *name)
+{
+    if (*count == MAX_LIST_ARGS) {
+        fprintf(stderr, "tqc: at most %d --%s options\n", MAX_LIST_ARGS, name);
+        return false;
+    }
+    list[(*count)++] = arg;
+    return true;
+}
+
+/* -1 when the options make sense, else the exit status. */
+static int parse_audit(int argc, char **argv, options *o)
+{
+    static const struct option longopts[] = {
+        {"jobs", required_argument, NULL, 'j'},
+        {"format", required_argument, NULL, 'f'},
+        {"input", required_argument, NULL, 'I'},
+        {"include", required_argument, NULL, 'i'},
+        {"exclude", required_argument, NULL, 'x'},
+        {"hidden", no_argument, NULL, 'a'},
+        {"root", required_argument, NULL, 'r'},
+        {"null", no_argument, NULL, '0'},
+        {"summary-json", required_argument, NULL, 'S'},
+        {"db", required_argument, NULL, 'B'},
+        {"incremental", no_argument, NULL, 'N'},
+        {"html", required_argument, NULL, 'H'},
+        {"progress", no_argument, NULL, 'P'},
+        {"no-progress", no_argument, NULL, 'Q'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"lang", required_argument, NULL, 'l'},
+        {"words", required_argument, NULL, 'w'},
+        {"dict-dir", required_argument, NULL, 'D'},
+        {"disable", required_argument, NULL, 'd'},
+        {"color", required_argument, NULL, 'C'},
+        {"colour", required_argument, NULL, 'C'},
+        {"no-color", no_argument, NULL, 'n'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    int opt;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "j:f:l:w:0qh", longopts, NULL)) != -1) {
+        switch (opt) {
+        case 'j': {
+            char *end;
+            errno = 0;
+            unsigned long n = strtoul(optarg, &end, 10);
+            if (errno || *end || n < 1 || n > TQC_AUDIT_MAX_JOBS || optarg[0] == '-') {
+                fprintf(stderr, "tqc: --jobs takes 1 to %d, not '%s'\n", TQC_AUDIT_MAX_JOBS,
+                        optarg);
+                return EXIT_TROUBLE;
+            }
+            o->jobs = (unsigned)n;
+            break;
+        }
+        case 'f': o->format = optarg; break;
+        case 'I':
+            if (!tqc_input_format_parse(optarg, &o->input)) {
+                fprintf(stderr, "tqc: --input takes auto, text, html, xliff, tmx or jsonl, "
+                        "not '%s'\n", optarg);
+                return EXIT_TROUBLE;
+            }
+            break;
+        case 'i':
+            if (!add_arg(o->include, &o->include_count, optarg, "include"))
+                return EXIT_TROUBLE;
+            break;
+        case 'x':
+            if (!add_arg(o->exclude, &o->exclude_count, optarg, "exclude"))
+                return EXIT_TROUBLE;
+            break;
+        case 'a': o->hidden = true; break;
+        case 'r': o->root = optarg; break;
+        case '0': o->null_sep = true; break;
+        case 'S': o->summary_json = optarg; break;
+        case 'B': o->db = optarg; break;
+        case 'N': o->incremental = true; break;
+        case 'H': o->html = optarg; break;
+        case 'P': o->progress = 1; break;
+        case 'Q': o->progress = 0; break;
+        case 'q': o->quiet = true; break;
+        case 'l': o->lang = optarg; break;
+        case 'w':
+            if (!add_arg(o->words, &o->word_count, optarg, "words"))
+                return EXIT_TROUBLE;
+            break;
+        case 'D': o->dict_dir = optarg; break;
+        case 'd':
+            if (!tqc_pass_find(optarg)) {
+                fprintf(stderr, "tqc: unknown rule '%s' (see 'tqc rules')\n", optarg);
+                return EXIT_TROUBLE;
+            }
+            if (!add_arg(o->disabled, &o->disabled_count, optarg, "disable"))
+                return EXIT_TROUBLE;
+            break;
+        case 'C': o->color = optarg; break;
+        case 'n': o->color = "never"; break;
+        case 'h': audit_usage(stdout); return EXIT_DONE;
+        default:
+            fputs("Try 'tqc audit --help'.\n", stderr);
+            return EXIT_TROUBLE;
+        }
+    }
+    const char *bad = NULL;
+    if (strcmp(o->color, "auto") && strcmp(o->color, "always") && strcmp(o->color, "never"))
+        bad = "--color takes auto, always or never";
+    else if (o->incremental && !o->db)
+        bad = "--incremental needs --db (the checksums are kept there)";
+    else if (o->format && o->summary_json && strcmp(o->summary_json, "-") == 0)
+        bad = "--summary-json - and --format both want standard output";
+    else if (optind >= argc)
+        bad = "no paths to audit (use - to read them from standard input)";
+    if (bad) {
+        fprintf(stderr, "tqc: %s\n", bad);
+        return EXIT_TROUBLE;
+    }
+    return -1;
+}
+
+/* ---- the hooks ---- */
+
+typedef struct run {
+    options *o;
+    tqc_reporter rep;
+    bool have_rep;
+    tqc_audit_db *db;
+    tqc_run_stats stats;
+    bool progress_on, progress_tty, progress_shown;
+    double progress_logged;
+    bool db_failed;
+} run;
+
+static void clear_progress(run *r)
+{
+    if (r->progress_shown && r->progress_tty) {
+        fputs("\r\033[K", stderr);
+        fflush(stderr);
+    }
+    r->progress_shown = false;
+}
+
+static tqc_status on_doc(void *ctx, const tqc_audit_file *file, const tqc_doc *doc,
+                         const tqc_findings *found)
+{
+    run *r = ctx;
+    if (r->have_rep) {
+        if (r->rep.begin)
+            r->rep.begin(&r->rep, doc);
+        for (size_t i = 0; i < found->count; i++)
+            r->rep.finding(&r->rep, doc, &found->items[i]);
+        if (r->rep.end_doc)
+            r->rep.end_doc(&r->rep, doc);
+    }
+    for (size_t i = 0; i < found->count; i++)
+        r->stats.findings[found->items[i].severity]++;
+    r->stats.bytes += doc->len;
+    if (r->db) {
+        tqc_status st = tqc_audit_db_doc(r->db, file, doc, found);
+        if (st != TQC_OK) {
+            clear_progress(r);
+            fprintf(stderr, "tqc: %s: %s\n", r->o->db, tqc_audit_db_error(r->db));
+            r->db_failed = true;
+            return st;
+        }
+    }
+    return TQC_OK;
+}
+
+static tqc_status on_file(void *ctx, const tqc_audit_file *file)
+{
+    run *r = ctx;
+    if (file->state == TQC_AUDIT_CHECKED || file->state == TQC_AUDIT_FAILED)
+        r->stats.files++;
+    if (file->state == TQC_AUDIT_FAILED) {
+        r->stats.files_failed++;
+        clear_progress(r);
+        fflush(stdout);
+        fprintf(stderr, "tqc: %s\n", file->error ? file->error : file->path);
+    }
+    r->stats.words += file->words;
+    if (r->db) {
+        tqc_status st = tqc_audit_db_file(r->db, file);
+        if (st != TQC_OK) {
+            clear_progress(r);
+            fprintf(stderr, "tqc: %s: %s\n", r->o->db, tqc_audit_db_error(r->db));
+            r->db_failed = true;
+            return st;
+        }
+    }
+    return TQC_OK;
+}
+
+/* From worker threads: the database's checksums are read-only during the audit. */
+static bool on_unchanged(void *ctx, const char *path, uint64_t checksum)
+{
+    run *r = ctx;
+    return tqc_audit_db_unchanged(r->db, path, checksum);
+}
+
+static void duration(char *out, size_t cap, double s)
+{
+    long t = (long)(s + 0.5);
+    if (t >= 3600)
+        snprintf(out, cap, "%ldh%02ldm", t / 3600, t / 60 % 60);
+    else
+        snprintf(out, cap, "%ldm%02lds", t / 60, t % 60);
+}
+
+static void on_progress(void *ctx, const tqc_audit_progress *p)
+{
+    run *r = ctx;
+    if (!r->progress_on)
+        return;
+    bool last = p->walk_done && p->files_done == p->files_total;
+    if (!r->progress_tty && !last && p->seconds - r->progress_logged < PROGRESS_LOG_EVERY)
+        return;
+    r->progress_logged = p->seconds;
+    char done[32], total[32], found[32], eta[32] = "?";
+    double mbs = p->seconds > 0 ? (double)p->bytes_done / 1e6 / p->seconds : 0;
+    if (p->walk_done && p->bytes_done > 0 && p->bytes_total >= p->bytes_done)
+        duration(eta, sizeof eta, (double)(p->bytes_total - p->bytes_done) / (double)p->bytes_done *
+                                      p->seconds);
+    char line[256];
+    snprintf(line, sizeof line, "audit: %s/%s%s files  %.1f MB/s  %s findings  ETA %s",
+             tqc_audit_format_count(done, sizeof done, p->files_done),
+             tqc_audit_format_count(total, sizeof total, p->files_total),
+             p->walk_done ? "" : "+", mbs, tqc_audit_format_count(found, sizeof found, p->findings),
+             eta);
+    if (r->progress_tty)
+        fprintf(stderr, "\r%s\033[K", line);
+    else
+        fprintf(stderr, "%s\n", line);
+    fflush(stderr);
+    r->progress_shown = true;
+}
+
+/* ---- outputs ---- */
+
+/* Writes what fill writes to path atomically, or to standard output for "-". */
+static bool write_out(const char *path, void (*fill)(FILE *, void *), void *arg)
+{
+    char err[1024];
+    if (strcmp(path, "-") == 0) {
+        fill(stdout, arg);
+        return true;
+    }
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&buf, &len);
+    if (!mem) {
+        fprintf(stderr, "tqc: %s: out of memory\n", path);
+        return false;
+    }
+    fill(mem, arg);
+    bool ok = fclose(mem) == 0 && buf;
+    if (!ok)
+        fprintf(stderr, "tqc: %s: out of memory\n", path);
+    else if (tqc_atomic_write(path, buf, len, err, sizeof err) != TQC_OK) {
+        fprintf(stderr, "tqc: %s\n", err);
+        ok = false;
+    }
+    free(buf);
+    return ok;
+}
+
+static void fill_json(FILE *out, void *arg)
+{
+    tqc_audit_summary_write_json(out, arg);
+}
+
+typedef struct page {
+    tqc_audit_summary *sum;
+    const char *title;
+    const char *const *links;
+} page;
+
+static void fill_html(FILE *out, void *arg)
+{
+    page *p = arg;
+    tqc_audit_html_write(out, p->sum, p->title, p->links);
+}
+
+static void fill_annotated(FILE *out, void *arg)
+{
+    tqc_html_write(arg, out);
+}
+
+/* The folder for the worst articles' annotated views: the dashboard's path without
+ * ".html", plus "-articles". */
+static void views_dir(const char *html, char *dir, size_t cap)
+{
+    size_t n = strlen(html);
+    if (n > 5 && strcmp(html + n - 5, ".html") == 0)
+        n -= 5;
+    snprintf(dir, cap, "%.*s-articles", (int)n, html);
+}
+
+/* Makes the editors' annotated view (tqc report) of each worst article that is a plain
+ * text file; links[i] gets its href relative to the dashboard, or NULL. */
+static void annotated_views(const options *o, tqc_audit_summary *sum, const tqc_check_options *co,
+                            const tqc_report_rule *rules, size_t rule_count,
+                            char links[][PATH_MAX], const char **hrefs)
+{
+    char dir[PATH_MAX];
+    views_dir(o->html, dir, sizeof dir);
+    const char *base = strrchr(dir, '/') ? strrchr(dir, '/') + 1 : dir;
+    tqc_checker *ck = NULL;
+    char err[1024];
+    for (size_t i = 0; i < sum->worst_count; i++) {
+        hrefs[i] = NULL;
+        const char *path = sum->worst[i].name;
+        char head[4096];
+        FILE *f = fopen(path, "rb");
+        if (!f)
+            continue; /* a JSON Lines record, or a file gone since */
+        size_t n = fread(head, 1, sizeof head, f);
+        fclose(f);
+        if (tqc_input_detect(path, head, n) != TQC_INPUT_TEXT)
+            continue; /* the editors' report reads plain text */
+        if (!ck && tqc_checker_new(co, &ck, err, sizeof err) != TQC_OK)
+            return;
+        if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+            fprintf(stderr, "tqc: %s: %s\n", dir, strerror(errno));
+            break;
+        }
+        tqc_fix_options fo = {.lang = o->lang};
+        tqc_fix_result *res = NULL;
+        tqc_html *h = NULL;
+        char file[PATH_MAX + 32];
+        int fl = snprintf(file, sizeof file, "%s/%02zu.html", dir, i + 1);
+        if (fl > 0 && (size_t)fl < sizeof file &&
+            tqc_fix_file(ck, path, &fo, &res, err, sizeof err) == TQC_OK &&
+            (h = tqc_html_new(rules, rule_count)) && tqc_html_add(h, res) == TQC_OK &&
+            write_out(file, fill_annotated, h)) {
+            int k = snprintf(links[i], PATH_MAX, "%s/%02zu.html", base, i + 1);
+            if (k > 0 && k < PATH_MAX)
+                hrefs[i] = links[i];
+        }
+        tqc_html_free(h);
+        tqc_fix_result_free(res);
+    }
+    tqc_checker_free(ck);
+}
+
+/* The paths audited, as one line (for the database and the dashboard's title). */
+static char *joined(char **paths, int n)
+{
+    size_t len = 1;
+    for (int i = 0; i < n; i++)
+        len += strlen(paths[i]) + 1;
+    char *s = calloc(1, len);
+    for (int i = 0; s && i < n; i++) {
+        if (i)
+            strncat(s, " ", len - strlen(s) - 1);
+        strncat(s, paths[i], len - strlen(s) - 1);
+    }
+    return s;
+}
+
+int tqc_cli_audit(int argc, char **argv)
+{
+    options o = {.lang = "en", .color = "auto", .progress = -1};
+    int rc = parse_audit(argc, argv, &o);
+    if (rc >= 0)
+        return rc;
+    char **paths = argv + optind;
+    int npaths = argc - optind;
+    run r = {.o = &o};
+    if (o.format) {
+        if (!tqc_reporter_init(&r.rep, o.format, stdout, use_color(o.color))) {
+            fprintf(stderr, "tqc: unknown format '%s' (text, jsonl, sarif, github, junit, "
+                    "checkstyle, rdjsonl)\n", o.format);
+            return EXIT_TROUBLE;
+        }
+        r.have_rep = true;
+    }
+    tqc_report_rule rules[MAX_RULES];
+    size_t rule_count = tqc_pass_count < MAX_RULES ? tqc_pass_count : MAX_RULES;
+    for (size_t i = 0; i < rule_count; i++) {
+        const tqc_pass *p = tqc_passes[i];
+        rules[i] = (tqc_report_rule){p->id, p->severity, p->summary, p->good, p->bad};
+    }
+    r.rep.rules = rules;
+    r.rep.rule_count = rule_count;
+    find_data_dir(o.data_dir, sizeof o.data_dir);
+    tqc_audit_options ao = {
+        .check = {.data_dir = o.data_dir, .lang = o.lang,
+                  .dict = {.dict_path = o.dict_dir, .word_files = o.words,
+                           .word_file_count = o.word_count},
+                  .disabled = o.disabled, .disabled_count = o.disabled_count},
+        .format = o.input, .jobs = o.jobs,
+        .include = o.include, .include_count = o.include_count,
+        .exclude = o.exclude, .exclude_count = o.exclude_count,
+        .hidden = o.hidden, .root = o.root, .paths_null = o.null_sep,
+        .checksums = o.db != NULL, .stop = &stop_requested,
+        .hooks = {.ctx = &r, .file = on_file, .progress = on_progress},
+    };
+    /* Docs are kept for release only when something prints or stores their findings. */
+    if (r.have_rep || o.db)
+        ao.hooks.doc = on_doc;
+    char *title = joined(paths, npaths);
+    char err[1024];
+    if (!title) {
+        fputs("tqc: out of memory\n", stderr);
+        return EXIT_TROUBLE;
+    }
+    if (o.db) {
+        tqc_audit_db_run dr = {o.lang, title, o.jobs ? o.jobs : tqc_audit_cpus(), o.incremental};
+        if (tqc_audit_db_open(o.db, &dr, &r.db, err, sizeof err) != TQC_OK) {
+            fprintf(stderr, "tqc: %s\n", err);
+            free(title);
+            return EXIT_TROUBLE;
+        }
+        if (o.incremental)
+            ao.hooks.unchanged = on_unchanged;
+    }
+    r.progress_tty = isatty(fileno(stderr));
+    r.progress_on = o.progress == 1 || (o.progress == -1 && r.progress_tty);
+    struct sigaction sa = {.sa_handler = on_signal, .sa_flags = SA_RESETHAND};
+    sigemptyset(&sa.sa_mask);
+    struct sigaction old_int, old_term;
+    sigaction(SIGINT, &sa, &old_int);
+    sigaction(SIGTERM, &sa, &old_term);
+
+    tqc_audit_summary sum;
+    tqc_status st = tqc_audit_run(&ao, (const char *const *)paths, (size_t)npaths, &sum, err,
+                                  sizeof err);
+    sigaction(SIGINT, &old_int, NULL);
+    sigaction(SIGTERM, &old_term, NULL);
+    clear_progress(&r);
+    int exit_rc = EXIT_DONE;
+    if (st != TQC_OK) {
+        if (!r.db_failed)
+            fprintf(stderr, "tqc: %s\n", err);
+        exit_rc = EXIT_TROUBLE;
+    }
+    if (r.have_rep && r.rep.finish)
+        r.rep.finish(&r.rep, &r.stats);
+    if (r.have_rep && r.rep.failed) {
+        fputs("tqc: out of memory writing the report\n", stderr);
+        exit_rc = EXIT_TROUBLE;
+    }
+    if (r.db) {
+        if (!r.db_failed && tqc_audit_db_finish(r.db, &sum, err, sizeof err) != TQC_OK) {
+            fprintf(stderr, "tqc: %s: %s\n", o.db, err);
+            exit_rc = EXIT_TROUBLE;
+        }
+        tqc_audit_db_close(r.db);
+    }
+    if (o.summary_json && !write_out(o.summary_json, fill_json, &sum))
+        exit_rc = EXIT_TROUBLE;
+    if (o.html) {
+        char (*links)[PATH_MAX] = calloc(TQC_AUDIT_WORST, PATH_MAX);
+        const char *hrefs[TQC_AUDIT_WORST] = {0};
+        if (links && !sum.interrupted)
+            annotated_views(&o, &sum, &ao.check, rules, rule_count, links, hrefs);
+        page pg = {&sum, title, hrefs};
+        if (!write_out(o.html, fill_html, &pg))
+            exit_rc = EXIT_TROUBLE;
+        free(links);
+    }
+    if (!o.quiet) {
+        bool json_on_stdout = o.summary_json && strcmp(o.summary_json, "-") == 0;
+        FILE *to = !o.format && !json_on_stdout ? stdout : isatty(fileno(stderr)) ? stderr : NULL;
+        if (to == stdout)
+            fflush(stdout);
+        if (to)
+            tqc_audit_summary_write_text(to, &sum, TEXT_MAX_ROWS);
+    }
+    if (sum.failed)
+        exit_rc = EXIT_TROUBLE;
+    if (sum.interrupted) {
+        fputs("tqc: interrupted; the summary covers what was checked\n", stderr);
+        if (exit_rc == EXIT_DONE)
+            exit_rc = TQC_EXIT_INTERRUPTED;
+    }
+    tqc_audit_summary_free(&sum);
+    free(title);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "tqc: error writing output: %s\n", strerror(errno));
+        return EXIT_TROUBLE;
+    }
+    return exit_rc;
+}
+
+/* ---- merge ---- */
+
+static char *read_all(const char *path, size_t *len, char *err, size_t errlen)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return NULL;
+    }
+    char *buf = NULL;
+    size_t n = 0, cap = 0;
+    for (;;) {
+        if (cap - n < 65536) {
+            size_t ncap = cap ? cap * 2 : 65536;
+            char *nb = realloc(buf, ncap);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+                snprintf(err, errlen, "%s: out of memory", path);
+                break;
+            }
+            buf = nb;
+            cap = ncap;
+        }
+        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+        if (got == 0) {
+            if (ferror(f)) {
+                snprintf(err, errlen, "%s: %s", path, strerror(errno));
+                free(buf);
+                buf = NULL;
+            }
+            break;
+        }
+    }
+    if (f != stdin)
+        fclose(f);
+    if (buf)
+        buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+/* Merges every summary in the file at path into total. */
+static bool merge_file(const char *path, tqc_audit_summary *total, size_t *count)
+{
+    char err[1024];
+    size_t len;
+    char *text = read_all(path, &len, err, sizeof err);
+    if (!text) {
+        fprintf(stderr, "tqc: %s\n", err);
+        return false;
+    }
+    size_t at = 0;
+    bool ok = true;
+    while (ok) {
+        while (at < len && strchr(" \t\r\n", text[at]))
+            at++;
+        if (at >= len)
+            break;
+        tqc_audit_summary part;
+        size_t used;
+        if (tqc_audit_summary_read_json(text + at, len - at, &used, &part, err, sizeof err) !=
+            TQC_OK) {
+            fprintf(stderr, "tqc: %s: %s\n", path, err);
+            ok = false;
+            break;
+        }
+        tqc_audit_summary_merge(total, &part);
+        tqc_audit_summary_free(&part);
+        at += used;
+        (*count)++;
+    }
+    free(text);
+    return ok;
+}
+
+int tqc_cli_merge(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"output", required_argument, NULL, 'o'},
+        {"html", required_argument, NULL, 'H'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *output = NULL, *html = NULL;
+    bool quiet = false;
+    int opt;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "o:qh", longopts, NULL)) != -1) {
+        switch (opt) {
+        case 'o': output = optarg; break;
+        case 'H': html = optarg; break;
+        case 'q': quiet = true; break;
+        case 'h': merge_usage(stdout); return EXIT_DONE;
+        default:
+            fputs("Try 'tqc merge --help'.\n", stderr);
+            return EXIT_TROUBLE;
+        }
+    }
+    if (optind >= argc) {
+        fputs("tqc: merge needs the summaries or databases to merge\n", stderr);
+        return EXIT_TROUBLE;
+    }
+    char **in = argv + optind;
+    int n = argc - optind;
+    size_t dbs = 0;
+    for (int i = 0; i < n; i++)
+        dbs += strcmp(in[i], "-") != 0 && tqc_audit_db_is_sqlite(in[i]);
+    if (dbs && dbs != (size_t)n) {
+        fputs("tqc: merge takes summaries or databases, not both\n", stderr);
+        return EXIT_TROUBLE;
+    }
+    char err[1024];
+    if (dbs) {
+        if (!output || html) {
+            fputs("tqc: merging databases needs -o OUT.sqlite (and makes no --html)\n", stderr);
+            return EXIT_TROUBLE;
+        }
+        if (tqc_audit_db_merge(output, (const char *const *)in, (size_t)n, err, sizeof err) !=
+            TQC_OK) {
+            fprintf(stderr, "tqc: %s\n", err);
+            return EXIT_TROUBLE;
+        }
+        return EXIT_DONE;
+    }
+    tqc_audit_summary total;
+    if (!tqc_audit_summary_init(&total)) {
+        fputs("tqc: out of memory\n", stderr);
+        return EXIT_TROUBLE;
+    }
+    /* A merge of N parts counts N, not N + the empty start. */
+    total.parts = 0;
+    size_t count = 0;
+    bool ok = true;
+    for (int i = 0; ok && i < n; i++)
+        ok = merge_file(in[i], &total, &count);
+    if (ok && count == 0) {
+        fputs("tqc: no summary found to merge\n", stderr);
+        ok = false;
+    }
+    if (ok && !write_out(output ? output : "-", fill_json, &total))
+        ok = false;
+    if (ok && html) {
+        char *title = joined(in, n);
+        page pg = {&total, title ? title : "", NULL};
+        ok = write_out(html, fill_html, &pg);
+        free(title);
+    }
+    if (ok && !quiet && output && strcmp(output, "-") != 0)
+        tqc_audit_summary_write_text(stdout, &total, TEXT_MAX_ROWS);
+    tqc_audit_summary_free(&total);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "tqc: error writing output: %s\n", strerror(errno));
+        return EXIT_TROUBLE;
+    }
+    return ok ? EXIT_DONE : EXIT_TROUBLE;
+}
