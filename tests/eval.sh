@@ -57,3 +57,17 @@ if [ -x "$BUILD/eval_runon" ] && [ -f "$ext/brown-news.txt" ]; then
     echo "== run-on injection on the Brown press section (1,000 joins, fixed seed)"
     "$BUILD/eval_runon" "$ext/brown-news.txt"
 fi
+echo
+
+if [ -x "$BUILD/eval_mqm" ] && [ -f "$ext/mqm-sample-ende.jsonl" ]; then
+    echo "== MQM: expert-marked MT errors (share caught per category; false alarms on error-free segments)"
+    "$BUILD/eval_mqm" --lang de-DE --source-lang en --label en-de "$ext/mqm-sample-ende.jsonl"
+    "$BUILD/eval_mqm" --lang en --source-lang zh --label zh-en "$ext/mqm-sample-zhen.jsonl"
+    echo
+fi
+
+if [ -x "$BUILD/eval_langid" ] && [ -f "$ext/mqm-sample-ende.jsonl" ]; then
+    echo "== language detection on single MT target sentences"
+    "$BUILD/eval_langid" de "$ext/mqm-sample-ende.jsonl"
+    "$BUILD/eval_langid" en "$ext/mqm-sample-zhen.jsonl"
+fi
