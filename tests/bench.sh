@@ -51,3 +51,9 @@ awk -v mb="$mb" -v w="$words" -v wc="$wc_s" -v wckb="$wc_kb" -v t="$tqc_s" -v tk
     printf "  tqc time / wc -w time:                   %.1fx   (target <= 20x)\n", t / wc
     printf "  tqc peak memory: %.1f MB at 1x, %.1f MB at 2x input   (target < 100 MB, flat)\n", tkb / 1024, t2kb / 1024
 }'
+
+# Batch audits: -j scaling, a 1 GB corpus, 10,000 tiny files (tests/bench_audit.sh).
+if [ "${TQC_BENCH_AUDIT:-1}" = 1 ] && [ -f tests/bench_audit.sh ]; then
+    echo
+    BUILD="$BUILD" sh tests/bench_audit.sh
+fi
