@@ -44,7 +44,10 @@ bool tqc_dict_case_variant(tqc_dict *dict, const char *word, size_t len, char *f
 
 /* Up to max suggestions for word (max <= TQC_DICT_MAX_SUGGESTIONS is all there are),
  * best first, as NUL-terminated strings in out. Returns how many; free them with
- * tqc_dict_free_suggestions. Each distinct word reaches Hunspell once per dict. */
+ * tqc_dict_free_suggestions. With a frequency list: the words one edit away (a letter
+ * deleted, inserted, replaced, or two swapped) that the list has seen and the dictionary
+ * accepts, most frequent first; without one, Hunspell's own suggestions. Each distinct
+ * word is answered once per dict (cached). */
 #define TQC_DICT_MAX_SUGGESTIONS 10
 size_t tqc_dict_suggest(tqc_dict *dict, const char *word, size_t len, char **out, size_t max);
 void tqc_dict_free_suggestions(char **list, size_t n);

@@ -11,9 +11,9 @@
  *    far more often than with a misspelling.
  * Tokens that are not words (URLs, e-mail addresses, handles, hashtags, numbers) and
  * words with digits, inner periods (`U.S`) or all in capitals (acronyms) are left alone,
- * and so is a word missing-space reported (that pass runs first). Hunspell's suggestions
- * are slow (tens of milliseconds a word), so each distinct word is looked up once per
- * document and at most SPELL_MAX_SUGGESTED distinct words get suggestions. */
+ * and so is a word missing-space reported (that pass runs first). Suggestions cost
+ * about a millisecond a word (dict.h), so each distinct word is looked up once per
+ * document and at most SPELL_MAX_SUGGESTED distinct words get them. */
 #include "pass.h"
 
 #include <stdlib.h>
@@ -24,9 +24,9 @@
 
 /* Suggestions asked for and kept per word. */
 #define SPELL_SUGGESTIONS 5
-/* Distinct words per document that get Hunspell's suggestions: a huge document of
- * unknown words must not take minutes. */
-#define SPELL_MAX_SUGGESTED 16
+/* Distinct words per document that get suggestions (about a millisecond each, cached per
+ * dictionary): a huge document of unknown words must not take minutes. */
+#define SPELL_MAX_SUGGESTED 256
 #define SPELL_MAX_WORD 256
 
 /* The suggestions made for one distinct word of the document. */
