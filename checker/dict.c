@@ -555,6 +555,14 @@ size_t tqc_dict_suggest(tqc_dict *dict, const char *word, size_t len, char **out
     return kept;
 }
 
+size_t tqc_dict_hunspell_suggest(tqc_dict *dict, const char *word, size_t len, char **out,
+                                 size_t max)
+{
+    if (len == 0 || len > DICT_MAX_WORD || max == 0)
+        return 0;
+    return hunspell_suggest(dict, word, len, out, max);
+}
+
 void tqc_dict_free_suggestions(char **list, size_t n)
 {
     for (size_t i = 0; i < n; i++)

@@ -51,6 +51,10 @@ bool tqc_dict_case_variant(tqc_dict *dict, const char *word, size_t len, char *f
 #define TQC_DICT_MAX_SUGGESTIONS 10
 size_t tqc_dict_suggest(tqc_dict *dict, const char *word, size_t len, char **out, size_t max);
 void tqc_dict_free_suggestions(char **list, size_t n);
+/* Hunspell's own suggestions, uncached (tens of milliseconds a word): the baseline the
+ * evaluation compares tqc's ranking with. Same contract as tqc_dict_suggest. */
+size_t tqc_dict_hunspell_suggest(tqc_dict *dict, const char *word, size_t len, char **out,
+                                 size_t max);
 
 /* How often the word was seen in the frequency corpus (lower-cased lookup), 0 if never. */
 uint64_t tqc_dict_freq(const tqc_dict *dict, const char *word, size_t len);

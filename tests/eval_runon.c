@@ -276,7 +276,7 @@ int main(int argc, char **argv)
             break;
         }
         char *sug[1];
-        size_t ns = tqc_dict_suggest(dict, mod + j->start, j->end - j->start, sug, 1);
+        size_t ns = tqc_dict_hunspell_suggest(dict, mod + j->start, j->end - j->start, sug, 1);
         j->hunspell_right = ns > 0 && strcmp(sug[0], j->original) == 0;
         if (verbose && (all || !j->right))
             printf("%s: %-28.*s want '%s', tqc %s%s%s, hunspell '%s'%s%s%s\n",
