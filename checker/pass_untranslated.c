@@ -41,6 +41,8 @@
 #define UT_CONTRAST 0.4
 /* exttextcat's first choice knowing this share ends the search early. */
 #define UT_SURE 0.9
+/* exttextcat's first choices (besides the document's language) weighed by dictionary. */
+#define UT_CANDIDATES 2
 /* Close languages (Spanish and Portuguese) share so many words that the document's
  * dictionary may know most of a foreign sentence. Then the other language must know
  * nearly all of it, this many words and this share only it knows, none that only the
@@ -205,14 +207,11 @@ static size_t judge(const tqc_ctx *ctx, const words *ws, size_t a, size_t b, siz
                      (double)t.only >= UT_CLOSE_ONLY_SHARE * dn && t.own_only == 0;
         return close ? order[0] : SIZE_MAX;
     }
-    size_t norder = ranked;
-    for (size_t i = 0; i < count && norder < TQC_LANGID_MAX_LANGS; i++) {
-        bool listed = false;
-        for (size_t k = 0; k < ranked; k++)
-            listed |= order[k] == i;
-        if (!listed)
-            order[norder++] = i;
-    }
+    /* Only exttextcat's likeliest languages are weighed: each one asked for opens its
+     * dictionary, and opening them all for every stretch of odd words (lists, names)
+     * would hold every language's dictionary in memory. */
+    size_t norder = ranked < UT_CANDIDATES ? ranked : UT_CANDIDATES;
+    (void)count;
     size_t best = SIZE_MAX, best_known = 0;
     for (size_t k = 0; k < norder; k++) {
         size_t i = order[k];
