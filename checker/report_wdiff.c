@@ -1,6 +1,6 @@
 /* Word-level view of a fix result for terminals: every sentence with a change or a
- * finding left, the changes marked as [-old-]{+new+} (whole words, so `Japanat` shows
- * as [-Japanat-]{+Japan at+} rather than an inserted space), then one line per fix and
+ * finding left, the changes marked as [-old-]{+new+} (whole words, so `Berlinon` shows
+ * as [-Berlinon-]{+Berlin on+} rather than an inserted space), then one line per fix and
  * per finding left. Colour, when allowed, only adds to the marks; the marks stay so the
  * view reads the same without it. */
 #include "report_fix.h"
