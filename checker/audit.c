@@ -864,6 +864,9 @@ static void *worker_main(void *arg)
     a->workers_running--;
     pthread_cond_signal(&a->ready);
     pthread_mutex_unlock(&a->mu);
+    /* Freed here, in parallel: a checker's dictionaries take a while to free too. */
+    tqc_checker_free(w->ck);
+    w->ck = NULL;
     return NULL;
 }
 
@@ -1128,17 +1131,15 @@ tqc_status tqc_audit_run(const tqc_audit_options *opts, const char *const *paths
     pthread_cond_init(&a->ready, NULL);
     /* libxml2 wants its globals set up once, before threads parse. */
     xmlInitParser();
-    /* The first checker is made here so that a missing dictionary fails at once; the
-     * others load in their threads, in parallel. */
-    tqc_status st = tqc_checker_new(&opts->check, &ws[0].ck, err, errlen);
+    /* Each worker loads its checker in its own thread, all at once: loading one takes
+     * a good part of a second, which must not be serial (a missing dictionary stops
+     * them all, with its error). */
+    tqc_status st = TQC_OK;
     pthread_t walker;
-    bool walker_started = false;
-    if (st == TQC_OK) {
-        walker_started = pthread_create(&walker, NULL, walker_main, a) == 0;
-        if (!walker_started) {
-            st = TQC_ENOMEM;
-            snprintf(err, errlen, "cannot start a thread");
-        }
+    bool walker_started = pthread_create(&walker, NULL, walker_main, a) == 0;
+    if (!walker_started) {
+        st = TQC_ENOMEM;
+        snprintf(err, errlen, "cannot start a thread");
     }
     for (unsigned i = 0; st == TQC_OK && i < jobs; i++) {
         ws[i].a = a;
@@ -1162,11 +1163,9 @@ tqc_status tqc_audit_run(const tqc_audit_options *opts, const char *const *paths
         release_all(a, sum, &t0);
     if (walker_started)
         pthread_join(walker, NULL);
-    for (unsigned i = 0; i < jobs; i++) {
+    for (unsigned i = 0; i < jobs; i++)
         if (ws[i].started)
             pthread_join(ws[i].thread, NULL);
-        tqc_checker_free(ws[i].ck);
-    }
     for (size_t i = 0; i < TQC_AUDIT_WINDOW; i++)
         if (a->ring[i].used)
             free_slot(&a->ring[i]);

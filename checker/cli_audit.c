@@ -578,6 +578,8 @@ int tqc_cli_audit(int argc, char **argv)
     sigaction(SIGTERM, &old_term, NULL);
     clear_progress(&r);
     int exit_rc = EXIT_DONE;
+    /* An audit that could not start (no dictionary) has nothing to summarise. */
+    bool ran = st == TQC_OK || sum.files || sum.failed || sum.unchanged || sum.binary;
     if (st != TQC_OK) {
         if (!r.db_failed)
             fprintf(stderr, "tqc: %s\n", err);
@@ -596,9 +598,9 @@ int tqc_cli_audit(int argc, char **argv)
         }
         tqc_audit_db_close(r.db);
     }
-    if (o.summary_json && !write_out(o.summary_json, fill_json, &sum))
+    if (ran && o.summary_json && !write_out(o.summary_json, fill_json, &sum))
         exit_rc = EXIT_TROUBLE;
-    if (o.html) {
+    if (ran && o.html) {
         char (*links)[PATH_MAX] = calloc(TQC_AUDIT_WORST, PATH_MAX);
         const char *hrefs[TQC_AUDIT_WORST] = {0};
         if (links && !sum.interrupted)
@@ -608,7 +610,7 @@ int tqc_cli_audit(int argc, char **argv)
             exit_rc = EXIT_TROUBLE;
         free(links);
     }
-    if (!o.quiet) {
+    if (ran && !o.quiet) {
         bool json_on_stdout = o.summary_json && strcmp(o.summary_json, "-") == 0;
         FILE *to = !o.format && !json_on_stdout ? stdout : isatty(fileno(stderr)) ? stderr : NULL;
         if (to == stdout)
