@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <hunspell.h>
 #include <iconv.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -203,6 +204,26 @@ static void load_try(tqc_dict *dict, const char *aff)
         fclose(f);
 }
 
+/* Hunspell keeps a reference-counted global table for UTF-8 dictionaries and counts
+ * without a lock, so audit workers opening dictionaries at once leaked or freed it
+ * twice. Creating and destroying under one lock is enough: spelling is per handle. */
+static pthread_mutex_t hunspell_lifecycle = PTHREAD_MUTEX_INITIALIZER;
+
+static Hunhandle *hunspell_open(const char *aff, const char *dic)
+{
+    pthread_mutex_lock(&hunspell_lifecycle);
+    Hunhandle *h = Hunspell_create(aff, dic);
+    pthread_mutex_unlock(&hunspell_lifecycle);
+    return h;
+}
+
+static void hunspell_close(Hunhandle *h)
+{
+    pthread_mutex_lock(&hunspell_lifecycle);
+    Hunspell_destroy(h);
+    pthread_mutex_unlock(&hunspell_lifecycle);
+}
+
 tqc_status tqc_dict_open(const tqc_lang *lang, const char *data_dir,
                          const tqc_dict_options *opts, tqc_dict **out,
                          char *err, size_t errlen)
@@ -243,7 +264,7 @@ tqc_status tqc_dict_open(const tqc_lang *lang, const char *data_dir,
         free(dict);
         return TQC_ENOTFOUND;
     }
-    if (!(dict->hun = Hunspell_create(aff, dic)) || !(dict->cache = tqc_strmap_new())) {
+    if (!(dict->hun = hunspell_open(aff, dic)) || !(dict->cache = tqc_strmap_new())) {
         tqc_dict_free(dict);
         return TQC_ENOMEM;
     }
@@ -283,7 +304,7 @@ void tqc_dict_free(tqc_dict *dict)
     if (!dict)
         return;
     if (dict->hun)
-        Hunspell_destroy(dict->hun);
+        hunspell_close(dict->hun);
     if (dict->to_dic != (iconv_t)-1)
         iconv_close(dict->to_dic);
     if (dict->from_dic != (iconv_t)-1)

@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,11 +43,18 @@ static void quiet(void *ctx, const char *msg, ...)
     (void)msg;
 }
 
-void tqc_xml_harden(void)
+/* The entity loader is process-wide: set once, not raced by audit workers. */
+static void harden_process(void)
 {
-    /* Idempotent: the same values every time, so a second call changes nothing. */
     xmlInitParser();
     xmlSetExternalEntityLoader(refuse_entity);
+}
+
+void tqc_xml_harden(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, harden_process);
+    /* The generic error handler is per thread in libxml2, so every thread sets it. */
     xmlSetGenericErrorFunc(NULL, quiet);
 }
 

@@ -171,7 +171,7 @@ kill -INT "$pid"
 sleep 1
 exec 3>&-
 wait "$pid"; rc=$?
-check "SIGINT exits 130" $((rc != 130)) "exit $rc"
+check "SIGINT exits 130" $((rc != 130)) "exit $rc: $(grep -m1 -v "^tqc: interrupted" "$tmp/int.err" | head -c 200)"
 has "SIGINT still writes the summary of what was done" "audit (interrupted): 1 files" "$tmp/int.txt"
 has "SIGINT still writes the summary JSON" '"interrupted": true' "$tmp/int.json"
 
