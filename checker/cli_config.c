@@ -16,8 +16,9 @@
 
 #include "atomic.h"
 #include "baseline.h"
-#include "input.h"
+#include "project.h"
 #include "suppress.h"
+#include "suppress_file.h"
 
 #define CI_PATH TQC_CONFIG_MAX_PATH
 /* git's output for --changed-since: a repository with more changed paths than fit in
@@ -26,14 +27,13 @@
 /* Folder arguments are walked this deep at most: a content tree is a few levels. */
 #define CI_MAX_DEPTH 64
 
-/* The file being checked and what is kept of it. */
+/* The file being checked: its suppressions (suppress_file.h), which hand its docs back
+ * to be reported one behind, and where they are reported. */
 typedef struct cur_file {
     size_t index;
-    tqc_suppress *sup;
-    bool markup_scanned;        /* the raw file was scanned as markup */
-    bool failed;                /* out of memory on the way: no unused-suppression report */
-    tqc_doc *held;              /* the last doc, reported when the next one comes */
-    tqc_findings held_found;
+    tqc_suppress_file *sf;
+    tqc_reporter *rep;
+    tqc_run_stats *stats;
 } cur_file;
 
 typedef struct ck_entry {
@@ -52,8 +52,7 @@ struct tqc_ci {
     tqc_settings **settings;    /* per file */
     char **keys;                /* per file: its path in the baseline */
     bool *unchecked;            /* per file: could not be read */
-    tqc_config **configs;       /* loaded configs (each once) */
-    size_t nconfigs;
+    tqc_project *project;       /* configs, each loaded once (project.h) */
     ck_entry *checkers;
     size_t ncheckers;
     tqc_baseline *baseline;     /* --baseline, or the one being created */
@@ -69,99 +68,6 @@ static char *dup_str(const char *s)
     if (p)
         memcpy(p, s, n);
     return p;
-}
-
-/* path relative to the working directory when under it (for messages). */
-static const char *display(const char *path, char *buf, size_t cap)
-{
-    char cwd[CI_PATH];
-    if (!getcwd(cwd, sizeof cwd))
-        return path;
-    size_t n = strlen(cwd);
-    if (strncmp(path, cwd, n) == 0 && path[n] == '/' && n > 1) {
-        snprintf(buf, cap, "%s", path + n + 1);
-        return buf;
-    }
-    return path;
-}
-
-/* ---- configs and settings ------------------------------------------------------- */
-
-static tqc_config *load_config(tqc_ci *ci, const char *path, const char *shown)
-{
-    char abs[CI_PATH];
-    if (!tqc_config_abspath(path, abs, sizeof abs)) {
-        fprintf(stderr, "tqc: %s: path too long\n", path);
-        return NULL;
-    }
-    for (size_t i = 0; i < ci->nconfigs; i++)
-        if (strcmp(tqc_config_path(ci->configs[i]), abs) == 0)
-            return ci->configs[i];
-    tqc_config **grown = realloc(ci->configs, (ci->nconfigs + 1) * sizeof *grown);
-    if (!grown) {
-        fputs("tqc: out of memory\n", stderr);
-        return NULL;
-    }
-    ci->configs = grown;
-    char err[1024];
-    tqc_config *cfg;
-    /* Parse under the name people know it by; the config itself keeps the absolute path. */
-    FILE *f = fopen(abs, "rb");
-    if (!f) {
-        fprintf(stderr, "tqc: %s: %s\n", shown, strerror(errno));
-        return NULL;
-    }
-    fclose(f);
-    tqc_status st = tqc_config_load(abs, &cfg, err, sizeof err);
-    if (st != TQC_OK) {
-        /* Messages start with the absolute path; show the short one. */
-        size_t n = strlen(abs);
-        const char *rest = strncmp(err, abs, n) == 0 ? err + n : NULL;
-        if (rest)
-            fprintf(stderr, "tqc: %s%s\n", shown, rest);
-        else
-            fprintf(stderr, "tqc: %s\n", err);
-        return NULL;
-    }
-    ci->configs[ci->nconfigs++] = cfg;
-    return cfg;
-}
-
-/* The config for path (NULL for standard input): --config, or the nearest .tqc.ini.
- * *found is false when there is none; NULL with *found true is an error. */
-static tqc_config *config_for(tqc_ci *ci, const char *path, bool *found)
-{
-    *found = true;
-    if (ci->opts->config)
-        return load_config(ci, ci->opts->config, ci->opts->config);
-    char dir[CI_PATH], cfgpath[CI_PATH], shown[CI_PATH];
-    if (!path || strcmp(path, "-") == 0) {
-        snprintf(dir, sizeof dir, ".");
-    } else {
-        if (!tqc_config_abspath(path, dir, sizeof dir)) {
-            fprintf(stderr, "tqc: %s: path too long\n", path);
-            return NULL;
-        }
-        /* A directory argument is its own folder; a file's folder is its parent. */
-        struct stat st;
-        if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-            char *slash = strrchr(dir, '/');
-            if (slash == dir)
-                dir[1] = '\0';
-            else if (slash)
-                *slash = '\0';
-        }
-    }
-    tqc_status st = tqc_config_find(dir, cfgpath, sizeof cfgpath);
-    if (st == TQC_ENOTFOUND) {
-        *found = false;
-        return NULL;
-    }
-    if (st != TQC_OK) {
-        fprintf(stderr, "tqc: %s: path too long\n", dir);
-        return NULL;
-    }
-    return load_config(ci, cfgpath, display(cfgpath, shown, sizeof shown));
 }
 
 /* ---- --changed-since ------------------------------------------------------------ */
@@ -496,16 +402,15 @@ int tqc_ci_open(tqc_ci_mode mode, const tqc_ci_options *opts, const char *data_d
     }
     /* Every file's settings before anything is checked: a bad config stops the run
      * before any output. */
+    if (ok && !(ci->project = tqc_project_new(opts->config, cli))) {
+        fputs("tqc: out of memory\n", stderr);
+        ok = false;
+    }
     for (size_t i = 0; ok && i < n; i++) {
-        bool found;
-        tqc_config *cfg = config_for(ci, ci->files[i], &found);
-        if (found && !cfg) {
-            ok = false;
-            break;
-        }
-        const char *path = strcmp(ci->files[i], "-") == 0 ? NULL : ci->files[i];
-        if (tqc_settings_resolve(cfg, path, cli, &ci->settings[i]) != TQC_OK) {
-            fputs("tqc: out of memory\n", stderr);
+        char err[1024];
+        if (tqc_project_settings(ci->project, ci->files[i], &ci->settings[i], err,
+                                 sizeof err) != TQC_OK) {
+            fprintf(stderr, "tqc: %s\n", err);
             ok = false;
         }
     }
@@ -541,9 +446,7 @@ int tqc_ci_open(tqc_ci_mode mode, const tqc_ci_options *opts, const char *data_d
 
 static void release_cur(cur_file *c)
 {
-    tqc_suppress_free(c->sup);
-    tqc_findings_release(&c->held_found);
-    tqc_doc_free(c->held);
+    tqc_suppress_file_free(c->sf);
     memset(c, 0, sizeof *c);
 }
 
@@ -566,9 +469,7 @@ void tqc_ci_free(tqc_ci *ci)
     for (size_t i = 0; i < ci->ncheckers; i++)
         tqc_checker_free(ci->checkers[i].ck);
     free(ci->checkers);
-    for (size_t i = 0; i < ci->nconfigs; i++)
-        tqc_config_free(ci->configs[i]);
-    free(ci->configs);
+    tqc_project_free(ci->project);  /* after the settings, which borrow from its configs */
     tqc_baseline_free(ci->baseline);
     free(ci);
 }
@@ -602,37 +503,13 @@ tqc_checker *tqc_ci_checker(tqc_ci *ci, size_t i)
         return NULL;
     }
     ci->checkers = grown;
-    const char **words = calloc(s->word_count + 1, sizeof *words);
-    const char **disabled = calloc(s->rule_count, sizeof *disabled);
-    tqc_rule_severity *sev = calloc(s->rule_count, sizeof *sev);
-    tqc_checker *ck = NULL;
+    tqc_checker *ck;
     char err[1024];
-    tqc_status st = words && disabled && sev ? TQC_OK : TQC_ENOMEM;
-    if (st == TQC_OK) {
-        size_t nd = 0, ns = 0;
-        for (size_t w = 0; w < s->word_count; w++)
-            words[w] = s->words[w].path;
-        for (size_t r = 0; r < s->rule_count; r++) {
-            if (!s->rules[r].enabled)
-                disabled[nd++] = s->rules[r].id;
-            else if (s->rules[r].severity_set)
-                sev[ns++] = (tqc_rule_severity){s->rules[r].id, s->rules[r].severity};
-        }
-        tqc_check_options o = {
-            .data_dir = ci->data_dir, .lang = s->lang,
-            .dict = {.dict_path = s->dict_dir, .word_files = words, .word_file_count = s->word_count},
-            .disabled = disabled, .disabled_count = nd, .severities = sev, .severity_count = ns,
-        };
-        st = tqc_checker_new(&o, &ck, err, sizeof err);
-    }
-    free(words);
-    free(disabled);
-    free(sev);
+    tqc_status st = tqc_project_checker(s, ci->data_dir, &ck, err, sizeof err);
     /* A failure is remembered too, so every file of those settings fails the same way. */
     ci->checkers[ci->ncheckers++] = (ck_entry){s, ck, st != TQC_OK};
     if (st != TQC_OK)
-        fprintf(stderr, "tqc: %s%s\n", st == TQC_ENOMEM ? "out of memory" : err,
-                s->config && s->lang_from.kind == TQC_FROM_CONFIG ? " (lang set in the config)" : "");
+        fprintf(stderr, "tqc: %s\n", err);
     return ck;
 }
 
@@ -679,202 +556,33 @@ static bool emit(tqc_ci *ci, tqc_reporter *rep, tqc_doc *doc, tqc_findings *foun
     return true;
 }
 
-static bool flush_held(tqc_ci *ci, tqc_reporter *rep, tqc_run_stats *stats)
+/* Reports a doc the file's suppressions handed back. */
+static tqc_status emit_doc(void *ctx, tqc_doc **doc, tqc_findings *found)
 {
-    cur_file *c = &ci->cur;
-    if (!c->held)
-        return true;
-    bool ok = emit(ci, rep, c->held, &c->held_found, stats);
-    tqc_findings_release(&c->held_found);
-    tqc_doc_free(c->held);
-    c->held = NULL;
-    return ok;
-}
-
-/* Markup: directives are comments the doc's text does not hold, so the raw file is
- * scanned (once). Standard input cannot be read twice: it goes without. */
-static tqc_status scan_raw(tqc_ci *ci, const char *path)
-{
-    if (strcmp(path, "-") == 0)
-        return TQC_OK;
-    FILE *f = fopen(path, "rb");
-    struct stat sb;
-    if (!f || fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
-        if (f)
-            fclose(f);
-        return TQC_OK; /* the reader read it; a race we need not report twice */
-    }
-    /* Markup files are read whole by their readers too, up to the same limit. */
-    size_t cap = (size_t)sb.st_size < TQC_INPUT_MAX_BYTES ? (size_t)sb.st_size : TQC_INPUT_MAX_BYTES;
-    char *buf = malloc(cap ? cap : 1);
-    size_t n = buf ? fread(buf, 1, cap, f) : 0;
-    fclose(f);
-    if (!buf)
-        return TQC_ENOMEM;
-    tqc_status st = tqc_suppress_scan(ci->cur.sup, buf, n, (tqc_suppress_pos){0, 1, 0}, true);
-    free(buf);
-    return st;
+    tqc_ci *ci = ctx;
+    return emit(ci, ci->cur.rep, *doc, found, ci->cur.stats) ? TQC_OK : TQC_ENOMEM;
 }
 
 tqc_status tqc_ci_doc(tqc_ci *ci, tqc_reporter *rep, tqc_doc **docp, tqc_findings *found,
                       tqc_run_stats *stats)
 {
     cur_file *c = &ci->cur;
-    tqc_doc *doc = *docp;
-    tqc_status st = TQC_OK;
-    if (!c->sup && !(c->sup = tqc_suppress_new()))
-        st = TQC_ENOMEM;
-    if (st == TQC_OK && doc->map_count) {
-        if (!c->markup_scanned) {
-            c->markup_scanned = true;
-            st = scan_raw(ci, ci->files[c->index]);
-        }
-    } else if (st == TQC_OK) {
-        tqc_suppress_pos pos = {doc->base_offset, doc->base_line + 1, doc->base_column};
-        st = tqc_suppress_scan(c->sup, doc->text, doc->len, pos, false);
-    }
-    if (st != TQC_OK) {
-        c->failed = true;
-        return st;
-    }
-    if (tqc_suppress_count(c->sup))
-        tqc_suppress_apply(c->sup, found);
-    if (!flush_held(ci, rep, stats))
+    c->rep = rep;
+    c->stats = stats;
+    if (!c->sf && !(c->sf = tqc_suppress_file_new(ci->files[c->index], ci->settings[c->index],
+                                                  emit_doc, ci)))
         return TQC_ENOMEM;
-    /* Kept until the next doc or the file's end: an unused directive in it is reported
-     * in it, where its text is. */
-    c->held = doc;
-    c->held_found = *found;
-    *docp = NULL;
-    tqc_findings_init(found, NULL);
-    return TQC_OK;
-}
-
-/* Reports an unused directive where the held doc cannot (markup, or an earlier chunk):
- * a doc of the comment alone, placed where it is in the file. */
-static bool emit_note_doc(tqc_ci *ci, tqc_reporter *rep, const tqc_suppress_note *n,
-                          tqc_severity sev, const char *name, tqc_run_stats *stats)
-{
-    tqc_doc *doc = tqc_doc_new(name, n->text, n->len, ci->settings[ci->cur.index]->lang);
-    if (!doc)
-        return false;
-    doc->base_offset = n->offset;
-    doc->base_line = n->line - 1;
-    doc->base_column = n->column - 1;
-    tqc_findings fl;
-    tqc_findings_init(&fl, doc);
-    bool ok = tqc_emit(&fl, TQC_SUPPRESS_RULE, sev, tqc_span_make(0, n->len), "%s", n->message) &&
-              emit(ci, rep, doc, &fl, stats);
-    tqc_findings_release(&fl);
-    tqc_doc_free(doc);
-    return ok;
-}
-
-/* Appends an unused directive's comment to doc as a line of its own, with a map run
- * that places it in the file, so it is reported in the doc it belongs to: reporters
- * group a file's docs by growing offsets (tqc_report_new_file), and a doc of its own
- * would start a second entry for the file (a JUnit test case, a Checkstyle element).
- * A plain doc first gets the one exact run that places it as its base_* do. The doc is
- * left as it was when out of memory. */
-static bool append_note(tqc_doc *doc, const tqc_suppress_note *n, tqc_span *span)
-{
-    size_t old = doc->len, add = 1 + n->len, breaks = 1;
-    for (size_t i = 0; i < n->len; i++)
-        breaks += n->text[i] == '\n';
-    char *t = realloc((char *)doc->text, old + add + 1);
-    if (!t)
-        return false;
-    doc->text = t;
-    size_t *ls = realloc(doc->line_starts, (doc->line_count + breaks) * sizeof *ls);
-    if (!ls)
-        return false;
-    doc->line_starts = ls;
-    size_t runs = doc->map_count ? doc->map_count + 1 : 2;
-    tqc_doc_map *m = realloc(doc->map, runs * sizeof *m);
-    if (!m)
-        return false;
-    doc->map = m;
-    if (!doc->map_count)
-        m[0] = (tqc_doc_map){.text = 0, .src = doc->base_offset, .line = doc->base_line,
-                             .column = doc->base_column, .exact = true,
-                             .line_start = doc->base_column ? 0 : doc->base_offset};
-    m[runs - 1] = (tqc_doc_map){.text = old + 1, .src = n->offset, .line = n->line - 1,
-                                .column = n->column - 1, .exact = true,
-                                .line_start = n->line_start};
-    t[old] = '\n';
-    memcpy(t + old + 1, n->text, n->len);
-    t[old + add] = '\0';
-    ls[doc->line_count++] = old + 1;
-    for (size_t i = 0; i < n->len; i++)
-        if (n->text[i] == '\n')
-            ls[doc->line_count++] = old + 2 + i;
-    doc->map_count = runs;
-    doc->len = old + add;
-    *span = tqc_span_make(old + 1, old + add);
-    return true;
-}
-
-/* Findings in file order (appended notes sit at the end of the text), ties as they were. */
-typedef struct by_file {
-    size_t offset, index;
-    tqc_finding f;
-} by_file;
-
-static int cmp_by_file(const void *a, const void *b)
-{
-    const by_file *x = a, *y = b;
-    if (x->offset != y->offset)
-        return x->offset < y->offset ? -1 : 1;
-    return x->index < y->index ? -1 : x->index > y->index;
-}
-
-static bool sort_by_file(tqc_findings *list)
-{
-    by_file *tmp = malloc((list->count ? list->count : 1) * sizeof *tmp);
-    if (!tmp)
-        return false;
-    for (size_t i = 0; i < list->count; i++)
-        tmp[i] = (by_file){tqc_doc_file_offset(list->doc, list->items[i].span.start), i,
-                           list->items[i]};
-    qsort(tmp, list->count, sizeof *tmp, cmp_by_file);
-    for (size_t i = 0; i < list->count; i++)
-        list->items[i] = tmp[i].f;
-    free(tmp);
-    return true;
+    return tqc_suppress_file_doc(c->sf, docp, found);
 }
 
 bool tqc_ci_file_end(tqc_ci *ci, tqc_reporter *rep, tqc_run_stats *stats, bool complete)
 {
     cur_file *c = &ci->cur;
-    const tqc_rule_setting *rs = tqc_settings_rule(ci->settings[c->index], TQC_SUPPRESS_RULE);
-    tqc_suppress_note *notes = NULL;
-    size_t count = 0;
-    bool ok = true;
-    if (complete && !c->failed && c->sup && rs && rs->enabled &&
-        tqc_suppress_unused(c->sup, &notes, &count) != TQC_OK)
-        ok = false;
-    tqc_doc *held = c->held;
-    for (size_t k = 0; ok && held && k < count; k++) {
-        const tqc_suppress_note *n = &notes[k];
-        tqc_span sp;
-        if (!held->map_count && n->offset >= held->base_offset &&
-            n->offset + n->len <= held->base_offset + held->len)
-            sp = tqc_span_make(n->offset - held->base_offset,
-                               n->offset - held->base_offset + n->len); /* its own text */
-        else if (!append_note(held, n, &sp))
-            ok = false;
-        ok = ok && tqc_emit(&c->held_found, TQC_SUPPRESS_RULE, rs->severity, sp, "%s",
-                            n->message) != NULL;
-    }
-    if (ok && held && count)
-        ok = sort_by_file(&c->held_found);
-    ok = ok && flush_held(ci, rep, stats);
-    /* A file that gave no doc (nothing to check) still has its notes reported. */
-    for (size_t k = 0; ok && !held && k < count; k++)
-        ok = emit_note_doc(ci, rep, &notes[k], rs->severity, ci->files[c->index], stats);
+    c->rep = rep;
+    c->stats = stats;
+    bool ok = !c->sf || tqc_suppress_file_end(c->sf, complete) == TQC_OK;
     if (!ok)
         fputs("tqc: out of memory\n", stderr);
-    free(notes);
     release_cur(c);
     return ok;
 }
@@ -948,7 +656,7 @@ static void print_origin(const tqc_origin *o)
     case TQC_FROM_DEFAULT: fputs("default", stdout); break;
     case TQC_FROM_CLI: fputs("command line", stdout); break;
     case TQC_FROM_CONFIG:
-        printf("%s:%zu", display(o->file, buf, sizeof buf), o->line);
+        printf("%s:%zu", tqc_project_shown(o->file, buf, sizeof buf), o->line);
         if (o->section)
             printf(" [%s]", o->section);
         break;
@@ -973,7 +681,7 @@ int tqc_ci_show(tqc_ci *ci)
             putchar('\n');
         printf("# %s\n", ci->files[i]);
         printf("# config: %s\n",
-               s->config ? display(tqc_config_path(s->config), buf, sizeof buf) : "none");
+               s->config ? tqc_project_shown(tqc_config_path(s->config), buf, sizeof buf) : "none");
         show_line("lang", s->lang, &s->lang_from);
         show_line("fail-on", tqc_severity_name(s->fail_on), &s->fail_on_from);
         show_line("dict-dir", s->dict_dir ? s->dict_dir : "", &s->dict_dir_from);
@@ -982,7 +690,7 @@ int tqc_ci_show(tqc_ci *ci)
             show_line("words", "", &none);
         }
         for (size_t w = 0; w < s->word_count; w++)
-            show_line(s->words[w].key, display(s->words[w].path, buf, sizeof buf),
+            show_line(s->words[w].key, tqc_project_shown(s->words[w].path, buf, sizeof buf),
                       &s->words[w].from);
         for (size_t r = 0; r < s->rule_count; r++) {
             const tqc_rule_setting *rs = &s->rules[r];
