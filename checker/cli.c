@@ -11,6 +11,7 @@
 #include "atomic.h"
 #include "checker.h"
 #include "cli_audit.h"
+#include "cli_common.h"
 #include "cli_config.h"
 #include "fix.h"
 #include "input.h"
@@ -107,53 +108,6 @@ static void usage(FILE *out)
           "Settings come from .tqc.ini (see tqc config --show). Exit status: 0 clean,\n"
           "1 findings at or above --fail-on, 2 usage, config or input error; for\n"
           "diff, 1 when there is something to fix; for fix and report, 0 when done.\n", out);
-}
-
-static bool dir_has_rules(const char *dir)
-{
-    char path[PATH_MAX];
-    int n = snprintf(path, sizeof path, "%s/rules", dir);
-    return n > 0 && (size_t)n < sizeof path && access(path, R_OK) == 0;
-}
-
-/* Rule data lives beside the binary (or one level up) in a source tree, or in
- * ../share/tqc when installed; $TQC_DATA_DIR overrides them. */
-static void find_data_dir(char *out, size_t cap)
-{
-    const char *env = getenv("TQC_DATA_DIR");
-    if (env && *env) {
-        snprintf(out, cap, "%s", env);
-        return;
-    }
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash)
-            *slash = '\0';
-        /* ./tqc and build/tqc in a source tree; bin/tqc beside share/tqc when installed. */
-        static const char *const suffixes[] = {"", "/..", "/../share/tqc"};
-        for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-            int n2 = snprintf(out, cap, "%s%s", exe, suffixes[i]);
-            if (n2 > 0 && (size_t)n2 < cap && dir_has_rules(out))
-                return;
-        }
-    }
-    snprintf(out, cap, "%s", TQC_DATADIR);
-}
-
-static bool use_color(const char *when)
-{
-    if (strcmp(when, "always") == 0)
-        return true;
-    if (strcmp(when, "never") == 0)
-        return false;
-    const char *no = getenv("NO_COLOR");
-    if (no && *no)
-        return false;
-    const char *term = getenv("TERM");
-    return isatty(fileno(stdout)) && !(term && strcmp(term, "dumb") == 0);
 }
 
 static int parse_options(int argc, char **argv, cli *c, bool *segment_mode)
@@ -550,7 +504,7 @@ static int run_fix(const char *cmd, tqc_ci *ci, const cli *c, const tqc_report_r
     /* A word diff for people, a unified diff for tools. */
     bool wdiff = strcmp(c->format, "wdiff") == 0 ||
                  (strcmp(c->format, "text") == 0 && isatty(fileno(stdout)));
-    bool color = use_color(c->color);
+    bool color = tqc_cli_use_color(c->color);
     tqc_html *html = NULL;
     if (report && !(html = tqc_html_new(rules, rule_count))) {
         fputs("tqc: out of memory\n", stderr);
@@ -673,7 +627,7 @@ int main(int argc, char **argv)
         return rc;
 
     tqc_reporter rep = {.out = stdout};
-    if (!segment_mode && !fix_mode && !tqc_reporter_init(&rep, c.format, stdout, use_color(c.color))) {
+    if (!segment_mode && !fix_mode && !tqc_reporter_init(&rep, c.format, stdout, tqc_cli_use_color(c.color))) {
         fprintf(stderr, "tqc: unknown format '%s' (text, jsonl, sarif, github, junit, "
                 "checkstyle, rdjsonl)\n", c.format);
         return EXIT_TROUBLE;
@@ -689,7 +643,7 @@ int main(int argc, char **argv)
         rules[rep.rule_count++] = tqc_ci_report_rule();
     rep.rules = rules;
     rep.fail_on = c.fail_on;
-    find_data_dir(c.data_dir, sizeof c.data_dir);
+    tqc_cli_data_dir(c.data_dir, sizeof c.data_dir);
     /* Each file's settings: its .tqc.ini (or --config), then these options. */
     tqc_config_overrides over = {
         .lang = c.ci.lang_set ? c.lang : NULL, .fail_on_set = c.ci.fail_on_set,

@@ -19,6 +19,7 @@
 #include "audit_db.h"
 #include "audit_html.h"
 #include "audit_summary.h"
+#include "cli_common.h"
 #include "fix.h"
 #include "pass.h"
 #include "report.h"
@@ -100,51 +101,6 @@ static void merge_usage(FILE *out)
           "  -o, --output=FILE     where the merged summary or database goes\n"
           "      --html=FILE       summaries: also write the dashboard\n"
           "  -q, --quiet           no text summary\n", out);
-}
-
-static bool dir_has_rules(const char *dir)
-{
-    char path[PATH_MAX];
-    int n = snprintf(path, sizeof path, "%s/rules", dir);
-    return n > 0 && (size_t)n < sizeof path && access(path, R_OK) == 0;
-}
-
-/* Where the rule data is: as `tqc check` finds it (cli.c). */
-static void find_data_dir(char *out, size_t cap)
-{
-    const char *env = getenv("TQC_DATA_DIR");
-    if (env && *env) {
-        snprintf(out, cap, "%s", env);
-        return;
-    }
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash)
-            *slash = '\0';
-        static const char *const suffixes[] = {"", "/..", "/../share/tqc"};
-        for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-            int n2 = snprintf(out, cap, "%s%s", exe, suffixes[i]);
-            if (n2 > 0 && (size_t)n2 < cap && dir_has_rules(out))
-                return;
-        }
-    }
-    snprintf(out, cap, "%s", TQC_DATADIR);
-}
-
-static bool use_color(const char *when)
-{
-    if (strcmp(when, "always") == 0)
-        return true;
-    if (strcmp(when, "never") == 0)
-        return false;
-    const char *no = getenv("NO_COLOR");
-    if (no && *no)
-        return false;
-    const char *term = getenv("TERM");
-    return isatty(fileno(stdout)) && !(term && strcmp(term, "dumb") == 0);
 }
 
 static bool add_arg(const char **list, size_t *count, const char *arg, const char *name)
@@ -516,7 +472,7 @@ int tqc_cli_audit(int argc, char **argv)
     int npaths = argc - optind;
     run r = {.o = &o};
     if (o.format) {
-        if (!tqc_reporter_init(&r.rep, o.format, stdout, use_color(o.color))) {
+        if (!tqc_reporter_init(&r.rep, o.format, stdout, tqc_cli_use_color(o.color))) {
             fprintf(stderr, "tqc: unknown format '%s' (text, jsonl, sarif, github, junit, "
                     "checkstyle, rdjsonl)\n", o.format);
             return EXIT_TROUBLE;
@@ -531,7 +487,7 @@ int tqc_cli_audit(int argc, char **argv)
     }
     r.rep.rules = rules;
     r.rep.rule_count = rule_count;
-    find_data_dir(o.data_dir, sizeof o.data_dir);
+    tqc_cli_data_dir(o.data_dir, sizeof o.data_dir);
     tqc_audit_options ao = {
         .check = {.data_dir = o.data_dir, .lang = o.lang,
                   .dict = {.dict_path = o.dict_dir, .word_files = o.words,

@@ -16,6 +16,7 @@
 
 #include "atomic.h"
 #include "baseline.h"
+#include "cli_common.h"
 #include "project.h"
 #include "suppress.h"
 #include "suppress_file.h"
@@ -314,39 +315,6 @@ static bool changed_files(tqc_ci *ci, const char *rev, char **filters, size_t nf
     return ok;
 }
 
-/* ---- baseline paths ------------------------------------------------------------- */
-
-/* The baseline's key for path: relative to base_dir when under it, else absolute;
- * standard input is "<stdin>". */
-static char *baseline_key(const tqc_ci *ci, const char *path)
-{
-    if (strcmp(path, "-") == 0)
-        return dup_str("<stdin>");
-    char abs[CI_PATH];
-    if (!tqc_config_abspath(path, abs, sizeof abs))
-        return dup_str(path);
-    size_t n = strlen(ci->base_dir);
-    if (strcmp(ci->base_dir, "/") == 0)
-        return dup_str(abs + 1);
-    if (strncmp(abs, ci->base_dir, n) == 0 && abs[n] == '/')
-        return dup_str(abs + n + 1);
-    return dup_str(abs);
-}
-
-static bool set_base_dir(tqc_ci *ci, const char *file)
-{
-    if (!file || strcmp(file, "-") == 0)
-        return tqc_config_abspath(".", ci->base_dir, sizeof ci->base_dir);
-    if (!tqc_config_abspath(file, ci->base_dir, sizeof ci->base_dir))
-        return false;
-    char *slash = strrchr(ci->base_dir, '/');
-    if (slash == ci->base_dir)
-        ci->base_dir[1] = '\0';
-    else
-        *slash = '\0';
-    return true;
-}
-
 /* ---- opening -------------------------------------------------------------------- */
 
 int tqc_ci_open(tqc_ci_mode mode, const tqc_ci_options *opts, const char *data_dir,
@@ -416,7 +384,7 @@ int tqc_ci_open(tqc_ci_mode mode, const tqc_ci_options *opts, const char *data_d
     }
     if (ok && (mode == TQC_CI_BASELINE || opts->baseline)) {
         const char *bfile = mode == TQC_CI_BASELINE ? opts->output : opts->baseline;
-        if (!set_base_dir(ci, bfile)) {
+        if (!tqc_cli_baseline_dir(bfile, ci->base_dir, sizeof ci->base_dir)) {
             fprintf(stderr, "tqc: %s: path too long\n", bfile);
             ok = false;
         }
@@ -431,7 +399,7 @@ int tqc_ci_open(tqc_ci_mode mode, const tqc_ci_options *opts, const char *data_d
             ok = false;
         }
         for (size_t i = 0; ok && i < n; i++)
-            if (!(ci->keys[i] = baseline_key(ci, ci->files[i]))) {
+            if (!(ci->keys[i] = tqc_cli_baseline_key(ci->base_dir, ci->files[i]))) {
                 fputs("tqc: out of memory\n", stderr);
                 ok = false;
             }
