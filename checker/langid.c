@@ -5,6 +5,8 @@
  * exttextcat orders the candidates and the dictionaries decide. */
 #include "langid.h"
 
+#include "strmap.h"
+
 #include <ctype.h>
 #include <dirent.h>
 #include <stdint.h>
@@ -36,6 +38,8 @@
 #define LANGID_MARGIN 0.1
 /* ...or only this when it is also exttextcat's first choice. */
 #define LANGID_FIRST_COVER 0.5
+/* A language's most frequent words: text in that language is mostly made of them. */
+#define LANGID_COMMON_WORDS 50000
 
 typedef struct candidate {
     char code[LANGID_MAX_CODE];
@@ -43,7 +47,8 @@ typedef struct candidate {
     tqc_dict *own_dict;
     const tqc_lang *lang;       /* the one in use: own or lent */
     tqc_dict *dict;
-    bool lang_tried, dict_tried;
+    tqc_strmap *common;         /* the language's most frequent words */
+    bool lang_tried, dict_tried, common_tried;
 } candidate;
 
 struct tqc_langid {
@@ -127,6 +132,7 @@ void tqc_langid_free(tqc_langid *id)
     for (size_t i = 0; i < id->count; i++) {
         tqc_dict_free(id->langs[i].own_dict);
         tqc_lang_free(id->langs[i].own_lang);
+        tqc_strmap_free(id->langs[i].common);
     }
     if (id->textcat) {
         textcat_ReleaseClassifyFullOutput(id->textcat, id->textcat_out);
@@ -188,6 +194,42 @@ tqc_dict *tqc_langid_dict(tqc_langid *id, size_t i)
             c->dict = c->own_dict;
     }
     return c->dict;
+}
+
+/* The words of dictionaries/<code>/freq.tsv (at most LANGID_COMMON_WORDS, commonest
+ * first), or NULL when the language has no frequency list. */
+static tqc_strmap *load_common(const tqc_langid *id, const char *code)
+{
+    char path[LANGID_MAX_PATH];
+    int n = snprintf(path, sizeof path, "%s/dictionaries/%s/freq.tsv",
+                     id->data_dir ? id->data_dir : ".", code);
+    FILE *f = n > 0 && (size_t)n < sizeof path ? fopen(path, "r") : NULL;
+    if (!f)
+        return NULL;
+    tqc_strmap *map = tqc_strmap_new();
+    char line[256];
+    while (map && tqc_strmap_count(map) < LANGID_COMMON_WORDS && fgets(line, sizeof line, f)) {
+        size_t len = strcspn(line, "\t\r\n");
+        if (line[0] == '#' || len == 0)
+            continue;
+        if (!tqc_strmap_put(map, line, len, 0)) {
+            tqc_strmap_free(map);
+            map = NULL;
+        }
+    }
+    fclose(f);
+    return map;
+}
+
+bool tqc_langid_common(tqc_langid *id, size_t i, const char *word, size_t len)
+{
+    candidate *c = &id->langs[i];
+    if (!c->common_tried) {
+        c->common_tried = true;
+        c->common = load_common(id, c->code);
+    }
+    /* No list: no evidence against the language. */
+    return !c->common || tqc_strmap_get(c->common, word, len, NULL);
 }
 
 const char *tqc_langid_name(tqc_langid *id, size_t i)

@@ -73,6 +73,11 @@ size_t tqc_langid_textcat(tqc_langid *id, const char *text, size_t len, size_t *
 size_t tqc_langid_known(tqc_langid *id, size_t i, const char *const *words, const size_t *lens,
                         size_t n);
 
+/* Whether word is in candidate i's frequency list (true when it has none). A cheap
+ * witness: a language none of whose common words a text has need not have its
+ * dictionary opened to be ruled out. */
+bool tqc_langid_common(tqc_langid *id, size_t i, const char *word, size_t len);
+
 /* What tqc_langid_detect concluded. */
 typedef struct tqc_langid_guess {
     const char *code;       /* the language (a candidate's code, valid while id lives), or

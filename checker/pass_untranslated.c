@@ -50,6 +50,8 @@
 #define UT_CLOSE_SHARE 0.9
 #define UT_CLOSE_ONLY 3
 #define UT_CLOSE_ONLY_SHARE 0.3
+/* This share of the words must be among the other language's commonest. */
+#define UT_COMMON_SHARE 0.2
 /* Quotation marks found in the profile's `quotes` list. */
 #define UT_MAX_QUOTES 32
 
@@ -166,6 +168,14 @@ typedef struct tally {
 static tally count_in(const tqc_ctx *ctx, const words *ws, size_t a, size_t b, size_t lang)
 {
     tally t = {0};
+    /* A cheap witness first: words the document's dictionary rejects must be words of
+     * the other language's frequency list, or that language is ruled out before its
+     * dictionary (tens of megabytes) is opened. */
+    size_t witnesses = 0;
+    for (size_t k = a; k < b; k++)
+        witnesses += !ws->own[k] && tqc_langid_common(ctx->langs, lang, ws->w[k], ws->len[k]);
+    if ((double)witnesses < UT_COMMON_SHARE * (double)(b - a))
+        return t;
     tqc_dict *d = tqc_langid_dict(ctx->langs, lang);
     for (size_t k = a; d && k < b; k++) {
         bool there = tqc_dict_known(d, ws->w[k], ws->len[k]);

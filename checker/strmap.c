@@ -3,18 +3,32 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Keys live in large blocks, not one allocation each: the maps hold hundreds of
+ * thousands of short words, and a malloc per word costs both time and memory. */
+#define KEY_BLOCK_SIZE (64 * 1024)
+
 typedef struct entry {
-    char *key;
+    const char *key;
     size_t len;
     uint64_t hash;
     uint64_t value;
 } entry;
 
+typedef struct key_block {
+    struct key_block *next;
+    size_t used, cap;
+    char bytes[];
+} key_block;
+
 struct tqc_strmap {
     entry *entries;     /* insertion order */
     size_t count, cap;
-    uint32_t *slots;    /* open addressing: index + 1 into entries, 0 = empty */
+    /* Open addressing. A slot is the key's hash tag (high 32 bits) and its entry's
+     * index + 1 (low 32 bits; 0 = empty), so a probe that meets another key rejects
+     * it without touching the entry or its bytes. */
+    uint64_t *slots;
     size_t nslots;      /* power of two */
+    key_block *keys;
 };
 
 static uint64_t hash_bytes(const char *s, size_t len)
@@ -28,6 +42,8 @@ static uint64_t hash_bytes(const char *s, size_t len)
     return h;
 }
 
+static uint64_t tag_of(uint64_t hash) { return hash & 0xFFFFFFFF00000000ULL; }
+
 tqc_strmap *tqc_strmap_new(void)
 {
     return calloc(1, sizeof(tqc_strmap));
@@ -37,8 +53,10 @@ void tqc_strmap_free(tqc_strmap *map)
 {
     if (!map)
         return;
-    for (size_t i = 0; i < map->count; i++)
-        free(map->entries[i].key);
+    for (key_block *b = map->keys, *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
     free(map->entries);
     free(map->slots);
     free(map);
@@ -47,22 +65,25 @@ void tqc_strmap_free(tqc_strmap *map)
 static size_t find_slot(const tqc_strmap *map, const char *key, size_t len, uint64_t h)
 {
     size_t mask = map->nslots - 1;
+    uint64_t tag = tag_of(h);
     for (size_t i = h & mask;; i = (i + 1) & mask) {
-        uint32_t s = map->slots[i];
+        uint64_t s = map->slots[i];
         if (s == 0)
             return i;
-        const entry *e = &map->entries[s - 1];
-        if (e->hash == h && e->len == len && memcmp(e->key, key, len) == 0)
-            return i;
+        if ((s & 0xFFFFFFFF00000000ULL) == tag) {
+            const entry *e = &map->entries[(uint32_t)s - 1];
+            if (e->len == len && memcmp(e->key, key, len) == 0)
+                return i;
+        }
     }
 }
 
 static bool grow_slots(tqc_strmap *map)
 {
     size_t n = map->nslots ? map->nslots * 2 : 64;
-    if (n > UINT32_MAX)
+    if (map->count >= UINT32_MAX)
         return false;
-    uint32_t *slots = calloc(n, sizeof *slots);
+    uint64_t *slots = calloc(n, sizeof *slots);
     if (!slots)
         return false;
     free(map->slots);
@@ -72,9 +93,38 @@ static bool grow_slots(tqc_strmap *map)
         size_t mask = n - 1, j = map->entries[i].hash & mask;
         while (slots[j])
             j = (j + 1) & mask;
-        slots[j] = (uint32_t)(i + 1);
+        slots[j] = tag_of(map->entries[i].hash) | (uint64_t)(i + 1);
     }
     return true;
+}
+
+/* A NUL-terminated copy of key in the map's key blocks, or NULL. */
+static const char *store_key(tqc_strmap *map, const char *key, size_t len)
+{
+    key_block *b = map->keys;
+    if (!b || b->cap - b->used < len + 1) {
+        size_t cap = len + 1 > KEY_BLOCK_SIZE ? len + 1 : KEY_BLOCK_SIZE;
+        key_block *nb = malloc(sizeof *nb + cap);
+        if (!nb)
+            return NULL;
+        nb->used = 0;
+        nb->cap = cap;
+        /* An oversized key gets a block of its own behind the current one, so the
+         * current block's free room is not wasted. */
+        if (b && cap > KEY_BLOCK_SIZE) {
+            nb->next = b->next;
+            b->next = nb;
+        } else {
+            nb->next = b;
+            map->keys = nb;
+        }
+        b = nb;
+    }
+    char *copy = b->bytes + b->used;
+    memcpy(copy, key, len);
+    copy[len] = '\0';
+    b->used += len + 1;
+    return copy;
 }
 
 bool tqc_strmap_put(tqc_strmap *map, const char *key, size_t len, uint64_t value)
@@ -83,7 +133,7 @@ bool tqc_strmap_put(tqc_strmap *map, const char *key, size_t len, uint64_t value
     if (map->nslots) {
         size_t i = find_slot(map, key, len, h);
         if (map->slots[i]) {
-            map->entries[map->slots[i] - 1].value = value;
+            map->entries[(uint32_t)map->slots[i] - 1].value = value;
             return true;
         }
     }
@@ -98,13 +148,11 @@ bool tqc_strmap_put(tqc_strmap *map, const char *key, size_t len, uint64_t value
         map->entries = e;
         map->cap = cap;
     }
-    char *copy = malloc(len + 1);
+    const char *copy = store_key(map, key, len);
     if (!copy)
         return false;
-    memcpy(copy, key, len);
-    copy[len] = '\0';
     map->entries[map->count] = (entry){copy, len, h, value};
-    map->slots[find_slot(map, key, len, h)] = (uint32_t)(map->count + 1);
+    map->slots[find_slot(map, key, len, h)] = tag_of(h) | (uint64_t)(map->count + 1);
     map->count++;
     return true;
 }
@@ -117,7 +165,7 @@ bool tqc_strmap_get(const tqc_strmap *map, const char *key, size_t len, uint64_t
     if (!map->slots[i])
         return false;
     if (value)
-        *value = map->entries[map->slots[i] - 1].value;
+        *value = map->entries[(uint32_t)map->slots[i] - 1].value;
     return true;
 }
 

@@ -133,6 +133,21 @@ size_t tqc_text_case(const char *word, size_t len, tqc_case mode, char *out, siz
     size_t o = 0;
     bool first = true;
     for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)word[i];
+        if (c < 0x80) {
+            /* ASCII fast path, the same answers utf8proc gives: most words are ASCII. */
+            bool letter = (unsigned)((c | 0x20) - 'a') < 26;
+            if (letter)
+                c = mode == TQC_CASE_UPPER || (mode == TQC_CASE_TITLE && first)
+                        ? (unsigned char)(c & ~0x20)
+                        : (unsigned char)(c | 0x20);
+            first = first && !letter;
+            if (o + 1 >= cap)
+                return 0;
+            out[o++] = (char)c;
+            i++;
+            continue;
+        }
         int32_t cp;
         size_t n = tqc_text_decode(word + i, len - i, &cp);
         if (cp >= 0) {
