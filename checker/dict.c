@@ -28,6 +28,18 @@
 
 enum { VERDICT_KNOWN = 1, VERDICT_UNKNOWN = 2 };
 
+/* A small direct-mapped cache of verdicts in front of the verdict map. Word frequencies
+ * are Zipfian, so a few thousand slots answer most tokens from memory the processor
+ * keeps close, where the map (every distinct word seen) costs cache misses. */
+#define HOT_SLOTS 8192
+#define HOT_KEY 26
+typedef struct hot_verdict {
+    uint32_t tag;
+    uint8_t len;        /* 0: empty */
+    uint8_t verdict;
+    char key[HOT_KEY];
+} hot_verdict;
+
 struct tqc_dict {
     Hunhandle *hun;
     char name[64];
@@ -41,6 +53,7 @@ struct tqc_dict {
     size_t suggestion_count, suggestion_cap;
     uint64_t freq_total;
     size_t lookups;
+    struct hot_verdict *hot;    /* in front of cache; NULL until the first lookup */
 };
 
 static bool file_exists(const char *path)
@@ -310,6 +323,7 @@ void tqc_dict_free(tqc_dict *dict)
     if (dict->from_dic != (iconv_t)-1)
         iconv_close(dict->from_dic);
     tqc_strmap_free(dict->cache);
+    free(dict->hot);
     tqc_strmap_free(dict->freq);
     tqc_strmap_free(dict->suggested);
     for (size_t i = 0; i < dict->suggestion_count; i++)
@@ -344,13 +358,32 @@ static size_t normalise_apostrophes(const char *word, size_t len, char *out)
     return o;
 }
 
+static hot_verdict remember_hot(const char *word, size_t len, uint64_t h, uint8_t verdict)
+{
+    hot_verdict e = {.tag = (uint32_t)(h >> 32), .len = (uint8_t)len, .verdict = verdict};
+    memcpy(e.key, word, len);
+    return e;
+}
+
 static bool lookup(tqc_dict *dict, const char *word, size_t len)
 {
     if (len == 0 || len > DICT_MAX_WORD)
         return false;
+    hot_verdict *hot = NULL;
+    uint64_t h = 0;
+    if (len <= HOT_KEY && (dict->hot || (dict->hot = calloc(HOT_SLOTS, sizeof *dict->hot)))) {
+        h = tqc_strmap_hash(word, len);
+        hot = &dict->hot[h & (HOT_SLOTS - 1)];
+        if (hot->len == len && hot->tag == (uint32_t)(h >> 32) && memcmp(hot->key, word, len) == 0)
+            return hot->verdict == VERDICT_KNOWN;
+    }
     uint64_t verdict;
-    if (tqc_strmap_get(dict->cache, word, len, &verdict))
+    if (tqc_strmap_get_hashed(dict->cache, word, len, hot ? h : tqc_strmap_hash(word, len),
+                              &verdict)) {
+        if (hot)
+            *hot = remember_hot(word, len, h, (uint8_t)verdict);
         return verdict == VERDICT_KNOWN;
+    }
     char norm[DICT_MAX_WORD + 1];
     size_t n = normalise_apostrophes(word, len, norm);
     bool known = hunspell_accepts(dict, norm, n);
@@ -358,6 +391,8 @@ static bool lookup(tqc_dict *dict, const char *word, size_t len)
     if (!known && n > 2 && norm[n - 2] == '\'' && (norm[n - 1] == 's' || norm[n - 1] == 'S'))
         known = hunspell_accepts(dict, norm, n - 2);
     tqc_strmap_put(dict->cache, word, len, known ? VERDICT_KNOWN : VERDICT_UNKNOWN);
+    if (hot)
+        *hot = remember_hot(word, len, h, known ? VERDICT_KNOWN : VERDICT_UNKNOWN);
     return known;
 }
 

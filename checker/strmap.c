@@ -31,7 +31,7 @@ struct tqc_strmap {
     key_block *keys;
 };
 
-static uint64_t hash_bytes(const char *s, size_t len)
+uint64_t tqc_strmap_hash(const char *s, size_t len)
 {
     /* FNV-1a: short words dominate, and it is fast and good enough for them. */
     uint64_t h = 1469598103934665603ULL;
@@ -129,7 +129,7 @@ static const char *store_key(tqc_strmap *map, const char *key, size_t len)
 
 bool tqc_strmap_put(tqc_strmap *map, const char *key, size_t len, uint64_t value)
 {
-    uint64_t h = hash_bytes(key, len);
+    uint64_t h = tqc_strmap_hash(key, len);
     if (map->nslots) {
         size_t i = find_slot(map, key, len, h);
         if (map->slots[i]) {
@@ -159,9 +159,15 @@ bool tqc_strmap_put(tqc_strmap *map, const char *key, size_t len, uint64_t value
 
 bool tqc_strmap_get(const tqc_strmap *map, const char *key, size_t len, uint64_t *value)
 {
+    return tqc_strmap_get_hashed(map, key, len, tqc_strmap_hash(key, len), value);
+}
+
+bool tqc_strmap_get_hashed(const tqc_strmap *map, const char *key, size_t len, uint64_t hash,
+                           uint64_t *value)
+{
     if (!map || !map->nslots)
         return false;
-    size_t i = find_slot(map, key, len, hash_bytes(key, len));
+    size_t i = find_slot(map, key, len, hash);
     if (!map->slots[i])
         return false;
     if (value)

@@ -18,6 +18,12 @@ void tqc_strmap_free(tqc_strmap *map);
 bool tqc_strmap_put(tqc_strmap *map, const char *key, size_t len, uint64_t value);
 /* true and *value (if value is not NULL) when key is present. map may be NULL. */
 bool tqc_strmap_get(const tqc_strmap *map, const char *key, size_t len, uint64_t *value);
+/* The hash the map uses for key; with tqc_strmap_get_hashed, a caller that needs the
+ * hash for its own purposes (a cache in front of the map) computes it once. */
+uint64_t tqc_strmap_hash(const char *key, size_t len);
+/* tqc_strmap_get with hash = tqc_strmap_hash(key, len). */
+bool tqc_strmap_get_hashed(const tqc_strmap *map, const char *key, size_t len, uint64_t hash,
+                           uint64_t *value);
 /* Number of keys. */
 size_t tqc_strmap_count(const tqc_strmap *map);
 /* The i-th key in insertion order (0 <= i < count), NUL-terminated; *len gets its
