@@ -62,6 +62,8 @@ static void usage(FILE *out)
           "                                        each file's settings and their origin\n"
           "       tqc baseline create [-o FILE] [OPTIONS] FILE...\n"
           "                                        accept the current findings\n"
+          "       tqc audit [OPTIONS] PATH...     check a whole corpus on every core\n"
+          "       tqc merge [-o OUT] FILE...      combine partial audits into one\n"
           "\n"
           "Options:\n"
           "  -l, --lang=CODE       language of the articles; auto (the default) tells\n"
@@ -105,6 +107,7 @@ static void usage(FILE *out)
           "  -V, --version         show the version\n"
           "\n"
           "FILE may be - for standard input, or a folder (the article files in it).\n"
+          "audit and merge take options of their own: tqc audit --help, tqc merge --help.\n"
           "Settings come from .tqc.ini (see tqc config --show). Exit status: 0 clean,\n"
           "1 findings at or above --fail-on, 2 usage, config or input error; for\n"
           "diff, 1 when there is something to fix; for fix and report, 0 when done.\n", out);
