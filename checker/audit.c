@@ -15,6 +15,12 @@
 #include <unistd.h>
 
 #include "reader.h"
+#include "report.h"
+#include "suppress_file.h"
+
+/* Checkers a worker keeps, one for each settings it met: each holds a dictionary, and a
+ * project has a few distinct settings at most, so the least recently used goes. */
+#define WORKER_CHECKERS 4
 
 /* A path to check, in walk order. */
 typedef struct job {
@@ -39,6 +45,7 @@ typedef struct item {
     tqc_findings found;     /* with doc */
     mark *marks;            /* without doc */
     size_t mark_count;
+    uint64_t *fps;          /* with a drop hook: each finding's (or mark's) fingerprint */
     uint64_t words, bytes;
     char *article;          /* set when the doc is an article of its own (a JSONL record) */
     size_t held;            /* bytes counted against TQC_AUDIT_HELD_BYTES */
@@ -51,6 +58,7 @@ typedef struct file_info {
     bool has_checksum;
     uint64_t checksum;
     tqc_input_format format;
+    tqc_severity fail_on;
     char *lang;             /* owned (by the slot once published) */
     bool per_doc_articles;  /* JSON Lines: each record is an article */
 } file_info;
@@ -599,6 +607,7 @@ static void free_item(item *it)
         tqc_doc_free(it->doc);
     }
     free(it->marks);
+    free(it->fps);
     free(it->article);
     free(it);
 }
@@ -697,16 +706,127 @@ static bool probe(audit *a, slot *s, file_info *fi, bool *binary, char *err, siz
     return ok;
 }
 
+/* The file a worker is checking, as deliver needs it. */
+typedef struct file_run {
+    audit *a;
+    slot *s;
+    file_info *fi;
+} file_run;
+
+/* Counts a checked doc and hands it to the releaser, keeping the doc only when a hook
+ * wants it (takes *docp and *found then). Its findings passed the suppressions. */
+static tqc_status deliver(void *ctx, tqc_doc **docp, tqc_findings *found)
+{
+    file_run *fr = ctx;
+    const tqc_audit_options *o = fr->a->opts;
+    tqc_doc *doc = *docp;
+    item *it = calloc(1, sizeof *it);
+    if (!it)
+        return TQC_ENOMEM;
+    it->words = count_words(doc);
+    it->bytes = doc->len;
+    tqc_status st = TQC_OK;
+    if (fr->fi->per_doc_articles) {
+        char name[PATH_MAX + 300];
+        if (doc->segment)
+            snprintf(name, sizeof name, "%s#%s", doc->name, doc->segment);
+        else
+            snprintf(name, sizeof name, "%s:%zu", doc->name, doc->base_line + 1);
+        if (!(it->article = dup_str(name)))
+            st = TQC_ENOMEM;
+    }
+    /* Fingerprints need the doc, which the releaser may not get. */
+    if (st == TQC_OK && o->hooks.drop && found->count) {
+        if (!(it->fps = malloc(found->count * sizeof *it->fps)))
+            st = TQC_ENOMEM;
+        for (size_t i = 0; it->fps && i < found->count; i++)
+            it->fps[i] = tqc_report_fingerprint(doc, &found->items[i]);
+    }
+    if (st == TQC_OK && !o->hooks.doc && found->count) {
+        if (!(it->marks = malloc(found->count * sizeof *it->marks)))
+            st = TQC_ENOMEM;
+        for (size_t i = 0; it->marks && i < found->count; i++)
+            it->marks[i] = (mark){found->items[i].rule, found->items[i].severity};
+        it->mark_count = found->count;
+    }
+    if (st != TQC_OK) {
+        free_item(it);
+        return st;
+    }
+    if (o->hooks.doc) {
+        it->doc = doc;
+        it->found = *found;
+        *docp = NULL;
+        tqc_findings_init(found, NULL);
+        /* The doc's text and its structure (tokens weigh most): a rough measure. */
+        it->held = sizeof *it + doc->len + doc->token_count * sizeof(tqc_token) +
+                   it->found.count * sizeof(tqc_finding);
+    } else {
+        it->held = sizeof *it + it->mark_count * sizeof(mark);
+    }
+    hand_over(fr->a, fr->s, fr->fi, it);
+    return TQC_OK;
+}
+
+typedef struct ck_entry {
+    tqc_settings *settings;
+    tqc_checker *ck;
+    uint64_t used;          /* the worker's clock when last used */
+} ck_entry;
+
+typedef struct worker {
+    audit *a;
+    pthread_t thread;
+    bool started;
+    tqc_checker *ck;        /* without a project: the one checker */
+    ck_entry cache[WORKER_CHECKERS];
+    uint64_t clock;
+} worker;
+
+/* The worker's checker for settings *s (a project's file): one it has, or a new one,
+ * which then keeps *s (set to NULL; the caller frees what is left after the file, and
+ * may use the settings until then). NULL with err set when it cannot be made. */
+static tqc_checker *checker_for(worker *w, tqc_settings **s, tqc_status *st, char *err,
+                                size_t errlen)
+{
+    ck_entry *lru = &w->cache[0];
+    w->clock++;
+    for (size_t i = 0; i < WORKER_CHECKERS; i++) {
+        ck_entry *e = &w->cache[i];
+        if (e->ck && tqc_settings_same_checker(e->settings, *s)) {
+            e->used = w->clock;
+            return e->ck;
+        }
+        if (!e->ck || (lru->ck && e->used < lru->used))
+            lru = e;
+    }
+    tqc_checker_free(lru->ck);
+    tqc_settings_free(lru->settings);
+    *lru = (ck_entry){0};
+    tqc_checker *ck;
+    *st = tqc_project_checker(*s, w->a->opts->check.data_dir, &ck, err, errlen);
+    if (*st != TQC_OK)
+        return NULL;
+    *lru = (ck_entry){*s, ck, w->clock};
+    *s = NULL;
+    return ck;
+}
+
 /* Checks one file into its slot. */
-static void check_file(audit *a, tqc_checker *ck, slot *s)
+static void check_file(audit *a, worker *w, slot *s)
 {
     const tqc_audit_options *o = a->opts;
-    bool need_docs = o->hooks.doc != NULL;
     char err[1024] = "";
     tqc_audit_state state = TQC_AUDIT_CHECKED;
     tqc_input *in = NULL;
-    file_info fi = {.format = o->format};
+    tqc_suppress_file *sf = NULL;
+    tqc_settings *settings = NULL;  /* the file's (project), unless a new checker took them */
+    const tqc_settings *set = NULL; /* the file's settings either way */
+    file_info fi = {.format = o->format, .fail_on = TQC_SEV_WARNING};
+    file_run fr = {a, s, &fi};
+    tqc_checker *ck = w->ck;
     bool have_lang = false;
+    tqc_status st = TQC_OK;
     if (s->job.error) {
         snprintf(err, sizeof err, "%s", s->job.error);
         state = TQC_AUDIT_FAILED;
@@ -728,9 +848,31 @@ static void check_file(audit *a, tqc_checker *ck, slot *s)
             goto done;
         }
     }
+    if (o->project) {
+        /* A bad config or a checker that cannot load is the project's fault, not the
+         * file's: the audit stops with it once, not once a file. */
+        st = tqc_project_settings(o->project, s->job.path, &settings, err, sizeof err);
+        if (st == TQC_OK) {
+            set = settings;     /* ours, or the cache's for as long as this file runs */
+            ck = checker_for(w, &settings, &st, err, sizeof err);
+        }
+        if (st != TQC_OK) {
+            halt(a, st, err);
+            state = TQC_AUDIT_INTERRUPTED;
+            goto done;
+        }
+        fi.fail_on = set->fail_on;
+        if (!(sf = tqc_suppress_file_new(s->job.path, set, deliver, &fr))) {
+            st = TQC_ENOMEM;
+            snprintf(err, sizeof err, "%s: %s", s->job.path, tqc_strerror(st));
+            state = TQC_AUDIT_FAILED;
+            goto done;
+        }
+    }
     /* The one seam to the input layer: a file in, docs out. */
-    tqc_input_options io = {.format = o->format, .lang = o->check.lang, .name = s->job.path};
-    tqc_status st = tqc_input_open(s->job.path, &io, &in, err, sizeof err);
+    tqc_input_options io = {.format = o->format, .lang = set ? set->lang : o->check.lang,
+                            .name = s->job.path};
+    st = tqc_input_open(s->job.path, &io, &in, err, sizeof err);
     if (st == TQC_OK) {
         fi.format = tqc_input_format_of(in);
         fi.per_doc_articles = fi.format == TQC_INPUT_JSONL;
@@ -743,61 +885,34 @@ static void check_file(audit *a, tqc_checker *ck, slot *s)
         tqc_doc *doc;
         if ((st = tqc_input_next(in, &doc, err, sizeof err)) != TQC_OK || !doc)
             break;
-        item *it = calloc(1, sizeof *it);
-        if (!it) {
-            tqc_doc_free(doc);
-            st = TQC_ENOMEM;
-            break;
-        }
         if (!have_lang) {
             fi.lang = dup_str(doc->lang);
             have_lang = true;
         }
-        tqc_findings_init(&it->found, doc);
-        st = tqc_check_doc(ck, doc, &it->found);
-        it->words = count_words(doc);
-        it->bytes = doc->len;
-        if (st == TQC_OK && fi.per_doc_articles) {
-            char name[PATH_MAX + 300];
-            if (doc->segment)
-                snprintf(name, sizeof name, "%s#%s", doc->name, doc->segment);
-            else
-                snprintf(name, sizeof name, "%s:%zu", doc->name, doc->base_line + 1);
-            if (!(it->article = dup_str(name)))
-                st = TQC_ENOMEM;
-        }
-        if (st == TQC_OK && !need_docs && it->found.count) {
-            it->marks = malloc(it->found.count * sizeof *it->marks);
-            if (!it->marks)
-                st = TQC_ENOMEM;
-            for (size_t i = 0; it->marks && i < it->found.count; i++)
-                it->marks[i] = (mark){it->found.items[i].rule, it->found.items[i].severity};
-            it->mark_count = it->found.count;
-        }
-        if (st != TQC_OK) {
+        tqc_findings found;
+        tqc_findings_init(&found, doc);
+        st = tqc_check_doc(ck, doc, &found);
+        if (st == TQC_OK)
+            st = sf ? tqc_suppress_file_doc(sf, &doc, &found) : deliver(&fr, &doc, &found);
+        tqc_findings_release(&found);
+        tqc_doc_free(doc);
+        if (st != TQC_OK)
             snprintf(err, sizeof err, "%s: %s", s->job.path, tqc_strerror(st));
-            tqc_findings_release(&it->found);
-            tqc_doc_free(doc);
-            free(it->marks);
-            free(it->article);
-            free(it);
-            break;
+    }
+    /* What the suppressions still hold goes out, with the unused directives of a file
+     * read to its end. */
+    if (sf) {
+        tqc_status end = tqc_suppress_file_end(sf, st == TQC_OK && state == TQC_AUDIT_CHECKED);
+        if (end != TQC_OK && st == TQC_OK) {
+            st = end;
+            snprintf(err, sizeof err, "%s: %s", s->job.path, tqc_strerror(st));
         }
-        if (need_docs) {
-            it->doc = doc;
-            /* The doc's text and its structure (tokens weigh most): a rough measure. */
-            it->held = sizeof *it + doc->len + doc->token_count * sizeof(tqc_token) +
-                       it->found.count * sizeof(tqc_finding);
-        } else {
-            tqc_findings_release(&it->found);
-            tqc_doc_free(doc);
-            it->held = sizeof *it + it->mark_count * sizeof(mark);
-        }
-        hand_over(a, s, &fi, it);
     }
     if (st != TQC_OK)
         state = TQC_AUDIT_FAILED;
 done:
+    tqc_suppress_file_free(sf);
+    tqc_settings_free(settings);
     tqc_input_close(in);
     pthread_mutex_lock(&a->mu);
     publish(s, &fi);
@@ -809,25 +924,21 @@ done:
     pthread_mutex_unlock(&a->mu);
 }
 
-typedef struct worker {
-    audit *a;
-    pthread_t thread;
-    bool started;
-    tqc_checker *ck;
-} worker;
-
 static void *worker_main(void *arg)
 {
     worker *w = arg;
     audit *a = w->a;
-    if (!w->ck) {
+    bool ok = true;
+    if (!a->opts->project) {
         char err[512];
         tqc_status st = tqc_checker_new(&a->opts->check, &w->ck, err, sizeof err);
-        if (st != TQC_OK)
+        if (st != TQC_OK) {
             halt(a, st, st == TQC_ENOMEM ? "out of memory" : err);
+            ok = false;
+        }
     }
     pthread_mutex_lock(&a->mu);
-    while (w->ck) {
+    while (ok) {
         while (a->q_count == 0 && !a->walk_done && !stopping(a)) {
             a->work_waiters++;
             pthread_cond_wait(&a->work, &a->mu);
@@ -858,7 +969,7 @@ static void *worker_main(void *arg)
         s->used = true;
         s->job = j;
         pthread_mutex_unlock(&a->mu);
-        check_file(a, w->ck, s);
+        check_file(a, w, s);
         pthread_mutex_lock(&a->mu);
     }
     a->workers_running--;
@@ -867,6 +978,11 @@ static void *worker_main(void *arg)
     /* Freed here, in parallel: a checker's dictionaries take a while to free too. */
     tqc_checker_free(w->ck);
     w->ck = NULL;
+    for (size_t i = 0; i < WORKER_CHECKERS; i++) {
+        tqc_checker_free(w->cache[i].ck);
+        tqc_settings_free(w->cache[i].settings);
+    }
+    memset(w->cache, 0, sizeof w->cache);
     return NULL;
 }
 
@@ -886,11 +1002,32 @@ static void start_view(head_file *h, slot *s, const char *default_lang)
     h->view.path = s->job.path;
     h->view.folder = s->job.folder;
     h->view.lang = s->info.lang ? s->info.lang : default_lang;
+    h->view.fail_on = s->info.fail_on;
     h->view.format = s->info.format;
     h->view.size = s->job.size;
     h->view.has_checksum = s->info.has_checksum;
     h->view.checksum = s->info.checksum;
     h->view.state = TQC_AUDIT_CHECKED;
+}
+
+/* Drops the findings the drop hook refuses, before anything counts them. */
+static void drop_findings(const tqc_audit_options *o, const tqc_audit_file *view, item *it)
+{
+    size_t n = it->doc ? it->found.count : it->mark_count, kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *rule = it->doc ? it->found.items[i].rule : it->marks[i].rule;
+        if (o->hooks.drop(o->hooks.ctx, view, rule, it->fps[i]))
+            continue;
+        if (it->doc)
+            it->found.items[kept] = it->found.items[i];
+        else
+            it->marks[kept] = it->marks[i];
+        kept++;
+    }
+    if (it->doc)
+        it->found.count = kept;
+    else
+        it->mark_count = kept;
 }
 
 static tqc_status release_item(audit *a, head_file *h, slot *s, item *it,
@@ -899,7 +1036,10 @@ static tqc_status release_item(audit *a, head_file *h, slot *s, item *it,
     const tqc_audit_options *o = a->opts;
     if (s->info.lang)
         h->view.lang = s->info.lang;
+    h->view.fail_on = s->info.fail_on;
     h->view.format = s->info.format;
+    if (o->hooks.drop && it->fps)
+        drop_findings(o, &h->view, it);
     h->view.words += it->words;
     h->view.bytes += it->bytes;
     h->docs++;
@@ -944,6 +1084,7 @@ static tqc_status release_file(audit *a, head_file *h, slot *s, tqc_audit_summar
     h->view.has_checksum = s->info.has_checksum;
     h->view.checksum = s->info.checksum;
     h->view.format = s->info.format;
+    h->view.fail_on = s->info.fail_on;
     if (s->info.lang)
         h->view.lang = s->info.lang;
     bool counted = s->state == TQC_AUDIT_CHECKED || h->docs > 0;

@@ -6,6 +6,10 @@
  * file, a ring of pending files, partial release of the file at the head), so findings
  * reach the hooks (a reporter, a database) from one thread, in the same order whatever
  * the number of workers. It counts everything into a tqc_audit_summary.
+ * With a project (project.h) each file is checked as `tqc check` would: with its
+ * settings (the nearest .tqc.ini or the one named, then the command line), each worker
+ * keeping a checker for each of the few settings it meets, and its inline suppressions
+ * (suppress_file.h); a drop hook filters findings in order (a baseline).
  * Memory is bounded whatever the corpus size: the walk runs at most TQC_AUDIT_QUEUE files
  * ahead, results wait in a ring of TQC_AUDIT_WINDOW files, and workers pause while more
  * than TQC_AUDIT_HELD_BYTES of checked text waits behind a slower file.
@@ -23,6 +27,7 @@
 #include "audit_summary.h"
 #include "checker.h"
 #include "input.h"
+#include "project.h"
 
 /* More threads than this is a typo, not a machine. */
 #define TQC_AUDIT_MAX_JOBS 256
@@ -52,6 +57,7 @@ typedef struct tqc_audit_file {
     const char *path;       /* as it is named in findings */
     const char *folder;     /* the folder it is counted under */
     const char *lang;       /* the language it was checked as */
+    tqc_severity fail_on;   /* its fail-on setting (warning without a project) */
     tqc_input_format format;
     tqc_audit_state state;
     const char *error;      /* FAILED: "PATH: cause" */
@@ -85,10 +91,18 @@ typedef struct tqc_audit_hooks {
     /* From worker threads, so it must only read: true when path with this checksum
      * needs no check (--incremental). Only asked when checksums are on. */
     bool (*unchanged)(void *ctx, const char *path, uint64_t checksum);
+    /* From the calling thread, in order, for each finding before anything counts it:
+     * true drops it (a baseline's known finding). fingerprint is
+     * tqc_report_fingerprint's. NULL: every finding counts. */
+    bool (*drop)(void *ctx, const tqc_audit_file *file, const char *rule, uint64_t fingerprint);
 } tqc_audit_hooks;
 
 typedef struct tqc_audit_options {
     tqc_check_options check;    /* each worker makes its own checker from these */
+    tqc_project *project;       /* each file's settings and suppressions; check then only
+                                   gives data_dir (NULL: every file is checked with check,
+                                   and no suppression applies). A settings or checker
+                                   error stops the audit with that error. */
     tqc_input_format format;    /* TQC_INPUT_AUTO: detected per file */
     unsigned jobs;              /* worker threads; 0: the online CPUs */
     const char *const *include; /* globs (see tqc_audit_glob_match); none: every file */

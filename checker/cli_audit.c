@@ -19,11 +19,15 @@
 #include "audit_db.h"
 #include "audit_html.h"
 #include "audit_summary.h"
+#include "baseline.h"
 #include "cli_common.h"
+#include "cli_config.h"
 #include "fix.h"
 #include "pass.h"
+#include "project.h"
 #include "report.h"
 #include "report_fix.h"
+#include "suppress.h"
 
 enum { EXIT_DONE = 0, EXIT_TROUBLE = 2 };
 #define MAX_LIST_ARGS 64
@@ -45,6 +49,8 @@ static void on_signal(int sig)
 
 typedef struct options {
     const char *lang, *format, *dict_dir, *color, *summary_json, *db, *html, *root;
+    const char *config, *baseline;
+    bool lang_set;              /* --lang was given: it wins over every config */
     const char *words[MAX_LIST_ARGS], *disabled[MAX_LIST_ARGS];
     const char *include[MAX_LIST_ARGS], *exclude[MAX_LIST_ARGS];
     size_t word_count, disabled_count, include_count, exclude_count;
@@ -82,9 +88,12 @@ static void audit_usage(FILE *out)
           "      --progress        show progress on standard error even off a terminal\n"
           "      --no-progress     never show progress\n"
           "  -q, --quiet           no text summary\n"
+          "      --config=FILE     use FILE, not each file's nearest .tqc.ini\n"
+          "      --baseline=FILE   leave out the findings FILE holds (tqc baseline create)\n"
           "  -l, --lang=CODE, -w, --words=FILE, --dict-dir=DIR, --disable=RULE,\n"
           "      --color=WHEN, --no-color   as for tqc check\n"
           "\n"
+          "Settings come from .tqc.ini as for tqc check, and inline suppressions apply.\n"
           "The text summary goes to standard output, or with --format to standard error\n"
           "when it is a terminal. Ctrl-C stops cleanly and still writes every summary.\n"
           "Exit status: 0 done, 2 usage error or a file or output that failed, 130\n"
@@ -139,6 +148,8 @@ static int parse_audit(int argc, char **argv, options *o)
         {"color", required_argument, NULL, 'C'},
         {"colour", required_argument, NULL, 'C'},
         {"no-color", no_argument, NULL, 'n'},
+        {"config", required_argument, NULL, 'c'},
+        {"baseline", required_argument, NULL, 'b'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -184,14 +195,19 @@ static int parse_audit(int argc, char **argv, options *o)
         case 'P': o->progress = 1; break;
         case 'Q': o->progress = 0; break;
         case 'q': o->quiet = true; break;
-        case 'l': o->lang = optarg; break;
+        case 'l':
+            o->lang = optarg;
+            o->lang_set = true;
+            break;
+        case 'c': o->config = optarg; break;
+        case 'b': o->baseline = optarg; break;
         case 'w':
             if (!add_arg(o->words, &o->word_count, optarg, "words"))
                 return EXIT_TROUBLE;
             break;
         case 'D': o->dict_dir = optarg; break;
         case 'd':
-            if (!tqc_pass_find(optarg)) {
+            if (!tqc_pass_find(optarg) && strcmp(optarg, TQC_SUPPRESS_RULE) != 0) {
                 fprintf(stderr, "tqc: unknown rule '%s' (see 'tqc rules')\n", optarg);
                 return EXIT_TROUBLE;
             }
@@ -233,6 +249,10 @@ typedef struct run {
     bool progress_on, progress_tty, progress_shown;
     double progress_logged;
     bool db_failed;
+    tqc_baseline *baseline;     /* --baseline */
+    char base_dir[PATH_MAX];    /* its paths are relative to this folder */
+    char *key;                  /* the baseline's name for the file being released */
+    size_t key_seq;
 } run;
 
 static void clear_progress(run *r)
@@ -249,6 +269,7 @@ static tqc_status on_doc(void *ctx, const tqc_audit_file *file, const tqc_doc *d
 {
     run *r = ctx;
     if (r->have_rep) {
+        r->rep.fail_on = file->fail_on;     /* JUnit's failures are the file's */
         if (r->rep.begin)
             r->rep.begin(&r->rep, doc);
         for (size_t i = 0; i < found->count; i++)
@@ -293,6 +314,19 @@ static tqc_status on_file(void *ctx, const tqc_audit_file *file)
         }
     }
     return TQC_OK;
+}
+
+/* --baseline: findings it holds are not counted; entries are matched in walk order,
+ * each accepting one finding, as tqc check matches them. */
+static bool on_drop(void *ctx, const tqc_audit_file *file, const char *rule, uint64_t fingerprint)
+{
+    run *r = ctx;
+    if (!r->key || r->key_seq != file->seq) {
+        free(r->key);
+        r->key = tqc_cli_baseline_key(r->base_dir, file->path);
+        r->key_seq = file->seq;
+    }
+    return r->key && tqc_baseline_match(r->baseline, r->key, rule, fingerprint);
 }
 
 /* From worker threads: the database's checksums are read-only during the audit. */
@@ -401,8 +435,9 @@ static void views_dir(const char *html, char *dir, size_t cap)
 }
 
 /* Makes the editors' annotated view (tqc report) of each worst article that is a plain
- * text file; links[i] gets its href relative to the dashboard, or NULL. */
-static void annotated_views(const options *o, tqc_audit_summary *sum, const tqc_check_options *co,
+ * text file, with its settings; links[i] gets its href relative to the dashboard, or
+ * NULL. */
+static void annotated_views(const options *o, tqc_audit_summary *sum, tqc_project *project,
                             const tqc_report_rule *rules, size_t rule_count,
                             char links[][PATH_MAX], const char **hrefs)
 {
@@ -410,6 +445,7 @@ static void annotated_views(const options *o, tqc_audit_summary *sum, const tqc_
     views_dir(o->html, dir, sizeof dir);
     const char *base = strrchr(dir, '/') ? strrchr(dir, '/') + 1 : dir;
     tqc_checker *ck = NULL;
+    tqc_settings *ck_settings = NULL;   /* what ck was made for: kept while files agree */
     char err[1024];
     for (size_t i = 0; i < sum->worst_count; i++) {
         hrefs[i] = NULL;
@@ -422,13 +458,23 @@ static void annotated_views(const options *o, tqc_audit_summary *sum, const tqc_
         fclose(f);
         if (tqc_input_detect(path, head, n) != TQC_INPUT_TEXT)
             continue; /* the editors' report reads plain text */
-        if (!ck && tqc_checker_new(co, &ck, err, sizeof err) != TQC_OK)
-            return;
+        tqc_settings *s;
+        if (tqc_project_settings(project, path, &s, err, sizeof err) != TQC_OK)
+            break;
+        if (ck && tqc_settings_same_checker(ck_settings, s)) {
+            tqc_settings_free(s);
+        } else {
+            tqc_checker_free(ck);
+            tqc_settings_free(ck_settings);
+            ck_settings = s;
+            if (tqc_project_checker(s, o->data_dir, &ck, err, sizeof err) != TQC_OK)
+                break;
+        }
         if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
             fprintf(stderr, "tqc: %s: %s\n", dir, strerror(errno));
             break;
         }
-        tqc_fix_options fo = {.lang = o->lang};
+        tqc_fix_options fo = {.lang = ck_settings->lang};
         tqc_fix_result *res = NULL;
         tqc_html *h = NULL;
         char file[PATH_MAX + 32];
@@ -445,6 +491,7 @@ static void annotated_views(const options *o, tqc_audit_summary *sum, const tqc_
         tqc_fix_result_free(res);
     }
     tqc_checker_free(ck);
+    tqc_settings_free(ck_settings);
 }
 
 /* The paths audited, as one line (for the database and the dashboard's title). */
@@ -485,14 +532,25 @@ int tqc_cli_audit(int argc, char **argv)
         const tqc_pass *p = tqc_passes[i];
         rules[i] = (tqc_report_rule){p->id, p->severity, p->summary, p->good, p->bad};
     }
+    if (rule_count < MAX_RULES)
+        rules[rule_count++] = tqc_ci_report_rule();
     r.rep.rules = rules;
     r.rep.rule_count = rule_count;
     tqc_cli_data_dir(o.data_dir, sizeof o.data_dir);
+    /* Each file's settings as tqc check makes them: its .tqc.ini (or --config), then
+     * these options. */
+    tqc_config_overrides over = {
+        .lang = o.lang_set ? o.lang : NULL, .dict_dir = o.dict_dir, .words = o.words,
+        .word_count = o.word_count, .disabled = o.disabled, .disabled_count = o.disabled_count,
+    };
+    tqc_project *project = tqc_project_new(o.config, &over);
+    if (!project) {
+        fputs("tqc: out of memory\n", stderr);
+        return EXIT_TROUBLE;
+    }
     tqc_audit_options ao = {
-        .check = {.data_dir = o.data_dir, .lang = o.lang,
-                  .dict = {.dict_path = o.dict_dir, .word_files = o.words,
-                           .word_file_count = o.word_count},
-                  .disabled = o.disabled, .disabled_count = o.disabled_count},
+        .check = {.data_dir = o.data_dir, .lang = o.lang},
+        .project = project,
         .format = o.input, .jobs = o.jobs,
         .include = o.include, .include_count = o.include_count,
         .exclude = o.exclude, .exclude_count = o.exclude_count,
@@ -505,19 +563,44 @@ int tqc_cli_audit(int argc, char **argv)
         ao.hooks.doc = on_doc;
     char *title = joined(paths, npaths);
     char err[1024];
-    if (!title) {
+    bool ok = title != NULL;
+    if (!ok)
         fputs("tqc: out of memory\n", stderr);
-        return EXIT_TROUBLE;
+    /* The configs above the paths named (or --config) are read now, so that a bad one
+     * stops the audit before it starts; those of subfolders are read as the walk meets
+     * them. */
+    for (int i = 0; ok && i < npaths; i++) {
+        const tqc_config *cfg;
+        if (strcmp(paths[i], "-") != 0 &&
+            tqc_project_config(project, paths[i], &cfg, err, sizeof err) != TQC_OK) {
+            fprintf(stderr, "tqc: %s\n", err);
+            ok = false;
+        }
     }
-    if (o.db) {
+    if (ok && o.baseline) {
+        tqc_status bst = tqc_baseline_load(o.baseline, &r.baseline, err, sizeof err);
+        if (bst != TQC_OK)
+            fprintf(stderr, "tqc: %s\n", bst == TQC_ENOMEM ? "out of memory" : err);
+        else if (!tqc_cli_baseline_dir(o.baseline, r.base_dir, sizeof r.base_dir))
+            fprintf(stderr, "tqc: %s: path too long\n", o.baseline);
+        else
+            ao.hooks.drop = on_drop;
+        ok = ao.hooks.drop != NULL;
+    }
+    if (ok && o.db) {
         tqc_audit_db_run dr = {o.lang, title, o.jobs ? o.jobs : tqc_audit_cpus(), o.incremental};
         if (tqc_audit_db_open(o.db, &dr, &r.db, err, sizeof err) != TQC_OK) {
             fprintf(stderr, "tqc: %s\n", err);
-            free(title);
-            return EXIT_TROUBLE;
+            ok = false;
         }
         if (o.incremental)
             ao.hooks.unchanged = on_unchanged;
+    }
+    if (!ok) {
+        tqc_baseline_free(r.baseline);
+        tqc_project_free(project);
+        free(title);
+        return EXIT_TROUBLE;
     }
     r.progress_tty = isatty(fileno(stderr));
     r.progress_on = o.progress == 1 || (o.progress == -1 && r.progress_tty);
@@ -560,7 +643,7 @@ int tqc_cli_audit(int argc, char **argv)
         char (*links)[PATH_MAX] = calloc(TQC_AUDIT_WORST, PATH_MAX);
         const char *hrefs[TQC_AUDIT_WORST] = {0};
         if (links && !sum.interrupted)
-            annotated_views(&o, &sum, &ao.check, rules, rule_count, links, hrefs);
+            annotated_views(&o, &sum, project, rules, rule_count, links, hrefs);
         page pg = {&sum, title, hrefs};
         if (!write_out(o.html, fill_html, &pg))
             exit_rc = EXIT_TROUBLE;
@@ -583,6 +666,9 @@ int tqc_cli_audit(int argc, char **argv)
     }
     tqc_audit_summary_free(&sum);
     free(title);
+    free(r.key);
+    tqc_baseline_free(r.baseline);
+    tqc_project_free(project);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "tqc: error writing output: %s\n", strerror(errno));
         return EXIT_TROUBLE;

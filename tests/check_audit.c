@@ -1,8 +1,10 @@
 /* Tests of the audit engine (audit.h), its summary (audit_summary.h) and its database
  * (audit_db.h): globs, walk order, the same findings in the same order for any number of
  * workers, the counts of skipped files, the stop flag, the summary's arithmetic, its
- * JSON round trip, and merges that equal the audit of the whole. */
+ * JSON round trip, merges that equal the audit of the whole, and a project's settings,
+ * suppressions and drop hook (looked up from many threads at once). */
 #include <dirent.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +15,7 @@
 #include "audit.h"
 #include "audit_db.h"
 #include "audit_summary.h"
+#include "project.h"
 #include "tqc_test.h"
 
 /* ---- helpers ---- */
@@ -627,6 +630,174 @@ START_TEST(test_issue_8_database_incremental_and_merge)
 }
 END_TEST
 
+/* ---- a project: settings per folder, suppressions, a drop hook ---- */
+
+/* Drops every finding of the file named "drop.txt". */
+static bool drop_named(void *ctx, const tqc_audit_file *file, const char *rule,
+                       uint64_t fingerprint)
+{
+    (void)rule;
+    (void)fingerprint;
+    size_t *dropped = ctx;
+    const char *slash = strrchr(file->path, '/');
+    bool drop = strcmp(slash ? slash + 1 : file->path, "drop.txt") == 0;
+    *dropped += drop;
+    return drop;
+}
+
+typedef struct drop_rec {
+    record rec;
+    size_t dropped;
+} drop_rec;
+
+static bool drop_rec_hook(void *ctx, const tqc_audit_file *file, const char *rule,
+                          uint64_t fingerprint)
+{
+    return drop_named(&((drop_rec *)ctx)->dropped, file, rule, fingerprint);
+}
+
+START_TEST(test_issue_8_project_settings_suppressions_and_drop)
+{
+    char *dir = temp_dir();
+    char git[4200];
+    snprintf(git, sizeof git, "%s/.git", dir);
+    mkdir(git, 0777); /* the config search stops here */
+    /* Many files in two folders, so every worker meets both settings. */
+    for (int i = 0; i < 24; i++) {
+        char rel[64];
+        snprintf(rel, sizeof rel, "%s/f%02d.txt", i % 2 ? "wire" : "own", i);
+        put_text(dir, rel, doubled);
+    }
+    put_text(dir, "wire/.tqc.ini", "disable = repeated-word\n");
+    put_text(dir, "own/sup.txt", "<!-- tqc-disable-next-line repeated-word -->\n"
+                                 "The the vote was close.\n\n<!-- tqc-disable quotes -->\n");
+    put_text(dir, "own/drop.txt", doubled);
+    tqc_config_overrides cli = {0};
+    tqc_project *project = tqc_project_new(NULL, &cli);
+    ck_assert_ptr_nonnull(project);
+    drop_rec r1, r3;
+    tqc_audit_summary s1, s3;
+    tqc_audit_options o = base_options(&r1.rec, 1);
+    o.project = project;
+    o.hooks.drop = drop_rec_hook;
+    r1.dropped = 0;
+    /* run_audit points the hooks at the record, which leads drop_rec. */
+    run_audit(&o, dir, &r1.rec, &s1);
+    o.jobs = 3;
+    r3.dropped = 0;
+    run_audit(&o, dir, &r3.rec, &s3);
+    ck_assert_str_eq(r1.rec.buf, r3.rec.buf);
+    /* 12 files with a doubled word in own/, none counted in wire/, sup.txt's suppressed
+     * and its unused directive reported, drop.txt's dropped. */
+    ck_assert_ptr_null(strstr(r1.rec.buf, "/wire/f01.txt:1"));
+    ck_assert_ptr_nonnull(strstr(r1.rec.buf, "/own/f00.txt:1:19 repeated-word"));
+    ck_assert_ptr_null(strstr(r1.rec.buf, "sup.txt:2:"));
+    ck_assert_ptr_nonnull(strstr(r1.rec.buf, "sup.txt:4:1 unused-suppression"));
+    ck_assert_ptr_null(strstr(r1.rec.buf, "drop.txt:"));
+    ck_assert_uint_eq(r1.dropped, 1);
+    ck_assert_uint_eq(r3.dropped, 1);
+    ck_assert_uint_eq(s1.findings[TQC_SEV_ERROR], 12);
+    ck_assert_uint_eq(s1.findings[TQC_SEV_INFO], 1);
+    ck_assert_uint_eq(s1.files, 26);
+    free(r1.rec.buf);
+    free(r3.rec.buf);
+    tqc_audit_summary_free(&s1);
+    tqc_audit_summary_free(&s3);
+
+    /* A bad config met on the way stops the audit with its FILE:LINE. */
+    put_text(dir, "wire/.tqc.ini", "disable = repeated-word\nbogus = 1\n");
+    tqc_project_free(project);
+    project = tqc_project_new(NULL, &cli);
+    o.project = project;
+    record r;
+    memset(&r, 0, sizeof r);
+    r.out = open_memstream(&r.buf, &r.len);
+    o.hooks.ctx = &r;
+    o.hooks.drop = NULL;
+    char err[512];
+    const char *paths[] = {dir};
+    tqc_audit_summary s;
+    ck_assert_int_eq(tqc_audit_run(&o, paths, 1, &s, err, sizeof err), TQC_EINPUT);
+    ck_assert_ptr_nonnull(strstr(err, "wire/.tqc.ini:2: unknown key 'bogus'"));
+    fclose(r.out);
+    free(r.buf);
+    tqc_audit_summary_free(&s);
+    tqc_project_free(project);
+    remove_tree(dir);
+    free(dir);
+}
+END_TEST
+
+/* Threads asking for the settings of files in the same folders at once get what one
+ * thread gets, and each config is parsed once. */
+typedef struct settings_job {
+    tqc_project *project;
+    const char *dir;
+    int failures;
+} settings_job;
+
+static void *resolve_many(void *arg)
+{
+    settings_job *j = arg;
+    for (int i = 0; i < 200; i++) {
+        char path[4200], err[512];
+        snprintf(path, sizeof path, "%s/d%d/x%d.txt", j->dir, i % 8, i);
+        tqc_settings *s;
+        if (tqc_project_settings(j->project, path, &s, err, sizeof err) != TQC_OK) {
+            j->failures++;
+            continue;
+        }
+        /* Folders d0..d3 have a config that disables spacing; d4..d7 have none. */
+        const tqc_rule_setting *rs = tqc_settings_rule(s, "spacing");
+        bool want_off = i % 8 < 4;
+        j->failures += !rs || rs->enabled == want_off || (want_off != (s->config != NULL));
+        tqc_settings_free(s);
+    }
+    return NULL;
+}
+
+START_TEST(test_issue_8_project_settings_from_threads)
+{
+    char *dir = temp_dir();
+    char git[4200];
+    snprintf(git, sizeof git, "%s/.git", dir);
+    mkdir(git, 0777);
+    for (int d = 0; d < 8; d++) {
+        char rel[64];
+        snprintf(rel, sizeof rel, "d%d/keep.txt", d);
+        put_text(dir, rel, clean);
+        if (d < 4) {
+            snprintf(rel, sizeof rel, "d%d/.tqc.ini", d);
+            put_text(dir, rel, "disable = spacing\n");
+        }
+    }
+    tqc_project *project = tqc_project_new(NULL, NULL);
+    ck_assert_ptr_nonnull(project);
+    settings_job jobs[4];
+    pthread_t threads[4];
+    for (int t = 0; t < 4; t++) {
+        jobs[t] = (settings_job){project, dir, 0};
+        ck_assert_int_eq(pthread_create(&threads[t], NULL, resolve_many, &jobs[t]), 0);
+    }
+    for (int t = 0; t < 4; t++) {
+        pthread_join(threads[t], NULL);
+        ck_assert_int_eq(jobs[t].failures, 0);
+    }
+    /* Two files of one folder share the one parsed config. */
+    char a[4200], b[4200], err[512];
+    snprintf(a, sizeof a, "%s/d1/a.txt", dir);
+    snprintf(b, sizeof b, "%s/d1/b.txt", dir);
+    const tqc_config *ca, *cb;
+    ck_assert_int_eq(tqc_project_config(project, a, &ca, err, sizeof err), TQC_OK);
+    ck_assert_int_eq(tqc_project_config(project, b, &cb, err, sizeof err), TQC_OK);
+    ck_assert_ptr_nonnull(ca);
+    ck_assert_ptr_eq(ca, cb);
+    tqc_project_free(project);
+    remove_tree(dir);
+    free(dir);
+}
+END_TEST
+
 Suite *audit_suite(void)
 {
     Suite *s = suite_create("audit");
@@ -644,6 +815,8 @@ Suite *audit_suite(void)
     tcase_add_test(tc, test_issue_8_json_round_trip);
     tcase_add_test(tc, test_issue_8_json_errors);
     tcase_add_test(tc, test_issue_8_database_incremental_and_merge);
+    tcase_add_test(tc, test_issue_8_project_settings_suppressions_and_drop);
+    tcase_add_test(tc, test_issue_8_project_settings_from_threads);
     suite_add_tcase(s, tc);
     return s;
 }

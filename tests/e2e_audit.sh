@@ -90,6 +90,97 @@ check "a missing file exits 2" $((rc != 2))
 has "a missing file is named on stderr" "nonexistent.txt: No such file" "$tmp/err"
 has "the other files are still audited" "a1.txt" "$tmp/out"
 
+# ---- project configuration: .tqc.ini found from each file (or --config), inline
+# suppressions and --baseline, as tqc check applies them ----
+pr="$tmp/proj"
+mkdir -p "$pr/.git" "$pr/feedA" "$pr/feedB/sub"     # .git: the config search stops here
+printf 'The minister said the the talks would resume.\n' >"$pr/feedA/a.txt"
+printf 'Kim said the the talks ended.\n\n<!-- tqc-disable-next-line repeated-word -->\nThe the vote was close.\n\n<!-- tqc-disable spacing -->\nThe end.\n' >"$pr/feedA/sup.txt"
+printf 'The mayor said the the budget was late.\n' >"$pr/feedB/b.txt"
+printf 'A storm hit the coast and and the roads closed.\n' >"$pr/feedB/sub/c.txt"
+printf '<html><body><article>\n<p>The council met on Monday and the the vote was close.</p>\n<!-- tqc-disable-next-line repeated-word -->\n<p>The the mayor spoke.</p>\n</article></body></html>\n' >"$pr/feedA/p.html"
+# What tqc check says of each file in the list, one by one (the paths as the walk names them).
+check_each() { # LIST OUT
+    : >"$2"
+    while IFS= read -r f; do "$TQC" check --format jsonl "$f" >>"$2" 2>/dev/null; done <"$1"
+}
+find "$pr" -type f ! -path '*/.*' | LC_ALL=C sort >"$tmp/plist"
+# A summary's count of one rule's findings.
+rule_total() { grep -o "{\"rule\":\"$1\",[^}]*\"total\":[0-9]*}" "$2" | grep -o '[0-9]*}$' | tr -d '}'; }
+"$TQC" audit -q --summary-json "$tmp/p0.json" "$pr" >/dev/null 2>"$tmp/err"
+before=$(rule_total repeated-word "$tmp/p0.json")
+printf '# wire copy: its doubled words are the agency'"'"'s to fix\ndisable = repeated-word\n' >"$pr/feedB/.tqc.ini"
+"$TQC" audit -q --summary-json "$tmp/p1.json" "$pr" >/dev/null 2>"$tmp/err"
+after=$(rule_total repeated-word "$tmp/p1.json")
+[ -n "$before" ] && [ -n "$after" ] && [ "$after" -eq $((before - 2)) ]
+check "a .tqc.ini disabling a rule in a subfolder changes the audit's counts" $? "repeated-word: $before, then $after"
+check_each "$tmp/plist" "$tmp/pcheck.jsonl"
+for j in 1 3; do
+    "$TQC" audit -q -j "$j" --format jsonl "$pr" >"$tmp/paudit.jsonl" 2>"$tmp/err"
+    same "audit -j $j with .tqc.ini and suppressions equals tqc check on each file" "$tmp/pcheck.jsonl" "$tmp/paudit.jsonl"
+done
+if grep -q -e 'sup.txt","line":4' -e 'p.html","line":4' "$tmp/paudit.jsonl"; then
+    not_ok "inline suppressions are honoured (text and HTML)" "$(grep -e sup.txt -e p.html "$tmp/paudit.jsonl" | head -c 300)"
+else ok "inline suppressions are honoured (text and HTML)"; fi
+has "a suppression that suppressed nothing is reported" '"rule":"unused-suppression"' "$tmp/paudit.jsonl"
+# Sections: a severity, a language, and fail-on (which decides JUnit's failures).
+printf '[feedA/sup.txt]\nfail-on = error\nseverity.unused-suppression = warning\n[**/a.txt]\nlang = en-GB\n' >"$pr/.tqc.ini"
+check_each "$tmp/plist" "$tmp/pcheck.jsonl"
+"$TQC" audit -q -j 2 --format jsonl "$pr" >"$tmp/paudit.jsonl" 2>"$tmp/err"
+same "per-glob sections (severity, language) as tqc check applies them" "$tmp/pcheck.jsonl" "$tmp/paudit.jsonl"
+has "a section's lang is the file's language" '"lang":"en-GB"' "$tmp/paudit.jsonl"
+xargs "$TQC" check --format junit <"$tmp/plist" >"$tmp/pcheck.xml" 2>/dev/null
+"$TQC" audit -q -j 2 --format junit "$pr" >"$tmp/paudit.xml" 2>"$tmp/err"
+same "each file's fail-on decides its JUnit failures, as in tqc check" "$tmp/pcheck.xml" "$tmp/paudit.xml"
+# More distinct settings than a worker keeps checkers for, and then the first again.
+for k in 1 2 3 4 5 6; do
+    mkdir -p "$pr/many/m$k"
+    printf 'The the mayor said the talks ,went well and and ended.\n' >"$pr/many/m$k/x.txt"
+done
+printf 'disable = spacing\n' >"$pr/many/m1/.tqc.ini"
+printf 'disable = repeated-word\n' >"$pr/many/m2/.tqc.ini"
+printf 'severity.repeated-word = info\n' >"$pr/many/m3/.tqc.ini"
+printf 'severity.spacing = error\n' >"$pr/many/m4/.tqc.ini"
+printf 'lang = en-GB\n' >"$pr/many/m5/.tqc.ini"
+printf 'disable = spacing, repeated-word\n' >"$pr/many/m6/.tqc.ini"
+for k in 1 2 3 4 5 6 1; do echo "$pr/many/m$k/x.txt"; done >"$tmp/mlist"
+check_each "$tmp/mlist" "$tmp/mcheck.jsonl"
+"$TQC" audit -q -j 1 --format jsonl - <"$tmp/mlist" >"$tmp/maudit.jsonl" 2>"$tmp/err"
+same "seven files under six settings on one worker equal tqc check" "$tmp/mcheck.jsonl" "$tmp/maudit.jsonl"
+rm -rf "$pr/many"
+# --config names one config for every file, instead of the nearest.
+printf 'disable = repeated-word, unused-suppression\n' >"$tmp/only.ini"
+"$TQC" audit -q --config "$tmp/only.ini" --summary-json "$tmp/c.json" --format jsonl "$pr" >"$tmp/out" 2>"$tmp/err"
+if [ -s "$tmp/out" ] || ! grep -q '"files": 5,' "$tmp/c.json"; then
+    not_ok "--config FILE applies to every file" "$(head -c 300 "$tmp/out")"
+else ok "--config FILE applies to every file"; fi
+"$TQC" audit -q --config "$tmp/nowhere.ini" "$pr" >/dev/null 2>"$tmp/err"; rc=$?
+[ "$rc" -eq 2 ] && grep -q 'nowhere.ini: No such file' "$tmp/err"
+check "a missing --config exits 2, naming it" $? "exit $rc: $(head -c 200 "$tmp/err")"
+printf 'disable = repeated-word\nbogus = 1\n' >"$pr/feedB/.tqc.ini"
+"$TQC" audit -q -j 2 "$pr" >/dev/null 2>"$tmp/err"; rc=$?
+[ "$rc" -eq 2 ] && grep -q 'feedB/.tqc.ini:2: unknown key' "$tmp/err" && [ "$(grep -c 'unknown key' "$tmp/err")" -eq 1 ]
+check "a bad .tqc.ini in a subfolder stops the audit with FILE:LINE, once" $? "exit $rc: $(head -c 300 "$tmp/err")"
+printf 'disable = repeated-word\n' >"$pr/feedB/.tqc.ini"
+# --baseline: known findings are neither reported nor counted; new ones are both.
+(cd "$pr" && "$TQC" baseline create -o .tqc-baseline . >/dev/null 2>&1)
+"$TQC" audit -q --baseline "$pr/.tqc-baseline" --summary-json "$tmp/b0.json" --format jsonl "$pr" >"$tmp/out" 2>"$tmp/err"; rc=$?
+[ "$rc" -eq 0 ] && [ ! -s "$tmp/out" ] && grep -q '"findings": {.*"total":0}' "$tmp/b0.json"
+check "a baseline hides the findings it holds" $? "exit $rc: $(head -c 300 "$tmp/out") $(head -c 200 "$tmp/err")"
+printf 'New copy came in and and it was wrong.\n' >>"$pr/feedA/a.txt"
+"$TQC" audit -q -j 2 --baseline "$pr/.tqc-baseline" --summary-json "$tmp/b1.json" --format jsonl "$pr" >"$tmp/out" 2>"$tmp/err"
+[ "$(wc -l <"$tmp/out")" -eq 1 ] && grep -q '"line":2,.*"text":"and and"' "$tmp/out" &&
+    grep -q '"findings": {.*"total":1}' "$tmp/b1.json"
+check "a baseline lets new findings through, and counts only them" $? "$(head -c 300 "$tmp/out")"
+(cd "$pr" && "$TQC" check --baseline .tqc-baseline --format jsonl feedA/a.txt) >"$tmp/c" 2>/dev/null
+(cd "$pr" && "$TQC" audit -q --baseline .tqc-baseline --format jsonl feedA/a.txt) >"$tmp/a" 2>/dev/null
+same "audit --baseline reports what check --baseline reports" "$tmp/c" "$tmp/a"
+"$TQC" audit -q --baseline "$tmp/nowhere" "$pr" >/dev/null 2>&1
+check "a missing baseline exits 2" $(($? != 2))
+"$TQC" --help >"$tmp/out" 2>&1
+grep -q '^ *tqc audit \[OPTIONS\] PATH\.\.\. ' "$tmp/out" && grep -q '^ *tqc merge ' "$tmp/out"
+check "tqc --help lists audit and merge" $?
+
 # ---- the summary as JSON ----
 "$TQC" audit -q --summary-json "$tmp/whole.json" "$t" >/dev/null 2>&1
 files=$(grep -c . "$tmp/list")
