@@ -380,9 +380,17 @@ static bool next_name_word(const char *name, size_t len, size_t *pos, const char
 static size_t lower_case_proper_name(const tqc_ctx *ctx, const cap_state *st, size_t k)
 {
     const tqc_doc *doc = ctx->doc;
-    for (size_t i = 0; st && i < st->name_count; i++) {
+    const tqc_token *first = &doc->tokens[k];
+    /* Only a wholly lower-case name is reported (below), so it starts with a lower-case
+     * word; and its first byte must match, cheaply, before the whole name is compared. */
+    if (!st || !is_word(first) || !(first->flags & TQC_TF_LOWER))
+        return 0;
+    unsigned char c0 = (unsigned char)tok_text(doc, first)[0];
+    for (size_t i = 0; i < st->name_count; i++) {
         const proper_name *pn = &st->names[i];
-        if (k + pn->words > doc->token_count)
+        unsigned char n0 = (unsigned char)pn->text[0];
+        if (k + pn->words > doc->token_count ||
+            (c0 < 0x80 && n0 < 0x80 && (c0 | 0x20) != (n0 | 0x20)))
             continue;
         size_t pos = 0, j = 0;
         bool match = true, all_lower = true;
