@@ -31,7 +31,7 @@ enum { VERDICT_KNOWN = 1, VERDICT_UNKNOWN = 2 };
 /* A small direct-mapped cache of verdicts in front of the verdict map. Word frequencies
  * are Zipfian, so a few thousand slots answer most tokens from memory the processor
  * keeps close, where the map (every distinct word seen) costs cache misses. */
-#define HOT_SLOTS 8192
+#define HOT_SLOTS 32768
 #define HOT_KEY 26
 typedef struct hot_verdict {
     uint32_t tag;
