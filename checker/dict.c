@@ -40,12 +40,20 @@ typedef struct hot_verdict {
     char key[HOT_KEY];
 } hot_verdict;
 
-struct tqc_dict {
+/* What every thread checking in one language shares: the Hunspell handle, verdicts,
+ * frequencies and suggestions, behind one lock. Hunspell answers each distinct word
+ * once per process, and a process holds each dictionary once however many threads
+ * check. */
+typedef struct dict_core {
+    pthread_mutex_t mu;         /* guards hun, the iconv handles, cache, suggestions */
+    char *key;                  /* what was opened (registry key) */
+    size_t refs;                /* views; guarded by registry_mu */
+    struct dict_core *next;     /* in the registry */
     Hunhandle *hun;
     char name[64];
     iconv_t to_dic, from_dic;   /* (iconv_t)-1 when the dictionary is UTF-8 */
     tqc_strmap *cache;          /* word -> verdict */
-    tqc_strmap *freq;           /* lower-cased word -> count */
+    tqc_strmap *freq;           /* lower-cased word -> count; read-only once open */
     char try_chars[DICT_MAX_TRY][5]; /* the letters typos are made of (the aff's TRY) */
     size_t try_count;
     tqc_strmap *suggested;      /* word -> index into suggestions */
@@ -53,8 +61,19 @@ struct tqc_dict {
     size_t suggestion_count, suggestion_cap;
     uint64_t freq_total;
     size_t lookups;
-    struct hot_verdict *hot;    /* in front of cache; NULL until the first lookup */
+} dict_core;
+
+/* One thread's view of a core: its own hot verdicts, so the common case takes no lock. */
+struct tqc_dict {
+    dict_core *core;
+    hot_verdict *hot;           /* NULL until the first lookup */
 };
+
+/* Every open core, so a second open of the same dictionary shares it. Opening and
+ * freeing happen under this lock, which also serialises Hunspell_create and
+ * Hunspell_destroy: Hunspell counts its global UTF-8 table without a lock. */
+static pthread_mutex_t registry_mu = PTHREAD_MUTEX_INITIALIZER;
+static dict_core *registry;
 
 static bool file_exists(const char *path)
 {
@@ -101,7 +120,7 @@ static char *convert(iconv_t cd, const char *in, size_t len, char *out, size_t c
     return out;
 }
 
-static tqc_status add_word_file(tqc_dict *dict, const char *path, char *err, size_t errlen)
+static tqc_status add_word_file(dict_core *dict, const char *path, char *err, size_t errlen)
 {
     FILE *f = fopen(path, "r");
     if (!f) {
@@ -134,7 +153,7 @@ static int cmp_str(const void *a, const void *b)
 }
 
 /* Adds every .txt file of dictionaries/<base>/, in name order. */
-static tqc_status add_supplements(tqc_dict *dict, const char *dir, char *err, size_t errlen)
+static tqc_status add_supplements(dict_core *dict, const char *dir, char *err, size_t errlen)
 {
     DIR *d = opendir(dir);
     if (!d)
@@ -161,7 +180,7 @@ static tqc_status add_supplements(tqc_dict *dict, const char *dir, char *err, si
     return st;
 }
 
-static tqc_status load_freq(tqc_dict *dict, const char *path)
+static tqc_status load_freq(dict_core *dict, const char *path)
 {
     FILE *f = fopen(path, "r");
     if (!f)
@@ -189,7 +208,7 @@ static tqc_status load_freq(tqc_dict *dict, const char *path)
 
 /* Reads the lower-case letters of the aff file's TRY line (ASCII a-z when it has none):
  * the alphabet of one-edit corrections. */
-static void load_try(tqc_dict *dict, const char *aff)
+static void load_try(dict_core *dict, const char *aff)
 {
     FILE *f = fopen(aff, "r");
     char line[DICT_MAX_LINE], conv[DICT_MAX_LINE * 2];
@@ -217,24 +236,73 @@ static void load_try(tqc_dict *dict, const char *aff)
         fclose(f);
 }
 
-/* Hunspell keeps a reference-counted global table for UTF-8 dictionaries and counts
- * without a lock, so audit workers opening dictionaries at once leaked or freed it
- * twice. Creating and destroying under one lock is enough: spelling is per handle. */
-static pthread_mutex_t hunspell_lifecycle = PTHREAD_MUTEX_INITIALIZER;
-
-static Hunhandle *hunspell_open(const char *aff, const char *dic)
+/* Frees a core no view uses; the caller holds registry_mu. */
+static void core_free(dict_core *dict)
 {
-    pthread_mutex_lock(&hunspell_lifecycle);
-    Hunhandle *h = Hunspell_create(aff, dic);
-    pthread_mutex_unlock(&hunspell_lifecycle);
-    return h;
+    if (!dict)
+        return;
+    if (dict->hun)
+        Hunspell_destroy(dict->hun);
+    if (dict->to_dic != (iconv_t)-1)
+        iconv_close(dict->to_dic);
+    if (dict->from_dic != (iconv_t)-1)
+        iconv_close(dict->from_dic);
+    tqc_strmap_free(dict->cache);
+    tqc_strmap_free(dict->freq);
+    tqc_strmap_free(dict->suggested);
+    for (size_t i = 0; i < dict->suggestion_count; i++)
+        free(dict->suggestions[i]);
+    free(dict->suggestions);
+    pthread_mutex_destroy(&dict->mu);
+    free(dict->key);
+    free(dict);
 }
 
-static void hunspell_close(Hunhandle *h)
+/* Opens a new core for the dictionary aff/dic named name, with the supplements of
+ * dir and the user's word lists; the caller holds registry_mu. */
+static tqc_status core_open(const char *key, const char *name, const char *aff, const char *dic,
+                            const char *dir, const tqc_dict_options *opts, dict_core **out,
+                            char *err, size_t errlen)
 {
-    pthread_mutex_lock(&hunspell_lifecycle);
-    Hunspell_destroy(h);
-    pthread_mutex_unlock(&hunspell_lifecycle);
+    dict_core *dict = calloc(1, sizeof *dict);
+    size_t key_len = strlen(key) + 1;
+    if (!dict || !(dict->key = malloc(key_len))) {
+        free(dict);
+        return TQC_ENOMEM;
+    }
+    memcpy(dict->key, key, key_len);
+    pthread_mutex_init(&dict->mu, NULL);
+    dict->to_dic = dict->from_dic = (iconv_t)-1;
+    snprintf(dict->name, sizeof dict->name, "%s", name);
+    if (!(dict->hun = Hunspell_create(aff, dic)) || !(dict->cache = tqc_strmap_new())) {
+        core_free(dict);
+        return TQC_ENOMEM;
+    }
+    const char *enc = Hunspell_get_dic_encoding(dict->hun);
+    if (enc && strcasecmp(enc, "UTF-8") != 0 && strcasecmp(enc, "UTF8") != 0) {
+        dict->to_dic = iconv_open(enc, "UTF-8");
+        dict->from_dic = iconv_open("UTF-8", enc);
+        if (dict->to_dic == (iconv_t)-1 || dict->from_dic == (iconv_t)-1) {
+            snprintf(err, errlen, "%s: unsupported dictionary encoding %s", dic, enc);
+            core_free(dict);
+            return TQC_EINPUT;
+        }
+    }
+    load_try(dict, aff);
+    tqc_status st = add_supplements(dict, dir, err, errlen);
+    for (size_t i = 0; st == TQC_OK && opts && i < opts->word_file_count; i++)
+        st = add_word_file(dict, opts->word_files[i], err, errlen);
+    if (st == TQC_OK) {
+        char path[DICT_MAX_PATH + 16];
+        snprintf(path, sizeof path, "%s/freq.tsv", dir);
+        st = load_freq(dict, path);
+    }
+    if (st != TQC_OK) {
+        core_free(dict);
+        return st;
+    }
+    *out = dict;
+    return TQC_OK;
 }
 
 tqc_status tqc_dict_open(const tqc_lang *lang, const char *data_dir,
@@ -242,11 +310,6 @@ tqc_status tqc_dict_open(const tqc_lang *lang, const char *data_dir,
                          char *err, size_t errlen)
 {
     *out = NULL;
-    tqc_dict *dict = calloc(1, sizeof *dict);
-    if (!dict)
-        return TQC_ENOMEM;
-    dict->to_dic = dict->from_dic = (iconv_t)-1;
-
     /* Candidates: the profile's list, else ll_RR from the code, else the base code. */
     char candidates[256], code[64];
     snprintf(code, sizeof code, "%s", tqc_lang_code(lang));
@@ -262,79 +325,79 @@ tqc_status tqc_dict_open(const tqc_lang *lang, const char *data_dir,
              env ? env : "", TQC_DICT_SYSTEM_PATH);
 
     char aff[DICT_MAX_PATH], dic[DICT_MAX_PATH];
-    bool found = false;
-    for (char *save = NULL, *tok = strtok_r(candidates, " ,", &save); tok && !found;
-         tok = strtok_r(NULL, " ,", &save)) {
-        if (find_dictionary(search, tok, aff, dic)) {
-            snprintf(dict->name, sizeof dict->name, "%s", tok);
-            found = true;
-        }
-    }
-    if (!found) {
+    const char *name = NULL;
+    for (char *save = NULL, *tok = strtok_r(candidates, " ,", &save); tok && !name;
+         tok = strtok_r(NULL, " ,", &save))
+        if (find_dictionary(search, tok, aff, dic))
+            name = tok;
+    if (!name) {
         snprintf(err, errlen, "no Hunspell dictionary for '%s' (searched %s; "
                  "install hunspell-%s or set --dict-dir)", tqc_lang_code(lang),
                  search, tqc_lang_base(lang));
-        free(dict);
         return TQC_ENOTFOUND;
     }
-    if (!(dict->hun = hunspell_open(aff, dic)) || !(dict->cache = tqc_strmap_new())) {
-        tqc_dict_free(dict);
-        return TQC_ENOMEM;
-    }
-    const char *enc = Hunspell_get_dic_encoding(dict->hun);
-    if (enc && strcasecmp(enc, "UTF-8") != 0 && strcasecmp(enc, "UTF8") != 0) {
-        dict->to_dic = iconv_open(enc, "UTF-8");
-        dict->from_dic = iconv_open("UTF-8", enc);
-        if (dict->to_dic == (iconv_t)-1 || dict->from_dic == (iconv_t)-1) {
-            snprintf(err, errlen, "%s: unsupported dictionary encoding %s", dic, enc);
-            tqc_dict_free(dict);
-            return TQC_EINPUT;
-        }
-    }
-
-    load_try(dict, aff);
-
     char dir[DICT_MAX_PATH];
     snprintf(dir, sizeof dir, "%s/dictionaries/%s", data_dir, tqc_lang_base(lang));
-    tqc_status st = add_supplements(dict, dir, err, errlen);
-    for (size_t i = 0; st == TQC_OK && opts && i < opts->word_file_count; i++)
-        st = add_word_file(dict, opts->word_files[i], err, errlen);
-    if (st == TQC_OK) {
-        char path[DICT_MAX_PATH + 16];
-        snprintf(path, sizeof path, "%s/freq.tsv", dir);
-        st = load_freq(dict, path);
+
+    /* Cores are shared when everything that decides a verdict is the same: the
+     * dictionary, the supplements and the word lists. */
+    size_t key_cap = strlen(aff) + strlen(dir) + 3;
+    for (size_t i = 0; opts && i < opts->word_file_count; i++)
+        key_cap += strlen(opts->word_files[i]) + 1;
+    char *key = malloc(key_cap);
+    tqc_dict *view = calloc(1, sizeof *view);
+    if (!key || !view) {
+        free(key);
+        free(view);
+        return TQC_ENOMEM;
     }
+    size_t used = (size_t)snprintf(key, key_cap, "%s\n%s\n", aff, dir);
+    for (size_t i = 0; opts && i < opts->word_file_count; i++)
+        used += (size_t)snprintf(key + used, key_cap - used, "%s\n", opts->word_files[i]);
+
+    tqc_status st = TQC_OK;
+    pthread_mutex_lock(&registry_mu);
+    dict_core *core = registry;
+    while (core && strcmp(core->key, key) != 0)
+        core = core->next;
+    if (!core && (st = core_open(key, name, aff, dic, dir, opts, &core, err, errlen)) == TQC_OK) {
+        core->next = registry;
+        registry = core;
+    }
+    if (st == TQC_OK)
+        core->refs++;
+    pthread_mutex_unlock(&registry_mu);
+    free(key);
     if (st != TQC_OK) {
-        tqc_dict_free(dict);
+        free(view);
         return st;
     }
-    *out = dict;
+    view->core = core;
+    *out = view;
     return TQC_OK;
 }
 
-void tqc_dict_free(tqc_dict *dict)
+void tqc_dict_free(tqc_dict *view)
 {
-    if (!dict)
+    if (!view)
         return;
-    if (dict->hun)
-        hunspell_close(dict->hun);
-    if (dict->to_dic != (iconv_t)-1)
-        iconv_close(dict->to_dic);
-    if (dict->from_dic != (iconv_t)-1)
-        iconv_close(dict->from_dic);
-    tqc_strmap_free(dict->cache);
-    free(dict->hot);
-    tqc_strmap_free(dict->freq);
-    tqc_strmap_free(dict->suggested);
-    for (size_t i = 0; i < dict->suggestion_count; i++)
-        free(dict->suggestions[i]);
-    free(dict->suggestions);
-    free(dict);
+    pthread_mutex_lock(&registry_mu);
+    dict_core *core = view->core;
+    if (--core->refs == 0) {
+        dict_core **at = &registry;
+        while (*at != core)
+            at = &(*at)->next;
+        *at = core->next;
+        core_free(core);
+    }
+    pthread_mutex_unlock(&registry_mu);
+    free(view->hot);
+    free(view);
 }
 
-const char *tqc_dict_name(const tqc_dict *dict) { return dict->name; }
+const char *tqc_dict_name(const tqc_dict *dict) { return dict->core->name; }
 
-static bool hunspell_accepts(tqc_dict *dict, const char *word, size_t len)
+static bool hunspell_accepts(dict_core *dict, const char *word, size_t len)
 {
     char conv[DICT_MAX_WORD * 4 + 1];
     dict->lookups++;
@@ -365,35 +428,37 @@ static hot_verdict remember_hot(const char *word, size_t len, uint64_t h, uint8_
     return e;
 }
 
-static bool lookup(tqc_dict *dict, const char *word, size_t len)
+/* The core's verdict on word (hash h), asking Hunspell the first time; takes the lock. */
+static uint8_t core_verdict(dict_core *dict, const char *word, size_t len, uint64_t h)
+{
+    pthread_mutex_lock(&dict->mu);
+    uint64_t verdict;
+    if (!tqc_strmap_get_hashed(dict->cache, word, len, h, &verdict)) {
+        char norm[DICT_MAX_WORD + 1];
+        size_t n = normalise_apostrophes(word, len, norm);
+        bool known = hunspell_accepts(dict, norm, n);
+        /* A possessive of a known word is known, whether or not the dictionary has the
+         * affix. */
+        if (!known && n > 2 && norm[n - 2] == '\'' && (norm[n - 1] == 's' || norm[n - 1] == 'S'))
+            known = hunspell_accepts(dict, norm, n - 2);
+        verdict = known ? VERDICT_KNOWN : VERDICT_UNKNOWN;
+        tqc_strmap_put(dict->cache, word, len, verdict);
+    }
+    pthread_mutex_unlock(&dict->mu);
+    return (uint8_t)verdict;
+}
+
+static bool lookup(tqc_dict *view, const char *word, size_t len)
 {
     if (len == 0 || len > DICT_MAX_WORD)
         return false;
-    hot_verdict *hot = NULL;
-    uint64_t h = 0;
-    if (len <= HOT_KEY && (dict->hot || (dict->hot = calloc(HOT_SLOTS, sizeof *dict->hot)))) {
-        h = tqc_strmap_hash(word, len);
-        hot = &dict->hot[h & (HOT_SLOTS - 1)];
-        if (hot->len == len && hot->tag == (uint32_t)(h >> 32) && memcmp(hot->key, word, len) == 0)
-            return hot->verdict == VERDICT_KNOWN;
-    }
-    uint64_t verdict;
-    if (tqc_strmap_get_hashed(dict->cache, word, len, hot ? h : tqc_strmap_hash(word, len),
-                              &verdict)) {
-        if (hot)
-            *hot = remember_hot(word, len, h, (uint8_t)verdict);
-        return verdict == VERDICT_KNOWN;
-    }
-    char norm[DICT_MAX_WORD + 1];
-    size_t n = normalise_apostrophes(word, len, norm);
-    bool known = hunspell_accepts(dict, norm, n);
-    /* A possessive of a known word is known, whether or not the dictionary has the affix. */
-    if (!known && n > 2 && norm[n - 2] == '\'' && (norm[n - 1] == 's' || norm[n - 1] == 'S'))
-        known = hunspell_accepts(dict, norm, n - 2);
-    tqc_strmap_put(dict->cache, word, len, known ? VERDICT_KNOWN : VERDICT_UNKNOWN);
-    if (hot)
-        *hot = remember_hot(word, len, h, known ? VERDICT_KNOWN : VERDICT_UNKNOWN);
-    return known;
+    uint64_t h = tqc_strmap_hash(word, len);
+    if (len > HOT_KEY || (!view->hot && !(view->hot = calloc(HOT_SLOTS, sizeof *view->hot))))
+        return core_verdict(view->core, word, len, h) == VERDICT_KNOWN;
+    hot_verdict *hot = &view->hot[h & (HOT_SLOTS - 1)];
+    if (hot->len != len || hot->tag != (uint32_t)(h >> 32) || memcmp(hot->key, word, len) != 0)
+        *hot = remember_hot(word, len, h, core_verdict(view->core, word, len, h));
+    return hot->verdict == VERDICT_KNOWN;
 }
 
 bool tqc_dict_known(tqc_dict *dict, const char *word, size_t len)
@@ -420,7 +485,7 @@ bool tqc_dict_case_variant(tqc_dict *dict, const char *word, size_t len, char *f
 }
 
 /* Asks Hunspell for up to max suggestions, each copied into out (caller frees). */
-static size_t hunspell_suggest(tqc_dict *dict, const char *word, size_t len, char **out, size_t max)
+static size_t hunspell_suggest(dict_core *dict, const char *word, size_t len, char **out, size_t max)
 {
     char conv[DICT_MAX_WORD * 4 + 1];
     if (!convert(dict->to_dic, word, len, conv, sizeof conv))
@@ -442,6 +507,20 @@ static size_t hunspell_suggest(tqc_dict *dict, const char *word, size_t len, cha
     return kept;
 }
 
+/* No lock: the frequency list is read-only once the core is open. */
+static uint64_t core_freq(const dict_core *dict, const char *word, size_t len)
+{
+    char buf[DICT_MAX_WORD * 4 + 1];
+    if (!dict->freq || len == 0 || len > DICT_MAX_WORD)
+        return 0;
+    size_t n = tqc_text_case(word, len, TQC_CASE_LOWER, buf, sizeof buf);
+    char norm[DICT_MAX_WORD * 4 + 1];
+    n = normalise_apostrophes(buf, n, norm);
+    uint64_t count = 0;
+    tqc_strmap_get(dict->freq, norm, n, &count);
+    return count;
+}
+
 typedef struct candidate {
     char text[DICT_MAX_WORD + 8];
     uint64_t score;
@@ -456,7 +535,7 @@ static int cmp_candidates(const void *pa, const void *pb)
 }
 
 /* Tries one candidate: kept when the dictionary accepts it and it is new. */
-static void try_candidate(tqc_dict *dict, const char *text, size_t len, uint64_t bonus,
+static void try_candidate(dict_core *dict, const char *text, size_t len, uint64_t bonus,
                           candidate *c, size_t *count)
 {
     if (len == 0 || len > DICT_MAX_WORD || *count == DICT_MAX_CANDIDATES)
@@ -466,14 +545,14 @@ static void try_candidate(tqc_dict *dict, const char *text, size_t len, uint64_t
             return;
     /* Only words the frequency list has seen are asked of Hunspell: its answer costs
      * tens of microseconds, and an unseen word is a poor correction anyway. */
-    if (tqc_dict_freq(dict, text, len) == 0)
+    if (core_freq(dict, text, len) == 0)
         return;
     if (!hunspell_accepts(dict, text, len))
         return;
     memcpy(c[*count].text, text, len);
     c[*count].text[len] = '\0';
     /* Frequent words are the likelier intended ones; +1 keeps unseen words rankable. */
-    c[*count].score = (tqc_dict_freq(dict, text, len) + 1) * 4 + bonus;
+    c[*count].score = (core_freq(dict, text, len) + 1) * 4 + bonus;
     (*count)++;
 }
 
@@ -481,7 +560,7 @@ static void try_candidate(tqc_dict *dict, const char *text, size_t len, uint64_t
  * ranked by frequency: most typos are one edit, and this asks Hunspell only yes/no
  * questions about words the frequency list knows, a hundred times cheaper than
  * Hunspell_suggest. */
-static size_t one_edit_suggest(tqc_dict *dict, const char *word, size_t len, char **out, size_t max)
+static size_t one_edit_suggest(dict_core *dict, const char *word, size_t len, char **out, size_t max)
 {
     size_t at[DICT_MAX_WORD + 1], n = 0; /* byte offset of each code point */
     for (size_t i = 0; i < len && n < DICT_MAX_WORD;) {
@@ -546,7 +625,7 @@ static size_t one_edit_suggest(tqc_dict *dict, const char *word, size_t len, cha
 }
 
 /* Remembers the n suggestions for word as one block "a\0b\0\0". */
-static void remember_suggestions(tqc_dict *dict, const char *word, size_t len,
+static void remember_suggestions(dict_core *dict, const char *word, size_t len,
                                  char *const *list, size_t n)
 {
     if (dict->suggestion_count == DICT_MAX_CACHED_SUGGESTIONS)
@@ -580,10 +659,9 @@ static void remember_suggestions(tqc_dict *dict, const char *word, size_t len,
     dict->suggestions[dict->suggestion_count++] = block;
 }
 
-size_t tqc_dict_suggest(tqc_dict *dict, const char *word, size_t len, char **out, size_t max)
+/* tqc_dict_suggest on the core; the caller holds its lock. */
+static size_t core_suggest(dict_core *dict, const char *word, size_t len, char **out, size_t max)
 {
-    if (len == 0 || len > DICT_MAX_WORD || max == 0)
-        return 0;
     uint64_t index;
     if (tqc_strmap_get(dict->suggested, word, len, &index)) {
         size_t kept = 0;
@@ -611,12 +689,25 @@ size_t tqc_dict_suggest(tqc_dict *dict, const char *word, size_t len, char **out
     return kept;
 }
 
-size_t tqc_dict_hunspell_suggest(tqc_dict *dict, const char *word, size_t len, char **out,
+size_t tqc_dict_suggest(tqc_dict *view, const char *word, size_t len, char **out, size_t max)
+{
+    if (len == 0 || len > DICT_MAX_WORD || max == 0)
+        return 0;
+    pthread_mutex_lock(&view->core->mu);
+    size_t n = core_suggest(view->core, word, len, out, max);
+    pthread_mutex_unlock(&view->core->mu);
+    return n;
+}
+
+size_t tqc_dict_hunspell_suggest(tqc_dict *view, const char *word, size_t len, char **out,
                                  size_t max)
 {
     if (len == 0 || len > DICT_MAX_WORD || max == 0)
         return 0;
-    return hunspell_suggest(dict, word, len, out, max);
+    pthread_mutex_lock(&view->core->mu);
+    size_t n = hunspell_suggest(view->core, word, len, out, max);
+    pthread_mutex_unlock(&view->core->mu);
+    return n;
 }
 
 void tqc_dict_free_suggestions(char **list, size_t n)
@@ -625,23 +716,17 @@ void tqc_dict_free_suggestions(char **list, size_t n)
         free(list[i]);
 }
 
-uint64_t tqc_dict_freq(const tqc_dict *dict, const char *word, size_t len)
+uint64_t tqc_dict_freq(const tqc_dict *view, const char *word, size_t len)
 {
-    char buf[DICT_MAX_WORD * 4 + 1];
-    if (!dict->freq || len == 0 || len > DICT_MAX_WORD)
-        return 0;
-    size_t n = tqc_text_case(word, len, TQC_CASE_LOWER, buf, sizeof buf);
-    char norm[DICT_MAX_WORD * 4 + 1];
-    n = normalise_apostrophes(buf, n, norm);
-    uint64_t count = 0;
-    tqc_strmap_get(dict->freq, norm, n, &count);
-    return count;
+    return core_freq(view->core, word, len);
 }
 
-uint64_t tqc_dict_freq_total(const tqc_dict *dict) { return dict->freq_total; }
+uint64_t tqc_dict_freq_total(const tqc_dict *view) { return view->core->freq_total; }
 
-void tqc_dict_stats(const tqc_dict *dict, size_t *cached, size_t *lookups)
+void tqc_dict_stats(const tqc_dict *view, size_t *cached, size_t *lookups)
 {
-    *cached = tqc_strmap_count(dict->cache);
-    *lookups = dict->lookups;
+    pthread_mutex_lock(&view->core->mu);
+    *cached = tqc_strmap_count(view->core->cache);
+    *lookups = view->core->lookups;
+    pthread_mutex_unlock(&view->core->mu);
 }

@@ -3,7 +3,10 @@
  * the supplements (the .txt files in dictionaries/<lang>/) and the user's word lists. Verdicts are
  * cached per distinct word, so each word reaches Hunspell once per dict.
  * Word frequencies (dictionaries/<lang>/freq.tsv) rank candidate splits.
- * A dict is NOT thread-safe (its cache and Hunspell mutate): one per thread. */
+ * A tqc_dict is one thread's view: its hot verdicts are its own. Opening the same
+ * dictionary again (same files, same word lists) shares what is costly, the Hunspell
+ * handle, verdicts, suggestions and frequencies, under a lock, so every thread of a
+ * process benefits from every word any of them has looked up. */
 #ifndef TQC_DICT_H
 #define TQC_DICT_H
 
