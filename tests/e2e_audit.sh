@@ -5,7 +5,9 @@
 # the SQLite database and the README's example queries (with the sqlite3 command when it
 # is installed, else SKIP); progress on a terminal (under script(1)) and none in a pipe;
 # Ctrl-C; the merge of partial audits equal to one audit of the whole, as files and as a
-# map/reduce over JSON Lines; the dashboard.
+# map/reduce over JSON Lines; the dashboard. Each file gets the project configuration tqc
+# check would give it (.tqc.ini or --config, suppressions, --baseline). The README's SQL
+# queries and its Hadoop mapper are taken from README.md itself.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -191,26 +193,32 @@ grep -q "\"findings\": {.*\"total\":$total}" "$tmp/whole.json"
 check "summary JSON total equals the findings printed" $? "expected total $total"
 
 # ---- SQLite ----
+# The README's examples, taken from it (a fenced block of language LANG holding WORDS), so
+# that what people read is what is tested.
+readme_block() { # LANG WORDS
+    awk -v lang="$1" -v want="$2" '
+        $0 == "```" lang { inq = 1; hit = 0; buf = ""; next }
+        inq && /^```$/ { if (hit) { printf "%s", buf; exit } inq = 0; next }
+        inq { if (index($0, want)) hit = 1; buf = buf $0 "\n" }
+    ' "$root/README.md"
+}
+readme_sql() { readme_block sql "$1"; }
 db="$tmp/audit.sqlite"
 "$TQC" audit -q --db "$db" "$t" >/dev/null 2>"$tmp/err"; rc=$?
 check "audit --db exits 0" "$rc" "$(head -c 300 "$tmp/err")"
 if command -v sqlite3 >/dev/null 2>&1; then
     [ "$(sqlite3 "$db" 'SELECT count(*) FROM findings')" = "$total" ]
     check "the database holds every finding" $?
-    # README: the worst feeds (folders) of the latest run.
-    sqlite3 "$db" "SELECT folder, count(*) AS files, sum(words) AS words, sum(findings) AS findings,
-        round(1000.0 * sum(findings) / sum(words), 2) AS per_1k FROM files
-        WHERE seen = (SELECT max(id) FROM runs) GROUP BY folder ORDER BY per_1k DESC LIMIT 10" >"$tmp/q1"
+    for w in 'Worst feeds' 'Rules by language' "One article's findings" 'Trend by rule'; do
+        [ -n "$(readme_sql "$w")" ] || not_ok "the README has the query '$w'"
+    done
+    readme_sql 'Worst feeds' | sqlite3 "$db" >"$tmp/q1"
     [ "$(wc -l <"$tmp/q1")" -eq 3 ] && grep -q 'corpus/feedA|3|' "$tmp/q1"
     check "README query: worst feeds" $? "$(tr '\n' ' ' <"$tmp/q1")"
-    # README: rules by language.
-    sqlite3 "$db" "SELECT fi.language, f.rule, f.severity, count(*) AS n FROM findings f
-        JOIN files fi ON fi.id = f.file GROUP BY 1, 2, 3 ORDER BY 1, n DESC" >"$tmp/q2"
+    readme_sql 'Rules by language' | sqlite3 "$db" >"$tmp/q2"
     grep -q '^en|repeated-word|error|' "$tmp/q2"
     check "README query: rules by language" $? "$(tr '\n' ' ' <"$tmp/q2")"
-    # README: the worst articles, with their findings.
-    sqlite3 "$db" "SELECT f.line, f.column, f.rule, f.text, f.suggestion FROM findings f
-        JOIN files fi ON fi.id = f.file WHERE fi.path LIKE '%feedA/a1.txt' ORDER BY f.id" >"$tmp/q3"
+    readme_sql "One article's findings" | sqlite3 -cmd ".parameter set @path '$t/feedA/a1.txt'" "$db" >"$tmp/q3"
     grep -q '^1|19|repeated-word|the the|the$' "$tmp/q3"
     check "README query: one article's findings with line, column and suggestion" $? "$(head -c 200 "$tmp/q3")"
     # --incremental: nothing changed, then one file changed; README: trend between runs.
@@ -219,10 +227,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
     printf 'The the minister said the the talks would resume.\n' >"$t/feedB/b1.txt"
     "$TQC" audit -q --db "$db" --incremental --summary-json "$tmp/inc2.json" "$t" >/dev/null 2>&1
     has "--incremental checks the changed file" "\"unchanged\":$((files - 1))}" "$tmp/inc2.json"
-    sqlite3 "$db" "WITH last AS (SELECT id FROM runs ORDER BY id DESC LIMIT 2)
-        SELECT rule, sum(CASE WHEN run = (SELECT min(id) FROM last) THEN findings ELSE 0 END) AS before,
-               sum(CASE WHEN run = (SELECT max(id) FROM last) THEN findings ELSE 0 END) AS after
-        FROM run_rules WHERE run IN (SELECT id FROM last) GROUP BY rule ORDER BY after - before DESC" >"$tmp/q4"
+    readme_sql 'Trend by rule' | sqlite3 "$db" >"$tmp/q4"
     head -1 "$tmp/q4" | grep -q '^repeated-word|[0-9]*|[0-9]*$' &&
         awk -F'|' 'NR == 1 { exit !($3 == $2 + 2) }' "$tmp/q4"
     check "README query: trend between the last two runs" $? "$(tr '\n' ' ' <"$tmp/q4")"
@@ -328,14 +333,42 @@ keys "$tmp/jl-all.json" >"$tmp/a"
 keys "$tmp/jl-merged.json" >"$tmp/b"
 same "map (audit of each JSONL part) and reduce (merge) equal the whole" "$tmp/a" "$tmp/b"
 has "each JSONL record is an article" '"articles": 60,' "$tmp/jl-all.json"
+"$TQC" audit -q --input jsonl --format jsonl "$jl" >"$tmp/jl-all.jsonl" 2>/dev/null
+# The README's pipelines, with blocks small enough to make several parts.
 if command -v parallel >/dev/null 2>&1; then
-    (cd "$tmp" && parallel --will-cite --pipe --block 1k -j 2 \
-        "'$TQC' audit -q --input jsonl --summary-json par-{#}.json /dev/stdin" <"$jl" >/dev/null 2>&1)
+    (cd "$tmp" && parallel --will-cite --pipe --block 1k \
+        "'$TQC' audit -q -j 1 --input jsonl --format jsonl --summary-json par-{#}.json /dev/stdin" \
+        <"$jl" >"$tmp/par.jsonl" 2>"$tmp/err")
     "$TQC" merge -q -o "$tmp/par.json" "$tmp"/par-*.json 2>/dev/null
     keys "$tmp/par.json" >"$tmp/b"
     same "GNU parallel --pipe map and tqc merge reduce equal the whole" "$tmp/a" "$tmp/b"
+    [ "$(ls "$tmp"/par-*.json | wc -l)" -gt 1 ] &&
+        [ "$(wc -l <"$tmp/par.jsonl")" -eq "$(wc -l <"$tmp/jl-all.jsonl")" ]
+    check "the parallel map ran in parts and printed every finding" $?
+    parallel --will-cite --pipe --block 1k "'$TQC' audit -q -j 1 --input jsonl --summary-json - /dev/stdin" \
+        <"$jl" 2>/dev/null | "$TQC" merge -q -o "$tmp/par2.json" - 2>"$tmp/err"
+    keys "$tmp/par2.json" >"$tmp/b"
+    same "summaries streamed from parallel into tqc merge - equal the whole" "$tmp/a" "$tmp/b"
 else
     skip "GNU parallel --pipe map and tqc merge reduce equal the whole" "no parallel command"
+    skip "the parallel map ran in parts and printed every finding" "no parallel command"
+    skip "summaries streamed from parallel into tqc merge - equal the whole" "no parallel command"
+fi
+# Hadoop Streaming, as the README runs it: the mapper script on each input split, the
+# lines sorted, one reducer (tqc merge -). tqc is on PATH for the mapper.
+mkdir -p "$tmp/bin" "$tmp/hs"
+ln -s "$TQC" "$tmp/bin/tqc"
+readme_block sh 'mapper.sh' >"$tmp/hs/mapper.sh"
+if [ -s "$tmp/hs/mapper.sh" ]; then
+    split -l 13 "$jl" "$tmp/hs/split."
+    for p in "$tmp"/hs/split.*; do PATH="$tmp/bin:$PATH" sh "$tmp/hs/mapper.sh" <"$p"; done >"$tmp/hs/map.out" 2>"$tmp/err"
+    LC_ALL=C sort "$tmp/hs/map.out" | "$TQC" merge - >"$tmp/hs/part-00000" 2>>"$tmp/err"
+    keys "$tmp/hs/part-00000" >"$tmp/b"
+    [ "$(wc -l <"$tmp/hs/map.out")" -eq "$(ls "$tmp"/hs/split.* | wc -l)" ]
+    check "the README's Hadoop mapper writes one summary line a split" $? "$(head -c 300 "$tmp/err")"
+    same "Hadoop Streaming map (mapper.sh) and reduce (tqc merge -) equal the whole" "$tmp/a" "$tmp/b"
+else
+    not_ok "the README has the Hadoop mapper"
 fi
 
 # ---- the dashboard ----
