@@ -109,6 +109,24 @@ tqc_status tqc_checker_new(const tqc_check_options *opts, tqc_checker **out,
     return checker_make(opts, NULL, out, err, errlen);
 }
 
+/* ck's options, for a checker of language code. */
+static tqc_check_options options_of(const tqc_checker *ck, const char *code)
+{
+    return (tqc_check_options){
+        .data_dir = ck->data_dir, .lang = code,
+        .dict = {.dict_path = ck->dict_path, .word_files = (const char *const *)ck->words,
+                 .word_file_count = ck->word_count},
+        .disabled = (const char *const *)ck->disabled, .disabled_count = ck->disabled_count,
+        .severities = ck->severities, .severity_count = ck->severity_count,
+    };
+}
+
+tqc_status tqc_checker_clone(const tqc_checker *ck, tqc_checker **out, char *err, size_t errlen)
+{
+    tqc_check_options o = options_of(ck, tqc_lang_code(ck->lang));
+    return checker_make(&o, NULL, out, err, errlen);
+}
+
 void tqc_checker_free(tqc_checker *ck)
 {
     if (!ck)
@@ -178,13 +196,7 @@ tqc_status tqc_checker_for_lang(tqc_checker *ck, const char *code, tqc_checker *
     tqc_langid *shared = tqc_checker_langid(ck);
     if (!shared)
         return TQC_ENOMEM;
-    tqc_check_options o = {
-        .data_dir = ck->data_dir, .lang = code,
-        .dict = {.dict_path = ck->dict_path, .word_files = (const char *const *)ck->words,
-                 .word_file_count = ck->word_count},
-        .disabled = (const char *const *)ck->disabled, .disabled_count = ck->disabled_count,
-        .severities = ck->severities, .severity_count = ck->severity_count,
-    };
+    tqc_check_options o = options_of(ck, code);
     /* The dictionary telling the language opened is the one this language needs, unless
      * the user's word lists extend it: not loaded twice. */
     size_t i = tqc_langid_find(shared, code);

@@ -1,6 +1,7 @@
 /* check: the pipeline for one language: segment a doc, run every enabled pass over it,
- * and leave sorted, merged findings. A checker owns its language profile, dictionary and
- * pass states; it is not thread-safe (its dictionary caches), so use one per thread. */
+ * and leave sorted, merged findings. A checker owns its language profile, its view of
+ * the dictionary and its pass states; it is not thread-safe, so use one per thread
+ * (tqc_checker_clone): clones share the dictionaries' costly parts (dict.h). */
 #ifndef TQC_CHECKER_H
 #define TQC_CHECKER_H
 
@@ -32,6 +33,9 @@ typedef struct tqc_rule_severity {
 tqc_status tqc_checker_new(const tqc_check_options *opts, tqc_checker **out,
                            char *err, size_t errlen);
 void tqc_checker_free(tqc_checker *checker);
+/* A new checker with checker's language and options, for another thread. */
+tqc_status tqc_checker_clone(const tqc_checker *checker, tqc_checker **out, char *err,
+                             size_t errlen);
 
 const tqc_lang *tqc_checker_lang(const tqc_checker *checker);
 tqc_dict *tqc_checker_dict(tqc_checker *checker);

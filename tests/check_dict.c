@@ -79,6 +79,57 @@ START_TEST(test_user_word_list)
 }
 END_TEST
 
+/* A second open of the same dictionary shares the first one's verdicts: Hunspell is
+ * not asked again for a word the other view looked up. */
+START_TEST(test_views_share_verdicts)
+{
+    tqc_check_options opts = {.data_dir = TQC_SOURCE_DIR, .lang = "en"};
+    char err[256];
+    tqc_checker *a, *b;
+    ck_assert_int_eq(tqc_checker_new(&opts, &a, err, sizeof err), TQC_OK);
+    ck_assert_int_eq(tqc_checker_clone(a, &b, err, sizeof err), TQC_OK);
+    tqc_dict *d = tqc_checker_dict(a), *e = tqc_checker_dict(b);
+    ck_assert_ptr_ne(d, e);
+    ck_assert(!KNOWN("qwzzyx"));
+    size_t cached0, lookups0, cached1, lookups1;
+    tqc_dict_stats(e, &cached0, &lookups0);
+    ck_assert(!tqc_dict_known(e, "qwzzyx", 6));
+    tqc_dict_stats(e, &cached1, &lookups1);
+    ck_assert_uint_eq(lookups1, lookups0);
+    ck_assert_uint_eq(cached1, cached0);
+    tqc_checker_free(a);
+    /* The core outlives the first view: the clone still answers. */
+    ck_assert(tqc_dict_known(e, "meeting", 7));
+    tqc_checker_free(b);
+}
+END_TEST
+
+/* Word lists decide verdicts, so a dictionary opened with other word lists is not the
+ * same one. */
+START_TEST(test_word_lists_are_not_shared)
+{
+    char path[] = "/tmp/tqc-words-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    FILE *f = fdopen(fd, "w");
+    fputs("Vexlorn\n", f);
+    fclose(f);
+    const char *files[] = {path};
+    tqc_check_options with = {.data_dir = TQC_SOURCE_DIR, .lang = "en",
+                              .dict = {.word_files = files, .word_file_count = 1}};
+    tqc_check_options without = {.data_dir = TQC_SOURCE_DIR, .lang = "en"};
+    char err[256];
+    tqc_checker *a, *b;
+    ck_assert_int_eq(tqc_checker_new(&with, &a, err, sizeof err), TQC_OK);
+    ck_assert_int_eq(tqc_checker_new(&without, &b, err, sizeof err), TQC_OK);
+    ck_assert(tqc_dict_known(tqc_checker_dict(a), "Vexlorn", 7));
+    ck_assert(!tqc_dict_known(tqc_checker_dict(b), "Vexlorn", 7));
+    tqc_checker_free(a);
+    tqc_checker_free(b);
+    unlink(path);
+}
+END_TEST
+
 START_TEST(test_missing_dictionary_is_an_error)
 {
     tqc_check_options opts = {.data_dir = TQC_SOURCE_DIR, .lang = "xx-YY",
@@ -98,6 +149,8 @@ Suite *dict_suite(void)
     tcase_add_test(tc, test_known_words_and_possessives);
     tcase_add_test(tc, test_cache_asks_hunspell_once);
     tcase_add_test(tc, test_case_variant);
+    tcase_add_test(tc, test_views_share_verdicts);
+    tcase_add_test(tc, test_word_lists_are_not_shared);
     tcase_add_test(tc, test_suggestions_and_frequency);
     tcase_add_test(tc, test_user_word_list);
     tcase_add_test(tc, test_missing_dictionary_is_an_error);

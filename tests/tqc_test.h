@@ -37,6 +37,7 @@ Suite *lang_es_pt_suite(void);
 Suite *lang_fr_de_it_suite(void);
 Suite *langid_suite(void);
 Suite *pass_untranslated_suite(void);
+Suite *pool_suite(void);
 
 /* An English checker using the source tree's rules/ and dictionaries/ (one per process,
  * made on first use, freed at exit). */
