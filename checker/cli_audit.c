@@ -225,6 +225,9 @@ static int parse_audit(int argc, char **argv, options *o)
     const char *bad = NULL;
     if (strcmp(o->color, "auto") && strcmp(o->color, "always") && strcmp(o->color, "never"))
         bad = "--color takes auto, always or never";
+    else if (o->lang_set && strcmp(o->lang, "auto") == 0)
+        bad = "audit does not tell languages from content: give --lang CODE, or lang in "
+              ".tqc.ini";
     else if (o->incremental && !o->db)
         bad = "--incremental needs --db (the checksums are kept there)";
     else if (o->format && o->summary_json && strcmp(o->summary_json, "-") == 0)

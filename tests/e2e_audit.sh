@@ -85,6 +85,9 @@ else ok "--include and --exclude"; fi
 # Errors: usage, and a file that cannot be read (the others still audited).
 "$TQC" audit --incremental "$t" >/dev/null 2>&1; check "--incremental without --db is a usage error" $(($? != 2))
 "$TQC" audit -j 0 "$t" >/dev/null 2>&1; check "-j 0 is a usage error" $(($? != 2))
+"$TQC" audit --lang auto "$t" >/dev/null 2>"$tmp/err"; rc=$?
+[ "$rc" -eq 2 ] && grep -q 'does not tell languages' "$tmp/err"
+check "--lang auto is a usage error that says why" $?
 "$TQC" audit --format yaml "$t" >/dev/null 2>&1; check "an unknown format is a usage error" $(($? != 2))
 "$TQC" audit >/dev/null 2>&1; check "no paths is a usage error" $(($? != 2))
 "$TQC" audit -q --format jsonl "$tmp/nonexistent.txt" "$t/feedA/a1.txt" >"$tmp/out" 2>"$tmp/err"; rc=$?
