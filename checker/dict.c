@@ -19,8 +19,10 @@
 /* Letters tried when generating one-edit corrections: the lower-case part of the aff's
  * TRY line, most frequent first. */
 #define DICT_MAX_TRY 48
-/* One-edit corrections kept for ranking. */
+/* One-edit corrections kept for ranking, ... */
 #define DICT_MAX_CANDIDATES 32
+/* ...of at most this many the frequency list knows. */
+#define DICT_MAX_GATHERED 256
 /* Longer "words" are not words; Hunspell would only waste time on them. */
 #define DICT_MAX_WORD 100
 #define DICT_MAX_PATH 4096
@@ -45,7 +47,9 @@ typedef struct hot_verdict {
  * once per process, and a process holds each dictionary once however many threads
  * check. */
 typedef struct dict_core {
-    pthread_mutex_t mu;         /* guards hun, the iconv handles, cache, suggestions */
+    /* Readers of cache, raw and the suggestions share it; Hunspell, the iconv handles and
+     * every insertion take it alone. */
+    pthread_mutex_t lock;
     char *key;                  /* what was opened (registry key) */
     size_t refs;                /* views; guarded by registry_mu */
     struct dict_core *next;     /* in the registry */
@@ -53,6 +57,7 @@ typedef struct dict_core {
     char name[64];
     iconv_t to_dic, from_dic;   /* (iconv_t)-1 when the dictionary is UTF-8 */
     tqc_strmap *cache;          /* word -> verdict */
+    tqc_strmap *raw;            /* correction candidate -> Hunspell's own verdict */
     tqc_strmap *freq;           /* lower-cased word -> count; read-only once open */
     char try_chars[DICT_MAX_TRY][5]; /* the letters typos are made of (the aff's TRY) */
     size_t try_count;
@@ -67,6 +72,9 @@ typedef struct dict_core {
 struct tqc_dict {
     dict_core *core;
     hot_verdict *hot;           /* NULL until the first lookup */
+    /* Every verdict this view has had: the core's lock is taken once per distinct word
+     * a thread meets, not for every word its hot cache has forgotten. */
+    tqc_strmap *local;
 };
 
 /* Every open core, so a second open of the same dictionary shares it. Opening and
@@ -248,12 +256,13 @@ static void core_free(dict_core *dict)
     if (dict->from_dic != (iconv_t)-1)
         iconv_close(dict->from_dic);
     tqc_strmap_free(dict->cache);
+    tqc_strmap_free(dict->raw);
     tqc_strmap_free(dict->freq);
     tqc_strmap_free(dict->suggested);
     for (size_t i = 0; i < dict->suggestion_count; i++)
         free(dict->suggestions[i]);
     free(dict->suggestions);
-    pthread_mutex_destroy(&dict->mu);
+    pthread_mutex_destroy(&dict->lock);
     free(dict->key);
     free(dict);
 }
@@ -271,10 +280,15 @@ static tqc_status core_open(const char *key, const char *name, const char *aff, 
         return TQC_ENOMEM;
     }
     memcpy(dict->key, key, key_len);
-    pthread_mutex_init(&dict->mu, NULL);
+    pthread_mutexattr_t attr;
+    pthread_mutexattr_init(&attr);
+    pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_ADAPTIVE_NP);
+    pthread_mutex_init(&dict->lock, &attr);
+    pthread_mutexattr_destroy(&attr);
     dict->to_dic = dict->from_dic = (iconv_t)-1;
     snprintf(dict->name, sizeof dict->name, "%s", name);
-    if (!(dict->hun = Hunspell_create(aff, dic)) || !(dict->cache = tqc_strmap_new())) {
+    if (!(dict->hun = Hunspell_create(aff, dic)) || !(dict->cache = tqc_strmap_new()) ||
+        !(dict->raw = tqc_strmap_new())) {
         core_free(dict);
         return TQC_ENOMEM;
     }
@@ -373,6 +387,10 @@ tqc_status tqc_dict_open(const tqc_lang *lang, const char *data_dir,
         return st;
     }
     view->core = core;
+    if (!(view->local = tqc_strmap_new())) {
+        tqc_dict_free(view);
+        return TQC_ENOMEM;
+    }
     *out = view;
     return TQC_OK;
 }
@@ -392,6 +410,7 @@ void tqc_dict_free(tqc_dict *view)
     }
     pthread_mutex_unlock(&registry_mu);
     free(view->hot);
+    tqc_strmap_free(view->local);
     free(view);
 }
 
@@ -431,8 +450,14 @@ static hot_verdict remember_hot(const char *word, size_t len, uint64_t h, uint8_
 /* The core's verdict on word (hash h), asking Hunspell the first time; takes the lock. */
 static uint8_t core_verdict(dict_core *dict, const char *word, size_t len, uint64_t h)
 {
-    pthread_mutex_lock(&dict->mu);
     uint64_t verdict;
+    pthread_mutex_lock(&dict->lock);
+    bool have = tqc_strmap_get_hashed(dict->cache, word, len, h, &verdict);
+    pthread_mutex_unlock(&dict->lock);
+    if (have)
+        return (uint8_t)verdict;
+    pthread_mutex_lock(&dict->lock);
+    /* Another thread may have asked in between. */
     if (!tqc_strmap_get_hashed(dict->cache, word, len, h, &verdict)) {
         char norm[DICT_MAX_WORD + 1];
         size_t n = normalise_apostrophes(word, len, norm);
@@ -444,7 +469,18 @@ static uint8_t core_verdict(dict_core *dict, const char *word, size_t len, uint6
         verdict = known ? VERDICT_KNOWN : VERDICT_UNKNOWN;
         tqc_strmap_put(dict->cache, word, len, verdict);
     }
-    pthread_mutex_unlock(&dict->mu);
+    pthread_mutex_unlock(&dict->lock);
+    return (uint8_t)verdict;
+}
+
+/* The view's verdict on word (hash h): its own map's, else the core's. */
+static uint8_t view_verdict(tqc_dict *view, const char *word, size_t len, uint64_t h)
+{
+    uint64_t verdict;
+    if (tqc_strmap_get_hashed(view->local, word, len, h, &verdict))
+        return (uint8_t)verdict;
+    verdict = core_verdict(view->core, word, len, h);
+    tqc_strmap_put(view->local, word, len, verdict);
     return (uint8_t)verdict;
 }
 
@@ -454,10 +490,10 @@ static bool lookup(tqc_dict *view, const char *word, size_t len)
         return false;
     uint64_t h = tqc_strmap_hash(word, len);
     if (len > HOT_KEY || (!view->hot && !(view->hot = calloc(HOT_SLOTS, sizeof *view->hot))))
-        return core_verdict(view->core, word, len, h) == VERDICT_KNOWN;
+        return view_verdict(view, word, len, h) == VERDICT_KNOWN;
     hot_verdict *hot = &view->hot[h & (HOT_SLOTS - 1)];
     if (hot->len != len || hot->tag != (uint32_t)(h >> 32) || memcmp(hot->key, word, len) != 0)
-        *hot = remember_hot(word, len, h, core_verdict(view->core, word, len, h));
+        *hot = remember_hot(word, len, h, view_verdict(view, word, len, h));
     return hot->verdict == VERDICT_KNOWN;
 }
 
@@ -521,6 +557,8 @@ static uint64_t core_freq(const dict_core *dict, const char *word, size_t len)
     return count;
 }
 
+/* Whether Hunspell accepts a correction candidate as it is (none of lookup's
+ * normalisations: a suggestion must be a word as written); takes the lock. */
 typedef struct candidate {
     char text[DICT_MAX_WORD + 8];
     uint64_t score;
@@ -534,26 +572,47 @@ static int cmp_candidates(const void *pa, const void *pb)
     return strcmp(a->text, b->text);
 }
 
-/* Tries one candidate: kept when the dictionary accepts it and it is new. */
+/* Gathers one candidate: kept for asking when the frequency list knows it and it is
+ * new. Only words the frequency list has seen are asked of Hunspell: its answer costs
+ * tens of microseconds, and an unseen word is a poor correction anyway. */
 static void try_candidate(dict_core *dict, const char *text, size_t len, uint64_t bonus,
                           candidate *c, size_t *count)
 {
-    if (len == 0 || len > DICT_MAX_WORD || *count == DICT_MAX_CANDIDATES)
+    if (len == 0 || len > DICT_MAX_WORD || *count == DICT_MAX_GATHERED)
+        return;
+    uint64_t freq = core_freq(dict, text, len);
+    if (freq == 0)
         return;
     for (size_t i = 0; i < *count; i++)
         if (strlen(c[i].text) == len && memcmp(c[i].text, text, len) == 0)
             return;
-    /* Only words the frequency list has seen are asked of Hunspell: its answer costs
-     * tens of microseconds, and an unseen word is a poor correction anyway. */
-    if (core_freq(dict, text, len) == 0)
-        return;
-    if (!hunspell_accepts(dict, text, len))
-        return;
     memcpy(c[*count].text, text, len);
     c[*count].text[len] = '\0';
     /* Frequent words are the likelier intended ones; +1 keeps unseen words rankable. */
-    c[*count].score = (core_freq(dict, text, len) + 1) * 4 + bonus;
+    c[*count].score = (freq + 1) * 4 + bonus;
     (*count)++;
+}
+
+/* Keeps the first DICT_MAX_CANDIDATES of the n gathered candidates that Hunspell
+ * accepts as written (none of lookup's normalisations: a suggestion must be a word as
+ * it stands); returns how many. Answers are kept (the frequency list bounds how many),
+ * and the lock is taken once for them all. */
+static size_t accepted_candidates(dict_core *dict, candidate *c, size_t n)
+{
+    size_t kept = 0;
+    pthread_mutex_lock(&dict->lock);
+    for (size_t i = 0; i < n && kept < DICT_MAX_CANDIDATES; i++) {
+        size_t len = strlen(c[i].text);
+        uint64_t verdict;
+        if (!tqc_strmap_get(dict->raw, c[i].text, len, &verdict)) {
+            verdict = hunspell_accepts(dict, c[i].text, len) ? VERDICT_KNOWN : VERDICT_UNKNOWN;
+            tqc_strmap_put(dict->raw, c[i].text, len, verdict);
+        }
+        if (verdict == VERDICT_KNOWN)
+            c[kept++] = c[i];
+    }
+    pthread_mutex_unlock(&dict->lock);
+    return kept;
 }
 
 /* Corrections one edit away (a letter deleted, inserted, replaced, or two swapped),
@@ -571,7 +630,7 @@ static size_t one_edit_suggest(dict_core *dict, const char *word, size_t len, ch
             return 0;
     }
     at[n] = len;
-    candidate cand[DICT_MAX_CANDIDATES];
+    candidate cand[DICT_MAX_GATHERED];
     size_t count = 0;
     char buf[DICT_MAX_WORD + 8];
     for (size_t k = 0; k < n; k++) {
@@ -613,6 +672,7 @@ static size_t one_edit_suggest(dict_core *dict, const char *word, size_t len, ch
             }
         }
     }
+    count = accepted_candidates(dict, cand, count);
     qsort(cand, count, sizeof *cand, cmp_candidates);
     size_t kept = 0;
     for (size_t i = 0; i < count && kept < max; i++) {
@@ -659,27 +719,52 @@ static void remember_suggestions(dict_core *dict, const char *word, size_t len,
     dict->suggestions[dict->suggestion_count++] = block;
 }
 
-/* tqc_dict_suggest on the core; the caller holds its lock. */
-static size_t core_suggest(dict_core *dict, const char *word, size_t len, char **out, size_t max)
+/* Copies up to max of the cached suggestions for word into out; false when none are
+ * cached. The caller holds the core's lock (to read). */
+static bool cached_suggestions(dict_core *dict, const char *word, size_t len, char **out,
+                               size_t max, size_t *kept)
 {
     uint64_t index;
-    if (tqc_strmap_get(dict->suggested, word, len, &index)) {
-        size_t kept = 0;
-        for (const char *p = dict->suggestions[index]; *p && kept < max; p += strlen(p) + 1) {
-            size_t l = strlen(p) + 1;
-            if (!(out[kept] = malloc(l)))
-                break;
-            memcpy(out[kept++], p, l);
-        }
-        return kept;
+    *kept = 0;
+    if (!tqc_strmap_get(dict->suggested, word, len, &index))
+        return false;
+    for (const char *p = dict->suggestions[index]; *p && *kept < max; p += strlen(p) + 1) {
+        size_t l = strlen(p) + 1;
+        if (!(out[*kept] = malloc(l)))
+            break;
+        memcpy(out[(*kept)++], p, l);
     }
-    /* Cache the longest list anyone asks for, so a later caller wanting more is served. */
+    return true;
+}
+
+size_t tqc_dict_suggest(tqc_dict *view, const char *word, size_t len, char **out, size_t max)
+{
+    if (len == 0 || len > DICT_MAX_WORD || max == 0)
+        return 0;
+    dict_core *core = view->core;
+    size_t kept;
+    pthread_mutex_lock(&core->lock);
+    bool cached = cached_suggestions(core, word, len, out, max, &kept);
+    pthread_mutex_unlock(&core->lock);
+    if (cached)
+        return kept;
+    /* Cache the longest list anyone asks for, so a later caller wanting more is served.
+     * Two threads may work out the same word at once: the second list replaces the
+     * first, which is the same. */
     char *full[TQC_DICT_MAX_SUGGESTIONS];
-    /* Without a frequency list, Hunspell's own search (tens of milliseconds a word). */
-    size_t n = dict->freq ? one_edit_suggest(dict, word, len, full, TQC_DICT_MAX_SUGGESTIONS)
-                          : hunspell_suggest(dict, word, len, full, TQC_DICT_MAX_SUGGESTIONS);
-    remember_suggestions(dict, word, len, full, n);
-    size_t kept = n < max ? n : max;
+    size_t n;
+    if (core->freq) {
+        n = one_edit_suggest(core, word, len, full, TQC_DICT_MAX_SUGGESTIONS);
+    } else {
+        /* Without a frequency list, Hunspell's own search (tens of milliseconds a word). */
+        pthread_mutex_lock(&core->lock);
+        n = hunspell_suggest(core, word, len, full, TQC_DICT_MAX_SUGGESTIONS);
+        pthread_mutex_unlock(&core->lock);
+    }
+    pthread_mutex_lock(&core->lock);
+    remember_suggestions(core, word, len, full, n);
+    pthread_mutex_unlock(&core->lock);
+    kept = n < max ? n : max;
     for (size_t i = 0; i < n; i++) {
         if (i < kept)
             out[i] = full[i];
@@ -689,24 +774,14 @@ static size_t core_suggest(dict_core *dict, const char *word, size_t len, char *
     return kept;
 }
 
-size_t tqc_dict_suggest(tqc_dict *view, const char *word, size_t len, char **out, size_t max)
-{
-    if (len == 0 || len > DICT_MAX_WORD || max == 0)
-        return 0;
-    pthread_mutex_lock(&view->core->mu);
-    size_t n = core_suggest(view->core, word, len, out, max);
-    pthread_mutex_unlock(&view->core->mu);
-    return n;
-}
-
 size_t tqc_dict_hunspell_suggest(tqc_dict *view, const char *word, size_t len, char **out,
                                  size_t max)
 {
     if (len == 0 || len > DICT_MAX_WORD || max == 0)
         return 0;
-    pthread_mutex_lock(&view->core->mu);
+    pthread_mutex_lock(&view->core->lock);
     size_t n = hunspell_suggest(view->core, word, len, out, max);
-    pthread_mutex_unlock(&view->core->mu);
+    pthread_mutex_unlock(&view->core->lock);
     return n;
 }
 
@@ -725,8 +800,8 @@ uint64_t tqc_dict_freq_total(const tqc_dict *view) { return view->core->freq_tot
 
 void tqc_dict_stats(const tqc_dict *view, size_t *cached, size_t *lookups)
 {
-    pthread_mutex_lock(&view->core->mu);
+    pthread_mutex_lock(&view->core->lock);
     *cached = tqc_strmap_count(view->core->cache);
     *lookups = view->core->lookups;
-    pthread_mutex_unlock(&view->core->mu);
+    pthread_mutex_unlock(&view->core->lock);
 }

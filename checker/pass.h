@@ -23,7 +23,22 @@ typedef struct tqc_ctx {
     /* The other languages tqc knows (langid.h: their profiles and dictionaries, opened
      * on first use), this thread's like dict; NULL when there are none. */
     struct tqc_langid *langs;
+    /* Per token of doc: 0 not asked yet, else dict's verdict on its text (1 known, 2 not);
+     * several passes ask about the same words. NULL: ask dict every time. */
+    uint8_t *token_known;
 } tqc_ctx;
+
+/* Whether dict knows the text of token k as written, asking it once per token. */
+static inline bool tqc_ctx_token_known(const tqc_ctx *ctx, size_t k)
+{
+    if (ctx->token_known && ctx->token_known[k])
+        return ctx->token_known[k] == 1;
+    tqc_span sp = ctx->doc->tokens[k].span;
+    bool known = tqc_dict_known(ctx->dict, tqc_doc_at(ctx->doc, sp), tqc_span_len(sp));
+    if (ctx->token_known)
+        ctx->token_known[k] = known ? 1 : 2;
+    return known;
+}
 
 struct tqc_pass {
     const char *id;           /* stable rule id: `missing-space` */

@@ -55,6 +55,8 @@ typedef struct proper_name {
 typedef struct cap_state {
     proper_name *names;
     size_t name_count;
+    /* The lists asked of nearly every word, found once. */
+    const tqc_strmap *name_prefixes, *lower_case_words;
 } cap_state;
 
 static bool is_word(const tqc_token *t) { return t->kind == TQC_TOK_WORD; }
@@ -71,11 +73,16 @@ static size_t lower_tok(const tqc_doc *doc, const tqc_token *t, char *buf)
                          CAP_MAX_WORD);
 }
 
-static bool tok_in(const tqc_ctx *ctx, const char *list, const tqc_token *t)
+static bool tok_in_list(const tqc_ctx *ctx, const tqc_strmap *list, const tqc_token *t)
 {
     char buf[CAP_MAX_WORD];
-    size_t n = lower_tok(ctx->doc, t, buf);
-    return n && tqc_lang_in(ctx->lang, list, buf, n);
+    size_t n = list ? lower_tok(ctx->doc, t, buf) : 0;
+    return n && tqc_strmap_get(list, buf, n, NULL);
+}
+
+static bool tok_in(const tqc_ctx *ctx, const char *list, const tqc_token *t)
+{
+    return tok_in_list(ctx, tqc_lang_list(ctx->lang, list), t);
 }
 
 static bool punct_is(const tqc_doc *doc, const tqc_token *t, const char *s)
@@ -265,7 +272,8 @@ static void lower_case_word_capitalised(const tqc_ctx *ctx, size_t k)
         return;
     char lower[CAP_MAX_WORD];
     size_t n = lower_tok(doc, t, lower);
-    if (!n || !tqc_lang_in(ctx->lang, "lower-case-words", lower, n))
+    const cap_state *st = ctx->state;
+    if (!n || !tqc_strmap_get(st->lower_case_words, lower, n, NULL))
         return;
     /* Back over function words and numbers; a capital there begins a name, except a
      * function word that opens the sentence (`El 5 de Marzo`). */
@@ -340,7 +348,7 @@ static size_t lower_case_name_pair(const tqc_ctx *ctx, size_t k)
     const tqc_token *a = &doc->tokens[k], *b = &doc->tokens[k + 1];
     if (!is_word(a) || !is_word(b) || !(a->flags & TQC_TF_LOWER) || !(b->flags & TQC_TF_LOWER) ||
         !(b->flags & TQC_TF_SPACE_BEFORE) || a->sentence != b->sentence ||
-        !tok_in(ctx, "name-prefixes", a))
+        !tok_in_list(ctx, ((const cap_state *)ctx->state)->name_prefixes, a))
         return 0;
     char fixed[CAP_MAX_WORD], first[CAP_MAX_WORD];
     size_t al = tqc_span_len(a->span);
@@ -459,6 +467,8 @@ static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t err
         fini(st);
         return TQC_ENOMEM;
     }
+    st->name_prefixes = tqc_lang_list(lang, "name-prefixes");
+    st->lower_case_words = tqc_lang_list(lang, "lower-case-words");
     for (size_t i = 0; i < n; i++) {
         size_t len, pos = 0;
         proper_name pn = {.text = tqc_strmap_key(list, i, &len)};

@@ -597,7 +597,7 @@ static void check_word(ms_run *r, size_t k)
         return;
     const char *s = tqc_doc_at(doc, t->span);
     size_t len = tqc_span_len(t->span);
-    if (len > MS_MAX_WORD || tqc_dict_known(ctx->dict, s, len))
+    if (len > MS_MAX_WORD || tqc_ctx_token_known(ctx, k))
         return;
     if (chars_in(s, len) < MS_MIN_CHARS || tqc_dict_freq(ctx->dict, s, len) > 0 ||
         abbreviation_at(ctx, k))

@@ -135,7 +135,8 @@ static void check_token(spell_run *r, const tqc_token *t)
         return;
     const char *s = tqc_doc_at(ctx->doc, t->span);
     size_t len = tqc_span_len(t->span);
-    if (len < 2 || len > SPELL_MAX_WORD || tqc_dict_known(ctx->dict, s, len) ||
+    if (len < 2 || len > SPELL_MAX_WORD ||
+        tqc_ctx_token_known(ctx, (size_t)(t - ctx->doc->tokens)) ||
         tqc_span_index_overlaps(&r->run_ons, t->span))
         return;
     char fixed[SPELL_MAX_WORD * 2 + 1];

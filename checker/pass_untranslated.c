@@ -165,16 +165,21 @@ typedef struct tally {
     size_t own_only;    /* known in the document's language, not there */
 } tally;
 
-static tally count_in(const tqc_ctx *ctx, const words *ws, size_t a, size_t b, size_t lang)
+/* A cheap witness for lang: the words [a, b) the document's dictionary rejects must be
+ * words of lang's frequency list. Without it lang is ruled out before its dictionary
+ * (tens of megabytes) is opened. */
+static bool witnessed(const tqc_ctx *ctx, const words *ws, size_t a, size_t b, size_t lang)
 {
-    tally t = {0};
-    /* A cheap witness first: words the document's dictionary rejects must be words of
-     * the other language's frequency list, or that language is ruled out before its
-     * dictionary (tens of megabytes) is opened. */
     size_t witnesses = 0;
     for (size_t k = a; k < b; k++)
         witnesses += !ws->own[k] && tqc_langid_common(ctx->langs, lang, ws->w[k], ws->len[k]);
-    if ((double)witnesses < UT_COMMON_SHARE * (double)(b - a))
+    return (double)witnesses >= UT_COMMON_SHARE * (double)(b - a);
+}
+
+static tally count_in(const tqc_ctx *ctx, const words *ws, size_t a, size_t b, size_t lang)
+{
+    tally t = {0};
+    if (!witnessed(ctx, ws, a, b, lang))
         return t;
     tqc_dict *d = tqc_langid_dict(ctx->langs, lang);
     for (size_t k = a; d && k < b; k++) {
@@ -205,6 +210,12 @@ static size_t judge(const tqc_ctx *ctx, const words *ws, size_t a, size_t b, siz
         return SIZE_MAX;
     tqc_langid *ids = ctx->langs;
     size_t self = tqc_langid_find(ids, ctx->doc->lang), count = tqc_langid_count(ids);
+    /* No language witnessed: nothing for exttextcat to order (it costs more than this). */
+    bool any = false;
+    for (size_t i = 0; i < count && !any; i++)
+        any = i != self && witnessed(ctx, ws, a, b, i);
+    if (!any)
+        return SIZE_MAX;
     size_t order[TQC_LANGID_MAX_LANGS];
     size_t ranked = tqc_langid_textcat(ids, tqc_doc_at(ctx->doc, text), tqc_span_len(text), order,
                                        TQC_LANGID_MAX_LANGS, NULL);
@@ -221,7 +232,6 @@ static size_t judge(const tqc_ctx *ctx, const words *ws, size_t a, size_t b, siz
      * dictionary, and opening them all for every stretch of odd words (lists, names)
      * would hold every language's dictionary in memory. */
     size_t norder = ranked < UT_CANDIDATES ? ranked : UT_CANDIDATES;
-    (void)count;
     size_t best = SIZE_MAX, best_known = 0;
     for (size_t k = 0; k < norder; k++) {
         size_t i = order[k];
@@ -384,7 +394,7 @@ static void run_monolingual(const tqc_ctx *ctx)
             ws.w[ws.n] = tqc_doc_at(doc, t->span);
             ws.len[ws.n] = tqc_span_len(t->span);
             ws.tok[ws.n] = k;
-            ws.own[ws.n] = tqc_dict_known(ctx->dict, ws.w[ws.n], ws.len[ws.n]);
+            ws.own[ws.n] = tqc_ctx_token_known(ctx, k);
             unknown += !ws.own[ws.n];
             ws.n++;
         }

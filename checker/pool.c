@@ -93,7 +93,7 @@ tqc_pool *tqc_pool_new(unsigned workers)
     tqc_pool *p = calloc(1, sizeof *p);
     if (!p)
         return NULL;
-    p->cap = 2 * (size_t)workers;
+    p->cap = (size_t)workers + 1;
     p->ring = calloc(p->cap, sizeof *p->ring);
     p->workers = calloc(workers, sizeof *p->workers);
     if (!p->ring || !p->workers) {

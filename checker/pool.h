@@ -21,7 +21,8 @@ void tqc_pool_free(tqc_pool *pool);
 
 /* Docs submitted and not yet taken back. */
 size_t tqc_pool_pending(const tqc_pool *pool);
-/* Whether another doc may be submitted without waiting (in flight < twice the workers). */
+/* Whether another doc may be submitted without waiting (one more in flight than there
+ * are workers: the submitter reads the next while they check). */
 bool tqc_pool_has_room(const tqc_pool *pool);
 
 /* Queues doc (the pool owns it until tqc_pool_next returns it) to be checked like

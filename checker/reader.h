@@ -10,7 +10,7 @@
 
 /* Chunks aim for this size: big enough for any article, small enough to keep memory
  * flat on a multi-gigabyte corpus. */
-#define TQC_CHUNK_BYTES (1u << 20)
+#define TQC_CHUNK_BYTES (1u << 18)
 /* Bytes examined for NUL to tell a binary file (as grep does). */
 #define TQC_BINARY_PROBE 8192
 

@@ -66,6 +66,34 @@ printf 'Bad \377\376 bytes here.\n' >"$tmp/invalid.txt"
 awk 'BEGIN { for (i = 0; i < 150000; i++) printf "alpha beta "; printf "the the end.\n" }' >"$tmp/huge-line.txt"
 expect_exit 1 "a 1.5 MB line is checked" "$TQC" check --format=jsonl "$tmp/huge-line.txt"
 expect_grep '"line":1,"column":1650001,"offset":1650000' "$tmp/out" "offsets and columns stay exact across chunks"
+# -j: a file of many parts (chunks of text, JSON Lines records) checked on threads
+# gives the same output, in the same order, as one thread.
+ext=${TQC_SHARED:-../shared/corpus}/external
+if [ -f "$ext/brown-news.txt" ]; then
+    head -c 900000 "$ext/brown-news.txt" >"$tmp/many-parts.txt"
+else
+    for i in $(seq 1 4000); do cat corpus/en/*.txt; done | head -c 900000 >"$tmp/many-parts.txt"
+fi
+"$TQC" check -j 1 --format jsonl "$tmp/many-parts.txt" >"$tmp/j1.jsonl" 2>/dev/null
+"$TQC" check -j 3 --format jsonl "$tmp/many-parts.txt" >"$tmp/j3.jsonl" 2>/dev/null
+if [ -s "$tmp/j1.jsonl" ] && cmp -s "$tmp/j1.jsonl" "$tmp/j3.jsonl"; then
+    ok "check -j 3 on a file of several parts: same findings, same order"
+else
+    not_ok "check -j 3 on a file of several parts: same findings, same order" \
+        "$(wc -l <"$tmp/j1.jsonl") vs $(wc -l <"$tmp/j3.jsonl") lines"
+fi
+awk '{ gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); printf "{\"id\":\"r%d\",\"text\":\"%s\"}\n", NR, $0 }' \
+    "$tmp/many-parts.txt" | head -n 400 >"$tmp/records.jsonl"
+"$TQC" check -j 1 --input jsonl --format jsonl "$tmp/records.jsonl" >"$tmp/r1.jsonl" 2>/dev/null
+"$TQC" check -j 2 --input jsonl --format jsonl "$tmp/records.jsonl" >"$tmp/r2.jsonl" 2>/dev/null
+if [ -s "$tmp/r1.jsonl" ] && cmp -s "$tmp/r1.jsonl" "$tmp/r2.jsonl"; then
+    ok "check -j 2 on JSON Lines records: same findings, same order"
+else
+    not_ok "check -j 2 on JSON Lines records: same findings, same order" \
+        "$(wc -l <"$tmp/r1.jsonl") vs $(wc -l <"$tmp/r2.jsonl") lines"
+fi
+expect_exit 2 "--jobs 0 is a usage error" "$TQC" check -j 0 "$tmp/clean.txt"
+
 printf '\357\273\277BOM first the the line.\n' >"$tmp/bom.txt"
 expect_exit 1 "UTF-8 BOM is skipped" "$TQC" check --format=jsonl "$tmp/bom.txt"
 expect_grep '"line":1,"column":11,"offset":13' "$tmp/out" "offsets count the BOM bytes"
