@@ -98,23 +98,33 @@ bool tqc_text_is_space(int32_t cp)
 
 bool tqc_text_is_punct(int32_t cp)
 {
+    /* ASCII fast path: the ASCII code points utf8proc puts in P* (the others are
+     * symbols: $ + < = > ^ ` | ~). */
+    if (cp >= 0 && cp < 0x80)
+        return cp != 0 && strchr("!\"#%&'()*,-./:;?@[\\]_{}", cp) != NULL;
     utf8proc_category_t c = category(cp);
     return c >= UTF8PROC_CATEGORY_PC && c <= UTF8PROC_CATEGORY_PO;
 }
 
 bool tqc_text_is_mark(int32_t cp)
 {
+    if (cp >= 0 && cp < 0x80)
+        return false;
     utf8proc_category_t c = category(cp);
     return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC || c == UTF8PROC_CATEGORY_ME;
 }
 
 bool tqc_text_is_format(int32_t cp)
 {
+    if (cp >= 0 && cp < 0x80)
+        return false;
     return category(cp) == UTF8PROC_CATEGORY_CF;
 }
 
 bool tqc_text_is_control(int32_t cp)
 {
+    if (cp >= 0 && cp < 0x80)
+        return (cp < 0x20 || cp == 0x7F) && cp != '\t' && cp != '\n' && cp != '\r';
     return category(cp) == UTF8PROC_CATEGORY_CC && cp != '\t' && cp != '\n' && cp != '\r';
 }
 

@@ -38,6 +38,7 @@ Suite *lang_fr_de_it_suite(void);
 Suite *langid_suite(void);
 Suite *pass_untranslated_suite(void);
 Suite *pool_suite(void);
+Suite *text_suite(void);
 
 /* An English checker using the source tree's rules/ and dictionaries/ (one per process,
  * made on first use, freed at exit). */
