@@ -5,6 +5,7 @@
 #include <hunspell.h>
 #include <iconv.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,7 +52,7 @@ typedef struct dict_core {
      * every insertion take it alone. */
     pthread_mutex_t lock;
     char *key;                  /* what was opened (registry key) */
-    size_t refs;                /* views; guarded by registry_mu */
+    atomic_size_t refs;         /* views; changed under registry_mu */
     struct dict_core *next;     /* in the registry */
     Hunhandle *hun;
     char name[64];
@@ -72,8 +73,9 @@ typedef struct dict_core {
 struct tqc_dict {
     dict_core *core;
     hot_verdict *hot;           /* NULL until the first lookup */
-    /* Every verdict this view has had: the core's lock is taken once per distinct word
-     * a thread meets, not for every word its hot cache has forgotten. */
+    /* Every verdict this view has had, once another view shares the core: the core's
+     * lock is then taken once per distinct word a thread meets, not for every word its
+     * hot cache has forgotten. Alone, the core's map is as good and costs no copy. */
     tqc_strmap *local;
 };
 
@@ -387,10 +389,6 @@ tqc_status tqc_dict_open(const tqc_lang *lang, const char *data_dir,
         return st;
     }
     view->core = core;
-    if (!(view->local = tqc_strmap_new())) {
-        tqc_dict_free(view);
-        return TQC_ENOMEM;
-    }
     *out = view;
     return TQC_OK;
 }
@@ -477,6 +475,10 @@ static uint8_t core_verdict(dict_core *dict, const char *word, size_t len, uint6
 static uint8_t view_verdict(tqc_dict *view, const char *word, size_t len, uint64_t h)
 {
     uint64_t verdict;
+    if (!view->local && atomic_load_explicit(&view->core->refs, memory_order_relaxed) > 1)
+        view->local = tqc_strmap_new();
+    if (!view->local)
+        return core_verdict(view->core, word, len, h);
     if (tqc_strmap_get_hashed(view->local, word, len, h, &verdict))
         return (uint8_t)verdict;
     verdict = core_verdict(view->core, word, len, h);
@@ -549,10 +551,19 @@ static uint64_t core_freq(const dict_core *dict, const char *word, size_t len)
     char buf[DICT_MAX_WORD * 4 + 1];
     if (!dict->freq || len == 0 || len > DICT_MAX_WORD)
         return 0;
+    /* Most words asked (correction candidates above all) are lower-case ASCII already:
+     * looked up as they are, without the copies below. */
+    bool as_is = true;
+    for (size_t i = 0; i < len && as_is; i++)
+        as_is = (unsigned char)word[i] < 0x80 && (word[i] < 'A' || word[i] > 'Z');
+    uint64_t count = 0;
+    if (as_is) {
+        tqc_strmap_get(dict->freq, word, len, &count);
+        return count;
+    }
     size_t n = tqc_text_case(word, len, TQC_CASE_LOWER, buf, sizeof buf);
     char norm[DICT_MAX_WORD * 4 + 1];
     n = normalise_apostrophes(buf, n, norm);
-    uint64_t count = 0;
     tqc_strmap_get(dict->freq, norm, n, &count);
     return count;
 }

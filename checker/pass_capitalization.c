@@ -75,6 +75,9 @@ static size_t lower_tok(const tqc_doc *doc, const tqc_token *t, char *buf)
 
 static bool tok_in_list(const tqc_ctx *ctx, const tqc_strmap *list, const tqc_token *t)
 {
+    /* A word all in lower case is its own lower-case form. */
+    if (list && (t->flags & TQC_TF_LOWER))
+        return tqc_strmap_get(list, tok_text(ctx->doc, t), tqc_span_len(t->span), NULL);
     char buf[CAP_MAX_WORD];
     size_t n = list ? lower_tok(ctx->doc, t, buf) : 0;
     return n && tqc_strmap_get(list, buf, n, NULL);
