@@ -75,6 +75,9 @@ typedef struct slot {
 
 typedef struct audit {
     const tqc_audit_options *opts;
+    /* With several workers, each asks Hunspell itself instead of waiting its turn for
+     * the one every thread shares (dict.h): more memory, no queue. */
+    bool own_spellers;
     const char *const *paths;
     size_t path_count;
     pthread_mutex_t mu;
@@ -804,7 +807,8 @@ static tqc_checker *checker_for(worker *w, tqc_settings **s, tqc_status *st, cha
     tqc_settings_free(lru->settings);
     *lru = (ck_entry){0};
     tqc_checker *ck;
-    *st = tqc_project_checker(*s, w->a->opts->check.data_dir, &ck, err, errlen);
+    *st = tqc_project_checker(*s, w->a->opts->check.data_dir, w->a->own_spellers, &ck, err,
+                              errlen);
     if (*st != TQC_OK)
         return NULL;
     *lru = (ck_entry){*s, ck, w->clock};
@@ -931,7 +935,9 @@ static void *worker_main(void *arg)
     bool ok = true;
     if (!a->opts->project) {
         char err[512];
-        tqc_status st = tqc_checker_new(&a->opts->check, &w->ck, err, sizeof err);
+        tqc_check_options o = a->opts->check;
+        o.dict.own_speller = a->own_spellers;
+        tqc_status st = tqc_checker_new(&o, &w->ck, err, sizeof err);
         if (st != TQC_OK) {
             halt(a, st, st == TQC_ENOMEM ? "out of memory" : err);
             ok = false;
@@ -1263,6 +1269,7 @@ tqc_status tqc_audit_run(const tqc_audit_options *opts, const char *const *paths
         return TQC_ENOMEM;
     }
     a->opts = opts;
+    a->own_spellers = jobs > 1;
     a->paths = paths;
     a->path_count = count;
     pthread_mutex_init(&a->mu, NULL);

@@ -472,7 +472,7 @@ static void annotated_views(const options *o, tqc_audit_summary *sum, tqc_projec
             tqc_checker_free(ck);
             tqc_settings_free(ck_settings);
             ck_settings = s;
-            if (tqc_project_checker(s, o->data_dir, &ck, err, sizeof err) != TQC_OK)
+            if (tqc_project_checker(s, o->data_dir, false, &ck, err, sizeof err) != TQC_OK)
                 break;
         }
         if (mkdir(dir, 0777) != 0 && errno != EEXIST) {

@@ -473,7 +473,7 @@ tqc_checker *tqc_ci_checker(tqc_ci *ci, size_t i)
     ci->checkers = grown;
     tqc_checker *ck;
     char err[1024];
-    tqc_status st = tqc_project_checker(s, ci->data_dir, &ck, err, sizeof err);
+    tqc_status st = tqc_project_checker(s, ci->data_dir, false, &ck, err, sizeof err);
     /* A failure is remembered too, so every file of those settings fails the same way. */
     ci->checkers[ci->ncheckers++] = (ck_entry){s, ck, st != TQC_OK};
     if (st != TQC_OK)

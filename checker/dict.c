@@ -43,6 +43,13 @@ typedef struct hot_verdict {
     char key[HOT_KEY];
 } hot_verdict;
 
+/* A Hunspell handle with the supplements and word lists added, and the converters
+ * to and from its encoding. Not thread-safe. */
+typedef struct speller {
+    Hunhandle *hun;
+    iconv_t to_dic, from_dic;   /* (iconv_t)-1 when the dictionary is UTF-8 */
+} speller;
+
 /* What every thread checking in one language shares: the Hunspell handle, verdicts,
  * frequencies and suggestions, behind one lock. Hunspell answers each distinct word
  * once per process, and a process holds each dictionary once however many threads
@@ -54,9 +61,12 @@ typedef struct dict_core {
     char *key;                  /* what was opened (registry key) */
     atomic_size_t refs;         /* views; changed under registry_mu */
     struct dict_core *next;     /* in the registry */
-    Hunhandle *hun;
+    speller sp;                 /* used under the lock */
     char name[64];
-    iconv_t to_dic, from_dic;   /* (iconv_t)-1 when the dictionary is UTF-8 */
+    /* What opens another speller like sp (tqc_dict_options.own_speller). */
+    char *aff, *dic, *dir;
+    char **word_files;
+    size_t word_file_count;
     tqc_strmap *cache;          /* word -> verdict */
     tqc_strmap *raw;            /* correction candidate -> Hunspell's own verdict */
     tqc_strmap *freq;           /* lower-cased word -> count; read-only once open */
@@ -66,12 +76,13 @@ typedef struct dict_core {
     char **suggestions;         /* per cached word: NUL-separated list, empty string ends it */
     size_t suggestion_count, suggestion_cap;
     uint64_t freq_total;
-    size_t lookups;
+    atomic_size_t lookups;      /* questions to Hunspell, by every speller */
 } dict_core;
 
 /* One thread's view of a core: its own hot verdicts, so the common case takes no lock. */
 struct tqc_dict {
     dict_core *core;
+    speller *own;               /* asked without the lock; NULL: the core's */
     hot_verdict *hot;           /* NULL until the first lookup */
     /* Every verdict this view has had, once another view shares the core: the core's
      * lock is then taken once per distinct word a thread meets, not for every word its
@@ -130,7 +141,7 @@ static char *convert(iconv_t cd, const char *in, size_t len, char *out, size_t c
     return out;
 }
 
-static tqc_status add_word_file(dict_core *dict, const char *path, char *err, size_t errlen)
+static tqc_status add_word_file(speller *dict, const char *path, char *err, size_t errlen)
 {
     FILE *f = fopen(path, "r");
     if (!f) {
@@ -163,7 +174,7 @@ static int cmp_str(const void *a, const void *b)
 }
 
 /* Adds every .txt file of dictionaries/<base>/, in name order. */
-static tqc_status add_supplements(dict_core *dict, const char *dir, char *err, size_t errlen)
+static tqc_status add_supplements(speller *dict, const char *dir, char *err, size_t errlen)
 {
     DIR *d = opendir(dir);
     if (!d)
@@ -227,7 +238,7 @@ static void load_try(dict_core *dict, const char *aff)
         if (strncmp(line, "TRY ", 4) != 0)
             continue;
         size_t n = strcspn(line + 4, "\r\n \t");
-        if (convert(dict->from_dic, line + 4, n, conv, sizeof conv))
+        if (convert(dict->sp.from_dic, line + 4, n, conv, sizeof conv))
             letters = conv;
         break;
     }
@@ -246,17 +257,59 @@ static void load_try(dict_core *dict, const char *aff)
         fclose(f);
 }
 
+static void speller_close(speller *sp)
+{
+    if (sp->hun)
+        Hunspell_destroy(sp->hun);
+    if (sp->to_dic != (iconv_t)-1)
+        iconv_close(sp->to_dic);
+    if (sp->from_dic != (iconv_t)-1)
+        iconv_close(sp->from_dic);
+}
+
+/* Opens aff/dic with the supplements of dir and the word lists into *sp; the caller
+ * holds registry_mu (Hunspell_create is not thread-safe). On failure *sp is closed. */
+static tqc_status speller_open(speller *sp, const char *aff, const char *dic, const char *dir,
+                               char *const *word_files, size_t word_file_count, char *err,
+                               size_t errlen)
+{
+    *sp = (speller){.to_dic = (iconv_t)-1, .from_dic = (iconv_t)-1};
+    if (!(sp->hun = Hunspell_create(aff, dic)))
+        return TQC_ENOMEM;
+    tqc_status st = TQC_OK;
+    const char *enc = Hunspell_get_dic_encoding(sp->hun);
+    if (enc && strcasecmp(enc, "UTF-8") != 0 && strcasecmp(enc, "UTF8") != 0) {
+        sp->to_dic = iconv_open(enc, "UTF-8");
+        sp->from_dic = iconv_open("UTF-8", enc);
+        if (sp->to_dic == (iconv_t)-1 || sp->from_dic == (iconv_t)-1) {
+            snprintf(err, errlen, "%s: unsupported dictionary encoding %s", dic, enc);
+            st = TQC_EINPUT;
+        }
+    }
+    if (st == TQC_OK)
+        st = add_supplements(sp, dir, err, errlen);
+    for (size_t i = 0; st == TQC_OK && i < word_file_count; i++)
+        st = add_word_file(sp, word_files[i], err, errlen);
+    if (st != TQC_OK)
+        speller_close(sp);
+    return st;
+}
+
+static char *dup_str(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *p = malloc(n);
+    if (p)
+        memcpy(p, s, n);
+    return p;
+}
+
 /* Frees a core no view uses; the caller holds registry_mu. */
 static void core_free(dict_core *dict)
 {
     if (!dict)
         return;
-    if (dict->hun)
-        Hunspell_destroy(dict->hun);
-    if (dict->to_dic != (iconv_t)-1)
-        iconv_close(dict->to_dic);
-    if (dict->from_dic != (iconv_t)-1)
-        iconv_close(dict->from_dic);
+    speller_close(&dict->sp);
     tqc_strmap_free(dict->cache);
     tqc_strmap_free(dict->raw);
     tqc_strmap_free(dict->freq);
@@ -264,6 +317,12 @@ static void core_free(dict_core *dict)
     for (size_t i = 0; i < dict->suggestion_count; i++)
         free(dict->suggestions[i]);
     free(dict->suggestions);
+    for (size_t i = 0; i < dict->word_file_count; i++)
+        free(dict->word_files[i]);
+    free(dict->word_files);
+    free(dict->aff);
+    free(dict->dic);
+    free(dict->dir);
     pthread_mutex_destroy(&dict->lock);
     free(dict->key);
     free(dict);
@@ -276,39 +335,30 @@ static tqc_status core_open(const char *key, const char *name, const char *aff, 
                             char *err, size_t errlen)
 {
     dict_core *dict = calloc(1, sizeof *dict);
-    size_t key_len = strlen(key) + 1;
-    if (!dict || !(dict->key = malloc(key_len))) {
-        free(dict);
+    if (!dict)
         return TQC_ENOMEM;
-    }
-    memcpy(dict->key, key, key_len);
     pthread_mutexattr_t attr;
     pthread_mutexattr_init(&attr);
     pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_ADAPTIVE_NP);
     pthread_mutex_init(&dict->lock, &attr);
     pthread_mutexattr_destroy(&attr);
-    dict->to_dic = dict->from_dic = (iconv_t)-1;
+    dict->sp = (speller){.to_dic = (iconv_t)-1, .from_dic = (iconv_t)-1};
     snprintf(dict->name, sizeof dict->name, "%s", name);
-    if (!(dict->hun = Hunspell_create(aff, dic)) || !(dict->cache = tqc_strmap_new()) ||
-        !(dict->raw = tqc_strmap_new())) {
+    size_t nwords = opts ? opts->word_file_count : 0;
+    bool nomem = !(dict->key = dup_str(key)) || !(dict->aff = dup_str(aff)) ||
+                 !(dict->dic = dup_str(dic)) || !(dict->dir = dup_str(dir)) ||
+                 !(dict->word_files = calloc(nwords + 1, sizeof *dict->word_files)) ||
+                 !(dict->cache = tqc_strmap_new()) || !(dict->raw = tqc_strmap_new());
+    for (size_t i = 0; !nomem && i < nwords; i++)
+        nomem = !(dict->word_files[dict->word_file_count++] = dup_str(opts->word_files[i]));
+    if (nomem) {
         core_free(dict);
         return TQC_ENOMEM;
     }
-    const char *enc = Hunspell_get_dic_encoding(dict->hun);
-    if (enc && strcasecmp(enc, "UTF-8") != 0 && strcasecmp(enc, "UTF8") != 0) {
-        dict->to_dic = iconv_open(enc, "UTF-8");
-        dict->from_dic = iconv_open("UTF-8", enc);
-        if (dict->to_dic == (iconv_t)-1 || dict->from_dic == (iconv_t)-1) {
-            snprintf(err, errlen, "%s: unsupported dictionary encoding %s", dic, enc);
-            core_free(dict);
-            return TQC_EINPUT;
-        }
-    }
-    load_try(dict, aff);
-    tqc_status st = add_supplements(dict, dir, err, errlen);
-    for (size_t i = 0; st == TQC_OK && opts && i < opts->word_file_count; i++)
-        st = add_word_file(dict, opts->word_files[i], err, errlen);
+    tqc_status st = speller_open(&dict->sp, aff, dic, dir, dict->word_files,
+                                 dict->word_file_count, err, errlen);
     if (st == TQC_OK) {
+        load_try(dict, aff);
         char path[DICT_MAX_PATH + 16];
         snprintf(path, sizeof path, "%s/freq.tsv", dir);
         st = load_freq(dict, path);
@@ -380,6 +430,17 @@ tqc_status tqc_dict_open(const tqc_lang *lang, const char *data_dir,
         core->next = registry;
         registry = core;
     }
+    /* A thread that asks its own Hunspell does not wait for the others: worth a second
+     * copy of the dictionary only when another view exists to wait for. */
+    if (st == TQC_OK && opts && opts->own_speller && core->refs > 0) {
+        if (!(view->own = malloc(sizeof *view->own)))
+            st = TQC_ENOMEM;
+        else if ((st = speller_open(view->own, core->aff, core->dic, core->dir, core->word_files,
+                                    core->word_file_count, err, errlen)) != TQC_OK) {
+            free(view->own);
+            view->own = NULL;
+        }
+    }
     if (st == TQC_OK)
         core->refs++;
     pthread_mutex_unlock(&registry_mu);
@@ -399,6 +460,10 @@ void tqc_dict_free(tqc_dict *view)
         return;
     pthread_mutex_lock(&registry_mu);
     dict_core *core = view->core;
+    if (view->own) {
+        speller_close(view->own);
+        free(view->own);
+    }
     if (--core->refs == 0) {
         dict_core **at = &registry;
         while (*at != core)
@@ -413,14 +478,6 @@ void tqc_dict_free(tqc_dict *view)
 }
 
 const char *tqc_dict_name(const tqc_dict *dict) { return dict->core->name; }
-
-static bool hunspell_accepts(dict_core *dict, const char *word, size_t len)
-{
-    char conv[DICT_MAX_WORD * 4 + 1];
-    dict->lookups++;
-    return convert(dict->to_dic, word, len, conv, sizeof conv) &&
-           Hunspell_spell(dict->hun, conv) != 0;
-}
 
 /* Hunspell knows ' but not always U+2019; normalise the typographic apostrophe. */
 static size_t normalise_apostrophes(const char *word, size_t len, char *out)
@@ -438,6 +495,26 @@ static size_t normalise_apostrophes(const char *word, size_t len, char *out)
     return o;
 }
 
+static bool hunspell_accepts(dict_core *core, speller *sp, const char *word, size_t len)
+{
+    char conv[DICT_MAX_WORD * 4 + 1];
+    atomic_fetch_add_explicit(&core->lookups, 1, memory_order_relaxed);
+    return convert(sp->to_dic, word, len, conv, sizeof conv) &&
+           Hunspell_spell(sp->hun, conv) != 0;
+}
+
+/* Hunspell's verdict on word as lookup means it: the typographic apostrophe as ', and a
+ * possessive of a known word known, whether or not the dictionary has the affix. */
+static uint8_t ask_speller(dict_core *core, speller *sp, const char *word, size_t len)
+{
+    char norm[DICT_MAX_WORD + 1];
+    size_t n = normalise_apostrophes(word, len, norm);
+    bool known = hunspell_accepts(core, sp, norm, n);
+    if (!known && n > 2 && norm[n - 2] == '\'' && (norm[n - 1] == 's' || norm[n - 1] == 'S'))
+        known = hunspell_accepts(core, sp, norm, n - 2);
+    return known ? VERDICT_KNOWN : VERDICT_UNKNOWN;
+}
+
 static hot_verdict remember_hot(const char *word, size_t len, uint64_t h, uint8_t verdict)
 {
     hot_verdict e = {.tag = (uint32_t)(h >> 32), .len = (uint8_t)len, .verdict = verdict};
@@ -445,28 +522,26 @@ static hot_verdict remember_hot(const char *word, size_t len, uint64_t h, uint8_
     return e;
 }
 
-/* The core's verdict on word (hash h), asking Hunspell the first time; takes the lock. */
-static uint8_t core_verdict(dict_core *dict, const char *word, size_t len, uint64_t h)
+/* The core's verdict on word (hash h), asking Hunspell the first time: the view's own
+ * speller without the lock, else the core's under it. */
+static uint8_t core_verdict(tqc_dict *view, const char *word, size_t len, uint64_t h)
 {
+    dict_core *dict = view->core;
     uint64_t verdict;
     pthread_mutex_lock(&dict->lock);
     bool have = tqc_strmap_get_hashed(dict->cache, word, len, h, &verdict);
+    if (!have && !view->own) {
+        verdict = ask_speller(dict, &dict->sp, word, len);
+        tqc_strmap_put(dict->cache, word, len, verdict);
+        have = true;
+    }
     pthread_mutex_unlock(&dict->lock);
     if (have)
         return (uint8_t)verdict;
+    verdict = ask_speller(dict, view->own, word, len);
+    /* Another thread may have asked meanwhile: the same answer, put twice. */
     pthread_mutex_lock(&dict->lock);
-    /* Another thread may have asked in between. */
-    if (!tqc_strmap_get_hashed(dict->cache, word, len, h, &verdict)) {
-        char norm[DICT_MAX_WORD + 1];
-        size_t n = normalise_apostrophes(word, len, norm);
-        bool known = hunspell_accepts(dict, norm, n);
-        /* A possessive of a known word is known, whether or not the dictionary has the
-         * affix. */
-        if (!known && n > 2 && norm[n - 2] == '\'' && (norm[n - 1] == 's' || norm[n - 1] == 'S'))
-            known = hunspell_accepts(dict, norm, n - 2);
-        verdict = known ? VERDICT_KNOWN : VERDICT_UNKNOWN;
-        tqc_strmap_put(dict->cache, word, len, verdict);
-    }
+    tqc_strmap_put(dict->cache, word, len, verdict);
     pthread_mutex_unlock(&dict->lock);
     return (uint8_t)verdict;
 }
@@ -478,10 +553,10 @@ static uint8_t view_verdict(tqc_dict *view, const char *word, size_t len, uint64
     if (!view->local && atomic_load_explicit(&view->core->refs, memory_order_relaxed) > 1)
         view->local = tqc_strmap_new();
     if (!view->local)
-        return core_verdict(view->core, word, len, h);
+        return core_verdict(view, word, len, h);
     if (tqc_strmap_get_hashed(view->local, word, len, h, &verdict))
         return (uint8_t)verdict;
-    verdict = core_verdict(view->core, word, len, h);
+    verdict = core_verdict(view, word, len, h);
     tqc_strmap_put(view->local, word, len, verdict);
     return (uint8_t)verdict;
 }
@@ -523,7 +598,7 @@ bool tqc_dict_case_variant(tqc_dict *dict, const char *word, size_t len, char *f
 }
 
 /* Asks Hunspell for up to max suggestions, each copied into out (caller frees). */
-static size_t hunspell_suggest(dict_core *dict, const char *word, size_t len, char **out, size_t max)
+static size_t hunspell_suggest(speller *dict, const char *word, size_t len, char **out, size_t max)
 {
     char conv[DICT_MAX_WORD * 4 + 1];
     if (!convert(dict->to_dic, word, len, conv, sizeof conv))
@@ -608,21 +683,42 @@ static void try_candidate(dict_core *dict, const char *text, size_t len, uint64_
  * accepts as written (none of lookup's normalisations: a suggestion must be a word as
  * it stands); returns how many. Answers are kept (the frequency list bounds how many),
  * and the lock is taken once for them all. */
-static size_t accepted_candidates(dict_core *dict, candidate *c, size_t n)
+static size_t accepted_candidates(tqc_dict *view, candidate *c, size_t n)
 {
-    size_t kept = 0;
+    dict_core *dict = view->core;
+    uint8_t verdict[DICT_MAX_GATHERED];
     pthread_mutex_lock(&dict->lock);
-    for (size_t i = 0; i < n && kept < DICT_MAX_CANDIDATES; i++) {
+    for (size_t i = 0; i < n; i++) {
         size_t len = strlen(c[i].text);
-        uint64_t verdict;
-        if (!tqc_strmap_get(dict->raw, c[i].text, len, &verdict)) {
-            verdict = hunspell_accepts(dict, c[i].text, len) ? VERDICT_KNOWN : VERDICT_UNKNOWN;
-            tqc_strmap_put(dict->raw, c[i].text, len, verdict);
+        uint64_t v;
+        if (tqc_strmap_get(dict->raw, c[i].text, len, &v)) {
+            verdict[i] = (uint8_t)v;
+        } else if (!view->own) {
+            verdict[i] = hunspell_accepts(dict, &dict->sp, c[i].text, len) ? VERDICT_KNOWN
+                                                                            : VERDICT_UNKNOWN;
+            tqc_strmap_put(dict->raw, c[i].text, len, verdict[i]);
+        } else {
+            verdict[i] = 0;     /* asked below, without the lock */
         }
-        if (verdict == VERDICT_KNOWN)
-            c[kept++] = c[i];
     }
     pthread_mutex_unlock(&dict->lock);
+    bool asked = false;
+    for (size_t i = 0; i < n; i++)
+        if (!verdict[i]) {
+            verdict[i] = hunspell_accepts(dict, view->own, c[i].text, strlen(c[i].text))
+                             ? VERDICT_KNOWN : VERDICT_UNKNOWN;
+            asked = true;
+        }
+    if (asked) {
+        pthread_mutex_lock(&dict->lock);
+        for (size_t i = 0; i < n; i++)
+            tqc_strmap_put(dict->raw, c[i].text, strlen(c[i].text), verdict[i]);
+        pthread_mutex_unlock(&dict->lock);
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < n && kept < DICT_MAX_CANDIDATES; i++)
+        if (verdict[i] == VERDICT_KNOWN)
+            c[kept++] = c[i];
     return kept;
 }
 
@@ -630,8 +726,10 @@ static size_t accepted_candidates(dict_core *dict, candidate *c, size_t n)
  * ranked by frequency: most typos are one edit, and this asks Hunspell only yes/no
  * questions about words the frequency list knows, a hundred times cheaper than
  * Hunspell_suggest. */
-static size_t one_edit_suggest(dict_core *dict, const char *word, size_t len, char **out, size_t max)
+static size_t one_edit_suggest(tqc_dict *view, const char *word, size_t len, char **out,
+                               size_t max)
 {
+    dict_core *dict = view->core;
     size_t at[DICT_MAX_WORD + 1], n = 0; /* byte offset of each code point */
     for (size_t i = 0; i < len && n < DICT_MAX_WORD;) {
         int32_t cp;
@@ -683,7 +781,7 @@ static size_t one_edit_suggest(dict_core *dict, const char *word, size_t len, ch
             }
         }
     }
-    count = accepted_candidates(dict, cand, count);
+    count = accepted_candidates(view, cand, count);
     qsort(cand, count, sizeof *cand, cmp_candidates);
     size_t kept = 0;
     for (size_t i = 0; i < count && kept < max; i++) {
@@ -765,11 +863,11 @@ size_t tqc_dict_suggest(tqc_dict *view, const char *word, size_t len, char **out
     char *full[TQC_DICT_MAX_SUGGESTIONS];
     size_t n;
     if (core->freq) {
-        n = one_edit_suggest(core, word, len, full, TQC_DICT_MAX_SUGGESTIONS);
+        n = one_edit_suggest(view, word, len, full, TQC_DICT_MAX_SUGGESTIONS);
     } else {
         /* Without a frequency list, Hunspell's own search (tens of milliseconds a word). */
         pthread_mutex_lock(&core->lock);
-        n = hunspell_suggest(core, word, len, full, TQC_DICT_MAX_SUGGESTIONS);
+        n = hunspell_suggest(&core->sp, word, len, full, TQC_DICT_MAX_SUGGESTIONS);
         pthread_mutex_unlock(&core->lock);
     }
     pthread_mutex_lock(&core->lock);
@@ -790,8 +888,10 @@ size_t tqc_dict_hunspell_suggest(tqc_dict *view, const char *word, size_t len, c
 {
     if (len == 0 || len > DICT_MAX_WORD || max == 0)
         return 0;
+    if (view->own)
+        return hunspell_suggest(view->own, word, len, out, max);
     pthread_mutex_lock(&view->core->lock);
-    size_t n = hunspell_suggest(view->core, word, len, out, max);
+    size_t n = hunspell_suggest(&view->core->sp, word, len, out, max);
     pthread_mutex_unlock(&view->core->lock);
     return n;
 }
@@ -813,6 +913,6 @@ void tqc_dict_stats(const tqc_dict *view, size_t *cached, size_t *lookups)
 {
     pthread_mutex_lock(&view->core->lock);
     *cached = tqc_strmap_count(view->core->cache);
-    *lookups = view->core->lookups;
+    *lookups = atomic_load(&view->core->lookups);
     pthread_mutex_unlock(&view->core->lock);
 }

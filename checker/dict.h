@@ -23,6 +23,10 @@ typedef struct tqc_dict_options {
     const char *dict_path;           /* colon-separated folders with .aff/.dic; NULL: default */
     const char *const *word_files;   /* user word lists, one word a line */
     size_t word_file_count;
+    /* The view asks a Hunspell handle of its own when the dictionary is already open in
+     * another view, instead of waiting for the shared one: for threads checking many
+     * files side by side, at the cost of the dictionary's memory again. */
+    bool own_speller;
 } tqc_dict_options;
 
 /* Default folders searched for Hunspell dictionaries after dict_path and $TQC_DICT_PATH. */

@@ -194,7 +194,8 @@ tqc_status tqc_project_settings(tqc_project *p, const char *path, tqc_settings *
     return st;
 }
 
-tqc_status tqc_project_checker(const tqc_settings *s, const char *data_dir, tqc_checker **out,
+tqc_status tqc_project_checker(const tqc_settings *s, const char *data_dir, bool own_speller,
+                               tqc_checker **out,
                                char *err, size_t errlen)
 {
     *out = NULL;
@@ -215,7 +216,8 @@ tqc_status tqc_project_checker(const tqc_settings *s, const char *data_dir, tqc_
         }
         tqc_check_options o = {
             .data_dir = data_dir, .lang = s->lang,
-            .dict = {.dict_path = s->dict_dir, .word_files = words, .word_file_count = s->word_count},
+            .dict = {.dict_path = s->dict_dir, .word_files = words, .word_file_count = s->word_count,
+                     .own_speller = own_speller},
             .disabled = disabled, .disabled_count = nd, .severities = sev, .severity_count = ns,
         };
         st = tqc_checker_new(&o, out, msg, sizeof msg);

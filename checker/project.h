@@ -34,9 +34,9 @@ tqc_status tqc_project_settings(tqc_project *p, const char *path, tqc_settings *
                                 char *err, size_t errlen);
 
 /* A checker for settings s (language, dictionaries, word lists, disabled rules and
- * severities), with the rule data in data_dir. */
-tqc_status tqc_project_checker(const tqc_settings *s, const char *data_dir, tqc_checker **out,
-                               char *err, size_t errlen);
+ * severities), with the rule data in data_dir; own_speller as in tqc_dict_options. */
+tqc_status tqc_project_checker(const tqc_settings *s, const char *data_dir, bool own_speller,
+                               tqc_checker **out, char *err, size_t errlen);
 
 /* path as people know it: relative to the working directory when under it (written to
  * buf), else path itself. */
