@@ -130,6 +130,45 @@ START_TEST(test_word_lists_are_not_shared)
 }
 END_TEST
 
+/* A view with its own Hunspell handle answers as the shared one does, word lists and
+ * supplements included, and its answers reach the other views. */
+START_TEST(test_own_speller)
+{
+    char path[] = "/tmp/tqc-words-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    FILE *f = fdopen(fd, "w");
+    fputs("Quorvath\n", f);
+    fclose(f);
+    const char *files[] = {path};
+    tqc_check_options shared = {.data_dir = TQC_SOURCE_DIR, .lang = "en",
+                                .dict = {.word_files = files, .word_file_count = 1}};
+    tqc_check_options own = shared;
+    own.dict.own_speller = true;
+    char err[256];
+    tqc_checker *a, *b;
+    ck_assert_int_eq(tqc_checker_new(&shared, &a, err, sizeof err), TQC_OK);
+    ck_assert_int_eq(tqc_checker_new(&own, &b, err, sizeof err), TQC_OK);
+    tqc_dict *d = tqc_checker_dict(b), *e = tqc_checker_dict(a);
+    ck_assert(KNOWN("Quorvath"));
+    ck_assert(KNOWN("minister's"));
+    ck_assert(!KNOWN("zzqxwvb"));
+    char *sugg[3];
+    size_t n = tqc_dict_suggest(d, "goverment", 9, sugg, 3);
+    ck_assert_uint_gt(n, 0);
+    ck_assert_str_eq(sugg[0], "government");
+    tqc_dict_free_suggestions(sugg, n);
+    size_t cached0, lookups0, cached1, lookups1;
+    tqc_dict_stats(e, &cached0, &lookups0);
+    ck_assert(!tqc_dict_known(e, "zzqxwvb", 7));
+    tqc_dict_stats(e, &cached1, &lookups1);
+    ck_assert_uint_eq(lookups1, lookups0);
+    tqc_checker_free(b);
+    tqc_checker_free(a);
+    unlink(path);
+}
+END_TEST
+
 START_TEST(test_missing_dictionary_is_an_error)
 {
     tqc_check_options opts = {.data_dir = TQC_SOURCE_DIR, .lang = "xx-YY",
@@ -151,6 +190,7 @@ Suite *dict_suite(void)
     tcase_add_test(tc, test_case_variant);
     tcase_add_test(tc, test_views_share_verdicts);
     tcase_add_test(tc, test_word_lists_are_not_shared);
+    tcase_add_test(tc, test_own_speller);
     tcase_add_test(tc, test_suggestions_and_frequency);
     tcase_add_test(tc, test_user_word_list);
     tcase_add_test(tc, test_missing_dictionary_is_an_error);
