@@ -686,39 +686,36 @@ static void try_candidate(dict_core *dict, const char *text, size_t len, uint64_
 static size_t accepted_candidates(tqc_dict *view, candidate *c, size_t n)
 {
     dict_core *dict = view->core;
-    uint8_t verdict[DICT_MAX_GATHERED];
-    pthread_mutex_lock(&dict->lock);
-    for (size_t i = 0; i < n; i++) {
-        size_t len = strlen(c[i].text);
-        uint64_t v;
-        if (tqc_strmap_get(dict->raw, c[i].text, len, &v)) {
-            verdict[i] = (uint8_t)v;
-        } else if (!view->own) {
-            verdict[i] = hunspell_accepts(dict, &dict->sp, c[i].text, len) ? VERDICT_KNOWN
-                                                                            : VERDICT_UNKNOWN;
-            tqc_strmap_put(dict->raw, c[i].text, len, verdict[i]);
-        } else {
-            verdict[i] = 0;     /* asked below, without the lock */
-        }
-    }
-    pthread_mutex_unlock(&dict->lock);
-    bool asked = false;
-    for (size_t i = 0; i < n; i++)
-        if (!verdict[i]) {
-            verdict[i] = hunspell_accepts(dict, view->own, c[i].text, strlen(c[i].text))
-                             ? VERDICT_KNOWN : VERDICT_UNKNOWN;
-            asked = true;
-        }
-    if (asked) {
-        pthread_mutex_lock(&dict->lock);
-        for (size_t i = 0; i < n; i++)
-            tqc_strmap_put(dict->raw, c[i].text, strlen(c[i].text), verdict[i]);
-        pthread_mutex_unlock(&dict->lock);
-    }
     size_t kept = 0;
-    for (size_t i = 0; i < n && kept < DICT_MAX_CANDIDATES; i++)
-        if (verdict[i] == VERDICT_KNOWN)
+    bool locked = !view->own;   /* the shared speller: one lock for them all */
+    if (locked)
+        pthread_mutex_lock(&dict->lock);
+    for (size_t i = 0; i < n && kept < DICT_MAX_CANDIDATES; i++) {
+        size_t len = strlen(c[i].text);
+        uint64_t verdict;
+        if (!locked)
+            pthread_mutex_lock(&dict->lock);
+        bool have = tqc_strmap_get(dict->raw, c[i].text, len, &verdict);
+        if (!have && locked) {
+            verdict = hunspell_accepts(dict, &dict->sp, c[i].text, len) ? VERDICT_KNOWN
+                                                                         : VERDICT_UNKNOWN;
+            tqc_strmap_put(dict->raw, c[i].text, len, verdict);
+        }
+        if (!locked)
+            pthread_mutex_unlock(&dict->lock);
+        if (!have && !locked) {
+            /* The view's own speller, without the lock. */
+            verdict = hunspell_accepts(dict, view->own, c[i].text, len) ? VERDICT_KNOWN
+                                                                        : VERDICT_UNKNOWN;
+            pthread_mutex_lock(&dict->lock);
+            tqc_strmap_put(dict->raw, c[i].text, len, verdict);
+            pthread_mutex_unlock(&dict->lock);
+        }
+        if (verdict == VERDICT_KNOWN)
             c[kept++] = c[i];
+    }
+    if (locked)
+        pthread_mutex_unlock(&dict->lock);
     return kept;
 }
 
