@@ -29,13 +29,8 @@ fi
 mb=$(awk -v b="$(wc -c <"$one")" 'BEGIN { printf "%.1f", b / 1e6 }')
 words=$(wc -w <"$one")
 
-# best CMD...: the best wall time (and its peak KiB) of two runs, as "seconds kib": a
-# shared machine's hiccups slow a run, never speed one up.
-best() {
-    set -- $("$run" "$@") "$@"; a_s=$1 a_kb=$2; shift 2
-    set -- $("$run" "$@"); b_s=$1 b_kb=$2
-    if awk -v a="$a_s" -v b="$b_s" 'BEGIN { exit !(a <= b) }'; then echo "$a_s $a_kb"; else echo "$b_s $b_kb"; fi
-}
+TRIES=2
+. tests/bench_lib.sh
 
 echo "bench: $mb MB, $words words of English prose ($one); best of two runs but hunspell's"
 set -- $(best wc -w "$one"); wc_s=$1 wc_kb=$2

@@ -37,21 +37,7 @@ fi
 [ -f "$all" ] || all="$src"
 src=$(cd "$(dirname "$src")" && pwd)/$(basename "$src")
 
-# best CMD...: the best wall time (and its peak KiB) of TRIES runs, as "seconds kib".
-best() {
-    b_s="" b_kb=""
-    i=0
-    while [ "$i" -lt "$TRIES" ]; do
-        set -- $("$run" "$@") "$@"
-        s=$1 kb=$2
-        shift 2
-        if [ -z "$b_s" ] || awk -v a="$s" -v b="$b_s" 'BEGIN { exit !(a < b) }'; then
-            b_s=$s b_kb=$kb
-        fi
-        i=$((i + 1))
-    done
-    echo "$b_s $b_kb"
-}
+. tests/bench_lib.sh
 
 # CPU seconds (user + system) used so far by this shell's finished children: the
 # difference around a run is what it cost, however busy the machine was.
