@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "langid.h"
 #include "reader.h"
 #include "report.h"
 #include "suppress_file.h"
@@ -877,9 +878,14 @@ static void check_file(audit *a, worker *w, slot *s)
     tqc_input_options io = {.format = o->format, .lang = set ? set->lang : o->check.lang,
                             .name = s->job.path};
     st = tqc_input_open(s->job.path, &io, &in, err, sizeof err);
+    /* As check does: an article (text, HTML) is told once, from its first doc; a
+     * bilingual file's docs carry their language. */
+    bool told = !o->detect;
+    tqc_checker *file_ck = NULL;
     if (st == TQC_OK) {
         fi.format = tqc_input_format_of(in);
         fi.per_doc_articles = fi.format == TQC_INPUT_JSONL;
+        told = told || (fi.format != TQC_INPUT_TEXT && fi.format != TQC_INPUT_HTML);
     }
     while (st == TQC_OK) {
         if (stopping(a)) {
@@ -889,18 +895,36 @@ static void check_file(audit *a, worker *w, slot *s)
         tqc_doc *doc;
         if ((st = tqc_input_next(in, &doc, err, sizeof err)) != TQC_OK || !doc)
             break;
+        tqc_checker *doc_ck = ck;
+        if (!told) {
+            told = true;
+            tqc_langid_guess guess;
+            char why[256];
+            st = tqc_checker_for_text(ck, doc->text, doc->len, &file_ck, &guess, why, sizeof why);
+        }
+        if (st == TQC_OK && file_ck) {
+            doc_ck = file_ck;
+            if (file_ck != ck)
+                st = tqc_doc_set_lang(doc, tqc_lang_code(tqc_checker_lang(file_ck)));
+        } else if (st == TQC_OK && doc->lang[0] &&
+                   !tqc_lang_same_base(doc->lang, tqc_lang_code(tqc_checker_lang(ck)))) {
+            char why[512];
+            if ((st = tqc_checker_for_lang(ck, doc->lang, &doc_ck, why, sizeof why)) != TQC_OK)
+                snprintf(err, sizeof err, "%s: %s", s->job.path, why);
+        }
         if (!have_lang) {
             fi.lang = dup_str(doc->lang);
             have_lang = true;
         }
         tqc_findings found;
         tqc_findings_init(&found, doc);
-        st = tqc_check_doc(ck, doc, &found);
+        if (st == TQC_OK)
+            st = tqc_check_doc(doc_ck, doc, &found);
         if (st == TQC_OK)
             st = sf ? tqc_suppress_file_doc(sf, &doc, &found) : deliver(&fr, &doc, &found);
         tqc_findings_release(&found);
         tqc_doc_free(doc);
-        if (st != TQC_OK)
+        if (st != TQC_OK && !err[0])
             snprintf(err, sizeof err, "%s: %s", s->job.path, tqc_strerror(st));
     }
     /* What the suppressions still hold goes out, with the unused directives of a file

@@ -104,6 +104,9 @@ typedef struct tqc_audit_options {
                                    and no suppression applies). A settings or checker
                                    error stops the audit with that error. */
     tqc_input_format format;    /* TQC_INPUT_AUTO: detected per file */
+    bool detect;                /* tell each text or HTML file's language from its content
+                                   (tqc_checker_for_text), the configured one the fallback;
+                                   bilingual docs are checked in the language they carry */
     unsigned jobs;              /* worker threads; 0: the online CPUs */
     const char *const *include; /* globs (see tqc_audit_glob_match); none: every file */
     size_t include_count;

@@ -214,6 +214,36 @@ tqc_status tqc_checker_for_lang(tqc_checker *ck, const char *code, tqc_checker *
     return TQC_OK;
 }
 
+bool tqc_lang_same_base(const char *a, const char *b)
+{
+    size_t i = 0;
+    for (;; i++) {
+        bool enda = a[i] == '\0' || a[i] == '-' || a[i] == '_';
+        bool endb = b[i] == '\0' || b[i] == '-' || b[i] == '_';
+        if (enda || endb)
+            return enda && endb;
+        if ((a[i] | 0x20) != (b[i] | 0x20))
+            return false;
+    }
+}
+
+tqc_status tqc_checker_for_text(tqc_checker *ck, const char *text, size_t len, tqc_checker **out,
+                                tqc_langid_guess *guess, char *err, size_t errlen)
+{
+    *out = ck;
+    err[0] = '\0';
+    tqc_langid *ids = tqc_checker_langid(ck);
+    const char *fallback = tqc_lang_code(ck->lang);
+    if (!ids || tqc_langid_detect(ids, text, len, fallback, guess) != TQC_OK)
+        return TQC_ENOMEM;
+    if (!guess->code || tqc_lang_same_base(guess->code, fallback))
+        return TQC_OK;
+    tqc_status st = tqc_checker_for_lang(ck, guess->code, out, err, errlen);
+    if (st != TQC_OK)
+        *out = ck;
+    return st == TQC_ENOMEM ? st : TQC_OK;
+}
+
 tqc_status tqc_checker_source(tqc_checker *ck, const char *code, const tqc_lang **lang,
                               tqc_dict **dict)
 {

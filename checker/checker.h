@@ -12,6 +12,7 @@
 #include "pass.h"
 
 typedef struct tqc_checker tqc_checker;
+struct tqc_langid_guess;    /* langid.h */
 
 typedef struct tqc_check_options {
     const char *data_dir;       /* holds rules/ and dictionaries/ */
@@ -59,6 +60,18 @@ tqc_status tqc_checker_source(tqc_checker *checker, const char *code, const tqc_
  * why. The siblings share checker's langid, so use them in checker's thread only. */
 tqc_status tqc_checker_for_lang(tqc_checker *checker, const char *code, tqc_checker **out,
                                 char *err, size_t errlen);
+
+/* true when the two language codes have the same base (`pt-BR` and `pt`). */
+bool tqc_lang_same_base(const char *a, const char *b);
+
+/* --lang auto: the checker for the language of text[0, len) (an article's start) into
+ * *out: checker's sibling for the language told (tqc_checker_for_lang), or checker itself
+ * when the text is in its language or cannot be told (guess->code NULL), or when the
+ * language told cannot be loaded here (err then says why). guess gets what langid
+ * concluded. Fails only when out of memory. */
+tqc_status tqc_checker_for_text(tqc_checker *checker, const char *text, size_t len,
+                                tqc_checker **out, struct tqc_langid_guess *guess, char *err,
+                                size_t errlen);
 
 /* The languages tqc knows (langid.h), for telling a document's language and for the
  * passes; shared by a checker and its siblings, lent their profiles and dictionaries.

@@ -262,20 +262,6 @@ static void print_sentences(const tqc_doc *doc, bool jsonl)
     }
 }
 
-/* true when the two language codes have the same base (`pt-BR` and `pt`). */
-static bool same_base(const char *a, const char *b)
-{
-    size_t i = 0;
-    for (;; i++) {
-        bool enda = a[i] == '\0' || a[i] == '-' || a[i] == '_';
-        bool endb = b[i] == '\0' || b[i] == '-' || b[i] == '_';
-        if (enda || endb)
-            return enda && endb;
-        if ((a[i] | 0x20) != (b[i] | 0x20))
-            return false;
-    }
-}
-
 /* --lang auto: the checker for the language of text[0, len), the start of file name;
  * ck (its configured language) when it is that or cannot be told. A file whose
  * language cannot be told gets a note on stderr; one told to be another gets a note in
@@ -283,11 +269,13 @@ static bool same_base(const char *a, const char *b)
 static tqc_checker *checker_for_text(tqc_checker *ck, const char *name, const char *text,
                                      size_t len, bool note_other)
 {
+    tqc_langid_guess g;
+    tqc_checker *out;
+    char err[512];
+    if (tqc_checker_for_text(ck, text, len, &out, &g, err, sizeof err) != TQC_OK)
+        return NULL;
     tqc_langid *ids = tqc_checker_langid(ck);
     const char *fallback = tqc_lang_code(tqc_checker_lang(ck));
-    tqc_langid_guess g;
-    if (!ids || tqc_langid_detect(ids, text, len, fallback, &g) != TQC_OK)
-        return NULL;
     if (!g.code) {
         if (g.letters == 0)
             return ck;  /* nothing to tell it from, nor to check */
@@ -298,25 +286,15 @@ static tqc_checker *checker_for_text(tqc_checker *ck, const char *name, const ch
         else
             fprintf(stderr, "tqc: note: %s: cannot tell its language%s; checking it as %s\n",
                     name, g.short_text ? " from so little text" : "", fallback);
-        return ck;
-    }
-    if (same_base(g.code, fallback))
-        return ck;
-    char err[512];
-    tqc_checker *other;
-    tqc_status st = tqc_checker_for_lang(ck, g.code, &other, err, sizeof err);
-    if (st == TQC_ENOMEM)
-        return NULL;
-    if (st != TQC_OK) {
+    } else if (err[0]) {
         fflush(stdout);
         fprintf(stderr, "tqc: note: %s: looks %s, but %s; checking it as %s\n", name,
                 tqc_langid_name(ids, tqc_langid_find(ids, g.code)), err, fallback);
-        return ck;
-    }
-    if (note_other)
+    } else if (out != ck && note_other) {
         printf("%s: note: checked as %s (%s), told from its content\n", name,
                tqc_langid_name(ids, tqc_langid_find(ids, g.code)), g.code);
-    return other;
+    }
+    return out;
 }
 
 /* --lang auto for diff, fix and report, which read the file themselves: the checker for
@@ -425,7 +403,7 @@ static bool run_file(tqc_checker *ck, tqc_ci *ci, size_t file, const cli *c, boo
             if (file_ck != ck)
                 st = tqc_doc_set_lang(doc, tqc_lang_code(tqc_checker_lang(file_ck)));
         } else if (st == TQC_OK && doc->lang[0] &&
-                   !same_base(doc->lang, tqc_lang_code(tqc_checker_lang(ck)))) {
+                   !tqc_lang_same_base(doc->lang, tqc_lang_code(tqc_checker_lang(ck)))) {
             st = tqc_checker_for_lang(ck, doc->lang, &doc_ck, err, sizeof err);
         }
         /* A file of more than one doc (a large article, JSONL records): the docs after

@@ -51,6 +51,7 @@ typedef struct options {
     const char *lang, *format, *dict_dir, *color, *summary_json, *db, *html, *root;
     const char *config, *baseline;
     bool lang_set;              /* --lang was given: it wins over every config */
+    bool detect;                /* --lang auto (the default) */
     const char *words[MAX_LIST_ARGS], *disabled[MAX_LIST_ARGS];
     const char *include[MAX_LIST_ARGS], *exclude[MAX_LIST_ARGS];
     size_t word_count, disabled_count, include_count, exclude_count;
@@ -94,8 +95,8 @@ static void audit_usage(FILE *out)
           "      --color=WHEN, --no-color   as for tqc check\n"
           "\n"
           "Settings come from .tqc.ini as for tqc check, and inline suppressions apply;\n"
-          "each file is checked in its configured language (default en), not one told\n"
-          "from its content.\n"
+          "as there, each article's language is told from its content (--lang auto, the\n"
+          "default), the configured one (default en) the fallback.\n"
           "The text summary goes to standard output, or with --format to standard error\n"
           "when it is a terminal. Ctrl-C stops cleanly and still writes every summary.\n"
           "Exit status: 0 done, 2 usage error or a file or output that failed, 130\n"
@@ -198,8 +199,12 @@ static int parse_audit(int argc, char **argv, options *o)
         case 'Q': o->progress = 0; break;
         case 'q': o->quiet = true; break;
         case 'l':
-            o->lang = optarg;
-            o->lang_set = true;
+            /* auto (the default): each article's language is told from its content. */
+            o->detect = strcmp(optarg, "auto") == 0;
+            if (!o->detect) {
+                o->lang = optarg;
+                o->lang_set = true;
+            }
             break;
         case 'c': o->config = optarg; break;
         case 'b': o->baseline = optarg; break;
@@ -227,9 +232,6 @@ static int parse_audit(int argc, char **argv, options *o)
     const char *bad = NULL;
     if (strcmp(o->color, "auto") && strcmp(o->color, "always") && strcmp(o->color, "never"))
         bad = "--color takes auto, always or never";
-    else if (o->lang_set && strcmp(o->lang, "auto") == 0)
-        bad = "audit does not tell languages from content: give --lang CODE, or lang in "
-              ".tqc.ini";
     else if (o->incremental && !o->db)
         bad = "--incremental needs --db (the checksums are kept there)";
     else if (o->format && o->summary_json && strcmp(o->summary_json, "-") == 0)
@@ -516,7 +518,7 @@ static char *joined(char **paths, int n)
 
 int tqc_cli_audit(int argc, char **argv)
 {
-    options o = {.lang = "en", .color = "auto", .progress = -1};
+    options o = {.lang = "en", .color = "auto", .progress = -1, .detect = true};
     int rc = parse_audit(argc, argv, &o);
     if (rc >= 0)
         return rc;
@@ -556,7 +558,7 @@ int tqc_cli_audit(int argc, char **argv)
     tqc_audit_options ao = {
         .check = {.data_dir = o.data_dir, .lang = o.lang},
         .project = project,
-        .format = o.input, .jobs = o.jobs,
+        .format = o.input, .detect = o.detect, .jobs = o.jobs,
         .include = o.include, .include_count = o.include_count,
         .exclude = o.exclude, .exclude_count = o.exclude_count,
         .hidden = o.hidden, .root = o.root, .paths_null = o.null_sep,

@@ -85,9 +85,22 @@ else ok "--include and --exclude"; fi
 # Errors: usage, and a file that cannot be read (the others still audited).
 "$TQC" audit --incremental "$t" >/dev/null 2>&1; check "--incremental without --db is a usage error" $(($? != 2))
 "$TQC" audit -j 0 "$t" >/dev/null 2>&1; check "-j 0 is a usage error" $(($? != 2))
-"$TQC" audit --lang auto "$t" >/dev/null 2>"$tmp/err"; rc=$?
-[ "$rc" -eq 2 ] && grep -q 'does not tell languages' "$tmp/err"
-check "--lang auto is a usage error that says why" $?
+
+# Languages are told from content as check tells them: a French article among English
+# ones is checked as French by both (and then has few findings, none of them English
+# spelling).
+mkdir -p "$tmp/langs"
+cp corpus/fr/"$(ls corpus/fr | grep '\.txt$' | head -1)" "$tmp/langs/fr-article.txt"
+printf 'The minister said the the talks would resume on Monday.\n' >"$tmp/langs/en-article.txt"
+"$TQC" check --format jsonl "$tmp/langs/en-article.txt" "$tmp/langs/fr-article.txt" >"$tmp/lc.jsonl" 2>/dev/null
+"$TQC" audit -j 2 -q --format jsonl "$tmp/langs" >"$tmp/la.jsonl" 2>/dev/null
+same "audit tells each article's language as check does" "$tmp/lc.jsonl" "$tmp/la.jsonl"
+"$TQC" audit -q --lang en --format jsonl "$tmp/langs" >"$tmp/len.jsonl" 2>/dev/null
+if [ "$(grep -c fr-article "$tmp/len.jsonl")" -gt "$(grep -c fr-article "$tmp/la.jsonl")" ]; then
+    ok "--lang en checks the French article as English (more findings)"
+else
+    not_ok "--lang en checks the French article as English (more findings)"
+fi
 "$TQC" audit --format yaml "$t" >/dev/null 2>&1; check "an unknown format is a usage error" $(($? != 2))
 "$TQC" audit >/dev/null 2>&1; check "no paths is a usage error" $(($? != 2))
 "$TQC" audit -q --format jsonl "$tmp/nonexistent.txt" "$t/feedA/a1.txt" >"$tmp/out" 2>"$tmp/err"; rc=$?
