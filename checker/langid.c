@@ -356,6 +356,19 @@ static double coverage_of(tqc_langid *id, size_t i, const sample *s)
     return (double)tqc_langid_known(id, i, s->words, s->lens, s->count) / (double)s->count;
 }
 
+/* Whether candidate i may beat the fallback fb: its frequency list must hold a margin's
+ * share of the sample's words that fb's dictionary does not know. Otherwise its
+ * dictionary (tens of megabytes) need not be opened to show it cannot. */
+static bool commonly_witnessed(tqc_langid *id, size_t i, size_t fb, const sample *s)
+{
+    tqc_dict *own = fb == SIZE_MAX ? NULL : tqc_langid_dict(id, fb);
+    size_t found = 0;
+    for (size_t k = 0; k < s->count; k++)
+        found += (!own || !tqc_dict_known(own, s->words[k], s->lens[k])) &&
+                 tqc_langid_common(id, i, s->words[k], s->lens[k]);
+    return (double)found >= LANGID_MARGIN * (double)s->count;
+}
+
 /* A text of a word or two: the one candidate whose dictionary knows them all (the
  * fallback first), or none. */
 static size_t short_guess(tqc_langid *id, const sample *s, size_t fb, double fb_cover)
@@ -396,10 +409,19 @@ tqc_status tqc_langid_detect(tqc_langid *id, const char *text, size_t len, const
     }
     out->words = s->count;
     out->letters = s->letters;
-    size_t ranked[TQC_LANGID_MAX_LANGS];
-    size_t nranked = tqc_langid_textcat(id, text, len, ranked, TQC_LANGID_MAX_LANGS, out->textcat);
     size_t fb = tqc_langid_find(id, fallback);
     double fb_cover = fb == SIZE_MAX ? -1 : coverage_of(id, fb, s);
+    /* Most articles are in the configured language: when its dictionary knows nearly
+     * all their words, neither exttextcat (a millisecond an article) nor another
+     * language's dictionary is asked. */
+    if (s->count >= LANGID_MIN_WORDS && fb_cover >= LANGID_SURE) {
+        out->code = id->langs[fb].code;
+        out->coverage = fb_cover;
+        free(s);
+        return TQC_OK;
+    }
+    size_t ranked[TQC_LANGID_MAX_LANGS];
+    size_t nranked = tqc_langid_textcat(id, text, len, ranked, TQC_LANGID_MAX_LANGS, out->textcat);
 
     if (s->count < LANGID_MIN_WORDS) {
         /* Too little to weigh shares: a language that knows every word there is. */
@@ -426,7 +448,11 @@ tqc_status tqc_langid_detect(tqc_langid *id, const char *text, size_t len, const
     size_t best = SIZE_MAX;
     double best_c = -1, second_c = -1;
     for (size_t i = 0; i < id->count; i++) {
-        double c = i == fb ? fb_cover : coverage_of(id, i, s);
+        bool ranked_here = false;   /* exttextcat's candidates are weighed in any case */
+        for (size_t k = 0; k < nranked; k++)
+            ranked_here |= ranked[k] == i;
+        double c = i == fb ? fb_cover
+                 : ranked_here || commonly_witnessed(id, i, fb, s) ? coverage_of(id, i, s) : -1;
         if (c < 0)
             continue;
         bool wins = c > best_c || (c == best_c && i == fb);
