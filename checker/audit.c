@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "langid.h"
 #include "reader.h"
 #include "report.h"
@@ -167,107 +168,14 @@ static char *join(const char *a, const char *b)
 
 /* ---- globs ---- */
 
-/* Matches one class [..] at *g against c; moves *g past it. -1 for a malformed class
- * (then '[' is a literal). */
-static int match_class(const char **g, unsigned char c)
-{
-    const char *p = *g + 1;
-    bool neg = *p == '!' || *p == '^';
-    if (neg)
-        p++;
-    bool hit = false, first = true;
-    while (*p && (first || *p != ']')) {
-        unsigned char lo = (unsigned char)*p, hi = lo;
-        if (*p == '\\' && p[1])
-            lo = hi = (unsigned char)*++p;
-        if (p[1] == '-' && p[2] && p[2] != ']') {
-            hi = (unsigned char)p[2];
-            if (hi == '\\' && p[3])
-                hi = (unsigned char)p[3], p++;
-            p += 2;
-        }
-        if (c >= lo && c <= hi)
-            hit = true;
-        p++;
-        first = false;
-    }
-    if (*p != ']')
-        return -1;
-    *g = p + 1;
-    return hit != neg;
-}
-
-static bool glob_at(const char *g, const char *s)
-{
-    for (;;) {
-        switch (*g) {
-        case '\0':
-            return *s == '\0';
-        case '*':
-            if (g[1] == '*') {
-                const char *rest = g + 2;
-                /* `**\/x` also matches `x` (no folder at all). */
-                if (*rest == '/' && glob_at(rest + 1, s))
-                    return true;
-                for (const char *t = s;; t++) {
-                    if (glob_at(rest, t))
-                        return true;
-                    if (!*t)
-                        return false;
-                }
-            }
-            for (const char *t = s;; t++) {
-                if (glob_at(g + 1, t))
-                    return true;
-                if (!*t || *t == '/')
-                    return false;
-            }
-        case '?':
-            if (!*s || *s == '/')
-                return false;
-            g++;
-            s++;
-            break;
-        case '[': {
-            const char *p = g;
-            int m = *s && *s != '/' ? match_class(&p, (unsigned char)*s) : 0;
-            if (m == -1) {
-                if (*s != '[')
-                    return false;
-                g++;
-                s++;
-                break;
-            }
-            if (!m)
-                return false;
-            g = p;
-            s++;
-            break;
-        }
-        case '\\':
-            if (g[1])
-                g++;
-            /* fall through */
-        default:
-            if (*g != *s)
-                return false;
-            g++;
-            s++;
-        }
-    }
-}
-
 bool tqc_audit_glob_match(const char *glob, const char *path)
 {
+    /* The config's matcher (config.h), with `./` in front of either ignored. */
     while (path[0] == '.' && path[1] == '/')
         path += 2;
-    if (!strchr(glob, '/')) {
-        const char *base = strrchr(path, '/');
-        return glob_at(glob, base ? base + 1 : path);
-    }
     while (glob[0] == '.' && glob[1] == '/')
         glob += 2;
-    return glob_at(glob, path);
+    return tqc_glob_match(glob, path);
 }
 
 static bool any_match(const char *const *globs, size_t n, const char *rel)

@@ -131,10 +131,9 @@ typedef struct tqc_audit_options {
 tqc_status tqc_audit_run(const tqc_audit_options *opts, const char *const *paths,
                          size_t count, tqc_audit_summary *sum, char *err, size_t errlen);
 
-/* Matches a glob against a path: `*` any run of characters but '/', `?` one of them,
- * `[abc]`, `[a-z]`, `[!x]` a class, `\` escapes, and `**` any run including '/'
- * (`**\/` also matches no folder at all). A glob without '/' is matched against the
- * file's name, one with '/' against its path below the walked folder. */
+/* Matches a glob against a path as .tqc.ini sections do (tqc_glob_match): a glob
+ * without '/' against the file's name, one with '/' against its path below the walked
+ * folder; a leading `./` on either is ignored. */
 bool tqc_audit_glob_match(const char *glob, const char *path);
 
 /* The folder a file at path is counted under (malloc'd; NULL when out of memory): the
