@@ -28,6 +28,11 @@ typedef struct tqc_ctx {
     uint8_t *token_known;
 } tqc_ctx;
 
+/* Whether token k is part of an abbreviation written with its period (context.c): a
+ * word of the profile's `abbreviations` lists with its period (Italian `psicol.`, German
+ * `ca.`), or a word glued after such a period (`Sig.ra`, `Dott.ssa`). */
+bool tqc_ctx_abbreviation_at(const tqc_ctx *ctx, size_t k);
+
 /* Whether dict knows the text of token k as written, asking it once per token. */
 static inline bool tqc_ctx_token_known(const tqc_ctx *ctx, size_t k)
 {

@@ -556,37 +556,6 @@ static void check_camel(ms_run *r, const tqc_token *t)
     report(ctx, t, &sp, 1, TQC_SEV_WARNING, false, why);
 }
 
-/* Whether word token w is a word of the profile lists `abbreviations` or
- * `abbreviations-lower` with a period (token dot) glued after it. */
-static bool listed_abbreviation(const tqc_ctx *ctx, size_t w, size_t dot)
-{
-    const tqc_doc *doc = ctx->doc;
-    if (dot >= doc->token_count)
-        return false;
-    const tqc_token *p = &doc->tokens[dot], *a = &doc->tokens[w];
-    if (p->kind != TQC_TOK_PUNCT || tqc_span_len(p->span) != 1 ||
-        doc->text[p->span.start] != '.' || (p->flags & TQC_TF_SPACE_BEFORE) ||
-        a->kind != TQC_TOK_WORD)
-        return false;
-    const char *s = tqc_doc_at(doc, a->span);
-    size_t len = tqc_span_len(a->span);
-    char lower[MS_MAX_WORD];
-    size_t n = tqc_text_case(s, len, TQC_CASE_LOWER, lower, sizeof lower);
-    return n && (tqc_lang_in(ctx->lang, "abbreviations", s, len) ||
-                 tqc_lang_in(ctx->lang, "abbreviations", lower, n) ||
-                 tqc_lang_in(ctx->lang, "abbreviations-lower", lower, n));
-}
-
-/* Whether token k is part of an abbreviation written with its period: a listed word
- * with its period (Italian `psicol.`, German `ca.`), or a word glued after such a
- * period (`Sig.ra`, `Dott.ssa`). */
-static bool abbreviation_at(const tqc_ctx *ctx, size_t k)
-{
-    return listed_abbreviation(ctx, k, k + 1) ||
-           (k >= 2 && !(ctx->doc->tokens[k].flags & TQC_TF_SPACE_BEFORE) &&
-            listed_abbreviation(ctx, k - 2, k - 1));
-}
-
 static void check_word(ms_run *r, size_t k)
 {
     const tqc_ctx *ctx = r->ctx;
@@ -600,7 +569,7 @@ static void check_word(ms_run *r, size_t k)
     if (len > MS_MAX_WORD || tqc_ctx_token_known(ctx, k))
         return;
     if (chars_in(s, len) < MS_MIN_CHARS || tqc_dict_freq(ctx->dict, s, len) > 0 ||
-        abbreviation_at(ctx, k))
+        tqc_ctx_abbreviation_at(ctx, k))
         return;
     /* `meetin'`: an apostrophe right after the word marks a dropped letter. */
     if (k + 1 < doc->token_count && doc->tokens[k + 1].kind == TQC_TOK_PUNCT &&

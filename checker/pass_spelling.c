@@ -95,43 +95,12 @@ static bool noun_form(const tqc_ctx *ctx, const char *word, size_t len, const ch
            tqc_text_is_upper(b);
 }
 
-/* Whether word token w is a word of the profile lists `abbreviations` or
- * `abbreviations-lower` with a period (token dot) glued after it. */
-static bool listed_abbreviation(const tqc_ctx *ctx, size_t w, size_t dot)
-{
-    const tqc_doc *doc = ctx->doc;
-    if (dot >= doc->token_count)
-        return false;
-    const tqc_token *p = &doc->tokens[dot], *a = &doc->tokens[w];
-    if (p->kind != TQC_TOK_PUNCT || tqc_span_len(p->span) != 1 ||
-        doc->text[p->span.start] != '.' || (p->flags & TQC_TF_SPACE_BEFORE) ||
-        a->kind != TQC_TOK_WORD)
-        return false;
-    const char *s = tqc_doc_at(doc, a->span);
-    size_t len = tqc_span_len(a->span);
-    char lower[SPELL_MAX_WORD];
-    size_t n = tqc_text_case(s, len, TQC_CASE_LOWER, lower, sizeof lower);
-    return n && (tqc_lang_in(ctx->lang, "abbreviations", s, len) ||
-                 tqc_lang_in(ctx->lang, "abbreviations", lower, n) ||
-                 tqc_lang_in(ctx->lang, "abbreviations-lower", lower, n));
-}
-
-/* Whether token k is part of an abbreviation written with its period: a listed word
- * with its period (Italian `psicol.`, German `ca.`), or a word glued after such a
- * period (`Sig.ra`, `Dott.ssa`). */
-static bool abbreviation_at(const tqc_ctx *ctx, size_t k)
-{
-    return listed_abbreviation(ctx, k, k + 1) ||
-           (k >= 2 && !(ctx->doc->tokens[k].flags & TQC_TF_SPACE_BEFORE) &&
-            listed_abbreviation(ctx, k - 2, k - 1));
-}
-
 static void check_token(spell_run *r, const tqc_token *t)
 {
     const tqc_ctx *ctx = r->ctx;
     if (t->kind != TQC_TOK_WORD ||
         (t->flags & (TQC_TF_DIGIT | TQC_TF_PERIOD | TQC_TF_ALLCAPS)) ||
-        abbreviation_at(ctx, (size_t)(t - ctx->doc->tokens)))
+        tqc_ctx_abbreviation_at(ctx, (size_t)(t - ctx->doc->tokens)))
         return;
     const char *s = tqc_doc_at(ctx->doc, t->span);
     size_t len = tqc_span_len(t->span);
