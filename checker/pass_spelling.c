@@ -98,15 +98,13 @@ static bool noun_form(const tqc_ctx *ctx, const char *word, size_t len, const ch
 static void check_token(spell_run *r, const tqc_token *t)
 {
     const tqc_ctx *ctx = r->ctx;
-    if (t->kind != TQC_TOK_WORD ||
-        (t->flags & (TQC_TF_DIGIT | TQC_TF_PERIOD | TQC_TF_ALLCAPS)) ||
-        tqc_ctx_abbreviation_at(ctx, (size_t)(t - ctx->doc->tokens)))
+    size_t k = (size_t)(t - ctx->doc->tokens);
+    if (t->kind != TQC_TOK_WORD || (t->flags & (TQC_TF_DIGIT | TQC_TF_PERIOD | TQC_TF_ALLCAPS)))
         return;
     const char *s = tqc_doc_at(ctx->doc, t->span);
     size_t len = tqc_span_len(t->span);
-    if (len < 2 || len > SPELL_MAX_WORD ||
-        tqc_ctx_token_known(ctx, (size_t)(t - ctx->doc->tokens)) ||
-        tqc_span_index_overlaps(&r->run_ons, t->span))
+    if (len < 2 || len > SPELL_MAX_WORD || tqc_ctx_token_known(ctx, k) ||
+        tqc_ctx_abbreviation_at(ctx, k) || tqc_span_index_overlaps(&r->run_ons, t->span))
         return;
     char fixed[SPELL_MAX_WORD * 2 + 1];
     if (tqc_dict_case_variant(ctx->dict, s, len, fixed, sizeof fixed)) {
