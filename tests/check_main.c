@@ -34,6 +34,40 @@ tqc_doc *tqc_test_doc(const char *text)
     return doc;
 }
 
+static void copy_out(char *dst, size_t cap, const char *src, size_t len)
+{
+    if (len >= cap)
+        len = cap - 1;
+    memcpy(dst, src, len);
+    dst[len] = '\0';
+}
+
+void tqc_test_first(const char *text, const char *rule, tqc_test_hit *h)
+{
+    memset(h, 0, sizeof *h);
+    tqc_doc *doc = tqc_doc_new("test.txt", text, strlen(text), "en");
+    ck_assert_ptr_nonnull(doc);
+    tqc_findings out;
+    tqc_findings_init(&out, doc);
+    ck_assert_int_eq(tqc_check_doc(tqc_test_checker(), doc, &out), TQC_OK);
+    for (size_t i = 0; i < out.count; i++) {
+        const tqc_finding *f = &out.items[i];
+        if (strcmp(f->rule, rule) != 0 && !(f->also && strstr(f->also, rule)))
+            continue;
+        if (h->count++)
+            continue;
+        copy_out(h->span, sizeof h->span, doc->text + f->span.start, tqc_span_len(f->span));
+        copy_out(h->message, sizeof h->message, f->message, strlen(f->message));
+        if (f->suggestion_count)
+            copy_out(h->first, sizeof h->first, f->suggestions[0], strlen(f->suggestions[0]));
+        h->severity = f->severity;
+        h->has_fix = f->has_fix;
+        h->safe = f->has_fix && f->fix.safe;
+    }
+    tqc_findings_release(&out);
+    tqc_doc_free(doc);
+}
+
 size_t tqc_test_findings(const char *text, const char *rule, char *first, size_t cap)
 {
     tqc_checker *ck = tqc_test_checker();

@@ -6,46 +6,12 @@
 #include "pass.h"
 #include "tqc_test.h"
 
-typedef struct hit {
-    size_t count;             /* spelling findings */
-    char span[128], first[128], message[512];
-    tqc_severity severity;
-    bool has_fix, safe;
-} hit;
-
-static void copy_out(char *dst, size_t cap, const char *src, size_t len)
-{
-    if (len >= cap)
-        len = cap - 1;
-    memcpy(dst, src, len);
-    dst[len] = '\0';
-}
+typedef tqc_test_hit hit;
 
 /* Checks text with every pass and describes its first spelling finding. */
 static void check(const char *text, hit *h)
 {
-    memset(h, 0, sizeof *h);
-    tqc_doc *doc = tqc_doc_new("test.txt", text, strlen(text), "en");
-    ck_assert_ptr_nonnull(doc);
-    tqc_findings out;
-    tqc_findings_init(&out, doc);
-    ck_assert_int_eq(tqc_check_doc(tqc_test_checker(), doc, &out), TQC_OK);
-    for (size_t i = 0; i < out.count; i++) {
-        const tqc_finding *f = &out.items[i];
-        if (strcmp(f->rule, "spelling") != 0 && !(f->also && strstr(f->also, "spelling")))
-            continue;
-        if (h->count++)
-            continue;
-        copy_out(h->span, sizeof h->span, doc->text + f->span.start, tqc_span_len(f->span));
-        copy_out(h->message, sizeof h->message, f->message, strlen(f->message));
-        if (f->suggestion_count)
-            copy_out(h->first, sizeof h->first, f->suggestions[0], strlen(f->suggestions[0]));
-        h->severity = f->severity;
-        h->has_fix = f->has_fix;
-        h->safe = f->has_fix && f->fix.safe;
-    }
-    tqc_findings_release(&out);
-    tqc_doc_free(doc);
+    tqc_test_first(text, "spelling", h);
 }
 
 START_TEST(test_issue_3_spelling_unknown_word)

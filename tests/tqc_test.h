@@ -49,4 +49,14 @@ tqc_doc *tqc_test_doc(const char *text);
  * it gave, and the first one's span text copied into first (may be NULL). */
 size_t tqc_test_findings(const char *text, const char *rule, char *first, size_t cap);
 
+/* The first finding of one rule (or merged into another's with `also`). */
+typedef struct tqc_test_hit {
+    size_t count;             /* that rule's findings */
+    char span[128], first[128], message[512];
+    tqc_severity severity;
+    bool has_fix, safe;
+} tqc_test_hit;
+/* Checks text with every pass and describes, in *h, its first finding of rule. */
+void tqc_test_first(const char *text, const char *rule, tqc_test_hit *h);
+
 #endif
