@@ -3,8 +3,6 @@
  * boundaries after their abbreviations, inverted ¿ ¡ marks (quotes), no space after ¿ ¡
  * (spacing), months and days in lower case (capitalization), their boilerplate and
  * function words. Each case has a correct twin that must stay silent. */
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "seg.h"
@@ -13,86 +11,6 @@
 /* One checker per language for the whole run, made before Check forks (loading the
  * Portuguese dictionary takes a good fraction of a second). */
 static tqc_checker *checker_es, *checker_pt, *checker_pt_pt;
-
-static void free_checkers(void)
-{
-    tqc_checker_free(checker_es);
-    tqc_checker_free(checker_pt);
-    tqc_checker_free(checker_pt_pt);
-}
-
-static tqc_checker *load(const char *code)
-{
-    char err[512];
-    tqc_check_options opts = {.data_dir = TQC_SOURCE_DIR, .lang = code};
-    tqc_checker *ck = NULL;
-    if (tqc_checker_new(&opts, &ck, err, sizeof err) != TQC_OK) {
-        fprintf(stderr, "check_tqc: cannot load the %s checker: %s\n", code, err);
-        exit(EXIT_FAILURE);
-    }
-    return ck;
-}
-
-static tqc_checker *checker_for(const char *code)
-{
-    return strcmp(code, "es") == 0 ? checker_es : strcmp(code, "pt") == 0 ? checker_pt
-                                                                         : checker_pt_pt;
-}
-
-/* The sentences of text in language code, joined by " | ". */
-static void sentences_of(const char *code, const char *text, char *out, size_t cap)
-{
-    tqc_doc *doc = tqc_doc_new("test.txt", text, strlen(text), code);
-    ck_assert_ptr_nonnull(doc);
-    ck_assert_int_eq(tqc_segment(doc, tqc_checker_lang(checker_for(code))), TQC_OK);
-    size_t o = 0;
-    out[0] = '\0';
-    for (size_t i = 0; i < doc->sentence_count && o < cap; i++) {
-        tqc_span s = doc->sentences[i].span;
-        int n = snprintf(out + o, cap - o, "%s%.*s", i ? " | " : "", (int)tqc_span_len(s),
-                         doc->text + s.start);
-        o += (size_t)n;
-    }
-    tqc_doc_free(doc);
-}
-
-#define SENTENCES_EQ(code, text, expected) do { \
-        char buf_[2048]; sentences_of(code, text, buf_, sizeof buf_); \
-        ck_assert_str_eq(buf_, expected); } while (0)
-
-/* How many findings of rule (merged ones too) at warning or above text gets in language
- * code; the first one's span into first (cap bytes) when given. */
-static size_t findings(const char *code, const char *text, const char *rule, char *first,
-                       size_t cap)
-{
-    tqc_doc *doc = tqc_doc_new("test.txt", text, strlen(text), code);
-    ck_assert_ptr_nonnull(doc);
-    tqc_findings out;
-    tqc_findings_init(&out, doc);
-    ck_assert_int_eq(tqc_check_doc(checker_for(code), doc, &out), TQC_OK);
-    size_t n = 0;
-    for (size_t i = 0; i < out.count; i++) {
-        const tqc_finding *f = &out.items[i];
-        if (f->severity < TQC_SEV_WARNING ||
-            (strcmp(f->rule, rule) != 0 && !(f->also && strstr(f->also, rule))))
-            continue;
-        if (n++ == 0 && first) {
-            size_t len = tqc_span_len(f->span) < cap ? tqc_span_len(f->span) : cap - 1;
-            memcpy(first, doc->text + f->span.start, len);
-            first[len] = '\0';
-        }
-    }
-    tqc_findings_release(&out);
-    tqc_doc_free(doc);
-    return n;
-}
-
-/* The one finding of rule that text gets, whose span must be `span`. */
-#define FINDS(code, text, rule, span) do { \
-        char got_[256]; \
-        ck_assert_uint_eq(findings(code, text, rule, got_, sizeof got_), 1); \
-        ck_assert_str_eq(got_, span); } while (0)
-#define SILENT(code, text, rule) ck_assert_uint_eq(findings(code, text, rule, NULL, 0), 0)
 
 START_TEST(test_issue_6_profiles_load)
 {
@@ -115,29 +33,29 @@ END_TEST
 
 START_TEST(test_issue_6_spanish_sentence_boundaries)
 {
-    SENTENCES_EQ("es", "Hola Srta. Ledesma. Buenos días, soy el Lic. Naser Pastoriza.",
+    LANG_SENTENCES_EQ("es", "Hola Srta. Ledesma. Buenos días, soy el Lic. Naser Pastoriza.",
                  "Hola Srta. Ledesma. | Buenos días, soy el Lic. Naser Pastoriza.");
-    SENTENCES_EQ("es", "El corredor No. 103 llegó 4°. Vive en EE. UU. El año pasado ganó.",
+    LANG_SENTENCES_EQ("es", "El corredor No. 103 llegó 4°. Vive en EE. UU. El año pasado ganó.",
                  "El corredor No. 103 llegó 4°. | Vive en EE. UU. | El año pasado ganó.");
-    SENTENCES_EQ("es", "La cita es el Mar. 23 de Nov. de 2014. Gracias.",
+    LANG_SENTENCES_EQ("es", "La cita es el Mar. 23 de Nov. de 2014. Gracias.",
                  "La cita es el Mar. 23 de Nov. de 2014. | Gracias.");
     /* Mar ends a sentence when no number follows. */
-    SENTENCES_EQ("es", "Navegaron por el Mar. Luego volvieron.",
+    LANG_SENTENCES_EQ("es", "Navegaron por el Mar. Luego volvieron.",
                  "Navegaron por el Mar. | Luego volvieron.");
-    SENTENCES_EQ("es", "¿Cómo está? ¡Muy bien! Gracias.", "¿Cómo está? | ¡Muy bien! | Gracias.");
+    LANG_SENTENCES_EQ("es", "¿Cómo está? ¡Muy bien! Gracias.", "¿Cómo está? | ¡Muy bien! | Gracias.");
 }
 END_TEST
 
 START_TEST(test_issue_6_portuguese_sentence_boundaries)
 {
-    SENTENCES_EQ("pt", "O Sr. Almeida chegou às 10h30. A reunião começou.",
+    LANG_SENTENCES_EQ("pt", "O Sr. Almeida chegou às 10h30. A reunião começou.",
                  "O Sr. Almeida chegou às 10h30. | A reunião começou.");
-    SENTENCES_EQ("pt", "O art. 5 da Constituição e o n.º 2 bastam. Ninguém contestou.",
+    LANG_SENTENCES_EQ("pt", "O art. 5 da Constituição e o n.º 2 bastam. Ninguém contestou.",
                  "O art. 5 da Constituição e o n.º 2 bastam. | Ninguém contestou.");
-    SENTENCES_EQ("pt", "Trabalha na Silva & Filhos Ltda. A empresa faliu.",
+    LANG_SENTENCES_EQ("pt", "Trabalha na Silva & Filhos Ltda. A empresa faliu.",
                  "Trabalha na Silva & Filhos Ltda. | A empresa faliu.");
     /* "dez." is the number ten ending a sentence, not December, without a number after. */
-    SENTENCES_EQ("pt", "A obra fica pronta em dez. Ninguém acredita.",
+    LANG_SENTENCES_EQ("pt", "A obra fica pronta em dez. Ninguém acredita.",
                  "A obra fica pronta em dez. | Ninguém acredita.");
 }
 END_TEST
@@ -145,9 +63,9 @@ END_TEST
 START_TEST(test_issue_6_verse_slashes_continue_the_sentence)
 {
     /* A sentence never begins with a slash: verse lines divided by " / ". */
-    SENTENCES_EQ("es", "Dijo: \"con el cantar se consuela. / [...] \".",
+    LANG_SENTENCES_EQ("es", "Dijo: \"con el cantar se consuela. / [...] \".",
                  "Dijo: \"con el cantar se consuela. / [...] \".");
-    SENTENCES_EQ("es", "Terminó. Otra vez.", "Terminó. | Otra vez.");
+    LANG_SENTENCES_EQ("es", "Terminó. Otra vez.", "Terminó. | Otra vez.");
 }
 END_TEST
 
@@ -222,12 +140,9 @@ END_TEST
 
 Suite *lang_es_pt_suite(void)
 {
-    if (!checker_es) {
-        checker_es = load("es");
-        checker_pt = load("pt");
-        checker_pt_pt = load("pt-PT");
-        atexit(free_checkers);
-    }
+    checker_es = tqc_test_checker_for("es");
+    checker_pt = tqc_test_checker_for("pt");
+    checker_pt_pt = tqc_test_checker_for("pt-PT");
     Suite *s = suite_create("lang_es_pt");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_issue_6_profiles_load);

@@ -6,8 +6,6 @@
  * compounds (`capitalised-nouns`, `solid-compounds`, `ordinal-period`), months in lower
  * case, quotes, fragments and boilerplate. Each case has a correct twin that must stay
  * silent. */
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "seg.h"
@@ -15,86 +13,6 @@
 
 /* One checker per language for the whole run, made before Check forks. */
 static tqc_checker *checker_fr, *checker_de, *checker_it;
-
-static void free_checkers(void)
-{
-    tqc_checker_free(checker_fr);
-    tqc_checker_free(checker_de);
-    tqc_checker_free(checker_it);
-}
-
-static tqc_checker *load(const char *code)
-{
-    char err[512];
-    tqc_check_options opts = {.data_dir = TQC_SOURCE_DIR, .lang = code};
-    tqc_checker *ck = NULL;
-    if (tqc_checker_new(&opts, &ck, err, sizeof err) != TQC_OK) {
-        fprintf(stderr, "check_tqc: cannot load the %s checker: %s\n", code, err);
-        exit(EXIT_FAILURE);
-    }
-    return ck;
-}
-
-static tqc_checker *checker_for(const char *code)
-{
-    return strcmp(code, "fr") == 0 ? checker_fr : strcmp(code, "de") == 0 ? checker_de
-                                                                         : checker_it;
-}
-
-/* The sentences of text in language code, joined by " | ". */
-static void sentences_of(const char *code, const char *text, char *out, size_t cap)
-{
-    tqc_doc *doc = tqc_doc_new("test.txt", text, strlen(text), code);
-    ck_assert_ptr_nonnull(doc);
-    ck_assert_int_eq(tqc_segment(doc, tqc_checker_lang(checker_for(code))), TQC_OK);
-    size_t o = 0;
-    out[0] = '\0';
-    for (size_t i = 0; i < doc->sentence_count && o < cap; i++) {
-        tqc_span s = doc->sentences[i].span;
-        int n = snprintf(out + o, cap - o, "%s%.*s", i ? " | " : "", (int)tqc_span_len(s),
-                         doc->text + s.start);
-        o += (size_t)n;
-    }
-    tqc_doc_free(doc);
-}
-
-#define SENTENCES_EQ(code, text, expected) do { \
-        char buf_[2048]; sentences_of(code, text, buf_, sizeof buf_); \
-        ck_assert_str_eq(buf_, expected); } while (0)
-
-/* How many findings of rule (merged ones too) at warning or above text gets in language
- * code; the first one's span into first (cap bytes) when given. */
-static size_t findings(const char *code, const char *text, const char *rule, char *first,
-                       size_t cap)
-{
-    tqc_doc *doc = tqc_doc_new("test.txt", text, strlen(text), code);
-    ck_assert_ptr_nonnull(doc);
-    tqc_findings out;
-    tqc_findings_init(&out, doc);
-    ck_assert_int_eq(tqc_check_doc(checker_for(code), doc, &out), TQC_OK);
-    size_t n = 0;
-    for (size_t i = 0; i < out.count; i++) {
-        const tqc_finding *f = &out.items[i];
-        if (f->severity < TQC_SEV_WARNING ||
-            (strcmp(f->rule, rule) != 0 && !(f->also && strstr(f->also, rule))))
-            continue;
-        if (n++ == 0 && first) {
-            size_t len = tqc_span_len(f->span) < cap ? tqc_span_len(f->span) : cap - 1;
-            memcpy(first, doc->text + f->span.start, len);
-            first[len] = '\0';
-        }
-    }
-    tqc_findings_release(&out);
-    tqc_doc_free(doc);
-    return n;
-}
-
-/* The one finding of rule that text gets, whose span must be `span`. */
-#define FINDS(code, text, rule, span) do { \
-        char got_[256]; \
-        ck_assert_uint_eq(findings(code, text, rule, got_, sizeof got_), 1); \
-        ck_assert_str_eq(got_, span); } while (0)
-#define SILENT(code, text, rule) ck_assert_uint_eq(findings(code, text, rule, NULL, 0), 0)
 
 START_TEST(test_issue_6_fr_de_it_profiles_load)
 {
@@ -124,16 +42,16 @@ END_TEST
 START_TEST(test_issue_6_german_sentence_boundaries)
 {
     /* Ordinals: a number, a period and a word of `after-ordinal`. */
-    SENTENCES_EQ("de", "Was geschah am 12. Juni? Niemand weiß es.",
+    LANG_SENTENCES_EQ("de", "Was geschah am 12. Juni? Niemand weiß es.",
                  "Was geschah am 12. Juni? | Niemand weiß es.");
-    SENTENCES_EQ("de", "Das war im 19. Jahrhundert. Die Zeiten ändern sich.",
+    LANG_SENTENCES_EQ("de", "Das war im 19. Jahrhundert. Die Zeiten ändern sich.",
                  "Das war im 19. Jahrhundert. | Die Zeiten ändern sich.");
     /* A year that ends a sentence still ends it. */
-    SENTENCES_EQ("de", "Die Zahl stieg seit 2019. Die Polizei warnt.",
+    LANG_SENTENCES_EQ("de", "Die Zahl stieg seit 2019. Die Polizei warnt.",
                  "Die Zahl stieg seit 2019. | Die Polizei warnt.");
-    SENTENCES_EQ("de", "Es gibt Maßnahmen, z. B. ist Lüften wichtig. Danke.",
+    LANG_SENTENCES_EQ("de", "Es gibt Maßnahmen, z. B. ist Lüften wichtig. Danke.",
                  "Es gibt Maßnahmen, z. B. ist Lüften wichtig. | Danke.");
-    SENTENCES_EQ("de", "Sie sprach mit Prof. Dr. Weber. Er stimmte zu.",
+    LANG_SENTENCES_EQ("de", "Sie sprach mit Prof. Dr. Weber. Er stimmte zu.",
                  "Sie sprach mit Prof. Dr. Weber. | Er stimmte zu.");
 }
 END_TEST
@@ -141,17 +59,17 @@ END_TEST
 START_TEST(test_issue_6_french_italian_sentence_boundaries)
 {
     /* An abbreviation after an elided article: l'Ing., l’Avv. */
-    SENTENCES_EQ("it", "Buongiorno! Sono l'Ing. Mengozzi. È presente l’Avv. Cassioni?",
+    LANG_SENTENCES_EQ("it", "Buongiorno! Sono l'Ing. Mengozzi. È presente l’Avv. Cassioni?",
                  "Buongiorno! | Sono l'Ing. Mengozzi. | È presente l’Avv. Cassioni?");
     /* Without the abbreviation the period ends the sentence. */
-    SENTENCES_EQ("it", "Ho visto l'Ingegnere. Mengozzi era lì.",
+    LANG_SENTENCES_EQ("it", "Ho visto l'Ingegnere. Mengozzi era lì.",
                  "Ho visto l'Ingegnere. | Mengozzi era lì.");
-    SENTENCES_EQ("fr", "Selon M. Dupont, l’art. 49 s’applique. Mme Roux conteste.",
+    LANG_SENTENCES_EQ("fr", "Selon M. Dupont, l’art. 49 s’applique. Mme Roux conteste.",
                  "Selon M. Dupont, l’art. 49 s’applique. | Mme Roux conteste.");
     /* Verse with its lines divided by " / " is one sentence. */
-    SENTENCES_EQ("it", "\"Ei fu. Siccome immobile / dato il mortal sospiro\" (Manzoni).",
+    LANG_SENTENCES_EQ("it", "\"Ei fu. Siccome immobile / dato il mortal sospiro\" (Manzoni).",
                  "\"Ei fu. Siccome immobile / dato il mortal sospiro\" (Manzoni).");
-    SENTENCES_EQ("it", "Ei fu. Siccome era tardi, tornò a casa.",
+    LANG_SENTENCES_EQ("it", "Ei fu. Siccome era tardi, tornò a casa.",
                  "Ei fu. | Siccome era tardi, tornò a casa.");
 }
 END_TEST
@@ -271,12 +189,9 @@ END_TEST
 
 Suite *lang_fr_de_it_suite(void)
 {
-    if (!checker_fr) {
-        checker_fr = load("fr");
-        checker_de = load("de");
-        checker_it = load("it");
-        atexit(free_checkers);
-    }
+    checker_fr = tqc_test_checker_for("fr");
+    checker_de = tqc_test_checker_for("de");
+    checker_it = tqc_test_checker_for("it");
     Suite *s = suite_create("lang_fr_de_it");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_issue_6_fr_de_it_profiles_load);

@@ -34,6 +34,82 @@ tqc_doc *tqc_test_doc(const char *text)
     return doc;
 }
 
+/* Checkers of other languages, made on first use and kept for the run (loaded by each
+ * suite's constructor, before Check forks: a dictionary takes a good fraction of a
+ * second to load). */
+#define TEST_MAX_LANGS 16
+static tqc_checker *lang_checkers[TEST_MAX_LANGS];
+static size_t lang_checker_count;
+
+static void free_lang_checkers(void)
+{
+    for (size_t i = 0; i < lang_checker_count; i++)
+        tqc_checker_free(lang_checkers[i]);
+}
+
+tqc_checker *tqc_test_checker_for(const char *code)
+{
+    for (size_t i = 0; i < lang_checker_count; i++)
+        if (strcmp(tqc_lang_code(tqc_checker_lang(lang_checkers[i])), code) == 0)
+            return lang_checkers[i];
+    char err[512];
+    tqc_check_options opts = {.data_dir = TQC_SOURCE_DIR, .lang = code};
+    tqc_checker *ck = NULL;
+    if (lang_checker_count == TEST_MAX_LANGS ||
+        tqc_checker_new(&opts, &ck, err, sizeof err) != TQC_OK) {
+        fprintf(stderr, "check_tqc: cannot load the %s checker: %s\n", code, err);
+        exit(EXIT_FAILURE);
+    }
+    if (lang_checker_count == 0)
+        atexit(free_lang_checkers);
+    lang_checkers[lang_checker_count++] = ck;
+    return ck;
+}
+
+/* The sentences of text in language code, joined by " | ". */
+void tqc_test_sentences(const char *code, const char *text, char *out, size_t cap)
+{
+    tqc_doc *doc = tqc_doc_new("test.txt", text, strlen(text), code);
+    ck_assert_ptr_nonnull(doc);
+    ck_assert_int_eq(tqc_segment(doc, tqc_checker_lang(tqc_test_checker_for(code))), TQC_OK);
+    size_t o = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < doc->sentence_count && o < cap; i++) {
+        tqc_span s = doc->sentences[i].span;
+        int n = snprintf(out + o, cap - o, "%s%.*s", i ? " | " : "", (int)tqc_span_len(s),
+                         doc->text + s.start);
+        o += (size_t)n;
+    }
+    tqc_doc_free(doc);
+}
+
+/* How many findings of rule (merged ones too) at warning or above text gets in language
+ * code; the first one's span into first (cap bytes) when given. */
+size_t tqc_test_findings_in(const char *code, const char *text, const char *rule, char *first,
+                             size_t cap)
+{
+    tqc_doc *doc = tqc_doc_new("test.txt", text, strlen(text), code);
+    ck_assert_ptr_nonnull(doc);
+    tqc_findings out;
+    tqc_findings_init(&out, doc);
+    ck_assert_int_eq(tqc_check_doc(tqc_test_checker_for(code), doc, &out), TQC_OK);
+    size_t n = 0;
+    for (size_t i = 0; i < out.count; i++) {
+        const tqc_finding *f = &out.items[i];
+        if (f->severity < TQC_SEV_WARNING ||
+            (strcmp(f->rule, rule) != 0 && !(f->also && strstr(f->also, rule))))
+            continue;
+        if (n++ == 0 && first) {
+            size_t len = tqc_span_len(f->span) < cap ? tqc_span_len(f->span) : cap - 1;
+            memcpy(first, doc->text + f->span.start, len);
+            first[len] = '\0';
+        }
+    }
+    tqc_findings_release(&out);
+    tqc_doc_free(doc);
+    return n;
+}
+
 static void copy_out(char *dst, size_t cap, const char *src, size_t len)
 {
     if (len >= cap)

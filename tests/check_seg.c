@@ -6,24 +6,7 @@
 #include "seg.h"
 #include "tqc_test.h"
 
-/* The sentences of text joined by " | ". */
-static void sentences_of(const char *text, char *out, size_t cap)
-{
-    tqc_doc *doc = tqc_test_doc(text);
-    size_t o = 0;
-    out[0] = '\0';
-    for (size_t i = 0; i < doc->sentence_count && o < cap; i++) {
-        tqc_span s = doc->sentences[i].span;
-        int n = snprintf(out + o, cap - o, "%s%.*s", i ? " | " : "", (int)tqc_span_len(s),
-                         doc->text + s.start);
-        o += (size_t)n;
-    }
-    tqc_doc_free(doc);
-}
-
-#define SENTENCES_EQ(text, expected) do { \
-        char buf_[2048]; sentences_of(text, buf_, sizeof buf_); \
-        ck_assert_str_eq(buf_, expected); } while (0)
+#define SENTENCES_EQ(text, expected) LANG_SENTENCES_EQ("en", text, expected)
 
 /* Every sentence and paragraph is non-empty, in order, and covers its tokens. */
 static void assert_well_formed(const tqc_doc *doc)

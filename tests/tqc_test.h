@@ -49,6 +49,26 @@ tqc_doc *tqc_test_doc(const char *text);
  * it gave, and the first one's span text copied into first (may be NULL). */
 size_t tqc_test_findings(const char *text, const char *rule, char *first, size_t cap);
 
+/* A checker of language code (data from the source tree), made on first use and kept
+ * for the run. */
+tqc_checker *tqc_test_checker_for(const char *code);
+/* The sentences of text in language code, joined by " | ", into out. */
+void tqc_test_sentences(const char *code, const char *text, char *out, size_t cap);
+/* How many findings of rule (merged ones too) at warning or above text gets in language
+ * code; the first one's span into first (cap bytes) when given. */
+size_t tqc_test_findings_in(const char *code, const char *text, const char *rule, char *first,
+                            size_t cap);
+#define LANG_SENTENCES_EQ(code, text, expected) do { \
+        char buf_[2048]; tqc_test_sentences(code, text, buf_, sizeof buf_); \
+        ck_assert_str_eq(buf_, expected); } while (0)
+/* The one finding of rule that text gets, whose span must be `span`. */
+#define FINDS(code, text, rule, span) do { \
+        char got_[256]; \
+        ck_assert_uint_eq(tqc_test_findings_in(code, text, rule, got_, sizeof got_), 1); \
+        ck_assert_str_eq(got_, span); } while (0)
+#define SILENT(code, text, rule) \
+    ck_assert_uint_eq(tqc_test_findings_in(code, text, rule, NULL, 0), 0)
+
 /* The first finding of one rule (or merged into another's with `also`). */
 typedef struct tqc_test_hit {
     size_t count;             /* that rule's findings */
