@@ -8,6 +8,17 @@
 
 #define KNOWN(w) tqc_dict_known(d, (w), strlen(w))
 
+/* Writes words into a new file named from the template path (mkstemp). */
+static void word_file(char *path, const char *words)
+{
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    FILE *f = fdopen(fd, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs(words, f);
+    fclose(f);
+}
+
 START_TEST(test_known_words_and_possessives)
 {
     tqc_dict *d = tqc_checker_dict(tqc_test_checker());
@@ -60,11 +71,7 @@ END_TEST
 START_TEST(test_user_word_list)
 {
     char path[] = "/tmp/tqc-words-XXXXXX";
-    int fd = mkstemp(path);
-    ck_assert_int_ge(fd, 0);
-    FILE *f = fdopen(fd, "w");
-    fputs("# newsroom words\nZorblatt\n  Quixlee  \n", f);
-    fclose(f);
+    word_file(path, "# newsroom words\nZorblatt\n  Quixlee  \n");
     const char *files[] = {path};
     tqc_check_options opts = {.data_dir = TQC_SOURCE_DIR, .lang = "en",
                               .dict = {.word_files = files, .word_file_count = 1}};
@@ -109,11 +116,7 @@ END_TEST
 START_TEST(test_word_lists_are_not_shared)
 {
     char path[] = "/tmp/tqc-words-XXXXXX";
-    int fd = mkstemp(path);
-    ck_assert_int_ge(fd, 0);
-    FILE *f = fdopen(fd, "w");
-    fputs("Vexlorn\n", f);
-    fclose(f);
+    word_file(path, "Vexlorn\n");
     const char *files[] = {path};
     tqc_check_options with = {.data_dir = TQC_SOURCE_DIR, .lang = "en",
                               .dict = {.word_files = files, .word_file_count = 1}};
@@ -135,11 +138,7 @@ END_TEST
 START_TEST(test_own_speller)
 {
     char path[] = "/tmp/tqc-words-XXXXXX";
-    int fd = mkstemp(path);
-    ck_assert_int_ge(fd, 0);
-    FILE *f = fdopen(fd, "w");
-    fputs("Quorvath\n", f);
-    fclose(f);
+    word_file(path, "Quorvath\n");
     const char *files[] = {path};
     tqc_check_options shared = {.data_dir = TQC_SOURCE_DIR, .lang = "en",
                                 .dict = {.word_files = files, .word_file_count = 1}};
