@@ -13,8 +13,8 @@ VERSION := 0.1.0
 DEB_PACKAGES = gcc make pkg-config libhunspell-dev libutf8proc-dev libxml2-dev libsqlite3-dev check \
                hunspell hunspell-en-us hunspell-en-gb \
                libexttextcat-dev libexttextcat-data hunspell-pt-pt hunspell-pt-br hunspell-es \
-               hunspell-fr hunspell-de-de hunspell-it
-PKGS = hunspell libutf8proc libxml-2.0 sqlite3 libexttextcat
+               hunspell-fr hunspell-de-de hunspell-it libjansson-dev libmicrohttpd-dev
+PKGS = hunspell libutf8proc libxml-2.0 sqlite3 libexttextcat jansson libmicrohttpd
 
 WARN = -std=c11 -Wall -Wextra -Werror -Wshadow -Wwrite-strings -Wmissing-prototypes \
        -Wstrict-prototypes -Wno-unused-parameter
@@ -106,7 +106,7 @@ bench: tqc $(TOOLS)
 install: tqc
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tqc
 	install -m 755 $(BUILD)/tqc $(DESTDIR)$(PREFIX)/bin/tqc
-	cp -R rules dictionaries $(DESTDIR)$(PREFIX)/share/tqc/
+	cp -R rules dictionaries web $(DESTDIR)$(PREFIX)/share/tqc/
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/tqc

@@ -16,6 +16,7 @@
 #include "cli_audit.h"
 #include "cli_common.h"
 #include "cli_config.h"
+#include "cli_serve.h"
 #include "fix.h"
 #include "input.h"
 #include "pool.h"
@@ -74,6 +75,8 @@ static void usage(FILE *out)
           "                                        accept the current findings\n"
           "       tqc audit [OPTIONS] PATH...     check a whole corpus on every core\n"
           "       tqc merge [-o OUT] FILE...      combine partial audits into one\n"
+          "       tqc serve [OPTIONS]             LanguageTool's HTTP API and a page\n"
+          "       tqc lsp [OPTIONS]               a language server on stdin/stdout\n"
           "\n"
           "Options:\n"
           "  -l, --lang=CODE       language of the articles; auto (the default) tells\n"
@@ -121,7 +124,7 @@ static void usage(FILE *out)
           "  -V, --version         show the version\n"
           "\n"
           "FILE may be - for standard input, or a folder (the article files in it).\n"
-          "audit and merge take options of their own: tqc audit --help, tqc merge --help.\n"
+          "audit, merge, serve and lsp take options of their own: tqc audit --help...\n"
           "Settings come from .tqc.ini (see tqc config --show). Exit status: 0 clean,\n"
           "1 findings at or above --fail-on, 2 usage, config or input error; for\n"
           "diff, 1 when there is something to fix; for fix and report, 0 when done.\n", out);
@@ -638,6 +641,10 @@ int main(int argc, char **argv)
         return tqc_cli_audit(argc - 1, argv + 1);
     if (strcmp(cmd, "merge") == 0)
         return tqc_cli_merge(argc - 1, argv + 1);
+    if (strcmp(cmd, "serve") == 0) /* cli_serve.h */
+        return tqc_cli_serve(argc - 1, argv + 1);
+    if (strcmp(cmd, "lsp") == 0)
+        return tqc_cli_lsp(argc - 1, argv + 1);
     bool segment_mode = strcmp(cmd, "segment") == 0;
     bool fix_mode = strcmp(cmd, "diff") == 0 || strcmp(cmd, "fix") == 0 || strcmp(cmd, "report") == 0;
     /* `baseline create` and `config --show` share check's options (cli_config.h). */

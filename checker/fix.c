@@ -848,14 +848,10 @@ static tqc_status slurp(const char *path, const char *name, size_t max, char **b
 
 /* The check-and-fix loop over a markup file read whole: each round re-reads the
  * corrected bytes, so what a fix uncovers is found as in plain text. */
-static tqc_status fix_markup(builder *b, const char *path, tqc_input_format format, size_t max,
-                             char *err, size_t errlen)
+static tqc_status fix_markup_bytes(builder *b, const char *orig, size_t len,
+                                   tqc_input_format format, char *err, size_t errlen)
 {
-    char *orig;
-    size_t len;
-    tqc_status st = slurp(path, b->name, max, &orig, &len, err, errlen);
-    if (st != TQC_OK)
-        return st;
+    tqc_status st = TQC_OK;
     region *R = NULL;
     size_t rn = 0;
     char *cur = NULL;
@@ -880,6 +876,17 @@ static tqc_status fix_markup(builder *b, const char *path, tqc_input_format form
         settle_deferred(b, 0, VEC_AT(b->regions, region), 0, b->regions.count);
     free(R);
     free(cur);
+    return st;
+}
+
+static tqc_status fix_markup(builder *b, const char *path, tqc_input_format format, size_t max,
+                             char *err, size_t errlen)
+{
+    char *orig;
+    size_t len;
+    tqc_status st = slurp(path, b->name, max, &orig, &len, err, errlen);
+    if (st == TQC_OK)
+        st = fix_markup_bytes(b, orig, len, format, err, errlen);
     free(orig);
     return st;
 }
@@ -986,10 +993,22 @@ static tqc_status builder_finish(builder *b, tqc_fix_result **out)
 tqc_status tqc_fix_text(tqc_checker *ck, const char *text, size_t len,
                         const tqc_fix_options *opts, tqc_fix_result **out)
 {
+    char err[512];
+    return tqc_fix_buffer(ck, text, len, opts, out, err, sizeof err);
+}
+
+tqc_status tqc_fix_buffer(tqc_checker *ck, const char *text, size_t len,
+                          const tqc_fix_options *opts, tqc_fix_result **out, char *err,
+                          size_t errlen)
+{
     *out = NULL;
+    snprintf(err, errlen, "%s: out of memory", opts->name ? opts->name : "<input>");
     builder b;
     tqc_status st = builder_init(&b, ck, opts->name ? opts->name : "<input>", opts);
-    if (st == TQC_OK)
+    bool markup = opts->format != TQC_INPUT_AUTO && opts->format != TQC_INPUT_TEXT;
+    if (st == TQC_OK && markup)
+        st = fix_markup_bytes(&b, text, len, opts->format, err, errlen);
+    else if (st == TQC_OK)
         st = fix_chunk(&b, text, len, 0, 0);
     if (st == TQC_OK)
         st = builder_finish(&b, out);

@@ -126,9 +126,15 @@ typedef struct tqc_fix_result {
  * above. On failure err names the file and the cause; TQC_ELIMIT beyond max_bytes. */
 tqc_status tqc_fix_file(tqc_checker *ck, const char *path, const tqc_fix_options *opts,
                         tqc_fix_result **out, char *err, size_t errlen);
-/* The same for text[0, len) in memory, checked as one chunk. */
+/* The same for text[0, len) in memory, checked as one chunk (plain text). */
 tqc_status tqc_fix_text(tqc_checker *ck, const char *text, size_t len,
                         const tqc_fix_options *opts, tqc_fix_result **out);
+/* The same for a file's bytes in memory (a request body): plain text as one chunk (for
+ * TQC_INPUT_AUTO or TEXT), a markup format (opts->format) as tqc_fix_file reads it. On
+ * failure err says why (malformed markup names opts->name and the position). */
+tqc_status tqc_fix_buffer(tqc_checker *ck, const char *text, size_t len,
+                          const tqc_fix_options *opts, tqc_fix_result **out, char *err,
+                          size_t errlen);
 void tqc_fix_result_free(tqc_fix_result *res);
 
 /* true when the corrected text differs from the original. */

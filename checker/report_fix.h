@@ -50,5 +50,7 @@ tqc_html *tqc_html_new(const tqc_report_rule *rules, size_t rule_count);
 tqc_status tqc_html_add(tqc_html *h, const tqc_fix_result *res);
 tqc_status tqc_html_write(tqc_html *h, FILE *out);
 void tqc_html_free(tqc_html *h);
+/* The report page's style sheet (static), for pages that share its look (tqc serve). */
+const char *tqc_html_style(void);
 
 #endif

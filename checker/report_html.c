@@ -632,6 +632,11 @@ static const char STYLE[] =
     "@media (max-width:900px){.layout{grid-template-columns:1fr}.panel{position:static;max-height:none}"
     ".grid{grid-template-columns:minmax(0,1fr)}.fixed{border-left:0;border-top:1px dashed var(--line)}}\n";
 
+const char *tqc_html_style(void)
+{
+    return STYLE;
+}
+
 /* The script filters and switches views. Errors are recorded on <body> (data-errors)
  * so a headless test can see them; data-ready says it ran to the end. */
 static const char SCRIPT[] =
