@@ -543,7 +543,8 @@ int tqc_cli_serve(int argc, char **argv)
     sigaddset(&sigs, SIGINT);
     sigaddset(&sigs, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &sigs, NULL);
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | (v6 ? MHD_USE_IPv6 : 0);
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ITC |
+                     (v6 ? MHD_USE_IPv6 : 0);
     d = MHD_start_daemon(flags, (uint16_t)port, NULL, NULL, handle, &s,
                          MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
                          MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
@@ -562,7 +563,18 @@ int tqc_cli_serve(int argc, char **argv)
     fflush(stdout);
     int sig = 0;
     sigwait(&sigs, &sig);
-    /* Stops accepting, lets the requests in flight finish, joins the threads. */
+    /* Stops accepting, gives the connections open up to --timeout to finish (idle
+     * keep-alive ones are closed by then too), and joins the threads. */
+    MHD_socket listener = MHD_quiesce_daemon(d);
+    if (listener != MHD_INVALID_SOCKET)
+        close(listener);
+    for (unsigned long waited = 0; waited < timeout * 10; waited++) {
+        const union MHD_DaemonInfo *open =
+            MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+        if (!open || open->num_connections == 0)
+            break;
+        usleep(100 * 1000);
+    }
     MHD_stop_daemon(d);
     printf("tqc serve: stopped (%s)\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
     rc = EXIT_DONE;

@@ -193,8 +193,15 @@ EOF
     fi
 fi
 
-# SIGTERM: stops cleanly, exit 0.
+# SIGTERM: the request in flight (a slow upload) is answered, then it stops, exit 0.
+for _ in $(seq 1 300); do cat "$tmp/a.txt"; done >"$tmp/slow.txt"
+curl -s -o "$tmp/slow.out" -w '%{http_code}' --limit-rate 20k -H 'Content-Type: text/plain' \
+    --data-binary "@$tmp/slow.txt" "${url}api/check?lang=en" >"$tmp/slow.code" &
+slow=$!
+sleep 0.5
 kill -TERM "$pid"
+wait "$slow"
+check "a request in flight at SIGTERM is answered" "$([ "$(cat "$tmp/slow.code")" = 200 ]; echo $?)" "$(cat "$tmp/slow.code")"
 rc=0
 for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
 wait "$pid"; rc=$?
