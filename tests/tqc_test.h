@@ -24,6 +24,7 @@ Suite *pass_encoding_suite(void);
 Suite *fix_suite(void);
 Suite *atomic_suite(void);
 Suite *report_fix_suite(void);
+Suite *serve_suite(void);
 Suite *pass_capitalization_suite(void);
 Suite *pass_fragment_suite(void);
 Suite *pass_boilerplate_suite(void);
