@@ -55,6 +55,29 @@ awk -v mb="$mb" -v w="$words" -v wc="$wc_s" -v wckb="$wc_kb" -v t="$tqc_s" -v tk
     printf "  tqc peak memory: %.1f MB at 1x, %.1f MB at 2x input   (target < 100 MB, flat)\n", tkb / 1024, t2kb / 1024
 }'
 
+# tqc serve (issue 16): requests per second over loopback, and the median latency of
+# one article on a warm server next to a tqc check process per article.
+if [ "${TQC_BENCH_SERVE:-1}" = 1 ] && command -v python3 >/dev/null; then
+    echo
+    ./tqc serve --port 0 --threads 2 >"$out/serve.out" 2>&1 &
+    serve_pid=$!
+    url=
+    for _ in $(seq 1 100); do
+        url=$(sed -n 's/^tqc serve: listening on //p' "$out/serve.out")
+        [ -n "$url" ] && break
+        sleep 0.1
+    done
+    python3 tests/bench_serve.py "$url" "$serve_pid" 10 4 ./tqc corpus/en/demo.txt \
+        corpus/fr/01-retraites-assemblee.txt corpus/de/01-landtag-haushalt.txt >"$out/serve.txt"
+    kill -TERM "$serve_pid"; wait "$serve_pid" || true
+    awk -F= '{ v[$1] = $2 } END {
+        printf "tqc serve, 2 threads, 4 keep-alive clients for 10 s over loopback:\n"
+        printf "  %d requests, %d errors, %d answers unlike the first: %d requests/s\n", v["requests"], v["errors"], v["mismatches"], v["rps"]
+        printf "  one article (corpus/en/demo.txt): %.1f ms median via POST /v2/check, %.1f ms as a tqc check process (%.0fx)   (target <= 20 ms)\n", v["median_ms"], v["process_ms"], v["process_ms"] / v["median_ms"]
+        printf "  server memory: %.1f MB after warm-up, %.1f MB at the end   (flat)\n", v["rss_warm_kb"] / 1024, v["rss_end_kb"] / 1024
+    }' "$out/serve.txt"
+fi
+
 # Batch audits: -j scaling, a 1 GB corpus, 10,000 tiny files (tests/bench_audit.sh).
 if [ "${TQC_BENCH_AUDIT:-1}" = 1 ] && [ -f tests/bench_audit.sh ]; then
     echo

@@ -149,21 +149,38 @@ for lang in en fr de; do
     printf '%s' "$t" >"$tmp/c-$lang.txt"
     curl -s "${url}v2/check" --data-urlencode "text@$tmp/c-$lang.txt" -d language=auto >"$tmp/seq-$lang"
 done
-i=0
+i=0 curls=
 while [ $i -lt 24 ]; do
     for lang in en fr de; do
         curl -s "${url}v2/check" --data-urlencode "text@$tmp/c-$lang.txt" -d language=auto >"$tmp/par-$lang-$i" &
+        curls="$curls $!"
     done
     i=$((i + 1))
 done
-wait_curls() { for j in $(jobs -p); do [ "$j" = "$pid" ] || wait "$j"; done; }
-wait_curls
+for j in $curls; do wait "$j"; done
 same=0
 for f in "$tmp"/par-*; do
     lang=$(basename "$f" | cut -d- -f2)
     cmp -s "$f" "$tmp/seq-$lang" || { same=1; echo "# differs: $f"; }
 done
 check "72 concurrent requests answer as sequential ones" $same
+
+# A bounded load test: 4 keep-alive clients for 3 seconds, articles in three languages;
+# no error, every answer the same as alone, memory flat, one article <= 20 ms median.
+python3 "$here/bench_serve.py" "$url" "$pid" 3 4 "$TQC" "$here/../corpus/en/demo.txt" \
+    "$here/../corpus/fr/01-retraites-assemblee.txt" "$here/../corpus/de/01-landtag-haushalt.txt" \
+    >"$tmp/load" 2>&1
+load=$(tr '\n' ' ' <"$tmp/load")
+echo "# load: $load"
+python3 - "$tmp/load" <<'EOF2'
+import sys
+v = dict(l.strip().split('=', 1) for l in open(sys.argv[1]) if '=' in l)
+ok = (int(v['requests']) > 0 and v['errors'] == '0' and v['mismatches'] == '0'
+      and int(v['rss_end_kb']) <= int(v['rss_warm_kb']) * 1.1 + 4096
+      and float(v['median_ms']) <= 20)
+sys.exit(0 if ok else 1)
+EOF2
+check "load: no error, same answers, flat memory, median <= 20 ms" $? "$load"
 
 # The LanguageTool client someone else wrote, pointed at the server.
 if ! command -v npm >/dev/null 2>&1 || ! command -v node >/dev/null 2>&1; then
