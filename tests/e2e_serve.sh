@@ -136,8 +136,8 @@ check "/api/check reads JSONL" "$([ "$r" = "('jsonl', ['repeated-word'])" ]; ech
 # A bilingual record: the source is compared (number changed in translation).
 printf '{"id":"b1","text":"The council approved a plan of 310 million euros on Thursday.","lang":"en","source":"A câmara aprovou na quinta-feira um plano de 410 milhões de euros.","source_lang":"pt"}\n' >"$tmp/b.jsonl"
 s=$(status "${url}api/check?lang=en" -H 'Content-Type: application/jsonl' --data-binary "@$tmp/b.jsonl")
-r=$(json "$tmp/body" "[(o['rule'], o.get('segment')) for o in j['findings']]")
-check "/api/check compares a bilingual record with its source" "$([ "$r" = "[('number', 'b1')]" ]; echo $?)" "$s $r"
+r=$(json "$tmp/body" "[(o['rule'], o['line']) for o in j['findings']]")
+check "/api/check compares a bilingual record with its source" "$([ "$r" = "[('number', 1)]" ]; echo $?)" "$s $r"
 s=$(status "${url}api/rules")
 r=$(json "$tmp/body" "'repeated-word' in [r['id'] for r in j]")
 check "GET /api/rules" "$([ "$r" = True ]; echo $?)" "$s $r"
