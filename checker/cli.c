@@ -124,7 +124,7 @@ static void usage(FILE *out)
           "  -V, --version         show the version\n"
           "\n"
           "FILE may be - for standard input, or a folder (the article files in it).\n"
-          "audit, merge, serve and lsp take options of their own: tqc audit --help...\n"
+          "audit and merge take options of their own: tqc audit --help, tqc merge --help.\n"
           "Settings come from .tqc.ini (see tqc config --show). Exit status: 0 clean,\n"
           "1 findings at or above --fail-on, 2 usage, config or input error; for\n"
           "diff, 1 when there is something to fix; for fix and report, 0 when done.\n", out);
