@@ -100,6 +100,11 @@ const [url, exe, article, tmp, shot] = process.argv.slice(2);
   await d2.saveAs(tmp + '/one-rejected.txt');
   await page.locator('#fixes button.acc').first().click();
   await page.screenshot({ path: shot, fullPage: true });
+  // Upload: an HTML file is read as HTML (its format told from the name).
+  fs.writeFileSync(tmp + '/up.html', '<html><body><article><p>Kim said the the talks ended.</p></article></body></html>\n');
+  await page.setInputFiles('#file', tmp + '/up.html');
+  await page.waitForSelector('body[data-ready="1"]', { timeout: 30000 });
+  console.log('upload ' + await page.textContent('#status'));
   console.log('errors ' + (await page.getAttribute('body', 'data-errors') || 0));
   console.log('external ' + external.length + ' csp ' + csp.length);
   await browser.close();
@@ -120,6 +125,7 @@ check "accepting every fix downloads what tqc fix writes" "$(cmp -s "$tmp/want.t
 check "rejecting a fix leaves it out" "$(! cmp -s "$tmp/want.txt" "$tmp/one-rejected.txt"; echo $?)"
 (cd "$tmp" && cp "$article" a.txt && patch -s a.txt got.diff 2>/dev/null) && cmp -s "$tmp/a.txt" "$tmp/want.txt"
 check "the downloaded diff patches the article into the corrected text" $?
+check "an uploaded HTML file is checked as HTML" "$(grep -q '^upload 1 finding, 1 fix (en, html)' "$tmp/node.out"; echo $?)" "$out"
 check "no script errors" "$(grep -q '^errors 0$' "$tmp/node.out"; echo $?)" "$out"
 check "no request leaves the server, no CSP violation" "$(grep -q '^external 0 csp 0$' "$tmp/node.out"; echo $?)" "$out"
 check "a screenshot is kept" "$([ -s "$shot" ]; echo $?)" "$shot"

@@ -58,7 +58,8 @@
         state.decision = res.fixes.map(function () { return null; });
         render();
         var n = res.findings.length;
-        status(n + (n === 1 ? ' finding' : ' findings') + ', ' + res.fixes.length + ' fixes (' + res.lang + ', ' + res.format + ').');
+        var k = res.fixes.length;
+        status(n + (n === 1 ? ' finding' : ' findings') + ', ' + k + (k === 1 ? ' fix' : ' fixes') + ' (' + res.lang + ', ' + res.format + ').');
         document.body.setAttribute('data-ready', '1');
       })
       .catch(function (e) { status(e.message || 'The check failed.', true); });
