@@ -361,7 +361,8 @@ static bool run_file(tqc_checker *ck, tqc_ci *ci, size_t file, const cli *c, boo
     char err[512];
     const char *path = tqc_ci_file(ci, file);
     tqc_input *in;
-    tqc_input_options io = {.format = c->input, .lang = tqc_ci_lang(ci, file)};
+    tqc_input_options io = {.format = c->input, .lang = tqc_ci_lang(ci, file),
+                            .lang_from_file = c->detect};
     char src_lang[32];
     if (c->source) {    /* parallel plain text, paired paragraph by paragraph */
         source_lang_of(ck, c, src_lang, sizeof src_lang);
@@ -378,6 +379,7 @@ static bool run_file(tqc_checker *ck, tqc_ci *ci, size_t file, const cli *c, boo
     /* --lang auto: an article (text, HTML) is told once, from its first doc; a bilingual
      * file's docs carry the language their reader found (or the configured one). */
     tqc_checker *file_ck = NULL;
+    bool noted_no_dict = false;
     bool told = !c->detect || (st == TQC_OK && tqc_input_format_of(in) != TQC_INPUT_TEXT &&
                                tqc_input_format_of(in) != TQC_INPUT_HTML);
     if (!told && c->source && st == TQC_OK) {
@@ -398,6 +400,14 @@ static bool run_file(tqc_checker *ck, tqc_ci *ci, size_t file, const cli *c, boo
             if (!file_ck)
                 st = TQC_ENOMEM;
         }
+        if (!file_ck && st == TQC_OK && c->detect && !doc->lang[0]) {
+            /* A bilingual file that declares no target language: told from its first
+             * unit's text, once for the file. */
+            file_ck = checker_for_text(ck, doc->name, doc->text, doc->len,
+                                       !segment_mode && strcmp(c->format, "text") == 0);
+            if (!file_ck)
+                st = TQC_ENOMEM;
+        }
         if (file_ck) {
             doc_ck = file_ck;
             if (file_ck != ck)
@@ -405,6 +415,12 @@ static bool run_file(tqc_checker *ck, tqc_ci *ci, size_t file, const cli *c, boo
         } else if (st == TQC_OK && doc->lang[0] &&
                    !tqc_lang_same_base(doc->lang, tqc_lang_code(tqc_checker_lang(ck)))) {
             st = tqc_checker_for_lang(ck, doc->lang, &doc_ck, err, sizeof err);
+        }
+        if (st == TQC_OK && !tqc_checker_has_dict(doc_ck) && !noted_no_dict) {
+            noted_no_dict = true;
+            fflush(stdout);
+            fprintf(stderr, "tqc: note: %s: no dictionary for '%s' here; checked by the rules "
+                    "that need none\n", doc->name, tqc_lang_code(tqc_checker_lang(doc_ck)));
         }
         /* A file of more than one doc (a large article, JSONL records): the docs after
          * the first are checked on the pool's threads while this one reads on. */

@@ -264,4 +264,5 @@ const tqc_pass tqc_pass_stray_heading = {
            "Workers repair the harbour wall in Lisbon before the council vote\n\n"
            "Members said the money would repair the wall before winter storms arrive.\n",
     .run = run,
+    .needs_dict = true,
 };

@@ -73,8 +73,12 @@ run "clean bilingual file" 0 check "$data/clean.xlf"
 check "clean bilingual file: nothing at warning or above" \
     "$(lacks 'warning\|error' "$tmp/out"; echo $?)" "$(head -c 400 "$tmp/out")"
 sed 's/xml:lang="en-GB"/xml:lang="it"/' "$data/memory.tmx" >"$tmp/no-en.tmx"
-run "tmx without the check's language" 2 check "$tmp/no-en.tmx"
+run "tmx without the pinned language" 2 check --lang en "$tmp/no-en.tmx"
 check "tmx language error names the language" "$(has "none with a variant in 'en'" "$tmp/err"; echo $?)"
+# Issue 17: with defaults a bilingual file is checked in the languages it declares.
+run "tmx in its own languages (defaults)" 1 check --format jsonl "$tmp/no-en.tmx"
+check "its findings are in the file's target language" "$(has '"lang":"it"' "$tmp/out"; echo $?)" \
+    "$(head -c 300 "$tmp/out")"
 
 # --- JSONL ---
 run "jsonl records" 1 check --format jsonl "$data/records.jsonl"

@@ -1,0 +1,274 @@
+/* Issue 17: real files as they arrive. XLIFF and TMX in their own languages, segmented
+ * XLIFF, XML that is not a format tqc reads, XLIFF integrity problems, BCP 47 codes;
+ * HTML character sets, code and hidden text. Every input is written here. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "checker.h"
+#include "doc.h"
+#include "input.h"
+#include "lang.h"
+#include "tqc_test.h"
+
+#define MAX_DOCS 16
+
+typedef struct read_result {
+    tqc_status st;
+    char err[512];
+    tqc_doc *docs[MAX_DOCS];
+    size_t count;
+} read_result;
+
+/* Reads content (named name, whose extension picks the format) through the input layer. */
+static void read_as(const char *content, size_t len, const char *name, bool from_file,
+                    read_result *r)
+{
+    memset(r, 0, sizeof *r);
+    FILE *f = fmemopen((void *)content, len, "r");
+    ck_assert_ptr_nonnull(f);
+    tqc_input_options io = {.lang = "en", .name = name, .lang_from_file = from_file};
+    tqc_input *in = NULL;
+    r->st = tqc_input_open_stream(f, &io, &in, r->err, sizeof r->err);
+    while (r->st == TQC_OK) {
+        tqc_doc *doc;
+        r->st = tqc_input_next(in, &doc, r->err, sizeof r->err);
+        if (r->st != TQC_OK || !doc)
+            break;
+        ck_assert_uint_lt(r->count, MAX_DOCS);
+        r->docs[r->count++] = doc;
+    }
+    tqc_input_close(in);
+    fclose(f);
+}
+
+static void read_str(const char *content, const char *name, bool from_file, read_result *r)
+{
+    read_as(content, strlen(content), name, from_file, r);
+}
+
+static void release(read_result *r)
+{
+    for (size_t i = 0; i < r->count; i++)
+        tqc_doc_free(r->docs[i]);
+    r->count = 0;
+}
+
+static const char xliff_fr[] =
+    "<?xml version=\"1.0\"?>\n<xliff version=\"1.2\"><file source-language=\"EN-us\" "
+    "target-language=\"FR-FR\" datatype=\"plaintext\" original=\"x\"><body>\n"
+    "<trans-unit id=\"a\"><source>The talks resume on Monday.</source>"
+    "<target>Les discussions reprennent lundi.</target></trans-unit>\n"
+    "</body></file></xliff>\n";
+
+START_TEST(test_issue_17_xliff_checked_in_its_declared_language)
+{
+    read_result r;
+    /* --lang auto: the file's languages, in whatever case it writes them. */
+    read_str(xliff_fr, "fr.xlf", true, &r);
+    ck_assert_int_eq(r.st, TQC_OK);
+    ck_assert_uint_eq(r.count, 1);
+    ck_assert_str_eq(r.docs[0]->lang, "FR-FR");
+    ck_assert_str_eq(r.docs[0]->source->lang, "EN-us");
+    release(&r);
+    /* A pinned --lang that the file contradicts is still an error. */
+    read_str(xliff_fr, "fr.xlf", false, &r);
+    ck_assert_int_eq(r.st, TQC_EINPUT);
+    ck_assert_ptr_nonnull(strstr(r.err, "target language 'FR-FR'"));
+    release(&r);
+    /* Undeclared: "" for the caller to tell from the text. */
+    read_str("<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>Hi.</source>"
+             "<target>Hola.</target></trans-unit></body></file></xliff>", "u.xlf", true, &r);
+    ck_assert_int_eq(r.st, TQC_OK);
+    ck_assert_uint_eq(r.count, 1);
+    ck_assert_str_eq(r.docs[0]->lang, "");
+    release(&r);
+}
+END_TEST
+
+START_TEST(test_issue_17_tmx_checked_in_its_declared_languages)
+{
+    static const char tmx[] =
+        "<tmx version=\"1.4\"><header srclang=\"de-DE\" datatype=\"plaintext\" segtype=\"sentence\" "
+        "adminlang=\"en\" o-tmf=\"x\" creationtool=\"t\" creationtoolversion=\"1\"/><body>"
+        "<tu tuid=\"7\"><tuv xml:lang=\"DE-de\"><seg>Guten Morgen.</seg></tuv>"
+        "<tuv xml:lang=\"it-IT\"><seg>Buongiorno.</seg></tuv></tu></body></tmx>";
+    read_result r;
+    read_str(tmx, "m.tmx", true, &r);
+    ck_assert_int_eq(r.st, TQC_OK);
+    ck_assert_uint_eq(r.count, 1);
+    ck_assert_str_eq(r.docs[0]->text, "Buongiorno.");
+    ck_assert_str_eq(r.docs[0]->lang, "it-IT");
+    ck_assert_str_eq(r.docs[0]->source->text, "Guten Morgen.");
+    ck_assert_str_eq(r.docs[0]->source->lang, "DE-de");
+    release(&r);
+}
+END_TEST
+
+START_TEST(test_issue_17_bcp47_codes_any_case)
+{
+    char out[32];
+    static const char *const cases[][2] = {
+        {"FR-FR", "fr-FR"}, {"es-419", "es-419"}, {"pt_BR", "pt-BR"}, {"zh-hans", "zh-Hans"},
+        {"ZH-HANT-tw", "zh-Hant-TW"}, {"en", "en"}, {"EN_gb", "en-GB"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        tqc_lang_canonical(cases[i][0], out, sizeof out);
+        ck_assert_str_eq(out, cases[i][1]);
+    }
+    /* A profile is found by its primary language, the dictionary by the region. */
+    tqc_lang *lang;
+    char err[256];
+    ck_assert_int_eq(tqc_lang_load(TQC_SOURCE_DIR, "PT_br", &lang, err, sizeof err), TQC_OK);
+    ck_assert_str_eq(tqc_lang_code(lang), "pt-BR");
+    ck_assert_str_eq(tqc_lang_base(lang), "pt");
+    ck_assert_ptr_nonnull(tqc_lang_dir(lang));
+    ck_assert_str_eq(tqc_lang_setting(lang, "hunspell", ""), "pt_BR");
+    tqc_lang_free(lang);
+}
+END_TEST
+
+START_TEST(test_issue_17_language_without_dictionary_still_checked)
+{
+    tqc_checker *ck = tqc_test_checker_for("en");
+    tqc_checker *zh;
+    char err[256];
+    ck_assert_int_eq(tqc_checker_for_lang(ck, "ZH-hans", &zh, err, sizeof err), TQC_OK);
+    ck_assert(!tqc_checker_has_dict(zh));
+    ck_assert_str_eq(tqc_lang_code(tqc_checker_lang(zh)), "zh-Hans");
+    /* A repeated word needs no dictionary; a spelling verdict does. */
+    const char *text = "Xq zzv zzv blorf.";
+    tqc_doc *doc = tqc_doc_new("zh.txt", text, strlen(text), "zh-Hans");
+    tqc_findings out;
+    tqc_findings_init(&out, doc);
+    ck_assert_int_eq(tqc_check_doc(zh, doc, &out), TQC_OK);
+    bool repeated = false;
+    for (size_t i = 0; i < out.count; i++) {
+        ck_assert_str_ne(out.items[i].rule, "spelling");
+        repeated |= strcmp(out.items[i].rule, "repeated-word") == 0;
+    }
+    ck_assert(repeated);
+    tqc_findings_release(&out);
+    tqc_doc_free(doc);
+}
+END_TEST
+
+START_TEST(test_issue_17_segmented_xliff_segment_against_segment)
+{
+    static const char seg[] =
+        "<?xml version=\"1.0\"?>\n<xliff version=\"1.2\"><file source-language=\"en\" "
+        "target-language=\"de\" datatype=\"plaintext\" original=\"x\"><body>\n"
+        "<trans-unit id=\"u1\"><source>One ship sank. Two <g id=\"1\">crews</g> swam.</source>\n"
+        "<seg-source><mrk mtype=\"seg\" mid=\"0\">One ship sank.</mrk> "
+        "<mrk mtype=\"seg\" mid=\"1\">Two <g id=\"1\">crews</g> swam.</mrk></seg-source>\n"
+        "<target><mrk mtype=\"seg\" mid=\"0\">Ein Schiff sank.</mrk> "
+        "<mrk mtype=\"seg\" mid=\"1\">Zwei <g id=\"1\">Crews</g> schwammen.</mrk></target>"
+        "</trans-unit>\n</body></file></xliff>\n";
+    read_result r;
+    read_str(seg, "s.xlf", true, &r);
+    ck_assert_int_eq(r.st, TQC_OK);
+    ck_assert_uint_eq(r.count, 2);
+    ck_assert_str_eq(r.docs[0]->segment, "u1/0");
+    ck_assert_str_eq(r.docs[0]->text, "Ein Schiff sank.");
+    ck_assert_str_eq(r.docs[0]->source->text, "One ship sank.");
+    ck_assert_str_eq(r.docs[1]->segment, "u1/1");
+    ck_assert_str_eq(r.docs[1]->source->text, "Two crews swam.");
+    /* Segment markers are structure: only the g code is an inline code, on both sides. */
+    for (size_t i = 0; i < r.count; i++) {
+        for (size_t k = 0; k < r.docs[i]->inline_count; k++)
+            ck_assert_str_ne(r.docs[i]->inlines[k].tag, "mrk");
+        ck_assert_uint_eq(r.docs[i]->inline_count, r.docs[i]->source->inline_count);
+    }
+    ck_assert_uint_eq(r.docs[1]->inline_count, 2);
+    /* And the markup pass says nothing of them. */
+    tqc_checker *ck = tqc_test_checker_for("de");
+    for (size_t i = 0; i < r.count; i++) {
+        tqc_findings out;
+        tqc_findings_init(&out, r.docs[i]);
+        ck_assert_int_eq(tqc_check_doc(ck, r.docs[i], &out), TQC_OK);
+        for (size_t k = 0; k < out.count; k++)
+            ck_assert_str_ne(out.items[k].rule, "markup");
+        tqc_findings_release(&out);
+    }
+    release(&r);
+}
+END_TEST
+
+START_TEST(test_issue_17_xml_that_is_not_a_translation_file)
+{
+    read_result r;
+    read_str("<?xml version=\"1.0\"?>\n<catalog><book>Dune</book></catalog>\n", "c.xlf",
+             true, &r);
+    ck_assert_int_eq(r.st, TQC_EINPUT);
+    ck_assert_ptr_nonnull(strstr(r.err, "not a format tqc reads"));
+    ck_assert_ptr_nonnull(strstr(r.err, "<catalog>"));
+    read_str("<?xml version=\"1.0\"?>\n<catalog/>\n", "c.tmx", true, &r);
+    ck_assert_int_eq(r.st, TQC_EINPUT);
+    ck_assert_ptr_nonnull(strstr(r.err, "not a format tqc reads"));
+    /* An empty file says so. */
+    read_as("", 0, "e.xlf", true, &r);
+    ck_assert_int_eq(r.st, TQC_EINPUT);
+    ck_assert_ptr_nonnull(strstr(r.err, "empty file"));
+    /* One line per problem: libxml2's second line (`Bytes: 0x..`) is not kept. */
+    read_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff version=\"1.2\"><file>"
+             "<body><trans-unit id=\"1\"><source>caf\xE9 au lait</source></trans-unit>"
+             "</body></file></xliff>", "b.xlf", true, &r);
+    ck_assert_int_eq(r.st, TQC_EINPUT);
+    ck_assert_ptr_null(strchr(r.err, '\n'));
+    ck_assert_ptr_null(strstr(r.err, "Bytes:"));
+    release(&r);
+}
+END_TEST
+
+START_TEST(test_issue_17_xliff_integrity_problems)
+{
+    static const char bad[] =
+        "<xliff version=\"1.2\"><file source-language=\"en\" target-language=\"fr\" "
+        "datatype=\"plaintext\" original=\"x\"><body>\n"
+        "<trans-unit id=\"1\"><source>One.</source><target>Un.</target></trans-unit>\n"
+        "<trans-unit id=\"1\"><source>Two.</source><target>Deux.</target></trans-unit>\n"
+        "<trans-unit id=\"3\"><source>Three.</source>"
+        "<target xml:lang=\"de\">Drei.</target></trans-unit>\n"
+        "<trans-unit id=\"4\"><target>Quatre.</target></trans-unit>\n"
+        "</body></file></xliff>";
+    read_result r;
+    read_str(bad, "bad.xlf", true, &r);
+    ck_assert_int_eq(r.st, TQC_OK);
+    ck_assert_uint_eq(r.count, 4);
+    ck_assert_uint_eq(r.docs[0]->problem_count, 0);
+    ck_assert_uint_eq(r.docs[1]->problem_count, 1);
+    ck_assert_ptr_nonnull(strstr(r.docs[1]->problems[0], "unit id '1' is used twice"));
+    ck_assert_uint_eq(r.docs[2]->problem_count, 1);
+    ck_assert_ptr_nonnull(strstr(r.docs[2]->problems[0], "xml:lang=\"de\""));
+    ck_assert_uint_eq(r.docs[3]->problem_count, 1);
+    ck_assert_ptr_nonnull(strstr(r.docs[3]->problems[0], "without a <source>"));
+    release(&r);
+    /* The same ids in two <file>s, and a target language written in another case, are
+     * fine. */
+    read_str("<xliff version=\"1.2\"><file source-language=\"en\" target-language=\"fr-FR\" "
+             "datatype=\"plaintext\" original=\"a\"><body><trans-unit id=\"1\"><source>A.</source>"
+             "<target xml:lang=\"FR-fr\">A.</target></trans-unit></body></file>"
+             "<file source-language=\"en\" target-language=\"fr-FR\" datatype=\"plaintext\" "
+             "original=\"b\"><body><trans-unit id=\"1\"><source>B.</source><target>B.</target>"
+             "</trans-unit></body></file></xliff>", "ok.xlf", true, &r);
+    ck_assert_int_eq(r.st, TQC_OK);
+    ck_assert_uint_eq(r.count, 2);
+    ck_assert_uint_eq(r.docs[0]->problem_count + r.docs[1]->problem_count, 0);
+    release(&r);
+}
+END_TEST
+
+Suite *readers_suite(void)
+{
+    Suite *s = suite_create("readers");
+    TCase *tc = tcase_create("issue17");
+    tcase_add_test(tc, test_issue_17_xliff_checked_in_its_declared_language);
+    tcase_add_test(tc, test_issue_17_tmx_checked_in_its_declared_languages);
+    tcase_add_test(tc, test_issue_17_bcp47_codes_any_case);
+    tcase_add_test(tc, test_issue_17_language_without_dictionary_still_checked);
+    tcase_add_test(tc, test_issue_17_segmented_xliff_segment_against_segment);
+    tcase_add_test(tc, test_issue_17_xml_that_is_not_a_translation_file);
+    tcase_add_test(tc, test_issue_17_xliff_integrity_problems);
+    suite_add_tcase(s, tc);
+    return s;
+}
