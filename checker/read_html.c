@@ -13,11 +13,22 @@
  * into the body's copy (a "Follow our live blog" line, a caption, a related headline)
  * stays in the text, so the passes report it as they do in plain text.
  * Every run of text maps back to the page's bytes (doc->map): 1:1 where the text is the
- * page's own bytes, else to the entity or white space it came from. */
+ * page's own bytes, else to the entity or white space it came from.
+ *
+ * The character set is settled before parsing, as browsers do (the WHATWG encoding
+ * sniffing algorithm): a byte order mark, else bytes that are valid UTF-8 (libxml2 2.9
+ * would otherwise switch to Windows-1252 at the first non-ASCII byte and make mojibake
+ * of its own), else the charset a <meta> in the first 1,024 bytes declares, else
+ * Windows-1252. libxml2 is told it up front and ignores the page's own hints; a
+ * declaration the bytes contradict gets a note (tqc_input_note). */
 #include "input_priv.h"
 
+#include "text.h"
+
 #include <libxml/HTMLparser.h>
+#include <libxml/encoding.h>
 #include <libxml/parserInternals.h>
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +49,8 @@ static const char *const dropped[] = {
     "script", "style", "noscript", "template", "head", "title", "nav", "footer", "aside",
     "form", "button", "select", "textarea", "option", "iframe", "object", "embed", "svg",
     "math", "canvas", "video", "audio", "map", "dialog", "menu", "frameset", "noframes",
+    /* Code is not prose: program text, keyboard input, sample output, variables. */
+    "pre", "code", "kbd", "samp", "var", "listing", "xmp", "plaintext",
 };
 static const char *const blocks[] = {
     "html", "body", "address", "article", "blockquote", "center", "dd", "details", "dir",
@@ -83,6 +96,7 @@ typedef struct node {
     size_t open_ev, close_ev;
     size_t text;            /* text bytes in its subtree, dropped elements excluded */
     size_t p_text;          /* text bytes in its `p` children */
+    size_t digits, letters; /* of its text: a table of mostly figures is not prose */
     int kind;               /* EL_* */
     int rank;               /* BODY_* */
     bool is_p;
@@ -117,6 +131,7 @@ typedef struct html {
     char msg[256];
     size_t msg_line;
     bool done;
+    char charset[64];       /* what the page is decoded as ("UTF-8" or a legacy name) */
 } html;
 
 static bool grow(void **arr, size_t *cap, size_t count, size_t size)
@@ -178,6 +193,43 @@ static bool has_token(const char *list, const char *token)
     return false;
 }
 
+/* Whether a style declares property: value (`display : none`), spaces and case aside. */
+static bool style_says(const char *style, const char *property, const char *value)
+{
+    char flat[512];
+    size_t n = 0;
+    for (const char *p = style; *p && n + 1 < sizeof flat; p++)
+        if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+            flat[n++] = (char)tolower((unsigned char)*p);
+    flat[n] = '\0';
+    char want[64];
+    snprintf(want, sizeof want, "%s:%s", property, value);
+    for (const char *p = flat; (p = strstr(p, want)) != NULL; p++) {
+        /* The whole property (not `max-display:none`), its whole value. */
+        char after = p[strlen(want)];
+        if ((p == flat || p[-1] == ';') && (after == '\0' || after == ';' || after == '!'))
+            return true;
+    }
+    return false;
+}
+
+/* Text a browser does not show: the `hidden` attribute, `aria-hidden="true"`, an
+ * inline style of display:none or visibility:hidden. */
+static bool hidden(const xmlChar **atts)
+{
+    for (size_t i = 0; atts && atts[i]; i += 2) {
+        const char *name = (const char *)atts[i], *v = (const char *)atts[i + 1];
+        if (strcasecmp(name, "hidden") == 0)
+            return true;
+        if (v && strcasecmp(name, "aria-hidden") == 0 && strcasecmp(v, "true") == 0)
+            return true;
+        if (v && strcasecmp(name, "style") == 0 &&
+            (style_says(v, "display", "none") || style_says(v, "visibility", "hidden")))
+            return true;
+    }
+    return false;
+}
+
 static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 {
     html *h = ((htmlParserCtxtPtr)ctx)->_private;
@@ -214,6 +266,8 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
         if (atts[i + 1] && strcasecmp((const char *)atts[i], "itemprop") == 0 &&
             has_token((const char *)atts[i + 1], "articleBody"))
             nd->rank = BODY_ITEMPROP;
+    if (nd->kind != EL_VOID && nd->kind != EL_BREAK && hidden(atts))
+        nd->kind = EL_DROP;
     size_t idx = h->node_count++;
     size_t at = position(h);
     if (!add_event(h, (event){.type = EV_OPEN, .node = idx, .src = at}))
@@ -254,8 +308,16 @@ static void on_end(void *ctx, const xmlChar *xname)
     if (!add_event(h, (event){.type = EV_CLOSE, .node = top, .src = at}))
         return;
     h->last_end = at;
+    /* A table of figures (more digits than letters) is data, not prose: dropped whole
+     * (its open and close events both read the kind when the text is laid out). */
+    if (strcmp(nd->name, "table") == 0 && nd->digits > 0 && nd->digits >= nd->letters)
+        nd->kind = EL_DROP;
     if (nd->parent != SIZE_MAX) {
         node *parent = &h->nodes[nd->parent];
+        if (nd->kind != EL_DROP) {
+            parent->digits += nd->digits;
+            parent->letters += nd->letters;
+        }
         if (nd->kind != EL_DROP)
             parent->text += nd->text;
         if (nd->is_p)
@@ -300,8 +362,16 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
         return;
     h->pool_len += n;
     h->last_end = exact ? start + n : (at > h->last_end ? at : h->last_end);
-    if (h->depth)
-        h->nodes[h->stack[h->depth - 1]].text += n;
+    if (h->depth) {
+        node *top = &h->nodes[h->stack[h->depth - 1]];
+        top->text += n;
+        for (size_t i = 0; i < n; i++) {
+            unsigned char c = (unsigned char)ch[i];
+            top->digits += c >= '0' && c <= '9';
+            /* A letter is an ASCII letter or the lead byte of a non-ASCII character. */
+            top->letters += isalpha(c) || c >= 0xC0;
+        }
+    }
 }
 
 /* Errors are recovered from; this only keeps libxml2 from printing them. */
@@ -476,6 +546,261 @@ static void lay_out(layout *l, size_t first, size_t last)
     }
 }
 
+/* ---- the character set ---- */
+
+/* Bytes of the page the <meta> prescan looks at (WHATWG: 1,024). */
+#define HTML_PRESCAN_BYTES 1024
+
+/* How many bytes of s[0, n) are not valid UTF-8, and whether any is non-ASCII. */
+static size_t invalid_utf8(const char *s, size_t n, bool *non_ascii)
+{
+    size_t bad = 0;
+    *non_ascii = false;
+    for (size_t i = 0; i < n;) {
+        if (!((unsigned char)s[i] & 0x80)) {
+            i++;
+            continue;
+        }
+        *non_ascii = true;
+        int32_t cp;
+        size_t k = tqc_text_decode(s + i, n - i, &cp);
+        if (cp < 0)
+            bad++;
+        i += k ? k : 1;
+    }
+    return bad;
+}
+
+/* A charset label as WHATWG's Encoding Standard names it, in a spelling iconv knows:
+ * legacy Latin labels are Windows-1252, GB2312 is GBK, a UTF-16 label in a <meta> is
+ * UTF-8 (the bytes are ASCII-compatible if the meta could be read). */
+static void charset_name(const char *label, char *out, size_t cap)
+{
+    static const struct {
+        const char *label, *name;
+    } aliases[] = {
+        {"utf8", "UTF-8"}, {"utf-8", "UTF-8"}, {"unicode-1-1-utf-8", "UTF-8"},
+        {"utf-16", "UTF-8"}, {"utf-16le", "UTF-8"}, {"utf-16be", "UTF-8"},
+        {"iso-8859-1", "WINDOWS-1252"}, {"iso8859-1", "WINDOWS-1252"},
+        {"latin1", "WINDOWS-1252"}, {"l1", "WINDOWS-1252"}, {"ascii", "WINDOWS-1252"},
+        {"us-ascii", "WINDOWS-1252"}, {"cp1252", "WINDOWS-1252"}, {"x-cp1252", "WINDOWS-1252"},
+        {"windows-1252", "WINDOWS-1252"}, {"x-user-defined", "WINDOWS-1252"},
+        {"iso-8859-9", "WINDOWS-1254"}, {"latin5", "WINDOWS-1254"},
+        {"gb2312", "GBK"}, {"gbk", "GBK"}, {"x-gbk", "GBK"}, {"csgb2312", "GBK"},
+        {"chinese", "GBK"}, {"gb_2312-80", "GBK"}, {"euc-kr", "CP949"},
+        {"ks_c_5601-1987", "CP949"}, {"shift_jis", "CP932"}, {"sjis", "CP932"},
+        {"x-sjis", "CP932"}, {"windows-31j", "CP932"}, {"tis-620", "CP874"},
+        {"iso-8859-11", "CP874"},
+    };
+    for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+        if (strcasecmp(label, aliases[i].label) == 0) {
+            snprintf(out, cap, "%s", aliases[i].name);
+            return;
+        }
+    snprintf(out, cap, "%s", label);
+}
+
+static bool is_space_byte(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* The charset named in a Content-Type value (`text/html; charset=gb2312`), or "". */
+static void charset_in_content(const char *v, char *out, size_t cap)
+{
+    out[0] = '\0';
+    for (const char *p = v; *p; p++) {
+        if (strncasecmp(p, "charset", 7) != 0)
+            continue;
+        p += 7;
+        while (is_space_byte(*p))
+            p++;
+        if (*p != '=') {
+            if (!*p)
+                break;
+            continue;
+        }
+        p++;
+        while (is_space_byte(*p))
+            p++;
+        char q = (*p == '"' || *p == '\'') ? *p++ : '\0';
+        size_t n = 0;
+        while (p[n] && n + 1 < cap && (q ? p[n] != q : !is_space_byte(p[n]) && p[n] != ';'))
+            n++;
+        memcpy(out, p, n);
+        out[n] = '\0';
+        return;
+    }
+}
+
+/* One attribute of a tag at s[*i, n): name and value (lower-cased name; value as
+ * written, cut to its buffer); false at the tag's end. */
+static bool next_attr(const char *s, size_t n, size_t *i, char *name, size_t ncap, char *val,
+                      size_t vcap)
+{
+    size_t k = *i;
+    while (k < n && (is_space_byte(s[k]) || s[k] == '/'))
+        k++;
+    if (k >= n || s[k] == '>') {
+        *i = k;
+        return false;
+    }
+    size_t nl = 0, vl = 0;
+    while (k < n && !is_space_byte(s[k]) && s[k] != '=' && s[k] != '>' && s[k] != '/') {
+        if (nl + 1 < ncap)
+            name[nl++] = (char)tolower((unsigned char)s[k]);
+        k++;
+    }
+    while (k < n && is_space_byte(s[k]))
+        k++;
+    if (k < n && s[k] == '=') {
+        k++;
+        while (k < n && is_space_byte(s[k]))
+            k++;
+        char q = k < n && (s[k] == '"' || s[k] == '\'') ? s[k++] : '\0';
+        while (k < n && (q ? s[k] != q : !is_space_byte(s[k]) && s[k] != '>')) {
+            if (vl + 1 < vcap)
+                val[vl++] = s[k];
+            k++;
+        }
+        if (q && k < n)
+            k++;
+    }
+    name[nl] = '\0';
+    val[vl] = '\0';
+    *i = k;
+    return true;
+}
+
+/* The WHATWG <meta> prescan of s[0, n): the charset a meta declares, or "". */
+static void prescan(const char *s, size_t n, char *out, size_t cap)
+{
+    out[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] != '<')
+            continue;
+        if (i + 4 <= n && memcmp(s + i, "<!--", 4) == 0) {
+            const char *e = strstr(s + i + 4, "-->");
+            if (!e || (size_t)(e - s) >= n)
+                return;
+            i = (size_t)(e - s) + 2;
+            continue;
+        }
+        if (i + 6 <= n && strncasecmp(s + i, "<meta", 5) == 0 &&
+            (is_space_byte(s[i + 5]) || s[i + 5] == '/')) {
+            size_t k = i + 5;
+            char name[32], val[256], charset[64] = "", content[64] = "";
+            bool http_ct = false;
+            while (next_attr(s, n, &k, name, sizeof name, val, sizeof val)) {
+                if (strcmp(name, "charset") == 0 && !charset[0])
+                    snprintf(charset, sizeof charset, "%.63s", val);
+                else if (strcmp(name, "http-equiv") == 0)
+                    http_ct = strcasecmp(val, "content-type") == 0;
+                else if (strcmp(name, "content") == 0 && !content[0])
+                    charset_in_content(val, content, sizeof content);
+            }
+            const char *got = charset[0] ? charset : http_ct ? content : "";
+            if (*got) {
+                size_t b = 0, e = strlen(got);
+                while (b < e && is_space_byte(got[b]))
+                    b++;
+                while (e > b && is_space_byte(got[e - 1]))
+                    e--;
+                snprintf(out, cap, "%.*s", (int)(e - b), got + b);
+                return;
+            }
+            i = k;
+            continue;
+        }
+        /* Any other tag: skip to its end, quoted values included. */
+        size_t k = i + 1;
+        char name[32], val[8];
+        if (k < n && isalpha((unsigned char)s[k])) {
+            while (k < n && !is_space_byte(s[k]) && s[k] != '>')
+                k++;
+            while (next_attr(s, n, &k, name, sizeof name, val, sizeof val))
+                ;
+        } else {
+            while (k < n && s[k] != '>')
+                k++;
+        }
+        i = k;
+    }
+}
+
+/* Settles the page's character set into h->charset, noting in in->note a declaration
+ * the bytes contradict. Invalid bytes in a page that is otherwise UTF-8 become '?' (same
+ * length, so offsets hold), and the note says where the first was. */
+static tqc_status settle_charset(html *h)
+{
+    char *src = (char *)h->src;
+    size_t n = h->src_len;
+    char note[320] = "";
+    char declared[64] = "", label[64] = "";
+    const char *enc = NULL;
+    if (n >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0)
+        enc = "UTF-8";
+    else if (n >= 2 && memcmp(src, "\xFF\xFE", 2) == 0)
+        enc = "UTF-16LE";
+    else if (n >= 2 && memcmp(src, "\xFE\xFF", 2) == 0)
+        enc = "UTF-16BE";
+    if (!enc) {
+        prescan(src, n < HTML_PRESCAN_BYTES ? n : HTML_PRESCAN_BYTES, label, sizeof label);
+        if (label[0])
+            charset_name(label, declared, sizeof declared);
+        bool non_ascii;
+        size_t bad = invalid_utf8(src, n, &non_ascii);
+        size_t multi = 0;
+        for (size_t i = 0; i < n; i++)
+            multi += ((unsigned char)src[i] & 0xC0) == 0xC0;
+        /* Valid UTF-8 beyond chance: a legacy text almost never is. A few bad bytes in
+         * a page of many good sequences are damage to a UTF-8 page. */
+        if (non_ascii && (bad == 0 || (multi >= 20 && bad * 20 <= multi))) {
+            enc = "UTF-8";
+            if (declared[0] && strcmp(declared, "UTF-8") != 0)
+                snprintf(note, sizeof note, "%s: declares charset '%s', but its bytes are "
+                         "UTF-8; read as UTF-8", h->in->name, label);
+            if (bad) {
+                size_t first = SIZE_MAX;
+                for (size_t i = 0; i < n;) {
+                    int32_t cp;
+                    size_t k = tqc_text_decode(src + i, n - i, &cp);
+                    if (cp < 0 && ((unsigned char)src[i] & 0x80)) {
+                        if (first == SIZE_MAX)
+                            first = i;
+                        src[i] = '?';
+                        i++;
+                        continue;
+                    }
+                    i += k ? k : 1;
+                }
+                size_t used = strlen(note);
+                snprintf(note + used, sizeof note - used, "%s%s: %zu bytes are not valid UTF-8 "
+                         "(the first at byte %zu); each is read as '?'", used ? "; " : "",
+                         used ? "and" : h->in->name, bad, first);
+            }
+        } else if (declared[0] && strcmp(declared, "UTF-8") != 0) {
+            enc = declared;
+        } else if (non_ascii) {
+            enc = "WINDOWS-1252";
+            if (declared[0])
+                snprintf(note, sizeof note, "%s: declares charset '%s', but its bytes are not "
+                         "UTF-8; read as Windows-1252", h->in->name, label);
+        } else {
+            enc = "UTF-8";  /* ASCII: any ASCII-compatible charset reads it alike */
+        }
+    }
+    snprintf(h->charset, sizeof h->charset, "%s", enc);
+    if (note[0]) {
+        free(h->in->note);
+        size_t len = strlen(note) + 1;
+        if (!(h->in->note = malloc(len)))
+            return TQC_ENOMEM;
+        memcpy(h->in->note, note, len);
+    }
+    return TQC_OK;
+}
+
 /* ---- the reader ---- */
 
 static void html_free(html *h)
@@ -506,7 +831,7 @@ static tqc_status html_open(tqc_input *in, char *err, size_t errlen)
         return st;
     h->src = buf;
     h->src_len = len;
-    return TQC_OK;
+    return settle_charset(h);
 }
 
 static tqc_status parse(html *h, char *err, size_t errlen)
@@ -534,7 +859,18 @@ static tqc_status parse(html *h, char *err, size_t errlen)
     h->ctxt->_private = h;
     h->ctxt->userData = h->ctxt;
     htmlCtxtUseOptions(h->ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                                    HTML_PARSE_NOWARNING | HTML_PARSE_NOIMPLIED);
+                                    HTML_PARSE_NOWARNING | HTML_PARSE_NOIMPLIED |
+                                    HTML_PARSE_IGNORE_ENC);
+    /* The charset settled above, told up front: the page's own hints are ignored. */
+    if (strcmp(h->charset, "UTF-8") == 0) {
+        xmlSwitchEncoding(h->ctxt, XML_CHAR_ENCODING_UTF8);
+    } else {
+        xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(h->charset);
+        if (!handler)
+            handler = xmlFindCharEncodingHandler("WINDOWS-1252");
+        if (handler)
+            xmlSwitchToEncoding(h->ctxt, handler);
+    }
     h->ctxt->sax->serror = on_error;
     htmlParseDocument(h->ctxt);
     /* Close what the page left open, so every element has its end. */

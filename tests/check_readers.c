@@ -18,6 +18,7 @@ typedef struct read_result {
     char err[512];
     tqc_doc *docs[MAX_DOCS];
     size_t count;
+    char note[512];         /* tqc_input_note's, or "" */
 } read_result;
 
 /* Reads content (named name, whose extension picks the format) through the input layer. */
@@ -30,6 +31,8 @@ static void read_as(const char *content, size_t len, const char *name, bool from
     tqc_input_options io = {.lang = "en", .name = name, .lang_from_file = from_file};
     tqc_input *in = NULL;
     r->st = tqc_input_open_stream(f, &io, &in, r->err, sizeof r->err);
+    if (r->st == TQC_OK && tqc_input_note(in))
+        snprintf(r->note, sizeof r->note, "%s", tqc_input_note(in));
     while (r->st == TQC_OK) {
         tqc_doc *doc;
         r->st = tqc_input_next(in, &doc, r->err, sizeof r->err);
@@ -258,6 +261,87 @@ START_TEST(test_issue_17_xliff_integrity_problems)
 }
 END_TEST
 
+/* The findings of rule that doc gets from a checker of code. */
+static size_t findings_of(const char *code, tqc_doc *doc, const char *rule)
+{
+    tqc_findings out;
+    tqc_findings_init(&out, doc);
+    ck_assert_int_eq(tqc_check_doc(tqc_test_checker_for(code), doc, &out), TQC_OK);
+    size_t n = 0;
+    for (size_t i = 0; i < out.count; i++)
+        n += strcmp(out.items[i].rule, rule) == 0 || (out.items[i].also &&
+                                                      strstr(out.items[i].also, rule));
+    tqc_findings_release(&out);
+    return n;
+}
+
+START_TEST(test_issue_17_html_charset_as_browsers_do)
+{
+    read_result r;
+    /* UTF-8 with its <meta> after a non-ASCII title: read as UTF-8, no mojibake. */
+    read_str("<html><head><title>Caf\xC3\xA9 \xC3\xA0 Lyon</title><meta charset=\"utf-8\">"
+             "</head><body><p>Le caf\xC3\xA9 est tr\xC3\xA8s bon.</p></body></html>",
+             "a.html", false, &r);
+    ck_assert_int_eq(r.st, TQC_OK);
+    ck_assert_str_eq(r.docs[0]->text, "Le caf\xC3\xA9 est tr\xC3\xA8s bon.");
+    ck_assert_str_eq(r.note, "");
+    ck_assert_uint_eq(findings_of("fr", r.docs[0], "encoding"), 0);
+    release(&r);
+    /* UTF-8 with no declaration at all. */
+    read_str("<p>Die Stra\xC3\x9F\x65 war gr\xC3\xBCn.</p>", "b.html", false, &r);
+    ck_assert_str_eq(r.docs[0]->text, "Die Stra\xC3\x9F\x65 war gr\xC3\xBCn.");
+    release(&r);
+    /* A declaration the bytes contradict: read as what they are, with a note. */
+    read_str("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
+             "charset=gb2312\"></head><body><p>S\xC3\xA3o Paulo \xC3\xA9 grande.</p></body></html>",
+             "c.html", false, &r);
+    ck_assert_str_eq(r.docs[0]->text, "S\xC3\xA3o Paulo \xC3\xA9 grande.");
+    ck_assert_ptr_nonnull(strstr(r.note, "c.html: declares charset 'gb2312'"));
+    ck_assert_ptr_nonnull(strstr(r.note, "UTF-8"));
+    release(&r);
+    /* A legacy page with no declaration: Windows-1252, decoded. */
+    read_str("<p>Le caf\xE9 co\xFBte \x80 2.</p>", "d.html", false, &r);
+    ck_assert_str_eq(r.docs[0]->text, "Le caf\xC3\xA9 co\xC3\xBBte \xE2\x82\xAC 2.");
+    release(&r);
+    /* A declared legacy charset the bytes agree with. */
+    read_str("<html><head><meta charset='GBK'></head><body><p>\xD6\xD0\xCE\xC4\xA1\xA3</p>"
+             "</body></html>", "e.html", false, &r);
+    ck_assert_str_eq(r.docs[0]->text, "\xE4\xB8\xAD\xE6\x96\x87\xE3\x80\x82");
+    ck_assert_str_eq(r.note, "");
+    release(&r);
+}
+END_TEST
+
+START_TEST(test_issue_17_html_code_and_hidden_text_are_not_prose)
+{
+    static const char page[] =
+        "<html><body><article>\n"
+        "<p>Run <code>mkae  cleen</code> now.</p>\n"
+        "<pre>int main() { retrun 0;; }</pre>\n"
+        "<p>Type <kbd>Ctrl</kbd>, see <samp>Eror</samp>, set <var>xx</var>.</p>\n"
+        "<p hidden>Hiddden.</p><p style=\"color:red; Display : None\">Nevver.</p>\n"
+        "<div aria-hidden=\"true\">Icoon</div><span style=\"visibility:hidden\">Invisibble</span>\n"
+        "<table><tr><td>2019</td><td>1,234</td><td>5.6%</td></tr></table>\n"
+        "<table><tr><td>A table of words stays.</td></tr></table>\n"
+        "<p style=\"max-display:none\">The the end.</p>\n"
+        "</article></body></html>\n";
+    read_result r;
+    read_str(page, "code.html", false, &r);
+    ck_assert_int_eq(r.st, TQC_OK);
+    ck_assert_uint_eq(r.count, 1);
+    tqc_doc *doc = r.docs[0];
+    ck_assert_str_eq(doc->text, "Run now.\n\nType , see , set .\n\nA table of words stays."
+                                "\n\nThe the end.");
+    /* Offsets around what was dropped stay the page's own. */
+    size_t at = (size_t)(strstr(doc->text, "The the") - doc->text), line, col;
+    tqc_doc_locate(doc, at, &line, &col);
+    ck_assert_uint_eq(line, 9);
+    ck_assert_uint_eq(col, 29);
+    ck_assert_uint_eq(tqc_doc_file_offset(doc, at), (size_t)(strstr(page, "The the") - page));
+    release(&r);
+}
+END_TEST
+
 Suite *readers_suite(void)
 {
     Suite *s = suite_create("readers");
@@ -269,6 +353,8 @@ Suite *readers_suite(void)
     tcase_add_test(tc, test_issue_17_segmented_xliff_segment_against_segment);
     tcase_add_test(tc, test_issue_17_xml_that_is_not_a_translation_file);
     tcase_add_test(tc, test_issue_17_xliff_integrity_problems);
+    tcase_add_test(tc, test_issue_17_html_charset_as_browsers_do);
+    tcase_add_test(tc, test_issue_17_html_code_and_hidden_text_are_not_prose);
     suite_add_tcase(s, tc);
     return s;
 }
