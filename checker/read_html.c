@@ -4,9 +4,14 @@
  * libxml2's HTML parser (recover mode, no network, quiet) reads the page through SAX
  * into a flat list of events. The body is then chosen: the element marked
  * itemprop=articleBody, else the `article`, else `main` (the one with most text when
- * there are several), else the element with most text in its `p` children, else the
- * whole `body`. Its text is laid out as a browser would: script, style, noscript,
- * template, comments and the chrome elements (nav, footer, aside, form, ...) are dropped;
+ * there are several) unless a block outside it that a reader view scores best has twice
+ * its text (the article was a teaser), else that best-scored block (choose_body), else
+ * the whole `body`; siblings that score near the chosen block join it. Its text is laid
+ * out as a browser would: script, style, noscript, template, comments, the chrome
+ * elements (nav, footer, aside, form, ...), blocks whose class or id is a reader view's
+ * chrome (comments, related, share...), code (pre, code, kbd, samp, var), tables of
+ * figures and hidden elements (hidden, aria-hidden, display:none, visibility:hidden) are
+ * dropped;
  * block elements end paragraphs (a blank line), `br` ends a line; runs of white space
  * collapse to one space and vanish at block edges (except in `pre`); inline elements add
  * nothing, but where they begin and end is recorded (doc->inlines). Chrome that leaked
@@ -97,6 +102,11 @@ typedef struct node {
     size_t text;            /* text bytes in its subtree, dropped elements excluded */
     size_t p_text;          /* text bytes in its `p` children */
     size_t digits, letters; /* of its text: a table of mostly figures is not prose */
+    size_t link_text;       /* text bytes inside links in its subtree */
+    size_t commas;          /* in its subtree's text */
+    int hint;               /* class and id: +1 article-like, -1 chrome-like, 0 neither */
+    bool unlikely;          /* class or id of chrome a reader view drops (comments...) */
+    bool block_child;       /* has a block element child */
     int kind;               /* EL_* */
     int rank;               /* BODY_* */
     bool is_p;
@@ -126,6 +136,7 @@ typedef struct html {
     size_t *stack;          /* open nodes */
     size_t depth, stack_cap;
     size_t drop_depth;      /* open dropped elements */
+    size_t link_depth;      /* open `a` elements */
     size_t last_end;        /* file offset just past the previous event */
     tqc_status st;
     char msg[256];
@@ -191,6 +202,56 @@ static bool has_token(const char *list, const char *token)
         p = e;
     }
     return false;
+}
+
+/* Class and id words as reader views read them (Mozilla Readability's lists): web
+ * page conventions, not words of a language. */
+static const char *const hint_good[] = {
+    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post",
+    "text", "blog", "story",
+};
+static const char *const hint_bad[] = {
+    "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr",
+    "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share",
+    "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget",
+};
+/* Chrome a reader view leaves out wherever it is, unless a word of `maybe` says
+ * otherwise (`article-header`, `main-column`). */
+static const char *const unlikely_words[] = {
+    "-ad-", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap", "disqus",
+    "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies",
+    "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
+    "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote", "kudos",
+};
+static const char *const maybe_words[] = {
+    "and", "article", "body", "column", "content", "main", "shadow",
+};
+
+/* Whether the lower-cased s contains a word of list. */
+static bool mentions(const char *s, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strstr(s, list[i]))
+            return true;
+    return false;
+}
+
+#define MENTIONS(s, list) mentions(s, list, sizeof list / sizeof list[0])
+
+/* The class and id of an element, lower-cased and joined, into out. */
+static void class_and_id(const xmlChar **atts, char *out, size_t cap)
+{
+    size_t n = 0;
+    out[0] = '\0';
+    for (size_t i = 0; atts && atts[i]; i += 2) {
+        const char *name = (const char *)atts[i], *v = (const char *)atts[i + 1];
+        if (!v || (strcasecmp(name, "class") != 0 && strcasecmp(name, "id") != 0))
+            continue;
+        for (const char *p = v; *p && n + 2 < cap; p++)
+            out[n++] = (char)tolower((unsigned char)*p);
+        out[n++] = ' ';
+        out[n] = '\0';
+    }
 }
 
 /* Whether a style declares property: value (`display : none`), spaces and case aside. */
@@ -268,6 +329,18 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
             nd->rank = BODY_ITEMPROP;
     if (nd->kind != EL_VOID && nd->kind != EL_BREAK && hidden(atts))
         nd->kind = EL_DROP;
+    char cls[256];
+    class_and_id(atts, cls, sizeof cls);
+    if (cls[0]) {
+        nd->hint = MENTIONS(cls, hint_good) ? 1 : 0;
+        nd->hint -= MENTIONS(cls, hint_bad) ? 1 : 0;
+        nd->unlikely = MENTIONS(cls, unlikely_words) && !MENTIONS(cls, maybe_words) &&
+                       strcmp(name, "body") != 0 && strcmp(name, "a") != 0;
+    }
+    if (nd->parent != SIZE_MAX && nd->kind == EL_BLOCK)
+        h->nodes[nd->parent].block_child = true;
+    if (strcmp(name, "a") == 0)
+        h->link_depth++;
     size_t idx = h->node_count++;
     size_t at = position(h);
     if (!add_event(h, (event){.type = EV_OPEN, .node = idx, .src = at}))
@@ -303,6 +376,8 @@ static void on_end(void *ctx, const xmlChar *xname)
     node *nd = &h->nodes[top];
     if (nd->kind == EL_DROP)
         h->drop_depth--;
+    if (strcmp(nd->name, "a") == 0 && h->link_depth)
+        h->link_depth--;
     size_t at = position(h);
     nd->close_ev = h->event_count;
     if (!add_event(h, (event){.type = EV_CLOSE, .node = top, .src = at}))
@@ -317,6 +392,8 @@ static void on_end(void *ctx, const xmlChar *xname)
         if (nd->kind != EL_DROP) {
             parent->digits += nd->digits;
             parent->letters += nd->letters;
+            parent->link_text += nd->link_text;
+            parent->commas += nd->commas;
         }
         if (nd->kind != EL_DROP)
             parent->text += nd->text;
@@ -365,8 +442,11 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
     if (h->depth) {
         node *top = &h->nodes[h->stack[h->depth - 1]];
         top->text += n;
+        if (h->link_depth)
+            top->link_text += n;
         for (size_t i = 0; i < n; i++) {
             unsigned char c = (unsigned char)ch[i];
+            top->commas += c == ',';
             top->digits += c >= '0' && c <= '9';
             /* A letter is an ASCII letter or the lead byte of a non-ASCII character. */
             top->letters += isalpha(c) || c >= 0xC0;
@@ -383,7 +463,94 @@ static void on_error(void *ctx, xmlErrorPtr error)
 
 /* ---- choosing the body ---- */
 
-static size_t choose_body(const html *h)
+/* A reader view's choice (after Mozilla Readability): each paragraph of 25 bytes or
+ * more scores 1 + its commas + a point a 100 bytes (at most 3) for its parent, half
+ * that for its grandparent, a third of it a level for three more ancestors; a candidate
+ * starts from its tag and its class and id, and its score is scaled by the share of its
+ * text that is not links. The best block wins, and those of its siblings that score
+ * near it join it (a story split over sibling sections). */
+#define SCORE_MIN_PARAGRAPH 25
+#define SCORE_LEVELS 5
+/* A semantic body (article, main) gives way to a scored block outside it with this
+ * many times its text: the first article was a teaser or a widget. */
+#define SCORE_TEASER_RATIO 2
+/* Most blocks one body is made of (the best and its siblings). */
+#define BODY_MAX_PARTS 64
+
+typedef struct body_choice {
+    size_t part[BODY_MAX_PARTS];   /* node indices in document order */
+    size_t count;
+} body_choice;
+
+static bool is_paragraph(const html *h, size_t i)
+{
+    const node *nd = &h->nodes[i];
+    if (nd->kind == EL_DROP || nd->unlikely)
+        return false;
+    if (strcmp(nd->name, "p") == 0 || strcmp(nd->name, "td") == 0)
+        return true;
+    /* Text in a div without blocks inside is a paragraph, as reader views take it. */
+    return !nd->block_child && (strcmp(nd->name, "div") == 0 || strcmp(nd->name, "section") == 0);
+}
+
+static double tag_score(const node *nd)
+{
+    static const char *const minus3[] = {"address", "ol", "ul", "dl", "dd", "dt", "li", "form"};
+    static const char *const minus5[] = {"h1", "h2", "h3", "h4", "h5", "h6", "th"};
+    double s = 25.0 * nd->hint;
+    if (strcmp(nd->name, "div") == 0)
+        s += 5;
+    else if (strcmp(nd->name, "pre") == 0 || strcmp(nd->name, "td") == 0 ||
+             strcmp(nd->name, "blockquote") == 0)
+        s += 3;
+    else if (IN(nd->name, minus3))
+        s -= 3;
+    else if (IN(nd->name, minus5))
+        s -= 5;
+    return s;
+}
+
+/* Whether node a is node d or one of its ancestors. */
+static bool contains(const html *h, size_t a, size_t d)
+{
+    for (size_t i = d; i != SIZE_MAX; i = h->nodes[i].parent)
+        if (i == a)
+            return true;
+    return false;
+}
+
+/* Whether a node or one of its ancestors is dropped or chrome. */
+static bool excluded(const html *h, size_t i)
+{
+    for (; i != SIZE_MAX; i = h->nodes[i].parent)
+        if (h->nodes[i].kind == EL_DROP || h->nodes[i].unlikely)
+            return true;
+    return false;
+}
+
+/* Scores every candidate into score (NaN-free: 0 and scored false when none). */
+static void score_blocks(const html *h, double *score, bool *scored)
+{
+    for (size_t i = 0; i < h->node_count; i++) {
+        if (!is_paragraph(h, i) || h->nodes[i].text < SCORE_MIN_PARAGRAPH || excluded(h, i))
+            continue;
+        const node *nd = &h->nodes[i];
+        double cs = 1.0 + (double)nd->commas + (nd->text / 100 < 3 ? (double)(nd->text / 100) : 3);
+        size_t a = nd->parent;
+        for (int level = 0; level < SCORE_LEVELS && a != SIZE_MAX; level++, a = h->nodes[a].parent) {
+            if (!scored[a]) {
+                scored[a] = true;
+                score[a] = tag_score(&h->nodes[a]);
+            }
+            score[a] += level == 0 ? cs : level == 1 ? cs / 2 : cs / (level * 3);
+        }
+    }
+    for (size_t i = 0; i < h->node_count; i++)
+        if (scored[i] && h->nodes[i].text)
+            score[i] *= 1.0 - (double)h->nodes[i].link_text / (double)h->nodes[i].text;
+}
+
+static size_t semantic_body(const html *h)
 {
     size_t best = SIZE_MAX;
     for (int rank = BODY_ITEMPROP; rank >= BODY_MAIN && best == SIZE_MAX; rank--)
@@ -391,18 +558,72 @@ static size_t choose_body(const html *h)
             if (h->nodes[i].rank == rank && h->nodes[i].text > 0 &&
                 (best == SIZE_MAX || h->nodes[i].text > h->nodes[best].text))
                 best = i;
-    if (best != SIZE_MAX)
-        return best;
-    for (size_t i = 0; i < h->node_count; i++)
-        if (h->nodes[i].p_text > 0 && h->nodes[i].kind != EL_DROP &&
-            (best == SIZE_MAX || h->nodes[i].p_text > h->nodes[best].p_text))
-            best = i;
-    if (best != SIZE_MAX)
-        return best;
-    for (size_t i = 0; i < h->node_count; i++)
-        if (strcmp(h->nodes[i].name, "body") == 0)
-            return i;
-    return SIZE_MAX;   /* the whole page */
+    return best;
+}
+
+/* Adds top's siblings that score near it, in document order, around top. */
+static void merge_siblings(const html *h, size_t top, const double *score, const bool *scored,
+                           body_choice *out)
+{
+    out->count = 0;
+    size_t parent = h->nodes[top].parent;
+    double threshold = scored[top] ? score[top] * 0.2 : 0;
+    if (threshold < 10)
+        threshold = 10;
+    for (size_t i = 0; i < h->node_count && out->count < BODY_MAX_PARTS; i++) {
+        if (i != top && (parent == SIZE_MAX || h->nodes[i].parent != parent))
+            continue;
+        const node *nd = &h->nodes[i];
+        bool join = i == top;
+        if (!join && nd->kind != EL_DROP && !nd->unlikely && nd->rank != BODY_ARTICLE &&
+            nd->text > 0) {
+            double density = (double)nd->link_text / (double)nd->text;
+            if (scored[i] && score[i] >= threshold)
+                join = true;
+            else if (strcmp(nd->name, "p") == 0 && nd->text > 80 && density < 0.25)
+                join = true;
+        }
+        if (join)
+            out->part[out->count++] = i;
+    }
+}
+
+static void choose_body(const html *h, body_choice *out)
+{
+    out->count = 0;
+    double *score = calloc(h->node_count ? h->node_count : 1, sizeof *score);
+    bool *scored = calloc(h->node_count ? h->node_count : 1, sizeof *scored);
+    size_t best = SIZE_MAX;
+    if (score && scored) {
+        score_blocks(h, score, scored);
+        for (size_t i = 0; i < h->node_count; i++)
+            if (scored[i] && (best == SIZE_MAX || score[i] > score[best]))
+                best = i;
+    }
+    size_t sem = semantic_body(h);
+    size_t top = sem;
+    if (sem != SIZE_MAX && best != SIZE_MAX && h->nodes[sem].rank != BODY_ITEMPROP &&
+        !contains(h, sem, best) && !contains(h, best, sem) &&
+        h->nodes[best].text >= SCORE_TEASER_RATIO * h->nodes[sem].text)
+        top = best;     /* the semantic body was a teaser */
+    else if (sem == SIZE_MAX)
+        top = best;
+    if (top == SIZE_MAX) {
+        for (size_t i = 0; i < h->node_count; i++)
+            if (h->nodes[i].p_text > 0 && h->nodes[i].kind != EL_DROP &&
+                (top == SIZE_MAX || h->nodes[i].p_text > h->nodes[top].p_text))
+                top = i;
+    }
+    if (top == SIZE_MAX)
+        for (size_t i = 0; i < h->node_count && top == SIZE_MAX; i++)
+            if (strcmp(h->nodes[i].name, "body") == 0)
+                top = i;
+    if (top != SIZE_MAX && score && scored && h->nodes[top].rank != BODY_ITEMPROP)
+        merge_siblings(h, top, score, scored, out);
+    else if (top != SIZE_MAX)
+        out->part[out->count++] = top;
+    free(score);
+    free(scored);
 }
 
 /* ---- laying out the text ---- */
@@ -495,7 +716,9 @@ static void lay_text(layout *l, const event *ev)
     }
 }
 
-static void lay_out(layout *l, size_t first, size_t last)
+/* Lays out the events [first, last); top (the body part being laid out) is kept even
+ * when its class looks like chrome. */
+static void lay_out(layout *l, size_t first, size_t last, size_t top)
 {
     const html *h = l->h;
     size_t drop = 0;
@@ -508,7 +731,7 @@ static void lay_out(layout *l, size_t first, size_t last)
         }
         const node *nd = &h->nodes[ev->node];
         bool open = ev->type == EV_OPEN;
-        if (nd->kind == EL_DROP) {
+        if (nd->kind == EL_DROP || (nd->unlikely && ev->node != top)) {
             drop += open ? 1 : (drop ? (size_t)-1 : 0);
             /* What was around a dropped element does not run together. */
             if (!drop && !open && !l->space && l->tb.len) {
@@ -897,13 +1120,17 @@ static tqc_status html_next(tqc_input *in, tqc_doc **out, char *err, size_t errl
     tqc_status st = parse(h, err, errlen);
     if (st != TQC_OK)
         return st;
-    size_t body = choose_body(h);
+    body_choice body;
+    choose_body(h, &body);
     layout l = {.h = h};
     tqc_tb_init(&l.tb, TQC_INPUT_MAX_BYTES);
-    if (body == SIZE_MAX)
-        lay_out(&l, 0, h->event_count);
-    else
-        lay_out(&l, h->nodes[body].open_ev, h->nodes[body].close_ev);
+    if (body.count == 0)
+        lay_out(&l, 0, h->event_count, SIZE_MAX);
+    for (size_t i = 0; i < body.count; i++) {
+        request_break(&l, 2);
+        const node *part = &h->nodes[body.part[i]];
+        lay_out(&l, part->open_ev, part->close_ev, body.part[i]);
+    }
     /* Inline boundaries after the last text are of no use. */
     while (l.tb.inl_count && l.tb.inl[l.tb.inl_count - 1].offset >= l.tb.len &&
            l.tb.len > 0 && l.tb.inl[l.tb.inl_count - 1].kind == TQC_INLINE_OPEN)

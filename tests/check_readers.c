@@ -342,6 +342,66 @@ START_TEST(test_issue_17_html_code_and_hidden_text_are_not_prose)
 }
 END_TEST
 
+#define STORY "Gale-force winds closed the port on Tuesday, and ferries to the islands " \
+              "were cancelled until further notice, the harbour master said."
+
+START_TEST(test_issue_17_html_the_article_and_only_the_article)
+{
+    read_result r;
+    /* The first article is a teaser; the story is split over sibling sections; the
+     * comments below it are not the story. */
+    read_str("<html><body><header class=\"site-header\"><a href=\"/\">Home</a></header>"
+             "<article class=\"teaser\"><h3><a href=\"/x\">Another story entirely</a></h3>"
+             "<p>A teaser, with a comma.</p></article><div id=\"story\"><h1>Storm</h1>"
+             "<section><p>" STORY "</p><p>" STORY "</p></section>"
+             "<section><p>" STORY "</p><p>Last one, " STORY "</p></section></div>"
+             "<div class=\"comments\"><p>Great article, thanks, really, I mean it, truly.</p>"
+             "</div></body></html>", "t.html", false, &r);
+    ck_assert_int_eq(r.st, TQC_OK);
+    const char *text = r.docs[0]->text;
+    ck_assert_ptr_null(strstr(text, "teaser"));
+    ck_assert_ptr_null(strstr(text, "Great article"));
+    ck_assert_ptr_nonnull(strstr(text, "Last one, "));
+    ck_assert_uint_eq(r.docs[0]->len >= 4 * strlen(STORY), 1);
+    release(&r);
+    /* Text in divs without paragraphs; a kudos list beside it is left out. */
+    read_str("<html><body><div class=\"nav\"><a href=\"/\">Home</a> <a href=\"/a\">A</a></div>"
+             "<div class=\"entry\"><div>" STORY "</div><div>" STORY "</div></div>"
+             "<div class=\"kudos\">Liked by: ann, bob, cid, dan, eve, fay, gus, hal</div>"
+             "</body></html>", "d.html", false, &r);
+    ck_assert_str_eq(r.docs[0]->text, STORY "\n\n" STORY);
+    release(&r);
+}
+END_TEST
+
+START_TEST(test_issue_17_html_link_paragraph_is_residue)
+{
+    read_result r;
+    read_str("<html><body><article><p>" STORY "</p>"
+             "<p><a href=\"/2024/other\">Minister resigns after a row over spending</a></p>"
+             "<p>" STORY "</p><p>The mayor visited <a href=\"/m\">the port</a> with the "
+             "engineers on Wednesday morning.</p><p>" STORY "</p></article></body></html>",
+             "l.html", false, &r);
+    ck_assert_int_eq(r.st, TQC_OK);
+    tqc_doc *doc = r.docs[0];
+    tqc_findings out;
+    tqc_findings_init(&out, doc);
+    ck_assert_int_eq(tqc_check_doc(tqc_test_checker_for("en"), doc, &out), TQC_OK);
+    size_t hits = 0;
+    for (size_t i = 0; i < out.count; i++) {
+        const tqc_finding *f = &out.items[i];
+        if (strcmp(f->rule, "stray-heading") != 0)
+            continue;
+        hits++;
+        ck_assert_uint_eq(f->span.start, (size_t)(strstr(doc->text, "Minister") - doc->text));
+    }
+    /* Once: a link inside a sentence is prose. */
+    ck_assert_uint_eq(hits, 1);
+    tqc_findings_release(&out);
+    release(&r);
+}
+END_TEST
+
 Suite *readers_suite(void)
 {
     Suite *s = suite_create("readers");
@@ -355,6 +415,8 @@ Suite *readers_suite(void)
     tcase_add_test(tc, test_issue_17_xliff_integrity_problems);
     tcase_add_test(tc, test_issue_17_html_charset_as_browsers_do);
     tcase_add_test(tc, test_issue_17_html_code_and_hidden_text_are_not_prose);
+    tcase_add_test(tc, test_issue_17_html_the_article_and_only_the_article);
+    tcase_add_test(tc, test_issue_17_html_link_paragraph_is_residue);
     suite_add_tcase(s, tc);
     return s;
 }
