@@ -155,6 +155,40 @@ check "--source: an empty source is noted" "$(has 'has no text; checked without 
 run "--help documents --source" 0 --help
 check "--help names --source and --source-lang" "$(has '--source=SRC' "$tmp/out" && has '--source-lang=CODE' "$tmp/out"; echo $?)"
 
+# --- issue 17: real files as they arrive, with default options ---
+cat >"$tmp/fr.xlf" <<'XLF'
+<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2"><file original="a" datatype="plaintext" source-language="EN-US" target-language="FR-FR"><body>
+<trans-unit id="1"><source>The talks resume on Monday in Paris.</source>
+<seg-source><mrk mtype="seg" mid="1">The talks resume on Monday in Paris.</mrk></seg-source>
+<target><mrk mtype="seg" mid="1">Les discussions reprennent reprennent lundi à Paris.</mrk></target></trans-unit>
+</body></file></xliff>
+XLF
+run "segmented xliff in French (defaults)" 1 check --format jsonl "$tmp/fr.xlf"
+check "checked in French: the repeated word is found" "$(has '"rule":"repeated-word".*"lang":"fr' "$tmp/out"; echo $?)" \
+    "$(head -c 300 "$tmp/out")$(head -c 300 "$tmp/err")"
+check "segment markers are structure: no markup finding" "$(lacks '"rule":"markup"' "$tmp/out"; echo $?)"
+check "the finding names the segment" "$(has '"segment":"1/1"' "$tmp/out"; echo $?)"
+sed 's/FR-FR/zh-Hans/; s/Les discussions reprennent reprennent lundi à Paris./会谈于星期一  在巴黎恢复。/' "$tmp/fr.xlf" >"$tmp/zh.xlf"
+run "xliff in a language without a dictionary" 1 check "$tmp/zh.xlf"
+check "a one-line note names the file and the language" \
+    "$(has "zh.xlf: no dictionary for 'zh-Hans'" "$tmp/err" && [ "$(wc -l <"$tmp/err")" -eq 1 ]; echo $?)" "$(cat "$tmp/err")"
+printf '<?xml version="1.0"?>\n<catalog><book>Dune</book></catalog>\n' >"$tmp/catalog.xml"
+run "xml that is not xliff or tmx" 2 check "$tmp/catalog.xml"
+check "it is not a format tqc reads, in one line" \
+    "$(has 'not a format tqc reads' "$tmp/err" && [ "$(wc -l <"$tmp/err")" -eq 1 ]; echo $?)" "$(cat "$tmp/err")"
+: >"$tmp/empty.xlf"
+run "empty xliff" 2 check "$tmp/empty.xlf"
+check "an empty file says so" "$(has 'empty file' "$tmp/err"; echo $?)" "$(cat "$tmp/err")"
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2"><file><body><trans-unit id="1"><source>caf\351</source></trans-unit></body></file></xliff>\n' >"$tmp/latin1.xlf"
+run "xliff with bytes that are not its encoding" 2 check "$tmp/latin1.xlf"
+check "one line per problem (no 'Bytes:' line)" \
+    "$(lacks 'Bytes:' "$tmp/err" && [ "$(wc -l <"$tmp/err")" -eq 1 ]; echo $?)" "$(cat "$tmp/err")"
+printf '<html><head><title>Caf\303\251</title><meta charset="gb2312"></head><body><p>Le caf\303\251 est tr\303\250s bon, dit-on \303\240 Paris.</p></body></html>\n' >"$tmp/gb.html"
+run "utf-8 page that declares gb2312" 0 check "$tmp/gb.html"
+check "a note says the declaration is contradicted" "$(has "declares charset 'gb2312'" "$tmp/err"; echo $?)" "$(cat "$tmp/err")"
+check "no mojibake of tqc's own" "$(lacks 'encoding' "$tmp/out"; echo $?)" "$(head -c 300 "$tmp/out")"
+
 # --- fuzzing regressions: every input that once crashed a reader is read again ---
 for f in "$here"/data/fuzz-regressions/*; do
     [ -f "$f" ] || continue
