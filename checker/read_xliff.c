@@ -57,6 +57,10 @@ typedef struct xliff {
     char unit_id[XLIFF_MAX_ID], seg_id[XLIFF_MAX_ID];
     char src_lang[64], trg_lang[64];
     tqc_strmap *ids;        /* unit ids of the current <file> */
+    /* xml:lang in force at each open element (inherited, as XML has it): a <source>
+     * must be in the file's source language. */
+    size_t depth;
+    char (*lang_at)[32];    /* TQC_INPUT_MAX_DEPTH + 1 entries */
     char problems[XLIFF_MAX_PROBLEMS][192];
     size_t problem_count;   /* waiting for the next doc */
     /* Segmented 1.2 units: the open seg marker (mrk_depth when it opened, 0 none), its
@@ -221,6 +225,12 @@ static bool in_seg(const xliff *x)
 static void on_start(void *user, const char *name, const char *const *attrs, tqc_srcpos at)
 {
     xliff *x = user;
+    /* read_xml.c refuses deeper nesting before it calls here. */
+    if (x->depth < TQC_INPUT_MAX_DEPTH) {
+        const char *xl = attr(attrs, "xml:lang");
+        x->depth++;
+        copy(x->lang_at[x->depth], sizeof x->lang_at[0], xl ? xl : x->lang_at[x->depth - 1]);
+    }
     if (x->skip || x->hide) {
         x->skip += x->skip ? 1 : 0;
         x->hide += x->hide ? 1 : 0;
@@ -284,11 +294,13 @@ static void on_start(void *user, const char *name, const char *const *attrs, tqc
         bool src = name[0] == 's';
         x->where = src ? IN_SOURCE : IN_TARGET;
         tqc_tb_reset(current(x));
-        const char *decl = attr(attrs, "xml:lang");
+        /* A source's language may be inherited; a target's is the file's unless it
+         * says otherwise. */
+        const char *decl = src ? x->lang_at[x->depth] : attr(attrs, "xml:lang");
         const char *file_lang = src ? x->src_lang : x->trg_lang;
         if (decl && *decl && *file_lang && !same_code(decl, file_lang))
-            problem(x, "<%s xml:lang=\"%s\"> differs from the file's %s language '%s'", name,
-                    decl, src ? "source" : "target", file_lang);
+            problem(x, "<%s> in '%s' (xml:lang) differs from the file's %s language '%s'",
+                    name, decl, src ? "source" : "target", file_lang);
         if (src) {
             x->source_at = at;
             x->has_source = true;
@@ -427,6 +439,8 @@ static void end_segment(xliff *x)
 static void on_end(void *user, const char *name, tqc_srcpos at)
 {
     xliff *x = user;
+    if (x->depth)
+        x->depth--;
     if (x->skip) {
         x->skip--;
         return;
@@ -483,6 +497,8 @@ static tqc_status xliff_open(tqc_input *in, char *err, size_t errlen)
     tqc_tb_init(&x->source, 0);
     tqc_tb_init(&x->target, 0);
     tqc_tb_init(&x->segtb, 0);
+    if (!(x->lang_at = calloc(TQC_INPUT_MAX_DEPTH + 1, sizeof *x->lang_at)))
+        return TQC_ENOMEM;
     tqc_xml_events ev = {x, on_start, on_end, on_text};
     return tqc_xml_open(in, &ev, &x->xml, err, errlen);
 }
@@ -522,6 +538,7 @@ static void xliff_close(tqc_input *in)
     free(x->seg_src.v);
     free(x->seg_trg.v);
     tqc_strmap_free(x->ids);
+    free(x->lang_at);
     free(x);
 }
 

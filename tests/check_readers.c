@@ -242,7 +242,7 @@ START_TEST(test_issue_17_xliff_integrity_problems)
     ck_assert_uint_eq(r.docs[1]->problem_count, 1);
     ck_assert_ptr_nonnull(strstr(r.docs[1]->problems[0], "unit id '1' is used twice"));
     ck_assert_uint_eq(r.docs[2]->problem_count, 1);
-    ck_assert_ptr_nonnull(strstr(r.docs[2]->problems[0], "xml:lang=\"de\""));
+    ck_assert_ptr_nonnull(strstr(r.docs[2]->problems[0], "<target> in 'de'"));
     ck_assert_uint_eq(r.docs[3]->problem_count, 1);
     ck_assert_ptr_nonnull(strstr(r.docs[3]->problems[0], "without a <source>"));
     release(&r);
@@ -257,6 +257,26 @@ START_TEST(test_issue_17_xliff_integrity_problems)
     ck_assert_int_eq(r.st, TQC_OK);
     ck_assert_uint_eq(r.count, 2);
     ck_assert_uint_eq(r.docs[0]->problem_count + r.docs[1]->problem_count, 0);
+    release(&r);
+    /* XLIFF 2: a source inherits xml:lang from its ancestors, the nearest winning. */
+    read_str("<xliff version=\"2.0\" srcLang=\"de\" trgLang=\"it\" xml:lang=\"pl\">"
+             "<file id=\"f\" xml:lang=\"cs\"><unit id=\"u\" xml:lang=\"de\"><segment>"
+             "<source>Hallo.</source><target>Ciao.</target></segment></unit>"
+             "<group id=\"g\" xml:lang=\"sk\"><unit id=\"v\"><segment><source>Tschüss.</source>"
+             "<target>Ciao.</target></segment></unit></group></file></xliff>", "v2.xlf", true, &r);
+    ck_assert_int_eq(r.st, TQC_OK);
+    ck_assert_uint_eq(r.count, 2);
+    ck_assert_uint_eq(r.docs[0]->problem_count, 0);
+    ck_assert_uint_eq(r.docs[1]->problem_count, 1);
+    ck_assert_ptr_nonnull(strstr(r.docs[1]->problems[0], "<source> in 'sk'"));
+    release(&r);
+    /* A 2.x target in a file without trgLang. */
+    read_str("<xliff version=\"2.0\" srcLang=\"de\"><file id=\"f\"><unit id=\"u\"><segment>"
+             "<source>Hallo.</source><target>Ciao.</target></segment></unit></file></xliff>",
+             "n.xlf", true, &r);
+    ck_assert_uint_eq(r.count, 1);
+    ck_assert_uint_eq(r.docs[0]->problem_count, 1);
+    ck_assert_ptr_nonnull(strstr(r.docs[0]->problems[0], "trgLang"));
     release(&r);
 }
 END_TEST
