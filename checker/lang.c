@@ -123,9 +123,9 @@ void tqc_lang_canonical(const char *code, char *out, size_t cap)
 {
     if (!cap)
         return;
-    size_t o = 0;
-    bool first = true;
-    for (const char *p = code; *p && o < cap - 1;) {
+    size_t o = 0, index = 0;
+    bool first = true, private_use = false;
+    for (const char *p = code; *p && o < cap - 1; index++) {
         size_t n = strcspn(p, "-_");
         if (o + n + (first ? 0 : 1) >= cap)
             break;
@@ -134,8 +134,11 @@ void tqc_lang_canonical(const char *code, char *out, size_t cap)
         bool alpha = true;
         for (size_t i = 0; i < n; i++)
             alpha &= (p[i] | 0x20) >= 'a' && (p[i] | 0x20) <= 'z';
-        /* BCP 47's conventional case: script Xxxx, region XX; everything else lower. */
-        bool script = !first && alpha && n == 4, region = !first && alpha && n == 2;
+        /* BCP 47's conventional case: a script (second subtag) Xxxx, a region (second
+         * or third) XX; everything else, and all after a singleton (`x-`), lower. */
+        private_use |= n == 1 && !first;
+        bool script = !private_use && index == 1 && alpha && n == 4;
+        bool region = !private_use && (index == 1 || index == 2) && alpha && n == 2;
         for (size_t i = 0; i < n; i++) {
             char c = p[i];
             bool upper = region || (script && i == 0);
@@ -163,12 +166,13 @@ tqc_status tqc_lang_load(const char *data_dir, const char *code, tqc_lang **out,
 {
     *out = NULL;
     size_t clen = strlen(code);
-    if (clen == 0 || clen >= LANG_MAX_CODE || strchr(code, '/') || code[0] == '.') {
+    if (clen == 0 || strchr(code, '/') || code[0] == '.') {
         snprintf(err, errlen, "invalid language code '%s'", code);
         return TQC_EUSAGE;
     }
     /* Files write codes in any case (`FR-FR`, `pt_BR`): one spelling finds the folder,
-     * the regional settings and the dictionary. */
+     * the regional settings and the dictionary. A long code loses its last subtags
+     * (`en-US-x-...`): the language and region are first. */
     char canon[LANG_MAX_CODE];
     tqc_lang_canonical(code, canon, sizeof canon);
     code = canon;

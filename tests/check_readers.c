@@ -114,6 +114,8 @@ START_TEST(test_issue_17_bcp47_codes_any_case)
     static const char *const cases[][2] = {
         {"FR-FR", "fr-FR"}, {"es-419", "es-419"}, {"pt_BR", "pt-BR"}, {"zh-hans", "zh-Hans"},
         {"ZH-HANT-tw", "zh-Hant-TW"}, {"en", "en"}, {"EN_gb", "en-GB"},
+        {"en-US-x-pseudo-accented-long", "en-US-x-pseudo-accented-long"},
+        {"sr-latn-rs", "sr-Latn-RS"}, {"en-us-x-ab-abcd", "en-US-x-ab-abcd"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         tqc_lang_canonical(cases[i][0], out, sizeof out);
@@ -127,6 +129,11 @@ START_TEST(test_issue_17_bcp47_codes_any_case)
     ck_assert_str_eq(tqc_lang_base(lang), "pt");
     ck_assert_ptr_nonnull(tqc_lang_dir(lang));
     ck_assert_str_eq(tqc_lang_setting(lang, "hunspell", ""), "pt_BR");
+    tqc_lang_free(lang);
+    /* A private-use tail longer than a code is cut, not refused. */
+    ck_assert_int_eq(tqc_lang_load(TQC_SOURCE_DIR, "en-US-x-pseudo-accented-and-longer", &lang,
+                                   err, sizeof err), TQC_OK);
+    ck_assert_str_eq(tqc_lang_code(lang), "en-US-x-pseudo-accented-and");
     tqc_lang_free(lang);
 }
 END_TEST
