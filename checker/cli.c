@@ -307,6 +307,12 @@ static tqc_checker *checker_for_file(tqc_checker *ck, const char *path)
     char *buf = malloc(TQC_LANGID_SAMPLE_BYTES);
     size_t n = buf ? fread(buf, 1, TQC_LANGID_SAMPLE_BYTES, f) : 0;
     fclose(f);
+    /* A bilingual file declares its languages, unit by unit (tqc_fix_options). */
+    tqc_input_format fmt = buf ? tqc_input_detect(path, buf, n) : TQC_INPUT_TEXT;
+    if (fmt == TQC_INPUT_XLIFF || fmt == TQC_INPUT_TMX) {
+        free(buf);
+        return ck;
+    }
     tqc_checker *out = buf ? checker_for_text(ck, path, buf, n, false) : NULL;
     free(buf);
     return out;
@@ -592,7 +598,7 @@ static int run_fix(const char *cmd, tqc_ci *ci, const cli *c, const tqc_report_r
         }
         /* A markup file is fixed in its own bytes where the text maps 1:1 (fix.h). */
         tqc_fix_options fo = {.lang = tqc_lang_code(tqc_checker_lang(ck)), .all_fixes = c->all_fixes,
-                              .format = c->input};
+                              .format = c->input, .lang_from_file = c->detect};
         tqc_fix_result *res;
         tqc_status st = tqc_fix_file(ck, file, &fo, &res, err, sizeof err);
         if (st == TQC_OK) {

@@ -169,6 +169,9 @@ check "checked in French: the repeated word is found" "$(has '"rule":"repeated-w
     "$(head -c 300 "$tmp/out")$(head -c 300 "$tmp/err")"
 check "segment markers are structure: no markup finding" "$(lacks '"rule":"markup"' "$tmp/out"; echo $?)"
 check "the finding names the segment" "$(has '"segment":"1/1"' "$tmp/out"; echo $?)"
+run "diff on it (defaults)" 1 diff "$tmp/fr.xlf"
+check "the fix is made in the file's French" "$(has '^+.*reprennent lundi' "$tmp/out"; echo $?)" \
+    "$(head -c 300 "$tmp/out")$(head -c 300 "$tmp/err")"
 sed 's/FR-FR/zh-Hans/; s/Les discussions reprennent reprennent lundi à Paris./会谈于星期一  在巴黎恢复。/' "$tmp/fr.xlf" >"$tmp/zh.xlf"
 run "xliff in a language without a dictionary" 1 check "$tmp/zh.xlf"
 check "a one-line note names the file and the language" \
