@@ -343,14 +343,6 @@ static void source_lang_of(tqc_checker *ck, const cli *c, char *out, size_t cap)
     free(buf);
 }
 
-/* Whether code names ck's language exactly, case and separator aside. */
-static bool same_code(const char *code, const tqc_checker *ck)
-{
-    char canon[64];
-    tqc_lang_canonical(code, canon, sizeof canon);
-    return strcmp(canon, tqc_lang_code(tqc_checker_lang(ck))) == 0;
-}
-
 /* Takes the oldest doc back from the pool and reports it like one checked here. */
 static tqc_status take_back(tqc_pool *pool, tqc_ci *ci, tqc_reporter *rep, tqc_run_stats *stats)
 {
@@ -426,7 +418,8 @@ static bool run_file(tqc_checker *ck, tqc_ci *ci, size_t file, const cli *c, boo
             doc_ck = file_ck;
             if (file_ck != ck)
                 st = tqc_doc_set_lang(doc, tqc_lang_code(tqc_checker_lang(file_ck)));
-        } else if (st == TQC_OK && doc->lang[0] && !same_code(doc->lang, ck)) {
+        } else if (st == TQC_OK && doc->lang[0] &&
+                   !tqc_lang_same_code(doc->lang, tqc_lang_code(tqc_checker_lang(ck)))) {
             /* A region counts (`pt-PT`, `en-GB`): it picks the dictionary. */
             st = tqc_checker_for_lang(ck, doc->lang, &doc_ck, err, sizeof err);
             /* Reported as checked: `FR-FR` is `fr-FR`. */

@@ -156,6 +156,14 @@ void tqc_lang_canonical(const char *code, char *out, size_t cap)
     out[o] = '\0';
 }
 
+bool tqc_lang_same_code(const char *a, const char *b)
+{
+    char ca[LANG_MAX_CODE * 2], cb[LANG_MAX_CODE * 2];
+    tqc_lang_canonical(a, ca, sizeof ca);
+    tqc_lang_canonical(b, cb, sizeof cb);
+    return strcmp(ca, cb) == 0;
+}
+
 static int cmp_names(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);

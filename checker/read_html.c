@@ -823,11 +823,6 @@ static void charset_name(const char *label, char *out, size_t cap)
     snprintf(out, cap, "%s", label);
 }
 
-static bool is_space_byte(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
 /* The charset named in a Content-Type value (`text/html; charset=gb2312`), or "". */
 static void charset_in_content(const char *v, char *out, size_t cap)
 {
@@ -836,7 +831,7 @@ static void charset_in_content(const char *v, char *out, size_t cap)
         if (strncasecmp(p, "charset", 7) != 0)
             continue;
         p += 7;
-        while (is_space_byte(*p))
+        while (is_ws(*p))
             p++;
         if (*p != '=') {
             if (!*p)
@@ -844,11 +839,11 @@ static void charset_in_content(const char *v, char *out, size_t cap)
             continue;
         }
         p++;
-        while (is_space_byte(*p))
+        while (is_ws(*p))
             p++;
         char q = (*p == '"' || *p == '\'') ? *p++ : '\0';
         size_t n = 0;
-        while (p[n] && n + 1 < cap && (q ? p[n] != q : !is_space_byte(p[n]) && p[n] != ';'))
+        while (p[n] && n + 1 < cap && (q ? p[n] != q : !is_ws(p[n]) && p[n] != ';'))
             n++;
         memcpy(out, p, n);
         out[n] = '\0';
@@ -862,26 +857,26 @@ static bool next_attr(const char *s, size_t n, size_t *i, char *name, size_t nca
                       size_t vcap)
 {
     size_t k = *i;
-    while (k < n && (is_space_byte(s[k]) || s[k] == '/'))
+    while (k < n && (is_ws(s[k]) || s[k] == '/'))
         k++;
     if (k >= n || s[k] == '>') {
         *i = k;
         return false;
     }
     size_t nl = 0, vl = 0;
-    while (k < n && !is_space_byte(s[k]) && s[k] != '=' && s[k] != '>' && s[k] != '/') {
+    while (k < n && !is_ws(s[k]) && s[k] != '=' && s[k] != '>' && s[k] != '/') {
         if (nl + 1 < ncap)
             name[nl++] = (char)tolower((unsigned char)s[k]);
         k++;
     }
-    while (k < n && is_space_byte(s[k]))
+    while (k < n && is_ws(s[k]))
         k++;
     if (k < n && s[k] == '=') {
         k++;
-        while (k < n && is_space_byte(s[k]))
+        while (k < n && is_ws(s[k]))
             k++;
         char q = k < n && (s[k] == '"' || s[k] == '\'') ? s[k++] : '\0';
-        while (k < n && (q ? s[k] != q : !is_space_byte(s[k]) && s[k] != '>')) {
+        while (k < n && (q ? s[k] != q : !is_ws(s[k]) && s[k] != '>')) {
             if (vl + 1 < vcap)
                 val[vl++] = s[k];
             k++;
@@ -910,7 +905,7 @@ static void prescan(const char *s, size_t n, char *out, size_t cap)
             continue;
         }
         if (i + 6 <= n && strncasecmp(s + i, "<meta", 5) == 0 &&
-            (is_space_byte(s[i + 5]) || s[i + 5] == '/')) {
+            (is_ws(s[i + 5]) || s[i + 5] == '/')) {
             size_t k = i + 5;
             char name[32], val[256], charset[64] = "", content[64] = "";
             bool http_ct = false;
@@ -925,9 +920,9 @@ static void prescan(const char *s, size_t n, char *out, size_t cap)
             const char *got = charset[0] ? charset : http_ct ? content : "";
             if (*got) {
                 size_t b = 0, e = strlen(got);
-                while (b < e && is_space_byte(got[b]))
+                while (b < e && is_ws(got[b]))
                     b++;
-                while (e > b && is_space_byte(got[e - 1]))
+                while (e > b && is_ws(got[e - 1]))
                     e--;
                 snprintf(out, cap, "%.*s", (int)(e - b), got + b);
                 return;
@@ -939,7 +934,7 @@ static void prescan(const char *s, size_t n, char *out, size_t cap)
         size_t k = i + 1;
         char name[32], val[8];
         if (k < n && isalpha((unsigned char)s[k])) {
-            while (k < n && !is_space_byte(s[k]) && s[k] != '>')
+            while (k < n && !is_ws(s[k]) && s[k] != '>')
                 k++;
             while (next_attr(s, n, &k, name, sizeof name, val, sizeof val))
                 ;

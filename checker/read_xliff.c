@@ -158,16 +158,6 @@ static void problem(xliff *x, const char *fmt, ...)
     va_end(ap);
 }
 
-/* Whether two codes name the same language and region, case ignored (`fr-FR`,
- * `FR_fr`). */
-static bool same_code(const char *a, const char *b)
-{
-    char ca[64], cb[64];
-    tqc_lang_canonical(a, ca, sizeof ca);
-    tqc_lang_canonical(b, cb, sizeof cb);
-    return strcmp(ca, cb) == 0;
-}
-
 static void segs_clear(seg_list *l)
 {
     for (size_t i = 0; i < l->n; i++)
@@ -298,7 +288,7 @@ static void on_start(void *user, const char *name, const char *const *attrs, tqc
          * says otherwise. */
         const char *decl = src ? x->lang_at[x->depth] : attr(attrs, "xml:lang");
         const char *file_lang = src ? x->src_lang : x->trg_lang;
-        if (decl && *decl && *file_lang && !same_code(decl, file_lang))
+        if (decl && *decl && *file_lang && !tqc_lang_same_code(decl, file_lang))
             problem(x, "<%s> in '%s' (xml:lang) differs from the file's %s language '%s'",
                     name, decl, src ? "source" : "target", file_lang);
         if (src) {
