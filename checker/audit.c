@@ -784,7 +784,7 @@ static void check_file(audit *a, worker *w, slot *s)
     }
     /* The one seam to the input layer: a file in, docs out. */
     tqc_input_options io = {.format = o->format, .lang = set ? set->lang : o->check.lang,
-                            .name = s->job.path};
+                            .name = s->job.path, .lang_from_file = o->detect};
     st = tqc_input_open(s->job.path, &io, &in, err, sizeof err);
     /* As check does: an article (text, HTML) is told once, from its first doc; a
      * bilingual file's docs carry their language. */

@@ -82,6 +82,10 @@ static tqc_status checker_make(const tqc_check_options *opts, tqc_dict *dict, tq
         ck->dict = dict;
     else if (st == TQC_OK)
         st = tqc_dict_open(ck->lang, opts->data_dir, &opts->dict, &ck->dict, err, errlen);
+    /* A language a file declares may have no dictionary here: the passes that need
+     * none still run (tqc_checker_has_dict says so to the caller). */
+    if (st == TQC_ENOTFOUND && opts->dict_optional && ck->lang)
+        st = TQC_OK;
     for (size_t i = 0; st == TQC_OK && i < tqc_pass_count; i++) {
         const tqc_pass *p = tqc_passes[i];
         ck->enabled[i] = true;
@@ -124,6 +128,7 @@ static tqc_check_options options_of(const tqc_checker *ck, const char *code)
 tqc_status tqc_checker_clone(const tqc_checker *ck, tqc_checker **out, char *err, size_t errlen)
 {
     tqc_check_options o = options_of(ck, tqc_lang_code(ck->lang));
+    o.dict_optional = !ck->dict;
     return checker_make(&o, NULL, out, err, errlen);
 }
 
@@ -162,6 +167,7 @@ void tqc_checker_free(tqc_checker *ck)
 
 const tqc_lang *tqc_checker_lang(const tqc_checker *ck) { return ck->lang; }
 tqc_dict *tqc_checker_dict(tqc_checker *ck) { return ck->dict; }
+bool tqc_checker_has_dict(const tqc_checker *ck) { return ck->dict != NULL; }
 
 tqc_langid *tqc_checker_langid(tqc_checker *ck)
 {
@@ -180,6 +186,9 @@ tqc_status tqc_checker_for_lang(tqc_checker *ck, const char *code, tqc_checker *
                                 char *err, size_t errlen)
 {
     *out = NULL;
+    char canon[64];
+    tqc_lang_canonical(code, canon, sizeof canon);
+    code = canon;
     if (strcmp(code, tqc_lang_code(ck->lang)) == 0) {
         *out = ck;
         return TQC_OK;
@@ -197,6 +206,7 @@ tqc_status tqc_checker_for_lang(tqc_checker *ck, const char *code, tqc_checker *
     if (!shared)
         return TQC_ENOMEM;
     tqc_check_options o = options_of(ck, code);
+    o.dict_optional = true;
     /* The dictionary telling the language opened is the one this language needs, unless
      * the user's word lists extend it: not loaded twice. */
     size_t i = tqc_langid_find(shared, code);
@@ -296,7 +306,7 @@ tqc_status tqc_check_doc(tqc_checker *ck, tqc_doc *doc, tqc_findings *out)
     /* Without it the passes still work, asking the dictionary each time. */
     uint8_t *token_known = calloc(doc->token_count ? doc->token_count : 1, 1);
     for (size_t i = 0; i < tqc_pass_count; i++) {
-        if (!ck->enabled[i])
+        if (!ck->enabled[i] || (tqc_passes[i]->needs_dict && !ck->dict))
             continue;
         tqc_ctx ctx = {doc, ck->lang, ck->dict, ck->state[i], tqc_passes[i], out,
                        tqc_checker_langid(ck), token_known};

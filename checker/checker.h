@@ -24,6 +24,9 @@ typedef struct tqc_check_options {
      * same-span findings are merged, so the merged finding keeps the highest one. */
     const struct tqc_rule_severity *severities;
     size_t severity_count;
+    /* A language without an installed dictionary is checked by the passes that need
+     * none, instead of failing (the siblings made for languages files declare). */
+    bool dict_optional;
 } tqc_check_options;
 
 typedef struct tqc_rule_severity {
@@ -39,7 +42,10 @@ tqc_status tqc_checker_clone(const tqc_checker *checker, tqc_checker **out, char
                              size_t errlen);
 
 const tqc_lang *tqc_checker_lang(const tqc_checker *checker);
+/* NULL when the language has no dictionary here (dict_optional). */
 tqc_dict *tqc_checker_dict(tqc_checker *checker);
+/* false when the checker runs without a dictionary (only the passes that need none). */
+bool tqc_checker_has_dict(const tqc_checker *checker);
 
 /* Most source languages a checker keeps loaded for bilingual docs. */
 #define TQC_CHECKER_MAX_SOURCES 8

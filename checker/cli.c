@@ -310,6 +310,12 @@ static tqc_checker *checker_for_file(tqc_checker *ck, const char *path)
     char *buf = malloc(TQC_LANGID_SAMPLE_BYTES);
     size_t n = buf ? fread(buf, 1, TQC_LANGID_SAMPLE_BYTES, f) : 0;
     fclose(f);
+    /* A bilingual file declares its languages, unit by unit (tqc_fix_options). */
+    tqc_input_format fmt = buf ? tqc_input_detect(path, buf, n) : TQC_INPUT_TEXT;
+    if (fmt == TQC_INPUT_XLIFF || fmt == TQC_INPUT_TMX) {
+        free(buf);
+        return ck;
+    }
     tqc_checker *out = buf ? checker_for_text(ck, path, buf, n, false) : NULL;
     free(buf);
     return out;
@@ -364,7 +370,8 @@ static bool run_file(tqc_checker *ck, tqc_ci *ci, size_t file, const cli *c, boo
     char err[512];
     const char *path = tqc_ci_file(ci, file);
     tqc_input *in;
-    tqc_input_options io = {.format = c->input, .lang = tqc_ci_lang(ci, file)};
+    tqc_input_options io = {.format = c->input, .lang = tqc_ci_lang(ci, file),
+                            .lang_from_file = c->detect};
     char src_lang[32];
     if (c->source) {    /* parallel plain text, paired paragraph by paragraph */
         source_lang_of(ck, c, src_lang, sizeof src_lang);
@@ -381,6 +388,7 @@ static bool run_file(tqc_checker *ck, tqc_ci *ci, size_t file, const cli *c, boo
     /* --lang auto: an article (text, HTML) is told once, from its first doc; a bilingual
      * file's docs carry the language their reader found (or the configured one). */
     tqc_checker *file_ck = NULL;
+    bool noted_no_dict = false;
     bool told = !c->detect || (st == TQC_OK && tqc_input_format_of(in) != TQC_INPUT_TEXT &&
                                tqc_input_format_of(in) != TQC_INPUT_HTML);
     if (!told && c->source && st == TQC_OK) {
@@ -401,13 +409,31 @@ static bool run_file(tqc_checker *ck, tqc_ci *ci, size_t file, const cli *c, boo
             if (!file_ck)
                 st = TQC_ENOMEM;
         }
+        if (!file_ck && st == TQC_OK && c->detect && !doc->lang[0]) {
+            /* A bilingual file that declares no target language: told from its first
+             * unit's text, once for the file. */
+            file_ck = checker_for_text(ck, doc->name, doc->text, doc->len,
+                                       !segment_mode && strcmp(c->format, "text") == 0);
+            if (!file_ck)
+                st = TQC_ENOMEM;
+        }
         if (file_ck) {
             doc_ck = file_ck;
             if (file_ck != ck)
                 st = tqc_doc_set_lang(doc, tqc_lang_code(tqc_checker_lang(file_ck)));
         } else if (st == TQC_OK && doc->lang[0] &&
-                   !tqc_lang_same_base(doc->lang, tqc_lang_code(tqc_checker_lang(ck)))) {
+                   !tqc_lang_same_code(doc->lang, tqc_lang_code(tqc_checker_lang(ck)))) {
+            /* A region counts (`pt-PT`, `en-GB`): it picks the dictionary. */
             st = tqc_checker_for_lang(ck, doc->lang, &doc_ck, err, sizeof err);
+            /* Reported as checked: `FR-FR` is `fr-FR`. */
+            if (st == TQC_OK && strcmp(doc->lang, tqc_lang_code(tqc_checker_lang(doc_ck))) != 0)
+                st = tqc_doc_set_lang(doc, tqc_lang_code(tqc_checker_lang(doc_ck)));
+        }
+        if (st == TQC_OK && !tqc_checker_has_dict(doc_ck) && !noted_no_dict) {
+            noted_no_dict = true;
+            fflush(stdout);
+            fprintf(stderr, "tqc: note: %s: no dictionary for '%s' here; checked by the rules "
+                    "that need none\n", doc->name, tqc_lang_code(tqc_checker_lang(doc_ck)));
         }
         /* A file of more than one doc (a large article, JSONL records): the docs after
          * the first are checked on the pool's threads while this one reads on. */
@@ -568,7 +594,7 @@ static int run_fix(const char *cmd, tqc_ci *ci, const cli *c, const tqc_report_r
         }
         /* A markup file is fixed in its own bytes where the text maps 1:1 (fix.h). */
         tqc_fix_options fo = {.lang = tqc_lang_code(tqc_checker_lang(ck)), .all_fixes = c->all_fixes,
-                              .format = c->input};
+                              .format = c->input, .lang_from_file = c->detect};
         tqc_fix_result *res;
         tqc_status st = tqc_fix_file(ck, file, &fo, &res, err, sizeof err);
         if (st == TQC_OK) {

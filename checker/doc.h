@@ -142,6 +142,11 @@ typedef struct tqc_doc {
     tqc_doc_inline *inlines; /* sorted by offset (ties in document order) */
     size_t inline_count;
     const char *segment; /* the record, unit or segment id (JSONL, XLIFF, TMX), or NULL */
+    /* What the reader found wrong with the unit's structure (XLIFF: a duplicate id, a
+     * target in another language than the file's, a target without a source), one
+     * message each, reported by the `xliff` pass; in the arena. */
+    const char **problems;
+    size_t problem_count;
     struct tqc_doc *source; /* the source-language text of a bilingual unit (its lang is
                                the source language), or NULL; checked docs segment it too */
     /* Set on doc->source by tqc_check_doc: the source language's profile and dictionary

@@ -258,7 +258,7 @@ typedef struct vec {
 typedef struct builder {
     tqc_checker *ck;
     const char *name, *lang;
-    bool all_fixes;
+    bool all_fixes, lang_from_file;
     unsigned max_rounds;
     tqc_arena *arena;   /* strings; becomes the result doc's arena */
     vec old, fixed;     /* bytes */
@@ -670,7 +670,13 @@ static tqc_status markup_doc(builder *b, tqc_doc *doc, unsigned round, file_edit
 {
     tqc_findings found;
     tqc_findings_init(&found, doc);
-    tqc_status st = tqc_check_doc(b->ck, doc, &found);
+    /* A unit in another language than the checker's, as its file declares it. */
+    tqc_checker *ck = b->ck;
+    char why[256];
+    if (b->lang_from_file && doc->lang[0] &&
+        tqc_checker_for_lang(b->ck, doc->lang, &ck, why, sizeof why) != TQC_OK)
+        ck = b->ck;
+    tqc_status st = tqc_check_doc(ck, doc, &found);
     size_t n = found.count, first = b->findings.count;
     if (st != TQC_OK || n == 0)
         goto out;
@@ -756,7 +762,8 @@ static tqc_status markup_round(builder *b, const char *text, size_t len, tqc_inp
     FILE *f = fmemopen((void *)text, len, "rb");
     if (!f)
         return TQC_ENOMEM;
-    tqc_input_options io = {.format = format, .lang = b->lang, .name = b->name};
+    tqc_input_options io = {.format = format, .lang = b->lang, .name = b->name,
+                            .lang_from_file = b->lang_from_file};
     tqc_input *in = NULL;
     file_edits fe = {0};
     tqc_status st = tqc_input_open_stream(f, &io, &in, err, errlen);
@@ -929,6 +936,7 @@ static tqc_status builder_init(builder *b, tqc_checker *ck, const char *name,
     b->name = name;
     b->lang = opts->lang ? opts->lang : "en";
     b->all_fixes = opts->all_fixes;
+    b->lang_from_file = opts->lang_from_file;
     b->max_rounds = opts->max_rounds ? opts->max_rounds : TQC_FIX_MAX_ROUNDS;
     b->arena = tqc_arena_new();
     if (!b->arena || !push_bytes(&b->old, "", 0) || !push_bytes(&b->fixed, "", 0))

@@ -98,6 +98,9 @@ typedef struct tqc_fix_options {
      * in the file's bytes. */
     tqc_input_format format;
     const char *lang;       /* doc language code */
+    /* --lang auto: a bilingual file's units are checked in the languages it declares
+     * (input.h), each by the checker's sibling for it (tqc_checker_for_lang). */
+    bool lang_from_file;
     bool all_fixes;
     unsigned max_rounds;    /* 0: TQC_FIX_MAX_ROUNDS */
     size_t max_bytes;       /* 0: TQC_FIX_MAX_BYTES */

@@ -459,9 +459,11 @@ static const tqc_input_reader *reader_of(tqc_input_format f, bool parallel)
 }
 
 /* Reads the first bytes of a regular file to tell its format (standard input cannot
- * be read twice, so it is text unless told otherwise). */
-static tqc_input_format sniff(const char *path)
+ * be read twice, so it is text unless told otherwise). An XML document (`<?xml`) that
+ * no extension claims and whose root is none tqc reads leaves that root in xml_root. */
+static tqc_input_format sniff(const char *path, char *xml_root, size_t cap)
 {
+    xml_root[0] = '\0';
     if (strcmp(path, "-") == 0)
         return tqc_input_detect(NULL, "", 0);
     char head[SNIFF_BYTES];
@@ -471,7 +473,12 @@ static tqc_input_format sniff(const char *path)
         n = fread(head, 1, sizeof head, f);
         fclose(f);
     }
-    return tqc_input_detect(path, head, n);
+    tqc_input_format fmt = tqc_input_detect(path, head, n);
+    size_t skip = n >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    if (fmt == TQC_INPUT_TEXT && tqc_input_detect(path, "", 0) == TQC_INPUT_TEXT &&
+        !ext_is(path, "txt") && !ext_is(path, "text") && starts_ci(head + skip, n - skip, "<?xml "))
+        first_element(head + skip, n - skip, xml_root, cap);
+    return fmt;
 }
 
 static tqc_status open_input(const char *path, FILE *stream, const tqc_input_options *opts,
@@ -494,10 +501,19 @@ static tqc_status open_input(const char *path, FILE *stream, const tqc_input_opt
         return TQC_ENOMEM;
     }
     in->stream = stream;
-    if (opts->format != TQC_INPUT_AUTO)
+    in->lang_from_file = opts->lang_from_file;
+    if (opts->format != TQC_INPUT_AUTO) {
         in->format = opts->format;
-    else
-        in->format = stream ? tqc_input_detect(in->name, "", 0) : sniff(path);
+    } else {
+        char root[32] = "";
+        in->format = stream ? tqc_input_detect(in->name, "", 0) : sniff(path, root, sizeof root);
+        if (root[0]) {
+            snprintf(err, errlen, "%s: not a format tqc reads (XML whose root element is <%s>; "
+                     "tqc reads XLIFF, TMX, HTML, JSONL and text)", in->name, root);
+            tqc_input_close(in);
+            return TQC_EINPUT;
+        }
+    }
     if (stream && in->format == TQC_INPUT_TEXT) {
         snprintf(err, errlen, "%s: plain text is read from files only", in->name);
         tqc_input_close(in);

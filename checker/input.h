@@ -45,6 +45,11 @@ typedef struct tqc_input_options {
      * target language are matched against it: a TMX unit gives its variant in this
      * language, and an XLIFF or JSONL target in another language is an error. */
     const char *lang;
+    /* --lang auto: a bilingual file's own languages win over lang. An XLIFF target is
+     * read in the language the file declares (none: doc->lang "" for the caller to
+     * tell from the text); a TMX unit's target is its first variant not in the header's
+     * srclang. */
+    bool lang_from_file;
     const char *name;   /* display name (NULL: the path, or "<stdin>" for "-") */
     /* Parallel plain text (a text input only): the source-language file the target is
      * a translation of, paired with it paragraph by paragraph (see below), and its

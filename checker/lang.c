@@ -119,6 +119,51 @@ static tqc_status read_file(tqc_lang *lang, const char *path, const char *name,
     return st;
 }
 
+void tqc_lang_canonical(const char *code, char *out, size_t cap)
+{
+    if (!cap)
+        return;
+    size_t o = 0, index = 0;
+    bool first = true, private_use = false;
+    for (const char *p = code; *p && o < cap - 1; index++) {
+        size_t n = strcspn(p, "-_");
+        if (o + n + (first ? 0 : 1) >= cap)
+            break;
+        if (!first)
+            out[o++] = '-';
+        bool alpha = true;
+        for (size_t i = 0; i < n; i++)
+            alpha &= (p[i] | 0x20) >= 'a' && (p[i] | 0x20) <= 'z';
+        /* BCP 47's conventional case: a script (second subtag) Xxxx, a region (second
+         * or third) XX; everything else, and all after a singleton (`x-`), lower. */
+        private_use |= n == 1 && !first;
+        bool script = !private_use && index == 1 && alpha && n == 4;
+        bool region = !private_use && (index == 1 || index == 2) && alpha && n == 2;
+        for (size_t i = 0; i < n; i++) {
+            char c = p[i];
+            bool upper = region || (script && i == 0);
+            if (upper && c >= 'a' && c <= 'z')
+                c = (char)(c - 'a' + 'A');
+            else if (!upper && c >= 'A' && c <= 'Z')
+                c = (char)(c - 'A' + 'a');
+            out[o++] = c;
+        }
+        first = false;
+        p += n;
+        if (*p)
+            p++;
+    }
+    out[o] = '\0';
+}
+
+bool tqc_lang_same_code(const char *a, const char *b)
+{
+    char ca[LANG_MAX_CODE * 2], cb[LANG_MAX_CODE * 2];
+    tqc_lang_canonical(a, ca, sizeof ca);
+    tqc_lang_canonical(b, cb, sizeof cb);
+    return strcmp(ca, cb) == 0;
+}
+
 static int cmp_names(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -129,7 +174,17 @@ tqc_status tqc_lang_load(const char *data_dir, const char *code, tqc_lang **out,
 {
     *out = NULL;
     size_t clen = strlen(code);
-    if (clen == 0 || clen >= LANG_MAX_CODE || strchr(code, '/') || code[0] == '.') {
+    if (clen == 0 || strchr(code, '/') || code[0] == '.') {
+        snprintf(err, errlen, "invalid language code '%s'", code);
+        return TQC_EUSAGE;
+    }
+    /* Files write codes in any case (`FR-FR`, `pt_BR`): one spelling finds the folder,
+     * the regional settings and the dictionary. A long code loses its last subtags
+     * (`en-US-x-...`): the language and region are first. */
+    char canon[LANG_MAX_CODE];
+    tqc_lang_canonical(code, canon, sizeof canon);
+    code = canon;
+    if (!(clen = strlen(code)) || code[0] == '-') {
         snprintf(err, errlen, "invalid language code '%s'", code);
         return TQC_EUSAGE;
     }

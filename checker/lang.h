@@ -21,6 +21,14 @@ tqc_status tqc_lang_load(const char *data_dir, const char *code, tqc_lang **out,
                          char *err, size_t errlen);
 void tqc_lang_free(tqc_lang *lang);
 
+/* A BCP 47 code as tqc names profiles and dictionaries, case and separator ignored:
+ * `FR-FR` -> `fr-FR`, `pt_BR` -> `pt-BR`, `zh-hans` -> `zh-Hans`, `ES-419` -> `es-419`
+ * (primary language lower case, a script title case, a region upper case). Writes at most
+ * cap bytes to out; a code too long for out is cut at a subtag boundary. */
+void tqc_lang_canonical(const char *code, char *out, size_t cap);
+/* Whether two codes are the same once canonical (`FR_fr` and `fr-FR`). */
+bool tqc_lang_same_code(const char *a, const char *b);
+
 /* The full code as asked for (`en-GB`) and its base (`en`). Valid until tqc_lang_free. */
 const char *tqc_lang_code(const tqc_lang *lang);
 const char *tqc_lang_base(const tqc_lang *lang);

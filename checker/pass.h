@@ -55,6 +55,8 @@ struct tqc_pass {
     tqc_status (*init)(const tqc_lang *lang, void **state, char *err, size_t errlen);
     void (*run)(const tqc_ctx *ctx);
     void (*fini)(void *state); /* optional */
+    /* It asks the dictionary: skipped for a language that has none installed. */
+    bool needs_dict;
 };
 
 /* The registry, in run order (later passes see earlier passes' findings). */

@@ -498,4 +498,5 @@ const tqc_pass tqc_pass_capitalization = {
     .init = init,
     .run = run,
     .fini = fini,
+    .needs_dict = true,
 };

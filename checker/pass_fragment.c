@@ -249,4 +249,5 @@ const tqc_pass tqc_pass_fragment = {
             "Asked again on Friday, she said only this. Not yet.",
     .bad = "The engineers were linked to the national space program. North Korean.",
     .run = run,
+    .needs_dict = true,
 };

@@ -644,4 +644,5 @@ const tqc_pass tqc_pass_missing_space = {
     .good = "The talks ended while the delegates met in Berlin on Monday.",
     .bad = "The talksended while the delegates met in Berlin on Monday.",
     .run = run,
+    .needs_dict = true,
 };

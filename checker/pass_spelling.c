@@ -166,4 +166,5 @@ const tqc_pass tqc_pass_spelling = {
     .good = "The Brazilian military said the launch was detected on Wednesday.",
     .bad = "The brazilian military said the lauch was detected on Wednesday.",
     .run = run,
+    .needs_dict = true,
 };

@@ -12,7 +12,9 @@
  *  - and the story runs across it: it repeats a name (a capitalised word) from the
  *    paragraphs just above it. A headline that opens a new article repeats nothing of the
  *    article before it; short subheadings stay under the length floor; section headings
- *    of reports rarely name anyone. */
+ *    of reports rarely name anyone.
+ * In a page (HTML), a paragraph that is one link and nothing else, between two body
+ * paragraphs, is a related-article link the scraper kept, whatever its words. */
 #include "pass.h"
 
 #include <stdio.h>
@@ -29,6 +31,8 @@
 /* How many paragraphs above the heading count as "the story so far" (a short news
  * article). A headline opening the next article of a file shares no name with them. */
 #define SH_CONTEXT 12
+/* A link paragraph shorter than this is a `More` or `Video` button, not a headline. */
+#define SH_LINK_MIN_WORDS 3
 /* Shared names quoted in the message. */
 #define SH_SHOWN 3
 
@@ -224,6 +228,26 @@ static void check_paragraph(const tqc_ctx *ctx, size_t p, size_t before)
     tqc_finding_fix(ctx->out, f, doc->paragraphs[p].span, "", 0, false);
 }
 
+/* Whether paragraph p of a page is one link and nothing else: a link opens where it
+ * begins and closes where it ends, and no other link boundary lies between. */
+static bool link_paragraph(const tqc_doc *doc, size_t p)
+{
+    tqc_span sp = doc->paragraphs[p].span;
+    bool opens = false, closes = false;
+    for (size_t i = 0; i < doc->inline_count; i++) {
+        const tqc_doc_inline *in = &doc->inlines[i];
+        if (in->offset < sp.start || in->offset > sp.end || strcmp(in->tag, "a") != 0)
+            continue;
+        if (in->offset == sp.start && in->kind == TQC_INLINE_OPEN && !opens)
+            opens = true;
+        else if (in->offset == sp.end && in->kind == TQC_INLINE_CLOSE && !closes)
+            closes = true;
+        else
+            return false;
+    }
+    return opens && closes;
+}
+
 static void run(const tqc_ctx *ctx)
 {
     const tqc_doc *doc = ctx->doc;
@@ -237,7 +261,10 @@ static void run(const tqc_ctx *ctx)
         const tqc_paragraph *para = &doc->paragraphs[p];
         size_t first, end;
         para_tokens(doc, p, &first, &end);
-        if (para->sent_count != 1 || chrome(ctx, bp, p) || !title_shaped(ctx, first, end))
+        bool link = doc->inline_count && link_paragraph(doc, p) &&
+                    count_words(doc, first, end) >= SH_LINK_MIN_WORDS;
+        if (para->sent_count > (link ? 2 : 1) || chrome(ctx, bp, p) ||
+            (!link && !title_shaped(ctx, first, end)))
             continue;
         /* The nearest paragraphs on each side that are not chrome must be body text. */
         size_t before = p - 1, after = p + 1;
@@ -248,6 +275,13 @@ static void run(const tqc_ctx *ctx)
         if (chrome(ctx, bp, before) || chrome(ctx, bp, after) || !body_paragraph(doc, before) ||
             !body_paragraph(doc, after))
             continue;
+        if (link) {
+            tqc_finding *f = TQC_EMIT(ctx, para->span, "a paragraph that is one link and "
+                                      "nothing else, between two body paragraphs: probably a "
+                                      "related-article link left by the scraper; remove it");
+            tqc_finding_fix(ctx->out, f, para->span, "", 0, false);
+            continue;
+        }
         check_paragraph(ctx, p, before);
     }
     tqc_span_index_free(&boilerplate);
@@ -264,4 +298,5 @@ const tqc_pass tqc_pass_stray_heading = {
            "Workers repair the harbour wall in Lisbon before the council vote\n\n"
            "Members said the money would repair the wall before winter storms arrive.\n",
     .run = run,
+    .needs_dict = true,
 };

@@ -437,4 +437,5 @@ const tqc_pass tqc_pass_untranslated = {
     .init = init,
     .run = run,
     .fini = fini,
+    .needs_dict = true,
 };

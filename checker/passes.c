@@ -18,6 +18,7 @@ extern const tqc_pass tqc_pass_untranslated;
 extern const tqc_pass tqc_pass_omission;
 extern const tqc_pass tqc_pass_addition;
 extern const tqc_pass tqc_pass_markup;
+extern const tqc_pass tqc_pass_xliff;
 
 const tqc_pass *const tqc_passes[] = {
     &tqc_pass_repeated_word,
@@ -35,6 +36,7 @@ const tqc_pass *const tqc_passes[] = {
     &tqc_pass_omission,
     &tqc_pass_addition,
     &tqc_pass_markup,
+    &tqc_pass_xliff,
 };
 const size_t tqc_pass_count = sizeof tqc_passes / sizeof tqc_passes[0];
 

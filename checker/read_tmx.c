@@ -2,7 +2,10 @@
  * language is the target, and the variant in the header's srclang (or, when that is
  * `*all*` or missing, the first other variant) is its source. Units without a variant
  * in the check's language give no doc; a file with units but none in that language is
- * an error, so a wrong --lang does not pass silently.
+ * an error, so a wrong --lang does not pass silently. Under lang_from_file (--lang
+ * auto) the file's languages decide instead: the source is the srclang variant (with
+ * `*all*`, the first), the target the first variant in another language, each doc in
+ * its variant's language. A root element other than <tmx> is refused.
  * doc->segment is the unit's tuid, else its position ("3" for the third <tu>).
  * Inline codes add no text and become inline boundaries (doc.h): bpt/ept pair by their
  * `i`, ph, it and ut stand alone (their content is native code), hi opens and closes
@@ -26,8 +29,9 @@ typedef struct tmx {
     char tu_id[TMX_MAX_ID];
     char source_lang[64];   /* of the unit's source variant */
     char target_lang[64];
+    bool source_lang_set;   /* the unit's source variant is known (lang_from_file) */
     size_t tu_count, doc_count;
-    bool in_tu, has_source, has_target, in_seg;
+    bool in_tu, has_source, has_target, in_seg, root_seen;
     int role;               /* TUV_* of the variant being read */
     size_t hide;            /* open code elements whose content is native code */
     tqc_srcpos source_at, target_at;
@@ -58,6 +62,14 @@ static void on_start(void *user, const char *name, const char *const *attrs, tqc
         t->hide++;
         return;
     }
+    if (!t->root_seen) {
+        t->root_seen = true;
+        if (strcmp(name, "tmx") != 0) {
+            tqc_xml_fail(t->xml, TQC_EINPUT, "not a format tqc reads: XML whose root element "
+                         "is <%s>, not <tmx>", name);
+            return;
+        }
+    }
     if (strcmp(name, "header") == 0) {
         const char *s = attr(attrs, "srclang");
         snprintf(t->src_lang, sizeof t->src_lang, "%s",
@@ -70,7 +82,7 @@ static void on_start(void *user, const char *name, const char *const *attrs, tqc
         else
             snprintf(t->tu_id, sizeof t->tu_id, "%zu", t->tu_count);
         t->in_tu = true;
-        t->has_source = t->has_target = false;
+        t->has_source = t->has_target = t->source_lang_set = false;
         tqc_tb_reset(&t->source);
         tqc_tb_reset(&t->target);
     } else if (strcmp(name, "tuv") == 0 && t->in_tu) {
@@ -79,7 +91,21 @@ static void on_start(void *user, const char *name, const char *const *attrs, tqc
             lang = attr(attrs, "lang");    /* TMX 1.1 */
         lang = lang ? lang : "";
         t->role = TUV_SKIP;
-        if (!t->has_target && tqc_input_same_lang(lang, t->in->lang)) {
+        if (t->in->lang_from_file) {
+            /* The file's languages: srclang's variant (or the first) is the source, the
+             * first in another language the target. */
+            bool is_src = t->src_lang[0] ? tqc_input_same_lang(lang, t->src_lang)
+                                         : !t->has_source && !t->source_lang_set;
+            if (is_src && !t->has_source) {
+                t->role = TUV_SOURCE;
+                t->source_lang_set = true;
+                snprintf(t->source_lang, sizeof t->source_lang, "%s", lang);
+            } else if (!is_src && !t->has_target &&
+                       !(t->source_lang_set && tqc_input_same_lang(lang, t->source_lang))) {
+                t->role = TUV_TARGET;
+                snprintf(t->target_lang, sizeof t->target_lang, "%s", lang);
+            }
+        } else if (!t->has_target && tqc_input_same_lang(lang, t->in->lang)) {
             t->role = TUV_TARGET;
             snprintf(t->target_lang, sizeof t->target_lang, "%s", lang);
         } else if (!t->has_source && (t->src_lang[0] ? tqc_input_same_lang(lang, t->src_lang)

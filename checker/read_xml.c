@@ -261,7 +261,9 @@ static void on_error(void *ctx, xmlErrorPtr error)
         return;
     x->st = TQC_EINPUT;
     snprintf(x->msg, sizeof x->msg, "malformed XML: %s", error->message ? error->message : "?");
-    /* libxml2's messages end with a line break. */
+    /* One line per problem: libxml2's messages end with a line break, and some add a
+     * second line (`Bytes: 0xE9 0x20 ...`). */
+    x->msg[strcspn(x->msg, "\n")] = '\0';
     size_t n = strlen(x->msg);
     while (n && (x->msg[n - 1] == '\n' || x->msg[n - 1] == ' '))
         x->msg[--n] = '\0';
@@ -358,6 +360,11 @@ tqc_status tqc_xml_step(tqc_xml *x, bool *done, char *err, size_t errlen)
     x->win_len += got;
     x->fed += got;
     bool last = got == 0;
+    if (last && x->fed == 0) {
+        /* libxml2 words this "Extra content at the end of the document". */
+        tqc_input_error(x->in, err, errlen, 0, 0, "empty file: nothing to check");
+        return TQC_EINPUT;
+    }
     int rc = xmlParseChunk(x->ctxt, block, (int)got, last);
     if (x->st != TQC_OK && last && x->depth && x->st == TQC_EINPUT && !x->eof) {
         /* libxml2's push parser words a truncated file as "extra content": say what
@@ -371,6 +378,7 @@ tqc_status tqc_xml_step(tqc_xml *x, bool *done, char *err, size_t errlen)
         x->st = TQC_EINPUT;
         snprintf(x->msg, sizeof x->msg, "malformed XML: %s",
                  e && e->message ? e->message : "parse error");
+        x->msg[strcspn(x->msg, "\n")] = '\0';
         size_t n = strlen(x->msg);
         while (n && (x->msg[n - 1] == '\n' || x->msg[n - 1] == ' '))
             x->msg[--n] = '\0';

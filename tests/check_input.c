@@ -506,7 +506,8 @@ START_TEST(test_issue_5_xml_errors_name_file_and_position)
     size_t depth = TQC_INPUT_MAX_DEPTH + 10;
     char *s = malloc(depth * 3 + 32);
     ck_assert_ptr_nonnull(s);
-    size_t n = 0;
+    memcpy(s, "<tmx>", 5);
+    size_t n = 5;
     for (size_t i = 0; i < depth; i++) {
         memcpy(s + n, "<a>", 3);
         n += 3;

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "input.h"
 #include "seg.h"
 #include "tqc_test.h"
 
@@ -144,15 +145,13 @@ void tqc_test_first(const char *text, const char *rule, tqc_test_hit *h)
     tqc_doc_free(doc);
 }
 
-size_t tqc_test_findings(const char *text, const char *rule, char *first, size_t cap)
+/* Counts the findings of rule in one checked doc; the first one's text into first. */
+static size_t count_findings(tqc_checker *ck, tqc_doc *doc, const char *rule, char *first,
+                             size_t cap, size_t n)
 {
-    tqc_checker *ck = tqc_test_checker();
-    tqc_doc *doc = tqc_doc_new("test.txt", text, strlen(text), "en");
-    ck_assert_ptr_nonnull(doc);
     tqc_findings out;
     tqc_findings_init(&out, doc);
     ck_assert_int_eq(tqc_check_doc(ck, doc, &out), TQC_OK);
-    size_t n = 0;
     for (size_t i = 0; i < out.count; i++) {
         const tqc_finding *f = &out.items[i];
         bool match = !rule || strcmp(f->rule, rule) == 0 ||
@@ -168,7 +167,33 @@ size_t tqc_test_findings(const char *text, const char *rule, char *first, size_t
         }
     }
     tqc_findings_release(&out);
-    tqc_doc_free(doc);
+    return n;
+}
+
+size_t tqc_test_findings(const char *text, const char *rule, char *first, size_t cap)
+{
+    tqc_checker *ck = tqc_test_checker();
+    if (strncmp(text, "<?xml", 5) != 0) {
+        tqc_doc *doc = tqc_doc_new("test.txt", text, strlen(text), "en");
+        ck_assert_ptr_nonnull(doc);
+        size_t n = count_findings(ck, doc, rule, first, cap, 0);
+        tqc_doc_free(doc);
+        return n;
+    }
+    /* An example that is an XML file (the xliff pass's) is read as one, every unit. */
+    FILE *f = fmemopen((void *)text, strlen(text), "r");
+    ck_assert_ptr_nonnull(f);
+    tqc_input_options io = {.format = TQC_INPUT_XLIFF, .lang = "en", .name = "test.xlf"};
+    tqc_input *in;
+    char err[512];
+    ck_assert_int_eq(tqc_input_open_stream(f, &io, &in, err, sizeof err), TQC_OK);
+    size_t n = 0;
+    for (tqc_doc *doc; tqc_input_next(in, &doc, err, sizeof err) == TQC_OK && doc;) {
+        n = count_findings(ck, doc, rule, first, cap, n);
+        tqc_doc_free(doc);
+    }
+    tqc_input_close(in);
+    fclose(f);
     return n;
 }
 
@@ -186,7 +211,7 @@ int main(void)
         lang_es_pt_suite,
         lang_fr_de_it_suite,
         langid_suite, pass_untranslated_suite, pool_suite, text_suite,
-        serve_suite,
+        serve_suite, readers_suite,
     };
     /* Load the dictionaries once, before Check forks a process per test. */
     tqc_test_checker();

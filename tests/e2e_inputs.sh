@@ -73,8 +73,12 @@ run "clean bilingual file" 0 check "$data/clean.xlf"
 check "clean bilingual file: nothing at warning or above" \
     "$(lacks 'warning\|error' "$tmp/out"; echo $?)" "$(head -c 400 "$tmp/out")"
 sed 's/xml:lang="en-GB"/xml:lang="it"/' "$data/memory.tmx" >"$tmp/no-en.tmx"
-run "tmx without the check's language" 2 check "$tmp/no-en.tmx"
+run "tmx without the pinned language" 2 check --lang en "$tmp/no-en.tmx"
 check "tmx language error names the language" "$(has "none with a variant in 'en'" "$tmp/err"; echo $?)"
+# Issue 17: with defaults a bilingual file is checked in the languages it declares.
+run "tmx in its own languages (defaults)" 1 check --format jsonl "$tmp/no-en.tmx"
+check "its findings are in the file's target language" "$(has '"lang":"it"' "$tmp/out"; echo $?)" \
+    "$(head -c 300 "$tmp/out")"
 
 # --- JSONL ---
 run "jsonl records" 1 check --format jsonl "$data/records.jsonl"
@@ -150,6 +154,48 @@ run "--source: an empty source" 1 check --source "$tmp/empty.txt" "$data/paralle
 check "--source: an empty source is noted" "$(has 'has no text; checked without it' "$tmp/err"; echo $?)" "$(cat "$tmp/err")"
 run "--help documents --source" 0 --help
 check "--help names --source and --source-lang" "$(has '--source=SRC' "$tmp/out" && has '--source-lang=CODE' "$tmp/out"; echo $?)"
+
+# --- issue 17: real files as they arrive, with default options ---
+cat >"$tmp/fr.xlf" <<'XLF'
+<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2"><file original="a" datatype="plaintext" source-language="EN-US" target-language="FR-FR"><body>
+<trans-unit id="1"><source>The talks resume on Monday in Paris.</source>
+<seg-source><mrk mtype="seg" mid="1">The talks resume on Monday in Paris.</mrk></seg-source>
+<target><mrk mtype="seg" mid="1">Les discussions reprennent reprennent lundi à Paris.</mrk></target></trans-unit>
+</body></file></xliff>
+XLF
+run "segmented xliff in French (defaults)" 1 check --format jsonl "$tmp/fr.xlf"
+check "checked in French: the repeated word is found" "$(has '"rule":"repeated-word".*"lang":"fr' "$tmp/out"; echo $?)" \
+    "$(head -c 300 "$tmp/out")$(head -c 300 "$tmp/err")"
+check "segment markers are structure: no markup finding" "$(lacks '"rule":"markup"' "$tmp/out"; echo $?)"
+check "the finding names the segment" "$(has '"segment":"1/1"' "$tmp/out"; echo $?)"
+run "diff on it (defaults)" 1 diff "$tmp/fr.xlf"
+check "the fix is made in the file's French" "$(has '^+.*reprennent lundi' "$tmp/out"; echo $?)" \
+    "$(head -c 300 "$tmp/out")$(head -c 300 "$tmp/err")"
+sed 's/FR-FR/zh-Hans/; s/Les discussions reprennent reprennent lundi à Paris./会谈于星期一  在巴黎恢复。/' "$tmp/fr.xlf" >"$tmp/zh.xlf"
+run "xliff in a language without a dictionary" 1 check "$tmp/zh.xlf"
+check "a one-line note names the file and the language" \
+    "$(has "zh.xlf: no dictionary for 'zh-Hans'" "$tmp/err" && [ "$(wc -l <"$tmp/err")" -eq 1 ]; echo $?)" "$(cat "$tmp/err")"
+printf '<?xml version="1.0"?>\n<catalog><book>Dune</book></catalog>\n' >"$tmp/catalog.xml"
+run "xml that is not xliff or tmx" 2 check "$tmp/catalog.xml"
+check "it is not a format tqc reads, in one line" \
+    "$(has 'not a format tqc reads' "$tmp/err" && [ "$(wc -l <"$tmp/err")" -eq 1 ]; echo $?)" "$(cat "$tmp/err")"
+: >"$tmp/empty.xlf"
+run "empty xliff" 2 check "$tmp/empty.xlf"
+check "an empty file says so" "$(has 'empty file' "$tmp/err"; echo $?)" "$(cat "$tmp/err")"
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2"><file><body><trans-unit id="1"><source>caf\351</source></trans-unit></body></file></xliff>\n' >"$tmp/latin1.xlf"
+run "xliff with bytes that are not its encoding" 2 check "$tmp/latin1.xlf"
+check "one line per problem (no 'Bytes:' line)" \
+    "$(lacks 'Bytes:' "$tmp/err" && [ "$(wc -l <"$tmp/err")" -eq 1 ]; echo $?)" "$(cat "$tmp/err")"
+printf '<html><head><title>Caf\303\251</title><meta charset="gb2312"></head><body><p>Le caf\303\251 est tr\303\250s bon, dit-on \303\240 Paris.</p></body></html>\n' >"$tmp/gb.html"
+run "utf-8 page that declares gb2312" 0 check "$tmp/gb.html"
+check "a note says the declaration is contradicted" "$(has "declares charset 'gb2312'" "$tmp/err"; echo $?)" "$(cat "$tmp/err")"
+check "no mojibake of tqc's own" "$(lacks 'encoding' "$tmp/out"; echo $?)" "$(head -c 300 "$tmp/out")"
+
+printf '<html><body><article><p>\345\214\227\344\272\254\346\227\266\351\227\264\345\221\250\344\272\214\357\274\214\345\274\272\351\243\216\345\205\263\351\227\255\344\272\206\346\270\257\345\217\243\357\274\214\345\211\215\345\276\200\345\262\233\345\261\277\347\232\204\346\270\241\350\275\256\350\242\253\345\217\226\346\266\210\357\274\214\347\233\264\350\207\263\345\217\246\350\241\214\351\200\232\347\237\245\343\200\202</p><p>\345\275\223\345\261\200\350\241\250\347\244\272\357\274\214\346\270\257\345\217\243\345\260\206\344\272\216\345\221\250\345\233\233\351\207\215\346\226\260\345\274\200\346\224\276\357\274\214\344\275\206\345\244\251\346\260\224\351\242\204\346\212\245\346\230\276\347\244\272\351\243\216\346\232\264\345\217\257\350\203\275\346\214\201\347\273\255\343\200\202</p></article></body></html>\n' >"$tmp/zh.html"
+run "a page in a language with no profile" 0 check "$tmp/zh.html"
+check "the note names the language told and what it was checked as" \
+    "$(has "looks like 'zh'.*checking it as en" "$tmp/err"; echo $?)" "$(cat "$tmp/err")"
 
 # --- fuzzing regressions: every input that once crashed a reader is read again ---
 for f in "$here"/data/fuzz-regressions/*; do

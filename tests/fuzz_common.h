@@ -35,6 +35,9 @@ static inline void fuzz_touch_doc(const tqc_doc *doc)
     for (size_t i = 0; i < doc->inline_count; i++)
         if (doc->inlines[i].offset > doc->len || !doc->inlines[i].tag)
             __builtin_trap();
+    for (size_t i = 0; i < doc->problem_count; i++)
+        if (!doc->problems[i] || !doc->problems[i][0])
+            __builtin_trap();
 }
 
 static inline int fuzz_read(const uint8_t *data, size_t size, tqc_input_format format, const char *name)
@@ -44,7 +47,9 @@ static inline int fuzz_read(const uint8_t *data, size_t size, tqc_input_format f
     FILE *f = fmemopen((void *)data, size, "rb");
     if (!f)
         return 0;
-    tqc_input_options opts = {.format = format, .lang = "en", .name = name};
+    /* Both ways of naming the language: pinned (--lang en) and the file's own (auto). */
+    tqc_input_options opts = {.format = format, .lang = "en", .name = name,
+                              .lang_from_file = data[size - 1] & 1};
     tqc_input *in;
     char err[512];
     if (tqc_input_open_stream(f, &opts, &in, err, sizeof err) == TQC_OK) {

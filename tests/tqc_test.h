@@ -40,6 +40,7 @@ Suite *langid_suite(void);
 Suite *pass_untranslated_suite(void);
 Suite *pool_suite(void);
 Suite *text_suite(void);
+Suite *readers_suite(void);
 
 /* An English checker using the source tree's rules/ and dictionaries/ (one per process,
  * made on first use, freed at exit). */
