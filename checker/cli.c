@@ -16,12 +16,14 @@
 #include "cli_audit.h"
 #include "cli_common.h"
 #include "cli_config.h"
+#include "cli_help.h"
 #include "fix.h"
 #include "input.h"
 #include "pool.h"
 #include "langid.h"
 #include "report.h"
 #include "report_fix.h"
+#include "rules.h"
 #include "seg.h"
 #include "suppress.h"
 
@@ -40,6 +42,7 @@ enum { OPT_SOURCE = 256, OPT_SOURCE_LANG };   /* long options without a letter *
 #define MALLOC_TRIM_BYTES (4 << 20)
 
 typedef struct cli {
+    const char *cmd;            /* the command, whose help -h prints */
     const char *lang, *format, *dict_dir, *color;
     tqc_severity fail_on;
     const char *words[MAX_LIST_ARGS];
@@ -56,76 +59,6 @@ typedef struct cli {
     const char *source, *source_lang; /* check --source: parallel plain text (input.h) */
     unsigned jobs;              /* threads checking the docs of one file (pool.h) */
 } cli;
-
-static void usage(FILE *out)
-{
-    fputs("Usage: tqc check [OPTIONS] FILE...     check translated articles\n"
-          "       tqc segment [--format text|jsonl] [--lang L] FILE...\n"
-          "                                        print one sentence a line\n"
-          "       tqc rules                        list the rules\n"
-          "       tqc diff [OPTIONS] FILE...      show the safe fixes as a unified diff\n"
-          "                                        (a word diff on a terminal)\n"
-          "       tqc fix [OPTIONS] FILE...       apply the safe fixes in place\n"
-          "       tqc report --html=OUT.html [OPTIONS] FILE...\n"
-          "                                        one HTML page for editors\n"
-          "       tqc config --show [OPTIONS] FILE...\n"
-          "                                        each file's settings and their origin\n"
-          "       tqc baseline create [-o FILE] [OPTIONS] FILE...\n"
-          "                                        accept the current findings\n"
-          "       tqc audit [OPTIONS] PATH...     check a whole corpus on every core\n"
-          "       tqc merge [-o OUT] FILE...      combine partial audits into one\n"
-          "\n"
-          "Options:\n"
-          "  -l, --lang=CODE       language of the articles; auto (the default) tells\n"
-          "                        each file's from its content, falling back to the\n"
-          "                        configured one (en unless .tqc.ini says otherwise)\n"
-          "  -f, --format=FORMAT   text (default), jsonl, sarif, github, junit,\n"
-          "                        checkstyle or rdjsonl; check and diff also take\n"
-          "                        diff (unified) or wdiff (word diff)\n"
-          "      --fail-on=LEVEL   exit 1 on findings at or above error|warning|info\n"
-          "                        (default: warning)\n"
-          "  -w, --words=FILE      accept the words in FILE (one a line); repeatable\n"
-          "      --dict-dir=DIR    look for Hunspell dictionaries in DIR first\n"
-          "                        (also $TQC_DICT_PATH, colon-separated)\n"
-          "      --disable=RULE    do not run RULE; repeatable\n"
-          "      --color=WHEN      auto (default), always or never\n"
-          "      --no-color        same as --color=never (NO_COLOR is honoured too)\n"
-          "      --all-fixes       diff, fix: also apply fixes and first suggestions\n"
-          "                        that need a human (spelling, capitalisation...)\n"
-          "  -o, --output=FILE     fix: write the corrected text to FILE (- for\n"
-          "                        standard output) instead of in place\n"
-          "  -n, --dry-run         fix: print the diff, change nothing\n"
-          "      --html=FILE       report: write the HTML report to FILE\n"
-          "      --input=FORMAT    check, segment: read the files as auto (default:\n"
-          "                        by extension, then content), text, html, xliff,\n"
-          "                        tmx or jsonl\n"
-          "      --source=SRC      check: SRC is the source-language text FILE (one,\n"
-          "                        plain text) translates; paragraphs pair in order,\n"
-          "                        or by length when their counts differ (a note\n"
-          "                        says how), so number, untranslated, omission,\n"
-          "                        addition and markup compare them\n"
-          "      --source-lang=CODE  the language of SRC (default: told from its\n"
-          "                        text; when it cannot be, SRC is compared without\n"
-          "                        its dictionary)\n"
-          "      --config=FILE     use FILE, not the nearest .tqc.ini (looked for from\n"
-          "                        each file's folder up to the repository root)\n"
-          "      --baseline=FILE   check: report only findings not in FILE\n"
-          "      --baseline-prune  check: drop fixed findings from the baseline\n"
-          "      --changed-since=REV  check only the files changed since git REV\n"
-          "                        (FILE arguments, if any, filter them)\n"
-          "  -j, --jobs=N          check: threads checking a large file's parts or a\n"
-          "                        JSON Lines file's records (default: 2, or 1 on one\n"
-          "                        CPU; each costs ~30 MB); the output is the same\n"
-          "                        for any N. For many files: tqc audit -j N\n"
-          "  -h, --help            show this help\n"
-          "  -V, --version         show the version\n"
-          "\n"
-          "FILE may be - for standard input, or a folder (the article files in it).\n"
-          "audit and merge take options of their own: tqc audit --help, tqc merge --help.\n"
-          "Settings come from .tqc.ini (see tqc config --show). Exit status: 0 clean,\n"
-          "1 findings at or above --fail-on, 2 usage, config or input error; for\n"
-          "diff, 1 when there is something to fix; for fix and report, 0 when done.\n", out);
-}
 
 static int parse_options(int argc, char **argv, cli *c, bool *segment_mode)
 {
@@ -222,10 +155,10 @@ static int parse_options(int argc, char **argv, cli *c, bool *segment_mode)
             list[(*count)++] = optarg;
             break;
         }
-        case 'h': usage(stdout); exit(EXIT_CLEAN);
+        case 'h': tqc_cli_help_print(c->cmd, stdout); exit(EXIT_CLEAN);
         case 'V': printf("tqc %s\n", TQC_VERSION); exit(EXIT_CLEAN);
         default:
-            fputs("Try 'tqc --help'.\n", stderr);
+            fprintf(stderr, "Try 'tqc %s --help'.\n", c->cmd);
             return EXIT_TROUBLE;
         }
     }
@@ -602,14 +535,6 @@ static int run_fix(const char *cmd, tqc_ci *ci, const cli *c, const tqc_report_r
     return strcmp(cmd, "diff") == 0 && changed ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
-static int list_rules(void)
-{
-    for (size_t i = 0; i < tqc_pass_count; i++)
-        printf("%-16s %-8s %s\n", tqc_passes[i]->id, tqc_severity_name(tqc_passes[i]->severity),
-               tqc_passes[i]->summary);
-    return EXIT_CLEAN;
-}
-
 int main(int argc, char **argv)
 {
 #ifdef __GLIBC__
@@ -620,20 +545,25 @@ int main(int argc, char **argv)
     mallopt(M_TRIM_THRESHOLD, MALLOC_TRIM_BYTES);
 #endif
     if (argc < 2) {
-        usage(stderr);
+        tqc_cli_help_print(NULL, stderr);
         return EXIT_TROUBLE;
     }
     const char *cmd = argv[1];
-    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
-        usage(stdout);
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+        tqc_cli_help_print(NULL, stdout);
         return EXIT_CLEAN;
     }
     if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
         printf("tqc %s\n", TQC_VERSION);
         return EXIT_CLEAN;
     }
-    if (strcmp(cmd, "rules") == 0)
-        return list_rules();
+    /* Help, rules and explain: cli_help.h. */
+    if (strcmp(cmd, "help") == 0)
+        return tqc_cli_help(argc - 1, argv + 1);
+    if (strcmp(cmd, "rules") == 0 || strcmp(cmd, "explain") == 0)
+        return tqc_cli_rules(argc - 1, argv + 1, strcmp(cmd, "explain") == 0);
+    if (tqc_cli_is_command(cmd) && tqc_cli_wants_help(argc - 1, argv + 1))
+        return tqc_cli_help_print(cmd, stdout) ? EXIT_CLEAN : EXIT_TROUBLE;
     if (strcmp(cmd, "audit") == 0) /* cli_audit.h */
         return tqc_cli_audit(argc - 1, argv + 1);
     if (strcmp(cmd, "merge") == 0)
@@ -651,7 +581,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "tqc: unknown command '%s'\nTry 'tqc --help'.\n", cmd);
         return EXIT_TROUBLE;
     }
-    cli c = {.lang = "en", .format = "text", .color = "auto", .fail_on = TQC_SEV_WARNING,
+    cli c = {.cmd = cmd, .lang = "en", .format = "text", .color = "auto", .fail_on = TQC_SEV_WARNING,
              .detect = true};
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     c.jobs = cpus < 1 ? 1 : cpus > DEFAULT_MAX_JOBS ? DEFAULT_MAX_JOBS : (unsigned)cpus;
@@ -685,15 +615,14 @@ int main(int argc, char **argv)
     }
     /* What reporters may know of the rules and the run (SARIF's rules, JUnit's failures). */
     tqc_report_rule rules[MAX_RULES];
-    rep.rule_count = tqc_pass_count < MAX_RULES ? tqc_pass_count : MAX_RULES;
-    for (size_t i = 0; i < rep.rule_count; i++) {
-        const tqc_pass *p = tqc_passes[i];
-        rules[i] = (tqc_report_rule){p->id, p->severity, p->summary, p->good, p->bad};
-    }
-    if (rep.rule_count < MAX_RULES)
-        rules[rep.rule_count++] = tqc_ci_report_rule();
+    rep.rule_count = tqc_rules_catalogue(rules, MAX_RULES);  /* rules.h */
+    if (rep.rule_count > MAX_RULES)
+        rep.rule_count = MAX_RULES;
     rep.rules = rules;
     rep.fail_on = c.fail_on;
+    /* SARIF names the machine's working directory only when asked (README). */
+    const char *srcroot = getenv("TQC_SARIF_SRCROOT");
+    rep.sarif_srcroot = srcroot && *srcroot && strcmp(srcroot, "0") != 0;
     tqc_cli_data_dir(c.data_dir, sizeof c.data_dir);
     /* Each file's settings: its .tqc.ini (or --config), then these options. */
     tqc_config_overrides over = {

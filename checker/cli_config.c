@@ -449,14 +449,6 @@ tqc_severity tqc_ci_fail_on(const tqc_ci *ci, size_t i) { return ci->settings[i]
 bool tqc_ci_failing(const tqc_ci *ci) { return ci->failing > 0; }
 void tqc_ci_file_failed(tqc_ci *ci, size_t i) { ci->unchecked[i] = true; }
 
-tqc_report_rule tqc_ci_report_rule(void)
-{
-    return (tqc_report_rule){TQC_SUPPRESS_RULE, TQC_SEV_INFO,
-                             "a tqc-disable or tqc-enable comment that suppressed nothing",
-                             "<!-- tqc-disable-next-line repeated-word -->\nthe the",
-                             "<!-- tqc-disable-next-line repeated-word -->\nfine"};
-}
-
 /* ---- checkers ------------------------------------------------------------------- */
 
 tqc_checker *tqc_ci_checker(tqc_ci *ci, size_t i)

@@ -74,7 +74,5 @@ bool tqc_ci_finish(tqc_ci *ci);
 /* config --show: prints every file's effective settings and where each came from. */
 int tqc_ci_show(tqc_ci *ci);
 
-/* The row SARIF's rules array needs for unused-suppression findings. */
-tqc_report_rule tqc_ci_report_rule(void);
 
 #endif

@@ -23,6 +23,8 @@ typedef struct tqc_report_rule {
     const char *id;
     tqc_severity severity;   /* default severity */
     const char *summary, *good, *bad;
+    unsigned severities;     /* every severity it can emit (TQC_SEV_BIT), default included */
+    const char *details;     /* what it finds and why (rules.h) */
 } tqc_report_rule;
 
 typedef struct tqc_reporter tqc_reporter;
@@ -34,6 +36,9 @@ struct tqc_reporter {
     const tqc_report_rule *rules;  /* borrowed, outlives the reporter */
     size_t rule_count;
     tqc_severity fail_on;    /* junit: findings at or above it are failures (default warning) */
+    /* sarif: name the working directory (an absolute, machine-specific path) in
+     * originalUriBaseIds; off, URIs stay relative to %SRCROOT%, the viewer's checkout. */
+    bool sarif_srcroot;
     /* Set by tqc_reporter_init: paths under it are printed relative to it. */
     char cwd[PATH_MAX];
     bool failed;             /* out of memory: the output is incomplete (the caller checks) */

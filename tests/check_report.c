@@ -5,12 +5,14 @@
 #include <string.h>
 
 #include "report.h"
+#include "rules.h"
 #include "seg.h"
 #include "tqc_test.h"
 
 static const tqc_report_rule rules[] = {
-    {"repeated-word", TQC_SEV_ERROR, "the same word twice in a row", "ok", "the the"},
-    {"style", TQC_SEV_INFO, "a hint", "fine", "not fine"},
+    {"repeated-word", TQC_SEV_ERROR, "the same word twice in a row", "ok", "the the",
+     TQC_SEV_BIT(TQC_SEV_ERROR), "A word twice."},
+    {"style", TQC_SEV_INFO, "a hint", "fine", "not fine", TQC_SEV_BIT(TQC_SEV_INFO), "Style."},
 };
 
 /* A reporter writing into memory, with a fixed working directory and rule table. */
@@ -265,7 +267,10 @@ START_TEST(test_issue_7_sarif_document)
                     "                \"text\": \"the same word twice in a row\"");
     ASSERT_HAS(out, "\"defaultConfiguration\": {\n                \"level\": \"note\"");
     ASSERT_HAS(out, "\"help\": {\n                \"text\": \"a hint.\\n\\nFlagged:\\n  not fine");
-    ASSERT_HAS(out, "\"uri\": \"file:///news/desk/\"");
+    /* issue 14: each rule links its page; no machine path unless asked (below). */
+    ASSERT_HAS(out, "\"helpUri\": \"" TQC_DOCS_URL "/repeated-word.md\"");
+    ASSERT_LACKS(out, "originalUriBaseIds");
+    ASSERT_LACKS(out, "file:///news/desk/");
     /* The path: relative, percent-encoded (space, non-ASCII, curly quotes). */
     ASSERT_HAS(out, "\"uri\": \"in%20depth/Z%C3%BCrich%20%E2%80%9Ca%E2%80%9D.txt\",\n"
                     "                  \"uriBaseId\": \"%SRCROOT%\"");
@@ -292,6 +297,13 @@ START_TEST(test_issue_7_sarif_document)
     /* One document, closed at the end. */
     ck_assert_uint_eq(count(out, "\"$schema\""), 1);
     ck_assert_str_eq(out + strlen(out) - 3, "\n}\n");
+    capture_free(&c);
+    /* Asked (TQC_SARIF_SRCROOT): %SRCROOT% is named as the working directory. */
+    capture_start(&c, "sarif");
+    c.r.sarif_srcroot = true;
+    feed(&c, doc, &list);
+    out = capture_finish(&c);
+    ASSERT_HAS(out, "\"uri\": \"file:///news/desk/\"");
     capture_free(&c);
     tqc_findings_release(&list);
     tqc_doc_free(doc);

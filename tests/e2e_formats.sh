@@ -163,7 +163,7 @@ expect_line junit.out '  <testsuite name="tqc" tests="1" failures="0" errors="0"
 # fixes replace the right bytes, ruleIndex points at the rule.
 validate() {
     "$PY" - "$1" "$SCHEMA" "$2" <<'EOF' 2>&1
-import json, sys, urllib.parse, urllib.request
+import json, os, sys, urllib.parse, urllib.request
 doc = json.load(open(sys.argv[1], encoding="utf-8"))
 ref = [json.loads(l) for l in open(sys.argv[3], encoding="utf-8")] if sys.argv[3] != "-" else None
 try:
@@ -183,7 +183,8 @@ results = run["results"]
 if ref is not None:
     assert len(results) == len(ref), (len(results), len(ref))
 def path_of(loc):
-    uri = urllib.parse.urljoin(bases.get(loc.get("uriBaseId"), ""), loc["uri"])
+    root = "file://" + urllib.request.pathname2url(os.getcwd()) + "/"
+    uri = urllib.parse.urljoin(bases.get(loc.get("uriBaseId"), root), loc["uri"])
     assert uri.startswith("file://"), uri
     return urllib.request.url2pathname(urllib.parse.urlparse(uri).path)
 for i, r in enumerate(results):
