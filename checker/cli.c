@@ -17,6 +17,7 @@
 #include "cli_common.h"
 #include "cli_config.h"
 #include "cli_help.h"
+#include "cli_init.h"
 #include "fix.h"
 #include "input.h"
 #include "pool.h"
@@ -562,6 +563,8 @@ int main(int argc, char **argv)
         return tqc_cli_help(argc - 1, argv + 1);
     if (strcmp(cmd, "rules") == 0 || strcmp(cmd, "explain") == 0)
         return tqc_cli_rules(argc - 1, argv + 1, strcmp(cmd, "explain") == 0);
+    if (strcmp(cmd, "init") == 0)   /* cli_init.h */
+        return tqc_cli_init(argc - 1, argv + 1);
     if (tqc_cli_is_command(cmd) && tqc_cli_wants_help(argc - 1, argv + 1))
         return tqc_cli_help_print(cmd, stdout) ? EXIT_CLEAN : EXIT_TROUBLE;
     if (strcmp(cmd, "audit") == 0) /* cli_audit.h */

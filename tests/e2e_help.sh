@@ -87,6 +87,23 @@ done
 ok "tqc --help lists every command"
 expect 2 "an unknown command exits 2" "$TQC" frobnicate
 
+# ---- tqc init: a commented .tqc.ini that changes nothing until edited ----------------
+mkdir -p "$tmp/proj/.git"
+printf 'The minister said the the talks would resume.\n' >"$tmp/proj/a.txt"
+expect 0 "tqc init writes .tqc.ini" "$TQC" init "$tmp/proj"
+[ -f "$tmp/proj/.tqc.ini" ] && grep -q '^# ' "$tmp/proj/.tqc.ini" && ok "the .tqc.ini is commented" || not_ok "the .tqc.ini is commented"
+has "wrote .*\.tqc\.ini" "tqc init says what it wrote"
+expect 0 "tqc config --show reads it" "$TQC" config --show "$tmp/proj/a.txt"
+has "\.tqc\.ini:" "its settings come from it"
+expect 1 "tqc check with it" "$TQC" check "$tmp/proj/a.txt"
+expect 2 "tqc init does not overwrite" "$TQC" init "$tmp/proj"
+expect 0 "tqc init --force does" "$TQC" init --force "$tmp/proj"
+# Every setting it shows, uncommented (the section too), is one tqc accepts.
+mkdir -p "$tmp/proj/words" "$tmp/proj/dictionaries"
+for w in newsroom places pt-names; do printf 'Matsuno\n' >"$tmp/proj/words/$w.txt"; done
+sed -e 's/^# \([a-z][a-z.-]* = \)/\1/' -e 's/^# \(\[.*\]\)$/\1/' "$tmp/proj/.tqc.ini" >"$tmp/proj/x.ini"
+expect 0 "its commented settings are valid when uncommented" "$TQC" config --show --config "$tmp/proj/x.ini" "$tmp/proj/a.txt"
+
 # ---- the man page, from the same texts ----------------------------------------------
 expect 0 "tqc help --man" "$TQC" help --man
 cp "$tmp/out" "$tmp/tqc.1"
