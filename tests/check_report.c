@@ -376,6 +376,39 @@ START_TEST(test_issue_7_sarif_empty_run_and_stdin)
 }
 END_TEST
 
+/* issue 14: GitHub shows about ten annotations a type per step: errors and warnings
+ * first, ten of each (nine notices), the rest plain log lines and one closing notice. */
+START_TEST(test_issue_14_github_annotation_limits)
+{
+    capture c;
+    capture_start(&c, "github");
+    tqc_doc *doc = make_doc("a.txt", "x x x x x x x x x x x x x x x x x x x x x x x x x\n", 0, 0);
+    tqc_findings list;
+    tqc_findings_init(&list, doc);
+    /* 11 notices, then 12 errors, then 2 warnings, all at "x"s. */
+    for (int i = 0; i < 25; i++) {
+        tqc_severity sev = i < 11 ? TQC_SEV_INFO : i < 23 ? TQC_SEV_ERROR : TQC_SEV_WARNING;
+        tqc_finding *f = tqc_emit(&list, "r", sev, tqc_span_make((size_t)i * 2, (size_t)i * 2 + 1),
+                                  "m%d", i);
+        ck_assert_ptr_nonnull(f);
+    }
+    feed(&c, doc, &list);
+    const char *out = capture_finish(&c);
+    ck_assert_uint_eq(count(out, "::error "), 10);
+    ck_assert_uint_eq(count(out, "::warning "), 2);
+    ck_assert_uint_eq(count(out, "::notice "), 10);   /* nine, and the summary */
+    ASSERT_HAS(out, "::notice title=tqc::4 more findings (2 errors, 0 warnings, 2 info) are "
+                    "in the log above, not annotated");
+    ASSERT_HAS(out, "a.txt:1:45: error: m22 [r]\n");
+    /* The first annotation is an error, though a notice came first. */
+    ck_assert_ptr_eq(strstr(out, "::"), strstr(out, "::error "));
+    ck_assert_ptr_nonnull(strstr(strstr(out, "::warning "), "::notice "));
+    capture_free(&c);
+    tqc_findings_release(&list);
+    tqc_doc_free(doc);
+}
+END_TEST
+
 START_TEST(test_issue_7_github_commands)
 {
     capture c;
@@ -391,11 +424,12 @@ START_TEST(test_issue_7_github_commands)
     ck_assert_str_eq(out,
         "::error file=a%2C b%3A “c”.txt,line=1,endLine=1,col=14,endColumn=21,"
         "title=tqc%3A repeated-word::word repeated: 'the'%0ASuggestions: the\n"
+        /* Errors, then warnings, then notices (issue 14). */
+        "::warning file=a%2C b%3A “c”.txt,line=2,endLine=2,col=7,endColumn=10,"
+        "title=tqc%3A x::w\n"
         /* Across lines: no columns. Data escapes %, CR and LF but keeps : and ,. */
         "::notice file=a%2C b%3A “c”.txt,line=1,endLine=2,title=tqc%3A style::"
-        "100%25 sure,%0D%0Areally: \xEF\xBF\xBD[31m\n"
-        "::warning file=a%2C b%3A “c”.txt,line=2,endLine=2,col=7,endColumn=10,"
-        "title=tqc%3A x::w\n");
+        "100%25 sure,%0D%0Areally: \xEF\xBF\xBD[31m\n");
     capture_free(&c);
     tqc_findings_release(&list);
     tqc_doc_free(doc);
@@ -512,20 +546,21 @@ START_TEST(test_issue_7_junit_failures_at_fail_on)
     const char *out = capture_finish(&c);
     ck_assert_str_eq(out,
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        "<testsuites name=\"tqc\" tests=\"3\" failures=\"1\" errors=\"0\">\n"
-        "  <testsuite name=\"tqc\" tests=\"3\" failures=\"1\" errors=\"0\" skipped=\"0\">\n"
-        "    <testcase classname=\"tqc\" name=\"a.txt\" file=\"a.txt\">\n"
-        "      <failure type=\"repeated-word\" message=\"word repeated: &apos;the&apos;\">"
+        "<testsuites name=\"tqc\" tests=\"3\" failures=\"1\" errors=\"0\" time=\"0\">\n"
+        "  <testsuite name=\"tqc\" tests=\"3\" failures=\"1\" errors=\"0\" skipped=\"0\" "
+        "time=\"0\">\n"
+        "    <testcase classname=\"tqc\" name=\"a.txt\" file=\"a.txt\" time=\"0\">\n"
+        /* issue 14: one failure a failing file, so failures counts <failure> elements. */
+        "      <failure type=\"repeated-word,w\" message=\"2 findings at or above warning\">"
         "a.txt:1:9: error: word repeated: &apos;the&apos; [repeated-word]\n"
-        "Text: the the\nSentence: He said the the end.\nSuggestions: the</failure>\n"
-        "      <failure type=\"w\" message=\"warned &amp; &quot;quoted&quot;\">"
+        "Text: the the\nSentence: He said the the end.\nSuggestions: the\n\n"
         "a.txt:3:12: warning: warned &amp; &quot;quoted&quot; [w]\n"
         "Text: here\nSentence: Next “one” here.</failure>\n"
         "      <system-out>a.txt:3:6: info: a &lt;hint&gt; [style]\n</system-out>\n"
         "    </testcase>\n"
-        "    <testcase classname=\"tqc\" name=\"clean.txt\" file=\"clean.txt\">\n"
+        "    <testcase classname=\"tqc\" name=\"clean.txt\" file=\"clean.txt\" time=\"0\">\n"
         "    </testcase>\n"
-        "    <testcase classname=\"tqc\" name=\"hints.txt\" file=\"hints.txt\">\n"
+        "    <testcase classname=\"tqc\" name=\"hints.txt\" file=\"hints.txt\" time=\"0\">\n"
         "      <system-out>hints.txt:1:8: info: just a hint [style]\n</system-out>\n"
         "    </testcase>\n"
         "  </testsuite>\n"
@@ -587,6 +622,7 @@ Suite *report_suite(void)
     tcase_add_test(tc, test_issue_7_sarif_fingerprint_occurrences);
     tcase_add_test(tc, test_issue_7_sarif_empty_run_and_stdin);
     tcase_add_test(tc, test_issue_7_github_commands);
+    tcase_add_test(tc, test_issue_14_github_annotation_limits);
     tcase_add_test(tc, test_issue_7_rdjsonl_byte_columns);
     tcase_add_test(tc, test_issue_7_rdjsonl_first_line_counts_bom);
     tcase_add_test(tc, test_issue_7_checkstyle_groups_by_file);
