@@ -79,6 +79,12 @@ got=$(grep -cE '^::(error|warning|notice) ' github.out)
 check "github: one command per finding ($got of $total)" "$([ "$got" -eq "$total" ] && [ "$(wc -l <github.out)" -eq "$total" ]; echo $?)"
 run github --fail-on=error "$art"
 check "github: --fail-on does not drop findings" "$([ "$(wc -l <github.out)" -eq "$total" ]; echo $?)"
+# issue 14: SARIF names no machine path unless asked; each rule links its page.
+run sarif "$art"
+grep -q originalUriBaseIds sarif.out; check "sarif: no originalUriBaseIds by default" "$([ $? -ne 0 ]; echo $?)"
+grep -q '"helpUri": "https\?://[^"]*/docs/rules/repeated-word.md"' sarif.out; check "sarif: rules have a helpUri" $?
+TQC_SARIF_SRCROOT=1 "$TQC" check --format sarif "$art" >sarif-root.out 2>/dev/null
+grep -q "\"uri\": \"file://$(pwd | sed 's/ /%20/g')/\"" sarif-root.out; check "sarif: TQC_SARIF_SRCROOT=1 names the working directory" $?
 # issue 14: GitHub shows about ten annotations of a type per step; errors first, ten of
 # each, the rest as plain log lines and one notice saying so.
 i=0; : >many.txt
