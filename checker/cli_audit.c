@@ -587,6 +587,12 @@ int tqc_cli_audit(int argc, char **argv)
         exit_rc = EXIT_TROUBLE;
     }
     if (r.db) {
+        /* --incremental: the unchanged files count, with the findings stored for them. */
+        if (!r.db_failed && o.incremental && ran &&
+            tqc_audit_db_add_unchanged(r.db, &sum, err, sizeof err) != TQC_OK) {
+            fprintf(stderr, "tqc: %s: %s\n", o.db, err);
+            exit_rc = EXIT_TROUBLE;
+        }
         if (!r.db_failed && tqc_audit_db_finish(r.db, &sum, err, sizeof err) != TQC_OK) {
             fprintf(stderr, "tqc: %s: %s\n", o.db, err);
             exit_rc = EXIT_TROUBLE;
