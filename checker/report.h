@@ -75,7 +75,8 @@ void tqc_xml_write_string(FILE *out, const char *s, size_t len, bool attr);
 const char *tqc_report_path(const tqc_reporter *r, const char *name);
 
 /* A fingerprint of f that survives unrelated edits: a hash of the rule, the span text
- * and up to TQC_FINGERPRINT_CONTEXT characters either side (not across a blank line),
+ * and up to TQC_FINGERPRINT_CONTEXT characters either side (not across a blank line,
+ * nor a line break before a line that does not go on in lower case: another paragraph),
  * with white space runs folded to one space. No line numbers, offsets or segmenter
  * boundaries go in, so moving the text, re-wrapping it or editing text further away
  * leaves it unchanged. */

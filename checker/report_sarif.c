@@ -35,7 +35,7 @@
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 #define SRCROOT "%SRCROOT%"
 /* The partialFingerprints key: bump the version when tqc_report_fingerprint changes. */
-#define FINGERPRINT_KEY "tqc/v1"
+#define FINGERPRINT_KEY "tqc/v2"
 /* Deepest nesting written: root, runs, run, results, result, fixes, fix, changes,
  * change, replacements, replacement, region, snippet. */
 #define JW_MAX_DEPTH 16

@@ -233,6 +233,17 @@ START_TEST(test_issue_7_fingerprint_survives_unrelated_edits)
                                   "The the"));
     ck_assert_uint_ne(fingerprint(rw, "Intro. The the talks resumed.\n", "The the"),
                       fingerprint(rw, "A changed intro. The the talks resumed.\n", "The the"));
+    /* issue 14: a line added after a one-line paragraph (a boilerplate line at the end of
+     * one-paragraph-a-line copy) or before it is no part of its context. */
+    const char *reply = "The talks ended.\nLeave a Reply\n";
+    ck_assert_uint_eq(fingerprint("boilerplate", reply, "Leave a Reply"),
+                      fingerprint("boilerplate", "The talks ended.\nLeave a Reply\n"
+                                  "The council will meet in May.\n", "Leave a Reply"));
+    ck_assert_uint_eq(fingerprint("boilerplate", reply, "Leave a Reply"),
+                      fingerprint("boilerplate", "The talks ended on Monday.\nLeave a Reply\n",
+                                  "Leave a Reply"));
+    ck_assert_uint_eq(fingerprint(rw, "He said the the\nMinister spoke.\n", "the the"),
+                      fingerprint(rw, "He said the the\nMinister spoke again.\n", "the the"));
     /* What the finding is about changes it: the rule, the span, the words beside it. */
     ck_assert_uint_ne(h, fingerprint("other-rule", base, "the the"));
     ck_assert_uint_ne(h, fingerprint(rw, base, "the the talks"));
@@ -292,7 +303,7 @@ START_TEST(test_issue_7_sarif_document)
     ASSERT_HAS(out, "\"ruleIndex\": 1");
     /* A rule outside the table has a ruleId but no ruleIndex. */
     ASSERT_HAS(out, "\"ruleId\": \"unlisted\",\n          \"level\": \"warning\"");
-    ck_assert_uint_eq(count(out, "\"tqc/v1\": \""), 3);
+    ck_assert_uint_eq(count(out, "\"tqc/v2\": \""), 3);
     ASSERT_HAS(out, "\"executionSuccessful\": true");
     /* One document, closed at the end. */
     ck_assert_uint_eq(count(out, "\"$schema\""), 1);
@@ -333,9 +344,9 @@ START_TEST(test_issue_7_sarif_fingerprint_occurrences)
     feed(&c, d3, &l3);
     const char *out = capture_finish(&c);
     char want[64];
-    snprintf(want, sizeof want, "\"tqc/v1\": \"%016llx:1\"", hash);
+    snprintf(want, sizeof want, "\"tqc/v2\": \"%016llx:1\"", hash);
     ck_assert_uint_eq(count(out, want), 2);
-    snprintf(want, sizeof want, "\"tqc/v1\": \"%016llx:2\"", hash);
+    snprintf(want, sizeof want, "\"tqc/v2\": \"%016llx:2\"", hash);
     ck_assert_uint_eq(count(out, want), 1);
     ASSERT_HAS(out, "\"startLine\": 3");
     ASSERT_HAS(out, "\"byteOffset\": 30");

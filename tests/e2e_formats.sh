@@ -231,7 +231,7 @@ def path_of(loc):
 for i, r in enumerate(results):
     assert rules[r["ruleIndex"]]["id"] == r["ruleId"], r
     assert r["level"] in ("error", "warning", "note")
-    assert r["partialFingerprints"]["tqc/v1"]
+    assert r["partialFingerprints"]["tqc/v2"]
     pl = r["locations"][0]["physicalLocation"]
     data = open(path_of(pl["artifactLocation"]), "rb").read()
     for key in ("region", "contextRegion"):
@@ -292,7 +292,7 @@ assert r and all("uri" not in x["locations"][0]["physicalLocation"]["artifactLoc
     check "sarif: standard input is valid, without a URI" $? "$out"
 
     # Fingerprints survive unrelated edits: a new first paragraph, and a re-wrapped line.
-    fingerprints() { grep -o '"tqc/v1": "[^"]*"' "$1" | sort; }
+    fingerprints() { grep -o '"tqc/v2": "[^"]*"' "$1" | sort; }
     run sarif "$art"; fingerprints sarif.out >fp.before
     { printf 'The council met on Tuesday.\n\n'; sed 's/ the the talks on/ the the\ntalks on/' "$art"; } >"news desk/edited.txt"
     mv "news desk/edited.txt" "$tmp/$art"
