@@ -33,7 +33,8 @@
 #endif
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
-enum { OPT_SOURCE = 256, OPT_SOURCE_LANG };   /* long options without a letter */
+enum { OPT_SOURCE = 256, OPT_SOURCE_LANG, OPT_MIN_SEVERITY, OPT_STDIN_FILENAME };
+/* (long options without a letter) */
 #define MAX_LIST_ARGS 64
 #define MAX_RULES 64 /* tqc_checker_new refuses more passes */
 #define MAX_JOBS 256
@@ -59,6 +60,7 @@ typedef struct cli {
                                    told from its content; lang is then the fallback */
     const char *source, *source_lang; /* check --source: parallel plain text (input.h) */
     unsigned jobs;              /* threads checking the docs of one file (pool.h) */
+    bool quiet;                 /* -q: no summary line; fix and baseline say nothing */
 } cli;
 
 static int parse_options(int argc, char **argv, cli *c, bool *segment_mode)
@@ -88,10 +90,13 @@ static int parse_options(int argc, char **argv, cli *c, bool *segment_mode)
         {"source", required_argument, NULL, OPT_SOURCE},
         {"source-lang", required_argument, NULL, OPT_SOURCE_LANG},
         {"jobs", required_argument, NULL, 'j'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"min-severity", required_argument, NULL, OPT_MIN_SEVERITY},
+        {"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
         {NULL, 0, NULL, 0},
     };
     int opt;
-    while ((opt = getopt_long(argc, argv, "l:f:w:o:j:nhV", longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "l:f:w:o:j:nqhV", longopts, NULL)) != -1) {
         switch (opt) {
         case 'l':
             c->detect = strcmp(optarg, "auto") == 0;
@@ -114,6 +119,15 @@ static int parse_options(int argc, char **argv, cli *c, bool *segment_mode)
         case 'G': c->ci.changed_since = optarg; break;
         case 'S': c->ci.show = true; break;
         case OPT_SOURCE: c->source = optarg; break;
+        case 'q': c->quiet = c->ci.quiet = true; break;
+        case OPT_STDIN_FILENAME: c->ci.stdin_filename = optarg; break;
+        case OPT_MIN_SEVERITY:
+            if (!tqc_severity_parse(optarg, &c->ci.min_severity)) {
+                fprintf(stderr, "tqc: --min-severity takes error, warning or info, not '%s'\n",
+                        optarg);
+                return EXIT_TROUBLE;
+            }
+            break;
         case 'j': {
             char *end;
             unsigned long n = strtoul(optarg, &end, 10);
@@ -296,6 +310,8 @@ static bool run_file(tqc_checker *ck, tqc_ci *ci, size_t file, const cli *c, boo
     const char *path = tqc_ci_file(ci, file);
     tqc_input *in;
     tqc_input_options io = {.format = c->input, .lang = tqc_ci_lang(ci, file)};
+    if (strcmp(path, "-") == 0 && c->ci.stdin_filename)
+        io.name = c->ci.stdin_filename;     /* --stdin-filename */
     char src_lang[32];
     if (c->source) {    /* parallel plain text, paired paragraph by paragraph */
         source_lang_of(ck, c, src_lang, sizeof src_lang);
@@ -486,7 +502,7 @@ static int run_fix(const char *cmd, tqc_ci *ci, const cli *c, const tqc_report_r
         fputs("tqc: out of memory\n", stderr);
         return EXIT_TROUBLE;
     }
-    size_t failed = 0, changed = 0, failing = 0;
+    size_t failed = 0, changed = 0, failing = 0, fixed = 0, fixed_files = 0;
     char err[1024];
     for (size_t i = 0; i < tqc_ci_file_count(ci); i++) {
         const char *file = tqc_ci_file(ci, i);
@@ -511,6 +527,11 @@ static int run_fix(const char *cmd, tqc_ci *ci, const cli *c, const tqc_report_r
                     snprintf(err, sizeof err, "%s: out of memory", file);
             } else if (writing) {
                 st = write_fixed(file, c->output, res, err, sizeof err);
+                size_t n = 0;
+                for (size_t k = 0; k < res->finding_count; k++)
+                    n += res->states[k] == TQC_FIX_APPLIED;
+                fixed += st == TQC_OK ? n : 0;
+                fixed_files += st == TQC_OK && n > 0;
             } else if (wdiff) {
                 tqc_wdiff_write(stdout, res, color);
             } else {
@@ -529,6 +550,10 @@ static int run_fix(const char *cmd, tqc_ci *ci, const cli *c, const tqc_report_r
         failed++;
     }
     tqc_html_free(html);
+    /* fix says what it did (standard error: the text may be on standard output). */
+    if (writing && !c->quiet)
+        fprintf(stderr, "tqc: fixed %zu finding%s in %zu file%s\n", fixed, fixed == 1 ? "" : "s",
+                fixed_files, fixed_files == 1 ? "" : "s");
     if (failed)
         return EXIT_TROUBLE;
     if (check)
@@ -657,7 +682,8 @@ int main(int argc, char **argv)
     /* A baseline is written only from a complete run; a pruned one keeps what it could not check. */
     bool finished = fix_mode || segment_mode || (baseline_mode && stats.files_failed) ||
                     tqc_ci_finish(ci);
-    if (!segment_mode && !baseline_mode && rep.finish)
+    /* -q: the text format's finish is its summary line, left out. */
+    if (!segment_mode && !baseline_mode && rep.finish && !(c.quiet && strcmp(c.format, "text") == 0))
         rep.finish(&rep, &stats);
     bool report_failed = !segment_mode && rep.failed;
     if (report_failed)

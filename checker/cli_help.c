@@ -52,6 +52,11 @@ static const command_help commands[] = {
      "                        diff) show the safe fixes\n"
      "      --fail-on=LEVEL   exit 1 on findings at or above error|warning|info\n"
      "                        (default: warning)\n"
+     "      --min-severity=LEVEL  report only findings at or above LEVEL; the\n"
+     "                        others are neither shown nor counted (default: info)\n"
+     "  -q, --quiet           no summary line after the findings\n"
+     "      --stdin-filename=PATH  check standard input (-) as if it were PATH: its\n"
+     "                        name, its .tqc.ini sections, its baseline entries\n"
      FILE_OPTIONS
      "      --source=SRC      SRC is the source-language text FILE (one, plain\n"
      "                        text) translates; paragraphs pair in order, or by\n"
@@ -88,6 +93,7 @@ static const command_help commands[] = {
      "  -o, --output=FILE     write the corrected text to FILE (- for standard\n"
      "                        output) instead of in place\n"
      "  -n, --dry-run         print the diff, change nothing\n"
+     "  -q, --quiet           do not say how many findings were fixed\n"
      "  -f, --format=FORMAT   with --dry-run: diff (unified) or wdiff (word diff)\n"
      "      --all-fixes       also apply fixes and first suggestions that need a\n"
      "                        human (spelling, capitalisation...)\n"
@@ -154,6 +160,8 @@ static const command_help commands[] = {
      "little context, so they survive edits elsewhere in the file.\n"
      "\n"
      "  -o, --output=FILE     the baseline to write (default: standard output)\n"
+     "  -q, --quiet           do not say how many findings were accepted\n"
+     "      --stdin-filename=PATH  standard input (-) is PATH's text\n"
      FILE_OPTIONS
      "\n"
      FILE_NOTE
