@@ -23,6 +23,16 @@ WARN = -std=c11 -Wall -Wextra -Werror -Wshadow -Wwrite-strings -Wmissing-prototy
 DEFS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DTQC_VERSION='"$(VERSION)"' \
        -DTQC_DOCS_URL='"$(DOCS_URL)"' \
        -DTQC_DATADIR='"$(PREFIX)/share/tqc"'
+# pkg-config answers for all packages or none: name the missing ones before compiling,
+# or the error is a header of a package that is there. Goals that install or clean, or
+# that install first and build in a sub-make, need none.
+NO_PKG_GOALS = deps need-deps clean uninstall check test demo lint action-test
+ifneq ($(if $(MAKECMDGOALS),$(filter-out $(NO_PKG_GOALS),$(MAKECMDGOALS)),all),)
+PKG_MISSING := $(shell for p in $(PKGS); do pkg-config --exists $$p 2>/dev/null || echo $$p; done)
+ifneq ($(PKG_MISSING),)
+$(error pkg-config cannot find $(PKG_MISSING): run make deps (it installs the Debian packages $(DEB_PACKAGES)))
+endif
+endif
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
@@ -44,7 +54,7 @@ TOOLS = $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/eval_*.c tests/bench_*.
 TQC_BIN = $(if $(filter 1,$(SAN)),$(BUILD)/tqc,./tqc)
 
 .PHONY: all demo check test unit e2e eval bench install uninstall clean deps need-deps lint fuzz \
-        docs man
+        docs man action-test
 
 all: tqc
 
@@ -134,6 +144,11 @@ uninstall:
 	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/tqc \
 	  $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_tqc
 	rm -rf $(DESTDIR)$(PREFIX)/share/tqc
+
+# The GitHub Action's install and build steps in a fresh Debian root (debootstrap, as
+# root, with the network; minutes): tests/action_debian.sh.
+action-test:
+	sh tests/action_debian.sh $(ACTION_ROOT)
 
 # Fuzzing (issue 5): each tests/fuzz_<name>.c is a libFuzzer target (a reader, or the
 # segmenter and passes), built with clang, ASan and UBSan in build-fuzz/ and run for
