@@ -38,6 +38,14 @@ printf 'Turnout was high , the envoy said.\n' >"$tmp/comma.txt"
 run "$TQC" check --format jsonl --lang en "$tmp/comma.txt"
 sev=$(grep '"rule":"spacing"' "$tmp/out" | head -1 | sed 's/.*"severity":"\([a-z]*\)".*/\1/')
 case $(line_of spacing) in *"$sev"*) ok "spacing's emitted severity ($sev) is listed" ;; *) not_ok "spacing's emitted severity ($sev) is listed" ;; esac
+# README's rules table says what tqc rules says.
+bad=
+while read -r id sevs _; do
+    row=$(grep "^| \`$id\`" "$root/README.md" | head -1)
+    [ -z "$row" ] && row=$(grep "^| \`[a-z-]*\`, \`$id\`" "$root/README.md" | head -1)
+    case $row in *"| $(echo "$sevs" | sed 's/,/, /g') |"*) ;; *) bad="$bad $id" ;; esac
+done <"$tmp/rules"
+[ -z "$bad" ] && ok "README's rules table gives each rule's severities as tqc rules does" || not_ok "README's rules table disagrees on:$bad"
 expect 0 "tqc rules RULE documents it" "$TQC" rules missing-space
 has "Silence it" "tqc rules RULE says how to silence it"
 has "Fires on" "tqc rules RULE gives a bad example"
