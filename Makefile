@@ -7,6 +7,8 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 BUILD ?= build
 VERSION := 0.1.0
+# Where docs/rules/ is published: SARIF's helpUri and the HTML report link there.
+DOCS_URL ?= https://github.com/OWNER/tqc/blob/main/docs/rules
 
 # Debian packages tqc needs to build, test and run: the dictionaries of every language
 # with a profile, and exttextcat's fingerprints for telling the language (langid.h).
@@ -19,7 +21,18 @@ PKGS = hunspell libutf8proc libxml-2.0 sqlite3 libexttextcat jansson libmicrohtt
 WARN = -std=c11 -Wall -Wextra -Werror -Wshadow -Wwrite-strings -Wmissing-prototypes \
        -Wstrict-prototypes -Wno-unused-parameter
 DEFS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DTQC_VERSION='"$(VERSION)"' \
+       -DTQC_DOCS_URL='"$(DOCS_URL)"' \
        -DTQC_DATADIR='"$(PREFIX)/share/tqc"'
+# pkg-config answers for all packages or none: name the missing ones before compiling,
+# or the error is a header of a package that is there. Goals that install or clean, or
+# that install first and build in a sub-make, need none.
+NO_PKG_GOALS = deps need-deps clean uninstall check test demo lint action-test
+ifneq ($(if $(MAKECMDGOALS),$(filter-out $(NO_PKG_GOALS),$(MAKECMDGOALS)),all),)
+PKG_MISSING := $(shell for p in $(PKGS); do pkg-config --exists $$p 2>/dev/null || echo $$p; done)
+ifneq ($(PKG_MISSING),)
+$(error pkg-config cannot find $(PKG_MISSING): run make deps (it installs the Debian packages $(DEB_PACKAGES)))
+endif
+endif
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
@@ -40,7 +53,8 @@ TEST_OBJS = $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%.o)
 TOOLS = $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/eval_*.c tests/bench_*.c))
 TQC_BIN = $(if $(filter 1,$(SAN)),$(BUILD)/tqc,./tqc)
 
-.PHONY: all demo check test unit e2e eval bench install uninstall clean deps need-deps lint fuzz
+.PHONY: all demo check test unit e2e eval bench install uninstall clean deps need-deps lint fuzz \
+        docs man action-test
 
 all: tqc
 
@@ -103,14 +117,38 @@ eval: tqc $(TOOLS)
 bench: tqc $(TOOLS)
 	@BUILD=$(BUILD) sh tests/bench.sh
 
-install: tqc
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tqc
+# The man page is `tqc help --man`: the same texts as --help (cli_help.c).
+$(BUILD)/tqc.1: $(BUILD)/tqc
+	$(BUILD)/tqc help --man > $@
+
+man: $(BUILD)/tqc.1
+
+# docs/rules/RULE.md is `tqc explain --markdown RULE` (the pass descriptors); the e2e
+# tests fail when a page is stale.
+docs: tqc
+	@mkdir -p docs/rules
+	@for r in $$(./tqc rules --ids); do ./tqc explain --markdown $$r > docs/rules/$$r.md; done
+
+install: tqc $(BUILD)/tqc.1
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tqc \
+	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+	  $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 	install -m 755 $(BUILD)/tqc $(DESTDIR)$(PREFIX)/bin/tqc
-	cp -R rules dictionaries web $(DESTDIR)$(PREFIX)/share/tqc/
+	cp -R rules dictionaries web docs $(DESTDIR)$(PREFIX)/share/tqc/
+	install -m 644 $(BUILD)/tqc.1 $(DESTDIR)$(PREFIX)/share/man/man1/tqc.1
+	install -m 644 completions/tqc.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/tqc
+	install -m 644 completions/_tqc $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_tqc
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/tqc
+	rm -f $(DESTDIR)$(PREFIX)/bin/tqc $(DESTDIR)$(PREFIX)/share/man/man1/tqc.1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/tqc \
+	  $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_tqc
 	rm -rf $(DESTDIR)$(PREFIX)/share/tqc
+
+# The GitHub Action's install and build steps in a fresh Debian root (debootstrap, as
+# root, with the network; minutes): tests/action_debian.sh.
+action-test:
+	sh tests/action_debian.sh $(ACTION_ROOT)
 
 # Fuzzing (issue 5): each tests/fuzz_<name>.c is a libFuzzer target (a reader, or the
 # segmenter and passes), built with clang, ASan and UBSan in build-fuzz/ and run for

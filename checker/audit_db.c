@@ -466,6 +466,58 @@ static tqc_status snapshot(sqlite3 *db, int64_t run, char *err, size_t errlen)
     return TQC_OK;
 }
 
+tqc_status tqc_audit_db_add_unchanged(tqc_audit_db *d, tqc_audit_summary *sum, char *err,
+                                      size_t errlen)
+{
+    /* Unchanged: seen by this run, last checked by an earlier one. */
+    static const char files_sql[] =
+        "SELECT path, folder, language, bytes, words, articles, errors, warnings, infos "
+        "FROM files WHERE seen = ?1 AND run <> ?1 AND status = 'checked' ORDER BY path";
+    static const char findings_sql[] =
+        "SELECT f.rule, f.severity, count(*) FROM findings f JOIN files fi ON fi.id = f.file "
+        "WHERE fi.seen = ?1 AND fi.run <> ?1 AND fi.status = 'checked' "
+        "GROUP BY f.rule, f.severity ORDER BY f.rule";
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(d->db, files_sql, -1, &q, NULL) != SQLITE_OK)
+        return db_fail(d->db, "unchanged files", err, errlen);
+    sqlite3_bind_int64(q, 1, d->run);
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        const char *path = (const char *)sqlite3_column_text(q, 0);
+        const char *folder = (const char *)sqlite3_column_text(q, 1);
+        const char *lang = (const char *)sqlite3_column_text(q, 2);
+        tqc_audit_summary_add_file(sum, folder, lang, (uint64_t)sqlite3_column_int64(q, 3));
+        tqc_audit_article a = {(char *)path, (char *)folder, (char *)lang,
+                               (uint64_t)sqlite3_column_int64(q, 4),
+                               {(uint64_t)sqlite3_column_int64(q, 8),
+                                (uint64_t)sqlite3_column_int64(q, 7),
+                                (uint64_t)sqlite3_column_int64(q, 6)}};
+        int64_t articles = sqlite3_column_int64(q, 5);
+        if (articles > 0)
+            tqc_audit_summary_add_article(sum, &a);
+        if (articles > 1)
+            sum->articles += (uint64_t)articles - 1;
+    }
+    sqlite3_finalize(q);
+    if (rc != SQLITE_DONE)
+        return db_fail(d->db, "unchanged files", err, errlen);
+    if (sqlite3_prepare_v2(d->db, findings_sql, -1, &q, NULL) != SQLITE_OK)
+        return db_fail(d->db, "unchanged findings", err, errlen);
+    sqlite3_bind_int64(q, 1, d->run);
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        tqc_severity sev;
+        if (!tqc_severity_parse((const char *)sqlite3_column_text(q, 1), &sev))
+            continue;
+        const char *rule = (const char *)sqlite3_column_text(q, 0);
+        for (int64_t n = sqlite3_column_int64(q, 2); n > 0; n--)
+            tqc_audit_summary_add_finding(sum, rule, sev);
+    }
+    sqlite3_finalize(q);
+    if (rc != SQLITE_DONE)
+        return db_fail(d->db, "unchanged findings", err, errlen);
+    return TQC_OK;
+}
+
 tqc_status tqc_audit_db_finish(tqc_audit_db *d, const tqc_audit_summary *sum, char *err,
                                size_t errlen)
 {
@@ -484,7 +536,8 @@ tqc_status tqc_audit_db_finish(tqc_audit_db *d, const tqc_audit_summary *sum, ch
     sqlite3_bind_text(q, 2, now, -1, SQLITE_TRANSIENT);
     sqlite3_bind_double(q, 3, sum->seconds);
     sqlite3_bind_int(q, 4, sum->interrupted);
-    sqlite3_bind_int64(q, 5, (sqlite3_int64)sum->files);
+    /* The summary counts unchanged files among its files (tqc_audit_db_add_unchanged). */
+    sqlite3_bind_int64(q, 5, (sqlite3_int64)(sum->files - sum->unchanged));
     sqlite3_bind_int64(q, 6, (sqlite3_int64)sum->unchanged);
     sqlite3_bind_int64(q, 7, (sqlite3_int64)sum->failed);
     sqlite3_bind_int64(q, 8, (sqlite3_int64)sum->binary);

@@ -49,6 +49,13 @@ tqc_status tqc_audit_db_doc(void *db, const tqc_audit_file *file, const tqc_doc 
 tqc_status tqc_audit_db_file(void *db, const tqc_audit_file *file);
 /* Ends the run: commits, fills its totals and run_rules from the files it saw, and
  * records the summary's circumstances (time, interruption, skipped counts). */
+/* --incremental: adds the files this run found unchanged to sum with what the database
+ * holds of them (folder, language, bytes, words, articles, findings by rule and
+ * severity), so the summary and dashboard report the corpus as it stands. Call before
+ * tqc_audit_db_finish. A file of several articles (JSON Lines) counts its articles but
+ * ranks among the worst as one. */
+tqc_status tqc_audit_db_add_unchanged(tqc_audit_db *db, tqc_audit_summary *sum, char *err,
+                                      size_t errlen);
 tqc_status tqc_audit_db_finish(tqc_audit_db *db, const tqc_audit_summary *sum,
                                char *err, size_t errlen);
 /* The last error of a hook, for the message. */

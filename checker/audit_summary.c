@@ -150,11 +150,18 @@ void tqc_audit_summary_add_file(tqc_audit_summary *s, const char *folder, const 
     }
 }
 
-/* true when a is worse than b: higher density, then more findings, then name. */
+/* true when a is worse than b: more errors, then more warnings (issue 14: info hints
+ * such as probable names do not make an article bad), then a higher density of both,
+ * then more findings, then name. */
 static bool worse(const tqc_audit_article *a, const tqc_audit_article *b)
 {
-    double da = tqc_audit_density(tqc_audit_total(a->findings), a->words);
-    double db = tqc_audit_density(tqc_audit_total(b->findings), b->words);
+    if (a->findings[TQC_SEV_ERROR] != b->findings[TQC_SEV_ERROR])
+        return a->findings[TQC_SEV_ERROR] > b->findings[TQC_SEV_ERROR];
+    if (a->findings[TQC_SEV_WARNING] != b->findings[TQC_SEV_WARNING])
+        return a->findings[TQC_SEV_WARNING] > b->findings[TQC_SEV_WARNING];
+    uint64_t sa = a->findings[TQC_SEV_ERROR] + a->findings[TQC_SEV_WARNING];
+    uint64_t sb = b->findings[TQC_SEV_ERROR] + b->findings[TQC_SEV_WARNING];
+    double da = tqc_audit_density(sa, a->words), db = tqc_audit_density(sb, b->words);
     if (da != db)
         return da > db;
     uint64_t ta = tqc_audit_total(a->findings), tb = tqc_audit_total(b->findings);
@@ -166,7 +173,8 @@ static bool worse(const tqc_audit_article *a, const tqc_audit_article *b)
 /* Puts a copy of a into the worst list when it ranks. */
 static void rank_worst(tqc_audit_summary *s, const tqc_audit_article *a)
 {
-    if (a->words < TQC_AUDIT_WORST_MIN_WORDS || tqc_audit_total(a->findings) == 0)
+    if (a->words < TQC_AUDIT_WORST_MIN_WORDS ||
+        a->findings[TQC_SEV_ERROR] + a->findings[TQC_SEV_WARNING] == 0)
         return;
     size_t at = s->worst_count;
     while (at > 0 && worse(a, &s->worst[at - 1]))
@@ -984,9 +992,13 @@ void tqc_audit_summary_write_text(FILE *out, tqc_audit_summary *s, size_t max_ro
             num(b[0], 32, total), num(b[1], 32, s->findings[TQC_SEV_ERROR]),
             num(b[2], 32, s->findings[TQC_SEV_WARNING]), num(b[3], 32, s->findings[TQC_SEV_INFO]),
             tqc_audit_density(total, s->words));
-    fprintf(out, "skipped: %s hidden, %s binary, %s excluded, %s unchanged; %s failed",
+    fprintf(out, "skipped: %s hidden, %s binary, %s excluded; %s failed",
             num(b[0], 32, s->hidden), num(b[1], 32, s->binary), num(b[2], 32, s->excluded),
-            num(b[3], 32, s->unchanged), num(b[4], 32, s->failed));
+            num(b[4], 32, s->failed));
+    /* --incremental: unchanged files are in the counts above, with their stored findings. */
+    if (s->unchanged)
+        fprintf(out, "; %s unchanged (counted with their stored findings)",
+                num(b[3], 32, s->unchanged));
     if (s->not_done)
         fprintf(out, "; %s not done", num(b[5], 32, s->not_done));
     fputc('\n', out);

@@ -16,6 +16,8 @@
 #include "cli_audit.h"
 #include "cli_common.h"
 #include "cli_config.h"
+#include "cli_help.h"
+#include "cli_init.h"
 #include "cli_serve.h"
 #include "fix.h"
 #include "input.h"
@@ -23,6 +25,7 @@
 #include "langid.h"
 #include "report.h"
 #include "report_fix.h"
+#include "rules.h"
 #include "seg.h"
 #include "suppress.h"
 
@@ -31,7 +34,8 @@
 #endif
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
-enum { OPT_SOURCE = 256, OPT_SOURCE_LANG };   /* long options without a letter */
+enum { OPT_SOURCE = 256, OPT_SOURCE_LANG, OPT_MIN_SEVERITY, OPT_STDIN_FILENAME };
+/* (long options without a letter) */
 #define MAX_LIST_ARGS 64
 #define MAX_RULES 64 /* tqc_checker_new refuses more passes */
 #define MAX_JOBS 256
@@ -41,6 +45,7 @@ enum { OPT_SOURCE = 256, OPT_SOURCE_LANG };   /* long options without a letter *
 #define MALLOC_TRIM_BYTES (4 << 20)
 
 typedef struct cli {
+    const char *cmd;            /* the command, whose help -h prints */
     const char *lang, *format, *dict_dir, *color;
     tqc_severity fail_on;
     const char *words[MAX_LIST_ARGS];
@@ -56,79 +61,8 @@ typedef struct cli {
                                    told from its content; lang is then the fallback */
     const char *source, *source_lang; /* check --source: parallel plain text (input.h) */
     unsigned jobs;              /* threads checking the docs of one file (pool.h) */
+    bool quiet;                 /* -q: no summary line; fix and baseline say nothing */
 } cli;
-
-static void usage(FILE *out)
-{
-    fputs("Usage: tqc check [OPTIONS] FILE...     check translated articles\n"
-          "       tqc segment [--format text|jsonl] [--lang L] FILE...\n"
-          "                                        print one sentence a line\n"
-          "       tqc rules                        list the rules\n"
-          "       tqc diff [OPTIONS] FILE...      show the safe fixes as a unified diff\n"
-          "                                        (a word diff on a terminal)\n"
-          "       tqc fix [OPTIONS] FILE...       apply the safe fixes in place\n"
-          "       tqc report --html=OUT.html [OPTIONS] FILE...\n"
-          "                                        one HTML page for editors\n"
-          "       tqc config --show [OPTIONS] FILE...\n"
-          "                                        each file's settings and their origin\n"
-          "       tqc baseline create [-o FILE] [OPTIONS] FILE...\n"
-          "                                        accept the current findings\n"
-          "       tqc audit [OPTIONS] PATH...     check a whole corpus on every core\n"
-          "       tqc merge [-o OUT] FILE...      combine partial audits into one\n"
-          "       tqc serve [OPTIONS]             LanguageTool's HTTP API and a page\n"
-          "       tqc lsp [OPTIONS]               a language server on stdin/stdout\n"
-          "\n"
-          "Options:\n"
-          "  -l, --lang=CODE       language of the articles; auto (the default) tells\n"
-          "                        each file's from its content, falling back to the\n"
-          "                        configured one (en unless .tqc.ini says otherwise)\n"
-          "  -f, --format=FORMAT   text (default), jsonl, sarif, github, junit,\n"
-          "                        checkstyle or rdjsonl; check and diff also take\n"
-          "                        diff (unified) or wdiff (word diff)\n"
-          "      --fail-on=LEVEL   exit 1 on findings at or above error|warning|info\n"
-          "                        (default: warning)\n"
-          "  -w, --words=FILE      accept the words in FILE (one a line); repeatable\n"
-          "      --dict-dir=DIR    look for Hunspell dictionaries in DIR first\n"
-          "                        (also $TQC_DICT_PATH, colon-separated)\n"
-          "      --disable=RULE    do not run RULE; repeatable\n"
-          "      --color=WHEN      auto (default), always or never\n"
-          "      --no-color        same as --color=never (NO_COLOR is honoured too)\n"
-          "      --all-fixes       diff, fix: also apply fixes and first suggestions\n"
-          "                        that need a human (spelling, capitalisation...)\n"
-          "  -o, --output=FILE     fix: write the corrected text to FILE (- for\n"
-          "                        standard output) instead of in place\n"
-          "  -n, --dry-run         fix: print the diff, change nothing\n"
-          "      --html=FILE       report: write the HTML report to FILE\n"
-          "      --input=FORMAT    check, segment: read the files as auto (default:\n"
-          "                        by extension, then content), text, html, xliff,\n"
-          "                        tmx or jsonl\n"
-          "      --source=SRC      check: SRC is the source-language text FILE (one,\n"
-          "                        plain text) translates; paragraphs pair in order,\n"
-          "                        or by length when their counts differ (a note\n"
-          "                        says how), so number, untranslated, omission,\n"
-          "                        addition and markup compare them\n"
-          "      --source-lang=CODE  the language of SRC (default: told from its\n"
-          "                        text; when it cannot be, SRC is compared without\n"
-          "                        its dictionary)\n"
-          "      --config=FILE     use FILE, not the nearest .tqc.ini (looked for from\n"
-          "                        each file's folder up to the repository root)\n"
-          "      --baseline=FILE   check: report only findings not in FILE\n"
-          "      --baseline-prune  check: drop fixed findings from the baseline\n"
-          "      --changed-since=REV  check only the files changed since git REV\n"
-          "                        (FILE arguments, if any, filter them)\n"
-          "  -j, --jobs=N          check: threads checking a large file's parts or a\n"
-          "                        JSON Lines file's records (default: 2, or 1 on one\n"
-          "                        CPU; each costs ~30 MB); the output is the same\n"
-          "                        for any N. For many files: tqc audit -j N\n"
-          "  -h, --help            show this help\n"
-          "  -V, --version         show the version\n"
-          "\n"
-          "FILE may be - for standard input, or a folder (the article files in it).\n"
-          "audit and merge take options of their own: tqc audit --help, tqc merge --help.\n"
-          "Settings come from .tqc.ini (see tqc config --show). Exit status: 0 clean,\n"
-          "1 findings at or above --fail-on, 2 usage, config or input error; for\n"
-          "diff, 1 when there is something to fix; for fix and report, 0 when done.\n", out);
-}
 
 static int parse_options(int argc, char **argv, cli *c, bool *segment_mode)
 {
@@ -157,10 +91,13 @@ static int parse_options(int argc, char **argv, cli *c, bool *segment_mode)
         {"source", required_argument, NULL, OPT_SOURCE},
         {"source-lang", required_argument, NULL, OPT_SOURCE_LANG},
         {"jobs", required_argument, NULL, 'j'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"min-severity", required_argument, NULL, OPT_MIN_SEVERITY},
+        {"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
         {NULL, 0, NULL, 0},
     };
     int opt;
-    while ((opt = getopt_long(argc, argv, "l:f:w:o:j:nhV", longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "l:f:w:o:j:nqhV", longopts, NULL)) != -1) {
         switch (opt) {
         case 'l':
             c->detect = strcmp(optarg, "auto") == 0;
@@ -183,6 +120,15 @@ static int parse_options(int argc, char **argv, cli *c, bool *segment_mode)
         case 'G': c->ci.changed_since = optarg; break;
         case 'S': c->ci.show = true; break;
         case OPT_SOURCE: c->source = optarg; break;
+        case 'q': c->quiet = c->ci.quiet = true; break;
+        case OPT_STDIN_FILENAME: c->ci.stdin_filename = optarg; break;
+        case OPT_MIN_SEVERITY:
+            if (!tqc_severity_parse(optarg, &c->ci.min_severity)) {
+                fprintf(stderr, "tqc: --min-severity takes error, warning or info, not '%s'\n",
+                        optarg);
+                return EXIT_TROUBLE;
+            }
+            break;
         case 'j': {
             char *end;
             unsigned long n = strtoul(optarg, &end, 10);
@@ -225,10 +171,10 @@ static int parse_options(int argc, char **argv, cli *c, bool *segment_mode)
             list[(*count)++] = optarg;
             break;
         }
-        case 'h': usage(stdout); exit(EXIT_CLEAN);
+        case 'h': tqc_cli_help_print(c->cmd, stdout); exit(EXIT_CLEAN);
         case 'V': printf("tqc %s\n", TQC_VERSION); exit(EXIT_CLEAN);
         default:
-            fputs("Try 'tqc --help'.\n", stderr);
+            fprintf(stderr, "Try 'tqc %s --help'.\n", c->cmd);
             return EXIT_TROUBLE;
         }
     }
@@ -372,6 +318,8 @@ static bool run_file(tqc_checker *ck, tqc_ci *ci, size_t file, const cli *c, boo
     tqc_input *in;
     tqc_input_options io = {.format = c->input, .lang = tqc_ci_lang(ci, file),
                             .lang_from_file = c->detect};
+    if (strcmp(path, "-") == 0 && c->ci.stdin_filename)
+        io.name = c->ci.stdin_filename;     /* --stdin-filename */
     char src_lang[32];
     if (c->source) {    /* parallel plain text, paired paragraph by paragraph */
         source_lang_of(ck, c, src_lang, sizeof src_lang);
@@ -581,7 +529,7 @@ static int run_fix(const char *cmd, tqc_ci *ci, const cli *c, const tqc_report_r
         fputs("tqc: out of memory\n", stderr);
         return EXIT_TROUBLE;
     }
-    size_t failed = 0, changed = 0, failing = 0;
+    size_t failed = 0, changed = 0, failing = 0, fixed = 0, fixed_files = 0;
     char err[1024];
     for (size_t i = 0; i < tqc_ci_file_count(ci); i++) {
         const char *file = tqc_ci_file(ci, i);
@@ -606,6 +554,11 @@ static int run_fix(const char *cmd, tqc_ci *ci, const cli *c, const tqc_report_r
                     snprintf(err, sizeof err, "%s: out of memory", file);
             } else if (writing) {
                 st = write_fixed(file, c->output, res, err, sizeof err);
+                size_t n = 0;
+                for (size_t k = 0; k < res->finding_count; k++)
+                    n += res->states[k] == TQC_FIX_APPLIED;
+                fixed += st == TQC_OK ? n : 0;
+                fixed_files += st == TQC_OK && n > 0;
             } else if (wdiff) {
                 tqc_wdiff_write(stdout, res, color);
             } else {
@@ -624,19 +577,15 @@ static int run_fix(const char *cmd, tqc_ci *ci, const cli *c, const tqc_report_r
         failed++;
     }
     tqc_html_free(html);
+    /* fix says what it did (standard error: the text may be on standard output). */
+    if (writing && !c->quiet)
+        fprintf(stderr, "tqc: fixed %zu finding%s in %zu file%s\n", fixed, fixed == 1 ? "" : "s",
+                fixed_files, fixed_files == 1 ? "" : "s");
     if (failed)
         return EXIT_TROUBLE;
     if (check)
         return failing ? EXIT_FINDINGS : EXIT_CLEAN;
     return strcmp(cmd, "diff") == 0 && changed ? EXIT_FINDINGS : EXIT_CLEAN;
-}
-
-static int list_rules(void)
-{
-    for (size_t i = 0; i < tqc_pass_count; i++)
-        printf("%-16s %-8s %s\n", tqc_passes[i]->id, tqc_severity_name(tqc_passes[i]->severity),
-               tqc_passes[i]->summary);
-    return EXIT_CLEAN;
 }
 
 int main(int argc, char **argv)
@@ -649,20 +598,27 @@ int main(int argc, char **argv)
     mallopt(M_TRIM_THRESHOLD, MALLOC_TRIM_BYTES);
 #endif
     if (argc < 2) {
-        usage(stderr);
+        tqc_cli_help_print(NULL, stderr);
         return EXIT_TROUBLE;
     }
     const char *cmd = argv[1];
-    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
-        usage(stdout);
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+        tqc_cli_help_print(NULL, stdout);
         return EXIT_CLEAN;
     }
     if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
         printf("tqc %s\n", TQC_VERSION);
         return EXIT_CLEAN;
     }
-    if (strcmp(cmd, "rules") == 0)
-        return list_rules();
+    /* Help, rules and explain: cli_help.h. */
+    if (strcmp(cmd, "help") == 0)
+        return tqc_cli_help(argc - 1, argv + 1);
+    if (strcmp(cmd, "rules") == 0 || strcmp(cmd, "explain") == 0)
+        return tqc_cli_rules(argc - 1, argv + 1, strcmp(cmd, "explain") == 0);
+    if (strcmp(cmd, "init") == 0)   /* cli_init.h */
+        return tqc_cli_init(argc - 1, argv + 1);
+    if (tqc_cli_is_command(cmd) && tqc_cli_wants_help(argc - 1, argv + 1))
+        return tqc_cli_help_print(cmd, stdout) ? EXIT_CLEAN : EXIT_TROUBLE;
     if (strcmp(cmd, "audit") == 0) /* cli_audit.h */
         return tqc_cli_audit(argc - 1, argv + 1);
     if (strcmp(cmd, "merge") == 0)
@@ -684,7 +640,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "tqc: unknown command '%s'\nTry 'tqc --help'.\n", cmd);
         return EXIT_TROUBLE;
     }
-    cli c = {.lang = "en", .format = "text", .color = "auto", .fail_on = TQC_SEV_WARNING,
+    cli c = {.cmd = cmd, .lang = "en", .format = "text", .color = "auto", .fail_on = TQC_SEV_WARNING,
              .detect = true};
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     c.jobs = cpus < 1 ? 1 : cpus > DEFAULT_MAX_JOBS ? DEFAULT_MAX_JOBS : (unsigned)cpus;
@@ -718,15 +674,14 @@ int main(int argc, char **argv)
     }
     /* What reporters may know of the rules and the run (SARIF's rules, JUnit's failures). */
     tqc_report_rule rules[MAX_RULES];
-    rep.rule_count = tqc_pass_count < MAX_RULES ? tqc_pass_count : MAX_RULES;
-    for (size_t i = 0; i < rep.rule_count; i++) {
-        const tqc_pass *p = tqc_passes[i];
-        rules[i] = (tqc_report_rule){p->id, p->severity, p->summary, p->good, p->bad};
-    }
-    if (rep.rule_count < MAX_RULES)
-        rules[rep.rule_count++] = tqc_ci_report_rule();
+    rep.rule_count = tqc_rules_catalogue(rules, MAX_RULES);  /* rules.h */
+    if (rep.rule_count > MAX_RULES)
+        rep.rule_count = MAX_RULES;
     rep.rules = rules;
     rep.fail_on = c.fail_on;
+    /* SARIF names the machine's working directory only when asked (README). */
+    const char *srcroot = getenv("TQC_SARIF_SRCROOT");
+    rep.sarif_srcroot = srcroot && *srcroot && strcmp(srcroot, "0") != 0;
     tqc_cli_data_dir(c.data_dir, sizeof c.data_dir);
     /* Each file's settings: its .tqc.ini (or --config), then these options. */
     tqc_config_overrides over = {
@@ -758,7 +713,8 @@ int main(int argc, char **argv)
     /* A baseline is written only from a complete run; a pruned one keeps what it could not check. */
     bool finished = fix_mode || segment_mode || (baseline_mode && stats.files_failed) ||
                     tqc_ci_finish(ci);
-    if (!segment_mode && !baseline_mode && rep.finish)
+    /* -q: the text format's finish is its summary line, left out. */
+    if (!segment_mode && !baseline_mode && rep.finish && !(c.quiet && strcmp(c.format, "text") == 0))
         rep.finish(&rep, &stats);
     bool report_failed = !segment_mode && rep.failed;
     if (report_failed)

@@ -22,10 +22,12 @@
 #include "baseline.h"
 #include "cli_common.h"
 #include "cli_config.h"
+#include "cli_help.h"
 #include "fix.h"
 #include "pass.h"
 #include "project.h"
 #include "report.h"
+#include "rules.h"
 #include "report_fix.h"
 #include "suppress.h"
 
@@ -62,58 +64,9 @@ typedef struct options {
     char data_dir[PATH_MAX];
 } options;
 
-static void audit_usage(FILE *out)
-{
-    fputs("Usage: tqc audit [OPTIONS] PATH...\n"
-          "Checks every article under PATH (files, folders walked recursively, or - for a\n"
-          "list of paths on standard input, one a line) with all cores, and summarises.\n"
-          "\n"
-          "  -j, --jobs=N          worker threads (default: the online CPUs)\n"
-          "  -f, --format=FORMAT   also print every finding: text, jsonl, sarif, github,\n"
-          "                        junit, checkstyle or rdjsonl (default: summary only);\n"
-          "                        the order is the walk's whatever -j is\n"
-          "      --input=FORMAT    auto (default: per file), text, html, xliff, tmx, jsonl\n"
-          "      --include=GLOB    audit only files matching GLOB; repeatable\n"
-          "      --exclude=GLOB    skip files and folders matching GLOB; repeatable\n"
-          "                        (a GLOB without '/' matches names, one with '/' the\n"
-          "                        path below the folder walked; ** spans folders)\n"
-          "      --hidden          walk hidden files and folders too\n"
-          "      --root=DIR        count folders one level below DIR (default: below each\n"
-          "                        folder walked; a named file: its folder)\n"
-          "  -0, --null            paths read from - end with NUL (find -print0)\n"
-          "      --summary-json=FILE  write the summary as JSON (- for standard output)\n"
-          "      --db=FILE         write files, findings and the run to SQLite FILE\n"
-          "      --incremental     with --db: skip files whose checksum is unchanged\n"
-          "      --html=FILE       write the dashboard (worst articles' annotated views\n"
-          "                        go to FILE's name without .html, plus -articles/)\n"
-          "      --progress        show progress on standard error even off a terminal\n"
-          "      --no-progress     never show progress\n"
-          "  -q, --quiet           no text summary\n"
-          "      --config=FILE     use FILE, not each file's nearest .tqc.ini\n"
-          "      --baseline=FILE   leave out the findings FILE holds (tqc baseline create)\n"
-          "  -l, --lang=CODE, -w, --words=FILE, --dict-dir=DIR, --disable=RULE,\n"
-          "      --color=WHEN, --no-color   as for tqc check\n"
-          "\n"
-          "Settings come from .tqc.ini as for tqc check, and inline suppressions apply;\n"
-          "as there, each article's language is told from its content (--lang auto, the\n"
-          "default), the configured one (default en) the fallback.\n"
-          "The text summary goes to standard output, or with --format to standard error\n"
-          "when it is a terminal. Ctrl-C stops cleanly and still writes every summary.\n"
-          "Exit status: 0 done, 2 usage error or a file or output that failed, 130\n"
-          "interrupted.\n", out);
-}
-
-static void merge_usage(FILE *out)
-{
-    fputs("Usage: tqc merge [-o OUT] [--html OUT.html] SUMMARY.json...\n"
-          "       tqc merge -o OUT.sqlite AUDIT.sqlite...\n"
-          "Combines the summaries (--summary-json; a file may hold several, and - reads\n"
-          "standard input) or the databases (--db) of partial audits into one, equal to\n"
-          "the audit of the whole. The merged summary goes to OUT or standard output.\n"
-          "  -o, --output=FILE     where the merged summary or database goes\n"
-          "      --html=FILE       summaries: also write the dashboard\n"
-          "  -q, --quiet           no text summary\n", out);
-}
+/* The help texts are cli_help.c's, the one source of --help and the man page. */
+static void audit_usage(FILE *out) { tqc_cli_help_print("audit", out); }
+static void merge_usage(FILE *out) { tqc_cli_help_print("merge", out); }
 
 static bool add_arg(const char **list, size_t *count, const char *arg, const char *name)
 {
@@ -534,13 +487,9 @@ int tqc_cli_audit(int argc, char **argv)
         r.have_rep = true;
     }
     tqc_report_rule rules[MAX_RULES];
-    size_t rule_count = tqc_pass_count < MAX_RULES ? tqc_pass_count : MAX_RULES;
-    for (size_t i = 0; i < rule_count; i++) {
-        const tqc_pass *p = tqc_passes[i];
-        rules[i] = (tqc_report_rule){p->id, p->severity, p->summary, p->good, p->bad};
-    }
-    if (rule_count < MAX_RULES)
-        rules[rule_count++] = tqc_ci_report_rule();
+    size_t rule_count = tqc_rules_catalogue(rules, MAX_RULES);  /* rules.h */
+    if (rule_count > MAX_RULES)
+        rule_count = MAX_RULES;
     r.rep.rules = rules;
     r.rep.rule_count = rule_count;
     tqc_cli_data_dir(o.data_dir, sizeof o.data_dir);
@@ -638,6 +587,12 @@ int tqc_cli_audit(int argc, char **argv)
         exit_rc = EXIT_TROUBLE;
     }
     if (r.db) {
+        /* --incremental: the unchanged files count, with the findings stored for them. */
+        if (!r.db_failed && o.incremental && ran &&
+            tqc_audit_db_add_unchanged(r.db, &sum, err, sizeof err) != TQC_OK) {
+            fprintf(stderr, "tqc: %s: %s\n", o.db, err);
+            exit_rc = EXIT_TROUBLE;
+        }
         if (!r.db_failed && tqc_audit_db_finish(r.db, &sum, err, sizeof err) != TQC_OK) {
             fprintf(stderr, "tqc: %s: %s\n", o.db, err);
             exit_rc = EXIT_TROUBLE;

@@ -376,7 +376,7 @@ int tqc_ci_open(tqc_ci_mode mode, const tqc_ci_options *opts, const char *data_d
     }
     for (size_t i = 0; ok && i < n; i++) {
         char err[1024];
-        if (tqc_project_settings(ci->project, ci->files[i], &ci->settings[i], err,
+        if (tqc_project_settings(ci->project, tqc_ci_file_as(ci, i), &ci->settings[i], err,
                                  sizeof err) != TQC_OK) {
             fprintf(stderr, "tqc: %s\n", err);
             ok = false;
@@ -399,7 +399,7 @@ int tqc_ci_open(tqc_ci_mode mode, const tqc_ci_options *opts, const char *data_d
             ok = false;
         }
         for (size_t i = 0; ok && i < n; i++)
-            if (!(ci->keys[i] = tqc_cli_baseline_key(ci->base_dir, ci->files[i]))) {
+            if (!(ci->keys[i] = tqc_cli_baseline_key(ci->base_dir, tqc_ci_file_as(ci, i)))) {
                 fputs("tqc: out of memory\n", stderr);
                 ok = false;
             }
@@ -444,18 +444,15 @@ void tqc_ci_free(tqc_ci *ci)
 
 size_t tqc_ci_file_count(const tqc_ci *ci) { return ci->nfiles; }
 const char *tqc_ci_file(const tqc_ci *ci, size_t i) { return ci->files[i]; }
+const char *tqc_ci_file_as(const tqc_ci *ci, size_t i)
+{
+    bool named = ci->opts->stdin_filename && strcmp(ci->files[i], "-") == 0;
+    return named ? ci->opts->stdin_filename : ci->files[i];
+}
 const char *tqc_ci_lang(const tqc_ci *ci, size_t i) { return ci->settings[i]->lang; }
 tqc_severity tqc_ci_fail_on(const tqc_ci *ci, size_t i) { return ci->settings[i]->fail_on; }
 bool tqc_ci_failing(const tqc_ci *ci) { return ci->failing > 0; }
 void tqc_ci_file_failed(tqc_ci *ci, size_t i) { ci->unchecked[i] = true; }
-
-tqc_report_rule tqc_ci_report_rule(void)
-{
-    return (tqc_report_rule){TQC_SUPPRESS_RULE, TQC_SEV_INFO,
-                             "a tqc-disable or tqc-enable comment that suppressed nothing",
-                             "<!-- tqc-disable-next-line repeated-word -->\nthe the",
-                             "<!-- tqc-disable-next-line repeated-word -->\nfine"};
-}
 
 /* ---- checkers ------------------------------------------------------------------- */
 
@@ -511,6 +508,8 @@ static bool emit(tqc_ci *ci, tqc_reporter *rep, tqc_doc *doc, tqc_findings *foun
         rep->begin(rep, doc);
     for (size_t k = 0; k < found->count; k++) {
         const tqc_finding *f = &found->items[k];
+        if (f->severity < ci->opts->min_severity)
+            continue;   /* --min-severity: neither shown nor counted */
         if (ci->baseline &&
             tqc_baseline_match(ci->baseline, ci->keys[i], f->rule, tqc_report_fingerprint(doc, f)))
             continue;
@@ -610,8 +609,14 @@ bool tqc_ci_finish(tqc_ci *ci)
         fprintf(stderr, "tqc: %s\n", err);
         return false;
     }
-    if (!create && pruned)
+    if (!create && pruned && !ci->opts->quiet)
         fprintf(stderr, "tqc: %s: pruned %zu fixed finding%s\n", to, pruned, pruned == 1 ? "" : "s");
+    /* Say what was done (to standard error: the baseline may be on standard output). */
+    size_t kept = tqc_baseline_count(ci->baseline);
+    if (create && !ci->opts->quiet)
+        fprintf(stderr, "tqc: baseline %s: %zu finding%s of %zu file%s accepted\n",
+                !to || strcmp(to, "-") == 0 ? "written to standard output" : to, kept,
+                kept == 1 ? "" : "s", ci->nfiles, ci->nfiles == 1 ? "" : "s");
     return true;
 }
 

@@ -24,6 +24,10 @@ typedef struct tqc_ci_options {
     bool show;                  /* config --show */
     const char *output;         /* baseline create -o FILE */
     bool lang_set, fail_on_set; /* --lang, --fail-on were given */
+    tqc_severity min_severity;  /* --min-severity: findings below it are not reported */
+    const char *stdin_filename; /* --stdin-filename: standard input is checked as this
+                                   path (its name, .tqc.ini sections, baseline key) */
+    bool quiet;                 /* -q: baseline create and prune say nothing */
 } tqc_ci_options;
 
 typedef enum tqc_ci_mode {
@@ -44,6 +48,8 @@ void tqc_ci_free(tqc_ci *ci);
 
 size_t tqc_ci_file_count(const tqc_ci *ci);
 const char *tqc_ci_file(const tqc_ci *ci, size_t i);
+/* The path file i is checked as: --stdin-filename's for standard input, else its own. */
+const char *tqc_ci_file_as(const tqc_ci *ci, size_t i);
 /* The language file i is checked as. */
 const char *tqc_ci_lang(const tqc_ci *ci, size_t i);
 /* file i's fail-on level. */
@@ -74,7 +80,5 @@ bool tqc_ci_finish(tqc_ci *ci);
 /* config --show: prints every file's effective settings and where each came from. */
 int tqc_ci_show(tqc_ci *ci);
 
-/* The row SARIF's rules array needs for unused-suppression findings. */
-tqc_report_rule tqc_ci_report_rule(void);
 
 #endif

@@ -21,6 +21,7 @@
 
 #include "checker.h"
 #include "cli_common.h"
+#include "cli_help.h"
 #include "fix.h"
 #include "langid.h"
 #include "pass.h"
@@ -580,21 +581,11 @@ static json_t *next_message(lsp *s, bool *bad)
     return msg;
 }
 
-static void lsp_usage(FILE *out)
-{
-    fputs("Usage: tqc lsp\n"
-          "A language server (LSP) on standard input and output for plain text, Markdown,\n"
-          "HTML and XLIFF: diagnostics on open, change and save; code actions with the\n"
-          "fixes, \"add to the word list\" and \"suppress here\". Settings come from each\n"
-          "file's .tqc.ini and workspace/didChangeConfiguration {\"tqc\": {\"lang\",\n"
-          "\"disable\": [...], \"words\": [...]}}.\n", out);
-}
-
 int tqc_cli_lsp(int argc, char **argv)
 {
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            lsp_usage(stdout);
+            tqc_cli_help_print("lsp", stdout);
             return 0;
         }
         if (strcmp(argv[i], "--stdio") != 0) {   /* what some clients add */

@@ -20,6 +20,7 @@
 
 #include "checker.h"
 #include "cli_common.h"
+#include "cli_help.h"
 #include "pass.h"
 #include "report_fix.h"
 #include "serve.h"
@@ -409,28 +410,6 @@ static bool load_web(server *s, const char *data_dir)
     return true;
 }
 
-static void serve_usage(FILE *out)
-{
-    fputs("Usage: tqc serve [OPTIONS]\n"
-          "Checks text over HTTP: LanguageTool's API (POST /v2/check, GET /v2/languages),\n"
-          "tqc's own (POST /api/check) and a page for editors at /.\n"
-          "\n"
-          "      --bind=ADDR       address to listen on (default 127.0.0.1; ::1 for IPv6)\n"
-          "  -p, --port=N          port (default 8081; 0 picks a free one)\n"
-          "  -j, --threads=N       threads answering requests (default 2)\n"
-          "      --max-bytes=N     largest request body (default 1048576): larger is 413\n"
-          "      --timeout=S       seconds a connection may stay idle (default 10)\n"
-          "  -l, --lang=CODE       language when a request says auto and it cannot be told\n"
-          "                        (default en)\n"
-          "  -w, --words=FILE      accept the words in FILE (one a line); repeatable\n"
-          "      --dict-dir=DIR    look for Hunspell dictionaries in DIR first\n"
-          "      --disable=RULE    do not run RULE; repeatable\n"
-          "  -h, --help            show this help\n"
-          "\n"
-          "It prints the address it listens on, and stops on SIGINT or SIGTERM once the\n"
-          "requests in flight are answered.\n", out);
-}
-
 static bool parse_number(const char *arg, unsigned long max, unsigned long *out)
 {
     char *end;
@@ -484,7 +463,7 @@ int tqc_cli_serve(int argc, char **argv)
             else
                 disabled[disabled_count++] = optarg;
             break;
-        case 'h': serve_usage(stdout); return EXIT_DONE;
+        case 'h': tqc_cli_help_print("serve", stdout); return EXIT_DONE;
         default: fputs("Try 'tqc serve --help'.\n", stderr); return EXIT_TROUBLE;
         }
         if (!ok) {

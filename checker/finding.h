@@ -15,6 +15,9 @@ typedef enum tqc_severity {
     TQC_SEV_ERROR = 2
 } tqc_severity;
 
+/* A set of severities as a bit mask. */
+#define TQC_SEV_BIT(sev) (1u << (sev))
+
 const char *tqc_severity_name(tqc_severity sev);
 /* Parses "error", "warning" or "info"; false otherwise. */
 bool tqc_severity_parse(const char *name, tqc_severity *out);

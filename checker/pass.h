@@ -48,9 +48,13 @@ static inline bool tqc_ctx_token_known(const tqc_ctx *ctx, size_t k)
 struct tqc_pass {
     const char *id;           /* stable rule id: `missing-space` */
     tqc_severity severity;    /* default severity */
+    /* Every severity the pass can emit, as TQC_SEV_BIT()s (its default is always one):
+     * what `tqc rules`, SARIF and the docs list; check_passes.c holds passes to it. */
+    unsigned severities;
     const char *summary;      /* one line for --list-rules and SARIF */
     const char *good;         /* an example it must stay silent on (English) */
     const char *bad;          /* an example it must fire on (English) */
+    const char *details;      /* what it finds and why, for tqc explain and docs/rules/ */
     /* Optional: builds per-language state from the profile. */
     tqc_status (*init)(const tqc_lang *lang, void **state, char *err, size_t errlen);
     void (*run)(const tqc_ctx *ctx);

@@ -87,5 +87,7 @@ const tqc_pass tqc_pass_addition = {
                "phrase said twice in a row",
     .good = "The talks will resume in the capital on Monday.",
     .bad = "The talks will resume in the capital in the capital on Monday.",
+    .details = "Content that is not in the source: a translation far longer than its source, or a "
+               "phrase said twice in a row (`in the capital in the capital`).",
     .run = run,
 };

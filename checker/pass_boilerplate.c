@@ -182,6 +182,9 @@ const tqc_pass tqc_pass_boilerplate = {
             "The council will read more than 200 letters before it votes.",
     .bad = "The council will vote on Friday.\n\nRead more: Council delays budget vote\n\n"
            "Leave a Reply",
+    .details = "Web-page chrome left in the copy by a scraper: `Leave a Reply`, share bars, `Read "
+               "also: ...` links, photo credits. The patterns are per language, in "
+               "rules/<lang>/boilerplate.",
     .init = init,
     .run = run,
     .fini = fini,

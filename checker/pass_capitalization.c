@@ -495,6 +495,9 @@ const tqc_pass tqc_pass_capitalization = {
     .good = "The Coast Guard told the Ministry of Foreign Affairs that ships had to be "
             "careful, e.g. near the port, until 9 p.m. on Monday.",
     .bad = "The Coast Guard asked ships to Be careful near the port. and the harbour.",
+    .details = "A common word capitalised mid-sentence (`to Be careful`), a sentence starting in "
+               "lower case after a full stop (`peace. and the`), a proper name written in lower "
+               "case (`north korean`). Abbreviations and titles the language lists are left alone.",
     .init = init,
     .run = run,
     .fini = fini,

@@ -514,6 +514,10 @@ const tqc_pass tqc_pass_encoding = {
     .summary = "mojibake, lost or invalid characters, invisible or look-alike letters, non-NFC text",
     .good = "São Paulo’s mayor, José Müller, met Zürich’s “Ελλάδα” delegation in Москва.",
     .bad = "SÃ£o Paulo’s mayor said the courtâ€™s ruling was final.",
+    .details = "Text damaged on its way: mojibake (`Ã©`, `â€™`), U+FFFD, control characters, text "
+               "not in Unicode normal form C, zero-width characters inside words, look-alike "
+               "letters of another script and invalid UTF-8. Each is certainly wrong, so each is "
+               "an error.",
     .init = init,
     .run = run,
     .fini = fini,

@@ -248,6 +248,9 @@ const tqc_pass tqc_pass_fragment = {
     .good = "The minister was asked whether the talks had failed. He declined. "
             "Asked again on Friday, she said only this. Not yet.",
     .bad = "The engineers were linked to the national space program. North Korean.",
+    .details = "A verbless piece split off the sentence before it (`space program. North "
+               "Korean.`), as when a translation engine or a scraper breaks a sentence at the "
+               "wrong full stop.",
     .run = run,
     .needs_dict = true,
 };

@@ -229,9 +229,13 @@ static void run(const tqc_ctx *ctx)
 const tqc_pass tqc_pass_markup = {
     .id = "markup",
     .severity = TQC_SEV_WARNING,
+    .severities = TQC_SEV_BIT(TQC_SEV_ERROR) | TQC_SEV_BIT(TQC_SEV_WARNING) |
+                  TQC_SEV_BIT(TQC_SEV_INFO),
     .summary = "inline codes, links or brackets of the source lost or changed, or markup "
                "showing as text (`&nbsp;`, `</a>`)",
     .good = "The minister said the talks would resume (on Monday) in Seoul.",
     .bad = "The minister said&nbsp;the talks would resume on Monday.",
+    .details = "Inline codes, links, URLs, e-mail addresses or brackets of the source lost or "
+               "changed in the translation, and markup showing as text (`&nbsp;`, `</a>`).",
     .run = run,
 };

@@ -640,9 +640,15 @@ static void run(const tqc_ctx *ctx)
 const tqc_pass tqc_pass_missing_space = {
     .id = "missing-space",
     .severity = TQC_SEV_ERROR,
+    .severities = TQC_SEV_BIT(TQC_SEV_ERROR) | TQC_SEV_BIT(TQC_SEV_WARNING),
     .summary = "words run together without a space (`talksended`, `report.The`)",
     .good = "The talks ended while the delegates met in Berlin on Monday.",
     .bad = "The talksended while the delegates met in Berlin on Monday.",
+    .details = "Two words run together, as happens when a scraper drops the space where a link or "
+               "tag ended (`meetingwhere`, `report.The`). The split is ranked by word frequencies;"
+               " the message says what evidence it rests on. A split of two function words or "
+               "known words is an error with a safe fix; a weaker one is a warning that needs a "
+               "human.",
     .run = run,
     .needs_dict = true,
 };

@@ -228,5 +228,8 @@ const tqc_pass tqc_pass_number = {
                "notation (`3,5 million`, `11h43`)",
     .good = "The missiles were fired at 11:43 am, and 3.5 million people live there.",
     .bad = "The missiles were fired at 11h43, and 3,5 million people live there.",
+    .details = "Numbers, times and dates changed from the source (with --source or a bilingual "
+               "file), or left in the source language's notation (`11h43`, `3,5 million` in "
+               "English).",
     .run = run,
 };

@@ -74,5 +74,7 @@ const tqc_pass tqc_pass_omission = {
                "sentence cut off after an article",
     .good = "The minister said the talks would resume with the unions.",
     .bad = "The minister said the talks would resume with the.",
+    .details = "Source content missing from the translation: a translation far shorter than its "
+               "source, or a sentence cut off after an article (`with the.`).",
     .run = run,
 };

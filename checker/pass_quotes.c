@@ -624,9 +624,16 @@ static void run(const tqc_ctx *ctx)
 const tqc_pass tqc_pass_quotes = {
     .id = "quotes",
     .severity = TQC_SEV_ERROR,
+    .severities = TQC_SEV_BIT(TQC_SEV_ERROR) | TQC_SEV_BIT(TQC_SEV_WARNING) |
+                  TQC_SEV_BIT(TQC_SEV_INFO),
     .summary = "quotation marks and brackets that do not pair up, or point the wrong way",
     .good = "“We will not sign,” the minister said of the Workers’ Party plan (made in the ’90s).",
     .bad = "The minister said the talks had “reached a dead end“, adding that more would come.",
+    .details = "Quotation marks and brackets that do not pair up: a closing quote written as an "
+               "opening one, a mark never closed or never opened, a bracket closing another's. "
+               "Apostrophes and quotations that run over several paragraphs are correct. A "
+               "wrong-way mark is an error; an unpaired one is a warning; a quotation running to "
+               "the end of the article is a hint (info).",
     .init = init,
     .run = run,
     .fini = fini,

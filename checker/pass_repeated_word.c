@@ -35,5 +35,9 @@ const tqc_pass tqc_pass_repeated_word = {
     .summary = "the same word twice in a row",
     .good = "He said that that was what he had had in mind.",
     .bad = "The minister said the the talks would resume.",
+    .details = "A word written twice in a row, across a line break too: the trace of an edit or a "
+               "machine translation that stuttered. Pairs a language allows (`had had`, `that "
+               "that`, listed in rules/<lang>/) are left alone. The safe fix drops the second "
+               "word.",
     .run = run,
 };

@@ -473,9 +473,14 @@ static void run(const tqc_ctx *ctx)
 const tqc_pass tqc_pass_spacing = {
     .id = "spacing",
     .severity = TQC_SEV_WARNING,
+    .severities = TQC_SEV_BIT(TQC_SEV_ERROR) | TQC_SEV_BIT(TQC_SEV_WARNING),
     .summary = "spaces around punctuation: doubled, before a comma, missing after one, inside brackets",
     .good = "Turnout was 61.2% (1,204,000 voters) at 11:43, the U.S. envoy said: “It is done.”",
     .bad = "Turnout was high ,the envoy said  after the vote ( in the capital ).",
+    .details = "Spaces around punctuation: a space before a comma (an error), before other marks "
+               "where the language wants none, doubled spaces, a missing space after `, ; :`, "
+               "spaces inside brackets (warnings). The language's rules (French spaces before `; :"
+               " ! ?`) come from rules/<lang>/.",
     .init = init,
     .run = run,
     .fini = fini,

@@ -162,9 +162,15 @@ static void run(const tqc_ctx *ctx)
 const tqc_pass tqc_pass_spelling = {
     .id = "spelling",
     .severity = TQC_SEV_WARNING,
+    .severities = TQC_SEV_BIT(TQC_SEV_WARNING) | TQC_SEV_BIT(TQC_SEV_INFO),
     .summary = "words the dictionary does not know, and names written in lower case",
     .good = "The Brazilian military said the launch was detected on Wednesday.",
     .bad = "The brazilian military said the lauch was detected on Wednesday.",
+    .details = "Words the language's Hunspell dictionary does not know, with suggestions (one-edit"
+               " corrections ranked by frequency, then Hunspell's), and names written in lower "
+               "case. An unknown lower-case word is a warning; an unknown capitalised word is "
+               "probably a name and only a hint (info). Accept your own words with --words FILE or"
+               " a `tqc: words` comment.",
     .run = run,
     .needs_dict = true,
 };

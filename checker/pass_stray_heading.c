@@ -297,6 +297,8 @@ const tqc_pass tqc_pass_stray_heading = {
     .bad = "The Lisbon council approved the harbour budget on Tuesday after a long debate.\n\n"
            "Workers repair the harbour wall in Lisbon before the council vote\n\n"
            "Members said the money would repair the wall before winter storms arrive.\n",
+    .details = "A photo caption or a related-article headline stranded between body paragraphs: a "
+               "short line without a final full stop, between paragraphs of prose.",
     .run = run,
     .needs_dict = true,
 };

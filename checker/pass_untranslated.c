@@ -434,6 +434,9 @@ const tqc_pass tqc_pass_untranslated = {
                "sentence or clause another language's dictionary knows and this one's not",
     .good = "The schools will remain closed until Monday, the ministry said.",
     .bad = "The ministry said so. As escolas vão permanecer fechadas até segunda-feira.",
+    .details = "Text left in another language: a target equal to its source, or a sentence or "
+               "clause that another language's dictionary knows and the article's does not, naming"
+               " that language.",
     .init = init,
     .run = run,
     .fini = fini,

@@ -15,6 +15,7 @@ static void run(const tqc_ctx *ctx)
 const tqc_pass tqc_pass_xliff = {
     .id = "xliff",
     .severity = TQC_SEV_WARNING,
+    .severities = TQC_SEV_BIT(TQC_SEV_WARNING),
     .summary = "XLIFF integrity: duplicate unit ids, a target language other than the "
                "file's, a target without a source",
     .good = "<?xml version=\"1.0\"?><xliff version=\"1.2\"><file source-language=\"fr\" "
@@ -25,5 +26,10 @@ const tqc_pass tqc_pass_xliff = {
            "target-language=\"en\"><body><trans-unit id=\"1\"><source>Bonjour.</source>"
            "<target>Hello.</target></trans-unit><trans-unit id=\"1\"><source>Merci."
            "</source><target>Thanks.</target></trans-unit></body></file></xliff>",
+    .details = "The integrity rules of XLIFF as the OASIS test suite defines them: a unit id "
+               "used twice in one `<file>`, a target `xml:lang` other than the file's target "
+               "language (inherited down the tree as XLIFF 2 defines it), a `<target>` without "
+               "a `<source>`, and a 2.x target in a file that declares no `trgLang`. Such a "
+               "file confuses the tools that merge the translation back.",
     .run = run,
 };

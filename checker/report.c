@@ -174,9 +174,26 @@ static bool space_at(const char *t, size_t i, size_t end, int32_t *cp)
     return *cp >= 0 && tqc_text_is_space(*cp);
 }
 
+/* Whether a white space run holding `breaks` line breaks, followed by the text at i,
+ * ends the context: a blank line does, and so does one line break before a line that
+ * does not go on in lower case (a new paragraph in one-paragraph-a-line copy, a heading,
+ * a boilerplate line), so text added or changed on the next or previous line is no part
+ * of it; a line re-wrapped mid-sentence goes on in lower case and stays inside. */
+static bool context_ends(const char *t, size_t len, size_t i, int breaks)
+{
+    if (breaks >= 2)
+        return true;
+    if (breaks == 0)
+        return false;
+    int32_t cp = -1;
+    if (i < len)
+        tqc_text_decode(t + i, len - i, &cp);
+    return cp < 0 || !tqc_text_is_lower(cp);
+}
+
 /* The start of the character or white space run that ends at i; i itself when that
- * run holds a blank line, which ends the context. */
-static size_t step_back(const char *t, size_t i)
+ * run ends the context (context_ends). */
+static size_t step_back(const char *t, size_t len, size_t i)
 {
     size_t j = i;
     int breaks = 0;
@@ -191,11 +208,11 @@ static size_t step_back(const char *t, size_t i)
         breaks += cp == '\n';
         j = start;
     }
-    return breaks >= 2 ? i : j;
+    return context_ends(t, len, i, breaks) ? i : j;
 }
 
 /* The end of the character or white space run that starts at i (before len); i itself
- * when that run holds a blank line. */
+ * when that run ends the context (context_ends). */
 static size_t step_forward(const char *t, size_t len, size_t i)
 {
     int32_t cp;
@@ -209,18 +226,18 @@ static size_t step_forward(const char *t, size_t len, size_t i)
         breaks += cp == '\n';
         j += tqc_text_decode(t + j, len - j, &cp);
     }
-    return breaks >= 2 ? i : j;
+    return context_ends(t, len, j, breaks) ? i : j;
 }
 
 uint64_t tqc_report_fingerprint(const tqc_doc *doc, const tqc_finding *f)
 {
     /* Context: up to TQC_FINGERPRINT_CONTEXT characters either side, a run of white
-     * space counting as one, not across a blank line. The text decides where it stops,
+     * space counting as one, not across a blank line or into another paragraph's line. The text decides where it stops,
      * not the segmenter: its sentence and paragraph ends are heuristics that re-wrapping
      * a line (or a better segmenter) may move. */
     size_t a = f->span.start;
     for (int k = 0; k < TQC_FINGERPRINT_CONTEXT; k++) {
-        size_t prev = step_back(doc->text, a);
+        size_t prev = step_back(doc->text, doc->len, a);
         if (prev == a)
             break;
         a = prev;

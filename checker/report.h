@@ -23,6 +23,8 @@ typedef struct tqc_report_rule {
     const char *id;
     tqc_severity severity;   /* default severity */
     const char *summary, *good, *bad;
+    unsigned severities;     /* every severity it can emit (TQC_SEV_BIT), default included */
+    const char *details;     /* what it finds and why (rules.h) */
 } tqc_report_rule;
 
 typedef struct tqc_reporter tqc_reporter;
@@ -34,6 +36,9 @@ struct tqc_reporter {
     const tqc_report_rule *rules;  /* borrowed, outlives the reporter */
     size_t rule_count;
     tqc_severity fail_on;    /* junit: findings at or above it are failures (default warning) */
+    /* sarif: name the working directory (an absolute, machine-specific path) in
+     * originalUriBaseIds; off, URIs stay relative to %SRCROOT%, the viewer's checkout. */
+    bool sarif_srcroot;
     /* Set by tqc_reporter_init: paths under it are printed relative to it. */
     char cwd[PATH_MAX];
     bool failed;             /* out of memory: the output is incomplete (the caller checks) */
@@ -70,7 +75,8 @@ void tqc_xml_write_string(FILE *out, const char *s, size_t len, bool attr);
 const char *tqc_report_path(const tqc_reporter *r, const char *name);
 
 /* A fingerprint of f that survives unrelated edits: a hash of the rule, the span text
- * and up to TQC_FINGERPRINT_CONTEXT characters either side (not across a blank line),
+ * and up to TQC_FINGERPRINT_CONTEXT characters either side (not across a blank line,
+ * nor a line break before a line that does not go on in lower case: another paragraph),
  * with white space runs folded to one space. No line numbers, offsets or segmenter
  * boundaries go in, so moving the text, re-wrapping it or editing text further away
  * leaves it unchanged. */

@@ -4,9 +4,17 @@
  * (title `tqc: RULE in segment ID` for a segment of a translation file or JSONL record);
  * info findings become ::notice. Columns are characters, endColumn exclusive; they are
  * left out when a span crosses lines (GitHub ignores them then). Escaping is GitHub's:
- * %, CR and LF in the message, and also : and , in properties. */
+ * %, CR and LF in the message, and also : and , in properties.
+ *
+ * GitHub shows only about ten annotations of each type per step, so errors come first,
+ * then warnings, then notices, GITHUB_PER_TYPE of each (a notice less, for the summary);
+ * the others are written at once as plain log lines (FILE:LINE:COL: SEVERITY: MESSAGE
+ * [RULE]), and one closing notice says how many were not annotated. The annotations are
+ * kept until finish: at most GITHUB_PER_TYPE lines a type. */
 #include "report.h"
 
+#include <stdio.h> /* open_memstream: POSIX.1-2008 */
+#include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
@@ -47,9 +55,16 @@ static void put_cstr(FILE *out, const char *s, bool property)
     put_escaped(out, s, strlen(s), property);
 }
 
-static void github_finding(tqc_reporter *r, const tqc_doc *doc, const tqc_finding *f)
+/* Annotations of one type GitHub shows in a step. */
+#define GITHUB_PER_TYPE 10
+
+typedef struct github {
+    char *kept[3][GITHUB_PER_TYPE];   /* by severity: the workflow commands to print */
+    size_t kept_n[3], over[3];        /* kept, and written as plain lines */
+} github;
+
+static void annotate(FILE *o, const tqc_reporter *r, const tqc_doc *doc, const tqc_finding *f)
 {
-    FILE *o = r->out;
     size_t l1, c1, l2, c2;
     tqc_doc_locate(doc, f->span.start, &l1, &c1);
     tqc_doc_locate_end(doc, f->span, &l2, &c2, NULL);
@@ -83,7 +98,66 @@ static void github_finding(tqc_reporter *r, const tqc_doc *doc, const tqc_findin
     fputc('\n', o);
 }
 
+static size_t room(tqc_severity sev)
+{
+    return sev == TQC_SEV_INFO ? GITHUB_PER_TYPE - 1 : GITHUB_PER_TYPE;
+}
+
+static void github_finding(tqc_reporter *r, const tqc_doc *doc, const tqc_finding *f)
+{
+    if (!r->state && !r->failed && !(r->state = calloc(1, sizeof(github))))
+        r->failed = true;
+    github *g = r->state;
+    if (!g)
+        return;
+    if (g->kept_n[f->severity] < room(f->severity)) {
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *m = open_memstream(&buf, &len);
+        if (m)
+            annotate(m, r, doc, f);
+        if (!m || fclose(m) != 0 || !buf) {
+            free(buf);
+            r->failed = true;
+            return;
+        }
+        g->kept[f->severity][g->kept_n[f->severity]++] = buf;
+        return;
+    }
+    /* Past what GitHub shows: a plain line in the log, as the text format heads one. */
+    size_t line, col;
+    tqc_doc_locate(doc, f->span.start, &line, &col);
+    fprintf(r->out, "%s:%zu:%zu: %s: ", tqc_report_path(r, doc->name), line, col,
+            tqc_severity_name(f->severity));
+    put_cstr(r->out, f->message, false);
+    fprintf(r->out, " [%s]\n", f->rule);
+    g->over[f->severity]++;
+}
+
+static void github_finish(tqc_reporter *r, const tqc_run_stats *stats)
+{
+    github *g = r->state;
+    if (!g)
+        return;
+    for (int s = TQC_SEV_ERROR; s >= TQC_SEV_INFO; s--)
+        for (size_t i = 0; i < g->kept_n[s]; i++) {
+            fputs(g->kept[s][i], r->out);
+            free(g->kept[s][i]);
+        }
+    size_t over = g->over[0] + g->over[1] + g->over[2];
+    if (over)
+        fprintf(r->out, "::notice title=tqc::%zu more finding%s (%zu error%s, %zu warning%s, "
+                "%zu info) are in the log above, not annotated: GitHub shows about %d "
+                "annotations of each type per step\n", over, over == 1 ? "" : "s",
+                g->over[TQC_SEV_ERROR], g->over[TQC_SEV_ERROR] == 1 ? "" : "s",
+                g->over[TQC_SEV_WARNING], g->over[TQC_SEV_WARNING] == 1 ? "" : "s",
+                g->over[TQC_SEV_INFO], GITHUB_PER_TYPE);
+    free(g);
+    r->state = NULL;
+}
+
 void tqc_report_github_init(tqc_reporter *r)
 {
     r->finding = github_finding;
+    r->finish = github_finish;
 }

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rules.h"
 #include "text.h"
 
 #ifndef TQC_VERSION
@@ -713,9 +714,13 @@ static void put_panel(tqc_html *h, FILE *o)
                         100.0 * (double)rc->n[order[k]] / (double)t);
         fputs("</span>", o);
         if (rc->summary) {
+            /* The rule's page (what, why, examples, how to silence it): rules.h. */
+            char url[512];
             fputs("<span class=\"sum\">", o);
             put_str(o, rc->summary);
-            fputs("</span>", o);
+            fputs(" <a class=\"doc\" href=\"", o);
+            put_str(o, tqc_rules_doc_url(rc->id, url, sizeof url));
+            fputs("\">docs</a></span>", o);
         }
         fputs("</li>", o);
     }

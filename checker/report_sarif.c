@@ -10,8 +10,9 @@
  * are given only where the text is the file's bytes 1:1). A finding in a segment of a
  * translation file or JSONL record names it in properties.segment and as a logical
  * location. URIs are
- * percent-encoded and relative to the working directory (run.originalUriBaseIds names
- * it as %SRCROOT%); paths outside it are absolute file: URIs. */
+ * percent-encoded and relative to the working directory, %SRCROOT% (named in
+ * run.originalUriBaseIds only when asked: it is a machine's absolute path); paths outside
+ * it are absolute file: URIs. Each rule's helpUri is its docs/rules/ page (rules.h). */
 #include "report.h"
 
 #include <assert.h>
@@ -19,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rules.h"
 #include "strmap.h"
 
 #ifndef TQC_VERSION
@@ -33,7 +35,7 @@
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 #define SRCROOT "%SRCROOT%"
 /* The partialFingerprints key: bump the version when tqc_report_fingerprint changes. */
-#define FINGERPRINT_KEY "tqc/v1"
+#define FINGERPRINT_KEY "tqc/v2"
 /* Deepest nesting written: root, runs, run, results, result, fixes, fix, changes,
  * change, replacements, replacement, region, snippet. */
 #define JW_MAX_DEPTH 16
@@ -184,6 +186,9 @@ static void write_rules(jw *w, const tqc_reporter *r)
         tqc_json_write_string(w->out, good, strlen(good));
         fputc('"', w->out);
         jw_close(w, '}');
+        char url[512];
+        jw_key(w, "helpUri");
+        jw_cstr(w, tqc_rules_doc_url(rule->id, url, sizeof url));
         jw_key(w, "defaultConfiguration");
         jw_open(w, '{');
         jw_key(w, "level");
@@ -234,7 +239,7 @@ static void write_head(tqc_reporter *r, jw *w)
     write_rules(w, r);
     jw_close(w, '}');
     jw_close(w, '}');
-    if (r->cwd[0] == '/') {
+    if (r->sarif_srcroot && r->cwd[0] == '/') {
         jw_key(w, "originalUriBaseIds");
         jw_open(w, '{');
         jw_key(w, SRCROOT);

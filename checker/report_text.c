@@ -1,5 +1,5 @@
-/* Text: `FILE:LINE:COL: SEVERITY: MESSAGE [RULE]` (the form vim's quickfix and Emacs'
- * compile-mode parse), then the source line with the span underlined and the
+/* Text: `FILE:LINE:COL: SEVERITY: MESSAGE [RULE]` (COL in bytes: the form vim's quickfix and
+ * Emacs' compile-mode parse), then the source line with the span underlined and the
  * suggestions. Long lines are shown as a window around the span. */
 #include "report.h"
 
@@ -69,8 +69,10 @@ static void put_visible(FILE *out, const char *t, size_t a, size_t b)
 static void text_finding(tqc_reporter *r, const tqc_doc *doc, const tqc_finding *f)
 {
     FILE *o = r->out;
+    /* The column in bytes, as vim's quickfix and gcc-style tools read it (README). */
     size_t line, col;
     tqc_doc_locate(doc, f->span.start, &line, &col);
+    col = tqc_doc_byte_column(doc, f->span.start);
     fprintf(o, "%s%s:%zu:%zu:%s %s%s:%s %s %s[%s%s%s]%s\n", c(r, ANSI_BOLD), doc->name, line, col,
             c(r, ANSI_RESET), c(r, sev_color(f->severity)), tqc_severity_name(f->severity),
             c(r, ANSI_RESET), f->message, c(r, ANSI_DIM), f->rule, f->also ? "," : "",

@@ -11,7 +11,7 @@
 
 #include "pass.h"
 
-typedef enum dkind { D_DISABLE, D_ENABLE, D_NEXT_LINE, D_BAD } dkind;
+typedef enum dkind { D_DISABLE, D_ENABLE, D_NEXT_LINE, D_WORDS, D_BAD } dkind;
 
 typedef struct directive {
     dkind kind;
@@ -23,7 +23,8 @@ typedef struct directive {
     size_t rule_first, rule_count;
 } directive;
 
-/* One rule a directive names (id NULL: every rule). For tqc-disable, a region of file
+/* One rule a directive names (id NULL: every rule), or for tqc-words one word it
+ * accepts. For tqc-disable, a region of file
  * offsets [start, end) (end SIZE_MAX while no tqc-enable ended it); for
  * tqc-disable-next-line, start is the line it covers. */
 typedef struct drule {
@@ -125,13 +126,28 @@ static tqc_status add_directive(tqc_suppress *s, const char *body, size_t n, con
         body++;
         n--;
     }
-    if (n < 4 || memcmp(body, "tqc-", 4) != 0 || clen > TQC_SUPPRESS_MAX_COMMENT)
+    if (n < 4 || (memcmp(body, "tqc-", 4) != 0 && memcmp(body, "tqc:", 4) != 0) ||
+        clen > TQC_SUPPRESS_MAX_COMMENT)
         return TQC_OK;
     size_t wl = 0;
     while (wl < n && !is_blank(body[wl]) && body[wl] != ',')
         wl++;
     dkind kind = D_BAD;
-    if (wl == 11 && memcmp(body, "tqc-disable", 11) == 0)
+    /* `tqc: words A, B` (as cspell:ignore) or `tqc-words A, B`: the rest are words. */
+    size_t skip = wl;
+    if (wl == 4 && memcmp(body, "tqc:", 4) == 0) {
+        size_t k = wl;
+        while (k < n && is_blank(body[k]))
+            k++;
+        if (n - k >= 5 && memcmp(body + k, "words", 5) == 0 &&
+            (n - k == 5 || is_blank(body[k + 5]))) {
+            kind = D_WORDS;
+            skip = wl = k + 5;
+        }
+    }
+    if (wl == 9 && memcmp(body, "tqc-words", 9) == 0)
+        kind = D_WORDS;
+    else if (wl == 11 && memcmp(body, "tqc-disable", 11) == 0)
         kind = D_DISABLE;
     else if (wl == 10 && memcmp(body, "tqc-enable", 10) == 0)
         kind = D_ENABLE;
@@ -159,7 +175,7 @@ static tqc_status add_directive(tqc_suppress *s, const char *body, size_t n, con
         return TQC_OK;
     size_t start = kind == D_NEXT_LINE ? end_line + 1 : offset + clen;
     tqc_status st = TQC_OK;
-    for (size_t i = wl; st == TQC_OK && i < n;) {
+    for (size_t i = skip; st == TQC_OK && i < n;) {
         while (i < n && (is_blank(body[i]) || body[i] == ','))
             i++;
         size_t k = i;
@@ -169,11 +185,14 @@ static tqc_status add_directive(tqc_suppress *s, const char *body, size_t n, con
             st = add_rule(s, body + i, k - i, start);
         i = k;
     }
-    if (st == TQC_OK && s->rn == d->rule_first)
+    if (st == TQC_OK && s->rn == d->rule_first && kind != D_WORDS)
         st = add_rule(s, NULL, 0, start);
     if (st != TQC_OK)
         return st;
     d->rule_count = s->rn - d->rule_first;
+    if (kind == D_WORDS)        /* words, not rule ids */
+        for (size_t k = d->rule_first; k < s->rn; k++)
+            s->r[k].known = true;
     if (kind == D_ENABLE)
         for (size_t k = d->rule_first; k < s->rn; k++)
             s->r[k].used = end_regions(s, s->r[k].id, offset);
@@ -348,6 +367,19 @@ bool tqc_suppress_covers(tqc_suppress *s, const char *rule, const char *also, si
     return true;
 }
 
+/* Whether a tqc-words directive accepts the n bytes at word (marking it used). */
+static bool word_accepted(tqc_suppress *s, const char *word, size_t n)
+{
+    bool hit = false;
+    for (size_t i = 0; i < s->dn; i++) {
+        const directive *d = &s->d[i];
+        for (size_t k = d->rule_first; d->kind == D_WORDS && k < d->rule_first + d->rule_count; k++)
+            if (strlen(s->r[k].id) == n && memcmp(s->r[k].id, word, n) == 0)
+                hit = s->r[k].used = true;
+    }
+    return hit;
+}
+
 size_t tqc_suppress_apply(tqc_suppress *s, tqc_findings *list)
 {
     size_t kept = 0, dropped = 0;
@@ -355,8 +387,14 @@ size_t tqc_suppress_apply(tqc_suppress *s, tqc_findings *list)
         const tqc_finding *f = &list->items[i];
         size_t line, column;
         tqc_doc_locate(list->doc, f->span.start, &line, &column);
+        /* Covered first: a word inside a directive's own comment uses nothing. */
         if (tqc_suppress_covers(s, f->rule, f->also, tqc_doc_file_offset(list->doc, f->span.start),
                                 line)) {
+            dropped++;
+            continue;
+        }
+        if (strcmp(f->rule, TQC_WORDS_RULE) == 0 && !f->also &&
+            word_accepted(s, tqc_doc_at(list->doc, f->span), tqc_span_len(f->span))) {
             dropped++;
             continue;
         }
@@ -398,9 +436,17 @@ static bool describe(const tqc_suppress *s, const directive *d, char *msg, size_
 {
     msg[0] = '\0';
     if (d->kind == D_BAD) {
-        append(msg, cap, "unknown directive '%s' (tqc-disable, tqc-enable or "
-               "tqc-disable-next-line)", d->word);
+        append(msg, cap, "unknown directive '%s' (tqc-disable, tqc-enable, "
+               "tqc-disable-next-line or tqc-words)", d->word);
         return true;
+    }
+    if (d->kind == D_WORDS) {
+        char unused[160] = "";
+        if (d->rule_count == 0)
+            append(msg, cap, "%s names no word", d->word);
+        else if (list_rules(s, d, true, unused, sizeof unused))
+            append(msg, cap, "%s %s accepted no flagged word", d->word, unused);
+        return msg[0] != '\0';
     }
     const drule *first = &s->r[d->rule_first];
     char unknown[160] = "", unused[160] = "";

@@ -4,6 +4,9 @@
  *     <!-- tqc-enable RULE -->                ...until here (or the end of the file)
  *     <!-- tqc-disable-next-line RULE -->     findings on the next line are dropped
  *
+ *     <!-- tqc: words Matsuno, Vostochny -->  these words are known in this file
+ *                                             (also `tqc-words`; as cspell:ignore)
+ *
  * Without a rule they cover every rule; `tqc-enable` without a rule ends every open
  * tqc-disable, `tqc-enable RULE` ends those that name RULE. In markup (HTML, XML,
  * XLIFF...) a directive may stand anywhere a comment may; in plain text and Markdown it
@@ -26,6 +29,10 @@
 
 /* The rule id of the findings made from tqc_suppress_unused; info by default. */
 #define TQC_SUPPRESS_RULE "unused-suppression"
+/* The rule whose findings a `tqc: words` directive drops when their text is one of its
+ * words (case as written), wherever they are in the file (in a file checked in parts,
+ * from the part holding the directive on). */
+#define TQC_WORDS_RULE "spelling"
 /* A comment longer than this is prose, not a directive (and is not kept). */
 #define TQC_SUPPRESS_MAX_COMMENT 1024
 

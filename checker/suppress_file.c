@@ -64,7 +64,7 @@ static tqc_status flush_held(tqc_suppress_file *sf)
     return st;
 }
 
-/* true when the first limit bytes of the file hold "tqc-", read a block at a time: a
+/* true when the first limit bytes of the file hold "tqc-" or "tqc:", read a block at a time: a
  * file without it has no directive, and is then never held whole in memory (a JSON
  * Lines file may be gigabytes). */
 static bool has_directive(FILE *f, size_t limit)
@@ -79,7 +79,8 @@ static bool has_directive(FILE *f, size_t limit)
         seen += n;
         size_t len = keep + n;
         for (size_t i = 0; !hit && i + 4 <= len; i++)
-            hit = buf[i] == 't' && memcmp(buf + i, "tqc-", 4) == 0;
+            hit = buf[i] == 't' && (memcmp(buf + i, "tqc-", 4) == 0 ||
+                                    memcmp(buf + i, "tqc:", 4) == 0);
         /* The last three bytes may start the needle the next block ends. */
         keep = len < 3 ? len : 3;
         memmove(buf, buf + len - keep, keep);

@@ -1,8 +1,13 @@
 /* The generic pass test: every registered pass fires on its bad example and stays
  * silent on its good one, and declares what the registry promises. */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "checker.h"
 #include "pass.h"
+#include "rules.h"
 #include "tqc_test.h"
 
 START_TEST(test_every_pass_fires_on_its_bad_example)
@@ -29,10 +34,74 @@ START_TEST(test_registry_ids_are_unique_and_described)
     for (size_t i = 0; i < tqc_pass_count; i++) {
         ck_assert(tqc_passes[i]->run != NULL);
         ck_assert(tqc_passes[i]->summary && *tqc_passes[i]->summary);
+        ck_assert_msg(tqc_passes[i]->details && *tqc_passes[i]->details, "%s: no details",
+                      tqc_passes[i]->id);
         ck_assert_ptr_eq(tqc_pass_find(tqc_passes[i]->id), tqc_passes[i]);
         for (size_t j = i + 1; j < tqc_pass_count; j++)
             ck_assert_str_ne(tqc_passes[i]->id, tqc_passes[j]->id);
     }
+}
+END_TEST
+
+/* Every finding text gets has a severity its rule declares (`tqc rules` lists that set). */
+static void assert_declared_severities(const char *code, const char *name, const char *text,
+                                       size_t len)
+{
+    tqc_doc *doc = tqc_doc_new(name, text, len, code);
+    ck_assert_ptr_nonnull(doc);
+    tqc_findings out;
+    tqc_findings_init(&out, doc);
+    ck_assert_int_eq(tqc_check_doc(tqc_test_checker_for(code), doc, &out), TQC_OK);
+    for (size_t i = 0; i < out.count; i++) {
+        tqc_report_rule r;
+        ck_assert_msg(tqc_rules_find(out.items[i].rule, &r), "%s: no rule %s", name,
+                      out.items[i].rule);
+        ck_assert_msg(r.severities & TQC_SEV_BIT(out.items[i].severity),
+                      "%s: %s emitted %s, which it does not declare: %s", name, r.id,
+                      tqc_severity_name(out.items[i].severity), out.items[i].message);
+    }
+    tqc_findings_release(&out);
+    tqc_doc_free(doc);
+}
+
+/* issue 14: `tqc rules` said spacing is a warning when it also emits errors. The
+ * severities each pass declares hold for the corpus of every language and every
+ * pass's examples. */
+START_TEST(test_issue_14_declared_severities_hold)
+{
+    static const char *const langs[] = {"en", "pt", "es", "fr", "de", "it"};
+    size_t files = 0;
+    for (size_t l = 0; l < sizeof langs / sizeof langs[0]; l++) {
+        char dir[1024];
+        snprintf(dir, sizeof dir, "%s/corpus/%s", TQC_SOURCE_DIR, langs[l]);
+        DIR *d = opendir(dir);
+        ck_assert_ptr_nonnull(d);
+        for (struct dirent *e; (e = readdir(d));) {
+            size_t n = strlen(e->d_name);
+            if (n < 4 || strcmp(e->d_name + n - 4, ".txt") != 0)
+                continue;
+            char path[2048];
+            snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+            FILE *f = fopen(path, "rb");
+            ck_assert_ptr_nonnull(f);
+            static char buf[1 << 20];
+            size_t len = fread(buf, 1, sizeof buf, f);
+            fclose(f);
+            assert_declared_severities(langs[l], path, buf, len);
+            files++;
+        }
+        closedir(d);
+    }
+    ck_assert_uint_gt(files, 6);
+    for (size_t i = 0; i < tqc_pass_count; i++) {
+        assert_declared_severities("en", "bad", tqc_passes[i]->bad, strlen(tqc_passes[i]->bad));
+        assert_declared_severities("en", "good", tqc_passes[i]->good, strlen(tqc_passes[i]->good));
+    }
+    /* The sets are the passes' own: spacing's error for a space before a comma. */
+    tqc_test_hit h;
+    tqc_test_first("Turnout was high , the envoy said.", "spacing", &h);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_ERROR);
 }
 END_TEST
 
@@ -56,6 +125,7 @@ Suite *passes_suite(void)
     tcase_add_loop_test(tc, test_every_pass_is_silent_on_its_good_example, 0, (int)tqc_pass_count);
     tcase_add_test(tc, test_registry_ids_are_unique_and_described);
     tcase_add_test(tc, test_issue_3_repeated_word);
+    tcase_add_test(tc, test_issue_14_declared_severities_hold);
     suite_add_tcase(s, tc);
     return s;
 }

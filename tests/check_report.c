@@ -5,12 +5,14 @@
 #include <string.h>
 
 #include "report.h"
+#include "rules.h"
 #include "seg.h"
 #include "tqc_test.h"
 
 static const tqc_report_rule rules[] = {
-    {"repeated-word", TQC_SEV_ERROR, "the same word twice in a row", "ok", "the the"},
-    {"style", TQC_SEV_INFO, "a hint", "fine", "not fine"},
+    {"repeated-word", TQC_SEV_ERROR, "the same word twice in a row", "ok", "the the",
+     TQC_SEV_BIT(TQC_SEV_ERROR), "A word twice."},
+    {"style", TQC_SEV_INFO, "a hint", "fine", "not fine", TQC_SEV_BIT(TQC_SEV_INFO), "Style."},
 };
 
 /* A reporter writing into memory, with a fixed working directory and rule table. */
@@ -231,6 +233,17 @@ START_TEST(test_issue_7_fingerprint_survives_unrelated_edits)
                                   "The the"));
     ck_assert_uint_ne(fingerprint(rw, "Intro. The the talks resumed.\n", "The the"),
                       fingerprint(rw, "A changed intro. The the talks resumed.\n", "The the"));
+    /* issue 14: a line added after a one-line paragraph (a boilerplate line at the end of
+     * one-paragraph-a-line copy) or before it is no part of its context. */
+    const char *reply = "The talks ended.\nLeave a Reply\n";
+    ck_assert_uint_eq(fingerprint("boilerplate", reply, "Leave a Reply"),
+                      fingerprint("boilerplate", "The talks ended.\nLeave a Reply\n"
+                                  "The council will meet in May.\n", "Leave a Reply"));
+    ck_assert_uint_eq(fingerprint("boilerplate", reply, "Leave a Reply"),
+                      fingerprint("boilerplate", "The talks ended on Monday.\nLeave a Reply\n",
+                                  "Leave a Reply"));
+    ck_assert_uint_eq(fingerprint(rw, "He said the the\nMinister spoke.\n", "the the"),
+                      fingerprint(rw, "He said the the\nMinister spoke again.\n", "the the"));
     /* What the finding is about changes it: the rule, the span, the words beside it. */
     ck_assert_uint_ne(h, fingerprint("other-rule", base, "the the"));
     ck_assert_uint_ne(h, fingerprint(rw, base, "the the talks"));
@@ -265,7 +278,10 @@ START_TEST(test_issue_7_sarif_document)
                     "                \"text\": \"the same word twice in a row\"");
     ASSERT_HAS(out, "\"defaultConfiguration\": {\n                \"level\": \"note\"");
     ASSERT_HAS(out, "\"help\": {\n                \"text\": \"a hint.\\n\\nFlagged:\\n  not fine");
-    ASSERT_HAS(out, "\"uri\": \"file:///news/desk/\"");
+    /* issue 14: each rule links its page; no machine path unless asked (below). */
+    ASSERT_HAS(out, "\"helpUri\": \"" TQC_DOCS_URL "/repeated-word.md\"");
+    ASSERT_LACKS(out, "originalUriBaseIds");
+    ASSERT_LACKS(out, "file:///news/desk/");
     /* The path: relative, percent-encoded (space, non-ASCII, curly quotes). */
     ASSERT_HAS(out, "\"uri\": \"in%20depth/Z%C3%BCrich%20%E2%80%9Ca%E2%80%9D.txt\",\n"
                     "                  \"uriBaseId\": \"%SRCROOT%\"");
@@ -287,11 +303,18 @@ START_TEST(test_issue_7_sarif_document)
     ASSERT_HAS(out, "\"ruleIndex\": 1");
     /* A rule outside the table has a ruleId but no ruleIndex. */
     ASSERT_HAS(out, "\"ruleId\": \"unlisted\",\n          \"level\": \"warning\"");
-    ck_assert_uint_eq(count(out, "\"tqc/v1\": \""), 3);
+    ck_assert_uint_eq(count(out, "\"tqc/v2\": \""), 3);
     ASSERT_HAS(out, "\"executionSuccessful\": true");
     /* One document, closed at the end. */
     ck_assert_uint_eq(count(out, "\"$schema\""), 1);
     ck_assert_str_eq(out + strlen(out) - 3, "\n}\n");
+    capture_free(&c);
+    /* Asked (TQC_SARIF_SRCROOT): %SRCROOT% is named as the working directory. */
+    capture_start(&c, "sarif");
+    c.r.sarif_srcroot = true;
+    feed(&c, doc, &list);
+    out = capture_finish(&c);
+    ASSERT_HAS(out, "\"uri\": \"file:///news/desk/\"");
     capture_free(&c);
     tqc_findings_release(&list);
     tqc_doc_free(doc);
@@ -321,9 +344,9 @@ START_TEST(test_issue_7_sarif_fingerprint_occurrences)
     feed(&c, d3, &l3);
     const char *out = capture_finish(&c);
     char want[64];
-    snprintf(want, sizeof want, "\"tqc/v1\": \"%016llx:1\"", hash);
+    snprintf(want, sizeof want, "\"tqc/v2\": \"%016llx:1\"", hash);
     ck_assert_uint_eq(count(out, want), 2);
-    snprintf(want, sizeof want, "\"tqc/v1\": \"%016llx:2\"", hash);
+    snprintf(want, sizeof want, "\"tqc/v2\": \"%016llx:2\"", hash);
     ck_assert_uint_eq(count(out, want), 1);
     ASSERT_HAS(out, "\"startLine\": 3");
     ASSERT_HAS(out, "\"byteOffset\": 30");
@@ -364,6 +387,39 @@ START_TEST(test_issue_7_sarif_empty_run_and_stdin)
 }
 END_TEST
 
+/* issue 14: GitHub shows about ten annotations a type per step: errors and warnings
+ * first, ten of each (nine notices), the rest plain log lines and one closing notice. */
+START_TEST(test_issue_14_github_annotation_limits)
+{
+    capture c;
+    capture_start(&c, "github");
+    tqc_doc *doc = make_doc("a.txt", "x x x x x x x x x x x x x x x x x x x x x x x x x\n", 0, 0);
+    tqc_findings list;
+    tqc_findings_init(&list, doc);
+    /* 11 notices, then 12 errors, then 2 warnings, all at "x"s. */
+    for (int i = 0; i < 25; i++) {
+        tqc_severity sev = i < 11 ? TQC_SEV_INFO : i < 23 ? TQC_SEV_ERROR : TQC_SEV_WARNING;
+        tqc_finding *f = tqc_emit(&list, "r", sev, tqc_span_make((size_t)i * 2, (size_t)i * 2 + 1),
+                                  "m%d", i);
+        ck_assert_ptr_nonnull(f);
+    }
+    feed(&c, doc, &list);
+    const char *out = capture_finish(&c);
+    ck_assert_uint_eq(count(out, "::error "), 10);
+    ck_assert_uint_eq(count(out, "::warning "), 2);
+    ck_assert_uint_eq(count(out, "::notice "), 10);   /* nine, and the summary */
+    ASSERT_HAS(out, "::notice title=tqc::4 more findings (2 errors, 0 warnings, 2 info) are "
+                    "in the log above, not annotated");
+    ASSERT_HAS(out, "a.txt:1:45: error: m22 [r]\n");
+    /* The first annotation is an error, though a notice came first. */
+    ck_assert_ptr_eq(strstr(out, "::"), strstr(out, "::error "));
+    ck_assert_ptr_nonnull(strstr(strstr(out, "::warning "), "::notice "));
+    capture_free(&c);
+    tqc_findings_release(&list);
+    tqc_doc_free(doc);
+}
+END_TEST
+
 START_TEST(test_issue_7_github_commands)
 {
     capture c;
@@ -379,11 +435,12 @@ START_TEST(test_issue_7_github_commands)
     ck_assert_str_eq(out,
         "::error file=a%2C b%3A “c”.txt,line=1,endLine=1,col=14,endColumn=21,"
         "title=tqc%3A repeated-word::word repeated: 'the'%0ASuggestions: the\n"
+        /* Errors, then warnings, then notices (issue 14). */
+        "::warning file=a%2C b%3A “c”.txt,line=2,endLine=2,col=7,endColumn=10,"
+        "title=tqc%3A x::w\n"
         /* Across lines: no columns. Data escapes %, CR and LF but keeps : and ,. */
         "::notice file=a%2C b%3A “c”.txt,line=1,endLine=2,title=tqc%3A style::"
-        "100%25 sure,%0D%0Areally: \xEF\xBF\xBD[31m\n"
-        "::warning file=a%2C b%3A “c”.txt,line=2,endLine=2,col=7,endColumn=10,"
-        "title=tqc%3A x::w\n");
+        "100%25 sure,%0D%0Areally: \xEF\xBF\xBD[31m\n");
     capture_free(&c);
     tqc_findings_release(&list);
     tqc_doc_free(doc);
@@ -500,20 +557,21 @@ START_TEST(test_issue_7_junit_failures_at_fail_on)
     const char *out = capture_finish(&c);
     ck_assert_str_eq(out,
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        "<testsuites name=\"tqc\" tests=\"3\" failures=\"1\" errors=\"0\">\n"
-        "  <testsuite name=\"tqc\" tests=\"3\" failures=\"1\" errors=\"0\" skipped=\"0\">\n"
-        "    <testcase classname=\"tqc\" name=\"a.txt\" file=\"a.txt\">\n"
-        "      <failure type=\"repeated-word\" message=\"word repeated: &apos;the&apos;\">"
+        "<testsuites name=\"tqc\" tests=\"3\" failures=\"1\" errors=\"0\" time=\"0\">\n"
+        "  <testsuite name=\"tqc\" tests=\"3\" failures=\"1\" errors=\"0\" skipped=\"0\" "
+        "time=\"0\">\n"
+        "    <testcase classname=\"tqc\" name=\"a.txt\" file=\"a.txt\" time=\"0\">\n"
+        /* issue 14: one failure a failing file, so failures counts <failure> elements. */
+        "      <failure type=\"repeated-word,w\" message=\"2 findings at or above warning\">"
         "a.txt:1:9: error: word repeated: &apos;the&apos; [repeated-word]\n"
-        "Text: the the\nSentence: He said the the end.\nSuggestions: the</failure>\n"
-        "      <failure type=\"w\" message=\"warned &amp; &quot;quoted&quot;\">"
+        "Text: the the\nSentence: He said the the end.\nSuggestions: the\n\n"
         "a.txt:3:12: warning: warned &amp; &quot;quoted&quot; [w]\n"
         "Text: here\nSentence: Next “one” here.</failure>\n"
         "      <system-out>a.txt:3:6: info: a &lt;hint&gt; [style]\n</system-out>\n"
         "    </testcase>\n"
-        "    <testcase classname=\"tqc\" name=\"clean.txt\" file=\"clean.txt\">\n"
+        "    <testcase classname=\"tqc\" name=\"clean.txt\" file=\"clean.txt\" time=\"0\">\n"
         "    </testcase>\n"
-        "    <testcase classname=\"tqc\" name=\"hints.txt\" file=\"hints.txt\">\n"
+        "    <testcase classname=\"tqc\" name=\"hints.txt\" file=\"hints.txt\" time=\"0\">\n"
         "      <system-out>hints.txt:1:8: info: just a hint [style]\n</system-out>\n"
         "    </testcase>\n"
         "  </testsuite>\n"
@@ -575,6 +633,7 @@ Suite *report_suite(void)
     tcase_add_test(tc, test_issue_7_sarif_fingerprint_occurrences);
     tcase_add_test(tc, test_issue_7_sarif_empty_run_and_stdin);
     tcase_add_test(tc, test_issue_7_github_commands);
+    tcase_add_test(tc, test_issue_14_github_annotation_limits);
     tcase_add_test(tc, test_issue_7_rdjsonl_byte_columns);
     tcase_add_test(tc, test_issue_7_rdjsonl_first_line_counts_bom);
     tcase_add_test(tc, test_issue_7_checkstyle_groups_by_file);

@@ -103,7 +103,7 @@ expect_exit 0 "empty file" "$TQC" check "$tmp/empty.txt"
 expect_exit 0 "--version" "$TQC" --version
 expect_grep "^tqc [0-9]" "$tmp/out" "--version prints the version"
 expect_exit 0 "--help" "$TQC" --help
-expect_grep "Usage: tqc check" "$tmp/out" "--help prints usage"
+expect_grep "^  check " "$tmp/out" "--help lists the commands"
 expect_exit 0 "rules lists the passes" "$TQC" rules
 expect_grep "^repeated-word" "$tmp/out" "rules names repeated-word"
 

@@ -196,7 +196,7 @@ same "audit --baseline reports what check --baseline reports" "$tmp/c" "$tmp/a"
 "$TQC" audit -q --baseline "$tmp/nowhere" "$pr" >/dev/null 2>&1
 check "a missing baseline exits 2" $(($? != 2))
 "$TQC" --help >"$tmp/out" 2>&1
-grep -q '^ *tqc audit \[OPTIONS\] PATH\.\.\. ' "$tmp/out" && grep -q '^ *tqc merge ' "$tmp/out"
+grep -q '^  audit  *check a whole corpus' "$tmp/out" && grep -q '^  merge ' "$tmp/out"
 check "tqc --help lists audit and merge" $?
 
 # ---- the summary as JSON ----

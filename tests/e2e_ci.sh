@@ -236,15 +236,19 @@ else
 fi
 
 # ---- the commands action.yml and .pre-commit-hooks.yaml run ---------------------------
-# action.yml installs Debian packages, runs `make -C ACTION_PATH tqc`, then tqc with the
-# inputs; the packages it names must be ones the Makefile knows.
+# action.yml installs the Makefile's Debian packages (make deps: one list, issue 14),
+# runs `make -C ACTION_PATH tqc`, then tqc with the inputs. tests/action_debian.sh runs
+# its steps in a fresh Debian root (make action-test).
 if [ -f "$root/action.yml" ]; then
-    pkgs=$(sed -n 's/^ *TQC_DEB_PACKAGES: *//p' "$root/action.yml" | tr -d '"')
-    known=$(sed -n '/^DEB_PACKAGES *=/,/^$/p' "$root/Makefile" | tr -d '\\' | sed 's/^DEB_PACKAGES *=//')
+    grep -q 'make -C "$GITHUB_ACTION_PATH" deps' "$root/action.yml" && ! grep -q 'apt-get install.*libhunspell\|TQC_DEB_PACKAGES' "$root/action.yml" &&
+        ok "action.yml: installs the Makefile's packages (make deps), no list of its own" ||
+        not_ok "action.yml: installs the Makefile's packages (make deps), no list of its own"
+    known=$(sed -n '/^DEB_PACKAGES *=/,/^$/p' "$root/Makefile" | sed -n '/^[A-Z]/!p;/^DEB_PACKAGES/p' | tr -d '\\' | sed 's/^DEB_PACKAGES *=//' | grep -v '^PKGS' | tr -s ' \n' ' ')
     missing=""
-    for p in $pkgs; do case " $(echo $known) " in *" $p "*) ;; *) missing="$missing $p" ;; esac; done
-    [ -n "$pkgs" ] && [ -z "$missing" ] && ok "action.yml: its Debian packages are the Makefile's ($pkgs)" ||
-        not_ok "action.yml: Debian packages" "named: '$pkgs'; not in the Makefile:$missing"
+    building=$(sed -n '/^## Building/,/^## /p' "$root/README.md")
+    for p in $known; do case $building in *"\`$p\`"*) ;; *) missing="$missing $p" ;; esac; done
+    [ -n "$known" ] && [ -z "$missing" ] && ok "README's Building section names every Debian package" ||
+        not_ok "README's Building section names every Debian package" "missing:$missing"
     if make -n -C "$root" tqc >/dev/null 2>&1; then ok "action.yml: make tqc is a target"; else not_ok "action.yml: make tqc is a target"; fi
     for fmt in github sarif; do
         expect 1 "action.yml: tqc check --format $fmt --fail-on warning PATHS" "$TQC" check --format "$fmt" --fail-on warning content
@@ -266,6 +270,26 @@ if [ -f "$root/.pre-commit-hooks.yaml" ]; then
     (PATH="$bin:$PATH"; cd "$repo" && $entry $files >"$tmp/out" 2>"$tmp/err"); rc=$?
     [ "$rc" = 1 ] && ok "pre-commit: '$entry FILE...' runs and fails on findings" ||
         not_ok "pre-commit: '$entry FILE...'" "exit $rc: $(cat "$tmp/err")"
+    # issue 14: a .pre-commit-config.yaml as the README shows it, with rev: a commit (this
+    # repository's HEAD, cloned by pre-commit from a local path), runs the hook.
+    if command -v pre-commit >/dev/null 2>&1 && git -C "$root" rev-parse HEAD >/dev/null 2>&1; then
+        sha=$(git -C "$root" rev-parse HEAD)
+        git -C "$root" cat-file -e "HEAD:.pre-commit-hooks.yaml" 2>/dev/null || sha=
+        sed -n '/^# \.pre-commit-config\.yaml/,/^```/p' "$root/README.md" | grep -v '^```' |
+            sed -e "s|https://github.com/OWNER/tqc|$root|" -e "s|rev: .*|rev: $sha|" >"$repo/.pre-commit-config.yaml"
+        if [ -n "$sha" ] && grep -q "rev: $sha" "$repo/.pre-commit-config.yaml"; then
+            (cd "$repo" && git add .pre-commit-config.yaml content/en/a.txt >/dev/null 2>&1 &&
+             PATH="$bin:$PATH" PRE_COMMIT_HOME="$tmp/pre-commit-home" pre-commit run --files content/en/a.txt \
+                >"$tmp/out" 2>"$tmp/err"); rc=$?
+            [ "$rc" = 1 ] && grep -q 'tqc translation-quality check.*Failed' "$tmp/out" &&
+                ok "pre-commit: the README's config (rev: a commit) runs the hook, which fails on findings" ||
+                not_ok "pre-commit: the README's config runs the hook" "exit $rc: $(head -c 600 "$tmp/out") $(head -c 300 "$tmp/err")"
+        else
+            n=$((n + 1)); echo "ok $n - pre-commit run # SKIP HEAD has no .pre-commit-hooks.yaml or README has no config"
+        fi
+    else
+        n=$((n + 1)); echo "ok $n - pre-commit run # SKIP no pre-commit or not a git checkout"
+    fi
 else
     not_ok ".pre-commit-hooks.yaml exists at the repository root"
 fi

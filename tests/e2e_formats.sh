@@ -79,6 +79,21 @@ got=$(grep -cE '^::(error|warning|notice) ' github.out)
 check "github: one command per finding ($got of $total)" "$([ "$got" -eq "$total" ] && [ "$(wc -l <github.out)" -eq "$total" ]; echo $?)"
 run github --fail-on=error "$art"
 check "github: --fail-on does not drop findings" "$([ "$(wc -l <github.out)" -eq "$total" ]; echo $?)"
+# issue 14: SARIF names no machine path unless asked; each rule links its page.
+run sarif "$art"
+grep -q originalUriBaseIds sarif.out; check "sarif: no originalUriBaseIds by default" "$([ $? -ne 0 ]; echo $?)"
+grep -q '"helpUri": "https\?://[^"]*/docs/rules/repeated-word.md"' sarif.out; check "sarif: rules have a helpUri" $?
+TQC_SARIF_SRCROOT=1 "$TQC" check --format sarif "$art" >sarif-root.out 2>/dev/null
+grep -q "\"uri\": \"file://$(pwd | sed 's/ /%20/g')/\"" sarif-root.out; check "sarif: TQC_SARIF_SRCROOT=1 names the working directory" $?
+# issue 14: GitHub shows about ten annotations of a type per step; errors first, ten of
+# each, the rest as plain log lines and one notice saying so.
+i=0; : >many.txt
+while [ $i -lt 14 ]; do printf 'Paragraph %d said the the talks ended.\n\n' $i >>many.txt; i=$((i + 1)); done
+run github many.txt
+check "github: at most ten errors annotated" "$([ "$(grep -c '^::error ' github.out)" -eq 10 ]; echo $?)" "$(cat github.out)"
+grep -q '^::notice title=tqc::4 more findings (4 errors, 0 warnings, 0 info) are in the log above' github.out
+check "github: one notice summarises the rest" $? "$(tail -2 github.out)"
+check "github: the rest are plain log lines" "$([ "$(grep -c '^many.txt:[0-9]*:[0-9]*: error: word repeated' github.out)" -eq 4 ]; echo $?)"
 
 # --- rdjsonl ----------------------------------------------------------------------
 run rdjsonl "$art" "news desk/clean.txt"
@@ -140,22 +155,48 @@ expect_line checkstyle.out '    <error line="1" column="28" severity="error" mes
 check "checkstyle: one <error> per finding" "$([ "$(grep -c '<error ' checkstyle.out)" -eq "$total" ]; echo $?)"
 
 run junit "$art" "news desk/clean.txt"
-expect_line junit.out '  <testsuite name="tqc" tests="2" failures="1" errors="0" skipped="0">' "junit: one test case per file, one failed"
-expect_line junit.out '    <testcase classname="tqc" name="news desk/Zürich, “draft” 1.txt" file="news desk/Zürich, “draft” 1.txt">' \
-    "junit: test case named by its path"
-expect_line junit.out '      <failure type="repeated-word" message="word repeated: &apos;the&apos;">news desk/Zürich, “draft” 1.txt:1:28: error: word repeated: &apos;the&apos; [repeated-word]' \
-    "junit: failure names rule, message and location"
+expect_line junit.out '  <testsuite name="tqc" tests="2" failures="1" errors="0" skipped="0" time="0">' "junit: one test case per file, one failed"
+expect_line junit.out '    <testcase classname="tqc" name="news desk/Zürich, “draft” 1.txt" file="news desk/Zürich, “draft” 1.txt" time="0">' \
+    "junit: test case named by its path, with a time"
+grep -q '^      <failure type="[a-z,-]*repeated-word[a-z,-]*" message="[0-9]* findings at or above warning">' junit.out
+check "junit: the failure names its rules and how many findings" $?
+grep -qF 'news desk/Zürich, “draft” 1.txt:1:28: error: word repeated: &apos;the&apos; [repeated-word]' junit.out
+check "junit: failure body gives each finding's location" $?
 expect_line junit.out 'Sentence: Officials called the plan &quot;a good start&quot; and said 50% of the budget, €2 billion, was already spent, while the the delegates stayed at the Hôtel Métropole.' \
     "junit: failure body carries the sentence, quotes escaped"
-check "junit: a failure per finding at or above warning" "$([ "$(grep -c '<failure ' junit.out)" -eq "$at_warning" ]; echo $?)"
+check "junit: each finding at or above warning in the failure" "$([ "$(grep -c '1.txt:[0-9]*:[0-9]*: \(error\|warning\): ' junit.out)" -eq "$at_warning" ]; echo $?)"
+check "junit: one failure a failing file" "$([ "$(grep -c '<failure ' junit.out)" -eq 1 ]; echo $?)"
+# issue 14: the counts a JUnit parser reads agree with the elements (python3-junitparser).
+junit_counts() {
+    /usr/bin/python3 - "$1" <<'PY'
+import sys
+from junitparser import JUnitXml, Failure
+xml = JUnitXml.fromfile(sys.argv[1])
+for suite in xml:
+    cases = list(suite)
+    fails = sum(1 for c in cases for r in c.result if isinstance(r, Failure))
+    assert suite.tests == len(cases), (suite.tests, len(cases))
+    assert suite.failures == fails, (suite.failures, fails)
+    assert suite.errors == 0
+    assert all(c.time is not None for c in cases), "a testcase without time"
+    assert all(len(c.result) <= 1 for c in cases), "a testcase failing twice"
+print("ok")
+PY
+}
+if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import junitparser' 2>/dev/null; then
+    out=$(junit_counts junit.out 2>&1)
+    check "junit: junitparser's counts match the elements, each case has time" "$([ "$out" = ok ]; echo $?)" "$out"
+else
+    skip "junit: junitparser's counts" "no python3-junitparser"
+fi
 run junit --fail-on=error "$art" "news desk/clean.txt"
-check "junit --fail-on=error: failures are the errors" "$([ "$(grep -c '<failure ' junit.out)" -eq "$errors" ]; echo $?)"
+check "junit --fail-on=error: failures are the errors" "$([ "$(sed -n '/<failure /,/<\/failure>/p' junit.out | grep -c '1.txt:[0-9]*:[0-9]*: error: ')" -eq "$errors" ]; echo $?)"
 below=$((total - errors))
 got=$(sed -n '/<system-out>/,/<\/system-out>/p' junit.out | grep -c ':[0-9]*:[0-9]*: \(warning\|info\): ')
 check "junit --fail-on=error: the other $below in system-out" "$([ "$got" -eq "$below" ]; echo $?)" "$(cat junit.out)"
 run junit "news desk/clean.txt"
 check "junit: clean run exits 0" "$rc"
-expect_line junit.out '  <testsuite name="tqc" tests="1" failures="0" errors="0" skipped="0">' "junit: clean run has a passing test case"
+expect_line junit.out '  <testsuite name="tqc" tests="1" failures="0" errors="0" skipped="0" time="0">' "junit: clean run has a passing test case"
 
 # --- sarif ------------------------------------------------------------------------
 # validate FILE: against the official schema, then tqc's promises: results match jsonl,
@@ -163,7 +204,7 @@ expect_line junit.out '  <testsuite name="tqc" tests="1" failures="0" errors="0"
 # fixes replace the right bytes, ruleIndex points at the rule.
 validate() {
     "$PY" - "$1" "$SCHEMA" "$2" <<'EOF' 2>&1
-import json, sys, urllib.parse, urllib.request
+import json, os, sys, urllib.parse, urllib.request
 doc = json.load(open(sys.argv[1], encoding="utf-8"))
 ref = [json.loads(l) for l in open(sys.argv[3], encoding="utf-8")] if sys.argv[3] != "-" else None
 try:
@@ -183,13 +224,14 @@ results = run["results"]
 if ref is not None:
     assert len(results) == len(ref), (len(results), len(ref))
 def path_of(loc):
-    uri = urllib.parse.urljoin(bases.get(loc.get("uriBaseId"), ""), loc["uri"])
+    root = "file://" + urllib.request.pathname2url(os.getcwd()) + "/"
+    uri = urllib.parse.urljoin(bases.get(loc.get("uriBaseId"), root), loc["uri"])
     assert uri.startswith("file://"), uri
     return urllib.request.url2pathname(urllib.parse.urlparse(uri).path)
 for i, r in enumerate(results):
     assert rules[r["ruleIndex"]]["id"] == r["ruleId"], r
     assert r["level"] in ("error", "warning", "note")
-    assert r["partialFingerprints"]["tqc/v1"]
+    assert r["partialFingerprints"]["tqc/v2"]
     pl = r["locations"][0]["physicalLocation"]
     data = open(path_of(pl["artifactLocation"]), "rb").read()
     for key in ("region", "contextRegion"):
@@ -250,7 +292,7 @@ assert r and all("uri" not in x["locations"][0]["physicalLocation"]["artifactLoc
     check "sarif: standard input is valid, without a URI" $? "$out"
 
     # Fingerprints survive unrelated edits: a new first paragraph, and a re-wrapped line.
-    fingerprints() { grep -o '"tqc/v1": "[^"]*"' "$1" | sort; }
+    fingerprints() { grep -o '"tqc/v2": "[^"]*"' "$1" | sort; }
     run sarif "$art"; fingerprints sarif.out >fp.before
     { printf 'The council met on Tuesday.\n\n'; sed 's/ the the talks on/ the the\ntalks on/' "$art"; } >"news desk/edited.txt"
     mv "news desk/edited.txt" "$tmp/$art"

@@ -152,7 +152,7 @@ run "--source is for check" 2 diff --source "$src" "$data/parallel-target.txt"
 : >"$tmp/empty.txt"
 run "--source: an empty source" 1 check --source "$tmp/empty.txt" "$data/parallel-target.txt"
 check "--source: an empty source is noted" "$(has 'has no text; checked without it' "$tmp/err"; echo $?)" "$(cat "$tmp/err")"
-run "--help documents --source" 0 --help
+run "--help documents --source" 0 check --help
 check "--help names --source and --source-lang" "$(has '--source=SRC' "$tmp/out" && has '--source-lang=CODE' "$tmp/out"; echo $?)"
 
 # --- issue 17: real files as they arrive, with default options ---
