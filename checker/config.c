@@ -14,6 +14,7 @@
 
 #include "pass.h"
 #include "suppress.h"
+#include "regfile.h"
 
 typedef enum key_kind {
     K_LANG, K_FAIL_ON, K_DICT_DIR, K_WORDS, K_DISABLE, K_ENABLE, K_SEVERITY
@@ -748,11 +749,10 @@ tqc_status tqc_config_parse(const char *path, const char *text, size_t len, tqc_
 tqc_status tqc_config_load(const char *path, tqc_config **out, char *err, size_t errlen)
 {
     *out = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, errlen, "%s: %s", path, strerror(errno));
-        return TQC_EIO;
-    }
+    FILE *f; /* a regular file: a device or FIFO would never end or never start */
+    tqc_status open_st = tqc_regfile_open(path, (long long)TQC_CONFIG_MAX_BYTES + 1, &f, err, errlen);
+    if (open_st != TQC_OK)
+        return open_st;
     char *buf = malloc(TQC_CONFIG_MAX_BYTES + 1);
     size_t n = buf ? fread(buf, 1, TQC_CONFIG_MAX_BYTES + 1, f) : 0;
     bool bad = buf && ferror(f);
