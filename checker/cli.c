@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -504,8 +505,8 @@ static int check_fix_options(const char *cmd, bool fix_mode, const cli *c, int n
 
 /* fix: the corrected bytes go to standard output, to --output, or over the file
  * (atomically, and only when something changed, so a second run touches nothing). */
-static tqc_status write_fixed(const char *path, const char *output, const tqc_fix_result *res,
-                              char *err, size_t errlen)
+static tqc_status write_fixed(const char *path, const tqc_atomic_file *af, const char *output,
+                              const tqc_fix_result *res, char *err, size_t errlen)
 {
     const char *to = output ? output : path;
     if (strcmp(to, "-") == 0) {
@@ -514,7 +515,19 @@ static tqc_status write_fixed(const char *path, const char *output, const tqc_fi
     }
     if (!output && !tqc_fix_changed(res))
         return TQC_OK;
-    return tqc_atomic_write(to, res->text, res->len, err, errlen);
+    if (output)
+        return tqc_atomic_write(to, res->text, res->len, err, errlen);
+    /* In place: only over the file that was read, still holding what was read. */
+    return tqc_atomic_file_replace(af, path, res->doc->text, res->doc->len, res->text, res->len,
+                                   err, errlen);
+}
+
+/* A signal while fix writes must not leave a temporary copy of the article behind. */
+static void on_fatal_signal(int sig)
+{
+    tqc_atomic_signal_cleanup();
+    signal(sig, SIG_DFL);
+    raise(sig);
 }
 
 /* report: the page is made in memory and written atomically (or to standard output). */
@@ -554,6 +567,13 @@ static int run_fix(const char *cmd, tqc_ci *ci, const cli *c, const tqc_report_r
     }
     size_t failed = 0, changed = 0, failing = 0;
     char err[1024];
+    if (writing || report) {
+        struct sigaction sa = {.sa_handler = on_fatal_signal};
+        sigemptyset(&sa.sa_mask);
+        sigaction(SIGINT, &sa, NULL);
+        sigaction(SIGTERM, &sa, NULL);
+        sigaction(SIGHUP, &sa, NULL);
+    }
     for (size_t i = 0; i < tqc_ci_file_count(ci); i++) {
         const char *file = tqc_ci_file(ci, i);
         tqc_checker *ck = tqc_ci_checker(ci, i);    /* the file's settings (.tqc.ini) */
@@ -566,8 +586,16 @@ static int run_fix(const char *cmd, tqc_ci *ci, const cli *c, const tqc_report_r
         /* A markup file is fixed in its own bytes where the text maps 1:1 (fix.h). */
         tqc_fix_options fo = {.lang = tqc_lang_code(tqc_checker_lang(ck)), .all_fixes = c->all_fixes,
                               .format = c->input};
-        tqc_fix_result *res;
-        tqc_status st = tqc_fix_file(ck, file, &fo, &res, err, sizeof err);
+        tqc_fix_result *res = NULL;
+        /* Fixing in place: resolve the file once, before it is read, and read it by
+         * that resolved path (atomic.h). */
+        bool in_place = writing && !c->output && strcmp(file, "-") != 0;
+        tqc_atomic_file af = {.dirfd = -1};
+        tqc_status st = in_place ? tqc_atomic_file_open(file, &af, err, sizeof err) : TQC_OK;
+        if (in_place)
+            fo.name = file;
+        if (st == TQC_OK)
+            st = tqc_fix_file(ck, in_place ? af.path : file, &fo, &res, err, sizeof err);
         if (st == TQC_OK) {
             for (size_t k = 0; k < res->finding_count; k++)
                 failing += res->findings[k].severity >= tqc_ci_fail_on(ci, i);
@@ -576,7 +604,7 @@ static int run_fix(const char *cmd, tqc_ci *ci, const cli *c, const tqc_report_r
                 if ((st = tqc_html_add(html, res)) != TQC_OK)
                     snprintf(err, sizeof err, "%s: out of memory", file);
             } else if (writing) {
-                st = write_fixed(file, c->output, res, err, sizeof err);
+                st = write_fixed(file, &af, c->output, res, err, sizeof err);
             } else if (wdiff) {
                 tqc_wdiff_write(stdout, res, color);
             } else {
@@ -584,6 +612,7 @@ static int run_fix(const char *cmd, tqc_ci *ci, const cli *c, const tqc_report_r
             }
         }
         tqc_fix_result_free(res);
+        tqc_atomic_file_close(&af);
         if (st != TQC_OK) {
             fflush(stdout);
             fprintf(stderr, "tqc: %s\n", err);

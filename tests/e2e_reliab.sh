@@ -47,5 +47,17 @@ mkfifo "$tmp/fifo"
 expect_exit 2 "a FIFO as --config is an error, not a hang" "$TQC" check --config "$tmp/fifo" "$tmp/doubled.txt"
 expect_exit 2 "a FIFO as --baseline is an error, not a hang" "$TQC" check --baseline "$tmp/fifo" "$tmp/doubled.txt"
 
+# --- fix never clobbers (atomic.h). ------------------------------------------------
+cp "$tmp/doubled.txt" "$tmp/one.txt"
+ln "$tmp/one.txt" "$tmp/two.txt"
+expect_exit 2 "fix refuses a file with two hard links" "$TQC" fix "$tmp/one.txt"
+expect_grep "hard links" "$tmp/err" "the refusal says why"
+cmp -s "$tmp/one.txt" "$tmp/doubled.txt" && ok "the hard-linked file is untouched" || not_ok "the hard-linked file is untouched"
+rm "$tmp/two.txt"
+ln -s one.txt "$tmp/link.txt"
+expect_exit 0 "fix through a link" "$TQC" fix "$tmp/link.txt"
+[ -L "$tmp/link.txt" ] && ! grep -q "the the" "$tmp/one.txt" && ok "fix through a link fixes its target and keeps the link" || not_ok "fix through a link fixes its target and keeps the link"
+ls -a "$tmp" | grep -q '\.tqc-' && not_ok "no temporary file is left" || ok "no temporary file is left"
+
 echo "# e2e_reliab: $n tests, $fail failed"
 [ "$fail" = 0 ]
