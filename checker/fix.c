@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "input.h"
 #include "reader.h"
@@ -935,7 +936,15 @@ static tqc_status builder_finish(builder *b, tqc_fix_result **out)
     tqc_fix_result *res = calloc(1, sizeof *res);
     if (!res)
         return TQC_ENOMEM;
-    res->doc = tqc_doc_new(b->name, b->old.items, b->old.count, b->lang);
+    /* The doc adopts the original bytes rather than copying them: one copy less of a
+     * file that may be tens of megabytes. */
+    res->doc = tqc_doc_new(b->name, "", 0, b->lang);
+    if (res->doc) {
+        free((char *)res->doc->text);
+        res->doc->text = b->old.items;
+        res->doc->len = b->old.count;
+        b->old.items = NULL;
+    }
     tqc_fix_note *notes = b->notes.count ? malloc(b->notes.count * sizeof *notes) : NULL;
     tqc_fix_region *regions = b->regions.count ? malloc(b->regions.count * sizeof *regions) : NULL;
     if (!res->doc || (b->notes.count && !notes) || (b->regions.count && !regions)) {
@@ -1007,6 +1016,12 @@ tqc_status tqc_fix_file(tqc_checker *ck, const char *path, const tqc_fix_options
     tqc_reader *rd = NULL;
     tqc_status st = builder_init(&b, ck, name, opts);
     tqc_input_format format = format_of(path, opts->format);
+    /* Both copies at their final size at once: doubling would leave up to twice that. */
+    struct stat fst;
+    if (st == TQC_OK && format == TQC_INPUT_TEXT && strcmp(path, "-") != 0 &&
+        stat(path, &fst) == 0 && S_ISREG(fst.st_mode) && (size_t)fst.st_size <= max &&
+        (!grow(&b.old, (size_t)fst.st_size + 1, 1) || !grow(&b.fixed, (size_t)fst.st_size + 1, 1)))
+        st = TQC_ENOMEM;
     if (st == TQC_OK && format != TQC_INPUT_TEXT) {
         st = fix_markup(&b, path, format, max, err, errlen);
         if (st == TQC_OK)
