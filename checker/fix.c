@@ -938,13 +938,8 @@ static tqc_status builder_finish(builder *b, tqc_fix_result **out)
         return TQC_ENOMEM;
     /* The doc adopts the original bytes rather than copying them: one copy less of a
      * file that may be tens of megabytes. */
-    res->doc = tqc_doc_new(b->name, "", 0, b->lang);
-    if (res->doc) {
-        free((char *)res->doc->text);
-        res->doc->text = b->old.items;
-        res->doc->len = b->old.count;
-        b->old.items = NULL;
-    }
+    res->doc = tqc_doc_take(b->name, b->old.items, b->old.count, b->lang);
+    b->old.items = NULL;
     tqc_fix_note *notes = b->notes.count ? malloc(b->notes.count * sizeof *notes) : NULL;
     tqc_fix_region *regions = b->regions.count ? malloc(b->regions.count * sizeof *regions) : NULL;
     if (!res->doc || (b->notes.count && !notes) || (b->regions.count && !regions)) {
