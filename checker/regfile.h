@@ -2,7 +2,8 @@
  * regular file of bounded size. A device (/dev/zero spins, /dev/urandom grows without
  * end), a FIFO (blocks forever) or a folder is refused with one line naming the file.
  * The file is opened with O_NONBLOCK and checked with fstat on the opened descriptor,
- * never on the path, so a file swapped after a check cannot slip through.
+ * never on the path, so a file swapped after a check cannot slip through. /dev/null is
+ * accepted as an empty file.
  * Never prints; the caller owns and fcloses the FILE it gets. */
 #ifndef TQC_REGFILE_H
 #define TQC_REGFILE_H
