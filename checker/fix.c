@@ -14,6 +14,7 @@
 
 #include "input.h"
 #include "reader.h"
+#include "suppress.h"
 
 /* ---- selecting ------------------------------------------------------------------- */
 
@@ -572,6 +573,31 @@ static bool keep_regions(builder *b, const region *R, size_t rn, size_t base_old
     return true;
 }
 
+/* Checks doc as tqc check does: its findings, less those the file's tqc-disable comments
+ * cover (suppress.h), and never one inside such a comment. sup (NULL: read from the
+ * plain doc's own text) holds the directives of a markup file's bytes. The directives
+ * of a plain file are read per chunk: a region opened in one 256 KiB chunk and closed
+ * in a later one covers only its own chunk when fixing. */
+static tqc_status check_unsuppressed(builder *b, tqc_doc *doc, tqc_findings *found,
+                                     tqc_suppress *sup)
+{
+    tqc_status st = tqc_check_doc(b->ck, doc, found);
+    if (st != TQC_OK || found->count == 0)
+        return st;
+    tqc_suppress *own = NULL;
+    if (!sup) {
+        if (!(own = tqc_suppress_new()))
+            return TQC_ENOMEM;
+        tqc_suppress_pos pos = {doc->base_offset, doc->base_line + 1, doc->base_column};
+        st = tqc_suppress_scan(own, doc->text, doc->len, pos, false);
+        sup = own;
+    }
+    if (st == TQC_OK)
+        tqc_suppress_apply(sup, found);
+    tqc_suppress_free(own);
+    return st;
+}
+
 /* Checks and fixes one chunk (text[0, len), the next bytes of the file), appending its
  * bytes, corrected bytes, findings, structure and regions to the builder. */
 static tqc_status fix_chunk(builder *b, const char *text, size_t len, size_t base_line,
@@ -592,7 +618,7 @@ static tqc_status fix_chunk(builder *b, const char *text, size_t len, size_t bas
     char *cur = NULL;   /* the corrected text, once a round changed something */
     size_t cur_len = len;
     tqc_fix_state *states = NULL;
-    tqc_status st = tqc_check_doc(b->ck, doc, &found);
+    tqc_status st = check_unsuppressed(b, doc, &found, NULL);
     if (st == TQC_OK && !keep_structure(b, doc, base_old))
         st = TQC_ENOMEM;
     for (size_t k = 0; st == TQC_OK && k < found.count; k++)
@@ -633,7 +659,7 @@ static tqc_status fix_chunk(builder *b, const char *text, size_t len, size_t bas
         doc->base_line = base_line;
         doc->base_column = base_column;
         tqc_findings_init(&found, doc);
-        st = tqc_check_doc(b->ck, doc, &found);
+        st = check_unsuppressed(b, doc, &found, NULL);
     }
     free(states);
     tqc_findings_release(&found);
@@ -667,11 +693,12 @@ static void file_edits_release(file_edits *fe)
 /* Checks one doc of a markup file in a round: keeps its findings and structure (round
  * 0), selects the edits that can be made in the file (edit_maps; the others stay
  * suggestions, TQC_FIX_MANUAL) and adds them to fe in file offsets. */
-static tqc_status markup_doc(builder *b, tqc_doc *doc, unsigned round, file_edits *fe)
+static tqc_status markup_doc(builder *b, tqc_doc *doc, unsigned round, file_edits *fe,
+                             tqc_suppress *sup)
 {
     tqc_findings found;
     tqc_findings_init(&found, doc);
-    tqc_status st = tqc_check_doc(b->ck, doc, &found);
+    tqc_status st = check_unsuppressed(b, doc, &found, sup);
     size_t n = found.count, first = b->findings.count;
     if (st != TQC_OK || n == 0)
         goto out;
@@ -760,15 +787,21 @@ static tqc_status markup_round(builder *b, const char *text, size_t len, tqc_inp
     tqc_input_options io = {.format = format, .lang = b->lang, .name = b->name};
     tqc_input *in = NULL;
     file_edits fe = {0};
-    tqc_status st = tqc_input_open_stream(f, &io, &in, err, errlen);
+    /* The comments are in the markup, not in the docs' text: read once per round. */
+    tqc_suppress *sup = tqc_suppress_new();
+    tqc_status st = sup ? tqc_suppress_scan(sup, text, len, (tqc_suppress_pos){0, 1, 0}, true)
+                        : TQC_ENOMEM;
+    if (st == TQC_OK)
+        st = tqc_input_open_stream(f, &io, &in, err, errlen);
     while (st == TQC_OK) {
         tqc_doc *doc;
         if ((st = tqc_input_next(in, &doc, err, errlen)) != TQC_OK || !doc)
             break;
-        st = markup_doc(b, doc, round, &fe);
+        st = markup_doc(b, doc, round, &fe, sup);
         tqc_doc_free(doc);
     }
     tqc_input_close(in);
+    tqc_suppress_free(sup);
     fclose(f);
     size_t en = fe.edits.count;
     tqc_edit *E = VEC_AT(fe.edits, tqc_edit);
