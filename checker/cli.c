@@ -648,6 +648,7 @@ int main(int argc, char **argv)
      * flight. */
     mallopt(M_TRIM_THRESHOLD, MALLOC_TRIM_BYTES);
 #endif
+    tqc_cli_safe_stderr();
     if (argc < 2) {
         usage(stderr);
         return EXIT_TROUBLE;

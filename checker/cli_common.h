@@ -22,4 +22,8 @@ bool tqc_cli_baseline_dir(const char *baseline, char *out, size_t cap);
  * base_dir when under it, else absolute; standard input is "<stdin>". */
 char *tqc_cli_baseline_key(const char *base_dir, const char *path);
 
+/* Makes standard error escape control characters (\xHH): a file name holding ESC then
+ * cannot drive the terminal through an error message. Line-buffered. */
+void tqc_cli_safe_stderr(void);
+
 #endif

@@ -88,5 +88,17 @@ expect_exit 0 "diff honours a .tqc.ini disable" "$TQC" diff "$tmp/cfg/a.txt"
 expect_exit 0 "fix honours a .tqc.ini disable" "$TQC" fix "$tmp/cfg/a.txt"
 cmp -s "$tmp/cfg/a.txt" "$tmp/doubled.txt" && ok "fix with a .tqc.ini disable changes nothing" || not_ok "fix with a .tqc.ini disable changes nothing"
 
+# --- Terminal safety: no raw control character from a file name reaches the terminal. -
+esc=$(printf '\033')
+bad="$tmp/x${esc}[31mred.txt"
+cp "$tmp/doubled.txt" "$bad"
+"$TQC" check --color=never "$bad" >"$tmp/out" 2>&1
+grep -q "$esc" "$tmp/out" && not_ok "an ESC in a file name is escaped in text output" "$(od -c "$tmp/out" | head -3)" || ok "an ESC in a file name is escaped in text output"
+grep -q 'x\\x1B\[31mred.txt' "$tmp/out" && ok "it is shown as \\x1B" || not_ok "it is shown as \\x1B" "$(head -2 "$tmp/out")"
+"$TQC" check "$tmp/no${esc}such.txt" >"$tmp/out" 2>&1
+grep -q "$esc" "$tmp/out" && not_ok "an ESC in a file name is escaped in error messages" || ok "an ESC in a file name is escaped in error messages"
+"$TQC" diff --format wdiff --color=never "$bad" >"$tmp/out" 2>&1
+grep -q "$esc" "$tmp/out" && not_ok "an ESC in a file name is escaped in the word diff" || ok "an ESC in a file name is escaped in the word diff"
+
 echo "# e2e_reliab: $n tests, $fail failed"
 [ "$fail" = 0 ]
