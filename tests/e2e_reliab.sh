@@ -100,5 +100,18 @@ grep -q "$esc" "$tmp/out" && not_ok "an ESC in a file name is escaped in error m
 "$TQC" diff --format wdiff --color=never "$bad" >"$tmp/out" 2>&1
 grep -q "$esc" "$tmp/out" && not_ok "an ESC in a file name is escaped in the word diff" || ok "an ESC in a file name is escaped in the word diff"
 
+# --- audit --db refuses someone else's database. -------------------------------------
+if command -v python3 >/dev/null 2>&1; then
+    mkdir "$tmp/corpus"
+    cp "$tmp/doubled.txt" "$tmp/corpus/a.txt"
+    python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('create table customers(id int)'); c.commit()" "$tmp/foreign.db"
+    expect_exit 2 "audit --db refuses a database that is not tqc's" "$TQC" audit --db "$tmp/foreign.db" "$tmp/corpus"
+    expect_grep "not a tqc database" "$tmp/err" "the refusal says why"
+    python3 -c "import sqlite3,sys; n=sqlite3.connect(sys.argv[1]).execute('select count(*) from sqlite_master').fetchone()[0]; sys.exit(n != 1)" "$tmp/foreign.db" && ok "the foreign database is untouched" || not_ok "the foreign database is untouched"
+    : >"$tmp/empty.db"
+    expect_exit 0 "audit --db takes an empty file" "$TQC" audit --db "$tmp/empty.db" "$tmp/corpus"
+    expect_exit 0 "and its own database again" "$TQC" audit --db "$tmp/empty.db" "$tmp/corpus"
+fi
+
 echo "# e2e_reliab: $n tests, $fail failed"
 [ "$fail" = 0 ]
