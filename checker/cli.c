@@ -387,9 +387,19 @@ static bool run_file(tqc_checker *ck, tqc_ci *ci, size_t file, const cli *c, boo
         if (!(file_ck = checker_for_file(ck, path)))
             st = TQC_ENOMEM;
     }
+    size_t bad_records = 0;
     while (st == TQC_OK) {
         tqc_doc *doc;
-        if ((st = tqc_input_next(in, &doc, err, sizeof err)) != TQC_OK || !doc)
+        if ((st = tqc_input_next(in, &doc, err, sizeof err)) == TQC_EINPUT &&
+            tqc_input_resumable(in)) {
+            /* One bad record: its own error, and the records after it are checked. */
+            fflush(stdout);
+            fprintf(stderr, "tqc: %s\n", err);
+            bad_records++;
+            st = TQC_OK;
+            continue;
+        }
+        if (st != TQC_OK || !doc)
             break;
         tqc_checker *doc_ck = ck;
         if (!told) {
@@ -442,6 +452,13 @@ static bool run_file(tqc_checker *ck, tqc_ci *ci, size_t file, const cli *c, boo
             st = taken;
     }
     tqc_input_close(in);
+    if (st == TQC_OK && bad_records) {
+        /* Reported as they came; the file still counts as one that failed (exit 2). */
+        if (!segment_mode)
+            (void)tqc_ci_file_end(ci, rep, stats, false);
+        tqc_ci_file_failed(ci, file);
+        return false;
+    }
     if (!segment_mode && !tqc_ci_file_end(ci, rep, stats, st == TQC_OK) && st == TQC_OK) {
         tqc_ci_file_failed(ci, file);
         return false;

@@ -113,5 +113,11 @@ if command -v python3 >/dev/null 2>&1; then
     expect_exit 0 "and its own database again" "$TQC" audit --db "$tmp/empty.db" "$tmp/corpus"
 fi
 
+# --- JSONL: a bad line is its own error; every valid record after it is checked. ------
+printf '{"id":"1","text":"The the one."}\n{"id":"2","text":"bad\n{"id":"3","text":"The the three."}\n{"id":"4",\n{"id":"5","text":"The the five."}\n' >"$tmp/recs.jsonl"
+expect_exit 2 "a JSONL file with bad lines exits 2" "$TQC" check --format jsonl "$tmp/recs.jsonl"
+[ "$(grep -c '"rule":"repeated-word"' "$tmp/out")" = 3 ] && ok "every valid record is checked, also after a bad line" || not_ok "every valid record is checked, also after a bad line" "$(cat "$tmp/out")"
+[ "$(grep -c 'invalid JSON record' "$tmp/err")" = 2 ] && grep -q 'recs.jsonl:2:' "$tmp/err" && grep -q 'recs.jsonl:4:' "$tmp/err" && ok "each bad line gets its own error" || not_ok "each bad line gets its own error" "$(cat "$tmp/err")"
+
 echo "# e2e_reliab: $n tests, $fail failed"
 [ "$fail" = 0 ]
