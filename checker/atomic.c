@@ -148,17 +148,21 @@ static tqc_status write_over(int dirfd, const char *name, const struct stat *old
             snprintf(err, errlen, "%s: name too long for a temporary file", display);
             return TQC_EIO;
         }
+        /* Registered before it exists: a signal right after the create must find it.
+         * (The name holds our pid, so it is not someone else's.) */
+        tmp_live = 0;
+        tmp_dirfd = dirfd;
+        memcpy(tmp_name, tmp, sizeof tmp);
+        tmp_live = 1;
         /* O_EXCL: never reuse someone else's file; 0666 lets the umask decide. */
         fd = openat(dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd < 0)
+            tmp_live = 0;
         if (fd < 0 && errno != EEXIST)
             return fail(err, errlen, "cannot create a temporary file", display);
     }
     if (fd < 0)
         return fail(err, errlen, "cannot create a temporary file", display);
-    tmp_live = 0;
-    tmp_dirfd = dirfd;
-    memcpy(tmp_name, tmp, sizeof tmp);
-    tmp_live = 1;
     const char *what = NULL;
     if (old) {
         /* Only root may give a file away, so a failed fchown is no error; without

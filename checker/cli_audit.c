@@ -56,7 +56,7 @@ typedef struct options {
     const char *include[MAX_LIST_ARGS], *exclude[MAX_LIST_ARGS];
     size_t word_count, disabled_count, include_count, exclude_count;
     unsigned jobs;
-    bool hidden, null_sep, incremental, quiet;
+    bool hidden, null_sep, incremental, quiet, follow_links;
     int progress;               /* -1 auto (a terminal), 0 never, 1 always */
     tqc_input_format input;
     char data_dir[PATH_MAX];
@@ -78,6 +78,7 @@ static void audit_usage(FILE *out)
           "                        (a GLOB without '/' matches names, one with '/' the\n"
           "                        path below the folder walked; ** spans folders)\n"
           "      --hidden          walk hidden files and folders too\n"
+          "      --follow-links    follow links to files outside the folder walked\n"
           "      --root=DIR        count folders one level below DIR (default: below each\n"
           "                        folder walked; a named file: its folder)\n"
           "  -0, --null            paths read from - end with NUL (find -print0)\n"
@@ -135,6 +136,7 @@ static int parse_audit(int argc, char **argv, options *o)
         {"include", required_argument, NULL, 'i'},
         {"exclude", required_argument, NULL, 'x'},
         {"hidden", no_argument, NULL, 'a'},
+        {"follow-links", no_argument, NULL, 'L'},
         {"root", required_argument, NULL, 'r'},
         {"null", no_argument, NULL, '0'},
         {"summary-json", required_argument, NULL, 'S'},
@@ -189,6 +191,7 @@ static int parse_audit(int argc, char **argv, options *o)
                 return EXIT_TROUBLE;
             break;
         case 'a': o->hidden = true; break;
+        case 'L': o->follow_links = true; break;
         case 'r': o->root = optarg; break;
         case '0': o->null_sep = true; break;
         case 'S': o->summary_json = optarg; break;
@@ -561,7 +564,7 @@ int tqc_cli_audit(int argc, char **argv)
         .format = o.input, .detect = o.detect, .jobs = o.jobs,
         .include = o.include, .include_count = o.include_count,
         .exclude = o.exclude, .exclude_count = o.exclude_count,
-        .hidden = o.hidden, .root = o.root, .paths_null = o.null_sep,
+        .hidden = o.hidden, .follow_links = o.follow_links, .root = o.root, .paths_null = o.null_sep,
         .checksums = o.db != NULL, .stop = &stop_requested,
         .hooks = {.ctx = &r, .file = on_file, .progress = on_progress},
     };

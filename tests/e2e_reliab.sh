@@ -119,5 +119,22 @@ expect_exit 2 "a JSONL file with bad lines exits 2" "$TQC" check --format jsonl 
 [ "$(grep -c '"rule":"repeated-word"' "$tmp/out")" = 3 ] && ok "every valid record is checked, also after a bad line" || not_ok "every valid record is checked, also after a bad line" "$(cat "$tmp/out")"
 [ "$(grep -c 'invalid JSON record' "$tmp/err")" = 2 ] && grep -q 'recs.jsonl:2:' "$tmp/err" && grep -q 'recs.jsonl:4:' "$tmp/err" && ok "each bad line gets its own error" || not_ok "each bad line gets its own error" "$(cat "$tmp/err")"
 
+# --- audit: links out of the tree, link loops, empty folders. --------------------------
+mkdir -p "$tmp/tree/sub" "$tmp/outside" "$tmp/nothing"
+cp "$tmp/doubled.txt" "$tmp/tree/a.txt"
+printf 'SECRETWORDXYZ the the secret.\n' >"$tmp/outside/secret.txt"
+ln -s "$tmp/outside/secret.txt" "$tmp/tree/secret.txt"
+ln -s a.txt "$tmp/tree/inside.txt"
+ln -s loop2 "$tmp/tree/loop1"
+ln -s loop1 "$tmp/tree/loop2"
+"$TQC" audit --format jsonl "$tmp/tree" >"$tmp/out" 2>"$tmp/err"
+grep -q 'SECRETWORDXYZ\|secret.txt' "$tmp/out" && not_ok "audit does not follow a link out of the tree" "$(grep secret "$tmp/out" | head -2)" || ok "audit does not follow a link out of the tree"
+grep -q 'inside.txt' "$tmp/out" && ok "audit follows a link inside the tree" || not_ok "audit follows a link inside the tree" "$(head -3 "$tmp/out")"
+grep -q 'loop1.*symbolic links' "$tmp/err" && ok "a link loop is reported" || not_ok "a link loop is reported" "$(cat "$tmp/err")"
+"$TQC" audit --format jsonl --follow-links "$tmp/tree" >"$tmp/out" 2>/dev/null
+grep -q 'secret.txt' "$tmp/out" && ok "--follow-links follows it" || not_ok "--follow-links follows it"
+expect_exit 2 "an empty folder is reported" "$TQC" audit "$tmp/nothing"
+expect_grep "no file to check" "$tmp/err" "the report says why"
+
 echo "# e2e_reliab: $n tests, $fail failed"
 [ "$fail" = 0 ]
