@@ -510,6 +510,10 @@ static bool walk_path(audit *a, const char *path, bool named)
         a->excluded++;
         return true;
     }
+    /* Only a path named on the command line may be a pipe (`<(cmd)`); one from a list
+     * that is a FIFO would wait for a writer forever. */
+    if (!named && !S_ISREG(st.st_mode))
+        return emit_message(a, path, "not a regular file");
     return emit_file(a, path, &st, tqc_audit_folder(path, a->opts->root));
 }
 

@@ -136,5 +136,19 @@ grep -q 'secret.txt' "$tmp/out" && ok "--follow-links follows it" || not_ok "--f
 expect_exit 2 "an empty folder is reported" "$TQC" audit "$tmp/nothing"
 expect_grep "no file to check" "$tmp/err" "the report says why"
 
+# --- HTML: attribute caps with a clear error (libxml2 is quadratic in them). ----------
+python3 -c "
+import sys
+with open(sys.argv[1], 'w') as f:
+    f.write('<html><body><p ' + ' '.join('a%d=\"x\"' % i for i in range(1000000)) + '>The text.</p></body></html>\n')
+" "$tmp/attrs.html"
+expect_exit 2 "an element with a million attributes is refused, fast" "$TQC" check "$tmp/attrs.html"
+expect_grep "attributes: refused" "$tmp/err" "the error says why"
+
+# --- audit: a FIFO in a list of paths is refused, not waited on. ----------------------
+printf '%s\n' "$tmp/fifo" >"$tmp/list.txt"
+expect_exit 2 "audit refuses a FIFO given in a list of paths" sh -c "\"\$TQC\" audit - < \"$tmp/list.txt\""
+expect_grep "not a regular file" "$tmp/err" "the refusal says why"
+
 echo "# e2e_reliab: $n tests, $fail failed"
 [ "$fail" = 0 ]
