@@ -157,8 +157,8 @@ typedef struct tqc_doc {
 } tqc_doc;
 
 /* Bytes between two position marks of a long line: finding a position scans at most
- * this much, at 16 bytes of marks per step (0.4% of the text, and only for long lines). */
-#define TQC_DOC_MARK_STEP 4096
+ * this much, at 32 bytes of marks per step (6% of the text, and only for long lines). */
+#define TQC_DOC_MARK_STEP 512
 
 /* What lies before a character boundary at offset, counted from text[0] as
  * tqc_doc_locate counts: characters, line breaks, and characters before the last break. */
