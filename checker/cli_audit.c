@@ -268,8 +268,9 @@ typedef struct run {
 static void clear_progress(run *r)
 {
     if (r->progress_shown && r->progress_tty) {
-        fputs("\r\033[K", stderr);
         fflush(stderr);
+        fputs("\r\033[K", tqc_cli_tty_stderr());  /* our own control codes: raw */
+        fflush(tqc_cli_tty_stderr());
     }
     r->progress_shown = false;
 }
@@ -375,9 +376,11 @@ static void on_progress(void *ctx, const tqc_audit_progress *p)
              tqc_audit_format_count(total, sizeof total, p->files_total),
              p->walk_done ? "" : "+", mbs, tqc_audit_format_count(found, sizeof found, p->findings),
              eta);
-    if (r->progress_tty)
-        fprintf(stderr, "\r%s\033[K", line);
-    else
+    if (r->progress_tty) {
+        fflush(stderr);
+        fprintf(tqc_cli_tty_stderr(), "\r%s\033[K", line);   /* counts only: raw */
+        fflush(tqc_cli_tty_stderr());
+    } else
         fprintf(stderr, "%s\n", line);
     fflush(stderr);
     r->progress_shown = true;
@@ -612,7 +615,7 @@ int tqc_cli_audit(int argc, char **argv)
         free(title);
         return EXIT_TROUBLE;
     }
-    r.progress_tty = isatty(fileno(stderr));
+    r.progress_tty = isatty(STDERR_FILENO);
     r.progress_on = o.progress == 1 || (o.progress == -1 && r.progress_tty);
     struct sigaction sa = {.sa_handler = on_signal, .sa_flags = SA_RESETHAND};
     sigemptyset(&sa.sa_mask);
@@ -661,7 +664,7 @@ int tqc_cli_audit(int argc, char **argv)
     }
     if (ran && !o.quiet) {
         bool json_on_stdout = o.summary_json && strcmp(o.summary_json, "-") == 0;
-        FILE *to = !o.format && !json_on_stdout ? stdout : isatty(fileno(stderr)) ? stderr : NULL;
+        FILE *to = !o.format && !json_on_stdout ? stdout : isatty(STDERR_FILENO) ? stderr : NULL;
         if (to == stdout)
             fflush(stdout);
         if (to)

@@ -115,11 +115,19 @@ static ssize_t safe_write(void *cookie, const char *buf, size_t size)
     return (ssize_t)size;
 }
 
+static FILE *raw_stderr;
+
 void tqc_cli_safe_stderr(void)
 {
     FILE *f = fopencookie(NULL, "w", (cookie_io_functions_t){.write = safe_write});
     if (!f)
         return;     /* messages stay raw rather than lost */
     setvbuf(f, NULL, _IOLBF, 0);
+    raw_stderr = stderr;
     stderr = f;
+}
+
+FILE *tqc_cli_tty_stderr(void)
+{
+    return raw_stderr ? raw_stderr : stderr;
 }

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* The folder holding rules/ and dictionaries/: $TQC_DATA_DIR, else beside the binary
  * (or one level up) in a source tree, else ../share/tqc when installed, else the
@@ -25,5 +26,8 @@ char *tqc_cli_baseline_key(const char *base_dir, const char *path);
 /* Makes standard error escape control characters (\xHH): a file name holding ESC then
  * cannot drive the terminal through an error message. Line-buffered. */
 void tqc_cli_safe_stderr(void);
+/* Standard error as it was, for tqc's own terminal control codes (the audit's progress
+ * line: carriage return, erase line), which carry no text from a file. */
+FILE *tqc_cli_tty_stderr(void);
 
 #endif
