@@ -6,6 +6,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <libxml/parser.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -19,6 +20,7 @@
 #include "reader.h"
 #include "report.h"
 #include "suppress_file.h"
+#include "regfile.h"
 
 /* Checkers a worker keeps, one for each settings it met: each holds a dictionary, and a
  * project has a few distinct settings at most, so the least recently used goes. */
@@ -95,6 +97,7 @@ typedef struct audit {
     job queue[TQC_AUDIT_QUEUE];
     size_t q_head, q_count;
     size_t emitted;         /* jobs the walker made (the next seq) */
+    char root_real[PATH_MAX]; /* the folder being walked, resolved ("" when unknown) */
     uint64_t bytes_walked;
     bool walk_done;
     uint64_t hidden, excluded;
@@ -291,11 +294,11 @@ static bool emit(audit *a, job *j)
     return ok;
 }
 
-static bool emit_error(audit *a, const char *path, int err)
+static bool emit_message(audit *a, const char *path, const char *what)
 {
     job j = {0};
     char msg[PATH_MAX + 128];
-    snprintf(msg, sizeof msg, "%s: %s", path, strerror(err));
+    snprintf(msg, sizeof msg, "%s: %s", path, what);
     j.path = dup_str(path);
     j.folder = tqc_audit_folder(path, a->opts->root);
     j.error = dup_str(msg);
@@ -307,6 +310,22 @@ static bool emit_error(audit *a, const char *path, int err)
         return false;
     }
     return emit(a, &j);
+}
+
+static bool emit_error(audit *a, const char *path, int err)
+{
+    return emit_message(a, path, strerror(err));
+}
+
+/* true when the link at full leads outside the folder being walked. */
+static bool leads_outside(const audit *a, const char *full)
+{
+    char real[PATH_MAX];
+    if (!a->root_real[0] || !realpath(full, real))
+        return true;
+    size_t n = strlen(a->root_real);
+    return strncmp(real, a->root_real, n) != 0 ||
+           (real[n] != '/' && real[n] != '\0' && strcmp(a->root_real, "/") != 0);
 }
 
 static bool emit_file(audit *a, const char *path, const struct stat *st, char *folder)
@@ -378,8 +397,17 @@ static bool walk_dir(audit *a, const char *path, const char *rel, const char *ro
             }
             struct stat st;
             bool keep = lstat(full, &st) == 0;
-            if (keep && S_ISLNK(st.st_mode))
+            if (keep && S_ISLNK(st.st_mode)) {
                 keep = stat(full, &st) == 0 && !S_ISDIR(st.st_mode);
+                /* A loop is reported, not skipped in silence; a link out of the tree
+                 * is skipped unless --follow-links (it could show /etc/passwd). */
+                if (!keep && errno == ELOOP)
+                    ok = emit_error(a, full, ELOOP);
+                if (keep && !o->follow_links && leads_outside(a, full)) {
+                    keep = false;
+                    a->excluded++;
+                }
+            }
             dir = keep && S_ISDIR(st.st_mode);
             free(full);
             if (!keep)
@@ -468,12 +496,24 @@ static bool walk_path(audit *a, const char *path, bool named)
     struct stat st;
     if (stat(path, &st) != 0)
         return emit_error(a, path, errno);
-    if (S_ISDIR(st.st_mode))
-        return walk_dir(a, path, "", path);
+    if (S_ISDIR(st.st_mode)) {
+        if (!realpath(path, a->root_real))
+            a->root_real[0] = '\0';
+        size_t before = a->emitted;
+        bool ok = walk_dir(a, path, "", path);
+        /* A folder that gave nothing to check is said so, not passed over in silence. */
+        if (ok && named && a->emitted == before && !stopping(a))
+            ok = emit_message(a, path, "no file to check in this folder");
+        return ok;
+    }
     if (!named && !wanted(a->opts, path)) {
         a->excluded++;
         return true;
     }
+    /* Only a path named on the command line may be a pipe (`<(cmd)`); one from a list
+     * that is a FIFO would wait for a writer forever. */
+    if (!named && !S_ISREG(st.st_mode))
+        return emit_message(a, path, "not a regular file");
     return emit_file(a, path, &st, tqc_audit_folder(path, a->opts->root));
 }
 
@@ -572,11 +612,11 @@ static size_t count_words(const tqc_doc *doc)
 static bool probe(audit *a, slot *s, file_info *fi, bool *binary, char *err, size_t errlen)
 {
     *binary = false;
-    FILE *f = fopen(s->job.path, "rb");
-    if (!f) {
-        snprintf(err, errlen, "%s: %s", s->job.path, strerror(errno));
+    /* Opened without blocking and checked on the descriptor: a file swapped for a FIFO
+     * after the walk listed it would otherwise hang the audit, deaf to Ctrl-C. */
+    FILE *f;
+    if (tqc_regfile_open(s->job.path, LLONG_MAX, &f, err, errlen) != TQC_OK)
         return false;
-    }
     char *buf = malloc(TQC_AUDIT_READ_BLOCK);
     if (!buf) {
         fclose(f);

@@ -113,6 +113,9 @@ typedef struct tqc_audit_options {
     const char *const *exclude;
     size_t exclude_count;
     bool hidden;                /* walk hidden files and folders too */
+    bool follow_links;          /* follow links to files outside the folder walked (by
+                                   default such a link is skipped: its text would end up
+                                   in findings, the database and the report) */
     const char *root;           /* folders are counted one level below it (NULL: below each
                                    directory argument; a named file: its directory) */
     FILE *paths_in;             /* where "-" reads its list of paths (NULL: stdin) */

@@ -158,6 +158,23 @@ static tqc_status prepare_schema(sqlite3 *db, const char *path, char *err, size_
         snprintf(err, errlen, "%s: written by a newer tqc (schema %d)", path, version);
         return TQC_EINPUT;
     }
+    /* Someone else's database would silently get our tables: refuse one that holds
+     * anything but them (ours, from a run cut before its version was set, is fine). */
+    if (version == 0) {
+        int foreign = 0;
+        if (sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE tbl_name NOT IN "
+                               "('runs', 'files', 'findings', 'run_rules')", -1, &q,
+                               NULL) != SQLITE_OK)
+            return db_fail(db, path, err, errlen);
+        if (sqlite3_step(q) == SQLITE_ROW)
+            foreign = sqlite3_column_int(q, 0);
+        sqlite3_finalize(q);
+        if (foreign) {
+            snprintf(err, errlen, "%s: not a tqc database (it holds other tables); give --db "
+                     "a new or empty file", path);
+            return TQC_EINPUT;
+        }
+    }
     /* WAL lets people query while an audit writes; NORMAL syncs at checkpoints only,
      * which is safe with WAL (a crash loses at most the last transactions). */
     char msg[512];

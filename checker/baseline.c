@@ -1,5 +1,6 @@
 /* baseline: reading, matching, pruning and writing baseline files (see baseline.h). */
 #include "baseline.h"
+#include "regfile.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -237,11 +238,10 @@ tqc_status tqc_baseline_parse(const char *name, const char *text, size_t len,
 tqc_status tqc_baseline_load(const char *path, tqc_baseline **out, char *err, size_t errlen)
 {
     *out = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, errlen, "%s: %s", path, strerror(errno));
-        return TQC_EIO;
-    }
+    FILE *f; /* a regular file: a device or FIFO would never end or never start */
+    tqc_status open_st = tqc_regfile_open(path, (long long)TQC_BASELINE_MAX_BYTES, &f, err, errlen);
+    if (open_st != TQC_OK)
+        return open_st;
     char *buf = NULL;
     size_t len = 0, cap = 0;
     tqc_status st = TQC_OK;

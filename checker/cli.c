@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -345,9 +346,19 @@ static bool run_file(tqc_checker *ck, tqc_ci *ci, size_t file, const cli *c, boo
         if (!(file_ck = checker_for_file(ck, path)))
             st = TQC_ENOMEM;
     }
+    size_t bad_records = 0;
     while (st == TQC_OK) {
         tqc_doc *doc;
-        if ((st = tqc_input_next(in, &doc, err, sizeof err)) != TQC_OK || !doc)
+        if ((st = tqc_input_next(in, &doc, err, sizeof err)) == TQC_EINPUT &&
+            tqc_input_resumable(in)) {
+            /* One bad record: its own error, and the records after it are checked. */
+            fflush(stdout);
+            fprintf(stderr, "tqc: %s\n", err);
+            bad_records++;
+            st = TQC_OK;
+            continue;
+        }
+        if (st != TQC_OK || !doc)
             break;
         tqc_checker *doc_ck = ck;
         if (!told) {
@@ -418,6 +429,13 @@ static bool run_file(tqc_checker *ck, tqc_ci *ci, size_t file, const cli *c, boo
             st = taken;
     }
     tqc_input_close(in);
+    if (st == TQC_OK && bad_records) {
+        /* Reported as they came; the file still counts as one that failed (exit 2). */
+        if (!segment_mode)
+            (void)tqc_ci_file_end(ci, rep, stats, false);
+        tqc_ci_file_failed(ci, file);
+        return false;
+    }
     if (!segment_mode && !tqc_ci_file_end(ci, rep, stats, st == TQC_OK) && st == TQC_OK) {
         tqc_ci_file_failed(ci, file);
         return false;
@@ -481,8 +499,8 @@ static int check_fix_options(const char *cmd, bool fix_mode, const cli *c, int n
 
 /* fix: the corrected bytes go to standard output, to --output, or over the file
  * (atomically, and only when something changed, so a second run touches nothing). */
-static tqc_status write_fixed(const char *path, const char *output, const tqc_fix_result *res,
-                              char *err, size_t errlen)
+static tqc_status write_fixed(const char *path, const tqc_atomic_file *af, const char *output,
+                              const tqc_fix_result *res, char *err, size_t errlen)
 {
     const char *to = output ? output : path;
     if (strcmp(to, "-") == 0) {
@@ -491,7 +509,19 @@ static tqc_status write_fixed(const char *path, const char *output, const tqc_fi
     }
     if (!output && !tqc_fix_changed(res))
         return TQC_OK;
-    return tqc_atomic_write(to, res->text, res->len, err, errlen);
+    if (output)
+        return tqc_atomic_write(to, res->text, res->len, err, errlen);
+    /* In place: only over the file that was read, still holding what was read. */
+    return tqc_atomic_file_replace(af, path, res->doc->text, res->doc->len, res->text, res->len,
+                                   err, errlen);
+}
+
+/* A signal while fix writes must not leave a temporary copy of the article behind. */
+static void on_fatal_signal(int sig)
+{
+    tqc_atomic_signal_cleanup();
+    signal(sig, SIG_DFL);
+    raise(sig);
 }
 
 /* report: the page is made in memory and written atomically (or to standard output). */
@@ -531,6 +561,13 @@ static int run_fix(const char *cmd, tqc_ci *ci, const cli *c, const tqc_report_r
     }
     size_t failed = 0, changed = 0, failing = 0, fixed = 0, fixed_files = 0;
     char err[1024];
+    if (writing || report) {
+        struct sigaction sa = {.sa_handler = on_fatal_signal};
+        sigemptyset(&sa.sa_mask);
+        sigaction(SIGINT, &sa, NULL);
+        sigaction(SIGTERM, &sa, NULL);
+        sigaction(SIGHUP, &sa, NULL);
+    }
     for (size_t i = 0; i < tqc_ci_file_count(ci); i++) {
         const char *file = tqc_ci_file(ci, i);
         tqc_checker *ck = tqc_ci_checker(ci, i);    /* the file's settings (.tqc.ini) */
@@ -543,8 +580,16 @@ static int run_fix(const char *cmd, tqc_ci *ci, const cli *c, const tqc_report_r
         /* A markup file is fixed in its own bytes where the text maps 1:1 (fix.h). */
         tqc_fix_options fo = {.lang = tqc_lang_code(tqc_checker_lang(ck)), .all_fixes = c->all_fixes,
                               .format = c->input, .lang_from_file = c->detect};
-        tqc_fix_result *res;
-        tqc_status st = tqc_fix_file(ck, file, &fo, &res, err, sizeof err);
+        tqc_fix_result *res = NULL;
+        /* Fixing in place: resolve the file once, before it is read, and read it by
+         * that resolved path (atomic.h). */
+        bool in_place = writing && !c->output && strcmp(file, "-") != 0;
+        tqc_atomic_file af = {.dirfd = -1};
+        tqc_status st = in_place ? tqc_atomic_file_open(file, &af, err, sizeof err) : TQC_OK;
+        if (in_place)
+            fo.name = file;
+        if (st == TQC_OK)
+            st = tqc_fix_file(ck, in_place ? af.path : file, &fo, &res, err, sizeof err);
         if (st == TQC_OK) {
             for (size_t k = 0; k < res->finding_count; k++)
                 failing += res->findings[k].severity >= tqc_ci_fail_on(ci, i);
@@ -553,7 +598,7 @@ static int run_fix(const char *cmd, tqc_ci *ci, const cli *c, const tqc_report_r
                 if ((st = tqc_html_add(html, res)) != TQC_OK)
                     snprintf(err, sizeof err, "%s: out of memory", file);
             } else if (writing) {
-                st = write_fixed(file, c->output, res, err, sizeof err);
+                st = write_fixed(file, &af, c->output, res, err, sizeof err);
                 size_t n = 0;
                 for (size_t k = 0; k < res->finding_count; k++)
                     n += res->states[k] == TQC_FIX_APPLIED;
@@ -566,6 +611,7 @@ static int run_fix(const char *cmd, tqc_ci *ci, const cli *c, const tqc_report_r
             }
         }
         tqc_fix_result_free(res);
+        tqc_atomic_file_close(&af);
         if (st != TQC_OK) {
             fflush(stdout);
             fprintf(stderr, "tqc: %s\n", err);
@@ -597,6 +643,7 @@ int main(int argc, char **argv)
      * flight. */
     mallopt(M_TRIM_THRESHOLD, MALLOC_TRIM_BYTES);
 #endif
+    tqc_cli_safe_stderr();
     if (argc < 2) {
         tqc_cli_help_print(NULL, stderr);
         return EXIT_TROUBLE;

@@ -58,7 +58,7 @@ typedef struct options {
     const char *include[MAX_LIST_ARGS], *exclude[MAX_LIST_ARGS];
     size_t word_count, disabled_count, include_count, exclude_count;
     unsigned jobs;
-    bool hidden, null_sep, incremental, quiet;
+    bool hidden, null_sep, incremental, quiet, follow_links;
     int progress;               /* -1 auto (a terminal), 0 never, 1 always */
     tqc_input_format input;
     char data_dir[PATH_MAX];
@@ -88,6 +88,7 @@ static int parse_audit(int argc, char **argv, options *o)
         {"include", required_argument, NULL, 'i'},
         {"exclude", required_argument, NULL, 'x'},
         {"hidden", no_argument, NULL, 'a'},
+        {"follow-links", no_argument, NULL, 'L'},
         {"root", required_argument, NULL, 'r'},
         {"null", no_argument, NULL, '0'},
         {"summary-json", required_argument, NULL, 'S'},
@@ -142,6 +143,7 @@ static int parse_audit(int argc, char **argv, options *o)
                 return EXIT_TROUBLE;
             break;
         case 'a': o->hidden = true; break;
+        case 'L': o->follow_links = true; break;
         case 'r': o->root = optarg; break;
         case '0': o->null_sep = true; break;
         case 'S': o->summary_json = optarg; break;
@@ -218,8 +220,9 @@ typedef struct run {
 static void clear_progress(run *r)
 {
     if (r->progress_shown && r->progress_tty) {
-        fputs("\r\033[K", stderr);
         fflush(stderr);
+        fputs("\r\033[K", tqc_cli_tty_stderr());  /* our own control codes: raw */
+        fflush(tqc_cli_tty_stderr());
     }
     r->progress_shown = false;
 }
@@ -325,9 +328,11 @@ static void on_progress(void *ctx, const tqc_audit_progress *p)
              tqc_audit_format_count(total, sizeof total, p->files_total),
              p->walk_done ? "" : "+", mbs, tqc_audit_format_count(found, sizeof found, p->findings),
              eta);
-    if (r->progress_tty)
-        fprintf(stderr, "\r%s\033[K", line);
-    else
+    if (r->progress_tty) {
+        fflush(stderr);
+        fprintf(tqc_cli_tty_stderr(), "\r%s\033[K", line);   /* counts only: raw */
+        fflush(tqc_cli_tty_stderr());
+    } else
         fprintf(stderr, "%s\n", line);
     fflush(stderr);
     r->progress_shown = true;
@@ -510,7 +515,7 @@ int tqc_cli_audit(int argc, char **argv)
         .format = o.input, .detect = o.detect, .jobs = o.jobs,
         .include = o.include, .include_count = o.include_count,
         .exclude = o.exclude, .exclude_count = o.exclude_count,
-        .hidden = o.hidden, .root = o.root, .paths_null = o.null_sep,
+        .hidden = o.hidden, .follow_links = o.follow_links, .root = o.root, .paths_null = o.null_sep,
         .checksums = o.db != NULL, .stop = &stop_requested,
         .hooks = {.ctx = &r, .file = on_file, .progress = on_progress},
     };
@@ -558,7 +563,7 @@ int tqc_cli_audit(int argc, char **argv)
         free(title);
         return EXIT_TROUBLE;
     }
-    r.progress_tty = isatty(fileno(stderr));
+    r.progress_tty = isatty(STDERR_FILENO);
     r.progress_on = o.progress == 1 || (o.progress == -1 && r.progress_tty);
     struct sigaction sa = {.sa_handler = on_signal, .sa_flags = SA_RESETHAND};
     sigemptyset(&sa.sa_mask);
@@ -613,7 +618,7 @@ int tqc_cli_audit(int argc, char **argv)
     }
     if (ran && !o.quiet) {
         bool json_on_stdout = o.summary_json && strcmp(o.summary_json, "-") == 0;
-        FILE *to = !o.format && !json_on_stdout ? stdout : isatty(fileno(stderr)) ? stderr : NULL;
+        FILE *to = !o.format && !json_on_stdout ? stdout : isatty(STDERR_FILENO) ? stderr : NULL;
         if (to == stdout)
             fflush(stdout);
         if (to)

@@ -1,6 +1,8 @@
 /* cli_common: helpers every command of the command line uses (see cli_common.h). */
+#define _GNU_SOURCE     /* fopencookie */
 #include "cli_common.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,4 +83,51 @@ char *tqc_cli_baseline_key(const char *base_dir, const char *path)
     if (strncmp(abs, base_dir, n) == 0 && abs[n] == '/')
         return strdup(abs + n + 1);
     return strdup(abs);
+}
+
+/* Writes the size bytes at buf to standard error's descriptor with each control byte
+ * (C0 but tab and LF, and DEL) as \xHH. */
+static ssize_t safe_write(void *cookie, const char *buf, size_t size)
+{
+    (void)cookie;
+    char out[4096];
+    size_t n = 0;
+    for (size_t i = 0; i <= size; i++) {
+        if (i == size || n + 4 > sizeof out) {
+            for (size_t done = 0; done < n;) {
+                ssize_t w = write(STDERR_FILENO, out + done, n - done);
+                if (w < 0 && errno == EINTR)
+                    continue;
+                if (w <= 0)
+                    return -1;
+                done += (size_t)w;
+            }
+            n = 0;
+            if (i == size)
+                break;
+        }
+        unsigned char c = (unsigned char)buf[i];
+        if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)
+            n += (size_t)snprintf(out + n, 5, "\\x%02X", c);
+        else
+            out[n++] = (char)c;
+    }
+    return (ssize_t)size;
+}
+
+static FILE *raw_stderr;
+
+void tqc_cli_safe_stderr(void)
+{
+    FILE *f = fopencookie(NULL, "w", (cookie_io_functions_t){.write = safe_write});
+    if (!f)
+        return;     /* messages stay raw rather than lost */
+    setvbuf(f, NULL, _IOLBF, 0);
+    raw_stderr = stderr;
+    stderr = f;
+}
+
+FILE *tqc_cli_tty_stderr(void)
+{
+    return raw_stderr ? raw_stderr : stderr;
 }

@@ -190,6 +190,7 @@ static const command_help commands[] = {
      "                        (a GLOB without '/' matches names, one with '/' the\n"
      "                        path below the folder walked; ** spans folders)\n"
      "      --hidden          walk hidden files and folders too\n"
+     "      --follow-links    follow links to files outside the folder walked\n"
      "      --root=DIR        count folders one level below DIR (default: below each\n"
      "                        folder walked; a named file: its folder)\n"
      "  -0, --null            paths read from - end with NUL (find -print0)\n"

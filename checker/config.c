@@ -14,6 +14,7 @@
 
 #include "pass.h"
 #include "suppress.h"
+#include "regfile.h"
 
 typedef enum key_kind {
     K_LANG, K_FAIL_ON, K_DICT_DIR, K_WORDS, K_DISABLE, K_ENABLE, K_SEVERITY
@@ -237,14 +238,35 @@ static bool class_has(const char *p, const char *end, unsigned char c)
     return hit != neg;
 }
 
-static bool glob_here(const char *p, const char *s);
+/* One glob (or one brace alternative of it) against one path. fail remembers each
+ * (glob position, path position) already known not to match, so every pair is tried at
+ * most once: time is bounded by the product of the two lengths, where trying every way
+ * the stars could split the path was exponential (`*a*a*a*a*a*a*a*b` on a 60-letter
+ * name took 25 s). Without the memory (out of memory) the answer is the same. */
+typedef struct glob_ctx {
+    const char *p0, *s0;
+    size_t plen, slen;
+    unsigned char *fail;    /* bit (p - p0) * (slen + 1) + (s - s0) */
+} glob_ctx;
+
+static bool glob_here(glob_ctx *c, const char *p, const char *s);
+
+static bool glob_run(const char *p, const char *s, const char *s0)
+{
+    glob_ctx c = {p, s0, strlen(p), strlen(s0), NULL};
+    size_t bits = (c.plen + 1) * (c.slen + 1);
+    c.fail = calloc(bits / 8 + 1, 1);
+    bool hit = glob_here(&c, p, s);
+    free(c.fail);
+    return hit;
+}
 
 /* p is at '{': tries each alternative followed by the rest of the glob. */
-static bool glob_braces(const char *p, const char *s)
+static bool glob_braces(glob_ctx *c, const char *p, const char *s)
 {
     const char *end = brace_end(p);
     if (!end)
-        return *s == '{' && glob_here(p + 1, s + 1);
+        return *s == '{' && glob_here(c, p + 1, s + 1);
     size_t rest = strlen(end + 1);
     char *buf = malloc((size_t)(end - p) + rest + 1);
     if (!buf)
@@ -268,14 +290,27 @@ static bool glob_braces(const char *p, const char *s)
         size_t n = (size_t)(q - alt);
         memcpy(buf, alt, n);
         memcpy(buf + n, end + 1, rest + 1);
-        hit = glob_here(buf, s);
+        hit = glob_run(buf, s, c->s0);
         alt = q + 1;
     }
     free(buf);
     return hit;
 }
 
-static bool glob_here(const char *p, const char *s)
+static bool glob_match_here(glob_ctx *c, const char *p, const char *s);
+
+static bool glob_here(glob_ctx *c, const char *p, const char *s)
+{
+    size_t bit = (size_t)(p - c->p0) * (c->slen + 1) + (size_t)(s - c->s0);
+    if (c->fail && (c->fail[bit / 8] >> (bit % 8) & 1))
+        return false;
+    bool hit = glob_match_here(c, p, s);
+    if (!hit && c->fail)
+        c->fail[bit / 8] |= (unsigned char)(1u << (bit % 8));
+    return hit;
+}
+
+static bool glob_match_here(glob_ctx *c, const char *p, const char *s)
 {
     for (;;) {
         switch (*p) {
@@ -287,17 +322,17 @@ static bool glob_here(const char *p, const char *s)
                 while (*rest == '*')
                     rest++;
                 /* `**` + `/` may match no folder at all. */
-                if (*rest == '/' && glob_here(rest + 1, s))
+                if (*rest == '/' && glob_here(c, rest + 1, s))
                     return true;
                 for (const char *t = s;; t++) {
-                    if (glob_here(rest, t))
+                    if (glob_here(c, rest, t))
                         return true;
                     if (!*t)
                         return false;
                 }
             }
             for (const char *t = s;; t++) {
-                if (glob_here(p + 1, t))
+                if (glob_here(c, p + 1, t))
                     return true;
                 if (!*t || *t == '/')
                     return false;
@@ -324,7 +359,7 @@ static bool glob_here(const char *p, const char *s)
             break;
         }
         case '{':
-            return glob_braces(p, s);
+            return glob_braces(c, p, s);
         case '\\':
             if (p[1])
                 p++;
@@ -351,11 +386,11 @@ bool tqc_glob_match(const char *glob, const char *path)
     }
     if (!anchored) {
         const char *base = strrchr(path, '/');
-        return glob_here(glob, base ? base + 1 : path);
+        return glob_run(glob, base ? base + 1 : path, base ? base + 1 : path);
     }
     while (*glob == '/')
         glob++;
-    return glob_here(glob, path);
+    return glob_run(glob, path, path);
 }
 
 /* ---- rules --------------------------------------------------------------------- */
@@ -748,11 +783,10 @@ tqc_status tqc_config_parse(const char *path, const char *text, size_t len, tqc_
 tqc_status tqc_config_load(const char *path, tqc_config **out, char *err, size_t errlen)
 {
     *out = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, errlen, "%s: %s", path, strerror(errno));
-        return TQC_EIO;
-    }
+    FILE *f; /* a regular file: a device or FIFO would never end or never start */
+    tqc_status open_st = tqc_regfile_open(path, (long long)TQC_CONFIG_MAX_BYTES + 1, &f, err, errlen);
+    if (open_st != TQC_OK)
+        return open_st;
     char *buf = malloc(TQC_CONFIG_MAX_BYTES + 1);
     size_t n = buf ? fread(buf, 1, TQC_CONFIG_MAX_BYTES + 1, f) : 0;
     bool bad = buf && ferror(f);

@@ -12,6 +12,7 @@
 #include <strings.h>
 #include <utf8proc.h>
 
+#include "regfile.h"
 #include "text.h"
 
 /* Suggestions are costly (milliseconds a word): each distinct word is asked once per
@@ -143,13 +144,15 @@ static char *convert(iconv_t cd, const char *in, size_t len, char *out, size_t c
 
 static tqc_status add_word_file(speller *dict, const char *path, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        snprintf(err, errlen, "%s: %s", path, strerror(errno));
-        return TQC_EIO;
-    }
+    FILE *f;
+    tqc_status st = tqc_regfile_open(path, 0, &f, err, errlen);
+    if (st != TQC_OK)
+        return st;
     char line[DICT_MAX_LINE], conv[DICT_MAX_LINE * 2];
-    while (fgets(line, sizeof line, f)) {
+    /* Bounded by the size checked at open, should the file grow while read. */
+    long long left = TQC_REGFILE_MAX_BYTES;
+    while (left > 0 && fgets(line, sizeof line, f)) {
+        left -= (long long)strlen(line) + 1;
         size_t n = strcspn(line, "\r\n#");
         while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'))
             n--;
@@ -161,8 +164,8 @@ static tqc_status add_word_file(speller *dict, const char *path, char *err, size
     }
     bool failed = ferror(f);
     fclose(f);
-    if (failed) {
-        snprintf(err, errlen, "%s: read error", path);
+    if (failed || left <= 0) {
+        snprintf(err, errlen, "%s: %s", path, failed ? "read error" : "too large");
         return TQC_EIO;
     }
     return TQC_OK;
@@ -257,6 +260,7 @@ static void load_try(dict_core *dict, const char *aff)
         fclose(f);
 }
 
+/* Leaves *sp closed, so a second close (the core's, after a failed open) does nothing. */
 static void speller_close(speller *sp)
 {
     if (sp->hun)
@@ -265,6 +269,7 @@ static void speller_close(speller *sp)
         iconv_close(sp->to_dic);
     if (sp->from_dic != (iconv_t)-1)
         iconv_close(sp->from_dic);
+    *sp = (speller){.to_dic = (iconv_t)-1, .from_dic = (iconv_t)-1};
 }
 
 /* Opens aff/dic with the supplements of dir and the word lists into *sp; the caller

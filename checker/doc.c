@@ -1,5 +1,6 @@
 #include "doc.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -13,12 +14,50 @@ static char *dup_str(const char *s)
     return p;
 }
 
+/* Marks every TQC_DOC_MARK_STEP bytes at the character boundaries tqc_doc_locate's
+ * count meets from text[0]. */
+static bool index_marks(tqc_doc *doc)
+{
+    size_t cap = doc->len / TQC_DOC_MARK_STEP + 1, n = 0;
+    tqc_doc_mark *m = malloc(cap * sizeof *m);
+    if (!m)
+        return false;
+    const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)doc->text;
+    size_t chars = 0, breaks = 0, at_line = 0, next = TQC_DOC_MARK_STEP;
+    for (size_t i = 0; i < doc->len;) {
+        if (i >= next && n < cap) {
+            m[n++] = (tqc_doc_mark){i, chars, breaks, at_line};
+            next = i + TQC_DOC_MARK_STEP;
+        }
+        if (doc->text[i] == '\n') {
+            breaks++;
+            at_line = ++chars;
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(s + i, (utf8proc_ssize_t)(doc->len - i), &cp);
+        i += k > 0 ? (size_t)k : 1;
+        chars++;
+    }
+    doc->marks = m;
+    doc->mark_count = n;
+    return true;
+}
+
 static bool index_lines(tqc_doc *doc)
 {
-    size_t n = 1;
-    for (const char *p = doc->text, *end = doc->text + doc->len;
-         (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+    size_t n = 1, longest = 0;
+    for (const char *p = doc->text, *end = doc->text + doc->len, *q;; p = q + 1) {
+        q = memchr(p, '\n', (size_t)(end - p));
+        size_t line = (size_t)((q ? q : end) - p);
+        longest = line > longest ? line : longest;
+        if (!q)
+            break;
         n++;
+    }
+    if (longest > TQC_DOC_MARK_STEP && !index_marks(doc))
+        return false;
     doc->line_starts = malloc(n * sizeof *doc->line_starts);
     if (!doc->line_starts)
         return false;
@@ -55,6 +94,25 @@ fail:
     return NULL;
 }
 
+tqc_doc *tqc_doc_take(const char *name, char *text, size_t len, const char *lang)
+{
+    tqc_doc *doc = tqc_doc_new(name, "", 0, lang);
+    if (!doc) {
+        free(text);
+        return NULL;
+    }
+    free((char *)doc->text);
+    free(doc->line_starts);
+    doc->line_starts = NULL;
+    doc->text = text;
+    doc->len = len;
+    if (!index_lines(doc)) {
+        tqc_doc_free(doc);
+        return NULL;
+    }
+    return doc;
+}
+
 tqc_status tqc_doc_set_lang(tqc_doc *doc, const char *lang)
 {
     char *copy = dup_str(lang);
@@ -73,6 +131,7 @@ void tqc_doc_free(tqc_doc *doc)
     free((char *)doc->name);
     free((char *)doc->lang);
     free(doc->line_starts);
+    free(doc->marks);
     free(doc->paragraphs);
     free(doc->sentences);
     free(doc->tokens);
@@ -113,12 +172,46 @@ static const tqc_doc_map *map_run(const tqc_doc *doc, size_t offset)
 
 /* Characters (as tqc_doc_locate counts them) in text[from, to) after its last line
  * break; *breaks gets the number of line breaks. */
-static size_t count_columns(const char *text, size_t from, size_t to, size_t *breaks)
+static size_t count_columns(const tqc_doc *doc, size_t from, size_t to, size_t *breaks)
 {
+    const char *text = doc->text;
     const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)text;
     size_t col = 0;
     *breaks = 0;
+    /* The first mark past from, and the last at or before to. */
+    size_t lo = 0, hi = doc->mark_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->marks[mid].offset <= from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t k = lo, last = SIZE_MAX;
+    for (size_t a = lo, b = doc->mark_count; a < b;) {
+        size_t mid = a + (b - a) / 2;
+        if (doc->marks[mid].offset <= to)
+            last = mid, a = mid + 1;
+        else
+            b = mid;
+    }
     for (size_t i = from; i < to;) {
+        /* On a mark (this count and the marks' agree on boundaries there): jump to the
+         * last one before to, adding what lies between. */
+        while (k < doc->mark_count && doc->marks[k].offset < i)
+            k++;
+        if (last != SIZE_MAX && k <= last && doc->marks[k].offset == i && k < last) {
+            const tqc_doc_mark *a = &doc->marks[k], *b = &doc->marks[last];
+            if (b->breaks > a->breaks) {
+                *breaks += b->breaks - a->breaks;
+                col = b->chars - b->chars_at_line;
+            } else {
+                col += b->chars - a->chars;
+            }
+            i = b->offset;
+            k = last + 1;
+            continue;
+        }
         if (text[i] == '\n') {
             (*breaks)++;
             col = 0;
@@ -141,7 +234,7 @@ static void locate_in_run(const tqc_doc *doc, const tqc_doc_map *r, size_t offse
     *column = r->column + 1;
     if (r->exact && offset > r->text) {
         size_t breaks;
-        size_t cols = count_columns(doc->text, r->text, offset, &breaks);
+        size_t cols = count_columns(doc, r->text, offset, &breaks);
         *line += breaks;
         *column = breaks ? cols + 1 : r->column + cols + 1;
     }
@@ -155,14 +248,8 @@ void tqc_doc_locate(const tqc_doc *doc, size_t offset, size_t *line, size_t *col
         locate_in_run(doc, map_run(doc, offset), offset, line, column);
         return;
     }
-    size_t li = line_index(doc, offset);
-    size_t col = 1;
-    const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)doc->text;
-    for (size_t i = doc->line_starts[li]; i < offset; col++) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(offset - i), &cp);
-        i += n > 0 ? (size_t)n : 1;
-    }
+    size_t li = line_index(doc, offset), breaks;
+    size_t col = 1 + count_columns(doc, doc->line_starts[li], offset, &breaks);
     *line = doc->base_line + li + 1;
     *column = col + (li == 0 ? doc->base_column : 0);
 }

@@ -126,6 +126,11 @@ typedef struct tqc_doc {
 
     size_t *line_starts; /* offsets where each line begins; line_starts[0] == 0 */
     size_t line_count;
+    /* Counts every TQC_DOC_MARK_STEP bytes when a line is longer than that, so a
+     * position is found from the nearest mark, not from the line's start (linear time
+     * on a megabyte line); none otherwise. Owned. */
+    struct tqc_doc_mark *marks;
+    size_t mark_count;
 
     tqc_paragraph *paragraphs;
     size_t paragraph_count;
@@ -156,9 +161,22 @@ typedef struct tqc_doc {
     struct tqc_dict *dict;
 } tqc_doc;
 
+/* Bytes between two position marks of a long line: finding a position scans at most
+ * this much, at 32 bytes of marks per step (6% of the text, and only for long lines). */
+#define TQC_DOC_MARK_STEP 512
+
+/* What lies before a character boundary at offset, counted from text[0] as
+ * tqc_doc_locate counts: characters, line breaks, and characters before the last break. */
+typedef struct tqc_doc_mark {
+    size_t offset, chars, breaks, chars_at_line;
+} tqc_doc_mark;
+
 /* A doc holding a copy of the len bytes at text, not yet segmented (no paragraphs,
  * sentences or tokens; see seg.h). name and lang are copied. NULL when out of memory. */
 tqc_doc *tqc_doc_new(const char *name, const char *text, size_t len, const char *lang);
+/* The same, taking text (malloc'd, len bytes plus a NUL) instead of copying it: the
+ * doc owns it, also when NULL is returned (it is then freed). */
+tqc_doc *tqc_doc_take(const char *name, char *text, size_t len, const char *lang);
 /* Frees the doc and everything it owns; accepts NULL. */
 void tqc_doc_free(tqc_doc *doc);
 /* Replaces doc->lang with a copy of lang (its language told from its content); the old

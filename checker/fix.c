@@ -10,9 +10,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "input.h"
 #include "reader.h"
+#include "suppress.h"
 
 /* ---- selecting ------------------------------------------------------------------- */
 
@@ -571,6 +573,37 @@ static bool keep_regions(builder *b, const region *R, size_t rn, size_t base_old
     return true;
 }
 
+/* Checks doc as tqc check does: its findings, less those the file's tqc-disable comments
+ * cover (suppress.h), and never one inside such a comment. sup (NULL: read from the
+ * plain doc's own text) holds the directives of a markup file's bytes. The directives
+ * of a plain file are read per chunk: a region opened in one 256 KiB chunk and closed
+ * in a later one covers only its own chunk when fixing. */
+static tqc_status check_unsuppressed(builder *b, tqc_doc *doc, tqc_findings *found,
+                                     tqc_suppress *sup)
+{
+    /* A unit in another language than the checker's, as its file declares it. */
+    tqc_checker *ck = b->ck;
+    char why[256];
+    if (b->lang_from_file && doc->lang[0] &&
+        tqc_checker_for_lang(b->ck, doc->lang, &ck, why, sizeof why) != TQC_OK)
+        ck = b->ck;
+    tqc_status st = tqc_check_doc(ck, doc, found);
+    if (st != TQC_OK || found->count == 0)
+        return st;
+    tqc_suppress *own = NULL;
+    if (!sup) {
+        if (!(own = tqc_suppress_new()))
+            return TQC_ENOMEM;
+        tqc_suppress_pos pos = {doc->base_offset, doc->base_line + 1, doc->base_column};
+        st = tqc_suppress_scan(own, doc->text, doc->len, pos, false);
+        sup = own;
+    }
+    if (st == TQC_OK)
+        tqc_suppress_apply(sup, found);
+    tqc_suppress_free(own);
+    return st;
+}
+
 /* Checks and fixes one chunk (text[0, len), the next bytes of the file), appending its
  * bytes, corrected bytes, findings, structure and regions to the builder. */
 static tqc_status fix_chunk(builder *b, const char *text, size_t len, size_t base_line,
@@ -591,7 +624,7 @@ static tqc_status fix_chunk(builder *b, const char *text, size_t len, size_t bas
     char *cur = NULL;   /* the corrected text, once a round changed something */
     size_t cur_len = len;
     tqc_fix_state *states = NULL;
-    tqc_status st = tqc_check_doc(b->ck, doc, &found);
+    tqc_status st = check_unsuppressed(b, doc, &found, NULL);
     if (st == TQC_OK && !keep_structure(b, doc, base_old))
         st = TQC_ENOMEM;
     for (size_t k = 0; st == TQC_OK && k < found.count; k++)
@@ -632,7 +665,7 @@ static tqc_status fix_chunk(builder *b, const char *text, size_t len, size_t bas
         doc->base_line = base_line;
         doc->base_column = base_column;
         tqc_findings_init(&found, doc);
-        st = tqc_check_doc(b->ck, doc, &found);
+        st = check_unsuppressed(b, doc, &found, NULL);
     }
     free(states);
     tqc_findings_release(&found);
@@ -666,17 +699,12 @@ static void file_edits_release(file_edits *fe)
 /* Checks one doc of a markup file in a round: keeps its findings and structure (round
  * 0), selects the edits that can be made in the file (edit_maps; the others stay
  * suggestions, TQC_FIX_MANUAL) and adds them to fe in file offsets. */
-static tqc_status markup_doc(builder *b, tqc_doc *doc, unsigned round, file_edits *fe)
+static tqc_status markup_doc(builder *b, tqc_doc *doc, unsigned round, file_edits *fe,
+                             tqc_suppress *sup)
 {
     tqc_findings found;
     tqc_findings_init(&found, doc);
-    /* A unit in another language than the checker's, as its file declares it. */
-    tqc_checker *ck = b->ck;
-    char why[256];
-    if (b->lang_from_file && doc->lang[0] &&
-        tqc_checker_for_lang(b->ck, doc->lang, &ck, why, sizeof why) != TQC_OK)
-        ck = b->ck;
-    tqc_status st = tqc_check_doc(ck, doc, &found);
+    tqc_status st = check_unsuppressed(b, doc, &found, sup);
     size_t n = found.count, first = b->findings.count;
     if (st != TQC_OK || n == 0)
         goto out;
@@ -766,15 +794,21 @@ static tqc_status markup_round(builder *b, const char *text, size_t len, tqc_inp
                             .lang_from_file = b->lang_from_file};
     tqc_input *in = NULL;
     file_edits fe = {0};
-    tqc_status st = tqc_input_open_stream(f, &io, &in, err, errlen);
+    /* The comments are in the markup, not in the docs' text: read once per round. */
+    tqc_suppress *sup = tqc_suppress_new();
+    tqc_status st = sup ? tqc_suppress_scan(sup, text, len, (tqc_suppress_pos){0, 1, 0}, true)
+                        : TQC_ENOMEM;
+    if (st == TQC_OK)
+        st = tqc_input_open_stream(f, &io, &in, err, errlen);
     while (st == TQC_OK) {
         tqc_doc *doc;
         if ((st = tqc_input_next(in, &doc, err, errlen)) != TQC_OK || !doc)
             break;
-        st = markup_doc(b, doc, round, &fe);
+        st = markup_doc(b, doc, round, &fe, sup);
         tqc_doc_free(doc);
     }
     tqc_input_close(in);
+    tqc_suppress_free(sup);
     fclose(f);
     size_t en = fe.edits.count;
     tqc_edit *E = VEC_AT(fe.edits, tqc_edit);
@@ -950,7 +984,10 @@ static tqc_status builder_finish(builder *b, tqc_fix_result **out)
     tqc_fix_result *res = calloc(1, sizeof *res);
     if (!res)
         return TQC_ENOMEM;
-    res->doc = tqc_doc_new(b->name, b->old.items, b->old.count, b->lang);
+    /* The doc adopts the original bytes rather than copying them: one copy less of a
+     * file that may be tens of megabytes. */
+    res->doc = tqc_doc_take(b->name, b->old.items, b->old.count, b->lang);
+    b->old.items = NULL;
     tqc_fix_note *notes = b->notes.count ? malloc(b->notes.count * sizeof *notes) : NULL;
     tqc_fix_region *regions = b->regions.count ? malloc(b->regions.count * sizeof *regions) : NULL;
     if (!res->doc || (b->notes.count && !notes) || (b->regions.count && !regions)) {
@@ -1034,6 +1071,12 @@ tqc_status tqc_fix_file(tqc_checker *ck, const char *path, const tqc_fix_options
     tqc_reader *rd = NULL;
     tqc_status st = builder_init(&b, ck, name, opts);
     tqc_input_format format = format_of(path, opts->format);
+    /* Both copies at their final size at once: doubling would leave up to twice that. */
+    struct stat fst;
+    if (st == TQC_OK && format == TQC_INPUT_TEXT && strcmp(path, "-") != 0 &&
+        stat(path, &fst) == 0 && S_ISREG(fst.st_mode) && (size_t)fst.st_size <= max &&
+        (!grow(&b.old, (size_t)fst.st_size + 1, 1) || !grow(&b.fixed, (size_t)fst.st_size + 1, 1)))
+        st = TQC_ENOMEM;
     if (st == TQC_OK && format != TQC_INPUT_TEXT) {
         st = fix_markup(&b, path, format, max, err, errlen);
         if (st == TQC_OK)

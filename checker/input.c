@@ -553,10 +553,16 @@ tqc_status tqc_input_open_stream(FILE *stream, const tqc_input_options *opts, tq
 tqc_status tqc_input_next(tqc_input *in, tqc_doc **doc, char *err, size_t errlen)
 {
     *doc = NULL;
+    in->resumable = false;
     tqc_status st = in->reader->next(in, doc, err, errlen);
     if (st == TQC_ENOMEM)
         snprintf(err, errlen, "%s: out of memory", in->name);
     return st;
+}
+
+bool tqc_input_resumable(const tqc_input *in)
+{
+    return in->resumable;
 }
 
 const char *tqc_input_note(const tqc_input *in)

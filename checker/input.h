@@ -89,6 +89,10 @@ tqc_status tqc_input_open_stream(FILE *stream, const tqc_input_options *opts, tq
 /* The next doc in *doc (the caller owns it), or NULL at the end of the input. On
  * failure err names the file and the position; the input can be closed, not continued. */
 tqc_status tqc_input_next(tqc_input *in, tqc_doc **doc, char *err, size_t errlen);
+/* After tqc_input_next failed with TQC_EINPUT: true when the error concerned one record
+ * only (a bad JSONL line) and the next call goes on with the records after it, so every
+ * valid record is checked and every bad one gets its own error. */
+bool tqc_input_resumable(const tqc_input *in);
 /* A note the caller may show about how the input was read, or NULL: parallel text
  * whose paragraph counts differ (what was paired with what). Valid until close. */
 const char *tqc_input_note(const tqc_input *in);

@@ -44,6 +44,7 @@ struct tqc_input {
     char *source;       /* parallel text: the source file's path, or NULL */
     char *source_lang;  /* its language code ("" when unknown) */
     char *note;         /* tqc_input_note's (malloc'd), or NULL */
+    bool resumable;     /* the last error concerned one record only (tqc_input_resumable) */
 };
 
 /* Writes "name:line:col: message" (or "name:line: ", or "name: " when line is 0) to err. */

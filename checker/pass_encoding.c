@@ -205,7 +205,8 @@ typedef enum {
     DMG_INVALID,    /* a byte that is not UTF-8 */
     DMG_LOST,       /* U+FFFD */
     DMG_CONTROL,    /* C0 or C1 control character */
-    DMG_ZERO_WIDTH  /* invisible character inside a word */
+    DMG_ZERO_WIDTH, /* invisible character inside a word */
+    DMG_BIDI        /* bidi control: the text displays in an order its bytes do not have */
 } damage;
 
 typedef struct dmg_info {
@@ -278,6 +279,10 @@ static dmg_info damage_at(const char *t, size_t len, size_t i)
         }
         return d;
     }
+    /* Never in prose of the languages checked: it hides or reorders what a reader sees
+     * (a U+202E in a name or a link); not removed, since what was meant is unknown. */
+    if (tqc_text_is_bidi_control(cp))
+        return (dmg_info){DMG_BIDI, n, cp, "", 0, false};
     if (is_zero_width(cp) && zero_width_inside(t, len, i, n, cp))
         return (dmg_info){DMG_ZERO_WIDTH, n, cp, "", 0, true};
     return d;
@@ -318,6 +323,10 @@ static void describe(const tqc_doc *doc, size_t at, const dmg_info *d, char *buf
     case DMG_ZERO_WIDTH:
         snprintf(buf, cap, "invisible U+%04X %s inside a word", (unsigned)d->cp,
                  zero_width_name(d->cp));
+        break;
+    case DMG_BIDI:
+        snprintf(buf, cap, "bidirectional control U+%04X: the text displays in another order "
+                 "than it is written", (unsigned)d->cp);
         break;
     case DMG_NONE:
         buf[0] = '\0';

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "strmap.h"
+#include "regfile.h"
 
 #define PATH_CAP TQC_CONFIG_MAX_PATH
 /* The folder cache's value for "no config above this folder". */
@@ -88,10 +89,14 @@ static tqc_status load_locked(tqc_project *p, const char *path, const char *show
     }
     p->configs = grown;
     /* Errors name the config as people know it; the config itself keeps the absolute path. */
-    FILE *f = fopen(abs, "rb");
-    if (!f) {
-        snprintf(err, errlen, "%s: %s", shown, strerror(errno));
-        return TQC_EIO;
+    FILE *f; /* never fopen a FIFO: it blocks until a writer comes */
+    char why[1024];
+    tqc_status open_st = tqc_regfile_open(abs, (long long)TQC_CONFIG_MAX_BYTES + 1, &f, why,
+                                          sizeof why);
+    if (open_st != TQC_OK) {
+        size_t n = strlen(abs);
+        snprintf(err, errlen, "%s%s", shown, strncmp(why, abs, n) == 0 ? why + n : why);
+        return open_st;
     }
     fclose(f);
     char msg[1024];

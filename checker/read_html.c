@@ -1052,6 +1052,60 @@ static tqc_status html_open(tqc_input *in, char *err, size_t errlen)
     return settle_charset(h);
 }
 
+/* libxml2 checks each attribute against the element's earlier ones, so one element's
+ * attributes cost their count squared (a million took minutes): both are capped far
+ * beyond any article's markup. */
+#define HTML_MAX_ATTRS_PER_ELEMENT 1024
+#define HTML_MAX_ATTRS 1000000
+
+/* Counts attributes in the tags of s[0, n) as a lenient tokenizer would; true when a
+ * cap is exceeded, *at then the offset of the tag that did it. */
+static bool too_many_attrs(const char *s, size_t n, size_t *at, bool *per_element)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] != '<')
+            continue;
+        if (n - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
+            size_t k = i + 4;
+            while (k + 3 <= n && memcmp(s + k, "-->", 3) != 0)
+                k++;
+            if (k + 3 > n)
+                return false;
+            i = k + 2;
+            continue;
+        }
+        if (i + 1 >= n || !((s[i + 1] | 0x20) >= 'a' && (s[i + 1] | 0x20) <= 'z'))
+            continue;
+        size_t tag = i, count = 0;
+        char quote = 0;
+        bool space = false;
+        for (i++; i < n; i++) {
+            char c = s[i];
+            if (quote) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '>') {
+                break;
+            } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+                space = true;
+            } else {
+                if (space && c != '/' && c != '=')
+                    count++;
+                space = false;
+            }
+        }
+        total += count;
+        if (count > HTML_MAX_ATTRS_PER_ELEMENT || total > HTML_MAX_ATTRS) {
+            *at = tag;
+            *per_element = count > HTML_MAX_ATTRS_PER_ELEMENT;
+            return true;
+        }
+    }
+    return false;
+}
+
 static tqc_status parse(html *h, char *err, size_t errlen)
 {
     tqc_xml_harden();
@@ -1059,6 +1113,20 @@ static tqc_status parse(html *h, char *err, size_t errlen)
         return TQC_OK;  /* libxml2 makes no parser for nothing; the page is empty */
     if (h->src_len > INT32_MAX) {
         tqc_input_error(h->in, err, errlen, 0, 0, "too large for the HTML parser");
+        return TQC_ELIMIT;
+    }
+    size_t at;
+    bool per_element;
+    if (too_many_attrs(h->src, h->src_len, &at, &per_element)) {
+        size_t line = 1;
+        for (size_t i = 0; i < at; i++)
+            line += h->src[i] == '\n';
+        if (per_element)
+            tqc_input_error(h->in, err, errlen, line, 0, "an element with more than %d "
+                            "attributes: refused", HTML_MAX_ATTRS_PER_ELEMENT);
+        else
+            tqc_input_error(h->in, err, errlen, line, 0, "more than %d attributes in the "
+                            "page: refused", HTML_MAX_ATTRS);
         return TQC_ELIMIT;
     }
     h->ctxt = htmlCreateMemoryParserCtxt(h->src, (int)h->src_len);

@@ -495,6 +495,7 @@ static tqc_status jsonl_next(tqc_input *in, tqc_doc **out, char *err, size_t err
             tqc_input_error(in, err, errlen, at.line + 1, at.col + 1, "invalid JSON record: %s",
                             r->err);
             free(r);
+            in->resumable = true;   /* the line is consumed: the next record follows */
             return TQC_EINPUT;
         }
         st = make_docs(in, j, r, out, err, errlen);

@@ -50,7 +50,8 @@ static size_t boundary(const char *t, size_t lo, size_t off)
     return off;
 }
 
-/* Prints text[a, b) with tabs as spaces and control bytes as '?'. */
+/* Prints text[a, b) with tabs as spaces and control bytes and bidi controls as '?'
+ * (a U+202E would reorder the rest of the terminal line). */
 static void put_visible(FILE *out, const char *t, size_t a, size_t b)
 {
     for (size_t i = a; i < b;) {
@@ -58,7 +59,7 @@ static void put_visible(FILE *out, const char *t, size_t a, size_t b)
         size_t n = tqc_text_decode(t + i, b - i, &cp);
         if (cp == '\t')
             fputc(' ', out);
-        else if (cp < 0 || tqc_text_is_control(cp))
+        else if (cp < 0 || tqc_text_is_control(cp) || tqc_text_is_bidi_control(cp))
             fputc('?', out);
         else
             fwrite(t + i, 1, n, out);
@@ -73,9 +74,14 @@ static void text_finding(tqc_reporter *r, const tqc_doc *doc, const tqc_finding 
     size_t line, col;
     tqc_doc_locate(doc, f->span.start, &line, &col);
     col = tqc_doc_byte_column(doc, f->span.start);
-    fprintf(o, "%s%s:%zu:%zu:%s %s%s:%s %s %s[%s%s%s]%s\n", c(r, ANSI_BOLD), doc->name, line, col,
-            c(r, ANSI_RESET), c(r, sev_color(f->severity)), tqc_severity_name(f->severity),
-            c(r, ANSI_RESET), f->message, c(r, ANSI_DIM), f->rule, f->also ? "," : "",
+    /* The name and the message (which quotes the text) may hold control characters:
+     * escaped, so a file cannot drive the reader's terminal. */
+    fputs(c(r, ANSI_BOLD), o);
+    tqc_text_fputs_safe(doc->name, o);
+    fprintf(o, ":%zu:%zu:%s %s%s:%s ", line, col, c(r, ANSI_RESET), c(r, sev_color(f->severity)),
+            tqc_severity_name(f->severity), c(r, ANSI_RESET));
+    tqc_text_fputs_safe(f->message, o);
+    fprintf(o, " %s[%s%s%s]%s\n", c(r, ANSI_DIM), f->rule, f->also ? "," : "",
             f->also ? f->also : "", c(r, ANSI_RESET));
 
     tqc_span ls = tqc_doc_line_span(doc, f->span.start);
@@ -105,8 +111,10 @@ static void text_finding(tqc_reporter *r, const tqc_doc *doc, const tqc_finding 
     fprintf(o, "%s\n", c(r, ANSI_RESET));
     if (f->suggestion_count) {
         fprintf(o, " %*s | %*s%s", gw, "", (int)pad, "", c(r, ANSI_GREEN));
-        for (size_t i = 0; i < f->suggestion_count; i++)
-            fprintf(o, "%s%s", i ? ", " : "", f->suggestions[i]);
+        for (size_t i = 0; i < f->suggestion_count; i++) {
+            fputs(i ? ", " : "", o);
+            tqc_text_fputs_safe(f->suggestions[i], o);
+        }
         fprintf(o, "%s\n", c(r, ANSI_RESET));
     }
 }

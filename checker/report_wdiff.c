@@ -294,13 +294,16 @@ void tqc_wdiff_write(FILE *out, const tqc_fix_result *res, bool color)
             }
         size_t line, col;
         tqc_doc_locate(doc, u0, &line, &col);
-        fprintf(out, "%s%s:%zu:%zu:%s ", c(&v, ANSI_BOLD), doc->name, line, col, c(&v, ANSI_RESET));
+        fputs(c(&v, ANSI_BOLD), out);
+        tqc_text_fputs_safe(doc->name, out);   /* a name may hold control characters */
+        fprintf(out, ":%zu:%zu:%s ", line, col, c(&v, ANSI_RESET));
         put_sentence(&v, u0, u1, items + a, b - a);
         put_notes(&v, items + a, b - a);
     }
     size_t left = res->finding_count - tqc_fix_count(res, TQC_FIX_APPLIED);
-    fprintf(out, "%s%s: %zu fix%s applied, %zu finding%s left for a human%s\n", c(&v, ANSI_BOLD),
-            doc->name, res->note_count, res->note_count == 1 ? "" : "es", left,
+    fputs(c(&v, ANSI_BOLD), out);
+    tqc_text_fputs_safe(doc->name, out);
+    fprintf(out, ": %zu fix%s applied, %zu finding%s left for a human%s\n", res->note_count, res->note_count == 1 ? "" : "es", left,
             left == 1 ? "" : "s", c(&v, ANSI_RESET));
     free(items);
 }

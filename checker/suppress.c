@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "pass.h"
+#include "strmap.h"
 
 typedef enum dkind { D_DISABLE, D_ENABLE, D_NEXT_LINE, D_WORDS, D_BAD } dkind;
 
@@ -32,13 +33,40 @@ typedef struct drule {
     bool known;
     size_t start, end;
     bool used;              /* covered a finding (disable) or ended a region (enable) */
+    size_t next_open;       /* tqc-disable: the region opened before it for the same id
+                               (as index + 1; 0: none), for end_regions */
+    size_t bucket, pos;     /* tqc-disable: its leaf in the bucket's tree (covered) */
 } drule;
+
+/* The tqc-disable regions and next-line rules of one id (or of every rule), so a finding
+ * asks only those of its rule, and among them only the regions that can hold it: a
+ * max-tree over the regions' ends, in file order, skips every subtree that ended before
+ * the finding (a linear scan per finding took minutes on 200k directives). */
+typedef struct bucket {
+    size_t *leaf;           /* drule index of each region, in file (start) order */
+    size_t *mx;             /* mx[1..2cap): the largest end below each node; leaves at cap */
+    size_t n, cap;
+    size_t *lines;          /* drule index of each next-line rule, in line order */
+    size_t ln, lcap;
+    bool unsorted;          /* a directive came out of file order: scan all */
+} bucket;
 
 struct tqc_suppress {
     directive *d;
     size_t dn, dcap;
     drule *r;
     size_t rn, rcap;
+    /* Open tqc-disable regions, so an enable ends them without scanning every directive
+     * (200k pairs took minutes): per id a chain through next_open (strmap value: index
+     * + 1, 0 when none), and all of them for an enable of every rule. Closed regions
+     * met in a chain are skipped. */
+    tqc_strmap *open_by_id;
+    size_t *open_all, open_n, open_cap;
+    /* bucket 0: rules naming every rule (id NULL); others by id through bucket_of. */
+    bucket *b;
+    size_t bn, bcap;
+    tqc_strmap *bucket_of;  /* id -> bucket index */
+    bool d_unsorted;        /* directives came out of file order */
 };
 
 tqc_suppress *tqc_suppress_new(void) { return calloc(1, sizeof(tqc_suppress)); }
@@ -55,6 +83,15 @@ void tqc_suppress_free(tqc_suppress *s)
         free(s->r[i].id);
     free(s->d);
     free(s->r);
+    tqc_strmap_free(s->open_by_id);
+    free(s->open_all);
+    for (size_t i = 0; i < s->bn; i++) {
+        free(s->b[i].leaf);
+        free(s->b[i].mx);
+        free(s->b[i].lines);
+    }
+    free(s->b);
+    tqc_strmap_free(s->bucket_of);
     free(s);
 }
 
@@ -97,23 +134,146 @@ static tqc_status add_rule(tqc_suppress *s, const char *id, size_t n, size_t sta
     return TQC_OK;
 }
 
+/* Sets the end of region pos of bucket b in its tree. */
+static void tree_set(bucket *b, size_t pos, size_t end)
+{
+    size_t i = b->cap + pos;
+    b->mx[i] = end;
+    for (i /= 2; i >= 1; i /= 2)
+        b->mx[i] = b->mx[2 * i] > b->mx[2 * i + 1] ? b->mx[2 * i] : b->mx[2 * i + 1];
+}
+
+/* The bucket of id (n bytes; NULL: every rule), made when make; SIZE_MAX when none. */
+static size_t bucket_index(tqc_suppress *s, const char *id, size_t n, bool make)
+{
+    uint64_t v;
+    if (s->bn == 0 && !make)
+        return SIZE_MAX;
+    if (!id)
+        v = 0;
+    else if (s->bucket_of && tqc_strmap_get(s->bucket_of, id, n, &v))
+        ;
+    else if (!make)
+        return SIZE_MAX;
+    else
+        v = s->bn ? s->bn : 1;
+    while (s->bn <= v) {
+        if (s->bn == s->bcap) {
+            size_t cap = s->bcap ? s->bcap * 2 : 8;
+            bucket *nb = realloc(s->b, cap * sizeof *nb);
+            if (!nb)
+                return SIZE_MAX;
+            s->b = nb;
+            s->bcap = cap;
+        }
+        s->b[s->bn++] = (bucket){0};
+    }
+    if (id && (!s->bucket_of && !(s->bucket_of = tqc_strmap_new())))
+        return SIZE_MAX;
+    if (id && !tqc_strmap_put(s->bucket_of, id, n, v))
+        return SIZE_MAX;
+    return (size_t)v;
+}
+
+/* Files rule k (of a tqc-disable or next-line directive) in its id's bucket. */
+static tqc_status file_rule(tqc_suppress *s, size_t k, dkind kind)
+{
+    drule *r = &s->r[k];
+    size_t bi = bucket_index(s, r->id, r->id ? strlen(r->id) : 0, true);
+    if (bi == SIZE_MAX)
+        return TQC_ENOMEM;
+    bucket *b = &s->b[bi];
+    if (kind == D_NEXT_LINE) {
+        if (b->ln == b->lcap) {
+            size_t cap = b->lcap ? b->lcap * 2 : 8;
+            size_t *a = realloc(b->lines, cap * sizeof *a);
+            if (!a)
+                return TQC_ENOMEM;
+            b->lines = a;
+            b->lcap = cap;
+        }
+        if (b->ln && s->r[b->lines[b->ln - 1]].start > r->start)
+            b->unsorted = true;
+        b->lines[b->ln++] = k;
+        return TQC_OK;
+    }
+    if (b->n == b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 8;
+        size_t *leaf = realloc(b->leaf, cap * sizeof *leaf);
+        size_t *mx = leaf ? calloc(2 * cap, sizeof *mx) : NULL;
+        if (leaf)
+            b->leaf = leaf;
+        if (!mx)
+            return TQC_ENOMEM;
+        free(b->mx);
+        b->mx = mx;
+        b->cap = cap;
+        for (size_t i = 0; i < b->n; i++)
+            mx[cap + i] = s->r[b->leaf[i]].end;
+        for (size_t i = cap - 1; i >= 1; i--)
+            mx[i] = mx[2 * i] > mx[2 * i + 1] ? mx[2 * i] : mx[2 * i + 1];
+    }
+    if (b->n && s->r[b->leaf[b->n - 1]].start > r->start)
+        b->unsorted = true;
+    r->bucket = bi;
+    r->pos = b->n;
+    b->leaf[b->n++] = k;
+    tree_set(b, r->pos, r->end);
+    return TQC_OK;
+}
+
 /* Ends the open tqc-disable regions an enable for id (NULL: every region) ends, at offset. */
 static bool end_regions(tqc_suppress *s, const char *id, size_t offset)
 {
     bool any = false;
-    for (size_t i = 0; i < s->dn; i++) {
-        const directive *d = &s->d[i];
-        if (d->kind != D_DISABLE)
-            continue;
-        for (size_t k = d->rule_first; k < d->rule_first + d->rule_count; k++) {
-            drule *r = &s->r[k];
-            if (r->end == SIZE_MAX && (!id || (r->id && strcmp(r->id, id) == 0))) {
+    if (!id) {
+        for (size_t i = 0; i < s->open_n; i++) {
+            drule *r = &s->r[s->open_all[i]];
+            if (r->end == SIZE_MAX) {
                 r->end = offset;
+                tree_set(&s->b[r->bucket], r->pos, offset);
                 any = true;
             }
         }
+        s->open_n = 0;
+        return any;   /* the id chains now hold only closed regions, skipped when met */
     }
+    uint64_t head = 0;
+    if (!s->open_by_id || !tqc_strmap_get(s->open_by_id, id, strlen(id), &head))
+        return false;
+    for (size_t k = (size_t)head; k; k = s->r[k - 1].next_open) {
+        drule *r = &s->r[k - 1];
+        if (r->end == SIZE_MAX) {
+            r->end = offset;
+            tree_set(&s->b[r->bucket], r->pos, offset);
+            any = true;
+        }
+    }
+    (void)tqc_strmap_put(s->open_by_id, id, strlen(id), 0);  /* present: cannot fail */
     return any;
+}
+
+/* Records the region of the disable rule r (index k) as open. */
+static tqc_status open_region(tqc_suppress *s, size_t k)
+{
+    drule *r = &s->r[k];
+    if (s->open_n == s->open_cap) {
+        size_t cap = s->open_cap ? s->open_cap * 2 : 8;
+        size_t *a = realloc(s->open_all, cap * sizeof *a);
+        if (!a)
+            return TQC_ENOMEM;
+        s->open_all = a;
+        s->open_cap = cap;
+    }
+    s->open_all[s->open_n++] = k;
+    if (!r->id)
+        return TQC_OK;      /* only an enable of every rule ends it */
+    if (!s->open_by_id && !(s->open_by_id = tqc_strmap_new()))
+        return TQC_ENOMEM;
+    uint64_t head = 0;
+    (void)tqc_strmap_get(s->open_by_id, r->id, strlen(r->id), &head);
+    r->next_open = (size_t)head;
+    return tqc_strmap_put(s->open_by_id, r->id, strlen(r->id), k + 1) ? TQC_OK : TQC_ENOMEM;
 }
 
 /* Reads the comment body body[0, n) (between `<!--` and `-->`); adds a directive when it
@@ -170,6 +330,8 @@ static tqc_status add_directive(tqc_suppress *s, const char *body, size_t n, con
         free(d->word);
         return TQC_ENOMEM;
     }
+    if (s->dn && s->d[s->dn - 1].offset > offset)
+        s->d_unsorted = true;
     s->dn++;
     if (kind == D_BAD)
         return TQC_OK;
@@ -193,10 +355,16 @@ static tqc_status add_directive(tqc_suppress *s, const char *body, size_t n, con
     if (kind == D_WORDS)        /* words, not rule ids */
         for (size_t k = d->rule_first; k < s->rn; k++)
             s->r[k].known = true;
+    if (kind == D_DISABLE || kind == D_NEXT_LINE)
+        for (size_t k = d->rule_first; st == TQC_OK && k < s->rn; k++)
+            st = file_rule(s, k, kind);
+    if (kind == D_DISABLE)
+        for (size_t k = d->rule_first; st == TQC_OK && k < s->rn; k++)
+            st = open_region(s, k);
     if (kind == D_ENABLE)
         for (size_t k = d->rule_first; k < s->rn; k++)
             s->r[k].used = end_regions(s, s->r[k].id, offset);
-    return TQC_OK;
+    return st;
 }
 
 /* Characters (tqc_doc_locate counts each UTF-8 sequence or stray byte as one) in p[0, n). */
@@ -317,37 +485,107 @@ tqc_status tqc_suppress_scan(tqc_suppress *s, const char *src, size_t len, tqc_s
     return markup ? scan_markup(s, src, len, pos) : scan_text(s, src, len, pos);
 }
 
+/* Regions in the subtree at node (leaves [lo, hi)) among the first last of b holding
+ * offset; marks them used when mark, else stops at the first. */
+static bool tree_hits(tqc_suppress *s, bucket *b, size_t node, size_t lo, size_t hi, size_t last,
+                      size_t offset, bool mark)
+{
+    if (lo >= last || b->mx[node] <= offset)
+        return false;
+    if (hi - lo == 1) {
+        drule *r = &s->r[b->leaf[lo]];
+        if (r->start > offset || offset >= r->end)
+            return false;
+        r->used |= mark;
+        return true;
+    }
+    size_t mid = lo + (hi - lo) / 2;
+    bool hit = tree_hits(s, b, 2 * node, lo, mid, last, offset, mark);
+    if (hit && !mark)
+        return true;
+    return tree_hits(s, b, 2 * node + 1, mid, hi, last, offset, mark) || hit;
+}
+
+/* The rules of bucket bi covering (offset, line); marks them used when mark. */
+static bool bucket_covers(tqc_suppress *s, size_t bi, size_t offset, size_t line, bool mark)
+{
+    if (bi >= s->bn)
+        return false;
+    bucket *b = &s->b[bi];
+    bool hit = false;
+    /* Next-line rules: those of this line, found by bisection. */
+    size_t lo = 0, hi = b->ln;
+    if (!b->unsorted)
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (s->r[b->lines[mid]].start < line)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+    for (size_t i = b->unsorted ? 0 : lo; i < b->ln; i++) {
+        drule *r = &s->r[b->lines[i]];
+        if (r->start == line) {
+            hit = true;
+            r->used |= mark;
+        } else if (!b->unsorted) {
+            break;
+        }
+    }
+    if (hit && !mark)
+        return true;
+    /* Regions: those starting at or before offset, pruned by the tree. */
+    size_t last = b->n;
+    if (!b->unsorted) {
+        lo = 0, hi = b->n;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (s->r[b->leaf[mid]].start <= offset)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        last = lo;
+    }
+    return (b->n && tree_hits(s, b, 1, 0, b->cap, last, offset, mark)) || hit;
+}
+
 /* The tqc-disable / next-line rules covering one rule name (n bytes) at (offset, line);
  * marks them used when mark. */
 static bool covered(tqc_suppress *s, const char *rule, size_t n, size_t offset, size_t line,
                     bool mark)
 {
-    bool hit = false;
-    for (size_t i = 0; i < s->dn; i++) {
-        const directive *d = &s->d[i];
-        if (d->kind != D_DISABLE && d->kind != D_NEXT_LINE)
-            continue;
-        for (size_t k = d->rule_first; k < d->rule_first + d->rule_count; k++) {
-            drule *r = &s->r[k];
-            if (r->id && (strlen(r->id) != n || memcmp(r->id, rule, n) != 0))
-                continue;
-            bool in = d->kind == D_DISABLE ? offset >= r->start && offset < r->end
-                                           : line == r->start;
-            if (in) {
-                hit = true;
-                r->used |= mark;
-            }
-        }
+    bool hit = bucket_covers(s, 0, offset, line, mark);
+    if (hit && !mark)
+        return true;
+    return bucket_covers(s, bucket_index(s, rule, n, false), offset, line, mark) || hit;
+}
+
+/* true when offset lies inside a directive comment. */
+static bool in_directive(const tqc_suppress *s, size_t offset)
+{
+    size_t lo = 0, hi = s->dn;
+    if (s->d_unsorted) {
+        for (size_t i = 0; i < s->dn; i++)
+            if (offset >= s->d[i].offset && offset < s->d[i].offset + s->d[i].len)
+                return true;
+        return false;
     }
-    return hit;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->d[mid].offset <= offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && offset < s->d[lo - 1].offset + s->d[lo - 1].len;
 }
 
 bool tqc_suppress_covers(tqc_suppress *s, const char *rule, const char *also, size_t offset,
                          size_t line)
 {
-    for (size_t i = 0; i < s->dn; i++)
-        if (offset >= s->d[i].offset && offset < s->d[i].offset + s->d[i].len)
-            return true;
+    if (in_directive(s, offset))
+        return true;
     /* Every rule the finding carries must be covered; only then are the directives used. */
     if (!covered(s, rule, strlen(rule), offset, line, false))
         return false;

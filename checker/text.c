@@ -1,5 +1,6 @@
 #include "text.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -204,4 +205,32 @@ bool tqc_text_equal_fold(const char *a, size_t alen, const char *b, size_t blen)
             return false;
     }
     return i == alen && j == blen;
+}
+
+bool tqc_text_is_bidi_control(int32_t cp)
+{
+    return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069);
+}
+
+bool tqc_text_fputs_safe(const char *s, FILE *out)
+{
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        size_t n = tqc_text_decode(s + i, len - i, &cp);
+        int w;
+        if (cp < 0)
+            w = fprintf(out, "\\x%02X", (unsigned)(unsigned char)s[i]);
+        else if ((cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7F && cp < 0xA0))
+            w = fprintf(out, "\\x%02X", (unsigned)cp);
+        else if (tqc_text_is_bidi_control(cp))
+            w = fprintf(out, "\\u{%04X}", (unsigned)cp);
+        else
+            w = fwrite(s + i, 1, n, out) == n ? 1 : -1;
+        if (w < 0)
+            return false;
+        i += n;
+    }
+    return true;
 }

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /* Decodes the code point at s[0..len); *cp gets it, or -1 for an invalid sequence.
  * Returns the bytes consumed (1 for an invalid byte, 0 only when len is 0). */
@@ -26,6 +27,15 @@ bool tqc_text_is_format(int32_t cp);  /* invisible format characters (Cf: ZWSP, 
 bool tqc_text_is_control(int32_t cp); /* Cc other than tab, LF and CR */
 bool tqc_text_is_apostrophe(int32_t cp); /* ' or U+2019 */
 bool tqc_text_is_hyphen(int32_t cp);  /* - and U+2010 U+2011 */
+
+/* true for the bidirectional controls that reorder text as displayed (U+061C, U+200E,
+ * U+200F, U+202A-U+202E, U+2066-U+2069): in prose they hide what the bytes say. */
+bool tqc_text_is_bidi_control(int32_t cp);
+
+/* Writes s to out for a person's terminal: control characters (C0 but tab and LF, DEL,
+ * C1), bidi controls and invalid bytes become \xHH or \u{HHHH}, so a file name or a
+ * message cannot drive the terminal. Returns false on a write error. */
+bool tqc_text_fputs_safe(const char *s, FILE *out);
 
 typedef enum { TQC_CASE_LOWER, TQC_CASE_UPPER, TQC_CASE_TITLE } tqc_case;
 /* Writes word in the given case (TITLE: first letter title-cased, the rest lowered)

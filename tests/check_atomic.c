@@ -1,9 +1,13 @@
 /* atomic: the file writer behind `tqc fix` and `tqc report` (issue 4). */
 #include <dirent.h>
+#include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <sys/xattr.h>
 #include <unistd.h>
 
 #include "atomic.h"
@@ -138,6 +142,168 @@ START_TEST(test_issue_4_atomic_write_fails_cleanly)
 }
 END_TEST
 
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* Issue 18: an editor's save while fix worked (a new file renamed over the old one, or the
+ * same bytes' length rewritten in place) is refused, and the save is kept. */
+START_TEST(test_issue_18_concurrent_save_is_not_clobbered)
+{
+    make_dir();
+    char path[128], other[128], buf[64], err[256] = "";
+    snprintf(path, sizeof path, "%s/a.txt", dir);
+    snprintf(other, sizeof other, "%s/n", dir);
+    write_file(path, "the the cat\n");
+    tqc_atomic_file af;
+    ck_assert_int_eq(tqc_atomic_file_open(path, &af, err, sizeof err), TQC_OK);
+    /* The save: a new file moved over the path, as editors do. */
+    write_file(other, "the the cat\nSAVE\n");
+    ck_assert_int_eq(rename(other, path), 0);
+    ck_assert_int_eq(tqc_atomic_file_replace(&af, path, "the the cat\n", 12, "the cat\n", 8,
+                                             err, sizeof err), TQC_EINPUT);
+    ck_assert_ptr_nonnull(strstr(err, "a.txt"));
+    ck_assert_ptr_nonnull(strstr(err, "changed"));
+    read_back(path, buf, sizeof buf);
+    ck_assert_str_eq(buf, "the the cat\nSAVE\n");
+    ck_assert_uint_eq(entries(), 1);
+    tqc_atomic_file_close(&af);
+    /* A save in place, same inode and size: the bytes tell. */
+    write_file(path, "the the cat\n");
+    ck_assert_int_eq(tqc_atomic_file_open(path, &af, err, sizeof err), TQC_OK);
+    write_file(path, "THE the cat\n");
+    ck_assert_int_eq(tqc_atomic_file_replace(&af, path, "the the cat\n", 12, "the cat\n", 8,
+                                             err, sizeof err), TQC_EINPUT);
+    read_back(path, buf, sizeof buf);
+    ck_assert_str_eq(buf, "THE the cat\n");
+    tqc_atomic_file_close(&af);
+    /* Unchanged: written. */
+    ck_assert_int_eq(tqc_atomic_file_open(path, &af, err, sizeof err), TQC_OK);
+    ck_assert_int_eq(tqc_atomic_file_replace(&af, path, "THE the cat\n", 12, "THE cat\n", 8,
+                                             err, sizeof err), TQC_OK);
+    read_back(path, buf, sizeof buf);
+    ck_assert_str_eq(buf, "THE cat\n");
+    tqc_atomic_file_close(&af);
+    ck_assert_uint_eq(entries(), 1);
+    remove_all();
+}
+END_TEST
+
+/* Issue 18: a link repointed during fix does not get its new target overwritten; the
+ * file that was read is the one written. */
+START_TEST(test_issue_18_symlink_repointed_during_fix)
+{
+    make_dir();
+    char target[128], victim[128], link[128], buf[64], err[256] = "";
+    snprintf(target, sizeof target, "%s/target.txt", dir);
+    snprintf(victim, sizeof victim, "%s/victim.txt", dir);
+    snprintf(link, sizeof link, "%s/link.txt", dir);
+    write_file(target, "old\n");
+    write_file(victim, "precious\n");
+    ck_assert_int_eq(symlink("target.txt", link), 0);
+    tqc_atomic_file af;
+    ck_assert_int_eq(tqc_atomic_file_open(link, &af, err, sizeof err), TQC_OK);
+    ck_assert_int_eq(unlink(link), 0);
+    ck_assert_int_eq(symlink("victim.txt", link), 0);
+    ck_assert_int_eq(tqc_atomic_file_replace(&af, link, "old\n", 4, "new\n", 4, err, sizeof err),
+                     TQC_OK);
+    tqc_atomic_file_close(&af);
+    read_back(victim, buf, sizeof buf);
+    ck_assert_str_eq(buf, "precious\n");
+    read_back(target, buf, sizeof buf);
+    ck_assert_str_eq(buf, "new\n");
+    struct stat st;
+    ck_assert_int_eq(lstat(link, &st), 0);
+    ck_assert(S_ISLNK(st.st_mode));
+    ck_assert_uint_eq(entries(), 3);
+    remove_all();
+}
+END_TEST
+
+/* Issue 18: a file with two hard links is refused (a rename would split them), and
+ * extended attributes survive the replacement. */
+START_TEST(test_issue_18_hard_links_refused_xattrs_kept)
+{
+    make_dir();
+    char path[128], twin[128], buf[64], err[256] = "";
+    snprintf(path, sizeof path, "%s/a.txt", dir);
+    snprintf(twin, sizeof twin, "%s/b.txt", dir);
+    write_file(path, "old\n");
+    ck_assert_int_eq(link(path, twin), 0);
+    ck_assert_int_eq(tqc_atomic_write(path, "new\n", 4, err, sizeof err), TQC_EINPUT);
+    ck_assert_ptr_nonnull(strstr(err, "hard links"));
+    read_back(twin, buf, sizeof buf);
+    ck_assert_str_eq(buf, "old\n");
+    ck_assert_int_eq(unlink(twin), 0);
+    if (setxattr(path, "user.tqc.origin", "desk", 4, 0) == 0) {
+        ck_assert_int_eq(tqc_atomic_write(path, "new\n", 4, err, sizeof err), TQC_OK);
+        char value[16] = "";
+        ck_assert_int_eq(getxattr(path, "user.tqc.origin", value, sizeof value), 4);
+        ck_assert_str_eq(value, "desk");
+    }
+    read_back(path, buf, sizeof buf);
+    ck_assert_uint_eq(entries(), 1);
+    remove_all();
+}
+END_TEST
+
+static void on_term(int sig)
+{
+    tqc_atomic_signal_cleanup();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+/* true when dir holds a temporary file of the writer. */
+static bool temp_in_dir(void)
+{
+    DIR *d = opendir(dir);
+    bool found = false;
+    for (struct dirent *e; d && (e = readdir(d)) != NULL;)
+        found |= strstr(e->d_name, ".tqc-") != NULL;
+    if (d)
+        closedir(d);
+    return found;
+}
+
+/* Issue 18: a SIGTERM while the temporary file is written leaves no temporary file. */
+START_TEST(test_issue_18_signal_leaves_no_temp)
+{
+    make_dir();
+    char path[128], err[256];
+    snprintf(path, sizeof path, "%s/big.txt", dir);
+    write_file(path, "x\n");
+    bool seen = false;
+    for (int attempt = 0; attempt < 5 && !seen; attempt++) {
+        pid_t pid = fork();
+        ck_assert_int_ge(pid, 0);
+        if (pid == 0) {
+            signal(SIGTERM, on_term);
+            size_t len = (size_t)32 << 20;    /* long enough to be caught writing */
+            char *data = calloc(len, 1);
+            if (data)
+                tqc_atomic_write(path, data, len, err, sizeof err);
+            _exit(0);
+        }
+        for (int i = 0; i < 20000 && !seen; i++) {
+            seen = temp_in_dir();
+            if (!seen)
+                usleep(100);
+        }
+        kill(pid, SIGTERM);
+        int status;
+        waitpid(pid, &status, 0);
+    }
+    ck_assert_msg(seen, "the writer was never caught writing");
+    ck_assert(!temp_in_dir());
+    remove_all();
+}
+END_TEST
+
 Suite *atomic_suite(void)
 {
     Suite *s = suite_create("atomic");
@@ -146,6 +312,11 @@ Suite *atomic_suite(void)
     tcase_add_test(tc, test_issue_4_atomic_write_new_file_uses_umask);
     tcase_add_test(tc, test_issue_4_atomic_write_follows_symlink);
     tcase_add_test(tc, test_issue_4_atomic_write_fails_cleanly);
+    tcase_add_test(tc, test_issue_18_concurrent_save_is_not_clobbered);
+    tcase_add_test(tc, test_issue_18_symlink_repointed_during_fix);
+    tcase_add_test(tc, test_issue_18_hard_links_refused_xattrs_kept);
+    tcase_add_test(tc, test_issue_18_signal_leaves_no_temp);
+    tcase_set_timeout(tc, 30);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1,6 +1,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "dict.h"
@@ -180,6 +181,70 @@ START_TEST(test_missing_dictionary_is_an_error)
 }
 END_TEST
 
+/* Issue 18: a word list that cannot be read, or a dictionary whose SET encoding iconv
+ * rejects, is a clear error; it used to free the Hunspell handle twice (a segfault). */
+static void expect_open_fails(const char *dict_path, const char *word_file, const char *lang,
+                              const char *named)
+{
+    const char *files[] = {word_file};
+    tqc_check_options opts = {.data_dir = TQC_SOURCE_DIR, .lang = lang,
+                              .dict = {.dict_path = dict_path, .word_files = files,
+                                       .word_file_count = word_file ? 1 : 0}};
+    char err[512] = "";
+    tqc_checker *ck = NULL;
+    ck_assert_int_ne(tqc_checker_new(&opts, &ck, err, sizeof err), TQC_OK);
+    ck_assert_ptr_null(ck);
+    ck_assert_msg(strstr(err, named), "error '%s' does not name %s", err, named);
+}
+
+START_TEST(test_issue_18_missing_word_list)
+{
+    expect_open_fails(NULL, "/nonexistent/tqc-words.txt", "en", "/nonexistent/tqc-words.txt");
+}
+END_TEST
+
+START_TEST(test_issue_18_word_list_is_a_folder)
+{
+    char dir[] = "/tmp/tqc-wdir-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    expect_open_fails(NULL, dir, "en", dir);
+    rmdir(dir);
+}
+END_TEST
+
+START_TEST(test_issue_18_unreadable_word_list)
+{
+    /* root reads a mode-000 file; /proc/self/mem fails on read even for root. */
+    char path[] = "/tmp/tqc-words-XXXXXX";
+    word_file(path, "Zorblatt\n");
+    ck_assert_int_eq(chmod(path, 0), 0);
+    const char *file = geteuid() == 0 ? "/proc/self/mem" : path;
+    expect_open_fails(NULL, file, "en", file);
+    unlink(path);
+}
+END_TEST
+
+START_TEST(test_issue_18_dictionary_encoding_iconv_rejects)
+{
+    char dir[] = "/tmp/tqc-dict-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char aff[256], dic[256];
+    snprintf(aff, sizeof aff, "%s/en_US.aff", dir);
+    snprintf(dic, sizeof dic, "%s/en_US.dic", dir);
+    FILE *f = fopen(aff, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs("SET NO-SUCH-CHARSET-42\nTRY abc\n", f);
+    fclose(f);
+    ck_assert_ptr_nonnull(f = fopen(dic, "w"));
+    fputs("1\nword\n", f);
+    fclose(f);
+    expect_open_fails(dir, NULL, "en", "NO-SUCH-CHARSET-42");
+    unlink(aff);
+    unlink(dic);
+    rmdir(dir);
+}
+END_TEST
+
 Suite *dict_suite(void)
 {
     Suite *s = suite_create("dict");
@@ -193,6 +258,10 @@ Suite *dict_suite(void)
     tcase_add_test(tc, test_suggestions_and_frequency);
     tcase_add_test(tc, test_user_word_list);
     tcase_add_test(tc, test_missing_dictionary_is_an_error);
+    tcase_add_test(tc, test_issue_18_missing_word_list);
+    tcase_add_test(tc, test_issue_18_word_list_is_a_folder);
+    tcase_add_test(tc, test_issue_18_unreadable_word_list);
+    tcase_add_test(tc, test_issue_18_dictionary_encoding_iconv_rejects);
     suite_add_tcase(s, tc);
     return s;
 }

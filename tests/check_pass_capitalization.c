@@ -1,6 +1,8 @@
 /* Tests of the capitalization pass: a common word capitalised mid-sentence, a lower-case
  * start after a full stop, and multi-word proper names written in lower case. */
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "pass.h"
 #include "tqc_test.h"
@@ -141,6 +143,30 @@ START_TEST(test_issue_3_capitalization_suggestions_and_fixes)
 }
 END_TEST
 
+/* Issue 18: title_case_paragraph counts the whole paragraph for every capitalised word
+ * it is asked about, so one long paragraph of them is quadratic ('The plan ' x 40,000:
+ * 4.2 s). PENDING: the pass is being rewritten on another branch; this test is
+ * registered only with TQC_TEST_PENDING=1 until the rewrite computes the paragraph's
+ * verdict once. */
+START_TEST(test_issue_18_title_case_paragraph_is_linear)
+{
+    const char *piece = "The plan ";
+    size_t plen = strlen(piece), reps = 40000;
+    char *text = malloc(plen * reps + 2);
+    ck_assert_ptr_nonnull(text);
+    for (size_t i = 0; i < reps; i++)
+        memcpy(text + i * plen, piece, plen);
+    memcpy(text + plen * reps - 1, ".", 2);
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t0);
+    (void)hits(text, NULL, 0);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t1);
+    double took = (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
+    ck_assert_msg(took < 1.0, "took %.2f s of CPU", took);
+    free(text);
+}
+END_TEST
+
 Suite *pass_capitalization_suite(void)
 {
     Suite *s = suite_create("pass_capitalization");
@@ -150,6 +176,10 @@ Suite *pass_capitalization_suite(void)
     tcase_add_test(tc, test_issue_3_capitalization_lower_case_after_full_stop);
     tcase_add_test(tc, test_issue_3_capitalization_lower_case_proper_names);
     tcase_add_test(tc, test_issue_3_capitalization_suggestions_and_fixes);
+    if (getenv("TQC_TEST_PENDING")) {   /* see the test: waits for the pass's rewrite */
+        tcase_add_test(tc, test_issue_18_title_case_paragraph_is_linear);
+        tcase_set_timeout(tc, 60);
+    }
     suite_add_tcase(s, tc);
     return s;
 }

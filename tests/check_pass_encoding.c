@@ -144,6 +144,17 @@ START_TEST(test_issue_3_encoding_mixed_scripts)
 }
 END_TEST
 
+/* Issue 18: a right-to-left override or another bidi control in prose shows the reader
+ * other text than the bytes hold; never repaired (what was meant is unknown). */
+START_TEST(test_issue_18_bidi_controls_are_encoding_findings)
+{
+    expect_word("The price is \xE2\x80\xAE" "01 euros.", "\xE2\x80\xAE" "01", NULL, false);
+    expect_word("Sign at \xE2\x81\xA6" "here\xE2\x81\xA9 please.", "\xE2\x81\xA6" "here\xE2\x81\xA9",
+                NULL, false);
+    expect_word("A marca \xE2\x80\x8F" "nova chegou.", "\xE2\x80\x8F" "nova", NULL, false);
+}
+END_TEST
+
 Suite *pass_encoding_suite(void)
 {
     Suite *s = suite_create("pass_encoding");
@@ -154,6 +165,7 @@ Suite *pass_encoding_suite(void)
     tcase_add_test(tc, test_issue_3_encoding_zero_width_inside_words);
     tcase_add_test(tc, test_issue_3_encoding_not_nfc);
     tcase_add_test(tc, test_issue_3_encoding_mixed_scripts);
+    tcase_add_test(tc, test_issue_18_bidi_controls_are_encoding_findings);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "suppress.h"
 #include "tqc_test.h"
@@ -286,6 +287,40 @@ START_TEST(test_issue_7_apply_drops_covered_findings_of_a_doc)
 }
 END_TEST
 
+static double cpu_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);  /* CPU time: the machine may be busy */
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Issue 18: 200k disable/enable pairs (and nested disables of one rule) took minutes:
+ * every enable scanned every directive, and so did every finding. */
+START_TEST(test_issue_18_many_directives_in_linear_time)
+{
+    const char *pair = "<!-- tqc-disable spelling -->\nA line.\n<!-- tqc-enable spelling -->\n";
+    size_t plen = strlen(pair), pairs = 200000;
+    char *src = malloc(plen * pairs + 1);
+    ck_assert_ptr_nonnull(src);
+    for (size_t i = 0; i < pairs; i++)
+        memcpy(src + i * plen, pair, plen);
+    src[plen * pairs] = '\0';
+    double t0 = cpu_seconds();
+    tqc_suppress *s = scan(src, false);
+    size_t covered = 0;
+    for (size_t i = 0; i < pairs; i++) {
+        size_t off = i * plen + strlen("<!-- tqc-disable spelling -->\n");
+        covered += tqc_suppress_covers(s, "spelling", NULL, off, 3 * i + 2);
+        covered += tqc_suppress_covers(s, "quotes", NULL, off, 3 * i + 2);
+    }
+    double took = cpu_seconds() - t0;
+    ck_assert_uint_eq(covered, pairs);
+    ck_assert_msg(took < 1.0, "200k pairs took %.2f s of CPU", took);
+    tqc_suppress_free(s);
+    free(src);
+}
+END_TEST
+
 Suite *suppress_suite(void)
 {
     Suite *s = suite_create("suppress");
@@ -298,6 +333,8 @@ Suite *suppress_suite(void)
     tcase_add_test(tc, test_issue_7_unused_directives_are_listed);
     tcase_add_test(tc, test_issue_7_enable_one_rule_does_not_end_disable_all);
     tcase_add_test(tc, test_issue_7_findings_on_the_directive_are_dropped_silently);
+    tcase_add_test(tc, test_issue_18_many_directives_in_linear_time);
+    tcase_set_timeout(tc, 20); /* a busy machine: the test itself bounds CPU time */
     tcase_add_test(tc, test_issue_7_text_pieces_keep_positions);
     suite_add_tcase(s, tc);
     tc = tcase_create("markup");

@@ -1,0 +1,154 @@
+#!/bin/sh
+# End-to-end tests of issue 18 (reliability): hostile settings files and dictionaries are
+# clear errors, fix never clobbers a file changed or repointed while it worked, pathological
+# inputs finish fast, and fix/diff honour suppressions as check does (issue 13).
+# Prints `ok N - name` / `not ok N - name`; exits 1 on failure.
+set -u
+TQC=${TQC:-./tqc}
+case $TQC in /*) ;; *) TQC=$(pwd)/$TQC ;; esac  # the tests cd into their directories
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+n=0 fail=0
+
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() {
+    n=$((n + 1)); fail=$((fail + 1)); echo "not ok $n - $1"
+    [ -n "${2:-}" ] && printf '%s\n' "$2" | head -20 | sed 's/^/#   /'
+    return 0
+}
+# expect_exit CODE NAME CMD...: runs CMD (killed after 20 s), checks its exit status.
+expect_exit() {
+    want=$1 name=$2; shift 2
+    timeout 20 "$@" >"$tmp/out" 2>"$tmp/err"; got=$?
+    if [ "$got" = "$want" ]; then ok "$name"; else not_ok "$name" "exit $got, expected $want: $(head -c 300 "$tmp/err")"; fi
+}
+expect_grep() {
+    if grep -q -- "$1" "$2"; then ok "$3"; else not_ok "$3" "no '$1' in: $(head -c 300 "$2")"; fi
+}
+
+printf 'The minister said the the talks would resume.\n' >"$tmp/doubled.txt"
+
+# --- Hostile settings: a clear error (exit 2), never a crash or a hang. -------------
+mkdir "$tmp/repo" "$tmp/repo/dicts"
+printf 'SET NO-SUCH-CHARSET-42\nTRY abc\n' >"$tmp/repo/dicts/en_US.aff"
+printf '1\nword\n' >"$tmp/repo/dicts/en_US.dic"
+printf '[*]\ndict-dir = dicts\n' >"$tmp/repo/.tqc.ini"
+cp "$tmp/doubled.txt" "$tmp/repo/a.txt"
+expect_exit 2 "a .tqc.ini dict-dir whose SET iconv rejects is an error, not a crash" "$TQC" check "$tmp/repo/a.txt"
+expect_grep "NO-SUCH-CHARSET-42" "$tmp/err" "the error names the encoding"
+for w in /nonexistent/words.txt "$tmp/repo/dicts" /dev/zero /dev/urandom; do
+    expect_exit 2 "-w $w is an error" "$TQC" check -w "$w" "$tmp/doubled.txt"
+done
+printf '[*]\nwords = /dev/zero\n' >"$tmp/repo/.tqc.ini"
+expect_exit 2 "words = /dev/zero in .tqc.ini is an error, not a hang" "$TQC" check "$tmp/repo/a.txt"
+expect_grep "not a regular file" "$tmp/err" "the error says why"
+rm "$tmp/repo/.tqc.ini"
+mkfifo "$tmp/fifo"
+expect_exit 2 "a FIFO as --config is an error, not a hang" "$TQC" check --config "$tmp/fifo" "$tmp/doubled.txt"
+expect_exit 2 "a FIFO as --baseline is an error, not a hang" "$TQC" check --baseline "$tmp/fifo" "$tmp/doubled.txt"
+
+# --- fix never clobbers (atomic.h). ------------------------------------------------
+cp "$tmp/doubled.txt" "$tmp/one.txt"
+ln "$tmp/one.txt" "$tmp/two.txt"
+expect_exit 2 "fix refuses a file with two hard links" "$TQC" fix "$tmp/one.txt"
+expect_grep "hard links" "$tmp/err" "the refusal says why"
+cmp -s "$tmp/one.txt" "$tmp/doubled.txt" && ok "the hard-linked file is untouched" || not_ok "the hard-linked file is untouched"
+rm "$tmp/two.txt"
+ln -s one.txt "$tmp/link.txt"
+expect_exit 0 "fix through a link" "$TQC" fix "$tmp/link.txt"
+[ -L "$tmp/link.txt" ] && ! grep -q "the the" "$tmp/one.txt" && ok "fix through a link fixes its target and keeps the link" || not_ok "fix through a link fixes its target and keeps the link"
+ls -a "$tmp" | grep -q '\.tqc-' && not_ok "no temporary file is left" || ok "no temporary file is left"
+
+# --- Issue 13: every command honours suppressions and --disable as check does. -------
+printf 'The talks began on Monday.\n<!-- tqc-disable-next-line repeated-word -->\nShe said the the vote was close.\n' >"$tmp/sup.txt"
+cp "$tmp/sup.txt" "$tmp/sup.orig"
+expect_exit 0 "check honours tqc-disable-next-line" "$TQC" check "$tmp/sup.txt"
+expect_exit 0 "diff honours tqc-disable-next-line (nothing to change)" "$TQC" diff "$tmp/sup.txt"
+[ -s "$tmp/out" ] && not_ok "diff of a suppressed file prints no change" "$(cat "$tmp/out")" || ok "diff of a suppressed file prints no change"
+expect_exit 0 "check --format diff exits as check and diff do on it" "$TQC" check --format diff "$tmp/sup.txt"
+expect_exit 0 "fix honours tqc-disable-next-line" "$TQC" fix "$tmp/sup.txt"
+cmp -s "$tmp/sup.txt" "$tmp/sup.orig" && ok "fix leaves the suppressed line as it is" || not_ok "fix leaves the suppressed line as it is" "$(cat "$tmp/sup.txt")"
+expect_exit 0 "report honours tqc-disable-next-line" "$TQC" report --html="$tmp/r.html" "$tmp/sup.txt"
+grep -q 'repeated-word' "$tmp/r.html" && grep -q '"the the"\|>the the<' "$tmp/r.html" && not_ok "report shows no suppressed finding" || ok "report shows no suppressed finding"
+printf 'She said the the vote was close.\n<!-- tqc-disable repeated-word -->\nHe said the the talks ended.\n<!-- tqc-enable repeated-word -->\n' >"$tmp/region.txt"
+"$TQC" diff "$tmp/region.txt" >"$tmp/out" 2>&1
+[ "$(grep -c '^-[^-]' "$tmp/out")" = 1 ] && grep -q '^-She said the the' "$tmp/out" && ok "diff changes only outside a tqc-disable region" || not_ok "diff changes only outside a tqc-disable region" "$(cat "$tmp/out")"
+grep -q 'tqc-disable.*spelling\|spelling.*tqc' "$tmp/out" && not_ok "the directive itself is never a finding" "$(cat "$tmp/out")" || ok "the directive itself is never a finding"
+printf '<p>She said the the vote was close.</p>\n<!-- tqc-disable-next-line repeated-word -->\n<p>He said the the talks ended.</p>\n' >"$tmp/sup.html"
+"$TQC" diff "$tmp/sup.html" >"$tmp/out" 2>&1
+[ "$(grep -c '^-[^-]' "$tmp/out")" = 1 ] && grep -q '^-<p>She said the the' "$tmp/out" && ok "diff honours a suppression in HTML" || not_ok "diff honours a suppression in HTML" "$(cat "$tmp/out")"
+cp "$tmp/doubled.txt" "$tmp/dis.txt"
+expect_exit 0 "diff honours --disable" "$TQC" diff --disable=repeated-word "$tmp/dis.txt"
+expect_exit 0 "fix honours --disable" "$TQC" fix --disable=repeated-word "$tmp/dis.txt"
+cmp -s "$tmp/dis.txt" "$tmp/doubled.txt" && ok "fix --disable changes nothing" || not_ok "fix --disable changes nothing"
+mkdir "$tmp/cfg"
+cp "$tmp/doubled.txt" "$tmp/cfg/a.txt"
+printf '[*]\ndisable = repeated-word\n' >"$tmp/cfg/.tqc.ini"
+expect_exit 0 "diff honours a .tqc.ini disable" "$TQC" diff "$tmp/cfg/a.txt"
+expect_exit 0 "fix honours a .tqc.ini disable" "$TQC" fix "$tmp/cfg/a.txt"
+cmp -s "$tmp/cfg/a.txt" "$tmp/doubled.txt" && ok "fix with a .tqc.ini disable changes nothing" || not_ok "fix with a .tqc.ini disable changes nothing"
+
+# --- Terminal safety: no raw control character from a file name reaches the terminal. -
+esc=$(printf '\033')
+bad="$tmp/x${esc}[31mred.txt"
+cp "$tmp/doubled.txt" "$bad"
+"$TQC" check --color=never "$bad" >"$tmp/out" 2>&1
+grep -q "$esc" "$tmp/out" && not_ok "an ESC in a file name is escaped in text output" "$(od -c "$tmp/out" | head -3)" || ok "an ESC in a file name is escaped in text output"
+grep -q 'x\\x1B\[31mred.txt' "$tmp/out" && ok "it is shown as \\x1B" || not_ok "it is shown as \\x1B" "$(head -2 "$tmp/out")"
+"$TQC" check "$tmp/no${esc}such.txt" >"$tmp/out" 2>&1
+grep -q "$esc" "$tmp/out" && not_ok "an ESC in a file name is escaped in error messages" || ok "an ESC in a file name is escaped in error messages"
+"$TQC" diff --format wdiff --color=never "$bad" >"$tmp/out" 2>&1
+grep -q "$esc" "$tmp/out" && not_ok "an ESC in a file name is escaped in the word diff" || ok "an ESC in a file name is escaped in the word diff"
+
+# --- audit --db refuses someone else's database. -------------------------------------
+if command -v python3 >/dev/null 2>&1; then
+    mkdir "$tmp/corpus"
+    cp "$tmp/doubled.txt" "$tmp/corpus/a.txt"
+    python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('create table customers(id int)'); c.commit()" "$tmp/foreign.db"
+    expect_exit 2 "audit --db refuses a database that is not tqc's" "$TQC" audit --db "$tmp/foreign.db" "$tmp/corpus"
+    expect_grep "not a tqc database" "$tmp/err" "the refusal says why"
+    python3 -c "import sqlite3,sys; n=sqlite3.connect(sys.argv[1]).execute('select count(*) from sqlite_master').fetchone()[0]; sys.exit(n != 1)" "$tmp/foreign.db" && ok "the foreign database is untouched" || not_ok "the foreign database is untouched"
+    : >"$tmp/empty.db"
+    expect_exit 0 "audit --db takes an empty file" "$TQC" audit --db "$tmp/empty.db" "$tmp/corpus"
+    expect_exit 0 "and its own database again" "$TQC" audit --db "$tmp/empty.db" "$tmp/corpus"
+fi
+
+# --- JSONL: a bad line is its own error; every valid record after it is checked. ------
+printf '{"id":"1","text":"The the one."}\n{"id":"2","text":"bad\n{"id":"3","text":"The the three."}\n{"id":"4",\n{"id":"5","text":"The the five."}\n' >"$tmp/recs.jsonl"
+expect_exit 2 "a JSONL file with bad lines exits 2" "$TQC" check --format jsonl "$tmp/recs.jsonl"
+[ "$(grep -c '"rule":"repeated-word"' "$tmp/out")" = 3 ] && ok "every valid record is checked, also after a bad line" || not_ok "every valid record is checked, also after a bad line" "$(cat "$tmp/out")"
+[ "$(grep -c 'invalid JSON record' "$tmp/err")" = 2 ] && grep -q 'recs.jsonl:2:' "$tmp/err" && grep -q 'recs.jsonl:4:' "$tmp/err" && ok "each bad line gets its own error" || not_ok "each bad line gets its own error" "$(cat "$tmp/err")"
+
+# --- audit: links out of the tree, link loops, empty folders. --------------------------
+mkdir -p "$tmp/tree/sub" "$tmp/outside" "$tmp/nothing"
+cp "$tmp/doubled.txt" "$tmp/tree/a.txt"
+printf 'SECRETWORDXYZ the the secret.\n' >"$tmp/outside/secret.txt"
+ln -s "$tmp/outside/secret.txt" "$tmp/tree/secret.txt"
+ln -s a.txt "$tmp/tree/inside.txt"
+ln -s loop2 "$tmp/tree/loop1"
+ln -s loop1 "$tmp/tree/loop2"
+"$TQC" audit --format jsonl "$tmp/tree" >"$tmp/out" 2>"$tmp/err"
+grep -q 'SECRETWORDXYZ\|secret.txt' "$tmp/out" && not_ok "audit does not follow a link out of the tree" "$(grep secret "$tmp/out" | head -2)" || ok "audit does not follow a link out of the tree"
+grep -q 'inside.txt' "$tmp/out" && ok "audit follows a link inside the tree" || not_ok "audit follows a link inside the tree" "$(head -3 "$tmp/out")"
+grep -q 'loop1.*symbolic links' "$tmp/err" && ok "a link loop is reported" || not_ok "a link loop is reported" "$(cat "$tmp/err")"
+"$TQC" audit --format jsonl --follow-links "$tmp/tree" >"$tmp/out" 2>/dev/null
+grep -q 'secret.txt' "$tmp/out" && ok "--follow-links follows it" || not_ok "--follow-links follows it"
+expect_exit 2 "an empty folder is reported" "$TQC" audit "$tmp/nothing"
+expect_grep "no file to check" "$tmp/err" "the report says why"
+
+# --- HTML: attribute caps with a clear error (libxml2 is quadratic in them). ----------
+python3 -c "
+import sys
+with open(sys.argv[1], 'w') as f:
+    f.write('<html><body><p ' + ' '.join('a%d=\"x\"' % i for i in range(1000000)) + '>The text.</p></body></html>\n')
+" "$tmp/attrs.html"
+expect_exit 2 "an element with a million attributes is refused, fast" "$TQC" check "$tmp/attrs.html"
+expect_grep "attributes: refused" "$tmp/err" "the error says why"
+
+# --- audit: a FIFO in a list of paths is refused, not waited on. ----------------------
+printf '%s\n' "$tmp/fifo" >"$tmp/list.txt"
+expect_exit 2 "audit refuses a FIFO given in a list of paths" sh -c "\"\$TQC\" audit - < \"$tmp/list.txt\""
+expect_grep "not a regular file" "$tmp/err" "the refusal says why"
+
+echo "# e2e_reliab: $n tests, $fail failed"
+[ "$fail" = 0 ]
