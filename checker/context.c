@@ -33,3 +33,33 @@ bool tqc_ctx_abbreviation_at(const tqc_ctx *ctx, size_t k)
            (k >= 2 && !(ctx->doc->tokens[k].flags & TQC_TF_SPACE_BEFORE) &&
             listed_abbreviation(ctx, k - 2, k - 1));
 }
+
+/* Longer forms are in no lexicon (lex.c refuses them). */
+#define CTX_MAX_FORM 256
+
+static uint32_t token_pos(const tqc_ctx *ctx, size_t k, bool lower)
+{
+    uint32_t *slot = ctx->token_pos ? &ctx->token_pos[2 * k + lower] : NULL;
+    if (slot && *slot)
+        return *slot & ~TQC_CTX_POS_ASKED;
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    uint32_t pos = 0;
+    if (lex) {
+        tqc_span sp = ctx->doc->tokens[k].span;
+        const char *s = tqc_doc_at(ctx->doc, sp);
+        size_t len = tqc_span_len(sp);
+        if (!lower) {
+            pos = tqc_lex_pos(lex, s, len);
+        } else {
+            char buf[CTX_MAX_FORM];
+            size_t n = len < sizeof buf ? tqc_text_case(s, len, TQC_CASE_LOWER, buf, sizeof buf) : 0;
+            pos = n ? tqc_lex_pos(lex, buf, n) : 0;
+        }
+    }
+    if (slot)
+        *slot = pos | TQC_CTX_POS_ASKED;
+    return pos;
+}
+
+uint32_t tqc_ctx_pos(const tqc_ctx *ctx, size_t k) { return token_pos(ctx, k, false); }
+uint32_t tqc_ctx_pos_lower(const tqc_ctx *ctx, size_t k) { return token_pos(ctx, k, true); }

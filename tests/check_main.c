@@ -185,7 +185,7 @@ int main(void)
         audit_suite,
         lang_es_pt_suite,
         lang_fr_de_it_suite,
-        langid_suite, pass_untranslated_suite, pool_suite, text_suite,
+        langid_suite, pass_untranslated_suite, pool_suite, text_suite, lex_suite,
     };
     /* Load the dictionaries once, before Check forks a process per test. */
     tqc_test_checker();

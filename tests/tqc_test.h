@@ -39,6 +39,7 @@ Suite *langid_suite(void);
 Suite *pass_untranslated_suite(void);
 Suite *pool_suite(void);
 Suite *text_suite(void);
+Suite *lex_suite(void);
 
 /* An English checker using the source tree's rules/ and dictionaries/ (one per process,
  * made on first use, freed at exit). */
