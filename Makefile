@@ -40,7 +40,7 @@ TEST_OBJS = $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%.o)
 TOOLS = $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/eval_*.c tests/bench_*.c))
 TQC_BIN = $(if $(filter 1,$(SAN)),$(BUILD)/tqc,./tqc)
 
-.PHONY: all demo check test unit e2e eval bench install uninstall clean deps need-deps lint fuzz
+.PHONY: all demo check test unit e2e eval bench install uninstall clean deps deps-eval need-deps lint fuzz
 
 all: tqc
 
@@ -77,6 +77,12 @@ deps:
 	elif [ "$$(id -u)" = 0 ]; then echo "deps: installing$$(echo $$missing | sed 's/^/ /')"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	else echo "tqc needs these Debian packages; run:"; echo "  sudo apt-get install $$(echo $$missing)"; exit 1; fi
+
+# The packages the clean corpora of the injection evaluation come from (tests/data/clean/
+# build.sh rebuilds them; the corpora are committed, so make check needs none of these).
+EVAL_DEB_PACKAGES = debian-handbook python3
+deps-eval:
+	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(EVAL_DEB_PACKAGES)"
 
 # demo and check install what is missing first (see deps); silent when nothing is.
 need-deps:
