@@ -1,13 +1,87 @@
 /* repeated-word: the same word twice in a row (`the the`), across line breaks too.
- * Doubles that grammar allows (`had had`, `that that`) come from the profile's
- * `legitimate-doubles` list and are left alone. */
+ * A double is judged by what the grammar allows:
+ *  - quiet: a word of the profile's `legitimate-doubles` list (`had had`, `that that`,
+ *    German `die die`, French `nous nous`, reduplication such as `very very`), and two
+ *    capitalised words in mid-sentence that the lexicon does not call common words
+ *    (`Baden Baden`, `Sirhan Sirhan`: names, double surnames);
+ *  - a hint (info, no safe fix): a word whose parts of speech let the first copy end a
+ *    phrase and the second begin one, the classes the profile lists in
+ *    `legitimate-double-classes` (English `PRON AUX VFIN`: `gave her her book`, `what it
+ *    is is`, homographs such as `can can`), and, where the profile says
+ *    `stranded-prepositions = yes`, a preposition after a verb or an adverb (`what it
+ *    belongs to to`, `came in in June`);
+ *  - an error with a safe fix (remove one): every other double of a word the lexicon or
+ *    the closed-class lists know (`the the`, `and and`, `le le`);
+ *  - a warning with the fix to review: a word nothing knows (unknown is unknown). */
 #include "pass.h"
 
+#include <string.h>
+
+#include "lex.h"
 #include "text.h"
+
+#define RW_MAX_WORD 256
+
+/* The parts of speech of word token k, lower-cased: the lexicon's, else what the closed-
+ * class lists say (articles are determiners; the `determiners` lists hold pronoun forms
+ * too: `her`, `ihr`, `leur`); 0 when nothing knows it. */
+static uint32_t word_pos(const tqc_ctx *ctx, size_t k, const char *lower, size_t n)
+{
+    uint32_t p = tqc_ctx_pos_lower(ctx, k);
+    if (p)
+        return p;
+    if (tqc_lang_in(ctx->lang, "articles", lower, n))
+        p |= TQC_POS_DET;
+    else if (tqc_lang_in(ctx->lang, "determiners", lower, n))
+        p |= TQC_POS_DET | TQC_POS_PRON;
+    if (tqc_lang_in(ctx->lang, "prepositions", lower, n))
+        p |= TQC_POS_PREP;
+    if (tqc_lang_in(ctx->lang, "auxiliaries", lower, n))
+        p |= TQC_POS_AUX;
+    return p;
+}
+
+/* The TQC_POS_ bits named in the profile setting key (space-separated tag names). */
+static uint32_t setting_tags(const tqc_lang *lang, const char *key)
+{
+    uint32_t mask = 0;
+    for (const char *s = tqc_lang_setting(lang, key, ""); *s;) {
+        size_t n = strcspn(s, " ,");
+        mask |= tqc_lex_tag(s, n);
+        s += n;
+        s += strspn(s, " ,");
+    }
+    return mask;
+}
+
+/* Whether token k opens its sentence (only punctuation, such as a quote, before it). */
+static bool sentence_initial(const tqc_doc *doc, size_t k)
+{
+    for (size_t i = k + 1; i-- > 0;) {
+        const tqc_token *t = &doc->tokens[i];
+        if (t->sentence != doc->tokens[k].sentence)
+            return true;
+        if (t->flags & TQC_TF_SENT_START)
+            return true;
+        if (i != k && t->kind != TQC_TOK_PUNCT)
+            return false;
+    }
+    return true;
+}
+
+static bool capitalised(const tqc_doc *doc, const tqc_token *t)
+{
+    int32_t cp;
+    return !(t->flags & TQC_TF_ALLCAPS) &&
+           tqc_text_decode(doc->text + t->span.start, tqc_span_len(t->span), &cp) &&
+           tqc_text_is_upper(cp);
+}
 
 static void run(const tqc_ctx *ctx)
 {
     const tqc_doc *doc = ctx->doc;
+    uint32_t legit = 0;
+    bool asked = false, stranding = false;
     for (size_t k = 1; k < doc->token_count; k++) {
         const tqc_token *a = &doc->tokens[k - 1], *b = &doc->tokens[k];
         if (a->kind != TQC_TOK_WORD || b->kind != TQC_TOK_WORD || a->sentence != b->sentence ||
@@ -17,15 +91,41 @@ static void run(const tqc_ctx *ctx)
         size_t la = tqc_span_len(a->span), lb = tqc_span_len(b->span);
         if (!tqc_text_equal_fold(sa, la, sb, lb))
             continue;
-        char lower[256];
+        char lower[RW_MAX_WORD];
         size_t n = tqc_text_case(sa, la, TQC_CASE_LOWER, lower, sizeof lower);
         if (n && tqc_lang_in(ctx->lang, "legitimate-doubles", lower, n))
             continue;
+        /* Two capitalised words in mid-sentence: a name (`Baden Baden`), unless the
+         * lexicon knows the written form only as a common word (a German noun). */
+        uint32_t as_written = tqc_ctx_pos(ctx, k - 1);
+        if (capitalised(doc, a) && capitalised(doc, b) && !sentence_initial(doc, k - 1) &&
+            (!as_written || (as_written & TQC_POS_PROPN)))
+            continue;
+        if (!asked) {
+            legit = setting_tags(ctx->lang, "legitimate-double-classes");
+            stranding = strcmp(tqc_lang_setting(ctx->lang, "stranded-prepositions", "no"),
+                               "yes") == 0;
+            asked = true;
+        }
+        uint32_t pos = n ? word_pos(ctx, k - 1, lower, n) : 0;
+        bool may = (pos & legit) != 0;
+        if (!may && stranding && (pos & TQC_POS_PREP) && k >= 2 &&
+            doc->tokens[k - 2].kind == TQC_TOK_WORD && doc->tokens[k - 2].sentence == a->sentence)
+            may = (tqc_ctx_pos_lower(ctx, k - 2) & (TQC_POS_VERB | TQC_POS_ADV)) != 0;
         /* Remove the second word and the space before it. */
         tqc_span span = tqc_span_make(a->span.start, b->span.end);
-        tqc_finding *f = TQC_EMIT(ctx, span, "word repeated: '%.*s'", (int)la, sa);
+        tqc_finding *f;
+        if (may)
+            f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, span, "word repeated: '%.*s' "
+                         "(may be right: one can end a phrase and the other begin the next)",
+                         (int)la, sa);
+        else if (!pos)
+            f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, span,
+                         "word repeated: '%.*s'", (int)la, sa);
+        else
+            f = TQC_EMIT(ctx, span, "word repeated: '%.*s'", (int)la, sa);
         tqc_finding_suggest(ctx->out, f, sa, la);
-        tqc_finding_fix(ctx->out, f, span, sa, la, true);
+        tqc_finding_fix(ctx->out, f, span, sa, la, pos && !may);
     }
 }
 
