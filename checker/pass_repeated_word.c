@@ -3,13 +3,14 @@
  *  - quiet: a word of the profile's `legitimate-doubles` list (`had had`, `that that`,
  *    German `die die`, French `nous nous`, reduplication such as `very very`), and two
  *    capitalised words in mid-sentence that the lexicon does not call common words
- *    (`Baden Baden`, `Sirhan Sirhan`: names, double surnames);
+ *    (`Sirhan Sirhan`: names, double surnames) or that the dictionary knows joined by a
+ *    hyphen (`Baden Baden`);
  *  - a hint (info, no safe fix): a word whose parts of speech let the first copy end a
  *    phrase and the second begin one, the classes the profile lists in
- *    `legitimate-double-classes` (English `PRON AUX VFIN`: `gave her her book`, `what it
- *    is is`, homographs such as `can can`), and, where the profile says
- *    `stranded-prepositions = yes`, a preposition after a verb or an adverb (`what it
- *    belongs to to`, `came in in June`);
+ *    `legitimate-double-classes` (English `PRON AUX`: `gave her her book`, homographs
+ *    such as `can can`), and, where the profile says
+ *    `stranded-prepositions = yes`, a preposition after a verb or an adverb that is no
+ *    noun (`what it belongs to to`, `came in in June`);
  *  - an error with a safe fix (remove one): every other double of a word the lexicon or
  *    the closed-class lists know (`the the`, `and and`, `le le`);
  *  - a warning with the fix to review: a word nothing knows (unknown is unknown). */
@@ -95,12 +96,22 @@ static void run(const tqc_ctx *ctx)
         size_t n = tqc_text_case(sa, la, TQC_CASE_LOWER, lower, sizeof lower);
         if (n && tqc_lang_in(ctx->lang, "legitimate-doubles", lower, n))
             continue;
-        /* Two capitalised words in mid-sentence: a name (`Baden Baden`), unless the
-         * lexicon knows the written form only as a common word (a German noun). */
-        uint32_t as_written = tqc_ctx_pos(ctx, k - 1);
-        if (capitalised(doc, a) && capitalised(doc, b) && !sentence_initial(doc, k - 1) &&
-            (!as_written || (as_written & TQC_POS_PROPN)))
-            continue;
+        /* Two capitalised words in mid-sentence: a name (`Sirhan Sirhan`), unless the
+         * lexicon knows the written form only as a common word (a German noun) and the
+         * dictionary does not know the pair hyphenated (`Baden-Baden` written apart). */
+        if (capitalised(doc, a) && capitalised(doc, b) && !sentence_initial(doc, k - 1)) {
+            uint32_t as_written = tqc_ctx_pos(ctx, k - 1);
+            char joined[2 * RW_MAX_WORD + 1];
+            if (!as_written || (as_written & TQC_POS_PROPN))
+                continue;
+            if (la + lb + 1 < sizeof joined) {
+                memcpy(joined, sa, la);
+                joined[la] = '-';
+                memcpy(joined + la + 1, sb, lb);
+                if (tqc_dict_known(ctx->dict, joined, la + lb + 1))
+                    continue;
+            }
+        }
         if (!asked) {
             legit = setting_tags(ctx->lang, "legitimate-double-classes");
             stranding = strcmp(tqc_lang_setting(ctx->lang, "stranded-prepositions", "no"),
@@ -111,7 +122,11 @@ static void run(const tqc_ctx *ctx)
         bool may = (pos & legit) != 0;
         if (!may && stranding && (pos & TQC_POS_PREP) && k >= 2 &&
             doc->tokens[k - 2].kind == TQC_TOK_WORD && doc->tokens[k - 2].sentence == a->sentence)
-            may = (tqc_ctx_pos_lower(ctx, k - 2) & (TQC_POS_VERB | TQC_POS_ADV)) != 0;
+        {
+            /* After a verb or an adverb, not a word that may be a noun (`the rise in in`). */
+            uint32_t prev = tqc_ctx_pos_lower(ctx, k - 2);
+            may = (prev & (TQC_POS_VERB | TQC_POS_ADV)) && !(prev & TQC_POS_NOUN);
+        }
         /* Remove the second word and the space before it. */
         tqc_span span = tqc_span_make(a->span.start, b->span.end);
         tqc_finding *f;

@@ -35,6 +35,19 @@ START_TEST(test_english)
 }
 END_TEST
 
+/* With the English lexicon's parts of speech: a stranded preposition after a verb and
+ * an auxiliary homograph may be right; after a noun, or a noun doubled, they are not. */
+START_TEST(test_english_parts_of_speech)
+{
+    if (!tqc_lang_lexicon(tqc_checker_lang(tqc_test_checker())))
+        return;     /* no lexicon: the closed-class lists alone decide (test_english) */
+    DOUBLE_HINT("en", "They came in in June, as planned.", "in in");
+    DOUBLE_HINT("en", "The dancers can can on stage.", "can can");
+    DOUBLE_ERROR("en", "The rise in in prices was sharp.", "in in");
+    DOUBLE_ERROR("en", "The report report was published.", "report report");
+}
+END_TEST
+
 START_TEST(test_german)
 {
     DOUBLE_ERROR("de", "Er kaufte eine eine Wohnung in Bonn.", "eine eine");
@@ -71,6 +84,7 @@ Suite *pass_repeated_word_suite(void)
     TCase *tc = tcase_create("doubles");
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_english);
+    tcase_add_test(tc, test_english_parts_of_speech);
     tcase_add_test(tc, test_german);
     tcase_add_test(tc, test_french);
     tcase_add_test(tc, test_spanish_portuguese_italian);
