@@ -31,6 +31,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lex.h"
 #include "split.h"
 #include "strmap.h"
 #include "text.h"
@@ -43,6 +44,9 @@
  * best one; a fix is safe only when the best is this many times likelier than the next. */
 #define MS_ALT_RATIO 0.01
 #define MS_SAFE_RATIO 20.0
+/* ... and when its content words are this long: short words make chance readings of
+ * words the dictionary lacks (`forbad`: `for bad`). */
+#define MS_SAFE_MIN_CHARS 4
 /* A content word the corpus never saw counts as a part only from this length: short
  * unattested dictionary entries are mostly abbreviations and syllables. */
 #define MS_RARE_CHARS 5
@@ -303,6 +307,26 @@ static bool all_attested(const tqc_split *sp)
     return true;
 }
 
+/* Whether the split may be applied unattended (issue 13: a safe fix never changes
+ * correct text): the best reading is far likelier than the next, every content part is
+ * attested and of MS_SAFE_MIN_CHARS or more (`for bad` is `forbad`), no part is a single
+ * letter (`form a` is Latin `forma`, `me a` is `mea`), and no function word sits where
+ * it also forms words (`out state` is `outstate`). */
+static bool safe_split(const tqc_ctx *ctx, const char *word, const tqc_split *best, size_t n)
+{
+    const tqc_split *b = &best[0];
+    if (!all_attested(b) || !clear_winner(best, n))
+        return false;
+    for (size_t i = 0; i < b->count; i++) {
+        const tqc_split_part *p = &b->part[i];
+        bool affix = p->function && ((i == 0 && compound_affix(ctx, word, p, true)) ||
+                                     (i + 1 == b->count && compound_affix(ctx, word, p, false)));
+        if (p->chars < 2 || (!p->function && p->chars < MS_SAFE_MIN_CHARS) || affix)
+            return false;
+    }
+    return true;
+}
+
 /* ---- the shapes ---------------------------------------------------------------------- */
 
 /* Drops the readings no run-on has, keeping the order: a three-word reading needs two
@@ -336,6 +360,41 @@ static size_t plausible(tqc_split *best, size_t n)
     return kept;
 }
 
+/* Whether a reading of token k that ends in an article (`ofa`, `forma`) is continued as
+ * an article must be: by a dictionary word in the same sentence that is no function word
+ * (`pro forma as`, `mea culpas` are words of their own). */
+static bool article_continued(const tqc_ctx *ctx, size_t k, const char *word,
+                              const tqc_split *sp)
+{
+    const tqc_split_part *last = &sp->part[sp->count - 1];
+    size_t ll = last->end - last->start;
+    char lower[MS_MAX_KEY];
+    size_t n = ll < MS_MAX_KEY ? tqc_text_case(word + last->start, ll, TQC_CASE_LOWER, lower,
+                                               sizeof lower) : 0;
+    if (!n || !tqc_lang_in(ctx->lang, "articles", lower, n))
+        return true;
+    const tqc_doc *doc = ctx->doc;
+    if (k + 1 >= doc->token_count)
+        return false;
+    const tqc_token *next = &doc->tokens[k + 1];
+    const char *ns = tqc_doc_at(doc, next->span);
+    size_t nl = tqc_span_len(next->span);
+    if (next->kind != TQC_TOK_WORD || next->sentence != doc->tokens[k].sentence ||
+        !(next->flags & TQC_TF_SPACE_BEFORE) ||
+        ((next->flags & TQC_TF_LOWER) && !tqc_ctx_token_known(ctx, k + 1)) ||
+        tqc_lang_in(ctx->lang, "prepositions", ns, nl) || tqc_lang_in(ctx->lang, "articles", ns, nl) ||
+        tqc_lang_in(ctx->lang, "auxiliaries", ns, nl))
+        return false;
+    /* The lexicon knows more: a preposition, conjunction, pronoun or auxiliary that is
+     * no noun, adjective, number or determiner (`as`, `and`) follows no article. Unknown
+     * words are not judged. */
+    uint32_t pos = tqc_ctx_pos_lower(ctx, k + 1);
+    const uint32_t closed = TQC_POS_PREP | TQC_POS_CONJ | TQC_POS_PRON | TQC_POS_AUX;
+    const uint32_t nominal = TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_NUM |
+                             TQC_POS_DET;
+    return !(pos & closed) || (pos & nominal);
+}
+
 /* `dayson`, `ofa`, `talksended`. */
 static void check_lower(ms_run *r, const tqc_token *t)
 {
@@ -345,7 +404,7 @@ static void check_lower(ms_run *r, const tqc_token *t)
     tqc_split best[MS_MAX_READINGS];
     size_t n = plausible(best, tqc_split_find(ctx->dict, ctx->lang, s, len, best,
                                               MS_MAX_READINGS));
-    if (n == 0)
+    if (n == 0 || !article_continued(ctx, (size_t)(t - ctx->doc->tokens), s, &best[0]))
         return;
     const tqc_split *b = &best[0];
     bool glue = false, rare = false, affix = false;
@@ -364,7 +423,7 @@ static void check_lower(ms_run *r, const tqc_token *t)
     }
     char why[MS_MAX_WORD + 64];
     if (glue) {
-        bool sure = all_attested(b) && clear_winner(best, n);
+        bool sure = safe_split(ctx, s, best, n);
         glue_why(ctx, s, b, why, sizeof why);
         report(ctx, t, best, n, sure ? TQC_SEV_ERROR : TQC_SEV_WARNING, sure, why);
         return;
@@ -429,7 +488,7 @@ static void check_capitalised(ms_run *r, size_t k)
         if (!b->function && (b->freq == 0 || (b->chars < 4 && b->freq < MS_FREQUENT) ||
                              next_capitalised(doc, k)))
             return; /* `Thereza Smith`: a name goes on with a capital */
-        bool sure = clear_winner(best, n);
+        bool sure = safe_split(ctx, s, best, n);
         part_text(s, a, w0, sizeof w0);
         snprintf(why, sizeof why, "'%s' is a function word opening the sentence", w0);
         report(ctx, t, best, n, sure ? TQC_SEV_ERROR : TQC_SEV_WARNING, sure, why);
