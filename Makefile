@@ -40,7 +40,7 @@ TEST_OBJS = $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%.o)
 TOOLS = $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/eval_*.c tests/bench_*.c))
 TQC_BIN = $(if $(filter 1,$(SAN)),$(BUILD)/tqc,./tqc)
 
-.PHONY: all demo check test unit e2e eval bench install uninstall clean deps deps-eval need-deps lint fuzz
+.PHONY: all demo check test unit e2e gate eval bench install uninstall clean deps deps-eval need-deps lint fuzz
 
 all: tqc
 
@@ -93,15 +93,20 @@ demo: need-deps
 	./tqc check corpus/en/demo.txt || [ $$? -eq 1 ]
 
 check: need-deps
-	@$(MAKE) --no-print-directory unit e2e
+	@$(MAKE) --no-print-directory unit e2e gate
 
 test: check
 
 unit: $(BUILD)/check_tqc
 	$(BUILD)/check_tqc
 
-e2e: tqc $(BUILD)/tqc
-	TQC=$(TQC_BIN) sh tests/e2e.sh
+e2e: tqc $(BUILD)/tqc $(BUILD)/eval_inject
+	TQC=$(TQC_BIN) EVAL_INJECT=$(BUILD)/eval_inject sh tests/e2e.sh
+
+# The recall gate (issue 11): a quick seeded injection run and the required gold rows of
+# corpus/, each recall held to its floor in tests/data/inject/floors.tsv.
+gate: tqc $(BUILD)/tqc $(BUILD)/eval_inject
+	$(BUILD)/eval_inject --quick --no-clean --tqc $(TQC_BIN) --gate tests/data/inject/floors.tsv
 
 eval: tqc $(TOOLS)
 	@BUILD=$(BUILD) sh tests/eval.sh

@@ -924,9 +924,26 @@ static bool inj_number(lang *L, const char *p, size_t n, int sub, inj *r)
             i = j;
             continue;
         }
-        /* a plain number between lower-case words: a count, not a version or a year */
-        bool ctx = i >= 2 && is_lower_at(p, n, i - 2) && j + 2 < n && p[j] == ' ' &&
-                   is_lower_at(p, n, j + 1);
+        /* a plain number between lower-case words: a count, not a version, a year or a
+         * chapter (a noun before it: Debian 7, chapter 7) */
+        bool ctx = i >= 2 && j + 2 < n && p[j] == ' ' && is_lower_at(p, n, j + 1);
+        if (ctx) {
+            size_t ws = i - 1;
+            while (ws > 0 && is_letter_at(p, n, ws - 1))
+                ws--;
+            uint32_t pos = pos_of(L, p + ws, i - 1 - ws);
+            ctx = ws < i - 1 && all_lower(p, ws, i - 1) &&
+                  (!L->lex || (pos && !(pos & (TQC_POS_NOUN | TQC_POS_PROPN))));
+            /* nor a day of the month: 28 décembre, 14 de octubre */
+            for (size_t x = j + 1, hop = 0; ctx && hop < 2 && x < n; hop++) {
+                size_t we = x;
+                while (we < n && is_letter_at(p, n, we))
+                    we++;
+                if (in_list(L->lower_words, L->nlower, p + x, we - x))
+                    ctx = false;
+                x = we + 1;
+            }
+        }
         size_t e = j;
         if (sub == 0 && d >= 1 && j + dl < n && !memcmp(p + j, dec, dl) &&
             digits_at(p, n, j + dl) >= 1 && digits_at(p, n, j + dl) != 3) {
@@ -1550,9 +1567,20 @@ static void run_batch(int li, unsigned mask)
         }
         if (shown[kcls[i]]++ < samples) {
             size_t a = k->s > 60 ? k->s - 60 : 0, b = k->e + 40 < doc.len ? k->e + 40 : doc.len;
-            printf("  sample %s %s/%s %s: ...%.*s[[%.*s]]%.*s...\n", L->code, ci->name,
-                   ci->sub[k->sub], hit ? "caught" : "MISSED", (int)(k->s - a), doc.s + a,
-                   (int)(k->e - k->s), doc.s + k->s, (int)(b - k->e), doc.s + k->e);
+            printf("  sample %s %s/%s %s: ...", L->code, ci->name, ci->sub[k->sub],
+                   hit ? "caught" : "MISSED");
+            /* one line a sample: paragraph breaks shown as ¶ */
+            for (size_t x = a; x < b; x++) {
+                if (x == k->s)
+                    fputs("[[", stdout);
+                if (x == k->e)
+                    fputs("]]", stdout);
+                if (doc.s[x] == '\n')
+                    fputs("¶", stdout);
+                else
+                    putchar(doc.s[x]);
+            }
+            printf("%s...\n", b == k->e ? "]]" : "");
         }
     }
     findings_clear(&fs);
@@ -1752,6 +1780,47 @@ static void run_gold(int li)
 
 static bool lang_on[NLANG], class_on[NCLASS];
 
+/* False alarms on the clean corpora, per 10,000 words: every rule any corpus raised. */
+static void print_clean(void)
+{
+    const char *rules[64];
+    size_t nr = 0;
+    bool any = false;
+    for (int i = 0; i <= NLANG; i++) {
+        any = any || clean[i].run;
+        for (size_t k = 0; clean[i].run && k < tqc_strmap_count(clean[i].rules); k++) {
+            const char *r = tqc_strmap_key(clean[i].rules, k, NULL);
+            bool seen = false;
+            for (size_t j = 0; j < nr; j++)
+                seen = seen || !strcmp(rules[j], r);
+            if (!seen && nr < 64)
+                rules[nr++] = r;
+        }
+    }
+    if (!any)
+        return;
+    printf("\n%-16s", "clean: per 10k");
+    for (int i = 0; i <= NLANG; i++)
+        if (clean[i].run)
+            printf(" %9s", clean[i].label);
+    printf("\n%-16s", "(words)");
+    for (int i = 0; i <= NLANG; i++)
+        if (clean[i].run)
+            printf(" %9zu", clean[i].words);
+    printf("\n");
+    for (size_t j = 0; j <= nr; j++) {
+        printf("%-16s", j < nr ? rules[j] : "all rules");
+        for (int i = 0; i <= NLANG; i++) {
+            if (!clean[i].run)
+                continue;
+            double v = j < nr ? (double)count_get(clean[i].rules, rules[j], strlen(rules[j]))
+                              : (double)clean[i].total;
+            printf(" %9.2f", clean[i].words ? v * 10000.0 / (double)clean[i].words : 0.0);
+        }
+        printf("\n");
+    }
+}
+
 static void print_tables(void)
 {
     printf("\n%-16s", "recall");
@@ -1795,38 +1864,7 @@ static void print_tables(void)
         }
         printf("\n");
     }
-    /* false alarms: every rule any language raised */
-    const char *rules[64];
-    size_t nr = 0;
-    for (int i = 0; i <= NLANG; i++)
-        for (size_t k = 0; clean[i].run && k < tqc_strmap_count(clean[i].rules); k++) {
-            const char *r = tqc_strmap_key(clean[i].rules, k, NULL);
-            bool seen = false;
-            for (size_t j = 0; j < nr; j++)
-                seen = seen || !strcmp(rules[j], r);
-            if (!seen && nr < 64)
-                rules[nr++] = r;
-        }
-    printf("\n%-16s", "clean: per 10k");
-    for (int i = 0; i <= NLANG; i++)
-        if (clean[i].run)
-            printf(" %9s", clean[i].label);
-    printf("\n%-16s", "(words)");
-    for (int i = 0; i <= NLANG; i++)
-        if (clean[i].run)
-            printf(" %9zu", clean[i].words);
-    printf("\n");
-    for (size_t j = 0; j <= nr; j++) {
-        printf("%-16s", j < nr ? rules[j] : "all rules");
-        for (int i = 0; i <= NLANG; i++) {
-            if (!clean[i].run)
-                continue;
-            double v = j < nr ? (double)count_get(clean[i].rules, rules[j], strlen(rules[j]))
-                              : (double)clean[i].total;
-            printf(" %9.2f", clean[i].words ? v * 10000.0 / (double)clean[i].words : 0.0);
-        }
-        printf("\n");
-    }
+    print_clean();
     bool any_gold = false;
     for (int li = 0; li < NLANG; li++)
         any_gold = any_gold || gold[li].run;
