@@ -1496,8 +1496,11 @@ static void run_batch(int li, unsigned mask)
         rng_state = (0x9E3779B97F4A7C15ull ^ (seed_value * 0x100000001B3ull)) +
                     (uint64_t)(li * 131 + cls) * 0x2545F4914F6CDD1Dull;
         for (size_t i = 0; i < per_cell; i++) {
+            /* kinds in turn; a kind the corpus has no more room for gives way to the next */
             int sub = (int)(i % (size_t)ci->nsub);
-            for (int tries = 0; tries < 200; tries++) {
+            for (int tries = 0; tries < 200 * ci->nsub; tries++) {
+                if (tries && tries % 200 == 0)
+                    sub = (sub + 1) % ci->nsub;
                 size_t pi = rnd((uint32_t)L->npara);
                 if (used[pi] || !inject(L, cls, sub, L->para[pi], L->para_len[pi], &r))
                     continue;
