@@ -8,7 +8,8 @@
  *  - a hint (info, no safe fix): a word whose parts of speech let the first copy end a
  *    phrase and the second begin one, the classes the profile lists in
  *    `legitimate-double-classes` (English `PRON AUX`: `gave her her book`, homographs
- *    such as `can can`), and, where the profile says
+ *    such as `can can`; a pronoun or determiner only before a word its second copy may
+ *    precede, so `wrote it it down` stays an error), and, where the profile says
  *    `stranded-prepositions = yes`, a preposition after a verb or an adverb that is no
  *    noun (`what it belongs to to`, `came in in June`);
  *  - an error with a safe fix (remove one): every other double of a word the lexicon or
@@ -70,6 +71,20 @@ static bool sentence_initial(const tqc_doc *doc, size_t k)
     return true;
 }
 
+/* Whether the second copy of a pronoun or determiner double (pos) can begin a phrase
+ * before a word of parts of speech next: a determiner before a noun (`gave her her
+ * book`), a subject pronoun before a verb (`when you press it it breaks`). Not before
+ * anything else (`wrote it it down`); an unknown next word decides nothing. */
+static bool second_begins(uint32_t pos, uint32_t next)
+{
+    if (!next)
+        return true;
+    if ((pos & TQC_POS_DET) &&
+        (next & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_NUM | TQC_POS_ADV)))
+        return true;
+    return (pos & TQC_POS_PRON) && (next & (TQC_POS_VFIN | TQC_POS_AUX));
+}
+
 static bool capitalised(const tqc_doc *doc, const tqc_token *t)
 {
     int32_t cp;
@@ -120,6 +135,9 @@ static void run(const tqc_ctx *ctx)
         }
         uint32_t pos = n ? word_pos(ctx, k - 1, lower, n) : 0;
         bool may = (pos & legit) != 0;
+        if (may && !(pos & legit & ~(TQC_POS_PRON | TQC_POS_DET)) && k + 1 < doc->token_count &&
+            doc->tokens[k + 1].kind == TQC_TOK_WORD && doc->tokens[k + 1].sentence == b->sentence)
+            may = second_begins(pos, tqc_ctx_pos_lower(ctx, k + 1));
         if (!may && stranding && (pos & TQC_POS_PREP) && k >= 2 &&
             doc->tokens[k - 2].kind == TQC_TOK_WORD && doc->tokens[k - 2].sentence == a->sentence)
         {

@@ -45,6 +45,9 @@ START_TEST(test_english_parts_of_speech)
     DOUBLE_HINT("en", "The dancers can can on stage.", "can can");
     DOUBLE_ERROR("en", "The rise in in prices was sharp.", "in in");
     DOUBLE_ERROR("en", "The report report was published.", "report report");
+    /* A pronoun double is a hint only where the second copy can begin a clause. */
+    DOUBLE_HINT("en", "When you press it it breaks.", "it it");
+    DOUBLE_ERROR("en", "A reporter wrote it it down.", "it it");
 }
 END_TEST
 
