@@ -41,7 +41,10 @@ bool tqc_ctx_abbreviation_at(const tqc_ctx *ctx, size_t k);
 
 /* Token k's parts of speech in the profile's lexicon (lex.h), as written and lower-cased
  * (utf8proc); 0 when the lexicon lacks the form or the language has no lexicon: unknown,
- * neither a verb nor a non-verb. Asked once per token per doc when ctx->token_pos is set. */
+ * neither a verb nor a non-verb. A typographic apostrophe is read as `'`, and an elided
+ * word (`l'`, `qu'`) or a clitic (`'s`) the lexicon lists, joined to a word it knows,
+ * answers for both (`n'est`: ADV|VFIN). Asked once per token per doc when ctx->token_pos
+ * is set. */
 uint32_t tqc_ctx_pos(const tqc_ctx *ctx, size_t k);
 uint32_t tqc_ctx_pos_lower(const tqc_ctx *ctx, size_t k);
 

@@ -41,6 +41,7 @@ static void remove_lexicon(const char *dir, const char *file)
 static const char good[] =
     "# source: written for this test\n"
     "# licence: none\n"
+    "'s\tAUX\n"
     "Abend\tNOUN\n"
     "Paris\tPROPN\n"
     "a\tDET,PREP\n"
@@ -48,6 +49,8 @@ static const char good[] =
     "abc\tNOUN\n"
     "goes\tVFIN\n"
     "has\tAUX,VFIN\n"
+    "l'\tDET\n"
+    "n'\tADV\n"
     "said\tVFIN,VPART\n"
     "saying\tVGER,NOUN\n"
     "to\tPREP\n"
@@ -60,7 +63,7 @@ START_TEST(test_lookup_every_entry_and_misses)
     write_lexicon(dir, sizeof dir, good, file, sizeof file);
     tqc_lex *lex = NULL;
     ck_assert_int_eq(tqc_lex_open(file, &lex, err, sizeof err), TQC_OK);
-    ck_assert_uint_eq(tqc_lex_count(lex), 12);
+    ck_assert_uint_eq(tqc_lex_count(lex), 15);
     ck_assert_uint_eq(tqc_lex_pos(lex, "Abend", 5), TQC_POS_NOUN);
     ck_assert_uint_eq(tqc_lex_pos(lex, "a", 1), TQC_POS_DET | TQC_POS_PREP);
     ck_assert_uint_eq(tqc_lex_pos(lex, "ab", 2), TQC_POS_PREP);
@@ -161,6 +164,21 @@ START_TEST(test_profile_owns_it_and_context_caches_per_token)
     ck_assert_uint_eq(tqc_ctx_pos_lower(&with, 1), 0);
     ck_assert_uint_eq(tqc_ctx_pos(&with, 3), TQC_POS_INTJ | TQC_POS_ADV);
     ck_assert(cache[0] & TQC_CTX_POS_ASKED);
+    free(cache);
+    tqc_doc_free(doc);
+    /* Elided words before a known word answer for both; before an unknown one, nothing. */
+    text = "n'has l\xe2\x80\x99" "abc l'xyz qu'abc Paris's";
+    doc = tqc_doc_new("t.txt", text, strlen(text), "xx");
+    ck_assert_int_eq(tqc_segment(doc, lang), TQC_OK);
+    cache = calloc(2 * doc->token_count, sizeof *cache);
+    with.doc = doc;
+    with.token_pos = cache;
+    ck_assert_uint_eq(doc->token_count, 5);
+    ck_assert_uint_eq(tqc_ctx_pos(&with, 0), TQC_POS_ADV | TQC_POS_AUX | TQC_POS_VFIN);
+    ck_assert_uint_eq(tqc_ctx_pos(&with, 1), TQC_POS_DET | TQC_POS_NOUN);
+    ck_assert_uint_eq(tqc_ctx_pos(&with, 2), 0);
+    ck_assert_uint_eq(tqc_ctx_pos(&with, 3), 0);
+    ck_assert_uint_eq(tqc_ctx_pos(&with, 4), TQC_POS_PROPN | TQC_POS_AUX);
     free(cache);
     tqc_doc_free(doc);
     tqc_lang_free(lang);
