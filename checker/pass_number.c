@@ -19,6 +19,7 @@
 #include <utf8proc.h>
 
 #include "bitext.h"
+#include "lex.h"
 #include "text.h"
 
 /* Numbers compared per segment; a segment with more is a table, checked up to here. */
@@ -113,17 +114,35 @@ static bool listed_lower(const tqc_lang *lang, const char *list, const char *s, 
     return m && tqc_lang_in(lang, list, lower, m);
 }
 
+/* Whether token k follows a name or a code in its sentence (`Debian 11.2`, `Windows
+ * 3.1`, `iOS 17.2`): then it is a version more often than a quantity. */
+static bool after_name(const tqc_doc *doc, size_t k)
+{
+    if (k == 0)
+        return false;
+    const tqc_token *p = &doc->tokens[k - 1];
+    if (p->kind != TQC_TOK_WORD || p->sentence != doc->tokens[k].sentence ||
+        (p->flags & TQC_TF_SENT_START))
+        return false;
+    int32_t cp;
+    return (p->flags & TQC_TF_DIGIT) ||
+           (tqc_text_decode(doc->text + p->span.start, tqc_span_len(p->span), &cp) &&
+            tqc_text_is_upper(cp));
+}
+
 /* Whether the number of token k (its digits end at digits_end) measures a quantity: a
- * percent or currency sign beside it, a unit glued to it, or a word of the profile's
- * `quantity-words` list after it (`million`, `Prozent`, `euros`, `km`). A bare
- * `4.7` may be a version, a date or a time; `4.7%` is a number. */
-static bool quantity(const tqc_ctx *ctx, size_t k, size_t digits_end)
+ * percent or currency sign beside it, a unit glued to it, a word of the profile's
+ * `quantity-words` list after it (`million`, `Prozent`, `euros`, `km`), or, unless it
+ * follows a name (a version), a word the lexicon knows as a noun (`7.5 disques`). A
+ * bare `4.7` may be a version, a date or a time; `4.7%` is a number. Returns 2 for a
+ * sign or a listed word, 1 for a noun (`20.15 Uhr` is still a time), 0 for none. */
+static int quantity(const tqc_ctx *ctx, size_t k, size_t digits_end)
 {
     const tqc_doc *doc = ctx->doc;
     tqc_span sp = doc->tokens[k].span;
     if (digits_end < sp.end)
         return listed_lower(ctx->lang, "quantity-words", doc->text + digits_end,
-                            sp.end - digits_end);
+                            sp.end - digits_end) ? 2 : 0;
     size_t i = sp.end, m;
     int32_t after;
     while (i < doc->len && (m = tqc_text_decode(doc->text + i, doc->len - i, &after)) &&
@@ -131,17 +150,21 @@ static bool quantity(const tqc_ctx *ctx, size_t k, size_t digits_end)
         i += m;
     after = cp_at(doc, i);
     if (after == '%' || after == 0x2030 || is_currency(after))
-        return true;
+        return 2;
     size_t before_at;
     int32_t before = sp.start > 0 ? tqc_text_prev(doc->text, sp.start, &before_at) : 0;
     if (before == ' ' && sp.start > 1)
         before = tqc_text_prev(doc->text, sp.start - 1, &before_at);
     if (is_currency(before))
-        return true;
+        return 2;
     size_t w = next_word(doc, k);
-    return w != SIZE_MAX && listed_lower(ctx->lang, "quantity-words",
-                                         tqc_doc_at(doc, doc->tokens[w].span),
-                                         tqc_span_len(doc->tokens[w].span));
+    if (w == SIZE_MAX)
+        return 0;
+    if (listed_lower(ctx->lang, "quantity-words", tqc_doc_at(doc, doc->tokens[w].span),
+                     tqc_span_len(doc->tokens[w].span)))
+        return 2;
+    return !after_name(doc, k) &&
+           ((tqc_ctx_pos(ctx, w) | tqc_ctx_pos_lower(ctx, w)) & TQC_POS_NOUN) ? 1 : 0;
 }
 
 /* Whether the profile's `twelve-hour-marks` (space-separated, `a.m. p.m.`) hold mark,
@@ -266,7 +289,8 @@ static void check_decimal_comma_language(const tqc_ctx *ctx, size_t k, const cha
     }
     tqc_span span = ctx->doc->tokens[k].span;
     span.end = span.start + digits;
-    bool q = quantity(ctx, k, span.start + digits);
+    int level = quantity(ctx, k, span.start + digits);
+    bool q = level > 0;
     char fixed[NUM_MAX_TEXT * 3 + 1];
     size_t fl = 0;
     if (dots == 1 && commas == 0) {
@@ -278,8 +302,8 @@ static void check_decimal_comma_language(const tqc_ctx *ctx, size_t k, const cha
             h = h * 10 + (s[i] - '0');
         if (frac == 2)
             m = (s[dot_at + 1] - '0') * 10 + (s[dot_at + 2] - '0');
-        if (!q && frac == 2 && whole <= 2 && h <= 31 && m <= 59)
-            return;     /* 11.30, 12.03: a time or a date */
+        if (level < 2 && frac == 2 && whole <= 2 && h <= 31 && m <= 59)
+            return;     /* 11.30 Uhr, 12.03: a time or a date */
         tqc_span sp = ctx->doc->tokens[k].span;
         if (!q && sp.end < ctx->doc->len && ctx->doc->text[sp.end] == '.' &&
             strcmp(tqc_lang_setting(ctx->lang, "ordinal-period", "no"), "yes") == 0)
@@ -373,11 +397,12 @@ static void check_notation(const tqc_ctx *ctx, size_t k)
     if (!dec || n + 1 > sizeof fixed)
         return;
     /* [1,1] and (0,5) are pairs of coordinates or scores, not decimals; a number glued
-     * after a letter or a period (`v4.7`, `1.2.3`) is a code or a version. */
+     * after a letter or a period (`v4.7`, `.300`, `1.2.3`) is a code, an average or a
+     * version. */
     const char *t = ctx->doc->text;
-    if ((span.start > 0 && (t[span.start - 1] == '[' || t[span.start - 1] == '(' ||
-                            t[span.start - 1] == '.' || is_ascii_letter(t[span.start - 1]))) ||
-        (span.end < ctx->doc->len && (t[span.end] == ']' || t[span.end] == ')')))
+    if ((span.start > 0 && (t[span.start - 1] == '[' || t[span.start - 1] == '(') &&
+         span.end < ctx->doc->len && (t[span.end] == ']' || t[span.end] == ')')) ||
+        (span.start > 0 && (t[span.start - 1] == '.' || is_ascii_letter(t[span.start - 1]))))
         return;
     if (strcmp(dec, ",") == 0) {
         /* Digits with a glued unit (`4.7km`, `2,500m`) are judged by the digits. */
@@ -390,6 +415,21 @@ static void check_notation(const tqc_ctx *ctx, size_t k)
     }
     if (strcmp(dec, ".") != 0 || !only_digits_and_marks)
         return;
+    if (dots == 1 && commas == 0 && n >= 5 && n <= 7 && s[n - 4] == '.' && s[n - 1] == '0' &&
+        s[0] != '0') {
+        /* 3.000 or 40.000: one group of thousands after a dot; a decimal would not
+         * carry three trailing zeros. 1.500 or 41.250 may be a precise decimal: a hint.
+         * 1.234 is left alone. */
+        bool sure = s[n - 2] == '0' && s[n - 3] == '0';
+        for (size_t i = 0; i < n; i++)
+            fixed[i] = s[i] == '.' ? ',' : s[i];
+        fixed[n] = '\0';
+        tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, sure ? TQC_SEV_WARNING : TQC_SEV_INFO,
+                                  span, "'%.*s' groups thousands with a dot: write '%s'%s",
+                                  (int)n, s, fixed, sure ? "" : " (unless it is a decimal)");
+        tqc_finding_suggest(ctx->out, f, fixed, n);
+        return;
+    }
     if (commas == 1 && dots == 0) {
         size_t frac = n - comma_at - 1;
         if (frac == 3 || frac == 0)

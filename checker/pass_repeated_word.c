@@ -1,15 +1,17 @@
 /* repeated-word: the same word twice in a row (`the the`), across line breaks too.
  * A double is judged by what the grammar allows:
  *  - quiet: a word of the profile's `legitimate-doubles` list (`had had`, `that that`,
- *    German `die die`, French `nous nous`, reduplication such as `very very`), and two
- *    capitalised words in mid-sentence that the lexicon does not call common words
- *    (`Sirhan Sirhan`: names, double surnames) or that the dictionary knows joined by a
- *    hyphen (`Baden Baden`);
+ *    German `die die`, French `nous nous`, reduplication such as `very very`, names
+ *    listed as written such as German `Baden`), and two
+ *    capitalised words in mid-sentence that are names (the lexicon's proper nouns, or
+ *    words the dictionary lacks: `Sirhan Sirhan`, double surnames) or that the
+ *    dictionary knows joined by a hyphen (`Baden Baden`);
  *  - a hint (info, no safe fix): a word whose parts of speech let the first copy end a
  *    phrase and the second begin one, the classes the profile lists in
  *    `legitimate-double-classes` (English `PRON AUX`: `gave her her book`, homographs
  *    such as `can can`; a pronoun or determiner only before a word its second copy may
- *    precede, so `wrote it it down` stays an error), and, where the profile says
+ *    precede, so `wrote it it down` stays an error; an auxiliary only as a homograph, so
+ *    `are are` stays one), and, where the profile says
  *    `stranded-prepositions = yes`, a preposition after a verb or an adverb that is no
  *    noun (`what it belongs to to`, `came in in June`);
  *  - an error with a safe fix (remove one): every other double of a word the lexicon or
@@ -29,7 +31,7 @@
  * too: `her`, `ihr`, `leur`); 0 when nothing knows it. */
 static uint32_t word_pos(const tqc_ctx *ctx, size_t k, const char *lower, size_t n)
 {
-    uint32_t p = tqc_ctx_pos_lower(ctx, k);
+    uint32_t p = tqc_ctx_pos_lower(ctx, k) | tqc_ctx_pos(ctx, k);   /* German nouns as written */
     if (p)
         return p;
     if (tqc_lang_in(ctx->lang, "articles", lower, n))
@@ -98,6 +100,8 @@ static void run(const tqc_ctx *ctx)
     const tqc_doc *doc = ctx->doc;
     uint32_t legit = 0;
     bool asked = false, stranding = false;
+    bool nouns_capitalised =
+        strcmp(tqc_lang_setting(ctx->lang, "capitalised-nouns", "no"), "yes") == 0;
     for (size_t k = 1; k < doc->token_count; k++) {
         const tqc_token *a = &doc->tokens[k - 1], *b = &doc->tokens[k];
         if (a->kind != TQC_TOK_WORD || b->kind != TQC_TOK_WORD || a->sentence != b->sentence ||
@@ -109,17 +113,21 @@ static void run(const tqc_ctx *ctx)
             continue;
         char lower[RW_MAX_WORD];
         size_t n = tqc_text_case(sa, la, TQC_CASE_LOWER, lower, sizeof lower);
-        if (n && tqc_lang_in(ctx->lang, "legitimate-doubles", lower, n))
+        if ((n && tqc_lang_in(ctx->lang, "legitimate-doubles", lower, n)) ||
+            tqc_lang_in(ctx->lang, "legitimate-doubles", sa, la))
             continue;
-        /* Two capitalised words in mid-sentence: a name (`Sirhan Sirhan`), unless the
-         * lexicon knows the written form only as a common word (a German noun) and the
-         * dictionary does not know the pair hyphenated (`Baden-Baden` written apart). */
+        /* Two capitalised words in mid-sentence: a name when the lexicon says so or the
+         * dictionary does not know the word (`Sirhan Sirhan`), or when the dictionary
+         * knows the pair hyphenated (`Bora-Bora` written apart). A German noun the
+         * dictionary knows (`Crash Crash`) is judged as any other word: German
+         * dictionaries accept any noun hyphenated to itself, so a name like `Baden
+         * Baden` is listed as written in legitimate-doubles instead. */
         if (capitalised(doc, a) && capitalised(doc, b) && !sentence_initial(doc, k - 1)) {
             uint32_t as_written = tqc_ctx_pos(ctx, k - 1);
             char joined[2 * RW_MAX_WORD + 1];
-            if (!as_written || (as_written & TQC_POS_PROPN))
+            if ((as_written & TQC_POS_PROPN) || !tqc_ctx_token_known(ctx, k - 1))
                 continue;
-            if (la + lb + 1 < sizeof joined) {
+            if (la + lb + 1 < sizeof joined && !nouns_capitalised) {
                 memcpy(joined, sa, la);
                 joined[la] = '-';
                 memcpy(joined + la + 1, sb, lb);
@@ -134,8 +142,13 @@ static void run(const tqc_ctx *ctx)
             asked = true;
         }
         uint32_t pos = n ? word_pos(ctx, k - 1, lower, n) : 0;
-        bool may = (pos & legit) != 0;
-        if (may && !(pos & legit & ~(TQC_POS_PRON | TQC_POS_DET)) && k + 1 < doc->token_count &&
+        /* An auxiliary doubles legitimately as a homograph (`can can`, `will will`);
+         * `are are` is a slip (the pseudo-cleft `is is` is listed). */
+        uint32_t classes = pos & legit;
+        if ((classes & TQC_POS_AUX) && !(pos & ~TQC_POS_VERB))
+            classes &= ~(uint32_t)TQC_POS_AUX;
+        bool may = classes != 0;
+        if (may && !(classes & ~(TQC_POS_PRON | TQC_POS_DET)) && k + 1 < doc->token_count &&
             doc->tokens[k + 1].kind == TQC_TOK_WORD && doc->tokens[k + 1].sentence == b->sentence)
             may = second_begins(pos, tqc_ctx_pos_lower(ctx, k + 1));
         if (!may && stranding && (pos & TQC_POS_PREP) && k >= 2 &&

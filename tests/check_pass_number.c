@@ -27,6 +27,11 @@ START_TEST(test_decimal_point_in_decimal_comma_languages)
     NUMBER("de", "Der Konzern verlor $1.6 Mrd.", "1.6", TQC_SEV_WARNING, "1,6");
     /* Without a sign of a quantity it may be a version: said, but as a hint. */
     NUMBER("de", "Die Ausgabe 4.7 erscheint bald.", "4.7", TQC_SEV_INFO, "4,7");
+    /* After a name it is a version whatever follows; before a noun of the lexicon, a
+     * quantity. */
+    NUMBER("fr", "Le système Debian 11.2 contient le noyau.", "11.2", TQC_SEV_INFO, "11,2");
+    if (tqc_lang_lexicon(tqc_checker_lang(tqc_test_checker_for("fr"))))
+        NUMBER("fr", "Il a fallu 7.5 disques pour tout copier.", "7.5", TQC_SEV_WARNING, "7,5");
 }
 END_TEST
 
@@ -41,6 +46,8 @@ START_TEST(test_comma_groups_in_decimal_comma_languages)
            "12\xe2\x80\xaf" "000");
     /* 2,345 may be a decimal with three places: a hint unless a count follows. */
     NUMBER("de", "Der Wert lag bei 2,345 am Morgen.", "2,345", TQC_SEV_INFO, "2.345");
+    /* An opening bracket alone does not make a pair of coordinates. */
+    NUMBER("it", "Sono tante (32,000 in tutto).", "32,000", TQC_SEV_WARNING, "32.000");
 }
 END_TEST
 
@@ -65,7 +72,7 @@ START_TEST(test_dates_times_versions_scores_codes_quiet)
     NO_NUMBER("fr", "Appelez le 01.23.45.67.89 pour le 3e tour, modèle A4.");
     NO_NUMBER("it", "La 2ª edizione, la versione v4.7 e il gruppo G20.");
     NO_NUMBER("en", "Version 1.2.3 was released on 13.09.2023 at 9:30 a.m.");
-    NO_NUMBER("en", "The point (0,5) lies on the line; 1.500 is ambiguous here.");
+    NO_NUMBER("en", "The point (0,5) lies on the line, and the batting average was .300.");
 }
 END_TEST
 
@@ -76,6 +83,11 @@ START_TEST(test_english)
     NUMBER("en", "Some 1.000.000 people live there.", "1.000.000", TQC_SEV_WARNING,
            "1,000,000");
     NO_NUMBER("en", "Some 2,500 people came at 9:30 p.m. to hear 4.7 million voices.");
+    /* One group after a dot: three zeros are thousands, 1.500 may be a decimal (a hint),
+     * 1.234 is left alone. */
+    NUMBER("en", "Sales cracked the 3.000 mark in March.", "3.000", TQC_SEV_WARNING, "3,000");
+    NUMBER("en", "The runner won the 1.500 metres.", "1.500", TQC_SEV_INFO, "1,500");
+    NO_NUMBER("en", "The ratio was 1.234 at the close.");
 }
 END_TEST
 
