@@ -439,6 +439,33 @@ static size_t find_open(const quote_rules *r, const mark_stack *st, int32_t cp, 
     return SIZE_MAX;
 }
 
+/* Whether an opening mark of pair i at span, with a quotation of the same pair open,
+ * would leave too few closing marks in the rest of the paragraph to close them all:
+ * then it is the closing mark turned the wrong way (`« démons « (ou`), not a nested
+ * quotation, even where spaces surround it as French guillemets are written. */
+static bool closes_nothing_after(const quote_rules *r, const mark_stack *st, tqc_span para,
+                                 const tqc_doc *doc, tqc_span span, size_t i)
+{
+    const pair *p = &r->pairs[i];
+    if (p->open == p->close)
+        return false;
+    size_t open = 0;
+    for (size_t k = 0; k < st->depth; k++)
+        open += !st->items[k].tentative && r->pairs[st->items[k].pair].open == p->open;
+    if (open == 0)
+        return false;
+    size_t closers = 0;
+    for (size_t j = span.end; j < para.end;) {
+        int32_t cp;
+        size_t n = tqc_text_decode(doc->text + j, para.end - j, &cp);
+        if (n == 0)
+            break;
+        closers += cp == p->close;
+        j += n;
+    }
+    return closers < open + 1;
+}
+
 static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
                        tqc_span para, const tqc_token *tok, int32_t cp)
 {
@@ -469,7 +496,8 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
         st->depth = top - 1;
         return;
     }
-    if (as_open != SIZE_MAX && pos != POS_CLOSE) {
+    if (as_open != SIZE_MAX && pos != POS_CLOSE && !closes_nothing_after(r, st, para, doc, span,
+                                                                           as_open)) {
         if (!apos)
             check_opening(ctx, r, st, as_open, tok);
         push(doc, st, as_open, tok, apos);
@@ -542,6 +570,25 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
                  "quotation left open by the previous paragraph, but this paragraph does not "
                  "open with %s", m, o);
         st->carried = SIZE_MAX;
+        return;
+    }
+    /* Another pair's closing mark while a quotation is open (`« statique ”`): the
+     * open one's closing mark, probably. */
+    size_t open_k = st->depth;
+    while (open_k > 0 && st->items[open_k - 1].tentative)
+        open_k--;
+    if (open_k > 0) {
+        const open_mark *om = &st->items[open_k - 1];
+        char o[5], c[5], at[48];
+        mark_text(r->pairs[om->pair].open, o);
+        mark_text(r->pairs[om->pair].close, c);
+        where(doc, om->off, span.start, at, sizeof at);
+        tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, span,
+                                  "closing quote %s does not match the %s opened at %s; %s?", m,
+                                  o, at, c);
+        tqc_finding_suggest(ctx->out, f, c, strlen(c));
+        tqc_finding_fix(ctx->out, f, span, c, strlen(c), false);
+        st->depth = open_k - 1;
         return;
     }
     tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, span,

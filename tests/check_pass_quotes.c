@@ -235,6 +235,13 @@ START_TEST(test_issue_12_nested_quotes)
     NO_QUOTES_IN("es", "«Dijo “no” dos veces», contó ella.");
     NO_QUOTES_IN("it", "«Ha detto “no” due volte», ha raccontato.");
     NO_QUOTES_IN("pt", "«Disse “não” duas vezes», contou ela.");
+    /* A second opening mark that leaves too few closing marks after it is the closing
+     * one turned the wrong way, spaces around it or not; another pair's closing mark
+     * while a quotation is open is told with the open one's. */
+    QUOTES_IN("fr", "Il lance des « démons « (ou processus) au démarrage.", "«", TQC_SEV_ERROR);
+    QUOTES_IN("fr", "Une configuration « statique ” doit tout mentionner.", "”",
+              TQC_SEV_WARNING);
+    QUOTES_IN("es", "Lo llamó «histórico” en su discurso.", "”", TQC_SEV_WARNING);
     /* German marks in an English article; English marks opening a German quotation. */
     h = quotes_on("The paper wrote „We will win“ on Monday.", 0);
     ck_assert_uint_eq(h.count, 1);
