@@ -57,6 +57,10 @@
 /* ... and when the corpus never saw one of them, both must be longer still: a rare
  * first part is often a learned prefix (`hydro`, `pseudo`). */
 #define MS_RARE_PAIR_CHARS 6
+/* Shorter content words are not judged by their parts of speech: the lexicon knows
+ * many two-letter forms (abbreviations, syllables). */
+#define MS_SHAPE_MIN_CHARS 3
+#define MS_SHAPE_ADV_CHARS 4
 /* The first part of a capitalised run-on must be at least this common in the corpus
  * unless the article uses it alone: names read as words have rare first parts (`Hass
  * on`), and so do names the dictionary knows. */
@@ -329,13 +333,24 @@ static bool safe_split(const tqc_ctx *ctx, const char *word, const tqc_split *be
 
 /* ---- the shapes ---------------------------------------------------------------------- */
 
+/* Parts of speech of part p of word in the language's lexicon, lower-cased; 0 when
+ * unknown. */
+static uint32_t part_pos(const tqc_ctx *ctx, const char *word, const tqc_split_part *p)
+{
+    char lower[MS_MAX_WORD];
+    size_t n = tqc_text_case(word + p->start, p->end - p->start, TQC_CASE_LOWER, lower,
+                             sizeof lower);
+    return n ? tqc_lex_pos(tqc_lang_lexicon(ctx->lang), lower, n) : 0;
+}
+
 /* Drops the readings no run-on has, keeping the order: a three-word reading needs two
  * function words (`ofthepeople`): with fewer, three dictionary words are found in long
  * words by chance (`car pet ed`); a one-letter word opens a phrase, so it
- * comes first before a common word (`Asmall`), or after another word (`ofa`, `tooka`),
+ * comes first before a common word (`Asmall`) or a noun or adjective of the lexicon, or
+ * after another word (`ofa`, `tooka`),
  * the last unless that word is a function word (`cart i an`). Returns how many are
  * left. */
-static size_t plausible(tqc_split *best, size_t n)
+static size_t plausible(const tqc_ctx *ctx, const char *word, tqc_split *best, size_t n)
 {
     size_t kept = 0;
     for (size_t j = 0; j < n; j++) {
@@ -347,7 +362,11 @@ static size_t plausible(tqc_split *best, size_t n)
             functions += p->function;
             if (p->chars == 1 && i == 0) {
                 const tqc_split_part *next = &sp->part[1];
-                ok &= next->function || next->freq >= MS_AFTER_LETTER_COMMON;
+                /* ... or a noun or adjective the lexicon knows, rare as it may be
+                 * (`aquota`). */
+                ok &= next->function || next->freq >= MS_AFTER_LETTER_COMMON ||
+                      (next->chars >= MS_RARE_CHARS &&
+                       (part_pos(ctx, word, next) & (TQC_POS_NOUN | TQC_POS_ADJ)));
             } else if (p->chars == 1) {
                 const tqc_split_part *prev = &sp->part[i - 1];
                 ok &= prev->chars > 1 && (prev->function || (i + 1 == sp->count &&
@@ -395,18 +414,59 @@ static bool article_continued(const tqc_ctx *ctx, size_t k, const char *word,
     return !(pos & closed) || (pos & nominal);
 }
 
-/* `dayson`, `ofa`, `talksended`. */
-static void check_lower(ms_run *r, const tqc_token *t)
+/* Two content words whose parts of speech no closed compound has, by the lexicon: a
+ * first part that is no noun (a verb, an adverb, an adjective: `lastyear`, `gavefalse`,
+ * `nearlyhalf`) or a second part that is only a finite verb (`rangerssaid`). Compounds
+ * the dictionary lacks are nouns made of nouns (`cowbarn`, `storylines`). Fills why;
+ * false when a part is unknown. */
+static bool content_run_on(const tqc_ctx *ctx, const char *word, const tqc_split *sp,
+                           char *why, size_t cap)
+{
+    if (sp->count != 2)
+        return false;
+    const tqc_split_part *a = &sp->part[0], *b = &sp->part[1];
+    if (a->chars < MS_SHAPE_MIN_CHARS || b->chars < MS_SHAPE_MIN_CHARS || !a->freq || !b->freq)
+        return false;
+    uint32_t pa = part_pos(ctx, word, a), pb = part_pos(ctx, word, b);
+    if (!pa || !pb)
+        return false;
+    const uint32_t nominal = TQC_POS_NOUN | TQC_POS_PROPN;
+    char w[MS_MAX_WORD];
+    /* Adjectival compounds end in a participle (`coolheaded`, `wellknown`); short
+     * adverbs are prefixes (`nonmusical`). */
+    bool participle = pb & (TQC_POS_VPART | TQC_POS_VGER);
+    bool prefix = (pa & TQC_POS_ADV) && !(pa & ~TQC_POS_ADV) && a->chars < MS_SHAPE_ADV_CHARS;
+    if (!(pa & nominal) && (pa & (TQC_POS_VERB | TQC_POS_ADV | TQC_POS_ADJ | TQC_POS_DET)) &&
+        !participle && !prefix) {
+        part_text(word, a, w, sizeof w);
+        snprintf(why, cap, "'%s' is no noun, and begins no compound", w);
+        return true;
+    }
+    const uint32_t not_finite = nominal | TQC_POS_ADJ | TQC_POS_VPART | TQC_POS_VGER;
+    if ((pa & nominal) && (pb & TQC_POS_VFIN) && !(pb & not_finite)) {
+        part_text(word, b, w, sizeof w);
+        snprintf(why, cap, "'%s' is a finite verb, which ends no compound", w);
+        return true;
+    }
+    return false;
+}
+
+/* `dayson`, `ofa`, `talksended`; with functions_only, only readings made of function
+ * words. */
+static void check_lower(ms_run *r, const tqc_token *t, bool functions_only)
 {
     const tqc_ctx *ctx = r->ctx;
     const char *s = tqc_doc_at(ctx->doc, t->span);
     size_t len = tqc_span_len(t->span);
     tqc_split best[MS_MAX_READINGS];
-    size_t n = plausible(best, tqc_split_find(ctx->dict, ctx->lang, s, len, best,
+    size_t n = plausible(ctx, s, best, tqc_split_find(ctx->dict, ctx->lang, s, len, best,
                                               MS_MAX_READINGS));
     if (n == 0 || !article_continued(ctx, (size_t)(t - ctx->doc->tokens), s, &best[0]))
         return;
     const tqc_split *b = &best[0];
+    for (size_t i = 0; functions_only && i < b->count; i++)
+        if (!b->part[i].function)
+            return;
     bool glue = false, rare = false, affix = false;
     size_t min_chars = SIZE_MAX, total = 0;
     for (size_t i = 0; i < b->count; i++) {
@@ -432,10 +492,15 @@ static void check_lower(ms_run *r, const tqc_token *t)
      * function word that forms compounds makes one (`overtoasted`). Where compounds are
      * written solid, two content words are one. */
     if (b->count != 2 || affix || setting_on(ctx, "solid-compounds") ||
-        occurrences(r, s, len) > 1 ||
-        (min_chars < MS_CONTENT_MIN_CHARS && total < MS_CONTENT_TOTAL_CHARS) ||
-        (rare && min_chars < MS_RARE_PAIR_CHARS))
+        occurrences(r, s, len) > 1)
         return;
+    if ((min_chars < MS_CONTENT_MIN_CHARS && total < MS_CONTENT_TOTAL_CHARS) ||
+        (rare && min_chars < MS_RARE_PAIR_CHARS)) {
+        /* Short parts: only a pair of parts of speech no compound has. */
+        if (content_run_on(ctx, s, b, why, sizeof why))
+            report(ctx, t, best, n, TQC_SEV_WARNING, false, why);
+        return;
+    }
     report(ctx, t, best, n, TQC_SEV_WARNING, false, "two common words");
 }
 
@@ -479,7 +544,7 @@ static void check_capitalised(ms_run *r, size_t k)
     if (chars_in(s, len) < MS_MIN_CAP_CHARS || occurrences(r, s, len) > 1)
         return; /* short names (`Ona`), and names recur */
     tqc_split best[MS_MAX_READINGS];
-    size_t n = plausible(best, tqc_split_find(ctx->dict, ctx->lang, s, len, best,
+    size_t n = plausible(ctx, s, best, tqc_split_find(ctx->dict, ctx->lang, s, len, best,
                                               MS_MAX_READINGS));
     char why[MS_MAX_WORD * 2 + 96], w0[MS_MAX_WORD], w1[MS_MAX_WORD];
     if (n > 0 && best[0].count == 2 && sentence_initial(doc, k) && glue_at(ctx, s, &best[0], 0)) {
@@ -492,6 +557,14 @@ static void check_capitalised(ms_run *r, size_t k)
         part_text(s, a, w0, sizeof w0);
         snprintf(why, sizeof why, "'%s' is a function word opening the sentence", w0);
         report(ctx, t, best, n, sure ? TQC_SEV_ERROR : TQC_SEV_WARNING, sure, why);
+        return;
+    }
+    /* `Individualhelp`: a sentence opened by two content words whose parts of speech no
+     * compound has, and not a name going on with a capital. */
+    if (n > 0 && sentence_initial(doc, k) && !next_capitalised(doc, k) &&
+        !proper_only(ctx->dict, s, best[0].part[0].end) &&
+        content_run_on(ctx, s, &best[0], why, sizeof why)) {
+        report(ctx, t, best, n, TQC_SEV_WARNING, false, why);
         return;
     }
     /* A word, then a function word or another word. */
@@ -636,12 +709,16 @@ static void check_word(ms_run *r, size_t k)
         tqc_text_is_apostrophe(first_cp(doc, &doc->tokens[k + 1])))
         return;
     char variant[MS_MAX_WORD + 1];
-    if (tqc_dict_case_variant(ctx->dict, s, len, variant, sizeof variant))
-        return; /* a case error (`brazilian`), for the spelling pass */
+    /* A word the dictionary knows capitalised is a case error (`brazilian`), for the
+     * spelling pass, unless it reads as function words only (`ina`, `ona`: the names Ina
+     * and Ona are rarer in running text than `in a`, `on a`). */
+    bool name = tqc_dict_case_variant(ctx->dict, s, len, variant, sizeof variant);
+    if (name && !(t->flags & TQC_TF_LOWER))
+        return;
     if (t->flags & TQC_TF_INNER_CAP)
         check_camel(r, t);
     else if (t->flags & TQC_TF_LOWER)
-        check_lower(r, t);
+        check_lower(r, t, name);
     else if (title_shaped(s, len))
         check_capitalised(r, k);
 }

@@ -169,6 +169,31 @@ START_TEST(test_issue_13_missing_space_no_safe_split_of_words)
 }
 END_TEST
 
+/* issue 12: short content words joined, told from closed compounds by the lexicon's
+ * parts of speech; two function words joined into a name's shape. */
+START_TEST(test_issue_12_missing_space_parts_of_speech)
+{
+    hit h;
+    /* An adjective, a verb or an adverb begins no compound; a finite verb ends none. */
+    expect("They met the young woman lastweek at the station.", "lastweek", "last week");
+    expect("The witness gavefalse answers to the court.", "gavefalse", "gave false");
+    expect("The price rose nearlyhalf a point on Monday.", "nearlyhalf", "nearly half");
+    expect("In spring the boatgoes north along the coast.", "boatgoes", "boat goes");
+    check("They met the young woman lastweek at the station.", &h);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert(!h.safe);
+    /* Opening a sentence, too. */
+    expect("Oldfriends met again after the war.", "Oldfriends", "Old friends");
+    /* A noun and a noun, or a participle after an adjective: closed compounds. */
+    expect_none("The old cowbarn stood by the firepit.");
+    expect_none("The coolheaded pilot landed the plane.");
+    /* Two function words read as a name (`Ina`, `Ona`) are a run-on. */
+    expect("The talks were held ina small room.", "ina", "in a");
+    /* An article before a rare noun the lexicon knows. */
+    expect("Each state received aquota of the funds.", "aquota", "a quota");
+}
+END_TEST
+
 START_TEST(test_split_ranks_by_frequency)
 {
     tqc_checker *ck = tqc_test_checker();
@@ -208,6 +233,7 @@ Suite *pass_missing_space_suite(void)
     tcase_add_test(tc, test_issue_3_missing_space_sentence_end);
     tcase_add_test(tc, test_issue_3_missing_space_three_words);
     tcase_add_test(tc, test_issue_13_missing_space_no_safe_split_of_words);
+    tcase_add_test(tc, test_issue_12_missing_space_parts_of_speech);
     tcase_add_test(tc, test_split_ranks_by_frequency);
     suite_add_tcase(s, tc);
     return s;
