@@ -18,7 +18,9 @@
  * When the document also uses words only the default variety knows (`program`), the
  * mixture is reported once, as info, naming which variety most of the text is in. A
  * document whose region is configured (`--lang en-GB`) gets that variety's dictionary
- * and no such leniency. Suggestions cost
+ * and no such leniency. A lower-case word unknown to the document's dictionary that a
+ * language of the profile's `loan-languages` knows (English `kernel` in Portuguese) is a
+ * hint that names it: a loanword as often as a word left untranslated. Suggestions cost
  * about a millisecond a word (dict.h), so each distinct word is looked up once per
  * document and at most SPELL_MAX_SUGGESTED distinct words get them. */
 #include "pass.h"
@@ -63,6 +65,11 @@ typedef struct spell_run {
     size_t variety_count;
     const char *default_code; /* the variety the document's dictionary is */
     size_t default_len;
+    struct {
+        tqc_dict *dict;       /* borrowed from ctx->langs */
+        const char *name;     /* `English` */
+    } loans[SPELL_MAX_VARIETIES];
+    size_t loan_count;
     tqc_strmap *seen;         /* word -> index into entries */
     spell_entry *entries;
     size_t count, cap;
@@ -167,6 +174,15 @@ static void check_token(spell_run *r, const tqc_token *t)
                  "'%.*s' is not in the dictionary (a name?)", (int)len, s);
         return;
     }
+    for (size_t i = 0; i < r->loan_count; i++) {
+        if (tqc_dict_known(r->loans[i].dict, s, len)) {
+            /* `kernel`, `firewall` in a Portuguese article: a loanword as often as a
+             * word left untranslated, and no misspelling either way. */
+            tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is %s: a "
+                     "loanword, or left untranslated?", (int)len, s, r->loans[i].name);
+            return;
+        }
+    }
     const spell_entry *e = suggestions(r, s, len);
     tqc_finding *f;
     if (e && e->count > 0)
@@ -206,6 +222,32 @@ static void open_varieties(spell_run *r)
             tqc_dict *d = tqc_langid_variety_dict(ctx->langs, code);
             if (d)
                 r->varieties[r->variety_count++] = (spell_variety){p, n, d, 0, 0};
+        }
+        p += n;
+    }
+}
+
+/* The languages the profile's `loan-languages` names (`en`), whose words a lower-case
+ * unknown word may be borrowed from. */
+static void open_loans(spell_run *r)
+{
+    const tqc_ctx *ctx = r->ctx;
+    const char *list = tqc_lang_setting(ctx->lang, "loan-languages", NULL);
+    if (!list || !ctx->langs)
+        return;
+    for (const char *p = list; *p && r->loan_count < SPELL_MAX_VARIETIES;) {
+        p += strspn(p, " ");
+        size_t n = strcspn(p, " ");
+        char code[32];
+        if (n == 0 || n >= sizeof code)
+            break;
+        memcpy(code, p, n);
+        code[n] = '\0';
+        size_t i = tqc_langid_find(ctx->langs, code);
+        tqc_dict *d = i != SIZE_MAX ? tqc_langid_dict(ctx->langs, i) : NULL;
+        if (d) {
+            r->loans[r->loan_count].dict = d;
+            r->loans[r->loan_count++].name = tqc_langid_name(ctx->langs, i);
         }
         p += n;
     }
@@ -269,6 +311,7 @@ static void run(const tqc_ctx *ctx)
         return;
     }
     open_varieties(&r);
+    open_loans(&r);
     for (size_t k = 0; k < ctx->doc->token_count; k++)
         check_token(&r, &ctx->doc->tokens[k]);
     report_mixture(&r);

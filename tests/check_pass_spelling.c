@@ -159,6 +159,21 @@ START_TEST(test_issue_12_spelling_mixed_varieties_once_as_info)
 }
 END_TEST
 
+START_TEST(test_issue_12_spelling_english_loanwords_are_hints)
+{
+    hit h;
+    ck_assert_uint_eq(spelling_in("pt", "O novo kernel foi atualizado ontem.", &h), 1);
+    ck_assert_str_eq(h.span, "kernel");
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_msg(strstr(h.message, "English"), "%s", h.message);
+    ck_assert_uint_eq(spelling_in("de", "Die neue firewall blockiert alles.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    /* A misspelling no language knows is still one. */
+    ck_assert_uint_eq(spelling_in("es", "El ministro dijo que la situacion era grave.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+}
+END_TEST
+
 START_TEST(test_issue_12_spelling_quiet_in_an_untranslated_clause)
 {
     hit h;
@@ -184,6 +199,7 @@ Suite *pass_spelling_suite(void)
     tcase_add_test(tc, test_issue_12_spelling_british_copy_is_accepted);
     tcase_add_test(tc, test_issue_12_spelling_mixed_varieties_once_as_info);
     tcase_add_test(tc, test_issue_12_spelling_quiet_in_an_untranslated_clause);
+    tcase_add_test(tc, test_issue_12_spelling_english_loanwords_are_hints);
     suite_add_tcase(s, tc);
     return s;
 }
