@@ -59,22 +59,24 @@ typedef struct class_info {
     const char *rules;        /* the rules whose findings catch it, |-separated */
     bool one_fix;             /* the class has one right fix: first-fix accuracy is scored */
     int nsub;
-    const char *sub[5];
+    const char *sub[6];
+    const char *sub_rules[6]; /* a kind caught by other rules as well, else NULL */
 } class_info;
 
 static const class_info CLASSES[NCLASS] = {
-    {"missing-space", "missing-space", true, 4, {"two-words", "three-words", "lower-upper", "sentences"}},
-    {"capitalization", "capitalization", true, 5,
-     {"cap-mid-word", "lower-start", "lower-name", "cap-calendar", "lower-start-quote"}},
-    {"fragment", "fragment", false, 4, {"trailing-phrase", "appositive", "relative", "name-head"}},
-    {"quotes", "quotes", true, 3, {"close-as-open", "close-dropped", "style-mixed"}},
-    {"number", "number", true, 3, {"decimal", "grouping", "time"}},
-    {"repeated-word", "repeated-word", true, 1, {"word"}},
-    {"spacing", "spacing", true, 3, {"double-space", "space-before-comma", "no-space-after-comma"}},
-    {"boilerplate", "boilerplate|stray-heading", false, 1, {"chrome-line"}},
-    {"stray-heading", "stray-heading|boilerplate", false, 1, {"caption-or-headline"}},
-    {"untranslated", "untranslated", false, 1, {"foreign-sentence"}},
-    {"encoding", "encoding", false, 2, {"mojibake", "zero-width-space"}},
+    {"missing-space", "missing-space", true, 4, {"two-words", "three-words", "lower-upper", "sentences"}, {NULL}},
+    {"capitalization", "capitalization", true, 6,
+     {"cap-mid-word", "lower-start", "lower-name", "cap-calendar", "lower-start-quote", "broken-sentence"},
+     {NULL, NULL, NULL, NULL, NULL, "capitalization|fragment"}},
+    {"fragment", "fragment", false, 4, {"trailing-phrase", "appositive", "relative", "name-head"}, {NULL}},
+    {"quotes", "quotes", true, 3, {"close-as-open", "close-dropped", "style-mixed"}, {NULL}},
+    {"number", "number", true, 3, {"decimal", "grouping", "time"}, {NULL}},
+    {"repeated-word", "repeated-word", true, 1, {"word"}, {NULL}},
+    {"spacing", "spacing", true, 3, {"double-space", "space-before-comma", "no-space-after-comma"}, {NULL}},
+    {"boilerplate", "boilerplate|stray-heading", false, 1, {"chrome-line"}, {NULL}},
+    {"stray-heading", "stray-heading|boilerplate", false, 1, {"caption-or-headline"}, {NULL}},
+    {"untranslated", "untranslated", false, 1, {"foreign-sentence"}, {NULL}},
+    {"encoding", "encoding", false, 2, {"mojibake", "zero-width-space"}, {NULL}},
 };
 
 /* ---- small helpers ---------------------------------------------------------------- */
@@ -631,6 +633,22 @@ static bool inj_capitalization(lang *L, const char *p, size_t n, int sub, inj *r
     char tmp[256];
     if (k < 4)
         return false;
+    if (sub == 5) {
+        /* a sentence wrongly broken: a full stop before a lower-case word mid-sentence
+         * (`permits. and`); the right fix takes it away */
+        for (int tries = 0; tries < 20; tries++) {
+            size_t i = 3 + rnd((uint32_t)(k - 4));
+            if (!single_space_between(p, &w[i - 1], &w[i]) || !all_lower(p, w[i - 1].s, w[i - 1].e) ||
+                !all_lower(p, w[i].s, w[i].e) || w[i - 1].e - w[i - 1].s < 3 || w[i + 1].s >= n)
+                continue;
+            splice(r, p, n, w[i - 1].e, w[i - 1].e, ".", 1);
+            r->s = w[i - 1].s;
+            r->e = w[i].e + 1;
+            fix_back(r, p, w[i - 1].e, w[i - 1].e, 1);
+            return true;
+        }
+        return false;
+    }
     if (sub == 1 || sub == 4) {
         size_t ends[256], ne = sentence_ends(p, n, ends, 256);
         for (int tries = 0; tries < 8 && ne; tries++) {
@@ -1421,7 +1439,7 @@ static void write_file(const char *path, const char *s, size_t n)
 typedef struct cell {
     bool run;
     size_t n, caught, fixable, fixed;
-    size_t sub_n[5], sub_caught[5];
+    size_t sub_n[6], sub_caught[6];
 } cell;
 
 typedef struct key {
@@ -1555,7 +1573,9 @@ static void run_batch(int li, unsigned mask)
         cell *c = &cells[li][kcls[i]];
         const finding *hit = NULL;
         for (size_t j = 0; j < fs.n && !hit; j++)
-            if (fs.f[j].sev >= 1 && names_rule(ci->rules, &fs.f[j]) && overlaps(&fs.f[j], k->s, k->e))
+            if (fs.f[j].sev >= 1 &&
+                names_rule(ci->sub_rules[k->sub] ? ci->sub_rules[k->sub] : ci->rules, &fs.f[j]) &&
+                overlaps(&fs.f[j], k->s, k->e))
                 hit = &fs.f[j];
         c->n++;
         c->sub_n[k->sub]++;
@@ -2063,7 +2083,11 @@ static const char *check_injection(lang *L, int cls, int sub, const char *p, siz
             return "no sentence mark in the join";
         break;
     case C_CAPITALIZATION:
-        if (!tqc_text_equal_fold(o, on, p, n))
+        if (sub == 5) {
+            const char *dot = memchr(sp, '.', sl);
+            if (!dot || dot + 2 >= sp + sl || dot[1] != ' ' || !is_lower_at(sp, sl, (size_t)(dot + 2 - sp)))
+                return "no full stop before a lower-case word";
+        } else if (!tqc_text_equal_fold(o, on, p, n))
             return "more than case changed";
         break;
     case C_FRAGMENT: {
