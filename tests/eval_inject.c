@@ -217,10 +217,10 @@ static bool capitalised(const char *p, size_t s, size_t e)
            all_lower(p, s + cl, e);
 }
 
+/* w in another case (tqc_text_case), NUL-terminated in out; 0 when it does not fit. */
 static size_t recase(const char *w, size_t n, tqc_case mode, char *out, size_t cap)
 {
-    size_t k = tqc_text_case(w, n, mode, out, cap);
-    return k;
+    return tqc_text_case(w, n, mode, out, cap);
 }
 
 /* ---- per-language data ------------------------------------------------------------ */
@@ -636,10 +636,10 @@ static bool inj_capitalization(lang *L, const char *p, size_t n, int sub, inj *r
     if (sub == 5) {
         /* a sentence wrongly broken: a full stop before a lower-case word mid-sentence
          * (`permits. and`); the right fix takes it away */
-        for (int tries = 0; tries < 20; tries++) {
-            size_t i = 3 + rnd((uint32_t)(k - 4));
+        for (int tries = 0; tries < 20 && k >= 5; tries++) {
+            size_t i = 3 + rnd((uint32_t)(k - 4));   /* 3 <= i <= k - 2 */
             if (!single_space_between(p, &w[i - 1], &w[i]) || !all_lower(p, w[i - 1].s, w[i - 1].e) ||
-                !all_lower(p, w[i].s, w[i].e) || w[i - 1].e - w[i - 1].s < 3 || w[i + 1].s >= n)
+                !all_lower(p, w[i].s, w[i].e) || w[i - 1].e - w[i - 1].s < 3)
                 continue;
             splice(r, p, n, w[i - 1].e, w[i - 1].e, ".", 1);
             r->s = w[i - 1].s;
@@ -867,13 +867,12 @@ static bool inj_quotes(lang *L, const char *p, size_t n, int sub, inj *r)
 {
     size_t o = 0, c = 0, ol = 0, cl = 0;
     const char *pair = NULL;
+    /* a dropped mark is a bracket one time in three, otherwise a quotation mark */
+    bool bracket = sub == 1 && rnd(3) == 0;
     size_t start = rnd((uint32_t)L->npairs);
     for (size_t t = 0; t < L->npairs && !pair; t++) {
         const char *cand = L->pairs[(start + t) % L->npairs];
-        bool bracket = cand[0] == '(';
-        if (bracket != (sub == 1 && rnd(3) == 0))
-            continue;
-        if (find_pair(cand, p, n, &o, &c, &ol, &cl))
+        if ((cand[0] == '(') == bracket && find_pair(cand, p, n, &o, &c, &ol, &cl))
             pair = cand;
     }
     if (!pair)
