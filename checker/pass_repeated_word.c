@@ -2,21 +2,20 @@
  * A double is judged by what the grammar allows:
  *  - quiet: a word of the profile's `legitimate-doubles` list (`had had`, `that that`,
  *    German `die die`, French `nous nous`, reduplication such as `very very`, names
- *    listed as written such as German `Baden`), and two
- *    capitalised words in mid-sentence that are names (the lexicon's proper nouns, or
- *    words the dictionary lacks: `Sirhan Sirhan`, double surnames) or that the
- *    dictionary knows joined by a hyphen (`Baden Baden`);
- *  - a hint (info, no safe fix): a word whose parts of speech let the first copy end a
- *    phrase and the second begin one, the classes the profile lists in
- *    `legitimate-double-classes` (English `PRON AUX`: `gave her her book`, homographs
- *    such as `can can`; a pronoun or determiner only before a word its second copy may
- *    precede, so `wrote it it down` stays an error; an auxiliary only as a homograph, so
- *    `are are` stays one), and, where the profile says
- *    `stranded-prepositions = yes`, a preposition after a verb or an adverb that is no
- *    noun (`what it belongs to to`, `came in in June`);
+ *    listed as written such as German `Baden`), and two capitalised words in
+ *    mid-sentence that are no common word in lower case (`Sirhan Sirhan`, double
+ *    surnames);
+ *  - a hint (info, no safe fix): a double the grammar allows by the parts of speech
+ *    around it, for the classes the profile lists in `legitimate-double-classes`
+ *    (English `PRON AUX`): an auxiliary that is also another word (`can can`), a
+ *    pronoun or determiner after a verb whose second copy begins the next phrase
+ *    (`gave her her book`, `told you you were`; not `wrote it it down`, `in many many
+ *    cases`); and, where the profile says `stranded-prepositions = yes`, a particle or
+ *    an infinitive's `to` after a verb or adverb that is no noun (`came in in June`);
  *  - an error with a safe fix (remove one): every other double of a word the lexicon or
- *    the closed-class lists know (`the the`, `and and`, `le le`);
- *  - a warning with the fix to review: a word nothing knows (unknown is unknown). */
+ *    the closed-class lists know (`the the`, `and and`, `le le`, `are are`);
+ *  - a warning with the fix to review: a word nothing knows (unknown is unknown), and a
+ *    capitalised pair the lexicon knows only as a name. */
 #include "pass.h"
 
 #include <string.h>
@@ -116,25 +115,20 @@ static void run(const tqc_ctx *ctx)
         if ((n && tqc_lang_in(ctx->lang, "legitimate-doubles", lower, n)) ||
             tqc_lang_in(ctx->lang, "legitimate-doubles", sa, la))
             continue;
-        /* Two capitalised words in mid-sentence: a name when the lexicon says so or the
-         * dictionary does not know the word (`Sirhan Sirhan`), or when the dictionary
-         * knows the pair hyphenated (`Bora-Bora` written apart). A German noun the
-         * dictionary knows (`Crash Crash`) is judged as any other word: German
-         * dictionaries accept any noun hyphenated to itself, so a name like `Baden
-         * Baden` is listed as written in legitimate-doubles instead. */
-        if (capitalised(doc, a) && capitalised(doc, b) && !sentence_initial(doc, k - 1)) {
-            uint32_t as_written = tqc_ctx_pos(ctx, k - 1);
-            char joined[2 * RW_MAX_WORD + 1];
-            if ((as_written & TQC_POS_PROPN) || !tqc_ctx_token_known(ctx, k - 1))
-                continue;
-            if (la + lb + 1 < sizeof joined && !nouns_capitalised) {
-                memcpy(joined, sa, la);
-                joined[la] = '-';
-                memcpy(joined + la + 1, sb, lb);
-                if (tqc_dict_known(ctx->dict, joined, la + lb + 1))
-                    continue;
-            }
-        }
+        /* Two capitalised words in mid-sentence that are no common word in lower case
+         * (where nouns are capitalised: that the dictionary lacks or the lexicon knows
+         * only as a name): a name (`Sirhan Sirhan`, `Walla Walla`, double surnames). A name made of a
+         * common word (`Baden Baden`) is listed in legitimate-doubles: Hunspell accepts
+         * any known word hyphenated to itself, so `Baden-Baden` being known proves
+         * nothing. A common word capitalised (`Tribune Tribune`, German `Crash Crash`)
+         * is judged as any other word. */
+        bool name_pair = capitalised(doc, a) && capitalised(doc, b) &&
+                         !sentence_initial(doc, k - 1);
+        if (name_pair && (nouns_capitalised
+                              ? !tqc_ctx_token_known(ctx, k - 1) ||
+                                    tqc_ctx_pos(ctx, k - 1) == TQC_POS_PROPN
+                              : !(n && tqc_dict_known(ctx->dict, lower, n))))
+            continue;
         if (!asked) {
             legit = setting_tags(ctx->lang, "legitimate-double-classes");
             stranding = strcmp(tqc_lang_setting(ctx->lang, "stranded-prepositions", "no"),
@@ -142,22 +136,33 @@ static void run(const tqc_ctx *ctx)
             asked = true;
         }
         uint32_t pos = n ? word_pos(ctx, k - 1, lower, n) : 0;
-        /* An auxiliary doubles legitimately as a homograph (`can can`, `will will`);
-         * `are are` is a slip (the pseudo-cleft `is is` is listed). */
+        bool has_before = k >= 2 && doc->tokens[k - 2].kind == TQC_TOK_WORD &&
+                          doc->tokens[k - 2].sentence == a->sentence;
+        bool has_after = k + 1 < doc->token_count && doc->tokens[k + 1].kind == TQC_TOK_WORD &&
+                         doc->tokens[k + 1].sentence == b->sentence;
+        uint32_t before = has_before ? tqc_ctx_pos_lower(ctx, k - 2) : 0;
+        uint32_t after = has_after ? tqc_ctx_pos_lower(ctx, k + 1) : 0;
         uint32_t classes = pos & legit;
-        if ((classes & TQC_POS_AUX) && !(pos & ~TQC_POS_VERB))
-            classes &= ~(uint32_t)TQC_POS_AUX;
-        bool may = classes != 0;
-        if (may && !(classes & ~(TQC_POS_PRON | TQC_POS_DET)) && k + 1 < doc->token_count &&
-            doc->tokens[k + 1].kind == TQC_TOK_WORD && doc->tokens[k + 1].sentence == b->sentence)
-            may = second_begins(pos, tqc_ctx_pos_lower(ctx, k + 1));
-        if (!may && stranding && (pos & TQC_POS_PREP) && k >= 2 &&
-            doc->tokens[k - 2].kind == TQC_TOK_WORD && doc->tokens[k - 2].sentence == a->sentence)
-        {
-            /* After a verb or an adverb, not a word that may be a noun (`the rise in in`). */
-            uint32_t prev = tqc_ctx_pos_lower(ctx, k - 2);
-            may = (prev & (TQC_POS_VERB | TQC_POS_ADV)) && !(prev & TQC_POS_NOUN);
+        bool may = false;
+        if ((classes & TQC_POS_AUX) && (pos & ~TQC_POS_VERB)) {
+            /* An auxiliary doubles legitimately as a homograph (`can can`, `will will`);
+             * `are are` is a slip (the pseudo-cleft `is is` is listed). */
+            may = true;
+        } else if (classes & (TQC_POS_PRON | TQC_POS_DET)) {
+            /* The first copy the object of a verb before it, the second beginning the
+             * next phrase: `gave her her book`, `told you you were`; not `in many many
+             * cases` or `the man we we elected`. An unknown word decides nothing. */
+            may = has_before && (!before || (before & TQC_POS_VERB)) && has_after &&
+                  second_begins(pos, after);
+        } else if (stranding && (pos & TQC_POS_PREP) && has_before) {
+            /* A preposition stranded after a verb or an adverb (not a noun: `the rise in
+             * in`), the second copy a particle's preposition or an infinitive's `to`:
+             * `came in in June`, `what it belongs to to be`. */
+            may = (before & (TQC_POS_VERB | TQC_POS_ADV)) && !(before & TQC_POS_NOUN) &&
+                  ((pos & TQC_POS_ADV) || (after & TQC_POS_VINF));
         }
+        /* A capitalised pair the lexicon knows only as a name: a fix to review. */
+        bool name_only = name_pair && !(pos & ~(uint32_t)TQC_POS_PROPN);
         /* Remove the second word and the space before it. */
         tqc_span span = tqc_span_make(a->span.start, b->span.end);
         tqc_finding *f;
@@ -165,13 +170,13 @@ static void run(const tqc_ctx *ctx)
             f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, span, "word repeated: '%.*s' "
                          "(may be right: one can end a phrase and the other begin the next)",
                          (int)la, sa);
-        else if (!pos)
+        else if (!pos || name_only)
             f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, span,
                          "word repeated: '%.*s'", (int)la, sa);
         else
             f = TQC_EMIT(ctx, span, "word repeated: '%.*s'", (int)la, sa);
         tqc_finding_suggest(ctx->out, f, sa, la);
-        tqc_finding_fix(ctx->out, f, span, sa, la, pos && !may);
+        tqc_finding_fix(ctx->out, f, span, sa, la, pos && !may && !name_only);
     }
 }
 

@@ -53,6 +53,13 @@ START_TEST(test_english_parts_of_speech)
     /* A pronoun double is a hint only where the second copy can begin a clause. */
     DOUBLE_HINT("en", "When you press it it breaks.", "it it");
     DOUBLE_ERROR("en", "A reporter wrote it it down.", "it it");
+    /* A pronoun or determiner double needs a verb before it whose object the first
+     * copy is. */
+    DOUBLE_HINT("en", "I told you you were wrong.", "you you");
+    DOUBLE_ERROR("en", "Investors in many many cases got less.", "many many");
+    DOUBLE_ERROR("en", "He is the man we we elected.", "we we");
+    /* A common word capitalised is no name. */
+    DOUBLE_FOUND("en", "He writes for the Tribune Tribune News Service.", "Tribune Tribune");
     /* An auxiliary is legitimate doubled only as a homograph. */
     DOUBLE_ERROR("en", "The merchants are are to survive.", "are are");
 }
@@ -69,6 +76,8 @@ START_TEST(test_german)
     /* Pronouns of one case only, and capitalised nouns the dictionary knows. */
     DOUBLE_FOUND("de", "Nun wollen wir wir sehen, was passiert.", "wir wir");
     DOUBLE_FOUND("de", "Danach wird eine Sicherung Sicherung gemacht.", "Sicherung Sicherung");
+    DOUBLE_FOUND("de", "Dies dient als weitere Schutzmaßnahme Schutzmaßnahme für Daten.",
+                 "Schutzmaßnahme Schutzmaßnahme");
 }
 END_TEST
 
@@ -76,7 +85,7 @@ START_TEST(test_french)
 {
     DOUBLE_ERROR("fr", "Le ministre a signé le le texte hier.", "le le");
     NO_DOUBLE("fr", "Nous nous sommes vus, et vous vous êtes tus.");
-    NO_DOUBLE("fr", "Il faisait très très froid à Bora Bora.");
+    NO_DOUBLE("fr", "Il faisait très très froid à Pago Pago.");
 }
 END_TEST
 
