@@ -61,6 +61,10 @@
  * many two-letter forms (abbreviations, syllables). */
 #define MS_SHAPE_MIN_CHARS 3
 #define MS_SHAPE_ADV_CHARS 4
+/* Tokens in capitals shorter than this are acronyms (`SEATO`, `NASDAQ`), not run-ons. */
+#define MS_CAPS_MIN_CHARS 8
+/* Each part of a lower-case name run-on (`newyork`) has at least this many characters. */
+#define MS_NAME_PART_CHARS 3
 /* The first part of a capitalised run-on must be at least this common in the corpus
  * unless the article uses it alone: names read as words have rare first parts (`Hass
  * on`), and so do names the dictionary knows. */
@@ -451,6 +455,8 @@ static bool content_run_on(const tqc_ctx *ctx, const char *word, const tqc_split
     return false;
 }
 
+static bool check_lower_name(ms_run *r, const tqc_token *t);
+
 /* `dayson`, `ofa`, `talksended`; with functions_only, only readings made of function
  * words. */
 static void check_lower(ms_run *r, const tqc_token *t, bool functions_only)
@@ -461,6 +467,10 @@ static void check_lower(ms_run *r, const tqc_token *t, bool functions_only)
     tqc_split best[MS_MAX_READINGS];
     size_t n = plausible(ctx, s, best, tqc_split_find(ctx->dict, ctx->lang, s, len, best,
                                               MS_MAX_READINGS));
+    if (n == 0 && !functions_only) {
+        check_lower_name(r, t);
+        return;
+    }
     if (n == 0 || !article_continued(ctx, (size_t)(t - ctx->doc->tokens), s, &best[0]))
         return;
     const tqc_split *b = &best[0];
@@ -688,18 +698,125 @@ static void check_camel(ms_run *r, const tqc_token *t)
     report(ctx, t, &sp, 1, TQC_SEV_WARNING, false, why);
 }
 
+/* Whether a word next to token k in its sentence is in capitals too: a headline or a
+ * slogan set in capitals, not an acronym in running text. */
+static bool in_caps_text(const tqc_doc *doc, size_t k)
+{
+    for (int d = -1; d <= 1; d += 2) {
+        if ((d < 0 && k == 0) || (d > 0 && k + 1 >= doc->token_count))
+            continue;
+        const tqc_token *u = &doc->tokens[d < 0 ? k - 1 : k + 1];
+        if (u->kind == TQC_TOK_WORD && u->sentence == doc->tokens[k].sentence &&
+            (u->flags & TQC_TF_ALLCAPS))
+            return true;
+    }
+    return false;
+}
+
+/* `WEWILLAPPEAL` in a headline in capitals: read in lower case, and reported only when
+ * a function word glues the reading and every part is attested; acronyms are short
+ * (`SEATO` reads `sea to`) and stand among lower-case words. */
+static void check_allcaps(ms_run *r, size_t k)
+{
+    const tqc_ctx *ctx = r->ctx;
+    const tqc_token *t = &ctx->doc->tokens[k];
+    const char *s = tqc_doc_at(ctx->doc, t->span);
+    size_t len = tqc_span_len(t->span);
+    char lower[MS_MAX_WORD];
+    /* The parts' offsets are the token's only when lower-casing keeps every length. */
+    if (chars_in(s, len) < MS_CAPS_MIN_CHARS || !in_caps_text(ctx->doc, k) ||
+        tqc_text_case(s, len, TQC_CASE_LOWER, lower, sizeof lower) != len ||
+        tqc_dict_known(ctx->dict, lower, len))
+        return;
+    tqc_split best[MS_MAX_READINGS];
+    size_t n = plausible(ctx, lower, best, tqc_split_find(ctx->dict, ctx->lang, lower, len, best,
+                                                          MS_MAX_READINGS));
+    if (n == 0 || !all_attested(&best[0]))
+        return;
+    bool glue = false;
+    for (size_t i = 0; i < best[0].count; i++) {
+        if (best[0].part[i].chars < 2)
+            return;
+        glue |= glue_at(ctx, lower, &best[0], i);
+    }
+    if (!glue)
+        return;
+    report(ctx, t, best, n, TQC_SEV_WARNING, false, "words in capitals run together");
+}
+
+/* `northkorea`: a frequent word and a name the dictionary knows only capitalised (or the
+ * lexicon only as a proper noun), run together in lower case; the lexicon, when the
+ * language has one, must know the name as a proper noun. Suggests the name capitalised.
+ * Returns whether it reported. */
+static bool check_lower_name(ms_run *r, const tqc_token *t)
+{
+    const tqc_ctx *ctx = r->ctx;
+    const char *s = tqc_doc_at(ctx->doc, t->span);
+    size_t len = tqc_span_len(t->span), chars = 0;
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    for (size_t cut = 0; cut < len; chars++) {
+        int32_t cp;
+        cut += tqc_text_decode(s + cut, len - cut, &cp);
+        if (chars + 1 < MS_NAME_PART_CHARS || chars_in(s + cut, len - cut) < MS_NAME_PART_CHARS)
+            continue;
+        char part[2][MS_MAX_WORD + 1];
+        const char *ps[2] = {s, s + cut};
+        size_t pl[2] = {cut, len - cut};
+        int names = 0;
+        bool ok = true;
+        for (int i = 0; ok && i < 2; i++) {
+            if (tqc_dict_case_variant(ctx->dict, ps[i], pl[i], part[i], sizeof part[i])) {
+                names++;
+                ok = !lex || (tqc_lex_pos(lex, part[i], strlen(part[i])) & TQC_POS_PROPN);
+            } else {
+                size_t tn = tqc_text_case(ps[i], pl[i], TQC_CASE_TITLE, part[i],
+                                          sizeof part[i] - 1);
+                part[i][tn] = '\0';
+                /* A word the lexicon knows only as a proper noun is a name too, whatever
+                 * the dictionary accepts in lower case (`york`). */
+                if (tn > 0 && lex && !tqc_lex_pos(lex, ps[i], pl[i]) &&
+                    (tqc_lex_pos(lex, part[i], tn) & TQC_POS_PROPN)) {
+                    names++;
+                    continue;
+                }
+                ok = tn > 0 && tqc_dict_known(ctx->dict, ps[i], pl[i]) &&
+                     tqc_dict_freq(ctx->dict, ps[i], pl[i]) >= MS_FREQUENT;
+            }
+        }
+        /* One name and one frequent word: two names in a word the dictionary lacks are
+         * most often a foreign word (`lustre`, `maitre`). */
+        if (!ok || names != 1)
+            continue;
+        char text[2 * MS_MAX_WORD + 4];
+        int tl = snprintf(text, sizeof text, "%s %s", part[0], part[1]);
+        if (tl <= 0 || (size_t)tl >= sizeof text)
+            return false;
+        tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, t->span,
+                                  "'%.*s' is not a word; '%s' is (a name in lower case run "
+                                  "together with another word)", (int)len, s, text);
+        tqc_finding_suggest(ctx->out, f, text, (size_t)tl);
+        tqc_finding_fix(ctx->out, f, t->span, text, (size_t)tl, false);
+        return true;
+    }
+    return false;
+}
+
 static void check_word(ms_run *r, size_t k)
 {
     const tqc_ctx *ctx = r->ctx;
     const tqc_doc *doc = ctx->doc;
     const tqc_token *t = &doc->tokens[k];
     if (t->kind != TQC_TOK_WORD ||
-        (t->flags & (TQC_TF_DIGIT | TQC_TF_ALLCAPS | TQC_TF_PERIOD | TQC_TF_HYPHEN | TQC_TF_APOS)))
+        (t->flags & (TQC_TF_DIGIT | TQC_TF_PERIOD | TQC_TF_HYPHEN | TQC_TF_APOS)))
         return;
     const char *s = tqc_doc_at(doc, t->span);
     size_t len = tqc_span_len(t->span);
     if (len > MS_MAX_WORD || tqc_ctx_token_known(ctx, k))
         return;
+    if (t->flags & TQC_TF_ALLCAPS) {
+        check_allcaps(r, k);
+        return;
+    }
     if (chars_in(s, len) < MS_MIN_CHARS || tqc_dict_freq(ctx->dict, s, len) > 0 ||
         tqc_ctx_abbreviation_at(ctx, k))
         return;

@@ -194,6 +194,24 @@ START_TEST(test_issue_12_missing_space_parts_of_speech)
 }
 END_TEST
 
+/* issue 12: joins in capitals and in lower-case names. */
+START_TEST(test_issue_12_missing_space_capitals_and_names)
+{
+    hit h;
+    /* A headline in capitals: three words, glued by function words. */
+    expect("LAWYER SAYS: WEWILLAPPEAL THE RULING", "WEWILLAPPEAL", "WE WILL APPEAL");
+    check("LAWYER SAYS: WEWILLAPPEAL THE RULING", &h);
+    ck_assert(!h.safe);
+    /* Acronyms: short, or among lower-case words. */
+    expect_none("MEMBERS OF SEATO AND UNESCO MET IN GENEVA");
+    expect_none("The SEATO pact and NASDAQ shares and UNICEF funds rose.");
+    /* A name in lower case run together with a frequent word: the name capitalised. */
+    expect("Talks with northkorea resumed on Monday.", "northkorea", "North Korea");
+    /* Foreign words are no two names (`lustre`, `maitre`). */
+    expect_none("The maitre of the hotel praised the lustre of the silver.");
+}
+END_TEST
+
 START_TEST(test_split_ranks_by_frequency)
 {
     tqc_checker *ck = tqc_test_checker();
@@ -234,6 +252,7 @@ Suite *pass_missing_space_suite(void)
     tcase_add_test(tc, test_issue_3_missing_space_three_words);
     tcase_add_test(tc, test_issue_13_missing_space_no_safe_split_of_words);
     tcase_add_test(tc, test_issue_12_missing_space_parts_of_speech);
+    tcase_add_test(tc, test_issue_12_missing_space_capitals_and_names);
     tcase_add_test(tc, test_split_ranks_by_frequency);
     suite_add_tcase(s, tc);
     return s;
