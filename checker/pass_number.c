@@ -133,7 +133,8 @@ static bool after_name(const tqc_doc *doc, size_t k)
 /* Whether the number of token k (its digits end at digits_end) measures a quantity: a
  * percent or currency sign beside it, a unit glued to it, a word of the profile's
  * `quantity-words` list after it (`million`, `Prozent`, `euros`, `km`), or, unless it
- * follows a name (a version), a word the lexicon knows as a noun (`7.5 disques`). A
+ * follows a name (a version), a word the lexicon knows as a noun (`7.5 disques`; without
+ * a lexicon, a known lower-case word that is no function word or auxiliary). A
  * bare `4.7` may be a version, a date or a time; `4.7%` is a number. Returns 2 for a
  * sign or a listed word, 1 for a noun (`20.15 Uhr` is still a time), 0 for none. */
 static int quantity(const tqc_ctx *ctx, size_t k, size_t digits_end)
@@ -163,8 +164,18 @@ static int quantity(const tqc_ctx *ctx, size_t k, size_t digits_end)
     if (listed_lower(ctx->lang, "quantity-words", tqc_doc_at(doc, doc->tokens[w].span),
                      tqc_span_len(doc->tokens[w].span)))
         return 2;
-    return !after_name(doc, k) &&
-           ((tqc_ctx_pos(ctx, w) | tqc_ctx_pos_lower(ctx, w)) & TQC_POS_NOUN) ? 1 : 0;
+    if (after_name(doc, k))
+        return 0;
+    if (tqc_lang_lexicon(ctx->lang))
+        return (tqc_ctx_pos(ctx, w) | tqc_ctx_pos_lower(ctx, w)) & TQC_POS_NOUN ? 1 : 0;
+    /* Without a lexicon: a lower-case word the dictionary knows that is no function
+     * word or auxiliary (`10.5 cicli`, not `0.5 è`, `8.5 a`). */
+    const tqc_token *t = &doc->tokens[w];
+    const char *ws = tqc_doc_at(doc, t->span);
+    size_t wl = tqc_span_len(t->span);
+    return (t->flags & TQC_TF_LOWER) && tqc_ctx_token_known(ctx, w) &&
+           !tqc_lang_in(ctx->lang, "function-words", ws, wl) &&
+           !tqc_lang_in(ctx->lang, "auxiliaries", ws, wl) ? 1 : 0;
 }
 
 /* Whether the profile's `twelve-hour-marks` (space-separated, `a.m. p.m.`) hold mark,

@@ -14,8 +14,9 @@
  *    an infinitive's `to` after a verb or adverb that is no noun (`came in in June`);
  *  - an error with a safe fix (remove one): every other double of a word the lexicon or
  *    the closed-class lists know (`the the`, `and and`, `le le`, `are are`);
- *  - a warning with the fix to review: a word nothing knows (unknown is unknown), and a
- *    capitalised pair the lexicon knows only as a name. */
+ *  - a warning with the fix to review: a word nothing knows (unknown is unknown), a
+ *    capitalised pair the lexicon knows only as a name, and, in a language without a
+ *    lexicon, a double of those classes or a stranded preposition: nothing to judge by. */
 #include "pass.h"
 
 #include <string.h>
@@ -101,6 +102,7 @@ static void run(const tqc_ctx *ctx)
     bool asked = false, stranding = false;
     bool nouns_capitalised =
         strcmp(tqc_lang_setting(ctx->lang, "capitalised-nouns", "no"), "yes") == 0;
+    bool lexicon = tqc_lang_lexicon(ctx->lang) != NULL;
     for (size_t k = 1; k < doc->token_count; k++) {
         const tqc_token *a = &doc->tokens[k - 1], *b = &doc->tokens[k];
         if (a->kind != TQC_TOK_WORD || b->kind != TQC_TOK_WORD || a->sentence != b->sentence ||
@@ -143,7 +145,7 @@ static void run(const tqc_ctx *ctx)
         uint32_t before = has_before ? tqc_ctx_pos_lower(ctx, k - 2) : 0;
         uint32_t after = has_after ? tqc_ctx_pos_lower(ctx, k + 1) : 0;
         uint32_t classes = pos & legit;
-        bool may = false;
+        bool may = false, uncertain = false;
         if ((classes & TQC_POS_AUX) && (pos & ~TQC_POS_VERB)) {
             /* An auxiliary doubles legitimately as a homograph (`can can`, `will will`);
              * `are are` is a slip (the pseudo-cleft `is is` is listed). */
@@ -152,8 +154,13 @@ static void run(const tqc_ctx *ctx)
             /* The first copy the object of a verb before it, the second beginning the
              * next phrase: `gave her her book`, `told you you were`; not `in many many
              * cases` or `the man we we elected`. An unknown word decides nothing. */
-            may = has_before && (!before || (before & TQC_POS_VERB)) && has_after &&
-                  second_begins(pos, after);
+            if (!lexicon)
+                uncertain = true;   /* no parts of speech around it to judge by */
+            else
+                may = has_before && (!before || (before & TQC_POS_VERB)) && has_after &&
+                      second_begins(pos, after);
+        } else if (stranding && (pos & TQC_POS_PREP) && has_before && !lexicon) {
+            uncertain = true;
         } else if (stranding && (pos & TQC_POS_PREP) && has_before) {
             /* A preposition stranded after a verb or an adverb (not a noun: `the rise in
              * in`), the second copy a particle's preposition or an infinitive's `to`:
@@ -170,13 +177,13 @@ static void run(const tqc_ctx *ctx)
             f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, span, "word repeated: '%.*s' "
                          "(may be right: one can end a phrase and the other begin the next)",
                          (int)la, sa);
-        else if (!pos || name_only)
+        else if (!pos || name_only || uncertain)
             f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, span,
                          "word repeated: '%.*s'", (int)la, sa);
         else
             f = TQC_EMIT(ctx, span, "word repeated: '%.*s'", (int)la, sa);
         tqc_finding_suggest(ctx->out, f, sa, la);
-        tqc_finding_fix(ctx->out, f, span, sa, la, pos && !may && !name_only);
+        tqc_finding_fix(ctx->out, f, span, sa, la, pos && !may && !name_only && !uncertain);
     }
 }
 

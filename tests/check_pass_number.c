@@ -26,7 +26,7 @@ START_TEST(test_decimal_point_in_decimal_comma_languages)
     /* A currency sign before it is evidence of a quantity too. */
     NUMBER("de", "Der Konzern verlor $1.6 Mrd.", "1.6", TQC_SEV_WARNING, "1,6");
     /* Without a sign of a quantity it may be a version: said, but as a hint. */
-    NUMBER("de", "Die Ausgabe 4.7 erscheint bald.", "4.7", TQC_SEV_INFO, "4,7");
+    NUMBER("de", "Die Ausgabe 4.7 ist bald da.", "4.7", TQC_SEV_INFO, "4,7");
     /* After a name it is a version whatever follows; before a noun of the lexicon, a
      * quantity. */
     NUMBER("fr", "Le système Debian 11.2 contient le noyau.", "11.2", TQC_SEV_INFO, "11,2");
