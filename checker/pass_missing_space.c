@@ -316,14 +316,16 @@ static bool all_attested(const tqc_split *sp)
 }
 
 /* Whether the split may be applied unattended (issue 13: a safe fix never changes
- * correct text): the best reading is far likelier than the next, every content part is
+ * correct text): a reading of two words, not both function words (`de mon` is `demon`),
+ * far likelier than the next, no dictionary word one edit away; every content part is
  * attested and of MS_SAFE_MIN_CHARS or more (`for bad` is `forbad`), no part is a single
  * letter (`form a` is Latin `forma`, `me a` is `mea`), and no function word sits where
  * it also forms words (`out state` is `outstate`). */
 static bool safe_split(const tqc_ctx *ctx, const char *word, const tqc_split *best, size_t n)
 {
     const tqc_split *b = &best[0];
-    if (!all_attested(b) || !clear_winner(best, n))
+    if (b->count != 2 || !all_attested(b) || !clear_winner(best, n) ||
+        (b->part[0].function && b->part[1].function))
         return false;
     for (size_t i = 0; i < b->count; i++) {
         const tqc_split_part *p = &b->part[i];
@@ -332,7 +334,12 @@ static bool safe_split(const tqc_ctx *ctx, const char *word, const tqc_split *be
         if (p->chars < 2 || (!p->function && p->chars < MS_SAFE_MIN_CHARS) || affix)
             return false;
     }
-    return true;
+    /* A word one edit away is as likely as the split (`diposizione` is `disposizione`
+     * mistyped, not `di posizione`). */
+    char *sugg[1];
+    size_t ns = tqc_dict_suggest(ctx->dict, word, b->part[1].end, sugg, 1);
+    tqc_dict_free_suggestions(sugg, ns);
+    return ns == 0;
 }
 
 /* ---- the shapes ---------------------------------------------------------------------- */
