@@ -334,11 +334,18 @@ static void common_word_capitalised(const tqc_ctx *ctx, size_t k)
     tqc_severity sev = ctx->pass->severity;
     if (!listed) {
         sev = lexicon_severity(ctx, k);
-        /* A noun or adjective needs the article's own evidence: it writes the word in
-         * lower case elsewhere (institutions capitalise theirs: `the Legislature`). */
-        if (sev > TQC_SEV_ERROR || linked_to_name(ctx, k) ||
-            (sev == TQC_SEV_INFO && !written_lower_nearby(doc, k, lower, n)))
+        if (sev > TQC_SEV_ERROR || linked_to_name(ctx, k))
             return;
+        /* A noun or an adjective is capitalised in names of things and institutions
+         * (`the Pentagon`, `Presidential election`): a slip when the article writes it in
+         * lower case elsewhere, else a hint, and nothing after an article or a
+         * determiner, where it names an institution as often as not (`the Times`). */
+        if (sev == TQC_SEV_INFO) {
+            if (written_lower_nearby(doc, k, lower, n))
+                sev = TQC_SEV_WARNING;
+            else if (tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev))
+                return;
+        }
     }
     /* German titles are written like sentences, and its nouns would make any paragraph
      * look title-cased. */
@@ -522,11 +529,27 @@ static void lower_after_full_stop(const tqc_ctx *ctx, size_t k)
     size_t cl = tqc_text_case(ns, (size_t)nl, TQC_CASE_TITLE, capital, sizeof capital);
     if ((size_t)wl + (size_t)nl + 3 >= sizeof joined || cl == 0)
         return;
+    char started[2 * CAP_MAX_WORD + 4];
     int jl = snprintf(joined, sizeof joined, "%.*s %.*s", wl, ws, nl, ns);
-    tqc_finding_suggest(ctx->out, f, joined, (size_t)jl);
-    tqc_finding_fix(ctx->out, f, span, joined, (size_t)jl, false);
-    jl = snprintf(joined, sizeof joined, "%.*s. %s", wl, ws, capital);
-    tqc_finding_suggest(ctx->out, f, joined, (size_t)jl);
+    int sl = snprintf(started, sizeof started, "%.*s. %s", wl, ws, capital);
+    if (jl <= 0 || sl <= 0 || (size_t)sl >= sizeof started)
+        return;
+    /* A determiner, a pronoun or an adverb opens sentences (`. the`, `. he`): the capital
+     * is the likelier fix. A preposition, a conjunction, a noun or a verb goes on with
+     * the sentence before (`vacation. trips`, `pair. of`): the join is. */
+    uint32_t pos = tqc_ctx_pos_lower(ctx, (size_t)(next - doc->tokens));
+    uint32_t before = w->kind == TQC_TOK_WORD ? tqc_ctx_pos_lower(ctx, k - 1) : 0;
+    const uint32_t ends = TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_ADV |
+                          TQC_POS_PRON | TQC_POS_VERB | TQC_POS_NUM;
+    /* ... unless the word before the stop ends no sentence (`für. die`). */
+    bool opens = (pos & (TQC_POS_DET | TQC_POS_PRON | TQC_POS_ADV)) &&
+                 !(pos & (TQC_POS_PREP | TQC_POS_CONJ | TQC_POS_NOUN | TQC_POS_VERB)) &&
+                 !(before && !(before & ends));
+    const char *first = opens ? started : joined, *second = opens ? joined : started;
+    size_t fl = (size_t)(opens ? sl : jl), sl2 = (size_t)(opens ? jl : sl);
+    tqc_finding_suggest(ctx->out, f, first, fl);
+    tqc_finding_fix(ctx->out, f, span, first, fl, false);
+    tqc_finding_suggest(ctx->out, f, second, sl2);
 }
 
 /* (c) `north korean`: a name prefix before a word known only capitalised. Returns the
