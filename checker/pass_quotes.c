@@ -57,6 +57,7 @@ typedef struct mark_stack {
     open_mark items[QUOTES_MAX_DEPTH];
     size_t depth;
     size_t carried;     /* the pair the previous paragraph left open, or SIZE_MAX */
+    size_t para_end;    /* where the paragraph being read ends */
 } mark_stack;
 
 /* Where a mark stands, judged by its neighbours. */
@@ -281,9 +282,23 @@ static void mark_text(int32_t cp, char out[5])
     out[n] = '\0';
 }
 
+/* Where the closing mark of a quotation or bracket whose opening mark ends at end most
+ * probably went: before the first punctuation mark after it in the paragraph (`(no cache
+ * do APT.`), or at the paragraph's end; SIZE_MAX when nothing follows the opening mark.
+ * (Stopping before the first finite verb instead was no better on injected drops.) */
+static size_t close_point(const tqc_doc *doc, size_t end, size_t para_end)
+{
+    size_t i = end;
+    while (i < para_end && !strchr(".,;:!?", doc->text[i]))
+        i++;
+    while (i > end && (doc->text[i - 1] == ' ' || doc->text[i - 1] == '\n'))
+        i--;
+    return i > end ? i : SIZE_MAX;
+}
+
 /* at_end: the paragraph ended with m open (rather than another mark closing over it). */
 static void report_unclosed(const tqc_ctx *ctx, const quote_rules *r, const open_mark *m,
-                            bool at_end)
+                            bool at_end, size_t para_end)
 {
     if (m->tentative)
         return;
@@ -309,8 +324,13 @@ static void report_unclosed(const tqc_ctx *ctx, const quote_rules *r, const open
                  "it", o, o);
         return;
     }
-    tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, span, "%s %s is never closed (no %s "
-             "follows in its paragraph)", p->bracket ? "bracket" : "quotation mark", o, c);
+    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, span, "%s %s is never "
+                              "closed (no %s follows in its paragraph)",
+                              p->bracket ? "bracket" : "quotation mark", o, c);
+    /* A guess at where it closes, for a human to confirm. */
+    size_t at = close_point(doc, span.end, para_end);
+    if (at != SIZE_MAX)
+        tqc_finding_fix(ctx->out, f, tqc_span_make(at, at), c, strlen(c), false);
 }
 
 /* Pops the stack down to (not including) entry k, reporting the marks left open. */
@@ -318,7 +338,7 @@ static void unwind(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st, siz
                    bool at_end)
 {
     while (st->depth > k)
-        report_unclosed(ctx, r, &st->items[--st->depth], at_end);
+        report_unclosed(ctx, r, &st->items[--st->depth], at_end, st->para_end);
 }
 
 /* Whether the mark at token k opens a quoted sentence: at a sentence start, or after the
@@ -763,6 +783,7 @@ static void run(const tqc_ctx *ctx)
         const tqc_sentence *last = &doc->sentences[para->sent_first + para->sent_count - 1];
         brackets.depth = 0;
         quotes.depth = 0;
+        brackets.para_end = quotes.para_end = para->span.end;
         for (size_t k = first->tok_first; k < last->tok_first + last->tok_count; k++) {
             const tqc_token *tok = &doc->tokens[k];
             int32_t cp;
@@ -790,7 +811,9 @@ static void run(const tqc_ctx *ctx)
             if (!quotes.items[i].tentative)
                 outer = i;
         quotes.carried = outer != SIZE_MAX ? quotes.items[outer].pair : SIZE_MAX;
-        if (outer != SIZE_MAX &&
+        /* Only a quoted sentence runs on: a phrase quoted inside a clause (`there are
+         * "deficiencies in`) is closed in its paragraph. */
+        if (outer != SIZE_MAX && quotes.items[outer].sentence &&
             first_mark(doc, p + 1) == r->pairs[quotes.items[outer].pair].open)
             quotes.depth = 0;
         unwind(ctx, r, &quotes, 0, true);

@@ -148,9 +148,28 @@ START_TEST(test_issue_3_quotes_multi_paragraph_quotation)
     ck_assert_uint_eq(h.count, 2);
     ck_assert_uint_eq(h.serious, 0);
     ck_assert_str_eq(h.span, "”");
-    /* ...but a quoted phrase cannot run on. */
+    /* ...but a quoted phrase cannot run on, even when the next paragraph opens a
+     * quotation of its own. */
     ck_assert_uint_eq(serious("She called the plan \"a trap for buyers, and left.\n\nThe talks "
                               "then ended.\n"), 1);
+    ck_assert_uint_eq(serious("He said there are \"deficiencies in the snow program.\n\n\"We "
+                              "will see,\" she said.\n"), 1);
+}
+END_TEST
+
+START_TEST(test_issue_12_unclosed_mark_gets_a_guess)
+{
+    /* The closing mark probably went before the next punctuation: a fix to review. */
+    hit h = quotes_on("The cache (on the local disk makes it faster, they said.", 0);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_str_eq(h.span, "(");
+    ck_assert_str_eq(h.fix, ")");
+    ck_assert(h.has_fix && !h.safe);
+    tqc_test_hit t;
+    tqc_test_first_in("pt", "O modo (conhecido como anonymous FTP torna tudo simples.", "quotes",
+                      &t);
+    ck_assert_uint_eq(t.count, 1);
+    ck_assert(t.has_fix && !t.safe);
 }
 END_TEST
 
@@ -357,6 +376,7 @@ Suite *pass_quotes_suite(void)
     tcase_add_test(tc, test_issue_12_no_space_next_to_a_quote);
     tcase_add_test(tc, test_issue_12_nested_quotes);
     tcase_add_test(tc, test_issue_12_smileys_labels_inches);
+    tcase_add_test(tc, test_issue_12_unclosed_mark_gets_a_guess);
     tcase_add_test(tc, test_issue_3_quotes_conventions_are_data);
     suite_add_tcase(s, tc);
     return s;
