@@ -583,6 +583,39 @@ static size_t lower_case_name_pair(const tqc_ctx *ctx, size_t k)
     return 2;
 }
 
+/* (c) `sunday`, `boston`: one word of a name in lower case. The evidence is the
+ * lexicon's: it writes the word only capitalised (`Sunday`, `Boston`) and knows no
+ * lower-case form, and the dictionary agrees. A word the lexicon knows in lower case is a
+ * common word as well (`grey`, `march`, `may`): nothing is said. Where every noun is
+ * capitalised, the capitalised form must be a proper noun and no common noun. Returns
+ * whether it reported. */
+static bool lower_case_single_name(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_token *t = &doc->tokens[k];
+    size_t len = tqc_span_len(t->span);
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    if (!lex || !is_word(t) || !(t->flags & TQC_TF_LOWER) || len < 3 || len >= CAP_MAX_WORD ||
+        (t->flags & (TQC_TF_SENT_START | TQC_TF_PARA_START | TQC_TF_PERIOD | TQC_TF_DIGIT)) ||
+        tqc_ctx_pos(ctx, k) != 0)
+        return false;
+    const char *w = tok_text(doc, t);
+    char fixed[CAP_MAX_WORD];
+    if (!tqc_dict_case_variant(ctx->dict, w, len, fixed, sizeof fixed))
+        return false;
+    size_t fl = strlen(fixed);
+    uint32_t cap = tqc_lex_pos(lex, fixed, fl);
+    /* Words run together read as a name (`ina`: `in a`) are missing-space's. */
+    if (!cap || (capitalised_nouns(ctx) && (!(cap & TQC_POS_PROPN) || (cap & TQC_POS_NOUN))) ||
+        tqc_findings_overlap(ctx->out, "missing-space", t->span))
+        return false;
+    tqc_finding *f = TQC_EMIT(ctx, t->span, "proper name in lower case: '%.*s' is written '%s'",
+                              (int)len, w, fixed);
+    tqc_finding_suggest(ctx->out, f, fixed, fl);
+    tqc_finding_fix(ctx->out, f, t->span, fixed, fl, false);
+    return true;
+}
+
 /* The next word of a proper name (bytes [*pos, len) of name) into *w, *wl. */
 static bool next_name_word(const char *name, size_t len, size_t *pos, const char **w, size_t *wl)
 {
@@ -659,6 +692,8 @@ static void run(const tqc_ctx *ctx)
         size_t used = lower_case_proper_name(ctx, ctx->state, k);
         if (!used)
             used = lower_case_name_pair(ctx, k);
+        if (!used && quoted == 0)
+            used = lower_case_single_name(ctx, k);
         if (used)
             k += used - 1;
     }

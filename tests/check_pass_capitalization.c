@@ -233,6 +233,19 @@ START_TEST(test_issue_12_capitalization_months_days_nationalities)
 }
 END_TEST
 
+/* issue 12: one word of a name in lower case, by the lexicon's capitalised forms; quiet
+ * on words that are common words too (`grey`, `per diem`, `march`). */
+START_TEST(test_issue_12_capitalization_lower_case_single_name)
+{
+    CAP_FINDS("en", "The council met in boston to discuss the new budget.", "boston",
+              TQC_SEV_WARNING);
+    CAP_FINDS("en", "The storm moved east across texas during the night.", "texas",
+              TQC_SEV_WARNING);
+    CAP_SILENT("en", "He wore a grey suit and was paid a per diem for the march.");
+    CAP_SILENT("en", "The Boston council met on Sunday to discuss the budget.");
+}
+END_TEST
+
 /* issue 13: changing the case of a word is never a safe fix, whichever pass offers it. */
 START_TEST(test_issue_13_case_change_is_never_safe)
 {
@@ -283,6 +296,7 @@ Suite *pass_capitalization_suite(void)
     tcase_add_test(tc, test_issue_12_capitalization_common_word_by_lexicon);
     tcase_add_test(tc, test_issue_12_capitalization_lower_case_after_quote);
     tcase_add_test(tc, test_issue_12_capitalization_months_days_nationalities);
+    tcase_add_test(tc, test_issue_12_capitalization_lower_case_single_name);
     tcase_add_test(tc, test_issue_13_case_change_is_never_safe);
     suite_add_tcase(s, tc);
     return s;
