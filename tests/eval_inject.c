@@ -3,7 +3,7 @@
  *
  *   eval_inject [--tqc PATH] [--quick] [--seed N] [--per N] [--lang L,...] [--class C,...]
  *               [--json FILE] [--gate FLOORS] [--tqc-arg ARG]... [--no-gold] [--no-clean]
- *               [--samples N] [--keep DIR]
+ *               [--samples N] [--keep DIR] [--lexicons DIR]
  *   eval_inject --self-test
  *
  * For each language and defect class it takes paragraphs of the language's clean corpus
@@ -256,6 +256,9 @@ typedef struct lang {
 
 static lang langs[NLANG];
 static const char *shared_dir;
+/* where <lang>/lexicon.tsv is read: the repository's, or a frozen copy (--lexicons) so
+ * that two runs compared inject the same defects while the lexicon is being worked on */
+static const char *lexicon_dir = TQC_SOURCE_DIR "/dictionaries";
 
 static char *xstrdup(const char *s, size_t n)
 {
@@ -389,7 +392,7 @@ static bool load_lang(lang *L)
     if (access(aff, R_OK) != 0)
         die("%s: not found (make deps installs the dictionaries)", aff);
     L->hun = Hunspell_create(aff, dic);
-    snprintf(path, sizeof path, "%s/dictionaries/%s/lexicon.tsv", TQC_SOURCE_DIR, L->code);
+    snprintf(path, sizeof path, "%s/%s/lexicon.tsv", lexicon_dir, L->code);
     char err[256];
     if (access(path, R_OK) == 0 && tqc_lex_open(path, &L->lex, err, sizeof err) != TQC_OK) {
         fprintf(stderr, "eval_inject: %s\n", err);
@@ -2215,7 +2218,7 @@ static void usage(void)
     fprintf(stderr,
             "usage: eval_inject [--tqc PATH] [--quick] [--per N] [--seed N] [--lang L,...]\n"
             "                   [--class C,...] [--json FILE] [--gate FLOORS] [--no-gold] [--no-clean]\n"
-            "                   [--tqc-arg ARG]... [--samples N] [--keep DIR]\n"
+            "                   [--tqc-arg ARG]... [--samples N] [--keep DIR] [--lexicons DIR]\n"
             "       eval_inject --self-test [--lang L,...] [--class C,...]\n");
     exit(2);
 }
@@ -2264,6 +2267,8 @@ int main(int argc, char **argv)
             tqc_args[ntqc_args++] = argv[++i];
         else if (!strcmp(a, "--samples"))
             samples = (int)strtol(argv[++i], NULL, 10);
+        else if (!strcmp(a, "--lexicons"))
+            lexicon_dir = argv[++i];
         else if (!strcmp(a, "--keep"))
             keep_dir = argv[++i];
         else
