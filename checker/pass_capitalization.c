@@ -241,7 +241,8 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
             return CAP_QUIET;
         return TQC_SEV_WARNING;
     }
-    if ((lower & (verbal | TQC_POS_VINF)) && !(lower & (TQC_POS_NOUN | TQC_POS_ADJ)))
+    /* A participle read as an adjective is a verb form all the same (`Decided`). */
+    if ((lower & (verbal | TQC_POS_VINF)) && !(lower & TQC_POS_NOUN))
         return TQC_SEV_WARNING;
     return TQC_SEV_INFO;
 }
@@ -429,12 +430,13 @@ static void lower_case_word_capitalised(const tqc_ctx *ctx, size_t k)
         return;
     const tqc_token *prev = &doc->tokens[k - 1];
     if (nationality) {
-        /* After a lower-case word that is no article or determiner a nationality is an
-         * adjective (`le gouvernement Français`); after one it may be the people, which
-         * French capitalises (`les Français`). */
+        /* After a lower-case word a nationality is an adjective (`le gouvernement
+         * Français`) or the language (`in Inglese`); after an article or a determiner it
+         * may be the people, which some languages capitalise (profile
+         * `capitalised-demonyms`: French `les Français`). */
         if (!is_word(prev) || !(prev->flags & TQC_TF_LOWER) || prev->sentence != t->sentence ||
-            tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev) ||
-            tok_in(ctx, "prepositions", prev))
+            (strcmp(tqc_lang_setting(ctx->lang, "capitalised-demonyms", "no"), "yes") == 0 &&
+             (tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev))))
             return;
     } else {
         /* Back over function words and numbers; a capital there begins a name, except a
