@@ -15,7 +15,8 @@
  *  - an error with a safe fix (remove one): every other double of a word the lexicon or
  *    the closed-class lists know (`the the`, `and and`, `le le`, `are are`);
  *  - a warning with the fix to review: a word nothing knows (unknown is unknown), a
- *    capitalised pair the lexicon knows only as a name, and, in a language without a
+ *    capitalised pair of a common word (`Kappa Kappa Gamma` is a name, `Tribune
+ *    Tribune` a slip), and, in a language without a
  *    lexicon, a double of those classes or a stranded preposition: nothing to judge by. */
 #include "pass.h"
 
@@ -75,8 +76,9 @@ static bool sentence_initial(const tqc_doc *doc, size_t k)
 
 /* Whether the second copy of a pronoun or determiner double (pos) can begin a phrase
  * before a word of parts of speech next: a determiner before a noun (`gave her her
- * book`), a subject pronoun before a verb (`when you press it it breaks`). Not before
- * anything else (`wrote it it down`); an unknown next word decides nothing. */
+ * book`), a subject pronoun before a verb that is no adverb or preposition as well
+ * (`when you press it it breaks`; `wrote it it down` reads as a particle). Not before
+ * anything else; an unknown next word decides nothing. */
 static bool second_begins(uint32_t pos, uint32_t next)
 {
     if (!next)
@@ -84,7 +86,18 @@ static bool second_begins(uint32_t pos, uint32_t next)
     if ((pos & TQC_POS_DET) &&
         (next & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_NUM | TQC_POS_ADV)))
         return true;
-    return (pos & TQC_POS_PRON) && (next & (TQC_POS_VFIN | TQC_POS_AUX));
+    return (pos & TQC_POS_PRON) && (next & (TQC_POS_VFIN | TQC_POS_AUX)) &&
+           !(next & (TQC_POS_ADV | TQC_POS_PREP));
+}
+
+/* Whether the word before token k is a pronoun (`you press`): then a noun/verb
+ * homograph at k is the verb. */
+static bool after_pronoun(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    return k > 0 && doc->tokens[k - 1].kind == TQC_TOK_WORD &&
+           doc->tokens[k - 1].sentence == doc->tokens[k].sentence &&
+           (tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_PRON);
 }
 
 static bool capitalised(const tqc_doc *doc, const tqc_token *t)
@@ -151,14 +164,16 @@ static void run(const tqc_ctx *ctx)
              * `are are` is a slip (the pseudo-cleft `is is` is listed). */
             may = true;
         } else if (classes & (TQC_POS_PRON | TQC_POS_DET)) {
-            /* The first copy the object of a verb before it, the second beginning the
-             * next phrase: `gave her her book`, `told you you were`; not `in many many
+            /* The first copy the object of a verb before it (a noun/verb homograph
+             * counts after a pronoun: `you press it it`), the second beginning the next
+             * phrase: `gave her her book`, `told you you were`; not `in many many
              * cases` or `the man we we elected`. An unknown word decides nothing. */
             if (!lexicon)
                 uncertain = true;   /* no parts of speech around it to judge by */
             else
-                may = has_before && (!before || (before & TQC_POS_VERB)) && has_after &&
-                      second_begins(pos, after);
+                may = has_before && has_after && second_begins(pos, after) &&
+                  (!before || ((before & TQC_POS_VERB) &&
+                               (!(before & TQC_POS_NOUN) || after_pronoun(ctx, k - 2))));
         } else if (stranding && (pos & TQC_POS_PREP) && has_before && !lexicon) {
             uncertain = true;
         } else if (stranding && (pos & TQC_POS_PREP) && has_before) {
@@ -168,8 +183,9 @@ static void run(const tqc_ctx *ctx)
             may = (before & (TQC_POS_VERB | TQC_POS_ADV)) && !(before & TQC_POS_NOUN) &&
                   ((pos & TQC_POS_ADV) || (after & TQC_POS_VINF));
         }
-        /* A capitalised pair the lexicon knows only as a name: a fix to review. */
-        bool name_only = name_pair && !(pos & ~(uint32_t)TQC_POS_PROPN);
+        /* A capitalised pair in mid-sentence may still be a name (`Kappa Kappa Gamma`,
+         * `Sing Sing`): a warning with the fix to review, never a safe one. */
+        bool name_only = name_pair;
         /* Remove the second word and the space before it. */
         tqc_span span = tqc_span_make(a->span.start, b->span.end);
         tqc_finding *f;
