@@ -207,19 +207,16 @@ build() {
 #   npm french-verbs-lefff 3.4.0 (verbs of the Lefff, LGPL-LR)"
             ;;
         wordnet)
-            # Apertium's readings come first: WordNet's nouns, adjectives and adverbs fill
-            # only forms it lacks, and its verbs add to forms of no closed class (WordNet
-            # has nouns `it`, `in`, `can`).
-            wordnet_english | awk -F'\t' '
-                NR == FNR { known[$1] = 1; if ($2 ~ /^(DET|PRON|PREP|CONJ|AUX|NUM|INTJ)$/) closed[$1] = 1; next }
-                $1 in closed { next }
-                $2 ~ /^(NOUN|ADJ|ADV)$/ && $1 in known { next }
-                { print }' "$work/raw" - >"$work/wn"
+            # Apertium's readings come first: WordNet fills only the forms it lacks (its
+            # nouns `it`, `in`, verbs `man`, `down` would blur curated closed classes and
+            # homographs).
+            wordnet_english | awk -F'\t' 'NR == FNR { known[$1] = 1; next } !($1 in known)' \
+                "$work/raw" - >"$work/wn"
             cat "$work/wn" >>"$work/raw"
             sources="$sources
 #   $(pkgver wordnet-base) (WordNet 3.0, Princeton University, WordNet 3.0 licence):
-#   noun, adjective and adverb lemmas where Apertium has none; verbs inflected (not
-#   on closed-class forms); only forms Hunspell accepts
+#   forms Apertium lacks: noun, adjective and adverb lemmas, verbs inflected; only
+#   forms Hunspell accepts
 #   ($(pkgver hunspell-en-us), $(pkgver hunspell-en-gb))"
             ;;
         german)
