@@ -34,12 +34,13 @@
 
 #define FRAG_MAX_WORD 128
 /* The sentence before must be long enough to have been a full clause. */
-#define FRAG_MIN_PREV_WORDS 6
+#define FRAG_MIN_PREV_WORDS 4
 /* Longer verbless sentences are lists, tables or titles cut by the segmenter, and each
  * word more is one more chance that the lexicon lacks the verb reading of a word. */
 #define FRAG_MAX_WORDS 20
-/* A word ending the sentence before counts as a noun from this length when capitalised
- * (shorter ones are abbreviations: `Dr.`, `Co.`, `Nr.`). */
+/* A word ending the sentence before counts as a word from this length when capitalised,
+ * and past it when unknown in lower case (shorter ones may be abbreviations: `Dr.`,
+ * `Nr.`, `dott.`). */
 #define FRAG_MIN_NOUN_BYTES 4
 /* Shorter unknown last words (`Af.`, `Co.`) are more likely abbreviations. */
 #define FRAG_MIN_LAST_BYTES 3
@@ -164,9 +165,10 @@ static bool abbreviation(const tqc_ctx *ctx, const tqc_token *t)
 }
 
 /* Whether sentence s is a complete one: long enough, with a finite verb, and ending in a
- * full stop after a number or a word that is no abbreviation: a lower-case word the
- * dictionary or lexicon knows, a capitalised one the lexicon knows (`New.`), or any
- * capitalised word of FRAG_MIN_NOUN_BYTES or more (a name: `Pope.`, `Schrunk.`). */
+ * full stop after a number or a word that is no abbreviation (none of the profile's
+ * lists): a lower-case word the dictionary or lexicon knows or longer than
+ * FRAG_MIN_NOUN_BYTES, a capitalised or all-capital one the lexicon knows (`New.`), or
+ * any of FRAG_MIN_NOUN_BYTES or more (a name: `Pope.`, `GRUB.`). */
 static bool complete_sentence(const tqc_ctx *ctx, size_t s)
 {
     const tqc_doc *doc = ctx->doc;
@@ -200,9 +202,11 @@ static bool complete_sentence(const tqc_ctx *ctx, size_t s)
     if (n < 2)
         return false;
     if (w->flags & TQC_TF_LOWER)
-        return tqc_ctx_pos(ctx, wk) || (ctx->dict && tqc_dict_known(ctx->dict, tok_text(doc, w), n));
-    return (w->flags & TQC_TF_CAP) && !(w->flags & TQC_TF_ALLCAPS) &&
-           (n >= FRAG_MIN_NOUN_BYTES || tqc_ctx_pos(ctx, wk) || tqc_ctx_pos_lower(ctx, wk));
+        return n > FRAG_MIN_NOUN_BYTES || tqc_ctx_pos(ctx, wk) ||
+               (ctx->dict && tqc_dict_known(ctx->dict, tok_text(doc, w), n));
+    return (w->flags & TQC_TF_CAP) &&
+           (n >= FRAG_MIN_NOUN_BYTES || (w->flags & TQC_TF_ALLCAPS) || tqc_ctx_pos(ctx, wk) ||
+            tqc_ctx_pos_lower(ctx, wk));
 }
 
 /* Whether token k of paragraph tokens [first, k) lies inside a quotation. Straight
