@@ -31,6 +31,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "langid.h"
 #include "lex.h"
 #include "split.h"
 #include "strmap.h"
@@ -808,6 +809,34 @@ static bool check_lower_name(ms_run *r, const tqc_token *t)
     return false;
 }
 
+/* Whether another regional variety of the language knows the word (the profile's
+ * `varieties` after the first, in a document without a region): `programme`,
+ * `cancelled` in en-GB are words, not run-ons, in a plain `en` article. */
+static bool other_variety_knows(const tqc_ctx *ctx, const char *s, size_t len)
+{
+    const char *list = tqc_lang_setting(ctx->lang, "varieties", NULL);
+    if (!list || !ctx->langs || strchr(tqc_lang_code(ctx->lang), '-'))
+        return false;
+    bool first = true;
+    for (const char *p = list; *p;) {
+        p += strspn(p, " ");
+        size_t n = strcspn(p, " ");
+        if (n == 0)
+            break;
+        char code[32];
+        if (!first && n < sizeof code) {
+            memcpy(code, p, n);
+            code[n] = '\0';
+            tqc_dict *d = tqc_langid_variety_dict(ctx->langs, code);
+            if (d && tqc_dict_known(d, s, len))
+                return true;
+        }
+        first = false;
+        p += n;
+    }
+    return false;
+}
+
 static void check_word(ms_run *r, size_t k)
 {
     const tqc_ctx *ctx = r->ctx;
@@ -825,7 +854,7 @@ static void check_word(ms_run *r, size_t k)
         return;
     }
     if (chars_in(s, len) < MS_MIN_CHARS || tqc_dict_freq(ctx->dict, s, len) > 0 ||
-        tqc_ctx_abbreviation_at(ctx, k))
+        tqc_ctx_abbreviation_at(ctx, k) || other_variety_knows(ctx, s, len))
         return;
     /* `meetin'`: an apostrophe right after the word marks a dropped letter. */
     if (k + 1 < doc->token_count && doc->tokens[k + 1].kind == TQC_TOK_PUNCT &&

@@ -163,6 +163,8 @@ START_TEST(test_issue_13_missing_space_no_safe_split_of_words)
     expect_none("Why did they engage in a flood of mea culpas then?");
     /* `-me` ends words (`programme`): no run-on of a word and `me`. */
     expect_none("The BBC programme was aired on Monday.");
+    /* Words of the other regional variety (en-GB) are words in a plain `en` article. */
+    expect_none("The show was cancelled when the ship travelled to the harbour.");
     /* A long, attested reading with a clear winner stays safe. */
     check("The minister left the talksafter the vote.", &h);
     ck_assert(h.count == 1 && h.safe);
