@@ -92,10 +92,13 @@ static bool is_quote(int32_t cp)
 }
 
 /* Whether the language puts object pronouns before finite verbs (profile
- * `proclitic-pronouns = yes`: `la vende`, `le dijo`), so a pronoun may precede a verb. */
-static bool proclitics(const tqc_ctx *ctx)
+ * `proclitic-pronouns = yes`: `la vende`, `le dijo`), so a pronoun may precede a verb;
+ * `after-subject` where a subject must come first (French: `il les note`, never `Les
+ * notes` as a clause). */
+static bool proclitics(const tqc_ctx *ctx, bool sentence_start)
 {
-    return strcmp(tqc_lang_setting(ctx->lang, "proclitic-pronouns", "no"), "yes") == 0;
+    const char *v = tqc_lang_setting(ctx->lang, "proclitic-pronouns", "no");
+    return strcmp(v, "yes") == 0 || (!sentence_start && strcmp(v, "after-subject") == 0);
 }
 
 /* Parts of speech of word token k: as written, else in lower case; a sentence's first
@@ -115,12 +118,12 @@ static uint32_t word_pos(const tqc_ctx *ctx, size_t k, bool first)
 
 /* Whether word token k (of a sentence opening at token first) is a finite verb. A form
  * that is also an article, preposition or conjunction (`una`, `para`, `like`) is one only
- * after a word that may be its subject (a pronoun, noun or name): the closed class is the
- * likelier reading. A form that is also a noun or adjective is none right after a word
- * that may be a determiner, preposition or adjective and no verb (`of historic weight`,
- * `his acts`), unless the language puts pronouns before verbs (profile
- * `proclitic-pronouns = yes`: `la vende`) and that word may be one. An infinitive right
- * after a preposition (`to go`, `zu verwenden`) is none. Auxiliaries always count. */
+ * after a word that may be its subject (a noun, a name, a pronoun that is no article):
+ * the closed class is the likelier reading. A form that is also a noun or adjective is
+ * none right after a word that may be a determiner, preposition or adjective and no verb
+ * (`of historic weight`, `his acts`), unless the language puts pronouns before verbs
+ * (see proclitics: `la vende`) and that word may be one. An infinitive right after a
+ * preposition (`to go`, `zu verwenden`) is none. Auxiliaries always count. */
 static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
 {
     uint32_t pos = word_pos(ctx, k, k == first);
@@ -136,8 +139,9 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
     if ((pos & TQC_POS_AUX) || (!closed && !(pos & (TQC_POS_NOUN | TQC_POS_ADJ))))
         return true;
     if (closed)
-        return before & (TQC_POS_PRON | TQC_POS_NOUN | TQC_POS_PROPN);
-    uint32_t keeps_verb = TQC_POS_VERB | (proclitics(ctx) ? TQC_POS_PRON : 0);
+        return (before & (TQC_POS_NOUN | TQC_POS_PROPN)) ||
+               ((before & TQC_POS_PRON) && !(before & TQC_POS_DET));
+    uint32_t keeps_verb = TQC_POS_VERB | (proclitics(ctx, k - 1 == first) ? TQC_POS_PRON : 0);
     return !has_before || !(before & (TQC_POS_DET | TQC_POS_PREP | TQC_POS_ADJ)) ||
            (before & keeps_verb);
 }
@@ -164,12 +168,14 @@ static bool abbreviation(const tqc_ctx *ctx, const tqc_token *t)
            tok_in(ctx, "abbreviations", t) || tok_in(ctx, "abbreviations-lower", t);
 }
 
-/* Whether sentence s is a complete one: long enough, with a finite verb, and ending in a
+/* Whether sentence s is a complete one: long enough, with a finite verb (unless
+ * any_clause: before a relative clause the head noun alone was cut off, `Patrolman
+ * Nunes. Who investigated, said...`), and ending in a
  * full stop after a number or a word that is no abbreviation (none of the profile's
  * lists): a lower-case word the dictionary or lexicon knows or longer than
  * FRAG_MIN_NOUN_BYTES, a capitalised or all-capital one the lexicon knows (`New.`), or
  * any of FRAG_MIN_NOUN_BYTES or more (a name: `Pope.`, `GRUB.`). */
-static bool complete_sentence(const tqc_ctx *ctx, size_t s)
+static bool complete_sentence(const tqc_ctx *ctx, size_t s, bool any_clause)
 {
     const tqc_doc *doc = ctx->doc;
     const tqc_sentence *prev = &doc->sentences[s];
@@ -194,7 +200,7 @@ static bool complete_sentence(const tqc_ctx *ctx, size_t s)
         words++;
         finite = finite || finite_verb(ctx, k, prev->tok_first);
     }
-    if (words < FRAG_MIN_PREV_WORDS || !finite)
+    if (!any_clause && (words < FRAG_MIN_PREV_WORDS || !finite))
         return false;
     if (w->kind == TQC_TOK_NUMBER)
         return true;
@@ -345,7 +351,7 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
         (abbreviation(ctx, end) ||
          (tqc_span_len(end->span) < FRAG_MIN_LAST_BYTES && !word_pos(ctx, last - 1, false))))
         return;
-    if (!complete_sentence(ctx, s - 1) || inside_quotation(doc, para_first_tok, first))
+    if (!complete_sentence(ctx, s - 1, relative) || inside_quotation(doc, para_first_tok, first))
         return;
     int len = (int)tqc_span_len(sent->span);
     const char *text = tqc_doc_at(doc, sent->span);

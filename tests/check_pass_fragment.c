@@ -99,6 +99,15 @@ START_TEST(test_issue_12_fragment_subordinate_clauses)
           "débat.", RULE, "Qui l'ont rejeté sans débat.");
     FINDS("es", "La carretera del norte estuvo cerrada durante una semana. Porque el puente "
           "se había derrumbado.", RULE, "Porque el puente se había derrumbado.");
+    /* Before a relative clause the head alone may have been cut off. */
+    FINDS("en", "Patrolman Robert Nunes. Who investigated the case, said the thieves came in "
+          "at the back.", RULE, "Who investigated the case, said the thieves came in at the "
+          "back.");
+    /* French puts no object pronoun first in a sentence: `Les` is the article. */
+    FINDS("fr", "Il faut lire la documentation avant la mise à jour du système. Les notes de "
+          "publication.", RULE, "Les notes de publication.");
+    SILENT("fr", "Il faut lire la documentation avant la mise à jour du système. On les note "
+           "toujours.", RULE);
 }
 END_TEST
 
