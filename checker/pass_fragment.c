@@ -2,8 +2,8 @@
  * sentence of its own (`... linked to the space program. North Korean.`, `Twice in one
  * week.`, `Vor allem im Norden des Landes.`). The language's lexicon (lex.h) tells the
  * verbs, so the rule is the same in every language. A sentence is reported when:
- *  - it follows, in the same paragraph, a complete sentence: six words or more, a finite
- *    verb, and a full stop after a word that is no abbreviation;
+ *  - it follows, in the same paragraph, a complete sentence: four words or more, a
+ *    finite verb, and a full stop after a number or a word that is no abbreviation;
  *  - it ends with a full stop, opens with a word, and none of its words is a finite verb
  *    or an auxiliary (TQC_POS_VFIN, TQC_POS_AUX) as written or in lower case, read in
  *    context where the form has other readings (see finite_verb: `of historic weight`);
@@ -18,8 +18,9 @@
  *    opening with a word; and not cut at an abbreviation (`Cf.`).
  * A sentence opening with a word of the profile list `relative-openers` (`Who`, `Which`,
  * `Dont`, `Donde`), or of `subordinators` (`Because`, `Weil`, `Aunque`) with no comma
- * after which a main clause could follow, and ending with a full stop is a subordinate
- * clause with no main clause, reported the same way whatever its verbs.
+ * after which a main clause could follow, or a German relative clause ending on its verb
+ * (verb_final_relative), and ending with a full stop is a subordinate clause with no main
+ * clause, reported the same way whatever its verbs.
  * A word the lexicon lacks may be a verb when it is written in lower case, or opens the
  * sentence and the dictionary knows it in lower case; such a sentence is reported at info
  * only, since the verb may be the word the lexicon lacks. Capitalised words inside the
