@@ -1516,11 +1516,17 @@ static void run_batch(int li, unsigned mask)
         rng_state = (0x9E3779B97F4A7C15ull ^ (seed_value * 0x100000001B3ull)) +
                     (uint64_t)(li * 131 + cls) * 0x2545F4914F6CDD1Dull;
         for (size_t i = 0; i < per_cell; i++) {
-            /* kinds in turn; a kind the corpus has no more room for gives way to the next */
-            int sub = (int)(i % (size_t)ci->nsub);
+            /* kinds in turn; a kind the corpus has no more room for gives way to another
+             * drawn at random, so that no one kind takes all the rooms others lack */
+            int first = (int)(i % (size_t)ci->nsub), sub = first, off = 0;
             for (int tries = 0; tries < 200 * ci->nsub; tries++) {
-                if (tries && tries % 200 == 0)
-                    sub = (sub + 1) % ci->nsub;
+                if (tries && tries % 200 == 0) {
+                    /* the others in turn, from one drawn at random */
+                    if (!off)
+                        off = 1 + (int)rnd((uint32_t)(ci->nsub - 1));
+                    int k = (off + tries / 200 - 1) % (ci->nsub - 1);
+                    sub = (first + 1 + k) % ci->nsub;
+                }
                 size_t pi = rnd((uint32_t)L->npara);
                 if (used[pi] || !inject(L, cls, sub, L->para[pi], L->para_len[pi], &r))
                     continue;
