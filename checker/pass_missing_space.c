@@ -64,6 +64,9 @@
 #define MS_SHAPE_ADV_CHARS 4
 /* Tokens in capitals shorter than this are acronyms (`SEATO`, `NASDAQ`), not run-ons. */
 #define MS_CAPS_MIN_CHARS 8
+/* Content words around one function word in a three-word reading have at least this many
+ * characters. */
+#define MS_LINKED_CHARS 5
 /* Each part of a lower-case name run-on (`newyork`) has at least this many characters. */
 #define MS_NAME_PART_CHARS 3
 /* The first part of a capitalised run-on must be at least this common in the corpus
@@ -385,7 +388,12 @@ static size_t plausible(const tqc_ctx *ctx, const char *word, tqc_split *best, s
                                                              prev->freq >= MS_AFTER_LETTER_COMMON));
             }
         }
-        if (ok && (sp->count == 2 || functions >= 2))
+        /* ... or one function word between two attested content words long enough not
+         * to be found by chance (`wantedtoleave`, `seriedeperguntas`). */
+        bool linked = sp->count == 3 && functions == 1 && sp->part[1].function &&
+                      sp->part[0].chars >= MS_LINKED_CHARS && sp->part[2].chars >= MS_LINKED_CHARS &&
+                      sp->part[0].freq > 0 && sp->part[2].freq > 0;
+        if (ok && (sp->count == 2 || functions >= 2 || linked))
             best[kept++] = *sp;
     }
     return kept;

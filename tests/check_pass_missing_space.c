@@ -138,6 +138,9 @@ END_TEST
 START_TEST(test_issue_3_missing_space_three_words)
 {
     expect("It was one ofthepeople who came.", "ofthepeople", "of the people");
+    /* One function word between two long content words. */
+    expect("The minister wantedtoleave the meeting early.", "wantedtoleave",
+           "wanted to leave");
 }
 END_TEST
 
