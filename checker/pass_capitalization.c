@@ -315,8 +315,21 @@ static void common_word_capitalised(const tqc_ctx *ctx, size_t k)
     if (!next_ok && is_word(next) && (next->flags & TQC_TF_CAP) &&
         !(next->flags & TQC_TF_ALLCAPS) && capitalised_nouns(ctx))
         next_ok = !tok_in(ctx, "articles", t) && !tok_in(ctx, "determiners", t);
+    /* A clause may end on the word (`abgespielt Wird:`, `decided to Leave.`): then only a
+     * verb or an adverb by the lexicon is judged, below. */
+    int32_t ncp = 0;
+    if (next->kind == TQC_TOK_PUNCT)
+        tqc_text_decode(tok_text(doc, next), tqc_span_len(next->span), &ncp);
+    bool clause_end = !next_ok && next->kind == TQC_TOK_PUNCT && !quote_role(ctx, next) &&
+                      !(next->flags & TQC_TF_SPACE_BEFORE) && !tqc_text_is_apostrophe(ncp) &&
+                      !tqc_ctx_abbreviation_at(ctx, k) && !tok_in(ctx, "articles", prev) &&
+                      !tok_in(ctx, "determiners", prev) &&
+                      /* `No. 7`: an abbreviation before a number */
+                      !(ncp == '.' && k + 2 < doc->token_count &&
+                        doc->tokens[k + 2].kind == TQC_TOK_NUMBER);
     if (!is_word(prev) || !(prev->flags & TQC_TF_LOWER) || prev->sentence != t->sentence ||
-        !next_ok || next->sentence != t->sentence || !(next->flags & TQC_TF_SPACE_BEFORE))
+        !(next_ok || clause_end) ||
+        (next_ok && (next->sentence != t->sentence || !(next->flags & TQC_TF_SPACE_BEFORE))))
         return;
     char lower[CAP_MAX_WORD];
     size_t n = lower_tok(doc, t, lower);
@@ -331,11 +344,13 @@ static void common_word_capitalised(const tqc_ctx *ctx, size_t k)
         (tok_in(ctx, "verb-markers", prev) && tok_in(ctx, "determiners", next));
     /* A language that capitalises its nouns (German: `hat Zeit`, `wird Essen geben`)
      * capitalises content words after an auxiliary all the time. */
-    bool listed = closed || (after_verb_marker && !capitalised_nouns(ctx));
+    bool listed = !clause_end && (closed || (after_verb_marker && !capitalised_nouns(ctx)));
     tqc_severity sev = ctx->pass->severity;
     if (!listed) {
         sev = lexicon_severity(ctx, k);
-        if (sev > TQC_SEV_ERROR || linked_to_name(ctx, k))
+        if (sev > TQC_SEV_ERROR || linked_to_name(ctx, k) ||
+            (clause_end && (sev != TQC_SEV_WARNING ||
+                            !(tqc_ctx_pos_lower(ctx, k) & (TQC_POS_VERB | TQC_POS_ADV)))))
             return;
         /* A noun or an adjective is capitalised in names of things and institutions
          * (`the Pentagon`, `Presidential election`): a slip when the article writes it in
@@ -597,7 +612,7 @@ static bool lower_case_single_name(const tqc_ctx *ctx, size_t k)
     const tqc_token *t = &doc->tokens[k];
     size_t len = tqc_span_len(t->span);
     const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
-    if (!lex || !is_word(t) || !(t->flags & TQC_TF_LOWER) || len < 3 || len >= CAP_MAX_WORD ||
+    if (!lex || k == 0 || !is_word(t) || !(t->flags & TQC_TF_LOWER) || len < 3 || len >= CAP_MAX_WORD ||
         (t->flags & (TQC_TF_SENT_START | TQC_TF_PARA_START | TQC_TF_PERIOD | TQC_TF_DIGIT)) ||
         tqc_ctx_pos(ctx, k) != 0)
         return false;
@@ -607,12 +622,23 @@ static bool lower_case_single_name(const tqc_ctx *ctx, size_t k)
         return false;
     size_t fl = strlen(fixed);
     uint32_t cap = tqc_lex_pos(lex, fixed, fl);
+    /* Where every noun is capitalised, a common noun counts too, in a noun's place: after
+     * an article, a determiner or a preposition (`dem ausgang`, `jedes werkzeug`); the
+     * lower-case twin of a noun is as often a verb or an adjective the lexicon lacks. */
+    bool noun = false;
+    if (capitalised_nouns(ctx) && (cap & TQC_POS_NOUN) && !(cap & TQC_POS_PROPN)) {
+        const tqc_token *prev = &doc->tokens[k - 1];
+        noun = is_word(prev) && prev->sentence == t->sentence &&
+               (tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev) ||
+                tok_in(ctx, "prepositions", prev));
+        if (!noun)
+            return false;
+    }
     /* Words run together read as a name (`ina`: `in a`) are missing-space's. */
-    if (!cap || (capitalised_nouns(ctx) && (!(cap & TQC_POS_PROPN) || (cap & TQC_POS_NOUN))) ||
-        tqc_findings_overlap(ctx->out, "missing-space", t->span))
+    if (!cap || tqc_findings_overlap(ctx->out, "missing-space", t->span))
         return false;
-    tqc_finding *f = TQC_EMIT(ctx, t->span, "proper name in lower case: '%.*s' is written '%s'",
-                              (int)len, w, fixed);
+    tqc_finding *f = TQC_EMIT(ctx, t->span, "%s in lower case: '%.*s' is written '%s'",
+                              noun ? "noun" : "proper name", (int)len, w, fixed);
     tqc_finding_suggest(ctx->out, f, fixed, fl);
     tqc_finding_fix(ctx->out, f, t->span, fixed, fl, false);
     return true;

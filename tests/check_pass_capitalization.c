@@ -179,6 +179,13 @@ START_TEST(test_issue_12_capitalization_common_word_by_lexicon)
     CAP_SILENT("en", "The band Fountain Square played first, then Fountain played again.");
     /* A noun capitalised as an institution, with no lower-case use in the article. */
     CAP_SILENT("en", "He said the Legislature would vote on the plan next week.");
+    /* A verb ending its clause, in German too. */
+    CAP_FINDS("de", "Der Soundtrack wurde im Weltraum abgespielt Wird, sagte er.", "Wird",
+              TQC_SEV_WARNING);
+    CAP_SILENT("en", "He ranked it the No. 1 show of the year.");
+    /* A German noun in lower case where a noun stands (after an article). */
+    CAP_FINDS("de", "Jedes Programm sollte nur eine Sache erledigen, sagt der entwickler.",
+              "entwickler", TQC_SEV_WARNING);
     /* Where nouns are capitalised, only verbs and adverbs, and not after an article. */
     CAP_SILENT("de", "Die Regierung hat das Neue Programm am Montag vorgestellt.");
     CAP_SILENT("de", "Der Minister sprach beim Laufen mit den Journalisten.");
