@@ -53,8 +53,8 @@ TEST_OBJS = $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%.o)
 TOOLS = $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/eval_*.c tests/bench_*.c))
 TQC_BIN = $(if $(filter 1,$(SAN)),$(BUILD)/tqc,./tqc)
 
-.PHONY: all demo check test unit e2e eval bench install uninstall clean deps need-deps lint fuzz \
-        docs man action-test
+.PHONY: all demo check test unit e2e gate eval bench install uninstall clean deps deps-eval need-deps \
+        lint fuzz docs man action-test
 
 all: tqc
 
@@ -92,6 +92,12 @@ deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	else echo "tqc needs these Debian packages; run:"; echo "  sudo apt-get install $$(echo $$missing)"; exit 1; fi
 
+# The packages the clean corpora of the injection evaluation come from (tests/data/clean/
+# build.sh rebuilds them; the corpora are committed, so make check needs none of these).
+EVAL_DEB_PACKAGES = debian-handbook python3
+deps-eval:
+	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(EVAL_DEB_PACKAGES)"
+
 # demo and check install what is missing first (see deps); silent when nothing is.
 need-deps:
 	@$(MAKE) --no-print-directory deps QUIET=1
@@ -101,15 +107,20 @@ demo: need-deps
 	./tqc check corpus/en/demo.txt || [ $$? -eq 1 ]
 
 check: need-deps
-	@$(MAKE) --no-print-directory unit e2e
+	@$(MAKE) --no-print-directory unit e2e gate
 
 test: check
 
 unit: $(BUILD)/check_tqc
 	$(BUILD)/check_tqc
 
-e2e: tqc $(BUILD)/tqc
-	TQC=$(TQC_BIN) sh tests/e2e.sh
+e2e: tqc $(BUILD)/tqc $(BUILD)/eval_inject
+	TQC=$(TQC_BIN) EVAL_INJECT=$(BUILD)/eval_inject sh tests/e2e.sh
+
+# The recall gate (issue 11): a quick seeded injection run and the required gold rows of
+# corpus/, each recall held to its floor in tests/data/inject/floors.tsv.
+gate: tqc $(BUILD)/tqc $(BUILD)/eval_inject
+	$(BUILD)/eval_inject --quick --no-clean --tqc $(TQC_BIN) --gate tests/data/inject/floors.tsv
 
 eval: tqc $(TOOLS)
 	@BUILD=$(BUILD) sh tests/eval.sh

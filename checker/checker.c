@@ -305,14 +305,16 @@ tqc_status tqc_check_doc(tqc_checker *ck, tqc_doc *doc, tqc_findings *out)
     }
     /* Without it the passes still work, asking the dictionary each time. */
     uint8_t *token_known = calloc(doc->token_count ? doc->token_count : 1, 1);
+    uint32_t *token_pos = calloc(doc->token_count ? 2 * doc->token_count : 1, sizeof *token_pos);
     for (size_t i = 0; i < tqc_pass_count; i++) {
         if (!ck->enabled[i] || (tqc_passes[i]->needs_dict && !ck->dict))
             continue;
         tqc_ctx ctx = {doc, ck->lang, ck->dict, ck->state[i], tqc_passes[i], out,
-                       tqc_checker_langid(ck), token_known};
+                       tqc_checker_langid(ck), token_known, token_pos};
         tqc_passes[i]->run(&ctx);
     }
     free(token_known);
+    free(token_pos);
     for (size_t i = 0; i < tqc_pass_count; i++)
         for (size_t k = 0; ck->severity[i] >= 0 && k < out->count; k++)
             if (strcmp(out->items[k].rule, tqc_passes[i]->id) == 0)

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
+
 const char *tqc_severity_name(tqc_severity sev)
 {
     switch (sev) {
@@ -100,6 +102,13 @@ void tqc_finding_fix(tqc_findings *list, tqc_finding *f, tqc_span span,
         list->failed = true;
         return;
     }
+    /* Changing only the case of words is never safe (issue 13): a name, a proper
+     * adjective or a Latin phrase (`per se`, `MacLeod`) is right as often as not. */
+    const tqc_doc *doc = list->doc;
+    if (safe && span.end <= doc->len &&
+        tqc_text_equal_fold(doc->text + span.start, tqc_span_len(span), text, len) &&
+        !(tqc_span_len(span) == len && memcmp(doc->text + span.start, text, len) == 0))
+        safe = false;
     f->has_fix = true;
     f->fix = (tqc_fix){span, s, safe};
 }

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* A rule file is hand-written data; anything bigger is a mistake, not a list. */
 #define LANG_MAX_LINE 4096
@@ -26,6 +27,7 @@ struct tqc_lang {
     tqc_strmap *settings;   /* key -> index into setting_values */
     char **setting_values;
     size_t setting_count;
+    tqc_lex *lexicon;       /* NULL when the language has none */
 };
 
 static char *trim(char *s)
@@ -169,6 +171,22 @@ static int cmp_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Opens data_dir/dictionaries/<base>/lexicon.tsv when it exists: a language without
+ * one still works; a corrupt one is an error naming the file. */
+static tqc_status open_lexicon(tqc_lang *lang, const char *data_dir, char *err, size_t errlen)
+{
+    size_t plen = strlen(data_dir) + strlen("/dictionaries//lexicon.tsv") + strlen(lang->base) + 1;
+    char *path = malloc(plen);
+    if (!path)
+        return TQC_ENOMEM;
+    snprintf(path, plen, "%s/dictionaries/%s/lexicon.tsv", data_dir, lang->base);
+    tqc_status st = TQC_OK;
+    if (access(path, F_OK) == 0)
+        st = tqc_lex_open(path, &lang->lexicon, err, errlen);
+    free(path);
+    return st;
+}
+
 tqc_status tqc_lang_load(const char *data_dir, const char *code, tqc_lang **out,
                          char *err, size_t errlen)
 {
@@ -196,6 +214,11 @@ tqc_status tqc_lang_load(const char *data_dir, const char *code, tqc_lang **out,
     memcpy(lang->code, code, clen + 1);
     memcpy(lang->base, code, strcspn(code, "-_"));
 
+    tqc_status lst = open_lexicon(lang, data_dir, err, errlen);
+    if (lst != TQC_OK) {
+        tqc_lang_free(lang);
+        return lst;
+    }
     size_t dlen = strlen(data_dir) + strlen("/rules/") + strlen(lang->base) + 1;
     lang->dir = malloc(dlen);
     if (!lang->dir) {
@@ -267,6 +290,7 @@ void tqc_lang_free(tqc_lang *lang)
     free(lang->setting_values);
     tqc_strmap_free(lang->settings);
     tqc_strmap_free(lang->list_index);
+    tqc_lex_free(lang->lexicon);
     free(lang->dir);
     free(lang);
 }
@@ -274,6 +298,7 @@ void tqc_lang_free(tqc_lang *lang)
 const char *tqc_lang_code(const tqc_lang *lang) { return lang->code; }
 const char *tqc_lang_base(const tqc_lang *lang) { return lang->base; }
 const char *tqc_lang_dir(const tqc_lang *lang) { return lang->dir; }
+const tqc_lex *tqc_lang_lexicon(const tqc_lang *lang) { return lang ? lang->lexicon : NULL; }
 
 const tqc_strmap *tqc_lang_list(const tqc_lang *lang, const char *name)
 {

@@ -51,10 +51,19 @@ typedef struct candidate {
     bool lang_tried, dict_tried, common_tried;
 } candidate;
 
+/* A regional variety's profile and dictionary (`en-GB`), for the spelling pass. */
+typedef struct variety {
+    char code[LANGID_MAX_CODE];
+    tqc_lang *lang;
+    tqc_dict *dict;             /* NULL when it has no dictionary of its own */
+} variety;
+
 struct tqc_langid {
     char *data_dir, *dict_path, *textcat_dir;
     candidate langs[TQC_LANGID_MAX_LANGS];
     size_t count;
+    variety varieties[TQC_LANGID_MAX_VARIETIES];
+    size_t variety_count;
     void *textcat;              /* exttextcat's handle, made on first use */
     candidate_t *textcat_out;
     bool textcat_tried;
@@ -134,6 +143,10 @@ void tqc_langid_free(tqc_langid *id)
         tqc_lang_free(id->langs[i].own_lang);
         tqc_strmap_free(id->langs[i].common);
     }
+    for (size_t i = 0; i < id->variety_count; i++) {
+        tqc_dict_free(id->varieties[i].dict);
+        tqc_lang_free(id->varieties[i].lang);
+    }
     if (id->textcat) {
         textcat_ReleaseClassifyFullOutput(id->textcat, id->textcat_out);
         textcat_Done(id->textcat);
@@ -194,6 +207,33 @@ tqc_dict *tqc_langid_dict(tqc_langid *id, size_t i)
             c->dict = c->own_dict;
     }
     return c->dict;
+}
+
+tqc_dict *tqc_langid_variety_dict(tqc_langid *id, const char *code)
+{
+    for (size_t i = 0; i < id->variety_count; i++)
+        if (strcmp(id->varieties[i].code, code) == 0)
+            return id->varieties[i].dict;
+    if (id->variety_count == TQC_LANGID_MAX_VARIETIES || strlen(code) >= LANGID_MAX_CODE)
+        return NULL;
+    variety *v = &id->varieties[id->variety_count++];
+    memset(v, 0, sizeof *v);
+    memcpy(v->code, code, strlen(code) + 1);
+    char err[256], key[LANGID_MAX_CODE + 16];
+    if (tqc_lang_load(id->data_dir, code, &v->lang, err, sizeof err) != TQC_OK)
+        return NULL;
+    /* Only a dictionary the profile names for this variety: the base language's
+     * fallback would answer as the document's own. */
+    snprintf(key, sizeof key, "hunspell.%s", code);
+    const char *want = tqc_lang_setting(v->lang, key, NULL);
+    tqc_dict_options o = {.dict_path = id->dict_path};
+    if (!want || tqc_dict_open(v->lang, id->data_dir, &o, &v->dict, err, sizeof err) != TQC_OK)
+        return NULL;
+    if (strcmp(tqc_dict_name(v->dict), want) != 0) {
+        tqc_dict_free(v->dict);
+        v->dict = NULL;
+    }
+    return v->dict;
 }
 
 /* The words of dictionaries/<code>/freq.tsv (at most LANGID_COMMON_WORDS, commonest

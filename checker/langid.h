@@ -51,6 +51,11 @@ size_t tqc_langid_find(const tqc_langid *id, const char *code);
  * (or out of memory). Borrowed: valid while id lives. */
 const tqc_lang *tqc_langid_profile(tqc_langid *id, size_t i);
 tqc_dict *tqc_langid_dict(tqc_langid *id, size_t i);
+/* The dictionary of a regional variety (`en-GB`, `pt-PT`) named by its profile's
+ * `hunspell.<code>` setting, opened on first use and kept (at most
+ * TQC_LANGID_MAX_VARIETIES); NULL when that dictionary is not installed. Borrowed. */
+#define TQC_LANGID_MAX_VARIETIES 8
+tqc_dict *tqc_langid_variety_dict(tqc_langid *id, const char *code);
 /* The language's name for messages: its profile's `name` setting (`Portuguese`), else
  * its code. Valid while id lives. */
 const char *tqc_langid_name(tqc_langid *id, size_t i);

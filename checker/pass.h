@@ -26,12 +26,27 @@ typedef struct tqc_ctx {
     /* Per token of doc: 0 not asked yet, else dict's verdict on its text (1 known, 2 not);
      * several passes ask about the same words. NULL: ask dict every time. */
     uint8_t *token_known;
+    /* Per token of doc, two entries: [2k] its parts of speech as written, [2k+1] lower-cased
+     * (lex.h bits), each with TQC_CTX_POS_ASKED set once asked. NULL: ask every time. */
+    uint32_t *token_pos;
 } tqc_ctx;
+
+/* Marks a token_pos entry as asked (no TQC_POS_ bit uses it). */
+#define TQC_CTX_POS_ASKED (1u << 31)
 
 /* Whether token k is part of an abbreviation written with its period (context.c): a
  * word of the profile's `abbreviations` lists with its period (Italian `psicol.`, German
  * `ca.`), or a word glued after such a period (`Sig.ra`, `Dott.ssa`). */
 bool tqc_ctx_abbreviation_at(const tqc_ctx *ctx, size_t k);
+
+/* Token k's parts of speech in the profile's lexicon (lex.h), as written and lower-cased
+ * (utf8proc); 0 when the lexicon lacks the form or the language has no lexicon: unknown,
+ * neither a verb nor a non-verb. A typographic apostrophe is read as `'`, and an elided
+ * word (`l'`, `qu'`) or a clitic (`'s`) the lexicon lists, joined to a word it knows,
+ * answers for both (`n'est`: ADV|VFIN). Asked once per token per doc when ctx->token_pos
+ * is set. */
+uint32_t tqc_ctx_pos(const tqc_ctx *ctx, size_t k);
+uint32_t tqc_ctx_pos_lower(const tqc_ctx *ctx, size_t k);
 
 /* Whether dict knows the text of token k as written, asking it once per token. */
 static inline bool tqc_ctx_token_known(const tqc_ctx *ctx, size_t k)

@@ -31,6 +31,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "langid.h"
+#include "lex.h"
 #include "split.h"
 #include "strmap.h"
 #include "text.h"
@@ -43,6 +45,9 @@
  * best one; a fix is safe only when the best is this many times likelier than the next. */
 #define MS_ALT_RATIO 0.01
 #define MS_SAFE_RATIO 20.0
+/* ... and when its content words are this long: short words make chance readings of
+ * words the dictionary lacks (`forbad`: `for bad`). */
+#define MS_SAFE_MIN_CHARS 4
 /* A content word the corpus never saw counts as a part only from this length: short
  * unattested dictionary entries are mostly abbreviations and syllables. */
 #define MS_RARE_CHARS 5
@@ -53,6 +58,17 @@
 /* ... and when the corpus never saw one of them, both must be longer still: a rare
  * first part is often a learned prefix (`hydro`, `pseudo`). */
 #define MS_RARE_PAIR_CHARS 6
+/* Shorter content words are not judged by their parts of speech: the lexicon knows
+ * many two-letter forms (abbreviations, syllables). */
+#define MS_SHAPE_MIN_CHARS 3
+#define MS_SHAPE_ADV_CHARS 4
+/* Tokens in capitals shorter than this are acronyms (`SEATO`, `NASDAQ`), not run-ons. */
+#define MS_CAPS_MIN_CHARS 8
+/* Content words around one function word in a three-word reading have at least this many
+ * characters. */
+#define MS_LINKED_CHARS 5
+/* Each part of a lower-case name run-on (`newyork`) has at least this many characters. */
+#define MS_NAME_PART_CHARS 3
 /* The first part of a capitalised run-on must be at least this common in the corpus
  * unless the article uses it alone: names read as words have rare first parts (`Hass
  * on`), and so do names the dictionary knows. */
@@ -303,15 +319,53 @@ static bool all_attested(const tqc_split *sp)
     return true;
 }
 
+/* Whether the split may be applied unattended (issue 13: a safe fix never changes
+ * correct text): a reading of two words, not both function words (`de mon` is `demon`),
+ * far likelier than the next, no dictionary word one edit away; every content part is
+ * attested and of MS_SAFE_MIN_CHARS or more (`for bad` is `forbad`), no part is a single
+ * letter (`form a` is Latin `forma`, `me a` is `mea`), and no function word sits where
+ * it also forms words (`out state` is `outstate`). */
+static bool safe_split(const tqc_ctx *ctx, const char *word, const tqc_split *best, size_t n)
+{
+    const tqc_split *b = &best[0];
+    if (b->count != 2 || !all_attested(b) || !clear_winner(best, n) ||
+        (b->part[0].function && b->part[1].function))
+        return false;
+    for (size_t i = 0; i < b->count; i++) {
+        const tqc_split_part *p = &b->part[i];
+        bool affix = p->function && ((i == 0 && compound_affix(ctx, word, p, true)) ||
+                                     (i + 1 == b->count && compound_affix(ctx, word, p, false)));
+        if (p->chars < 2 || (!p->function && p->chars < MS_SAFE_MIN_CHARS) || affix)
+            return false;
+    }
+    /* A word one edit away is as likely as the split (`diposizione` is `disposizione`
+     * mistyped, not `di posizione`). */
+    char *sugg[1];
+    size_t ns = tqc_dict_suggest(ctx->dict, word, b->part[1].end, sugg, 1);
+    tqc_dict_free_suggestions(sugg, ns);
+    return ns == 0;
+}
+
 /* ---- the shapes ---------------------------------------------------------------------- */
+
+/* Parts of speech of part p of word in the language's lexicon, lower-cased; 0 when
+ * unknown. */
+static uint32_t part_pos(const tqc_ctx *ctx, const char *word, const tqc_split_part *p)
+{
+    char lower[MS_MAX_WORD];
+    size_t n = tqc_text_case(word + p->start, p->end - p->start, TQC_CASE_LOWER, lower,
+                             sizeof lower);
+    return n ? tqc_lex_pos(tqc_lang_lexicon(ctx->lang), lower, n) : 0;
+}
 
 /* Drops the readings no run-on has, keeping the order: a three-word reading needs two
  * function words (`ofthepeople`): with fewer, three dictionary words are found in long
  * words by chance (`car pet ed`); a one-letter word opens a phrase, so it
- * comes first before a common word (`Asmall`), or after another word (`ofa`, `tooka`),
+ * comes first before a common word (`Asmall`) or a noun or adjective of the lexicon, or
+ * after another word (`ofa`, `tooka`),
  * the last unless that word is a function word (`cart i an`). Returns how many are
  * left. */
-static size_t plausible(tqc_split *best, size_t n)
+static size_t plausible(const tqc_ctx *ctx, const char *word, tqc_split *best, size_t n)
 {
     size_t kept = 0;
     for (size_t j = 0; j < n; j++) {
@@ -323,31 +377,122 @@ static size_t plausible(tqc_split *best, size_t n)
             functions += p->function;
             if (p->chars == 1 && i == 0) {
                 const tqc_split_part *next = &sp->part[1];
-                ok &= next->function || next->freq >= MS_AFTER_LETTER_COMMON;
+                /* ... or a noun or adjective the lexicon knows, rare as it may be
+                 * (`aquota`). */
+                ok &= next->function || next->freq >= MS_AFTER_LETTER_COMMON ||
+                      (next->chars >= MS_RARE_CHARS &&
+                       (part_pos(ctx, word, next) & (TQC_POS_NOUN | TQC_POS_ADJ)));
             } else if (p->chars == 1) {
                 const tqc_split_part *prev = &sp->part[i - 1];
                 ok &= prev->chars > 1 && (prev->function || (i + 1 == sp->count &&
                                                              prev->freq >= MS_AFTER_LETTER_COMMON));
             }
         }
-        if (ok && (sp->count == 2 || functions >= 2))
+        /* ... or one function word between two attested content words long enough not
+         * to be found by chance (`wantedtoleave`, `seriedeperguntas`). */
+        bool linked = sp->count == 3 && functions == 1 && sp->part[1].function &&
+                      sp->part[0].chars >= MS_LINKED_CHARS && sp->part[2].chars >= MS_LINKED_CHARS &&
+                      sp->part[0].freq > 0 && sp->part[2].freq > 0;
+        if (ok && (sp->count == 2 || functions >= 2 || linked))
             best[kept++] = *sp;
     }
     return kept;
 }
 
-/* `dayson`, `ofa`, `talksended`. */
-static void check_lower(ms_run *r, const tqc_token *t)
+/* Whether a reading of token k that ends in an article (`ofa`, `forma`) is continued as
+ * an article must be: by a dictionary word in the same sentence that is no function word
+ * (`pro forma as`, `mea culpas` are words of their own). */
+static bool article_continued(const tqc_ctx *ctx, size_t k, const char *word,
+                              const tqc_split *sp)
+{
+    const tqc_split_part *last = &sp->part[sp->count - 1];
+    size_t ll = last->end - last->start;
+    char lower[MS_MAX_KEY];
+    size_t n = ll < MS_MAX_KEY ? tqc_text_case(word + last->start, ll, TQC_CASE_LOWER, lower,
+                                               sizeof lower) : 0;
+    if (!n || !tqc_lang_in(ctx->lang, "articles", lower, n))
+        return true;
+    const tqc_doc *doc = ctx->doc;
+    if (k + 1 >= doc->token_count)
+        return false;
+    const tqc_token *next = &doc->tokens[k + 1];
+    const char *ns = tqc_doc_at(doc, next->span);
+    size_t nl = tqc_span_len(next->span);
+    if (next->kind != TQC_TOK_WORD || next->sentence != doc->tokens[k].sentence ||
+        !(next->flags & TQC_TF_SPACE_BEFORE) ||
+        ((next->flags & TQC_TF_LOWER) && !tqc_ctx_token_known(ctx, k + 1)) ||
+        tqc_lang_in(ctx->lang, "prepositions", ns, nl) || tqc_lang_in(ctx->lang, "articles", ns, nl) ||
+        tqc_lang_in(ctx->lang, "auxiliaries", ns, nl))
+        return false;
+    /* The lexicon knows more: a preposition, conjunction, pronoun or auxiliary that is
+     * no noun, adjective, number or determiner (`as`, `and`) follows no article. Unknown
+     * words are not judged. */
+    uint32_t pos = tqc_ctx_pos_lower(ctx, k + 1);
+    const uint32_t closed = TQC_POS_PREP | TQC_POS_CONJ | TQC_POS_PRON | TQC_POS_AUX;
+    const uint32_t nominal = TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_NUM |
+                             TQC_POS_DET;
+    return !(pos & closed) || (pos & nominal);
+}
+
+/* Two content words whose parts of speech no closed compound has, by the lexicon: a
+ * first part that is no noun (a verb, an adverb, an adjective: `lastyear`, `gavefalse`,
+ * `nearlyhalf`) or a second part that is only a finite verb (`rangerssaid`). Compounds
+ * the dictionary lacks are nouns made of nouns (`cowbarn`, `storylines`). Fills why;
+ * false when a part is unknown. */
+static bool content_run_on(const tqc_ctx *ctx, const char *word, const tqc_split *sp,
+                           char *why, size_t cap)
+{
+    if (sp->count != 2)
+        return false;
+    const tqc_split_part *a = &sp->part[0], *b = &sp->part[1];
+    if (a->chars < MS_SHAPE_MIN_CHARS || b->chars < MS_SHAPE_MIN_CHARS || !a->freq || !b->freq)
+        return false;
+    uint32_t pa = part_pos(ctx, word, a), pb = part_pos(ctx, word, b);
+    if (!pa || !pb)
+        return false;
+    const uint32_t nominal = TQC_POS_NOUN | TQC_POS_PROPN;
+    char w[MS_MAX_WORD];
+    /* Adjectival compounds end in a participle (`coolheaded`, `wellknown`); short
+     * adverbs are prefixes (`nonmusical`). */
+    bool participle = pb & (TQC_POS_VPART | TQC_POS_VGER);
+    bool prefix = (pa & TQC_POS_ADV) && !(pa & ~TQC_POS_ADV) && a->chars < MS_SHAPE_ADV_CHARS;
+    if (!(pa & nominal) && (pa & (TQC_POS_VERB | TQC_POS_ADV | TQC_POS_ADJ | TQC_POS_DET)) &&
+        !participle && !prefix) {
+        part_text(word, a, w, sizeof w);
+        snprintf(why, cap, "'%s' is no noun, and begins no compound", w);
+        return true;
+    }
+    const uint32_t not_finite = nominal | TQC_POS_ADJ | TQC_POS_VPART | TQC_POS_VGER;
+    if ((pa & nominal) && (pb & TQC_POS_VFIN) && !(pb & not_finite)) {
+        part_text(word, b, w, sizeof w);
+        snprintf(why, cap, "'%s' is a finite verb, which ends no compound", w);
+        return true;
+    }
+    return false;
+}
+
+static bool check_lower_name(ms_run *r, const tqc_token *t);
+
+/* `dayson`, `ofa`, `talksended`; with functions_only, only readings made of function
+ * words. */
+static void check_lower(ms_run *r, const tqc_token *t, bool functions_only)
 {
     const tqc_ctx *ctx = r->ctx;
     const char *s = tqc_doc_at(ctx->doc, t->span);
     size_t len = tqc_span_len(t->span);
     tqc_split best[MS_MAX_READINGS];
-    size_t n = plausible(best, tqc_split_find(ctx->dict, ctx->lang, s, len, best,
+    size_t n = plausible(ctx, s, best, tqc_split_find(ctx->dict, ctx->lang, s, len, best,
                                               MS_MAX_READINGS));
-    if (n == 0)
+    if (n == 0 && !functions_only) {
+        check_lower_name(r, t);
+        return;
+    }
+    if (n == 0 || !article_continued(ctx, (size_t)(t - ctx->doc->tokens), s, &best[0]))
         return;
     const tqc_split *b = &best[0];
+    for (size_t i = 0; functions_only && i < b->count; i++)
+        if (!b->part[i].function)
+            return;
     bool glue = false, rare = false, affix = false;
     size_t min_chars = SIZE_MAX, total = 0;
     for (size_t i = 0; i < b->count; i++) {
@@ -364,7 +509,7 @@ static void check_lower(ms_run *r, const tqc_token *t)
     }
     char why[MS_MAX_WORD + 64];
     if (glue) {
-        bool sure = all_attested(b) && clear_winner(best, n);
+        bool sure = safe_split(ctx, s, best, n);
         glue_why(ctx, s, b, why, sizeof why);
         report(ctx, t, best, n, sure ? TQC_SEV_ERROR : TQC_SEV_WARNING, sure, why);
         return;
@@ -373,10 +518,15 @@ static void check_lower(ms_run *r, const tqc_token *t)
      * function word that forms compounds makes one (`overtoasted`). Where compounds are
      * written solid, two content words are one. */
     if (b->count != 2 || affix || setting_on(ctx, "solid-compounds") ||
-        occurrences(r, s, len) > 1 ||
-        (min_chars < MS_CONTENT_MIN_CHARS && total < MS_CONTENT_TOTAL_CHARS) ||
-        (rare && min_chars < MS_RARE_PAIR_CHARS))
+        occurrences(r, s, len) > 1)
         return;
+    if ((min_chars < MS_CONTENT_MIN_CHARS && total < MS_CONTENT_TOTAL_CHARS) ||
+        (rare && min_chars < MS_RARE_PAIR_CHARS)) {
+        /* Short parts: only a pair of parts of speech no compound has. */
+        if (content_run_on(ctx, s, b, why, sizeof why))
+            report(ctx, t, best, n, TQC_SEV_WARNING, false, why);
+        return;
+    }
     report(ctx, t, best, n, TQC_SEV_WARNING, false, "two common words");
 }
 
@@ -420,7 +570,7 @@ static void check_capitalised(ms_run *r, size_t k)
     if (chars_in(s, len) < MS_MIN_CAP_CHARS || occurrences(r, s, len) > 1)
         return; /* short names (`Ona`), and names recur */
     tqc_split best[MS_MAX_READINGS];
-    size_t n = plausible(best, tqc_split_find(ctx->dict, ctx->lang, s, len, best,
+    size_t n = plausible(ctx, s, best, tqc_split_find(ctx->dict, ctx->lang, s, len, best,
                                               MS_MAX_READINGS));
     char why[MS_MAX_WORD * 2 + 96], w0[MS_MAX_WORD], w1[MS_MAX_WORD];
     if (n > 0 && best[0].count == 2 && sentence_initial(doc, k) && glue_at(ctx, s, &best[0], 0)) {
@@ -429,10 +579,18 @@ static void check_capitalised(ms_run *r, size_t k)
         if (!b->function && (b->freq == 0 || (b->chars < 4 && b->freq < MS_FREQUENT) ||
                              next_capitalised(doc, k)))
             return; /* `Thereza Smith`: a name goes on with a capital */
-        bool sure = clear_winner(best, n);
+        bool sure = safe_split(ctx, s, best, n);
         part_text(s, a, w0, sizeof w0);
         snprintf(why, sizeof why, "'%s' is a function word opening the sentence", w0);
         report(ctx, t, best, n, sure ? TQC_SEV_ERROR : TQC_SEV_WARNING, sure, why);
+        return;
+    }
+    /* `Individualhelp`: a sentence opened by two content words whose parts of speech no
+     * compound has, and not a name going on with a capital. */
+    if (n > 0 && sentence_initial(doc, k) && !next_capitalised(doc, k) &&
+        !proper_only(ctx->dict, s, best[0].part[0].end) &&
+        content_run_on(ctx, s, &best[0], why, sizeof why)) {
+        report(ctx, t, best, n, TQC_SEV_WARNING, false, why);
         return;
     }
     /* A word, then a function word or another word. */
@@ -556,20 +714,155 @@ static void check_camel(ms_run *r, const tqc_token *t)
     report(ctx, t, &sp, 1, TQC_SEV_WARNING, false, why);
 }
 
+/* Whether a word next to token k in its sentence is in capitals too: a headline or a
+ * slogan set in capitals, not an acronym in running text. */
+static bool in_caps_text(const tqc_doc *doc, size_t k)
+{
+    for (int d = -1; d <= 1; d += 2) {
+        if ((d < 0 && k == 0) || (d > 0 && k + 1 >= doc->token_count))
+            continue;
+        const tqc_token *u = &doc->tokens[d < 0 ? k - 1 : k + 1];
+        if (u->kind == TQC_TOK_WORD && u->sentence == doc->tokens[k].sentence &&
+            (u->flags & TQC_TF_ALLCAPS))
+            return true;
+    }
+    return false;
+}
+
+/* `WEWILLAPPEAL` in a headline in capitals: read in lower case, and reported only when
+ * a function word glues the reading and every part is attested; acronyms are short
+ * (`SEATO` reads `sea to`) and stand among lower-case words. */
+static void check_allcaps(ms_run *r, size_t k)
+{
+    const tqc_ctx *ctx = r->ctx;
+    const tqc_token *t = &ctx->doc->tokens[k];
+    const char *s = tqc_doc_at(ctx->doc, t->span);
+    size_t len = tqc_span_len(t->span);
+    char lower[MS_MAX_WORD];
+    /* The parts' offsets are the token's only when lower-casing keeps every length. */
+    if (chars_in(s, len) < MS_CAPS_MIN_CHARS || !in_caps_text(ctx->doc, k) ||
+        tqc_text_case(s, len, TQC_CASE_LOWER, lower, sizeof lower) != len ||
+        tqc_dict_known(ctx->dict, lower, len))
+        return;
+    tqc_split best[MS_MAX_READINGS];
+    size_t n = plausible(ctx, lower, best, tqc_split_find(ctx->dict, ctx->lang, lower, len, best,
+                                                          MS_MAX_READINGS));
+    if (n == 0 || !all_attested(&best[0]))
+        return;
+    bool glue = false;
+    for (size_t i = 0; i < best[0].count; i++) {
+        if (best[0].part[i].chars < 2)
+            return;
+        glue |= glue_at(ctx, lower, &best[0], i);
+    }
+    if (!glue)
+        return;
+    report(ctx, t, best, n, TQC_SEV_WARNING, false, "words in capitals run together");
+}
+
+/* `northkorea`: a frequent word and a name the dictionary knows only capitalised (or the
+ * lexicon only as a proper noun), run together in lower case; the lexicon, when the
+ * language has one, must know the name as a proper noun. Suggests the name capitalised.
+ * Returns whether it reported. */
+static bool check_lower_name(ms_run *r, const tqc_token *t)
+{
+    const tqc_ctx *ctx = r->ctx;
+    const char *s = tqc_doc_at(ctx->doc, t->span);
+    size_t len = tqc_span_len(t->span), chars = 0;
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    for (size_t cut = 0; cut < len; chars++) {
+        int32_t cp;
+        cut += tqc_text_decode(s + cut, len - cut, &cp);
+        if (chars + 1 < MS_NAME_PART_CHARS || chars_in(s + cut, len - cut) < MS_NAME_PART_CHARS)
+            continue;
+        char part[2][MS_MAX_WORD + 1];
+        const char *ps[2] = {s, s + cut};
+        size_t pl[2] = {cut, len - cut};
+        int names = 0;
+        bool ok = true;
+        for (int i = 0; ok && i < 2; i++) {
+            if (tqc_dict_case_variant(ctx->dict, ps[i], pl[i], part[i], sizeof part[i])) {
+                names++;
+                ok = !lex || (tqc_lex_pos(lex, part[i], strlen(part[i])) & TQC_POS_PROPN);
+            } else {
+                size_t tn = tqc_text_case(ps[i], pl[i], TQC_CASE_TITLE, part[i],
+                                          sizeof part[i] - 1);
+                part[i][tn] = '\0';
+                /* A word the lexicon knows only as a proper noun is a name too, whatever
+                 * the dictionary accepts in lower case (`york`). */
+                if (tn > 0 && lex && !tqc_lex_pos(lex, ps[i], pl[i]) &&
+                    (tqc_lex_pos(lex, part[i], tn) & TQC_POS_PROPN)) {
+                    names++;
+                    continue;
+                }
+                ok = tn > 0 && tqc_dict_known(ctx->dict, ps[i], pl[i]) &&
+                     tqc_dict_freq(ctx->dict, ps[i], pl[i]) >= MS_FREQUENT;
+            }
+        }
+        /* One name and one frequent word: two names in a word the dictionary lacks are
+         * most often a foreign word (`lustre`, `maitre`). */
+        if (!ok || names != 1)
+            continue;
+        char text[2 * MS_MAX_WORD + 4];
+        int tl = snprintf(text, sizeof text, "%s %s", part[0], part[1]);
+        if (tl <= 0 || (size_t)tl >= sizeof text)
+            return false;
+        tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, t->span,
+                                  "'%.*s' is not a word; '%s' is (a name in lower case run "
+                                  "together with another word)", (int)len, s, text);
+        tqc_finding_suggest(ctx->out, f, text, (size_t)tl);
+        tqc_finding_fix(ctx->out, f, t->span, text, (size_t)tl, false);
+        return true;
+    }
+    return false;
+}
+
+/* Whether another regional variety of the language knows the word (the profile's
+ * `varieties` after the first, in a document without a region): `programme`,
+ * `cancelled` in en-GB are words, not run-ons, in a plain `en` article. */
+static bool other_variety_knows(const tqc_ctx *ctx, const char *s, size_t len)
+{
+    const char *list = tqc_lang_setting(ctx->lang, "varieties", NULL);
+    if (!list || !ctx->langs || strchr(tqc_lang_code(ctx->lang), '-'))
+        return false;
+    bool first = true;
+    for (const char *p = list; *p;) {
+        p += strspn(p, " ");
+        size_t n = strcspn(p, " ");
+        if (n == 0)
+            break;
+        char code[32];
+        if (!first && n < sizeof code) {
+            memcpy(code, p, n);
+            code[n] = '\0';
+            tqc_dict *d = tqc_langid_variety_dict(ctx->langs, code);
+            if (d && tqc_dict_known(d, s, len))
+                return true;
+        }
+        first = false;
+        p += n;
+    }
+    return false;
+}
+
 static void check_word(ms_run *r, size_t k)
 {
     const tqc_ctx *ctx = r->ctx;
     const tqc_doc *doc = ctx->doc;
     const tqc_token *t = &doc->tokens[k];
     if (t->kind != TQC_TOK_WORD ||
-        (t->flags & (TQC_TF_DIGIT | TQC_TF_ALLCAPS | TQC_TF_PERIOD | TQC_TF_HYPHEN | TQC_TF_APOS)))
+        (t->flags & (TQC_TF_DIGIT | TQC_TF_PERIOD | TQC_TF_HYPHEN | TQC_TF_APOS)))
         return;
     const char *s = tqc_doc_at(doc, t->span);
     size_t len = tqc_span_len(t->span);
     if (len > MS_MAX_WORD || tqc_ctx_token_known(ctx, k))
         return;
+    if (t->flags & TQC_TF_ALLCAPS) {
+        check_allcaps(r, k);
+        return;
+    }
     if (chars_in(s, len) < MS_MIN_CHARS || tqc_dict_freq(ctx->dict, s, len) > 0 ||
-        tqc_ctx_abbreviation_at(ctx, k))
+        tqc_ctx_abbreviation_at(ctx, k) || other_variety_knows(ctx, s, len))
         return;
     /* `meetin'`: an apostrophe right after the word marks a dropped letter. */
     if (k + 1 < doc->token_count && doc->tokens[k + 1].kind == TQC_TOK_PUNCT &&
@@ -577,12 +870,16 @@ static void check_word(ms_run *r, size_t k)
         tqc_text_is_apostrophe(first_cp(doc, &doc->tokens[k + 1])))
         return;
     char variant[MS_MAX_WORD + 1];
-    if (tqc_dict_case_variant(ctx->dict, s, len, variant, sizeof variant))
-        return; /* a case error (`brazilian`), for the spelling pass */
+    /* A word the dictionary knows capitalised is a case error (`brazilian`), for the
+     * spelling pass, unless it reads as function words only (`ina`, `ona`: the names Ina
+     * and Ona are rarer in running text than `in a`, `on a`). */
+    bool name = tqc_dict_case_variant(ctx->dict, s, len, variant, sizeof variant);
+    if (name && !(t->flags & TQC_TF_LOWER))
+        return;
     if (t->flags & TQC_TF_INNER_CAP)
         check_camel(r, t);
     else if (t->flags & TQC_TF_LOWER)
-        check_lower(r, t);
+        check_lower(r, t, name);
     else if (title_shaped(s, len))
         check_capitalised(r, k);
 }

@@ -24,9 +24,15 @@
 /* Nesting deeper than this is not prose; marks beyond it are left unchecked. */
 #define QUOTES_MAX_DEPTH 32
 
+/* What a pair is in the language: its own marks (primary, secondary), marks met in
+ * its text and only checked for balance (also), another language's marks, reported
+ * where a quotation opens with them (foreign), or brackets. */
+typedef enum { ROLE_PRIMARY, ROLE_SECONDARY, ROLE_ALSO, ROLE_FOREIGN, ROLE_BRACKET } pair_role;
+
 typedef struct pair {
     int32_t open, close;
     bool bracket;
+    pair_role role;
 } pair;
 
 typedef struct quote_rules {
@@ -51,6 +57,7 @@ typedef struct mark_stack {
     open_mark items[QUOTES_MAX_DEPTH];
     size_t depth;
     size_t carried;     /* the pair the previous paragraph left open, or SIZE_MAX */
+    size_t para_end;    /* where the paragraph being read ends */
 } mark_stack;
 
 /* Where a mark stands, judged by its neighbours. */
@@ -95,7 +102,7 @@ static tqc_status parse_entry(quote_rules *r, const char *entry, size_t line, ch
         return TQC_OK;
     }
     if (role_len == 8 && memcmp(role, "inverted", 8) == 0) {
-        pair pr = {0, 0, false};
+        pair pr = {0, 0, false, ROLE_BRACKET};
         if (n != 2 || r->inverted_count == QUOTES_MAX_INVERTED ||
             !one_mark(fields[0], lens[0], &pr.open) || !one_mark(fields[1], lens[1], &pr.close))
             goto bad;
@@ -103,18 +110,25 @@ static tqc_status parse_entry(quote_rules *r, const char *entry, size_t line, ch
         return TQC_OK;
     }
     bool bracket = role_len == 7 && memcmp(role, "bracket", 7) == 0;
-    bool quote = (role_len == 7 && memcmp(role, "primary", 7) == 0) ||
-                 (role_len == 9 && memcmp(role, "secondary", 9) == 0) ||
-                 (role_len == 4 && memcmp(role, "also", 4) == 0);
-    pair pr = {0, 0, bracket};
+    pair_role pr_role = bracket ? ROLE_BRACKET : ROLE_ALSO;
+    bool quote = true;
+    if (role_len == 7 && memcmp(role, "primary", 7) == 0)
+        pr_role = ROLE_PRIMARY;
+    else if (role_len == 9 && memcmp(role, "secondary", 9) == 0)
+        pr_role = ROLE_SECONDARY;
+    else if (role_len == 7 && memcmp(role, "foreign", 7) == 0)
+        pr_role = ROLE_FOREIGN;
+    else if (!(role_len == 4 && memcmp(role, "also", 4) == 0))
+        quote = false;
+    pair pr = {0, 0, bracket, pr_role};
     if ((!bracket && !quote) || n != 2 || r->count == QUOTES_MAX_PAIRS ||
         !one_mark(fields[0], lens[0], &pr.open) || !one_mark(fields[1], lens[1], &pr.close))
         goto bad;
     r->pairs[r->count++] = pr;
     return TQC_OK;
 bad:
-    snprintf(err, errlen, "quotes:%zu: expected 'primary|secondary|also|bracket|inverted OPEN "
-             "CLOSE' or 'apostrophe MARK...': %s", line, entry);
+    snprintf(err, errlen, "quotes:%zu: expected 'primary|secondary|also|foreign|bracket|inverted "
+             "OPEN CLOSE' or 'apostrophe MARK...': %s", line, entry);
     return TQC_EINPUT;
 }
 
@@ -268,9 +282,23 @@ static void mark_text(int32_t cp, char out[5])
     out[n] = '\0';
 }
 
+/* Where the closing mark of a quotation or bracket whose opening mark ends at end most
+ * probably went: before the first punctuation mark after it in the paragraph (`(no cache
+ * do APT.`), or at the paragraph's end; SIZE_MAX when nothing follows the opening mark.
+ * (Stopping before the first finite verb instead was no better on injected drops.) */
+static size_t close_point(const tqc_doc *doc, size_t end, size_t para_end)
+{
+    size_t i = end;
+    while (i < para_end && !strchr(".,;:!?", doc->text[i]))
+        i++;
+    while (i > end && (doc->text[i - 1] == ' ' || doc->text[i - 1] == '\n'))
+        i--;
+    return i > end ? i : SIZE_MAX;
+}
+
 /* at_end: the paragraph ended with m open (rather than another mark closing over it). */
 static void report_unclosed(const tqc_ctx *ctx, const quote_rules *r, const open_mark *m,
-                            bool at_end)
+                            bool at_end, size_t para_end)
 {
     if (m->tentative)
         return;
@@ -296,8 +324,13 @@ static void report_unclosed(const tqc_ctx *ctx, const quote_rules *r, const open
                  "it", o, o);
         return;
     }
-    tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, span, "%s %s is never closed (no %s "
-             "follows in its paragraph)", p->bracket ? "bracket" : "quotation mark", o, c);
+    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, span, "%s %s is never "
+                              "closed (no %s follows in its paragraph)",
+                              p->bracket ? "bracket" : "quotation mark", o, c);
+    /* A guess at where it closes, for a human to confirm. */
+    size_t at = close_point(doc, span.end, para_end);
+    if (at != SIZE_MAX)
+        tqc_finding_fix(ctx->out, f, tqc_span_make(at, at), c, strlen(c), false);
 }
 
 /* Pops the stack down to (not including) entry k, reporting the marks left open. */
@@ -305,7 +338,7 @@ static void unwind(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st, siz
                    bool at_end)
 {
     while (st->depth > k)
-        report_unclosed(ctx, r, &st->items[--st->depth], at_end);
+        report_unclosed(ctx, r, &st->items[--st->depth], at_end, st->para_end);
 }
 
 /* Whether the mark at token k opens a quoted sentence: at a sentence start, or after the
@@ -320,6 +353,88 @@ static bool opens_sentence(const tqc_doc *doc, size_t k)
     int32_t cp = cp_at(doc, prev->span.start);
     return prev->kind == TQC_TOK_PUNCT && (cp == ',' || cp == ':' || cp == ';' || cp == '.' ||
                                            cp == '!' || cp == '?' || is_dash_or_slash(cp));
+}
+
+/* The first pair of role, or SIZE_MAX. */
+static size_t pair_of_role(const quote_rules *r, pair_role role)
+{
+    for (size_t i = 0; i < r->count; i++)
+        if (r->pairs[i].role == role)
+            return i;
+    return SIZE_MAX;
+}
+
+/* Whether cp glues a quotation mark to the text before or after it: a letter, a digit,
+ * or (before an opening mark) the punctuation that ends a clause. */
+static bool glues(int32_t cp, bool before_opening)
+{
+    return tqc_text_is_letter(cp) || tqc_text_is_digit(cp) ||
+           (before_opening && (cp == ',' || cp == '.' || cp == ';' || cp == ':' || cp == '!' ||
+                               cp == '?'));
+}
+
+/* What an opening quotation mark at tok says by itself, before it is pushed on st:
+ * another language's mark (a `foreign` pair), a quotation nested in one opened with the
+ * same marks (the language writes its secondary marks inside), no space before it. */
+static void check_opening(const tqc_ctx *ctx, const quote_rules *r, const mark_stack *st,
+                          size_t pair_idx, const tqc_token *tok)
+{
+    const tqc_doc *doc = ctx->doc;
+    const pair *p = &r->pairs[pair_idx];
+    char m[5];
+    mark_text(p->open, m);
+    size_t primary = pair_of_role(r, ROLE_PRIMARY), secondary = pair_of_role(r, ROLE_SECONDARY);
+    if (p->role == ROLE_FOREIGN && primary != SIZE_MAX) {
+        char o[5], c[5];
+        mark_text(r->pairs[primary].open, o);
+        mark_text(r->pairs[primary].close, c);
+        tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, tok->span,
+                                  "quotation opened with %s, another language's mark: %s "
+                                  "writes %s %s", m,
+                                  tqc_lang_setting(ctx->lang, "name", "this language"), o, c);
+        tqc_finding_suggest(ctx->out, f, o, strlen(o));
+    } else if ((p->role == ROLE_PRIMARY || p->role == ROLE_SECONDARY) && p->open != p->close &&
+               primary != SIZE_MAX && secondary != SIZE_MAX) {
+        for (size_t i = 0; i < st->depth; i++) {
+            if (st->items[i].tentative || r->pairs[st->items[i].pair].open != p->open)
+                continue;
+            size_t other = p->role == ROLE_PRIMARY ? secondary : primary;
+            char o[5], c[5], at[48];
+            mark_text(r->pairs[other].open, o);
+            mark_text(r->pairs[other].close, c);
+            where(doc, st->items[i].off, tok->span.start, at, sizeof at);
+            tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, tok->span,
+                                      "quotation inside the quotation opened at %s uses the "
+                                      "same mark %s; inside it, write %s %s", at, m, o, c);
+            tqc_finding_suggest(ctx->out, f, o, strlen(o));
+            break;
+        }
+    }
+    size_t at;
+    int32_t before = tok->span.start > 0 ? tqc_text_prev(doc->text, tok->span.start, &at) : -1;
+    if (glues(before, true) && !(tok->flags & TQC_TF_SPACE_BEFORE)) {
+        char fixed[8];
+        int n = snprintf(fixed, sizeof fixed, " %s", m);
+        tqc_finding *f = TQC_EMIT(ctx, tok->span, "no space before the opening quote %s", m);
+        tqc_finding_suggest(ctx->out, f, fixed, (size_t)n);
+        tqc_finding_fix(ctx->out, f, tok->span, fixed, (size_t)n, true);
+    }
+}
+
+/* A closing quotation mark at span glued to the word after it (`appeal,”said`). */
+static void check_closing(const tqc_ctx *ctx, tqc_span span)
+{
+    const tqc_doc *doc = ctx->doc;
+    int32_t after = cp_at(doc, span.end);
+    if (!glues(after, false))
+        return;
+    char fixed[8];
+    int n = snprintf(fixed, sizeof fixed, "%.*s ", (int)tqc_span_len(span),
+                     doc->text + span.start);
+    tqc_finding *f = TQC_EMIT(ctx, span, "no space after the closing quote %.*s",
+                              (int)tqc_span_len(span), doc->text + span.start);
+    tqc_finding_suggest(ctx->out, f, fixed, (size_t)n);
+    tqc_finding_fix(ctx->out, f, span, fixed, (size_t)n, true);
 }
 
 static void push(const tqc_doc *doc, mark_stack *st, size_t pair_idx, const tqc_token *tok,
@@ -344,6 +459,33 @@ static size_t find_open(const quote_rules *r, const mark_stack *st, int32_t cp, 
     return SIZE_MAX;
 }
 
+/* Whether an opening mark of pair i at span, with a quotation of the same pair open,
+ * would leave too few closing marks in the rest of the paragraph to close them all:
+ * then it is the closing mark turned the wrong way (`« démons « (ou`), not a nested
+ * quotation, even where spaces surround it as French guillemets are written. */
+static bool closes_nothing_after(const quote_rules *r, const mark_stack *st, tqc_span para,
+                                 const tqc_doc *doc, tqc_span span, size_t i)
+{
+    const pair *p = &r->pairs[i];
+    if (p->open == p->close)
+        return false;
+    size_t open = 0;
+    for (size_t k = 0; k < st->depth; k++)
+        open += !st->items[k].tentative && r->pairs[st->items[k].pair].open == p->open;
+    if (open == 0)
+        return false;
+    size_t closers = 0;
+    for (size_t j = span.end; j < para.end;) {
+        int32_t cp;
+        size_t n = tqc_text_decode(doc->text + j, para.end - j, &cp);
+        if (n == 0)
+            break;
+        closers += cp == p->close;
+        j += n;
+    }
+    return closers < open + 1;
+}
+
 static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
                        tqc_span para, const tqc_token *tok, int32_t cp)
 {
@@ -364,13 +506,20 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
          * quotation written with the outer marks. If either is left open, the end of
          * the paragraph says so. */
         if (r->pairs[st->items[top - 1].pair].open == cp && pos == POS_OPEN) {
+            if (!apos)
+                check_opening(ctx, r, st, as_open, tok);
             push(doc, st, as_open, tok, apos);
             return;
         }
+        if (!st->items[top - 1].tentative && !apos)
+            check_closing(ctx, span);
         st->depth = top - 1;
         return;
     }
-    if (as_open != SIZE_MAX && pos != POS_CLOSE) {
+    if (as_open != SIZE_MAX && pos != POS_CLOSE && !closes_nothing_after(r, st, para, doc, span,
+                                                                           as_open)) {
+        if (!apos)
+            check_opening(ctx, r, st, as_open, tok);
         push(doc, st, as_open, tok, apos);
         return;
     }
@@ -411,6 +560,8 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
     size_t k = find_open(r, st, cp, true);
     if (k != SIZE_MAX) {
         unwind(ctx, r, st, k + 1, false);
+        if (!st->items[k].tentative)
+            check_closing(ctx, span);
         st->depth = k;
         return;
     }
@@ -441,18 +592,64 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
         st->carried = SIZE_MAX;
         return;
     }
+    /* Another pair's closing mark while a quotation is open (`« statique ”`): the
+     * open one's closing mark, probably. */
+    size_t open_k = st->depth;
+    while (open_k > 0 && st->items[open_k - 1].tentative)
+        open_k--;
+    if (open_k > 0) {
+        const open_mark *om = &st->items[open_k - 1];
+        char o[5], c[5], at[48];
+        mark_text(r->pairs[om->pair].open, o);
+        mark_text(r->pairs[om->pair].close, c);
+        where(doc, om->off, span.start, at, sizeof at);
+        tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, span,
+                                  "closing quote %s does not match the %s opened at %s; %s?", m,
+                                  o, at, c);
+        tqc_finding_suggest(ctx->out, f, c, strlen(c));
+        tqc_finding_fix(ctx->out, f, span, c, strlen(c), false);
+        st->depth = open_k - 1;
+        return;
+    }
     tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, span,
              "closing quote %s with no opening quote before it in its paragraph", m);
 }
 
-/* A closing bracket with nothing open that is a list label (`a)`, `2)`) or a smiley. */
+/* Whether the bracket at token k is the mouth of a smiley: glued after `:` or `;`,
+ * with or without a `-` nose (`:)`, `;-)`, `:(`). */
+static bool smiley(const tqc_doc *doc, size_t k)
+{
+    if (k == 0 || (doc->tokens[k].flags & TQC_TF_SPACE_BEFORE))
+        return false;
+    size_t e = doc->tokens[k].span.start;
+    if (doc->text[e - 1] == '-' && e >= 2)
+        e--;
+    return doc->text[e - 1] == ':' || doc->text[e - 1] == ';';
+}
+
+/* Whether word token t is a roman numeral of a list label (`iv)`, `XII)`). */
+static bool roman(const tqc_doc *doc, const tqc_token *t)
+{
+    size_t n = tqc_span_len(t->span);
+    if (t->kind != TQC_TOK_WORD || n > 6)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!strchr("ivxlcdmIVXLCDM", doc->text[t->span.start + i]))
+            return false;
+    return true;
+}
+
+/* A closing bracket with nothing open that is a list label (`a)`, `2)`, `iv)`) or a
+ * smiley. */
 static bool label_or_smiley(const tqc_doc *doc, size_t k)
 {
     if (k == 0)
         return false;
     const tqc_token *prev = &doc->tokens[k - 1];
     int32_t cp = cp_at(doc, prev->span.start);
-    if (prev->kind == TQC_TOK_PUNCT && (cp == ':' || cp == ';'))
+    if (smiley(doc, k))
+        return true;
+    if (roman(doc, prev) && (prev->flags & (TQC_TF_SENT_START | TQC_TF_SPACE_BEFORE)))
         return true;
     /* A number of one or two digits, or a single letter, standing alone. */
     bool short_label = (prev->kind == TQC_TOK_NUMBER && tqc_span_len(prev->span) <= 2) ||
@@ -470,7 +667,8 @@ static void bracket_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *s
     const tqc_doc *doc = ctx->doc;
     size_t as_open = opens(r, cp);
     if (as_open != SIZE_MAX && r->pairs[as_open].bracket) {
-        push(doc, st, as_open, tok, false);
+        if (!smiley(doc, k))
+            push(doc, st, as_open, tok, false);
         return;
     }
     char m[5];
@@ -585,6 +783,7 @@ static void run(const tqc_ctx *ctx)
         const tqc_sentence *last = &doc->sentences[para->sent_first + para->sent_count - 1];
         brackets.depth = 0;
         quotes.depth = 0;
+        brackets.para_end = quotes.para_end = para->span.end;
         for (size_t k = first->tok_first; k < last->tok_first + last->tok_count; k++) {
             const tqc_token *tok = &doc->tokens[k];
             int32_t cp;
@@ -612,7 +811,9 @@ static void run(const tqc_ctx *ctx)
             if (!quotes.items[i].tentative)
                 outer = i;
         quotes.carried = outer != SIZE_MAX ? quotes.items[outer].pair : SIZE_MAX;
-        if (outer != SIZE_MAX &&
+        /* Only a quoted sentence runs on: a phrase quoted inside a clause (`there are
+         * "deficiencies in`) is closed in its paragraph. */
+        if (outer != SIZE_MAX && quotes.items[outer].sentence &&
             first_mark(doc, p + 1) == r->pairs[quotes.items[outer].pair].open)
             quotes.depth = 0;
         unwind(ctx, r, &quotes, 0, true);

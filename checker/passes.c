@@ -22,6 +22,8 @@ extern const tqc_pass tqc_pass_xliff;
 
 const tqc_pass *const tqc_passes[] = {
     &tqc_pass_repeated_word,
+    /* Before the word passes: they leave the words of a clause it reports alone. */
+    &tqc_pass_untranslated,
     &tqc_pass_missing_space,
     &tqc_pass_spelling,
     &tqc_pass_quotes,
@@ -32,7 +34,6 @@ const tqc_pass *const tqc_passes[] = {
     &tqc_pass_fragment,
     &tqc_pass_stray_heading,
     &tqc_pass_number,
-    &tqc_pass_untranslated,
     &tqc_pass_omission,
     &tqc_pass_addition,
     &tqc_pass_markup,

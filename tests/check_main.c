@@ -121,12 +121,18 @@ static void copy_out(char *dst, size_t cap, const char *src, size_t len)
 
 void tqc_test_first(const char *text, const char *rule, tqc_test_hit *h)
 {
+    tqc_test_first_in("en", text, rule, h);
+}
+
+void tqc_test_first_in(const char *code, const char *text, const char *rule, tqc_test_hit *h)
+{
     memset(h, 0, sizeof *h);
-    tqc_doc *doc = tqc_doc_new("test.txt", text, strlen(text), "en");
+    tqc_doc *doc = tqc_doc_new("test.txt", text, strlen(text), code);
     ck_assert_ptr_nonnull(doc);
     tqc_findings out;
     tqc_findings_init(&out, doc);
-    ck_assert_int_eq(tqc_check_doc(tqc_test_checker(), doc, &out), TQC_OK);
+    tqc_checker *ck = strcmp(code, "en") == 0 ? tqc_test_checker() : tqc_test_checker_for(code);
+    ck_assert_int_eq(tqc_check_doc(ck, doc, &out), TQC_OK);
     for (size_t i = 0; i < out.count; i++) {
         const tqc_finding *f = &out.items[i];
         if (strcmp(f->rule, rule) != 0 && !(f->also && strstr(f->also, rule)))
@@ -210,8 +216,8 @@ int main(void)
         audit_suite,
         lang_es_pt_suite,
         lang_fr_de_it_suite,
-        langid_suite, pass_untranslated_suite, pool_suite, text_suite,
-        serve_suite, readers_suite,
+        langid_suite, pass_untranslated_suite, pool_suite, text_suite, lex_suite,
+        pass_number_suite, pass_repeated_word_suite, serve_suite, readers_suite,
     };
     /* Load the dictionaries once, before Check forks a process per test. */
     tqc_test_checker();

@@ -148,9 +148,28 @@ START_TEST(test_issue_3_quotes_multi_paragraph_quotation)
     ck_assert_uint_eq(h.count, 2);
     ck_assert_uint_eq(h.serious, 0);
     ck_assert_str_eq(h.span, "”");
-    /* ...but a quoted phrase cannot run on. */
+    /* ...but a quoted phrase cannot run on, even when the next paragraph opens a
+     * quotation of its own. */
     ck_assert_uint_eq(serious("She called the plan \"a trap for buyers, and left.\n\nThe talks "
                               "then ended.\n"), 1);
+    ck_assert_uint_eq(serious("He said there are \"deficiencies in the snow program.\n\n\"We "
+                              "will see,\" she said.\n"), 1);
+}
+END_TEST
+
+START_TEST(test_issue_12_unclosed_mark_gets_a_guess)
+{
+    /* The closing mark probably went before the next punctuation: a fix to review. */
+    hit h = quotes_on("The cache (on the local disk makes it faster, they said.", 0);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_str_eq(h.span, "(");
+    ck_assert_str_eq(h.fix, ")");
+    ck_assert(h.has_fix && !h.safe);
+    tqc_test_hit t;
+    tqc_test_first_in("pt", "O modo (conhecido como anonymous FTP torna tudo simples.", "quotes",
+                      &t);
+    ck_assert_uint_eq(t.count, 1);
+    ck_assert(t.has_fix && !t.safe);
 }
 END_TEST
 
@@ -173,10 +192,90 @@ END_TEST
 
 START_TEST(test_issue_3_quotes_foreign_marks_balance)
 {
-    ck_assert_uint_eq(serious("He said «yes», she said »no« and they said „maybe“."), 0);
-    hit h = quotes_on("He said «yes« and left.", 0);
-    ck_assert_uint_eq(h.count, 1);
+    /* Another language's marks pair up; each quotation opened with one is reported as
+     * that style (issue 12), and nothing is reported as unbalanced. */
+    const char *mixed = "He said «yes», she said »no« and they said „maybe“.";
+    ck_assert_uint_eq(serious(mixed), 3);
+    for (size_t i = 0; i < 3; i++) {
+        hit f = quotes_on(mixed, i);
+        ck_assert_int_eq(f.severity, TQC_SEV_WARNING);
+        ck_assert_ptr_nonnull(strstr(f.message, "another language's mark"));
+    }
+    hit h = quotes_on("He said «yes« and left.", 1);
+    ck_assert_uint_eq(h.count, 2);
     ck_assert_str_eq(h.fix, "»");
+}
+END_TEST
+
+/* The quotes finding of text in language code (first one) at any severity. */
+#define QUOTES_IN(code, text, span_, sev_) do { \
+        tqc_test_hit h_; tqc_test_first_in(code, text, "quotes", &h_); \
+        ck_assert_uint_eq(h_.count, 1); ck_assert_str_eq(h_.span, span_); \
+        ck_assert_int_eq(h_.severity, sev_); } while (0)
+#define NO_QUOTES_IN(code, text) do { \
+        tqc_test_hit h_; tqc_test_first_in(code, text, "quotes", &h_); \
+        ck_assert_msg(h_.count == 0, "%s: %s", text, h_.message); } while (0)
+
+START_TEST(test_issue_12_no_space_next_to_a_quote)
+{
+    hit h = quotes_on("“We will appeal,”said the lawyer.", 0);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_str_eq(h.span, "”");
+    ck_assert_str_eq(h.fix, "” ");
+    ck_assert(h.safe);
+    h = quotes_on("The lawyer said“We will appeal.”", 0);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_str_eq(h.fix, " “");
+    QUOTES_IN("de", "Er sagte„Wir gehen in Berufung.“", "„", TQC_SEV_ERROR);
+    QUOTES_IN("fr", "Il a dit « Nous ferons appel »puis il est parti.", "»", TQC_SEV_ERROR);
+    QUOTES_IN("es", "Dijo «Apelaremos»y se fue.", "»", TQC_SEV_ERROR);
+    QUOTES_IN("it", "Ha detto «Faremo ricorso»e se ne è andato.", "»", TQC_SEV_ERROR);
+    QUOTES_IN("pt", "Disse “Vamos recorrer”e saiu.", "”", TQC_SEV_ERROR);
+    /* Apostrophes, hyphenated compounds and feet and inches glue legitimately. */
+    ck_assert_uint_eq(quotes_on("He said ‘we can’t’ and the “yes”-campaign won.", 0).count, 0);
+    ck_assert_uint_eq(quotes_on("He is 5'11\" tall and rock ’n’ roll is back.", 0).count, 0);
+    NO_QUOTES_IN("de", "Er sagte: „Das geht’s nicht“, und ging.");
+    NO_QUOTES_IN("it", "L’«Unità» ha scritto dell’Unione.");
+}
+END_TEST
+
+START_TEST(test_issue_12_nested_quotes)
+{
+    /* A quotation inside a quotation takes the language's secondary marks. */
+    hit h = quotes_on("“He told me “no” twice,” she said.", 0);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_str_eq(h.span, "“");
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_uint_eq(quotes_on("“He told me ‘no’ twice,” she said.", 0).count, 0);
+    QUOTES_IN("de", "„Er sagte „nein“ zweimal“, sagte sie.", "„", TQC_SEV_WARNING);
+    NO_QUOTES_IN("de", "„Er sagte ‚nein‘ zweimal“, sagte sie.");
+    QUOTES_IN("fr", "« Il a dit « non » deux fois », dit-elle.", "«", TQC_SEV_WARNING);
+    NO_QUOTES_IN("fr", "« Il a dit “non” deux fois », dit-elle.");
+    NO_QUOTES_IN("es", "«Dijo “no” dos veces», contó ella.");
+    NO_QUOTES_IN("it", "«Ha detto “no” due volte», ha raccontato.");
+    NO_QUOTES_IN("pt", "«Disse “não” duas vezes», contou ela.");
+    /* A second opening mark that leaves too few closing marks after it is the closing
+     * one turned the wrong way, spaces around it or not; another pair's closing mark
+     * while a quotation is open is told with the open one's. */
+    QUOTES_IN("fr", "Il lance des « démons « (ou processus) au démarrage.", "«", TQC_SEV_ERROR);
+    QUOTES_IN("fr", "Une configuration « statique ” doit tout mentionner.", "”",
+              TQC_SEV_WARNING);
+    QUOTES_IN("es", "Lo llamó «histórico” en su discurso.", "”", TQC_SEV_WARNING);
+    /* German marks in an English article; English marks opening a German quotation. */
+    h = quotes_on("The paper wrote „We will win“ on Monday.", 0);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_ptr_nonnull(strstr(h.message, "another language's mark"));
+    QUOTES_IN("de", "Die Zeitung schrieb “Wir siegen” am Montag.", "“", TQC_SEV_WARNING);
+}
+END_TEST
+
+START_TEST(test_issue_12_smileys_labels_inches)
+{
+    ck_assert_uint_eq(serious("He waved ;-) and left :( and came back :-("), 0);
+    ck_assert_uint_eq(serious("The options: i) wait, ii) leave, iv) stay, IX) go."), 0);
+    ck_assert_uint_eq(serious("The plank is 6' long, the screen 12\" wide; he is 5'11\"."), 0);
+    NO_QUOTES_IN("de", "Die Punkte: a) warten, iii) gehen :-)");
+    NO_QUOTES_IN("fr", "Les options : i) attendre, ii) partir ;)");
 }
 END_TEST
 
@@ -224,7 +323,7 @@ static hit quotes_in(const char *rules, const char *text, size_t nth)
     ck_assert_int_eq(tqc_segment(doc, lang), TQC_OK);
     tqc_findings out;
     tqc_findings_init(&out, doc);
-    tqc_ctx ctx = {doc, lang, NULL, state, pass, &out, NULL, NULL};
+    tqc_ctx ctx = {doc, lang, NULL, state, pass, &out, NULL, NULL, NULL};
     pass->run(&ctx);
     tqc_findings_finish(&out);
     hit h;
@@ -274,6 +373,10 @@ Suite *pass_quotes_suite(void)
     tcase_add_test(tc, test_issue_3_quotes_multi_paragraph_quotation);
     tcase_add_test(tc, test_issue_3_quotes_brackets);
     tcase_add_test(tc, test_issue_3_quotes_foreign_marks_balance);
+    tcase_add_test(tc, test_issue_12_no_space_next_to_a_quote);
+    tcase_add_test(tc, test_issue_12_nested_quotes);
+    tcase_add_test(tc, test_issue_12_smileys_labels_inches);
+    tcase_add_test(tc, test_issue_12_unclosed_mark_gets_a_guess);
     tcase_add_test(tc, test_issue_3_quotes_conventions_are_data);
     suite_add_tcase(s, tc);
     return s;

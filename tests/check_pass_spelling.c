@@ -36,7 +36,8 @@ START_TEST(test_issue_3_spelling_proper_adjective_in_lower_case)
     ck_assert_uint_eq(h.count, 1);
     ck_assert_str_eq(h.span, "brazilian");
     ck_assert_str_eq(h.first, "Brazilian");
-    ck_assert(h.safe);
+    /* A change of case is never safe (issue 13): a name is right as often as not. */
+    ck_assert(h.has_fix && !h.safe);
     ck_assert_msg(strstr(h.message, "written in lower case"), "%s", h.message);
     check("He met the Brazilian delegation in the capital.", &h);
     ck_assert_uint_eq(h.count, 0);
@@ -108,7 +109,80 @@ START_TEST(test_issue_5_spelling_noun_form_is_a_hint_in_german)
     hit h;
     check("The brazilian minister arrived.", &h);
     ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
-    ck_assert(h.safe);
+    ck_assert(h.has_fix && !h.safe);
+}
+END_TEST
+
+/* Spelling findings of text in language code (first one described), at any severity. */
+static size_t spelling_in(const char *code, const char *text, hit *h)
+{
+    tqc_test_first_in(code, text, "spelling", h);
+    return h->count;
+}
+
+START_TEST(test_issue_12_spelling_british_copy_is_accepted)
+{
+    hit h;
+    /* British words the American dictionary lacks, in a plain `en` document. */
+    ck_assert_uint_eq(spelling_in("en", "The programme will organise colour displays in the "
+                                  "centre, and the defence minister travelled to the theatre "
+                                  "to watch the metre-long banners.", &h), 0);
+    /* American copy stays as quiet, and a misspelling is still one. */
+    ck_assert_uint_eq(spelling_in("en", "The program will organize color displays in the "
+                                  "center.", &h), 0);
+    ck_assert_uint_eq(spelling_in("en", "The programme will organise the colour recepcion.", &h),
+                      1);
+    ck_assert_str_eq(h.span, "recepcion");
+}
+END_TEST
+
+START_TEST(test_issue_12_spelling_mixed_varieties_once_as_info)
+{
+    hit h;
+    ck_assert_uint_eq(spelling_in("en", "The programme will organise colour events in the "
+                                  "centre.\n\nThe color guard arrived.", &h), 1);
+    ck_assert_str_eq(h.span, "color");
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_msg(strstr(h.message, "American and British spellings mixed"), "%s", h.message);
+    ck_assert_msg(strstr(h.message, "most of the text is British"), "%s", h.message);
+    /* A configured variety asks its own dictionary alone: the American word is unknown. */
+    ck_assert_uint_eq(spelling_in("en-GB", "The colour guard met the color guard.", &h), 1);
+    ck_assert_str_eq(h.span, "color");
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    /* European Portuguese in a plain `pt` document; Brazilian beside it is told once. */
+    ck_assert_uint_eq(spelling_in("pt", "O facto é que a equipa económica apresentou o "
+                                  "programa.", &h), 0);
+    ck_assert_uint_eq(spelling_in("pt", "A equipa económica tem um género de plano.\n\nO "
+                                  "ônibus chegou.", &h), 1);
+    ck_assert_str_eq(h.span, "ônibus");
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+}
+END_TEST
+
+START_TEST(test_issue_12_spelling_english_loanwords_are_hints)
+{
+    hit h;
+    ck_assert_uint_eq(spelling_in("pt", "O novo kernel foi atualizado ontem.", &h), 1);
+    ck_assert_str_eq(h.span, "kernel");
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_msg(strstr(h.message, "English"), "%s", h.message);
+    ck_assert_uint_eq(spelling_in("de", "Die neue firewall blockiert alles.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    /* A misspelling no language knows is still one. */
+    ck_assert_uint_eq(spelling_in("es", "El ministro dijo que la situacion era grave.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+}
+END_TEST
+
+START_TEST(test_issue_12_spelling_quiet_in_an_untranslated_clause)
+{
+    hit h;
+    const char *text = "The budget passed on Monday, the minister said, mas a oposição votou "
+                       "contra a proposta do governo.";
+    ck_assert_uint_eq(spelling_in("en", text, &h), 0);
+    tqc_test_first_in("en", text, "untranslated", &h);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_msg(strstr(h.message, "Portuguese"), "%s", h.message);
 }
 END_TEST
 
@@ -122,6 +196,10 @@ Suite *pass_spelling_suite(void)
     tcase_add_test(tc, test_issue_3_spelling_leaves_non_words_alone);
     tcase_add_test(tc, test_issue_3_spelling_not_again_after_missing_space);
     tcase_add_test(tc, test_issue_5_spelling_noun_form_is_a_hint_in_german);
+    tcase_add_test(tc, test_issue_12_spelling_british_copy_is_accepted);
+    tcase_add_test(tc, test_issue_12_spelling_mixed_varieties_once_as_info);
+    tcase_add_test(tc, test_issue_12_spelling_quiet_in_an_untranslated_clause);
+    tcase_add_test(tc, test_issue_12_spelling_english_loanwords_are_hints);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -3,7 +3,10 @@
 #  1. per-rule precision and recall on our corpus (corpus/<lang>/) and the reference article;
 #  2. false alarms per 10,000 words on clean, edited news (Brown press section);
 #  3. sentence segmentation Golden Rules;
-#  4. the run-on injection test (recall, first-suggestion accuracy vs Hunspell, false alarms).
+#  4. the run-on injection test (recall, first-suggestion accuracy vs Hunspell, false alarms);
+#  5. defect injection in six languages (eval_inject: recall and first-fix accuracy per class
+#     and language, false alarms per rule on the clean corpora; JSON in $BUILD/eval-inject.json)
+#     and, beside it, the challenge corpus's own score (score.py), when present.
 # The shared corpora live in ../shared/corpus beside the repository; parts that need them
 # are skipped with a note when it is absent.
 set -u
@@ -70,4 +73,19 @@ if [ -x "$BUILD/eval_langid" ] && [ -f "$ext/mqm-sample-ende.jsonl" ]; then
     echo "== language detection on single MT target sentences"
     "$BUILD/eval_langid" de "$ext/mqm-sample-ende.jsonl"
     "$BUILD/eval_langid" en "$ext/mqm-sample-zhen.jsonl"
+fi
+
+if [ -x "$BUILD/eval_inject" ]; then
+    echo
+    echo "== injection: defects made in clean prose, six languages (tests/eval_inject.c, seed 1)"
+    "$BUILD/eval_inject" --tqc ./tqc --json "$BUILD/eval-inject.json"
+    echo "(the same numbers: $BUILD/eval-inject.json)"
+fi
+
+if [ -f "$shared/challenge/score.py" ]; then
+    echo
+    echo "== challenge corpus: articles written independently of the rules (measure only)"
+    python3 "$shared/challenge/score.py" ./tqc
+else
+    echo "== challenge corpus: skipped ($shared/challenge not found)"
 fi

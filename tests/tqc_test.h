@@ -38,9 +38,12 @@ Suite *lang_es_pt_suite(void);
 Suite *lang_fr_de_it_suite(void);
 Suite *langid_suite(void);
 Suite *pass_untranslated_suite(void);
+Suite *pass_number_suite(void);
+Suite *pass_repeated_word_suite(void);
 Suite *pool_suite(void);
 Suite *text_suite(void);
 Suite *readers_suite(void);
+Suite *lex_suite(void);
 
 /* An English checker using the source tree's rules/ and dictionaries/ (one per process,
  * made on first use, freed at exit). */
@@ -80,5 +83,7 @@ typedef struct tqc_test_hit {
 } tqc_test_hit;
 /* Checks text with every pass and describes, in *h, its first finding of rule. */
 void tqc_test_first(const char *text, const char *rule, tqc_test_hit *h);
+/* The same in language code, at any severity. */
+void tqc_test_first_in(const char *code, const char *text, const char *rule, tqc_test_hit *h);
 
 #endif

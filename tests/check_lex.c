@@ -1,0 +1,203 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "lex.h"
+#include "pass.h"
+#include "seg.h"
+#include "tqc_test.h"
+
+/* A fresh folder holding dictionaries/xx/lexicon.tsv with contents; its path into dir. */
+static void write_lexicon(char *dir, size_t cap, const char *contents, char *file, size_t fcap)
+{
+    snprintf(dir, cap, "/tmp/tqc-lex-XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char sub[128];
+    snprintf(sub, sizeof sub, "%s/dictionaries", dir);
+    ck_assert_int_eq(mkdir(sub, 0700), 0);
+    snprintf(sub, sizeof sub, "%s/dictionaries/xx", dir);
+    ck_assert_int_eq(mkdir(sub, 0700), 0);
+    snprintf(file, fcap, "%s/lexicon.tsv", sub);
+    FILE *f = fopen(file, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs(contents, f);
+    ck_assert_int_eq(fclose(f), 0);
+}
+
+static void remove_lexicon(const char *dir, const char *file)
+{
+    char sub[512];
+    unlink(file);
+    snprintf(sub, sizeof sub, "%s/dictionaries/xx", dir);
+    rmdir(sub);
+    snprintf(sub, sizeof sub, "%s/dictionaries", dir);
+    rmdir(sub);
+    rmdir(dir);
+}
+
+/* Many lines, so the search crosses several halvings; forms of every length around. */
+static const char good[] =
+    "# source: written for this test\n"
+    "# licence: none\n"
+    "'s\tAUX\n"
+    "Abend\tNOUN\n"
+    "Paris\tPROPN\n"
+    "a\tDET,PREP\n"
+    "ab\tPREP\n"
+    "abc\tNOUN\n"
+    "goes\tVFIN\n"
+    "has\tAUX,VFIN\n"
+    "l'\tDET\n"
+    "n'\tADV\n"
+    "said\tVFIN,VPART\n"
+    "saying\tVGER,NOUN\n"
+    "to\tPREP\n"
+    "yes\tINTJ,ADV\n"
+    "\xc3\xa9t\xc3\xa9\tVPART,NOUN\n";
+
+START_TEST(test_lookup_every_entry_and_misses)
+{
+    char dir[64], file[512], err[512];
+    write_lexicon(dir, sizeof dir, good, file, sizeof file);
+    tqc_lex *lex = NULL;
+    ck_assert_int_eq(tqc_lex_open(file, &lex, err, sizeof err), TQC_OK);
+    ck_assert_uint_eq(tqc_lex_count(lex), 15);
+    ck_assert_uint_eq(tqc_lex_pos(lex, "Abend", 5), TQC_POS_NOUN);
+    ck_assert_uint_eq(tqc_lex_pos(lex, "a", 1), TQC_POS_DET | TQC_POS_PREP);
+    ck_assert_uint_eq(tqc_lex_pos(lex, "ab", 2), TQC_POS_PREP);
+    ck_assert_uint_eq(tqc_lex_pos(lex, "abc", 3), TQC_POS_NOUN);
+    ck_assert_uint_eq(tqc_lex_pos(lex, "has", 3), TQC_POS_AUX | TQC_POS_VFIN);
+    ck_assert_uint_eq(tqc_lex_pos(lex, "said", 4), TQC_POS_VFIN | TQC_POS_VPART);
+    ck_assert_uint_eq(tqc_lex_pos(lex, "yes", 3), TQC_POS_INTJ | TQC_POS_ADV);
+    ck_assert_uint_eq(tqc_lex_pos(lex, "\xc3\xa9t\xc3\xa9", 5), TQC_POS_VPART | TQC_POS_NOUN);
+    ck_assert(tqc_lex_pos(lex, "said", 4) & TQC_POS_VERB);
+    /* Unknown: before the first, after the last, between, prefixes, case differs. */
+    ck_assert_uint_eq(tqc_lex_pos(lex, "AAA", 3), 0);
+    ck_assert_uint_eq(tqc_lex_pos(lex, "\xff", 1), 0);
+    ck_assert_uint_eq(tqc_lex_pos(lex, "abd", 3), 0);
+    ck_assert_uint_eq(tqc_lex_pos(lex, "sai", 3), 0);
+    ck_assert_uint_eq(tqc_lex_pos(lex, "Said", 4), 0);
+    ck_assert_uint_eq(tqc_lex_pos(lex, "saidx", 5), 0);
+    ck_assert_uint_eq(tqc_lex_pos(lex, "", 0), 0);
+    /* A length shorter than the string: only those bytes count. */
+    ck_assert_uint_eq(tqc_lex_pos(lex, "goesX", 4), TQC_POS_VFIN);
+    ck_assert_uint_eq(tqc_lex_pos(NULL, "a", 1), 0);
+    tqc_lex_free(lex);
+    tqc_lex_free(NULL);
+    remove_lexicon(dir, file);
+}
+END_TEST
+
+START_TEST(test_corrupt_files_are_refused_naming_the_line)
+{
+    static const struct { const char *text, *line; } bad[] = {
+        {"b\tNOUN\na\tNOUN\n", ":2:"},              /* out of order */
+        {"a\tNOUN\na\tVFIN\n", ":2:"},              /* a repeated form */
+        {"# h\na\tNOUN\nb\tVERB\n", ":3:"},          /* an unknown tag */
+        {"a\tNOUN\nb NOUN\n", ":2:"},                /* no tab */
+        {"a\tNOUN\nb\t\n", ":2:"},                   /* no tags */
+        {"a\tNOUN\nb\tNOUN", ":2:"},                 /* no final newline */
+        {"a\tNOUN,\n", ":1:"},                       /* an empty tag */
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char dir[64], file[512], err[512] = "";
+        write_lexicon(dir, sizeof dir, bad[i].text, file, sizeof file);
+        tqc_lex *lex = (tqc_lex *)1;
+        ck_assert_int_eq(tqc_lex_open(file, &lex, err, sizeof err), TQC_EINPUT);
+        ck_assert_ptr_null(lex);
+        ck_assert_msg(strstr(err, file) && strstr(err, bad[i].line), "%zu: %s", i, err);
+        /* The profile refuses to load with it, with the same message. */
+        tqc_lang *lang = (tqc_lang *)1;
+        ck_assert_int_eq(tqc_lang_load(dir, "xx", &lang, err, sizeof err), TQC_EINPUT);
+        ck_assert_ptr_null(lang);
+        ck_assert_ptr_nonnull(strstr(err, "lexicon.tsv"));
+        remove_lexicon(dir, file);
+    }
+    char err[512];
+    tqc_lex *lex;
+    ck_assert_int_eq(tqc_lex_open("/nonexistent/lexicon.tsv", &lex, err, sizeof err),
+                     TQC_ENOTFOUND);
+    ck_assert_ptr_nonnull(strstr(err, "/nonexistent/lexicon.tsv"));
+}
+END_TEST
+
+START_TEST(test_empty_and_header_only_files_know_nothing)
+{
+    const char *texts[] = {"", "# only a header\n"};
+    for (size_t i = 0; i < 2; i++) {
+        char dir[64], file[512], err[512];
+        write_lexicon(dir, sizeof dir, texts[i], file, sizeof file);
+        tqc_lex *lex = NULL;
+        ck_assert_int_eq(tqc_lex_open(file, &lex, err, sizeof err), TQC_OK);
+        ck_assert_uint_eq(tqc_lex_count(lex), 0);
+        ck_assert_uint_eq(tqc_lex_pos(lex, "a", 1), 0);
+        tqc_lex_free(lex);
+        remove_lexicon(dir, file);
+    }
+}
+END_TEST
+
+START_TEST(test_profile_owns_it_and_context_caches_per_token)
+{
+    char dir[64], file[512], err[512];
+    write_lexicon(dir, sizeof dir, good, file, sizeof file);
+    tqc_lang *lang = NULL;
+    ck_assert_int_eq(tqc_lang_load(dir, "xx-YY", &lang, err, sizeof err), TQC_OK);
+    ck_assert_ptr_nonnull(tqc_lang_lexicon(lang));
+    const char *text = "Said Paris: yes, Goes.";
+    tqc_doc *doc = tqc_doc_new("t.txt", text, strlen(text), "xx");
+    ck_assert_int_eq(tqc_segment(doc, lang), TQC_OK);
+    uint32_t *cache = calloc(2 * doc->token_count, sizeof *cache);
+    tqc_ctx with = {.doc = doc, .lang = lang, .token_pos = cache};
+    tqc_ctx without = {.doc = doc, .lang = lang};
+    for (int round = 0; round < 2; round++)
+        for (size_t k = 0; k < doc->token_count; k++) {
+            ck_assert_uint_eq(tqc_ctx_pos(&with, k), tqc_ctx_pos(&without, k));
+            ck_assert_uint_eq(tqc_ctx_pos_lower(&with, k), tqc_ctx_pos_lower(&without, k));
+        }
+    /* Said: unknown as written, a verb lower-cased; Paris only as written. */
+    ck_assert_uint_eq(tqc_ctx_pos(&with, 0), 0);
+    ck_assert_uint_eq(tqc_ctx_pos_lower(&with, 0), TQC_POS_VFIN | TQC_POS_VPART);
+    ck_assert_uint_eq(tqc_ctx_pos(&with, 1), TQC_POS_PROPN);
+    ck_assert_uint_eq(tqc_ctx_pos_lower(&with, 1), 0);
+    ck_assert_uint_eq(tqc_ctx_pos(&with, 3), TQC_POS_INTJ | TQC_POS_ADV);
+    ck_assert(cache[0] & TQC_CTX_POS_ASKED);
+    free(cache);
+    tqc_doc_free(doc);
+    /* Elided words before a known word answer for both; before an unknown one, nothing. */
+    text = "n'has l\xe2\x80\x99" "abc l'xyz qu'abc Paris's";
+    doc = tqc_doc_new("t.txt", text, strlen(text), "xx");
+    ck_assert_int_eq(tqc_segment(doc, lang), TQC_OK);
+    cache = calloc(2 * doc->token_count, sizeof *cache);
+    with.doc = doc;
+    with.token_pos = cache;
+    ck_assert_uint_eq(doc->token_count, 5);
+    ck_assert_uint_eq(tqc_ctx_pos(&with, 0), TQC_POS_ADV | TQC_POS_AUX | TQC_POS_VFIN);
+    ck_assert_uint_eq(tqc_ctx_pos(&with, 1), TQC_POS_DET | TQC_POS_NOUN);
+    ck_assert_uint_eq(tqc_ctx_pos(&with, 2), 0);
+    ck_assert_uint_eq(tqc_ctx_pos(&with, 3), 0);
+    ck_assert_uint_eq(tqc_ctx_pos(&with, 4), TQC_POS_PROPN | TQC_POS_AUX);
+    free(cache);
+    tqc_doc_free(doc);
+    tqc_lang_free(lang);
+    /* A language without a lexicon: every token unknown. */
+    ck_assert_int_eq(tqc_lang_load(dir, "zz", &lang, err, sizeof err), TQC_OK);
+    ck_assert_ptr_null(tqc_lang_lexicon(lang));
+    tqc_lang_free(lang);
+    remove_lexicon(dir, file);
+}
+END_TEST
+
+Suite *lex_suite(void)
+{
+    Suite *s = suite_create("lex");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, test_lookup_every_entry_and_misses);
+    tcase_add_test(tc, test_corrupt_files_are_refused_naming_the_line);
+    tcase_add_test(tc, test_empty_and_header_only_files_know_nothing);
+    tcase_add_test(tc, test_profile_owns_it_and_context_caches_per_token);
+    suite_add_tcase(s, tc);
+    return s;
+}

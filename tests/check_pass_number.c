@@ -1,0 +1,122 @@
+/* number (monolingual): numbers left in another locale's notation, judged by each
+ * language's profile (decimal-separator, group-separator, time-separator,
+ * twelve-hour-marks) and its quantity-words; dates, versions, times, scores and codes
+ * stay quiet. */
+#include <string.h>
+
+#include "tqc_test.h"
+
+/* The one number finding of text in language code: its span, severity and suggestion. */
+#define NUMBER(code, text, span_, sev_, fix_) do { \
+        tqc_test_hit h_; tqc_test_first_in(code, text, "number", &h_); \
+        ck_assert_uint_eq(h_.count, 1); ck_assert_str_eq(h_.span, span_); \
+        ck_assert_int_eq(h_.severity, sev_); ck_assert_str_eq(h_.first, fix_); } while (0)
+#define NO_NUMBER(code, text) do { \
+        tqc_test_hit h_; tqc_test_first_in(code, text, "number", &h_); \
+        ck_assert_msg(h_.count == 0, "%s: %s", text, h_.message); } while (0)
+
+START_TEST(test_decimal_point_in_decimal_comma_languages)
+{
+    NUMBER("de", "Die Arbeitslosigkeit stieg auf 6.2% im Mai.", "6.2", TQC_SEV_WARNING, "6,2");
+    NUMBER("fr", "Le chômage a atteint 8.1 % en juin.", "8.1", TQC_SEV_WARNING, "8,1");
+    NUMBER("it", "Il debito è salito a 2.9 miliardi di euro.", "2.9", TQC_SEV_WARNING, "2,9");
+    NUMBER("pt", "A economia cresceu 1.75% no trimestre.", "1.75", TQC_SEV_WARNING, "1,75");
+    NUMBER("es", "El paro bajó al 12.4 por ciento.", "12.4", TQC_SEV_INFO, "12,4");
+    NUMBER("es", "Costó 3.8 millones de euros.", "3.8", TQC_SEV_WARNING, "3,8");
+    /* A currency sign before it is evidence of a quantity too. */
+    NUMBER("de", "Der Konzern verlor $1.6 Mrd.", "1.6", TQC_SEV_WARNING, "1,6");
+    /* Without a sign of a quantity it may be a version: said, but as a hint. */
+    NUMBER("de", "Die Ausgabe 4.7 ist bald da.", "4.7", TQC_SEV_INFO, "4,7");
+    /* After a name it is a version whatever follows; before a noun of the lexicon, a
+     * quantity. */
+    NUMBER("fr", "Le système Debian 11.2 contient le noyau.", "11.2", TQC_SEV_INFO, "11,2");
+    if (tqc_lang_lexicon(tqc_checker_lang(tqc_test_checker_for("fr"))))
+        NUMBER("fr", "Il a fallu 7.5 disques pour tout copier.", "7.5", TQC_SEV_WARNING, "7,5");
+}
+END_TEST
+
+START_TEST(test_comma_groups_in_decimal_comma_languages)
+{
+    NUMBER("de", "Der Betrieb hat 2,500 Beschäftigte.", "2,500", TQC_SEV_WARNING, "2.500");
+    NUMBER("it", "Il paese conta 7,000 abitanti.", "7,000", TQC_SEV_WARNING, "7.000");
+    NUMBER("pt", "Votaram 1,204,310 eleitores.", "1,204,310", TQC_SEV_WARNING, "1.204.310");
+    NUMBER("es", "Costó 1,250.5 pesos.", "1,250.5", TQC_SEV_WARNING, "1.250,5");
+    /* French groups with a narrow no-break space. */
+    NUMBER("fr", "La ville compte 12,000 habitants.", "12,000", TQC_SEV_WARNING,
+           "12\xe2\x80\xaf" "000");
+    /* 2,345 may be a decimal with three places: a hint unless a count follows. */
+    NUMBER("de", "Der Wert lag bei 2,345 am Morgen.", "2,345", TQC_SEV_INFO, "2.345");
+    /* An opening bracket alone does not make a pair of coordinates. */
+    NUMBER("it", "Sono tante (32,000 in tutto).", "32,000", TQC_SEV_WARNING, "32.000");
+}
+END_TEST
+
+START_TEST(test_own_notation_is_quiet)
+{
+    NO_NUMBER("de", "Es kamen 1.500 Menschen, 3,5 Prozent mehr, für 1.234.567,89 Euro.");
+    NO_NUMBER("fr", "Il a payé 3,5 millions d'euros pour 0,250 kg.");
+    NO_NUMBER("it", "Il prezzo è di 1.500 euro, il 3,5% in più.");
+    NO_NUMBER("pt", "São 2.500 pessoas e 4,7% dos votos.");
+    NO_NUMBER("es", "Son 2.500 personas y el 4,7% de los votos.");
+}
+END_TEST
+
+START_TEST(test_dates_times_versions_scores_codes_quiet)
+{
+    /* Times and dates written with a period, a German date with its ordinal period. */
+    NO_NUMBER("it", "Alle 11.30 del 12.03 è arrivato il treno.");
+    NO_NUMBER("de", "Am 4.7. beginnt um 20.15 Uhr das Fest.");
+    NO_NUMBER("de", "Am 13.09.2023 wurde das Update 1.2.3 verteilt.");
+    /* Scores, ISBNs, phone numbers, ordinals, codes. */
+    NO_NUMBER("de", "Das Spiel endete 3-1 und 2:1, ISBN 978-3-16-148410-0.");
+    NO_NUMBER("fr", "Appelez le 01.23.45.67.89 pour le 3e tour, modèle A4.");
+    NO_NUMBER("it", "La 2ª edizione, la versione v4.7 e il gruppo G20.");
+    NO_NUMBER("en", "Version 1.2.3 was released on 13.09.2023 at 9:30 a.m.");
+    NO_NUMBER("en", "The point (0,5) lies on the line, and the batting average was .300.");
+}
+END_TEST
+
+START_TEST(test_english)
+{
+    NUMBER("en", "The deal is worth 2,4 billion dollars.", "2,4", TQC_SEV_WARNING, "2.4");
+    NUMBER("en", "The missiles were fired at 9h15.", "9h15", TQC_SEV_WARNING, "9:15");
+    NUMBER("en", "Some 1.000.000 people live there.", "1.000.000", TQC_SEV_WARNING,
+           "1,000,000");
+    NO_NUMBER("en", "Some 2,500 people came at 9:30 p.m. to hear 4.7 million voices.");
+    /* One group after a dot: three zeros are thousands, 1.500 may be a decimal (a hint),
+     * 1.234 is left alone. */
+    NUMBER("en", "Sales cracked the 3.000 mark in March.", "3.000", TQC_SEV_WARNING, "3,000");
+    NUMBER("en", "The runner won the 1.500 metres.", "1.500", TQC_SEV_INFO, "1,500");
+    NO_NUMBER("en", "The ratio was 1.234 at the close.");
+}
+END_TEST
+
+START_TEST(test_twelve_hour_clock)
+{
+    NUMBER("de", "Das Treffen beginnt um 9:30 p.m. in Berlin.", "9:30 p.m.", TQC_SEV_WARNING,
+           "21:30");
+    NUMBER("de", "Um 10am begann die Sitzung.", "10am", TQC_SEV_WARNING, "10:00");
+    NUMBER("fr", "La séance a repris à 11.15 pm hier.", "11.15 pm", TQC_SEV_WARNING, "23h15");
+    NUMBER("pt", "A reunião começou às 12 a.m.", "12 a.m.", TQC_SEV_WARNING, "0h00");
+    NUMBER("it", "La riunione è iniziata alle 7 pm.", "7 pm", TQC_SEV_WARNING, "19:00");
+    /* German `am` is a preposition: `Platz 9 am Ende` is no time. */
+    NO_NUMBER("de", "Der Verein steht auf Platz 9 am Ende der Tabelle.");
+    /* Spanish accepts both clocks. */
+    NO_NUMBER("es", "La reunión empezó a las 9 p.m. en Madrid.");
+}
+END_TEST
+
+Suite *pass_number_suite(void)
+{
+    Suite *s = suite_create("pass_number");
+    TCase *tc = tcase_create("notation");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_decimal_point_in_decimal_comma_languages);
+    tcase_add_test(tc, test_comma_groups_in_decimal_comma_languages);
+    tcase_add_test(tc, test_own_notation_is_quiet);
+    tcase_add_test(tc, test_dates_times_versions_scores_codes_quiet);
+    tcase_add_test(tc, test_english);
+    tcase_add_test(tc, test_twelve_hour_clock);
+    suite_add_tcase(s, tc);
+    return s;
+}

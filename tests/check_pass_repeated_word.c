@@ -1,0 +1,121 @@
+/* repeated-word: doubles that grammar rules out are errors with a safe fix; doubles a
+ * grammar allows (listed, names, or read with the parts of speech) are quiet or a hint,
+ * in every language. */
+#include <string.h>
+
+#include "tqc_test.h"
+
+/* A double the grammar rules out: an error whose safe fix keeps one word. */
+#define DOUBLE_ERROR(code, text, span_) do { \
+        tqc_test_hit h_; tqc_test_first_in(code, text, "repeated-word", &h_); \
+        ck_assert_uint_eq(h_.count, 1); ck_assert_str_eq(h_.span, span_); \
+        ck_assert_int_eq(h_.severity, TQC_SEV_ERROR); ck_assert(h_.safe); } while (0)
+/* A double that may be right: a hint, never fixed unattended. */
+#define DOUBLE_HINT(code, text, span_) do { \
+        tqc_test_hit h_; tqc_test_first_in(code, text, "repeated-word", &h_); \
+        ck_assert_uint_eq(h_.count, 1); ck_assert_str_eq(h_.span, span_); \
+        ck_assert_int_eq(h_.severity, TQC_SEV_INFO); ck_assert(!h_.safe); } while (0)
+/* A double reported at warning or above. */
+#define DOUBLE_FOUND(code, text, span_) do { \
+        tqc_test_hit h_; tqc_test_first_in(code, text, "repeated-word", &h_); \
+        ck_assert_uint_eq(h_.count, 1); ck_assert_str_eq(h_.span, span_); \
+        ck_assert_int_ge(h_.severity, TQC_SEV_WARNING); } while (0)
+#define NO_DOUBLE(code, text) do { \
+        tqc_test_hit h_; tqc_test_first_in(code, text, "repeated-word", &h_); \
+        ck_assert_msg(h_.count == 0, "%s: %s", text, h_.message); } while (0)
+
+START_TEST(test_english)
+{
+    DOUBLE_ERROR("en", "The minister said the the talks would resume.", "the the");
+    DOUBLE_ERROR("en", "It is a a difficult moment.", "a a");
+    /* Legitimate doubles: listed, reduplicated, names and double surnames. */
+    NO_DOUBLE("en", "He said that that was what he had had in mind.");
+    NO_DOUBLE("en", "What it is is a question of money.");
+    NO_DOUBLE("en", "It was very very cold in Walla Walla that night.");
+    NO_DOUBLE("en", "The court heard from Sirhan Sirhan and from Boutros Boutros-Ghali.");
+    /* Across a line break it is still a double. */
+    DOUBLE_ERROR("en", "He said the\nthe talks resume.", "the\nthe");
+}
+END_TEST
+
+/* With the English lexicon's parts of speech: a stranded preposition after a verb and
+ * an auxiliary homograph may be right; after a noun, or a noun doubled, they are not. */
+START_TEST(test_english_parts_of_speech)
+{
+    if (!tqc_lang_lexicon(tqc_checker_lang(tqc_test_checker()))) {
+        /* No lexicon: nothing to judge a pronoun double by; a warning, never fixed. */
+        tqc_test_hit h;
+        tqc_test_first_in("en", "She gave her her keys back.", "repeated-word", &h);
+        ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+        ck_assert(!h.safe);
+        return;
+    }
+    DOUBLE_HINT("en", "They came in in June, as planned.", "in in");
+    /* A pronoun may end one phrase and begin the next. */
+    DOUBLE_HINT("en", "She gave her her keys back.", "her her");
+    DOUBLE_HINT("en", "The dancers can can on stage.", "can can");
+    DOUBLE_ERROR("en", "The rise in in prices was sharp.", "in in");
+    DOUBLE_ERROR("en", "The report report was published.", "report report");
+    /* A pronoun double is a hint only where the second copy can begin a clause. */
+    DOUBLE_HINT("en", "When you press it it breaks.", "it it");
+    DOUBLE_ERROR("en", "A reporter wrote it it down.", "it it");
+    /* A pronoun or determiner double needs a verb before it whose object the first
+     * copy is. */
+    DOUBLE_HINT("en", "I told you you were wrong.", "you you");
+    DOUBLE_ERROR("en", "Investors in many many cases got less.", "many many");
+    DOUBLE_ERROR("en", "He is the man we we elected.", "we we");
+    /* A common word capitalised is no name. */
+    DOUBLE_FOUND("en", "He writes for the Tribune Tribune News Service.", "Tribune Tribune");
+    /* An auxiliary is legitimate doubled only as a homograph. */
+    DOUBLE_ERROR("en", "The merchants are are to survive.", "are are");
+}
+END_TEST
+
+START_TEST(test_german)
+{
+    DOUBLE_ERROR("de", "Er kaufte eine eine Wohnung in Bonn.", "eine eine");
+    /* Article and relative pronoun; subject and object. */
+    NO_DOUBLE("de", "Die Frau, die die Firma leitet, kam nicht.");
+    NO_DOUBLE("de", "Das Haus, das das Feuer zerstörte, war alt.");
+    NO_DOUBLE("de", "Er glaubt, dass sie sie gesehen hat.");
+    NO_DOUBLE("de", "Die Kur in Baden Baden war sehr sehr teuer.");
+    /* Pronouns of one case only, and capitalised nouns the dictionary knows. */
+    DOUBLE_FOUND("de", "Nun wollen wir wir sehen, was passiert.", "wir wir");
+    DOUBLE_FOUND("de", "Danach wird eine Sicherung Sicherung gemacht.", "Sicherung Sicherung");
+    DOUBLE_FOUND("de", "Dies dient als weitere Schutzmaßnahme Schutzmaßnahme für Daten.",
+                 "Schutzmaßnahme Schutzmaßnahme");
+}
+END_TEST
+
+START_TEST(test_french)
+{
+    DOUBLE_ERROR("fr", "Le ministre a signé le le texte hier.", "le le");
+    NO_DOUBLE("fr", "Nous nous sommes vus, et vous vous êtes tus.");
+    NO_DOUBLE("fr", "Il faisait très très froid à Pago Pago.");
+}
+END_TEST
+
+START_TEST(test_spanish_portuguese_italian)
+{
+    DOUBLE_ERROR("es", "El ministro firmó el el acuerdo.", "el el");
+    NO_DOUBLE("es", "Estaba muy muy cansado.");
+    DOUBLE_ERROR("pt", "O ministro assinou os os documentos.", "os os");
+    NO_DOUBLE("pt", "Ele perguntou se se podia sair, e estava muito muito cansado.");
+    DOUBLE_ERROR("it", "Il ministro ha firmato il il decreto.", "il il");
+    NO_DOUBLE("it", "Piano piano la situazione migliora, molto molto lentamente.");
+}
+END_TEST
+
+Suite *pass_repeated_word_suite(void)
+{
+    Suite *s = suite_create("pass_repeated_word");
+    TCase *tc = tcase_create("doubles");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_english);
+    tcase_add_test(tc, test_english_parts_of_speech);
+    tcase_add_test(tc, test_german);
+    tcase_add_test(tc, test_french);
+    tcase_add_test(tc, test_spanish_portuguese_italian);
+    suite_add_tcase(s, tc);
+    return s;
+}

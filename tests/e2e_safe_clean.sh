@@ -1,0 +1,59 @@
+#!/bin/sh
+# End-to-end test of the safe-fix policy (issue 13): `tqc diff` proposes no change at all
+# on clean text (the Brown press section and the clean controls of corpus/ and of the
+# challenge set, when ../shared is there), and on any article no safe change that only
+# changes the case of words (names, proper adjectives, Latin phrases: `per se`,
+# `MacLeod`, `Parque das Nações` stay as written). Prints `ok N - name` / `not ok N -
+# name`; exits 1 on failure.
+set -u
+TQC=${TQC:-./tqc}
+here=$(cd "$(dirname "$0")" && pwd)
+root=$here/..
+shared=$root/../shared/corpus
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+n=0 fail=0
+
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() {
+    n=$((n + 1)); fail=$((fail + 1)); echo "not ok $n - $1"
+    [ -n "${2:-}" ] && printf '%s\n' "$2" | head -10 | sed 's/^/#   /'
+    return 0
+}
+
+# Clean text: the diff is empty.
+for f in "$shared/external/brown-news.txt" "$root"/corpus/*/*clean*.txt \
+         "$shared"/challenge/*clean*.txt; do
+    [ -f "$f" ] || continue
+    "$TQC" diff --color=never "$f" >"$tmp/diff" 2>"$tmp/err"
+    rc=$?
+    if [ "$rc" -gt 1 ]; then
+        not_ok "tqc diff runs on $(basename "$f")" "exit $rc: $(cat "$tmp/err")"
+    elif [ -s "$tmp/diff" ]; then
+        not_ok "no safe change on clean $(basename "$f")" "$(grep '^[-+][^-+]' "$tmp/diff")"
+    else
+        ok "no safe change on clean $(basename "$f")"
+    fi
+done
+
+# Any article: no safe change is a change of case only (a removed line and the added
+# line after it equal but for case).
+printf '%s\n' "He wore a grey suit and was paid a per diem, per se, by Mr. MacLeod." \
+    "Dupont and DeWitt met in the Parque das Nações in Lisbon." >"$tmp/names.txt"
+for f in "$tmp/names.txt" "$root"/corpus/*/*.txt; do
+    [ -f "$f" ] || continue
+    "$TQC" diff --color=never "$f" >"$tmp/diff" 2>"$tmp/err"
+    rc=$?
+    awk '/^-[^-]/ { old = tolower(substr($0, 2)); raw = $0; next }
+         /^\+[^+]/ { if (substr(raw, 2) != substr($0, 2) && tolower(substr($0, 2)) == old)
+                         print raw "\n" $0 }' "$tmp/diff" >"$tmp/case"
+    if [ "$rc" -gt 1 ]; then
+        not_ok "tqc diff runs on $(basename "$f")" "exit $rc: $(cat "$tmp/err")"
+    elif [ -s "$tmp/case" ]; then
+        not_ok "no safe case change in $(basename "$f")" "$(cat "$tmp/case")"
+    else
+        ok "no safe case change in $(basename "$f")"
+    fi
+done
+
+[ "$fail" = 0 ]
