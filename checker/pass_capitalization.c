@@ -813,6 +813,7 @@ static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t err
 const tqc_pass tqc_pass_capitalization = {
     .id = "capitalization",
     .severity = TQC_SEV_WARNING,
+    .severities = TQC_SEV_BIT(TQC_SEV_WARNING) | TQC_SEV_BIT(TQC_SEV_INFO),
     .summary = "common word capitalised mid-sentence, lower case after a full stop, "
                "proper name in lower case",
     .good = "The Coast Guard told the Ministry of Foreign Affairs that ships had to be "

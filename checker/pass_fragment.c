@@ -390,6 +390,7 @@ static void run(const tqc_ctx *ctx)
 const tqc_pass tqc_pass_fragment = {
     .id = "fragment",
     .severity = TQC_SEV_WARNING,
+    .severities = TQC_SEV_BIT(TQC_SEV_WARNING) | TQC_SEV_BIT(TQC_SEV_INFO),
     .summary = "a verbless piece split off the sentence before it",
     .good = "The minister was asked whether the talks had failed. He declined. "
             "Asked again on Friday, she said only this. Not yet.",

@@ -564,6 +564,7 @@ static void run(const tqc_ctx *ctx)
 const tqc_pass tqc_pass_number = {
     .id = "number",
     .severity = TQC_SEV_WARNING,
+    .severities = TQC_SEV_BIT(TQC_SEV_WARNING) | TQC_SEV_BIT(TQC_SEV_INFO),
     .summary = "numbers, times and dates changed from the source, or in another locale's "
                "notation (`3,5 million`, `11h43`)",
     .good = "The missiles were fired at 11:43 am, and 3.5 million people live there.",

@@ -206,6 +206,8 @@ static void run(const tqc_ctx *ctx)
 const tqc_pass tqc_pass_repeated_word = {
     .id = "repeated-word",
     .severity = TQC_SEV_ERROR,
+    .severities = TQC_SEV_BIT(TQC_SEV_ERROR) | TQC_SEV_BIT(TQC_SEV_WARNING) |
+                  TQC_SEV_BIT(TQC_SEV_INFO),
     .summary = "the same word twice in a row",
     .good = "He said that that was what he had had in mind.",
     .bad = "The minister said the the talks would resume.",
