@@ -40,7 +40,7 @@ TEST_OBJS = $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%.o)
 TOOLS = $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/eval_*.c tests/bench_*.c))
 TQC_BIN = $(if $(filter 1,$(SAN)),$(BUILD)/tqc,./tqc)
 
-.PHONY: all demo check test unit e2e eval bench install uninstall clean deps need-deps lint fuzz
+.PHONY: all demo check test unit e2e eval bench profile deps-bench install uninstall clean deps need-deps lint fuzz
 
 all: tqc
 
@@ -78,6 +78,11 @@ deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	else echo "tqc needs these Debian packages; run:"; echo "  sudo apt-get install $$(echo $$missing)"; exit 1; fi
 
+# make bench's peers and prose sources, and make profile's tools (not needed to build or test).
+BENCH_PACKAGES = aspell aspell-en debian-reference-en debian-handbook debian-policy developers-reference perl-doc python3-doc man-db groff-base linux-perf valgrind
+deps-bench:
+	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(BENCH_PACKAGES)"
+
 # demo and check install what is missing first (see deps); silent when nothing is.
 need-deps:
 	@$(MAKE) --no-print-directory deps QUIET=1
@@ -102,6 +107,9 @@ eval: tqc $(TOOLS)
 
 bench: tqc $(TOOLS)
 	@BUILD=$(BUILD) sh tests/bench.sh
+
+profile: tqc
+	@BUILD=$(BUILD) sh tests/profile.sh
 
 install: tqc
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tqc
