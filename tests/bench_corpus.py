@@ -133,8 +133,13 @@ def man_paragraphs(path):
 
 def html_files(top, pattern):
     """The files under top whose names match pattern, in sorted path order."""
-    found = []
-    for d, dirs, files in os.walk(top):
+    found, seen = [], set()
+    # Debian links documentation folders between packages: follow links, once each.
+    for d, dirs, files in os.walk(os.path.realpath(top), followlinks=True):
+        if os.path.realpath(d) in seen:
+            dirs[:] = []
+            continue
+        seen.add(os.path.realpath(d))
         dirs.sort()
         found += [os.path.join(d, f) for f in sorted(files) if re.search(pattern, f)]
     return sorted(found)
