@@ -3,10 +3,10 @@
 
 The Brown corpus, then the running text of English documentation installed from Debian
 packages, in a fixed order: the HTML of debian-reference-en, debian-handbook (en-US),
-debian-policy and developers-reference; the man pages of sections 1, 5, 7 and 8 rendered
-with groff, package by package in sorted order (at most PER_PACKAGE bytes from any one
-package, so that one generated manual cannot dominate); then python3-doc's HTML until OUT
-holds MIN_BYTES (default 21,000,000). One paragraph a line, as in brown-all.txt. A paragraph
+debian-policy, developers-reference and python3-doc; then the man pages of sections 1, 5,
+7, 8 and 3 rendered with groff, package by package in sorted order (at most PER_PACKAGE
+bytes from any one package, so that one generated manual cannot dominate), until OUT holds
+MIN_BYTES (default 21,000,000). One paragraph a line, as in brown-all.txt. A paragraph
 seen before (whitespace collapsed) is dropped, so no text repeats. Only prose is kept: code,
 commands, tables and option lists fail the filter below. OUT.sources records each file used,
 with its paragraphs and bytes, and the versions of the packages read. Deterministic for one
@@ -29,7 +29,7 @@ HTML_DOCS = (("/usr/share/debian-reference", r"\.en\.html$"),
              ("/usr/share/doc/debian-policy/policy.html", r"\.html$"),
              ("/usr/share/developers-reference", r"\.html$"))
 PYTHON_DOCS = "/usr/share/doc/python3/html"
-MAN_SECTIONS = re.compile(r"^/usr/share/man/man[1578]/[^/]+$")
+MAN_SECTIONS = re.compile(r"^/usr/share/man/man[15783]/[^/]+$")
 PER_PACKAGE = 300_000
 # Man page sections that are not running text (or are boilerplate shared by many pages).
 SKIP_SECTIONS = {"NAME", "SYNOPSIS", "OPTIONS", "EXAMPLE", "EXAMPLES", "FILES", "ENVIRONMENT",
@@ -56,8 +56,8 @@ def is_prose(p):
 
 
 class Paragraphs(html.parser.HTMLParser):
-    """The text of <p> and DocBook <div class="para"> elements, outside pre, tables, lists."""
-    SKIP = {"pre", "table", "script", "style", "ul", "ol", "dl"}
+    """The text of <p> and DocBook <div class="para"> elements, outside pre and tables."""
+    SKIP = {"pre", "table", "script", "style"}
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -76,7 +76,7 @@ class Paragraphs(html.parser.HTMLParser):
         elif tag == "p" or (tag == "div" and ("class", "para") in attrs):
             self.flush()
             self.para += 1
-        elif tag in ("div", "br", "blockquote"):
+        elif tag in ("div", "br", "blockquote", "ul", "ol", "dl", "li", "dt", "dd"):
             self.flush()
 
     def handle_endtag(self, tag):
@@ -192,7 +192,7 @@ def main():
         sys.exit(f"bench_corpus.py: {BROWN} not found")
     with open(BROWN, encoding="utf-8") as f:
         add(BROWN, f.read().splitlines(), False)  # edited prose as it is: headings too
-    for d, pat in HTML_DOCS:
+    for d, pat in HTML_DOCS + ((PYTHON_DOCS, r"\.html$"),):
         for path in html_files(d, pat):
             add(path, html_paragraphs(path), True)
     # Two groff processes at a time (the machine's two cores); results kept in page order.
@@ -207,10 +207,6 @@ def main():
                     break
             if total >= want:
                 break
-    for path in html_files(PYTHON_DOCS, r"\.html$"):
-        if total >= want:
-            break
-        add(path, html_paragraphs(path), True)
     out.close()
     if total < want:
         os.unlink(tmp)

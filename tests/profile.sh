@@ -27,8 +27,10 @@ fi
 if [ "$perf_ok" = 1 ]; then
     echo "profile: perf record -g ./tqc check --format jsonl -j 1 $in"
     echo "top ten symbols by self time (perf report --no-children; data in $out/perf.data):"
-    perf report -i "$out/perf.data" --no-children --stdio -g none -F overhead,dso,sym 2>/dev/null |
-        grep -E "^ +[0-9.]+%" | sed "s/ *$//" | head -n 10
+    perf report -i "$out/perf.data" --no-children --stdio -g none -F overhead,dso,sym \
+        >"$out/report.txt" 2>/dev/null
+    sed -n 's/^# \(Samples: .*\)/  \1/p' "$out/report.txt" | head -n 1
+    grep -E "^ +[0-9.]+%" "$out/report.txt" | sed "s/ *$//" | head -n 10
 elif command -v valgrind >/dev/null; then
     [ -s "$out/perf.err" ] && echo "profile: perf cannot record here ($(tail -n 1 "$out/perf.err")); using callgrind"
     slice="$out/slice-1mb.txt"
