@@ -30,7 +30,7 @@ HTML_DOCS = (("/usr/share/debian-reference", r"\.en\.html$"),
              ("/usr/share/developers-reference", r"\.html$"))
 PYTHON_DOCS = "/usr/share/doc/python3/html"
 MAN_SECTIONS = re.compile(r"^/usr/share/man/man[15783]/[^/]+$")
-PER_PACKAGE = 300_000
+PER_PACKAGE = 1_000_000
 # Man page sections that are not running text (or are boilerplate shared by many pages).
 SKIP_SECTIONS = {"NAME", "SYNOPSIS", "OPTIONS", "EXAMPLE", "EXAMPLES", "FILES", "ENVIRONMENT",
                  "SEE ALSO", "AUTHOR", "AUTHORS", "COPYRIGHT", "REPORTING BUGS", "COLOPHON",
