@@ -53,8 +53,8 @@ TEST_OBJS = $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%.o)
 TOOLS = $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/eval_*.c tests/bench_*.c))
 TQC_BIN = $(if $(filter 1,$(SAN)),$(BUILD)/tqc,./tqc)
 
-.PHONY: all demo check test unit e2e gate eval bench install uninstall clean deps deps-eval need-deps \
-        lint fuzz docs man action-test
+.PHONY: all demo check test unit e2e gate eval bench profile install uninstall clean deps deps-eval \
+        deps-bench need-deps lint fuzz docs man action-test
 
 all: tqc
 
@@ -98,6 +98,11 @@ EVAL_DEB_PACKAGES = debian-handbook python3
 deps-eval:
 	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(EVAL_DEB_PACKAGES)"
 
+# make bench's peers and prose sources, and make profile's tools (not needed to build or test).
+BENCH_PACKAGES = aspell aspell-en debian-reference-en debian-handbook debian-policy developers-reference perl-doc python3-doc man-db groff-base linux-perf valgrind
+deps-bench:
+	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(BENCH_PACKAGES)"
+
 # demo and check install what is missing first (see deps); silent when nothing is.
 need-deps:
 	@$(MAKE) --no-print-directory deps QUIET=1
@@ -127,6 +132,9 @@ eval: tqc $(TOOLS)
 
 bench: tqc $(TOOLS)
 	@BUILD=$(BUILD) sh tests/bench.sh
+
+profile: tqc
+	@BUILD=$(BUILD) sh tests/profile.sh
 
 # The man page is `tqc help --man`: the same texts as --help (cli_help.c).
 $(BUILD)/tqc.1: $(BUILD)/tqc

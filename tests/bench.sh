@@ -5,6 +5,12 @@
 #   peer:   hunspell -l  (lists misspelt words: the dictionary work alone)
 # Memory must stay flat as input grows: tqc streams, so peak RSS at 2x the input size
 # should equal the one at 1x.
+# Then issue 15's comparisons, on three inputs: that repeated Brown, >= 20 MB of distinct
+# English prose (tests/bench_corpus.py; its verdict caches cannot answer most words from a
+# previous copy) and the 6 MB Brown corpus once: tqc (default threads and -j 1) next to
+# wc -w and aspell list, as ratios of wall and of CPU time (the CPU ratio is the one to
+# trust on a busy machine), with the issue's targets beside them, not asserted; and one
+# cold article per language (a fresh process: median wall, CPU and peak memory).
 set -eu
 BUILD=${BUILD:-build}
 ext=${TQC_SHARED:-../shared/corpus}/external
@@ -54,6 +60,59 @@ awk -v mb="$mb" -v w="$words" -v wc="$wc_s" -v wckb="$wc_kb" -v t="$tqc_s" -v tk
     printf "  tqc time / wc -w time:                   %.1fx   (target <= 20x)\n", t / wc
     printf "  tqc peak memory: %.1f MB at 1x, %.1f MB at 2x input   (target < 100 MB, flat)\n", tkb / 1024, t2kb / 1024
 }'
+
+# compare LABEL FILE: issue 15's table for one input (best of TRIES runs each).
+compare() {
+    c_mb=$(awk -v b="$(wc -c <"$2")" 'BEGIN { printf "%.1f", b / 1e6 }')
+    set -- "$1" "$2" $(best wc -w "$2")
+    c_wc="$3 $4 $5"
+    if command -v aspell >/dev/null; then c_as=$(best -i "$2" aspell -l en list); else c_as="0 0 0"; fi
+    c_t=$(best ./tqc check --format jsonl "$2")
+    c_t1=$(best ./tqc check --format jsonl -j 1 "$2")
+    echo
+    echo "$1: $c_mb MB ($2), best of $TRIES runs"
+    echo "$c_wc $c_as $c_t $c_t1" | awk '{
+        split("wc -w|aspell -l en list|tqc check (default threads)|tqc check -j 1", name, "|")
+        wc = $1; wcc = ($3 > 0 ? $3 : 0.001); as = $4; asc = ($6 > 0 ? $6 : 0.001)
+        printf "  %-28s %7s %7s %7s %8s %8s %8s %8s\n", "command", "wall s", "CPU s", "peak MB",
+            "wall/wc", "CPU/wc", "wall/asp", "CPU/asp"
+        for (i = 0; i < 4; i++) {
+            w = $(3 * i + 1); kb = $(3 * i + 2); c = $(3 * i + 3)
+            if (i == 1 && w == 0) { printf "  %-28s (not installed: make deps-bench)\n", name[2]; continue }
+            printf "  %-28s %7.2f %7.2f %7.1f %8.1f %8.1f", name[i + 1], w, c, kb / 1024, w / wc, c / wcc
+            if (as > 0) printf " %8.2f %8.2f", w / as, c / asc
+            printf "\n"
+        }
+        printf "  %-28s %7s %7s %7s %8s %8s %8s %8s\n", "target (tqc rows)", "", "", "<= 64", "<= 8", "", "< 1", "< 1"
+    }'
+}
+
+distinct="$out/distinct-en.txt"
+if [ ! -f "$distinct" ] && command -v python3 >/dev/null; then
+    echo "bench: building $distinct (once; its sources in $distinct.sources)"
+    python3 tests/bench_corpus.py "$distinct" || rm -f "$distinct"
+fi
+compare "repeated Brown" "$one"
+if [ -f "$distinct" ]; then
+    compare "distinct English prose" "$distinct"
+else
+    echo "bench: no distinct prose input (run make deps-bench)"
+fi
+[ -f "$ext/brown-all.txt" ] && compare "Brown corpus once" "$ext/brown-all.txt"
+
+# One article, cold: a fresh tqc process per run (the OS file cache warm), per language.
+TRIES=${BENCH_COLD_TRIES:-7}
+echo
+echo "one article, cold (a tqc check process; median of $TRIES runs)   targets: <= 30 ms, <= 24 MB"
+printf '  %-4s %-42s %8s %8s %8s\n' lang article "wall ms" "CPU ms" "peak MB"
+for lang in en pt es fr de it; do
+    art=$(ls corpus/$lang/*clean*.txt 2>/dev/null | head -n 1)
+    [ -n "$art" ] || art=$(ls corpus/$lang/*.txt | head -n 1)
+    set -- $(median ./tqc check --format jsonl "$art")
+    awk -v l="$lang" -v a="$art" -v w="$1" -v kb="$2" -v c="$3" \
+        'BEGIN { printf "  %-4s %-42s %8.0f %8.0f %8.1f\n", l, a, w * 1000, c * 1000, kb / 1024 }'
+done
+TRIES=2
 
 # tqc serve (issue 16): requests per second over loopback, and the median latency of
 # one article on a warm server next to a tqc check process per article.
