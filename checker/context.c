@@ -1,6 +1,9 @@
 /* context: what several passes ask about a document in the same way (pass.h). */
 #include "pass.h"
 
+#include <string.h>
+
+#include "langid.h"
 #include "text.h"
 
 /* Longer words are no abbreviation. */
@@ -100,3 +103,30 @@ static uint32_t token_pos(const tqc_ctx *ctx, size_t k, bool lower)
 
 uint32_t tqc_ctx_pos(const tqc_ctx *ctx, size_t k) { return token_pos(ctx, k, false); }
 uint32_t tqc_ctx_pos_lower(const tqc_ctx *ctx, size_t k) { return token_pos(ctx, k, true); }
+
+size_t tqc_ctx_varieties(const tqc_ctx *ctx, tqc_ctx_variety *out, size_t max)
+{
+    const char *list = tqc_lang_setting(ctx->lang, "varieties", NULL);
+    if (!list || !ctx->langs || strchr(tqc_lang_code(ctx->lang), '-') || max == 0)
+        return 0;
+    size_t count = 0;
+    for (const char *p = list; *p && count < max; p += strcspn(p, " ")) {
+        p += strspn(p, " ");
+        size_t n = strcspn(p, " ");
+        char code[32];
+        if (n == 0)
+            break;
+        if (count == 0) {       /* the first is the document's own dictionary */
+            out[count++] = (tqc_ctx_variety){p, n, NULL};
+            continue;
+        }
+        if (n >= sizeof code)
+            continue;
+        memcpy(code, p, n);
+        code[n] = '\0';
+        tqc_dict *d = tqc_langid_variety_dict(ctx->langs, code);
+        if (d)
+            out[count++] = (tqc_ctx_variety){p, n, d};
+    }
+    return count;
+}

@@ -39,6 +39,18 @@ typedef struct tqc_ctx {
  * `ca.`), or a word glued after such a period (`Sig.ra`, `Dott.ssa`). */
 bool tqc_ctx_abbreviation_at(const tqc_ctx *ctx, size_t k);
 
+/* One regional variety of the document's language (the profile's `varieties`). */
+typedef struct tqc_ctx_variety {
+    const char *code;         /* `en-GB`, inside the profile's value: not terminated */
+    size_t code_len;
+    tqc_dict *dict;           /* its dictionary, borrowed from ctx->langs; NULL for the
+                               * first, the document's own */
+} tqc_ctx_variety;
+/* The varieties of a document whose language has no region (`en`, not `en-GB`): the
+ * document's own first, then each other one whose dictionary is installed, at most max.
+ * Returns how many were written; 0 when the profile names none or the region is fixed. */
+size_t tqc_ctx_varieties(const tqc_ctx *ctx, tqc_ctx_variety *out, size_t max);
+
 /* Token k's parts of speech in the profile's lexicon (lex.h), as written and lower-cased
  * (utf8proc); 0 when the lexicon lacks the form or the language has no lexicon: unknown,
  * neither a verb nor a non-verb. A typographic apostrophe is read as `'`, and an elided

@@ -817,31 +817,19 @@ static bool check_lower_name(ms_run *r, const tqc_token *t)
     return false;
 }
 
+/* A language's regional varieties we look at (en-US, en-GB...). */
+#define MS_MAX_VARIETIES 4
+
 /* Whether another regional variety of the language knows the word (the profile's
  * `varieties` after the first, in a document without a region): `programme`,
  * `cancelled` in en-GB are words, not run-ons, in a plain `en` article. */
 static bool other_variety_knows(const tqc_ctx *ctx, const char *s, size_t len)
 {
-    const char *list = tqc_lang_setting(ctx->lang, "varieties", NULL);
-    if (!list || !ctx->langs || strchr(tqc_lang_code(ctx->lang), '-'))
-        return false;
-    bool first = true;
-    for (const char *p = list; *p;) {
-        p += strspn(p, " ");
-        size_t n = strcspn(p, " ");
-        if (n == 0)
-            break;
-        char code[32];
-        if (!first && n < sizeof code) {
-            memcpy(code, p, n);
-            code[n] = '\0';
-            tqc_dict *d = tqc_langid_variety_dict(ctx->langs, code);
-            if (d && tqc_dict_known(d, s, len))
-                return true;
-        }
-        first = false;
-        p += n;
-    }
+    tqc_ctx_variety v[MS_MAX_VARIETIES];
+    size_t n = tqc_ctx_varieties(ctx, v, MS_MAX_VARIETIES);
+    for (size_t i = 1; i < n; i++)
+        if (tqc_dict_known(v[i].dict, s, len))
+            return true;
     return false;
 }
 

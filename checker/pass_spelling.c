@@ -201,30 +201,14 @@ static void check_token(spell_run *r, const tqc_token *t)
  * dictionaries are installed. */
 static void open_varieties(spell_run *r)
 {
-    const tqc_ctx *ctx = r->ctx;
-    const char *list = tqc_lang_setting(ctx->lang, "varieties", NULL);
-    if (!list || !ctx->langs || strchr(tqc_lang_code(ctx->lang), '-'))
+    tqc_ctx_variety v[SPELL_MAX_VARIETIES + 1];
+    size_t n = tqc_ctx_varieties(r->ctx, v, SPELL_MAX_VARIETIES + 1);
+    if (n == 0)
         return;
-    bool first = true;
-    for (const char *p = list; *p;) {
-        p += strspn(p, " ");
-        size_t n = strcspn(p, " ");
-        if (n == 0)
-            break;
-        char code[32];
-        if (first) {
-            r->default_code = p;
-            r->default_len = n;
-            first = false;
-        } else if (n < sizeof code && r->variety_count < SPELL_MAX_VARIETIES) {
-            memcpy(code, p, n);
-            code[n] = '\0';
-            tqc_dict *d = tqc_langid_variety_dict(ctx->langs, code);
-            if (d)
-                r->varieties[r->variety_count++] = (spell_variety){p, n, d, 0, 0};
-        }
-        p += n;
-    }
+    r->default_code = v[0].code;
+    r->default_len = v[0].code_len;
+    for (size_t i = 1; i < n; i++)
+        r->varieties[r->variety_count++] = (spell_variety){v[i].code, v[i].code_len, v[i].dict, 0, 0};
 }
 
 /* The languages the profile's `loan-languages` names (`en`), whose words a lower-case
