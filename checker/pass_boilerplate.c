@@ -295,8 +295,10 @@ static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end,
     if (words == 0 || words > CHROME_MAX_WORDS || last == end)
         return CHROME_NONE;
     int32_t end_cp = punct_cp(doc, last);
-    /* A label may put its verb last, as an infinitive (`Artikel teilen`). */
-    if (!verb && words <= CHROME_MAX_WORDS_GUESS && doc->tokens[last].kind == TQC_TOK_WORD)
+    /* A label may put its verb last, as an infinitive (`Artikel teilen`); not a form the
+     * lexicon also knows as a noun (`Fashion show`). */
+    if (!verb && words <= CHROME_MAX_WORDS_GUESS && doc->tokens[last].kind == TQC_TOK_WORD &&
+        !(tqc_ctx_pos_lower(ctx, last) & TQC_POS_NOUN))
         verb = word_in(ctx, last, "ui-verbs");
     /* A line ending with a colon introduces what follows, as a sentence would. */
     bool stop = end_cp == '.' || end_cp == '?' || end_cp == 0x2026 || (end_cp == ':' && !label);

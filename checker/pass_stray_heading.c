@@ -215,15 +215,17 @@ static bool title_shaped(const tqc_ctx *ctx, size_t first, size_t end)
     char key[SH_MAX_WORD];
     size_t n = tqc_text_case(tqc_doc_at(doc, last->span), tqc_span_len(last->span),
                              TQC_CASE_LOWER, key, sizeof key);
-    /* A line cut off in mid-phrase ends on an article, a determiner or a conjunction; a
-     * preposition may end a title where the language detaches verb particles (`kündigt
-     * neue Regeln an`). */
+    /* A line cut off in mid-phrase ends on an article, a conjunction or a determiner;
+     * not on a function word that can end a phrase: a preposition where the language
+     * detaches verb particles (`kündigt neue Regeln an`), a pronoun (`verändert sich`,
+     * `für alle`), an adverb. */
+    uint32_t pos = tqc_ctx_pos_lower(ctx, (size_t)(last - doc->tokens));
     bool cut = tqc_lang_in(ctx->lang, "articles", key, n) ||
-               tqc_lang_in(ctx->lang, "determiners", key, n) ||
                tqc_lang_in(ctx->lang, "subordinators", key, n) ||
-               (tqc_lang_in(ctx->lang, "function-words", key, n) &&
-                !(tqc_ctx_pos_lower(ctx, (size_t)(last - doc->tokens)) &
-                  (TQC_POS_PREP | TQC_POS_ADV)));
+               ((tqc_lang_in(ctx->lang, "function-words", key, n) ||
+                 tqc_lang_in(ctx->lang, "determiners", key, n)) &&
+                !(pos & (TQC_POS_PREP | TQC_POS_ADV | TQC_POS_PRON | TQC_POS_NOUN |
+                         TQC_POS_ADJ | TQC_POS_VERB)));
     return lower && n && !cut;
 }
 

@@ -143,6 +143,13 @@ START_TEST(test_w1_stray_heading_captions_and_headlines_in_six_languages)
         snprintf(text, sizeof text, "%s\n\n%s\n\n%s\n", cases[i].headline, b, a);
         ck_assert_msg(tqc_test_findings_in(c, text, RULE, NULL, 0) == 0, "%s: title", c);
     }
+    /* A German headline may end on a detached verb particle; a line cut off ends on a
+     * conjunction or an article. */
+    const char *b = cases[4].before, *a = cases[4].after;
+    ck_assert_uint_eq(between_in("de", b, "Die Bahn kündigt für den Sommer höhere Preise an", a), 1);
+    ck_assert_uint_eq(between_in("de", b, "Wie die Bahn ihre Preise für den Sommer verändert hat "
+                                 "und", a), 0);
+    ck_assert_uint_eq(between_in("de", b, "Im Sommer ändern sich die Preise für die", a), 0);
 }
 END_TEST
 
