@@ -108,6 +108,77 @@ START_TEST(test_issue_3_boilerplate_long_paragraphs_are_body)
 }
 END_TEST
 
+/* Page furniture no pattern lists, told by its shape, between two paragraphs of prose in
+ * each language; and prose with the same words, and news subheadings, left alone. */
+START_TEST(test_w1_boilerplate_shape_in_six_languages)
+{
+    static const struct {
+        const char *code, *before, *after, *chrome[4], *prose[3];
+    } cases[] = {
+        {"en", "The port authority signed the new contract with the dockers on Monday.",
+         "The dockers will return to work on Wednesday morning, the union said.",
+         {"Share on WhatsApp", "3 min read · 12 comments", "Tags: harbour, strike, dockers",
+          "Listen to this article"},
+         {"Share prices of the port operator rose by three percent on Monday.",
+          "Talks resume", "\"Follow me,\" the guard told the reporters."}},
+        {"pt", "A autoridade portuária assinou o novo contrato com os estivadores na segunda-feira.",
+         "Os estivadores voltam ao trabalho na quarta-feira de manhã, disse o sindicato.",
+         {"Partilhe no WhatsApp", "3 min de leitura · 12 comentários",
+          "Etiquetas: porto, greve, estivadores", "Ouça este artigo"},
+         {"Os comentários do ministro foram mal recebidos pelos estivadores do porto.",
+          "Conversas retomadas", "Leia o relatório completo antes da votação de amanhã."}},
+        {"es", "La autoridad portuaria firmó el nuevo contrato con los estibadores el lunes.",
+         "Los estibadores volverán al trabajo el miércoles por la mañana, dijo el sindicato.",
+         {"Comparte en WhatsApp", "3 min de lectura · 12 comentarios",
+          "Etiquetas: puerto, huelga, estibadores", "Escucha este artículo"},
+         {"Los comentarios del ministro fueron mal recibidos por los estibadores del puerto.",
+          "Se reanudan las conversaciones", "Lea el informe completo antes de la votación."}},
+        {"fr", "L'autorité portuaire a signé lundi le nouveau contrat avec les dockers du port.",
+         "Les dockers reprendront le travail mercredi matin, a indiqué le syndicat.",
+         {"Partager sur WhatsApp", "3 min de lecture · 12 commentaires",
+          "Mots-clés : port, grève, dockers", "Écoutez cet article"},
+         {"Les commentaires du ministre ont été mal reçus par les dockers du port.",
+          "Reprise des discussions", "Lisez le rapport complet avant le vote de demain."}},
+        {"de", "Die Hafenbehörde hat am Montag den neuen Vertrag mit den Hafenarbeitern "
+               "unterzeichnet.",
+         "Die Hafenarbeiter nehmen am Mittwochmorgen die Arbeit wieder auf, sagte die "
+         "Gewerkschaft.",
+         {"Auf WhatsApp teilen", "3 Min. Lesezeit · 12 Kommentare",
+          "Schlagworte: Hafen, Streik, Hafenarbeiter", "Artikel jetzt anhören"},
+         {"Die Kommentare des Ministers kamen bei den Hafenarbeitern schlecht an.",
+          "Gespräche fortgesetzt", "Lesen Sie den Bericht, bevor Sie morgen abstimmen."}},
+        {"it", "L'autorità portuale ha firmato lunedì il nuovo contratto con i portuali della "
+               "città.",
+         "I portuali torneranno al lavoro mercoledì mattina, ha detto il sindacato.",
+         {"Condividi su WhatsApp", "3 min di lettura · 12 commenti",
+          "Tag: porto, sciopero, portuali", "Ascolta questo articolo"},
+         {"I commenti del ministro sono stati accolti male dai portuali della città.",
+          "Riprendono i colloqui", "Leggi il rapporto completo prima del voto di domani."}},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *c = cases[i].code;
+        char text[1024];
+        for (size_t j = 0; j < 4; j++) {
+            snprintf(text, sizeof text, "%s\n\n%s\n\n%s\n", cases[i].before,
+                     cases[i].chrome[j], cases[i].after);
+            ck_assert_msg(tqc_test_findings_in(c, text, RULE, NULL, 0) == 1, "%s: silent on %s",
+                          c, cases[i].chrome[j]);
+        }
+        for (size_t j = 0; j < 3; j++) {
+            snprintf(text, sizeof text, "%s\n\n%s\n\n%s\n", cases[i].before,
+                     cases[i].prose[j], cases[i].after);
+            ck_assert_msg(tqc_test_findings_in(c, text, RULE, NULL, 0) == 0, "%s: fires on %s",
+                          c, cases[i].prose[j]);
+        }
+    }
+    /* One kind of evidence on a line of its own is a guess: info, not a warning. */
+    tqc_test_hit h;
+    tqc_test_first_in("en", "The dockers met on Monday.\n\nPrint\n", RULE, &h);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+}
+END_TEST
+
 Suite *pass_boilerplate_suite(void)
 {
     Suite *s = suite_create("pass_boilerplate");
@@ -117,6 +188,7 @@ Suite *pass_boilerplate_suite(void)
     tcase_add_test(tc, test_issue_3_boilerplate_body_text_is_not_chrome);
     tcase_add_test(tc, test_issue_3_boilerplate_fix_removes_the_paragraph);
     tcase_add_test(tc, test_issue_3_boilerplate_long_paragraphs_are_body);
+    tcase_add_test(tc, test_w1_boilerplate_shape_in_six_languages);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -62,10 +62,94 @@ END_TEST
 
 START_TEST(test_issue_3_stray_heading_new_article_is_not_stray)
 {
-    /* A headline that opens another story repeats no name of the story before it. */
-    ck_assert_uint_eq(between("Storm warning issued for the Algarve coast tonight", NULL, 0), 0);
-    /* A headline without any name: no evidence that the story runs across it. */
-    ck_assert_uint_eq(between("Factors responsible for the spoilage of stored foods", NULL, 0), 0);
+    /* A headline that opens another story announces the paragraph below it (it shares a
+     * word with its lead): a guess, not a warning. */
+    char text[1024];
+    snprintf(text, sizeof text, "%s\n\nStorm warning issued for the Algarve coast tonight\n\n"
+             "Forecasters said the storm would reach the Algarve before midnight.\n", BEFORE);
+    ck_assert_uint_eq(tqc_test_findings_in("en", text, RULE, NULL, 0), 0);
+    /* A section heading of a report, announcing the text below it. */
+    snprintf(text, sizeof text, "Stored grain lost a tenth of its weight in the first year of "
+             "the trial.\n\nFactors responsible for the spoilage of stored foods\n\nSpoilage "
+             "depends mostly on the moisture of the grain and on the heat of the store.\n");
+    ck_assert_uint_eq(tqc_test_findings_in("en", text, RULE, NULL, 0), 0);
+    /* The same headline between two paragraphs of one story it shares no word with: a
+     * related-article headline left in the body. */
+    ck_assert_uint_eq(between("Ferry fares rise again for island commuters this summer", NULL, 0),
+                      1);
+    snprintf(text, sizeof text, "%s\n\nFerry fares rise again for island commuters this summer"
+             "\n\n%s\n",
+             BEFORE, AFTER);
+    ck_assert_uint_eq(tqc_test_findings_in("en", text, RULE, NULL, 0), 1);
+}
+END_TEST
+
+/* Two body paragraphs of one story in each language, a line between them. */
+static size_t between_in(const char *code, const char *before, const char *middle,
+                         const char *after)
+{
+    char text[1024];
+    snprintf(text, sizeof text, "%s\n\n%s\n\n%s\n", before, middle, after);
+    return tqc_test_findings_in(code, text, RULE, NULL, 0);
+}
+
+START_TEST(test_w1_stray_heading_captions_and_headlines_in_six_languages)
+{
+    static const struct {
+        const char *code, *before, *after, *caption, *headline, *dateline, *subhead;
+    } cases[] = {
+        {"en", "The port authority signed the new contract with the dockers on Monday.",
+         "The dockers will return to work on Wednesday morning, the union said.",
+         "Dockers gather outside the port gates on Monday (File)",
+         "Ten things to know about the new pension rules for farmers",
+         "Rotterdam, March 3 (Reuters)", "Talks resume"},
+        {"pt", "A autoridade portuária assinou o novo contrato com os estivadores na segunda-feira.",
+         "Os estivadores voltam ao trabalho na quarta-feira de manhã, disse o sindicato.",
+         "Estivadores reunidos à porta do porto na segunda-feira. Foto: Lusa",
+         "Dez coisas que precisa de saber sobre as novas regras das pensões agrícolas",
+         "Lisboa, 3 de março (Lusa)", "Conversas retomadas"},
+        {"es", "La autoridad portuaria firmó el nuevo contrato con los estibadores el lunes.",
+         "Los estibadores volverán al trabajo el miércoles por la mañana, dijo el sindicato.",
+         "Estibadores reunidos ante las puertas del puerto el lunes / EFE",
+         "Diez claves para entender las nuevas reglas de las pensiones agrarias",
+         "Valencia, 3 de marzo (EFE)", "Se reanudan las conversaciones"},
+        {"fr", "L'autorité portuaire a signé lundi le nouveau contrat avec les dockers du port.",
+         "Les dockers reprendront le travail mercredi matin, a indiqué le syndicat.",
+         "Des dockers rassemblés devant les grilles du port lundi. Photo : AFP",
+         "Dix choses à savoir sur les nouvelles règles des retraites agricoles",
+         "Marseille, 3 mars (AFP)", "Reprise des discussions"},
+        {"de", "Die Hafenbehörde hat am Montag den neuen Vertrag mit den Hafenarbeitern "
+               "unterzeichnet.",
+         "Die Hafenarbeiter nehmen am Mittwochmorgen die Arbeit wieder auf, sagte die "
+         "Gewerkschaft.",
+         "Hafenarbeiter versammeln sich am Montag vor den Toren des Hafens. Foto: dpa",
+         "Neue Rentenregeln für Landwirte treten im kommenden Jahr in Kraft",
+         "Hamburg, 3. März (dpa)", "Gespräche fortgesetzt"},
+        {"it", "L'autorità portuale ha firmato lunedì il nuovo contratto con i portuali della "
+               "città.",
+         "I portuali torneranno al lavoro mercoledì mattina, ha detto il sindacato.",
+         "Portuali riuniti davanti ai cancelli del porto lunedì (ANSA)",
+         "Dieci cose da sapere sulle nuove regole delle pensioni agricole",
+         "Genova, 3 marzo (ANSA)", "Riprendono i colloqui"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *c = cases[i].code, *b = cases[i].before, *a = cases[i].after;
+        ck_assert_msg(between_in(c, b, cases[i].caption, a) == 1, "%s: caption", c);
+        ck_assert_msg(between_in(c, b, cases[i].headline, a) == 1, "%s: headline", c);
+        ck_assert_msg(between_in(c, b, cases[i].dateline, a) == 0, "%s: dateline", c);
+        ck_assert_msg(between_in(c, b, cases[i].subhead, a) == 0, "%s: subheading", c);
+        /* The article's own title, first in the file. */
+        char text[1024];
+        snprintf(text, sizeof text, "%s\n\n%s\n\n%s\n", cases[i].headline, b, a);
+        ck_assert_msg(tqc_test_findings_in(c, text, RULE, NULL, 0) == 0, "%s: title", c);
+    }
+    /* A German headline may end on a detached verb particle; a line cut off ends on a
+     * conjunction or an article. */
+    const char *b = cases[4].before, *a = cases[4].after;
+    ck_assert_uint_eq(between_in("de", b, "Die Bahn kündigt für den Sommer höhere Preise an", a), 1);
+    ck_assert_uint_eq(between_in("de", b, "Wie die Bahn ihre Preise für den Sommer verändert hat "
+                                 "und", a), 0);
+    ck_assert_uint_eq(between_in("de", b, "Im Sommer ändern sich die Preise für die", a), 0);
 }
 END_TEST
 
@@ -101,6 +185,7 @@ Suite *pass_stray_heading_suite(void)
     tcase_add_test(tc, test_issue_3_stray_heading_titles_and_subheadings_are_normal);
     tcase_add_test(tc, test_issue_3_stray_heading_new_article_is_not_stray);
     tcase_add_test(tc, test_issue_3_stray_heading_fix_removes_the_paragraph);
+    tcase_add_test(tc, test_w1_stray_heading_captions_and_headlines_in_six_languages);
     suite_add_tcase(s, tc);
     return s;
 }
