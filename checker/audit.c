@@ -835,6 +835,10 @@ static void check_file(audit *a, worker *w, slot *s)
         fi.per_doc_articles = fi.format == TQC_INPUT_JSONL;
         told = told || (fi.format != TQC_INPUT_TEXT && fi.format != TQC_INPUT_HTML);
     }
+    /* The limit is consulted between passes and docs; the stop flag ends a check too. */
+    tqc_cancel limit = tqc_cancel_after(o->file_timeout, o->stop);
+    if (st == TQC_OK)
+        tqc_checker_set_cancel(ck, &limit);
     while (st == TQC_OK) {
         if (stopping(a)) {
             state = TQC_AUDIT_INTERRUPTED;
@@ -872,6 +876,14 @@ static void check_file(audit *a, worker *w, slot *s)
             st = sf ? tqc_suppress_file_doc(sf, &doc, &found) : deliver(&fr, &doc, &found);
         tqc_findings_release(&found);
         tqc_doc_free(doc);
+        if (st == TQC_ETIME && stopping(a)) {
+            st = TQC_OK;
+            state = TQC_AUDIT_INTERRUPTED;
+            break;
+        }
+        if (st == TQC_ETIME)
+            snprintf(err, sizeof err, "%s: skipped: checking took longer than %g seconds "
+                     "(--file-timeout)", s->job.path, o->file_timeout);
         if (st != TQC_OK && !err[0])
             snprintf(err, sizeof err, "%s: %s", s->job.path, tqc_strerror(st));
     }
@@ -886,6 +898,7 @@ static void check_file(audit *a, worker *w, slot *s)
     }
     if (st != TQC_OK)
         state = TQC_AUDIT_FAILED;
+    tqc_checker_set_cancel(ck, NULL);
 done:
     tqc_suppress_file_free(sf);
     tqc_settings_free(settings);
