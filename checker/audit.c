@@ -983,6 +983,8 @@ static void *worker_main(void *arg)
 typedef struct head_file {
     tqc_audit_file view;
     tqc_audit_article article;   /* the file as one article (unless per-doc) */
+    /* Its findings per rule; the rule ids are the summary's copies (they live as long). */
+    tqc_audit_rule_count rules[TQC_AUDIT_ARTICLE_RULES];
     size_t docs;
 } head_file;
 
@@ -1035,17 +1037,18 @@ static tqc_status release_item(audit *a, head_file *h, slot *s, item *it,
     h->view.bytes += it->bytes;
     h->docs++;
     uint64_t f[3] = {0};
-    if (it->doc) {
-        for (size_t i = 0; i < it->found.count; i++) {
-            f[it->found.items[i].severity]++;
-            tqc_audit_summary_add_finding(sum, it->found.items[i].rule,
-                                          it->found.items[i].severity);
-        }
-    } else {
-        for (size_t i = 0; i < it->mark_count; i++) {
-            f[it->marks[i].sev]++;
-            tqc_audit_summary_add_finding(sum, it->marks[i].rule, it->marks[i].sev);
-        }
+    /* Per rule: into this record's article, or the file's. */
+    tqc_audit_rule_count doc_rules[TQC_AUDIT_ARTICLE_RULES];
+    size_t doc_rule_count = 0;
+    tqc_audit_rule_count *rules = it->article ? doc_rules : h->rules;
+    size_t *rule_count = it->article ? &doc_rule_count : &h->article.rule_count;
+    size_t n = it->doc ? it->found.count : it->mark_count;
+    for (size_t i = 0; i < n; i++) {
+        const char *rule = it->doc ? it->found.items[i].rule : it->marks[i].rule;
+        tqc_severity sev = it->doc ? it->found.items[i].severity : it->marks[i].sev;
+        f[sev]++;
+        tqc_audit_rule_count_add(rules, rule_count, TQC_AUDIT_ARTICLE_RULES,
+                                 tqc_audit_summary_add_finding(sum, rule, sev), 1);
     }
     for (int k = 0; k < 3; k++) {
         h->view.findings[k] += f[k];
@@ -1054,7 +1057,7 @@ static tqc_status release_item(audit *a, head_file *h, slot *s, item *it,
     if (it->article) {
         h->view.articles++;
         tqc_audit_article art = {it->article, (char *)h->view.folder, (char *)h->view.lang,
-                                 it->words, {f[0], f[1], f[2]}};
+                                 it->words, {f[0], f[1], f[2]}, doc_rules, doc_rule_count};
         tqc_audit_summary_add_article(sum, &art);
     } else {
         h->article.words += it->words;
@@ -1086,7 +1089,8 @@ static tqc_status release_file(audit *a, head_file *h, slot *s, tqc_audit_summar
             tqc_audit_article art = {(char *)h->view.path, (char *)h->view.folder,
                                      (char *)h->view.lang, h->article.words,
                                      {h->article.findings[0], h->article.findings[1],
-                                      h->article.findings[2]}};
+                                      h->article.findings[2]},
+                                     h->rules, h->article.rule_count};
             tqc_audit_summary_add_article(sum, &art);
         }
     }
