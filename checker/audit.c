@@ -835,6 +835,10 @@ static void check_file(audit *a, worker *w, slot *s)
         fi.per_doc_articles = fi.format == TQC_INPUT_JSONL;
         told = told || (fi.format != TQC_INPUT_TEXT && fi.format != TQC_INPUT_HTML);
     }
+    /* The limit is consulted between passes and docs; the stop flag ends a check too. */
+    tqc_cancel limit = tqc_cancel_after(o->file_timeout, o->stop);
+    if (st == TQC_OK)
+        tqc_checker_set_cancel(ck, &limit);
     while (st == TQC_OK) {
         if (stopping(a)) {
             state = TQC_AUDIT_INTERRUPTED;
@@ -872,6 +876,14 @@ static void check_file(audit *a, worker *w, slot *s)
             st = sf ? tqc_suppress_file_doc(sf, &doc, &found) : deliver(&fr, &doc, &found);
         tqc_findings_release(&found);
         tqc_doc_free(doc);
+        if (st == TQC_ETIME && stopping(a)) {
+            st = TQC_OK;
+            state = TQC_AUDIT_INTERRUPTED;
+            break;
+        }
+        if (st == TQC_ETIME)
+            snprintf(err, sizeof err, "%s: skipped: checking took longer than %g seconds "
+                     "(--file-timeout)", s->job.path, o->file_timeout);
         if (st != TQC_OK && !err[0])
             snprintf(err, sizeof err, "%s: %s", s->job.path, tqc_strerror(st));
     }
@@ -886,6 +898,7 @@ static void check_file(audit *a, worker *w, slot *s)
     }
     if (st != TQC_OK)
         state = TQC_AUDIT_FAILED;
+    tqc_checker_set_cancel(ck, NULL);
 done:
     tqc_suppress_file_free(sf);
     tqc_settings_free(settings);
@@ -970,6 +983,8 @@ static void *worker_main(void *arg)
 typedef struct head_file {
     tqc_audit_file view;
     tqc_audit_article article;   /* the file as one article (unless per-doc) */
+    /* Its findings per rule; the rule ids are the summary's copies (they live as long). */
+    tqc_audit_rule_count rules[TQC_AUDIT_ARTICLE_RULES];
     size_t docs;
 } head_file;
 
@@ -1022,17 +1037,18 @@ static tqc_status release_item(audit *a, head_file *h, slot *s, item *it,
     h->view.bytes += it->bytes;
     h->docs++;
     uint64_t f[3] = {0};
-    if (it->doc) {
-        for (size_t i = 0; i < it->found.count; i++) {
-            f[it->found.items[i].severity]++;
-            tqc_audit_summary_add_finding(sum, it->found.items[i].rule,
-                                          it->found.items[i].severity);
-        }
-    } else {
-        for (size_t i = 0; i < it->mark_count; i++) {
-            f[it->marks[i].sev]++;
-            tqc_audit_summary_add_finding(sum, it->marks[i].rule, it->marks[i].sev);
-        }
+    /* Per rule: into this record's article, or the file's. */
+    tqc_audit_rule_count doc_rules[TQC_AUDIT_ARTICLE_RULES];
+    size_t doc_rule_count = 0;
+    tqc_audit_rule_count *rules = it->article ? doc_rules : h->rules;
+    size_t *rule_count = it->article ? &doc_rule_count : &h->article.rule_count;
+    size_t n = it->doc ? it->found.count : it->mark_count;
+    for (size_t i = 0; i < n; i++) {
+        const char *rule = it->doc ? it->found.items[i].rule : it->marks[i].rule;
+        tqc_severity sev = it->doc ? it->found.items[i].severity : it->marks[i].sev;
+        f[sev]++;
+        tqc_audit_rule_count_add(rules, rule_count, TQC_AUDIT_ARTICLE_RULES,
+                                 tqc_audit_summary_add_finding(sum, rule, sev), 1);
     }
     for (int k = 0; k < 3; k++) {
         h->view.findings[k] += f[k];
@@ -1041,7 +1057,7 @@ static tqc_status release_item(audit *a, head_file *h, slot *s, item *it,
     if (it->article) {
         h->view.articles++;
         tqc_audit_article art = {it->article, (char *)h->view.folder, (char *)h->view.lang,
-                                 it->words, {f[0], f[1], f[2]}};
+                                 it->words, {f[0], f[1], f[2]}, doc_rules, doc_rule_count};
         tqc_audit_summary_add_article(sum, &art);
     } else {
         h->article.words += it->words;
@@ -1073,7 +1089,8 @@ static tqc_status release_file(audit *a, head_file *h, slot *s, tqc_audit_summar
             tqc_audit_article art = {(char *)h->view.path, (char *)h->view.folder,
                                      (char *)h->view.lang, h->article.words,
                                      {h->article.findings[0], h->article.findings[1],
-                                      h->article.findings[2]}};
+                                      h->article.findings[2]},
+                                     h->rules, h->article.rule_count};
             tqc_audit_summary_add_article(sum, &art);
         }
     }

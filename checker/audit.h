@@ -122,6 +122,9 @@ typedef struct tqc_audit_options {
     bool paths_null;            /* they end with NUL (find -print0), not a line break */
     bool checksums;             /* compute each file's checksum (for a database) */
     const atomic_int *stop;     /* set (non-zero) to stop early; may be NULL */
+    double file_timeout;        /* seconds one file's check may take (0: no limit); a file
+                                   over it is TQC_AUDIT_FAILED, its error saying skipped, and
+                                   the audit goes on (cancel.h: checked between passes) */
     unsigned progress_ms;       /* 0: 200 */
     tqc_audit_hooks hooks;
 } tqc_audit_options;

@@ -488,15 +488,22 @@ tqc_status tqc_audit_db_add_unchanged(tqc_audit_db *d, tqc_audit_summary *sum, c
 {
     /* Unchanged: seen by this run, last checked by an earlier one. */
     static const char files_sql[] =
-        "SELECT path, folder, language, bytes, words, articles, errors, warnings, infos "
+        "SELECT path, folder, language, bytes, words, articles, errors, warnings, infos, id "
         "FROM files WHERE seen = ?1 AND run <> ?1 AND status = 'checked' ORDER BY path";
     static const char findings_sql[] =
         "SELECT f.rule, f.severity, count(*) FROM findings f JOIN files fi ON fi.id = f.file "
         "WHERE fi.seen = ?1 AND fi.run <> ?1 AND fi.status = 'checked' "
         "GROUP BY f.rule, f.severity ORDER BY f.rule";
-    sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(d->db, files_sql, -1, &q, NULL) != SQLITE_OK)
+    /* An article's counts per rule, for the worst list's rule filter. */
+    static const char rules_sql[] =
+        "SELECT rule, count(*) FROM findings WHERE file = ?1 GROUP BY rule";
+    sqlite3_stmt *q, *rq;
+    if (sqlite3_prepare_v2(d->db, rules_sql, -1, &rq, NULL) != SQLITE_OK)
         return db_fail(d->db, "unchanged files", err, errlen);
+    if (sqlite3_prepare_v2(d->db, files_sql, -1, &q, NULL) != SQLITE_OK) {
+        sqlite3_finalize(rq);
+        return db_fail(d->db, "unchanged files", err, errlen);
+    }
     sqlite3_bind_int64(q, 1, d->run);
     int rc;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
@@ -508,7 +515,23 @@ tqc_status tqc_audit_db_add_unchanged(tqc_audit_db *d, tqc_audit_summary *sum, c
                                (uint64_t)sqlite3_column_int64(q, 4),
                                {(uint64_t)sqlite3_column_int64(q, 8),
                                 (uint64_t)sqlite3_column_int64(q, 7),
-                                (uint64_t)sqlite3_column_int64(q, 6)}};
+                                (uint64_t)sqlite3_column_int64(q, 6)},
+                               NULL, 0};
+        /* Read only for an article that may rank: the rest never show them. */
+        tqc_audit_rule_count rules[TQC_AUDIT_ARTICLE_RULES];
+        bool may_rank = a.words >= TQC_AUDIT_WORST_MIN_WORDS &&
+                        a.findings[TQC_SEV_ERROR] + a.findings[TQC_SEV_WARNING] > 0;
+        if (may_rank) {
+            sqlite3_reset(rq);
+            sqlite3_bind_int64(rq, 1, sqlite3_column_int64(q, 9));
+            while (sqlite3_step(rq) == SQLITE_ROW)
+                /* The summary's copy: a column's text lasts only until the next step. */
+                tqc_audit_rule_count_add(rules, &a.rule_count, TQC_AUDIT_ARTICLE_RULES,
+                                         tqc_audit_summary_rule_key(
+                                             sum, (const char *)sqlite3_column_text(rq, 0)),
+                                         (uint64_t)sqlite3_column_int64(rq, 1));
+            a.rules = rules;
+        }
         int64_t articles = sqlite3_column_int64(q, 5);
         if (articles > 0)
             tqc_audit_summary_add_article(sum, &a);
@@ -516,6 +539,7 @@ tqc_status tqc_audit_db_add_unchanged(tqc_audit_db *d, tqc_audit_summary *sum, c
             sum->articles += (uint64_t)articles - 1;
     }
     sqlite3_finalize(q);
+    sqlite3_finalize(rq);
     if (rc != SQLITE_DONE)
         return db_fail(d->db, "unchanged files", err, errlen);
     if (sqlite3_prepare_v2(d->db, findings_sql, -1, &q, NULL) != SQLITE_OK)

@@ -3,6 +3,7 @@
  * severity colours so the two pages read alike. */
 #include "audit_html.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "report.h"
@@ -72,6 +73,10 @@ static const char style[] =
     "td.name,th.name{text-align:left;white-space:normal;overflow-wrap:anywhere}"
     "td .e{color:var(--err)}td .w{color:var(--warn)}td .i{color:var(--info)}"
     "a{color:var(--accent)}.note{color:var(--mute);font-size:13px;margin:8px 0 0}"
+    ".rf{display:inline-flex;align-items:center;margin:0 14px 8px 0;font-size:14px}"
+    ".rf input{margin:0 6px 0 0}.rf span{color:var(--mute)}"
+    "input:focus-visible+label{outline:2px solid var(--accent);outline-offset:2px}"
+    "td.by{white-space:normal;text-align:left;color:var(--mute);font-size:13px}"
     "footer{color:var(--mute);font-size:12px;text-align:center;padding:8px 0 24px}";
 
 static void tile(FILE *out, const char *cls, const char *value, const char *label)
@@ -242,6 +247,58 @@ static void counts_cells(FILE *out, const uint64_t f[3])
             num(b[3], tqc_audit_total(f)));
 }
 
+/* The index of rule among s's rule tallies (the filter's ids), or SIZE_MAX. */
+static size_t rule_index(const tqc_audit_summary *s, const char *rule)
+{
+    for (size_t i = 0; i < s->rule_count; i++)
+        if (strcmp(s->rules[i].key, rule) == 0)
+            return i;
+    return SIZE_MAX;
+}
+
+/* How many of the worst articles have findings of rule i. */
+static size_t worst_with_rule(const tqc_audit_summary *s, size_t i)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < s->worst_count; k++)
+        for (size_t r = 0; r < s->worst[k].rule_count; r++)
+            n += strcmp(s->worst[k].rules[r].rule, s->rules[i].key) == 0;
+    return n;
+}
+
+/* The rule filter works without script (the page has none): a radio button per rule
+ * before the table, and for each one a style that hides the rows without that rule and
+ * the other rules' counts. Radio buttons are reached with Tab and moved with the arrows. */
+static void filter_style(FILE *out, const tqc_audit_summary *s)
+{
+    for (size_t i = 0; i < s->rule_count; i++)
+        if (worst_with_rule(s, i))
+            fprintf(out, "#rf%zu:checked~table tbody tr:not(.r%zu),"
+                    "#rf%zu:checked~table td.by span:not(.k%zu){display:none}", i, i, i, i);
+}
+
+static void filter_buttons(FILE *out, const tqc_audit_summary *s)
+{
+    bool any = false;
+    for (size_t i = 0; i < s->rule_count && !any; i++)
+        any = worst_with_rule(s, i) > 0;
+    if (!any)
+        return;
+    fputs("<p class=\"note\" id=\"rf-label\">Show the articles with findings of:</p>\n"
+          "<input type=\"radio\" name=\"rule\" id=\"rf-all\" class=\"rf\" checked "
+          "aria-describedby=\"rf-label\"><label class=\"rf\" for=\"rf-all\">any rule</label>\n",
+          out);
+    for (size_t i = 0; i < s->rule_count; i++) {
+        size_t n = worst_with_rule(s, i);
+        if (!n)
+            continue;
+        fprintf(out, "<input type=\"radio\" name=\"rule\" id=\"rf%zu\" class=\"rf\" "
+                "aria-describedby=\"rf-label\"><label class=\"rf\" for=\"rf%zu\">", i, i);
+        esc(out, s->rules[i].key);
+        fprintf(out, "&nbsp;<span>(%zu)</span></label>\n", n);
+    }
+}
+
 static void worst_table(FILE *out, const tqc_audit_summary *s, const char *const *links)
 {
     fprintf(out, "<section class=\"card\"><h2>Worst articles</h2>\n");
@@ -250,13 +307,20 @@ static void worst_table(FILE *out, const tqc_audit_summary *s, const char *const
                 "</p></section>\n", TQC_AUDIT_WORST_MIN_WORDS);
         return;
     }
+    filter_buttons(out, s);
     fputs("<table><thead><tr><th>#</th><th class=\"name\">article</th><th class=\"name\">"
           "folder</th><th>words</th><th>error</th><th>warning</th><th>info</th><th>total</th>"
-          "<th>per 1,000 words</th></tr></thead><tbody>\n", out);
+          "<th>per 1,000 words</th><th class=\"name\">by rule</th></tr></thead><tbody>\n", out);
     char b[32];
     for (size_t i = 0; i < s->worst_count; i++) {
         const tqc_audit_article *a = &s->worst[i];
-        fprintf(out, "<tr><td>%zu</td><td class=\"name\">", i + 1);
+        fputs("<tr class=\"a", out);
+        for (size_t r = 0; r < a->rule_count; r++) {
+            size_t k = rule_index(s, a->rules[r].rule);
+            if (k != SIZE_MAX)
+                fprintf(out, " r%zu", k);
+        }
+        fprintf(out, "\"><td>%zu</td><td class=\"name\">", i + 1);
         if (links && links[i]) {
             fputs("<a href=\"", out);
             esc_attr(out, links[i]);
@@ -270,11 +334,20 @@ static void worst_table(FILE *out, const tqc_audit_summary *s, const char *const
         esc(out, a->folder);
         fprintf(out, "</td><td>%s</td>", num(b, a->words));
         counts_cells(out, a->findings);
-        fprintf(out, "<td>%.2f</td></tr>\n",
+        fprintf(out, "<td>%.2f</td><td class=\"by\">",
                 tqc_audit_density(tqc_audit_total(a->findings), a->words));
+        for (size_t r = 0; r < a->rule_count; r++) {
+            size_t k = rule_index(s, a->rules[r].rule);
+            fprintf(out, "<span class=\"k%zu\">", k == SIZE_MAX ? s->rule_count : k);
+            esc(out, a->rules[r].rule);
+            fprintf(out, "&nbsp;%s%s</span>", num(b, a->rules[r].count),
+                    r + 1 < a->rule_count ? ", " : "");
+        }
+        fputs("</td></tr>\n", out);
     }
-    fprintf(out, "</tbody></table><p class=\"note\">Articles of at least %d words, by findings "
-            "per 1,000 words.%s</p></section>\n", TQC_AUDIT_WORST_MIN_WORDS,
+    fprintf(out, "</tbody></table><p class=\"note\">Articles of at least %d words, ranked by "
+            "errors, then warnings.%s The filter shows those of them with findings of one "
+            "rule, and their count.</p></section>\n", TQC_AUDIT_WORST_MIN_WORDS,
             links ? " Each links to its annotated view." : "");
 }
 
@@ -311,8 +384,10 @@ void tqc_audit_html_write(FILE *out, tqc_audit_summary *s, const char *title,
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
           "<title>tqc audit: ", out);
     esc(out, title ? title : "");
-    fprintf(out, "</title>\n<style>%s</style></head><body><main>\n<h1>Translation quality "
-            "audit</h1>\n<p class=\"sub\">", style);
+    fprintf(out, "</title>\n<style>%s", style);
+    filter_style(out, s);
+    fputs("</style></head><body><main>\n<h1>Translation quality audit</h1>\n<p class=\"sub\">",
+          out);
     esc(out, title ? title : "");
     if (s->parts > 1)
         fprintf(out, " &middot; %llu audits merged", (unsigned long long)s->parts);

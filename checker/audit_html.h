@@ -1,7 +1,8 @@
 /* audit_html: the audit dashboard, one self-contained HTML page drawn from a summary:
  * totals, a bar chart of findings per rule (stacked by severity), a histogram of defect
  * density per article, the worst articles (each linking to its annotated view when the
- * caller made one), and tables per folder and language. The charts are inline SVG that
+ * caller made one, with its findings per rule and a filter by rule made of radio buttons
+ * and styles), and tables per folder and language. The charts are inline SVG that
  * tqc draws itself; the page has no script and loads nothing (a Content-Security-Policy
  * forbids every request). Everything from the input is escaped. */
 #ifndef TQC_AUDIT_HTML_H

@@ -45,6 +45,9 @@ bool tqc_audit_summary_init(tqc_audit_summary *s)
 
 static void free_article(tqc_audit_article *a)
 {
+    for (size_t i = 0; i < a->rule_count; i++)
+        free(a->rules[i].rule);
+    free(a->rules);
     free(a->name);
     free(a->folder);
     free(a->lang);
@@ -127,11 +130,42 @@ static tqc_audit_tally *folder_tally(tqc_audit_summary *s, const char *key)
     return tally(s, s->folder_ix, &s->folders, &s->folder_count, &s->folder_cap, key);
 }
 
-void tqc_audit_summary_add_finding(tqc_audit_summary *s, const char *rule, tqc_severity sev)
+const char *tqc_audit_summary_add_finding(tqc_audit_summary *s, const char *rule,
+                                          tqc_severity sev)
 {
     tqc_audit_tally *t = rule_tally(s, rule);
-    if (t)
-        t->findings[sev]++;
+    if (!t)
+        return NULL;
+    t->findings[sev]++;
+    return t->key;
+}
+
+const char *tqc_audit_summary_rule_key(tqc_audit_summary *s, const char *rule)
+{
+    tqc_audit_tally *t = rule_tally(s, rule);
+    return t ? t->key : NULL;
+}
+
+void tqc_audit_rule_count_add(tqc_audit_rule_count *rules, size_t *count, size_t cap,
+                              const char *rule, uint64_t n)
+{
+    if (!rule)
+        return;
+    for (size_t i = 0; i < *count; i++)
+        if (rules[i].rule == rule || strcmp(rules[i].rule, rule) == 0) {
+            rules[i].count += n;
+            return;
+        }
+    if (*count < cap)
+        rules[(*count)++] = (tqc_audit_rule_count){(char *)rule, n};
+}
+
+static int by_count(const void *pa, const void *pb)
+{
+    const tqc_audit_rule_count *a = pa, *b = pb;
+    if (a->count != b->count)
+        return a->count > b->count ? -1 : 1;
+    return strcmp(a->rule, b->rule);
 }
 
 void tqc_audit_summary_add_file(tqc_audit_summary *s, const char *folder, const char *lang,
@@ -182,8 +216,20 @@ static void rank_worst(tqc_audit_summary *s, const tqc_audit_article *a)
     if (at >= TQC_AUDIT_WORST)
         return;
     tqc_audit_article copy = {dup_str(a->name), dup_str(a->folder), dup_str(a->lang),
-                              a->words, {a->findings[0], a->findings[1], a->findings[2]}};
-    if (!copy.name || !copy.folder || !copy.lang) {
+                              a->words, {a->findings[0], a->findings[1], a->findings[2]},
+                              NULL, 0};
+    size_t nr = a->rule_count < TQC_AUDIT_ARTICLE_RULES ? a->rule_count : TQC_AUDIT_ARTICLE_RULES;
+    bool rules_ok = true;
+    if (nr && (rules_ok = (copy.rules = calloc(nr, sizeof *copy.rules)) != NULL)) {
+        for (size_t i = 0; i < nr; i++) {
+            copy.rules[copy.rule_count] = (tqc_audit_rule_count){dup_str(a->rules[i].rule),
+                                                                 a->rules[i].count};
+            rules_ok &= copy.rules[copy.rule_count++].rule != NULL;
+        }
+        if (rules_ok)
+            qsort(copy.rules, copy.rule_count, sizeof *copy.rules, by_count);
+    }
+    if (!copy.name || !copy.folder || !copy.lang || !rules_ok) {
         free_article(&copy);
         s->failed_alloc = true;
         return;
@@ -403,8 +449,14 @@ void tqc_audit_summary_write_json(FILE *out, tqc_audit_summary *s)
         put_json_str(out, a->lang);
         fprintf(out, ",\"words\":%llu,", (unsigned long long)a->words);
         put_counts(out, a->findings);
-        fprintf(out, ",\"per_1k_words\":%.3f}",
+        fprintf(out, ",\"per_1k_words\":%.3f,\"rules\":{",
                 tqc_audit_density(tqc_audit_total(a->findings), a->words));
+        for (size_t k = 0; k < a->rule_count; k++) {
+            fputs(k ? "," : "", out);
+            put_json_str(out, a->rules[k].rule);
+            fprintf(out, ":%llu", (unsigned long long)a->rules[k].count);
+        }
+        fputs("}}", out);
     }
     fprintf(out, "%s]\n}\n", s->worst_count ? "\n  " : "");
 }
@@ -873,6 +925,18 @@ static bool read_summary(jread *r, const jval *root, tqc_audit_summary *s)
         a.name = (char *)name;
         a.folder = (char *)folder;
         a.lang = (char *)lang;
+        /* Its counts per rule: optional, as summaries written before them lack them. */
+        const jval *rules = jget(e, "rules");
+        if (rules && rules->type != J_OBJ)
+            return jsem(r->p, "worst: \"rules\" must be an object of counts");
+        tqc_audit_rule_count counts[TQC_AUDIT_ARTICLE_RULES];
+        for (size_t k = 0; rules && k < rules->n; k++) {
+            if (rules->kids[k].type != J_NUM || !rules->kids[k].is_uint)
+                return jsem(r->p, "worst: \"rules\" must be an object of counts");
+            tqc_audit_rule_count_add(counts, &a.rule_count, TQC_AUDIT_ARTICLE_RULES,
+                                     rules->kids[k].key, rules->kids[k].u);
+        }
+        a.rules = counts;
         rank_worst(s, &a);
     }
     return !s->failed_alloc || jsem(r->p, "out of memory");

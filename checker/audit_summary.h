@@ -37,13 +37,32 @@ typedef struct tqc_audit_tally {
     uint64_t findings[3];       /* by severity */
 } tqc_audit_tally;
 
+/* The most rules an article keeps counts for (tqc has fewer); a rule beyond is counted
+ * in its totals only. */
+#define TQC_AUDIT_ARTICLE_RULES 80
+
+/* An article's findings of one rule, for the dashboard's rule filter. */
+typedef struct tqc_audit_rule_count {
+    char *rule;                 /* owned when in a summary */
+    uint64_t count;
+} tqc_audit_rule_count;
+
 /* One article (a file, or a record of a JSON Lines file) and its findings. */
 typedef struct tqc_audit_article {
     char *name;                 /* owned when in a summary */
     char *folder, *lang;        /* owned when in a summary */
     uint64_t words;
     uint64_t findings[3];
+    /* Its findings per rule (at most TQC_AUDIT_ARTICLE_RULES), owned when in a summary,
+     * where they are sorted by count (descending), then rule; may be none. */
+    tqc_audit_rule_count *rules;
+    size_t rule_count;
 } tqc_audit_article;
+
+/* Adds n findings of rule to rules[0, *count) (room for cap): rule's entry, or a new
+ * one that borrows rule when there is room. */
+void tqc_audit_rule_count_add(tqc_audit_rule_count *rules, size_t *count, size_t cap,
+                              const char *rule, uint64_t n);
 
 typedef struct tqc_audit_summary {
     /* Counts: what "equal" compares. */
@@ -82,13 +101,18 @@ double tqc_audit_density(uint64_t findings, uint64_t words);
 /* The histogram bin of a density. */
 size_t tqc_audit_bin(double density);
 
-/* Counts one finding of rule at severity. */
-void tqc_audit_summary_add_finding(tqc_audit_summary *s, const char *rule, tqc_severity sev);
+/* Counts one finding of rule at severity. Returns s's copy of rule (it lives as long as
+ * s), for an article's rule counts; NULL when out of memory. */
+const char *tqc_audit_summary_add_finding(tqc_audit_summary *s, const char *rule,
+                                          tqc_severity sev);
+/* s's copy of rule (made with a tally of no findings when new; NULL when out of memory),
+ * for an article's rule counts read from elsewhere before its findings are counted. */
+const char *tqc_audit_summary_rule_key(tqc_audit_summary *s, const char *rule);
 /* Counts one file of bytes in folder and lang (each may be NULL: not tallied). */
 void tqc_audit_summary_add_file(tqc_audit_summary *s, const char *folder, const char *lang,
                                 uint64_t bytes);
 /* Counts one article: words and findings into the totals, its folder and language, the
- * histogram and, when it ranks, the worst list (its strings are copied). The findings
+ * histogram and, when it ranks, the worst list (its strings and rule counts are copied). The findings
  * themselves are counted by rule with tqc_audit_summary_add_finding. */
 void tqc_audit_summary_add_article(tqc_audit_summary *s, const tqc_audit_article *a);
 

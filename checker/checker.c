@@ -33,6 +33,7 @@ struct tqc_checker {
     tqc_langid *langid;     /* made on first use; a sibling borrows its maker's */
     bool own_langid;
     bool dict_borrowed;     /* a sibling's may be its langid's */
+    const tqc_cancel *cancel;   /* borrowed (tqc_checker_set_cancel); NULL: none */
 };
 
 static char *dup_opt(const char *s, bool *failed)
@@ -219,6 +220,7 @@ tqc_status tqc_checker_for_lang(tqc_checker *ck, const char *code, tqc_checker *
         return st;
     sib->langid = shared;
     tqc_langid_lend(shared, code, sib->lang, sib->dict);
+    sib->cancel = ck->cancel;
     ck->siblings[ck->sibling_count++] = sib;
     *out = sib;
     return TQC_OK;
@@ -289,8 +291,17 @@ tqc_status tqc_checker_source(tqc_checker *ck, const char *code, const tqc_lang 
     return TQC_OK;
 }
 
+void tqc_checker_set_cancel(tqc_checker *ck, const tqc_cancel *cancel)
+{
+    ck->cancel = cancel;
+    for (size_t i = 0; i < ck->sibling_count; i++)
+        tqc_checker_set_cancel(ck->siblings[i], cancel);
+}
+
 tqc_status tqc_check_doc(tqc_checker *ck, tqc_doc *doc, tqc_findings *out)
 {
+    if (tqc_cancelled(ck->cancel))
+        return TQC_ETIME;
     tqc_status st = tqc_segment(doc, ck->lang);
     if (st != TQC_OK)
         return st;
@@ -306,15 +317,23 @@ tqc_status tqc_check_doc(tqc_checker *ck, tqc_doc *doc, tqc_findings *out)
     /* Without it the passes still work, asking the dictionary each time. */
     uint8_t *token_known = calloc(doc->token_count ? doc->token_count : 1, 1);
     uint32_t *token_pos = calloc(doc->token_count ? 2 * doc->token_count : 1, sizeof *token_pos);
-    for (size_t i = 0; i < tqc_pass_count; i++) {
+    bool timed_out = false;
+    for (size_t i = 0; i < tqc_pass_count && !timed_out; i++) {
         if (!ck->enabled[i] || (tqc_passes[i]->needs_dict && !ck->dict))
             continue;
+        if ((timed_out = tqc_cancelled(ck->cancel)))
+            break;
         tqc_ctx ctx = {doc, ck->lang, ck->dict, ck->state[i], tqc_passes[i], out,
                        tqc_checker_langid(ck), token_known, token_pos};
         tqc_passes[i]->run(&ctx);
     }
     free(token_known);
     free(token_pos);
+    if (timed_out) {
+        /* A partial check would pass for a clean one: nothing of it is kept. */
+        out->count = 0;
+        return TQC_ETIME;
+    }
     for (size_t i = 0; i < tqc_pass_count; i++)
         for (size_t k = 0; ck->severity[i] >= 0 && k < out->count; k++)
             if (strcmp(out->items[k].rule, tqc_passes[i]->id) == 0)

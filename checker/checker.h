@@ -5,6 +5,7 @@
 #ifndef TQC_CHECKER_H
 #define TQC_CHECKER_H
 
+#include "cancel.h"
 #include "dict.h"
 #include "doc.h"
 #include "finding.h"
@@ -84,9 +85,14 @@ tqc_status tqc_checker_for_text(tqc_checker *checker, const char *text, size_t l
  * NULL only when out of memory. */
 struct tqc_langid *tqc_checker_langid(tqc_checker *checker);
 
+/* Lends checker (and its siblings, present and future) cancel, which must outlive the
+ * lending; NULL ends it. tqc_check_doc then gives up with TQC_ETIME once cancel says so,
+ * checking before it segments and between passes (a running pass is not interrupted). */
+void tqc_checker_set_cancel(tqc_checker *checker, const tqc_cancel *cancel);
+
 /* Segments doc (and doc->source, in the source language, setting its profile and dict)
  * and runs the passes; out (initialised on doc) gets the findings, sorted by position
- * and merged. */
+ * and merged. TQC_ETIME when the checker's cancel says so (out then holds no findings). */
 tqc_status tqc_check_doc(tqc_checker *checker, tqc_doc *doc, tqc_findings *out);
 
 #endif

@@ -34,6 +34,7 @@
 enum { EXIT_DONE = 0, EXIT_TROUBLE = 2 };
 #define MAX_LIST_ARGS 64
 #define MAX_RULES 64
+#define DEFAULT_FILE_TIMEOUT 60.0  /* seconds: minutes for one article means a stall */
 /* Rows per table in the text summary; the JSON summary has them all. */
 #define TEXT_MAX_ROWS 25
 /* A forced progress display off a terminal prints a line this often (seconds). */
@@ -58,6 +59,7 @@ typedef struct options {
     const char *include[MAX_LIST_ARGS], *exclude[MAX_LIST_ARGS];
     size_t word_count, disabled_count, include_count, exclude_count;
     unsigned jobs;
+    double file_timeout;        /* --file-timeout seconds; 0: none */
     bool hidden, null_sep, incremental, quiet, follow_links;
     int progress;               /* -1 auto (a terminal), 0 never, 1 always */
     tqc_input_format input;
@@ -83,6 +85,7 @@ static int parse_audit(int argc, char **argv, options *o)
 {
     static const struct option longopts[] = {
         {"jobs", required_argument, NULL, 'j'},
+        {"file-timeout", required_argument, NULL, 'T'},
         {"format", required_argument, NULL, 'f'},
         {"input", required_argument, NULL, 'I'},
         {"include", required_argument, NULL, 'i'},
@@ -124,6 +127,17 @@ static int parse_audit(int argc, char **argv, options *o)
                 return EXIT_TROUBLE;
             }
             o->jobs = (unsigned)n;
+            break;
+        }
+        case 'T': {
+            char *end;
+            double n = strtod(optarg, &end);
+            if (!*optarg || *end || !(n >= 0 && n <= 86400)) {
+                fprintf(stderr, "tqc: --file-timeout takes seconds from 0 (no limit) to 86400, "
+                        "not '%s'\n", optarg);
+                return EXIT_TROUBLE;
+            }
+            o->file_timeout = n;
             break;
         }
         case 'f': o->format = optarg; break;
@@ -476,7 +490,8 @@ static char *joined(char **paths, int n)
 
 int tqc_cli_audit(int argc, char **argv)
 {
-    options o = {.lang = "en", .color = "auto", .progress = -1, .detect = true};
+    options o = {.lang = "en", .color = "auto", .progress = -1, .detect = true,
+                 .file_timeout = DEFAULT_FILE_TIMEOUT};
     int rc = parse_audit(argc, argv, &o);
     if (rc >= 0)
         return rc;
@@ -516,7 +531,7 @@ int tqc_cli_audit(int argc, char **argv)
         .include = o.include, .include_count = o.include_count,
         .exclude = o.exclude, .exclude_count = o.exclude_count,
         .hidden = o.hidden, .follow_links = o.follow_links, .root = o.root, .paths_null = o.null_sep,
-        .checksums = o.db != NULL, .stop = &stop_requested,
+        .checksums = o.db != NULL, .stop = &stop_requested, .file_timeout = o.file_timeout,
         .hooks = {.ctx = &r, .file = on_file, .progress = on_progress},
     };
     /* Docs are kept for release only when something prints or stores their findings. */

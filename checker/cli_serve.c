@@ -30,7 +30,7 @@ enum { EXIT_DONE = 0, EXIT_TROUBLE = 2 };
 #define MAX_LIST_ARGS 64
 #define DEFAULT_PORT 8081           /* LanguageTool's own, so clients' defaults fit */
 #define DEFAULT_MAX_BYTES (1u << 20) /* a news article is kilobytes */
-#define DEFAULT_TIMEOUT 10          /* seconds a connection may sit idle or trickle */
+#define DEFAULT_TIMEOUT 10          /* seconds a connection may sit idle, or a check run */
 #define MAX_THREADS 64
 #define MAX_FIELD_BYTES (64u << 20)
 
@@ -49,6 +49,7 @@ typedef struct server {
     web_file files[4];
     size_t file_count;
     char *style;                /* the report's look (report_html.c) */
+    double timeout;             /* --timeout: seconds one request's check may take */
 } server;
 
 /* Each server thread's checker, cloned from the base on its first request. */
@@ -198,7 +199,17 @@ static enum MHD_Result answer(struct MHD_Connection *conn, tqc_status st, char *
         return fail(conn, MHD_HTTP_SERVICE_UNAVAILABLE, "out of memory");
     if (st == TQC_ELIMIT)
         return fail(conn, MHD_HTTP_CONTENT_TOO_LARGE, err);
+    if (st == TQC_ETIME)   /* LanguageTool answers a check over its time limit so too */
+        return fail(conn, MHD_HTTP_SERVICE_UNAVAILABLE, err);
     return fail(conn, MHD_HTTP_BAD_REQUEST, err);
+}
+
+/* A check cut short by --timeout: err says so in one line. */
+static void timed_out(const server *s, tqc_status st, char *err, size_t errlen)
+{
+    if (st == TQC_ETIME)
+        snprintf(err, errlen, "checking took longer than %g seconds, this server's limit "
+                 "(--timeout)", s->timeout);
 }
 
 static bool has_type(struct MHD_Connection *conn, const char *type)
@@ -238,7 +249,13 @@ static enum MHD_Result lt_check(struct MHD_Connection *conn, server *s, request 
         .enabled_only = f.value[5] && strcmp(f.value[5], "true") == 0, .level = f.value[6]};
     char *json = NULL, err[512] = "";
     tqc_checker *ck = checker_of_thread(s);
+    tqc_cancel limit = tqc_cancel_after(s->timeout, NULL);
+    if (ck)
+        tqc_checker_set_cancel(ck, &limit);
     tqc_status st = ck ? tqc_serve_lt_check(ck, &q, &json, err, sizeof err) : TQC_ENOMEM;
+    if (ck)
+        tqc_checker_set_cancel(ck, NULL);
+    timed_out(s, st, err, sizeof err);
     form_free(&f);
     return answer(conn, st, json, err, true);
 }
@@ -272,10 +289,16 @@ static enum MHD_Result api_check(struct MHD_Connection *conn, server *s, request
     const char *all = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "all_fixes");
     char *json = NULL, err[512] = "";
     tqc_checker *ck = checker_of_thread(s);
+    tqc_cancel limit = tqc_cancel_after(s->timeout, NULL);
+    if (ck)
+        tqc_checker_set_cancel(ck, &limit);
     tqc_status st = ck ? tqc_serve_api_check(ck, rq->body ? rq->body : "", rq->len, format, lang,
                                              all && strcmp(all, "true") == 0, &json, err,
                                              sizeof err)
                        : TQC_ENOMEM;
+    if (ck)
+        tqc_checker_set_cancel(ck, NULL);
+    timed_out(s, st, err, sizeof err);
     return answer(conn, st, json, err, false);
 }
 
@@ -410,6 +433,17 @@ static bool load_web(server *s, const char *data_dir)
     return true;
 }
 
+/* Seconds, fractions allowed (0.5), in (0, max]. */
+static bool parse_seconds(const char *arg, double max, double *out)
+{
+    char *end;
+    double n = strtod(arg, &end);
+    if (!*arg || *end || !(n > 0 && n <= max))
+        return false;
+    *out = n;
+    return true;
+}
+
 static bool parse_number(const char *arg, unsigned long max, unsigned long *out)
 {
     char *end;
@@ -434,7 +468,7 @@ int tqc_cli_serve(int argc, char **argv)
     const char *words[MAX_LIST_ARGS], *disabled[MAX_LIST_ARGS];
     size_t word_count = 0, disabled_count = 0;
     unsigned long port = DEFAULT_PORT, threads = 2, max_bytes = DEFAULT_MAX_BYTES;
-    unsigned long timeout = DEFAULT_TIMEOUT;
+    double timeout = DEFAULT_TIMEOUT;
     int opt;
     optind = 1;
     while ((opt = getopt_long(argc, argv, "p:j:l:w:h", longopts, NULL)) != -1) {
@@ -444,7 +478,7 @@ int tqc_cli_serve(int argc, char **argv)
         case 'p': ok = parse_number(optarg, 65535, &port); break;
         case 'j': ok = parse_number(optarg, MAX_THREADS, &threads) && threads > 0; break;
         case 'm': ok = parse_number(optarg, 1ul << 30, &max_bytes) && max_bytes > 0; break;
-        case 't': ok = parse_number(optarg, 3600, &timeout) && timeout > 0; break;
+        case 't': ok = parse_seconds(optarg, 3600, &timeout); break;
         case 'l': lang = optarg; break;
         case 'D': dict_dir = optarg; break;
         case 'w':
@@ -495,7 +529,9 @@ int tqc_cli_serve(int argc, char **argv)
         a4->sin_port = htons((uint16_t)port);
     }
 
-    server s = {.max_bytes = max_bytes};
+    server s = {.max_bytes = max_bytes, .timeout = timeout};
+    /* libmicrohttpd counts whole seconds. */
+    unsigned idle = (unsigned)timeout + ((double)(unsigned)timeout < timeout);
     pthread_mutex_init(&s.lock, NULL);
     char data_dir[PATH_MAX], err[1024];
     tqc_cli_data_dir(data_dir, sizeof data_dir);
@@ -527,7 +563,7 @@ int tqc_cli_serve(int argc, char **argv)
     d = MHD_start_daemon(flags, (uint16_t)port, NULL, NULL, handle, &s,
                          MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
                          MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
-                         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)timeout,
+                         MHD_OPTION_CONNECTION_TIMEOUT, idle,
                          MHD_OPTION_CONNECTION_LIMIT, (unsigned)(threads * 64),
                          MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
                          MHD_OPTION_END);
@@ -547,7 +583,7 @@ int tqc_cli_serve(int argc, char **argv)
     MHD_socket listener = MHD_quiesce_daemon(d);
     if (listener != MHD_INVALID_SOCKET)
         close(listener);
-    for (unsigned long waited = 0; waited < timeout * 10; waited++) {
+    for (unsigned long waited = 0; waited < idle * 10ul; waited++) {
         const union MHD_DaemonInfo *open =
             MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
         if (!open || open->num_connections == 0)

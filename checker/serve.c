@@ -550,7 +550,7 @@ tqc_status tqc_serve_api_check(tqc_checker *ck, const char *body, size_t len,
                           .all_fixes = all_fixes};
     tqc_fix_result *res;
     if ((st = tqc_fix_buffer(doc_ck, body, len, &fo, &res, err, errlen)) != TQC_OK)
-        return st == TQC_ENOMEM ? st : TQC_EINPUT;
+        return st == TQC_ENOMEM || st == TQC_ETIME ? st : TQC_EINPUT;
     json_t *findings = json_array();
     json_t *root = json_pack("{s:s,s:s,s:o,s:s%,s:o}", "lang", code, "format",
                              tqc_input_format_name(format), "findings", findings, "fixed",

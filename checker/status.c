@@ -10,6 +10,7 @@ const char *tqc_strerror(tqc_status status)
     case TQC_ENOTFOUND: return "not found";
     case TQC_EUSAGE: return "invalid usage";
     case TQC_ELIMIT: return "size limit exceeded";
+    case TQC_ETIME: return "time limit exceeded";
     }
     return "unknown status";
 }

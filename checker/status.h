@@ -10,7 +10,8 @@ typedef enum tqc_status {
     TQC_EINPUT,     /* the input is not what it should be (binary, malformed) */
     TQC_ENOTFOUND,  /* a dictionary, rule file or language is missing */
     TQC_EUSAGE,     /* the caller asked for something that makes no sense */
-    TQC_ELIMIT      /* a documented size limit was exceeded */
+    TQC_ELIMIT,     /* a documented size limit was exceeded */
+    TQC_ETIME       /* the time allowed ran out (cancel.h) */
 } tqc_status;
 
 /* A static, human-readable description of status; never NULL. */

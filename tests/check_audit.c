@@ -320,8 +320,8 @@ END_TEST
 static tqc_audit_article article(const char *name, const char *folder, uint64_t words,
                                  uint64_t errors, uint64_t warnings)
 {
-    tqc_audit_article a = {(char *)name, (char *)folder, (char *)"en", words,
-                           {0, warnings, errors}};
+    tqc_audit_article a = {.name = (char *)name, .folder = (char *)folder, .lang = (char *)"en",
+                           .words = words, .findings = {0, warnings, errors}};
     return a;
 }
 
@@ -494,6 +494,55 @@ START_TEST(test_issue_8_json_round_trip)
     free(y);
     free(buf);
     tqc_audit_summary_free(&s);
+}
+END_TEST
+
+START_TEST(test_issue_14_worst_articles_keep_counts_per_rule)
+{
+    /* The dashboard filters the worst articles by rule: each keeps its counts per rule,
+     * sorted, through merge and JSON, and a summary written before them still reads. */
+    tqc_audit_summary s, part, back;
+    ck_assert(tqc_audit_summary_init(&s));
+    ck_assert(tqc_audit_summary_init(&part));
+    tqc_audit_rule_count rc[TQC_AUDIT_ARTICLE_RULES];
+    size_t n = 0;
+    char quotes[] = "quotes";   /* not the same pointer as a later "quotes" */
+    tqc_audit_rule_count_add(rc, &n, TQC_AUDIT_ARTICLE_RULES, "spelling", 1);
+    tqc_audit_rule_count_add(rc, &n, TQC_AUDIT_ARTICLE_RULES, quotes, 2);
+    tqc_audit_rule_count_add(rc, &n, TQC_AUDIT_ARTICLE_RULES, "quotes", 1);
+    tqc_audit_rule_count_add(rc, &n, TQC_AUDIT_ARTICLE_RULES, NULL, 1);   /* out of memory */
+    ck_assert_uint_eq(n, 2);
+    tqc_audit_article a = article("a.txt", "f", 500, 3, 1);
+    a.rules = rc;
+    a.rule_count = n;
+    tqc_audit_summary_add_article(&part, &a);
+    a.rules[0].rule = NULL;     /* the summary holds copies */
+    tqc_audit_summary_merge(&s, &part);
+    ck_assert_uint_eq(s.worst_count, 1);
+    ck_assert_uint_eq(s.worst[0].rule_count, 2);
+    ck_assert_str_eq(s.worst[0].rules[0].rule, "quotes");   /* the most first */
+    ck_assert_uint_eq(s.worst[0].rules[0].count, 3);
+    ck_assert_str_eq(s.worst[0].rules[1].rule, "spelling");
+    char *buf = NULL, err[256];
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    tqc_audit_summary_write_json(f, &s);
+    fclose(f);
+    ck_assert_ptr_nonnull(strstr(buf, "\"rules\":{\"quotes\":3,\"spelling\":1}"));
+    ck_assert_int_eq(tqc_audit_summary_read_json(buf, len, NULL, &back, err, sizeof err), TQC_OK);
+    ck_assert_uint_eq(back.worst[0].rule_count, 2);
+    ck_assert_uint_eq(back.worst[0].rules[1].count, 1);
+    tqc_audit_summary_free(&back);
+    char *old = strstr(buf, ",\"rules\":{");
+    memmove(old, strchr(old, '}') + 1, strlen(strchr(old, '}') + 1) + 1);
+    ck_assert_int_eq(tqc_audit_summary_read_json(buf, strlen(buf), NULL, &back, err, sizeof err),
+                     TQC_OK);
+    ck_assert_uint_eq(back.worst_count, 1);
+    ck_assert_uint_eq(back.worst[0].rule_count, 0);
+    tqc_audit_summary_free(&back);
+    free(buf);
+    tqc_audit_summary_free(&s);
+    tqc_audit_summary_free(&part);
 }
 END_TEST
 
@@ -815,6 +864,7 @@ Suite *audit_suite(void)
     tcase_add_test(tc, test_issue_8_json_round_trip);
     tcase_add_test(tc, test_issue_8_json_errors);
     tcase_add_test(tc, test_issue_8_database_incremental_and_merge);
+    tcase_add_test(tc, test_issue_14_worst_articles_keep_counts_per_rule);
     tcase_add_test(tc, test_issue_8_project_settings_suppressions_and_drop);
     tcase_add_test(tc, test_issue_8_project_settings_from_threads);
     suite_add_tcase(s, tc);

@@ -146,6 +146,41 @@ START_TEST(test_issue_16_api_fixed_text_is_the_fix_loops)
 }
 END_TEST
 
+START_TEST(test_issue_16_cancel_stops_a_check)
+{
+    /* A request's limit reaches the checker and the siblings it makes for other
+     * languages, and a check over it gives up with TQC_ETIME and no answer. */
+    tqc_checker *ck = tqc_test_checker();
+    const char *t = "Kim said the the talks ended.";
+    atomic_int stop = 1;
+    tqc_cancel now = tqc_cancel_after(0, &stop);
+    tqc_checker_set_cancel(ck, &now);
+    char *out = NULL, err[256] = "";
+    static const char *const langs[] = {"en", "de"};
+    for (size_t i = 0; i < 2; i++) {
+        tqc_serve_lt_request rq = {.text = t, .text_len = strlen(t), .language = langs[i]};
+        ck_assert_int_eq(tqc_serve_lt_check(ck, &rq, &out, err, sizeof err), TQC_ETIME);
+        ck_assert_ptr_null(out);
+    }
+    ck_assert_int_eq(tqc_serve_api_check(ck, t, strlen(t), TQC_INPUT_TEXT, "en", false, &out,
+                                         err, sizeof err), TQC_ETIME);
+    ck_assert_ptr_null(out);
+    /* An expired deadline does the same; one in the future lets the check run. */
+    tqc_cancel past = tqc_cancel_after(1e-9, NULL);
+    tqc_checker_set_cancel(ck, &past);
+    tqc_serve_lt_request rq = {.text = t, .text_len = strlen(t), .language = "en"};
+    ck_assert_int_eq(tqc_serve_lt_check(ck, &rq, &out, err, sizeof err), TQC_ETIME);
+    tqc_cancel later = tqc_cancel_after(600, NULL);
+    tqc_checker_set_cancel(ck, &later);
+    ck_assert_int_eq(tqc_serve_lt_check(ck, &rq, &out, err, sizeof err), TQC_OK);
+    free(out);
+    tqc_checker_set_cancel(ck, NULL);
+    json_t *j = lt(&rq);
+    ck_assert_uint_eq(json_array_size(json_object_get(j, "matches")), 1);
+    json_decref(j);
+}
+END_TEST
+
 Suite *serve_suite(void)
 {
     Suite *s = suite_create("serve");
@@ -156,6 +191,7 @@ Suite *serve_suite(void)
     tcase_add_test(tc, test_issue_16_rule_filters);
     tcase_add_test(tc, test_issue_16_bad_requests_say_why_in_one_line);
     tcase_add_test(tc, test_issue_16_api_fixed_text_is_the_fix_loops);
+    tcase_add_test(tc, test_issue_16_cancel_stops_a_check);
     suite_add_tcase(s, tc);
     return s;
 }

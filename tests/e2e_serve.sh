@@ -231,6 +231,24 @@ for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
 wait "$pid"; rc=$?
 pid=
 check "SIGTERM stops it gracefully (exit 0)" "$([ "$rc" = 0 ] && grep -q 'stopped (SIGTERM)' "$tmp/serve.out"; echo $?)" "exit $rc"
+# --timeout bounds a check too: a large body with a tiny limit is cut short between
+# passes and answered 503 with one line; the server goes on answering.
+start --timeout 0.05 --max-bytes 2000000
+check "serve starts with a fractional --timeout" $? "$(cat "$tmp/serve.err")"
+python3 -c "import sys; sys.stdout.write('The minister said the talks ended on Monday. ' * 20000)" >"$tmp/big.txt"
+for ep in api/check v2/check; do
+    if [ "$ep" = api/check ]; then
+        s=$(status "${url}$ep?lang=en" -H 'Content-Type: text/plain' --data-binary "@$tmp/big.txt")
+    else
+        s=$(status "${url}$ep" --data-urlencode "text@$tmp/big.txt" -d language=en)
+    fi
+    check "$ep over --timeout is 503 with one line" \
+        "$([ "$s" = 503 ] && [ "$(wc -l <"$tmp/body")" = 1 ] && grep -q 'longer than 0.05 seconds' "$tmp/body"; echo $?)" \
+        "$s $(head -c 300 "$tmp/body")"
+done
+s=$(status "${url}v2/languages")
+check "the server answers after a check timed out" "$([ "$s" = 200 ]; echo $?)" "$s"
+kill -TERM "$pid"; wait "$pid"; pid=
 "$TQC" serve --bind 10.255.255.1 --port 0 >/dev/null 2>"$tmp/err"; rc=$?
 check "an address not of this machine: exit 2, one line" "$([ "$rc" = 2 ] && [ "$(wc -l <"$tmp/err")" = 1 ]; echo $?)" "$rc $(cat "$tmp/err")"
 
