@@ -510,9 +510,9 @@ static bool walk_path(audit *a, const char *path, bool named)
         a->excluded++;
         return true;
     }
-    /* Only a path named on the command line may be a pipe (`<(cmd)`); one from a list
-     * that is a FIFO would wait for a writer forever. */
-    if (!named && !S_ISREG(st.st_mode))
+    /* A FIFO or device, named or listed, could wait for a writer forever (deaf to
+     * Ctrl-C) or never end (/dev/zero): audit reads regular files only. */
+    if (!S_ISREG(st.st_mode))
         return emit_message(a, path, "not a regular file");
     return emit_file(a, path, &st, tqc_audit_folder(path, a->opts->root));
 }
@@ -824,7 +824,8 @@ static void check_file(audit *a, worker *w, slot *s)
     }
     /* The one seam to the input layer: a file in, docs out. */
     tqc_input_options io = {.format = o->format, .lang = set ? set->lang : o->check.lang,
-                            .name = s->job.path, .lang_from_file = o->detect};
+                            .name = s->job.path, .lang_from_file = o->detect,
+                            .regular_only = true};
     st = tqc_input_open(s->job.path, &io, &in, err, sizeof err);
     /* As check does: an article (text, HTML) is told once, from its first doc; a
      * bilingual file's docs carry their language. */

@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 
 #include "input_priv.h"
 #include "reader.h"
+#include "regfile.h"
 #include "text.h"
 
 /* Bytes read from the start of a file to tell its format. */
@@ -143,16 +145,27 @@ void tqc_input_error(const tqc_input *in, char *err, size_t errlen, size_t line,
     va_end(ap);
 }
 
+/* Every open of a named file goes through here, so regular_only holds for each reader. */
+static FILE *open_file(const char *path, bool regular_only, char *err, size_t errlen)
+{
+    FILE *f = NULL;
+    if (regular_only) {
+        if (tqc_regfile_open(path, LLONG_MAX, &f, err, errlen) != TQC_OK)
+            return NULL;
+        return f;
+    }
+    if (!(f = fopen(path, "rb")))
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+    return f;
+}
+
 FILE *tqc_input_fopen(const tqc_input *in, char *err, size_t errlen)
 {
     if (in->stream)
         return in->stream;
     if (strcmp(in->path, "-") == 0)
         return stdin;
-    FILE *f = fopen(in->path, "rb");
-    if (!f)
-        snprintf(err, errlen, "%s: %s", in->path, strerror(errno));
-    return f;
+    return open_file(in->path, in->regular_only, err, errlen);
 }
 
 void tqc_input_fclose(const tqc_input *in, FILE *f)
@@ -416,7 +429,15 @@ nomem:
 
 static tqc_status text_open(tqc_input *in, char *err, size_t errlen)
 {
-    return tqc_reader_open(in->path, (tqc_reader **)&in->state, err, errlen);
+    if (!in->regular_only || strcmp(in->path, "-") == 0)
+        return tqc_reader_open(in->path, (tqc_reader **)&in->state, err, errlen);
+    FILE *f = open_file(in->path, true, err, errlen);
+    if (!f)
+        return TQC_EIO;
+    tqc_status st = tqc_reader_adopt(f, in->path, (tqc_reader **)&in->state);
+    if (st != TQC_OK)
+        fclose(f);
+    return st;
 }
 
 static tqc_status text_next(tqc_input *in, tqc_doc **out, char *err, size_t errlen)
@@ -461,14 +482,15 @@ static const tqc_input_reader *reader_of(tqc_input_format f, bool parallel)
 /* Reads the first bytes of a regular file to tell its format (standard input cannot
  * be read twice, so it is text unless told otherwise). An XML document (`<?xml`) that
  * no extension claims and whose root is none tqc reads leaves that root in xml_root. */
-static tqc_input_format sniff(const char *path, char *xml_root, size_t cap)
+static tqc_input_format sniff(const char *path, bool regular_only, char *xml_root, size_t cap)
 {
     xml_root[0] = '\0';
     if (strcmp(path, "-") == 0)
         return tqc_input_detect(NULL, "", 0);
     char head[SNIFF_BYTES];
     size_t n = 0;
-    FILE *f = fopen(path, "rb");
+    char ignored[8];
+    FILE *f = open_file(path, regular_only, ignored, sizeof ignored);
     if (f) {
         n = fread(head, 1, sizeof head, f);
         fclose(f);
@@ -502,11 +524,12 @@ static tqc_status open_input(const char *path, FILE *stream, const tqc_input_opt
     }
     in->stream = stream;
     in->lang_from_file = opts->lang_from_file;
+    in->regular_only = opts->regular_only;
     if (opts->format != TQC_INPUT_AUTO) {
         in->format = opts->format;
     } else {
         char root[32] = "";
-        in->format = stream ? tqc_input_detect(in->name, "", 0) : sniff(path, root, sizeof root);
+        in->format = stream ? tqc_input_detect(in->name, "", 0) : sniff(path, opts->regular_only, root, sizeof root);
         if (root[0]) {
             snprintf(err, errlen, "%s: not a format tqc reads (XML whose root element is <%s>; "
                      "tqc reads XLIFF, TMX, HTML, JSONL and text)", in->name, root);

@@ -57,6 +57,9 @@ typedef struct tqc_input_options {
      * no source profile or dictionary). NULL: no source. */
     const char *source;
     const char *source_lang;
+    /* Refuse anything but a regular file, opened without blocking and checked on its
+     * descriptor (audit: a FIFO or device must never stall a batch run). */
+    bool regular_only;
 } tqc_input_options;
 
 /* Parallel plain text: both files are read whole (up to TQC_INPUT_MAX_BYTES each) and

@@ -37,6 +37,7 @@ struct tqc_input {
     char *name;         /* display name */
     char *lang;         /* the checker's language */
     bool lang_from_file; /* tqc_input_options' */
+    bool regular_only;   /* tqc_input_options' */
     tqc_input_format format;
     const tqc_input_reader *reader;
     void *state;        /* the reader's own */

@@ -19,7 +19,7 @@ not_ok() {
 # expect_exit CODE NAME CMD...: runs CMD (killed after 20 s), checks its exit status.
 expect_exit() {
     want=$1 name=$2; shift 2
-    timeout 20 "$@" >"$tmp/out" 2>"$tmp/err"; got=$?
+    timeout -k 5 20 "$@" >"$tmp/out" 2>"$tmp/err"; got=$?
     if [ "$got" = "$want" ]; then ok "$name"; else not_ok "$name" "exit $got, expected $want: $(head -c 300 "$tmp/err")"; fi
 }
 expect_grep() {
@@ -149,6 +149,11 @@ expect_grep "attributes: refused" "$tmp/err" "the error says why"
 printf '%s\n' "$tmp/fifo" >"$tmp/list.txt"
 expect_exit 2 "audit refuses a FIFO given in a list of paths" sh -c "\"\$TQC\" audit - < \"$tmp/list.txt\""
 expect_grep "not a regular file" "$tmp/err" "the refusal says why"
+
+# --- audit: a FIFO or device named on the command line is refused, not waited on. -------
+expect_exit 2 "audit refuses a FIFO named on the command line" "$TQC" audit "$tmp/fifo" "$tmp/doubled.txt"
+expect_grep "fifo: not a regular file" "$tmp/err" "the refusal names the FIFO"
+expect_exit 2 "audit refuses a device named on the command line" "$TQC" audit /dev/zero
 
 echo "# e2e_reliab: $n tests, $fail failed"
 [ "$fail" = 0 ]
