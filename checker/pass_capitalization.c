@@ -126,6 +126,23 @@ static bool title_case_paragraph(const tqc_doc *doc, size_t p)
     return long_words > 0 && capitalised * 100 >= long_words * CAP_TITLE_PERCENT;
 }
 
+/* The last paragraph's title-case verdict: run asks it for many words of one paragraph,
+ * and counting the paragraph each time was quadratic in its length. */
+typedef struct title_memo {
+    size_t para;
+    bool known, title;
+} title_memo;
+
+static bool title_case_para_memo(const tqc_doc *doc, title_memo *m, size_t p)
+{
+    if (!m->known || m->para != p) {
+        m->title = title_case_paragraph(doc, p);
+        m->para = p;
+        m->known = true;
+    }
+    return m->title;
+}
+
 /* Whether token j repeats the word of token t capitalised after a lower-case word. */
 static bool same_word_after_lower(const tqc_doc *doc, size_t j, const tqc_token *t)
 {
@@ -295,7 +312,7 @@ static bool written_lower_nearby(const tqc_doc *doc, size_t k, const char *lower
 }
 
 /* (a) a common word capitalised between lower-case words. */
-static void common_word_capitalised(const tqc_ctx *ctx, size_t k)
+static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, size_t k)
 {
     const tqc_doc *doc = ctx->doc;
     const tqc_token *t = &doc->tokens[k];
@@ -366,7 +383,7 @@ static void common_word_capitalised(const tqc_ctx *ctx, size_t k)
     /* German titles are written like sentences, and its nouns would make any paragraph
      * look title-cased. */
     size_t para = doc->sentences[t->sentence].paragraph;
-    if ((!capitalised_nouns(ctx) && title_case_paragraph(doc, para)) || capitalised_nearby(doc, k))
+    if ((!capitalised_nouns(ctx) && title_case_para_memo(doc, memo, para)) || capitalised_nearby(doc, k))
         return;
     const char *w = tok_text(doc, t), *pw = tok_text(doc, prev);
     int wl = (int)tqc_span_len(t->span), pl = (int)tqc_span_len(prev->span);
@@ -424,7 +441,7 @@ static bool sentence_end_word(const tqc_ctx *ctx, size_t k)
 #define CAP_NAME_LOOKBACK 3
 
 /* (d) `el 5 de Marzo`: a word of `lower-case-words` capitalised mid-sentence. */
-static void lower_case_word_capitalised(const tqc_ctx *ctx, size_t k)
+static void lower_case_word_capitalised(const tqc_ctx *ctx, title_memo *memo, size_t k)
 {
     const tqc_doc *doc = ctx->doc;
     const tqc_token *t = &doc->tokens[k];
@@ -482,7 +499,7 @@ static void lower_case_word_capitalised(const tqc_ctx *ctx, size_t k)
             steps++;
         }
     }
-    if (title_case_paragraph(doc, doc->sentences[t->sentence].paragraph))
+    if (title_case_para_memo(doc, memo, doc->sentences[t->sentence].paragraph))
         return;
     tqc_finding *f = TQC_EMIT(ctx, t->span, "'%.*s' is capitalised mid-sentence, but this "
                               "language writes %s in lower case: write '%s'",
@@ -707,13 +724,14 @@ static void run(const tqc_ctx *ctx)
 {
     const tqc_doc *doc = ctx->doc;
     int quoted = 0;
+    title_memo memo = {0};
     for (size_t k = 0; k < doc->token_count; k++) {
         if (doc->tokens[k].flags & TQC_TF_PARA_START)
             quoted = 0;
         /* Quoted text keeps its own capitals: titles, verse, slogans. */
         if (quoted == 0) {
-            common_word_capitalised(ctx, k);
-            lower_case_word_capitalised(ctx, k);
+            common_word_capitalised(ctx, &memo, k);
+            lower_case_word_capitalised(ctx, &memo, k);
         }
         quoted = quote_depth_after(ctx, &doc->tokens[k], quoted);
         lower_after_full_stop(ctx, k);
