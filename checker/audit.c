@@ -74,6 +74,8 @@ typedef struct slot {
     item *head, *tail;
     tqc_audit_state state;
     char *error;
+    char *notes;            /* bad records and warnings, a line each (tqc_audit_file's) */
+    uint64_t bad_records;
     file_info info;
 } slot;
 
@@ -765,6 +767,31 @@ static tqc_checker *checker_for(worker *w, tqc_settings **s, tqc_status *st, cha
     return ck;
 }
 
+/* A file's bad records and warnings, kept to a bounded size: a file of a million bad
+ * lines must not hold a million messages. */
+#define NOTES_MAX_BYTES 65536
+
+typedef struct notes {
+    char *buf;
+    size_t len;
+    uint64_t left_out;
+} notes;
+
+static tqc_status add_note(notes *n, const char *prefix, const char *msg)
+{
+    size_t need = strlen(prefix) + strlen(msg) + 2;
+    if (n->len + need > NOTES_MAX_BYTES) {
+        n->left_out++;
+        return TQC_OK;
+    }
+    char *b = realloc(n->buf, n->len + need);
+    if (!b)
+        return TQC_ENOMEM;
+    n->buf = b;
+    n->len += (size_t)snprintf(b + n->len, need, "%s%s\n", prefix, msg);
+    return TQC_OK;
+}
+
 /* Checks one file into its slot. */
 static void check_file(audit *a, worker *w, slot *s)
 {
@@ -778,6 +805,8 @@ static void check_file(audit *a, worker *w, slot *s)
     file_info fi = {.format = o->format, .fail_on = TQC_SEV_WARNING};
     file_run fr = {a, s, &fi};
     tqc_checker *ck = w->ck;
+    notes nt = {0};
+    uint64_t bad_records = 0;
     bool have_lang = false;
     tqc_status st = TQC_OK;
     if (s->job.error) {
@@ -842,8 +871,20 @@ static void check_file(audit *a, worker *w, slot *s)
             break;
         }
         tqc_doc *doc;
-        if ((st = tqc_input_next(in, &doc, err, sizeof err)) != TQC_OK || !doc)
+        st = tqc_input_next(in, &doc, err, sizeof err);
+        if (st == TQC_EINPUT && tqc_input_resumable(in)) {
+            /* One bad record: its own error, and the records after it are checked. */
+            bad_records++;
+            st = add_note(&nt, "", err);
+            err[0] = '\0';
+            continue;
+        }
+        if (st != TQC_OK || !doc)
             break;
+        if (tqc_input_warning(in) && (st = add_note(&nt, "warning: ", tqc_input_warning(in))) != TQC_OK) {
+            tqc_doc_free(doc);
+            break;
+        }
         tqc_checker *doc_ck = ck;
         if (!told) {
             told = true;
@@ -896,6 +937,15 @@ done:
     s->state = state;
     if (state == TQC_AUDIT_FAILED && !(s->error = dup_str(err[0] ? err : "read error")))
         atomic_store(&a->halt, 1);
+    if (nt.left_out) {
+        char more[64];
+        snprintf(more, sizeof more, "%llu more messages left out",
+                 (unsigned long long)nt.left_out);
+        nt.left_out = 0;
+        (void)add_note(&nt, "", more);
+    }
+    s->notes = nt.buf;
+    s->bad_records = bad_records;
     s->done = true;
     head_moved(a, s);
     pthread_mutex_unlock(&a->mu);
@@ -1060,6 +1110,8 @@ static tqc_status release_file(audit *a, head_file *h, slot *s, tqc_audit_summar
     const tqc_audit_options *o = a->opts;
     h->view.state = s->state;
     h->view.error = s->error;
+    h->view.notes = s->notes;
+    h->view.bad_records = s->bad_records;
     h->view.has_checksum = s->info.has_checksum;
     h->view.checksum = s->info.checksum;
     h->view.format = s->info.format;
@@ -1098,6 +1150,7 @@ static void free_slot(slot *s)
     free(s->job.folder);
     free(s->job.error);
     free(s->error);
+    free(s->notes);
     free(s->info.lang);
     memset(s, 0, sizeof *s);
 }

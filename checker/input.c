@@ -577,6 +577,7 @@ tqc_status tqc_input_next(tqc_input *in, tqc_doc **doc, char *err, size_t errlen
 {
     *doc = NULL;
     in->resumable = false;
+    in->warning[0] = '\0';
     tqc_status st = in->reader->next(in, doc, err, errlen);
     if (st == TQC_ENOMEM)
         snprintf(err, errlen, "%s: out of memory", in->name);
@@ -586,6 +587,11 @@ tqc_status tqc_input_next(tqc_input *in, tqc_doc **doc, char *err, size_t errlen
 bool tqc_input_resumable(const tqc_input *in)
 {
     return in->resumable;
+}
+
+const char *tqc_input_warning(const tqc_input *in)
+{
+    return in->warning[0] ? in->warning : NULL;
 }
 
 const char *tqc_input_note(const tqc_input *in)

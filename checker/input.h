@@ -96,6 +96,9 @@ tqc_status tqc_input_next(tqc_input *in, tqc_doc **doc, char *err, size_t errlen
  * only (a bad JSONL line) and the next call goes on with the records after it, so every
  * valid record is checked and every bad one gets its own error. */
 bool tqc_input_resumable(const tqc_input *in);
+/* A warning about the doc the last tqc_input_next returned, "PATH:LINE: what" (a JSON
+ * Lines id that an earlier record had), or NULL. Valid until the next call. */
+const char *tqc_input_warning(const tqc_input *in);
 /* A note the caller may show about how the input was read, or NULL: parallel text
  * whose paragraph counts differ (what was paired with what). Valid until close. */
 const char *tqc_input_note(const tqc_input *in);

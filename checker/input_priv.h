@@ -46,6 +46,7 @@ struct tqc_input {
     char *source_lang;  /* its language code ("" when unknown) */
     char *note;         /* tqc_input_note's (malloc'd), or NULL */
     bool resumable;     /* the last error concerned one record only (tqc_input_resumable) */
+    char warning[1024]; /* tqc_input_warning's: about the last doc read ("" none) */
 };
 
 /* Writes "name:line:col: message" (or "name:line: ", or "name: " when line is 0) to err. */

@@ -118,6 +118,16 @@ printf '{"id":"1","text":"The the one."}\n{"id":"2","text":"bad\n{"id":"3","text
 expect_exit 2 "a JSONL file with bad lines exits 2" "$TQC" check --format jsonl "$tmp/recs.jsonl"
 [ "$(grep -c '"rule":"repeated-word"' "$tmp/out")" = 3 ] && ok "every valid record is checked, also after a bad line" || not_ok "every valid record is checked, also after a bad line" "$(cat "$tmp/out")"
 [ "$(grep -c 'invalid JSON record' "$tmp/err")" = 2 ] && grep -q 'recs.jsonl:2:' "$tmp/err" && grep -q 'recs.jsonl:4:' "$tmp/err" && ok "each bad line gets its own error" || not_ok "each bad line gets its own error" "$(cat "$tmp/err")"
+expect_exit 2 "audit: a JSONL file with bad lines exits 2" "$TQC" audit --format jsonl "$tmp/recs.jsonl"
+[ "$(grep -c '"rule":"repeated-word"' "$tmp/out")" = 3 ] && ok "audit checks every valid record, also after a bad line" || not_ok "audit checks every valid record, also after a bad line" "$(cat "$tmp/out")"
+[ "$(grep -c 'invalid JSON record' "$tmp/err")" = 2 ] && grep -q 'recs.jsonl:2:' "$tmp/err" && grep -q 'recs.jsonl:4:' "$tmp/err" && ok "audit: each bad line gets its own error" || not_ok "audit: each bad line gets its own error" "$(cat "$tmp/err")"
+printf '{"id":"7","text":"The the one."}\n{"id":"8","text":"Fine."}\n{"id":"7","text":"The the again."}\n' >"$tmp/dups.jsonl"
+for cmd in check:1 audit:0; do   # check exits 1 on its findings; 2 would be trouble
+    code=${cmd#*:} cmd=${cmd%:*}
+    expect_exit "$code" "$cmd: a duplicate id is a warning, not trouble" "$TQC" $cmd --format jsonl "$tmp/dups.jsonl"
+    [ "$(grep -c '"rule":"repeated-word"' "$tmp/out")" = 2 ] && ok "$cmd: both records with the id are checked" || not_ok "$cmd: both records with the id are checked" "$(cat "$tmp/out")"
+    expect_grep "warning: .*dups.jsonl:3: duplicate id '7' (first on line 1)" "$tmp/err" "$cmd: the duplicate id is named with both lines"
+done
 
 # --- audit: links out of the tree, link loops, empty folders. --------------------------
 mkdir -p "$tmp/tree/sub" "$tmp/outside" "$tmp/nothing"
