@@ -631,7 +631,8 @@ static bool probe(audit *a, slot *s, file_info *fi, bool *binary, char *err, siz
         size_t n = fread(buf, 1, TQC_AUDIT_READ_BLOCK, f);
         if (first) {
             size_t probe_len = n < TQC_BINARY_PROBE ? n : TQC_BINARY_PROBE;
-            if (memchr(buf, '\0', probe_len) &&
+            /* UTF-16 with a byte order mark is text, decoded when read. */
+            if (memchr(buf, '\0', probe_len) && !tqc_input_utf16_bom(buf, n) &&
                 (a->opts->format == TQC_INPUT_TEXT ||
                  (a->opts->format == TQC_INPUT_AUTO &&
                   tqc_input_detect(s->job.path, buf, n) == TQC_INPUT_TEXT))) {

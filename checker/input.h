@@ -99,6 +99,9 @@ bool tqc_input_resumable(const tqc_input *in);
 /* A warning about the doc the last tqc_input_next returned, "PATH:LINE: what" (a JSON
  * Lines id that an earlier record had), or NULL. Valid until the next call. */
 const char *tqc_input_warning(const tqc_input *in);
+/* Whether head starts with a UTF-16 byte order mark (FF FE or FE FF). A plain-text file
+ * that does is decoded to UTF-8 when opened, and positions are those of the UTF-8 text. */
+bool tqc_input_utf16_bom(const char *head, size_t n);
 /* A note the caller may show about how the input was read, or NULL: parallel text
  * whose paragraph counts differ (what was paired with what). Valid until close. */
 const char *tqc_input_note(const tqc_input *in);

@@ -47,6 +47,8 @@ struct tqc_input {
     char *note;         /* tqc_input_note's (malloc'd), or NULL */
     bool resumable;     /* the last error concerned one record only (tqc_input_resumable) */
     char warning[1024]; /* tqc_input_warning's: about the last doc read ("" none) */
+    char *utf8;         /* a UTF-16 text file decoded (malloc'd), read instead of the file */
+    size_t utf8_len;
 };
 
 /* Writes "name:line:col: message" (or "name:line: ", or "name: " when line is 0) to err. */

@@ -165,5 +165,20 @@ expect_exit 2 "audit refuses a FIFO named on the command line" "$TQC" audit "$tm
 expect_grep "fifo: not a regular file" "$tmp/err" "the refusal names the FIFO"
 expect_exit 2 "audit refuses a device named on the command line" "$TQC" audit /dev/zero
 
+# --- UTF-16 with a byte order mark is decoded, not refused as binary. -----------------
+python3 -c "
+import sys
+t = 'Élu, le ministre a dit que que les discussions reprendraient. \U0001D11E\n'
+open(sys.argv[1], 'wb').write(b'\xff\xfe' + t.encode('utf-16-le'))
+open(sys.argv[2], 'wb').write(b'\xfe\xff' + t.encode('utf-16-be'))
+" "$tmp/le.txt" "$tmp/be.txt"
+for e in le be; do
+    expect_exit 1 "check reads UTF-16${e} text" "$TQC" check --format jsonl "$tmp/$e.txt"
+    grep -q '"rule":"repeated-word".*"offset":24,' "$tmp/out" && ok "UTF-16${e}: the finding is at its UTF-8 offset" || not_ok "UTF-16${e}: the finding is at its UTF-8 offset" "$(cat "$tmp/out")"
+    expect_grep "read as UTF-16$(echo $e | tr a-z A-Z); positions are those of its UTF-8 text" "$tmp/err" "UTF-16${e}: a note says how it was read"
+    expect_exit 0 "audit reads UTF-16${e} text" "$TQC" audit --format jsonl "$tmp/$e.txt"
+    expect_grep '"rule":"repeated-word"' "$tmp/out" "audit: UTF-16${e} is checked, not skipped as binary"
+done
+
 echo "# e2e_reliab: $n tests, $fail failed"
 [ "$fail" = 0 ]
