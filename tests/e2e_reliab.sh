@@ -180,5 +180,16 @@ for e in le be; do
     expect_grep '"rule":"repeated-word"' "$tmp/out" "audit: UTF-16${e} is checked, not skipped as binary"
 done
 
+# --- Escaping for people: bidi and C1 controls in names are shown escaped. ------------
+rlo=$(printf '\342\200\256') csi=$(printf '\302\233')
+mkdir -p "$tmp/bidi/ev${rlo}il${csi}x"
+printf 'The minister said the the talks would resume.\n' >"$tmp/bidi/ev${rlo}il${csi}x/a.txt"
+expect_exit 2 "check: a missing file with bidi and C1 controls in its name" "$TQC" check "$tmp/bidi/no${rlo}pe${csi}.txt"
+grep -q "no\\\\u{202E}pe\\\\x9B.txt" "$tmp/err" && ! grep -q "$rlo\|$csi" "$tmp/err" && ok "stderr shows them escaped, never raw" || not_ok "stderr shows them escaped, never raw" "$(cat "$tmp/err")"
+expect_exit 1 "check: a file in a folder with controls in its name" "$TQC" check "$tmp/bidi/ev${rlo}il${csi}x/a.txt"
+grep -q "ev\\\\u{202E}il\\\\x9Bx/a.txt" "$tmp/out" && ! grep -q "$rlo\|$csi" "$tmp/out" && ok "text output shows them escaped" || not_ok "text output shows them escaped" "$(head -3 "$tmp/out")"
+expect_exit 0 "audit: the same folder" "$TQC" audit "$tmp/bidi"
+grep -q "ev\\\\u{202E}il\\\\x9Bx" "$tmp/out" && ! grep -q "$rlo\|$csi" "$tmp/out" && ok "audit's text summary shows them escaped" || not_ok "audit's text summary shows them escaped" "$(cat "$tmp/out")"
+
 echo "# e2e_reliab: $n tests, $fail failed"
 [ "$fail" = 0 ]
