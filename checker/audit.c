@@ -492,6 +492,13 @@ static bool walk_dir(audit *a, const char *path, const char *rel, const char *ro
     return ok;
 }
 
+/* Whether path names one of this process's open descriptors. */
+static bool own_descriptor(const char *path)
+{
+    return strcmp(path, "/dev/stdin") == 0 || strncmp(path, "/dev/fd/", 8) == 0 ||
+           strncmp(path, "/proc/self/fd/", 14) == 0;
+}
+
 /* One path from the command line (named) or from a `-` list. */
 static bool walk_path(audit *a, const char *path, bool named)
 {
@@ -512,9 +519,11 @@ static bool walk_path(audit *a, const char *path, bool named)
         a->excluded++;
         return true;
     }
-    /* A FIFO or device, named or listed, could wait for a writer forever (deaf to
-     * Ctrl-C) or never end (/dev/zero): audit reads regular files only. */
-    if (!S_ISREG(st.st_mode))
+    /* A FIFO or device could wait for a writer forever (deaf to Ctrl-C) or never end
+     * (/dev/zero): audit reads regular files only, and, named on the command line, a pipe
+     * it was handed as a descriptor of its own (/dev/stdin, `<(cmd)`), whose writer is
+     * the caller's pipeline. */
+    if (!S_ISREG(st.st_mode) && !(named && S_ISFIFO(st.st_mode) && own_descriptor(path)))
         return emit_message(a, path, "not a regular file");
     return emit_file(a, path, &st, tqc_audit_folder(path, a->opts->root));
 }
@@ -855,7 +864,7 @@ static void check_file(audit *a, worker *w, slot *s)
     /* The one seam to the input layer: a file in, docs out. */
     tqc_input_options io = {.format = o->format, .lang = set ? set->lang : o->check.lang,
                             .name = s->job.path, .lang_from_file = o->detect,
-                            .regular_only = true};
+                            .regular_only = s->job.regular};
     st = tqc_input_open(s->job.path, &io, &in, err, sizeof err);
     /* As check does: an article (text, HTML) is told once, from its first doc; a
      * bilingual file's docs carry their language. */

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <utf8proc.h>
 
 #include "input_priv.h"
@@ -524,6 +525,12 @@ static tqc_status decode_utf16(tqc_input *in, char *err, size_t errlen)
     FILE *f = open_file(in->path, in->regular_only, err, errlen);
     if (!f)
         return TQC_EIO;
+    /* A pipe cannot be read twice: its first bytes are the reader's. */
+    struct stat st;
+    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+        fclose(f);
+        return TQC_OK;
+    }
     unsigned char bom[2];
     size_t len = fread(bom, 1, 2, f);
     if (!tqc_input_utf16_bom((const char *)bom, len)) {

@@ -164,6 +164,8 @@ expect_grep "not a regular file" "$tmp/err" "the refusal says why"
 expect_exit 2 "audit refuses a FIFO named on the command line" "$TQC" audit "$tmp/fifo" "$tmp/doubled.txt"
 expect_grep "fifo: not a regular file" "$tmp/err" "the refusal names the FIFO"
 expect_exit 2 "audit refuses a device named on the command line" "$TQC" audit /dev/zero
+expect_exit 0 "audit still reads a pipe handed to it as /dev/stdin" sh -c "cat \"$tmp/doubled.txt\" | \"\$TQC\" audit --input text --format jsonl /dev/stdin"
+expect_grep '"rule":"repeated-word"' "$tmp/out" "the piped text is checked"
 
 # --- UTF-16 with a byte order mark is decoded, not refused as binary. -----------------
 python3 -c "
