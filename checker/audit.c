@@ -74,6 +74,8 @@ typedef struct slot {
     item *head, *tail;
     tqc_audit_state state;
     char *error;
+    char *notes;            /* bad records and warnings, a line each (tqc_audit_file's) */
+    uint64_t bad_records;
     file_info info;
 } slot;
 
@@ -490,6 +492,13 @@ static bool walk_dir(audit *a, const char *path, const char *rel, const char *ro
     return ok;
 }
 
+/* Whether path names one of this process's open descriptors. */
+static bool own_descriptor(const char *path)
+{
+    return strcmp(path, "/dev/stdin") == 0 || strncmp(path, "/dev/fd/", 8) == 0 ||
+           strncmp(path, "/proc/self/fd/", 14) == 0;
+}
+
 /* One path from the command line (named) or from a `-` list. */
 static bool walk_path(audit *a, const char *path, bool named)
 {
@@ -510,9 +519,11 @@ static bool walk_path(audit *a, const char *path, bool named)
         a->excluded++;
         return true;
     }
-    /* Only a path named on the command line may be a pipe (`<(cmd)`); one from a list
-     * that is a FIFO would wait for a writer forever. */
-    if (!named && !S_ISREG(st.st_mode))
+    /* A FIFO or device could wait for a writer forever (deaf to Ctrl-C) or never end
+     * (/dev/zero): audit reads regular files only, and, named on the command line, a pipe
+     * it was handed as a descriptor of its own (/dev/stdin, `<(cmd)`), whose writer is
+     * the caller's pipeline. */
+    if (!S_ISREG(st.st_mode) && !(named && S_ISFIFO(st.st_mode) && own_descriptor(path)))
         return emit_message(a, path, "not a regular file");
     return emit_file(a, path, &st, tqc_audit_folder(path, a->opts->root));
 }
@@ -629,7 +640,8 @@ static bool probe(audit *a, slot *s, file_info *fi, bool *binary, char *err, siz
         size_t n = fread(buf, 1, TQC_AUDIT_READ_BLOCK, f);
         if (first) {
             size_t probe_len = n < TQC_BINARY_PROBE ? n : TQC_BINARY_PROBE;
-            if (memchr(buf, '\0', probe_len) &&
+            /* UTF-16 with a byte order mark is text, decoded when read. */
+            if (memchr(buf, '\0', probe_len) && !tqc_input_utf16_bom(buf, n) &&
                 (a->opts->format == TQC_INPUT_TEXT ||
                  (a->opts->format == TQC_INPUT_AUTO &&
                   tqc_input_detect(s->job.path, buf, n) == TQC_INPUT_TEXT))) {
@@ -765,6 +777,31 @@ static tqc_checker *checker_for(worker *w, tqc_settings **s, tqc_status *st, cha
     return ck;
 }
 
+/* A file's bad records and warnings, kept to a bounded size: a file of a million bad
+ * lines must not hold a million messages. */
+#define NOTES_MAX_BYTES 65536
+
+typedef struct notes {
+    char *buf;
+    size_t len;
+    uint64_t left_out;
+} notes;
+
+static tqc_status add_note(notes *n, const char *prefix, const char *msg)
+{
+    size_t need = strlen(prefix) + strlen(msg) + 2;
+    if (n->len + need > NOTES_MAX_BYTES) {
+        n->left_out++;
+        return TQC_OK;
+    }
+    char *b = realloc(n->buf, n->len + need);
+    if (!b)
+        return TQC_ENOMEM;
+    n->buf = b;
+    n->len += (size_t)snprintf(b + n->len, need, "%s%s\n", prefix, msg);
+    return TQC_OK;
+}
+
 /* Checks one file into its slot. */
 static void check_file(audit *a, worker *w, slot *s)
 {
@@ -778,6 +815,8 @@ static void check_file(audit *a, worker *w, slot *s)
     file_info fi = {.format = o->format, .fail_on = TQC_SEV_WARNING};
     file_run fr = {a, s, &fi};
     tqc_checker *ck = w->ck;
+    notes nt = {0};
+    uint64_t bad_records = 0;
     bool have_lang = false;
     tqc_status st = TQC_OK;
     if (s->job.error) {
@@ -824,7 +863,8 @@ static void check_file(audit *a, worker *w, slot *s)
     }
     /* The one seam to the input layer: a file in, docs out. */
     tqc_input_options io = {.format = o->format, .lang = set ? set->lang : o->check.lang,
-                            .name = s->job.path, .lang_from_file = o->detect};
+                            .name = s->job.path, .lang_from_file = o->detect,
+                            .regular_only = s->job.regular};
     st = tqc_input_open(s->job.path, &io, &in, err, sizeof err);
     /* As check does: an article (text, HTML) is told once, from its first doc; a
      * bilingual file's docs carry their language. */
@@ -845,8 +885,20 @@ static void check_file(audit *a, worker *w, slot *s)
             break;
         }
         tqc_doc *doc;
-        if ((st = tqc_input_next(in, &doc, err, sizeof err)) != TQC_OK || !doc)
+        st = tqc_input_next(in, &doc, err, sizeof err);
+        if (st == TQC_EINPUT && tqc_input_resumable(in)) {
+            /* One bad record: its own error, and the records after it are checked. */
+            bad_records++;
+            st = add_note(&nt, "", err);
+            err[0] = '\0';
+            continue;
+        }
+        if (st != TQC_OK || !doc)
             break;
+        if (tqc_input_warning(in) && (st = add_note(&nt, "warning: ", tqc_input_warning(in))) != TQC_OK) {
+            tqc_doc_free(doc);
+            break;
+        }
         tqc_checker *doc_ck = ck;
         if (!told) {
             told = true;
@@ -908,6 +960,15 @@ done:
     s->state = state;
     if (state == TQC_AUDIT_FAILED && !(s->error = dup_str(err[0] ? err : "read error")))
         atomic_store(&a->halt, 1);
+    if (nt.left_out) {
+        char more[64];
+        snprintf(more, sizeof more, "%llu more messages left out",
+                 (unsigned long long)nt.left_out);
+        nt.left_out = 0;
+        (void)add_note(&nt, "", more);
+    }
+    s->notes = nt.buf;
+    s->bad_records = bad_records;
     s->done = true;
     head_moved(a, s);
     pthread_mutex_unlock(&a->mu);
@@ -1075,6 +1136,8 @@ static tqc_status release_file(audit *a, head_file *h, slot *s, tqc_audit_summar
     const tqc_audit_options *o = a->opts;
     h->view.state = s->state;
     h->view.error = s->error;
+    h->view.notes = s->notes;
+    h->view.bad_records = s->bad_records;
     h->view.has_checksum = s->info.has_checksum;
     h->view.checksum = s->info.checksum;
     h->view.format = s->info.format;
@@ -1114,6 +1177,7 @@ static void free_slot(slot *s)
     free(s->job.folder);
     free(s->job.error);
     free(s->error);
+    free(s->notes);
     free(s->info.lang);
     memset(s, 0, sizeof *s);
 }

@@ -61,6 +61,11 @@ typedef struct tqc_audit_file {
     tqc_input_format format;
     tqc_audit_state state;
     const char *error;      /* FAILED: "PATH: cause" */
+    /* A JSON Lines file's bad records (bad_records, each "PATH:LINE:COL: cause") and
+     * warnings ("warning: PATH:LINE: what"), a line each; NULL when none. The valid
+     * records around a bad one are checked all the same. */
+    const char *notes;
+    uint64_t bad_records;
     bool has_checksum;
     uint64_t checksum;      /* of the file's bytes (tqc_audit_checksum) */
     uint64_t size;          /* bytes in the file */

@@ -1,6 +1,7 @@
 /* audit_summary: the counts of an audit, their merge, and their JSON and text forms.
  * The JSON reader is a small strict parser for what the writer writes (and any JSON
  * of the same shape): a tree of values, then a walk that fills the summary. */
+#include "text.h"
 #include "audit_summary.h"
 
 #include <errno.h>
@@ -1021,7 +1022,14 @@ static void text_table(FILE *out, const char *title, const char *keyname,
     char b[4][32];
     for (size_t i = 0; i < rows; i++) {
         const tqc_audit_tally *t = &arr[i];
-        fprintf(out, "  %-*.*s %9s %9s %9s %9s", (int)w, (int)w, t->key,
+        if (tqc_text_is_safe(t->key)) {
+            fprintf(out, "  %-*.*s", (int)w, (int)w, t->key);
+        } else {
+            /* A folder's name may hold control characters: escaped, never raw. */
+            fputs("  ", out);
+            tqc_text_fputs_safe(t->key, out);
+        }
+        fprintf(out, " %9s %9s %9s %9s",
                 num(b[0], 32, t->findings[TQC_SEV_ERROR]),
                 num(b[1], 32, t->findings[TQC_SEV_WARNING]),
                 num(b[2], 32, t->findings[TQC_SEV_INFO]),
@@ -1102,8 +1110,10 @@ void tqc_audit_summary_write_text(FILE *out, tqc_audit_summary *s, size_t max_ro
         for (size_t i = 0; i < s->worst_count; i++) {
             const tqc_audit_article *a = &s->worst[i];
             uint64_t t = tqc_audit_total(a->findings);
-            fprintf(out, "  %8.2f %8s %9s  %s\n", tqc_audit_density(t, a->words),
-                    num(b[0], 32, t), num(b[1], 32, a->words), a->name);
+            fprintf(out, "  %8.2f %8s %9s  ", tqc_audit_density(t, a->words),
+                    num(b[0], 32, t), num(b[1], 32, a->words));
+            tqc_text_fputs_safe(a->name, out);
+            fputc('\n', out);
         }
     }
 }

@@ -360,6 +360,10 @@ static bool run_file(tqc_checker *ck, tqc_ci *ci, size_t file, const cli *c, boo
         }
         if (st != TQC_OK || !doc)
             break;
+        if (tqc_input_warning(in)) {
+            fflush(stdout);
+            fprintf(stderr, "tqc: warning: %s\n", tqc_input_warning(in));
+        }
         tqc_checker *doc_ck = ck;
         if (!told) {
             told = true;

@@ -224,6 +224,7 @@ typedef struct run {
     tqc_run_stats stats;
     bool progress_on, progress_tty, progress_shown;
     double progress_logged;
+    uint64_t bad_records;       /* JSON Lines records refused, across files */
     bool db_failed;
     tqc_baseline *baseline;     /* --baseline */
     char base_dir[PATH_MAX];    /* its paths are relative to this folder */
@@ -280,6 +281,14 @@ static tqc_status on_file(void *ctx, const tqc_audit_file *file)
         fflush(stdout);
         fprintf(stderr, "tqc: %s\n", file->error ? file->error : file->path);
     }
+    for (const char *p = file->notes, *nl; p && *p; p = nl + 1) {
+        if (!(nl = strchr(p, '\n')))
+            break;
+        clear_progress(r);
+        fflush(stdout);
+        fprintf(stderr, "tqc: %.*s\n", (int)(nl - p), p);
+    }
+    r->bad_records += file->bad_records;
     r->stats.words += file->words;
     if (r->db) {
         tqc_status st = tqc_audit_db_file(r->db, file);
@@ -639,7 +648,7 @@ int tqc_cli_audit(int argc, char **argv)
         if (to)
             tqc_audit_summary_write_text(to, &sum, TEXT_MAX_ROWS);
     }
-    if (sum.failed)
+    if (sum.failed || r.bad_records)
         exit_rc = EXIT_TROUBLE;
     if (sum.interrupted) {
         fputs("tqc: interrupted; the summary covers what was checked\n", stderr);

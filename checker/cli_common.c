@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "text.h"
 
 static bool dir_has_rules(const char *dir)
 {
@@ -85,34 +86,106 @@ char *tqc_cli_baseline_key(const char *base_dir, const char *path)
     return strdup(abs);
 }
 
-/* Writes the size bytes at buf to standard error's descriptor with each control byte
- * (C0 but tab and LF, and DEL) as \xHH. */
+/* Standard error's escaping: bytes gathered in out, written when full or at the end. */
+typedef struct safe_out {
+    char buf[4096];
+    size_t n;
+} safe_out;
+
+static bool safe_flush(safe_out *o)
+{
+    for (size_t done = 0; done < o->n;) {
+        ssize_t w = write(STDERR_FILENO, o->buf + done, o->n - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return false;
+        done += (size_t)w;
+    }
+    o->n = 0;
+    return true;
+}
+
+/* One character (n bytes at s): a control byte (C0 but tab and LF, DEL) as \xHH, a C1 or
+ * bidi control as \u{HHHH}, anything else as it is. */
+static bool safe_put(safe_out *o, const char *s, size_t n)
+{
+    if (o->n + 10 > sizeof o->buf && !safe_flush(o))
+        return false;
+    unsigned char c = (unsigned char)s[0];
+    if (n == 1 && ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)) {
+        o->n += (size_t)snprintf(o->buf + o->n, 5, "\\x%02X", c);
+    } else if (n > 1 && tqc_text_unsafe_at(s, n)) {
+        int32_t cp;
+        tqc_text_decode(s, n, &cp);
+        o->n += (size_t)snprintf(o->buf + o->n, 10, cp < 0xA0 ? "\\x%02X" : "\\u{%04X}",
+                                 (unsigned)cp);
+    } else {
+        memcpy(o->buf + o->n, s, n);
+        o->n += n;
+    }
+    return true;
+}
+
+/* The bytes a UTF-8 sequence starting with c should have (1 for any other byte). */
+static size_t seq_len(unsigned char c)
+{
+    return c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 1;
+}
+
+/* A character cut between two writes waits here for its other bytes (stderr's lock
+ * serialises the calls). */
+static char carry[4];
+static size_t carry_len;
+
+/* Writes the size bytes at buf to standard error's descriptor, escaped by safe_put, so
+ * a file name or message cannot drive the terminal or reorder what it shows. */
 static ssize_t safe_write(void *cookie, const char *buf, size_t size)
 {
     (void)cookie;
-    char out[4096];
-    size_t n = 0;
-    for (size_t i = 0; i <= size; i++) {
-        if (i == size || n + 4 > sizeof out) {
-            for (size_t done = 0; done < n;) {
-                ssize_t w = write(STDERR_FILENO, out + done, n - done);
-                if (w < 0 && errno == EINTR)
-                    continue;
-                if (w <= 0)
+    safe_out o;
+    o.n = 0;
+    size_t i = 0;
+    while (carry_len && i < size) {
+        size_t want = seq_len((unsigned char)carry[0]);
+        if ((((unsigned char)buf[i]) & 0xC0) != 0x80) {
+            /* Not a continuation: the cut sequence was invalid; out as it was. */
+            for (size_t k = 0; k < carry_len; k++)
+                if (!safe_put(&o, carry + k, 1))
                     return -1;
-                done += (size_t)w;
-            }
-            n = 0;
-            if (i == size)
-                break;
+            carry_len = 0;
+            break;
         }
-        unsigned char c = (unsigned char)buf[i];
-        if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)
-            n += (size_t)snprintf(out + n, 5, "\\x%02X", c);
-        else
-            out[n++] = (char)c;
+        carry[carry_len++] = buf[i++];
+        if (carry_len == want) {
+            if (!safe_put(&o, carry, carry_len))
+                return -1;
+            carry_len = 0;
+        }
     }
-    return (ssize_t)size;
+    while (i < size) {
+        size_t want = seq_len((unsigned char)buf[i]);
+        if (want > 1 && i + want > size) {
+            bool cont = true;
+            for (size_t k = i + 1; k < size; k++)
+                cont = cont && (((unsigned char)buf[k]) & 0xC0) == 0x80;
+            if (cont) {
+                memcpy(carry, buf + i, size - i);
+                carry_len = size - i;
+                break;
+            }
+            want = 1;
+        }
+        bool whole = true;
+        for (size_t k = 1; k < want; k++)
+            whole = whole && (((unsigned char)buf[i + k]) & 0xC0) == 0x80;
+        if (!whole)
+            want = 1;
+        if (!safe_put(&o, buf + i, want))
+            return -1;
+        i += want;
+    }
+    return safe_flush(&o) ? (ssize_t)size : -1;
 }
 
 static FILE *raw_stderr;

@@ -4,13 +4,17 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <utf8proc.h>
 
 #include "input_priv.h"
 #include "reader.h"
+#include "regfile.h"
 #include "text.h"
 
 /* Bytes read from the start of a file to tell its format. */
@@ -143,16 +147,33 @@ void tqc_input_error(const tqc_input *in, char *err, size_t errlen, size_t line,
     va_end(ap);
 }
 
+/* Every open of a named file goes through here, so regular_only holds for each reader. */
+static FILE *open_file(const char *path, bool regular_only, char *err, size_t errlen)
+{
+    FILE *f = NULL;
+    if (regular_only) {
+        if (tqc_regfile_open(path, LLONG_MAX, &f, err, errlen) != TQC_OK)
+            return NULL;
+        return f;
+    }
+    if (!(f = fopen(path, "rb")))
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+    return f;
+}
+
 FILE *tqc_input_fopen(const tqc_input *in, char *err, size_t errlen)
 {
     if (in->stream)
         return in->stream;
+    if (in->utf8) {
+        FILE *m = fmemopen(in->utf8, in->utf8_len, "rb");
+        if (!m)
+            snprintf(err, errlen, "%s: %s", in->name, strerror(errno));
+        return m;
+    }
     if (strcmp(in->path, "-") == 0)
         return stdin;
-    FILE *f = fopen(in->path, "rb");
-    if (!f)
-        snprintf(err, errlen, "%s: %s", in->path, strerror(errno));
-    return f;
+    return open_file(in->path, in->regular_only, err, errlen);
 }
 
 void tqc_input_fclose(const tqc_input *in, FILE *f)
@@ -416,7 +437,15 @@ nomem:
 
 static tqc_status text_open(tqc_input *in, char *err, size_t errlen)
 {
-    return tqc_reader_open(in->path, (tqc_reader **)&in->state, err, errlen);
+    if (!in->utf8 && (!in->regular_only || strcmp(in->path, "-") == 0))
+        return tqc_reader_open(in->path, (tqc_reader **)&in->state, err, errlen);
+    FILE *f = in->utf8 ? tqc_input_fopen(in, err, errlen) : open_file(in->path, true, err, errlen);
+    if (!f)
+        return TQC_EIO;
+    tqc_status st = tqc_reader_adopt(f, in->path, (tqc_reader **)&in->state);
+    if (st != TQC_OK)
+        fclose(f);
+    return st;
 }
 
 static tqc_status text_next(tqc_input *in, tqc_doc **out, char *err, size_t errlen)
@@ -461,14 +490,15 @@ static const tqc_input_reader *reader_of(tqc_input_format f, bool parallel)
 /* Reads the first bytes of a regular file to tell its format (standard input cannot
  * be read twice, so it is text unless told otherwise). An XML document (`<?xml`) that
  * no extension claims and whose root is none tqc reads leaves that root in xml_root. */
-static tqc_input_format sniff(const char *path, char *xml_root, size_t cap)
+static tqc_input_format sniff(const char *path, bool regular_only, char *xml_root, size_t cap)
 {
     xml_root[0] = '\0';
     if (strcmp(path, "-") == 0)
         return tqc_input_detect(NULL, "", 0);
     char head[SNIFF_BYTES];
     size_t n = 0;
-    FILE *f = fopen(path, "rb");
+    char ignored[8];
+    FILE *f = open_file(path, regular_only, ignored, sizeof ignored);
     if (f) {
         n = fread(head, 1, sizeof head, f);
         fclose(f);
@@ -479,6 +509,109 @@ static tqc_input_format sniff(const char *path, char *xml_root, size_t cap)
         !ext_is(path, "txt") && !ext_is(path, "text") && starts_ci(head + skip, n - skip, "<?xml "))
         first_element(head + skip, n - skip, xml_root, cap);
     return fmt;
+}
+
+bool tqc_input_utf16_bom(const char *head, size_t n)
+{
+    return n >= 2 && ((head[0] == '\xFF' && head[1] == '\xFE') ||
+                      (head[0] == '\xFE' && head[1] == '\xFF'));
+}
+
+/* A text file that starts with a UTF-16 byte order mark is decoded whole into in->utf8
+ * (at most TQC_INPUT_MAX_BYTES of it); an unpaired surrogate or an odd last byte becomes
+ * U+FFFD. Any other file is left alone. */
+static tqc_status decode_utf16(tqc_input *in, char *err, size_t errlen)
+{
+    FILE *f = open_file(in->path, in->regular_only, err, errlen);
+    if (!f)
+        return TQC_EIO;
+    /* A pipe cannot be read twice: its first bytes are the reader's. */
+    struct stat st;
+    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+        fclose(f);
+        return TQC_OK;
+    }
+    unsigned char bom[2];
+    size_t len = fread(bom, 1, 2, f);
+    if (!tqc_input_utf16_bom((const char *)bom, len)) {
+        fclose(f);
+        return TQC_OK;
+    }
+    /* Grown as read, so a small file costs little and a huge one stops at the limit. */
+    size_t cap = 65536;
+    unsigned char *raw = malloc(cap);
+    bool bad = false, nomem = !raw;
+    if (raw)
+        memcpy(raw, bom, 2);
+    while (!nomem && len <= TQC_INPUT_MAX_BYTES) {
+        if (len == cap) {
+            size_t ncap = cap * 2 > TQC_INPUT_MAX_BYTES + 1 ? TQC_INPUT_MAX_BYTES + 1 : cap * 2;
+            unsigned char *nr = realloc(raw, ncap);
+            if (!nr) {
+                nomem = true;
+                break;
+            }
+            raw = nr;
+            cap = ncap;
+        }
+        size_t got = fread(raw + len, 1, cap - len, f);
+        len += got;
+        if (got == 0) {
+            bad = ferror(f) != 0;
+            break;
+        }
+    }
+    fclose(f);
+    if (nomem) {
+        free(raw);
+        return TQC_ENOMEM;
+    }
+    if (bad || len > TQC_INPUT_MAX_BYTES) {
+        free(raw);
+        if (bad)
+            snprintf(err, errlen, "%s: read error", in->name);
+        else
+            snprintf(err, errlen, "%s: UTF-16 text larger than %zu MiB", in->name,
+                     TQC_INPUT_MAX_BYTES >> 20);
+        return bad ? TQC_EIO : TQC_ELIMIT;
+    }
+    bool le = raw[0] == 0xFF;
+    /* A code unit gives at most 3 bytes of UTF-8, a surrogate pair 4. */
+    char *out = malloc(len / 2 * 3 + 4);
+    if (!out) {
+        free(raw);
+        return TQC_ENOMEM;
+    }
+    size_t o = 0;
+    for (size_t i = 2; i < len; i += 2) {
+        int32_t cp = 0xFFFD;
+        if (i + 1 < len) {
+            uint32_t u = le ? raw[i] | (uint32_t)raw[i + 1] << 8 : (uint32_t)raw[i] << 8 | raw[i + 1];
+            cp = (int32_t)u;
+            if (u >= 0xD800 && u < 0xDC00 && i + 3 < len) {
+                uint32_t v = le ? raw[i + 2] | (uint32_t)raw[i + 3] << 8
+                                : (uint32_t)raw[i + 2] << 8 | raw[i + 3];
+                if (v >= 0xDC00 && v < 0xE000) {
+                    cp = (int32_t)(0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00));
+                    i += 2;
+                } else {
+                    cp = 0xFFFD;
+                }
+            } else if (u >= 0xD800 && u < 0xE000) {
+                cp = 0xFFFD;
+            }
+        }
+        o += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out + o);
+    }
+    free(raw);
+    in->utf8 = out;
+    in->utf8_len = o;
+    free(in->note);
+    char note[512];
+    snprintf(note, sizeof note, "%s: read as UTF-16%s; positions are those of its UTF-8 text",
+             in->name, le ? "LE" : "BE");
+    in->note = dup_or_null(note);
+    return TQC_OK;
 }
 
 static tqc_status open_input(const char *path, FILE *stream, const tqc_input_options *opts,
@@ -502,16 +635,26 @@ static tqc_status open_input(const char *path, FILE *stream, const tqc_input_opt
     }
     in->stream = stream;
     in->lang_from_file = opts->lang_from_file;
+    in->regular_only = opts->regular_only;
     if (opts->format != TQC_INPUT_AUTO) {
         in->format = opts->format;
     } else {
         char root[32] = "";
-        in->format = stream ? tqc_input_detect(in->name, "", 0) : sniff(path, root, sizeof root);
+        in->format = stream ? tqc_input_detect(in->name, "", 0) : sniff(path, opts->regular_only, root, sizeof root);
         if (root[0]) {
             snprintf(err, errlen, "%s: not a format tqc reads (XML whose root element is <%s>; "
                      "tqc reads XLIFF, TMX, HTML, JSONL and text)", in->name, root);
             tqc_input_close(in);
             return TQC_EINPUT;
+        }
+    }
+    if (!stream && in->format == TQC_INPUT_TEXT && !opts->source && strcmp(path, "-") != 0) {
+        tqc_status dst = decode_utf16(in, err, errlen);
+        if (dst != TQC_OK) {
+            if (dst == TQC_ENOMEM)
+                snprintf(err, errlen, "%s: out of memory", in->name);
+            tqc_input_close(in);
+            return dst;
         }
     }
     if (stream && in->format == TQC_INPUT_TEXT) {
@@ -554,6 +697,7 @@ tqc_status tqc_input_next(tqc_input *in, tqc_doc **doc, char *err, size_t errlen
 {
     *doc = NULL;
     in->resumable = false;
+    in->warning[0] = '\0';
     tqc_status st = in->reader->next(in, doc, err, errlen);
     if (st == TQC_ENOMEM)
         snprintf(err, errlen, "%s: out of memory", in->name);
@@ -563,6 +707,11 @@ tqc_status tqc_input_next(tqc_input *in, tqc_doc **doc, char *err, size_t errlen
 bool tqc_input_resumable(const tqc_input *in)
 {
     return in->resumable;
+}
+
+const char *tqc_input_warning(const tqc_input *in)
+{
+    return in->warning[0] ? in->warning : NULL;
 }
 
 const char *tqc_input_note(const tqc_input *in)
@@ -587,5 +736,6 @@ void tqc_input_close(tqc_input *in)
     free(in->source);
     free(in->source_lang);
     free(in->note);
+    free(in->utf8);
     free(in);
 }

@@ -57,6 +57,9 @@ typedef struct tqc_input_options {
      * no source profile or dictionary). NULL: no source. */
     const char *source;
     const char *source_lang;
+    /* Refuse anything but a regular file, opened without blocking and checked on its
+     * descriptor (audit: a FIFO or device must never stall a batch run). */
+    bool regular_only;
 } tqc_input_options;
 
 /* Parallel plain text: both files are read whole (up to TQC_INPUT_MAX_BYTES each) and
@@ -93,6 +96,12 @@ tqc_status tqc_input_next(tqc_input *in, tqc_doc **doc, char *err, size_t errlen
  * only (a bad JSONL line) and the next call goes on with the records after it, so every
  * valid record is checked and every bad one gets its own error. */
 bool tqc_input_resumable(const tqc_input *in);
+/* A warning about the doc the last tqc_input_next returned, "PATH:LINE: what" (a JSON
+ * Lines id that an earlier record had), or NULL. Valid until the next call. */
+const char *tqc_input_warning(const tqc_input *in);
+/* Whether head starts with a UTF-16 byte order mark (FF FE or FE FF). A plain-text file
+ * that does is decoded to UTF-8 when opened, and positions are those of the UTF-8 text. */
+bool tqc_input_utf16_bom(const char *head, size_t n);
 /* A note the caller may show about how the input was read, or NULL: parallel text
  * whose paragraph counts differ (what was paired with what). Valid until close. */
 const char *tqc_input_note(const tqc_input *in);

@@ -37,6 +37,7 @@ struct tqc_input {
     char *name;         /* display name */
     char *lang;         /* the checker's language */
     bool lang_from_file; /* tqc_input_options' */
+    bool regular_only;   /* tqc_input_options' */
     tqc_input_format format;
     const tqc_input_reader *reader;
     void *state;        /* the reader's own */
@@ -45,6 +46,9 @@ struct tqc_input {
     char *source_lang;  /* its language code ("" when unknown) */
     char *note;         /* tqc_input_note's (malloc'd), or NULL */
     bool resumable;     /* the last error concerned one record only (tqc_input_resumable) */
+    char warning[1024]; /* tqc_input_warning's: about the last doc read ("" none) */
+    char *utf8;         /* a UTF-16 text file decoded (malloc'd), read instead of the file */
+    size_t utf8_len;
 };
 
 /* Writes "name:line:col: message" (or "name:line: ", or "name: " when line is 0) to err. */

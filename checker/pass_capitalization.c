@@ -126,6 +126,23 @@ static bool title_case_paragraph(const tqc_doc *doc, size_t p)
     return long_words > 0 && capitalised * 100 >= long_words * CAP_TITLE_PERCENT;
 }
 
+/* The last paragraph's title-case verdict: run asks it for many words of one paragraph,
+ * and counting the paragraph each time was quadratic in its length. */
+typedef struct title_memo {
+    size_t para;
+    bool known, title;
+} title_memo;
+
+static bool title_case_para_memo(const tqc_doc *doc, title_memo *m, size_t p)
+{
+    if (!m->known || m->para != p) {
+        m->title = title_case_paragraph(doc, p);
+        m->para = p;
+        m->known = true;
+    }
+    return m->title;
+}
+
 /* Whether token j repeats the word of token t capitalised after a lower-case word. */
 static bool same_word_after_lower(const tqc_doc *doc, size_t j, const tqc_token *t)
 {
@@ -295,7 +312,7 @@ static bool written_lower_nearby(const tqc_doc *doc, size_t k, const char *lower
 }
 
 /* (a) a common word capitalised between lower-case words. */
-static void common_word_capitalised(const tqc_ctx *ctx, size_t k)
+static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, size_t k)
 {
     const tqc_doc *doc = ctx->doc;
     const tqc_token *t = &doc->tokens[k];
@@ -366,7 +383,7 @@ static void common_word_capitalised(const tqc_ctx *ctx, size_t k)
     /* German titles are written like sentences, and its nouns would make any paragraph
      * look title-cased. */
     size_t para = doc->sentences[t->sentence].paragraph;
-    if ((!capitalised_nouns(ctx) && title_case_paragraph(doc, para)) || capitalised_nearby(doc, k))
+    if ((!capitalised_nouns(ctx) && title_case_para_memo(doc, memo, para)) || capitalised_nearby(doc, k))
         return;
     const char *w = tok_text(doc, t), *pw = tok_text(doc, prev);
     int wl = (int)tqc_span_len(t->span), pl = (int)tqc_span_len(prev->span);
@@ -424,7 +441,7 @@ static bool sentence_end_word(const tqc_ctx *ctx, size_t k)
 #define CAP_NAME_LOOKBACK 3
 
 /* (d) `el 5 de Marzo`: a word of `lower-case-words` capitalised mid-sentence. */
-static void lower_case_word_capitalised(const tqc_ctx *ctx, size_t k)
+static void lower_case_word_capitalised(const tqc_ctx *ctx, title_memo *memo, size_t k)
 {
     const tqc_doc *doc = ctx->doc;
     const tqc_token *t = &doc->tokens[k];
@@ -482,7 +499,7 @@ static void lower_case_word_capitalised(const tqc_ctx *ctx, size_t k)
             steps++;
         }
     }
-    if (title_case_paragraph(doc, doc->sentences[t->sentence].paragraph))
+    if (title_case_para_memo(doc, memo, doc->sentences[t->sentence].paragraph))
         return;
     tqc_finding *f = TQC_EMIT(ctx, t->span, "'%.*s' is capitalised mid-sentence, but this "
                               "language writes %s in lower case: write '%s'",
@@ -600,13 +617,68 @@ static size_t lower_case_name_pair(const tqc_ctx *ctx, size_t k)
     return 2;
 }
 
+/* The spans of the findings an earlier pass (missing-space) made, sorted by start, with
+ * the largest end up to each: asking tqc_findings_overlap for every word scanned every
+ * finding, quadratic on a long text with many of them. ok false: ask it after all. */
+typedef struct span_index {
+    tqc_span *spans;
+    size_t *max_end;
+    size_t n;
+    bool ok;
+} span_index;
+
+static int cmp_span_start(const void *pa, const void *pb)
+{
+    const tqc_span *a = pa, *b = pb;
+    return a->start < b->start ? -1 : a->start > b->start;
+}
+
+static void span_index_build(span_index *ix, const tqc_findings *list, const char *rule)
+{
+    *ix = (span_index){0};
+    size_t n = 0;
+    for (size_t i = 0; i < list->count; i++)
+        n += strcmp(list->items[i].rule, rule) == 0;
+    ix->spans = n ? malloc(n * sizeof *ix->spans) : NULL;
+    ix->max_end = n ? malloc(n * sizeof *ix->max_end) : NULL;
+    if (n && (!ix->spans || !ix->max_end)) {
+        free(ix->spans);
+        free(ix->max_end);
+        *ix = (span_index){0};
+        return;
+    }
+    for (size_t i = 0; i < list->count; i++)
+        if (strcmp(list->items[i].rule, rule) == 0)
+            ix->spans[ix->n++] = list->items[i].span;
+    if (ix->n)
+        qsort(ix->spans, ix->n, sizeof *ix->spans, cmp_span_start);
+    for (size_t i = 0; i < ix->n; i++)
+        ix->max_end[i] = i && ix->max_end[i - 1] > ix->spans[i].end ? ix->max_end[i - 1]
+                                                                     : ix->spans[i].end;
+    ix->ok = true;
+}
+
+/* Whether a span of the index overlaps span (a non-empty token's). */
+static bool span_index_overlaps(const span_index *ix, tqc_span span)
+{
+    size_t lo = 0, hi = ix->n;     /* the spans starting before span ends: [0, lo) */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ix->spans[mid].start < span.end)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && ix->max_end[lo - 1] > span.start;
+}
+
 /* (c) `sunday`, `boston`: one word of a name in lower case. The evidence is the
  * lexicon's: it writes the word only capitalised (`Sunday`, `Boston`) and knows no
  * lower-case form, and the dictionary agrees. A word the lexicon knows in lower case is a
  * common word as well (`grey`, `march`, `may`): nothing is said. Where every noun is
  * capitalised, the capitalised form must be a proper noun and no common noun. Returns
  * whether it reported. */
-static bool lower_case_single_name(const tqc_ctx *ctx, size_t k)
+static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued, size_t k)
 {
     const tqc_doc *doc = ctx->doc;
     const tqc_token *t = &doc->tokens[k];
@@ -635,7 +707,8 @@ static bool lower_case_single_name(const tqc_ctx *ctx, size_t k)
             return false;
     }
     /* Words run together read as a name (`ina`: `in a`) are missing-space's. */
-    if (!cap || tqc_findings_overlap(ctx->out, "missing-space", t->span))
+    if (!cap || (glued->ok ? span_index_overlaps(glued, t->span)
+                           : tqc_findings_overlap(ctx->out, "missing-space", t->span)))
         return false;
     tqc_finding *f = TQC_EMIT(ctx, t->span, "%s in lower case: '%.*s' is written '%s'",
                               noun ? "noun" : "proper name", (int)len, w, fixed);
@@ -707,13 +780,17 @@ static void run(const tqc_ctx *ctx)
 {
     const tqc_doc *doc = ctx->doc;
     int quoted = 0;
+    title_memo memo = {0};
+    /* This pass emits no missing-space finding: the index stays true while it runs. */
+    span_index glued;
+    span_index_build(&glued, ctx->out, "missing-space");
     for (size_t k = 0; k < doc->token_count; k++) {
         if (doc->tokens[k].flags & TQC_TF_PARA_START)
             quoted = 0;
         /* Quoted text keeps its own capitals: titles, verse, slogans. */
         if (quoted == 0) {
-            common_word_capitalised(ctx, k);
-            lower_case_word_capitalised(ctx, k);
+            common_word_capitalised(ctx, &memo, k);
+            lower_case_word_capitalised(ctx, &memo, k);
         }
         quoted = quote_depth_after(ctx, &doc->tokens[k], quoted);
         lower_after_full_stop(ctx, k);
@@ -721,10 +798,12 @@ static void run(const tqc_ctx *ctx)
         if (!used)
             used = lower_case_name_pair(ctx, k);
         if (!used && quoted == 0)
-            used = lower_case_single_name(ctx, k);
+            used = lower_case_single_name(ctx, &glued, k);
         if (used)
             k += used - 1;
     }
+    free(glued.spans);
+    free(glued.max_end);
 }
 
 static void fini(void *state)

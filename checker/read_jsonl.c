@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "strmap.h"
 #include "text.h"
 
 /* Short string fields (id, languages) longer than this are not what they claim. */
@@ -28,6 +29,7 @@ typedef struct jsonl {
     size_t off;             /* file offset of buf[start] */
     size_t line;            /* 0-based line of buf[start] */
     tqc_tb text, source;
+    tqc_strmap *ids;        /* id -> 1-based line of its first record */
 } jsonl;
 
 /* One record being parsed. */
@@ -382,6 +384,8 @@ static tqc_status jsonl_open(tqc_input *in, char *err, size_t errlen)
     in->state = j;
     tqc_tb_init(&j->text, 0);
     tqc_tb_init(&j->source, 0);
+    if (!(j->ids = tqc_strmap_new()))
+        return TQC_ENOMEM;
     j->f = tqc_input_fopen(in, err, errlen);
     return j->f ? TQC_OK : TQC_EIO;
 }
@@ -442,6 +446,13 @@ static tqc_status make_docs(tqc_input *in, jsonl *j, rec *r, tqc_doc **out, char
         return TQC_EINPUT;
     }
     const char *seg = r->has_id ? r->id : NULL;
+    /* Two records with one id cannot both be the segment a finding names. */
+    uint64_t first;
+    if (seg && tqc_strmap_get(j->ids, seg, strlen(seg), &first))
+        tqc_input_error(in, in->warning, sizeof in->warning, r->line + 1, 0,
+                        "duplicate id '%s' (first on line %llu)", seg, (unsigned long long)first);
+    else if (seg && !tqc_strmap_put(j->ids, seg, strlen(seg), r->line + 1))
+        return TQC_ENOMEM;
     const char *lang = r->has_lang && r->lang[0] ? r->lang : in->lang;
     tqc_doc *doc;
     tqc_status st = tqc_tb_finish(&j->text, in->name, lang, seg, r->text_at, &doc);
@@ -513,6 +524,7 @@ static void jsonl_close(tqc_input *in)
     free(j->buf);
     tqc_tb_free(&j->text);
     tqc_tb_free(&j->source);
+    tqc_strmap_free(j->ids);
     free(j);
 }
 

@@ -39,6 +39,17 @@ tqc_status tqc_reader_open(const char *path, tqc_reader **out, char *err, size_t
     return TQC_OK;
 }
 
+tqc_status tqc_reader_adopt(FILE *f, const char *path, tqc_reader **out)
+{
+    tqc_reader *r = calloc(1, sizeof *r);
+    *out = r;
+    if (!r)
+        return TQC_ENOMEM;
+    r->path = path;
+    r->f = f;
+    return TQC_OK;
+}
+
 void tqc_reader_close(tqc_reader *r)
 {
     if (!r)

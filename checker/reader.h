@@ -4,6 +4,7 @@
 #ifndef TQC_READER_H
 #define TQC_READER_H
 
+#include <stdio.h>
 #include <stddef.h>
 
 #include "status.h"
@@ -26,6 +27,9 @@ typedef struct tqc_chunk {
 
 /* Opens path ("-" for standard input). On failure err names the file and the cause. */
 tqc_status tqc_reader_open(const char *path, tqc_reader **out, char *err, size_t errlen);
+/* Reads the open file f (named path, which must outlive the reader); the reader closes f
+ * only once this succeeded. */
+tqc_status tqc_reader_adopt(FILE *f, const char *path, tqc_reader **out);
 /* The next chunk, or one with len 0 at the end. A binary file fails on the first call. */
 tqc_status tqc_reader_next(tqc_reader *r, tqc_chunk *chunk, char *err, size_t errlen);
 void tqc_reader_close(tqc_reader *r);

@@ -213,6 +213,32 @@ bool tqc_text_is_bidi_control(int32_t cp)
            (cp >= 0x2066 && cp <= 0x2069);
 }
 
+static bool unsafe_cp(int32_t cp)
+{
+    return (cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7F && cp < 0xA0) ||
+           tqc_text_is_bidi_control(cp);
+}
+
+bool tqc_text_is_safe(const char *s)
+{
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        size_t n = tqc_text_decode(s + i, len - i, &cp);
+        if (cp < 0 || unsafe_cp(cp))
+            return false;
+        i += n;
+    }
+    return true;
+}
+
+size_t tqc_text_unsafe_at(const char *s, size_t len)
+{
+    int32_t cp;
+    size_t n = tqc_text_decode(s, len, &cp);
+    return cp >= 0 && unsafe_cp(cp) ? n : 0;
+}
+
 bool tqc_text_fputs_safe(const char *s, FILE *out)
 {
     size_t len = strlen(s);

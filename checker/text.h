@@ -36,6 +36,12 @@ bool tqc_text_is_bidi_control(int32_t cp);
  * C1), bidi controls and invalid bytes become \xHH or \u{HHHH}, so a file name or a
  * message cannot drive the terminal. Returns false on a write error. */
 bool tqc_text_fputs_safe(const char *s, FILE *out);
+/* Whether tqc_text_fputs_safe would write s unchanged (no control character, C1 control,
+ * bidi control or invalid UTF-8). */
+bool tqc_text_is_safe(const char *s);
+/* The bytes of the character at s[0..len) that tqc_text_fputs_safe escapes: its length
+ * (1 to 4) when it is one, else 0. A sequence cut short at len counts as not escaped. */
+size_t tqc_text_unsafe_at(const char *s, size_t len);
 
 typedef enum { TQC_CASE_LOWER, TQC_CASE_UPPER, TQC_CASE_TITLE } tqc_case;
 /* Writes word in the given case (TITLE: first letter title-cased, the rest lowered)

@@ -146,9 +146,7 @@ END_TEST
 
 /* Issue 18: title_case_paragraph counts the whole paragraph for every capitalised word
  * it is asked about, so one long paragraph of them is quadratic ('The plan ' x 40,000:
- * 4.2 s). PENDING: the pass is being rewritten on another branch; this test is
- * registered only with TQC_TEST_PENDING=1 until the rewrite computes the paragraph's
- * verdict once. */
+ * 4.2 s); the verdict is now computed once a paragraph. */
 START_TEST(test_issue_18_title_case_paragraph_is_linear)
 {
     const char *piece = "The plan ";
@@ -331,10 +329,8 @@ Suite *pass_capitalization_suite(void)
     tcase_add_test(tc, test_issue_12_capitalization_months_days_nationalities);
     tcase_add_test(tc, test_issue_12_capitalization_lower_case_single_name);
     tcase_add_test(tc, test_issue_13_case_change_is_never_safe);
-    if (getenv("TQC_TEST_PENDING")) {   /* see the test: waits for the pass's rewrite */
-        tcase_add_test(tc, test_issue_18_title_case_paragraph_is_linear);
-        tcase_set_timeout(tc, 60);
-    }
+    tcase_add_test(tc, test_issue_18_title_case_paragraph_is_linear);
+    tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
     return s;
 }

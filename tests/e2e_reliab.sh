@@ -19,7 +19,7 @@ not_ok() {
 # expect_exit CODE NAME CMD...: runs CMD (killed after 20 s), checks its exit status.
 expect_exit() {
     want=$1 name=$2; shift 2
-    timeout 20 "$@" >"$tmp/out" 2>"$tmp/err"; got=$?
+    timeout -k 5 20 "$@" >"$tmp/out" 2>"$tmp/err"; got=$?
     if [ "$got" = "$want" ]; then ok "$name"; else not_ok "$name" "exit $got, expected $want: $(head -c 300 "$tmp/err")"; fi
 }
 expect_grep() {
@@ -118,6 +118,16 @@ printf '{"id":"1","text":"The the one."}\n{"id":"2","text":"bad\n{"id":"3","text
 expect_exit 2 "a JSONL file with bad lines exits 2" "$TQC" check --format jsonl "$tmp/recs.jsonl"
 [ "$(grep -c '"rule":"repeated-word"' "$tmp/out")" = 3 ] && ok "every valid record is checked, also after a bad line" || not_ok "every valid record is checked, also after a bad line" "$(cat "$tmp/out")"
 [ "$(grep -c 'invalid JSON record' "$tmp/err")" = 2 ] && grep -q 'recs.jsonl:2:' "$tmp/err" && grep -q 'recs.jsonl:4:' "$tmp/err" && ok "each bad line gets its own error" || not_ok "each bad line gets its own error" "$(cat "$tmp/err")"
+expect_exit 2 "audit: a JSONL file with bad lines exits 2" "$TQC" audit --format jsonl "$tmp/recs.jsonl"
+[ "$(grep -c '"rule":"repeated-word"' "$tmp/out")" = 3 ] && ok "audit checks every valid record, also after a bad line" || not_ok "audit checks every valid record, also after a bad line" "$(cat "$tmp/out")"
+[ "$(grep -c 'invalid JSON record' "$tmp/err")" = 2 ] && grep -q 'recs.jsonl:2:' "$tmp/err" && grep -q 'recs.jsonl:4:' "$tmp/err" && ok "audit: each bad line gets its own error" || not_ok "audit: each bad line gets its own error" "$(cat "$tmp/err")"
+printf '{"id":"7","text":"The the one."}\n{"id":"8","text":"Fine."}\n{"id":"7","text":"The the again."}\n' >"$tmp/dups.jsonl"
+for cmd in check:1 audit:0; do   # check exits 1 on its findings; 2 would be trouble
+    code=${cmd#*:} cmd=${cmd%:*}
+    expect_exit "$code" "$cmd: a duplicate id is a warning, not trouble" "$TQC" $cmd --format jsonl "$tmp/dups.jsonl"
+    [ "$(grep -c '"rule":"repeated-word"' "$tmp/out")" = 2 ] && ok "$cmd: both records with the id are checked" || not_ok "$cmd: both records with the id are checked" "$(cat "$tmp/out")"
+    expect_grep "warning: .*dups.jsonl:3: duplicate id '7' (first on line 1)" "$tmp/err" "$cmd: the duplicate id is named with both lines"
+done
 
 # --- audit: links out of the tree, link loops, empty folders. --------------------------
 mkdir -p "$tmp/tree/sub" "$tmp/outside" "$tmp/nothing"
@@ -149,6 +159,39 @@ expect_grep "attributes: refused" "$tmp/err" "the error says why"
 printf '%s\n' "$tmp/fifo" >"$tmp/list.txt"
 expect_exit 2 "audit refuses a FIFO given in a list of paths" sh -c "\"\$TQC\" audit - < \"$tmp/list.txt\""
 expect_grep "not a regular file" "$tmp/err" "the refusal says why"
+
+# --- audit: a FIFO or device named on the command line is refused, not waited on. -------
+expect_exit 2 "audit refuses a FIFO named on the command line" "$TQC" audit "$tmp/fifo" "$tmp/doubled.txt"
+expect_grep "fifo: not a regular file" "$tmp/err" "the refusal names the FIFO"
+expect_exit 2 "audit refuses a device named on the command line" "$TQC" audit /dev/zero
+expect_exit 0 "audit still reads a pipe handed to it as /dev/stdin" sh -c "cat \"$tmp/doubled.txt\" | \"\$TQC\" audit --input text --format jsonl /dev/stdin"
+expect_grep '"rule":"repeated-word"' "$tmp/out" "the piped text is checked"
+
+# --- UTF-16 with a byte order mark is decoded, not refused as binary. -----------------
+python3 -c "
+import sys
+t = 'Élu, le ministre a dit que que les discussions reprendraient. \U0001D11E\n'
+open(sys.argv[1], 'wb').write(b'\xff\xfe' + t.encode('utf-16-le'))
+open(sys.argv[2], 'wb').write(b'\xfe\xff' + t.encode('utf-16-be'))
+" "$tmp/le.txt" "$tmp/be.txt"
+for e in le be; do
+    expect_exit 1 "check reads UTF-16${e} text" "$TQC" check --format jsonl "$tmp/$e.txt"
+    grep -q '"rule":"repeated-word".*"offset":24,' "$tmp/out" && ok "UTF-16${e}: the finding is at its UTF-8 offset" || not_ok "UTF-16${e}: the finding is at its UTF-8 offset" "$(cat "$tmp/out")"
+    expect_grep "read as UTF-16$(echo $e | tr a-z A-Z); positions are those of its UTF-8 text" "$tmp/err" "UTF-16${e}: a note says how it was read"
+    expect_exit 0 "audit reads UTF-16${e} text" "$TQC" audit --format jsonl "$tmp/$e.txt"
+    expect_grep '"rule":"repeated-word"' "$tmp/out" "audit: UTF-16${e} is checked, not skipped as binary"
+done
+
+# --- Escaping for people: bidi and C1 controls in names are shown escaped. ------------
+rlo=$(printf '\342\200\256') csi=$(printf '\302\233')
+mkdir -p "$tmp/bidi/ev${rlo}il${csi}x"
+printf 'The minister said the the talks would resume.\n' >"$tmp/bidi/ev${rlo}il${csi}x/a.txt"
+expect_exit 2 "check: a missing file with bidi and C1 controls in its name" "$TQC" check "$tmp/bidi/no${rlo}pe${csi}.txt"
+grep -q "no\\\\u{202E}pe\\\\x9B.txt" "$tmp/err" && ! grep -q "$rlo\|$csi" "$tmp/err" && ok "stderr shows them escaped, never raw" || not_ok "stderr shows them escaped, never raw" "$(cat "$tmp/err")"
+expect_exit 1 "check: a file in a folder with controls in its name" "$TQC" check "$tmp/bidi/ev${rlo}il${csi}x/a.txt"
+grep -q "ev\\\\u{202E}il\\\\x9Bx/a.txt" "$tmp/out" && ! grep -q "$rlo\|$csi" "$tmp/out" && ok "text output shows them escaped" || not_ok "text output shows them escaped" "$(head -3 "$tmp/out")"
+expect_exit 0 "audit: the same folder" "$TQC" audit "$tmp/bidi"
+grep -q "ev\\\\u{202E}il\\\\x9Bx" "$tmp/out" && ! grep -q "$rlo\|$csi" "$tmp/out" && ok "audit's text summary shows them escaped" || not_ok "audit's text summary shows them escaped" "$(cat "$tmp/out")"
 
 echo "# e2e_reliab: $n tests, $fail failed"
 [ "$fail" = 0 ]
