@@ -172,7 +172,8 @@ action-test:
 # Fuzzing (issue 5): each tests/fuzz_<name>.c is a libFuzzer target (a reader, or the
 # segmenter and passes), built with clang, ASan and UBSan in build-fuzz/ and run for
 # FUZZ_SECONDS each, seeded from tests/data/inputs and tests/data/fuzz-regressions. A
-# crash stops the run, its input saved as build-fuzz/<name>-crash-*.
+# crash stops the run, its input saved as build-fuzz/<name>-crash-*. An input may take
+# 30 s under the sanitizers before it counts as a hang: fuzz_large grows megabyte inputs.
 FUZZ_SECONDS ?= 30
 FUZZ_FLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_NAMES = $(patsubst tests/fuzz_%.c,%,$(wildcard tests/fuzz_*.c))
@@ -186,7 +187,7 @@ fuzz:
 	    build-fuzz/libtqc.a $(PKG_LIBS) || exit 1; \
 	  mkdir -p build-fuzz/corpus-$$t; \
 	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
-	  build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+	  build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=30 \
 	    -rss_limit_mb=2048 -artifact_prefix=build-fuzz/$$t- build-fuzz/corpus-$$t \
 	    tests/data/inputs tests/data/fuzz-regressions >build-fuzz/$$t.log 2>&1 \
 	    || { tail -40 build-fuzz/$$t.log; exit 1; }; \
