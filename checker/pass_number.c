@@ -205,7 +205,7 @@ static bool twelve_hour_mark(const char *marks, const char *s, size_t n, bool gl
     return false;
 }
 
-/* A 12-hour time (`9:30 p.m.`, `9pm`, `10.15 am`) in a language whose profile lists
+/* A 12-hour time (`8:45 p.m.`, `9pm`, `10.15 am`) in a language whose profile lists
  * the marks of the 12-hour clock as foreign (`twelve-hour-marks`): reported with the
  * time on the 24-hour clock. Returns whether it reported. */
 static bool check_twelve_hour(const tqc_ctx *ctx, size_t k)

@@ -4,7 +4,7 @@
  *     <!-- tqc-enable RULE -->                ...until here (or the end of the file)
  *     <!-- tqc-disable-next-line RULE -->     findings on the next line are dropped
  *
- *     <!-- tqc: words Matsuno, Vostochny -->  these words are known in this file
+ *     <!-- tqc: words Brankovic, Suzuno -->  these words are known in this file
  *                                             (also `tqc-words`; as cspell:ignore)
  *
  * Without a rule they cover every rule; `tqc-enable` without a rule ends every open

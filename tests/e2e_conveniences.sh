@@ -69,23 +69,23 @@ expect 0 "tqc baseline create -q" "$TQC" baseline create --lang en -q -o base do
 [ -s err ] && not_ok "baseline create -q says nothing" "$(cat err)" || ok "baseline create -q says nothing"
 
 # ---- inline word accept: `tqc: words A, B` (as cspell:ignore) -------------------------
-printf 'Matsuno said the launch from Vostochny went well, Matsuno added.\n' >names2.txt
+printf 'Suzuno said the launch from Brankovic went well, Suzuno added.\n' >names2.txt
 run "$TQC" check --lang en --fail-on=info names2.txt
-has "'Matsuno'" out "without it, the names are flagged"
-{ printf '<!-- tqc: words Matsuno, Vostochny -->\n'; cat names2.txt; } >accepted.txt
+has "'Suzuno'" out "without it, the names are flagged"
+{ printf '<!-- tqc: words Suzuno, Brankovic -->\n'; cat names2.txt; } >accepted.txt
 expect 0 "tqc: words accepts the words in the file" "$TQC" check --lang en --fail-on=info accepted.txt
 [ -s out ] && not_ok "tqc: words: nothing printed" "$(head -5 out)" || ok "tqc: words: nothing printed"
-{ printf '<!-- tqc-words Matsuno -->\n'; cat names2.txt; } >half.txt
+{ printf '<!-- tqc-words Suzuno -->\n'; cat names2.txt; } >half.txt
 run "$TQC" check --lang en --fail-on=info half.txt
-lacks "'Matsuno'" out "tqc-words (the other spelling) accepts its word"
-has "'Vostochny'" out "a word it does not name is still flagged"
-printf '<p>Matsuno said the talks had ended.</p>\n<!-- tqc: words Matsuno -->\n' >page.html
+lacks "'Suzuno'" out "tqc-words (the other spelling) accepts its word"
+has "'Brankovic'" out "a word it does not name is still flagged"
+printf '<p>Suzuno said the talks had ended.</p>\n<!-- tqc: words Suzuno -->\n' >page.html
 expect 0 "tqc: words in an HTML comment" "$TQC" check --lang en --fail-on=info page.html
-{ printf '<!-- tqc: words Matsuno, Qwertzuiop -->\n'; cat names2.txt; } >stale.txt
+{ printf '<!-- tqc: words Suzuno, Qwertzuiop -->\n'; cat names2.txt; } >stale.txt
 run "$TQC" check --lang en stale.txt
 has "tqc: words 'Qwertzuiop' accepted no flagged word \[unused-suppression\]" out "a word that accepted nothing is reported"
 run "$TQC" check --lang en --fail-on=info names2.txt accepted.txt
-has "^names2.txt:.*'Matsuno'" out "the words hold for their own file only"
+has "^names2.txt:.*'Suzuno'" out "the words hold for their own file only"
 
 echo "e2e_conveniences: $((n - failed)) passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -108,7 +108,7 @@ expect 2 "tqc init does not overwrite" "$TQC" init "$tmp/proj"
 expect 0 "tqc init --force does" "$TQC" init --force "$tmp/proj"
 # Every setting it shows, uncommented (the section too), is one tqc accepts.
 mkdir -p "$tmp/proj/words" "$tmp/proj/dictionaries"
-for w in newsroom places pt-names; do printf 'Matsuno\n' >"$tmp/proj/words/$w.txt"; done
+for w in newsroom places pt-names; do printf 'Suzuno\n' >"$tmp/proj/words/$w.txt"; done
 sed -e 's/^# \([a-z][a-z.-]* = \)/\1/' -e 's/^# \(\[.*\]\)$/\1/' "$tmp/proj/.tqc.ini" >"$tmp/proj/x.ini"
 expect 0 "its commented settings are valid when uncommented" "$TQC" config --show --config "$tmp/proj/x.ini" "$tmp/proj/a.txt"
 
