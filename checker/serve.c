@@ -79,43 +79,44 @@ static bool valid_text(const char *s, size_t n)
     return j != NULL;
 }
 
+/* The next item of a comma-separated list, spaces around it trimmed: its start, and its
+ * length in *len; NULL at the end. *p moves past it. */
+static const char *next_item(const char **p, size_t *len)
+{
+    while (*p && (**p == ' ' || **p == ','))
+        (*p)++;
+    if (!*p || !**p)
+        return NULL;
+    const char *item = *p;
+    size_t k = strcspn(item, ","), e = k;
+    while (e > 0 && item[e - 1] == ' ')
+        e--;
+    *p += k;
+    *len = e;
+    return item;
+}
+
 /* true when id is in the comma-separated list. */
 static bool in_list(const char *list, const char *id)
 {
-    size_t n = strlen(id);
-    for (const char *p = list; p && *p;) {
-        while (*p == ' ' || *p == ',')
-            p++;
-        size_t k = strcspn(p, ",");
-        size_t e = k;
-        while (e > 0 && p[e - 1] == ' ')
-            e--;
-        if (e == n && strncmp(p, id, n) == 0)
+    size_t n = strlen(id), e;
+    for (const char *p = list, *item; (item = next_item(&p, &e));)
+        if (e == n && strncmp(item, id, n) == 0)
             return true;
-        p += k;
-    }
     return false;
 }
 
 /* Every id in the list is a rule; err names the first that is not. */
 static bool known_rules(const char *list, char *err, size_t errlen)
 {
-    for (const char *p = list; p && *p;) {
-        while (*p == ' ' || *p == ',')
-            p++;
-        size_t k = strcspn(p, ",");
-        size_t e = k;
-        while (e > 0 && p[e - 1] == ' ')
-            e--;
+    size_t e;
+    for (const char *p = list, *item; (item = next_item(&p, &e));) {
         char id[64];
-        if (e > 0) {
-            snprintf(id, sizeof id, "%.*s", (int)(e < sizeof id ? e : sizeof id - 1), p);
-            if (e >= sizeof id || (!tqc_pass_find(id) && strcmp(id, TQC_SUPPRESS_RULE) != 0)) {
-                snprintf(err, errlen, "unknown rule '%s' (GET /api/rules lists them)", id);
-                return false;
-            }
+        snprintf(id, sizeof id, "%.*s", (int)(e < sizeof id ? e : sizeof id - 1), item);
+        if (e >= sizeof id || (!tqc_pass_find(id) && strcmp(id, TQC_SUPPRESS_RULE) != 0)) {
+            snprintf(err, errlen, "unknown rule '%s' (GET /api/rules lists them)", id);
+            return false;
         }
-        p += k;
     }
     return true;
 }
