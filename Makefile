@@ -11,7 +11,7 @@ VERSION := 0.1.0
 DOCS_URL ?= https://github.com/OWNER/tqc/blob/main/docs/rules
 
 # Debian packages tqc needs to build, test and run: the dictionaries of every language
-# with a profile, and exttextcat's fingerprints for telling the language (langid.h).
+# with a profile, and exttextcat's fingerprints for telling the language (lang/langid.h).
 DEB_PACKAGES = gcc make pkg-config libhunspell-dev libutf8proc-dev libxml2-dev libsqlite3-dev check \
                hunspell hunspell-en-us hunspell-en-gb \
                libexttextcat-dev libexttextcat-data hunspell-pt-pt hunspell-pt-br hunspell-es \
@@ -45,9 +45,15 @@ LDFLAGS += -fsanitize=address,undefined
 endif
 
 ALL_CFLAGS = $(WARN) $(DEFS) $(PKG_CFLAGS) -Ichecker $(CFLAGS)
-LIB_SRCS = $(filter-out checker/cli%.c,$(wildcard checker/*.c))
+# checker/ holds one folder per pipeline stage, bottom to top; a file includes headers of
+# its own stage or the ones below (make lint checks it). The program's entry point is
+# cli/main.c; everything else is the library the tests link.
+STAGES = core lang seg read pass run report cli
+SRCS = $(foreach d,$(STAGES),$(wildcard checker/$(d)/*.c))
+HDRS = $(foreach d,$(STAGES),$(wildcard checker/$(d)/*.h))
+LIB_SRCS = $(filter-out checker/cli/main.c,$(SRCS))
 LIB_OBJS = $(LIB_SRCS:checker/%.c=$(BUILD)/%.o)
-CLI_OBJS = $(patsubst checker/%.c,$(BUILD)/%.o,$(wildcard checker/cli*.c))
+MAIN_OBJ = $(BUILD)/cli/main.o
 TEST_SRCS = $(wildcard tests/check_*.c)
 TEST_OBJS = $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%.o)
 TOOLS = $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/eval_*.c tests/bench_*.c))
@@ -61,24 +67,25 @@ all: tqc
 tqc: $(BUILD)/tqc
 	@if [ "$(SAN)" != 1 ]; then cp $(BUILD)/tqc tqc; fi
 
-$(BUILD)/tqc: $(CLI_OBJS) $(BUILD)/libtqc.a
+$(BUILD)/tqc: $(MAIN_OBJ) $(BUILD)/libtqc.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/libtqc.a: $(LIB_OBJS)
 	rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/%.o: checker/%.c checker/*.h | $(BUILD)
+$(BUILD)/%.o: checker/%.c $(HDRS)
+	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/tests/%.o: tests/%.c checker/*.h tests/*.h | $(BUILD)/tests
+$(BUILD)/tests/%.o: tests/%.c $(HDRS) tests/*.h | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -DTQC_SOURCE_DIR='"$(CURDIR)"' -c -o $@ $<
 
 $(BUILD)/check_tqc: $(TEST_OBJS) $(BUILD)/libtqc.a
 	$(CC) $(LDFLAGS) -o $@ $(TEST_OBJS) $(BUILD)/libtqc.a $(PKG_LIBS) $(CHECK_LIBS)
 
-$(BUILD)/%: tests/%.c $(BUILD)/libtqc.a checker/*.h | $(BUILD)
+$(BUILD)/%: tests/%.c $(BUILD)/libtqc.a $(HDRS) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -DTQC_SOURCE_DIR='"$(CURDIR)"' -o $@ $< $(BUILD)/libtqc.a $(PKG_LIBS) -lm
 
 $(BUILD) $(BUILD)/tests:
@@ -136,7 +143,7 @@ bench: tqc $(TOOLS)
 profile: tqc
 	@BUILD=$(BUILD) sh tests/profile.sh
 
-# The man page is `tqc help --man`: the same texts as --help (cli_help.c).
+# The man page is `tqc help --man`: the same texts as --help (cli/help.c).
 $(BUILD)/tqc.1: $(BUILD)/tqc
 	$(BUILD)/tqc help --man > $@
 
@@ -196,7 +203,8 @@ fuzz:
 
 # Functions that invite buffer overflows or hide errors have no place here.
 lint:
-	@! grep -nE '\b(sprintf|vsprintf|strcpy|strcat|strtok|atoi|atol|gets)\s*\(' checker/*.c tests/*.c
+	@! grep -nE '\b(sprintf|vsprintf|strcpy|strcat|strtok|atoi|atol|gets)\s*\(' $(SRCS) tests/*.c
+	@sh tests/layering.sh $(STAGES)
 
 clean:
 	rm -rf build build-san build-clang build-prof build-fuzz tqc

@@ -10,7 +10,7 @@
 #include <sys/xattr.h>
 #include <unistd.h>
 
-#include "atomic.h"
+#include "core/atomic.h"
 #include "tqc_test.h"
 
 static char dir[64];

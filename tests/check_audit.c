@@ -1,5 +1,5 @@
-/* Tests of the audit engine (audit.h), its summary (audit_summary.h) and its database
- * (audit_db.h): globs, walk order, the same findings in the same order for any number of
+/* Tests of the audit engine (run/audit.h), its summary (run/audit_summary.h) and its database
+ * (report/audit_db.h): globs, walk order, the same findings in the same order for any number of
  * workers, the counts of skipped files, the stop flag, the summary's arithmetic, its
  * JSON round trip, merges that equal the audit of the whole, and a project's settings,
  * suppressions and drop hook (looked up from many threads at once). */
@@ -12,10 +12,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "audit.h"
-#include "audit_db.h"
-#include "audit_summary.h"
-#include "project.h"
+#include "run/audit.h"
+#include "report/audit_db.h"
+#include "run/audit_summary.h"
+#include "run/project.h"
 #include "tqc_test.h"
 
 /* ---- helpers ---- */

@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "baseline.h"
-#include "report.h"
+#include "run/baseline.h"
+#include "report/report.h"
 #include "tqc_test.h"
 
 static char *format(const tqc_baseline *b)
@@ -147,7 +147,7 @@ START_TEST(test_issue_7_baseline_survives_line_shifts)
         fp[k] = 0;
         for (size_t i = 0; i < out.count; i++)
             if (strcmp(out.items[i].rule, "repeated-word") == 0)
-                fp[k] = tqc_report_fingerprint(doc, &out.items[i]);
+                fp[k] = tqc_finding_fingerprint(doc, &out.items[i]);
         ck_assert(fp[k] != 0);
         tqc_findings_release(&out);
         tqc_doc_free(doc);

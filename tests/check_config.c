@@ -6,8 +6,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "config.h"
-#include "suppress.h"
+#include "run/config.h"
+#include "run/suppress.h"
 #include "tqc_test.h"
 
 static char dir[64];

@@ -4,7 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "dict.h"
+#include "lang/dict.h"
 #include "tqc_test.h"
 
 #define KNOWN(w) tqc_dict_known(d, (w), strlen(w))

@@ -2,7 +2,7 @@
 #include <time.h>
 #include <string.h>
 
-#include "doc.h"
+#include "core/doc.h"
 #include "tqc_test.h"
 
 START_TEST(test_locate_counts_characters)

@@ -1,6 +1,6 @@
 #include <string.h>
 
-#include "finding.h"
+#include "core/finding.h"
 #include "tqc_test.h"
 
 START_TEST(test_merge_same_span)

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "fix.h"
+#include "run/fix.h"
 #include "tqc_test.h"
 
 /* A doc with findings list l on it. */

@@ -5,8 +5,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "doc.h"
-#include "input.h"
+#include "core/doc.h"
+#include "read/input.h"
 #include "tqc_test.h"
 
 #define MAX_DOCS 16

@@ -5,7 +5,7 @@
  * function words. Each case has a correct twin that must stay silent. */
 #include <string.h>
 
-#include "seg.h"
+#include "seg/seg.h"
 #include "tqc_test.h"
 
 /* One checker per language for the whole run, made before Check forks (loading the

@@ -8,7 +8,7 @@
  * silent. */
 #include <string.h>
 
-#include "seg.h"
+#include "seg/seg.h"
 #include "tqc_test.h"
 
 /* One checker per language for the whole run, made before Check forks. */

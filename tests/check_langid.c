@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "langid.h"
+#include "lang/langid.h"
 #include "tqc_test.h"
 
 #define FIXTURE TQC_SOURCE_DIR "/tests/data/lang/data"

@@ -4,9 +4,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "lex.h"
-#include "pass.h"
-#include "seg.h"
+#include "lang/lex.h"
+#include "pass/pass.h"
+#include "seg/seg.h"
 #include "tqc_test.h"
 
 /* A fresh folder holding dictionaries/xx/lexicon.tsv with contents; its path into dir. */

@@ -2,8 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "input.h"
-#include "seg.h"
+#include "read/input.h"
+#include "seg/seg.h"
 #include "tqc_test.h"
 
 static tqc_checker *shared_checker;

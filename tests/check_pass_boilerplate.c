@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "pass.h"
+#include "pass/pass.h"
 #include "tqc_test.h"
 
 #define RULE "boilerplate"

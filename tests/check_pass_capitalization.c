@@ -4,8 +4,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "pass.h"
-#include "text.h"
+#include "pass/pass.h"
+#include "core/text.h"
 #include "tqc_test.h"
 
 #define RULE "capitalization"

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pass.h"
+#include "pass/pass.h"
 #include "tqc_test.h"
 
 typedef struct hit {

@@ -1,7 +1,7 @@
 /* Tests of the fragment pass: verbless pieces split off the sentence before them, in every
  * language, and the legitimate verbless sentences, quotations, titles, credits, lists and
  * abbreviations it must leave alone. All sentences are written for these tests. */
-#include "pass.h"
+#include "pass/pass.h"
 #include "tqc_test.h"
 
 #define RULE "fragment"

@@ -5,8 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "pass.h"
-#include "split.h"
+#include "pass/pass.h"
+#include "lang/split.h"
 #include "tqc_test.h"
 
 typedef tqc_test_hit hit;

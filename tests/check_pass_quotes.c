@@ -6,8 +6,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "pass.h"
-#include "seg.h"
+#include "pass/pass.h"
+#include "seg/seg.h"
 #include "tqc_test.h"
 
 typedef struct hit {

@@ -3,7 +3,7 @@
  * words missing-space reported). */
 #include <string.h>
 
-#include "pass.h"
+#include "pass/pass.h"
 #include "tqc_test.h"
 
 typedef tqc_test_hit hit;

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pass.h"
+#include "pass/pass.h"
 #include "tqc_test.h"
 
 #define FIXTURE TQC_SOURCE_DIR "/tests/data/lang/data"

@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "checker.h"
-#include "pass.h"
-#include "rules.h"
+#include "run/checker.h"
+#include "pass/pass.h"
+#include "run/rules.h"
 #include "tqc_test.h"
 
 START_TEST(test_every_pass_fires_on_its_bad_example)
@@ -53,7 +53,7 @@ static void assert_declared_severities(const char *code, const char *name, const
     tqc_findings_init(&out, doc);
     ck_assert_int_eq(tqc_check_doc(tqc_test_checker_for(code), doc, &out), TQC_OK);
     for (size_t i = 0; i < out.count; i++) {
-        tqc_report_rule r;
+        tqc_rule_info r;
         ck_assert_msg(tqc_rules_find(out.items[i].rule, &r), "%s: no rule %s", name,
                       out.items[i].rule);
         ck_assert_msg(r.severities & TQC_SEV_BIT(out.items[i].severity),

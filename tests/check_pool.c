@@ -1,7 +1,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "pool.h"
+#include "run/pool.h"
 #include "tqc_test.h"
 
 #define POOL_TEST_DOCS 24

@@ -5,10 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "checker.h"
-#include "doc.h"
-#include "input.h"
-#include "lang.h"
+#include "run/checker.h"
+#include "core/doc.h"
+#include "read/input.h"
+#include "lang/lang.h"
 #include "tqc_test.h"
 
 #define MAX_DOCS 16

@@ -4,12 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report.h"
-#include "rules.h"
-#include "seg.h"
+#include "report/report.h"
+#include "run/rules.h"
+#include "seg/seg.h"
 #include "tqc_test.h"
 
-static const tqc_report_rule rules[] = {
+static const tqc_rule_info rules[] = {
     {"repeated-word", TQC_SEV_ERROR, "the same word twice in a row", "ok", "the the",
      TQC_SEV_BIT(TQC_SEV_ERROR), "A word twice."},
     {"style", TQC_SEV_INFO, "a hint", "fine", "not fine", TQC_SEV_BIT(TQC_SEV_INFO), "Style."},
@@ -201,7 +201,7 @@ static uint64_t fingerprint(const char *rule, const char *text, const char *need
     tqc_findings list;
     tqc_findings_init(&list, doc);
     add(&list, rule, TQC_SEV_ERROR, needle, "m", NULL);
-    uint64_t h = tqc_report_fingerprint(doc, &list.items[0]);
+    uint64_t h = tqc_finding_fingerprint(doc, &list.items[0]);
     tqc_findings_release(&list);
     tqc_doc_free(doc);
     return h;
@@ -337,8 +337,8 @@ START_TEST(test_issue_7_sarif_fingerprint_occurrences)
     add(&l1, "repeated-word", TQC_SEV_ERROR, "the the", "m", NULL);
     add(&l2, "repeated-word", TQC_SEV_ERROR, "the the", "m", NULL);
     add(&l3, "repeated-word", TQC_SEV_ERROR, "the the", "m", NULL);
-    unsigned long long hash = tqc_report_fingerprint(d1, &l1.items[0]);
-    ck_assert_uint_eq(hash, tqc_report_fingerprint(d2, &l2.items[0]));
+    unsigned long long hash = tqc_finding_fingerprint(d1, &l1.items[0]);
+    ck_assert_uint_eq(hash, tqc_finding_fingerprint(d2, &l2.items[0]));
     feed(&c, d1, &l1);
     feed(&c, d2, &l2);
     feed(&c, d3, &l3);

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report_fix.h"
+#include "report/fixes.h"
 #include "tqc_test.h"
 
 static tqc_fix_result *fix_named(const char *name, const char *text)

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "seg.h"
+#include "seg/seg.h"
 #include "tqc_test.h"
 
 #define SENTENCES_EQ(text, expected) LANG_SENTENCES_EQ("en", text, expected)

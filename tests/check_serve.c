@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fix.h"
-#include "serve.h"
+#include "run/fix.h"
+#include "report/api.h"
 #include "tqc_test.h"
 
 static json_t *lt(const tqc_serve_lt_request *rq)

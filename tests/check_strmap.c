@@ -1,7 +1,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "strmap.h"
+#include "core/strmap.h"
 #include "tqc_test.h"
 
 START_TEST(test_put_get_overwrite)

@@ -4,7 +4,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "suppress.h"
+#include "run/suppress.h"
 #include "tqc_test.h"
 
 static const tqc_suppress_pos START = {0, 1, 0};

@@ -1,9 +1,9 @@
 #include <utf8proc.h>
 
-#include "text.h"
+#include "core/text.h"
 #include "tqc_test.h"
 
-/* The ASCII fast paths of text.h must answer as utf8proc does. */
+/* The ASCII fast paths of core/text.h must answer as utf8proc does. */
 START_TEST(test_ascii_fast_paths_agree_with_utf8proc)
 {
     for (int32_t cp = 0; cp < 0x80; cp++) {

@@ -2,7 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "seg.h"
+#include "seg/seg.h"
+#include "core/token.h"
 #include "tqc_test.h"
 
 /* Tokenizes text and returns the tokens joined by '|' with each kind's initial. */

@@ -47,7 +47,7 @@ mkfifo "$tmp/fifo"
 expect_exit 2 "a FIFO as --config is an error, not a hang" "$TQC" check --config "$tmp/fifo" "$tmp/doubled.txt"
 expect_exit 2 "a FIFO as --baseline is an error, not a hang" "$TQC" check --baseline "$tmp/fifo" "$tmp/doubled.txt"
 
-# --- fix never clobbers (atomic.h). ------------------------------------------------
+# --- fix never clobbers (core/atomic.h). ------------------------------------------------
 cp "$tmp/doubled.txt" "$tmp/one.txt"
 ln "$tmp/one.txt" "$tmp/two.txt"
 expect_exit 2 "fix refuses a file with two hard links" "$TQC" fix "$tmp/one.txt"

@@ -15,8 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "checker.h"
-#include "reader.h"
+#include "run/checker.h"
+#include "read/reader.h"
 
 #define MAX_RULES 64
 #define MAX_GOLD 512

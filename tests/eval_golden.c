@@ -16,10 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "doc.h"
-#include "lang.h"
-#include "seg.h"
-#include "text.h"
+#include "core/doc.h"
+#include "lang/lang.h"
+#include "seg/seg.h"
+#include "core/text.h"
 
 /* Expected sentences per case; the Golden Rules have at most a dozen. */
 #define EVAL_MAX_SENTENCES 256

@@ -17,7 +17,7 @@
  *              suggestion) gives the right text;
  *   clean      findings at warning or error per 10,000 words of the untouched corpus, per rule.
  * The injectors never read rules/ (the passes' own lists). They use the language's Hunspell
- * dictionary, the lexicon (dictionaries/<lang>/lexicon.tsv, through lex.h), word counts of
+ * dictionary, the lexicon (dictionaries/<lang>/lexicon.tsv, through lang/lex.h), word counts of
  * the corpus itself, and facts in tests/data/inject/<lang>.tsv (notations, quote pairs,
  * lower-case month and weekday names, a held-apart list of page chrome).
  *
@@ -36,9 +36,9 @@
 #include <unistd.h>
 #include <dirent.h>
 
-#include "lex.h"
-#include "strmap.h"
-#include "text.h"
+#include "lang/lex.h"
+#include "core/strmap.h"
+#include "core/text.h"
 
 #ifndef TQC_SOURCE_DIR
 #define TQC_SOURCE_DIR "."

@@ -1,4 +1,4 @@
-/* eval_langid: how often language detection (langid.h) names the expected language.
+/* eval_langid: how often language detection (lang/langid.h) names the expected language.
  * Usage: eval_langid [--fallback CODE] [--show] EXPECTED FILE...
  * Each FILE is read as tqc check reads it (a JSONL file gives one doc a record, its
  * `text` or `target`); every doc is one trial. Prints the share told right, the share
@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "input.h"
-#include "langid.h"
+#include "read/input.h"
+#include "lang/langid.h"
 
 #define MAX_CONFUSIONS 32
 

@@ -11,11 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "doc.h"
-#include "lang.h"
-#include "pass.h"
-#include "seg.h"
-#include "strmap.h"
+#include "core/doc.h"
+#include "lang/lang.h"
+#include "pass/pass.h"
+#include "seg/seg.h"
+#include "core/strmap.h"
 
 #define LEXEVAL_MAX_FILE (256u << 20)
 

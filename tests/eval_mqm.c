@@ -17,8 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "checker.h"
-#include "pass.h"
+#include "run/checker.h"
+#include "pass/pass.h"
 
 #define MAX_ERRORS 64       /* a record has at most a dozen or so */
 #define MAX_CATEGORIES 64

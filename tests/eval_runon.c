@@ -19,10 +19,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "checker.h"
-#include "pass.h"
-#include "seg.h"
-#include "text.h"
+#include "run/checker.h"
+#include "core/token.h"
+#include "pass/pass.h"
+#include "seg/seg.h"
+#include "core/text.h"
 
 #define RUNON_PAIRS 1000
 #define RUNON_SEED 20260123u

@@ -3,7 +3,7 @@
  * made once from the source tree's rules and dictionaries. */
 #include <stdlib.h>
 
-#include "checker.h"
+#include "run/checker.h"
 #include "fuzz_common.h"
 
 static tqc_checker *checker(void)

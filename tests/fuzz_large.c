@@ -8,9 +8,9 @@
  * linear shows as a libFuzzer timeout (-timeout). */
 #include <stdlib.h>
 
-#include "checker.h"
+#include "run/checker.h"
 #include "fuzz_common.h"
-#include "suppress.h"
+#include "run/suppress.h"
 
 /* Large enough that n log n and n^2 differ by minutes, small enough for ASan. */
 #define FUZZ_LARGE_BYTES ((size_t)2 << 20)

@@ -5,8 +5,8 @@
 
 #include <check.h>
 
-#include "checker.h"
-#include "doc.h"
+#include "run/checker.h"
+#include "core/doc.h"
 
 Suite *strmap_suite(void);
 Suite *doc_suite(void);

@@ -1,0 +1,784 @@
+/* tqc: the command-line front end. Maps statuses to exit codes (0 clean, 1 findings at
+ * or above --fail-on, 2 usage or input error); the library never prints or exits. */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+#include "core/atomic.h"
+#include "run/checker.h"
+#include "cli/audit.h"
+#include "cli/common.h"
+#include "cli/config.h"
+#include "cli/help.h"
+#include "cli/init.h"
+#include "cli/serve.h"
+#include "run/fix.h"
+#include "read/input.h"
+#include "run/pool.h"
+#include "lang/langid.h"
+#include "report/report.h"
+#include "report/fixes.h"
+#include "run/rules.h"
+#include "seg/seg.h"
+#include "run/suppress.h"
+
+#ifndef TQC_VERSION
+#define TQC_VERSION "0.1.0"
+#endif
+
+enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
+enum { OPT_SOURCE = 256, OPT_SOURCE_LANG, OPT_MIN_SEVERITY, OPT_STDIN_FILENAME };
+/* (long options without a letter) */
+#define MAX_LIST_ARGS 64
+#define MAX_RULES 64 /* tqc_checker_new refuses more passes */
+#define MAX_JOBS 256
+/* Default threads for one file: each costs ~30 MB (its docs, its view of the
+ * dictionaries), so by default no more than this, whatever the machine. */
+#define DEFAULT_MAX_JOBS 2
+#define MALLOC_TRIM_BYTES (4 << 20)
+
+typedef struct cli {
+    const char *cmd;            /* the command, whose help -h prints */
+    const char *lang, *format, *dict_dir, *color;
+    tqc_severity fail_on;
+    const char *words[MAX_LIST_ARGS];
+    size_t word_count;
+    const char *disabled[MAX_LIST_ARGS];
+    size_t disabled_count;
+    char data_dir[PATH_MAX];
+    bool all_fixes, dry_run;    /* diff, fix */
+    const char *output, *html;  /* fix -o, report --html */
+    tqc_input_format input;     /* --input: how to read the files (read/input.h) */
+    tqc_ci_options ci;          /* config, baselines, --changed-since (cli/config.h) */
+    bool detect;                /* --lang auto (the default): each file's language is
+                                   told from its content; lang is then the fallback */
+    const char *source, *source_lang; /* check --source: parallel plain text (read/input.h) */
+    unsigned jobs;              /* threads checking the docs of one file (run/pool.h) */
+    bool quiet;                 /* -q: no summary line; fix and baseline say nothing */
+} cli;
+
+static int parse_options(int argc, char **argv, cli *c, bool *segment_mode)
+{
+    static const struct option longopts[] = {
+        {"lang", required_argument, NULL, 'l'},
+        {"format", required_argument, NULL, 'f'},
+        {"fail-on", required_argument, NULL, 'F'},
+        {"words", required_argument, NULL, 'w'},
+        {"dict-dir", required_argument, NULL, 'D'},
+        {"disable", required_argument, NULL, 'd'},
+        {"color", required_argument, NULL, 'C'},
+        {"colour", required_argument, NULL, 'C'},
+        {"no-color", no_argument, NULL, 'N'},
+        {"all-fixes", no_argument, NULL, 'A'},
+        {"output", required_argument, NULL, 'o'},
+        {"dry-run", no_argument, NULL, 'n'},
+        {"html", required_argument, NULL, 'H'},
+        {"input", required_argument, NULL, 'I'},
+        {"config", required_argument, NULL, 'c'},
+        {"baseline", required_argument, NULL, 'B'},
+        {"baseline-prune", no_argument, NULL, 'P'},
+        {"changed-since", required_argument, NULL, 'G'},
+        {"show", no_argument, NULL, 'S'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {"source", required_argument, NULL, OPT_SOURCE},
+        {"source-lang", required_argument, NULL, OPT_SOURCE_LANG},
+        {"jobs", required_argument, NULL, 'j'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"min-severity", required_argument, NULL, OPT_MIN_SEVERITY},
+        {"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
+        {NULL, 0, NULL, 0},
+    };
+    int opt;
+    while ((opt = getopt_long(argc, argv, "l:f:w:o:j:nqhV", longopts, NULL)) != -1) {
+        switch (opt) {
+        case 'l':
+            c->detect = strcmp(optarg, "auto") == 0;
+            if (!c->detect) {
+                c->lang = optarg;
+                c->ci.lang_set = true;
+            }
+            break;
+        case 'f': c->format = optarg; break;
+        case 'D': c->dict_dir = optarg; break;
+        case 'C': c->color = optarg; break;
+        case 'N': c->color = "never"; break;
+        case 'A': c->all_fixes = true; break;
+        case 'o': c->output = optarg; break;
+        case 'n': c->dry_run = true; break;
+        case 'H': c->html = optarg; break;
+        case 'c': c->ci.config = optarg; break;
+        case 'B': c->ci.baseline = optarg; break;
+        case 'P': c->ci.baseline_prune = true; break;
+        case 'G': c->ci.changed_since = optarg; break;
+        case 'S': c->ci.show = true; break;
+        case OPT_SOURCE: c->source = optarg; break;
+        case 'q': c->quiet = c->ci.quiet = true; break;
+        case OPT_STDIN_FILENAME: c->ci.stdin_filename = optarg; break;
+        case OPT_MIN_SEVERITY:
+            if (!tqc_severity_parse(optarg, &c->ci.min_severity)) {
+                fprintf(stderr, "tqc: --min-severity takes error, warning or info, not '%s'\n",
+                        optarg);
+                return EXIT_TROUBLE;
+            }
+            break;
+        case 'j': {
+            char *end;
+            unsigned long n = strtoul(optarg, &end, 10);
+            if (*end || n == 0 || n > MAX_JOBS) {
+                fprintf(stderr, "tqc: --jobs takes a number from 1 to %d, not '%s'\n", MAX_JOBS,
+                        optarg);
+                return EXIT_TROUBLE;
+            }
+            c->jobs = (unsigned)n;
+            break;
+        }
+        case OPT_SOURCE_LANG: c->source_lang = optarg; break;
+        case 'I':
+            if (!tqc_input_format_parse(optarg, &c->input)) {
+                fprintf(stderr, "tqc: --input takes auto, text, html, xliff, tmx or jsonl, "
+                        "not '%s'\n", optarg);
+                return EXIT_TROUBLE;
+            }
+            break;
+        case 'F':
+            if (!tqc_severity_parse(optarg, &c->fail_on)) {
+                fprintf(stderr, "tqc: --fail-on takes error, warning or info, not '%s'\n", optarg);
+                return EXIT_TROUBLE;
+            }
+            c->ci.fail_on_set = true;
+            break;
+        case 'w':
+        case 'd': {
+            const char **list = opt == 'w' ? c->words : c->disabled;
+            size_t *count = opt == 'w' ? &c->word_count : &c->disabled_count;
+            if (*count == MAX_LIST_ARGS) {
+                fprintf(stderr, "tqc: at most %d --%s options\n", MAX_LIST_ARGS,
+                        opt == 'w' ? "words" : "disable");
+                return EXIT_TROUBLE;
+            }
+            if (opt == 'd' && !tqc_pass_find(optarg) && strcmp(optarg, TQC_SUPPRESS_RULE) != 0) {
+                fprintf(stderr, "tqc: unknown rule '%s' (see 'tqc rules')\n", optarg);
+                return EXIT_TROUBLE;
+            }
+            list[(*count)++] = optarg;
+            break;
+        }
+        case 'h': tqc_cli_help_print(c->cmd, stdout); exit(EXIT_CLEAN);
+        case 'V': printf("tqc %s\n", TQC_VERSION); exit(EXIT_CLEAN);
+        default:
+            fprintf(stderr, "Try 'tqc %s --help'.\n", c->cmd);
+            return EXIT_TROUBLE;
+        }
+    }
+    if (strcmp(c->color, "auto") && strcmp(c->color, "always") && strcmp(c->color, "never")) {
+        fprintf(stderr, "tqc: --color takes auto, always or never, not '%s'\n", c->color);
+        return EXIT_TROUBLE;
+    }
+    if (*segment_mode && strcmp(c->format, "text") && strcmp(c->format, "jsonl")) {
+        fprintf(stderr, "tqc: segment --format takes text or jsonl, not '%s'\n", c->format);
+        return EXIT_TROUBLE;
+    }
+    if (optind >= argc && !c->ci.changed_since) {
+        fputs("tqc: no input files (use - for standard input)\n", stderr);
+        return EXIT_TROUBLE;
+    }
+    return -1;
+}
+
+static void print_sentences(const tqc_doc *doc, bool jsonl)
+{
+    for (size_t i = 0; i < doc->sentence_count; i++) {
+        tqc_span s = doc->sentences[i].span;
+        if (jsonl) {
+            printf("{\"offset\":%zu,\"length\":%zu,\"text\":\"", tqc_doc_file_offset(doc, s.start),
+                   tqc_span_len(s));
+            tqc_json_write_string(stdout, tqc_doc_at(doc, s), tqc_span_len(s));
+            fputs("\"}\n", stdout);
+        } else {
+            /* One sentence a line: line breaks inside a sentence become spaces. */
+            for (size_t k = s.start; k < s.end; k++)
+                putchar(doc->text[k] == '\n' || doc->text[k] == '\r' ? ' ' : doc->text[k]);
+            putchar('\n');
+        }
+    }
+}
+
+/* --lang auto: the checker for the language of text[0, len), the start of file name;
+ * ck (its configured language) when it is that or cannot be told. A file whose
+ * language cannot be told gets a note on stderr; one told to be another gets a note in
+ * the text format (note_other). NULL when out of memory. */
+static tqc_checker *checker_for_text(tqc_checker *ck, const char *name, const char *text,
+                                     size_t len, bool note_other)
+{
+    tqc_langid_guess g;
+    tqc_checker *out;
+    char err[512];
+    if (tqc_checker_for_text(ck, text, len, &out, &g, err, sizeof err) != TQC_OK)
+        return NULL;
+    tqc_langid *ids = tqc_checker_langid(ck);
+    const char *fallback = tqc_lang_code(tqc_checker_lang(ck));
+    if (!g.code) {
+        if (g.letters == 0)
+            return ck;  /* nothing to tell it from, nor to check */
+        fflush(stdout);
+        if (g.textcat[0] && tqc_langid_find(ids, g.textcat) == SIZE_MAX)
+            fprintf(stderr, "tqc: note: %s: cannot tell its language (it looks like '%s', which "
+                    "tqc has no profile for); checking it as %s\n", name, g.textcat, fallback);
+        else
+            fprintf(stderr, "tqc: note: %s: cannot tell its language%s; checking it as %s\n",
+                    name, g.short_text ? " from so little text" : "", fallback);
+    } else if (err[0]) {
+        fflush(stdout);
+        fprintf(stderr, "tqc: note: %s: looks %s, but %s; checking it as %s\n", name,
+                tqc_langid_name(ids, tqc_langid_find(ids, g.code)), err, fallback);
+    } else if (out != ck && note_other) {
+        printf("%s: note: checked as %s (%s), told from its content\n", name,
+               tqc_langid_name(ids, tqc_langid_find(ids, g.code)), g.code);
+    }
+    return out;
+}
+
+/* --lang auto for diff, fix and report, which read the file themselves: the checker for
+ * the language of its first bytes. Standard input cannot be read twice: ck. */
+static tqc_checker *checker_for_file(tqc_checker *ck, const char *path)
+{
+    FILE *f = strcmp(path, "-") == 0 ? NULL : fopen(path, "rb");
+    if (!f)
+        return ck;  /* the fix loop reports what is wrong with it */
+    char *buf = malloc(TQC_LANGID_SAMPLE_BYTES);
+    size_t n = buf ? fread(buf, 1, TQC_LANGID_SAMPLE_BYTES, f) : 0;
+    fclose(f);
+    /* A bilingual file declares its languages, unit by unit (tqc_fix_options). */
+    tqc_input_format fmt = buf ? tqc_input_detect(path, buf, n) : TQC_INPUT_TEXT;
+    if (fmt == TQC_INPUT_XLIFF || fmt == TQC_INPUT_TMX) {
+        free(buf);
+        return ck;
+    }
+    tqc_checker *out = buf ? checker_for_text(ck, path, buf, n, false) : NULL;
+    free(buf);
+    return out;
+}
+
+/* --source: the source file's language, into out (cap bytes): --source-lang, else told
+ * from its first bytes (lang/langid.h). "" when it cannot be told, with a note: the source
+ * then serves the passes that need no profile or dictionary of its language. */
+static void source_lang_of(tqc_checker *ck, const cli *c, char *out, size_t cap)
+{
+    snprintf(out, cap, "%s", c->source_lang ? c->source_lang : "");
+    if (c->source_lang)
+        return;
+    FILE *f = strcmp(c->source, "-") == 0 ? NULL : fopen(c->source, "rb");
+    char *buf = f ? malloc(TQC_LANGID_SAMPLE_BYTES) : NULL;
+    size_t n = buf ? fread(buf, 1, TQC_LANGID_SAMPLE_BYTES, f) : 0;
+    if (f)
+        fclose(f);
+    tqc_langid *ids = buf ? tqc_checker_langid(ck) : NULL;
+    tqc_langid_guess g;
+    if (ids && tqc_langid_detect(ids, buf, n, NULL, &g) == TQC_OK && g.code)
+        snprintf(out, cap, "%s", g.code);
+    else if (f) {
+        fflush(stdout);
+        fprintf(stderr, "tqc: note: %s: cannot tell the source's language; it is compared "
+                "without its dictionary (name it with --source-lang)\n", c->source);
+    }
+    free(buf);
+}
+
+/* Takes the oldest doc back from the pool and reports it like one checked here. */
+static tqc_status take_back(tqc_pool *pool, tqc_ci *ci, tqc_reporter *rep, tqc_run_stats *stats)
+{
+    tqc_doc *doc;
+    tqc_findings found;
+    tqc_status st;
+    if (!tqc_pool_next(pool, &doc, &found, &st))
+        return TQC_OK;
+    if (st == TQC_OK)
+        st = tqc_ci_doc(ci, rep, &doc, &found, stats);
+    tqc_findings_release(&found);
+    tqc_doc_free(doc);
+    return st;
+}
+
+/* Checks (or segments) one file; returns false when it could not be read. pool (made on
+ * first need when c->jobs > 1) checks the docs of files of more than one. */
+static bool run_file(tqc_checker *ck, tqc_ci *ci, size_t file, const cli *c, bool segment_mode,
+                     tqc_reporter *rep, tqc_run_stats *stats, tqc_pool **pool)
+{
+    size_t docs = 0;
+    char err[512];
+    const char *path = tqc_ci_file(ci, file);
+    tqc_input *in;
+    tqc_input_options io = {.format = c->input, .lang = tqc_ci_lang(ci, file),
+                            .lang_from_file = c->detect};
+    if (strcmp(path, "-") == 0 && c->ci.stdin_filename)
+        io.name = c->ci.stdin_filename;     /* --stdin-filename */
+    char src_lang[32];
+    if (c->source) {    /* parallel plain text, paired paragraph by paragraph */
+        source_lang_of(ck, c, src_lang, sizeof src_lang);
+        io.source = c->source;
+        io.source_lang = src_lang;
+    }
+    if (!segment_mode)
+        tqc_ci_file_begin(ci, file, rep);
+    tqc_status st = tqc_input_open(path, &io, &in, err, sizeof err);
+    if (st == TQC_OK && tqc_input_note(in)) {
+        fflush(stdout);
+        fprintf(stderr, "tqc: note: %s\n", tqc_input_note(in));
+    }
+    /* --lang auto: an article (text, HTML) is told once, from its first doc; a bilingual
+     * file's docs carry the language their reader found (or the configured one). */
+    tqc_checker *file_ck = NULL;
+    bool noted_no_dict = false;
+    bool told = !c->detect || (st == TQC_OK && tqc_input_format_of(in) != TQC_INPUT_TEXT &&
+                               tqc_input_format_of(in) != TQC_INPUT_HTML);
+    if (!told && c->source && st == TQC_OK) {
+        /* Parallel text comes a paragraph at a time: the article is told whole. */
+        told = true;
+        if (!(file_ck = checker_for_file(ck, path)))
+            st = TQC_ENOMEM;
+    }
+    size_t bad_records = 0;
+    while (st == TQC_OK) {
+        tqc_doc *doc;
+        if ((st = tqc_input_next(in, &doc, err, sizeof err)) == TQC_EINPUT &&
+            tqc_input_resumable(in)) {
+            /* One bad record: its own error, and the records after it are checked. */
+            fflush(stdout);
+            fprintf(stderr, "tqc: %s\n", err);
+            bad_records++;
+            st = TQC_OK;
+            continue;
+        }
+        if (st != TQC_OK || !doc)
+            break;
+        if (tqc_input_warning(in)) {
+            fflush(stdout);
+            fprintf(stderr, "tqc: warning: %s\n", tqc_input_warning(in));
+        }
+        tqc_checker *doc_ck = ck;
+        if (!told) {
+            told = true;
+            file_ck = checker_for_text(ck, doc->name, doc->text, doc->len,
+                                       !segment_mode && strcmp(c->format, "text") == 0);
+            if (!file_ck)
+                st = TQC_ENOMEM;
+        }
+        if (!file_ck && st == TQC_OK && c->detect && !doc->lang[0]) {
+            /* A bilingual file that declares no target language: told from its first
+             * unit's text, once for the file. */
+            file_ck = checker_for_text(ck, doc->name, doc->text, doc->len,
+                                       !segment_mode && strcmp(c->format, "text") == 0);
+            if (!file_ck)
+                st = TQC_ENOMEM;
+        }
+        if (file_ck) {
+            doc_ck = file_ck;
+            if (file_ck != ck)
+                st = tqc_doc_set_lang(doc, tqc_lang_code(tqc_checker_lang(file_ck)));
+        } else if (st == TQC_OK && doc->lang[0] &&
+                   !tqc_lang_same_code(doc->lang, tqc_lang_code(tqc_checker_lang(ck)))) {
+            /* A region counts (`pt-PT`, `en-GB`): it picks the dictionary. */
+            st = tqc_checker_for_lang(ck, doc->lang, &doc_ck, err, sizeof err);
+            /* Reported as checked: `FR-FR` is `fr-FR`. */
+            if (st == TQC_OK && strcmp(doc->lang, tqc_lang_code(tqc_checker_lang(doc_ck))) != 0)
+                st = tqc_doc_set_lang(doc, tqc_lang_code(tqc_checker_lang(doc_ck)));
+        }
+        if (st == TQC_OK && !tqc_checker_has_dict(doc_ck) && !noted_no_dict) {
+            noted_no_dict = true;
+            fflush(stdout);
+            fprintf(stderr, "tqc: note: %s: no dictionary for '%s' here; checked by the rules "
+                    "that need none\n", doc->name, tqc_lang_code(tqc_checker_lang(doc_ck)));
+        }
+        /* A file of more than one doc (a large article, JSONL records): the docs after
+         * the first are checked on the pool's threads while this one reads on. */
+        if (st == TQC_OK && !segment_mode && docs++ > 0 && c->jobs > 1 &&
+            (*pool || (*pool = tqc_pool_new(c->jobs)))) {
+            while (st == TQC_OK && !tqc_pool_has_room(*pool))
+                st = take_back(*pool, ci, rep, stats);
+            if (st == TQC_OK)
+                st = tqc_pool_submit(*pool, doc_ck, doc);
+            else
+                tqc_doc_free(doc);
+            continue;
+        }
+        tqc_findings found;
+        tqc_findings_init(&found, doc);
+        if (st != TQC_OK) {
+            /* reported after the loop */
+        } else if (segment_mode) {
+            st = tqc_segment(doc, tqc_checker_lang(doc_ck));
+            if (st == TQC_OK)
+                print_sentences(doc, strcmp(c->format, "jsonl") == 0);
+        } else if ((st = tqc_check_doc(doc_ck, doc, &found)) == TQC_OK) {
+            /* Suppressions and the baseline filter, then the reporter (cli/config.h);
+             * the doc may be kept a while (doc is then NULL). */
+            st = tqc_ci_doc(ci, rep, &doc, &found, stats);
+        }
+        tqc_findings_release(&found);
+        tqc_doc_free(doc);
+    }
+    /* What the pool still has precedes any failure: reported, in order. */
+    while (*pool && tqc_pool_pending(*pool)) {
+        tqc_status taken = take_back(*pool, ci, rep, stats);
+        if (st == TQC_OK)
+            st = taken;
+    }
+    tqc_input_close(in);
+    if (st == TQC_OK && bad_records) {
+        /* Reported as they came; the file still counts as one that failed (exit 2). */
+        if (!segment_mode)
+            (void)tqc_ci_file_end(ci, rep, stats, false);
+        tqc_ci_file_failed(ci, file);
+        return false;
+    }
+    if (!segment_mode && !tqc_ci_file_end(ci, rep, stats, st == TQC_OK) && st == TQC_OK) {
+        tqc_ci_file_failed(ci, file);
+        return false;
+    }
+    if (st != TQC_OK) {
+        tqc_ci_file_failed(ci, file);
+        if (st == TQC_ENOMEM)
+            snprintf(err, sizeof err, "%s: out of memory", path);
+        fflush(stdout);
+        fprintf(stderr, "tqc: %s\n", err);
+        return false;
+    }
+    return true;
+}
+
+/* --source pairs one plain-text file with its source, for check (and baseline create);
+ * -1 when the options make sense. */
+static int check_source_options(bool other_command, const cli *c, int nfiles)
+{
+    const char *bad = NULL;
+    if (!c->source && c->source_lang)
+        bad = "--source-lang names the language of --source";
+    else if (c->source && other_command)
+        bad = "--source is for check";
+    else if (c->source && nfiles != 1)
+        bad = "--source pairs one target file with its source: give one FILE";
+    else if (c->source && c->input != TQC_INPUT_AUTO && c->input != TQC_INPUT_TEXT)
+        bad = "--source pairs plain text (a bilingual file holds its own source)";
+    if (!bad)
+        return -1;
+    fprintf(stderr, "tqc: %s\n", bad);
+    return EXIT_TROUBLE;
+}
+
+/* diff, fix and report, and check --format diff|wdiff, run the fix loop (run/fix.h) over
+ * each file; these are the options they take. -1 when the options make sense. */
+static int check_fix_options(const char *cmd, bool fix_mode, const cli *c, int nfiles)
+{
+    bool fix = strcmp(cmd, "fix") == 0, report = strcmp(cmd, "report") == 0;
+    const char *bad = NULL;
+    if (!fix_mode && (c->all_fixes || c->output || c->dry_run || c->html))
+        bad = "--all-fixes, --output, --dry-run and --html are for diff, fix and report";
+    else if (!fix && (c->output || c->dry_run))
+        bad = "--output and --dry-run are for fix";
+    else if (!report && c->html)
+        bad = "--html is for report";
+    else if (report && !c->html)
+        bad = "report needs --html=OUT.html";
+    else if (fix && c->output && c->dry_run)
+        bad = "--dry-run writes nothing; leave out --output";
+    else if (fix && c->output && strcmp(c->output, "-") != 0 && nfiles > 1)
+        bad = "--output takes one input file (or - for standard output)";
+    else if (fix_mode && !report && strcmp(c->format, "text") && strcmp(c->format, "diff") &&
+             strcmp(c->format, "wdiff"))
+        bad = "diff and fix --dry-run take --format diff or wdiff";
+    if (!bad)
+        return -1;
+    fprintf(stderr, "tqc: %s\n", bad);
+    return EXIT_TROUBLE;
+}
+
+/* fix: the corrected bytes go to standard output, to --output, or over the file
+ * (atomically, and only when something changed, so a second run touches nothing). */
+static tqc_status write_fixed(const char *path, const tqc_atomic_file *af, const char *output,
+                              const tqc_fix_result *res, char *err, size_t errlen)
+{
+    const char *to = output ? output : path;
+    if (strcmp(to, "-") == 0) {
+        fwrite(res->text, 1, res->len, stdout);
+        return TQC_OK;
+    }
+    if (!output && !tqc_fix_changed(res))
+        return TQC_OK;
+    if (output)
+        return tqc_atomic_write(to, res->text, res->len, err, errlen);
+    /* In place: only over the file that was read, still holding what was read. */
+    return tqc_atomic_file_replace(af, path, res->doc->text, res->doc->len, res->text, res->len,
+                                   err, errlen);
+}
+
+/* A signal while fix writes must not leave a temporary copy of the article behind. */
+static void on_fatal_signal(int sig)
+{
+    tqc_atomic_signal_cleanup();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+/* report: the page is made in memory and written atomically (or to standard output). */
+static tqc_status write_html(tqc_html *html, const char *to, char *err, size_t errlen)
+{
+    if (strcmp(to, "-") == 0)
+        return tqc_html_write(html, stdout);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&buf, &len);
+    tqc_status st = mem ? tqc_html_write(html, mem) : TQC_ENOMEM;
+    if (mem && (fclose(mem) != 0 || !buf) && st == TQC_OK)
+        st = TQC_ENOMEM;
+    if (st == TQC_OK)
+        st = tqc_atomic_write(to, buf, len, err, errlen);
+    else
+        snprintf(err, errlen, "%s: out of memory", to);
+    free(buf);
+    return st;
+}
+
+/* Runs diff, fix, report or check --format diff|wdiff over files; returns the exit
+ * status (see usage). */
+static int run_fix(const char *cmd, tqc_ci *ci, const cli *c, const tqc_rule_info *rules,
+                   size_t rule_count)
+{
+    bool report = strcmp(cmd, "report") == 0, check = strcmp(cmd, "check") == 0;
+    bool writing = strcmp(cmd, "fix") == 0 && !c->dry_run;
+    /* A word diff for people, a unified diff for tools. */
+    bool wdiff = strcmp(c->format, "wdiff") == 0 ||
+                 (strcmp(c->format, "text") == 0 && isatty(fileno(stdout)));
+    bool color = tqc_cli_use_color(c->color);
+    tqc_html *html = NULL;
+    if (report && !(html = tqc_html_new(rules, rule_count))) {
+        fputs("tqc: out of memory\n", stderr);
+        return EXIT_TROUBLE;
+    }
+    size_t failed = 0, changed = 0, failing = 0, fixed = 0, fixed_files = 0;
+    char err[1024];
+    if (writing || report) {
+        struct sigaction sa = {.sa_handler = on_fatal_signal};
+        sigemptyset(&sa.sa_mask);
+        sigaction(SIGINT, &sa, NULL);
+        sigaction(SIGTERM, &sa, NULL);
+        sigaction(SIGHUP, &sa, NULL);
+    }
+    for (size_t i = 0; i < tqc_ci_file_count(ci); i++) {
+        const char *file = tqc_ci_file(ci, i);
+        tqc_checker *ck = tqc_ci_checker(ci, i);    /* the file's settings (.tqc.ini) */
+        if (ck && c->detect && !(ck = checker_for_file(ck, file)))
+            fputs("tqc: out of memory\n", stderr);
+        if (!ck) {
+            failed++;
+            continue;
+        }
+        /* A markup file is fixed in its own bytes where the text maps 1:1 (run/fix.h). */
+        tqc_fix_options fo = {.lang = tqc_lang_code(tqc_checker_lang(ck)), .all_fixes = c->all_fixes,
+                              .format = c->input, .lang_from_file = c->detect};
+        tqc_fix_result *res = NULL;
+        /* Fixing in place: resolve the file once, before it is read, and read it by
+         * that resolved path (core/atomic.h). */
+        bool in_place = writing && !c->output && strcmp(file, "-") != 0;
+        tqc_atomic_file af = {.dirfd = -1};
+        tqc_status st = in_place ? tqc_atomic_file_open(file, &af, err, sizeof err) : TQC_OK;
+        if (in_place)
+            fo.name = file;
+        if (st == TQC_OK)
+            st = tqc_fix_file(ck, in_place ? af.path : file, &fo, &res, err, sizeof err);
+        if (st == TQC_OK) {
+            for (size_t k = 0; k < res->finding_count; k++)
+                failing += res->findings[k].severity >= tqc_ci_fail_on(ci, i);
+            changed += tqc_fix_changed(res);
+            if (report) {
+                if ((st = tqc_html_add(html, res)) != TQC_OK)
+                    snprintf(err, sizeof err, "%s: out of memory", file);
+            } else if (writing) {
+                st = write_fixed(file, &af, c->output, res, err, sizeof err);
+                size_t n = 0;
+                for (size_t k = 0; k < res->finding_count; k++)
+                    n += res->states[k] == TQC_FIX_APPLIED;
+                fixed += st == TQC_OK ? n : 0;
+                fixed_files += st == TQC_OK && n > 0;
+            } else if (wdiff) {
+                tqc_wdiff_write(stdout, res, color);
+            } else {
+                tqc_diff_write(stdout, res, res->doc->name);
+            }
+        }
+        tqc_fix_result_free(res);
+        tqc_atomic_file_close(&af);
+        if (st != TQC_OK) {
+            fflush(stdout);
+            fprintf(stderr, "tqc: %s\n", err);
+            failed++;
+        }
+    }
+    if (report && write_html(html, c->html, err, sizeof err) != TQC_OK) {
+        fprintf(stderr, "tqc: %s\n", err);
+        failed++;
+    }
+    tqc_html_free(html);
+    /* fix says what it did (standard error: the text may be on standard output). */
+    if (writing && !c->quiet)
+        fprintf(stderr, "tqc: fixed %zu finding%s in %zu file%s\n", fixed, fixed == 1 ? "" : "s",
+                fixed_files, fixed_files == 1 ? "" : "s");
+    if (failed)
+        return EXIT_TROUBLE;
+    if (check)
+        return failing ? EXIT_FINDINGS : EXIT_CLEAN;
+    return strcmp(cmd, "diff") == 0 && changed ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+int main(int argc, char **argv)
+{
+#ifdef __GLIBC__
+    /* Each doc's token and finding arrays are freed before the next doc's are made;
+     * glibc's adaptive threshold would keep tens of megabytes of them from the system
+     * per thread. A fixed one returns them: peak memory stays that of the docs in
+     * flight. */
+    mallopt(M_TRIM_THRESHOLD, MALLOC_TRIM_BYTES);
+#endif
+    tqc_cli_safe_stderr();
+    if (argc < 2) {
+        tqc_cli_help_print(NULL, stderr);
+        return EXIT_TROUBLE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+        tqc_cli_help_print(NULL, stdout);
+        return EXIT_CLEAN;
+    }
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
+        printf("tqc %s\n", TQC_VERSION);
+        return EXIT_CLEAN;
+    }
+    /* Help, rules and explain: cli/help.h. */
+    if (strcmp(cmd, "help") == 0)
+        return tqc_cli_help(argc - 1, argv + 1);
+    if (strcmp(cmd, "rules") == 0 || strcmp(cmd, "explain") == 0)
+        return tqc_cli_rules(argc - 1, argv + 1, strcmp(cmd, "explain") == 0);
+    if (strcmp(cmd, "init") == 0)   /* cli/init.h */
+        return tqc_cli_init(argc - 1, argv + 1);
+    if (tqc_cli_is_command(cmd) && tqc_cli_wants_help(argc - 1, argv + 1))
+        return tqc_cli_help_print(cmd, stdout) ? EXIT_CLEAN : EXIT_TROUBLE;
+    if (strcmp(cmd, "audit") == 0) /* cli/audit.h */
+        return tqc_cli_audit(argc - 1, argv + 1);
+    if (strcmp(cmd, "merge") == 0)
+        return tqc_cli_merge(argc - 1, argv + 1);
+    if (strcmp(cmd, "serve") == 0) /* cli/serve.h */
+        return tqc_cli_serve(argc - 1, argv + 1);
+    if (strcmp(cmd, "lsp") == 0)
+        return tqc_cli_lsp(argc - 1, argv + 1);
+    bool segment_mode = strcmp(cmd, "segment") == 0;
+    bool fix_mode = strcmp(cmd, "diff") == 0 || strcmp(cmd, "fix") == 0 || strcmp(cmd, "report") == 0;
+    /* `baseline create` and `config --show` share check's options (cli/config.h). */
+    bool baseline_mode = strcmp(cmd, "baseline") == 0, config_mode = strcmp(cmd, "config") == 0;
+    if (baseline_mode && (argc < 3 || strcmp(argv[2], "create") != 0)) {
+        fputs("tqc: baseline takes 'create': tqc baseline create [-o FILE] FILE...\n", stderr);
+        return EXIT_TROUBLE;
+    }
+    int shift = baseline_mode ? 2 : 1;
+    if (!segment_mode && !fix_mode && !baseline_mode && !config_mode && strcmp(cmd, "check") != 0) {
+        fprintf(stderr, "tqc: unknown command '%s'\nTry 'tqc --help'.\n", cmd);
+        return EXIT_TROUBLE;
+    }
+    cli c = {.cmd = cmd, .lang = "en", .format = "text", .color = "auto", .fail_on = TQC_SEV_WARNING,
+             .detect = true};
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    c.jobs = cpus < 1 ? 1 : cpus > DEFAULT_MAX_JOBS ? DEFAULT_MAX_JOBS : (unsigned)cpus;
+    int rc = parse_options(argc - shift, argv + shift, &c, &segment_mode);
+    if (rc >= 0)
+        return rc;
+    int first_file = optind + shift;
+    if (config_mode != c.ci.show) {
+        fputs("tqc: config takes --show, and --show is for config: tqc config --show FILE...\n",
+              stderr);
+        return EXIT_TROUBLE;
+    }
+    if (baseline_mode) {    /* -o names the baseline to write; nothing is reported */
+        c.ci.output = c.output;
+        c.output = NULL;
+        c.format = "text";
+    }
+    if (!segment_mode && (strcmp(c.format, "diff") == 0 || strcmp(c.format, "wdiff") == 0))
+        fix_mode = true;    /* check --format diff|wdiff */
+    if ((rc = check_fix_options(cmd, fix_mode, &c, argc - first_file)) >= 0)
+        return rc;
+    if ((rc = check_source_options(segment_mode || fix_mode || config_mode, &c,
+                                   argc - first_file)) >= 0)
+        return rc;
+
+    tqc_reporter rep = {.out = stdout};
+    if (!segment_mode && !fix_mode && !tqc_reporter_init(&rep, c.format, stdout, tqc_cli_use_color(c.color))) {
+        fprintf(stderr, "tqc: unknown format '%s' (text, jsonl, sarif, github, junit, "
+                "checkstyle, rdjsonl)\n", c.format);
+        return EXIT_TROUBLE;
+    }
+    /* What reporters may know of the rules and the run (SARIF's rules, JUnit's failures). */
+    tqc_rule_info rules[MAX_RULES];
+    rep.rule_count = tqc_rules_catalogue(rules, MAX_RULES);  /* run/rules.h */
+    if (rep.rule_count > MAX_RULES)
+        rep.rule_count = MAX_RULES;
+    rep.rules = rules;
+    rep.fail_on = c.fail_on;
+    /* SARIF names the machine's working directory only when asked (README). */
+    const char *srcroot = getenv("TQC_SARIF_SRCROOT");
+    rep.sarif_srcroot = srcroot && *srcroot && strcmp(srcroot, "0") != 0;
+    tqc_cli_data_dir(c.data_dir, sizeof c.data_dir);
+    /* Each file's settings: its .tqc.ini (or --config), then these options. */
+    tqc_config_overrides over = {
+        .lang = c.ci.lang_set ? c.lang : NULL, .fail_on_set = c.ci.fail_on_set,
+        .fail_on = c.fail_on, .dict_dir = c.dict_dir, .words = c.words,
+        .word_count = c.word_count, .disabled = c.disabled, .disabled_count = c.disabled_count,
+    };
+    tqc_ci_mode mode = config_mode ? TQC_CI_SHOW : baseline_mode ? TQC_CI_BASELINE
+                     : segment_mode || fix_mode ? TQC_CI_OTHER : TQC_CI_CHECK;
+    tqc_ci *ci;
+    if ((rc = tqc_ci_open(mode, &c.ci, c.data_dir, &over, argv + first_file,
+                          (size_t)(argc - first_file), &ci)) >= 0)
+        return rc;
+    if (config_mode) {
+        rc = tqc_ci_show(ci);
+        tqc_ci_free(ci);
+        return rc;
+    }
+    tqc_run_stats stats = {0};
+    tqc_pool *pool = NULL;
+    int fix_rc = fix_mode ? run_fix(cmd, ci, &c, rules, rep.rule_count) : EXIT_CLEAN;
+    for (size_t i = 0; !fix_mode && i < tqc_ci_file_count(ci); i++) {
+        stats.files++;
+        tqc_checker *ck = tqc_ci_checker(ci, i);
+        if (!ck || !run_file(ck, ci, i, &c, segment_mode, &rep, &stats, &pool))
+            stats.files_failed++;
+    }
+    tqc_pool_free(pool);
+    /* A baseline is written only from a complete run; a pruned one keeps what it could not check. */
+    bool finished = fix_mode || segment_mode || (baseline_mode && stats.files_failed) ||
+                    tqc_ci_finish(ci);
+    /* -q: the text format's finish is its summary line, left out. */
+    if (!segment_mode && !baseline_mode && rep.finish && !(c.quiet && strcmp(c.format, "text") == 0))
+        rep.finish(&rep, &stats);
+    bool report_failed = !segment_mode && rep.failed;
+    if (report_failed)
+        fputs("tqc: out of memory writing the report\n", stderr);
+    bool failing = tqc_ci_failing(ci);
+    tqc_ci_free(ci);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "tqc: error writing output: %s\n", strerror(errno));
+        return EXIT_TROUBLE;
+    }
+    if (fix_mode)
+        return fix_rc;
+    if (stats.files_failed || report_failed || !finished)
+        return EXIT_TROUBLE;
+    return failing && !baseline_mode ? EXIT_FINDINGS : EXIT_CLEAN;
+}

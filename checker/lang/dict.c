@@ -1,0 +1,920 @@
+#include "lang/dict.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <hunspell.h>
+#include <iconv.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
+
+#include "core/regfile.h"
+#include "core/text.h"
+
+/* Suggestions are costly (milliseconds a word): each distinct word is asked once per
+ * dict, up to this many words, so memory stays bounded on any corpus. */
+#define DICT_MAX_CACHED_SUGGESTIONS 100000
+/* Letters tried when generating one-edit corrections: the lower-case part of the aff's
+ * TRY line, most frequent first. */
+#define DICT_MAX_TRY 48
+/* One-edit corrections kept for ranking, ... */
+#define DICT_MAX_CANDIDATES 32
+/* ...of at most this many the frequency list knows. */
+#define DICT_MAX_GATHERED 256
+/* Longer "words" are not words; Hunspell would only waste time on them. */
+#define DICT_MAX_WORD 100
+#define DICT_MAX_PATH 4096
+#define DICT_MAX_LINE 1024
+
+enum { VERDICT_KNOWN = 1, VERDICT_UNKNOWN = 2 };
+
+/* A small direct-mapped cache of verdicts in front of the verdict map. Word frequencies
+ * are Zipfian, so a few thousand slots answer most tokens from memory the processor
+ * keeps close, where the map (every distinct word seen) costs cache misses. */
+#define HOT_SLOTS 32768
+#define HOT_KEY 26
+typedef struct hot_verdict {
+    uint32_t tag;
+    uint8_t len;        /* 0: empty */
+    uint8_t verdict;
+    char key[HOT_KEY];
+} hot_verdict;
+
+/* A Hunspell handle with the supplements and word lists added, and the converters
+ * to and from its encoding. Not thread-safe. */
+typedef struct speller {
+    Hunhandle *hun;
+    iconv_t to_dic, from_dic;   /* (iconv_t)-1 when the dictionary is UTF-8 */
+} speller;
+
+/* What every thread checking in one language shares: the Hunspell handle, verdicts,
+ * frequencies and suggestions, behind one lock. Hunspell answers each distinct word
+ * once per process, and a process holds each dictionary once however many threads
+ * check. */
+typedef struct dict_core {
+    /* Readers of cache, raw and the suggestions share it; Hunspell, the iconv handles and
+     * every insertion take it alone. */
+    pthread_mutex_t lock;
+    char *key;                  /* what was opened (registry key) */
+    atomic_size_t refs;         /* views; changed under registry_mu */
+    struct dict_core *next;     /* in the registry */
+    speller sp;                 /* used under the lock */
+    char name[64];
+    /* What opens another speller like sp (tqc_dict_options.own_speller). */
+    char *aff, *dic, *dir;
+    char **word_files;
+    size_t word_file_count;
+    tqc_strmap *cache;          /* word -> verdict */
+    tqc_strmap *raw;            /* correction candidate -> Hunspell's own verdict */
+    tqc_strmap *freq;           /* lower-cased word -> count; read-only once open */
+    char try_chars[DICT_MAX_TRY][5]; /* the letters typos are made of (the aff's TRY) */
+    size_t try_count;
+    tqc_strmap *suggested;      /* word -> index into suggestions */
+    char **suggestions;         /* per cached word: NUL-separated list, empty string ends it */
+    size_t suggestion_count, suggestion_cap;
+    uint64_t freq_total;
+    atomic_size_t lookups;      /* questions to Hunspell, by every speller */
+} dict_core;
+
+/* One thread's view of a core: its own hot verdicts, so the common case takes no lock. */
+struct tqc_dict {
+    dict_core *core;
+    speller *own;               /* asked without the lock; NULL: the core's */
+    hot_verdict *hot;           /* NULL until the first lookup */
+    /* Every verdict this view has had, once another view shares the core: the core's
+     * lock is then taken once per distinct word a thread meets, not for every word its
+     * hot cache has forgotten. Alone, the core's map is as good and costs no copy. */
+    tqc_strmap *local;
+};
+
+/* Every open core, so a second open of the same dictionary shares it. Opening and
+ * freeing happen under this lock, which also serialises Hunspell_create and
+ * Hunspell_destroy: Hunspell counts its global UTF-8 table without a lock. */
+static pthread_mutex_t registry_mu = PTHREAD_MUTEX_INITIALIZER;
+static dict_core *registry;
+
+static bool file_exists(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (f)
+        fclose(f);
+    return f != NULL;
+}
+
+/* Looks for name.aff and name.dic in the colon-separated folders of path. */
+static bool find_dictionary(const char *path, const char *name, char *aff, char *dic)
+{
+    while (path && *path) {
+        size_t n = strcspn(path, ":");
+        if (n > 0 && n < DICT_MAX_PATH - 80 && strlen(name) < 64) {
+            snprintf(aff, DICT_MAX_PATH, "%.*s/%s.aff", (int)n, path, name);
+            snprintf(dic, DICT_MAX_PATH, "%.*s/%s.dic", (int)n, path, name);
+            if (file_exists(aff) && file_exists(dic))
+                return true;
+        }
+        path += n;
+        if (*path == ':')
+            path++;
+    }
+    return false;
+}
+
+/* Converts between UTF-8 and the dictionary's encoding; returns out or NULL. */
+static char *convert(iconv_t cd, const char *in, size_t len, char *out, size_t cap)
+{
+    if (cd == (iconv_t)-1) {
+        if (len >= cap)
+            return NULL;
+        memcpy(out, in, len);
+        out[len] = '\0';
+        return out;
+    }
+    char *src = (char *)in, *dst = out;
+    size_t left = len, room = cap - 1;
+    iconv(cd, NULL, NULL, NULL, NULL);
+    if (iconv(cd, &src, &left, &dst, &room) == (size_t)-1)
+        return NULL;
+    *dst = '\0';
+    return out;
+}
+
+static tqc_status add_word_file(speller *dict, const char *path, char *err, size_t errlen)
+{
+    FILE *f;
+    tqc_status st = tqc_regfile_open(path, 0, &f, err, errlen);
+    if (st != TQC_OK)
+        return st;
+    char line[DICT_MAX_LINE], conv[DICT_MAX_LINE * 2];
+    /* Bounded by the size checked at open, should the file grow while read. */
+    long long left = TQC_REGFILE_MAX_BYTES;
+    while (left > 0 && fgets(line, sizeof line, f)) {
+        left -= (long long)strlen(line) + 1;
+        size_t n = strcspn(line, "\r\n#");
+        while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+            n--;
+        size_t skip = strspn(line, " \t");
+        if (skip >= n)
+            continue;
+        if (convert(dict->to_dic, line + skip, n - skip, conv, sizeof conv))
+            Hunspell_add(dict->hun, conv);
+    }
+    bool failed = ferror(f);
+    fclose(f);
+    if (failed || left <= 0) {
+        snprintf(err, errlen, "%s: %s", path, failed ? "read error" : "too large");
+        return TQC_EIO;
+    }
+    return TQC_OK;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Adds every .txt file of dictionaries/<base>/, in name order. */
+static tqc_status add_supplements(speller *dict, const char *dir, char *err, size_t errlen)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return TQC_OK;
+    char *names[256];
+    size_t count = 0;
+    for (struct dirent *e; (e = readdir(d)) != NULL && count < 256;) {
+        size_t n = strlen(e->d_name);
+        if (n > 4 && strcmp(e->d_name + n - 4, ".txt") == 0 && e->d_name[0] != '.') {
+            if (!(names[count] = malloc(n + 1)))
+                break;
+            memcpy(names[count++], e->d_name, n + 1);
+        }
+    }
+    closedir(d);
+    qsort(names, count, sizeof *names, cmp_str);
+    tqc_status st = TQC_OK;
+    for (size_t i = 0; i < count; i++) {
+        char path[DICT_MAX_PATH];
+        if (st == TQC_OK && (size_t)snprintf(path, sizeof path, "%s/%s", dir, names[i]) < sizeof path)
+            st = add_word_file(dict, path, err, errlen);
+        free(names[i]);
+    }
+    return st;
+}
+
+static tqc_status load_freq(dict_core *dict, const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return TQC_OK; /* optional: without it, splits rank by dictionary alone */
+    if (!(dict->freq = tqc_strmap_new())) {
+        fclose(f);
+        return TQC_ENOMEM;
+    }
+    char line[DICT_MAX_LINE];
+    tqc_status st = TQC_OK;
+    while (st == TQC_OK && fgets(line, sizeof line, f)) {
+        if (line[0] == '#')
+            continue;
+        char *tab = strchr(line, '\t');
+        if (!tab)
+            continue;
+        unsigned long long count = strtoull(tab + 1, NULL, 10);
+        if (!tqc_strmap_put(dict->freq, line, (size_t)(tab - line), count))
+            st = TQC_ENOMEM;
+        dict->freq_total += count;
+    }
+    fclose(f);
+    return st;
+}
+
+/* Reads the lower-case letters of the aff file's TRY line (ASCII a-z when it has none):
+ * the alphabet of one-edit corrections. */
+static void load_try(dict_core *dict, const char *aff)
+{
+    FILE *f = fopen(aff, "r");
+    char line[DICT_MAX_LINE], conv[DICT_MAX_LINE * 2];
+    const char *letters = "abcdefghijklmnopqrstuvwxyz";
+    while (f && fgets(line, sizeof line, f)) {
+        if (strncmp(line, "TRY ", 4) != 0)
+            continue;
+        size_t n = strcspn(line + 4, "\r\n \t");
+        if (convert(dict->sp.from_dic, line + 4, n, conv, sizeof conv))
+            letters = conv;
+        break;
+    }
+    size_t len = strlen(letters);
+    for (size_t i = 0; i < len && dict->try_count < DICT_MAX_TRY;) {
+        int32_t cp;
+        size_t n = tqc_text_decode(letters + i, len - i, &cp);
+        /* Letters and the apostrophe: a hyphen or period "correction" is a new word. */
+        if ((tqc_text_is_lower(cp) || tqc_text_is_apostrophe(cp)) && n < 5) {
+            memcpy(dict->try_chars[dict->try_count], letters + i, n);
+            dict->try_chars[dict->try_count++][n] = '\0';
+        }
+        i += n;
+    }
+    if (f)
+        fclose(f);
+}
+
+/* Leaves *sp closed, so a second close (the core's, after a failed open) does nothing. */
+static void speller_close(speller *sp)
+{
+    if (sp->hun)
+        Hunspell_destroy(sp->hun);
+    if (sp->to_dic != (iconv_t)-1)
+        iconv_close(sp->to_dic);
+    if (sp->from_dic != (iconv_t)-1)
+        iconv_close(sp->from_dic);
+    *sp = (speller){.to_dic = (iconv_t)-1, .from_dic = (iconv_t)-1};
+}
+
+/* Opens aff/dic with the supplements of dir and the word lists into *sp; the caller
+ * holds registry_mu (Hunspell_create is not thread-safe). On failure *sp is closed. */
+static tqc_status speller_open(speller *sp, const char *aff, const char *dic, const char *dir,
+                               char *const *word_files, size_t word_file_count, char *err,
+                               size_t errlen)
+{
+    *sp = (speller){.to_dic = (iconv_t)-1, .from_dic = (iconv_t)-1};
+    if (!(sp->hun = Hunspell_create(aff, dic)))
+        return TQC_ENOMEM;
+    tqc_status st = TQC_OK;
+    const char *enc = Hunspell_get_dic_encoding(sp->hun);
+    if (enc && strcasecmp(enc, "UTF-8") != 0 && strcasecmp(enc, "UTF8") != 0) {
+        sp->to_dic = iconv_open(enc, "UTF-8");
+        sp->from_dic = iconv_open("UTF-8", enc);
+        if (sp->to_dic == (iconv_t)-1 || sp->from_dic == (iconv_t)-1) {
+            snprintf(err, errlen, "%s: unsupported dictionary encoding %s", dic, enc);
+            st = TQC_EINPUT;
+        }
+    }
+    if (st == TQC_OK)
+        st = add_supplements(sp, dir, err, errlen);
+    for (size_t i = 0; st == TQC_OK && i < word_file_count; i++)
+        st = add_word_file(sp, word_files[i], err, errlen);
+    if (st != TQC_OK)
+        speller_close(sp);
+    return st;
+}
+
+static char *dup_str(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *p = malloc(n);
+    if (p)
+        memcpy(p, s, n);
+    return p;
+}
+
+/* Frees a core no view uses; the caller holds registry_mu. */
+static void core_free(dict_core *dict)
+{
+    if (!dict)
+        return;
+    speller_close(&dict->sp);
+    tqc_strmap_free(dict->cache);
+    tqc_strmap_free(dict->raw);
+    tqc_strmap_free(dict->freq);
+    tqc_strmap_free(dict->suggested);
+    for (size_t i = 0; i < dict->suggestion_count; i++)
+        free(dict->suggestions[i]);
+    free(dict->suggestions);
+    for (size_t i = 0; i < dict->word_file_count; i++)
+        free(dict->word_files[i]);
+    free(dict->word_files);
+    free(dict->aff);
+    free(dict->dic);
+    free(dict->dir);
+    pthread_mutex_destroy(&dict->lock);
+    free(dict->key);
+    free(dict);
+}
+
+/* Opens a new core for the dictionary aff/dic named name, with the supplements of
+ * dir and the user's word lists; the caller holds registry_mu. */
+static tqc_status core_open(const char *key, const char *name, const char *aff, const char *dic,
+                            const char *dir, const tqc_dict_options *opts, dict_core **out,
+                            char *err, size_t errlen)
+{
+    dict_core *dict = calloc(1, sizeof *dict);
+    if (!dict)
+        return TQC_ENOMEM;
+    pthread_mutexattr_t attr;
+    pthread_mutexattr_init(&attr);
+    pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_ADAPTIVE_NP);
+    pthread_mutex_init(&dict->lock, &attr);
+    pthread_mutexattr_destroy(&attr);
+    dict->sp = (speller){.to_dic = (iconv_t)-1, .from_dic = (iconv_t)-1};
+    snprintf(dict->name, sizeof dict->name, "%s", name);
+    size_t nwords = opts ? opts->word_file_count : 0;
+    bool nomem = !(dict->key = dup_str(key)) || !(dict->aff = dup_str(aff)) ||
+                 !(dict->dic = dup_str(dic)) || !(dict->dir = dup_str(dir)) ||
+                 !(dict->word_files = calloc(nwords + 1, sizeof *dict->word_files)) ||
+                 !(dict->cache = tqc_strmap_new()) || !(dict->raw = tqc_strmap_new());
+    for (size_t i = 0; !nomem && i < nwords; i++)
+        nomem = !(dict->word_files[dict->word_file_count++] = dup_str(opts->word_files[i]));
+    if (nomem) {
+        core_free(dict);
+        return TQC_ENOMEM;
+    }
+    tqc_status st = speller_open(&dict->sp, aff, dic, dir, dict->word_files,
+                                 dict->word_file_count, err, errlen);
+    if (st == TQC_OK) {
+        load_try(dict, aff);
+        char path[DICT_MAX_PATH + 16];
+        snprintf(path, sizeof path, "%s/freq.tsv", dir);
+        st = load_freq(dict, path);
+    }
+    if (st != TQC_OK) {
+        core_free(dict);
+        return st;
+    }
+    *out = dict;
+    return TQC_OK;
+}
+
+tqc_status tqc_dict_open(const tqc_lang *lang, const char *data_dir,
+                         const tqc_dict_options *opts, tqc_dict **out,
+                         char *err, size_t errlen)
+{
+    *out = NULL;
+    /* Candidates: the profile's list, else ll_RR from the code, else the base code. */
+    char candidates[256], code[64];
+    snprintf(code, sizeof code, "%s", tqc_lang_code(lang));
+    for (char *p = code; *p; p++)
+        if (*p == '-')
+            *p = '_';
+    snprintf(candidates, sizeof candidates, "%s %s %s",
+             tqc_lang_setting(lang, "hunspell", ""), code, tqc_lang_base(lang));
+
+    char search[DICT_MAX_PATH * 2];
+    const char *env = getenv("TQC_DICT_PATH");
+    snprintf(search, sizeof search, "%s:%s:%s", opts && opts->dict_path ? opts->dict_path : "",
+             env ? env : "", TQC_DICT_SYSTEM_PATH);
+
+    char aff[DICT_MAX_PATH], dic[DICT_MAX_PATH];
+    const char *name = NULL;
+    for (char *save = NULL, *tok = strtok_r(candidates, " ,", &save); tok && !name;
+         tok = strtok_r(NULL, " ,", &save))
+        if (find_dictionary(search, tok, aff, dic))
+            name = tok;
+    if (!name) {
+        snprintf(err, errlen, "no Hunspell dictionary for '%s' (searched %s; "
+                 "install hunspell-%s or set --dict-dir)", tqc_lang_code(lang),
+                 search, tqc_lang_base(lang));
+        return TQC_ENOTFOUND;
+    }
+    char dir[DICT_MAX_PATH];
+    snprintf(dir, sizeof dir, "%s/dictionaries/%s", data_dir, tqc_lang_base(lang));
+
+    /* Cores are shared when everything that decides a verdict is the same: the
+     * dictionary, the supplements and the word lists. */
+    size_t key_cap = strlen(aff) + strlen(dir) + 3;
+    for (size_t i = 0; opts && i < opts->word_file_count; i++)
+        key_cap += strlen(opts->word_files[i]) + 1;
+    char *key = malloc(key_cap);
+    tqc_dict *view = calloc(1, sizeof *view);
+    if (!key || !view) {
+        free(key);
+        free(view);
+        return TQC_ENOMEM;
+    }
+    size_t used = (size_t)snprintf(key, key_cap, "%s\n%s\n", aff, dir);
+    for (size_t i = 0; opts && i < opts->word_file_count; i++)
+        used += (size_t)snprintf(key + used, key_cap - used, "%s\n", opts->word_files[i]);
+
+    tqc_status st = TQC_OK;
+    pthread_mutex_lock(&registry_mu);
+    dict_core *core = registry;
+    while (core && strcmp(core->key, key) != 0)
+        core = core->next;
+    if (!core && (st = core_open(key, name, aff, dic, dir, opts, &core, err, errlen)) == TQC_OK) {
+        core->next = registry;
+        registry = core;
+    }
+    /* A thread that asks its own Hunspell does not wait for the others: worth a second
+     * copy of the dictionary only when another view exists to wait for. */
+    if (st == TQC_OK && opts && opts->own_speller && core->refs > 0) {
+        if (!(view->own = malloc(sizeof *view->own)))
+            st = TQC_ENOMEM;
+        else if ((st = speller_open(view->own, core->aff, core->dic, core->dir, core->word_files,
+                                    core->word_file_count, err, errlen)) != TQC_OK) {
+            free(view->own);
+            view->own = NULL;
+        }
+    }
+    if (st == TQC_OK)
+        core->refs++;
+    pthread_mutex_unlock(&registry_mu);
+    free(key);
+    if (st != TQC_OK) {
+        free(view);
+        return st;
+    }
+    view->core = core;
+    *out = view;
+    return TQC_OK;
+}
+
+void tqc_dict_free(tqc_dict *view)
+{
+    if (!view)
+        return;
+    pthread_mutex_lock(&registry_mu);
+    dict_core *core = view->core;
+    if (view->own) {
+        speller_close(view->own);
+        free(view->own);
+    }
+    if (--core->refs == 0) {
+        dict_core **at = &registry;
+        while (*at != core)
+            at = &(*at)->next;
+        *at = core->next;
+        core_free(core);
+    }
+    pthread_mutex_unlock(&registry_mu);
+    free(view->hot);
+    tqc_strmap_free(view->local);
+    free(view);
+}
+
+const char *tqc_dict_name(const tqc_dict *dict) { return dict->core->name; }
+
+/* Hunspell knows ' but not always U+2019; normalise the typographic apostrophe. */
+static size_t normalise_apostrophes(const char *word, size_t len, char *out)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (i + 2 < len && (unsigned char)word[i] == 0xE2 && (unsigned char)word[i + 1] == 0x80 &&
+            (unsigned char)word[i + 2] == 0x99) {
+            out[o++] = '\'';
+            i += 2;
+        } else {
+            out[o++] = word[i];
+        }
+    }
+    return o;
+}
+
+static bool hunspell_accepts(dict_core *core, speller *sp, const char *word, size_t len)
+{
+    char conv[DICT_MAX_WORD * 4 + 1];
+    atomic_fetch_add_explicit(&core->lookups, 1, memory_order_relaxed);
+    return convert(sp->to_dic, word, len, conv, sizeof conv) &&
+           Hunspell_spell(sp->hun, conv) != 0;
+}
+
+/* Hunspell's verdict on word as lookup means it: the typographic apostrophe as ', and a
+ * possessive of a known word known, whether or not the dictionary has the affix. */
+static uint8_t ask_speller(dict_core *core, speller *sp, const char *word, size_t len)
+{
+    char norm[DICT_MAX_WORD + 1];
+    size_t n = normalise_apostrophes(word, len, norm);
+    bool known = hunspell_accepts(core, sp, norm, n);
+    if (!known && n > 2 && norm[n - 2] == '\'' && (norm[n - 1] == 's' || norm[n - 1] == 'S'))
+        known = hunspell_accepts(core, sp, norm, n - 2);
+    return known ? VERDICT_KNOWN : VERDICT_UNKNOWN;
+}
+
+static hot_verdict remember_hot(const char *word, size_t len, uint64_t h, uint8_t verdict)
+{
+    hot_verdict e = {.tag = (uint32_t)(h >> 32), .len = (uint8_t)len, .verdict = verdict};
+    memcpy(e.key, word, len);
+    return e;
+}
+
+/* The core's verdict on word (hash h), asking Hunspell the first time: the view's own
+ * speller without the lock, else the core's under it. */
+static uint8_t core_verdict(tqc_dict *view, const char *word, size_t len, uint64_t h)
+{
+    dict_core *dict = view->core;
+    uint64_t verdict;
+    pthread_mutex_lock(&dict->lock);
+    bool have = tqc_strmap_get_hashed(dict->cache, word, len, h, &verdict);
+    if (!have && !view->own) {
+        verdict = ask_speller(dict, &dict->sp, word, len);
+        tqc_strmap_put(dict->cache, word, len, verdict);
+        have = true;
+    }
+    pthread_mutex_unlock(&dict->lock);
+    if (have)
+        return (uint8_t)verdict;
+    verdict = ask_speller(dict, view->own, word, len);
+    /* Another thread may have asked meanwhile: the same answer, put twice. */
+    pthread_mutex_lock(&dict->lock);
+    tqc_strmap_put(dict->cache, word, len, verdict);
+    pthread_mutex_unlock(&dict->lock);
+    return (uint8_t)verdict;
+}
+
+/* The view's verdict on word (hash h): its own map's, else the core's. */
+static uint8_t view_verdict(tqc_dict *view, const char *word, size_t len, uint64_t h)
+{
+    uint64_t verdict;
+    if (!view->local && atomic_load_explicit(&view->core->refs, memory_order_relaxed) > 1)
+        view->local = tqc_strmap_new();
+    if (!view->local)
+        return core_verdict(view, word, len, h);
+    if (tqc_strmap_get_hashed(view->local, word, len, h, &verdict))
+        return (uint8_t)verdict;
+    verdict = core_verdict(view, word, len, h);
+    tqc_strmap_put(view->local, word, len, verdict);
+    return (uint8_t)verdict;
+}
+
+static bool lookup(tqc_dict *view, const char *word, size_t len)
+{
+    if (len == 0 || len > DICT_MAX_WORD)
+        return false;
+    uint64_t h = tqc_strmap_hash(word, len);
+    if (len > HOT_KEY || (!view->hot && !(view->hot = calloc(HOT_SLOTS, sizeof *view->hot))))
+        return view_verdict(view, word, len, h) == VERDICT_KNOWN;
+    hot_verdict *hot = &view->hot[h & (HOT_SLOTS - 1)];
+    if (hot->len != len || hot->tag != (uint32_t)(h >> 32) || memcmp(hot->key, word, len) != 0)
+        *hot = remember_hot(word, len, h, view_verdict(view, word, len, h));
+    return hot->verdict == VERDICT_KNOWN;
+}
+
+bool tqc_dict_known(tqc_dict *dict, const char *word, size_t len)
+{
+    return lookup(dict, word, len);
+}
+
+bool tqc_dict_case_variant(tqc_dict *dict, const char *word, size_t len, char *fixed, size_t cap)
+{
+    if (len == 0 || len > DICT_MAX_WORD || lookup(dict, word, len))
+        return false;
+    char buf[DICT_MAX_WORD * 4 + 1];
+    size_t n = tqc_text_case(word, len, TQC_CASE_TITLE, buf, sizeof buf);
+    if (n && (n != len || memcmp(buf, word, len) != 0) && lookup(dict, buf, n) && n < cap) {
+        memcpy(fixed, buf, n + 1);
+        return true;
+    }
+    n = tqc_text_case(word, len, TQC_CASE_UPPER, buf, sizeof buf);
+    if (n && (n != len || memcmp(buf, word, len) != 0) && lookup(dict, buf, n) && n < cap) {
+        memcpy(fixed, buf, n + 1);
+        return true;
+    }
+    return false;
+}
+
+/* Asks Hunspell for up to max suggestions, each copied into out (caller frees). */
+static size_t hunspell_suggest(speller *dict, const char *word, size_t len, char **out, size_t max)
+{
+    char conv[DICT_MAX_WORD * 4 + 1];
+    if (!convert(dict->to_dic, word, len, conv, sizeof conv))
+        return 0;
+    char **list = NULL;
+    int n = Hunspell_suggest(dict->hun, &list, conv);
+    size_t kept = 0;
+    for (int i = 0; i < n && kept < max; i++) {
+        char back[DICT_MAX_WORD * 4 + 1];
+        if (!convert(dict->from_dic, list[i], strlen(list[i]), back, sizeof back))
+            continue;
+        size_t bl = strlen(back) + 1;
+        if (!(out[kept] = malloc(bl)))
+            break;
+        memcpy(out[kept++], back, bl);
+    }
+    if (list)
+        Hunspell_free_list(dict->hun, &list, n);
+    return kept;
+}
+
+/* No lock: the frequency list is read-only once the core is open. */
+static uint64_t core_freq(const dict_core *dict, const char *word, size_t len)
+{
+    char buf[DICT_MAX_WORD * 4 + 1];
+    if (!dict->freq || len == 0 || len > DICT_MAX_WORD)
+        return 0;
+    /* Most words asked (correction candidates above all) are lower-case ASCII already:
+     * looked up as they are, without the copies below. */
+    bool as_is = true;
+    for (size_t i = 0; i < len && as_is; i++)
+        as_is = (unsigned char)word[i] < 0x80 && (word[i] < 'A' || word[i] > 'Z');
+    uint64_t count = 0;
+    if (as_is) {
+        tqc_strmap_get(dict->freq, word, len, &count);
+        return count;
+    }
+    size_t n = tqc_text_case(word, len, TQC_CASE_LOWER, buf, sizeof buf);
+    char norm[DICT_MAX_WORD * 4 + 1];
+    n = normalise_apostrophes(buf, n, norm);
+    tqc_strmap_get(dict->freq, norm, n, &count);
+    return count;
+}
+
+/* Whether Hunspell accepts a correction candidate as it is (none of lookup's
+ * normalisations: a suggestion must be a word as written); takes the lock. */
+typedef struct candidate {
+    char text[DICT_MAX_WORD + 8];
+    uint64_t score;
+} candidate;
+
+static int cmp_candidates(const void *pa, const void *pb)
+{
+    const candidate *a = pa, *b = pb;
+    if (a->score != b->score)
+        return a->score > b->score ? -1 : 1;
+    return strcmp(a->text, b->text);
+}
+
+/* Gathers one candidate: kept for asking when the frequency list knows it and it is
+ * new. Only words the frequency list has seen are asked of Hunspell: its answer costs
+ * tens of microseconds, and an unseen word is a poor correction anyway. */
+static void try_candidate(dict_core *dict, const char *text, size_t len, uint64_t bonus,
+                          candidate *c, size_t *count)
+{
+    if (len == 0 || len > DICT_MAX_WORD || *count == DICT_MAX_GATHERED)
+        return;
+    uint64_t freq = core_freq(dict, text, len);
+    if (freq == 0)
+        return;
+    for (size_t i = 0; i < *count; i++)
+        if (strlen(c[i].text) == len && memcmp(c[i].text, text, len) == 0)
+            return;
+    memcpy(c[*count].text, text, len);
+    c[*count].text[len] = '\0';
+    /* Frequent words are the likelier intended ones; +1 keeps unseen words rankable. */
+    c[*count].score = (freq + 1) * 4 + bonus;
+    (*count)++;
+}
+
+/* Keeps the first DICT_MAX_CANDIDATES of the n gathered candidates that Hunspell
+ * accepts as written (none of lookup's normalisations: a suggestion must be a word as
+ * it stands); returns how many. Answers are kept (the frequency list bounds how many),
+ * and the lock is taken once for them all. */
+static size_t accepted_candidates(tqc_dict *view, candidate *c, size_t n)
+{
+    dict_core *dict = view->core;
+    size_t kept = 0;
+    bool locked = !view->own;   /* the shared speller: one lock for them all */
+    if (locked)
+        pthread_mutex_lock(&dict->lock);
+    for (size_t i = 0; i < n && kept < DICT_MAX_CANDIDATES; i++) {
+        size_t len = strlen(c[i].text);
+        uint64_t verdict;
+        if (!locked)
+            pthread_mutex_lock(&dict->lock);
+        bool have = tqc_strmap_get(dict->raw, c[i].text, len, &verdict);
+        if (!have && locked) {
+            verdict = hunspell_accepts(dict, &dict->sp, c[i].text, len) ? VERDICT_KNOWN
+                                                                         : VERDICT_UNKNOWN;
+            tqc_strmap_put(dict->raw, c[i].text, len, verdict);
+        }
+        if (!locked)
+            pthread_mutex_unlock(&dict->lock);
+        if (!have && !locked) {
+            /* The view's own speller, without the lock. */
+            verdict = hunspell_accepts(dict, view->own, c[i].text, len) ? VERDICT_KNOWN
+                                                                        : VERDICT_UNKNOWN;
+            pthread_mutex_lock(&dict->lock);
+            tqc_strmap_put(dict->raw, c[i].text, len, verdict);
+            pthread_mutex_unlock(&dict->lock);
+        }
+        if (verdict == VERDICT_KNOWN)
+            c[kept++] = c[i];
+    }
+    if (locked)
+        pthread_mutex_unlock(&dict->lock);
+    return kept;
+}
+
+/* Corrections one edit away (a letter deleted, inserted, replaced, or two swapped),
+ * ranked by frequency: most typos are one edit, and this asks Hunspell only yes/no
+ * questions about words the frequency list knows, a hundred times cheaper than
+ * Hunspell_suggest. */
+static size_t one_edit_suggest(tqc_dict *view, const char *word, size_t len, char **out,
+                               size_t max)
+{
+    dict_core *dict = view->core;
+    size_t at[DICT_MAX_WORD + 1], n = 0; /* byte offset of each code point */
+    for (size_t i = 0; i < len && n < DICT_MAX_WORD;) {
+        int32_t cp;
+        at[n++] = i;
+        i += tqc_text_decode(word + i, len - i, &cp);
+        if (cp < 0)
+            return 0;
+    }
+    at[n] = len;
+    candidate cand[DICT_MAX_GATHERED];
+    size_t count = 0;
+    char buf[DICT_MAX_WORD + 8];
+    for (size_t k = 0; k < n; k++) {
+        size_t a = at[k], b = at[k + 1];
+        /* deletion of code point k */
+        memcpy(buf, word, a);
+        memcpy(buf + a, word + b, len - b);
+        try_candidate(dict, buf, len - (b - a), 0, cand, &count);
+        /* swap of k and k+1: the commonest slip of all */
+        if (k + 1 < n) {
+            size_t c2 = at[k + 2];
+            memcpy(buf, word, a);
+            memcpy(buf + a, word + b, c2 - b);
+            memcpy(buf + a + (c2 - b), word + a, b - a);
+            memcpy(buf + c2, word + c2, len - c2);
+            try_candidate(dict, buf, len, 1, cand, &count);
+        }
+    }
+    for (size_t k = 0; k <= n; k++) {
+        for (size_t t = 0; t < dict->try_count; t++) {
+            const char *ch = dict->try_chars[t];
+            size_t cl = strlen(ch);
+            if (len + cl > DICT_MAX_WORD)
+                continue;
+            /* insertion before code point k */
+            memcpy(buf, word, at[k]);
+            memcpy(buf + at[k], ch, cl);
+            memcpy(buf + at[k] + cl, word + at[k], len - at[k]);
+            try_candidate(dict, buf, len + cl, 0, cand, &count);
+            /* replacement of code point k */
+            if (k < n) {
+                size_t a = at[k], b = at[k + 1];
+                if (b - a == cl && memcmp(word + a, ch, cl) == 0)
+                    continue;
+                memcpy(buf, word, a);
+                memcpy(buf + a, ch, cl);
+                memcpy(buf + a + cl, word + b, len - b);
+                try_candidate(dict, buf, len - (b - a) + cl, 0, cand, &count);
+            }
+        }
+    }
+    count = accepted_candidates(view, cand, count);
+    qsort(cand, count, sizeof *cand, cmp_candidates);
+    size_t kept = 0;
+    for (size_t i = 0; i < count && kept < max; i++) {
+        size_t l = strlen(cand[i].text) + 1;
+        if (!(out[kept] = malloc(l)))
+            break;
+        memcpy(out[kept++], cand[i].text, l);
+    }
+    return kept;
+}
+
+/* Remembers the n suggestions for word as one block "a\0b\0\0". */
+static void remember_suggestions(dict_core *dict, const char *word, size_t len,
+                                 char *const *list, size_t n)
+{
+    if (dict->suggestion_count == DICT_MAX_CACHED_SUGGESTIONS)
+        return;
+    if (!dict->suggested && !(dict->suggested = tqc_strmap_new()))
+        return;
+    if (dict->suggestion_count == dict->suggestion_cap) {
+        size_t cap = dict->suggestion_cap ? dict->suggestion_cap * 2 : 64;
+        char **grown = realloc(dict->suggestions, cap * sizeof *grown);
+        if (!grown)
+            return;
+        dict->suggestions = grown;
+        dict->suggestion_cap = cap;
+    }
+    size_t total = 1;
+    for (size_t i = 0; i < n; i++)
+        total += strlen(list[i]) + 1;
+    char *block = malloc(total), *p = block;
+    if (!block)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        size_t l = strlen(list[i]) + 1;
+        memcpy(p, list[i], l);
+        p += l;
+    }
+    *p = '\0';
+    if (!tqc_strmap_put(dict->suggested, word, len, dict->suggestion_count)) {
+        free(block);
+        return;
+    }
+    dict->suggestions[dict->suggestion_count++] = block;
+}
+
+/* Copies up to max of the cached suggestions for word into out; false when none are
+ * cached. The caller holds the core's lock (to read). */
+static bool cached_suggestions(dict_core *dict, const char *word, size_t len, char **out,
+                               size_t max, size_t *kept)
+{
+    uint64_t index;
+    *kept = 0;
+    if (!tqc_strmap_get(dict->suggested, word, len, &index))
+        return false;
+    for (const char *p = dict->suggestions[index]; *p && *kept < max; p += strlen(p) + 1) {
+        size_t l = strlen(p) + 1;
+        if (!(out[*kept] = malloc(l)))
+            break;
+        memcpy(out[(*kept)++], p, l);
+    }
+    return true;
+}
+
+size_t tqc_dict_suggest(tqc_dict *view, const char *word, size_t len, char **out, size_t max)
+{
+    if (len == 0 || len > DICT_MAX_WORD || max == 0)
+        return 0;
+    dict_core *core = view->core;
+    size_t kept;
+    pthread_mutex_lock(&core->lock);
+    bool cached = cached_suggestions(core, word, len, out, max, &kept);
+    pthread_mutex_unlock(&core->lock);
+    if (cached)
+        return kept;
+    /* Cache the longest list anyone asks for, so a later caller wanting more is served.
+     * Two threads may work out the same word at once: the second list replaces the
+     * first, which is the same. */
+    char *full[TQC_DICT_MAX_SUGGESTIONS];
+    size_t n;
+    if (core->freq) {
+        n = one_edit_suggest(view, word, len, full, TQC_DICT_MAX_SUGGESTIONS);
+    } else {
+        /* Without a frequency list, Hunspell's own search (tens of milliseconds a word). */
+        pthread_mutex_lock(&core->lock);
+        n = hunspell_suggest(&core->sp, word, len, full, TQC_DICT_MAX_SUGGESTIONS);
+        pthread_mutex_unlock(&core->lock);
+    }
+    pthread_mutex_lock(&core->lock);
+    remember_suggestions(core, word, len, full, n);
+    pthread_mutex_unlock(&core->lock);
+    kept = n < max ? n : max;
+    for (size_t i = 0; i < n; i++) {
+        if (i < kept)
+            out[i] = full[i];
+        else
+            free(full[i]);
+    }
+    return kept;
+}
+
+size_t tqc_dict_hunspell_suggest(tqc_dict *view, const char *word, size_t len, char **out,
+                                 size_t max)
+{
+    if (len == 0 || len > DICT_MAX_WORD || max == 0)
+        return 0;
+    if (view->own)
+        return hunspell_suggest(view->own, word, len, out, max);
+    pthread_mutex_lock(&view->core->lock);
+    size_t n = hunspell_suggest(&view->core->sp, word, len, out, max);
+    pthread_mutex_unlock(&view->core->lock);
+    return n;
+}
+
+void tqc_dict_free_suggestions(char **list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(list[i]);
+}
+
+uint64_t tqc_dict_freq(const tqc_dict *view, const char *word, size_t len)
+{
+    return core_freq(view->core, word, len);
+}
+
+uint64_t tqc_dict_freq_total(const tqc_dict *view) { return view->core->freq_total; }
+
+void tqc_dict_stats(const tqc_dict *view, size_t *cached, size_t *lookups)
+{
+    pthread_mutex_lock(&view->core->lock);
+    *cached = tqc_strmap_count(view->core->cache);
+    *lookups = atomic_load(&view->core->lookups);
+    pthread_mutex_unlock(&view->core->lock);
+}

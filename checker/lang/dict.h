@@ -1,0 +1,74 @@
+/* dict: every dictionary question, behind one small interface. Hunspell answers with
+ * the system dictionary of the language (found on the dictionary path), extended by
+ * the supplements (the .txt files in dictionaries/<lang>/) and the user's word lists. Verdicts are
+ * cached per distinct word, so each word reaches Hunspell once per dict.
+ * Word frequencies (dictionaries/<lang>/freq.tsv) rank candidate splits.
+ * A tqc_dict is one thread's view: its hot verdicts are its own. Opening the same
+ * dictionary again (same files, same word lists) shares what is costly, the Hunspell
+ * handle, verdicts, suggestions and frequencies, under a lock, so every thread of a
+ * process benefits from every word any of them has looked up. */
+#ifndef TQC_DICT_H
+#define TQC_DICT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lang/lang.h"
+#include "core/status.h"
+
+typedef struct tqc_dict tqc_dict;
+
+typedef struct tqc_dict_options {
+    const char *dict_path;           /* colon-separated folders with .aff/.dic; NULL: default */
+    const char *const *word_files;   /* user word lists, one word a line */
+    size_t word_file_count;
+    /* The view asks a Hunspell handle of its own when the dictionary is already open in
+     * another view, instead of waiting for the shared one: for threads checking many
+     * files side by side, at the cost of the dictionary's memory again. */
+    bool own_speller;
+} tqc_dict_options;
+
+/* Default folders searched for Hunspell dictionaries after dict_path and $TQC_DICT_PATH. */
+#define TQC_DICT_SYSTEM_PATH "/usr/share/hunspell:/usr/share/myspell/dicts:/usr/share/myspell"
+
+/* Opens the dictionary of lang: its profile setting `hunspell` names candidates
+ * (`en_US en_GB`), otherwise the code itself with '-' as '_' and then the base code.
+ * data_dir holds dictionaries/<base>/. On failure err says why. */
+tqc_status tqc_dict_open(const tqc_lang *lang, const char *data_dir,
+                         const tqc_dict_options *opts, tqc_dict **out,
+                         char *err, size_t errlen);
+void tqc_dict_free(tqc_dict *dict);
+
+/* The name of the Hunspell dictionary in use (`en_US`). */
+const char *tqc_dict_name(const tqc_dict *dict);
+
+/* true when the word (len UTF-8 bytes) is correct as written. */
+bool tqc_dict_known(tqc_dict *dict, const char *word, size_t len);
+/* true when the word is known in some capitalisation but not as written (`korean`),
+ * and then the known form is copied into fixed (NUL-terminated, at most cap bytes). */
+bool tqc_dict_case_variant(tqc_dict *dict, const char *word, size_t len, char *fixed, size_t cap);
+
+/* Up to max suggestions for word (max <= TQC_DICT_MAX_SUGGESTIONS is all there are),
+ * best first, as NUL-terminated strings in out. Returns how many; free them with
+ * tqc_dict_free_suggestions. With a frequency list: the words one edit away (a letter
+ * deleted, inserted, replaced, or two swapped) that the list has seen and the dictionary
+ * accepts, most frequent first; without one, Hunspell's own suggestions. Each distinct
+ * word is answered once per dict (cached). */
+#define TQC_DICT_MAX_SUGGESTIONS 10
+size_t tqc_dict_suggest(tqc_dict *dict, const char *word, size_t len, char **out, size_t max);
+void tqc_dict_free_suggestions(char **list, size_t n);
+/* Hunspell's own suggestions, uncached (tens of milliseconds a word): the baseline the
+ * evaluation compares tqc's ranking with. Same contract as tqc_dict_suggest. */
+size_t tqc_dict_hunspell_suggest(tqc_dict *dict, const char *word, size_t len, char **out,
+                                 size_t max);
+
+/* How often the word was seen in the frequency corpus (lower-cased lookup), 0 if never. */
+uint64_t tqc_dict_freq(const tqc_dict *dict, const char *word, size_t len);
+/* The total count of the frequency corpus (0 when the language has no list). */
+uint64_t tqc_dict_freq_total(const tqc_dict *dict);
+
+/* Statistics for benchmarks: distinct words cached and Hunspell calls made. */
+void tqc_dict_stats(const tqc_dict *dict, size_t *cached, size_t *lookups);
+
+#endif

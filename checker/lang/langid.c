@@ -1,0 +1,520 @@
+/* langid: the language of a text from exttextcat's n-gram guess and dictionary
+ * coverage (see lang/langid.h). exttextcat alone confuses close languages on little text
+ * (Italian with Romansh, Portuguese with Galician) and knows nothing of tqc's
+ * dictionaries; coverage alone cannot name a language tqc has no profile for. So
+ * exttextcat orders the candidates and the dictionaries decide. */
+#include "lang/langid.h"
+
+#include "core/strmap.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <textcat.h>
+#include <unistd.h>
+
+#include "core/token.h"
+#include "core/text.h"
+
+#define LANGID_MAX_CODE 16
+#define LANGID_MAX_PATH 4096
+/* Ordinary words sampled from a text: a few hundred tell any language apart. */
+#define LANGID_MAX_WORDS 400
+/* Fewer ordinary words than this are too few to judge coverage by. */
+#define LANGID_MIN_WORDS 3
+/* exttextcat reads this much of the sample: its profile is the 400 most frequent
+ * n-grams, settled long before this, and it costs time in proportion. */
+#define LANGID_TEXTCAT_BYTES ((size_t)16 << 10)
+/* Coverage at which exttextcat's own choice is taken without asking the others: text
+ * in another language leaves a quarter or more of its words unknown even to a close
+ * language's dictionary. */
+#define LANGID_SURE 0.85
+/* Otherwise the best coverage must reach this, and beat the runner-up by the margin
+ * unless exttextcat or the fallback agrees with it. */
+#define LANGID_MIN_COVER 0.6
+#define LANGID_MARGIN 0.1
+/* ...or only this when it is also exttextcat's first choice. */
+#define LANGID_FIRST_COVER 0.5
+/* A language's most frequent words: text in that language is mostly made of them. */
+#define LANGID_COMMON_WORDS 50000
+
+typedef struct candidate {
+    char code[LANGID_MAX_CODE];
+    tqc_lang *own_lang;         /* opened here (freed here) */
+    tqc_dict *own_dict;
+    const tqc_lang *lang;       /* the one in use: own or lent */
+    tqc_dict *dict;
+    tqc_strmap *common;         /* the language's most frequent words */
+    bool lang_tried, dict_tried, common_tried;
+} candidate;
+
+/* A regional variety's profile and dictionary (`en-GB`), for the spelling pass. */
+typedef struct variety {
+    char code[LANGID_MAX_CODE];
+    tqc_lang *lang;
+    tqc_dict *dict;             /* NULL when it has no dictionary of its own */
+} variety;
+
+struct tqc_langid {
+    char *data_dir, *dict_path, *textcat_dir;
+    candidate langs[TQC_LANGID_MAX_LANGS];
+    size_t count;
+    variety varieties[TQC_LANGID_MAX_VARIETIES];
+    size_t variety_count;
+    void *textcat;              /* exttextcat's handle, made on first use */
+    candidate_t *textcat_out;
+    bool textcat_tried;
+};
+
+static char *dup_str(const char *s, bool *failed)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s) + 1;
+    char *p = malloc(n);
+    if (p)
+        memcpy(p, s, n);
+    else
+        *failed = true;
+    return p;
+}
+
+static int cmp_code(const void *a, const void *b)
+{
+    return strcmp(((const candidate *)a)->code, ((const candidate *)b)->code);
+}
+
+/* The folders under data_dir/rules/ that hold a profile. */
+static void list_candidates(tqc_langid *id)
+{
+    char path[LANGID_MAX_PATH];
+    int n = snprintf(path, sizeof path, "%s/rules", id->data_dir ? id->data_dir : ".");
+    if (n < 0 || (size_t)n >= sizeof path)
+        return;
+    DIR *dir = opendir(path);
+    if (!dir)
+        return;
+    struct dirent *e;
+    while ((e = readdir(dir)) && id->count < TQC_LANGID_MAX_LANGS) {
+        size_t len = strlen(e->d_name);
+        if (e->d_name[0] == '.' || len >= LANGID_MAX_CODE)
+            continue;
+        char profile[LANGID_MAX_PATH];
+        n = snprintf(profile, sizeof profile, "%s/%s/profile", path, e->d_name);
+        if (n < 0 || (size_t)n >= sizeof profile || access(profile, R_OK) != 0)
+            continue;
+        candidate *c = &id->langs[id->count++];
+        memset(c, 0, sizeof *c);
+        memcpy(c->code, e->d_name, len + 1);
+    }
+    closedir(dir);
+    qsort(id->langs, id->count, sizeof id->langs[0], cmp_code);
+}
+
+tqc_status tqc_langid_new(const tqc_langid_options *opts, tqc_langid **out)
+{
+    *out = NULL;
+    tqc_langid *id = calloc(1, sizeof *id);
+    if (!id)
+        return TQC_ENOMEM;
+    bool nomem = false;
+    id->data_dir = dup_str(opts->data_dir, &nomem);
+    id->dict_path = dup_str(opts->dict_path, &nomem);
+    id->textcat_dir = dup_str(opts->textcat_dir ? opts->textcat_dir : TQC_LANGID_TEXTCAT_DIR,
+                              &nomem);
+    if (nomem) {
+        tqc_langid_free(id);
+        return TQC_ENOMEM;
+    }
+    list_candidates(id);
+    *out = id;
+    return TQC_OK;
+}
+
+void tqc_langid_free(tqc_langid *id)
+{
+    if (!id)
+        return;
+    for (size_t i = 0; i < id->count; i++) {
+        tqc_dict_free(id->langs[i].own_dict);
+        tqc_lang_free(id->langs[i].own_lang);
+        tqc_strmap_free(id->langs[i].common);
+    }
+    for (size_t i = 0; i < id->variety_count; i++) {
+        tqc_dict_free(id->varieties[i].dict);
+        tqc_lang_free(id->varieties[i].lang);
+    }
+    if (id->textcat) {
+        textcat_ReleaseClassifyFullOutput(id->textcat, id->textcat_out);
+        textcat_Done(id->textcat);
+    }
+    free(id->data_dir);
+    free(id->dict_path);
+    free(id->textcat_dir);
+    free(id);
+}
+
+size_t tqc_langid_count(const tqc_langid *id) { return id->count; }
+const char *tqc_langid_code(const tqc_langid *id, size_t i) { return id->langs[i].code; }
+
+/* The base of code (`pt` of `pt-BR` or `pt_BR`), lower-cased, into out. */
+static void base_of(const char *code, char *out)
+{
+    size_t n = 0;
+    while (code[n] && code[n] != '-' && code[n] != '_' && n + 1 < LANGID_MAX_CODE) {
+        out[n] = (char)tolower((unsigned char)code[n]);
+        n++;
+    }
+    out[n] = '\0';
+}
+
+size_t tqc_langid_find(const tqc_langid *id, const char *code)
+{
+    if (!code)
+        return SIZE_MAX;
+    char base[LANGID_MAX_CODE];
+    base_of(code, base);
+    for (size_t i = 0; i < id->count; i++)
+        if (strcmp(id->langs[i].code, base) == 0)
+            return i;
+    return SIZE_MAX;
+}
+
+const tqc_lang *tqc_langid_profile(tqc_langid *id, size_t i)
+{
+    candidate *c = &id->langs[i];
+    if (!c->lang && !c->lang_tried) {
+        c->lang_tried = true;
+        char err[256];
+        if (tqc_lang_load(id->data_dir, c->code, &c->own_lang, err, sizeof err) == TQC_OK)
+            c->lang = c->own_lang;
+    }
+    return c->lang;
+}
+
+tqc_dict *tqc_langid_dict(tqc_langid *id, size_t i)
+{
+    candidate *c = &id->langs[i];
+    if (!c->dict && !c->dict_tried) {
+        c->dict_tried = true;
+        const tqc_lang *lang = tqc_langid_profile(id, i);
+        char err[256];
+        tqc_dict_options o = {.dict_path = id->dict_path};
+        if (lang && tqc_dict_open(lang, id->data_dir, &o, &c->own_dict, err, sizeof err) == TQC_OK)
+            c->dict = c->own_dict;
+    }
+    return c->dict;
+}
+
+tqc_dict *tqc_langid_variety_dict(tqc_langid *id, const char *code)
+{
+    for (size_t i = 0; i < id->variety_count; i++)
+        if (strcmp(id->varieties[i].code, code) == 0)
+            return id->varieties[i].dict;
+    if (id->variety_count == TQC_LANGID_MAX_VARIETIES || strlen(code) >= LANGID_MAX_CODE)
+        return NULL;
+    variety *v = &id->varieties[id->variety_count++];
+    memset(v, 0, sizeof *v);
+    memcpy(v->code, code, strlen(code) + 1);
+    char err[256], key[LANGID_MAX_CODE + 16];
+    if (tqc_lang_load(id->data_dir, code, &v->lang, err, sizeof err) != TQC_OK)
+        return NULL;
+    /* Only a dictionary the profile names for this variety: the base language's
+     * fallback would answer as the document's own. */
+    snprintf(key, sizeof key, "hunspell.%s", code);
+    const char *want = tqc_lang_setting(v->lang, key, NULL);
+    tqc_dict_options o = {.dict_path = id->dict_path};
+    if (!want || tqc_dict_open(v->lang, id->data_dir, &o, &v->dict, err, sizeof err) != TQC_OK)
+        return NULL;
+    if (strcmp(tqc_dict_name(v->dict), want) != 0) {
+        tqc_dict_free(v->dict);
+        v->dict = NULL;
+    }
+    return v->dict;
+}
+
+/* The words of dictionaries/<code>/freq.tsv (at most LANGID_COMMON_WORDS, commonest
+ * first), or NULL when the language has no frequency list. */
+static tqc_strmap *load_common(const tqc_langid *id, const char *code)
+{
+    char path[LANGID_MAX_PATH];
+    int n = snprintf(path, sizeof path, "%s/dictionaries/%s/freq.tsv",
+                     id->data_dir ? id->data_dir : ".", code);
+    FILE *f = n > 0 && (size_t)n < sizeof path ? fopen(path, "r") : NULL;
+    if (!f)
+        return NULL;
+    tqc_strmap *map = tqc_strmap_new();
+    char line[256];
+    while (map && tqc_strmap_count(map) < LANGID_COMMON_WORDS && fgets(line, sizeof line, f)) {
+        size_t len = strcspn(line, "\t\r\n");
+        if (line[0] == '#' || len == 0)
+            continue;
+        if (!tqc_strmap_put(map, line, len, 0)) {
+            tqc_strmap_free(map);
+            map = NULL;
+        }
+    }
+    fclose(f);
+    return map;
+}
+
+bool tqc_langid_common(tqc_langid *id, size_t i, const char *word, size_t len)
+{
+    candidate *c = &id->langs[i];
+    if (!c->common_tried) {
+        c->common_tried = true;
+        c->common = load_common(id, c->code);
+    }
+    /* No list: no evidence against the language. */
+    return !c->common || tqc_strmap_get(c->common, word, len, NULL);
+}
+
+const char *tqc_langid_name(tqc_langid *id, size_t i)
+{
+    return tqc_lang_setting(tqc_langid_profile(id, i), "name", id->langs[i].code);
+}
+
+void tqc_langid_lend(tqc_langid *id, const char *code, const tqc_lang *profile, tqc_dict *dict)
+{
+    size_t i = tqc_langid_find(id, code);
+    if (i == SIZE_MAX)
+        return;
+    candidate *c = &id->langs[i];
+    if (profile && !c->own_lang) {
+        c->lang = profile;
+        c->lang_tried = true;
+    }
+    if (dict && !c->own_dict) {
+        c->dict = dict;
+        c->dict_tried = true;
+    }
+}
+
+static bool textcat_ready(tqc_langid *id)
+{
+    if (!id->textcat_tried) {
+        id->textcat_tried = true;
+        char conf[LANGID_MAX_PATH], prefix[LANGID_MAX_PATH];
+        int a = snprintf(conf, sizeof conf, "%s/fpdb.conf", id->textcat_dir);
+        int b = snprintf(prefix, sizeof prefix, "%s/", id->textcat_dir);
+        /* exttextcat opens the file itself and says nothing of why it failed. */
+        if (*id->textcat_dir && a > 0 && (size_t)a < sizeof conf && b > 0 &&
+            (size_t)b < sizeof prefix && access(conf, R_OK) == 0 &&
+            (id->textcat = special_textcat_Init(conf, prefix))) {
+            if (!(id->textcat_out = textcat_GetClassifyFullOutput(id->textcat))) {
+                textcat_Done(id->textcat);
+                id->textcat = NULL;
+            }
+        }
+    }
+    return id->textcat != NULL;
+}
+
+size_t tqc_langid_textcat(tqc_langid *id, const char *text, size_t len, size_t *out, size_t max,
+                          char *best_code)
+{
+    if (best_code)
+        best_code[0] = '\0';
+    if (len == 0 || !textcat_ready(id))
+        return 0;
+    if (len > LANGID_TEXTCAT_BYTES) {
+        len = LANGID_TEXTCAT_BYTES;
+        while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
+            len--;  /* not in the middle of a character */
+    }
+    /* A count of guesses within a few percent of the best, best first; 0 when there
+     * are too many to choose from, negative when the text is too short. */
+    int n = textcat_ClassifyFull(id->textcat, text, len, id->textcat_out);
+    size_t got = 0;
+    for (int k = 0; k < n; k++) {
+        char code[LANGID_MAX_CODE];
+        base_of(id->textcat_out[k].name, code);
+        if (k == 0 && best_code)
+            memcpy(best_code, code, strlen(code) + 1);
+        size_t i = tqc_langid_find(id, code);
+        bool dup = false;
+        for (size_t j = 0; j < got; j++)
+            dup |= out[j] == i;
+        if (i != SIZE_MAX && !dup && got < max)
+            out[got++] = i;
+    }
+    return got;
+}
+
+size_t tqc_langid_known(tqc_langid *id, size_t i, const char *const *words, const size_t *lens,
+                        size_t n)
+{
+    tqc_dict *d = tqc_langid_dict(id, i);
+    size_t known = 0;
+    for (size_t k = 0; d && k < n; k++)
+        known += tqc_dict_known(d, words[k], lens[k]);
+    return known;
+}
+
+/* The sample's ordinary words: lower-case words of two bytes or more without digits.
+ * Capitalised words are names (or German nouns), which say little about the language
+ * and which no dictionary may know; a text with too few lower-case words is judged by
+ * all its words instead (`Vielen Dank.`). Counts letters too. */
+typedef struct sample {
+    const char *words[LANGID_MAX_WORDS];
+    size_t lens[LANGID_MAX_WORDS];
+    size_t count;
+    size_t letters;
+} sample;
+
+static tqc_status take_sample(const char *text, size_t len, bool lower_only, sample *s)
+{
+    s->count = 0;
+    s->letters = 0;
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        i += tqc_text_decode(text + i, len - i, &cp);
+        s->letters += cp >= 0 && tqc_text_is_letter(cp);
+    }
+    tqc_token *toks = NULL;
+    size_t count = 0, cap = 0;
+    tqc_status st = tqc_tokenize(text, tqc_span_make(0, len), &toks, &count, &cap);
+    for (size_t k = 0; st == TQC_OK && k < count && s->count < LANGID_MAX_WORDS; k++) {
+        const tqc_token *t = &toks[k];
+        if (t->kind != TQC_TOK_WORD || (t->flags & TQC_TF_DIGIT) || tqc_span_len(t->span) < 2 ||
+            (lower_only ? !(t->flags & TQC_TF_LOWER) : (t->flags & TQC_TF_ALLCAPS)))
+            continue;
+        s->words[s->count] = text + t->span.start;
+        s->lens[s->count++] = tqc_span_len(t->span);
+    }
+    free(toks);
+    return st;
+}
+
+static double coverage_of(tqc_langid *id, size_t i, const sample *s)
+{
+    if (!tqc_langid_dict(id, i) || s->count == 0)
+        return -1;
+    return (double)tqc_langid_known(id, i, s->words, s->lens, s->count) / (double)s->count;
+}
+
+/* Whether candidate i may beat the fallback fb: its frequency list must hold a margin's
+ * share of the sample's words that fb's dictionary does not know. Otherwise its
+ * dictionary (tens of megabytes) need not be opened to show it cannot. */
+static bool commonly_witnessed(tqc_langid *id, size_t i, size_t fb, const sample *s)
+{
+    tqc_dict *own = fb == SIZE_MAX ? NULL : tqc_langid_dict(id, fb);
+    size_t found = 0;
+    for (size_t k = 0; k < s->count; k++)
+        found += (!own || !tqc_dict_known(own, s->words[k], s->lens[k])) &&
+                 tqc_langid_common(id, i, s->words[k], s->lens[k]);
+    return (double)found >= LANGID_MARGIN * (double)s->count;
+}
+
+/* A text of a word or two: the one candidate whose dictionary knows them all (the
+ * fallback first), or none. */
+static size_t short_guess(tqc_langid *id, const sample *s, size_t fb, double fb_cover)
+{
+    if (s->count == 0)
+        return SIZE_MAX;
+    if (fb != SIZE_MAX && fb_cover >= 1.0)
+        return fb;
+    size_t found = SIZE_MAX;
+    for (size_t i = 0; i < id->count; i++) {
+        if (i == fb || coverage_of(id, i, s) < 1.0)
+            continue;
+        if (found != SIZE_MAX)
+            return SIZE_MAX;    /* known in two languages: cannot tell */
+        found = i;
+    }
+    return found;
+}
+
+tqc_status tqc_langid_detect(tqc_langid *id, const char *text, size_t len, const char *fallback,
+                             tqc_langid_guess *out)
+{
+    memset(out, 0, sizeof *out);
+    if (len > TQC_LANGID_SAMPLE_BYTES) {
+        len = TQC_LANGID_SAMPLE_BYTES;
+        while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
+            len--;
+    }
+    sample *s = malloc(sizeof *s);
+    if (!s)
+        return TQC_ENOMEM;
+    tqc_status st = take_sample(text, len, true, s);
+    if (st == TQC_OK && s->count < LANGID_MIN_WORDS)
+        st = take_sample(text, len, false, s);
+    if (st != TQC_OK) {
+        free(s);
+        return st;
+    }
+    out->words = s->count;
+    out->letters = s->letters;
+    size_t fb = tqc_langid_find(id, fallback);
+    double fb_cover = fb == SIZE_MAX ? -1 : coverage_of(id, fb, s);
+    /* Most articles are in the configured language: when its dictionary knows nearly
+     * all their words, neither exttextcat (a millisecond an article) nor another
+     * language's dictionary is asked. */
+    if (s->count >= LANGID_MIN_WORDS && fb_cover >= LANGID_SURE) {
+        out->code = id->langs[fb].code;
+        out->coverage = fb_cover;
+        free(s);
+        return TQC_OK;
+    }
+    size_t ranked[TQC_LANGID_MAX_LANGS];
+    size_t nranked = tqc_langid_textcat(id, text, len, ranked, TQC_LANGID_MAX_LANGS, out->textcat);
+
+    if (s->count < LANGID_MIN_WORDS) {
+        /* Too little to weigh shares: a language that knows every word there is. */
+        out->short_text = true;
+        size_t i = short_guess(id, s, fb, fb_cover);
+        if (i != SIZE_MAX) {
+            out->code = id->langs[i].code;
+            out->coverage = 1.0;
+        }
+        free(s);
+        return TQC_OK;
+    }
+    /* exttextcat's choice, confirmed by its dictionary: the others need not be opened. */
+    if (nranked > 0) {
+        double c = ranked[0] == fb ? fb_cover : coverage_of(id, ranked[0], s);
+        if (c >= LANGID_SURE && c >= fb_cover) {
+            out->code = id->langs[ranked[0]].code;
+            out->coverage = c;
+            free(s);
+            return TQC_OK;
+        }
+    }
+    /* Every candidate's coverage; ties go to the fallback, then to exttextcat's order. */
+    size_t best = SIZE_MAX;
+    double best_c = -1, second_c = -1;
+    for (size_t i = 0; i < id->count; i++) {
+        bool ranked_here = false;   /* exttextcat's candidates are weighed in any case */
+        for (size_t k = 0; k < nranked; k++)
+            ranked_here |= ranked[k] == i;
+        double c = i == fb ? fb_cover
+                 : ranked_here || commonly_witnessed(id, i, fb, s) ? coverage_of(id, i, s) : -1;
+        if (c < 0)
+            continue;
+        bool wins = c > best_c || (c == best_c && i == fb);
+        if (wins) {
+            second_c = best_c;
+            best_c = c;
+            best = i;
+        } else if (c > second_c) {
+            second_c = c;
+        }
+    }
+    bool agreed = best == fb;
+    for (size_t k = 0; k < nranked; k++)
+        agreed |= ranked[k] == best;
+    /* exttextcat's very first choice, when the dictionaries agree, needs less: a short
+     * sentence may hold a loanword or two (`wie ding, ding, ding`). */
+    bool first = nranked > 0 && ranked[0] == best && best_c - second_c >= LANGID_MARGIN;
+    if (best != SIZE_MAX && (best_c >= LANGID_MIN_COVER || (first && best_c >= LANGID_FIRST_COVER)) &&
+        (best_c - second_c >= LANGID_MARGIN || agreed)) {
+        out->code = id->langs[best].code;
+        out->coverage = best_c;
+    }
+    free(s);
+    return TQC_OK;
+}

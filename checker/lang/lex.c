@@ -1,0 +1,173 @@
+#include "lang/lex.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* A word form longer than this is no word: the file is corrupt. */
+#define LEX_MAX_FORM 256
+
+struct tqc_lex {
+    const char *map;     /* the whole file, mapped; NULL when empty */
+    size_t size;
+    size_t body;         /* offset of the first entry line */
+    size_t count;
+};
+
+/* In bit order: tag i names bit 1 << i. */
+static const char *const tag_names[] = {
+    "VFIN", "VINF", "VPART", "VGER", "AUX", "NOUN", "PROPN", "ADJ",
+    "ADV", "DET", "PRON", "PREP", "CONJ", "NUM", "INTJ",
+};
+
+uint32_t tqc_lex_tag(const char *tag, size_t len)
+{
+    for (size_t i = 0; i < sizeof tag_names / sizeof tag_names[0]; i++)
+        if (strlen(tag_names[i]) == len && memcmp(tag_names[i], tag, len) == 0)
+            return 1u << i;
+    return 0;
+}
+
+/* The tag set s..e (comma-separated); 0 when empty or any tag is unknown. */
+static uint32_t parse_tags(const char *s, const char *e)
+{
+    uint32_t pos = 0;
+    for (;;) {
+        const char *c = memchr(s, ',', (size_t)(e - s));
+        uint32_t bit = tqc_lex_tag(s, (size_t)((c ? c : e) - s));
+        if (!bit)
+            return 0;   /* unknown or empty (`NOUN,`) */
+        pos |= bit;
+        if (!c)
+            return pos;
+        s = c + 1;
+    }
+}
+
+/* Byte order, as `LC_ALL=C sort` writes the lines (a tab sorts before any letter). */
+static int cmp_form(const char *a, size_t alen, const char *b, size_t blen)
+{
+    int c = memcmp(a, b, alen < blen ? alen : blen);
+    return c ? c : (alen > blen) - (alen < blen);
+}
+
+/* Checks every entry line once, so a lookup can trust the order and the tags. */
+static bool validate(tqc_lex *lex, const char *path, char *err, size_t errlen)
+{
+    const char *p = lex->map, *end = lex->map + lex->size;
+    size_t line = 0;
+    while (p < end && *p == '#') {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        p = nl ? nl + 1 : end;
+        line++;
+    }
+    lex->body = (size_t)(p - lex->map);
+    const char *prev = NULL;
+    size_t prev_len = 0;
+    while (p < end) {
+        line++;
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl) {
+            snprintf(err, errlen, "%s:%zu: the last line has no newline", path, line);
+            return false;
+        }
+        const char *tab = memchr(p, '\t', (size_t)(nl - p));
+        if (!tab || tab == p || tab - p > LEX_MAX_FORM || !parse_tags(tab + 1, nl)) {
+            snprintf(err, errlen, "%s:%zu: expected 'form<TAB>TAGS' with known tags", path,
+                     line);
+            return false;
+        }
+        size_t len = (size_t)(tab - p);
+        if (prev && cmp_form(prev, prev_len, p, len) >= 0) {
+            snprintf(err, errlen, "%s:%zu: forms are not in byte order or repeat "
+                     "(sort with LC_ALL=C)", path, line);
+            return false;
+        }
+        prev = p;
+        prev_len = len;
+        lex->count++;
+        p = nl + 1;
+    }
+    return true;
+}
+
+tqc_status tqc_lex_open(const char *path, tqc_lex **out, char *err, size_t errlen)
+{
+    *out = NULL;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return errno == ENOENT ? TQC_ENOTFOUND : TQC_EIO;
+    }
+    struct stat sb;
+    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        snprintf(err, errlen, "%s: not a regular file", path);
+        close(fd);
+        return TQC_EIO;
+    }
+    tqc_lex *lex = calloc(1, sizeof *lex);
+    if (!lex) {
+        close(fd);
+        return TQC_ENOMEM;
+    }
+    lex->size = (size_t)sb.st_size;
+    if (lex->size) {
+        void *m = mmap(NULL, lex->size, PROT_READ, MAP_PRIVATE, fd, 0);
+        if (m == MAP_FAILED) {
+            snprintf(err, errlen, "%s: %s", path, strerror(errno));
+            close(fd);
+            free(lex);
+            return TQC_EIO;
+        }
+        lex->map = m;
+    }
+    close(fd);
+    if (!validate(lex, path, err, errlen)) {
+        tqc_lex_free(lex);
+        return TQC_EINPUT;
+    }
+    *out = lex;
+    return TQC_OK;
+}
+
+void tqc_lex_free(tqc_lex *lex)
+{
+    if (!lex)
+        return;
+    if (lex->map)
+        munmap((void *)lex->map, lex->size);
+    free(lex);
+}
+
+size_t tqc_lex_count(const tqc_lex *lex) { return lex ? lex->count : 0; }
+
+uint32_t tqc_lex_pos(const tqc_lex *lex, const char *form, size_t len)
+{
+    if (!lex || !lex->map || len == 0 || len > LEX_MAX_FORM)
+        return 0;
+    /* Binary search over bytes: [lo, hi) always starts and ends on line boundaries. */
+    const char *base = lex->map;
+    size_t lo = lex->body, hi = lex->size;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2, ls = mid;
+        while (ls > lo && base[ls - 1] != '\n')
+            ls--;
+        const char *line = base + ls;
+        const char *nl = memchr(line, '\n', hi - ls);
+        const char *tab = memchr(line, '\t', (size_t)(nl - line));
+        int c = cmp_form(form, len, line, (size_t)(tab - line));
+        if (c == 0)
+            return parse_tags(tab + 1, nl);
+        if (c < 0)
+            hi = ls;
+        else
+            lo = (size_t)(nl - base) + 1;
+    }
+    return 0;
+}

@@ -1,0 +1,35 @@
+/* lex: a language's lexicon (dictionaries/<lang>/lexicon.tsv), parts of speech per word form.
+ * The file is mapped read-only and searched in place: opening costs one validation scan,
+ * never a copy, and threads may share a lexicon. Owned by the language profile (lang/lang.h).
+ * A form the lexicon lacks is unknown (0): neither a verb nor a non-verb. */
+#ifndef TQC_LEX_H
+#define TQC_LEX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/status.h"
+
+enum { TQC_POS_VFIN = 1u<<0, TQC_POS_VINF = 1u<<1, TQC_POS_VPART = 1u<<2, TQC_POS_VGER = 1u<<3,
+       TQC_POS_AUX = 1u<<4, TQC_POS_NOUN = 1u<<5, TQC_POS_PROPN = 1u<<6, TQC_POS_ADJ = 1u<<7,
+       TQC_POS_ADV = 1u<<8, TQC_POS_DET = 1u<<9, TQC_POS_PRON = 1u<<10, TQC_POS_PREP = 1u<<11,
+       TQC_POS_CONJ = 1u<<12, TQC_POS_NUM = 1u<<13, TQC_POS_INTJ = 1u<<14 };
+#define TQC_POS_VERB (TQC_POS_VFIN|TQC_POS_VINF|TQC_POS_VPART|TQC_POS_VGER|TQC_POS_AUX)
+
+typedef struct tqc_lex tqc_lex;
+
+/* Opens the lexicon at path: `#` header lines, then `form<TAB>TAGS` lines with distinct
+ * forms in byte order and TAGS a comma-separated set of VFIN, VINF, ... INTJ (the names of
+ * the TQC_POS_ bits). A file out of order, with an unknown tag or a malformed line is
+ * refused (TQC_EINPUT, err names the file and line). */
+tqc_status tqc_lex_open(const char *path, tqc_lex **out, char *err, size_t errlen);
+void tqc_lex_free(tqc_lex *lex);                      /* accepts NULL */
+/* Parts of speech of form (len bytes) exactly as written; 0 when the lexicon lacks it
+ * (or lex is NULL). */
+uint32_t tqc_lex_pos(const tqc_lex *lex, const char *form, size_t len);
+/* How many forms lex holds. */
+size_t tqc_lex_count(const tqc_lex *lex);
+/* The TQC_POS_ bit named by tag (len bytes: `VFIN`), or 0 when it names none. */
+uint32_t tqc_lex_tag(const char *tag, size_t len);
+
+#endif

@@ -1,0 +1,93 @@
+/* addition: content in the translation that is not in the source.
+ * Bilingual (doc->source): a target far longer than its source for the language pair
+ * (lang/bitext.h), or with more sentences and noticeably longer.
+ * Monolingual: a phrase of two to four words said twice in a row (`in the capital in
+ * the capital`), as machine translation does when it loops; single words are the
+ * repeated-word pass's. */
+#include "pass/pass.h"
+
+#include "lang/bitext.h"
+#include "core/text.h"
+
+/* A source needs this much text (letters and digits) to be compared. */
+#define AD_MIN_SOURCE 30
+/* Far longer: over this multiple of the expected length, by at least AD_MIN_EXTRA. */
+#define AD_LONG 2.0
+#define AD_MIN_EXTRA 20
+/* More sentences count with a target over this multiple of the expected length. */
+#define AD_MORE 1.4
+/* Longest phrase looked for twice in a row, in words. */
+#define AD_MAX_PHRASE 4
+
+static tqc_span whole(const tqc_doc *doc)
+{
+    if (!doc->sentence_count)
+        return tqc_span_make(0, doc->len);
+    return tqc_span_make(doc->sentences[0].span.start,
+                         doc->sentences[doc->sentence_count - 1].span.end);
+}
+
+static void bilingual(const tqc_ctx *ctx)
+{
+    const tqc_doc *doc = ctx->doc, *src = doc->source;
+    size_t ws = tqc_bitext_weight(src, NULL), wt = tqc_bitext_weight(doc, NULL);
+    double ratio = tqc_bitext_expected_ratio(doc, ctx->lang);
+    if (ws < AD_MIN_SOURCE || ratio <= 0)
+        return;
+    double expected = ratio * (double)ws;
+    if ((double)wt > AD_LONG * expected && (double)wt - expected >= AD_MIN_EXTRA)
+        TQC_EMIT(ctx, whole(doc), "the translation is far longer than its source (%zu "
+                 "letters for %zu, about %.0f expected): something was added", wt, ws,
+                 expected);
+    else if (doc->sentence_count > src->sentence_count + 1 && (double)wt > AD_MORE * expected)
+        TQC_EMIT(ctx, whole(doc), "the translation has %zu sentences for the source's %zu "
+                 "and is longer: something was added", doc->sentence_count,
+                 src->sentence_count);
+}
+
+static bool same_word(const tqc_doc *doc, const tqc_token *a, const tqc_token *b)
+{
+    return a->kind == TQC_TOK_WORD && b->kind == TQC_TOK_WORD &&
+           tqc_text_equal_fold(tqc_doc_at(doc, a->span), tqc_span_len(a->span),
+                               tqc_doc_at(doc, b->span), tqc_span_len(b->span));
+}
+
+static void run(const tqc_ctx *ctx)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (doc->source)
+        bilingual(ctx);
+    for (size_t k = 0; k < doc->token_count; k++) {
+        for (size_t n = AD_MAX_PHRASE; n >= 2; n--) {
+            if (k + 2 * n > doc->token_count)
+                continue;
+            const tqc_token *t = &doc->tokens[k];
+            bool rep = doc->tokens[k + 2 * n - 1].sentence == t->sentence;
+            for (size_t i = 0; rep && i < n; i++)
+                rep = same_word(doc, &t[i], &t[n + i]);
+            if (!rep)
+                continue;
+            tqc_span first = tqc_span_make(t[0].span.start, t[n - 1].span.end);
+            tqc_span span = tqc_span_make(t[0].span.start, t[2 * n - 1].span.end);
+            tqc_finding *f = TQC_EMIT(ctx, span, "phrase repeated: '%.*s'",
+                                      (int)tqc_span_len(first), tqc_doc_at(doc, first));
+            tqc_finding_suggest(ctx->out, f, tqc_doc_at(doc, first), tqc_span_len(first));
+            tqc_finding_fix(ctx->out, f, span, tqc_doc_at(doc, first), tqc_span_len(first),
+                            false);
+            k += 2 * n - 1;
+            break;
+        }
+    }
+}
+
+const tqc_pass tqc_pass_addition = {
+    .id = "addition",
+    .severity = TQC_SEV_WARNING,
+    .summary = "content not in the source: a translation far longer than its source, or a "
+               "phrase said twice in a row",
+    .good = "The talks will resume in the capital on Monday.",
+    .bad = "The talks will resume in the capital in the capital on Monday.",
+    .details = "Content that is not in the source: a translation far longer than its source, or a "
+               "phrase said twice in a row (`in the capital in the capital`).",
+    .run = run,
+};

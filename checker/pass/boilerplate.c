@@ -1,0 +1,421 @@
+/* boilerplate: web-page chrome left in the copy by the scraper (`Leave a Reply`,
+ * `Read more: ...`, `Photo: Reuters`, cookie notices). Two ways to know it:
+ *  - the profile's `boilerplate` patterns (syntax documented at the top of
+ *    rules/en/boilerplate), each matched case-insensitively against a whole paragraph;
+ *  - its shape: a short paragraph that is page furniture, not prose. The evidence is the
+ *    language's vocabularies of the page (`ui-verbs` the page tells its reader with, first
+ *    or after an adverb; `ui-nouns`: comments, newsletter, audio, tags...; `second-person`),
+ *    a count of page things (`12 comments`, `4 min read`), separators (`·`, `|`), a label
+ *    colon (`Tags: ...`), and no final full stop. Two kinds of evidence together make a
+ *    warning; one alone on a very short line without a full stop is an info guess.
+ * The finding covers the paragraph and offers to remove it; never safe, since a human
+ * should see what goes. */
+#include "pass/pass.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+
+/* Chrome is short; a longer paragraph is body text that happens to quote a phrase. */
+#define BOILER_MAX_WORDS 80
+/* Room for a normalised paragraph of BOILER_MAX_WORDS words (case mapping may grow it). */
+#define BOILER_MAX_BYTES 2048
+
+typedef struct patterns {
+    size_t count;
+    char **items;   /* normalised patterns */
+    const char **shown; /* as written in the list, for messages (borrowed from the profile) */
+} patterns;
+
+/* Normalises len bytes of text into out (cap bytes, NUL-terminated): lower case, white
+ * space runs as one space, typographic quotes as ASCII, and (when trim_end) final
+ * sentence punctuation and spaces dropped. Returns the length, or 0 when it does not fit. */
+static size_t normalise(const char *text, size_t len, char *out, size_t cap, bool trim_end)
+{
+    char lower[BOILER_MAX_BYTES];
+    size_t n = tqc_text_case(text, len, TQC_CASE_LOWER, lower, sizeof lower);
+    if (n == 0)
+        return 0;
+    size_t o = 0;
+    bool space = false;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        size_t m = tqc_text_decode(lower + i, n - i, &cp);
+        if (tqc_text_is_space(cp)) {
+            space = o > 0;
+            i += m;
+            continue;
+        }
+        if (space) {
+            if (o + 1 >= cap)
+                return 0;
+            out[o++] = ' ';
+            space = false;
+        }
+        if (cp == 0x2018 || cp == 0x2019) {
+            cp = '\'';
+        } else if (cp == 0x201C || cp == 0x201D || cp == 0xAB || cp == 0xBB) {
+            cp = '"';
+        }
+        char enc[4];
+        size_t el = cp >= 0 ? tqc_text_encode(cp, enc) : 1;
+        if (cp < 0)
+            enc[0] = lower[i];
+        if (o + el >= cap)
+            return 0;
+        memcpy(out + o, enc, el);
+        o += el;
+        i += m;
+    }
+    while (trim_end && o > 0 && strchr(".!:;, ", out[o - 1]))
+        o--;
+    out[o] = '\0';
+    return o;
+}
+
+/* Glob match of the whole string s against p, where '*' matches one or more bytes.
+ * Literal bytes of a UTF-8 pattern cannot match inside a character, so bytes suffice. */
+static bool glob(const char *p, const char *s)
+{
+    const char *star = NULL, *from = NULL;
+    size_t taken = 0;
+    for (;;) {
+        if (*p == '*') {
+            if (!*s)
+                return false;
+            star = p++;
+            from = s;
+            taken = 1;
+            s = from + taken;
+            continue;
+        }
+        if (!*p && !*s)
+            return true;
+        if (*p && *p == *s) {
+            p++;
+            s++;
+            continue;
+        }
+        if (star && from[taken]) {
+            taken++;
+            s = from + taken;
+            p = star + 1;
+            continue;
+        }
+        return false;
+    }
+}
+
+static void fini(void *state)
+{
+    patterns *ps = state;
+    if (!ps)
+        return;
+    for (size_t i = 0; i < ps->count; i++)
+        free(ps->items[i]);
+    free(ps->items);
+    free(ps->shown);
+    free(ps);
+}
+
+static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t errlen)
+{
+    const tqc_strmap *list = tqc_lang_list(lang, "boilerplate");
+    size_t n = tqc_strmap_count(list);
+    patterns *ps = calloc(1, sizeof *ps);
+    if (!ps || (n && (!(ps->items = calloc(n, sizeof *ps->items)) ||
+                      !(ps->shown = calloc(n, sizeof *ps->shown))))) {
+        fini(ps);
+        return TQC_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t len;
+        const char *key = tqc_strmap_key(list, i, &len);
+        char buf[BOILER_MAX_BYTES];
+        size_t bl = normalise(key, len, buf, sizeof buf, false);
+        if (bl == 0)
+            continue;
+        if (!(ps->items[ps->count] = malloc(bl + 1))) {
+            fini(ps);
+            return TQC_ENOMEM;
+        }
+        memcpy(ps->items[ps->count], buf, bl + 1);
+        ps->shown[ps->count++] = key;
+    }
+    *state = ps;
+    return TQC_OK;
+}
+
+/* Chrome is a line of a page, not a paragraph: longer is prose. */
+#define CHROME_MAX_WORDS 24
+/* Ending with a full stop, it still is chrome only when this short (`Subscribe to our
+ * newsletter.`), since a short imperative sentence is common prose in a handbook. */
+#define CHROME_MAX_WORDS_STOP 10
+/* An info guess on one kind of evidence only for lines this short. */
+#define CHROME_MAX_WORDS_GUESS 8
+#define CHROME_MAX_WORD 128
+
+/* Token k lower-cased, typographic apostrophe as ASCII, in out; its length or 0. */
+static size_t token_key(const tqc_doc *doc, size_t k, char *out)
+{
+    const tqc_token *t = &doc->tokens[k];
+    char lower[CHROME_MAX_WORD];
+    size_t n = tqc_text_case(tqc_doc_at(doc, t->span), tqc_span_len(t->span), TQC_CASE_LOWER,
+                             lower, sizeof lower);
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        size_t m = tqc_text_decode(lower + i, n - i, &cp);
+        if (cp == 0x2019) {
+            out[o++] = '\'';
+        } else {
+            memcpy(out + o, lower + i, m);
+            o += m;
+        }
+        i += m;
+    }
+    out[o] = '\0';
+    return o;
+}
+
+static bool word_in(const tqc_ctx *ctx, size_t k, const char *list)
+{
+    const tqc_token *t = &ctx->doc->tokens[k];
+    if (t->kind != TQC_TOK_WORD)
+        return false;
+    char key[CHROME_MAX_WORD];
+    size_t n = token_key(ctx->doc, k, key);
+    return n && tqc_lang_in(ctx->lang, list, key, n);
+}
+
+/* Parts of a compound shorter than this are not taken for words of the page. */
+#define CHROME_MIN_PART 5
+
+/* Whether token k is a word of the page, or a compound made with one: a hyphenated part
+ * (`newsletter-abo`), or where the profile says the language writes compounds solid
+ * (`solid-compounds = yes`), its head or its first part (`Datenschutzeinstellungen`,
+ * `Kommentarfunktion`). */
+static bool page_noun(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_token *t = &ctx->doc->tokens[k];
+    if (t->kind != TQC_TOK_WORD)
+        return false;
+    char key[CHROME_MAX_WORD];
+    size_t n = token_key(ctx->doc, k, key);
+    if (!n)
+        return false;
+    if (tqc_lang_in(ctx->lang, "ui-nouns", key, n))
+        return true;
+    for (size_t a = 0, b = 0; b <= n; b++) {
+        if (b < n && key[b] != '-')
+            continue;
+        if (b - a < n && b - a >= CHROME_MIN_PART &&
+            tqc_lang_in(ctx->lang, "ui-nouns", key + a, b - a))
+            return true;
+        a = b + 1;
+    }
+    if (strcmp(tqc_lang_setting(ctx->lang, "solid-compounds", "no"), "yes") != 0)
+        return false;
+    for (size_t i = CHROME_MIN_PART; i + CHROME_MIN_PART <= n; i++) {
+        if (((unsigned char)key[i] & 0xC0) == 0x80)
+            continue;
+        if (tqc_lang_in(ctx->lang, "ui-nouns", key + i, n - i) ||
+            tqc_lang_in(ctx->lang, "ui-nouns", key, i))
+            return true;
+    }
+    return false;
+}
+
+static int32_t punct_cp(const tqc_doc *doc, size_t k)
+{
+    const tqc_token *t = &doc->tokens[k];
+    if (t->kind != TQC_TOK_PUNCT && t->kind != TQC_TOK_SYMBOL)
+        return 0;
+    int32_t cp;
+    tqc_text_decode(tqc_doc_at(doc, t->span), tqc_span_len(t->span), &cp);
+    return cp;
+}
+
+/* Marks that separate the items of a page's bar (`3 min read · 12 comments`). Not a
+ * language fact: pages write them so in every language. */
+static bool separator(int32_t cp)
+{
+    return cp == '|' || cp == 0xB7 || cp == 0x2022 || cp == 0x22C5 || cp == 0x203A ||
+           cp == 0x2192 || cp == '>';
+}
+
+typedef enum { CHROME_NONE, CHROME_GUESS, CHROME_STRONG } chrome_verdict;
+
+/* Whether tokens [first, end) of one paragraph read as page furniture; what shows it is
+ * written to why. */
+static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end, bool isolated,
+                                   char *why, size_t whylen)
+{
+    const tqc_doc *doc = ctx->doc;
+    size_t words = 0, nouns = 0, last = end, content = 0, page = 0;
+    bool verb = false, count = false, sep = false, label = false, reader = false;
+    for (size_t k = first; k < end; k++) {
+        const tqc_token *t = &doc->tokens[k];
+        int32_t cp = punct_cp(doc, k);
+        if (t->kind == TQC_TOK_WORD || t->kind == TQC_TOK_NUMBER) {
+            /* The verb that opens the line, or follows an opening adverb (`Jetzt ...`). */
+            if (words == 0 || (words == 1 && (tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_ADV) &&
+                               !verb))
+                verb = verb || word_in(ctx, k, "ui-verbs");
+            words++;
+        }
+        if (t->kind == TQC_TOK_URL || t->kind == TQC_TOK_EMAIL || t->kind == TQC_TOK_HANDLE ||
+            t->kind == TQC_TOK_HASHTAG || page_noun(ctx, k)) {
+            nouns++;
+            /* A count of page things: `12 comments`, `Comments (12)`. */
+            size_t prev = k > first ? k - 1 : k;
+            if (k > first && doc->tokens[prev].kind == TQC_TOK_NUMBER)
+                count = true;
+            if (k + 2 < end && punct_cp(doc, k + 1) == '(' &&
+                doc->tokens[k + 2].kind == TQC_TOK_NUMBER)
+                count = true;
+        }
+        bool addressed = word_in(ctx, k, "second-person");
+        reader = reader || addressed;
+        if (t->kind == TQC_TOK_WORD && !addressed && !word_in(ctx, k, "function-words")) {
+            content++;
+            page += word_in(ctx, k, "ui-verbs") || page_noun(ctx, k);
+        }
+        sep = sep || separator(cp);
+        /* `Tags: ...`, `Read also: ...`: a label of the page before a colon. */
+        if (cp == ':' && k > first && k - first <= 3 && words <= 3 &&
+            (page_noun(ctx, k - 1) || word_in(ctx, k - 1, "ui-verbs") ||
+             (words == 2 && word_in(ctx, first, "ui-verbs"))))
+            label = true;
+        if (t->kind != TQC_TOK_PUNCT || (cp != '"' && cp != ')' && cp != 0x201D && cp != 0xBB))
+            last = k;
+    }
+    if (words == 0 || words > CHROME_MAX_WORDS || last == end)
+        return CHROME_NONE;
+    int32_t end_cp = punct_cp(doc, last);
+    /* A label may put its verb last, as an infinitive (`Artikel teilen`); not a form the
+     * lexicon also knows as a noun (`Fashion show`). */
+    if (!verb && words <= CHROME_MAX_WORDS_GUESS && doc->tokens[last].kind == TQC_TOK_WORD &&
+        !(tqc_ctx_pos_lower(ctx, last) & TQC_POS_NOUN))
+        verb = word_in(ctx, last, "ui-verbs");
+    /* A line ending with a colon introduces what follows, as a sentence would. */
+    bool stop = end_cp == '.' || end_cp == '?' || end_cp == 0x2026 || (end_cp == ':' && !label);
+    /* Quoted speech is prose, however short. */
+    int32_t open_cp = punct_cp(doc, first);
+    if (open_cp == '"' || open_cp == 0x201C || open_cp == 0xAB || open_cp == 0x201E)
+        return CHROME_NONE;
+    /* A short line without a full stop standing alone between paragraphs of prose is not
+     * a sentence of the story: one more kind of evidence, when the page's words are at
+     * least half its content words (a news subheading is about the story: `Commissioner
+     * replies`). */
+    isolated = isolated && !stop && words <= CHROME_MAX_WORDS_GUESS && page * 2 >= content;
+    int kinds = verb + (nouns > 0) + (nouns > 1) + count + sep + label + reader + isolated;
+    if (stop && (words > CHROME_MAX_WORDS_STOP || !verb || !nouns || !reader))
+        return CHROME_NONE;
+    snprintf(why, whylen, "%s%s%s%s%s%s%s", verb ? ", a call to the reader" : "",
+             nouns ? ", words of the page" : "", count ? ", a count of page things" : "",
+             sep ? ", separators" : "", label ? ", a page label" : "",
+             reader ? ", the reader addressed" : "",
+             isolated ? ", a short line between paragraphs of prose" : "");
+    if ((verb && kinds >= 2) || (count && !stop) || (nouns && (sep || label || isolated)) ||
+        (nouns > 1 && reader))
+        return CHROME_STRONG;
+    if (!stop && words <= CHROME_MAX_WORDS_GUESS && (verb || nouns > 1))
+        return CHROME_GUESS;
+    return CHROME_NONE;
+}
+
+/* Body text: at least a sentence long, ending with sentence punctuation. */
+#define CHROME_BODY_MIN_WORDS 8
+
+static bool body_paragraph(const tqc_doc *doc, size_t p)
+{
+    const tqc_paragraph *para = &doc->paragraphs[p];
+    if (para->sent_count == 0)
+        return false;
+    const tqc_sentence *a = &doc->sentences[para->sent_first];
+    const tqc_sentence *b = &doc->sentences[para->sent_first + para->sent_count - 1];
+    size_t words = 0, end = b->tok_first + b->tok_count, last = end;
+    for (size_t k = a->tok_first; k < end; k++) {
+        const tqc_token *t = &doc->tokens[k];
+        words += t->kind == TQC_TOK_WORD || t->kind == TQC_TOK_NUMBER;
+        int32_t cp = punct_cp(doc, k);
+        if (t->kind != TQC_TOK_PUNCT || (cp != '"' && cp != ')' && cp != 0x201D && cp != 0xBB))
+            last = k;
+    }
+    int32_t cp = last < end ? punct_cp(doc, last) : 0;
+    return words >= CHROME_BODY_MIN_WORDS && (cp == '.' || cp == '!' || cp == '?');
+}
+
+static void run(const tqc_ctx *ctx)
+{
+    const tqc_doc *doc = ctx->doc;
+    const patterns *ps = ctx->state;
+    if (!ps)
+        return;
+    for (size_t p = 0; p < doc->paragraph_count; p++) {
+        const tqc_paragraph *para = &doc->paragraphs[p];
+        if (para->sent_count == 0)
+            continue;
+        const tqc_sentence *first = &doc->sentences[para->sent_first];
+        const tqc_sentence *last = &doc->sentences[para->sent_first + para->sent_count - 1];
+        size_t words = 0;
+        for (size_t k = first->tok_first; k < last->tok_first + last->tok_count; k++)
+            words += doc->tokens[k].kind == TQC_TOK_WORD || doc->tokens[k].kind == TQC_TOK_NUMBER;
+        if (words == 0 || words > BOILER_MAX_WORDS)
+            continue;
+        char norm[BOILER_MAX_BYTES];
+        bool listed = false;
+        size_t nl = normalise(tqc_doc_at(doc, para->span), tqc_span_len(para->span), norm,
+                              sizeof norm, true);
+        for (size_t i = 0; nl && i < ps->count && !listed; i++) {
+            if (!glob(ps->items[i], norm))
+                continue;
+            tqc_finding *f = TQC_EMIT(ctx, para->span,
+                                      "web-page boilerplate left in the article (matches "
+                                      "'%s'): remove this paragraph", ps->shown[i]);
+            tqc_finding_fix(ctx->out, f, para->span, "", 0, false);
+            listed = true;
+        }
+        char why[160];
+        chrome_verdict v = listed || words > CHROME_MAX_WORDS ? CHROME_NONE
+                                  : chrome_shape(ctx, first->tok_first,
+                                                 last->tok_first + last->tok_count,
+                                                 p > 0 && p + 1 < doc->paragraph_count &&
+                                                     body_paragraph(doc, p - 1) &&
+                                                     body_paragraph(doc, p + 1),
+                                                 why, sizeof why);
+        if (v == CHROME_NONE)
+            continue;
+        tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id,
+                                  v == CHROME_STRONG ? TQC_SEV_WARNING : TQC_SEV_INFO, para->span,
+                                  "%s (%s): remove this paragraph",
+                                  v == CHROME_STRONG ? "a line of web-page furniture, not prose"
+                                                     : "perhaps a line of web-page furniture",
+                                  why + 2);
+        tqc_finding_fix(ctx->out, f, para->span, "", 0, false);
+    }
+}
+
+const tqc_pass tqc_pass_boilerplate = {
+    .id = "boilerplate",
+    .severity = TQC_SEV_WARNING,
+    .severities = TQC_SEV_BIT(TQC_SEV_WARNING) | TQC_SEV_BIT(TQC_SEV_INFO),
+    .summary = "web-page chrome left in the article (share bars, related links, credits)",
+    .good = "Readers can share their views at a public meeting on Friday.\n\n"
+            "The council will read more than 200 letters before it votes.",
+    .bad = "The council will vote on Friday.\n\nRead more: Council delays budget vote\n\n"
+           "Leave a Reply",
+    .details = "Web-page chrome left in the copy by a scraper: `Leave a Reply`, share bars, `Read "
+               "also: ...` links, photo credits: the patterns of rules/<lang>/boilerplate, or a short "
+               "paragraph shaped as page furniture, not prose: the page's verbs and nouns "
+               "(rules/<lang>/ui-verbs, ui-nouns), the reader addressed (second-person), a count "
+               "of page things (`12 comments`), separators (`·`, `|`), a label colon, no final "
+               "full stop. Two kinds of evidence make a warning; one alone on a very short "
+               "line is an info guess.",
+    .init = init,
+    .run = run,
+    .fini = fini,
+};

@@ -1,0 +1,908 @@
+/* capitalization: capital letters where English has none and none where it has one.
+ *  (a) a common word capitalised mid-sentence (`asked ships to Be careful`). Names are
+ *      capitalised mid-sentence all the time, so a word is reported only with evidence
+ *      that it is not one: it stands alone between lower-case words (a name or title
+ *      runs with its neighbours: `Joint Chiefs of Staff`), the dictionary knows it in lower
+ *      case, the text around it does not capitalise it again after a lower-case word, and
+ *      it is a closed-class word (`function-words`), or it follows an auxiliary (`auxiliaries`:
+ *      must, was), or it follows `verb-markers` (to) and precedes a `determiners` word, as
+ *      a verb with its object does. Words the profile lists in `title-words` (President,
+ *      Congress, March), quoted text and title-case paragraphs are left alone. In a
+ *      language that capitalises its nouns (`capitalised-nouns = yes`: German) only
+ *      function words are questioned.
+ *  (b) a lower-case word after a full stop (`undermines peace. and the stability`): a
+ *      sentence broken in two (a number and a stop are an ordinal where the profile
+ *      says `ordinal-period = yes`: German `am 3. ordentlichen Parteitag`). Only a stop
+ *      after a dictionary word counts: words with inner periods (`e.g. the`, `p.m. on`),
+ *      single letters, units after a number, short capitalised words (`Gen.`, `Corp.`)
+ *      and the entries of `abbreviations` and `abbreviations-lower` (`etc. and`) are
+ *      abbreviations.
+ *  (c) a multi-word proper name in lower case: a `name-prefixes` word before a word the
+ *      dictionary knows only capitalised (`north korean`), or a name of `proper-names`
+ *      (`united nations`). The whole phrase is reported with its capitalised form.
+ *  (d) a word the language writes in lower case though English capitalises it
+ *      (`lower-case-words`: the months and days of Spanish or Portuguese) capitalised
+ *      mid-sentence right after a function word or a number (`el 5 de Marzo`), unless
+ *      a capitalised word stands just before those (`Plaza de Mayo`, `Avenida 9 de
+ *      Julio`): then it is part of a name. */
+#include "pass/pass.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+
+/* Words longer than this are not words; buffers for one word hold this much. */
+#define CAP_MAX_WORD 128
+/* A paragraph whose longer words are mostly capitalised is a title: `Leaders Meet In
+ * Moscow`. Counted over words of at least this many bytes (short function words are
+ * lower case even in many title styles). */
+#define CAP_TITLE_MIN_BYTES 4
+#define CAP_TITLE_PERCENT 60
+/* How far around a word to look for the same word capitalised again: about one news
+ * article either way, so that in a file of many articles other stories do not count. */
+#define CAP_NEARBY_BYTES 8000
+/* Longest name in `proper-names`, in words. */
+#define CAP_MAX_NAME_WORDS 8
+
+typedef struct proper_name {
+    const char *text;   /* as written in the profile (borrowed) */
+    size_t len;
+    size_t words;
+} proper_name;
+
+typedef struct cap_state {
+    proper_name *names;
+    size_t name_count;
+    /* The lists asked of nearly every word, found once. */
+    const tqc_strmap *name_prefixes, *lower_case_words, *nationalities;
+    /* The quotation marks of the profile's `quotes` (not brackets, not apostrophes):
+     * mark -> CAP_QUOTE_OPENS | CAP_QUOTE_CLOSES. Owned. */
+    tqc_strmap *quote_marks;
+} cap_state;
+
+enum { CAP_QUOTE_OPENS = 1, CAP_QUOTE_CLOSES = 2 };
+
+static bool is_word(const tqc_token *t) { return t->kind == TQC_TOK_WORD; }
+
+static const char *tok_text(const tqc_doc *doc, const tqc_token *t)
+{
+    return tqc_doc_at(doc, t->span);
+}
+
+/* The token in lower case into buf (CAP_MAX_WORD bytes); 0 when it does not fit. */
+static size_t lower_tok(const tqc_doc *doc, const tqc_token *t, char *buf)
+{
+    return tqc_text_case(tok_text(doc, t), tqc_span_len(t->span), TQC_CASE_LOWER, buf,
+                         CAP_MAX_WORD);
+}
+
+static bool tok_in_list(const tqc_ctx *ctx, const tqc_strmap *list, const tqc_token *t)
+{
+    /* A word all in lower case is its own lower-case form. */
+    if (list && (t->flags & TQC_TF_LOWER))
+        return tqc_strmap_get(list, tok_text(ctx->doc, t), tqc_span_len(t->span), NULL);
+    char buf[CAP_MAX_WORD];
+    size_t n = list ? lower_tok(ctx->doc, t, buf) : 0;
+    return n && tqc_strmap_get(list, buf, n, NULL);
+}
+
+static bool tok_in(const tqc_ctx *ctx, const char *list, const tqc_token *t)
+{
+    return tok_in_list(ctx, tqc_lang_list(ctx->lang, list), t);
+}
+
+static bool punct_is(const tqc_doc *doc, const tqc_token *t, const char *s)
+{
+    return t->kind == TQC_TOK_PUNCT && tqc_span_len(t->span) == strlen(s) &&
+           memcmp(tok_text(doc, t), s, strlen(s)) == 0;
+}
+
+/* First token of paragraph p and one past its last. */
+static void para_tokens(const tqc_doc *doc, size_t p, size_t *first, size_t *end)
+{
+    const tqc_paragraph *para = &doc->paragraphs[p];
+    *first = *end = 0;
+    if (para->sent_count == 0)
+        return;
+    const tqc_sentence *a = &doc->sentences[para->sent_first];
+    const tqc_sentence *b = &doc->sentences[para->sent_first + para->sent_count - 1];
+    *first = a->tok_first;
+    *end = b->tok_first + b->tok_count;
+}
+
+static bool title_case_paragraph(const tqc_doc *doc, size_t p)
+{
+    size_t first, end, long_words = 0, capitalised = 0;
+    para_tokens(doc, p, &first, &end);
+    for (size_t k = first; k < end; k++) {
+        const tqc_token *t = &doc->tokens[k];
+        if (!is_word(t) || tqc_span_len(t->span) < CAP_TITLE_MIN_BYTES)
+            continue;
+        long_words++;
+        capitalised += (t->flags & TQC_TF_CAP) != 0;
+    }
+    return long_words > 0 && capitalised * 100 >= long_words * CAP_TITLE_PERCENT;
+}
+
+/* The last paragraph's title-case verdict: run asks it for many words of one paragraph,
+ * and counting the paragraph each time was quadratic in its length. */
+typedef struct title_memo {
+    size_t para;
+    bool known, title;
+} title_memo;
+
+static bool title_case_para_memo(const tqc_doc *doc, title_memo *m, size_t p)
+{
+    if (!m->known || m->para != p) {
+        m->title = title_case_paragraph(doc, p);
+        m->para = p;
+        m->known = true;
+    }
+    return m->title;
+}
+
+/* Whether token j repeats the word of token t capitalised after a lower-case word. */
+static bool same_word_after_lower(const tqc_doc *doc, size_t j, const tqc_token *t)
+{
+    const tqc_token *u = &doc->tokens[j], *before = &doc->tokens[j - 1];
+    size_t len = tqc_span_len(t->span);
+    return tqc_span_len(u->span) == len && memcmp(tok_text(doc, u), tok_text(doc, t), len) == 0 &&
+           is_word(before) && (before->flags & TQC_TF_LOWER) && before->sentence == u->sentence;
+}
+
+/* Whether token j repeats the word of token t inside a capitalised name: next to another
+ * capitalised word of its sentence (`Fountain Square`). */
+static bool same_word_in_name(const tqc_doc *doc, size_t j, const tqc_token *t)
+{
+    const tqc_token *u = &doc->tokens[j];
+    size_t len = tqc_span_len(t->span);
+    if (tqc_span_len(u->span) != len || memcmp(tok_text(doc, u), tok_text(doc, t), len) != 0)
+        return false;
+    const tqc_token *near[2] = {j > 0 ? &doc->tokens[j - 1] : NULL,
+                                j + 1 < doc->token_count ? &doc->tokens[j + 1] : NULL};
+    for (int i = 0; i < 2; i++) {
+        const tqc_token *v = near[i];
+        if (v && is_word(v) && v->sentence == u->sentence && (v->flags & TQC_TF_CAP) &&
+            !(v->flags & TQC_TF_ALLCAPS) && !(i == 0 && (v->flags & TQC_TF_SENT_START)))
+            return true;
+    }
+    return false;
+}
+
+/* true when the text around token k uses its word as a name: capitalised again after a
+ * lower-case word, or inside a multiword capitalised name. A name the author uses
+ * consistently, not a slip. */
+static bool capitalised_nearby(const tqc_doc *doc, size_t k)
+{
+    const tqc_token *t = &doc->tokens[k];
+    size_t lo = t->span.start > CAP_NEARBY_BYTES ? t->span.start - CAP_NEARBY_BYTES : 0;
+    size_t hi = t->span.end + CAP_NEARBY_BYTES;
+    for (size_t j = k; j > 1 && doc->tokens[j - 1].span.start >= lo; j--)
+        if (same_word_after_lower(doc, j - 1, t) || same_word_in_name(doc, j - 1, t))
+            return true;
+    for (size_t j = k + 1; j < doc->token_count && doc->tokens[j].span.start <= hi; j++)
+        if (same_word_after_lower(doc, j, t) || same_word_in_name(doc, j, t))
+            return true;
+    return false;
+}
+
+/* The roles of token t as a quotation mark (CAP_QUOTE_ bits), 0 when it is none. */
+static uint64_t quote_role(const tqc_ctx *ctx, const tqc_token *t)
+{
+    const cap_state *st = ctx->state;
+    uint64_t role = 0;
+    if (t->kind == TQC_TOK_PUNCT && st)
+        tqc_strmap_get(st->quote_marks, tok_text(ctx->doc, t), tqc_span_len(t->span), &role);
+    return role;
+}
+
+/* Quotation depth after token t, given the depth before it: a mark that both opens and
+ * closes (straight `"`, or English “ that closes German „…“) closes inside a quotation
+ * and opens outside one. */
+static int quote_depth_after(const tqc_ctx *ctx, const tqc_token *t, int depth)
+{
+    uint64_t role = quote_role(ctx, t);
+    if ((role & CAP_QUOTE_CLOSES) && depth > 0)
+        return depth - 1;
+    return role & CAP_QUOTE_OPENS ? depth + 1 : depth;
+}
+
+/* Whether the language capitalises every noun (profile `capitalised-nouns = yes`). */
+static bool capitalised_nouns(const tqc_ctx *ctx)
+{
+    return strcmp(tqc_lang_setting(ctx->lang, "capitalised-nouns", "no"), "yes") == 0;
+}
+
+/* The part of speech named in a message: the first of the lexicon's that explains a
+ * lower-case word. */
+static const char *pos_name(uint32_t pos)
+{
+    if (pos & (TQC_POS_VFIN | TQC_POS_AUX))
+        return "a verb";
+    if (pos & (TQC_POS_VINF | TQC_POS_VPART | TQC_POS_VGER))
+        return "a verb form";
+    if (pos & TQC_POS_ADV)
+        return "an adverb";
+    if (pos & TQC_POS_ADJ)
+        return "an adjective";
+    if (pos & TQC_POS_NOUN)
+        return "a common noun";
+    return "a function word";
+}
+
+/* No finding: above every severity. */
+#define CAP_QUIET ((tqc_severity)(TQC_SEV_ERROR + 1))
+
+/* (a) by the lexicon: the severity of capitalised token k, a common word in lower case,
+ * or CAP_QUIET. The lexicon writes names, proper adjectives and, where the language
+ * capitalises them, months as they are written: a capitalised form it holds is no
+ * slip. A verb or an adverb is a slip (warning); a noun or an adjective is
+ * capitalised for emphasis or as part of a title (`the Committee`) often enough to say
+ * less (info). Where every noun is capitalised, only a finite verb, an auxiliary or an
+ * adverb counts, and not after an article or a preposition, where adjectives and verbs
+ * are nouns (`das Neue`, `beim Laufen`). Unknown words are not judged. */
+static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
+{
+    uint32_t lower = tqc_ctx_pos_lower(ctx, k);
+    const uint32_t content = TQC_POS_VERB | TQC_POS_ADJ | TQC_POS_ADV | TQC_POS_NOUN;
+    if (!(lower & content) || (lower & TQC_POS_PROPN) || tqc_ctx_pos(ctx, k) != 0)
+        return CAP_QUIET;
+    const uint32_t verbal = TQC_POS_VFIN | TQC_POS_AUX | TQC_POS_ADV;
+    if (capitalised_nouns(ctx)) {
+        const tqc_token *prev = &ctx->doc->tokens[k - 1];
+        if (!(lower & verbal) || (lower & (TQC_POS_NOUN | TQC_POS_ADJ | TQC_POS_VINF)) ||
+            tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev) ||
+            tok_in(ctx, "prepositions", prev))
+            return CAP_QUIET;
+        return TQC_SEV_WARNING;
+    }
+    /* A participle read as an adjective is a verb form all the same (`Decided`). */
+    if ((lower & (verbal | TQC_POS_VINF)) && !(lower & TQC_POS_NOUN))
+        return TQC_SEV_WARNING;
+    return TQC_SEV_INFO;
+}
+
+/* Function words looked through for the rest of a name (`Department of the Interior`). */
+#define CAP_NAME_LINKS 2
+
+/* Whether capitalised token k belongs to a name whose other words are linked to it by
+ * lower-case function words (`University of Texas`, `Secretary of the Interior`). */
+static bool linked_to_name(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    for (int dir = -1; dir <= 1; dir += 2) {
+        size_t j = k;
+        for (int links = 0; links <= CAP_NAME_LINKS; links++) {
+            if ((dir < 0 && j == 0) || (dir > 0 && j + 1 >= doc->token_count))
+                break;
+            j = dir < 0 ? j - 1 : j + 1;
+            const tqc_token *u = &doc->tokens[j];
+            if (!is_word(u) || u->sentence != doc->tokens[k].sentence)
+                break;
+            if ((u->flags & TQC_TF_CAP) && links > 0) {
+                if (!(u->flags & TQC_TF_SENT_START))
+                    return true;
+                break;
+            }
+            if (!(u->flags & TQC_TF_LOWER) || !tok_in(ctx, "function-words", u))
+                break;
+        }
+    }
+    return false;
+}
+
+/* Whether the text around token k writes its word in lower case (lower, n bytes). */
+static bool written_lower_nearby(const tqc_doc *doc, size_t k, const char *lower, size_t n)
+{
+    const tqc_token *t = &doc->tokens[k];
+    size_t lo = t->span.start > CAP_NEARBY_BYTES ? t->span.start - CAP_NEARBY_BYTES : 0;
+    size_t hi = t->span.end + CAP_NEARBY_BYTES;
+    size_t j = k;
+    while (j > 0 && doc->tokens[j - 1].span.start >= lo)
+        j--;
+    for (; j < doc->token_count && doc->tokens[j].span.start <= hi; j++) {
+        const tqc_token *u = &doc->tokens[j];
+        if ((u->flags & TQC_TF_LOWER) && tqc_span_len(u->span) == n &&
+            memcmp(tok_text(doc, u), lower, n) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* (a) a common word capitalised between lower-case words. */
+static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_token *t = &doc->tokens[k];
+    /* Possessives (`Molly's`) are names: common words rarely take 's. */
+    const uint32_t not_common = TQC_TF_ALLCAPS | TQC_TF_INNER_CAP | TQC_TF_DIGIT |
+                                TQC_TF_PERIOD | TQC_TF_APOS | TQC_TF_SENT_START |
+                                TQC_TF_PARA_START;
+    if (!is_word(t) || !(t->flags & TQC_TF_CAP) || (t->flags & not_common) ||
+        !(t->flags & TQC_TF_SPACE_BEFORE) || k == 0 || k + 1 >= doc->token_count)
+        return;
+    const tqc_token *prev = &doc->tokens[k - 1], *next = &doc->tokens[k + 1];
+    /* A neighbour that is not a lower-case word (a capital, a quote, a colon, a bracket)
+     * makes a name, a title or a new start possible. Where every noun is capitalised, a
+     * preposition or conjunction is followed by one as a rule (`schrumpft In Deutschland`);
+     * an article or determiner may open a name (`Den Haag`, `Die Zeit`). */
+    bool next_ok = is_word(next) && (next->flags & TQC_TF_LOWER);
+    if (!next_ok && is_word(next) && (next->flags & TQC_TF_CAP) &&
+        !(next->flags & TQC_TF_ALLCAPS) && capitalised_nouns(ctx))
+        next_ok = !tok_in(ctx, "articles", t) && !tok_in(ctx, "determiners", t);
+    /* A clause may end on the word (`abgespielt Wird:`, `decided to Leave.`): then only a
+     * verb or an adverb by the lexicon is judged, below. */
+    int32_t ncp = 0;
+    if (next->kind == TQC_TOK_PUNCT)
+        tqc_text_decode(tok_text(doc, next), tqc_span_len(next->span), &ncp);
+    bool clause_end = !next_ok && next->kind == TQC_TOK_PUNCT && !quote_role(ctx, next) &&
+                      !(next->flags & TQC_TF_SPACE_BEFORE) && !tqc_text_is_apostrophe(ncp) &&
+                      !tqc_ctx_abbreviation_at(ctx, k) && !tok_in(ctx, "articles", prev) &&
+                      !tok_in(ctx, "determiners", prev) &&
+                      /* `No. 7`: an abbreviation before a number */
+                      !(ncp == '.' && k + 2 < doc->token_count &&
+                        doc->tokens[k + 2].kind == TQC_TOK_NUMBER);
+    if (!is_word(prev) || !(prev->flags & TQC_TF_LOWER) || prev->sentence != t->sentence ||
+        !(next_ok || clause_end) ||
+        (next_ok && (next->sentence != t->sentence || !(next->flags & TQC_TF_SPACE_BEFORE))))
+        return;
+    char lower[CAP_MAX_WORD];
+    size_t n = lower_tok(doc, t, lower);
+    if (n < 2 || !tqc_dict_known(ctx->dict, lower, n) ||
+        tqc_lang_in(ctx->lang, "title-words", lower, n))
+        return;
+    /* After an auxiliary a verb form follows; after "to" a name is common too (`went to
+     * Geneva and`), so there the word must also be followed by its object. */
+    bool closed = tqc_lang_in(ctx->lang, "function-words", lower, n);
+    bool after_verb_marker =
+        tok_in(ctx, "auxiliaries", prev) ||
+        (tok_in(ctx, "verb-markers", prev) && tok_in(ctx, "determiners", next));
+    /* A language that capitalises its nouns (German: `hat Zeit`, `wird Essen geben`)
+     * capitalises content words after an auxiliary all the time. */
+    bool listed = !clause_end && (closed || (after_verb_marker && !capitalised_nouns(ctx)));
+    tqc_severity sev = ctx->pass->severity;
+    if (!listed) {
+        sev = lexicon_severity(ctx, k);
+        if (sev > TQC_SEV_ERROR || linked_to_name(ctx, k) ||
+            (clause_end && (sev != TQC_SEV_WARNING ||
+                            !(tqc_ctx_pos_lower(ctx, k) & (TQC_POS_VERB | TQC_POS_ADV)))))
+            return;
+        /* A noun or an adjective is capitalised in names of things and institutions
+         * (`the Pentagon`, `Presidential election`): a slip when the article writes it in
+         * lower case elsewhere, else a hint, and nothing after an article or a
+         * determiner, where it names an institution as often as not (`the Times`). */
+        if (sev == TQC_SEV_INFO) {
+            if (written_lower_nearby(doc, k, lower, n))
+                sev = TQC_SEV_WARNING;
+            else if (tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev))
+                return;
+        }
+    }
+    /* German titles are written like sentences, and its nouns would make any paragraph
+     * look title-cased. */
+    size_t para = doc->sentences[t->sentence].paragraph;
+    if ((!capitalised_nouns(ctx) && title_case_para_memo(doc, memo, para)) || capitalised_nearby(doc, k))
+        return;
+    const char *w = tok_text(doc, t), *pw = tok_text(doc, prev);
+    int wl = (int)tqc_span_len(t->span), pl = (int)tqc_span_len(prev->span);
+    const char *id = ctx->pass->id;
+    tqc_finding *f = closed
+        ? tqc_emit(ctx->out, id, sev, t->span, "'%.*s' is capitalised mid-sentence, but it "
+                   "is a common function word here (after '%.*s'): write '%s'", wl, w, pl, pw,
+                   lower)
+        : listed
+        ? tqc_emit(ctx->out, id, sev, t->span, "'%.*s' is capitalised mid-sentence after "
+                   "'%.*s', where a verb form is expected, not a name: write '%s'", wl, w, pl,
+                   pw, lower)
+        : tqc_emit(ctx->out, id, sev, t->span, "'%.*s' is capitalised mid-sentence, but '%s' "
+                   "is a common word (%s) and the article never uses it as a name: write '%s'",
+                   wl, w, lower, pos_name(tqc_ctx_pos_lower(ctx, k)), lower);
+    tqc_finding_suggest(ctx->out, f, lower, n);
+    tqc_finding_fix(ctx->out, f, t->span, lower, n, false);
+}
+
+/* Whether the full stop after token k (a word) surely ends a sentence: the word is a
+ * dictionary word and nothing suggests an abbreviation. Unknown words (`Messrs`, `nw`)
+ * are not judged. */
+static bool sentence_end_word(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_token *w = &ctx->doc->tokens[k];
+    size_t len = tqc_span_len(w->span);
+    const char *s = tok_text(ctx->doc, w);
+    int32_t cp;
+    char lower[CAP_MAX_WORD];
+    size_t ll = lower_tok(ctx->doc, w, lower);
+    /* Inner periods (e.g., a.m.) and single letters (initials) are abbreviations, and so
+     * are units joined to a number (24-in., 3-hp.). */
+    if (w->flags & (TQC_TF_PERIOD | TQC_TF_DIGIT) || tqc_text_decode(s, len, &cp) == len ||
+        ll == 0 || !tqc_dict_known(ctx->dict, lower, ll))
+        return false;
+    if (tqc_lang_in(ctx->lang, "abbreviations", s, len) ||
+        tqc_lang_in(ctx->lang, "abbreviations", lower, ll) ||
+        tqc_lang_in(ctx->lang, "abbreviations-lower", lower, ll))
+        return false;
+    /* Capitalised short words before a period are titles, companies and states (Gen.,
+     * Corp., Miss.); a capitalised word ends a sentence only when it is long. */
+    if (w->flags & TQC_TF_CAP && len < 6)
+        return false;
+    /* A short word after a number is a unit (60 mm. mortar); a word glued to the token
+     * before it is the tail of a compound (24-in., lb./cu. ft.). */
+    if (len <= 3 && k > 0 && ctx->doc->tokens[k - 1].kind == TQC_TOK_NUMBER)
+        return false;
+    if (!(w->flags & TQC_TF_SPACE_BEFORE) && !(w->flags & TQC_TF_PARA_START))
+        return false;
+    return true;
+}
+
+/* Function words and numbers looked through before a lower-case word (d): `de` in
+ * `Plaza de Mayo`, `9 de` in `Avenida 9 de Julio`. */
+#define CAP_NAME_LOOKBACK 3
+
+/* (d) `el 5 de Marzo`: a word of `lower-case-words` capitalised mid-sentence. */
+static void lower_case_word_capitalised(const tqc_ctx *ctx, title_memo *memo, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_token *t = &doc->tokens[k];
+    if (!is_word(t) || !(t->flags & TQC_TF_CAP) || k == 0 ||
+        (t->flags & (TQC_TF_ALLCAPS | TQC_TF_SENT_START | TQC_TF_PARA_START)) ||
+        !(t->flags & TQC_TF_SPACE_BEFORE))
+        return;
+    char lower[CAP_MAX_WORD];
+    size_t n = lower_tok(doc, t, lower);
+    const cap_state *st = ctx->state;
+    bool listed = n && tqc_strmap_get(st->lower_case_words, lower, n, NULL);
+    bool nationality = n && !listed && tqc_strmap_get(st->nationalities, lower, n, NULL);
+    if (!listed && !nationality)
+        return;
+    /* A capitalised word after it makes a name of both (`Mardi Gras`, `Français Libres`). */
+    if (k + 1 < doc->token_count && is_word(&doc->tokens[k + 1]) &&
+        doc->tokens[k + 1].sentence == t->sentence && (doc->tokens[k + 1].flags & TQC_TF_CAP))
+        return;
+    const tqc_token *prev = &doc->tokens[k - 1];
+    if (nationality) {
+        /* After a lower-case word a nationality is an adjective (`le gouvernement
+         * Français`) or the language (`in Inglese`); after an article or a determiner it
+         * may be the people, which some languages capitalise (profile
+         * `capitalised-demonyms`: French `les Français`). */
+        if (!is_word(prev) || !(prev->flags & TQC_TF_LOWER) || prev->sentence != t->sentence ||
+            (strcmp(tqc_lang_setting(ctx->lang, "capitalised-demonyms", "no"), "yes") == 0 &&
+             (tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev))))
+            return;
+    } else {
+        /* Back over function words and numbers; a capital there begins a name, except a
+         * function word that opens the sentence (`El 5 de Marzo`). Right after another
+         * lower-case word it is a date or a day in running text (`partirons Mardi`). */
+        size_t j = k, steps = 0;
+        while (j > 0 && steps < CAP_NAME_LOOKBACK) {
+            const tqc_token *p = &doc->tokens[j - 1];
+            if (p->sentence != t->sentence)
+                break;
+            bool number = p->kind == TQC_TOK_NUMBER;
+            bool function = is_word(p) && tok_in(ctx, "function-words", p);
+            if (!number && !function) {
+                /* A sentence's first word is capitalised anyway: a verb there opens no
+                 * name (`Llegaremos el Lunes`); anything else may (`Plaza de Mayo`). */
+                uint32_t pos = (p->flags & TQC_TF_SENT_START) ? tqc_ctx_pos_lower(ctx, j - 1) : 0;
+                bool verb_start = (pos & (TQC_POS_VFIN | TQC_POS_AUX)) &&
+                                  !(pos & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ));
+                if ((p->flags & TQC_TF_CAP) && !verb_start)
+                    return;
+                if (j == k && !(is_word(p) && ((p->flags & TQC_TF_LOWER) || verb_start)))
+                    return;
+                break;
+            }
+            if (function && (p->flags & TQC_TF_CAP) && !(p->flags & TQC_TF_SENT_START))
+                return;
+            j--;
+            steps++;
+        }
+    }
+    if (title_case_para_memo(doc, memo, doc->sentences[t->sentence].paragraph))
+        return;
+    tqc_finding *f = TQC_EMIT(ctx, t->span, "'%.*s' is capitalised mid-sentence, but this "
+                              "language writes %s in lower case: write '%s'",
+                              (int)tqc_span_len(t->span), tok_text(doc, t),
+                              nationality ? "nationality adjectives" : "it", lower);
+    tqc_finding_suggest(ctx->out, f, lower, n);
+    tqc_finding_fix(ctx->out, f, t->span, lower, n, false);
+}
+
+/* (b) `word. lower`: token k is the full stop. */
+static void lower_after_full_stop(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (k == 0 || k + 1 >= doc->token_count || !punct_is(doc, &doc->tokens[k], "."))
+        return;
+    const tqc_token *w = &doc->tokens[k - 1], *dot = &doc->tokens[k], *next = &doc->tokens[k + 1];
+    /* An opening quotation mark may stand between (`peace. “and the`): the sentence it
+     * opens starts with a capital all the same. */
+    const tqc_token *opening = NULL;
+    uint64_t role = quote_role(ctx, next);
+    /* A mark that also closes opens only when glued to the word after it; one that only
+     * opens may be spaced (French `« nous`). */
+    if ((role & CAP_QUOTE_OPENS) && k + 2 < doc->token_count &&
+        (next->flags & TQC_TF_SPACE_BEFORE) && !(next->flags & TQC_TF_NEWLINE_BEFORE) &&
+        (!(role & CAP_QUOTE_CLOSES) || !(doc->tokens[k + 2].flags & TQC_TF_SPACE_BEFORE))) {
+        opening = next;
+        next = &doc->tokens[k + 2];
+    }
+    const tqc_token *gap = opening ? opening : next;
+    if ((w->kind != TQC_TOK_WORD && w->kind != TQC_TOK_NUMBER) ||
+        (dot->flags & TQC_TF_SPACE_BEFORE) || !is_word(next) || !(next->flags & TQC_TF_LOWER) ||
+        !(gap->flags & TQC_TF_SPACE_BEFORE) || (gap->flags & TQC_TF_PARA_START) ||
+        (gap->flags & TQC_TF_NEWLINE_BEFORE))
+        return;
+    if (w->kind == TQC_TOK_WORD && !sentence_end_word(ctx, k - 1))
+        return;
+    /* German writes ordinals with a period (`am 3. ordentlichen Parteitag`). */
+    if (w->kind == TQC_TOK_NUMBER &&
+        strcmp(tqc_lang_setting(ctx->lang, "ordinal-period", "no"), "yes") == 0)
+        return;
+    const char *ws = tok_text(doc, w), *ns = tok_text(doc, next);
+    int wl = (int)tqc_span_len(w->span), nl = (int)tqc_span_len(next->span);
+    if (opening) {
+        /* The quotation may be a sentence of its own: its first letter is the fault. */
+        char capital[CAP_MAX_WORD];
+        size_t cl = tqc_text_case(ns, (size_t)nl, TQC_CASE_TITLE, capital, sizeof capital);
+        tqc_finding *f = TQC_EMIT(ctx, next->span, "a sentence starts in lower case after a "
+                                  "full stop and an opening quotation mark: write '%s'",
+                                  cl ? capital : "a capital");
+        if (cl) {
+            tqc_finding_suggest(ctx->out, f, capital, cl);
+            tqc_finding_fix(ctx->out, f, next->span, capital, cl, false);
+        }
+        return;
+    }
+    tqc_span span = tqc_span_make(w->span.start, next->span.end);
+    tqc_finding *f = TQC_EMIT(ctx, span, "a sentence starts in lower case after a full stop "
+                              "('. %.*s'): probably one sentence wrongly broken in two",
+                              nl, ns);
+    char joined[2 * CAP_MAX_WORD + 2], capital[CAP_MAX_WORD];
+    size_t cl = tqc_text_case(ns, (size_t)nl, TQC_CASE_TITLE, capital, sizeof capital);
+    if ((size_t)wl + (size_t)nl + 3 >= sizeof joined || cl == 0)
+        return;
+    char started[2 * CAP_MAX_WORD + 4];
+    int jl = snprintf(joined, sizeof joined, "%.*s %.*s", wl, ws, nl, ns);
+    int sl = snprintf(started, sizeof started, "%.*s. %s", wl, ws, capital);
+    if (jl <= 0 || sl <= 0 || (size_t)sl >= sizeof started)
+        return;
+    /* A determiner, a pronoun or an adverb opens sentences (`. the`, `. he`): the capital
+     * is the likelier fix. A preposition, a conjunction, a noun or a verb goes on with
+     * the sentence before (`vacation. trips`, `pair. of`): the join is. */
+    uint32_t pos = tqc_ctx_pos_lower(ctx, (size_t)(next - doc->tokens));
+    uint32_t before = w->kind == TQC_TOK_WORD ? tqc_ctx_pos_lower(ctx, k - 1) : 0;
+    const uint32_t ends = TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_ADV |
+                          TQC_POS_PRON | TQC_POS_VERB | TQC_POS_NUM;
+    /* ... unless the word before the stop ends no sentence (`für. die`). */
+    bool opens = (pos & (TQC_POS_DET | TQC_POS_PRON | TQC_POS_ADV)) &&
+                 !(pos & (TQC_POS_PREP | TQC_POS_CONJ | TQC_POS_NOUN | TQC_POS_VERB)) &&
+                 !(before && !(before & ends));
+    const char *first = opens ? started : joined, *second = opens ? joined : started;
+    size_t fl = (size_t)(opens ? sl : jl), sl2 = (size_t)(opens ? jl : sl);
+    tqc_finding_suggest(ctx->out, f, first, fl);
+    tqc_finding_fix(ctx->out, f, span, first, fl, false);
+    tqc_finding_suggest(ctx->out, f, second, sl2);
+}
+
+/* (c) `north korean`: a name prefix before a word known only capitalised. Returns the
+ * number of tokens consumed (0: nothing reported). */
+static size_t lower_case_name_pair(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (k + 1 >= doc->token_count)
+        return 0;
+    const tqc_token *a = &doc->tokens[k], *b = &doc->tokens[k + 1];
+    if (!is_word(a) || !is_word(b) || !(a->flags & TQC_TF_LOWER) || !(b->flags & TQC_TF_LOWER) ||
+        !(b->flags & TQC_TF_SPACE_BEFORE) || a->sentence != b->sentence ||
+        !tok_in_list(ctx, ((const cap_state *)ctx->state)->name_prefixes, a))
+        return 0;
+    char fixed[CAP_MAX_WORD], first[CAP_MAX_WORD];
+    size_t al = tqc_span_len(a->span);
+    if (!tqc_dict_case_variant(ctx->dict, tok_text(doc, b), tqc_span_len(b->span), fixed,
+                               sizeof fixed) ||
+        tqc_text_case(tok_text(doc, a), al, TQC_CASE_TITLE, first, sizeof first) == 0)
+        return 0;
+    char phrase[2 * CAP_MAX_WORD + 2];
+    int n = snprintf(phrase, sizeof phrase, "%s %s", first, fixed);
+    if (n <= 0 || (size_t)n >= sizeof phrase)
+        return 0;
+    tqc_span span = tqc_span_make(a->span.start, b->span.end);
+    tqc_finding *f = TQC_EMIT(ctx, span, "proper name in lower case: '%.*s' is written '%s' "
+                              "(the dictionary knows '%s' only with a capital)",
+                              (int)tqc_span_len(span), tqc_doc_at(doc, span), phrase, fixed);
+    tqc_finding_suggest(ctx->out, f, phrase, (size_t)n);
+    tqc_finding_fix(ctx->out, f, span, phrase, (size_t)n, false);
+    return 2;
+}
+
+/* The spans of the findings an earlier pass (missing-space) made, sorted by start, with
+ * the largest end up to each: asking tqc_findings_overlap for every word scanned every
+ * finding, quadratic on a long text with many of them. ok false: ask it after all. */
+typedef struct span_index {
+    tqc_span *spans;
+    size_t *max_end;
+    size_t n;
+    bool ok;
+} span_index;
+
+static int cmp_span_start(const void *pa, const void *pb)
+{
+    const tqc_span *a = pa, *b = pb;
+    return a->start < b->start ? -1 : a->start > b->start;
+}
+
+static void span_index_build(span_index *ix, const tqc_findings *list, const char *rule)
+{
+    *ix = (span_index){0};
+    size_t n = 0;
+    for (size_t i = 0; i < list->count; i++)
+        n += strcmp(list->items[i].rule, rule) == 0;
+    ix->spans = n ? malloc(n * sizeof *ix->spans) : NULL;
+    ix->max_end = n ? malloc(n * sizeof *ix->max_end) : NULL;
+    if (n && (!ix->spans || !ix->max_end)) {
+        free(ix->spans);
+        free(ix->max_end);
+        *ix = (span_index){0};
+        return;
+    }
+    for (size_t i = 0; i < list->count; i++)
+        if (strcmp(list->items[i].rule, rule) == 0)
+            ix->spans[ix->n++] = list->items[i].span;
+    if (ix->n)
+        qsort(ix->spans, ix->n, sizeof *ix->spans, cmp_span_start);
+    for (size_t i = 0; i < ix->n; i++)
+        ix->max_end[i] = i && ix->max_end[i - 1] > ix->spans[i].end ? ix->max_end[i - 1]
+                                                                     : ix->spans[i].end;
+    ix->ok = true;
+}
+
+/* Whether a span of the index overlaps span (a non-empty token's). */
+static bool span_index_overlaps(const span_index *ix, tqc_span span)
+{
+    size_t lo = 0, hi = ix->n;     /* the spans starting before span ends: [0, lo) */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ix->spans[mid].start < span.end)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && ix->max_end[lo - 1] > span.start;
+}
+
+/* (c) `sunday`, `boston`: one word of a name in lower case. The evidence is the
+ * lexicon's: it writes the word only capitalised (`Sunday`, `Boston`) and knows no
+ * lower-case form, and the dictionary agrees. A word the lexicon knows in lower case is a
+ * common word as well (`grey`, `march`, `may`): nothing is said. Where every noun is
+ * capitalised, the capitalised form must be a proper noun and no common noun. Returns
+ * whether it reported. */
+static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_token *t = &doc->tokens[k];
+    size_t len = tqc_span_len(t->span);
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    if (!lex || k == 0 || !is_word(t) || !(t->flags & TQC_TF_LOWER) || len < 3 || len >= CAP_MAX_WORD ||
+        (t->flags & (TQC_TF_SENT_START | TQC_TF_PARA_START | TQC_TF_PERIOD | TQC_TF_DIGIT)) ||
+        tqc_ctx_pos(ctx, k) != 0)
+        return false;
+    const char *w = tok_text(doc, t);
+    char fixed[CAP_MAX_WORD];
+    if (!tqc_dict_case_variant(ctx->dict, w, len, fixed, sizeof fixed))
+        return false;
+    size_t fl = strlen(fixed);
+    uint32_t cap = tqc_lex_pos(lex, fixed, fl);
+    /* Where every noun is capitalised, a common noun counts too, in a noun's place: after
+     * an article, a determiner or a preposition (`dem ausgang`, `jedes werkzeug`); the
+     * lower-case twin of a noun is as often a verb or an adjective the lexicon lacks. */
+    bool noun = false;
+    if (capitalised_nouns(ctx) && (cap & TQC_POS_NOUN) && !(cap & TQC_POS_PROPN)) {
+        const tqc_token *prev = &doc->tokens[k - 1];
+        noun = is_word(prev) && prev->sentence == t->sentence &&
+               (tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev) ||
+                tok_in(ctx, "prepositions", prev));
+        if (!noun)
+            return false;
+    }
+    /* Words run together read as a name (`ina`: `in a`) are missing-space's. */
+    if (!cap || (glued->ok ? span_index_overlaps(glued, t->span)
+                           : tqc_findings_overlap(ctx->out, "missing-space", t->span)))
+        return false;
+    tqc_finding *f = TQC_EMIT(ctx, t->span, "%s in lower case: '%.*s' is written '%s'",
+                              noun ? "noun" : "proper name", (int)len, w, fixed);
+    tqc_finding_suggest(ctx->out, f, fixed, fl);
+    tqc_finding_fix(ctx->out, f, t->span, fixed, fl, false);
+    return true;
+}
+
+/* The next word of a proper name (bytes [*pos, len) of name) into *w, *wl. */
+static bool next_name_word(const char *name, size_t len, size_t *pos, const char **w, size_t *wl)
+{
+    while (*pos < len && name[*pos] == ' ')
+        (*pos)++;
+    if (*pos >= len)
+        return false;
+    size_t s = *pos;
+    while (*pos < len && name[*pos] != ' ')
+        (*pos)++;
+    *w = name + s;
+    *wl = *pos - s;
+    return true;
+}
+
+/* (c) a name of `proper-names` written with a lower-case word. Returns tokens consumed. */
+static size_t lower_case_proper_name(const tqc_ctx *ctx, const cap_state *st, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_token *first = &doc->tokens[k];
+    /* Only a wholly lower-case name is reported (below), so it starts with a lower-case
+     * word; and its first byte must match, cheaply, before the whole name is compared. */
+    if (!st || !is_word(first) || !(first->flags & TQC_TF_LOWER))
+        return 0;
+    unsigned char c0 = (unsigned char)tok_text(doc, first)[0];
+    for (size_t i = 0; i < st->name_count; i++) {
+        const proper_name *pn = &st->names[i];
+        unsigned char n0 = (unsigned char)pn->text[0];
+        if (k + pn->words > doc->token_count ||
+            (c0 < 0x80 && n0 < 0x80 && (c0 | 0x20) != (n0 | 0x20)))
+            continue;
+        size_t pos = 0, j = 0;
+        bool match = true, all_lower = true;
+        const char *w;
+        size_t wl;
+        for (; match && next_name_word(pn->text, pn->len, &pos, &w, &wl); j++) {
+            const tqc_token *t = &doc->tokens[k + j];
+            size_t tl = tqc_span_len(t->span);
+            match = is_word(t) && t->sentence == doc->tokens[k].sentence &&
+                    (j == 0 || (t->flags & TQC_TF_SPACE_BEFORE)) &&
+                    tqc_text_equal_fold(tok_text(doc, t), tl, w, wl);
+            all_lower = all_lower && (t->flags & TQC_TF_LOWER);
+        }
+        /* Only a wholly lower-case name is sure: `European union` may be a union of
+         * Europe, not the institution. */
+        if (!match || !all_lower || j != pn->words)
+            continue;
+        const tqc_token *last = &doc->tokens[k + pn->words - 1];
+        tqc_span span = tqc_span_make(doc->tokens[k].span.start, last->span.end);
+        tqc_finding *f = TQC_EMIT(ctx, span, "proper name in lower case: '%.*s' is written "
+                                  "'%.*s'", (int)tqc_span_len(span), tqc_doc_at(doc, span),
+                                  (int)pn->len, pn->text);
+        tqc_finding_suggest(ctx->out, f, pn->text, pn->len);
+        tqc_finding_fix(ctx->out, f, span, pn->text, pn->len, false);
+        return pn->words;
+    }
+    return 0;
+}
+
+static void run(const tqc_ctx *ctx)
+{
+    const tqc_doc *doc = ctx->doc;
+    int quoted = 0;
+    title_memo memo = {0};
+    /* This pass emits no missing-space finding: the index stays true while it runs. */
+    span_index glued;
+    span_index_build(&glued, ctx->out, "missing-space");
+    for (size_t k = 0; k < doc->token_count; k++) {
+        if (doc->tokens[k].flags & TQC_TF_PARA_START)
+            quoted = 0;
+        /* Quoted text keeps its own capitals: titles, verse, slogans. */
+        if (quoted == 0) {
+            common_word_capitalised(ctx, &memo, k);
+            lower_case_word_capitalised(ctx, &memo, k);
+        }
+        quoted = quote_depth_after(ctx, &doc->tokens[k], quoted);
+        lower_after_full_stop(ctx, k);
+        size_t used = lower_case_proper_name(ctx, ctx->state, k);
+        if (!used)
+            used = lower_case_name_pair(ctx, k);
+        if (!used && quoted == 0)
+            used = lower_case_single_name(ctx, &glued, k);
+        if (used)
+            k += used - 1;
+    }
+    free(glued.spans);
+    free(glued.max_end);
+}
+
+static void fini(void *state)
+{
+    cap_state *st = state;
+    if (st) {
+        free(st->names);
+        tqc_strmap_free(st->quote_marks);
+    }
+    free(st);
+}
+
+/* Fills st->quote_marks from the profile's `quotes` lines (`role open close`): the marks
+ * of every role but brackets, inverted marks and apostrophes, whose marks (’ ') are
+ * left out everywhere, since they close words (`players’`) more often than quotes. */
+static bool load_quote_marks(const tqc_lang *lang, cap_state *st)
+{
+    const tqc_strmap *list = tqc_lang_list(lang, "quotes");
+    size_t n = tqc_strmap_count(list);
+    tqc_strmap *apostrophes = tqc_strmap_new();
+    st->quote_marks = tqc_strmap_new();
+    bool ok = apostrophes && st->quote_marks;
+    for (int pass = 0; ok && pass < 2; pass++) {
+        for (size_t i = 0; ok && i < n; i++) {
+            size_t len, pos = 0, wl, field = 0;
+            const char *line = tqc_strmap_key(list, i, &len), *w, *role = NULL;
+            size_t role_len = 0;
+            while (ok && next_name_word(line, len, &pos, &w, &wl)) {
+                if (field++ == 0) {
+                    role = w;
+                    role_len = wl;
+                    continue;
+                }
+                bool apos = role_len == 10 && memcmp(role, "apostrophe", 10) == 0;
+                if (pass == 0) {
+                    if (apos)
+                        ok = tqc_strmap_put(apostrophes, w, wl, 1);
+                    continue;
+                }
+                if (apos || tqc_strmap_get(apostrophes, w, wl, NULL) ||
+                    (role_len == 7 && memcmp(role, "bracket", 7) == 0) ||
+                    (role_len == 8 && memcmp(role, "inverted", 8) == 0))
+                    continue;
+                uint64_t bits = 0;
+                tqc_strmap_get(st->quote_marks, w, wl, &bits);
+                bits |= field == 2 ? CAP_QUOTE_OPENS : CAP_QUOTE_CLOSES;
+                ok = tqc_strmap_put(st->quote_marks, w, wl, bits);
+            }
+        }
+    }
+    tqc_strmap_free(apostrophes);
+    return ok;
+}
+
+static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t errlen)
+{
+    const tqc_strmap *list = tqc_lang_list(lang, "proper-names");
+    size_t n = tqc_strmap_count(list);
+    cap_state *st = calloc(1, sizeof *st);
+    if (!st || (n && !(st->names = calloc(n, sizeof *st->names)))) {
+        fini(st);
+        return TQC_ENOMEM;
+    }
+    st->name_prefixes = tqc_lang_list(lang, "name-prefixes");
+    st->lower_case_words = tqc_lang_list(lang, "lower-case-words");
+    st->nationalities = tqc_lang_list(lang, "nationalities");
+    if (!load_quote_marks(lang, st)) {
+        fini(st);
+        return TQC_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t len, pos = 0;
+        proper_name pn = {.text = tqc_strmap_key(list, i, &len)};
+        pn.len = len;
+        const char *w;
+        size_t wl;
+        while (next_name_word(pn.text, pn.len, &pos, &w, &wl))
+            pn.words++;
+        if (pn.words >= 1 && pn.words <= CAP_MAX_NAME_WORDS)
+            st->names[st->name_count++] = pn;
+    }
+    *state = st;
+    return TQC_OK;
+}
+
+const tqc_pass tqc_pass_capitalization = {
+    .id = "capitalization",
+    .severity = TQC_SEV_WARNING,
+    .severities = TQC_SEV_BIT(TQC_SEV_WARNING) | TQC_SEV_BIT(TQC_SEV_INFO),
+    .summary = "common word capitalised mid-sentence, lower case after a full stop, "
+               "proper name in lower case",
+    .good = "The Coast Guard told the Ministry of Foreign Affairs that ships had to be "
+            "careful, e.g. near the port, until 9 p.m. on Monday.",
+    .bad = "The Coast Guard asked ships to Be careful near the port. and the harbour.",
+    .details = "A common word capitalised mid-sentence (`to Be careful`), a sentence starting in "
+               "lower case after a full stop (`peace. and the`), a proper name written in lower "
+               "case (`north korean`). Abbreviations and titles the language lists are left alone.",
+    .init = init,
+    .run = run,
+    .fini = fini,
+    .needs_dict = true,
+};

@@ -1,0 +1,132 @@
+/* context: what several passes ask about a document in the same way (pass/pass.h). */
+#include "pass/pass.h"
+
+#include <string.h>
+
+#include "lang/langid.h"
+#include "core/text.h"
+
+/* Longer words are no abbreviation. */
+#define CTX_MAX_ABBREVIATION 256
+
+/* Whether word token w is a word of the profile lists `abbreviations` or
+ * `abbreviations-lower` with a period (token dot) glued after it. */
+static bool listed_abbreviation(const tqc_ctx *ctx, size_t w, size_t dot)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (dot >= doc->token_count)
+        return false;
+    const tqc_token *p = &doc->tokens[dot], *a = &doc->tokens[w];
+    if (p->kind != TQC_TOK_PUNCT || tqc_span_len(p->span) != 1 ||
+        doc->text[p->span.start] != '.' || (p->flags & TQC_TF_SPACE_BEFORE) ||
+        a->kind != TQC_TOK_WORD)
+        return false;
+    const char *s = tqc_doc_at(doc, a->span);
+    size_t len = tqc_span_len(a->span);
+    char lower[CTX_MAX_ABBREVIATION];
+    size_t n = tqc_text_case(s, len, TQC_CASE_LOWER, lower, sizeof lower);
+    return n && (tqc_lang_in(ctx->lang, "abbreviations", s, len) ||
+                 tqc_lang_in(ctx->lang, "abbreviations", lower, n) ||
+                 tqc_lang_in(ctx->lang, "abbreviations-lower", lower, n));
+}
+
+bool tqc_ctx_abbreviation_at(const tqc_ctx *ctx, size_t k)
+{
+    return listed_abbreviation(ctx, k, k + 1) ||
+           (k >= 2 && !(ctx->doc->tokens[k].flags & TQC_TF_SPACE_BEFORE) &&
+            listed_abbreviation(ctx, k - 2, k - 1));
+}
+
+/* Longer forms are in no lexicon (lang/lex.c refuses them). */
+#define CTX_MAX_FORM 256
+
+/* The lexicon's answer for s (len bytes), with fallbacks for forms joined by an
+ * apostrophe: the typographic one (U+2019) read as ASCII; an elided word the lexicon
+ * lists with its apostrophe (`l'`, `qu'`, `dell'`) before a word it knows, or a known word
+ * before a clitic it lists (`'s`, `'ll`), answered for both (`n'est`: ADV and VFIN).
+ * Anything else it lacks is unknown. */
+static uint32_t lookup(const tqc_lex *lex, const char *s, size_t len)
+{
+    uint32_t pos = tqc_lex_pos(lex, s, len);
+    if (pos || len >= CTX_MAX_FORM)
+        return pos;
+    char buf[CTX_MAX_FORM];
+    size_t n = 0, apos = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+            (unsigned char)s[i + 2] == 0x99) {
+            buf[n++] = '\'';
+            i += 2;
+        } else {
+            buf[n++] = s[i];
+        }
+        if (buf[n - 1] == '\'' && !apos)
+            apos = n;
+    }
+    if (!apos)
+        return 0;
+    if (n != len && (pos = tqc_lex_pos(lex, buf, n)) != 0)
+        return pos;
+    /* Elision (`l'` + `homme`), then a clitic the lexicon lists (`Kennedy` + `'s`). */
+    uint32_t head = apos < n ? tqc_lex_pos(lex, buf, apos) : 0;
+    uint32_t rest = head ? tqc_lex_pos(lex, buf + apos, n - apos) : 0;
+    if (head && rest)
+        return head | rest;
+    head = apos > 1 ? tqc_lex_pos(lex, buf, apos - 1) : 0;
+    rest = head ? tqc_lex_pos(lex, buf + apos - 1, n - apos + 1) : 0;
+    return head && rest ? head | rest : 0;
+}
+
+static uint32_t token_pos(const tqc_ctx *ctx, size_t k, bool lower)
+{
+    uint32_t *slot = ctx->token_pos ? &ctx->token_pos[2 * k + lower] : NULL;
+    if (slot && *slot)
+        return *slot & ~TQC_CTX_POS_ASKED;
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    uint32_t pos = 0;
+    if (lex) {
+        tqc_span sp = ctx->doc->tokens[k].span;
+        const char *s = tqc_doc_at(ctx->doc, sp);
+        size_t len = tqc_span_len(sp);
+        if (!lower) {
+            pos = lookup(lex, s, len);
+        } else {
+            char buf[CTX_MAX_FORM];
+            size_t n = len < sizeof buf ? tqc_text_case(s, len, TQC_CASE_LOWER, buf, sizeof buf) : 0;
+            pos = n ? lookup(lex, buf, n) : 0;
+        }
+    }
+    if (slot)
+        *slot = pos | TQC_CTX_POS_ASKED;
+    return pos;
+}
+
+uint32_t tqc_ctx_pos(const tqc_ctx *ctx, size_t k) { return token_pos(ctx, k, false); }
+uint32_t tqc_ctx_pos_lower(const tqc_ctx *ctx, size_t k) { return token_pos(ctx, k, true); }
+
+size_t tqc_ctx_varieties(const tqc_ctx *ctx, tqc_ctx_variety *out, size_t max)
+{
+    const char *list = tqc_lang_setting(ctx->lang, "varieties", NULL);
+    if (!list || !ctx->langs || strchr(tqc_lang_code(ctx->lang), '-') || max == 0)
+        return 0;
+    size_t count = 0;
+    for (const char *p = list; *p && count < max; p += strcspn(p, " ")) {
+        p += strspn(p, " ");
+        size_t n = strcspn(p, " ");
+        char code[32];
+        if (n == 0)
+            break;
+        if (count == 0) {       /* the first is the document's own dictionary */
+            out[count++] = (tqc_ctx_variety){p, n, NULL};
+            continue;
+        }
+        if (n >= sizeof code)
+            continue;
+        memcpy(code, p, n);
+        code[n] = '\0';
+        tqc_dict *d = tqc_langid_variety_dict(ctx->langs, code);
+        if (d)
+            out[count++] = (tqc_ctx_variety){p, n, d};
+    }
+    return count;
+}

@@ -1,0 +1,403 @@
+/* fragment: a verbless piece split off the sentence before it and left standing as a
+ * sentence of its own (`... linked to the space program. North Korean.`, `Twice in one
+ * week.`, `Vor allem im Norden des Landes.`). The language's lexicon (lang/lex.h) tells the
+ * verbs, so the rule is the same in every language. A sentence is reported when:
+ *  - it follows, in the same paragraph, a complete sentence: four words or more, a
+ *    finite verb, and a full stop after a number or a word that is no abbreviation;
+ *  - it ends with a full stop, opens with a word, and none of its words is a finite verb
+ *    or an auxiliary (TQC_POS_VFIN, TQC_POS_AUX) as written or in lower case, read in
+ *    context where the form has other readings (see finite_verb: `of historic weight`);
+ *  - it has content: a number, or a noun, name, adjective, preposition or non-finite verb
+ *    that cannot be read as an adverb, pronoun or interjection. Sentences of those and
+ *    conjunctions alone are complete replies (`Not yet.`, `Nothing.`, `Absolutely not.`),
+ *    as are the set phrases of the profile list `verbless-sentences` (`Thank you.`, `No
+ *    way.`, `Of course.`);
+ *  - it is not speech: no quotation mark in it, not inside a quotation;
+ *  - it is not a credit, list item or handle: no URL, handle, colon, slash or ©, its
+ *    first word not in the profile list `credits` (`Photo`, `Source`), its paragraph
+ *    opening with a word; and not cut at an abbreviation (`Cf.`).
+ * A sentence opening with a word of the profile list `relative-openers` (`Who`, `Which`,
+ * `Dont`, `Donde`), or of `subordinators` (`Because`, `Weil`, `Aunque`) with no comma
+ * after which a main clause could follow, or a German relative clause ending on its verb
+ * (verb_final_relative), and ending with a full stop is a subordinate clause with no main
+ * clause, reported the same way whatever its verbs.
+ * A word the lexicon lacks may be a verb when it is written in lower case, or opens the
+ * sentence and the dictionary knows it in lower case; such a sentence is reported at info
+ * only, since the verb may be the word the lexicon lacks. Capitalised words inside the
+ * sentence (names; German nouns), all-capital words and words with digits are no verbs.
+ * Datelines, bylines and headlines are paragraphs of their own or open one, so no
+ * complete sentence precedes them. */
+#include "pass/pass.h"
+
+#include <string.h>
+
+#include "core/text.h"
+
+#define FRAG_MAX_WORD 128
+/* The sentence before must be long enough to have been a full clause. */
+#define FRAG_MIN_PREV_WORDS 4
+/* Longer verbless sentences are lists, tables or titles cut by the segmenter, and each
+ * word more is one more chance that the lexicon lacks the verb reading of a word. */
+#define FRAG_MAX_WORDS 20
+/* A word ending the sentence before counts as a word from this length when capitalised,
+ * and past it when unknown in lower case (shorter ones may be abbreviations: `Dr.`,
+ * `Nr.`, `dott.`). */
+#define FRAG_MIN_NOUN_BYTES 4
+/* Shorter unknown last words (`Af.`, `Co.`) are more likely abbreviations. */
+#define FRAG_MIN_LAST_BYTES 3
+/* A set phrase of the profile list `verbless-sentences`, words joined by spaces. */
+#define FRAG_MAX_PHRASE 256
+
+#define FINITE (TQC_POS_VFIN | TQC_POS_AUX)
+/* What a fragment split off a clause carries; replies are made of the other classes. */
+#define REPLY (TQC_POS_ADV | TQC_POS_PRON | TQC_POS_INTJ)
+#define CONTENT (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_NUM | TQC_POS_PREP | \
+                 TQC_POS_VINF | TQC_POS_VPART | TQC_POS_VGER)
+
+static const char *tok_text(const tqc_doc *doc, const tqc_token *t)
+{
+    return tqc_doc_at(doc, t->span);
+}
+
+static bool tok_in(const tqc_ctx *ctx, const char *list, const tqc_token *t)
+{
+    char buf[FRAG_MAX_WORD];
+    size_t n = tqc_text_case(tok_text(ctx->doc, t), tqc_span_len(t->span), TQC_CASE_LOWER,
+                             buf, sizeof buf);
+    return n && tqc_lang_in(ctx->lang, list, buf, n);
+}
+
+static bool is_full_stop(const tqc_doc *doc, const tqc_token *t)
+{
+    return t->kind == TQC_TOK_PUNCT && tqc_span_len(t->span) == 1 && tok_text(doc, t)[0] == '.';
+}
+
+static int32_t first_cp(const tqc_doc *doc, const tqc_token *t)
+{
+    int32_t cp = 0;
+    tqc_text_decode(tok_text(doc, t), tqc_span_len(t->span), &cp);
+    return cp;
+}
+
+static bool is_closer(const tqc_doc *doc, const tqc_token *t)
+{
+    int32_t cp = first_cp(doc, t);
+    return cp == '"' || cp == ')' || cp == 0x201D || cp == 0x2019 || cp == 0xBB;
+}
+
+static bool is_quote(int32_t cp)
+{
+    return cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0xAB ||
+           cp == 0xBB || cp == 0x2018 || cp == 0x2019 || cp == 0x201A || cp == 0x2039 ||
+           cp == 0x203A;
+}
+
+/* Whether the language puts object pronouns before finite verbs (profile
+ * `proclitic-pronouns = yes`: `la vende`, `le dijo`), so a pronoun may precede a verb;
+ * `after-subject` where a subject must come first (French: `il les note`, never `Les
+ * notes` as a clause). */
+static bool proclitics(const tqc_ctx *ctx, bool sentence_start)
+{
+    const char *v = tqc_lang_setting(ctx->lang, "proclitic-pronouns", "no");
+    return strcmp(v, "yes") == 0 || (!sentence_start && strcmp(v, "after-subject") == 0);
+}
+
+/* Parts of speech of word token k: as written, else in lower case; a sentence's first
+ * word is both (`May`: a month and a modal). Inside a sentence, a capitalised word the
+ * lexicon knows only in lower case is part of a name or title (`the Research Unit`), so
+ * none of its verb readings count. */
+static uint32_t word_pos(const tqc_ctx *ctx, size_t k, bool first)
+{
+    uint32_t pos = tqc_ctx_pos(ctx, k);
+    if (first)
+        return pos | tqc_ctx_pos_lower(ctx, k);
+    if (pos || (ctx->doc->tokens[k].flags & TQC_TF_LOWER))
+        return pos;
+    uint32_t lower = tqc_ctx_pos_lower(ctx, k);
+    return lower ? (lower & ~TQC_POS_VERB) | TQC_POS_PROPN : 0;
+}
+
+/* Whether word token k (of a sentence opening at token first) is a finite verb. A form
+ * that is also an article, preposition or conjunction (`una`, `para`, `like`) is one only
+ * after a word that may be its subject (a noun, a name, a pronoun that is no article):
+ * the closed class is the likelier reading. A form that is also a noun or adjective is
+ * none right after a word that may be a determiner, preposition or adjective and no verb
+ * (`of historic weight`, `his acts`), unless the language puts pronouns before verbs
+ * (see proclitics: `la vende`) and that word may be one. An infinitive right after a
+ * preposition (`to go`, `zu verwenden`) is none. Auxiliaries always count. */
+static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
+{
+    uint32_t pos = word_pos(ctx, k, k == first);
+    if (!(pos & FINITE))
+        return false;
+    bool has_before = k > first && ctx->doc->tokens[k - 1].kind == TQC_TOK_WORD;
+    uint32_t before = has_before ? word_pos(ctx, k - 1, k - 1 == first) : 0;
+    /* An infinitive after its particle (`to go`, `zu verwenden`) is no finite verb. */
+    if ((pos & TQC_POS_VINF) && !(pos & TQC_POS_AUX) && (before & TQC_POS_PREP) &&
+        !(before & (TQC_POS_PRON | TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB)))
+        return false;
+    bool closed = pos & (TQC_POS_DET | TQC_POS_PREP | TQC_POS_CONJ);
+    if ((pos & TQC_POS_AUX) || (!closed && !(pos & (TQC_POS_NOUN | TQC_POS_ADJ))))
+        return true;
+    if (closed)
+        return (before & (TQC_POS_NOUN | TQC_POS_PROPN)) ||
+               ((before & TQC_POS_PRON) && !(before & TQC_POS_DET));
+    uint32_t keeps_verb = TQC_POS_VERB | (proclitics(ctx, k - 1 == first) ? TQC_POS_PRON : 0);
+    return !has_before || !(before & (TQC_POS_DET | TQC_POS_PREP | TQC_POS_ADJ)) ||
+           (before & keeps_verb);
+}
+
+/* Whether word token k, which the lexicon lacks, may be a verb: see the header. */
+static bool may_be_verb(const tqc_ctx *ctx, size_t k, bool first)
+{
+    const tqc_token *t = &ctx->doc->tokens[k];
+    if (t->flags & (TQC_TF_ALLCAPS | TQC_TF_DIGIT | TQC_TF_INNER_CAP))
+        return false;
+    if (t->flags & TQC_TF_LOWER)
+        return true;
+    if (!first || !ctx->dict)
+        return false;
+    char buf[FRAG_MAX_WORD];
+    size_t n = tqc_text_case(tok_text(ctx->doc, t), tqc_span_len(t->span), TQC_CASE_LOWER,
+                             buf, sizeof buf);
+    return n && tqc_dict_known(ctx->dict, buf, n);
+}
+
+static bool abbreviation(const tqc_ctx *ctx, const tqc_token *t)
+{
+    return tqc_lang_in(ctx->lang, "abbreviations", tok_text(ctx->doc, t), tqc_span_len(t->span)) ||
+           tok_in(ctx, "abbreviations", t) || tok_in(ctx, "abbreviations-lower", t);
+}
+
+/* Whether sentence s is a complete one: long enough, with a finite verb (unless
+ * any_clause: before a relative clause the head noun alone was cut off, `Patrolman
+ * Nunes. Who investigated, said...`), and ending in a
+ * full stop after a number or a word that is no abbreviation (none of the profile's
+ * lists): a lower-case word the dictionary or lexicon knows or longer than
+ * FRAG_MIN_NOUN_BYTES, a capitalised or all-capital one the lexicon knows (`New.`), or
+ * any of FRAG_MIN_NOUN_BYTES or more (a name: `Pope.`, `GRUB.`). */
+static bool complete_sentence(const tqc_ctx *ctx, size_t s, bool any_clause)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_sentence *prev = &doc->sentences[s];
+    if (prev->tok_count < 2)
+        return false;
+    size_t last = prev->tok_first + prev->tok_count - 1, words = 0;
+    /* A quotation or bracket may close after the stop: `than we expected.”` */
+    while (last > prev->tok_first + 1 && doc->tokens[last].kind == TQC_TOK_PUNCT &&
+           !(doc->tokens[last].flags & TQC_TF_SPACE_BEFORE) && is_closer(doc, &doc->tokens[last]))
+        last--;
+    size_t wk = last - 1;
+    const tqc_token *w = &doc->tokens[wk];
+    if (!is_full_stop(doc, &doc->tokens[last]) || (doc->tokens[last].flags & TQC_TF_SPACE_BEFORE))
+        return false;
+    if (w->kind != TQC_TOK_NUMBER &&
+        (w->kind != TQC_TOK_WORD || (w->flags & TQC_TF_PERIOD) || abbreviation(ctx, w)))
+        return false;
+    bool finite = false;
+    for (size_t k = prev->tok_first; k < last; k++) {
+        if (doc->tokens[k].kind != TQC_TOK_WORD)
+            continue;
+        words++;
+        finite = finite || finite_verb(ctx, k, prev->tok_first);
+    }
+    if (!any_clause && (words < FRAG_MIN_PREV_WORDS || !finite))
+        return false;
+    if (w->kind == TQC_TOK_NUMBER)
+        return true;
+    size_t n = tqc_span_len(w->span);
+    if (n < 2)
+        return false;
+    if (w->flags & TQC_TF_LOWER)
+        return n > FRAG_MIN_NOUN_BYTES || tqc_ctx_pos(ctx, wk) ||
+               (ctx->dict && tqc_dict_known(ctx->dict, tok_text(doc, w), n));
+    return (w->flags & TQC_TF_CAP) &&
+           (n >= FRAG_MIN_NOUN_BYTES || (w->flags & TQC_TF_ALLCAPS) || tqc_ctx_pos(ctx, wk) ||
+            tqc_ctx_pos_lower(ctx, wk));
+}
+
+/* Whether token k of paragraph tokens [first, k) lies inside a quotation. Straight
+ * double quotes toggle; typographic ones open and close. */
+static bool inside_quotation(const tqc_doc *doc, size_t first, size_t k)
+{
+    int depth = 0;
+    bool straight = false;
+    for (size_t j = first; j < k; j++) {
+        const tqc_token *t = &doc->tokens[j];
+        if (t->kind != TQC_TOK_PUNCT)
+            continue;
+        int32_t cp = first_cp(doc, t);
+        if (cp == '"')
+            straight = !straight;
+        else if (cp == 0x201C && depth > 0)
+            depth--; /* “ closes German „…“ */
+        else if (cp == 0x201C || cp == 0xAB || cp == 0x201E)
+            depth++;
+        else if ((cp == 0x201D || cp == 0xBB) && depth > 0)
+            depth--;
+    }
+    return straight || depth > 0;
+}
+
+/* Whether tokens [first, last) are a relative clause in a language whose subordinate
+ * clauses end on their finite verb (profile `verb-final-subordinate = yes`: German): it
+ * opens with a word that may be an article or a pronoun (`Die`, `Das`), read as the
+ * pronoun because the next word can neither follow an article (no noun, name or
+ * adjective) nor be the verb of a main clause, and its last word is a finite verb
+ * (`Die es benötigt.`, `Das für die Zulassung zuständig ist.`). */
+static bool verb_final_relative(const tqc_ctx *ctx, size_t first, size_t last)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (last < first + 3 || doc->tokens[first + 1].kind != TQC_TOK_WORD ||
+        doc->tokens[last - 1].kind != TQC_TOK_WORD ||
+        strcmp(tqc_lang_setting(ctx->lang, "verb-final-subordinate", "no"), "yes") != 0)
+        return false;
+    uint32_t opener = word_pos(ctx, first, true), next = word_pos(ctx, first + 1, false);
+    return (opener & TQC_POS_DET) && (opener & TQC_POS_PRON) && next &&
+           !(next & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_VERB)) &&
+           (word_pos(ctx, last - 1, false) & FINITE);
+}
+
+/* Whether the words of tokens [first, last), lower-cased and joined by spaces (a
+ * typographic apostrophe read as '), are a set phrase of `verbless-sentences`. */
+static bool set_phrase(const tqc_ctx *ctx, size_t first, size_t last)
+{
+    char phrase[FRAG_MAX_PHRASE];
+    size_t n = 0;
+    for (size_t k = first; k < last; k++) {
+        const tqc_token *t = &ctx->doc->tokens[k];
+        if (t->kind != TQC_TOK_WORD)
+            continue;
+        if (n && n < sizeof phrase)
+            phrase[n++] = ' ';
+        size_t w = tqc_text_case(tok_text(ctx->doc, t), tqc_span_len(t->span), TQC_CASE_LOWER,
+                                 phrase + n, sizeof phrase - n);
+        if (!w)
+            return false;
+        n += w;
+    }
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i + 2 < n && !memcmp(phrase + i, "\xE2\x80\x99", 3)) {
+            phrase[o++] = '\'';
+            i += 2;
+        } else {
+            phrase[o++] = phrase[i];
+        }
+    }
+    n = o;
+    return n && tqc_lang_in(ctx->lang, "verbless-sentences", phrase, n);
+}
+
+static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_sentence *sent = &doc->sentences[s];
+    if (sent->tok_count < 2)
+        return;
+    size_t first = sent->tok_first, last = first + sent->tok_count - 1;
+    if (!is_full_stop(doc, &doc->tokens[last]) || doc->tokens[first].kind != TQC_TOK_WORD)
+        return;
+    size_t words = 0, unknown_verbs = 0;
+    bool content = false;
+    /* A relative or adverbial clause has its verb but no main clause: `Who lives in
+     * Paris.`, `Because the road was closed.`; an adverbial one may open a sentence whose
+     * main clause follows a comma, and a word that is also an adverb is one when a finite
+     * verb follows it (`Da kam er.`). */
+    bool relative = tok_in(ctx, "relative-openers", &doc->tokens[first]) ||
+                    verb_final_relative(ctx, first, last);
+    if (!relative && tok_in(ctx, "subordinators", &doc->tokens[first]) &&
+        !(first + 1 < last && doc->tokens[first + 1].kind == TQC_TOK_WORD &&
+          finite_verb(ctx, first + 1, first))) {
+        relative = true;
+        for (size_t k = first; k < last; k++)
+            if (first_cp(doc, &doc->tokens[k]) == ',' || first_cp(doc, &doc->tokens[k]) == ';')
+                relative = false;
+    }
+    for (size_t k = first; k < last; k++) {
+        const tqc_token *t = &doc->tokens[k];
+        int32_t cp = first_cp(doc, t);
+        switch (t->kind) {
+        case TQC_TOK_WORD: {
+            words++;
+            if (!relative && finite_verb(ctx, k, first))
+                return;
+            uint32_t pos = word_pos(ctx, k, k == first);
+            if (!pos && may_be_verb(ctx, k, k == first))
+                unknown_verbs++;
+            /* An adverb, pronoun or interjection reading makes a reply (`Pas encore.`:
+             * `pas` is also a noun). */
+            content = content || !pos || ((pos & CONTENT) && !(pos & REPLY));
+            break;
+        }
+        case TQC_TOK_NUMBER:
+            content = true;
+            break;
+        case TQC_TOK_PUNCT:
+        case TQC_TOK_SYMBOL:
+            /* Speech; a credit (`AFP/Getty`, `© Reuters`); a list or citation after a
+             * colon (`For example: 1.`). */
+            if (is_quote(cp) || cp == '/' || cp == '|' || cp == 0xA9 || cp == ':')
+                return;
+            break;
+        default:
+            return;   /* URLs, handles, hashtags: credits and links, not prose */
+        }
+    }
+    const tqc_token *end = &doc->tokens[last - 1];
+    if (words == 0 || (!relative && (words > FRAG_MAX_WORDS || !content)) ||
+        set_phrase(ctx, first, last) || tok_in(ctx, "credits", &doc->tokens[first]))
+        return;
+    if (end->kind == TQC_TOK_WORD &&
+        (abbreviation(ctx, end) ||
+         (tqc_span_len(end->span) < FRAG_MIN_LAST_BYTES && !word_pos(ctx, last - 1, false))))
+        return;
+    if (!complete_sentence(ctx, s - 1, relative) || inside_quotation(doc, para_first_tok, first))
+        return;
+    int len = (int)tqc_span_len(sent->span);
+    const char *text = tqc_doc_at(doc, sent->span);
+    if (relative)
+        TQC_EMIT(ctx, sent->span, "'%.*s' is a subordinate clause standing as a sentence, "
+                 "with no main clause; probably the end of the sentence before it", len, text);
+    else if (unknown_verbs)
+        tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, sent->span,
+                 "'%.*s' may have no verb; probably the end of the sentence before it (the "
+                 "lexicon does not know every word, one may be the verb)", len, text);
+    else
+        TQC_EMIT(ctx, sent->span, "'%.*s' has no verb; probably the end of the sentence "
+                 "before it", len, text);
+}
+
+static void run(const tqc_ctx *ctx)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (!tqc_lang_lexicon(ctx->lang))
+        return;   /* without parts of speech there is no telling a verb */
+    for (size_t p = 0; p < doc->paragraph_count; p++) {
+        const tqc_paragraph *para = &doc->paragraphs[p];
+        if (para->sent_count < 2)
+            continue;
+        size_t para_first_tok = doc->sentences[para->sent_first].tok_first;
+        /* A list item opens with a bullet, dash or number, not a word. */
+        if (para_first_tok >= doc->token_count ||
+            doc->tokens[para_first_tok].kind != TQC_TOK_WORD)
+            continue;
+        for (size_t s = para->sent_first + 1; s < para->sent_first + para->sent_count; s++)
+            check_sentence(ctx, s, para_first_tok);
+    }
+}
+
+const tqc_pass tqc_pass_fragment = {
+    .id = "fragment",
+    .severity = TQC_SEV_WARNING,
+    .severities = TQC_SEV_BIT(TQC_SEV_WARNING) | TQC_SEV_BIT(TQC_SEV_INFO),
+    .summary = "a verbless piece split off the sentence before it",
+    .good = "The minister was asked whether the talks had failed. He declined. "
+            "Asked again on Friday, she said only this. Not yet.",
+    .bad = "The engineers were linked to the national space program. North Korean.",
+    .details = "A verbless piece split off the sentence before it (`space program. North "
+               "Korean.`), as when a translation engine or a scraper breaks a sentence at the "
+               "wrong full stop.",
+    .run = run,
+    .needs_dict = true,
+};

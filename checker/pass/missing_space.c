@@ -1,0 +1,939 @@
+/* missing-space: words run together with the space lost, as when a link or a line
+ * break is dropped in scraping: `talksended`, `dayson`, a case change inside a token
+ * (`cityLagos`), a proper noun glued to a function word (`Berlinon`), and a sentence
+ * end without its space (`report.The`).
+ *
+ * Only tokens the dictionary rejects and the frequency corpus never saw are examined;
+ * their readings as two or three dictionary words are ranked by word frequency
+ * (lang/split.h). Whether the best reading is a run-on or the token is a word the dictionary
+ * lacks (a name, a closed compound) weighs the evidence, and the message names it:
+ *   - glue: a function word as one part is the common shape of a run-on (`hours on`);
+ *     function words that also form closed compounds at that end (`-less`, `over-`,
+ *     marked so in the profile list `function-words`) do not count as glue;
+ *   - two content words run together are reported only when the parts are long: closed
+ *     compounds the dictionary lacks (`cowbarn`) have short parts;
+ *   - a capitalised token inside a sentence is a name unless it reads as a word and a
+ *     function word that the next word continues (`Berlinon Monday`) and the first part
+ *     is a common word or stands alone elsewhere in the article; names recur in an
+ *     article and run-ons seldom do, so a token seen twice is left alone;
+ *   - one case change inside a token (`cityLagos`) splits it when the first part is a
+ *     word; brand-like forms (`iPhone`, `McDonald`, `JPMorgan`) have a short first part
+ *     or several capitals.
+ * Two profile settings adapt this to languages unlike English: `solid-compounds = yes`
+ * (German writes its compounds solid, and Hunspell lacks many: `hineinfällt`,
+ * `Basenpaaren`) reports only readings glued by a function word; `capitalised-nouns =
+ * yes` (German capitalises every noun) takes a capitalised first part the dictionary
+ * knows for a common word, not a name (`Regierungam Montag`, `Kommissionhat`), when a
+ * function word of three letters or more follows it or the part is attested.
+ * Acronyms and tokens with digits, hyphens, apostrophes or inner periods are left alone. */
+#include "pass/pass.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "lang/langid.h"
+#include "lang/lex.h"
+#include "lang/split.h"
+#include "core/strmap.h"
+#include "core/text.h"
+
+/* Shorter unknown tokens are abbreviations and names far more often than run-ons. */
+#define MS_MIN_CHARS 3
+/* Readings kept per token: the best and a few close alternatives. */
+#define MS_MAX_READINGS 4
+/* An alternative reading is suggested only when at least this likely relative to the
+ * best one; a fix is safe only when the best is this many times likelier than the next. */
+#define MS_ALT_RATIO 0.01
+#define MS_SAFE_RATIO 20.0
+/* ... and when its content words are this long: short words make chance readings of
+ * words the dictionary lacks (`forbad`: `for bad`). */
+#define MS_SAFE_MIN_CHARS 4
+/* A content word the corpus never saw counts as a part only from this length: short
+ * unattested dictionary entries are mostly abbreviations and syllables. */
+#define MS_RARE_CHARS 5
+/* Two content words without glue: closed compounds the dictionary lacks have short
+ * parts (`cow barn`, `fire pit`); run-ons of longer words are rarely compounds. */
+#define MS_CONTENT_MIN_CHARS 5
+#define MS_CONTENT_TOTAL_CHARS 12
+/* ... and when the corpus never saw one of them, both must be longer still: a rare
+ * first part is often a learned prefix (`hydro`, `pseudo`). */
+#define MS_RARE_PAIR_CHARS 6
+/* Shorter content words are not judged by their parts of speech: the lexicon knows
+ * many two-letter forms (abbreviations, syllables). */
+#define MS_SHAPE_MIN_CHARS 3
+#define MS_SHAPE_ADV_CHARS 4
+/* Tokens in capitals shorter than this are acronyms (`SEATO`, `NASDAQ`), not run-ons. */
+#define MS_CAPS_MIN_CHARS 8
+/* Content words around one function word in a three-word reading have at least this many
+ * characters. */
+#define MS_LINKED_CHARS 5
+/* Each part of a lower-case name run-on (`newyork`) has at least this many characters. */
+#define MS_NAME_PART_CHARS 3
+/* The first part of a capitalised run-on must be at least this common in the corpus
+ * unless the article uses it alone: names read as words have rare first parts (`Hass
+ * on`), and so do names the dictionary knows. */
+#define MS_PROPER_COMMON 5
+/* Two-letter function words end many names (`Seaton`, `Bergin`, `Hasson`): before one of
+ * them the first part must be a word the corpus knows well. */
+#define MS_NAME_END_COMMON 50
+/* After a one-letter function word (`A few`) the other part must be this common:
+ * `A ton` is more often the name Aton. */
+#define MS_AFTER_LETTER_COMMON 20
+/* Capitalised tokens shorter than this are names (`Ona`, `Ida`) far more often. */
+#define MS_MIN_CAP_CHARS 4
+/* A word this common in the corpus is a word even when short (`said`). */
+#define MS_FREQUENT 100
+#define MS_MAX_WORD 256
+/* Function words are short; longer parts are not looked up as compound affixes. */
+#define MS_MAX_KEY 64
+
+typedef struct ms_run {
+    const tqc_ctx *ctx;
+    tqc_strmap *counts;       /* word token text -> occurrences, built on first need */
+    bool counted;
+} ms_run;
+
+/* ---- small helpers ---------------------------------------------------------------- */
+
+static bool setting_on(const tqc_ctx *ctx, const char *key)
+{
+    return strcmp(tqc_lang_setting(ctx->lang, key, "no"), "yes") == 0;
+}
+
+static size_t chars_in(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; n++) {
+        int32_t cp;
+        i += tqc_text_decode(s + i, len - i, &cp);
+    }
+    return n;
+}
+
+/* A word of one capital and then only lower-case letters (`Lagos`). */
+static bool title_shaped(const char *s, size_t len)
+{
+    bool first = true;
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        i += tqc_text_decode(s + i, len - i, &cp);
+        if (!tqc_text_is_letter(cp) || (first ? !tqc_text_is_upper(cp) : !tqc_text_is_lower(cp)))
+            return false;
+        first = false;
+    }
+    return !first;
+}
+
+/* len bytes of a possessive (`Berlin's`, `Berlin’s`) without the 's, else len. */
+static size_t strip_possessive(const char *s, size_t len)
+{
+    if (len > 2 && (s[len - 1] == 's' || s[len - 1] == 'S')) {
+        if (s[len - 2] == '\'')
+            return len - 2;
+        if (len > 4 && memcmp(s + len - 4, "\xE2\x80\x99", 3) == 0)
+            return len - 4;
+    }
+    return len;
+}
+
+/* How often this exact word occurs in the document as a token of its own (possessives
+ * count for their stem: a name recurs as `Seaton's`). */
+static uint64_t occurrences(ms_run *r, const char *s, size_t len)
+{
+    if (!r->counted) {
+        r->counted = true;
+        r->counts = tqc_strmap_new();
+        const tqc_doc *doc = r->ctx->doc;
+        for (size_t k = 0; r->counts && k < doc->token_count; k++) {
+            const tqc_token *t = &doc->tokens[k];
+            if (t->kind != TQC_TOK_WORD)
+                continue;
+            const char *ts = tqc_doc_at(doc, t->span);
+            size_t tl = strip_possessive(ts, tqc_span_len(t->span));
+            uint64_t n = 0;
+            tqc_strmap_get(r->counts, ts, tl, &n);
+            tqc_strmap_put(r->counts, ts, tl, n + 1);
+        }
+    }
+    uint64_t n = 0;
+    tqc_strmap_get(r->counts, s, len, &n);
+    return n;
+}
+
+static int32_t first_cp(const tqc_doc *doc, const tqc_token *t)
+{
+    int32_t cp;
+    tqc_text_decode(doc->text + t->span.start, tqc_span_len(t->span), &cp);
+    return cp;
+}
+
+/* true when token k opens its sentence, past any opening quotes or brackets. */
+static bool sentence_initial(const tqc_doc *doc, size_t k)
+{
+    for (size_t j = k; j-- > 0;) {
+        const tqc_token *t = &doc->tokens[j];
+        if (t->sentence != doc->tokens[k].sentence)
+            return true;
+        if (t->kind != TQC_TOK_PUNCT)
+            return false;
+        int32_t cp = first_cp(doc, t);
+        if (cp == '.' || cp == '!' || cp == '?' || cp == ':')
+            return true;
+        if (!(cp == '"' || cp == '\'' || cp == '(' || cp == '[' || cp == 0x201C ||
+              cp == 0x2018 || cp == 0xAB || cp == '-' || cp == 0x2013 || cp == 0x2014))
+            return false;
+    }
+    return true;
+}
+
+/* true when a word follows token k in its sentence with a space between, and not a
+ * lone letter other than a function word (an initial: `Gaynor B.`): a run-on ending in
+ * a function word is continued by the phrase it opens, while a name is mostly followed
+ * by punctuation. */
+static bool phrase_follows(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (k + 1 >= doc->token_count)
+        return false;
+    const tqc_token *t = &doc->tokens[k], *n = &doc->tokens[k + 1];
+    const char *ns = tqc_doc_at(doc, n->span);
+    size_t nl = tqc_span_len(n->span);
+    return n->kind == TQC_TOK_WORD && n->sentence == t->sentence &&
+           (n->flags & TQC_TF_SPACE_BEFORE) &&
+           (chars_in(ns, nl) >= 2 || tqc_split_is_function_word(ctx->lang, ns, nl));
+}
+
+/* true when the next token, in the same sentence, is a capitalised word. */
+static bool next_capitalised(const tqc_doc *doc, size_t k)
+{
+    if (k + 1 >= doc->token_count)
+        return false;
+    const tqc_token *n = &doc->tokens[k + 1];
+    return n->kind == TQC_TOK_WORD && n->sentence == doc->tokens[k].sentence &&
+           (n->flags & TQC_TF_CAP);
+}
+
+/* true when the profile marks the function word p (in word) as also forming closed
+ * compounds at this end: `-less` (`fenceless`) when it ends the token, `over-`
+ * (`overtoasted`) when it begins it. */
+static bool compound_affix(const tqc_ctx *ctx, const char *word, const tqc_split_part *p,
+                           bool at_start)
+{
+    char key[MS_MAX_KEY + 2], lower[MS_MAX_KEY];
+    size_t len = p->end - p->start;
+    if (len >= MS_MAX_KEY)
+        return false;
+    size_t n = tqc_text_case(word + p->start, len, TQC_CASE_LOWER, lower, sizeof lower);
+    if (n == 0)
+        return false;
+    if (at_start) {
+        memcpy(key, lower, n);
+        key[n] = '-';
+    } else {
+        key[0] = '-';
+        memcpy(key + 1, lower, n);
+    }
+    return tqc_lang_in(ctx->lang, "function-words", key, n + 1);
+}
+
+/* Whether part i of the reading is a function word that glues the run-on together. A
+ * prefix that forms compounds still glues before a frequent word (`inpublic`): the
+ * dictionary knows the compounds of frequent words, and those it lacks are formed on
+ * rarer ones (`inboxed`). Suffixes are productive on frequent words too (`fenceless`). */
+static bool glue_at(const tqc_ctx *ctx, const char *word, const tqc_split *sp, size_t i)
+{
+    const tqc_split_part *p = &sp->part[i];
+    if (!p->function)
+        return false;
+    if (i == 0 && compound_affix(ctx, word, p, true) &&
+        !(sp->count == 2 && sp->part[1].freq >= MS_FREQUENT))
+        return false;
+    if (i > 0 && i + 1 == sp->count && compound_affix(ctx, word, p, false))
+        return false;
+    return true;
+}
+
+/* true when the dictionary knows the word only capitalised (`Ohio`, not `china`). */
+static bool proper_only(tqc_dict *dict, const char *s, size_t len)
+{
+    char lower[MS_MAX_WORD];
+    size_t n = tqc_text_case(s, len, TQC_CASE_LOWER, lower, sizeof lower);
+    return n && !tqc_dict_known(dict, lower, n) && tqc_dict_known(dict, s, len);
+}
+
+static void part_text(const char *word, const tqc_split_part *p, char *out, size_t cap)
+{
+    snprintf(out, cap, "%.*s", (int)(p->end - p->start), word + p->start);
+}
+
+/* ---- reporting ----------------------------------------------------------------------- */
+
+/* "'dayson' is not a word; 'days on' is (why)", the readings as suggestions. */
+static void report(const tqc_ctx *ctx, const tqc_token *t, const tqc_split *best, size_t n,
+                   tqc_severity sev, bool safe, const char *why)
+{
+    const char *word = tqc_doc_at(ctx->doc, t->span);
+    size_t len = tqc_span_len(t->span);
+    char text[MS_MAX_WORD + 4];
+    size_t tl = tqc_split_format(word, &best[0], text, sizeof text);
+    if (tl == 0)
+        return;
+    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, sev, t->span,
+                              "'%.*s' is not a word; '%s' is (%s)", (int)len, word, text, why);
+    tqc_finding_suggest(ctx->out, f, text, tl);
+    for (size_t i = 1; i < n && i < MS_MAX_READINGS; i++) {
+        if (best[i].score < best[0].score * MS_ALT_RATIO)
+            break;
+        char alt[MS_MAX_WORD + 4];
+        size_t al = tqc_split_format(word, &best[i], alt, sizeof alt);
+        if (al)
+            tqc_finding_suggest(ctx->out, f, alt, al);
+    }
+    tqc_finding_fix(ctx->out, f, t->span, text, tl, safe);
+}
+
+/* "'on' is a function word" for the first glue part of the reading. */
+static void glue_why(const tqc_ctx *ctx, const char *word, const tqc_split *sp, char *out,
+                     size_t cap)
+{
+    for (size_t i = 0; i < sp->count; i++)
+        if (glue_at(ctx, word, sp, i)) {
+            char w[MS_MAX_WORD];
+            part_text(word, &sp->part[i], w, sizeof w);
+            snprintf(out, cap, "'%s' is a function word", w);
+            return;
+        }
+    snprintf(out, cap, "two common words");
+}
+
+static bool clear_winner(const tqc_split *best, size_t n)
+{
+    return n == 1 || best[0].score >= best[1].score * MS_SAFE_RATIO;
+}
+
+static bool all_attested(const tqc_split *sp)
+{
+    for (size_t i = 0; i < sp->count; i++)
+        if (!sp->part[i].function && sp->part[i].freq == 0)
+            return false;
+    return true;
+}
+
+/* Whether the split may be applied unattended (issue 13: a safe fix never changes
+ * correct text): a reading of two words, not both function words (`de mon` is `demon`),
+ * far likelier than the next, no dictionary word one edit away; every content part is
+ * attested and of MS_SAFE_MIN_CHARS or more (`for bad` is `forbad`), no part is a single
+ * letter (`form a` is Latin `forma`, `me a` is `mea`), and no function word sits where
+ * it also forms words (`out state` is `outstate`). */
+static bool safe_split(const tqc_ctx *ctx, const char *word, const tqc_split *best, size_t n)
+{
+    const tqc_split *b = &best[0];
+    if (b->count != 2 || !all_attested(b) || !clear_winner(best, n) ||
+        (b->part[0].function && b->part[1].function))
+        return false;
+    for (size_t i = 0; i < b->count; i++) {
+        const tqc_split_part *p = &b->part[i];
+        bool affix = p->function && ((i == 0 && compound_affix(ctx, word, p, true)) ||
+                                     (i + 1 == b->count && compound_affix(ctx, word, p, false)));
+        if (p->chars < 2 || (!p->function && p->chars < MS_SAFE_MIN_CHARS) || affix)
+            return false;
+    }
+    /* A word one edit away is as likely as the split (`diposizione` is `disposizione`
+     * mistyped, not `di posizione`). */
+    char *sugg[1];
+    size_t ns = tqc_dict_suggest(ctx->dict, word, b->part[1].end, sugg, 1);
+    tqc_dict_free_suggestions(sugg, ns);
+    return ns == 0;
+}
+
+/* ---- the shapes ---------------------------------------------------------------------- */
+
+/* Parts of speech of part p of word in the language's lexicon, lower-cased; 0 when
+ * unknown. */
+static uint32_t part_pos(const tqc_ctx *ctx, const char *word, const tqc_split_part *p)
+{
+    char lower[MS_MAX_WORD];
+    size_t n = tqc_text_case(word + p->start, p->end - p->start, TQC_CASE_LOWER, lower,
+                             sizeof lower);
+    return n ? tqc_lex_pos(tqc_lang_lexicon(ctx->lang), lower, n) : 0;
+}
+
+/* Drops the readings no run-on has, keeping the order: a three-word reading needs two
+ * function words (`ofthepeople`): with fewer, three dictionary words are found in long
+ * words by chance (`car pet ed`); a one-letter word opens a phrase, so it
+ * comes first before a common word (`Asmall`) or a noun or adjective of the lexicon, or
+ * after another word (`ofa`, `tooka`),
+ * the last unless that word is a function word (`cart i an`). Returns how many are
+ * left. */
+static size_t plausible(const tqc_ctx *ctx, const char *word, tqc_split *best, size_t n)
+{
+    size_t kept = 0;
+    for (size_t j = 0; j < n; j++) {
+        const tqc_split *sp = &best[j];
+        size_t functions = 0;
+        bool ok = true;
+        for (size_t i = 0; i < sp->count; i++) {
+            const tqc_split_part *p = &sp->part[i];
+            functions += p->function;
+            if (p->chars == 1 && i == 0) {
+                const tqc_split_part *next = &sp->part[1];
+                /* ... or a noun or adjective the lexicon knows, rare as it may be
+                 * (`aquota`). */
+                ok &= next->function || next->freq >= MS_AFTER_LETTER_COMMON ||
+                      (next->chars >= MS_RARE_CHARS &&
+                       (part_pos(ctx, word, next) & (TQC_POS_NOUN | TQC_POS_ADJ)));
+            } else if (p->chars == 1) {
+                const tqc_split_part *prev = &sp->part[i - 1];
+                ok &= prev->chars > 1 && (prev->function || (i + 1 == sp->count &&
+                                                             prev->freq >= MS_AFTER_LETTER_COMMON));
+            }
+        }
+        /* ... or one function word between two attested content words long enough not
+         * to be found by chance (`wantedtoleave`, `seriedeperguntas`). */
+        bool linked = sp->count == 3 && functions == 1 && sp->part[1].function &&
+                      sp->part[0].chars >= MS_LINKED_CHARS && sp->part[2].chars >= MS_LINKED_CHARS &&
+                      sp->part[0].freq > 0 && sp->part[2].freq > 0;
+        if (ok && (sp->count == 2 || functions >= 2 || linked))
+            best[kept++] = *sp;
+    }
+    return kept;
+}
+
+/* Whether a reading of token k that ends in an article (`ofa`, `forma`) is continued as
+ * an article must be: by a dictionary word in the same sentence that is no function word
+ * (`pro forma as`, `mea culpas` are words of their own). */
+static bool article_continued(const tqc_ctx *ctx, size_t k, const char *word,
+                              const tqc_split *sp)
+{
+    const tqc_split_part *last = &sp->part[sp->count - 1];
+    size_t ll = last->end - last->start;
+    char lower[MS_MAX_KEY];
+    size_t n = ll < MS_MAX_KEY ? tqc_text_case(word + last->start, ll, TQC_CASE_LOWER, lower,
+                                               sizeof lower) : 0;
+    if (!n || !tqc_lang_in(ctx->lang, "articles", lower, n))
+        return true;
+    const tqc_doc *doc = ctx->doc;
+    if (k + 1 >= doc->token_count)
+        return false;
+    const tqc_token *next = &doc->tokens[k + 1];
+    const char *ns = tqc_doc_at(doc, next->span);
+    size_t nl = tqc_span_len(next->span);
+    if (next->kind != TQC_TOK_WORD || next->sentence != doc->tokens[k].sentence ||
+        !(next->flags & TQC_TF_SPACE_BEFORE) ||
+        ((next->flags & TQC_TF_LOWER) && !tqc_ctx_token_known(ctx, k + 1)) ||
+        tqc_lang_in(ctx->lang, "prepositions", ns, nl) || tqc_lang_in(ctx->lang, "articles", ns, nl) ||
+        tqc_lang_in(ctx->lang, "auxiliaries", ns, nl))
+        return false;
+    /* The lexicon knows more: a preposition, conjunction, pronoun or auxiliary that is
+     * no noun, adjective, number or determiner (`as`, `and`) follows no article. Unknown
+     * words are not judged. */
+    uint32_t pos = tqc_ctx_pos_lower(ctx, k + 1);
+    const uint32_t closed = TQC_POS_PREP | TQC_POS_CONJ | TQC_POS_PRON | TQC_POS_AUX;
+    const uint32_t nominal = TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_NUM |
+                             TQC_POS_DET;
+    return !(pos & closed) || (pos & nominal);
+}
+
+/* Two content words whose parts of speech no closed compound has, by the lexicon: a
+ * first part that is no noun (a verb, an adverb, an adjective: `lastyear`, `gavefalse`,
+ * `nearlyhalf`) or a second part that is only a finite verb (`rangerssaid`). Compounds
+ * the dictionary lacks are nouns made of nouns (`cowbarn`, `storylines`). Fills why;
+ * false when a part is unknown. */
+static bool content_run_on(const tqc_ctx *ctx, const char *word, const tqc_split *sp,
+                           char *why, size_t cap)
+{
+    if (sp->count != 2)
+        return false;
+    const tqc_split_part *a = &sp->part[0], *b = &sp->part[1];
+    if (a->chars < MS_SHAPE_MIN_CHARS || b->chars < MS_SHAPE_MIN_CHARS || !a->freq || !b->freq)
+        return false;
+    uint32_t pa = part_pos(ctx, word, a), pb = part_pos(ctx, word, b);
+    if (!pa || !pb)
+        return false;
+    const uint32_t nominal = TQC_POS_NOUN | TQC_POS_PROPN;
+    char w[MS_MAX_WORD];
+    /* Adjectival compounds end in a participle (`coolheaded`, `wellknown`); short
+     * adverbs are prefixes (`nonmusical`). */
+    bool participle = pb & (TQC_POS_VPART | TQC_POS_VGER);
+    bool prefix = (pa & TQC_POS_ADV) && !(pa & ~TQC_POS_ADV) && a->chars < MS_SHAPE_ADV_CHARS;
+    if (!(pa & nominal) && (pa & (TQC_POS_VERB | TQC_POS_ADV | TQC_POS_ADJ | TQC_POS_DET)) &&
+        !participle && !prefix) {
+        part_text(word, a, w, sizeof w);
+        snprintf(why, cap, "'%s' is no noun, and begins no compound", w);
+        return true;
+    }
+    const uint32_t not_finite = nominal | TQC_POS_ADJ | TQC_POS_VPART | TQC_POS_VGER;
+    if ((pa & nominal) && (pb & TQC_POS_VFIN) && !(pb & not_finite)) {
+        part_text(word, b, w, sizeof w);
+        snprintf(why, cap, "'%s' is a finite verb, which ends no compound", w);
+        return true;
+    }
+    return false;
+}
+
+static bool check_lower_name(ms_run *r, const tqc_token *t);
+
+/* `dayson`, `ofa`, `talksended`; with functions_only, only readings made of function
+ * words. */
+static void check_lower(ms_run *r, const tqc_token *t, bool functions_only)
+{
+    const tqc_ctx *ctx = r->ctx;
+    const char *s = tqc_doc_at(ctx->doc, t->span);
+    size_t len = tqc_span_len(t->span);
+    tqc_split best[MS_MAX_READINGS];
+    size_t n = plausible(ctx, s, best, tqc_split_find(ctx->dict, ctx->lang, s, len, best,
+                                              MS_MAX_READINGS));
+    if (n == 0 && !functions_only) {
+        check_lower_name(r, t);
+        return;
+    }
+    if (n == 0 || !article_continued(ctx, (size_t)(t - ctx->doc->tokens), s, &best[0]))
+        return;
+    const tqc_split *b = &best[0];
+    for (size_t i = 0; functions_only && i < b->count; i++)
+        if (!b->part[i].function)
+            return;
+    bool glue = false, rare = false, affix = false;
+    size_t min_chars = SIZE_MAX, total = 0;
+    for (size_t i = 0; i < b->count; i++) {
+        const tqc_split_part *p = &b->part[i];
+        total += p->chars;
+        if (p->chars < min_chars)
+            min_chars = p->chars;
+        if (!p->function && p->freq == 0 && (p->chars < MS_RARE_CHARS || b->count > 2))
+            return;
+        rare |= !p->function && p->freq == 0;
+        bool g = glue_at(ctx, s, b, i);
+        glue |= g;
+        affix |= p->function && !g;
+    }
+    char why[MS_MAX_WORD + 64];
+    if (glue) {
+        bool sure = safe_split(ctx, s, best, n);
+        glue_why(ctx, s, b, why, sizeof why);
+        report(ctx, t, best, n, sure ? TQC_SEV_ERROR : TQC_SEV_WARNING, sure, why);
+        return;
+    }
+    /* Content words only: long parts, and not the writer's own compound used twice; a
+     * function word that forms compounds makes one (`overtoasted`). Where compounds are
+     * written solid, two content words are one. */
+    if (b->count != 2 || affix || setting_on(ctx, "solid-compounds") ||
+        occurrences(r, s, len) > 1)
+        return;
+    if ((min_chars < MS_CONTENT_MIN_CHARS && total < MS_CONTENT_TOTAL_CHARS) ||
+        (rare && min_chars < MS_RARE_PAIR_CHARS)) {
+        /* Short parts: only a pair of parts of speech no compound has. */
+        if (content_run_on(ctx, s, b, why, sizeof why))
+            report(ctx, t, best, n, TQC_SEV_WARNING, false, why);
+        return;
+    }
+    report(ctx, t, best, n, TQC_SEV_WARNING, false, "two common words");
+}
+
+/* A reading of a capitalised token as a word the article uses alone and a function
+ * word or a common word (`Kowalczykowahas` when `Kowalczykowa` occurs
+ * elsewhere): names the dictionary lacks. */
+static bool doc_reading(ms_run *r, const char *s, size_t len, tqc_split *out)
+{
+    const tqc_ctx *ctx = r->ctx;
+    size_t chars = 0;
+    for (size_t i = 0; i < len; chars++) {
+        int32_t cp;
+        size_t cut = i;
+        i += tqc_text_decode(s + i, len - i, &cp);
+        if (chars < 4 || occurrences(r, s, cut) == 0)
+            continue;
+        const char *rs = s + cut;
+        size_t rl = len - cut, rchars = chars_in(rs, rl);
+        bool fn = tqc_split_is_function_word(ctx->lang, rs, rl);
+        uint64_t freq = tqc_dict_freq(ctx->dict, rs, rl);
+        if (rchars < 2 || !tqc_dict_known(ctx->dict, rs, rl) ||
+            !(fn || rchars >= MS_CONTENT_MIN_CHARS || freq >= MS_FREQUENT))
+            continue;
+        out->count = 2;
+        out->part[0] = (tqc_split_part){0, cut, chars, tqc_dict_freq(ctx->dict, s, cut), false};
+        out->part[1] = (tqc_split_part){cut, len, rchars, freq, fn};
+        out->score = 0;
+        return true;
+    }
+    return false;
+}
+
+/* `Berlinon`, `Thereport`, `Kowalczykowahas`, `Canadianfarmers`; quiet on `Seaton`. */
+static void check_capitalised(ms_run *r, size_t k)
+{
+    const tqc_ctx *ctx = r->ctx;
+    const tqc_doc *doc = ctx->doc;
+    const tqc_token *t = &doc->tokens[k];
+    const char *s = tqc_doc_at(doc, t->span);
+    size_t len = tqc_span_len(t->span);
+    if (chars_in(s, len) < MS_MIN_CAP_CHARS || occurrences(r, s, len) > 1)
+        return; /* short names (`Ona`), and names recur */
+    tqc_split best[MS_MAX_READINGS];
+    size_t n = plausible(ctx, s, best, tqc_split_find(ctx->dict, ctx->lang, s, len, best,
+                                              MS_MAX_READINGS));
+    char why[MS_MAX_WORD * 2 + 96], w0[MS_MAX_WORD], w1[MS_MAX_WORD];
+    if (n > 0 && best[0].count == 2 && sentence_initial(doc, k) && glue_at(ctx, s, &best[0], 0)) {
+        /* `Thenormal`: a sentence opened by a function word glued to the next word. */
+        const tqc_split_part *a = &best[0].part[0], *b = &best[0].part[1];
+        if (!b->function && (b->freq == 0 || (b->chars < 4 && b->freq < MS_FREQUENT) ||
+                             next_capitalised(doc, k)))
+            return; /* `Thereza Smith`: a name goes on with a capital */
+        bool sure = safe_split(ctx, s, best, n);
+        part_text(s, a, w0, sizeof w0);
+        snprintf(why, sizeof why, "'%s' is a function word opening the sentence", w0);
+        report(ctx, t, best, n, sure ? TQC_SEV_ERROR : TQC_SEV_WARNING, sure, why);
+        return;
+    }
+    /* `Individualhelp`: a sentence opened by two content words whose parts of speech no
+     * compound has, and not a name going on with a capital. */
+    if (n > 0 && sentence_initial(doc, k) && !next_capitalised(doc, k) &&
+        !proper_only(ctx->dict, s, best[0].part[0].end) &&
+        content_run_on(ctx, s, &best[0], why, sizeof why)) {
+        report(ctx, t, best, n, TQC_SEV_WARNING, false, why);
+        return;
+    }
+    /* A word, then a function word or another word. */
+    tqc_split from_doc;
+    const tqc_split *reading = NULL;
+    if (n > 0 && best[0].count == 2 && !best[0].part[0].function)
+        reading = &best[0];
+    if ((!reading || !glue_at(ctx, s, reading, 1)) && doc_reading(r, s, len, &from_doc))
+        reading = &from_doc;
+    if (!reading)
+        return;
+    const tqc_split_part *a = &reading->part[0], *b = &reading->part[1];
+    if (a->chars < 3)
+        return;
+    uint64_t alone = occurrences(r, s, a->end);
+    part_text(s, a, w0, sizeof w0);
+    part_text(s, b, w1, sizeof w1);
+    if (glue_at(ctx, s, reading, 1)) {
+        /* `Berlinon Monday`: continued by the phrase the function word opens, and the
+         * first part a common word or one the article uses alone. */
+        uint64_t common = b->chars == 2 ? MS_NAME_END_COMMON : MS_PROPER_COMMON;
+        /* Where every noun is capitalised, a dictionary word is a noun as often as a
+         * name: attested, or before a longer function word, it is a common word. */
+        if (setting_on(ctx, "capitalised-nouns") && tqc_dict_known(ctx->dict, s, a->end))
+            common = b->chars == 2 ? MS_PROPER_COMMON : 0;
+        if (b->chars < 2 || !phrase_follows(ctx, k) || (a->freq < common && alone == 0))
+            return;
+        if (alone > 0)
+            snprintf(why, sizeof why,
+                     "'%s' occurs alone in the article and '%s' is a function word", w0, w1);
+        else
+            snprintf(why, sizeof why, "'%s' is a function word", w1);
+    } else {
+        /* `Canadianfarmers`: a name, then a common word of five letters or more (names
+         * end in short ones: `Hallman`, `Jorgenson`). The article's use of the first
+         * part alone counts for a word the dictionary lacks, or before a long word: a
+         * common word stands alone in the article anyway (`Lake` in one on Lakeview). */
+        bool proper = a->chars >= 4 && proper_only(ctx->dict, s, a->end);
+        bool named = alone > 0 && (proper || b->chars >= 5 || !tqc_dict_known(ctx->dict, s, a->end));
+        /* A first part of three letters is a name particle as often as a word (`Val`,
+         * `Van`, `San`, `Del`: Valsecchi, Vanderbilt), as in check_camel. */
+        if (b->function || b->freq == 0 || setting_on(ctx, "solid-compounds") || a->chars < 4 ||
+            !(b->chars >= 5 || (b->chars == 4 && b->freq >= MS_FREQUENT)) ||
+            !(proper || named))
+            return;
+        if (named)
+            snprintf(why, sizeof why, "'%s' occurs alone in the article", w0);
+        else
+            snprintf(why, sizeof why, "'%s' is a name and '%s' a common word", w0, w1);
+    }
+    report(ctx, t, reading, 1, TQC_SEV_WARNING, false, why);
+}
+
+/* `cityLagos`, `fromGhana`, `JohnSmithers`: one case change inside
+ * the token, each side a word (the right side may be a name the dictionary lacks). */
+static void check_camel(ms_run *r, const tqc_token *t)
+{
+    const tqc_ctx *ctx = r->ctx;
+    const char *s = tqc_doc_at(ctx->doc, t->span);
+    size_t len = tqc_span_len(t->span), cut = 0, uppers_inside = 0;
+    bool prev_lower = false;
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        size_t n = tqc_text_decode(s + i, len - i, &cp);
+        if (i > 0 && tqc_text_is_upper(cp)) {
+            uppers_inside++;
+            if (prev_lower && cut == 0)
+                cut = i;
+        }
+        prev_lower = tqc_text_is_lower(cp);
+        i += n;
+    }
+    /* More than one inner capital is a brand or an acronym (`GlaxoSmithKline`, `iOS`). */
+    if (uppers_inside != 1 || cut == 0)
+        return;
+    const char *right = s + cut;
+    size_t rlen = len - cut, lchars = chars_in(s, cut), rchars = chars_in(right, rlen);
+    if (!title_shaped(right, rlen) || lchars < 2)
+        return;
+    tqc_dict *dict = ctx->dict;
+    bool left_fn = tqc_split_is_function_word(ctx->lang, s, cut);
+    bool right_fn = tqc_split_is_function_word(ctx->lang, right, rlen);
+    /* The left side is a word; two-letter ones are name particles and brands (`McDonald`,
+     * `DeSoto`, `PhD`) unless a function word (`ofEngland`) or common. */
+    uint64_t lfreq = tqc_dict_freq(dict, s, cut);
+    if (!tqc_dict_known(dict, s, cut) || (lchars == 2 && !left_fn && lfreq < MS_FREQUENT))
+        return;
+    /* The right side is a word, a name the dictionary lacks, or a middle initial after a
+     * word (`RichardM`, `andW`). */
+    bool right_known = rchars > 1 && tqc_dict_known(dict, right, rlen);
+    if (rchars == 1 ? (lchars < 3 && !left_fn) : (!right_known && rchars < 3))
+        return;
+    tqc_split sp = {.count = 2, .score = 0};
+    sp.part[0] = (tqc_split_part){0, cut, lchars, lfreq, left_fn};
+    sp.part[1] = (tqc_split_part){cut, len, rchars,
+                                  right_known ? tqc_dict_freq(dict, right, rlen) : 0, right_fn};
+    if (!(t->flags & TQC_TF_CAP)) {
+        /* `cityLagos`: a lower-case word, then a capitalised one. A word the corpus never
+         * saw counts from MS_RARE_CHARS on before a known word, as in split readings
+         * (`villeBordeaux` with a frequency list drawn from manuals). */
+        if (!left_fn && lfreq == 0 && (lchars < MS_RARE_CHARS || !right_known))
+            return;
+        bool sure = right_known;
+        report(ctx, t, &sp, 1, sure ? TQC_SEV_ERROR : TQC_SEV_WARNING, sure,
+               "a capital letter inside the word");
+        return;
+    }
+    /* Two capitalised words: a brand looks the same (`BlackRock`), and a name that recurs
+     * in the article is one; a short first part is a name particle (`MacPhail`) unless
+     * the dictionary knows it only as a name (`SanFrancisco`). */
+    if (occurrences(r, s, len) > 1)
+        return;
+    const char *why = "a function word next to a capital letter";
+    if (!left_fn && !right_fn) {
+        bool left_proper = proper_only(dict, s, cut);
+        bool proper = left_proper || !right_known || proper_only(dict, right, rlen);
+        if ((lchars < 4 && !left_proper) || (!proper && !(lfreq > 0 && sp.part[1].freq > 0)))
+            return;
+        why = proper ? "a name next to another word" : "two capitalised words";
+    }
+    report(ctx, t, &sp, 1, TQC_SEV_WARNING, false, why);
+}
+
+/* Whether a word next to token k in its sentence is in capitals too: a headline or a
+ * slogan set in capitals, not an acronym in running text. */
+static bool in_caps_text(const tqc_doc *doc, size_t k)
+{
+    for (int d = -1; d <= 1; d += 2) {
+        if ((d < 0 && k == 0) || (d > 0 && k + 1 >= doc->token_count))
+            continue;
+        const tqc_token *u = &doc->tokens[d < 0 ? k - 1 : k + 1];
+        if (u->kind == TQC_TOK_WORD && u->sentence == doc->tokens[k].sentence &&
+            (u->flags & TQC_TF_ALLCAPS))
+            return true;
+    }
+    return false;
+}
+
+/* `WEWILLAPPEAL` in a headline in capitals: read in lower case, and reported only when
+ * a function word glues the reading and every part is attested; acronyms are short
+ * (`SEATO` reads `sea to`) and stand among lower-case words. */
+static void check_allcaps(ms_run *r, size_t k)
+{
+    const tqc_ctx *ctx = r->ctx;
+    const tqc_token *t = &ctx->doc->tokens[k];
+    const char *s = tqc_doc_at(ctx->doc, t->span);
+    size_t len = tqc_span_len(t->span);
+    char lower[MS_MAX_WORD];
+    /* The parts' offsets are the token's only when lower-casing keeps every length. */
+    if (chars_in(s, len) < MS_CAPS_MIN_CHARS || !in_caps_text(ctx->doc, k) ||
+        tqc_text_case(s, len, TQC_CASE_LOWER, lower, sizeof lower) != len ||
+        tqc_dict_known(ctx->dict, lower, len))
+        return;
+    tqc_split best[MS_MAX_READINGS];
+    size_t n = plausible(ctx, lower, best, tqc_split_find(ctx->dict, ctx->lang, lower, len, best,
+                                                          MS_MAX_READINGS));
+    if (n == 0 || !all_attested(&best[0]))
+        return;
+    bool glue = false;
+    for (size_t i = 0; i < best[0].count; i++) {
+        if (best[0].part[i].chars < 2)
+            return;
+        glue |= glue_at(ctx, lower, &best[0], i);
+    }
+    if (!glue)
+        return;
+    report(ctx, t, best, n, TQC_SEV_WARNING, false, "words in capitals run together");
+}
+
+/* `northkorea`: a frequent word and a name the dictionary knows only capitalised (or the
+ * lexicon only as a proper noun), run together in lower case; the lexicon, when the
+ * language has one, must know the name as a proper noun. Suggests the name capitalised.
+ * Returns whether it reported. */
+static bool check_lower_name(ms_run *r, const tqc_token *t)
+{
+    const tqc_ctx *ctx = r->ctx;
+    const char *s = tqc_doc_at(ctx->doc, t->span);
+    size_t len = tqc_span_len(t->span), chars = 0;
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    for (size_t cut = 0; cut < len; chars++) {
+        int32_t cp;
+        cut += tqc_text_decode(s + cut, len - cut, &cp);
+        if (chars + 1 < MS_NAME_PART_CHARS || chars_in(s + cut, len - cut) < MS_NAME_PART_CHARS)
+            continue;
+        char part[2][MS_MAX_WORD + 1];
+        const char *ps[2] = {s, s + cut};
+        size_t pl[2] = {cut, len - cut};
+        int names = 0;
+        bool ok = true;
+        for (int i = 0; ok && i < 2; i++) {
+            if (tqc_dict_case_variant(ctx->dict, ps[i], pl[i], part[i], sizeof part[i])) {
+                names++;
+                ok = !lex || (tqc_lex_pos(lex, part[i], strlen(part[i])) & TQC_POS_PROPN);
+            } else {
+                size_t tn = tqc_text_case(ps[i], pl[i], TQC_CASE_TITLE, part[i],
+                                          sizeof part[i] - 1);
+                part[i][tn] = '\0';
+                /* A word the lexicon knows only as a proper noun is a name too, whatever
+                 * the dictionary accepts in lower case (`york`). */
+                if (tn > 0 && lex && !tqc_lex_pos(lex, ps[i], pl[i]) &&
+                    (tqc_lex_pos(lex, part[i], tn) & TQC_POS_PROPN)) {
+                    names++;
+                    continue;
+                }
+                ok = tn > 0 && tqc_dict_known(ctx->dict, ps[i], pl[i]) &&
+                     tqc_dict_freq(ctx->dict, ps[i], pl[i]) >= MS_FREQUENT;
+            }
+        }
+        /* One name and one frequent word: two names in a word the dictionary lacks are
+         * most often a foreign word (`lustre`, `maitre`). */
+        if (!ok || names != 1)
+            continue;
+        char text[2 * MS_MAX_WORD + 4];
+        int tl = snprintf(text, sizeof text, "%s %s", part[0], part[1]);
+        if (tl <= 0 || (size_t)tl >= sizeof text)
+            return false;
+        tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, t->span,
+                                  "'%.*s' is not a word; '%s' is (a name in lower case run "
+                                  "together with another word)", (int)len, s, text);
+        tqc_finding_suggest(ctx->out, f, text, (size_t)tl);
+        tqc_finding_fix(ctx->out, f, t->span, text, (size_t)tl, false);
+        return true;
+    }
+    return false;
+}
+
+/* A language's regional varieties we look at (en-US, en-GB...). */
+#define MS_MAX_VARIETIES 4
+
+/* Whether another regional variety of the language knows the word (the profile's
+ * `varieties` after the first, in a document without a region): `programme`,
+ * `cancelled` in en-GB are words, not run-ons, in a plain `en` article. */
+static bool other_variety_knows(const tqc_ctx *ctx, const char *s, size_t len)
+{
+    tqc_ctx_variety v[MS_MAX_VARIETIES];
+    size_t n = tqc_ctx_varieties(ctx, v, MS_MAX_VARIETIES);
+    for (size_t i = 1; i < n; i++)
+        if (tqc_dict_known(v[i].dict, s, len))
+            return true;
+    return false;
+}
+
+static void check_word(ms_run *r, size_t k)
+{
+    const tqc_ctx *ctx = r->ctx;
+    const tqc_doc *doc = ctx->doc;
+    const tqc_token *t = &doc->tokens[k];
+    if (t->kind != TQC_TOK_WORD ||
+        (t->flags & (TQC_TF_DIGIT | TQC_TF_PERIOD | TQC_TF_HYPHEN | TQC_TF_APOS)))
+        return;
+    const char *s = tqc_doc_at(doc, t->span);
+    size_t len = tqc_span_len(t->span);
+    if (len > MS_MAX_WORD || tqc_ctx_token_known(ctx, k))
+        return;
+    if (t->flags & TQC_TF_ALLCAPS) {
+        check_allcaps(r, k);
+        return;
+    }
+    if (chars_in(s, len) < MS_MIN_CHARS || tqc_dict_freq(ctx->dict, s, len) > 0 ||
+        tqc_ctx_abbreviation_at(ctx, k) || other_variety_knows(ctx, s, len))
+        return;
+    /* `meetin'`: an apostrophe right after the word marks a dropped letter. */
+    if (k + 1 < doc->token_count && doc->tokens[k + 1].kind == TQC_TOK_PUNCT &&
+        !(doc->tokens[k + 1].flags & TQC_TF_SPACE_BEFORE) &&
+        tqc_text_is_apostrophe(first_cp(doc, &doc->tokens[k + 1])))
+        return;
+    char variant[MS_MAX_WORD + 1];
+    /* A word the dictionary knows capitalised is a case error (`brazilian`), for the
+     * spelling pass, unless it reads as function words only (`ina`, `ona`: the names Ina
+     * and Ona are rarer in running text than `in a`, `on a`). */
+    bool name = tqc_dict_case_variant(ctx->dict, s, len, variant, sizeof variant);
+    if (name && !(t->flags & TQC_TF_LOWER))
+        return;
+    if (t->flags & TQC_TF_INNER_CAP)
+        check_camel(r, t);
+    else if (t->flags & TQC_TF_LOWER)
+        check_lower(r, t, name);
+    else if (title_shaped(s, len))
+        check_capitalised(r, k);
+}
+
+/* `report.The`: a sentence end with no space before the next sentence. */
+static void check_sentence_join(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_token *a = &doc->tokens[k - 1], *p = &doc->tokens[k], *b = &doc->tokens[k + 1];
+    if (p->kind != TQC_TOK_PUNCT || tqc_span_len(p->span) != 1 ||
+        (p->flags & TQC_TF_SPACE_BEFORE) || (b->flags & TQC_TF_SPACE_BEFORE) ||
+        (a->kind != TQC_TOK_WORD && a->kind != TQC_TOK_NUMBER) || b->kind != TQC_TOK_WORD)
+        return;
+    char mark = doc->text[p->span.start];
+    if (mark != '.' && mark != '!' && mark != '?')
+        return;
+    const char *as = tqc_doc_at(doc, a->span), *bs = tqc_doc_at(doc, b->span);
+    size_t al = tqc_span_len(a->span), bl = tqc_span_len(b->span);
+    size_t start;
+    int32_t last = tqc_text_prev(as, al, &start);
+    if (!(tqc_text_is_lower(last) || tqc_text_is_digit(last)) || chars_in(as, al) < 2)
+        return;
+    if (!title_shaped(bs, bl) || !tqc_dict_known(ctx->dict, bs, bl))
+        return;
+    tqc_span span = tqc_span_make(a->span.start, b->span.end);
+    char fixed[2 * MS_MAX_WORD + 4];
+    if (al + bl + 3 > sizeof fixed)
+        return;
+    memcpy(fixed, as, al);
+    fixed[al] = mark;
+    fixed[al + 1] = ' ';
+    memcpy(fixed + al + 2, bs, bl);
+    size_t fl = al + bl + 2;
+    bool safe = a->kind == TQC_TOK_WORD && tqc_dict_known(ctx->dict, as, al) &&
+                (tqc_split_is_function_word(ctx->lang, bs, bl) ||
+                 tqc_dict_freq(ctx->dict, bs, bl) > 0);
+    tqc_finding *f = TQC_EMIT(ctx, span, "no space after '%c' between '%.*s' and '%.*s'", mark,
+                              (int)al, as, (int)bl, bs);
+    tqc_finding_suggest(ctx->out, f, fixed, fl);
+    tqc_finding_fix(ctx->out, f, span, fixed, fl, safe);
+}
+
+static void run(const tqc_ctx *ctx)
+{
+    ms_run r = {ctx, NULL, false};
+    const tqc_doc *doc = ctx->doc;
+    for (size_t k = 0; k < doc->token_count; k++) {
+        check_word(&r, k);
+        if (k > 0 && k + 1 < doc->token_count)
+            check_sentence_join(ctx, k);
+    }
+    tqc_strmap_free(r.counts);
+}
+
+const tqc_pass tqc_pass_missing_space = {
+    .id = "missing-space",
+    .severity = TQC_SEV_ERROR,
+    .severities = TQC_SEV_BIT(TQC_SEV_ERROR) | TQC_SEV_BIT(TQC_SEV_WARNING),
+    .summary = "words run together without a space (`talksended`, `report.The`)",
+    .good = "The talks ended while the delegates met in Berlin on Monday.",
+    .bad = "The talksended while the delegates met in Berlin on Monday.",
+    .details = "Two words run together, as happens when a scraper drops the space where a link or "
+               "tag ended (`meetingwhere`, `report.The`). The split is ranked by word frequencies;"
+               " the message says what evidence it rests on. A split of two function words or "
+               "known words is an error with a safe fix; a weaker one is a warning that needs a "
+               "human.",
+    .run = run,
+    .needs_dict = true,
+};

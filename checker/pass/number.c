@@ -1,0 +1,576 @@
+/* number: numbers, times and dates that change between source and target, and numbers
+ * left in another locale's notation.
+ * Bilingual (doc->source): every number of the source should be in the target and no
+ * other, read as values so that locale conversions pass (`3,5` = `3.5`, `1.000` =
+ * `1,000`, `11h43` = `11:43 am`, `15h43` = `3:43 pm`, `€ 5` = `€5`; lang/bitext.h). A target
+ * number that matches none of the source's is reported (naming the source number it
+ * probably replaced when exactly one is left over); a source number missing from the
+ * target is reported on the whole segment. Integers up to ten are skipped either way:
+ * translations write them out as words.
+ * Monolingual, by the profile's `decimal-separator` and `time-separator`: a decimal
+ * comma (`3,5 million`), dots grouping thousands (`1.000.000`) or a time written `11h43`
+ * in a language that writes `3.5`, `1,000,000` and `11:43`. */
+#include "pass/pass.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "lang/bitext.h"
+#include "lang/lex.h"
+#include "core/text.h"
+
+/* Numbers compared per segment; a segment with more is a table, checked up to here. */
+#define NUM_MAX 256
+
+typedef struct num {
+    tqc_span span;
+    tqc_num_atom atoms[TQC_NUM_MAX_ATOMS];
+    size_t atom_count;
+    bool used[TQC_NUM_MAX_ATOMS];
+} num;
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* The numbers of doc: number tokens, and the digit runs inside words (`G20`, and
+ * scripts written without spaces, where `30公里` is part of a longer word). */
+static size_t collect(const tqc_doc *doc, num *out, size_t cap)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < doc->token_count && n < cap; k++) {
+        const tqc_token *t = &doc->tokens[k];
+        if (t->kind != TQC_TOK_NUMBER && !(t->kind == TQC_TOK_WORD && (t->flags & TQC_TF_DIGIT)))
+            continue;
+        const char *s = doc->text;
+        for (size_t i = t->span.start; i < t->span.end && n < cap;) {
+            if (!is_digit(s[i])) {
+                i++;
+                continue;
+            }
+            size_t j = i;
+            while (j < t->span.end && (is_digit(s[j]) || s[j] == '.' || s[j] == ',' ||
+                                       s[j] == ':' || s[j] == '/' || s[j] == '-' ||
+                                       ((s[j] == 'h' || s[j] == 'H') && j + 1 < t->span.end &&
+                                        is_digit(s[j + 1]))))
+                j++;
+            out[n].span = tqc_span_make(i, j);
+            out[n].atom_count = tqc_num_read(doc->text, out[n].span, out[n].atoms);
+            memset(out[n].used, 0, sizeof out[n].used);
+            n++;
+            i = j;
+        }
+    }
+    return n;
+}
+
+/* Longest number (and glued suffix) judged by the notation checks. */
+#define NUM_MAX_TEXT 64
+
+static bool is_ascii_letter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static char ascii_lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* The code point at i (0 when i is out of the text). */
+static int32_t cp_at(const tqc_doc *doc, size_t i)
+{
+    int32_t cp = 0;
+    if (i < doc->len && !tqc_text_decode(doc->text + i, doc->len - i, &cp))
+        cp = 0;
+    return cp;
+}
+
+static bool is_currency(int32_t cp)
+{
+    return cp > 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_SC;
+}
+
+/* The word token that follows token k after at most one space, or SIZE_MAX. */
+static size_t next_word(const tqc_doc *doc, size_t k)
+{
+    if (k + 1 >= doc->token_count)
+        return SIZE_MAX;
+    const tqc_token *t = &doc->tokens[k + 1];
+    if (t->kind != TQC_TOK_WORD || (t->flags & TQC_TF_NEWLINE_BEFORE) ||
+        t->span.start - doc->tokens[k].span.end > 3)
+        return SIZE_MAX;
+    return k + 1;
+}
+
+static bool listed_lower(const tqc_lang *lang, const char *list, const char *s, size_t n)
+{
+    char lower[128];
+    size_t m = tqc_text_case(s, n, TQC_CASE_LOWER, lower, sizeof lower);
+    return m && tqc_lang_in(lang, list, lower, m);
+}
+
+/* Whether token k follows a name or a code in its sentence (`Debian 11.2`, `Windows
+ * 3.1`, `iOS 17.2`): then it is a version more often than a quantity. */
+static bool after_name(const tqc_doc *doc, size_t k)
+{
+    if (k == 0)
+        return false;
+    const tqc_token *p = &doc->tokens[k - 1];
+    if (p->kind != TQC_TOK_WORD || p->sentence != doc->tokens[k].sentence ||
+        (p->flags & TQC_TF_SENT_START))
+        return false;
+    int32_t cp;
+    return (p->flags & TQC_TF_DIGIT) ||
+           (tqc_text_decode(doc->text + p->span.start, tqc_span_len(p->span), &cp) &&
+            tqc_text_is_upper(cp));
+}
+
+/* Whether the number of token k (its digits end at digits_end) measures a quantity: a
+ * percent or currency sign beside it, a unit glued to it, a word of the profile's
+ * `quantity-words` list after it (`million`, `Prozent`, `euros`, `km`), or, unless it
+ * follows a name (a version), a word the lexicon knows as a noun (`7.5 disques`; without
+ * a lexicon, a known lower-case word that is no function word or auxiliary). A
+ * bare `4.7` may be a version, a date or a time; `4.7%` is a number. Returns 2 for a
+ * sign or a listed word, 1 for a noun (`20.15 Uhr` is still a time), 0 for none. */
+static int quantity(const tqc_ctx *ctx, size_t k, size_t digits_end)
+{
+    const tqc_doc *doc = ctx->doc;
+    tqc_span sp = doc->tokens[k].span;
+    if (digits_end < sp.end)
+        return listed_lower(ctx->lang, "quantity-words", doc->text + digits_end,
+                            sp.end - digits_end) ? 2 : 0;
+    size_t i = sp.end, m;
+    int32_t after;
+    while (i < doc->len && (m = tqc_text_decode(doc->text + i, doc->len - i, &after)) &&
+           tqc_text_is_space(after) && after != '\n' && i - sp.end < 4)
+        i += m;
+    after = cp_at(doc, i);
+    if (after == '%' || after == 0x2030 || is_currency(after))
+        return 2;
+    size_t before_at;
+    int32_t before = sp.start > 0 ? tqc_text_prev(doc->text, sp.start, &before_at) : 0;
+    if (before == ' ' && sp.start > 1)
+        before = tqc_text_prev(doc->text, sp.start - 1, &before_at);
+    if (is_currency(before))
+        return 2;
+    size_t w = next_word(doc, k);
+    if (w == SIZE_MAX)
+        return 0;
+    if (listed_lower(ctx->lang, "quantity-words", tqc_doc_at(doc, doc->tokens[w].span),
+                     tqc_span_len(doc->tokens[w].span)))
+        return 2;
+    if (after_name(doc, k))
+        return 0;
+    if (tqc_lang_lexicon(ctx->lang))
+        return (tqc_ctx_pos(ctx, w) | tqc_ctx_pos_lower(ctx, w)) & TQC_POS_NOUN ? 1 : 0;
+    /* Without a lexicon: a lower-case word the dictionary knows that is no function
+     * word or auxiliary (`10.5 cicli`, not `0.5 è`, `8.5 a`). */
+    const tqc_token *t = &doc->tokens[w];
+    const char *ws = tqc_doc_at(doc, t->span);
+    size_t wl = tqc_span_len(t->span);
+    return (t->flags & TQC_TF_LOWER) && tqc_ctx_token_known(ctx, w) &&
+           !tqc_lang_in(ctx->lang, "function-words", ws, wl) &&
+           !tqc_lang_in(ctx->lang, "auxiliaries", ws, wl) ? 1 : 0;
+}
+
+/* Whether the profile's `twelve-hour-marks` (space-separated, `a.m. p.m.`) hold mark,
+ * compared without case; glued to a number (`9pm`) a mark may drop its periods. */
+static bool twelve_hour_mark(const char *marks, const char *s, size_t n, bool glued)
+{
+    for (const char *m = marks; *m;) {
+        while (*m == ' ')
+            m++;
+        size_t ml = strcspn(m, " ");
+        if (ml == 0)
+            break;
+        char bare[16];
+        size_t bl = 0;
+        for (size_t i = 0; i < ml && bl < sizeof bare; i++)
+            if (m[i] != '.')
+                bare[bl++] = m[i];
+        bool same = ml == n, same_bare = glued && bl == n;
+        for (size_t i = 0; i < n && (same || same_bare); i++) {
+            same = same && ascii_lower(s[i]) == ascii_lower(m[i]);
+            same_bare = same_bare && ascii_lower(s[i]) == ascii_lower(bare[i]);
+        }
+        if (same || same_bare)
+            return true;
+        m += ml;
+    }
+    return false;
+}
+
+/* A 12-hour time (`8:45 p.m.`, `9pm`, `10.15 am`) in a language whose profile lists
+ * the marks of the 12-hour clock as foreign (`twelve-hour-marks`): reported with the
+ * time on the 24-hour clock. Returns whether it reported. */
+static bool check_twelve_hour(const tqc_ctx *ctx, size_t k)
+{
+    const char *marks = tqc_lang_setting(ctx->lang, "twelve-hour-marks", NULL);
+    if (!marks)
+        return false;
+    const tqc_doc *doc = ctx->doc;
+    tqc_span sp = doc->tokens[k].span;
+    const char *s = doc->text + sp.start;
+    size_t n = tqc_span_len(sp), i = 0;
+    int hour = 0, minute = -1;
+    while (i < n && i < 2 && is_digit(s[i]))
+        hour = hour * 10 + (s[i++] - '0');
+    if (i == 0 || hour < 1 || hour > 12)
+        return false;
+    if (i + 2 < n && (s[i] == ':' || s[i] == '.') && is_digit(s[i + 1]) && is_digit(s[i + 2])) {
+        minute = (s[i + 1] - '0') * 10 + (s[i + 2] - '0');
+        i += 3;
+        if (minute > 59)
+            return false;
+    }
+    size_t end;
+    const char *mark;
+    size_t ml;
+    if (i < n) {
+        /* A glued mark: 9pm, 9:30pm. */
+        mark = s + i;
+        ml = n - i;
+        for (size_t j = i; j < n; j++)
+            if (!is_ascii_letter(s[j]))
+                return false;
+        if (!twelve_hour_mark(marks, mark, ml, true))
+            return false;
+        end = sp.end;
+    } else {
+        /* A mark after one space: the letters and periods up to the next space. */
+        size_t a = sp.end;
+        if (a >= doc->len || doc->text[a] != ' ')
+            return false;
+        a++;
+        size_t b = a;
+        while (b < doc->len && b - a < 8 && (is_ascii_letter(doc->text[b]) || doc->text[b] == '.'))
+            b++;
+        if (b == a || (b < doc->len && tqc_text_is_letter(cp_at(doc, b))))
+            return false;
+        mark = doc->text + a;
+        ml = b - a;
+        /* A sentence's full stop after `a.m` is not part of the mark. */
+        if (!twelve_hour_mark(marks, mark, ml, false) &&
+            !(ml > 1 && mark[ml - 1] == '.' && twelve_hour_mark(marks, mark, ml - 1, false)))
+            return false;
+        if (!twelve_hour_mark(marks, mark, ml, false))
+            ml--;
+        end = a + ml;
+    }
+    bool pm = false;
+    for (size_t j = 0; j < ml; j++)
+        if (ascii_lower(mark[j]) == 'p')
+            pm = true;
+    int h24 = pm ? (hour == 12 ? 12 : hour + 12) : (hour == 12 ? 0 : hour);
+    const char *tsep = tqc_lang_setting(ctx->lang, "time-separator", ":");
+    char fixed[32];
+    int fl = snprintf(fixed, sizeof fixed, "%d%s%02d", h24, tsep, minute < 0 ? 0 : minute);
+    tqc_span span = tqc_span_make(sp.start, end);
+    tqc_finding *f = TQC_EMIT(ctx, span, "12-hour time '%.*s' where the 24-hour clock is "
+                              "written: '%s'", (int)tqc_span_len(span), s, fixed);
+    tqc_finding_suggest(ctx->out, f, fixed, (size_t)fl);
+    return true;
+}
+
+/* A number in the notation of a language that writes decimal points (`4.7`) or groups
+ * thousands with commas (`2,500`, `1,234.5`), in a language that writes `4,7` and
+ * `2.500` (or `2 500`): reported with the number in the language's notation. A lone
+ * decimal point with no sign of a quantity may be a version or a date (info); two
+ * digits after it may be a time or a date (`11.30`, quiet); a single comma group is
+ * read as thousands when it ends in a zero (`2,500`: a decimal would drop the zeros),
+ * else it may be a decimal with three digits (info). */
+static void check_decimal_comma_language(const tqc_ctx *ctx, size_t k, const char *s,
+                                         size_t digits)
+{
+    const char *group = tqc_lang_setting(ctx->lang, "group-separator", ".");
+    size_t commas = 0, dots = 0, last_comma = 0, dot_at = 0;
+    for (size_t i = 0; i < digits; i++) {
+        if (s[i] == ',') {
+            commas++;
+            last_comma = i;
+        } else if (s[i] == '.') {
+            dots++;
+            dot_at = i;
+        }
+    }
+    tqc_span span = ctx->doc->tokens[k].span;
+    span.end = span.start + digits;
+    int level = quantity(ctx, k, span.start + digits);
+    bool q = level > 0;
+    char fixed[NUM_MAX_TEXT * 3 + 1];
+    size_t fl = 0;
+    if (dots == 1 && commas == 0) {
+        size_t frac = digits - dot_at - 1, whole = dot_at;
+        if (frac == 3 || whole == 0 || frac == 0)
+            return;     /* 1.500 groups thousands here */
+        int h = 0, m = 0;
+        for (size_t i = 0; i < whole; i++)
+            h = h * 10 + (s[i] - '0');
+        if (frac == 2)
+            m = (s[dot_at + 1] - '0') * 10 + (s[dot_at + 2] - '0');
+        if (level < 2 && frac == 2 && whole <= 2 && h <= 31 && m <= 59)
+            return;     /* 11.30 Uhr, 12.03: a time or a date */
+        tqc_span sp = ctx->doc->tokens[k].span;
+        if (!q && sp.end < ctx->doc->len && ctx->doc->text[sp.end] == '.' &&
+            strcmp(tqc_lang_setting(ctx->lang, "ordinal-period", "no"), "yes") == 0)
+            return;     /* 4.7. is a date where ordinals take a period */
+        memcpy(fixed, s, digits);
+        fixed[dot_at] = ',';
+        fl = digits;
+        fixed[fl] = '\0';
+        tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, q ? TQC_SEV_WARNING : TQC_SEV_INFO,
+                                  span, "decimal point in '%.*s', where %s writes a decimal "
+                                  "comma: '%s'%s", (int)digits, s,
+                                  tqc_lang_setting(ctx->lang, "name", "this language"), fixed,
+                                  q ? "" : " (unless it is a version or a date)");
+        tqc_finding_suggest(ctx->out, f, fixed, fl);
+        return;
+    }
+    if (commas == 0 || dots > 1 || (dots == 1 && dot_at < last_comma))
+        return;     /* 1.234,5 and 1.000.000 are this language's own */
+    /* Commas every three digits from the first: 2,500 or 1,234,567(.8). */
+    size_t first = 0;
+    while (first < digits && is_digit(s[first]))
+        first++;
+    if (first == 0 || first > 3 || s[0] == '0')
+        return;     /* 0,250 is a decimal */
+    for (size_t i = first; i < digits;) {
+        if (s[i] == '.')
+            break;
+        if (s[i] != ',')
+            return;
+        for (size_t j = 1; j <= 3; j++)
+            if (i + j >= digits || !is_digit(s[i + j]))
+                return;
+        if (i + 4 < digits && s[i + 4] != ',' && s[i + 4] != '.')
+            return;
+        i += 4;
+    }
+    bool sure = commas >= 2 || dots == 1 || s[last_comma + 3] == '0' || q;
+    size_t gl = strlen(group);
+    for (size_t i = 0; i < digits && fl + gl < sizeof fixed; i++) {
+        if (s[i] == ',') {
+            memcpy(fixed + fl, group, gl);
+            fl += gl;
+        } else {
+            fixed[fl++] = s[i] == '.' ? ',' : s[i];
+        }
+    }
+    fixed[fl] = '\0';
+    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, sure ? TQC_SEV_WARNING : TQC_SEV_INFO,
+                              span, "'%.*s' groups thousands with commas, where %s writes "
+                              "'%s'%s", (int)digits, s,
+                              tqc_lang_setting(ctx->lang, "name", "this language"), fixed,
+                              sure ? "" : " (unless it is a decimal)");
+    tqc_finding_suggest(ctx->out, f, fixed, fl);
+}
+
+/* The monolingual checks on number token k. */
+static void check_notation(const tqc_ctx *ctx, size_t k)
+{
+    tqc_span span = ctx->doc->tokens[k].span;
+    if (check_twelve_hour(ctx, k))
+        return;
+    const char *dec = tqc_lang_setting(ctx->lang, "decimal-separator", NULL);
+    const char *tsep = tqc_lang_setting(ctx->lang, "time-separator", NULL);
+    const char *s = tqc_doc_at(ctx->doc, span);
+    size_t n = tqc_span_len(span);
+    size_t commas = 0, dots = 0, comma_at = 0, h = 0, digits = 0;
+    bool only_digits_and_marks = true;
+    while (digits < n && (is_digit(s[digits]) || s[digits] == '.' || s[digits] == ','))
+        digits++;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ',') {
+            commas++;
+            comma_at = i;
+        } else if (s[i] == '.') {
+            dots++;
+        } else if (!is_digit(s[i])) {
+            only_digits_and_marks = false;
+        }
+    }
+    while (h < n && is_digit(s[h]))
+        h++;
+    char fixed[NUM_MAX_TEXT];
+    if (tsep && strcmp(tsep, "h") != 0 && h >= 1 && h <= 2 && h + 3 == n &&
+        (s[h] == 'h' || s[h] == 'H') && is_digit(s[h + 1]) && is_digit(s[h + 2])) {
+        int len = snprintf(fixed, sizeof fixed, "%.*s%s%.2s", (int)h, s, tsep, s + h + 1);
+        tqc_finding *f = TQC_EMIT(ctx, span, "time written '%.*s', in another language's "
+                                  "notation: write '%s'", (int)n, s, fixed);
+        tqc_finding_suggest(ctx->out, f, fixed, (size_t)len);
+        return;
+    }
+    if (!dec || n + 1 > sizeof fixed)
+        return;
+    /* [1,1] and (0,5) are pairs of coordinates or scores, not decimals; a number glued
+     * after a letter or a period (`v4.7`, `.300`, `1.2.3`) is a code, an average or a
+     * version. */
+    const char *t = ctx->doc->text;
+    if ((span.start > 0 && (t[span.start - 1] == '[' || t[span.start - 1] == '(') &&
+         span.end < ctx->doc->len && (t[span.end] == ']' || t[span.end] == ')')) ||
+        (span.start > 0 && (t[span.start - 1] == '.' || is_ascii_letter(t[span.start - 1]))))
+        return;
+    if (strcmp(dec, ",") == 0) {
+        /* Digits with a glued unit (`4.7km`, `2,500m`) are judged by the digits. */
+        bool unit = true;
+        for (size_t i = digits; i < n; i++)
+            unit = unit && is_ascii_letter(s[i]);
+        if (digits > 0 && is_digit(s[digits - 1]) && unit && digits < NUM_MAX_TEXT)
+            check_decimal_comma_language(ctx, k, s, digits);
+        return;
+    }
+    if (strcmp(dec, ".") != 0 || !only_digits_and_marks)
+        return;
+    if (dots == 1 && commas == 0 && n >= 5 && n <= 7 && s[n - 4] == '.' && s[n - 1] == '0' &&
+        s[0] != '0') {
+        /* 3.000 or 40.000: one group of thousands after a dot; a decimal would not
+         * carry three trailing zeros. 1.500 or 41.250 may be a precise decimal: a hint.
+         * 1.234 is left alone. */
+        bool sure = s[n - 2] == '0' && s[n - 3] == '0';
+        for (size_t i = 0; i < n; i++)
+            fixed[i] = s[i] == '.' ? ',' : s[i];
+        fixed[n] = '\0';
+        tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, sure ? TQC_SEV_WARNING : TQC_SEV_INFO,
+                                  span, "'%.*s' groups thousands with a dot: write '%s'%s",
+                                  (int)n, s, fixed, sure ? "" : " (unless it is a decimal)");
+        tqc_finding_suggest(ctx->out, f, fixed, n);
+        return;
+    }
+    if (commas == 1 && dots == 0) {
+        size_t frac = n - comma_at - 1;
+        if (frac == 3 || frac == 0)
+            return;     /* 1,000 is a thousands separator here */
+        memcpy(fixed, s, n);
+        fixed[comma_at] = '.';
+        fixed[n] = '\0';
+        tqc_finding *f = TQC_EMIT(ctx, span, "decimal comma in '%.*s': write '%s'", (int)n, s,
+                                  fixed);
+        tqc_finding_suggest(ctx->out, f, fixed, n);
+    } else if (dots >= 2 || (dots >= 1 && commas == 1 && comma_at > 0 &&
+                             memchr(s, '.', comma_at) != NULL)) {
+        /* 1.000.000 or 1.234,5: dots group thousands, a comma marks decimals. */
+        for (size_t i = 0; i < n; i++)
+            fixed[i] = s[i] == '.' ? ',' : s[i] == ',' ? '.' : s[i];
+        fixed[n] = '\0';
+        /* Dots in a version or a date (1.2.3, 13.09.2023) are not thousands. */
+        size_t group = 0;
+        for (size_t i = n; i-- > 0;) {
+            if (s[i] == '.') {
+                if (group != 3)
+                    return;
+                group = 0;
+            } else if (s[i] == ',') {
+                group = 0;
+            } else {
+                group++;
+            }
+        }
+        tqc_finding *f = TQC_EMIT(ctx, span, "'%.*s' groups thousands with dots: write '%s'",
+                                  (int)n, s, fixed);
+        tqc_finding_suggest(ctx->out, f, fixed, n);
+    }
+}
+
+/* The whole segment, from its first to its last non-space byte. */
+static tqc_span whole(const tqc_doc *doc)
+{
+    size_t a = 0, b = doc->len;
+    while (a < b && (doc->text[a] == ' ' || doc->text[a] == '\n' || doc->text[a] == '\t' ||
+                     doc->text[a] == '\r'))
+        a++;
+    while (b > a && (doc->text[b - 1] == ' ' || doc->text[b - 1] == '\n' ||
+                     doc->text[b - 1] == '\t' || doc->text[b - 1] == '\r'))
+        b--;
+    return tqc_span_make(a, b);
+}
+
+static void run(const tqc_ctx *ctx)
+{
+    const tqc_doc *doc = ctx->doc;
+    for (size_t k = 0; k < doc->token_count; k++)
+        if (doc->tokens[k].kind == TQC_TOK_NUMBER)
+            check_notation(ctx, k);
+    const tqc_doc *src = doc->source;
+    if (!src)
+        return;
+    num *t = malloc(NUM_MAX * sizeof *t), *s = malloc(NUM_MAX * sizeof *s);
+    if (!t || !s) {
+        free(t);
+        free(s);
+        ctx->out->failed = true;
+        return;
+    }
+    size_t nt = collect(doc, t, NUM_MAX), ns = collect(src, s, NUM_MAX);
+    /* Match target atoms to source atoms; exact text first would not help: values do. */
+    for (size_t i = 0; i < nt; i++)
+        for (size_t a = 0; a < t[i].atom_count; a++)
+            for (size_t j = 0; j < ns && !t[i].used[a]; j++)
+                for (size_t b = 0; b < s[j].atom_count; b++)
+                    if (!s[j].used[b] && tqc_num_match(&t[i].atoms[a], &s[j].atoms[b])) {
+                        t[i].used[a] = s[j].used[b] = true;
+                        break;
+                    }
+    /* The source numbers left over (small integers excepted). */
+    size_t left = 0, left_j = 0;
+    for (size_t j = 0; j < ns; j++)
+        for (size_t b = 0; b < s[j].atom_count; b++)
+            if (!s[j].used[b] && !s[j].atoms[b].small) {
+                left++;
+                left_j = j;
+            }
+    bool paired = false;
+    for (size_t i = 0; i < nt; i++) {
+        bool extra = false;
+        for (size_t a = 0; a < t[i].atom_count; a++)
+            extra |= !t[i].used[a] && !t[i].atoms[a].small;
+        if (!extra)
+            continue;
+        const char *ts = tqc_doc_at(doc, t[i].span);
+        int tl = (int)tqc_span_len(t[i].span);
+        if (left == 1) {
+            const char *ss = tqc_doc_at(src, s[left_j].span);
+            int sl = (int)tqc_span_len(s[left_j].span);
+            tqc_finding *f = TQC_EMIT(ctx, t[i].span, "number '%.*s' where the source has "
+                                      "'%.*s'", tl, ts, sl, ss);
+            /* The source's value in this language's notation, when it is unambiguous. */
+            const char *dec = tqc_lang_setting(ctx->lang, "decimal-separator", NULL);
+            const tqc_num_atom *sa = &s[left_j].atoms[0];
+            if (dec && strcmp(dec, ".") == 0 && s[left_j].atom_count == 1 &&
+                sa->reading_count == 1 && sa->readings[0][0] != 'T')
+                tqc_finding_suggest(ctx->out, f, sa->readings[0], strlen(sa->readings[0]));
+            paired = true;
+        } else {
+            TQC_EMIT(ctx, t[i].span, "number '%.*s' is not in the source", tl, ts);
+        }
+    }
+    if (!paired)
+        for (size_t j = 0; j < ns; j++) {
+            bool missing = false;
+            for (size_t b = 0; b < s[j].atom_count; b++)
+                missing |= !s[j].used[b] && !s[j].atoms[b].small;
+            if (missing)
+                TQC_EMIT(ctx, whole(doc), "the source's number '%.*s' is missing from the "
+                         "translation", (int)tqc_span_len(s[j].span), tqc_doc_at(src, s[j].span));
+        }
+    free(t);
+    free(s);
+}
+
+const tqc_pass tqc_pass_number = {
+    .id = "number",
+    .severity = TQC_SEV_WARNING,
+    .severities = TQC_SEV_BIT(TQC_SEV_WARNING) | TQC_SEV_BIT(TQC_SEV_INFO),
+    .summary = "numbers, times and dates changed from the source, or in another locale's "
+               "notation (`3,5 million`, `11h43`)",
+    .good = "The missiles were fired at 11:43 am, and 3.5 million people live there.",
+    .bad = "The missiles were fired at 11h43, and 3,5 million people live there.",
+    .details = "Numbers, times and dates changed from the source (with --source or a bilingual "
+               "file), or left in the source language's notation (`11h43`, `3,5 million` in "
+               "English).",
+    .run = run,
+};

@@ -1,0 +1,80 @@
+/* omission: content of the source missing from the translation.
+ * Bilingual (doc->source): a target far shorter than its source for the language pair
+ * (lang/bitext.h: letters and digits, scaled by the profiles' `length-factor`), or with
+ * fewer sentences and noticeably shorter.
+ * Monolingual: a sentence that ends on an article (the profile's `articles` list:
+ * `... talks with the.`), where the translation or the scraper dropped its last words.
+ * Short segments are left alone: their lengths vary too much to mean anything. */
+#include "pass/pass.h"
+
+#include "lang/bitext.h"
+#include "core/text.h"
+
+/* A source needs this much text (letters and digits) to be compared. */
+#define OM_MIN_SOURCE 30
+/* Far shorter: under this share of the expected length. */
+#define OM_SHORT 0.5
+/* Fewer sentences count with a target under this share of the expected length. */
+#define OM_FEWER 0.8
+
+static tqc_span whole(const tqc_doc *doc)
+{
+    if (!doc->sentence_count)
+        return tqc_span_make(0, doc->len);
+    return tqc_span_make(doc->sentences[0].span.start,
+                         doc->sentences[doc->sentence_count - 1].span.end);
+}
+
+static void bilingual(const tqc_ctx *ctx)
+{
+    const tqc_doc *doc = ctx->doc, *src = doc->source;
+    size_t ws = tqc_bitext_weight(src, NULL), wt = tqc_bitext_weight(doc, NULL);
+    double ratio = tqc_bitext_expected_ratio(doc, ctx->lang);
+    if (ws < OM_MIN_SOURCE || ratio <= 0)
+        return;
+    double expected = ratio * (double)ws;
+    if ((double)wt < OM_SHORT * expected)
+        TQC_EMIT(ctx, whole(doc), "the translation is far shorter than its source (%zu "
+                 "letters for %zu, about %.0f expected): something was left out", wt, ws,
+                 expected);
+    else if (doc->sentence_count < src->sentence_count && (double)wt < OM_FEWER * expected)
+        TQC_EMIT(ctx, whole(doc), "the source has %zu sentences, the translation %zu and "
+                 "is shorter: a sentence was left out", src->sentence_count,
+                 doc->sentence_count);
+}
+
+static void run(const tqc_ctx *ctx)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (doc->source)
+        bilingual(ctx);
+    for (size_t si = 0; si < doc->sentence_count; si++) {
+        const tqc_sentence *s = &doc->sentences[si];
+        if (s->tok_count < 3)
+            continue;
+        const tqc_token *last = &doc->tokens[s->tok_first + s->tok_count - 1];
+        const tqc_token *word = last - 1;
+        if (last->kind != TQC_TOK_PUNCT || tqc_span_len(last->span) != 1 ||
+            doc->text[last->span.start] != '.' || word->kind != TQC_TOK_WORD)
+            continue;
+        char lower[16];
+        size_t n = tqc_text_case(tqc_doc_at(doc, word->span), tqc_span_len(word->span),
+                                 TQC_CASE_LOWER, lower, sizeof lower);
+        if (n && tqc_lang_in(ctx->lang, "articles", lower, n))
+            TQC_EMIT(ctx, tqc_span_make(word->span.start, last->span.end),
+                     "the sentence ends on '%.*s': its last words are missing",
+                     (int)tqc_span_len(word->span), tqc_doc_at(doc, word->span));
+    }
+}
+
+const tqc_pass tqc_pass_omission = {
+    .id = "omission",
+    .severity = TQC_SEV_WARNING,
+    .summary = "source content missing: a translation far shorter than its source, or a "
+               "sentence cut off after an article",
+    .good = "The minister said the talks would resume with the unions.",
+    .bad = "The minister said the talks would resume with the.",
+    .details = "Source content missing from the translation: a translation far shorter than its "
+               "source, or a sentence cut off after an article (`with the.`).",
+    .run = run,
+};

@@ -1,0 +1,102 @@
+/* pass: one rule pass is one file exporting one tqc_pass descriptor, listed in the
+ * registry (pass/passes.c). Passes are pure: they read the document, the language profile
+ * and the dictionary, and emit findings into ctx->out. They never print, exit, or keep
+ * mutable globals; per-language state made by init is read-only during run, so
+ * documents can be checked in parallel. */
+#ifndef TQC_PASS_H
+#define TQC_PASS_H
+
+#include "lang/dict.h"
+#include "core/doc.h"
+#include "core/finding.h"
+#include "lang/lang.h"
+
+typedef struct tqc_pass tqc_pass;
+
+typedef struct tqc_ctx {
+    const tqc_doc *doc;
+    const tqc_lang *lang;
+    tqc_dict *dict;           /* this thread's dictionary */
+    const void *state;        /* what the pass's init made for this language */
+    const tqc_pass *pass;
+    tqc_findings *out;        /* findings of earlier passes are visible here */
+    /* The other languages tqc knows (lang/langid.h: their profiles and dictionaries, opened
+     * on first use), this thread's like dict; NULL when there are none. */
+    struct tqc_langid *langs;
+    /* Per token of doc: 0 not asked yet, else dict's verdict on its text (1 known, 2 not);
+     * several passes ask about the same words. NULL: ask dict every time. */
+    uint8_t *token_known;
+    /* Per token of doc, two entries: [2k] its parts of speech as written, [2k+1] lower-cased
+     * (lang/lex.h bits), each with TQC_CTX_POS_ASKED set once asked. NULL: ask every time. */
+    uint32_t *token_pos;
+} tqc_ctx;
+
+/* Marks a token_pos entry as asked (no TQC_POS_ bit uses it). */
+#define TQC_CTX_POS_ASKED (1u << 31)
+
+/* Whether token k is part of an abbreviation written with its period (pass/context.c): a
+ * word of the profile's `abbreviations` lists with its period (Italian `psicol.`, German
+ * `ca.`), or a word glued after such a period (`Sig.ra`, `Dott.ssa`). */
+bool tqc_ctx_abbreviation_at(const tqc_ctx *ctx, size_t k);
+
+/* One regional variety of the document's language (the profile's `varieties`). */
+typedef struct tqc_ctx_variety {
+    const char *code;         /* `en-GB`, inside the profile's value: not terminated */
+    size_t code_len;
+    tqc_dict *dict;           /* its dictionary, borrowed from ctx->langs; NULL for the
+                               * first, the document's own */
+} tqc_ctx_variety;
+/* The varieties of a document whose language has no region (`en`, not `en-GB`): the
+ * document's own first, then each other one whose dictionary is installed, at most max.
+ * Returns how many were written; 0 when the profile names none or the region is fixed. */
+size_t tqc_ctx_varieties(const tqc_ctx *ctx, tqc_ctx_variety *out, size_t max);
+
+/* Token k's parts of speech in the profile's lexicon (lang/lex.h), as written and lower-cased
+ * (utf8proc); 0 when the lexicon lacks the form or the language has no lexicon: unknown,
+ * neither a verb nor a non-verb. A typographic apostrophe is read as `'`, and an elided
+ * word (`l'`, `qu'`) or a clitic (`'s`) the lexicon lists, joined to a word it knows,
+ * answers for both (`n'est`: ADV|VFIN). Asked once per token per doc when ctx->token_pos
+ * is set. */
+uint32_t tqc_ctx_pos(const tqc_ctx *ctx, size_t k);
+uint32_t tqc_ctx_pos_lower(const tqc_ctx *ctx, size_t k);
+
+/* Whether dict knows the text of token k as written, asking it once per token. */
+static inline bool tqc_ctx_token_known(const tqc_ctx *ctx, size_t k)
+{
+    if (ctx->token_known && ctx->token_known[k])
+        return ctx->token_known[k] == 1;
+    tqc_span sp = ctx->doc->tokens[k].span;
+    bool known = tqc_dict_known(ctx->dict, tqc_doc_at(ctx->doc, sp), tqc_span_len(sp));
+    if (ctx->token_known)
+        ctx->token_known[k] = known ? 1 : 2;
+    return known;
+}
+
+struct tqc_pass {
+    const char *id;           /* stable rule id: `missing-space` */
+    tqc_severity severity;    /* default severity */
+    /* Every severity the pass can emit, as TQC_SEV_BIT()s (its default is always one):
+     * what `tqc rules`, SARIF and the docs list; check_passes.c holds passes to it. */
+    unsigned severities;
+    const char *summary;      /* one line for --list-rules and SARIF */
+    const char *good;         /* an example it must stay silent on (English) */
+    const char *bad;          /* an example it must fire on (English) */
+    const char *details;      /* what it finds and why, for tqc explain and docs/rules/ */
+    /* Optional: builds per-language state from the profile. */
+    tqc_status (*init)(const tqc_lang *lang, void **state, char *err, size_t errlen);
+    void (*run)(const tqc_ctx *ctx);
+    void (*fini)(void *state); /* optional */
+    /* It asks the dictionary: skipped for a language that has none installed. */
+    bool needs_dict;
+};
+
+/* The registry, in run order (later passes see earlier passes' findings). */
+extern const tqc_pass *const tqc_passes[];
+extern const size_t tqc_pass_count;
+/* The pass with this id, or NULL. */
+const tqc_pass *tqc_pass_find(const char *id);
+
+/* Emits a finding of the running pass at its default severity. */
+#define TQC_EMIT(ctx, span, ...) tqc_emit((ctx)->out, (ctx)->pass->id, (ctx)->pass->severity, (span), __VA_ARGS__)
+
+#endif

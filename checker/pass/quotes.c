@@ -1,0 +1,841 @@
+/* quotes: pairing of quotation marks and brackets within a paragraph, by the language's
+ * conventions (the `quotes` list: which marks open and close, which double as apostrophes).
+ * Each mark is placed by its neighbours: after a word and before a space or punctuation
+ * it stands where a closing mark belongs, after a space and before a word where an opening
+ * one does. So an opening mark in a closing place (`zone“,`) is an error with a safe fix,
+ * and an unclosed or unopened mark is a warning. A quotation that runs over several
+ * paragraphs (the opening mark repeated at each paragraph start, the closing one only at
+ * the end) is correct. Straight quotes, whose shape says nothing, alternate.
+ * Inverted marks (Spanish ¿ ¡, the list's `inverted` pairs) open a question or an
+ * exclamation that a closing mark (? !) ends within the paragraph; either closing mark
+ * ends either kind, since Spanish mixes them (¡Qué dices?). */
+#include "pass/pass.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+
+/* A language lists a handful of pairs; more than this is a broken rule file. */
+#define QUOTES_MAX_PAIRS 16
+#define QUOTES_MAX_APOSTROPHES 4
+#define QUOTES_MAX_INVERTED 4
+/* Nesting deeper than this is not prose; marks beyond it are left unchecked. */
+#define QUOTES_MAX_DEPTH 32
+
+/* What a pair is in the language: its own marks (primary, secondary), marks met in
+ * its text and only checked for balance (also), another language's marks, reported
+ * where a quotation opens with them (foreign), or brackets. */
+typedef enum { ROLE_PRIMARY, ROLE_SECONDARY, ROLE_ALSO, ROLE_FOREIGN, ROLE_BRACKET } pair_role;
+
+typedef struct pair {
+    int32_t open, close;
+    bool bracket;
+    pair_role role;
+} pair;
+
+typedef struct quote_rules {
+    pair pairs[QUOTES_MAX_PAIRS];
+    size_t count;
+    int32_t apostrophes[QUOTES_MAX_APOSTROPHES];
+    size_t apostrophe_count;
+    pair inverted[QUOTES_MAX_INVERTED];   /* ¿ ?, ¡ ! */
+    size_t inverted_count;
+} quote_rules;
+
+/* One open mark: which pair, where, and whether it may be an apostrophe instead
+ * (then it is never reported). */
+typedef struct open_mark {
+    size_t pair;
+    size_t off;
+    bool tentative;
+    bool sentence;      /* the mark opens a quoted sentence (not a phrase inside one) */
+} open_mark;
+
+typedef struct mark_stack {
+    open_mark items[QUOTES_MAX_DEPTH];
+    size_t depth;
+    size_t carried;     /* the pair the previous paragraph left open, or SIZE_MAX */
+    size_t para_end;    /* where the paragraph being read ends */
+} mark_stack;
+
+/* Where a mark stands, judged by its neighbours. */
+typedef enum { POS_OPEN, POS_CLOSE, POS_ISOLATED, POS_AMBIG } mark_pos;
+
+/* Reads one mark (a single code point) from s; false when s is not exactly one. */
+static bool one_mark(const char *s, size_t len, int32_t *cp)
+{
+    return len > 0 && tqc_text_decode(s, len, cp) == len && *cp >= 0;
+}
+
+static tqc_status parse_entry(quote_rules *r, const char *entry, size_t line, char *err,
+                              size_t errlen)
+{
+    const char *fields[2 + QUOTES_MAX_APOSTROPHES];
+    size_t lens[2 + QUOTES_MAX_APOSTROPHES], n = 0;
+    const char *role = entry;
+    const char *p = strchr(entry, ' ');
+    if (!p)
+        goto bad;
+    size_t role_len = (size_t)(p - entry);
+    while (*p) {
+        while (*p == ' ' || *p == '\t')
+            p++;
+        if (!*p)
+            break;
+        if (n == sizeof fields / sizeof fields[0])
+            goto bad;
+        const char *s = p;
+        while (*p && *p != ' ' && *p != '\t')
+            p++;
+        fields[n] = s;
+        lens[n++] = (size_t)(p - s);
+    }
+    if (role_len == 10 && memcmp(role, "apostrophe", 10) == 0) {
+        for (size_t i = 0; i < n; i++) {
+            int32_t cp;
+            if (r->apostrophe_count == QUOTES_MAX_APOSTROPHES || !one_mark(fields[i], lens[i], &cp))
+                goto bad;
+            r->apostrophes[r->apostrophe_count++] = cp;
+        }
+        return TQC_OK;
+    }
+    if (role_len == 8 && memcmp(role, "inverted", 8) == 0) {
+        pair pr = {0, 0, false, ROLE_BRACKET};
+        if (n != 2 || r->inverted_count == QUOTES_MAX_INVERTED ||
+            !one_mark(fields[0], lens[0], &pr.open) || !one_mark(fields[1], lens[1], &pr.close))
+            goto bad;
+        r->inverted[r->inverted_count++] = pr;
+        return TQC_OK;
+    }
+    bool bracket = role_len == 7 && memcmp(role, "bracket", 7) == 0;
+    pair_role pr_role = bracket ? ROLE_BRACKET : ROLE_ALSO;
+    bool quote = true;
+    if (role_len == 7 && memcmp(role, "primary", 7) == 0)
+        pr_role = ROLE_PRIMARY;
+    else if (role_len == 9 && memcmp(role, "secondary", 9) == 0)
+        pr_role = ROLE_SECONDARY;
+    else if (role_len == 7 && memcmp(role, "foreign", 7) == 0)
+        pr_role = ROLE_FOREIGN;
+    else if (!(role_len == 4 && memcmp(role, "also", 4) == 0))
+        quote = false;
+    pair pr = {0, 0, bracket, pr_role};
+    if ((!bracket && !quote) || n != 2 || r->count == QUOTES_MAX_PAIRS ||
+        !one_mark(fields[0], lens[0], &pr.open) || !one_mark(fields[1], lens[1], &pr.close))
+        goto bad;
+    r->pairs[r->count++] = pr;
+    return TQC_OK;
+bad:
+    snprintf(err, errlen, "quotes:%zu: expected 'primary|secondary|also|foreign|bracket|inverted "
+             "OPEN CLOSE' or 'apostrophe MARK...': %s", line, entry);
+    return TQC_EINPUT;
+}
+
+static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t errlen)
+{
+    quote_rules *r = calloc(1, sizeof *r);
+    if (!r)
+        return TQC_ENOMEM;
+    const tqc_strmap *list = tqc_lang_list(lang, "quotes");
+    for (size_t i = 0; i < tqc_strmap_count(list); i++) {
+        tqc_status st = parse_entry(r, tqc_strmap_key(list, i, NULL),
+                                    (size_t)tqc_strmap_value(list, i), err, errlen);
+        if (st != TQC_OK) {
+            free(r);
+            return st;
+        }
+    }
+    *state = r;
+    return TQC_OK;
+}
+
+static void fini(void *state)
+{
+    free(state);
+}
+
+/* The first pair (in the order the language lists them) that cp opens, or closes. */
+static size_t opens(const quote_rules *r, int32_t cp)
+{
+    for (size_t i = 0; i < r->count; i++)
+        if (r->pairs[i].open == cp)
+            return i;
+    return SIZE_MAX;
+}
+
+static size_t closes(const quote_rules *r, int32_t cp)
+{
+    for (size_t i = 0; i < r->count; i++)
+        if (r->pairs[i].close == cp)
+            return i;
+    return SIZE_MAX;
+}
+
+/* Whether cp closes a quotation opened with the opener of pair i: a mark may open
+ * several pairs (`„“` in German, `„”` in Polish). */
+static bool closes_pair(const quote_rules *r, size_t i, int32_t cp)
+{
+    for (size_t j = 0; j < r->count; j++)
+        if (r->pairs[j].open == r->pairs[i].open && r->pairs[j].close == cp &&
+            r->pairs[j].bracket == r->pairs[i].bracket)
+            return true;
+    return false;
+}
+
+static bool is_apostrophe(const quote_rules *r, int32_t cp)
+{
+    for (size_t i = 0; i < r->apostrophe_count; i++)
+        if (r->apostrophes[i] == cp)
+            return true;
+    return false;
+}
+
+static bool is_quote(const quote_rules *r, int32_t cp)
+{
+    for (size_t i = 0; i < r->count; i++)
+        if (!r->pairs[i].bracket && (r->pairs[i].open == cp || r->pairs[i].close == cp))
+            return true;
+    return false;
+}
+
+/* Marks written without spaces that a quotation may still open or close against
+ * (`said--"We`, `and/or`). */
+static bool is_dash_or_slash(int32_t cp)
+{
+    return tqc_text_is_hyphen(cp) || (cp >= 0x2012 && cp <= 0x2015) || cp == '/';
+}
+
+/* Before a mark, what lets it open: nothing (paragraph start), a space, an opening
+ * bracket or a dash. -1 stands for the paragraph's edge. */
+static bool opens_after(int32_t cp)
+{
+    return cp < 0 || tqc_text_is_space(cp) || cp == '(' || cp == '[' || cp == '{' ||
+           is_dash_or_slash(cp);
+}
+
+/* After a mark, what lets it close: nothing, a space, or punctuation other than an
+ * opening bracket. */
+static bool closes_before(int32_t cp)
+{
+    if (cp < 0 || tqc_text_is_space(cp) || is_dash_or_slash(cp))
+        return true;
+    return tqc_text_is_punct(cp) && cp != '(' && cp != '[' && cp != '{' && cp != 0xBF &&
+           cp != 0xA1;
+}
+
+/* The neighbours of the mark at [start, end) within the paragraph span, skipping other
+ * quote marks (`“‘` opens twice, `’”` closes twice). */
+static mark_pos classify(const quote_rules *r, const char *t, tqc_span para, size_t start,
+                         size_t end)
+{
+    int32_t before = -1, after = -1;
+    size_t i = start;
+    while (i > para.start) {
+        size_t s;
+        int32_t cp = tqc_text_prev(t, i, &s);
+        if (s < para.start)
+            break;
+        if (!is_quote(r, cp)) {
+            before = cp;
+            break;
+        }
+        i = s;
+    }
+    i = end;
+    while (i < para.end) {
+        int32_t cp;
+        size_t n = tqc_text_decode(t + i, para.end - i, &cp);
+        if (!is_quote(r, cp)) {
+            after = cp;
+            break;
+        }
+        i += n;
+    }
+    bool o = opens_after(before), c = closes_before(after);
+    return o && c ? POS_ISOLATED : o ? POS_OPEN : c ? POS_CLOSE : POS_AMBIG;
+}
+
+static int32_t cp_at(const tqc_doc *doc, size_t off)
+{
+    int32_t cp = -1;
+    if (off < doc->len)
+        tqc_text_decode(doc->text + off, doc->len - off, &cp);
+    return cp;
+}
+
+/* "column 52", or "line 3, column 52" when the mark is on another line than at. */
+static void where(const tqc_doc *doc, size_t off, size_t at, char *buf, size_t cap)
+{
+    size_t line, col, aline, acol;
+    tqc_doc_locate(doc, off, &line, &col);
+    tqc_doc_locate(doc, at, &aline, &acol);
+    if (line == aline)
+        snprintf(buf, cap, "column %zu", col);
+    else
+        snprintf(buf, cap, "line %zu, column %zu", line, col);
+}
+
+static void mark_text(int32_t cp, char out[5])
+{
+    size_t n = tqc_text_encode(cp, out);
+    out[n] = '\0';
+}
+
+/* Where the closing mark of a quotation or bracket whose opening mark ends at end most
+ * probably went: before the first punctuation mark after it in the paragraph (`(no cache
+ * do APT.`), or at the paragraph's end; SIZE_MAX when nothing follows the opening mark.
+ * (Stopping before the first finite verb instead was no better on injected drops.) */
+static size_t close_point(const tqc_doc *doc, size_t end, size_t para_end)
+{
+    size_t i = end;
+    while (i < para_end && !strchr(".,;:!?", doc->text[i]))
+        i++;
+    while (i > end && (doc->text[i - 1] == ' ' || doc->text[i - 1] == '\n'))
+        i--;
+    return i > end ? i : SIZE_MAX;
+}
+
+/* at_end: the paragraph ended with m open (rather than another mark closing over it). */
+static void report_unclosed(const tqc_ctx *ctx, const quote_rules *r, const open_mark *m,
+                            bool at_end, size_t para_end)
+{
+    if (m->tentative)
+        return;
+    const tqc_doc *doc = ctx->doc;
+    const pair *p = &r->pairs[m->pair];
+    char o[5], c[5];
+    mark_text(p->open, o);
+    mark_text(p->close, c);
+    tqc_span span = tqc_span_make(m->off, m->off + strlen(o));
+    if (!p->bracket && is_apostrophe(r, p->close) && tqc_text_is_digit(cp_at(doc, span.end))) {
+        /* ‘90s: an apostrophe turned the wrong way, not a quotation. */
+        tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, span,
+                                  "opening quote %s used as an apostrophe; write %s", o, c);
+        tqc_finding_suggest(ctx->out, f, c, strlen(c));
+        tqc_finding_fix(ctx->out, f, span, c, strlen(c), true);
+        return;
+    }
+    if (at_end && !p->bracket && m->sentence) {
+        /* Sentences quoted to the paragraph's end: the form of a quotation that runs on
+         * into the next paragraph, whose opening mark is missing (or was cut off). */
+        tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, span, "quotation %s runs to the end "
+                 "of its paragraph, and the next paragraph does not open with %s to continue "
+                 "it", o, o);
+        return;
+    }
+    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, span, "%s %s is never "
+                              "closed (no %s follows in its paragraph)",
+                              p->bracket ? "bracket" : "quotation mark", o, c);
+    /* A guess at where it closes, for a human to confirm. */
+    size_t at = close_point(doc, span.end, para_end);
+    if (at != SIZE_MAX)
+        tqc_finding_fix(ctx->out, f, tqc_span_make(at, at), c, strlen(c), false);
+}
+
+/* Pops the stack down to (not including) entry k, reporting the marks left open. */
+static void unwind(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st, size_t k,
+                   bool at_end)
+{
+    while (st->depth > k)
+        report_unclosed(ctx, r, &st->items[--st->depth], at_end, st->para_end);
+}
+
+/* Whether the mark at token k opens a quoted sentence: at a sentence start, or after the
+ * comma, colon or dash of an attribution (`he said, "The`). A quotation that opens inside
+ * a clause (`said it was "designed to`) is a phrase, which never runs on to the next
+ * paragraph. */
+static bool opens_sentence(const tqc_doc *doc, size_t k)
+{
+    if (k == 0 || (doc->tokens[k].flags & (TQC_TF_SENT_START | TQC_TF_PARA_START)))
+        return true;
+    const tqc_token *prev = &doc->tokens[k - 1];
+    int32_t cp = cp_at(doc, prev->span.start);
+    return prev->kind == TQC_TOK_PUNCT && (cp == ',' || cp == ':' || cp == ';' || cp == '.' ||
+                                           cp == '!' || cp == '?' || is_dash_or_slash(cp));
+}
+
+/* The first pair of role, or SIZE_MAX. */
+static size_t pair_of_role(const quote_rules *r, pair_role role)
+{
+    for (size_t i = 0; i < r->count; i++)
+        if (r->pairs[i].role == role)
+            return i;
+    return SIZE_MAX;
+}
+
+/* Whether cp glues a quotation mark to the text before or after it: a letter, a digit,
+ * or (before an opening mark) the punctuation that ends a clause. */
+static bool glues(int32_t cp, bool before_opening)
+{
+    return tqc_text_is_letter(cp) || tqc_text_is_digit(cp) ||
+           (before_opening && (cp == ',' || cp == '.' || cp == ';' || cp == ':' || cp == '!' ||
+                               cp == '?'));
+}
+
+/* What an opening quotation mark at tok says by itself, before it is pushed on st:
+ * another language's mark (a `foreign` pair), a quotation nested in one opened with the
+ * same marks (the language writes its secondary marks inside), no space before it. */
+static void check_opening(const tqc_ctx *ctx, const quote_rules *r, const mark_stack *st,
+                          size_t pair_idx, const tqc_token *tok)
+{
+    const tqc_doc *doc = ctx->doc;
+    const pair *p = &r->pairs[pair_idx];
+    char m[5];
+    mark_text(p->open, m);
+    size_t primary = pair_of_role(r, ROLE_PRIMARY), secondary = pair_of_role(r, ROLE_SECONDARY);
+    if (p->role == ROLE_FOREIGN && primary != SIZE_MAX) {
+        char o[5], c[5];
+        mark_text(r->pairs[primary].open, o);
+        mark_text(r->pairs[primary].close, c);
+        tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, tok->span,
+                                  "quotation opened with %s, another language's mark: %s "
+                                  "writes %s %s", m,
+                                  tqc_lang_setting(ctx->lang, "name", "this language"), o, c);
+        tqc_finding_suggest(ctx->out, f, o, strlen(o));
+    } else if ((p->role == ROLE_PRIMARY || p->role == ROLE_SECONDARY) && p->open != p->close &&
+               primary != SIZE_MAX && secondary != SIZE_MAX) {
+        for (size_t i = 0; i < st->depth; i++) {
+            if (st->items[i].tentative || r->pairs[st->items[i].pair].open != p->open)
+                continue;
+            size_t other = p->role == ROLE_PRIMARY ? secondary : primary;
+            char o[5], c[5], at[48];
+            mark_text(r->pairs[other].open, o);
+            mark_text(r->pairs[other].close, c);
+            where(doc, st->items[i].off, tok->span.start, at, sizeof at);
+            tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, tok->span,
+                                      "quotation inside the quotation opened at %s uses the "
+                                      "same mark %s; inside it, write %s %s", at, m, o, c);
+            tqc_finding_suggest(ctx->out, f, o, strlen(o));
+            break;
+        }
+    }
+    size_t at;
+    int32_t before = tok->span.start > 0 ? tqc_text_prev(doc->text, tok->span.start, &at) : -1;
+    if (glues(before, true) && !(tok->flags & TQC_TF_SPACE_BEFORE)) {
+        char fixed[8];
+        int n = snprintf(fixed, sizeof fixed, " %s", m);
+        tqc_finding *f = TQC_EMIT(ctx, tok->span, "no space before the opening quote %s", m);
+        tqc_finding_suggest(ctx->out, f, fixed, (size_t)n);
+        tqc_finding_fix(ctx->out, f, tok->span, fixed, (size_t)n, true);
+    }
+}
+
+/* A closing quotation mark at span glued to the word after it (`appeal,”said`). */
+static void check_closing(const tqc_ctx *ctx, tqc_span span)
+{
+    const tqc_doc *doc = ctx->doc;
+    int32_t after = cp_at(doc, span.end);
+    if (!glues(after, false))
+        return;
+    char fixed[8];
+    int n = snprintf(fixed, sizeof fixed, "%.*s ", (int)tqc_span_len(span),
+                     doc->text + span.start);
+    tqc_finding *f = TQC_EMIT(ctx, span, "no space after the closing quote %.*s",
+                              (int)tqc_span_len(span), doc->text + span.start);
+    tqc_finding_suggest(ctx->out, f, fixed, (size_t)n);
+    tqc_finding_fix(ctx->out, f, span, fixed, (size_t)n, true);
+}
+
+static void push(const tqc_doc *doc, mark_stack *st, size_t pair_idx, const tqc_token *tok,
+                 bool tentative)
+{
+    if (!tentative)
+        st->carried = SIZE_MAX;
+    if (st->depth < QUOTES_MAX_DEPTH)
+        st->items[st->depth++] = (open_mark){pair_idx, tok->span.start, tentative,
+                                             opens_sentence(doc, (size_t)(tok - doc->tokens))};
+}
+
+/* The topmost open entry opened with cp (by_close false) or closed by cp (by_close
+ * true), or SIZE_MAX. */
+static size_t find_open(const quote_rules *r, const mark_stack *st, int32_t cp, bool by_close)
+{
+    for (size_t k = st->depth; k-- > 0;) {
+        const pair *p = &r->pairs[st->items[k].pair];
+        if (by_close ? closes_pair(r, st->items[k].pair, cp) : p->open == cp)
+            return k;
+    }
+    return SIZE_MAX;
+}
+
+/* Whether an opening mark of pair i at span, with a quotation of the same pair open,
+ * would leave too few closing marks in the rest of the paragraph to close them all:
+ * then it is the closing mark turned the wrong way (`« démons « (ou`), not a nested
+ * quotation, even where spaces surround it as French guillemets are written. */
+static bool closes_nothing_after(const quote_rules *r, const mark_stack *st, tqc_span para,
+                                 const tqc_doc *doc, tqc_span span, size_t i)
+{
+    const pair *p = &r->pairs[i];
+    if (p->open == p->close)
+        return false;
+    size_t open = 0;
+    for (size_t k = 0; k < st->depth; k++)
+        open += !st->items[k].tentative && r->pairs[st->items[k].pair].open == p->open;
+    if (open == 0)
+        return false;
+    size_t closers = 0;
+    for (size_t j = span.end; j < para.end;) {
+        int32_t cp;
+        size_t n = tqc_text_decode(doc->text + j, para.end - j, &cp);
+        if (n == 0)
+            break;
+        closers += cp == p->close;
+        j += n;
+    }
+    return closers < open + 1;
+}
+
+static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
+                       tqc_span para, const tqc_token *tok, int32_t cp)
+{
+    tqc_span span = tok->span;
+    const tqc_doc *doc = ctx->doc;
+    mark_pos pos = classify(r, doc->text, para, span.start, span.end);
+    size_t as_open = opens(r, cp), as_close = closes(r, cp);
+    bool apos = is_apostrophe(r, cp);
+    char m[5];
+    mark_text(cp, m);
+    /* The innermost open mark, looking through marks that may be apostrophes ('em). */
+    size_t top = st->depth;
+    if (top && !closes_pair(r, st->items[top - 1].pair, cp))
+        while (top > 0 && st->items[top - 1].tentative)
+            top--;
+    if (top && closes_pair(r, st->items[top - 1].pair, cp)) {
+        /* A straight quote opening while its twin is open: a quotation inside a
+         * quotation written with the outer marks. If either is left open, the end of
+         * the paragraph says so. */
+        if (r->pairs[st->items[top - 1].pair].open == cp && pos == POS_OPEN) {
+            if (!apos)
+                check_opening(ctx, r, st, as_open, tok);
+            push(doc, st, as_open, tok, apos);
+            return;
+        }
+        if (!st->items[top - 1].tentative && !apos)
+            check_closing(ctx, span);
+        st->depth = top - 1;
+        return;
+    }
+    if (as_open != SIZE_MAX && pos != POS_CLOSE && !closes_nothing_after(r, st, para, doc, span,
+                                                                           as_open)) {
+        if (!apos)
+            check_opening(ctx, r, st, as_open, tok);
+        push(doc, st, as_open, tok, apos);
+        return;
+    }
+    if (as_open != SIZE_MAX) {
+        /* An opening mark where a closing one belongs. */
+        size_t k = find_open(r, st, cp, false);
+        if (k != SIZE_MAX && !st->items[k].tentative) {
+            const pair *p = &r->pairs[st->items[k].pair];
+            char c[5], at[48];
+            mark_text(p->close, c);
+            where(doc, st->items[k].off, span.start, at, sizeof at);
+            unwind(ctx, r, st, k + 1, false);
+            st->depth = k;
+            tqc_finding *f = TQC_EMIT(ctx, span, "opening quote %s used as a closing quote; it "
+                                      "closes the %s opened at %s", m, m, at);
+            tqc_finding_suggest(ctx->out, f, c, strlen(c));
+            tqc_finding_fix(ctx->out, f, span, c, strlen(c), true);
+            return;
+        }
+        /* The mark's first role in the language is opening (“ in English, though „ “
+         * would make it a closing mark too). */
+        if (as_close == SIZE_MAX || as_open < as_close) {
+            char c[5];
+            mark_text(r->pairs[as_open].close, c);
+            bool to_apostrophe = is_apostrophe(r, r->pairs[as_open].close);
+            tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, span,
+                                      to_apostrophe ? "opening quote %s used as an apostrophe; "
+                                      "write %s" : "opening quote %s where a closing quote "
+                                      "belongs, and no quotation is open; %s?", m, c);
+            tqc_finding_suggest(ctx->out, f, c, strlen(c));
+            tqc_finding_fix(ctx->out, f, span, c, strlen(c), to_apostrophe);
+            return;
+        }
+    }
+    /* A closing mark that is not the innermost open one's. */
+    if (apos)
+        return;
+    size_t k = find_open(r, st, cp, true);
+    if (k != SIZE_MAX) {
+        unwind(ctx, r, st, k + 1, false);
+        if (!st->items[k].tentative)
+            check_closing(ctx, span);
+        st->depth = k;
+        return;
+    }
+    if (pos == POS_OPEN && as_open == SIZE_MAX) {
+        char o[5];
+        mark_text(r->pairs[as_close].open, o);
+        tqc_finding *f = TQC_EMIT(ctx, span, "closing quote %s used as an opening quote", m);
+        tqc_finding_suggest(ctx->out, f, o, strlen(o));
+        tqc_finding_fix(ctx->out, f, span, o, strlen(o), true);
+        push(doc, st, as_close, tok, false);
+        return;
+    }
+    /* 6'2", 1/8'': feet and inches, not quotes. */
+    size_t i = span.start;
+    int32_t before = -1;
+    while (i > para.start && ((before = tqc_text_prev(doc->text, i, &i)) == cp || before == '\''))
+        ;
+    if (as_open != SIZE_MAX && tqc_text_is_digit(before))
+        return;
+    if (st->carried != SIZE_MAX && closes_pair(r, st->carried, cp)) {
+        /* The end of a quotation the previous paragraph left open: only the opening
+         * mark this paragraph should repeat is missing. */
+        char o[5];
+        mark_text(r->pairs[st->carried].open, o);
+        tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, span, "closing quote %s ends the "
+                 "quotation left open by the previous paragraph, but this paragraph does not "
+                 "open with %s", m, o);
+        st->carried = SIZE_MAX;
+        return;
+    }
+    /* Another pair's closing mark while a quotation is open (`« statique ”`): the
+     * open one's closing mark, probably. */
+    size_t open_k = st->depth;
+    while (open_k > 0 && st->items[open_k - 1].tentative)
+        open_k--;
+    if (open_k > 0) {
+        const open_mark *om = &st->items[open_k - 1];
+        char o[5], c[5], at[48];
+        mark_text(r->pairs[om->pair].open, o);
+        mark_text(r->pairs[om->pair].close, c);
+        where(doc, om->off, span.start, at, sizeof at);
+        tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, span,
+                                  "closing quote %s does not match the %s opened at %s; %s?", m,
+                                  o, at, c);
+        tqc_finding_suggest(ctx->out, f, c, strlen(c));
+        tqc_finding_fix(ctx->out, f, span, c, strlen(c), false);
+        st->depth = open_k - 1;
+        return;
+    }
+    tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, span,
+             "closing quote %s with no opening quote before it in its paragraph", m);
+}
+
+/* Whether the bracket at token k is the mouth of a smiley: glued after `:` or `;`,
+ * with or without a `-` nose (`:)`, `;-)`, `:(`). */
+static bool smiley(const tqc_doc *doc, size_t k)
+{
+    if (k == 0 || (doc->tokens[k].flags & TQC_TF_SPACE_BEFORE))
+        return false;
+    size_t e = doc->tokens[k].span.start;
+    if (doc->text[e - 1] == '-' && e >= 2)
+        e--;
+    return doc->text[e - 1] == ':' || doc->text[e - 1] == ';';
+}
+
+/* Whether word token t is a roman numeral of a list label (`iv)`, `XII)`). */
+static bool roman(const tqc_doc *doc, const tqc_token *t)
+{
+    size_t n = tqc_span_len(t->span);
+    if (t->kind != TQC_TOK_WORD || n > 6)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!strchr("ivxlcdmIVXLCDM", doc->text[t->span.start + i]))
+            return false;
+    return true;
+}
+
+/* A closing bracket with nothing open that is a list label (`a)`, `2)`, `iv)`) or a
+ * smiley. */
+static bool label_or_smiley(const tqc_doc *doc, size_t k)
+{
+    if (k == 0)
+        return false;
+    const tqc_token *prev = &doc->tokens[k - 1];
+    int32_t cp = cp_at(doc, prev->span.start);
+    if (smiley(doc, k))
+        return true;
+    if (roman(doc, prev) && (prev->flags & (TQC_TF_SENT_START | TQC_TF_SPACE_BEFORE)))
+        return true;
+    /* A number of one or two digits, or a single letter, standing alone. */
+    bool short_label = (prev->kind == TQC_TOK_NUMBER && tqc_span_len(prev->span) <= 2) ||
+                       (prev->kind == TQC_TOK_WORD && tqc_text_is_letter(cp) &&
+                        tqc_text_decode(tqc_doc_at(doc, prev->span), tqc_span_len(prev->span),
+                                        &cp) == tqc_span_len(prev->span));
+    return short_label && (prev->flags & (TQC_TF_SENT_START | TQC_TF_SPACE_BEFORE));
+}
+
+static void bracket_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st, size_t k,
+                         int32_t cp)
+{
+    const tqc_token *tok = &ctx->doc->tokens[k];
+    tqc_span span = tok->span;
+    const tqc_doc *doc = ctx->doc;
+    size_t as_open = opens(r, cp);
+    if (as_open != SIZE_MAX && r->pairs[as_open].bracket) {
+        if (!smiley(doc, k))
+            push(doc, st, as_open, tok, false);
+        return;
+    }
+    char m[5];
+    mark_text(cp, m);
+    size_t j = find_open(r, st, cp, true);
+    if (j != SIZE_MAX) {
+        unwind(ctx, r, st, j + 1, false);
+        st->depth = j;
+        return;
+    }
+    if (st->depth) {
+        /* `(word]`: the closing bracket of another pair. */
+        const open_mark *top = &st->items[st->depth - 1];
+        char o[5], c[5], at[48];
+        mark_text(r->pairs[top->pair].open, o);
+        mark_text(r->pairs[top->pair].close, c);
+        where(doc, top->off, span.start, at, sizeof at);
+        tqc_finding *f = TQC_EMIT(ctx, span, "bracket %s closes the %s opened at %s; %s?", m, o,
+                                  at, c);
+        tqc_finding_suggest(ctx->out, f, c, strlen(c));
+        tqc_finding_fix(ctx->out, f, span, c, strlen(c), false);
+        st->depth--;
+        return;
+    }
+    if (label_or_smiley(doc, k))
+        return;
+    tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, span,
+             "closing bracket %s with no opening bracket before it in its paragraph", m);
+}
+
+/* The inverted pair that cp opens (*opening true) or closes, or SIZE_MAX. */
+static size_t inverted_role(const quote_rules *r, int32_t cp, bool *opening)
+{
+    for (size_t i = 0; i < r->inverted_count; i++) {
+        if (r->inverted[i].open == cp || r->inverted[i].close == cp) {
+            *opening = r->inverted[i].open == cp;
+            return i;
+        }
+    }
+    return SIZE_MAX;
+}
+
+/* ¿ and ¡: an opening mark waits for a closing one; a closing mark ends the innermost
+ * open one. A closing mark glued to another closing mark (?! !!!) or written as an
+ * editorial aside ((!) (?)) needs no opener of its own. */
+static void inverted_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st, size_t k,
+                          size_t pair_idx, bool opening)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_token *tok = &doc->tokens[k];
+    if (opening) {
+        if (st->depth < QUOTES_MAX_DEPTH)
+            st->items[st->depth++] = (open_mark){pair_idx, tok->span.start, false, false};
+        return;
+    }
+    if (st->depth) {
+        st->depth--;
+        return;
+    }
+    if (k > 0 && !(tok->flags & TQC_TF_SPACE_BEFORE)) {
+        bool opening_before;
+        int32_t before = cp_at(doc, doc->tokens[k - 1].span.start);
+        if (doc->tokens[k - 1].kind == TQC_TOK_PUNCT &&
+            (before == '(' || (inverted_role(r, before, &opening_before) != SIZE_MAX &&
+                               !opening_before)))
+            return;
+    }
+    char o[5], c[5];
+    mark_text(r->inverted[pair_idx].open, o);
+    mark_text(r->inverted[pair_idx].close, c);
+    tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, tok->span, "%s with no opening %s "
+             "before it in its paragraph: the question or exclamation should open with %s",
+             c, o, o);
+}
+
+/* Reports the inverted marks left open at the end of a paragraph. */
+static void inverted_unclosed(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st)
+{
+    while (st->depth) {
+        const open_mark *m = &st->items[--st->depth];
+        char o[5], c[5];
+        mark_text(r->inverted[m->pair].open, o);
+        mark_text(r->inverted[m->pair].close, c);
+        tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING,
+                 tqc_span_make(m->off, m->off + strlen(o)), "%s is never closed (no %s "
+                 "follows in its paragraph)", o, c);
+    }
+}
+
+/* The first mark of paragraph p, or -1. */
+static int32_t first_mark(const tqc_doc *doc, size_t p)
+{
+    if (p >= doc->paragraph_count)
+        return -1;
+    return cp_at(doc, doc->paragraphs[p].span.start);
+}
+
+static void run(const tqc_ctx *ctx)
+{
+    const quote_rules *r = ctx->state;
+    const tqc_doc *doc = ctx->doc;
+    if (!r || (r->count == 0 && r->inverted_count == 0))
+        return;
+    mark_stack quotes = {.depth = 0, .carried = SIZE_MAX};
+    mark_stack brackets = {.depth = 0, .carried = SIZE_MAX};
+    mark_stack inverted = {.depth = 0, .carried = SIZE_MAX};
+    for (size_t p = 0; p < doc->paragraph_count; p++) {
+        const tqc_paragraph *para = &doc->paragraphs[p];
+        if (para->sent_count == 0)
+            continue;
+        const tqc_sentence *first = &doc->sentences[para->sent_first];
+        const tqc_sentence *last = &doc->sentences[para->sent_first + para->sent_count - 1];
+        brackets.depth = 0;
+        quotes.depth = 0;
+        brackets.para_end = quotes.para_end = para->span.end;
+        for (size_t k = first->tok_first; k < last->tok_first + last->tok_count; k++) {
+            const tqc_token *tok = &doc->tokens[k];
+            int32_t cp;
+            if (tok->kind != TQC_TOK_PUNCT ||
+                !one_mark(tqc_doc_at(doc, tok->span), tqc_span_len(tok->span), &cp))
+                continue;
+            bool opening;
+            size_t inv = inverted_role(r, cp, &opening);
+            if (inv != SIZE_MAX) {
+                inverted_mark(ctx, r, &inverted, k, inv, opening);
+                continue;
+            }
+            size_t as_open = opens(r, cp), as_close = closes(r, cp);
+            size_t any = as_open != SIZE_MAX ? as_open : as_close;
+            if (any == SIZE_MAX)
+                continue;
+            if (r->pairs[any].bracket)
+                bracket_mark(ctx, r, &brackets, k, cp);
+            else
+                quote_mark(ctx, r, &quotes, para->span, tok, cp);
+        }
+        /* A quotation running on: the next paragraph opens again with its outer mark. */
+        size_t outer = SIZE_MAX;
+        for (size_t i = 0; i < quotes.depth && outer == SIZE_MAX; i++)
+            if (!quotes.items[i].tentative)
+                outer = i;
+        quotes.carried = outer != SIZE_MAX ? quotes.items[outer].pair : SIZE_MAX;
+        /* Only a quoted sentence runs on: a phrase quoted inside a clause (`there are
+         * "deficiencies in`) is closed in its paragraph. */
+        if (outer != SIZE_MAX && quotes.items[outer].sentence &&
+            first_mark(doc, p + 1) == r->pairs[quotes.items[outer].pair].open)
+            quotes.depth = 0;
+        unwind(ctx, r, &quotes, 0, true);
+        unwind(ctx, r, &brackets, 0, true);
+        inverted_unclosed(ctx, r, &inverted);
+    }
+}
+
+const tqc_pass tqc_pass_quotes = {
+    .id = "quotes",
+    .severity = TQC_SEV_ERROR,
+    .severities = TQC_SEV_BIT(TQC_SEV_ERROR) | TQC_SEV_BIT(TQC_SEV_WARNING) |
+                  TQC_SEV_BIT(TQC_SEV_INFO),
+    .summary = "quotation marks and brackets that do not pair up, or point the wrong way",
+    .good = "“We will not sign,” the minister said of the Workers’ Party plan (made in the ’90s).",
+    .bad = "The minister said the talks had “reached a dead end“, adding that more would come.",
+    .details = "Quotation marks and brackets that do not pair up: a closing quote written as an "
+               "opening one, a mark never closed or never opened, a bracket closing another's. "
+               "Apostrophes and quotations that run over several paragraphs are correct. A "
+               "wrong-way mark is an error; an unpaired one is a warning; a quotation running to "
+               "the end of the article is a hint (info).",
+    .init = init,
+    .run = run,
+    .fini = fini,
+};

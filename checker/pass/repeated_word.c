@@ -1,0 +1,219 @@
+/* repeated-word: the same word twice in a row (`the the`), across line breaks too.
+ * A double is judged by what the grammar allows:
+ *  - quiet: a word of the profile's `legitimate-doubles` list (`had had`, `that that`,
+ *    German `die die`, French `nous nous`, reduplication such as `very very`, names
+ *    listed as written such as German `Baden`), and two capitalised words in
+ *    mid-sentence that are no common word in lower case (`Sirhan Sirhan`, double
+ *    surnames);
+ *  - a hint (info, no safe fix): a double the grammar allows by the parts of speech
+ *    around it, for the classes the profile lists in `legitimate-double-classes`
+ *    (English `PRON AUX`): an auxiliary that is also another word (`can can`), a
+ *    pronoun or determiner after a verb whose second copy begins the next phrase
+ *    (`gave her her book`, `told you you were`; not `wrote it it down`, `in many many
+ *    cases`); and, where the profile says `stranded-prepositions = yes`, a particle or
+ *    an infinitive's `to` after a verb or adverb that is no noun (`came in in June`);
+ *  - an error with a safe fix (remove one): every other double of a word the lexicon or
+ *    the closed-class lists know (`the the`, `and and`, `le le`, `are are`);
+ *  - a warning with the fix to review: a word nothing knows (unknown is unknown), a
+ *    capitalised pair of a common word (`Kappa Kappa Gamma` is a name, `Tribune
+ *    Tribune` a slip), and, in a language without a
+ *    lexicon, a double of those classes or a stranded preposition: nothing to judge by. */
+#include "pass/pass.h"
+
+#include <string.h>
+
+#include "lang/lex.h"
+#include "core/text.h"
+
+#define RW_MAX_WORD 256
+
+/* The parts of speech of word token k, lower-cased: the lexicon's, else what the closed-
+ * class lists say (articles are determiners; the `determiners` lists hold pronoun forms
+ * too: `her`, `ihr`, `leur`); 0 when nothing knows it. */
+static uint32_t word_pos(const tqc_ctx *ctx, size_t k, const char *lower, size_t n)
+{
+    uint32_t p = tqc_ctx_pos_lower(ctx, k) | tqc_ctx_pos(ctx, k);   /* German nouns as written */
+    if (p)
+        return p;
+    if (tqc_lang_in(ctx->lang, "articles", lower, n))
+        p |= TQC_POS_DET;
+    else if (tqc_lang_in(ctx->lang, "determiners", lower, n))
+        p |= TQC_POS_DET | TQC_POS_PRON;
+    if (tqc_lang_in(ctx->lang, "prepositions", lower, n))
+        p |= TQC_POS_PREP;
+    if (tqc_lang_in(ctx->lang, "auxiliaries", lower, n))
+        p |= TQC_POS_AUX;
+    return p;
+}
+
+/* The TQC_POS_ bits named in the profile setting key (space-separated tag names). */
+static uint32_t setting_tags(const tqc_lang *lang, const char *key)
+{
+    uint32_t mask = 0;
+    for (const char *s = tqc_lang_setting(lang, key, ""); *s;) {
+        size_t n = strcspn(s, " ,");
+        mask |= tqc_lex_tag(s, n);
+        s += n;
+        s += strspn(s, " ,");
+    }
+    return mask;
+}
+
+/* Whether token k opens its sentence (only punctuation, such as a quote, before it). */
+static bool sentence_initial(const tqc_doc *doc, size_t k)
+{
+    for (size_t i = k + 1; i-- > 0;) {
+        const tqc_token *t = &doc->tokens[i];
+        if (t->sentence != doc->tokens[k].sentence)
+            return true;
+        if (t->flags & TQC_TF_SENT_START)
+            return true;
+        if (i != k && t->kind != TQC_TOK_PUNCT)
+            return false;
+    }
+    return true;
+}
+
+/* Whether the second copy of a pronoun or determiner double (pos) can begin a phrase
+ * before a word of parts of speech next: a determiner before a noun (`gave her her
+ * book`), a subject pronoun before a verb that is no adverb or preposition as well
+ * (`when you press it it breaks`; `wrote it it down` reads as a particle). Not before
+ * anything else; an unknown next word decides nothing. */
+static bool second_begins(uint32_t pos, uint32_t next)
+{
+    if (!next)
+        return true;
+    if ((pos & TQC_POS_DET) &&
+        (next & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_NUM | TQC_POS_ADV)))
+        return true;
+    return (pos & TQC_POS_PRON) && (next & (TQC_POS_VFIN | TQC_POS_AUX)) &&
+           !(next & (TQC_POS_ADV | TQC_POS_PREP));
+}
+
+/* Whether the word before token k is a pronoun (`you press`): then a noun/verb
+ * homograph at k is the verb. */
+static bool after_pronoun(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    return k > 0 && doc->tokens[k - 1].kind == TQC_TOK_WORD &&
+           doc->tokens[k - 1].sentence == doc->tokens[k].sentence &&
+           (tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_PRON);
+}
+
+static bool capitalised(const tqc_doc *doc, const tqc_token *t)
+{
+    int32_t cp;
+    return !(t->flags & TQC_TF_ALLCAPS) &&
+           tqc_text_decode(doc->text + t->span.start, tqc_span_len(t->span), &cp) &&
+           tqc_text_is_upper(cp);
+}
+
+static void run(const tqc_ctx *ctx)
+{
+    const tqc_doc *doc = ctx->doc;
+    uint32_t legit = 0;
+    bool asked = false, stranding = false;
+    bool nouns_capitalised =
+        strcmp(tqc_lang_setting(ctx->lang, "capitalised-nouns", "no"), "yes") == 0;
+    bool lexicon = tqc_lang_lexicon(ctx->lang) != NULL;
+    for (size_t k = 1; k < doc->token_count; k++) {
+        const tqc_token *a = &doc->tokens[k - 1], *b = &doc->tokens[k];
+        if (a->kind != TQC_TOK_WORD || b->kind != TQC_TOK_WORD || a->sentence != b->sentence ||
+            !(b->flags & TQC_TF_SPACE_BEFORE))
+            continue;
+        const char *sa = tqc_doc_at(doc, a->span), *sb = tqc_doc_at(doc, b->span);
+        size_t la = tqc_span_len(a->span), lb = tqc_span_len(b->span);
+        if (!tqc_text_equal_fold(sa, la, sb, lb))
+            continue;
+        char lower[RW_MAX_WORD];
+        size_t n = tqc_text_case(sa, la, TQC_CASE_LOWER, lower, sizeof lower);
+        if ((n && tqc_lang_in(ctx->lang, "legitimate-doubles", lower, n)) ||
+            tqc_lang_in(ctx->lang, "legitimate-doubles", sa, la))
+            continue;
+        /* Two capitalised words in mid-sentence that are no common word in lower case
+         * (where nouns are capitalised: that the dictionary lacks or the lexicon knows
+         * only as a name): a name (`Sirhan Sirhan`, `Walla Walla`, double surnames). A name made of a
+         * common word (`Baden Baden`) is listed in legitimate-doubles: Hunspell accepts
+         * any known word hyphenated to itself, so `Baden-Baden` being known proves
+         * nothing. A common word capitalised (`Tribune Tribune`, German `Crash Crash`)
+         * is judged as any other word. */
+        bool name_pair = capitalised(doc, a) && capitalised(doc, b) &&
+                         !sentence_initial(doc, k - 1);
+        if (name_pair && (nouns_capitalised
+                              ? !tqc_ctx_token_known(ctx, k - 1) ||
+                                    tqc_ctx_pos(ctx, k - 1) == TQC_POS_PROPN
+                              : !(n && tqc_dict_known(ctx->dict, lower, n))))
+            continue;
+        if (!asked) {
+            legit = setting_tags(ctx->lang, "legitimate-double-classes");
+            stranding = strcmp(tqc_lang_setting(ctx->lang, "stranded-prepositions", "no"),
+                               "yes") == 0;
+            asked = true;
+        }
+        uint32_t pos = n ? word_pos(ctx, k - 1, lower, n) : 0;
+        bool has_before = k >= 2 && doc->tokens[k - 2].kind == TQC_TOK_WORD &&
+                          doc->tokens[k - 2].sentence == a->sentence;
+        bool has_after = k + 1 < doc->token_count && doc->tokens[k + 1].kind == TQC_TOK_WORD &&
+                         doc->tokens[k + 1].sentence == b->sentence;
+        uint32_t before = has_before ? tqc_ctx_pos_lower(ctx, k - 2) : 0;
+        uint32_t after = has_after ? tqc_ctx_pos_lower(ctx, k + 1) : 0;
+        uint32_t classes = pos & legit;
+        bool may = false, uncertain = false;
+        if ((classes & TQC_POS_AUX) && (pos & ~TQC_POS_VERB)) {
+            /* An auxiliary doubles legitimately as a homograph (`can can`, `will will`);
+             * `are are` is a slip (the pseudo-cleft `is is` is listed). */
+            may = true;
+        } else if (classes & (TQC_POS_PRON | TQC_POS_DET)) {
+            /* The first copy the object of a verb before it (a noun/verb homograph
+             * counts after a pronoun: `you press it it`), the second beginning the next
+             * phrase: `gave her her book`, `told you you were`; not `in many many
+             * cases` or `the man we we elected`. An unknown word decides nothing. */
+            if (!lexicon)
+                uncertain = true;   /* no parts of speech around it to judge by */
+            else
+                may = has_before && has_after && second_begins(pos, after) &&
+                  (!before || ((before & TQC_POS_VERB) &&
+                               (!(before & TQC_POS_NOUN) || after_pronoun(ctx, k - 2))));
+        } else if (stranding && (pos & TQC_POS_PREP) && has_before && !lexicon) {
+            uncertain = true;
+        } else if (stranding && (pos & TQC_POS_PREP) && has_before) {
+            /* A preposition stranded after a verb or an adverb (not a noun: `the rise in
+             * in`), the second copy a particle's preposition or an infinitive's `to`:
+             * `came in in June`, `what it belongs to to be`. */
+            may = (before & (TQC_POS_VERB | TQC_POS_ADV)) && !(before & TQC_POS_NOUN) &&
+                  ((pos & TQC_POS_ADV) || (after & TQC_POS_VINF));
+        }
+        /* A capitalised pair in mid-sentence may still be a name (`Kappa Kappa Gamma`,
+         * `Sing Sing`): a warning with the fix to review, never a safe one. */
+        bool name_only = name_pair;
+        /* Remove the second word and the space before it. */
+        tqc_span span = tqc_span_make(a->span.start, b->span.end);
+        tqc_finding *f;
+        if (may)
+            f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, span, "word repeated: '%.*s' "
+                         "(may be right: one can end a phrase and the other begin the next)",
+                         (int)la, sa);
+        else if (!pos || name_only || uncertain)
+            f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, span,
+                         "word repeated: '%.*s'", (int)la, sa);
+        else
+            f = TQC_EMIT(ctx, span, "word repeated: '%.*s'", (int)la, sa);
+        tqc_finding_suggest(ctx->out, f, sa, la);
+        tqc_finding_fix(ctx->out, f, span, sa, la, pos && !may && !name_only && !uncertain);
+    }
+}
+
+const tqc_pass tqc_pass_repeated_word = {
+    .id = "repeated-word",
+    .severity = TQC_SEV_ERROR,
+    .severities = TQC_SEV_BIT(TQC_SEV_ERROR) | TQC_SEV_BIT(TQC_SEV_WARNING) |
+                  TQC_SEV_BIT(TQC_SEV_INFO),
+    .summary = "the same word twice in a row",
+    .good = "He said that that was what he had had in mind.",
+    .bad = "The minister said the the talks would resume.",
+    .details = "A word written twice in a row, across a line break too: the trace of an edit or a "
+               "machine translation that stuttered. Pairs a language allows (`had had`, `that "
+               "that`, listed in rules/<lang>/) are left alone. The safe fix drops the second "
+               "word.",
+    .run = run,
+};

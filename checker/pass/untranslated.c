@@ -1,0 +1,444 @@
+/* untranslated: text left in the source language.
+ * Bilingual (doc->source): a target identical to its source (three words or more:
+ * shorter ones are names and titles kept on purpose); and a target sentence whose
+ * ordinary words are mostly known to the source language's dictionary and not to the
+ * target's.
+ * Monolingual (or a source language without a dictionary here): a sentence, or a clause
+ * between punctuation marks, whose ordinary words the document's dictionary mostly
+ * rejects and another language's dictionary (lang/langid.h: every language tqc has a
+ * profile for) mostly knows; the message names that language. exttextcat's guess on
+ * the clause only orders the languages tried: on a few words it is no witness.
+ * Ordinary words are the lower-case ones: capitalised words are names, which no
+ * dictionary knows in either language. So proper names never count, and a loanword or
+ * two (`status quo`, `coup d'état`) cannot make four words foreign; a quoted clause
+ * (a title, a motto) needs more words still. */
+#include "pass/pass.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lang/langid.h"
+#include "core/text.h"
+
+/* A sentence needs this many ordinary words to be judged. */
+#define UT_MIN_WORDS 4
+/* Shares of them that make a sentence foreign, with a source dictionary to confirm the
+ * language (bilingual). */
+#define UT_SOURCE_SHARE 0.5
+/* A target identical to its source is reported from this many words. */
+#define UT_IDENTICAL_WORDS 3
+/* Monolingual: a clause between quotation marks is a title or a motto as often as a
+ * quote left untranslated: it needs this many ordinary words. */
+#define UT_QUOTED_MIN_WORDS 6
+/* ...at least this share of them unknown to the document's dictionary ("mostly
+ * rejects"), ... */
+#define UT_REJECTED_SHARE 0.5
+/* ...and this share known to the other language's, ... */
+#define UT_OTHER_SHARE 0.75
+/* ...which must know this share more of them than the document's does: close
+ * languages share short words (`a`, `no`, `as`), which prove nothing. */
+#define UT_CONTRAST 0.4
+/* exttextcat's first choice knowing this share ends the search early. */
+#define UT_SURE 0.9
+/* exttextcat's first choices (besides the document's language) weighed by dictionary. */
+#define UT_CANDIDATES 2
+/* Close languages (Spanish and Portuguese) share so many words that the document's
+ * dictionary may know most of a foreign sentence. Then the other language must know
+ * nearly all of it, this many words and this share only it knows, none that only the
+ * document's language knows, and exttextcat must name it first. */
+#define UT_CLOSE_SHARE 0.9
+#define UT_CLOSE_ONLY 3
+#define UT_CLOSE_ONLY_SHARE 0.3
+/* This share of the words must be among the other language's commonest. */
+#define UT_COMMON_SHARE 0.2
+/* Quotation marks found in the profile's `quotes` list. */
+#define UT_MAX_QUOTES 32
+
+typedef struct ut_state {
+    int32_t quotes[UT_MAX_QUOTES];
+    size_t nquotes;
+} ut_state;
+
+/* The marks of the quotation pairs (`primary`, `secondary`, `also` lines of the
+ * profile's `quotes` list; brackets and apostrophes are not quotes). */
+static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t errlen)
+{
+    ut_state *st = calloc(1, sizeof *st);
+    if (!st)
+        return TQC_ENOMEM;
+    const tqc_strmap *list = tqc_lang_list(lang, "quotes");
+    for (size_t i = 0; i < tqc_strmap_count(list); i++) {
+        size_t len;
+        const char *line = tqc_strmap_key(list, i, &len);
+        size_t role = 0;
+        while (role < len && line[role] != ' ' && line[role] != '\t')
+            role++;
+        if (!((role == 7 && memcmp(line, "primary", 7) == 0) ||
+              (role == 9 && memcmp(line, "secondary", 9) == 0) ||
+              (role == 4 && memcmp(line, "also", 4) == 0)))
+            continue;
+        for (size_t k = role; k < len && st->nquotes < UT_MAX_QUOTES;) {
+            int32_t cp;
+            k += tqc_text_decode(line + k, len - k, &cp);
+            if (cp > 0 && !tqc_text_is_space(cp))
+                st->quotes[st->nquotes++] = cp;
+        }
+    }
+    *state = st;
+    return TQC_OK;
+}
+
+static void fini(void *state)
+{
+    free(state);
+}
+
+/* true when the two texts are the same but for white space. */
+static bool same_text(const tqc_doc *a, const tqc_doc *b)
+{
+    size_t i = 0, j = 0;
+    for (;;) {
+        while (i < a->len && (a->text[i] == ' ' || a->text[i] == '\n' || a->text[i] == '\t' ||
+                              a->text[i] == '\r'))
+            i++;
+        while (j < b->len && (b->text[j] == ' ' || b->text[j] == '\n' || b->text[j] == '\t' ||
+                              b->text[j] == '\r'))
+            j++;
+        if (i == a->len || j == b->len)
+            return i == a->len && j == b->len;
+        if (a->text[i++] != b->text[j++])
+            return false;
+    }
+}
+
+static size_t word_count(const tqc_doc *doc)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < doc->token_count; k++)
+        n += doc->tokens[k].kind == TQC_TOK_WORD;
+    return n;
+}
+
+static bool ordinary(const tqc_doc *doc, const tqc_token *t)
+{
+    return t->kind == TQC_TOK_WORD && (t->flags & TQC_TF_LOWER) && !(t->flags & TQC_TF_DIGIT) &&
+           tqc_span_len(t->span) >= 2;
+}
+
+/* Bilingual: a sentence of the source language's words, unknown in the target's. */
+static void run_bilingual(const tqc_ctx *ctx, tqc_dict *src_dict)
+{
+    const tqc_doc *doc = ctx->doc, *src = doc->source;
+    for (size_t si = 0; si < doc->sentence_count; si++) {
+        const tqc_sentence *s = &doc->sentences[si];
+        size_t words = 0, foreign = 0;
+        for (size_t k = s->tok_first; k < s->tok_first + s->tok_count; k++) {
+            const tqc_token *t = &doc->tokens[k];
+            if (!ordinary(doc, t))
+                continue;
+            words++;
+            const char *w = tqc_doc_at(doc, t->span);
+            size_t n = tqc_span_len(t->span);
+            if (!tqc_dict_known(ctx->dict, w, n) && tqc_dict_known(src_dict, w, n))
+                foreign++;
+        }
+        if (words >= UT_MIN_WORDS && foreign >= UT_MIN_WORDS - 1 &&
+            (double)foreign >= UT_SOURCE_SHARE * words)
+            TQC_EMIT(ctx, s->span, "%zu of its %zu words are %s words unknown in %s: "
+                     "left untranslated?", foreign, words, src->lang, doc->lang);
+    }
+}
+
+/* The ordinary words of one sentence, in token order. */
+typedef struct words {
+    const char **w;
+    size_t *len, *tok;
+    bool *own;          /* known to the document's dictionary */
+    size_t n;
+} words;
+
+/* How the words [a, b) fare in the dictionary of candidate lang. */
+typedef struct tally {
+    size_t known;       /* known there */
+    size_t only;        /* known there, not in the document's language */
+    size_t own_only;    /* known in the document's language, not there */
+} tally;
+
+/* A cheap witness for lang: the words [a, b) the document's dictionary rejects must be
+ * words of lang's frequency list. Without it lang is ruled out before its dictionary
+ * (tens of megabytes) is opened. */
+static bool witnessed(const tqc_ctx *ctx, const words *ws, size_t a, size_t b, size_t lang)
+{
+    size_t witnesses = 0;
+    for (size_t k = a; k < b; k++)
+        witnesses += !ws->own[k] && tqc_langid_common(ctx->langs, lang, ws->w[k], ws->len[k]);
+    return (double)witnesses >= UT_COMMON_SHARE * (double)(b - a);
+}
+
+static tally count_in(const tqc_ctx *ctx, const words *ws, size_t a, size_t b, size_t lang)
+{
+    tally t = {0};
+    if (!witnessed(ctx, ws, a, b, lang))
+        return t;
+    tqc_dict *d = tqc_langid_dict(ctx->langs, lang);
+    for (size_t k = a; d && k < b; k++) {
+        bool there = tqc_dict_known(d, ws->w[k], ws->len[k]);
+        t.known += there;
+        t.only += there && !ws->own[k];
+        t.own_only += !there && ws->own[k];
+    }
+    return t;
+}
+
+/* The other language the words [a, b) are in, or SIZE_MAX: the document's dictionary
+ * must mostly reject them and that language's mostly know them, or (close languages)
+ * that language must know them all but for a word or so, several of them its own and
+ * none the document language's own, and exttextcat must agree. text is the stretch they
+ * come from (exttextcat reads it to order the languages). */
+static size_t judge(const tqc_ctx *ctx, const words *ws, size_t a, size_t b, size_t min,
+                    tqc_span text)
+{
+    size_t n = b - a, own = 0;
+    if (n < min)
+        return SIZE_MAX;
+    for (size_t k = a; k < b; k++)
+        own += ws->own[k];
+    double dn = (double)n;
+    bool rejected = (double)(n - own) >= UT_REJECTED_SHARE * dn;
+    if (!rejected && (double)(n - own) < UT_CLOSE_ONLY_SHARE * dn)
+        return SIZE_MAX;
+    tqc_langid *ids = ctx->langs;
+    size_t self = tqc_langid_find(ids, ctx->doc->lang), count = tqc_langid_count(ids);
+    /* No language witnessed: nothing for exttextcat to order (it costs more than this). */
+    bool any = false;
+    for (size_t i = 0; i < count && !any; i++)
+        any = i != self && witnessed(ctx, ws, a, b, i);
+    if (!any)
+        return SIZE_MAX;
+    size_t order[TQC_LANGID_MAX_LANGS];
+    size_t ranked = tqc_langid_textcat(ids, tqc_doc_at(ctx->doc, text), tqc_span_len(text), order,
+                                       TQC_LANGID_MAX_LANGS, NULL);
+    if (!rejected) {
+        /* Close languages: exttextcat's first choice only. */
+        if (ranked == 0 || order[0] == self)
+            return SIZE_MAX;
+        tally t = count_in(ctx, ws, a, b, order[0]);
+        bool close = (double)t.known >= UT_CLOSE_SHARE * dn && t.only >= UT_CLOSE_ONLY &&
+                     (double)t.only >= UT_CLOSE_ONLY_SHARE * dn && t.own_only == 0;
+        return close ? order[0] : SIZE_MAX;
+    }
+    /* Only exttextcat's likeliest languages are weighed: each one asked for opens its
+     * dictionary, and opening them all for every stretch of odd words (lists, names)
+     * would hold every language's dictionary in memory. */
+    size_t norder = ranked < UT_CANDIDATES ? ranked : UT_CANDIDATES;
+    size_t best = SIZE_MAX, best_known = 0;
+    for (size_t k = 0; k < norder; k++) {
+        size_t i = order[k];
+        if (i == self)
+            continue;
+        size_t known = count_in(ctx, ws, a, b, i).known;
+        if (known > best_known) {
+            best = i;
+            best_known = known;
+        }
+        if (k == 0 && ranked > 0 && (double)known >= UT_SURE * dn)
+            break;  /* exttextcat's choice, confirmed: the others need not be opened */
+    }
+    if (best == SIZE_MAX || (double)best_known < UT_OTHER_SHARE * dn ||
+        (double)best_known - (double)own < UT_CONTRAST * dn)
+        return SIZE_MAX;
+    return best;
+}
+
+static bool is_quote(const ut_state *st, const tqc_doc *doc, const tqc_token *t)
+{
+    if (!st || t->kind != TQC_TOK_PUNCT)
+        return false;
+    int32_t cp;
+    tqc_text_decode(tqc_doc_at(doc, t->span), tqc_span_len(t->span), &cp);
+    for (size_t i = 0; i < st->nquotes; i++)
+        if (st->quotes[i] == cp)
+            return true;
+    return false;
+}
+
+static void emit(const tqc_ctx *ctx, tqc_span span, size_t lang)
+{
+    const char *name = tqc_langid_name(ctx->langs, lang);
+    const char *own = tqc_lang_setting(ctx->lang, "name", ctx->doc->lang);
+    /* The message is English whatever the document's language: "an English". */
+    bool an = own[0] && strchr("AEIOU", own[0]);
+    TQC_EMIT(ctx, span, "%s text in a%s %s article: left untranslated?", name, an ? "n" : "",
+             own);
+}
+
+/* A clause: the tokens between two punctuation marks, as a range of ws. */
+typedef struct clause {
+    size_t tok_first, tok_last;     /* its first and last token */
+    size_t a, b;                    /* its words: ws [a, b) */
+    bool quoted;
+} clause;
+
+/* The clauses of sentence s, at most cap. */
+static size_t clauses_of(const ut_state *st, const tqc_doc *doc, const tqc_sentence *s,
+                         const words *ws, clause *out, size_t cap)
+{
+    size_t n = 0, w = 0, end = s->tok_first + s->tok_count;
+    for (size_t k = s->tok_first; k < end && n < cap;) {
+        if (doc->tokens[k].kind == TQC_TOK_PUNCT) {
+            k++;
+            continue;
+        }
+        clause *c = &out[n++];
+        c->tok_first = k;
+        c->quoted = k > s->tok_first && is_quote(st, doc, &doc->tokens[k - 1]);
+        while (k < end && doc->tokens[k].kind != TQC_TOK_PUNCT)
+            k++;
+        c->tok_last = k - 1;
+        c->quoted |= k < end && is_quote(st, doc, &doc->tokens[k]);
+        c->a = w;
+        while (w < ws->n && ws->tok[w] <= c->tok_last)
+            w++;
+        c->b = w;
+    }
+    return n;
+}
+
+static tqc_span clause_span(const tqc_doc *doc, const clause *c)
+{
+    return tqc_span_make(doc->tokens[c->tok_first].span.start, doc->tokens[c->tok_last].span.end);
+}
+
+/* Whether clause c leans to language lang: more of its words known there than in the
+ * document's language. */
+static bool leans(const tqc_ctx *ctx, const words *ws, const clause *c, size_t lang)
+{
+    size_t own = 0;
+    for (size_t k = c->a; k < c->b; k++)
+        own += ws->own[k];
+    return count_in(ctx, ws, c->a, c->b, lang).known > own;
+}
+
+static void judge_sentence(const tqc_ctx *ctx, const tqc_sentence *s, const words *ws,
+                           clause *cl, size_t cap)
+{
+    const tqc_doc *doc = ctx->doc;
+    const ut_state *st = ctx->state;
+    size_t nc = clauses_of(st, doc, s, ws, cl, cap);
+    size_t lang = judge(ctx, ws, 0, ws->n, UT_MIN_WORDS, s->span);
+    if (lang != SIZE_MAX) {
+        /* The whole sentence is foreign: report from its first to its last clause that
+         * leans that way, so an introduction in the document's language stays out. */
+        size_t first = SIZE_MAX, last = 0;
+        for (size_t i = 0; i < nc; i++)
+            if (cl[i].b > cl[i].a && leans(ctx, ws, &cl[i], lang)) {
+                first = first == SIZE_MAX ? i : first;
+                last = i;
+            }
+        tqc_span span = s->span;
+        if (first != SIZE_MAX)
+            span = tqc_span_make(clause_span(doc, &cl[first]).start, clause_span(doc, &cl[last]).end);
+        emit(ctx, span, lang);
+        return;
+    }
+    /* Otherwise a foreign clause inside a sentence in the document's language; clauses
+     * next to each other in the same language are one finding. */
+    size_t open = SIZE_MAX, open_lang = SIZE_MAX;
+    for (size_t i = 0; i <= nc; i++) {
+        size_t l = SIZE_MAX;
+        if (i < nc && cl[i].b > cl[i].a)
+            l = judge(ctx, ws, cl[i].a, cl[i].b, cl[i].quoted ? UT_QUOTED_MIN_WORDS : UT_MIN_WORDS,
+                      clause_span(doc, &cl[i]));
+        if (open != SIZE_MAX && l != open_lang) {
+            emit(ctx, tqc_span_make(clause_span(doc, &cl[open]).start,
+                                    clause_span(doc, &cl[i - 1]).end), open_lang);
+            open = SIZE_MAX;
+        }
+        if (l != SIZE_MAX && open == SIZE_MAX) {
+            open = i;
+            open_lang = l;
+        }
+    }
+}
+
+/* Monolingual: sentences and clauses in another language tqc knows. */
+static void run_monolingual(const tqc_ctx *ctx)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (!ctx->langs || !ctx->dict)
+        return;
+    size_t longest = 0;
+    for (size_t si = 0; si < doc->sentence_count; si++)
+        if (doc->sentences[si].tok_count > longest)
+            longest = doc->sentences[si].tok_count;
+    if (longest == 0)
+        return;
+    words ws = {
+        .w = malloc(longest * sizeof *ws.w), .len = malloc(longest * sizeof *ws.len),
+        .tok = malloc(longest * sizeof *ws.tok), .own = malloc(longest * sizeof *ws.own),
+    };
+    clause *cl = malloc(longest * sizeof *cl);
+    if (!ws.w || !ws.len || !ws.tok || !ws.own || !cl) {
+        ctx->out->failed = true;
+        goto out;
+    }
+    for (size_t si = 0; si < doc->sentence_count; si++) {
+        const tqc_sentence *s = &doc->sentences[si];
+        size_t unknown = 0;
+        ws.n = 0;
+        for (size_t k = s->tok_first; k < s->tok_first + s->tok_count; k++) {
+            const tqc_token *t = &doc->tokens[k];
+            if (!ordinary(doc, t))
+                continue;
+            ws.w[ws.n] = tqc_doc_at(doc, t->span);
+            ws.len[ws.n] = tqc_span_len(t->span);
+            ws.tok[ws.n] = k;
+            ws.own[ws.n] = tqc_ctx_token_known(ctx, k);
+            unknown += !ws.own[ws.n];
+            ws.n++;
+        }
+        /* The common case, a sentence in the document's language, costs no more. */
+        if ((double)unknown >= UT_REJECTED_SHARE * UT_MIN_WORDS)
+            judge_sentence(ctx, s, &ws, cl, longest);
+    }
+out:
+    free(ws.w);
+    free(ws.len);
+    free(ws.tok);
+    free(ws.own);
+    free(cl);
+}
+
+static void run(const tqc_ctx *ctx)
+{
+    const tqc_doc *doc = ctx->doc, *src = doc->source;
+    if (src && word_count(doc) >= UT_IDENTICAL_WORDS && same_text(doc, src)) {
+        size_t a = doc->sentence_count ? doc->sentences[0].span.start : 0;
+        size_t b = doc->sentence_count ? doc->sentences[doc->sentence_count - 1].span.end : doc->len;
+        TQC_EMIT(ctx, tqc_span_make(a, b), "the translation is the source text, untranslated");
+        return;
+    }
+    if (!ctx->dict)
+        return;
+    if (src && src->dict)
+        run_bilingual(ctx, src->dict);
+    else
+        run_monolingual(ctx);
+}
+
+const tqc_pass tqc_pass_untranslated = {
+    .id = "untranslated",
+    .severity = TQC_SEV_WARNING,
+    .summary = "text left in another language: a target equal to its source, or a "
+               "sentence or clause another language's dictionary knows and this one's not",
+    .good = "The schools will remain closed until Monday, the ministry said.",
+    .bad = "The ministry said so. As escolas vão permanecer fechadas até segunda-feira.",
+    .details = "Text left in another language: a target equal to its source, or a sentence or "
+               "clause that another language's dictionary knows and the article's does not, naming"
+               " that language.",
+    .init = init,
+    .run = run,
+    .fini = fini,
+    .needs_dict = true,
+};

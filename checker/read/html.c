@@ -1,0 +1,1215 @@
+/* read_html: an HTML page as one doc holding the text of its article body, read as a
+ * browser shows it.
+ *
+ * libxml2's HTML parser (recover mode, no network, quiet) reads the page through SAX
+ * into a flat list of events. The body is then chosen: the element marked
+ * itemprop=articleBody, else the `article`, else `main` (the one with most text when
+ * there are several) unless a block outside it that a reader view scores best has twice
+ * its text (the article was a teaser), else that best-scored block (choose_body), else
+ * the whole `body`; siblings that score near the chosen block join it. Its text is laid
+ * out as a browser would: script, style, noscript, template, comments, the chrome
+ * elements (nav, footer, aside, form, ...), blocks whose class or id is a reader view's
+ * chrome (comments, related, share...), code (pre, code, kbd, samp, var), tables of
+ * figures and hidden elements (hidden, aria-hidden, display:none, visibility:hidden) are
+ * dropped;
+ * block elements end paragraphs (a blank line), `br` ends a line; runs of white space
+ * collapse to one space and vanish at block edges (except in `pre`); inline elements add
+ * nothing, but where they begin and end is recorded (doc->inlines). Chrome that leaked
+ * into the body's copy (a "Follow our live blog" line, a caption, a related headline)
+ * stays in the text, so the passes report it as they do in plain text.
+ * Every run of text maps back to the page's bytes (doc->map): 1:1 where the text is the
+ * page's own bytes, else to the entity or white space it came from.
+ *
+ * The character set is settled before parsing, as browsers do (the WHATWG encoding
+ * sniffing algorithm): a byte order mark, else bytes that are valid UTF-8 (libxml2 2.9
+ * would otherwise switch to Windows-1252 at the first non-ASCII byte and make mojibake
+ * of its own), else the charset a <meta> in the first 1,024 bytes declares, else
+ * Windows-1252. libxml2 is told it up front and ignores the page's own hints; a
+ * declaration the bytes contradict gets a note (tqc_input_note). */
+#include "read/input_priv.h"
+
+#include "core/text.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/encoding.h>
+#include <libxml/parserInternals.h>
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* What an element does to the text. */
+enum {
+    EL_INLINE = 0,  /* adds nothing; its boundaries are recorded when it is a text element */
+    EL_BLOCK,       /* ends a paragraph before and after */
+    EL_BREAK,       /* br: ends a line */
+    EL_DROP,        /* its whole content is not copy */
+    EL_VOID         /* img, input...: no content, no boundary */
+};
+
+/* Elements whose content is never article text: code, styling, navigation and page
+ * chrome, form controls, embedded media. */
+static const char *const dropped[] = {
+    "script", "style", "noscript", "template", "head", "title", "nav", "footer", "aside",
+    "form", "button", "select", "textarea", "option", "iframe", "object", "embed", "svg",
+    "math", "canvas", "video", "audio", "map", "dialog", "menu", "frameset", "noframes",
+    /* Code is not prose: program text, keyboard input, sample output, variables. */
+    "pre", "code", "kbd", "samp", "var", "listing", "xmp", "plaintext",
+};
+static const char *const blocks[] = {
+    "html", "body", "address", "article", "blockquote", "center", "dd", "details", "dir",
+    "div", "dl", "dt", "fieldset", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5",
+    "h6", "header", "hgroup", "hr", "li", "main", "ol", "p", "pre", "section", "summary",
+    "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "ul", "legend",
+    "listing", "plaintext", "xmp",
+};
+static const char *const voids[] = {
+    "img", "wbr", "input", "meta", "link", "base", "col", "area", "param", "source",
+    "track", "keygen", "image",
+};
+
+static bool in_list(const char *name, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(name, list[i]) == 0)
+            return true;
+    return false;
+}
+
+#define IN(name, list) in_list(name, list, sizeof list / sizeof list[0])
+
+static int classify(const char *name)
+{
+    if (strcmp(name, "br") == 0)
+        return EL_BREAK;
+    if (IN(name, dropped))
+        return EL_DROP;
+    if (IN(name, blocks))
+        return EL_BLOCK;
+    if (IN(name, voids))
+        return EL_VOID;
+    return EL_INLINE;
+}
+
+/* Where an element ranks as the article body. */
+enum { BODY_NONE = 0, BODY_MAIN, BODY_ARTICLE, BODY_ITEMPROP };
+
+typedef struct node {
+    char *name;
+    size_t parent;          /* SIZE_MAX for a top element */
+    size_t open_ev, close_ev;
+    size_t text;            /* text bytes in its subtree, dropped elements excluded */
+    size_t p_text;          /* text bytes in its `p` children */
+    size_t digits, letters; /* of its text: a table of mostly figures is not prose */
+    size_t link_text;       /* text bytes inside links in its subtree */
+    size_t commas;          /* in its subtree's text */
+    int hint;               /* class and id: +1 article-like, -1 chrome-like, 0 neither */
+    bool unlikely;          /* class or id of chrome a reader view drops (comments...) */
+    bool block_child;       /* has a block element child */
+    int kind;               /* EL_* */
+    int rank;               /* BODY_* */
+    bool is_p;
+} node;
+
+enum { EV_OPEN, EV_CLOSE, EV_TEXT };
+
+typedef struct event {
+    int type;
+    size_t node;            /* EV_OPEN, EV_CLOSE */
+    size_t pool, len;       /* EV_TEXT: bytes in the text pool */
+    size_t src;             /* file offset: where the text begins, or just after the tag */
+    bool exact;             /* EV_TEXT: the bytes are the file's, 1:1 */
+} event;
+
+typedef struct html {
+    tqc_input *in;
+    htmlParserCtxtPtr ctxt;
+    const char *src;
+    size_t src_len;
+    node *nodes;
+    size_t node_count, node_cap;
+    event *events;
+    size_t event_count, event_cap;
+    char *pool;
+    size_t pool_len, pool_cap;
+    size_t *stack;          /* open nodes */
+    size_t depth, stack_cap;
+    size_t drop_depth;      /* open dropped elements */
+    size_t link_depth;      /* open `a` elements */
+    size_t last_end;        /* file offset just past the previous event */
+    tqc_status st;
+    char msg[256];
+    size_t msg_line;
+    bool done;
+    char charset[64];       /* what the page is decoded as ("UTF-8" or a legacy name) */
+} html;
+
+static bool grow(void **arr, size_t *cap, size_t count, size_t size)
+{
+    if (count < *cap)
+        return true;
+    size_t ncap = *cap ? *cap * 2 : 64;
+    if (ncap > SIZE_MAX / size)
+        return false;
+    void *p = realloc(*arr, ncap * size);
+    if (!p)
+        return false;
+    *arr = p;
+    *cap = ncap;
+    return true;
+}
+
+static void stop(html *h, tqc_status st, const char *msg)
+{
+    if (h->st == TQC_OK) {
+        h->st = st;
+        snprintf(h->msg, sizeof h->msg, "%s", msg);
+        h->msg_line = (size_t)xmlSAX2GetLineNumber(h->ctxt);
+    }
+    xmlStopParser(h->ctxt);
+}
+
+static size_t position(html *h)
+{
+    long pos = xmlByteConsumed(h->ctxt);
+    if (pos < 0)
+        return h->last_end;
+    return (size_t)pos > h->src_len ? h->src_len : (size_t)pos;
+}
+
+static bool add_event(html *h, event ev)
+{
+    if (!grow((void **)&h->events, &h->event_cap, h->event_count, sizeof *h->events)) {
+        stop(h, TQC_ENOMEM, "out of memory");
+        return false;
+    }
+    h->events[h->event_count++] = ev;
+    return true;
+}
+
+static bool has_token(const char *list, const char *token)
+{
+    size_t n = strlen(token);
+    for (const char *p = list; *p;) {
+        while (*p == ' ' || *p == '\t' || *p == '\n')
+            p++;
+        const char *e = p;
+        while (*e && *e != ' ' && *e != '\t' && *e != '\n')
+            e++;
+        if ((size_t)(e - p) == n && strncasecmp(p, token, n) == 0)
+            return true;
+        p = e;
+    }
+    return false;
+}
+
+/* Class and id words as reader views read them (Mozilla Readability's lists): web
+ * page conventions, not words of a language. */
+static const char *const hint_good[] = {
+    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post",
+    "text", "blog", "story",
+};
+static const char *const hint_bad[] = {
+    "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr",
+    "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share",
+    "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget",
+};
+/* Chrome a reader view leaves out wherever it is, unless a word of `maybe` says
+ * otherwise (`article-header`, `main-column`). */
+static const char *const unlikely_words[] = {
+    "-ad-", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap", "disqus",
+    "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies",
+    "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
+    "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote", "kudos",
+};
+static const char *const maybe_words[] = {
+    "and", "article", "body", "column", "content", "main", "shadow",
+};
+
+/* Whether the lower-cased s contains a word of list. */
+static bool mentions(const char *s, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strstr(s, list[i]))
+            return true;
+    return false;
+}
+
+#define MENTIONS(s, list) mentions(s, list, sizeof list / sizeof list[0])
+
+/* The class and id of an element, lower-cased and joined, into out. */
+static void class_and_id(const xmlChar **atts, char *out, size_t cap)
+{
+    size_t n = 0;
+    out[0] = '\0';
+    for (size_t i = 0; atts && atts[i]; i += 2) {
+        const char *name = (const char *)atts[i], *v = (const char *)atts[i + 1];
+        if (!v || (strcasecmp(name, "class") != 0 && strcasecmp(name, "id") != 0))
+            continue;
+        for (const char *p = v; *p && n + 2 < cap; p++)
+            out[n++] = (char)tolower((unsigned char)*p);
+        out[n++] = ' ';
+        out[n] = '\0';
+    }
+}
+
+/* Whether a style declares property: value (`display : none`), spaces and case aside. */
+static bool style_says(const char *style, const char *property, const char *value)
+{
+    char flat[512];
+    size_t n = 0;
+    for (const char *p = style; *p && n + 1 < sizeof flat; p++)
+        if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+            flat[n++] = (char)tolower((unsigned char)*p);
+    flat[n] = '\0';
+    char want[64];
+    snprintf(want, sizeof want, "%s:%s", property, value);
+    for (const char *p = flat; (p = strstr(p, want)) != NULL; p++) {
+        /* The whole property (not `max-display:none`), its whole value. */
+        char after = p[strlen(want)];
+        if ((p == flat || p[-1] == ';') && (after == '\0' || after == ';' || after == '!'))
+            return true;
+    }
+    return false;
+}
+
+/* Text a browser does not show: the `hidden` attribute, `aria-hidden="true"`, an
+ * inline style of display:none or visibility:hidden. */
+static bool hidden(const xmlChar **atts)
+{
+    for (size_t i = 0; atts && atts[i]; i += 2) {
+        const char *name = (const char *)atts[i], *v = (const char *)atts[i + 1];
+        if (strcasecmp(name, "hidden") == 0)
+            return true;
+        if (v && strcasecmp(name, "aria-hidden") == 0 && strcasecmp(v, "true") == 0)
+            return true;
+        if (v && strcasecmp(name, "style") == 0 &&
+            (style_says(v, "display", "none") || style_says(v, "visibility", "hidden")))
+            return true;
+    }
+    return false;
+}
+
+static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
+{
+    html *h = ((htmlParserCtxtPtr)ctx)->_private;
+    if (h->st != TQC_OK)
+        return;
+    if (h->depth >= TQC_INPUT_MAX_DEPTH) {
+        char msg[128];
+        snprintf(msg, sizeof msg, "elements nested deeper than %d: refused",
+                 TQC_INPUT_MAX_DEPTH);
+        stop(h, TQC_ELIMIT, msg);
+        return;
+    }
+    const char *name = (const char *)xname;
+    if (!grow((void **)&h->nodes, &h->node_cap, h->node_count, sizeof *h->nodes)) {
+        stop(h, TQC_ENOMEM, "out of memory");
+        return;
+    }
+    size_t n = strlen(name) + 1;
+    char *copy = malloc(n);
+    if (!copy) {
+        stop(h, TQC_ENOMEM, "out of memory");
+        return;
+    }
+    memcpy(copy, name, n);
+    node *nd = &h->nodes[h->node_count];
+    *nd = (node){.name = copy, .parent = h->depth ? h->stack[h->depth - 1] : SIZE_MAX,
+                 .open_ev = h->event_count, .close_ev = SIZE_MAX, .kind = classify(name),
+                 .is_p = strcmp(name, "p") == 0};
+    if (strcmp(name, "article") == 0)
+        nd->rank = BODY_ARTICLE;
+    else if (strcmp(name, "main") == 0)
+        nd->rank = BODY_MAIN;
+    for (size_t i = 0; atts && atts[i]; i += 2)
+        if (atts[i + 1] && strcasecmp((const char *)atts[i], "itemprop") == 0 &&
+            has_token((const char *)atts[i + 1], "articleBody"))
+            nd->rank = BODY_ITEMPROP;
+    if (nd->kind != EL_VOID && nd->kind != EL_BREAK && hidden(atts))
+        nd->kind = EL_DROP;
+    char cls[256];
+    class_and_id(atts, cls, sizeof cls);
+    if (cls[0]) {
+        nd->hint = MENTIONS(cls, hint_good) ? 1 : 0;
+        nd->hint -= MENTIONS(cls, hint_bad) ? 1 : 0;
+        nd->unlikely = MENTIONS(cls, unlikely_words) && !MENTIONS(cls, maybe_words) &&
+                       strcmp(name, "body") != 0 && strcmp(name, "a") != 0;
+    }
+    if (nd->parent != SIZE_MAX && nd->kind == EL_BLOCK)
+        h->nodes[nd->parent].block_child = true;
+    if (strcmp(name, "a") == 0)
+        h->link_depth++;
+    size_t idx = h->node_count++;
+    size_t at = position(h);
+    if (!add_event(h, (event){.type = EV_OPEN, .node = idx, .src = at}))
+        return;
+    h->last_end = at;
+    if (nd->kind == EL_DROP)
+        h->drop_depth++;
+    if (nd->kind == EL_VOID || nd->kind == EL_BREAK) {
+        /* Void elements have no end tag; close them now so the stack stays honest. */
+        h->nodes[idx].close_ev = h->event_count;
+        add_event(h, (event){.type = EV_CLOSE, .node = idx, .src = at});
+        return;
+    }
+    if (!grow((void **)&h->stack, &h->stack_cap, h->depth, sizeof *h->stack)) {
+        stop(h, TQC_ENOMEM, "out of memory");
+        return;
+    }
+    h->stack[h->depth++] = idx;
+}
+
+static void on_end(void *ctx, const xmlChar *xname)
+{
+    html *h = ((htmlParserCtxtPtr)ctx)->_private;
+    if (h->st != TQC_OK || h->depth == 0)
+        return;
+    const char *name = (const char *)xname;
+    /* The parser closes elements in order; a name that does not match the top is a void
+     * element's stray end tag (closed already) and is ignored. */
+    size_t top = h->stack[h->depth - 1];
+    if (strcmp(h->nodes[top].name, name) != 0)
+        return;
+    h->depth--;
+    node *nd = &h->nodes[top];
+    if (nd->kind == EL_DROP)
+        h->drop_depth--;
+    if (strcmp(nd->name, "a") == 0 && h->link_depth)
+        h->link_depth--;
+    size_t at = position(h);
+    nd->close_ev = h->event_count;
+    if (!add_event(h, (event){.type = EV_CLOSE, .node = top, .src = at}))
+        return;
+    h->last_end = at;
+    /* A table of figures (more digits than letters) is data, not prose: dropped whole
+     * (its open and close events both read the kind when the text is laid out). */
+    if (strcmp(nd->name, "table") == 0 && nd->digits > 0 && nd->digits >= nd->letters)
+        nd->kind = EL_DROP;
+    if (nd->parent != SIZE_MAX) {
+        node *parent = &h->nodes[nd->parent];
+        if (nd->kind != EL_DROP) {
+            parent->digits += nd->digits;
+            parent->letters += nd->letters;
+            parent->link_text += nd->link_text;
+            parent->commas += nd->commas;
+        }
+        if (nd->kind != EL_DROP)
+            parent->text += nd->text;
+        if (nd->is_p)
+            parent->p_text += nd->text;
+    }
+}
+
+static void on_text(void *ctx, const xmlChar *ch, int len)
+{
+    html *h = ((htmlParserCtxtPtr)ctx)->_private;
+    if (h->st != TQC_OK || len <= 0 || h->drop_depth)
+        return;
+    size_t n = (size_t)len;
+    if (h->pool_len + n > TQC_INPUT_MAX_BYTES) {
+        stop(h, TQC_ELIMIT, "text larger than the input limit");
+        return;
+    }
+    while (h->pool_cap - h->pool_len < n) {
+        size_t ncap = h->pool_cap ? h->pool_cap * 2 : 65536;
+        char *p = realloc(h->pool, ncap);
+        if (!p) {
+            stop(h, TQC_ENOMEM, "out of memory");
+            return;
+        }
+        h->pool = p;
+        h->pool_cap = ncap;
+    }
+    memcpy(h->pool + h->pool_len, ch, n);
+    /* The parser reports text either when it has read past it or before it moves on:
+     * try both, and take the text as the page's own bytes only when they match. */
+    size_t at = position(h), start = h->last_end;
+    bool exact = false;
+    if (at >= n && at - n >= h->last_end && memcmp(h->src + at - n, ch, n) == 0) {
+        start = at - n;
+        exact = true;
+    } else if (at >= h->last_end && at + n <= h->src_len && memcmp(h->src + at, ch, n) == 0) {
+        start = at;
+        exact = true;
+    }
+    if (!add_event(h, (event){.type = EV_TEXT, .pool = h->pool_len, .len = n, .src = start,
+                              .exact = exact}))
+        return;
+    h->pool_len += n;
+    h->last_end = exact ? start + n : (at > h->last_end ? at : h->last_end);
+    if (h->depth) {
+        node *top = &h->nodes[h->stack[h->depth - 1]];
+        top->text += n;
+        if (h->link_depth)
+            top->link_text += n;
+        for (size_t i = 0; i < n; i++) {
+            unsigned char c = (unsigned char)ch[i];
+            top->commas += c == ',';
+            top->digits += c >= '0' && c <= '9';
+            /* A letter is an ASCII letter or the lead byte of a non-ASCII character. */
+            top->letters += isalpha(c) || c >= 0xC0;
+        }
+    }
+}
+
+/* Errors are recovered from; this only keeps libxml2 from printing them. */
+static void on_error(void *ctx, xmlErrorPtr error)
+{
+    (void)ctx;
+    (void)error;
+}
+
+/* ---- choosing the body ---- */
+
+/* A reader view's choice (after Mozilla Readability): each paragraph of 25 bytes or
+ * more scores 1 + its commas + a point a 100 bytes (at most 3) for its parent, half
+ * that for its grandparent, a third of it a level for three more ancestors; a candidate
+ * starts from its tag and its class and id, and its score is scaled by the share of its
+ * text that is not links. The best block wins, and those of its siblings that score
+ * near it join it (a story split over sibling sections). */
+#define SCORE_MIN_PARAGRAPH 25
+#define SCORE_LEVELS 5
+/* A semantic body (article, main) gives way to a scored block outside it with this
+ * many times its text: the first article was a teaser or a widget. */
+#define SCORE_TEASER_RATIO 2
+/* Most blocks one body is made of (the best and its siblings). */
+#define BODY_MAX_PARTS 64
+
+typedef struct body_choice {
+    size_t part[BODY_MAX_PARTS];   /* node indices in document order */
+    size_t count;
+} body_choice;
+
+static bool is_paragraph(const html *h, size_t i)
+{
+    const node *nd = &h->nodes[i];
+    if (nd->kind == EL_DROP || nd->unlikely)
+        return false;
+    if (strcmp(nd->name, "p") == 0 || strcmp(nd->name, "td") == 0)
+        return true;
+    /* Text in a div without blocks inside is a paragraph, as reader views take it. */
+    return !nd->block_child && (strcmp(nd->name, "div") == 0 || strcmp(nd->name, "section") == 0);
+}
+
+static double tag_score(const node *nd)
+{
+    static const char *const minus3[] = {"address", "ol", "ul", "dl", "dd", "dt", "li", "form"};
+    static const char *const minus5[] = {"h1", "h2", "h3", "h4", "h5", "h6", "th"};
+    double s = 25.0 * nd->hint;
+    if (strcmp(nd->name, "div") == 0)
+        s += 5;
+    else if (strcmp(nd->name, "pre") == 0 || strcmp(nd->name, "td") == 0 ||
+             strcmp(nd->name, "blockquote") == 0)
+        s += 3;
+    else if (IN(nd->name, minus3))
+        s -= 3;
+    else if (IN(nd->name, minus5))
+        s -= 5;
+    return s;
+}
+
+/* Whether node a is node d or one of its ancestors. */
+static bool contains(const html *h, size_t a, size_t d)
+{
+    for (size_t i = d; i != SIZE_MAX; i = h->nodes[i].parent)
+        if (i == a)
+            return true;
+    return false;
+}
+
+/* Whether a node or one of its ancestors is dropped or chrome. */
+static bool excluded(const html *h, size_t i)
+{
+    for (; i != SIZE_MAX; i = h->nodes[i].parent)
+        if (h->nodes[i].kind == EL_DROP || h->nodes[i].unlikely)
+            return true;
+    return false;
+}
+
+/* Scores every candidate into score (NaN-free: 0 and scored false when none). */
+static void score_blocks(const html *h, double *score, bool *scored)
+{
+    for (size_t i = 0; i < h->node_count; i++) {
+        if (!is_paragraph(h, i) || h->nodes[i].text < SCORE_MIN_PARAGRAPH || excluded(h, i))
+            continue;
+        const node *nd = &h->nodes[i];
+        double cs = 1.0 + (double)nd->commas + (nd->text / 100 < 3 ? (double)(nd->text / 100) : 3);
+        size_t a = nd->parent;
+        for (int level = 0; level < SCORE_LEVELS && a != SIZE_MAX; level++, a = h->nodes[a].parent) {
+            if (!scored[a]) {
+                scored[a] = true;
+                score[a] = tag_score(&h->nodes[a]);
+            }
+            score[a] += level == 0 ? cs : level == 1 ? cs / 2 : cs / (level * 3);
+        }
+    }
+    for (size_t i = 0; i < h->node_count; i++)
+        if (scored[i] && h->nodes[i].text)
+            score[i] *= 1.0 - (double)h->nodes[i].link_text / (double)h->nodes[i].text;
+}
+
+static size_t semantic_body(const html *h)
+{
+    size_t best = SIZE_MAX;
+    for (int rank = BODY_ITEMPROP; rank >= BODY_MAIN && best == SIZE_MAX; rank--)
+        for (size_t i = 0; i < h->node_count; i++)
+            if (h->nodes[i].rank == rank && h->nodes[i].text > 0 &&
+                (best == SIZE_MAX || h->nodes[i].text > h->nodes[best].text))
+                best = i;
+    return best;
+}
+
+/* Adds top's siblings that score near it, in document order, around top. */
+static void merge_siblings(const html *h, size_t top, const double *score, const bool *scored,
+                           body_choice *out)
+{
+    out->count = 0;
+    size_t parent = h->nodes[top].parent;
+    double threshold = scored[top] ? score[top] * 0.2 : 0;
+    if (threshold < 10)
+        threshold = 10;
+    for (size_t i = 0; i < h->node_count && out->count < BODY_MAX_PARTS; i++) {
+        if (i != top && (parent == SIZE_MAX || h->nodes[i].parent != parent))
+            continue;
+        const node *nd = &h->nodes[i];
+        bool join = i == top;
+        if (!join && nd->kind != EL_DROP && !nd->unlikely && nd->rank != BODY_ARTICLE &&
+            nd->text > 0) {
+            double density = (double)nd->link_text / (double)nd->text;
+            if (scored[i] && score[i] >= threshold)
+                join = true;
+            else if (strcmp(nd->name, "p") == 0 && nd->text > 80 && density < 0.25)
+                join = true;
+        }
+        if (join)
+            out->part[out->count++] = i;
+    }
+}
+
+static void choose_body(const html *h, body_choice *out)
+{
+    out->count = 0;
+    double *score = calloc(h->node_count ? h->node_count : 1, sizeof *score);
+    bool *scored = calloc(h->node_count ? h->node_count : 1, sizeof *scored);
+    size_t best = SIZE_MAX;
+    if (score && scored) {
+        score_blocks(h, score, scored);
+        for (size_t i = 0; i < h->node_count; i++)
+            if (scored[i] && (best == SIZE_MAX || score[i] > score[best]))
+                best = i;
+    }
+    size_t sem = semantic_body(h);
+    size_t top = sem;
+    if (sem != SIZE_MAX && best != SIZE_MAX && h->nodes[sem].rank != BODY_ITEMPROP &&
+        !contains(h, sem, best) && !contains(h, best, sem) &&
+        h->nodes[best].text >= SCORE_TEASER_RATIO * h->nodes[sem].text)
+        top = best;     /* the semantic body was a teaser */
+    else if (sem == SIZE_MAX)
+        top = best;
+    if (top == SIZE_MAX) {
+        for (size_t i = 0; i < h->node_count; i++)
+            if (h->nodes[i].p_text > 0 && h->nodes[i].kind != EL_DROP &&
+                (top == SIZE_MAX || h->nodes[i].p_text > h->nodes[top].p_text))
+                top = i;
+    }
+    if (top == SIZE_MAX)
+        for (size_t i = 0; i < h->node_count && top == SIZE_MAX; i++)
+            if (strcmp(h->nodes[i].name, "body") == 0)
+                top = i;
+    if (top != SIZE_MAX && score && scored && h->nodes[top].rank != BODY_ITEMPROP)
+        merge_siblings(h, top, score, scored, out);
+    else if (top != SIZE_MAX)
+        out->part[out->count++] = top;
+    free(score);
+    free(scored);
+}
+
+/* ---- laying out the text ---- */
+
+typedef struct layout {
+    const html *h;
+    tqc_tb tb;
+    tqc_srcpos cursor;      /* a known position, moved forward as the text goes */
+    int brk;                /* pending break: 0 none, 1 line, 2 paragraph */
+    bool space;             /* pending space */
+    tqc_srcpos space_at;    /* where that white space began */
+    bool space_exact;       /* it was one ' ' of the page: the space maps 1:1, so a fix
+                               across it (`the the`) can edit the page */
+    size_t pre;             /* open `pre` elements */
+    size_t opens_from;      /* inline opens recorded while a space or break was pending
+                               (tb.inl[opens_from...]): they belong after it */
+} layout;
+
+/* The position of file offset off (moves the cursor; restarts when asked to go back). */
+static tqc_srcpos pos_at(layout *l, size_t off)
+{
+    if (off < l->cursor.off)
+        l->cursor = (tqc_srcpos){0, 0, 0, 0};
+    tqc_srcpos_advance(&l->cursor, l->h->src + l->cursor.off, off - l->cursor.off);
+    return l->cursor;
+}
+
+static bool is_ws(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Emits what is pending before text that begins at at. */
+static void flush(layout *l, tqc_srcpos at)
+{
+    size_t before = l->tb.len;
+    if (l->tb.len == 0) {
+        l->brk = 0;
+        l->space = false;
+    } else if (l->brk) {
+        tqc_tb_append(&l->tb, "\n\n", (size_t)l->brk, at, false);
+        l->brk = 0;
+        l->space = false;
+    } else if (l->space) {
+        if (tqc_tb_last(&l->tb) != '\n')
+            tqc_tb_append(&l->tb, " ", 1, l->space_at, l->space_exact);
+        l->space = false;
+    }
+    /* An element opened before the space or break begins after it. */
+    for (size_t i = l->opens_from; i < l->tb.inl_count; i++)
+        if (l->tb.inl[i].kind == TQC_INLINE_OPEN && l->tb.inl[i].offset == before)
+            l->tb.inl[i].offset = l->tb.len;
+    l->opens_from = l->tb.inl_count;
+}
+
+static void request_break(layout *l, int level)
+{
+    if (level > l->brk)
+        l->brk = level;
+}
+
+static void lay_text(layout *l, const event *ev)
+{
+    const char *s = l->h->pool + ev->pool;
+    size_t n = ev->len;
+    tqc_srcpos base = pos_at(l, ev->src);
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        if (!l->pre && is_ws(s[i])) {
+            while (j < n && is_ws(s[j]))
+                j++;
+            if (!l->space) {
+                l->space = true;
+                l->space_at = ev->exact ? pos_at(l, ev->src + i) : base;
+                l->space_exact = ev->exact && j - i == 1 && s[i] == ' ';
+            }
+            i = j;
+            continue;
+        }
+        if (l->pre) {
+            j = n;
+        } else {
+            while (j < n && !is_ws(s[j]))
+                j++;
+        }
+        tqc_srcpos at = ev->exact ? pos_at(l, ev->src + i) : base;
+        flush(l, at);
+        tqc_tb_append(&l->tb, s + i, j - i, at, ev->exact);
+        i = j;
+    }
+}
+
+/* Lays out the events [first, last); top (the body part being laid out) is kept even
+ * when its class looks like chrome. */
+static void lay_out(layout *l, size_t first, size_t last, size_t top)
+{
+    const html *h = l->h;
+    size_t drop = 0;
+    for (size_t e = first; e < last && e < h->event_count; e++) {
+        const event *ev = &h->events[e];
+        if (ev->type == EV_TEXT) {
+            if (!drop)
+                lay_text(l, ev);
+            continue;
+        }
+        const node *nd = &h->nodes[ev->node];
+        bool open = ev->type == EV_OPEN;
+        if (nd->kind == EL_DROP || (nd->unlikely && ev->node != top)) {
+            drop += open ? 1 : (drop ? (size_t)-1 : 0);
+            /* What was around a dropped element does not run together. */
+            if (!drop && !open && !l->space && l->tb.len) {
+                l->space = true;
+                l->space_at = pos_at(l, ev->src);
+                l->space_exact = false;
+            }
+            continue;
+        }
+        if (drop)
+            continue;
+        switch (nd->kind) {
+        case EL_BLOCK:
+            request_break(l, 2);
+            if (strcmp(nd->name, "pre") == 0)
+                l->pre += open ? 1 : (l->pre ? (size_t)-1 : 0);
+            break;
+        case EL_BREAK:
+            if (open)
+                request_break(l, 1);
+            break;
+        case EL_INLINE: {
+            if (l->tb.len == 0)
+                break;
+            size_t line = pos_at(l, ev->src).line;
+            if (!l->space && !l->brk)
+                l->opens_from = l->tb.inl_count + 1;
+            tqc_tb_inline(&l->tb, open ? TQC_INLINE_OPEN : TQC_INLINE_CLOSE, nd->name, NULL,
+                          line);
+            break;
+        }
+        default:
+            break;
+        }
+    }
+}
+
+/* ---- the character set ---- */
+
+/* Bytes of the page the <meta> prescan looks at (WHATWG: 1,024). */
+#define HTML_PRESCAN_BYTES 1024
+
+/* How many bytes of s[0, n) are not valid UTF-8, and whether any is non-ASCII. */
+static size_t invalid_utf8(const char *s, size_t n, bool *non_ascii)
+{
+    size_t bad = 0;
+    *non_ascii = false;
+    for (size_t i = 0; i < n;) {
+        if (!((unsigned char)s[i] & 0x80)) {
+            i++;
+            continue;
+        }
+        *non_ascii = true;
+        int32_t cp;
+        size_t k = tqc_text_decode(s + i, n - i, &cp);
+        if (cp < 0)
+            bad++;
+        i += k ? k : 1;
+    }
+    return bad;
+}
+
+/* A charset label as WHATWG's Encoding Standard names it, in a spelling iconv knows:
+ * legacy Latin labels are Windows-1252, GB2312 is GBK, a UTF-16 label in a <meta> is
+ * UTF-8 (the bytes are ASCII-compatible if the meta could be read). */
+static void charset_name(const char *label, char *out, size_t cap)
+{
+    static const struct {
+        const char *label, *name;
+    } aliases[] = {
+        {"utf8", "UTF-8"}, {"utf-8", "UTF-8"}, {"unicode-1-1-utf-8", "UTF-8"},
+        {"utf-16", "UTF-8"}, {"utf-16le", "UTF-8"}, {"utf-16be", "UTF-8"},
+        {"iso-8859-1", "WINDOWS-1252"}, {"iso8859-1", "WINDOWS-1252"},
+        {"latin1", "WINDOWS-1252"}, {"l1", "WINDOWS-1252"}, {"ascii", "WINDOWS-1252"},
+        {"us-ascii", "WINDOWS-1252"}, {"cp1252", "WINDOWS-1252"}, {"x-cp1252", "WINDOWS-1252"},
+        {"windows-1252", "WINDOWS-1252"}, {"x-user-defined", "WINDOWS-1252"},
+        {"iso-8859-9", "WINDOWS-1254"}, {"latin5", "WINDOWS-1254"},
+        {"gb2312", "GBK"}, {"gbk", "GBK"}, {"x-gbk", "GBK"}, {"csgb2312", "GBK"},
+        {"chinese", "GBK"}, {"gb_2312-80", "GBK"}, {"euc-kr", "CP949"},
+        {"ks_c_5601-1987", "CP949"}, {"shift_jis", "CP932"}, {"sjis", "CP932"},
+        {"x-sjis", "CP932"}, {"windows-31j", "CP932"}, {"tis-620", "CP874"},
+        {"iso-8859-11", "CP874"},
+    };
+    for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+        if (strcasecmp(label, aliases[i].label) == 0) {
+            snprintf(out, cap, "%s", aliases[i].name);
+            return;
+        }
+    snprintf(out, cap, "%s", label);
+}
+
+/* The charset named in a Content-Type value (`text/html; charset=gb2312`), or "". */
+static void charset_in_content(const char *v, char *out, size_t cap)
+{
+    out[0] = '\0';
+    for (const char *p = v; *p; p++) {
+        if (strncasecmp(p, "charset", 7) != 0)
+            continue;
+        p += 7;
+        while (is_ws(*p))
+            p++;
+        if (*p != '=') {
+            if (!*p)
+                break;
+            continue;
+        }
+        p++;
+        while (is_ws(*p))
+            p++;
+        char q = (*p == '"' || *p == '\'') ? *p++ : '\0';
+        size_t n = 0;
+        while (p[n] && n + 1 < cap && (q ? p[n] != q : !is_ws(p[n]) && p[n] != ';'))
+            n++;
+        memcpy(out, p, n);
+        out[n] = '\0';
+        return;
+    }
+}
+
+/* One attribute of a tag at s[*i, n): name and value (lower-cased name; value as
+ * written, cut to its buffer); false at the tag's end. */
+static bool next_attr(const char *s, size_t n, size_t *i, char *name, size_t ncap, char *val,
+                      size_t vcap)
+{
+    size_t k = *i;
+    while (k < n && (is_ws(s[k]) || s[k] == '/'))
+        k++;
+    if (k >= n || s[k] == '>') {
+        *i = k;
+        return false;
+    }
+    size_t nl = 0, vl = 0;
+    while (k < n && !is_ws(s[k]) && s[k] != '=' && s[k] != '>' && s[k] != '/') {
+        if (nl + 1 < ncap)
+            name[nl++] = (char)tolower((unsigned char)s[k]);
+        k++;
+    }
+    while (k < n && is_ws(s[k]))
+        k++;
+    if (k < n && s[k] == '=') {
+        k++;
+        while (k < n && is_ws(s[k]))
+            k++;
+        char q = k < n && (s[k] == '"' || s[k] == '\'') ? s[k++] : '\0';
+        while (k < n && (q ? s[k] != q : !is_ws(s[k]) && s[k] != '>')) {
+            if (vl + 1 < vcap)
+                val[vl++] = s[k];
+            k++;
+        }
+        if (q && k < n)
+            k++;
+    }
+    name[nl] = '\0';
+    val[vl] = '\0';
+    *i = k;
+    return true;
+}
+
+/* The WHATWG <meta> prescan of s[0, n): the charset a meta declares, or "". */
+static void prescan(const char *s, size_t n, char *out, size_t cap)
+{
+    out[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] != '<')
+            continue;
+        if (i + 4 <= n && memcmp(s + i, "<!--", 4) == 0) {
+            const char *e = strstr(s + i + 4, "-->");
+            if (!e || (size_t)(e - s) >= n)
+                return;
+            i = (size_t)(e - s) + 2;
+            continue;
+        }
+        if (i + 6 <= n && strncasecmp(s + i, "<meta", 5) == 0 &&
+            (is_ws(s[i + 5]) || s[i + 5] == '/')) {
+            size_t k = i + 5;
+            char name[32], val[256], charset[64] = "", content[64] = "";
+            bool http_ct = false;
+            while (next_attr(s, n, &k, name, sizeof name, val, sizeof val)) {
+                if (strcmp(name, "charset") == 0 && !charset[0])
+                    snprintf(charset, sizeof charset, "%.63s", val);
+                else if (strcmp(name, "http-equiv") == 0)
+                    http_ct = strcasecmp(val, "content-type") == 0;
+                else if (strcmp(name, "content") == 0 && !content[0])
+                    charset_in_content(val, content, sizeof content);
+            }
+            const char *got = charset[0] ? charset : http_ct ? content : "";
+            if (*got) {
+                size_t b = 0, e = strlen(got);
+                while (b < e && is_ws(got[b]))
+                    b++;
+                while (e > b && is_ws(got[e - 1]))
+                    e--;
+                snprintf(out, cap, "%.*s", (int)(e - b), got + b);
+                return;
+            }
+            i = k;
+            continue;
+        }
+        /* Any other tag: skip to its end, quoted values included. */
+        size_t k = i + 1;
+        char name[32], val[8];
+        if (k < n && isalpha((unsigned char)s[k])) {
+            while (k < n && !is_ws(s[k]) && s[k] != '>')
+                k++;
+            while (next_attr(s, n, &k, name, sizeof name, val, sizeof val))
+                ;
+        } else {
+            while (k < n && s[k] != '>')
+                k++;
+        }
+        i = k;
+    }
+}
+
+/* Settles the page's character set into h->charset, noting in in->note a declaration
+ * the bytes contradict. Invalid bytes in a page that is otherwise UTF-8 become '?' (same
+ * length, so offsets hold), and the note says where the first was. */
+static tqc_status settle_charset(html *h)
+{
+    char *src = (char *)h->src;
+    size_t n = h->src_len;
+    char note[320] = "";
+    char declared[64] = "", label[64] = "";
+    const char *enc = NULL;
+    if (n >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0)
+        enc = "UTF-8";
+    else if (n >= 2 && memcmp(src, "\xFF\xFE", 2) == 0)
+        enc = "UTF-16LE";
+    else if (n >= 2 && memcmp(src, "\xFE\xFF", 2) == 0)
+        enc = "UTF-16BE";
+    if (!enc) {
+        prescan(src, n < HTML_PRESCAN_BYTES ? n : HTML_PRESCAN_BYTES, label, sizeof label);
+        if (label[0])
+            charset_name(label, declared, sizeof declared);
+        bool non_ascii;
+        size_t bad = invalid_utf8(src, n, &non_ascii);
+        size_t multi = 0;
+        for (size_t i = 0; i < n; i++)
+            multi += ((unsigned char)src[i] & 0xC0) == 0xC0;
+        /* Valid UTF-8 beyond chance: a legacy text almost never is. A few bad bytes in
+         * a page of many good sequences are damage to a UTF-8 page. */
+        if (non_ascii && (bad == 0 || (multi >= 20 && bad * 20 <= multi))) {
+            enc = "UTF-8";
+            if (declared[0] && strcmp(declared, "UTF-8") != 0)
+                snprintf(note, sizeof note, "%s: declares charset '%s', but its bytes are "
+                         "UTF-8; read as UTF-8", h->in->name, label);
+            if (bad) {
+                size_t first = SIZE_MAX;
+                for (size_t i = 0; i < n;) {
+                    int32_t cp;
+                    size_t k = tqc_text_decode(src + i, n - i, &cp);
+                    if (cp < 0 && ((unsigned char)src[i] & 0x80)) {
+                        if (first == SIZE_MAX)
+                            first = i;
+                        src[i] = '?';
+                        i++;
+                        continue;
+                    }
+                    i += k ? k : 1;
+                }
+                size_t used = strlen(note);
+                snprintf(note + used, sizeof note - used, "%s%s: %zu bytes are not valid UTF-8 "
+                         "(the first at byte %zu); each is read as '?'", used ? "; " : "",
+                         used ? "and" : h->in->name, bad, first);
+            }
+        } else if (declared[0] && strcmp(declared, "UTF-8") != 0) {
+            enc = declared;
+        } else if (non_ascii) {
+            enc = "WINDOWS-1252";
+            if (declared[0])
+                snprintf(note, sizeof note, "%s: declares charset '%s', but its bytes are not "
+                         "UTF-8; read as Windows-1252", h->in->name, label);
+        } else {
+            enc = "UTF-8";  /* ASCII: any ASCII-compatible charset reads it alike */
+        }
+    }
+    snprintf(h->charset, sizeof h->charset, "%s", enc);
+    if (note[0]) {
+        free(h->in->note);
+        size_t len = strlen(note) + 1;
+        if (!(h->in->note = malloc(len)))
+            return TQC_ENOMEM;
+        memcpy(h->in->note, note, len);
+    }
+    return TQC_OK;
+}
+
+/* ---- the reader ---- */
+
+static void html_free(html *h)
+{
+    if (!h)
+        return;
+    for (size_t i = 0; i < h->node_count; i++)
+        free(h->nodes[i].name);
+    free(h->nodes);
+    free(h->events);
+    free(h->pool);
+    free(h->stack);
+    free((char *)h->src);
+    free(h);
+}
+
+static tqc_status html_open(tqc_input *in, char *err, size_t errlen)
+{
+    html *h = calloc(1, sizeof *h);
+    if (!h)
+        return TQC_ENOMEM;
+    h->in = in;
+    in->state = h;
+    char *buf;
+    size_t len;
+    tqc_status st = tqc_input_slurp(in, TQC_INPUT_MAX_BYTES, &buf, &len, err, errlen);
+    if (st != TQC_OK)
+        return st;
+    h->src = buf;
+    h->src_len = len;
+    return settle_charset(h);
+}
+
+/* libxml2 checks each attribute against the element's earlier ones, so one element's
+ * attributes cost their count squared (a million took minutes): both are capped far
+ * beyond any article's markup. */
+#define HTML_MAX_ATTRS_PER_ELEMENT 1024
+#define HTML_MAX_ATTRS 1000000
+
+/* Counts attributes in the tags of s[0, n) as a lenient tokenizer would; true when a
+ * cap is exceeded, *at then the offset of the tag that did it. */
+static bool too_many_attrs(const char *s, size_t n, size_t *at, bool *per_element)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] != '<')
+            continue;
+        if (n - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
+            size_t k = i + 4;
+            while (k + 3 <= n && memcmp(s + k, "-->", 3) != 0)
+                k++;
+            if (k + 3 > n)
+                return false;
+            i = k + 2;
+            continue;
+        }
+        if (i + 1 >= n || !((s[i + 1] | 0x20) >= 'a' && (s[i + 1] | 0x20) <= 'z'))
+            continue;
+        size_t tag = i, count = 0;
+        char quote = 0;
+        bool space = false;
+        for (i++; i < n; i++) {
+            char c = s[i];
+            if (quote) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '>') {
+                break;
+            } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+                space = true;
+            } else {
+                if (space && c != '/' && c != '=')
+                    count++;
+                space = false;
+            }
+        }
+        total += count;
+        if (count > HTML_MAX_ATTRS_PER_ELEMENT || total > HTML_MAX_ATTRS) {
+            *at = tag;
+            *per_element = count > HTML_MAX_ATTRS_PER_ELEMENT;
+            return true;
+        }
+    }
+    return false;
+}
+
+static tqc_status parse(html *h, char *err, size_t errlen)
+{
+    tqc_xml_harden();
+    if (h->src_len == 0)
+        return TQC_OK;  /* libxml2 makes no parser for nothing; the page is empty */
+    if (h->src_len > INT32_MAX) {
+        tqc_input_error(h->in, err, errlen, 0, 0, "too large for the HTML parser");
+        return TQC_ELIMIT;
+    }
+    size_t at;
+    bool per_element;
+    if (too_many_attrs(h->src, h->src_len, &at, &per_element)) {
+        size_t line = 1;
+        for (size_t i = 0; i < at; i++)
+            line += h->src[i] == '\n';
+        if (per_element)
+            tqc_input_error(h->in, err, errlen, line, 0, "an element with more than %d "
+                            "attributes: refused", HTML_MAX_ATTRS_PER_ELEMENT);
+        else
+            tqc_input_error(h->in, err, errlen, line, 0, "more than %d attributes in the "
+                            "page: refused", HTML_MAX_ATTRS);
+        return TQC_ELIMIT;
+    }
+    h->ctxt = htmlCreateMemoryParserCtxt(h->src, (int)h->src_len);
+    if (!h->ctxt)
+        return TQC_ENOMEM;
+    xmlSAXHandler sax;
+    memset(&sax, 0, sizeof sax);
+    sax.startElement = on_start;
+    sax.endElement = on_end;
+    sax.characters = on_text;
+    sax.ignorableWhitespace = on_text;
+    sax.cdataBlock = on_text;
+    sax.serror = on_error;
+    sax.initialized = XML_SAX2_MAGIC;
+    memcpy(h->ctxt->sax, &sax, sizeof sax);
+    h->ctxt->_private = h;
+    h->ctxt->userData = h->ctxt;
+    htmlCtxtUseOptions(h->ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                                    HTML_PARSE_NOWARNING | HTML_PARSE_NOIMPLIED |
+                                    HTML_PARSE_IGNORE_ENC);
+    /* The charset settled above, told up front: the page's own hints are ignored. */
+    if (strcmp(h->charset, "UTF-8") == 0) {
+        xmlSwitchEncoding(h->ctxt, XML_CHAR_ENCODING_UTF8);
+    } else {
+        xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(h->charset);
+        if (!handler)
+            handler = xmlFindCharEncodingHandler("WINDOWS-1252");
+        if (handler)
+            xmlSwitchToEncoding(h->ctxt, handler);
+    }
+    h->ctxt->sax->serror = on_error;
+    htmlParseDocument(h->ctxt);
+    /* Close what the page left open, so every element has its end. */
+    while (h->st == TQC_OK && h->depth)
+        on_end(h->ctxt, (const xmlChar *)h->nodes[h->stack[h->depth - 1]].name);
+    if (h->ctxt->myDoc)     /* none is built without tree callbacks; just in case */
+        xmlFreeDoc(h->ctxt->myDoc);
+    htmlFreeParserCtxt(h->ctxt);
+    h->ctxt = NULL;
+    if (h->st != TQC_OK) {
+        tqc_input_error(h->in, err, errlen, h->msg_line, 0, "%s", h->msg);
+        return h->st;
+    }
+    return TQC_OK;
+}
+
+static tqc_status html_next(tqc_input *in, tqc_doc **out, char *err, size_t errlen)
+{
+    html *h = in->state;
+    *out = NULL;
+    if (h->done)
+        return TQC_OK;
+    h->done = true;
+    tqc_status st = parse(h, err, errlen);
+    if (st != TQC_OK)
+        return st;
+    body_choice body;
+    choose_body(h, &body);
+    layout l = {.h = h};
+    tqc_tb_init(&l.tb, TQC_INPUT_MAX_BYTES);
+    if (body.count == 0)
+        lay_out(&l, 0, h->event_count, SIZE_MAX);
+    for (size_t i = 0; i < body.count; i++) {
+        request_break(&l, 2);
+        const node *part = &h->nodes[body.part[i]];
+        lay_out(&l, part->open_ev, part->close_ev, body.part[i]);
+    }
+    /* Inline boundaries after the last text are of no use. */
+    while (l.tb.inl_count && l.tb.inl[l.tb.inl_count - 1].offset >= l.tb.len &&
+           l.tb.len > 0 && l.tb.inl[l.tb.inl_count - 1].kind == TQC_INLINE_OPEN)
+        l.tb.inl_count--;
+    tqc_srcpos start = {0, 0, 0, 0};
+    st = tqc_tb_finish(&l.tb, in->name, in->lang, NULL, start, out);
+    tqc_tb_free(&l.tb);
+    if (st == TQC_ELIMIT)
+        tqc_input_error(in, err, errlen, 0, 0, "article text larger than %zu MiB",
+                        TQC_INPUT_MAX_BYTES >> 20);
+    return st;
+}
+
+static void html_close(tqc_input *in)
+{
+    html_free(in->state);
+}
+
+const tqc_input_reader tqc_read_html = {html_open, html_next, html_close};

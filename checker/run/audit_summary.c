@@ -1,0 +1,1119 @@
+/* audit_summary: the counts of an audit, their merge, and their JSON and text forms.
+ * The JSON reader is a small strict parser for what the writer writes (and any JSON
+ * of the same shape): a tree of values, then a walk that fills the summary. */
+#include "core/text.h"
+#include "run/audit_summary.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/escape.h"
+
+#ifndef TQC_VERSION
+#define TQC_VERSION "0.1.0"
+#endif
+
+/* The summary format's version: readers refuse a newer one. */
+#define SUMMARY_FORMAT 1
+/* JSON nested deeper than this is not a summary. */
+#define JSON_MAX_DEPTH 16
+
+static const char *const sev_names[3] = {"info", "warning", "error"};
+
+static char *dup_str(const char *s)
+{
+    size_t n = strlen(s ? s : "") + 1;
+    char *p = malloc(n);
+    if (p)
+        memcpy(p, s ? s : "", n);
+    return p;
+}
+
+bool tqc_audit_summary_init(tqc_audit_summary *s)
+{
+    memset(s, 0, sizeof *s);
+    s->parts = 1;
+    s->rule_ix = tqc_strmap_new();
+    s->lang_ix = tqc_strmap_new();
+    s->folder_ix = tqc_strmap_new();
+    if (!s->rule_ix || !s->lang_ix || !s->folder_ix) {
+        tqc_audit_summary_free(s);
+        return false;
+    }
+    return true;
+}
+
+static void free_article(tqc_audit_article *a)
+{
+    for (size_t i = 0; i < a->rule_count; i++)
+        free(a->rules[i].rule);
+    free(a->rules);
+    free(a->name);
+    free(a->folder);
+    free(a->lang);
+    memset(a, 0, sizeof *a);
+}
+
+void tqc_audit_summary_free(tqc_audit_summary *s)
+{
+    if (!s)
+        return;
+    free(s->rules);
+    free(s->langs);
+    free(s->folders);
+    for (size_t i = 0; i < s->worst_count; i++)
+        free_article(&s->worst[i]);
+    tqc_strmap_free(s->rule_ix);
+    tqc_strmap_free(s->lang_ix);
+    tqc_strmap_free(s->folder_ix);
+    memset(s, 0, sizeof *s);
+}
+
+double tqc_audit_density(uint64_t findings, uint64_t words)
+{
+    return words ? (double)findings * 1000.0 / (double)words : 0.0;
+}
+
+size_t tqc_audit_bin(double density)
+{
+    /* Densities are never negative, so truncation is floor (and no libm is needed). */
+    double b = density / TQC_AUDIT_HIST_WIDTH;
+    return b >= TQC_AUDIT_HIST_BINS - 1 ? TQC_AUDIT_HIST_BINS - 1 : b <= 0 ? 0 : (size_t)b;
+}
+
+uint64_t tqc_audit_total(const uint64_t findings[3])
+{
+    return findings[0] + findings[1] + findings[2];
+}
+
+/* The tally of key in one of the three tables, added when new; NULL when out of memory. */
+static tqc_audit_tally *tally(tqc_audit_summary *s, tqc_strmap *ix, tqc_audit_tally **arr,
+                              size_t *count, size_t *cap, const char *key)
+{
+    size_t len = strlen(key);
+    uint64_t at;
+    if (tqc_strmap_get(ix, key, len, &at))
+        return &(*arr)[at];
+    if (*count == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 16;
+        tqc_audit_tally *n = realloc(*arr, ncap * sizeof *n);
+        if (!n)
+            goto nomem;
+        *arr = n;
+        *cap = ncap;
+    }
+    if (!tqc_strmap_put(ix, key, len, *count))
+        goto nomem;
+    /* The map owns the key's copy; the tally borrows it (the map outlives the tallies). */
+    tqc_audit_tally *t = &(*arr)[*count];
+    memset(t, 0, sizeof *t);
+    t->key = tqc_strmap_key(ix, tqc_strmap_count(ix) - 1, NULL);
+    (*count)++;
+    return t;
+nomem:
+    s->failed_alloc = true;
+    return NULL;
+}
+
+static tqc_audit_tally *rule_tally(tqc_audit_summary *s, const char *key)
+{
+    return tally(s, s->rule_ix, &s->rules, &s->rule_count, &s->rule_cap, key);
+}
+
+static tqc_audit_tally *lang_tally(tqc_audit_summary *s, const char *key)
+{
+    return tally(s, s->lang_ix, &s->langs, &s->lang_count, &s->lang_cap, key);
+}
+
+static tqc_audit_tally *folder_tally(tqc_audit_summary *s, const char *key)
+{
+    return tally(s, s->folder_ix, &s->folders, &s->folder_count, &s->folder_cap, key);
+}
+
+const char *tqc_audit_summary_add_finding(tqc_audit_summary *s, const char *rule,
+                                          tqc_severity sev)
+{
+    tqc_audit_tally *t = rule_tally(s, rule);
+    if (!t)
+        return NULL;
+    t->findings[sev]++;
+    return t->key;
+}
+
+const char *tqc_audit_summary_rule_key(tqc_audit_summary *s, const char *rule)
+{
+    tqc_audit_tally *t = rule_tally(s, rule);
+    return t ? t->key : NULL;
+}
+
+void tqc_audit_rule_count_add(tqc_audit_rule_count *rules, size_t *count, size_t cap,
+                              const char *rule, uint64_t n)
+{
+    if (!rule)
+        return;
+    for (size_t i = 0; i < *count; i++)
+        if (rules[i].rule == rule || strcmp(rules[i].rule, rule) == 0) {
+            rules[i].count += n;
+            return;
+        }
+    if (*count < cap)
+        rules[(*count)++] = (tqc_audit_rule_count){(char *)rule, n};
+}
+
+static int by_count(const void *pa, const void *pb)
+{
+    const tqc_audit_rule_count *a = pa, *b = pb;
+    if (a->count != b->count)
+        return a->count > b->count ? -1 : 1;
+    return strcmp(a->rule, b->rule);
+}
+
+void tqc_audit_summary_add_file(tqc_audit_summary *s, const char *folder, const char *lang,
+                                uint64_t bytes)
+{
+    s->files++;
+    s->bytes += bytes;
+    tqc_audit_tally *t;
+    if (folder && (t = folder_tally(s, folder))) {
+        t->files++;
+        t->bytes += bytes;
+    }
+    if (lang && (t = lang_tally(s, lang))) {
+        t->files++;
+        t->bytes += bytes;
+    }
+}
+
+/* true when a is worse than b: more errors, then more warnings (issue 14: info hints
+ * such as probable names do not make an article bad), then a higher density of both,
+ * then more findings, then name. */
+static bool worse(const tqc_audit_article *a, const tqc_audit_article *b)
+{
+    if (a->findings[TQC_SEV_ERROR] != b->findings[TQC_SEV_ERROR])
+        return a->findings[TQC_SEV_ERROR] > b->findings[TQC_SEV_ERROR];
+    if (a->findings[TQC_SEV_WARNING] != b->findings[TQC_SEV_WARNING])
+        return a->findings[TQC_SEV_WARNING] > b->findings[TQC_SEV_WARNING];
+    uint64_t sa = a->findings[TQC_SEV_ERROR] + a->findings[TQC_SEV_WARNING];
+    uint64_t sb = b->findings[TQC_SEV_ERROR] + b->findings[TQC_SEV_WARNING];
+    double da = tqc_audit_density(sa, a->words), db = tqc_audit_density(sb, b->words);
+    if (da != db)
+        return da > db;
+    uint64_t ta = tqc_audit_total(a->findings), tb = tqc_audit_total(b->findings);
+    if (ta != tb)
+        return ta > tb;
+    return strcmp(a->name, b->name) < 0;
+}
+
+/* Puts a copy of a into the worst list when it ranks. */
+static void rank_worst(tqc_audit_summary *s, const tqc_audit_article *a)
+{
+    if (a->words < TQC_AUDIT_WORST_MIN_WORDS ||
+        a->findings[TQC_SEV_ERROR] + a->findings[TQC_SEV_WARNING] == 0)
+        return;
+    size_t at = s->worst_count;
+    while (at > 0 && worse(a, &s->worst[at - 1]))
+        at--;
+    if (at >= TQC_AUDIT_WORST)
+        return;
+    tqc_audit_article copy = {dup_str(a->name), dup_str(a->folder), dup_str(a->lang),
+                              a->words, {a->findings[0], a->findings[1], a->findings[2]},
+                              NULL, 0};
+    size_t nr = a->rule_count < TQC_AUDIT_ARTICLE_RULES ? a->rule_count : TQC_AUDIT_ARTICLE_RULES;
+    bool rules_ok = true;
+    if (nr && (rules_ok = (copy.rules = calloc(nr, sizeof *copy.rules)) != NULL)) {
+        for (size_t i = 0; i < nr; i++) {
+            copy.rules[copy.rule_count] = (tqc_audit_rule_count){dup_str(a->rules[i].rule),
+                                                                 a->rules[i].count};
+            rules_ok &= copy.rules[copy.rule_count++].rule != NULL;
+        }
+        if (rules_ok)
+            qsort(copy.rules, copy.rule_count, sizeof *copy.rules, by_count);
+    }
+    if (!copy.name || !copy.folder || !copy.lang || !rules_ok) {
+        free_article(&copy);
+        s->failed_alloc = true;
+        return;
+    }
+    if (s->worst_count == TQC_AUDIT_WORST)
+        free_article(&s->worst[--s->worst_count]);
+    memmove(&s->worst[at + 1], &s->worst[at], (s->worst_count - at) * sizeof s->worst[0]);
+    s->worst[at] = copy;
+    s->worst_count++;
+}
+
+void tqc_audit_summary_add_article(tqc_audit_summary *s, const tqc_audit_article *a)
+{
+    uint64_t total = tqc_audit_total(a->findings);
+    s->articles++;
+    s->words += a->words;
+    for (int k = 0; k < 3; k++)
+        s->findings[k] += a->findings[k];
+    tqc_audit_tally *ts[2] = {a->folder ? folder_tally(s, a->folder) : NULL,
+                              a->lang ? lang_tally(s, a->lang) : NULL};
+    for (int i = 0; i < 2; i++) {
+        if (!ts[i])
+            continue;
+        ts[i]->articles++;
+        ts[i]->words += a->words;
+        for (int k = 0; k < 3; k++)
+            ts[i]->findings[k] += a->findings[k];
+    }
+    if (a->words == 0) {
+        s->empty++;
+        return;
+    }
+    if (total == 0)
+        s->clean++;
+    s->bins[tqc_audit_bin(tqc_audit_density(total, a->words))]++;
+    rank_worst(s, a);
+}
+
+static void add_tally(tqc_audit_tally *dst, const tqc_audit_tally *src)
+{
+    dst->files += src->files;
+    dst->articles += src->articles;
+    dst->words += src->words;
+    dst->bytes += src->bytes;
+    for (int k = 0; k < 3; k++)
+        dst->findings[k] += src->findings[k];
+}
+
+void tqc_audit_summary_merge(tqc_audit_summary *dst, const tqc_audit_summary *src)
+{
+    dst->files += src->files;
+    dst->articles += src->articles;
+    dst->words += src->words;
+    dst->bytes += src->bytes;
+    for (int k = 0; k < 3; k++)
+        dst->findings[k] += src->findings[k];
+    dst->failed += src->failed;
+    dst->unchanged += src->unchanged;
+    dst->hidden += src->hidden;
+    dst->binary += src->binary;
+    dst->excluded += src->excluded;
+    dst->not_done += src->not_done;
+    dst->empty += src->empty;
+    dst->clean += src->clean;
+    for (size_t i = 0; i < TQC_AUDIT_HIST_BINS; i++)
+        dst->bins[i] += src->bins[i];
+    tqc_audit_tally *t;
+    for (size_t i = 0; i < src->rule_count; i++)
+        if ((t = rule_tally(dst, src->rules[i].key)))
+            add_tally(t, &src->rules[i]);
+    for (size_t i = 0; i < src->lang_count; i++)
+        if ((t = lang_tally(dst, src->langs[i].key)))
+            add_tally(t, &src->langs[i]);
+    for (size_t i = 0; i < src->folder_count; i++)
+        if ((t = folder_tally(dst, src->folders[i].key)))
+            add_tally(t, &src->folders[i]);
+    for (size_t i = 0; i < src->worst_count; i++)
+        rank_worst(dst, &src->worst[i]);
+    dst->seconds += src->seconds;
+    if (src->jobs > dst->jobs)
+        dst->jobs = src->jobs;
+    dst->interrupted |= src->interrupted;
+    dst->parts += src->parts;
+    dst->failed_alloc |= src->failed_alloc;
+}
+
+double tqc_audit_summary_median(const tqc_audit_summary *s)
+{
+    uint64_t n = 0;
+    for (size_t i = 0; i < TQC_AUDIT_HIST_BINS; i++)
+        n += s->bins[i];
+    if (n == 0)
+        return 0;
+    uint64_t seen = 0;
+    for (size_t i = 0; i < TQC_AUDIT_HIST_BINS; i++) {
+        seen += s->bins[i];
+        if (seen * 2 >= n)
+            return (double)(i + 1) * TQC_AUDIT_HIST_WIDTH;
+    }
+    return (double)TQC_AUDIT_HIST_BINS * TQC_AUDIT_HIST_WIDTH;
+}
+
+static int by_findings(const void *a, const void *b)
+{
+    const tqc_audit_tally *x = a, *y = b;
+    uint64_t tx = tqc_audit_total(x->findings), ty = tqc_audit_total(y->findings);
+    if (tx != ty)
+        return tx > ty ? -1 : 1;
+    return strcmp(x->key, y->key);
+}
+
+static int by_key(const void *a, const void *b)
+{
+    const tqc_audit_tally *x = a, *y = b;
+    return strcmp(x->key, y->key);
+}
+
+/* Sorts a table and renumbers its index map to match. */
+static void sort_table(tqc_audit_summary *s, tqc_audit_tally *arr, size_t n, tqc_strmap *ix,
+                       int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(arr, n, sizeof *arr, cmp);
+    for (size_t i = 0; i < n; i++)
+        if (!tqc_strmap_put(ix, arr[i].key, strlen(arr[i].key), i))
+            s->failed_alloc = true;
+}
+
+void tqc_audit_summary_sort(tqc_audit_summary *s)
+{
+    sort_table(s, s->rules, s->rule_count, s->rule_ix, by_findings);
+    sort_table(s, s->langs, s->lang_count, s->lang_ix, by_key);
+    sort_table(s, s->folders, s->folder_count, s->folder_ix, by_key);
+}
+
+/* ---- JSON out ---- */
+
+static void put_json_str(FILE *out, const char *s)
+{
+    fputc('"', out);
+    tqc_json_write_string(out, s, strlen(s));
+    fputc('"', out);
+}
+
+static void put_counts(FILE *out, const uint64_t f[3])
+{
+    fprintf(out, "\"error\":%llu,\"warning\":%llu,\"info\":%llu,\"total\":%llu",
+            (unsigned long long)f[TQC_SEV_ERROR], (unsigned long long)f[TQC_SEV_WARNING],
+            (unsigned long long)f[TQC_SEV_INFO], (unsigned long long)tqc_audit_total(f));
+}
+
+static void put_table(FILE *out, const char *name, const char *keyname,
+                      const tqc_audit_tally *arr, size_t n, bool full, bool last)
+{
+    fprintf(out, "  \"%s\": [", name);
+    for (size_t i = 0; i < n; i++) {
+        const tqc_audit_tally *t = &arr[i];
+        fprintf(out, "%s\n    {\"%s\":", i ? "," : "", keyname);
+        put_json_str(out, t->key);
+        if (full)
+            fprintf(out, ",\"files\":%llu,\"articles\":%llu,\"words\":%llu,\"bytes\":%llu",
+                    (unsigned long long)t->files, (unsigned long long)t->articles,
+                    (unsigned long long)t->words, (unsigned long long)t->bytes);
+        fputc(',', out);
+        put_counts(out, t->findings);
+        if (full)
+            fprintf(out, ",\"per_1k_words\":%.3f",
+                    tqc_audit_density(tqc_audit_total(t->findings), t->words));
+        fputc('}', out);
+    }
+    fprintf(out, "%s]%s\n", n ? "\n  " : "", last ? "" : ",");
+}
+
+void tqc_audit_summary_write_json(FILE *out, tqc_audit_summary *s)
+{
+    tqc_audit_summary_sort(s);
+    double secs = s->seconds > 0 ? s->seconds : 0;
+    fprintf(out, "{\n  \"tqc_audit_summary\": %d,\n  \"version\": \"%s\",\n", SUMMARY_FORMAT,
+            TQC_VERSION);
+    fprintf(out, "  \"parts\": %llu,\n  \"interrupted\": %s,\n  \"incomplete\": %s,\n",
+            (unsigned long long)s->parts, s->interrupted ? "true" : "false",
+            s->failed_alloc ? "true" : "false");
+    fprintf(out, "  \"jobs\": %u,\n  \"seconds\": %.3f,\n", s->jobs, secs);
+    fprintf(out, "  \"throughput\": {\"mb_per_s\":%.3f,\"articles_per_s\":%.1f,"
+            "\"files_per_s\":%.1f},\n",
+            secs > 0 ? (double)s->bytes / 1e6 / secs : 0.0,
+            secs > 0 ? (double)s->articles / secs : 0.0,
+            secs > 0 ? (double)s->files / secs : 0.0);
+    fprintf(out, "  \"files\": %llu,\n  \"articles\": %llu,\n  \"words\": %llu,\n"
+            "  \"bytes\": %llu,\n", (unsigned long long)s->files,
+            (unsigned long long)s->articles, (unsigned long long)s->words,
+            (unsigned long long)s->bytes);
+    fputs("  \"findings\": {", out);
+    put_counts(out, s->findings);
+    fprintf(out, "},\n  \"per_1k_words\": %.3f,\n",
+            tqc_audit_density(tqc_audit_total(s->findings), s->words));
+    fprintf(out, "  \"skipped\": {\"hidden\":%llu,\"binary\":%llu,\"excluded\":%llu,"
+            "\"unchanged\":%llu},\n  \"failed\": %llu,\n  \"not_done\": %llu,\n",
+            (unsigned long long)s->hidden, (unsigned long long)s->binary,
+            (unsigned long long)s->excluded, (unsigned long long)s->unchanged,
+            (unsigned long long)s->failed, (unsigned long long)s->not_done);
+    put_table(out, "rules", "rule", s->rules, s->rule_count, false, false);
+    put_table(out, "languages", "language", s->langs, s->lang_count, true, false);
+    put_table(out, "folders", "folder", s->folders, s->folder_count, true, false);
+    fprintf(out, "  \"density\": {\"bin_width\":%g,\"empty\":%llu,\"clean\":%llu,\"bins\":[",
+            TQC_AUDIT_HIST_WIDTH, (unsigned long long)s->empty, (unsigned long long)s->clean);
+    for (size_t i = 0; i < TQC_AUDIT_HIST_BINS; i++)
+        fprintf(out, "%s%llu", i ? "," : "", (unsigned long long)s->bins[i]);
+    fprintf(out, "]},\n  \"worst_min_words\": %d,\n  \"worst\": [", TQC_AUDIT_WORST_MIN_WORDS);
+    for (size_t i = 0; i < s->worst_count; i++) {
+        const tqc_audit_article *a = &s->worst[i];
+        fprintf(out, "%s\n    {\"path\":", i ? "," : "");
+        put_json_str(out, a->name);
+        fputs(",\"folder\":", out);
+        put_json_str(out, a->folder);
+        fputs(",\"language\":", out);
+        put_json_str(out, a->lang);
+        fprintf(out, ",\"words\":%llu,", (unsigned long long)a->words);
+        put_counts(out, a->findings);
+        fprintf(out, ",\"per_1k_words\":%.3f,\"rules\":{",
+                tqc_audit_density(tqc_audit_total(a->findings), a->words));
+        for (size_t k = 0; k < a->rule_count; k++) {
+            fputs(k ? "," : "", out);
+            put_json_str(out, a->rules[k].rule);
+            fprintf(out, ":%llu", (unsigned long long)a->rules[k].count);
+        }
+        fputs("}}", out);
+    }
+    fprintf(out, "%s]\n}\n", s->worst_count ? "\n  " : "");
+}
+
+/* ---- JSON in ---- */
+
+typedef enum { J_NULL, J_BOOL, J_NUM, J_STR, J_ARR, J_OBJ } jtype;
+
+typedef struct jval {
+    jtype type;
+    bool b;
+    double num;
+    uint64_t u;            /* the number when it is a non-negative integer */
+    bool is_uint;
+    char *str;             /* J_STR; for members of an object, the key is in key */
+    char *key;
+    struct jval *kids;     /* J_ARR, J_OBJ */
+    size_t n, cap;
+} jval;
+
+typedef struct jparse {
+    const char *s;
+    size_t len, i;
+    char *err;
+    size_t errlen;
+    bool failed;
+} jparse;
+
+static void jfree(jval *v)
+{
+    for (size_t i = 0; i < v->n; i++)
+        jfree(&v->kids[i]);
+    free(v->kids);
+    free(v->str);
+    free(v->key);
+}
+
+static bool jfail(jparse *p, const char *what)
+{
+    if (!p->failed) {
+        size_t line = 1, col = 1;
+        for (size_t k = 0; k < p->i && k < p->len; k++) {
+            if (p->s[k] == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+        }
+        snprintf(p->err, p->errlen, "line %zu, column %zu: %s", line, col, what);
+        p->failed = true;
+    }
+    return false;
+}
+
+/* A summary that parses but is not the right shape: no position to give. */
+static bool jsem(jparse *p, const char *what)
+{
+    if (!p->failed) {
+        snprintf(p->err, p->errlen, "%s", what);
+        p->failed = true;
+    }
+    return false;
+}
+
+static void jws(jparse *p)
+{
+    while (p->i < p->len && (p->s[p->i] == ' ' || p->s[p->i] == '\t' || p->s[p->i] == '\n' ||
+                             p->s[p->i] == '\r'))
+        p->i++;
+}
+
+static int hexdig(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+         : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* Appends the UTF-8 of cp to buf (room checked by the caller: 4 bytes). */
+static size_t put_utf8(char *buf, uint32_t cp)
+{
+    if (cp < 0x80) {
+        buf[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        buf[0] = (char)(0xC0 | (cp >> 6));
+        buf[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        buf[0] = (char)(0xE0 | (cp >> 12));
+        buf[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        buf[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    buf[0] = (char)(0xF0 | (cp >> 18));
+    buf[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    buf[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    buf[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+static bool jhex4(jparse *p, uint32_t *out)
+{
+    if (p->len - p->i < 4)
+        return jfail(p, "short \\u escape");
+    uint32_t v = 0;
+    for (int k = 0; k < 4; k++) {
+        int d = hexdig(p->s[p->i + (size_t)k]);
+        if (d < 0)
+            return jfail(p, "bad \\u escape");
+        v = v * 16 + (uint32_t)d;
+    }
+    p->i += 4;
+    *out = v;
+    return true;
+}
+
+static bool jstring(jparse *p, char **out)
+{
+    p->i++; /* the opening quote */
+    /* Decoded text is never longer than its escaped form. */
+    size_t start = p->i;
+    char *buf = malloc(p->len - start + 1);
+    if (!buf)
+        return jfail(p, "out of memory");
+    size_t n = 0;
+    while (p->i < p->len && p->s[p->i] != '"') {
+        unsigned char c = (unsigned char)p->s[p->i];
+        if (c < 0x20) {
+            free(buf);
+            return jfail(p, "control character in a string");
+        }
+        if (c != '\\') {
+            buf[n++] = (char)c;
+            p->i++;
+            continue;
+        }
+        if (++p->i >= p->len)
+            break;
+        char e = p->s[p->i++];
+        const char *simple = strchr("\"\\/bfnrt", e);
+        if (e && simple) {
+            static const char repl[] = "\"\\/\b\f\n\r\t";
+            buf[n++] = repl[simple - "\"\\/bfnrt"];
+        } else if (e == 'u') {
+            uint32_t cp;
+            if (!jhex4(p, &cp)) {
+                free(buf);
+                return false;
+            }
+            if (cp >= 0xD800 && cp < 0xDC00 && p->len - p->i >= 6 && p->s[p->i] == '\\' &&
+                p->s[p->i + 1] == 'u') {
+                uint32_t lo;
+                p->i += 2;
+                if (!jhex4(p, &lo)) {
+                    free(buf);
+                    return false;
+                }
+                cp = lo >= 0xDC00 && lo < 0xE000 ? 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00)
+                                                 : 0xFFFD;
+            } else if (cp >= 0xD800 && cp < 0xE000) {
+                cp = 0xFFFD;
+            }
+            /* \uXXXX is 6 bytes of input for at most 4 of output (a pair: 12 for 4). */
+            n += put_utf8(buf + n, cp);
+        } else {
+            free(buf);
+            return jfail(p, "bad escape");
+        }
+    }
+    if (p->i >= p->len) {
+        free(buf);
+        return jfail(p, "unterminated string");
+    }
+    p->i++;
+    buf[n] = '\0';
+    *out = buf;
+    return true;
+}
+
+static bool jvalue(jparse *p, jval *v, int depth);
+
+static bool jadd(jparse *p, jval *v, jval *kid)
+{
+    if (v->n == v->cap) {
+        size_t ncap = v->cap ? v->cap * 2 : 8;
+        jval *k = realloc(v->kids, ncap * sizeof *k);
+        if (!k) {
+            jfree(kid);
+            return jfail(p, "out of memory");
+        }
+        v->kids = k;
+        v->cap = ncap;
+    }
+    v->kids[v->n++] = *kid;
+    return true;
+}
+
+static bool jcontainer(jparse *p, jval *v, int depth)
+{
+    bool obj = p->s[p->i] == '{';
+    char close = obj ? '}' : ']';
+    v->type = obj ? J_OBJ : J_ARR;
+    p->i++;
+    jws(p);
+    if (p->i < p->len && p->s[p->i] == close) {
+        p->i++;
+        return true;
+    }
+    for (;;) {
+        jval kid = {0};
+        jws(p);
+        if (obj) {
+            if (p->i >= p->len || p->s[p->i] != '"')
+                return jfail(p, "expected a member name");
+            if (!jstring(p, &kid.key))
+                return false;
+            jws(p);
+            if (p->i >= p->len || p->s[p->i] != ':') {
+                free(kid.key);
+                return jfail(p, "expected ':'");
+            }
+            p->i++;
+        }
+        if (!jvalue(p, &kid, depth + 1)) {
+            jfree(&kid);
+            return false;
+        }
+        if (!jadd(p, v, &kid))
+            return false;
+        jws(p);
+        if (p->i < p->len && p->s[p->i] == ',') {
+            p->i++;
+            continue;
+        }
+        if (p->i < p->len && p->s[p->i] == close) {
+            p->i++;
+            return true;
+        }
+        return jfail(p, obj ? "expected ',' or '}'" : "expected ',' or ']'");
+    }
+}
+
+static bool jnumber(jparse *p, jval *v)
+{
+    size_t start = p->i;
+    if (p->s[p->i] == '-')
+        p->i++;
+    while (p->i < p->len && strchr("0123456789.eE+-", p->s[p->i]) && p->s[p->i])
+        p->i++;
+    char buf[64];
+    size_t n = p->i - start;
+    if (n == 0 || n >= sizeof buf)
+        return jfail(p, "bad number");
+    memcpy(buf, p->s + start, n);
+    buf[n] = '\0';
+    char *end;
+    errno = 0;
+    v->type = J_NUM;
+    v->num = strtod(buf, &end);
+    if (*end || errno)
+        return jfail(p, "bad number");
+    if (buf[0] != '-' && !strpbrk(buf, ".eE")) {
+        errno = 0;
+        unsigned long long u = strtoull(buf, &end, 10);
+        if (errno || *end)
+            return jfail(p, "integer out of range");
+        v->u = u;
+        v->is_uint = true;
+    }
+    return true;
+}
+
+static bool jword(jparse *p, const char *w)
+{
+    size_t n = strlen(w);
+    if (p->len - p->i < n || memcmp(p->s + p->i, w, n) != 0)
+        return jfail(p, "unexpected character");
+    p->i += n;
+    return true;
+}
+
+static bool jvalue(jparse *p, jval *v, int depth)
+{
+    if (depth > JSON_MAX_DEPTH)
+        return jfail(p, "nested too deep");
+    jws(p);
+    if (p->i >= p->len)
+        return jfail(p, "unexpected end");
+    char c = p->s[p->i];
+    if (c == '{' || c == '[')
+        return jcontainer(p, v, depth);
+    if (c == '"') {
+        v->type = J_STR;
+        return jstring(p, &v->str);
+    }
+    if (c == 't' || c == 'f') {
+        v->type = J_BOOL;
+        v->b = c == 't';
+        return jword(p, c == 't' ? "true" : "false");
+    }
+    if (c == 'n') {
+        v->type = J_NULL;
+        return jword(p, "null");
+    }
+    if (c == '-' || (c >= '0' && c <= '9'))
+        return jnumber(p, v);
+    return jfail(p, "unexpected character");
+}
+
+static const jval *jget(const jval *obj, const char *key)
+{
+    if (!obj || obj->type != J_OBJ)
+        return NULL;
+    for (size_t i = 0; i < obj->n; i++)
+        if (strcmp(obj->kids[i].key, key) == 0)
+            return &obj->kids[i];
+    return NULL;
+}
+
+/* Reads the reader's expectations: a missing count is a malformed summary. */
+typedef struct jread {
+    jparse *p;
+    const char *where;
+} jread;
+
+static bool juint(jread *r, const jval *obj, const char *key, uint64_t *out)
+{
+    const jval *v = jget(obj, key);
+    if (!v || v->type != J_NUM || !v->is_uint) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "%s: \"%s\" must be a non-negative integer", r->where, key);
+        return jsem(r->p, msg);
+    }
+    *out = v->u;
+    return true;
+}
+
+static bool jcounts(jread *r, const jval *obj, uint64_t f[3])
+{
+    for (int k = 0; k < 3; k++)
+        if (!juint(r, obj, sev_names[k], &f[k]))
+            return false;
+    return true;
+}
+
+static const char *jstr(jread *r, const jval *obj, const char *key)
+{
+    const jval *v = jget(obj, key);
+    if (!v || v->type != J_STR) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "%s: \"%s\" must be a string", r->where, key);
+        jsem(r->p, msg);
+        return NULL;
+    }
+    return v->str;
+}
+
+static const jval *jarray(jread *r, const jval *obj, const char *key)
+{
+    const jval *v = jget(obj, key);
+    if (!v || v->type != J_ARR) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "%s: \"%s\" must be an array", r->where, key);
+        jsem(r->p, msg);
+        return NULL;
+    }
+    return v;
+}
+
+static bool read_table(jread *r, tqc_audit_summary *s, const jval *root, const char *name,
+                       const char *keyname, bool full)
+{
+    const jval *arr = jarray(r, root, name);
+    if (!arr)
+        return false;
+    r->where = name;
+    for (size_t i = 0; i < arr->n; i++) {
+        const jval *e = &arr->kids[i];
+        const char *key = jstr(r, e, keyname);
+        if (!key)
+            return false;
+        tqc_audit_tally t = {.key = key};
+        if (!jcounts(r, e, t.findings))
+            return false;
+        if (full && !(juint(r, e, "files", &t.files) && juint(r, e, "articles", &t.articles) &&
+                      juint(r, e, "words", &t.words) && juint(r, e, "bytes", &t.bytes)))
+            return false;
+        tqc_audit_tally *dst = strcmp(name, "rules") == 0 ? rule_tally(s, key)
+                             : strcmp(name, "languages") == 0 ? lang_tally(s, key)
+                             : folder_tally(s, key);
+        if (!dst)
+            return jsem(r->p, "out of memory");
+        add_tally(dst, &t);
+    }
+    return true;
+}
+
+static bool read_summary(jread *r, const jval *root, tqc_audit_summary *s)
+{
+    uint64_t format;
+    r->where = "summary";
+    if (root->type != J_OBJ)
+        return jsem(r->p, "not a JSON object");
+    if (!juint(r, root, "tqc_audit_summary", &format))
+        return false;
+    if (format != SUMMARY_FORMAT) {
+        return jsem(r->p, "a summary format this tqc does not know");
+    }
+    const jval *v;
+    if (!(juint(r, root, "files", &s->files) && juint(r, root, "articles", &s->articles) &&
+          juint(r, root, "words", &s->words) && juint(r, root, "bytes", &s->bytes) &&
+          juint(r, root, "failed", &s->failed) && juint(r, root, "not_done", &s->not_done) &&
+          juint(r, root, "parts", &s->parts)))
+        return false;
+    r->where = "findings";
+    if (!jcounts(r, jget(root, "findings"), s->findings))
+        return false;
+    r->where = "skipped";
+    const jval *sk = jget(root, "skipped");
+    if (!(juint(r, sk, "hidden", &s->hidden) && juint(r, sk, "binary", &s->binary) &&
+          juint(r, sk, "excluded", &s->excluded) && juint(r, sk, "unchanged", &s->unchanged)))
+        return false;
+    if ((v = jget(root, "seconds")) && v->type == J_NUM)
+        s->seconds = v->num;
+    if ((v = jget(root, "jobs")) && v->type == J_NUM && v->is_uint)
+        s->jobs = (unsigned)v->u;
+    if ((v = jget(root, "interrupted")) && v->type == J_BOOL)
+        s->interrupted = v->b;
+    if ((v = jget(root, "incomplete")) && v->type == J_BOOL)
+        s->failed_alloc = v->b;
+    if (!read_table(r, s, root, "rules", "rule", false) ||
+        !read_table(r, s, root, "languages", "language", true) ||
+        !read_table(r, s, root, "folders", "folder", true))
+        return false;
+    r->where = "density";
+    const jval *d = jget(root, "density");
+    const jval *bins = jarray(r, d, "bins");
+    if (!bins || !juint(r, d, "empty", &s->empty) || !juint(r, d, "clean", &s->clean))
+        return false;
+    const jval *w = jget(d, "bin_width");
+    if (!w || w->type != J_NUM || w->num != TQC_AUDIT_HIST_WIDTH ||
+        bins->n != TQC_AUDIT_HIST_BINS) {
+        return jsem(r->p, "density: bins of another width or number than this tqc's");
+    }
+    for (size_t i = 0; i < bins->n; i++) {
+        if (bins->kids[i].type != J_NUM || !bins->kids[i].is_uint) {
+            return jsem(r->p, "density: bins must be non-negative integers");
+        }
+        s->bins[i] = bins->kids[i].u;
+    }
+    const jval *worst = jarray(r, root, "worst");
+    if (!worst)
+        return false;
+    r->where = "worst";
+    for (size_t i = 0; i < worst->n; i++) {
+        const jval *e = &worst->kids[i];
+        tqc_audit_article a = {0};
+        const char *name = jstr(r, e, "path"), *folder = jstr(r, e, "folder");
+        const char *lang = jstr(r, e, "language");
+        if (!name || !folder || !lang || !juint(r, e, "words", &a.words) ||
+            !jcounts(r, e, a.findings))
+            return false;
+        a.name = (char *)name;
+        a.folder = (char *)folder;
+        a.lang = (char *)lang;
+        /* Its counts per rule: optional, as summaries written before them lack them. */
+        const jval *rules = jget(e, "rules");
+        if (rules && rules->type != J_OBJ)
+            return jsem(r->p, "worst: \"rules\" must be an object of counts");
+        tqc_audit_rule_count counts[TQC_AUDIT_ARTICLE_RULES];
+        for (size_t k = 0; rules && k < rules->n; k++) {
+            if (rules->kids[k].type != J_NUM || !rules->kids[k].is_uint)
+                return jsem(r->p, "worst: \"rules\" must be an object of counts");
+            tqc_audit_rule_count_add(counts, &a.rule_count, TQC_AUDIT_ARTICLE_RULES,
+                                     rules->kids[k].key, rules->kids[k].u);
+        }
+        a.rules = counts;
+        rank_worst(s, &a);
+    }
+    return !s->failed_alloc || jsem(r->p, "out of memory");
+}
+
+tqc_status tqc_audit_summary_read_json(const char *text, size_t len, size_t *used,
+                                       tqc_audit_summary *s, char *err, size_t errlen)
+{
+    if (!tqc_audit_summary_init(s)) {
+        snprintf(err, errlen, "out of memory");
+        return TQC_ENOMEM;
+    }
+    jparse p = {text, len, 0, err, errlen, false};
+    jval root = {0};
+    bool ok = jvalue(&p, &root, 0);
+    if (ok) {
+        jws(&p);
+        if (used)
+            *used = p.i;
+        else if (p.i != p.len)
+            ok = jfail(&p, "text after the summary");
+    }
+    jread r = {&p, "summary"};
+    if (ok)
+        ok = read_summary(&r, &root, s);
+    jfree(&root);
+    if (!ok) {
+        tqc_audit_summary_free(s);
+        return TQC_EINPUT;
+    }
+    return TQC_OK;
+}
+
+/* ---- text out ---- */
+
+const char *tqc_audit_format_count(char *buf, size_t cap, uint64_t n)
+{
+    char tmp[32];
+    int len = snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)n);
+    size_t o = 0;
+    for (int i = 0; i < len && o + 2 < cap; i++) {
+        if (i > 0 && (len - i) % 3 == 0)
+            buf[o++] = ',';
+        buf[o++] = tmp[i];
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
+#define num tqc_audit_format_count
+
+const char *tqc_audit_format_bytes(char *buf, size_t cap, uint64_t n)
+{
+    if (n < 1000)
+        snprintf(buf, cap, "%llu bytes", (unsigned long long)n);
+    else if (n < 1000000)
+        snprintf(buf, cap, "%.1f kB", (double)n / 1e3);
+    else if (n < 1000000000)
+        snprintf(buf, cap, "%.1f MB", (double)n / 1e6);
+    else
+        snprintf(buf, cap, "%.2f GB", (double)n / 1e9);
+    return buf;
+}
+
+static void text_table(FILE *out, const char *title, const char *keyname,
+                       const tqc_audit_tally *arr, size_t n, bool full, size_t max_rows)
+{
+    if (n == 0)
+        return;
+    size_t w = strlen(keyname);
+    size_t rows = max_rows && n > max_rows ? max_rows : n;
+    for (size_t i = 0; i < rows; i++)
+        if (strlen(arr[i].key) > w)
+            w = strlen(arr[i].key);
+    if (w > 48)
+        w = 48;
+    fprintf(out, "\n%s\n  %-*s %9s %9s %9s %9s", title, (int)w, keyname, "error", "warning",
+            "info", "total");
+    if (full)
+        fprintf(out, " %9s %12s %9s", "articles", "words", "per 1k");
+    fputc('\n', out);
+    char b[4][32];
+    for (size_t i = 0; i < rows; i++) {
+        const tqc_audit_tally *t = &arr[i];
+        if (tqc_text_is_safe(t->key)) {
+            fprintf(out, "  %-*.*s", (int)w, (int)w, t->key);
+        } else {
+            /* A folder's name may hold control characters: escaped, never raw. */
+            fputs("  ", out);
+            tqc_text_fputs_safe(t->key, out);
+        }
+        fprintf(out, " %9s %9s %9s %9s",
+                num(b[0], 32, t->findings[TQC_SEV_ERROR]),
+                num(b[1], 32, t->findings[TQC_SEV_WARNING]),
+                num(b[2], 32, t->findings[TQC_SEV_INFO]),
+                num(b[3], 32, tqc_audit_total(t->findings)));
+        if (full)
+            fprintf(out, " %9s %12s %9.2f", num(b[0], 32, t->articles), num(b[1], 32, t->words),
+                    tqc_audit_density(tqc_audit_total(t->findings), t->words));
+        fputc('\n', out);
+    }
+    if (rows < n)
+        fprintf(out, "  ... and %zu more (see --summary-json)\n", n - rows);
+}
+
+void tqc_audit_summary_write_text(FILE *out, tqc_audit_summary *s, size_t max_rows)
+{
+    tqc_audit_summary_sort(s);
+    char b[6][32];
+    double secs = s->seconds > 0 ? s->seconds : 0;
+    uint64_t total = tqc_audit_total(s->findings);
+    fprintf(out, "audit%s: %s files, %s articles, %s words, %s",
+            s->interrupted ? " (interrupted)" : "", num(b[0], 32, s->files),
+            num(b[1], 32, s->articles), num(b[2], 32, s->words),
+            tqc_audit_format_bytes(b[3], 32, s->bytes));
+    if (secs > 0)
+        fprintf(out, " in %.2f s (%.2f MB/s, %.0f articles/s%s)", secs,
+                (double)s->bytes / 1e6 / secs, (double)s->articles / secs,
+                s->parts > 1 ? ", machine time of the parts" : "");
+    if (s->jobs)
+        fprintf(out, ", -j %u", s->jobs);
+    fputc('\n', out);
+    fprintf(out, "findings: %s (%s error, %s warning, %s info), %.2f per 1,000 words\n",
+            num(b[0], 32, total), num(b[1], 32, s->findings[TQC_SEV_ERROR]),
+            num(b[2], 32, s->findings[TQC_SEV_WARNING]), num(b[3], 32, s->findings[TQC_SEV_INFO]),
+            tqc_audit_density(total, s->words));
+    fprintf(out, "skipped: %s hidden, %s binary, %s excluded; %s failed",
+            num(b[0], 32, s->hidden), num(b[1], 32, s->binary), num(b[2], 32, s->excluded),
+            num(b[4], 32, s->failed));
+    /* --incremental: unchanged files are in the counts above, with their stored findings. */
+    if (s->unchanged)
+        fprintf(out, "; %s unchanged (counted with their stored findings)",
+                num(b[3], 32, s->unchanged));
+    if (s->not_done)
+        fprintf(out, "; %s not done", num(b[5], 32, s->not_done));
+    fputc('\n', out);
+    if (s->failed_alloc)
+        fputs("warning: out of memory while counting; the numbers are incomplete\n", out);
+    text_table(out, "by rule:", "rule", s->rules, s->rule_count, false, max_rows);
+    text_table(out, "by language:", "language", s->langs, s->lang_count, true, max_rows);
+    text_table(out, "by folder:", "folder", s->folders, s->folder_count, true, max_rows);
+    uint64_t ranked = s->articles - s->empty;
+    if (ranked) {
+        fprintf(out, "\ndensity per article (findings per 1,000 words): %s of %s articles "
+                "clean, median below %g\n", num(b[0], 32, s->clean), num(b[1], 32, ranked),
+                tqc_audit_summary_median(s));
+        uint64_t peak = 0;
+        size_t last = 0;
+        for (size_t i = 0; i < TQC_AUDIT_HIST_BINS; i++) {
+            if (s->bins[i] > peak)
+                peak = s->bins[i];
+            if (s->bins[i])
+                last = i;
+        }
+        for (size_t i = 0; i <= last; i++) {
+            int bar = peak ? (int)((s->bins[i] * 40 + peak - 1) / peak) : 0;
+            char label[32];
+            if (i == TQC_AUDIT_HIST_BINS - 1)
+                snprintf(label, sizeof label, "%g+", i * TQC_AUDIT_HIST_WIDTH);
+            else
+                snprintf(label, sizeof label, "%g-%g", i * TQC_AUDIT_HIST_WIDTH,
+                         (i + 1) * TQC_AUDIT_HIST_WIDTH);
+            fprintf(out, "  %7s %9s %.*s\n", label, num(b[0], 32, s->bins[i]), bar,
+                    "########################################");
+        }
+    }
+    if (s->worst_count) {
+        fprintf(out, "\nworst articles (at least %d words):\n  %8s %8s %9s  %s\n",
+                TQC_AUDIT_WORST_MIN_WORDS, "per 1k", "findings", "words", "article");
+        for (size_t i = 0; i < s->worst_count; i++) {
+            const tqc_audit_article *a = &s->worst[i];
+            uint64_t t = tqc_audit_total(a->findings);
+            fprintf(out, "  %8.2f %8s %9s  ", tqc_audit_density(t, a->words),
+                    num(b[0], 32, t), num(b[1], 32, a->words));
+            tqc_text_fputs_safe(a->name, out);
+            fputc('\n', out);
+        }
+    }
+}

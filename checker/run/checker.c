@@ -1,0 +1,343 @@
+#include "run/checker.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lang/langid.h"
+#include "seg/seg.h"
+
+/* A source language loaded for bilingual docs. */
+typedef struct source_lang {
+    char *code;
+    tqc_lang *lang;   /* NULL when it could not be loaded */
+    tqc_dict *dict;   /* NULL when no dictionary is installed */
+} source_lang;
+
+struct tqc_checker {
+    tqc_lang *lang;
+    tqc_dict *dict;
+    bool enabled[64];
+    int severity[64];   /* an override (tqc_severity), or -1 */
+    void *state[64];
+    char *data_dir, *dict_path;  /* for loading source languages on demand */
+    source_lang sources[TQC_CHECKER_MAX_SOURCES];
+    size_t source_count;
+    /* The options again, for siblings in other languages (tqc_checker_for_lang). */
+    char **words, **disabled;
+    size_t word_count, disabled_count;
+    tqc_rule_severity *severities;
+    size_t severity_count;
+    tqc_checker *siblings[TQC_CHECKER_MAX_LANGS];
+    size_t sibling_count;
+    tqc_langid *langid;     /* made on first use; a sibling borrows its maker's */
+    bool own_langid;
+    bool dict_borrowed;     /* a sibling's may be its langid's */
+    const tqc_cancel *cancel;   /* borrowed (tqc_checker_set_cancel); NULL: none */
+};
+
+static char *dup_opt(const char *s, bool *failed)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s) + 1;
+    char *p = malloc(n);
+    if (p)
+        memcpy(p, s, n);
+    else
+        *failed = true;
+    return p;
+}
+
+/* tqc_checker_new, using dict (borrowed: it must outlive the checker) when not NULL. */
+static tqc_status checker_make(const tqc_check_options *opts, tqc_dict *dict, tqc_checker **out,
+                               char *err, size_t errlen)
+{
+    *out = NULL;
+    if (tqc_pass_count > 64)
+        return TQC_ELIMIT;
+    tqc_checker *ck = calloc(1, sizeof *ck);
+    if (!ck)
+        return TQC_ENOMEM;
+    bool nomem = false;
+    ck->data_dir = dup_opt(opts->data_dir, &nomem);
+    ck->dict_path = dup_opt(opts->dict.dict_path, &nomem);
+    ck->words = calloc(opts->dict.word_file_count + 1, sizeof *ck->words);
+    ck->disabled = calloc(opts->disabled_count + 1, sizeof *ck->disabled);
+    ck->severities = calloc(opts->severity_count + 1, sizeof *ck->severities);
+    nomem |= !ck->words || !ck->disabled || !ck->severities;
+    for (size_t i = 0; !nomem && i < opts->dict.word_file_count; i++)
+        ck->words[ck->word_count++] = dup_opt(opts->dict.word_files[i], &nomem);
+    for (size_t i = 0; !nomem && i < opts->disabled_count; i++)
+        ck->disabled[ck->disabled_count++] = dup_opt(opts->disabled[i], &nomem);
+    for (size_t i = 0; !nomem && i < opts->severity_count; i++)
+        ck->severities[ck->severity_count++] = (tqc_rule_severity){
+            dup_opt(opts->severities[i].rule, &nomem), opts->severities[i].severity};
+    if (nomem) {
+        tqc_checker_free(ck);
+        return TQC_ENOMEM;
+    }
+    tqc_status st = tqc_lang_load(opts->data_dir, opts->lang, &ck->lang, err, errlen);
+    ck->dict_borrowed = dict != NULL;
+    if (st == TQC_OK && dict)
+        ck->dict = dict;
+    else if (st == TQC_OK)
+        st = tqc_dict_open(ck->lang, opts->data_dir, &opts->dict, &ck->dict, err, errlen);
+    /* A language a file declares may have no dictionary here: the passes that need
+     * none still run (tqc_checker_has_dict says so to the caller). */
+    if (st == TQC_ENOTFOUND && opts->dict_optional && ck->lang)
+        st = TQC_OK;
+    for (size_t i = 0; st == TQC_OK && i < tqc_pass_count; i++) {
+        const tqc_pass *p = tqc_passes[i];
+        ck->enabled[i] = true;
+        for (size_t d = 0; d < opts->disabled_count; d++)
+            if (strcmp(opts->disabled[d], p->id) == 0)
+                ck->enabled[i] = false;
+        ck->severity[i] = -1;
+        for (size_t d = 0; d < opts->severity_count; d++)
+            if (strcmp(opts->severities[d].rule, p->id) == 0)
+                ck->severity[i] = (int)opts->severities[d].severity;
+        if (ck->enabled[i] && p->init)
+            st = p->init(ck->lang, &ck->state[i], err, errlen);
+    }
+    if (st != TQC_OK) {
+        tqc_checker_free(ck);
+        return st;
+    }
+    *out = ck;
+    return TQC_OK;
+}
+
+tqc_status tqc_checker_new(const tqc_check_options *opts, tqc_checker **out,
+                           char *err, size_t errlen)
+{
+    return checker_make(opts, NULL, out, err, errlen);
+}
+
+/* ck's options, for a checker of language code. */
+static tqc_check_options options_of(const tqc_checker *ck, const char *code)
+{
+    return (tqc_check_options){
+        .data_dir = ck->data_dir, .lang = code,
+        .dict = {.dict_path = ck->dict_path, .word_files = (const char *const *)ck->words,
+                 .word_file_count = ck->word_count},
+        .disabled = (const char *const *)ck->disabled, .disabled_count = ck->disabled_count,
+        .severities = ck->severities, .severity_count = ck->severity_count,
+    };
+}
+
+tqc_status tqc_checker_clone(const tqc_checker *ck, tqc_checker **out, char *err, size_t errlen)
+{
+    tqc_check_options o = options_of(ck, tqc_lang_code(ck->lang));
+    o.dict_optional = !ck->dict;
+    return checker_make(&o, NULL, out, err, errlen);
+}
+
+void tqc_checker_free(tqc_checker *ck)
+{
+    if (!ck)
+        return;
+    for (size_t i = 0; i < ck->sibling_count; i++)
+        tqc_checker_free(ck->siblings[i]);
+    if (ck->own_langid)
+        tqc_langid_free(ck->langid);
+    for (size_t i = 0; i < ck->word_count; i++)
+        free(ck->words[i]);
+    for (size_t i = 0; i < ck->disabled_count; i++)
+        free(ck->disabled[i]);
+    for (size_t i = 0; i < ck->severity_count; i++)
+        free((char *)ck->severities[i].rule);
+    free(ck->words);
+    free(ck->disabled);
+    free(ck->severities);
+    for (size_t i = 0; i < tqc_pass_count; i++)
+        if (ck->state[i] && tqc_passes[i]->fini)
+            tqc_passes[i]->fini(ck->state[i]);
+    if (!ck->dict_borrowed)
+        tqc_dict_free(ck->dict);
+    tqc_lang_free(ck->lang);
+    for (size_t i = 0; i < ck->source_count; i++) {
+        tqc_dict_free(ck->sources[i].dict);
+        tqc_lang_free(ck->sources[i].lang);
+        free(ck->sources[i].code);
+    }
+    free(ck->data_dir);
+    free(ck->dict_path);
+    free(ck);
+}
+
+const tqc_lang *tqc_checker_lang(const tqc_checker *ck) { return ck->lang; }
+tqc_dict *tqc_checker_dict(tqc_checker *ck) { return ck->dict; }
+bool tqc_checker_has_dict(const tqc_checker *ck) { return ck->dict != NULL; }
+
+tqc_langid *tqc_checker_langid(tqc_checker *ck)
+{
+    if (!ck->langid) {
+        tqc_langid_options o = {.data_dir = ck->data_dir, .dict_path = ck->dict_path};
+        if (tqc_langid_new(&o, &ck->langid) != TQC_OK)
+            return NULL;
+        ck->own_langid = true;
+        /* Its own language is this checker's: no second copy of the dictionary. */
+        tqc_langid_lend(ck->langid, tqc_lang_code(ck->lang), ck->lang, ck->dict);
+    }
+    return ck->langid;
+}
+
+tqc_status tqc_checker_for_lang(tqc_checker *ck, const char *code, tqc_checker **out,
+                                char *err, size_t errlen)
+{
+    *out = NULL;
+    char canon[64];
+    tqc_lang_canonical(code, canon, sizeof canon);
+    code = canon;
+    if (strcmp(code, tqc_lang_code(ck->lang)) == 0) {
+        *out = ck;
+        return TQC_OK;
+    }
+    for (size_t i = 0; i < ck->sibling_count; i++)
+        if (strcmp(code, tqc_lang_code(ck->siblings[i]->lang)) == 0) {
+            *out = ck->siblings[i];
+            return TQC_OK;
+        }
+    if (ck->sibling_count == TQC_CHECKER_MAX_LANGS) {
+        snprintf(err, errlen, "more than %d languages in one run", TQC_CHECKER_MAX_LANGS);
+        return TQC_ELIMIT;
+    }
+    tqc_langid *shared = tqc_checker_langid(ck);
+    if (!shared)
+        return TQC_ENOMEM;
+    tqc_check_options o = options_of(ck, code);
+    o.dict_optional = true;
+    /* The dictionary telling the language opened is the one this language needs, unless
+     * the user's word lists extend it: not loaded twice. */
+    size_t i = tqc_langid_find(shared, code);
+    tqc_dict *have = NULL;
+    if (ck->word_count == 0 && i != SIZE_MAX && strcmp(tqc_langid_code(shared, i), code) == 0)
+        have = tqc_langid_dict(shared, i);
+    tqc_checker *sib;
+    tqc_status st = checker_make(&o, have, &sib, err, errlen);
+    if (st != TQC_OK)
+        return st;
+    sib->langid = shared;
+    tqc_langid_lend(shared, code, sib->lang, sib->dict);
+    sib->cancel = ck->cancel;
+    ck->siblings[ck->sibling_count++] = sib;
+    *out = sib;
+    return TQC_OK;
+}
+
+bool tqc_lang_same_base(const char *a, const char *b)
+{
+    size_t i = 0;
+    for (;; i++) {
+        bool enda = a[i] == '\0' || a[i] == '-' || a[i] == '_';
+        bool endb = b[i] == '\0' || b[i] == '-' || b[i] == '_';
+        if (enda || endb)
+            return enda && endb;
+        if ((a[i] | 0x20) != (b[i] | 0x20))
+            return false;
+    }
+}
+
+tqc_status tqc_checker_for_text(tqc_checker *ck, const char *text, size_t len, tqc_checker **out,
+                                tqc_langid_guess *guess, char *err, size_t errlen)
+{
+    *out = ck;
+    err[0] = '\0';
+    tqc_langid *ids = tqc_checker_langid(ck);
+    const char *fallback = tqc_lang_code(ck->lang);
+    if (!ids || tqc_langid_detect(ids, text, len, fallback, guess) != TQC_OK)
+        return TQC_ENOMEM;
+    if (!guess->code || tqc_lang_same_base(guess->code, fallback))
+        return TQC_OK;
+    tqc_status st = tqc_checker_for_lang(ck, guess->code, out, err, errlen);
+    if (st != TQC_OK)
+        *out = ck;
+    return st == TQC_ENOMEM ? st : TQC_OK;
+}
+
+tqc_status tqc_checker_source(tqc_checker *ck, const char *code, const tqc_lang **lang,
+                              tqc_dict **dict)
+{
+    *lang = NULL;
+    *dict = NULL;
+    if (!code || !*code)
+        return TQC_OK;
+    for (size_t i = 0; i < ck->source_count; i++)
+        if (strcmp(ck->sources[i].code, code) == 0) {
+            *lang = ck->sources[i].lang;
+            *dict = ck->sources[i].dict;
+            return TQC_OK;
+        }
+    if (ck->source_count == TQC_CHECKER_MAX_SOURCES)
+        return TQC_OK;  /* a file of many languages: the rest go without */
+    bool nomem = false;
+    source_lang *s = &ck->sources[ck->source_count];
+    *s = (source_lang){.code = dup_opt(code, &nomem)};
+    if (nomem)
+        return TQC_ENOMEM;
+    ck->source_count++;
+    /* A missing profile or dictionary is not an error: the source is still compared. */
+    char err[256];
+    if (tqc_lang_load(ck->data_dir, code, &s->lang, err, sizeof err) == TQC_OK) {
+        tqc_dict_options o = {.dict_path = ck->dict_path};
+        if (tqc_dict_open(s->lang, ck->data_dir, &o, &s->dict, err, sizeof err) != TQC_OK)
+            s->dict = NULL;
+    } else {
+        s->lang = NULL;
+    }
+    *lang = s->lang;
+    *dict = s->dict;
+    return TQC_OK;
+}
+
+void tqc_checker_set_cancel(tqc_checker *ck, const tqc_cancel *cancel)
+{
+    ck->cancel = cancel;
+    for (size_t i = 0; i < ck->sibling_count; i++)
+        tqc_checker_set_cancel(ck->siblings[i], cancel);
+}
+
+tqc_status tqc_check_doc(tqc_checker *ck, tqc_doc *doc, tqc_findings *out)
+{
+    if (tqc_cancelled(ck->cancel))
+        return TQC_ETIME;
+    tqc_status st = tqc_segment(doc, ck->lang);
+    if (st != TQC_OK)
+        return st;
+    if (doc->source) {
+        const tqc_lang *sl;
+        tqc_dict *sd;
+        if ((st = tqc_checker_source(ck, doc->source->lang, &sl, &sd)) != TQC_OK ||
+            (st = tqc_segment(doc->source, sl)) != TQC_OK)
+            return st;
+        doc->source->profile = sl;
+        doc->source->dict = sd;
+    }
+    /* Without it the passes still work, asking the dictionary each time. */
+    uint8_t *token_known = calloc(doc->token_count ? doc->token_count : 1, 1);
+    uint32_t *token_pos = calloc(doc->token_count ? 2 * doc->token_count : 1, sizeof *token_pos);
+    bool timed_out = false;
+    for (size_t i = 0; i < tqc_pass_count && !timed_out; i++) {
+        if (!ck->enabled[i] || (tqc_passes[i]->needs_dict && !ck->dict))
+            continue;
+        if ((timed_out = tqc_cancelled(ck->cancel)))
+            break;
+        tqc_ctx ctx = {doc, ck->lang, ck->dict, ck->state[i], tqc_passes[i], out,
+                       tqc_checker_langid(ck), token_known, token_pos};
+        tqc_passes[i]->run(&ctx);
+    }
+    free(token_known);
+    free(token_pos);
+    if (timed_out) {
+        /* A partial check would pass for a clean one: nothing of it is kept. */
+        out->count = 0;
+        return TQC_ETIME;
+    }
+    for (size_t i = 0; i < tqc_pass_count; i++)
+        for (size_t k = 0; ck->severity[i] >= 0 && k < out->count; k++)
+            if (strcmp(out->items[k].rule, tqc_passes[i]->id) == 0)
+                out->items[k].severity = (tqc_severity)ck->severity[i];
+    tqc_findings_finish(out);
+    return out->failed ? TQC_ENOMEM : TQC_OK;
+}

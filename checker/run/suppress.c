@@ -1,0 +1,743 @@
+/* suppress: finds tqc-disable / tqc-enable / tqc-disable-next-line comments in raw source
+ * bytes, answers whether a finding is covered, and lists the directives that did
+ * nothing (see run/suppress.h). */
+#include "run/suppress.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pass/pass.h"
+#include "core/strmap.h"
+
+typedef enum dkind { D_DISABLE, D_ENABLE, D_NEXT_LINE, D_WORDS, D_BAD } dkind;
+
+typedef struct directive {
+    dkind kind;
+    size_t offset, len;     /* the whole comment, `<!--` to `-->` */
+    size_t line, column;    /* 1-based, of `<!--` */
+    size_t line_start;      /* file offset where its line begins, 0 when unknown */
+    char *text;             /* copy of the comment */
+    char *word;             /* the directive as written (`tqc-disable`...) */
+    size_t rule_first, rule_count;
+} directive;
+
+/* One rule a directive names (id NULL: every rule), or for tqc-words one word it
+ * accepts. For tqc-disable, a region of file
+ * offsets [start, end) (end SIZE_MAX while no tqc-enable ended it); for
+ * tqc-disable-next-line, start is the line it covers. */
+typedef struct drule {
+    char *id;
+    bool known;
+    size_t start, end;
+    bool used;              /* covered a finding (disable) or ended a region (enable) */
+    size_t next_open;       /* tqc-disable: the region opened before it for the same id
+                               (as index + 1; 0: none), for end_regions */
+    size_t bucket, pos;     /* tqc-disable: its leaf in the bucket's tree (covered) */
+} drule;
+
+/* The tqc-disable regions and next-line rules of one id (or of every rule), so a finding
+ * asks only those of its rule, and among them only the regions that can hold it: a
+ * max-tree over the regions' ends, in file order, skips every subtree that ended before
+ * the finding (a linear scan per finding took minutes on 200k directives). */
+typedef struct bucket {
+    size_t *leaf;           /* drule index of each region, in file (start) order */
+    size_t *mx;             /* mx[1..2cap): the largest end below each node; leaves at cap */
+    size_t n, cap;
+    size_t *lines;          /* drule index of each next-line rule, in line order */
+    size_t ln, lcap;
+    bool unsorted;          /* a directive came out of file order: scan all */
+} bucket;
+
+struct tqc_suppress {
+    directive *d;
+    size_t dn, dcap;
+    drule *r;
+    size_t rn, rcap;
+    /* Open tqc-disable regions, so an enable ends them without scanning every directive
+     * (200k pairs took minutes): per id a chain through next_open (strmap value: index
+     * + 1, 0 when none), and all of them for an enable of every rule. Closed regions
+     * met in a chain are skipped. */
+    tqc_strmap *open_by_id;
+    size_t *open_all, open_n, open_cap;
+    /* bucket 0: rules naming every rule (id NULL); others by id through bucket_of. */
+    bucket *b;
+    size_t bn, bcap;
+    tqc_strmap *bucket_of;  /* id -> bucket index */
+    bool d_unsorted;        /* directives came out of file order */
+};
+
+tqc_suppress *tqc_suppress_new(void) { return calloc(1, sizeof(tqc_suppress)); }
+
+void tqc_suppress_free(tqc_suppress *s)
+{
+    if (!s)
+        return;
+    for (size_t i = 0; i < s->dn; i++) {
+        free(s->d[i].text);
+        free(s->d[i].word);
+    }
+    for (size_t i = 0; i < s->rn; i++)
+        free(s->r[i].id);
+    free(s->d);
+    free(s->r);
+    tqc_strmap_free(s->open_by_id);
+    free(s->open_all);
+    for (size_t i = 0; i < s->bn; i++) {
+        free(s->b[i].leaf);
+        free(s->b[i].mx);
+        free(s->b[i].lines);
+    }
+    free(s->b);
+    tqc_strmap_free(s->bucket_of);
+    free(s);
+}
+
+size_t tqc_suppress_count(const tqc_suppress *s) { return s->dn; }
+
+static char *dup_n(const char *p, size_t n)
+{
+    char *c = malloc(n + 1);
+    if (c) {
+        memcpy(c, p, n);
+        c[n] = '\0';
+    }
+    return c;
+}
+
+static bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
+
+static bool rule_known(const char *id)
+{
+    return tqc_pass_find(id) != NULL || strcmp(id, TQC_SUPPRESS_RULE) == 0;
+}
+
+static tqc_status add_rule(tqc_suppress *s, const char *id, size_t n, size_t start)
+{
+    if (s->rn == s->rcap) {
+        size_t cap = s->rcap ? s->rcap * 2 : 8;
+        drule *r = realloc(s->r, cap * sizeof *r);
+        if (!r)
+            return TQC_ENOMEM;
+        s->r = r;
+        s->rcap = cap;
+    }
+    drule *r = &s->r[s->rn];
+    *r = (drule){.start = start, .end = SIZE_MAX, .known = true};
+    if (id && !(r->id = dup_n(id, n)))
+        return TQC_ENOMEM;
+    if (id)
+        r->known = rule_known(r->id);
+    s->rn++;
+    return TQC_OK;
+}
+
+/* Sets the end of region pos of bucket b in its tree. */
+static void tree_set(bucket *b, size_t pos, size_t end)
+{
+    size_t i = b->cap + pos;
+    b->mx[i] = end;
+    for (i /= 2; i >= 1; i /= 2)
+        b->mx[i] = b->mx[2 * i] > b->mx[2 * i + 1] ? b->mx[2 * i] : b->mx[2 * i + 1];
+}
+
+/* The bucket of id (n bytes; NULL: every rule), made when make; SIZE_MAX when none. */
+static size_t bucket_index(tqc_suppress *s, const char *id, size_t n, bool make)
+{
+    uint64_t v;
+    if (s->bn == 0 && !make)
+        return SIZE_MAX;
+    if (!id)
+        v = 0;
+    else if (s->bucket_of && tqc_strmap_get(s->bucket_of, id, n, &v))
+        ;
+    else if (!make)
+        return SIZE_MAX;
+    else
+        v = s->bn ? s->bn : 1;
+    while (s->bn <= v) {
+        if (s->bn == s->bcap) {
+            size_t cap = s->bcap ? s->bcap * 2 : 8;
+            bucket *nb = realloc(s->b, cap * sizeof *nb);
+            if (!nb)
+                return SIZE_MAX;
+            s->b = nb;
+            s->bcap = cap;
+        }
+        s->b[s->bn++] = (bucket){0};
+    }
+    if (id && (!s->bucket_of && !(s->bucket_of = tqc_strmap_new())))
+        return SIZE_MAX;
+    if (id && !tqc_strmap_put(s->bucket_of, id, n, v))
+        return SIZE_MAX;
+    return (size_t)v;
+}
+
+/* Files rule k (of a tqc-disable or next-line directive) in its id's bucket. */
+static tqc_status file_rule(tqc_suppress *s, size_t k, dkind kind)
+{
+    drule *r = &s->r[k];
+    size_t bi = bucket_index(s, r->id, r->id ? strlen(r->id) : 0, true);
+    if (bi == SIZE_MAX)
+        return TQC_ENOMEM;
+    bucket *b = &s->b[bi];
+    if (kind == D_NEXT_LINE) {
+        if (b->ln == b->lcap) {
+            size_t cap = b->lcap ? b->lcap * 2 : 8;
+            size_t *a = realloc(b->lines, cap * sizeof *a);
+            if (!a)
+                return TQC_ENOMEM;
+            b->lines = a;
+            b->lcap = cap;
+        }
+        if (b->ln && s->r[b->lines[b->ln - 1]].start > r->start)
+            b->unsorted = true;
+        b->lines[b->ln++] = k;
+        return TQC_OK;
+    }
+    if (b->n == b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 8;
+        size_t *leaf = realloc(b->leaf, cap * sizeof *leaf);
+        size_t *mx = leaf ? calloc(2 * cap, sizeof *mx) : NULL;
+        if (leaf)
+            b->leaf = leaf;
+        if (!mx)
+            return TQC_ENOMEM;
+        free(b->mx);
+        b->mx = mx;
+        b->cap = cap;
+        for (size_t i = 0; i < b->n; i++)
+            mx[cap + i] = s->r[b->leaf[i]].end;
+        for (size_t i = cap - 1; i >= 1; i--)
+            mx[i] = mx[2 * i] > mx[2 * i + 1] ? mx[2 * i] : mx[2 * i + 1];
+    }
+    if (b->n && s->r[b->leaf[b->n - 1]].start > r->start)
+        b->unsorted = true;
+    r->bucket = bi;
+    r->pos = b->n;
+    b->leaf[b->n++] = k;
+    tree_set(b, r->pos, r->end);
+    return TQC_OK;
+}
+
+/* Ends the open tqc-disable regions an enable for id (NULL: every region) ends, at offset. */
+static bool end_regions(tqc_suppress *s, const char *id, size_t offset)
+{
+    bool any = false;
+    if (!id) {
+        for (size_t i = 0; i < s->open_n; i++) {
+            drule *r = &s->r[s->open_all[i]];
+            if (r->end == SIZE_MAX) {
+                r->end = offset;
+                tree_set(&s->b[r->bucket], r->pos, offset);
+                any = true;
+            }
+        }
+        s->open_n = 0;
+        return any;   /* the id chains now hold only closed regions, skipped when met */
+    }
+    uint64_t head = 0;
+    if (!s->open_by_id || !tqc_strmap_get(s->open_by_id, id, strlen(id), &head))
+        return false;
+    for (size_t k = (size_t)head; k; k = s->r[k - 1].next_open) {
+        drule *r = &s->r[k - 1];
+        if (r->end == SIZE_MAX) {
+            r->end = offset;
+            tree_set(&s->b[r->bucket], r->pos, offset);
+            any = true;
+        }
+    }
+    (void)tqc_strmap_put(s->open_by_id, id, strlen(id), 0);  /* present: cannot fail */
+    return any;
+}
+
+/* Records the region of the disable rule r (index k) as open. */
+static tqc_status open_region(tqc_suppress *s, size_t k)
+{
+    drule *r = &s->r[k];
+    if (s->open_n == s->open_cap) {
+        size_t cap = s->open_cap ? s->open_cap * 2 : 8;
+        size_t *a = realloc(s->open_all, cap * sizeof *a);
+        if (!a)
+            return TQC_ENOMEM;
+        s->open_all = a;
+        s->open_cap = cap;
+    }
+    s->open_all[s->open_n++] = k;
+    if (!r->id)
+        return TQC_OK;      /* only an enable of every rule ends it */
+    if (!s->open_by_id && !(s->open_by_id = tqc_strmap_new()))
+        return TQC_ENOMEM;
+    uint64_t head = 0;
+    (void)tqc_strmap_get(s->open_by_id, r->id, strlen(r->id), &head);
+    r->next_open = (size_t)head;
+    return tqc_strmap_put(s->open_by_id, r->id, strlen(r->id), k + 1) ? TQC_OK : TQC_ENOMEM;
+}
+
+/* Reads the comment body body[0, n) (between `<!--` and `-->`); adds a directive when it
+ * is one. comment is the whole comment at file position (offset, line, column). */
+static tqc_status add_directive(tqc_suppress *s, const char *body, size_t n, const char *comment,
+                                size_t clen, size_t offset, size_t line, size_t column,
+                                size_t line_start, size_t end_line)
+{
+    while (n && is_blank(*body)) {
+        body++;
+        n--;
+    }
+    if (n < 4 || (memcmp(body, "tqc-", 4) != 0 && memcmp(body, "tqc:", 4) != 0) ||
+        clen > TQC_SUPPRESS_MAX_COMMENT)
+        return TQC_OK;
+    size_t wl = 0;
+    while (wl < n && !is_blank(body[wl]) && body[wl] != ',')
+        wl++;
+    dkind kind = D_BAD;
+    /* `tqc: words A, B` (as cspell:ignore) or `tqc-words A, B`: the rest are words. */
+    size_t skip = wl;
+    if (wl == 4 && memcmp(body, "tqc:", 4) == 0) {
+        size_t k = wl;
+        while (k < n && is_blank(body[k]))
+            k++;
+        if (n - k >= 5 && memcmp(body + k, "words", 5) == 0 &&
+            (n - k == 5 || is_blank(body[k + 5]))) {
+            kind = D_WORDS;
+            skip = wl = k + 5;
+        }
+    }
+    if (wl == 9 && memcmp(body, "tqc-words", 9) == 0)
+        kind = D_WORDS;
+    else if (wl == 11 && memcmp(body, "tqc-disable", 11) == 0)
+        kind = D_DISABLE;
+    else if (wl == 10 && memcmp(body, "tqc-enable", 10) == 0)
+        kind = D_ENABLE;
+    else if (wl == 21 && memcmp(body, "tqc-disable-next-line", 21) == 0)
+        kind = D_NEXT_LINE;
+    if (s->dn == s->dcap) {
+        size_t cap = s->dcap ? s->dcap * 2 : 8;
+        directive *d = realloc(s->d, cap * sizeof *d);
+        if (!d)
+            return TQC_ENOMEM;
+        s->d = d;
+        s->dcap = cap;
+    }
+    directive *d = &s->d[s->dn];
+    *d = (directive){.kind = kind, .offset = offset, .len = clen, .line = line,
+                     .column = column, .line_start = line_start, .text = dup_n(comment, clen),
+                     .word = dup_n(body, wl), .rule_first = s->rn};
+    if (!d->text || !d->word) {
+        free(d->text);
+        free(d->word);
+        return TQC_ENOMEM;
+    }
+    if (s->dn && s->d[s->dn - 1].offset > offset)
+        s->d_unsorted = true;
+    s->dn++;
+    if (kind == D_BAD)
+        return TQC_OK;
+    size_t start = kind == D_NEXT_LINE ? end_line + 1 : offset + clen;
+    tqc_status st = TQC_OK;
+    for (size_t i = skip; st == TQC_OK && i < n;) {
+        while (i < n && (is_blank(body[i]) || body[i] == ','))
+            i++;
+        size_t k = i;
+        while (k < n && !is_blank(body[k]) && body[k] != ',')
+            k++;
+        if (k > i)
+            st = add_rule(s, body + i, k - i, start);
+        i = k;
+    }
+    if (st == TQC_OK && s->rn == d->rule_first && kind != D_WORDS)
+        st = add_rule(s, NULL, 0, start);
+    if (st != TQC_OK)
+        return st;
+    d->rule_count = s->rn - d->rule_first;
+    if (kind == D_WORDS)        /* words, not rule ids */
+        for (size_t k = d->rule_first; k < s->rn; k++)
+            s->r[k].known = true;
+    if (kind == D_DISABLE || kind == D_NEXT_LINE)
+        for (size_t k = d->rule_first; st == TQC_OK && k < s->rn; k++)
+            st = file_rule(s, k, kind);
+    if (kind == D_DISABLE)
+        for (size_t k = d->rule_first; st == TQC_OK && k < s->rn; k++)
+            st = open_region(s, k);
+    if (kind == D_ENABLE)
+        for (size_t k = d->rule_first; k < s->rn; k++)
+            s->r[k].used = end_regions(s, s->r[k].id, offset);
+    return st;
+}
+
+/* Characters (tqc_doc_locate counts each UTF-8 sequence or stray byte as one) in p[0, n). */
+static size_t count_chars(const char *p, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)p[i] & 0xC0) != 0x80;
+    return c;
+}
+
+static const char *find(const char *p, const char *end, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (; p + n <= end; p++)
+        if (*p == needle[0] && memcmp(p, needle, n) == 0)
+            return p;
+    return NULL;
+}
+
+/* Plain text: a directive is a line of its own: blanks, `<!-- ... -->`, blanks. */
+static tqc_status scan_text(tqc_suppress *s, const char *src, size_t len, tqc_suppress_pos pos)
+{
+    size_t line = pos.line;
+    for (size_t i = 0; i < len; line++) {
+        const char *p = src + i;
+        const char *nl = memchr(p, '\n', len - i);
+        size_t n = nl ? (size_t)(nl - p) : len - i;
+        size_t lead = 0;
+        if (pos.offset + i == 0 && n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+            lead = 3; /* a BOM before the first line */
+        while (lead < n && (p[lead] == ' ' || p[lead] == '\t'))
+            lead++;
+        size_t end = n;
+        while (end > lead && is_blank(p[end - 1]))
+            end--;
+        if (end - lead >= 7 && memcmp(p + lead, "<!--", 4) == 0 &&
+            memcmp(p + end - 3, "-->", 3) == 0) {
+            const char *body = p + lead + 4;
+            const char *close = find(body, p + end, "-->");
+            if (close == p + end - 3) {
+                size_t col = (i == 0 ? pos.column : 0) + count_chars(p, lead) + 1;
+                /* A piece starting mid-line (a chunk cut in a huge line) hides where it began. */
+                size_t ls = i == 0 && pos.column ? 0 : pos.offset + i;
+                tqc_status st = add_directive(s, body, (size_t)(close - body), p + lead,
+                                              end - lead, pos.offset + i + lead, line, col, ls,
+                                              line);
+                if (st != TQC_OK)
+                    return st;
+            }
+        }
+        i += n + 1;
+    }
+    return TQC_OK;
+}
+
+/* Moves (line, column) over p[0, n); *line_start (when not NULL) follows the line's
+ * first byte as an index into p's piece (p - base). */
+static void advance(const char *p, size_t n, size_t *line, size_t *column, const char *base,
+                    size_t *line_start)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] == '\n') {
+            (*line)++;
+            *column = 0;
+            if (line_start)
+                *line_start = (size_t)(p + i + 1 - base);
+        } else if (((unsigned char)p[i] & 0xC0) != 0x80) {
+            (*column)++;
+        }
+    }
+}
+
+/* Markup: every comment, wherever it is, except inside CDATA sections. */
+static tqc_status scan_markup(tqc_suppress *s, const char *src, size_t len, tqc_suppress_pos pos)
+{
+    const char *end = src + len, *at = src;
+    size_t line = pos.line, column = pos.column;
+    size_t ls = 0;          /* index in src of the current line's start */
+    bool ls_known = pos.column == 0;
+    for (const char *p = src; p < end;) {
+        const char *lt = memchr(p, '<', (size_t)(end - p));
+        if (!lt)
+            break;
+        if (find(lt, end < lt + 9 ? end : lt + 9, "<![CDATA[") == lt) {
+            const char *close = find(lt + 9, end, "]]>");
+            if (!close)
+                break;
+            p = close + 3;
+            continue;
+        }
+        if (end - lt < 4 || memcmp(lt, "<!--", 4) != 0) {
+            p = lt + 1;
+            continue;
+        }
+        const char *close = find(lt + 4, end, "-->");
+        if (!close)
+            break;
+        size_t before = line;
+        advance(at, (size_t)(lt - at), &line, &column, src, &ls);
+        ls_known |= line != before;
+        at = lt;
+        size_t end_line = line, end_col = column;
+        advance(lt, (size_t)(close - lt), &end_line, &end_col, src, NULL);
+        tqc_status st = add_directive(s, lt + 4, (size_t)(close - lt - 4), lt,
+                                      (size_t)(close + 3 - lt), pos.offset + (size_t)(lt - src),
+                                      line, column + 1, ls_known ? pos.offset + ls : 0, end_line);
+        if (st != TQC_OK)
+            return st;
+        p = close + 3;
+    }
+    return TQC_OK;
+}
+
+tqc_status tqc_suppress_scan(tqc_suppress *s, const char *src, size_t len, tqc_suppress_pos pos,
+                             bool markup)
+{
+    return markup ? scan_markup(s, src, len, pos) : scan_text(s, src, len, pos);
+}
+
+/* Regions in the subtree at node (leaves [lo, hi)) among the first last of b holding
+ * offset; marks them used when mark, else stops at the first. */
+static bool tree_hits(tqc_suppress *s, bucket *b, size_t node, size_t lo, size_t hi, size_t last,
+                      size_t offset, bool mark)
+{
+    if (lo >= last || b->mx[node] <= offset)
+        return false;
+    if (hi - lo == 1) {
+        drule *r = &s->r[b->leaf[lo]];
+        if (r->start > offset || offset >= r->end)
+            return false;
+        r->used |= mark;
+        return true;
+    }
+    size_t mid = lo + (hi - lo) / 2;
+    bool hit = tree_hits(s, b, 2 * node, lo, mid, last, offset, mark);
+    if (hit && !mark)
+        return true;
+    return tree_hits(s, b, 2 * node + 1, mid, hi, last, offset, mark) || hit;
+}
+
+/* The rules of bucket bi covering (offset, line); marks them used when mark. */
+static bool bucket_covers(tqc_suppress *s, size_t bi, size_t offset, size_t line, bool mark)
+{
+    if (bi >= s->bn)
+        return false;
+    bucket *b = &s->b[bi];
+    bool hit = false;
+    /* Next-line rules: those of this line, found by bisection. */
+    size_t lo = 0, hi = b->ln;
+    if (!b->unsorted)
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (s->r[b->lines[mid]].start < line)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+    for (size_t i = b->unsorted ? 0 : lo; i < b->ln; i++) {
+        drule *r = &s->r[b->lines[i]];
+        if (r->start == line) {
+            hit = true;
+            r->used |= mark;
+        } else if (!b->unsorted) {
+            break;
+        }
+    }
+    if (hit && !mark)
+        return true;
+    /* Regions: those starting at or before offset, pruned by the tree. */
+    size_t last = b->n;
+    if (!b->unsorted) {
+        lo = 0, hi = b->n;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (s->r[b->leaf[mid]].start <= offset)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        last = lo;
+    }
+    return (b->n && tree_hits(s, b, 1, 0, b->cap, last, offset, mark)) || hit;
+}
+
+/* The tqc-disable / next-line rules covering one rule name (n bytes) at (offset, line);
+ * marks them used when mark. */
+static bool covered(tqc_suppress *s, const char *rule, size_t n, size_t offset, size_t line,
+                    bool mark)
+{
+    bool hit = bucket_covers(s, 0, offset, line, mark);
+    if (hit && !mark)
+        return true;
+    return bucket_covers(s, bucket_index(s, rule, n, false), offset, line, mark) || hit;
+}
+
+/* true when offset lies inside a directive comment. */
+static bool in_directive(const tqc_suppress *s, size_t offset)
+{
+    size_t lo = 0, hi = s->dn;
+    if (s->d_unsorted) {
+        for (size_t i = 0; i < s->dn; i++)
+            if (offset >= s->d[i].offset && offset < s->d[i].offset + s->d[i].len)
+                return true;
+        return false;
+    }
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->d[mid].offset <= offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && offset < s->d[lo - 1].offset + s->d[lo - 1].len;
+}
+
+bool tqc_suppress_covers(tqc_suppress *s, const char *rule, const char *also, size_t offset,
+                         size_t line)
+{
+    if (in_directive(s, offset))
+        return true;
+    /* Every rule the finding carries must be covered; only then are the directives used. */
+    if (!covered(s, rule, strlen(rule), offset, line, false))
+        return false;
+    for (const char *a = also; a && *a;) {
+        size_t n = strcspn(a, ",");
+        if (n && !covered(s, a, n, offset, line, false))
+            return false;
+        a += n + (a[n] == ',');
+    }
+    covered(s, rule, strlen(rule), offset, line, true);
+    for (const char *a = also; a && *a;) {
+        size_t n = strcspn(a, ",");
+        if (n)
+            covered(s, a, n, offset, line, true);
+        a += n + (a[n] == ',');
+    }
+    return true;
+}
+
+/* Whether a tqc-words directive accepts the n bytes at word (marking it used). */
+static bool word_accepted(tqc_suppress *s, const char *word, size_t n)
+{
+    bool hit = false;
+    for (size_t i = 0; i < s->dn; i++) {
+        const directive *d = &s->d[i];
+        for (size_t k = d->rule_first; d->kind == D_WORDS && k < d->rule_first + d->rule_count; k++)
+            if (strlen(s->r[k].id) == n && memcmp(s->r[k].id, word, n) == 0)
+                hit = s->r[k].used = true;
+    }
+    return hit;
+}
+
+size_t tqc_suppress_apply(tqc_suppress *s, tqc_findings *list)
+{
+    size_t kept = 0, dropped = 0;
+    for (size_t i = 0; i < list->count; i++) {
+        const tqc_finding *f = &list->items[i];
+        size_t line, column;
+        tqc_doc_locate(list->doc, f->span.start, &line, &column);
+        /* Covered first: a word inside a directive's own comment uses nothing. */
+        if (tqc_suppress_covers(s, f->rule, f->also, tqc_doc_file_offset(list->doc, f->span.start),
+                                line)) {
+            dropped++;
+            continue;
+        }
+        if (strcmp(f->rule, TQC_WORDS_RULE) == 0 && !f->also &&
+            word_accepted(s, tqc_doc_at(list->doc, f->span), tqc_span_len(f->span))) {
+            dropped++;
+            continue;
+        }
+        list->items[kept++] = *f;
+    }
+    list->count = kept;
+    return dropped;
+}
+
+/* Appends to buf (NUL-terminated, cap bytes) what printf would. */
+static void append(char *buf, size_t cap, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void append(char *buf, size_t cap, const char *fmt, ...)
+{
+    size_t n = strlen(buf);
+    if (n + 1 >= cap)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf + n, cap - n, fmt, ap);
+    va_end(ap);
+}
+
+/* Appends "'a', 'b'" for the rules of d that are unknown (want_known false) or unused. */
+static size_t list_rules(const tqc_suppress *s, const directive *d, bool want_known, char *buf,
+                         size_t cap)
+{
+    size_t count = 0;
+    for (size_t k = d->rule_first; k < d->rule_first + d->rule_count; k++) {
+        const drule *r = &s->r[k];
+        if (!r->id || r->known != want_known || (want_known && r->used))
+            continue;
+        append(buf, cap, "%s'%s'", count++ ? ", " : "", r->id);
+    }
+    return count;
+}
+
+/* Writes what is wrong with d into msg; false when nothing is. */
+static bool describe(const tqc_suppress *s, const directive *d, char *msg, size_t cap)
+{
+    msg[0] = '\0';
+    if (d->kind == D_BAD) {
+        append(msg, cap, "unknown directive '%s' (tqc-disable, tqc-enable, "
+               "tqc-disable-next-line or tqc-words)", d->word);
+        return true;
+    }
+    if (d->kind == D_WORDS) {
+        char unused[160] = "";
+        if (d->rule_count == 0)
+            append(msg, cap, "%s names no word", d->word);
+        else if (list_rules(s, d, true, unused, sizeof unused))
+            append(msg, cap, "%s %s accepted no flagged word", d->word, unused);
+        return msg[0] != '\0';
+    }
+    const drule *first = &s->r[d->rule_first];
+    char unknown[160] = "", unused[160] = "";
+    size_t n_unknown = list_rules(s, d, false, unknown, sizeof unknown);
+    size_t n_unused = list_rules(s, d, true, unused, sizeof unused);
+    bool all_unused = !first->id && !first->used;
+    if (!n_unknown && !n_unused && !all_unused)
+        return false;
+    append(msg, cap, "%s", d->word);
+    if (n_unknown)
+        append(msg, cap, " names unknown rule%s %s%s", n_unknown > 1 ? "s" : "", unknown,
+               n_unused ? ";" : "");
+    if (n_unused || all_unused) {
+        if (n_unused)
+            append(msg, cap, " %s", unused);
+        if (d->kind == D_ENABLE)
+            append(msg, cap, " ends no tqc-disable");
+        else if (d->kind == D_NEXT_LINE)
+            append(msg, cap, " suppressed nothing on line %zu", first->start);
+        else
+            append(msg, cap, " suppressed nothing");
+    }
+    return true;
+}
+
+tqc_status tqc_suppress_unused(const tqc_suppress *s, tqc_suppress_note **notes, size_t *count)
+{
+    *notes = NULL;
+    *count = 0;
+    if (s->dn == 0)
+        return TQC_OK;
+    tqc_suppress_note *out = malloc(s->dn * sizeof *out);
+    if (!out)
+        return TQC_ENOMEM;
+    size_t n = 0;
+    for (size_t i = 0; i < s->dn; i++) {
+        const directive *d = &s->d[i];
+        tqc_suppress_note *note = &out[n];
+        if (!describe(s, d, note->message, sizeof note->message))
+            continue;
+        note->offset = d->offset;
+        note->len = d->len;
+        note->line = d->line;
+        note->column = d->column;
+        note->line_start = d->line_start;
+        note->text = d->text;
+        n++;
+    }
+    if (n == 0) {
+        free(out);
+        return TQC_OK;
+    }
+    *notes = out;
+    *count = n;
+    return TQC_OK;
+}
