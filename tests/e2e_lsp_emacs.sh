@@ -20,6 +20,10 @@ not_ok() {
 }
 check() { if [ "$2" = 0 ]; then ok "$1"; else not_ok "$1" "${3:-}"; fi; }
 
+if [ -n "${E2E_NO_EDITORS:-}" ]; then
+    echo "# SKIP e2e_lsp_emacs: E2E_NO_EDITORS is set (CI ran it in its gcc pass)"
+    exit 0
+fi
 if ! command -v emacs >/dev/null 2>&1; then
     echo "# SKIP e2e_lsp_emacs: no emacs (apt-get install emacs-nox elpa-eglot); nothing was tested"
     exit 0
