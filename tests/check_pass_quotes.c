@@ -323,7 +323,7 @@ static hit quotes_in(const char *rules, const char *text, size_t nth)
     ck_assert_int_eq(tqc_segment(doc, lang), TQC_OK);
     tqc_findings out;
     tqc_findings_init(&out, doc);
-    tqc_ctx ctx = {doc, lang, NULL, state, pass, &out, NULL, NULL, NULL};
+    tqc_ctx ctx = {.doc = doc, .lang = lang, .state = state, .pass = pass, .out = &out};
     pass->run(&ctx);
     tqc_findings_finish(&out);
     hit h;

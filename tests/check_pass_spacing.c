@@ -164,7 +164,7 @@ static size_t spacing_in(const char *rules, const char *text)
         ck_assert_int_eq(tqc_segment(doc, lang), TQC_OK);
         tqc_findings out;
         tqc_findings_init(&out, doc);
-        tqc_ctx ctx = {doc, lang, NULL, state, pass, &out, NULL, NULL, NULL};
+        tqc_ctx ctx = {.doc = doc, .lang = lang, .state = state, .pass = pass, .out = &out};
         pass->run(&ctx);
         n = out.count;
         tqc_findings_release(&out);

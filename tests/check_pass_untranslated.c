@@ -138,7 +138,8 @@ START_TEST(test_without_other_languages_silent)
     ck_assert_int_eq(pass->init(tqc_checker_lang(ck), &state, err, sizeof err), TQC_OK);
     tqc_findings out;
     tqc_findings_init(&out, doc);
-    tqc_ctx ctx = {doc, tqc_checker_lang(ck), tqc_checker_dict(ck), state, pass, &out, NULL, NULL, NULL};
+    tqc_ctx ctx = {.doc = doc, .lang = tqc_checker_lang(ck), .dict = tqc_checker_dict(ck),
+                   .state = state, .pass = pass, .out = &out};
     pass->run(&ctx);
     ck_assert_uint_eq(out.count, 0);
     ctx.langs = tqc_checker_langid(ck);

@@ -154,11 +154,6 @@ typedef struct tqc_doc {
     size_t problem_count;
     struct tqc_doc *source; /* the source-language text of a bilingual unit (its lang is
                                the source language), or NULL; checked docs segment it too */
-    /* Set on doc->source by tqc_check_doc: the source language's profile and dictionary
-     * (each NULL when that language has none here), borrowed from the checker and valid
-     * while it lives. NULL on every other doc. */
-    const struct tqc_lang *profile;
-    struct tqc_dict *dict;
 } tqc_doc;
 
 /* Bytes between two position marks of a long line: finding a position scans at most

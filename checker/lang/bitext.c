@@ -40,12 +40,13 @@ static double factor(const tqc_lang *lang)
     return end != v && f > 0.05 && f < 20 ? f : 0;
 }
 
-double tqc_bitext_expected_ratio(const tqc_doc *target, const tqc_lang *target_lang)
+double tqc_bitext_expected_ratio(const tqc_doc *target, const tqc_lang *target_lang,
+                                 const tqc_lang *source_lang)
 {
     const tqc_doc *source = target->source;
     if (!source)
         return 0;
-    double ft = factor(target_lang), fs = factor(source->profile);
+    double ft = factor(target_lang), fs = factor(source_lang);
     if (ft > 0 && fs > 0)
         return ft / fs;
     /* Without factors, lengths compare only within the same kind of script. */

@@ -20,7 +20,8 @@ size_t tqc_bitext_weight(const tqc_doc *doc, size_t *dense);
 /* The target/source length ratio (in tqc_bitext_weight units) expected for the pair,
  * from each profile's `length-factor` (characters per English character); 1 when both
  * lack one but the two texts are in the same kind of script; 0 when unknown. */
-double tqc_bitext_expected_ratio(const tqc_doc *target, const tqc_lang *target_lang);
+double tqc_bitext_expected_ratio(const tqc_doc *target, const tqc_lang *target_lang,
+                                 const tqc_lang *source_lang);
 
 /* The values a number token may stand for, whatever its notation: `3,5` and `3.5` are
  * 3.5; `1.000` and `1,000` are both 1000 and 1; times `11h43`, `11:43` and `23:43` are the

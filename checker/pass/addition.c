@@ -31,7 +31,7 @@ static void bilingual(const tqc_ctx *ctx)
 {
     const tqc_doc *doc = ctx->doc, *src = doc->source;
     size_t ws = tqc_bitext_weight(src, NULL), wt = tqc_bitext_weight(doc, NULL);
-    double ratio = tqc_bitext_expected_ratio(doc, ctx->lang);
+    double ratio = tqc_bitext_expected_ratio(doc, ctx->lang, ctx->source_lang);
     if (ws < AD_MIN_SOURCE || ratio <= 0)
         return;
     double expected = ratio * (double)ws;

@@ -29,6 +29,10 @@ typedef struct tqc_ctx {
     /* Per token of doc, two entries: [2k] its parts of speech as written, [2k+1] lower-cased
      * (lang/lex.h bits), each with TQC_CTX_POS_ASKED set once asked. NULL: ask every time. */
     uint32_t *token_pos;
+    /* A bilingual unit's source side (doc->source): its language's profile and this
+     * thread's dictionary for it, each NULL when tqc has none. */
+    const tqc_lang *source_lang;
+    tqc_dict *source_dict;
 } tqc_ctx;
 
 /* Marks a token_pos entry as asked (no TQC_POS_ bit uses it). */

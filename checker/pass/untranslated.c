@@ -421,8 +421,8 @@ static void run(const tqc_ctx *ctx)
     }
     if (!ctx->dict)
         return;
-    if (src && src->dict)
-        run_bilingual(ctx, src->dict);
+    if (src && ctx->source_dict)
+        run_bilingual(ctx, ctx->source_dict);
     else
         run_monolingual(ctx);
 }

@@ -305,15 +305,11 @@ tqc_status tqc_check_doc(tqc_checker *ck, tqc_doc *doc, tqc_findings *out)
     tqc_status st = tqc_segment(doc, ck->lang);
     if (st != TQC_OK)
         return st;
-    if (doc->source) {
-        const tqc_lang *sl;
-        tqc_dict *sd;
-        if ((st = tqc_checker_source(ck, doc->source->lang, &sl, &sd)) != TQC_OK ||
-            (st = tqc_segment(doc->source, sl)) != TQC_OK)
-            return st;
-        doc->source->profile = sl;
-        doc->source->dict = sd;
-    }
+    const tqc_lang *sl = NULL;
+    tqc_dict *sd = NULL;
+    if (doc->source && ((st = tqc_checker_source(ck, doc->source->lang, &sl, &sd)) != TQC_OK ||
+                        (st = tqc_segment(doc->source, sl)) != TQC_OK))
+        return st;
     /* Without it the passes still work, asking the dictionary each time. */
     uint8_t *token_known = calloc(doc->token_count ? doc->token_count : 1, 1);
     uint32_t *token_pos = calloc(doc->token_count ? 2 * doc->token_count : 1, sizeof *token_pos);
@@ -323,8 +319,10 @@ tqc_status tqc_check_doc(tqc_checker *ck, tqc_doc *doc, tqc_findings *out)
             continue;
         if ((timed_out = tqc_cancelled(ck->cancel)))
             break;
-        tqc_ctx ctx = {doc, ck->lang, ck->dict, ck->state[i], tqc_passes[i], out,
-                       tqc_checker_langid(ck), token_known, token_pos};
+        tqc_ctx ctx = {.doc = doc, .lang = ck->lang, .dict = ck->dict, .state = ck->state[i],
+                       .pass = tqc_passes[i], .out = out, .langs = tqc_checker_langid(ck),
+                       .token_known = token_known, .token_pos = token_pos,
+                       .source_lang = sl, .source_dict = sd};
         tqc_passes[i]->run(&ctx);
     }
     free(token_known);
