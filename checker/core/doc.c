@@ -398,3 +398,11 @@ size_t tqc_doc_sentence_at(const tqc_doc *doc, size_t offset)
         return lo;
     return SIZE_MAX;
 }
+
+tqc_span tqc_doc_sentences_span(const tqc_doc *doc)
+{
+    if (!doc->sentence_count)
+        return tqc_span_make(0, doc->len);
+    return tqc_span_make(doc->sentences[0].span.start,
+                         doc->sentences[doc->sentence_count - 1].span.end);
+}

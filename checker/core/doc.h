@@ -217,6 +217,10 @@ const tqc_doc_inline *tqc_doc_inline_within(const tqc_doc *doc, tqc_span span);
 /* The span of the line containing offset, without its line break. */
 tqc_span tqc_doc_line_span(const tqc_doc *doc, size_t offset);
 /* Pointer to the bytes of span in the doc's text. */
+/* From the first sentence's start to the last one's end (the whole text when the doc
+ * has no sentences): what a finding about the document as a whole points at. */
+tqc_span tqc_doc_sentences_span(const tqc_doc *doc);
+
 static inline const char *tqc_doc_at(const tqc_doc *doc, tqc_span s) { return doc->text + s.start; }
 
 /* Sentence index containing the byte at offset, or SIZE_MAX outside any sentence. */

@@ -56,6 +56,19 @@ double tqc_bitext_expected_ratio(const tqc_doc *target, const tqc_lang *target_l
     return dense_t == dense_s ? 1.0 : 0;
 }
 
+bool tqc_bitext_compare(const tqc_doc *target, const tqc_lang *target_lang,
+                        const tqc_lang *source_lang, size_t min_source,
+                        tqc_bitext_lengths *out)
+{
+    if (!target->source)
+        return false;
+    out->source = tqc_bitext_weight(target->source, NULL);
+    out->target = tqc_bitext_weight(target, NULL);
+    double ratio = tqc_bitext_expected_ratio(target, target_lang, source_lang);
+    out->expected = ratio * (double)out->source;
+    return out->source >= min_source && ratio > 0;
+}
+
 /* ---- numbers ---- */
 
 static bool is_digit(char c)

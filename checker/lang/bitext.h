@@ -23,6 +23,17 @@ size_t tqc_bitext_weight(const tqc_doc *doc, size_t *dense);
 double tqc_bitext_expected_ratio(const tqc_doc *target, const tqc_lang *target_lang,
                                  const tqc_lang *source_lang);
 
+/* A bilingual unit's lengths, in tqc_bitext_weight units. */
+typedef struct tqc_bitext_lengths {
+    size_t target, source;
+    double expected;          /* the target length the source's predicts */
+} tqc_bitext_lengths;
+/* Fills *out for target and its source; false when there is no source, the source has
+ * fewer than min_source units, or the pair's ratio is unknown: nothing to compare. */
+bool tqc_bitext_compare(const tqc_doc *target, const tqc_lang *target_lang,
+                        const tqc_lang *source_lang, size_t min_source,
+                        tqc_bitext_lengths *out);
+
 /* The values a number token may stand for, whatever its notation: `3,5` and `3.5` are
  * 3.5; `1.000` and `1,000` are both 1000 and 1; times `11h43`, `11:43` and `23:43` are the
  * same time of day (modulo 12 hours, since `11:43 pm` is written without the pm digits);

@@ -19,28 +19,18 @@
 /* Longest phrase looked for twice in a row, in words. */
 #define AD_MAX_PHRASE 4
 
-static tqc_span whole(const tqc_doc *doc)
-{
-    if (!doc->sentence_count)
-        return tqc_span_make(0, doc->len);
-    return tqc_span_make(doc->sentences[0].span.start,
-                         doc->sentences[doc->sentence_count - 1].span.end);
-}
-
 static void bilingual(const tqc_ctx *ctx)
 {
     const tqc_doc *doc = ctx->doc, *src = doc->source;
-    size_t ws = tqc_bitext_weight(src, NULL), wt = tqc_bitext_weight(doc, NULL);
-    double ratio = tqc_bitext_expected_ratio(doc, ctx->lang, ctx->source_lang);
-    if (ws < AD_MIN_SOURCE || ratio <= 0)
+    tqc_bitext_lengths n;
+    if (!tqc_bitext_compare(doc, ctx->lang, ctx->source_lang, AD_MIN_SOURCE, &n))
         return;
-    double expected = ratio * (double)ws;
-    if ((double)wt > AD_LONG * expected && (double)wt - expected >= AD_MIN_EXTRA)
-        TQC_EMIT(ctx, whole(doc), "the translation is far longer than its source (%zu "
-                 "letters for %zu, about %.0f expected): something was added", wt, ws,
-                 expected);
-    else if (doc->sentence_count > src->sentence_count + 1 && (double)wt > AD_MORE * expected)
-        TQC_EMIT(ctx, whole(doc), "the translation has %zu sentences for the source's %zu "
+    if ((double)n.target > AD_LONG * n.expected && (double)n.target - n.expected >= AD_MIN_EXTRA)
+        TQC_EMIT(ctx, tqc_doc_sentences_span(doc), "the translation is far longer than its "
+                 "source (%zu letters for %zu, about %.0f expected): something was added",
+                 n.target, n.source, n.expected);
+    else if (doc->sentence_count > src->sentence_count + 1 && (double)n.target > AD_MORE * n.expected)
+        TQC_EMIT(ctx, tqc_doc_sentences_span(doc), "the translation has %zu sentences for the source's %zu "
                  "and is longer: something was added", doc->sentence_count,
                  src->sentence_count);
 }

@@ -36,14 +36,6 @@ static void describe(const tqc_doc_inline *c, char *out, size_t cap)
              c->tag, c->id ? " id=\"" : "", c->id ? c->id : "", c->id ? "\"" : "");
 }
 
-static tqc_span whole(const tqc_doc *doc)
-{
-    if (!doc->sentence_count)
-        return tqc_span_make(0, doc->len);
-    return tqc_span_make(doc->sentences[0].span.start,
-                         doc->sentences[doc->sentence_count - 1].span.end);
-}
-
 /* A span to show a code at: the word after it, else the one before, else the point. */
 static tqc_span code_span(const tqc_doc *doc, size_t offset)
 {
@@ -77,7 +69,7 @@ static void compare_codes(const tqc_ctx *ctx)
     for (size_t j = 0; j < ns; j++)
         if (!s_used[j] && !(src->inlines[j].kind == TQC_INLINE_CLOSE && !src->inlines[j].id)) {
             describe(&src->inlines[j], what, sizeof what);
-            TQC_EMIT(ctx, whole(doc), "inline code %s of the source is missing", what);
+            TQC_EMIT(ctx, tqc_doc_sentences_span(doc), "inline code %s of the source is missing", what);
         }
     for (size_t i = 0; i < nt; i++)
         if (!t_used[i] && !(doc->inlines[i].kind == TQC_INLINE_CLOSE && !doc->inlines[i].id)) {
@@ -136,7 +128,7 @@ static void compare_links(const tqc_ctx *ctx)
         const char *s = tqc_doc_at(src, t->span);
         size_t n = tqc_span_len(t->span);
         if (!doc_has_token(doc, s, n))
-            TQC_EMIT(ctx, whole(doc), "%s '%.*s' of the source is not in the translation",
+            TQC_EMIT(ctx, tqc_doc_sentences_span(doc), "%s '%.*s' of the source is not in the translation",
                      t->kind == TQC_TOK_URL ? "link" : t->kind == TQC_TOK_EMAIL ? "address"
                                                                                 : "handle",
                      (int)n, s);

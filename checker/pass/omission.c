@@ -17,28 +17,18 @@
 /* Fewer sentences count with a target under this share of the expected length. */
 #define OM_FEWER 0.8
 
-static tqc_span whole(const tqc_doc *doc)
-{
-    if (!doc->sentence_count)
-        return tqc_span_make(0, doc->len);
-    return tqc_span_make(doc->sentences[0].span.start,
-                         doc->sentences[doc->sentence_count - 1].span.end);
-}
-
 static void bilingual(const tqc_ctx *ctx)
 {
     const tqc_doc *doc = ctx->doc, *src = doc->source;
-    size_t ws = tqc_bitext_weight(src, NULL), wt = tqc_bitext_weight(doc, NULL);
-    double ratio = tqc_bitext_expected_ratio(doc, ctx->lang, ctx->source_lang);
-    if (ws < OM_MIN_SOURCE || ratio <= 0)
+    tqc_bitext_lengths n;
+    if (!tqc_bitext_compare(doc, ctx->lang, ctx->source_lang, OM_MIN_SOURCE, &n))
         return;
-    double expected = ratio * (double)ws;
-    if ((double)wt < OM_SHORT * expected)
-        TQC_EMIT(ctx, whole(doc), "the translation is far shorter than its source (%zu "
-                 "letters for %zu, about %.0f expected): something was left out", wt, ws,
-                 expected);
-    else if (doc->sentence_count < src->sentence_count && (double)wt < OM_FEWER * expected)
-        TQC_EMIT(ctx, whole(doc), "the source has %zu sentences, the translation %zu and "
+    if ((double)n.target < OM_SHORT * n.expected)
+        TQC_EMIT(ctx, tqc_doc_sentences_span(doc), "the translation is far shorter than its "
+                 "source (%zu letters for %zu, about %.0f expected): something was left out",
+                 n.target, n.source, n.expected);
+    else if (doc->sentence_count < src->sentence_count && (double)n.target < OM_FEWER * n.expected)
+        TQC_EMIT(ctx, tqc_doc_sentences_span(doc), "the source has %zu sentences, the translation %zu and "
                  "is shorter: a sentence was left out", src->sentence_count,
                  doc->sentence_count);
 }

@@ -414,9 +414,7 @@ static void run(const tqc_ctx *ctx)
 {
     const tqc_doc *doc = ctx->doc, *src = doc->source;
     if (src && word_count(doc) >= UT_IDENTICAL_WORDS && same_text(doc, src)) {
-        size_t a = doc->sentence_count ? doc->sentences[0].span.start : 0;
-        size_t b = doc->sentence_count ? doc->sentences[doc->sentence_count - 1].span.end : doc->len;
-        TQC_EMIT(ctx, tqc_span_make(a, b), "the translation is the source text, untranslated");
+        TQC_EMIT(ctx, tqc_doc_sentences_span(doc), "the translation is the source text, untranslated");
         return;
     }
     if (!ctx->dict)
