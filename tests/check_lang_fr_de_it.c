@@ -39,6 +39,27 @@ START_TEST(test_issue_6_fr_de_it_profiles_load)
 }
 END_TEST
 
+/* A profile is loaded once per process and code, whatever the spelling of the code, and
+ * lives until its last user frees it. */
+START_TEST(test_issue_13_profiles_shared)
+{
+    char err[256];
+    tqc_lang *a = NULL, *b = NULL, *c = NULL;
+    ck_assert_int_eq(tqc_lang_load(TQC_SOURCE_DIR, "fr-FR", &a, err, sizeof err), TQC_OK);
+    ck_assert_int_eq(tqc_lang_load(TQC_SOURCE_DIR, "FR_fr", &b, err, sizeof err), TQC_OK);
+    ck_assert_int_eq(tqc_lang_load(TQC_SOURCE_DIR, "fr", &c, err, sizeof err), TQC_OK);
+    ck_assert_ptr_eq(a, b);
+    ck_assert_ptr_ne(a, c);  /* a regional code has its own settings */
+    tqc_lang_free(a);
+    ck_assert_str_eq(tqc_lang_setting(b, "decimal-separator", ""), ",");
+    tqc_lang_free(b);
+    tqc_lang_free(c);
+    ck_assert_int_eq(tqc_lang_load(TQC_SOURCE_DIR, "fr-FR", &a, err, sizeof err), TQC_OK);
+    ck_assert_str_eq(tqc_lang_code(a), "fr-FR");
+    tqc_lang_free(a);
+}
+END_TEST
+
 START_TEST(test_issue_6_german_sentence_boundaries)
 {
     /* Ordinals: a number, a period and a word of `after-ordinal`. */
@@ -196,6 +217,7 @@ Suite *lang_fr_de_it_suite(void)
     Suite *s = suite_create("lang_fr_de_it");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_issue_6_fr_de_it_profiles_load);
+    tcase_add_test(tc, test_issue_13_profiles_shared);
     tcase_add_test(tc, test_issue_6_german_sentence_boundaries);
     tcase_add_test(tc, test_issue_6_french_italian_sentence_boundaries);
     tcase_add_test(tc, test_issue_6_french_spaced_punctuation);

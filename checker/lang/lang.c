@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,9 @@ struct tqc_lang {
     char **setting_values;
     size_t setting_count;
     tqc_lex *lexicon;       /* NULL when the language has none */
+    char *data_dir;         /* the registry's key, with code */
+    size_t users;           /* tqc_lang_load calls not yet freed (registry_mu) */
+    struct tqc_lang *next;  /* the registry's list */
 };
 
 static char *trim(char *s)
@@ -187,28 +191,17 @@ static tqc_status open_lexicon(tqc_lang *lang, const char *data_dir, char *err, 
     return st;
 }
 
-tqc_status tqc_lang_load(const char *data_dir, const char *code, tqc_lang **out,
-                         char *err, size_t errlen)
+static void destroy(tqc_lang *lang);
+
+/* Reads the profile of canonical code from data_dir: a new one, owned by the caller. */
+static tqc_status load_profile(const char *data_dir, const char *code, tqc_lang **out,
+                               char *err, size_t errlen)
 {
     *out = NULL;
     size_t clen = strlen(code);
-    if (clen == 0 || strchr(code, '/') || code[0] == '.') {
-        snprintf(err, errlen, "invalid language code '%s'", code);
-        return TQC_EUSAGE;
-    }
-    /* Files write codes in any case (`FR-FR`, `pt_BR`): one spelling finds the folder,
-     * the regional settings and the dictionary. A long code loses its last subtags
-     * (`en-US-x-...`): the language and region are first. */
-    char canon[LANG_MAX_CODE];
-    tqc_lang_canonical(code, canon, sizeof canon);
-    code = canon;
-    if (!(clen = strlen(code)) || code[0] == '-') {
-        snprintf(err, errlen, "invalid language code '%s'", code);
-        return TQC_EUSAGE;
-    }
     tqc_lang *lang = calloc(1, sizeof *lang);
     if (!lang || !(lang->settings = tqc_strmap_new()) || !(lang->list_index = tqc_strmap_new())) {
-        tqc_lang_free(lang);
+        destroy(lang);
         return TQC_ENOMEM;
     }
     memcpy(lang->code, code, clen + 1);
@@ -216,13 +209,13 @@ tqc_status tqc_lang_load(const char *data_dir, const char *code, tqc_lang **out,
 
     tqc_status lst = open_lexicon(lang, data_dir, err, errlen);
     if (lst != TQC_OK) {
-        tqc_lang_free(lang);
+        destroy(lang);
         return lst;
     }
     size_t dlen = strlen(data_dir) + strlen("/rules/") + strlen(lang->base) + 1;
     lang->dir = malloc(dlen);
     if (!lang->dir) {
-        tqc_lang_free(lang);
+        destroy(lang);
         return TQC_ENOMEM;
     }
     snprintf(lang->dir, dlen, "%s/rules/%s", data_dir, lang->base);
@@ -270,14 +263,14 @@ tqc_status tqc_lang_load(const char *data_dir, const char *code, tqc_lang **out,
         free(names[i]);
     }
     if (st != TQC_OK) {
-        tqc_lang_free(lang);
+        destroy(lang);
         return st;
     }
     *out = lang;
     return TQC_OK;
 }
 
-void tqc_lang_free(tqc_lang *lang)
+static void destroy(tqc_lang *lang)
 {
     if (!lang)
         return;
@@ -292,7 +285,72 @@ void tqc_lang_free(tqc_lang *lang)
     tqc_strmap_free(lang->list_index);
     tqc_lex_free(lang->lexicon);
     free(lang->dir);
+    free(lang->data_dir);
     free(lang);
+}
+
+/* Profiles are read-only once loaded, so every checker, thread and language guess of a
+ * process shares one per data folder and code: the registry counts their users. */
+static pthread_mutex_t registry_mu = PTHREAD_MUTEX_INITIALIZER;
+static tqc_lang *registry;
+
+tqc_status tqc_lang_load(const char *data_dir, const char *code, tqc_lang **out,
+                         char *err, size_t errlen)
+{
+    *out = NULL;
+    size_t clen = strlen(code);
+    if (clen == 0 || strchr(code, '/') || code[0] == '.') {
+        snprintf(err, errlen, "invalid language code '%s'", code);
+        return TQC_EUSAGE;
+    }
+    /* Files write codes in any case (`FR-FR`, `pt_BR`): one spelling finds the folder,
+     * the regional settings and the dictionary. A long code loses its last subtags
+     * (`en-US-x-...`): the language and region are first. */
+    char canon[LANG_MAX_CODE];
+    tqc_lang_canonical(code, canon, sizeof canon);
+    code = canon;
+    if (!(clen = strlen(code)) || code[0] == '-') {
+        snprintf(err, errlen, "invalid language code '%s'", code);
+        return TQC_EUSAGE;
+    }
+    pthread_mutex_lock(&registry_mu);
+    for (tqc_lang *l = registry; l; l = l->next)
+        if (strcmp(l->code, code) == 0 && strcmp(l->data_dir, data_dir) == 0) {
+            l->users++;
+            *out = l;
+            pthread_mutex_unlock(&registry_mu);
+            return TQC_OK;
+        }
+    tqc_lang *lang;
+    tqc_status st = load_profile(data_dir, code, &lang, err, errlen);
+    if (st == TQC_OK && !(lang->data_dir = strdup(data_dir))) {
+        destroy(lang);
+        st = TQC_ENOMEM;
+    }
+    if (st == TQC_OK) {
+        lang->users = 1;
+        lang->next = registry;
+        registry = *out = lang;
+    }
+    pthread_mutex_unlock(&registry_mu);
+    return st;
+}
+
+void tqc_lang_free(tqc_lang *lang)
+{
+    if (!lang)
+        return;
+    pthread_mutex_lock(&registry_mu);
+    bool last = --lang->users == 0;
+    if (last)
+        for (tqc_lang **p = &registry; *p; p = &(*p)->next)
+            if (*p == lang) {
+                *p = lang->next;
+                break;
+            }
+    pthread_mutex_unlock(&registry_mu);
+    if (last)
+        destroy(lang);
 }
 
 const char *tqc_lang_code(const tqc_lang *lang) { return lang->code; }

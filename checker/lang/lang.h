@@ -17,7 +17,9 @@ typedef struct tqc_lang tqc_lang;
 
 /* Loads the profile for code (`en`, `en-GB`, `pt-BR`: the part before '-' names the
  * folder) from data_dir/rules/. A code without a folder gets an empty profile (every
- * language with a Hunspell dictionary still works). On failure err says why. */
+ * language with a Hunspell dictionary still works). On failure err says why.
+ * A process reads each profile once: loading the same code (in any spelling) from the
+ * same data_dir again shares it; each load is undone by one tqc_lang_free. */
 tqc_status tqc_lang_load(const char *data_dir, const char *code, tqc_lang **out,
                          char *err, size_t errlen);
 void tqc_lang_free(tqc_lang *lang);
