@@ -77,10 +77,10 @@ with open(sys.argv[1], 'w') as f:
 " "$tmp/huge.html"
 mkdir "$tmp/corpus" "$tmp/outdir"
 cp "$tmp/huge.html" "$tmp/corpus/"
-# interrupt NAME LIMIT CMD...: starts CMD, sends SIGINT after 1 s, expects exit 130
-# within LIMIT seconds of it (the grace period, and more for a busy machine).
+# interrupt NAME LIMIT SIGNAL CMD...: starts CMD, sends SIGNAL (INT, TERM) after 1 s,
+# expects exit 130 within LIMIT seconds of it (the grace period, more for a busy machine).
 interrupt() {
-    name=$1 limit=$2; shift 2
+    name=$1 limit=$2; export SIG=$3; shift 3
     python3 - "$@" <<'EOF' >"$tmp/int" 2>&1
 import os, signal, subprocess, sys, time
 d = os.environ['TMPD']
@@ -90,7 +90,7 @@ with open(d + '/out', 'wb') as o, open(d + '/err', 'wb') as e:
     if p.poll() is not None:
         print('finished before the signal: exit', p.returncode); sys.exit(0)
     t0 = time.monotonic()
-    p.send_signal(signal.SIGINT)
+    p.send_signal(getattr(signal, 'SIG' + os.environ['SIG']))
     try:
         rc = p.wait(timeout=20)
     except subprocess.TimeoutExpired:
@@ -99,15 +99,16 @@ with open(d + '/out', 'wb') as o, open(d + '/err', 'wb') as e:
 EOF
     set -- $(cat "$tmp/int")
     if [ "$1" = 130 ] && python3 -c "import sys; sys.exit(float(sys.argv[1]) > float(sys.argv[2]))" "$2" "$limit"; then
-        ok "$name: SIGINT after 1 s stops it in $2 s with status 130"
+        ok "$name: SIG$SIG after 1 s stops it in $2 s with status 130"
     else
-        not_ok "$name: SIGINT after 1 s stops it within $limit s with status 130" "$(cat "$tmp/int") $(head -c 300 "$tmp/err")"
+        not_ok "$name: SIG$SIG after 1 s stops it within $limit s with status 130" "$(cat "$tmp/int") $(head -c 300 "$tmp/err")"
     fi
 }
-interrupt "check" 2.5 "$TQC" check -j1 "$tmp/huge.html"
+interrupt "check" 2.5 INT "$TQC" check -j1 "$tmp/huge.html"
 [ "$(grep -c . "$tmp/err")" = 1 ] && grep -q '^tqc: interrupted' "$tmp/err" \
     && ok "check says so in one line" || not_ok "check says so in one line" "$(cat "$tmp/err")"
-interrupt "audit" 4.5 "$TQC" audit -j1 --db "$tmp/outdir/a.sqlite" --html "$tmp/outdir/a.html" "$tmp/corpus"
+interrupt "check -j2" 2.5 TERM "$TQC" check -j2 "$tmp/huge.html" "$tmp/big.txt"
+interrupt "audit" 4.5 INT "$TQC" audit -j1 --db "$tmp/outdir/a.sqlite" --html "$tmp/outdir/a.html" "$tmp/corpus"
 grep -q 'tqc: interrupted' "$tmp/err" && ok "audit says it was interrupted" || not_ok "audit says it was interrupted" "$(cat "$tmp/err")"
 ls -a "$tmp/outdir" "$tmp/corpus" | grep -q '\.tqc-' && not_ok "no temporary file is left" "$(ls -a "$tmp/outdir")" || ok "no temporary file is left"
 
