@@ -121,6 +121,8 @@ START_TEST(test_issue_18_locate_is_linear_on_a_megabyte_line)
             ck_assert_msg(line == want_line && col == want_col,
                           "offset %zu: %zu:%zu, expected %zu:%zu", off, line, col, want_line,
                           want_col);
+            size_t want_byte = off < n / 2 ? off + 1 : off - n / 2;
+            ck_assert_uint_eq(tqc_doc_byte_column(doc, off), want_byte);
         }
         double t0 = now_seconds();
         size_t sum = 0;
@@ -132,6 +134,12 @@ START_TEST(test_issue_18_locate_is_linear_on_a_megabyte_line)
         double took = now_seconds() - t0;
         ck_assert_uint_gt(sum, 0);
         ck_assert_msg(took < 1.0, "100000 positions took %.2f s of CPU", took);
+        /* The byte column too (text reporter, rdjsonl): 30 s for a 1 MB JSONL record. */
+        t0 = now_seconds();
+        for (size_t k = 0; k < 100000; k++)
+            sum += tqc_doc_byte_column(doc, (k * 7919) % n);
+        took = now_seconds() - t0;
+        ck_assert_msg(took < 1.0, "100000 byte columns took %.2f s of CPU", took);
         tqc_doc_free(doc);
     }
     free(text);

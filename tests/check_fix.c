@@ -422,6 +422,54 @@ START_TEST(test_issue_5_fix_html_edits_the_page_where_the_text_maps)
 }
 END_TEST
 
+/* Issue 18: fix of a 35 MB file peaked at 481 MB, holding every finding, note and region
+ * of the file. text_only (what tqc fix writes with) keeps only the two texts and counts,
+ * and must fix exactly as the full result does: across chunks, over two rounds (`the
+ * the the`), and in markup. */
+START_TEST(test_issue_18_text_only_fixes_as_the_full_result)
+{
+    const char *para = "She said the the the vote was close , and left.\n\n";
+    size_t plen = strlen(para), reps = 300000 / plen;   /* two 256 KiB chunks */
+    char *text = malloc(plen * reps + 1);
+    ck_assert_ptr_nonnull(text);
+    for (size_t i = 0; i < reps; i++)
+        memcpy(text + i * plen, para, plen);
+    text[plen * reps] = '\0';
+    char path[32];
+    write_tmp(text, ".txt", path);
+    char html_path[32];
+    write_tmp("<html><body><article><p>They met the the envoy.</p>\n"
+              "<p>The the deal was signed.</p></article></body></html>\n", ".html", html_path);
+    const char *paths[] = {path, html_path};
+    for (size_t p = 0; p < 2; p++) {
+        tqc_fix_options o = {.lang = "en"};
+        tqc_fix_result *full, *lean;
+        char err[256];
+        ck_assert_int_eq(tqc_fix_file(tqc_test_checker(), paths[p], &o, &full, err, sizeof err), TQC_OK);
+        o.text_only = true;
+        ck_assert_int_eq(tqc_fix_file(tqc_test_checker(), paths[p], &o, &lean, err, sizeof err), TQC_OK);
+        ck_assert_uint_eq(lean->len, full->len);
+        ck_assert_mem_eq(lean->text, full->text, full->len);
+        ck_assert_uint_eq(lean->doc->len, full->doc->len);
+        ck_assert(tqc_fix_changed(lean));
+        ck_assert_uint_gt(full->applied, p == 0 ? reps : 1);
+        ck_assert_uint_eq(lean->applied, full->applied);
+        ck_assert_uint_eq(full->applied, tqc_fix_count(full, TQC_FIX_APPLIED));
+        ck_assert_uint_eq(lean->found, full->finding_count);
+        ck_assert_ptr_null(lean->findings);
+        ck_assert_uint_eq(lean->finding_count, 0);
+        ck_assert_uint_eq(lean->region_count, 0);
+        ck_assert_uint_eq(lean->note_count, 0);
+        ck_assert_uint_eq(lean->doc->sentence_count, 0);
+        tqc_fix_result_free(full);
+        tqc_fix_result_free(lean);
+    }
+    unlink(path);
+    unlink(html_path);
+    free(text);
+}
+END_TEST
+
 Suite *fix_suite(void)
 {
     Suite *s = suite_create("fix");
@@ -442,6 +490,10 @@ Suite *fix_suite(void)
     tcase_add_test(tc, test_issue_4_clean_text_unchanged);
     tcase_add_test(tc, test_issue_4_fix_file_keeps_bom_and_limits_size);
     tcase_add_test(tc, test_issue_5_fix_html_edits_the_page_where_the_text_maps);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("memory");
+    tcase_add_test(tc, test_issue_18_text_only_fixes_as_the_full_result);
+    tcase_set_timeout(tc, 60); /* fixes 300 KB twice: seconds on a busy machine */
     suite_add_tcase(s, tc);
     return s;
 }

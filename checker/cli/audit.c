@@ -6,8 +6,6 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
-#include <signal.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,16 +37,6 @@ enum { EXIT_DONE = 0, EXIT_TROUBLE = 2 };
 #define TEXT_MAX_ROWS 25
 /* A forced progress display off a terminal prints a line this often (seconds). */
 #define PROGRESS_LOG_EVERY 1.0
-
-/* Set by SIGINT or SIGTERM; read by the engine's threads. Lock-free, so a signal
- * handler may store to it. */
-static atomic_int stop_requested;
-
-static void on_signal(int sig)
-{
-    (void)sig;
-    atomic_store(&stop_requested, 1);
-}
 
 typedef struct options {
     const char *lang, *format, *dict_dir, *color, *summary_json, *db, *html, *root;
@@ -540,7 +528,7 @@ int tqc_cli_audit(int argc, char **argv)
         .include = o.include, .include_count = o.include_count,
         .exclude = o.exclude, .exclude_count = o.exclude_count,
         .hidden = o.hidden, .follow_links = o.follow_links, .root = o.root, .paths_null = o.null_sep,
-        .checksums = o.db != NULL, .stop = &stop_requested, .file_timeout = o.file_timeout,
+        .checksums = o.db != NULL, .stop = tqc_cli_stop_flag(), .file_timeout = o.file_timeout,
         .hooks = {.ctx = &r, .file = on_file, .progress = on_progress},
     };
     /* Docs are kept for release only when something prints or stores their findings. */
@@ -589,17 +577,14 @@ int tqc_cli_audit(int argc, char **argv)
     }
     r.progress_tty = isatty(STDERR_FILENO);
     r.progress_on = o.progress == 1 || (o.progress == -1 && r.progress_tty);
-    struct sigaction sa = {.sa_handler = on_signal, .sa_flags = SA_RESETHAND};
-    sigemptyset(&sa.sa_mask);
-    struct sigaction old_int, old_term;
-    sigaction(SIGINT, &sa, &old_int);
-    sigaction(SIGTERM, &sa, &old_term);
+    /* SIGINT, SIGTERM: the workers stop between passes; one stuck in a pass on a huge
+     * article is not waited for beyond a grace period (cli/common.h). */
+    tqc_cli_stop_install(TQC_CLI_AUDIT_STOP_GRACE_MS);
 
     tqc_audit_summary sum;
     tqc_status st = tqc_audit_run(&ao, (const char *const *)paths, (size_t)npaths, &sum, err,
                                   sizeof err);
-    sigaction(SIGINT, &old_int, NULL);
-    sigaction(SIGTERM, &old_term, NULL);
+    tqc_cli_stop_disarm();
     clear_progress(&r);
     int exit_rc = EXIT_DONE;
     /* An audit that could not start (no dictionary) has nothing to summarise. */

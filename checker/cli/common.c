@@ -4,11 +4,14 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/time.h>
 #include <unistd.h>
 
+#include "core/atomic.h"
 #include "run/config.h"
 #include "core/text.h"
 
@@ -203,4 +206,62 @@ void tqc_cli_safe_stderr(void)
 FILE *tqc_cli_tty_stderr(void)
 {
     return raw_stderr ? raw_stderr : stderr;
+}
+
+/* Set by the first SIGINT or SIGTERM; lock-free, so a handler may store to it. */
+static atomic_int stop_flag;
+
+/* The end that does not wait: only async-signal-safe calls. */
+static void on_hard_stop(int sig)
+{
+    (void)sig;
+    static const char msg[] = "tqc: interrupted\n";
+    tqc_atomic_signal_cleanup();
+    ssize_t w = write(STDERR_FILENO, msg, sizeof msg - 1);
+    (void)w;
+    _exit(130);
+}
+
+static unsigned stop_grace_ms;
+
+static void on_stop(int sig)
+{
+    if (atomic_exchange(&stop_flag, 1))
+        on_hard_stop(sig);  /* asked twice: no more waiting */
+    struct itimerval t = {{0, 0}, {(time_t)(stop_grace_ms / 1000),
+                                   (suseconds_t)(stop_grace_ms % 1000 * 1000)}};
+    setitimer(ITIMER_REAL, &t, NULL);
+}
+
+void tqc_cli_stop_install(unsigned grace_ms)
+{
+    stop_grace_ms = grace_ms ? grace_ms : 1;
+    struct sigaction sa = {.sa_handler = on_stop};
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sa.sa_handler = on_hard_stop;
+    sigaction(SIGALRM, &sa, NULL);
+}
+
+void tqc_cli_stop_disarm(void)
+{
+    struct itimerval off = {{0, 0}, {0, 0}};
+    setitimer(ITIMER_REAL, &off, NULL);
+    struct sigaction sa = {.sa_handler = on_hard_stop};
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sa.sa_handler = SIG_DFL;
+    sigaction(SIGALRM, &sa, NULL);
+}
+
+const atomic_int *tqc_cli_stop_flag(void)
+{
+    return &stop_flag;
+}
+
+bool tqc_cli_stopped(void)
+{
+    return atomic_load(&stop_flag) != 0;
 }

@@ -3,6 +3,7 @@
 #ifndef TQC_CLI_COMMON_H
 #define TQC_CLI_COMMON_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -29,5 +30,21 @@ void tqc_cli_safe_stderr(void);
 /* Standard error as it was, for tqc's own terminal control codes (the audit's progress
  * line: carriage return, erase line), which carry no text from a file. */
 FILE *tqc_cli_tty_stderr(void);
+
+/* Ctrl-C and SIGTERM for check and audit. The first sets the stop flag, which checkers
+ * consult before each doc and between passes (core/cancel.h: tqc_cancel_after(0, flag)),
+ * so that the command winds down and exits 130. A pass still running on a huge document
+ * is not waited for: grace_ms after the signal, or at a second one, the process ends
+ * there (status 130, `tqc: interrupted` on standard error, a temporary file being
+ * written removed). check has nothing to finish: a second is plenty; audit gets longer
+ * to write its summary, JSON and database of what was done. */
+#define TQC_CLI_STOP_GRACE_MS 1000
+#define TQC_CLI_AUDIT_STOP_GRACE_MS 3000
+void tqc_cli_stop_install(unsigned grace_ms);
+/* No more deadline: the command has wound down. A signal from now on (while a summary
+ * or a dashboard is written) ends the process at once, as the grace period's end does. */
+void tqc_cli_stop_disarm(void);
+const atomic_int *tqc_cli_stop_flag(void);
+bool tqc_cli_stopped(void);
 
 #endif

@@ -73,7 +73,7 @@ static const command_help commands[] = {
      "\n"
      FILE_NOTE
      "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage, config or\n"
-     "input error.\n"},
+     "input error, 130 stopped by Ctrl-C or SIGTERM.\n"},
     {"diff", "show the safe fixes as a unified diff",
      "Usage: tqc diff [OPTIONS] FILE...\n"
      "Shows what tqc fix would change: a unified diff, or a word diff on a terminal.\n"

@@ -34,7 +34,7 @@
 #define TQC_VERSION "0.1.0"
 #endif
 
-enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
+enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2, EXIT_INTERRUPTED = 130 };
 enum { OPT_SOURCE = 256, OPT_SOURCE_LANG, OPT_MIN_SEVERITY, OPT_STDIN_FILENAME };
 /* (long options without a letter) */
 #define MAX_LIST_ARGS 64
@@ -444,6 +444,8 @@ static bool run_file(tqc_checker *ck, tqc_ci *ci, size_t file, const cli *c, boo
         tqc_ci_file_failed(ci, file);
         return false;
     }
+    if (st == TQC_ETIME && tqc_cli_stopped())
+        return false;   /* Ctrl-C: said once, by the caller */
     if (st != TQC_OK) {
         tqc_ci_file_failed(ci, file);
         if (st == TQC_ENOMEM)
@@ -583,7 +585,8 @@ static int run_fix(const char *cmd, tqc_ci *ci, const cli *c, const tqc_rule_inf
         }
         /* A markup file is fixed in its own bytes where the text maps 1:1 (run/fix.h). */
         tqc_fix_options fo = {.lang = tqc_lang_code(tqc_checker_lang(ck)), .all_fixes = c->all_fixes,
-                              .format = c->input, .lang_from_file = c->detect};
+                              .format = c->input, .lang_from_file = c->detect,
+                              .text_only = writing};   /* memory: the two texts (run/fix.h) */
         tqc_fix_result *res = NULL;
         /* Fixing in place: resolve the file once, before it is read, and read it by
          * that resolved path (core/atomic.h). */
@@ -603,9 +606,7 @@ static int run_fix(const char *cmd, tqc_ci *ci, const cli *c, const tqc_rule_inf
                     snprintf(err, sizeof err, "%s: out of memory", file);
             } else if (writing) {
                 st = write_fixed(file, &af, c->output, res, err, sizeof err);
-                size_t n = 0;
-                for (size_t k = 0; k < res->finding_count; k++)
-                    n += res->states[k] == TQC_FIX_APPLIED;
+                size_t n = res->applied;
                 fixed += st == TQC_OK ? n : 0;
                 fixed_files += st == TQC_OK && n > 0;
             } else if (wdiff) {
@@ -754,13 +755,29 @@ int main(int argc, char **argv)
     tqc_run_stats stats = {0};
     tqc_pool *pool = NULL;
     int fix_rc = fix_mode ? run_fix(cmd, ci, &c, rules, rep.rule_count) : EXIT_CLEAN;
-    for (size_t i = 0; !fix_mode && i < tqc_ci_file_count(ci); i++) {
+    /* Ctrl-C: the checks give up between docs and passes (cli/common.h). */
+    tqc_cancel stop = tqc_cancel_after(0, tqc_cli_stop_flag());
+    if (!fix_mode)
+        tqc_cli_stop_install(TQC_CLI_STOP_GRACE_MS);
+    for (size_t i = 0; !fix_mode && i < tqc_ci_file_count(ci) && !tqc_cli_stopped(); i++) {
         stats.files++;
         tqc_checker *ck = tqc_ci_checker(ci, i);
+        if (ck)
+            tqc_checker_set_cancel(ck, &stop);
         if (!ck || !run_file(ck, ci, i, &c, segment_mode, &rep, &stats, &pool))
             stats.files_failed++;
     }
     tqc_pool_free(pool);
+    if (!fix_mode && tqc_cli_stopped()) {
+        /* Partial: no summary and no baseline written from it. */
+        tqc_cli_stop_disarm();
+        tqc_ci_free(ci);
+        fflush(stdout);
+        fputs("tqc: interrupted\n", stderr);
+        return EXIT_INTERRUPTED;
+    }
+    if (!fix_mode)
+        tqc_cli_stop_disarm();
     /* A baseline is written only from a complete run; a pruned one keeps what it could not check. */
     bool finished = fix_mode || segment_mode || (baseline_mode && stats.files_failed) ||
                     tqc_ci_finish(ci);

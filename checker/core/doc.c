@@ -289,13 +289,11 @@ size_t tqc_doc_byte_column(const tqc_doc *doc, size_t offset)
         const tqc_doc_map *r = map_run(doc, offset);
         if (r->line == 0 || r->line_start) {
             size_t at = tqc_doc_file_offset(doc, offset), line_start = r->line_start;
-            /* An exact run may hold line breaks of its own: count from the last one. */
-            if (r->exact)
-                for (size_t i = offset; i > r->text; i--)
-                    if (doc->text[i - 1] == '\n') {
-                        line_start = r->src + (i - r->text);
-                        break;
-                    }
+            /* An exact run may hold line breaks of its own: count from the last one,
+             * found in the line index (a scan back was quadratic on a long line). */
+            size_t ls = doc->line_starts[line_index(doc, offset)];
+            if (r->exact && ls > r->text)
+                line_start = r->src + (ls - r->text);
             return at - line_start + 1;
         }
     }

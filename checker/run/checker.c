@@ -130,7 +130,10 @@ tqc_status tqc_checker_clone(const tqc_checker *ck, tqc_checker **out, char *err
 {
     tqc_check_options o = options_of(ck, tqc_lang_code(ck->lang));
     o.dict_optional = !ck->dict;
-    return checker_make(&o, NULL, out, err, errlen);
+    tqc_status st = checker_make(&o, NULL, out, err, errlen);
+    if (st == TQC_OK)   /* a pool's clone stops when its original would */
+        (*out)->cancel = ck->cancel;
+    return st;
 }
 
 void tqc_checker_free(tqc_checker *ck)

@@ -38,7 +38,7 @@ typedef struct tqc_rule_severity {
 tqc_status tqc_checker_new(const tqc_check_options *opts, tqc_checker **out,
                            char *err, size_t errlen);
 void tqc_checker_free(tqc_checker *checker);
-/* A new checker with checker's language and options, for another thread. */
+/* A new checker with checker's language, options and cancel, for another thread. */
 tqc_status tqc_checker_clone(const tqc_checker *checker, tqc_checker **out, char *err,
                              size_t errlen);
 

@@ -260,12 +260,13 @@ typedef struct vec {
 typedef struct builder {
     tqc_checker *ck;
     const char *name, *lang;
-    bool all_fixes, lang_from_file;
+    bool all_fixes, lang_from_file, text_only;
     unsigned max_rounds;
     tqc_arena *arena;   /* strings; becomes the result doc's arena */
     vec old, fixed;     /* bytes */
     vec findings, states, regions, notes, next, sentences, paragraphs;
     unsigned rounds;
+    size_t found, applied;  /* of findings already dropped (text_only) */
 } builder;
 
 /* Room for more items of size bytes each; false when out of memory. */
@@ -300,6 +301,9 @@ static bool push_bytes(vec *v, const char *s, size_t n)
 
 static const char *keep(builder *b, const char *s)
 {
+    /* text_only reports no finding: its strings would only fill the arena. */
+    if (b->text_only)
+        return "";
     return tqc_arena_strndup(b->arena, s, strlen(s));
 }
 
@@ -379,6 +383,8 @@ static bool keep_finding(builder *b, const tqc_doc *doc, const tqc_finding *f, s
 /* Keeps doc's sentences and paragraphs, moved by shift (tokens are not kept). */
 static bool keep_structure(builder *b, const tqc_doc *doc, size_t shift)
 {
+    if (b->text_only)
+        return true;
     size_t s0 = b->sentences.count, p0 = b->paragraphs.count;
     if (!grow(&b->sentences, doc->sentence_count, sizeof(tqc_sentence)) ||
         !grow(&b->paragraphs, doc->paragraph_count, sizeof(tqc_paragraph)))
@@ -604,6 +610,20 @@ static tqc_status check_unsuppressed(builder *b, tqc_doc *doc, tqc_findings *fou
     return st;
 }
 
+/* text_only: counts the findings kept since first (regions since first_region, notes
+ * since first_note) and drops them, once deferred fixes are settled, so that a large
+ * file's findings never pile up. */
+static void drop_detail(builder *b, size_t first, size_t first_region, size_t first_note)
+{
+    const tqc_fix_state *states = VEC_AT(b->states, tqc_fix_state);
+    for (size_t k = first; k < b->findings.count; k++)
+        b->applied += states[k] == TQC_FIX_APPLIED;
+    b->found += b->findings.count - first;
+    b->findings.count = b->states.count = first;
+    b->regions.count = first_region;
+    b->notes.count = b->next.count = first_note;
+}
+
 /* Checks and fixes one chunk (text[0, len), the next bytes of the file), appending its
  * bytes, corrected bytes, findings, structure and regions to the builder. */
 static tqc_status fix_chunk(builder *b, const char *text, size_t len, size_t base_line,
@@ -611,6 +631,7 @@ static tqc_status fix_chunk(builder *b, const char *text, size_t len, size_t bas
 {
     size_t base_old = b->old.count, base_new = b->fixed.count;
     size_t first = b->findings.count, first_region = b->regions.count;
+    size_t first_note = b->notes.count;
     tqc_doc *doc = tqc_doc_new(b->name, text, len, b->lang);
     if (!doc)
         return TQC_ENOMEM;
@@ -676,6 +697,8 @@ static tqc_status fix_chunk(builder *b, const char *text, size_t len, size_t bas
         st = TQC_ENOMEM;
     if (st == TQC_OK)
         settle_deferred(b, first, VEC_AT(b->regions, region), first_region, b->regions.count);
+    if (st == TQC_OK && b->text_only)
+        drop_detail(b, first, first_region, first_note);
     free(R);
     free(cur);
     return st;
@@ -971,6 +994,7 @@ static tqc_status builder_init(builder *b, tqc_checker *ck, const char *name,
     b->lang = opts->lang ? opts->lang : "en";
     b->all_fixes = opts->all_fixes;
     b->lang_from_file = opts->lang_from_file;
+    b->text_only = opts->text_only;
     b->max_rounds = opts->max_rounds ? opts->max_rounds : TQC_FIX_MAX_ROUNDS;
     b->arena = tqc_arena_new();
     if (!b->arena || !push_bytes(&b->old, "", 0) || !push_bytes(&b->fixed, "", 0))
@@ -984,6 +1008,13 @@ static tqc_status builder_finish(builder *b, tqc_fix_result **out)
     tqc_fix_result *res = calloc(1, sizeof *res);
     if (!res)
         return TQC_ENOMEM;
+    if (b->text_only)   /* what a markup file kept goes now (plain text: chunk by chunk) */
+        drop_detail(b, 0, 0, 0);
+    res->found = b->found + b->findings.count;
+    res->applied = b->applied;
+    const tqc_fix_state *kept_states = VEC_AT(b->states, tqc_fix_state);
+    for (size_t k = 0; k < b->states.count; k++)
+        res->applied += kept_states[k] == TQC_FIX_APPLIED;
     /* The doc adopts the original bytes rather than copying them: one copy less of a
      * file that may be tens of megabytes. */
     res->doc = tqc_doc_take(b->name, b->old.items, b->old.count, b->lang);
@@ -1025,10 +1056,12 @@ static tqc_status builder_finish(builder *b, tqc_fix_result **out)
     res->text = b->fixed.items;
     res->len = b->fixed.count;
     b->fixed.items = NULL;
-    res->findings = b->findings.items;
-    res->states = b->states.items;
-    res->finding_count = b->findings.count;
-    b->findings.items = b->states.items = NULL;
+    if (!b->text_only) {
+        res->findings = b->findings.items;
+        res->states = b->states.items;
+        res->finding_count = b->findings.count;
+        b->findings.items = b->states.items = NULL;
+    }
     res->rounds = b->rounds;
     res->all_fixes = b->all_fixes;
     *out = res;

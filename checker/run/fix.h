@@ -104,6 +104,11 @@ typedef struct tqc_fix_options {
     bool all_fixes;
     unsigned max_rounds;    /* 0: TQC_FIX_MAX_ROUNDS */
     size_t max_bytes;       /* 0: TQC_FIX_MAX_BYTES */
+    /* Keep only what writing the file needs (tqc fix): the original and corrected bytes
+     * and the counts. The findings, notes, regions and sentences of a plain file are
+     * dropped chunk by chunk, so memory is the two texts and one chunk's work, however
+     * many findings there are. */
+    bool text_only;
 } tqc_fix_options;
 
 typedef struct tqc_fix_result {
@@ -114,6 +119,8 @@ typedef struct tqc_fix_result {
     tqc_doc *doc;
     char *text;             /* the corrected bytes, NUL-terminated */
     size_t len;
+    /* With text_only, findings, states, regions and notes are NULL and their counts 0,
+     * and doc has no sentences or paragraphs. */
     tqc_finding *findings;  /* of the original text, sorted; spans are offsets in doc->text */
     tqc_fix_state *states;  /* what became of each finding's fix, after every round */
     size_t finding_count;
@@ -122,6 +129,7 @@ typedef struct tqc_fix_result {
     tqc_fix_note *notes;
     size_t note_count;
     unsigned rounds;        /* most rounds any chunk needed */
+    size_t found, applied;  /* findings of the original, and those whose fix was applied */
     bool all_fixes;
 } tqc_fix_result;
 

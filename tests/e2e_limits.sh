@@ -1,0 +1,133 @@
+#!/bin/sh
+# End-to-end tests of issue 18's limits: `tqc fix` holds a large file in bounded memory,
+# Ctrl-C stops check and audit within a bounded time even inside a pass on one huge
+# document, and 200k suppression directives cost about what the same bytes without them do.
+# Inputs are generated here; figures are measured with getrusage (CPU time and peak
+# memory of the child), never wall time: the machine may be busy.
+# Prints `ok N - name` / `not ok N - name`; exits 1 on failure.
+set -u
+TQC=${TQC:-./tqc}
+case $TQC in /*) ;; *) TQC=$(pwd)/$TQC ;; esac
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+n=0 fail=0
+
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() {
+    n=$((n + 1)); fail=$((fail + 1)); echo "not ok $n - $1"
+    [ -n "${2:-}" ] && printf '%s\n' "$2" | head -20 | sed 's/^/#   /'
+    return 0
+}
+if ! command -v python3 >/dev/null 2>&1; then
+    echo "# e2e_limits: skipped (no python3)"
+    exit 0
+fi
+
+# measure CMD...: runs CMD (stdout and stderr to $tmp/out, $tmp/err) and prints
+# "STATUS PEAK_KB CPU_SECONDS" (user + system time of the child).
+measure() {
+    python3 - "$@" <<'EOF'
+import os, resource, subprocess, sys
+d = os.environ['TMPD']
+with open(d + '/out', 'wb') as o, open(d + '/err', 'wb') as e:
+    rc = subprocess.call(sys.argv[1:], stdout=o, stderr=e)
+u = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(rc, u.ru_maxrss, '%.3f' % (u.ru_utime + u.ru_stime))
+EOF
+}
+export TMPD="$tmp"
+
+# --- fix: memory is the file, its corrected copy and one chunk's work. ---------------
+# An 8 MB article with a fix every ~100 bytes (80k fixes): the findings, notes and
+# regions tqc fix used to keep for the whole file cost ~5 times the file (a 35 MB file
+# peaked at 268 MB, 481 MB before that). Writing the file needs only the original bytes
+# (to check that nobody saved meanwhile) and the corrected ones: 2 x the size, plus a
+# 256 KiB chunk's tokens and findings, which stay far under 16 MiB.
+python3 -c "
+import sys
+s = ['The minister said the the talks would resume on Monday in the capital.',
+     'Officials confirmed that the agreement remains in force , as before.',
+     'Growth reached 3.5 percent in the second quarter, the office said.',
+     'She said that the plan would be presented to parliament next week.']
+para = ' '.join(s) + '\n\n'
+with open(sys.argv[1], 'w') as f:
+    f.write(para * (8000000 // len(para)))
+" "$tmp/big.txt"
+printf 'The minister said the the talks would resume.\n' >"$tmp/small.txt"
+size_kb=$(( $(wc -c <"$tmp/big.txt") / 1024 ))
+set -- $(measure "$TQC" fix "$tmp/small.txt"); base_kb=$2
+set -- $(measure "$TQC" fix "$tmp/big.txt"); rc=$1 big_kb=$2
+bound_kb=$((2 * size_kb + 16384))
+[ "$rc" = 0 ] && grep -q 'fixed [0-9]* findings in 1 file' "$tmp/err" && ! grep -q 'the the' "$tmp/big.txt" \
+    && ok "fix of an 8 MB file with 80k fixes works" || not_ok "fix of an 8 MB file with 80k fixes works" "exit $rc: $(cat "$tmp/err")"
+[ $((big_kb - base_kb)) -le "$bound_kb" ] \
+    && ok "fix memory beyond start-up: $((big_kb - base_kb)) KiB <= 2 x ${size_kb} KiB + 16 MiB" \
+    || not_ok "fix memory beyond start-up: $((big_kb - base_kb)) KiB <= 2 x ${size_kb} KiB + 16 MiB"
+ls -a "$tmp" | grep -q '\.tqc-' && not_ok "fix leaves no temporary file" || ok "fix leaves no temporary file"
+
+# --- Ctrl-C stops check and audit inside a long pass on one huge document. ----------
+# One HTML article of ~10 MB is one document: some of its passes run for a second or
+# more, and the stop flag is read only between passes, so a grace period (cli/common.h:
+# 1 s for check, 3 s for audit) bounds the wait.
+python3 -c "
+import sys
+p = '<p>The minister said that the talks would resume on Monday, officials confirmed.</p>\n'
+with open(sys.argv[1], 'w') as f:
+    f.write('<html><body><article>\n' + p * (10000000 // len(p)) + '</article></body></html>\n')
+" "$tmp/huge.html"
+mkdir "$tmp/corpus" "$tmp/outdir"
+cp "$tmp/huge.html" "$tmp/corpus/"
+# interrupt NAME LIMIT SIGNAL CMD...: starts CMD, sends SIGNAL (INT, TERM) after 1 s,
+# expects exit 130 within LIMIT seconds of it (the grace period, more for a busy machine).
+interrupt() {
+    name=$1 limit=$2; export SIG=$3; shift 3
+    python3 - "$@" <<'EOF' >"$tmp/int" 2>&1
+import os, signal, subprocess, sys, time
+d = os.environ['TMPD']
+with open(d + '/out', 'wb') as o, open(d + '/err', 'wb') as e:
+    p = subprocess.Popen(sys.argv[1:], stdout=o, stderr=e)
+    time.sleep(1.0)
+    if p.poll() is not None:
+        print('finished before the signal: exit', p.returncode); sys.exit(0)
+    t0 = time.monotonic()
+    p.send_signal(getattr(signal, 'SIG' + os.environ['SIG']))
+    try:
+        rc = p.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        p.kill(); print('still running 20 s after SIGINT'); sys.exit(0)
+    print(rc, '%.2f' % (time.monotonic() - t0))
+EOF
+    set -- $(cat "$tmp/int")
+    if [ "$1" = 130 ] && python3 -c "import sys; sys.exit(float(sys.argv[1]) > float(sys.argv[2]))" "$2" "$limit"; then
+        ok "$name: SIG$SIG after 1 s stops it in $2 s with status 130"
+    else
+        not_ok "$name: SIG$SIG after 1 s stops it within $limit s with status 130" "$(cat "$tmp/int") $(head -c 300 "$tmp/err")"
+    fi
+}
+interrupt "check" 2.5 INT "$TQC" check -j1 "$tmp/huge.html"
+[ "$(grep -c . "$tmp/err")" = 1 ] && grep -q '^tqc: interrupted' "$tmp/err" \
+    && ok "check says so in one line" || not_ok "check says so in one line" "$(cat "$tmp/err")"
+interrupt "check -j2" 2.5 TERM "$TQC" check -j2 "$tmp/huge.html" "$tmp/big.txt"
+interrupt "audit" 4.5 INT "$TQC" audit -j1 --db "$tmp/outdir/a.sqlite" --html "$tmp/outdir/a.html" "$tmp/corpus"
+grep -q 'tqc: interrupted' "$tmp/err" && ok "audit says it was interrupted" || not_ok "audit says it was interrupted" "$(cat "$tmp/err")"
+ls -a "$tmp/outdir" "$tmp/corpus" | grep -q '\.tqc-' && not_ok "no temporary file is left" "$(ls -a "$tmp/outdir")" || ok "no temporary file is left"
+
+# --- 200k suppression pairs cost about what the same bytes without them do. ---------
+python3 -c "
+import sys
+pair = '<!-- tqc-disable repeated-word -->\nThe the talks resumed.\n<!-- tqc-enable repeated-word -->\n'
+text = pair * 200000
+line = 'The minister said that the talks resumed on Monday in the capital again.\n'
+open(sys.argv[1], 'w').write(text)
+open(sys.argv[2], 'w').write((line * (len(text) // len(line) + 1))[:len(text)])
+" "$tmp/directives.txt" "$tmp/plain.txt"
+set -- $(measure "$TQC" check -j1 "$tmp/plain.txt"); plain_cpu=$3
+set -- $(measure "$TQC" check -j1 "$tmp/directives.txt"); rc=$1 dir_cpu=$3
+[ "$rc" = 0 ] && [ ! -s "$tmp/out" ] && ok "200k tqc-disable regions suppress every finding" \
+    || not_ok "200k tqc-disable regions suppress every finding" "exit $rc: $(head -c 300 "$tmp/out")"
+python3 -c "import sys; sys.exit(float(sys.argv[1]) > 2 * float(sys.argv[2]) + 0.2)" "$dir_cpu" "$plain_cpu" \
+    && ok "200k pairs take $dir_cpu s of CPU, the same bytes without them $plain_cpu s (at most 2x)" \
+    || not_ok "200k pairs take $dir_cpu s of CPU, the same bytes without them $plain_cpu s (at most 2x)"
+
+echo "# e2e_limits: $n tests, $fail failed"
+[ "$fail" = 0 ]
