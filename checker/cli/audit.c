@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "core/atomic.h"
+#include "core/io.h"
 #include "run/audit.h"
 #include "report/audit_db.h"
 #include "report/audit_html.h"
@@ -676,37 +677,10 @@ static char *read_all(const char *path, size_t *len, char *err, size_t errlen)
         snprintf(err, errlen, "%s: %s", path, strerror(errno));
         return NULL;
     }
-    char *buf = NULL;
-    size_t n = 0, cap = 0;
-    for (;;) {
-        if (cap - n < 65536) {
-            size_t ncap = cap ? cap * 2 : 65536;
-            char *nb = realloc(buf, ncap);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                snprintf(err, errlen, "%s: out of memory", path);
-                break;
-            }
-            buf = nb;
-            cap = ncap;
-        }
-        size_t got = fread(buf + n, 1, cap - n - 1, f);
-        n += got;
-        if (got == 0) {
-            if (ferror(f)) {
-                snprintf(err, errlen, "%s: %s", path, strerror(errno));
-                free(buf);
-                buf = NULL;
-            }
-            break;
-        }
-    }
+    char *buf;
+    tqc_io_read_stream(f, path, SIZE_MAX, &buf, len, err, errlen);
     if (f != stdin)
         fclose(f);
-    if (buf)
-        buf[n] = '\0';
-    *len = n;
     return buf;
 }
 

@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "core/io.h"
 #include "core/atomic.h"
 #include "run/baseline.h"
 #include "cli/common.h"
@@ -61,15 +62,6 @@ struct tqc_ci {
     size_t failing;
     cur_file cur;
 };
-
-static char *dup_str(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    if (p)
-        memcpy(p, s, n);
-    return p;
-}
 
 /* ---- --changed-since ------------------------------------------------------------ */
 
@@ -199,7 +191,7 @@ static bool add_file(tqc_ci *ci, size_t *cap, const char *path)
         ci->files = f;
         *cap = ncap;
     }
-    return (ci->files[ci->nfiles] = dup_str(path)) != NULL && ++ci->nfiles;
+    return (ci->files[ci->nfiles] = tqc_strdup(path)) != NULL && ++ci->nfiles;
 }
 
 static bool append_file(tqc_ci *ci, size_t *cap, const char *path)
@@ -212,7 +204,7 @@ static bool append_file(tqc_ci *ci, size_t *cap, const char *path)
         ci->files = f;
         *cap = ncap;
     }
-    return (ci->files[ci->nfiles] = dup_str(path)) != NULL && ++ci->nfiles;
+    return (ci->files[ci->nfiles] = tqc_strdup(path)) != NULL && ++ci->nfiles;
 }
 
 static int cmp_name(const void *a, const void *b)
@@ -245,7 +237,7 @@ static bool add_tree(tqc_ci *ci, size_t *cap, const char *dir, int depth)
             }
             names = g;
         }
-        if (!(names[n] = dup_str(e->d_name)))
+        if (!(names[n] = tqc_strdup(e->d_name)))
             ok = false;
         else
             n++;

@@ -5,14 +5,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-static char *dup_str(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    if (p)
-        memcpy(p, s, n);
-    return p;
-}
+#include "core/io.h"
 
 /* Marks every TQC_DOC_MARK_STEP bytes at the character boundaries tqc_doc_locate's
  * count meets from text[0]. */
@@ -77,8 +70,8 @@ tqc_doc *tqc_doc_new(const char *name, const char *text, size_t len, const char 
         goto fail;
     char *copy = malloc(len + 1);
     doc->text = copy;
-    doc->name = dup_str(name ? name : "<input>");
-    doc->lang = dup_str(lang ? lang : "");
+    doc->name = tqc_strdup(name ? name : "<input>");
+    doc->lang = tqc_strdup(lang ? lang : "");
     doc->arena = tqc_arena_new();
     if (!copy || !doc->name || !doc->lang || !doc->arena)
         goto fail;
@@ -115,7 +108,7 @@ tqc_doc *tqc_doc_take(const char *name, char *text, size_t len, const char *lang
 
 tqc_status tqc_doc_set_lang(tqc_doc *doc, const char *lang)
 {
-    char *copy = dup_str(lang);
+    char *copy = tqc_strdup(lang);
     if (!copy)
         return TQC_ENOMEM;
     free((char *)doc->lang);

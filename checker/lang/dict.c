@@ -12,6 +12,7 @@
 #include <strings.h>
 #include <utf8proc.h>
 
+#include "core/io.h"
 #include "core/regfile.h"
 #include "core/text.h"
 
@@ -300,15 +301,6 @@ static tqc_status speller_open(speller *sp, const char *aff, const char *dic, co
     return st;
 }
 
-static char *dup_str(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    if (p)
-        memcpy(p, s, n);
-    return p;
-}
-
 /* Frees a core no view uses; the caller holds registry_mu. */
 static void core_free(dict_core *dict)
 {
@@ -350,12 +342,12 @@ static tqc_status core_open(const char *key, const char *name, const char *aff, 
     dict->sp = (speller){.to_dic = (iconv_t)-1, .from_dic = (iconv_t)-1};
     snprintf(dict->name, sizeof dict->name, "%s", name);
     size_t nwords = opts ? opts->word_file_count : 0;
-    bool nomem = !(dict->key = dup_str(key)) || !(dict->aff = dup_str(aff)) ||
-                 !(dict->dic = dup_str(dic)) || !(dict->dir = dup_str(dir)) ||
+    bool nomem = !(dict->key = tqc_strdup(key)) || !(dict->aff = tqc_strdup(aff)) ||
+                 !(dict->dic = tqc_strdup(dic)) || !(dict->dir = tqc_strdup(dir)) ||
                  !(dict->word_files = calloc(nwords + 1, sizeof *dict->word_files)) ||
                  !(dict->cache = tqc_strmap_new()) || !(dict->raw = tqc_strmap_new());
     for (size_t i = 0; !nomem && i < nwords; i++)
-        nomem = !(dict->word_files[dict->word_file_count++] = dup_str(opts->word_files[i]));
+        nomem = !(dict->word_files[dict->word_file_count++] = tqc_strdup(opts->word_files[i]));
     if (nomem) {
         core_free(dict);
         return TQC_ENOMEM;

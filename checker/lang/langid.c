@@ -5,6 +5,7 @@
  * exttextcat orders the candidates and the dictionaries decide. */
 #include "lang/langid.h"
 
+#include "core/io.h"
 #include "core/strmap.h"
 
 #include <ctype.h>
@@ -69,19 +70,6 @@ struct tqc_langid {
     bool textcat_tried;
 };
 
-static char *dup_str(const char *s, bool *failed)
-{
-    if (!s)
-        return NULL;
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    if (p)
-        memcpy(p, s, n);
-    else
-        *failed = true;
-    return p;
-}
-
 static int cmp_code(const void *a, const void *b)
 {
     return strcmp(((const candidate *)a)->code, ((const candidate *)b)->code);
@@ -121,9 +109,9 @@ tqc_status tqc_langid_new(const tqc_langid_options *opts, tqc_langid **out)
     if (!id)
         return TQC_ENOMEM;
     bool nomem = false;
-    id->data_dir = dup_str(opts->data_dir, &nomem);
-    id->dict_path = dup_str(opts->dict_path, &nomem);
-    id->textcat_dir = dup_str(opts->textcat_dir ? opts->textcat_dir : TQC_LANGID_TEXTCAT_DIR,
+    id->data_dir = tqc_strdup_opt(opts->data_dir, &nomem);
+    id->dict_path = tqc_strdup_opt(opts->dict_path, &nomem);
+    id->textcat_dir = tqc_strdup_opt(opts->textcat_dir ? opts->textcat_dir : TQC_LANGID_TEXTCAT_DIR,
                               &nomem);
     if (nomem) {
         tqc_langid_free(id);

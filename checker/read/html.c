@@ -145,21 +145,6 @@ typedef struct html {
     char charset[64];       /* what the page is decoded as ("UTF-8" or a legacy name) */
 } html;
 
-static bool grow(void **arr, size_t *cap, size_t count, size_t size)
-{
-    if (count < *cap)
-        return true;
-    size_t ncap = *cap ? *cap * 2 : 64;
-    if (ncap > SIZE_MAX / size)
-        return false;
-    void *p = realloc(*arr, ncap * size);
-    if (!p)
-        return false;
-    *arr = p;
-    *cap = ncap;
-    return true;
-}
-
 static void stop(html *h, tqc_status st, const char *msg)
 {
     if (h->st == TQC_OK) {
@@ -180,7 +165,7 @@ static size_t position(html *h)
 
 static bool add_event(html *h, event ev)
 {
-    if (!grow((void **)&h->events, &h->event_cap, h->event_count, sizeof *h->events)) {
+    if (!tqc_grow((void **)&h->events, &h->event_cap, h->event_count, 1, sizeof *h->events)) {
         stop(h, TQC_ENOMEM, "out of memory");
         return false;
     }
@@ -304,7 +289,7 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
         return;
     }
     const char *name = (const char *)xname;
-    if (!grow((void **)&h->nodes, &h->node_cap, h->node_count, sizeof *h->nodes)) {
+    if (!tqc_grow((void **)&h->nodes, &h->node_cap, h->node_count, 1, sizeof *h->nodes)) {
         stop(h, TQC_ENOMEM, "out of memory");
         return;
     }
@@ -354,7 +339,7 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
         add_event(h, (event){.type = EV_CLOSE, .node = idx, .src = at});
         return;
     }
-    if (!grow((void **)&h->stack, &h->stack_cap, h->depth, sizeof *h->stack)) {
+    if (!tqc_grow((void **)&h->stack, &h->stack_cap, h->depth, 1, sizeof *h->stack)) {
         stop(h, TQC_ENOMEM, "out of memory");
         return;
     }

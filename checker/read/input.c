@@ -190,50 +190,12 @@ tqc_status tqc_input_slurp(const tqc_input *in, size_t max, char **buf, size_t *
     FILE *f = tqc_input_fopen(in, err, errlen);
     if (!f)
         return TQC_EIO;
-    size_t cap = 0, n = 0;
-    char *b = NULL;
-    tqc_status st = TQC_OK;
-    for (;;) {
-        if (cap - n < 65536) {
-            size_t ncap = cap ? cap * 2 : 65536;
-            if (ncap > max + 2)
-                ncap = max + 2;
-            char *nb = ncap > cap ? realloc(b, ncap) : NULL;
-            if (!nb) {
-                st = ncap > cap ? TQC_ENOMEM : TQC_ELIMIT;
-                break;
-            }
-            b = nb;
-            cap = ncap;
-        }
-        size_t got = fread(b + n, 1, cap - n - 1, f);
-        n += got;
-        if (n > max) {
-            st = TQC_ELIMIT;
-            break;
-        }
-        if (got == 0) {
-            if (ferror(f)) {
-                snprintf(err, errlen, "%s: read error: %s", in->name, strerror(errno));
-                st = TQC_EIO;
-            }
-            break;
-        }
-    }
+    tqc_status st = tqc_io_read_stream(f, in->name, max, buf, len, err, errlen);
     tqc_input_fclose(in, f);
     if (st == TQC_ELIMIT)
         snprintf(err, errlen, "%s: larger than %zu MiB, the most tqc reads of a %s file",
                  in->name, max >> 20, tqc_input_format_name(in->format));
-    else if (st == TQC_ENOMEM)
-        snprintf(err, errlen, "%s: out of memory", in->name);
-    if (st != TQC_OK) {
-        free(b);
-        return st;
-    }
-    b[n] = '\0';
-    *buf = b;
-    *len = n;
-    return TQC_OK;
+    return st;
 }
 
 bool tqc_input_same_lang(const char *a, const char *b)
@@ -291,25 +253,6 @@ void tqc_tb_reset(tqc_tb *tb)
     tb->failed = TQC_OK;
 }
 
-/* Makes room for n more items of size at *arr (holding *count of *cap). */
-static bool grow(void **arr, size_t *cap, size_t count, size_t n, size_t size)
-{
-    if (n <= *cap - count)
-        return true;
-    size_t want = count + n;
-    if (want < count || want > SIZE_MAX / 2 / size)
-        return false;
-    size_t ncap = *cap ? *cap : 16;
-    while (ncap < want)
-        ncap *= 2;
-    void *p = realloc(*arr, ncap * size);
-    if (!p)
-        return false;
-    *arr = p;
-    *cap = ncap;
-    return true;
-}
-
 void tqc_tb_append(tqc_tb *tb, const char *s, size_t n, tqc_srcpos at, bool exact)
 {
     if (tb->failed || n == 0)
@@ -319,7 +262,7 @@ void tqc_tb_append(tqc_tb *tb, const char *s, size_t n, tqc_srcpos at, bool exac
         return;
     }
     /* One byte more for the NUL tqc_doc_new does not need but debugging does. */
-    if (!grow((void **)&tb->text, &tb->cap, tb->len, n + 1, 1)) {
+    if (!tqc_grow((void **)&tb->text, &tb->cap, tb->len, n + 1, 1)) {
         tb->failed = TQC_ENOMEM;
         return;
     }
@@ -327,7 +270,7 @@ void tqc_tb_append(tqc_tb *tb, const char *s, size_t n, tqc_srcpos at, bool exac
     bool continues = last && exact && last->exact &&
                      last->src + (tb->len - last->text) == at.off;
     if (!continues) {
-        if (!grow((void **)&tb->map, &tb->map_cap, tb->map_count, 1, sizeof *tb->map)) {
+        if (!tqc_grow((void **)&tb->map, &tb->map_cap, tb->map_count, 1, sizeof *tb->map)) {
             tb->failed = TQC_ENOMEM;
             return;
         }
@@ -341,7 +284,7 @@ void tqc_tb_append(tqc_tb *tb, const char *s, size_t n, tqc_srcpos at, bool exac
 static size_t add_str(tqc_tb *tb, const char *s)
 {
     size_t n = strlen(s) + 1;
-    if (!grow((void **)&tb->strs, &tb->strs_cap, tb->strs_len, n, 1)) {
+    if (!tqc_grow((void **)&tb->strs, &tb->strs_cap, tb->strs_len, n, 1)) {
         tb->failed = TQC_ENOMEM;
         return SIZE_MAX;
     }
@@ -355,7 +298,7 @@ void tqc_tb_inline(tqc_tb *tb, tqc_inline_kind kind, const char *tag, const char
 {
     if (tb->failed)
         return;
-    if (!grow((void **)&tb->inl, &tb->inl_cap, tb->inl_count, 1, sizeof *tb->inl)) {
+    if (!tqc_grow((void **)&tb->inl, &tb->inl_cap, tb->inl_count, 1, sizeof *tb->inl)) {
         tb->failed = TQC_ENOMEM;
         return;
     }
@@ -368,17 +311,6 @@ void tqc_tb_inline(tqc_tb *tb, tqc_inline_kind kind, const char *tag, const char
 int tqc_tb_last(const tqc_tb *tb)
 {
     return tb->len ? (unsigned char)tb->text[tb->len - 1] : -1;
-}
-
-static char *dup_or_null(const char *s)
-{
-    if (!s)
-        return NULL;
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    if (p)
-        memcpy(p, s, n);
-    return p;
 }
 
 tqc_status tqc_tb_finish(tqc_tb *tb, const char *name, const char *lang, const char *segment,
@@ -422,7 +354,7 @@ tqc_status tqc_tb_finish(tqc_tb *tb, const char *name, const char *lang, const c
             doc->inlines[i] = (tqc_doc_inline){s->offset, s->line + 1, t, d, s->kind};
         }
     }
-    if (segment && !(doc->segment = dup_or_null(segment)))
+    if (segment && !(doc->segment = tqc_strdup(segment)))
         goto nomem;
     tqc_tb_reset(tb);
     *out = doc;
@@ -610,7 +542,7 @@ static tqc_status decode_utf16(tqc_input *in, char *err, size_t errlen)
     char note[512];
     snprintf(note, sizeof note, "%s: read as UTF-16%s; positions are those of its UTF-8 text",
              in->name, le ? "LE" : "BE");
-    in->note = dup_or_null(note);
+    in->note = tqc_strdup(note);
     return TQC_OK;
 }
 
@@ -622,11 +554,11 @@ static tqc_status open_input(const char *path, FILE *stream, const tqc_input_opt
     if (!in)
         return TQC_ENOMEM;
     const char *name = opts->name ? opts->name : strcmp(path, "-") == 0 ? "<stdin>" : path;
-    in->path = dup_or_null(path);
-    in->name = dup_or_null(name);
-    in->lang = dup_or_null(opts->lang ? opts->lang : "en");
-    in->source = dup_or_null(opts->source);
-    in->source_lang = dup_or_null(opts->source_lang ? opts->source_lang : "");
+    in->path = tqc_strdup(path);
+    in->name = tqc_strdup(name);
+    in->lang = tqc_strdup(opts->lang ? opts->lang : "en");
+    in->source = tqc_strdup(opts->source);
+    in->source_lang = tqc_strdup(opts->source_lang ? opts->source_lang : "");
     if (!in->path || !in->name || !in->lang || (opts->source && !in->source) ||
         !in->source_lang) {
         tqc_input_close(in);

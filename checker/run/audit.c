@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/io.h"
 #include "run/config.h"
 #include "lang/langid.h"
 #include "read/reader.h"
@@ -147,15 +148,6 @@ static void halt(audit *a, tqc_status st, const char *msg)
     pthread_mutex_unlock(&a->mu);
 }
 
-static char *dup_str(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    if (p)
-        memcpy(p, s, n);
-    return p;
-}
-
 /* A malloc'd "a/b" (or "a" + "b" when a ends in '/'). */
 static char *join(const char *a, const char *b)
 {
@@ -260,13 +252,13 @@ char *tqc_audit_folder(const char *path, const char *root)
                 rest++;
             const char *slash = strchr(rest, '/');
             if (!slash)
-                return here ? dup_str(".") : folder_name(root, rl);
+                return here ? tqc_strdup(".") : folder_name(root, rl);
             return folder_name(path, (size_t)(slash - path));
         }
     }
     const char *slash = strrchr(path, '/');
     if (!slash)
-        return dup_str(".");
+        return tqc_strdup(".");
     return folder_name(path, slash == path ? 1 : (size_t)(slash - path));
 }
 
@@ -301,9 +293,9 @@ static bool emit_message(audit *a, const char *path, const char *what)
     job j = {0};
     char msg[PATH_MAX + 128];
     snprintf(msg, sizeof msg, "%s: %s", path, what);
-    j.path = dup_str(path);
+    j.path = tqc_strdup(path);
     j.folder = tqc_audit_folder(path, a->opts->root);
-    j.error = dup_str(msg);
+    j.error = tqc_strdup(msg);
     if (!j.path || !j.folder || !j.error) {
         free(j.path);
         free(j.folder);
@@ -332,7 +324,7 @@ static bool leads_outside(const audit *a, const char *full)
 
 static bool emit_file(audit *a, const char *path, const struct stat *st, char *folder)
 {
-    job j = {.path = dup_str(path), .folder = folder, .size = (uint64_t)st->st_size,
+    job j = {.path = tqc_strdup(path), .folder = folder, .size = (uint64_t)st->st_size,
              .regular = S_ISREG(st->st_mode)};
     if (!j.regular)
         j.size = 0;
@@ -425,7 +417,7 @@ static bool walk_dir(audit *a, const char *path, const char *rel, const char *ro
             list = nl;
             cap = ncap;
         }
-        if (!(list[n].name = dup_str(name))) {
+        if (!(list[n].name = tqc_strdup(name))) {
             ok = false;
             break;
         }
@@ -439,7 +431,7 @@ static bool walk_dir(audit *a, const char *path, const char *rel, const char *ro
         qsort(list, n, sizeof *list, entry_cmp);
     for (size_t i = 0; ok && i < n && !stopping(a); i++) {
         char *full = join(path, list[i].name);
-        char *r = *rel ? join(rel, list[i].name) : dup_str(list[i].name);
+        char *r = *rel ? join(rel, list[i].name) : tqc_strdup(list[i].name);
         if (!full || !r) {
             free(full);
             free(r);
@@ -473,7 +465,7 @@ static bool walk_dir(audit *a, const char *path, const char *rel, const char *ro
                         }
                         char *rootname = folder_name(root, strlen(root));
                         folder = top && rootname
-                                     ? (strcmp(rootname, ".") == 0 ? dup_str(top)
+                                     ? (strcmp(rootname, ".") == 0 ? tqc_strdup(top)
                                                                    : join(rootname, top))
                                      : NULL;
                         free(top);
@@ -696,7 +688,7 @@ static tqc_status deliver(void *ctx, tqc_doc **docp, tqc_findings *found)
             snprintf(name, sizeof name, "%s#%s", doc->name, doc->segment);
         else
             snprintf(name, sizeof name, "%s:%zu", doc->name, doc->base_line + 1);
-        if (!(it->article = dup_str(name)))
+        if (!(it->article = tqc_strdup(name)))
             st = TQC_ENOMEM;
     }
     /* Fingerprints need the doc, which the releaser may not get. */
@@ -917,7 +909,7 @@ static void check_file(audit *a, worker *w, slot *s)
                 snprintf(err, sizeof err, "%s: %s", s->job.path, why);
         }
         if (!have_lang) {
-            fi.lang = dup_str(doc->lang);
+            fi.lang = tqc_strdup(doc->lang);
             have_lang = true;
         }
         tqc_findings found;
@@ -958,7 +950,7 @@ done:
     pthread_mutex_lock(&a->mu);
     publish(s, &fi);
     s->state = state;
-    if (state == TQC_AUDIT_FAILED && !(s->error = dup_str(err[0] ? err : "read error")))
+    if (state == TQC_AUDIT_FAILED && !(s->error = tqc_strdup(err[0] ? err : "read error")))
         atomic_store(&a->halt, 1);
     if (nt.left_out) {
         char more[64];

@@ -2,6 +2,7 @@
  * The JSON reader is a small strict parser for what the writer writes (and any JSON
  * of the same shape): a tree of values, then a walk that fills the summary. */
 #include "core/text.h"
+#include "core/io.h"
 #include "run/audit_summary.h"
 
 #include <errno.h>
@@ -20,15 +21,6 @@
 #define JSON_MAX_DEPTH 16
 
 static const char *const sev_names[3] = {"info", "warning", "error"};
-
-static char *dup_str(const char *s)
-{
-    size_t n = strlen(s ? s : "") + 1;
-    char *p = malloc(n);
-    if (p)
-        memcpy(p, s ? s : "", n);
-    return p;
-}
 
 bool tqc_audit_summary_init(tqc_audit_summary *s)
 {
@@ -216,14 +208,16 @@ static void rank_worst(tqc_audit_summary *s, const tqc_audit_article *a)
         at--;
     if (at >= TQC_AUDIT_WORST)
         return;
-    tqc_audit_article copy = {dup_str(a->name), dup_str(a->folder), dup_str(a->lang),
-                              a->words, {a->findings[0], a->findings[1], a->findings[2]},
+    tqc_audit_article copy = {tqc_strdup(a->name ? a->name : ""),
+                              tqc_strdup(a->folder ? a->folder : ""),
+                              tqc_strdup(a->lang ? a->lang : ""), a->words, {a->findings[0], a->findings[1], a->findings[2]},
                               NULL, 0};
     size_t nr = a->rule_count < TQC_AUDIT_ARTICLE_RULES ? a->rule_count : TQC_AUDIT_ARTICLE_RULES;
     bool rules_ok = true;
     if (nr && (rules_ok = (copy.rules = calloc(nr, sizeof *copy.rules)) != NULL)) {
         for (size_t i = 0; i < nr; i++) {
-            copy.rules[copy.rule_count] = (tqc_audit_rule_count){dup_str(a->rules[i].rule),
+            const char *rule = a->rules[i].rule ? a->rules[i].rule : "";
+            copy.rules[copy.rule_count] = (tqc_audit_rule_count){tqc_strdup(rule),
                                                                  a->rules[i].count};
             rules_ok &= copy.rules[copy.rule_count++].rule != NULL;
         }

@@ -1,6 +1,6 @@
 /* baseline: reading, matching, pruning and writing baseline files (see run/baseline.h). */
 #include "run/baseline.h"
-#include "core/regfile.h"
+#include "core/io.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -36,16 +36,6 @@ void tqc_baseline_free(tqc_baseline *b)
 }
 
 size_t tqc_baseline_count(const tqc_baseline *b) { return b->count; }
-
-static char *dup_n(const char *s, size_t n)
-{
-    char *p = malloc(n + 1);
-    if (p) {
-        memcpy(p, s, n);
-        p[n] = '\0';
-    }
-    return p;
-}
 
 static tqc_status push(tqc_baseline *b, uint64_t fp, char *rule, char *path, char *text)
 {
@@ -110,7 +100,7 @@ static char *fold_text(const char *s, size_t n)
 tqc_status tqc_baseline_add(tqc_baseline *b, uint64_t fingerprint, const char *rule,
                             const char *path, const char *text, size_t len)
 {
-    return push(b, fingerprint, dup_n(rule, strlen(rule)), dup_n(path, strlen(path)),
+    return push(b, fingerprint, tqc_strndup(rule, strlen(rule)), tqc_strndup(path, strlen(path)),
                 fold_text(text, len));
 }
 
@@ -186,7 +176,7 @@ static tqc_status parse_entry(tqc_baseline *b, const char *name, size_t lineno, 
         free(text);
         return bad_line(name, lineno, "unknown escape (\\\\ \\t \\n \\r only)", err, errlen);
     }
-    tqc_status st = push(b, fp, dup_n(field[1], flen[1]), path, text);
+    tqc_status st = push(b, fp, tqc_strndup(field[1], flen[1]), path, text);
     if (st != TQC_OK)
         snprintf(err, errlen, "%s: out of memory", name);
     return st;
@@ -238,41 +228,15 @@ tqc_status tqc_baseline_parse(const char *name, const char *text, size_t len,
 tqc_status tqc_baseline_load(const char *path, tqc_baseline **out, char *err, size_t errlen)
 {
     *out = NULL;
-    FILE *f; /* a regular file: a device or FIFO would never end or never start */
-    tqc_status open_st = tqc_regfile_open(path, (long long)TQC_BASELINE_MAX_BYTES, &f, err, errlen);
-    if (open_st != TQC_OK)
-        return open_st;
-    char *buf = NULL;
-    size_t len = 0, cap = 0;
-    tqc_status st = TQC_OK;
-    for (;;) {
-        if (len == cap) {
-            size_t ncap = cap ? cap * 2 : 65536;
-            char *nb = ncap <= TQC_BASELINE_MAX_BYTES + 65536 ? realloc(buf, ncap) : NULL;
-            if (!nb) {
-                st = cap >= TQC_BASELINE_MAX_BYTES ? TQC_ELIMIT : TQC_ENOMEM;
-                break;
-            }
-            buf = nb;
-            cap = ncap;
-        }
-        size_t got = fread(buf + len, 1, cap - len, f);
-        len += got;
-        if (got == 0)
-            break;
-    }
-    if (st == TQC_OK && ferror(f))
-        st = TQC_EIO;
-    if (st == TQC_OK && len > TQC_BASELINE_MAX_BYTES)
-        st = TQC_ELIMIT;
-    fclose(f);
+    /* a regular file: a device or FIFO would never end or never start */
+    char *buf;
+    size_t len;
+    tqc_status st = tqc_io_read_file(path, TQC_BASELINE_MAX_BYTES, &buf, &len, err, errlen);
     if (st == TQC_OK)
         st = tqc_baseline_parse(path, buf, len, out, err, errlen);
     else if (st == TQC_ELIMIT)
         snprintf(err, errlen, "%s: larger than %zu bytes; not a baseline", path,
                  TQC_BASELINE_MAX_BYTES);
-    else
-        snprintf(err, errlen, "%s: %s", path, st == TQC_EIO ? "read error" : "out of memory");
     free(buf);
     return st;
 }

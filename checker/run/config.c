@@ -12,9 +12,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/io.h"
 #include "pass/pass.h"
 #include "run/suppress.h"
-#include "core/regfile.h"
 
 typedef enum key_kind {
     K_LANG, K_FAIL_ON, K_DICT_DIR, K_WORDS, K_DISABLE, K_ENABLE, K_SEVERITY
@@ -439,16 +439,6 @@ static tqc_status fail(parser *ps, const char *fmt, ...)
     return TQC_EINPUT;
 }
 
-static char *dup_n(const char *s, size_t n)
-{
-    char *p = malloc(n + 1);
-    if (p) {
-        memcpy(p, s, n);
-        p[n] = '\0';
-    }
-    return p;
-}
-
 static void trim(const char **s, size_t *n)
 {
     while (*n && isspace((unsigned char)**s)) {
@@ -548,7 +538,7 @@ static tqc_status add_items(parser *ps, entry *e, const char *value, size_t n)
         n -= k < n ? k + 1 : k;
         if (len == 0)
             continue;
-        char *s = dup_n(item, len);
+        char *s = tqc_strndup(item, len);
         if (!s)
             return TQC_ENOMEM;
         if (e->kind == K_DISABLE || e->kind == K_ENABLE) {
@@ -583,7 +573,7 @@ static tqc_status add_items(parser *ps, entry *e, const char *value, size_t n)
             return r;
         }
         free(s);
-        if (!add_item(e, dup_n(abs, strlen(abs))))
+        if (!add_item(e, tqc_strndup(abs, strlen(abs))))
             return TQC_ENOMEM;
     }
     return TQC_OK;
@@ -622,7 +612,7 @@ static bool key_lookup(const char *key, key_kind *kind, const char **arg)
 static tqc_status parse_assignment(parser *ps, scope *sc, const char *key, size_t klen,
                                    const char *value, size_t vlen)
 {
-    char *k = dup_n(key, klen);
+    char *k = tqc_strndup(key, klen);
     if (!k)
         return TQC_ENOMEM;
     key_kind kind;
@@ -656,7 +646,7 @@ static tqc_status parse_assignment(parser *ps, scope *sc, const char *key, size_
         ps->list = e;
         return add_items(ps, e, value, vlen);
     }
-    char *v = dup_n(value, vlen);
+    char *v = tqc_strndup(value, vlen);
     if (!v)
         return TQC_ENOMEM;
     e->value = v;
@@ -689,7 +679,7 @@ static tqc_status parse_line(parser *ps, const char *s, size_t n)
         const char *g = s + 1;
         size_t gl = n - 2;
         trim(&g, &gl);
-        char *glob = dup_n(g, gl);
+        char *glob = tqc_strndup(g, gl);
         if (!glob)
             return TQC_ENOMEM;
         const char *bad = tqc_glob_check(glob);
@@ -750,9 +740,9 @@ tqc_status tqc_config_parse(const char *path, const char *text, size_t len, tqc_
         snprintf(err, errlen, "%s: path too long", path);
         return TQC_ELIMIT;
     }
-    cfg->path = dup_n(abs, strlen(abs));
+    cfg->path = tqc_strndup(abs, strlen(abs));
     char *slash = strrchr(abs, '/');
-    cfg->dir = slash == abs ? dup_n("/", 1) : dup_n(abs, (size_t)(slash - abs));
+    cfg->dir = slash == abs ? tqc_strndup("/", 1) : tqc_strndup(abs, (size_t)(slash - abs));
     tqc_status st = cfg->path && cfg->dir && add_scope(cfg, NULL, 0) ? TQC_OK : TQC_ENOMEM;
     parser ps = {.cfg = cfg, .name = path, .err = err, .errlen = errlen};
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
@@ -783,28 +773,15 @@ tqc_status tqc_config_parse(const char *path, const char *text, size_t len, tqc_
 tqc_status tqc_config_load(const char *path, tqc_config **out, char *err, size_t errlen)
 {
     *out = NULL;
-    FILE *f; /* a regular file: a device or FIFO would never end or never start */
-    tqc_status open_st = tqc_regfile_open(path, (long long)TQC_CONFIG_MAX_BYTES + 1, &f, err, errlen);
-    if (open_st != TQC_OK)
-        return open_st;
-    char *buf = malloc(TQC_CONFIG_MAX_BYTES + 1);
-    size_t n = buf ? fread(buf, 1, TQC_CONFIG_MAX_BYTES + 1, f) : 0;
-    bool bad = buf && ferror(f);
-    fclose(f);
-    tqc_status st;
-    if (!buf) {
-        snprintf(err, errlen, "%s: out of memory", path);
-        st = TQC_ENOMEM;
-    } else if (bad) {
-        snprintf(err, errlen, "%s: read error", path);
-        st = TQC_EIO;
-    } else if (n > TQC_CONFIG_MAX_BYTES) {
+    /* a regular file: a device or FIFO would never end or never start */
+    char *buf;
+    size_t n;
+    tqc_status st = tqc_io_read_file(path, TQC_CONFIG_MAX_BYTES, &buf, &n, err, errlen);
+    if (st == TQC_OK)
+        st = tqc_config_parse(path, buf, n, out, err, errlen);
+    else if (st == TQC_ELIMIT)
         snprintf(err, errlen, "%s: larger than %zu bytes; not a config", path,
                  TQC_CONFIG_MAX_BYTES);
-        st = TQC_ELIMIT;
-    } else {
-        st = tqc_config_parse(path, buf, n, out, err, errlen);
-    }
     free(buf);
     return st;
 }

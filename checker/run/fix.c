@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/io.h"
 #include "read/input.h"
 #include "read/reader.h"
 #include "run/suppress.h"
@@ -271,19 +272,7 @@ typedef struct builder {
 /* Room for more items of size bytes each; false when out of memory. */
 static bool grow(vec *v, size_t more, size_t size)
 {
-    if (more <= v->cap - v->count)
-        return true;
-    if (more > SIZE_MAX / size - v->count)
-        return false;
-    size_t cap = v->cap ? v->cap : 16;
-    while (cap < v->count + more)
-        cap = cap > SIZE_MAX / size / 2 ? v->count + more : cap * 2;
-    void *p = realloc(v->items, cap * size);
-    if (!p)
-        return false;
-    v->items = p;
-    v->cap = cap;
-    return true;
+    return tqc_grow(&v->items, &v->cap, v->count, more, size);
 }
 
 /* Appends n bytes, keeping a NUL after them. */
@@ -842,49 +831,13 @@ static tqc_status slurp(const char *path, const char *name, size_t max, char **b
         snprintf(err, errlen, "%s: %s", name, strerror(errno));
         return TQC_EIO;
     }
-    tqc_status st = TQC_OK;
-    size_t cap = 0, n = 0;
-    char *b = NULL;
-    for (;;) {
-        if (cap - n < 65536) {
-            size_t ncap = cap ? cap * 2 : 65536;
-            if (ncap > max + 2)
-                ncap = max + 2;
-            char *nb = ncap > cap ? realloc(b, ncap) : NULL;
-            if (!nb) {
-                st = ncap > cap ? TQC_ENOMEM : TQC_ELIMIT;
-                break;
-            }
-            b = nb;
-            cap = ncap;
-        }
-        size_t got = fread(b + n, 1, cap - n - 1, f);
-        n += got;
-        if (n > max) {
-            st = TQC_ELIMIT;
-            break;
-        }
-        if (got == 0) {
-            if (ferror(f)) {
-                snprintf(err, errlen, "%s: read error: %s", name, strerror(errno));
-                st = TQC_EIO;
-            }
-            break;
-        }
-    }
+    tqc_status st = tqc_io_read_stream(f, name, max, buf, len, err, errlen);
     if (!std)
         fclose(f);
     if (st == TQC_ELIMIT)
         snprintf(err, errlen, "%s: larger than %zu MiB, the most fix and diff read "
                  "(check has no limit)", name, max >> 20);
-    if (st != TQC_OK) {
-        free(b);
-        return st;
-    }
-    b[n] = '\0';
-    *buf = b;
-    *len = n;
-    return TQC_OK;
+    return st;
 }
 
 /* The check-and-fix loop over a markup file read whole: each round re-reads the

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/io.h"
 #include "pass/pass.h"
 #include "core/strmap.h"
 
@@ -97,16 +98,6 @@ void tqc_suppress_free(tqc_suppress *s)
 
 size_t tqc_suppress_count(const tqc_suppress *s) { return s->dn; }
 
-static char *dup_n(const char *p, size_t n)
-{
-    char *c = malloc(n + 1);
-    if (c) {
-        memcpy(c, p, n);
-        c[n] = '\0';
-    }
-    return c;
-}
-
 static bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
 
 static bool rule_known(const char *id)
@@ -126,7 +117,7 @@ static tqc_status add_rule(tqc_suppress *s, const char *id, size_t n, size_t sta
     }
     drule *r = &s->r[s->rn];
     *r = (drule){.start = start, .end = SIZE_MAX, .known = true};
-    if (id && !(r->id = dup_n(id, n)))
+    if (id && !(r->id = tqc_strndup(id, n)))
         return TQC_ENOMEM;
     if (id)
         r->known = rule_known(r->id);
@@ -323,8 +314,8 @@ static tqc_status add_directive(tqc_suppress *s, const char *body, size_t n, con
     }
     directive *d = &s->d[s->dn];
     *d = (directive){.kind = kind, .offset = offset, .len = clen, .line = line,
-                     .column = column, .line_start = line_start, .text = dup_n(comment, clen),
-                     .word = dup_n(body, wl), .rule_first = s->rn};
+                     .column = column, .line_start = line_start, .text = tqc_strndup(comment, clen),
+                     .word = tqc_strndup(body, wl), .rule_first = s->rn};
     if (!d->text || !d->word) {
         free(d->text);
         free(d->word);
