@@ -24,6 +24,7 @@
 #include "cli/common.h"
 #include "cli/config.h"
 #include "cli/help.h"
+#include "core/alloc.h"
 #include "run/fix.h"
 #include "pass/pass.h"
 #include "run/project.h"
@@ -489,7 +490,7 @@ static char *joined(char **paths, int n)
     size_t len = 1;
     for (int i = 0; i < n; i++)
         len += strlen(paths[i]) + 1;
-    char *s = calloc(1, len);
+    char *s = tqc_calloc(1, len);
     for (int i = 0; s && i < n; i++) {
         if (i)
             strncat(s, " ", len - strlen(s) - 1);
@@ -632,7 +633,7 @@ int tqc_cli_audit(int argc, char **argv)
     if (ran && o.summary_json && !write_out(o.summary_json, fill_json, &sum))
         exit_rc = EXIT_TROUBLE;
     if (ran && o.html) {
-        char (*links)[PATH_MAX] = calloc(TQC_AUDIT_WORST, PATH_MAX);
+        char (*links)[PATH_MAX] = tqc_calloc(TQC_AUDIT_WORST, PATH_MAX);
         const char *hrefs[TQC_AUDIT_WORST] = {0};
         if (links && !sum.interrupted)
             annotated_views(&o, &sum, project, rules, rule_count, links, hrefs);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "core/alloc.h"
 #include "core/io.h"
 
 /* Marks every TQC_DOC_MARK_STEP bytes at the character boundaries tqc_doc_locate's
@@ -12,7 +13,7 @@
 static bool index_marks(tqc_doc *doc)
 {
     size_t cap = doc->len / TQC_DOC_MARK_STEP + 1, n = 0;
-    tqc_doc_mark *m = malloc(cap * sizeof *m);
+    tqc_doc_mark *m = tqc_malloc(cap * sizeof *m);
     if (!m)
         return false;
     const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)doc->text;
@@ -51,7 +52,7 @@ static bool index_lines(tqc_doc *doc)
     }
     if (longest > TQC_DOC_MARK_STEP && !index_marks(doc))
         return false;
-    doc->line_starts = malloc(n * sizeof *doc->line_starts);
+    doc->line_starts = tqc_malloc(n * sizeof *doc->line_starts);
     if (!doc->line_starts)
         return false;
     doc->line_starts[0] = 0;
@@ -65,10 +66,10 @@ static bool index_lines(tqc_doc *doc)
 
 tqc_doc *tqc_doc_new(const char *name, const char *text, size_t len, const char *lang)
 {
-    tqc_doc *doc = calloc(1, sizeof *doc);
+    tqc_doc *doc = tqc_calloc(1, sizeof *doc);
     if (!doc || len == SIZE_MAX)
         goto fail;
-    char *copy = malloc(len + 1);
+    char *copy = tqc_malloc(len + 1);
     doc->text = copy;
     doc->name = tqc_strdup(name ? name : "<input>");
     doc->lang = tqc_strdup(lang ? lang : "");

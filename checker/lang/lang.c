@@ -7,6 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/alloc.h"
+
 /* A rule file is hand-written data; anything bigger is a mistake, not a list. */
 #define LANG_MAX_LINE 4096
 #define LANG_MAX_LISTS 64
@@ -42,12 +44,12 @@ static char *trim(char *s)
 
 static tqc_status add_setting(tqc_lang *lang, const char *key, const char *value)
 {
-    char **v = realloc(lang->setting_values, (lang->setting_count + 1) * sizeof *v);
+    char **v = tqc_realloc(lang->setting_values, (lang->setting_count + 1) * sizeof *v);
     if (!v)
         return TQC_ENOMEM;
     lang->setting_values = v;
     size_t n = strlen(value) + 1;
-    if (!(v[lang->setting_count] = malloc(n)))
+    if (!(v[lang->setting_count] = tqc_malloc(n)))
         return TQC_ENOMEM;
     memcpy(v[lang->setting_count], value, n);
     if (!tqc_strmap_put(lang->settings, key, strlen(key), lang->setting_count))
@@ -74,7 +76,7 @@ static tqc_status read_file(tqc_lang *lang, const char *path, const char *name,
         }
         entries = tqc_strmap_new();
         size_t nlen = strlen(name) + 1;
-        char *n = malloc(nlen);
+        char *n = tqc_malloc(nlen);
         if (!entries || !n) {
             tqc_strmap_free(entries);
             free(n);
@@ -176,7 +178,7 @@ static int cmp_names(const void *a, const void *b)
 static tqc_status open_lexicon(tqc_lang *lang, const char *data_dir, char *err, size_t errlen)
 {
     size_t plen = strlen(data_dir) + strlen("/dictionaries//lexicon.tsv") + strlen(lang->base) + 1;
-    char *path = malloc(plen);
+    char *path = tqc_malloc(plen);
     if (!path)
         return TQC_ENOMEM;
     snprintf(path, plen, "%s/dictionaries/%s/lexicon.tsv", data_dir, lang->base);
@@ -206,7 +208,7 @@ tqc_status tqc_lang_load(const char *data_dir, const char *code, tqc_lang **out,
         snprintf(err, errlen, "invalid language code '%s'", code);
         return TQC_EUSAGE;
     }
-    tqc_lang *lang = calloc(1, sizeof *lang);
+    tqc_lang *lang = tqc_calloc(1, sizeof *lang);
     if (!lang || !(lang->settings = tqc_strmap_new()) || !(lang->list_index = tqc_strmap_new())) {
         tqc_lang_free(lang);
         return TQC_ENOMEM;
@@ -220,7 +222,7 @@ tqc_status tqc_lang_load(const char *data_dir, const char *code, tqc_lang **out,
         return lst;
     }
     size_t dlen = strlen(data_dir) + strlen("/rules/") + strlen(lang->base) + 1;
-    lang->dir = malloc(dlen);
+    lang->dir = tqc_malloc(dlen);
     if (!lang->dir) {
         tqc_lang_free(lang);
         return TQC_ENOMEM;
@@ -247,7 +249,7 @@ tqc_status tqc_lang_load(const char *data_dir, const char *code, tqc_lang **out,
             break;
         }
         size_t n = strlen(e->d_name) + 1;
-        if (!(names[count] = malloc(n))) {
+        if (!(names[count] = tqc_malloc(n))) {
             st = TQC_ENOMEM;
             break;
         }
@@ -258,7 +260,7 @@ tqc_status tqc_lang_load(const char *data_dir, const char *code, tqc_lang **out,
     for (size_t i = 0; i < count; i++) {
         if (st == TQC_OK) {
             size_t plen = strlen(lang->dir) + 1 + strlen(names[i]) + 1;
-            char *path = malloc(plen);
+            char *path = tqc_malloc(plen);
             if (!path) {
                 st = TQC_ENOMEM;
             } else {

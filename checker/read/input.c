@@ -12,6 +12,8 @@
 #include <sys/stat.h>
 #include <utf8proc.h>
 
+#include "core/alloc.h"
+#include "core/io.h"
 #include "read/input_priv.h"
 #include "read/reader.h"
 #include "core/regfile.h"
@@ -326,7 +328,7 @@ tqc_status tqc_tb_finish(tqc_tb *tb, const char *name, const char *lang, const c
     if (!doc)
         goto nomem;
     size_t nmap = tb->map_count ? tb->map_count : 1;
-    doc->map = malloc(nmap * sizeof *doc->map);
+    doc->map = tqc_malloc(nmap * sizeof *doc->map);
     if (!doc->map)
         goto nomem;
     if (tb->map_count)
@@ -339,7 +341,7 @@ tqc_status tqc_tb_finish(tqc_tb *tb, const char *name, const char *lang, const c
     doc->base_line = doc->map[0].line;
     doc->base_column = doc->map[0].column;
     if (tb->inl_count) {
-        doc->inlines = malloc(tb->inl_count * sizeof *doc->inlines);
+        doc->inlines = tqc_malloc(tb->inl_count * sizeof *doc->inlines);
         if (!doc->inlines)
             goto nomem;
         doc->inline_count = tb->inl_count;
@@ -471,14 +473,14 @@ static tqc_status decode_utf16(tqc_input *in, char *err, size_t errlen)
     }
     /* Grown as read, so a small file costs little and a huge one stops at the limit. */
     size_t cap = 65536;
-    unsigned char *raw = malloc(cap);
+    unsigned char *raw = tqc_malloc(cap);
     bool bad = false, nomem = !raw;
     if (raw)
         memcpy(raw, bom, 2);
     while (!nomem && len <= TQC_INPUT_MAX_BYTES) {
         if (len == cap) {
             size_t ncap = cap * 2 > TQC_INPUT_MAX_BYTES + 1 ? TQC_INPUT_MAX_BYTES + 1 : cap * 2;
-            unsigned char *nr = realloc(raw, ncap);
+            unsigned char *nr = tqc_realloc(raw, ncap);
             if (!nr) {
                 nomem = true;
                 break;
@@ -509,7 +511,7 @@ static tqc_status decode_utf16(tqc_input *in, char *err, size_t errlen)
     }
     bool le = raw[0] == 0xFF;
     /* A code unit gives at most 3 bytes of UTF-8, a surrogate pair 4. */
-    char *out = malloc(len / 2 * 3 + 4);
+    char *out = tqc_malloc(len / 2 * 3 + 4);
     if (!out) {
         free(raw);
         return TQC_ENOMEM;
@@ -550,7 +552,7 @@ static tqc_status open_input(const char *path, FILE *stream, const tqc_input_opt
                              tqc_input **out, char *err, size_t errlen)
 {
     *out = NULL;
-    tqc_input *in = calloc(1, sizeof *in);
+    tqc_input *in = tqc_calloc(1, sizeof *in);
     if (!in)
         return TQC_ENOMEM;
     const char *name = opts->name ? opts->name : strcmp(path, "-") == 0 ? "<stdin>" : path;

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/alloc.h"
 #include "core/text.h"
 
 static const struct {
@@ -90,7 +91,7 @@ bool tqc_report_new_file(tqc_reporter *r, tqc_report_files *t, const tqc_doc *do
     }
     free(t->name);
     size_t n = strlen(doc->name) + 1;
-    t->name = malloc(n);
+    t->name = tqc_malloc(n);
     if (t->name)
         memcpy(t->name, doc->name, n);
     else

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "run/rules.h"
 #include "core/strmap.h"
 
@@ -259,7 +260,7 @@ static void write_head(tqc_reporter *r, jw *w)
 static sarif *state(tqc_reporter *r)
 {
     if (!r->state && !r->failed) {
-        sarif *s = calloc(1, sizeof *s);
+        sarif *s = tqc_calloc(1, sizeof *s);
         if (!s) {
             r->failed = true;
             return NULL;

@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/alloc.h"
 #include "core/io.h"
 #include "run/config.h"
 #include "lang/langid.h"
@@ -153,7 +154,7 @@ static char *join(const char *a, const char *b)
 {
     size_t la = strlen(a), lb = strlen(b);
     bool slash = la > 0 && a[la - 1] != '/';
-    char *p = malloc(la + slash + lb + 1);
+    char *p = tqc_malloc(la + slash + lb + 1);
     if (!p)
         return NULL;
     memcpy(p, a, la);
@@ -221,7 +222,7 @@ static char *folder_name(const char *path, size_t len)
         while (len > 1 && path[0] == '/')
             path++, len--;
     }
-    char *p = malloc(len + 1);
+    char *p = tqc_malloc(len + 1);
     if (p) {
         memcpy(p, path, len);
         p[len] = '\0';
@@ -409,7 +410,7 @@ static bool walk_dir(audit *a, const char *path, const char *rel, const char *ro
         }
         if (n == cap) {
             size_t ncap = cap ? cap * 2 : 64;
-            entry *nl = realloc(list, ncap * sizeof *nl);
+            entry *nl = tqc_realloc(list, ncap * sizeof *nl);
             if (!nl) {
                 ok = false;
                 break;
@@ -458,7 +459,7 @@ static bool walk_dir(audit *a, const char *path, const char *rel, const char *ro
                     if (!slash) {
                         folder = folder_name(root, strlen(root));
                     } else {
-                        char *top = malloc((size_t)(slash - r) + 1);
+                        char *top = tqc_malloc((size_t)(slash - r) + 1);
                         if (top) {
                             memcpy(top, r, (size_t)(slash - r));
                             top[slash - r] = '\0';
@@ -620,7 +621,7 @@ static bool probe(audit *a, slot *s, file_info *fi, bool *binary, char *err, siz
     FILE *f;
     if (tqc_regfile_open(s->job.path, LLONG_MAX, &f, err, errlen) != TQC_OK)
         return false;
-    char *buf = malloc(TQC_AUDIT_READ_BLOCK);
+    char *buf = tqc_malloc(TQC_AUDIT_READ_BLOCK);
     if (!buf) {
         fclose(f);
         snprintf(err, errlen, "%s: out of memory", s->job.path);
@@ -676,7 +677,7 @@ static tqc_status deliver(void *ctx, tqc_doc **docp, tqc_findings *found)
     file_run *fr = ctx;
     const tqc_audit_options *o = fr->a->opts;
     tqc_doc *doc = *docp;
-    item *it = calloc(1, sizeof *it);
+    item *it = tqc_calloc(1, sizeof *it);
     if (!it)
         return TQC_ENOMEM;
     it->words = count_words(doc);
@@ -693,13 +694,13 @@ static tqc_status deliver(void *ctx, tqc_doc **docp, tqc_findings *found)
     }
     /* Fingerprints need the doc, which the releaser may not get. */
     if (st == TQC_OK && o->hooks.drop && found->count) {
-        if (!(it->fps = malloc(found->count * sizeof *it->fps)))
+        if (!(it->fps = tqc_malloc(found->count * sizeof *it->fps)))
             st = TQC_ENOMEM;
         for (size_t i = 0; it->fps && i < found->count; i++)
             it->fps[i] = tqc_finding_fingerprint(doc, &found->items[i]);
     }
     if (st == TQC_OK && !o->hooks.doc && found->count) {
-        if (!(it->marks = malloc(found->count * sizeof *it->marks)))
+        if (!(it->marks = tqc_malloc(found->count * sizeof *it->marks)))
             st = TQC_ENOMEM;
         for (size_t i = 0; it->marks && i < found->count; i++)
             it->marks[i] = (mark){found->items[i].rule, found->items[i].severity};
@@ -786,7 +787,7 @@ static tqc_status add_note(notes *n, const char *prefix, const char *msg)
         n->left_out++;
         return TQC_OK;
     }
-    char *b = realloc(n->buf, n->len + need);
+    char *b = tqc_realloc(n->buf, n->len + need);
     if (!b)
         return TQC_ENOMEM;
     n->buf = b;
@@ -1301,10 +1302,10 @@ tqc_status tqc_audit_run(const tqc_audit_options *opts, const char *const *paths
         return TQC_EUSAGE;
     }
     sum->jobs = jobs;
-    audit *a = calloc(1, sizeof *a);
-    worker *ws = calloc(jobs, sizeof *ws);
+    audit *a = tqc_calloc(1, sizeof *a);
+    worker *ws = tqc_calloc(jobs, sizeof *ws);
     if (a)
-        a->ring = calloc(TQC_AUDIT_WINDOW, sizeof *a->ring);
+        a->ring = tqc_calloc(TQC_AUDIT_WINDOW, sizeof *a->ring);
     if (!a || !ws || !a->ring) {
         if (a)
             free(a->ring);

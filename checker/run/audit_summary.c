@@ -2,6 +2,7 @@
  * The JSON reader is a small strict parser for what the writer writes (and any JSON
  * of the same shape): a tree of values, then a walk that fills the summary. */
 #include "core/text.h"
+#include "core/alloc.h"
 #include "core/io.h"
 #include "run/audit_summary.h"
 
@@ -89,7 +90,7 @@ static tqc_audit_tally *tally(tqc_audit_summary *s, tqc_strmap *ix, tqc_audit_ta
         return &(*arr)[at];
     if (*count == *cap) {
         size_t ncap = *cap ? *cap * 2 : 16;
-        tqc_audit_tally *n = realloc(*arr, ncap * sizeof *n);
+        tqc_audit_tally *n = tqc_realloc(*arr, ncap * sizeof *n);
         if (!n)
             goto nomem;
         *arr = n;
@@ -214,7 +215,7 @@ static void rank_worst(tqc_audit_summary *s, const tqc_audit_article *a)
                               NULL, 0};
     size_t nr = a->rule_count < TQC_AUDIT_ARTICLE_RULES ? a->rule_count : TQC_AUDIT_ARTICLE_RULES;
     bool rules_ok = true;
-    if (nr && (rules_ok = (copy.rules = calloc(nr, sizeof *copy.rules)) != NULL)) {
+    if (nr && (rules_ok = (copy.rules = tqc_calloc(nr, sizeof *copy.rules)) != NULL)) {
         for (size_t i = 0; i < nr; i++) {
             const char *rule = a->rules[i].rule ? a->rules[i].rule : "";
             copy.rules[copy.rule_count] = (tqc_audit_rule_count){tqc_strdup(rule),
@@ -576,7 +577,7 @@ static bool jstring(jparse *p, char **out)
     p->i++; /* the opening quote */
     /* Decoded text is never longer than its escaped form. */
     size_t start = p->i;
-    char *buf = malloc(p->len - start + 1);
+    char *buf = tqc_malloc(p->len - start + 1);
     if (!buf)
         return jfail(p, "out of memory");
     size_t n = 0;
@@ -640,7 +641,7 @@ static bool jadd(jparse *p, jval *v, jval *kid)
 {
     if (v->n == v->cap) {
         size_t ncap = v->cap ? v->cap * 2 : 8;
-        jval *k = realloc(v->kids, ncap * sizeof *k);
+        jval *k = tqc_realloc(v->kids, ncap * sizeof *k);
         if (!k) {
             jfree(kid);
             return jfail(p, "out of memory");

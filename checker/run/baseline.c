@@ -1,5 +1,6 @@
 /* baseline: reading, matching, pruning and writing baseline files (see run/baseline.h). */
 #include "run/baseline.h"
+#include "core/alloc.h"
 #include "core/io.h"
 
 #include <errno.h>
@@ -20,7 +21,7 @@ struct tqc_baseline {
     bool sorted;            /* by (path, fp, rule), for tqc_baseline_match */
 };
 
-tqc_baseline *tqc_baseline_new(void) { return calloc(1, sizeof(tqc_baseline)); }
+tqc_baseline *tqc_baseline_new(void) { return tqc_calloc(1, sizeof(tqc_baseline)); }
 
 void tqc_baseline_free(tqc_baseline *b)
 {
@@ -43,7 +44,7 @@ static tqc_status push(tqc_baseline *b, uint64_t fp, char *rule, char *path, cha
         goto fail;
     if (b->count == b->cap) {
         size_t cap = b->cap ? b->cap * 2 : 64;
-        bentry *e = realloc(b->e, cap * sizeof *e);
+        bentry *e = tqc_realloc(b->e, cap * sizeof *e);
         if (!e)
             goto fail;
         b->e = e;
@@ -63,7 +64,7 @@ fail:
  * TQC_BASELINE_TEXT_MAX bytes on a character boundary. */
 static char *fold_text(const char *s, size_t n)
 {
-    char *out = malloc(TQC_BASELINE_TEXT_MAX + 4);
+    char *out = tqc_malloc(TQC_BASELINE_TEXT_MAX + 4);
     if (!out)
         return NULL;
     size_t len = 0;
@@ -109,7 +110,7 @@ tqc_status tqc_baseline_add(tqc_baseline *b, uint64_t fingerprint, const char *r
 /* Unescapes s[0, n) into a new string; NULL with *bad set on a bad escape. */
 static char *unescape(const char *s, size_t n, bool *bad)
 {
-    char *out = malloc(n + 1);
+    char *out = tqc_malloc(n + 1);
     if (!out)
         return NULL;
     size_t len = 0;
@@ -326,7 +327,7 @@ tqc_status tqc_baseline_format(const tqc_baseline *b, char **out, size_t *len)
     *out = NULL;
     *len = 0;
     /* Each entry is formatted alone, then the lines are sorted bytewise. */
-    char **lines = calloc(b->count ? b->count : 1, sizeof *lines);
+    char **lines = tqc_calloc(b->count ? b->count : 1, sizeof *lines);
     if (!lines)
         return TQC_ENOMEM;
     tqc_status st = TQC_OK;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/io.h"
 #include "lang/langid.h"
 #include "seg/seg.h"
@@ -44,15 +45,15 @@ static tqc_status checker_make(const tqc_check_options *opts, tqc_dict *dict, tq
     *out = NULL;
     if (tqc_pass_count > 64)
         return TQC_ELIMIT;
-    tqc_checker *ck = calloc(1, sizeof *ck);
+    tqc_checker *ck = tqc_calloc(1, sizeof *ck);
     if (!ck)
         return TQC_ENOMEM;
     bool nomem = false;
     ck->data_dir = tqc_strdup_opt(opts->data_dir, &nomem);
     ck->dict_path = tqc_strdup_opt(opts->dict.dict_path, &nomem);
-    ck->words = calloc(opts->dict.word_file_count + 1, sizeof *ck->words);
-    ck->disabled = calloc(opts->disabled_count + 1, sizeof *ck->disabled);
-    ck->severities = calloc(opts->severity_count + 1, sizeof *ck->severities);
+    ck->words = tqc_calloc(opts->dict.word_file_count + 1, sizeof *ck->words);
+    ck->disabled = tqc_calloc(opts->disabled_count + 1, sizeof *ck->disabled);
+    ck->severities = tqc_calloc(opts->severity_count + 1, sizeof *ck->severities);
     nomem |= !ck->words || !ck->disabled || !ck->severities;
     for (size_t i = 0; !nomem && i < opts->dict.word_file_count; i++)
         ck->words[ck->word_count++] = tqc_strdup_opt(opts->dict.word_files[i], &nomem);
@@ -303,8 +304,8 @@ tqc_status tqc_check_doc(tqc_checker *ck, tqc_doc *doc, tqc_findings *out)
         doc->source->dict = sd;
     }
     /* Without it the passes still work, asking the dictionary each time. */
-    uint8_t *token_known = calloc(doc->token_count ? doc->token_count : 1, 1);
-    uint32_t *token_pos = calloc(doc->token_count ? 2 * doc->token_count : 1, sizeof *token_pos);
+    uint8_t *token_known = tqc_calloc(doc->token_count ? doc->token_count : 1, 1);
+    uint32_t *token_pos = tqc_calloc(doc->token_count ? 2 * doc->token_count : 1, sizeof *token_pos);
     bool timed_out = false;
     for (size_t i = 0; i < tqc_pass_count && !timed_out; i++) {
         if (!ck->enabled[i] || (tqc_passes[i]->needs_dict && !ck->dict))

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/alloc.h"
 #include "core/io.h"
 #include "pass/pass.h"
 #include "run/suppress.h"
@@ -255,7 +256,7 @@ static bool glob_run(const char *p, const char *s, const char *s0)
 {
     glob_ctx c = {p, s0, strlen(p), strlen(s0), NULL};
     size_t bits = (c.plen + 1) * (c.slen + 1);
-    c.fail = calloc(bits / 8 + 1, 1);
+    c.fail = tqc_calloc(bits / 8 + 1, 1);
     bool hit = glob_here(&c, p, s);
     free(c.fail);
     return hit;
@@ -268,7 +269,7 @@ static bool glob_braces(glob_ctx *c, const char *p, const char *s)
     if (!end)
         return *s == '{' && glob_here(c, p + 1, s + 1);
     size_t rest = strlen(end + 1);
-    char *buf = malloc((size_t)(end - p) + rest + 1);
+    char *buf = tqc_malloc((size_t)(end - p) + rest + 1);
     if (!buf)
         return false;
     bool hit = false;
@@ -480,7 +481,7 @@ static scope *add_scope(tqc_config *cfg, char *glob, size_t line)
 {
     if (cfg->count == cfg->cap) {
         size_t cap = cfg->cap ? cfg->cap * 2 : 4;
-        scope *s = realloc(cfg->scopes, cap * sizeof *s);
+        scope *s = tqc_realloc(cfg->scopes, cap * sizeof *s);
         if (!s)
             return NULL;
         cfg->scopes = s;
@@ -495,7 +496,7 @@ static entry *add_entry(scope *sc)
 {
     if (sc->count == sc->cap) {
         size_t cap = sc->cap ? sc->cap * 2 : 8;
-        entry *e = realloc(sc->entries, cap * sizeof *e);
+        entry *e = tqc_realloc(sc->entries, cap * sizeof *e);
         if (!e)
             return NULL;
         sc->entries = e;
@@ -512,7 +513,7 @@ static bool add_item(entry *e, char *item)
         return false;
     if (e->item_count == e->item_cap) {
         size_t cap = e->item_cap ? e->item_cap * 2 : 4;
-        char **items = realloc(e->items, cap * sizeof *items);
+        char **items = tqc_realloc(e->items, cap * sizeof *items);
         if (!items) {
             free(item);
             return false;
@@ -731,7 +732,7 @@ tqc_status tqc_config_parse(const char *path, const char *text, size_t len, tqc_
 {
     *out = NULL;
     err[0] = '\0';
-    tqc_config *cfg = calloc(1, sizeof *cfg);
+    tqc_config *cfg = tqc_calloc(1, sizeof *cfg);
     if (!cfg)
         return TQC_ENOMEM;
     char abs[TQC_CONFIG_MAX_PATH];
@@ -856,7 +857,7 @@ static bool add_word(tqc_settings *s, size_t *cap, const char *path, const char 
 {
     if (s->word_count == *cap) {
         size_t ncap = *cap ? *cap * 2 : 8;
-        tqc_word_setting *w = realloc(s->words, ncap * sizeof *w);
+        tqc_word_setting *w = tqc_realloc(s->words, ncap * sizeof *w);
         if (!w)
             return false;
         s->words = w;
@@ -879,12 +880,12 @@ tqc_status tqc_settings_resolve(const tqc_config *cfg, const char *path,
                                 const tqc_config_overrides *cli, tqc_settings **out)
 {
     *out = NULL;
-    tqc_settings *s = calloc(1, sizeof *s);
+    tqc_settings *s = tqc_calloc(1, sizeof *s);
     if (!s)
         return TQC_ENOMEM;
     s->config = cfg;
     s->rule_count = tqc_config_rule_count();
-    s->rules = calloc(s->rule_count, sizeof *s->rules);
+    s->rules = tqc_calloc(s->rule_count, sizeof *s->rules);
     if (!s->rules) {
         tqc_settings_free(s);
         return TQC_ENOMEM;
@@ -942,7 +943,7 @@ tqc_status tqc_settings_resolve(const tqc_config *cfg, const char *path,
         size_t n = 0;
         for (size_t k = 0; k < dict->item_count; k++)
             n += strlen(dict->items[k]) + 1;
-        if (!(s->dict_buf = malloc(n + 1))) {
+        if (!(s->dict_buf = tqc_malloc(n + 1))) {
             tqc_settings_free(s);
             return TQC_ENOMEM;
         }
