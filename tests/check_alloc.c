@@ -95,7 +95,8 @@ START_TEST(test_issue_13_every_allocation_failure_is_clean)
     ck_assert_int_eq(st, TQC_OK);
     ck_assert_uint_gt(total, 100); /* the counter sees the check's allocations */
     ck_assert_ptr_nonnull(strstr(want, "\"rule\""));
-    unsigned long stride = total > ALLOC_WALK_DENSE ? (total - ALLOC_WALK_DENSE) / ALLOC_WALK_STRIDED : 1;
+    unsigned long stride =
+        total > ALLOC_WALK_DENSE ? (total - ALLOC_WALK_DENSE) / ALLOC_WALK_STRIDED : 1;
     if (stride == 0)
         stride = 1;
     unsigned long runs = 0, failed_clean = 0, absorbed_changed = 0;

@@ -39,3 +39,29 @@ json_t *tqc_json_string(const char *s)
 {
     return tqc_json_stringn(s, strlen(s));
 }
+
+bool tqc_json_set(json_t *obj, const char *key, json_t *v)
+{
+    if (!obj || !v) {
+        json_decref(v);
+        return false;
+    }
+    return json_object_set_new(obj, key, v) == 0;
+}
+
+bool tqc_json_append(json_t *arr, json_t *v)
+{
+    if (!arr || !v) {
+        json_decref(v);
+        return false;
+    }
+    return json_array_append_new(arr, v) == 0;
+}
+
+json_t *tqc_json_done(json_t *v, bool ok)
+{
+    if (ok)
+        return v;
+    json_decref(v);
+    return NULL;
+}

@@ -6,20 +6,14 @@
 
 #include "core/json.h"
 
-/* Sets key to v (consumed); false when v is NULL (out of memory) or setting failed. */
-static bool put(json_t *o, const char *key, json_t *v)
-{
-    return v && json_object_set_new(o, key, v) == 0;
-}
-
 static bool put_str(json_t *o, const char *key, const char *s, size_t len)
 {
-    return put(o, key, tqc_json_stringn(s, len));
+    return tqc_json_set(o, key, tqc_json_stringn(s, len));
 }
 
 static bool put_uint(json_t *o, const char *key, size_t n)
 {
-    return put(o, key, json_integer((json_int_t)n));
+    return tqc_json_set(o, key, json_integer((json_int_t)n));
 }
 
 static json_t *finding_json(const tqc_doc *doc, const tqc_finding *f)
@@ -33,12 +27,12 @@ static json_t *finding_json(const tqc_doc *doc, const tqc_finding *f)
          put_uint(o, "offset", tqc_doc_file_offset(doc, f->span.start)) &&
          put_uint(o, "length", tqc_span_len(f->span)) &&
          put_str(o, "rule", f->rule, strlen(f->rule)) &&
-         put(o, "severity", json_string(tqc_severity_name(f->severity))) &&
+         tqc_json_set(o, "severity", json_string(tqc_severity_name(f->severity))) &&
          put_str(o, "message", f->message, strlen(f->message)) &&
          put_str(o, "text", tqc_doc_at(doc, f->span), tqc_span_len(f->span));
     for (size_t i = 0; ok && i < f->suggestion_count; i++)
-        ok = json_array_append_new(sug, tqc_json_string(f->suggestions[i])) == 0;
-    ok = ok && put(o, "suggestions", json_incref(sug));
+        ok = tqc_json_append(sug, tqc_json_string(f->suggestions[i]));
+    ok = ok && tqc_json_set(o, "suggestions", json_incref(sug));
     tqc_span s = tqc_report_sentence_span(doc, f);
     ok = ok && put_str(o, "sentence", tqc_doc_at(doc, s), tqc_span_len(s)) &&
          put_str(o, "lang", doc->lang, strlen(doc->lang));
@@ -53,28 +47,17 @@ static json_t *finding_json(const tqc_doc *doc, const tqc_finding *f)
         ok = fix && put_uint(fix, "offset", tqc_doc_file_offset(doc, f->fix.span.start)) &&
              put_uint(fix, "length", tqc_span_len(f->fix.span)) &&
              put_str(fix, "replacement", f->fix.replacement, strlen(f->fix.replacement)) &&
-             put(fix, "safe", json_boolean(f->fix.safe)) && put(o, "fix", json_incref(fix));
+             tqc_json_set(fix, "safe", json_boolean(f->fix.safe)) &&
+             tqc_json_set(o, "fix", json_incref(fix));
         json_decref(fix);
     }
     json_decref(sug);
-    if (!ok) {
-        json_decref(o);
-        return NULL;
-    }
-    return o;
+    return tqc_json_done(o, ok);
 }
 
 static void jsonl_finding(tqc_reporter *r, const tqc_doc *doc, const tqc_finding *f)
 {
-    json_t *o = finding_json(doc, f);
-    if (!o) {
-        r->failed = true;
-        return;
-    }
-    /* A write error shows in ferror(r->out), which the caller checks. */
-    if (json_dumpf(o, r->out, JSON_COMPACT) == 0)
-        fputc('\n', r->out);
-    json_decref(o);
+    tqc_report_json_line(r, finding_json(doc, f));
 }
 
 void tqc_report_jsonl_init(tqc_reporter *r)

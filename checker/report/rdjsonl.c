@@ -10,19 +10,13 @@
 #include "core/alloc.h"
 #include "core/json.h"
 
-/* Sets key to v (consumed); false when v is NULL or out of memory. */
-static bool set(json_t *o, const char *key, json_t *v)
-{
-    return o && v && json_object_set_new(o, key, v) == 0;
-}
-
 /* {"line":L,"column":C}, the column in bytes from the line's start in the file
  * (core/doc.h: of a markup file, the file's line and bytes). */
 static json_t *position(size_t line, size_t byte_col)
 {
     json_t *o = json_object();
-    if (!set(o, "line", json_integer((json_int_t)line)) ||
-        !set(o, "column", json_integer((json_int_t)byte_col))) {
+    if (!tqc_json_set(o, "line", json_integer((json_int_t)line)) ||
+        !tqc_json_set(o, "column", json_integer((json_int_t)byte_col))) {
         json_decref(o);
         return NULL;
     }
@@ -36,8 +30,8 @@ static json_t *range(const tqc_doc *doc, tqc_span s)
     tqc_doc_locate(doc, s.start, &line, &col);
     tqc_doc_locate_end(doc, s, &end_line, &col, &byte_col);
     json_t *o = json_object();
-    if (!set(o, "start", position(line, tqc_doc_byte_column(doc, s.start))) ||
-        !set(o, "end", position(end_line, byte_col))) {
+    if (!tqc_json_set(o, "start", position(line, tqc_doc_byte_column(doc, s.start))) ||
+        !tqc_json_set(o, "end", position(end_line, byte_col))) {
         json_decref(o);
         return NULL;
     }
@@ -68,42 +62,34 @@ static const char *severity(tqc_severity sev)
 static json_t *diagnostic(const tqc_reporter *r, const tqc_doc *doc, const tqc_finding *f)
 {
     json_t *o = json_object(), *loc = json_object(), *src = json_object(), *code = json_object();
-    bool ok = set(o, "message", message(doc, f)) &&
-              set(loc, "path", tqc_json_string(tqc_report_path(r, doc->name))) &&
-              set(loc, "range", range(doc, f->span)) && set(o, "location", json_incref(loc)) &&
-              set(o, "severity", json_string(severity(f->severity))) &&
-              set(src, "name", json_string("tqc")) && set(o, "source", json_incref(src)) &&
-              set(code, "value", tqc_json_string(f->rule)) && set(o, "code", json_incref(code));
+    bool ok = tqc_json_set(o, "message", message(doc, f)) &&
+              tqc_json_set(loc, "path", tqc_json_string(tqc_report_path(r, doc->name))) &&
+              tqc_json_set(loc, "range", range(doc, f->span)) &&
+              tqc_json_set(o, "location", json_incref(loc)) &&
+              tqc_json_set(o, "severity", json_string(severity(f->severity))) &&
+              tqc_json_set(src, "name", json_string("tqc")) &&
+              tqc_json_set(o, "source", json_incref(src)) &&
+              tqc_json_set(code, "value", tqc_json_string(f->rule)) &&
+              tqc_json_set(o, "code", json_incref(code));
     /* A suggestion edits the file: only where the text is its bytes 1:1. */
     if (ok && f->has_fix && tqc_doc_span_exact(doc, f->fix.span)) {
         json_t *sugs = json_array(), *sug = json_object();
-        ok = set(sug, "range", range(doc, f->fix.span)) &&
-             set(sug, "text", tqc_json_string(f->fix.replacement)) && sugs &&
-             json_array_append(sugs, sug) == 0 && set(o, "suggestions", json_incref(sugs));
+        ok = tqc_json_set(sug, "range", range(doc, f->fix.span)) &&
+             tqc_json_set(sug, "text", tqc_json_string(f->fix.replacement)) &&
+             tqc_json_append(sugs, json_incref(sug)) &&
+             tqc_json_set(o, "suggestions", json_incref(sugs));
         json_decref(sug);
         json_decref(sugs);
     }
     json_decref(loc);
     json_decref(src);
     json_decref(code);
-    if (!ok) {
-        json_decref(o);
-        return NULL;
-    }
-    return o;
+    return tqc_json_done(o, ok);
 }
 
 static void rdjsonl_finding(tqc_reporter *r, const tqc_doc *doc, const tqc_finding *f)
 {
-    json_t *o = diagnostic(r, doc, f);
-    if (!o) {
-        r->failed = true;
-        return;
-    }
-    /* A write error shows in ferror(r->out), which the caller checks. */
-    if (json_dumpf(o, r->out, JSON_COMPACT) == 0)
-        fputc('\n', r->out);
-    json_decref(o);
+    tqc_report_json_line(r, diagnostic(r, doc, f));
 }
 
 void tqc_report_rdjsonl_init(tqc_reporter *r)

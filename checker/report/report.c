@@ -106,3 +106,15 @@ void tqc_report_files_free(tqc_report_files *t)
     t->name = NULL;
     t->end = 0;
 }
+
+void tqc_report_json_line(tqc_reporter *r, json_t *o)
+{
+    if (!o) {
+        r->failed = true;
+        return;
+    }
+    /* A write error shows in ferror(r->out), which the caller checks. */
+    if (json_dumpf(o, r->out, JSON_COMPACT) == 0)
+        fputc('\n', r->out);
+    json_decref(o);
+}

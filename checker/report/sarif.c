@@ -62,22 +62,11 @@ static bool put_value(FILE *out, json_t *v, int depth)
     return true;
 }
 
-/* Sets key to v (consumed); false when v is NULL or out of memory. */
-static bool set(json_t *o, const char *key, json_t *v)
-{
-    return o && v && json_object_set_new(o, key, v) == 0;
-}
-
-static bool append(json_t *a, json_t *v)
-{
-    return a && v && json_array_append_new(a, v) == 0;
-}
-
 /* {"text": the len bytes at s}: SARIF's message and multiformatMessageString. */
 static json_t *text_obj(const char *s, size_t len)
 {
     json_t *o = json_object();
-    if (!set(o, "text", tqc_json_stringn(s, len))) {
+    if (!tqc_json_set(o, "text", tqc_json_stringn(s, len))) {
         json_decref(o);
         return NULL;
     }
@@ -153,40 +142,33 @@ static json_t *rule_json(const tqc_rule_info *rule)
     const char *full[] = {rule->summary, ". Flagged: ", bad, " Accepted: ", good};
     const char *help[] = {rule->summary, ".\n\nFlagged:\n  ", bad, "\nAccepted:\n  ", good};
     json_t *o = json_object(), *conf = json_object();
-    bool ok = set(o, "id", tqc_json_string(rule->id)) &&
-              set(o, "shortDescription", text_obj(rule->summary, strlen(rule->summary))) &&
-              set(o, "fullDescription", text_of(full, 5)) &&
-              set(o, "helpUri", tqc_json_string(tqc_rules_doc_url(rule->id, url, sizeof url))) &&
-              set(conf, "level", json_string(level(rule->severity))) &&
-              set(o, "defaultConfiguration", json_incref(conf)) &&
-              set(o, "help", text_of(help, 5));
+    bool ok = tqc_json_set(o, "id", tqc_json_string(rule->id)) &&
+              tqc_json_set(o, "shortDescription", text_obj(rule->summary, strlen(rule->summary))) &&
+              tqc_json_set(o, "fullDescription", text_of(full, 5)) &&
+              tqc_json_set(o, "helpUri",
+                           tqc_json_string(tqc_rules_doc_url(rule->id, url, sizeof url))) &&
+              tqc_json_set(conf, "level", json_string(level(rule->severity))) &&
+              tqc_json_set(o, "defaultConfiguration", json_incref(conf)) &&
+              tqc_json_set(o, "help", text_of(help, 5));
     json_decref(conf);
-    if (!ok) {
-        json_decref(o);
-        return NULL;
-    }
-    return o;
+    return tqc_json_done(o, ok);
 }
 
 static json_t *tool_json(const tqc_reporter *r)
 {
     json_t *tool = json_object(), *driver = json_object(), *rules = json_array();
-    bool ok = set(driver, "name", json_string("tqc")) &&
-              set(driver, "version", json_string(TQC_VERSION)) &&
-              set(driver, "semanticVersion", json_string(TQC_VERSION));
+    bool ok = tqc_json_set(driver, "name", json_string("tqc")) &&
+              tqc_json_set(driver, "version", json_string(TQC_VERSION)) &&
+              tqc_json_set(driver, "semanticVersion", json_string(TQC_VERSION));
     if (ok && *TQC_HOMEPAGE)
-        ok = set(driver, "informationUri", json_string(TQC_HOMEPAGE));
+        ok = tqc_json_set(driver, "informationUri", json_string(TQC_HOMEPAGE));
     for (size_t i = 0; ok && i < r->rule_count; i++)
-        ok = append(rules, rule_json(&r->rules[i]));
-    ok = ok && set(driver, "rules", json_incref(rules)) &&
-         set(tool, "driver", json_incref(driver));
+        ok = tqc_json_append(rules, rule_json(&r->rules[i]));
+    ok = ok && tqc_json_set(driver, "rules", json_incref(rules)) &&
+         tqc_json_set(tool, "driver", json_incref(driver));
     json_decref(rules);
     json_decref(driver);
-    if (!ok) {
-        json_decref(tool);
-        return NULL;
-    }
-    return tool;
+    return tqc_json_done(tool, ok);
 }
 
 /* Everything up to the opening of the results array. */
@@ -198,8 +180,8 @@ static bool write_head(tqc_reporter *r, FILE *out)
         return false;
     if (r->sarif_srcroot && r->cwd[0] == '/') {
         json_t *ids = json_object(), *root = json_object();
-        bool ok = set(root, "uri", uri("file://", r->cwd, r->cwd[1] ? "/" : "")) &&
-                  set(ids, SRCROOT, json_incref(root));
+        bool ok = tqc_json_set(root, "uri", uri("file://", r->cwd, r->cwd[1] ? "/" : "")) &&
+                  tqc_json_set(ids, SRCROOT, json_incref(root));
         json_decref(root);
         fputs(",\n      \"originalUriBaseIds\": ", out);
         if (!ok) {
@@ -236,17 +218,13 @@ static json_t *location_json(const tqc_reporter *r, const tqc_doc *doc)
     const char *path = tqc_report_path(r, doc->name);
     bool ok;
     if (is_stdin(doc))
-        ok = set(o, "description", text_obj("standard input", strlen("standard input")));
+        ok = tqc_json_set(o, "description", text_obj("standard input", strlen("standard input")));
     else if (path[0] == '/')
-        ok = set(o, "uri", uri("file://", path, ""));
+        ok = tqc_json_set(o, "uri", uri("file://", path, ""));
     else
-        ok = set(o, "uri", uri("", path, "")) &&
-             (r->cwd[0] != '/' || set(o, "uriBaseId", json_string(SRCROOT)));
-    if (!ok) {
-        json_decref(o);
-        return NULL;
-    }
-    return o;
+        ok = tqc_json_set(o, "uri", uri("", path, "")) &&
+             (r->cwd[0] != '/' || tqc_json_set(o, "uriBaseId", json_string(SRCROOT)));
+    return tqc_json_done(o, ok);
 }
 
 static json_t *region_json(const tqc_doc *doc, tqc_span s, bool snippet)
@@ -257,18 +235,15 @@ static json_t *region_json(const tqc_doc *doc, tqc_span s, bool snippet)
     /* The file's bytes: a markup file's region covers its tags and entities too. */
     tqc_span fs = tqc_doc_file_span(doc, s);
     json_t *o = json_object();
-    bool ok = set(o, "startLine", uint_v(l1)) && set(o, "startColumn", uint_v(c1)) &&
-              set(o, "endLine", uint_v(l2)) && set(o, "endColumn", uint_v(c2)) &&
-              set(o, "byteOffset", uint_v(fs.start)) &&
-              set(o, "byteLength", uint_v(tqc_span_len(fs)));
+    bool ok = tqc_json_set(o, "startLine", uint_v(l1)) &&
+              tqc_json_set(o, "startColumn", uint_v(c1)) &&
+              tqc_json_set(o, "endLine", uint_v(l2)) && tqc_json_set(o, "endColumn", uint_v(c2)) &&
+              tqc_json_set(o, "byteOffset", uint_v(fs.start)) &&
+              tqc_json_set(o, "byteLength", uint_v(tqc_span_len(fs)));
     /* A snippet is the artifact's own bytes: only where the text is them 1:1. */
     if (ok && snippet && tqc_doc_span_exact(doc, s))
-        ok = set(o, "snippet", text_obj(tqc_doc_at(doc, s), tqc_span_len(s)));
-    if (!ok) {
-        json_decref(o);
-        return NULL;
-    }
-    return o;
+        ok = tqc_json_set(o, "snippet", text_obj(tqc_doc_at(doc, s), tqc_span_len(s)));
+    return tqc_json_done(o, ok);
 }
 
 /* "Replace 'old' with 'new'", "Delete 'old'" or "Insert 'new'". */
@@ -290,28 +265,26 @@ static json_t *fixes_json(const tqc_reporter *r, const tqc_doc *doc, const tqc_f
     json_t *fixes = json_array(), *f = json_object(), *changes = json_array();
     json_t *change = json_object(), *reps = json_array(), *rep = json_object();
     json_t *props = json_object();
-    bool ok = set(rep, "deletedRegion", region_json(doc, fix->span, false)) &&
-              set(rep, "insertedContent", text_obj(fix->replacement, strlen(fix->replacement))) &&
-              append(reps, json_incref(rep)) &&
-              set(change, "artifactLocation", location_json(r, doc)) &&
-              set(change, "replacements", json_incref(reps)) &&
-              append(changes, json_incref(change)) &&
-              set(f, "description", fix_description(doc, fix)) &&
-              set(f, "artifactChanges", json_incref(changes)) &&
+    bool ok = tqc_json_set(rep, "deletedRegion", region_json(doc, fix->span, false)) &&
+              tqc_json_set(rep, "insertedContent",
+                           text_obj(fix->replacement, strlen(fix->replacement))) &&
+              tqc_json_append(reps, json_incref(rep)) &&
+              tqc_json_set(change, "artifactLocation", location_json(r, doc)) &&
+              tqc_json_set(change, "replacements", json_incref(reps)) &&
+              tqc_json_append(changes, json_incref(change)) &&
+              tqc_json_set(f, "description", fix_description(doc, fix)) &&
+              tqc_json_set(f, "artifactChanges", json_incref(changes)) &&
               /* SARIF has no word for "safe to apply unattended"; tqc fix needs it. */
-              set(props, "safe", json_boolean(fix->safe)) &&
-              set(f, "properties", json_incref(props)) && append(fixes, json_incref(f));
+              tqc_json_set(props, "safe", json_boolean(fix->safe)) &&
+              tqc_json_set(f, "properties", json_incref(props)) &&
+              tqc_json_append(fixes, json_incref(f));
     json_decref(props);
     json_decref(rep);
     json_decref(reps);
     json_decref(change);
     json_decref(changes);
     json_decref(f);
-    if (!ok) {
-        json_decref(fixes);
-        return NULL;
-    }
-    return fixes;
+    return tqc_json_done(fixes, ok);
 }
 
 /* The fingerprint with its occurrence in the file ("hash:2" for the second finding with
@@ -349,29 +322,29 @@ static bool set_properties(json_t *result, const tqc_doc *doc, const tqc_finding
     /* The language the text was checked as (told from its content by default), as the
      * jsonl format names it. */
     if (ok && doc->lang[0])
-        ok = set(o, "lang", tqc_json_string(doc->lang));
+        ok = tqc_json_set(o, "lang", tqc_json_string(doc->lang));
     /* The XLIFF unit, TMX unit or JSONL record id, as the jsonl format names it. */
     if (ok && doc->segment)
-        ok = set(o, "segment", tqc_json_string(doc->segment));
+        ok = tqc_json_set(o, "segment", tqc_json_string(doc->segment));
     if (ok && f->also) {
         /* Rules merged into this finding, "a,b" as an array. */
         json_t *also = json_array();
         for (const char *p = f->also; ok && *p;) {
             size_t n = strcspn(p, ",");
-            ok = append(also, tqc_json_stringn(p, n));
+            ok = tqc_json_append(also, tqc_json_stringn(p, n));
             p += n + (p[n] == ',');
         }
-        ok = ok && set(o, "also", json_incref(also));
+        ok = ok && tqc_json_set(o, "also", json_incref(also));
         json_decref(also);
     }
     if (ok && f->suggestion_count) {
         json_t *sug = json_array();
         for (size_t i = 0; ok && i < f->suggestion_count; i++)
-            ok = append(sug, tqc_json_string(f->suggestions[i]));
-        ok = ok && set(o, "suggestions", json_incref(sug));
+            ok = tqc_json_append(sug, tqc_json_string(f->suggestions[i]));
+        ok = ok && tqc_json_set(o, "suggestions", json_incref(sug));
         json_decref(sug);
     }
-    ok = ok && set(result, "properties", json_incref(o));
+    ok = ok && tqc_json_set(result, "properties", json_incref(o));
     json_decref(o);
     return ok;
 }
@@ -399,39 +372,36 @@ static json_t *result_json(tqc_reporter *r, sarif *s, const tqc_doc *doc, const 
     uint64_t hash = tqc_finding_fingerprint(doc, f);
     char print[64];
     snprintf(print, sizeof print, "%016" PRIx64 ":%zu", hash, occurrence(r, s, hash));
-    bool ok = set(o, "ruleId", tqc_json_string(f->rule)) &&
-              (idx == SIZE_MAX || set(o, "ruleIndex", uint_v(idx))) &&
-              set(o, "level", json_string(level(f->severity))) &&
-              set(o, "message", text_obj(f->message, strlen(f->message))) &&
-              set(phys, "artifactLocation", location_json(r, doc)) &&
-              set(phys, "region", region_json(doc, f->span, true)) &&
-              set(phys, "contextRegion", region_json(doc, ctx, true)) &&
-              set(loc, "physicalLocation", json_incref(phys));
+    bool ok = tqc_json_set(o, "ruleId", tqc_json_string(f->rule)) &&
+              (idx == SIZE_MAX || tqc_json_set(o, "ruleIndex", uint_v(idx))) &&
+              tqc_json_set(o, "level", json_string(level(f->severity))) &&
+              tqc_json_set(o, "message", text_obj(f->message, strlen(f->message))) &&
+              tqc_json_set(phys, "artifactLocation", location_json(r, doc)) &&
+              tqc_json_set(phys, "region", region_json(doc, f->span, true)) &&
+              tqc_json_set(phys, "contextRegion", region_json(doc, ctx, true)) &&
+              tqc_json_set(loc, "physicalLocation", json_incref(phys));
     if (ok && doc->segment) {
         /* The segment is where the finding is in the translation file's own terms. */
         json_t *logical = json_array(), *name = json_object();
-        ok = set(name, "name", tqc_json_string(doc->segment)) &&
-             append(logical, json_incref(name)) &&
-             set(loc, "logicalLocations", json_incref(logical));
+        ok = tqc_json_set(name, "name", tqc_json_string(doc->segment)) &&
+             tqc_json_append(logical, json_incref(name)) &&
+             tqc_json_set(loc, "logicalLocations", json_incref(logical));
         json_decref(name);
         json_decref(logical);
     }
-    ok = ok && append(locs, json_incref(loc)) && set(o, "locations", json_incref(locs)) &&
-         set(fp, FINGERPRINT_KEY, json_string(print)) &&
-         set(o, "partialFingerprints", json_incref(fp));
+    ok = ok && tqc_json_append(locs, json_incref(loc)) &&
+         tqc_json_set(o, "locations", json_incref(locs)) &&
+         tqc_json_set(fp, FINGERPRINT_KEY, json_string(print)) &&
+         tqc_json_set(o, "partialFingerprints", json_incref(fp));
     /* A fix edits the file: only where the text is its bytes 1:1 (as jsonl). */
     if (ok && f->has_fix && tqc_doc_span_exact(doc, f->fix.span))
-        ok = set(o, "fixes", fixes_json(r, doc, &f->fix));
+        ok = tqc_json_set(o, "fixes", fixes_json(r, doc, &f->fix));
     ok = ok && set_properties(o, doc, f);
     json_decref(fp);
     json_decref(phys);
     json_decref(loc);
     json_decref(locs);
-    if (!ok) {
-        json_decref(o);
-        return NULL;
-    }
-    return o;
+    return tqc_json_done(o, ok);
 }
 
 static void sarif_finding(tqc_reporter *r, const tqc_doc *doc, const tqc_finding *f)
@@ -455,8 +425,8 @@ static void sarif_finish(tqc_reporter *r, const tqc_run_stats *stats)
         return;
     fputs(s->results ? "\n      ]" : "]", s->out);
     json_t *inv = json_array(), *one = json_object();
-    bool ok = set(one, "executionSuccessful", json_boolean(stats->files_failed == 0)) &&
-              append(inv, json_incref(one));
+    bool ok = tqc_json_set(one, "executionSuccessful", json_boolean(stats->files_failed == 0)) &&
+              tqc_json_append(inv, json_incref(one));
     json_decref(one);
     fputs(",\n      \"invocations\": ", s->out);
     if (!ok) {

@@ -211,7 +211,8 @@ static void rank_worst(tqc_audit_summary *s, const tqc_audit_article *a)
         return;
     tqc_audit_article copy = {tqc_strdup(a->name ? a->name : ""),
                               tqc_strdup(a->folder ? a->folder : ""),
-                              tqc_strdup(a->lang ? a->lang : ""), a->words, {a->findings[0], a->findings[1], a->findings[2]},
+                              tqc_strdup(a->lang ? a->lang : ""), a->words,
+                              {a->findings[0], a->findings[1], a->findings[2]},
                               NULL, 0};
     size_t nr = a->rule_count < TQC_AUDIT_ARTICLE_RULES ? a->rule_count : TQC_AUDIT_ARTICLE_RULES;
     bool rules_ok = true;
