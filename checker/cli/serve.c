@@ -410,22 +410,12 @@ static bool load_web(server *s, const char *data_dir)
     for (size_t i = 0; i < sizeof FILES / sizeof *FILES; i++) {
         char path[PATH_MAX + 32];
         snprintf(path, sizeof path, "%s/web/%s", data_dir, FILES[i].name);
-        FILE *f = fopen(path, "rb");
         web_file *w = &s->files[s->file_count];
         *w = (web_file){FILES[i].url, FILES[i].name, FILES[i].type, NULL, 0};
-        char *buf = NULL;
-        size_t len = 0;
-        FILE *mem = f ? open_memstream(&buf, &len) : NULL;
-        char chunk[8192];
-        size_t n;
-        while (mem && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
-            fwrite(chunk, 1, n, mem);
-        bool ok = f && mem && !ferror(f) && fclose(mem) == 0 && buf;
-        if (f)
-            fclose(f);
-        if (!ok) {
-            fprintf(stderr, "tqc serve: cannot read %s (the page's files)\n", path);
-            free(buf);
+        char *buf, err[PATH_MAX + 128];
+        size_t len;
+        if (tqc_io_read_file(path, 0, &buf, &len, err, sizeof err) != TQC_OK) {
+            fprintf(stderr, "tqc serve: cannot read the page's files: %s\n", err);
             return false;
         }
         w->body = buf;

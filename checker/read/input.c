@@ -466,58 +466,32 @@ static tqc_status decode_utf16(tqc_input *in, char *err, size_t errlen)
         return TQC_OK;
     }
     unsigned char bom[2];
-    size_t len = fread(bom, 1, 2, f);
-    if (!tqc_input_utf16_bom((const char *)bom, len)) {
+    size_t got = fread(bom, 1, 2, f);
+    if (!tqc_input_utf16_bom((const char *)bom, got)) {
         fclose(f);
         return TQC_OK;
     }
-    /* Grown as read, so a small file costs little and a huge one stops at the limit. */
-    size_t cap = 65536;
-    unsigned char *raw = tqc_malloc(cap);
-    bool bad = false, nomem = !raw;
-    if (raw)
-        memcpy(raw, bom, 2);
-    while (!nomem && len <= TQC_INPUT_MAX_BYTES) {
-        if (len == cap) {
-            size_t ncap = cap * 2 > TQC_INPUT_MAX_BYTES + 1 ? TQC_INPUT_MAX_BYTES + 1 : cap * 2;
-            unsigned char *nr = tqc_realloc(raw, ncap);
-            if (!nr) {
-                nomem = true;
-                break;
-            }
-            raw = nr;
-            cap = ncap;
-        }
-        size_t got = fread(raw + len, 1, cap - len, f);
-        len += got;
-        if (got == 0) {
-            bad = ferror(f) != 0;
-            break;
-        }
-    }
+    /* The code units after the mark, read whole up to the limit. */
+    char *units;
+    size_t len;
+    tqc_status rs = tqc_io_read_stream(f, in->name, TQC_INPUT_MAX_BYTES - 2, &units, &len, err,
+                                       errlen);
     fclose(f);
-    if (nomem) {
-        free(raw);
-        return TQC_ENOMEM;
-    }
-    if (bad || len > TQC_INPUT_MAX_BYTES) {
-        free(raw);
-        if (bad)
-            snprintf(err, errlen, "%s: read error", in->name);
-        else
-            snprintf(err, errlen, "%s: UTF-16 text larger than %zu MiB", in->name,
-                     TQC_INPUT_MAX_BYTES >> 20);
-        return bad ? TQC_EIO : TQC_ELIMIT;
-    }
-    bool le = raw[0] == 0xFF;
+    if (rs == TQC_ELIMIT)
+        snprintf(err, errlen, "%s: UTF-16 text larger than %zu MiB", in->name,
+                 TQC_INPUT_MAX_BYTES >> 20);
+    if (rs != TQC_OK)
+        return rs;
+    const unsigned char *raw = (const unsigned char *)units;
+    bool le = bom[0] == 0xFF;
     /* A code unit gives at most 3 bytes of UTF-8, a surrogate pair 4. */
     char *out = tqc_malloc(len / 2 * 3 + 4);
     if (!out) {
-        free(raw);
+        free(units);
         return TQC_ENOMEM;
     }
     size_t o = 0;
-    for (size_t i = 2; i < len; i += 2) {
+    for (size_t i = 0; i < len; i += 2) {
         int32_t cp = 0xFFFD;
         if (i + 1 < len) {
             uint32_t u = le ? raw[i] | (uint32_t)raw[i + 1] << 8 : (uint32_t)raw[i] << 8 | raw[i + 1];
@@ -537,7 +511,7 @@ static tqc_status decode_utf16(tqc_input *in, char *err, size_t errlen)
         }
         o += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out + o);
     }
-    free(raw);
+    free(units);
     in->utf8 = out;
     in->utf8_len = o;
     free(in->note);
