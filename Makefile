@@ -205,6 +205,10 @@ fuzz:
 lint:
 	@! grep -nE '\b(sprintf|vsprintf|strcpy|strcat|strtok|atoi|atol|gets)\s*\(' $(SRCS) tests/*.c
 	@sh tests/layering.sh $(STAGES)
+	@# Library code allocates through core/alloc.h (tests make the N-th allocation fail).
+	@! grep -nE '(^|[^_[:alnum:].>])(malloc|calloc|realloc|strdup|strndup)\(' \
+	    $(filter-out checker/core/alloc.c,$(SRCS)) || \
+	    { echo "lint: use tqc_malloc/tqc_calloc/tqc_realloc (core/alloc.h), tqc_strdup (core/io.h)"; false; }
 
 clean:
 	rm -rf build build-san build-clang build-prof build-fuzz tqc

@@ -217,7 +217,7 @@ int main(void)
         lang_es_pt_suite,
         lang_fr_de_it_suite,
         langid_suite, pass_untranslated_suite, pool_suite, text_suite, lex_suite,
-        pass_number_suite, pass_repeated_word_suite, serve_suite, readers_suite,
+        pass_number_suite, pass_repeated_word_suite, serve_suite, readers_suite, alloc_suite,
     };
     /* Load the dictionaries once, before Check forks a process per test. */
     tqc_test_checker();

@@ -44,6 +44,7 @@ Suite *pool_suite(void);
 Suite *text_suite(void);
 Suite *readers_suite(void);
 Suite *lex_suite(void);
+Suite *alloc_suite(void);
 
 /* An English checker using the source tree's rules/ and dictionaries/ (one per process,
  * made on first use, freed at exit). */

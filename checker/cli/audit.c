@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "core/atomic.h"
+#include "core/io.h"
 #include "run/audit.h"
 #include "report/audit_db.h"
 #include "report/audit_html.h"
@@ -21,6 +22,7 @@
 #include "cli/common.h"
 #include "cli/config.h"
 #include "cli/help.h"
+#include "core/alloc.h"
 #include "run/fix.h"
 #include "pass/pass.h"
 #include "run/project.h"
@@ -476,7 +478,7 @@ static char *joined(char **paths, int n)
     size_t len = 1;
     for (int i = 0; i < n; i++)
         len += strlen(paths[i]) + 1;
-    char *s = calloc(1, len);
+    char *s = tqc_calloc(1, len);
     for (int i = 0; s && i < n; i++) {
         if (i)
             strncat(s, " ", len - strlen(s) - 1);
@@ -616,7 +618,7 @@ int tqc_cli_audit(int argc, char **argv)
     if (ran && o.summary_json && !write_out(o.summary_json, fill_json, &sum))
         exit_rc = EXIT_TROUBLE;
     if (ran && o.html) {
-        char (*links)[PATH_MAX] = calloc(TQC_AUDIT_WORST, PATH_MAX);
+        char (*links)[PATH_MAX] = tqc_calloc(TQC_AUDIT_WORST, PATH_MAX);
         const char *hrefs[TQC_AUDIT_WORST] = {0};
         if (links && !sum.interrupted)
             annotated_views(&o, &sum, project, rules, rule_count, links, hrefs);
@@ -661,37 +663,10 @@ static char *read_all(const char *path, size_t *len, char *err, size_t errlen)
         snprintf(err, errlen, "%s: %s", path, strerror(errno));
         return NULL;
     }
-    char *buf = NULL;
-    size_t n = 0, cap = 0;
-    for (;;) {
-        if (cap - n < 65536) {
-            size_t ncap = cap ? cap * 2 : 65536;
-            char *nb = realloc(buf, ncap);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                snprintf(err, errlen, "%s: out of memory", path);
-                break;
-            }
-            buf = nb;
-            cap = ncap;
-        }
-        size_t got = fread(buf + n, 1, cap - n - 1, f);
-        n += got;
-        if (got == 0) {
-            if (ferror(f)) {
-                snprintf(err, errlen, "%s: %s", path, strerror(errno));
-                free(buf);
-                buf = NULL;
-            }
-            break;
-        }
-    }
+    char *buf;
+    tqc_io_read_stream(f, path, SIZE_MAX, &buf, len, err, errlen);
     if (f != stdin)
         fclose(f);
-    if (buf)
-        buf[n] = '\0';
-    *len = n;
     return buf;
 }
 

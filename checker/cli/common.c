@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/atomic.h"
+#include "core/io.h"
 #include "run/config.h"
 #include "core/text.h"
 
@@ -77,16 +78,16 @@ bool tqc_cli_baseline_dir(const char *baseline, char *out, size_t cap)
 char *tqc_cli_baseline_key(const char *base_dir, const char *path)
 {
     if (strcmp(path, "-") == 0)
-        return strdup("<stdin>");
+        return tqc_strdup("<stdin>");
     char abs[TQC_CONFIG_MAX_PATH];
     if (!tqc_config_abspath(path, abs, sizeof abs))
-        return strdup(path);
+        return tqc_strdup(path);
     size_t n = strlen(base_dir);
     if (strcmp(base_dir, "/") == 0)
-        return strdup(abs + 1);
+        return tqc_strdup(abs + 1);
     if (strncmp(abs, base_dir, n) == 0 && abs[n] == '/')
-        return strdup(abs + n + 1);
-    return strdup(abs);
+        return tqc_strdup(abs + n + 1);
+    return tqc_strdup(abs);
 }
 
 /* Standard error's escaping: bytes gathered in out, written when full or at the end. */

@@ -14,9 +14,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "core/io.h"
 #include "core/atomic.h"
 #include "run/baseline.h"
 #include "cli/common.h"
+#include "core/alloc.h"
 #include "run/project.h"
 #include "run/suppress.h"
 #include "run/suppress_file.h"
@@ -62,15 +64,6 @@ struct tqc_ci {
     cur_file cur;
 };
 
-static char *dup_str(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    if (p)
-        memcpy(p, s, n);
-    return p;
-}
-
 /* ---- --changed-since ------------------------------------------------------------ */
 
 /* Runs git with argv (no shell), its standard output into *out (malloc'd, *len bytes).
@@ -107,7 +100,7 @@ static bool run_git(const char *const argv[], char **out, size_t *len, const cha
     for (;;) {
         if (n == cap) {
             size_t ncap = cap ? cap * 2 : 4096;
-            char *nb = ncap <= CI_GIT_MAX_BYTES ? realloc(buf, ncap + 1) : NULL;
+            char *nb = ncap <= CI_GIT_MAX_BYTES ? tqc_realloc(buf, ncap + 1) : NULL;
             if (!nb) {
                 ok = false;
                 break;
@@ -193,26 +186,26 @@ static bool add_file(tqc_ci *ci, size_t *cap, const char *path)
             return true;
     if (ci->nfiles == *cap) {
         size_t ncap = *cap ? *cap * 2 : 16;
-        char **f = realloc(ci->files, ncap * sizeof *f);
+        char **f = tqc_realloc(ci->files, ncap * sizeof *f);
         if (!f)
             return false;
         ci->files = f;
         *cap = ncap;
     }
-    return (ci->files[ci->nfiles] = dup_str(path)) != NULL && ++ci->nfiles;
+    return (ci->files[ci->nfiles] = tqc_strdup(path)) != NULL && ++ci->nfiles;
 }
 
 static bool append_file(tqc_ci *ci, size_t *cap, const char *path)
 {
     if (ci->nfiles == *cap) {
         size_t ncap = *cap ? *cap * 2 : 16;
-        char **f = realloc(ci->files, ncap * sizeof *f);
+        char **f = tqc_realloc(ci->files, ncap * sizeof *f);
         if (!f)
             return false;
         ci->files = f;
         *cap = ncap;
     }
-    return (ci->files[ci->nfiles] = dup_str(path)) != NULL && ++ci->nfiles;
+    return (ci->files[ci->nfiles] = tqc_strdup(path)) != NULL && ++ci->nfiles;
 }
 
 static int cmp_name(const void *a, const void *b)
@@ -238,14 +231,14 @@ static bool add_tree(tqc_ci *ci, size_t *cap, const char *dir, int depth)
             continue;
         if (n == ncap) {
             ncap = ncap ? ncap * 2 : 32;
-            char **g = realloc(names, ncap * sizeof *g);
+            char **g = tqc_realloc(names, ncap * sizeof *g);
             if (!g) {
                 ok = false;
                 break;
             }
             names = g;
         }
-        if (!(names[n] = dup_str(e->d_name)))
+        if (!(names[n] = tqc_strdup(e->d_name)))
             ok = false;
         else
             n++;
@@ -321,7 +314,7 @@ int tqc_ci_open(tqc_ci_mode mode, const tqc_ci_options *opts, const char *data_d
                 const tqc_config_overrides *cli, char **files, size_t nfiles, tqc_ci **out)
 {
     *out = NULL;
-    tqc_ci *ci = calloc(1, sizeof *ci);
+    tqc_ci *ci = tqc_calloc(1, sizeof *ci);
     if (!ci) {
         fputs("tqc: out of memory\n", stderr);
         return 2;
@@ -360,9 +353,9 @@ int tqc_ci_open(tqc_ci_mode mode, const tqc_ci_options *opts, const char *data_d
     }
     size_t n = ci->nfiles;
     if (ok && n) {
-        ci->settings = calloc(n, sizeof *ci->settings);
-        ci->keys = calloc(n, sizeof *ci->keys);
-        ci->unchecked = calloc(n, sizeof *ci->unchecked);
+        ci->settings = tqc_calloc(n, sizeof *ci->settings);
+        ci->keys = tqc_calloc(n, sizeof *ci->keys);
+        ci->unchecked = tqc_calloc(n, sizeof *ci->unchecked);
         if (!ci->settings || !ci->keys || !ci->unchecked) {
             fputs("tqc: out of memory\n", stderr);
             ok = false;
@@ -462,7 +455,7 @@ tqc_checker *tqc_ci_checker(tqc_ci *ci, size_t i)
     for (size_t k = 0; k < ci->ncheckers; k++)
         if (tqc_settings_same_checker(ci->checkers[k].settings, s))
             return ci->checkers[k].ck;
-    ck_entry *grown = realloc(ci->checkers, (ci->ncheckers + 1) * sizeof *grown);
+    ck_entry *grown = tqc_realloc(ci->checkers, (ci->ncheckers + 1) * sizeof *grown);
     if (!grown) {
         fputs("tqc: out of memory\n", stderr);
         return NULL;

@@ -22,6 +22,8 @@
 #include "run/checker.h"
 #include "cli/common.h"
 #include "cli/help.h"
+#include "core/alloc.h"
+#include "core/io.h"
 #include "run/fix.h"
 #include "lang/langid.h"
 #include "pass/pass.h"
@@ -104,7 +106,7 @@ static char *uri_path(const char *uri)
     if (strncmp(uri, "file://", 7) != 0)
         return NULL;
     const char *p = uri + 7;
-    char *out = malloc(strlen(p) + 1), *o = out;
+    char *out = tqc_malloc(strlen(p) + 1), *o = out;
     if (!out)
         return NULL;
     for (; *p; p++) {
@@ -220,7 +222,7 @@ static tqc_checker *checker_for(lsp *s, document *d)
     d->words_file = NULL;
     for (size_t i = 0; i < st->word_count && !d->words_file; i++)
         if (st->words[i].from.kind == TQC_FROM_CONFIG)
-            d->words_file = strdup(st->words[i].path);
+            d->words_file = tqc_strdup(st->words[i].path);
     bool detect = st->lang_from.kind == TQC_FROM_DEFAULT;
     tqc_checker *ck = NULL;
     for (size_t i = 0; i < s->checker_count && !ck; i++)
@@ -229,10 +231,10 @@ static tqc_checker *checker_for(lsp *s, document *d)
     if (ck) {
         tqc_settings_free(st);
     } else {
-        tqc_checker **cks = realloc(s->checkers, (s->checker_count + 1) * sizeof *cks);
+        tqc_checker **cks = tqc_realloc(s->checkers, (s->checker_count + 1) * sizeof *cks);
         if (cks)
             s->checkers = cks;
-        tqc_settings **sts = cks ? realloc(s->settings, (s->checker_count + 1) * sizeof *sts) : NULL;
+        tqc_settings **sts = cks ? tqc_realloc(s->settings, (s->checker_count + 1) * sizeof *sts) : NULL;
         if (sts)
             s->settings = sts;
         if (!cks || !sts || tqc_project_checker(st, s->data_dir, false, &ck, err, sizeof err) != TQC_OK) {
@@ -273,7 +275,7 @@ static tqc_input_format format_of(const document *d)
 static void hide_suppressed(document *d)
 {
     free(d->hidden);
-    d->hidden = d->res ? calloc(d->res->finding_count + 1, sizeof *d->hidden) : NULL;
+    d->hidden = d->res ? tqc_calloc(d->res->finding_count + 1, sizeof *d->hidden) : NULL;
     if (!d->hidden) {
         tqc_fix_result_free(d->res);    /* out of memory: nothing rather than too much */
         d->res = NULL;
@@ -355,7 +357,7 @@ static bool set_text(document *d, json_t *text)
 {
     if (!json_is_string(text))
         return false;
-    char *t = malloc(json_string_length(text) + 1);
+    char *t = tqc_malloc(json_string_length(text) + 1);
     if (!t)
         return false;
     memcpy(t, json_string_value(text), json_string_length(text) + 1);
@@ -374,15 +376,15 @@ static void did_open(lsp *s, json_t *params)
         return;
     document *d = find_doc(s, params);
     if (!d) {
-        document *docs = realloc(s->docs, (s->doc_count + 1) * sizeof *docs);
+        document *docs = tqc_realloc(s->docs, (s->doc_count + 1) * sizeof *docs);
         if (!docs)
             return;
         s->docs = docs;
         d = &s->docs[s->doc_count++];
         memset(d, 0, sizeof *d);
-        d->uri = strdup(uri);
+        d->uri = tqc_strdup(uri);
         d->path = uri_path(uri);
-        d->language = strdup(language ? language : "plaintext");
+        d->language = tqc_strdup(language ? language : "plaintext");
     }
     if (set_text(d, json_object_get(td, "text")))
         check(s, d);
@@ -632,7 +634,7 @@ int tqc_cli_lsp(int argc, char **argv)
         }
         if (s.in_cap - s.in_len < 65536) {
             size_t cap = s.in_cap ? s.in_cap * 2 : 131072;
-            char *b = cap <= LSP_MAX_MESSAGE * 2 ? realloc(s.in, cap) : NULL;
+            char *b = cap <= LSP_MAX_MESSAGE * 2 ? tqc_realloc(s.in, cap) : NULL;
             if (!b) {
                 fputs("tqc lsp: out of memory, or a message too large\n", stderr);
                 break;

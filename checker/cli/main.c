@@ -20,6 +20,7 @@
 #include "cli/help.h"
 #include "cli/init.h"
 #include "cli/serve.h"
+#include "core/alloc.h"
 #include "run/fix.h"
 #include "read/input.h"
 #include "run/pool.h"
@@ -254,7 +255,7 @@ static tqc_checker *checker_for_file(tqc_checker *ck, const char *path)
     FILE *f = strcmp(path, "-") == 0 ? NULL : fopen(path, "rb");
     if (!f)
         return ck;  /* the fix loop reports what is wrong with it */
-    char *buf = malloc(TQC_LANGID_SAMPLE_BYTES);
+    char *buf = tqc_malloc(TQC_LANGID_SAMPLE_BYTES);
     size_t n = buf ? fread(buf, 1, TQC_LANGID_SAMPLE_BYTES, f) : 0;
     fclose(f);
     /* A bilingual file declares its languages, unit by unit (tqc_fix_options). */
@@ -277,7 +278,7 @@ static void source_lang_of(tqc_checker *ck, const cli *c, char *out, size_t cap)
     if (c->source_lang)
         return;
     FILE *f = strcmp(c->source, "-") == 0 ? NULL : fopen(c->source, "rb");
-    char *buf = f ? malloc(TQC_LANGID_SAMPLE_BYTES) : NULL;
+    char *buf = f ? tqc_malloc(TQC_LANGID_SAMPLE_BYTES) : NULL;
     size_t n = buf ? fread(buf, 1, TQC_LANGID_SAMPLE_BYTES, f) : 0;
     if (f)
         fclose(f);

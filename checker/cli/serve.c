@@ -21,6 +21,8 @@
 #include "run/checker.h"
 #include "cli/common.h"
 #include "cli/help.h"
+#include "core/alloc.h"
+#include "core/io.h"
 #include "pass/pass.h"
 #include "report/fixes.h"
 #include "report/api.h"
@@ -99,14 +101,14 @@ static enum MHD_Result fail(struct MHD_Connection *conn, unsigned status, const 
 {
     char *body = NULL;
     size_t n = (size_t)snprintf(NULL, 0, "Error: %s\n", msg);
-    if ((body = malloc(n + 1)))
+    if ((body = tqc_malloc(n + 1)))
         snprintf(body, n + 1, "Error: %s\n", msg);
     return body ? respond(conn, status, "text/plain; charset=utf-8", body, n, true) : MHD_NO;
 }
 
 static enum MHD_Result static_file(struct MHD_Connection *conn, const server *s, const web_file *f)
 {
-    char *copy = malloc(f->len ? f->len : 1);
+    char *copy = tqc_malloc(f->len ? f->len : 1);
     if (!copy)
         return MHD_NO;
     memcpy(copy, f->body, f->len);
@@ -150,7 +152,7 @@ static bool field_append(form *f, int i, const char *data, size_t size)
 {
     if (size > MAX_FIELD_BYTES - f->len[i])
         return false;
-    char *v = realloc(f->value[i], f->len[i] + size + 1);
+    char *v = tqc_realloc(f->value[i], f->len[i] + size + 1);
     if (!v)
         return false;
     memcpy(v + f->len[i], data, size);
@@ -309,7 +311,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
     server *s = cls;
     request *rq = *con_cls;
     if (!rq) {
-        if (!(rq = calloc(1, sizeof *rq)))
+        if (!(rq = tqc_calloc(1, sizeof *rq)))
             return MHD_NO;
         *con_cls = rq;
         /* Refused before it is read when it says it is too large. */
@@ -329,7 +331,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
             size_t cap = rq->cap ? rq->cap : 4096;
             while (cap < rq->len + n + 1)
                 cap *= 2;
-            char *b = realloc(rq->body, cap);
+            char *b = tqc_realloc(rq->body, cap);
             if (!b)
                 return MHD_NO;
             rq->body = b;
@@ -408,22 +410,12 @@ static bool load_web(server *s, const char *data_dir)
     for (size_t i = 0; i < sizeof FILES / sizeof *FILES; i++) {
         char path[PATH_MAX + 32];
         snprintf(path, sizeof path, "%s/web/%s", data_dir, FILES[i].name);
-        FILE *f = fopen(path, "rb");
         web_file *w = &s->files[s->file_count];
         *w = (web_file){FILES[i].url, FILES[i].name, FILES[i].type, NULL, 0};
-        char *buf = NULL;
-        size_t len = 0;
-        FILE *mem = f ? open_memstream(&buf, &len) : NULL;
-        char chunk[8192];
-        size_t n;
-        while (mem && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
-            fwrite(chunk, 1, n, mem);
-        bool ok = f && mem && !ferror(f) && fclose(mem) == 0 && buf;
-        if (f)
-            fclose(f);
-        if (!ok) {
-            fprintf(stderr, "tqc serve: cannot read %s (the page's files)\n", path);
-            free(buf);
+        char *buf, err[PATH_MAX + 128];
+        size_t len;
+        if (tqc_io_read_file(path, 0, &buf, &len, err, sizeof err) != TQC_OK) {
+            fprintf(stderr, "tqc serve: cannot read the page's files: %s\n", err);
             return false;
         }
         w->body = buf;
@@ -547,7 +539,7 @@ int tqc_cli_serve(int argc, char **argv)
     }
     if (!load_web(&s, data_dir))
         goto out;
-    if (!(s.style = strdup(tqc_html_style()))) {
+    if (!(s.style = tqc_strdup(tqc_html_style()))) {
         fputs("tqc serve: out of memory\n", stderr);
         goto out;
     }

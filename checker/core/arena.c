@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
+
 /* Large enough that a typical article needs one block. */
 #define ARENA_BLOCK_SIZE (64 * 1024)
 
@@ -20,7 +22,7 @@ struct tqc_arena {
 
 tqc_arena *tqc_arena_new(void)
 {
-    return calloc(1, sizeof(tqc_arena));
+    return tqc_calloc(1, sizeof(tqc_arena));
 }
 
 void tqc_arena_free(tqc_arena *arena)
@@ -60,7 +62,7 @@ void *tqc_arena_alloc(tqc_arena *arena, size_t size)
         size_t cap = size > ARENA_BLOCK_SIZE ? size : ARENA_BLOCK_SIZE;
         if (cap > SIZE_MAX - sizeof(block))
             return NULL;
-        block *nb = malloc(sizeof(block) + cap);
+        block *nb = tqc_malloc(sizeof(block) + cap);
         if (!nb)
             return NULL;
         nb->size = cap;

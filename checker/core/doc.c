@@ -5,21 +5,15 @@
 #include <string.h>
 #include <utf8proc.h>
 
-static char *dup_str(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    if (p)
-        memcpy(p, s, n);
-    return p;
-}
+#include "core/alloc.h"
+#include "core/io.h"
 
 /* Marks every TQC_DOC_MARK_STEP bytes at the character boundaries tqc_doc_locate's
  * count meets from text[0]. */
 static bool index_marks(tqc_doc *doc)
 {
     size_t cap = doc->len / TQC_DOC_MARK_STEP + 1, n = 0;
-    tqc_doc_mark *m = malloc(cap * sizeof *m);
+    tqc_doc_mark *m = tqc_malloc(cap * sizeof *m);
     if (!m)
         return false;
     const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)doc->text;
@@ -58,7 +52,7 @@ static bool index_lines(tqc_doc *doc)
     }
     if (longest > TQC_DOC_MARK_STEP && !index_marks(doc))
         return false;
-    doc->line_starts = malloc(n * sizeof *doc->line_starts);
+    doc->line_starts = tqc_malloc(n * sizeof *doc->line_starts);
     if (!doc->line_starts)
         return false;
     doc->line_starts[0] = 0;
@@ -72,13 +66,13 @@ static bool index_lines(tqc_doc *doc)
 
 tqc_doc *tqc_doc_new(const char *name, const char *text, size_t len, const char *lang)
 {
-    tqc_doc *doc = calloc(1, sizeof *doc);
+    tqc_doc *doc = tqc_calloc(1, sizeof *doc);
     if (!doc || len == SIZE_MAX)
         goto fail;
-    char *copy = malloc(len + 1);
+    char *copy = tqc_malloc(len + 1);
     doc->text = copy;
-    doc->name = dup_str(name ? name : "<input>");
-    doc->lang = dup_str(lang ? lang : "");
+    doc->name = tqc_strdup(name ? name : "<input>");
+    doc->lang = tqc_strdup(lang ? lang : "");
     doc->arena = tqc_arena_new();
     if (!copy || !doc->name || !doc->lang || !doc->arena)
         goto fail;
@@ -115,7 +109,7 @@ tqc_doc *tqc_doc_take(const char *name, char *text, size_t len, const char *lang
 
 tqc_status tqc_doc_set_lang(tqc_doc *doc, const char *lang)
 {
-    char *copy = dup_str(lang);
+    char *copy = tqc_strdup(lang);
     if (!copy)
         return TQC_ENOMEM;
     free((char *)doc->lang);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/text.h"
 
 const char *tqc_severity_name(tqc_severity sev)
@@ -46,7 +47,7 @@ tqc_finding *tqc_emit(tqc_findings *list, const char *rule, tqc_severity sev,
 {
     if (list->count == list->cap) {
         size_t cap = list->cap ? list->cap * 2 : 16;
-        tqc_finding *items = realloc(list->items, cap * sizeof *items);
+        tqc_finding *items = tqc_realloc(list->items, cap * sizeof *items);
         if (!items) {
             list->failed = true;
             return NULL;
@@ -139,8 +140,8 @@ bool tqc_span_index_build(tqc_span_index *index, const tqc_findings *list, const
         n += strcmp(list->items[i].rule, rule) == 0;
     if (n == 0)
         return true;
-    index->spans = malloc(n * sizeof *index->spans);
-    index->max_end = malloc(n * sizeof *index->max_end);
+    index->spans = tqc_malloc(n * sizeof *index->spans);
+    index->max_end = tqc_malloc(n * sizeof *index->max_end);
     if (!index->spans || !index->max_end) {
         tqc_span_index_free(index);
         return false;

@@ -3,7 +3,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -59,59 +58,5 @@ tqc_status tqc_regfile_open(const char *path, long long max, FILE **out, char *e
         return st;
     }
     *out = f;
-    return TQC_OK;
-}
-
-tqc_status tqc_regfile_read(const char *path, long long max, char **buf, size_t *len,
-                            char *err, size_t errlen)
-{
-    *buf = NULL;
-    *len = 0;
-    if (max <= 0)
-        max = TQC_REGFILE_MAX_BYTES;
-    FILE *f;
-    tqc_status st = tqc_regfile_open(path, max, &f, err, errlen);
-    if (st != TQC_OK)
-        return st;
-    size_t cap = 4096, n = 0;
-    char *b = malloc(cap);
-    while (b) {
-        if (cap - n < 2) {
-            char *nb = cap <= (size_t)max ? realloc(b, cap * 2) : NULL;
-            if (!nb) {
-                st = cap <= (size_t)max ? TQC_ENOMEM : TQC_ELIMIT;
-                break;
-            }
-            b = nb;
-            cap *= 2;
-        }
-        size_t got = fread(b + n, 1, cap - n - 1, f);
-        n += got;
-        if (n > (size_t)max) {
-            st = TQC_ELIMIT;
-            break;
-        }
-        if (got == 0)
-            break;
-    }
-    if (!b)
-        st = TQC_ENOMEM;
-    else if (st == TQC_OK && ferror(f))
-        st = TQC_EIO;
-    fclose(f);
-    if (st != TQC_OK) {
-        free(b);
-        if (st == TQC_ENOMEM)
-            snprintf(err, errlen, "%s: out of memory", path);
-        else if (st == TQC_ELIMIT)
-            snprintf(err, errlen, "%s: larger than %lld MiB, the most tqc reads here", path,
-                     max >> 20);
-        else
-            snprintf(err, errlen, "%s: read error: %s", path, strerror(errno));
-        return st;
-    }
-    b[n] = '\0';
-    *buf = b;
-    *len = n;
     return TQC_OK;
 }

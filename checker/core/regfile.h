@@ -20,13 +20,8 @@
  * (max <= 0: TQC_REGFILE_MAX_BYTES). On failure *out is NULL and err names the file and
  * the cause: TQC_EIO (cannot open), TQC_EINPUT (not a regular file), TQC_ELIMIT (too
  * large). A read through *out still stops at EOF of the size checked here only if the
- * caller bounds it; tqc_regfile_read does. */
+ * caller bounds it; tqc_io_read_file (core/io.h) does. */
 tqc_status tqc_regfile_open(const char *path, long long max, FILE **out, char *err, size_t errlen);
-
-/* Reads a whole regular file (as above) into *buf (malloc'd, NUL-terminated; the caller
- * frees it), at most max bytes even when it grows while read. */
-tqc_status tqc_regfile_read(const char *path, long long max, char **buf, size_t *len,
-                            char *err, size_t errlen);
 
 /* Checks an already open descriptor the same way (fstat). */
 tqc_status tqc_regfile_check_fd(int fd, const char *path, long long max, char *err, size_t errlen);

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
+
 /* Keys live in large blocks, not one allocation each: the maps hold hundreds of
  * thousands of short words, and a malloc per word costs both time and memory. */
 #define KEY_BLOCK_SIZE (64 * 1024)
@@ -46,7 +48,7 @@ static uint64_t tag_of(uint64_t hash) { return hash & 0xFFFFFFFF00000000ULL; }
 
 tqc_strmap *tqc_strmap_new(void)
 {
-    return calloc(1, sizeof(tqc_strmap));
+    return tqc_calloc(1, sizeof(tqc_strmap));
 }
 
 void tqc_strmap_free(tqc_strmap *map)
@@ -83,7 +85,7 @@ static bool grow_slots(tqc_strmap *map)
     size_t n = map->nslots ? map->nslots * 2 : 64;
     if (map->count >= UINT32_MAX)
         return false;
-    uint64_t *slots = calloc(n, sizeof *slots);
+    uint64_t *slots = tqc_calloc(n, sizeof *slots);
     if (!slots)
         return false;
     free(map->slots);
@@ -104,7 +106,7 @@ static const char *store_key(tqc_strmap *map, const char *key, size_t len)
     key_block *b = map->keys;
     if (!b || b->cap - b->used < len + 1) {
         size_t cap = len + 1 > KEY_BLOCK_SIZE ? len + 1 : KEY_BLOCK_SIZE;
-        key_block *nb = malloc(sizeof *nb + cap);
+        key_block *nb = tqc_malloc(sizeof *nb + cap);
         if (!nb)
             return NULL;
         nb->used = 0;
@@ -142,7 +144,7 @@ bool tqc_strmap_put(tqc_strmap *map, const char *key, size_t len, uint64_t value
         return false;
     if (map->count == map->cap) {
         size_t cap = map->cap ? map->cap * 2 : 32;
-        entry *e = realloc(map->entries, cap * sizeof *e);
+        entry *e = tqc_realloc(map->entries, cap * sizeof *e);
         if (!e)
             return false;
         map->entries = e;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/text.h"
 
 static bool starts_with_ci(const char *s, size_t len, const char *prefix)
@@ -203,7 +204,7 @@ static tqc_status push(tqc_token **toks, size_t *count, size_t *cap, tqc_token t
         size_t ncap = *cap ? *cap * 2 : 256;
         if (ncap > SIZE_MAX / sizeof **toks)
             return TQC_ENOMEM;
-        tqc_token *p = realloc(*toks, ncap * sizeof *p);
+        tqc_token *p = tqc_realloc(*toks, ncap * sizeof *p);
         if (!p)
             return TQC_ENOMEM;
         *toks = p;

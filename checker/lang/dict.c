@@ -12,6 +12,8 @@
 #include <strings.h>
 #include <utf8proc.h>
 
+#include "core/alloc.h"
+#include "core/io.h"
 #include "core/regfile.h"
 #include "core/text.h"
 
@@ -187,7 +189,7 @@ static tqc_status add_supplements(speller *dict, const char *dir, char *err, siz
     for (struct dirent *e; (e = readdir(d)) != NULL && count < 256;) {
         size_t n = strlen(e->d_name);
         if (n > 4 && strcmp(e->d_name + n - 4, ".txt") == 0 && e->d_name[0] != '.') {
-            if (!(names[count] = malloc(n + 1)))
+            if (!(names[count] = tqc_malloc(n + 1)))
                 break;
             memcpy(names[count++], e->d_name, n + 1);
         }
@@ -300,15 +302,6 @@ static tqc_status speller_open(speller *sp, const char *aff, const char *dic, co
     return st;
 }
 
-static char *dup_str(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    if (p)
-        memcpy(p, s, n);
-    return p;
-}
-
 /* Frees a core no view uses; the caller holds registry_mu. */
 static void core_free(dict_core *dict)
 {
@@ -339,7 +332,7 @@ static tqc_status core_open(const char *key, const char *name, const char *aff, 
                             const char *dir, const tqc_dict_options *opts, dict_core **out,
                             char *err, size_t errlen)
 {
-    dict_core *dict = calloc(1, sizeof *dict);
+    dict_core *dict = tqc_calloc(1, sizeof *dict);
     if (!dict)
         return TQC_ENOMEM;
     pthread_mutexattr_t attr;
@@ -350,12 +343,12 @@ static tqc_status core_open(const char *key, const char *name, const char *aff, 
     dict->sp = (speller){.to_dic = (iconv_t)-1, .from_dic = (iconv_t)-1};
     snprintf(dict->name, sizeof dict->name, "%s", name);
     size_t nwords = opts ? opts->word_file_count : 0;
-    bool nomem = !(dict->key = dup_str(key)) || !(dict->aff = dup_str(aff)) ||
-                 !(dict->dic = dup_str(dic)) || !(dict->dir = dup_str(dir)) ||
-                 !(dict->word_files = calloc(nwords + 1, sizeof *dict->word_files)) ||
+    bool nomem = !(dict->key = tqc_strdup(key)) || !(dict->aff = tqc_strdup(aff)) ||
+                 !(dict->dic = tqc_strdup(dic)) || !(dict->dir = tqc_strdup(dir)) ||
+                 !(dict->word_files = tqc_calloc(nwords + 1, sizeof *dict->word_files)) ||
                  !(dict->cache = tqc_strmap_new()) || !(dict->raw = tqc_strmap_new());
     for (size_t i = 0; !nomem && i < nwords; i++)
-        nomem = !(dict->word_files[dict->word_file_count++] = dup_str(opts->word_files[i]));
+        nomem = !(dict->word_files[dict->word_file_count++] = tqc_strdup(opts->word_files[i]));
     if (nomem) {
         core_free(dict);
         return TQC_ENOMEM;
@@ -415,8 +408,8 @@ tqc_status tqc_dict_open(const tqc_lang *lang, const char *data_dir,
     size_t key_cap = strlen(aff) + strlen(dir) + 3;
     for (size_t i = 0; opts && i < opts->word_file_count; i++)
         key_cap += strlen(opts->word_files[i]) + 1;
-    char *key = malloc(key_cap);
-    tqc_dict *view = calloc(1, sizeof *view);
+    char *key = tqc_malloc(key_cap);
+    tqc_dict *view = tqc_calloc(1, sizeof *view);
     if (!key || !view) {
         free(key);
         free(view);
@@ -438,7 +431,7 @@ tqc_status tqc_dict_open(const tqc_lang *lang, const char *data_dir,
     /* A thread that asks its own Hunspell does not wait for the others: worth a second
      * copy of the dictionary only when another view exists to wait for. */
     if (st == TQC_OK && opts && opts->own_speller && core->refs > 0) {
-        if (!(view->own = malloc(sizeof *view->own)))
+        if (!(view->own = tqc_malloc(sizeof *view->own)))
             st = TQC_ENOMEM;
         else if ((st = speller_open(view->own, core->aff, core->dic, core->dir, core->word_files,
                                     core->word_file_count, err, errlen)) != TQC_OK) {
@@ -571,7 +564,7 @@ static bool lookup(tqc_dict *view, const char *word, size_t len)
     if (len == 0 || len > DICT_MAX_WORD)
         return false;
     uint64_t h = tqc_strmap_hash(word, len);
-    if (len > HOT_KEY || (!view->hot && !(view->hot = calloc(HOT_SLOTS, sizeof *view->hot))))
+    if (len > HOT_KEY || (!view->hot && !(view->hot = tqc_calloc(HOT_SLOTS, sizeof *view->hot))))
         return view_verdict(view, word, len, h) == VERDICT_KNOWN;
     hot_verdict *hot = &view->hot[h & (HOT_SLOTS - 1)];
     if (hot->len != len || hot->tag != (uint32_t)(h >> 32) || memcmp(hot->key, word, len) != 0)
@@ -616,7 +609,7 @@ static size_t hunspell_suggest(speller *dict, const char *word, size_t len, char
         if (!convert(dict->from_dic, list[i], strlen(list[i]), back, sizeof back))
             continue;
         size_t bl = strlen(back) + 1;
-        if (!(out[kept] = malloc(bl)))
+        if (!(out[kept] = tqc_malloc(bl)))
             break;
         memcpy(out[kept++], back, bl);
     }
@@ -788,7 +781,7 @@ static size_t one_edit_suggest(tqc_dict *view, const char *word, size_t len, cha
     size_t kept = 0;
     for (size_t i = 0; i < count && kept < max; i++) {
         size_t l = strlen(cand[i].text) + 1;
-        if (!(out[kept] = malloc(l)))
+        if (!(out[kept] = tqc_malloc(l)))
             break;
         memcpy(out[kept++], cand[i].text, l);
     }
@@ -805,7 +798,7 @@ static void remember_suggestions(dict_core *dict, const char *word, size_t len,
         return;
     if (dict->suggestion_count == dict->suggestion_cap) {
         size_t cap = dict->suggestion_cap ? dict->suggestion_cap * 2 : 64;
-        char **grown = realloc(dict->suggestions, cap * sizeof *grown);
+        char **grown = tqc_realloc(dict->suggestions, cap * sizeof *grown);
         if (!grown)
             return;
         dict->suggestions = grown;
@@ -814,7 +807,7 @@ static void remember_suggestions(dict_core *dict, const char *word, size_t len,
     size_t total = 1;
     for (size_t i = 0; i < n; i++)
         total += strlen(list[i]) + 1;
-    char *block = malloc(total), *p = block;
+    char *block = tqc_malloc(total), *p = block;
     if (!block)
         return;
     for (size_t i = 0; i < n; i++) {
@@ -841,7 +834,7 @@ static bool cached_suggestions(dict_core *dict, const char *word, size_t len, ch
         return false;
     for (const char *p = dict->suggestions[index]; *p && *kept < max; p += strlen(p) + 1) {
         size_t l = strlen(p) + 1;
-        if (!(out[*kept] = malloc(l)))
+        if (!(out[*kept] = tqc_malloc(l)))
             break;
         memcpy(out[(*kept)++], p, l);
     }

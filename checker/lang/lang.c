@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/alloc.h"
+
 /* A rule file is hand-written data; anything bigger is a mistake, not a list. */
 #define LANG_MAX_LINE 4096
 #define LANG_MAX_LISTS 64
@@ -46,12 +48,12 @@ static char *trim(char *s)
 
 static tqc_status add_setting(tqc_lang *lang, const char *key, const char *value)
 {
-    char **v = realloc(lang->setting_values, (lang->setting_count + 1) * sizeof *v);
+    char **v = tqc_realloc(lang->setting_values, (lang->setting_count + 1) * sizeof *v);
     if (!v)
         return TQC_ENOMEM;
     lang->setting_values = v;
     size_t n = strlen(value) + 1;
-    if (!(v[lang->setting_count] = malloc(n)))
+    if (!(v[lang->setting_count] = tqc_malloc(n)))
         return TQC_ENOMEM;
     memcpy(v[lang->setting_count], value, n);
     if (!tqc_strmap_put(lang->settings, key, strlen(key), lang->setting_count))
@@ -78,7 +80,7 @@ static tqc_status read_file(tqc_lang *lang, const char *path, const char *name,
         }
         entries = tqc_strmap_new();
         size_t nlen = strlen(name) + 1;
-        char *n = malloc(nlen);
+        char *n = tqc_malloc(nlen);
         if (!entries || !n) {
             tqc_strmap_free(entries);
             free(n);
@@ -180,7 +182,7 @@ static int cmp_names(const void *a, const void *b)
 static tqc_status open_lexicon(tqc_lang *lang, const char *data_dir, char *err, size_t errlen)
 {
     size_t plen = strlen(data_dir) + strlen("/dictionaries//lexicon.tsv") + strlen(lang->base) + 1;
-    char *path = malloc(plen);
+    char *path = tqc_malloc(plen);
     if (!path)
         return TQC_ENOMEM;
     snprintf(path, plen, "%s/dictionaries/%s/lexicon.tsv", data_dir, lang->base);
@@ -199,7 +201,7 @@ static tqc_status load_profile(const char *data_dir, const char *code, tqc_lang 
 {
     *out = NULL;
     size_t clen = strlen(code);
-    tqc_lang *lang = calloc(1, sizeof *lang);
+    tqc_lang *lang = tqc_calloc(1, sizeof *lang);
     if (!lang || !(lang->settings = tqc_strmap_new()) || !(lang->list_index = tqc_strmap_new())) {
         destroy(lang);
         return TQC_ENOMEM;
@@ -213,7 +215,7 @@ static tqc_status load_profile(const char *data_dir, const char *code, tqc_lang 
         return lst;
     }
     size_t dlen = strlen(data_dir) + strlen("/rules/") + strlen(lang->base) + 1;
-    lang->dir = malloc(dlen);
+    lang->dir = tqc_malloc(dlen);
     if (!lang->dir) {
         destroy(lang);
         return TQC_ENOMEM;
@@ -240,7 +242,7 @@ static tqc_status load_profile(const char *data_dir, const char *code, tqc_lang 
             break;
         }
         size_t n = strlen(e->d_name) + 1;
-        if (!(names[count] = malloc(n))) {
+        if (!(names[count] = tqc_malloc(n))) {
             st = TQC_ENOMEM;
             break;
         }
@@ -251,7 +253,7 @@ static tqc_status load_profile(const char *data_dir, const char *code, tqc_lang 
     for (size_t i = 0; i < count; i++) {
         if (st == TQC_OK) {
             size_t plen = strlen(lang->dir) + 1 + strlen(names[i]) + 1;
-            char *path = malloc(plen);
+            char *path = tqc_malloc(plen);
             if (!path) {
                 st = TQC_ENOMEM;
             } else {
@@ -323,7 +325,7 @@ tqc_status tqc_lang_load(const char *data_dir, const char *code, tqc_lang **out,
         }
     tqc_lang *lang;
     tqc_status st = load_profile(data_dir, code, &lang, err, errlen);
-    if (st == TQC_OK && !(lang->data_dir = strdup(data_dir))) {
+    if (st == TQC_OK && !(lang->data_dir = tqc_strdup(data_dir))) {
         destroy(lang);
         st = TQC_ENOMEM;
     }

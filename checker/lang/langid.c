@@ -5,6 +5,8 @@
  * exttextcat orders the candidates and the dictionaries decide. */
 #include "lang/langid.h"
 
+#include "core/alloc.h"
+#include "core/io.h"
 #include "core/strmap.h"
 
 #include <ctype.h>
@@ -69,19 +71,6 @@ struct tqc_langid {
     bool textcat_tried;
 };
 
-static char *dup_str(const char *s, bool *failed)
-{
-    if (!s)
-        return NULL;
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    if (p)
-        memcpy(p, s, n);
-    else
-        *failed = true;
-    return p;
-}
-
 static int cmp_code(const void *a, const void *b)
 {
     return strcmp(((const candidate *)a)->code, ((const candidate *)b)->code);
@@ -117,13 +106,13 @@ static void list_candidates(tqc_langid *id)
 tqc_status tqc_langid_new(const tqc_langid_options *opts, tqc_langid **out)
 {
     *out = NULL;
-    tqc_langid *id = calloc(1, sizeof *id);
+    tqc_langid *id = tqc_calloc(1, sizeof *id);
     if (!id)
         return TQC_ENOMEM;
     bool nomem = false;
-    id->data_dir = dup_str(opts->data_dir, &nomem);
-    id->dict_path = dup_str(opts->dict_path, &nomem);
-    id->textcat_dir = dup_str(opts->textcat_dir ? opts->textcat_dir : TQC_LANGID_TEXTCAT_DIR,
+    id->data_dir = tqc_strdup_opt(opts->data_dir, &nomem);
+    id->dict_path = tqc_strdup_opt(opts->dict_path, &nomem);
+    id->textcat_dir = tqc_strdup_opt(opts->textcat_dir ? opts->textcat_dir : TQC_LANGID_TEXTCAT_DIR,
                               &nomem);
     if (nomem) {
         tqc_langid_free(id);
@@ -220,14 +209,25 @@ tqc_dict *tqc_langid_variety_dict(tqc_langid *id, const char *code)
     memset(v, 0, sizeof *v);
     memcpy(v->code, code, strlen(code) + 1);
     char err[256], key[LANGID_MAX_CODE + 16];
-    if (tqc_lang_load(id->data_dir, code, &v->lang, err, sizeof err) != TQC_OK)
+    tqc_status st = tqc_lang_load(id->data_dir, code, &v->lang, err, sizeof err);
+    const char *want = NULL;
+    if (st == TQC_OK) {
+        /* Only a dictionary the profile names for this variety: the base language's
+         * fallback would answer as the document's own. */
+        snprintf(key, sizeof key, "hunspell.%s", code);
+        want = tqc_lang_setting(v->lang, key, NULL);
+        tqc_dict_options o = {.dict_path = id->dict_path};
+        if (want)
+            st = tqc_dict_open(v->lang, id->data_dir, &o, &v->dict, err, sizeof err);
+    }
+    /* Out of memory is not remembered as "no such variety": a later call tries again. */
+    if (st == TQC_ENOMEM) {
+        tqc_lang_free(v->lang);
+        memset(v, 0, sizeof *v);
+        id->variety_count--;
         return NULL;
-    /* Only a dictionary the profile names for this variety: the base language's
-     * fallback would answer as the document's own. */
-    snprintf(key, sizeof key, "hunspell.%s", code);
-    const char *want = tqc_lang_setting(v->lang, key, NULL);
-    tqc_dict_options o = {.dict_path = id->dict_path};
-    if (!want || tqc_dict_open(v->lang, id->data_dir, &o, &v->dict, err, sizeof err) != TQC_OK)
+    }
+    if (st != TQC_OK || !want)
         return NULL;
     if (strcmp(tqc_dict_name(v->dict), want) != 0) {
         tqc_dict_free(v->dict);
@@ -437,7 +437,7 @@ tqc_status tqc_langid_detect(tqc_langid *id, const char *text, size_t len, const
         while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
             len--;
     }
-    sample *s = malloc(sizeof *s);
+    sample *s = tqc_malloc(sizeof *s);
     if (!s)
         return TQC_ENOMEM;
     tqc_status st = take_sample(text, len, true, s);

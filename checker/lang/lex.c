@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/alloc.h"
+
 /* A word form longer than this is no word: the file is corrupt. */
 #define LEX_MAX_FORM 256
 
@@ -111,7 +113,7 @@ tqc_status tqc_lex_open(const char *path, tqc_lex **out, char *err, size_t errle
         close(fd);
         return TQC_EIO;
     }
-    tqc_lex *lex = calloc(1, sizeof *lex);
+    tqc_lex *lex = tqc_calloc(1, sizeof *lex);
     if (!lex) {
         close(fd);
         return TQC_ENOMEM;

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/text.h"
 
 /* Chrome is short; a longer paragraph is body text that happens to quote a phrase. */
@@ -124,9 +125,9 @@ static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t err
 {
     const tqc_strmap *list = tqc_lang_list(lang, "boilerplate");
     size_t n = tqc_strmap_count(list);
-    patterns *ps = calloc(1, sizeof *ps);
-    if (!ps || (n && (!(ps->items = calloc(n, sizeof *ps->items)) ||
-                      !(ps->shown = calloc(n, sizeof *ps->shown))))) {
+    patterns *ps = tqc_calloc(1, sizeof *ps);
+    if (!ps || (n && (!(ps->items = tqc_calloc(n, sizeof *ps->items)) ||
+                      !(ps->shown = tqc_calloc(n, sizeof *ps->shown))))) {
         fini(ps);
         return TQC_ENOMEM;
     }
@@ -137,7 +138,7 @@ static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t err
         size_t bl = normalise(key, len, buf, sizeof buf, false);
         if (bl == 0)
             continue;
-        if (!(ps->items[ps->count] = malloc(bl + 1))) {
+        if (!(ps->items[ps->count] = tqc_malloc(bl + 1))) {
             fini(ps);
             return TQC_ENOMEM;
         }

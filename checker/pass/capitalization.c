@@ -31,6 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/text.h"
 
 /* Words longer than this are not words; buffers for one word hold this much. */
@@ -639,8 +640,8 @@ static void span_index_build(span_index *ix, const tqc_findings *list, const cha
     size_t n = 0;
     for (size_t i = 0; i < list->count; i++)
         n += strcmp(list->items[i].rule, rule) == 0;
-    ix->spans = n ? malloc(n * sizeof *ix->spans) : NULL;
-    ix->max_end = n ? malloc(n * sizeof *ix->max_end) : NULL;
+    ix->spans = n ? tqc_malloc(n * sizeof *ix->spans) : NULL;
+    ix->max_end = n ? tqc_malloc(n * sizeof *ix->max_end) : NULL;
     if (n && (!ix->spans || !ix->max_end)) {
         free(ix->spans);
         free(ix->max_end);
@@ -862,8 +863,8 @@ static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t err
 {
     const tqc_strmap *list = tqc_lang_list(lang, "proper-names");
     size_t n = tqc_strmap_count(list);
-    cap_state *st = calloc(1, sizeof *st);
-    if (!st || (n && !(st->names = calloc(n, sizeof *st->names)))) {
+    cap_state *st = tqc_calloc(1, sizeof *st);
+    if (!st || (n && !(st->names = tqc_calloc(n, sizeof *st->names)))) {
         fini(st);
         return TQC_ENOMEM;
     }

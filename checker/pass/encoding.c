@@ -13,6 +13,7 @@
 /* core/text.h has no normalisation; utf8proc's is the one the rest of tqc links anyway. */
 #include <utf8proc.h>
 
+#include "core/alloc.h"
 #include "core/text.h"
 
 /* Longest word the pass repairs; a longer run of letters is not a word. */
@@ -180,7 +181,7 @@ typedef struct enc_state {
 
 static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t errlen)
 {
-    enc_state *s = calloc(1, sizeof *s);
+    enc_state *s = tqc_calloc(1, sizeof *s);
     if (!s)
         return TQC_ENOMEM;
     const char *name = tqc_lang_setting(lang, "script", "Latin");

@@ -18,6 +18,7 @@
 
 #include <utf8proc.h>
 
+#include "core/alloc.h"
 #include "lang/bitext.h"
 #include "lang/lex.h"
 #include "core/text.h"
@@ -498,7 +499,7 @@ static void run(const tqc_ctx *ctx)
     const tqc_doc *src = doc->source;
     if (!src)
         return;
-    num *t = malloc(NUM_MAX * sizeof *t), *s = malloc(NUM_MAX * sizeof *s);
+    num *t = tqc_malloc(NUM_MAX * sizeof *t), *s = tqc_malloc(NUM_MAX * sizeof *s);
     if (!t || !s) {
         free(t);
         free(s);

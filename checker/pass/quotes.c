@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/text.h"
 
 /* A language lists a handful of pairs; more than this is a broken rule file. */
@@ -134,7 +135,7 @@ bad:
 
 static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t errlen)
 {
-    quote_rules *r = calloc(1, sizeof *r);
+    quote_rules *r = tqc_calloc(1, sizeof *r);
     if (!r)
         return TQC_ENOMEM;
     const tqc_strmap *list = tqc_lang_list(lang, "quotes");

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/text.h"
 
 /* A language names a handful of marks per rule; more is a broken rule file. */
@@ -124,7 +125,7 @@ static tqc_status parse_entry(spacing_rules *r, const char *entry, size_t line, 
 
 static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t errlen)
 {
-    spacing_rules *r = calloc(1, sizeof *r);
+    spacing_rules *r = tqc_calloc(1, sizeof *r);
     if (!r)
         return TQC_ENOMEM;
     const tqc_strmap *list = tqc_lang_list(lang, "spacing");

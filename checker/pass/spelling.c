@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "lang/langid.h"
 #include "core/strmap.h"
 #include "core/text.h"
@@ -96,7 +97,7 @@ static const spell_entry *suggestions(spell_run *r, const char *word, size_t len
         return NULL;
     if (r->count == r->cap) {
         size_t cap = r->cap ? r->cap * 2 : 8;
-        spell_entry *grown = realloc(r->entries, cap * sizeof *grown);
+        spell_entry *grown = tqc_realloc(r->entries, cap * sizeof *grown);
         if (!grown)
             return NULL;
         r->entries = grown;

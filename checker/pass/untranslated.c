@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "lang/langid.h"
 #include "core/text.h"
 
@@ -64,7 +65,7 @@ typedef struct ut_state {
  * profile's `quotes` list; brackets and apostrophes are not quotes). */
 static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t errlen)
 {
-    ut_state *st = calloc(1, sizeof *st);
+    ut_state *st = tqc_calloc(1, sizeof *st);
     if (!st)
         return TQC_ENOMEM;
     const tqc_strmap *list = tqc_lang_list(lang, "quotes");
@@ -375,10 +376,10 @@ static void run_monolingual(const tqc_ctx *ctx)
     if (longest == 0)
         return;
     words ws = {
-        .w = malloc(longest * sizeof *ws.w), .len = malloc(longest * sizeof *ws.len),
-        .tok = malloc(longest * sizeof *ws.tok), .own = malloc(longest * sizeof *ws.own),
+        .w = tqc_malloc(longest * sizeof *ws.w), .len = tqc_malloc(longest * sizeof *ws.len),
+        .tok = tqc_malloc(longest * sizeof *ws.tok), .own = tqc_malloc(longest * sizeof *ws.own),
     };
-    clause *cl = malloc(longest * sizeof *cl);
+    clause *cl = tqc_malloc(longest * sizeof *cl);
     if (!ws.w || !ws.len || !ws.tok || !ws.own || !cl) {
         ctx->out->failed = true;
         goto out;

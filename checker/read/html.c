@@ -28,6 +28,7 @@
  * declaration the bytes contradict gets a note (tqc_input_note). */
 #include "read/input_priv.h"
 
+#include "core/alloc.h"
 #include "core/text.h"
 
 #include <libxml/HTMLparser.h>
@@ -145,21 +146,6 @@ typedef struct html {
     char charset[64];       /* what the page is decoded as ("UTF-8" or a legacy name) */
 } html;
 
-static bool grow(void **arr, size_t *cap, size_t count, size_t size)
-{
-    if (count < *cap)
-        return true;
-    size_t ncap = *cap ? *cap * 2 : 64;
-    if (ncap > SIZE_MAX / size)
-        return false;
-    void *p = realloc(*arr, ncap * size);
-    if (!p)
-        return false;
-    *arr = p;
-    *cap = ncap;
-    return true;
-}
-
 static void stop(html *h, tqc_status st, const char *msg)
 {
     if (h->st == TQC_OK) {
@@ -180,7 +166,7 @@ static size_t position(html *h)
 
 static bool add_event(html *h, event ev)
 {
-    if (!grow((void **)&h->events, &h->event_cap, h->event_count, sizeof *h->events)) {
+    if (!tqc_grow((void **)&h->events, &h->event_cap, h->event_count, 1, sizeof *h->events)) {
         stop(h, TQC_ENOMEM, "out of memory");
         return false;
     }
@@ -304,12 +290,12 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
         return;
     }
     const char *name = (const char *)xname;
-    if (!grow((void **)&h->nodes, &h->node_cap, h->node_count, sizeof *h->nodes)) {
+    if (!tqc_grow((void **)&h->nodes, &h->node_cap, h->node_count, 1, sizeof *h->nodes)) {
         stop(h, TQC_ENOMEM, "out of memory");
         return;
     }
     size_t n = strlen(name) + 1;
-    char *copy = malloc(n);
+    char *copy = tqc_malloc(n);
     if (!copy) {
         stop(h, TQC_ENOMEM, "out of memory");
         return;
@@ -354,7 +340,7 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
         add_event(h, (event){.type = EV_CLOSE, .node = idx, .src = at});
         return;
     }
-    if (!grow((void **)&h->stack, &h->stack_cap, h->depth, sizeof *h->stack)) {
+    if (!tqc_grow((void **)&h->stack, &h->stack_cap, h->depth, 1, sizeof *h->stack)) {
         stop(h, TQC_ENOMEM, "out of memory");
         return;
     }
@@ -414,7 +400,7 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
     }
     while (h->pool_cap - h->pool_len < n) {
         size_t ncap = h->pool_cap ? h->pool_cap * 2 : 65536;
-        char *p = realloc(h->pool, ncap);
+        char *p = tqc_realloc(h->pool, ncap);
         if (!p) {
             stop(h, TQC_ENOMEM, "out of memory");
             return;
@@ -591,8 +577,8 @@ static void merge_siblings(const html *h, size_t top, const double *score, const
 static void choose_body(const html *h, body_choice *out)
 {
     out->count = 0;
-    double *score = calloc(h->node_count ? h->node_count : 1, sizeof *score);
-    bool *scored = calloc(h->node_count ? h->node_count : 1, sizeof *scored);
+    double *score = tqc_calloc(h->node_count ? h->node_count : 1, sizeof *score);
+    bool *scored = tqc_calloc(h->node_count ? h->node_count : 1, sizeof *scored);
     size_t best = SIZE_MAX;
     if (score && scored) {
         score_blocks(h, score, scored);
@@ -1012,7 +998,7 @@ static tqc_status settle_charset(html *h)
     if (note[0]) {
         free(h->in->note);
         size_t len = strlen(note) + 1;
-        if (!(h->in->note = malloc(len)))
+        if (!(h->in->note = tqc_malloc(len)))
             return TQC_ENOMEM;
         memcpy(h->in->note, note, len);
     }
@@ -1037,7 +1023,7 @@ static void html_free(html *h)
 
 static tqc_status html_open(tqc_input *in, char *err, size_t errlen)
 {
-    html *h = calloc(1, sizeof *h);
+    html *h = tqc_calloc(1, sizeof *h);
     if (!h)
         return TQC_ENOMEM;
     h->in = in;

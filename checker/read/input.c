@@ -12,6 +12,8 @@
 #include <sys/stat.h>
 #include <utf8proc.h>
 
+#include "core/alloc.h"
+#include "core/io.h"
 #include "read/input_priv.h"
 #include "read/reader.h"
 #include "core/regfile.h"
@@ -190,50 +192,12 @@ tqc_status tqc_input_slurp(const tqc_input *in, size_t max, char **buf, size_t *
     FILE *f = tqc_input_fopen(in, err, errlen);
     if (!f)
         return TQC_EIO;
-    size_t cap = 0, n = 0;
-    char *b = NULL;
-    tqc_status st = TQC_OK;
-    for (;;) {
-        if (cap - n < 65536) {
-            size_t ncap = cap ? cap * 2 : 65536;
-            if (ncap > max + 2)
-                ncap = max + 2;
-            char *nb = ncap > cap ? realloc(b, ncap) : NULL;
-            if (!nb) {
-                st = ncap > cap ? TQC_ENOMEM : TQC_ELIMIT;
-                break;
-            }
-            b = nb;
-            cap = ncap;
-        }
-        size_t got = fread(b + n, 1, cap - n - 1, f);
-        n += got;
-        if (n > max) {
-            st = TQC_ELIMIT;
-            break;
-        }
-        if (got == 0) {
-            if (ferror(f)) {
-                snprintf(err, errlen, "%s: read error: %s", in->name, strerror(errno));
-                st = TQC_EIO;
-            }
-            break;
-        }
-    }
+    tqc_status st = tqc_io_read_stream(f, in->name, max, buf, len, err, errlen);
     tqc_input_fclose(in, f);
     if (st == TQC_ELIMIT)
         snprintf(err, errlen, "%s: larger than %zu MiB, the most tqc reads of a %s file",
                  in->name, max >> 20, tqc_input_format_name(in->format));
-    else if (st == TQC_ENOMEM)
-        snprintf(err, errlen, "%s: out of memory", in->name);
-    if (st != TQC_OK) {
-        free(b);
-        return st;
-    }
-    b[n] = '\0';
-    *buf = b;
-    *len = n;
-    return TQC_OK;
+    return st;
 }
 
 bool tqc_input_same_lang(const char *a, const char *b)
@@ -291,25 +255,6 @@ void tqc_tb_reset(tqc_tb *tb)
     tb->failed = TQC_OK;
 }
 
-/* Makes room for n more items of size at *arr (holding *count of *cap). */
-static bool grow(void **arr, size_t *cap, size_t count, size_t n, size_t size)
-{
-    if (n <= *cap - count)
-        return true;
-    size_t want = count + n;
-    if (want < count || want > SIZE_MAX / 2 / size)
-        return false;
-    size_t ncap = *cap ? *cap : 16;
-    while (ncap < want)
-        ncap *= 2;
-    void *p = realloc(*arr, ncap * size);
-    if (!p)
-        return false;
-    *arr = p;
-    *cap = ncap;
-    return true;
-}
-
 void tqc_tb_append(tqc_tb *tb, const char *s, size_t n, tqc_srcpos at, bool exact)
 {
     if (tb->failed || n == 0)
@@ -319,7 +264,7 @@ void tqc_tb_append(tqc_tb *tb, const char *s, size_t n, tqc_srcpos at, bool exac
         return;
     }
     /* One byte more for the NUL tqc_doc_new does not need but debugging does. */
-    if (!grow((void **)&tb->text, &tb->cap, tb->len, n + 1, 1)) {
+    if (!tqc_grow((void **)&tb->text, &tb->cap, tb->len, n + 1, 1)) {
         tb->failed = TQC_ENOMEM;
         return;
     }
@@ -327,7 +272,7 @@ void tqc_tb_append(tqc_tb *tb, const char *s, size_t n, tqc_srcpos at, bool exac
     bool continues = last && exact && last->exact &&
                      last->src + (tb->len - last->text) == at.off;
     if (!continues) {
-        if (!grow((void **)&tb->map, &tb->map_cap, tb->map_count, 1, sizeof *tb->map)) {
+        if (!tqc_grow((void **)&tb->map, &tb->map_cap, tb->map_count, 1, sizeof *tb->map)) {
             tb->failed = TQC_ENOMEM;
             return;
         }
@@ -341,7 +286,7 @@ void tqc_tb_append(tqc_tb *tb, const char *s, size_t n, tqc_srcpos at, bool exac
 static size_t add_str(tqc_tb *tb, const char *s)
 {
     size_t n = strlen(s) + 1;
-    if (!grow((void **)&tb->strs, &tb->strs_cap, tb->strs_len, n, 1)) {
+    if (!tqc_grow((void **)&tb->strs, &tb->strs_cap, tb->strs_len, n, 1)) {
         tb->failed = TQC_ENOMEM;
         return SIZE_MAX;
     }
@@ -355,7 +300,7 @@ void tqc_tb_inline(tqc_tb *tb, tqc_inline_kind kind, const char *tag, const char
 {
     if (tb->failed)
         return;
-    if (!grow((void **)&tb->inl, &tb->inl_cap, tb->inl_count, 1, sizeof *tb->inl)) {
+    if (!tqc_grow((void **)&tb->inl, &tb->inl_cap, tb->inl_count, 1, sizeof *tb->inl)) {
         tb->failed = TQC_ENOMEM;
         return;
     }
@@ -368,17 +313,6 @@ void tqc_tb_inline(tqc_tb *tb, tqc_inline_kind kind, const char *tag, const char
 int tqc_tb_last(const tqc_tb *tb)
 {
     return tb->len ? (unsigned char)tb->text[tb->len - 1] : -1;
-}
-
-static char *dup_or_null(const char *s)
-{
-    if (!s)
-        return NULL;
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    if (p)
-        memcpy(p, s, n);
-    return p;
 }
 
 tqc_status tqc_tb_finish(tqc_tb *tb, const char *name, const char *lang, const char *segment,
@@ -394,7 +328,7 @@ tqc_status tqc_tb_finish(tqc_tb *tb, const char *name, const char *lang, const c
     if (!doc)
         goto nomem;
     size_t nmap = tb->map_count ? tb->map_count : 1;
-    doc->map = malloc(nmap * sizeof *doc->map);
+    doc->map = tqc_malloc(nmap * sizeof *doc->map);
     if (!doc->map)
         goto nomem;
     if (tb->map_count)
@@ -407,7 +341,7 @@ tqc_status tqc_tb_finish(tqc_tb *tb, const char *name, const char *lang, const c
     doc->base_line = doc->map[0].line;
     doc->base_column = doc->map[0].column;
     if (tb->inl_count) {
-        doc->inlines = malloc(tb->inl_count * sizeof *doc->inlines);
+        doc->inlines = tqc_malloc(tb->inl_count * sizeof *doc->inlines);
         if (!doc->inlines)
             goto nomem;
         doc->inline_count = tb->inl_count;
@@ -422,7 +356,7 @@ tqc_status tqc_tb_finish(tqc_tb *tb, const char *name, const char *lang, const c
             doc->inlines[i] = (tqc_doc_inline){s->offset, s->line + 1, t, d, s->kind};
         }
     }
-    if (segment && !(doc->segment = dup_or_null(segment)))
+    if (segment && !(doc->segment = tqc_strdup(segment)))
         goto nomem;
     tqc_tb_reset(tb);
     *out = doc;
@@ -532,58 +466,32 @@ static tqc_status decode_utf16(tqc_input *in, char *err, size_t errlen)
         return TQC_OK;
     }
     unsigned char bom[2];
-    size_t len = fread(bom, 1, 2, f);
-    if (!tqc_input_utf16_bom((const char *)bom, len)) {
+    size_t got = fread(bom, 1, 2, f);
+    if (!tqc_input_utf16_bom((const char *)bom, got)) {
         fclose(f);
         return TQC_OK;
     }
-    /* Grown as read, so a small file costs little and a huge one stops at the limit. */
-    size_t cap = 65536;
-    unsigned char *raw = malloc(cap);
-    bool bad = false, nomem = !raw;
-    if (raw)
-        memcpy(raw, bom, 2);
-    while (!nomem && len <= TQC_INPUT_MAX_BYTES) {
-        if (len == cap) {
-            size_t ncap = cap * 2 > TQC_INPUT_MAX_BYTES + 1 ? TQC_INPUT_MAX_BYTES + 1 : cap * 2;
-            unsigned char *nr = realloc(raw, ncap);
-            if (!nr) {
-                nomem = true;
-                break;
-            }
-            raw = nr;
-            cap = ncap;
-        }
-        size_t got = fread(raw + len, 1, cap - len, f);
-        len += got;
-        if (got == 0) {
-            bad = ferror(f) != 0;
-            break;
-        }
-    }
+    /* The code units after the mark, read whole up to the limit. */
+    char *units;
+    size_t len;
+    tqc_status rs = tqc_io_read_stream(f, in->name, TQC_INPUT_MAX_BYTES - 2, &units, &len, err,
+                                       errlen);
     fclose(f);
-    if (nomem) {
-        free(raw);
-        return TQC_ENOMEM;
-    }
-    if (bad || len > TQC_INPUT_MAX_BYTES) {
-        free(raw);
-        if (bad)
-            snprintf(err, errlen, "%s: read error", in->name);
-        else
-            snprintf(err, errlen, "%s: UTF-16 text larger than %zu MiB", in->name,
-                     TQC_INPUT_MAX_BYTES >> 20);
-        return bad ? TQC_EIO : TQC_ELIMIT;
-    }
-    bool le = raw[0] == 0xFF;
+    if (rs == TQC_ELIMIT)
+        snprintf(err, errlen, "%s: UTF-16 text larger than %zu MiB", in->name,
+                 TQC_INPUT_MAX_BYTES >> 20);
+    if (rs != TQC_OK)
+        return rs;
+    const unsigned char *raw = (const unsigned char *)units;
+    bool le = bom[0] == 0xFF;
     /* A code unit gives at most 3 bytes of UTF-8, a surrogate pair 4. */
-    char *out = malloc(len / 2 * 3 + 4);
+    char *out = tqc_malloc(len / 2 * 3 + 4);
     if (!out) {
-        free(raw);
+        free(units);
         return TQC_ENOMEM;
     }
     size_t o = 0;
-    for (size_t i = 2; i < len; i += 2) {
+    for (size_t i = 0; i < len; i += 2) {
         int32_t cp = 0xFFFD;
         if (i + 1 < len) {
             uint32_t u = le ? raw[i] | (uint32_t)raw[i + 1] << 8 : (uint32_t)raw[i] << 8 | raw[i + 1];
@@ -603,14 +511,14 @@ static tqc_status decode_utf16(tqc_input *in, char *err, size_t errlen)
         }
         o += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out + o);
     }
-    free(raw);
+    free(units);
     in->utf8 = out;
     in->utf8_len = o;
     free(in->note);
     char note[512];
     snprintf(note, sizeof note, "%s: read as UTF-16%s; positions are those of its UTF-8 text",
              in->name, le ? "LE" : "BE");
-    in->note = dup_or_null(note);
+    in->note = tqc_strdup(note);
     return TQC_OK;
 }
 
@@ -618,15 +526,15 @@ static tqc_status open_input(const char *path, FILE *stream, const tqc_input_opt
                              tqc_input **out, char *err, size_t errlen)
 {
     *out = NULL;
-    tqc_input *in = calloc(1, sizeof *in);
+    tqc_input *in = tqc_calloc(1, sizeof *in);
     if (!in)
         return TQC_ENOMEM;
     const char *name = opts->name ? opts->name : strcmp(path, "-") == 0 ? "<stdin>" : path;
-    in->path = dup_or_null(path);
-    in->name = dup_or_null(name);
-    in->lang = dup_or_null(opts->lang ? opts->lang : "en");
-    in->source = dup_or_null(opts->source);
-    in->source_lang = dup_or_null(opts->source_lang ? opts->source_lang : "");
+    in->path = tqc_strdup(path);
+    in->name = tqc_strdup(name);
+    in->lang = tqc_strdup(opts->lang ? opts->lang : "en");
+    in->source = tqc_strdup(opts->source);
+    in->source_lang = tqc_strdup(opts->source_lang ? opts->source_lang : "");
     if (!in->path || !in->name || !in->lang || (opts->source && !in->source) ||
         !in->source_lang) {
         tqc_input_close(in);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "core/doc.h"
+#include "core/io.h"
 #include "read/input.h"
 
 /* A position in the file: byte offset, 0-based line, characters before it on its line,

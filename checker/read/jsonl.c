@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/strmap.h"
 #include "core/text.h"
 
@@ -378,7 +379,7 @@ static bool parse_record(rec *r)
 
 static tqc_status jsonl_open(tqc_input *in, char *err, size_t errlen)
 {
-    jsonl *j = calloc(1, sizeof *j);
+    jsonl *j = tqc_calloc(1, sizeof *j);
     if (!j)
         return TQC_ENOMEM;
     in->state = j;
@@ -418,7 +419,7 @@ static tqc_status next_line(tqc_input *in, jsonl *j, const char **line, size_t *
         }
         if (j->cap - j->len < JSONL_BLOCK) {
             size_t ncap = j->cap ? j->cap * 2 : JSONL_BLOCK * 2;
-            char *b = realloc(j->buf, ncap);
+            char *b = tqc_realloc(j->buf, ncap);
             if (!b)
                 return TQC_ENOMEM;
             j->buf = b;
@@ -493,7 +494,7 @@ static tqc_status jsonl_next(tqc_input *in, tqc_doc **out, char *err, size_t err
             k++;
         if (k == n)
             continue;   /* blank lines separate nothing; skip them */
-        rec *r = calloc(1, sizeof *r);
+        rec *r = tqc_calloc(1, sizeof *r);
         if (!r)
             return TQC_ENOMEM;
         *r = (rec){.in = in, .j = j, .s = line + skip, .len = n - skip,

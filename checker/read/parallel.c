@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "lang/bitext.h"
 #include "read/reader.h"
 #include "seg/seg.h"
@@ -156,9 +157,9 @@ static tqc_status read_side(tqc_input *in, const char *lang, side *sd, char *err
                  TQC_INPUT_MAX_PARAGRAPHS);
         return TQC_ELIMIT;
     }
-    sd->weight = malloc((n ? n : 1) * sizeof *sd->weight);
-    sd->first = malloc((n + 1) * sizeof *sd->first);
-    sd->anchors = malloc((n ? n : 1) * PAR_MAX_ANCHORS * sizeof *sd->anchors);
+    sd->weight = tqc_malloc((n ? n : 1) * sizeof *sd->weight);
+    sd->first = tqc_malloc((n + 1) * sizeof *sd->first);
+    sd->anchors = tqc_malloc((n ? n : 1) * PAR_MAX_ANCHORS * sizeof *sd->anchors);
     if (!sd->weight || !sd->first || !sd->anchors)
         return TQC_ENOMEM;
     find_anchors(sd);
@@ -248,9 +249,9 @@ static tqc_status align(const parallel *p, size_t n, size_t m, bead **out, size_
     size_t band = diff + PAR_BAND, width = 2 * band + 1;
     if (diff > PAR_MAX_CELLS || n + 1 > PAR_MAX_CELLS / width)
         return TQC_ELIMIT;
-    double *cost = malloc((n + 1) * width * sizeof *cost);
-    unsigned char *from = malloc((n + 1) * width);
-    bead *beads = malloc((n + m + 1) * sizeof *beads);
+    double *cost = tqc_malloc((n + 1) * width * sizeof *cost);
+    unsigned char *from = tqc_malloc((n + 1) * width);
+    bead *beads = tqc_malloc((n + m + 1) * sizeof *beads);
     if (!cost || !from || !beads) {
         free(cost);
         free(from);
@@ -391,7 +392,7 @@ static tqc_status settle(tqc_input *in, parallel *p)
     }
     p->bead_count = out;
     size_t n = strlen(note) + 1;
-    if (!(in->note = malloc(n)))
+    if (!(in->note = tqc_malloc(n)))
         return TQC_ENOMEM;
     memcpy(in->note, note, n);
     return TQC_OK;
@@ -415,14 +416,14 @@ static tqc_status pair_up(tqc_input *in, parallel *p, char *err, size_t errlen)
         return TQC_OK;
     if (ns == 0) {
         /* Nothing to pair: the target is checked alone, paragraph by paragraph. */
-        if (!(p->beads = malloc(nt * sizeof *p->beads)))
+        if (!(p->beads = tqc_malloc(nt * sizeof *p->beads)))
             return TQC_ENOMEM;
         for (size_t k = 0; k < nt; k++)
             p->beads[k] = (bead){k, k + 1, 0, 0};
         p->bead_count = nt;
         int n = snprintf(NULL, 0, "%s: the source %s has no text; checked without it",
                          in->name, in->source);
-        if (n < 0 || !(in->note = malloc((size_t)n + 1)))
+        if (n < 0 || !(in->note = tqc_malloc((size_t)n + 1)))
             return TQC_ENOMEM;
         snprintf(in->note, (size_t)n + 1, "%s: the source %s has no text; checked without it",
                  in->name, in->source);
@@ -445,7 +446,7 @@ static tqc_status pair_up(tqc_input *in, parallel *p, char *err, size_t errlen)
 /* The input layer does not close a reader whose open failed: it frees its own. */
 static tqc_status parallel_open(tqc_input *in, char *err, size_t errlen)
 {
-    parallel *p = calloc(1, sizeof *p);
+    parallel *p = tqc_calloc(1, sizeof *p);
     if (!p)
         return TQC_ENOMEM;
     tqc_status st = pair_up(in, p, err, errlen);
@@ -501,7 +502,7 @@ static tqc_status parallel_next(tqc_input *in, tqc_doc **out, char *err, size_t 
             snprintf(seg + n, sizeof seg - (size_t)n, "/s%zu", b.s0 + 1);
     }
     size_t sl = strlen(seg) + 1;
-    char *s = malloc(sl);
+    char *s = tqc_malloc(sl);
     if (!s) {
         tqc_doc_free(doc);
         return TQC_ENOMEM;

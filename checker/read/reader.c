@@ -1,5 +1,6 @@
 #include "read/reader.h"
 
+#include "core/alloc.h"
 #include "core/text.h"
 
 #include <errno.h>
@@ -23,7 +24,7 @@ struct tqc_reader {
 tqc_status tqc_reader_open(const char *path, tqc_reader **out, char *err, size_t errlen)
 {
     *out = NULL;
-    tqc_reader *r = calloc(1, sizeof *r);
+    tqc_reader *r = tqc_calloc(1, sizeof *r);
     if (!r)
         return TQC_ENOMEM;
     r->path = path;
@@ -41,7 +42,7 @@ tqc_status tqc_reader_open(const char *path, tqc_reader **out, char *err, size_t
 
 tqc_status tqc_reader_adopt(FILE *f, const char *path, tqc_reader **out)
 {
-    tqc_reader *r = calloc(1, sizeof *r);
+    tqc_reader *r = tqc_calloc(1, sizeof *r);
     *out = r;
     if (!r)
         return TQC_ENOMEM;
@@ -111,7 +112,7 @@ static tqc_status fill(tqc_reader *r, char *err, size_t errlen)
     }
     size_t want = TQC_CHUNK_BYTES + 1;
     if (r->cap < want + 1) {
-        char *b = realloc(r->buf, want + 1);
+        char *b = tqc_realloc(r->buf, want + 1);
         if (!b)
             return TQC_ENOMEM;
         r->buf = b;

@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
+
 #define TMX_MAX_ID 256
 
 enum { TUV_SKIP, TUV_SOURCE, TUV_TARGET };
@@ -184,7 +186,7 @@ static void on_end(void *user, const char *name, tqc_srcpos at)
         }
         if (t->q_len == t->q_cap) {
             size_t ncap = t->q_cap ? t->q_cap * 2 : 8;
-            tqc_doc **q = realloc(t->queue, ncap * sizeof *q);
+            tqc_doc **q = tqc_realloc(t->queue, ncap * sizeof *q);
             if (!q) {
                 tqc_doc_free(doc);
                 tqc_xml_fail(t->xml, TQC_ENOMEM, "out of memory");
@@ -208,7 +210,7 @@ static void on_text(void *user, const char *s, size_t n, tqc_srcpos at, bool exa
 
 static tqc_status tmx_open(tqc_input *in, char *err, size_t errlen)
 {
-    tmx *t = calloc(1, sizeof *t);
+    tmx *t = tqc_calloc(1, sizeof *t);
     if (!t)
         return TQC_ENOMEM;
     in->state = t;

@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "lang/lang.h"
 #include "core/strmap.h"
 
@@ -169,7 +170,7 @@ static bool segs_add(seg_list *l, const char *mid, tqc_doc *doc)
 {
     if (l->n == l->cap) {
         size_t ncap = l->cap ? l->cap * 2 : 8;
-        seg *v = realloc(l->v, ncap * sizeof *v);
+        seg *v = tqc_realloc(l->v, ncap * sizeof *v);
         if (!v)
             return false;
         l->v = v;
@@ -345,7 +346,7 @@ static void queue_doc(xliff *x, tqc_doc *doc)
     }
     if (x->q_len == x->q_cap) {
         size_t ncap = x->q_cap ? x->q_cap * 2 : 8;
-        tqc_doc **q = realloc(x->queue, ncap * sizeof *q);
+        tqc_doc **q = tqc_realloc(x->queue, ncap * sizeof *q);
         if (!q) {
             tqc_doc_free(doc);
             tqc_xml_fail(x->xml, TQC_ENOMEM, "out of memory");
@@ -479,7 +480,7 @@ static void on_text(void *user, const char *s, size_t n, tqc_srcpos at, bool exa
 
 static tqc_status xliff_open(tqc_input *in, char *err, size_t errlen)
 {
-    xliff *x = calloc(1, sizeof *x);
+    xliff *x = tqc_calloc(1, sizeof *x);
     if (!x)
         return TQC_ENOMEM;
     in->state = x;
@@ -487,7 +488,7 @@ static tqc_status xliff_open(tqc_input *in, char *err, size_t errlen)
     tqc_tb_init(&x->source, 0);
     tqc_tb_init(&x->target, 0);
     tqc_tb_init(&x->segtb, 0);
-    if (!(x->lang_at = calloc(TQC_INPUT_MAX_DEPTH + 1, sizeof *x->lang_at)))
+    if (!(x->lang_at = tqc_calloc(TQC_INPUT_MAX_DEPTH + 1, sizeof *x->lang_at)))
         return TQC_ENOMEM;
     tqc_xml_events ev = {x, on_start, on_end, on_text};
     return tqc_xml_open(in, &ev, &x->xml, err, errlen);

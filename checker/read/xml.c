@@ -21,6 +21,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
+
 /* Bytes fed to the parser at a time. */
 #define XML_BLOCK 65536
 /* Attributes kept per element (XLIFF and TMX elements have a handful). */
@@ -276,7 +278,7 @@ tqc_status tqc_xml_open(tqc_input *in, const tqc_xml_events *ev, tqc_xml **out,
 {
     *out = NULL;
     tqc_xml_harden();
-    tqc_xml *x = calloc(1, sizeof *x);
+    tqc_xml *x = tqc_calloc(1, sizeof *x);
     if (!x)
         return TQC_ENOMEM;
     x->in = in;
@@ -345,7 +347,7 @@ tqc_status tqc_xml_step(tqc_xml *x, bool *done, char *err, size_t errlen)
     }
     if (x->win_cap - x->win_len < XML_BLOCK) {
         size_t ncap = x->win_cap ? x->win_cap * 2 : XML_BLOCK * 4;
-        char *w = realloc(x->win, ncap);
+        char *w = tqc_realloc(x->win, ncap);
         if (!w)
             return TQC_ENOMEM;
         x->win = w;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "run/fix.h"
 #include "lang/langid.h"
 #include "pass/pass.h"
@@ -144,7 +145,7 @@ static void annotated_free(annotated *a)
 
 static bool append(char **buf, size_t *len, const char *s, size_t n)
 {
-    char *b = realloc(*buf, *len + n + 1);
+    char *b = tqc_realloc(*buf, *len + n + 1);
     if (!b)
         return false;
     memcpy(b + *len, s, n);
@@ -172,7 +173,7 @@ static tqc_status parse_annotated(const char *data, size_t len, annotated *a, ch
         st = TQC_EINPUT;
     }
     size_t n = st == TQC_OK ? json_array_size(list) : 0;
-    if (n && !(a->runs = calloc(n, sizeof *a->runs)))
+    if (n && !(a->runs = tqc_calloc(n, sizeof *a->runs)))
         st = TQC_ENOMEM;
     if (st == TQC_OK && !append(&a->plain, &a->plain_len, "", 0))
         st = TQC_ENOMEM;
@@ -364,9 +365,9 @@ tqc_status tqc_serve_lt_check(tqc_checker *ck, const tqc_serve_lt_request *rq, c
         return TQC_EINPUT;
     } else {
         /* Plain text is its own original: one text run. */
-        run *r = malloc(sizeof *r);
-        a.plain = malloc(rq->text_len + 1);
-        a.orig = malloc(rq->text_len + 1);
+        run *r = tqc_malloc(sizeof *r);
+        a.plain = tqc_malloc(rq->text_len + 1);
+        a.orig = tqc_malloc(rq->text_len + 1);
         if (!r || !a.plain || !a.orig) {
             free(r);
             annotated_free(&a);

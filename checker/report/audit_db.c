@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/alloc.h"
 #include "core/strmap.h"
 
 #ifndef TQC_VERSION
@@ -272,7 +273,7 @@ tqc_status tqc_audit_db_open(const char *path, const tqc_audit_db_run *run,
                              tqc_audit_db **out, char *err, size_t errlen)
 {
     *out = NULL;
-    tqc_audit_db *d = calloc(1, sizeof *d);
+    tqc_audit_db *d = tqc_calloc(1, sizeof *d);
     if (!d)
         return TQC_ENOMEM;
     snprintf(d->lang, sizeof d->lang, "%s", run->lang ? run->lang : "");
@@ -719,7 +720,7 @@ tqc_status tqc_audit_db_merge(const char *out, const char *const *inputs, size_t
     size_t listlen = 1;
     for (size_t i = 0; i < n; i++)
         listlen += strlen(inputs[i]) + 1;
-    char *list = calloc(1, listlen);
+    char *list = tqc_calloc(1, listlen);
     if (!list)
         st = TQC_ENOMEM;
     for (size_t i = 0; st == TQC_OK && i < n; i++) {

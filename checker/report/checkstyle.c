@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
+
 /* The Checkstyle report version the layout follows. */
 #define CHECKSTYLE_VERSION "4.3"
 
@@ -28,7 +30,7 @@ static void put_attr(FILE *out, const char *name, const char *value)
 static checkstyle *state(tqc_reporter *r)
 {
     if (!r->state && !r->failed) {
-        if (!(r->state = calloc(1, sizeof(checkstyle)))) {
+        if (!(r->state = tqc_calloc(1, sizeof(checkstyle)))) {
             r->failed = true;
             return NULL;
         }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/text.h"
 
 typedef struct block {
@@ -231,7 +232,7 @@ void tqc_diff_write(FILE *out, const tqc_fix_result *res, const char *path)
 {
     if (!tqc_fix_changed(res) || res->region_count == 0)
         return;
-    block *blocks = malloc(res->region_count * sizeof *blocks);
+    block *blocks = tqc_malloc(res->region_count * sizeof *blocks);
     if (!blocks) {
         /* The caller sees a short write as an error. */
         fputs("# tqc: out of memory\n", out);

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/text.h"
 
 static const char *command(tqc_severity sev)
@@ -105,7 +106,7 @@ static size_t room(tqc_severity sev)
 
 static void github_finding(tqc_reporter *r, const tqc_doc *doc, const tqc_finding *f)
 {
-    if (!r->state && !r->failed && !(r->state = calloc(1, sizeof(github))))
+    if (!r->state && !r->failed && !(r->state = tqc_calloc(1, sizeof(github))))
         r->failed = true;
     github *g = r->state;
     if (!g)

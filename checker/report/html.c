@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "run/rules.h"
 #include "core/text.h"
 
@@ -93,7 +94,7 @@ static void put_str(FILE *out, const char *s)
 
 tqc_html *tqc_html_new(const tqc_rule_info *rules, size_t rule_count)
 {
-    tqc_html *h = calloc(1, sizeof *h);
+    tqc_html *h = tqc_calloc(1, sizeof *h);
     if (!h)
         return NULL;
     h->rules = rules;
@@ -105,7 +106,7 @@ tqc_html *tqc_html_new(const tqc_rule_info *rules, size_t rule_count)
     }
     /* Every registered rule is listed, so an editor sees what found nothing too. */
     for (size_t i = 0; i < h->rule_total; i++) {
-        rule_tally *rc = realloc(h->counts, (h->count_n + 1) * sizeof *rc);
+        rule_tally *rc = tqc_realloc(h->counts, (h->count_n + 1) * sizeof *rc);
         if (!rc) {
             tqc_html_free(h);
             return NULL;
@@ -138,7 +139,7 @@ static rule_tally *count_for(tqc_html *h, const char *rule)
             return &h->counts[i];
     if (h->count_n == h->count_cap) {
         size_t cap = h->count_cap ? h->count_cap * 2 : 16;
-        rule_tally *rc = realloc(h->counts, cap * sizeof *rc);
+        rule_tally *rc = tqc_realloc(h->counts, cap * sizeof *rc);
         if (!rc)
             return NULL;
         h->counts = rc;
@@ -182,7 +183,7 @@ static size_t make_rows(const tqc_fix_result *res, row *rows)
 {
     const tqc_doc *doc = res->doc;
     size_t m = doc->paragraph_count + res->region_count + res->finding_count, n = 0;
-    span_item *it = malloc((m + 1) * sizeof *it);
+    span_item *it = tqc_malloc((m + 1) * sizeof *it);
     if (!it)
         return SIZE_MAX;
     m = 0;
@@ -449,15 +450,15 @@ tqc_status tqc_html_add(tqc_html *h, const tqc_fix_result *res)
     size_t doc_id = h->toc_n + 1;
     if (h->toc_n == h->toc_cap) {
         size_t cap = h->toc_cap ? h->toc_cap * 2 : 8;
-        toc_entry *t = realloc(h->toc, cap * sizeof *t);
+        toc_entry *t = tqc_realloc(h->toc, cap * sizeof *t);
         if (!t)
             return TQC_ENOMEM;
         h->toc = t;
         h->toc_cap = cap;
     }
     size_t nlen = strlen(res->doc->name);
-    char *name = malloc(nlen + 1);
-    row *rows = malloc((res->doc->paragraph_count + res->region_count + res->finding_count + 1) *
+    char *name = tqc_malloc(nlen + 1);
+    row *rows = tqc_malloc((res->doc->paragraph_count + res->region_count + res->finding_count + 1) *
                        sizeof *rows);
     if (!name || !rows) {
         free(name);

@@ -15,6 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
+#include "core/io.h"
+
 /* A failure's type names at most this many rules, then "...". */
 #define JUNIT_MAX_RULES 16
 
@@ -46,7 +49,7 @@ static void put_xml(FILE *out, const char *s, bool attr)
 static junit *state(tqc_reporter *r)
 {
     if (!r->state && !r->failed) {
-        junit *j = calloc(1, sizeof *j);
+        junit *j = tqc_calloc(1, sizeof *j);
         if (j && !(j->body = open_memstream(&j->body_buf, &j->body_len))) {
             free(j);
             j = NULL;
@@ -113,7 +116,7 @@ static void close_case(tqc_reporter *r, junit *j)
 static void junit_end_doc(tqc_reporter *r, const tqc_doc *doc)
 {
     junit *j = state(r);
-    if (j && j->first_message && !j->message && !(j->message = strdup(j->first_message)))
+    if (j && j->first_message && !j->message && !(j->message = tqc_strdup(j->first_message)))
         r->failed = true;
     if (j)
         j->first_message = NULL;

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/alloc.h"
 #include "core/text.h"
 
 static const struct {
@@ -90,7 +91,7 @@ bool tqc_report_new_file(tqc_reporter *r, tqc_report_files *t, const tqc_doc *do
     }
     free(t->name);
     size_t n = strlen(doc->name) + 1;
-    t->name = malloc(n);
+    t->name = tqc_malloc(n);
     if (t->name)
         memcpy(t->name, doc->name, n);
     else
@@ -104,4 +105,16 @@ void tqc_report_files_free(tqc_report_files *t)
     free(t->name);
     t->name = NULL;
     t->end = 0;
+}
+
+void tqc_report_json_line(tqc_reporter *r, json_t *o)
+{
+    if (!o) {
+        r->failed = true;
+        return;
+    }
+    /* A write error shows in ferror(r->out), which the caller checks. */
+    if (json_dumpf(o, r->out, JSON_COMPACT) == 0)
+        fputc('\n', r->out);
+    json_decref(o);
 }

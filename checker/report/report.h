@@ -12,6 +12,7 @@
 #include "core/escape.h"
 #include "core/finding.h"
 #include "core/fingerprint.h"
+#include "core/json.h"
 #include "run/rules.h"
 
 typedef struct tqc_run_stats {
@@ -44,6 +45,9 @@ struct tqc_reporter {
 
 /* Sets up r for format (see tqc_report_formats); false when the format is unknown. */
 bool tqc_reporter_init(tqc_reporter *r, const char *format, FILE *out, bool color);
+/* Writes o (consumed) compact on one line of r->out, for the JSON Lines formats; NULL (out
+ * of memory) marks the output incomplete (r->failed). */
+void tqc_report_json_line(tqc_reporter *r, json_t *o);
 /* The formats tqc_reporter_init knows, for --help. */
 extern const char *const tqc_report_formats[];
 

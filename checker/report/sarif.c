@@ -15,13 +15,15 @@
  * it are absolute file: URIs. Each rule's helpUri is its docs/rules/ page (run/rules.h). */
 #include "report/report.h"
 
-#include <assert.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "run/rules.h"
+#include "core/alloc.h"
+#include "core/io.h"
+#include "core/json.h"
 #include "core/strmap.h"
+#include "run/rules.h"
 
 #ifndef TQC_VERSION
 #define TQC_VERSION "0.1.0"
@@ -36,121 +38,92 @@
 #define SRCROOT "%SRCROOT%"
 /* The partialFingerprints key: bump the version when tqc_finding_fingerprint changes. */
 #define FINGERPRINT_KEY "tqc/v2"
-/* Deepest nesting written: root, runs, run, results, result, fixes, fix, changes,
- * change, replacements, replacement, region, snippet. */
-#define JW_MAX_DEPTH 16
+/* Values are built and escaped by jansson and written two spaces an indent, a member or
+ * element a line; the frame around the results (the document, the run, the results
+ * array) is written as it goes, so findings stream. Depth of the results' elements. */
+#define RESULT_DEPTH 4
 
-/* A small streaming JSON writer: indents two spaces, a member or element a line. */
-typedef struct jw {
-    FILE *out;
-    int depth;
-    bool first[JW_MAX_DEPTH]; /* nothing written yet at this depth */
-    bool after_key;
-} jw;
-
-static void jw_newline(jw *w)
+/* Writes v (consumed) as the value of a member or element at depth: jansson's indented
+ * form, each line shifted by depth levels (strings hold no raw line break). false when v
+ * is NULL (out of memory). */
+static bool put_value(FILE *out, json_t *v, int depth)
 {
-    fputc('\n', w->out);
-    for (int i = 0; i < w->depth; i++)
-        fputs("  ", w->out);
-}
-
-/* Before a value or key: the comma and line break it needs. */
-static void jw_sep(jw *w)
-{
-    if (w->after_key) {
-        w->after_key = false;
-        return;
+    char *text = v ? json_dumps(v, JSON_INDENT(2)) : NULL;
+    json_decref(v);
+    if (!text)
+        return false;
+    for (const char *p = text; *p; p++) {
+        fputc(*p, out);
+        if (*p == '\n')
+            for (int i = 0; i < depth; i++)
+                fputs("  ", out);
     }
-    if (w->depth == 0)
-        return;
-    if (!w->first[w->depth])
-        fputc(',', w->out);
-    w->first[w->depth] = false;
-    jw_newline(w);
+    free(text);
+    return true;
 }
 
-static void jw_open(jw *w, char c)
+/* {"text": the len bytes at s}: SARIF's message and multiformatMessageString. */
+static json_t *text_obj(const char *s, size_t len)
 {
-    jw_sep(w);
-    fputc(c, w->out);
-    assert(w->depth + 1 < JW_MAX_DEPTH);
-    w->first[++w->depth] = true;
+    json_t *o = json_object();
+    if (!tqc_json_set(o, "text", tqc_json_stringn(s, len))) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
 }
 
-static void jw_close(jw *w, char c)
+/* {"text": the concatenation of the n strings in parts}. */
+static json_t *text_of(const char *const *parts, size_t n)
 {
-    bool empty = w->first[w->depth];
-    w->depth--;
-    if (!empty)
-        jw_newline(w);
-    fputc(c, w->out);
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++)
+        len += strlen(parts[i]);
+    char *buf = tqc_malloc(len + 1), *o = buf;
+    if (!buf)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        size_t k = strlen(parts[i]);
+        memcpy(o, parts[i], k);
+        o += k;
+    }
+    json_t *v = text_obj(buf, len);
+    free(buf);
+    return v;
 }
 
-/* key is a static ASCII name that needs no escaping. */
-static void jw_key(jw *w, const char *key)
+/* prefix, then path percent-encoded as a URI path (RFC 3986): unreserved characters and
+ * '/' as they are, every other byte as %XX, so spaces, quotes, '%', ':' and non-ASCII
+ * letters all survive; then suffix. */
+static json_t *uri(const char *prefix, const char *path, const char *suffix)
 {
-    jw_sep(w);
-    fprintf(w->out, "\"%s\": ", key);
-    w->after_key = true;
-}
-
-static void jw_str(jw *w, const char *s, size_t len)
-{
-    jw_sep(w);
-    fputc('"', w->out);
-    tqc_json_write_string(w->out, s, len);
-    fputc('"', w->out);
-}
-
-static void jw_cstr(jw *w, const char *s) { jw_str(w, s, strlen(s)); }
-
-static void jw_uint(jw *w, size_t n)
-{
-    jw_sep(w);
-    fprintf(w->out, "%zu", n);
-}
-
-static void jw_bool(jw *w, bool b)
-{
-    jw_sep(w);
-    fputs(b ? "true" : "false", w->out);
-}
-
-/* {"text": s}: SARIF's message and multiformatMessageString. */
-static void jw_text(jw *w, const char *key, const char *s, size_t len)
-{
-    jw_key(w, key);
-    jw_open(w, '{');
-    jw_key(w, "text");
-    jw_str(w, s, len);
-    jw_close(w, '}');
-}
-
-/* Writes path percent-encoded as a URI path (RFC 3986): unreserved characters and '/'
- * as they are, every other byte as %XX, so spaces, quotes, '%', ':' and non-ASCII
- * letters all survive. */
-static void put_uri_path(FILE *out, const char *path)
-{
+    size_t pl = strlen(prefix), n = strlen(path), sl = strlen(suffix);
+    char *buf = tqc_malloc(pl + 3 * n + sl + 1);
+    if (!buf)
+        return NULL;
+    memcpy(buf, prefix, pl);
+    size_t o = pl;
     for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
         if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
             *p == '-' || *p == '.' || *p == '_' || *p == '~' || *p == '/')
-            fputc(*p, out);
+            buf[o++] = (char)*p;
         else
-            fprintf(out, "%%%02X", *p);
+            o += (size_t)snprintf(buf + o, 4, "%%%02X", *p);
     }
+    memcpy(buf + o, suffix, sl + 1);
+    json_t *v = json_string(buf);
+    free(buf);
+    return v;
 }
 
-static void jw_uri(jw *w, const char *prefix, const char *path, const char *suffix)
+static json_t *uint_v(size_t n)
 {
-    jw_sep(w);
-    fprintf(w->out, "\"%s", prefix);
-    put_uri_path(w->out, path);
-    fprintf(w->out, "%s\"", suffix);
+    return json_integer((json_int_t)n);
 }
 
 typedef struct sarif {
-    jw w;
+    FILE *out;
+    size_t results;           /* written so far */
     tqc_report_files files;
     tqc_strmap *seen;         /* fingerprints of the current file -> times seen */
 } sarif;
@@ -162,209 +135,156 @@ static const char *level(tqc_severity sev)
 
 static bool is_stdin(const tqc_doc *doc) { return strcmp(doc->name, "<stdin>") == 0; }
 
-static void write_rules(jw *w, const tqc_reporter *r)
+static json_t *rule_json(const tqc_rule_info *rule)
 {
-    jw_key(w, "rules");
-    jw_open(w, '[');
-    for (size_t i = 0; i < r->rule_count; i++) {
-        const tqc_rule_info *rule = &r->rules[i];
-        const char *good = rule->good ? rule->good : "", *bad = rule->bad ? rule->bad : "";
-        jw_open(w, '{');
-        jw_key(w, "id");
-        jw_cstr(w, rule->id);
-        jw_text(w, "shortDescription", rule->summary, strlen(rule->summary));
-        /* The descriptions and help are built in place: no buffer to size. */
-        jw_key(w, "fullDescription");
-        jw_open(w, '{');
-        jw_key(w, "text");
-        jw_sep(w);
-        fputc('"', w->out);
-        tqc_json_write_string(w->out, rule->summary, strlen(rule->summary));
-        fputs(". Flagged: ", w->out);
-        tqc_json_write_string(w->out, bad, strlen(bad));
-        fputs(" Accepted: ", w->out);
-        tqc_json_write_string(w->out, good, strlen(good));
-        fputc('"', w->out);
-        jw_close(w, '}');
-        char url[512];
-        jw_key(w, "helpUri");
-        jw_cstr(w, tqc_rules_doc_url(rule->id, url, sizeof url));
-        jw_key(w, "defaultConfiguration");
-        jw_open(w, '{');
-        jw_key(w, "level");
-        jw_cstr(w, level(rule->severity));
-        jw_close(w, '}');
-        jw_key(w, "help");
-        jw_open(w, '{');
-        jw_key(w, "text");
-        jw_sep(w);
-        fputc('"', w->out);
-        tqc_json_write_string(w->out, rule->summary, strlen(rule->summary));
-        fputs(".\\n\\nFlagged:\\n  ", w->out);
-        tqc_json_write_string(w->out, bad, strlen(bad));
-        fputs("\\nAccepted:\\n  ", w->out);
-        tqc_json_write_string(w->out, good, strlen(good));
-        fputc('"', w->out);
-        jw_close(w, '}');
-        jw_close(w, '}');
-    }
-    jw_close(w, ']');
+    const char *good = rule->good ? rule->good : "", *bad = rule->bad ? rule->bad : "";
+    char url[512];
+    const char *full[] = {rule->summary, ". Flagged: ", bad, " Accepted: ", good};
+    const char *help[] = {rule->summary, ".\n\nFlagged:\n  ", bad, "\nAccepted:\n  ", good};
+    json_t *o = json_object(), *conf = json_object();
+    bool ok = tqc_json_set(o, "id", tqc_json_string(rule->id)) &&
+              tqc_json_set(o, "shortDescription", text_obj(rule->summary, strlen(rule->summary))) &&
+              tqc_json_set(o, "fullDescription", text_of(full, 5)) &&
+              tqc_json_set(o, "helpUri",
+                           tqc_json_string(tqc_rules_doc_url(rule->id, url, sizeof url))) &&
+              tqc_json_set(conf, "level", json_string(level(rule->severity))) &&
+              tqc_json_set(o, "defaultConfiguration", json_incref(conf)) &&
+              tqc_json_set(o, "help", text_of(help, 5));
+    json_decref(conf);
+    return tqc_json_done(o, ok);
+}
+
+static json_t *tool_json(const tqc_reporter *r)
+{
+    json_t *tool = json_object(), *driver = json_object(), *rules = json_array();
+    bool ok = tqc_json_set(driver, "name", json_string("tqc")) &&
+              tqc_json_set(driver, "version", json_string(TQC_VERSION)) &&
+              tqc_json_set(driver, "semanticVersion", json_string(TQC_VERSION));
+    if (ok && *TQC_HOMEPAGE)
+        ok = tqc_json_set(driver, "informationUri", json_string(TQC_HOMEPAGE));
+    for (size_t i = 0; ok && i < r->rule_count; i++)
+        ok = tqc_json_append(rules, rule_json(&r->rules[i]));
+    ok = ok && tqc_json_set(driver, "rules", json_incref(rules)) &&
+         tqc_json_set(tool, "driver", json_incref(driver));
+    json_decref(rules);
+    json_decref(driver);
+    return tqc_json_done(tool, ok);
 }
 
 /* Everything up to the opening of the results array. */
-static void write_head(tqc_reporter *r, jw *w)
+static bool write_head(tqc_reporter *r, FILE *out)
 {
-    jw_open(w, '{');
-    jw_key(w, "$schema");
-    jw_cstr(w, SARIF_SCHEMA);
-    jw_key(w, "version");
-    jw_cstr(w, "2.1.0");
-    jw_key(w, "runs");
-    jw_open(w, '[');
-    jw_open(w, '{');
-    jw_key(w, "tool");
-    jw_open(w, '{');
-    jw_key(w, "driver");
-    jw_open(w, '{');
-    jw_key(w, "name");
-    jw_cstr(w, "tqc");
-    jw_key(w, "version");
-    jw_cstr(w, TQC_VERSION);
-    jw_key(w, "semanticVersion");
-    jw_cstr(w, TQC_VERSION);
-    if (*TQC_HOMEPAGE) {
-        jw_key(w, "informationUri");
-        jw_cstr(w, TQC_HOMEPAGE);
-    }
-    write_rules(w, r);
-    jw_close(w, '}');
-    jw_close(w, '}');
+    fputs("{\n  \"$schema\": \"" SARIF_SCHEMA "\",\n  \"version\": \"2.1.0\",\n"
+          "  \"runs\": [\n    {\n      \"tool\": ", out);
+    if (!put_value(out, tool_json(r), 3))
+        return false;
     if (r->sarif_srcroot && r->cwd[0] == '/') {
-        jw_key(w, "originalUriBaseIds");
-        jw_open(w, '{');
-        jw_key(w, SRCROOT);
-        jw_open(w, '{');
-        jw_key(w, "uri");
-        jw_uri(w, "file://", r->cwd, r->cwd[1] ? "/" : "");
-        jw_close(w, '}');
-        jw_close(w, '}');
+        json_t *ids = json_object(), *root = json_object();
+        bool ok = tqc_json_set(root, "uri", uri("file://", r->cwd, r->cwd[1] ? "/" : "")) &&
+                  tqc_json_set(ids, SRCROOT, json_incref(root));
+        json_decref(root);
+        fputs(",\n      \"originalUriBaseIds\": ", out);
+        if (!ok) {
+            json_decref(ids);
+            return false;
+        }
+        if (!put_value(out, ids, 3))
+            return false;
     }
-    jw_key(w, "columnKind");
-    jw_cstr(w, "unicodeCodePoints");
-    jw_key(w, "results");
-    jw_open(w, '[');
+    fputs(",\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [", out);
+    return true;
 }
 
 /* The state, made (and the document begun) on first use. NULL when out of memory. */
 static sarif *state(tqc_reporter *r)
 {
     if (!r->state && !r->failed) {
-        sarif *s = calloc(1, sizeof *s);
+        sarif *s = tqc_calloc(1, sizeof *s);
         if (!s) {
             r->failed = true;
             return NULL;
         }
-        s->w.out = r->out;
+        s->out = r->out;
         r->state = s;
-        write_head(r, &s->w);
+        if (!write_head(r, s->out))
+            r->failed = true;
     }
     return r->state;
 }
 
-static void write_location(jw *w, const tqc_reporter *r, const tqc_doc *doc)
+static json_t *location_json(const tqc_reporter *r, const tqc_doc *doc)
 {
-    jw_key(w, "artifactLocation");
-    jw_open(w, '{');
+    json_t *o = json_object();
     const char *path = tqc_report_path(r, doc->name);
-    if (is_stdin(doc)) {
-        jw_text(w, "description", "standard input", strlen("standard input"));
-    } else if (path[0] == '/') {
-        jw_key(w, "uri");
-        jw_uri(w, "file://", path, "");
-    } else {
-        jw_key(w, "uri");
-        jw_uri(w, "", path, "");
-        if (r->cwd[0] == '/') {
-            jw_key(w, "uriBaseId");
-            jw_cstr(w, SRCROOT);
-        }
-    }
-    jw_close(w, '}');
+    bool ok;
+    if (is_stdin(doc))
+        ok = tqc_json_set(o, "description", text_obj("standard input", strlen("standard input")));
+    else if (path[0] == '/')
+        ok = tqc_json_set(o, "uri", uri("file://", path, ""));
+    else
+        ok = tqc_json_set(o, "uri", uri("", path, "")) &&
+             (r->cwd[0] != '/' || tqc_json_set(o, "uriBaseId", json_string(SRCROOT)));
+    return tqc_json_done(o, ok);
 }
 
-static void write_region(jw *w, const char *key, const tqc_doc *doc, tqc_span s, bool snippet)
+static json_t *region_json(const tqc_doc *doc, tqc_span s, bool snippet)
 {
     size_t l1, c1, l2, c2;
     tqc_doc_locate(doc, s.start, &l1, &c1);
     tqc_doc_locate_end(doc, s, &l2, &c2, NULL);
-    jw_key(w, key);
-    jw_open(w, '{');
-    jw_key(w, "startLine");
-    jw_uint(w, l1);
-    jw_key(w, "startColumn");
-    jw_uint(w, c1);
-    jw_key(w, "endLine");
-    jw_uint(w, l2);
-    jw_key(w, "endColumn");
-    jw_uint(w, c2);
     /* The file's bytes: a markup file's region covers its tags and entities too. */
     tqc_span fs = tqc_doc_file_span(doc, s);
-    jw_key(w, "byteOffset");
-    jw_uint(w, fs.start);
-    jw_key(w, "byteLength");
-    jw_uint(w, tqc_span_len(fs));
+    json_t *o = json_object();
+    bool ok = tqc_json_set(o, "startLine", uint_v(l1)) &&
+              tqc_json_set(o, "startColumn", uint_v(c1)) &&
+              tqc_json_set(o, "endLine", uint_v(l2)) && tqc_json_set(o, "endColumn", uint_v(c2)) &&
+              tqc_json_set(o, "byteOffset", uint_v(fs.start)) &&
+              tqc_json_set(o, "byteLength", uint_v(tqc_span_len(fs)));
     /* A snippet is the artifact's own bytes: only where the text is them 1:1. */
-    if (snippet && tqc_doc_span_exact(doc, s))
-        jw_text(w, "snippet", tqc_doc_at(doc, s), tqc_span_len(s));
-    jw_close(w, '}');
+    if (ok && snippet && tqc_doc_span_exact(doc, s))
+        ok = tqc_json_set(o, "snippet", text_obj(tqc_doc_at(doc, s), tqc_span_len(s)));
+    return tqc_json_done(o, ok);
 }
 
 /* "Replace 'old' with 'new'", "Delete 'old'" or "Insert 'new'". */
-static void write_fix_description(jw *w, const tqc_doc *doc, const tqc_fix *fix)
+static json_t *fix_description(const tqc_doc *doc, const tqc_fix *fix)
 {
     size_t olen = tqc_span_len(fix->span), nlen = strlen(fix->replacement);
-    jw_key(w, "description");
-    jw_open(w, '{');
-    jw_key(w, "text");
-    jw_sep(w);
-    fputs(olen == 0 ? "\"Insert '" : nlen == 0 ? "\"Delete '" : "\"Replace '", w->out);
-    if (olen)
-        tqc_json_write_string(w->out, tqc_doc_at(doc, fix->span), olen);
-    if (olen && nlen)
-        fputs("' with '", w->out);
-    if (nlen)
-        tqc_json_write_string(w->out, fix->replacement, nlen);
-    fputs("'\"", w->out);
-    jw_close(w, '}');
+    char *old = tqc_strndup(tqc_doc_at(doc, fix->span), olen);
+    if (!old)
+        return NULL;
+    const char *parts[] = {olen == 0 ? "Insert '" : nlen == 0 ? "Delete '" : "Replace '", old,
+                           olen && nlen ? "' with '" : "", fix->replacement, "'"};
+    json_t *v = text_of(parts, 5);
+    free(old);
+    return v;
 }
 
-static void write_fix(jw *w, const tqc_reporter *r, const tqc_doc *doc, const tqc_fix *fix)
+static json_t *fixes_json(const tqc_reporter *r, const tqc_doc *doc, const tqc_fix *fix)
 {
-    jw_key(w, "fixes");
-    jw_open(w, '[');
-    jw_open(w, '{');
-    write_fix_description(w, doc, fix);
-    jw_key(w, "artifactChanges");
-    jw_open(w, '[');
-    jw_open(w, '{');
-    write_location(w, r, doc);
-    jw_key(w, "replacements");
-    jw_open(w, '[');
-    jw_open(w, '{');
-    write_region(w, "deletedRegion", doc, fix->span, false);
-    jw_text(w, "insertedContent", fix->replacement, strlen(fix->replacement));
-    jw_close(w, '}');
-    jw_close(w, ']');
-    jw_close(w, '}');
-    jw_close(w, ']');
-    /* SARIF has no word for "safe to apply unattended"; tqc fix needs it. */
-    jw_key(w, "properties");
-    jw_open(w, '{');
-    jw_key(w, "safe");
-    jw_bool(w, fix->safe);
-    jw_close(w, '}');
-    jw_close(w, '}');
-    jw_close(w, ']');
+    json_t *fixes = json_array(), *f = json_object(), *changes = json_array();
+    json_t *change = json_object(), *reps = json_array(), *rep = json_object();
+    json_t *props = json_object();
+    bool ok = tqc_json_set(rep, "deletedRegion", region_json(doc, fix->span, false)) &&
+              tqc_json_set(rep, "insertedContent",
+                           text_obj(fix->replacement, strlen(fix->replacement))) &&
+              tqc_json_append(reps, json_incref(rep)) &&
+              tqc_json_set(change, "artifactLocation", location_json(r, doc)) &&
+              tqc_json_set(change, "replacements", json_incref(reps)) &&
+              tqc_json_append(changes, json_incref(change)) &&
+              tqc_json_set(f, "description", fix_description(doc, fix)) &&
+              tqc_json_set(f, "artifactChanges", json_incref(changes)) &&
+              /* SARIF has no word for "safe to apply unattended"; tqc fix needs it. */
+              tqc_json_set(props, "safe", json_boolean(fix->safe)) &&
+              tqc_json_set(f, "properties", json_incref(props)) &&
+              tqc_json_append(fixes, json_incref(f));
+    json_decref(props);
+    json_decref(rep);
+    json_decref(reps);
+    json_decref(change);
+    json_decref(changes);
+    json_decref(f);
+    return tqc_json_done(fixes, ok);
 }
 
 /* The fingerprint with its occurrence in the file ("hash:2" for the second finding with
@@ -392,42 +312,41 @@ static size_t rule_index(const tqc_reporter *r, const char *id)
     return SIZE_MAX;
 }
 
-static void write_properties(jw *w, const tqc_doc *doc, const tqc_finding *f)
+/* Sets result's properties (when there are any); false when out of memory. */
+static bool set_properties(json_t *result, const tqc_doc *doc, const tqc_finding *f)
 {
     if (!f->also && !f->suggestion_count && !doc->segment && !doc->lang[0])
-        return;
-    jw_key(w, "properties");
-    jw_open(w, '{');
-    if (doc->lang[0]) {
-        /* The language the text was checked as (told from its content by default), as
-         * the jsonl format names it. */
-        jw_key(w, "lang");
-        jw_cstr(w, doc->lang);
-    }
-    if (doc->segment) {
-        /* The XLIFF unit, TMX unit or JSONL record id, as the jsonl format names it. */
-        jw_key(w, "segment");
-        jw_cstr(w, doc->segment);
-    }
-    if (f->also) {
+        return true;
+    json_t *o = json_object();
+    bool ok = o != NULL;
+    /* The language the text was checked as (told from its content by default), as the
+     * jsonl format names it. */
+    if (ok && doc->lang[0])
+        ok = tqc_json_set(o, "lang", tqc_json_string(doc->lang));
+    /* The XLIFF unit, TMX unit or JSONL record id, as the jsonl format names it. */
+    if (ok && doc->segment)
+        ok = tqc_json_set(o, "segment", tqc_json_string(doc->segment));
+    if (ok && f->also) {
         /* Rules merged into this finding, "a,b" as an array. */
-        jw_key(w, "also");
-        jw_open(w, '[');
-        for (const char *p = f->also; *p;) {
+        json_t *also = json_array();
+        for (const char *p = f->also; ok && *p;) {
             size_t n = strcspn(p, ",");
-            jw_str(w, p, n);
+            ok = tqc_json_append(also, tqc_json_stringn(p, n));
             p += n + (p[n] == ',');
         }
-        jw_close(w, ']');
+        ok = ok && tqc_json_set(o, "also", json_incref(also));
+        json_decref(also);
     }
-    if (f->suggestion_count) {
-        jw_key(w, "suggestions");
-        jw_open(w, '[');
-        for (size_t i = 0; i < f->suggestion_count; i++)
-            jw_cstr(w, f->suggestions[i]);
-        jw_close(w, ']');
+    if (ok && f->suggestion_count) {
+        json_t *sug = json_array();
+        for (size_t i = 0; ok && i < f->suggestion_count; i++)
+            ok = tqc_json_append(sug, tqc_json_string(f->suggestions[i]));
+        ok = ok && tqc_json_set(o, "suggestions", json_incref(sug));
+        json_decref(sug);
     }
-    jw_close(w, '}');
+    ok = ok && tqc_json_set(result, "properties", json_incref(o));
+    json_decref(o);
+    return ok;
 }
 
 static void sarif_begin(tqc_reporter *r, const tqc_doc *doc)
@@ -439,62 +358,64 @@ static void sarif_begin(tqc_reporter *r, const tqc_doc *doc)
     }
 }
 
-static void sarif_finding(tqc_reporter *r, const tqc_doc *doc, const tqc_finding *f)
+static json_t *result_json(tqc_reporter *r, sarif *s, const tqc_doc *doc, const tqc_finding *f)
 {
-    sarif *s = state(r);
-    if (!s)
-        return;
-    jw *w = &s->w;
-    jw_open(w, '{');
-    jw_key(w, "ruleId");
-    jw_cstr(w, f->rule);
+    json_t *o = json_object(), *locs = json_array(), *loc = json_object();
+    json_t *phys = json_object(), *fp = json_object();
     size_t idx = rule_index(r, f->rule);
-    if (idx != SIZE_MAX) {
-        jw_key(w, "ruleIndex");
-        jw_uint(w, idx);
-    }
-    jw_key(w, "level");
-    jw_cstr(w, level(f->severity));
-    jw_text(w, "message", f->message, strlen(f->message));
-    jw_key(w, "locations");
-    jw_open(w, '[');
-    jw_open(w, '{');
-    jw_key(w, "physicalLocation");
-    jw_open(w, '{');
-    write_location(w, r, doc);
-    write_region(w, "region", doc, f->span, true);
     /* The sentence around it, for viewers that show context; it must contain the region. */
     tqc_span ctx = tqc_report_sentence_span(doc, f);
     if (ctx.start > f->span.start)
         ctx.start = f->span.start;
     if (ctx.end < f->span.end)
         ctx.end = f->span.end;
-    write_region(w, "contextRegion", doc, ctx, true);
-    jw_close(w, '}');
-    if (doc->segment) {
-        /* The segment is where the finding is in the translation file's own terms. */
-        jw_key(w, "logicalLocations");
-        jw_open(w, '[');
-        jw_open(w, '{');
-        jw_key(w, "name");
-        jw_cstr(w, doc->segment);
-        jw_close(w, '}');
-        jw_close(w, ']');
-    }
-    jw_close(w, '}');
-    jw_close(w, ']');
     uint64_t hash = tqc_finding_fingerprint(doc, f);
-    jw_key(w, "partialFingerprints");
-    jw_open(w, '{');
-    jw_key(w, FINGERPRINT_KEY);
-    jw_sep(w);
-    fprintf(w->out, "\"%016" PRIx64 ":%zu\"", hash, occurrence(r, s, hash));
-    jw_close(w, '}');
+    char print[64];
+    snprintf(print, sizeof print, "%016" PRIx64 ":%zu", hash, occurrence(r, s, hash));
+    bool ok = tqc_json_set(o, "ruleId", tqc_json_string(f->rule)) &&
+              (idx == SIZE_MAX || tqc_json_set(o, "ruleIndex", uint_v(idx))) &&
+              tqc_json_set(o, "level", json_string(level(f->severity))) &&
+              tqc_json_set(o, "message", text_obj(f->message, strlen(f->message))) &&
+              tqc_json_set(phys, "artifactLocation", location_json(r, doc)) &&
+              tqc_json_set(phys, "region", region_json(doc, f->span, true)) &&
+              tqc_json_set(phys, "contextRegion", region_json(doc, ctx, true)) &&
+              tqc_json_set(loc, "physicalLocation", json_incref(phys));
+    if (ok && doc->segment) {
+        /* The segment is where the finding is in the translation file's own terms. */
+        json_t *logical = json_array(), *name = json_object();
+        ok = tqc_json_set(name, "name", tqc_json_string(doc->segment)) &&
+             tqc_json_append(logical, json_incref(name)) &&
+             tqc_json_set(loc, "logicalLocations", json_incref(logical));
+        json_decref(name);
+        json_decref(logical);
+    }
+    ok = ok && tqc_json_append(locs, json_incref(loc)) &&
+         tqc_json_set(o, "locations", json_incref(locs)) &&
+         tqc_json_set(fp, FINGERPRINT_KEY, json_string(print)) &&
+         tqc_json_set(o, "partialFingerprints", json_incref(fp));
     /* A fix edits the file: only where the text is its bytes 1:1 (as jsonl). */
-    if (f->has_fix && tqc_doc_span_exact(doc, f->fix.span))
-        write_fix(w, r, doc, &f->fix);
-    write_properties(w, doc, f);
-    jw_close(w, '}');
+    if (ok && f->has_fix && tqc_doc_span_exact(doc, f->fix.span))
+        ok = tqc_json_set(o, "fixes", fixes_json(r, doc, &f->fix));
+    ok = ok && set_properties(o, doc, f);
+    json_decref(fp);
+    json_decref(phys);
+    json_decref(loc);
+    json_decref(locs);
+    return tqc_json_done(o, ok);
+}
+
+static void sarif_finding(tqc_reporter *r, const tqc_doc *doc, const tqc_finding *f)
+{
+    sarif *s = state(r);
+    if (!s || r->failed)
+        return;
+    json_t *v = result_json(r, s, doc, f);
+    if (!v) {
+        r->failed = true;
+        return;
+    }
+    fputs(s->results++ ? ",\n        " : "\n        ", s->out);
+    put_value(s->out, v, RESULT_DEPTH);
 }
 
 static void sarif_finish(tqc_reporter *r, const tqc_run_stats *stats)
@@ -502,19 +423,19 @@ static void sarif_finish(tqc_reporter *r, const tqc_run_stats *stats)
     sarif *s = state(r);
     if (!s)
         return;
-    jw *w = &s->w;
-    jw_close(w, ']');
-    jw_key(w, "invocations");
-    jw_open(w, '[');
-    jw_open(w, '{');
-    jw_key(w, "executionSuccessful");
-    jw_bool(w, stats->files_failed == 0);
-    jw_close(w, '}');
-    jw_close(w, ']');
-    jw_close(w, '}');
-    jw_close(w, ']');
-    jw_close(w, '}');
-    fputc('\n', w->out);
+    fputs(s->results ? "\n      ]" : "]", s->out);
+    json_t *inv = json_array(), *one = json_object();
+    bool ok = tqc_json_set(one, "executionSuccessful", json_boolean(stats->files_failed == 0)) &&
+              tqc_json_append(inv, json_incref(one));
+    json_decref(one);
+    fputs(",\n      \"invocations\": ", s->out);
+    if (!ok) {
+        json_decref(inv);
+        r->failed = true;
+    } else if (!put_value(s->out, inv, 3)) {
+        r->failed = true;
+    }
+    fputs("\n    }\n  ]\n}\n", s->out);
     tqc_strmap_free(s->seen);
     tqc_report_files_free(&s->files);
     free(s);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/text.h"
 
 #define ANSI_RESET "\033[0m"
@@ -260,7 +261,7 @@ void tqc_wdiff_write(FILE *out, const tqc_fix_result *res, bool color)
     view v = {out, color, res};
     const tqc_doc *doc = res->doc;
     size_t cap = res->region_count + res->finding_count, n = 0;
-    item *items = cap ? malloc(cap * sizeof *items) : NULL;
+    item *items = cap ? tqc_malloc(cap * sizeof *items) : NULL;
     if (cap && !items) {
         fputs("tqc: out of memory\n", out);
         return;

@@ -15,6 +15,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/alloc.h"
+#include "core/io.h"
 #include "run/config.h"
 #include "lang/langid.h"
 #include "read/reader.h"
@@ -147,21 +149,12 @@ static void halt(audit *a, tqc_status st, const char *msg)
     pthread_mutex_unlock(&a->mu);
 }
 
-static char *dup_str(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    if (p)
-        memcpy(p, s, n);
-    return p;
-}
-
 /* A malloc'd "a/b" (or "a" + "b" when a ends in '/'). */
 static char *join(const char *a, const char *b)
 {
     size_t la = strlen(a), lb = strlen(b);
     bool slash = la > 0 && a[la - 1] != '/';
-    char *p = malloc(la + slash + lb + 1);
+    char *p = tqc_malloc(la + slash + lb + 1);
     if (!p)
         return NULL;
     memcpy(p, a, la);
@@ -229,7 +222,7 @@ static char *folder_name(const char *path, size_t len)
         while (len > 1 && path[0] == '/')
             path++, len--;
     }
-    char *p = malloc(len + 1);
+    char *p = tqc_malloc(len + 1);
     if (p) {
         memcpy(p, path, len);
         p[len] = '\0';
@@ -260,13 +253,13 @@ char *tqc_audit_folder(const char *path, const char *root)
                 rest++;
             const char *slash = strchr(rest, '/');
             if (!slash)
-                return here ? dup_str(".") : folder_name(root, rl);
+                return here ? tqc_strdup(".") : folder_name(root, rl);
             return folder_name(path, (size_t)(slash - path));
         }
     }
     const char *slash = strrchr(path, '/');
     if (!slash)
-        return dup_str(".");
+        return tqc_strdup(".");
     return folder_name(path, slash == path ? 1 : (size_t)(slash - path));
 }
 
@@ -301,9 +294,9 @@ static bool emit_message(audit *a, const char *path, const char *what)
     job j = {0};
     char msg[PATH_MAX + 128];
     snprintf(msg, sizeof msg, "%s: %s", path, what);
-    j.path = dup_str(path);
+    j.path = tqc_strdup(path);
     j.folder = tqc_audit_folder(path, a->opts->root);
-    j.error = dup_str(msg);
+    j.error = tqc_strdup(msg);
     if (!j.path || !j.folder || !j.error) {
         free(j.path);
         free(j.folder);
@@ -332,7 +325,7 @@ static bool leads_outside(const audit *a, const char *full)
 
 static bool emit_file(audit *a, const char *path, const struct stat *st, char *folder)
 {
-    job j = {.path = dup_str(path), .folder = folder, .size = (uint64_t)st->st_size,
+    job j = {.path = tqc_strdup(path), .folder = folder, .size = (uint64_t)st->st_size,
              .regular = S_ISREG(st->st_mode)};
     if (!j.regular)
         j.size = 0;
@@ -417,7 +410,7 @@ static bool walk_dir(audit *a, const char *path, const char *rel, const char *ro
         }
         if (n == cap) {
             size_t ncap = cap ? cap * 2 : 64;
-            entry *nl = realloc(list, ncap * sizeof *nl);
+            entry *nl = tqc_realloc(list, ncap * sizeof *nl);
             if (!nl) {
                 ok = false;
                 break;
@@ -425,7 +418,7 @@ static bool walk_dir(audit *a, const char *path, const char *rel, const char *ro
             list = nl;
             cap = ncap;
         }
-        if (!(list[n].name = dup_str(name))) {
+        if (!(list[n].name = tqc_strdup(name))) {
             ok = false;
             break;
         }
@@ -439,7 +432,7 @@ static bool walk_dir(audit *a, const char *path, const char *rel, const char *ro
         qsort(list, n, sizeof *list, entry_cmp);
     for (size_t i = 0; ok && i < n && !stopping(a); i++) {
         char *full = join(path, list[i].name);
-        char *r = *rel ? join(rel, list[i].name) : dup_str(list[i].name);
+        char *r = *rel ? join(rel, list[i].name) : tqc_strdup(list[i].name);
         if (!full || !r) {
             free(full);
             free(r);
@@ -466,14 +459,14 @@ static bool walk_dir(audit *a, const char *path, const char *rel, const char *ro
                     if (!slash) {
                         folder = folder_name(root, strlen(root));
                     } else {
-                        char *top = malloc((size_t)(slash - r) + 1);
+                        char *top = tqc_malloc((size_t)(slash - r) + 1);
                         if (top) {
                             memcpy(top, r, (size_t)(slash - r));
                             top[slash - r] = '\0';
                         }
                         char *rootname = folder_name(root, strlen(root));
                         folder = top && rootname
-                                     ? (strcmp(rootname, ".") == 0 ? dup_str(top)
+                                     ? (strcmp(rootname, ".") == 0 ? tqc_strdup(top)
                                                                    : join(rootname, top))
                                      : NULL;
                         free(top);
@@ -628,7 +621,7 @@ static bool probe(audit *a, slot *s, file_info *fi, bool *binary, char *err, siz
     FILE *f;
     if (tqc_regfile_open(s->job.path, LLONG_MAX, &f, err, errlen) != TQC_OK)
         return false;
-    char *buf = malloc(TQC_AUDIT_READ_BLOCK);
+    char *buf = tqc_malloc(TQC_AUDIT_READ_BLOCK);
     if (!buf) {
         fclose(f);
         snprintf(err, errlen, "%s: out of memory", s->job.path);
@@ -684,7 +677,7 @@ static tqc_status deliver(void *ctx, tqc_doc **docp, tqc_findings *found)
     file_run *fr = ctx;
     const tqc_audit_options *o = fr->a->opts;
     tqc_doc *doc = *docp;
-    item *it = calloc(1, sizeof *it);
+    item *it = tqc_calloc(1, sizeof *it);
     if (!it)
         return TQC_ENOMEM;
     it->words = count_words(doc);
@@ -696,18 +689,18 @@ static tqc_status deliver(void *ctx, tqc_doc **docp, tqc_findings *found)
             snprintf(name, sizeof name, "%s#%s", doc->name, doc->segment);
         else
             snprintf(name, sizeof name, "%s:%zu", doc->name, doc->base_line + 1);
-        if (!(it->article = dup_str(name)))
+        if (!(it->article = tqc_strdup(name)))
             st = TQC_ENOMEM;
     }
     /* Fingerprints need the doc, which the releaser may not get. */
     if (st == TQC_OK && o->hooks.drop && found->count) {
-        if (!(it->fps = malloc(found->count * sizeof *it->fps)))
+        if (!(it->fps = tqc_malloc(found->count * sizeof *it->fps)))
             st = TQC_ENOMEM;
         for (size_t i = 0; it->fps && i < found->count; i++)
             it->fps[i] = tqc_finding_fingerprint(doc, &found->items[i]);
     }
     if (st == TQC_OK && !o->hooks.doc && found->count) {
-        if (!(it->marks = malloc(found->count * sizeof *it->marks)))
+        if (!(it->marks = tqc_malloc(found->count * sizeof *it->marks)))
             st = TQC_ENOMEM;
         for (size_t i = 0; it->marks && i < found->count; i++)
             it->marks[i] = (mark){found->items[i].rule, found->items[i].severity};
@@ -794,7 +787,7 @@ static tqc_status add_note(notes *n, const char *prefix, const char *msg)
         n->left_out++;
         return TQC_OK;
     }
-    char *b = realloc(n->buf, n->len + need);
+    char *b = tqc_realloc(n->buf, n->len + need);
     if (!b)
         return TQC_ENOMEM;
     n->buf = b;
@@ -917,7 +910,7 @@ static void check_file(audit *a, worker *w, slot *s)
                 snprintf(err, sizeof err, "%s: %s", s->job.path, why);
         }
         if (!have_lang) {
-            fi.lang = dup_str(doc->lang);
+            fi.lang = tqc_strdup(doc->lang);
             have_lang = true;
         }
         tqc_findings found;
@@ -958,7 +951,7 @@ done:
     pthread_mutex_lock(&a->mu);
     publish(s, &fi);
     s->state = state;
-    if (state == TQC_AUDIT_FAILED && !(s->error = dup_str(err[0] ? err : "read error")))
+    if (state == TQC_AUDIT_FAILED && !(s->error = tqc_strdup(err[0] ? err : "read error")))
         atomic_store(&a->halt, 1);
     if (nt.left_out) {
         char more[64];
@@ -1309,10 +1302,10 @@ tqc_status tqc_audit_run(const tqc_audit_options *opts, const char *const *paths
         return TQC_EUSAGE;
     }
     sum->jobs = jobs;
-    audit *a = calloc(1, sizeof *a);
-    worker *ws = calloc(jobs, sizeof *ws);
+    audit *a = tqc_calloc(1, sizeof *a);
+    worker *ws = tqc_calloc(jobs, sizeof *ws);
     if (a)
-        a->ring = calloc(TQC_AUDIT_WINDOW, sizeof *a->ring);
+        a->ring = tqc_calloc(TQC_AUDIT_WINDOW, sizeof *a->ring);
     if (!a || !ws || !a->ring) {
         if (a)
             free(a->ring);

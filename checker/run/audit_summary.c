@@ -1,12 +1,16 @@
 /* audit_summary: the counts of an audit, their merge, and their JSON and text forms.
- * The JSON reader is a small strict parser for what the writer writes (and any JSON
- * of the same shape): a tree of values, then a walk that fills the summary. */
-#include "core/text.h"
+ * The JSON reader parses with jansson (what the writer writes, and any JSON of the same
+ * shape), then walks the tree to fill the summary. */
 #include "run/audit_summary.h"
 
 #include <errno.h>
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "core/alloc.h"
+#include "core/io.h"
+#include "core/text.h"
 
 #include "core/escape.h"
 
@@ -16,19 +20,8 @@
 
 /* The summary format's version: readers refuse a newer one. */
 #define SUMMARY_FORMAT 1
-/* JSON nested deeper than this is not a summary. */
-#define JSON_MAX_DEPTH 16
 
 static const char *const sev_names[3] = {"info", "warning", "error"};
-
-static char *dup_str(const char *s)
-{
-    size_t n = strlen(s ? s : "") + 1;
-    char *p = malloc(n);
-    if (p)
-        memcpy(p, s ? s : "", n);
-    return p;
-}
 
 bool tqc_audit_summary_init(tqc_audit_summary *s)
 {
@@ -97,7 +90,7 @@ static tqc_audit_tally *tally(tqc_audit_summary *s, tqc_strmap *ix, tqc_audit_ta
         return &(*arr)[at];
     if (*count == *cap) {
         size_t ncap = *cap ? *cap * 2 : 16;
-        tqc_audit_tally *n = realloc(*arr, ncap * sizeof *n);
+        tqc_audit_tally *n = tqc_realloc(*arr, ncap * sizeof *n);
         if (!n)
             goto nomem;
         *arr = n;
@@ -216,14 +209,17 @@ static void rank_worst(tqc_audit_summary *s, const tqc_audit_article *a)
         at--;
     if (at >= TQC_AUDIT_WORST)
         return;
-    tqc_audit_article copy = {dup_str(a->name), dup_str(a->folder), dup_str(a->lang),
-                              a->words, {a->findings[0], a->findings[1], a->findings[2]},
+    tqc_audit_article copy = {tqc_strdup(a->name ? a->name : ""),
+                              tqc_strdup(a->folder ? a->folder : ""),
+                              tqc_strdup(a->lang ? a->lang : ""), a->words,
+                              {a->findings[0], a->findings[1], a->findings[2]},
                               NULL, 0};
     size_t nr = a->rule_count < TQC_AUDIT_ARTICLE_RULES ? a->rule_count : TQC_AUDIT_ARTICLE_RULES;
     bool rules_ok = true;
-    if (nr && (rules_ok = (copy.rules = calloc(nr, sizeof *copy.rules)) != NULL)) {
+    if (nr && (rules_ok = (copy.rules = tqc_calloc(nr, sizeof *copy.rules)) != NULL)) {
         for (size_t i = 0; i < nr; i++) {
-            copy.rules[copy.rule_count] = (tqc_audit_rule_count){dup_str(a->rules[i].rule),
+            const char *rule = a->rules[i].rule ? a->rules[i].rule : "";
+            copy.rules[copy.rule_count] = (tqc_audit_rule_count){tqc_strdup(rule),
                                                                  a->rules[i].count};
             rules_ok &= copy.rules[copy.rule_count++].rule != NULL;
         }
@@ -464,341 +460,43 @@ void tqc_audit_summary_write_json(FILE *out, tqc_audit_summary *s)
 
 /* ---- JSON in ---- */
 
-typedef enum { J_NULL, J_BOOL, J_NUM, J_STR, J_ARR, J_OBJ } jtype;
-
-typedef struct jval {
-    jtype type;
-    bool b;
-    double num;
-    uint64_t u;            /* the number when it is a non-negative integer */
-    bool is_uint;
-    char *str;             /* J_STR; for members of an object, the key is in key */
-    char *key;
-    struct jval *kids;     /* J_ARR, J_OBJ */
-    size_t n, cap;
-} jval;
-
-typedef struct jparse {
-    const char *s;
-    size_t len, i;
-    char *err;
-    size_t errlen;
-    bool failed;
-} jparse;
-
-static void jfree(jval *v)
-{
-    for (size_t i = 0; i < v->n; i++)
-        jfree(&v->kids[i]);
-    free(v->kids);
-    free(v->str);
-    free(v->key);
-}
-
-static bool jfail(jparse *p, const char *what)
-{
-    if (!p->failed) {
-        size_t line = 1, col = 1;
-        for (size_t k = 0; k < p->i && k < p->len; k++) {
-            if (p->s[k] == '\n') {
-                line++;
-                col = 1;
-            } else {
-                col++;
-            }
-        }
-        snprintf(p->err, p->errlen, "line %zu, column %zu: %s", line, col, what);
-        p->failed = true;
-    }
-    return false;
-}
-
-/* A summary that parses but is not the right shape: no position to give. */
-static bool jsem(jparse *p, const char *what)
-{
-    if (!p->failed) {
-        snprintf(p->err, p->errlen, "%s", what);
-        p->failed = true;
-    }
-    return false;
-}
-
-static void jws(jparse *p)
-{
-    while (p->i < p->len && (p->s[p->i] == ' ' || p->s[p->i] == '\t' || p->s[p->i] == '\n' ||
-                             p->s[p->i] == '\r'))
-        p->i++;
-}
-
-static int hexdig(char c)
-{
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-         : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-}
-
-/* Appends the UTF-8 of cp to buf (room checked by the caller: 4 bytes). */
-static size_t put_utf8(char *buf, uint32_t cp)
-{
-    if (cp < 0x80) {
-        buf[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        buf[0] = (char)(0xC0 | (cp >> 6));
-        buf[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        buf[0] = (char)(0xE0 | (cp >> 12));
-        buf[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        buf[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    buf[0] = (char)(0xF0 | (cp >> 18));
-    buf[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    buf[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    buf[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
-static bool jhex4(jparse *p, uint32_t *out)
-{
-    if (p->len - p->i < 4)
-        return jfail(p, "short \\u escape");
-    uint32_t v = 0;
-    for (int k = 0; k < 4; k++) {
-        int d = hexdig(p->s[p->i + (size_t)k]);
-        if (d < 0)
-            return jfail(p, "bad \\u escape");
-        v = v * 16 + (uint32_t)d;
-    }
-    p->i += 4;
-    *out = v;
-    return true;
-}
-
-static bool jstring(jparse *p, char **out)
-{
-    p->i++; /* the opening quote */
-    /* Decoded text is never longer than its escaped form. */
-    size_t start = p->i;
-    char *buf = malloc(p->len - start + 1);
-    if (!buf)
-        return jfail(p, "out of memory");
-    size_t n = 0;
-    while (p->i < p->len && p->s[p->i] != '"') {
-        unsigned char c = (unsigned char)p->s[p->i];
-        if (c < 0x20) {
-            free(buf);
-            return jfail(p, "control character in a string");
-        }
-        if (c != '\\') {
-            buf[n++] = (char)c;
-            p->i++;
-            continue;
-        }
-        if (++p->i >= p->len)
-            break;
-        char e = p->s[p->i++];
-        const char *simple = strchr("\"\\/bfnrt", e);
-        if (e && simple) {
-            static const char repl[] = "\"\\/\b\f\n\r\t";
-            buf[n++] = repl[simple - "\"\\/bfnrt"];
-        } else if (e == 'u') {
-            uint32_t cp;
-            if (!jhex4(p, &cp)) {
-                free(buf);
-                return false;
-            }
-            if (cp >= 0xD800 && cp < 0xDC00 && p->len - p->i >= 6 && p->s[p->i] == '\\' &&
-                p->s[p->i + 1] == 'u') {
-                uint32_t lo;
-                p->i += 2;
-                if (!jhex4(p, &lo)) {
-                    free(buf);
-                    return false;
-                }
-                cp = lo >= 0xDC00 && lo < 0xE000 ? 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00)
-                                                 : 0xFFFD;
-            } else if (cp >= 0xD800 && cp < 0xE000) {
-                cp = 0xFFFD;
-            }
-            /* \uXXXX is 6 bytes of input for at most 4 of output (a pair: 12 for 4). */
-            n += put_utf8(buf + n, cp);
-        } else {
-            free(buf);
-            return jfail(p, "bad escape");
-        }
-    }
-    if (p->i >= p->len) {
-        free(buf);
-        return jfail(p, "unterminated string");
-    }
-    p->i++;
-    buf[n] = '\0';
-    *out = buf;
-    return true;
-}
-
-static bool jvalue(jparse *p, jval *v, int depth);
-
-static bool jadd(jparse *p, jval *v, jval *kid)
-{
-    if (v->n == v->cap) {
-        size_t ncap = v->cap ? v->cap * 2 : 8;
-        jval *k = realloc(v->kids, ncap * sizeof *k);
-        if (!k) {
-            jfree(kid);
-            return jfail(p, "out of memory");
-        }
-        v->kids = k;
-        v->cap = ncap;
-    }
-    v->kids[v->n++] = *kid;
-    return true;
-}
-
-static bool jcontainer(jparse *p, jval *v, int depth)
-{
-    bool obj = p->s[p->i] == '{';
-    char close = obj ? '}' : ']';
-    v->type = obj ? J_OBJ : J_ARR;
-    p->i++;
-    jws(p);
-    if (p->i < p->len && p->s[p->i] == close) {
-        p->i++;
-        return true;
-    }
-    for (;;) {
-        jval kid = {0};
-        jws(p);
-        if (obj) {
-            if (p->i >= p->len || p->s[p->i] != '"')
-                return jfail(p, "expected a member name");
-            if (!jstring(p, &kid.key))
-                return false;
-            jws(p);
-            if (p->i >= p->len || p->s[p->i] != ':') {
-                free(kid.key);
-                return jfail(p, "expected ':'");
-            }
-            p->i++;
-        }
-        if (!jvalue(p, &kid, depth + 1)) {
-            jfree(&kid);
-            return false;
-        }
-        if (!jadd(p, v, &kid))
-            return false;
-        jws(p);
-        if (p->i < p->len && p->s[p->i] == ',') {
-            p->i++;
-            continue;
-        }
-        if (p->i < p->len && p->s[p->i] == close) {
-            p->i++;
-            return true;
-        }
-        return jfail(p, obj ? "expected ',' or '}'" : "expected ',' or ']'");
-    }
-}
-
-static bool jnumber(jparse *p, jval *v)
-{
-    size_t start = p->i;
-    if (p->s[p->i] == '-')
-        p->i++;
-    while (p->i < p->len && strchr("0123456789.eE+-", p->s[p->i]) && p->s[p->i])
-        p->i++;
-    char buf[64];
-    size_t n = p->i - start;
-    if (n == 0 || n >= sizeof buf)
-        return jfail(p, "bad number");
-    memcpy(buf, p->s + start, n);
-    buf[n] = '\0';
-    char *end;
-    errno = 0;
-    v->type = J_NUM;
-    v->num = strtod(buf, &end);
-    if (*end || errno)
-        return jfail(p, "bad number");
-    if (buf[0] != '-' && !strpbrk(buf, ".eE")) {
-        errno = 0;
-        unsigned long long u = strtoull(buf, &end, 10);
-        if (errno || *end)
-            return jfail(p, "integer out of range");
-        v->u = u;
-        v->is_uint = true;
-    }
-    return true;
-}
-
-static bool jword(jparse *p, const char *w)
-{
-    size_t n = strlen(w);
-    if (p->len - p->i < n || memcmp(p->s + p->i, w, n) != 0)
-        return jfail(p, "unexpected character");
-    p->i += n;
-    return true;
-}
-
-static bool jvalue(jparse *p, jval *v, int depth)
-{
-    if (depth > JSON_MAX_DEPTH)
-        return jfail(p, "nested too deep");
-    jws(p);
-    if (p->i >= p->len)
-        return jfail(p, "unexpected end");
-    char c = p->s[p->i];
-    if (c == '{' || c == '[')
-        return jcontainer(p, v, depth);
-    if (c == '"') {
-        v->type = J_STR;
-        return jstring(p, &v->str);
-    }
-    if (c == 't' || c == 'f') {
-        v->type = J_BOOL;
-        v->b = c == 't';
-        return jword(p, c == 't' ? "true" : "false");
-    }
-    if (c == 'n') {
-        v->type = J_NULL;
-        return jword(p, "null");
-    }
-    if (c == '-' || (c >= '0' && c <= '9'))
-        return jnumber(p, v);
-    return jfail(p, "unexpected character");
-}
-
-static const jval *jget(const jval *obj, const char *key)
-{
-    if (!obj || obj->type != J_OBJ)
-        return NULL;
-    for (size_t i = 0; i < obj->n; i++)
-        if (strcmp(obj->kids[i].key, key) == 0)
-            return &obj->kids[i];
-    return NULL;
-}
-
 /* Reads the reader's expectations: a missing count is a malformed summary. */
 typedef struct jread {
-    jparse *p;
+    char *err;
+    size_t errlen;
     const char *where;
 } jread;
 
-static bool juint(jread *r, const jval *obj, const char *key, uint64_t *out)
+/* A summary that parses but is not the right shape: no position to give. */
+static bool jsem(jread *r, const char *what)
 {
-    const jval *v = jget(obj, key);
-    if (!v || v->type != J_NUM || !v->is_uint) {
+    snprintf(r->err, r->errlen, "%s", what);
+    return false;
+}
+
+static const json_t *jget(const json_t *obj, const char *key)
+{
+    return json_is_object(obj) ? json_object_get(obj, key) : NULL;
+}
+
+static bool is_uint(const json_t *v)
+{
+    return json_is_integer(v) && json_integer_value(v) >= 0;
+}
+
+static bool juint(jread *r, const json_t *obj, const char *key, uint64_t *out)
+{
+    const json_t *v = jget(obj, key);
+    if (!is_uint(v)) {
         char msg[160];
         snprintf(msg, sizeof msg, "%s: \"%s\" must be a non-negative integer", r->where, key);
-        return jsem(r->p, msg);
+        return jsem(r, msg);
     }
-    *out = v->u;
+    *out = (uint64_t)json_integer_value(v);
     return true;
 }
 
-static bool jcounts(jread *r, const jval *obj, uint64_t f[3])
+static bool jcounts(jread *r, const json_t *obj, uint64_t f[3])
 {
     for (int k = 0; k < 3; k++)
         if (!juint(r, obj, sev_names[k], &f[k]))
@@ -806,39 +504,39 @@ static bool jcounts(jread *r, const jval *obj, uint64_t f[3])
     return true;
 }
 
-static const char *jstr(jread *r, const jval *obj, const char *key)
+static const char *jstr(jread *r, const json_t *obj, const char *key)
 {
-    const jval *v = jget(obj, key);
-    if (!v || v->type != J_STR) {
+    const json_t *v = jget(obj, key);
+    if (!json_is_string(v)) {
         char msg[160];
         snprintf(msg, sizeof msg, "%s: \"%s\" must be a string", r->where, key);
-        jsem(r->p, msg);
+        jsem(r, msg);
         return NULL;
     }
-    return v->str;
+    return json_string_value(v);
 }
 
-static const jval *jarray(jread *r, const jval *obj, const char *key)
+static const json_t *jarray(jread *r, const json_t *obj, const char *key)
 {
-    const jval *v = jget(obj, key);
-    if (!v || v->type != J_ARR) {
+    const json_t *v = jget(obj, key);
+    if (!json_is_array(v)) {
         char msg[160];
         snprintf(msg, sizeof msg, "%s: \"%s\" must be an array", r->where, key);
-        jsem(r->p, msg);
+        jsem(r, msg);
         return NULL;
     }
     return v;
 }
 
-static bool read_table(jread *r, tqc_audit_summary *s, const jval *root, const char *name,
+static bool read_table(jread *r, tqc_audit_summary *s, const json_t *root, const char *name,
                        const char *keyname, bool full)
 {
-    const jval *arr = jarray(r, root, name);
+    const json_t *arr = jarray(r, root, name);
     if (!arr)
         return false;
     r->where = name;
-    for (size_t i = 0; i < arr->n; i++) {
-        const jval *e = &arr->kids[i];
+    for (size_t i = 0; i < json_array_size(arr); i++) {
+        const json_t *e = json_array_get(arr, i);
         const char *key = jstr(r, e, keyname);
         if (!key)
             return false;
@@ -852,24 +550,24 @@ static bool read_table(jread *r, tqc_audit_summary *s, const jval *root, const c
                              : strcmp(name, "languages") == 0 ? lang_tally(s, key)
                              : folder_tally(s, key);
         if (!dst)
-            return jsem(r->p, "out of memory");
+            return jsem(r, "out of memory");
         add_tally(dst, &t);
     }
     return true;
 }
 
-static bool read_summary(jread *r, const jval *root, tqc_audit_summary *s)
+static bool read_summary(jread *r, const json_t *root, tqc_audit_summary *s)
 {
     uint64_t format;
     r->where = "summary";
-    if (root->type != J_OBJ)
-        return jsem(r->p, "not a JSON object");
+    if (!json_is_object(root))
+        return jsem(r, "not a JSON object");
     if (!juint(r, root, "tqc_audit_summary", &format))
         return false;
     if (format != SUMMARY_FORMAT) {
-        return jsem(r->p, "a summary format this tqc does not know");
+        return jsem(r, "a summary format this tqc does not know");
     }
-    const jval *v;
+    const json_t *v;
     if (!(juint(r, root, "files", &s->files) && juint(r, root, "articles", &s->articles) &&
           juint(r, root, "words", &s->words) && juint(r, root, "bytes", &s->bytes) &&
           juint(r, root, "failed", &s->failed) && juint(r, root, "not_done", &s->not_done) &&
@@ -879,44 +577,44 @@ static bool read_summary(jread *r, const jval *root, tqc_audit_summary *s)
     if (!jcounts(r, jget(root, "findings"), s->findings))
         return false;
     r->where = "skipped";
-    const jval *sk = jget(root, "skipped");
+    const json_t *sk = jget(root, "skipped");
     if (!(juint(r, sk, "hidden", &s->hidden) && juint(r, sk, "binary", &s->binary) &&
           juint(r, sk, "excluded", &s->excluded) && juint(r, sk, "unchanged", &s->unchanged)))
         return false;
-    if ((v = jget(root, "seconds")) && v->type == J_NUM)
-        s->seconds = v->num;
-    if ((v = jget(root, "jobs")) && v->type == J_NUM && v->is_uint)
-        s->jobs = (unsigned)v->u;
-    if ((v = jget(root, "interrupted")) && v->type == J_BOOL)
-        s->interrupted = v->b;
-    if ((v = jget(root, "incomplete")) && v->type == J_BOOL)
-        s->failed_alloc = v->b;
+    if ((v = jget(root, "seconds")) && json_is_number(v))
+        s->seconds = json_number_value(v);
+    if ((v = jget(root, "jobs")) && is_uint(v))
+        s->jobs = (unsigned)json_integer_value(v);
+    if ((v = jget(root, "interrupted")) && json_is_boolean(v))
+        s->interrupted = json_is_true(v);
+    if ((v = jget(root, "incomplete")) && json_is_boolean(v))
+        s->failed_alloc = json_is_true(v);
     if (!read_table(r, s, root, "rules", "rule", false) ||
         !read_table(r, s, root, "languages", "language", true) ||
         !read_table(r, s, root, "folders", "folder", true))
         return false;
     r->where = "density";
-    const jval *d = jget(root, "density");
-    const jval *bins = jarray(r, d, "bins");
+    const json_t *d = jget(root, "density");
+    const json_t *bins = jarray(r, d, "bins");
     if (!bins || !juint(r, d, "empty", &s->empty) || !juint(r, d, "clean", &s->clean))
         return false;
-    const jval *w = jget(d, "bin_width");
-    if (!w || w->type != J_NUM || w->num != TQC_AUDIT_HIST_WIDTH ||
-        bins->n != TQC_AUDIT_HIST_BINS) {
-        return jsem(r->p, "density: bins of another width or number than this tqc's");
+    const json_t *w = jget(d, "bin_width");
+    if (!w || !json_is_number(w) || json_number_value(w) != TQC_AUDIT_HIST_WIDTH ||
+        json_array_size(bins) != TQC_AUDIT_HIST_BINS) {
+        return jsem(r, "density: bins of another width or number than this tqc's");
     }
-    for (size_t i = 0; i < bins->n; i++) {
-        if (bins->kids[i].type != J_NUM || !bins->kids[i].is_uint) {
-            return jsem(r->p, "density: bins must be non-negative integers");
+    for (size_t i = 0; i < json_array_size(bins); i++) {
+        if (!is_uint(json_array_get(bins, i))) {
+            return jsem(r, "density: bins must be non-negative integers");
         }
-        s->bins[i] = bins->kids[i].u;
+        s->bins[i] = (uint64_t)json_integer_value(json_array_get(bins, i));
     }
-    const jval *worst = jarray(r, root, "worst");
+    const json_t *worst = jarray(r, root, "worst");
     if (!worst)
         return false;
     r->where = "worst";
-    for (size_t i = 0; i < worst->n; i++) {
-        const jval *e = &worst->kids[i];
+    for (size_t i = 0; i < json_array_size(worst); i++) {
+        const json_t *e = json_array_get(worst, i);
         tqc_audit_article a = {0};
         const char *name = jstr(r, e, "path"), *folder = jstr(r, e, "folder");
         const char *lang = jstr(r, e, "language");
@@ -927,20 +625,22 @@ static bool read_summary(jread *r, const jval *root, tqc_audit_summary *s)
         a.folder = (char *)folder;
         a.lang = (char *)lang;
         /* Its counts per rule: optional, as summaries written before them lack them. */
-        const jval *rules = jget(e, "rules");
-        if (rules && rules->type != J_OBJ)
-            return jsem(r->p, "worst: \"rules\" must be an object of counts");
+        const json_t *rules = jget(e, "rules");
+        if (rules && !json_is_object(rules))
+            return jsem(r, "worst: \"rules\" must be an object of counts");
         tqc_audit_rule_count counts[TQC_AUDIT_ARTICLE_RULES];
-        for (size_t k = 0; rules && k < rules->n; k++) {
-            if (rules->kids[k].type != J_NUM || !rules->kids[k].is_uint)
-                return jsem(r->p, "worst: \"rules\" must be an object of counts");
-            tqc_audit_rule_count_add(counts, &a.rule_count, TQC_AUDIT_ARTICLE_RULES,
-                                     rules->kids[k].key, rules->kids[k].u);
+        const char *rule;
+        json_t *count;
+        json_object_foreach((json_t *)rules, rule, count) {
+            if (!is_uint(count))
+                return jsem(r, "worst: \"rules\" must be an object of counts");
+            tqc_audit_rule_count_add(counts, &a.rule_count, TQC_AUDIT_ARTICLE_RULES, rule,
+                                     (uint64_t)json_integer_value(count));
         }
         a.rules = counts;
         rank_worst(s, &a);
     }
-    return !s->failed_alloc || jsem(r->p, "out of memory");
+    return !s->failed_alloc || jsem(r, "out of memory");
 }
 
 tqc_status tqc_audit_summary_read_json(const char *text, size_t len, size_t *used,
@@ -950,20 +650,23 @@ tqc_status tqc_audit_summary_read_json(const char *text, size_t len, size_t *use
         snprintf(err, errlen, "out of memory");
         return TQC_ENOMEM;
     }
-    jparse p = {text, len, 0, err, errlen, false};
-    jval root = {0};
-    bool ok = jvalue(&p, &root, 0);
-    if (ok) {
-        jws(&p);
-        if (used)
-            *used = p.i;
-        else if (p.i != p.len)
-            ok = jfail(&p, "text after the summary");
+    /* With used, the summary may be followed by more: the parser stops at its end. */
+    json_error_t e;
+    json_t *root = json_loadb(text, len, used ? JSON_DISABLE_EOF_CHECK : 0, &e);
+    bool ok = root != NULL;
+    if (!ok)
+        snprintf(err, errlen, "line %d, column %d: %s", e.line, e.column, e.text);
+    else if (used) {
+        size_t at = (size_t)e.position;
+        while (at < len && (text[at] == ' ' || text[at] == '\t' || text[at] == '\n' ||
+                            text[at] == '\r'))
+            at++;
+        *used = at;
     }
-    jread r = {&p, "summary"};
+    jread r = {err, errlen, "summary"};
     if (ok)
-        ok = read_summary(&r, &root, s);
-    jfree(&root);
+        ok = read_summary(&r, root, s);
+    json_decref(root);
     if (!ok) {
         tqc_audit_summary_free(s);
         return TQC_EINPUT;

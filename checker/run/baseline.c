@@ -1,6 +1,7 @@
 /* baseline: reading, matching, pruning and writing baseline files (see run/baseline.h). */
 #include "run/baseline.h"
-#include "core/regfile.h"
+#include "core/alloc.h"
+#include "core/io.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -20,7 +21,7 @@ struct tqc_baseline {
     bool sorted;            /* by (path, fp, rule), for tqc_baseline_match */
 };
 
-tqc_baseline *tqc_baseline_new(void) { return calloc(1, sizeof(tqc_baseline)); }
+tqc_baseline *tqc_baseline_new(void) { return tqc_calloc(1, sizeof(tqc_baseline)); }
 
 void tqc_baseline_free(tqc_baseline *b)
 {
@@ -37,23 +38,13 @@ void tqc_baseline_free(tqc_baseline *b)
 
 size_t tqc_baseline_count(const tqc_baseline *b) { return b->count; }
 
-static char *dup_n(const char *s, size_t n)
-{
-    char *p = malloc(n + 1);
-    if (p) {
-        memcpy(p, s, n);
-        p[n] = '\0';
-    }
-    return p;
-}
-
 static tqc_status push(tqc_baseline *b, uint64_t fp, char *rule, char *path, char *text)
 {
     if (!rule || !path || !text || (b->count == b->cap && b->cap > SIZE_MAX / 2 / sizeof *b->e))
         goto fail;
     if (b->count == b->cap) {
         size_t cap = b->cap ? b->cap * 2 : 64;
-        bentry *e = realloc(b->e, cap * sizeof *e);
+        bentry *e = tqc_realloc(b->e, cap * sizeof *e);
         if (!e)
             goto fail;
         b->e = e;
@@ -73,7 +64,7 @@ fail:
  * TQC_BASELINE_TEXT_MAX bytes on a character boundary. */
 static char *fold_text(const char *s, size_t n)
 {
-    char *out = malloc(TQC_BASELINE_TEXT_MAX + 4);
+    char *out = tqc_malloc(TQC_BASELINE_TEXT_MAX + 4);
     if (!out)
         return NULL;
     size_t len = 0;
@@ -110,7 +101,7 @@ static char *fold_text(const char *s, size_t n)
 tqc_status tqc_baseline_add(tqc_baseline *b, uint64_t fingerprint, const char *rule,
                             const char *path, const char *text, size_t len)
 {
-    return push(b, fingerprint, dup_n(rule, strlen(rule)), dup_n(path, strlen(path)),
+    return push(b, fingerprint, tqc_strndup(rule, strlen(rule)), tqc_strndup(path, strlen(path)),
                 fold_text(text, len));
 }
 
@@ -119,7 +110,7 @@ tqc_status tqc_baseline_add(tqc_baseline *b, uint64_t fingerprint, const char *r
 /* Unescapes s[0, n) into a new string; NULL with *bad set on a bad escape. */
 static char *unescape(const char *s, size_t n, bool *bad)
 {
-    char *out = malloc(n + 1);
+    char *out = tqc_malloc(n + 1);
     if (!out)
         return NULL;
     size_t len = 0;
@@ -186,7 +177,7 @@ static tqc_status parse_entry(tqc_baseline *b, const char *name, size_t lineno, 
         free(text);
         return bad_line(name, lineno, "unknown escape (\\\\ \\t \\n \\r only)", err, errlen);
     }
-    tqc_status st = push(b, fp, dup_n(field[1], flen[1]), path, text);
+    tqc_status st = push(b, fp, tqc_strndup(field[1], flen[1]), path, text);
     if (st != TQC_OK)
         snprintf(err, errlen, "%s: out of memory", name);
     return st;
@@ -238,41 +229,15 @@ tqc_status tqc_baseline_parse(const char *name, const char *text, size_t len,
 tqc_status tqc_baseline_load(const char *path, tqc_baseline **out, char *err, size_t errlen)
 {
     *out = NULL;
-    FILE *f; /* a regular file: a device or FIFO would never end or never start */
-    tqc_status open_st = tqc_regfile_open(path, (long long)TQC_BASELINE_MAX_BYTES, &f, err, errlen);
-    if (open_st != TQC_OK)
-        return open_st;
-    char *buf = NULL;
-    size_t len = 0, cap = 0;
-    tqc_status st = TQC_OK;
-    for (;;) {
-        if (len == cap) {
-            size_t ncap = cap ? cap * 2 : 65536;
-            char *nb = ncap <= TQC_BASELINE_MAX_BYTES + 65536 ? realloc(buf, ncap) : NULL;
-            if (!nb) {
-                st = cap >= TQC_BASELINE_MAX_BYTES ? TQC_ELIMIT : TQC_ENOMEM;
-                break;
-            }
-            buf = nb;
-            cap = ncap;
-        }
-        size_t got = fread(buf + len, 1, cap - len, f);
-        len += got;
-        if (got == 0)
-            break;
-    }
-    if (st == TQC_OK && ferror(f))
-        st = TQC_EIO;
-    if (st == TQC_OK && len > TQC_BASELINE_MAX_BYTES)
-        st = TQC_ELIMIT;
-    fclose(f);
+    /* a regular file: a device or FIFO would never end or never start */
+    char *buf;
+    size_t len;
+    tqc_status st = tqc_io_read_file(path, TQC_BASELINE_MAX_BYTES, &buf, &len, err, errlen);
     if (st == TQC_OK)
         st = tqc_baseline_parse(path, buf, len, out, err, errlen);
     else if (st == TQC_ELIMIT)
         snprintf(err, errlen, "%s: larger than %zu bytes; not a baseline", path,
                  TQC_BASELINE_MAX_BYTES);
-    else
-        snprintf(err, errlen, "%s: %s", path, st == TQC_EIO ? "read error" : "out of memory");
     free(buf);
     return st;
 }
@@ -362,7 +327,7 @@ tqc_status tqc_baseline_format(const tqc_baseline *b, char **out, size_t *len)
     *out = NULL;
     *len = 0;
     /* Each entry is formatted alone, then the lines are sorted bytewise. */
-    char **lines = calloc(b->count ? b->count : 1, sizeof *lines);
+    char **lines = tqc_calloc(b->count ? b->count : 1, sizeof *lines);
     if (!lines)
         return TQC_ENOMEM;
     tqc_status st = TQC_OK;

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
+#include "core/io.h"
 #include "lang/langid.h"
 #include "seg/seg.h"
 
@@ -36,19 +38,6 @@ struct tqc_checker {
     const tqc_cancel *cancel;   /* borrowed (tqc_checker_set_cancel); NULL: none */
 };
 
-static char *dup_opt(const char *s, bool *failed)
-{
-    if (!s)
-        return NULL;
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    if (p)
-        memcpy(p, s, n);
-    else
-        *failed = true;
-    return p;
-}
-
 /* tqc_checker_new, using dict (borrowed: it must outlive the checker) when not NULL. */
 static tqc_status checker_make(const tqc_check_options *opts, tqc_dict *dict, tqc_checker **out,
                                char *err, size_t errlen)
@@ -56,23 +45,23 @@ static tqc_status checker_make(const tqc_check_options *opts, tqc_dict *dict, tq
     *out = NULL;
     if (tqc_pass_count > 64)
         return TQC_ELIMIT;
-    tqc_checker *ck = calloc(1, sizeof *ck);
+    tqc_checker *ck = tqc_calloc(1, sizeof *ck);
     if (!ck)
         return TQC_ENOMEM;
     bool nomem = false;
-    ck->data_dir = dup_opt(opts->data_dir, &nomem);
-    ck->dict_path = dup_opt(opts->dict.dict_path, &nomem);
-    ck->words = calloc(opts->dict.word_file_count + 1, sizeof *ck->words);
-    ck->disabled = calloc(opts->disabled_count + 1, sizeof *ck->disabled);
-    ck->severities = calloc(opts->severity_count + 1, sizeof *ck->severities);
+    ck->data_dir = tqc_strdup_opt(opts->data_dir, &nomem);
+    ck->dict_path = tqc_strdup_opt(opts->dict.dict_path, &nomem);
+    ck->words = tqc_calloc(opts->dict.word_file_count + 1, sizeof *ck->words);
+    ck->disabled = tqc_calloc(opts->disabled_count + 1, sizeof *ck->disabled);
+    ck->severities = tqc_calloc(opts->severity_count + 1, sizeof *ck->severities);
     nomem |= !ck->words || !ck->disabled || !ck->severities;
     for (size_t i = 0; !nomem && i < opts->dict.word_file_count; i++)
-        ck->words[ck->word_count++] = dup_opt(opts->dict.word_files[i], &nomem);
+        ck->words[ck->word_count++] = tqc_strdup_opt(opts->dict.word_files[i], &nomem);
     for (size_t i = 0; !nomem && i < opts->disabled_count; i++)
-        ck->disabled[ck->disabled_count++] = dup_opt(opts->disabled[i], &nomem);
+        ck->disabled[ck->disabled_count++] = tqc_strdup_opt(opts->disabled[i], &nomem);
     for (size_t i = 0; !nomem && i < opts->severity_count; i++)
         ck->severities[ck->severity_count++] = (tqc_rule_severity){
-            dup_opt(opts->severities[i].rule, &nomem), opts->severities[i].severity};
+            tqc_strdup_opt(opts->severities[i].rule, &nomem), opts->severities[i].severity};
     if (nomem) {
         tqc_checker_free(ck);
         return TQC_ENOMEM;
@@ -276,7 +265,7 @@ tqc_status tqc_checker_source(tqc_checker *ck, const char *code, const tqc_lang 
         return TQC_OK;  /* a file of many languages: the rest go without */
     bool nomem = false;
     source_lang *s = &ck->sources[ck->source_count];
-    *s = (source_lang){.code = dup_opt(code, &nomem)};
+    *s = (source_lang){.code = tqc_strdup_opt(code, &nomem)};
     if (nomem)
         return TQC_ENOMEM;
     ck->source_count++;
@@ -314,8 +303,8 @@ tqc_status tqc_check_doc(tqc_checker *ck, tqc_doc *doc, tqc_findings *out)
                         (st = tqc_segment(doc->source, sl)) != TQC_OK))
         return st;
     /* Without it the passes still work, asking the dictionary each time. */
-    uint8_t *token_known = calloc(doc->token_count ? doc->token_count : 1, 1);
-    uint32_t *token_pos = calloc(doc->token_count ? 2 * doc->token_count : 1, sizeof *token_pos);
+    uint8_t *token_known = tqc_calloc(doc->token_count ? doc->token_count : 1, 1);
+    uint32_t *token_pos = tqc_calloc(doc->token_count ? 2 * doc->token_count : 1, sizeof *token_pos);
     bool timed_out = false;
     for (size_t i = 0; i < tqc_pass_count && !timed_out; i++) {
         if (!ck->enabled[i] || (tqc_passes[i]->needs_dict && !ck->dict))

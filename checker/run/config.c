@@ -12,9 +12,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/alloc.h"
+#include "core/io.h"
 #include "pass/pass.h"
 #include "run/suppress.h"
-#include "core/regfile.h"
 
 typedef enum key_kind {
     K_LANG, K_FAIL_ON, K_DICT_DIR, K_WORDS, K_DISABLE, K_ENABLE, K_SEVERITY
@@ -255,7 +256,7 @@ static bool glob_run(const char *p, const char *s, const char *s0)
 {
     glob_ctx c = {p, s0, strlen(p), strlen(s0), NULL};
     size_t bits = (c.plen + 1) * (c.slen + 1);
-    c.fail = calloc(bits / 8 + 1, 1);
+    c.fail = tqc_calloc(bits / 8 + 1, 1);
     bool hit = glob_here(&c, p, s);
     free(c.fail);
     return hit;
@@ -268,7 +269,7 @@ static bool glob_braces(glob_ctx *c, const char *p, const char *s)
     if (!end)
         return *s == '{' && glob_here(c, p + 1, s + 1);
     size_t rest = strlen(end + 1);
-    char *buf = malloc((size_t)(end - p) + rest + 1);
+    char *buf = tqc_malloc((size_t)(end - p) + rest + 1);
     if (!buf)
         return false;
     bool hit = false;
@@ -439,16 +440,6 @@ static tqc_status fail(parser *ps, const char *fmt, ...)
     return TQC_EINPUT;
 }
 
-static char *dup_n(const char *s, size_t n)
-{
-    char *p = malloc(n + 1);
-    if (p) {
-        memcpy(p, s, n);
-        p[n] = '\0';
-    }
-    return p;
-}
-
 static void trim(const char **s, size_t *n)
 {
     while (*n && isspace((unsigned char)**s)) {
@@ -490,7 +481,7 @@ static scope *add_scope(tqc_config *cfg, char *glob, size_t line)
 {
     if (cfg->count == cfg->cap) {
         size_t cap = cfg->cap ? cfg->cap * 2 : 4;
-        scope *s = realloc(cfg->scopes, cap * sizeof *s);
+        scope *s = tqc_realloc(cfg->scopes, cap * sizeof *s);
         if (!s)
             return NULL;
         cfg->scopes = s;
@@ -505,7 +496,7 @@ static entry *add_entry(scope *sc)
 {
     if (sc->count == sc->cap) {
         size_t cap = sc->cap ? sc->cap * 2 : 8;
-        entry *e = realloc(sc->entries, cap * sizeof *e);
+        entry *e = tqc_realloc(sc->entries, cap * sizeof *e);
         if (!e)
             return NULL;
         sc->entries = e;
@@ -522,7 +513,7 @@ static bool add_item(entry *e, char *item)
         return false;
     if (e->item_count == e->item_cap) {
         size_t cap = e->item_cap ? e->item_cap * 2 : 4;
-        char **items = realloc(e->items, cap * sizeof *items);
+        char **items = tqc_realloc(e->items, cap * sizeof *items);
         if (!items) {
             free(item);
             return false;
@@ -548,7 +539,7 @@ static tqc_status add_items(parser *ps, entry *e, const char *value, size_t n)
         n -= k < n ? k + 1 : k;
         if (len == 0)
             continue;
-        char *s = dup_n(item, len);
+        char *s = tqc_strndup(item, len);
         if (!s)
             return TQC_ENOMEM;
         if (e->kind == K_DISABLE || e->kind == K_ENABLE) {
@@ -583,7 +574,7 @@ static tqc_status add_items(parser *ps, entry *e, const char *value, size_t n)
             return r;
         }
         free(s);
-        if (!add_item(e, dup_n(abs, strlen(abs))))
+        if (!add_item(e, tqc_strndup(abs, strlen(abs))))
             return TQC_ENOMEM;
     }
     return TQC_OK;
@@ -622,7 +613,7 @@ static bool key_lookup(const char *key, key_kind *kind, const char **arg)
 static tqc_status parse_assignment(parser *ps, scope *sc, const char *key, size_t klen,
                                    const char *value, size_t vlen)
 {
-    char *k = dup_n(key, klen);
+    char *k = tqc_strndup(key, klen);
     if (!k)
         return TQC_ENOMEM;
     key_kind kind;
@@ -656,7 +647,7 @@ static tqc_status parse_assignment(parser *ps, scope *sc, const char *key, size_
         ps->list = e;
         return add_items(ps, e, value, vlen);
     }
-    char *v = dup_n(value, vlen);
+    char *v = tqc_strndup(value, vlen);
     if (!v)
         return TQC_ENOMEM;
     e->value = v;
@@ -689,7 +680,7 @@ static tqc_status parse_line(parser *ps, const char *s, size_t n)
         const char *g = s + 1;
         size_t gl = n - 2;
         trim(&g, &gl);
-        char *glob = dup_n(g, gl);
+        char *glob = tqc_strndup(g, gl);
         if (!glob)
             return TQC_ENOMEM;
         const char *bad = tqc_glob_check(glob);
@@ -741,7 +732,7 @@ tqc_status tqc_config_parse(const char *path, const char *text, size_t len, tqc_
 {
     *out = NULL;
     err[0] = '\0';
-    tqc_config *cfg = calloc(1, sizeof *cfg);
+    tqc_config *cfg = tqc_calloc(1, sizeof *cfg);
     if (!cfg)
         return TQC_ENOMEM;
     char abs[TQC_CONFIG_MAX_PATH];
@@ -750,9 +741,9 @@ tqc_status tqc_config_parse(const char *path, const char *text, size_t len, tqc_
         snprintf(err, errlen, "%s: path too long", path);
         return TQC_ELIMIT;
     }
-    cfg->path = dup_n(abs, strlen(abs));
+    cfg->path = tqc_strndup(abs, strlen(abs));
     char *slash = strrchr(abs, '/');
-    cfg->dir = slash == abs ? dup_n("/", 1) : dup_n(abs, (size_t)(slash - abs));
+    cfg->dir = slash == abs ? tqc_strndup("/", 1) : tqc_strndup(abs, (size_t)(slash - abs));
     tqc_status st = cfg->path && cfg->dir && add_scope(cfg, NULL, 0) ? TQC_OK : TQC_ENOMEM;
     parser ps = {.cfg = cfg, .name = path, .err = err, .errlen = errlen};
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
@@ -783,28 +774,15 @@ tqc_status tqc_config_parse(const char *path, const char *text, size_t len, tqc_
 tqc_status tqc_config_load(const char *path, tqc_config **out, char *err, size_t errlen)
 {
     *out = NULL;
-    FILE *f; /* a regular file: a device or FIFO would never end or never start */
-    tqc_status open_st = tqc_regfile_open(path, (long long)TQC_CONFIG_MAX_BYTES + 1, &f, err, errlen);
-    if (open_st != TQC_OK)
-        return open_st;
-    char *buf = malloc(TQC_CONFIG_MAX_BYTES + 1);
-    size_t n = buf ? fread(buf, 1, TQC_CONFIG_MAX_BYTES + 1, f) : 0;
-    bool bad = buf && ferror(f);
-    fclose(f);
-    tqc_status st;
-    if (!buf) {
-        snprintf(err, errlen, "%s: out of memory", path);
-        st = TQC_ENOMEM;
-    } else if (bad) {
-        snprintf(err, errlen, "%s: read error", path);
-        st = TQC_EIO;
-    } else if (n > TQC_CONFIG_MAX_BYTES) {
+    /* a regular file: a device or FIFO would never end or never start */
+    char *buf;
+    size_t n;
+    tqc_status st = tqc_io_read_file(path, TQC_CONFIG_MAX_BYTES, &buf, &n, err, errlen);
+    if (st == TQC_OK)
+        st = tqc_config_parse(path, buf, n, out, err, errlen);
+    else if (st == TQC_ELIMIT)
         snprintf(err, errlen, "%s: larger than %zu bytes; not a config", path,
                  TQC_CONFIG_MAX_BYTES);
-        st = TQC_ELIMIT;
-    } else {
-        st = tqc_config_parse(path, buf, n, out, err, errlen);
-    }
     free(buf);
     return st;
 }
@@ -879,7 +857,7 @@ static bool add_word(tqc_settings *s, size_t *cap, const char *path, const char 
 {
     if (s->word_count == *cap) {
         size_t ncap = *cap ? *cap * 2 : 8;
-        tqc_word_setting *w = realloc(s->words, ncap * sizeof *w);
+        tqc_word_setting *w = tqc_realloc(s->words, ncap * sizeof *w);
         if (!w)
             return false;
         s->words = w;
@@ -902,12 +880,12 @@ tqc_status tqc_settings_resolve(const tqc_config *cfg, const char *path,
                                 const tqc_config_overrides *cli, tqc_settings **out)
 {
     *out = NULL;
-    tqc_settings *s = calloc(1, sizeof *s);
+    tqc_settings *s = tqc_calloc(1, sizeof *s);
     if (!s)
         return TQC_ENOMEM;
     s->config = cfg;
     s->rule_count = tqc_config_rule_count();
-    s->rules = calloc(s->rule_count, sizeof *s->rules);
+    s->rules = tqc_calloc(s->rule_count, sizeof *s->rules);
     if (!s->rules) {
         tqc_settings_free(s);
         return TQC_ENOMEM;
@@ -965,7 +943,7 @@ tqc_status tqc_settings_resolve(const tqc_config *cfg, const char *path,
         size_t n = 0;
         for (size_t k = 0; k < dict->item_count; k++)
             n += strlen(dict->items[k]) + 1;
-        if (!(s->dict_buf = malloc(n + 1))) {
+        if (!(s->dict_buf = tqc_malloc(n + 1))) {
             tqc_settings_free(s);
             return TQC_ENOMEM;
         }

@@ -12,6 +12,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/alloc.h"
+#include "core/io.h"
 #include "read/input.h"
 #include "read/reader.h"
 #include "run/suppress.h"
@@ -124,8 +126,8 @@ tqc_status tqc_fix_select(const tqc_doc *doc, const tqc_finding *items, size_t c
         return TQC_OK;
     if (count > SIZE_MAX / (2 * sizeof(cand) + 2 * sizeof(size_t)))
         return TQC_ENOMEM;
-    cand *c = malloc(count * sizeof *c), *scratch = malloc(count * sizeof *scratch);
-    size_t *winner = malloc(count * sizeof *winner), *edit_at = malloc(count * sizeof *edit_at);
+    cand *c = tqc_malloc(count * sizeof *c), *scratch = tqc_malloc(count * sizeof *scratch);
+    size_t *winner = tqc_malloc(count * sizeof *winner), *edit_at = tqc_malloc(count * sizeof *edit_at);
     if (!c || !scratch || !winner || !edit_at) {
         free(c);
         free(scratch);
@@ -219,7 +221,7 @@ tqc_status tqc_fix_apply(const char *text, size_t len, const tqc_edit *edits, si
             return TQC_ENOMEM;
         total += edits[i].len;
     }
-    char *buf = malloc(total + 1);
+    char *buf = tqc_malloc(total + 1);
     if (!buf)
         return TQC_ENOMEM;
     size_t o = 0, at = 0;
@@ -272,19 +274,7 @@ typedef struct builder {
 /* Room for more items of size bytes each; false when out of memory. */
 static bool grow(vec *v, size_t more, size_t size)
 {
-    if (more <= v->cap - v->count)
-        return true;
-    if (more > SIZE_MAX / size - v->count)
-        return false;
-    size_t cap = v->cap ? v->cap : 16;
-    while (cap < v->count + more)
-        cap = cap > SIZE_MAX / size / 2 ? v->count + more : cap * 2;
-    void *p = realloc(v->items, cap * size);
-    if (!p)
-        return false;
-    v->items = p;
-    v->cap = cap;
-    return true;
+    return tqc_grow(&v->items, &v->cap, v->count, more, size);
 }
 
 /* Appends n bytes, keeping a NUL after them. */
@@ -445,7 +435,7 @@ static void link_notes(builder *b, size_t *h, size_t *t, size_t h2, size_t t2)
 static tqc_status compose(builder *b, region **rp, size_t *rn, const tqc_edit *E,
                           const tqc_span *new_spans, const size_t *eh, const size_t *et, size_t en)
 {
-    region *R = *rp, *out = malloc((*rn + en) * sizeof *out);
+    region *R = *rp, *out = tqc_malloc((*rn + en) * sizeof *out);
     if (!out)
         return TQC_ENOMEM;
     size_t i = 0, j = 0, m = 0;
@@ -497,10 +487,10 @@ static tqc_status fix_round(builder *b, const tqc_doc *doc, const tqc_findings *
     size_t n = found->count;
     if (n == 0)
         return TQC_OK;
-    tqc_edit *edits = malloc(n * sizeof *edits);
-    tqc_span *spans = malloc(n * sizeof *spans);
-    size_t *edit_of = malloc(n * sizeof *edit_of), *eh = malloc(n * sizeof *eh),
-           *et = malloc(n * sizeof *et);
+    tqc_edit *edits = tqc_malloc(n * sizeof *edits);
+    tqc_span *spans = tqc_malloc(n * sizeof *spans);
+    size_t *edit_of = tqc_malloc(n * sizeof *edit_of), *eh = tqc_malloc(n * sizeof *eh),
+           *et = tqc_malloc(n * sizeof *et);
     size_t en = 0;
     tqc_status st = TQC_ENOMEM;
     if (!edits || !spans || !edit_of || !eh || !et)
@@ -653,7 +643,7 @@ static tqc_status fix_chunk(builder *b, const char *text, size_t len, size_t bas
             st = TQC_ENOMEM;
     for (unsigned round = 0; st == TQC_OK; round++) {
         if (found.count) {
-            tqc_fix_state *s2 = realloc(states, found.count * sizeof *s2);
+            tqc_fix_state *s2 = tqc_realloc(states, found.count * sizeof *s2);
             if (!s2) {
                 st = TQC_ENOMEM;
                 break;
@@ -739,11 +729,11 @@ static tqc_status markup_doc(builder *b, tqc_doc *doc, unsigned round, file_edit
             if (!keep_finding(b, doc, &found.items[k], 0))
                 goto out;
     }
-    tqc_finding *items = malloc(n * sizeof *items);
-    tqc_edit *edits = malloc(n * sizeof *edits);
-    tqc_fix_state *states = malloc(n * sizeof *states);
-    size_t *edit_of = malloc(n * sizeof *edit_of), en = 0;
-    bool *kept_back = calloc(n, sizeof *kept_back);
+    tqc_finding *items = tqc_malloc(n * sizeof *items);
+    tqc_edit *edits = tqc_malloc(n * sizeof *edits);
+    tqc_fix_state *states = tqc_malloc(n * sizeof *states);
+    size_t *edit_of = tqc_malloc(n * sizeof *edit_of), en = 0;
+    bool *kept_back = tqc_calloc(n, sizeof *kept_back);
     if (!items || !edits || !states || !edit_of || !kept_back)
         goto out_free;
     /* Selection sees only the edits the file can take, so one that cannot is never
@@ -837,7 +827,7 @@ static tqc_status markup_round(builder *b, const char *text, size_t len, tqc_inp
     tqc_edit *E = VEC_AT(fe.edits, tqc_edit);
     /* Docs come in file order and their texts do not share bytes, so the edits are
      * sorted; a reader that broke that would make tqc_fix_apply refuse them. */
-    tqc_span *spans = st == TQC_OK && en ? malloc(en * sizeof *spans) : NULL;
+    tqc_span *spans = st == TQC_OK && en ? tqc_malloc(en * sizeof *spans) : NULL;
     if (st == TQC_OK && en && !spans)
         st = TQC_ENOMEM;
     if (st == TQC_OK && en)
@@ -865,49 +855,13 @@ static tqc_status slurp(const char *path, const char *name, size_t max, char **b
         snprintf(err, errlen, "%s: %s", name, strerror(errno));
         return TQC_EIO;
     }
-    tqc_status st = TQC_OK;
-    size_t cap = 0, n = 0;
-    char *b = NULL;
-    for (;;) {
-        if (cap - n < 65536) {
-            size_t ncap = cap ? cap * 2 : 65536;
-            if (ncap > max + 2)
-                ncap = max + 2;
-            char *nb = ncap > cap ? realloc(b, ncap) : NULL;
-            if (!nb) {
-                st = ncap > cap ? TQC_ENOMEM : TQC_ELIMIT;
-                break;
-            }
-            b = nb;
-            cap = ncap;
-        }
-        size_t got = fread(b + n, 1, cap - n - 1, f);
-        n += got;
-        if (n > max) {
-            st = TQC_ELIMIT;
-            break;
-        }
-        if (got == 0) {
-            if (ferror(f)) {
-                snprintf(err, errlen, "%s: read error: %s", name, strerror(errno));
-                st = TQC_EIO;
-            }
-            break;
-        }
-    }
+    tqc_status st = tqc_io_read_stream(f, name, max, buf, len, err, errlen);
     if (!std)
         fclose(f);
     if (st == TQC_ELIMIT)
         snprintf(err, errlen, "%s: larger than %zu MiB, the most fix and diff read "
                  "(check has no limit)", name, max >> 20);
-    if (st != TQC_OK) {
-        free(b);
-        return st;
-    }
-    b[n] = '\0';
-    *buf = b;
-    *len = n;
-    return TQC_OK;
+    return st;
 }
 
 /* The check-and-fix loop over a markup file read whole: each round re-reads the
@@ -1005,7 +959,7 @@ static tqc_status builder_init(builder *b, tqc_checker *ck, const char *name,
 /* Moves what the builder made into a result; the builder is empty afterwards. */
 static tqc_status builder_finish(builder *b, tqc_fix_result **out)
 {
-    tqc_fix_result *res = calloc(1, sizeof *res);
+    tqc_fix_result *res = tqc_calloc(1, sizeof *res);
     if (!res)
         return TQC_ENOMEM;
     if (b->text_only)   /* what a markup file kept goes now (plain text: chunk by chunk) */
@@ -1019,8 +973,8 @@ static tqc_status builder_finish(builder *b, tqc_fix_result **out)
      * file that may be tens of megabytes. */
     res->doc = tqc_doc_take(b->name, b->old.items, b->old.count, b->lang);
     b->old.items = NULL;
-    tqc_fix_note *notes = b->notes.count ? malloc(b->notes.count * sizeof *notes) : NULL;
-    tqc_fix_region *regions = b->regions.count ? malloc(b->regions.count * sizeof *regions) : NULL;
+    tqc_fix_note *notes = b->notes.count ? tqc_malloc(b->notes.count * sizeof *notes) : NULL;
+    tqc_fix_region *regions = b->regions.count ? tqc_malloc(b->regions.count * sizeof *regions) : NULL;
     if (!res->doc || (b->notes.count && !notes) || (b->regions.count && !regions)) {
         tqc_doc_free(res->doc);
         free(res);

@@ -3,6 +3,8 @@
 #include <pthread.h>
 #include <stdlib.h>
 
+#include "core/alloc.h"
+
 /* Checkers a worker clones (one per language a file mixes, rarely more than one). */
 #define POOL_MAX_CLONES 8
 
@@ -90,12 +92,12 @@ tqc_pool *tqc_pool_new(unsigned workers)
 {
     if (workers == 0)
         workers = 1;
-    tqc_pool *p = calloc(1, sizeof *p);
+    tqc_pool *p = tqc_calloc(1, sizeof *p);
     if (!p)
         return NULL;
     p->cap = (size_t)workers + 1;
-    p->ring = calloc(p->cap, sizeof *p->ring);
-    p->workers = calloc(workers, sizeof *p->workers);
+    p->ring = tqc_calloc(p->cap, sizeof *p->ring);
+    p->workers = tqc_calloc(workers, sizeof *p->workers);
     if (!p->ring || !p->workers) {
         free(p->ring);
         free(p->workers);

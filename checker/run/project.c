@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/alloc.h"
 #include "core/strmap.h"
 #include "core/regfile.h"
 
@@ -29,7 +30,7 @@ struct tqc_project {
 
 tqc_project *tqc_project_new(const char *config, const tqc_config_overrides *cli)
 {
-    tqc_project *p = calloc(1, sizeof *p);
+    tqc_project *p = tqc_calloc(1, sizeof *p);
     if (!p)
         return NULL;
     if (!(p->folders = tqc_strmap_new())) {
@@ -82,7 +83,7 @@ static tqc_status load_locked(tqc_project *p, const char *path, const char *show
             *index = i;
             return TQC_OK;
         }
-    tqc_config **grown = realloc(p->configs, (p->nconfigs + 1) * sizeof *grown);
+    tqc_config **grown = tqc_realloc(p->configs, (p->nconfigs + 1) * sizeof *grown);
     if (!grown) {
         snprintf(err, errlen, "out of memory");
         return TQC_ENOMEM;
@@ -204,9 +205,9 @@ tqc_status tqc_project_checker(const tqc_settings *s, const char *data_dir, bool
                                char *err, size_t errlen)
 {
     *out = NULL;
-    const char **words = calloc(s->word_count + 1, sizeof *words);
-    const char **disabled = calloc(s->rule_count, sizeof *disabled);
-    tqc_rule_severity *sev = calloc(s->rule_count, sizeof *sev);
+    const char **words = tqc_calloc(s->word_count + 1, sizeof *words);
+    const char **disabled = tqc_calloc(s->rule_count, sizeof *disabled);
+    tqc_rule_severity *sev = tqc_calloc(s->rule_count, sizeof *sev);
     char msg[1024] = "";
     tqc_status st = words && disabled && sev ? TQC_OK : TQC_ENOMEM;
     if (st == TQC_OK) {

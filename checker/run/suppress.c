@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
+#include "core/io.h"
 #include "pass/pass.h"
 #include "core/strmap.h"
 
@@ -69,7 +71,7 @@ struct tqc_suppress {
     bool d_unsorted;        /* directives came out of file order */
 };
 
-tqc_suppress *tqc_suppress_new(void) { return calloc(1, sizeof(tqc_suppress)); }
+tqc_suppress *tqc_suppress_new(void) { return tqc_calloc(1, sizeof(tqc_suppress)); }
 
 void tqc_suppress_free(tqc_suppress *s)
 {
@@ -97,16 +99,6 @@ void tqc_suppress_free(tqc_suppress *s)
 
 size_t tqc_suppress_count(const tqc_suppress *s) { return s->dn; }
 
-static char *dup_n(const char *p, size_t n)
-{
-    char *c = malloc(n + 1);
-    if (c) {
-        memcpy(c, p, n);
-        c[n] = '\0';
-    }
-    return c;
-}
-
 static bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
 
 static bool rule_known(const char *id)
@@ -118,7 +110,7 @@ static tqc_status add_rule(tqc_suppress *s, const char *id, size_t n, size_t sta
 {
     if (s->rn == s->rcap) {
         size_t cap = s->rcap ? s->rcap * 2 : 8;
-        drule *r = realloc(s->r, cap * sizeof *r);
+        drule *r = tqc_realloc(s->r, cap * sizeof *r);
         if (!r)
             return TQC_ENOMEM;
         s->r = r;
@@ -126,7 +118,7 @@ static tqc_status add_rule(tqc_suppress *s, const char *id, size_t n, size_t sta
     }
     drule *r = &s->r[s->rn];
     *r = (drule){.start = start, .end = SIZE_MAX, .known = true};
-    if (id && !(r->id = dup_n(id, n)))
+    if (id && !(r->id = tqc_strndup(id, n)))
         return TQC_ENOMEM;
     if (id)
         r->known = rule_known(r->id);
@@ -160,7 +152,7 @@ static size_t bucket_index(tqc_suppress *s, const char *id, size_t n, bool make)
     while (s->bn <= v) {
         if (s->bn == s->bcap) {
             size_t cap = s->bcap ? s->bcap * 2 : 8;
-            bucket *nb = realloc(s->b, cap * sizeof *nb);
+            bucket *nb = tqc_realloc(s->b, cap * sizeof *nb);
             if (!nb)
                 return SIZE_MAX;
             s->b = nb;
@@ -186,7 +178,7 @@ static tqc_status file_rule(tqc_suppress *s, size_t k, dkind kind)
     if (kind == D_NEXT_LINE) {
         if (b->ln == b->lcap) {
             size_t cap = b->lcap ? b->lcap * 2 : 8;
-            size_t *a = realloc(b->lines, cap * sizeof *a);
+            size_t *a = tqc_realloc(b->lines, cap * sizeof *a);
             if (!a)
                 return TQC_ENOMEM;
             b->lines = a;
@@ -199,8 +191,8 @@ static tqc_status file_rule(tqc_suppress *s, size_t k, dkind kind)
     }
     if (b->n == b->cap) {
         size_t cap = b->cap ? b->cap * 2 : 8;
-        size_t *leaf = realloc(b->leaf, cap * sizeof *leaf);
-        size_t *mx = leaf ? calloc(2 * cap, sizeof *mx) : NULL;
+        size_t *leaf = tqc_realloc(b->leaf, cap * sizeof *leaf);
+        size_t *mx = leaf ? tqc_calloc(2 * cap, sizeof *mx) : NULL;
         if (leaf)
             b->leaf = leaf;
         if (!mx)
@@ -259,7 +251,7 @@ static tqc_status open_region(tqc_suppress *s, size_t k)
     drule *r = &s->r[k];
     if (s->open_n == s->open_cap) {
         size_t cap = s->open_cap ? s->open_cap * 2 : 8;
-        size_t *a = realloc(s->open_all, cap * sizeof *a);
+        size_t *a = tqc_realloc(s->open_all, cap * sizeof *a);
         if (!a)
             return TQC_ENOMEM;
         s->open_all = a;
@@ -315,7 +307,7 @@ static tqc_status add_directive(tqc_suppress *s, const char *body, size_t n, con
         kind = D_NEXT_LINE;
     if (s->dn == s->dcap) {
         size_t cap = s->dcap ? s->dcap * 2 : 8;
-        directive *d = realloc(s->d, cap * sizeof *d);
+        directive *d = tqc_realloc(s->d, cap * sizeof *d);
         if (!d)
             return TQC_ENOMEM;
         s->d = d;
@@ -323,8 +315,8 @@ static tqc_status add_directive(tqc_suppress *s, const char *body, size_t n, con
     }
     directive *d = &s->d[s->dn];
     *d = (directive){.kind = kind, .offset = offset, .len = clen, .line = line,
-                     .column = column, .line_start = line_start, .text = dup_n(comment, clen),
-                     .word = dup_n(body, wl), .rule_first = s->rn};
+                     .column = column, .line_start = line_start, .text = tqc_strndup(comment, clen),
+                     .word = tqc_strndup(body, wl), .rule_first = s->rn};
     if (!d->text || !d->word) {
         free(d->text);
         free(d->word);
@@ -716,7 +708,7 @@ tqc_status tqc_suppress_unused(const tqc_suppress *s, tqc_suppress_note **notes,
     *count = 0;
     if (s->dn == 0)
         return TQC_OK;
-    tqc_suppress_note *out = malloc(s->dn * sizeof *out);
+    tqc_suppress_note *out = tqc_malloc(s->dn * sizeof *out);
     if (!out)
         return TQC_ENOMEM;
     size_t n = 0;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/alloc.h"
 #include "read/input.h"
 #include "run/suppress.h"
 
@@ -28,7 +29,7 @@ struct tqc_suppress_file {
 tqc_suppress_file *tqc_suppress_file_new(const char *path, const tqc_settings *s,
                                          tqc_suppress_file_emit emit, void *ctx)
 {
-    tqc_suppress_file *sf = calloc(1, sizeof *sf);
+    tqc_suppress_file *sf = tqc_calloc(1, sizeof *sf);
     if (!sf)
         return NULL;
     if (!(sf->sup = tqc_suppress_new())) {
@@ -69,7 +70,7 @@ static tqc_status flush_held(tqc_suppress_file *sf)
  * Lines file may be gigabytes). */
 static bool has_directive(FILE *f, size_t limit)
 {
-    char *buf = malloc(RAW_BLOCK + 3);
+    char *buf = tqc_malloc(RAW_BLOCK + 3);
     if (!buf)
         return true; /* let the whole read find out, and fail */
     size_t keep = 0, n, seen = 0;
@@ -109,7 +110,7 @@ static tqc_status scan_raw(tqc_suppress_file *sf)
         return TQC_OK;
     }
     rewind(f);
-    char *buf = malloc(cap ? cap : 1);
+    char *buf = tqc_malloc(cap ? cap : 1);
     size_t n = buf ? fread(buf, 1, cap, f) : 0;
     fclose(f);
     if (!buf)
@@ -181,16 +182,16 @@ static bool append_note(tqc_doc *doc, const tqc_suppress_note *n, tqc_span *span
     size_t old = doc->len, add = 1 + n->len, breaks = 1;
     for (size_t i = 0; i < n->len; i++)
         breaks += n->text[i] == '\n';
-    char *t = realloc((char *)doc->text, old + add + 1);
+    char *t = tqc_realloc((char *)doc->text, old + add + 1);
     if (!t)
         return false;
     doc->text = t;
-    size_t *ls = realloc(doc->line_starts, (doc->line_count + breaks) * sizeof *ls);
+    size_t *ls = tqc_realloc(doc->line_starts, (doc->line_count + breaks) * sizeof *ls);
     if (!ls)
         return false;
     doc->line_starts = ls;
     size_t runs = doc->map_count ? doc->map_count + 1 : 2;
-    tqc_doc_map *m = realloc(doc->map, runs * sizeof *m);
+    tqc_doc_map *m = tqc_realloc(doc->map, runs * sizeof *m);
     if (!m)
         return false;
     doc->map = m;
@@ -230,7 +231,7 @@ static int cmp_by_file(const void *a, const void *b)
 
 static bool sort_by_file(tqc_findings *list)
 {
-    by_file *tmp = malloc((list->count ? list->count : 1) * sizeof *tmp);
+    by_file *tmp = tqc_malloc((list->count ? list->count : 1) * sizeof *tmp);
     if (!tmp)
         return false;
     for (size_t i = 0; i < list->count; i++)

@@ -36,6 +36,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/text.h"
 #include "core/token.h"
 
@@ -407,7 +408,7 @@ static tqc_status push_sentence(seg *s, size_t first, size_t end_tok, size_t par
         size_t ncap = s->sent_cap ? s->sent_cap * 2 : 64;
         if (ncap > SIZE_MAX / sizeof(tqc_sentence))
             return TQC_ENOMEM;
-        tqc_sentence *p = realloc(doc->sentences, ncap * sizeof *p);
+        tqc_sentence *p = tqc_realloc(doc->sentences, ncap * sizeof *p);
         if (!p)
             return TQC_ENOMEM;
         doc->sentences = p;
@@ -600,7 +601,7 @@ static tqc_status push_paragraph(seg *s, size_t first, size_t end)
         size_t ncap = s->para_cap ? s->para_cap * 2 : 32;
         if (ncap > SIZE_MAX / sizeof(tqc_paragraph))
             return TQC_ENOMEM;
-        tqc_paragraph *p = realloc(doc->paragraphs, ncap * sizeof *p);
+        tqc_paragraph *p = tqc_realloc(doc->paragraphs, ncap * sizeof *p);
         if (!p)
             return TQC_ENOMEM;
         doc->paragraphs = p;

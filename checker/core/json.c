@@ -1,0 +1,67 @@
+/* json: jansson strings from bytes that may not be valid UTF-8. */
+#include "core/json.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/text.h"
+
+json_t *tqc_json_stringn(const char *s, size_t len)
+{
+    json_t *v = json_stringn(s, len);
+    if (v || len > (SIZE_MAX - 1) / 3)
+        return v;
+    /* Invalid UTF-8 (or no memory): a copy with U+FFFD (3 bytes) for each bad byte. */
+    char *fixed = tqc_malloc(len * 3 + 1);
+    if (!fixed)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        size_t n = tqc_text_decode(s + i, len - i, &cp);
+        if (cp < 0) {
+            memcpy(fixed + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+        } else {
+            memcpy(fixed + o, s + i, n);
+            o += n;
+        }
+        i += n;
+    }
+    v = json_stringn(fixed, o);
+    free(fixed);
+    return v;
+}
+
+json_t *tqc_json_string(const char *s)
+{
+    return tqc_json_stringn(s, strlen(s));
+}
+
+bool tqc_json_set(json_t *obj, const char *key, json_t *v)
+{
+    if (!obj || !v) {
+        json_decref(v);
+        return false;
+    }
+    return json_object_set_new(obj, key, v) == 0;
+}
+
+bool tqc_json_append(json_t *arr, json_t *v)
+{
+    if (!arr || !v) {
+        json_decref(v);
+        return false;
+    }
+    return json_array_append_new(arr, v) == 0;
+}
+
+json_t *tqc_json_done(json_t *v, bool ok)
+{
+    if (ok)
+        return v;
+    json_decref(v);
+    return NULL;
+}
