@@ -334,11 +334,13 @@ int tqc_ci_open(tqc_ci_mode mode, const tqc_ci_options *opts, const char *data_d
     if (opts->baseline_prune && !opts->baseline) {
         fputs("tqc: --baseline-prune needs --baseline FILE\n", stderr);
         ok = false;
-    } else if (mode != TQC_CI_CHECK && (opts->baseline || opts->baseline_prune)) {
-        fputs("tqc: --baseline and --baseline-prune are for check\n", stderr);
+    } else if (mode != TQC_CI_CHECK && opts->baseline_prune) {
+        fputs("tqc: --baseline-prune is for check\n", stderr);
         ok = false;
-    } else if (opts->changed_since && mode != TQC_CI_CHECK && mode != TQC_CI_BASELINE &&
-               mode != TQC_CI_OTHER) {
+    } else if (mode != TQC_CI_CHECK && mode != TQC_CI_FIX && opts->baseline) {
+        fputs("tqc: --baseline is for check, diff, fix and report\n", stderr);
+        ok = false;
+    } else if (opts->changed_since && mode == TQC_CI_SHOW) {
         fputs("tqc: --changed-since is not for config --show\n", stderr);
         ok = false;
     }
@@ -452,6 +454,11 @@ const char *tqc_ci_file_as(const tqc_ci *ci, size_t i)
 const char *tqc_ci_lang(const tqc_ci *ci, size_t i) { return ci->settings[i]->lang; }
 tqc_severity tqc_ci_fail_on(const tqc_ci *ci, size_t i) { return ci->settings[i]->fail_on; }
 bool tqc_ci_failing(const tqc_ci *ci) { return ci->failing > 0; }
+void tqc_ci_filter(const tqc_ci *ci, size_t i, tqc_pipe_filter *out)
+{
+    *out = (tqc_pipe_filter){.baseline = ci->baseline, .key = ci->keys ? ci->keys[i] : NULL,
+                             .min_severity = ci->opts->min_severity};
+}
 void tqc_ci_file_failed(tqc_ci *ci, size_t i) { ci->unchecked[i] = true; }
 
 /* ---- checkers ------------------------------------------------------------------- */
@@ -504,15 +511,14 @@ static bool emit(tqc_ci *ci, tqc_reporter *rep, tqc_doc *doc, tqc_findings *foun
         stats->bytes += doc->len;
         return true;
     }
+    tqc_pipe_filter pf;
+    tqc_ci_filter(ci, i, &pf);
     if (rep->begin)
         rep->begin(rep, doc);
     for (size_t k = 0; k < found->count; k++) {
         const tqc_finding *f = &found->items[k];
-        if (f->severity < ci->opts->min_severity)
-            continue;   /* --min-severity: neither shown nor counted */
-        if (ci->baseline &&
-            tqc_baseline_match(ci->baseline, ci->keys[i], f->rule, tqc_finding_fingerprint(doc, f)))
-            continue;
+        if (tqc_pipe_drops(&pf, doc, f, false))
+            continue;   /* --min-severity, --baseline: neither shown nor counted */
         rep->finding(rep, doc, f);
         stats->findings[f->severity]++;
         ci->failing += f->severity >= s->fail_on;
