@@ -120,5 +120,21 @@ for case in "$tmp/clean.txt" "$tmp/a.txt" "$tmp/manual.txt" \
         "$(exit_of check --format diff $case)" "$want"
 done
 
+# One walker: a folder argument lists the same files for check as for audit: hidden
+# files, links to folders and links out of the folder are left out.
+mkdir -p "$tmp/tree/sub" "$tmp/outside" "$tmp/tree/.hidden"
+article >"$tmp/tree/b.txt"
+article >"$tmp/tree/sub/c.txt"
+article >"$tmp/tree/.hidden/d.txt"
+article >"$tmp/outside/e.txt"
+ln -s "$tmp/outside/e.txt" "$tmp/tree/e.txt"
+ln -s b.txt "$tmp/tree/f.txt"
+ln -s "$tmp/outside" "$tmp/tree/g"
+files_of() { sed -n 's/.*"file":"\([^"]*\)".*/\1/p' | sed "s|$tmp/tree/||" | sort -u | tr '\n' ' '; }
+walked=$("$TQC" check --format jsonl "$tmp/tree" 2>/dev/null | files_of)
+same "check walks a folder: no hidden file, no link out of it" "$walked" "b.txt f.txt sub/c.txt "
+same "audit walks it alike" \
+    "$("$TQC" audit -q --no-progress --format jsonl "$tmp/tree" 2>/dev/null | files_of)" "$walked"
+
 echo "# e2e_pipeline: $n tests, $fail failed"
 [ "$fail" -eq 0 ]
