@@ -136,5 +136,29 @@ same "check walks a folder: no hidden file, no link out of it" "$walked" "b.txt 
 same "audit walks it alike" \
     "$("$TQC" audit -q --no-progress --format jsonl "$tmp/tree" 2>/dev/null | files_of)" "$walked"
 
+# One language stage: check and audit check each unit of a bilingual file in the same
+# language (a region counts: en-US is not en-GB, whatever --lang says of the file).
+cat >"$tmp/us.xlf" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+ <file source-language="fr" target-language="en-US" datatype="plaintext" original="a.txt">
+  <body>
+   <trans-unit id="1">
+    <source>La couleur du centre a été analysée.</source>
+    <target>The color of the center was analyzed.</target>
+   </trans-unit>
+  </body>
+ </file>
+</xliff>
+EOF
+for opts in "" "--lang en-GB"; do
+    # shellcheck disable=SC2086
+    checked=$("$TQC" check --format jsonl $opts "$tmp/us.xlf" 2>&1)
+    # shellcheck disable=SC2086
+    audited=$("$TQC" audit -q --no-progress --format jsonl $opts "$tmp/us.xlf" 2>&1)
+    same "check and audit check a unit in the same language ${opts:-(--lang auto)}" \
+        "$audited" "$checked"
+done
+
 echo "# e2e_pipeline: $n tests, $fail failed"
 [ "$fail" -eq 0 ]

@@ -226,43 +226,37 @@ static void print_sentences(const tqc_doc *doc, bool jsonl)
     }
 }
 
-/* --lang auto: the checker for the language of text[0, len), the start of file name;
- * ck (its configured language) when it is that or cannot be told. A file whose
- * language cannot be told gets a note on stderr; one told to be another gets a note in
- * the text format (note_other). NULL when out of memory. */
-static tqc_checker *checker_for_text(tqc_checker *ck, const char *name, const char *text,
-                                     size_t len, bool note_other)
+/* --lang auto: says what the language stage (run/pipeline.h) concluded when it told the
+ * language of file name: a file whose language cannot be told gets a note on stderr;
+ * one told to be another gets a note in the text format (note_other). */
+static void note_lang(const tqc_pipe_lang *pl, const char *name, bool note_other)
 {
-    tqc_langid_guess g;
-    tqc_checker *out;
-    char err[512];
-    if (tqc_checker_for_text(ck, text, len, &out, &g, err, sizeof err) != TQC_OK)
-        return NULL;
-    tqc_langid *ids = tqc_checker_langid(ck);
-    const char *fallback = tqc_lang_code(tqc_checker_lang(ck));
-    if (!g.code) {
-        if (g.letters == 0)
-            return ck;  /* nothing to tell it from, nor to check */
+    const tqc_langid_guess *g = &pl->guess;
+    tqc_langid *ids = tqc_checker_langid(pl->ck);
+    const char *fallback = tqc_lang_code(tqc_checker_lang(pl->ck));
+    if (!g->code) {
+        if (g->letters == 0)
+            return;  /* nothing to tell it from, nor to check */
         fflush(stdout);
-        if (g.textcat[0] && tqc_langid_find(ids, g.textcat) == SIZE_MAX)
+        if (g->textcat[0] && tqc_langid_find(ids, g->textcat) == SIZE_MAX)
             fprintf(stderr, "tqc: note: %s: cannot tell its language (it looks like '%s', which "
-                    "tqc has no profile for); checking it as %s\n", name, g.textcat, fallback);
+                    "tqc has no profile for); checking it as %s\n", name, g->textcat, fallback);
         else
             fprintf(stderr, "tqc: note: %s: cannot tell its language%s; checking it as %s\n",
-                    name, g.short_text ? " from so little text" : "", fallback);
-    } else if (err[0]) {
+                    name, g->short_text ? " from so little text" : "", fallback);
+    } else if (pl->why[0]) {
         fflush(stdout);
         fprintf(stderr, "tqc: note: %s: looks %s, but %s; checking it as %s\n", name,
-                tqc_langid_name(ids, tqc_langid_find(ids, g.code)), err, fallback);
-    } else if (out != ck && note_other) {
+                tqc_langid_name(ids, tqc_langid_find(ids, g->code)), pl->why, fallback);
+    } else if (pl->file_ck != pl->ck && note_other) {
         printf("%s: note: checked as %s (%s), told from its content\n", name,
-               tqc_langid_name(ids, tqc_langid_find(ids, g.code)), g.code);
+               tqc_langid_name(ids, tqc_langid_find(ids, g->code)), g->code);
     }
-    return out;
 }
 
-/* --lang auto for diff, fix and report, which read the file themselves: the checker for
- * the language of its first bytes. Standard input cannot be read twice: ck. */
+/* --lang auto for diff, fix and report, which read the file themselves, and for parallel
+ * text: the checker for the language of its first bytes. Standard input cannot be read
+ * twice: ck. NULL when out of memory. */
 static tqc_checker *checker_for_file(tqc_checker *ck, const char *path)
 {
     FILE *f = strcmp(path, "-") == 0 ? NULL : fopen(path, "rb");
@@ -271,15 +265,19 @@ static tqc_checker *checker_for_file(tqc_checker *ck, const char *path)
     char *buf = malloc(TQC_LANGID_SAMPLE_BYTES);
     size_t n = buf ? fread(buf, 1, TQC_LANGID_SAMPLE_BYTES, f) : 0;
     fclose(f);
+    if (!buf)
+        return NULL;
     /* A bilingual file declares its languages, unit by unit (tqc_fix_options). */
-    tqc_input_format fmt = buf ? tqc_input_detect(path, buf, n) : TQC_INPUT_TEXT;
-    if (fmt == TQC_INPUT_XLIFF || fmt == TQC_INPUT_TMX) {
-        free(buf);
-        return ck;
-    }
-    tqc_checker *out = buf ? checker_for_text(ck, path, buf, n, false) : NULL;
+    tqc_pipe_lang pl;
+    tqc_pipe_lang_init(&pl, ck, true, tqc_input_detect(path, buf, n));
+    tqc_status st = pl.told ? TQC_OK : tqc_pipe_lang_tell(&pl, buf, n);
     free(buf);
-    return out;
+    if (st != TQC_OK)
+        return NULL;
+    if (!pl.file_ck)
+        return ck;
+    note_lang(&pl, path, false);
+    return pl.file_ck;
 }
 
 /* --source: the source file's language, into out (cap bytes): --source-lang, else told
@@ -349,16 +347,14 @@ static bool run_file(tqc_checker *ck, tqc_ci *ci, size_t file, const cli *c,
         fflush(stdout);
         fprintf(stderr, "tqc: note: %s\n", tqc_input_note(in));
     }
-    /* --lang auto: an article (text, HTML) is told once, from its first doc; a bilingual
-     * file's docs carry the language their reader found (or the configured one). */
-    tqc_checker *file_ck = NULL;
+    /* The language stage (run/pipeline.h). */
+    tqc_pipe_lang pl;
+    tqc_pipe_lang_init(&pl, ck, c->detect, st == TQC_OK ? tqc_input_format_of(in) : TQC_INPUT_TEXT);
     bool noted_no_dict = false;
-    bool told = !c->detect || (st == TQC_OK && tqc_input_format_of(in) != TQC_INPUT_TEXT &&
-                               tqc_input_format_of(in) != TQC_INPUT_HTML);
-    if (!told && c->source && st == TQC_OK) {
+    if (!pl.told && c->source && st == TQC_OK) {
         /* Parallel text comes a paragraph at a time: the article is told whole. */
-        told = true;
-        if (!(file_ck = checker_for_file(ck, path)))
+        pl.told = true;
+        if (!(pl.file_ck = checker_for_file(ck, path)))
             st = TQC_ENOMEM;
     }
     size_t bad_records = 0;
@@ -380,33 +376,11 @@ static bool run_file(tqc_checker *ck, tqc_ci *ci, size_t file, const cli *c,
             fprintf(stderr, "tqc: warning: %s\n", tqc_input_warning(in));
         }
         tqc_checker *doc_ck = ck;
-        if (!told) {
-            told = true;
-            file_ck = checker_for_text(ck, doc->name, doc->text, doc->len,
-                                       !segment_mode && strcmp(c->format, "text") == 0);
-            if (!file_ck)
-                st = TQC_ENOMEM;
-        }
-        if (!file_ck && st == TQC_OK && c->detect && !doc->lang[0]) {
-            /* A bilingual file that declares no target language: told from its first
-             * unit's text, once for the file. */
-            file_ck = checker_for_text(ck, doc->name, doc->text, doc->len,
-                                       !segment_mode && strcmp(c->format, "text") == 0);
-            if (!file_ck)
-                st = TQC_ENOMEM;
-        }
-        if (file_ck) {
-            doc_ck = file_ck;
-            if (file_ck != ck)
-                st = tqc_doc_set_lang(doc, tqc_lang_code(tqc_checker_lang(file_ck)));
-        } else if (st == TQC_OK && doc->lang[0] &&
-                   !tqc_lang_same_code(doc->lang, tqc_lang_code(tqc_checker_lang(ck)))) {
-            /* A region counts (`pt-PT`, `en-GB`): it picks the dictionary. */
-            st = tqc_checker_for_lang(ck, doc->lang, &doc_ck, err, sizeof err);
-            /* Reported as checked: `FR-FR` is `fr-FR`. */
-            if (st == TQC_OK && strcmp(doc->lang, tqc_lang_code(tqc_checker_lang(doc_ck))) != 0)
-                st = tqc_doc_set_lang(doc, tqc_lang_code(tqc_checker_lang(doc_ck)));
-        }
+        bool told = false;
+        if (st == TQC_OK)
+            st = tqc_pipe_lang_doc(&pl, doc, &doc_ck, &told, err, sizeof err);
+        if (st == TQC_OK && told)
+            note_lang(&pl, doc->name, !segment_mode && strcmp(c->format, "text") == 0);
         if (st == TQC_OK && !tqc_checker_has_dict(doc_ck) && !noted_no_dict) {
             noted_no_dict = true;
             fflush(stdout);

@@ -18,6 +18,7 @@
 #include "lang/langid.h"
 #include "read/reader.h"
 #include "core/fingerprint.h"
+#include "run/pipeline.h"
 #include "run/suppress_file.h"
 #include "run/walk.h"
 #include "core/regfile.h"
@@ -779,15 +780,13 @@ static void check_file(audit *a, worker *w, slot *s)
                             .name = s->job.path, .lang_from_file = o->detect,
                             .regular_only = s->job.regular};
     st = tqc_input_open(s->job.path, &io, &in, err, sizeof err);
-    /* As check does: an article (text, HTML) is told once, from its first doc; a
-     * bilingual file's docs carry their language. */
-    bool told = !o->detect;
-    tqc_checker *file_ck = NULL;
+    /* The language stage, as check's (run/pipeline.h). */
+    tqc_pipe_lang pl;
     if (st == TQC_OK) {
         fi.format = tqc_input_format_of(in);
         fi.per_doc_articles = fi.format == TQC_INPUT_JSONL;
-        told = told || (fi.format != TQC_INPUT_TEXT && fi.format != TQC_INPUT_HTML);
     }
+    tqc_pipe_lang_init(&pl, ck, o->detect, fi.format);
     /* The limit is consulted between passes and docs; the stop flag ends a check too. */
     tqc_cancel limit = tqc_cancel_after(o->file_timeout, o->stop);
     if (st == TQC_OK)
@@ -813,22 +812,11 @@ static void check_file(audit *a, worker *w, slot *s)
             break;
         }
         tqc_checker *doc_ck = ck;
-        if (!told) {
-            told = true;
-            tqc_langid_guess guess;
-            char why[256];
-            st = tqc_checker_for_text(ck, doc->text, doc->len, &file_ck, &guess, why, sizeof why);
-        }
-        if (st == TQC_OK && file_ck) {
-            doc_ck = file_ck;
-            if (file_ck != ck)
-                st = tqc_doc_set_lang(doc, tqc_lang_code(tqc_checker_lang(file_ck)));
-        } else if (st == TQC_OK && doc->lang[0] &&
-                   !tqc_lang_same_base(doc->lang, tqc_lang_code(tqc_checker_lang(ck)))) {
-            char why[512];
-            if ((st = tqc_checker_for_lang(ck, doc->lang, &doc_ck, why, sizeof why)) != TQC_OK)
-                snprintf(err, sizeof err, "%s: %s", s->job.path, why);
-        }
+        bool told;
+        char why[512] = "";
+        if ((st = tqc_pipe_lang_doc(&pl, doc, &doc_ck, &told, why, sizeof why)) != TQC_OK &&
+            why[0])
+            snprintf(err, sizeof err, "%s: %s", s->job.path, why);
         if (!have_lang) {
             fi.lang = dup_str(doc->lang);
             have_lang = true;

@@ -262,6 +262,7 @@ typedef struct builder {
     const char *name, *lang;
     bool all_fixes, lang_from_file;
     const tqc_pipe_filter *filter;  /* the pipeline's baseline stage (run/pipeline.h) */
+    tqc_pipe_lang lang_stage;       /* and its language stage */
     unsigned max_rounds;
     tqc_arena *arena;   /* strings; becomes the result doc's arena */
     vec old, fixed;     /* bytes */
@@ -583,13 +584,19 @@ static bool keep_regions(builder *b, const region *R, size_t rn, size_t base_old
 static tqc_status check_unsuppressed(builder *b, tqc_doc *doc, tqc_findings *found,
                                      tqc_suppress *sup, bool again)
 {
-    /* A unit in another language than the checker's, as its file declares it. */
+    /* A unit in another language than the checker's, as its file declares it; one
+     * whose language cannot be loaded is checked as the file's. */
     tqc_checker *ck = b->ck;
     char why[256];
-    if (b->lang_from_file && doc->lang[0] &&
-        tqc_checker_for_lang(b->ck, doc->lang, &ck, why, sizeof why) != TQC_OK)
+    bool told;
+    tqc_status st = b->lang_from_file
+                        ? tqc_pipe_lang_doc(&b->lang_stage, doc, &ck, &told, why, sizeof why)
+                        : TQC_OK;
+    if (st == TQC_ENOMEM)
+        return st;
+    if (st != TQC_OK)
         ck = b->ck;
-    tqc_status st = tqc_check_doc(ck, doc, found);
+    st = tqc_check_doc(ck, doc, found);
     if (st != TQC_OK || found->count == 0)
         return st;
     tqc_suppress *own = NULL;
@@ -976,6 +983,9 @@ static tqc_status builder_init(builder *b, tqc_checker *ck, const char *name,
     b->all_fixes = opts->all_fixes;
     b->lang_from_file = opts->lang_from_file;
     b->filter = opts->filter;
+    /* The caller told a plain file's language (opts->lang); a bilingual file's units
+     * carry theirs when lang_from_file. */
+    tqc_pipe_lang_init(&b->lang_stage, ck, b->lang_from_file, TQC_INPUT_XLIFF);
     b->max_rounds = opts->max_rounds ? opts->max_rounds : TQC_FIX_MAX_ROUNDS;
     b->arena = tqc_arena_new();
     if (!b->arena || !push_bytes(&b->old, "", 0) || !push_bytes(&b->fixed, "", 0))
