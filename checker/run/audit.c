@@ -156,21 +156,6 @@ static char *dup_str(const char *s)
     return p;
 }
 
-/* A malloc'd "a/b" (or "a" + "b" when a ends in '/'). */
-static char *join(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    bool slash = la > 0 && a[la - 1] != '/';
-    char *p = malloc(la + slash + lb + 1);
-    if (!p)
-        return NULL;
-    memcpy(p, a, la);
-    if (slash)
-        p[la] = '/';
-    memcpy(p + la + slash, b, lb + 1);
-    return p;
-}
-
 /* ---- globs ---- */
 
 bool tqc_audit_glob_match(const char *glob, const char *path)
@@ -382,9 +367,9 @@ static bool walk_file(void *ctx, const char *full, const char *r, const struct s
                 top[slash - r] = '\0';
             }
             char *rootname = folder_name(root, strlen(root));
-            folder = top && rootname
-                         ? (strcmp(rootname, ".") == 0 ? dup_str(top) : join(rootname, top))
-                         : NULL;
+            folder = !top || !rootname        ? NULL
+                     : strcmp(rootname, ".") == 0 ? dup_str(top)
+                                                  : tqc_walk_join(rootname, top);
             free(top);
             free(rootname);
         }

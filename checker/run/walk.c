@@ -7,8 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A malloc'd "a/b" (or "a" + "b" when a ends in '/'). */
-static char *join(const char *a, const char *b)
+char *tqc_walk_join(const char *a, const char *b)
 {
     size_t la = strlen(a), lb = strlen(b);
     bool slash = la > 0 && a[la - 1] != '/';
@@ -101,7 +100,7 @@ static size_t read_entries(walker *k, const char *path, entry **list)
         if (de->d_type == DT_UNKNOWN || de->d_type == DT_LNK) {
             /* A link is followed to a file but never to a folder (no loops); a broken
              * link is no file. */
-            char *full = join(path, name);
+            char *full = tqc_walk_join(path, name);
             if (!full) {
                 k->nomem = true;
                 break;
@@ -135,7 +134,7 @@ static size_t read_entries(walker *k, const char *path, entry **list)
             cap = ncap;
         }
         entry *e = &(*list)[n];
-        if (!(e->name = join("", name))) {
+        if (!(e->name = tqc_walk_join("", name))) {
             k->nomem = true;
             break;
         }
@@ -156,8 +155,8 @@ static void walk(walker *k, const char *path, const char *rel)
     entry *list;
     size_t n = read_entries(k, path, &list);
     for (size_t i = 0; i < n && going(k); i++) {
-        char *full = join(path, list[i].name);
-        char *r = *rel ? join(rel, list[i].name) : join("", list[i].name);
+        char *full = tqc_walk_join(path, list[i].name);
+        char *r = *rel ? tqc_walk_join(rel, list[i].name) : tqc_walk_join("", list[i].name);
         if (!full || !r) {
             k->nomem = true;
         } else if (list[i].dir) {

@@ -43,4 +43,7 @@ typedef struct tqc_walk {
  * stopped it; TQC_ENOMEM when out of memory (the walk then stops). */
 tqc_status tqc_walk_dir(tqc_walk *w, const char *root);
 
+/* A malloc'd "a/b" ("a" + "b" when a ends in '/'); NULL when out of memory. */
+char *tqc_walk_join(const char *a, const char *b);
+
 #endif
