@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "run/baseline.h"
+#include "core/fingerprint.h"
+#include "run/pipeline.h"
 #include "report/report.h"
 #include "tqc_test.h"
 
@@ -168,6 +170,46 @@ START_TEST(test_issue_7_baseline_load_missing_file)
 }
 END_TEST
 
+/* The pipeline's baseline stage: what --min-severity and a baseline leave out, for
+ * every command; a finding seen again after fixing stays known (run/pipeline.h). */
+START_TEST(test_issue_13_pipeline_filter_drops_known_and_low_findings)
+{
+    const char *text = "Kim said the the talks ended, and and left.";
+    tqc_doc *doc = tqc_doc_new("a.txt", text, strlen(text), "en");
+    ck_assert_ptr_nonnull(doc);
+    tqc_findings found;
+    tqc_findings_init(&found, doc);
+    ck_assert_ptr_nonnull(tqc_emit(&found, "repeated-word", TQC_SEV_ERROR, tqc_span_make(9, 16),
+                                   "word repeated"));
+    ck_assert_ptr_nonnull(tqc_emit(&found, "repeated-word", TQC_SEV_ERROR, tqc_span_make(30, 37),
+                                   "word repeated"));
+    ck_assert_ptr_nonnull(tqc_emit(&found, "spacing", TQC_SEV_INFO, tqc_span_make(0, 3), "x"));
+    tqc_baseline *b = tqc_baseline_new();
+    ck_assert_int_eq(tqc_baseline_add(b, tqc_finding_fingerprint(doc, &found.items[0]),
+                                      "repeated-word", "a.txt", "the the", 7), TQC_OK);
+    tqc_pipe_filter pf = {.baseline = b, .key = "a.txt", .min_severity = TQC_SEV_WARNING};
+    /* Nothing is left out without a filter. */
+    ck_assert(!tqc_pipe_drops(NULL, doc, &found.items[2], false));
+    /* The entry accepts its finding once; seen again after fixing, it is still known. */
+    ck_assert(!tqc_baseline_holds(b, "b.txt", "repeated-word",
+                                  tqc_finding_fingerprint(doc, &found.items[0])));
+    tqc_findings kept = found;
+    kept.items = malloc(found.count * sizeof *kept.items);
+    ck_assert_ptr_nonnull(kept.items);
+    memcpy(kept.items, found.items, found.count * sizeof *kept.items);
+    ck_assert_uint_eq(tqc_pipe_filter_findings(&pf, &kept, false), 2);
+    ck_assert_uint_eq(kept.count, 1);
+    ck_assert_uint_eq(kept.items[0].span.start, 30);
+    ck_assert(!tqc_pipe_drops(&pf, doc, &found.items[0], false));
+    ck_assert(tqc_pipe_drops(&pf, doc, &found.items[0], true));
+    ck_assert(!tqc_pipe_drops(&pf, doc, &found.items[1], true));
+    free(kept.items);
+    tqc_findings_release(&found);
+    tqc_baseline_free(b);
+    tqc_doc_free(doc);
+}
+END_TEST
+
 Suite *baseline_suite(void)
 {
     Suite *s = suite_create("baseline");
@@ -179,6 +221,7 @@ Suite *baseline_suite(void)
     tcase_add_test(tc, test_issue_7_baseline_errors_name_the_line);
     tcase_add_test(tc, test_issue_7_baseline_survives_line_shifts);
     tcase_add_test(tc, test_issue_7_baseline_load_missing_file);
+    tcase_add_test(tc, test_issue_13_pipeline_filter_drops_known_and_low_findings);
     suite_add_tcase(s, tc);
     return s;
 }

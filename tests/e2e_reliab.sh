@@ -59,34 +59,8 @@ expect_exit 0 "fix through a link" "$TQC" fix "$tmp/link.txt"
 [ -L "$tmp/link.txt" ] && ! grep -q "the the" "$tmp/one.txt" && ok "fix through a link fixes its target and keeps the link" || not_ok "fix through a link fixes its target and keeps the link"
 ls -a "$tmp" | grep -q '\.tqc-' && not_ok "no temporary file is left" || ok "no temporary file is left"
 
-# --- Issue 13: every command honours suppressions and --disable as check does. -------
-printf 'The talks began on Monday.\n<!-- tqc-disable-next-line repeated-word -->\nShe said the the vote was close.\n' >"$tmp/sup.txt"
-cp "$tmp/sup.txt" "$tmp/sup.orig"
-expect_exit 0 "check honours tqc-disable-next-line" "$TQC" check "$tmp/sup.txt"
-expect_exit 0 "diff honours tqc-disable-next-line (nothing to change)" "$TQC" diff "$tmp/sup.txt"
-[ -s "$tmp/out" ] && not_ok "diff of a suppressed file prints no change" "$(cat "$tmp/out")" || ok "diff of a suppressed file prints no change"
-expect_exit 0 "check --format diff exits as check and diff do on it" "$TQC" check --format diff "$tmp/sup.txt"
-expect_exit 0 "fix honours tqc-disable-next-line" "$TQC" fix "$tmp/sup.txt"
-cmp -s "$tmp/sup.txt" "$tmp/sup.orig" && ok "fix leaves the suppressed line as it is" || not_ok "fix leaves the suppressed line as it is" "$(cat "$tmp/sup.txt")"
-expect_exit 0 "report honours tqc-disable-next-line" "$TQC" report --html="$tmp/r.html" "$tmp/sup.txt"
-grep -q 'repeated-word' "$tmp/r.html" && grep -q '"the the"\|>the the<' "$tmp/r.html" && not_ok "report shows no suppressed finding" || ok "report shows no suppressed finding"
-printf 'She said the the vote was close.\n<!-- tqc-disable repeated-word -->\nHe said the the talks ended.\n<!-- tqc-enable repeated-word -->\n' >"$tmp/region.txt"
-"$TQC" diff "$tmp/region.txt" >"$tmp/out" 2>&1
-[ "$(grep -c '^-[^-]' "$tmp/out")" = 1 ] && grep -q '^-She said the the' "$tmp/out" && ok "diff changes only outside a tqc-disable region" || not_ok "diff changes only outside a tqc-disable region" "$(cat "$tmp/out")"
-grep -q 'tqc-disable.*spelling\|spelling.*tqc' "$tmp/out" && not_ok "the directive itself is never a finding" "$(cat "$tmp/out")" || ok "the directive itself is never a finding"
-printf '<p>She said the the vote was close.</p>\n<!-- tqc-disable-next-line repeated-word -->\n<p>He said the the talks ended.</p>\n' >"$tmp/sup.html"
-"$TQC" diff "$tmp/sup.html" >"$tmp/out" 2>&1
-[ "$(grep -c '^-[^-]' "$tmp/out")" = 1 ] && grep -q '^-<p>She said the the' "$tmp/out" && ok "diff honours a suppression in HTML" || not_ok "diff honours a suppression in HTML" "$(cat "$tmp/out")"
-cp "$tmp/doubled.txt" "$tmp/dis.txt"
-expect_exit 0 "diff honours --disable" "$TQC" diff --disable=repeated-word "$tmp/dis.txt"
-expect_exit 0 "fix honours --disable" "$TQC" fix --disable=repeated-word "$tmp/dis.txt"
-cmp -s "$tmp/dis.txt" "$tmp/doubled.txt" && ok "fix --disable changes nothing" || not_ok "fix --disable changes nothing"
-mkdir "$tmp/cfg"
-cp "$tmp/doubled.txt" "$tmp/cfg/a.txt"
-printf '[*]\ndisable = repeated-word\n' >"$tmp/cfg/.tqc.ini"
-expect_exit 0 "diff honours a .tqc.ini disable" "$TQC" diff "$tmp/cfg/a.txt"
-expect_exit 0 "fix honours a .tqc.ini disable" "$TQC" fix "$tmp/cfg/a.txt"
-cmp -s "$tmp/cfg/a.txt" "$tmp/doubled.txt" && ok "fix with a .tqc.ini disable changes nothing" || not_ok "fix with a .tqc.ini disable changes nothing"
+# (Issue 13: every command honouring suppressions, --disable, .tqc.ini and baselines is
+# tests/e2e_pipeline.sh.)
 
 # --- Terminal safety: no raw control character from a file name reaches the terminal. -
 esc=$(printf '\033')

@@ -2,7 +2,6 @@
  * `config --show` and `baseline create` for the command line (see cli/config.h). */
 #include "cli/config.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <limits.h>
@@ -22,13 +21,12 @@
 #include "run/project.h"
 #include "run/suppress.h"
 #include "run/suppress_file.h"
+#include "run/walk.h"
 
 #define CI_PATH TQC_CONFIG_MAX_PATH
 /* git's output for --changed-since: a repository with more changed paths than fit in
  * this is better checked whole. */
 #define CI_GIT_MAX_BYTES ((size_t)64 << 20)
-/* Folder arguments are walked this deep at most: a content tree is a few levels. */
-#define CI_MAX_DEPTH 64
 
 /* The file being checked: its suppressions (run/suppress_file.h), which hand its docs back
  * to be reported one behind, and where they are reported. */
@@ -208,59 +206,36 @@ static bool append_file(tqc_ci *ci, size_t *cap, const char *path)
     return (ci->files[ci->nfiles] = tqc_strdup(path)) != NULL && ++ci->nfiles;
 }
 
-static int cmp_name(const void *a, const void *b)
+/* The folder walk's hooks (run/walk.h): article files are listed, in walk order. */
+typedef struct tree_ctx {
+    tqc_ci *ci;
+    size_t *cap;
+    bool nomem;
+} tree_ctx;
+
+static bool tree_want_file(void *ctx, const char *rel)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    (void)ctx;
+    return article_file(rel);
 }
 
-/* Adds the article files under folder dir, in name order, depth first. Hidden entries
- * (.git) and symbolic links to folders are skipped, so the walk ends. false when out
- * of memory; a folder that cannot be read is passed over like an empty one. */
-static bool add_tree(tqc_ci *ci, size_t *cap, const char *dir, int depth)
+static bool tree_file(void *ctx, const char *path, const char *rel, const struct stat *st)
 {
-    if (depth > CI_MAX_DEPTH)
-        return true;
-    DIR *d = opendir(dir);
-    if (!d)
-        return true;
-    char **names = NULL;
-    size_t n = 0, ncap = 0;
-    bool ok = true;
-    for (struct dirent *e; ok && (e = readdir(d)) != NULL;) {
-        if (e->d_name[0] == '.')
-            continue;
-        if (n == ncap) {
-            ncap = ncap ? ncap * 2 : 32;
-            char **g = tqc_realloc(names, ncap * sizeof *g);
-            if (!g) {
-                ok = false;
-                break;
-            }
-            names = g;
-        }
-        if (!(names[n] = tqc_strdup(e->d_name)))
-            ok = false;
-        else
-            n++;
-    }
-    closedir(d);
-    if (n)
-        qsort(names, n, sizeof *names, cmp_name);
-    for (size_t i = 0; i < n; i++) {
-        char path[CI_PATH];
-        struct stat st;
-        int w = snprintf(path, sizeof path, "%s%s%s", dir,
-                         dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
-        if (ok && w > 0 && (size_t)w < sizeof path && lstat(path, &st) == 0) {
-            if (S_ISDIR(st.st_mode))
-                ok = add_tree(ci, cap, path, depth + 1);
-            else if ((S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)) && article_file(path))
-                ok = append_file(ci, cap, path);
-        }
-        free(names[i]);
-    }
-    free(names);
-    return ok;
+    (void)rel;
+    (void)st;
+    tree_ctx *t = ctx;
+    t->nomem = !append_file(t->ci, t->cap, path);
+    return !t->nomem;
+}
+
+/* Adds the article files under folder dir, in byte order of their paths (run/walk.h:
+ * hidden entries, links to folders and links out of dir are skipped). false when out
+ * of memory; a folder that cannot be read is passed over like an empty one. */
+static bool add_tree(tqc_ci *ci, size_t *cap, const char *dir)
+{
+    tree_ctx t = {ci, cap, false};
+    tqc_walk w = {.ctx = &t, .want_file = tree_want_file, .file = tree_file};
+    return tqc_walk_dir(&w, dir) == TQC_OK && !t.nomem;
 }
 
 /* The files changed against rev (committed since the merge base, staged, unstaged, and
@@ -327,11 +302,13 @@ int tqc_ci_open(tqc_ci_mode mode, const tqc_ci_options *opts, const char *data_d
     if (opts->baseline_prune && !opts->baseline) {
         fputs("tqc: --baseline-prune needs --baseline FILE\n", stderr);
         ok = false;
-    } else if (mode != TQC_CI_CHECK && (opts->baseline || opts->baseline_prune)) {
-        fputs("tqc: --baseline and --baseline-prune are for check\n", stderr);
+    } else if (mode != TQC_CI_CHECK && opts->baseline_prune) {
+        fputs("tqc: --baseline-prune is for check\n", stderr);
         ok = false;
-    } else if (opts->changed_since && mode != TQC_CI_CHECK && mode != TQC_CI_BASELINE &&
-               mode != TQC_CI_OTHER) {
+    } else if (mode != TQC_CI_CHECK && mode != TQC_CI_FIX && opts->baseline) {
+        fputs("tqc: --baseline is for check, diff, fix and report\n", stderr);
+        ok = false;
+    } else if (opts->changed_since && mode == TQC_CI_SHOW) {
         fputs("tqc: --changed-since is not for config --show\n", stderr);
         ok = false;
     }
@@ -344,7 +321,7 @@ int tqc_ci_open(tqc_ci_mode mode, const tqc_ci_options *opts, const char *data_d
         for (size_t i = 0; ok && i < nfiles; i++) {
             struct stat st;
             if (strcmp(files[i], "-") != 0 && stat(files[i], &st) == 0 && S_ISDIR(st.st_mode))
-                ok = add_tree(ci, &cap, files[i], 0);
+                ok = add_tree(ci, &cap, files[i]);
             else if (!append_file(ci, &cap, files[i]))
                 ok = false;
         }
@@ -445,6 +422,11 @@ const char *tqc_ci_file_as(const tqc_ci *ci, size_t i)
 const char *tqc_ci_lang(const tqc_ci *ci, size_t i) { return ci->settings[i]->lang; }
 tqc_severity tqc_ci_fail_on(const tqc_ci *ci, size_t i) { return ci->settings[i]->fail_on; }
 bool tqc_ci_failing(const tqc_ci *ci) { return ci->failing > 0; }
+void tqc_ci_filter(const tqc_ci *ci, size_t i, tqc_pipe_filter *out)
+{
+    *out = (tqc_pipe_filter){.baseline = ci->baseline, .key = ci->keys ? ci->keys[i] : NULL,
+                             .min_severity = ci->opts->min_severity};
+}
 void tqc_ci_file_failed(tqc_ci *ci, size_t i) { ci->unchecked[i] = true; }
 
 /* ---- checkers ------------------------------------------------------------------- */
@@ -497,15 +479,14 @@ static bool emit(tqc_ci *ci, tqc_reporter *rep, tqc_doc *doc, tqc_findings *foun
         stats->bytes += doc->len;
         return true;
     }
+    tqc_pipe_filter pf;
+    tqc_ci_filter(ci, i, &pf);
     if (rep->begin)
         rep->begin(rep, doc);
     for (size_t k = 0; k < found->count; k++) {
         const tqc_finding *f = &found->items[k];
-        if (f->severity < ci->opts->min_severity)
-            continue;   /* --min-severity: neither shown nor counted */
-        if (ci->baseline &&
-            tqc_baseline_match(ci->baseline, ci->keys[i], f->rule, tqc_finding_fingerprint(doc, f)))
-            continue;
+        if (tqc_pipe_drops(&pf, doc, f, false))
+            continue;   /* --min-severity, --baseline: neither shown nor counted */
         rep->finding(rep, doc, f);
         stats->findings[f->severity]++;
         ci->failing += f->severity >= s->fail_on;

@@ -14,6 +14,7 @@
 #include "run/config.h"
 #include "core/finding.h"
 #include "report/report.h"
+#include "run/pipeline.h"
 
 /* The options this module adds to the command line. */
 typedef struct tqc_ci_options {
@@ -32,7 +33,9 @@ typedef struct tqc_ci_options {
 
 typedef enum tqc_ci_mode {
     TQC_CI_CHECK,       /* check: suppressions, baseline, per-file fail-on */
-    TQC_CI_OTHER,       /* segment, diff, fix, report: settings and checkers only */
+    TQC_CI_FIX,         /* diff, fix, report, check --format diff: as check, but the
+                           caller counts failing findings (tqc_ci_filter) */
+    TQC_CI_OTHER,       /* segment: settings and checkers only */
     TQC_CI_BASELINE,    /* baseline create */
     TQC_CI_SHOW         /* config --show */
 } tqc_ci_mode;
@@ -71,6 +74,9 @@ tqc_status tqc_ci_doc(tqc_ci *ci, tqc_reporter *rep, tqc_doc **doc, tqc_findings
 bool tqc_ci_file_end(tqc_ci *ci, tqc_reporter *rep, tqc_run_stats *stats, bool complete);
 /* Marks file i as not checked (it could not be read): --baseline-prune keeps its entries. */
 void tqc_ci_file_failed(tqc_ci *ci, size_t i);
+
+/* file i's baseline stage (run/pipeline.h): --baseline and --min-severity. */
+void tqc_ci_filter(const tqc_ci *ci, size_t i, tqc_pipe_filter *out);
 
 /* true when a reported finding was at or above its file's fail-on. */
 bool tqc_ci_failing(const tqc_ci *ci);

@@ -81,6 +81,7 @@ static const command_help commands[] = {
      "  -f, --format=FORMAT   diff (unified) or wdiff (word diff)\n"
      "      --all-fixes       also apply fixes and first suggestions that need a\n"
      "                        human (spelling, capitalisation...)\n"
+     "      --baseline=FILE   leave the findings FILE holds as they are\n"
      FILE_OPTIONS
      "\n"
      FILE_NOTE
@@ -97,6 +98,7 @@ static const command_help commands[] = {
      "  -f, --format=FORMAT   with --dry-run: diff (unified) or wdiff (word diff)\n"
      "      --all-fixes       also apply fixes and first suggestions that need a\n"
      "                        human (spelling, capitalisation...)\n"
+     "      --baseline=FILE   leave the findings FILE holds as they are\n"
      FILE_OPTIONS
      "\n"
      FILE_NOTE
@@ -108,6 +110,7 @@ static const command_help commands[] = {
      "\n"
      "      --html=FILE       write the HTML report to FILE (- for standard output)\n"
      "      --all-fixes       also apply fixes that need a human in the corrected text\n"
+     "      --baseline=FILE   leave out the findings FILE holds\n"
      FILE_OPTIONS
      "\n"
      FILE_NOTE

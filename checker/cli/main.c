@@ -46,8 +46,22 @@ enum { OPT_SOURCE = 256, OPT_SOURCE_LANG, OPT_MIN_SEVERITY, OPT_STDIN_FILENAME }
 #define DEFAULT_MAX_JOBS 2
 #define MALLOC_TRIM_BYTES (4 << 20)
 
+/* What a file command does with each file: its sink (see the command table in main). */
+typedef enum run_kind {
+    RUN_CHECK,      /* check: report the findings */
+    RUN_DIFF,       /* diff: the safe fixes as a diff */
+    RUN_FIX,        /* fix: apply them */
+    RUN_REPORT,     /* report: the HTML page */
+    RUN_SEGMENT,    /* segment: the sentences */
+    RUN_BASELINE,   /* baseline create: record the findings */
+    RUN_CONFIG      /* config --show: the settings */
+} run_kind;
+
 typedef struct cli {
     const char *cmd;            /* the command, whose help -h prints */
+    run_kind kind;
+    bool fixing;                /* each file goes through the fix loop (run/fix.h): diff,
+                                   fix, report, check --format diff|wdiff */
     const char *lang, *format, *dict_dir, *color;
     tqc_severity fail_on;
     const char *words[MAX_LIST_ARGS];
@@ -66,7 +80,7 @@ typedef struct cli {
     bool quiet;                 /* -q: no summary line; fix and baseline say nothing */
 } cli;
 
-static int parse_options(int argc, char **argv, cli *c, bool *segment_mode)
+static int parse_options(int argc, char **argv, cli *c)
 {
     static const struct option longopts[] = {
         {"lang", required_argument, NULL, 'l'},
@@ -184,7 +198,7 @@ static int parse_options(int argc, char **argv, cli *c, bool *segment_mode)
         fprintf(stderr, "tqc: --color takes auto, always or never, not '%s'\n", c->color);
         return EXIT_TROUBLE;
     }
-    if (*segment_mode && strcmp(c->format, "text") && strcmp(c->format, "jsonl")) {
+    if (c->kind == RUN_SEGMENT && strcmp(c->format, "text") && strcmp(c->format, "jsonl")) {
         fprintf(stderr, "tqc: segment --format takes text or jsonl, not '%s'\n", c->format);
         return EXIT_TROUBLE;
     }
@@ -213,43 +227,37 @@ static void print_sentences(const tqc_doc *doc, bool jsonl)
     }
 }
 
-/* --lang auto: the checker for the language of text[0, len), the start of file name;
- * ck (its configured language) when it is that or cannot be told. A file whose
- * language cannot be told gets a note on stderr; one told to be another gets a note in
- * the text format (note_other). NULL when out of memory. */
-static tqc_checker *checker_for_text(tqc_checker *ck, const char *name, const char *text,
-                                     size_t len, bool note_other)
+/* --lang auto: says what the language stage (run/pipeline.h) concluded when it told the
+ * language of file name: a file whose language cannot be told gets a note on stderr;
+ * one told to be another gets a note in the text format (note_other). */
+static void note_lang(const tqc_pipe_lang *pl, const char *name, bool note_other)
 {
-    tqc_langid_guess g;
-    tqc_checker *out;
-    char err[512];
-    if (tqc_checker_for_text(ck, text, len, &out, &g, err, sizeof err) != TQC_OK)
-        return NULL;
-    tqc_langid *ids = tqc_checker_langid(ck);
-    const char *fallback = tqc_lang_code(tqc_checker_lang(ck));
-    if (!g.code) {
-        if (g.letters == 0)
-            return ck;  /* nothing to tell it from, nor to check */
+    const tqc_langid_guess *g = &pl->guess;
+    tqc_langid *ids = tqc_checker_langid(pl->ck);
+    const char *fallback = tqc_lang_code(tqc_checker_lang(pl->ck));
+    if (!g->code) {
+        if (g->letters == 0)
+            return;  /* nothing to tell it from, nor to check */
         fflush(stdout);
-        if (g.textcat[0] && tqc_langid_find(ids, g.textcat) == SIZE_MAX)
+        if (g->textcat[0] && tqc_langid_find(ids, g->textcat) == SIZE_MAX)
             fprintf(stderr, "tqc: note: %s: cannot tell its language (it looks like '%s', which "
-                    "tqc has no profile for); checking it as %s\n", name, g.textcat, fallback);
+                    "tqc has no profile for); checking it as %s\n", name, g->textcat, fallback);
         else
             fprintf(stderr, "tqc: note: %s: cannot tell its language%s; checking it as %s\n",
-                    name, g.short_text ? " from so little text" : "", fallback);
-    } else if (err[0]) {
+                    name, g->short_text ? " from so little text" : "", fallback);
+    } else if (pl->why[0]) {
         fflush(stdout);
         fprintf(stderr, "tqc: note: %s: looks %s, but %s; checking it as %s\n", name,
-                tqc_langid_name(ids, tqc_langid_find(ids, g.code)), err, fallback);
-    } else if (out != ck && note_other) {
+                tqc_langid_name(ids, tqc_langid_find(ids, g->code)), pl->why, fallback);
+    } else if (pl->file_ck != pl->ck && note_other) {
         printf("%s: note: checked as %s (%s), told from its content\n", name,
-               tqc_langid_name(ids, tqc_langid_find(ids, g.code)), g.code);
+               tqc_langid_name(ids, tqc_langid_find(ids, g->code)), g->code);
     }
-    return out;
 }
 
-/* --lang auto for diff, fix and report, which read the file themselves: the checker for
- * the language of its first bytes. Standard input cannot be read twice: ck. */
+/* --lang auto for diff, fix and report, which read the file themselves, and for parallel
+ * text: the checker for the language of its first bytes. Standard input cannot be read
+ * twice: ck. NULL when out of memory. */
 static tqc_checker *checker_for_file(tqc_checker *ck, const char *path)
 {
     FILE *f = strcmp(path, "-") == 0 ? NULL : fopen(path, "rb");
@@ -258,15 +266,19 @@ static tqc_checker *checker_for_file(tqc_checker *ck, const char *path)
     char *buf = tqc_malloc(TQC_LANGID_SAMPLE_BYTES);
     size_t n = buf ? fread(buf, 1, TQC_LANGID_SAMPLE_BYTES, f) : 0;
     fclose(f);
+    if (!buf)
+        return NULL;
     /* A bilingual file declares its languages, unit by unit (tqc_fix_options). */
-    tqc_input_format fmt = buf ? tqc_input_detect(path, buf, n) : TQC_INPUT_TEXT;
-    if (fmt == TQC_INPUT_XLIFF || fmt == TQC_INPUT_TMX) {
-        free(buf);
-        return ck;
-    }
-    tqc_checker *out = buf ? checker_for_text(ck, path, buf, n, false) : NULL;
+    tqc_pipe_lang pl;
+    tqc_pipe_lang_init(&pl, ck, true, tqc_input_detect(path, buf, n));
+    tqc_status st = pl.told ? TQC_OK : tqc_pipe_lang_tell(&pl, buf, n);
     free(buf);
-    return out;
+    if (st != TQC_OK)
+        return NULL;
+    if (!pl.file_ck)
+        return ck;
+    note_lang(&pl, path, false);
+    return pl.file_ck;
 }
 
 /* --source: the source file's language, into out (cap bytes): --source-lang, else told
@@ -311,9 +323,10 @@ static tqc_status take_back(tqc_pool *pool, tqc_ci *ci, tqc_reporter *rep, tqc_r
 
 /* Checks (or segments) one file; returns false when it could not be read. pool (made on
  * first need when c->jobs > 1) checks the docs of files of more than one. */
-static bool run_file(tqc_checker *ck, tqc_ci *ci, size_t file, const cli *c, bool segment_mode,
+static bool run_file(tqc_checker *ck, tqc_ci *ci, size_t file, const cli *c,
                      tqc_reporter *rep, tqc_run_stats *stats, tqc_pool **pool)
 {
+    bool segment_mode = c->kind == RUN_SEGMENT;
     size_t docs = 0;
     char err[512];
     const char *path = tqc_ci_file(ci, file);
@@ -335,16 +348,14 @@ static bool run_file(tqc_checker *ck, tqc_ci *ci, size_t file, const cli *c, boo
         fflush(stdout);
         fprintf(stderr, "tqc: note: %s\n", tqc_input_note(in));
     }
-    /* --lang auto: an article (text, HTML) is told once, from its first doc; a bilingual
-     * file's docs carry the language their reader found (or the configured one). */
-    tqc_checker *file_ck = NULL;
+    /* The language stage (run/pipeline.h). */
+    tqc_pipe_lang pl;
+    tqc_pipe_lang_init(&pl, ck, c->detect, st == TQC_OK ? tqc_input_format_of(in) : TQC_INPUT_TEXT);
     bool noted_no_dict = false;
-    bool told = !c->detect || (st == TQC_OK && tqc_input_format_of(in) != TQC_INPUT_TEXT &&
-                               tqc_input_format_of(in) != TQC_INPUT_HTML);
-    if (!told && c->source && st == TQC_OK) {
+    if (!pl.told && c->source && st == TQC_OK) {
         /* Parallel text comes a paragraph at a time: the article is told whole. */
-        told = true;
-        if (!(file_ck = checker_for_file(ck, path)))
+        pl.told = true;
+        if (!(pl.file_ck = checker_for_file(ck, path)))
             st = TQC_ENOMEM;
     }
     size_t bad_records = 0;
@@ -366,33 +377,11 @@ static bool run_file(tqc_checker *ck, tqc_ci *ci, size_t file, const cli *c, boo
             fprintf(stderr, "tqc: warning: %s\n", tqc_input_warning(in));
         }
         tqc_checker *doc_ck = ck;
-        if (!told) {
-            told = true;
-            file_ck = checker_for_text(ck, doc->name, doc->text, doc->len,
-                                       !segment_mode && strcmp(c->format, "text") == 0);
-            if (!file_ck)
-                st = TQC_ENOMEM;
-        }
-        if (!file_ck && st == TQC_OK && c->detect && !doc->lang[0]) {
-            /* A bilingual file that declares no target language: told from its first
-             * unit's text, once for the file. */
-            file_ck = checker_for_text(ck, doc->name, doc->text, doc->len,
-                                       !segment_mode && strcmp(c->format, "text") == 0);
-            if (!file_ck)
-                st = TQC_ENOMEM;
-        }
-        if (file_ck) {
-            doc_ck = file_ck;
-            if (file_ck != ck)
-                st = tqc_doc_set_lang(doc, tqc_lang_code(tqc_checker_lang(file_ck)));
-        } else if (st == TQC_OK && doc->lang[0] &&
-                   !tqc_lang_same_code(doc->lang, tqc_lang_code(tqc_checker_lang(ck)))) {
-            /* A region counts (`pt-PT`, `en-GB`): it picks the dictionary. */
-            st = tqc_checker_for_lang(ck, doc->lang, &doc_ck, err, sizeof err);
-            /* Reported as checked: `FR-FR` is `fr-FR`. */
-            if (st == TQC_OK && strcmp(doc->lang, tqc_lang_code(tqc_checker_lang(doc_ck))) != 0)
-                st = tqc_doc_set_lang(doc, tqc_lang_code(tqc_checker_lang(doc_ck)));
-        }
+        bool told = false;
+        if (st == TQC_OK)
+            st = tqc_pipe_lang_doc(&pl, doc, &doc_ck, &told, err, sizeof err);
+        if (st == TQC_OK && told)
+            note_lang(&pl, doc->name, !segment_mode && strcmp(c->format, "text") == 0);
         if (st == TQC_OK && !tqc_checker_has_dict(doc_ck) && !noted_no_dict) {
             noted_no_dict = true;
             fflush(stdout);
@@ -479,9 +468,9 @@ static int check_source_options(bool other_command, const cli *c, int nfiles)
 
 /* diff, fix and report, and check --format diff|wdiff, run the fix loop (run/fix.h) over
  * each file; these are the options they take. -1 when the options make sense. */
-static int check_fix_options(const char *cmd, bool fix_mode, const cli *c, int nfiles)
+static int check_fix_options(const cli *c, int nfiles)
 {
-    bool fix = strcmp(cmd, "fix") == 0, report = strcmp(cmd, "report") == 0;
+    bool fix = c->kind == RUN_FIX, report = c->kind == RUN_REPORT, fix_mode = c->fixing;
     const char *bad = NULL;
     if (!fix_mode && (c->all_fixes || c->output || c->dry_run || c->html))
         bad = "--all-fixes, --output, --dry-run and --html are for diff, fix and report";
@@ -550,95 +539,275 @@ static tqc_status write_html(tqc_html *html, const char *to, char *err, size_t e
     return st;
 }
 
-/* Runs diff, fix, report or check --format diff|wdiff over files; returns the exit
- * status (see usage). */
-static int run_fix(const char *cmd, tqc_ci *ci, const cli *c, const tqc_rule_info *rules,
-                   size_t rule_count)
+/* The fix loop's sink (diff, fix, report, check --format diff|wdiff): what it wrote and
+ * counted over the files. */
+typedef struct fix_sink {
+    bool writing, wdiff, color;
+    tqc_html *html;             /* report */
+    size_t changed, failing, fixed, fixed_files;
+} fix_sink;
+
+static bool fix_sink_init(fix_sink *fx, const cli *c, const tqc_rule_info *rules,
+                          size_t rule_count)
 {
-    bool report = strcmp(cmd, "report") == 0, check = strcmp(cmd, "check") == 0;
-    bool writing = strcmp(cmd, "fix") == 0 && !c->dry_run;
-    /* A word diff for people, a unified diff for tools. */
-    bool wdiff = strcmp(c->format, "wdiff") == 0 ||
-                 (strcmp(c->format, "text") == 0 && isatty(fileno(stdout)));
-    bool color = tqc_cli_use_color(c->color);
-    tqc_html *html = NULL;
-    if (report && !(html = tqc_html_new(rules, rule_count))) {
+    *fx = (fix_sink){.writing = c->kind == RUN_FIX && !c->dry_run,
+                     /* A word diff for people, a unified diff for tools. */
+                     .wdiff = strcmp(c->format, "wdiff") == 0 ||
+                              (strcmp(c->format, "text") == 0 && isatty(fileno(stdout))),
+                     .color = tqc_cli_use_color(c->color)};
+    if (c->kind == RUN_REPORT && !(fx->html = tqc_html_new(rules, rule_count))) {
         fputs("tqc: out of memory\n", stderr);
-        return EXIT_TROUBLE;
+        return false;
     }
-    size_t failed = 0, changed = 0, failing = 0, fixed = 0, fixed_files = 0;
-    char err[1024];
-    if (writing || report) {
+    if (fx->writing || fx->html) {
         struct sigaction sa = {.sa_handler = on_fatal_signal};
         sigemptyset(&sa.sa_mask);
         sigaction(SIGINT, &sa, NULL);
         sigaction(SIGTERM, &sa, NULL);
         sigaction(SIGHUP, &sa, NULL);
     }
-    for (size_t i = 0; i < tqc_ci_file_count(ci); i++) {
-        const char *file = tqc_ci_file(ci, i);
-        tqc_checker *ck = tqc_ci_checker(ci, i);    /* the file's settings (.tqc.ini) */
-        if (ck && c->detect && !(ck = checker_for_file(ck, file)))
-            fputs("tqc: out of memory\n", stderr);
-        if (!ck) {
-            failed++;
-            continue;
-        }
-        /* A markup file is fixed in its own bytes where the text maps 1:1 (run/fix.h). */
-        tqc_fix_options fo = {.lang = tqc_lang_code(tqc_checker_lang(ck)), .all_fixes = c->all_fixes,
-                              .format = c->input, .lang_from_file = c->detect,
-                              .text_only = writing};   /* memory: the two texts (run/fix.h) */
-        tqc_fix_result *res = NULL;
-        /* Fixing in place: resolve the file once, before it is read, and read it by
-         * that resolved path (core/atomic.h). */
-        bool in_place = writing && !c->output && strcmp(file, "-") != 0;
-        tqc_atomic_file af = {.dirfd = -1};
-        tqc_status st = in_place ? tqc_atomic_file_open(file, &af, err, sizeof err) : TQC_OK;
-        if (in_place)
-            fo.name = file;
-        if (st == TQC_OK)
-            st = tqc_fix_file(ck, in_place ? af.path : file, &fo, &res, err, sizeof err);
-        if (st == TQC_OK) {
-            for (size_t k = 0; k < res->finding_count; k++)
-                failing += res->findings[k].severity >= tqc_ci_fail_on(ci, i);
-            changed += tqc_fix_changed(res);
-            if (report) {
-                if ((st = tqc_html_add(html, res)) != TQC_OK)
-                    snprintf(err, sizeof err, "%s: out of memory", file);
-            } else if (writing) {
-                st = write_fixed(file, &af, c->output, res, err, sizeof err);
-                size_t n = res->applied;
-                fixed += st == TQC_OK ? n : 0;
-                fixed_files += st == TQC_OK && n > 0;
-            } else if (wdiff) {
-                tqc_wdiff_write(stdout, res, color);
-            } else {
-                tqc_diff_write(stdout, res, res->doc->name);
-            }
-        }
-        tqc_fix_result_free(res);
-        tqc_atomic_file_close(&af);
-        if (st != TQC_OK) {
-            fflush(stdout);
-            fprintf(stderr, "tqc: %s\n", err);
-            failed++;
-        }
-    }
-    if (report && write_html(html, c->html, err, sizeof err) != TQC_OK) {
-        fprintf(stderr, "tqc: %s\n", err);
-        failed++;
-    }
-    tqc_html_free(html);
-    /* fix says what it did (standard error: the text may be on standard output). */
-    if (writing && !c->quiet)
-        fprintf(stderr, "tqc: fixed %zu finding%s in %zu file%s\n", fixed, fixed == 1 ? "" : "s",
-                fixed_files, fixed_files == 1 ? "" : "s");
-    if (failed)
-        return EXIT_TROUBLE;
-    if (check)
-        return failing ? EXIT_FINDINGS : EXIT_CLEAN;
-    return strcmp(cmd, "diff") == 0 && changed ? EXIT_FINDINGS : EXIT_CLEAN;
+    return true;
 }
+
+/* Fixes file i of ci with ck (its settings' checker) into the sink; false after printing
+ * why it failed. */
+static bool fix_file(tqc_checker *ck, tqc_ci *ci, size_t i, const cli *c, fix_sink *fx)
+{
+    const char *file = tqc_ci_file(ci, i);
+    char err[1024];
+    if (c->detect && !(ck = checker_for_file(ck, file))) {
+        fputs("tqc: out of memory\n", stderr);
+        return false;
+    }
+    /* The same suppressions, baseline and --min-severity as check (run/pipeline.h). */
+    tqc_pipe_filter pf;
+    tqc_ci_filter(ci, i, &pf);
+    /* A markup file is fixed in its own bytes where the text maps 1:1 (run/fix.h). */
+    tqc_fix_options fo = {.lang = tqc_lang_code(tqc_checker_lang(ck)), .all_fixes = c->all_fixes,
+                          .format = c->input, .lang_from_file = c->detect, .filter = &pf,
+                          .text_only = fx->writing};   /* memory: the two texts (run/fix.h) */
+    tqc_fix_result *res = NULL;
+    /* Fixing in place: resolve the file once, before it is read, and read it by
+     * that resolved path (core/atomic.h). */
+    bool in_place = fx->writing && !c->output && strcmp(file, "-") != 0;
+    tqc_atomic_file af = {.dirfd = -1};
+    tqc_status st = in_place ? tqc_atomic_file_open(file, &af, err, sizeof err) : TQC_OK;
+    if (in_place)
+        fo.name = file;
+    if (st == TQC_OK)
+        st = tqc_fix_file(ck, in_place ? af.path : file, &fo, &res, err, sizeof err);
+    if (st == TQC_OK) {
+        for (size_t k = 0; k < res->finding_count; k++)
+            fx->failing += res->findings[k].severity >= tqc_ci_fail_on(ci, i);
+        fx->changed += tqc_fix_changed(res);
+        if (fx->html) {
+            if ((st = tqc_html_add(fx->html, res)) != TQC_OK)
+                snprintf(err, sizeof err, "%s: out of memory", file);
+        } else if (fx->writing) {
+            st = write_fixed(file, &af, c->output, res, err, sizeof err);
+            size_t n = res->applied;
+            fx->fixed += st == TQC_OK ? n : 0;
+            fx->fixed_files += st == TQC_OK && n > 0;
+        } else if (fx->wdiff) {
+            tqc_wdiff_write(stdout, res, fx->color);
+        } else {
+            tqc_diff_write(stdout, res, res->doc->name);
+        }
+    }
+    tqc_fix_result_free(res);
+    tqc_atomic_file_close(&af);
+    if (st != TQC_OK) {
+        fflush(stdout);
+        fprintf(stderr, "tqc: %s\n", err);
+        return false;
+    }
+    return true;
+}
+
+/* Writes the report and says what fix did; false after printing why it failed. */
+static bool fix_sink_finish(fix_sink *fx, const cli *c)
+{
+    char err[1024];
+    bool ok = true;
+    if (fx->html && write_html(fx->html, c->html, err, sizeof err) != TQC_OK) {
+        fprintf(stderr, "tqc: %s\n", err);
+        ok = false;
+    }
+    tqc_html_free(fx->html);
+    fx->html = NULL;
+    /* fix says what it did (standard error: the text may be on standard output). */
+    if (fx->writing && !c->quiet)
+        fprintf(stderr, "tqc: fixed %zu finding%s in %zu file%s\n", fx->fixed,
+                fx->fixed == 1 ? "" : "s", fx->fixed_files, fx->fixed_files == 1 ? "" : "s");
+    return ok;
+}
+
+/* The commands that check files (check, diff, fix, report, segment, baseline create,
+ * config --show): one loop takes every file through the pipeline (cli/config.h for its
+ * settings, suppressions and baseline) into the command's sink. */
+static int run_files(run_kind kind, int argc, char **argv)
+{
+    const char *cmd = argv[0];
+    if (kind == RUN_BASELINE && (argc < 2 || strcmp(argv[1], "create") != 0)) {
+        fputs("tqc: baseline takes 'create': tqc baseline create [-o FILE] FILE...\n", stderr);
+        return EXIT_TROUBLE;
+    }
+    int shift = kind == RUN_BASELINE ? 1 : 0;
+    cli c = {.cmd = cmd, .kind = kind, .lang = "en", .format = "text", .color = "auto",
+             .fail_on = TQC_SEV_WARNING, .detect = true};
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    c.jobs = cpus < 1 ? 1 : cpus > DEFAULT_MAX_JOBS ? DEFAULT_MAX_JOBS : (unsigned)cpus;
+    int rc = parse_options(argc - shift, argv + shift, &c);
+    if (rc >= 0)
+        return rc;
+    int first_file = optind + shift;
+    if ((kind == RUN_CONFIG) != c.ci.show) {
+        fputs("tqc: config takes --show, and --show is for config: tqc config --show FILE...\n",
+              stderr);
+        return EXIT_TROUBLE;
+    }
+    if (kind == RUN_BASELINE) {    /* -o names the baseline to write; nothing is reported */
+        c.ci.output = c.output;
+        c.output = NULL;
+        c.format = "text";
+    }
+    c.fixing = kind == RUN_DIFF || kind == RUN_FIX || kind == RUN_REPORT ||
+               (kind == RUN_CHECK && (strcmp(c.format, "diff") == 0 ||
+                                      strcmp(c.format, "wdiff") == 0));
+    if ((rc = check_fix_options(&c, argc - first_file)) >= 0)
+        return rc;
+    if ((rc = check_source_options(kind == RUN_SEGMENT || kind == RUN_CONFIG || c.fixing, &c,
+                                   argc - first_file)) >= 0)
+        return rc;
+    bool reporting = kind != RUN_SEGMENT && !c.fixing;
+
+    tqc_reporter rep = {.out = stdout};
+    if (reporting && !tqc_reporter_init(&rep, c.format, stdout, tqc_cli_use_color(c.color))) {
+        fprintf(stderr, "tqc: unknown format '%s' (text, jsonl, sarif, github, junit, "
+                "checkstyle, rdjsonl)\n", c.format);
+        return EXIT_TROUBLE;
+    }
+    /* What reporters may know of the rules and the run (SARIF's rules, JUnit's failures). */
+    tqc_rule_info rules[MAX_RULES];
+    rep.rule_count = tqc_rules_catalogue(rules, MAX_RULES);  /* run/rules.h */
+    if (rep.rule_count > MAX_RULES)
+        rep.rule_count = MAX_RULES;
+    rep.rules = rules;
+    rep.fail_on = c.fail_on;
+    /* SARIF names the machine's working directory only when asked (README). */
+    const char *srcroot = getenv("TQC_SARIF_SRCROOT");
+    rep.sarif_srcroot = srcroot && *srcroot && strcmp(srcroot, "0") != 0;
+    tqc_cli_data_dir(c.data_dir, sizeof c.data_dir);
+    /* Each file's settings: its .tqc.ini (or --config), then these options. */
+    tqc_config_overrides over = {
+        .lang = c.ci.lang_set ? c.lang : NULL, .fail_on_set = c.ci.fail_on_set,
+        .fail_on = c.fail_on, .dict_dir = c.dict_dir, .words = c.words,
+        .word_count = c.word_count, .disabled = c.disabled, .disabled_count = c.disabled_count,
+    };
+    tqc_ci_mode mode = kind == RUN_CONFIG ? TQC_CI_SHOW : kind == RUN_BASELINE ? TQC_CI_BASELINE
+                     : kind == RUN_SEGMENT ? TQC_CI_OTHER : c.fixing ? TQC_CI_FIX : TQC_CI_CHECK;
+    tqc_ci *ci;
+    if ((rc = tqc_ci_open(mode, &c.ci, c.data_dir, &over, argv + first_file,
+                          (size_t)(argc - first_file), &ci)) >= 0)
+        return rc;
+    if (kind == RUN_CONFIG) {
+        rc = tqc_ci_show(ci);
+        tqc_ci_free(ci);
+        return rc;
+    }
+    tqc_run_stats stats = {0};
+    tqc_pool *pool = NULL;
+    fix_sink fx = {0};
+    bool sink_ok = !c.fixing || fix_sink_init(&fx, &c, rules, rep.rule_count);
+    /* Ctrl-C: the checks give up between docs and passes (cli/common.h); fix has its
+     * own handlers, which remove its temporary file. */
+    tqc_cancel stop = tqc_cancel_after(0, tqc_cli_stop_flag());
+    if (!c.fixing)
+        tqc_cli_stop_install(TQC_CLI_STOP_GRACE_MS);
+    for (size_t i = 0; sink_ok && i < tqc_ci_file_count(ci) && !tqc_cli_stopped(); i++) {
+        stats.files++;
+        tqc_checker *ck = tqc_ci_checker(ci, i);
+        if (ck && !c.fixing)
+            tqc_checker_set_cancel(ck, &stop);
+        bool ok = ck && (c.fixing ? fix_file(ck, ci, i, &c, &fx)
+                                  : run_file(ck, ci, i, &c, &rep, &stats, &pool));
+        if (!ok)
+            stats.files_failed++;
+    }
+    tqc_pool_free(pool);
+    if (!c.fixing) {
+        tqc_cli_stop_disarm();
+        if (tqc_cli_stopped()) {
+            /* Partial: no summary and no baseline written from it. */
+            tqc_ci_free(ci);
+            fflush(stdout);
+            fputs("tqc: interrupted\n", stderr);
+            return EXIT_INTERRUPTED;
+        }
+    }
+    if (c.fixing && sink_ok)
+        sink_ok = fix_sink_finish(&fx, &c);
+    /* A baseline is written only from a complete run; a pruned one keeps what it could not check. */
+    bool finished = !reporting || (kind == RUN_BASELINE && stats.files_failed) ||
+                    tqc_ci_finish(ci);
+    /* -q: the text format's finish is its summary line, left out. */
+    if (reporting && kind != RUN_BASELINE && rep.finish &&
+        !(c.quiet && strcmp(c.format, "text") == 0))
+        rep.finish(&rep, &stats);
+    bool report_failed = reporting && rep.failed;
+    if (report_failed)
+        fputs("tqc: out of memory writing the report\n", stderr);
+    bool failing = c.fixing ? fx.failing > 0 : tqc_ci_failing(ci);
+    tqc_ci_free(ci);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "tqc: error writing output: %s\n", strerror(errno));
+        return EXIT_TROUBLE;
+    }
+    if (!sink_ok || stats.files_failed || report_failed || !finished)
+        return EXIT_TROUBLE;
+    /* diff: 1 when there is something to fix; fix and report: 0; check (whatever its
+     * format): 1 when a finding is at or above its file's fail-on. */
+    if (c.fixing && kind != RUN_CHECK)
+        return kind == RUN_DIFF && fx.changed ? EXIT_FINDINGS : EXIT_CLEAN;
+    return failing && kind != RUN_BASELINE ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+static int cmd_check(int argc, char **argv) { return run_files(RUN_CHECK, argc, argv); }
+static int cmd_diff(int argc, char **argv) { return run_files(RUN_DIFF, argc, argv); }
+static int cmd_fix(int argc, char **argv) { return run_files(RUN_FIX, argc, argv); }
+static int cmd_report(int argc, char **argv) { return run_files(RUN_REPORT, argc, argv); }
+static int cmd_segment(int argc, char **argv) { return run_files(RUN_SEGMENT, argc, argv); }
+static int cmd_baseline(int argc, char **argv) { return run_files(RUN_BASELINE, argc, argv); }
+static int cmd_config(int argc, char **argv) { return run_files(RUN_CONFIG, argc, argv); }
+static int cmd_rules(int argc, char **argv) { return tqc_cli_rules(argc, argv, false); }
+static int cmd_explain(int argc, char **argv) { return tqc_cli_rules(argc, argv, true); }
+
+/* The command table: each command's name and handler (argv[0] is the command); its help
+ * entry is cli/help.c's of the same name (tqc_cli_help_print). own_help: the handler
+ * reads -h itself. */
+typedef struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    bool own_help;
+} command;
+
+static const command commands[] = {
+    {"check", cmd_check, false},
+    {"diff", cmd_diff, false},
+    {"fix", cmd_fix, false},
+    {"report", cmd_report, false},
+    {"segment", cmd_segment, false},
+    {"baseline", cmd_baseline, false},
+    {"config", cmd_config, false},
+    {"audit", tqc_cli_audit, false},     /* cli/audit.h */
+    {"merge", tqc_cli_merge, false},
+    {"serve", tqc_cli_serve, false},     /* cli/serve.h */
+    {"lsp", tqc_cli_lsp, false},
+    {"init", tqc_cli_init, true},        /* cli/init.h */
+    {"help", tqc_cli_help, true},        /* cli/help.h */
+    {"rules", cmd_rules, true},
+    {"explain", cmd_explain, true},
+};
 
 int main(int argc, char **argv)
 {
@@ -663,140 +832,14 @@ int main(int argc, char **argv)
         printf("tqc %s\n", TQC_VERSION);
         return EXIT_CLEAN;
     }
-    /* Help, rules and explain: cli/help.h. */
-    if (strcmp(cmd, "help") == 0)
-        return tqc_cli_help(argc - 1, argv + 1);
-    if (strcmp(cmd, "rules") == 0 || strcmp(cmd, "explain") == 0)
-        return tqc_cli_rules(argc - 1, argv + 1, strcmp(cmd, "explain") == 0);
-    if (strcmp(cmd, "init") == 0)   /* cli/init.h */
-        return tqc_cli_init(argc - 1, argv + 1);
-    if (tqc_cli_is_command(cmd) && tqc_cli_wants_help(argc - 1, argv + 1))
-        return tqc_cli_help_print(cmd, stdout) ? EXIT_CLEAN : EXIT_TROUBLE;
-    if (strcmp(cmd, "audit") == 0) /* cli/audit.h */
-        return tqc_cli_audit(argc - 1, argv + 1);
-    if (strcmp(cmd, "merge") == 0)
-        return tqc_cli_merge(argc - 1, argv + 1);
-    if (strcmp(cmd, "serve") == 0) /* cli/serve.h */
-        return tqc_cli_serve(argc - 1, argv + 1);
-    if (strcmp(cmd, "lsp") == 0)
-        return tqc_cli_lsp(argc - 1, argv + 1);
-    bool segment_mode = strcmp(cmd, "segment") == 0;
-    bool fix_mode = strcmp(cmd, "diff") == 0 || strcmp(cmd, "fix") == 0 || strcmp(cmd, "report") == 0;
-    /* `baseline create` and `config --show` share check's options (cli/config.h). */
-    bool baseline_mode = strcmp(cmd, "baseline") == 0, config_mode = strcmp(cmd, "config") == 0;
-    if (baseline_mode && (argc < 3 || strcmp(argv[2], "create") != 0)) {
-        fputs("tqc: baseline takes 'create': tqc baseline create [-o FILE] FILE...\n", stderr);
-        return EXIT_TROUBLE;
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        const command *k = &commands[i];
+        if (strcmp(cmd, k->name) != 0)
+            continue;
+        if (!k->own_help && tqc_cli_wants_help(argc - 1, argv + 1))
+            return tqc_cli_help_print(cmd, stdout) ? EXIT_CLEAN : EXIT_TROUBLE;
+        return k->run(argc - 1, argv + 1);
     }
-    int shift = baseline_mode ? 2 : 1;
-    if (!segment_mode && !fix_mode && !baseline_mode && !config_mode && strcmp(cmd, "check") != 0) {
-        fprintf(stderr, "tqc: unknown command '%s'\nTry 'tqc --help'.\n", cmd);
-        return EXIT_TROUBLE;
-    }
-    cli c = {.cmd = cmd, .lang = "en", .format = "text", .color = "auto", .fail_on = TQC_SEV_WARNING,
-             .detect = true};
-    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    c.jobs = cpus < 1 ? 1 : cpus > DEFAULT_MAX_JOBS ? DEFAULT_MAX_JOBS : (unsigned)cpus;
-    int rc = parse_options(argc - shift, argv + shift, &c, &segment_mode);
-    if (rc >= 0)
-        return rc;
-    int first_file = optind + shift;
-    if (config_mode != c.ci.show) {
-        fputs("tqc: config takes --show, and --show is for config: tqc config --show FILE...\n",
-              stderr);
-        return EXIT_TROUBLE;
-    }
-    if (baseline_mode) {    /* -o names the baseline to write; nothing is reported */
-        c.ci.output = c.output;
-        c.output = NULL;
-        c.format = "text";
-    }
-    if (!segment_mode && (strcmp(c.format, "diff") == 0 || strcmp(c.format, "wdiff") == 0))
-        fix_mode = true;    /* check --format diff|wdiff */
-    if ((rc = check_fix_options(cmd, fix_mode, &c, argc - first_file)) >= 0)
-        return rc;
-    if ((rc = check_source_options(segment_mode || fix_mode || config_mode, &c,
-                                   argc - first_file)) >= 0)
-        return rc;
-
-    tqc_reporter rep = {.out = stdout};
-    if (!segment_mode && !fix_mode && !tqc_reporter_init(&rep, c.format, stdout, tqc_cli_use_color(c.color))) {
-        fprintf(stderr, "tqc: unknown format '%s' (text, jsonl, sarif, github, junit, "
-                "checkstyle, rdjsonl)\n", c.format);
-        return EXIT_TROUBLE;
-    }
-    /* What reporters may know of the rules and the run (SARIF's rules, JUnit's failures). */
-    tqc_rule_info rules[MAX_RULES];
-    rep.rule_count = tqc_rules_catalogue(rules, MAX_RULES);  /* run/rules.h */
-    if (rep.rule_count > MAX_RULES)
-        rep.rule_count = MAX_RULES;
-    rep.rules = rules;
-    rep.fail_on = c.fail_on;
-    /* SARIF names the machine's working directory only when asked (README). */
-    const char *srcroot = getenv("TQC_SARIF_SRCROOT");
-    rep.sarif_srcroot = srcroot && *srcroot && strcmp(srcroot, "0") != 0;
-    tqc_cli_data_dir(c.data_dir, sizeof c.data_dir);
-    /* Each file's settings: its .tqc.ini (or --config), then these options. */
-    tqc_config_overrides over = {
-        .lang = c.ci.lang_set ? c.lang : NULL, .fail_on_set = c.ci.fail_on_set,
-        .fail_on = c.fail_on, .dict_dir = c.dict_dir, .words = c.words,
-        .word_count = c.word_count, .disabled = c.disabled, .disabled_count = c.disabled_count,
-    };
-    tqc_ci_mode mode = config_mode ? TQC_CI_SHOW : baseline_mode ? TQC_CI_BASELINE
-                     : segment_mode || fix_mode ? TQC_CI_OTHER : TQC_CI_CHECK;
-    tqc_ci *ci;
-    if ((rc = tqc_ci_open(mode, &c.ci, c.data_dir, &over, argv + first_file,
-                          (size_t)(argc - first_file), &ci)) >= 0)
-        return rc;
-    if (config_mode) {
-        rc = tqc_ci_show(ci);
-        tqc_ci_free(ci);
-        return rc;
-    }
-    tqc_run_stats stats = {0};
-    tqc_pool *pool = NULL;
-    int fix_rc = fix_mode ? run_fix(cmd, ci, &c, rules, rep.rule_count) : EXIT_CLEAN;
-    /* Ctrl-C: the checks give up between docs and passes (cli/common.h). */
-    tqc_cancel stop = tqc_cancel_after(0, tqc_cli_stop_flag());
-    if (!fix_mode)
-        tqc_cli_stop_install(TQC_CLI_STOP_GRACE_MS);
-    for (size_t i = 0; !fix_mode && i < tqc_ci_file_count(ci) && !tqc_cli_stopped(); i++) {
-        stats.files++;
-        tqc_checker *ck = tqc_ci_checker(ci, i);
-        if (ck)
-            tqc_checker_set_cancel(ck, &stop);
-        if (!ck || !run_file(ck, ci, i, &c, segment_mode, &rep, &stats, &pool))
-            stats.files_failed++;
-    }
-    tqc_pool_free(pool);
-    if (!fix_mode && tqc_cli_stopped()) {
-        /* Partial: no summary and no baseline written from it. */
-        tqc_cli_stop_disarm();
-        tqc_ci_free(ci);
-        fflush(stdout);
-        fputs("tqc: interrupted\n", stderr);
-        return EXIT_INTERRUPTED;
-    }
-    if (!fix_mode)
-        tqc_cli_stop_disarm();
-    /* A baseline is written only from a complete run; a pruned one keeps what it could not check. */
-    bool finished = fix_mode || segment_mode || (baseline_mode && stats.files_failed) ||
-                    tqc_ci_finish(ci);
-    /* -q: the text format's finish is its summary line, left out. */
-    if (!segment_mode && !baseline_mode && rep.finish && !(c.quiet && strcmp(c.format, "text") == 0))
-        rep.finish(&rep, &stats);
-    bool report_failed = !segment_mode && rep.failed;
-    if (report_failed)
-        fputs("tqc: out of memory writing the report\n", stderr);
-    bool failing = tqc_ci_failing(ci);
-    tqc_ci_free(ci);
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "tqc: error writing output: %s\n", strerror(errno));
-        return EXIT_TROUBLE;
-    }
-    if (fix_mode)
-        return fix_rc;
-    if (stats.files_failed || report_failed || !finished)
-        return EXIT_TROUBLE;
-    return failing && !baseline_mode ? EXIT_FINDINGS : EXIT_CLEAN;
+    fprintf(stderr, "tqc: unknown command '%s'\nTry 'tqc --help'.\n", cmd);
+    return EXIT_TROUBLE;
 }

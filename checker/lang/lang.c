@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/alloc.h"
+#include "core/io.h"
 
 /* A rule file is hand-written data; anything bigger is a mistake, not a list. */
 #define LANG_MAX_LINE 4096

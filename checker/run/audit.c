@@ -4,7 +4,6 @@
  * a file outside the lock and take it only to hand over each checked doc. */
 #include "run/audit.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <libxml/parser.h>
@@ -21,7 +20,9 @@
 #include "lang/langid.h"
 #include "read/reader.h"
 #include "core/fingerprint.h"
+#include "run/pipeline.h"
 #include "run/suppress_file.h"
+#include "run/walk.h"
 #include "core/regfile.h"
 
 /* Checkers a worker keeps, one for each settings it met: each holds a dictionary, and a
@@ -101,7 +102,6 @@ typedef struct audit {
     job queue[TQC_AUDIT_QUEUE];
     size_t q_head, q_count;
     size_t emitted;         /* jobs the walker made (the next seq) */
-    char root_real[PATH_MAX]; /* the folder being walked, resolved ("" when unknown) */
     uint64_t bytes_walked;
     bool walk_done;
     uint64_t hidden, excluded;
@@ -147,21 +147,6 @@ static void halt(audit *a, tqc_status st, const char *msg)
     }
     wake_all(a);
     pthread_mutex_unlock(&a->mu);
-}
-
-/* A malloc'd "a/b" (or "a" + "b" when a ends in '/'). */
-static char *join(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    bool slash = la > 0 && a[la - 1] != '/';
-    char *p = tqc_malloc(la + slash + lb + 1);
-    if (!p)
-        return NULL;
-    memcpy(p, a, la);
-    if (slash)
-        p[la] = '/';
-    memcpy(p + la + slash, b, lb + 1);
-    return p;
 }
 
 /* ---- globs ---- */
@@ -312,17 +297,6 @@ static bool emit_error(audit *a, const char *path, int err)
     return emit_message(a, path, strerror(err));
 }
 
-/* true when the link at full leads outside the folder being walked. */
-static bool leads_outside(const audit *a, const char *full)
-{
-    char real[PATH_MAX];
-    if (!a->root_real[0] || !realpath(full, real))
-        return true;
-    size_t n = strlen(a->root_real);
-    return strncmp(real, a->root_real, n) != 0 ||
-           (real[n] != '/' && real[n] != '\0' && strcmp(a->root_real, "/") != 0);
-}
-
 static bool emit_file(audit *a, const char *path, const struct stat *st, char *folder)
 {
     job j = {.path = tqc_strdup(path), .folder = folder, .size = (uint64_t)st->st_size,
@@ -338,151 +312,78 @@ static bool emit_file(audit *a, const char *path, const struct stat *st, char *f
     return emit(a, &j);
 }
 
-typedef struct entry {
-    char *name;
-    size_t len;
-    bool dir;
-} entry;
+/* The walk's hooks (run/walk.h) for one folder argument. */
+typedef struct walk_ctx {
+    audit *a;
+    const char *root;   /* the folder walked, as named */
+} walk_ctx;
 
-/* The i-th byte of an entry's sort key: its name, and a '/' after a folder's. */
-static int key_at(const entry *e, size_t i)
+static bool walk_want_dir(void *ctx, const char *rel)
 {
-    return i < e->len ? (unsigned char)e->name[i] : i == e->len && e->dir ? '/' : 0;
+    const tqc_audit_options *o = ((walk_ctx *)ctx)->a->opts;
+    return !any_match(o->exclude, o->exclude_count, rel);
 }
 
-/* Sibling order that makes a depth-first walk list paths in byte order (`LC_ALL=C sort`
- * of the full paths): a folder sorts as its name followed by '/'. */
-static int entry_cmp(const void *x, const void *y)
+static bool walk_want_file(void *ctx, const char *rel)
 {
-    const entry *a = x, *b = y;
-    for (size_t i = 0;; i++) {
-        int c = key_at(a, i), d = key_at(b, i);
-        if (c != d || c == 0)
-            return c - d;
+    return wanted(((walk_ctx *)ctx)->a->opts, rel);
+}
+
+static bool walk_error(void *ctx, const char *path, int err)
+{
+    return emit_error(((walk_ctx *)ctx)->a, path, err);
+}
+
+static bool walk_stop(void *ctx)
+{
+    return stopping(((walk_ctx *)ctx)->a);
+}
+
+/* A regular file of the walk: counted one level below the walked folder, unless --root
+ * says otherwise. */
+static bool walk_file(void *ctx, const char *full, const char *r, const struct stat *st)
+{
+    walk_ctx *wc = ctx;
+    audit *a = wc->a;
+    const char *root = wc->root;
+    char *folder;
+    if (a->opts->root) {
+        folder = tqc_audit_folder(full, a->opts->root);
+    } else {
+        const char *slash = strchr(r, '/');
+        if (!slash) {
+            folder = folder_name(root, strlen(root));
+        } else {
+            char *top = tqc_malloc((size_t)(slash - r) + 1);
+            if (top) {
+                memcpy(top, r, (size_t)(slash - r));
+                top[slash - r] = '\0';
+            }
+            char *rootname = folder_name(root, strlen(root));
+            folder = !top || !rootname        ? NULL
+                     : strcmp(rootname, ".") == 0 ? tqc_strdup(top)
+                                                  : tqc_walk_join(rootname, top);
+            free(top);
+            free(rootname);
+        }
     }
+    return emit_file(a, full, st, folder);
 }
 
-/* Walks the folder at path (rel: its path below the walked root, "" for the root). */
-static bool walk_dir(audit *a, const char *path, const char *rel, const char *root)
+/* Walks the folder at path (run/walk.h); false when the audit stops. */
+static bool walk_dir(audit *a, const char *path)
 {
     const tqc_audit_options *o = a->opts;
-    DIR *d = opendir(path);
-    if (!d)
-        return emit_error(a, path, errno);
-    entry *list = NULL;
-    size_t n = 0, cap = 0;
-    bool ok = true;
-    struct dirent *de;
-    while (ok && (de = readdir(d)) != NULL) {
-        const char *name = de->d_name;
-        if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
-            continue;
-        if (name[0] == '.' && !o->hidden) {
-            a->hidden++;
-            continue;
-        }
-        bool dir = de->d_type == DT_DIR;
-        if (de->d_type == DT_UNKNOWN || de->d_type == DT_LNK) {
-            /* A link is followed to a file but never to a folder (no loops); a broken
-             * link is no file. */
-            char *full = join(path, name);
-            if (!full) {
-                ok = false;
-                break;
-            }
-            struct stat st;
-            bool keep = lstat(full, &st) == 0;
-            if (keep && S_ISLNK(st.st_mode)) {
-                keep = stat(full, &st) == 0 && !S_ISDIR(st.st_mode);
-                /* A loop is reported, not skipped in silence; a link out of the tree
-                 * is skipped unless --follow-links (it could show /etc/passwd). */
-                if (!keep && errno == ELOOP)
-                    ok = emit_error(a, full, ELOOP);
-                if (keep && !o->follow_links && leads_outside(a, full)) {
-                    keep = false;
-                    a->excluded++;
-                }
-            }
-            dir = keep && S_ISDIR(st.st_mode);
-            free(full);
-            if (!keep)
-                continue;
-        }
-        if (n == cap) {
-            size_t ncap = cap ? cap * 2 : 64;
-            entry *nl = tqc_realloc(list, ncap * sizeof *nl);
-            if (!nl) {
-                ok = false;
-                break;
-            }
-            list = nl;
-            cap = ncap;
-        }
-        if (!(list[n].name = tqc_strdup(name))) {
-            ok = false;
-            break;
-        }
-        list[n].len = strlen(name);
-        list[n++].dir = dir;
-    }
-    closedir(d);
-    if (!ok)
-        halt(a, TQC_ENOMEM, "out of memory");
-    if (n > 1)
-        qsort(list, n, sizeof *list, entry_cmp);
-    for (size_t i = 0; ok && i < n && !stopping(a); i++) {
-        char *full = join(path, list[i].name);
-        char *r = *rel ? join(rel, list[i].name) : tqc_strdup(list[i].name);
-        if (!full || !r) {
-            free(full);
-            free(r);
-            halt(a, TQC_ENOMEM, "out of memory");
-            ok = false;
-            break;
-        }
-        if (list[i].dir) {
-            if (!any_match(o->exclude, o->exclude_count, r))
-                ok = walk_dir(a, full, r, root);
-        } else if (!wanted(o, r)) {
-            a->excluded++;
-        } else {
-            struct stat st;
-            if (stat(full, &st) != 0) {
-                ok = emit_error(a, full, errno);
-            } else if (S_ISREG(st.st_mode)) {
-                /* One level below the walked folder, unless --root says otherwise. */
-                char *folder;
-                if (o->root) {
-                    folder = tqc_audit_folder(full, o->root);
-                } else {
-                    const char *slash = strchr(r, '/');
-                    if (!slash) {
-                        folder = folder_name(root, strlen(root));
-                    } else {
-                        char *top = tqc_malloc((size_t)(slash - r) + 1);
-                        if (top) {
-                            memcpy(top, r, (size_t)(slash - r));
-                            top[slash - r] = '\0';
-                        }
-                        char *rootname = folder_name(root, strlen(root));
-                        folder = top && rootname
-                                     ? (strcmp(rootname, ".") == 0 ? tqc_strdup(top)
-                                                                   : join(rootname, top))
-                                     : NULL;
-                        free(top);
-                        free(rootname);
-                    }
-                }
-                ok = emit_file(a, full, &st, folder);
-            }
-        }
-        free(full);
-        free(r);
-    }
-    for (size_t i = 0; i < n; i++)
-        free(list[i].name);
-    free(list);
-    return ok;
+    walk_ctx wc = {a, path};
+    tqc_walk w = {.hidden = o->hidden, .follow_links = o->follow_links, .ctx = &wc,
+                  .want_dir = walk_want_dir, .want_file = walk_want_file, .file = walk_file,
+                  .error = walk_error, .stop = walk_stop};
+    tqc_status st = tqc_walk_dir(&w, path);
+    a->hidden += w.hidden_count;
+    a->excluded += w.excluded_count;
+    if (st != TQC_OK)
+        halt(a, st, "out of memory");
+    return st == TQC_OK && !stopping(a);
 }
 
 /* Whether path names one of this process's open descriptors. */
@@ -499,10 +400,8 @@ static bool walk_path(audit *a, const char *path, bool named)
     if (stat(path, &st) != 0)
         return emit_error(a, path, errno);
     if (S_ISDIR(st.st_mode)) {
-        if (!realpath(path, a->root_real))
-            a->root_real[0] = '\0';
         size_t before = a->emitted;
-        bool ok = walk_dir(a, path, "", path);
+        bool ok = walk_dir(a, path);
         /* A folder that gave nothing to check is said so, not passed over in silence. */
         if (ok && named && a->emitted == before && !stopping(a))
             ok = emit_message(a, path, "no file to check in this folder");
@@ -859,15 +758,13 @@ static void check_file(audit *a, worker *w, slot *s)
                             .name = s->job.path, .lang_from_file = o->detect,
                             .regular_only = s->job.regular};
     st = tqc_input_open(s->job.path, &io, &in, err, sizeof err);
-    /* As check does: an article (text, HTML) is told once, from its first doc; a
-     * bilingual file's docs carry their language. */
-    bool told = !o->detect;
-    tqc_checker *file_ck = NULL;
+    /* The language stage, as check's (run/pipeline.h). */
+    tqc_pipe_lang pl;
     if (st == TQC_OK) {
         fi.format = tqc_input_format_of(in);
         fi.per_doc_articles = fi.format == TQC_INPUT_JSONL;
-        told = told || (fi.format != TQC_INPUT_TEXT && fi.format != TQC_INPUT_HTML);
     }
+    tqc_pipe_lang_init(&pl, ck, o->detect, fi.format);
     /* The limit is consulted between passes and docs; the stop flag ends a check too. */
     tqc_cancel limit = tqc_cancel_after(o->file_timeout, o->stop);
     if (st == TQC_OK)
@@ -893,22 +790,11 @@ static void check_file(audit *a, worker *w, slot *s)
             break;
         }
         tqc_checker *doc_ck = ck;
-        if (!told) {
-            told = true;
-            tqc_langid_guess guess;
-            char why[256];
-            st = tqc_checker_for_text(ck, doc->text, doc->len, &file_ck, &guess, why, sizeof why);
-        }
-        if (st == TQC_OK && file_ck) {
-            doc_ck = file_ck;
-            if (file_ck != ck)
-                st = tqc_doc_set_lang(doc, tqc_lang_code(tqc_checker_lang(file_ck)));
-        } else if (st == TQC_OK && doc->lang[0] &&
-                   !tqc_lang_same_base(doc->lang, tqc_lang_code(tqc_checker_lang(ck)))) {
-            char why[512];
-            if ((st = tqc_checker_for_lang(ck, doc->lang, &doc_ck, why, sizeof why)) != TQC_OK)
-                snprintf(err, sizeof err, "%s: %s", s->job.path, why);
-        }
+        bool told;
+        char why[512] = "";
+        if ((st = tqc_pipe_lang_doc(&pl, doc, &doc_ck, &told, why, sizeof why)) != TQC_OK &&
+            why[0])
+            snprintf(err, sizeof err, "%s: %s", s->job.path, why);
         if (!have_lang) {
             fi.lang = tqc_strdup(doc->lang);
             have_lang = true;

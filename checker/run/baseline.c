@@ -260,8 +260,9 @@ static int cmp_entry(const void *a, const void *b)
     return cmp_key(x->path, x->fp, x->rule, b);
 }
 
-bool tqc_baseline_match(tqc_baseline *b, const char *path, const char *rule,
-                        uint64_t fingerprint)
+/* The index of the first entry for (path, rule, fingerprint), or of where it would be. */
+static size_t first_entry(tqc_baseline *b, const char *path, const char *rule,
+                          uint64_t fingerprint)
 {
     if (!b->sorted) {
         if (b->count)
@@ -276,12 +277,26 @@ bool tqc_baseline_match(tqc_baseline *b, const char *path, const char *rule,
         else
             hi = mid;
     }
-    for (; lo < b->count && cmp_key(path, fingerprint, rule, &b->e[lo]) == 0; lo++)
-        if (!b->e[lo].matched) {
-            b->e[lo].matched = true;
+    return lo;
+}
+
+bool tqc_baseline_match(tqc_baseline *b, const char *path, const char *rule,
+                        uint64_t fingerprint)
+{
+    for (size_t i = first_entry(b, path, rule, fingerprint);
+         i < b->count && cmp_key(path, fingerprint, rule, &b->e[i]) == 0; i++)
+        if (!b->e[i].matched) {
+            b->e[i].matched = true;
             return true;
         }
     return false;
+}
+
+bool tqc_baseline_holds(tqc_baseline *b, const char *path, const char *rule,
+                        uint64_t fingerprint)
+{
+    size_t i = first_entry(b, path, rule, fingerprint);
+    return i < b->count && cmp_key(path, fingerprint, rule, &b->e[i]) == 0;
 }
 
 size_t tqc_baseline_prune(tqc_baseline *b, bool (*keep)(const char *path, void *ctx), void *ctx)

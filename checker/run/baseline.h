@@ -52,6 +52,11 @@ size_t tqc_baseline_count(const tqc_baseline *b);
  * marked matched, so each entry accepts one finding. */
 bool tqc_baseline_match(tqc_baseline *b, const char *path, const char *rule,
                         uint64_t fingerprint);
+/* true when an entry for (path, rule, fingerprint) exists, matched or not; marks
+ * nothing. For a finding seen again after fixing (run/fix.h), whose entry its first
+ * sighting already matched. */
+bool tqc_baseline_holds(tqc_baseline *b, const char *path, const char *rule,
+                        uint64_t fingerprint);
 /* Drops the entries never matched whose path keep() refuses (keep(path, ctx) false:
  * that file was checked, or is gone, so its finding was fixed). Returns how many. */
 size_t tqc_baseline_prune(tqc_baseline *b, bool (*keep)(const char *path, void *ctx), void *ctx);

@@ -263,6 +263,8 @@ typedef struct builder {
     tqc_checker *ck;
     const char *name, *lang;
     bool all_fixes, lang_from_file, text_only;
+    const tqc_pipe_filter *filter;  /* the pipeline's baseline stage (run/pipeline.h) */
+    tqc_pipe_lang lang_stage;       /* and its language stage */
     unsigned max_rounds;
     tqc_arena *arena;   /* strings; becomes the result doc's arena */
     vec old, fixed;     /* bytes */
@@ -570,20 +572,27 @@ static bool keep_regions(builder *b, const region *R, size_t rn, size_t base_old
 }
 
 /* Checks doc as tqc check does: its findings, less those the file's tqc-disable comments
- * cover (run/suppress.h), and never one inside such a comment. sup (NULL: read from the
+ * cover (run/suppress.h), never one inside such a comment, and less those the pipeline's
+ * baseline stage leaves out (again: a later round, checking corrected text). sup (NULL: read from the
  * plain doc's own text) holds the directives of a markup file's bytes. The directives
  * of a plain file are read per chunk: a region opened in one 256 KiB chunk and closed
  * in a later one covers only its own chunk when fixing. */
 static tqc_status check_unsuppressed(builder *b, tqc_doc *doc, tqc_findings *found,
-                                     tqc_suppress *sup)
+                                     tqc_suppress *sup, bool again)
 {
-    /* A unit in another language than the checker's, as its file declares it. */
+    /* A unit in another language than the checker's, as its file declares it; one
+     * whose language cannot be loaded is checked as the file's. */
     tqc_checker *ck = b->ck;
     char why[256];
-    if (b->lang_from_file && doc->lang[0] &&
-        tqc_checker_for_lang(b->ck, doc->lang, &ck, why, sizeof why) != TQC_OK)
+    bool told;
+    tqc_status st = b->lang_from_file
+                        ? tqc_pipe_lang_doc(&b->lang_stage, doc, &ck, &told, why, sizeof why)
+                        : TQC_OK;
+    if (st == TQC_ENOMEM)
+        return st;
+    if (st != TQC_OK)
         ck = b->ck;
-    tqc_status st = tqc_check_doc(ck, doc, found);
+    st = tqc_check_doc(ck, doc, found);
     if (st != TQC_OK || found->count == 0)
         return st;
     tqc_suppress *own = NULL;
@@ -594,8 +603,10 @@ static tqc_status check_unsuppressed(builder *b, tqc_doc *doc, tqc_findings *fou
         st = tqc_suppress_scan(own, doc->text, doc->len, pos, false);
         sup = own;
     }
-    if (st == TQC_OK)
+    if (st == TQC_OK) {
         tqc_suppress_apply(sup, found);
+        tqc_pipe_filter_findings(b->filter, found, again);
+    }
     tqc_suppress_free(own);
     return st;
 }
@@ -635,7 +646,7 @@ static tqc_status fix_chunk(builder *b, const char *text, size_t len, size_t bas
     char *cur = NULL;   /* the corrected text, once a round changed something */
     size_t cur_len = len;
     tqc_fix_state *states = NULL;
-    tqc_status st = check_unsuppressed(b, doc, &found, NULL);
+    tqc_status st = check_unsuppressed(b, doc, &found, NULL, false);
     if (st == TQC_OK && !keep_structure(b, doc, base_old))
         st = TQC_ENOMEM;
     for (size_t k = 0; st == TQC_OK && k < found.count; k++)
@@ -676,7 +687,7 @@ static tqc_status fix_chunk(builder *b, const char *text, size_t len, size_t bas
         doc->base_line = base_line;
         doc->base_column = base_column;
         tqc_findings_init(&found, doc);
-        st = check_unsuppressed(b, doc, &found, NULL);
+        st = check_unsuppressed(b, doc, &found, NULL, true);
     }
     free(states);
     tqc_findings_release(&found);
@@ -717,7 +728,7 @@ static tqc_status markup_doc(builder *b, tqc_doc *doc, unsigned round, file_edit
 {
     tqc_findings found;
     tqc_findings_init(&found, doc);
-    tqc_status st = check_unsuppressed(b, doc, &found, sup);
+    tqc_status st = check_unsuppressed(b, doc, &found, sup, round > 0);
     size_t n = found.count, first = b->findings.count;
     if (st != TQC_OK || n == 0)
         goto out;
@@ -949,6 +960,10 @@ static tqc_status builder_init(builder *b, tqc_checker *ck, const char *name,
     b->all_fixes = opts->all_fixes;
     b->lang_from_file = opts->lang_from_file;
     b->text_only = opts->text_only;
+    b->filter = opts->filter;
+    /* The caller told a plain file's language (opts->lang); a bilingual file's units
+     * carry theirs when lang_from_file. */
+    tqc_pipe_lang_init(&b->lang_stage, ck, b->lang_from_file, TQC_INPUT_XLIFF);
     b->max_rounds = opts->max_rounds ? opts->max_rounds : TQC_FIX_MAX_ROUNDS;
     b->arena = tqc_arena_new();
     if (!b->arena || !push_bytes(&b->old, "", 0) || !push_bytes(&b->fixed, "", 0))

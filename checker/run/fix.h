@@ -21,6 +21,7 @@
 #include "core/doc.h"
 #include "core/finding.h"
 #include "read/input.h"
+#include "run/pipeline.h"
 
 /* fix/diff hold a file and its corrected copy in memory (about 3 times its size with
  * the line index); news articles are kilobytes, corpora are for `tqc check`. */
@@ -102,6 +103,9 @@ typedef struct tqc_fix_options {
      * (read/input.h), each by the checker's sibling for it (tqc_checker_for_lang). */
     bool lang_from_file;
     bool all_fixes;
+    /* The pipeline's baseline stage (run/pipeline.h): what it leaves out is neither
+     * fixed nor in the result, as tqc check would not report it. NULL: nothing. */
+    const tqc_pipe_filter *filter;
     unsigned max_rounds;    /* 0: TQC_FIX_MAX_ROUNDS */
     size_t max_bytes;       /* 0: TQC_FIX_MAX_BYTES */
     /* Keep only what writing the file needs (tqc fix): the original and corrected bytes
