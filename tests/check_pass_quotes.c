@@ -353,11 +353,9 @@ START_TEST(test_issue_3_quotes_conventions_are_data)
     write_rule(dir, "xx", "quotes", "primary „\n");
     tqc_lang *lang;
     char err[256] = "";
-    ck_assert_int_eq(tqc_lang_load(dir, "xx", &lang, err, sizeof err), TQC_OK);
-    void *state = NULL;
-    ck_assert_int_eq(tqc_pass_find("quotes")->init(lang, &state, err, sizeof err), TQC_EINPUT);
+    /* The loader types the list once, so the profile itself is refused. */
+    ck_assert_int_eq(tqc_lang_load(dir, "xx", &lang, err, sizeof err), TQC_EINPUT);
     ck_assert_msg(strstr(err, "quotes:1"), "%s", err);
-    tqc_lang_free(lang);
     remove_rules(dir, "xx", "quotes");
 }
 END_TEST

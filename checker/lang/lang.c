@@ -28,6 +28,7 @@ struct tqc_lang {
     char **setting_values;
     size_t setting_count;
     tqc_lex *lexicon;       /* NULL when the language has none */
+    tqc_quotes quotes;      /* the `quotes` list, typed once here */
 };
 
 static char *trim(char *s)
@@ -269,6 +270,11 @@ tqc_status tqc_lang_load(const char *data_dir, const char *code, tqc_lang **out,
         }
         free(names[i]);
     }
+    if (st == TQC_OK) {
+        char qpath[LANG_MAX_LINE];
+        snprintf(qpath, sizeof qpath, "%s/quotes", lang->dir);
+        st = tqc_quotes_parse(tqc_lang_list(lang, "quotes"), qpath, &lang->quotes, err, errlen);
+    }
     if (st != TQC_OK) {
         tqc_lang_free(lang);
         return st;
@@ -299,6 +305,7 @@ const char *tqc_lang_code(const tqc_lang *lang) { return lang->code; }
 const char *tqc_lang_base(const tqc_lang *lang) { return lang->base; }
 const char *tqc_lang_dir(const tqc_lang *lang) { return lang->dir; }
 const tqc_lex *tqc_lang_lexicon(const tqc_lang *lang) { return lang ? lang->lexicon : NULL; }
+const tqc_quotes *tqc_lang_quotes(const tqc_lang *lang) { return lang ? &lang->quotes : NULL; }
 
 const tqc_strmap *tqc_lang_list(const tqc_lang *lang, const char *name)
 {

@@ -17,29 +17,22 @@
 
 #include "core/text.h"
 
-/* A language lists a handful of pairs; more than this is a broken rule file. */
-#define QUOTES_MAX_PAIRS 16
-#define QUOTES_MAX_APOSTROPHES 4
 #define QUOTES_MAX_INVERTED 4
 /* Nesting deeper than this is not prose; marks beyond it are left unchecked. */
 #define QUOTES_MAX_DEPTH 32
 
-/* What a pair is in the language: its own marks (primary, secondary), marks met in
- * its text and only checked for balance (also), another language's marks, reported
- * where a quotation opens with them (foreign), or brackets. */
-typedef enum { ROLE_PRIMARY, ROLE_SECONDARY, ROLE_ALSO, ROLE_FOREIGN, ROLE_BRACKET } pair_role;
-
+/* A pair of the language's typed `quotes` list (lang/quotes.h): brackets apart, since
+ * they pair on a stack of their own. */
 typedef struct pair {
     int32_t open, close;
     bool bracket;
-    pair_role role;
+    tqc_quote_role role;
 } pair;
 
 typedef struct quote_rules {
-    pair pairs[QUOTES_MAX_PAIRS];
+    pair pairs[TQC_QUOTES_MAX_PAIRS];
     size_t count;
-    int32_t apostrophes[QUOTES_MAX_APOSTROPHES];
-    size_t apostrophe_count;
+    const tqc_quotes *marks; /* the profile's list, for apostrophes */
     pair inverted[QUOTES_MAX_INVERTED];   /* ¿ ?, ¡ ! */
     size_t inverted_count;
 } quote_rules;
@@ -69,82 +62,21 @@ static bool one_mark(const char *s, size_t len, int32_t *cp)
     return len > 0 && tqc_text_decode(s, len, cp) == len && *cp >= 0;
 }
 
-static tqc_status parse_entry(quote_rules *r, const char *entry, size_t line, char *err,
-                              size_t errlen)
-{
-    const char *fields[2 + QUOTES_MAX_APOSTROPHES];
-    size_t lens[2 + QUOTES_MAX_APOSTROPHES], n = 0;
-    const char *role = entry;
-    const char *p = strchr(entry, ' ');
-    if (!p)
-        goto bad;
-    size_t role_len = (size_t)(p - entry);
-    while (*p) {
-        while (*p == ' ' || *p == '\t')
-            p++;
-        if (!*p)
-            break;
-        if (n == sizeof fields / sizeof fields[0])
-            goto bad;
-        const char *s = p;
-        while (*p && *p != ' ' && *p != '\t')
-            p++;
-        fields[n] = s;
-        lens[n++] = (size_t)(p - s);
-    }
-    if (role_len == 10 && memcmp(role, "apostrophe", 10) == 0) {
-        for (size_t i = 0; i < n; i++) {
-            int32_t cp;
-            if (r->apostrophe_count == QUOTES_MAX_APOSTROPHES || !one_mark(fields[i], lens[i], &cp))
-                goto bad;
-            r->apostrophes[r->apostrophe_count++] = cp;
-        }
-        return TQC_OK;
-    }
-    if (role_len == 8 && memcmp(role, "inverted", 8) == 0) {
-        pair pr = {0, 0, false, ROLE_BRACKET};
-        if (n != 2 || r->inverted_count == QUOTES_MAX_INVERTED ||
-            !one_mark(fields[0], lens[0], &pr.open) || !one_mark(fields[1], lens[1], &pr.close))
-            goto bad;
-        r->inverted[r->inverted_count++] = pr;
-        return TQC_OK;
-    }
-    bool bracket = role_len == 7 && memcmp(role, "bracket", 7) == 0;
-    pair_role pr_role = bracket ? ROLE_BRACKET : ROLE_ALSO;
-    bool quote = true;
-    if (role_len == 7 && memcmp(role, "primary", 7) == 0)
-        pr_role = ROLE_PRIMARY;
-    else if (role_len == 9 && memcmp(role, "secondary", 9) == 0)
-        pr_role = ROLE_SECONDARY;
-    else if (role_len == 7 && memcmp(role, "foreign", 7) == 0)
-        pr_role = ROLE_FOREIGN;
-    else if (!(role_len == 4 && memcmp(role, "also", 4) == 0))
-        quote = false;
-    pair pr = {0, 0, bracket, pr_role};
-    if ((!bracket && !quote) || n != 2 || r->count == QUOTES_MAX_PAIRS ||
-        !one_mark(fields[0], lens[0], &pr.open) || !one_mark(fields[1], lens[1], &pr.close))
-        goto bad;
-    r->pairs[r->count++] = pr;
-    return TQC_OK;
-bad:
-    snprintf(err, errlen, "quotes:%zu: expected 'primary|secondary|also|foreign|bracket|inverted "
-             "OPEN CLOSE' or 'apostrophe MARK...': %s", line, entry);
-    return TQC_EINPUT;
-}
-
+/* The profile's pairs in its order, the inverted ones (¿ ?) on a list of their own. */
 static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t errlen)
 {
     quote_rules *r = calloc(1, sizeof *r);
     if (!r)
         return TQC_ENOMEM;
-    const tqc_strmap *list = tqc_lang_list(lang, "quotes");
-    for (size_t i = 0; i < tqc_strmap_count(list); i++) {
-        tqc_status st = parse_entry(r, tqc_strmap_key(list, i, NULL),
-                                    (size_t)tqc_strmap_value(list, i), err, errlen);
-        if (st != TQC_OK) {
-            free(r);
-            return st;
-        }
+    const tqc_quotes *q = tqc_lang_quotes(lang);
+    r->marks = q;
+    for (size_t i = 0; q && i < q->count; i++) {
+        const tqc_quote_pair *qp = &q->pairs[i];
+        pair pr = {qp->open, qp->close, qp->role == TQC_QUOTE_BRACKET, qp->role};
+        if (qp->role != TQC_QUOTE_INVERTED)
+            r->pairs[r->count++] = pr;
+        else if (r->inverted_count < QUOTES_MAX_INVERTED)
+            r->inverted[r->inverted_count++] = pr;
     }
     *state = r;
     return TQC_OK;
@@ -185,10 +117,7 @@ static bool closes_pair(const quote_rules *r, size_t i, int32_t cp)
 
 static bool is_apostrophe(const quote_rules *r, int32_t cp)
 {
-    for (size_t i = 0; i < r->apostrophe_count; i++)
-        if (r->apostrophes[i] == cp)
-            return true;
-    return false;
+    return tqc_quotes_mark(r->marks, cp, 0) & TQC_MARK_APOSTROPHE;
 }
 
 static bool is_quote(const quote_rules *r, int32_t cp)
@@ -203,25 +132,31 @@ static bool is_quote(const quote_rules *r, int32_t cp)
  * (`said--"We`, `and/or`). */
 static bool is_dash_or_slash(int32_t cp)
 {
-    return tqc_text_is_hyphen(cp) || (cp >= 0x2012 && cp <= 0x2015) || cp == '/';
+    return tqc_text_is_dash(cp) || cp == '/';
 }
 
 /* Before a mark, what lets it open: nothing (paragraph start), a space, an opening
  * bracket or a dash. -1 stands for the paragraph's edge. */
 static bool opens_after(int32_t cp)
 {
-    return cp < 0 || tqc_text_is_space(cp) || cp == '(' || cp == '[' || cp == '{' ||
-           is_dash_or_slash(cp);
+    return cp < 0 || tqc_text_is_space(cp) || tqc_text_is_open_punct(cp) || is_dash_or_slash(cp);
+}
+
+static bool inverted_opener(const quote_rules *r, int32_t cp)
+{
+    for (size_t i = 0; i < r->inverted_count; i++)
+        if (r->inverted[i].open == cp)
+            return true;
+    return false;
 }
 
 /* After a mark, what lets it close: nothing, a space, or punctuation other than an
- * opening bracket. */
-static bool closes_before(int32_t cp)
+ * opening bracket or an inverted mark (¿). */
+static bool closes_before(const quote_rules *r, int32_t cp)
 {
     if (cp < 0 || tqc_text_is_space(cp) || is_dash_or_slash(cp))
         return true;
-    return tqc_text_is_punct(cp) && cp != '(' && cp != '[' && cp != '{' && cp != 0xBF &&
-           cp != 0xA1;
+    return tqc_text_is_punct(cp) && !tqc_text_is_open_punct(cp) && !inverted_opener(r, cp);
 }
 
 /* The neighbours of the mark at [start, end) within the paragraph span, skipping other
@@ -252,7 +187,7 @@ static mark_pos classify(const quote_rules *r, const char *t, tqc_span para, siz
         }
         i += n;
     }
-    bool o = opens_after(before), c = closes_before(after);
+    bool o = opens_after(before), c = closes_before(r, after);
     return o && c ? POS_ISOLATED : o ? POS_OPEN : c ? POS_CLOSE : POS_AMBIG;
 }
 
@@ -356,7 +291,7 @@ static bool opens_sentence(const tqc_doc *doc, size_t k)
 }
 
 /* The first pair of role, or SIZE_MAX. */
-static size_t pair_of_role(const quote_rules *r, pair_role role)
+static size_t pair_of_role(const quote_rules *r, tqc_quote_role role)
 {
     for (size_t i = 0; i < r->count; i++)
         if (r->pairs[i].role == role)
@@ -383,8 +318,8 @@ static void check_opening(const tqc_ctx *ctx, const quote_rules *r, const mark_s
     const pair *p = &r->pairs[pair_idx];
     char m[5];
     mark_text(p->open, m);
-    size_t primary = pair_of_role(r, ROLE_PRIMARY), secondary = pair_of_role(r, ROLE_SECONDARY);
-    if (p->role == ROLE_FOREIGN && primary != SIZE_MAX) {
+    size_t primary = pair_of_role(r, TQC_QUOTE_PRIMARY), secondary = pair_of_role(r, TQC_QUOTE_SECONDARY);
+    if (p->role == TQC_QUOTE_FOREIGN && primary != SIZE_MAX) {
         char o[5], c[5];
         mark_text(r->pairs[primary].open, o);
         mark_text(r->pairs[primary].close, c);
@@ -393,12 +328,12 @@ static void check_opening(const tqc_ctx *ctx, const quote_rules *r, const mark_s
                                   "writes %s %s", m,
                                   tqc_lang_setting(ctx->lang, "name", "this language"), o, c);
         tqc_finding_suggest(ctx->out, f, o, strlen(o));
-    } else if ((p->role == ROLE_PRIMARY || p->role == ROLE_SECONDARY) && p->open != p->close &&
+    } else if ((p->role == TQC_QUOTE_PRIMARY || p->role == TQC_QUOTE_SECONDARY) && p->open != p->close &&
                primary != SIZE_MAX && secondary != SIZE_MAX) {
         for (size_t i = 0; i < st->depth; i++) {
             if (st->items[i].tentative || r->pairs[st->items[i].pair].open != p->open)
                 continue;
-            size_t other = p->role == ROLE_PRIMARY ? secondary : primary;
+            size_t other = p->role == TQC_QUOTE_PRIMARY ? secondary : primary;
             char o[5], c[5], at[48];
             mark_text(r->pairs[other].open, o);
             mark_text(r->pairs[other].close, c);
