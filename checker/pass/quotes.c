@@ -33,6 +33,7 @@ typedef struct quote_rules {
     pair pairs[TQC_QUOTES_MAX_PAIRS];
     size_t count;
     const tqc_quotes *marks; /* the profile's list, for apostrophes */
+    bool punct_inside;       /* `appeal," he said`: profile quote-punctuation = inside */
     pair inverted[QUOTES_MAX_INVERTED];   /* ¿ ?, ¡ ! */
     size_t inverted_count;
 } quote_rules;
@@ -44,6 +45,8 @@ typedef struct open_mark {
     size_t off;
     bool tentative;
     bool sentence;      /* the mark opens a quoted sentence (not a phrase inside one) */
+    size_t other_depth; /* the depth of the other stack (brackets for a quote, quotes for a
+                         * bracket) when it opened: what opened after it closes before it */
 } open_mark;
 
 typedef struct mark_stack {
@@ -51,6 +54,8 @@ typedef struct mark_stack {
     size_t depth;
     size_t carried;     /* the pair the previous paragraph left open, or SIZE_MAX */
     size_t para_end;    /* where the paragraph being read ends */
+    bool last_para;     /* it is the document's last: a quotation may be cut off there */
+    struct mark_stack *other; /* brackets for the quotes' stack, and the other way round */
 } mark_stack;
 
 /* Where a mark stands, judged by its neighbours. */
@@ -70,6 +75,7 @@ static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t err
         return TQC_ENOMEM;
     const tqc_quotes *q = tqc_lang_quotes(lang);
     r->marks = q;
+    r->punct_inside = strcmp(tqc_lang_setting(lang, "quote-punctuation", "outside"), "inside") == 0;
     for (size_t i = 0; q && i < q->count; i++) {
         const tqc_quote_pair *qp = &q->pairs[i];
         pair pr = {qp->open, qp->close, qp->role == TQC_QUOTE_BRACKET, qp->role};
@@ -221,19 +227,35 @@ static void mark_text(int32_t cp, char out[5])
  * probably went: before the first punctuation mark after it in the paragraph (`(no cache
  * do APT.`), or at the paragraph's end; SIZE_MAX when nothing follows the opening mark.
  * (Stopping before the first finite verb instead was no better on injected drops.) */
-static size_t close_point(const tqc_doc *doc, size_t end, size_t para_end)
+static size_t close_point(const tqc_doc *doc, size_t end, size_t para_end, bool punct_inside)
 {
     size_t i = end;
     while (i < para_end && !strchr(".,;:!?", doc->text[i]))
         i++;
+    /* A language that writes the comma or stop inside the quotation closes after it. */
+    if (punct_inside && i < para_end && strchr(".,!?", doc->text[i]))
+        return i + 1;
     while (i > end && (doc->text[i - 1] == ' ' || doc->text[i - 1] == '\n'))
         i--;
     return i > end ? i : SIZE_MAX;
 }
 
-/* at_end: the paragraph ended with m open (rather than another mark closing over it). */
+/* Where the closing mark of a quoted sentence that runs to limit (the paragraph's end)
+ * most probably went: at limit, past the sentence's last mark; SIZE_MAX when nothing
+ * follows the opening mark. */
+static size_t sentence_close_point(const tqc_doc *doc, size_t end, size_t limit)
+{
+    size_t i = limit;
+    while (i > end && (doc->text[i - 1] == ' ' || doc->text[i - 1] == '\n'))
+        i--;
+    return i > end ? i : SIZE_MAX;
+}
+
+/* at_end: the paragraph ended with m open (rather than another mark closing over it);
+ * limit: where its closing mark must come by (the paragraph's end, or the mark that closed
+ * over it). last_para: the paragraph is the document's last. */
 static void report_unclosed(const tqc_ctx *ctx, const quote_rules *r, const open_mark *m,
-                            bool at_end, size_t para_end)
+                            bool at_end, size_t limit, bool last_para)
 {
     if (m->tentative)
         return;
@@ -253,17 +275,29 @@ static void report_unclosed(const tqc_ctx *ctx, const quote_rules *r, const open
     }
     if (at_end && !p->bracket && m->sentence) {
         /* Sentences quoted to the paragraph's end: the form of a quotation that runs on
-         * into the next paragraph, whose opening mark is missing (or was cut off). */
-        tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, span, "quotation %s runs to the end "
-                 "of its paragraph, and the next paragraph does not open with %s to continue "
-                 "it", o, o);
+         * into the next paragraph, whose opening mark is missing, or of an excerpt cut
+         * off; clean copy has it too, so it is only a hint. */
+        tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, span, "quotation %s "
+                                  "runs to the end of its paragraph, and the next paragraph "
+                                  "does not open with %s to continue it", o, o);
+        size_t at = sentence_close_point(doc, span.end, limit);
+        if (at != SIZE_MAX && !last_para)
+            tqc_finding_fix(ctx->out, f, tqc_span_make(at, at), c, strlen(c), false);
         return;
     }
-    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, span, "%s %s is never "
-                              "closed (no %s follows in its paragraph)",
-                              p->bracket ? "bracket" : "quotation mark", o, c);
+    const char *what = p->bracket ? "bracket" : "quotation mark";
+    tqc_finding *f;
+    if (at_end) {
+        f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, span, "%s %s is never closed (no "
+                     "%s follows in its paragraph)", what, o, c);
+    } else {
+        char at[48];
+        where(doc, limit, span.start, at, sizeof at);
+        f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, span, "%s %s is not closed: "
+                     "no %s before the mark at %s, which ends or opens another", what, o, c, at);
+    }
     /* A guess at where it closes, for a human to confirm. */
-    size_t at = close_point(doc, span.end, para_end);
+    size_t at = close_point(doc, span.end, limit, !p->bracket && r->punct_inside);
     if (at != SIZE_MAX)
         tqc_finding_fix(ctx->out, f, tqc_span_make(at, at), c, strlen(c), false);
 }
@@ -273,7 +307,24 @@ static void unwind(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st, siz
                    bool at_end)
 {
     while (st->depth > k)
-        report_unclosed(ctx, r, &st->items[--st->depth], at_end, st->para_end);
+        report_unclosed(ctx, r, &st->items[--st->depth], at_end, st->para_end, st->last_para);
+}
+
+/* Entry k of st closes at limit: the marks of the other stack opened after it (a bracket
+ * inside the quotation, `„Western (Euro“`; a quotation inside the bracket) were never
+ * closed. */
+static void close_inner(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st, size_t k,
+                        tqc_span limit)
+{
+    mark_stack *o = st->other;
+    if (!o || o->depth <= st->items[k].other_depth)
+        return;
+    /* Marks crossed, the inner one closing right after (`(Quotations follow.")`): both
+     * are closed, in the wrong order; the inner one's closing mark pops it. */
+    if (closes_pair(r, o->items[o->depth - 1].pair, cp_at(ctx->doc, limit.end)))
+        return;
+    while (o->depth > st->items[k].other_depth)
+        report_unclosed(ctx, r, &o->items[--o->depth], false, limit.start, false);
 }
 
 /* Whether the mark at token k opens a quoted sentence: at a sentence start, or after the
@@ -379,7 +430,8 @@ static void push(const tqc_doc *doc, mark_stack *st, size_t pair_idx, const tqc_
         st->carried = SIZE_MAX;
     if (st->depth < QUOTES_MAX_DEPTH)
         st->items[st->depth++] = (open_mark){pair_idx, tok->span.start, tentative,
-                                             opens_sentence(doc, (size_t)(tok - doc->tokens))};
+                                             opens_sentence(doc, (size_t)(tok - doc->tokens)),
+                                             st->other ? st->other->depth : 0};
 }
 
 /* The topmost open entry opened with cp (by_close false) or closed by cp (by_close
@@ -441,13 +493,26 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
          * quotation written with the outer marks. If either is left open, the end of
          * the paragraph says so. */
         if (r->pairs[st->items[top - 1].pair].open == cp && pos == POS_OPEN) {
+            size_t secondary = pair_of_role(r, TQC_QUOTE_SECONDARY);
+            if (!apos && !st->items[top - 1].tentative && secondary != SIZE_MAX &&
+                r->pairs[secondary].open != cp &&
+                opens_sentence(doc, (size_t)(tok - doc->tokens))) {
+                /* Straight quotes do not nest where the language writes other marks
+                 * inside a quotation: a second one opening a quoted sentence is the
+                 * first one's end gone missing (`"We won, he said. "Now`). A phrase
+                 * quoted inside (`"the "cold war" is`) is a nested quotation. */
+                while (st->depth > top - 1)
+                    report_unclosed(ctx, r, &st->items[--st->depth], false, span.start, false);
+            }
             if (!apos)
                 check_opening(ctx, r, st, as_open, tok);
             push(doc, st, as_open, tok, apos);
             return;
         }
-        if (!st->items[top - 1].tentative && !apos)
+        if (!st->items[top - 1].tentative && !apos) {
             check_closing(ctx, span);
+            close_inner(ctx, r, st, top - 1, span);
+        }
         st->depth = top - 1;
         return;
     }
@@ -458,6 +523,19 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
         push(doc, st, as_open, tok, apos);
         return;
     }
+    if (as_open != SIZE_MAX && pos == POS_OPEN) {
+        size_t k = find_open(r, st, cp, false);
+        if (k != SIZE_MAX && !st->items[k].tentative) {
+            /* A quotation opens (a space before, a word after) with the mark of one still
+             * open, and too few closing marks follow for both: the first one's end is
+             * missing (`eine „Kette von …, die zu einem „Kreis“ wird`). */
+            while (st->depth > k)
+                report_unclosed(ctx, r, &st->items[--st->depth], false, span.start, false);
+            check_opening(ctx, r, st, as_open, tok);
+            push(doc, st, as_open, tok, apos);
+            return;
+        }
+    }
     if (as_open != SIZE_MAX) {
         /* An opening mark where a closing one belongs. */
         size_t k = find_open(r, st, cp, false);
@@ -467,6 +545,7 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
             mark_text(p->close, c);
             where(doc, st->items[k].off, span.start, at, sizeof at);
             unwind(ctx, r, st, k + 1, false);
+            close_inner(ctx, r, st, k, span);
             st->depth = k;
             tqc_finding *f = TQC_EMIT(ctx, span, "opening quote %s used as a closing quote; it "
                                       "closes the %s opened at %s", m, m, at);
@@ -495,8 +574,10 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
     size_t k = find_open(r, st, cp, true);
     if (k != SIZE_MAX) {
         unwind(ctx, r, st, k + 1, false);
-        if (!st->items[k].tentative)
+        if (!st->items[k].tentative) {
             check_closing(ctx, span);
+            close_inner(ctx, r, st, k, span);
+        }
         st->depth = k;
         return;
     }
@@ -514,7 +595,8 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
     int32_t before = -1;
     while (i > para.start && ((before = tqc_text_prev(doc->text, i, &i)) == cp || before == '\''))
         ;
-    if (as_open != SIZE_MAX && tqc_text_is_digit(before))
+    if (as_open != SIZE_MAX && r->pairs[as_open].open == r->pairs[as_open].close &&
+        tqc_text_is_digit(before))
         return;
     if (st->carried != SIZE_MAX && closes_pair(r, st->carried, cp)) {
         /* The end of a quotation the previous paragraph left open: only the opening
@@ -543,6 +625,7 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
                                   o, at, c);
         tqc_finding_suggest(ctx->out, f, c, strlen(c));
         tqc_finding_fix(ctx->out, f, span, c, strlen(c), false);
+        close_inner(ctx, r, st, open_k - 1, span);
         st->depth = open_k - 1;
         return;
     }
@@ -611,6 +694,7 @@ static void bracket_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *s
     size_t j = find_open(r, st, cp, true);
     if (j != SIZE_MAX) {
         unwind(ctx, r, st, j + 1, false);
+        close_inner(ctx, r, st, j, span);
         st->depth = j;
         return;
     }
@@ -625,6 +709,7 @@ static void bracket_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *s
                                   at, c);
         tqc_finding_suggest(ctx->out, f, c, strlen(c));
         tqc_finding_fix(ctx->out, f, span, c, strlen(c), false);
+        close_inner(ctx, r, st, st->depth - 1, span);
         st->depth--;
         return;
     }
@@ -656,7 +741,7 @@ static void inverted_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *
     const tqc_token *tok = &doc->tokens[k];
     if (opening) {
         if (st->depth < QUOTES_MAX_DEPTH)
-            st->items[st->depth++] = (open_mark){pair_idx, tok->span.start, false, false};
+            st->items[st->depth++] = (open_mark){pair_idx, tok->span.start, false, false, 0};
         return;
     }
     if (st->depth) {
@@ -709,6 +794,8 @@ static void run(const tqc_ctx *ctx)
         return;
     mark_stack quotes = {.depth = 0, .carried = SIZE_MAX};
     mark_stack brackets = {.depth = 0, .carried = SIZE_MAX};
+    quotes.other = &brackets;
+    brackets.other = &quotes;
     mark_stack inverted = {.depth = 0, .carried = SIZE_MAX};
     for (size_t p = 0; p < doc->paragraph_count; p++) {
         const tqc_paragraph *para = &doc->paragraphs[p];
@@ -719,6 +806,7 @@ static void run(const tqc_ctx *ctx)
         brackets.depth = 0;
         quotes.depth = 0;
         brackets.para_end = quotes.para_end = para->span.end;
+        brackets.last_para = quotes.last_para = p + 1 == doc->paragraph_count;
         for (size_t k = first->tok_first; k < last->tok_first + last->tok_count; k++) {
             const tqc_token *tok = &doc->tokens[k];
             int32_t cp;
