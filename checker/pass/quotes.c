@@ -181,6 +181,10 @@ static mark_pos classify(const quote_rules *r, const char *t, tqc_span para, siz
             before = cp;
             break;
         }
+        size_t s2;
+        if (i == start && s > para.start && is_apostrophe(r, cp) &&
+            tqc_text_is_letter(tqc_text_prev(t, s, &s2)))
+            break;  /* an elision right before it (`d’« un plan »`) lets a quotation open */
         i = s;
     }
     i = end;
@@ -341,6 +345,21 @@ static bool opens_sentence(const tqc_doc *doc, size_t k)
                                            cp == '!' || cp == '?' || is_dash_or_slash(cp));
 }
 
+/* How many marks cp follow span in the paragraph. */
+static size_t marks_after(const tqc_doc *doc, tqc_span para, tqc_span span, int32_t cp)
+{
+    size_t count = 0;
+    for (size_t j = span.end; j < para.end;) {
+        int32_t c;
+        size_t n = tqc_text_decode(doc->text + j, para.end - j, &c);
+        if (n == 0)
+            break;
+        count += c == cp;
+        j += n;
+    }
+    return count;
+}
+
 /* The first pair of role, or SIZE_MAX. */
 static size_t pair_of_role(const quote_rules *r, tqc_quote_role role)
 {
@@ -407,13 +426,34 @@ static void check_opening(const tqc_ctx *ctx, const quote_rules *r, const mark_s
     }
 }
 
-/* A closing quotation mark at span glued to the word after it (`appeal,”said`). */
-static void check_closing(const tqc_ctx *ctx, tqc_span span)
+/* A closing quotation mark at span glued to the word after it (`appeal,”said`), its
+ * opening mark at open_off. */
+static void check_closing(const tqc_ctx *ctx, tqc_span span, size_t open_off)
 {
     const tqc_doc *doc = ctx->doc;
     int32_t after = cp_at(doc, span.end);
     if (!glues(after, false))
         return;
+    int32_t open_cp;
+    size_t open_end = open_off < span.start ? open_off + tqc_text_decode(doc->text + open_off,
+                                                                          span.start - open_off,
+                                                                          &open_cp)
+                                            : span.start;
+    if (span.start > 0 && doc->text[span.start - 1] == ' ' && open_end < span.start &&
+        !tqc_text_is_space(cp_at(doc, open_end))) {
+        /* `“we will appeal ”and`: the opening mark is written tight, so the space
+         * belongs after the closing one. */
+        char fixed[8];
+        int n = snprintf(fixed, sizeof fixed, "%.*s ", (int)tqc_span_len(span),
+                         doc->text + span.start);
+        tqc_finding *f = TQC_EMIT(ctx, span, "space on the wrong side of the closing quote "
+                                  "%.*s: it belongs after the mark", (int)tqc_span_len(span),
+                                  doc->text + span.start);
+        tqc_finding_suggest(ctx->out, f, fixed, (size_t)n);
+        tqc_finding_fix(ctx->out, f, tqc_span_make(span.start - 1, span.end), fixed, (size_t)n,
+                        true);
+        return;
+    }
     char fixed[8];
     int n = snprintf(fixed, sizeof fixed, "%.*s ", (int)tqc_span_len(span),
                      doc->text + span.start);
@@ -473,6 +513,26 @@ static bool closes_nothing_after(const quote_rules *r, const mark_stack *st, tqc
     return closers < open + 1;
 }
 
+/* Where the first closing mark of pair i after span stands in the paragraph (before any
+ * other opening mark of the pair), or SIZE_MAX. Only for pairs of two marks. */
+static size_t closer_after(const quote_rules *r, const tqc_doc *doc, tqc_span para,
+                           tqc_span span, size_t i)
+{
+    const pair *p = &r->pairs[i];
+    if (p->open == p->close)
+        return SIZE_MAX;
+    for (size_t j = span.end; j < para.end;) {
+        int32_t cp;
+        size_t n = tqc_text_decode(doc->text + j, para.end - j, &cp);
+        if (n == 0 || cp == p->open)
+            break;
+        if (closes_pair(r, i, cp))
+            return j;
+        j += n;
+    }
+    return SIZE_MAX;
+}
+
 static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
                        tqc_span para, const tqc_token *tok, int32_t cp)
 {
@@ -496,11 +556,14 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
             size_t secondary = pair_of_role(r, TQC_QUOTE_SECONDARY);
             if (!apos && !st->items[top - 1].tentative && secondary != SIZE_MAX &&
                 r->pairs[secondary].open != cp &&
-                opens_sentence(doc, (size_t)(tok - doc->tokens))) {
+                opens_sentence(doc, (size_t)(tok - doc->tokens)) &&
+                marks_after(doc, para, span, cp) % 2 == 1) {
                 /* Straight quotes do not nest where the language writes other marks
-                 * inside a quotation: a second one opening a quoted sentence is the
-                 * first one's end gone missing (`"We won, he said. "Now`). A phrase
-                 * quoted inside (`"the "cold war" is`) is a nested quotation. */
+                 * inside a quotation: a second one opening a quoted sentence, with an
+                 * odd number of its marks after it (so they pair among themselves), is
+                 * the first one's end gone missing (`"We won, he said. "Now we rest."`).
+                 * A phrase quoted inside (`"the "cold war" is`), or marks that balance
+                 * as a nested quotation, are left alone. */
                 while (st->depth > top - 1)
                     report_unclosed(ctx, r, &st->items[--st->depth], false, span.start, false);
             }
@@ -510,7 +573,7 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
             return;
         }
         if (!st->items[top - 1].tentative && !apos) {
-            check_closing(ctx, span);
+            check_closing(ctx, span, st->items[top - 1].off);
             close_inner(ctx, r, st, top - 1, span);
         }
         st->depth = top - 1;
@@ -553,9 +616,34 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
             tqc_finding_fix(ctx->out, f, span, c, strlen(c), true);
             return;
         }
+        /* Glued to the word before with a space after, and its pair's closing mark
+         * follows: the space is on the wrong side (`said“ we will appeal”`). */
+        size_t close_at = pos == POS_CLOSE && k == SIZE_MAX ? closer_after(r, doc, para, span,
+                                                                           as_open) : SIZE_MAX;
+        if (close_at != SIZE_MAX && doc->text[span.end] == ' ' &&
+            tqc_text_is_letter(cp_at(doc, span.end + 1))) {
+            /* The closing mark shows the writer's style: spaced inside (`« mot »`) keeps
+             * the inner space, tight (`“word”`) loses it. */
+            size_t before_close;
+            bool spaced = tqc_text_is_space(tqc_text_prev(doc->text, close_at, &before_close));
+            char fixed[8];
+            int n = snprintf(fixed, sizeof fixed, spaced ? " %s " : " %s", m);
+            tqc_span edit = tqc_span_make(span.start, span.end + 1);
+            tqc_finding *f = TQC_EMIT(ctx, span, "space on the wrong side of the opening quote "
+                                      "%s: it belongs before the mark", m);
+            tqc_finding_suggest(ctx->out, f, fixed, (size_t)n);
+            tqc_finding_fix(ctx->out, f, edit, fixed, (size_t)n, true);
+            push(doc, st, as_open, tok, false);
+            return;
+        }
         /* The mark's first role in the language is opening (“ in English, though „ “
          * would make it a closing mark too). */
-        if (as_close == SIZE_MAX || as_open < as_close) {
+        bool any_open = false;
+        for (size_t i = 0; i < st->depth; i++)
+            any_open |= !st->items[i].tentative;
+        /* (A mark that also closes another pair, while a quotation is open, is that
+         * quotation's end in the wrong style: told below.) */
+        if (as_close == SIZE_MAX || (as_open < as_close && !any_open)) {
             char c[5];
             mark_text(r->pairs[as_open].close, c);
             bool to_apostrophe = is_apostrophe(r, r->pairs[as_open].close);
@@ -575,7 +663,7 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
     if (k != SIZE_MAX) {
         unwind(ctx, r, st, k + 1, false);
         if (!st->items[k].tentative) {
-            check_closing(ctx, span);
+            check_closing(ctx, span, st->items[k].off);
             close_inner(ctx, r, st, k, span);
         }
         st->depth = k;
