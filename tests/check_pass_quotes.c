@@ -279,6 +279,131 @@ START_TEST(test_issue_12_smileys_labels_inches)
 }
 END_TEST
 
+/* The quote defects in every language: wrong direction, never closed, a stray closing
+ * mark, a mismatched pair, the nested style, a space on the wrong side. */
+START_TEST(test_issue_13_quote_defects_in_six_languages)
+{
+    /* Wrong direction: the opening mark closes its own quotation (safe fix). */
+    QUOTES_IN("de", "Er nannte es „einen Erfolg„ und ging.", "„", TQC_SEV_ERROR);
+    QUOTES_IN("es", "Lo llamó «un éxito« y se fue.", "«", TQC_SEV_ERROR);
+    QUOTES_IN("fr", "Il l’a appelé « un succès « et il est parti.", "«", TQC_SEV_ERROR);
+    QUOTES_IN("it", "Lo ha chiamato «un successo« e se ne è andato.", "«", TQC_SEV_ERROR);
+    QUOTES_IN("pt", "Chamou-lhe “um sucesso“ e saiu.", "“", TQC_SEV_ERROR);
+    /* A stray closing mark. */
+    QUOTES_IN("de", "Er sagte, sie gingen in Berufung“ und ging dann.", "“", TQC_SEV_WARNING);
+    QUOTES_IN("es", "Dijo que apelarían» y se fue.", "»", TQC_SEV_WARNING);
+    QUOTES_IN("fr", "Il a dit qu’ils feraient appel » puis il est parti.", "»",
+              TQC_SEV_WARNING);
+    QUOTES_IN("it", "Ha detto che faranno ricorso» e se ne è andato.", "»", TQC_SEV_WARNING);
+    QUOTES_IN("pt", "Disse que iam recorrer» e saiu.", "»", TQC_SEV_WARNING);
+    /* Never closed. */
+    QUOTES_IN("de", "Er nannte es „einen Erfolg und ging dann nach Hause.", "„",
+              TQC_SEV_WARNING);
+    QUOTES_IN("es", "Lo llamó «un éxito y se fue a su casa.", "«", TQC_SEV_WARNING);
+    QUOTES_IN("it", "Lo ha chiamato «un successo e se ne è andato a casa.", "«",
+              TQC_SEV_WARNING);
+    QUOTES_IN("pt", "Chamou-lhe «um sucesso e foi para casa.", "«", TQC_SEV_WARNING);
+    /* Mismatched pair style: another pair's closing mark. */
+    QUOTES_IN("de", "Er nannte es „einen Erfolg» und ging.", "»", TQC_SEV_WARNING);
+    QUOTES_IN("it", "Lo ha chiamato «un successo” e se ne è andato.", "”", TQC_SEV_WARNING);
+    QUOTES_IN("pt", "Chamou-lhe «um sucesso” e saiu.", "”", TQC_SEV_WARNING);
+    /* Nested style: a quotation inside one opened with the same marks. */
+    QUOTES_IN("es", "«Dijo «no» dos veces», contó ella.", "«", TQC_SEV_WARNING);
+    QUOTES_IN("it", "«Ha detto «no» due volte», ha raccontato.", "«", TQC_SEV_WARNING);
+    QUOTES_IN("pt", "«Disse «não» duas vezes», contou ela.", "«", TQC_SEV_WARNING);
+}
+END_TEST
+
+START_TEST(test_issue_13_space_on_the_wrong_side)
+{
+    /* The opening mark glued to the word before, its space after: the partner is known,
+     * so moving the space is safe; the closing mark shows whether the pair is spaced. */
+    hit h = quotes_on("He said“ we will appeal” and then left the room.", 0);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_str_eq(h.fix, " “");
+    ck_assert(h.safe);
+    QUOTES_IN("de", "Er sagte„ wir gehen in Berufung“ und ging.", "„", TQC_SEV_ERROR);
+    QUOTES_IN("es", "Dijo« apelaremos» y se fue.", "«", TQC_SEV_ERROR);
+    QUOTES_IN("fr", "Il a dit« nous ferons appel » puis il est parti.", "«", TQC_SEV_ERROR);
+    QUOTES_IN("it", "Ha detto« faremo ricorso» e se ne è andato.", "«", TQC_SEV_ERROR);
+    QUOTES_IN("pt", "Disse“ vamos recorrer” e saiu.", "“", TQC_SEV_ERROR);
+    /* The closing mark with its space before it and glued to the next word. */
+    h = quotes_on("He said “we will appeal ”and then left the room.", 0);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_str_eq(h.fix, "” ");
+    ck_assert(h.safe);
+    QUOTES_IN("de", "Er sagte „wir gehen in Berufung “und ging.", "“", TQC_SEV_ERROR);
+    QUOTES_IN("it", "Ha detto «faremo ricorso »e se ne è andato.", "»", TQC_SEV_ERROR);
+    /* French writes its guillemets spaced: an elided word before one is no glue. */
+    NO_QUOTES_IN("fr", "Il a parlé d’« un plan » et de « la réforme » longuement.");
+    NO_QUOTES_IN("fr", "Il a dit qu'« il viendra » demain.");
+}
+END_TEST
+
+START_TEST(test_issue_13_unclosed_inside_another_pair)
+{
+    /* A bracket opened inside a quotation that closes: the bracket's end is missing, and
+     * the guess puts it before the closing quote. */
+    hit h = quotes_on("He called it “a plan (for now” and left.", 0);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_str_eq(h.span, "(");
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_str_eq(h.fix, ")");
+    ck_assert(!h.safe);
+    QUOTES_IN("de", "Er nannte es „einen Plan (vorerst“ und ging.", "(", TQC_SEV_WARNING);
+    QUOTES_IN("es", "Lo llamó «un plan (por ahora» y se fue.", "(", TQC_SEV_WARNING);
+    QUOTES_IN("fr", "Il l’a appelé « un plan (pour l’instant » et il est parti.", "(",
+              TQC_SEV_WARNING);
+    QUOTES_IN("it", "Lo ha chiamato «un piano (per ora» e se ne è andato.", "(",
+              TQC_SEV_WARNING);
+    QUOTES_IN("pt", "Chamou-lhe «um plano (por agora» e saiu.", "(", TQC_SEV_WARNING);
+    /* A quotation opened inside a bracket that closes. */
+    h = quotes_on("The law (known as “the reform) passed.", 0);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_str_eq(h.span, "“");
+    ck_assert_str_eq(h.fix, "”");
+    QUOTES_IN("de", "Das Gesetz (genannt „die Reform) wurde beschlossen.", "„",
+              TQC_SEV_WARNING);
+    QUOTES_IN("es", "La ley (llamada «la reforma) fue aprobada.", "«", TQC_SEV_WARNING);
+    QUOTES_IN("fr", "La loi (dite « la réforme) a été votée.", "«", TQC_SEV_WARNING);
+    QUOTES_IN("it", "La legge (detta «la riforma) è stata approvata.", "«", TQC_SEV_WARNING);
+    QUOTES_IN("pt", "A lei (chamada «a reforma) foi aprovada.", "«", TQC_SEV_WARNING);
+    /* Marks crossed, the bracket closing right after the quote: both closed. */
+    ck_assert_uint_eq(serious("He read the list (“names follow.”) and sat down."), 0);
+    ck_assert_uint_eq(serious("He read the list (\"names follow.\") and sat down."), 0);
+    /* A quotation opening with the mark of one still open, too few closing marks after
+     * for both: the first one's end is missing. */
+    h = quotes_on("He spoke of “a plan and of “the reform” at length.", 0);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_str_eq(h.span, "“");
+    ck_assert_msg(strstr(h.message, "column 28"), "%s", h.message);
+    ck_assert_str_eq(h.fix, "”");
+    QUOTES_IN("de", "Er sprach von „einem Plan und von „der Reform“ lange.", "„",
+              TQC_SEV_WARNING);
+    QUOTES_IN("es", "Habló de «un plan y de «la reforma» largamente.", "«", TQC_SEV_WARNING);
+    QUOTES_IN("it", "Ha parlato di «un piano e di «la riforma» a lungo.", "«", TQC_SEV_WARNING);
+    QUOTES_IN("pt", "Falou de «um plano e de «a reforma» longamente.", "«", TQC_SEV_WARNING);
+    /* Straight quotes: a quoted sentence opening inside an open one is the first one's
+     * missing end; a phrase quoted inside, balanced, is a nested quotation. */
+    h = quotes_on("\"We won the match, he said. \"Now we rest.\"", 0);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_uint_eq(serious("\"He called it the \"cold war\" then,\" she said."), 0);
+    ck_assert_uint_eq(serious("\"They said, \"we will come,\" and came,\" she said."), 0);
+}
+END_TEST
+
+START_TEST(test_issue_13_quiet_on_elisions_smileys_labels)
+{
+    NO_QUOTES_IN("es", "Las opciones: i) esperar, ii) salir :) y O’Donnell dijo «sí».");
+    NO_QUOTES_IN("it", "Le opzioni: a) aspettare, iv) partire ;-) e l’anno dell’Unione.");
+    NO_QUOTES_IN("pt", "As opções: 1) esperar, 2) sair :( e a d’água de Sant’Ana.");
+    NO_QUOTES_IN("fr", "L’homme d’aujourd’hui a dit « oui » : c’est l’État.");
+    NO_QUOTES_IN("de", "Er ist 1,80 m groß, geht’s? Grass’ Roman kam in den ’90ern.");
+    ck_assert_uint_eq(serious("He is 5'11\" tall, plays rock 'n' roll from the '90s :-)"), 0);
+}
+END_TEST
+
 /* Writes the rule file rules/<code>/<name> under dir. */
 static void write_rule(const char *dir, const char *code, const char *name, const char *text)
 {
@@ -353,12 +478,46 @@ START_TEST(test_issue_3_quotes_conventions_are_data)
     write_rule(dir, "xx", "quotes", "primary „\n");
     tqc_lang *lang;
     char err[256] = "";
-    ck_assert_int_eq(tqc_lang_load(dir, "xx", &lang, err, sizeof err), TQC_OK);
-    void *state = NULL;
-    ck_assert_int_eq(tqc_pass_find("quotes")->init(lang, &state, err, sizeof err), TQC_EINPUT);
+    /* The loader types the list once, so the profile itself is refused. */
+    ck_assert_int_eq(tqc_lang_load(dir, "xx", &lang, err, sizeof err), TQC_EINPUT);
     ck_assert_msg(strstr(err, "quotes:1"), "%s", err);
+    remove_rules(dir, "xx", "quotes");
+}
+END_TEST
+
+/* The loader types the list once; passes and the segmenter ask it. */
+START_TEST(test_issue_13_quote_roles_typed_once)
+{
+    char dir[] = "/tmp/tqc-quotes-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    write_rule(dir, "xx", "quotes", "primary „ “\nsecondary ‚ ‘\nforeign “ ”\nbracket ( )\n"
+                                    "inverted ¿ ?\napostrophe ’ '\n");
+    tqc_lang *lang;
+    char err[256] = "";
+    ck_assert_int_eq(tqc_lang_load(dir, "xx", &lang, err, sizeof err), TQC_OK);
+    const tqc_quotes *q = tqc_lang_quotes(lang);
+    ck_assert_uint_eq(q->count, 5);
+    ck_assert_int_eq(q->pairs[0].role, TQC_QUOTE_PRIMARY);
+    ck_assert_int_eq(q->pairs[0].open, 0x201E);
+    ck_assert_int_eq(q->pairs[4].role, TQC_QUOTE_INVERTED);
+    /* “ closes the primary pair and opens the foreign one. */
+    ck_assert_uint_eq(tqc_quotes_mark(q, 0x201C, TQC_QUOTE_ROLES_QUOTES),
+                      TQC_MARK_OPENS | TQC_MARK_CLOSES);
+    ck_assert_uint_eq(tqc_quotes_mark(q, 0x201C, TQC_QUOTE_ROLE(TQC_QUOTE_PRIMARY)),
+                      TQC_MARK_CLOSES);
+    ck_assert_uint_eq(tqc_quotes_mark(q, '(', TQC_QUOTE_ROLES_QUOTES), 0);
+    ck_assert_uint_eq(tqc_quotes_mark(q, '(', TQC_QUOTE_ROLE(TQC_QUOTE_BRACKET)), TQC_MARK_OPENS);
+    ck_assert_uint_eq(tqc_quotes_mark(q, 0x2019, 0), TQC_MARK_APOSTROPHE);
+    ck_assert_uint_eq(tqc_quotes_mark(NULL, '"', TQC_QUOTE_ROLES_QUOTES), 0);
     tqc_lang_free(lang);
     remove_rules(dir, "xx", "quotes");
+    /* A pair of three marks is a broken line, refused with its number. */
+    char dir2[] = "/tmp/tqc-quotes-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir2));
+    write_rule(dir2, "xx", "quotes", "primary « »\nbracket ( ) ]\n");
+    ck_assert_int_eq(tqc_lang_load(dir2, "xx", &lang, err, sizeof err), TQC_EINPUT);
+    ck_assert_msg(strstr(err, "quotes:2"), "%s", err);
+    remove_rules(dir2, "xx", "quotes");
 }
 END_TEST
 
@@ -378,6 +537,11 @@ Suite *pass_quotes_suite(void)
     tcase_add_test(tc, test_issue_12_smileys_labels_inches);
     tcase_add_test(tc, test_issue_12_unclosed_mark_gets_a_guess);
     tcase_add_test(tc, test_issue_3_quotes_conventions_are_data);
+    tcase_add_test(tc, test_issue_13_quote_defects_in_six_languages);
+    tcase_add_test(tc, test_issue_13_space_on_the_wrong_side);
+    tcase_add_test(tc, test_issue_13_unclosed_inside_another_pair);
+    tcase_add_test(tc, test_issue_13_quiet_on_elisions_smileys_labels);
+    tcase_add_test(tc, test_issue_13_quote_roles_typed_once);
     suite_add_tcase(s, tc);
     return s;
 }

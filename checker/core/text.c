@@ -139,6 +139,16 @@ bool tqc_text_is_hyphen(int32_t cp)
     return cp == '-' || cp == 0x2010 || cp == 0x2011;
 }
 
+bool tqc_text_is_dash(int32_t cp) { return category(cp) == UTF8PROC_CATEGORY_PD; }
+bool tqc_text_is_open_punct(int32_t cp) { return category(cp) == UTF8PROC_CATEGORY_PS; }
+bool tqc_text_is_close_punct(int32_t cp) { return category(cp) == UTF8PROC_CATEGORY_PE; }
+
+bool tqc_text_is_quote_punct(int32_t cp)
+{
+    utf8proc_category_t c = category(cp);
+    return c == UTF8PROC_CATEGORY_PI || c == UTF8PROC_CATEGORY_PF;
+}
+
 size_t tqc_text_case(const char *word, size_t len, tqc_case mode, char *out, size_t cap)
 {
     size_t o = 0;

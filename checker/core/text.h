@@ -27,6 +27,13 @@ bool tqc_text_is_format(int32_t cp);  /* invisible format characters (Cf: ZWSP, 
 bool tqc_text_is_control(int32_t cp); /* Cc other than tab, LF and CR */
 bool tqc_text_is_apostrophe(int32_t cp); /* ' or U+2019 */
 bool tqc_text_is_hyphen(int32_t cp);  /* - and U+2010 U+2011 */
+/* Unicode punctuation classes, for marks a language's data does not list: a dash (Pd),
+ * an opening bracket or low quote (Ps: ( [ „ ‚), a closing bracket (Pe), an initial or
+ * final quotation mark (Pi, Pf: which of the two depends on the language). */
+bool tqc_text_is_dash(int32_t cp);
+bool tqc_text_is_open_punct(int32_t cp);
+bool tqc_text_is_close_punct(int32_t cp);
+bool tqc_text_is_quote_punct(int32_t cp);
 
 /* true for the bidirectional controls that reorder text as displayed (U+061C, U+200E,
  * U+200F, U+202A-U+202E, U+2066-U+2069): in prose they hide what the bytes say. */

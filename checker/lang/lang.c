@@ -35,6 +35,7 @@ struct tqc_lang {
     char *data_dir;         /* the registry's key, with code */
     size_t users;           /* tqc_lang_load calls not yet freed (registry_mu) */
     struct tqc_lang *next;  /* the registry's list */
+    tqc_quotes quotes;      /* the `quotes` list, typed once here */
 };
 
 static char *trim(char *s)
@@ -265,6 +266,11 @@ static tqc_status load_profile(const char *data_dir, const char *code, tqc_lang 
         }
         free(names[i]);
     }
+    if (st == TQC_OK) {
+        char qpath[LANG_MAX_LINE];
+        snprintf(qpath, sizeof qpath, "%s/quotes", lang->dir);
+        st = tqc_quotes_parse(tqc_lang_list(lang, "quotes"), qpath, &lang->quotes, err, errlen);
+    }
     if (st != TQC_OK) {
         destroy(lang);
         return st;
@@ -360,6 +366,7 @@ const char *tqc_lang_code(const tqc_lang *lang) { return lang->code; }
 const char *tqc_lang_base(const tqc_lang *lang) { return lang->base; }
 const char *tqc_lang_dir(const tqc_lang *lang) { return lang->dir; }
 const tqc_lex *tqc_lang_lexicon(const tqc_lang *lang) { return lang ? lang->lexicon : NULL; }
+const tqc_quotes *tqc_lang_quotes(const tqc_lang *lang) { return lang ? &lang->quotes : NULL; }
 
 const tqc_strmap *tqc_lang_list(const tqc_lang *lang, const char *name)
 {

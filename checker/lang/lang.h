@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "lang/lex.h"
+#include "lang/quotes.h"
 #include "core/status.h"
 #include "core/strmap.h"
 
@@ -49,5 +50,10 @@ const char *tqc_lang_setting(const tqc_lang *lang, const char *key, const char *
 /* The language's lexicon (data_dir/dictionaries/<base>/lexicon.tsv, opened by
  * tqc_lang_load when present), or NULL when it has none. Valid until tqc_lang_free. */
 const tqc_lex *tqc_lang_lexicon(const tqc_lang *lang);
+/* The language's quotation marks, brackets and apostrophes with their roles (its
+ * `quotes` list, parsed once by tqc_lang_load; a malformed line fails the load). Empty
+ * for a language without the list; NULL when lang is NULL (tqc_quotes_mark accepts it).
+ * Valid until tqc_lang_free. */
+const tqc_quotes *tqc_lang_quotes(const tqc_lang *lang);
 
 #endif

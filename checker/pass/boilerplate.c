@@ -33,7 +33,29 @@ typedef struct patterns {
 /* Normalises len bytes of text into out (cap bytes, NUL-terminated): lower case, white
  * space runs as one space, typographic quotes as ASCII, and (when trim_end) final
  * sentence punctuation and spaces dropped. Returns the length, or 0 when it does not fit. */
-static size_t normalise(const char *text, size_t len, char *out, size_t cap, bool trim_end)
+/* The ASCII form of a quotation mark or apostrophe in normalised text: an apostrophe of
+ * the language, or a mark of a pair an apostrophe closes (‘ ’), as '; the language's
+ * other quotation marks, and whatever Unicode calls a quotation mark, as ". */
+static int32_t ascii_quote(const tqc_quotes *q, int32_t cp)
+{
+    if (cp < 0x80)
+        return cp;
+    if (tqc_quotes_mark(q, cp, 0) & TQC_MARK_APOSTROPHE)
+        return '\'';
+    bool quote = tqc_text_is_quote_punct(cp);
+    for (size_t i = 0; q && i < q->count; i++) {
+        const tqc_quote_pair *p = &q->pairs[i];
+        if (!(TQC_QUOTE_ROLES_QUOTES & TQC_QUOTE_ROLE(p->role)) || (p->open != cp && p->close != cp))
+            continue;
+        if (tqc_quotes_mark(q, p->close, 0) & TQC_MARK_APOSTROPHE)
+            return '\'';
+        quote = true;
+    }
+    return quote ? '"' : cp;
+}
+
+static size_t normalise(const tqc_quotes *q, const char *text, size_t len, char *out, size_t cap,
+                        bool trim_end)
 {
     char lower[BOILER_MAX_BYTES];
     size_t n = tqc_text_case(text, len, TQC_CASE_LOWER, lower, sizeof lower);
@@ -55,11 +77,7 @@ static size_t normalise(const char *text, size_t len, char *out, size_t cap, boo
             out[o++] = ' ';
             space = false;
         }
-        if (cp == 0x2018 || cp == 0x2019) {
-            cp = '\'';
-        } else if (cp == 0x201C || cp == 0x201D || cp == 0xAB || cp == 0xBB) {
-            cp = '"';
-        }
+        cp = ascii_quote(q, cp);
         char enc[4];
         size_t el = cp >= 0 ? tqc_text_encode(cp, enc) : 1;
         if (cp < 0)
@@ -135,7 +153,7 @@ static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t err
         size_t len;
         const char *key = tqc_strmap_key(list, i, &len);
         char buf[BOILER_MAX_BYTES];
-        size_t bl = normalise(key, len, buf, sizeof buf, false);
+        size_t bl = normalise(tqc_lang_quotes(lang), key, len, buf, sizeof buf, false);
         if (bl == 0)
             continue;
         if (!(ps->items[ps->count] = tqc_malloc(bl + 1))) {
@@ -158,9 +176,10 @@ static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t err
 #define CHROME_MAX_WORDS_GUESS 8
 #define CHROME_MAX_WORD 128
 
-/* Token k lower-cased, typographic apostrophe as ASCII, in out; its length or 0. */
-static size_t token_key(const tqc_doc *doc, size_t k, char *out)
+/* Token k lower-cased, the language's apostrophes as ASCII, in out; its length or 0. */
+static size_t token_key(const tqc_ctx *ctx, size_t k, char *out)
 {
+    const tqc_doc *doc = ctx->doc;
     const tqc_token *t = &doc->tokens[k];
     char lower[CHROME_MAX_WORD];
     size_t n = tqc_text_case(tqc_doc_at(doc, t->span), tqc_span_len(t->span), TQC_CASE_LOWER,
@@ -169,7 +188,7 @@ static size_t token_key(const tqc_doc *doc, size_t k, char *out)
     for (size_t i = 0; i < n;) {
         int32_t cp;
         size_t m = tqc_text_decode(lower + i, n - i, &cp);
-        if (cp == 0x2019) {
+        if (cp >= 0x80 && (tqc_quotes_mark(tqc_lang_quotes(ctx->lang), cp, 0) & TQC_MARK_APOSTROPHE)) {
             out[o++] = '\'';
         } else {
             memcpy(out + o, lower + i, m);
@@ -187,7 +206,7 @@ static bool word_in(const tqc_ctx *ctx, size_t k, const char *list)
     if (t->kind != TQC_TOK_WORD)
         return false;
     char key[CHROME_MAX_WORD];
-    size_t n = token_key(ctx->doc, k, key);
+    size_t n = token_key(ctx, k, key);
     return n && tqc_lang_in(ctx->lang, list, key, n);
 }
 
@@ -204,7 +223,7 @@ static bool page_noun(const tqc_ctx *ctx, size_t k)
     if (t->kind != TQC_TOK_WORD)
         return false;
     char key[CHROME_MAX_WORD];
-    size_t n = token_key(ctx->doc, k, key);
+    size_t n = token_key(ctx, k, key);
     if (!n)
         return false;
     if (tqc_lang_in(ctx->lang, "ui-nouns", key, n))
@@ -239,15 +258,16 @@ static int32_t punct_cp(const tqc_doc *doc, size_t k)
     return cp;
 }
 
-/* Marks that separate the items of a page's bar (`3 min read · 12 comments`). Not a
- * language fact: pages write them so in every language. */
-static bool separator(int32_t cp)
-{
-    return cp == '|' || cp == 0xB7 || cp == 0x2022 || cp == 0x22C5 || cp == 0x203A ||
-           cp == 0x2192 || cp == '>';
-}
 
 typedef enum { CHROME_NONE, CHROME_GUESS, CHROME_STRONG } chrome_verdict;
+
+/* A closing quotation mark or bracket of the language, which may follow a line's last
+ * word or stop. */
+static bool closing_mark(const tqc_ctx *ctx, size_t k)
+{
+    return tqc_ctx_mark(ctx, k, TQC_QUOTE_ROLES_QUOTES | TQC_QUOTE_ROLE(TQC_QUOTE_BRACKET)) &
+           TQC_MARK_CLOSES;
+}
 
 /* Whether tokens [first, end) of one paragraph read as page furniture; what shows it is
  * written to why. */
@@ -284,13 +304,13 @@ static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end,
             content++;
             page += word_in(ctx, k, "ui-verbs") || page_noun(ctx, k);
         }
-        sep = sep || separator(cp);
+        sep = sep || tqc_ctx_separator(ctx, k);
         /* `Tags: ...`, `Read also: ...`: a label of the page before a colon. */
         if (cp == ':' && k > first && k - first <= 3 && words <= 3 &&
             (page_noun(ctx, k - 1) || word_in(ctx, k - 1, "ui-verbs") ||
              (words == 2 && word_in(ctx, first, "ui-verbs"))))
             label = true;
-        if (t->kind != TQC_TOK_PUNCT || (cp != '"' && cp != ')' && cp != 0x201D && cp != 0xBB))
+        if (!closing_mark(ctx, k))
             last = k;
     }
     if (words == 0 || words > CHROME_MAX_WORDS || last == end)
@@ -304,8 +324,8 @@ static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end,
     /* A line ending with a colon introduces what follows, as a sentence would. */
     bool stop = end_cp == '.' || end_cp == '?' || end_cp == 0x2026 || (end_cp == ':' && !label);
     /* Quoted speech is prose, however short. */
-    int32_t open_cp = punct_cp(doc, first);
-    if (open_cp == '"' || open_cp == 0x201C || open_cp == 0xAB || open_cp == 0x201E)
+    unsigned open_mark = tqc_ctx_mark(ctx, first, TQC_QUOTE_ROLES_QUOTES);
+    if ((open_mark & TQC_MARK_OPENS) && !(open_mark & TQC_MARK_APOSTROPHE))
         return CHROME_NONE;
     /* A short line without a full stop standing alone between paragraphs of prose is not
      * a sentence of the story: one more kind of evidence, when the page's words are at
@@ -331,8 +351,9 @@ static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end,
 /* Body text: at least a sentence long, ending with sentence punctuation. */
 #define CHROME_BODY_MIN_WORDS 8
 
-static bool body_paragraph(const tqc_doc *doc, size_t p)
+static bool body_paragraph(const tqc_ctx *ctx, size_t p)
 {
+    const tqc_doc *doc = ctx->doc;
     const tqc_paragraph *para = &doc->paragraphs[p];
     if (para->sent_count == 0)
         return false;
@@ -342,8 +363,7 @@ static bool body_paragraph(const tqc_doc *doc, size_t p)
     for (size_t k = a->tok_first; k < end; k++) {
         const tqc_token *t = &doc->tokens[k];
         words += t->kind == TQC_TOK_WORD || t->kind == TQC_TOK_NUMBER;
-        int32_t cp = punct_cp(doc, k);
-        if (t->kind != TQC_TOK_PUNCT || (cp != '"' && cp != ')' && cp != 0x201D && cp != 0xBB))
+        if (!closing_mark(ctx, k))
             last = k;
     }
     int32_t cp = last < end ? punct_cp(doc, last) : 0;
@@ -369,7 +389,7 @@ static void run(const tqc_ctx *ctx)
             continue;
         char norm[BOILER_MAX_BYTES];
         bool listed = false;
-        size_t nl = normalise(tqc_doc_at(doc, para->span), tqc_span_len(para->span), norm,
+        size_t nl = normalise(tqc_lang_quotes(ctx->lang), tqc_doc_at(doc, para->span), tqc_span_len(para->span), norm,
                               sizeof norm, true);
         for (size_t i = 0; nl && i < ps->count && !listed; i++) {
             if (!glob(ps->items[i], norm))
@@ -385,8 +405,8 @@ static void run(const tqc_ctx *ctx)
                                   : chrome_shape(ctx, first->tok_first,
                                                  last->tok_first + last->tok_count,
                                                  p > 0 && p + 1 < doc->paragraph_count &&
-                                                     body_paragraph(doc, p - 1) &&
-                                                     body_paragraph(doc, p + 1),
+                                                     body_paragraph(ctx, p - 1) &&
+                                                     body_paragraph(ctx, p + 1),
                                                  why, sizeof why);
         if (v == CHROME_NONE)
             continue;

@@ -58,9 +58,6 @@ typedef struct cap_state {
     size_t name_count;
     /* The lists asked of nearly every word, found once. */
     const tqc_strmap *name_prefixes, *lower_case_words, *nationalities;
-    /* The quotation marks of the profile's `quotes` (not brackets, not apostrophes):
-     * mark -> CAP_QUOTE_OPENS | CAP_QUOTE_CLOSES. Owned. */
-    tqc_strmap *quote_marks;
 } cap_state;
 
 enum { CAP_QUOTE_OPENS = 1, CAP_QUOTE_CLOSES = 2 };
@@ -189,14 +186,15 @@ static bool capitalised_nearby(const tqc_doc *doc, size_t k)
     return false;
 }
 
-/* The roles of token t as a quotation mark (CAP_QUOTE_ bits), 0 when it is none. */
+/* The roles of token t as a quotation mark of the profile (CAP_QUOTE_ bits), 0 when it
+ * is none. Marks that are also apostrophes (’ ') are left out everywhere, since they
+ * close words (`players’`) more often than quotes. */
 static uint64_t quote_role(const tqc_ctx *ctx, const tqc_token *t)
 {
-    const cap_state *st = ctx->state;
-    uint64_t role = 0;
-    if (t->kind == TQC_TOK_PUNCT && st)
-        tqc_strmap_get(st->quote_marks, tok_text(ctx->doc, t), tqc_span_len(t->span), &role);
-    return role;
+    unsigned m = tqc_ctx_mark(ctx, (size_t)(t - ctx->doc->tokens), TQC_QUOTE_ROLES_QUOTES);
+    if (m & TQC_MARK_APOSTROPHE)
+        return 0;
+    return ((m & TQC_MARK_OPENS) ? CAP_QUOTE_OPENS : 0) | ((m & TQC_MARK_CLOSES) ? CAP_QUOTE_CLOSES : 0);
 }
 
 /* Quotation depth after token t, given the depth before it: a mark that both opens and
@@ -812,51 +810,8 @@ static void fini(void *state)
     cap_state *st = state;
     if (st) {
         free(st->names);
-        tqc_strmap_free(st->quote_marks);
     }
     free(st);
-}
-
-/* Fills st->quote_marks from the profile's `quotes` lines (`role open close`): the marks
- * of every role but brackets, inverted marks and apostrophes, whose marks (’ ') are
- * left out everywhere, since they close words (`players’`) more often than quotes. */
-static bool load_quote_marks(const tqc_lang *lang, cap_state *st)
-{
-    const tqc_strmap *list = tqc_lang_list(lang, "quotes");
-    size_t n = tqc_strmap_count(list);
-    tqc_strmap *apostrophes = tqc_strmap_new();
-    st->quote_marks = tqc_strmap_new();
-    bool ok = apostrophes && st->quote_marks;
-    for (int pass = 0; ok && pass < 2; pass++) {
-        for (size_t i = 0; ok && i < n; i++) {
-            size_t len, pos = 0, wl, field = 0;
-            const char *line = tqc_strmap_key(list, i, &len), *w, *role = NULL;
-            size_t role_len = 0;
-            while (ok && next_name_word(line, len, &pos, &w, &wl)) {
-                if (field++ == 0) {
-                    role = w;
-                    role_len = wl;
-                    continue;
-                }
-                bool apos = role_len == 10 && memcmp(role, "apostrophe", 10) == 0;
-                if (pass == 0) {
-                    if (apos)
-                        ok = tqc_strmap_put(apostrophes, w, wl, 1);
-                    continue;
-                }
-                if (apos || tqc_strmap_get(apostrophes, w, wl, NULL) ||
-                    (role_len == 7 && memcmp(role, "bracket", 7) == 0) ||
-                    (role_len == 8 && memcmp(role, "inverted", 8) == 0))
-                    continue;
-                uint64_t bits = 0;
-                tqc_strmap_get(st->quote_marks, w, wl, &bits);
-                bits |= field == 2 ? CAP_QUOTE_OPENS : CAP_QUOTE_CLOSES;
-                ok = tqc_strmap_put(st->quote_marks, w, wl, bits);
-            }
-        }
-    }
-    tqc_strmap_free(apostrophes);
-    return ok;
 }
 
 static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t errlen)
@@ -871,10 +826,6 @@ static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t err
     st->name_prefixes = tqc_lang_list(lang, "name-prefixes");
     st->lower_case_words = tqc_lang_list(lang, "lower-case-words");
     st->nationalities = tqc_lang_list(lang, "nationalities");
-    if (!load_quote_marks(lang, st)) {
-        fini(st);
-        return TQC_ENOMEM;
-    }
     for (size_t i = 0; i < n; i++) {
         size_t len, pos = 0;
         proper_name pn = {.text = tqc_strmap_key(list, i, &len)};

@@ -130,3 +130,27 @@ size_t tqc_ctx_varieties(const tqc_ctx *ctx, tqc_ctx_variety *out, size_t max)
     }
     return count;
 }
+
+unsigned tqc_ctx_mark(const tqc_ctx *ctx, size_t k, unsigned roles)
+{
+    const tqc_token *t = &ctx->doc->tokens[k];
+    int32_t cp;
+    if (t->kind != TQC_TOK_PUNCT ||
+        tqc_text_decode(tqc_doc_at(ctx->doc, t->span), tqc_span_len(t->span), &cp) !=
+            tqc_span_len(t->span))
+        return 0;
+    return tqc_quotes_mark(tqc_lang_quotes(ctx->lang), cp, roles);
+}
+
+bool tqc_ctx_quote_mark(const tqc_ctx *ctx, size_t k)
+{
+    return tqc_ctx_mark(ctx, k, TQC_QUOTE_ROLES_QUOTES) & (TQC_MARK_OPENS | TQC_MARK_CLOSES);
+}
+
+bool tqc_ctx_separator(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_token *t = &ctx->doc->tokens[k];
+    return (t->kind == TQC_TOK_PUNCT || t->kind == TQC_TOK_SYMBOL) &&
+           tqc_lang_in(ctx->lang, "separators", tqc_doc_at(ctx->doc, t->span),
+                       tqc_span_len(t->span));
+}

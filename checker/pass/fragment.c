@@ -79,17 +79,11 @@ static int32_t first_cp(const tqc_doc *doc, const tqc_token *t)
     return cp;
 }
 
-static bool is_closer(const tqc_doc *doc, const tqc_token *t)
+/* A closing quotation mark or bracket of the language. */
+static bool is_closer(const tqc_ctx *ctx, size_t k)
 {
-    int32_t cp = first_cp(doc, t);
-    return cp == '"' || cp == ')' || cp == 0x201D || cp == 0x2019 || cp == 0xBB;
-}
-
-static bool is_quote(int32_t cp)
-{
-    return cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0xAB ||
-           cp == 0xBB || cp == 0x2018 || cp == 0x2019 || cp == 0x201A || cp == 0x2039 ||
-           cp == 0x203A;
+    return tqc_ctx_mark(ctx, k, TQC_QUOTE_ROLES_QUOTES | TQC_QUOTE_ROLE(TQC_QUOTE_BRACKET)) &
+           TQC_MARK_CLOSES;
 }
 
 /* Whether the language puts object pronouns before finite verbs (profile
@@ -185,7 +179,7 @@ static bool complete_sentence(const tqc_ctx *ctx, size_t s, bool any_clause)
     size_t last = prev->tok_first + prev->tok_count - 1, words = 0;
     /* A quotation or bracket may close after the stop: `than we expected.”` */
     while (last > prev->tok_first + 1 && doc->tokens[last].kind == TQC_TOK_PUNCT &&
-           !(doc->tokens[last].flags & TQC_TF_SPACE_BEFORE) && is_closer(doc, &doc->tokens[last]))
+           !(doc->tokens[last].flags & TQC_TF_SPACE_BEFORE) && is_closer(ctx, last))
         last--;
     size_t wk = last - 1;
     const tqc_token *w = &doc->tokens[wk];
@@ -216,27 +210,23 @@ static bool complete_sentence(const tqc_ctx *ctx, size_t s, bool any_clause)
             tqc_ctx_pos_lower(ctx, wk));
 }
 
-/* Whether token k of paragraph tokens [first, k) lies inside a quotation. Straight
- * double quotes toggle; typographic ones open and close. */
-static bool inside_quotation(const tqc_doc *doc, size_t first, size_t k)
+/* Whether token k of paragraph tokens [first, k) lies inside a quotation, by the
+ * language's quotation marks. */
+static bool inside_quotation(const tqc_ctx *ctx, size_t first, size_t k)
 {
     int depth = 0;
-    bool straight = false;
     for (size_t j = first; j < k; j++) {
-        const tqc_token *t = &doc->tokens[j];
-        if (t->kind != TQC_TOK_PUNCT)
-            continue;
-        int32_t cp = first_cp(doc, t);
-        if (cp == '"')
-            straight = !straight;
-        else if (cp == 0x201C && depth > 0)
-            depth--; /* “ closes German „…“ */
-        else if (cp == 0x201C || cp == 0xAB || cp == 0x201E)
-            depth++;
-        else if ((cp == 0x201D || cp == 0xBB) && depth > 0)
+        unsigned m = tqc_ctx_mark(ctx, j, TQC_QUOTE_ROLES_QUOTES);
+        if (m & TQC_MARK_APOSTROPHE)
+            continue;  /* l’homme, rock 'n' roll: no quotation */
+        /* A mark that both opens and closes (", or “ that closes „ in German) closes
+         * what is open, else opens. */
+        if ((m & TQC_MARK_CLOSES) && depth > 0)
             depth--;
+        else if (m & TQC_MARK_OPENS)
+            depth++;
     }
-    return straight || depth > 0;
+    return depth > 0;
 }
 
 /* Whether tokens [first, last) are a relative clause in a language whose subordinate
@@ -337,7 +327,7 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
         case TQC_TOK_SYMBOL:
             /* Speech; a credit (`AFP/Getty`, `© Reuters`); a list or citation after a
              * colon (`For example: 1.`). */
-            if (is_quote(cp) || cp == '/' || cp == '|' || cp == 0xA9 || cp == ':')
+            if (tqc_ctx_quote_mark(ctx, k) || cp == '/' || cp == '|' || cp == 0xA9 || cp == ':')
                 return;
             break;
         default:
@@ -352,7 +342,7 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
         (abbreviation(ctx, end) ||
          (tqc_span_len(end->span) < FRAG_MIN_LAST_BYTES && !word_pos(ctx, last - 1, false))))
         return;
-    if (!complete_sentence(ctx, s - 1, relative) || inside_quotation(doc, para_first_tok, first))
+    if (!complete_sentence(ctx, s - 1, relative) || inside_quotation(ctx, para_first_tok, first))
         return;
     int len = (int)tqc_span_len(sent->span);
     const char *text = tqc_doc_at(doc, sent->span);

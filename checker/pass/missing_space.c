@@ -168,8 +168,9 @@ static int32_t first_cp(const tqc_doc *doc, const tqc_token *t)
 }
 
 /* true when token k opens its sentence, past any opening quotes or brackets. */
-static bool sentence_initial(const tqc_doc *doc, size_t k)
+static bool sentence_initial(const tqc_ctx *ctx, size_t k)
 {
+    const tqc_doc *doc = ctx->doc;
     for (size_t j = k; j-- > 0;) {
         const tqc_token *t = &doc->tokens[j];
         if (t->sentence != doc->tokens[k].sentence)
@@ -179,8 +180,8 @@ static bool sentence_initial(const tqc_doc *doc, size_t k)
         int32_t cp = first_cp(doc, t);
         if (cp == '.' || cp == '!' || cp == '?' || cp == ':')
             return true;
-        if (!(cp == '"' || cp == '\'' || cp == '(' || cp == '[' || cp == 0x201C ||
-              cp == 0x2018 || cp == 0xAB || cp == '-' || cp == 0x2013 || cp == 0x2014))
+        if (!((tqc_ctx_mark(ctx, j, TQC_QUOTE_ROLES_QUOTES | TQC_QUOTE_ROLE(TQC_QUOTE_BRACKET)) &
+               TQC_MARK_OPENS) || tqc_text_is_dash(cp)))
             return false;
     }
     return true;
@@ -573,7 +574,7 @@ static void check_capitalised(ms_run *r, size_t k)
     size_t n = plausible(ctx, s, best, tqc_split_find(ctx->dict, ctx->lang, s, len, best,
                                               MS_MAX_READINGS));
     char why[MS_MAX_WORD * 2 + 96], w0[MS_MAX_WORD], w1[MS_MAX_WORD];
-    if (n > 0 && best[0].count == 2 && sentence_initial(doc, k) && glue_at(ctx, s, &best[0], 0)) {
+    if (n > 0 && best[0].count == 2 && sentence_initial(ctx, k) && glue_at(ctx, s, &best[0], 0)) {
         /* `Thenormal`: a sentence opened by a function word glued to the next word. */
         const tqc_split_part *a = &best[0].part[0], *b = &best[0].part[1];
         if (!b->function && (b->freq == 0 || (b->chars < 4 && b->freq < MS_FREQUENT) ||
@@ -587,7 +588,7 @@ static void check_capitalised(ms_run *r, size_t k)
     }
     /* `Individualhelp`: a sentence opened by two content words whose parts of speech no
      * compound has, and not a name going on with a capital. */
-    if (n > 0 && sentence_initial(doc, k) && !next_capitalised(doc, k) &&
+    if (n > 0 && sentence_initial(ctx, k) && !next_capitalised(doc, k) &&
         !proper_only(ctx->dict, s, best[0].part[0].end) &&
         content_run_on(ctx, s, &best[0], why, sizeof why)) {
         report(ctx, t, best, n, TQC_SEV_WARNING, false, why);

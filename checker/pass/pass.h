@@ -43,6 +43,16 @@ typedef struct tqc_ctx {
  * `ca.`), or a word glued after such a period (`Sig.ra`, `Dott.ssa`). */
 bool tqc_ctx_abbreviation_at(const tqc_ctx *ctx, size_t k);
 
+/* What punctuation token k is in the language's `quotes` list (lang/quotes.h): its
+ * TQC_MARK_ bits among the pairs of roles (TQC_QUOTE_ROLE bits); 0 for any other token.
+ * tqc_ctx_quote_mark asks with TQC_QUOTE_ROLES_QUOTES, and says whether the token is a
+ * quotation mark at all (opening or closing). */
+unsigned tqc_ctx_mark(const tqc_ctx *ctx, size_t k, unsigned roles);
+bool tqc_ctx_quote_mark(const tqc_ctx *ctx, size_t k);
+/* Whether token k is a mark of the profile list `separators`: what separates the items of
+ * a page's bar or a credit line (`3 min read · 12 comments`, `Photo | Reuters`). */
+bool tqc_ctx_separator(const tqc_ctx *ctx, size_t k);
+
 /* One regional variety of the document's language (the profile's `varieties`). */
 typedef struct tqc_ctx_variety {
     const char *code;         /* `en-GB`, inside the profile's value: not terminated */

@@ -18,29 +18,23 @@
 #include "core/alloc.h"
 #include "core/text.h"
 
-/* A language lists a handful of pairs; more than this is a broken rule file. */
-#define QUOTES_MAX_PAIRS 16
-#define QUOTES_MAX_APOSTROPHES 4
 #define QUOTES_MAX_INVERTED 4
 /* Nesting deeper than this is not prose; marks beyond it are left unchecked. */
 #define QUOTES_MAX_DEPTH 32
 
-/* What a pair is in the language: its own marks (primary, secondary), marks met in
- * its text and only checked for balance (also), another language's marks, reported
- * where a quotation opens with them (foreign), or brackets. */
-typedef enum { ROLE_PRIMARY, ROLE_SECONDARY, ROLE_ALSO, ROLE_FOREIGN, ROLE_BRACKET } pair_role;
-
+/* A pair of the language's typed `quotes` list (lang/quotes.h): brackets apart, since
+ * they pair on a stack of their own. */
 typedef struct pair {
     int32_t open, close;
     bool bracket;
-    pair_role role;
+    tqc_quote_role role;
 } pair;
 
 typedef struct quote_rules {
-    pair pairs[QUOTES_MAX_PAIRS];
+    pair pairs[TQC_QUOTES_MAX_PAIRS];
     size_t count;
-    int32_t apostrophes[QUOTES_MAX_APOSTROPHES];
-    size_t apostrophe_count;
+    const tqc_quotes *marks; /* the profile's list, for apostrophes */
+    bool punct_inside;       /* `appeal," he said`: profile quote-punctuation = inside */
     pair inverted[QUOTES_MAX_INVERTED];   /* ¿ ?, ¡ ! */
     size_t inverted_count;
 } quote_rules;
@@ -52,6 +46,8 @@ typedef struct open_mark {
     size_t off;
     bool tentative;
     bool sentence;      /* the mark opens a quoted sentence (not a phrase inside one) */
+    size_t other_depth; /* the depth of the other stack (brackets for a quote, quotes for a
+                         * bracket) when it opened: what opened after it closes before it */
 } open_mark;
 
 typedef struct mark_stack {
@@ -59,6 +55,8 @@ typedef struct mark_stack {
     size_t depth;
     size_t carried;     /* the pair the previous paragraph left open, or SIZE_MAX */
     size_t para_end;    /* where the paragraph being read ends */
+    bool last_para;     /* it is the document's last: a quotation may be cut off there */
+    struct mark_stack *other; /* brackets for the quotes' stack, and the other way round */
 } mark_stack;
 
 /* Where a mark stands, judged by its neighbours. */
@@ -70,82 +68,22 @@ static bool one_mark(const char *s, size_t len, int32_t *cp)
     return len > 0 && tqc_text_decode(s, len, cp) == len && *cp >= 0;
 }
 
-static tqc_status parse_entry(quote_rules *r, const char *entry, size_t line, char *err,
-                              size_t errlen)
-{
-    const char *fields[2 + QUOTES_MAX_APOSTROPHES];
-    size_t lens[2 + QUOTES_MAX_APOSTROPHES], n = 0;
-    const char *role = entry;
-    const char *p = strchr(entry, ' ');
-    if (!p)
-        goto bad;
-    size_t role_len = (size_t)(p - entry);
-    while (*p) {
-        while (*p == ' ' || *p == '\t')
-            p++;
-        if (!*p)
-            break;
-        if (n == sizeof fields / sizeof fields[0])
-            goto bad;
-        const char *s = p;
-        while (*p && *p != ' ' && *p != '\t')
-            p++;
-        fields[n] = s;
-        lens[n++] = (size_t)(p - s);
-    }
-    if (role_len == 10 && memcmp(role, "apostrophe", 10) == 0) {
-        for (size_t i = 0; i < n; i++) {
-            int32_t cp;
-            if (r->apostrophe_count == QUOTES_MAX_APOSTROPHES || !one_mark(fields[i], lens[i], &cp))
-                goto bad;
-            r->apostrophes[r->apostrophe_count++] = cp;
-        }
-        return TQC_OK;
-    }
-    if (role_len == 8 && memcmp(role, "inverted", 8) == 0) {
-        pair pr = {0, 0, false, ROLE_BRACKET};
-        if (n != 2 || r->inverted_count == QUOTES_MAX_INVERTED ||
-            !one_mark(fields[0], lens[0], &pr.open) || !one_mark(fields[1], lens[1], &pr.close))
-            goto bad;
-        r->inverted[r->inverted_count++] = pr;
-        return TQC_OK;
-    }
-    bool bracket = role_len == 7 && memcmp(role, "bracket", 7) == 0;
-    pair_role pr_role = bracket ? ROLE_BRACKET : ROLE_ALSO;
-    bool quote = true;
-    if (role_len == 7 && memcmp(role, "primary", 7) == 0)
-        pr_role = ROLE_PRIMARY;
-    else if (role_len == 9 && memcmp(role, "secondary", 9) == 0)
-        pr_role = ROLE_SECONDARY;
-    else if (role_len == 7 && memcmp(role, "foreign", 7) == 0)
-        pr_role = ROLE_FOREIGN;
-    else if (!(role_len == 4 && memcmp(role, "also", 4) == 0))
-        quote = false;
-    pair pr = {0, 0, bracket, pr_role};
-    if ((!bracket && !quote) || n != 2 || r->count == QUOTES_MAX_PAIRS ||
-        !one_mark(fields[0], lens[0], &pr.open) || !one_mark(fields[1], lens[1], &pr.close))
-        goto bad;
-    r->pairs[r->count++] = pr;
-    return TQC_OK;
-bad:
-    snprintf(err, errlen, "quotes:%zu: expected 'primary|secondary|also|foreign|bracket|inverted "
-             "OPEN CLOSE' or 'apostrophe MARK...': %s", line, entry);
-    return TQC_EINPUT;
-}
-
+/* The profile's pairs in its order, the inverted ones (¿ ?) on a list of their own. */
 static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t errlen)
 {
     quote_rules *r = tqc_calloc(1, sizeof *r);
     if (!r)
         return TQC_ENOMEM;
-    const tqc_strmap *list = tqc_lang_list(lang, "quotes");
-    for (size_t i = 0; i < tqc_strmap_count(list); i++) {
-        tqc_status st = parse_entry(r, tqc_strmap_key(list, i, NULL),
-                                    (size_t)tqc_strmap_value(list, i), err, errlen);
-        if (st != TQC_OK) {
-            free(r);
-            return st;
-        }
+    const tqc_quotes *q = tqc_lang_quotes(lang);
+    r->marks = q;
+    r->punct_inside = strcmp(tqc_lang_setting(lang, "quote-punctuation", "outside"), "inside") == 0;
+    for (size_t i = 0; q && i < q->count; i++) {
+        const tqc_quote_pair *qp = &q->pairs[i];
+        pair pr = {qp->open, qp->close, qp->role == TQC_QUOTE_BRACKET, qp->role};
+        if (qp->role != TQC_QUOTE_INVERTED)
+            r->pairs[r->count++] = pr;
+        else if (r->inverted_count < QUOTES_MAX_INVERTED)
+            r->inverted[r->inverted_count++] = pr;
     }
     *state = r;
     return TQC_OK;
@@ -186,10 +124,7 @@ static bool closes_pair(const quote_rules *r, size_t i, int32_t cp)
 
 static bool is_apostrophe(const quote_rules *r, int32_t cp)
 {
-    for (size_t i = 0; i < r->apostrophe_count; i++)
-        if (r->apostrophes[i] == cp)
-            return true;
-    return false;
+    return tqc_quotes_mark(r->marks, cp, 0) & TQC_MARK_APOSTROPHE;
 }
 
 static bool is_quote(const quote_rules *r, int32_t cp)
@@ -204,25 +139,31 @@ static bool is_quote(const quote_rules *r, int32_t cp)
  * (`said--"We`, `and/or`). */
 static bool is_dash_or_slash(int32_t cp)
 {
-    return tqc_text_is_hyphen(cp) || (cp >= 0x2012 && cp <= 0x2015) || cp == '/';
+    return tqc_text_is_dash(cp) || cp == '/';
 }
 
 /* Before a mark, what lets it open: nothing (paragraph start), a space, an opening
  * bracket or a dash. -1 stands for the paragraph's edge. */
 static bool opens_after(int32_t cp)
 {
-    return cp < 0 || tqc_text_is_space(cp) || cp == '(' || cp == '[' || cp == '{' ||
-           is_dash_or_slash(cp);
+    return cp < 0 || tqc_text_is_space(cp) || tqc_text_is_open_punct(cp) || is_dash_or_slash(cp);
+}
+
+static bool inverted_opener(const quote_rules *r, int32_t cp)
+{
+    for (size_t i = 0; i < r->inverted_count; i++)
+        if (r->inverted[i].open == cp)
+            return true;
+    return false;
 }
 
 /* After a mark, what lets it close: nothing, a space, or punctuation other than an
- * opening bracket. */
-static bool closes_before(int32_t cp)
+ * opening bracket or an inverted mark (¿). */
+static bool closes_before(const quote_rules *r, int32_t cp)
 {
     if (cp < 0 || tqc_text_is_space(cp) || is_dash_or_slash(cp))
         return true;
-    return tqc_text_is_punct(cp) && cp != '(' && cp != '[' && cp != '{' && cp != 0xBF &&
-           cp != 0xA1;
+    return tqc_text_is_punct(cp) && !tqc_text_is_open_punct(cp) && !inverted_opener(r, cp);
 }
 
 /* The neighbours of the mark at [start, end) within the paragraph span, skipping other
@@ -241,6 +182,10 @@ static mark_pos classify(const quote_rules *r, const char *t, tqc_span para, siz
             before = cp;
             break;
         }
+        size_t s2;
+        if (i == start && s > para.start && is_apostrophe(r, cp) &&
+            tqc_text_is_letter(tqc_text_prev(t, s, &s2)))
+            break;  /* an elision right before it (`d’« un plan »`) lets a quotation open */
         i = s;
     }
     i = end;
@@ -253,7 +198,7 @@ static mark_pos classify(const quote_rules *r, const char *t, tqc_span para, siz
         }
         i += n;
     }
-    bool o = opens_after(before), c = closes_before(after);
+    bool o = opens_after(before), c = closes_before(r, after);
     return o && c ? POS_ISOLATED : o ? POS_OPEN : c ? POS_CLOSE : POS_AMBIG;
 }
 
@@ -287,19 +232,35 @@ static void mark_text(int32_t cp, char out[5])
  * probably went: before the first punctuation mark after it in the paragraph (`(no cache
  * do APT.`), or at the paragraph's end; SIZE_MAX when nothing follows the opening mark.
  * (Stopping before the first finite verb instead was no better on injected drops.) */
-static size_t close_point(const tqc_doc *doc, size_t end, size_t para_end)
+static size_t close_point(const tqc_doc *doc, size_t end, size_t para_end, bool punct_inside)
 {
     size_t i = end;
     while (i < para_end && !strchr(".,;:!?", doc->text[i]))
         i++;
+    /* A language that writes the comma or stop inside the quotation closes after it. */
+    if (punct_inside && i < para_end && strchr(".,!?", doc->text[i]))
+        return i + 1;
     while (i > end && (doc->text[i - 1] == ' ' || doc->text[i - 1] == '\n'))
         i--;
     return i > end ? i : SIZE_MAX;
 }
 
-/* at_end: the paragraph ended with m open (rather than another mark closing over it). */
+/* Where the closing mark of a quoted sentence that runs to limit (the paragraph's end)
+ * most probably went: at limit, past the sentence's last mark; SIZE_MAX when nothing
+ * follows the opening mark. */
+static size_t sentence_close_point(const tqc_doc *doc, size_t end, size_t limit)
+{
+    size_t i = limit;
+    while (i > end && (doc->text[i - 1] == ' ' || doc->text[i - 1] == '\n'))
+        i--;
+    return i > end ? i : SIZE_MAX;
+}
+
+/* at_end: the paragraph ended with m open (rather than another mark closing over it);
+ * limit: where its closing mark must come by (the paragraph's end, or the mark that closed
+ * over it). last_para: the paragraph is the document's last. */
 static void report_unclosed(const tqc_ctx *ctx, const quote_rules *r, const open_mark *m,
-                            bool at_end, size_t para_end)
+                            bool at_end, size_t limit, bool last_para)
 {
     if (m->tentative)
         return;
@@ -319,17 +280,29 @@ static void report_unclosed(const tqc_ctx *ctx, const quote_rules *r, const open
     }
     if (at_end && !p->bracket && m->sentence) {
         /* Sentences quoted to the paragraph's end: the form of a quotation that runs on
-         * into the next paragraph, whose opening mark is missing (or was cut off). */
-        tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, span, "quotation %s runs to the end "
-                 "of its paragraph, and the next paragraph does not open with %s to continue "
-                 "it", o, o);
+         * into the next paragraph, whose opening mark is missing, or of an excerpt cut
+         * off; clean copy has it too, so it is only a hint. */
+        tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, span, "quotation %s "
+                                  "runs to the end of its paragraph, and the next paragraph "
+                                  "does not open with %s to continue it", o, o);
+        size_t at = sentence_close_point(doc, span.end, limit);
+        if (at != SIZE_MAX && !last_para)
+            tqc_finding_fix(ctx->out, f, tqc_span_make(at, at), c, strlen(c), false);
         return;
     }
-    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, span, "%s %s is never "
-                              "closed (no %s follows in its paragraph)",
-                              p->bracket ? "bracket" : "quotation mark", o, c);
+    const char *what = p->bracket ? "bracket" : "quotation mark";
+    tqc_finding *f;
+    if (at_end) {
+        f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, span, "%s %s is never closed (no "
+                     "%s follows in its paragraph)", what, o, c);
+    } else {
+        char at[48];
+        where(doc, limit, span.start, at, sizeof at);
+        f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, span, "%s %s is not closed: "
+                     "no %s before the mark at %s, which ends or opens another", what, o, c, at);
+    }
     /* A guess at where it closes, for a human to confirm. */
-    size_t at = close_point(doc, span.end, para_end);
+    size_t at = close_point(doc, span.end, limit, !p->bracket && r->punct_inside);
     if (at != SIZE_MAX)
         tqc_finding_fix(ctx->out, f, tqc_span_make(at, at), c, strlen(c), false);
 }
@@ -339,7 +312,24 @@ static void unwind(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st, siz
                    bool at_end)
 {
     while (st->depth > k)
-        report_unclosed(ctx, r, &st->items[--st->depth], at_end, st->para_end);
+        report_unclosed(ctx, r, &st->items[--st->depth], at_end, st->para_end, st->last_para);
+}
+
+/* Entry k of st closes at limit: the marks of the other stack opened after it (a bracket
+ * inside the quotation, `„Western (Euro“`; a quotation inside the bracket) were never
+ * closed. */
+static void close_inner(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st, size_t k,
+                        tqc_span limit)
+{
+    mark_stack *o = st->other;
+    if (!o || o->depth <= st->items[k].other_depth)
+        return;
+    /* Marks crossed, the inner one closing right after (`(Quotations follow.")`): both
+     * are closed, in the wrong order; the inner one's closing mark pops it. */
+    if (closes_pair(r, o->items[o->depth - 1].pair, cp_at(ctx->doc, limit.end)))
+        return;
+    while (o->depth > st->items[k].other_depth)
+        report_unclosed(ctx, r, &o->items[--o->depth], false, limit.start, false);
 }
 
 /* Whether the mark at token k opens a quoted sentence: at a sentence start, or after the
@@ -356,8 +346,23 @@ static bool opens_sentence(const tqc_doc *doc, size_t k)
                                            cp == '!' || cp == '?' || is_dash_or_slash(cp));
 }
 
+/* How many marks cp follow span in the paragraph. */
+static size_t marks_after(const tqc_doc *doc, tqc_span para, tqc_span span, int32_t cp)
+{
+    size_t count = 0;
+    for (size_t j = span.end; j < para.end;) {
+        int32_t c;
+        size_t n = tqc_text_decode(doc->text + j, para.end - j, &c);
+        if (n == 0)
+            break;
+        count += c == cp;
+        j += n;
+    }
+    return count;
+}
+
 /* The first pair of role, or SIZE_MAX. */
-static size_t pair_of_role(const quote_rules *r, pair_role role)
+static size_t pair_of_role(const quote_rules *r, tqc_quote_role role)
 {
     for (size_t i = 0; i < r->count; i++)
         if (r->pairs[i].role == role)
@@ -384,8 +389,8 @@ static void check_opening(const tqc_ctx *ctx, const quote_rules *r, const mark_s
     const pair *p = &r->pairs[pair_idx];
     char m[5];
     mark_text(p->open, m);
-    size_t primary = pair_of_role(r, ROLE_PRIMARY), secondary = pair_of_role(r, ROLE_SECONDARY);
-    if (p->role == ROLE_FOREIGN && primary != SIZE_MAX) {
+    size_t primary = pair_of_role(r, TQC_QUOTE_PRIMARY), secondary = pair_of_role(r, TQC_QUOTE_SECONDARY);
+    if (p->role == TQC_QUOTE_FOREIGN && primary != SIZE_MAX) {
         char o[5], c[5];
         mark_text(r->pairs[primary].open, o);
         mark_text(r->pairs[primary].close, c);
@@ -394,12 +399,12 @@ static void check_opening(const tqc_ctx *ctx, const quote_rules *r, const mark_s
                                   "writes %s %s", m,
                                   tqc_lang_setting(ctx->lang, "name", "this language"), o, c);
         tqc_finding_suggest(ctx->out, f, o, strlen(o));
-    } else if ((p->role == ROLE_PRIMARY || p->role == ROLE_SECONDARY) && p->open != p->close &&
+    } else if ((p->role == TQC_QUOTE_PRIMARY || p->role == TQC_QUOTE_SECONDARY) && p->open != p->close &&
                primary != SIZE_MAX && secondary != SIZE_MAX) {
         for (size_t i = 0; i < st->depth; i++) {
             if (st->items[i].tentative || r->pairs[st->items[i].pair].open != p->open)
                 continue;
-            size_t other = p->role == ROLE_PRIMARY ? secondary : primary;
+            size_t other = p->role == TQC_QUOTE_PRIMARY ? secondary : primary;
             char o[5], c[5], at[48];
             mark_text(r->pairs[other].open, o);
             mark_text(r->pairs[other].close, c);
@@ -422,13 +427,34 @@ static void check_opening(const tqc_ctx *ctx, const quote_rules *r, const mark_s
     }
 }
 
-/* A closing quotation mark at span glued to the word after it (`appeal,”said`). */
-static void check_closing(const tqc_ctx *ctx, tqc_span span)
+/* A closing quotation mark at span glued to the word after it (`appeal,”said`), its
+ * opening mark at open_off. */
+static void check_closing(const tqc_ctx *ctx, tqc_span span, size_t open_off)
 {
     const tqc_doc *doc = ctx->doc;
     int32_t after = cp_at(doc, span.end);
     if (!glues(after, false))
         return;
+    int32_t open_cp;
+    size_t open_end = open_off < span.start ? open_off + tqc_text_decode(doc->text + open_off,
+                                                                          span.start - open_off,
+                                                                          &open_cp)
+                                            : span.start;
+    if (span.start > 0 && doc->text[span.start - 1] == ' ' && open_end < span.start &&
+        !tqc_text_is_space(cp_at(doc, open_end))) {
+        /* `“we will appeal ”and`: the opening mark is written tight, so the space
+         * belongs after the closing one. */
+        char fixed[8];
+        int n = snprintf(fixed, sizeof fixed, "%.*s ", (int)tqc_span_len(span),
+                         doc->text + span.start);
+        tqc_finding *f = TQC_EMIT(ctx, span, "space on the wrong side of the closing quote "
+                                  "%.*s: it belongs after the mark", (int)tqc_span_len(span),
+                                  doc->text + span.start);
+        tqc_finding_suggest(ctx->out, f, fixed, (size_t)n);
+        tqc_finding_fix(ctx->out, f, tqc_span_make(span.start - 1, span.end), fixed, (size_t)n,
+                        true);
+        return;
+    }
     char fixed[8];
     int n = snprintf(fixed, sizeof fixed, "%.*s ", (int)tqc_span_len(span),
                      doc->text + span.start);
@@ -445,7 +471,8 @@ static void push(const tqc_doc *doc, mark_stack *st, size_t pair_idx, const tqc_
         st->carried = SIZE_MAX;
     if (st->depth < QUOTES_MAX_DEPTH)
         st->items[st->depth++] = (open_mark){pair_idx, tok->span.start, tentative,
-                                             opens_sentence(doc, (size_t)(tok - doc->tokens))};
+                                             opens_sentence(doc, (size_t)(tok - doc->tokens)),
+                                             st->other ? st->other->depth : 0};
 }
 
 /* The topmost open entry opened with cp (by_close false) or closed by cp (by_close
@@ -487,6 +514,26 @@ static bool closes_nothing_after(const quote_rules *r, const mark_stack *st, tqc
     return closers < open + 1;
 }
 
+/* Where the first closing mark of pair i after span stands in the paragraph (before any
+ * other opening mark of the pair), or SIZE_MAX. Only for pairs of two marks. */
+static size_t closer_after(const quote_rules *r, const tqc_doc *doc, tqc_span para,
+                           tqc_span span, size_t i)
+{
+    const pair *p = &r->pairs[i];
+    if (p->open == p->close)
+        return SIZE_MAX;
+    for (size_t j = span.end; j < para.end;) {
+        int32_t cp;
+        size_t n = tqc_text_decode(doc->text + j, para.end - j, &cp);
+        if (n == 0 || cp == p->open)
+            break;
+        if (closes_pair(r, i, cp))
+            return j;
+        j += n;
+    }
+    return SIZE_MAX;
+}
+
 static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
                        tqc_span para, const tqc_token *tok, int32_t cp)
 {
@@ -507,13 +554,29 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
          * quotation written with the outer marks. If either is left open, the end of
          * the paragraph says so. */
         if (r->pairs[st->items[top - 1].pair].open == cp && pos == POS_OPEN) {
+            size_t secondary = pair_of_role(r, TQC_QUOTE_SECONDARY);
+            if (!apos && !st->items[top - 1].tentative && secondary != SIZE_MAX &&
+                r->pairs[secondary].open != cp &&
+                opens_sentence(doc, (size_t)(tok - doc->tokens)) &&
+                marks_after(doc, para, span, cp) % 2 == 1) {
+                /* Straight quotes do not nest where the language writes other marks
+                 * inside a quotation: a second one opening a quoted sentence, with an
+                 * odd number of its marks after it (so they pair among themselves), is
+                 * the first one's end gone missing (`"We won, he said. "Now we rest."`).
+                 * A phrase quoted inside (`"the "cold war" is`), or marks that balance
+                 * as a nested quotation, are left alone. */
+                while (st->depth > top - 1)
+                    report_unclosed(ctx, r, &st->items[--st->depth], false, span.start, false);
+            }
             if (!apos)
                 check_opening(ctx, r, st, as_open, tok);
             push(doc, st, as_open, tok, apos);
             return;
         }
-        if (!st->items[top - 1].tentative && !apos)
-            check_closing(ctx, span);
+        if (!st->items[top - 1].tentative && !apos) {
+            check_closing(ctx, span, st->items[top - 1].off);
+            close_inner(ctx, r, st, top - 1, span);
+        }
         st->depth = top - 1;
         return;
     }
@@ -524,6 +587,19 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
         push(doc, st, as_open, tok, apos);
         return;
     }
+    if (as_open != SIZE_MAX && pos == POS_OPEN) {
+        size_t k = find_open(r, st, cp, false);
+        if (k != SIZE_MAX && !st->items[k].tentative) {
+            /* A quotation opens (a space before, a word after) with the mark of one still
+             * open, and too few closing marks follow for both: the first one's end is
+             * missing (`eine „Kette von …, die zu einem „Kreis“ wird`). */
+            while (st->depth > k)
+                report_unclosed(ctx, r, &st->items[--st->depth], false, span.start, false);
+            check_opening(ctx, r, st, as_open, tok);
+            push(doc, st, as_open, tok, apos);
+            return;
+        }
+    }
     if (as_open != SIZE_MAX) {
         /* An opening mark where a closing one belongs. */
         size_t k = find_open(r, st, cp, false);
@@ -533,6 +609,7 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
             mark_text(p->close, c);
             where(doc, st->items[k].off, span.start, at, sizeof at);
             unwind(ctx, r, st, k + 1, false);
+            close_inner(ctx, r, st, k, span);
             st->depth = k;
             tqc_finding *f = TQC_EMIT(ctx, span, "opening quote %s used as a closing quote; it "
                                       "closes the %s opened at %s", m, m, at);
@@ -540,9 +617,34 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
             tqc_finding_fix(ctx->out, f, span, c, strlen(c), true);
             return;
         }
+        /* Glued to the word before with a space after, and its pair's closing mark
+         * follows: the space is on the wrong side (`said“ we will appeal”`). */
+        size_t close_at = pos == POS_CLOSE && k == SIZE_MAX ? closer_after(r, doc, para, span,
+                                                                           as_open) : SIZE_MAX;
+        if (close_at != SIZE_MAX && doc->text[span.end] == ' ' &&
+            tqc_text_is_letter(cp_at(doc, span.end + 1))) {
+            /* The closing mark shows the writer's style: spaced inside (`« mot »`) keeps
+             * the inner space, tight (`“word”`) loses it. */
+            size_t before_close;
+            bool spaced = tqc_text_is_space(tqc_text_prev(doc->text, close_at, &before_close));
+            char fixed[8];
+            int n = snprintf(fixed, sizeof fixed, spaced ? " %s " : " %s", m);
+            tqc_span edit = tqc_span_make(span.start, span.end + 1);
+            tqc_finding *f = TQC_EMIT(ctx, span, "space on the wrong side of the opening quote "
+                                      "%s: it belongs before the mark", m);
+            tqc_finding_suggest(ctx->out, f, fixed, (size_t)n);
+            tqc_finding_fix(ctx->out, f, edit, fixed, (size_t)n, true);
+            push(doc, st, as_open, tok, false);
+            return;
+        }
         /* The mark's first role in the language is opening (“ in English, though „ “
          * would make it a closing mark too). */
-        if (as_close == SIZE_MAX || as_open < as_close) {
+        bool any_open = false;
+        for (size_t i = 0; i < st->depth; i++)
+            any_open |= !st->items[i].tentative;
+        /* (A mark that also closes another pair, while a quotation is open, is that
+         * quotation's end in the wrong style: told below.) */
+        if (as_close == SIZE_MAX || (as_open < as_close && !any_open)) {
             char c[5];
             mark_text(r->pairs[as_open].close, c);
             bool to_apostrophe = is_apostrophe(r, r->pairs[as_open].close);
@@ -561,8 +663,10 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
     size_t k = find_open(r, st, cp, true);
     if (k != SIZE_MAX) {
         unwind(ctx, r, st, k + 1, false);
-        if (!st->items[k].tentative)
-            check_closing(ctx, span);
+        if (!st->items[k].tentative) {
+            check_closing(ctx, span, st->items[k].off);
+            close_inner(ctx, r, st, k, span);
+        }
         st->depth = k;
         return;
     }
@@ -580,7 +684,8 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
     int32_t before = -1;
     while (i > para.start && ((before = tqc_text_prev(doc->text, i, &i)) == cp || before == '\''))
         ;
-    if (as_open != SIZE_MAX && tqc_text_is_digit(before))
+    if (as_open != SIZE_MAX && r->pairs[as_open].open == r->pairs[as_open].close &&
+        tqc_text_is_digit(before))
         return;
     if (st->carried != SIZE_MAX && closes_pair(r, st->carried, cp)) {
         /* The end of a quotation the previous paragraph left open: only the opening
@@ -609,6 +714,7 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
                                   o, at, c);
         tqc_finding_suggest(ctx->out, f, c, strlen(c));
         tqc_finding_fix(ctx->out, f, span, c, strlen(c), false);
+        close_inner(ctx, r, st, open_k - 1, span);
         st->depth = open_k - 1;
         return;
     }
@@ -677,6 +783,7 @@ static void bracket_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *s
     size_t j = find_open(r, st, cp, true);
     if (j != SIZE_MAX) {
         unwind(ctx, r, st, j + 1, false);
+        close_inner(ctx, r, st, j, span);
         st->depth = j;
         return;
     }
@@ -691,6 +798,7 @@ static void bracket_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *s
                                   at, c);
         tqc_finding_suggest(ctx->out, f, c, strlen(c));
         tqc_finding_fix(ctx->out, f, span, c, strlen(c), false);
+        close_inner(ctx, r, st, st->depth - 1, span);
         st->depth--;
         return;
     }
@@ -722,7 +830,7 @@ static void inverted_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *
     const tqc_token *tok = &doc->tokens[k];
     if (opening) {
         if (st->depth < QUOTES_MAX_DEPTH)
-            st->items[st->depth++] = (open_mark){pair_idx, tok->span.start, false, false};
+            st->items[st->depth++] = (open_mark){pair_idx, tok->span.start, false, false, 0};
         return;
     }
     if (st->depth) {
@@ -775,6 +883,8 @@ static void run(const tqc_ctx *ctx)
         return;
     mark_stack quotes = {.depth = 0, .carried = SIZE_MAX};
     mark_stack brackets = {.depth = 0, .carried = SIZE_MAX};
+    quotes.other = &brackets;
+    brackets.other = &quotes;
     mark_stack inverted = {.depth = 0, .carried = SIZE_MAX};
     for (size_t p = 0; p < doc->paragraph_count; p++) {
         const tqc_paragraph *para = &doc->paragraphs[p];
@@ -785,6 +895,7 @@ static void run(const tqc_ctx *ctx)
         brackets.depth = 0;
         quotes.depth = 0;
         brackets.para_end = quotes.para_end = para->span.end;
+        brackets.last_para = quotes.last_para = p + 1 == doc->paragraph_count;
         for (size_t k = first->tok_first; k < last->tok_first + last->tok_count; k++) {
             const tqc_token *tok = &doc->tokens[k];
             int32_t cp;

@@ -59,21 +59,20 @@ static int32_t first_cp(const tqc_doc *doc, const tqc_token *t)
     return cp;
 }
 
-static bool is_closer(const tqc_doc *doc, const tqc_token *t)
+/* A closing quotation mark or bracket of the language (or an apostrophe, which may
+ * close a quotation). */
+static bool is_closer(const tqc_ctx *ctx, size_t k)
 {
-    if (t->kind != TQC_TOK_PUNCT)
-        return false;
-    int32_t cp = first_cp(doc, t);
-    return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x201D || cp == 0x2019 ||
-           cp == 0xBB;
+    return tqc_ctx_mark(ctx, k, TQC_QUOTE_ROLES_QUOTES | TQC_QUOTE_ROLE(TQC_QUOTE_BRACKET)) &
+           (TQC_MARK_CLOSES | TQC_MARK_APOSTROPHE);
 }
 
 /* The last token of [first, end) that is not a closing quote or bracket. */
-static const tqc_token *last_meaningful(const tqc_doc *doc, size_t first, size_t end)
+static const tqc_token *last_meaningful(const tqc_ctx *ctx, size_t first, size_t end)
 {
-    while (end > first && is_closer(doc, &doc->tokens[end - 1]))
+    while (end > first && is_closer(ctx, end - 1))
         end--;
-    return end > first ? &doc->tokens[end - 1] : NULL;
+    return end > first ? &ctx->doc->tokens[end - 1] : NULL;
 }
 
 static size_t count_words(const tqc_doc *doc, size_t first, size_t end)
@@ -85,11 +84,12 @@ static size_t count_words(const tqc_doc *doc, size_t first, size_t end)
 }
 
 /* Body text: long enough and ending with sentence punctuation. */
-static bool body_paragraph(const tqc_doc *doc, size_t p)
+static bool body_paragraph(const tqc_ctx *ctx, size_t p)
 {
+    const tqc_doc *doc = ctx->doc;
     size_t first, end;
     para_tokens(doc, p, &first, &end);
-    const tqc_token *last = last_meaningful(doc, first, end);
+    const tqc_token *last = last_meaningful(ctx, first, end);
     if (!last || last->kind != TQC_TOK_PUNCT || count_words(doc, first, end) < SH_BODY_MIN_WORDS)
         return false;
     int32_t cp = first_cp(doc, last);
@@ -193,7 +193,7 @@ static bool title_shaped(const tqc_ctx *ctx, size_t first, size_t end)
 {
     const tqc_doc *doc = ctx->doc;
     size_t words = count_words(doc, first, end);
-    const tqc_token *head = &doc->tokens[first], *last = last_meaningful(doc, first, end);
+    const tqc_token *head = &doc->tokens[first], *last = last_meaningful(ctx, first, end);
     if (words < SH_MIN_WORDS || words > SH_MAX_WORDS || head->kind != TQC_TOK_WORD ||
         !(head->flags & TQC_TF_CAP) || !last ||
         (last->kind != TQC_TOK_WORD && last->kind != TQC_TOK_NUMBER))
@@ -201,16 +201,16 @@ static bool title_shaped(const tqc_ctx *ctx, size_t first, size_t end)
     /* Captions and headlines have lower-case words; datelines (`Dallas, Tex., May 1`)
      * have none. A quotation left open continues in the next paragraph: not a title. */
     bool lower = false;
-    int straight = 0, opened = 0;
+    int marks = 0;
     for (size_t k = first; k < end; k++) {
         const tqc_token *t = &doc->tokens[k];
         lower = lower || (t->kind == TQC_TOK_WORD && (t->flags & TQC_TF_LOWER));
-        int32_t cp = t->kind == TQC_TOK_PUNCT ? first_cp(doc, t) : 0;
-        straight += cp == '"';
-        /* Parity, not direction: German pairs „ with “ and » with «. */
-        opened += cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0xAB || cp == 0xBB;
+        /* Parity, not direction: German pairs „ with “ and » with «. Apostrophes
+         * (Workers’) are no quotation. */
+        unsigned m = tqc_ctx_mark(ctx, k, TQC_QUOTE_ROLES_QUOTES);
+        marks += (m & (TQC_MARK_OPENS | TQC_MARK_CLOSES)) && !(m & TQC_MARK_APOSTROPHE);
     }
-    if (straight % 2 != 0 || opened % 2 != 0)
+    if (marks % 2 != 0)
         return false;
     char key[SH_MAX_WORD];
     size_t n = tqc_text_case(tqc_doc_at(doc, last->span), tqc_span_len(last->span),
@@ -366,7 +366,7 @@ static bool caption_credit(const tqc_ctx *ctx, size_t first, size_t end, size_t 
                 first_cp(doc, &doc->tokens[close]) == ')')
                 return true;
         }
-        if ((cp == '/' || cp == '|' || cp == ':' || cp == 0x2013 || cp == 0x2014 || cp == '-') &&
+        if ((cp == '/' || cp == ':' || tqc_text_is_dash(cp) || tqc_ctx_separator(ctx, k)) &&
             k + 1 < end && agency_at(ctx, k + 1, end)) {
             *at = k + 1;
             return true;
@@ -413,7 +413,7 @@ static void run(const tqc_ctx *ctx)
         size_t credit = 0;
         if (!chrome(ctx, bp, p) && count_words(doc, first, end) <= SH_CAPTION_MAX_WORDS &&
             caption_credit(ctx, first, end, &credit) &&
-            (body_paragraph(doc, p - 1) || body_paragraph(doc, p + 1))) {
+            (body_paragraph(ctx, p - 1) || body_paragraph(ctx, p + 1))) {
             tqc_span sp = doc->tokens[credit].span;
             tqc_finding *f = TQC_EMIT(ctx, para->span,
                                       "a photo caption with its credit ('%.*s') between "
@@ -431,8 +431,8 @@ static void run(const tqc_ctx *ctx)
             before--;
         while (after + 1 < doc->paragraph_count && chrome(ctx, bp, after))
             after++;
-        if (chrome(ctx, bp, before) || chrome(ctx, bp, after) || !body_paragraph(doc, before) ||
-            !body_paragraph(doc, after))
+        if (chrome(ctx, bp, before) || chrome(ctx, bp, after) || !body_paragraph(ctx, before) ||
+            !body_paragraph(ctx, after))
             continue;
         if (link) {
             tqc_finding *f = TQC_EMIT(ctx, para->span, "a paragraph that is one link and "

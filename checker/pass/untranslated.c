@@ -53,39 +53,22 @@
 #define UT_CLOSE_ONLY_SHARE 0.3
 /* This share of the words must be among the other language's commonest. */
 #define UT_COMMON_SHARE 0.2
-/* Quotation marks found in the profile's `quotes` list. */
-#define UT_MAX_QUOTES 32
+/* The language's quotation marks: its own pairs (primary, secondary, also; brackets
+ * and apostrophes are not quotes). */
+#define UT_QUOTE_ROLES                                                                       \
+    (TQC_QUOTE_ROLE(TQC_QUOTE_PRIMARY) | TQC_QUOTE_ROLE(TQC_QUOTE_SECONDARY) |               \
+     TQC_QUOTE_ROLE(TQC_QUOTE_ALSO))
 
 typedef struct ut_state {
-    int32_t quotes[UT_MAX_QUOTES];
-    size_t nquotes;
+    const tqc_quotes *quotes; /* the profile's, valid while it is loaded */
 } ut_state;
 
-/* The marks of the quotation pairs (`primary`, `secondary`, `also` lines of the
- * profile's `quotes` list; brackets and apostrophes are not quotes). */
 static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t errlen)
 {
     ut_state *st = tqc_calloc(1, sizeof *st);
     if (!st)
         return TQC_ENOMEM;
-    const tqc_strmap *list = tqc_lang_list(lang, "quotes");
-    for (size_t i = 0; i < tqc_strmap_count(list); i++) {
-        size_t len;
-        const char *line = tqc_strmap_key(list, i, &len);
-        size_t role = 0;
-        while (role < len && line[role] != ' ' && line[role] != '\t')
-            role++;
-        if (!((role == 7 && memcmp(line, "primary", 7) == 0) ||
-              (role == 9 && memcmp(line, "secondary", 9) == 0) ||
-              (role == 4 && memcmp(line, "also", 4) == 0)))
-            continue;
-        for (size_t k = role; k < len && st->nquotes < UT_MAX_QUOTES;) {
-            int32_t cp;
-            k += tqc_text_decode(line + k, len - k, &cp);
-            if (cp > 0 && !tqc_text_is_space(cp))
-                st->quotes[st->nquotes++] = cp;
-        }
-    }
+    st->quotes = tqc_lang_quotes(lang);
     *state = st;
     return TQC_OK;
 }
@@ -258,10 +241,7 @@ static bool is_quote(const ut_state *st, const tqc_doc *doc, const tqc_token *t)
         return false;
     int32_t cp;
     tqc_text_decode(tqc_doc_at(doc, t->span), tqc_span_len(t->span), &cp);
-    for (size_t i = 0; i < st->nquotes; i++)
-        if (st->quotes[i] == cp)
-            return true;
-    return false;
+    return tqc_quotes_mark(st->quotes, cp, UT_QUOTE_ROLES) & (TQC_MARK_OPENS | TQC_MARK_CLOSES);
 }
 
 static void emit(const tqc_ctx *ctx, tqc_span span, size_t lang)

@@ -63,6 +63,7 @@
 typedef struct seg {
     tqc_doc *doc;
     const tqc_strmap *abbrev, *abbrev_num, *starters, *after_ordinal;
+    const tqc_quotes *quotes; /* the profile's marks, or NULL */
     size_t para_cap, sent_cap;
     long list_last;  /* value of the last list marker accepted in this paragraph */
     long line_last;  /* value of the last marker that began a line (paragraph scan) */
@@ -125,41 +126,40 @@ static term_kind terminator(const tqc_doc *doc, size_t k)
     }
 }
 
-/* Marks that close a quotation or bracket right after a sentence end ("fine.” He). The
- * opening forms of some styles („…“, »…«) close there too. */
-static bool is_closer(const tqc_doc *doc, size_t k)
+/* Marks that close a quotation or bracket right after a sentence end ("fine.” He): the
+ * language's quotation marks and closing brackets, and any mark Unicode calls a quote or
+ * a closing bracket (the opening forms of some styles, „…“ and »…«, close there too). */
+static bool is_closer(const seg *s, size_t k)
 {
-    if (doc->tokens[k].kind != TQC_TOK_PUNCT)
+    if (s->doc->tokens[k].kind != TQC_TOK_PUNCT)
         return false;
-    switch (only_cp(doc, k)) {
-    case '"': case '\'': case ')': case ']': case '}':
-    case 0x201D: case 0x2019: case 0x201C: case 0x2018: case 0xBB: case 0xAB:
-    case 0x203A: case 0x2039: case 0x300D: case 0x300F: case 0xFF09: case 0x3011:
-    case 0x3015: case 0x3009: case 0x300B: case 0xFF02:
-        return true;
-    default:
+    int32_t cp = only_cp(s->doc, k);
+    if (cp < 0)
         return false;
-    }
+    unsigned m = tqc_quotes_mark(s->quotes, cp, TQC_QUOTE_ROLES_QUOTES);
+    return (m & (TQC_MARK_OPENS | TQC_MARK_CLOSES)) ||
+           (tqc_quotes_mark(s->quotes, cp, TQC_QUOTE_ROLE(TQC_QUOTE_BRACKET)) & TQC_MARK_CLOSES) ||
+           tqc_text_is_close_punct(cp) || tqc_text_is_quote_punct(cp);
 }
 
-/* Marks that may stand before the first word of a sentence: quotes, brackets, dashes. */
-static bool is_opener(const tqc_doc *doc, size_t k)
+/* Marks that may stand before the first word of a sentence: quotes, brackets, dashes,
+ * and the language's inverted marks (¿ ¡). */
+static bool is_opener(const seg *s, size_t k)
 {
+    const tqc_doc *doc = s->doc;
     const tqc_token *t = &doc->tokens[k];
     if (t->kind != TQC_TOK_PUNCT)
         return false;
-    int32_t cp = first_cp(doc, k);
-    if (cp == '-' || cp == 0x2013 || cp == 0x2014)
+    if (tqc_text_is_dash(first_cp(doc, k)))
         return true;  /* dashes, also "--" */
-    switch (only_cp(doc, k)) {
-    case '"': case '\'': case '(': case '[': case '{':
-    case 0x201C: case 0x2018: case 0x201E: case 0x201A: case 0xAB: case 0xBB:
-    case 0x2039: case 0x203A: case 0x300C: case 0x300E: case 0xFF08: case 0x3010:
-    case 0xBF: case 0xA1:
-        return true;
-    default:
+    int32_t cp = only_cp(doc, k);
+    if (cp < 0)
         return false;
-    }
+    unsigned quote = tqc_quotes_mark(s->quotes, cp, TQC_QUOTE_ROLES_QUOTES);
+    unsigned other = tqc_quotes_mark(s->quotes, cp, TQC_QUOTE_ROLE(TQC_QUOTE_BRACKET) |
+                                                        TQC_QUOTE_ROLE(TQC_QUOTE_INVERTED));
+    return (quote & (TQC_MARK_OPENS | TQC_MARK_CLOSES)) || (other & TQC_MARK_OPENS) ||
+           tqc_text_is_open_punct(cp) || tqc_text_is_quote_punct(cp);
 }
 
 /* Bullets that mark a list item wherever they stand. */
@@ -281,7 +281,7 @@ static bool is_abbreviation(const seg *s, size_t k, size_t para_first, size_t ne
     }
     if (n == SEG_ABBREV_TOKENS && first > para_first && !space_before(doc, first))
         return false;
-    while (first < k - 1 && is_opener(doc, first))
+    while (first < k - 1 && is_opener(s, first))
         first++;
     size_t start = doc->tokens[first].span.start, end = doc->tokens[k - 1].span.end;
     if (end - start > SEG_ABBREV_BYTES)
@@ -320,9 +320,9 @@ static bool is_abbreviation(const seg *s, size_t k, size_t para_first, size_t ne
 
 /* The token after the sentence end at j that decides whether a sentence begins there:
  * past quotes, brackets and dashes (at most SEG_LOOKAHEAD), or SIZE_MAX at the end. */
-static size_t deciding_token(const tqc_doc *doc, size_t j, size_t end)
+static size_t deciding_token(const seg *s, size_t j, size_t end)
 {
-    for (size_t n = 0; j < end && n < SEG_LOOKAHEAD && is_opener(doc, j); n++)
+    for (size_t n = 0; j < end && n < SEG_LOOKAHEAD && is_opener(s, j); n++)
         j++;
     return j < end ? j : SIZE_MAX;
 }
@@ -426,11 +426,12 @@ static tqc_status push_sentence(seg *s, size_t first, size_t end_tok, size_t par
 
 /* The end of the sentence whose final mark is token k: past closing quotes and brackets
  * and further marks written without a space ("Hello?!”"). */
-static size_t past_closers(const tqc_doc *doc, size_t k, size_t end)
+static size_t past_closers(const seg *s, size_t k, size_t end)
 {
+    const tqc_doc *doc = s->doc;
     size_t j = k + 1;
     while (j < end && !space_before(doc, j) &&
-           (is_closer(doc, j) || terminator(doc, j) != TERM_NONE))
+           (is_closer(s, j) || terminator(doc, j) != TERM_NONE))
         j++;
     return j;
 }
@@ -469,10 +470,10 @@ static size_t sentence_end(const seg *s, size_t k, size_t para_first, size_t end
             kind = TERM_ELLIPSIS;
         }
     }
-    size_t j = past_closers(doc, k, end);
+    size_t j = past_closers(s, k, end);
     if (j >= end)
         return split_after_first ? 0 : end;
-    size_t next = deciding_token(doc, j, end);
+    size_t next = deciding_token(s, j, end);
     if (kind == TERM_STRONG)
         return j;
     if (!space_before(doc, j)) {
@@ -590,7 +591,7 @@ static bool line_break_ends_paragraph(seg *s, size_t k, size_t wrap)
     }
     tqc_span line = tqc_doc_line_span(doc, prev->span.start);
     bool short_line = tqc_span_len(line) * 10 < wrap * 7;
-    return short_line && terminator(doc, k - 1) == TERM_NONE && !is_closer(doc, k - 1) &&
+    return short_line && terminator(doc, k - 1) == TERM_NONE && !is_closer(s, k - 1) &&
            tqc_text_is_upper(first_cp(doc, k));
 }
 
@@ -627,6 +628,7 @@ tqc_status tqc_segment(tqc_doc *doc, const tqc_lang *lang)
         s.abbrev_num = tqc_lang_list(lang, "abbreviations-before-number");
         s.starters = tqc_lang_list(lang, "sentence-starters");
         s.after_ordinal = tqc_lang_list(lang, "after-ordinal");
+        s.quotes = tqc_lang_quotes(lang);
     }
     size_t tok_cap = 0;
     doc->token_count = doc->sentence_count = doc->paragraph_count = 0;
