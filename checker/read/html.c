@@ -550,6 +550,53 @@ static void score_blocks(const html *h, double *score, bool *scored)
             score[i] *= 1.0 - (double)h->nodes[i].link_text / (double)h->nodes[i].text;
 }
 
+/* Reader views' second look at the best block: when several other blocks score near it
+ * (SCORE_ALT_SHARE of its score, SCORE_ALT_MIN of them among the SCORE_ALT_TOP best),
+ * the story is split over them (one step or section a block) and the body is the
+ * nearest ancestor of the best block that holds SCORE_ALT_MIN of them. */
+#define SCORE_ALT_TOP 5
+#define SCORE_ALT_SHARE 0.75
+#define SCORE_ALT_MIN 3
+
+static size_t widen_best(const html *h, size_t best, const double *score, const bool *scored)
+{
+    size_t top[SCORE_ALT_TOP];
+    size_t n = 0;
+    /* The best SCORE_ALT_TOP candidates after best, by insertion into a short list. */
+    for (size_t i = 0; i < h->node_count; i++) {
+        if (!scored[i] || i == best)
+            continue;
+        size_t k = n < SCORE_ALT_TOP ? n++ : SCORE_ALT_TOP;
+        if (k == SCORE_ALT_TOP) {
+            if (score[i] <= score[top[SCORE_ALT_TOP - 1]])
+                continue;
+            k = SCORE_ALT_TOP - 1;
+        }
+        while (k > 0 && score[top[k - 1]] < score[i]) {
+            top[k] = top[k - 1];
+            k--;
+        }
+        top[k] = i;
+    }
+    size_t alt[SCORE_ALT_TOP];
+    size_t na = 0;
+    for (size_t k = 0; k < n && k < SCORE_ALT_TOP - 1; k++)
+        if (score[best] > 0 && score[top[k]] >= SCORE_ALT_SHARE * score[best])
+            alt[na++] = top[k];
+    if (na < SCORE_ALT_MIN)
+        return best;
+    for (size_t a = h->nodes[best].parent; a != SIZE_MAX; a = h->nodes[a].parent) {
+        if (strcmp(h->nodes[a].name, "body") == 0)
+            break;
+        size_t held = 0;
+        for (size_t k = 0; k < na; k++)
+            held += contains(h, a, alt[k]);
+        if (held >= SCORE_ALT_MIN)
+            return a;
+    }
+    return best;
+}
+
 static size_t semantic_body(const html *h)
 {
     size_t best = SIZE_MAX;
@@ -599,6 +646,8 @@ static void choose_body(const html *h, body_choice *out)
         for (size_t i = 0; i < h->node_count; i++)
             if (scored[i] && (best == SIZE_MAX || score[i] > score[best]))
                 best = i;
+        if (best != SIZE_MAX)
+            best = widen_best(h, best, score, scored);
     }
     size_t sem = semantic_body(h);
     size_t top = sem;
@@ -716,6 +765,19 @@ static void lay_text(layout *l, const event *ev)
     }
 }
 
+/* A block inside the body that is mostly links and says little (under
+ * LINKS_MAX_COMMAS commas): a list of related stories, tags or share buttons, as reader
+ * views clean it out. A paragraph is never one: a lone link between paragraphs stays, to
+ * be reported as scraping residue. */
+#define LINKS_MAX_COMMAS 10
+
+static bool link_block(const node *nd)
+{
+    static const char *const lists[] = {"div", "section", "ul", "ol", "dl", "table", "header"};
+    return nd->kind == EL_BLOCK && nd->text > 0 && nd->commas < LINKS_MAX_COMMAS &&
+           2 * nd->link_text > nd->text && IN(nd->name, lists);
+}
+
 /* Lays out the events [first, last); top (the body part being laid out) is kept even
  * when its class looks like chrome. */
 static void lay_out(layout *l, size_t first, size_t last, size_t top)
@@ -731,7 +793,8 @@ static void lay_out(layout *l, size_t first, size_t last, size_t top)
         }
         const node *nd = &h->nodes[ev->node];
         bool open = ev->type == EV_OPEN;
-        if (nd->kind == EL_DROP || (nd->unlikely && ev->node != top)) {
+        if (nd->kind == EL_DROP ||
+            (ev->node != top && (nd->unlikely || link_block(nd)))) {
             drop += open ? 1 : (drop ? (size_t)-1 : 0);
             /* What was around a dropped element does not run together. */
             if (!drop && !open && !l->space && l->tb.len) {
