@@ -54,8 +54,9 @@ static const char *const dropped[] = {
     "script", "style", "noscript", "template", "head", "title", "nav", "footer", "aside",
     "form", "button", "select", "textarea", "option", "iframe", "object", "embed", "svg",
     "math", "canvas", "video", "audio", "map", "dialog", "menu", "frameset", "noframes",
-    /* Code is not prose: program text, keyboard input, sample output, variables. */
-    "pre", "code", "kbd", "samp", "var", "listing", "xmp", "plaintext",
+    /* Code is not prose: program text, keyboard input, sample output, variables (`pre`
+     * too, unless it reads as prose: see prose_pre). */
+    "code", "kbd", "samp", "var", "listing", "xmp", "plaintext",
 };
 static const char *const blocks[] = {
     "html", "body", "address", "article", "blockquote", "center", "dd", "details", "dir",
@@ -92,6 +93,13 @@ static int classify(const char *name)
     return EL_INLINE;
 }
 
+/* A `pre` is code unless it reads as prose (a plain-text document set in `pre`, as RFCs
+ * are on the web): PRE_PROSE_MIN text bytes or more, no code element inside (its text is
+ * not collected, so the rest stays short), and code's characters under one in
+ * PRE_PROSE_SYMBOLS of its letters (program text has one in ten or more). */
+#define PRE_PROSE_MIN 200
+#define PRE_PROSE_SYMBOLS 20
+
 /* Where an element ranks as the article body. */
 enum { BODY_NONE = 0, BODY_MAIN, BODY_ARTICLE, BODY_ITEMPROP };
 
@@ -104,6 +112,8 @@ typedef struct node {
     size_t digits, letters; /* of its text: a table of mostly figures is not prose */
     size_t link_text;       /* text bytes inside links in its subtree */
     size_t commas;          /* in its subtree's text */
+    size_t ink;             /* of its text, bytes that are not white space */
+    size_t symbols;         /* of its text, the characters code is made of: {}()[];=<>$|\` */
     int hint;               /* class and id: +1 article-like, -1 chrome-like, 0 neither */
     bool unlikely;          /* class or id of chrome a reader view drops (comments...) */
     bool block_child;       /* has a block element child */
@@ -111,6 +121,11 @@ typedef struct node {
     int rank;               /* BODY_* */
     bool is_p;
 } node;
+
+static bool prose_pre(const node *nd)
+{
+    return nd->text >= PRE_PROSE_MIN && nd->symbols * PRE_PROSE_SYMBOLS < nd->letters;
+}
 
 enum { EV_OPEN, EV_CLOSE, EV_TEXT };
 
@@ -387,6 +402,8 @@ static void on_end(void *ctx, const xmlChar *xname)
      * (its open and close events both read the kind when the text is laid out). */
     if (strcmp(nd->name, "table") == 0 && nd->digits > 0 && nd->digits >= nd->letters)
         nd->kind = EL_DROP;
+    if (strcmp(nd->name, "pre") == 0 && !prose_pre(nd))
+        nd->kind = EL_DROP;
     if (nd->parent != SIZE_MAX) {
         node *parent = &h->nodes[nd->parent];
         if (nd->kind != EL_DROP) {
@@ -394,6 +411,8 @@ static void on_end(void *ctx, const xmlChar *xname)
             parent->letters += nd->letters;
             parent->link_text += nd->link_text;
             parent->commas += nd->commas;
+            parent->ink += nd->ink;
+            parent->symbols += nd->symbols;
         }
         if (nd->kind != EL_DROP)
             parent->text += nd->text;
@@ -447,6 +466,8 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
         for (size_t i = 0; i < n; i++) {
             unsigned char c = (unsigned char)ch[i];
             top->commas += c == ',';
+            top->ink += !isspace(c);
+            top->symbols += c != '\0' && strchr("{}()[];=<>$|\\`", c) != NULL;
             top->digits += c >= '0' && c <= '9';
             /* A letter is an ASCII letter or the lead byte of a non-ASCII character. */
             top->letters += isalpha(c) || c >= 0xC0;
@@ -532,7 +553,8 @@ static bool excluded(const html *h, size_t i)
 static void score_blocks(const html *h, double *score, bool *scored)
 {
     for (size_t i = 0; i < h->node_count; i++) {
-        if (!is_paragraph(h, i) || h->nodes[i].text < SCORE_MIN_PARAGRAPH || excluded(h, i))
+        /* Its visible text: an empty div of indentation is no paragraph. */
+        if (!is_paragraph(h, i) || h->nodes[i].ink < SCORE_MIN_PARAGRAPH || excluded(h, i))
             continue;
         const node *nd = &h->nodes[i];
         double cs = 1.0 + (double)nd->commas + (nd->text / 100 < 3 ? (double)(nd->text / 100) : 3);
@@ -741,9 +763,17 @@ static void lay_text(layout *l, const event *ev)
     tqc_srcpos base = pos_at(l, ev->src);
     for (size_t i = 0; i < n;) {
         size_t j = i;
-        if (!l->pre && is_ws(s[i])) {
+        if (is_ws(s[i])) {
+            size_t newlines = 0;
             while (j < n && is_ws(s[j]))
-                j++;
+                newlines += s[j++] == '\n';
+            /* In prose set in `pre`, a blank line ends a paragraph; the rest of its
+             * layout (hard-wrapped lines, indents) is white space as anywhere. */
+            if (l->pre && newlines >= 2) {
+                request_break(l, 2);
+                i = j;
+                continue;
+            }
             if (!l->space) {
                 l->space = true;
                 l->space_at = ev->exact ? pos_at(l, ev->src + i) : base;
@@ -752,12 +782,8 @@ static void lay_text(layout *l, const event *ev)
             i = j;
             continue;
         }
-        if (l->pre) {
-            j = n;
-        } else {
-            while (j < n && !is_ws(s[j]))
-                j++;
-        }
+        while (j < n && !is_ws(s[j]))
+            j++;
         tqc_srcpos at = ev->exact ? pos_at(l, ev->src + i) : base;
         flush(l, at);
         tqc_tb_append(&l->tb, s + i, j - i, at, ev->exact);
