@@ -23,5 +23,17 @@ for page in "$here"/data/extract/*.html; do
         cat "$tmp/err" "$tmp/diff" | head -20 | sed 's/^/#   /'
     fi
 done
+# Code left out inside a sentence leaves a hole, not a slip: `values are <code>a</code>,`
+# gets no spacing finding, while a real space before a comma on the page still does.
+n=$((n + 1))
+"$TQC" check --lang en --format jsonl "$here/data/extract/inline-code.html" >"$tmp/code.jsonl" 2>&1
+spacing=$(grep -c '"rule":"spacing"' "$tmp/code.jsonl")
+if [ "$spacing" = 1 ] && grep -q '"rule":"spacing".*"line":6,"column":99\|"line":6,"column":99.*"rule":"spacing"' "$tmp/code.jsonl"; then
+    echo "ok $n - inline code left out: no spacing finding at the hole, the real slip found"
+else
+    fail=$((fail + 1))
+    echo "not ok $n - inline code left out: no spacing finding at the hole, the real slip found"
+    grep '"rule":"spacing"' "$tmp/code.jsonl" | head -5 | sed 's/^/#   /'
+fi
 echo "# e2e_extract: $((n - fail)) passed, $fail failed"
 [ "$fail" -eq 0 ]

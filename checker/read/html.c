@@ -709,6 +709,8 @@ typedef struct layout {
     bool space_exact;       /* it was one ' ' of the page: the space maps 1:1, so a fix
                                across it (`the the`) can edit the page */
     size_t pre;             /* open `pre` elements */
+    bool *code;             /* per byte of the open `pre`'s text: in a paragraph of code */
+    size_t code_len, code_at;   /* its length; the byte the next text event starts at */
     size_t opens_from;      /* inline opens recorded while a space or break was pending
                                (tb.inl[opens_from...]): they belong after it */
 } layout;
@@ -756,12 +758,14 @@ static void request_break(layout *l, int level)
         l->brk = level;
 }
 
-static void lay_text(layout *l, const event *ev)
+/* Lays out bytes [from, n) of a text event. */
+static void lay_span(layout *l, const event *ev, size_t from, size_t n)
 {
     const char *s = l->h->pool + ev->pool;
-    size_t n = ev->len;
-    tqc_srcpos base = pos_at(l, ev->src);
-    for (size_t i = 0; i < n;) {
+    /* Exact text finds its own positions; asking for the event's start again after a
+     * first span would move the cursor back. */
+    tqc_srcpos base = ev->exact ? (tqc_srcpos){0, 0, 0, 0} : pos_at(l, ev->src);
+    for (size_t i = from; i < n;) {
         size_t j = i;
         if (is_ws(s[i])) {
             size_t newlines = 0;
@@ -791,6 +795,30 @@ static void lay_text(layout *l, const event *ev)
     }
 }
 
+static bool in_code(const layout *l, size_t i)
+{
+    return l->code_at + i < l->code_len && l->code[l->code_at + i];
+}
+
+/* Lays out a text event, leaving out the paragraphs of code of a prose `pre`. */
+static void lay_text(layout *l, const event *ev)
+{
+    if (!l->pre || !l->code) {
+        lay_span(l, ev, 0, ev->len);
+        return;
+    }
+    for (size_t i = 0, j; i < ev->len; i = j) {
+        bool code = in_code(l, i);
+        for (j = i + 1; j < ev->len && in_code(l, j) == code; j++)
+            ;
+        if (code)
+            request_break(l, 2);
+        else
+            lay_span(l, ev, i, j);
+    }
+    l->code_at += ev->len;
+}
+
 /* A block inside the body that is mostly links and says little (under
  * LINKS_MAX_COMMAS commas): a list of related stories, tags or share buttons, as reader
  * views clean it out. A paragraph is never one: a lone link between paragraphs stays, to
@@ -802,6 +830,78 @@ static bool link_block(const node *nd)
     static const char *const lists[] = {"div", "section", "ul", "ol", "dl", "table", "header"};
     return nd->kind == EL_BLOCK && nd->text > 0 && nd->commas < LINKS_MAX_COMMAS &&
            2 * nd->link_text > nd->text && IN(nd->name, lists);
+}
+
+/* Whether lay_out leaves node i out (with all it holds). */
+static bool skipped(const html *h, size_t i, size_t top)
+{
+    const node *nd = &h->nodes[i];
+    return nd->kind == EL_DROP || (i != top && (nd->unlikely || link_block(nd)));
+}
+
+/* A paragraph of code inside prose set in `pre` (an example request, a JSON body): a
+ * run between blank lines where code's characters, with " : / @ & % too, are one in
+ * PRE_CODE_SYMBOLS of its letters or more. */
+#define PRE_CODE_SYMBOLS 10
+
+/* Marks, per byte of the text the `pre` whose open event is first lays out, whether it
+ * is in a paragraph of code (l->code; none marked when memory runs out). */
+static void mark_code(layout *l, size_t first, size_t last, size_t top)
+{
+    const html *h = l->h;
+    size_t n = 0, drop = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        char *text = NULL;
+        if (pass == 1) {
+            free(l->code);
+            l->code = calloc(n ? n : 1, sizeof *l->code);
+            text = malloc(n ? n : 1);
+            if (!l->code || !text) {
+                free(text);
+                free(l->code);
+                l->code = NULL;
+                return;
+            }
+            l->code_len = n;
+            l->code_at = 0;
+        }
+        n = drop = 0;
+        for (size_t e = first + 1; e < last && e < h->event_count; e++) {
+            const event *ev = &h->events[e];
+            if (ev->type != EV_TEXT) {
+                if (skipped(h, ev->node, top))
+                    drop += ev->type == EV_OPEN ? 1 : (drop ? (size_t)-1 : 0);
+                continue;
+            }
+            if (drop)
+                continue;
+            if (text)
+                memcpy(text + n, h->pool + ev->pool, ev->len);
+            n += ev->len;
+        }
+        if (!text)
+            continue;
+        /* Paragraphs: runs between blank lines (a newline, spaces, a newline). */
+        for (size_t i = 0; i < n;) {
+            size_t end = i, letters = 0, symbols = 0;
+            while (end < n) {
+                if (text[end] == '\n') {
+                    size_t k = end + 1;
+                    while (k < n && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r'))
+                        k++;
+                    if (k < n && text[k] == '\n')
+                        break;
+                }
+                unsigned char c = (unsigned char)text[end++];
+                letters += isalpha(c) || c >= 0xC0;
+                symbols += c != '\0' && strchr("{}()[];=<>$|\\`\":/@&%", c) != NULL;
+            }
+            if (symbols * PRE_CODE_SYMBOLS >= letters)
+                memset(l->code + i, 1, end - i);
+            i = end + 1;
+        }
+        free(text);
+    }
 }
 
 /* Lays out the events [first, last); top (the body part being laid out) is kept even
@@ -819,9 +919,15 @@ static void lay_out(layout *l, size_t first, size_t last, size_t top)
         }
         const node *nd = &h->nodes[ev->node];
         bool open = ev->type == EV_OPEN;
-        if (nd->kind == EL_DROP ||
-            (ev->node != top && (nd->unlikely || link_block(nd)))) {
+        if (skipped(h, ev->node, top)) {
             drop += open ? 1 : (drop ? (size_t)-1 : 0);
+            /* Code inside a sentence leaves a hole (`values are <code>x</code>, and`):
+             * a standalone code marks it, as an XLIFF placeholder does, so the passes
+             * read `are ,` as a gap in the text rather than a slip. */
+            static const char *const inline_code[] = {"code", "kbd", "samp", "var"};
+            if (!drop && !open && l->tb.len && IN(nd->name, inline_code))
+                tqc_tb_inline(&l->tb, TQC_INLINE_STANDALONE, nd->name, NULL,
+                              pos_at(l, ev->src).line);
             /* What was around a dropped element does not run together. */
             if (!drop && !open && !l->space && l->tb.len) {
                 l->space = true;
@@ -835,8 +941,15 @@ static void lay_out(layout *l, size_t first, size_t last, size_t top)
         switch (nd->kind) {
         case EL_BLOCK:
             request_break(l, 2);
-            if (strcmp(nd->name, "pre") == 0)
+            if (strcmp(nd->name, "pre") == 0) {
                 l->pre += open ? 1 : (l->pre ? (size_t)-1 : 0);
+                if (open && l->pre == 1)
+                    mark_code(l, e, nd->close_ev, top);
+                if (!l->pre) {
+                    free(l->code);
+                    l->code = NULL;
+                }
+            }
             break;
         case EL_BREAK:
             if (open)
@@ -1290,6 +1403,7 @@ static tqc_status html_next(tqc_input *in, tqc_doc **out, char *err, size_t errl
     tqc_srcpos start = {0, 0, 0, 0};
     st = tqc_tb_finish(&l.tb, in->name, in->lang, NULL, start, out);
     tqc_tb_free(&l.tb);
+    free(l.code);
     if (st == TQC_ELIMIT)
         tqc_input_error(in, err, errlen, 0, 0, "article text larger than %zu MiB",
                         TQC_INPUT_MAX_BYTES >> 20);
