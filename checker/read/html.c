@@ -619,6 +619,26 @@ static size_t widen_best(const html *h, size_t best, const double *score, const 
     return best;
 }
 
+/* And its third: an ancestor that scores higher than the block below it on the way up
+ * (scores not falling under a third of the best's meanwhile) holds more of the story:
+ * the intro and the paragraphs after a "read more" wrapper. */
+static size_t climb_best(const html *h, size_t best, const double *score, const bool *scored)
+{
+    double last = score[best], floor = score[best] / 3;
+    for (size_t a = h->nodes[best].parent; a != SIZE_MAX; a = h->nodes[a].parent) {
+        if (strcmp(h->nodes[a].name, "body") == 0)
+            break;
+        if (!scored[a])
+            continue;
+        if (score[a] < floor)
+            break;
+        if (score[a] > last)
+            return a;
+        last = score[a];
+    }
+    return best;
+}
+
 static size_t semantic_body(const html *h)
 {
     size_t best = SIZE_MAX;
@@ -670,6 +690,8 @@ static void choose_body(const html *h, body_choice *out)
                 best = i;
         if (best != SIZE_MAX)
             best = widen_best(h, best, score, scored);
+        if (best != SIZE_MAX)
+            best = climb_best(h, best, score, scored);
     }
     size_t sem = semantic_body(h);
     size_t top = sem;
