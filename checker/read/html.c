@@ -9,9 +9,10 @@
  * the whole `body`; siblings that score near the chosen block join it. Its text is laid
  * out as a browser would: script, style, noscript, template, comments, the chrome
  * elements (nav, footer, aside, form, ...), blocks whose class or id is a reader view's
- * chrome (comments, related, share...), code (pre, code, kbd, samp, var), tables of
- * figures and hidden elements (hidden, aria-hidden, display:none, visibility:hidden) are
- * dropped;
+ * chrome (comments, related, share...), blocks inside the body that are mostly links
+ * with few commas (a share bar, a related list), code (code, kbd, samp, var, and pre
+ * unless it reads as prose), tables of figures and hidden elements (hidden,
+ * aria-hidden, display:none, visibility:hidden) are dropped;
  * block elements end paragraphs (a blank line), `br` ends a line; runs of white space
  * collapse to one space and vanish at block edges (except in `pre`); inline elements add
  * nothing, but where they begin and end is recorded (doc->inlines). Chrome that leaked
