@@ -89,3 +89,7 @@ if [ -f "$shared/challenge/score.py" ]; then
 else
     echo "== challenge corpus: skipped ($shared/challenge not found)"
 fi
+
+echo
+echo "== real files of other projects (tests/eval_real.sh: reader-view pages, XLIFF)"
+TQC=./tqc BUILD="$BUILD" sh tests/eval_real.sh

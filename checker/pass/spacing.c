@@ -198,6 +198,20 @@ static void emit_fix(const tqc_ctx *ctx, tqc_severity sev, tqc_span span, tqc_sp
     tqc_finding_fix(ctx->out, f, fix, repl, repl_len, true);
 }
 
+/* Whether a standalone inline code (an XLIFF placeholder, code left out of a web
+ * page) stands between offsets a and b: the text there has a hole, not a slip. */
+static bool code_in_gap(const tqc_doc *doc, size_t a, size_t b)
+{
+    for (size_t off = a; off <= b; off++) {
+        size_t n = 0;
+        const tqc_doc_inline *in = tqc_doc_inline_boundary_at(doc, off, &n);
+        for (size_t i = 0; in && i < n; i++)
+            if (in[i].kind == TQC_INLINE_STANDALONE)
+                return true;
+    }
+    return false;
+}
+
 /* Two or more spaces between two words of one sentence. Spaces after a full stop or
  * colon are the typewriter habit between sentences (and a missed sentence break), not
  * a slip inside one. */
@@ -216,7 +230,7 @@ static void check_double_space(const tqc_ctx *ctx, size_t k)
             return; /* tabs lay out columns */
         spaces += doc->text[i] == ' ';
     }
-    if (spaces < 2)
+    if (spaces < 2 || code_in_gap(doc, a->span.end, b->span.start))
         return;
     tqc_span gap = tqc_span_make(a->span.end, b->span.start);
     emit_fix(ctx, TQC_SEV_WARNING, gap, gap, " ", 1, "two spaces inside a sentence");
@@ -238,6 +252,8 @@ static void check_space_before(const tqc_ctx *ctx, const spacing_rules *r, size_
     const tqc_token *b = k + 1 < doc->token_count ? &doc->tokens[k + 1] : NULL;
     if (b && mark_of(doc, b) == m)
         return; /* . . . */
+    if (code_in_gap(doc, a->span.end, p->span.start))
+        return;
     char mark[5];
     size_t ml = tqc_text_encode(m, mark);
     mark[ml] = '\0';

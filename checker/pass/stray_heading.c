@@ -229,6 +229,26 @@ static bool title_shaped(const tqc_ctx *ctx, size_t first, size_t end)
     return lower && n && !cut;
 }
 
+/* Whether paragraph p is one heading element of a page (h1 to h6, as the HTML reader
+ * records it): the page's author set it as a heading, so a title-like line there is most
+ * likely a subheading, and the finding a guess (info). */
+static bool heading_paragraph(const tqc_doc *doc, size_t p)
+{
+    tqc_span sp = doc->paragraphs[p].span;
+    bool opens = false, closes = false;
+    for (size_t i = 0; i < doc->inline_count; i++) {
+        const tqc_doc_inline *in = &doc->inlines[i];
+        const char *t = in->tag;
+        if (!t || t[0] != 'h' || t[1] < '1' || t[1] > '6' || t[2] != '\0')
+            continue;
+        if (in->offset == sp.start && in->kind == TQC_INLINE_OPEN)
+            opens = true;
+        else if (in->offset == sp.end && in->kind == TQC_INLINE_CLOSE)
+            closes = true;
+    }
+    return opens && closes;
+}
+
 static void check_paragraph(const tqc_ctx *ctx, size_t p, size_t before)
 {
     const tqc_doc *doc = ctx->doc;
@@ -236,6 +256,7 @@ static void check_paragraph(const tqc_ctx *ctx, size_t p, size_t before)
     para_tokens(doc, p, &first, &end);
     size_t from = before + 1 > SH_CONTEXT ? before + 1 - SH_CONTEXT : 0;
     size_t names = 0;
+    bool marked = doc->inline_count && heading_paragraph(doc, p);
     char shown[SH_SHOWN * (SH_MAX_WORD + 4)] = "";
     size_t shown_len = 0, shown_count = 0;
     for (size_t k = first; k < end; k++) {
@@ -275,7 +296,7 @@ static void check_paragraph(const tqc_ctx *ctx, size_t p, size_t before)
          * a word of it there makes it a guess. */
         bool announces = announces_below(ctx, first, end, p + 1);
         tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id,
-                                  announces ? TQC_SEV_INFO : TQC_SEV_WARNING,
+                                  announces || marked ? TQC_SEV_INFO : TQC_SEV_WARNING,
                                   doc->paragraphs[p].span,
                                   "a title-like line (%zu words, no final punctuation) between two "
                                   "body paragraphs%s: probably a photo caption or related-article "
@@ -287,12 +308,14 @@ static void check_paragraph(const tqc_ctx *ctx, size_t p, size_t before)
         tqc_finding_fix(ctx->out, f, doc->paragraphs[p].span, "", 0, false);
         return;
     }
-    tqc_finding *f = TQC_EMIT(ctx, doc->paragraphs[p].span,
+    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, marked ? TQC_SEV_INFO : TQC_SEV_WARNING,
+                              doc->paragraphs[p].span,
                               "a title-like line (%zu words, no final punctuation) between two "
                               "body paragraphs that continue one story (it repeats %s from "
                               "above): probably a photo caption or related-article headline "
-                              "left by the scraper; remove it",
-                              count_words(doc, first, end), shown);
+                              "left by the scraper%s; remove it",
+                              count_words(doc, first, end), shown,
+                              marked ? " (or a subheading: the page marks it as a heading)" : "");
     tqc_finding_fix(ctx->out, f, doc->paragraphs[p].span, "", 0, false);
 }
 

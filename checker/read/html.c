@@ -9,9 +9,10 @@
  * the whole `body`; siblings that score near the chosen block join it. Its text is laid
  * out as a browser would: script, style, noscript, template, comments, the chrome
  * elements (nav, footer, aside, form, ...), blocks whose class or id is a reader view's
- * chrome (comments, related, share...), code (pre, code, kbd, samp, var), tables of
- * figures and hidden elements (hidden, aria-hidden, display:none, visibility:hidden) are
- * dropped;
+ * chrome (comments, related, share...), blocks inside the body that are mostly links
+ * with few commas (a share bar, a related list), code (code, kbd, samp, var, and pre
+ * unless it reads as prose), tables of figures and hidden elements (hidden,
+ * aria-hidden, display:none, visibility:hidden) are dropped;
  * block elements end paragraphs (a blank line), `br` ends a line; runs of white space
  * collapse to one space and vanish at block edges (except in `pre`); inline elements add
  * nothing, but where they begin and end is recorded (doc->inlines). Chrome that leaked
@@ -55,8 +56,9 @@ static const char *const dropped[] = {
     "script", "style", "noscript", "template", "head", "title", "nav", "footer", "aside",
     "form", "button", "select", "textarea", "option", "iframe", "object", "embed", "svg",
     "math", "canvas", "video", "audio", "map", "dialog", "menu", "frameset", "noframes",
-    /* Code is not prose: program text, keyboard input, sample output, variables. */
-    "pre", "code", "kbd", "samp", "var", "listing", "xmp", "plaintext",
+    /* Code is not prose: program text, keyboard input, sample output, variables (`pre`
+     * too, unless it reads as prose: see prose_pre). */
+    "code", "kbd", "samp", "var", "listing", "xmp", "plaintext",
 };
 static const char *const blocks[] = {
     "html", "body", "address", "article", "blockquote", "center", "dd", "details", "dir",
@@ -93,6 +95,13 @@ static int classify(const char *name)
     return EL_INLINE;
 }
 
+/* A `pre` is code unless it reads as prose (a plain-text document set in `pre`, as RFCs
+ * are on the web): PRE_PROSE_MIN text bytes or more, no code element inside (its text is
+ * not collected, so the rest stays short), and code's characters under one in
+ * PRE_PROSE_SYMBOLS of its letters (program text has one in ten or more). */
+#define PRE_PROSE_MIN 200
+#define PRE_PROSE_SYMBOLS 20
+
 /* Where an element ranks as the article body. */
 enum { BODY_NONE = 0, BODY_MAIN, BODY_ARTICLE, BODY_ITEMPROP };
 
@@ -105,6 +114,8 @@ typedef struct node {
     size_t digits, letters; /* of its text: a table of mostly figures is not prose */
     size_t link_text;       /* text bytes inside links in its subtree */
     size_t commas;          /* in its subtree's text */
+    size_t ink;             /* of its text, bytes that are not white space */
+    size_t symbols;         /* of its text, the characters code is made of: {}()[];=<>$|\` */
     int hint;               /* class and id: +1 article-like, -1 chrome-like, 0 neither */
     bool unlikely;          /* class or id of chrome a reader view drops (comments...) */
     bool block_child;       /* has a block element child */
@@ -112,6 +123,11 @@ typedef struct node {
     int rank;               /* BODY_* */
     bool is_p;
 } node;
+
+static bool prose_pre(const node *nd)
+{
+    return nd->text >= PRE_PROSE_MIN && nd->symbols * PRE_PROSE_SYMBOLS < nd->letters;
+}
 
 enum { EV_OPEN, EV_CLOSE, EV_TEXT };
 
@@ -373,6 +389,8 @@ static void on_end(void *ctx, const xmlChar *xname)
      * (its open and close events both read the kind when the text is laid out). */
     if (strcmp(nd->name, "table") == 0 && nd->digits > 0 && nd->digits >= nd->letters)
         nd->kind = EL_DROP;
+    if (strcmp(nd->name, "pre") == 0 && !prose_pre(nd))
+        nd->kind = EL_DROP;
     if (nd->parent != SIZE_MAX) {
         node *parent = &h->nodes[nd->parent];
         if (nd->kind != EL_DROP) {
@@ -380,6 +398,8 @@ static void on_end(void *ctx, const xmlChar *xname)
             parent->letters += nd->letters;
             parent->link_text += nd->link_text;
             parent->commas += nd->commas;
+            parent->ink += nd->ink;
+            parent->symbols += nd->symbols;
         }
         if (nd->kind != EL_DROP)
             parent->text += nd->text;
@@ -433,6 +453,8 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
         for (size_t i = 0; i < n; i++) {
             unsigned char c = (unsigned char)ch[i];
             top->commas += c == ',';
+            top->ink += !isspace(c);
+            top->symbols += c != '\0' && strchr("{}()[];=<>$|\\`", c) != NULL;
             top->digits += c >= '0' && c <= '9';
             /* A letter is an ASCII letter or the lead byte of a non-ASCII character. */
             top->letters += isalpha(c) || c >= 0xC0;
@@ -518,7 +540,8 @@ static bool excluded(const html *h, size_t i)
 static void score_blocks(const html *h, double *score, bool *scored)
 {
     for (size_t i = 0; i < h->node_count; i++) {
-        if (!is_paragraph(h, i) || h->nodes[i].text < SCORE_MIN_PARAGRAPH || excluded(h, i))
+        /* Its visible text: an empty div of indentation is no paragraph. */
+        if (!is_paragraph(h, i) || h->nodes[i].ink < SCORE_MIN_PARAGRAPH || excluded(h, i))
             continue;
         const node *nd = &h->nodes[i];
         double cs = 1.0 + (double)nd->commas + (nd->text / 100 < 3 ? (double)(nd->text / 100) : 3);
@@ -534,6 +557,73 @@ static void score_blocks(const html *h, double *score, bool *scored)
     for (size_t i = 0; i < h->node_count; i++)
         if (scored[i] && h->nodes[i].text)
             score[i] *= 1.0 - (double)h->nodes[i].link_text / (double)h->nodes[i].text;
+}
+
+/* Reader views' second look at the best block: when several other blocks score near it
+ * (SCORE_ALT_SHARE of its score, SCORE_ALT_MIN of them among the SCORE_ALT_TOP best),
+ * the story is split over them (one step or section a block) and the body is the
+ * nearest ancestor of the best block that holds SCORE_ALT_MIN of them. */
+#define SCORE_ALT_TOP 5
+#define SCORE_ALT_SHARE 0.75
+#define SCORE_ALT_MIN 3
+
+static size_t widen_best(const html *h, size_t best, const double *score, const bool *scored)
+{
+    size_t top[SCORE_ALT_TOP];
+    size_t n = 0;
+    /* The best SCORE_ALT_TOP candidates after best, by insertion into a short list. */
+    for (size_t i = 0; i < h->node_count; i++) {
+        if (!scored[i] || i == best)
+            continue;
+        size_t k = n < SCORE_ALT_TOP ? n++ : SCORE_ALT_TOP;
+        if (k == SCORE_ALT_TOP) {
+            if (score[i] <= score[top[SCORE_ALT_TOP - 1]])
+                continue;
+            k = SCORE_ALT_TOP - 1;
+        }
+        while (k > 0 && score[top[k - 1]] < score[i]) {
+            top[k] = top[k - 1];
+            k--;
+        }
+        top[k] = i;
+    }
+    size_t alt[SCORE_ALT_TOP];
+    size_t na = 0;
+    for (size_t k = 0; k < n && k < SCORE_ALT_TOP - 1; k++)
+        if (score[best] > 0 && score[top[k]] >= SCORE_ALT_SHARE * score[best])
+            alt[na++] = top[k];
+    if (na < SCORE_ALT_MIN)
+        return best;
+    for (size_t a = h->nodes[best].parent; a != SIZE_MAX; a = h->nodes[a].parent) {
+        if (strcmp(h->nodes[a].name, "body") == 0)
+            break;
+        size_t held = 0;
+        for (size_t k = 0; k < na; k++)
+            held += contains(h, a, alt[k]);
+        if (held >= SCORE_ALT_MIN)
+            return a;
+    }
+    return best;
+}
+
+/* And its third: an ancestor that scores higher than the block below it on the way up
+ * (scores not falling under a third of the best's meanwhile) holds more of the story:
+ * the intro and the paragraphs after a "read more" wrapper. */
+static size_t climb_best(const html *h, size_t best, const double *score, const bool *scored)
+{
+    double last = score[best], floor = score[best] / 3;
+    for (size_t a = h->nodes[best].parent; a != SIZE_MAX; a = h->nodes[a].parent) {
+        if (strcmp(h->nodes[a].name, "body") == 0)
+            break;
+        if (!scored[a])
+            continue;
+        if (score[a] < floor)
+            break;
+        if (score[a] > last)
+            return a;
+        last = score[a];
+    }
+    return best;
 }
 
 static size_t semantic_body(const html *h)
@@ -585,6 +675,10 @@ static void choose_body(const html *h, body_choice *out)
         for (size_t i = 0; i < h->node_count; i++)
             if (scored[i] && (best == SIZE_MAX || score[i] > score[best]))
                 best = i;
+        if (best != SIZE_MAX)
+            best = widen_best(h, best, score, scored);
+        if (best != SIZE_MAX)
+            best = climb_best(h, best, score, scored);
     }
     size_t sem = semantic_body(h);
     size_t top = sem;
@@ -624,6 +718,8 @@ typedef struct layout {
     bool space_exact;       /* it was one ' ' of the page: the space maps 1:1, so a fix
                                across it (`the the`) can edit the page */
     size_t pre;             /* open `pre` elements */
+    bool *code;             /* per byte of the open `pre`'s text: in a paragraph of code */
+    size_t code_len, code_at;   /* its length; the byte the next text event starts at */
     size_t opens_from;      /* inline opens recorded while a space or break was pending
                                (tb.inl[opens_from...]): they belong after it */
 } layout;
@@ -671,16 +767,26 @@ static void request_break(layout *l, int level)
         l->brk = level;
 }
 
-static void lay_text(layout *l, const event *ev)
+/* Lays out bytes [from, n) of a text event. */
+static void lay_span(layout *l, const event *ev, size_t from, size_t n)
 {
     const char *s = l->h->pool + ev->pool;
-    size_t n = ev->len;
-    tqc_srcpos base = pos_at(l, ev->src);
-    for (size_t i = 0; i < n;) {
+    /* Exact text finds its own positions; asking for the event's start again after a
+     * first span would move the cursor back. */
+    tqc_srcpos base = ev->exact ? (tqc_srcpos){0, 0, 0, 0} : pos_at(l, ev->src);
+    for (size_t i = from; i < n;) {
         size_t j = i;
-        if (!l->pre && is_ws(s[i])) {
+        if (is_ws(s[i])) {
+            size_t newlines = 0;
             while (j < n && is_ws(s[j]))
-                j++;
+                newlines += s[j++] == '\n';
+            /* In prose set in `pre`, a blank line ends a paragraph; the rest of its
+             * layout (hard-wrapped lines, indents) is white space as anywhere. */
+            if (l->pre && newlines >= 2) {
+                request_break(l, 2);
+                i = j;
+                continue;
+            }
             if (!l->space) {
                 l->space = true;
                 l->space_at = ev->exact ? pos_at(l, ev->src + i) : base;
@@ -689,16 +795,121 @@ static void lay_text(layout *l, const event *ev)
             i = j;
             continue;
         }
-        if (l->pre) {
-            j = n;
-        } else {
-            while (j < n && !is_ws(s[j]))
-                j++;
-        }
+        while (j < n && !is_ws(s[j]))
+            j++;
         tqc_srcpos at = ev->exact ? pos_at(l, ev->src + i) : base;
         flush(l, at);
         tqc_tb_append(&l->tb, s + i, j - i, at, ev->exact);
         i = j;
+    }
+}
+
+static bool in_code(const layout *l, size_t i)
+{
+    return l->code_at + i < l->code_len && l->code[l->code_at + i];
+}
+
+/* Lays out a text event, leaving out the paragraphs of code of a prose `pre`. */
+static void lay_text(layout *l, const event *ev)
+{
+    if (!l->pre || !l->code) {
+        lay_span(l, ev, 0, ev->len);
+        return;
+    }
+    for (size_t i = 0, j; i < ev->len; i = j) {
+        bool code = in_code(l, i);
+        for (j = i + 1; j < ev->len && in_code(l, j) == code; j++)
+            ;
+        if (code)
+            request_break(l, 2);
+        else
+            lay_span(l, ev, i, j);
+    }
+    l->code_at += ev->len;
+}
+
+/* A block inside the body that is mostly links and says little (under
+ * LINKS_MAX_COMMAS commas): a list of related stories, tags or share buttons, as reader
+ * views clean it out. A paragraph is never one: a lone link between paragraphs stays, to
+ * be reported as scraping residue. */
+#define LINKS_MAX_COMMAS 10
+
+static bool link_block(const node *nd)
+{
+    static const char *const lists[] = {"div", "section", "ul", "ol", "dl", "table", "header"};
+    return nd->kind == EL_BLOCK && nd->text > 0 && nd->commas < LINKS_MAX_COMMAS &&
+           2 * nd->link_text > nd->text && IN(nd->name, lists);
+}
+
+/* Whether lay_out leaves node i out (with all it holds). */
+static bool skipped(const html *h, size_t i, size_t top)
+{
+    const node *nd = &h->nodes[i];
+    return nd->kind == EL_DROP || (i != top && (nd->unlikely || link_block(nd)));
+}
+
+/* A paragraph of code inside prose set in `pre` (an example request, a JSON body): a
+ * run between blank lines where code's characters, with " : / @ & % too, are one in
+ * PRE_CODE_SYMBOLS of its letters or more. */
+#define PRE_CODE_SYMBOLS 10
+
+/* Marks, per byte of the text the `pre` whose open event is first lays out, whether it
+ * is in a paragraph of code (l->code; none marked when memory runs out). */
+static void mark_code(layout *l, size_t first, size_t last, size_t top)
+{
+    const html *h = l->h;
+    size_t n = 0, drop = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        char *text = NULL;
+        if (pass == 1) {
+            free(l->code);
+            l->code = tqc_calloc(n ? n : 1, sizeof *l->code);
+            text = tqc_malloc(n ? n : 1);
+            if (!l->code || !text) {
+                free(text);
+                free(l->code);
+                l->code = NULL;
+                return;
+            }
+            l->code_len = n;
+            l->code_at = 0;
+        }
+        n = drop = 0;
+        for (size_t e = first + 1; e < last && e < h->event_count; e++) {
+            const event *ev = &h->events[e];
+            if (ev->type != EV_TEXT) {
+                if (skipped(h, ev->node, top))
+                    drop += ev->type == EV_OPEN ? 1 : (drop ? (size_t)-1 : 0);
+                continue;
+            }
+            if (drop)
+                continue;
+            if (text)
+                memcpy(text + n, h->pool + ev->pool, ev->len);
+            n += ev->len;
+        }
+        if (!text)
+            continue;
+        /* Paragraphs: runs between blank lines (a newline, spaces, a newline). */
+        for (size_t i = 0; i < n;) {
+            size_t end = i, letters = 0, symbols = 0;
+            while (end < n) {
+                if (text[end] == '\n') {
+                    size_t k = end + 1;
+                    while (k < n && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r'))
+                        k++;
+                    if (k < n && text[k] == '\n')
+                        break;
+                }
+                unsigned char c = (unsigned char)text[end++];
+                letters += isalpha(c) || c >= 0xC0;
+                symbols += c != '\0' && strchr("{}()[];=<>$|\\`\":/@&%", c) != NULL;
+            }
+            if (symbols * PRE_CODE_SYMBOLS >= letters)
+                memset(l->code + i, 1, end - i);
+            i = end + 1;
+        }
+        free(text);
     }
 }
 
@@ -717,8 +928,15 @@ static void lay_out(layout *l, size_t first, size_t last, size_t top)
         }
         const node *nd = &h->nodes[ev->node];
         bool open = ev->type == EV_OPEN;
-        if (nd->kind == EL_DROP || (nd->unlikely && ev->node != top)) {
+        if (skipped(h, ev->node, top)) {
             drop += open ? 1 : (drop ? (size_t)-1 : 0);
+            /* Code inside a sentence leaves a hole (`values are <code>x</code>, and`):
+             * a standalone code marks it, as an XLIFF placeholder does, so the passes
+             * read `are ,` as a gap in the text rather than a slip. */
+            static const char *const inline_code[] = {"code", "kbd", "samp", "var"};
+            if (!drop && !open && l->tb.len && IN(nd->name, inline_code))
+                tqc_tb_inline(&l->tb, TQC_INLINE_STANDALONE, nd->name, NULL,
+                              pos_at(l, ev->src).line);
             /* What was around a dropped element does not run together. */
             if (!drop && !open && !l->space && l->tb.len) {
                 l->space = true;
@@ -732,8 +950,22 @@ static void lay_out(layout *l, size_t first, size_t last, size_t top)
         switch (nd->kind) {
         case EL_BLOCK:
             request_break(l, 2);
-            if (strcmp(nd->name, "pre") == 0)
+            /* Headings are recorded like inline elements (after the break they open,
+             * before the one they close): the passes can tell a page's own heading
+             * from a caption or headline left in the body. */
+            if (nd->name[0] == 'h' && nd->name[1] >= '1' && nd->name[1] <= '6' &&
+                nd->name[2] == '\0')
+                tqc_tb_inline(&l->tb, open ? TQC_INLINE_OPEN : TQC_INLINE_CLOSE, nd->name,
+                              NULL, pos_at(l, ev->src).line);
+            if (strcmp(nd->name, "pre") == 0) {
                 l->pre += open ? 1 : (l->pre ? (size_t)-1 : 0);
+                if (open && l->pre == 1)
+                    mark_code(l, e, nd->close_ev, top);
+                if (!l->pre) {
+                    free(l->code);
+                    l->code = NULL;
+                }
+            }
             break;
         case EL_BREAK:
             if (open)
@@ -1187,6 +1419,7 @@ static tqc_status html_next(tqc_input *in, tqc_doc **out, char *err, size_t errl
     tqc_srcpos start = {0, 0, 0, 0};
     st = tqc_tb_finish(&l.tb, in->name, in->lang, NULL, start, out);
     tqc_tb_free(&l.tb);
+    free(l.code);
     if (st == TQC_ELIMIT)
         tqc_input_error(in, err, errlen, 0, 0, "article text larger than %zu MiB",
                         TQC_INPUT_MAX_BYTES >> 20);

