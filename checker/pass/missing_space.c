@@ -495,6 +495,17 @@ static bool content_run_on(const tqc_ctx *ctx, const char *word, const tqc_split
 
 static bool check_lower_name(ms_run *r, const tqc_token *t);
 
+/* Whether the first of two attested content words of a reading is, by the lexicon, only a
+ * finite verb (no noun, adjective, adverb, preposition, participle or infinitive form). */
+static bool finite_first(const tqc_ctx *ctx, const char *word, const tqc_split *sp)
+{
+    const tqc_split_part *a = &sp->part[0], *b = &sp->part[1];
+    if (a->chars < MS_SHAPE_MIN_CHARS || b->chars < MS_SHAPE_MIN_CHARS || !a->freq || !b->freq)
+        return false;
+    uint32_t pa = part_pos(ctx, word, a);
+    return (pa & TQC_POS_VFIN) && !(pa & ~(TQC_POS_VFIN | TQC_POS_AUX)) && part_pos(ctx, word, b);
+}
+
 /* A reading of a token in capitals: acronyms are short and read as chance words (`SEATO`
  * as `sea to`), so a token shorter than MS_CAPS_MIN_CHARS reads only as function words
  * (`OFTHE`) or as function words and attested words (MS_AFTER_LETTER_COMMON) of four
@@ -514,12 +525,12 @@ static bool caps_reading(const tqc_split *b, size_t chars)
 }
 
 /* `dayson`, `ofa`, `talksended`; with functions_only, only readings made of function
- * words. s is the token's text, or in caps (`WEWILLAPPEAL`) its lower-case form of the
- * same length: then no fix is safe and no name is looked for. */
-static void check_lower(ms_run *r, const tqc_token *t, const char *s, bool functions_only,
-                        bool caps)
+ * words. With caps (`WEWILLAPPEAL`, a token in capitals) no fix is safe and no name is
+ * looked for. */
+static void check_lower(ms_run *r, const tqc_token *t, bool functions_only, bool caps)
 {
     const tqc_ctx *ctx = r->ctx;
+    const char *s = tqc_doc_at(ctx->doc, t->span);
     size_t len = tqc_span_len(t->span);
     tqc_split best[MS_MAX_READINGS];
     size_t n = plausible(ctx, s, best, tqc_split_find(ctx->dict, ctx->lang, s, len, best,
@@ -535,13 +546,19 @@ static void check_lower(ms_run *r, const tqc_token *t, const char *s, bool funct
         if (!b->part[i].function)
             return;
     bool glue = false, rare = false, affix = false;
-    size_t min_chars = SIZE_MAX, total = 0;
+    size_t min_chars = SIZE_MAX, total = 0, functions = 0;
+    for (size_t i = 0; i < b->count; i++)
+        functions += b->part[i].function;
     for (size_t i = 0; i < b->count; i++) {
         const tqc_split_part *p = &b->part[i];
         total += p->chars;
         if (p->chars < min_chars)
             min_chars = p->chars;
-        if (!p->function && p->freq == 0 && (p->chars < MS_RARE_CHARS || b->count > 2))
+        /* A word the corpus never saw stands in a three-word reading only beside two
+         * function words, and long (`escapadesofthe`). */
+        if (!p->function && p->freq == 0 &&
+            (p->chars < MS_RARE_CHARS ||
+             (b->count > 2 && (functions < 2 || p->chars < MS_RARE_PAIR_CHARS))))
             return;
         rare |= !p->function && p->freq == 0;
         bool g = glue_at(ctx, s, b, i);
@@ -560,9 +577,17 @@ static void check_lower(ms_run *r, const tqc_token *t, const char *s, bool funct
     /* Content words only: long parts, and not the writer's own compound used twice; a
      * function word that forms compounds makes one (`overtoasted`). Where compounds are
      * written solid, two content words are one. */
-    if (affix || setting_on(ctx, "solid-compounds") ||
-        occurrences(r, tqc_doc_at(ctx->doc, t->span), len) > 1)
+    if (affix || occurrences(r, s, len) > 1)
         return;
+    if (setting_on(ctx, "solid-compounds")) {
+        /* Where compounds are solid, two content words are one, unless the first is only
+         * a finite verb: a compound opens with a stem, never an inflected verb
+         * (`bietetjedoch`). */
+        if (b->count == 2 && finite_first(ctx, s, b))
+            report(ctx, t, best, n, TQC_SEV_WARNING, false,
+                   "a finite verb, which begins no compound");
+        return;
+    }
     if (b->count == 3) {
         /* Three common content words (plausible() held them to MS_COMMON3). */
         report(ctx, t, best, n, TQC_SEV_WARNING, false, "three common words");
@@ -850,8 +875,8 @@ static bool in_caps_text(const tqc_doc *doc, size_t k)
     return false;
 }
 
-/* `WEWILLAPPEAL` in a headline in capitals: read in lower case as a lower-case token is
- * (check_lower), with every part attested; acronyms are short (caps_reading) and stand
+/* `WEWILLAPPEAL` in a headline in capitals: read as a lower-case token is (check_lower),
+ * with every part attested; acronyms are short (caps_reading) and stand
  * among lower-case words. */
 static void check_allcaps(ms_run *r, size_t k)
 {
@@ -860,12 +885,13 @@ static void check_allcaps(ms_run *r, size_t k)
     const char *s = tqc_doc_at(ctx->doc, t->span);
     size_t len = tqc_span_len(t->span);
     char lower[MS_MAX_WORD];
-    /* The parts' offsets are the token's only when lower-casing keeps every length. */
-    if (chars_in(s, len) < MS_CAPS_ANY_CHARS || !in_caps_text(ctx->doc, k) ||
-        tqc_text_case(s, len, TQC_CASE_LOWER, lower, sizeof lower) != len ||
-        tqc_dict_known(ctx->dict, lower, len))
+    size_t ll = tqc_text_case(s, len, TQC_CASE_LOWER, lower, sizeof lower);
+    if (chars_in(s, len) < MS_CAPS_ANY_CHARS || !in_caps_text(ctx->doc, k) || ll == 0 ||
+        tqc_dict_known(ctx->dict, lower, ll))
         return;
-    check_lower(r, t, lower, false, true);
+    /* Split as written: the dictionary takes a name in capitals (`CALIFORNIAIS`), and the
+     * frequency list and the profile lists are looked up in lower case anyway. */
+    check_lower(r, t, false, true);
 }
 
 /* `northkorea`: a frequent word and a name the dictionary knows only capitalised (or the
@@ -975,7 +1001,7 @@ static void check_word(ms_run *r, size_t k)
     if (t->flags & TQC_TF_INNER_CAP)
         check_camel(r, t);
     else if (t->flags & TQC_TF_LOWER)
-        check_lower(r, t, s, name, false);
+        check_lower(r, t, name, false);
     else if (title_shaped(s, len))
         check_capitalised(r, k);
 }
