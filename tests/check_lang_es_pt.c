@@ -151,8 +151,8 @@ START_TEST(test_issue_12_joins_and_page_labels_es_pt)
           "subieron.", "boilerplate", "Lo más compartido");
     FINDS("pt", "O governo anunciou o corte.\n\nMais vistos\n\nA oposição criticou.",
           "boilerplate", "Mais vistos");
-    FINDS("pt", "O governo anunciou o corte.\n\nParticipe da conversa\n\nA oposição "
-          "criticou.", "boilerplate", "Participe da conversa");
+    FINDS("pt", "O governo anunciou o corte.\n\nJunte-se à conversa\n\nA oposição "
+          "criticou.", "boilerplate", "Junte-se à conversa");
     /* A sentence about what readers viewed is prose. */
     SILENT("pt", "O governo anunciou o corte.\n\nOs vídeos mais vistos do mês foram sobre o "
            "orçamento, segundo o portal.", "boilerplate");

@@ -205,14 +205,14 @@ START_TEST(test_issue_12_joins_and_page_labels_fr_de_it)
     FINDS("it", "TEMPESTA SULLA COSTA: CHIUSELESCUOLE DEL NORD", "missing-space",
           "CHIUSELESCUOLE");
     SILENT("it", "TEMPESTA SULLA COSTA: CHIUSE LE SCUOLE DEL NORD", "missing-space");
-    FINDS("de", "Der Haushalt wurde beschlossen.\n\nDiskutieren Sie mit\n\nDie Opposition "
-          "klagt.", "boilerplate", "Diskutieren Sie mit");
+    FINDS("de", "Der Haushalt wurde beschlossen.\n\nJetzt mitdiskutieren\n\nDie Opposition "
+          "klagt.", "boilerplate", "Jetzt mitdiskutieren");
     FINDS("fr", "Le texte a été adopté.\n\nLes plus vus\n\nLe Sénat l’examinera.",
           "boilerplate", "Les plus vus");
     FINDS("it", "Il decreto è stato approvato.\n\nI più commentati\n\nIl Senato lo esaminerà.",
           "boilerplate", "I più commentati");
     /* A sentence that speaks of a discussion is prose. */
-    SILENT("de", "Der Haushalt wurde beschlossen.\n\nDiskutieren Sie mit uns am Montag im "
+    SILENT("de", "Der Haushalt wurde beschlossen.\n\nJetzt diskutieren wir am Montag im "
            "Rathaus über den Haushalt, sagte der Bürgermeister.", "boilerplate");
 }
 END_TEST
