@@ -138,6 +138,27 @@ START_TEST(test_issue_6_boilerplate)
 }
 END_TEST
 
+/* issue 12: three words joined with the first a function word, and the page's
+ * ranked-list labels and calls to the discussion. */
+START_TEST(test_issue_12_joins_and_page_labels_es_pt)
+{
+    FINDS("es", "El gobierno dijo quelaley entrará en vigor el lunes.", "missing-space",
+          "quelaley");
+    FINDS("pt", "O governo disse queoprojeto será votado na segunda-feira.", "missing-space",
+          "queoprojeto");
+    SILENT("es", "El gobierno dijo que la ley entrará en vigor el lunes.", "missing-space");
+    FINDS("es", "El Gobierno presentó el presupuesto.\n\nLo más compartido\n\nLos mercados "
+          "subieron.", "boilerplate", "Lo más compartido");
+    FINDS("pt", "O governo anunciou o corte.\n\nMais vistos\n\nA oposição criticou.",
+          "boilerplate", "Mais vistos");
+    FINDS("pt", "O governo anunciou o corte.\n\nJunte-se à conversa\n\nA oposição "
+          "criticou.", "boilerplate", "Junte-se à conversa");
+    /* A sentence about what readers viewed is prose. */
+    SILENT("pt", "O governo anunciou o corte.\n\nOs vídeos mais vistos do mês foram sobre o "
+           "orçamento, segundo o portal.", "boilerplate");
+}
+END_TEST
+
 Suite *lang_es_pt_suite(void)
 {
     checker_es = tqc_test_checker_for("es");
@@ -154,6 +175,7 @@ Suite *lang_es_pt_suite(void)
     tcase_add_test(tc, test_issue_6_months_and_days_in_lower_case);
     tcase_add_test(tc, test_issue_6_function_words_and_run_ons);
     tcase_add_test(tc, test_issue_6_boilerplate);
+    tcase_add_test(tc, test_issue_12_joins_and_page_labels_es_pt);
     suite_add_tcase(s, tc);
     return s;
 }

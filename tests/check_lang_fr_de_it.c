@@ -209,6 +209,35 @@ START_TEST(test_issue_6_boilerplate_fr_de_it)
 }
 END_TEST
 
+/* issue 12: three words joined, in running text and in a headline in capitals, and the
+ * page's ranked-list labels and calls to the discussion. */
+START_TEST(test_issue_12_joins_and_page_labels_fr_de_it)
+{
+    FINDS("fr", "Le gouvernement a dit quelaloi entrera en vigueur lundi.", "missing-space",
+          "quelaloi");
+    FINDS("de", "Die Regierung sagte, dassdasGesetz am Montag gilt.", "missing-space",
+          "dassdasGesetz");
+    FINDS("it", "Il governo ha detto chelalegge entrerà in vigore lunedì.", "missing-space",
+          "chelalegge");
+    /* Solid compounds open with a stem, never an inflected verb; separable verbs the
+     * dictionary knows stay words. */
+    FINDS("de", "Die Firma bietetjedoch keine Hilfe an.", "missing-space", "bietetjedoch");
+    SILENT("de", "Die Sitzung findet statt, wenn der Rat teilnimmt.", "missing-space");
+    FINDS("it", "TEMPESTA SULLA COSTA: CHIUSELESCUOLE DEL NORD", "missing-space",
+          "CHIUSELESCUOLE");
+    SILENT("it", "TEMPESTA SULLA COSTA: CHIUSE LE SCUOLE DEL NORD", "missing-space");
+    FINDS("de", "Der Haushalt wurde beschlossen.\n\nJetzt mitdiskutieren\n\nDie Opposition "
+          "klagt.", "boilerplate", "Jetzt mitdiskutieren");
+    FINDS("fr", "Le texte a été adopté.\n\nLes plus vus\n\nLe Sénat l’examinera.",
+          "boilerplate", "Les plus vus");
+    FINDS("it", "Il decreto è stato approvato.\n\nI più commentati\n\nIl Senato lo esaminerà.",
+          "boilerplate", "I più commentati");
+    /* A sentence that speaks of a discussion is prose. */
+    SILENT("de", "Der Haushalt wurde beschlossen.\n\nJetzt diskutieren wir am Montag im "
+           "Rathaus über den Haushalt, sagte der Bürgermeister.", "boilerplate");
+}
+END_TEST
+
 Suite *lang_fr_de_it_suite(void)
 {
     checker_fr = tqc_test_checker_for("fr");
@@ -227,6 +256,7 @@ Suite *lang_fr_de_it_suite(void)
     tcase_add_test(tc, test_issue_6_fragments_with_elision_and_nouns);
     tcase_add_test(tc, test_issue_6_quotes_fr_de_it);
     tcase_add_test(tc, test_issue_6_boilerplate_fr_de_it);
+    tcase_add_test(tc, test_issue_12_joins_and_page_labels_fr_de_it);
     suite_add_tcase(s, tc);
     return s;
 }

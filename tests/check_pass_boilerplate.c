@@ -179,6 +179,32 @@ START_TEST(test_w1_boilerplate_shape_in_six_languages)
 }
 END_TEST
 
+/* issue 12: a paragraph that is a bare link, kept as text by the scraper: a warning
+ * between paragraphs of prose, a guess (info) at the end, and nothing
+ * when the link sits in a sentence. */
+START_TEST(test_issue_12_boilerplate_bare_link_paragraph)
+{
+    char first[128];
+    const char *body1 = "The council met on Tuesday to discuss the budget for next year, officials said.";
+    const char *body2 = "The vote is expected next month after a long public hearing in the town hall.";
+    char text[512];
+    snprintf(text, sizeof text, "%s\n\nhttps://www.example.com/news/2026/council-vote\n\n%s\n",
+             body1, body2);
+    ck_assert_uint_eq(hits(text, first, sizeof first), 1);
+    ck_assert_str_eq(first, "https://www.example.com/news/2026/council-vote");
+    tqc_test_hit h;
+    tqc_test_first(text, RULE, &h);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    snprintf(text, sizeof text, "%s\n\n%s\n\nhttps://www.example.com/source\n", body1, body2);
+    tqc_test_first(text, RULE, &h);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    snprintf(text, sizeof text, "%s\n\nThe full plan is at https://www.example.com/plan and in "
+             "the library.\n\n%s\n", body1, body2);
+    ck_assert_uint_eq(hits(text, NULL, 0), 0);
+}
+END_TEST
+
 Suite *pass_boilerplate_suite(void)
 {
     Suite *s = suite_create("pass_boilerplate");
@@ -189,6 +215,7 @@ Suite *pass_boilerplate_suite(void)
     tcase_add_test(tc, test_issue_3_boilerplate_fix_removes_the_paragraph);
     tcase_add_test(tc, test_issue_3_boilerplate_long_paragraphs_are_body);
     tcase_add_test(tc, test_w1_boilerplate_shape_in_six_languages);
+    tcase_add_test(tc, test_issue_12_boilerplate_bare_link_paragraph);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -217,6 +217,31 @@ START_TEST(test_issue_12_missing_space_capitals_and_names)
 }
 END_TEST
 
+/* issue 12: joins of three words without two function words, in a headline in capitals
+ * (short ones too), before a capital, and a capitalised three-word phrase. */
+START_TEST(test_issue_12_missing_space_more_joins)
+{
+    hit h;
+    /* Three common content words, or one function word and two common ones. */
+    expect("They said the oldcitywalls were repaired in the spring.", "oldcitywalls",
+           "old city walls");
+    expect("The mayor gave theyoungwriters a prize on Friday.", "theyoungwriters",
+           "the young writers");
+    /* Capitals: a short token reads only as function words and common words. */
+    expect("STORM HITS COAST: OFTHE TOWNS FLOODED", "OFTHE", "OF THE");
+    expect("STORM HITS COAST AS NEWMAYOR WAITS", "NEWMAYOR", "NEW MAYOR");
+    check("STORM HITS COAST: OFTHE TOWNS FLOODED", &h);
+    ck_assert(!h.safe);
+    expect_none("DELEGATES OF SEATO MET, AND NASA AND ESA AGREED");
+    /* A lower-case run-on before a capitalised word, in one token. */
+    expect("The bill was signedbyJohnson on Friday.", "signedbyJohnson", "signed by Johnson");
+    /* A capitalised token read as a phrase the next word continues. */
+    expect("Nobody saw the Governorofthe state that day.", "Governorofthe", "Governor of the");
+    /* Names that end in letters that read as function words stay names. */
+    expect_none("She visited the Colorama show and the Interama fair.");
+}
+END_TEST
+
 START_TEST(test_split_ranks_by_frequency)
 {
     tqc_checker *ck = tqc_test_checker();
@@ -258,6 +283,7 @@ Suite *pass_missing_space_suite(void)
     tcase_add_test(tc, test_issue_13_missing_space_no_safe_split_of_words);
     tcase_add_test(tc, test_issue_12_missing_space_parts_of_speech);
     tcase_add_test(tc, test_issue_12_missing_space_capitals_and_names);
+    tcase_add_test(tc, test_issue_12_missing_space_more_joins);
     tcase_add_test(tc, test_split_ranks_by_frequency);
     suite_add_tcase(s, tc);
     return s;

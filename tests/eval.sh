@@ -3,7 +3,8 @@
 #  1. per-rule precision and recall on our corpus (corpus/<lang>/) and the reference article;
 #  2. false alarms per 10,000 words on clean, edited news (Brown press section);
 #  3. sentence segmentation Golden Rules;
-#  4. the run-on injection test (recall, first-suggestion accuracy vs Hunspell, false alarms);
+#  4. the run-on injection tests (recall, first-suggestion accuracy vs Hunspell, false alarms):
+#     word pairs, and --joins's five kinds of join (issue 12);
 #  5. defect injection in six languages (eval_inject: recall and first-fix accuracy per class
 #     and language, false alarms per rule on the clean corpora; JSON in $BUILD/eval-inject.json)
 #     and, beside it, the challenge corpus's own score (score.py), when present.
@@ -59,6 +60,8 @@ fi
 if [ -x "$BUILD/eval_runon" ] && [ -f "$ext/brown-news.txt" ]; then
     echo "== run-on injection on the Brown press section (1,000 joins, fixed seed)"
     "$BUILD/eval_runon" "$ext/brown-news.txt"
+    echo "== joins of five kinds on the Brown press section (issue 12's protocol, 1,000 joins)"
+    "$BUILD/eval_runon" --joins "$ext/brown-news.txt"
 fi
 echo
 

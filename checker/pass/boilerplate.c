@@ -7,7 +7,8 @@
  *    or after an adverb; `ui-nouns`: comments, newsletter, audio, tags...; `second-person`),
  *    a count of page things (`12 comments`, `4 min read`), separators (`·`, `|`), a label
  *    colon (`Tags: ...`), and no final full stop. Two kinds of evidence together make a
- *    warning; one alone on a very short line without a full stop is an info guess.
+ *    warning; one alone on a very short line without a full stop is an info guess. A
+ *    paragraph that is a bare link and nothing else is furniture too.
  * The finding covers the paragraph and offers to remove it; never safe, since a human
  * should see what goes. */
 #include "pass/pass.h"
@@ -313,6 +314,14 @@ static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end,
         if (!closing_mark(ctx, k))
             last = k;
     }
+    /* A paragraph of nothing but a link (`https://...`) is a related-article link the
+     * scraper kept as text: page furniture between paragraphs of prose, a guess
+     * elsewhere (a source list may close an article). */
+    if (words == 0 && nouns > 0 && last != end) {
+        snprintf(why, whylen, "%s", isolated ? ", a bare link between paragraphs of prose"
+                                             : ", a bare link");
+        return isolated ? CHROME_STRONG : CHROME_GUESS;
+    }
     if (words == 0 || words > CHROME_MAX_WORDS || last == end)
         return CHROME_NONE;
     int32_t end_cp = punct_cp(doc, last);
@@ -382,10 +391,12 @@ static void run(const tqc_ctx *ctx)
             continue;
         const tqc_sentence *first = &doc->sentences[para->sent_first];
         const tqc_sentence *last = &doc->sentences[para->sent_first + para->sent_count - 1];
-        size_t words = 0;
-        for (size_t k = first->tok_first; k < last->tok_first + last->tok_count; k++)
+        size_t words = 0, links = 0;
+        for (size_t k = first->tok_first; k < last->tok_first + last->tok_count; k++) {
             words += doc->tokens[k].kind == TQC_TOK_WORD || doc->tokens[k].kind == TQC_TOK_NUMBER;
-        if (words == 0 || words > BOILER_MAX_WORDS)
+            links += doc->tokens[k].kind == TQC_TOK_URL;
+        }
+        if ((words == 0 && links == 0) || words > BOILER_MAX_WORDS)
             continue;
         char norm[BOILER_MAX_BYTES];
         bool listed = false;

@@ -62,11 +62,22 @@
  * many two-letter forms (abbreviations, syllables). */
 #define MS_SHAPE_MIN_CHARS 3
 #define MS_SHAPE_ADV_CHARS 4
-/* Tokens in capitals shorter than this are acronyms (`SEATO`, `NASDAQ`), not run-ons. */
+/* Tokens in capitals shorter than this are acronyms (`SEATO`, `NASDAQ`) unless they read
+ * as function words and common words of MS_CAPS_SHORT_PART letters or more; none is
+ * shorter than MS_CAPS_ANY_CHARS. */
 #define MS_CAPS_MIN_CHARS 8
+#define MS_CAPS_SHORT_PART 4
+#define MS_CAPS_ANY_CHARS 4
 /* Content words around one function word in a three-word reading have at least this many
  * characters. */
 #define MS_LINKED_CHARS 5
+/* A three-word reading with at most one function word: each content word has at least
+ * this many characters and is this common in the corpus (higher without glue), or is
+ * MS_LINKED_CHARS long and attested (common without glue), so that long words the
+ * dictionary lacks are not read as three words by chance. */
+#define MS_COMMON3_CHARS 3
+#define MS_COMMON3_GLUED 20
+#define MS_COMMON3 100
 /* Each part of a lower-case name run-on (`newyork`) has at least this many characters. */
 #define MS_NAME_PART_CHARS 3
 /* The first part of a capitalised run-on must be at least this common in the corpus
@@ -390,10 +401,21 @@ static size_t plausible(const tqc_ctx *ctx, const char *word, tqc_split *best, s
             }
         }
         /* ... or one function word between two attested content words long enough not
-         * to be found by chance (`wantedtoleave`, `seriedeperguntas`). */
+         * to be found by chance (`wantedtoleave`, `seriedeperguntas`), or anywhere beside
+         * two common ones (`theyoungmusicians`, `saleofproperty`); or three common
+         * content words (`qualifiedyoungpeople`). */
         bool linked = sp->count == 3 && functions == 1 && sp->part[1].function &&
                       sp->part[0].chars >= MS_LINKED_CHARS && sp->part[2].chars >= MS_LINKED_CHARS &&
                       sp->part[0].freq > 0 && sp->part[2].freq > 0;
+        if (sp->count == 3 && functions <= 1 && !linked) {
+            linked = true;
+            for (size_t i = 0; i < sp->count; i++)
+                linked &= sp->part[i].function ||
+                          (sp->part[i].chars >= MS_COMMON3_CHARS &&
+                           sp->part[i].freq >= (functions ? MS_COMMON3_GLUED : MS_COMMON3)) ||
+                          (sp->part[i].chars >= MS_LINKED_CHARS &&
+                           sp->part[i].freq >= (functions ? 1 : MS_COMMON3_GLUED));
+        }
         if (ok && (sp->count == 2 || functions >= 2 || linked))
             best[kept++] = *sp;
     }
@@ -474,9 +496,39 @@ static bool content_run_on(const tqc_ctx *ctx, const char *word, const tqc_split
 
 static bool check_lower_name(ms_run *r, const tqc_token *t);
 
+/* Whether the first of two attested content words of a reading is, by the lexicon, only a
+ * finite verb (no noun, adjective, adverb, preposition, participle or infinitive form). */
+static bool finite_first(const tqc_ctx *ctx, const char *word, const tqc_split *sp)
+{
+    const tqc_split_part *a = &sp->part[0], *b = &sp->part[1];
+    if (a->chars < MS_SHAPE_MIN_CHARS || b->chars < MS_SHAPE_MIN_CHARS || !a->freq || !b->freq)
+        return false;
+    uint32_t pa = part_pos(ctx, word, a);
+    return (pa & TQC_POS_VFIN) && !(pa & ~(TQC_POS_VFIN | TQC_POS_AUX)) && part_pos(ctx, word, b);
+}
+
+/* A reading of a token in capitals: acronyms are short and read as chance words (`SEATO`
+ * as `sea to`), so a token shorter than MS_CAPS_MIN_CHARS reads only as function words
+ * (`OFTHE`) or as function words and attested words (MS_AFTER_LETTER_COMMON) of four
+ * letters or more (`YEARSOF`);
+ * no part is a single letter. */
+static bool caps_reading(const tqc_split *b, size_t chars)
+{
+    for (size_t i = 0; i < b->count; i++) {
+        const tqc_split_part *p = &b->part[i];
+        if (p->chars < 2 || (!p->function && p->freq == 0))
+            return false;
+        if (chars < MS_CAPS_MIN_CHARS && !p->function &&
+            (p->chars < MS_CAPS_SHORT_PART || p->freq < MS_AFTER_LETTER_COMMON))
+            return false;
+    }
+    return true;
+}
+
 /* `dayson`, `ofa`, `talksended`; with functions_only, only readings made of function
- * words. */
-static void check_lower(ms_run *r, const tqc_token *t, bool functions_only)
+ * words. With caps (`WEWILLAPPEAL`, a token in capitals) no fix is safe and no name is
+ * looked for. */
+static void check_lower(ms_run *r, const tqc_token *t, bool functions_only, bool caps)
 {
     const tqc_ctx *ctx = r->ctx;
     const char *s = tqc_doc_at(ctx->doc, t->span);
@@ -484,7 +536,7 @@ static void check_lower(ms_run *r, const tqc_token *t, bool functions_only)
     tqc_split best[MS_MAX_READINGS];
     size_t n = plausible(ctx, s, best, tqc_split_find(ctx->dict, ctx->lang, s, len, best,
                                               MS_MAX_READINGS));
-    if (n == 0 && !functions_only) {
+    if (n == 0 && !functions_only && !caps) {
         check_lower_name(r, t);
         return;
     }
@@ -495,13 +547,19 @@ static void check_lower(ms_run *r, const tqc_token *t, bool functions_only)
         if (!b->part[i].function)
             return;
     bool glue = false, rare = false, affix = false;
-    size_t min_chars = SIZE_MAX, total = 0;
+    size_t min_chars = SIZE_MAX, total = 0, functions = 0;
+    for (size_t i = 0; i < b->count; i++)
+        functions += b->part[i].function;
     for (size_t i = 0; i < b->count; i++) {
         const tqc_split_part *p = &b->part[i];
         total += p->chars;
         if (p->chars < min_chars)
             min_chars = p->chars;
-        if (!p->function && p->freq == 0 && (p->chars < MS_RARE_CHARS || b->count > 2))
+        /* A word the corpus never saw stands in a three-word reading only beside two
+         * function words, and long (`escapadesofthe`). */
+        if (!p->function && p->freq == 0 &&
+            (p->chars < MS_RARE_CHARS ||
+             (b->count > 2 && (functions < 2 || p->chars < MS_RARE_PAIR_CHARS))))
             return;
         rare |= !p->function && p->freq == 0;
         bool g = glue_at(ctx, s, b, i);
@@ -509,8 +567,10 @@ static void check_lower(ms_run *r, const tqc_token *t, bool functions_only)
         affix |= p->function && !g;
     }
     char why[MS_MAX_WORD + 64];
+    if (caps && !caps_reading(b, chars_in(s, len)))
+        return;
     if (glue) {
-        bool sure = safe_split(ctx, s, best, n);
+        bool sure = !caps && safe_split(ctx, s, best, n);
         glue_why(ctx, s, b, why, sizeof why);
         report(ctx, t, best, n, sure ? TQC_SEV_ERROR : TQC_SEV_WARNING, sure, why);
         return;
@@ -518,9 +578,22 @@ static void check_lower(ms_run *r, const tqc_token *t, bool functions_only)
     /* Content words only: long parts, and not the writer's own compound used twice; a
      * function word that forms compounds makes one (`overtoasted`). Where compounds are
      * written solid, two content words are one. */
-    if (b->count != 2 || affix || setting_on(ctx, "solid-compounds") ||
-        occurrences(r, s, len) > 1)
+    if (affix || occurrences(r, s, len) > 1)
         return;
+    if (setting_on(ctx, "solid-compounds")) {
+        /* Where compounds are solid, two content words are one, unless the first is only
+         * a finite verb: a compound opens with a stem, never an inflected verb
+         * (`bietetjedoch`). */
+        if (b->count == 2 && finite_first(ctx, s, b))
+            report(ctx, t, best, n, TQC_SEV_WARNING, false,
+                   "a finite verb, which begins no compound");
+        return;
+    }
+    if (b->count == 3) {
+        /* Three common content words (plausible() held them to MS_COMMON3). */
+        report(ctx, t, best, n, TQC_SEV_WARNING, false, "three common words");
+        return;
+    }
     if ((min_chars < MS_CONTENT_MIN_CHARS && total < MS_CONTENT_TOTAL_CHARS) ||
         (rare && min_chars < MS_RARE_PAIR_CHARS)) {
         /* Short parts: only a pair of parts of speech no compound has. */
@@ -560,6 +633,24 @@ static bool doc_reading(ms_run *r, const char *s, size_t len, tqc_split *out)
     return false;
 }
 
+/* Whether a three-word reading of capitalised token k reads as a phrase, not a name
+ * (`Color am a`, `Per as so`): every part attested and of two letters or more, a content
+ * word of four letters or more that is no name the dictionary knows, an article at the end
+ * continued as one must be,
+ * and a function word at the end followed by the phrase it opens. */
+static bool three_glued(const tqc_ctx *ctx, size_t k, const char *s, const tqc_split *sp)
+{
+    bool content = false;
+    for (size_t i = 0; i < sp->count; i++) {
+        if (sp->part[i].chars < 2)
+            return false; /* names end in a letter an article reads (`Colorama`) */
+        content |= !sp->part[i].function && sp->part[i].chars >= 4;
+    }
+    return content && all_attested(sp) && !proper_only(ctx->dict, s, sp->part[0].end) &&
+           article_continued(ctx, k, s, sp) &&
+           (!sp->part[2].function || phrase_follows(ctx, k));
+}
+
 /* `Berlinon`, `Thereport`, `Kowalczykowahas`, `Canadianfarmers`; quiet on `Seaton`. */
 static void check_capitalised(ms_run *r, size_t k)
 {
@@ -585,6 +676,15 @@ static void check_capitalised(ms_run *r, size_t k)
         snprintf(why, sizeof why, "'%s' is a function word opening the sentence", w0);
         report(ctx, t, best, n, sure ? TQC_SEV_ERROR : TQC_SEV_WARNING, sure, why);
         return;
+    }
+    /* `Tostartthe`, `Presidentinthe`: three words glued by a function word. */
+    if (n > 0 && best[0].count == 3 && three_glued(ctx, k, s, &best[0])) {
+        for (size_t i = 0; i < 3; i++)
+            if (glue_at(ctx, s, &best[0], i)) {
+                glue_why(ctx, s, &best[0], why, sizeof why);
+                report(ctx, t, best, n, TQC_SEV_WARNING, false, why);
+                return;
+            }
     }
     /* `Individualhelp`: a sentence opened by two content words whose parts of speech no
      * compound has, and not a name going on with a capital. */
@@ -645,6 +745,37 @@ static void check_capitalised(ms_run *r, size_t k)
     report(ctx, t, reading, 1, TQC_SEV_WARNING, false, why);
 }
 
+/* `chargedbyFulton`, `ontheBible`: a lower-case run-on before a capitalised word, all in
+ * one token. The left side reads as two attested words glued by a function word (as a
+ * lower-case token would, check_lower), and the right side is a capitalised word. */
+static void camel_left_run_on(ms_run *r, const tqc_token *t, size_t cut)
+{
+    const tqc_ctx *ctx = r->ctx;
+    const char *s = tqc_doc_at(ctx->doc, t->span);
+    size_t len = tqc_span_len(t->span), rchars = chars_in(s + cut, len - cut);
+    tqc_split best[MS_MAX_READINGS];
+    size_t n = plausible(ctx, s, best, tqc_split_find(ctx->dict, ctx->lang, s, cut, best,
+                                                      MS_MAX_READINGS));
+    if (n == 0 || best[0].count != 2 || !all_attested(&best[0]) || rchars < 2 ||
+        !title_shaped(s + cut, len - cut))
+        return;
+    bool glue = false;
+    for (size_t i = 0; i < 2; i++) {
+        if (best[0].part[i].chars < 2)
+            return;
+        glue |= glue_at(ctx, s, &best[0], i);
+    }
+    if (!glue)
+        return;
+    tqc_split sp = best[0];
+    sp.count = 3;
+    bool known = tqc_dict_known(ctx->dict, s + cut, len - cut);
+    sp.part[2] = (tqc_split_part){cut, len, rchars,
+                                  known ? tqc_dict_freq(ctx->dict, s + cut, len - cut) : 0,
+                                  tqc_split_is_function_word(ctx->lang, s + cut, len - cut)};
+    report(ctx, t, &sp, 1, TQC_SEV_WARNING, false, "a capital letter inside the word");
+}
+
 /* `cityLagos`, `fromGhana`, `JohnSmithers`: one case change inside
  * the token, each side a word (the right side may be a name the dictionary lacks). */
 static void check_camel(ms_run *r, const tqc_token *t)
@@ -677,7 +808,12 @@ static void check_camel(ms_run *r, const tqc_token *t)
     /* The left side is a word; two-letter ones are name particles and brands (`McDonald`,
      * `DeSoto`, `PhD`) unless a function word (`ofEngland`) or common. */
     uint64_t lfreq = tqc_dict_freq(dict, s, cut);
-    if (!tqc_dict_known(dict, s, cut) || (lchars == 2 && !left_fn && lfreq < MS_FREQUENT))
+    if (!tqc_dict_known(dict, s, cut)) {
+        if (!(t->flags & TQC_TF_CAP))
+            camel_left_run_on(r, t, cut);
+        return;
+    }
+    if (lchars == 2 && !left_fn && lfreq < MS_FREQUENT)
         return;
     /* The right side is a word, a name the dictionary lacks, or a middle initial after a
      * word (`RichardM`, `andW`). */
@@ -715,24 +851,34 @@ static void check_camel(ms_run *r, const tqc_token *t)
     report(ctx, t, &sp, 1, TQC_SEV_WARNING, false, why);
 }
 
-/* Whether a word next to token k in its sentence is in capitals too: a headline or a
- * slogan set in capitals, not an acronym in running text. */
+/* Whether the nearest word on either side of token k in its sentence (past punctuation:
+ * `WE WILL APPEAL, SAYS LAWYER`) is in capitals too: a headline or a slogan set in
+ * capitals, not an acronym in running text. */
 static bool in_caps_text(const tqc_doc *doc, size_t k)
 {
-    for (int d = -1; d <= 1; d += 2) {
-        if ((d < 0 && k == 0) || (d > 0 && k + 1 >= doc->token_count))
-            continue;
-        const tqc_token *u = &doc->tokens[d < 0 ? k - 1 : k + 1];
-        if (u->kind == TQC_TOK_WORD && u->sentence == doc->tokens[k].sentence &&
-            (u->flags & TQC_TF_ALLCAPS))
-            return true;
+    for (size_t j = k; j-- > 0;) {
+        const tqc_token *u = &doc->tokens[j];
+        if (u->sentence != doc->tokens[k].sentence || u->kind == TQC_TOK_NUMBER)
+            break;
+        if (u->kind == TQC_TOK_WORD) {
+            if (u->flags & TQC_TF_ALLCAPS)
+                return true;
+            break;
+        }
+    }
+    for (size_t j = k + 1; j < doc->token_count; j++) {
+        const tqc_token *u = &doc->tokens[j];
+        if (u->sentence != doc->tokens[k].sentence || u->kind == TQC_TOK_NUMBER)
+            break;
+        if (u->kind == TQC_TOK_WORD)
+            return (u->flags & TQC_TF_ALLCAPS) != 0;
     }
     return false;
 }
 
-/* `WEWILLAPPEAL` in a headline in capitals: read in lower case, and reported only when
- * a function word glues the reading and every part is attested; acronyms are short
- * (`SEATO` reads `sea to`) and stand among lower-case words. */
+/* `WEWILLAPPEAL` in a headline in capitals: read as a lower-case token is (check_lower),
+ * with every part attested; acronyms are short (caps_reading) and stand
+ * among lower-case words. */
 static void check_allcaps(ms_run *r, size_t k)
 {
     const tqc_ctx *ctx = r->ctx;
@@ -740,25 +886,13 @@ static void check_allcaps(ms_run *r, size_t k)
     const char *s = tqc_doc_at(ctx->doc, t->span);
     size_t len = tqc_span_len(t->span);
     char lower[MS_MAX_WORD];
-    /* The parts' offsets are the token's only when lower-casing keeps every length. */
-    if (chars_in(s, len) < MS_CAPS_MIN_CHARS || !in_caps_text(ctx->doc, k) ||
-        tqc_text_case(s, len, TQC_CASE_LOWER, lower, sizeof lower) != len ||
-        tqc_dict_known(ctx->dict, lower, len))
+    size_t ll = tqc_text_case(s, len, TQC_CASE_LOWER, lower, sizeof lower);
+    if (chars_in(s, len) < MS_CAPS_ANY_CHARS || !in_caps_text(ctx->doc, k) || ll == 0 ||
+        tqc_dict_known(ctx->dict, lower, ll))
         return;
-    tqc_split best[MS_MAX_READINGS];
-    size_t n = plausible(ctx, lower, best, tqc_split_find(ctx->dict, ctx->lang, lower, len, best,
-                                                          MS_MAX_READINGS));
-    if (n == 0 || !all_attested(&best[0]))
-        return;
-    bool glue = false;
-    for (size_t i = 0; i < best[0].count; i++) {
-        if (best[0].part[i].chars < 2)
-            return;
-        glue |= glue_at(ctx, lower, &best[0], i);
-    }
-    if (!glue)
-        return;
-    report(ctx, t, best, n, TQC_SEV_WARNING, false, "words in capitals run together");
+    /* Split as written: the dictionary takes a name in capitals (`CALIFORNIAIS`), and the
+     * frequency list and the profile lists are looked up in lower case anyway. */
+    check_lower(r, t, false, true);
 }
 
 /* `northkorea`: a frequent word and a name the dictionary knows only capitalised (or the
@@ -868,7 +1002,7 @@ static void check_word(ms_run *r, size_t k)
     if (t->flags & TQC_TF_INNER_CAP)
         check_camel(r, t);
     else if (t->flags & TQC_TF_LOWER)
-        check_lower(r, t, name);
+        check_lower(r, t, name, false);
     else if (title_shaped(s, len))
         check_capitalised(r, k);
 }
