@@ -213,6 +213,30 @@ START_TEST(test_issue_12_capitalization_common_word_by_lexicon)
     /* Where nouns are capitalised, only verbs and adverbs, and not after an article. */
     CAP_SILENT("de", "Die Regierung hat das Neue Programm am Montag vorgestellt.");
     CAP_SILENT("de", "Der Minister sprach beim Laufen mit den Journalisten.");
+    /* A German infinitive after its particle at the end of a clause is a verb; a noun
+     * made of it takes an article. */
+    CAP_FINDS("de", "Es ist schwer, das Ziel zu Erreichen, sagte der Trainer.", "Erreichen",
+              TQC_SEV_WARNING);
+    CAP_SILENT("de", "Es ist schwer, das Ziel zum Erreichen zu bringen, sagte er.");
+    /* A gerund ending its clause; one opening a run-in heading is said less of. */
+    CAP_FINDS("en", "Twenty minutes later, although it was still Raining, play resumed.",
+              "Raining", TQC_SEV_WARNING);
+    CAP_FINDS("en", "Congress: more muscle Taking precedence over all other bills.", "Taking",
+              TQC_SEV_INFO);
+}
+END_TEST
+
+/* issue 12: an auxiliary capitalised twice after lower-case words is the same slip
+ * twice, not a name the article uses, in every language; a rare form (English `wert`)
+ * and a word a name holds stay names. */
+START_TEST(test_issue_12_capitalization_repeated_auxiliary)
+{
+    ck_assert_uint_eq(tqc_test_findings_in("de", "Das ist schwer, doch Kann man es versuchen. Das Paket muss "
+              "installiert werden Kann, bevor es läuft.", RULE, NULL, 0), 2);
+    ck_assert_uint_eq(tqc_test_findings_in("en", "Others may Have it, but we cannot. The city might Have paid more.", RULE, NULL, 0), 2);
+    ck_assert_uint_eq(tqc_test_findings_in("fr", "Le paquet Sera installé demain. Le serveur Sera redémarré ensuite.", RULE, NULL, 0), 2);
+    ck_assert_uint_eq(tqc_test_findings_in("en", "The fourth went badly and Wert came up with good stops. Then Wert "
+              "scored and Don Wert smiled.", RULE, NULL, 0), 0);
 }
 END_TEST
 
@@ -325,6 +349,7 @@ Suite *pass_capitalization_suite(void)
     tcase_add_test(tc, test_issue_3_capitalization_lower_case_proper_names);
     tcase_add_test(tc, test_issue_3_capitalization_suggestions_and_fixes);
     tcase_add_test(tc, test_issue_12_capitalization_common_word_by_lexicon);
+    tcase_add_test(tc, test_issue_12_capitalization_repeated_auxiliary);
     tcase_add_test(tc, test_issue_12_capitalization_lower_case_after_quote);
     tcase_add_test(tc, test_issue_12_capitalization_months_days_nationalities);
     tcase_add_test(tc, test_issue_12_capitalization_lower_case_single_name);

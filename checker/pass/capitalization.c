@@ -43,6 +43,9 @@
 /* How far around a word to look for the same word capitalised again: about one news
  * article either way, so that in a file of many articles other stories do not count. */
 #define CAP_NEARBY_BYTES 8000
+/* An auxiliary is common from one in this many words of the frequency corpus; rarer
+ * forms (English `wert`) are names as often. */
+#define CAP_COMMON_PER 100000
 /* Longest name in `proper-names`, in words. */
 #define CAP_MAX_NAME_WORDS 8
 
@@ -174,16 +177,16 @@ static bool same_word_in_name(const tqc_doc *doc, size_t j, const tqc_token *t)
 /* true when the text around token k uses its word as a name: capitalised again after a
  * lower-case word, or inside a multiword capitalised name. A name the author uses
  * consistently, not a slip. */
-static bool capitalised_nearby(const tqc_doc *doc, size_t k)
+static bool capitalised_nearby(const tqc_doc *doc, size_t k, bool names_only)
 {
     const tqc_token *t = &doc->tokens[k];
     size_t lo = t->span.start > CAP_NEARBY_BYTES ? t->span.start - CAP_NEARBY_BYTES : 0;
     size_t hi = t->span.end + CAP_NEARBY_BYTES;
     for (size_t j = k; j > 1 && doc->tokens[j - 1].span.start >= lo; j--)
-        if (same_word_after_lower(doc, j - 1, t) || same_word_in_name(doc, j - 1, t))
+        if ((!names_only && same_word_after_lower(doc, j - 1, t)) || same_word_in_name(doc, j - 1, t))
             return true;
     for (size_t j = k + 1; j < doc->token_count && doc->tokens[j].span.start <= hi; j++)
-        if (same_word_after_lower(doc, j, t) || same_word_in_name(doc, j, t))
+        if ((!names_only && same_word_after_lower(doc, j, t)) || same_word_in_name(doc, j, t))
             return true;
     return false;
 }
@@ -245,21 +248,32 @@ static const char *pos_name(uint32_t pos)
  * are nouns (`das Neue`, `beim Laufen`). Unknown words are not judged. */
 static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
 {
-    uint32_t lower = tqc_ctx_pos_lower(ctx, k);
+    uint32_t lower = tqc_ctx_pos_lower(ctx, k), cap = tqc_ctx_pos(ctx, k);
     const uint32_t content = TQC_POS_VERB | TQC_POS_ADJ | TQC_POS_ADV | TQC_POS_NOUN;
-    if (!(lower & content) || (lower & TQC_POS_PROPN) || tqc_ctx_pos(ctx, k) != 0)
+    const tqc_token *prev = &ctx->doc->tokens[k - 1], *next = &ctx->doc->tokens[k + 1];
+    /* Where every noun is capitalised, an infinitive is a noun too (`das Erreichen`);
+     * after its particle and ending a clause it is the verb (`das Ziel zu Erreichen,`),
+     * whereas the noun takes an article (`zum Erreichen`). */
+    if (capitalised_nouns(ctx) && !(cap & ~TQC_POS_NOUN) && (lower & TQC_POS_VINF) &&
+        !(lower & (TQC_POS_NOUN | TQC_POS_ADJ | TQC_POS_PROPN)) &&
+        tok_in(ctx, "verb-markers", prev) && !is_word(next))
+        return TQC_SEV_WARNING;
+    if (!(lower & content) || (lower & TQC_POS_PROPN) || cap != 0)
         return CAP_QUIET;
     const uint32_t verbal = TQC_POS_VFIN | TQC_POS_AUX | TQC_POS_ADV;
     if (capitalised_nouns(ctx)) {
-        const tqc_token *prev = &ctx->doc->tokens[k - 1];
         if (!(lower & verbal) || (lower & (TQC_POS_NOUN | TQC_POS_ADJ | TQC_POS_VINF)) ||
             tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev) ||
             tok_in(ctx, "prepositions", prev))
             return CAP_QUIET;
         return TQC_SEV_WARNING;
     }
-    /* A participle read as an adjective is a verb form all the same (`Decided`). */
+    /* A participle read as an adjective is a verb form all the same (`Decided`); a
+     * gerund or participle alone is one where it ends a clause (`still Raining,`), and
+     * may open a run-in heading elsewhere (`more muscle Taking precedence`). */
     if ((lower & (verbal | TQC_POS_VINF)) && !(lower & TQC_POS_NOUN))
+        return TQC_SEV_WARNING;
+    if ((lower & TQC_POS_VERB) && !(lower & (TQC_POS_NOUN | TQC_POS_ADJ)) && !is_word(next))
         return TQC_SEV_WARNING;
     return TQC_SEV_INFO;
 }
@@ -365,7 +379,8 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, size_t
     tqc_severity sev = ctx->pass->severity;
     if (!listed) {
         sev = lexicon_severity(ctx, k);
-        if (sev > TQC_SEV_ERROR || linked_to_name(ctx, k) ||
+        /* Where every noun is capitalised, function words link nouns, not names. */
+        if (sev > TQC_SEV_ERROR || (!capitalised_nouns(ctx) && linked_to_name(ctx, k)) ||
             (clause_end && (sev != TQC_SEV_WARNING ||
                             !(tqc_ctx_pos_lower(ctx, k) & (TQC_POS_VERB | TQC_POS_ADV)))))
             return;
@@ -381,9 +396,19 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, size_t
         }
     }
     /* German titles are written like sentences, and its nouns would make any paragraph
-     * look title-cased. */
+     * look title-cased. An auxiliary names nothing: written capitalised again after
+     * lower-case words it is the same slip again, if it is a common word and no name
+     * holds it;
+     * other verbs are capitalised again in menu labels and titles (`choisir Configurer
+     * le RAID`). */
     size_t para = doc->sentences[t->sentence].paragraph;
-    if ((!capitalised_nouns(ctx) && title_case_para_memo(doc, memo, para)) || capitalised_nearby(doc, k))
+    uint32_t lower_pos = tqc_ctx_pos_lower(ctx, k);
+    bool verb_only = (lower_pos & TQC_POS_AUX) && tqc_ctx_pos(ctx, k) == 0 &&
+                     !(lower_pos & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ)) &&
+                     tqc_dict_freq(ctx->dict, lower, n) * CAP_COMMON_PER >=
+                         tqc_dict_freq_total(ctx->dict);
+    if ((!capitalised_nouns(ctx) && title_case_para_memo(doc, memo, para)) ||
+        capitalised_nearby(doc, k, verb_only))
         return;
     const char *w = tok_text(doc, t), *pw = tok_text(doc, prev);
     int wl = (int)tqc_span_len(t->span), pl = (int)tqc_span_len(prev->span);
