@@ -218,6 +218,17 @@ START_TEST(test_issue_12_capitalization_common_word_by_lexicon)
     CAP_FINDS("de", "Es ist schwer, das Ziel zu Erreichen, sagte der Trainer.", "Erreichen",
               TQC_SEV_WARNING);
     CAP_SILENT("de", "Es ist schwer, das Ziel zum Erreichen zu bringen, sagte er.");
+    /* A German adjective capitalised before its noun; after an article only when the
+     * article writes it in lower case too (`das Neue Testament` is a name); names of
+     * `proper-names` and of three capitalised words are quiet. */
+    CAP_FINDS("de", "Er sprach mit der lokalen Presse und hat einen Lokalen Verein gegründet.",
+              "Lokalen", TQC_SEV_WARNING);
+    CAP_SILENT("de", "Er hat einen Lokalen Verein gegründet.");
+    CAP_FINDS("de", "Das war eine sehr Seltene Gelegenheit für ihn.", "Seltene",
+              TQC_SEV_WARNING);
+    CAP_SILENT("de", "Der Sprecher der Deutschen Bahn schwieg, das Rote Kreuz auch.");
+    CAP_SILENT("de", "Der Sprecher der Neuen Zürcher Zeitung schwieg.");
+    CAP_SILENT("de", "Das Neue gefällt ihm, und er sprach mit dem Alten.");
     /* A gerund ending its clause; one opening a run-in heading is said less of. */
     CAP_FINDS("en", "Twenty minutes later, although it was still Raining, play resumed.",
               "Raining", TQC_SEV_WARNING);

@@ -238,6 +238,27 @@ static const char *pos_name(uint32_t pos)
 /* No finding: above every severity. */
 #define CAP_QUIET ((tqc_severity)(TQC_SEV_ERROR + 1))
 
+/* Whether capitalised token k stands before a common noun of its sentence (the
+ * lexicon's), as an attributive adjective does, and not in a name: see below. */
+static bool attributive_before_noun(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_token *t = &doc->tokens[k], *next = &doc->tokens[k + 1];
+    if (!is_word(next) || next->sentence != t->sentence || !(next->flags & TQC_TF_CAP) ||
+        !(next->flags & TQC_TF_SPACE_BEFORE) || (next->flags & TQC_TF_ALLCAPS))
+        return false;
+    uint32_t pos = tqc_ctx_pos(ctx, k + 1);
+    if (!(pos & TQC_POS_NOUN) || (pos & TQC_POS_PROPN))
+        return false;
+    if (k + 2 < doc->token_count && is_word(&doc->tokens[k + 2]) &&
+        doc->tokens[k + 2].sentence == t->sentence && (doc->tokens[k + 2].flags & TQC_TF_CAP))
+        return false;
+    char pair[2 * CAP_MAX_WORD + 1];
+    int n = snprintf(pair, sizeof pair, "%.*s %.*s", (int)tqc_span_len(t->span),
+                     tok_text(doc, t), (int)tqc_span_len(next->span), tok_text(doc, next));
+    return n > 0 && (size_t)n < sizeof pair && !tqc_lang_in(ctx->lang, "proper-names", pair, (size_t)n);
+}
+
 /* (a) by the lexicon: the severity of capitalised token k, a common word in lower case,
  * or CAP_QUIET. The lexicon writes names, proper adjectives and, where the language
  * capitalises them, months as they are written: a capitalised form it holds is no
@@ -258,6 +279,15 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
         !(lower & (TQC_POS_NOUN | TQC_POS_ADJ | TQC_POS_PROPN)) &&
         tok_in(ctx, "verb-markers", prev) && !is_word(next))
         return TQC_SEV_WARNING;
+    /* An adjective before its noun is written in lower case (`einen Lokalen Server`).
+     * One that names a thing with its noun is a name of `proper-names` (`Roten Kreuz`),
+     * one the article writes so again (capitalised_nearby), or one of three capitalised
+     * words (`Neue Zürcher Zeitung`, `Personal Information Manager`). */
+    if (capitalised_nouns(ctx) && (lower & TQC_POS_ADJ) && !(cap & ~TQC_POS_NOUN) &&
+        !(lower & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VFIN | TQC_POS_AUX)) &&
+        attributive_before_noun(ctx, k))
+        return tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev)
+            ? TQC_SEV_INFO : TQC_SEV_WARNING;
     if (!(lower & content) || (lower & TQC_POS_PROPN) || cap != 0)
         return CAP_QUIET;
     const uint32_t verbal = TQC_POS_VFIN | TQC_POS_AUX | TQC_POS_ADV;
