@@ -117,6 +117,28 @@ static uint32_t word_pos(const tqc_ctx *ctx, size_t k, bool first)
     return lower ? (lower & ~TQC_POS_VERB) | TQC_POS_PROPN : 0;
 }
 
+/* Determiners, adjectives and numbers looked through back to a preposition. */
+#define FRAG_MAX_GOVERNED 4
+
+/* Whether the noun at word token k is the object of a preposition before it, over
+ * determiners, adjectives and numbers (`a vantaggio`, `con gli altri tipi`): then it is
+ * no subject for a verb after it. */
+static bool governed(const tqc_ctx *ctx, size_t k, size_t first)
+{
+    for (size_t j = k, steps = 0; j > first && steps < FRAG_MAX_GOVERNED; j--, steps++) {
+        if (ctx->doc->tokens[j - 1].kind != TQC_TOK_WORD)
+            return false;
+        uint32_t pos = word_pos(ctx, j - 1, j - 1 == first);
+        if ((pos & TQC_POS_PREP) &&
+            !(pos & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB | TQC_POS_PRON)))
+            return true;
+        if (!pos || (pos & ~(TQC_POS_DET | TQC_POS_ADJ | TQC_POS_NUM | TQC_POS_PRON)) ||
+            ((pos & TQC_POS_PRON) && !(pos & TQC_POS_DET)))
+            return false;
+    }
+    return false;
+}
+
 /* Whether word token k (of a sentence opening at token first) is a finite verb. A form
  * that is also an article, preposition or conjunction (`una`, `para`, `like`) is one only
  * after a word that may be its subject (a noun, a name, a pronoun that is no article):
@@ -137,12 +159,27 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
         !(before & (TQC_POS_PRON | TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB)))
         return false;
     bool closed = pos & (TQC_POS_DET | TQC_POS_PREP | TQC_POS_CONJ);
-    if ((pos & TQC_POS_AUX) || (!closed && !(pos & (TQC_POS_NOUN | TQC_POS_ADJ))))
+    /* A preposition governs no finite verb: an auxiliary form that is also an adverb is
+     * the adverb there (`de fora`, Portuguese `fora` also `had been`). */
+    bool after_prep = (before & TQC_POS_PREP) &&
+                      !(before & (TQC_POS_PRON | TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB));
+    if ((pos & TQC_POS_AUX) && !((pos & TQC_POS_ADV) && after_prep))
+        return true;
+    if (!closed && !(pos & (TQC_POS_NOUN | TQC_POS_ADJ | TQC_POS_AUX)))
         return true;
     if (closed)
-        return (before & (TQC_POS_NOUN | TQC_POS_PROPN)) ||
+        return ((before & (TQC_POS_NOUN | TQC_POS_PROPN)) && !governed(ctx, k - 1, first)) ||
                ((before & TQC_POS_PRON) && !(before & TQC_POS_DET));
-    uint32_t keeps_verb = TQC_POS_VERB | (proclitics(ctx, k - 1 == first) ? TQC_POS_PRON : 0);
+    /* After an infinitive or a gerund a noun form is its object (`per evitare di
+     * sprecare risorse`). */
+    if ((before & (TQC_POS_VINF | TQC_POS_VGER)) && !(before & (TQC_POS_VFIN | TQC_POS_AUX)) &&
+        (pos & TQC_POS_NOUN))
+        return false;
+    /* A pronoun before a verb (see proclitics) is no numeral: `um programa`, `una
+     * subida` are an article and its noun. */
+    uint32_t keeps_verb = TQC_POS_VERB;
+    if (proclitics(ctx, k - 1 == first) && !(before & TQC_POS_NUM))
+        keeps_verb |= TQC_POS_PRON;
     return !has_before || !(before & (TQC_POS_DET | TQC_POS_PREP | TQC_POS_ADJ)) ||
            (before & keeps_verb);
 }
