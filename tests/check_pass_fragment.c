@@ -102,6 +102,28 @@ START_TEST(test_issue_12_fragment_verb_readings_in_context)
 }
 END_TEST
 
+/* issue 12: a German relative clause split off its noun ends on its verb; the pronoun
+ * is told from the article by what follows it. Main clauses after a demonstrative, with a
+ * noun after the article, or with an extended attribute stay quiet. */
+START_TEST(test_issue_12_fragment_german_relative_clauses)
+{
+    FINDS("de", "Die Zeichen werden mit einer kurzen Sequenz codiert. Die implizit die Länge "
+          "des Zeichens festlegt.", RULE, "Die implizit die Länge des Zeichens festlegt.");
+    FINDS("de", "Man muss zuerst den Schlüssel der Quelle besorgen. Der meist in Form einer "
+          "kleinen Datei bereitgestellt wird.", RULE,
+          "Der meist in Form einer kleinen Datei bereitgestellt wird.");
+    FINDS("de", "Die Nutzer müssen zwischen zwei Paketen wählen. Die ansonsten gleichwertig "
+          "erscheinen.", RULE, "Die ansonsten gleichwertig erscheinen.");
+    SILENT("de", "Die Firma hat im letzten Jahr viel verdient. Das im Jahr 2000 gegründete "
+           "Unternehmen wächst.", RULE);
+    SILENT("de", "Die Firma hat im letzten Jahr viel verdient. Die sind gut.", RULE);
+    SILENT("de", "Die Firma hat im letzten Jahr viel verdient. Die neue Regierung regiert.",
+           RULE);
+    SILENT("de", "Die Firma hat im letzten Jahr viel verdient. Die Kinder spielen draußen.",
+           RULE);
+}
+END_TEST
+
 START_TEST(test_issue_12_fragment_subordinate_clauses)
 {
     FINDS("en", "The bill was signed by the governor on Friday. Who had opposed it for years.",
@@ -217,6 +239,7 @@ Suite *pass_fragment_suite(void)
     tcase_add_test(tc, test_issue_12_fragment_english);
     tcase_add_test(tc, test_issue_12_fragment_other_languages);
     tcase_add_test(tc, test_issue_12_fragment_verb_readings_in_context);
+    tcase_add_test(tc, test_issue_12_fragment_german_relative_clauses);
     tcase_add_test(tc, test_issue_12_fragment_subordinate_clauses);
     tcase_add_test(tc, test_issue_12_fragment_legitimate_verbless_sentences);
     tcase_add_test(tc, test_issue_12_fragment_speech_titles_credits_lists);

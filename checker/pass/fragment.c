@@ -18,9 +18,9 @@
  *    opening with a word; and not cut at an abbreviation (`Cf.`).
  * A sentence opening with a word of the profile list `relative-openers` (`Who`, `Which`,
  * `Dont`, `Donde`), or of `subordinators` (`Because`, `Weil`, `Aunque`) with no comma
- * after which a main clause could follow, or a German relative clause ending on its verb
- * (verb_final_relative), and ending with a full stop is a subordinate clause with no main
- * clause, reported the same way whatever its verbs.
+ * after which a main clause could follow, or a German relative clause whose first finite
+ * verb ends it (verb_final_relative), and ending with a full stop is a subordinate clause
+ * with no main clause, reported the same way whatever its verbs.
  * A word the lexicon lacks may be a verb when it is written in lower case, or opens the
  * sentence and the dictionary knows it in lower case; such a sentence is reported at info
  * only, since the verb may be the word the lexicon lacks. Capitalised words inside the
@@ -276,23 +276,79 @@ static bool inside_quotation(const tqc_doc *doc, size_t first, size_t k)
     return straight || depth > 0;
 }
 
-/* Whether tokens [first, last) are a relative clause in a language whose subordinate
- * clauses end on their finite verb (profile `verb-final-subordinate = yes`: German): it
- * opens with a word that may be an article or a pronoun (`Die`, `Das`), read as the
- * pronoun because the next word can neither follow an article (no noun, name or
- * adjective) nor be the verb of a main clause, and its last word is a finite verb
- * (`Die es benötigt.`, `Das für die Zulassung zuständig ist.`). */
+/* Words looked through after a German relative pronoun before the clause shows itself. */
+#define FRAG_MAX_MODIFIERS 3
+
+/* Whether the verb at token v follows an adjective and its noun: the end of a main
+ * clause's subject with an extended attribute (`Das 2000 gegründete Unternehmen
+ * wächst.`). */
+static bool extended_attribute(const tqc_ctx *ctx, size_t first, size_t v)
+{
+    if (v < first + 3 || ctx->doc->tokens[v - 1].kind != TQC_TOK_WORD ||
+        ctx->doc->tokens[v - 2].kind != TQC_TOK_WORD)
+        return false;
+    return (word_pos(ctx, v - 1, false) & TQC_POS_NOUN) &&
+           (word_pos(ctx, v - 2, false) & (TQC_POS_ADJ | TQC_POS_VPART));
+}
+
+/* Whether tokens [first, last) open with a relative clause in a language whose
+ * subordinate clauses end on their finite verb (profile `verb-final-subordinate = yes`:
+ * German). It opens with a word that may be an article or a pronoun (`Die`, `Der`), read
+ * as the pronoun because what follows it, past adverbs and adjectives, is no noun (an
+ * article would have one) and no finite verb (a main clause's, after a demonstrative:
+ * `Die sind gut.`); and the first finite verb ends a clause, before a comma or the full
+ * stop (`Die implizit die Länge festlegt.`, `Der meist in Form einer Datei bereitgestellt
+ * wird.`), not after an adjective and its noun, the end of an extended attribute of a
+ * main clause's subject (`Das 2000 gegründete Unternehmen wächst.`). */
 static bool verb_final_relative(const tqc_ctx *ctx, size_t first, size_t last)
 {
     const tqc_doc *doc = ctx->doc;
     if (last < first + 3 || doc->tokens[first + 1].kind != TQC_TOK_WORD ||
-        doc->tokens[last - 1].kind != TQC_TOK_WORD ||
         strcmp(tqc_lang_setting(ctx->lang, "verb-final-subordinate", "no"), "yes") != 0)
         return false;
     uint32_t opener = word_pos(ctx, first, true), next = word_pos(ctx, first + 1, false);
-    return (opener & TQC_POS_DET) && (opener & TQC_POS_PRON) && next &&
-           !(next & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_VERB)) &&
-           (word_pos(ctx, last - 1, false) & FINITE);
+    if (!(opener & TQC_POS_DET) || !(opener & TQC_POS_PRON))
+        return false;
+    /* What can neither follow an article nor be a main clause's verb, and the verb at
+     * the end (`Die es benötigt.`). */
+    if (next && !(next & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_VERB)) &&
+        doc->tokens[last - 1].kind == TQC_TOK_WORD && (word_pos(ctx, last - 1, false) & FINITE))
+        return !extended_attribute(ctx, first, last - 1);
+    size_t k = first + 1;
+    while (k < last && k <= first + FRAG_MAX_MODIFIERS && doc->tokens[k].kind == TQC_TOK_WORD) {
+        /* Nouns are capitalised here: a lower-case word the lexicon lacks is none. */
+        uint32_t pos = word_pos(ctx, k, false);
+        if (pos ? (pos & ~(TQC_POS_ADJ | TQC_POS_ADV)) != 0
+                : !(doc->tokens[k].flags & TQC_TF_LOWER))
+            break;
+        k++;
+    }
+    if (k >= last || doc->tokens[k].kind != TQC_TOK_WORD)
+        return false;
+    uint32_t w = word_pos(ctx, k, false);
+    if (!w || (w & (TQC_POS_NOUN | TQC_POS_PROPN)))
+        return false;
+    /* A verb right after the pronoun is a main clause's (`Die sind gut.`); after its
+     * modifiers, ending the sentence, the relative clause's (`Die sonst gleich
+     * erscheinen.`). */
+    if (finite_verb(ctx, k, first))
+        return k > first + 1 && k + 1 == last;
+    for (size_t v = k + 1; v < last; v++) {
+        if (doc->tokens[v].kind != TQC_TOK_WORD) {
+            if (first_cp(doc, &doc->tokens[v]) != '-')
+                return false;   /* no finite verb before the first mark */
+            continue;
+        }
+        const tqc_token *after = &doc->tokens[v + 1];
+        bool clause_end = v + 1 == last || first_cp(doc, after) == ',';
+        /* A lower-case word the lexicon lacks ending the clause is its verb
+         * (`festlegt`: separable verbs are often missing). */
+        if (!finite_verb(ctx, v, first) &&
+            !(clause_end && !word_pos(ctx, v, false) && (doc->tokens[v].flags & TQC_TF_LOWER)))
+            continue;
+        return clause_end && !extended_attribute(ctx, first, v);
+    }
+    return false;
 }
 
 /* Whether the words of tokens [first, last), lower-cased and joined by spaces (a
