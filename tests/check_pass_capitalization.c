@@ -210,6 +210,10 @@ START_TEST(test_issue_12_capitalization_common_word_by_lexicon)
     /* A German noun in lower case where a noun stands (after an article). */
     CAP_FINDS("de", "Jedes Programm sollte nur eine Sache erledigen, sagt der entwickler.",
               "entwickler", TQC_SEV_WARNING);
+    /* After an adjective the lexicon knows only as one, a noun's place too. */
+    CAP_FINDS("de", "Das Programm nutzt die beschriebene konfiguration ohne Änderung.",
+              "konfiguration", TQC_SEV_WARNING);
+    CAP_SILENT("de", "Das Programm läuft schnell und stabil auf allen Rechnern.");
     /* Where nouns are capitalised, only verbs and adverbs, and not after an article. */
     CAP_SILENT("de", "Die Regierung hat das Neue Programm am Montag vorgestellt.");
     CAP_SILENT("de", "Der Minister sprach beim Laufen mit den Journalisten.");

@@ -755,9 +755,14 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued, 
     bool noun = false;
     if (capitalised_nouns(ctx) && (cap & TQC_POS_NOUN) && !(cap & TQC_POS_PROPN)) {
         const tqc_token *prev = &doc->tokens[k - 1];
+        /* An adjective before it makes a noun's place too (`die beschriebene
+         * konfiguration`), when the lexicon knows it only as an adjective. */
+        uint32_t before = is_word(prev) ? tqc_ctx_pos_lower(ctx, k - 1) : 0;
         noun = is_word(prev) && prev->sentence == t->sentence &&
                (tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev) ||
-                tok_in(ctx, "prepositions", prev));
+                tok_in(ctx, "prepositions", prev) ||
+                ((prev->flags & TQC_TF_LOWER) && (before & TQC_POS_ADJ) &&
+                 !(before & ~(TQC_POS_ADJ | TQC_POS_VFIN | TQC_POS_VINF | TQC_POS_DET))));
         if (!noun)
             return false;
     }
