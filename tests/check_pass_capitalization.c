@@ -312,6 +312,14 @@ START_TEST(test_issue_12_capitalization_lower_case_single_name)
     CAP_FINDS("en", "The storm moved east across texas during the night.", "texas",
               TQC_SEV_WARNING);
     CAP_SILENT("en", "He wore a grey suit and was paid a per diem for the march.");
+    /* A name the lexicon's source lower-cased (`sunday`: a noun there, `Sunday` a proper
+     * noun) when the dictionary knows it only capitalised; a warning when the article
+     * writes it capitalised too, else a hint (`letterman` is also a common noun). */
+    CAP_FINDS("en", "They met on Sunday and again on a misty sunday morning.", "sunday",
+              TQC_SEV_WARNING);
+    CAP_FINDS("en", "The team's best letterman scored twice.", "letterman", TQC_SEV_INFO);
+    /* An acronym is no name lower-cased. */
+    CAP_SILENT("it", "Il bot poteva poi essere controllato attraverso questo protocollo.");
     CAP_SILENT("en", "The Boston council met on Sunday to discuss the budget.");
 }
 END_TEST

@@ -337,8 +337,9 @@ static bool linked_to_name(const tqc_ctx *ctx, size_t k)
     return false;
 }
 
-/* Whether the text around token k writes its word in lower case (lower, n bytes). */
-static bool written_lower_nearby(const tqc_doc *doc, size_t k, const char *lower, size_t n)
+/* Whether the text around token k writes the word w (n bytes) with these flags. */
+static bool written_nearby(const tqc_doc *doc, size_t k, const char *w, size_t n,
+                           uint32_t flags)
 {
     const tqc_token *t = &doc->tokens[k];
     size_t lo = t->span.start > CAP_NEARBY_BYTES ? t->span.start - CAP_NEARBY_BYTES : 0;
@@ -348,11 +349,17 @@ static bool written_lower_nearby(const tqc_doc *doc, size_t k, const char *lower
         j--;
     for (; j < doc->token_count && doc->tokens[j].span.start <= hi; j++) {
         const tqc_token *u = &doc->tokens[j];
-        if ((u->flags & TQC_TF_LOWER) && tqc_span_len(u->span) == n &&
-            memcmp(tok_text(doc, u), lower, n) == 0)
+        if ((u->flags & flags) == flags && tqc_span_len(u->span) == n &&
+            memcmp(tok_text(doc, u), w, n) == 0)
             return true;
     }
     return false;
+}
+
+/* Whether the text around token k writes its word in lower case (lower, n bytes). */
+static bool written_lower_nearby(const tqc_doc *doc, size_t k, const char *lower, size_t n)
+{
+    return written_nearby(doc, k, lower, n, TQC_TF_LOWER);
 }
 
 /* (a) a common word capitalised between lower-case words. */
@@ -740,15 +747,30 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued, 
     size_t len = tqc_span_len(t->span);
     const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
     if (!lex || k == 0 || !is_word(t) || !(t->flags & TQC_TF_LOWER) || len < 3 || len >= CAP_MAX_WORD ||
-        (t->flags & (TQC_TF_SENT_START | TQC_TF_PARA_START | TQC_TF_PERIOD | TQC_TF_DIGIT)) ||
-        tqc_ctx_pos(ctx, k) != 0)
+        (t->flags & (TQC_TF_SENT_START | TQC_TF_PARA_START | TQC_TF_PERIOD | TQC_TF_DIGIT)))
         return false;
     const char *w = tok_text(doc, t);
     char fixed[CAP_MAX_WORD];
     if (!tqc_dict_case_variant(ctx->dict, w, len, fixed, sizeof fixed))
         return false;
     size_t fl = strlen(fixed);
-    uint32_t cap = tqc_lex_pos(lex, fixed, fl);
+    uint32_t cap = tqc_lex_pos(lex, fixed, fl), low = tqc_ctx_pos(ctx, k);
+    /* A lower-case form the lexicon holds with no reading its capitalised form lacks (a
+     * proper noun's being a noun) is that name lower-cased by the lexicon's source
+     * (`sunday`, `turkish`), when the dictionary knows the word only capitalised; one
+     * with a reading of its own is a common word as well. */
+    uint32_t cap_readings = cap | (cap & TQC_POS_PROPN ? TQC_POS_NOUN : 0);
+    if (low && (!cap || (low & ~cap_readings)))
+        return false;
+    /* The lexicon's lower-case form may be a common word all the same (`letterman`):
+     * only the article's own capitalised use makes it a warning. An acronym (`BOT`) is
+     * no name lower-cased. */
+    int32_t c1 = 0, c2 = 0;
+    size_t l1 = tqc_text_decode(fixed, fl, &c1);
+    if (low && l1 && l1 < fl && tqc_text_decode(fixed + l1, fl - l1, &c2) && tqc_text_is_upper(c2))
+        return false;
+    tqc_severity sev = !low || written_nearby(doc, k, fixed, fl, TQC_TF_CAP) ? TQC_SEV_WARNING
+                                                                             : TQC_SEV_INFO;
     /* Where every noun is capitalised, a common noun counts too, in a noun's place: after
      * an article, a determiner or a preposition (`dem ausgang`, `jedes werkzeug`); the
      * lower-case twin of a noun is as often a verb or an adjective the lexicon lacks. */
@@ -770,7 +792,8 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued, 
     if (!cap || (glued->ok ? span_index_overlaps(glued, t->span)
                            : tqc_findings_overlap(ctx->out, "missing-space", t->span)))
         return false;
-    tqc_finding *f = TQC_EMIT(ctx, t->span, "%s in lower case: '%.*s' is written '%s'",
+    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, sev, t->span,
+                              "%s in lower case: '%.*s' is written '%s'",
                               noun ? "noun" : "proper name", (int)len, w, fixed);
     tqc_finding_suggest(ctx->out, f, fixed, fl);
     tqc_finding_fix(ctx->out, f, t->span, fixed, fl, false);
