@@ -318,6 +318,15 @@ START_TEST(test_issue_12_capitalization_lower_case_single_name)
     CAP_FINDS("en", "They met on Sunday and again on a misty sunday morning.", "sunday",
               TQC_SEV_WARNING);
     CAP_FINDS("en", "The team's best letterman scored twice.", "letterman", TQC_SEV_INFO);
+    /* A word no dictionary knows, which the article writes capitalised inside its
+     * sentences, is a hint (merged with spelling's unknown word); written in lower case
+     * twice it is the article's usage. */
+    {
+        tqc_test_hit h = cap_in("es", "Los sistemas Unix son antiguos y los sistemas unix "
+                                "pueden fallar.");
+        ck_assert_str_eq(h.span, "unix");
+    }
+    CAP_SILENT("pt", "O Postgrey filtra o correio; o postgrey e o postgrey correm juntos.");
     /* An acronym is no name lower-cased. */
     CAP_SILENT("it", "Il bot poteva poi essere controllato attraverso questo protocollo.");
     CAP_SILENT("en", "The Boston council met on Sunday to discuss the budget.");

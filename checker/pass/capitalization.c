@@ -337,9 +337,10 @@ static bool linked_to_name(const tqc_ctx *ctx, size_t k)
     return false;
 }
 
-/* Whether the text around token k writes the word w (n bytes) with these flags. */
+/* Whether the text around token k writes the word w (n bytes) with flags and without
+ * not_flags. */
 static bool written_nearby(const tqc_doc *doc, size_t k, const char *w, size_t n,
-                           uint32_t flags)
+                           uint32_t flags, uint32_t not_flags)
 {
     const tqc_token *t = &doc->tokens[k];
     size_t lo = t->span.start > CAP_NEARBY_BYTES ? t->span.start - CAP_NEARBY_BYTES : 0;
@@ -349,7 +350,7 @@ static bool written_nearby(const tqc_doc *doc, size_t k, const char *w, size_t n
         j--;
     for (; j < doc->token_count && doc->tokens[j].span.start <= hi; j++) {
         const tqc_token *u = &doc->tokens[j];
-        if ((u->flags & flags) == flags && tqc_span_len(u->span) == n &&
+        if ((u->flags & flags) == flags && !(u->flags & not_flags) && tqc_span_len(u->span) == n &&
             memcmp(tok_text(doc, u), w, n) == 0)
             return true;
     }
@@ -359,7 +360,7 @@ static bool written_nearby(const tqc_doc *doc, size_t k, const char *w, size_t n
 /* Whether the text around token k writes its word in lower case (lower, n bytes). */
 static bool written_lower_nearby(const tqc_doc *doc, size_t k, const char *lower, size_t n)
 {
-    return written_nearby(doc, k, lower, n, TQC_TF_LOWER);
+    return written_nearby(doc, k, lower, n, TQC_TF_LOWER, 0);
 }
 
 /* (a) a common word capitalised between lower-case words. */
@@ -769,8 +770,8 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued, 
     size_t l1 = tqc_text_decode(fixed, fl, &c1);
     if (low && l1 && l1 < fl && tqc_text_decode(fixed + l1, fl - l1, &c2) && tqc_text_is_upper(c2))
         return false;
-    tqc_severity sev = !low || written_nearby(doc, k, fixed, fl, TQC_TF_CAP) ? TQC_SEV_WARNING
-                                                                             : TQC_SEV_INFO;
+    tqc_severity sev = !low || written_nearby(doc, k, fixed, fl, TQC_TF_CAP, 0) ? TQC_SEV_WARNING
+                                                                                : TQC_SEV_INFO;
     /* Where every noun is capitalised, a common noun counts too, in a noun's place: after
      * an article, a determiner or a preposition (`dem ausgang`, `jedes werkzeug`); the
      * lower-case twin of a noun is as often a verb or an adjective the lexicon lacks. */
@@ -795,6 +796,55 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued, 
     tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, sev, t->span,
                               "%s in lower case: '%.*s' is written '%s'",
                               noun ? "noun" : "proper name", (int)len, w, fixed);
+    tqc_finding_suggest(ctx->out, f, fixed, fl);
+    tqc_finding_fix(ctx->out, f, t->span, fixed, fl, false);
+    return true;
+}
+
+/* Whether the text around token k (a lower-case word) writes it so again. */
+static bool lower_elsewhere_nearby(const tqc_doc *doc, size_t k)
+{
+    const tqc_token *t = &doc->tokens[k];
+    size_t n = tqc_span_len(t->span);
+    size_t lo = t->span.start > CAP_NEARBY_BYTES ? t->span.start - CAP_NEARBY_BYTES : 0;
+    size_t hi = t->span.end + CAP_NEARBY_BYTES;
+    size_t j = k;
+    while (j > 0 && doc->tokens[j - 1].span.start >= lo)
+        j--;
+    for (; j < doc->token_count && doc->tokens[j].span.start <= hi; j++)
+        if (j != k && tqc_span_len(doc->tokens[j].span) == n &&
+            memcmp(tok_text(doc, &doc->tokens[j]), tok_text(doc, t), n) == 0)
+            return true;
+    return false;
+}
+
+/* (c) `unix`, `montpellier`: a word neither the dictionary nor the lexicon knows, which
+ * the article writes capitalised inside its sentences nearby (`Unix`): the name it uses,
+ * written in lower case. Returns whether it reported. */
+static bool lower_case_used_name(const tqc_ctx *ctx, const span_index *glued, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_token *t = &doc->tokens[k];
+    size_t len = tqc_span_len(t->span);
+    if (k == 0 || !is_word(t) || !(t->flags & TQC_TF_LOWER) || len < 3 || len >= CAP_MAX_WORD ||
+        (t->flags & (TQC_TF_SENT_START | TQC_TF_PARA_START | TQC_TF_PERIOD | TQC_TF_DIGIT |
+                     TQC_TF_APOS)) ||
+        tqc_ctx_pos(ctx, k) != 0 || tqc_ctx_token_known(ctx, k))
+        return false;
+    const char *w = tok_text(doc, t);
+    char fixed[CAP_MAX_WORD];
+    size_t fl = tqc_text_case(w, len, TQC_CASE_TITLE, fixed, sizeof fixed);
+    /* Written in lower case elsewhere too, both are the article's usage (a package
+     * and its program, `postfix`), not a slip. */
+    if (!fl || !written_nearby(doc, k, fixed, fl, TQC_TF_CAP,
+                               TQC_TF_SENT_START | TQC_TF_PARA_START) ||
+        lower_elsewhere_nearby(doc, k) ||
+        (glued->ok ? span_index_overlaps(glued, t->span)
+                   : tqc_findings_overlap(ctx->out, "missing-space", t->span)))
+        return false;
+    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span,
+                              "proper name in lower case? '%.*s' is written '%.*s' elsewhere "
+                              "in the article", (int)len, w, (int)fl, fixed);
     tqc_finding_suggest(ctx->out, f, fixed, fl);
     tqc_finding_fix(ctx->out, f, t->span, fixed, fl, false);
     return true;
@@ -881,7 +931,8 @@ static void run(const tqc_ctx *ctx)
         if (!used)
             used = lower_case_name_pair(ctx, k);
         if (!used && quoted == 0)
-            used = lower_case_single_name(ctx, &glued, k);
+            used = lower_case_single_name(ctx, &glued, k) ||
+                   lower_case_used_name(ctx, &glued, k);
         if (used)
             k += used - 1;
     }
