@@ -238,6 +238,8 @@ START_TEST(test_issue_12_capitalization_common_word_by_lexicon)
               "Raining", TQC_SEV_WARNING);
     CAP_FINDS("en", "Congress: more muscle Taking precedence over all other bills.", "Taking",
               TQC_SEV_INFO);
+    ck_assert_uint_eq(tqc_test_findings_in("en", "He lived with his mother in a comfortable "
+                                           "home in Flushing.", RULE, NULL, 0), 0);
 }
 END_TEST
 

@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "lang/langid.h"
 
 /* Words longer than this are not words; buffers for one word hold this much. */
 #define CAP_MAX_WORD 128
@@ -303,7 +304,9 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
      * may open a run-in heading elsewhere (`more muscle Taking precedence`). */
     if ((lower & (verbal | TQC_POS_VINF)) && !(lower & TQC_POS_NOUN))
         return TQC_SEV_WARNING;
-    if ((lower & TQC_POS_VERB) && !(lower & (TQC_POS_NOUN | TQC_POS_ADJ)) && !is_word(next))
+    /* After a preposition it is a place or a title (`in Flushing.`, `on Laying,`). */
+    if ((lower & TQC_POS_VERB) && !(lower & (TQC_POS_NOUN | TQC_POS_ADJ)) && !is_word(next) &&
+        !(tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_PREP) && !tok_in(ctx, "prepositions", prev))
         return TQC_SEV_WARNING;
     return TQC_SEV_INFO;
 }
@@ -735,6 +738,32 @@ static bool span_index_overlaps(const span_index *ix, tqc_span span)
     return lo > 0 && ix->max_end[lo - 1] > span.start;
 }
 
+/* Whether a language of the profile's `loan-languages` knows the word w (n bytes) as
+ * written: an English loanword in lower case (`firewall`) is the spelling pass's hint. */
+static bool loanword(const tqc_ctx *ctx, const char *w, size_t n)
+{
+    const char *list = tqc_lang_setting(ctx->lang, "loan-languages", NULL);
+    if (!list || !ctx->langs)
+        return false;
+    for (const char *p = list; *p;) {
+        p += strspn(p, " ");
+        size_t cl = strcspn(p, " ");
+        char code[16];
+        if (cl == 0)
+            break;
+        if (cl < sizeof code) {
+            memcpy(code, p, cl);
+            code[cl] = '\0';
+            size_t i = tqc_langid_find(ctx->langs, code);
+            tqc_dict *d = i < tqc_langid_count(ctx->langs) ? tqc_langid_dict(ctx->langs, i) : NULL;
+            if (d && tqc_dict_known(d, w, n))
+                return true;
+        }
+        p += cl;
+    }
+    return false;
+}
+
 /* (c) `sunday`, `boston`: one word of a name in lower case. The evidence is the
  * lexicon's: it writes the word only capitalised (`Sunday`, `Boston`) and knows no
  * lower-case form, and the dictionary agrees. A word the lexicon knows in lower case is a
@@ -785,7 +814,8 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued, 
                (tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev) ||
                 tok_in(ctx, "prepositions", prev) ||
                 ((prev->flags & TQC_TF_LOWER) && (before & TQC_POS_ADJ) &&
-                 !(before & ~(TQC_POS_ADJ | TQC_POS_VFIN | TQC_POS_VINF | TQC_POS_DET))));
+                 !(before & ~(TQC_POS_ADJ | TQC_POS_VFIN | TQC_POS_VINF | TQC_POS_DET)) &&
+                 !loanword(ctx, w, len)));
         if (!noun)
             return false;
     }
