@@ -162,7 +162,8 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
     /* A preposition governs no finite verb: an auxiliary form that is also an adverb is
      * the adverb there (`de fora`, Portuguese `fora` also `had been`). */
     bool after_prep = (before & TQC_POS_PREP) &&
-                      !(before & (TQC_POS_PRON | TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB));
+                      !(before & (TQC_POS_PRON | TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB |
+                                  TQC_POS_CONJ | TQC_POS_ADV));
     if ((pos & TQC_POS_AUX) && !((pos & TQC_POS_ADV) && after_prep))
         return true;
     if (!closed && !(pos & (TQC_POS_NOUN | TQC_POS_ADJ | TQC_POS_AUX)))
@@ -170,9 +171,9 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
     if (closed)
         return ((before & (TQC_POS_NOUN | TQC_POS_PROPN)) && !governed(ctx, k - 1, first)) ||
                ((before & TQC_POS_PRON) && !(before & TQC_POS_DET));
-    /* After an infinitive or a gerund a noun form is its object (`per evitare di
-     * sprecare risorse`). */
-    if ((before & (TQC_POS_VINF | TQC_POS_VGER)) && !(before & (TQC_POS_VFIN | TQC_POS_AUX)) &&
+    /* After an infinitive a noun form is its object (`per evitare di sprecare
+     * risorse`); a gerund may be the subject (`his playing strikes me`). */
+    if ((before & TQC_POS_VINF) && !(before & (TQC_POS_VFIN | TQC_POS_AUX | TQC_POS_VGER)) &&
         (pos & TQC_POS_NOUN))
         return false;
     /* A pronoun before a verb (see proclitics) is no numeral: `um programa`, `una
