@@ -210,9 +210,50 @@ START_TEST(test_issue_12_capitalization_common_word_by_lexicon)
     /* A German noun in lower case where a noun stands (after an article). */
     CAP_FINDS("de", "Jedes Programm sollte nur eine Sache erledigen, sagt der entwickler.",
               "entwickler", TQC_SEV_WARNING);
+    /* After an adjective the lexicon knows only as one, a noun's place too. */
+    CAP_FINDS("de", "Das Programm nutzt die beschriebene konfiguration ohne Änderung.",
+              "konfiguration", TQC_SEV_WARNING);
+    CAP_SILENT("de", "Das Programm läuft schnell und stabil auf allen Rechnern.");
     /* Where nouns are capitalised, only verbs and adverbs, and not after an article. */
     CAP_SILENT("de", "Die Regierung hat das Neue Programm am Montag vorgestellt.");
     CAP_SILENT("de", "Der Minister sprach beim Laufen mit den Journalisten.");
+    /* A German infinitive after its particle at the end of a clause is a verb; a noun
+     * made of it takes an article. */
+    CAP_FINDS("de", "Es ist schwer, das Ziel zu Erreichen, sagte der Trainer.", "Erreichen",
+              TQC_SEV_WARNING);
+    CAP_SILENT("de", "Es ist schwer, das Ziel zum Erreichen zu bringen, sagte er.");
+    /* A German adjective capitalised before its noun; after an article only when the
+     * article writes it in lower case too (`das Neue Testament` is a name); names of
+     * `proper-names` and of three capitalised words are quiet. */
+    CAP_FINDS("de", "Er sprach mit der lokalen Presse und hat einen Lokalen Verein gegründet.",
+              "Lokalen", TQC_SEV_WARNING);
+    CAP_SILENT("de", "Er hat einen Lokalen Verein gegründet.");
+    CAP_FINDS("de", "Das war eine sehr Seltene Gelegenheit für ihn.", "Seltene",
+              TQC_SEV_WARNING);
+    CAP_SILENT("de", "Der Sprecher der Deutschen Bahn schwieg, das Rote Kreuz auch.");
+    CAP_SILENT("de", "Der Sprecher der Neuen Zürcher Zeitung schwieg.");
+    CAP_SILENT("de", "Das Neue gefällt ihm, und er sprach mit dem Alten.");
+    /* A gerund ending its clause; one opening a run-in heading is said less of. */
+    CAP_FINDS("en", "Twenty minutes later, although it was still Raining, play resumed.",
+              "Raining", TQC_SEV_WARNING);
+    CAP_FINDS("en", "Congress: more muscle Taking precedence over all other bills.", "Taking",
+              TQC_SEV_INFO);
+    ck_assert_uint_eq(tqc_test_findings_in("en", "He lived with his mother in a comfortable "
+                                           "home in Flushing.", RULE, NULL, 0), 0);
+}
+END_TEST
+
+/* issue 12: an auxiliary capitalised twice after lower-case words is the same slip
+ * twice, not a name the article uses, in every language; a rare form (English `wert`)
+ * and a word a name holds stay names. */
+START_TEST(test_issue_12_capitalization_repeated_auxiliary)
+{
+    ck_assert_uint_eq(tqc_test_findings_in("de", "Das ist schwer, doch Kann man es versuchen. Das Paket muss "
+              "installiert werden Kann, bevor es läuft.", RULE, NULL, 0), 2);
+    ck_assert_uint_eq(tqc_test_findings_in("en", "Others may Have it, but we cannot. The city might Have paid more.", RULE, NULL, 0), 2);
+    ck_assert_uint_eq(tqc_test_findings_in("fr", "Le paquet Sera installé demain. Le serveur Sera redémarré ensuite.", RULE, NULL, 0), 2);
+    ck_assert_uint_eq(tqc_test_findings_in("en", "The fourth went badly and Wert came up with good stops. Then Wert "
+              "scored and Don Wert smiled.", RULE, NULL, 0), 0);
 }
 END_TEST
 
@@ -273,6 +314,23 @@ START_TEST(test_issue_12_capitalization_lower_case_single_name)
     CAP_FINDS("en", "The storm moved east across texas during the night.", "texas",
               TQC_SEV_WARNING);
     CAP_SILENT("en", "He wore a grey suit and was paid a per diem for the march.");
+    /* A name the lexicon's source lower-cased (`sunday`: a noun there, `Sunday` a proper
+     * noun) when the dictionary knows it only capitalised; a warning when the article
+     * writes it capitalised too, else a hint (`letterman` is also a common noun). */
+    CAP_FINDS("en", "They met on Sunday and again on a misty sunday morning.", "sunday",
+              TQC_SEV_WARNING);
+    CAP_FINDS("en", "The team's best letterman scored twice.", "letterman", TQC_SEV_INFO);
+    /* A word no dictionary knows, which the article writes capitalised inside its
+     * sentences, is a hint (merged with spelling's unknown word); written in lower case
+     * twice it is the article's usage. */
+    {
+        tqc_test_hit h = cap_in("es", "Los sistemas Unix son antiguos y los sistemas unix "
+                                "pueden fallar.");
+        ck_assert_str_eq(h.span, "unix");
+    }
+    CAP_SILENT("pt", "O Postgrey filtra o correio; o postgrey e o postgrey correm juntos.");
+    /* An acronym is no name lower-cased. */
+    CAP_SILENT("it", "Il bot poteva poi essere controllato attraverso questo protocollo.");
     CAP_SILENT("en", "The Boston council met on Sunday to discuss the budget.");
 }
 END_TEST
@@ -325,6 +383,7 @@ Suite *pass_capitalization_suite(void)
     tcase_add_test(tc, test_issue_3_capitalization_lower_case_proper_names);
     tcase_add_test(tc, test_issue_3_capitalization_suggestions_and_fixes);
     tcase_add_test(tc, test_issue_12_capitalization_common_word_by_lexicon);
+    tcase_add_test(tc, test_issue_12_capitalization_repeated_auxiliary);
     tcase_add_test(tc, test_issue_12_capitalization_lower_case_after_quote);
     tcase_add_test(tc, test_issue_12_capitalization_months_days_nationalities);
     tcase_add_test(tc, test_issue_12_capitalization_lower_case_single_name);

@@ -72,6 +72,58 @@ START_TEST(test_issue_12_fragment_other_languages)
 }
 END_TEST
 
+/* issue 12: a form that may be a verb read in its context: a noun governed by a
+ * preposition is no subject (`a vantaggio di`: `di` is the preposition), a noun after an
+ * infinitive is its object, an indefinite article no clitic pronoun (`um programa`), an
+ * auxiliary that is also an adverb after a preposition is the adverb (`de fora`). The
+ * verbs of the sentences beside them still count. */
+START_TEST(test_issue_12_fragment_verb_readings_in_context)
+{
+    FINDS("it", "Il responsabile del progetto può scrivere una correzione. A vantaggio di "
+          "tutti gli utenti.", RULE, "A vantaggio di tutti gli utenti.");
+    FINDS("it", "Il sistema dipende soprattutto dal proprio processore. Solitamente "
+          "incompatibile con gli altri tipi di processore.", RULE,
+          "Solitamente incompatibile con gli altri tipi di processore.");
+    FINDS("it", "Il sistema usa sempre dischi di dimensioni identiche. Per evitare di sprecare "
+          "risorse.", RULE, "Per evitare di sprecare risorse.");
+    FINDS("pt", "Os arquivos em questão são geralmente arquivos de texto. Como o código de um "
+          "programa fonte.", RULE, "Como o código de um programa fonte.");
+    FINDS("pt", "As equipas de desenvolvimento são bastante abertas. Mesmo para os "
+          "contribuintes de fora.", RULE, "Mesmo para os contribuintes de fora.");
+    FINDS("es", "El ministro presentó ayer un plan nuevo. Sobre todo para una empresa de "
+          "transporte.", RULE, "Sobre todo para una empresa de transporte.");
+    /* With their verbs they are sentences: a subject before the form, a clitic. */
+    SILENT("it", "Il responsabile del progetto può scrivere una correzione. Il vantaggio è di "
+           "tutti gli utenti.", RULE);
+    SILENT("pt", "O ministro falou ontem com os jornalistas. Depois partiu para Lisboa de "
+           "comboio.", RULE);
+    SILENT("es", "El ministro habló ayer con los periodistas. La vende a un precio bajo.", RULE);
+    SILENT("fr", "Les périphériques apparaissent sur le bus. Ce n'est plus possible.", RULE);
+}
+END_TEST
+
+/* issue 12: a German relative clause split off its noun ends on its verb; the pronoun
+ * is told from the article by what follows it. Main clauses after a demonstrative, with a
+ * noun after the article, or with an extended attribute stay quiet. */
+START_TEST(test_issue_12_fragment_german_relative_clauses)
+{
+    FINDS("de", "Die Zeichen werden mit einer kurzen Sequenz codiert. Die implizit die Länge "
+          "des Zeichens festlegt.", RULE, "Die implizit die Länge des Zeichens festlegt.");
+    FINDS("de", "Man muss zuerst den Schlüssel der Quelle besorgen. Der meist in Form einer "
+          "kleinen Datei bereitgestellt wird.", RULE,
+          "Der meist in Form einer kleinen Datei bereitgestellt wird.");
+    FINDS("de", "Die Nutzer müssen zwischen zwei Paketen wählen. Die ansonsten gleichwertig "
+          "erscheinen.", RULE, "Die ansonsten gleichwertig erscheinen.");
+    SILENT("de", "Die Firma hat im letzten Jahr viel verdient. Das im Jahr 2000 gegründete "
+           "Unternehmen wächst.", RULE);
+    SILENT("de", "Die Firma hat im letzten Jahr viel verdient. Die sind gut.", RULE);
+    SILENT("de", "Die Firma hat im letzten Jahr viel verdient. Die neue Regierung regiert.",
+           RULE);
+    SILENT("de", "Die Firma hat im letzten Jahr viel verdient. Die Kinder spielen draußen.",
+           RULE);
+}
+END_TEST
+
 START_TEST(test_issue_12_fragment_subordinate_clauses)
 {
     FINDS("en", "The bill was signed by the governor on Friday. Who had opposed it for years.",
@@ -186,6 +238,8 @@ Suite *pass_fragment_suite(void)
     tcase_add_test(tc, test_issue_3_fragment_names_split_off);
     tcase_add_test(tc, test_issue_12_fragment_english);
     tcase_add_test(tc, test_issue_12_fragment_other_languages);
+    tcase_add_test(tc, test_issue_12_fragment_verb_readings_in_context);
+    tcase_add_test(tc, test_issue_12_fragment_german_relative_clauses);
     tcase_add_test(tc, test_issue_12_fragment_subordinate_clauses);
     tcase_add_test(tc, test_issue_12_fragment_legitimate_verbless_sentences);
     tcase_add_test(tc, test_issue_12_fragment_speech_titles_credits_lists);

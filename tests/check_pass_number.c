@@ -32,6 +32,14 @@ START_TEST(test_decimal_point_in_decimal_comma_languages)
     NUMBER("fr", "Le système Debian 11.2 contient le noyau.", "11.2", TQC_SEV_INFO, "11,2");
     if (tqc_lang_lexicon(tqc_checker_lang(tqc_test_checker_for("fr"))))
         NUMBER("fr", "Il a fallu 7.5 disques pour tout copier.", "7.5", TQC_SEV_WARNING, "7,5");
+    /* The first number of a range measures what the second does. */
+    NUMBER("de", "Das System braucht 150.5 bis 280 MB.", "150.5", TQC_SEV_WARNING, "150,5");
+    NUMBER("it", "Il file pesa tra 1.5 e 8 km.", "1.5", TQC_SEV_WARNING, "1,5");
+    NUMBER("pt", "A estrada tem entre 2.5 e 4 km.", "2.5", TQC_SEV_WARNING, "2,5");
+    NUMBER("es", "El camino mide de 3.5 a 6 km.", "3.5", TQC_SEV_WARNING, "3,5");
+    NUMBER("fr", "La route fait de 3.5 à 6 km.", "3.5", TQC_SEV_WARNING, "3,5");
+    /* A bare pair of numbers stays a hint: `2 e 3.5` may be chapters. */
+    NUMBER("pt", "Os capítulos 2 e 3.5 descrevem o sistema.", "3.5", TQC_SEV_INFO, "3,5");
 }
 END_TEST
 
@@ -83,11 +91,19 @@ START_TEST(test_english)
     NUMBER("en", "Some 1.000.000 people live there.", "1.000.000", TQC_SEV_WARNING,
            "1,000,000");
     NO_NUMBER("en", "Some 2,500 people came at 8:45 p.m. to hear 4.7 million voices.");
-    /* One group after a dot: three zeros are thousands, 1.500 may be a decimal (a hint),
-     * 1.234 is left alone. */
+    /* One group after a dot: three zeros are thousands; 1.500 may be a precise decimal
+     * (a hint) unless a quantity follows it, which a decimal measures without a trailing
+     * zero; 1.234 is left alone. */
     NUMBER("en", "Sales cracked the 3.000 mark in March.", "3.000", TQC_SEV_WARNING, "3,000");
-    NUMBER("en", "The runner won the 1.500 metres.", "1.500", TQC_SEV_INFO, "1,500");
+    NUMBER("en", "The runner won the 1.500 metres.", "1.500", TQC_SEV_WARNING, "1,500");
+    NUMBER("en", "He waited 15.250 days for it.", "15.250", TQC_SEV_WARNING, "15,250");
+    NUMBER("en", "The index closed at 41.250 on Friday.", "41.250", TQC_SEV_INFO, "41,250");
     NO_NUMBER("en", "The ratio was 1.234 at the close.");
+    /* Adjectives between the count and its noun; the first number of a range. */
+    NUMBER("en", "There are 47.250 dental schools.", "47.250", TQC_SEV_WARNING, "47,250");
+    NUMBER("en", "He could get from 1.250 to 15 years in prison.", "1.250", TQC_SEV_WARNING,
+           "1,250");
+    NO_NUMBER("en", "The rate rose to 2.325% and the gauge read 0.080 inches.");
 }
 END_TEST
 

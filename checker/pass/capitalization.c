@@ -33,6 +33,7 @@
 
 #include "core/alloc.h"
 #include "core/text.h"
+#include "lang/langid.h"
 
 /* Words longer than this are not words; buffers for one word hold this much. */
 #define CAP_MAX_WORD 128
@@ -44,6 +45,9 @@
 /* How far around a word to look for the same word capitalised again: about one news
  * article either way, so that in a file of many articles other stories do not count. */
 #define CAP_NEARBY_BYTES 8000
+/* An auxiliary is common from one in this many words of the frequency corpus; rarer
+ * forms (English `wert`) are names as often. */
+#define CAP_COMMON_PER 100000
 /* Longest name in `proper-names`, in words. */
 #define CAP_MAX_NAME_WORDS 8
 
@@ -172,16 +176,16 @@ static bool same_word_in_name(const tqc_doc *doc, size_t j, const tqc_token *t)
 /* true when the text around token k uses its word as a name: capitalised again after a
  * lower-case word, or inside a multiword capitalised name. A name the author uses
  * consistently, not a slip. */
-static bool capitalised_nearby(const tqc_doc *doc, size_t k)
+static bool capitalised_nearby(const tqc_doc *doc, size_t k, bool names_only)
 {
     const tqc_token *t = &doc->tokens[k];
     size_t lo = t->span.start > CAP_NEARBY_BYTES ? t->span.start - CAP_NEARBY_BYTES : 0;
     size_t hi = t->span.end + CAP_NEARBY_BYTES;
     for (size_t j = k; j > 1 && doc->tokens[j - 1].span.start >= lo; j--)
-        if (same_word_after_lower(doc, j - 1, t) || same_word_in_name(doc, j - 1, t))
+        if ((!names_only && same_word_after_lower(doc, j - 1, t)) || same_word_in_name(doc, j - 1, t))
             return true;
     for (size_t j = k + 1; j < doc->token_count && doc->tokens[j].span.start <= hi; j++)
-        if (same_word_after_lower(doc, j, t) || same_word_in_name(doc, j, t))
+        if ((!names_only && same_word_after_lower(doc, j, t)) || same_word_in_name(doc, j, t))
             return true;
     return false;
 }
@@ -234,6 +238,27 @@ static const char *pos_name(uint32_t pos)
 /* No finding: above every severity. */
 #define CAP_QUIET ((tqc_severity)(TQC_SEV_ERROR + 1))
 
+/* Whether capitalised token k stands before a common noun of its sentence (the
+ * lexicon's), as an attributive adjective does, and not in a name: see below. */
+static bool attributive_before_noun(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_token *t = &doc->tokens[k], *next = &doc->tokens[k + 1];
+    if (!is_word(next) || next->sentence != t->sentence || !(next->flags & TQC_TF_CAP) ||
+        !(next->flags & TQC_TF_SPACE_BEFORE) || (next->flags & TQC_TF_ALLCAPS))
+        return false;
+    uint32_t pos = tqc_ctx_pos(ctx, k + 1);
+    if (!(pos & TQC_POS_NOUN) || (pos & TQC_POS_PROPN))
+        return false;
+    if (k + 2 < doc->token_count && is_word(&doc->tokens[k + 2]) &&
+        doc->tokens[k + 2].sentence == t->sentence && (doc->tokens[k + 2].flags & TQC_TF_CAP))
+        return false;
+    char pair[2 * CAP_MAX_WORD + 1];
+    int n = snprintf(pair, sizeof pair, "%.*s %.*s", (int)tqc_span_len(t->span),
+                     tok_text(doc, t), (int)tqc_span_len(next->span), tok_text(doc, next));
+    return n > 0 && (size_t)n < sizeof pair && !tqc_lang_in(ctx->lang, "proper-names", pair, (size_t)n);
+}
+
 /* (a) by the lexicon: the severity of capitalised token k, a common word in lower case,
  * or CAP_QUIET. The lexicon writes names, proper adjectives and, where the language
  * capitalises them, months as they are written: a capitalised form it holds is no
@@ -244,21 +269,43 @@ static const char *pos_name(uint32_t pos)
  * are nouns (`das Neue`, `beim Laufen`). Unknown words are not judged. */
 static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
 {
-    uint32_t lower = tqc_ctx_pos_lower(ctx, k);
+    uint32_t lower = tqc_ctx_pos_lower(ctx, k), cap = tqc_ctx_pos(ctx, k);
     const uint32_t content = TQC_POS_VERB | TQC_POS_ADJ | TQC_POS_ADV | TQC_POS_NOUN;
-    if (!(lower & content) || (lower & TQC_POS_PROPN) || tqc_ctx_pos(ctx, k) != 0)
+    const tqc_token *prev = &ctx->doc->tokens[k - 1], *next = &ctx->doc->tokens[k + 1];
+    /* Where every noun is capitalised, an infinitive is a noun too (`das Erreichen`);
+     * after its particle and ending a clause it is the verb (`das Ziel zu Erreichen,`),
+     * whereas the noun takes an article (`zum Erreichen`). */
+    if (capitalised_nouns(ctx) && !(cap & ~TQC_POS_NOUN) && (lower & TQC_POS_VINF) &&
+        !(lower & (TQC_POS_NOUN | TQC_POS_ADJ | TQC_POS_PROPN)) &&
+        tok_in(ctx, "verb-markers", prev) && !is_word(next))
+        return TQC_SEV_WARNING;
+    /* An adjective before its noun is written in lower case (`einen Lokalen Server`).
+     * One that names a thing with its noun is a name of `proper-names` (`Roten Kreuz`),
+     * one the article writes so again (capitalised_nearby), or one of three capitalised
+     * words (`Neue Zürcher Zeitung`, `Personal Information Manager`). */
+    if (capitalised_nouns(ctx) && (lower & TQC_POS_ADJ) && !(cap & ~TQC_POS_NOUN) &&
+        !(lower & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VFIN | TQC_POS_AUX)) &&
+        attributive_before_noun(ctx, k))
+        return tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev)
+            ? TQC_SEV_INFO : TQC_SEV_WARNING;
+    if (!(lower & content) || (lower & TQC_POS_PROPN) || cap != 0)
         return CAP_QUIET;
     const uint32_t verbal = TQC_POS_VFIN | TQC_POS_AUX | TQC_POS_ADV;
     if (capitalised_nouns(ctx)) {
-        const tqc_token *prev = &ctx->doc->tokens[k - 1];
         if (!(lower & verbal) || (lower & (TQC_POS_NOUN | TQC_POS_ADJ | TQC_POS_VINF)) ||
             tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev) ||
             tok_in(ctx, "prepositions", prev))
             return CAP_QUIET;
         return TQC_SEV_WARNING;
     }
-    /* A participle read as an adjective is a verb form all the same (`Decided`). */
+    /* A participle read as an adjective is a verb form all the same (`Decided`); a
+     * gerund or participle alone is one where it ends a clause (`still Raining,`), and
+     * may open a run-in heading elsewhere (`more muscle Taking precedence`). */
     if ((lower & (verbal | TQC_POS_VINF)) && !(lower & TQC_POS_NOUN))
+        return TQC_SEV_WARNING;
+    /* After a preposition it is a place or a title (`in Flushing.`, `on Laying,`). */
+    if ((lower & TQC_POS_VERB) && !(lower & (TQC_POS_NOUN | TQC_POS_ADJ)) && !is_word(next) &&
+        !(tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_PREP) && !tok_in(ctx, "prepositions", prev))
         return TQC_SEV_WARNING;
     return TQC_SEV_INFO;
 }
@@ -292,8 +339,10 @@ static bool linked_to_name(const tqc_ctx *ctx, size_t k)
     return false;
 }
 
-/* Whether the text around token k writes its word in lower case (lower, n bytes). */
-static bool written_lower_nearby(const tqc_doc *doc, size_t k, const char *lower, size_t n)
+/* Whether the text around token k writes the word w (n bytes) with flags and without
+ * not_flags. */
+static bool written_nearby(const tqc_doc *doc, size_t k, const char *w, size_t n,
+                           uint32_t flags, uint32_t not_flags)
 {
     const tqc_token *t = &doc->tokens[k];
     size_t lo = t->span.start > CAP_NEARBY_BYTES ? t->span.start - CAP_NEARBY_BYTES : 0;
@@ -303,11 +352,17 @@ static bool written_lower_nearby(const tqc_doc *doc, size_t k, const char *lower
         j--;
     for (; j < doc->token_count && doc->tokens[j].span.start <= hi; j++) {
         const tqc_token *u = &doc->tokens[j];
-        if ((u->flags & TQC_TF_LOWER) && tqc_span_len(u->span) == n &&
-            memcmp(tok_text(doc, u), lower, n) == 0)
+        if ((u->flags & flags) == flags && !(u->flags & not_flags) && tqc_span_len(u->span) == n &&
+            memcmp(tok_text(doc, u), w, n) == 0)
             return true;
     }
     return false;
+}
+
+/* Whether the text around token k writes its word in lower case (lower, n bytes). */
+static bool written_lower_nearby(const tqc_doc *doc, size_t k, const char *lower, size_t n)
+{
+    return written_nearby(doc, k, lower, n, TQC_TF_LOWER, 0);
 }
 
 /* (a) a common word capitalised between lower-case words. */
@@ -364,7 +419,8 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, size_t
     tqc_severity sev = ctx->pass->severity;
     if (!listed) {
         sev = lexicon_severity(ctx, k);
-        if (sev > TQC_SEV_ERROR || linked_to_name(ctx, k) ||
+        /* Where every noun is capitalised, function words link nouns, not names. */
+        if (sev > TQC_SEV_ERROR || (!capitalised_nouns(ctx) && linked_to_name(ctx, k)) ||
             (clause_end && (sev != TQC_SEV_WARNING ||
                             !(tqc_ctx_pos_lower(ctx, k) & (TQC_POS_VERB | TQC_POS_ADV)))))
             return;
@@ -380,9 +436,19 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, size_t
         }
     }
     /* German titles are written like sentences, and its nouns would make any paragraph
-     * look title-cased. */
+     * look title-cased. An auxiliary names nothing: written capitalised again after
+     * lower-case words it is the same slip again, if it is a common word and no name
+     * holds it;
+     * other verbs are capitalised again in menu labels and titles (`choisir Configurer
+     * le RAID`). */
     size_t para = doc->sentences[t->sentence].paragraph;
-    if ((!capitalised_nouns(ctx) && title_case_para_memo(doc, memo, para)) || capitalised_nearby(doc, k))
+    uint32_t lower_pos = tqc_ctx_pos_lower(ctx, k);
+    bool verb_only = (lower_pos & TQC_POS_AUX) && tqc_ctx_pos(ctx, k) == 0 &&
+                     !(lower_pos & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ)) &&
+                     tqc_dict_freq(ctx->dict, lower, n) * CAP_COMMON_PER >=
+                         tqc_dict_freq_total(ctx->dict);
+    if ((!capitalised_nouns(ctx) && title_case_para_memo(doc, memo, para)) ||
+        capitalised_nearby(doc, k, verb_only))
         return;
     const char *w = tok_text(doc, t), *pw = tok_text(doc, prev);
     int wl = (int)tqc_span_len(t->span), pl = (int)tqc_span_len(prev->span);
@@ -671,6 +737,32 @@ static bool span_index_overlaps(const span_index *ix, tqc_span span)
     return lo > 0 && ix->max_end[lo - 1] > span.start;
 }
 
+/* Whether a language of the profile's `loan-languages` knows the word w (n bytes) as
+ * written: an English loanword in lower case (`firewall`) is the spelling pass's hint. */
+static bool loanword(const tqc_ctx *ctx, const char *w, size_t n)
+{
+    const char *list = tqc_lang_setting(ctx->lang, "loan-languages", NULL);
+    if (!list || !ctx->langs)
+        return false;
+    for (const char *p = list; *p;) {
+        p += strspn(p, " ");
+        size_t cl = strcspn(p, " ");
+        char code[16];
+        if (cl == 0)
+            break;
+        if (cl < sizeof code) {
+            memcpy(code, p, cl);
+            code[cl] = '\0';
+            size_t i = tqc_langid_find(ctx->langs, code);
+            tqc_dict *d = i < tqc_langid_count(ctx->langs) ? tqc_langid_dict(ctx->langs, i) : NULL;
+            if (d && tqc_dict_known(d, w, n))
+                return true;
+        }
+        p += cl;
+    }
+    return false;
+}
+
 /* (c) `sunday`, `boston`: one word of a name in lower case. The evidence is the
  * lexicon's: it writes the word only capitalised (`Sunday`, `Boston`) and knows no
  * lower-case form, and the dictionary agrees. A word the lexicon knows in lower case is a
@@ -684,24 +776,45 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued, 
     size_t len = tqc_span_len(t->span);
     const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
     if (!lex || k == 0 || !is_word(t) || !(t->flags & TQC_TF_LOWER) || len < 3 || len >= CAP_MAX_WORD ||
-        (t->flags & (TQC_TF_SENT_START | TQC_TF_PARA_START | TQC_TF_PERIOD | TQC_TF_DIGIT)) ||
-        tqc_ctx_pos(ctx, k) != 0)
+        (t->flags & (TQC_TF_SENT_START | TQC_TF_PARA_START | TQC_TF_PERIOD | TQC_TF_DIGIT)))
         return false;
     const char *w = tok_text(doc, t);
     char fixed[CAP_MAX_WORD];
     if (!tqc_dict_case_variant(ctx->dict, w, len, fixed, sizeof fixed))
         return false;
     size_t fl = strlen(fixed);
-    uint32_t cap = tqc_lex_pos(lex, fixed, fl);
+    uint32_t cap = tqc_lex_pos(lex, fixed, fl), low = tqc_ctx_pos(ctx, k);
+    /* A lower-case form the lexicon holds with no reading its capitalised form lacks (a
+     * proper noun's being a noun) is that name lower-cased by the lexicon's source
+     * (`sunday`, `turkish`), when the dictionary knows the word only capitalised; one
+     * with a reading of its own is a common word as well. */
+    uint32_t cap_readings = cap | (cap & TQC_POS_PROPN ? TQC_POS_NOUN : 0);
+    if (low && (!cap || (low & ~cap_readings)))
+        return false;
+    /* The lexicon's lower-case form may be a common word all the same (`letterman`):
+     * only the article's own capitalised use makes it a warning. An acronym (`BOT`) is
+     * no name lower-cased. */
+    int32_t c1 = 0, c2 = 0;
+    size_t l1 = tqc_text_decode(fixed, fl, &c1);
+    if (low && l1 && l1 < fl && tqc_text_decode(fixed + l1, fl - l1, &c2) && tqc_text_is_upper(c2))
+        return false;
+    tqc_severity sev = !low || written_nearby(doc, k, fixed, fl, TQC_TF_CAP, 0) ? TQC_SEV_WARNING
+                                                                                : TQC_SEV_INFO;
     /* Where every noun is capitalised, a common noun counts too, in a noun's place: after
      * an article, a determiner or a preposition (`dem ausgang`, `jedes werkzeug`); the
      * lower-case twin of a noun is as often a verb or an adjective the lexicon lacks. */
     bool noun = false;
     if (capitalised_nouns(ctx) && (cap & TQC_POS_NOUN) && !(cap & TQC_POS_PROPN)) {
         const tqc_token *prev = &doc->tokens[k - 1];
+        /* An adjective before it makes a noun's place too (`die beschriebene
+         * konfiguration`), when the lexicon knows it only as an adjective. */
+        uint32_t before = is_word(prev) ? tqc_ctx_pos_lower(ctx, k - 1) : 0;
         noun = is_word(prev) && prev->sentence == t->sentence &&
                (tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev) ||
-                tok_in(ctx, "prepositions", prev));
+                tok_in(ctx, "prepositions", prev) ||
+                ((prev->flags & TQC_TF_LOWER) && (before & TQC_POS_ADJ) &&
+                 !(before & ~(TQC_POS_ADJ | TQC_POS_VFIN | TQC_POS_VINF | TQC_POS_DET)) &&
+                 !loanword(ctx, w, len)));
         if (!noun)
             return false;
     }
@@ -709,8 +822,58 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued, 
     if (!cap || (glued->ok ? span_index_overlaps(glued, t->span)
                            : tqc_findings_overlap(ctx->out, "missing-space", t->span)))
         return false;
-    tqc_finding *f = TQC_EMIT(ctx, t->span, "%s in lower case: '%.*s' is written '%s'",
+    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, sev, t->span,
+                              "%s in lower case: '%.*s' is written '%s'",
                               noun ? "noun" : "proper name", (int)len, w, fixed);
+    tqc_finding_suggest(ctx->out, f, fixed, fl);
+    tqc_finding_fix(ctx->out, f, t->span, fixed, fl, false);
+    return true;
+}
+
+/* Whether the text around token k (a lower-case word) writes it so again. */
+static bool lower_elsewhere_nearby(const tqc_doc *doc, size_t k)
+{
+    const tqc_token *t = &doc->tokens[k];
+    size_t n = tqc_span_len(t->span);
+    size_t lo = t->span.start > CAP_NEARBY_BYTES ? t->span.start - CAP_NEARBY_BYTES : 0;
+    size_t hi = t->span.end + CAP_NEARBY_BYTES;
+    size_t j = k;
+    while (j > 0 && doc->tokens[j - 1].span.start >= lo)
+        j--;
+    for (; j < doc->token_count && doc->tokens[j].span.start <= hi; j++)
+        if (j != k && tqc_span_len(doc->tokens[j].span) == n &&
+            memcmp(tok_text(doc, &doc->tokens[j]), tok_text(doc, t), n) == 0)
+            return true;
+    return false;
+}
+
+/* (c) `unix`, `montpellier`: a word neither the dictionary nor the lexicon knows, which
+ * the article writes capitalised inside its sentences nearby (`Unix`): the name it uses,
+ * written in lower case. Returns whether it reported. */
+static bool lower_case_used_name(const tqc_ctx *ctx, const span_index *glued, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_token *t = &doc->tokens[k];
+    size_t len = tqc_span_len(t->span);
+    if (k == 0 || !is_word(t) || !(t->flags & TQC_TF_LOWER) || len < 3 || len >= CAP_MAX_WORD ||
+        (t->flags & (TQC_TF_SENT_START | TQC_TF_PARA_START | TQC_TF_PERIOD | TQC_TF_DIGIT |
+                     TQC_TF_APOS)) ||
+        tqc_ctx_pos(ctx, k) != 0 || tqc_ctx_token_known(ctx, k))
+        return false;
+    const char *w = tok_text(doc, t);
+    char fixed[CAP_MAX_WORD];
+    size_t fl = tqc_text_case(w, len, TQC_CASE_TITLE, fixed, sizeof fixed);
+    /* Written in lower case elsewhere too, both are the article's usage (a package
+     * and its program, `postfix`), not a slip. */
+    if (!fl || !written_nearby(doc, k, fixed, fl, TQC_TF_CAP,
+                               TQC_TF_SENT_START | TQC_TF_PARA_START) ||
+        lower_elsewhere_nearby(doc, k) ||
+        (glued->ok ? span_index_overlaps(glued, t->span)
+                   : tqc_findings_overlap(ctx->out, "missing-space", t->span)))
+        return false;
+    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span,
+                              "proper name in lower case? '%.*s' is written '%.*s' elsewhere "
+                              "in the article", (int)len, w, (int)fl, fixed);
     tqc_finding_suggest(ctx->out, f, fixed, fl);
     tqc_finding_fix(ctx->out, f, t->span, fixed, fl, false);
     return true;
@@ -797,7 +960,8 @@ static void run(const tqc_ctx *ctx)
         if (!used)
             used = lower_case_name_pair(ctx, k);
         if (!used && quoted == 0)
-            used = lower_case_single_name(ctx, &glued, k);
+            used = lower_case_single_name(ctx, &glued, k) ||
+                   lower_case_used_name(ctx, &glued, k);
         if (used)
             k += used - 1;
     }

@@ -18,9 +18,9 @@
  *    opening with a word; and not cut at an abbreviation (`Cf.`).
  * A sentence opening with a word of the profile list `relative-openers` (`Who`, `Which`,
  * `Dont`, `Donde`), or of `subordinators` (`Because`, `Weil`, `Aunque`) with no comma
- * after which a main clause could follow, or a German relative clause ending on its verb
- * (verb_final_relative), and ending with a full stop is a subordinate clause with no main
- * clause, reported the same way whatever its verbs.
+ * after which a main clause could follow, or a German relative clause whose first finite
+ * verb ends it (verb_final_relative), and ending with a full stop is a subordinate clause
+ * with no main clause, reported the same way whatever its verbs.
  * A word the lexicon lacks may be a verb when it is written in lower case, or opens the
  * sentence and the dictionary knows it in lower case; such a sentence is reported at info
  * only, since the verb may be the word the lexicon lacks. Capitalised words inside the
@@ -111,6 +111,28 @@ static uint32_t word_pos(const tqc_ctx *ctx, size_t k, bool first)
     return lower ? (lower & ~TQC_POS_VERB) | TQC_POS_PROPN : 0;
 }
 
+/* Determiners, adjectives and numbers looked through back to a preposition. */
+#define FRAG_MAX_GOVERNED 4
+
+/* Whether the noun at word token k is the object of a preposition before it, over
+ * determiners, adjectives and numbers (`a vantaggio`, `con gli altri tipi`): then it is
+ * no subject for a verb after it. */
+static bool governed(const tqc_ctx *ctx, size_t k, size_t first)
+{
+    for (size_t j = k, steps = 0; j > first && steps < FRAG_MAX_GOVERNED; j--, steps++) {
+        if (ctx->doc->tokens[j - 1].kind != TQC_TOK_WORD)
+            return false;
+        uint32_t pos = word_pos(ctx, j - 1, j - 1 == first);
+        if ((pos & TQC_POS_PREP) &&
+            !(pos & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB | TQC_POS_PRON)))
+            return true;
+        if (!pos || (pos & ~(TQC_POS_DET | TQC_POS_ADJ | TQC_POS_NUM | TQC_POS_PRON)) ||
+            ((pos & TQC_POS_PRON) && !(pos & TQC_POS_DET)))
+            return false;
+    }
+    return false;
+}
+
 /* Whether word token k (of a sentence opening at token first) is a finite verb. A form
  * that is also an article, preposition or conjunction (`una`, `para`, `like`) is one only
  * after a word that may be its subject (a noun, a name, a pronoun that is no article):
@@ -131,12 +153,28 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
         !(before & (TQC_POS_PRON | TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB)))
         return false;
     bool closed = pos & (TQC_POS_DET | TQC_POS_PREP | TQC_POS_CONJ);
-    if ((pos & TQC_POS_AUX) || (!closed && !(pos & (TQC_POS_NOUN | TQC_POS_ADJ))))
+    /* A preposition governs no finite verb: an auxiliary form that is also an adverb is
+     * the adverb there (`de fora`, Portuguese `fora` also `had been`). */
+    bool after_prep = (before & TQC_POS_PREP) &&
+                      !(before & (TQC_POS_PRON | TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB |
+                                  TQC_POS_CONJ | TQC_POS_ADV));
+    if ((pos & TQC_POS_AUX) && !((pos & TQC_POS_ADV) && after_prep))
+        return true;
+    if (!closed && !(pos & (TQC_POS_NOUN | TQC_POS_ADJ | TQC_POS_AUX)))
         return true;
     if (closed)
-        return (before & (TQC_POS_NOUN | TQC_POS_PROPN)) ||
+        return ((before & (TQC_POS_NOUN | TQC_POS_PROPN)) && !governed(ctx, k - 1, first)) ||
                ((before & TQC_POS_PRON) && !(before & TQC_POS_DET));
-    uint32_t keeps_verb = TQC_POS_VERB | (proclitics(ctx, k - 1 == first) ? TQC_POS_PRON : 0);
+    /* After an infinitive a noun form is its object (`per evitare di sprecare
+     * risorse`); a gerund may be the subject (`his playing strikes me`). */
+    if ((before & TQC_POS_VINF) && !(before & (TQC_POS_VFIN | TQC_POS_AUX | TQC_POS_VGER)) &&
+        (pos & TQC_POS_NOUN))
+        return false;
+    /* A pronoun before a verb (see proclitics) is no numeral: `um programa`, `una
+     * subida` are an article and its noun. */
+    uint32_t keeps_verb = TQC_POS_VERB;
+    if (proclitics(ctx, k - 1 == first) && !(before & TQC_POS_NUM))
+        keeps_verb |= TQC_POS_PRON;
     return !has_before || !(before & (TQC_POS_DET | TQC_POS_PREP | TQC_POS_ADJ)) ||
            (before & keeps_verb);
 }
@@ -229,23 +267,79 @@ static bool inside_quotation(const tqc_ctx *ctx, size_t first, size_t k)
     return depth > 0;
 }
 
-/* Whether tokens [first, last) are a relative clause in a language whose subordinate
- * clauses end on their finite verb (profile `verb-final-subordinate = yes`: German): it
- * opens with a word that may be an article or a pronoun (`Die`, `Das`), read as the
- * pronoun because the next word can neither follow an article (no noun, name or
- * adjective) nor be the verb of a main clause, and its last word is a finite verb
- * (`Die es benötigt.`, `Das für die Zulassung zuständig ist.`). */
+/* Words looked through after a German relative pronoun before the clause shows itself. */
+#define FRAG_MAX_MODIFIERS 3
+
+/* Whether the verb at token v follows an adjective and its noun: the end of a main
+ * clause's subject with an extended attribute (`Das 2000 gegründete Unternehmen
+ * wächst.`). */
+static bool extended_attribute(const tqc_ctx *ctx, size_t first, size_t v)
+{
+    if (v < first + 3 || ctx->doc->tokens[v - 1].kind != TQC_TOK_WORD ||
+        ctx->doc->tokens[v - 2].kind != TQC_TOK_WORD)
+        return false;
+    return (word_pos(ctx, v - 1, false) & TQC_POS_NOUN) &&
+           (word_pos(ctx, v - 2, false) & (TQC_POS_ADJ | TQC_POS_VPART));
+}
+
+/* Whether tokens [first, last) open with a relative clause in a language whose
+ * subordinate clauses end on their finite verb (profile `verb-final-subordinate = yes`:
+ * German). It opens with a word that may be an article or a pronoun (`Die`, `Der`), read
+ * as the pronoun because what follows it, past adverbs and adjectives, is no noun (an
+ * article would have one) and no finite verb (a main clause's, after a demonstrative:
+ * `Die sind gut.`); and the first finite verb ends a clause, before a comma or the full
+ * stop (`Die implizit die Länge festlegt.`, `Der meist in Form einer Datei bereitgestellt
+ * wird.`), not after an adjective and its noun, the end of an extended attribute of a
+ * main clause's subject (`Das 2000 gegründete Unternehmen wächst.`). */
 static bool verb_final_relative(const tqc_ctx *ctx, size_t first, size_t last)
 {
     const tqc_doc *doc = ctx->doc;
     if (last < first + 3 || doc->tokens[first + 1].kind != TQC_TOK_WORD ||
-        doc->tokens[last - 1].kind != TQC_TOK_WORD ||
         strcmp(tqc_lang_setting(ctx->lang, "verb-final-subordinate", "no"), "yes") != 0)
         return false;
     uint32_t opener = word_pos(ctx, first, true), next = word_pos(ctx, first + 1, false);
-    return (opener & TQC_POS_DET) && (opener & TQC_POS_PRON) && next &&
-           !(next & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_VERB)) &&
-           (word_pos(ctx, last - 1, false) & FINITE);
+    if (!(opener & TQC_POS_DET) || !(opener & TQC_POS_PRON))
+        return false;
+    /* What can neither follow an article nor be a main clause's verb, and the verb at
+     * the end (`Die es benötigt.`). */
+    if (next && !(next & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_VERB)) &&
+        doc->tokens[last - 1].kind == TQC_TOK_WORD && (word_pos(ctx, last - 1, false) & FINITE))
+        return !extended_attribute(ctx, first, last - 1);
+    size_t k = first + 1;
+    while (k < last && k <= first + FRAG_MAX_MODIFIERS && doc->tokens[k].kind == TQC_TOK_WORD) {
+        /* Nouns are capitalised here: a lower-case word the lexicon lacks is none. */
+        uint32_t pos = word_pos(ctx, k, false);
+        if (pos ? (pos & ~(TQC_POS_ADJ | TQC_POS_ADV)) != 0
+                : !(doc->tokens[k].flags & TQC_TF_LOWER))
+            break;
+        k++;
+    }
+    if (k >= last || doc->tokens[k].kind != TQC_TOK_WORD)
+        return false;
+    uint32_t w = word_pos(ctx, k, false);
+    if (!w || (w & (TQC_POS_NOUN | TQC_POS_PROPN)))
+        return false;
+    /* A verb right after the pronoun is a main clause's (`Die sind gut.`); after its
+     * modifiers, ending the sentence, the relative clause's (`Die sonst gleich
+     * erscheinen.`). */
+    if (finite_verb(ctx, k, first))
+        return k > first + 1 && k + 1 == last;
+    for (size_t v = k + 1; v < last; v++) {
+        if (doc->tokens[v].kind != TQC_TOK_WORD) {
+            if (first_cp(doc, &doc->tokens[v]) != '-')
+                return false;   /* no finite verb before the first mark */
+            continue;
+        }
+        const tqc_token *after = &doc->tokens[v + 1];
+        bool clause_end = v + 1 == last || first_cp(doc, after) == ',';
+        /* A lower-case word the lexicon lacks ending the clause is its verb
+         * (`festlegt`: separable verbs are often missing). */
+        if (!finite_verb(ctx, v, first) &&
+            !(clause_end && !word_pos(ctx, v, false) && (doc->tokens[v].flags & TQC_TF_LOWER)))
+            continue;
+        return clause_end && !extended_attribute(ctx, first, v);
+    }
+    return false;
 }
 
 /* Whether the words of tokens [first, last), lower-cased and joined by spaces (a

@@ -131,6 +131,9 @@ static bool after_name(const tqc_doc *doc, size_t k)
             tqc_text_is_upper(cp));
 }
 
+/* Modifiers looked through between a count and its noun. */
+#define NUM_MODIFIER_HOPS 2
+
 /* Whether the number of token k (its digits end at digits_end) measures a quantity: a
  * percent or currency sign beside it, a unit glued to it, a word of the profile's
  * `quantity-words` list after it (`million`, `Prozent`, `euros`, `km`), or, unless it
@@ -167,8 +170,27 @@ static int quantity(const tqc_ctx *ctx, size_t k, size_t digits_end)
         return 2;
     if (after_name(doc, k))
         return 0;
-    if (tqc_lang_lexicon(ctx->lang))
-        return (tqc_ctx_pos(ctx, w) | tqc_ctx_pos_lower(ctx, w)) & TQC_POS_NOUN ? 1 : 0;
+    /* The first number of a range or a pair measures what the second does (`from 1.5 to
+     * 8 MB`, `1.5 e 8 kibibyte`). */
+    uint32_t link = tqc_ctx_pos_lower(ctx, w);
+    if ((link & (TQC_POS_PREP | TQC_POS_CONJ)) && !(link & TQC_POS_NOUN) &&
+        w + 1 < doc->token_count && doc->tokens[w + 1].kind == TQC_TOK_NUMBER &&
+        !(doc->tokens[w + 1].flags & TQC_TF_NEWLINE_BEFORE))
+        return quantity(ctx, w + 1, doc->tokens[w + 1].span.end);
+    if (tqc_lang_lexicon(ctx->lang)) {
+        /* Adjectives and adverbs may stand between a count and its noun (`47.250 dental
+         * schools`, `11.250 potentially eligible voters`). */
+        for (int hops = 0; w != SIZE_MAX && hops <= NUM_MODIFIER_HOPS; hops++) {
+            uint32_t pos = tqc_ctx_pos(ctx, w) | tqc_ctx_pos_lower(ctx, w);
+            if (pos & TQC_POS_NOUN)
+                return 1;
+            if (!(pos & (TQC_POS_ADJ | TQC_POS_ADV)) ||
+                (pos & (TQC_POS_VFIN | TQC_POS_AUX | TQC_POS_PREP | TQC_POS_CONJ)))
+                return 0;
+            w = next_word(doc, w);
+        }
+        return 0;
+    }
     /* Without a lexicon: a lower-case word the dictionary knows that is no function
      * word or auxiliary (`10.5 cicli`, not `0.5 è`, `8.5 a`). */
     const tqc_token *t = &doc->tokens[w];
@@ -430,9 +452,10 @@ static void check_notation(const tqc_ctx *ctx, size_t k)
     if (dots == 1 && commas == 0 && n >= 5 && n <= 7 && s[n - 4] == '.' && s[n - 1] == '0' &&
         s[0] != '0') {
         /* 3.000 or 40.000: one group of thousands after a dot; a decimal would not
-         * carry three trailing zeros. 1.500 or 41.250 may be a precise decimal: a hint.
-         * 1.234 is left alone. */
-        bool sure = s[n - 2] == '0' && s[n - 3] == '0';
+         * carry three trailing zeros. 1.500 or 41.250 may be a precise decimal: a hint,
+         * unless a quantity follows (`15.250 days`, `1.250%`): a measure is written
+         * without a trailing zero. 1.234 is left alone. */
+        bool sure = (s[n - 2] == '0' && s[n - 3] == '0') || quantity(ctx, k, span.end) > 0;
         for (size_t i = 0; i < n; i++)
             fixed[i] = s[i] == '.' ? ',' : s[i];
         fixed[n] = '\0';
