@@ -339,34 +339,114 @@ static bool linked_to_name(const tqc_ctx *ctx, size_t k)
     return false;
 }
 
-/* Whether the text around token k writes the word w (n bytes) with flags and without
- * not_flags. */
-static bool written_nearby(const tqc_doc *doc, size_t k, const char *w, size_t n,
-                           uint32_t flags, uint32_t not_flags)
+/* Where each distinct token text stands in the document, for "is this word written so
+ * nearby?". The first questions of a document scan the window around the token; one that
+ * asks many (a long text of words nothing knows) gets this index, so the pass stays
+ * linear in the length of the text. */
+#define CAP_NEARBY_SCANS 64
+typedef struct word_index {
+    const tqc_doc *doc;
+    size_t scans;       /* window scans so far */
+    bool built;         /* tried to build: the index is there unless texts is NULL */
+    tqc_strmap *texts;  /* token text -> its group */
+    size_t *first;      /* group g's tokens are token[first[g]] .. token[first[g + 1] - 1] */
+    size_t *token;      /* token indices, ascending within each group */
+} word_index;
+
+static void word_index_free(word_index *ix)
 {
+    tqc_strmap_free(ix->texts);
+    free(ix->first);
+    free(ix->token);
+    ix->texts = NULL;
+    ix->first = ix->token = NULL;
+}
+
+/* Builds ix; on a failed allocation it stays without one (the window scans go on). */
+static void word_index_build(word_index *ix)
+{
+    const tqc_doc *doc = ix->doc;
+    size_t n = doc->token_count;
+    ix->built = true;
+    size_t *group = tqc_malloc((n ? n : 1) * sizeof *group);
+    ix->texts = tqc_strmap_new();
+    size_t groups = 0;
+    bool ok = group && ix->texts;
+    for (size_t k = 0; ok && k < n; k++) {
+        const tqc_token *t = &doc->tokens[k];
+        uint64_t g;
+        if (!tqc_strmap_get(ix->texts, tok_text(doc, t), tqc_span_len(t->span), &g)) {
+            g = groups++;
+            ok = tqc_strmap_put(ix->texts, tok_text(doc, t), tqc_span_len(t->span), g);
+        }
+        group[k] = (size_t)g;
+    }
+    ok = ok && (ix->first = tqc_calloc(groups + 1, sizeof *ix->first)) &&
+         (ix->token = tqc_malloc((n ? n : 1) * sizeof *ix->token));
+    if (ok) {
+        for (size_t k = 0; k < n; k++)
+            ix->first[group[k] + 1]++;
+        for (size_t g = 0; g < groups; g++)
+            ix->first[g + 1] += ix->first[g];
+        /* group[] becomes each group's next free place, filled in token order. */
+        size_t *next = tqc_malloc((groups ? groups : 1) * sizeof *next);
+        if ((ok = next != NULL)) {
+            memcpy(next, ix->first, groups * sizeof *next);
+            for (size_t k = 0; k < n; k++)
+                ix->token[next[group[k]]++] = k;
+            free(next);
+        }
+    }
+    free(group);
+    if (!ok)
+        word_index_free(ix);
+}
+
+/* Whether the text around token k (CAP_NEARBY_BYTES either side) writes w (n bytes) with
+ * flags and without not_flags, in a token other than k when not_k. */
+static bool written_nearby(word_index *ix, size_t k, const char *w, size_t n, uint32_t flags,
+                           uint32_t not_flags, bool not_k)
+{
+    const tqc_doc *doc = ix->doc;
     const tqc_token *t = &doc->tokens[k];
     size_t lo = t->span.start > CAP_NEARBY_BYTES ? t->span.start - CAP_NEARBY_BYTES : 0;
     size_t hi = t->span.end + CAP_NEARBY_BYTES;
+    if (!ix->built && ++ix->scans > CAP_NEARBY_SCANS)
+        word_index_build(ix);
+    if (ix->texts) {
+        uint64_t g;
+        if (!tqc_strmap_get(ix->texts, w, n, &g))
+            return false;
+        size_t a = ix->first[g], b = ix->first[g + 1];
+        while (a < b) {     /* the group's first token at or after lo */
+            size_t mid = a + (b - a) / 2;
+            if (doc->tokens[ix->token[mid]].span.start < lo)
+                a = mid + 1;
+            else
+                b = mid;
+        }
+        for (; a < ix->first[g + 1] && doc->tokens[ix->token[a]].span.start <= hi; a++) {
+            const tqc_token *u = &doc->tokens[ix->token[a]];
+            if ((u->flags & flags) == flags && !(u->flags & not_flags) && !(not_k && ix->token[a] == k))
+                return true;
+        }
+        return false;
+    }
     size_t j = k;
     while (j > 0 && doc->tokens[j - 1].span.start >= lo)
         j--;
     for (; j < doc->token_count && doc->tokens[j].span.start <= hi; j++) {
         const tqc_token *u = &doc->tokens[j];
-        if ((u->flags & flags) == flags && !(u->flags & not_flags) && tqc_span_len(u->span) == n &&
-            memcmp(tok_text(doc, u), w, n) == 0)
+        if ((u->flags & flags) == flags && !(u->flags & not_flags) && !(not_k && j == k) &&
+            tqc_span_len(u->span) == n && memcmp(tok_text(doc, u), w, n) == 0)
             return true;
     }
     return false;
 }
 
-/* Whether the text around token k writes its word in lower case (lower, n bytes). */
-static bool written_lower_nearby(const tqc_doc *doc, size_t k, const char *lower, size_t n)
-{
-    return written_nearby(doc, k, lower, n, TQC_TF_LOWER, 0);
-}
-
 /* (a) a common word capitalised between lower-case words. */
-static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, size_t k)
+static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_index *words,
+                                    size_t k)
 {
     const tqc_doc *doc = ctx->doc;
     const tqc_token *t = &doc->tokens[k];
@@ -429,7 +509,7 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, size_t
          * lower case elsewhere, else a hint, and nothing after an article or a
          * determiner, where it names an institution as often as not (`the Times`). */
         if (sev == TQC_SEV_INFO) {
-            if (written_lower_nearby(doc, k, lower, n))
+            if (written_nearby(words, k, lower, n, TQC_TF_LOWER, 0, false))
                 sev = TQC_SEV_WARNING;
             else if (tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev))
                 return;
@@ -769,7 +849,8 @@ static bool loanword(const tqc_ctx *ctx, const char *w, size_t n)
  * common word as well (`grey`, `march`, `may`): nothing is said. Where every noun is
  * capitalised, the capitalised form must be a proper noun and no common noun. Returns
  * whether it reported. */
-static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued, size_t k)
+static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued,
+                                   word_index *words, size_t k)
 {
     const tqc_doc *doc = ctx->doc;
     const tqc_token *t = &doc->tokens[k];
@@ -798,7 +879,7 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued, 
     size_t l1 = tqc_text_decode(fixed, fl, &c1);
     if (low && l1 && l1 < fl && tqc_text_decode(fixed + l1, fl - l1, &c2) && tqc_text_is_upper(c2))
         return false;
-    tqc_severity sev = !low || written_nearby(doc, k, fixed, fl, TQC_TF_CAP, 0) ? TQC_SEV_WARNING
+    tqc_severity sev = !low || written_nearby(words, k, fixed, fl, TQC_TF_CAP, 0, false) ? TQC_SEV_WARNING
                                                                                 : TQC_SEV_INFO;
     /* Where every noun is capitalised, a common noun counts too, in a noun's place: after
      * an article, a determiner or a preposition (`dem ausgang`, `jedes werkzeug`); the
@@ -830,27 +911,11 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued, 
     return true;
 }
 
-/* Whether the text around token k (a lower-case word) writes it so again. */
-static bool lower_elsewhere_nearby(const tqc_doc *doc, size_t k)
-{
-    const tqc_token *t = &doc->tokens[k];
-    size_t n = tqc_span_len(t->span);
-    size_t lo = t->span.start > CAP_NEARBY_BYTES ? t->span.start - CAP_NEARBY_BYTES : 0;
-    size_t hi = t->span.end + CAP_NEARBY_BYTES;
-    size_t j = k;
-    while (j > 0 && doc->tokens[j - 1].span.start >= lo)
-        j--;
-    for (; j < doc->token_count && doc->tokens[j].span.start <= hi; j++)
-        if (j != k && tqc_span_len(doc->tokens[j].span) == n &&
-            memcmp(tok_text(doc, &doc->tokens[j]), tok_text(doc, t), n) == 0)
-            return true;
-    return false;
-}
-
 /* (c) `unix`, `montpellier`: a word neither the dictionary nor the lexicon knows, which
  * the article writes capitalised inside its sentences nearby (`Unix`): the name it uses,
  * written in lower case. Returns whether it reported. */
-static bool lower_case_used_name(const tqc_ctx *ctx, const span_index *glued, size_t k)
+static bool lower_case_used_name(const tqc_ctx *ctx, const span_index *glued, word_index *words,
+                                 size_t k)
 {
     const tqc_doc *doc = ctx->doc;
     const tqc_token *t = &doc->tokens[k];
@@ -865,9 +930,9 @@ static bool lower_case_used_name(const tqc_ctx *ctx, const span_index *glued, si
     size_t fl = tqc_text_case(w, len, TQC_CASE_TITLE, fixed, sizeof fixed);
     /* Written in lower case elsewhere too, both are the article's usage (a package
      * and its program, `postfix`), not a slip. */
-    if (!fl || !written_nearby(doc, k, fixed, fl, TQC_TF_CAP,
-                               TQC_TF_SENT_START | TQC_TF_PARA_START) ||
-        lower_elsewhere_nearby(doc, k) ||
+    if (!fl || !written_nearby(words, k, fixed, fl, TQC_TF_CAP,
+                               TQC_TF_SENT_START | TQC_TF_PARA_START, false) ||
+        written_nearby(words, k, w, len, 0, 0, true) ||
         (glued->ok ? span_index_overlaps(glued, t->span)
                    : tqc_findings_overlap(ctx->out, "missing-space", t->span)))
         return false;
@@ -943,6 +1008,7 @@ static void run(const tqc_ctx *ctx)
     const tqc_doc *doc = ctx->doc;
     int quoted = 0;
     title_memo memo = {0};
+    word_index words = {.doc = doc};
     /* This pass emits no missing-space finding: the index stays true while it runs. */
     span_index glued;
     span_index_build(&glued, ctx->out, "missing-space");
@@ -951,7 +1017,7 @@ static void run(const tqc_ctx *ctx)
             quoted = 0;
         /* Quoted text keeps its own capitals: titles, verse, slogans. */
         if (quoted == 0) {
-            common_word_capitalised(ctx, &memo, k);
+            common_word_capitalised(ctx, &memo, &words, k);
             lower_case_word_capitalised(ctx, &memo, k);
         }
         quoted = quote_depth_after(ctx, &doc->tokens[k], quoted);
@@ -960,13 +1026,14 @@ static void run(const tqc_ctx *ctx)
         if (!used)
             used = lower_case_name_pair(ctx, k);
         if (!used && quoted == 0)
-            used = lower_case_single_name(ctx, &glued, k) ||
-                   lower_case_used_name(ctx, &glued, k);
+            used = lower_case_single_name(ctx, &glued, &words, k) ||
+                   lower_case_used_name(ctx, &glued, &words, k);
         if (used)
             k += used - 1;
     }
     free(glued.spans);
     free(glued.max_end);
+    word_index_free(&words);
 }
 
 static void fini(void *state)
