@@ -30,6 +30,9 @@
 #include <string.h>
 
 #include "lang/langid.h"
+#include "lang/lex.h"
+#include "lang/morph.h"
+#include "lang/split.h"
 #include "core/strmap.h"
 #include "core/text.h"
 
@@ -39,6 +42,11 @@
  * dictionary): a huge document of unknown words must not take minutes. */
 #define SPELL_MAX_SUGGESTED 256
 #define SPELL_MAX_WORD 256
+/* Words per document checked for a frequent word one edit away before they are accepted
+ * as a formation (near_miss: the same cached search, about a millisecond a word). */
+#define SPELL_MAX_FORMED 2048
+/* The shortest part of a solid compound, in characters (compound_reading). */
+#define SPELL_MIN_PART 4
 /* Regional varieties of a language weighed against its default one. */
 #define SPELL_MAX_VARIETIES 4
 
@@ -70,6 +78,7 @@ typedef struct spell_run {
         const char *name;     /* `English` */
     } loans[SPELL_MAX_VARIETIES];
     size_t loan_count;
+    size_t near_asked;        /* near_miss calls, at most SPELL_MAX_FORMED */
     tqc_strmap *seen;         /* word -> index into entries */
     spell_entry *entries;
     size_t count, cap;
@@ -127,6 +136,148 @@ static bool noun_form(const tqc_ctx *ctx, const char *word, size_t len, const ch
            tqc_text_is_upper(b);
 }
 
+
+/* Whether word (lower case) reads as two words of the document's dictionary, each at
+ * least SPELL_MIN_PART characters, seen in the language's frequency list and neither a
+ * function word: a solid compound (`knuckleball`), the reading written to *out. Only
+ * where the profile has `closed-compounds = yes` (English writes some compounds solid; the
+ * Romance languages do not, and there a misspelling splits into rare words: `fera mentas`);
+ * shorter or unseen parts would split too many misspellings (`bedore`, `acct ions`). */
+static bool compound_reading(const tqc_ctx *ctx, const char *s, size_t len, tqc_split *out)
+{
+    if (strcmp(tqc_lang_setting(ctx->lang, "closed-compounds", "no"), "yes") != 0)
+        return false;
+    tqc_split sp[4];
+    size_t n = tqc_split_find(ctx->dict, ctx->lang, s, len, sp, 4);
+    for (size_t i = 0; i < n; i++) {
+        if (sp[i].count != 2)
+            continue;
+        bool ok = true;
+        for (size_t j = 0; j < 2 && ok; j++)
+            ok = sp[i].part[j].chars >= SPELL_MIN_PART && !sp[i].part[j].function &&
+                 sp[i].part[j].freq > 0;
+        if (ok) {
+            *out = sp[i];
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Whether the dictionary knows a frequent word one edit from word (a suggestion of
+ * tqc_dict_suggest that is one word): then word is that word misspelt as often as a
+ * formation or a form of the lexicon (`cotiene` for `contiene`, not `co` + `tiene`). */
+static bool near_miss(spell_run *r, const char *s, size_t len)
+{
+    /* Past the budget, a warning rather than an unchecked acceptance. */
+    if (r->near_asked == SPELL_MAX_FORMED)
+        return true;
+    r->near_asked++;
+    char *list[SPELL_SUGGESTIONS];
+    size_t n = tqc_dict_suggest(r->ctx->dict, s, len, list, SPELL_SUGGESTIONS);
+    bool near = false;
+    for (size_t i = 0; i < n && !near; i++)
+        near = !strpbrk(list[i], " -");
+    tqc_dict_free_suggestions(list, n);
+    return near;
+}
+
+/* A word Hunspell's lists lack that is still a word: a regular formation of known words
+ * (lang/morph.h: `reconfigurar`, `configurarlo`, `sicherheitsbezogen`), or a form the
+ * lexicon lists (`removible`); in neither case one edit from a frequent word. */
+static bool formed_word(spell_run *r, const char *s, size_t len, bool lexicon)
+{
+    const tqc_lex *lex = tqc_lang_lexicon(r->ctx->lang);
+    if (tqc_morph_parse(r->ctx->dict, r->ctx->lang, s, len) == TQC_MORPH_NONE &&
+        !(lexicon && lex && tqc_lex_pos(lex, s, len)))
+        return false;
+    return !near_miss(r, s, len);
+}
+
+typedef enum { PIECE_UNKNOWN, PIECE_OWN, PIECE_LOAN } piece_verdict;
+
+/* A piece of a word (a part between hyphens, the word after an elided article): a word
+ * of the document's language, a prefix or regular formation of it, or a word of a loan
+ * language (*loan gets which). */
+static piece_verdict judge_piece(spell_run *r, const char *s, size_t n, size_t *loan)
+{
+    const tqc_ctx *ctx = r->ctx;
+    if (n == 0 || tqc_dict_known(ctx->dict, s, n) || tqc_lang_in(ctx->lang, "prefixes", s, n) ||
+        formed_word(r, s, n, true))
+        return PIECE_OWN;
+    for (size_t i = 0; i < r->loan_count; i++) {
+        if (tqc_dict_known(r->loans[i].dict, s, n)) {
+            *loan = i;
+            return PIECE_LOAN;
+        }
+    }
+    return PIECE_UNKNOWN;
+}
+
+/* A lower-case word with inner hyphens (`semi-automatizados`, `hot-swap`) judged by its
+ * parts, which Hunspell does not do for every language: every part the language's, or
+ * some a loan language's (*loan gets the first). PIECE_UNKNOWN when a part is neither. */
+static piece_verdict judge_hyphenated(spell_run *r, const char *s, size_t len,
+                                      size_t *loan)
+{
+    piece_verdict all = PIECE_OWN;
+    for (size_t i = 0; i <= len;) {
+        size_t n = strcspn(s + i, "-");
+        if (i + n > len)
+            n = len - i;
+        size_t which = 0;
+        piece_verdict v = judge_piece(r, s + i, n, &which);
+        if (v == PIECE_UNKNOWN)
+            return PIECE_UNKNOWN;
+        if (v == PIECE_LOAN && all == PIECE_OWN) {
+            all = PIECE_LOAN;
+            *loan = which;
+        }
+        i += n + 1;
+    }
+    return all;
+}
+
+/* The word after an elided article or preposition the lexicon lists with its apostrophe
+ * (`l'`, `dell'`, `d'`): *rest and *rest_len get it. The elided word is right (Hunspell
+ * judged the pair), only the word after it may be unknown. */
+static bool after_elision(const tqc_ctx *ctx, const char *s, size_t len, const char **rest,
+                          size_t *rest_len)
+{
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    for (size_t i = 1; lex && i < len; i++) {
+        size_t w = s[i] == '\'' ? 1
+                   : (i + 2 < len && (unsigned char)s[i] == 0xE2 &&
+                      (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x99) ? 3 : 0;
+        if (!w)
+            continue;
+        if (i + w >= len)
+            return false;
+        /* `L'` opening a sentence is the lexicon's `l'`. */
+        char head[SPELL_MAX_WORD * 2 + 2];
+        size_t hn = tqc_text_case(s, i, TQC_CASE_LOWER, head, sizeof head - 1);
+        if (!hn)
+            return false;
+        head[hn] = '\'';
+        if (!tqc_lex_pos(lex, head, hn + 1))
+            return false;
+        *rest = s + i + w;
+        *rest_len = len - i - w;
+        return true;
+    }
+    return false;
+}
+
+static void emit_loan(const spell_run *r, const tqc_token *t, size_t i)
+{
+    const tqc_ctx *ctx = r->ctx;
+    size_t len = tqc_span_len(t->span);
+    /* `kernel`, `firewall` in a Portuguese article: a loanword as often as a word left
+     * untranslated, and no misspelling either way. */
+    tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is %s: a loanword, or "
+             "left untranslated?", (int)len, tqc_doc_at(ctx->doc, t->span), r->loans[i].name);
+}
+
 static void check_token(spell_run *r, const tqc_token *t)
 {
     const tqc_ctx *ctx = r->ctx;
@@ -143,6 +294,43 @@ static void check_token(spell_run *r, const tqc_token *t)
         if (tqc_dict_known(r->varieties[v].dict, s, len)) {
             if (r->varieties[v].words++ == 0)
                 r->varieties[v].first = k;
+            return;
+        }
+    }
+    bool lower = (t->flags & TQC_TF_LOWER) != 0;
+    if (lower && formed_word(r, s, len, !(t->flags & TQC_TF_APOS)))
+        return;
+    size_t loan = 0;
+    if (lower && (t->flags & TQC_TF_HYPHEN) && !(t->flags & TQC_TF_APOS)) {
+        piece_verdict v = judge_hyphenated(r, s, len, &loan);
+        if (v == PIECE_OWN)
+            return;
+        if (v == PIECE_LOAN) {
+            emit_loan(r, t, loan);
+            return;
+        }
+    }
+    const char *rest;
+    size_t rest_len;
+    if ((t->flags & TQC_TF_APOS) && after_elision(ctx, s, len, &rest, &rest_len)) {
+        int32_t c0;
+        tqc_text_decode(rest, rest_len, &c0);
+        bool known_rest = tqc_dict_known(ctx->dict, rest, rest_len);
+        /* `L'utilisateur` opens a sentence: the word after the article tells the case. */
+        lower = c0 >= 0 && tqc_text_is_lower(c0);
+        if (!known_rest && c0 >= 0 && tqc_text_is_upper(c0)) {
+            /* `d'Ubuntu`: a name after the article, as a capitalised word alone. */
+            tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span,
+                     "'%.*s' is not in the dictionary (a name?)", (int)rest_len, rest);
+            return;
+        }
+        /* A known word after it means Hunspell refused the pair (`un'altro`): left to
+         * the warning below. */
+        piece_verdict v = known_rest ? PIECE_UNKNOWN : judge_piece(r, rest, rest_len, &loan);
+        if (v == PIECE_OWN)
+            return;
+        if (v == PIECE_LOAN) {
+            emit_loan(r, t, loan);
             return;
         }
     }
@@ -168,7 +356,7 @@ static void check_token(spell_run *r, const tqc_token *t)
         tqc_finding_fix(ctx->out, f, t->span, fixed, fl, false);
         return;
     }
-    if (!(t->flags & TQC_TF_LOWER)) {
+    if (!lower) {
         /* Capitalised or mixed case: a name the dictionary lacks, most probably. */
         tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span,
                  "'%.*s' is not in the dictionary (a name?)", (int)len, s);
@@ -176,10 +364,18 @@ static void check_token(spell_run *r, const tqc_token *t)
     }
     for (size_t i = 0; i < r->loan_count; i++) {
         if (tqc_dict_known(r->loans[i].dict, s, len)) {
-            /* `kernel`, `firewall` in a Portuguese article: a loanword as often as a
-             * word left untranslated, and no misspelling either way. */
-            tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is %s: a "
-                     "loanword, or left untranslated?", (int)len, s, r->loans[i].name);
+            emit_loan(r, t, i);
+            return;
+        }
+    }
+    tqc_split sp;
+    if (compound_reading(ctx, s, len, &sp)) {
+        /* Two words written solid (`knuckleball`): a compound the dictionary lacks as
+         * often as two words run together, which missing-space judges. */
+        char parts[SPELL_MAX_WORD * 2 + 8];
+        if (tqc_split_format(s, &sp, parts, sizeof parts)) {
+            tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is not in the "
+                     "dictionary: a compound of '%s'?", (int)len, s, parts);
             return;
         }
     }
