@@ -194,7 +194,7 @@ static bool formed_word(spell_run *r, const char *s, size_t len, bool lexicon)
     return !near_miss(r, s, len);
 }
 
-typedef enum { PIECE_UNKNOWN, PIECE_OWN, PIECE_LOAN } piece_verdict;
+typedef enum { PIECE_UNKNOWN, PIECE_OWN, PIECE_LOAN, PIECE_FOREIGN } piece_verdict;
 
 /* A piece of a word (a part between hyphens, the word after an elided article): a word
  * of the document's language, a prefix or regular formation of it, or a word of a loan
@@ -216,26 +216,42 @@ static piece_verdict judge_piece(spell_run *r, const char *s, size_t n, size_t *
 
 /* A lower-case word with inner hyphens (`semi-automatizados`, `hot-swap`) judged by its
  * parts, which Hunspell does not do for every language: every part the language's, or
- * some a loan language's (*loan gets the first). PIECE_UNKNOWN when a part is neither. */
+ * some a loan language's (*loan gets the first). PIECE_UNKNOWN when a part is neither,
+ * PIECE_FOREIGN when besides no part is the language's (`libnss-ldap`). */
 static piece_verdict judge_hyphenated(spell_run *r, const char *s, size_t len,
                                       size_t *loan)
 {
-    piece_verdict all = PIECE_OWN;
+    size_t own = 0, unknown = 0, loans = 0;
     for (size_t i = 0; i <= len;) {
-        size_t n = strcspn(s + i, "-");
-        if (i + n > len)
-            n = len - i;
+        const char *hy = memchr(s + i, '-', len - i);
+        size_t n = hy ? (size_t)(hy - (s + i)) : len - i;
         size_t which = 0;
         piece_verdict v = judge_piece(r, s + i, n, &which);
-        if (v == PIECE_UNKNOWN)
-            return PIECE_UNKNOWN;
-        if (v == PIECE_LOAN && all == PIECE_OWN) {
-            all = PIECE_LOAN;
+        own += v == PIECE_OWN;
+        unknown += v == PIECE_UNKNOWN;
+        if (v == PIECE_LOAN && loans++ == 0)
             *loan = which;
-        }
         i += n + 1;
     }
-    return all;
+    if (unknown)
+        return own ? PIECE_UNKNOWN : PIECE_FOREIGN;
+    return loans ? PIECE_LOAN : PIECE_OWN;
+}
+
+/* Whether word has a letter and none of the profile's `vowels` (accents dropped):
+ * an abbreviation or a code (`dpkg`, `nfs`), unless one edit from a frequent word (the
+ * caller asks near_miss: `whvch`). */
+static bool vowelless(const tqc_lang *lang, const char *s, size_t len)
+{
+    const char *vowels = tqc_lang_setting(lang, "vowels", NULL);
+    char bare[SPELL_MAX_WORD * 2 + 1];
+    size_t n = vowels ? tqc_text_drop_mark(s, len, -1, bare, sizeof bare) : 0;
+    if (n < 2)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (strchr(vowels, bare[i]) && bare[i] != ' ')
+            return false;
+    return true;
 }
 
 /* The word after an elided article or preposition the lexicon lists with its apostrophe
@@ -301,8 +317,10 @@ static void check_token(spell_run *r, const tqc_token *t)
     if (lower && formed_word(r, s, len, !(t->flags & TQC_TF_APOS)))
         return;
     size_t loan = 0;
+    bool foreign = false;
     if (lower && (t->flags & TQC_TF_HYPHEN) && !(t->flags & TQC_TF_APOS)) {
         piece_verdict v = judge_hyphenated(r, s, len, &loan);
+        foreign = v == PIECE_FOREIGN;
         if (v == PIECE_OWN)
             return;
         if (v == PIECE_LOAN) {
@@ -367,6 +385,13 @@ static void check_token(spell_run *r, const tqc_token *t)
             emit_loan(r, t, i);
             return;
         }
+    }
+    if (foreign || (vowelless(ctx->lang, s, len) && !near_miss(r, s, len))) {
+        /* No part a word of the language (`libnss-ldap`), or no vowel (`dpkg`): a code, a
+         * name or a term of another language, which a spell checker cannot judge. */
+        tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is no %s word: a "
+                 "name, a code or a term?", (int)len, s, tqc_lang_setting(ctx->lang, "name", "known"));
+        return;
     }
     tqc_split sp;
     if (compound_reading(ctx, s, len, &sp)) {
