@@ -7,6 +7,7 @@
 #include "core/strmap.h"
 #include "core/text.h"
 #include "lang/lex.h"
+#include "lang/split.h"
 
 /* Longer words are not parsed: no regular formation is that long, and the buffers are
  * on the stack. */
@@ -17,6 +18,8 @@
 #define MORPH_MIN_STEM 5
 #define MORPH_MIN_VERB 3
 #define MORPH_MIN_HEAD 3
+/* A head before a linking element may be a two-letter particle (`an` + `zu` + `treiben`). */
+#define MORPH_MIN_LINKED 2
 #define MORPH_MIN_TAIL 4
 #define MORPH_MIN_COMPOUND 7
 /* The longest prefix and enclitic pronoun (or pair written as one: `glie`, `selo`), in
@@ -41,14 +44,14 @@ static size_t chars(const char *s, size_t n)
     return c;
 }
 
-/* Known as written, or as a capitalised noun (`sicherheit` in a compound is `Sicherheit`). */
-static bool known_part(tqc_dict *dict, const char *s, size_t n, bool noun)
+/* A capitalised noun (`sicherheit` in a compound is `Sicherheit`): known to the dictionary
+ * capitalised and, where the language has a lexicon, a noun there (not a name: `Abe`). */
+static bool known_noun(tqc_dict *dict, const tqc_lang *lang, const char *s, size_t n)
 {
-    if (tqc_dict_known(dict, s, n))
-        return true;
     char title[MORPH_MAX_WORD * 2];
-    size_t m = noun ? tqc_text_case(s, n, TQC_CASE_TITLE, title, sizeof title) : 0;
-    return m && (m != n || memcmp(title, s, n) != 0) && tqc_dict_known(dict, title, m);
+    size_t m = tqc_text_case(s, n, TQC_CASE_TITLE, title, sizeof title);
+    const tqc_lex *lex = tqc_lang_lexicon(lang);
+    return m && tqc_dict_known(dict, title, m) && (!lex || (tqc_lex_pos(lex, title, m) & TQC_POS_NOUN));
 }
 
 static bool lowercase_start(const char *s, size_t n)
@@ -57,8 +60,29 @@ static bool lowercase_start(const char *s, size_t n)
     return tqc_text_decode(s, n, &cp) && cp >= 0 && tqc_text_is_lower(cp);
 }
 
-static tqc_morph_kind parse(tqc_dict *dict, const tqc_lang *lang, const char *w, size_t len,
-                            int depth);
+
+/* Whether s may stand at one end of a formed word: not a function word, unless the
+ * profile's `function-words` marks it as one that also begins words (`an-`, `sobre-`:
+ * begins true) or ends them (`-lo`). A run-on such as `undwenn` or `paraservidores` is
+ * two words, not a formation. With TQC_MORPH_STRICT no function word may. */
+static bool joins(const tqc_lang *lang, const char *s, size_t n, bool begins, unsigned flags)
+{
+    if (!tqc_split_is_function_word(lang, s, n))
+        return true;
+    if (flags & TQC_MORPH_STRICT)
+        return false;
+    char mark[MORPH_MAX_WORD + 2];
+    if (n + 1 >= sizeof mark)
+        return false;
+    if (begins) {
+        memcpy(mark, s, n);
+        mark[n] = '-';
+    } else {
+        mark[0] = '-';
+        memcpy(mark + 1, s, n);
+    }
+    return tqc_lang_in(lang, "function-words", mark, n + 1);
+}
 
 /* A verb form enclitics attach to, as the lexicon lists it: as written, without its
  * stress mark, or with the profile's `enclitic-stem-restore` ending added back. */
@@ -101,7 +125,11 @@ static bool enclitic(const tqc_lang *lang, const char *w, size_t len, int depth)
     return false;
 }
 
-static bool prefixed(tqc_dict *dict, const tqc_lang *lang, const char *w, size_t len, int depth)
+static bool compound(tqc_dict *dict, const tqc_lang *lang, const char *w, size_t len, int depth,
+                     unsigned flags);
+
+static bool prefixed(tqc_dict *dict, const tqc_lang *lang, const char *w, size_t len, int depth,
+                     unsigned flags)
 {
     if (!tqc_lang_list(lang, "prefixes"))
         return false;
@@ -110,7 +138,7 @@ static bool prefixed(tqc_dict *dict, const tqc_lang *lang, const char *w, size_t
         do
             cut++;
         while (cut < len && continuation(w[cut]));
-        if (!tqc_lang_in(lang, "prefixes", w, cut))
+        if (!tqc_lang_in(lang, "prefixes", w, cut) || !joins(lang, w, cut, true, flags))
             continue;
         const char *rest = w + cut;
         size_t n = len - cut;
@@ -120,31 +148,50 @@ static bool prefixed(tqc_dict *dict, const tqc_lang *lang, const char *w, size_t
         }
         if (chars(rest, n) < MORPH_MIN_STEM || !lowercase_start(rest, n))
             continue;
+        /* No chains of prefixes: `re` + `des` + `locales` is a run-on more often. */
         if (tqc_dict_known(dict, rest, n) ||
-            (depth + 1 < MORPH_MAX_DEPTH && parse(dict, lang, rest, n, depth + 1)))
+            (depth + 1 < MORPH_MAX_DEPTH && (enclitic(lang, rest, n, depth + 1) ||
+                                             compound(dict, lang, rest, n, depth + 1, flags))))
             return true;
     }
     return false;
 }
 
-/* The head of a compound: a word, a capitalised noun, or either with a linking element
- * (`Sicherheits`, `zurückzu`). */
-static bool compound_head(tqc_dict *dict, const tqc_lang *lang, const char *s, size_t n)
+/* The head of a compound before tail: a word or a capitalised noun; a noun with a
+ * linking element of `compound-links` (`Sicherheits`); a particle (an adverb or a
+ * preposition of the lexicon: `zurück`, `an`) with one of `infinitive-links` before an
+ * infinitive (`zurückzuweisen`). */
+static bool compound_head(tqc_dict *dict, const tqc_lang *lang, const char *s, size_t n,
+                          const char *tail, size_t tn, unsigned flags)
 {
-    if (known_part(dict, s, n, true))
+    if (chars(s, n) >= MORPH_MIN_HEAD && joins(lang, s, n, true, flags) &&
+        (tqc_dict_known(dict, s, n) || known_noun(dict, lang, s, n)))
         return true;
     const tqc_strmap *links = tqc_lang_list(lang, "compound-links");
     for (size_t k = 0; k < tqc_strmap_count(links); k++) {
         size_t ln;
         const char *link = tqc_strmap_key(links, k, &ln);
         if (ln < n && memcmp(s + n - ln, link, ln) == 0 && chars(s, n - ln) >= MORPH_MIN_HEAD &&
-            known_part(dict, s, n - ln, true))
+            known_noun(dict, lang, s, n - ln))
+            return true;
+    }
+    const tqc_lex *lex = tqc_lang_lexicon(lang);
+    links = tqc_lang_list(lang, "infinitive-links");
+    for (size_t k = 0; lex && k < tqc_strmap_count(links); k++) {
+        size_t ln;
+        const char *link = tqc_strmap_key(links, k, &ln);
+        /* The particle is a function word as often as not (`an`, `aus`): never strict. */
+        if (ln < n && memcmp(s + n - ln, link, ln) == 0 && chars(s, n - ln) >= MORPH_MIN_LINKED &&
+            (tqc_lex_pos(lex, s, n - ln) & (TQC_POS_ADV | TQC_POS_PREP)) &&
+            !(tqc_lex_pos(lex, s, n - ln) & TQC_POS_VERB) &&
+            (tqc_lex_pos(lex, tail, tn) & TQC_POS_VINF))
             return true;
     }
     return false;
 }
 
-static bool compound(tqc_dict *dict, const tqc_lang *lang, const char *w, size_t len, int depth)
+static bool compound(tqc_dict *dict, const tqc_lang *lang, const char *w, size_t len, int depth,
+                     unsigned flags)
 {
     if (strcmp(tqc_lang_setting(lang, "solid-compounds", "no"), "yes") != 0 ||
         chars(w, len) < MORPH_MIN_COMPOUND)
@@ -153,38 +200,32 @@ static bool compound(tqc_dict *dict, const tqc_lang *lang, const char *w, size_t
     for (size_t cut = 1; cut < len; cut++) {
         if (continuation(w[cut]))
             continue;
-        if (++head_chars < MORPH_MIN_HEAD)
+        if (++head_chars < MORPH_MIN_LINKED)
             continue;
         const char *tail = w + cut;
         size_t n = len - cut;
         if (chars(tail, n) < MORPH_MIN_TAIL)
             break;
-        if (!tqc_dict_known(dict, tail, n) &&
-            !(depth + 1 < MORPH_MAX_DEPTH && compound(dict, lang, tail, n, depth + 1)))
+        if (!(tqc_dict_known(dict, tail, n) && joins(lang, tail, n, false, flags)) &&
+            !(depth + 1 < MORPH_MAX_DEPTH && compound(dict, lang, tail, n, depth + 1, flags)))
             continue;
-        if (compound_head(dict, lang, w, cut) ||
-            (depth + 1 < MORPH_MAX_DEPTH && prefixed(dict, lang, w, cut, depth + 1)))
+        if (compound_head(dict, lang, w, cut, tail, n, flags) ||
+            (depth + 1 < MORPH_MAX_DEPTH && prefixed(dict, lang, w, cut, depth + 1, flags)))
             return true;
     }
     return false;
 }
 
-static tqc_morph_kind parse(tqc_dict *dict, const tqc_lang *lang, const char *w, size_t len,
-                            int depth)
+tqc_morph_kind tqc_morph_parse(tqc_dict *dict, const tqc_lang *lang, const char *word,
+                               size_t len, unsigned flags)
 {
     if (len == 0 || len > MORPH_MAX_WORD)
         return TQC_MORPH_NONE;
-    if (prefixed(dict, lang, w, len, depth))
+    if (prefixed(dict, lang, word, len, 0, flags))
         return TQC_MORPH_PREFIX;
-    if (enclitic(lang, w, len, depth))
+    if (enclitic(lang, word, len, 0))
         return TQC_MORPH_ENCLITIC;
-    if (compound(dict, lang, w, len, depth))
+    if (compound(dict, lang, word, len, 0, flags))
         return TQC_MORPH_COMPOUND;
     return TQC_MORPH_NONE;
-}
-
-tqc_morph_kind tqc_morph_parse(tqc_dict *dict, const tqc_lang *lang, const char *word,
-                               size_t len)
-{
-    return parse(dict, lang, word, len, 0);
 }

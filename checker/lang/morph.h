@@ -8,10 +8,13 @@
  *    mark dropped (`quitándolo`: `quitando`) or the profile's `enclitic-stem-restore`
  *    added back (Italian `comprender` + `lo`: `comprendere`);
  *  - where the profile has `solid-compounds = yes`, a compound of two words, the first
- *    also as a capitalised noun, with a linking element of `compound-links` between
- *    them (`Sicherheit` + `s` + `bezogen`, `zurück` + `zu` + `weisen`).
+ *    also as a capitalised noun of the lexicon, with a linking element of
+ *    `compound-links` after a noun (`Sicherheit` + `s` + `bezogen`) or of
+ *    `infinitive-links` between a particle and an infinitive (`zurück` + `zu` + `weisen`).
  * The parts must be long enough that a misspelling rarely falls apart into words
- * (MORPH_MIN_* in morph.c). Pure; nothing allocates. */
+ * (MORPH_MIN_* in morph.c), and a function word is at an end only where the profile's
+ * `function-words` marks it as one that begins (`sobre-`) or ends (`-lo`) words: a run-on
+ * (`undwenn`, `paraservidores`) is no formation. Pure; nothing allocates. */
 #ifndef TQC_MORPH_H
 #define TQC_MORPH_H
 
@@ -27,10 +30,15 @@ typedef enum {
     TQC_MORPH_COMPOUND,
 } tqc_morph_kind;
 
+/* TQC_MORPH_STRICT: no function word at either end of a prefix or a compound, marked or
+ * not (`sous` + `forme` is a run-on as often as a formation): for missing-space, which has
+ * no other check; spelling also asks whether a frequent word is one edit away. */
+#define TQC_MORPH_STRICT 1u
+
 /* How word (len bytes, as written) is formed from words dict knows, or TQC_MORPH_NONE.
  * Only the formations the profile lists are tried: a profile with none of the lists
- * answers NONE for every word. */
+ * answers NONE for every word. flags: 0 or TQC_MORPH_STRICT. */
 tqc_morph_kind tqc_morph_parse(tqc_dict *dict, const tqc_lang *lang, const char *word,
-                               size_t len);
+                               size_t len, unsigned flags);
 
 #endif

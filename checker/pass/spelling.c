@@ -188,7 +188,7 @@ static bool near_miss(spell_run *r, const char *s, size_t len)
 static bool formed_word(spell_run *r, const char *s, size_t len, bool lexicon)
 {
     const tqc_lex *lex = tqc_lang_lexicon(r->ctx->lang);
-    if (tqc_morph_parse(r->ctx->dict, r->ctx->lang, s, len) == TQC_MORPH_NONE &&
+    if (tqc_morph_parse(r->ctx->dict, r->ctx->lang, s, len, 0) == TQC_MORPH_NONE &&
         !(lexicon && lex && tqc_lex_pos(lex, s, len)))
         return false;
     return !near_miss(r, s, len);
@@ -436,25 +436,11 @@ static void open_varieties(spell_run *r)
  * unknown word may be borrowed from. */
 static void open_loans(spell_run *r)
 {
-    const tqc_ctx *ctx = r->ctx;
-    const char *list = tqc_lang_setting(ctx->lang, "loan-languages", NULL);
-    if (!list || !ctx->langs)
-        return;
-    for (const char *p = list; *p && r->loan_count < SPELL_MAX_VARIETIES;) {
-        p += strspn(p, " ");
-        size_t n = strcspn(p, " ");
-        char code[32];
-        if (n == 0 || n >= sizeof code)
-            break;
-        memcpy(code, p, n);
-        code[n] = '\0';
-        size_t i = tqc_langid_find(ctx->langs, code);
-        tqc_dict *d = i != SIZE_MAX ? tqc_langid_dict(ctx->langs, i) : NULL;
-        if (d) {
-            r->loans[r->loan_count].dict = d;
-            r->loans[r->loan_count++].name = tqc_langid_name(ctx->langs, i);
-        }
-        p += n;
+    tqc_ctx_loan loans[SPELL_MAX_VARIETIES];
+    r->loan_count = tqc_ctx_loans(r->ctx, loans, SPELL_MAX_VARIETIES);
+    for (size_t i = 0; i < r->loan_count; i++) {
+        r->loans[i].dict = loans[i].dict;
+        r->loans[i].name = loans[i].name;
     }
 }
 
