@@ -314,8 +314,6 @@ static void check_token(spell_run *r, const tqc_token *t)
         }
     }
     bool lower = (t->flags & TQC_TF_LOWER) != 0;
-    if (lower && formed_word(r, s, len, !(t->flags & TQC_TF_APOS)))
-        return;
     size_t loan = 0;
     bool foreign = false;
     if (lower && (t->flags & TQC_TF_HYPHEN) && !(t->flags & TQC_TF_APOS)) {
@@ -353,7 +351,12 @@ static void check_token(spell_run *r, const tqc_token *t)
         }
     }
     char fixed[SPELL_MAX_WORD * 2 + 1];
-    if (tqc_dict_case_variant(ctx->dict, s, len, fixed, sizeof fixed)) {
+    bool variant = tqc_dict_case_variant(ctx->dict, s, len, fixed, sizeof fixed);
+    /* A word the dictionary knows only capitalised is a name in lower case (below) before
+     * it is a formation or a lexicon form (`brazilian`). */
+    if (lower && !variant && formed_word(r, s, len, !(t->flags & TQC_TF_APOS)))
+        return;
+    if (variant) {
         size_t fl = strlen(fixed);
         if (noun_form(ctx, s, len, fixed, fl)) {
             /* German `hochdrehen`, `ding`: the dictionary knows the noun made from a verb
