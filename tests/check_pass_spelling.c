@@ -236,6 +236,15 @@ START_TEST(test_issue_12_spelling_codes_terms_and_compounds_are_hints)
     ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
     ck_assert_uint_eq(spelling_in("it", "Ne voglio un'altro.", &h), 1);
     ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    /* A word written three times the same way with no frequent word one edit away is a
+     * term of the article; a misspelling repeated as often is still one. */
+    ck_assert_uint_eq(spelling_in("en", "The zorbulator hums. A zorbulator is cheap. Every "
+                                  "zorbulator sells.", &h), 3);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_msg(strstr(h.message, "a term?"), "%s", h.message);
+    ck_assert_uint_eq(spelling_in("en", "The goverment said no. The goverment left. The "
+                                  "goverment came back.", &h), 3);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
     /* A capitalised article opening a sentence: the word after it is judged in lower case. */
     ck_assert_uint_eq(spelling_in("fr", "L'utilsateur est parti.", &h), 1);
     ck_assert_int_eq(h.severity, TQC_SEV_WARNING);

@@ -9,6 +9,13 @@
  *    lacks (`Seaton`), so a hint (info) without suggestions. At the start of a sentence
  *    a capitalised word is treated the same way: in news a sentence opens with a name
  *    far more often than with a misspelling.
+ * Words Hunspell's lists lack that are still words are quiet: regular formations
+ * (lang/morph.h), forms of the lexicon, hyphenated words whose parts are words, the word
+ * after an elided article judged alone; each unless a frequent word is one edit away
+ * (near_miss: `cotiene`). What a spell checker cannot judge is a hint: a hyphenated word
+ * with no part of the language (`libfoo-utils`), a word with no vowel (`dpkg`), two
+ * frequent words written solid where the profile has `closed-compounds = yes`, a word
+ * the text writes SPELL_TERM_USES times or more with no frequent word one edit away.
  * Tokens that are not words (URLs, e-mail addresses, handles, hashtags, numbers) and
  * words with digits, inner periods (`U.S`) or all in capitals (acronyms) are left alone,
  * and so is a word missing-space or untranslated reported (those passes run first).
@@ -47,6 +54,9 @@
 #define SPELL_MAX_FORMED 2048
 /* The shortest part of a solid compound, in characters (compound_reading). */
 #define SPELL_MIN_PART 4
+/* A word the article writes this often, the same way each time, with no frequent word one
+ * edit away, is a term of the article (`hypervisor`), not a slip of the keyboard. */
+#define SPELL_TERM_USES 3
 /* Regional varieties of a language weighed against its default one. */
 #define SPELL_MAX_VARIETIES 4
 
@@ -79,6 +89,7 @@ typedef struct spell_run {
     } loans[SPELL_MAX_VARIETIES];
     size_t loan_count;
     size_t near_asked;        /* near_miss calls, at most SPELL_MAX_FORMED */
+    tqc_strmap *uses;         /* lower-case word the dictionary lacks -> its tokens */
     tqc_strmap *seen;         /* word -> index into entries */
     spell_entry *entries;
     size_t count, cap;
@@ -86,6 +97,7 @@ typedef struct spell_run {
 
 static void run_free(spell_run *r)
 {
+    tqc_strmap_free(r->uses);
     for (size_t i = 0; i < r->count; i++)
         tqc_dict_free_suggestions(r->entries[i].list, r->entries[i].count);
     free(r->entries);
@@ -407,6 +419,13 @@ static void check_token(spell_run *r, const tqc_token *t)
             return;
         }
     }
+    uint64_t uses = 0;
+    if (tqc_strmap_get(r->uses, s, len, &uses) && uses >= SPELL_TERM_USES && !near_miss(r, s, len)) {
+        tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is not in the "
+                 "dictionary, but the text writes it %u times so and no frequent word is one "
+                 "letter away: a term?", (int)len, s, (unsigned)uses);
+        return;
+    }
     const spell_entry *e = suggestions(r, s, len);
     tqc_finding *f;
     if (e && e->count > 0)
@@ -495,6 +514,30 @@ static void report_mixture(spell_run *r)
     }
 }
 
+/* How often the document writes each lower-case word its dictionary lacks (r->uses;
+ * left NULL when out of memory: then no word counts as a term). */
+static void count_uses(spell_run *r)
+{
+    const tqc_ctx *ctx = r->ctx;
+    for (size_t k = 0; k < ctx->doc->token_count; k++) {
+        const tqc_token *t = &ctx->doc->tokens[k];
+        if (t->kind != TQC_TOK_WORD || !(t->flags & TQC_TF_LOWER) ||
+            (t->flags & (TQC_TF_DIGIT | TQC_TF_PERIOD)) || tqc_ctx_token_known(ctx, k))
+            continue;
+        if (!r->uses && !(r->uses = tqc_strmap_new()))
+            return;
+        const char *s = tqc_doc_at(ctx->doc, t->span);
+        size_t len = tqc_span_len(t->span);
+        uint64_t n = 0;
+        tqc_strmap_get(r->uses, s, len, &n);
+        if (!tqc_strmap_put(r->uses, s, len, n + 1)) {
+            tqc_strmap_free(r->uses);
+            r->uses = NULL;
+            return;
+        }
+    }
+}
+
 static void run(const tqc_ctx *ctx)
 {
     spell_run r = {.ctx = ctx};
@@ -506,6 +549,7 @@ static void run(const tqc_ctx *ctx)
     }
     open_varieties(&r);
     open_loans(&r);
+    count_uses(&r);
     for (size_t k = 0; k < ctx->doc->token_count; k++)
         check_token(&r, &ctx->doc->tokens[k]);
     report_mixture(&r);
@@ -524,8 +568,10 @@ const tqc_pass tqc_pass_spelling = {
     .details = "Words the language's Hunspell dictionary does not know, with suggestions (one-edit"
                " corrections ranked by frequency, then Hunspell's), and names written in lower "
                "case. An unknown lower-case word is a warning; an unknown capitalised word is "
-               "probably a name and only a hint (info). Accept your own words with --words FILE or"
-               " a `tqc: words` comment.",
+               "probably a name and only a hint (info). Regular formations the dictionary lacks "
+               "(a prefix, enclitic pronouns, a German compound) are words unless a frequent word "
+               "is one edit away; a code, a package name or a word with no vowel is a hint. Accept"
+               " your own words with --words FILE or a `tqc: words` comment.",
     .run = run,
     .needs_dict = true,
 };
