@@ -49,8 +49,8 @@
  * dictionary): a huge document of unknown words must not take minutes. */
 #define SPELL_MAX_SUGGESTED 256
 #define SPELL_MAX_WORD 256
-/* Words per document checked for a frequent word one edit away before they are accepted
- * as a formation (near_miss: the same cached search, about a millisecond a word). */
+/* Distinct words per document checked for a frequent word one edit away before they are
+ * accepted as a formation (near_miss: the same cached search, about a millisecond a word). */
 #define SPELL_MAX_FORMED 2048
 /* The shortest part of a solid compound, in characters (compound_reading). */
 #define SPELL_MIN_PART 4
@@ -88,7 +88,8 @@ typedef struct spell_run {
         const char *name;     /* `English` */
     } loans[SPELL_MAX_VARIETIES];
     size_t loan_count;
-    size_t near_asked;        /* near_miss calls, at most SPELL_MAX_FORMED */
+    size_t near_asked;        /* distinct words near_miss asked, at most SPELL_MAX_FORMED */
+    tqc_strmap *near;         /* word -> near_miss's answer (1: a frequent word is near) */
     tqc_strmap *uses;         /* lower-case word the dictionary lacks -> its tokens */
     tqc_strmap *seen;         /* word -> index into entries */
     spell_entry *entries;
@@ -98,6 +99,7 @@ typedef struct spell_run {
 static void run_free(spell_run *r)
 {
     tqc_strmap_free(r->uses);
+    tqc_strmap_free(r->near);
     for (size_t i = 0; i < r->count; i++)
         tqc_dict_free_suggestions(r->entries[i].list, r->entries[i].count);
     free(r->entries);
@@ -181,6 +183,9 @@ static bool compound_reading(const tqc_ctx *ctx, const char *s, size_t len, tqc_
  * formation or a form of the lexicon (`cotiene` for `contiene`, not `co` + `tiene`). */
 static bool near_miss(spell_run *r, const char *s, size_t len)
 {
+    uint64_t known;
+    if (tqc_strmap_get(r->near, s, len, &known))
+        return known != 0;
     /* Past the budget, a warning rather than an unchecked acceptance. */
     if (r->near_asked == SPELL_MAX_FORMED)
         return true;
@@ -191,6 +196,9 @@ static bool near_miss(spell_run *r, const char *s, size_t len)
     for (size_t i = 0; i < n && !near; i++)
         near = !strpbrk(list[i], " -");
     tqc_dict_free_suggestions(list, n);
+    /* Remembered so that a word the text repeats is asked once; out of memory, asked again. */
+    if (r->near || (r->near = tqc_strmap_new()) != NULL)
+        (void)tqc_strmap_put(r->near, s, len, near);
     return near;
 }
 
@@ -532,6 +540,7 @@ static void count_uses(spell_run *r)
         tqc_strmap_get(r->uses, s, len, &n);
         if (!tqc_strmap_put(r->uses, s, len, n + 1)) {
             tqc_strmap_free(r->uses);
+    tqc_strmap_free(r->near);
             r->uses = NULL;
             return;
         }
