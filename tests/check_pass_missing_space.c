@@ -200,6 +200,22 @@ START_TEST(test_issue_12_missing_space_parts_of_speech)
 END_TEST
 
 /* issue 12: joins in capitals and in lower-case names. */
+/* Issue 12: clean copy stays clean. A regular formation (`desinstalación`: a prefix, a
+ * particle's `zu` infinitive), an English word of a Portuguese text and a word with one
+ * capital the article repeats (`domU`) are words; a prefix that is a preposition joined
+ * to a word is still a run-on (`sousforme`), and so are function words written together. */
+START_TEST(test_issue_12_missing_space_formations_loans_and_terms)
+{
+    SILENT("es", "Para la desinstalación, use el menú de metapaquetes.", "missing-space");
+    SILENT("de", "Wir versuchten, den Motor anzutreiben.", "missing-space");
+    SILENT("pt", "A autoridade certificadora (certificate authority) assina.", "missing-space");
+    SILENT("es", "La máquina virtual domU arranca, y cada domU tiene su disco.", "missing-space");
+    FINDS("fr", "Il le publie sousforme de livre.", "missing-space", "sousforme");
+    FINDS("de", "Sie kamen undwenn es regnete, blieben sie.", "missing-space", "undwenn");
+    FINDS("pt", "Ele disse que sea chuva parar, vamos.", "missing-space", "sea");
+}
+END_TEST
+
 START_TEST(test_issue_12_missing_space_capitals_and_names)
 {
     hit h;
@@ -284,6 +300,7 @@ Suite *pass_missing_space_suite(void)
     tcase_add_test(tc, test_issue_12_missing_space_parts_of_speech);
     tcase_add_test(tc, test_issue_12_missing_space_capitals_and_names);
     tcase_add_test(tc, test_issue_12_missing_space_more_joins);
+    tcase_add_test(tc, test_issue_12_missing_space_formations_loans_and_terms);
     tcase_add_test(tc, test_split_ranks_by_frequency);
     suite_add_tcase(s, tc);
     return s;

@@ -186,6 +186,71 @@ START_TEST(test_issue_12_spelling_quiet_in_an_untranslated_clause)
 }
 END_TEST
 
+
+/* Issue 12: clean copy in every language stays clean. Words Hunspell's lists lack that
+ * the language forms regularly (lang/morph.h): a prefix, enclitic pronouns, a German
+ * compound or a particle's `zu` infinitive, a prefix before a hyphen. */
+START_TEST(test_issue_12_spelling_regular_formations_are_words)
+{
+    hit h;
+    ck_assert_uint_eq(spelling_in("es", "Tuvimos que reprogramar el equipo y reprogramarlo otra "
+                                  "vez, desconectándola antes de la red.", &h), 0);
+    ck_assert_uint_eq(spelling_in("it", "Abbiamo scelto una soluzione multipiattaforma.", &h), 0);
+    ck_assert_uint_eq(spelling_in("fr", "Le logiciel multiplateforme est réinstallable.", &h), 0);
+    ck_assert_uint_eq(spelling_in("pt", "O processo semi-automático foi testado.", &h), 0);
+    ck_assert_uint_eq(spelling_in("de", "Die klimaschutzbezogene Planung war verkehrsbedingt "
+                                  "schwierig, und wir versuchten, die Brücke "
+                                  "wiederaufzubauen.", &h), 0);
+    ck_assert_uint_eq(spelling_in("en", "The nonpartisan panel met.", &h), 0);
+    /* A formation one edit from a frequent word is that word misspelt (`co` + `tiene`). */
+    ck_assert_uint_eq(spelling_in("es", "El archivo cotiene datos.", &h), 1);
+    ck_assert_str_eq(h.span, "cotiene");
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_str_eq(h.first, "contiene");
+    /* A run-on is no compound: function words join only where the profile says so. */
+    ck_assert_uint_eq(tqc_test_findings_in("de", "Sie kamen undwenn es regnete, blieben sie.",
+                                           "missing-space", NULL, 0), 1);
+}
+END_TEST
+
+/* Issue 12: what a spell checker cannot judge is a hint: a hyphenated word with no part of
+ * the language (a package name), a word with no vowel (a code), an English word after an
+ * elided article, two frequent English words written solid. */
+START_TEST(test_issue_12_spelling_codes_terms_and_compounds_are_hints)
+{
+    hit h;
+    ck_assert_uint_eq(spelling_in("pt", "O pacote libfoo-utils e o dpkg foram instalados.", &h), 2);
+    ck_assert_str_eq(h.span, "libfoo-utils");
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_uint_eq(tqc_test_findings_in("pt", "O pacote libfoo-utils e o dpkg foram "
+                                           "instalados.", "spelling", NULL, 0), 0);
+    ck_assert_uint_eq(spelling_in("it", "Il servizio dell'hypervisor si è fermato.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_msg(strstr(h.message, "English"), "%s", h.message);
+    ck_assert_uint_eq(spelling_in("en", "The bookcart stood by the door.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_msg(strstr(h.message, "compound"), "%s", h.message);
+    /* A vowelless misspelling of a frequent word stays a warning; so does a word Hunspell
+     * refuses after an elided article though it knows the word (`un'altro`). */
+    ck_assert_uint_eq(spelling_in("en", "He said whch one he wanted.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_uint_eq(spelling_in("it", "Ne voglio un'altro.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    /* A word written three times the same way with no frequent word one edit away is a
+     * term of the article; a misspelling repeated as often is still one. */
+    ck_assert_uint_eq(spelling_in("en", "The zorbulator hums. A zorbulator is cheap. Every "
+                                  "zorbulator sells.", &h), 3);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_msg(strstr(h.message, "a term?"), "%s", h.message);
+    ck_assert_uint_eq(spelling_in("en", "The goverment said no. The goverment left. The "
+                                  "goverment came back.", &h), 3);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    /* A capitalised article opening a sentence: the word after it is judged in lower case. */
+    ck_assert_uint_eq(spelling_in("fr", "L'utilsateur est parti.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+}
+END_TEST
+
 Suite *pass_spelling_suite(void)
 {
     Suite *s = suite_create("pass_spelling");
@@ -200,6 +265,8 @@ Suite *pass_spelling_suite(void)
     tcase_add_test(tc, test_issue_12_spelling_mixed_varieties_once_as_info);
     tcase_add_test(tc, test_issue_12_spelling_quiet_in_an_untranslated_clause);
     tcase_add_test(tc, test_issue_12_spelling_english_loanwords_are_hints);
+    tcase_add_test(tc, test_issue_12_spelling_regular_formations_are_words);
+    tcase_add_test(tc, test_issue_12_spelling_codes_terms_and_compounds_are_hints);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -117,6 +117,16 @@ START_TEST(test_issue_3_repeated_word)
 }
 END_TEST
 
+/* Issue 12: a sentence ending on an article is cut off, unless the lexicon also makes the
+ * article a pronoun or a numeral (`um por um.`): then a hint. */
+START_TEST(test_issue_12_omission_pronoun_article_is_a_hint)
+{
+    FINDS("en", "The minister said the talks would resume with the.", "omission", "the.");
+    SILENT("pt", "Eles foram chamados um por um.", "omission");
+    FINDS("es", "El ministro habló con el.", "omission", "el.");
+}
+END_TEST
+
 Suite *passes_suite(void)
 {
     Suite *s = suite_create("passes");
@@ -126,6 +136,7 @@ Suite *passes_suite(void)
     tcase_add_test(tc, test_registry_ids_are_unique_and_described);
     tcase_add_test(tc, test_issue_3_repeated_word);
     tcase_add_test(tc, test_issue_14_declared_severities_hold);
+    tcase_add_test(tc, test_issue_12_omission_pronoun_article_is_a_hint);
     suite_add_tcase(s, tc);
     return s;
 }

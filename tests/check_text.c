@@ -40,11 +40,28 @@ START_TEST(test_ascii_fast_paths_agree_with_utf8proc)
 }
 END_TEST
 
+/* One mark dropped (the stress mark enclitics add), or all of them; other letters kept. */
+START_TEST(test_drop_mark)
+{
+    char out[64];
+    ck_assert_uint_eq(tqc_text_drop_mark("quitándolo", strlen("quitándolo"), 0x0301, out,
+                                         sizeof out), strlen("quitandolo"));
+    ck_assert_str_eq(out, "quitandolo");
+    tqc_text_drop_mark("enseñándole", strlen("enseñándole"), 0x0301, out, sizeof out);
+    ck_assert_str_eq(out, "enseñandole");
+    tqc_text_drop_mark("perchè", strlen("perchè"), -1, out, sizeof out);
+    ck_assert_str_eq(out, "perche");
+    ck_assert_uint_eq(tqc_text_drop_mark("perchè", strlen("perchè"), -1, out, 4), 0);
+    ck_assert_uint_eq(tqc_text_drop_mark("\xff", 1, -1, out, sizeof out), 0);
+}
+END_TEST
+
 Suite *text_suite(void)
 {
     Suite *s = suite_create("text");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_ascii_fast_paths_agree_with_utf8proc);
+    tcase_add_test(tc, test_drop_mark);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -270,3 +270,48 @@ bool tqc_text_fputs_safe(const char *s, FILE *out)
     }
     return true;
 }
+
+/* Code points one letter decomposes to at most (utf8proc's longest canonical
+ * decomposition is 4; Hangul syllables 3). */
+#define TEXT_MAX_DECOMPOSED 8
+
+size_t tqc_text_drop_mark(const char *word, size_t len, int32_t mark, char *out, size_t cap)
+{
+    int32_t cps[256];
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        int32_t cp, parts[TEXT_MAX_DECOMPOSED];
+        size_t used = tqc_text_decode(word + i, len - i, &cp);
+        if (cp < 0)
+            return 0;
+        int last;
+        utf8proc_ssize_t m = utf8proc_decompose_char(cp, parts, TEXT_MAX_DECOMPOSED,
+                                                     UTF8PROC_DECOMPOSE, &last);
+        if (m < 0 || m > TEXT_MAX_DECOMPOSED)
+            return 0;
+        for (utf8proc_ssize_t j = 0; j < m; j++) {
+            if (mark == -1 ? tqc_text_is_mark(parts[j]) : parts[j] == mark)
+                continue;
+            if (n == sizeof cps / sizeof *cps)
+                return 0;
+            cps[n++] = parts[j];
+        }
+        i += used;
+    }
+    utf8proc_ssize_t m = utf8proc_normalize_utf32(cps, (utf8proc_ssize_t)n, UTF8PROC_COMPOSE);
+    if (m < 0)
+        return 0;
+    size_t o = 0;
+    for (utf8proc_ssize_t j = 0; j < m; j++) {
+        char enc[4];
+        size_t k = tqc_text_encode(cps[j], enc);
+        if (o + k >= cap)
+            return 0;
+        memcpy(out + o, enc, k);
+        o += k;
+    }
+    if (o >= cap)
+        return 0;
+    out[o] = '\0';
+    return o;
+}

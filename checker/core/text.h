@@ -54,6 +54,11 @@ typedef enum { TQC_CASE_LOWER, TQC_CASE_UPPER, TQC_CASE_TITLE } tqc_case;
 /* Writes word in the given case (TITLE: first letter title-cased, the rest lowered)
  * to out (NUL-terminated); returns its length, or 0 when it does not fit in cap. */
 size_t tqc_text_case(const char *word, size_t len, tqc_case mode, char *out, size_t cap);
+/* Writes word to out (NUL-terminated) with the combining mark `mark` removed from every
+ * letter (canonical decomposition, then recomposed: `á` -> `a` for U+0301), or every
+ * combining mark when mark is -1; returns its length, or 0 when it does not fit in cap
+ * or word is not valid UTF-8. */
+size_t tqc_text_drop_mark(const char *word, size_t len, int32_t mark, char *out, size_t cap);
 /* true when the two strings are equal ignoring case. */
 bool tqc_text_equal_fold(const char *a, size_t alen, const char *b, size_t blen);
 

@@ -154,3 +154,26 @@ bool tqc_ctx_separator(const tqc_ctx *ctx, size_t k)
            tqc_lang_in(ctx->lang, "separators", tqc_doc_at(ctx->doc, t->span),
                        tqc_span_len(t->span));
 }
+
+size_t tqc_ctx_loans(const tqc_ctx *ctx, tqc_ctx_loan *out, size_t max)
+{
+    const char *list = tqc_lang_setting(ctx->lang, "loan-languages", NULL);
+    size_t count = 0;
+    if (!list || !ctx->langs)
+        return 0;
+    for (const char *p = list; *p && count < max;) {
+        p += strspn(p, " ");
+        size_t n = strcspn(p, " ");
+        char code[32];
+        if (n == 0 || n >= sizeof code)
+            break;
+        memcpy(code, p, n);
+        code[n] = '\0';
+        size_t i = tqc_langid_find(ctx->langs, code);
+        tqc_dict *d = i != SIZE_MAX ? tqc_langid_dict(ctx->langs, i) : NULL;
+        if (d)
+            out[count++] = (tqc_ctx_loan){d, tqc_langid_name(ctx->langs, i)};
+        p += n;
+    }
+    return count;
+}

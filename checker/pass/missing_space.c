@@ -33,6 +33,7 @@
 
 #include "lang/langid.h"
 #include "lang/lex.h"
+#include "lang/morph.h"
 #include "lang/split.h"
 #include "core/strmap.h"
 #include "core/text.h"
@@ -820,6 +821,10 @@ static void check_camel(ms_run *r, const tqc_token *t)
     bool right_known = rchars > 1 && tqc_dict_known(dict, right, rlen);
     if (rchars == 1 ? (lchars < 3 && !left_fn) : (!right_known && rchars < 3))
         return;
+    /* A word and one capital written the same way again in the article is a term of its
+     * own (`domU`), not an initial run into a word twice over. */
+    if (rchars == 1 && occurrences(r, s, len) > 1)
+        return;
     tqc_split sp = {.count = 2, .score = 0};
     sp.part[0] = (tqc_split_part){0, cut, lchars, lfreq, left_fn};
     sp.part[1] = (tqc_split_part){cut, len, rchars,
@@ -968,6 +973,28 @@ static bool other_variety_knows(const tqc_ctx *ctx, const char *s, size_t len)
     return false;
 }
 
+/* The shortest word of a loan language taken for a loanword rather than two words. */
+#define MS_MIN_LOAN_CHARS 6
+
+/* A regular formation of the language's words (lang/morph.h: `desinstalación`,
+ * `anzutreiben`) or a word of a loan language (`certificate` in Portuguese): a word,
+ * not two run together. */
+static bool formed_or_loan(const tqc_ctx *ctx, const char *s, size_t len)
+{
+    if (tqc_morph_parse(ctx->dict, ctx->lang, s, len, TQC_MORPH_STRICT) != TQC_MORPH_NONE)
+        return true;
+    /* Two short words joined make a short word of another language as often (`se` + `a`:
+     * English `sea`). */
+    if (chars_in(s, len) < MS_MIN_LOAN_CHARS)
+        return false;
+    tqc_ctx_loan loans[MS_MAX_VARIETIES];
+    size_t n = tqc_ctx_loans(ctx, loans, MS_MAX_VARIETIES);
+    for (size_t i = 0; i < n; i++)
+        if (tqc_dict_known(loans[i].dict, s, len))
+            return true;
+    return false;
+}
+
 static void check_word(ms_run *r, size_t k)
 {
     const tqc_ctx *ctx = r->ctx;
@@ -1001,7 +1028,7 @@ static void check_word(ms_run *r, size_t k)
         return;
     if (t->flags & TQC_TF_INNER_CAP)
         check_camel(r, t);
-    else if (t->flags & TQC_TF_LOWER)
+    else if ((t->flags & TQC_TF_LOWER) && !formed_or_loan(ctx, s, len))
         check_lower(r, t, name, false);
     else if (title_shaped(s, len))
         check_capitalised(r, k);

@@ -3,11 +3,14 @@
  * (lang/bitext.h: letters and digits, scaled by the profiles' `length-factor`), or with
  * fewer sentences and noticeably shorter.
  * Monolingual: a sentence that ends on an article (the profile's `articles` list:
- * `... talks with the.`), where the translation or the scraper dropped its last words.
+ * `... talks with the.`), where the translation or the scraper dropped its last words;
+ * a hint (info) when the lexicon also makes the article a pronoun or a numeral, which
+ * may end a sentence (`um por um.`).
  * Short segments are left alone: their lengths vary too much to mean anything. */
 #include "pass/pass.h"
 
 #include "lang/bitext.h"
+#include "lang/lex.h"
 #include "core/text.h"
 
 /* A source needs this much text (letters and digits) to be compared. */
@@ -50,16 +53,25 @@ static void run(const tqc_ctx *ctx)
         char lower[16];
         size_t n = tqc_text_case(tqc_doc_at(doc, word->span), tqc_span_len(word->span),
                                  TQC_CASE_LOWER, lower, sizeof lower);
-        if (n && tqc_lang_in(ctx->lang, "articles", lower, n))
-            TQC_EMIT(ctx, tqc_span_make(word->span.start, last->span.end),
-                     "the sentence ends on '%.*s': its last words are missing",
-                     (int)tqc_span_len(word->span), tqc_doc_at(doc, word->span));
+        if (!n || !tqc_lang_in(ctx->lang, "articles", lower, n))
+            continue;
+        /* An article that is also a pronoun or a numeral may end a sentence (`um por um.`,
+         * `il en a une.`): by the lexicon, only a hint. */
+        bool alone = (tqc_ctx_pos_lower(ctx, (size_t)(word - doc->tokens)) &
+                      (TQC_POS_PRON | TQC_POS_NUM)) != 0;
+        tqc_emit(ctx->out, ctx->pass->id, alone ? TQC_SEV_INFO : ctx->pass->severity,
+                 tqc_span_make(word->span.start, last->span.end),
+                 alone ? "the sentence ends on '%.*s': its last words are missing, unless it "
+                         "stands for a noun"
+                       : "the sentence ends on '%.*s': its last words are missing",
+                 (int)tqc_span_len(word->span), tqc_doc_at(doc, word->span));
     }
 }
 
 const tqc_pass tqc_pass_omission = {
     .id = "omission",
     .severity = TQC_SEV_WARNING,
+    .severities = TQC_SEV_BIT(TQC_SEV_WARNING) | TQC_SEV_BIT(TQC_SEV_INFO),
     .summary = "source content missing: a translation far shorter than its source, or a "
                "sentence cut off after an article",
     .good = "The minister said the talks would resume with the unions.",

@@ -65,6 +65,15 @@ typedef struct tqc_ctx_variety {
  * Returns how many were written; 0 when the profile names none or the region is fixed. */
 size_t tqc_ctx_varieties(const tqc_ctx *ctx, tqc_ctx_variety *out, size_t max);
 
+/* One language whose words the document's may borrow (the profile's `loan-languages`). */
+typedef struct tqc_ctx_loan {
+    tqc_dict *dict;           /* borrowed from ctx->langs */
+    const char *name;         /* `English`, likewise */
+} tqc_ctx_loan;
+/* The loan languages whose dictionaries are installed, at most max, in the profile's
+ * order; returns how many were written to out. */
+size_t tqc_ctx_loans(const tqc_ctx *ctx, tqc_ctx_loan *out, size_t max);
+
 /* Token k's parts of speech in the profile's lexicon (lang/lex.h), as written and lower-cased
  * (utf8proc); 0 when the lexicon lacks the form or the language has no lexicon: unknown,
  * neither a verb nor a non-verb. A typographic apostrophe is read as `'`, and an elided

@@ -9,6 +9,13 @@
  *    lacks (`Seaton`), so a hint (info) without suggestions. At the start of a sentence
  *    a capitalised word is treated the same way: in news a sentence opens with a name
  *    far more often than with a misspelling.
+ * Words Hunspell's lists lack that are still words are quiet: regular formations
+ * (lang/morph.h), forms of the lexicon, hyphenated words whose parts are words, the word
+ * after an elided article judged alone; each unless a frequent word is one edit away
+ * (near_miss: `cotiene`). What a spell checker cannot judge is a hint: a hyphenated word
+ * with no part of the language (`libfoo-utils`), a word with no vowel (`dpkg`), two
+ * frequent words written solid where the profile has `closed-compounds = yes`, a word
+ * the text writes SPELL_TERM_USES times or more with no frequent word one edit away.
  * Tokens that are not words (URLs, e-mail addresses, handles, hashtags, numbers) and
  * words with digits, inner periods (`U.S`) or all in capitals (acronyms) are left alone,
  * and so is a word missing-space or untranslated reported (those passes run first).
@@ -31,6 +38,9 @@
 
 #include "core/alloc.h"
 #include "lang/langid.h"
+#include "lang/lex.h"
+#include "lang/morph.h"
+#include "lang/split.h"
 #include "core/strmap.h"
 #include "core/text.h"
 
@@ -40,6 +50,14 @@
  * dictionary): a huge document of unknown words must not take minutes. */
 #define SPELL_MAX_SUGGESTED 256
 #define SPELL_MAX_WORD 256
+/* Distinct words per document checked for a frequent word one edit away before they are
+ * accepted as a formation (near_miss: the same cached search, about a millisecond a word). */
+#define SPELL_MAX_FORMED 2048
+/* The shortest part of a solid compound, in characters (compound_reading). */
+#define SPELL_MIN_PART 4
+/* A word the article writes this often, the same way each time, with no frequent word one
+ * edit away, is a term of the article (`hypervisor`), not a slip of the keyboard. */
+#define SPELL_TERM_USES 3
 /* Regional varieties of a language weighed against its default one. */
 #define SPELL_MAX_VARIETIES 4
 
@@ -71,6 +89,9 @@ typedef struct spell_run {
         const char *name;     /* `English` */
     } loans[SPELL_MAX_VARIETIES];
     size_t loan_count;
+    size_t near_asked;        /* distinct words near_miss asked, at most SPELL_MAX_FORMED */
+    tqc_strmap *near;         /* word -> near_miss's answer (1: a frequent word is near) */
+    tqc_strmap *uses;         /* lower-case word the dictionary lacks -> its tokens */
     tqc_strmap *seen;         /* word -> index into entries */
     spell_entry *entries;
     size_t count, cap;
@@ -78,6 +99,8 @@ typedef struct spell_run {
 
 static void run_free(spell_run *r)
 {
+    tqc_strmap_free(r->uses);
+    tqc_strmap_free(r->near);
     for (size_t i = 0; i < r->count; i++)
         tqc_dict_free_suggestions(r->entries[i].list, r->entries[i].count);
     free(r->entries);
@@ -128,6 +151,170 @@ static bool noun_form(const tqc_ctx *ctx, const char *word, size_t len, const ch
            tqc_text_is_upper(b);
 }
 
+
+/* Whether word (lower case) reads as two words of the document's dictionary, each at
+ * least SPELL_MIN_PART characters, seen in the language's frequency list and neither a
+ * function word: a solid compound (`knuckleball`), the reading written to *out. Only
+ * where the profile has `closed-compounds = yes` (English writes some compounds solid; the
+ * Romance languages do not, and there a misspelling splits into rare words: `fera mentas`);
+ * shorter or unseen parts would split too many misspellings (`bedore`, `acct ions`). */
+static bool compound_reading(const tqc_ctx *ctx, const char *s, size_t len, tqc_split *out)
+{
+    if (strcmp(tqc_lang_setting(ctx->lang, "closed-compounds", "no"), "yes") != 0)
+        return false;
+    tqc_split sp[4];
+    size_t n = tqc_split_find(ctx->dict, ctx->lang, s, len, sp, 4);
+    for (size_t i = 0; i < n; i++) {
+        if (sp[i].count != 2)
+            continue;
+        bool ok = true;
+        for (size_t j = 0; j < 2 && ok; j++)
+            ok = sp[i].part[j].chars >= SPELL_MIN_PART && !sp[i].part[j].function &&
+                 sp[i].part[j].freq > 0;
+        if (ok) {
+            *out = sp[i];
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Whether the dictionary knows a frequent word one edit from word (a suggestion of
+ * tqc_dict_suggest that is one word): then word is that word misspelt as often as a
+ * formation or a form of the lexicon (`cotiene` for `contiene`, not `co` + `tiene`). */
+static bool near_miss(spell_run *r, const char *s, size_t len)
+{
+    uint64_t known;
+    if (tqc_strmap_get(r->near, s, len, &known))
+        return known != 0;
+    /* Past the budget, a warning rather than an unchecked acceptance. */
+    if (r->near_asked == SPELL_MAX_FORMED)
+        return true;
+    r->near_asked++;
+    char *list[SPELL_SUGGESTIONS];
+    size_t n = tqc_dict_suggest(r->ctx->dict, s, len, list, SPELL_SUGGESTIONS);
+    bool near = false;
+    for (size_t i = 0; i < n && !near; i++)
+        near = !strpbrk(list[i], " -");
+    tqc_dict_free_suggestions(list, n);
+    /* Remembered so that a word the text repeats is asked once; out of memory, asked again. */
+    if (r->near || (r->near = tqc_strmap_new()) != NULL)
+        (void)tqc_strmap_put(r->near, s, len, near);
+    return near;
+}
+
+/* A word Hunspell's lists lack that is still a word: a regular formation of known words
+ * (lang/morph.h: `reconfigurar`, `configurarlo`, `sicherheitsbezogen`), or a form the
+ * lexicon lists (`removible`); in neither case one edit from a frequent word. */
+static bool formed_word(spell_run *r, const char *s, size_t len, bool lexicon)
+{
+    const tqc_lex *lex = tqc_lang_lexicon(r->ctx->lang);
+    if (tqc_morph_parse(r->ctx->dict, r->ctx->lang, s, len, 0) == TQC_MORPH_NONE &&
+        !(lexicon && lex && tqc_lex_pos(lex, s, len)))
+        return false;
+    return !near_miss(r, s, len);
+}
+
+typedef enum { PIECE_UNKNOWN, PIECE_OWN, PIECE_LOAN, PIECE_FOREIGN } piece_verdict;
+
+/* A piece of a word (a part between hyphens, the word after an elided article): a word
+ * of the document's language, a prefix or regular formation of it, or a word of a loan
+ * language (*loan gets which). */
+static piece_verdict judge_piece(spell_run *r, const char *s, size_t n, size_t *loan)
+{
+    const tqc_ctx *ctx = r->ctx;
+    if (n == 0 || tqc_dict_known(ctx->dict, s, n) || tqc_lang_in(ctx->lang, "prefixes", s, n) ||
+        formed_word(r, s, n, true))
+        return PIECE_OWN;
+    for (size_t i = 0; i < r->loan_count; i++) {
+        if (tqc_dict_known(r->loans[i].dict, s, n)) {
+            *loan = i;
+            return PIECE_LOAN;
+        }
+    }
+    return PIECE_UNKNOWN;
+}
+
+/* A lower-case word with inner hyphens (`semi-automatizados`, `hot-swap`) judged by its
+ * parts, which Hunspell does not do for every language: every part the language's, or
+ * some a loan language's (*loan gets the first). PIECE_UNKNOWN when a part is neither,
+ * PIECE_FOREIGN when besides no part is the language's (`libnss-ldap`). */
+static piece_verdict judge_hyphenated(spell_run *r, const char *s, size_t len,
+                                      size_t *loan)
+{
+    size_t own = 0, unknown = 0, loans = 0;
+    for (size_t i = 0; i <= len;) {
+        const char *hy = memchr(s + i, '-', len - i);
+        size_t n = hy ? (size_t)(hy - (s + i)) : len - i;
+        size_t which = 0;
+        piece_verdict v = judge_piece(r, s + i, n, &which);
+        own += v == PIECE_OWN;
+        unknown += v == PIECE_UNKNOWN;
+        if (v == PIECE_LOAN && loans++ == 0)
+            *loan = which;
+        i += n + 1;
+    }
+    if (unknown)
+        return own ? PIECE_UNKNOWN : PIECE_FOREIGN;
+    return loans ? PIECE_LOAN : PIECE_OWN;
+}
+
+/* Whether word has a letter and none of the profile's `vowels` (accents dropped):
+ * an abbreviation or a code (`dpkg`, `nfs`), unless one edit from a frequent word (the
+ * caller asks near_miss: `whvch`). */
+static bool vowelless(const tqc_lang *lang, const char *s, size_t len)
+{
+    const char *vowels = tqc_lang_setting(lang, "vowels", NULL);
+    char bare[SPELL_MAX_WORD * 2 + 1];
+    size_t n = vowels ? tqc_text_drop_mark(s, len, -1, bare, sizeof bare) : 0;
+    if (n < 2)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (strchr(vowels, bare[i]) && bare[i] != ' ')
+            return false;
+    return true;
+}
+
+/* The word after an elided article or preposition the lexicon lists with its apostrophe
+ * (`l'`, `dell'`, `d'`): *rest and *rest_len get it. The elided word is right (Hunspell
+ * judged the pair), only the word after it may be unknown. */
+static bool after_elision(const tqc_ctx *ctx, const char *s, size_t len, const char **rest,
+                          size_t *rest_len)
+{
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    for (size_t i = 1; lex && i < len; i++) {
+        size_t w = s[i] == '\'' ? 1
+                   : (i + 2 < len && (unsigned char)s[i] == 0xE2 &&
+                      (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x99) ? 3 : 0;
+        if (!w)
+            continue;
+        if (i + w >= len)
+            return false;
+        /* `L'` opening a sentence is the lexicon's `l'`. */
+        char head[SPELL_MAX_WORD * 2 + 2];
+        size_t hn = tqc_text_case(s, i, TQC_CASE_LOWER, head, sizeof head - 1);
+        if (!hn)
+            return false;
+        head[hn] = '\'';
+        if (!tqc_lex_pos(lex, head, hn + 1))
+            return false;
+        *rest = s + i + w;
+        *rest_len = len - i - w;
+        return true;
+    }
+    return false;
+}
+
+static void emit_loan(const spell_run *r, const tqc_token *t, size_t i)
+{
+    const tqc_ctx *ctx = r->ctx;
+    size_t len = tqc_span_len(t->span);
+    /* `kernel`, `firewall` in a Portuguese article: a loanword as often as a word left
+     * untranslated, and no misspelling either way. */
+    tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is %s: a loanword, or "
+             "left untranslated?", (int)len, tqc_doc_at(ctx->doc, t->span), r->loans[i].name);
+}
+
 static void check_token(spell_run *r, const tqc_token *t)
 {
     const tqc_ctx *ctx = r->ctx;
@@ -147,8 +334,50 @@ static void check_token(spell_run *r, const tqc_token *t)
             return;
         }
     }
+    bool lower = (t->flags & TQC_TF_LOWER) != 0;
+    size_t loan = 0;
+    bool foreign = false;
+    if (lower && (t->flags & TQC_TF_HYPHEN) && !(t->flags & TQC_TF_APOS)) {
+        piece_verdict v = judge_hyphenated(r, s, len, &loan);
+        foreign = v == PIECE_FOREIGN;
+        if (v == PIECE_OWN)
+            return;
+        if (v == PIECE_LOAN) {
+            emit_loan(r, t, loan);
+            return;
+        }
+    }
+    const char *rest;
+    size_t rest_len;
+    if ((t->flags & TQC_TF_APOS) && after_elision(ctx, s, len, &rest, &rest_len)) {
+        int32_t c0;
+        tqc_text_decode(rest, rest_len, &c0);
+        bool known_rest = tqc_dict_known(ctx->dict, rest, rest_len);
+        /* `L'utilisateur` opens a sentence: the word after the article tells the case. */
+        lower = c0 >= 0 && tqc_text_is_lower(c0);
+        if (!known_rest && c0 >= 0 && tqc_text_is_upper(c0)) {
+            /* `d'Ubuntu`: a name after the article, as a capitalised word alone. */
+            tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span,
+                     "'%.*s' is not in the dictionary (a name?)", (int)rest_len, rest);
+            return;
+        }
+        /* A known word after it means Hunspell refused the pair (`un'altro`): left to
+         * the warning below. */
+        piece_verdict v = known_rest ? PIECE_UNKNOWN : judge_piece(r, rest, rest_len, &loan);
+        if (v == PIECE_OWN)
+            return;
+        if (v == PIECE_LOAN) {
+            emit_loan(r, t, loan);
+            return;
+        }
+    }
     char fixed[SPELL_MAX_WORD * 2 + 1];
-    if (tqc_dict_case_variant(ctx->dict, s, len, fixed, sizeof fixed)) {
+    bool variant = tqc_dict_case_variant(ctx->dict, s, len, fixed, sizeof fixed);
+    /* A word the dictionary knows only capitalised is a name in lower case (below) before
+     * it is a formation or a lexicon form (`brazilian`). */
+    if (lower && !variant && formed_word(r, s, len, !(t->flags & TQC_TF_APOS)))
+        return;
+    if (variant) {
         size_t fl = strlen(fixed);
         if (noun_form(ctx, s, len, fixed, fl)) {
             /* German `hochdrehen`, `ding`: the dictionary knows the noun made from a verb
@@ -169,7 +398,7 @@ static void check_token(spell_run *r, const tqc_token *t)
         tqc_finding_fix(ctx->out, f, t->span, fixed, fl, false);
         return;
     }
-    if (!(t->flags & TQC_TF_LOWER)) {
+    if (!lower) {
         /* Capitalised or mixed case: a name the dictionary lacks, most probably. */
         tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span,
                  "'%.*s' is not in the dictionary (a name?)", (int)len, s);
@@ -177,12 +406,34 @@ static void check_token(spell_run *r, const tqc_token *t)
     }
     for (size_t i = 0; i < r->loan_count; i++) {
         if (tqc_dict_known(r->loans[i].dict, s, len)) {
-            /* `kernel`, `firewall` in a Portuguese article: a loanword as often as a
-             * word left untranslated, and no misspelling either way. */
-            tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is %s: a "
-                     "loanword, or left untranslated?", (int)len, s, r->loans[i].name);
+            emit_loan(r, t, i);
             return;
         }
+    }
+    if (foreign || (vowelless(ctx->lang, s, len) && !near_miss(r, s, len))) {
+        /* No part a word of the language (`libnss-ldap`), or no vowel (`dpkg`): a code, a
+         * name or a term of another language, which a spell checker cannot judge. */
+        tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is no %s word: a "
+                 "name, a code or a term?", (int)len, s, tqc_lang_setting(ctx->lang, "name", "known"));
+        return;
+    }
+    tqc_split sp;
+    if (compound_reading(ctx, s, len, &sp)) {
+        /* Two words written solid (`knuckleball`): a compound the dictionary lacks as
+         * often as two words run together, which missing-space judges. */
+        char parts[SPELL_MAX_WORD * 2 + 8];
+        if (tqc_split_format(s, &sp, parts, sizeof parts)) {
+            tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is not in the "
+                     "dictionary: a compound of '%s'?", (int)len, s, parts);
+            return;
+        }
+    }
+    uint64_t uses = 0;
+    if (tqc_strmap_get(r->uses, s, len, &uses) && uses >= SPELL_TERM_USES && !near_miss(r, s, len)) {
+        tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is not in the "
+                 "dictionary, but the text writes it %u times so and no frequent word is one "
+                 "letter away: a term?", (int)len, s, (unsigned)uses);
+        return;
     }
     const spell_entry *e = suggestions(r, s, len);
     tqc_finding *f;
@@ -216,25 +467,11 @@ static void open_varieties(spell_run *r)
  * unknown word may be borrowed from. */
 static void open_loans(spell_run *r)
 {
-    const tqc_ctx *ctx = r->ctx;
-    const char *list = tqc_lang_setting(ctx->lang, "loan-languages", NULL);
-    if (!list || !ctx->langs)
-        return;
-    for (const char *p = list; *p && r->loan_count < SPELL_MAX_VARIETIES;) {
-        p += strspn(p, " ");
-        size_t n = strcspn(p, " ");
-        char code[32];
-        if (n == 0 || n >= sizeof code)
-            break;
-        memcpy(code, p, n);
-        code[n] = '\0';
-        size_t i = tqc_langid_find(ctx->langs, code);
-        tqc_dict *d = i != SIZE_MAX ? tqc_langid_dict(ctx->langs, i) : NULL;
-        if (d) {
-            r->loans[r->loan_count].dict = d;
-            r->loans[r->loan_count++].name = tqc_langid_name(ctx->langs, i);
-        }
-        p += n;
+    tqc_ctx_loan loans[SPELL_MAX_VARIETIES];
+    r->loan_count = tqc_ctx_loans(r->ctx, loans, SPELL_MAX_VARIETIES);
+    for (size_t i = 0; i < r->loan_count; i++) {
+        r->loans[i].dict = loans[i].dict;
+        r->loans[i].name = loans[i].name;
     }
 }
 
@@ -286,6 +523,31 @@ static void report_mixture(spell_run *r)
     }
 }
 
+/* How often the document writes each lower-case word its dictionary lacks (r->uses;
+ * left NULL when out of memory: then no word counts as a term). */
+static void count_uses(spell_run *r)
+{
+    const tqc_ctx *ctx = r->ctx;
+    for (size_t k = 0; k < ctx->doc->token_count; k++) {
+        const tqc_token *t = &ctx->doc->tokens[k];
+        if (t->kind != TQC_TOK_WORD || !(t->flags & TQC_TF_LOWER) ||
+            (t->flags & (TQC_TF_DIGIT | TQC_TF_PERIOD)) || tqc_ctx_token_known(ctx, k))
+            continue;
+        if (!r->uses && !(r->uses = tqc_strmap_new()))
+            return;
+        const char *s = tqc_doc_at(ctx->doc, t->span);
+        size_t len = tqc_span_len(t->span);
+        uint64_t n = 0;
+        tqc_strmap_get(r->uses, s, len, &n);
+        if (!tqc_strmap_put(r->uses, s, len, n + 1)) {
+            tqc_strmap_free(r->uses);
+    tqc_strmap_free(r->near);
+            r->uses = NULL;
+            return;
+        }
+    }
+}
+
 static void run(const tqc_ctx *ctx)
 {
     spell_run r = {.ctx = ctx};
@@ -297,6 +559,7 @@ static void run(const tqc_ctx *ctx)
     }
     open_varieties(&r);
     open_loans(&r);
+    count_uses(&r);
     for (size_t k = 0; k < ctx->doc->token_count; k++)
         check_token(&r, &ctx->doc->tokens[k]);
     report_mixture(&r);
@@ -315,8 +578,10 @@ const tqc_pass tqc_pass_spelling = {
     .details = "Words the language's Hunspell dictionary does not know, with suggestions (one-edit"
                " corrections ranked by frequency, then Hunspell's), and names written in lower "
                "case. An unknown lower-case word is a warning; an unknown capitalised word is "
-               "probably a name and only a hint (info). Accept your own words with --words FILE or"
-               " a `tqc: words` comment.",
+               "probably a name and only a hint (info). Regular formations the dictionary lacks "
+               "(a prefix, enclitic pronouns, a German compound) are words unless a frequent word "
+               "is one edit away; a code, a package name or a word with no vowel is a hint. Accept"
+               " your own words with --words FILE or a `tqc: words` comment.",
     .run = run,
     .needs_dict = true,
 };
