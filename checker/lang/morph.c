@@ -164,7 +164,13 @@ static bool prefixed(tqc_dict *dict, const tqc_lang *lang, const char *w, size_t
 static bool compound_head(tqc_dict *dict, const tqc_lang *lang, const char *s, size_t n,
                           const char *tail, size_t tn, unsigned flags)
 {
-    if (chars(s, n) >= MORPH_MIN_HEAD && joins(lang, s, n, true, flags) &&
+    /* An inflected verb opens no compound (`bietet` + `jedoch` is two words run together);
+     * a verb's stem or infinitive may (`Schreibtisch`, `Laufenlassen`). */
+    const tqc_lex *lex = tqc_lang_lexicon(lang);
+    uint32_t pos = lex ? tqc_lex_pos(lex, s, n) : 0;
+    bool finite_only = (pos & (TQC_POS_VFIN | TQC_POS_AUX)) &&
+                       !(pos & ~(TQC_POS_VFIN | TQC_POS_AUX));
+    if (!finite_only && chars(s, n) >= MORPH_MIN_HEAD && joins(lang, s, n, true, flags) &&
         (tqc_dict_known(dict, s, n) || known_noun(dict, lang, s, n)))
         return true;
     const tqc_strmap *links = tqc_lang_list(lang, "compound-links");
@@ -175,7 +181,6 @@ static bool compound_head(tqc_dict *dict, const tqc_lang *lang, const char *s, s
             known_noun(dict, lang, s, n - ln))
             return true;
     }
-    const tqc_lex *lex = tqc_lang_lexicon(lang);
     links = tqc_lang_list(lang, "infinitive-links");
     for (size_t k = 0; lex && k < tqc_strmap_count(links); k++) {
         size_t ln;
