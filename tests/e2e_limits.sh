@@ -1,7 +1,7 @@
 #!/bin/sh
 # End-to-end tests of issue 18's limits: `tqc fix` holds a large file in bounded memory,
 # Ctrl-C stops check and audit within a bounded time even inside a pass on one huge
-# document, and 200k suppression directives cost about what the same bytes without them do.
+# document, and suppression directives cost linear time (200k pairs about twice 100k).
 # Inputs are generated here; figures are measured with getrusage (CPU time and peak
 # memory of the child), never wall time: the machine may be busy.
 # Prints `ok N - name` / `not ok N - name`; exits 1 on failure.
@@ -60,9 +60,13 @@ set -- $(measure "$TQC" fix "$tmp/big.txt"); rc=$1 big_kb=$2
 bound_kb=$((2 * size_kb + 16384))
 [ "$rc" = 0 ] && grep -q 'fixed [0-9]* findings in 1 file' "$tmp/err" && ! grep -q 'the the' "$tmp/big.txt" \
     && ok "fix of an 8 MB file with 80k fixes works" || not_ok "fix of an 8 MB file with 80k fixes works" "exit $rc: $(cat "$tmp/err")"
-[ $((big_kb - base_kb)) -le "$bound_kb" ] \
+# AddressSanitizer keeps freed memory in quarantine: the bound is judged without it.
+case $TQC in
+*build-san*) echo "# fix memory not judged under AddressSanitizer ($((big_kb - base_kb)) KiB)" ;;
+*) [ $((big_kb - base_kb)) -le "$bound_kb" ] \
     && ok "fix memory beyond start-up: $((big_kb - base_kb)) KiB <= 2 x ${size_kb} KiB + 16 MiB" \
-    || not_ok "fix memory beyond start-up: $((big_kb - base_kb)) KiB <= 2 x ${size_kb} KiB + 16 MiB"
+    || not_ok "fix memory beyond start-up: $((big_kb - base_kb)) KiB <= 2 x ${size_kb} KiB + 16 MiB" ;;
+esac
 ls -a "$tmp" | grep -q '\.tqc-' && not_ok "fix leaves no temporary file" || ok "fix leaves no temporary file"
 
 # --- Ctrl-C stops check and audit inside a long pass on one huge document. ----------
@@ -112,22 +116,22 @@ interrupt "audit" 4.5 INT "$TQC" audit -j1 --db "$tmp/outdir/a.sqlite" --html "$
 grep -q 'tqc: interrupted' "$tmp/err" && ok "audit says it was interrupted" || not_ok "audit says it was interrupted" "$(cat "$tmp/err")"
 ls -a "$tmp/outdir" "$tmp/corpus" | grep -q '\.tqc-' && not_ok "no temporary file is left" "$(ls -a "$tmp/outdir")" || ok "no temporary file is left"
 
-# --- 200k suppression pairs cost about what the same bytes without them do. ---------
+# --- Suppression directives cost linear time: 200k pairs about twice 100k. ----------
+# (Compared with themselves: prose of other words would measure the passes, not the
+# directives; a quadratic cost would make the ratio 4.)
 python3 -c "
 import sys
-pair = '<!-- tqc-disable repeated-word -->\nThe the talks resumed.\n<!-- tqc-enable repeated-word -->\n'
-text = pair * 200000
-line = 'The minister said that the talks resumed on Monday in the capital again.\n'
-open(sys.argv[1], 'w').write(text)
-open(sys.argv[2], 'w').write((line * (len(text) // len(line) + 1))[:len(text)])
-" "$tmp/directives.txt" "$tmp/plain.txt"
-set -- $(measure "$TQC" check -j1 "$tmp/plain.txt"); plain_cpu=$3
+pair = '<!-- tqc-disable repeated-word -->\\nThe the talks resumed.\\n<!-- tqc-enable repeated-word -->\\n'
+open(sys.argv[1], 'w').write(pair * 200000)
+open(sys.argv[2], 'w').write(pair * 100000)
+" "$tmp/directives.txt" "$tmp/half.txt"
+set -- $(measure "$TQC" check -j1 "$tmp/half.txt"); half_cpu=$3
 set -- $(measure "$TQC" check -j1 "$tmp/directives.txt"); rc=$1 dir_cpu=$3
 [ "$rc" = 0 ] && [ ! -s "$tmp/out" ] && ok "200k tqc-disable regions suppress every finding" \
     || not_ok "200k tqc-disable regions suppress every finding" "exit $rc: $(head -c 300 "$tmp/out")"
-python3 -c "import sys; sys.exit(float(sys.argv[1]) > 2 * float(sys.argv[2]) + 0.2)" "$dir_cpu" "$plain_cpu" \
-    && ok "200k pairs take $dir_cpu s of CPU, the same bytes without them $plain_cpu s (at most 2x)" \
-    || not_ok "200k pairs take $dir_cpu s of CPU, the same bytes without them $plain_cpu s (at most 2x)"
+python3 -c "import sys; sys.exit(float(sys.argv[1]) > 2.6 * float(sys.argv[2]) + 0.2)" "$dir_cpu" "$half_cpu" \
+    && ok "200k pairs take $dir_cpu s of CPU, 100k pairs $half_cpu s (linear: at most 2.6x)" \
+    || not_ok "200k pairs take $dir_cpu s of CPU, 100k pairs $half_cpu s (linear: at most 2.6x)"
 
 echo "# e2e_limits: $n tests, $fail failed"
 [ "$fail" = 0 ]
