@@ -354,10 +354,11 @@ static size_t report_word(const tqc_ctx *ctx, size_t i, const dmg_info *first)
     bool certain = true, complete = true;
     memcpy(fixed, t + start, i - start);
     fl = i - start;
-    int reach = 0;
+    int reach = 0, damaged = 0;
     while (end < len && reach < ENC_MAX_REACH && fl < ENC_MAX_WORD) {
         dmg_info d = end == i ? *first : damage_at(t, len, end);
         if (d.kind != DMG_NONE) {
+            damaged++;
             memcpy(fixed + fl, d.repl, d.repl_len);
             fl += d.repl_len;
             certain = certain && d.repaired;
@@ -376,6 +377,10 @@ static size_t report_word(const tqc_ctx *ctx, size_t i, const dmg_info *first)
     }
     if (i - start > ENC_MAX_WORD)
         complete = false;
+    /* One damaged character with no letter around it (`"Ã©"`) is as often a text citing
+     * mojibake as mojibake itself: the repair is offered, never applied as safe. */
+    if (reach == 0 && start == i && damaged == 1)
+        certain = false;
     tqc_span span = tqc_span_make(start, end);
     char msg[256];
     describe(doc, i, first, msg, sizeof msg);
