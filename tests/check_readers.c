@@ -317,6 +317,8 @@ START_TEST(test_issue_17_html_charset_as_browsers_do)
     /* UTF-8 with no declaration at all. */
     read_str("<p>Die Stra\xC3\x9F\x65 war gr\xC3\xBCn.</p>", "b.html", false, &r);
     ck_assert_str_eq(r.docs[0]->text, "Die Stra\xC3\x9F\x65 war gr\xC3\xBCn.");
+    ck_assert(!r.docs[0]->map_decoded);
+    ck_assert(tqc_doc_span_exact(r.docs[0], tqc_span_make(0, 3)));
     release(&r);
     /* A declaration the bytes contradict: read as what they are, with a note. */
     read_str("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
@@ -329,6 +331,9 @@ START_TEST(test_issue_17_html_charset_as_browsers_do)
     /* A legacy page with no declaration: Windows-1252, decoded. */
     read_str("<p>Le caf\xE9 co\xFBte \x80 2.</p>", "d.html", false, &r);
     ck_assert_str_eq(r.docs[0]->text, "Le caf\xC3\xA9 co\xC3\xBBte \xE2\x82\xAC 2.");
+    /* Its map is of the decoded copy: no edit may be placed in the file's bytes. */
+    ck_assert(r.docs[0]->map_decoded);
+    ck_assert(!tqc_doc_span_exact(r.docs[0], tqc_span_make(0, 2)));
     release(&r);
     /* A declared legacy charset the bytes agree with. */
     read_str("<html><head><meta charset='GBK'></head><body><p>\xD6\xD0\xCE\xC4\xA1\xA3</p>"

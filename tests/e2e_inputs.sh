@@ -192,6 +192,20 @@ run "utf-8 page that declares gb2312" 0 check "$tmp/gb.html"
 check "a note says the declaration is contradicted" "$(has "declares charset 'gb2312'" "$tmp/err"; echo $?)" "$(cat "$tmp/err")"
 check "no mojibake of tqc's own" "$(lacks 'encoding' "$tmp/out"; echo $?)" "$(head -c 300 "$tmp/out")"
 
+# A Windows-1252 page is decoded before parsing: findings where the UTF-8 copy has them,
+# and fix changes nothing in it (a UTF-8 replacement would damage the legacy bytes).
+printf '<p>Le caf\351 est bon. The talks ended and the the envoy left.</p>\n' >"$tmp/cp1252.html"
+iconv -f WINDOWS-1252 -t UTF-8 "$tmp/cp1252.html" >"$tmp/utf8.html"
+cp "$tmp/cp1252.html" "$tmp/cp1252.orig"
+run "windows-1252 page" 1 check "$tmp/cp1252.html"
+sed 's/^[^:]*://' "$tmp/out" | grep 'repeated-word' >"$tmp/legacy.pos"
+run "its UTF-8 copy" 1 check "$tmp/utf8.html"
+sed 's/^[^:]*://' "$tmp/out" | grep 'repeated-word' >"$tmp/utf8.pos"
+check "the legacy page's finding is where the UTF-8 copy has it" \
+    "$([ -s "$tmp/legacy.pos" ] && cmp -s "$tmp/legacy.pos" "$tmp/utf8.pos"; echo $?)" "$(cat "$tmp/legacy.pos" "$tmp/utf8.pos")"
+run "fix of the windows-1252 page" 0 fix "$tmp/cp1252.html"
+check "leaves its bytes alone" "$(cmp -s "$tmp/cp1252.html" "$tmp/cp1252.orig"; echo $?)"
+
 printf '<html><body><article><p>\345\214\227\344\272\254\346\227\266\351\227\264\345\221\250\344\272\214\357\274\214\345\274\272\351\243\216\345\205\263\351\227\255\344\272\206\346\270\257\345\217\243\357\274\214\345\211\215\345\276\200\345\262\233\345\261\277\347\232\204\346\270\241\350\275\256\350\242\253\345\217\226\346\266\210\357\274\214\347\233\264\350\207\263\345\217\246\350\241\214\351\200\232\347\237\245\343\200\202</p><p>\345\275\223\345\261\200\350\241\250\347\244\272\357\274\214\346\270\257\345\217\243\345\260\206\344\272\216\345\221\250\345\233\233\351\207\215\346\226\260\345\274\200\346\224\276\357\274\214\344\275\206\345\244\251\346\260\224\351\242\204\346\212\245\346\230\276\347\244\272\351\243\216\346\232\264\345\217\257\350\203\275\346\214\201\347\273\255\343\200\202</p></article></body></html>\n' >"$tmp/zh.html"
 run "a page in a language with no profile" 0 check "$tmp/zh.html"
 check "the note names the language told and what it was checked as" \

@@ -323,6 +323,8 @@ bool tqc_doc_span_exact(const tqc_doc *doc, tqc_span span)
         return false;
     if (!doc->map_count)
         return true;
+    if (doc->map_decoded)
+        return false;
     const tqc_doc_map *r = map_run(doc, span.start);
     if (!r->exact || span.start < r->text)
         return false;

@@ -144,6 +144,8 @@ typedef struct tqc_doc {
     /* Set by the readers of markup (read/input.h); all empty for plain text. Owned. */
     tqc_doc_map *map;   /* map_count runs back to the file; none: base_* place the text */
     size_t map_count;
+    bool map_decoded;   /* the map's offsets are those of the file decoded to UTF-8 (a
+                           legacy charset): lines and columns hold, no edit maps */
     tqc_doc_inline *inlines; /* sorted by offset (ties in document order) */
     size_t inline_count;
     const char *segment; /* the record, unit or segment id (JSONL, XLIFF, TMX), or NULL */
@@ -203,7 +205,7 @@ tqc_span tqc_doc_file_span(const tqc_doc *doc, tqc_span span);
  * the doc's own line begins (a UTF-8 BOM on the file's first line is counted). */
 size_t tqc_doc_byte_column(const tqc_doc *doc, size_t offset);
 /* true when the bytes of span are the file's bytes 1:1 (plain text, or inside one exact
- * run of the map): only then may a fix edit the file at tqc_doc_file_offset. */
+ * run of a map of the file's own bytes, not of its decoded copy): only then may a fix edit the file at tqc_doc_file_offset. */
 bool tqc_doc_span_exact(const tqc_doc *doc, tqc_span span);
 
 /* The inline boundaries at exactly offset: a pointer to the first and *count of them

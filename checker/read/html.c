@@ -32,6 +32,8 @@
 #include "core/alloc.h"
 #include "core/text.h"
 
+#include <errno.h>
+#include <iconv.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/encoding.h>
 #include <libxml/parserInternals.h>
@@ -160,6 +162,7 @@ typedef struct html {
     size_t msg_line;
     bool done;
     char charset[64];       /* what the page is decoded as ("UTF-8" or a legacy name) */
+    bool decoded;           /* src is the page decoded to UTF-8, not the file's bytes */
 } html;
 
 static void stop(html *h, tqc_status st, const char *msg)
@@ -1164,6 +1167,53 @@ static void prescan(const char *s, size_t n, char *out, size_t cap)
     }
 }
 
+/* Decodes h->src from charset enc to UTF-8 in place, before parsing: libxml2 told a
+ * legacy charset decodes it itself, but then each position it reports (xmlByteConsumed)
+ * re-encodes the rest of the page, which is quadratic. A byte sequence enc does not
+ * have becomes U+FFFD. Positions after this are those of the UTF-8 text, and the doc
+ * says so (map_decoded): fix keeps every edit a suggestion, since a UTF-8 replacement at
+ * a UTF-8 offset would damage the legacy file. */
+static tqc_status decode_legacy(html *h, const char *enc)
+{
+    iconv_t cd = iconv_open("UTF-8", enc);
+    if (cd == (iconv_t)-1 && (cd = iconv_open("UTF-8", "WINDOWS-1252")) == (iconv_t)-1)
+        return TQC_OK;  /* no converter at all: libxml2's own decoding remains */
+    /* A legacy byte gives at most 4 bytes of UTF-8, or 3 for U+FFFD. */
+    size_t cap = h->src_len * 4 + 4;
+    char *out = tqc_malloc(cap);
+    if (!out) {
+        iconv_close(cd);
+        return TQC_ENOMEM;
+    }
+    char *in = (char *)h->src, *dst = out;
+    size_t left = h->src_len, room = cap;
+    if (strncmp(enc, "UTF-16", 6) == 0 && left >= 2) {  /* the byte order mark is no text */
+        in += 2;
+        left -= 2;
+    }
+    while (left) {
+        if (iconv(cd, &in, &left, &dst, &room) != (size_t)-1)
+            break;
+        if (errno == E2BIG)
+            break;  /* cannot happen with 4 bytes a byte; stop rather than loop */
+        memcpy(dst, "\xEF\xBF\xBD", 3);     /* EILSEQ or a truncated last sequence */
+        dst += 3;
+        room -= 3;
+        in++;
+        left--;
+        iconv(cd, NULL, NULL, NULL, NULL);
+    }
+    iconv_close(cd);
+    size_t len = (size_t)(dst - out);
+    char *fit = tqc_realloc(out, len + 1);
+    free((char *)h->src);
+    h->src = fit ? fit : out;
+    h->src_len = len;
+    h->decoded = true;
+    snprintf(h->charset, sizeof h->charset, "UTF-8");
+    return TQC_OK;
+}
+
 /* Settles the page's character set into h->charset, noting in in->note a declaration
  * the bytes contradict. Invalid bytes in a page that is otherwise UTF-8 become '?' (same
  * length, so offsets hold), and the note says where the first was. */
@@ -1171,7 +1221,7 @@ static tqc_status settle_charset(html *h)
 {
     char *src = (char *)h->src;
     size_t n = h->src_len;
-    char note[320] = "";
+    char note[512] = "";
     char declared[64] = "", label[64] = "";
     const char *enc = NULL;
     if (n >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0)
@@ -1227,6 +1277,11 @@ static tqc_status settle_charset(html *h)
         }
     }
     snprintf(h->charset, sizeof h->charset, "%s", enc);
+    if (strcmp(enc, "UTF-8") != 0) {
+        tqc_status st = decode_legacy(h, enc);
+        if (st != TQC_OK)
+            return st;
+    }
     if (note[0]) {
         free(h->in->note);
         size_t len = strlen(note) + 1;
@@ -1418,6 +1473,8 @@ static tqc_status html_next(tqc_input *in, tqc_doc **out, char *err, size_t errl
         l.tb.inl_count--;
     tqc_srcpos start = {0, 0, 0, 0};
     st = tqc_tb_finish(&l.tb, in->name, in->lang, NULL, start, out);
+    if (st == TQC_OK && *out)
+        (*out)->map_decoded = h->decoded;
     tqc_tb_free(&l.tb);
     free(l.code);
     if (st == TQC_ELIMIT)
