@@ -34,4 +34,21 @@ PY
 else
     echo "$0: $mqm not found: de.txt has no MQM segments" >&2
 fi
+# Errors of the published translations that a person confirmed (corrections.tsv): a
+# clean corpus must be clean. Each must still be found exactly once.
+python3 - "$here" <<'PY'
+import sys
+here = sys.argv[1]
+texts = {}
+for line in open(f"{here}/corrections.tsv", encoding="utf-8"):
+    if line.startswith("#") or not line.strip():
+        continue
+    lang, wrong, right = line.rstrip("\n").split("\t")
+    t = texts.setdefault(lang, open(f"{here}/{lang}.txt", encoding="utf-8").read())
+    if t.count(wrong) != 1:
+        sys.exit(f"corrections.tsv: '{wrong}' is in {lang}.txt {t.count(wrong)} times, not once")
+    texts[lang] = t.replace(wrong, right)
+for lang, t in texts.items():
+    open(f"{here}/{lang}.txt", "w", encoding="utf-8").write(t)
+PY
 wc -w "$here"/??.txt
