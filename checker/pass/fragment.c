@@ -220,9 +220,16 @@ static bool complete_sentence(const tqc_ctx *ctx, size_t s, bool any_clause)
            !(doc->tokens[last].flags & TQC_TF_SPACE_BEFORE) && is_closer(ctx, last))
         last--;
     size_t wk = last - 1;
-    const tqc_token *w = &doc->tokens[wk];
     if (!is_full_stop(doc, &doc->tokens[last]) || (doc->tokens[last].flags & TQC_TF_SPACE_BEFORE))
         return false;
+    /* ... or close before it: `(in the lxc package).`, `« touche Compose ».`; the word
+     * inside ends the clause. A mark after a space closes only if it cannot open. */
+    while (wk > prev->tok_first + 1 && doc->tokens[wk].kind == TQC_TOK_PUNCT &&
+           is_closer(ctx, wk) &&
+           (!(doc->tokens[wk].flags & TQC_TF_SPACE_BEFORE) ||
+            !(tqc_ctx_mark(ctx, wk, TQC_QUOTE_ROLES_QUOTES) & TQC_MARK_OPENS)))
+        wk--;
+    const tqc_token *w = &doc->tokens[wk];
     if (w->kind != TQC_TOK_NUMBER &&
         (w->kind != TQC_TOK_WORD || (w->flags & TQC_TF_PERIOD) || abbreviation(ctx, w)))
         return false;
@@ -243,9 +250,10 @@ static bool complete_sentence(const tqc_ctx *ctx, size_t s, bool any_clause)
     if (w->flags & TQC_TF_LOWER)
         return n > FRAG_MIN_NOUN_BYTES || tqc_ctx_pos(ctx, wk) ||
                (ctx->dict && tqc_dict_known(ctx->dict, tok_text(doc, w), n));
-    return (w->flags & TQC_TF_CAP) &&
-           (n >= FRAG_MIN_NOUN_BYTES || (w->flags & TQC_TF_ALLCAPS) || tqc_ctx_pos(ctx, wk) ||
-            tqc_ctx_pos_lower(ctx, wk));
+    if (!(w->flags & TQC_TF_CAP))
+        return n >= FRAG_MIN_NOUN_BYTES;   /* mixed case, no abbreviation: `d'APT`, `iPhone` */
+    return n >= FRAG_MIN_NOUN_BYTES || (w->flags & TQC_TF_ALLCAPS) || tqc_ctx_pos(ctx, wk) ||
+           tqc_ctx_pos_lower(ctx, wk);
 }
 
 /* Whether token k of paragraph tokens [first, k) lies inside a quotation, by the
@@ -278,8 +286,25 @@ static bool extended_attribute(const tqc_ctx *ctx, size_t first, size_t v)
     if (v < first + 3 || ctx->doc->tokens[v - 1].kind != TQC_TOK_WORD ||
         ctx->doc->tokens[v - 2].kind != TQC_TOK_WORD)
         return false;
-    return (word_pos(ctx, v - 1, false) & TQC_POS_NOUN) &&
-           (word_pos(ctx, v - 2, false) & (TQC_POS_ADJ | TQC_POS_VPART));
+    if (!(word_pos(ctx, v - 1, false) & TQC_POS_NOUN) ||
+        !(word_pos(ctx, v - 2, false) & (TQC_POS_ADJ | TQC_POS_VPART)))
+        return false;
+    /* Each article inside an attribute has its own noun before the verb (`Die den Kindern
+     * gegebenen Bücher verschwanden.`); one article more than nouns leaves the first
+     * word without one: a pronoun (`Der den öffentlichen Schlüssel kennt.`, `Das in ein
+     * schweres Loch fällt.`). Nouns are capitalised here. */
+    size_t articles = 0, nouns = 0;
+    for (size_t j = first; j < v; j++) {
+        if (ctx->doc->tokens[j].kind != TQC_TOK_WORD)
+            continue;
+        uint32_t pos = word_pos(ctx, j, j == first);
+        if ((pos & TQC_POS_DET) && !(pos & (TQC_POS_NOUN | TQC_POS_PROPN)))
+            articles++;
+        else if (j > first && (ctx->doc->tokens[j].flags & TQC_TF_CAP) &&
+                 (!pos || (pos & (TQC_POS_NOUN | TQC_POS_PROPN))))
+            nouns++;
+    }
+    return nouns >= articles;
 }
 
 /* Whether tokens [first, last) open with a relative clause in a language whose
@@ -330,13 +355,19 @@ static bool verb_final_relative(const tqc_ctx *ctx, size_t first, size_t last)
                 return false;   /* no finite verb before the first mark */
             continue;
         }
-        const tqc_token *after = &doc->tokens[v + 1];
-        bool clause_end = v + 1 == last || first_cp(doc, after) == ',';
+        bool clause_end = v + 1 == last || first_cp(doc, &doc->tokens[v + 1]) == ',';
         /* A lower-case word the lexicon lacks ending the clause is its verb
          * (`festlegt`: separable verbs are often missing). */
         if (!finite_verb(ctx, v, first) &&
             !(clause_end && !word_pos(ctx, v, false) && (doc->tokens[v].flags & TQC_TF_LOWER)))
             continue;
+        /* The clause may end on a cluster of verbs (`gelöscht worden sind`, `benutzt
+         * werden kann`). */
+        for (size_t e = v; !clause_end && e + 1 < last &&
+                           doc->tokens[e + 1].kind == TQC_TOK_WORD &&
+                           (word_pos(ctx, e + 1, false) & TQC_POS_VERB);
+             e++)
+            clause_end = e + 2 == last || first_cp(doc, &doc->tokens[e + 2]) == ',';
         return clause_end && !extended_attribute(ctx, first, v);
     }
     return false;
@@ -393,10 +424,20 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
     if (!relative && tok_in(ctx, "subordinators", &doc->tokens[first]) &&
         !(first + 1 < last && doc->tokens[first + 1].kind == TQC_TOK_WORD &&
           finite_verb(ctx, first + 1, first))) {
+        /* Its main clause may also follow with no comma, as a second verb (`Poiché
+         * ... possono essere estratte ... rimangono vulnerabili.`): a finite verb after a
+         * word that is no verb; one right after a verb is of the same cluster. */
+        size_t verbs = 0;
         relative = true;
-        for (size_t k = first; k < last; k++)
-            if (first_cp(doc, &doc->tokens[k]) == ',' || first_cp(doc, &doc->tokens[k]) == ';')
+        for (size_t k = first + 1; k < last && relative; k++) {
+            int32_t cp = first_cp(doc, &doc->tokens[k]);
+            if (cp == ',' || cp == ';')
                 relative = false;
+            else if (doc->tokens[k].kind == TQC_TOK_WORD && finite_verb(ctx, k, first) &&
+                     !(doc->tokens[k - 1].kind == TQC_TOK_WORD &&
+                       (word_pos(ctx, k - 1, k - 1 == first) & TQC_POS_VERB)))
+                relative = ++verbs < 2;
+        }
     }
     for (size_t k = first; k < last; k++) {
         const tqc_token *t = &doc->tokens[k];
@@ -432,8 +473,10 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
     if (words == 0 || (!relative && (words > FRAG_MAX_WORDS || !content)) ||
         set_phrase(ctx, first, last) || tok_in(ctx, "credits", &doc->tokens[first]))
         return;
+    /* A capitalised abbreviation (`Cf.`, `Dr.`) may have been cut from what follows it; a
+     * lower-case one the segmenter let end the sentence closes a list (`etc.`, `usw.`). */
     if (end->kind == TQC_TOK_WORD &&
-        (abbreviation(ctx, end) ||
+        ((abbreviation(ctx, end) && !(end->flags & TQC_TF_LOWER)) ||
          (tqc_span_len(end->span) < FRAG_MIN_LAST_BYTES && !word_pos(ctx, last - 1, false))))
         return;
     if (!complete_sentence(ctx, s - 1, relative) || inside_quotation(ctx, para_first_tok, first))
