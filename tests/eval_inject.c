@@ -835,7 +835,8 @@ static bool inj_fragment(lang *L, const char *p, size_t n, int sub, inj *r)
         if (sub == 2 ? !L->nrelative : !L->lex)
             return false;
         for (size_t c = start + 1; c + 2 < end; c++) {
-            if (p[c] != ',' || p[c + 1] != ' ')
+            /* not after an abbreviation's period (`Fla., for` would become `Fla.. For`) */
+            if (p[c] != ',' || p[c + 1] != ' ' || p[c - 1] == '.')
                 continue;
             size_t first = 0;
             while (first < k && w[first].s < c)
@@ -855,7 +856,9 @@ static bool inj_fragment(lang *L, const char *p, size_t n, int sub, inj *r)
                 continue;
             if (sub == 2) {
                 /* a relative clause standing alone is a fragment, verb or not */
-                if (nw < 3 || nw > 15 ||
+                /* the clause must run to the sentence's end: after a comma the piece
+                 * may hold the main clause's predicate (`, who attended, said that`) */
+                if (nw < 3 || nw > 15 || memchr(p + c + 2, ',', end - c - 2) ||
                     !in_list(L->relative, L->nrelative, p + w[first].s, w[first].e - w[first].s))
                     continue;
                 /* where relative pronouns are also articles (German `die`), the clause

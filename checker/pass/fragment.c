@@ -35,7 +35,7 @@
 
 #define FRAG_MAX_WORD 128
 /* The sentence before must be long enough to have been a full clause. */
-#define FRAG_MIN_PREV_WORDS 4
+#define FRAG_MIN_PREV_WORDS 3
 /* Longer verbless sentences are lists, tables or titles cut by the segmenter, and each
  * word more is one more chance that the lexicon lacks the verb reading of a word. */
 #define FRAG_MAX_WORDS 20
@@ -286,8 +286,11 @@ static bool extended_attribute(const tqc_ctx *ctx, size_t first, size_t v)
     if (v < first + 3 || ctx->doc->tokens[v - 1].kind != TQC_TOK_WORD ||
         ctx->doc->tokens[v - 2].kind != TQC_TOK_WORD)
         return false;
+    /* A noun a preposition governs is no head of the subject (`Die ... nur von
+     * begrenztem Nutzen sind.`). */
     if (!(word_pos(ctx, v - 1, false) & TQC_POS_NOUN) ||
-        !(word_pos(ctx, v - 2, false) & (TQC_POS_ADJ | TQC_POS_VPART)))
+        !(word_pos(ctx, v - 2, false) & (TQC_POS_ADJ | TQC_POS_VPART)) ||
+        governed(ctx, v - 1, first))
         return false;
     /* Each article inside an attribute has its own noun before the verb (`Die den Kindern
      * gegebenen Bücher verschwanden.`); one article more than nouns leaves the first
@@ -323,15 +326,24 @@ static bool verb_final_relative(const tqc_ctx *ctx, size_t first, size_t last)
         strcmp(tqc_lang_setting(ctx->lang, "verb-final-subordinate", "no"), "yes") != 0)
         return false;
     uint32_t opener = word_pos(ctx, first, true), next = word_pos(ctx, first + 1, false);
-    if (!(opener & TQC_POS_DET) || !(opener & TQC_POS_PRON))
+    /* A pronoun that is no article yet stands before a noun is a genitive one (`Deren
+     * Entwicklung ... gesichert ist.`): after its noun a main clause's verb comes
+     * (`Deren Zahl steigt.`), a relative clause's ends it. */
+    bool genitive = (opener & TQC_POS_PRON) && !(opener & TQC_POS_DET) &&
+                    (next & TQC_POS_NOUN) && (doc->tokens[first + 1].flags & TQC_TF_CAP);
+    if (genitive) {
+        if (doc->tokens[first + 2].kind != TQC_TOK_WORD || finite_verb(ctx, first + 2, first))
+            return false;
+    } else if (!(opener & TQC_POS_DET) || !(opener & TQC_POS_PRON))
         return false;
     /* What can neither follow an article nor be a main clause's verb, and the verb at
      * the end (`Die es benötigt.`). */
-    if (next && !(next & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_VERB)) &&
+    if (!genitive && next && !(next & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_VERB)) &&
         doc->tokens[last - 1].kind == TQC_TOK_WORD && (word_pos(ctx, last - 1, false) & FINITE))
         return !extended_attribute(ctx, first, last - 1);
-    size_t k = first + 1;
-    while (k < last && k <= first + FRAG_MAX_MODIFIERS && doc->tokens[k].kind == TQC_TOK_WORD) {
+    size_t k = genitive ? first + 2 : first + 1;
+    while (!genitive && k < last && k <= first + FRAG_MAX_MODIFIERS &&
+           doc->tokens[k].kind == TQC_TOK_WORD) {
         /* Nouns are capitalised here: a lower-case word the lexicon lacks is none. */
         uint32_t pos = word_pos(ctx, k, false);
         if (pos ? (pos & ~(TQC_POS_ADJ | TQC_POS_ADV)) != 0
@@ -342,14 +354,14 @@ static bool verb_final_relative(const tqc_ctx *ctx, size_t first, size_t last)
     if (k >= last || doc->tokens[k].kind != TQC_TOK_WORD)
         return false;
     uint32_t w = word_pos(ctx, k, false);
-    if (!w || (w & (TQC_POS_NOUN | TQC_POS_PROPN)))
+    if (!genitive && (!w || (w & (TQC_POS_NOUN | TQC_POS_PROPN))))
         return false;
     /* A verb right after the pronoun is a main clause's (`Die sind gut.`); after its
      * modifiers, ending the sentence, the relative clause's (`Die sonst gleich
      * erscheinen.`). */
-    if (finite_verb(ctx, k, first))
+    if (!genitive && finite_verb(ctx, k, first))
         return k > first + 1 && k + 1 == last;
-    for (size_t v = k + 1; v < last; v++) {
+    for (size_t v = genitive ? k : k + 1; v < last; v++) {
         if (doc->tokens[v].kind != TQC_TOK_WORD) {
             if (first_cp(doc, &doc->tokens[v]) != '-')
                 return false;   /* no finite verb before the first mark */
@@ -404,6 +416,45 @@ static bool set_phrase(const tqc_ctx *ctx, size_t first, size_t last)
     return n && tqc_lang_in(ctx->lang, "verbless-sentences", phrase, n);
 }
 
+/* Whether a main clause follows the subordinate clause opening tokens [first, last)
+ * (after a comma when after_comma: `Where ... affected ..., Menshikov went abroad.`,
+ * `Che sia hardware o software, un sistema ... può rimanere`): a second finite verb, not of the first one's cluster and
+ * with no conjunction or relative word between them and no other reading (`Quem é a
+ * favor afirma ...`,
+ * `Poiché ... possono essere estratte dalla rete rimangono vulnerabili.`). */
+static bool second_verb(const tqc_ctx *ctx, size_t first, size_t last, bool after_comma)
+{
+    const tqc_doc *doc = ctx->doc;
+    bool seen = false, linked = false, comma = false;
+    for (size_t k = first + 1; k < last; k++) {
+        if (doc->tokens[k].kind != TQC_TOK_WORD) {
+            comma = comma || first_cp(doc, &doc->tokens[k]) == ',';
+            continue;
+        }
+        if ((word_pos(ctx, k, false) & TQC_POS_CONJ) ||
+            tok_in(ctx, "relative-openers", &doc->tokens[k])) {
+            linked = linked || seen;
+            continue;
+        }
+        if (!finite_verb(ctx, k, first))
+            continue;
+        /* A verb right after the comma has no subject of its own: the relative
+         * clause's head was cut off (`Nunes. Who investigated the case, said ...`). */
+        if (seen && after_comma && comma && doc->tokens[k - 1].kind != TQC_TOK_WORD)
+            return false;
+        /* The second verb must be a finite one by every reading: `lo scopo` may be an
+         * article and its noun, `dominated by` a participle. */
+        if (seen && (word_pos(ctx, k, false) & ~(FINITE | TQC_POS_VINF)))
+            continue;
+        bool cluster = doc->tokens[k - 1].kind == TQC_TOK_WORD &&
+                       (word_pos(ctx, k - 1, k - 1 == first) & TQC_POS_VERB);
+        if (seen && !cluster && !linked && (!after_comma || comma))
+            return true;
+        seen = true;
+    }
+    return false;
+}
+
 static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
 {
     const tqc_doc *doc = ctx->doc;
@@ -414,30 +465,21 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
     if (!is_full_stop(doc, &doc->tokens[last]) || doc->tokens[first].kind != TQC_TOK_WORD)
         return;
     size_t words = 0, unknown_verbs = 0;
-    bool content = false;
+    bool content = false, lower = false, number = false;
     /* A relative or adverbial clause has its verb but no main clause: `Who lives in
      * Paris.`, `Because the road was closed.`; an adverbial one may open a sentence whose
      * main clause follows a comma, and a word that is also an adverb is one when a finite
      * verb follows it (`Da kam er.`). */
-    bool relative = tok_in(ctx, "relative-openers", &doc->tokens[first]) ||
+    bool relative = (tok_in(ctx, "relative-openers", &doc->tokens[first]) &&
+                     !second_verb(ctx, first, last, true)) ||
                     verb_final_relative(ctx, first, last);
     if (!relative && tok_in(ctx, "subordinators", &doc->tokens[first]) &&
         !(first + 1 < last && doc->tokens[first + 1].kind == TQC_TOK_WORD &&
           finite_verb(ctx, first + 1, first))) {
-        /* Its main clause may also follow with no comma, as a second verb (`Poiché
-         * ... possono essere estratte ... rimangono vulnerabili.`): a finite verb after a
-         * word that is no verb; one right after a verb is of the same cluster. */
-        size_t verbs = 0;
-        relative = true;
-        for (size_t k = first + 1; k < last && relative; k++) {
-            int32_t cp = first_cp(doc, &doc->tokens[k]);
-            if (cp == ',' || cp == ';')
+        relative = !second_verb(ctx, first, last, false);
+        for (size_t k = first; k < last; k++)
+            if (first_cp(doc, &doc->tokens[k]) == ',' || first_cp(doc, &doc->tokens[k]) == ';')
                 relative = false;
-            else if (doc->tokens[k].kind == TQC_TOK_WORD && finite_verb(ctx, k, first) &&
-                     !(doc->tokens[k - 1].kind == TQC_TOK_WORD &&
-                       (word_pos(ctx, k - 1, k - 1 == first) & TQC_POS_VERB)))
-                relative = ++verbs < 2;
-        }
     }
     for (size_t k = first; k < last; k++) {
         const tqc_token *t = &doc->tokens[k];
@@ -445,6 +487,7 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
         switch (t->kind) {
         case TQC_TOK_WORD: {
             words++;
+            lower = lower || (t->flags & TQC_TF_LOWER);
             if (!relative && finite_verb(ctx, k, first))
                 return;
             uint32_t pos = word_pos(ctx, k, k == first);
@@ -456,13 +499,15 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
             break;
         }
         case TQC_TOK_NUMBER:
-            content = true;
+            content = number = true;
             break;
         case TQC_TOK_PUNCT:
         case TQC_TOK_SYMBOL:
             /* Speech; a credit (`AFP/Getty`, `© Reuters`); a list or citation after a
-             * colon (`For example: 1.`). */
-            if (tqc_ctx_quote_mark(ctx, k) || cp == '/' || cp == '|' || cp == 0xA9 || cp == ':')
+             * colon (`For example: 1.`). A clause with its verb may quote a term
+             * (`Que permite quatro partições «primárias».`). */
+            if ((tqc_ctx_quote_mark(ctx, k) && !relative) || cp == '/' || cp == '|' ||
+                cp == 0xA9 || cp == ':')
                 return;
             break;
         default:
@@ -470,7 +515,8 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
         }
     }
     const tqc_token *end = &doc->tokens[last - 1];
-    if (words == 0 || (!relative && (words > FRAG_MAX_WORDS || !content)) ||
+    /* Names and numbers alone are a reference or a credit (`Luke 23:34.`). */
+    if (words == 0 || (!relative && (words > FRAG_MAX_WORDS || !content || (number && !lower))) ||
         set_phrase(ctx, first, last) || tok_in(ctx, "credits", &doc->tokens[first]))
         return;
     /* A capitalised abbreviation (`Cf.`, `Dr.`) may have been cut from what follows it; a
@@ -505,9 +551,13 @@ static void run(const tqc_ctx *ctx)
         if (para->sent_count < 2)
             continue;
         size_t para_first_tok = doc->sentences[para->sent_first].tok_first;
-        /* A list item opens with a bullet, dash or number, not a word. */
-        if (para_first_tok >= doc->token_count ||
-            doc->tokens[para_first_tok].kind != TQC_TOK_WORD)
+        /* A list item opens with a bullet, dash or number, not a word; prose may open
+         * with a quotation (`"We will appeal," said ...`). */
+        size_t w = para_first_tok;
+        if (w + 1 < doc->token_count &&
+            (tqc_ctx_mark(ctx, w, TQC_QUOTE_ROLES_QUOTES) & TQC_MARK_OPENS))
+            w++;
+        if (w >= doc->token_count || doc->tokens[w].kind != TQC_TOK_WORD)
             continue;
         for (size_t s = para->sent_first + 1; s < para->sent_first + para->sent_count; s++)
             check_sentence(ctx, s, para_first_tok);

@@ -393,22 +393,6 @@ static void check_decimal_comma_language(const tqc_ctx *ctx, size_t k, const cha
     tqc_finding_suggest(ctx->out, f, fixed, fl);
 }
 
-/* Whether number token k follows a preposition, an article or a conjunction (`to
- * 2.250`, `at 6.250`, `and 41.250`), where a count stands; a version or a section
- * number follows its label (`version 1.250`, `sec. 3.190`, `Debian 4.250`). */
-static bool counted_after(const tqc_ctx *ctx, size_t k)
-{
-    if (k == 0)
-        return false;
-    const tqc_token *p = &ctx->doc->tokens[k - 1];
-    if (p->kind != TQC_TOK_WORD || p->sentence != ctx->doc->tokens[k].sentence ||
-        !(p->flags & TQC_TF_LOWER) || p->span.end + 1 != ctx->doc->tokens[k].span.start)
-        return false;
-    uint32_t pos = tqc_ctx_pos(ctx, k - 1);
-    return (pos & (TQC_POS_PREP | TQC_POS_DET | TQC_POS_CONJ)) &&
-           !(pos & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_VERB));
-}
-
 /* The monolingual checks on number token k. */
 static void check_notation(const tqc_ctx *ctx, size_t k)
 {
@@ -468,11 +452,10 @@ static void check_notation(const tqc_ctx *ctx, size_t k)
     if (dots == 1 && commas == 0 && n >= 5 && n <= 7 && s[n - 4] == '.' && s[n - 1] == '0' &&
         s[0] != '0') {
         /* 3.000 or 40.000: one group of thousands after a dot; a decimal would not
-         * carry trailing zeros (`1.400`). 41.250 may be a precise decimal: a hint, unless
-         * a quantity follows (`15.250 days`, `1.250%`: a measure is written without a
-         * trailing zero) or it stands where a count does (see counted_after). 1.234 is
-         * left alone. */
-        bool sure = s[n - 2] == '0' || quantity(ctx, k, span.end) > 0 || counted_after(ctx, k);
+         * carry two trailing zeros (`1.400`). 41.250 may be a precise decimal: a hint,
+         * unless a quantity follows (`15.250 days`, `1.250%`): a measure is written
+         * without a trailing zero. 1.234 is left alone. */
+        bool sure = s[n - 2] == '0' || quantity(ctx, k, span.end) > 0;
         for (size_t i = 0; i < n; i++)
             fixed[i] = s[i] == '.' ? ',' : s[i];
         fixed[n] = '\0';
