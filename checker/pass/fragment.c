@@ -428,7 +428,16 @@ static bool second_verb(const tqc_ctx *ctx, size_t first, size_t last, bool afte
     bool seen = false, linked = false, comma = false;
     for (size_t k = first + 1; k < last; k++) {
         if (doc->tokens[k].kind != TQC_TOK_WORD) {
-            comma = comma || first_cp(doc, &doc->tokens[k]) == ',';
+            /* a comma ends what a conjunction joined (`grande o piccolo, un archivio`) */
+            if (first_cp(doc, &doc->tokens[k]) == ',') {
+                comma = true;
+                linked = false;
+            }
+            continue;
+        }
+        /* Right after the opener a finite reading is the clause's own verb (`Che sia`). */
+        if (k == first + 1 && (word_pos(ctx, k, false) & FINITE)) {
+            seen = true;
             continue;
         }
         if ((word_pos(ctx, k, false) & TQC_POS_CONJ) ||
@@ -442,12 +451,14 @@ static bool second_verb(const tqc_ctx *ctx, size_t first, size_t last, bool afte
          * clause's head was cut off (`Nunes. Who investigated the case, said ...`). */
         if (seen && after_comma && comma && doc->tokens[k - 1].kind != TQC_TOK_WORD)
             return false;
-        /* The second verb must be a finite one by every reading: `lo scopo` may be an
-         * article and its noun, `dominated by` a participle. */
-        if (seen && (word_pos(ctx, k, false) & ~(FINITE | TQC_POS_VINF)))
+        /* Both verbs must be finite ones by every reading: `lo scopo` may be an
+         * article and its noun, `dominated by` a participle, `meine` a possessive. */
+        if (word_pos(ctx, k, false) & ~(FINITE | TQC_POS_VINF))
             continue;
-        bool cluster = doc->tokens[k - 1].kind == TQC_TOK_WORD &&
-                       (word_pos(ctx, k - 1, k - 1 == first) & TQC_POS_VERB);
+        uint32_t before = doc->tokens[k - 1].kind == TQC_TOK_WORD
+                              ? word_pos(ctx, k - 1, k - 1 == first) : 0;
+        bool cluster = (before & TQC_POS_VERB) &&
+                       !(before & (TQC_POS_NOUN | TQC_POS_ADJ | TQC_POS_PRON | TQC_POS_DET));
         if (seen && !cluster && !linked && (!after_comma || comma))
             return true;
         seen = true;
