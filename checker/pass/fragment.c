@@ -15,12 +15,14 @@
  *  - it is not speech: no quotation mark in it, not inside a quotation;
  *  - it is not a credit, list item or handle: no URL, handle, colon, slash or ©, its
  *    first word not in the profile list `credits` (`Photo`, `Source`), its paragraph
- *    opening with a word; and not cut at an abbreviation (`Cf.`).
+ *    opening with a word or a quotation; not names and numbers alone (`Luke 23:34.`); and
+ *    not cut at a capitalised abbreviation (`Cf.`).
  * A sentence opening with a word of the profile list `relative-openers` (`Who`, `Which`,
  * `Dont`, `Donde`), or of `subordinators` (`Because`, `Weil`, `Aunque`) with no comma
  * after which a main clause could follow, or a German relative clause whose first finite
  * verb ends it (verb_final_relative), and ending with a full stop is a subordinate clause
- * with no main clause, reported the same way whatever its verbs.
+ * with no main clause, reported the same way, unless its main clause follows (see
+ * second_verb).
  * A word the lexicon lacks may be a verb when it is written in lower case, or opens the
  * sentence and the dictionary knows it in lower case; such a sentence is reported at info
  * only, since the verb may be the word the lexicon lacks. Capitalised words inside the
