@@ -231,6 +231,79 @@ START_TEST(test_issue_12_fragment_unknown_words_keep_it_at_info)
 }
 END_TEST
 
+/* Where the sentence before ends (a closing bracket or quotation mark before its full stop,
+ * a mixed-case word), where the paragraph opens (a quotation), what ends the fragment (a
+ * list's `etc.`), and when a clause has a main clause of its own: in each language. */
+START_TEST(test_issue_12_fragment_sentence_ends_and_main_clauses)
+{
+    /* A closing bracket or quote before the stop ends a complete sentence. */
+    FINDS("pt", "O servidor guarda as cópias na pasta antiga (no disco externo). Um arquivo "
+          "muito mais recente.", RULE, "Um arquivo muito mais recente.");
+    FINDS("fr", "Le menu propose ensuite de choisir la « touche spéciale ». Qui sert à saisir "
+          "les accents.", RULE, "Qui sert à saisir les accents.");
+    FINDS("de", "Die Firma liefert viele fertige Vorlagen (im Paket enthalten). Die Sie "
+          "leicht anpassen können.", RULE, "Die Sie leicht anpassen können.");
+    FINDS("fr", "La taille du tampon est fixée par le module d'ARP. Qui sera ainsi réglée "
+          "automatiquement.", RULE, "Qui sera ainsi réglée automatiquement.");
+    /* A paragraph may open with a quotation and still be prose. */
+    FINDS("en", "\"We will appeal,\" said the lawyer for the shipping company. With a new "
+          "team of experts.", RULE, "With a new team of experts.");
+    SILENT("en", "- The lawyer for the shipping company spoke on Monday. With a new team.", RULE);
+    /* A list closed by a lower-case abbreviation; a capitalised one may be cut off. */
+    FINDS("es", "El programa gestiona los usuarios, los grupos y los permisos del sistema. Los "
+          "discos, las impresoras, etc.", RULE, "Los discos, las impresoras, etc.");
+    FINDS("it", "Il pannello mostra i pacchetti installati e quelli da aggiornare. I pacchetti "
+          "obsoleti, ecc.", RULE, "I pacchetti obsoleti, ecc.");
+    SILENT("en", "The hearing was moved to the courthouse on Main Street. See Dr.", RULE);
+    /* A name and a number alone are a reference. */
+    SILENT("en", "The preacher read the same passage at every service that winter. Mark 4:35.",
+           RULE);
+    /* A subordinate clause with its main clause after it, with no comma. */
+    FINDS("it", "Il servizio resta attivo anche di notte. Poiché le copie possono essere "
+          "lette dalla rete.", RULE, "Poiché le copie possono essere lette dalla rete.");
+    SILENT("it", "Il servizio resta attivo anche di notte. Poiché le copie possono essere "
+           "lette dalla rete rimangono esposte.", RULE);
+    SILENT("es", "El servicio sigue activo durante la noche. Cuando se abre el archivo aparece "
+           "una ventana nueva.", RULE);
+    /* ... or after a comma, with its own subject; a verb right after the comma has none. */
+    SILENT("en", "The envoys met in the old palace on Friday. Where the treaty was signed, "
+           "there is now a museum.", RULE);
+    SILENT("it", "Il sistema resta attivo di notte. Che sia grande o piccolo, un archivio "
+           "può essere copiato.", RULE);
+    FINDS("en", "The report was written by the harbour master. Who inspected the ship, said "
+          "the crew had left.", RULE, "Who inspected the ship, said the crew had left.");
+    SILENT("pt", "O projeto publica uma nova versão a cada dois anos. Quem usa a versão antiga "
+           "recebe correções de segurança.", RULE);
+    /* A quoted term inside a clause is no speech. */
+    FINDS("es", "Los discos antiguos usan el formato de la tabla de 1983. Que solo admite "
+          "cuatro particiones «primarias».", RULE, "Que solo admite cuatro particiones "
+          "«primarias».");
+}
+END_TEST
+
+START_TEST(test_issue_12_fragment_german_pronouns_without_nouns)
+{
+    /* One article more than nouns before the final verb: the first word is a pronoun. */
+    FINDS("de", "Eine Nachricht kann nur mit dem privaten Schlüssel gelesen werden. Der den "
+          "geheimen Schlüssel kennt.", RULE, "Der den geheimen Schlüssel kennt.");
+    FINDS("de", "Die Werkzeuge sind komplexer und bieten viele Funktionen. Die in einem "
+          "kleinen Büro nur von geringem Nutzen sind.", RULE, "Die in einem kleinen Büro nur "
+          "von geringem Nutzen sind.");
+    SILENT("de", "Die Stadt hat einen neuen Hafen gebaut. Das 1990 in Hamburg gegründete "
+           "Unternehmen wächst.", RULE);
+    /* A genitive relative pronoun before its noun, the verb cluster ending the clause. */
+    FINDS("de", "Es ist eine freie Distribution. Deren Entwicklung von keiner Firma "
+          "abhängig gemacht worden ist.", RULE, "Deren Entwicklung von keiner Firma abhängig "
+          "gemacht worden ist.");
+    SILENT("de", "Es ist eine freie Distribution. Deren Zahl steigt jedes Jahr.", RULE);
+    /* `wo`, `dass`, `ob` open subordinate clauses; a verb right after `wo` asks. */
+    FINDS("de", "Ich war vor zehn Jahren zum ersten Mal in Norwegen. Wo ich meine ersten "
+          "Gletscher sah.", RULE, "Wo ich meine ersten Gletscher sah.");
+    SILENT("de", "Ich war vor zehn Jahren zum ersten Mal in Norwegen. Wo ich wohnte, war es "
+           "kalt.", RULE);
+}
+END_TEST
+
 Suite *pass_fragment_suite(void)
 {
     Suite *s = suite_create("pass_fragment");
@@ -244,6 +317,8 @@ Suite *pass_fragment_suite(void)
     tcase_add_test(tc, test_issue_12_fragment_legitimate_verbless_sentences);
     tcase_add_test(tc, test_issue_12_fragment_speech_titles_credits_lists);
     tcase_add_test(tc, test_issue_12_fragment_unknown_words_keep_it_at_info);
+    tcase_add_test(tc, test_issue_12_fragment_sentence_ends_and_main_clauses);
+    tcase_add_test(tc, test_issue_12_fragment_german_pronouns_without_nouns);
     suite_add_tcase(s, tc);
     return s;
 }

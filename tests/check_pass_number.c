@@ -98,6 +98,9 @@ START_TEST(test_english)
     NUMBER("en", "The runner won the 1.500 metres.", "1.500", TQC_SEV_WARNING, "1,500");
     NUMBER("en", "He waited 15.250 days for it.", "15.250", TQC_SEV_WARNING, "15,250");
     NUMBER("en", "The index closed at 41.250 on Friday.", "41.250", TQC_SEV_INFO, "41,250");
+    /* Two trailing zeros: a decimal would not keep them. */
+    NUMBER("en", "A crowd of 2.400 is expected at the stadium.", "2.400", TQC_SEV_WARNING,
+           "2,400");
     NO_NUMBER("en", "The ratio was 1.234 at the close.");
     /* Adjectives between the count and its noun; the first number of a range. */
     NUMBER("en", "There are 47.250 dental schools.", "47.250", TQC_SEV_WARNING, "47,250");

@@ -244,6 +244,7 @@ typedef struct lang {
     size_t nlower;
     char *relative[MAX_LIST];      /* words that open a relative clause */
     size_t nrelative;
+    bool verb_final;               /* a relative clause ends on its finite verb (German) */
     char *phrases[2][MAX_LIST];    /* boilerplate, stray-heading */
     size_t nphrases[2];
     Hunhandle *hun;
@@ -328,6 +329,8 @@ static void load_data(lang *L)
         else if (!strcmp(k, "relative"))
             for (size_t i = 1; i < nf && L->nrelative < MAX_LIST; i++)
                 L->relative[L->nrelative++] = xstrdup(f[i], strlen(f[i]));
+        else if (!strcmp(k, "relative-verb-final"))
+            L->verb_final = !strcmp(f[1], "yes");
         else if (!strcmp(k, "boilerplate") || !strcmp(k, "stray-heading")) {
             int c = k[0] == 's';
             if (L->nphrases[c] < MAX_LIST)
@@ -731,20 +734,64 @@ static bool inj_capitalization(lang *L, const char *p, size_t n, int sub, inj *r
 }
 
 /* fragment: a piece with no finite verb (participles and infinitives make no clause)
- * becomes a sentence of its own. A word counts as a finite verb when the lexicon gives
- * it no other reading; a lower-case word the lexicon lacks may be one. */
+ * becomes a sentence of its own. By the lexicon, a word is a finite verb when it has an
+ * auxiliary reading (`est`, `são`, `will`), or a finite reading and nothing before it
+ * rules that out: only a determiner, preposition, adjective or number with no reading
+ * that could be a subject or a verb (`of historic weight`) makes a noun of it. A
+ * lower-case word the lexicon lacks is unknown, so it may be one. A piece of adverbs
+ * and pronouns alone (`Not yet.`) reads as a reply: a fragment carries a noun, a name,
+ * an adjective or a number. */
 static bool verbless(lang *L, const char *p, const word *w, size_t from, size_t to)
 {
     const uint32_t other = TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_ADV | TQC_POS_DET |
                            TQC_POS_PRON | TQC_POS_PREP | TQC_POS_CONJ | TQC_POS_NUM;
+    const uint32_t rules_out = TQC_POS_DET | TQC_POS_PREP | TQC_POS_ADJ | TQC_POS_NUM;
+    const uint32_t subject_or_verb = TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_PRON | TQC_POS_VFIN |
+                                     TQC_POS_AUX;
+    const uint32_t content = TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_NUM;
+    const uint32_t reply = TQC_POS_ADV | TQC_POS_PRON | TQC_POS_INTJ;
+    bool has_content = false;
     for (size_t j = from; j < to; j++) {
         uint32_t pos = pos_of(L, p + w[j].s, w[j].e - w[j].s);
         if (!pos && all_lower(p, w[j].s, w[j].e))
             return false;
-        if ((pos & (TQC_POS_VFIN | TQC_POS_AUX)) && !(pos & other))
+        has_content = has_content || !pos || ((pos & content) && !(pos & reply));
+        if (pos & TQC_POS_AUX)
+            return false;
+        if (!(pos & TQC_POS_VFIN))
+            continue;
+        if (!(pos & other) || j == from)
+            return false;
+        uint32_t before = pos_of(L, p + w[j - 1].s, w[j - 1].e - w[j - 1].s);
+        if (!(before & rules_out) || (before & subject_or_verb))
             return false;
     }
-    return true;
+    return has_content;
+}
+
+/* Whether offset at of p lies inside a quotation, by the language's pairs: speech may be
+ * verbless (`"Not in my town."`), so no fragment is made there. */
+static bool in_quotation(const lang *L, const char *p, size_t at)
+{
+    for (size_t i = 0; i < L->npairs; i++) {
+        const char *pair = L->pairs[i];
+        int32_t cp;
+        size_t l1 = tqc_text_decode(pair, strlen(pair), &cp);
+        if (!l1 || pair[0] == '(')
+            continue;
+        const char *close = pair + l1;
+        size_t l2 = strlen(close), opens = 0, closes = 0;
+        for (size_t j = 0; j < at; j++) {
+            if (!memcmp(p + j, pair, l1))
+                opens++;
+            else if (l2 && !memcmp(p + j, close, l2))
+                closes++;
+        }
+        bool same = l1 == l2 && !memcmp(pair, close, l1);
+        if (same ? opens % 2 == 1 : opens > closes)
+            return true;
+    }
+    return false;
 }
 
 static bool inj_fragment(lang *L, const char *p, size_t n, int sub, inj *r)
@@ -762,13 +809,18 @@ static bool inj_fragment(lang *L, const char *p, size_t n, int sub, inj *r)
         for (size_t j = 0; j < ne; j++)
             if (ends[j] < end && ends[j] > start)
                 start = ends[j];
+        if (in_quotation(L, p, end - 1))
+            continue;
         if (sub == 3) {
             /* a name of two or more capitalised words ends the sentence: its last word
              * is split off (`... at Faleolo International. Airport.`) */
             size_t j = 0;
             while (j < k && w[j].e < end - 1)
                 j++;
-            if (j >= k || w[j].e != end - 1 || j < 3)
+            /* words of three letters or fewer before a full stop may be abbreviations
+             * (`Gen.`, `Ave.`): the split would be no clear sentence end */
+            if (j >= k || w[j].e != end - 1 || j < 3 || w[j].e - w[j].s < 4 ||
+                w[j - 1].e - w[j - 1].s < 4)
                 continue;
             if (!capitalised(p, w[j].s, w[j].e) || !capitalised(p, w[j - 1].s, w[j - 1].e) ||
                 !single_space_between(p, &w[j - 1], &w[j]) || w[j - 1].s <= start + 1 ||
@@ -783,7 +835,8 @@ static bool inj_fragment(lang *L, const char *p, size_t n, int sub, inj *r)
         if (sub == 2 ? !L->nrelative : !L->lex)
             return false;
         for (size_t c = start + 1; c + 2 < end; c++) {
-            if (p[c] != ',' || p[c + 1] != ' ')
+            /* not after an abbreviation's period (`Fla., for` would become `Fla.. For`) */
+            if (p[c] != ',' || p[c + 1] != ' ' || p[c - 1] == '.')
                 continue;
             size_t first = 0;
             while (first < k && w[first].s < c)
@@ -803,9 +856,21 @@ static bool inj_fragment(lang *L, const char *p, size_t n, int sub, inj *r)
                 continue;
             if (sub == 2) {
                 /* a relative clause standing alone is a fragment, verb or not */
-                if (nw < 3 || nw > 15 ||
+                /* the clause must run to the sentence's end: after a comma the piece
+                 * may hold the main clause's predicate (`, who attended, said that`) */
+                if (nw < 3 || nw > 15 || memchr(p + c + 2, ',', end - c - 2) ||
                     !in_list(L->relative, L->nrelative, p + w[first].s, w[first].e - w[first].s))
                     continue;
+                /* where relative pronouns are also articles (German `die`), the clause
+                 * must end on a finite verb, before its first comma: `, die Konflikte
+                 * verursachen` is one, `, den Rechner zu reinigen` is not */
+                if (L->verb_final) {
+                    size_t v = first + 1;
+                    while (v + 1 < last && p[w[v].e] != ',')
+                        v++;
+                    if (!(pos_of(L, p + w[v].s, w[v].e - w[v].s) & (TQC_POS_VFIN | TQC_POS_AUX)))
+                        continue;
+                }
             } else {
                 if (nw < 2 || nw > 8 || !verbless(L, p, w, first, last))
                     continue;
@@ -923,6 +988,28 @@ static size_t digits_at(const char *p, size_t n, size_t i)
     return j - i;
 }
 
+/* Whether the number ending at j counts things: a lower-case word the lexicon knows as a
+ * noun follows, after one adjective at most (`12 pars`, `4 other companies`). A plain
+ * count given a decimal part or a group of thousands is only a misread number when it
+ * counts something: `a monstrous 12.250 on a par-5 hole` may be a score or a decimal. */
+static bool counts_noun(lang *L, const char *p, size_t n, size_t j)
+{
+    for (int hop = 0; hop < 2; hop++) {
+        if (j >= n || p[j] != ' ' || !is_lower_at(p, n, j + 1))
+            return false;
+        size_t ws = j + 1, we = ws;
+        while (we < n && is_letter_at(p, n, we))
+            we++;
+        uint32_t pos = pos_of(L, p + ws, we - ws);
+        if (pos & TQC_POS_NOUN)
+            return true;
+        if (!(pos & TQC_POS_ADJ) || (pos & (TQC_POS_VFIN | TQC_POS_AUX)))
+            return false;
+        j = we;
+    }
+    return false;
+}
+
 static bool inj_number(lang *L, const char *p, size_t n, int sub, inj *r)
 {
     if (sub == 2 && (!L->time_sep[0] || !L->ftime[0]))
@@ -938,8 +1025,17 @@ static bool inj_number(lang *L, const char *p, size_t n, int sub, inj *r)
         size_t d = digits_at(p, n, i), j = i + d;
         if (sub == 2) {
             size_t tl = strlen(L->time_sep);
-            if (d >= 1 && d <= 2 && j + tl + 2 <= n && !memcmp(p + j, L->time_sep, tl) &&
-                digits_at(p, n, j + tl) == 2 && (j + tl + 2 == n || !(p[j + tl + 2] >= '0' && p[j + tl + 2] <= '9')))
+            /* not a reference after a name (`Matthew 6:14-15`, `John 3:16`) */
+            size_t ws = i > 1 ? i - 1 : 0;
+            while (ws > 0 && is_letter_at(p, n, ws - 1))
+                ws--;
+            bool name = i > 1 && ws < i - 1 && capitalised(p, ws, i - 1);
+            size_t te = j + tl + 2;
+            if (!name && d >= 1 && d <= 2 && te <= n && !memcmp(p + j, L->time_sep, tl) &&
+                digits_at(p, n, j + tl) == 2 &&
+                (te == n || !((p[te] >= '0' && p[te] <= '9') || p[te] == '-' ||
+                              ((p[te] == ':' || p[te] == '.' || p[te] == ',') && te + 1 < n &&
+                               p[te + 1] >= '0' && p[te + 1] <= '9'))))
                 cands[nc][0] = i, cands[nc++][1] = j + tl + 2;
             i = j;
             continue;
@@ -978,7 +1074,15 @@ static bool inj_number(lang *L, const char *p, size_t n, int sub, inj *r)
             while (e + gl < n && !memcmp(p + e, grp, gl) && digits_at(p, n, e + gl) == 3)
                 e += gl + 3;
             ctx = e >= n || !(p[e] >= '0' && p[e] <= '9');
+            /* one group whose result is also a decimal of the language (`1,723` in
+             * French, `1.488` in English): no reader could tell it wrong; a group
+             * ending in a zero is thousands (a decimal would drop it) */
+            if (e == j + gl + 3 && p[e - 1] != '0')
+                ctx = false;
         } else if (!(d >= 1 && d <= 3 && ctx))
+            ctx = false;
+        /* a plain count made a decimal or thousands must count something */
+        if (ctx && e == j && !counts_noun(L, p, n, j))
             ctx = false;
         if (ctx)
             cands[nc][0] = i, cands[nc++][1] = e;
@@ -2103,7 +2207,7 @@ static const char *check_injection(lang *L, int cls, int sub, const char *p, siz
             return "not one more sentence, ending in a full stop";
         static word w[MAX_WORDS];
         size_t k = words_of(sp, sl, w, MAX_WORDS);
-        if (sub != 2 && L->lex && !verbless(L, sp, w, 0, k))
+        if (sub < 2 && L->lex && !verbless(L, sp, w, 0, k))
             return "a finite verb in the fragment";
         break;
     }

@@ -15,12 +15,14 @@
  *  - it is not speech: no quotation mark in it, not inside a quotation;
  *  - it is not a credit, list item or handle: no URL, handle, colon, slash or ©, its
  *    first word not in the profile list `credits` (`Photo`, `Source`), its paragraph
- *    opening with a word; and not cut at an abbreviation (`Cf.`).
+ *    opening with a word or a quotation; not names and numbers alone (`Luke 23:34.`); and
+ *    not cut at a capitalised abbreviation (`Cf.`).
  * A sentence opening with a word of the profile list `relative-openers` (`Who`, `Which`,
  * `Dont`, `Donde`), or of `subordinators` (`Because`, `Weil`, `Aunque`) with no comma
  * after which a main clause could follow, or a German relative clause whose first finite
  * verb ends it (verb_final_relative), and ending with a full stop is a subordinate clause
- * with no main clause, reported the same way whatever its verbs.
+ * with no main clause, reported the same way, unless its main clause follows (see
+ * second_verb).
  * A word the lexicon lacks may be a verb when it is written in lower case, or opens the
  * sentence and the dictionary knows it in lower case; such a sentence is reported at info
  * only, since the verb may be the word the lexicon lacks. Capitalised words inside the
@@ -35,7 +37,7 @@
 
 #define FRAG_MAX_WORD 128
 /* The sentence before must be long enough to have been a full clause. */
-#define FRAG_MIN_PREV_WORDS 4
+#define FRAG_MIN_PREV_WORDS 3
 /* Longer verbless sentences are lists, tables or titles cut by the segmenter, and each
  * word more is one more chance that the lexicon lacks the verb reading of a word. */
 #define FRAG_MAX_WORDS 20
@@ -220,9 +222,16 @@ static bool complete_sentence(const tqc_ctx *ctx, size_t s, bool any_clause)
            !(doc->tokens[last].flags & TQC_TF_SPACE_BEFORE) && is_closer(ctx, last))
         last--;
     size_t wk = last - 1;
-    const tqc_token *w = &doc->tokens[wk];
     if (!is_full_stop(doc, &doc->tokens[last]) || (doc->tokens[last].flags & TQC_TF_SPACE_BEFORE))
         return false;
+    /* ... or close before it: `(in the lxc package).`, `« touche Compose ».`; the word
+     * inside ends the clause. A mark after a space closes only if it cannot open. */
+    while (wk > prev->tok_first + 1 && doc->tokens[wk].kind == TQC_TOK_PUNCT &&
+           is_closer(ctx, wk) &&
+           (!(doc->tokens[wk].flags & TQC_TF_SPACE_BEFORE) ||
+            !(tqc_ctx_mark(ctx, wk, TQC_QUOTE_ROLES_QUOTES) & TQC_MARK_OPENS)))
+        wk--;
+    const tqc_token *w = &doc->tokens[wk];
     if (w->kind != TQC_TOK_NUMBER &&
         (w->kind != TQC_TOK_WORD || (w->flags & TQC_TF_PERIOD) || abbreviation(ctx, w)))
         return false;
@@ -243,9 +252,10 @@ static bool complete_sentence(const tqc_ctx *ctx, size_t s, bool any_clause)
     if (w->flags & TQC_TF_LOWER)
         return n > FRAG_MIN_NOUN_BYTES || tqc_ctx_pos(ctx, wk) ||
                (ctx->dict && tqc_dict_known(ctx->dict, tok_text(doc, w), n));
-    return (w->flags & TQC_TF_CAP) &&
-           (n >= FRAG_MIN_NOUN_BYTES || (w->flags & TQC_TF_ALLCAPS) || tqc_ctx_pos(ctx, wk) ||
-            tqc_ctx_pos_lower(ctx, wk));
+    if (!(w->flags & TQC_TF_CAP))
+        return n >= FRAG_MIN_NOUN_BYTES;   /* mixed case, no abbreviation: `d'APT`, `iPhone` */
+    return n >= FRAG_MIN_NOUN_BYTES || (w->flags & TQC_TF_ALLCAPS) || tqc_ctx_pos(ctx, wk) ||
+           tqc_ctx_pos_lower(ctx, wk);
 }
 
 /* Whether token k of paragraph tokens [first, k) lies inside a quotation, by the
@@ -278,8 +288,28 @@ static bool extended_attribute(const tqc_ctx *ctx, size_t first, size_t v)
     if (v < first + 3 || ctx->doc->tokens[v - 1].kind != TQC_TOK_WORD ||
         ctx->doc->tokens[v - 2].kind != TQC_TOK_WORD)
         return false;
-    return (word_pos(ctx, v - 1, false) & TQC_POS_NOUN) &&
-           (word_pos(ctx, v - 2, false) & (TQC_POS_ADJ | TQC_POS_VPART));
+    /* A noun a preposition governs is no head of the subject (`Die ... nur von
+     * begrenztem Nutzen sind.`). */
+    if (!(word_pos(ctx, v - 1, false) & TQC_POS_NOUN) ||
+        !(word_pos(ctx, v - 2, false) & (TQC_POS_ADJ | TQC_POS_VPART)) ||
+        governed(ctx, v - 1, first))
+        return false;
+    /* Each article inside an attribute has its own noun before the verb (`Die den Kindern
+     * gegebenen Bücher verschwanden.`); one article more than nouns leaves the first
+     * word without one: a pronoun (`Der den öffentlichen Schlüssel kennt.`, `Das in ein
+     * schweres Loch fällt.`). Nouns are capitalised here. */
+    size_t articles = 0, nouns = 0;
+    for (size_t j = first; j < v; j++) {
+        if (ctx->doc->tokens[j].kind != TQC_TOK_WORD)
+            continue;
+        uint32_t pos = word_pos(ctx, j, j == first);
+        if ((pos & TQC_POS_DET) && !(pos & (TQC_POS_NOUN | TQC_POS_PROPN)))
+            articles++;
+        else if (j > first && (ctx->doc->tokens[j].flags & TQC_TF_CAP) &&
+                 (!pos || (pos & (TQC_POS_NOUN | TQC_POS_PROPN))))
+            nouns++;
+    }
+    return nouns >= articles;
 }
 
 /* Whether tokens [first, last) open with a relative clause in a language whose
@@ -298,15 +328,24 @@ static bool verb_final_relative(const tqc_ctx *ctx, size_t first, size_t last)
         strcmp(tqc_lang_setting(ctx->lang, "verb-final-subordinate", "no"), "yes") != 0)
         return false;
     uint32_t opener = word_pos(ctx, first, true), next = word_pos(ctx, first + 1, false);
-    if (!(opener & TQC_POS_DET) || !(opener & TQC_POS_PRON))
+    /* A pronoun that is no article yet stands before a noun is a genitive one (`Deren
+     * Entwicklung ... gesichert ist.`): after its noun a main clause's verb comes
+     * (`Deren Zahl steigt.`), a relative clause's ends it. */
+    bool genitive = (opener & TQC_POS_PRON) && !(opener & TQC_POS_DET) &&
+                    (next & TQC_POS_NOUN) && (doc->tokens[first + 1].flags & TQC_TF_CAP);
+    if (genitive) {
+        if (doc->tokens[first + 2].kind != TQC_TOK_WORD || finite_verb(ctx, first + 2, first))
+            return false;
+    } else if (!(opener & TQC_POS_DET) || !(opener & TQC_POS_PRON))
         return false;
     /* What can neither follow an article nor be a main clause's verb, and the verb at
      * the end (`Die es benötigt.`). */
-    if (next && !(next & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_VERB)) &&
+    if (!genitive && next && !(next & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_VERB)) &&
         doc->tokens[last - 1].kind == TQC_TOK_WORD && (word_pos(ctx, last - 1, false) & FINITE))
         return !extended_attribute(ctx, first, last - 1);
-    size_t k = first + 1;
-    while (k < last && k <= first + FRAG_MAX_MODIFIERS && doc->tokens[k].kind == TQC_TOK_WORD) {
+    size_t k = genitive ? first + 2 : first + 1;
+    while (!genitive && k < last && k <= first + FRAG_MAX_MODIFIERS &&
+           doc->tokens[k].kind == TQC_TOK_WORD) {
         /* Nouns are capitalised here: a lower-case word the lexicon lacks is none. */
         uint32_t pos = word_pos(ctx, k, false);
         if (pos ? (pos & ~(TQC_POS_ADJ | TQC_POS_ADV)) != 0
@@ -317,26 +356,32 @@ static bool verb_final_relative(const tqc_ctx *ctx, size_t first, size_t last)
     if (k >= last || doc->tokens[k].kind != TQC_TOK_WORD)
         return false;
     uint32_t w = word_pos(ctx, k, false);
-    if (!w || (w & (TQC_POS_NOUN | TQC_POS_PROPN)))
+    if (!genitive && (!w || (w & (TQC_POS_NOUN | TQC_POS_PROPN))))
         return false;
     /* A verb right after the pronoun is a main clause's (`Die sind gut.`); after its
      * modifiers, ending the sentence, the relative clause's (`Die sonst gleich
      * erscheinen.`). */
-    if (finite_verb(ctx, k, first))
+    if (!genitive && finite_verb(ctx, k, first))
         return k > first + 1 && k + 1 == last;
-    for (size_t v = k + 1; v < last; v++) {
+    for (size_t v = genitive ? k : k + 1; v < last; v++) {
         if (doc->tokens[v].kind != TQC_TOK_WORD) {
             if (first_cp(doc, &doc->tokens[v]) != '-')
                 return false;   /* no finite verb before the first mark */
             continue;
         }
-        const tqc_token *after = &doc->tokens[v + 1];
-        bool clause_end = v + 1 == last || first_cp(doc, after) == ',';
+        bool clause_end = v + 1 == last || first_cp(doc, &doc->tokens[v + 1]) == ',';
         /* A lower-case word the lexicon lacks ending the clause is its verb
          * (`festlegt`: separable verbs are often missing). */
         if (!finite_verb(ctx, v, first) &&
             !(clause_end && !word_pos(ctx, v, false) && (doc->tokens[v].flags & TQC_TF_LOWER)))
             continue;
+        /* The clause may end on a cluster of verbs (`gelöscht worden sind`, `benutzt
+         * werden kann`). */
+        for (size_t e = v; !clause_end && e + 1 < last &&
+                           doc->tokens[e + 1].kind == TQC_TOK_WORD &&
+                           (word_pos(ctx, e + 1, false) & TQC_POS_VERB);
+             e++)
+            clause_end = e + 2 == last || first_cp(doc, &doc->tokens[e + 2]) == ',';
         return clause_end && !extended_attribute(ctx, first, v);
     }
     return false;
@@ -373,6 +418,56 @@ static bool set_phrase(const tqc_ctx *ctx, size_t first, size_t last)
     return n && tqc_lang_in(ctx->lang, "verbless-sentences", phrase, n);
 }
 
+/* Whether a main clause follows the subordinate clause opening tokens [first, last)
+ * (after a comma when after_comma: `Where ... affected ..., Menshikov went abroad.`,
+ * `Che sia hardware o software, un sistema ... può rimanere`): a second finite verb, not of the first one's cluster and
+ * with no conjunction or relative word between them and no other reading (`Quem é a
+ * favor afirma ...`,
+ * `Poiché ... possono essere estratte dalla rete rimangono vulnerabili.`). */
+static bool second_verb(const tqc_ctx *ctx, size_t first, size_t last, bool after_comma)
+{
+    const tqc_doc *doc = ctx->doc;
+    bool seen = false, linked = false, comma = false;
+    for (size_t k = first + 1; k < last; k++) {
+        if (doc->tokens[k].kind != TQC_TOK_WORD) {
+            /* a comma ends what a conjunction joined (`grande o piccolo, un archivio`) */
+            if (first_cp(doc, &doc->tokens[k]) == ',') {
+                comma = true;
+                linked = false;
+            }
+            continue;
+        }
+        /* Right after the opener a finite reading is the clause's own verb (`Che sia`). */
+        if (k == first + 1 && (word_pos(ctx, k, false) & FINITE)) {
+            seen = true;
+            continue;
+        }
+        if ((word_pos(ctx, k, false) & TQC_POS_CONJ) ||
+            tok_in(ctx, "relative-openers", &doc->tokens[k])) {
+            linked = linked || seen;
+            continue;
+        }
+        if (!finite_verb(ctx, k, first))
+            continue;
+        /* A verb right after the comma has no subject of its own: the relative
+         * clause's head was cut off (`Nunes. Who investigated the case, said ...`). */
+        if (seen && after_comma && comma && doc->tokens[k - 1].kind != TQC_TOK_WORD)
+            return false;
+        /* Both verbs must be finite ones by every reading: `lo scopo` may be an
+         * article and its noun, `dominated by` a participle, `meine` a possessive. */
+        if (word_pos(ctx, k, false) & ~(FINITE | TQC_POS_VINF))
+            continue;
+        uint32_t before = doc->tokens[k - 1].kind == TQC_TOK_WORD
+                              ? word_pos(ctx, k - 1, k - 1 == first) : 0;
+        bool cluster = (before & TQC_POS_VERB) &&
+                       !(before & (TQC_POS_NOUN | TQC_POS_ADJ | TQC_POS_PRON | TQC_POS_DET));
+        if (seen && !cluster && !linked && (!after_comma || comma))
+            return true;
+        seen = true;
+    }
+    return false;
+}
+
 static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
 {
     const tqc_doc *doc = ctx->doc;
@@ -383,17 +478,18 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
     if (!is_full_stop(doc, &doc->tokens[last]) || doc->tokens[first].kind != TQC_TOK_WORD)
         return;
     size_t words = 0, unknown_verbs = 0;
-    bool content = false;
+    bool content = false, lower = false, number = false;
     /* A relative or adverbial clause has its verb but no main clause: `Who lives in
      * Paris.`, `Because the road was closed.`; an adverbial one may open a sentence whose
      * main clause follows a comma, and a word that is also an adverb is one when a finite
      * verb follows it (`Da kam er.`). */
-    bool relative = tok_in(ctx, "relative-openers", &doc->tokens[first]) ||
+    bool relative = (tok_in(ctx, "relative-openers", &doc->tokens[first]) &&
+                     !second_verb(ctx, first, last, true)) ||
                     verb_final_relative(ctx, first, last);
     if (!relative && tok_in(ctx, "subordinators", &doc->tokens[first]) &&
         !(first + 1 < last && doc->tokens[first + 1].kind == TQC_TOK_WORD &&
           finite_verb(ctx, first + 1, first))) {
-        relative = true;
+        relative = !second_verb(ctx, first, last, false);
         for (size_t k = first; k < last; k++)
             if (first_cp(doc, &doc->tokens[k]) == ',' || first_cp(doc, &doc->tokens[k]) == ';')
                 relative = false;
@@ -404,6 +500,7 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
         switch (t->kind) {
         case TQC_TOK_WORD: {
             words++;
+            lower = lower || (t->flags & TQC_TF_LOWER);
             if (!relative && finite_verb(ctx, k, first))
                 return;
             uint32_t pos = word_pos(ctx, k, k == first);
@@ -415,13 +512,15 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
             break;
         }
         case TQC_TOK_NUMBER:
-            content = true;
+            content = number = true;
             break;
         case TQC_TOK_PUNCT:
         case TQC_TOK_SYMBOL:
             /* Speech; a credit (`AFP/Getty`, `© Reuters`); a list or citation after a
-             * colon (`For example: 1.`). */
-            if (tqc_ctx_quote_mark(ctx, k) || cp == '/' || cp == '|' || cp == 0xA9 || cp == ':')
+             * colon (`For example: 1.`). A clause with its verb may quote a term
+             * (`Que permite quatro partições «primárias».`). */
+            if ((tqc_ctx_quote_mark(ctx, k) && !relative) || cp == '/' || cp == '|' ||
+                cp == 0xA9 || cp == ':')
                 return;
             break;
         default:
@@ -429,11 +528,14 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
         }
     }
     const tqc_token *end = &doc->tokens[last - 1];
-    if (words == 0 || (!relative && (words > FRAG_MAX_WORDS || !content)) ||
+    /* Names and numbers alone are a reference or a credit (`Luke 23:34.`). */
+    if (words == 0 || (!relative && (words > FRAG_MAX_WORDS || !content || (number && !lower))) ||
         set_phrase(ctx, first, last) || tok_in(ctx, "credits", &doc->tokens[first]))
         return;
+    /* A capitalised abbreviation (`Cf.`, `Dr.`) may have been cut from what follows it; a
+     * lower-case one the segmenter let end the sentence closes a list (`etc.`, `usw.`). */
     if (end->kind == TQC_TOK_WORD &&
-        (abbreviation(ctx, end) ||
+        ((abbreviation(ctx, end) && !(end->flags & TQC_TF_LOWER)) ||
          (tqc_span_len(end->span) < FRAG_MIN_LAST_BYTES && !word_pos(ctx, last - 1, false))))
         return;
     if (!complete_sentence(ctx, s - 1, relative) || inside_quotation(ctx, para_first_tok, first))
@@ -462,9 +564,13 @@ static void run(const tqc_ctx *ctx)
         if (para->sent_count < 2)
             continue;
         size_t para_first_tok = doc->sentences[para->sent_first].tok_first;
-        /* A list item opens with a bullet, dash or number, not a word. */
-        if (para_first_tok >= doc->token_count ||
-            doc->tokens[para_first_tok].kind != TQC_TOK_WORD)
+        /* A list item opens with a bullet, dash or number, not a word; prose may open
+         * with a quotation (`"We will appeal," said ...`). */
+        size_t w = para_first_tok;
+        if (w + 1 < doc->token_count &&
+            (tqc_ctx_mark(ctx, w, TQC_QUOTE_ROLES_QUOTES) & TQC_MARK_OPENS))
+            w++;
+        if (w >= doc->token_count || doc->tokens[w].kind != TQC_TOK_WORD)
             continue;
         for (size_t s = para->sent_first + 1; s < para->sent_first + para->sent_count; s++)
             check_sentence(ctx, s, para_first_tok);

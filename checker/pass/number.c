@@ -452,10 +452,10 @@ static void check_notation(const tqc_ctx *ctx, size_t k)
     if (dots == 1 && commas == 0 && n >= 5 && n <= 7 && s[n - 4] == '.' && s[n - 1] == '0' &&
         s[0] != '0') {
         /* 3.000 or 40.000: one group of thousands after a dot; a decimal would not
-         * carry three trailing zeros. 1.500 or 41.250 may be a precise decimal: a hint,
+         * carry two trailing zeros (`1.400`). 41.250 may be a precise decimal: a hint,
          * unless a quantity follows (`15.250 days`, `1.250%`): a measure is written
          * without a trailing zero. 1.234 is left alone. */
-        bool sure = (s[n - 2] == '0' && s[n - 3] == '0') || quantity(ctx, k, span.end) > 0;
+        bool sure = s[n - 2] == '0' || quantity(ctx, k, span.end) > 0;
         for (size_t i = 0; i < n; i++)
             fixed[i] = s[i] == '.' ? ',' : s[i];
         fixed[n] = '\0';
