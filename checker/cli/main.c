@@ -13,6 +13,7 @@
 #endif
 
 #include "core/atomic.h"
+#include "core/json.h"
 #include "run/checker.h"
 #include "cli/audit.h"
 #include "cli/common.h"
@@ -209,22 +210,27 @@ static int parse_options(int argc, char **argv, cli *c)
     return -1;
 }
 
-static void print_sentences(const tqc_doc *doc, bool jsonl)
+/* One sentence a line, or a JSON Lines record each; false when out of memory. */
+static bool print_sentences(const tqc_doc *doc, bool jsonl)
 {
     for (size_t i = 0; i < doc->sentence_count; i++) {
         tqc_span s = doc->sentences[i].span;
         if (jsonl) {
-            printf("{\"offset\":%zu,\"length\":%zu,\"text\":\"", tqc_doc_file_offset(doc, s.start),
-                   tqc_span_len(s));
-            tqc_json_write_string(stdout, tqc_doc_at(doc, s), tqc_span_len(s));
-            fputs("\"}\n", stdout);
+            json_t *o = json_object();
+            bool ok = tqc_json_set(o, "offset",
+                                   json_integer((json_int_t)tqc_doc_file_offset(doc, s.start))) &&
+                      tqc_json_set(o, "length", json_integer((json_int_t)tqc_span_len(s))) &&
+                      tqc_json_set(o, "text", tqc_json_stringn(tqc_doc_at(doc, s), tqc_span_len(s)));
+            if (!tqc_json_write_line(stdout, tqc_json_done(o, ok)) && !ferror(stdout))
+                return false;
         } else {
-            /* One sentence a line: line breaks inside a sentence become spaces. */
+            /* Line breaks inside a sentence become spaces. */
             for (size_t k = s.start; k < s.end; k++)
                 putchar(doc->text[k] == '\n' || doc->text[k] == '\r' ? ' ' : doc->text[k]);
             putchar('\n');
         }
     }
+    return true;
 }
 
 /* --lang auto: says what the language stage (run/pipeline.h) concluded when it told the
@@ -406,8 +412,8 @@ static bool run_file(tqc_checker *ck, tqc_ci *ci, size_t file, const cli *c,
             /* reported after the loop */
         } else if (segment_mode) {
             st = tqc_segment(doc, tqc_checker_lang(doc_ck));
-            if (st == TQC_OK)
-                print_sentences(doc, strcmp(c->format, "jsonl") == 0);
+            if (st == TQC_OK && !print_sentences(doc, strcmp(c->format, "jsonl") == 0))
+                st = TQC_ENOMEM;
         } else if ((st = tqc_check_doc(doc_ck, doc, &found)) == TQC_OK) {
             /* Suppressions and the baseline filter, then the reporter (cli/config.h);
              * the doc may be kept a while (doc is then NULL). */
