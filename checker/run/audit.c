@@ -1,7 +1,10 @@
-/* audit: the walker, the workers and the in-order release (see run/audit.h).
- * One mutex guards the shared state; three condition variables wake the walker (room in
- * the queue or the ring), the workers (a job) and the releaser (a result). Workers check
- * a file outside the lock and take it only to hand over each checked doc. */
+/* audit: the walker, the file tasks and the in-order release (see run/audit.h).
+ * The walker thread hands each file to the pool (run/pool.h, the one worker pool) as a
+ * task on its ring slot; the pool's window is the ring's size, so a slot is free again
+ * once the file TQC_AUDIT_WINDOW before it was released and taken back. One mutex guards
+ * the slots; two condition variables wake the workers (room in the held budget) and the
+ * releaser (a result). Workers check a file outside the lock and take it only to hand
+ * over each checked doc. */
 #include "run/audit.h"
 
 #include <errno.h>
@@ -21,6 +24,7 @@
 #include "read/reader.h"
 #include "core/fingerprint.h"
 #include "run/pipeline.h"
+#include "run/pool.h"
 #include "run/suppress_file.h"
 #include "run/walk.h"
 #include "core/regfile.h"
@@ -72,7 +76,9 @@ typedef struct file_info {
 
 /* A file between its worker and its release. */
 typedef struct slot {
+    struct audit *a;
     bool used, done, published;
+    bool skipped;           /* never checked: the audit was stopping */
     job job;
     item *head, *tail;
     tqc_audit_state state;
@@ -89,19 +95,15 @@ typedef struct audit {
     bool own_spellers;
     const char *const *paths;
     size_t path_count;
+    tqc_pool *pool;         /* checks the files, a task each */
     pthread_mutex_t mu;
     /* Each wait has its own condition and waiter count, so that nobody is woken for
      * nothing: with tiny files the hand-overs are many. */
-    pthread_cond_t room;    /* the walker: room in the queue */
-    pthread_cond_t work;    /* workers: a job in the queue */
-    pthread_cond_t space;   /* workers: room in the ring window or the held budget */
+    pthread_cond_t space;   /* workers: room in the held budget */
     pthread_cond_t ready;   /* the releaser: the file at the head moved */
-    unsigned room_waiters, work_waiters, space_waiters;
+    unsigned space_waiters;
     bool releaser_waiting;
-    /* the queue of walked paths */
-    job queue[TQC_AUDIT_QUEUE];
-    size_t q_head, q_count;
-    size_t emitted;         /* jobs the walker made (the next seq) */
+    size_t emitted;         /* files the walker handed to the pool (the next seq) */
     uint64_t bytes_walked;
     bool walk_done;
     uint64_t hidden, excluded;
@@ -109,7 +111,6 @@ typedef struct audit {
     slot *ring;
     size_t next_release;
     size_t held;
-    unsigned workers_running;
     /* stopping */
     atomic_int halt;        /* internal: a worker or a hook failed */
     tqc_status halt_status;
@@ -119,8 +120,6 @@ typedef struct audit {
 /* Wakes every thread that waits, so that each sees a stop (the lock is held). */
 static void wake_all(audit *a)
 {
-    pthread_cond_broadcast(&a->room);
-    pthread_cond_broadcast(&a->work);
     pthread_cond_broadcast(&a->space);
     pthread_cond_signal(&a->ready);
 }
@@ -248,30 +247,33 @@ char *tqc_audit_folder(const char *path, const char *root)
     return folder_name(path, slash == path ? 1 : (size_t)(slash - path));
 }
 
-/* Hands a job to the workers; waits while the queue is full. false when stopping. */
+static void check_task(void *arg, void **local);
+
+/* Hands a file to the pool on its ring slot; waits while the window is full. false
+ * when stopping. */
 static bool emit(audit *a, job *j)
 {
-    pthread_mutex_lock(&a->mu);
-    while (a->q_count == TQC_AUDIT_QUEUE && !stopping(a)) {
-        a->room_waiters++;
-        pthread_cond_wait(&a->room, &a->mu);
-        a->room_waiters--;
-    }
-    bool ok = !stopping(a);
-    if (ok) {
-        j->seq = a->emitted++;
-        a->bytes_walked += j->size;
-        a->queue[(a->q_head + a->q_count++) % TQC_AUDIT_QUEUE] = *j;
-        if (a->work_waiters)
-            pthread_cond_signal(&a->work);
-    }
-    pthread_mutex_unlock(&a->mu);
-    if (!ok) {
+    if (stopping(a)) {
         free(j->path);
         free(j->folder);
         free(j->error);
+        return false;
     }
-    return ok;
+    /* Room in the pool's window: the file TQC_AUDIT_WINDOW before this one, which had
+     * its slot, was released and taken back. */
+    tqc_pool_wait_room(a->pool);
+    pthread_mutex_lock(&a->mu);
+    j->seq = a->emitted;
+    slot *s = &a->ring[j->seq % TQC_AUDIT_WINDOW];
+    memset(s, 0, sizeof *s);
+    s->a = a;
+    s->used = true;
+    s->job = *j;
+    a->emitted++;
+    a->bytes_walked += j->size;
+    pthread_mutex_unlock(&a->mu);
+    tqc_pool_run(a->pool, check_task, NULL, s);
+    return true;
 }
 
 static bool emit_message(audit *a, const char *path, const char *what)
@@ -447,7 +449,6 @@ static void *walker_main(void *arg)
     }
     pthread_mutex_lock(&a->mu);
     a->walk_done = true;
-    pthread_cond_broadcast(&a->work);
     pthread_cond_signal(&a->ready);
     pthread_mutex_unlock(&a->mu);
     return NULL;
@@ -630,10 +631,9 @@ typedef struct ck_entry {
     uint64_t used;          /* the worker's clock when last used */
 } ck_entry;
 
+/* A pool worker's own state (its local: run/pool.h). */
 typedef struct worker {
     audit *a;
-    pthread_t thread;
-    bool started;
     tqc_checker *ck;        /* without a project: the one checker */
     ck_entry cache[WORKER_CHECKERS];
     uint64_t clock;
@@ -853,68 +853,49 @@ done:
     pthread_mutex_unlock(&a->mu);
 }
 
-static void *worker_main(void *arg)
+static void free_worker(void *local)
 {
-    worker *w = arg;
-    audit *a = w->a;
-    bool ok = true;
-    if (!a->opts->project) {
-        char err[512];
-        tqc_check_options o = a->opts->check;
-        o.dict.own_speller = a->own_spellers;
-        tqc_status st = tqc_checker_new(&o, &w->ck, err, sizeof err);
-        if (st != TQC_OK) {
-            halt(a, st, st == TQC_ENOMEM ? "out of memory" : err);
-            ok = false;
-        }
-    }
-    pthread_mutex_lock(&a->mu);
-    while (ok) {
-        while (a->q_count == 0 && !a->walk_done && !stopping(a)) {
-            a->work_waiters++;
-            pthread_cond_wait(&a->work, &a->mu);
-            a->work_waiters--;
-        }
-        if (stopping(a) || a->q_count == 0)
-            break;
-        job j = a->queue[a->q_head];
-        a->q_head = (a->q_head + 1) % TQC_AUDIT_QUEUE;
-        a->q_count--;
-        if (a->room_waiters)
-            pthread_cond_signal(&a->room);
-        /* Its ring slot is free once the file TQC_AUDIT_WINDOW before it is released. */
-        while (j.seq >= a->next_release + TQC_AUDIT_WINDOW && !stopping(a)) {
-            a->space_waiters++;
-            pthread_cond_wait(&a->space, &a->mu);
-            a->space_waiters--;
-        }
-        if (stopping(a)) {
-            /* Never checked: the releaser counts it as not done. */
-            free(j.path);
-            free(j.folder);
-            free(j.error);
-            break;
-        }
-        slot *s = &a->ring[j.seq % TQC_AUDIT_WINDOW];
-        memset(s, 0, sizeof *s);
-        s->used = true;
-        s->job = j;
-        pthread_mutex_unlock(&a->mu);
-        check_file(a, w, s);
-        pthread_mutex_lock(&a->mu);
-    }
-    a->workers_running--;
-    pthread_cond_signal(&a->ready);
-    pthread_mutex_unlock(&a->mu);
-    /* Freed here, in parallel: a checker's dictionaries take a while to free too. */
+    worker *w = local;
     tqc_checker_free(w->ck);
-    w->ck = NULL;
     for (size_t i = 0; i < WORKER_CHECKERS; i++) {
         tqc_checker_free(w->cache[i].ck);
         tqc_settings_free(w->cache[i].settings);
     }
-    memset(w->cache, 0, sizeof w->cache);
-    return NULL;
+    free(w);
+}
+
+/* The pool's task for a file: checks it on the worker's checkers, made on its first
+ * file (in the worker's thread, so the workers load theirs at once: loading one takes
+ * a good part of a second). A file the audit stops before is passed over. */
+static void check_task(void *arg, void **local)
+{
+    slot *s = arg;
+    audit *a = s->a;
+    worker *w = *local;
+    if (!w && !stopping(a)) {
+        if (!(w = *local = tqc_calloc(1, sizeof *w))) {
+            halt(a, TQC_ENOMEM, "out of memory");
+        } else if (!a->opts->project) {
+            w->a = a;
+            char err[512];
+            tqc_check_options o = a->opts->check;
+            o.dict.own_speller = a->own_spellers;
+            tqc_status st = tqc_checker_new(&o, &w->ck, err, sizeof err);
+            if (st != TQC_OK)
+                halt(a, st, st == TQC_ENOMEM ? "out of memory" : err);
+        } else {
+            w->a = a;
+        }
+    }
+    if (!stopping(a) && w && (w->ck || a->opts->project)) {
+        check_file(a, w, s);
+        return;
+    }
+    pthread_mutex_lock(&a->mu);
+    s->skipped = true;
+    s->done = true;
+    head_moved(a, s);
+    pthread_mutex_unlock(&a->mu);
 }
 
 /* ---- the release ---- */
@@ -1102,21 +1083,22 @@ static void release_all(audit *a, tqc_audit_summary *sum, const struct timespec 
             pthread_mutex_lock(&a->mu);
         } else if (at_head && s->done) {
             pthread_mutex_unlock(&a->mu);
-            st = release_file(a, &h, s, sum, hooks);
+            if (s->skipped)
+                sum->not_done++;    /* never checked */
+            else
+                st = release_file(a, &h, s, sum, hooks);
             bytes_done += s->job.size;
             free_slot(s);
             h_open = false;
+            /* Its slot is free: the pool may take the file TQC_AUDIT_WINDOW after it. */
+            void *done_slot;
+            (void)tqc_pool_take(a->pool, &done_slot);
             pthread_mutex_lock(&a->mu);
             a->next_release++;
             if (a->space_waiters)
                 pthread_cond_broadcast(&a->space);
-        } else if (a->workers_running == 0 && (a->walk_done || stopping(a)) && !at_head) {
-            /* Everyone has stopped: what is left never reached a worker. */
-            if (a->next_release >= a->emitted)
-                break;
-            sum->not_done++;
-            a->next_release++;
-            continue;
+        } else if (a->walk_done && a->next_release >= a->emitted) {
+            break;      /* every file handed to the pool was released */
         } else {
             /* Wait for the head to move; wake at the next tick at the latest (and every
              * 100 ms, to see the stop flag a signal handler set). */
@@ -1157,14 +1139,6 @@ static void release_all(audit *a, tqc_audit_summary *sum, const struct timespec 
             pthread_mutex_lock(&a->mu);
         }
     }
-    /* Jobs the walker queued that no worker took. */
-    for (size_t i = 0; i < a->q_count; i++) {
-        job *j = &a->queue[(a->q_head + i) % TQC_AUDIT_QUEUE];
-        free(j->path);
-        free(j->folder);
-        free(j->error);
-    }
-    a->q_count = 0;
     pthread_mutex_unlock(&a->mu);
     if (o->hooks.progress) {
         tqc_audit_progress p = {a->next_release, a->emitted, true, bytes_done, a->bytes_walked,
@@ -1189,14 +1163,12 @@ tqc_status tqc_audit_run(const tqc_audit_options *opts, const char *const *paths
     }
     sum->jobs = jobs;
     audit *a = tqc_calloc(1, sizeof *a);
-    worker *ws = tqc_calloc(jobs, sizeof *ws);
     if (a)
         a->ring = tqc_calloc(TQC_AUDIT_WINDOW, sizeof *a->ring);
-    if (!a || !ws || !a->ring) {
+    if (!a || !a->ring) {
         if (a)
             free(a->ring);
         free(a);
-        free(ws);
         snprintf(err, errlen, "out of memory");
         return TQC_ENOMEM;
     }
@@ -1205,47 +1177,25 @@ tqc_status tqc_audit_run(const tqc_audit_options *opts, const char *const *paths
     a->paths = paths;
     a->path_count = count;
     pthread_mutex_init(&a->mu, NULL);
-    pthread_cond_init(&a->room, NULL);
-    pthread_cond_init(&a->work, NULL);
     pthread_cond_init(&a->space, NULL);
     pthread_cond_init(&a->ready, NULL);
     /* libxml2 wants its globals set up once, before threads parse. */
     xmlInitParser();
-    /* Each worker loads its checker in its own thread, all at once: loading one takes
-     * a good part of a second, which must not be serial (a missing dictionary stops
-     * them all, with its error). */
+    /* The workers: the one pool, its window the ring's size. */
     tqc_status st = TQC_OK;
+    a->pool = tqc_pool_new_tasks(jobs, TQC_AUDIT_WINDOW, free_worker);
     pthread_t walker;
-    bool walker_started = pthread_create(&walker, NULL, walker_main, a) == 0;
+    bool walker_started = a->pool && pthread_create(&walker, NULL, walker_main, a) == 0;
     if (!walker_started) {
         st = TQC_ENOMEM;
         snprintf(err, errlen, "cannot start a thread");
     }
-    for (unsigned i = 0; st == TQC_OK && i < jobs; i++) {
-        ws[i].a = a;
-        pthread_mutex_lock(&a->mu);
-        a->workers_running++;
-        pthread_mutex_unlock(&a->mu);
-        if (pthread_create(&ws[i].thread, NULL, worker_main, &ws[i]) != 0) {
-            pthread_mutex_lock(&a->mu);
-            a->workers_running--;
-            pthread_mutex_unlock(&a->mu);
-            if (i == 0) {
-                st = TQC_ENOMEM;
-                snprintf(err, errlen, "cannot start a thread");
-                halt(a, st, err);
-            }
-            break;
-        }
-        ws[i].started = true;
-    }
-    if (walker_started)
+    if (walker_started) {
         release_all(a, sum, &t0);
-    if (walker_started)
         pthread_join(walker, NULL);
-    for (unsigned i = 0; i < jobs; i++)
-        if (ws[i].started)
-            pthread_join(ws[i].thread, NULL);
+    }
+    /* Every task was taken back; the workers free their checkers in parallel. */
+    tqc_pool_free(a->pool);
     for (size_t i = 0; i < TQC_AUDIT_WINDOW; i++)
         if (a->ring[i].used)
             free_slot(&a->ring[i]);
@@ -1264,13 +1214,10 @@ tqc_status tqc_audit_run(const tqc_audit_options *opts, const char *const *paths
         st = TQC_ENOMEM;
         snprintf(err, errlen, "out of memory while counting");
     }
-    pthread_cond_destroy(&a->room);
-    pthread_cond_destroy(&a->work);
     pthread_cond_destroy(&a->space);
     pthread_cond_destroy(&a->ready);
     pthread_mutex_destroy(&a->mu);
     free(a->ring);
     free(a);
-    free(ws);
     return st;
 }
