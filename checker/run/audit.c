@@ -563,11 +563,26 @@ static bool probe(audit *a, slot *s, file_info *fi, bool *binary, char *err, siz
     return ok;
 }
 
-/* The file a worker is checking, as deliver needs it. */
+/* A file's bad records and warnings, kept to a bounded size: a file of a million bad
+ * lines must not hold a million messages. */
+#define NOTES_MAX_BYTES 65536
+
+typedef struct notes {
+    char *buf;
+    size_t len;
+    uint64_t left_out;
+} notes;
+
+/* The file a worker is checking, as the pipeline's hooks need it. */
 typedef struct file_run {
     audit *a;
     slot *s;
     file_info *fi;
+    tqc_suppress_file *sf;  /* its suppressions (a project), which then deliver */
+    notes nt;
+    uint64_t bad_records;
+    bool have_lang;         /* fi->lang was set (it then moves to the slot) */
+    bool interrupted;       /* the audit stopped before the file's end */
 } file_run;
 
 /* Counts a checked doc and hands it to the releaser, keeping the doc only when a hook
@@ -669,16 +684,6 @@ static tqc_checker *checker_for(worker *w, tqc_settings **s, tqc_status *st, cha
     return ck;
 }
 
-/* A file's bad records and warnings, kept to a bounded size: a file of a million bad
- * lines must not hold a million messages. */
-#define NOTES_MAX_BYTES 65536
-
-typedef struct notes {
-    char *buf;
-    size_t len;
-    uint64_t left_out;
-} notes;
-
 static tqc_status add_note(notes *n, const char *prefix, const char *msg)
 {
     size_t need = strlen(prefix) + strlen(msg) + 2;
@@ -694,6 +699,45 @@ static tqc_status add_note(notes *n, const char *prefix, const char *msg)
     return TQC_OK;
 }
 
+/* ---- the pipeline's hooks (run/pipeline.h) for a file of the audit ---- */
+
+static bool file_stop(void *ctx)
+{
+    file_run *fr = ctx;
+    if (stopping(fr->a))
+        fr->interrupted = true;
+    return fr->interrupted;
+}
+
+static tqc_status file_bad_record(void *ctx, const char *err)
+{
+    file_run *fr = ctx;
+    fr->bad_records++;
+    return add_note(&fr->nt, "", err);
+}
+
+static tqc_status file_warning(void *ctx, const char *msg)
+{
+    return add_note(&((file_run *)ctx)->nt, "warning: ", msg);
+}
+
+static tqc_status file_lang(void *ctx, const tqc_pipe_lang *pl, const tqc_doc *doc,
+                            tqc_checker *ck, bool told)
+{
+    file_run *fr = ctx;
+    /* The language the file is counted under: its first doc's. */
+    if (fr->have_lang)
+        return TQC_OK;
+    fr->have_lang = true;
+    return (fr->fi->lang = tqc_strdup(doc->lang)) ? TQC_OK : TQC_ENOMEM;
+}
+
+static tqc_status file_doc(void *ctx, tqc_doc **doc, tqc_findings *found)
+{
+    file_run *fr = ctx;
+    return fr->sf ? tqc_suppress_file_doc(fr->sf, doc, found) : deliver(fr, doc, found);
+}
+
 /* Checks one file into its slot. */
 static void check_file(audit *a, worker *w, slot *s)
 {
@@ -701,15 +745,11 @@ static void check_file(audit *a, worker *w, slot *s)
     char err[1024] = "";
     tqc_audit_state state = TQC_AUDIT_CHECKED;
     tqc_input *in = NULL;
-    tqc_suppress_file *sf = NULL;
     tqc_settings *settings = NULL;  /* the file's (project), unless a new checker took them */
     const tqc_settings *set = NULL; /* the file's settings either way */
     file_info fi = {.format = o->format, .fail_on = TQC_SEV_WARNING};
-    file_run fr = {a, s, &fi};
+    file_run fr = {.a = a, .s = s, .fi = &fi};
     tqc_checker *ck = w->ck;
-    notes nt = {0};
-    uint64_t bad_records = 0;
-    bool have_lang = false;
     tqc_status st = TQC_OK;
     if (s->job.error) {
         snprintf(err, sizeof err, "%s", s->job.error);
@@ -746,7 +786,7 @@ static void check_file(audit *a, worker *w, slot *s)
             goto done;
         }
         fi.fail_on = set->fail_on;
-        if (!(sf = tqc_suppress_file_new(s->job.path, set, deliver, &fr))) {
+        if (!(fr.sf = tqc_suppress_file_new(s->job.path, set, deliver, &fr))) {
             st = TQC_ENOMEM;
             snprintf(err, sizeof err, "%s: %s", s->job.path, tqc_strerror(st));
             state = TQC_AUDIT_FAILED;
@@ -758,70 +798,38 @@ static void check_file(audit *a, worker *w, slot *s)
                             .name = s->job.path, .lang_from_file = o->detect,
                             .regular_only = s->job.regular};
     st = tqc_input_open(s->job.path, &io, &in, err, sizeof err);
-    /* The language stage, as check's (run/pipeline.h). */
-    tqc_pipe_lang pl;
     if (st == TQC_OK) {
         fi.format = tqc_input_format_of(in);
         fi.per_doc_articles = fi.format == TQC_INPUT_JSONL;
     }
-    tqc_pipe_lang_init(&pl, ck, o->detect, fi.format);
     /* The limit is consulted between passes and docs; the stop flag ends a check too. */
     tqc_cancel limit = tqc_cancel_after(o->file_timeout, o->stop);
-    if (st == TQC_OK)
+    if (st == TQC_OK) {
+        /* The pipeline, as check's (run/pipeline.h); the file is one task of the pool
+         * already, so its docs are checked here, one after the other. */
+        tqc_pipe_lang pl;
+        tqc_pipe_lang_init(&pl, ck, o->detect, fi.format);
+        tqc_pipe_hooks h = {.ctx = &fr, .stop = file_stop, .bad_record = file_bad_record,
+                            .warning = file_warning, .lang = file_lang, .doc = file_doc};
         tqc_checker_set_cancel(ck, &limit);
-    while (st == TQC_OK) {
-        if (stopping(a)) {
-            state = TQC_AUDIT_INTERRUPTED;
-            break;
-        }
-        tqc_doc *doc;
-        st = tqc_input_next(in, &doc, err, sizeof err);
-        if (st == TQC_EINPUT && tqc_input_resumable(in)) {
-            /* One bad record: its own error, and the records after it are checked. */
-            bad_records++;
-            st = add_note(&nt, "", err);
-            err[0] = '\0';
-            continue;
-        }
-        if (st != TQC_OK || !doc)
-            break;
-        if (tqc_input_warning(in) && (st = add_note(&nt, "warning: ", tqc_input_warning(in))) != TQC_OK) {
-            tqc_doc_free(doc);
-            break;
-        }
-        tqc_checker *doc_ck = ck;
-        bool told;
-        char why[512] = "";
-        if ((st = tqc_pipe_lang_doc(&pl, doc, &doc_ck, &told, why, sizeof why)) != TQC_OK &&
-            why[0])
-            snprintf(err, sizeof err, "%s: %s", s->job.path, why);
-        if (!have_lang) {
-            fi.lang = tqc_strdup(doc->lang);
-            have_lang = true;
-        }
-        tqc_findings found;
-        tqc_findings_init(&found, doc);
-        if (st == TQC_OK)
-            st = tqc_check_doc(doc_ck, doc, &found);
-        if (st == TQC_OK)
-            st = sf ? tqc_suppress_file_doc(sf, &doc, &found) : deliver(&fr, &doc, &found);
-        tqc_findings_release(&found);
-        tqc_doc_free(doc);
-        if (st == TQC_ETIME && stopping(a)) {
-            st = TQC_OK;
-            state = TQC_AUDIT_INTERRUPTED;
-            break;
-        }
-        if (st == TQC_ETIME)
-            snprintf(err, sizeof err, "%s: skipped: checking took longer than %g seconds "
-                     "(--file-timeout)", s->job.path, o->file_timeout);
-        if (st != TQC_OK && !err[0])
-            snprintf(err, sizeof err, "%s: %s", s->job.path, tqc_strerror(st));
+        st = tqc_pipe_file(in, &pl, NULL, 1, &h, err, sizeof err);
+        tqc_checker_set_cancel(ck, NULL);
     }
+    if (st == TQC_ETIME && stopping(a)) {
+        st = TQC_OK;
+        fr.interrupted = true;
+    } else if (st == TQC_ETIME) {
+        snprintf(err, sizeof err, "%s: skipped: checking took longer than %g seconds "
+                 "(--file-timeout)", s->job.path, o->file_timeout);
+    } else if (st != TQC_OK && !err[0]) {
+        snprintf(err, sizeof err, "%s: %s", s->job.path, tqc_strerror(st));
+    }
+    if (fr.interrupted)
+        state = TQC_AUDIT_INTERRUPTED;
     /* What the suppressions still hold goes out, with the unused directives of a file
      * read to its end. */
-    if (sf) {
-        tqc_status end = tqc_suppress_file_end(sf, st == TQC_OK && state == TQC_AUDIT_CHECKED);
+    if (fr.sf) {
+        tqc_status end = tqc_suppress_file_end(fr.sf, st == TQC_OK && state == TQC_AUDIT_CHECKED);
         if (end != TQC_OK && st == TQC_OK) {
             st = end;
             snprintf(err, sizeof err, "%s: %s", s->job.path, tqc_strerror(st));
@@ -829,9 +837,8 @@ static void check_file(audit *a, worker *w, slot *s)
     }
     if (st != TQC_OK)
         state = TQC_AUDIT_FAILED;
-    tqc_checker_set_cancel(ck, NULL);
 done:
-    tqc_suppress_file_free(sf);
+    tqc_suppress_file_free(fr.sf);
     tqc_settings_free(settings);
     tqc_input_close(in);
     pthread_mutex_lock(&a->mu);
@@ -839,15 +846,15 @@ done:
     s->state = state;
     if (state == TQC_AUDIT_FAILED && !(s->error = tqc_strdup(err[0] ? err : "read error")))
         atomic_store(&a->halt, 1);
-    if (nt.left_out) {
+    if (fr.nt.left_out) {
         char more[64];
         snprintf(more, sizeof more, "%llu more messages left out",
-                 (unsigned long long)nt.left_out);
-        nt.left_out = 0;
-        (void)add_note(&nt, "", more);
+                 (unsigned long long)fr.nt.left_out);
+        fr.nt.left_out = 0;
+        (void)add_note(&fr.nt, "", more);
     }
-    s->notes = nt.buf;
-    s->bad_records = bad_records;
+    s->notes = fr.nt.buf;
+    s->bad_records = fr.bad_records;
     s->done = true;
     head_moved(a, s);
     pthread_mutex_unlock(&a->mu);
