@@ -530,28 +530,28 @@ static bool jcounts(jread *r, const json_t *obj, uint64_t f[3])
     return true;
 }
 
-static const char *jstr(jread *r, const json_t *obj, const char *key)
+/* obj's key when jansson types it t, else NULL after saying it must be what. */
+static const json_t *jtyped(jread *r, const json_t *obj, const char *key, json_type t,
+                            const char *what)
 {
     const json_t *v = jget(obj, key);
-    if (!json_is_string(v)) {
-        char msg[160];
-        snprintf(msg, sizeof msg, "%s: \"%s\" must be a string", r->where, key);
-        jsem(r, msg);
-        return NULL;
-    }
-    return json_string_value(v);
+    if (v && json_typeof(v) == t)
+        return v;
+    char msg[160];
+    snprintf(msg, sizeof msg, "%s: \"%s\" must be %s", r->where, key, what);
+    jsem(r, msg);
+    return NULL;
+}
+
+static const char *jstr(jread *r, const json_t *obj, const char *key)
+{
+    const json_t *v = jtyped(r, obj, key, JSON_STRING, "a string");
+    return v ? json_string_value(v) : NULL;
 }
 
 static const json_t *jarray(jread *r, const json_t *obj, const char *key)
 {
-    const json_t *v = jget(obj, key);
-    if (!json_is_array(v)) {
-        char msg[160];
-        snprintf(msg, sizeof msg, "%s: \"%s\" must be an array", r->where, key);
-        jsem(r, msg);
-        return NULL;
-    }
-    return v;
+    return jtyped(r, obj, key, JSON_ARRAY, "an array");
 }
 
 static bool read_table(jread *r, tqc_audit_summary *s, const json_t *root, const char *name,
