@@ -398,7 +398,7 @@ static char *json_counts(tqc_audit_summary *s)
     char *buf = NULL, *out = NULL;
     size_t len = 0, olen = 0;
     FILE *f = open_memstream(&buf, &len);
-    tqc_audit_summary_write_json(f, s);
+    ck_assert(tqc_audit_summary_write_json(f, s));
     fclose(f);
     FILE *o = open_memstream(&out, &olen);
     for (char *line = buf; line && *line;) {
@@ -469,7 +469,7 @@ START_TEST(test_issue_8_json_round_trip)
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
-    tqc_audit_summary_write_json(f, &s);
+    ck_assert(tqc_audit_summary_write_json(f, &s));
     fclose(f);
     char err[256];
     ck_assert_int_eq(tqc_audit_summary_read_json(buf, len, NULL, &back, err, sizeof err), TQC_OK);
@@ -526,7 +526,7 @@ START_TEST(test_issue_14_worst_articles_keep_counts_per_rule)
     char *buf = NULL, err[256];
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
-    tqc_audit_summary_write_json(f, &s);
+    ck_assert(tqc_audit_summary_write_json(f, &s));
     fclose(f);
     ck_assert_ptr_nonnull(strstr(buf, "\"rules\":{\"quotes\":3,\"spelling\":1}"));
     ck_assert_int_eq(tqc_audit_summary_read_json(buf, len, NULL, &back, err, sizeof err), TQC_OK);
