@@ -18,12 +18,50 @@ out="$BUILD/bench"
 mkdir -p "$out"
 run="$BUILD/bench_run"
 
+TRIES=2
+. tests/bench_lib.sh
+
+# Issue 15: tqc audit -j 2 against -j 1 on 2,000 small articles (the Brown corpus cut
+# into articles of 8 paragraphs, ~450 words, in 20 folders): wall and CPU time, articles
+# per second, and the throughput ratio (target >= 1.8x; a busy machine lowers it: the
+# CPU line says how much work -j 2 added). TQC_BENCH_ONLY=audit-jobs runs this part alone.
+audit_jobs() {
+    aj="$out/audit-jobs"
+    all="$ext/brown-all.txt"
+    [ -f "$all" ] || all="$src"
+    if [ "$(find "$aj" -type f 2>/dev/null | wc -l)" -ne 2000 ]; then
+        rm -rf "$aj"
+        mkdir -p "$aj"
+        awk -v dir="$aj" '{ para[n++] = $0 }
+            END {
+                for (d = 0; d < 20; d++) system("mkdir -p " dir "/f" d)
+                for (i = 0; i < 2000; i++) {
+                    f = sprintf("%s/f%d/a%04d.txt", dir, i % 20, i)
+                    for (k = 0; k < 8; k++) print para[(i * 8 + k) % n] > f
+                    close(f)
+                }
+            }' "$all"
+    fi
+    set -- $(best ./tqc audit -q -j 1 "$aj"); aj1=$1 aj1_cpu=$3
+    set -- $(best ./tqc audit -q -j 2 "$aj"); aj2=$1 aj2_cpu=$3
+    awk -v a="$aj1" -v b="$aj2" -v ac="$aj1_cpu" -v bc="$aj2_cpu" 'BEGIN {
+        printf "tqc audit, 2,000 small articles (best of two):\n"
+        printf "  -j 1: %6.2f s wall, %6.2f s CPU, %6.0f articles/s\n", a, ac, 2000 / a
+        printf "  -j 2: %6.2f s wall, %6.2f s CPU, %6.0f articles/s\n", b, bc, 2000 / b
+        printf "  -j 2 throughput / -j 1 throughput: %.2fx   (target >= 1.8x); CPU -j 2 / -j 1: %.2fx\n", a / b, bc / ac
+    }'
+}
+
 # >= 20 MB of English prose: the whole Brown corpus, repeated.
 src="$ext/brown-all.txt"
 if [ ! -f "$src" ]; then
     echo "bench: $src not found; using corpus/en repeated"
     src="$out/seed.txt"
     cat corpus/en/*.txt >"$src"
+fi
+if [ "${TQC_BENCH_ONLY:-}" = audit-jobs ]; then
+    audit_jobs
+    exit 0
 fi
 one="$out/prose-1x.txt"
 two="$out/prose-2x.txt"
@@ -34,9 +72,6 @@ if [ ! -f "$one" ] || [ "$(wc -c <"$one")" -lt 20000000 ]; then
 fi
 mb=$(awk -v b="$(wc -c <"$one")" 'BEGIN { printf "%.1f", b / 1e6 }')
 words=$(wc -w <"$one")
-
-TRIES=2
-. tests/bench_lib.sh
 
 echo "bench: $mb MB, $words words of English prose ($one); best of two runs but hunspell's"
 set -- $(best wc -w "$one"); wc_s=$1 wc_kb=$2
@@ -136,6 +171,9 @@ if [ "${TQC_BENCH_SERVE:-1}" = 1 ] && command -v python3 >/dev/null; then
         printf "  server memory: %.1f MB after warm-up, %.1f MB at the end   (flat)\n", v["rss_warm_kb"] / 1024, v["rss_end_kb"] / 1024
     }' "$out/serve.txt"
 fi
+
+echo
+audit_jobs
 
 # Batch audits: -j scaling, a 1 GB corpus, 10,000 tiny files (tests/bench_audit.sh).
 if [ "${TQC_BENCH_AUDIT:-1}" = 1 ] && [ -f tests/bench_audit.sh ]; then

@@ -1,4 +1,6 @@
+#include <stdatomic.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "run/pool.h"
@@ -88,6 +90,74 @@ START_TEST(test_free_with_docs_in_flight)
 }
 END_TEST
 
+/* Tasks of any kind: taken back in submission order whatever worker ran them; each
+ * worker's state lasts between its tasks and is freed once when the pool is; tasks not
+ * taken back are dropped, the ones that ran said so. */
+#define POOL_TEST_TASKS 200
+
+typedef struct count_task {
+    int n;
+    int seen_before;    /* tasks this task's worker had run before it */
+    bool dropped, ran;
+} count_task;
+
+static atomic_int locals_freed;
+
+static void count_run(void *arg, void **local)
+{
+    count_task *t = arg;
+    int *mine = *local;
+    if (!mine && !(mine = *local = calloc(1, sizeof *mine))) {
+        t->seen_before = -1;    /* out of memory: the taker fails the test */
+        return;
+    }
+    t->seen_before = (*mine)++;
+}
+
+static void count_free_local(void *local)
+{
+    atomic_fetch_add(&locals_freed, 1);
+    free(local);
+}
+
+static void count_drop(void *arg, bool ran)
+{
+    count_task *t = arg;
+    t->dropped = true;
+    t->ran = ran;
+}
+
+START_TEST(test_tasks_come_back_in_order_and_workers_keep_state)
+{
+    static count_task tasks[POOL_TEST_TASKS];
+    atomic_store(&locals_freed, 0);
+    tqc_pool *pool = tqc_pool_new_tasks(3, 7, count_free_local);
+    ck_assert_ptr_nonnull(pool);
+    int back = 0, seen = 0;
+    for (int i = 0; i < POOL_TEST_TASKS; i++) {
+        tasks[i] = (count_task){.n = i};
+        if (!tqc_pool_has_room(pool)) {
+            void *arg;
+            ck_assert(tqc_pool_take(pool, &arg));
+            ck_assert_int_eq(((count_task *)arg)->n, back++);
+            ck_assert_int_ge(((count_task *)arg)->seen_before, 0);
+            seen += ((count_task *)arg)->seen_before == 0;
+        }
+        tqc_pool_run(pool, count_run, count_drop, &tasks[i]);
+    }
+    ck_assert_uint_eq(tqc_pool_pending(pool), 7);
+    tqc_pool_free(pool);
+    /* The 7 in flight were dropped, after running or not; none of the others was. */
+    for (int i = 0; i < POOL_TEST_TASKS; i++)
+        ck_assert(tasks[i].dropped == (i >= back));
+    ck_assert_int_eq(back, POOL_TEST_TASKS - 7);
+    /* A worker's first task saw no state; at most one first task per worker. */
+    ck_assert_int_le(seen, 3);
+    ck_assert_int_ge(atomic_load(&locals_freed), 1);
+    ck_assert_int_le(atomic_load(&locals_freed), 3);
+}
+END_TEST
+
 Suite *pool_suite(void)
 {
     Suite *s = suite_create("pool");
@@ -95,6 +165,7 @@ Suite *pool_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_docs_come_back_in_order_with_the_same_findings);
     tcase_add_test(tc, test_free_with_docs_in_flight);
+    tcase_add_test(tc, test_tasks_come_back_in_order_and_workers_keep_state);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -353,13 +353,16 @@ static void on_progress(void *ctx, const tqc_audit_progress *p)
 
 /* ---- outputs ---- */
 
-/* Writes what fill writes to path atomically, or to standard output for "-". */
-static bool write_out(const char *path, void (*fill)(FILE *, void *), void *arg)
+/* Writes what fill writes to path atomically, or to standard output for "-". fill
+ * returns false when out of memory. */
+static bool write_out(const char *path, bool (*fill)(FILE *, void *), void *arg)
 {
     char err[1024];
     if (strcmp(path, "-") == 0) {
-        fill(stdout, arg);
-        return true;
+        if (fill(stdout, arg) || ferror(stdout))
+            return true;    /* a write error is told when standard output is flushed */
+        fputs("tqc: out of memory\n", stderr);
+        return false;
     }
     char *buf = NULL;
     size_t len = 0;
@@ -368,8 +371,8 @@ static bool write_out(const char *path, void (*fill)(FILE *, void *), void *arg)
         fprintf(stderr, "tqc: %s: out of memory\n", path);
         return false;
     }
-    fill(mem, arg);
-    bool ok = fclose(mem) == 0 && buf;
+    bool filled = fill(mem, arg);
+    bool ok = fclose(mem) == 0 && buf && filled;
     if (!ok)
         fprintf(stderr, "tqc: %s: out of memory\n", path);
     else if (tqc_atomic_write(path, buf, len, err, sizeof err) != TQC_OK) {
@@ -380,9 +383,9 @@ static bool write_out(const char *path, void (*fill)(FILE *, void *), void *arg)
     return ok;
 }
 
-static void fill_json(FILE *out, void *arg)
+static bool fill_json(FILE *out, void *arg)
 {
-    tqc_audit_summary_write_json(out, arg);
+    return tqc_audit_summary_write_json(out, arg);
 }
 
 typedef struct page {
@@ -391,15 +394,16 @@ typedef struct page {
     const char *const *links;
 } page;
 
-static void fill_html(FILE *out, void *arg)
+static bool fill_html(FILE *out, void *arg)
 {
     page *p = arg;
     tqc_audit_html_write(out, p->sum, p->title, p->links);
+    return true;
 }
 
-static void fill_annotated(FILE *out, void *arg)
+static bool fill_annotated(FILE *out, void *arg)
 {
-    tqc_html_write(arg, out);
+    return tqc_html_write(arg, out) == TQC_OK;
 }
 
 /* The folder for the worst articles' annotated views: the dashboard's path without

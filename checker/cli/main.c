@@ -13,6 +13,7 @@
 #endif
 
 #include "core/atomic.h"
+#include "core/json.h"
 #include "run/checker.h"
 #include "cli/audit.h"
 #include "cli/common.h"
@@ -209,22 +210,27 @@ static int parse_options(int argc, char **argv, cli *c)
     return -1;
 }
 
-static void print_sentences(const tqc_doc *doc, bool jsonl)
+/* One sentence a line, or a JSON Lines record each; false when out of memory. */
+static bool print_sentences(const tqc_doc *doc, bool jsonl)
 {
     for (size_t i = 0; i < doc->sentence_count; i++) {
         tqc_span s = doc->sentences[i].span;
         if (jsonl) {
-            printf("{\"offset\":%zu,\"length\":%zu,\"text\":\"", tqc_doc_file_offset(doc, s.start),
-                   tqc_span_len(s));
-            tqc_json_write_string(stdout, tqc_doc_at(doc, s), tqc_span_len(s));
-            fputs("\"}\n", stdout);
+            json_t *o = json_object();
+            bool ok = tqc_json_set(o, "offset",
+                                   json_integer((json_int_t)tqc_doc_file_offset(doc, s.start))) &&
+                      tqc_json_set(o, "length", json_integer((json_int_t)tqc_span_len(s))) &&
+                      tqc_json_set(o, "text", tqc_json_stringn(tqc_doc_at(doc, s), tqc_span_len(s)));
+            if (!tqc_json_write_line(stdout, tqc_json_done(o, ok)) && !ferror(stdout))
+                return false;
         } else {
-            /* One sentence a line: line breaks inside a sentence become spaces. */
+            /* Line breaks inside a sentence become spaces. */
             for (size_t k = s.start; k < s.end; k++)
                 putchar(doc->text[k] == '\n' || doc->text[k] == '\r' ? ' ' : doc->text[k]);
             putchar('\n');
         }
     }
+    return true;
 }
 
 /* --lang auto: says what the language stage (run/pipeline.h) concluded when it told the
@@ -306,29 +312,77 @@ static void source_lang_of(tqc_checker *ck, const cli *c, char *out, size_t cap)
     free(buf);
 }
 
-/* Takes the oldest doc back from the pool and reports it like one checked here. */
-static tqc_status take_back(tqc_pool *pool, tqc_ci *ci, tqc_reporter *rep, tqc_run_stats *stats)
+/* One file of check (or segment, or baseline create) as the pipeline's hooks see it. */
+typedef struct file_sink {
+    const cli *c;
+    tqc_ci *ci;
+    tqc_reporter *rep;
+    tqc_run_stats *stats;
+    size_t bad_records;
+    bool noted_no_dict;
+} file_sink;
+
+static tqc_status sink_bad_record(void *ctx, const char *err)
 {
-    tqc_doc *doc;
-    tqc_findings found;
-    tqc_status st;
-    if (!tqc_pool_next(pool, &doc, &found, &st))
-        return TQC_OK;
-    if (st == TQC_OK)
-        st = tqc_ci_doc(ci, rep, &doc, &found, stats);
-    tqc_findings_release(&found);
-    tqc_doc_free(doc);
+    /* Said as it comes; the file still counts as one that failed (exit 2). */
+    fflush(stdout);
+    fprintf(stderr, "tqc: %s\n", err);
+    ((file_sink *)ctx)->bad_records++;
+    return TQC_OK;
+}
+
+static tqc_status sink_warning(void *ctx, const char *msg)
+{
+    fflush(stdout);
+    fprintf(stderr, "tqc: warning: %s\n", msg);
+    return TQC_OK;
+}
+
+static tqc_status sink_lang(void *ctx, const tqc_pipe_lang *pl, const tqc_doc *doc,
+                            tqc_checker *ck, bool told)
+{
+    file_sink *fs = ctx;
+    if (told)
+        note_lang(pl, doc->name, fs->c->kind != RUN_SEGMENT && strcmp(fs->c->format, "text") == 0);
+    if (!tqc_checker_has_dict(ck) && !fs->noted_no_dict) {
+        fs->noted_no_dict = true;
+        fflush(stdout);
+        fprintf(stderr, "tqc: note: %s: no dictionary for '%s' here; checked by the rules "
+                "that need none\n", doc->name, tqc_lang_code(tqc_checker_lang(ck)));
+    }
+    return TQC_OK;
+}
+
+/* segment: the sentences instead of the check. */
+static tqc_status sink_segment(void *ctx, tqc_checker *ck, tqc_doc *doc, tqc_findings *found)
+{
+    tqc_status st = tqc_segment(doc, tqc_checker_lang(ck));
+    if (st == TQC_OK && !print_sentences(doc, strcmp(((file_sink *)ctx)->c->format, "jsonl") == 0))
+        st = TQC_ENOMEM;
     return st;
 }
 
-/* Checks (or segments) one file; returns false when it could not be read. pool (made on
- * first need when c->jobs > 1) checks the docs of files of more than one. */
+static tqc_status sink_segment_doc(void *ctx, tqc_doc **doc, tqc_findings *found)
+{
+    return TQC_OK;
+}
+
+/* Suppressions and the baseline filter, then the reporter (cli/config.h); the doc may
+ * be kept a while (*doc is then NULL). */
+static tqc_status sink_doc(void *ctx, tqc_doc **doc, tqc_findings *found)
+{
+    file_sink *fs = ctx;
+    return tqc_ci_doc(fs->ci, fs->rep, doc, found, fs->stats);
+}
+
+/* Checks (or segments) one file through the pipeline (run/pipeline.h); returns false
+ * when it could not be read. pool (made on first need when c->jobs > 1) checks the docs
+ * of files of more than one. */
 static bool run_file(tqc_checker *ck, tqc_ci *ci, size_t file, const cli *c,
                      tqc_reporter *rep, tqc_run_stats *stats, tqc_pool **pool)
 {
     bool segment_mode = c->kind == RUN_SEGMENT;
-    size_t docs = 0;
-    char err[512];
+    char err[1024];
     const char *path = tqc_ci_file(ci, file);
     tqc_input *in;
     tqc_input_options io = {.format = c->input, .lang = tqc_ci_lang(ci, file),
@@ -351,79 +405,22 @@ static bool run_file(tqc_checker *ck, tqc_ci *ci, size_t file, const cli *c,
     /* The language stage (run/pipeline.h). */
     tqc_pipe_lang pl;
     tqc_pipe_lang_init(&pl, ck, c->detect, st == TQC_OK ? tqc_input_format_of(in) : TQC_INPUT_TEXT);
-    bool noted_no_dict = false;
     if (!pl.told && c->source && st == TQC_OK) {
         /* Parallel text comes a paragraph at a time: the article is told whole. */
         pl.told = true;
         if (!(pl.file_ck = checker_for_file(ck, path)))
             st = TQC_ENOMEM;
     }
-    size_t bad_records = 0;
-    while (st == TQC_OK) {
-        tqc_doc *doc;
-        if ((st = tqc_input_next(in, &doc, err, sizeof err)) == TQC_EINPUT &&
-            tqc_input_resumable(in)) {
-            /* One bad record: its own error, and the records after it are checked. */
-            fflush(stdout);
-            fprintf(stderr, "tqc: %s\n", err);
-            bad_records++;
-            st = TQC_OK;
-            continue;
-        }
-        if (st != TQC_OK || !doc)
-            break;
-        if (tqc_input_warning(in)) {
-            fflush(stdout);
-            fprintf(stderr, "tqc: warning: %s\n", tqc_input_warning(in));
-        }
-        tqc_checker *doc_ck = ck;
-        bool told = false;
-        if (st == TQC_OK)
-            st = tqc_pipe_lang_doc(&pl, doc, &doc_ck, &told, err, sizeof err);
-        if (st == TQC_OK && told)
-            note_lang(&pl, doc->name, !segment_mode && strcmp(c->format, "text") == 0);
-        if (st == TQC_OK && !tqc_checker_has_dict(doc_ck) && !noted_no_dict) {
-            noted_no_dict = true;
-            fflush(stdout);
-            fprintf(stderr, "tqc: note: %s: no dictionary for '%s' here; checked by the rules "
-                    "that need none\n", doc->name, tqc_lang_code(tqc_checker_lang(doc_ck)));
-        }
-        /* A file of more than one doc (a large article, JSONL records): the docs after
-         * the first are checked on the pool's threads while this one reads on. */
-        if (st == TQC_OK && !segment_mode && docs++ > 0 && c->jobs > 1 &&
-            (*pool || (*pool = tqc_pool_new(c->jobs)))) {
-            while (st == TQC_OK && !tqc_pool_has_room(*pool))
-                st = take_back(*pool, ci, rep, stats);
-            if (st == TQC_OK)
-                st = tqc_pool_submit(*pool, doc_ck, doc);
-            else
-                tqc_doc_free(doc);
-            continue;
-        }
-        tqc_findings found;
-        tqc_findings_init(&found, doc);
-        if (st != TQC_OK) {
-            /* reported after the loop */
-        } else if (segment_mode) {
-            st = tqc_segment(doc, tqc_checker_lang(doc_ck));
-            if (st == TQC_OK)
-                print_sentences(doc, strcmp(c->format, "jsonl") == 0);
-        } else if ((st = tqc_check_doc(doc_ck, doc, &found)) == TQC_OK) {
-            /* Suppressions and the baseline filter, then the reporter (cli/config.h);
-             * the doc may be kept a while (doc is then NULL). */
-            st = tqc_ci_doc(ci, rep, &doc, &found, stats);
-        }
-        tqc_findings_release(&found);
-        tqc_doc_free(doc);
-    }
-    /* What the pool still has precedes any failure: reported, in order. */
-    while (*pool && tqc_pool_pending(*pool)) {
-        tqc_status taken = take_back(*pool, ci, rep, stats);
-        if (st == TQC_OK)
-            st = taken;
-    }
+    file_sink fs = {.c = c, .ci = ci, .rep = rep, .stats = stats};
+    /* Ctrl-C ends the check of a doc (its cancel: ETIME), then the loop. */
+    tqc_pipe_hooks h = {.ctx = &fs, .bad_record = sink_bad_record,
+                        .warning = sink_warning, .lang = sink_lang,
+                        .check = segment_mode ? sink_segment : NULL,
+                        .doc = segment_mode ? sink_segment_doc : sink_doc};
+    if (st == TQC_OK)
+        st = tqc_pipe_file(in, &pl, pool, c->jobs, &h, err, sizeof err);
     tqc_input_close(in);
-    if (st == TQC_OK && bad_records) {
+    if (st == TQC_OK && fs.bad_records) {
         /* Reported as they came; the file still counts as one that failed (exit 2). */
         if (!segment_mode)
             (void)tqc_ci_file_end(ci, rep, stats, false);

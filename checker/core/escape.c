@@ -1,38 +1,7 @@
-/* escape: JSON and XML string contents, for every writer of those formats. */
+/* escape: XML string contents, for every writer of XML (JSON is jansson's: core/json.h). */
 #include "core/escape.h"
 
 #include "core/text.h"
-
-void tqc_json_write_string(FILE *out, const char *s, size_t len)
-{
-    for (size_t i = 0; i < len;) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '"' || c == '\\') {
-            fputc('\\', out);
-            fputc(c, out);
-            i++;
-        } else if (c < 0x20 || c == 0x7F) {
-            switch (c) {
-            case '\n': fputs("\\n", out); break;
-            case '\r': fputs("\\r", out); break;
-            case '\t': fputs("\\t", out); break;
-            default: fprintf(out, "\\u%04x", c); break;
-            }
-            i++;
-        } else if (c < 0x80) {
-            fputc(c, out);
-            i++;
-        } else {
-            int32_t cp;
-            size_t n = tqc_text_decode(s + i, len - i, &cp);
-            if (cp < 0)
-                fputs("\xEF\xBF\xBD", out);
-            else
-                fwrite(s + i, 1, n, out);
-            i += n;
-        }
-    }
-}
 
 void tqc_xml_write_string(FILE *out, const char *s, size_t len, bool attr)
 {

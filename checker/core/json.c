@@ -65,3 +65,47 @@ json_t *tqc_json_done(json_t *v, bool ok)
     json_decref(v);
     return NULL;
 }
+
+/* Reals as the writers round them (a few decimals), without jansson's 17 digits. */
+#define WRITE_FLAGS (JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15))
+
+bool tqc_json_write_line(FILE *out, json_t *v)
+{
+    bool ok = v && json_dumpf(v, out, WRITE_FLAGS) == 0 && fputc('\n', out) != EOF;
+    json_decref(v);
+    return ok;
+}
+
+/* A non-empty array of objects: written one element a line. */
+static bool is_table(const json_t *v)
+{
+    return json_is_array(v) && json_array_size(v) > 0 && json_is_object(json_array_get(v, 0));
+}
+
+bool tqc_json_write_members(FILE *out, json_t *obj)
+{
+    bool ok = json_is_object(obj) && fputs("{\n", out) != EOF;
+    const char *key;
+    json_t *v;
+    size_t i = 0, n = ok ? json_object_size(obj) : 0;
+    json_object_foreach(obj, key, v) {
+        if (!ok)
+            break;
+        json_t *k = json_string(key);
+        ok = k && fputs("  ", out) != EOF && json_dumpf(k, out, WRITE_FLAGS) == 0 &&
+             fputs(": ", out) != EOF;
+        json_decref(k);
+        if (ok && is_table(v)) {
+            for (size_t e = 0; ok && e < json_array_size(v); e++)
+                ok = fputs(e ? ",\n    " : "[\n    ", out) != EOF &&
+                     json_dumpf(json_array_get(v, e), out, WRITE_FLAGS) == 0;
+            ok = ok && fputs("\n  ]", out) != EOF;
+        } else if (ok) {
+            ok = json_dumpf(v, out, WRITE_FLAGS) == 0;
+        }
+        ok = ok && fputs(++i < n ? ",\n" : "\n", out) != EOF;
+    }
+    ok = ok && fputs("}\n", out) != EOF;
+    json_decref(obj);
+    return ok;
+}

@@ -8,6 +8,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* A JSON string of the len bytes at s (NUL bytes kept), each invalid UTF-8 byte becoming
  * U+FFFD; NULL only when out of memory. */
@@ -22,5 +23,14 @@ bool tqc_json_set(json_t *obj, const char *key, json_t *v);
 bool tqc_json_append(json_t *arr, json_t *v);
 /* v when ok; otherwise v is released and NULL returned: the end of such a chain. */
 json_t *tqc_json_done(json_t *v, bool ok);
+
+/* Writing: reals with at most 15 significant digits (round them first to the decimals
+ * wanted). Both consume v (NULL: false, nothing written) and return false when out of
+ * memory; a write error also shows in ferror(out). */
+/* v compact on one line, then a line break (a JSON Lines record). */
+bool tqc_json_write_line(FILE *out, json_t *v);
+/* The object obj one member a line (`  "key": value`), an array of objects one
+ * element a line, everything else compact: readable, and diff-able line by line. */
+bool tqc_json_write_members(FILE *out, json_t *obj);
 
 #endif

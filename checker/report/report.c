@@ -114,7 +114,6 @@ void tqc_report_json_line(tqc_reporter *r, json_t *o)
         return;
     }
     /* A write error shows in ferror(r->out), which the caller checks. */
-    if (json_dumpf(o, r->out, JSON_COMPACT) == 0)
-        fputc('\n', r->out);
-    json_decref(o);
+    if (!tqc_json_write_line(r->out, o) && !ferror(r->out))
+        r->failed = true;
 }

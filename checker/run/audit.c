@@ -1,7 +1,10 @@
-/* audit: the walker, the workers and the in-order release (see run/audit.h).
- * One mutex guards the shared state; three condition variables wake the walker (room in
- * the queue or the ring), the workers (a job) and the releaser (a result). Workers check
- * a file outside the lock and take it only to hand over each checked doc. */
+/* audit: the walker, the file tasks and the in-order release (see run/audit.h).
+ * The walker thread hands each file to the pool (run/pool.h, the one worker pool) as a
+ * task on its ring slot; the pool's window is the ring's size, so a slot is free again
+ * once the file TQC_AUDIT_WINDOW before it was released and taken back. One mutex guards
+ * the slots; two condition variables wake the workers (room in the held budget) and the
+ * releaser (a result). Workers check a file outside the lock and take it only to hand
+ * over each checked doc. */
 #include "run/audit.h"
 
 #include <errno.h>
@@ -21,6 +24,7 @@
 #include "read/reader.h"
 #include "core/fingerprint.h"
 #include "run/pipeline.h"
+#include "run/pool.h"
 #include "run/suppress_file.h"
 #include "run/walk.h"
 #include "core/regfile.h"
@@ -72,7 +76,9 @@ typedef struct file_info {
 
 /* A file between its worker and its release. */
 typedef struct slot {
+    struct audit *a;
     bool used, done, published;
+    bool skipped;           /* never checked: the audit was stopping */
     job job;
     item *head, *tail;
     tqc_audit_state state;
@@ -89,19 +95,15 @@ typedef struct audit {
     bool own_spellers;
     const char *const *paths;
     size_t path_count;
+    tqc_pool *pool;         /* checks the files, a task each */
     pthread_mutex_t mu;
     /* Each wait has its own condition and waiter count, so that nobody is woken for
      * nothing: with tiny files the hand-overs are many. */
-    pthread_cond_t room;    /* the walker: room in the queue */
-    pthread_cond_t work;    /* workers: a job in the queue */
-    pthread_cond_t space;   /* workers: room in the ring window or the held budget */
+    pthread_cond_t space;   /* workers: room in the held budget */
     pthread_cond_t ready;   /* the releaser: the file at the head moved */
-    unsigned room_waiters, work_waiters, space_waiters;
+    unsigned space_waiters;
     bool releaser_waiting;
-    /* the queue of walked paths */
-    job queue[TQC_AUDIT_QUEUE];
-    size_t q_head, q_count;
-    size_t emitted;         /* jobs the walker made (the next seq) */
+    size_t emitted;         /* files the walker handed to the pool (the next seq) */
     uint64_t bytes_walked;
     bool walk_done;
     uint64_t hidden, excluded;
@@ -109,7 +111,6 @@ typedef struct audit {
     slot *ring;
     size_t next_release;
     size_t held;
-    unsigned workers_running;
     /* stopping */
     atomic_int halt;        /* internal: a worker or a hook failed */
     tqc_status halt_status;
@@ -119,8 +120,6 @@ typedef struct audit {
 /* Wakes every thread that waits, so that each sees a stop (the lock is held). */
 static void wake_all(audit *a)
 {
-    pthread_cond_broadcast(&a->room);
-    pthread_cond_broadcast(&a->work);
     pthread_cond_broadcast(&a->space);
     pthread_cond_signal(&a->ready);
 }
@@ -248,30 +247,33 @@ char *tqc_audit_folder(const char *path, const char *root)
     return folder_name(path, slash == path ? 1 : (size_t)(slash - path));
 }
 
-/* Hands a job to the workers; waits while the queue is full. false when stopping. */
+static void check_task(void *arg, void **local);
+
+/* Hands a file to the pool on its ring slot; waits while the window is full. false
+ * when stopping. */
 static bool emit(audit *a, job *j)
 {
-    pthread_mutex_lock(&a->mu);
-    while (a->q_count == TQC_AUDIT_QUEUE && !stopping(a)) {
-        a->room_waiters++;
-        pthread_cond_wait(&a->room, &a->mu);
-        a->room_waiters--;
-    }
-    bool ok = !stopping(a);
-    if (ok) {
-        j->seq = a->emitted++;
-        a->bytes_walked += j->size;
-        a->queue[(a->q_head + a->q_count++) % TQC_AUDIT_QUEUE] = *j;
-        if (a->work_waiters)
-            pthread_cond_signal(&a->work);
-    }
-    pthread_mutex_unlock(&a->mu);
-    if (!ok) {
+    if (stopping(a)) {
         free(j->path);
         free(j->folder);
         free(j->error);
+        return false;
     }
-    return ok;
+    /* Room in the pool's window: the file TQC_AUDIT_WINDOW before this one, which had
+     * its slot, was released and taken back. */
+    tqc_pool_wait_room(a->pool);
+    pthread_mutex_lock(&a->mu);
+    j->seq = a->emitted;
+    slot *s = &a->ring[j->seq % TQC_AUDIT_WINDOW];
+    memset(s, 0, sizeof *s);
+    s->a = a;
+    s->used = true;
+    s->job = *j;
+    a->emitted++;
+    a->bytes_walked += j->size;
+    pthread_mutex_unlock(&a->mu);
+    tqc_pool_run(a->pool, check_task, NULL, s);
+    return true;
 }
 
 static bool emit_message(audit *a, const char *path, const char *what)
@@ -447,7 +449,6 @@ static void *walker_main(void *arg)
     }
     pthread_mutex_lock(&a->mu);
     a->walk_done = true;
-    pthread_cond_broadcast(&a->work);
     pthread_cond_signal(&a->ready);
     pthread_mutex_unlock(&a->mu);
     return NULL;
@@ -562,11 +563,26 @@ static bool probe(audit *a, slot *s, file_info *fi, bool *binary, char *err, siz
     return ok;
 }
 
-/* The file a worker is checking, as deliver needs it. */
+/* A file's bad records and warnings, kept to a bounded size: a file of a million bad
+ * lines must not hold a million messages. */
+#define NOTES_MAX_BYTES 65536
+
+typedef struct notes {
+    char *buf;
+    size_t len;
+    uint64_t left_out;
+} notes;
+
+/* The file a worker is checking, as the pipeline's hooks need it. */
 typedef struct file_run {
     audit *a;
     slot *s;
     file_info *fi;
+    tqc_suppress_file *sf;  /* its suppressions (a project), which then deliver */
+    notes nt;
+    uint64_t bad_records;
+    bool have_lang;         /* fi->lang was set (it then moves to the slot) */
+    bool interrupted;       /* the audit stopped before the file's end */
 } file_run;
 
 /* Counts a checked doc and hands it to the releaser, keeping the doc only when a hook
@@ -630,10 +646,9 @@ typedef struct ck_entry {
     uint64_t used;          /* the worker's clock when last used */
 } ck_entry;
 
+/* A pool worker's own state (its local: run/pool.h). */
 typedef struct worker {
     audit *a;
-    pthread_t thread;
-    bool started;
     tqc_checker *ck;        /* without a project: the one checker */
     ck_entry cache[WORKER_CHECKERS];
     uint64_t clock;
@@ -669,16 +684,6 @@ static tqc_checker *checker_for(worker *w, tqc_settings **s, tqc_status *st, cha
     return ck;
 }
 
-/* A file's bad records and warnings, kept to a bounded size: a file of a million bad
- * lines must not hold a million messages. */
-#define NOTES_MAX_BYTES 65536
-
-typedef struct notes {
-    char *buf;
-    size_t len;
-    uint64_t left_out;
-} notes;
-
 static tqc_status add_note(notes *n, const char *prefix, const char *msg)
 {
     size_t need = strlen(prefix) + strlen(msg) + 2;
@@ -694,6 +699,45 @@ static tqc_status add_note(notes *n, const char *prefix, const char *msg)
     return TQC_OK;
 }
 
+/* ---- the pipeline's hooks (run/pipeline.h) for a file of the audit ---- */
+
+static bool file_stop(void *ctx)
+{
+    file_run *fr = ctx;
+    if (stopping(fr->a))
+        fr->interrupted = true;
+    return fr->interrupted;
+}
+
+static tqc_status file_bad_record(void *ctx, const char *err)
+{
+    file_run *fr = ctx;
+    fr->bad_records++;
+    return add_note(&fr->nt, "", err);
+}
+
+static tqc_status file_warning(void *ctx, const char *msg)
+{
+    return add_note(&((file_run *)ctx)->nt, "warning: ", msg);
+}
+
+static tqc_status file_lang(void *ctx, const tqc_pipe_lang *pl, const tqc_doc *doc,
+                            tqc_checker *ck, bool told)
+{
+    file_run *fr = ctx;
+    /* The language the file is counted under: its first doc's. */
+    if (fr->have_lang)
+        return TQC_OK;
+    fr->have_lang = true;
+    return (fr->fi->lang = tqc_strdup(doc->lang)) ? TQC_OK : TQC_ENOMEM;
+}
+
+static tqc_status file_doc(void *ctx, tqc_doc **doc, tqc_findings *found)
+{
+    file_run *fr = ctx;
+    return fr->sf ? tqc_suppress_file_doc(fr->sf, doc, found) : deliver(fr, doc, found);
+}
+
 /* Checks one file into its slot. */
 static void check_file(audit *a, worker *w, slot *s)
 {
@@ -701,15 +745,11 @@ static void check_file(audit *a, worker *w, slot *s)
     char err[1024] = "";
     tqc_audit_state state = TQC_AUDIT_CHECKED;
     tqc_input *in = NULL;
-    tqc_suppress_file *sf = NULL;
     tqc_settings *settings = NULL;  /* the file's (project), unless a new checker took them */
     const tqc_settings *set = NULL; /* the file's settings either way */
     file_info fi = {.format = o->format, .fail_on = TQC_SEV_WARNING};
-    file_run fr = {a, s, &fi};
+    file_run fr = {.a = a, .s = s, .fi = &fi};
     tqc_checker *ck = w->ck;
-    notes nt = {0};
-    uint64_t bad_records = 0;
-    bool have_lang = false;
     tqc_status st = TQC_OK;
     if (s->job.error) {
         snprintf(err, sizeof err, "%s", s->job.error);
@@ -746,7 +786,7 @@ static void check_file(audit *a, worker *w, slot *s)
             goto done;
         }
         fi.fail_on = set->fail_on;
-        if (!(sf = tqc_suppress_file_new(s->job.path, set, deliver, &fr))) {
+        if (!(fr.sf = tqc_suppress_file_new(s->job.path, set, deliver, &fr))) {
             st = TQC_ENOMEM;
             snprintf(err, sizeof err, "%s: %s", s->job.path, tqc_strerror(st));
             state = TQC_AUDIT_FAILED;
@@ -758,70 +798,38 @@ static void check_file(audit *a, worker *w, slot *s)
                             .name = s->job.path, .lang_from_file = o->detect,
                             .regular_only = s->job.regular};
     st = tqc_input_open(s->job.path, &io, &in, err, sizeof err);
-    /* The language stage, as check's (run/pipeline.h). */
-    tqc_pipe_lang pl;
     if (st == TQC_OK) {
         fi.format = tqc_input_format_of(in);
         fi.per_doc_articles = fi.format == TQC_INPUT_JSONL;
     }
-    tqc_pipe_lang_init(&pl, ck, o->detect, fi.format);
     /* The limit is consulted between passes and docs; the stop flag ends a check too. */
     tqc_cancel limit = tqc_cancel_after(o->file_timeout, o->stop);
-    if (st == TQC_OK)
+    if (st == TQC_OK) {
+        /* The pipeline, as check's (run/pipeline.h); the file is one task of the pool
+         * already, so its docs are checked here, one after the other. */
+        tqc_pipe_lang pl;
+        tqc_pipe_lang_init(&pl, ck, o->detect, fi.format);
+        tqc_pipe_hooks h = {.ctx = &fr, .stop = file_stop, .bad_record = file_bad_record,
+                            .warning = file_warning, .lang = file_lang, .doc = file_doc};
         tqc_checker_set_cancel(ck, &limit);
-    while (st == TQC_OK) {
-        if (stopping(a)) {
-            state = TQC_AUDIT_INTERRUPTED;
-            break;
-        }
-        tqc_doc *doc;
-        st = tqc_input_next(in, &doc, err, sizeof err);
-        if (st == TQC_EINPUT && tqc_input_resumable(in)) {
-            /* One bad record: its own error, and the records after it are checked. */
-            bad_records++;
-            st = add_note(&nt, "", err);
-            err[0] = '\0';
-            continue;
-        }
-        if (st != TQC_OK || !doc)
-            break;
-        if (tqc_input_warning(in) && (st = add_note(&nt, "warning: ", tqc_input_warning(in))) != TQC_OK) {
-            tqc_doc_free(doc);
-            break;
-        }
-        tqc_checker *doc_ck = ck;
-        bool told;
-        char why[512] = "";
-        if ((st = tqc_pipe_lang_doc(&pl, doc, &doc_ck, &told, why, sizeof why)) != TQC_OK &&
-            why[0])
-            snprintf(err, sizeof err, "%s: %s", s->job.path, why);
-        if (!have_lang) {
-            fi.lang = tqc_strdup(doc->lang);
-            have_lang = true;
-        }
-        tqc_findings found;
-        tqc_findings_init(&found, doc);
-        if (st == TQC_OK)
-            st = tqc_check_doc(doc_ck, doc, &found);
-        if (st == TQC_OK)
-            st = sf ? tqc_suppress_file_doc(sf, &doc, &found) : deliver(&fr, &doc, &found);
-        tqc_findings_release(&found);
-        tqc_doc_free(doc);
-        if (st == TQC_ETIME && stopping(a)) {
-            st = TQC_OK;
-            state = TQC_AUDIT_INTERRUPTED;
-            break;
-        }
-        if (st == TQC_ETIME)
-            snprintf(err, sizeof err, "%s: skipped: checking took longer than %g seconds "
-                     "(--file-timeout)", s->job.path, o->file_timeout);
-        if (st != TQC_OK && !err[0])
-            snprintf(err, sizeof err, "%s: %s", s->job.path, tqc_strerror(st));
+        st = tqc_pipe_file(in, &pl, NULL, 1, &h, err, sizeof err);
+        tqc_checker_set_cancel(ck, NULL);
     }
+    if (st == TQC_ETIME && stopping(a)) {
+        st = TQC_OK;
+        fr.interrupted = true;
+    } else if (st == TQC_ETIME) {
+        snprintf(err, sizeof err, "%s: skipped: checking took longer than %g seconds "
+                 "(--file-timeout)", s->job.path, o->file_timeout);
+    } else if (st != TQC_OK && !err[0]) {
+        snprintf(err, sizeof err, "%s: %s", s->job.path, tqc_strerror(st));
+    }
+    if (fr.interrupted)
+        state = TQC_AUDIT_INTERRUPTED;
     /* What the suppressions still hold goes out, with the unused directives of a file
      * read to its end. */
-    if (sf) {
-        tqc_status end = tqc_suppress_file_end(sf, st == TQC_OK && state == TQC_AUDIT_CHECKED);
+    if (fr.sf) {
+        tqc_status end = tqc_suppress_file_end(fr.sf, st == TQC_OK && state == TQC_AUDIT_CHECKED);
         if (end != TQC_OK && st == TQC_OK) {
             st = end;
             snprintf(err, sizeof err, "%s: %s", s->job.path, tqc_strerror(st));
@@ -829,9 +837,8 @@ static void check_file(audit *a, worker *w, slot *s)
     }
     if (st != TQC_OK)
         state = TQC_AUDIT_FAILED;
-    tqc_checker_set_cancel(ck, NULL);
 done:
-    tqc_suppress_file_free(sf);
+    tqc_suppress_file_free(fr.sf);
     tqc_settings_free(settings);
     tqc_input_close(in);
     pthread_mutex_lock(&a->mu);
@@ -839,82 +846,63 @@ done:
     s->state = state;
     if (state == TQC_AUDIT_FAILED && !(s->error = tqc_strdup(err[0] ? err : "read error")))
         atomic_store(&a->halt, 1);
-    if (nt.left_out) {
+    if (fr.nt.left_out) {
         char more[64];
         snprintf(more, sizeof more, "%llu more messages left out",
-                 (unsigned long long)nt.left_out);
-        nt.left_out = 0;
-        (void)add_note(&nt, "", more);
+                 (unsigned long long)fr.nt.left_out);
+        fr.nt.left_out = 0;
+        (void)add_note(&fr.nt, "", more);
     }
-    s->notes = nt.buf;
-    s->bad_records = bad_records;
+    s->notes = fr.nt.buf;
+    s->bad_records = fr.bad_records;
     s->done = true;
     head_moved(a, s);
     pthread_mutex_unlock(&a->mu);
 }
 
-static void *worker_main(void *arg)
+static void free_worker(void *local)
 {
-    worker *w = arg;
-    audit *a = w->a;
-    bool ok = true;
-    if (!a->opts->project) {
-        char err[512];
-        tqc_check_options o = a->opts->check;
-        o.dict.own_speller = a->own_spellers;
-        tqc_status st = tqc_checker_new(&o, &w->ck, err, sizeof err);
-        if (st != TQC_OK) {
-            halt(a, st, st == TQC_ENOMEM ? "out of memory" : err);
-            ok = false;
-        }
-    }
-    pthread_mutex_lock(&a->mu);
-    while (ok) {
-        while (a->q_count == 0 && !a->walk_done && !stopping(a)) {
-            a->work_waiters++;
-            pthread_cond_wait(&a->work, &a->mu);
-            a->work_waiters--;
-        }
-        if (stopping(a) || a->q_count == 0)
-            break;
-        job j = a->queue[a->q_head];
-        a->q_head = (a->q_head + 1) % TQC_AUDIT_QUEUE;
-        a->q_count--;
-        if (a->room_waiters)
-            pthread_cond_signal(&a->room);
-        /* Its ring slot is free once the file TQC_AUDIT_WINDOW before it is released. */
-        while (j.seq >= a->next_release + TQC_AUDIT_WINDOW && !stopping(a)) {
-            a->space_waiters++;
-            pthread_cond_wait(&a->space, &a->mu);
-            a->space_waiters--;
-        }
-        if (stopping(a)) {
-            /* Never checked: the releaser counts it as not done. */
-            free(j.path);
-            free(j.folder);
-            free(j.error);
-            break;
-        }
-        slot *s = &a->ring[j.seq % TQC_AUDIT_WINDOW];
-        memset(s, 0, sizeof *s);
-        s->used = true;
-        s->job = j;
-        pthread_mutex_unlock(&a->mu);
-        check_file(a, w, s);
-        pthread_mutex_lock(&a->mu);
-    }
-    a->workers_running--;
-    pthread_cond_signal(&a->ready);
-    pthread_mutex_unlock(&a->mu);
-    /* Freed here, in parallel: a checker's dictionaries take a while to free too. */
+    worker *w = local;
     tqc_checker_free(w->ck);
-    w->ck = NULL;
     for (size_t i = 0; i < WORKER_CHECKERS; i++) {
         tqc_checker_free(w->cache[i].ck);
         tqc_settings_free(w->cache[i].settings);
     }
-    memset(w->cache, 0, sizeof w->cache);
-    return NULL;
+    free(w);
+}
+
+/* The pool's task for a file: checks it on the worker's checkers, made on its first
+ * file (in the worker's thread, so the workers load theirs at once: loading one takes
+ * a good part of a second). A file the audit stops before is passed over. */
+static void check_task(void *arg, void **local)
+{
+    slot *s = arg;
+    audit *a = s->a;
+    worker *w = *local;
+    if (!w && !stopping(a)) {
+        if (!(w = *local = tqc_calloc(1, sizeof *w))) {
+            halt(a, TQC_ENOMEM, "out of memory");
+        } else if (!a->opts->project) {
+            w->a = a;
+            char err[512];
+            tqc_check_options o = a->opts->check;
+            o.dict.own_speller = a->own_spellers;
+            tqc_status st = tqc_checker_new(&o, &w->ck, err, sizeof err);
+            if (st != TQC_OK)
+                halt(a, st, st == TQC_ENOMEM ? "out of memory" : err);
+        } else {
+            w->a = a;
+        }
+    }
+    if (!stopping(a) && w && (w->ck || a->opts->project)) {
+        check_file(a, w, s);
+        return;
+    }
+    pthread_mutex_lock(&a->mu);
+    s->skipped = true;
+    s->done = true;
+    head_moved(a, s);
+    pthread_mutex_unlock(&a->mu);
 }
 
 /* ---- the release ---- */
@@ -1102,21 +1090,22 @@ static void release_all(audit *a, tqc_audit_summary *sum, const struct timespec 
             pthread_mutex_lock(&a->mu);
         } else if (at_head && s->done) {
             pthread_mutex_unlock(&a->mu);
-            st = release_file(a, &h, s, sum, hooks);
+            if (s->skipped)
+                sum->not_done++;    /* never checked */
+            else
+                st = release_file(a, &h, s, sum, hooks);
             bytes_done += s->job.size;
             free_slot(s);
             h_open = false;
+            /* Its slot is free: the pool may take the file TQC_AUDIT_WINDOW after it. */
+            void *done_slot;
+            (void)tqc_pool_take(a->pool, &done_slot);
             pthread_mutex_lock(&a->mu);
             a->next_release++;
             if (a->space_waiters)
                 pthread_cond_broadcast(&a->space);
-        } else if (a->workers_running == 0 && (a->walk_done || stopping(a)) && !at_head) {
-            /* Everyone has stopped: what is left never reached a worker. */
-            if (a->next_release >= a->emitted)
-                break;
-            sum->not_done++;
-            a->next_release++;
-            continue;
+        } else if (a->walk_done && a->next_release >= a->emitted) {
+            break;      /* every file handed to the pool was released */
         } else {
             /* Wait for the head to move; wake at the next tick at the latest (and every
              * 100 ms, to see the stop flag a signal handler set). */
@@ -1157,14 +1146,6 @@ static void release_all(audit *a, tqc_audit_summary *sum, const struct timespec 
             pthread_mutex_lock(&a->mu);
         }
     }
-    /* Jobs the walker queued that no worker took. */
-    for (size_t i = 0; i < a->q_count; i++) {
-        job *j = &a->queue[(a->q_head + i) % TQC_AUDIT_QUEUE];
-        free(j->path);
-        free(j->folder);
-        free(j->error);
-    }
-    a->q_count = 0;
     pthread_mutex_unlock(&a->mu);
     if (o->hooks.progress) {
         tqc_audit_progress p = {a->next_release, a->emitted, true, bytes_done, a->bytes_walked,
@@ -1189,14 +1170,12 @@ tqc_status tqc_audit_run(const tqc_audit_options *opts, const char *const *paths
     }
     sum->jobs = jobs;
     audit *a = tqc_calloc(1, sizeof *a);
-    worker *ws = tqc_calloc(jobs, sizeof *ws);
     if (a)
         a->ring = tqc_calloc(TQC_AUDIT_WINDOW, sizeof *a->ring);
-    if (!a || !ws || !a->ring) {
+    if (!a || !a->ring) {
         if (a)
             free(a->ring);
         free(a);
-        free(ws);
         snprintf(err, errlen, "out of memory");
         return TQC_ENOMEM;
     }
@@ -1205,47 +1184,25 @@ tqc_status tqc_audit_run(const tqc_audit_options *opts, const char *const *paths
     a->paths = paths;
     a->path_count = count;
     pthread_mutex_init(&a->mu, NULL);
-    pthread_cond_init(&a->room, NULL);
-    pthread_cond_init(&a->work, NULL);
     pthread_cond_init(&a->space, NULL);
     pthread_cond_init(&a->ready, NULL);
     /* libxml2 wants its globals set up once, before threads parse. */
     xmlInitParser();
-    /* Each worker loads its checker in its own thread, all at once: loading one takes
-     * a good part of a second, which must not be serial (a missing dictionary stops
-     * them all, with its error). */
+    /* The workers: the one pool, its window the ring's size. */
     tqc_status st = TQC_OK;
+    a->pool = tqc_pool_new_tasks(jobs, TQC_AUDIT_WINDOW, free_worker);
     pthread_t walker;
-    bool walker_started = pthread_create(&walker, NULL, walker_main, a) == 0;
+    bool walker_started = a->pool && pthread_create(&walker, NULL, walker_main, a) == 0;
     if (!walker_started) {
         st = TQC_ENOMEM;
         snprintf(err, errlen, "cannot start a thread");
     }
-    for (unsigned i = 0; st == TQC_OK && i < jobs; i++) {
-        ws[i].a = a;
-        pthread_mutex_lock(&a->mu);
-        a->workers_running++;
-        pthread_mutex_unlock(&a->mu);
-        if (pthread_create(&ws[i].thread, NULL, worker_main, &ws[i]) != 0) {
-            pthread_mutex_lock(&a->mu);
-            a->workers_running--;
-            pthread_mutex_unlock(&a->mu);
-            if (i == 0) {
-                st = TQC_ENOMEM;
-                snprintf(err, errlen, "cannot start a thread");
-                halt(a, st, err);
-            }
-            break;
-        }
-        ws[i].started = true;
-    }
-    if (walker_started)
+    if (walker_started) {
         release_all(a, sum, &t0);
-    if (walker_started)
         pthread_join(walker, NULL);
-    for (unsigned i = 0; i < jobs; i++)
-        if (ws[i].started)
-            pthread_join(ws[i].thread, NULL);
+    }
+    /* Every task was taken back; the workers free their checkers in parallel. */
+    tqc_pool_free(a->pool);
     for (size_t i = 0; i < TQC_AUDIT_WINDOW; i++)
         if (a->ring[i].used)
             free_slot(&a->ring[i]);
@@ -1264,13 +1221,10 @@ tqc_status tqc_audit_run(const tqc_audit_options *opts, const char *const *paths
         st = TQC_ENOMEM;
         snprintf(err, errlen, "out of memory while counting");
     }
-    pthread_cond_destroy(&a->room);
-    pthread_cond_destroy(&a->work);
     pthread_cond_destroy(&a->space);
     pthread_cond_destroy(&a->ready);
     pthread_mutex_destroy(&a->mu);
     free(a->ring);
     free(a);
-    free(ws);
     return st;
 }

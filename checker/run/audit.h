@@ -1,18 +1,20 @@
 /* audit: checks a whole corpus with every core. One walker thread lists the files
- * (directories walked recursively in sorted order, hidden files and include/exclude globs
- * applied, `-` read as a list of paths); N worker threads each own a tqc_checker and
- * check files whole, reading each through the input layer (format detected per file);
- * the calling thread releases the results strictly in walk order (a sequence number per
- * file, a ring of pending files, partial release of the file at the head), so findings
- * reach the hooks (a reporter, a database) from one thread, in the same order whatever
- * the number of workers. It counts everything into a tqc_audit_summary.
+ * (directories walked recursively in sorted order by run/walk.h, hidden files and
+ * include/exclude globs applied, `-` read as a list of paths) and hands each to the one
+ * worker pool (run/pool.h) as a task; a worker checks the file whole through the
+ * pipeline (run/pipeline.h: input, language, check, suppress), reading it through the
+ * input layer (format detected per file), on a tqc_checker of its own. The calling
+ * thread releases the results strictly in walk order (a ring slot per file, partial
+ * release of the file at the head), so findings reach the hooks (a reporter, a
+ * database) from one thread, in the same order whatever the number of workers. It
+ * counts everything into a tqc_audit_summary.
  * With a project (run/project.h) each file is checked as `tqc check` would: with its
  * settings (the nearest .tqc.ini or the one named, then the command line), each worker
  * keeping a checker for each of the few settings it meets, and its inline suppressions
  * (run/suppress_file.h); a drop hook filters findings in order (a baseline).
- * Memory is bounded whatever the corpus size: the walk runs at most TQC_AUDIT_QUEUE files
- * ahead, results wait in a ring of TQC_AUDIT_WINDOW files, and workers pause while more
- * than TQC_AUDIT_HELD_BYTES of checked text waits behind a slower file.
+ * Memory is bounded whatever the corpus size: the walk runs at most TQC_AUDIT_WINDOW
+ * files ahead of the release (the pool's window, the ring's size), and workers pause
+ * while more than TQC_AUDIT_HELD_BYTES of checked text waits behind a slower file.
  * Nothing here prints, exits or installs signal handlers: the caller passes a stop flag
  * (set it from a SIGINT handler) and hooks. */
 #ifndef TQC_AUDIT_H
@@ -31,9 +33,8 @@
 
 /* More threads than this is a typo, not a machine. */
 #define TQC_AUDIT_MAX_JOBS 256
-/* Paths the walker may list ahead of the workers. */
-#define TQC_AUDIT_QUEUE 1024
-/* Files that may be checked ahead of the one being released (the ring's size). */
+/* Files that may be walked and checked ahead of the one being released (the ring's
+ * size, and the pool's window). */
 #define TQC_AUDIT_WINDOW 4096
 /* Checked text held for release behind a slower file before workers wait: enough for
  * thousands of articles, small next to a worker's dictionary. */

@@ -4,15 +4,13 @@
 #include "run/audit_summary.h"
 
 #include <errno.h>
-#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/json.h"
 #include "core/io.h"
 #include "core/text.h"
-
-#include "core/escape.h"
 
 #ifndef TQC_VERSION
 #define TQC_VERSION "0.1.0"
@@ -364,98 +362,126 @@ void tqc_audit_summary_sort(tqc_audit_summary *s)
 
 /* ---- JSON out ---- */
 
-static void put_json_str(FILE *out, const char *s)
+/* x rounded to the decimals the summary keeps. */
+static json_t *real_json(double x, double scale)
 {
-    fputc('"', out);
-    tqc_json_write_string(out, s, strlen(s));
-    fputc('"', out);
+    return json_real(x >= 0 ? (double)(uint64_t)(x * scale + 0.5) / scale : 0);
 }
 
-static void put_counts(FILE *out, const uint64_t f[3])
+static json_t *uint_json(uint64_t n)
 {
-    fprintf(out, "\"error\":%llu,\"warning\":%llu,\"info\":%llu,\"total\":%llu",
-            (unsigned long long)f[TQC_SEV_ERROR], (unsigned long long)f[TQC_SEV_WARNING],
-            (unsigned long long)f[TQC_SEV_INFO], (unsigned long long)tqc_audit_total(f));
+    return json_integer((json_int_t)n);
 }
 
-static void put_table(FILE *out, const char *name, const char *keyname,
-                      const tqc_audit_tally *arr, size_t n, bool full, bool last)
+static bool put_counts(json_t *o, const uint64_t f[3])
 {
-    fprintf(out, "  \"%s\": [", name);
-    for (size_t i = 0; i < n; i++) {
+    return tqc_json_set(o, "error", uint_json(f[TQC_SEV_ERROR])) &&
+           tqc_json_set(o, "warning", uint_json(f[TQC_SEV_WARNING])) &&
+           tqc_json_set(o, "info", uint_json(f[TQC_SEV_INFO])) &&
+           tqc_json_set(o, "total", uint_json(tqc_audit_total(f)));
+}
+
+static json_t *table_json(const char *keyname, const tqc_audit_tally *arr, size_t n, bool full)
+{
+    json_t *a = json_array();
+    bool ok = a != NULL;
+    for (size_t i = 0; ok && i < n; i++) {
         const tqc_audit_tally *t = &arr[i];
-        fprintf(out, "%s\n    {\"%s\":", i ? "," : "", keyname);
-        put_json_str(out, t->key);
-        if (full)
-            fprintf(out, ",\"files\":%llu,\"articles\":%llu,\"words\":%llu,\"bytes\":%llu",
-                    (unsigned long long)t->files, (unsigned long long)t->articles,
-                    (unsigned long long)t->words, (unsigned long long)t->bytes);
-        fputc(',', out);
-        put_counts(out, t->findings);
-        if (full)
-            fprintf(out, ",\"per_1k_words\":%.3f",
-                    tqc_audit_density(tqc_audit_total(t->findings), t->words));
-        fputc('}', out);
+        json_t *o = json_object();
+        ok = tqc_json_set(o, keyname, tqc_json_string(t->key)) &&
+             (!full || (tqc_json_set(o, "files", uint_json(t->files)) &&
+                        tqc_json_set(o, "articles", uint_json(t->articles)) &&
+                        tqc_json_set(o, "words", uint_json(t->words)) &&
+                        tqc_json_set(o, "bytes", uint_json(t->bytes)))) &&
+             put_counts(o, t->findings) &&
+             (!full || tqc_json_set(o, "per_1k_words",
+                                    real_json(tqc_audit_density(tqc_audit_total(t->findings),
+                                                                t->words), 1e3)));
+        ok = tqc_json_append(a, tqc_json_done(o, ok)) && ok;
     }
-    fprintf(out, "%s]%s\n", n ? "\n  " : "", last ? "" : ",");
+    return tqc_json_done(a, ok);
 }
 
-void tqc_audit_summary_write_json(FILE *out, tqc_audit_summary *s)
+static json_t *article_json(const tqc_audit_article *a)
+{
+    json_t *o = json_object(), *rules = json_object();
+    bool ok = tqc_json_set(o, "path", tqc_json_string(a->name)) &&
+              tqc_json_set(o, "folder", tqc_json_string(a->folder)) &&
+              tqc_json_set(o, "language", tqc_json_string(a->lang)) &&
+              tqc_json_set(o, "words", uint_json(a->words)) && put_counts(o, a->findings) &&
+              tqc_json_set(o, "per_1k_words",
+                           real_json(tqc_audit_density(tqc_audit_total(a->findings), a->words),
+                                     1e3));
+    for (size_t k = 0; ok && k < a->rule_count; k++) {
+        json_t *c = uint_json(a->rules[k].count);
+        /* A rule id is a pass id (ASCII); the key must be valid UTF-8 all the same. */
+        ok = c && json_object_set_new(rules, a->rules[k].rule, c) == 0;
+        if (!ok)
+            json_decref(c);
+    }
+    ok = ok && tqc_json_set(o, "rules", json_incref(rules));
+    json_decref(rules);
+    return tqc_json_done(o, ok);
+}
+
+bool tqc_audit_summary_write_json(FILE *out, tqc_audit_summary *s)
 {
     tqc_audit_summary_sort(s);
     double secs = s->seconds > 0 ? s->seconds : 0;
-    fprintf(out, "{\n  \"tqc_audit_summary\": %d,\n  \"version\": \"%s\",\n", SUMMARY_FORMAT,
-            TQC_VERSION);
-    fprintf(out, "  \"parts\": %llu,\n  \"interrupted\": %s,\n  \"incomplete\": %s,\n",
-            (unsigned long long)s->parts, s->interrupted ? "true" : "false",
-            s->failed_alloc ? "true" : "false");
-    fprintf(out, "  \"jobs\": %u,\n  \"seconds\": %.3f,\n", s->jobs, secs);
-    fprintf(out, "  \"throughput\": {\"mb_per_s\":%.3f,\"articles_per_s\":%.1f,"
-            "\"files_per_s\":%.1f},\n",
-            secs > 0 ? (double)s->bytes / 1e6 / secs : 0.0,
-            secs > 0 ? (double)s->articles / secs : 0.0,
-            secs > 0 ? (double)s->files / secs : 0.0);
-    fprintf(out, "  \"files\": %llu,\n  \"articles\": %llu,\n  \"words\": %llu,\n"
-            "  \"bytes\": %llu,\n", (unsigned long long)s->files,
-            (unsigned long long)s->articles, (unsigned long long)s->words,
-            (unsigned long long)s->bytes);
-    fputs("  \"findings\": {", out);
-    put_counts(out, s->findings);
-    fprintf(out, "},\n  \"per_1k_words\": %.3f,\n",
-            tqc_audit_density(tqc_audit_total(s->findings), s->words));
-    fprintf(out, "  \"skipped\": {\"hidden\":%llu,\"binary\":%llu,\"excluded\":%llu,"
-            "\"unchanged\":%llu},\n  \"failed\": %llu,\n  \"not_done\": %llu,\n",
-            (unsigned long long)s->hidden, (unsigned long long)s->binary,
-            (unsigned long long)s->excluded, (unsigned long long)s->unchanged,
-            (unsigned long long)s->failed, (unsigned long long)s->not_done);
-    put_table(out, "rules", "rule", s->rules, s->rule_count, false, false);
-    put_table(out, "languages", "language", s->langs, s->lang_count, true, false);
-    put_table(out, "folders", "folder", s->folders, s->folder_count, true, false);
-    fprintf(out, "  \"density\": {\"bin_width\":%g,\"empty\":%llu,\"clean\":%llu,\"bins\":[",
-            TQC_AUDIT_HIST_WIDTH, (unsigned long long)s->empty, (unsigned long long)s->clean);
-    for (size_t i = 0; i < TQC_AUDIT_HIST_BINS; i++)
-        fprintf(out, "%s%llu", i ? "," : "", (unsigned long long)s->bins[i]);
-    fprintf(out, "]},\n  \"worst_min_words\": %d,\n  \"worst\": [", TQC_AUDIT_WORST_MIN_WORDS);
-    for (size_t i = 0; i < s->worst_count; i++) {
-        const tqc_audit_article *a = &s->worst[i];
-        fprintf(out, "%s\n    {\"path\":", i ? "," : "");
-        put_json_str(out, a->name);
-        fputs(",\"folder\":", out);
-        put_json_str(out, a->folder);
-        fputs(",\"language\":", out);
-        put_json_str(out, a->lang);
-        fprintf(out, ",\"words\":%llu,", (unsigned long long)a->words);
-        put_counts(out, a->findings);
-        fprintf(out, ",\"per_1k_words\":%.3f,\"rules\":{",
-                tqc_audit_density(tqc_audit_total(a->findings), a->words));
-        for (size_t k = 0; k < a->rule_count; k++) {
-            fputs(k ? "," : "", out);
-            put_json_str(out, a->rules[k].rule);
-            fprintf(out, ":%llu", (unsigned long long)a->rules[k].count);
-        }
-        fputs("}}", out);
-    }
-    fprintf(out, "%s]\n}\n", s->worst_count ? "\n  " : "");
+    json_t *o = json_object(), *tp = json_object(), *fd = json_object(), *sk = json_object(),
+           *dens = json_object(), *bins = json_array(), *worst = json_array();
+    bool ok = tqc_json_set(o, "tqc_audit_summary", json_integer(SUMMARY_FORMAT)) &&
+              tqc_json_set(o, "version", json_string(TQC_VERSION)) &&
+              tqc_json_set(o, "parts", uint_json(s->parts)) &&
+              tqc_json_set(o, "interrupted", json_boolean(s->interrupted)) &&
+              tqc_json_set(o, "incomplete", json_boolean(s->failed_alloc)) &&
+              tqc_json_set(o, "jobs", json_integer(s->jobs)) &&
+              tqc_json_set(o, "seconds", real_json(secs, 1e3)) &&
+              tqc_json_set(tp, "mb_per_s",
+                           real_json(secs > 0 ? (double)s->bytes / 1e6 / secs : 0, 1e3)) &&
+              tqc_json_set(tp, "articles_per_s",
+                           real_json(secs > 0 ? (double)s->articles / secs : 0, 10)) &&
+              tqc_json_set(tp, "files_per_s",
+                           real_json(secs > 0 ? (double)s->files / secs : 0, 10)) &&
+              tqc_json_set(o, "throughput", json_incref(tp)) &&
+              tqc_json_set(o, "files", uint_json(s->files)) &&
+              tqc_json_set(o, "articles", uint_json(s->articles)) &&
+              tqc_json_set(o, "words", uint_json(s->words)) &&
+              tqc_json_set(o, "bytes", uint_json(s->bytes)) && put_counts(fd, s->findings) &&
+              tqc_json_set(o, "findings", json_incref(fd)) &&
+              tqc_json_set(o, "per_1k_words",
+                           real_json(tqc_audit_density(tqc_audit_total(s->findings), s->words),
+                                     1e3)) &&
+              tqc_json_set(sk, "hidden", uint_json(s->hidden)) &&
+              tqc_json_set(sk, "binary", uint_json(s->binary)) &&
+              tqc_json_set(sk, "excluded", uint_json(s->excluded)) &&
+              tqc_json_set(sk, "unchanged", uint_json(s->unchanged)) &&
+              tqc_json_set(o, "skipped", json_incref(sk)) &&
+              tqc_json_set(o, "failed", uint_json(s->failed)) &&
+              tqc_json_set(o, "not_done", uint_json(s->not_done)) &&
+              tqc_json_set(o, "rules", table_json("rule", s->rules, s->rule_count, false)) &&
+              tqc_json_set(o, "languages",
+                           table_json("language", s->langs, s->lang_count, true)) &&
+              tqc_json_set(o, "folders",
+                           table_json("folder", s->folders, s->folder_count, true)) &&
+              tqc_json_set(dens, "bin_width", json_real(TQC_AUDIT_HIST_WIDTH)) &&
+              tqc_json_set(dens, "empty", uint_json(s->empty)) &&
+              tqc_json_set(dens, "clean", uint_json(s->clean));
+    for (size_t i = 0; ok && i < TQC_AUDIT_HIST_BINS; i++)
+        ok = tqc_json_append(bins, uint_json(s->bins[i]));
+    ok = ok && tqc_json_set(dens, "bins", json_incref(bins)) &&
+         tqc_json_set(o, "density", json_incref(dens)) &&
+         tqc_json_set(o, "worst_min_words", json_integer(TQC_AUDIT_WORST_MIN_WORDS));
+    for (size_t i = 0; ok && i < s->worst_count; i++)
+        ok = tqc_json_append(worst, article_json(&s->worst[i]));
+    ok = ok && tqc_json_set(o, "worst", json_incref(worst));
+    json_decref(tp);
+    json_decref(fd);
+    json_decref(sk);
+    json_decref(bins);
+    json_decref(dens);
+    json_decref(worst);
+    return tqc_json_write_members(out, tqc_json_done(o, ok));
 }
 
 /* ---- JSON in ---- */
@@ -504,28 +530,28 @@ static bool jcounts(jread *r, const json_t *obj, uint64_t f[3])
     return true;
 }
 
-static const char *jstr(jread *r, const json_t *obj, const char *key)
+/* obj's key when jansson types it t, else NULL after saying it must be what. */
+static const json_t *jtyped(jread *r, const json_t *obj, const char *key, json_type t,
+                            const char *what)
 {
     const json_t *v = jget(obj, key);
-    if (!json_is_string(v)) {
-        char msg[160];
-        snprintf(msg, sizeof msg, "%s: \"%s\" must be a string", r->where, key);
-        jsem(r, msg);
-        return NULL;
-    }
-    return json_string_value(v);
+    if (v && json_typeof(v) == t)
+        return v;
+    char msg[160];
+    snprintf(msg, sizeof msg, "%s: \"%s\" must be %s", r->where, key, what);
+    jsem(r, msg);
+    return NULL;
+}
+
+static const char *jstr(jread *r, const json_t *obj, const char *key)
+{
+    const json_t *v = jtyped(r, obj, key, JSON_STRING, "a string");
+    return v ? json_string_value(v) : NULL;
 }
 
 static const json_t *jarray(jread *r, const json_t *obj, const char *key)
 {
-    const json_t *v = jget(obj, key);
-    if (!json_is_array(v)) {
-        char msg[160];
-        snprintf(msg, sizeof msg, "%s: \"%s\" must be an array", r->where, key);
-        jsem(r, msg);
-        return NULL;
-    }
-    return v;
+    return jtyped(r, obj, key, JSON_ARRAY, "an array");
 }
 
 static bool read_table(jread *r, tqc_audit_summary *s, const json_t *root, const char *name,

@@ -130,8 +130,9 @@ void tqc_audit_summary_sort(tqc_audit_summary *s);
 
 /* Writes s as JSON, one array element a line and every time-dependent value on a line
  * of its own (`"seconds"`, `"throughput"`, `"jobs"`), so two summaries can be compared
- * with diff after dropping those lines. Sorts s first. */
-void tqc_audit_summary_write_json(FILE *out, tqc_audit_summary *s);
+ * with diff after dropping those lines. Sorts s first. false when out of memory (or a
+ * write error, which also shows in ferror(out)). */
+bool tqc_audit_summary_write_json(FILE *out, tqc_audit_summary *s);
 /* Reads a summary written by tqc_audit_summary_write_json from text[0, len) into s
  * (initialised by the call). With used NULL the text must hold exactly one summary;
  * otherwise *used gets the bytes read (the summary and the white space after it), so a

@@ -1,10 +1,12 @@
 /* pipeline: the stages after the check, shared by every command (see run/pipeline.h). */
 #include "run/pipeline.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "core/fingerprint.h"
 #include "lang/lang.h"
+#include "run/pool.h"
 
 void tqc_pipe_lang_init(tqc_pipe_lang *pl, tqc_checker *ck, bool detect,
                         tqc_input_format format)
@@ -69,4 +71,75 @@ size_t tqc_pipe_filter_findings(const tqc_pipe_filter *pf, tqc_findings *found, 
             found->items[kept++] = found->items[i];
     found->count = kept;
     return n - kept;
+}
+
+/* Takes the oldest doc back from the pool into the sink. */
+static tqc_status take_back(tqc_pool *pool, const tqc_pipe_hooks *h)
+{
+    tqc_doc *doc;
+    tqc_findings found;
+    tqc_status st;
+    if (!tqc_pool_next(pool, &doc, &found, &st))
+        return TQC_OK;
+    if (st == TQC_OK)
+        st = h->doc(h->ctx, &doc, &found);
+    tqc_findings_release(&found);
+    tqc_doc_free(doc);
+    return st;
+}
+
+tqc_status tqc_pipe_file(tqc_input *in, tqc_pipe_lang *pl, tqc_pool **pool, unsigned jobs,
+                         const tqc_pipe_hooks *h, char *err, size_t errlen)
+{
+    tqc_status st = TQC_OK;
+    size_t docs = 0;
+    bool parallel = pool && jobs > 1 && !h->check;
+    while (st == TQC_OK && !(h->stop && h->stop(h->ctx))) {
+        tqc_doc *doc;
+        st = tqc_input_next(in, &doc, err, errlen);
+        if (st == TQC_EINPUT && h->bad_record && tqc_input_resumable(in)) {
+            /* One bad record: its own error, and the records after it are checked. */
+            st = h->bad_record(h->ctx, err);
+            err[0] = '\0';
+            continue;
+        }
+        if (st != TQC_OK || !doc)
+            break;
+        if (tqc_input_warning(in) && h->warning)
+            st = h->warning(h->ctx, tqc_input_warning(in));
+        tqc_checker *ck = pl->ck;
+        bool told = false;
+        char why[512] = "";
+        if (st == TQC_OK &&
+            (st = tqc_pipe_lang_doc(pl, doc, &ck, &told, why, sizeof why)) != TQC_OK && why[0])
+            snprintf(err, errlen, "%s: %s", doc->name, why);
+        if (st == TQC_OK && h->lang)
+            st = h->lang(h->ctx, pl, doc, ck, told);
+        /* A file of more than one doc (a large article, JSONL records): the docs after
+         * the first go to the pool's threads while this one reads on. */
+        if (st == TQC_OK && parallel && docs++ > 0 && (*pool || (*pool = tqc_pool_new(jobs)))) {
+            while (st == TQC_OK && !tqc_pool_has_room(*pool))
+                st = take_back(*pool, h);
+            if (st == TQC_OK)
+                st = tqc_pool_submit(*pool, ck, doc);
+            else
+                tqc_doc_free(doc);
+            continue;
+        }
+        tqc_findings found;
+        tqc_findings_init(&found, doc);
+        if (st == TQC_OK)
+            st = h->check ? h->check(h->ctx, ck, doc, &found) : tqc_check_doc(ck, doc, &found);
+        if (st == TQC_OK)
+            st = h->doc(h->ctx, &doc, &found);
+        tqc_findings_release(&found);
+        tqc_doc_free(doc);
+    }
+    /* What the pool still has precedes any failure: to the sink, in order. */
+    while (parallel && *pool && tqc_pool_pending(*pool)) {
+        tqc_status taken = take_back(*pool, h);
+        if (st == TQC_OK)
+            st = taken;
+    }
+    return st;
 }

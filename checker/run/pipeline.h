@@ -18,6 +18,7 @@
 #include "read/input.h"
 #include "run/baseline.h"
 #include "run/checker.h"
+#include "run/pool.h"
 
 /* The language stage for one file: which checker checks each of its docs. With detect
  * (--lang auto) an article (text, HTML) is told once, from its first doc, and so is a
@@ -62,5 +63,39 @@ bool tqc_pipe_drops(const tqc_pipe_filter *pf, const tqc_doc *doc, const tqc_fin
                     bool again);
 /* Removes from found what tqc_pipe_drops leaves out; returns how many. */
 size_t tqc_pipe_filter_findings(const tqc_pipe_filter *pf, tqc_findings *found, bool again);
+
+/* ---- the file loop ---- */
+
+/* What a command does at each stage of tqc_pipe_file; ctx is passed to each. */
+typedef struct tqc_pipe_hooks {
+    void *ctx;
+    /* true to stop before the next doc (Ctrl-C, an audit stopping). NULL: never. */
+    bool (*stop)(void *ctx);
+    /* A bad record of an input that goes on after one (JSON Lines): err says where and
+     * why. Anything but TQC_OK ends the file with it. NULL: the record ends the file. */
+    tqc_status (*bad_record)(void *ctx, const char *err);
+    /* The reader's warning about the doc it just read. NULL: none said. */
+    tqc_status (*warning)(void *ctx, const char *msg);
+    /* After the language stage: doc is checked with ck; told, this doc told the file's
+     * language (the stage's guess and why). NULL: nothing to say. */
+    tqc_status (*lang)(void *ctx, const tqc_pipe_lang *pl, const tqc_doc *doc,
+                       tqc_checker *ck, bool told);
+    /* Instead of the check (segment): what is done with doc. NULL: tqc_check_doc. */
+    tqc_status (*check)(void *ctx, tqc_checker *ck, tqc_doc *doc, tqc_findings *found);
+    /* The sink, in file order: a checked doc and its findings, through the suppress and
+     * baseline stages the command keeps (run/suppress_file.h, tqc_pipe_filter). It may
+     * keep the doc and its findings (setting *doc to NULL and re-initialising found). */
+    tqc_status (*doc)(void *ctx, tqc_doc **doc, tqc_findings *found);
+} tqc_pipe_hooks;
+
+/* The one file loop, for every command: each doc of in (input) through the language
+ * stage pl (language), the check (check), then the hooks' doc (suppress, baseline,
+ * sink). With pool not NULL and jobs > 1, the docs after a file's first are checked on
+ * the pool (made on first need, run/pool.h; the caller frees it) while this thread reads
+ * on, and come back to the sink in order. Returns the first failure (err says why: a
+ * reader's error, or the doc's name and why its language cannot be checked); the docs
+ * before it went to the sink. */
+tqc_status tqc_pipe_file(tqc_input *in, tqc_pipe_lang *pl, tqc_pool **pool,
+                         unsigned jobs, const tqc_pipe_hooks *h, char *err, size_t errlen);
 
 #endif

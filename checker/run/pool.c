@@ -1,3 +1,4 @@
+/* pool: worker threads, a ring of tasks in submission order (see run/pool.h). */
 #include "run/pool.h"
 
 #include <pthread.h>
@@ -5,97 +6,78 @@
 
 #include "core/alloc.h"
 
-/* Checkers a worker clones (one per language a file mixes, rarely more than one). */
-#define POOL_MAX_CLONES 8
+enum { TASK_QUEUED, TASK_DONE };
 
-enum { JOB_QUEUED, JOB_DONE };
-
-typedef struct job {
-    tqc_checker *proto;
-    tqc_doc *doc;
-    tqc_findings found;
-    tqc_status st;
+typedef struct task {
+    tqc_pool_fn fn;
+    tqc_pool_drop drop;
+    void *arg;
     int state;
-} job;
+} task;
 
 typedef struct worker {
     struct tqc_pool *pool;
     pthread_t thread;
-    tqc_checker *proto[POOL_MAX_CLONES], *clone[POOL_MAX_CLONES];
-    size_t clones;
+    void *local;
 } worker;
 
-/* Jobs are numbered in submission order; job n lives in ring[n % cap] from its
+/* Tasks are numbered in submission order; task n lives in ring[n % cap] from its
  * submission until it is taken back, so at most cap are in flight. */
 struct tqc_pool {
     pthread_mutex_t mu;
-    pthread_cond_t work;    /* workers: a job was queued, or stop */
-    pthread_cond_t done;    /* the submitter: a job is done */
-    pthread_cond_t room;    /* the submitter: a job was taken back */
-    job *ring;
+    pthread_cond_t work;    /* workers: a task was queued, or stop */
+    pthread_cond_t done;    /* the taker: a task is done */
+    pthread_cond_t room;    /* the submitter: a task was taken back */
+    task *ring;
     size_t cap;
     size_t submitted, claimed, returned;
     bool stopping;
+    /* Waiters, so that nobody is signalled for nothing: with tiny tasks the hand-overs
+     * are many. */
+    unsigned work_waiters;
+    bool taker_waiting, submitter_waiting;
+    void (*free_local)(void *local);
     worker *workers;
     unsigned nworkers;
 };
-
-static tqc_checker *clone_for(worker *w, tqc_checker *proto)
-{
-    for (size_t i = 0; i < w->clones; i++)
-        if (w->proto[i] == proto)
-            return w->clone[i];
-    if (w->clones == POOL_MAX_CLONES) {
-        for (size_t i = 0; i < w->clones; i++)
-            tqc_checker_free(w->clone[i]);
-        w->clones = 0;
-    }
-    char err[256];
-    tqc_checker *ck;
-    if (tqc_checker_clone(proto, &ck, err, sizeof err) != TQC_OK)
-        return NULL;
-    w->proto[w->clones] = proto;
-    w->clone[w->clones++] = ck;
-    return ck;
-}
 
 static void *work(void *arg)
 {
     worker *w = arg;
     tqc_pool *p = w->pool;
+    pthread_mutex_lock(&p->mu);
     for (;;) {
-        pthread_mutex_lock(&p->mu);
-        while (!p->stopping && p->claimed == p->submitted)
+        while (!p->stopping && p->claimed == p->submitted) {
+            p->work_waiters++;
             pthread_cond_wait(&p->work, &p->mu);
-        if (p->stopping) {
-            pthread_mutex_unlock(&p->mu);
-            break;
+            p->work_waiters--;
         }
-        job *j = &p->ring[p->claimed++ % p->cap];
+        if (p->stopping)
+            break;
+        task *t = &p->ring[p->claimed++ % p->cap];
         pthread_mutex_unlock(&p->mu);
-
-        tqc_findings_init(&j->found, j->doc);
-        tqc_checker *ck = clone_for(w, j->proto);
-        j->st = ck ? tqc_check_doc(ck, j->doc, &j->found) : TQC_ENOMEM;
-
+        t->fn(t->arg, &w->local);
         pthread_mutex_lock(&p->mu);
-        j->state = JOB_DONE;
-        pthread_cond_signal(&p->done);
-        pthread_mutex_unlock(&p->mu);
+        t->state = TASK_DONE;
+        if (p->taker_waiting)
+            pthread_cond_signal(&p->done);
     }
-    for (size_t i = 0; i < w->clones; i++)
-        tqc_checker_free(w->clone[i]);
+    pthread_mutex_unlock(&p->mu);
+    /* Freed here, in parallel: a checker's dictionaries take a while to free too. */
+    if (p->free_local && w->local)
+        p->free_local(w->local);
     return NULL;
 }
 
-tqc_pool *tqc_pool_new(unsigned workers)
+tqc_pool *tqc_pool_new_tasks(unsigned workers, size_t window, void (*free_local)(void *local))
 {
     if (workers == 0)
         workers = 1;
     tqc_pool *p = tqc_calloc(1, sizeof *p);
     if (!p)
         return NULL;
-    p->cap = (size_t)workers + 1;
+    p->cap = window ? window : 1;
+    p->free_local = free_local;
     p->ring = tqc_calloc(p->cap, sizeof *p->ring);
     p->workers = tqc_calloc(workers, sizeof *p->workers);
     if (!p->ring || !p->workers) {
@@ -131,12 +113,11 @@ void tqc_pool_free(tqc_pool *p)
     pthread_mutex_unlock(&p->mu);
     for (unsigned i = 0; i < p->nworkers; i++)
         pthread_join(p->workers[i].thread, NULL);
-    /* Workers finish the jobs they claimed before they stop; the rest never started. */
+    /* Workers finish the tasks they claimed before they stop; the rest never ran. */
     for (size_t n = p->returned; n < p->submitted; n++) {
-        job *j = &p->ring[n % p->cap];
-        if (n < p->claimed)
-            tqc_findings_release(&j->found);
-        tqc_doc_free(j->doc);
+        task *t = &p->ring[n % p->cap];
+        if (t->drop)
+            t->drop(t->arg, n < p->claimed);
     }
     pthread_cond_destroy(&p->work);
     pthread_cond_destroy(&p->done);
@@ -147,43 +128,158 @@ void tqc_pool_free(tqc_pool *p)
     free(p);
 }
 
-size_t tqc_pool_pending(const tqc_pool *p)
+size_t tqc_pool_pending(tqc_pool *p)
 {
-    /* Only the submitting thread changes submitted and returned. */
-    return p->submitted - p->returned;
+    pthread_mutex_lock(&p->mu);
+    size_t n = p->submitted - p->returned;
+    pthread_mutex_unlock(&p->mu);
+    return n;
 }
 
-bool tqc_pool_has_room(const tqc_pool *p)
+bool tqc_pool_has_room(tqc_pool *p)
 {
     return tqc_pool_pending(p) < p->cap;
 }
 
-tqc_status tqc_pool_submit(tqc_pool *p, tqc_checker *ck, tqc_doc *doc)
+/* Waits for room (the lock is held). */
+static void wait_room(tqc_pool *p)
 {
-    pthread_mutex_lock(&p->mu);
-    while (p->submitted - p->returned == p->cap)
+    while (p->submitted - p->returned == p->cap) {
+        p->submitter_waiting = true;
         pthread_cond_wait(&p->room, &p->mu);
-    p->ring[p->submitted++ % p->cap] = (job){.proto = ck, .doc = doc, .state = JOB_QUEUED};
-    pthread_cond_signal(&p->work);
-    pthread_mutex_unlock(&p->mu);
-    return TQC_OK;
+        p->submitter_waiting = false;
+    }
 }
 
-bool tqc_pool_next(tqc_pool *p, tqc_doc **doc, tqc_findings *found, tqc_status *st)
+void tqc_pool_wait_room(tqc_pool *p)
+{
+    pthread_mutex_lock(&p->mu);
+    wait_room(p);
+    pthread_mutex_unlock(&p->mu);
+}
+
+void tqc_pool_run(tqc_pool *p, tqc_pool_fn fn, tqc_pool_drop drop, void *arg)
+{
+    pthread_mutex_lock(&p->mu);
+    wait_room(p);
+    p->ring[p->submitted++ % p->cap] = (task){fn, drop, arg, TASK_QUEUED};
+    if (p->work_waiters)
+        pthread_cond_signal(&p->work);
+    pthread_mutex_unlock(&p->mu);
+}
+
+bool tqc_pool_take(tqc_pool *p, void **arg)
 {
     pthread_mutex_lock(&p->mu);
     if (p->returned == p->submitted) {
         pthread_mutex_unlock(&p->mu);
         return false;
     }
-    job *j = &p->ring[p->returned % p->cap];
-    while (j->state != JOB_DONE)
+    task *t = &p->ring[p->returned % p->cap];
+    while (t->state != TASK_DONE) {
+        p->taker_waiting = true;
         pthread_cond_wait(&p->done, &p->mu);
-    *doc = j->doc;
-    *found = j->found;
-    *st = j->st;
+        p->taker_waiting = false;
+    }
+    *arg = t->arg;
     p->returned++;
-    pthread_cond_signal(&p->room);
+    if (p->submitter_waiting)
+        pthread_cond_signal(&p->room);
     pthread_mutex_unlock(&p->mu);
+    return true;
+}
+
+/* ---- docs ---- */
+
+/* Checkers a worker clones (one per language a file mixes, rarely more than one). */
+#define POOL_MAX_CLONES 8
+
+typedef struct doc_task {
+    tqc_checker *proto;
+    tqc_doc *doc;
+    tqc_findings found;
+    tqc_status st;
+} doc_task;
+
+/* A doc worker's clones of the checkers it was handed. */
+typedef struct clones {
+    tqc_checker *proto[POOL_MAX_CLONES], *clone[POOL_MAX_CLONES];
+    size_t count;
+} clones;
+
+static void free_clones(void *local)
+{
+    clones *c = local;
+    for (size_t i = 0; i < c->count; i++)
+        tqc_checker_free(c->clone[i]);
+    free(c);
+}
+
+static tqc_checker *clone_for(void **local, tqc_checker *proto)
+{
+    clones *c = *local;
+    if (!c && !(c = *local = tqc_calloc(1, sizeof *c)))
+        return NULL;
+    for (size_t i = 0; i < c->count; i++)
+        if (c->proto[i] == proto)
+            return c->clone[i];
+    if (c->count == POOL_MAX_CLONES) {
+        for (size_t i = 0; i < c->count; i++)
+            tqc_checker_free(c->clone[i]);
+        c->count = 0;
+    }
+    char err[256];
+    tqc_checker *ck;
+    if (tqc_checker_clone(proto, &ck, err, sizeof err) != TQC_OK)
+        return NULL;
+    c->proto[c->count] = proto;
+    c->clone[c->count++] = ck;
+    return ck;
+}
+
+static void check_task(void *arg, void **local)
+{
+    doc_task *t = arg;
+    tqc_findings_init(&t->found, t->doc);
+    tqc_checker *ck = clone_for(local, t->proto);
+    t->st = ck ? tqc_check_doc(ck, t->doc, &t->found) : TQC_ENOMEM;
+}
+
+static void drop_doc(void *arg, bool ran)
+{
+    doc_task *t = arg;
+    if (ran)
+        tqc_findings_release(&t->found);
+    tqc_doc_free(t->doc);
+    free(t);
+}
+
+tqc_pool *tqc_pool_new(unsigned workers)
+{
+    return tqc_pool_new_tasks(workers, (size_t)(workers ? workers : 1) + 1, free_clones);
+}
+
+tqc_status tqc_pool_submit(tqc_pool *p, tqc_checker *ck, tqc_doc *doc)
+{
+    doc_task *t = tqc_calloc(1, sizeof *t);
+    if (!t) {
+        tqc_doc_free(doc);
+        return TQC_ENOMEM;
+    }
+    *t = (doc_task){.proto = ck, .doc = doc};
+    tqc_pool_run(p, check_task, drop_doc, t);
+    return TQC_OK;
+}
+
+bool tqc_pool_next(tqc_pool *p, tqc_doc **doc, tqc_findings *found, tqc_status *st)
+{
+    void *arg;
+    if (!tqc_pool_take(p, &arg))
+        return false;
+    doc_task *t = arg;
+    *doc = t->doc;
+    *found = t->found;
+    *st = t->st;
+    free(t);
     return true;
 }
