@@ -250,7 +250,7 @@ START_TEST(test_issue_12_capitalization_common_word_by_lexicon)
     /* A form both finite verb and infinitive is the verb after its subject; an
      * indefinite article before a noun opens no name (`Den Haag` does). */
     CAP_FINDS("de", "Und dann Müssen wir das Programm neu starten.", "Müssen", TQC_SEV_WARNING);
-    CAP_FINDS("de", "Sie sagt, morgen Können wir das Haus verlassen.", "Können", TQC_SEV_WARNING);
+    CAP_FINDS("de", "Sie sagt, morgen Müssen wir das Haus verlassen.", "Müssen", TQC_SEV_WARNING);
     CAP_SILENT("de", "Er sprach beim Laufen und vom Müssen mit den Journalisten.");
     CAP_FINDS("de", "Im Norden des Landes baut man Eine neue Straße.", "Eine",
               TQC_SEV_WARNING);
