@@ -255,6 +255,10 @@ START_TEST(test_issue_12_capitalization_common_word_by_lexicon)
     CAP_FINDS("de", "Im Norden des Landes baut man Eine neue Straße.", "Eine",
               TQC_SEV_WARNING);
     CAP_SILENT("de", "Die Regierung sitzt in Den Haag, sagte er.");
+    /* The first part of a compound cut at a hyphen takes the compound's case. */
+    CAP_SILENT("de", "Das gilt für alle Sprach- und Schriftsysteme der Welt.");
+    CAP_SILENT("de", "Die Sterne haben die millionen- oder milliardenfache Masse.");
+    CAP_SILENT("en", "The pre- and post-war budgets differed.");
     /* A gerund ending its clause; one opening a run-in heading is said less of. */
     CAP_FINDS("en", "Twenty minutes later, although it was still Raining, play resumed.",
               "Raining", TQC_SEV_WARNING);

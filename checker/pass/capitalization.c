@@ -1033,6 +1033,18 @@ static size_t lower_case_proper_name(const tqc_ctx *ctx, const cap_state *st, si
     return 0;
 }
 
+/* Whether word k is the first part of a compound whose rest another word shares, cut at
+ * a hyphen before a space (`Sprach- und Schriftsysteme`, `pre- and post-war`): its case is
+ * the compound's, which the part alone cannot tell. */
+static bool suspended_part(const tqc_doc *doc, size_t k)
+{
+    if (k + 2 >= doc->token_count || !is_word(&doc->tokens[k]))
+        return false;
+    const tqc_token *dash = &doc->tokens[k + 1], *after = &doc->tokens[k + 2];
+    return punct_is(doc, dash, "-") && !(dash->flags & TQC_TF_SPACE_BEFORE) &&
+           (after->flags & TQC_TF_SPACE_BEFORE) && dash->sentence == after->sentence;
+}
+
 static void run(const tqc_ctx *ctx)
 {
     const tqc_doc *doc = ctx->doc;
@@ -1046,7 +1058,8 @@ static void run(const tqc_ctx *ctx)
         if (doc->tokens[k].flags & TQC_TF_PARA_START)
             quoted = 0;
         /* Quoted text keeps its own capitals: titles, verse, slogans. */
-        if (quoted == 0) {
+        bool part = suspended_part(doc, k);
+        if (quoted == 0 && !part) {
             common_word_capitalised(ctx, &memo, &words, k);
             lower_case_word_capitalised(ctx, &memo, k);
         }
@@ -1055,7 +1068,7 @@ static void run(const tqc_ctx *ctx)
         size_t used = lower_case_proper_name(ctx, ctx->state, k);
         if (!used)
             used = lower_case_name_pair(ctx, k);
-        if (!used && quoted == 0)
+        if (!used && quoted == 0 && !part)
             used = lower_case_single_name(ctx, &glued, &words, k) ||
                    lower_case_used_name(ctx, &glued, &words, k);
         if (used)
