@@ -86,12 +86,16 @@ START_TEST(test_lookup_every_entry_and_misses)
     ck_assert_uint_eq(tqc_lex_pos(NULL, "a", 1), 0);
     /* Letter trigrams no word has, case aside; a name is no word (`Paris`: all five of
      * `paris` are odd). */
-    ck_assert_uint_eq(tqc_lex_odd_trigrams(lex, "Said", 4), 0);
-    ck_assert_uint_eq(tqc_lex_odd_trigrams(lex, "saidx", 5), 2);          /* idx dx$ */
-    ck_assert_uint_eq(tqc_lex_odd_trigrams(lex, "paris", 5), 5);
-    ck_assert_uint_eq(tqc_lex_odd_trigrams(lex, "l'abc", 5), 0);          /* parts apart */
-    ck_assert_uint_eq(tqc_lex_odd_trigrams(lex, "\xc3\xa9t\xc3\xa9", 5), 0); /* not a-z */
-    ck_assert_uint_eq(tqc_lex_odd_trigrams(NULL, "qqq", 3), 0);
+    size_t spread;
+    ck_assert_uint_eq(tqc_lex_odd_trigrams(lex, "Said", 4, &spread), 0);
+    ck_assert_uint_eq(tqc_lex_odd_trigrams(lex, "saidx", 5, &spread), 2); /* idx dx$ */
+    ck_assert_uint_eq(spread, 1);
+    ck_assert_uint_eq(tqc_lex_odd_trigrams(lex, "paris", 5, &spread), 5);
+    ck_assert_uint_eq(spread, 4);
+    ck_assert_uint_eq(tqc_lex_odd_trigrams(lex, "l'abc", 5, &spread), 0); /* parts apart */
+    ck_assert_uint_eq(tqc_lex_odd_trigrams(lex, "\xc3\xa9t\xc3\xa9", 5, &spread), 0);
+    ck_assert_uint_eq(tqc_lex_odd_trigrams(NULL, "qqq", 3, &spread), 0);
+    ck_assert_uint_eq(spread, 0);
     tqc_lex_free(lex);
     tqc_lex_free(NULL);
     remove_lexicon(dir, file);

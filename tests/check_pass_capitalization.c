@@ -199,7 +199,8 @@ START_TEST(test_issue_12_capitalization_common_word_by_lexicon)
      * else: a slip too (issue 12), in every language. */
     CAP_FINDS("en", "The sonatas were played with similar Insight by the young pianist.",
               "Insight", TQC_SEV_WARNING);
-    CAP_FINDS("en", "He spoke with special Care.", "Care", TQC_SEV_WARNING);
+    CAP_FINDS("en", "He treated it with his special Care.", "Care", TQC_SEV_WARNING);
+    CAP_SILENT("pt", "Falou um professor de Matemática de uma escola do Porto.");
     CAP_FINDS("es", "El programa le pide que ingrese su Contraseña.", "Contraseña",
               TQC_SEV_WARNING);
     CAP_FINDS("pt", "O programa pede que digite a sua Senha agora.", "Senha", TQC_SEV_WARNING);

@@ -200,9 +200,10 @@ static int shape_symbol(unsigned char c)
 }
 
 /* Calls visit for each trigram of s[0, len) framed by word edges whose three symbols are
- * letters or edges; returns how many visit counted. */
+ * letters or edges; returns how many visit counted, and the byte offsets of the first
+ * and the last counted in *first and *last (when some was). */
 static size_t shape_walk(const char *s, size_t len, size_t (*visit)(struct tqc_lex *, int),
-                         struct tqc_lex *lex)
+                         struct tqc_lex *lex, size_t *first, size_t *last)
 {
     int a = LEX_EDGE, b = -2;
     size_t n = 0;
@@ -212,8 +213,12 @@ static size_t shape_walk(const char *s, size_t len, size_t (*visit)(struct tqc_l
             b = c;
             continue;
         }
-        if (a >= 0 && b >= 0 && c >= 0 && b != LEX_EDGE)
-            n += visit(lex, (a * 27 + b) * 27 + c);
+        if (a >= 0 && b >= 0 && c >= 0 && b != LEX_EDGE &&
+            visit(lex, (a * 27 + b) * 27 + c)) {
+            if (n++ == 0)
+                *first = i;
+            *last = i;
+        }
         a = b;
         b = c;
     }
@@ -223,7 +228,7 @@ static size_t shape_walk(const char *s, size_t len, size_t (*visit)(struct tqc_l
 static size_t shape_mark(struct tqc_lex *lex, int t)
 {
     lex->shape[t / 8] |= (unsigned char)(1u << (t % 8));
-    return 0;
+    return 0;   /* nothing counted */
 }
 
 static size_t shape_odd(struct tqc_lex *lex, int t)
@@ -231,8 +236,9 @@ static size_t shape_odd(struct tqc_lex *lex, int t)
     return !(lex->shape[t / 8] & (1u << (t % 8)));
 }
 
-size_t tqc_lex_odd_trigrams(const tqc_lex *clex, const char *word, size_t len)
+size_t tqc_lex_odd_trigrams(const tqc_lex *clex, const char *word, size_t len, size_t *spread)
 {
+    *spread = 0;
     if (!clex || !clex->map || len == 0)
         return 0;
     /* The table is the lexicon's own cache: built once under the lock, read-only after. */
@@ -244,12 +250,15 @@ size_t tqc_lex_odd_trigrams(const tqc_lex *clex, const char *word, size_t len)
             const char *nl = memchr(p, '\n', (size_t)(end - p));
             const char *tab = memchr(p, '\t', (size_t)(nl - p));
             /* Names come from every language (`Chapdelaine`): only the words count. */
+            size_t f, l;
             if (parse_tags(tab + 1, nl) != TQC_POS_PROPN)
-                shape_walk(p, (size_t)(tab - p), shape_mark, lex);
+                shape_walk(p, (size_t)(tab - p), shape_mark, lex, &f, &l);
             p = nl + 1;
         }
         lex->shape_built = true;
     }
     pthread_mutex_unlock(&lex->shape_lock);
-    return shape_walk(word, len, shape_odd, lex);
+    size_t first = 0, last = 0, n = shape_walk(word, len, shape_odd, lex, &first, &last);
+    *spread = last - first;
+    return n;
 }

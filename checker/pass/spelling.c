@@ -55,9 +55,10 @@
 #define SPELL_MAX_FORMED 2048
 /* The shortest part of a solid compound, in characters (compound_reading). */
 #define SPELL_MIN_PART 4
-/* Letter trigrams no form of the lexicon has that make a word foreign to the language's
- * spelling (lang/lex.h): two, since a typing slip makes one (`brigde`: `gde`). */
-#define SPELL_ODD_SHAPE 2
+/* How far apart (bytes) one slip of the keyboard puts the letter trigrams no word of the
+ * language has (lang/lex.h: a letter added, dropped, changed or two swapped touches the
+ * trigrams of three neighbouring places at most). */
+#define SPELL_SLIP_SPREAD 2
 /* The shortest part of a term made of a loan language's words (loan_compound): `web`. */
 #define SPELL_MIN_LOAN_PART 3
 /* A word the article writes this often, the same way each time, with no frequent word one
@@ -472,14 +473,14 @@ static void check_token(spell_run *r, const tqc_token *t)
             return;
         }
     }
-    if (foreign || ((vowelless(ctx->lang, s, len) ||
-                     tqc_lex_odd_trigrams(tqc_lang_lexicon(ctx->lang), s, len) >= SPELL_ODD_SHAPE) &&
+    size_t spread = 0;
+    size_t odd = tqc_lex_odd_trigrams(tqc_lang_lexicon(ctx->lang), s, len, &spread);
+    if (foreign || ((vowelless(ctx->lang, s, len) || (odd >= 2 && spread > SPELL_SLIP_SPREAD)) &&
                     !near_miss(r, s, len))) {
         /* No part a word of the language (`libnss-ldap`), no vowel (`dpkg`), or letters
-         * in orders no word of the language has (`slapd`): a code, a name or a term of
-         * another language, which a spell checker cannot judge. A slip of the keyboard
-         * makes one odd sequence at most (`brigde`), or has a frequent word one edit
-         * away. */
+         * in orders no word of the language has, further apart than one slip of the
+         * keyboard makes them (`slapd`, not `ribeirnhos`): a code, a name or a term of
+         * another language, which a spell checker cannot judge. */
         tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is no %s word: a "
                  "name, a code or a term?", (int)len, s, tqc_lang_setting(ctx->lang, "name", "known"));
         return;
