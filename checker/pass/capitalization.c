@@ -523,8 +523,10 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
          * is a slip only when the article writes it in lower case elsewhere. Standing
          * alone after any other lower-case word (`su Contraseña`), and capitalised nowhere
          * else nearby but at a sentence start, it is a slip (`his special Care.`); a
-         * gerund may open a run-in heading (`more muscle Taking precedence`), and after a
-         * preposition a place, a subject or a work is named (`professor de Matemática`). */
+         * gerund may open a run-in heading (`more muscle Taking precedence`), after a
+         * preposition a place, a subject or a work is named (`professor de Matemática`),
+         * and a rarer word names a thing as often as a frequent one slips (`Bluebird`):
+         * only words of one in CAP_COMMON_PER of the frequency list count. */
         if (sev == TQC_SEV_INFO) {
             /* Where every noun is capitalised, the dictionary's capitals say nothing, and
              * after any article an adjective may open a name (`einen Runden Tisch`). */
@@ -540,6 +542,8 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
                 return;
             else if (!nouns && !(tqc_ctx_pos_lower(ctx, k) & TQC_POS_VGER) &&
                      !tok_in(ctx, "prepositions", prev) &&
+                     tqc_dict_freq(ctx->dict, lower, n) * CAP_COMMON_PER >=
+                         tqc_dict_freq_total(ctx->dict) &&
                      !written_nearby(words, k, tok_text(doc, t), tqc_span_len(t->span),
                                      TQC_TF_CAP, TQC_TF_SENT_START, true))
                 sev = TQC_SEV_WARNING;
