@@ -84,6 +84,18 @@ START_TEST(test_lookup_every_entry_and_misses)
     /* A length shorter than the string: only those bytes count. */
     ck_assert_uint_eq(tqc_lex_pos(lex, "goesX", 4), TQC_POS_VFIN);
     ck_assert_uint_eq(tqc_lex_pos(NULL, "a", 1), 0);
+    /* Letter trigrams no word has, case aside; a name is no word (`Paris`: all five of
+     * `paris` are odd). */
+    size_t spread;
+    ck_assert_uint_eq(tqc_lex_odd_trigrams(lex, "Said", 4, &spread), 0);
+    ck_assert_uint_eq(tqc_lex_odd_trigrams(lex, "saidx", 5, &spread), 2); /* idx dx$ */
+    ck_assert_uint_eq(spread, 1);
+    ck_assert_uint_eq(tqc_lex_odd_trigrams(lex, "paris", 5, &spread), 5);
+    ck_assert_uint_eq(spread, 4);
+    ck_assert_uint_eq(tqc_lex_odd_trigrams(lex, "l'abc", 5, &spread), 0); /* parts apart */
+    ck_assert_uint_eq(tqc_lex_odd_trigrams(lex, "\xc3\xa9t\xc3\xa9", 5, &spread), 0);
+    ck_assert_uint_eq(tqc_lex_odd_trigrams(NULL, "qqq", 3, &spread), 0);
+    ck_assert_uint_eq(spread, 0);
     tqc_lex_free(lex);
     tqc_lex_free(NULL);
     remove_lexicon(dir, file);

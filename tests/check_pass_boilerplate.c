@@ -113,30 +113,30 @@ END_TEST
 START_TEST(test_w1_boilerplate_shape_in_six_languages)
 {
     static const struct {
-        const char *code, *before, *after, *chrome[4], *prose[3];
+        const char *code, *before, *after, *chrome[5], *prose[3];
     } cases[] = {
         {"en", "The port authority signed the new contract with the dockers on Monday.",
          "The dockers will return to work on Wednesday morning, the union said.",
          {"Share on WhatsApp", "3 min read · 12 comments", "Tags: harbour, strike, dockers",
-          "Listen to this article"},
+          "Listen to this article", "Join our discussion"},
          {"Share prices of the port operator rose by three percent on Monday.",
           "Talks resume", "\"Follow me,\" the guard told the reporters."}},
         {"pt", "A autoridade portuária assinou o novo contrato com os estivadores na segunda-feira.",
          "Os estivadores voltam ao trabalho na quarta-feira de manhã, disse o sindicato.",
          {"Partilhe no WhatsApp", "3 min de leitura · 12 comentários",
-          "Etiquetas: porto, greve, estivadores", "Ouça este artigo"},
+          "Etiquetas: porto, greve, estivadores", "Ouça este artigo", "Participe da discussão"},
          {"Os comentários do ministro foram mal recebidos pelos estivadores do porto.",
           "Conversas retomadas", "Leia o relatório completo antes da votação de amanhã."}},
         {"es", "La autoridad portuaria firmó el nuevo contrato con los estibadores el lunes.",
          "Los estibadores volverán al trabajo el miércoles por la mañana, dijo el sindicato.",
          {"Comparte en WhatsApp", "3 min de lectura · 12 comentarios",
-          "Etiquetas: puerto, huelga, estibadores", "Escucha este artículo"},
+          "Etiquetas: puerto, huelga, estibadores", "Escucha este artículo", "Participa en la conversación"},
          {"Los comentarios del ministro fueron mal recibidos por los estibadores del puerto.",
           "Se reanudan las conversaciones", "Lea el informe completo antes de la votación."}},
         {"fr", "L'autorité portuaire a signé lundi le nouveau contrat avec les dockers du port.",
          "Les dockers reprendront le travail mercredi matin, a indiqué le syndicat.",
          {"Partager sur WhatsApp", "3 min de lecture · 12 commentaires",
-          "Mots-clés : port, grève, dockers", "Écoutez cet article"},
+          "Mots-clés : port, grève, dockers", "Écoutez cet article", "Participez à la conversation"},
          {"Les commentaires du ministre ont été mal reçus par les dockers du port.",
           "Reprise des discussions", "Lisez le rapport complet avant le vote de demain."}},
         {"de", "Die Hafenbehörde hat am Montag den neuen Vertrag mit den Hafenarbeitern "
@@ -144,21 +144,21 @@ START_TEST(test_w1_boilerplate_shape_in_six_languages)
          "Die Hafenarbeiter nehmen am Mittwochmorgen die Arbeit wieder auf, sagte die "
          "Gewerkschaft.",
          {"Auf WhatsApp teilen", "3 Min. Lesezeit · 12 Kommentare",
-          "Schlagworte: Hafen, Streik, Hafenarbeiter", "Artikel jetzt anhören"},
+          "Schlagworte: Hafen, Streik, Hafenarbeiter", "Artikel jetzt anhören", "Diskutieren Sie hier"},
          {"Die Kommentare des Ministers kamen bei den Hafenarbeitern schlecht an.",
           "Gespräche fortgesetzt", "Lesen Sie den Bericht, bevor Sie morgen abstimmen."}},
         {"it", "L'autorità portuale ha firmato lunedì il nuovo contratto con i portuali della "
                "città.",
          "I portuali torneranno al lavoro mercoledì mattina, ha detto il sindacato.",
          {"Condividi su WhatsApp", "3 min di lettura · 12 commenti",
-          "Tag: porto, sciopero, portuali", "Ascolta questo articolo"},
+          "Tag: porto, sciopero, portuali", "Ascolta questo articolo", "Partecipa alla conversazione"},
          {"I commenti del ministro sono stati accolti male dai portuali della città.",
           "Riprendono i colloqui", "Leggi il rapporto completo prima del voto di domani."}},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *c = cases[i].code;
         char text[1024];
-        for (size_t j = 0; j < 4; j++) {
+        for (size_t j = 0; j < 5; j++) {
             snprintf(text, sizeof text, "%s\n\n%s\n\n%s\n", cases[i].before,
                      cases[i].chrome[j], cases[i].after);
             ck_assert_msg(tqc_test_findings_in(c, text, RULE, NULL, 0) == 1, "%s: silent on %s",

@@ -251,6 +251,39 @@ START_TEST(test_issue_12_spelling_codes_terms_and_compounds_are_hints)
 }
 END_TEST
 
+/* Issue 12, clean-text false alarms: a lower-case word of two frequent words of a loan
+ * language written solid is a term (a hint naming the language); a word with two letter
+ * sequences no word of the language has is a code or a term; a word with a capital is
+ * not a name "in lower case", and a lower-case word known only as an acronym is a hint.
+ * A misspelling with a frequent word one edit away stays a warning in each language. */
+START_TEST(test_issue_12_spelling_foreign_shapes_are_hints)
+{
+    static const char *const langs[][3] = {
+        {"pt", "O serviço portwatch foi reiniciado ontem.", "O ministro disse que o porblema era grave."},
+        {"es", "El servicio portwatch se reinició ayer.", "El ministro dijo que el porblema era grave."},
+        {"fr", "Le service portwatch a redémarré hier.", "Le ministre a dit que le porblème était grave."},
+        {"it", "Il servizio portwatch è ripartito ieri.", "Il ministro ha detto che il porblema era grave."},
+    };
+    hit h;
+    for (size_t i = 0; i < sizeof langs / sizeof langs[0]; i++) {
+        ck_assert_uint_eq(spelling_in(langs[i][0], langs[i][1], &h), 1);
+        ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+        ck_assert_msg(strstr(h.message, "English 'port watch'"), "%s: %s", langs[i][0], h.message);
+        ck_assert_uint_eq(spelling_in(langs[i][0], langs[i][2], &h), 1);
+        ck_assert_msg(h.severity == TQC_SEV_WARNING, "%s: %s", langs[i][0], h.message);
+    }
+    ck_assert_uint_eq(spelling_in("es", "El demonio klopd se reinició ayer.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_msg(strstr(h.message, "no Spanish word"), "%s", h.message);
+    ck_assert_uint_eq(spelling_in("pt", "Os PCs da escola foram trocados.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert(!h.has_fix);
+    /* A lower-case word written in English is still a name in lower case. */
+    ck_assert_uint_eq(spelling_in("en", "He met the brazilian minister.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+}
+END_TEST
+
 Suite *pass_spelling_suite(void)
 {
     Suite *s = suite_create("pass_spelling");
@@ -267,6 +300,7 @@ Suite *pass_spelling_suite(void)
     tcase_add_test(tc, test_issue_12_spelling_english_loanwords_are_hints);
     tcase_add_test(tc, test_issue_12_spelling_regular_formations_are_words);
     tcase_add_test(tc, test_issue_12_spelling_codes_terms_and_compounds_are_hints);
+    tcase_add_test(tc, test_issue_12_spelling_foreign_shapes_are_hints);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -891,6 +891,38 @@ size_t tqc_dict_hunspell_suggest(tqc_dict *view, const char *word, size_t len, c
     return n;
 }
 
+/* Whether Hunspell stems word to an entry written with a capital (see dict.h). */
+static bool hunspell_name_stem(speller *sp, const char *word, size_t len)
+{
+    char conv[DICT_MAX_WORD * 4 + 1];
+    if (!convert(sp->to_dic, word, len, conv, sizeof conv))
+        return false;
+    char **list = NULL;
+    int n = Hunspell_stem(sp->hun, &list, conv);
+    bool name = false;
+    for (int i = 0; i < n && !name; i++) {
+        char back[DICT_MAX_WORD * 4 + 1];
+        int32_t c;
+        name = convert(sp->from_dic, list[i], strlen(list[i]), back, sizeof back) &&
+               tqc_text_decode(back, strlen(back), &c) && tqc_text_is_upper(c);
+    }
+    if (list)
+        Hunspell_free_list(sp->hun, &list, n);
+    return name;
+}
+
+bool tqc_dict_name_entry(tqc_dict *view, const char *word, size_t len)
+{
+    if (len == 0 || len > DICT_MAX_WORD)
+        return false;
+    if (view->own)
+        return hunspell_name_stem(view->own, word, len);
+    pthread_mutex_lock(&view->core->lock);
+    bool name = hunspell_name_stem(&view->core->sp, word, len);
+    pthread_mutex_unlock(&view->core->lock);
+    return name;
+}
+
 void tqc_dict_free_suggestions(char **list, size_t n)
 {
     for (size_t i = 0; i < n; i++)

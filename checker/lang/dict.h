@@ -63,6 +63,10 @@ void tqc_dict_free_suggestions(char **list, size_t n);
 size_t tqc_dict_hunspell_suggest(tqc_dict *dict, const char *word, size_t len, char **out,
                                  size_t max);
 
+/* true when Hunspell reads the word (as written) as a form of an entry with a capital:
+ * the dictionary holds it as a name or a proper adjective (`Republicans`, `Creole`) besides
+ * any common word (`creole`). Uncached; Hunspell's stemmer, about a lookup's cost. */
+bool tqc_dict_name_entry(tqc_dict *dict, const char *word, size_t len);
 /* How often the word was seen in the frequency corpus (lower-cased lookup), 0 if never. */
 uint64_t tqc_dict_freq(const tqc_dict *dict, const char *word, size_t len);
 /* The total count of the frequency corpus (0 when the language has no list). */

@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,11 +16,20 @@
 /* A word form longer than this is no word: the file is corrupt. */
 #define LEX_MAX_FORM 256
 
+/* Letter trigrams over a-z and a word edge (LEX_EDGE): 27^3 of them, one bit each. */
+#define LEX_EDGE 26
+#define LEX_TRIGRAMS (27 * 27 * 27)
+
 struct tqc_lex {
     const char *map;     /* the whole file, mapped; NULL when empty */
     size_t size;
     size_t body;         /* offset of the first entry line */
     size_t count;
+    /* The trigrams some form has (tqc_lex_odd_trigrams), built on first use: most runs
+     * never ask, and a scan of every form would cost each start. */
+    pthread_mutex_t shape_lock;
+    bool shape_built;
+    unsigned char shape[LEX_TRIGRAMS / 8 + 1];
 };
 
 /* In bit order: tag i names bit 1 << i. */
@@ -118,6 +128,7 @@ tqc_status tqc_lex_open(const char *path, tqc_lex **out, char *err, size_t errle
         close(fd);
         return TQC_ENOMEM;
     }
+    pthread_mutex_init(&lex->shape_lock, NULL);
     lex->size = (size_t)sb.st_size;
     if (lex->size) {
         void *m = mmap(NULL, lex->size, PROT_READ, MAP_PRIVATE, fd, 0);
@@ -144,6 +155,7 @@ void tqc_lex_free(tqc_lex *lex)
         return;
     if (lex->map)
         munmap((void *)lex->map, lex->size);
+    pthread_mutex_destroy(&lex->shape_lock);
     free(lex);
 }
 
@@ -172,4 +184,81 @@ uint32_t tqc_lex_pos(const tqc_lex *lex, const char *form, size_t len)
             lo = (size_t)(nl - base) + 1;
     }
     return 0;
+}
+
+/* The symbol of byte c in a trigram: a letter a-z (either case), LEX_EDGE for what ends a
+ * word part (an ASCII non-letter: a hyphen, an apostrophe; a trigram across one is not
+ * counted), -1 for a byte of a non-ASCII
+ * character, about which the table says nothing. */
+static int shape_symbol(unsigned char c)
+{
+    if (c >= 'a' && c <= 'z')
+        return c - 'a';
+    if (c >= 'A' && c <= 'Z')
+        return c - 'A';
+    return c < 0x80 ? LEX_EDGE : -1;
+}
+
+/* Calls visit for each trigram of s[0, len) framed by word edges whose three symbols are
+ * letters or edges; returns how many visit counted, and the byte offsets of the first
+ * and the last counted in *first and *last (when some was). */
+static size_t shape_walk(const char *s, size_t len, size_t (*visit)(struct tqc_lex *, int),
+                         struct tqc_lex *lex, size_t *first, size_t *last)
+{
+    int a = LEX_EDGE, b = -2;
+    size_t n = 0;
+    for (size_t i = 0; i <= len; i++) {
+        int c = i < len ? shape_symbol((unsigned char)s[i]) : LEX_EDGE;
+        if (b == -2) {
+            b = c;
+            continue;
+        }
+        if (a >= 0 && b >= 0 && c >= 0 && b != LEX_EDGE &&
+            visit(lex, (a * 27 + b) * 27 + c)) {
+            if (n++ == 0)
+                *first = i;
+            *last = i;
+        }
+        a = b;
+        b = c;
+    }
+    return n;
+}
+
+static size_t shape_mark(struct tqc_lex *lex, int t)
+{
+    lex->shape[t / 8] |= (unsigned char)(1u << (t % 8));
+    return 0;   /* nothing counted */
+}
+
+static size_t shape_odd(struct tqc_lex *lex, int t)
+{
+    return !(lex->shape[t / 8] & (1u << (t % 8)));
+}
+
+size_t tqc_lex_odd_trigrams(const tqc_lex *clex, const char *word, size_t len, size_t *spread)
+{
+    *spread = 0;
+    if (!clex || !clex->map || len == 0)
+        return 0;
+    /* The table is the lexicon's own cache: built once under the lock, read-only after. */
+    struct tqc_lex *lex = (struct tqc_lex *)clex;
+    pthread_mutex_lock(&lex->shape_lock);
+    if (!lex->shape_built) {
+        const char *p = lex->map + lex->body, *end = lex->map + lex->size;
+        while (p < end) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            const char *tab = memchr(p, '\t', (size_t)(nl - p));
+            /* Names come from every language (`Chapdelaine`): only the words count. */
+            size_t f, l;
+            if (parse_tags(tab + 1, nl) != TQC_POS_PROPN)
+                shape_walk(p, (size_t)(tab - p), shape_mark, lex, &f, &l);
+            p = nl + 1;
+        }
+        lex->shape_built = true;
+    }
+    pthread_mutex_unlock(&lex->shape_lock);
+    size_t first = 0, last = 0, n = shape_walk(word, len, shape_odd, lex, &first, &last);
+    *spread = last - first;
+    return n;
 }

@@ -27,6 +27,16 @@ void tqc_lex_free(tqc_lex *lex);                      /* accepts NULL */
 /* Parts of speech of form (len bytes) exactly as written; 0 when the lexicon lacks it
  * (or lex is NULL). */
 uint32_t tqc_lex_pos(const tqc_lex *lex, const char *form, size_t len);
+/* How many letter trigrams of word (len bytes; a-z in either case, word edges, hyphens and
+ * apostrophes as edges; trigrams with another character skipped) no form of lex but a name
+ * has: a
+ * word the language's spelling does not make (`slapd`: `apd`, `pd` at the end). 0 when
+ * lex is NULL. *spread gets the distance in bytes between the ends of the first and the
+ * last of them: one slip of the keyboard (a letter added, dropped, changed or two swapped)
+ * makes odd trigrams within 2 of each other (`ribeirnhos`: `irn`, `rnh`), a foreign word
+ * more often further apart (`slapd`: `^sl` ... `d$`). The table is built on the first
+ * call (one scan of the forms). */
+size_t tqc_lex_odd_trigrams(const tqc_lex *lex, const char *word, size_t len, size_t *spread);
 /* How many forms lex holds. */
 size_t tqc_lex_count(const tqc_lex *lex);
 /* The TQC_POS_ bit named by tag (len bytes: `VFIN`), or 0 when it names none. */

@@ -292,7 +292,14 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
         return CAP_QUIET;
     const uint32_t verbal = TQC_POS_VFIN | TQC_POS_AUX | TQC_POS_ADV;
     if (capitalised_nouns(ctx)) {
-        if (!(lower & verbal) || (lower & (TQC_POS_NOUN | TQC_POS_ADJ | TQC_POS_VINF)) ||
+        /* A form that is both finite verb and infinitive (`müssen`, `bauen`) is the verb
+         * after its subject or an adverb (`wir Müssen`, `hier Bauen wir`); the noun made
+         * of it follows an article, a preposition or an adjective (`beim Bauen`). */
+        uint32_t before = tqc_ctx_pos_lower(ctx, k - 1);
+        bool finite = (lower & TQC_POS_VFIN) && (before & (TQC_POS_PRON | TQC_POS_ADV)) &&
+                      !(before & (TQC_POS_DET | TQC_POS_PREP | TQC_POS_ADJ | TQC_POS_NOUN));
+        if (!(lower & verbal) || (lower & (TQC_POS_NOUN | TQC_POS_ADJ)) ||
+            ((lower & TQC_POS_VINF) && !finite) ||
             tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev) ||
             tok_in(ctx, "prepositions", prev))
             return CAP_QUIET;
@@ -465,7 +472,9 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
     bool next_ok = is_word(next) && (next->flags & TQC_TF_LOWER);
     if (!next_ok && is_word(next) && (next->flags & TQC_TF_CAP) &&
         !(next->flags & TQC_TF_ALLCAPS) && capitalised_nouns(ctx))
-        next_ok = !tok_in(ctx, "articles", t) && !tok_in(ctx, "determiners", t);
+        next_ok = (!tok_in(ctx, "articles", t) && !tok_in(ctx, "determiners", t)) ||
+                  /* a name opens with a definite article (`Den Haag`), not `Eine` */
+                  (tok_in(ctx, "articles", t) && !tok_in(ctx, "definite-articles", t));
     /* A clause may end on the word (`abgespielt Wird:`, `decided to Leave.`): then only a
      * verb or an adverb by the lexicon is judged, below. */
     int32_t ncp = 0;
@@ -473,8 +482,11 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
         tqc_text_decode(tok_text(doc, next), tqc_span_len(next->span), &ncp);
     bool clause_end = !next_ok && next->kind == TQC_TOK_PUNCT && !quote_role(ctx, next) &&
                       !(next->flags & TQC_TF_SPACE_BEFORE) && !tqc_text_is_apostrophe(ncp) &&
-                      !tqc_ctx_abbreviation_at(ctx, k) && !tok_in(ctx, "articles", prev) &&
-                      !tok_in(ctx, "determiners", prev) &&
+                      !tqc_ctx_abbreviation_at(ctx, k) &&
+                      /* where nouns are capitalised, one ends a clause after its article */
+                      !(capitalised_nouns(ctx) && (tok_in(ctx, "articles", prev) ||
+                                                   tok_in(ctx, "determiners", prev))) &&
+                      !tok_in(ctx, "definite-articles", prev) &&
                       /* `No. 7`: an abbreviation before a number */
                       !(ncp == '.' && k + 2 < doc->token_count &&
                         doc->tokens[k + 2].kind == TQC_TOK_NUMBER);
@@ -501,17 +513,41 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
         sev = lexicon_severity(ctx, k);
         /* Where every noun is capitalised, function words link nouns, not names. */
         if (sev > TQC_SEV_ERROR || (!capitalised_nouns(ctx) && linked_to_name(ctx, k)) ||
-            (clause_end && (sev != TQC_SEV_WARNING ||
-                            !(tqc_ctx_pos_lower(ctx, k) & (TQC_POS_VERB | TQC_POS_ADV)))))
+            (clause_end && capitalised_nouns(ctx) &&
+             (sev != TQC_SEV_WARNING ||
+              !(tqc_ctx_pos_lower(ctx, k) & (TQC_POS_VERB | TQC_POS_ADV)))))
             return;
         /* A noun or an adjective is capitalised in names of things and institutions
-         * (`the Pentagon`, `Presidential election`): a slip when the article writes it in
-         * lower case elsewhere, else a hint, and nothing after an article or a
-         * determiner, where it names an institution as often as not (`the Times`). */
+         * (`the Pentagon`, `the Times`, `Republicans`): a word the dictionary holds with a
+         * capital is left alone, and after a definite article (`definite-articles`) a word
+         * is a slip only when the article writes it in lower case elsewhere. Standing
+         * alone after any other lower-case word (`su Contraseña`), and capitalised nowhere
+         * else nearby but at a sentence start, it is a slip (`his special Care.`); a
+         * gerund may open a run-in heading (`more muscle Taking precedence`), after a
+         * preposition a place, a subject or a work is named (`professor de Matemática`),
+         * and a rarer word names a thing as often as a frequent one slips (`Bluebird`):
+         * only words of one in CAP_COMMON_PER of the frequency list count. */
         if (sev == TQC_SEV_INFO) {
+            /* Where every noun is capitalised, the dictionary's capitals say nothing, and
+             * after any article an adjective may open a name (`einen Runden Tisch`). */
+            bool nouns = capitalised_nouns(ctx);
+            bool after_article = nouns ? tok_in(ctx, "articles", prev) ||
+                                         tok_in(ctx, "determiners", prev)
+                                       : tok_in(ctx, "definite-articles", prev);
+            if (!nouns && tqc_dict_name_entry(ctx->dict, tok_text(doc, t), tqc_span_len(t->span)))
+                return;
             if (written_nearby(words, k, lower, n, TQC_TF_LOWER, 0, false))
                 sev = TQC_SEV_WARNING;
-            else if (tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev))
+            else if (after_article)
+                return;
+            else if (!nouns && !(tqc_ctx_pos_lower(ctx, k) & TQC_POS_VGER) &&
+                     !tok_in(ctx, "prepositions", prev) &&
+                     tqc_dict_freq(ctx->dict, lower, n) * CAP_COMMON_PER >=
+                         tqc_dict_freq_total(ctx->dict) &&
+                     !written_nearby(words, k, tok_text(doc, t), tqc_span_len(t->span),
+                                     TQC_TF_CAP, TQC_TF_SENT_START, true))
+                sev = TQC_SEV_WARNING;
+            else if (clause_end)
                 return;
         }
     }
@@ -1003,6 +1039,18 @@ static size_t lower_case_proper_name(const tqc_ctx *ctx, const cap_state *st, si
     return 0;
 }
 
+/* Whether word k is the first part of a compound whose rest another word shares, cut at
+ * a hyphen before a space (`Sprach- und Schriftsysteme`, `pre- and post-war`): its case is
+ * the compound's, which the part alone cannot tell. */
+static bool suspended_part(const tqc_doc *doc, size_t k)
+{
+    if (k + 2 >= doc->token_count || !is_word(&doc->tokens[k]))
+        return false;
+    const tqc_token *dash = &doc->tokens[k + 1], *after = &doc->tokens[k + 2];
+    return punct_is(doc, dash, "-") && !(dash->flags & TQC_TF_SPACE_BEFORE) &&
+           (after->flags & TQC_TF_SPACE_BEFORE) && dash->sentence == after->sentence;
+}
+
 static void run(const tqc_ctx *ctx)
 {
     const tqc_doc *doc = ctx->doc;
@@ -1016,7 +1064,8 @@ static void run(const tqc_ctx *ctx)
         if (doc->tokens[k].flags & TQC_TF_PARA_START)
             quoted = 0;
         /* Quoted text keeps its own capitals: titles, verse, slogans. */
-        if (quoted == 0) {
+        bool part = suspended_part(doc, k);
+        if (quoted == 0 && !part) {
             common_word_capitalised(ctx, &memo, &words, k);
             lower_case_word_capitalised(ctx, &memo, k);
         }
@@ -1025,7 +1074,7 @@ static void run(const tqc_ctx *ctx)
         size_t used = lower_case_proper_name(ctx, ctx->state, k);
         if (!used)
             used = lower_case_name_pair(ctx, k);
-        if (!used && quoted == 0)
+        if (!used && quoted == 0 && !part)
             used = lower_case_single_name(ctx, &glued, &words, k) ||
                    lower_case_used_name(ctx, &glued, &words, k);
         if (used)

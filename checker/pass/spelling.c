@@ -55,6 +55,12 @@
 #define SPELL_MAX_FORMED 2048
 /* The shortest part of a solid compound, in characters (compound_reading). */
 #define SPELL_MIN_PART 4
+/* How far apart (bytes) one slip of the keyboard puts the letter trigrams no word of the
+ * language has (lang/lex.h: a letter added, dropped, changed or two swapped touches the
+ * trigrams of three neighbouring places at most). */
+#define SPELL_SLIP_SPREAD 2
+/* The shortest part of a term made of a loan language's words (loan_compound): `web`. */
+#define SPELL_MIN_LOAN_PART 3
 /* A word the article writes this often, the same way each time, with no frequent word one
  * edit away, is a term of the article (`hypervisor`), not a slip of the keyboard. */
 #define SPELL_TERM_USES 3
@@ -305,6 +311,44 @@ static bool after_elision(const tqc_ctx *ctx, const char *s, size_t len, const c
     return false;
 }
 
+/* Whether s has a letter and no lower-case letter: an acronym (`RAID`). */
+static bool all_capitals(const char *s, size_t len)
+{
+    bool letter = false;
+    for (size_t i = 0; i < len;) {
+        int32_t c;
+        size_t n = tqc_text_decode(s + i, len - i, &c);
+        if (!n)
+            return false;
+        if (tqc_text_is_lower(c))
+            return false;
+        letter = letter || tqc_text_is_upper(c);
+        i += n;
+    }
+    return letter;
+}
+
+/* Whether word (lower case) reads as two words of loan language i, each at
+ * least SPELL_MIN_LOAN_PART characters and seen in its frequency list, with no frequent
+ * word of the document's language one edit away: a term built of another language's
+ * words (`localhost`, `hotplug`), the reading written to parts. A misspelling of the
+ * document's language rarely splits into frequent words of another one. */
+static bool loan_compound(spell_run *r, size_t i, const char *s, size_t len, char *parts,
+                          size_t cap)
+{
+    tqc_split sp[4];
+    size_t n = tqc_split_find(r->loans[i].dict, r->ctx->lang, s, len, sp, 4);
+    for (size_t j = 0; j < n; j++) {
+        /* Two parts: three short ones fit too many letter strings (`port map per`). */
+        bool ok = sp[j].count == 2;
+        for (size_t p = 0; p < sp[j].count && ok; p++)
+            ok = sp[j].part[p].chars >= SPELL_MIN_LOAN_PART && sp[j].part[p].freq > 0;
+        if (ok && tqc_split_format(s, &sp[j], parts, cap))
+            return !near_miss(r, s, len);
+    }
+    return false;
+}
+
 static void emit_loan(const spell_run *r, const tqc_token *t, size_t i)
 {
     const tqc_ctx *ctx = r->ctx;
@@ -379,6 +423,15 @@ static void check_token(spell_run *r, const tqc_token *t)
         return;
     if (variant) {
         size_t fl = strlen(fixed);
+        if (!lower || all_capitals(fixed, fl)) {
+            /* `Qt`, `PCs`, `d'APT` are not in lower case: a name's or an acronym's own
+             * casing. A lower-case word known only in capitals (`tap`, `raid` for `TAP`,
+             * `RAID`) is a loanword or a code as often as an acronym: a hint either way. */
+            tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span,
+                                      "'%.*s' is known only as '%s'", (int)len, s, fixed);
+            tqc_finding_suggest(ctx->out, f, fixed, fl);
+            return;
+        }
         if (noun_form(ctx, s, len, fixed, fl)) {
             /* German `hochdrehen`, `ding`: the dictionary knows the noun made from a verb
              * or another word, not the word itself; a lower-case noun is still worth a
@@ -410,9 +463,24 @@ static void check_token(spell_run *r, const tqc_token *t)
             return;
         }
     }
-    if (foreign || (vowelless(ctx->lang, s, len) && !near_miss(r, s, len))) {
-        /* No part a word of the language (`libnss-ldap`), or no vowel (`dpkg`): a code, a
-         * name or a term of another language, which a spell checker cannot judge. */
+    for (size_t i = 0; i < r->loan_count; i++) {
+        char parts[SPELL_MAX_WORD * 2 + 8];
+        if (loan_compound(r, i, s, len, parts, sizeof parts)) {
+            /* `localhost`, `hotplug` in a Portuguese article: a term made of a loan
+             * language's words, which this language's dictionary cannot judge. */
+            tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' reads as %s "
+                     "'%s': a term?", (int)len, s, r->loans[i].name, parts);
+            return;
+        }
+    }
+    size_t spread = 0;
+    size_t odd = tqc_lex_odd_trigrams(tqc_lang_lexicon(ctx->lang), s, len, &spread);
+    if (foreign || ((vowelless(ctx->lang, s, len) || (odd >= 2 && spread > SPELL_SLIP_SPREAD)) &&
+                    !near_miss(r, s, len))) {
+        /* No part a word of the language (`libnss-ldap`), no vowel (`dpkg`), or letters
+         * in orders no word of the language has, further apart than one slip of the
+         * keyboard makes them (`slapd`, not `ribeirnhos`): a code, a name or a term of
+         * another language, which a spell checker cannot judge. */
         tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is no %s word: a "
                  "name, a code or a term?", (int)len, s, tqc_lang_setting(ctx->lang, "name", "known"));
         return;
