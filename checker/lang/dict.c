@@ -386,23 +386,6 @@ static speller *core_speller(dict_core *dict)
     return dict->sp.hun ? &dict->sp : NULL;
 }
 
-/* The folder of verdict files: $TQC_CACHE_DIR (empty: none), else $XDG_CACHE_HOME/tqc,
- * else ~/.cache/tqc; into out, false when there is none. */
-static bool cache_dir(char *out, size_t cap)
-{
-    const char *env = getenv("TQC_CACHE_DIR");
-    int n;
-    if (env)
-        n = *env ? snprintf(out, cap, "%s", env) : -1;
-    else if ((env = getenv("XDG_CACHE_HOME")) && *env == '/')
-        n = snprintf(out, cap, "%s/tqc", env);
-    else if ((env = getenv("HOME")) && *env == '/')
-        n = snprintf(out, cap, "%s/.cache/tqc", env);
-    else
-        n = -1;
-    return n > 0 && (size_t)n < cap;
-}
-
 /* Hashes what identifies file path (its name, size, modification time and inode) into h:
  * a dictionary file installed anew gives another key. */
 static uint64_t hash_file_identity(uint64_t h, const char *path)
@@ -424,7 +407,7 @@ static uint64_t hash_file_identity(uint64_t h, const char *path)
 static void open_verdicts(dict_core *dict)
 {
     char dir[DICT_MAX_PATH], path[DICT_MAX_PATH + 128];
-    if (!cache_dir(dir, sizeof dir))
+    if (!tqc_cache_dir(dir, sizeof dir))
         return;
     uint64_t key = tqc_verdicts_hash(VERDICT_LOGIC, dict->name, strlen(dict->name));
     key = hash_file_identity(key, dict->aff);
@@ -440,27 +423,12 @@ static void open_verdicts(dict_core *dict)
     dict->file = tqc_verdicts_open(path, key);
 }
 
-/* Creates the folders of path that are missing (mode 0755). */
-static void make_parents(const char *path)
-{
-    char buf[DICT_MAX_PATH + 128];
-    snprintf(buf, sizeof buf, "%s", path);
-    for (char *p = buf + 1; *p; p++) {
-        if (*p != '/')
-            continue;
-        *p = '\0';
-        mkdir(buf, 0755);
-        *p = '/';
-    }
-}
-
 /* Keeps this run's verdicts for the next (best effort: a cache that cannot be written
  * only costs the next run its time). */
 static void write_verdicts(dict_core *dict)
 {
     if (!dict->file_dirty || !dict->file_path)
         return;
-    make_parents(dict->file_path);
     tqc_verdicts_write(dict->file_path, dict->file_key, dict->file, dict->cache, dict->raw,
                        VERDICT_RAW_SHIFT, VERDICT_FILE_MAX_WORDS);
 }

@@ -146,9 +146,42 @@ static bool merge_map(tqc_strmap *merged, const tqc_strmap *map, unsigned shift,
     return true;
 }
 
-/* Writes all of buf to a new file beside path and renames it over path. */
-static tqc_status replace(const char *path, const unsigned char *buf, size_t len)
+bool tqc_cache_dir(char *out, size_t cap)
 {
+    const char *env = getenv("TQC_CACHE_DIR");
+    int n;
+    if (env)
+        n = *env ? snprintf(out, cap, "%s", env) : -1;
+    else if ((env = getenv("XDG_CACHE_HOME")) && *env == '/')
+        n = snprintf(out, cap, "%s/tqc", env);
+    else if ((env = getenv("HOME")) && *env == '/')
+        n = snprintf(out, cap, "%s/.cache/tqc", env);
+    else
+        n = -1;
+    return n > 0 && (size_t)n < cap;
+}
+
+/* Creates the folders of path that are missing (mode 0755). */
+static void make_parents(const char *path)
+{
+    char *buf = tqc_malloc(strlen(path) + 1);
+    if (!buf)
+        return;
+    memcpy(buf, path, strlen(path) + 1);
+    for (char *p = buf + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        mkdir(buf, 0755);
+        *p = '/';
+    }
+    free(buf);
+}
+
+tqc_status tqc_cache_write(const char *path, const void *data, size_t len)
+{
+    const unsigned char *buf = data;
+    make_parents(path);
     size_t n = strlen(path);
     char *tmp = tqc_malloc(n + 8);
     if (!tmp)
@@ -225,7 +258,7 @@ tqc_status tqc_verdicts_write(const char *path, uint64_t key, const tqc_verdicts
         memcpy(h.magic, VERDICTS_MAGIC, 8);
         h.sum = tqc_verdicts_hash(key, buf + sizeof h, total - sizeof h);
         memcpy(buf, &h, sizeof h);
-        st = replace(path, buf, total);
+        st = tqc_cache_write(path, buf, total);
     }
     free(buf);
     tqc_strmap_free(merged);

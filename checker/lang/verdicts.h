@@ -13,6 +13,7 @@
 #ifndef TQC_VERDICTS_H
 #define TQC_VERDICTS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -39,6 +40,13 @@ size_t tqc_verdicts_count(const tqc_verdicts *v);
 tqc_status tqc_verdicts_write(const char *path, uint64_t key, const tqc_verdicts *old,
                               const tqc_strmap *first, const tqc_strmap *second,
                               unsigned second_shift, size_t max_words);
+
+/* The folder of tqc's cache files: $TQC_CACHE_DIR (set but empty: none), else
+ * $XDG_CACHE_HOME/tqc, else ~/.cache/tqc; into out. false when there is none. */
+bool tqc_cache_dir(char *out, size_t cap);
+/* Writes len bytes to path (a cache file) whole or not at all: a temporary file beside
+ * it, renamed over it; missing folders of path are created. */
+tqc_status tqc_cache_write(const char *path, const void *data, size_t len);
 
 /* The 64-bit checksum the file uses, for callers building a key. */
 uint64_t tqc_verdicts_hash(uint64_t seed, const void *data, size_t len);
