@@ -617,6 +617,14 @@ void tqc_dict_free(tqc_dict *view)
     free(view);
 }
 
+bool tqc_dict_load(tqc_dict *view)
+{
+    pthread_mutex_lock(&view->core->lock);
+    bool ok = core_speller(view->core) != NULL;
+    pthread_mutex_unlock(&view->core->lock);
+    return ok;
+}
+
 const char *tqc_dict_name(const tqc_dict *dict) { return dict->core->name; }
 
 /* Hunspell knows ' but not always U+2019; normalise the typographic apostrophe. */

@@ -43,6 +43,10 @@ tqc_status tqc_dict_open(const tqc_lang *lang, const char *data_dir,
                          const tqc_dict_options *opts, tqc_dict **out,
                          char *err, size_t errlen);
 void tqc_dict_free(tqc_dict *dict);
+/* Loads the Hunspell dictionary now rather than at the first word the verdict file
+ * lacks: for a process about to fork children that would each load it again. false
+ * when it cannot be loaded. */
+bool tqc_dict_load(tqc_dict *dict);
 
 /* The name of the Hunspell dictionary in use (`en_US`). */
 const char *tqc_dict_name(const tqc_dict *dict);
