@@ -15,7 +15,6 @@
 
 #include "core/alloc.h"
 #include "core/io.h"
-#include "core/regfile.h"
 #include "core/text.h"
 #include "lang/verdicts.h"
 
@@ -79,10 +78,11 @@ typedef struct dict_core {
     char *key;                  /* what was opened (registry key) */
     atomic_size_t refs;         /* views; changed under registry_mu */
     struct dict_core *next;     /* in the registry */
-    /* Opened at the first question it must answer (core_speller), not with the core:
-     * a run opens dictionaries it may never ask (the configured language's when every
-     * file is in another, a regional variety's, a loanword language's), and loading
-     * one costs tens to hundreds of milliseconds. */
+    /* Opened at the first word the verdict file cannot answer (core_speller), not with
+     * the core: loading one costs tens to hundreds of milliseconds, more than checking
+     * an article, and a run opens several (the configured language's, the detected
+     * one's, a regional variety's, a loanword language's) that may answer every word
+     * from their verdict files. */
     speller sp;                 /* used under the lock */
     bool sp_failed;             /* opening it failed: every word is unknown */
     char name[64];
