@@ -202,6 +202,45 @@ START_TEST(test_profile_owns_it_and_context_caches_per_token)
 }
 END_TEST
 
+/* The stamp that spares a validated lexicon its scan (lex.c) names that file as it was:
+ * the same file is read without the scan and answers the same; the file rewritten with
+ * lines out of order is validated again and refused. */
+START_TEST(test_stamp_spares_only_the_same_file)
+{
+    char cache[] = "/tmp/tqc-lex-cache-XXXXXX", dir[64], file[128], err[512];
+    ck_assert_ptr_nonnull(mkdtemp(cache));
+    const char *old = getenv("TQC_CACHE_DIR");
+    char *saved = old ? strdup(old) : NULL;
+    setenv("TQC_CACHE_DIR", cache, 1);
+    write_lexicon(dir, sizeof dir, good, file, sizeof file);
+    for (int round = 0; round < 2; round++) {   /* the first writes the stamp */
+        tqc_lex *lex = NULL;
+        ck_assert_int_eq(tqc_lex_open(file, &lex, err, sizeof err), TQC_OK);
+        ck_assert_uint_eq(tqc_lex_count(lex), 15);
+        ck_assert_uint_eq(tqc_lex_pos(lex, "goes", 4), TQC_POS_VFIN);
+        ck_assert_uint_eq(tqc_lex_pos(lex, "\xc3\xa9t\xc3\xa9", 5), TQC_POS_VPART | TQC_POS_NOUN);
+        ck_assert_uint_eq(tqc_lex_pos(lex, "go", 2), 0);
+        tqc_lex_free(lex);
+    }
+    FILE *f = fopen(file, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs("goes\tVFIN\nabc\tNOUN\n", f);
+    ck_assert_int_eq(fclose(f), 0);
+    tqc_lex *lex = NULL;
+    ck_assert_int_eq(tqc_lex_open(file, &lex, err, sizeof err), TQC_EINPUT);
+    ck_assert_ptr_nonnull(strstr(err, "byte order"));
+    remove_lexicon(dir, file);
+    if (saved)
+        setenv("TQC_CACHE_DIR", saved, 1);
+    else
+        unsetenv("TQC_CACHE_DIR");
+    free(saved);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", cache);
+    ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 Suite *lex_suite(void)
 {
     Suite *s = suite_create("lex");
@@ -210,6 +249,7 @@ Suite *lex_suite(void)
     tcase_add_test(tc, test_corrupt_files_are_refused_naming_the_line);
     tcase_add_test(tc, test_empty_and_header_only_files_know_nothing);
     tcase_add_test(tc, test_profile_owns_it_and_context_caches_per_token);
+    tcase_add_test(tc, test_stamp_spares_only_the_same_file);
     suite_add_tcase(s, tc);
     return s;
 }

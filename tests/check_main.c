@@ -23,6 +23,8 @@ tqc_checker *tqc_test_checker(void)
             exit(EXIT_FAILURE);
         }
         atexit(free_checker);
+        /* Before Check forks: each test would load it again (tqc_dict_load). */
+        tqc_dict_load(tqc_checker_dict(shared_checker));
     }
     return shared_checker;
 }
@@ -63,6 +65,8 @@ tqc_checker *tqc_test_checker_for(const char *code)
     }
     if (lang_checker_count == 0)
         atexit(free_lang_checkers);
+    if (tqc_checker_has_dict(ck))
+        tqc_dict_load(tqc_checker_dict(ck));
     lang_checkers[lang_checker_count++] = ck;
     return ck;
 }
@@ -219,6 +223,9 @@ int main(void)
         langid_suite, pass_untranslated_suite, pool_suite, text_suite, lex_suite,
         pass_number_suite, pass_repeated_word_suite, serve_suite, readers_suite, alloc_suite,
     };
+    /* No verdict files or lexicon stamps (lang/verdicts.h): unit tests see what a first
+     * run sees, and leave nothing in the user's cache (e2e_cache.sh tests the files). */
+    setenv("TQC_CACHE_DIR", "", 1);
     /* Load the dictionaries once, before Check forks a process per test. */
     tqc_test_checker();
     SRunner *sr = srunner_create(NULL);

@@ -7,6 +7,10 @@ export TQC
 here=$(dirname "$0")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
+# The scripts' verdict files and lexicon stamps (lang/verdicts.h) in a cache of this run
+# of their own: later scripts read what earlier ones wrote, the user's cache is left alone.
+TQC_CACHE_DIR=${TQC_CACHE_DIR-$tmp/cache}
+export TQC_CACHE_DIR
 pass=0 fail=0 n=0
 
 ok() { n=$((n + 1)); pass=$((pass + 1)); echo "ok $n - $1"; }

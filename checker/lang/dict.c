@@ -10,12 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <utf8proc.h>
 
 #include "core/alloc.h"
 #include "core/io.h"
-#include "core/regfile.h"
 #include "core/text.h"
+#include "lang/verdicts.h"
 
 /* Suggestions are costly (milliseconds a word): each distinct word is asked once per
  * dict, up to this many words, so memory stays bounded on any corpus. */
@@ -33,6 +34,13 @@
 #define DICT_MAX_LINE 1024
 
 enum { VERDICT_KNOWN = 1, VERDICT_UNKNOWN = 2 };
+/* In the verdict file (lang/verdicts.h): lookup's verdict in bits 0-1, a correction
+ * candidate's (raw) in bits 2-3. Change VERDICT_LOGIC when what decides a verdict in this
+ * file changes (ask_speller's normalisations): files of the old logic are then stale. */
+#define VERDICT_RAW_SHIFT 2
+#define VERDICT_LOGIC 1
+/* A verdict file stops growing here: it is mapped and checksummed at every start. */
+#define VERDICT_FILE_MAX_WORDS 200000
 
 /* A small direct-mapped cache of verdicts in front of the verdict map. Word frequencies
  * are Zipfian, so a few thousand slots answer most tokens from memory the processor
@@ -53,6 +61,12 @@ typedef struct speller {
     iconv_t to_dic, from_dic;   /* (iconv_t)-1 when the dictionary is UTF-8 */
 } speller;
 
+/* The text of one word list (a supplement or the user's), added to each speller. */
+typedef struct word_text {
+    char *text;
+    size_t len;
+} word_text;
+
 /* What every thread checking in one language shares: the Hunspell handle, verdicts,
  * frequencies and suggestions, behind one lock. Hunspell answers each distinct word
  * once per process, and a process holds each dictionary once however many threads
@@ -64,13 +78,28 @@ typedef struct dict_core {
     char *key;                  /* what was opened (registry key) */
     atomic_size_t refs;         /* views; changed under registry_mu */
     struct dict_core *next;     /* in the registry */
+    /* Opened at the first word the verdict file cannot answer (core_speller), not with
+     * the core: loading one costs tens to hundreds of milliseconds, more than checking
+     * an article, and a run opens several (the configured language's, the detected
+     * one's, a regional variety's, a loanword language's) that may answer every word
+     * from their verdict files. */
     speller sp;                 /* used under the lock */
+    bool sp_failed;             /* opening it failed: every word is unknown */
     char name[64];
     /* What opens another speller like sp (tqc_dict_options.own_speller). */
     char *aff, *dic, *dir;
     char **word_files;
     size_t word_file_count;
+    word_text *texts;           /* the supplements, then the word files, read at open */
+    size_t text_count, text_cap;
     tqc_strmap *cache;          /* word -> verdict */
+    /* The verdicts of earlier runs (lang/verdicts.h), asked before Hunspell; NULL when
+     * there is none or it cannot be trusted. Rewritten at the end when this run asked
+     * Hunspell something it lacked. */
+    tqc_verdicts *file;
+    char *file_path;            /* NULL: no cache folder */
+    uint64_t file_key;
+    bool file_dirty;
     tqc_strmap *raw;            /* correction candidate -> Hunspell's own verdict */
     tqc_strmap *freq;           /* lower-cased word -> count; read-only once open */
     char try_chars[DICT_MAX_TRY][5]; /* the letters typos are made of (the aff's TRY) */
@@ -144,33 +173,40 @@ static char *convert(iconv_t cd, const char *in, size_t len, char *out, size_t c
     return out;
 }
 
-static tqc_status add_word_file(speller *dict, const char *path, char *err, size_t errlen)
+/* Adds the words of one list (the text of a file: one word a line, `#` comments). */
+static void add_words(speller *dict, const char *text, size_t len)
 {
-    FILE *f;
-    tqc_status st = tqc_regfile_open(path, 0, &f, err, errlen);
-    if (st != TQC_OK)
-        return st;
-    char line[DICT_MAX_LINE], conv[DICT_MAX_LINE * 2];
-    /* Bounded by the size checked at open, should the file grow while read. */
-    long long left = TQC_REGFILE_MAX_BYTES;
-    while (left > 0 && fgets(line, sizeof line, f)) {
-        left -= (long long)strlen(line) + 1;
-        size_t n = strcspn(line, "\r\n#");
-        while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+    char conv[DICT_MAX_LINE * 2];
+    for (const char *p = text, *end = text + len; p < end;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t line = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        /* A line as the one-line buffer this replaced read it: at most DICT_MAX_LINE - 1. */
+        size_t take = line < DICT_MAX_LINE - 1 ? line : DICT_MAX_LINE - 1;
+        size_t n = 0;
+        while (n < take && p[n] != '\r' && p[n] != '#')
+            n++;
+        while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
             n--;
-        size_t skip = strspn(line, " \t");
-        if (skip >= n)
-            continue;
-        if (convert(dict->to_dic, line + skip, n - skip, conv, sizeof conv))
+        size_t skip = 0;
+        while (skip < n && (p[skip] == ' ' || p[skip] == '\t'))
+            skip++;
+        if (skip < n && convert(dict->to_dic, p + skip, n - skip, conv, sizeof conv))
             Hunspell_add(dict->hun, conv);
+        p += take < line ? take : line + 1;
     }
-    bool failed = ferror(f);
-    fclose(f);
-    if (failed || left <= 0) {
-        snprintf(err, errlen, "%s: %s", path, failed ? "read error" : "too large");
-        return TQC_EIO;
-    }
-    return TQC_OK;
+}
+
+/* Reads one word list into the core's texts, to be added when Hunspell opens. */
+static tqc_status read_word_file(dict_core *dict, const char *path, char *err, size_t errlen)
+{
+    if (!tqc_grow((void **)&dict->texts, &dict->text_cap, dict->text_count, 1,
+                  sizeof *dict->texts))
+        return TQC_ENOMEM;
+    word_text *t = &dict->texts[dict->text_count];
+    tqc_status st = tqc_io_read_file(path, 0, &t->text, &t->len, err, errlen);
+    if (st == TQC_OK)
+        dict->text_count++;
+    return st;
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -178,8 +214,8 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Adds every .txt file of dictionaries/<base>/, in name order. */
-static tqc_status add_supplements(speller *dict, const char *dir, char *err, size_t errlen)
+/* Reads every .txt file of dictionaries/<base>/, in name order. */
+static tqc_status read_supplements(dict_core *dict, const char *dir, char *err, size_t errlen)
 {
     DIR *d = opendir(dir);
     if (!d)
@@ -200,7 +236,7 @@ static tqc_status add_supplements(speller *dict, const char *dir, char *err, siz
     for (size_t i = 0; i < count; i++) {
         char path[DICT_MAX_PATH];
         if (st == TQC_OK && (size_t)snprintf(path, sizeof path, "%s/%s", dir, names[i]) < sizeof path)
-            st = add_word_file(dict, path, err, errlen);
+            st = read_word_file(dict, path, err, errlen);
         free(names[i]);
     }
     return st;
@@ -232,18 +268,54 @@ static tqc_status load_freq(dict_core *dict, const char *path)
     return st;
 }
 
+/* The encoding the aff file declares (`SET UTF-8`), Hunspell's default when none. */
+static void aff_encoding(FILE *f, char *enc, size_t cap)
+{
+    char line[DICT_MAX_LINE];
+    snprintf(enc, cap, "ISO8859-1");
+    while (fgets(line, sizeof line, f)) {
+        if (strncmp(line, "SET", 3) != 0 || (line[3] != ' ' && line[3] != '\t'))
+            continue;
+        const char *v = line + 3 + strspn(line + 3, " \t");
+        size_t n = strcspn(v, "\r\n \t");
+        if (n > 0 && n < cap)
+            snprintf(enc, cap, "%.*s", (int)n, v);
+        break;
+    }
+    rewind(f);
+}
+
 /* Reads the lower-case letters of the aff file's TRY line (ASCII a-z when it has none):
- * the alphabet of one-edit corrections. */
-static void load_try(dict_core *dict, const char *aff)
+ * the alphabet of one-edit corrections. Read from the file, in the encoding it declares,
+ * so the Hunspell handle need not be open. An encoding iconv cannot convert fails the
+ * open, as Hunspell's handle would later. */
+static tqc_status load_try(dict_core *dict, const char *aff, char *err, size_t errlen)
 {
     FILE *f = fopen(aff, "r");
-    char line[DICT_MAX_LINE], conv[DICT_MAX_LINE * 2];
+    char line[DICT_MAX_LINE], conv[DICT_MAX_LINE * 2], enc[64] = "UTF-8";
+    if (f)
+        aff_encoding(f, enc, sizeof enc);
+    iconv_t from = (iconv_t)-1;
+    if (strcasecmp(enc, "UTF-8") != 0 && strcasecmp(enc, "UTF8") != 0) {
+        iconv_t to = iconv_open(enc, "UTF-8");
+        from = iconv_open("UTF-8", enc);
+        if (to != (iconv_t)-1)
+            iconv_close(to);
+        if (to == (iconv_t)-1 || from == (iconv_t)-1) {
+            if (from != (iconv_t)-1)
+                iconv_close(from);
+            if (f)
+                fclose(f);
+            snprintf(err, errlen, "%s: unsupported dictionary encoding %s", dict->dic, enc);
+            return TQC_EINPUT;
+        }
+    }
     const char *letters = "abcdefghijklmnopqrstuvwxyz";
     while (f && fgets(line, sizeof line, f)) {
         if (strncmp(line, "TRY ", 4) != 0)
             continue;
         size_t n = strcspn(line + 4, "\r\n \t");
-        if (convert(dict->sp.from_dic, line + 4, n, conv, sizeof conv))
+        if (convert(from, line + 4, n, conv, sizeof conv))
             letters = conv;
         break;
     }
@@ -258,8 +330,11 @@ static void load_try(dict_core *dict, const char *aff)
         }
         i += n;
     }
+    if (from != (iconv_t)-1)
+        iconv_close(from);
     if (f)
         fclose(f);
+    return TQC_OK;
 }
 
 /* Leaves *sp closed, so a second close (the core's, after a failed open) does nothing. */
@@ -274,14 +349,12 @@ static void speller_close(speller *sp)
     *sp = (speller){.to_dic = (iconv_t)-1, .from_dic = (iconv_t)-1};
 }
 
-/* Opens aff/dic with the supplements of dir and the word lists into *sp; the caller
- * holds registry_mu (Hunspell_create is not thread-safe). On failure *sp is closed. */
-static tqc_status speller_open(speller *sp, const char *aff, const char *dic, const char *dir,
-                               char *const *word_files, size_t word_file_count, char *err,
-                               size_t errlen)
+/* Opens aff/dic with the core's word lists into *sp; the caller holds registry_mu
+ * (Hunspell_create is not thread-safe). On failure *sp is closed. */
+static tqc_status speller_open(speller *sp, const dict_core *core, char *err, size_t errlen)
 {
     *sp = (speller){.to_dic = (iconv_t)-1, .from_dic = (iconv_t)-1};
-    if (!(sp->hun = Hunspell_create(aff, dic)))
+    if (!(sp->hun = Hunspell_create(core->aff, core->dic)))
         return TQC_ENOMEM;
     tqc_status st = TQC_OK;
     const char *enc = Hunspell_get_dic_encoding(sp->hun);
@@ -289,17 +362,75 @@ static tqc_status speller_open(speller *sp, const char *aff, const char *dic, co
         sp->to_dic = iconv_open(enc, "UTF-8");
         sp->from_dic = iconv_open("UTF-8", enc);
         if (sp->to_dic == (iconv_t)-1 || sp->from_dic == (iconv_t)-1) {
-            snprintf(err, errlen, "%s: unsupported dictionary encoding %s", dic, enc);
+            snprintf(err, errlen, "%s: unsupported dictionary encoding %s", core->dic, enc);
             st = TQC_EINPUT;
         }
     }
-    if (st == TQC_OK)
-        st = add_supplements(sp, dir, err, errlen);
-    for (size_t i = 0; st == TQC_OK && i < word_file_count; i++)
-        st = add_word_file(sp, word_files[i], err, errlen);
+    for (size_t i = 0; st == TQC_OK && i < core->text_count; i++)
+        add_words(sp, core->texts[i].text, core->texts[i].len);
     if (st != TQC_OK)
         speller_close(sp);
     return st;
+}
+
+/* The core's speller, opened the first time it is needed; NULL when that failed (every
+ * word is then unknown). The caller holds the core's lock. */
+static speller *core_speller(dict_core *dict)
+{
+    if (!dict->sp.hun && !dict->sp_failed) {
+        char err[256];
+        pthread_mutex_lock(&registry_mu);
+        dict->sp_failed = speller_open(&dict->sp, dict, err, sizeof err) != TQC_OK;
+        pthread_mutex_unlock(&registry_mu);
+    }
+    return dict->sp.hun ? &dict->sp : NULL;
+}
+
+/* Hashes what identifies file path (its name, size, modification time and inode) into h:
+ * a dictionary file installed anew gives another key. */
+static uint64_t hash_file_identity(uint64_t h, const char *path)
+{
+    struct stat sb;
+    uint64_t id[4] = {0};
+    if (stat(path, &sb) == 0) {
+        id[0] = (uint64_t)sb.st_size;
+        id[1] = (uint64_t)sb.st_mtim.tv_sec;
+        id[2] = (uint64_t)sb.st_mtim.tv_nsec;
+        id[3] = (uint64_t)sb.st_ino;
+    }
+    h = tqc_verdicts_hash(h, path, strlen(path));
+    return tqc_verdicts_hash(h, id, sizeof id);
+}
+
+/* Finds and maps the core's verdict file, keyed by everything that decides a verdict:
+ * the logic's version, the .aff and .dic files, the text of every word list. */
+static void open_verdicts(dict_core *dict)
+{
+    char dir[DICT_MAX_PATH], path[DICT_MAX_PATH + 128];
+    if (!tqc_cache_dir(dir, sizeof dir))
+        return;
+    uint64_t key = tqc_verdicts_hash(VERDICT_LOGIC, dict->name, strlen(dict->name));
+    key = hash_file_identity(key, dict->aff);
+    key = hash_file_identity(key, dict->dic);
+    for (size_t i = 0; i < dict->text_count; i++)
+        key = tqc_verdicts_hash(key, dict->texts[i].text, dict->texts[i].len);
+    int n = snprintf(path, sizeof path, "%s/verdicts-%s-%016llx.bin", dir, dict->name,
+                     (unsigned long long)key);
+    if (n <= 0 || (size_t)n >= sizeof path || strchr(dict->name, '/'))
+        return;
+    dict->file_key = key;
+    dict->file_path = tqc_strdup(path);
+    dict->file = tqc_verdicts_open(path, key);
+}
+
+/* Keeps this run's verdicts for the next (best effort: a cache that cannot be written
+ * only costs the next run its time). */
+static void write_verdicts(dict_core *dict)
+{
+    if (!dict->file_dirty || !dict->file_path)
+        return;
+    tqc_verdicts_write(dict->file_path, dict->file_key, dict->file, dict->cache, dict->raw,
+                       VERDICT_RAW_SHIFT, VERDICT_FILE_MAX_WORDS);
 }
 
 /* Frees a core no view uses; the caller holds registry_mu. */
@@ -307,6 +438,9 @@ static void core_free(dict_core *dict)
 {
     if (!dict)
         return;
+    write_verdicts(dict);
+    tqc_verdicts_free(dict->file);
+    free(dict->file_path);
     speller_close(&dict->sp);
     tqc_strmap_free(dict->cache);
     tqc_strmap_free(dict->raw);
@@ -318,6 +452,9 @@ static void core_free(dict_core *dict)
     for (size_t i = 0; i < dict->word_file_count; i++)
         free(dict->word_files[i]);
     free(dict->word_files);
+    for (size_t i = 0; i < dict->text_count; i++)
+        free(dict->texts[i].text);
+    free(dict->texts);
     free(dict->aff);
     free(dict->dic);
     free(dict->dir);
@@ -353,10 +490,16 @@ static tqc_status core_open(const char *key, const char *name, const char *aff, 
         core_free(dict);
         return TQC_ENOMEM;
     }
-    tqc_status st = speller_open(&dict->sp, aff, dic, dir, dict->word_files,
-                                 dict->word_file_count, err, errlen);
+    /* The word lists are read now, so a missing or unreadable one fails the open; the
+     * Hunspell handle waits for its first question (core_speller). */
+    tqc_status st = read_supplements(dict, dir, err, errlen);
+    for (size_t i = 0; st == TQC_OK && i < dict->word_file_count; i++)
+        st = read_word_file(dict, dict->word_files[i], err, errlen);
+    if (st == TQC_OK)
+        st = load_try(dict, aff, err, errlen);
+    if (st == TQC_OK)
+        open_verdicts(dict);
     if (st == TQC_OK) {
-        load_try(dict, aff);
         char path[DICT_MAX_PATH + 16];
         snprintf(path, sizeof path, "%s/freq.tsv", dir);
         st = load_freq(dict, path);
@@ -433,8 +576,7 @@ tqc_status tqc_dict_open(const tqc_lang *lang, const char *data_dir,
     if (st == TQC_OK && opts && opts->own_speller && core->refs > 0) {
         if (!(view->own = tqc_malloc(sizeof *view->own)))
             st = TQC_ENOMEM;
-        else if ((st = speller_open(view->own, core->aff, core->dic, core->dir, core->word_files,
-                                    core->word_file_count, err, errlen)) != TQC_OK) {
+        else if ((st = speller_open(view->own, core, err, errlen)) != TQC_OK) {
             free(view->own);
             view->own = NULL;
         }
@@ -475,6 +617,14 @@ void tqc_dict_free(tqc_dict *view)
     free(view);
 }
 
+bool tqc_dict_load(tqc_dict *view)
+{
+    pthread_mutex_lock(&view->core->lock);
+    bool ok = core_speller(view->core) != NULL;
+    pthread_mutex_unlock(&view->core->lock);
+    return ok;
+}
+
 const char *tqc_dict_name(const tqc_dict *dict) { return dict->core->name; }
 
 /* Hunspell knows ' but not always U+2019; normalise the typographic apostrophe. */
@@ -493,11 +643,12 @@ static size_t normalise_apostrophes(const char *word, size_t len, char *out)
     return o;
 }
 
+/* sp NULL (it could not be opened): unknown. */
 static bool hunspell_accepts(dict_core *core, speller *sp, const char *word, size_t len)
 {
     char conv[DICT_MAX_WORD * 4 + 1];
     atomic_fetch_add_explicit(&core->lookups, 1, memory_order_relaxed);
-    return convert(sp->to_dic, word, len, conv, sizeof conv) &&
+    return sp && convert(sp->to_dic, word, len, conv, sizeof conv) &&
            Hunspell_spell(sp->hun, conv) != 0;
 }
 
@@ -528,9 +679,14 @@ static uint8_t core_verdict(tqc_dict *view, const char *word, size_t len, uint64
     uint64_t verdict;
     pthread_mutex_lock(&dict->lock);
     bool have = tqc_strmap_get_hashed(dict->cache, word, len, h, &verdict);
-    if (!have && !view->own) {
-        verdict = ask_speller(dict, &dict->sp, word, len);
+    if (!have && (verdict = tqc_verdicts_get(dict->file, word, len) & 3) != 0) {
         tqc_strmap_put(dict->cache, word, len, verdict);
+        have = true;
+    }
+    if (!have && !view->own) {
+        verdict = ask_speller(dict, core_speller(dict), word, len);
+        tqc_strmap_put(dict->cache, word, len, verdict);
+        dict->file_dirty = true;
         have = true;
     }
     pthread_mutex_unlock(&dict->lock);
@@ -540,6 +696,7 @@ static uint8_t core_verdict(tqc_dict *view, const char *word, size_t len, uint64
     /* Another thread may have asked meanwhile: the same answer, put twice. */
     pthread_mutex_lock(&dict->lock);
     tqc_strmap_put(dict->cache, word, len, verdict);
+    dict->file_dirty = true;
     pthread_mutex_unlock(&dict->lock);
     return (uint8_t)verdict;
 }
@@ -595,11 +752,12 @@ bool tqc_dict_case_variant(tqc_dict *dict, const char *word, size_t len, char *f
     return false;
 }
 
-/* Asks Hunspell for up to max suggestions, each copied into out (caller frees). */
+/* Asks Hunspell for up to max suggestions, each copied into out (caller frees); none
+ * when dict is NULL (it could not be opened). */
 static size_t hunspell_suggest(speller *dict, const char *word, size_t len, char **out, size_t max)
 {
     char conv[DICT_MAX_WORD * 4 + 1];
-    if (!convert(dict->to_dic, word, len, conv, sizeof conv))
+    if (!dict || !convert(dict->to_dic, word, len, conv, sizeof conv))
         return 0;
     char **list = NULL;
     int n = Hunspell_suggest(dict->hun, &list, conv);
@@ -694,8 +852,15 @@ static size_t accepted_candidates(tqc_dict *view, candidate *c, size_t n)
         if (!locked)
             pthread_mutex_lock(&dict->lock);
         bool have = tqc_strmap_get(dict->raw, c[i].text, len, &verdict);
+        if (!have && (verdict = (tqc_verdicts_get(dict->file, c[i].text, len) >>
+                                 VERDICT_RAW_SHIFT) & 3) != 0) {
+            tqc_strmap_put(dict->raw, c[i].text, len, verdict);
+            have = true;
+        }
+        if (!have)
+            dict->file_dirty = true;
         if (!have && locked) {
-            verdict = hunspell_accepts(dict, &dict->sp, c[i].text, len) ? VERDICT_KNOWN
+            verdict = hunspell_accepts(dict, core_speller(dict), c[i].text, len) ? VERDICT_KNOWN
                                                                          : VERDICT_UNKNOWN;
             tqc_strmap_put(dict->raw, c[i].text, len, verdict);
         }
@@ -862,7 +1027,7 @@ size_t tqc_dict_suggest(tqc_dict *view, const char *word, size_t len, char **out
     } else {
         /* Without a frequency list, Hunspell's own search (tens of milliseconds a word). */
         pthread_mutex_lock(&core->lock);
-        n = hunspell_suggest(&core->sp, word, len, full, TQC_DICT_MAX_SUGGESTIONS);
+        n = hunspell_suggest(core_speller(core), word, len, full, TQC_DICT_MAX_SUGGESTIONS);
         pthread_mutex_unlock(&core->lock);
     }
     pthread_mutex_lock(&core->lock);
@@ -886,7 +1051,7 @@ size_t tqc_dict_hunspell_suggest(tqc_dict *view, const char *word, size_t len, c
     if (view->own)
         return hunspell_suggest(view->own, word, len, out, max);
     pthread_mutex_lock(&view->core->lock);
-    size_t n = hunspell_suggest(&view->core->sp, word, len, out, max);
+    size_t n = hunspell_suggest(core_speller(view->core), word, len, out, max);
     pthread_mutex_unlock(&view->core->lock);
     return n;
 }

@@ -6,7 +6,11 @@
  * A tqc_dict is one thread's view: its hot verdicts are its own. Opening the same
  * dictionary again (same files, same word lists) shares what is costly, the Hunspell
  * handle, verdicts, suggestions and frequencies, under a lock, so every thread of a
- * process benefits from every word any of them has looked up. */
+ * process benefits from every word any of them has looked up.
+ * Opening reads the word lists but not the Hunspell dictionary: verdicts come first from
+ * the dictionary's verdict file (lang/verdicts.h, what earlier runs asked), and Hunspell
+ * is loaded at the first word that file lacks. The file is rewritten when the last view
+ * of a dictionary is freed, if this run asked Hunspell anything new. */
 #ifndef TQC_DICT_H
 #define TQC_DICT_H
 
@@ -39,6 +43,10 @@ tqc_status tqc_dict_open(const tqc_lang *lang, const char *data_dir,
                          const tqc_dict_options *opts, tqc_dict **out,
                          char *err, size_t errlen);
 void tqc_dict_free(tqc_dict *dict);
+/* Loads the Hunspell dictionary now rather than at the first word the verdict file
+ * lacks: for a process about to fork children that would each load it again. false
+ * when it cannot be loaded. */
+bool tqc_dict_load(tqc_dict *dict);
 
 /* The name of the Hunspell dictionary in use (`en_US`). */
 const char *tqc_dict_name(const tqc_dict *dict);

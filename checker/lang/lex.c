@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/alloc.h"
+#include "lang/verdicts.h"
 
 /* A word form longer than this is no word: the file is corrupt. */
 #define LEX_MAX_FORM 256
@@ -109,6 +110,56 @@ static bool validate(tqc_lex *lex, const char *path, char *err, size_t errlen)
     return true;
 }
 
+/* A lexicon validated once is not scanned again: validation reads every page of a file
+ * of several megabytes (most of a cold start, and as much resident memory), where a
+ * lookup touches a few dozen. A stamp in the cache folder (lang/verdicts.h) records the
+ * file that passed: path, size, modification time, inode, entry count. A file changed in
+ * any of these is validated again; lookups stay bounded on any bytes regardless. */
+#define LEX_STAMP "tqc-lexicon 1"
+
+static bool stamp_path(const char *path, char *out, size_t cap)
+{
+    char dir[4096];
+    if (!tqc_cache_dir(dir, sizeof dir))
+        return false;
+    int n = snprintf(out, cap, "%s/lexicon-%016llx.ok", dir,
+                     (unsigned long long)tqc_verdicts_hash(0, path, strlen(path)));
+    return n > 0 && (size_t)n < cap;
+}
+
+static int stamp_text(const char *path, const struct stat *sb, size_t count, char *out,
+                      size_t cap)
+{
+    return snprintf(out, cap, "%s %lld %lld %ld %llu %zu %s\n", LEX_STAMP,
+                    (long long)sb->st_size, (long long)sb->st_mtim.tv_sec,
+                    (long)sb->st_mtim.tv_nsec, (unsigned long long)sb->st_ino, count, path);
+}
+
+/* The entry count the stamp for path records, when it matches sb; else SIZE_MAX. */
+static size_t stamped_count(const char *path, const struct stat *sb)
+{
+    char sp[4200], have[4400], want[4400];
+    FILE *f = stamp_path(path, sp, sizeof sp) ? fopen(sp, "r") : NULL;
+    if (!f)
+        return SIZE_MAX;
+    bool got = fgets(have, sizeof have, f) != NULL;
+    fclose(f);
+    size_t count;
+    const char *tail = got ? strchr(have, '/') : NULL;
+    if (!got || sscanf(have, LEX_STAMP " %*d %*d %*d %*u %zu", &count) != 1 || !tail)
+        return SIZE_MAX;
+    int n = stamp_text(path, sb, count, want, sizeof want);
+    return n > 0 && (size_t)n < sizeof want && strcmp(have, want) == 0 ? count : SIZE_MAX;
+}
+
+static void write_stamp(const char *path, const struct stat *sb, size_t count)
+{
+    char sp[4200], text[4400];
+    int n = stamp_text(path, sb, count, text, sizeof text);
+    if (path[0] == '/' && stamp_path(path, sp, sizeof sp) && n > 0 && (size_t)n < sizeof text)
+        tqc_cache_write(sp, text, (size_t)n);
+}
+
 tqc_status tqc_lex_open(const char *path, tqc_lex **out, char *err, size_t errlen)
 {
     *out = NULL;
@@ -141,9 +192,22 @@ tqc_status tqc_lex_open(const char *path, tqc_lex **out, char *err, size_t errle
         lex->map = m;
     }
     close(fd);
-    if (!validate(lex, path, err, errlen)) {
+    size_t stamped = lex->size && lex->map[lex->size - 1] == '\n' ? stamped_count(path, &sb)
+                                                                   : SIZE_MAX;
+    if (stamped != SIZE_MAX) {
+        /* Passed before: only the header is skipped. */
+        const char *p = lex->map, *end = lex->map + lex->size;
+        while (p < end && *p == '#') {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            p = nl ? nl + 1 : end;
+        }
+        lex->body = (size_t)(p - lex->map);
+        lex->count = stamped;
+    } else if (!validate(lex, path, err, errlen)) {
         tqc_lex_free(lex);
         return TQC_EINPUT;
+    } else if (lex->size) {
+        write_stamp(path, &sb, lex->count);
     }
     *out = lex;
     return TQC_OK;
@@ -174,7 +238,9 @@ uint32_t tqc_lex_pos(const tqc_lex *lex, const char *form, size_t len)
             ls--;
         const char *line = base + ls;
         const char *nl = memchr(line, '\n', hi - ls);
-        const char *tab = memchr(line, '\t', (size_t)(nl - line));
+        const char *tab = nl ? memchr(line, '\t', (size_t)(nl - line)) : NULL;
+        if (!tab)
+            return 0;   /* not a lexicon's line: the file changed under its stamp */
         int c = cmp_form(form, len, line, (size_t)(tab - line));
         if (c == 0)
             return parse_tags(tab + 1, nl);

@@ -1,0 +1,266 @@
+#include "lang/verdicts.h"
+
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/alloc.h"
+
+/* Bump when the layout or the meaning of the bits changes: older files are then stale. */
+#define VERDICTS_MAGIC "TQCVRD01"
+#define VERDICTS_MAX_WORD 255
+
+typedef struct header {
+    char magic[8];
+    uint64_t key;
+    uint64_t sum;        /* tqc_verdicts_hash of everything after the header */
+    uint32_t slots;      /* a power of two */
+    uint32_t count;
+    uint64_t data_len;   /* bytes of records after the slots */
+} header;
+
+struct tqc_verdicts {
+    const unsigned char *map;
+    size_t size;
+    const uint32_t *slot;        /* 0: empty; else 1 + the record's offset in data */
+    const unsigned char *data;
+    uint32_t slots, count;
+    uint64_t data_len;
+};
+
+uint64_t tqc_verdicts_hash(uint64_t seed, const void *data, size_t len)
+{
+    /* Eight bytes a step: checking a few megabytes at every start must stay cheap. */
+    const unsigned char *p = data;
+    uint64_t h = seed ^ 0x9E3779B97F4A7C15ull ^ len;
+    while (len >= 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        h = (h ^ w) * 0x100000001B3ull;
+        h ^= h >> 29;
+        p += 8;
+        len -= 8;
+    }
+    while (len--)
+        h = (h ^ *p++) * 0x100000001B3ull;
+    h ^= h >> 32;
+    return h;
+}
+
+tqc_verdicts *tqc_verdicts_open(const char *path, uint64_t key)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return NULL;
+    struct stat sb;
+    header h;
+    tqc_verdicts *v = NULL;
+    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) || (size_t)sb.st_size < sizeof h)
+        goto out;
+    void *m = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (m == MAP_FAILED)
+        goto out;
+    memcpy(&h, m, sizeof h);
+    size_t size = (size_t)sb.st_size;
+    /* Everything the header says must agree with the file before a byte is trusted. */
+    bool ok = memcmp(h.magic, VERDICTS_MAGIC, 8) == 0 && h.key == key && h.slots >= 16 &&
+              (h.slots & (h.slots - 1)) == 0 && h.count < h.slots &&
+              (uint64_t)h.slots * 4 <= size - sizeof h &&
+              h.data_len == size - sizeof h - (uint64_t)h.slots * 4 &&
+              tqc_verdicts_hash(key, (const unsigned char *)m + sizeof h,
+                                size - sizeof h) == h.sum;
+    if (ok && !(v = tqc_calloc(1, sizeof *v)))
+        ok = false;
+    if (!ok) {
+        munmap(m, size);
+        goto out;
+    }
+    v->map = m;
+    v->size = size;
+    v->slot = (const uint32_t *)(v->map + sizeof h);
+    v->data = v->map + sizeof h + (size_t)h.slots * 4;
+    v->slots = h.slots;
+    v->count = h.count;
+    v->data_len = h.data_len;
+out:
+    close(fd);
+    return v;
+}
+
+void tqc_verdicts_free(tqc_verdicts *v)
+{
+    if (!v)
+        return;
+    munmap((void *)v->map, v->size);
+    free(v);
+}
+
+size_t tqc_verdicts_count(const tqc_verdicts *v) { return v ? v->count : 0; }
+
+uint8_t tqc_verdicts_get(const tqc_verdicts *v, const char *word, size_t len)
+{
+    if (!v || len == 0 || len > VERDICTS_MAX_WORD)
+        return 0;
+    uint64_t h = tqc_strmap_hash(word, len);
+    for (uint32_t i = 0, at = (uint32_t)h & (v->slots - 1); i < v->slots;
+         i++, at = (at + 1) & (v->slots - 1)) {
+        uint32_t s = v->slot[at];
+        if (s == 0)
+            return 0;
+        uint64_t off = (uint64_t)s - 1;
+        /* The checksum vouches for the file; the bounds are checked all the same. */
+        if (off + 2 > v->data_len || off + 2 + v->data[off] > v->data_len)
+            return 0;
+        if (v->data[off] == len && memcmp(v->data + off + 2, word, len) == 0)
+            return v->data[off + 1];
+    }
+    return 0;
+}
+
+/* Adds bits to word's in merged (a new word when absent). */
+static bool merge(tqc_strmap *merged, const char *word, size_t len, uint64_t bits)
+{
+    uint64_t have = 0;
+    tqc_strmap_get(merged, word, len, &have);
+    return tqc_strmap_put(merged, word, len, have | bits);
+}
+
+static bool merge_map(tqc_strmap *merged, const tqc_strmap *map, unsigned shift, size_t max)
+{
+    for (size_t i = 0, n = tqc_strmap_count(map); i < n; i++) {
+        size_t len;
+        const char *w = tqc_strmap_key(map, i, &len);
+        uint64_t bits = (tqc_strmap_value(map, i) << shift) & 0xFF;
+        if (len == 0 || len > VERDICTS_MAX_WORD || bits == 0)
+            continue;
+        if (tqc_strmap_count(merged) >= max && !tqc_strmap_get(merged, w, len, NULL))
+            continue;   /* full: the words kept are the older ones */
+        if (!merge(merged, w, len, bits))
+            return false;
+    }
+    return true;
+}
+
+bool tqc_cache_dir(char *out, size_t cap)
+{
+    const char *env = getenv("TQC_CACHE_DIR");
+    int n;
+    if (env)
+        n = *env ? snprintf(out, cap, "%s", env) : -1;
+    else if ((env = getenv("XDG_CACHE_HOME")) && *env == '/')
+        n = snprintf(out, cap, "%s/tqc", env);
+    else if ((env = getenv("HOME")) && *env == '/')
+        n = snprintf(out, cap, "%s/.cache/tqc", env);
+    else
+        n = -1;
+    return n > 0 && (size_t)n < cap;
+}
+
+/* Creates the folders of path that are missing (mode 0755). */
+static void make_parents(const char *path)
+{
+    char *buf = tqc_malloc(strlen(path) + 1);
+    if (!buf)
+        return;
+    memcpy(buf, path, strlen(path) + 1);
+    for (char *p = buf + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        mkdir(buf, 0755);
+        *p = '/';
+    }
+    free(buf);
+}
+
+tqc_status tqc_cache_write(const char *path, const void *data, size_t len)
+{
+    const unsigned char *buf = data;
+    make_parents(path);
+    size_t n = strlen(path);
+    char *tmp = tqc_malloc(n + 8);
+    if (!tmp)
+        return TQC_ENOMEM;
+    memcpy(tmp, path, n);
+    memcpy(tmp + n, ".XXXXXX", 8);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        free(tmp);
+        return TQC_EIO;
+    }
+    bool ok = true;
+    for (size_t done = 0; ok && done < len;) {
+        ssize_t w = write(fd, buf + done, len - done);
+        ok = w > 0;
+        done += ok ? (size_t)w : 0;
+    }
+    ok = close(fd) == 0 && ok;
+    ok = ok && fchmodat(AT_FDCWD, tmp, 0644, 0) == 0 && rename(tmp, path) == 0;
+    if (!ok)
+        unlink(tmp);
+    free(tmp);
+    return ok ? TQC_OK : TQC_EIO;
+}
+
+tqc_status tqc_verdicts_write(const char *path, uint64_t key, const tqc_verdicts *old,
+                              const tqc_strmap *first, const tqc_strmap *second,
+                              unsigned second_shift, size_t max_words)
+{
+    tqc_strmap *merged = tqc_strmap_new();
+    if (!merged)
+        return TQC_ENOMEM;
+    bool ok = true;
+    /* The old file's words first: a file that is full keeps what it had. */
+    for (uint32_t i = 0; ok && old && i < old->slots; i++) {
+        uint32_t s = old->slot[i];
+        uint64_t off = (uint64_t)s - 1;
+        if (s == 0 || off + 2 > old->data_len || off + 2 + old->data[off] > old->data_len)
+            continue;
+        ok = merge(merged, (const char *)old->data + off + 2, old->data[off], old->data[off + 1]);
+    }
+    ok = ok && merge_map(merged, first, 0, max_words) &&
+         merge_map(merged, second, second_shift, max_words);
+    size_t count = tqc_strmap_count(merged), data_len = 0;
+    uint32_t slots = 16;
+    while (ok && slots < 2 * count && slots < (1u << 30))
+        slots *= 2;
+    for (size_t i = 0; i < count; i++) {
+        size_t len;
+        tqc_strmap_key(merged, i, &len);
+        data_len += 2 + len;
+    }
+    ok = ok && count < slots && data_len < UINT32_MAX;
+    size_t total = sizeof(header) + (size_t)slots * 4 + data_len;
+    unsigned char *buf = ok ? tqc_calloc(1, total) : NULL;
+    tqc_status st = ok && buf ? TQC_OK : TQC_ENOMEM;
+    if (st == TQC_OK) {
+        uint32_t *slot = (uint32_t *)(buf + sizeof(header));
+        unsigned char *data = buf + sizeof(header) + (size_t)slots * 4;
+        size_t off = 0;
+        for (size_t i = 0; i < count; i++) {
+            size_t len;
+            const char *w = tqc_strmap_key(merged, i, &len);
+            uint32_t at = (uint32_t)tqc_strmap_hash(w, len) & (slots - 1);
+            while (slot[at])
+                at = (at + 1) & (slots - 1);
+            slot[at] = (uint32_t)off + 1;
+            data[off] = (unsigned char)len;
+            data[off + 1] = (unsigned char)tqc_strmap_value(merged, i);
+            memcpy(data + off + 2, w, len);
+            off += 2 + len;
+        }
+        header h = {.key = key, .slots = slots, .count = (uint32_t)count, .data_len = data_len};
+        memcpy(h.magic, VERDICTS_MAGIC, 8);
+        h.sum = tqc_verdicts_hash(key, buf + sizeof h, total - sizeof h);
+        memcpy(buf, &h, sizeof h);
+        st = tqc_cache_write(path, buf, total);
+    }
+    free(buf);
+    tqc_strmap_free(merged);
+    return st;
+}

@@ -1,0 +1,54 @@
+/* verdicts: a dictionary's word verdicts kept between runs, in a compiled file that is
+ * mapped read-only (issue 15). Loading a Hunspell dictionary costs tens to hundreds of
+ * milliseconds, more than checking an article; with every word an article asks already
+ * decided in this file, the dictionary is never opened (lang/dict.c opens Hunspell only
+ * for a word the file lacks).
+ *
+ * The file is an open-addressing hash table: a header (magic, format version, the key,
+ * a checksum of the rest, slot and record counts), 32-bit slots, then records
+ * (length, verdict bits, the word's bytes). The key is the caller's hash of everything
+ * that decides a verdict (the dictionary files' identity, the word lists' text); a file
+ * whose key, size, layout or checksum does not match is not trusted: it is ignored and
+ * replaced by the next write. */
+#ifndef TQC_VERDICTS_H
+#define TQC_VERDICTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/status.h"
+#include "core/strmap.h"
+
+typedef struct tqc_verdicts tqc_verdicts;
+
+/* Maps the file at path if it is whole and was written for key; NULL otherwise (absent,
+ * stale, corrupt, or out of memory). */
+tqc_verdicts *tqc_verdicts_open(const char *path, uint64_t key);
+void tqc_verdicts_free(tqc_verdicts *v);   /* accepts NULL */
+
+/* The verdict bits stored for word (len bytes); 0 when the file lacks it or v is NULL. */
+uint8_t tqc_verdicts_get(const tqc_verdicts *v, const char *word, size_t len);
+/* How many words v holds (0 for NULL). */
+size_t tqc_verdicts_count(const tqc_verdicts *v);
+
+/* Writes a new file at path for key: the words of old (may be NULL) with the bits of
+ * each map's words added (a map's value v sets bits v << shift; shift 0 for a first map,
+ * then the second's shift), at most max_words words. Written to a temporary file in
+ * the same folder and renamed over path, so a reader sees the old file or the new one,
+ * whole. */
+tqc_status tqc_verdicts_write(const char *path, uint64_t key, const tqc_verdicts *old,
+                              const tqc_strmap *first, const tqc_strmap *second,
+                              unsigned second_shift, size_t max_words);
+
+/* The folder of tqc's cache files: $TQC_CACHE_DIR (set but empty: none), else
+ * $XDG_CACHE_HOME/tqc, else ~/.cache/tqc; into out. false when there is none. */
+bool tqc_cache_dir(char *out, size_t cap);
+/* Writes len bytes to path (a cache file) whole or not at all: a temporary file beside
+ * it, renamed over it; missing folders of path are created. */
+tqc_status tqc_cache_write(const char *path, const void *data, size_t len);
+
+/* The 64-bit checksum the file uses, for callers building a key. */
+uint64_t tqc_verdicts_hash(uint64_t seed, const void *data, size_t len);
+
+#endif
