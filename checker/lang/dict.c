@@ -1083,7 +1083,8 @@ bool tqc_dict_name_entry(tqc_dict *view, const char *word, size_t len)
     if (view->own)
         return hunspell_name_stem(view->own, word, len);
     pthread_mutex_lock(&view->core->lock);
-    bool name = hunspell_name_stem(&view->core->sp, word, len);
+    speller *sp = core_speller(view->core);    /* opened at its first question */
+    bool name = sp && hunspell_name_stem(sp, word, len);
     pthread_mutex_unlock(&view->core->lock);
     return name;
 }
