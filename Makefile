@@ -58,6 +58,10 @@ TEST_SRCS = $(wildcard tests/check_*.c)
 TEST_OBJS = $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%.o)
 TOOLS = $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/eval_*.c tests/bench_*.c))
 TQC_BIN = $(if $(filter 1,$(SAN)),$(BUILD)/tqc,./tqc)
+# The runs make starts (demo, the gate, eval, bench) keep their verdict files (lang/
+# verdicts.c) in the build folder, not in the user's cache; TQC_CACHE_DIR= turns them off.
+TQC_CACHE_DIR ?= $(CURDIR)/$(BUILD)/cache
+export TQC_CACHE_DIR
 
 .PHONY: all demo check test unit e2e gate eval bench profile install uninstall clean deps deps-eval \
         deps-bench need-deps lint fuzz docs man action-test
