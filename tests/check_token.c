@@ -62,6 +62,7 @@ START_TEST(test_issue_17_code_like_text_is_not_words)
               "w:Get|c:app.js|w:from|u:bbc.co.uk|p:,|u:3pp.io:4439|w:or|c:/etc/app/|w:with|"
               "c:client_id|p:.");
     TOKENS_EQ("Kim Lee/AFP/Getty", "w:Kim|w:Lee|p:/|w:AFP|p:/|w:Getty");
+    TOKENS_EQ("in \"/var/log/\"", "w:in|p:\"|c:/var/log/|p:\"");
     TOKENS_EQ("It ended.The talks and/or U.S. aid went on.",
               "w:It|w:ended|p:.|w:The|w:talks|w:and|p:/|w:or|w:U.S|p:.|w:aid|w:went|w:on|p:.");
 }

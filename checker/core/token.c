@@ -120,6 +120,13 @@ static bool in_suffixes(const char *s, size_t n, const char *const *list, size_t
 
 #define SUFFIX(s, n, list) in_suffixes(s, n, list, sizeof list / sizeof list[0])
 
+/* The character before i (i > 0). */
+static int32_t prev_cp(const char *t, size_t i)
+{
+    size_t start;
+    return tqc_text_prev(t, i, &start);
+}
+
 /* Code-like text at i that a translation keeps as it is, returning its end or 0: an
  * identifier (client_id), a path (/public/docs/), a file name (app.js), a host name
  * (example.org, cdn.example.io:8080: *kind TQC_TOK_URL, else TQC_TOK_CODE). */
@@ -308,7 +315,7 @@ tqc_status tqc_tokenize(const char *t, tqc_span span, tqc_token **toks, size_t *
             kind = TQC_TOK_EMAIL;
             stop = e;
         } else if ((is_word_char(cp) || (cp == '/' && is_word_char(next) &&
-                                         (i == span.start || (pending & TQC_TF_SPACE_BEFORE)))) &&
+                                         (i == span.start || !is_word_char(prev_cp(t, i))))) &&
                    (e = scan_code(t, i, end, &kind)) != 0) {
             stop = e;
         } else if (tqc_text_is_digit(cp)) {

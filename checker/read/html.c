@@ -970,11 +970,11 @@ static void lay_out(layout *l, size_t first, size_t last, size_t top)
         switch (nd->kind) {
         case EL_BLOCK:
             request_break(l, 2);
-            /* Headings are recorded like inline elements (after the break they open,
-             * before the one they close): the passes can tell a page's own heading
-             * from a caption or headline left in the body. */
-            if (nd->name[0] == 'h' && nd->name[1] >= '1' && nd->name[1] <= '6' &&
-                nd->name[2] == '\0')
+            /* Headings and captions are recorded like inline elements (after the break
+             * they open, before the one they close): the passes can tell a page's own
+             * heading or caption from a headline or caption left in the body. */
+            if ((nd->name[0] == 'h' && nd->name[1] >= '1' && nd->name[1] <= '6' &&
+                 nd->name[2] == '\0') || strcmp(nd->name, "figcaption") == 0)
                 tqc_tb_inline(&l->tb, open ? TQC_INLINE_OPEN : TQC_INLINE_CLOSE, nd->name,
                               NULL, pos_at(l, ev->src).line);
             if (strcmp(nd->name, "pre") == 0) {
