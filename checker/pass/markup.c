@@ -8,7 +8,8 @@
  * and @handles of the source must be in the target unchanged. Brackets balanced in the
  * source must be balanced in the target.
  * Monolingual: HTML tags and character entities that show as text (`</a>`, `&nbsp;`,
- * `&#8220;`), which double escaping in a scraper or a CMS leaves behind. */
+ * `&#8220;`), which double escaping in a scraper or a CMS leaves behind; a `<name>` that
+ * is no HTML element is a placeholder (`<host>`), not a tag. */
 #include "pass/pass.h"
 
 #include <ctype.h>
@@ -268,6 +269,8 @@ const tqc_pass tqc_pass_markup = {
     .good = "The minister said the talks would resume (on Monday) in Seoul.",
     .bad = "The minister said&nbsp;the talks would resume on Monday.",
     .details = "Inline codes, links, URLs, e-mail addresses or brackets of the source lost or "
-               "changed in the translation, and markup showing as text (`&nbsp;`, `</a>`).",
+               "changed in the translation, and markup showing as text (`&nbsp;`, `</a>`): a "
+               "tag of an HTML element; a placeholder an author wrote in angle brackets "
+               "(`<district>`, `<first_name>`) is none.",
     .run = run,
 };
