@@ -104,8 +104,9 @@ deps:
 	else echo "tqc needs these Debian packages; run:"; echo "  sudo apt-get install $$(echo $$missing)"; exit 1; fi
 
 # The packages the clean corpora of the injection evaluation come from (tests/data/clean/
-# build.sh rebuilds them; the corpora are committed, so make check needs none of these).
-EVAL_DEB_PACKAGES = debian-handbook python3
+# build.sh rebuilds them; the corpora are committed, so make check needs none of these),
+# and Translate Toolkit, which writes the TMX files make eval measures (tests/eval_tmx.py).
+EVAL_DEB_PACKAGES = debian-handbook python3 translate-toolkit
 deps-eval:
 	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(EVAL_DEB_PACKAGES)"
 

@@ -111,7 +111,7 @@ static const char page[] =
     "<!-- the the comment -->\n"                                          /* 5 */
     "<article><h1>Storm  hits\n  coast</h1>\n"                            /* 6, 7 */
     "<p>It fell into the Sea of <a href=\"/j\">Japan</a>at noon &amp; rose.</p>\n" /* 8 */
-    "<p>Line one<br>line two with <em>stress</em> here.</p>\n"           /* 9 */
+    "<p>Line one<br>Line two with <em>stress</em> here.</p>\n"           /* 9 */
     "<aside>Most read: the the</aside><form><p>Leave your email</p></form>\n" /* 10 */
     "<p>Caf&eacute; owners said &#8220;no&#8221;.</p></article>\n"       /* 11 */
     "<footer>Copyright the the</footer></body></html>\n";
@@ -124,8 +124,15 @@ START_TEST(test_issue_5_html_text_as_a_browser_shows_it)
     ck_assert_str_eq(text_of(d->items[0]),
                      "Storm hits coast\n\n"
                      "It fell into the Sea of Japanat noon & rose.\n\n"
-                     "Line one\nline two with stress here.\n\n"
+                     "Line one\nLine two with stress here.\n\n"
                      "Café owners said \xE2\x80\x9Cno\xE2\x80\x9D.");
+    free_docs(d);
+    /* Issue 17: a br inside a sentence (before a word in lower case) is where the page
+     * wraps: a space, not a line of its own. */
+    d = read_all("<p>The talks would\n<br>resume on Monday, in Seoul,<br>and end.</p>", ".html",
+                 TQC_INPUT_AUTO, NULL);
+    ck_assert_int_eq(d->st, TQC_OK);
+    ck_assert_str_eq(text_of(d->items[0]), "The talks would resume on Monday, in Seoul, and end.");
     free_docs(d);
 }
 END_TEST

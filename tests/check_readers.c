@@ -108,6 +108,31 @@ START_TEST(test_issue_17_tmx_checked_in_its_declared_languages)
 }
 END_TEST
 
+/* A memory within one language (en-US to en-GB, or a copy): the second variant is the
+ * target, not a refusal for want of another language; one in another language, when a
+ * unit has it, still wins. */
+START_TEST(test_issue_17_tmx_within_one_language)
+{
+    static const char tmx[] =
+        "<tmx version=\"1.4\"><header srclang=\"en-US\" datatype=\"plaintext\"/><body>"
+        "<tu><tuv xml:lang=\"en-US\"><seg>The color of the sky.</seg></tuv>"
+        "<tuv xml:lang=\"en-GB\"><seg>The colour of the sky.</seg></tuv></tu>"
+        "<tu><tuv xml:lang=\"en-US\"><seg>Rain.</seg></tuv>"
+        "<tuv xml:lang=\"en-GB\"><seg>Rain.</seg></tuv>"
+        "<tuv xml:lang=\"nl\"><seg>Regen.</seg></tuv></tu></body></tmx>";
+    read_result r;
+    read_str(tmx, "same.tmx", true, &r);
+    ck_assert_int_eq(r.st, TQC_OK);
+    ck_assert_uint_eq(r.count, 2);
+    ck_assert_str_eq(r.docs[0]->text, "The colour of the sky.");
+    ck_assert_str_eq(r.docs[0]->lang, "en-GB");
+    ck_assert_str_eq(r.docs[0]->source->text, "The color of the sky.");
+    ck_assert_str_eq(r.docs[1]->text, "Regen.");
+    ck_assert_str_eq(r.docs[1]->lang, "nl");
+    release(&r);
+}
+END_TEST
+
 START_TEST(test_issue_17_bcp47_codes_any_case)
 {
     char out[32];
@@ -440,6 +465,7 @@ Suite *readers_suite(void)
     TCase *tc = tcase_create("issue17");
     tcase_add_test(tc, test_issue_17_xliff_checked_in_its_declared_language);
     tcase_add_test(tc, test_issue_17_tmx_checked_in_its_declared_languages);
+    tcase_add_test(tc, test_issue_17_tmx_within_one_language);
     tcase_add_test(tc, test_issue_17_bcp47_codes_any_case);
     tcase_add_test(tc, test_issue_17_language_without_dictionary_still_checked);
     tcase_add_test(tc, test_issue_17_segmented_xliff_segment_against_segment);

@@ -9,7 +9,7 @@
 /* Tokenizes text and returns the tokens joined by '|' with each kind's initial. */
 static void tokens_of(const char *text, char *out, size_t cap)
 {
-    static const char kinds[] = "wnpsueh#x";
+    static const char kinds[] = "wnpsueh#xc";
     tqc_token *toks = NULL;
     size_t count = 0, tcap = 0;
     ck_assert_int_eq(tqc_tokenize(text, tqc_span_make(0, strlen(text)), &toks, &count, &tcap), TQC_OK);
@@ -54,6 +54,20 @@ START_TEST(test_urls_emails_handles)
 }
 END_TEST
 
+/* Issue 17: host and file names, paths and identifiers are kept as is, not words to spell;
+ * a sentence run into the next (`ended.The`), `and/or` and `U.S.` are still words. */
+START_TEST(test_issue_17_code_like_text_is_not_words)
+{
+    TOKENS_EQ("Get app.js from bbc.co.uk, 3pp.io:4439 or /etc/app/ with client_id.",
+              "w:Get|c:app.js|w:from|u:bbc.co.uk|p:,|u:3pp.io:4439|w:or|c:/etc/app/|w:with|"
+              "c:client_id|p:.");
+    TOKENS_EQ("Kim Lee/AFP/Getty", "w:Kim|w:Lee|p:/|w:AFP|p:/|w:Getty");
+    TOKENS_EQ("in \"/var/log/\"", "w:in|p:\"|c:/var/log/|p:\"");
+    TOKENS_EQ("It ended.The talks and/or U.S. aid went on.",
+              "w:It|w:ended|p:.|w:The|w:talks|w:and|p:/|w:or|w:U.S|p:.|w:aid|w:went|w:on|p:.");
+}
+END_TEST
+
 START_TEST(test_ellipsis_and_invalid_bytes)
 {
     TOKENS_EQ("Wait... no\xff!", "w:Wait|p:...|w:no|x:\xff|p:!");
@@ -80,6 +94,7 @@ Suite *token_suite(void)
     tcase_add_test(tc, test_run_together_sentences_stay_apart);
     tcase_add_test(tc, test_numbers_times_and_units);
     tcase_add_test(tc, test_urls_emails_handles);
+    tcase_add_test(tc, test_issue_17_code_like_text_is_not_words);
     tcase_add_test(tc, test_ellipsis_and_invalid_bytes);
     tcase_add_test(tc, test_flags);
     suite_add_tcase(s, tc);

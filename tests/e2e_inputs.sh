@@ -176,6 +176,9 @@ sed 's/FR-FR/zh-Hans/; s/Les discussions reprennent reprennent lundi Ã  Paris./ä
 run "xliff in a language without a dictionary" 1 check "$tmp/zh.xlf"
 check "a one-line note names the file and the language" \
     "$(has "zh.xlf: no dictionary for 'zh-Hans'" "$tmp/err" && [ "$(wc -l <"$tmp/err")" -eq 1 ]; echo $?)" "$(cat "$tmp/err")"
+run "tmx within one language (defaults)" 1 check --format jsonl "$data/same-language.tmx"
+check "its second variant is checked: the repeated word is found" \
+    "$(has '"rule":"repeated-word".*"lang":"en-GB' "$tmp/out"; echo $?)" "$(head -c 300 "$tmp/out")$(cat "$tmp/err")"
 printf '<?xml version="1.0"?>\n<catalog><book>Dune</book></catalog>\n' >"$tmp/catalog.xml"
 run "xml that is not xliff or tmx" 2 check "$tmp/catalog.xml"
 check "it is not a format tqc reads, in one line" \

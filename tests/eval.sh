@@ -94,5 +94,5 @@ else
 fi
 
 echo
-echo "== real files of other projects (tests/eval_real.sh: reader-view pages, XLIFF)"
+echo "== real files of other projects (tests/eval_real.sh: reader-view pages, XLIFF, TMX)"
 TQC=./tqc BUILD="$BUILD" sh tests/eval_real.sh

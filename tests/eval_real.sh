@@ -9,6 +9,10 @@
 #     security: XLIFF 1.2 in some 50 languages each) and the XLIFF fixtures of the npm
 #     package ngx-i18nsupport-lib: the share of files checked with default options (exit
 #     0 or 1), and markup findings on segment markers (<mrk>), which must be none.
+#  3. TMX: the fixtures the npm package tmexchange 1.1.0 ships (MIT), and one TMX file a
+#     real XLIFF file of part 2, written by Translate Toolkit's TMX writer from its
+#     translated units (tests/eval_tmx.py; no package ships a corpus of real TMX files):
+#     the same two figures.
 set -u
 TQC=${TQC:-./tqc}
 BUILD=${BUILD:-build}
@@ -22,6 +26,34 @@ npm_unpack() {
     command -v npm >/dev/null 2>&1 || return 1
     mkdir -p "$2" && (cd "$2" && npm pack --silent "$1" >/dev/null 2>&1 &&
         tar xzf ./*.tgz) || return 1
+}
+
+# measure DIR: every file listed in DIR/files checked with default options; the share
+# checked (exit 0 or 1), and markup findings, those on segment markers (<mrk>) apart.
+measure() {
+    total=0 checked=0 refused=0 mrk=0 markup=0
+    : >"$1/refused"
+    while IFS= read -r f; do
+        total=$((total + 1))
+        "$TQC" check --format jsonl "$f" >"$1/out" 2>"$1/err"
+        rc=$?
+        if [ "$rc" -le 1 ]; then
+            checked=$((checked + 1))
+        else
+            refused=$((refused + 1))
+            printf '%s: %s\n' "$f" "$(head -1 "$1/err")" >>"$1/refused"
+        fi
+        m=$(grep -c '"rule":"markup"' "$1/out")
+        markup=$((markup + m))
+        m=$(grep '"rule":"markup"' "$1/out" | grep -c 'mrk')
+        mrk=$((mrk + m))
+    done <"$1/files"
+    if [ "$total" -gt 0 ]; then
+        echo "files $total: checked $checked ($(awk "BEGIN{printf \"%.1f\", 100*$checked/$total}") %, target >= 98 %), refused $refused; markup findings $markup, on segment markers $mrk (target 0)"
+        head -5 "$1/refused"
+    else
+        echo "(skipped: no file could be had)"
+    fi
 }
 
 echo "== web pages: extraction F1 against a reader view's expected text"
@@ -41,27 +73,18 @@ if [ ! -d "$xl/deb" ] && command -v apt-get >/dev/null 2>&1; then
         echo "(Debian's Symfony packages could not be had)"
 fi
 npm_unpack ngx-i18nsupport-lib@1.10.2 "$xl/npm" || echo "(npm package ngx-i18nsupport-lib could not be had)"
-find "$xl" \( -name '*.xlf' -o -name '*.xliff' -o -name '*.tmx' \) -type f | sort >"$xl/files"
-total=0 checked=0 refused=0 mrk=0 markup=0
-: >"$xl/refused"
-while IFS= read -r f; do
-    total=$((total + 1))
-    "$TQC" check --format jsonl "$f" >"$xl/out" 2>"$xl/err"
-    rc=$?
-    if [ "$rc" -le 1 ]; then
-        checked=$((checked + 1))
-    else
-        refused=$((refused + 1))
-        printf '%s: %s\n' "$f" "$(head -1 "$xl/err")" >>"$xl/refused"
-    fi
-    m=$(grep -c '"rule":"markup"' "$xl/out")
-    markup=$((markup + m))
-    m=$(grep '"rule":"markup"' "$xl/out" | grep -c 'mrk')
-    mrk=$((mrk + m))
-done <"$xl/files"
-if [ "$total" -gt 0 ]; then
-    echo "files $total: checked $checked ($(awk "BEGIN{printf \"%.1f\", 100*$checked/$total}") %, target >= 98 %), refused $refused; markup findings $markup, on segment markers $mrk (target 0)"
-    head -5 "$xl/refused"
-else
-    echo "(skipped: no XLIFF file could be had)"
+find "$xl" \( -name '*.xlf' -o -name '*.xliff' \) -type f | sort >"$xl/files"
+measure "$xl"
+echo
+
+echo "== real TMX: files checked with default options, markup findings on segment markers"
+tm="$dl/tmx"
+mkdir -p "$tm"
+npm_unpack tmexchange@1.1.0 "$tm/npm" || echo "(npm package tmexchange could not be had)"
+# Translate Toolkit is Debian's (python3-translate, for Debian's python3): make deps-eval.
+if [ ! -d "$tm/tt" ] && [ -x /usr/bin/python3 ] && [ -s "$xl/files" ]; then
+    tr '\n' '\0' <"$xl/files" | xargs -0 /usr/bin/python3 "$here/eval_tmx.py" "$tm/tt" ||
+        { rm -rf "$tm/tt"; echo "(Translate Toolkit could not be had: make deps-eval)"; }
 fi
+find "$tm" -name '*.tmx' -type f | sort >"$tm/files"
+measure "$tm"

@@ -40,11 +40,13 @@ typedef enum tqc_tok_kind {
     TQC_TOK_NUMBER,    /* digits with separators: 3.5, 1,000, 11:43, 10th, 19h30 */
     TQC_TOK_PUNCT,     /* one punctuation mark (an ellipsis "..." is one token) */
     TQC_TOK_SYMBOL,    /* anything else printable: currency, math, emoji */
-    TQC_TOK_URL,
+    TQC_TOK_URL,       /* a URL, or a host name written bare: example.org */
     TQC_TOK_EMAIL,
     TQC_TOK_HANDLE,    /* @name */
     TQC_TOK_HASHTAG,   /* #name */
-    TQC_TOK_INVALID    /* bytes that are not valid UTF-8, or control characters */
+    TQC_TOK_INVALID,   /* bytes that are not valid UTF-8, or control characters */
+    TQC_TOK_CODE       /* a file name, a path or an identifier (app.js, /a/b/, client_id):
+                        * kept as is, not words */
 } tqc_tok_kind;
 
 /* Token flags: what passes ask most often, computed once by the tokenizer. */

@@ -2,6 +2,7 @@
  * punctuation. Every Unicode question goes through core/text.h (utf8proc). */
 #include "core/token.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,6 +99,66 @@ static size_t scan_email(const char *t, size_t i, size_t end)
             return 0;
     }
     return stop;
+}
+
+/* The endings of host and file names that no word of a language ends a sentence with
+ * glued to the next: a web and file-system convention (example.org, app.js). */
+static const char *const host_suffixes[] = {
+    "com", "org", "net", "edu", "gov", "io", "uk", "info",
+};
+static const char *const file_suffixes[] = {
+    "js", "json", "py", "php", "html", "htm", "txt", "pdf", "xml", "css", "csv", "zip",
+};
+
+static bool in_suffixes(const char *s, size_t n, const char *const *list, size_t count)
+{
+    for (size_t k = 0; k < count; k++)
+        if (strlen(list[k]) == n && memcmp(s, list[k], n) == 0)
+            return true;
+    return false;
+}
+
+#define SUFFIX(s, n, list) in_suffixes(s, n, list, sizeof list / sizeof list[0])
+
+/* The character before i (i > 0). */
+static int32_t prev_cp(const char *t, size_t i)
+{
+    size_t start;
+    return tqc_text_prev(t, i, &start);
+}
+
+/* Code-like text at i that a translation keeps as it is, returning its end or 0: an
+ * identifier (client_id), a path (/public/docs/), a file name (app.js), a host name
+ * (example.org, cdn.example.io:8080: *kind TQC_TOK_URL, else TQC_TOK_CODE). */
+static size_t scan_code(const char *t, size_t i, size_t end, tqc_tok_kind *kind)
+{
+    size_t stop = trim_trailing(t, i, scan_nonspace(t, i, end));
+    bool slash_start = t[i] == '/', code = false;
+    *kind = TQC_TOK_CODE;
+    size_t slashes = 0;
+    for (size_t k = i; k < stop && !code; k++) {
+        unsigned char c = (unsigned char)t[k];
+        bool word_before = k > i && (isalnum((unsigned char)t[k - 1]) || t[k - 1] & 0x80);
+        bool word_after = k + 1 < stop && (isalnum((unsigned char)t[k + 1]) || t[k + 1] & 0x80);
+        if (c == '_' && word_before && word_after)
+            code = true;
+        else if (c == '/' && ++slashes >= 2 && slash_start)
+            code = true;
+        else if (c == '.' && word_before && word_after) {
+            size_t e = k + 1;
+            while (e < stop && t[e] >= 'a' && t[e] <= 'z')
+                e++;
+            bool ends = e == stop || t[e] == '/' || t[e] == ':' || t[e] == '?' ||
+                        t[e] == '#' || t[e] == '.';
+            if (ends && SUFFIX(t + k + 1, e - k - 1, host_suffixes)) {
+                code = true;
+                *kind = TQC_TOK_URL;
+            } else {
+                code = ends && SUFFIX(t + k + 1, e - k - 1, file_suffixes);
+            }
+        }
+    }
+    return code ? stop : 0;
 }
 
 static uint32_t word_flags(const char *t, tqc_span s)
@@ -252,6 +313,10 @@ tqc_status tqc_tokenize(const char *t, tqc_span span, tqc_token **toks, size_t *
             }
         } else if (is_word_char(cp) && (e = scan_email(t, i, end)) != 0) {
             kind = TQC_TOK_EMAIL;
+            stop = e;
+        } else if ((is_word_char(cp) || (cp == '/' && is_word_char(next) &&
+                                         (i == span.start || !is_word_char(prev_cp(t, i))))) &&
+                   (e = scan_code(t, i, end, &kind)) != 0) {
             stop = e;
         } else if (tqc_text_is_digit(cp)) {
             kind = TQC_TOK_NUMBER;

@@ -177,3 +177,22 @@ size_t tqc_ctx_loans(const tqc_ctx *ctx, tqc_ctx_loan *out, size_t max)
     }
     return count;
 }
+
+bool tqc_ctx_paragraph_is(const tqc_ctx *ctx, size_t p, const char *tag)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (p >= doc->paragraph_count)
+        return false;
+    tqc_span sp = doc->paragraphs[p].span;
+    bool opens = false, closes = false;
+    for (size_t i = 0; i < doc->inline_count; i++) {
+        const tqc_doc_inline *in = &doc->inlines[i];
+        if (!in->tag || strcmp(in->tag, tag) != 0)
+            continue;
+        if (in->offset == sp.start && in->kind == TQC_INLINE_OPEN)
+            opens = true;
+        else if (in->offset == sp.end && in->kind == TQC_INLINE_CLOSE)
+            closes = true;
+    }
+    return opens && closes;
+}

@@ -8,7 +8,8 @@
  * and @handles of the source must be in the target unchanged. Brackets balanced in the
  * source must be balanced in the target.
  * Monolingual: HTML tags and character entities that show as text (`</a>`, `&nbsp;`,
- * `&#8220;`), which double escaping in a scraper or a CMS leaves behind. */
+ * `&#8220;`), which double escaping in a scraper or a CMS leaves behind; a `<name>` that
+ * is no HTML element is a placeholder (`<host>`), not a tag. */
 #include "pass/pass.h"
 
 #include <ctype.h>
@@ -157,6 +158,39 @@ static void compare_brackets(const tqc_ctx *ctx)
     }
 }
 
+/* The elements of HTML (and the obsolete ones old pages still hold): a web convention,
+ * not a language's words. A <name> that is none of them (`<storage_root>`, `<host>`,
+ * `<noun>`) is a placeholder an author wrote, not a tag left by double escaping. */
+static const char *const html_elements[] = {
+    "a", "abbr", "acronym", "address", "area", "article", "aside", "audio", "b", "base",
+    "basefont", "bdi", "bdo", "big", "blink", "blockquote", "body", "br", "button", "canvas",
+    "caption", "center", "cite", "code", "col", "colgroup", "data", "datalist", "dd", "del",
+    "details", "dfn", "dialog", "dir", "div", "dl", "dt", "em", "embed", "fieldset",
+    "figcaption", "figure", "font", "footer", "form", "frame", "frameset", "h1", "h2", "h3",
+    "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "i", "iframe", "img", "input",
+    "ins", "kbd", "label", "legend", "li", "link", "main", "map", "mark", "marquee", "menu",
+    "meta", "meter", "nav", "nobr", "noscript", "object", "ol", "optgroup", "option",
+    "output", "p", "param", "picture", "pre", "progress", "q", "rp", "rt", "ruby", "s",
+    "samp", "script", "section", "select", "small", "source", "span", "strike", "strong",
+    "style", "sub", "summary", "sup", "svg", "table", "tbody", "td", "template", "textarea",
+    "tfoot", "th", "thead", "time", "title", "tr", "track", "tt", "u", "ul", "var", "video",
+    "wbr",
+};
+
+static bool html_element(const char *s, size_t n)
+{
+    char name[16];
+    if (n == 0 || n >= sizeof name)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        name[i] = (char)tolower((unsigned char)s[i]);
+    name[n] = '\0';
+    for (size_t i = 0; i < sizeof html_elements / sizeof html_elements[0]; i++)
+        if (strcmp(name, html_elements[i]) == 0)
+            return true;
+    return false;
+}
+
 /* Monolingual: a tag or a character entity showing as text. */
 static void leftovers(const tqc_ctx *ctx)
 {
@@ -190,9 +224,12 @@ static void leftovers(const tqc_ctx *ctx)
             if (j < doc->len && t[j] == '/')
                 j++;
             size_t d = j;
-            while (j < doc->len && j - d < 12 && isalpha((unsigned char)t[j]))
+            while (j < doc->len && j - d < 12 && isalnum((unsigned char)t[j]))
                 j++;
-            if (j == d)
+            /* The name ends the tag or is followed by its attributes or `/>`. */
+            if (j < doc->len && t[j] != '>' && t[j] != '/' && t[j] != ' ' && t[j] != '\t')
+                continue;
+            if (!html_element(t + d, j - d))
                 continue;
             size_t name_end = j;
             /* Attributes, up to the closing '>' on the same line. */
@@ -232,6 +269,8 @@ const tqc_pass tqc_pass_markup = {
     .good = "The minister said the talks would resume (on Monday) in Seoul.",
     .bad = "The minister said&nbsp;the talks would resume on Monday.",
     .details = "Inline codes, links, URLs, e-mail addresses or brackets of the source lost or "
-               "changed in the translation, and markup showing as text (`&nbsp;`, `</a>`).",
+               "changed in the translation, and markup showing as text (`&nbsp;`, `</a>`): a "
+               "tag of an HTML element; a placeholder an author wrote in angle brackets "
+               "(`<district>`, `<first_name>`) is none.",
     .run = run,
 };

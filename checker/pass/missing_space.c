@@ -17,8 +17,9 @@
  *     is a common word or stands alone elsewhere in the article; names recur in an
  *     article and run-ons seldom do, so a token seen twice is left alone;
  *   - one case change inside a token (`cityLagos`) splits it when the first part is a
- *     word; brand-like forms (`iPhone`, `McDonald`, `JPMorgan`) have a short first part
- *     or several capitals.
+ *     word and, for two content words, the token is not written so again in the
+ *     article (`remoteStorage` is a term); brand-like forms
+ *     (`iPhone`, `McDonald`, `JPMorgan`) have a short first part or several capitals.
  * Two profile settings adapt this to languages unlike English: `solid-compounds = yes`
  * (German writes its compounds solid, and Hunspell lacks many: `hineinfällt`,
  * `Basenpaaren`) reports only readings glued by a function word; `capitalised-nouns =
@@ -834,6 +835,12 @@ static void check_camel(ms_run *r, const tqc_token *t)
          * saw counts from MS_RARE_CHARS on before a known word, as in split readings
          * (`villeBordeaux` with a frequency list drawn from manuals). */
         if (!left_fn && lfreq == 0 && (lchars < MS_RARE_CHARS || !right_known))
+            return;
+        /* Written the same way again in the article, two content words are a term of
+         * their own (a product, a protocol: `remoteStorage` in every page header), as a
+         * recurring capitalised token is a name; a function word glued to a name
+         * (`deDebian`) is a run-on however often. */
+        if (!left_fn && occurrences(r, s, len) > 1)
             return;
         bool sure = right_known;
         report(ctx, t, &sp, 1, sure ? TQC_SEV_ERROR : TQC_SEV_WARNING, sure,

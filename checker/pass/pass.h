@@ -53,6 +53,11 @@ bool tqc_ctx_quote_mark(const tqc_ctx *ctx, size_t k);
  * a page's bar or a credit line (`3 min read · 12 comments`, `Photo | Reuters`). */
 bool tqc_ctx_separator(const tqc_ctx *ctx, size_t k);
 
+/* Whether paragraph p is one element tag of a page and nothing else (the HTML reader
+ * records headings and figcaption as inline boundaries): `figcaption`, the page's own
+ * caption, is no caption left in the body by a scraper. */
+bool tqc_ctx_paragraph_is(const tqc_ctx *ctx, size_t p, const char *tag);
+
 /* One regional variety of the document's language (the profile's `varieties`). */
 typedef struct tqc_ctx_variety {
     const char *code;         /* `en-GB`, inside the profile's value: not terminated */

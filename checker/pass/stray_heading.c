@@ -429,6 +429,9 @@ static void run(const tqc_ctx *ctx)
     const tqc_span_index *bp = &boilerplate;
     for (size_t p = 1; p + 1 < doc->paragraph_count; p++) {
         const tqc_paragraph *para = &doc->paragraphs[p];
+        /* The page's own caption, set as one (figcaption), is in its place. */
+        if (doc->inline_count && tqc_ctx_paragraph_is(ctx, p, "figcaption"))
+            continue;
         size_t first, end;
         para_tokens(doc, p, &first, &end);
         bool link = doc->inline_count && link_paragraph(doc, p) &&
@@ -490,7 +493,8 @@ const tqc_pass tqc_pass_stray_heading = {
                "prose: a warning when it repeats a name of the story above or shares no word with "
                "the text around it; info when the paragraph below shares a word with it, as the "
                "lead of a new article or the text under a subheading does. Short subheadings (up "
-               "to five words) and the first paragraph are left alone.",
+               "to five words), the first paragraph and a web page's own captions (figcaption) "
+               "are left alone.",
     .run = run,
     .needs_dict = true,
 };

@@ -13,7 +13,8 @@
  * with few commas (a share bar, a related list), code (code, kbd, samp, var, and pre
  * unless it reads as prose), tables of figures and hidden elements (hidden,
  * aria-hidden, display:none, visibility:hidden) are dropped;
- * block elements end paragraphs (a blank line), `br` ends a line; runs of white space
+ * block elements end paragraphs (a blank line), `br` ends a line (inside a sentence,
+ * before a word in lower case, it is a space: the page wraps there); runs of white space
  * collapse to one space and vanish at block edges (except in `pre`); inline elements add
  * nothing, but where they begin and end is recorded (doc->inlines). Chrome that leaked
  * into the body's copy (a "Follow our live blog" line, a caption, a related headline)
@@ -741,11 +742,27 @@ static bool is_ws(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
-/* Emits what is pending before text that begins at at. */
-static void flush(layout *l, tqc_srcpos at)
+/* Whether a line break (`br`) before the text next[0, n) falls inside a sentence: the
+ * line before ends in a letter or a comma and the next begins in lower case. A browser
+ * wraps the sentence there; it is one sentence, not a line of its own. */
+static bool soft_break(const layout *l, const char *next, size_t n)
+{
+    int last = tqc_tb_last(&l->tb);
+    int32_t cp;
+    if (l->pre || l->brk != 1 || n == 0 || tqc_text_decode(next, n, &cp) == 0)
+        return false;
+    return (isalpha(last) || last >= 0x80 || last == ',') && tqc_text_is_lower(cp);
+}
+
+/* Emits what is pending before the text next[0, n), which begins at at. */
+static void flush(layout *l, tqc_srcpos at, const char *next, size_t n)
 {
     size_t before = l->tb.len;
     if (l->tb.len == 0) {
+        l->brk = 0;
+        l->space = false;
+    } else if (soft_break(l, next, n)) {
+        tqc_tb_append(&l->tb, " ", 1, l->space ? l->space_at : at, false);
         l->brk = 0;
         l->space = false;
     } else if (l->brk) {
@@ -801,7 +818,7 @@ static void lay_span(layout *l, const event *ev, size_t from, size_t n)
         while (j < n && !is_ws(s[j]))
             j++;
         tqc_srcpos at = ev->exact ? pos_at(l, ev->src + i) : base;
-        flush(l, at);
+        flush(l, at, s + i, j - i);
         tqc_tb_append(&l->tb, s + i, j - i, at, ev->exact);
         i = j;
     }
@@ -953,11 +970,11 @@ static void lay_out(layout *l, size_t first, size_t last, size_t top)
         switch (nd->kind) {
         case EL_BLOCK:
             request_break(l, 2);
-            /* Headings are recorded like inline elements (after the break they open,
-             * before the one they close): the passes can tell a page's own heading
-             * from a caption or headline left in the body. */
-            if (nd->name[0] == 'h' && nd->name[1] >= '1' && nd->name[1] <= '6' &&
-                nd->name[2] == '\0')
+            /* Headings and captions are recorded like inline elements (after the break
+             * they open, before the one they close): the passes can tell a page's own
+             * heading or caption from a headline or caption left in the body. */
+            if ((nd->name[0] == 'h' && nd->name[1] >= '1' && nd->name[1] <= '6' &&
+                 nd->name[2] == '\0') || strcmp(nd->name, "figcaption") == 0)
                 tqc_tb_inline(&l->tb, open ? TQC_INLINE_OPEN : TQC_INLINE_CLOSE, nd->name,
                               NULL, pos_at(l, ev->src).line);
             if (strcmp(nd->name, "pre") == 0) {

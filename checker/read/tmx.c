@@ -4,8 +4,8 @@
  * in the check's language give no doc; a file with units but none in that language is
  * an error, so a wrong --lang does not pass silently. Under lang_from_file (--lang
  * auto) the file's languages decide instead: the source is the srclang variant (with
- * `*all*`, the first), the target the first variant in another language, each doc in
- * its variant's language. A root element other than <tmx> is refused.
+ * `*all*`, the first), the target the first variant in another language (else, in a
+ * memory within one language, the next variant), each doc in its variant's language. A root element other than <tmx> is refused.
  * doc->segment is the unit's tuid, else its position ("3" for the third <tu>).
  * Inline codes add no text and become inline boundaries (core/doc.h): bpt/ept pair by their
  * `i`, ph, it and ut stand alone (their content is native code), hi opens and closes
@@ -32,6 +32,7 @@ typedef struct tmx {
     char source_lang[64];   /* of the unit's source variant */
     char target_lang[64];
     bool source_lang_set;   /* the unit's source variant is known (lang_from_file) */
+    bool target_same;       /* the target variant is in the source's language */
     size_t tu_count, doc_count;
     bool in_tu, has_source, has_target, in_seg, root_seen;
     int role;               /* TUV_* of the variant being read */
@@ -84,7 +85,7 @@ static void on_start(void *user, const char *name, const char *const *attrs, tqc
         else
             snprintf(t->tu_id, sizeof t->tu_id, "%zu", t->tu_count);
         t->in_tu = true;
-        t->has_source = t->has_target = t->source_lang_set = false;
+        t->has_source = t->has_target = t->source_lang_set = t->target_same = false;
         tqc_tb_reset(&t->source);
         tqc_tb_reset(&t->target);
     } else if (strcmp(name, "tuv") == 0 && t->in_tu) {
@@ -98,13 +99,18 @@ static void on_start(void *user, const char *name, const char *const *attrs, tqc
              * first in another language the target. */
             bool is_src = t->src_lang[0] ? tqc_input_same_lang(lang, t->src_lang)
                                          : !t->has_source && !t->source_lang_set;
+            bool other = !is_src &&
+                         !(t->source_lang_set && tqc_input_same_lang(lang, t->source_lang));
             if (is_src && !t->has_source) {
                 t->role = TUV_SOURCE;
                 t->source_lang_set = true;
                 snprintf(t->source_lang, sizeof t->source_lang, "%s", lang);
-            } else if (!is_src && !t->has_target &&
-                       !(t->source_lang_set && tqc_input_same_lang(lang, t->source_lang))) {
+            } else if (!t->has_target || (t->target_same && other)) {
+                /* A memory within one language (en-US to en-GB, a copy) has no variant in
+                 * another: the next one in the source's language is the target until one
+                 * in another language comes. */
                 t->role = TUV_TARGET;
+                t->target_same = !other;
                 snprintf(t->target_lang, sizeof t->target_lang, "%s", lang);
             }
         } else if (!t->has_target && tqc_input_same_lang(lang, t->in->lang)) {
