@@ -130,6 +130,9 @@ void tqc_xml_fail(tqc_xml *x, tqc_status st, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* The current file line (1-based), for messages. */
 size_t tqc_xml_line(const tqc_xml *x);
+/* true when the file was decoded to UTF-8 before parsing (a legacy encoding or UTF-16):
+ * the positions of its events are those of the decoded bytes. */
+bool tqc_xml_decoded(const tqc_xml *x);
 void tqc_xml_close(tqc_xml *x);
 
 #endif
