@@ -159,6 +159,8 @@ typedef struct html {
     node *nodes;
     size_t node_count, node_cap;
     tqc_strmap *names;      /* element names, interned: nodes point into it */
+    uint8_t *kinds;         /* classify() of each interned name, by its index */
+    size_t kinds_cap;
     event *events;
     size_t event_count, event_cap;
     char *pool;
@@ -307,18 +309,24 @@ static bool hidden(const xmlChar **atts)
     return false;
 }
 
-/* The one copy of an element name, owned by h->names; NULL when out of memory. */
-static const char *intern(html *h, const char *name)
+/* The one copy of an element name, owned by h->names, and its class (EL_*) in *kind,
+ * told once a name (a page of inline tags named the same elements a million times);
+ * NULL when out of memory. */
+static const char *intern(html *h, const char *name, int *kind)
 {
     size_t n = strlen(name);
     uint64_t i;
     if (!h->names && !(h->names = tqc_strmap_new()))
         return NULL;
-    if (tqc_strmap_get(h->names, name, n, &i))
-        return tqc_strmap_key(h->names, (size_t)i, NULL);
-    i = tqc_strmap_count(h->names);
-    return tqc_strmap_put(h->names, name, n, i) ? tqc_strmap_key(h->names, (size_t)i, NULL)
-                                                : NULL;
+    if (!tqc_strmap_get(h->names, name, n, &i)) {
+        i = tqc_strmap_count(h->names);
+        if (!tqc_grow((void **)&h->kinds, &h->kinds_cap, (size_t)i, 1, sizeof *h->kinds) ||
+            !tqc_strmap_put(h->names, name, n, i))
+            return NULL;
+        h->kinds[i] = (uint8_t)classify(name);
+    }
+    *kind = h->kinds[i];
+    return tqc_strmap_key(h->names, (size_t)i, NULL);
 }
 
 static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
@@ -338,14 +346,15 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
         stop(h, TQC_ENOMEM, "out of memory");
         return;
     }
-    if (!(name = intern(h, name))) {
+    int kind;
+    if (!(name = intern(h, name, &kind))) {
         stop(h, TQC_ENOMEM, "out of memory");
         return;
     }
     node *nd = &h->nodes[h->node_count];
     *nd = (node){.name = name, .up = h->depth ? (uint32_t)h->stack[h->depth - 1] + 1 : 0,
                  .open_ev = (uint32_t)h->event_count, .close_ev = UINT32_MAX,
-                 .kind = (uint8_t)classify(name),
+                 .kind = (uint8_t)kind,
                  .is_p = strcmp(name, "p") == 0};
     if (strcmp(name, "article") == 0)
         nd->rank = BODY_ARTICLE;
@@ -1469,12 +1478,15 @@ static tqc_status parse(html *h, char *err, size_t errlen)
 static void release_page(html *h)
 {
     tqc_strmap_free(h->names);
+    free(h->kinds);
     free(h->nodes);
     free(h->events);
     free(h->pool);
     free(h->stack);
     free((char *)h->src);
     h->names = NULL;
+    h->kinds = NULL;
+    h->kinds_cap = 0;
     h->nodes = NULL;
     h->events = NULL;
     h->pool = NULL;
