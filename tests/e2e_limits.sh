@@ -1,7 +1,9 @@
 #!/bin/sh
 # End-to-end tests of issue 18's limits: `tqc fix` holds a large file in bounded memory,
 # Ctrl-C stops check and audit within a bounded time even inside a pass on one huge
-# document, and suppression directives cost linear time (200k pairs about twice 100k).
+# document, suppression directives cost linear time (200k pairs about twice 100k) and
+# about what the prose around them costs, a legacy-encoded XLIFF what its UTF-8 copy
+# costs, and a page of inline tags a small multiple of its size in memory.
 # Inputs are generated here; figures are measured with getrusage (CPU time and peak
 # memory of the child), never wall time: the machine may be busy.
 # Prints `ok N - name` / `not ok N - name`; exits 1 on failure.
