@@ -321,6 +321,93 @@ START_TEST(test_issue_18_many_directives_in_linear_time)
 }
 END_TEST
 
+
+/* Issue 18: a plain file is read in chunks; after each, the directives that can no
+ * longer change are let go, the unused ones reported then, and the open ones keep
+ * working. The pieces are scanned as the chunks would be. */
+START_TEST(test_issue_18_settle_releases_what_is_behind)
+{
+    tqc_suppress *s = tqc_suppress_new();
+    ck_assert_ptr_nonnull(s);
+    char buf[128];
+    size_t off = 0, line = 1;
+    /* Line 1: a region left open to the end; then 100 used pairs and 100 unused. */
+    const char *open_all = "<!-- tqc-disable quotes -->\n";
+    ck_assert_int_eq(tqc_suppress_scan(s, open_all, strlen(open_all),
+                                       (tqc_suppress_pos){off, line, 0}, false), TQC_OK);
+    off += strlen(open_all);
+    line++;
+    for (int i = 0; i < 200; i++) {
+        snprintf(buf, sizeof buf, "<!-- tqc-disable spelling -->\nword %d\n<!-- tqc-enable spelling -->\n", i);
+        ck_assert_int_eq(tqc_suppress_scan(s, buf, strlen(buf), (tqc_suppress_pos){off, line, 0},
+                                           false), TQC_OK);
+        size_t word = off + strlen("<!-- tqc-disable spelling -->\n");
+        if (i < 100)
+            ck_assert(tqc_suppress_covers(s, "spelling", NULL, word, line + 1));
+        off += strlen(buf);
+        line += 3;
+    }
+    ck_assert_uint_eq(tqc_suppress_count(s), 401);
+    tqc_suppress_note *notes;
+    size_t n;
+    ck_assert_int_eq(tqc_suppress_settle(s, off, line, true, &notes, &n), TQC_OK);
+    ck_assert_uint_eq(n, 100);  /* the unused disables, in file order, with their text */
+    ck_assert_uint_eq(notes[0].line, 2 + 3 * 100);
+    ck_assert_str_eq(notes[0].text, "<!-- tqc-disable spelling -->");
+    ck_assert_ptr_nonnull(strstr(notes[99].message, "suppressed nothing"));
+    free(notes);
+    ck_assert_uint_eq(tqc_suppress_count(s), 1);   /* only the open region is kept */
+    ck_assert(tqc_suppress_covers(s, "quotes", NULL, off + 5, line));
+    ck_assert(!tqc_suppress_covers(s, "spelling", NULL, off + 5, line));
+    ck_assert_int_eq(unused(s, &notes), 0);         /* it covered a finding */
+    tqc_suppress_free(s);
+}
+END_TEST
+
+/* Issue 18: a spelling finding asks tqc-words by its word, not every directive. */
+START_TEST(test_issue_18_words_found_by_their_word)
+{
+    const char *src = "<!-- tqc-words Brankovic, Suzuno -->\n"
+                      "<!-- tqc: words Suzuno -->\n"
+                      "<!-- tqc-words Unused -->\n";
+    tqc_suppress *s = scan(src, false);
+    tqc_doc *doc = tqc_doc_new("t.txt", "Suzuno met Brankovic and Smith.", 31, "en");
+    ck_assert_ptr_nonnull(doc);
+    tqc_findings fl;
+    tqc_findings_init(&fl, doc);
+    ck_assert(tqc_emit(&fl, "spelling", TQC_SEV_WARNING, tqc_span_make(0, 6), "x"));
+    ck_assert(tqc_emit(&fl, "spelling", TQC_SEV_WARNING, tqc_span_make(25, 30), "x"));
+    doc->base_offset = strlen(src);
+    doc->base_line = 3;
+    ck_assert_uint_eq(tqc_suppress_apply(s, &fl), 1);
+    ck_assert_uint_eq(fl.count, 1);     /* Smith stays */
+    tqc_suppress_note *notes;
+    ck_assert_uint_eq(unused(s, &notes), 2);   /* Brankovic was never flagged; Unused */
+    ck_assert_ptr_nonnull(strstr(notes[0].message, "'Brankovic'"));
+    ck_assert_ptr_nonnull(strstr(notes[1].message, "'Unused'"));
+    free(notes);
+    tqc_findings_release(&fl);
+    tqc_doc_free(doc);
+    tqc_suppress_free(s);
+}
+END_TEST
+
+/* Issue 18: a directive's line is a comment, not prose: the passes are not given it. */
+START_TEST(test_issue_18_directive_lines_are_hidden_from_the_passes)
+{
+    const char *text = "Prose here.\n  <!-- tqc-disable spelling -->  \nMore prose.\n"
+                       "<!-- an ordinary comment -->\n<!-- tqc-enable -->";
+    tqc_doc *doc = tqc_doc_new("t.txt", text, strlen(text), "en");
+    ck_assert_ptr_nonnull(doc);
+    ck_assert_int_eq(tqc_suppress_hide(doc), TQC_OK);
+    ck_assert_uint_eq(doc->hidden_count, 2);
+    ck_assert_uint_eq(doc->hidden[0].start, 12);
+    ck_assert_uint_eq(doc->hidden[0].end, 12 + strlen("  <!-- tqc-disable spelling -->  "));
+    ck_assert_uint_eq(doc->hidden[1].end, strlen(text));
+    tqc_doc_free(doc);
+}
+END_TEST
+
 Suite *suppress_suite(void)
 {
     Suite *s = suite_create("suppress");
@@ -336,6 +423,9 @@ Suite *suppress_suite(void)
     tcase_add_test(tc, test_issue_18_many_directives_in_linear_time);
     tcase_set_timeout(tc, 20); /* a busy machine: the test itself bounds CPU time */
     tcase_add_test(tc, test_issue_7_text_pieces_keep_positions);
+    tcase_add_test(tc, test_issue_18_settle_releases_what_is_behind);
+    tcase_add_test(tc, test_issue_18_words_found_by_their_word);
+    tcase_add_test(tc, test_issue_18_directive_lines_are_hidden_from_the_passes);
     suite_add_tcase(s, tc);
     tc = tcase_create("markup");
     tcase_add_test(tc, test_issue_7_markup_comments_anywhere);

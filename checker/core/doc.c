@@ -126,6 +126,7 @@ void tqc_doc_free(tqc_doc *doc)
     free((char *)doc->lang);
     free(doc->line_starts);
     free(doc->marks);
+    free(doc->hidden);
     free(doc->paragraphs);
     free(doc->sentences);
     free(doc->tokens);

@@ -133,6 +133,11 @@ typedef struct tqc_doc {
      * on a megabyte line); none otherwise. Owned. */
     struct tqc_doc_mark *marks;
     size_t mark_count;
+    /* Spans of the text that are no prose for the passes (in plain text, the lines of
+     * tqc suppression directives): the segmenter gives them no tokens and ends a
+     * paragraph at each. Sorted, disjoint; owned; none unless set before segmenting. */
+    tqc_span *hidden;
+    size_t hidden_count;
 
     tqc_paragraph *paragraphs;
     size_t paragraph_count;

@@ -31,6 +31,7 @@
 #include "read/input_priv.h"
 
 #include "core/alloc.h"
+#include "core/strmap.h"
 #include "core/text.h"
 
 #include <errno.h>
@@ -108,24 +109,30 @@ static int classify(const char *name)
 /* Where an element ranks as the article body. */
 enum { BODY_NONE = 0, BODY_MAIN, BODY_ARTICLE, BODY_ITEMPROP };
 
+/* One record per element of the page (half a million on a page of inline tags): the
+ * counts are of text bytes, which a page's size (TQC_INPUT_MAX_BYTES, INT32_MAX for
+ * the parser) keeps within 32 bits, and the name is interned (h->names). */
 typedef struct node {
-    char *name;
-    size_t parent;          /* SIZE_MAX for a top element */
-    size_t open_ev, close_ev;
-    size_t text;            /* text bytes in its subtree, dropped elements excluded */
-    size_t p_text;          /* text bytes in its `p` children */
-    size_t digits, letters; /* of its text: a table of mostly figures is not prose */
-    size_t link_text;       /* text bytes inside links in its subtree */
-    size_t commas;          /* in its subtree's text */
-    size_t ink;             /* of its text, bytes that are not white space */
-    size_t symbols;         /* of its text, the characters code is made of: {}()[];=<>$|\` */
-    int hint;               /* class and id: +1 article-like, -1 chrome-like, 0 neither */
+    const char *name;       /* lower case; owned by h->names */
+    uint32_t up;            /* parent index + 1; 0 for a top element (see parent_of) */
+    uint32_t open_ev, close_ev;
+    uint32_t text;          /* text bytes in its subtree, dropped elements excluded */
+    uint32_t p_text;        /* text bytes in its `p` children */
+    uint32_t digits, letters; /* of its text: a table of mostly figures is not prose */
+    uint32_t link_text;     /* text bytes inside links in its subtree */
+    uint32_t commas;        /* in its subtree's text */
+    uint32_t ink;           /* of its text, bytes that are not white space */
+    uint32_t symbols;       /* of its text, the characters code is made of: {}()[];=<>$|\` */
+    int8_t hint;            /* class and id: +1 article-like, -1 chrome-like, 0 neither */
     bool unlikely;          /* class or id of chrome a reader view drops (comments...) */
     bool block_child;       /* has a block element child */
-    int kind;               /* EL_* */
-    int rank;               /* BODY_* */
     bool is_p;
+    uint8_t kind;           /* EL_* */
+    uint8_t rank;           /* BODY_* */
 } node;
+
+/* The parent's index, SIZE_MAX for a top element. */
+static inline size_t parent_of(const node *nd) { return nd->up ? (size_t)nd->up - 1 : SIZE_MAX; }
 
 static bool prose_pre(const node *nd)
 {
@@ -135,10 +142,13 @@ static bool prose_pre(const node *nd)
 enum { EV_OPEN, EV_CLOSE, EV_TEXT };
 
 typedef struct event {
-    int type;
-    size_t node;            /* EV_OPEN, EV_CLOSE */
-    size_t pool, len;       /* EV_TEXT: bytes in the text pool */
-    size_t src;             /* file offset: where the text begins, or just after the tag */
+    union {
+        uint32_t node;      /* EV_OPEN, EV_CLOSE */
+        uint32_t pool;      /* EV_TEXT: where its bytes are in the text pool */
+    };
+    uint32_t len;           /* EV_TEXT: its bytes */
+    uint32_t src;           /* file offset: where the text begins, or just after the tag */
+    uint8_t type;
     bool exact;             /* EV_TEXT: the bytes are the file's, 1:1 */
 } event;
 
@@ -149,6 +159,9 @@ typedef struct html {
     size_t src_len;
     node *nodes;
     size_t node_count, node_cap;
+    tqc_strmap *names;      /* element names, interned: nodes point into it */
+    uint8_t *kinds;         /* classify() of each interned name, by its index */
+    size_t kinds_cap;
     event *events;
     size_t event_count, event_cap;
     char *pool;
@@ -297,6 +310,26 @@ static bool hidden(const xmlChar **atts)
     return false;
 }
 
+/* The one copy of an element name, owned by h->names, and its class (EL_*) in *kind,
+ * told once a name (a page of inline tags named the same elements a million times);
+ * NULL when out of memory. */
+static const char *intern(html *h, const char *name, int *kind)
+{
+    size_t n = strlen(name);
+    uint64_t i;
+    if (!h->names && !(h->names = tqc_strmap_new()))
+        return NULL;
+    if (!tqc_strmap_get(h->names, name, n, &i)) {
+        i = tqc_strmap_count(h->names);
+        if (!tqc_grow((void **)&h->kinds, &h->kinds_cap, (size_t)i, 1, sizeof *h->kinds) ||
+            !tqc_strmap_put(h->names, name, n, i))
+            return NULL;
+        h->kinds[i] = (uint8_t)classify(name);
+    }
+    *kind = h->kinds[i];
+    return tqc_strmap_key(h->names, (size_t)i, NULL);
+}
+
 static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 {
     html *h = ((htmlParserCtxtPtr)ctx)->_private;
@@ -314,16 +347,15 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
         stop(h, TQC_ENOMEM, "out of memory");
         return;
     }
-    size_t n = strlen(name) + 1;
-    char *copy = tqc_malloc(n);
-    if (!copy) {
+    int kind;
+    if (!(name = intern(h, name, &kind))) {
         stop(h, TQC_ENOMEM, "out of memory");
         return;
     }
-    memcpy(copy, name, n);
     node *nd = &h->nodes[h->node_count];
-    *nd = (node){.name = copy, .parent = h->depth ? h->stack[h->depth - 1] : SIZE_MAX,
-                 .open_ev = h->event_count, .close_ev = SIZE_MAX, .kind = classify(name),
+    *nd = (node){.name = name, .up = h->depth ? (uint32_t)h->stack[h->depth - 1] + 1 : 0,
+                 .open_ev = (uint32_t)h->event_count, .close_ev = UINT32_MAX,
+                 .kind = (uint8_t)kind,
                  .is_p = strcmp(name, "p") == 0};
     if (strcmp(name, "article") == 0)
         nd->rank = BODY_ARTICLE;
@@ -343,21 +375,21 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
         nd->unlikely = MENTIONS(cls, unlikely_words) && !MENTIONS(cls, maybe_words) &&
                        strcmp(name, "body") != 0 && strcmp(name, "a") != 0;
     }
-    if (nd->parent != SIZE_MAX && nd->kind == EL_BLOCK)
-        h->nodes[nd->parent].block_child = true;
+    if (nd->up && nd->kind == EL_BLOCK)
+        h->nodes[parent_of(nd)].block_child = true;
     if (strcmp(name, "a") == 0)
         h->link_depth++;
     size_t idx = h->node_count++;
     size_t at = position(h);
-    if (!add_event(h, (event){.type = EV_OPEN, .node = idx, .src = at}))
+    if (!add_event(h, (event){.type = EV_OPEN, .node = (uint32_t)idx, .src = (uint32_t)at}))
         return;
     h->last_end = at;
     if (nd->kind == EL_DROP)
         h->drop_depth++;
     if (nd->kind == EL_VOID || nd->kind == EL_BREAK) {
         /* Void elements have no end tag; close them now so the stack stays honest. */
-        h->nodes[idx].close_ev = h->event_count;
-        add_event(h, (event){.type = EV_CLOSE, .node = idx, .src = at});
+        h->nodes[idx].close_ev = (uint32_t)h->event_count;
+        add_event(h, (event){.type = EV_CLOSE, .node = (uint32_t)idx, .src = (uint32_t)at});
         return;
     }
     if (!tqc_grow((void **)&h->stack, &h->stack_cap, h->depth, 1, sizeof *h->stack)) {
@@ -385,8 +417,8 @@ static void on_end(void *ctx, const xmlChar *xname)
     if (strcmp(nd->name, "a") == 0 && h->link_depth)
         h->link_depth--;
     size_t at = position(h);
-    nd->close_ev = h->event_count;
-    if (!add_event(h, (event){.type = EV_CLOSE, .node = top, .src = at}))
+    nd->close_ev = (uint32_t)h->event_count;
+    if (!add_event(h, (event){.type = EV_CLOSE, .node = (uint32_t)top, .src = (uint32_t)at}))
         return;
     h->last_end = at;
     /* A table of figures (more digits than letters) is data, not prose: dropped whole
@@ -395,8 +427,8 @@ static void on_end(void *ctx, const xmlChar *xname)
         nd->kind = EL_DROP;
     if (strcmp(nd->name, "pre") == 0 && !prose_pre(nd))
         nd->kind = EL_DROP;
-    if (nd->parent != SIZE_MAX) {
-        node *parent = &h->nodes[nd->parent];
+    if (nd->up) {
+        node *parent = &h->nodes[parent_of(nd)];
         if (nd->kind != EL_DROP) {
             parent->digits += nd->digits;
             parent->letters += nd->letters;
@@ -444,8 +476,8 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
         start = at;
         exact = true;
     }
-    if (!add_event(h, (event){.type = EV_TEXT, .pool = h->pool_len, .len = n, .src = start,
-                              .exact = exact}))
+    if (!add_event(h, (event){.type = EV_TEXT, .pool = (uint32_t)h->pool_len, .len = (uint32_t)n,
+                              .src = (uint32_t)start, .exact = exact}))
         return;
     h->pool_len += n;
     h->last_end = exact ? start + n : (at > h->last_end ? at : h->last_end);
@@ -525,7 +557,7 @@ static double tag_score(const node *nd)
 /* Whether node a is node d or one of its ancestors. */
 static bool contains(const html *h, size_t a, size_t d)
 {
-    for (size_t i = d; i != SIZE_MAX; i = h->nodes[i].parent)
+    for (size_t i = d; i != SIZE_MAX; i = parent_of(&h->nodes[i]))
         if (i == a)
             return true;
     return false;
@@ -534,7 +566,7 @@ static bool contains(const html *h, size_t a, size_t d)
 /* Whether a node or one of its ancestors is dropped or chrome. */
 static bool excluded(const html *h, size_t i)
 {
-    for (; i != SIZE_MAX; i = h->nodes[i].parent)
+    for (; i != SIZE_MAX; i = parent_of(&h->nodes[i]))
         if (h->nodes[i].kind == EL_DROP || h->nodes[i].unlikely)
             return true;
     return false;
@@ -549,8 +581,8 @@ static void score_blocks(const html *h, double *score, bool *scored)
             continue;
         const node *nd = &h->nodes[i];
         double cs = 1.0 + (double)nd->commas + (nd->text / 100 < 3 ? (double)(nd->text / 100) : 3);
-        size_t a = nd->parent;
-        for (int level = 0; level < SCORE_LEVELS && a != SIZE_MAX; level++, a = h->nodes[a].parent) {
+        size_t a = parent_of(nd);
+        for (int level = 0; level < SCORE_LEVELS && a != SIZE_MAX; level++, a = parent_of(&h->nodes[a])) {
             if (!scored[a]) {
                 scored[a] = true;
                 score[a] = tag_score(&h->nodes[a]);
@@ -598,7 +630,7 @@ static size_t widen_best(const html *h, size_t best, const double *score, const 
             alt[na++] = top[k];
     if (na < SCORE_ALT_MIN)
         return best;
-    for (size_t a = h->nodes[best].parent; a != SIZE_MAX; a = h->nodes[a].parent) {
+    for (size_t a = parent_of(&h->nodes[best]); a != SIZE_MAX; a = parent_of(&h->nodes[a])) {
         if (strcmp(h->nodes[a].name, "body") == 0)
             break;
         size_t held = 0;
@@ -616,7 +648,7 @@ static size_t widen_best(const html *h, size_t best, const double *score, const 
 static size_t climb_best(const html *h, size_t best, const double *score, const bool *scored)
 {
     double last = score[best], floor = score[best] / 3;
-    for (size_t a = h->nodes[best].parent; a != SIZE_MAX; a = h->nodes[a].parent) {
+    for (size_t a = parent_of(&h->nodes[best]); a != SIZE_MAX; a = parent_of(&h->nodes[a])) {
         if (strcmp(h->nodes[a].name, "body") == 0)
             break;
         if (!scored[a])
@@ -646,12 +678,12 @@ static void merge_siblings(const html *h, size_t top, const double *score, const
                            body_choice *out)
 {
     out->count = 0;
-    size_t parent = h->nodes[top].parent;
+    size_t parent = parent_of(&h->nodes[top]);
     double threshold = scored[top] ? score[top] * 0.2 : 0;
     if (threshold < 10)
         threshold = 10;
     for (size_t i = 0; i < h->node_count && out->count < BODY_MAX_PARTS; i++) {
-        if (i != top && (parent == SIZE_MAX || h->nodes[i].parent != parent))
+        if (i != top && (parent == SIZE_MAX || parent_of(&h->nodes[i]) != parent))
             continue;
         const node *nd = &h->nodes[i];
         bool join = i == top;
@@ -1311,17 +1343,13 @@ static tqc_status settle_charset(html *h)
 
 /* ---- the reader ---- */
 
+static void release_page(html *h);
+
 static void html_free(html *h)
 {
     if (!h)
         return;
-    for (size_t i = 0; i < h->node_count; i++)
-        free(h->nodes[i].name);
-    free(h->nodes);
-    free(h->events);
-    free(h->pool);
-    free(h->stack);
-    free((char *)h->src);
+    release_page(h);
     free(h);
 }
 
@@ -1463,6 +1491,28 @@ static tqc_status parse(html *h, char *err, size_t errlen)
     return TQC_OK;
 }
 
+/* Frees the page, its events and its element records. */
+static void release_page(html *h)
+{
+    tqc_strmap_free(h->names);
+    free(h->kinds);
+    free(h->nodes);
+    free(h->events);
+    free(h->pool);
+    free(h->stack);
+    free((char *)h->src);
+    h->names = NULL;
+    h->kinds = NULL;
+    h->kinds_cap = 0;
+    h->nodes = NULL;
+    h->events = NULL;
+    h->pool = NULL;
+    h->stack = NULL;
+    h->src = NULL;
+    h->node_count = h->node_cap = h->event_count = h->event_cap = 0;
+    h->pool_len = h->pool_cap = h->depth = h->stack_cap = h->src_len = 0;
+}
+
 static tqc_status html_next(tqc_input *in, tqc_doc **out, char *err, size_t errlen)
 {
     html *h = in->state;
@@ -1484,6 +1534,9 @@ static tqc_status html_next(tqc_input *in, tqc_doc **out, char *err, size_t errl
         const node *part = &h->nodes[body.part[i]];
         lay_out(&l, part->open_ev, part->close_ev, body.part[i]);
     }
+    /* The page and its events are laid out: what the doc is made of is in l.tb. A page
+     * of half a million inline elements held ~300 MB of them while it was checked. */
+    release_page(h);
     /* Inline boundaries after the last text are of no use. */
     while (l.tb.inl_count && l.tb.inl[l.tb.inl_count - 1].offset >= l.tb.len &&
            l.tb.len > 0 && l.tb.inl[l.tb.inl_count - 1].kind == TQC_INLINE_OPEN)

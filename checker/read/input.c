@@ -14,6 +14,7 @@
 
 #include "core/alloc.h"
 #include "core/io.h"
+#include "core/strmap.h"
 #include "read/input_priv.h"
 #include "read/reader.h"
 #include "core/regfile.h"
@@ -245,14 +246,21 @@ void tqc_tb_free(tqc_tb *tb)
     free(tb->text);
     free(tb->map);
     free(tb->inl);
-    free(tb->strs);
+    tqc_strmap_free(tb->names);
     memset(tb, 0, sizeof *tb);
 }
 
+/* Interned tags and ids kept across docs (XLIFF units repeat theirs), up to this many. */
+#define TB_MAX_NAMES 4096
+
 void tqc_tb_reset(tqc_tb *tb)
 {
-    tb->len = tb->map_count = tb->inl_count = tb->strs_len = 0;
+    tb->len = tb->map_count = tb->inl_count = 0;
     tb->failed = TQC_OK;
+    if (tb->names && tqc_strmap_count(tb->names) > TB_MAX_NAMES) {
+        tqc_strmap_free(tb->names);
+        tb->names = NULL;
+    }
 }
 
 void tqc_tb_append(tqc_tb *tb, const char *s, size_t n, tqc_srcpos at, bool exact)
@@ -283,16 +291,23 @@ void tqc_tb_append(tqc_tb *tb, const char *s, size_t n, tqc_srcpos at, bool exac
     tb->len += n;
 }
 
-static size_t add_str(tqc_tb *tb, const char *s)
+/* The one copy of s in tb->names; NULL when out of memory (tb->failed is then set). */
+static const char *intern(tqc_tb *tb, const char *s)
 {
-    size_t n = strlen(s) + 1;
-    if (!tqc_grow((void **)&tb->strs, &tb->strs_cap, tb->strs_len, n, 1)) {
+    size_t n = strlen(s);
+    uint64_t i;
+    if (tb->names && tqc_strmap_get(tb->names, s, n, &i))
+        return tqc_strmap_key(tb->names, (size_t)i, NULL);
+    if (!tb->names && !(tb->names = tqc_strmap_new())) {
         tb->failed = TQC_ENOMEM;
-        return SIZE_MAX;
+        return NULL;
     }
-    memcpy(tb->strs + tb->strs_len, s, n);
-    tb->strs_len += n;
-    return tb->strs_len - n;
+    i = tqc_strmap_count(tb->names);
+    if (!tqc_strmap_put(tb->names, s, n, i)) {
+        tb->failed = TQC_ENOMEM;
+        return NULL;
+    }
+    return tqc_strmap_key(tb->names, (size_t)i, NULL);
 }
 
 void tqc_tb_inline(tqc_tb *tb, tqc_inline_kind kind, const char *tag, const char *id,
@@ -304,10 +319,10 @@ void tqc_tb_inline(tqc_tb *tb, tqc_inline_kind kind, const char *tag, const char
         tb->failed = TQC_ENOMEM;
         return;
     }
-    size_t t = add_str(tb, tag), i = id ? add_str(tb, id) : SIZE_MAX;
+    const char *t = intern(tb, tag), *i = id ? intern(tb, id) : NULL;
     if (tb->failed)
         return;
-    tb->inl[tb->inl_count++] = (tqc_tb_mark){tb->len, line, t, i, kind};
+    tb->inl[tb->inl_count++] = (tqc_doc_inline){tb->len, line + 1, t, i, kind};
 }
 
 int tqc_tb_last(const tqc_tb *tb)
@@ -324,37 +339,65 @@ tqc_status tqc_tb_finish(tqc_tb *tb, const char *name, const char *lang, const c
         tqc_tb_reset(tb);
         return st;
     }
-    tqc_doc *doc = tqc_doc_new(name, tb->text ? tb->text : "", tb->len, lang);
+    /* The text and the arrays are handed over, not copied: a page of inline elements has
+     * a map run and two boundaries for every few bytes of text. */
+    tqc_doc *doc;
+    if (tb->text) {
+        char *text = tqc_realloc(tb->text, tb->len + 1);
+        if (text)
+            tb->text = text;
+        tb->text[tb->len] = '\0';
+        doc = tqc_doc_take(name, tb->text, tb->len, lang);
+        tb->text = NULL;
+        tb->cap = 0;
+    } else {
+        doc = tqc_doc_new(name, "", 0, lang);
+    }
     if (!doc)
         goto nomem;
-    size_t nmap = tb->map_count ? tb->map_count : 1;
-    doc->map = tqc_malloc(nmap * sizeof *doc->map);
-    if (!doc->map)
-        goto nomem;
-    if (tb->map_count)
-        memcpy(doc->map, tb->map, nmap * sizeof *doc->map);
-    else
+    if (tb->map_count) {
+        tqc_doc_map *m = tqc_realloc(tb->map, tb->map_count * sizeof *m);
+        doc->map = m ? m : tb->map;
+        doc->map_count = tb->map_count;
+        tb->map = NULL;
+        tb->map_count = tb->map_cap = 0;
+    } else {
+        if (!(doc->map = tqc_malloc(sizeof *doc->map)))
+            goto nomem;
         doc->map[0] = (tqc_doc_map){0, empty_at.off, empty_at.line, empty_at.col, false,
                                      empty_at.line_start};
-    doc->map_count = nmap;
+        doc->map_count = 1;
+    }
     doc->base_offset = doc->map[0].src;
     doc->base_line = doc->map[0].line;
     doc->base_column = doc->map[0].column;
     if (tb->inl_count) {
-        doc->inlines = tqc_malloc(tb->inl_count * sizeof *doc->inlines);
-        if (!doc->inlines)
-            goto nomem;
+        tqc_doc_inline *in = tqc_realloc(tb->inl, tb->inl_count * sizeof *in);
+        doc->inlines = in ? in : tb->inl;
         doc->inline_count = tb->inl_count;
-        for (size_t i = 0; i < tb->inl_count; i++) {
-            const tqc_tb_mark *s = &tb->inl[i];
-            const char *tag = tb->strs + s->tag;
-            const char *id = s->id == SIZE_MAX ? NULL : tb->strs + s->id;
-            char *t = tqc_arena_strndup(doc->arena, tag, strlen(tag));
-            char *d = id ? tqc_arena_strndup(doc->arena, id, strlen(id)) : NULL;
-            if (!t || (id && !d))
-                goto nomem;
-            doc->inlines[i] = (tqc_doc_inline){s->offset, s->line + 1, t, d, s->kind};
+        tb->inl = NULL;
+        tb->inl_count = tb->inl_cap = 0;
+        /* Tags and ids move to the doc's arena, one copy each (by interned index). */
+        size_t nn = tqc_strmap_count(tb->names);
+        const char **copies = tqc_calloc(nn ? nn : 1, sizeof *copies);
+        if (!copies)
+            goto nomem;
+        for (size_t i = 0; i < doc->inline_count; i++) {
+            const char **ps[2] = {&doc->inlines[i].tag, &doc->inlines[i].id};
+            for (int k = 0; k < 2; k++) {
+                uint64_t v;
+                size_t n;
+                if (!*ps[k] || !tqc_strmap_get(tb->names, *ps[k], strlen(*ps[k]), &v))
+                    continue;   /* every tag and id is there: interned */
+                const char *key = tqc_strmap_key(tb->names, (size_t)v, &n);
+                if (!copies[v] && !(copies[v] = tqc_arena_strndup(doc->arena, key, n))) {
+                    free(copies);
+                    goto nomem;
+                }
+                *ps[k] = copies[v];
+            }
         }
+        free(copies);
     }
     if (segment && !(doc->segment = tqc_strdup(segment)))
         goto nomem;

@@ -68,21 +68,17 @@ bool tqc_input_same_lang(const char *a, const char *b);
 
 /* Text builder: the text of one doc as it is read, with its map runs and inline
  * boundaries. Reusable: tqc_tb_finish leaves it empty for the next doc. */
-typedef struct tqc_tb_mark {
-    size_t offset, line;
-    size_t tag, id;      /* offsets into strs; id SIZE_MAX for none */
-    tqc_inline_kind kind;
-} tqc_tb_mark;
-
 typedef struct tqc_tb {
     char *text;
     size_t len, cap;
     tqc_doc_map *map;
     size_t map_count, map_cap;
-    tqc_tb_mark *inl;
+    /* Inline boundaries as the doc holds them (line 1-based), their tags and ids
+     * pointing into names: a page of half a million inline elements keeps one copy of
+     * `b`, not one an element. The arrays are handed to the doc when it is made. */
+    tqc_doc_inline *inl;
     size_t inl_count, inl_cap;
-    char *strs;          /* NUL-terminated tags and ids */
-    size_t strs_len, strs_cap;
+    struct tqc_strmap *names;
     size_t limit;        /* most text bytes (TQC_INPUT_MAX_RECORD unless set) */
     tqc_status failed;   /* TQC_ENOMEM or TQC_ELIMIT once an append failed */
 } tqc_tb;
@@ -130,6 +126,9 @@ void tqc_xml_fail(tqc_xml *x, tqc_status st, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* The current file line (1-based), for messages. */
 size_t tqc_xml_line(const tqc_xml *x);
+/* true when the file was decoded to UTF-8 before parsing (a legacy encoding or UTF-16):
+ * the positions of its events are those of the decoded bytes. */
+bool tqc_xml_decoded(const tqc_xml *x);
 void tqc_xml_close(tqc_xml *x);
 
 #endif

@@ -201,6 +201,10 @@ static void on_end(void *user, const char *name, tqc_srcpos at)
             t->queue = q;
             t->q_cap = ncap;
         }
+        /* Offsets of a file decoded to UTF-8 are the decoded copy's: no fix may edit. */
+        doc->map_decoded = tqc_xml_decoded(t->xml);
+        if (doc->source)
+            doc->source->map_decoded = doc->map_decoded;
         t->queue[t->q_len++] = doc;
         t->doc_count++;
     }

@@ -336,6 +336,10 @@ static void on_start(void *user, const char *name, const char *const *attrs, tqc
 
 static void queue_doc(xliff *x, tqc_doc *doc)
 {
+    /* Offsets of a file decoded to UTF-8 are the decoded copy's: no fix may edit. */
+    doc->map_decoded = tqc_xml_decoded(x->xml);
+    if (doc->source)
+        doc->source->map_decoded = doc->map_decoded;
     if (x->problem_count) {
         doc->problems = tqc_arena_alloc(doc->arena, x->problem_count * sizeof *doc->problems);
         for (size_t i = 0; doc->problems && i < x->problem_count; i++)

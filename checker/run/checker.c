@@ -7,6 +7,7 @@
 #include "core/alloc.h"
 #include "core/io.h"
 #include "lang/langid.h"
+#include "run/suppress.h"
 #include "seg/seg.h"
 
 /* A source language loaded for bilingual docs. */
@@ -294,7 +295,9 @@ tqc_status tqc_check_doc(tqc_checker *ck, tqc_doc *doc, tqc_findings *out)
 {
     if (tqc_cancelled(ck->cancel))
         return TQC_ETIME;
-    tqc_status st = tqc_segment(doc, ck->lang);
+    tqc_status st = tqc_suppress_hide(doc);
+    if (st == TQC_OK)
+        st = tqc_segment(doc, ck->lang);
     if (st != TQC_OK)
         return st;
     const tqc_lang *sl = NULL;

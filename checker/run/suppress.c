@@ -36,7 +36,8 @@ typedef struct drule {
     size_t start, end;
     bool used;              /* covered a finding (disable) or ended a region (enable) */
     size_t next_open;       /* tqc-disable: the region opened before it for the same id
-                               (as index + 1; 0: none), for end_regions */
+                               (as index + 1; 0: none), for end_regions; tqc-words: the
+                               rule before it of the same word, for word_accepted */
     size_t bucket, pos;     /* tqc-disable: its leaf in the bucket's tree (covered) */
 } drule;
 
@@ -69,6 +70,10 @@ struct tqc_suppress {
     size_t bn, bcap;
     tqc_strmap *bucket_of;  /* id -> bucket index */
     bool d_unsorted;        /* directives came out of file order */
+    /* tqc-words: word -> index + 1 of its last rule; earlier ones of the same word are
+     * chained through next_open (a scan of every directive per finding was quadratic). */
+    tqc_strmap *words_by;
+    size_t settle_at;       /* tqc_suppress_settle looks again once dn reaches this */
 };
 
 tqc_suppress *tqc_suppress_new(void) { return tqc_calloc(1, sizeof(tqc_suppress)); }
@@ -94,6 +99,7 @@ void tqc_suppress_free(tqc_suppress *s)
     }
     free(s->b);
     tqc_strmap_free(s->bucket_of);
+    tqc_strmap_free(s->words_by);
     free(s);
 }
 
@@ -245,6 +251,20 @@ static bool end_regions(tqc_suppress *s, const char *id, size_t offset)
     return any;
 }
 
+/* Files rule k of a tqc-words directive under its word. */
+static tqc_status file_word(tqc_suppress *s, size_t k)
+{
+    drule *r = &s->r[k];
+    r->known = true;
+    if (!s->words_by && !(s->words_by = tqc_strmap_new()))
+        return TQC_ENOMEM;
+    uint64_t head = 0;
+    size_t n = strlen(r->id);
+    (void)tqc_strmap_get(s->words_by, r->id, n, &head);
+    r->next_open = (size_t)head;
+    return tqc_strmap_put(s->words_by, r->id, n, k + 1) ? TQC_OK : TQC_ENOMEM;
+}
+
 /* Records the region of the disable rule r (index k) as open. */
 static tqc_status open_region(tqc_suppress *s, size_t k)
 {
@@ -345,8 +365,8 @@ static tqc_status add_directive(tqc_suppress *s, const char *body, size_t n, con
         return st;
     d->rule_count = s->rn - d->rule_first;
     if (kind == D_WORDS)        /* words, not rule ids */
-        for (size_t k = d->rule_first; k < s->rn; k++)
-            s->r[k].known = true;
+        for (size_t k = d->rule_first; st == TQC_OK && k < s->rn; k++)
+            st = file_word(s, k);
     if (kind == D_DISABLE || kind == D_NEXT_LINE)
         for (size_t k = d->rule_first; st == TQC_OK && k < s->rn; k++)
             st = file_rule(s, k, kind);
@@ -377,6 +397,36 @@ static const char *find(const char *p, const char *end, const char *needle)
     return NULL;
 }
 
+/* Plain text: whether the line p[0, n) is a comment of its own (blanks, `<!-- ... -->`,
+ * blanks; a BOM before it when bom): *lead and *end then bound the comment. */
+static bool comment_line(const char *p, size_t n, bool bom, size_t *lead, size_t *end)
+{
+    size_t a = 0;
+    if (bom && n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+        a = 3; /* a BOM before the first line */
+    while (a < n && (p[a] == ' ' || p[a] == '\t'))
+        a++;
+    size_t e = n;
+    while (e > a && is_blank(p[e - 1]))
+        e--;
+    if (e - a < 7 || memcmp(p + a, "<!--", 4) != 0 || memcmp(p + e - 3, "-->", 3) != 0 ||
+        find(p + a + 4, p + e, "-->") != p + e - 3)
+        return false;
+    *lead = a;
+    *end = e;
+    return true;
+}
+
+/* Whether the comment body body[0, n) is a directive's (well formed or not). */
+static bool directive_body(const char *body, size_t n)
+{
+    while (n && is_blank(*body)) {
+        body++;
+        n--;
+    }
+    return n >= 4 && (memcmp(body, "tqc-", 4) == 0 || memcmp(body, "tqc:", 4) == 0);
+}
+
 /* Plain text: a directive is a line of its own: blanks, `<!-- ... -->`, blanks. */
 static tqc_status scan_text(tqc_suppress *s, const char *src, size_t len, tqc_suppress_pos pos)
 {
@@ -385,28 +435,37 @@ static tqc_status scan_text(tqc_suppress *s, const char *src, size_t len, tqc_su
         const char *p = src + i;
         const char *nl = memchr(p, '\n', len - i);
         size_t n = nl ? (size_t)(nl - p) : len - i;
-        size_t lead = 0;
-        if (pos.offset + i == 0 && n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-            lead = 3; /* a BOM before the first line */
-        while (lead < n && (p[lead] == ' ' || p[lead] == '\t'))
-            lead++;
-        size_t end = n;
-        while (end > lead && is_blank(p[end - 1]))
-            end--;
-        if (end - lead >= 7 && memcmp(p + lead, "<!--", 4) == 0 &&
-            memcmp(p + end - 3, "-->", 3) == 0) {
+        size_t lead, end;
+        if (comment_line(p, n, pos.offset + i == 0, &lead, &end)) {
             const char *body = p + lead + 4;
-            const char *close = find(body, p + end, "-->");
-            if (close == p + end - 3) {
-                size_t col = (i == 0 ? pos.column : 0) + count_chars(p, lead) + 1;
-                /* A piece starting mid-line (a chunk cut in a huge line) hides where it began. */
-                size_t ls = i == 0 && pos.column ? 0 : pos.offset + i;
-                tqc_status st = add_directive(s, body, (size_t)(close - body), p + lead,
-                                              end - lead, pos.offset + i + lead, line, col, ls,
-                                              line);
-                if (st != TQC_OK)
-                    return st;
-            }
+            size_t col = (i == 0 ? pos.column : 0) + count_chars(p, lead) + 1;
+            /* A piece starting mid-line (a chunk cut in a huge line) hides where it began. */
+            size_t ls = i == 0 && pos.column ? 0 : pos.offset + i;
+            tqc_status st = add_directive(s, body, end - lead - 7, p + lead, end - lead,
+                                          pos.offset + i + lead, line, col, ls, line);
+            if (st != TQC_OK)
+                return st;
+        }
+        i += n + 1;
+    }
+    return TQC_OK;
+}
+
+tqc_status tqc_suppress_hide(tqc_doc *doc)
+{
+    if (doc->map_count || doc->hidden || !find(doc->text, doc->text + doc->len, "<!--"))
+        return TQC_OK;
+    size_t cap = 0;
+    for (size_t i = 0; i < doc->len;) {
+        const char *p = doc->text + i;
+        const char *nl = memchr(p, '\n', doc->len - i);
+        size_t n = nl ? (size_t)(nl - p) : doc->len - i;
+        size_t lead, end;
+        if (comment_line(p, n, doc->base_offset + i == 0, &lead, &end) &&
+            end - lead <= TQC_SUPPRESS_MAX_COMMENT && directive_body(p + lead + 4, end - lead - 7)) {
+            if (!tqc_grow((void **)&doc->hidden, &cap, doc->hidden_count, 1, sizeof *doc->hidden))
+                return TQC_ENOMEM;
+            doc->hidden[doc->hidden_count++] = tqc_span_make(i, i + n);
         }
         i += n + 1;
     }
@@ -600,14 +659,12 @@ bool tqc_suppress_covers(tqc_suppress *s, const char *rule, const char *also, si
 /* Whether a tqc-words directive accepts the n bytes at word (marking it used). */
 static bool word_accepted(tqc_suppress *s, const char *word, size_t n)
 {
-    bool hit = false;
-    for (size_t i = 0; i < s->dn; i++) {
-        const directive *d = &s->d[i];
-        for (size_t k = d->rule_first; d->kind == D_WORDS && k < d->rule_first + d->rule_count; k++)
-            if (strlen(s->r[k].id) == n && memcmp(s->r[k].id, word, n) == 0)
-                hit = s->r[k].used = true;
-    }
-    return hit;
+    uint64_t head = 0;
+    if (!s->words_by || !tqc_strmap_get(s->words_by, word, n, &head))
+        return false;
+    for (size_t k = (size_t)head; k; k = s->r[k - 1].next_open)
+        s->r[k - 1].used = true;
+    return head != 0;
 }
 
 size_t tqc_suppress_apply(tqc_suppress *s, tqc_findings *list)
@@ -702,27 +759,40 @@ static bool describe(const tqc_suppress *s, const directive *d, char *msg, size_
     return true;
 }
 
-tqc_status tqc_suppress_unused(const tqc_suppress *s, tqc_suppress_note **notes, size_t *count)
+/* The notes of the directives of s that did nothing, among those with pick[i] (every one
+ * when pick is NULL), in one malloc'd block that holds copies of their comments too. */
+static tqc_status make_notes(const tqc_suppress *s, const bool *pick, tqc_suppress_note **notes,
+                             size_t *count)
 {
     *notes = NULL;
     *count = 0;
-    if (s->dn == 0)
+    size_t picked = 0, bytes = 0;
+    for (size_t i = 0; i < s->dn; i++)
+        if (!pick || pick[i]) {
+            picked++;
+            bytes += s->d[i].len + 1;
+        }
+    if (picked == 0)
         return TQC_OK;
-    tqc_suppress_note *out = tqc_malloc(s->dn * sizeof *out);
+    tqc_suppress_note *out = tqc_malloc(picked * sizeof *out + bytes);
     if (!out)
         return TQC_ENOMEM;
+    char *text = (char *)(out + picked);
     size_t n = 0;
     for (size_t i = 0; i < s->dn; i++) {
         const directive *d = &s->d[i];
         tqc_suppress_note *note = &out[n];
-        if (!describe(s, d, note->message, sizeof note->message))
+        if ((pick && !pick[i]) || !describe(s, d, note->message, sizeof note->message))
             continue;
         note->offset = d->offset;
         note->len = d->len;
         note->line = d->line;
         note->column = d->column;
         note->line_start = d->line_start;
-        note->text = d->text;
+        memcpy(text, d->text, d->len);
+        text[d->len] = '\0';
+        note->text = text;
+        text += d->len + 1;
         n++;
     }
     if (n == 0) {
@@ -731,5 +801,114 @@ tqc_status tqc_suppress_unused(const tqc_suppress *s, tqc_suppress_note **notes,
     }
     *notes = out;
     *count = n;
+    return TQC_OK;
+}
+
+tqc_status tqc_suppress_unused(const tqc_suppress *s, tqc_suppress_note **notes, size_t *count)
+{
+    return make_notes(s, NULL, notes, count);
+}
+
+/* Whether directive d can no longer change: every finding still to come starts at file
+ * offset `offset` or after, on line `line` or after. */
+static bool settled(const tqc_suppress *s, const directive *d, size_t offset, size_t line)
+{
+    switch (d->kind) {
+    case D_BAD:
+    case D_ENABLE:
+        return true;    /* an enable was judged when it was read */
+    case D_WORDS:
+        return false;   /* it accepts words to the end of the file */
+    case D_NEXT_LINE:
+        return d->rule_count && s->r[d->rule_first].start < line;
+    case D_DISABLE:
+        for (size_t k = d->rule_first; k < d->rule_first + d->rule_count; k++)
+            if (s->r[k].end > offset)   /* SIZE_MAX while open */
+                return false;
+        return true;
+    }
+    return false;
+}
+
+/* Adds to t a copy of directive d of s and its rules, as they stand. */
+static tqc_status keep_directive(tqc_suppress *t, const tqc_suppress *s, const directive *d)
+{
+    if (!tqc_grow((void **)&t->d, &t->dcap, t->dn, 1, sizeof *t->d))
+        return TQC_ENOMEM;
+    directive *c = &t->d[t->dn];
+    *c = *d;
+    c->rule_first = t->rn;
+    c->text = tqc_strndup(d->text, d->len);
+    c->word = tqc_strdup(d->word);
+    if (!c->text || !c->word) {
+        free(c->text);
+        free(c->word);
+        return TQC_ENOMEM;
+    }
+    t->dn++;
+    for (size_t k = d->rule_first; k < d->rule_first + d->rule_count; k++) {
+        const drule *r = &s->r[k];
+        tqc_status st = add_rule(t, r->id, r->id ? strlen(r->id) : 0, r->start);
+        if (st != TQC_OK)
+            return st;
+        drule *nr = &t->r[t->rn - 1];
+        nr->known = r->known;
+        nr->end = r->end;
+        nr->used = r->used;
+        size_t nk = t->rn - 1;
+        if (d->kind == D_DISABLE || d->kind == D_NEXT_LINE)
+            st = file_rule(t, nk, d->kind);
+        if (st == TQC_OK && d->kind == D_DISABLE && r->end == SIZE_MAX)
+            st = open_region(t, nk);
+        if (st == TQC_OK && d->kind == D_WORDS)
+            st = file_word(t, nk);
+        if (st != TQC_OK)
+            return st;
+    }
+    return TQC_OK;
+}
+
+/* Smallest number of directives worth a look by tqc_suppress_settle. */
+#define SETTLE_MIN 64
+
+tqc_status tqc_suppress_settle(tqc_suppress *s, size_t offset, size_t line, bool want_notes,
+                               tqc_suppress_note **notes, size_t *count)
+{
+    *notes = NULL;
+    *count = 0;
+    /* Looked at when the directives have doubled since: linear in all. */
+    if (s->dn < SETTLE_MIN || s->dn < s->settle_at || s->d_unsorted)
+        return TQC_OK;
+    bool *pick = tqc_calloc(s->dn, sizeof *pick);
+    if (!pick)
+        return TQC_ENOMEM;
+    size_t final = 0;
+    for (size_t i = 0; i < s->dn; i++)
+        final += pick[i] = settled(s, &s->d[i], offset, line);
+    tqc_status st = TQC_OK;
+    tqc_suppress *t = NULL;
+    if (final && want_notes)
+        st = make_notes(s, pick, notes, count);
+    if (st == TQC_OK && final && !(t = tqc_suppress_new()))
+        st = TQC_ENOMEM;
+    for (size_t i = 0; st == TQC_OK && t && i < s->dn; i++)
+        if (!pick[i])
+            st = keep_directive(t, s, &s->d[i]);
+    free(pick);
+    if (st != TQC_OK) {
+        tqc_suppress_free(t);
+        free(*notes);
+        *notes = NULL;
+        *count = 0;
+        return st;
+    }
+    if (t) {
+        /* t replaces s's contents; s's old ones go with t's shell. */
+        tqc_suppress old = *s;
+        *s = *t;
+        *t = old;
+        tqc_suppress_free(t);
+    }
+    s->settle_at = 2 * s->dn;
     return TQC_OK;
 }

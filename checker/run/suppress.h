@@ -24,6 +24,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/doc.h"
 #include "core/finding.h"
 #include "core/status.h"
 
@@ -55,6 +56,11 @@ void tqc_suppress_free(tqc_suppress *s);
  * in two is not seen). */
 tqc_status tqc_suppress_scan(tqc_suppress *s, const char *src, size_t len, tqc_suppress_pos pos,
                              bool markup);
+/* Hides from the passes the lines of a plain doc (no map) that hold a directive (see
+ * doc->hidden): they are comments, not prose, and a file of many directives spent most
+ * of its time in the passes on them. Call it before segmenting; fails only when out of
+ * memory. */
+tqc_status tqc_suppress_hide(tqc_doc *doc);
 /* Number of directives read so far (well formed or not). */
 size_t tqc_suppress_count(const tqc_suppress *s);
 
@@ -77,9 +83,19 @@ typedef struct tqc_suppress_note {
     char message[256];
 } tqc_suppress_note;
 
-/* The directives that dropped nothing so far, in file order, in *notes (malloc'd, the
- * caller frees it; NULL when there are none). Call it once every finding of the file has
- * been through tqc_suppress_covers. */
+/* The directives that dropped nothing so far, in file order, in *notes (malloc'd with
+ * copies of their comments, the caller frees it; NULL when there are none). Call it once
+ * every finding of the file has been through tqc_suppress_covers. */
 tqc_status tqc_suppress_unused(const tqc_suppress *s, tqc_suppress_note **notes, size_t *count);
+/* Once every finding before file offset `offset` and line `line` (1-based) has been
+ * through tqc_suppress_covers, and none still to come lies before them: releases the
+ * directives that can no longer change (ended regions, passed next-line rules, enables,
+ * misspelt ones), with, when want_notes, the notes of those that did nothing (as
+ * tqc_suppress_unused). A file of directives in plain text is read in chunks of any
+ * number: this keeps only the directives still open. Looks only when the directives
+ * have doubled since its last look (linear time). Fails only when out of memory,
+ * leaving s as it was. */
+tqc_status tqc_suppress_settle(tqc_suppress *s, size_t offset, size_t line, bool want_notes,
+                               tqc_suppress_note **notes, size_t *count);
 
 #endif

@@ -120,6 +120,9 @@ static tqc_status scan_raw(tqc_suppress_file *sf)
     return st;
 }
 
+static tqc_status add_notes(tqc_doc *doc, tqc_findings *found, const tqc_suppress_note *notes,
+                            size_t count, tqc_severity sev);
+
 tqc_status tqc_suppress_file_doc(tqc_suppress_file *sf, tqc_doc **docp, tqc_findings *found)
 {
     tqc_doc *doc = *docp;
@@ -139,6 +142,24 @@ tqc_status tqc_suppress_file_doc(tqc_suppress_file *sf, tqc_doc **docp, tqc_find
     }
     if (tqc_suppress_count(sf->sup))
         tqc_suppress_apply(sf->sup, found);
+    if (!doc->map_count && tqc_suppress_count(sf->sup)) {
+        /* Plain text comes in file order: what lies behind this doc's end is settled, and
+         * its directives are let go (notes of the unused reported here), so a file of
+         * any length holds only the directives still open. */
+        const tqc_rule_setting *rs = tqc_settings_rule(sf->settings, TQC_SUPPRESS_RULE);
+        tqc_suppress_note *notes = NULL;
+        size_t count = 0;
+        st = tqc_suppress_settle(sf->sup, doc->base_offset + doc->len,
+                                 doc->base_line + doc->line_count, rs && rs->enabled, &notes,
+                                 &count);
+        if (st == TQC_OK && count)
+            st = add_notes(doc, found, notes, count, rs->severity);
+        free(notes);
+        if (st != TQC_OK) {
+            sf->failed = true;
+            return st;
+        }
+    }
     if ((st = flush_held(sf)) != TQC_OK)
         return st;
     /* Kept until the next doc or the file's end: an unused directive in it is reported
@@ -244,6 +265,28 @@ static bool sort_by_file(tqc_findings *list)
     return true;
 }
 
+/* Reports the notes in doc (with its findings found), each where its comment is. */
+static tqc_status add_notes(tqc_doc *doc, tqc_findings *found, const tqc_suppress_note *notes,
+                            size_t count, tqc_severity sev)
+{
+    tqc_status st = TQC_OK;
+    for (size_t k = 0; st == TQC_OK && k < count; k++) {
+        const tqc_suppress_note *n = &notes[k];
+        tqc_span sp;
+        if (!doc->map_count && n->offset >= doc->base_offset &&
+            n->offset + n->len <= doc->base_offset + doc->len)
+            sp = tqc_span_make(n->offset - doc->base_offset,
+                               n->offset - doc->base_offset + n->len); /* its own text */
+        else if (!append_note(doc, n, &sp))
+            st = TQC_ENOMEM;
+        if (st == TQC_OK && !tqc_emit(found, TQC_SUPPRESS_RULE, sev, sp, "%s", n->message))
+            st = TQC_ENOMEM;
+    }
+    if (st == TQC_OK && count && !sort_by_file(found))
+        st = TQC_ENOMEM;
+    return st;
+}
+
 tqc_status tqc_suppress_file_end(tqc_suppress_file *sf, bool complete)
 {
     const tqc_rule_setting *rs = tqc_settings_rule(sf->settings, TQC_SUPPRESS_RULE);
@@ -253,21 +296,8 @@ tqc_status tqc_suppress_file_end(tqc_suppress_file *sf, bool complete)
     if (complete && !sf->failed && rs && rs->enabled)
         st = tqc_suppress_unused(sf->sup, &notes, &count);
     tqc_doc *held = sf->held;
-    for (size_t k = 0; st == TQC_OK && held && k < count; k++) {
-        const tqc_suppress_note *n = &notes[k];
-        tqc_span sp;
-        if (!held->map_count && n->offset >= held->base_offset &&
-            n->offset + n->len <= held->base_offset + held->len)
-            sp = tqc_span_make(n->offset - held->base_offset,
-                               n->offset - held->base_offset + n->len); /* its own text */
-        else if (!append_note(held, n, &sp))
-            st = TQC_ENOMEM;
-        if (st == TQC_OK &&
-            !tqc_emit(&sf->held_found, TQC_SUPPRESS_RULE, rs->severity, sp, "%s", n->message))
-            st = TQC_ENOMEM;
-    }
-    if (st == TQC_OK && held && count && !sort_by_file(&sf->held_found))
-        st = TQC_ENOMEM;
+    if (st == TQC_OK && held)
+        st = add_notes(held, &sf->held_found, notes, count, rs ? rs->severity : TQC_SEV_INFO);
     if (st == TQC_OK)
         st = flush_held(sf);
     /* A file that gave no doc (nothing to check) still has its notes reported. */

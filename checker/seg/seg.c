@@ -632,19 +632,32 @@ tqc_status tqc_segment(tqc_doc *doc, const tqc_lang *lang)
     }
     size_t tok_cap = 0;
     doc->token_count = doc->sentence_count = doc->paragraph_count = 0;
-    tqc_status st = tqc_tokenize(doc->text, tqc_span_make(0, doc->len), &doc->tokens,
-                                 &doc->token_count, &tok_cap);
+    /* The text between hidden spans, piece by piece. */
+    tqc_status st = TQC_OK;
+    for (size_t h = 0, at = 0; st == TQC_OK && h <= doc->hidden_count; h++) {
+        size_t end = h < doc->hidden_count ? doc->hidden[h].start : doc->len;
+        if (end > at)
+            st = tqc_tokenize(doc->text, tqc_span_make(at, end), &doc->tokens,
+                              &doc->token_count, &tok_cap);
+        if (h < doc->hidden_count && doc->hidden[h].end > at)
+            at = doc->hidden[h].end;
+    }
     if (st != TQC_OK)
         return st;
 
     size_t wrap = longest_line(doc);
     bool per_line = wrap > SEG_WRAP_WIDTH;
+    size_t hid = 0;     /* the first hidden span not yet behind the paragraph's start */
     for (size_t k = 0; k < doc->token_count;) {
         size_t first = k++;
         size_t after;
         long value = marker_at(doc, first, doc->token_count, &after);
         s.line_last = value;
+        while (hid < doc->hidden_count && doc->hidden[hid].end <= doc->tokens[first].span.start)
+            hid++;
         for (; k < doc->token_count; k++) {
+            if (hid < doc->hidden_count && doc->hidden[hid].start < doc->tokens[k].span.start)
+                break;  /* a hidden span (a directive's line) between: a block of its own */
             if (!(doc->tokens[k].flags & TQC_TF_NEWLINE_BEFORE))
                 continue;
             if (per_line || line_break_ends_paragraph(&s, k, wrap))
