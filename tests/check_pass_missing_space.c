@@ -233,6 +233,20 @@ START_TEST(test_issue_12_missing_space_capitals_and_names)
 }
 END_TEST
 
+/* A word glued to a name twice over is a term when that is its usual spelling, a slip
+ * when the article mostly writes the name on its own. */
+START_TEST(test_issue_12_missing_space_recurring_camel)
+{
+    hit h;
+    check("The packageMonroe was late. Monroe said so. Monroe left. Monroe won. Monroe "
+          "lost. The packageMonroe came back.", &h);
+    ck_assert_uint_eq(h.count, 2);
+    ck_assert_str_eq(h.span, "packageMonroe");
+    expect_none("The remoteStorage server syncs. A remoteStorage app reads it. Any "
+                "remoteStorage account works. Storage is cheap.");
+}
+END_TEST
+
 /* issue 12: joins of three words without two function words, in a headline in capitals
  * (short ones too), before a capital, and a capitalised three-word phrase. */
 START_TEST(test_issue_12_missing_space_more_joins)
@@ -300,6 +314,7 @@ Suite *pass_missing_space_suite(void)
     tcase_add_test(tc, test_issue_12_missing_space_parts_of_speech);
     tcase_add_test(tc, test_issue_12_missing_space_capitals_and_names);
     tcase_add_test(tc, test_issue_12_missing_space_more_joins);
+    tcase_add_test(tc, test_issue_12_missing_space_recurring_camel);
     tcase_add_test(tc, test_issue_12_missing_space_formations_loans_and_terms);
     tcase_add_test(tc, test_split_ranks_by_frequency);
     suite_add_tcase(s, tc);

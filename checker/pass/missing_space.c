@@ -18,7 +18,8 @@
  *     article and run-ons seldom do, so a token seen twice is left alone;
  *   - one case change inside a token (`cityLagos`) splits it when the first part is a
  *     word and, for two content words, the token is not written so again in the
- *     article (`remoteStorage` is a term); brand-like forms
+ *     article at least half as often as its capitalised part alone (`remoteStorage`
+ *     is a term, `packageDebian` among many `Debian` is not); brand-like forms
  *     (`iPhone`, `McDonald`, `JPMorgan`) have a short first part or several capitals.
  * Two profile settings adapt this to languages unlike English: `solid-compounds = yes`
  * (German writes its compounds solid, and Hunspell lacks many: `hineinfällt`,
@@ -839,8 +840,11 @@ static void check_camel(ms_run *r, const tqc_token *t)
         /* Written the same way again in the article, two content words are a term of
          * their own (a product, a protocol: `remoteStorage` in every page header), as a
          * recurring capitalised token is a name; a function word glued to a name
-         * (`deDebian`) is a run-on however often. */
-        if (!left_fn && occurrences(r, s, len) > 1)
+         * (`deDebian`) is a run-on however often, and so is a word glued to a name the
+         * article mostly writes on its own (`packageDebian` twice beside `Debian` ten
+         * times): a term is the usual spelling, a slip the exception. */
+        uint64_t glued = occurrences(r, s, len);
+        if (!left_fn && glued > 1 && glued * 2 > occurrences(r, right, rlen))
             return;
         bool sure = right_known;
         report(ctx, t, &sp, 1, sure ? TQC_SEV_ERROR : TQC_SEV_WARNING, sure,
