@@ -178,21 +178,44 @@ size_t tqc_ctx_loans(const tqc_ctx *ctx, tqc_ctx_loan *out, size_t max)
     return count;
 }
 
-bool tqc_ctx_paragraph_is(const tqc_ctx *ctx, size_t p, const char *tag)
+/* Whether a mark of kind at offset has a tag match accepts (binary search of the marks). */
+static bool mark_at(const tqc_doc *doc, size_t offset, tqc_inline_kind kind,
+                    bool (*match)(const char *tag, const char *want), const char *want)
+{
+    size_t n;
+    const tqc_doc_inline *in = tqc_doc_inline_boundary_at(doc, offset, &n);
+    for (size_t i = 0; i < n; i++)
+        if (in[i].kind == kind && in[i].tag && match(in[i].tag, want))
+            return true;
+    return false;
+}
+
+/* Paragraph p is one element match accepts: it opens at its first byte, closes at its end. */
+static bool paragraph_wrapped(const tqc_ctx *ctx, size_t p,
+                              bool (*match)(const char *tag, const char *want), const char *want)
 {
     const tqc_doc *doc = ctx->doc;
-    if (p >= doc->paragraph_count)
+    if (p >= doc->paragraph_count || !doc->inline_count)
         return false;
     tqc_span sp = doc->paragraphs[p].span;
-    bool opens = false, closes = false;
-    for (size_t i = 0; i < doc->inline_count; i++) {
-        const tqc_doc_inline *in = &doc->inlines[i];
-        if (!in->tag || strcmp(in->tag, tag) != 0)
-            continue;
-        if (in->offset == sp.start && in->kind == TQC_INLINE_OPEN)
-            opens = true;
-        else if (in->offset == sp.end && in->kind == TQC_INLINE_CLOSE)
-            closes = true;
-    }
-    return opens && closes;
+    return mark_at(doc, sp.start, TQC_INLINE_OPEN, match, want) &&
+           mark_at(doc, sp.end, TQC_INLINE_CLOSE, match, want);
+}
+
+static bool tag_is(const char *tag, const char *want) { return strcmp(tag, want) == 0; }
+
+static bool tag_is_heading(const char *tag, const char *want)
+{
+    (void)want;
+    return tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6' && tag[2] == '\0';
+}
+
+bool tqc_ctx_paragraph_is(const tqc_ctx *ctx, size_t p, const char *tag)
+{
+    return paragraph_wrapped(ctx, p, tag_is, tag);
+}
+
+bool tqc_ctx_paragraph_is_heading(const tqc_ctx *ctx, size_t p)
+{
+    return paragraph_wrapped(ctx, p, tag_is_heading, NULL);
 }

@@ -57,6 +57,8 @@ bool tqc_ctx_separator(const tqc_ctx *ctx, size_t k);
  * records headings and figcaption as inline boundaries): `figcaption`, the page's own
  * caption, is no caption left in the body by a scraper. */
 bool tqc_ctx_paragraph_is(const tqc_ctx *ctx, size_t p, const char *tag);
+/* The same for any heading, h1 to h6. */
+bool tqc_ctx_paragraph_is_heading(const tqc_ctx *ctx, size_t p);
 
 /* One regional variety of the document's language (the profile's `varieties`). */
 typedef struct tqc_ctx_variety {

@@ -229,26 +229,6 @@ static bool title_shaped(const tqc_ctx *ctx, size_t first, size_t end)
     return lower && n && !cut;
 }
 
-/* Whether paragraph p is one heading element of a page (h1 to h6, as the HTML reader
- * records it): the page's author set it as a heading, so a title-like line there is most
- * likely a subheading, and the finding a guess (info). */
-static bool heading_paragraph(const tqc_doc *doc, size_t p)
-{
-    tqc_span sp = doc->paragraphs[p].span;
-    bool opens = false, closes = false;
-    for (size_t i = 0; i < doc->inline_count; i++) {
-        const tqc_doc_inline *in = &doc->inlines[i];
-        const char *t = in->tag;
-        if (!t || t[0] != 'h' || t[1] < '1' || t[1] > '6' || t[2] != '\0')
-            continue;
-        if (in->offset == sp.start && in->kind == TQC_INLINE_OPEN)
-            opens = true;
-        else if (in->offset == sp.end && in->kind == TQC_INLINE_CLOSE)
-            closes = true;
-    }
-    return opens && closes;
-}
-
 static void check_paragraph(const tqc_ctx *ctx, size_t p, size_t before)
 {
     const tqc_doc *doc = ctx->doc;
@@ -256,7 +236,9 @@ static void check_paragraph(const tqc_ctx *ctx, size_t p, size_t before)
     para_tokens(doc, p, &first, &end);
     size_t from = before + 1 > SH_CONTEXT ? before + 1 - SH_CONTEXT : 0;
     size_t names = 0;
-    bool marked = doc->inline_count && heading_paragraph(doc, p);
+    /* A page's own heading (h1 to h6): its author set it as one, so a title-like line there
+     * is most likely a subheading, and the finding a guess (info). */
+    bool marked = tqc_ctx_paragraph_is_heading(ctx, p);
     char shown[SH_SHOWN * (SH_MAX_WORD + 4)] = "";
     size_t shown_len = 0, shown_count = 0;
     for (size_t k = first; k < end; k++) {
@@ -430,7 +412,7 @@ static void run(const tqc_ctx *ctx)
     for (size_t p = 1; p + 1 < doc->paragraph_count; p++) {
         const tqc_paragraph *para = &doc->paragraphs[p];
         /* The page's own caption, set as one (figcaption), is in its place. */
-        if (doc->inline_count && tqc_ctx_paragraph_is(ctx, p, "figcaption"))
+        if (tqc_ctx_paragraph_is(ctx, p, "figcaption"))
             continue;
         size_t first, end;
         para_tokens(doc, p, &first, &end);
