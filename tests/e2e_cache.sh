@@ -7,15 +7,7 @@
 # Prints `ok N - name` / `not ok N - name`; exits 1 on failure.
 set -u
 TQC=${TQC:-./tqc}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-n=0 fail=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() {
-    n=$((n + 1)); fail=$((fail + 1)); echo "not ok $n - $1"
-    [ -n "${2:-}" ] && printf '%s\n' "$2" | head -20 | sed 's/^/#   /'
-    return 0
-}
+. "$(dirname "$0")/e2e_lib.sh"
 if ! command -v python3 >/dev/null 2>&1; then
     echo "# e2e_cache: skipped (no python3)"
     exit 0

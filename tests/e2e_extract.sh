@@ -8,59 +8,45 @@
 set -u
 TQC=${TQC:-./tqc}
 here=$(cd "$(dirname "$0")" && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-n=0 fail=0
+. "$(dirname "$0")/e2e_lib.sh"
 for page in "$here"/data/extract/*.html; do
     want=${page%.html}.expected
     [ -f "$want" ] || continue
-    n=$((n + 1))
     name=$(basename "$page")
     if "$TQC" segment "$page" >"$tmp/got" 2>"$tmp/err" && diff -u "$want" "$tmp/got" >"$tmp/diff"; then
-        echo "ok $n - $name: the article's sentences, nothing else"
+        ok "$name: the article's sentences, nothing else"
     else
-        fail=$((fail + 1))
-        echo "not ok $n - $name: the article's sentences, nothing else"
-        cat "$tmp/err" "$tmp/diff" | head -20 | sed 's/^/#   /'
+        not_ok "$name: the article's sentences, nothing else" "$(cat "$tmp/err" "$tmp/diff")"
     fi
 done
 # Code left out inside a sentence leaves a hole, not a slip: `values are <code>a</code>,`
 # gets no spacing finding, while a real space before a comma on the page still does.
-n=$((n + 1))
 "$TQC" check --lang en --format jsonl "$here/data/extract/inline-code.html" >"$tmp/code.jsonl" 2>&1
 spacing=$(grep -c '"rule":"spacing"' "$tmp/code.jsonl")
 if [ "$spacing" = 1 ] && grep -q '"rule":"spacing".*"line":6,"column":99\|"line":6,"column":99.*"rule":"spacing"' "$tmp/code.jsonl"; then
-    echo "ok $n - inline code left out: no spacing finding at the hole, the real slip found"
+    ok "inline code left out: no spacing finding at the hole, the real slip found"
 else
-    fail=$((fail + 1))
-    echo "not ok $n - inline code left out: no spacing finding at the hole, the real slip found"
-    grep '"rule":"spacing"' "$tmp/code.jsonl" | head -5 | sed 's/^/#   /'
+    not_ok "inline code left out: no spacing finding at the hole, the real slip found" "$(grep '"rule":"spacing"' "$tmp/code.jsonl" | head -5)"
 fi
 # A title-like line the page marks as a heading (h3) is most likely a subheading: info;
 # the same line as a plain paragraph is still a headline left in the body: a warning.
-n=$((n + 1))
 "$TQC" check --lang en --format jsonl "$here/data/extract/subheading.html" >"$tmp/sub.jsonl" 2>&1
 h=$(grep '"rule":"stray-heading"' "$tmp/sub.jsonl" | grep -c '"line":5,.*"severity":"info"')
 p=$(grep '"rule":"stray-heading"' "$tmp/sub.jsonl" | grep -c '"line":7,.*"severity":"warning"')
 if [ "$h" = 1 ] && [ "$p" = 1 ]; then
-    echo "ok $n - a heading of the page is a guess (info), the same line in a paragraph a warning"
+    ok "a heading of the page is a guess (info), the same line in a paragraph a warning"
 else
-    fail=$((fail + 1))
-    echo "not ok $n - a heading of the page is a guess (info), the same line in a paragraph a warning"
-    grep '"rule":"stray-heading"' "$tmp/sub.jsonl" | head -5 | sed 's/^/#   /'
+    not_ok "a heading of the page is a guess (info), the same line in a paragraph a warning" "$(grep '"rule":"stray-heading"' "$tmp/sub.jsonl" | head -5)"
 fi
 # An XLIFF unit with an empty target is not translated yet: its source's codes are not
 # reported missing one by one; a translated unit that lost a code still is.
-n=$((n + 1))
 "$TQC" check --format jsonl "$here/data/extract/empty-target.xlf" >"$tmp/xlf.jsonl" 2>&1
 all=$(grep -c '"rule":"markup"' "$tmp/xlf.jsonl")
 img=$(grep '"rule":"markup"' "$tmp/xlf.jsonl" | grep -c 'TAG_IMG')
 if [ "$all" = 1 ] && [ "$img" = 1 ]; then
-    echo "ok $n - empty XLIFF target: no code reported missing; a lost code in a translation is"
+    ok "empty XLIFF target: no code reported missing; a lost code in a translation is"
 else
-    fail=$((fail + 1))
-    echo "not ok $n - empty XLIFF target: no code reported missing; a lost code in a translation is"
-    grep '"rule":"markup"' "$tmp/xlf.jsonl" | head -5 | sed 's/^/#   /'
+    not_ok "empty XLIFF target: no code reported missing; a lost code in a translation is" "$(grep '"rule":"markup"' "$tmp/xlf.jsonl" | head -5)"
 fi
 echo "# e2e_extract: $((n - fail)) passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -10,17 +10,7 @@ case $TQC in /*) ;; *) TQC=$(pwd)/$TQC ;; esac  # the tests cd into their direct
 here=$(cd "$(dirname "$0")" && pwd)
 data=$here/data/fix
 reference=$here/../../shared/corpus/reference/mt-article-en.txt
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-n=0 fail=0
-
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() {
-    n=$((n + 1)); fail=$((fail + 1)); echo "not ok $n - $1"
-    [ -n "${2:-}" ] && printf '%s\n' "$2" | head -20 | sed 's/^/#   /'
-    return 0
-}
-check() { if [ "$2" = 0 ]; then ok "$1"; else not_ok "$1" "${3:-}"; fi; }
+. "$(dirname "$0")/e2e_lib.sh"
 
 # "RULE: MESSAGE" for each finding tqc check reports on $1, sorted (a multiset).
 finding_keys() {

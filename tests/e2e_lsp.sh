@@ -8,16 +8,7 @@
 set -u
 TQC=${TQC:-./tqc}
 case $TQC in /*) ;; *) TQC=$(pwd)/$TQC ;; esac
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-n=0 fail=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() {
-    n=$((n + 1)); fail=$((fail + 1)); echo "not ok $n - $1"
-    [ -n "${2:-}" ] && printf '%s\n' "$2" | head -30 | sed 's/^/#   /'
-    return 0
-}
-check() { if [ "$2" = 0 ]; then ok "$1"; else not_ok "$1" "${3:-}"; fi; }
+. "$(dirname "$0")/e2e_lib.sh"
 
 # The protocol itself, without an editor (tests/lsp_protocol.py).
 python3 "$(dirname "$0")/lsp_protocol.py" "$TQC" >"$tmp/proto" 2>&1

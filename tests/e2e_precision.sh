@@ -7,13 +7,10 @@
 set -u
 TQC=${TQC:-./tqc}
 here=$(cd "$(dirname "$0")" && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-n=0 fail=0
+. "$(dirname "$0")/e2e_lib.sh"
 for page in "$here"/data/precision/*.html; do
     want=${page%.html}.findings
     [ -f "$want" ] || continue
-    n=$((n + 1))
     name=$(basename "$page")
     "$TQC" check --lang en --format jsonl "$page" >"$tmp/out" 2>"$tmp/err"
     grep -E '"severity":"(warning|error)"' "$tmp/out" |
@@ -21,11 +18,9 @@ for page in "$here"/data/precision/*.html; do
         sed 's/\\\//\//g' | sort >"$tmp/got"
     sort "$want" >"$tmp/want"
     if diff -u "$tmp/want" "$tmp/got" >"$tmp/diff"; then
-        echo "ok $n - $name: the planted defects, no false alarm"
+        ok "$name: the planted defects, no false alarm"
     else
-        fail=$((fail + 1))
-        echo "not ok $n - $name: the planted defects, no false alarm"
-        cat "$tmp/err" "$tmp/diff" | head -20 | sed 's/^/#   /'
+        not_ok "$name: the planted defects, no false alarm" "$(cat "$tmp/err" "$tmp/diff")"
     fi
 done
 echo "# e2e_precision: $((n - fail)) passed, $fail failed"

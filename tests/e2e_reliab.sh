@@ -6,16 +6,7 @@
 set -u
 TQC=${TQC:-./tqc}
 case $TQC in /*) ;; *) TQC=$(pwd)/$TQC ;; esac  # the tests cd into their directories
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-n=0 fail=0
-
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() {
-    n=$((n + 1)); fail=$((fail + 1)); echo "not ok $n - $1"
-    [ -n "${2:-}" ] && printf '%s\n' "$2" | head -20 | sed 's/^/#   /'
-    return 0
-}
+. "$(dirname "$0")/e2e_lib.sh"
 # expect_exit CODE NAME CMD...: runs CMD (killed after 20 s), checks its exit status.
 expect_exit() {
     want=$1 name=$2; shift 2

@@ -10,16 +10,7 @@ TQC=${TQC:-./tqc}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$here/..
 shared=$root/../shared/corpus
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-n=0 fail=0
-
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() {
-    n=$((n + 1)); fail=$((fail + 1)); echo "not ok $n - $1"
-    [ -n "${2:-}" ] && printf '%s\n' "$2" | head -10 | sed 's/^/#   /'
-    return 0
-}
+. "$(dirname "$0")/e2e_lib.sh"
 
 # Clean text: the diff is empty.
 for f in "$shared/external/brown-news.txt" "$root"/corpus/*/*clean*.txt \
