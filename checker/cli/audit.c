@@ -456,7 +456,8 @@ static void annotated_views(const options *o, tqc_audit_summary *sum, tqc_projec
             fprintf(stderr, "tqc: %s: %s\n", dir, strerror(errno));
             break;
         }
-        tqc_fix_options fo = {.lang = ck_settings->lang};
+        /* The pipeline's language stage, as the audit's check (run/fix.h). */
+        tqc_fix_options fo = {.lang = ck_settings->lang, .lang_from_file = o->detect};
         tqc_fix_result *res = NULL;
         tqc_html *h = NULL;
         char file[PATH_MAX + 32];

@@ -261,9 +261,9 @@ static void note_lang(const tqc_pipe_lang *pl, const char *name, bool note_other
     }
 }
 
-/* --lang auto for diff, fix and report, which read the file themselves, and for parallel
- * text: the checker for the language of its first bytes. Standard input cannot be read
- * twice: ck. NULL when out of memory. */
+/* --lang auto for parallel text, which comes a paragraph at a time: the checker for the
+ * language of its first bytes. Standard input cannot be read twice: ck. NULL when out
+ * of memory. */
 static tqc_checker *checker_for_file(tqc_checker *ck, const char *path)
 {
     FILE *f = strcmp(path, "-") == 0 ? NULL : fopen(path, "rb");
@@ -566,22 +566,30 @@ static bool fix_sink_init(fix_sink *fx, const cli *c, const tqc_rule_info *rules
     return true;
 }
 
+/* The fix loop's language stage: the note check gives when a file's language cannot be
+ * told (the text format's "checked as" line would be in the diff). */
+static tqc_status fix_lang(void *ctx, const tqc_pipe_lang *pl, const tqc_doc *doc,
+                           tqc_checker *ck, bool told)
+{
+    if (told)
+        note_lang(pl, doc->name, false);
+    return TQC_OK;
+}
+
 /* Fixes file i of ci with ck (its settings' checker) into the sink; false after printing
  * why it failed. */
 static bool fix_file(tqc_checker *ck, tqc_ci *ci, size_t i, const cli *c, fix_sink *fx)
 {
     const char *file = tqc_ci_file(ci, i);
     char err[1024];
-    if (c->detect && !(ck = checker_for_file(ck, file))) {
-        fputs("tqc: out of memory\n", stderr);
-        return false;
-    }
-    /* The same suppressions, baseline and --min-severity as check (run/pipeline.h). */
+    /* The same pipeline as check (run/pipeline.h): its language stage, suppressions,
+     * baseline and --min-severity. */
     tqc_pipe_filter pf;
     tqc_ci_filter(ci, i, &pf);
     /* A markup file is fixed in its own bytes where the text maps 1:1 (run/fix.h). */
-    tqc_fix_options fo = {.lang = tqc_lang_code(tqc_checker_lang(ck)), .all_fixes = c->all_fixes,
+    tqc_fix_options fo = {.lang = tqc_ci_lang(ci, i), .all_fixes = c->all_fixes,
                           .format = c->input, .lang_from_file = c->detect, .filter = &pf,
+                          .on_lang = fix_lang,
                           .text_only = fx->writing};   /* memory: the two texts (run/fix.h) */
     tqc_fix_result *res = NULL;
     /* Fixing in place: resolve the file once, before it is read, and read it by

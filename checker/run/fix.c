@@ -15,7 +15,6 @@
 #include "core/alloc.h"
 #include "core/io.h"
 #include "read/input.h"
-#include "read/reader.h"
 #include "run/suppress.h"
 
 /* ---- selecting ------------------------------------------------------------------- */
@@ -259,18 +258,34 @@ typedef struct vec {
 
 #define VEC_AT(v, type) ((type *)(v).items)
 
+/* The edits of one round over a markup file, in file offsets, with their note lists. */
+typedef struct file_edits {
+    vec edits;          /* tqc_edit */
+    vec heads, tails;   /* size_t: each edit's notes */
+} file_edits;
+
+/* What one file's fix builds, and the hooks' context while the pipeline
+ * (run/pipeline.h) takes the file's docs through its stages. */
 typedef struct builder {
-    tqc_checker *ck;
+    tqc_checker *ck;                /* the file's checker (its settings) */
+    const tqc_fix_options *opts;    /* the caller's: its language note */
     const char *name, *lang;
-    bool all_fixes, lang_from_file, text_only;
+    bool all_fixes, text_only;
     const tqc_pipe_filter *filter;  /* the pipeline's baseline stage (run/pipeline.h) */
-    tqc_pipe_lang lang_stage;       /* and its language stage */
+    tqc_pipe_lang lang_stage;       /* and its language stage, kept across the rounds */
     unsigned max_rounds;
+    size_t max_bytes;
     tqc_arena *arena;   /* strings; becomes the result doc's arena */
     vec old, fixed;     /* bytes */
     vec findings, states, regions, notes, next, sentences, paragraphs;
     unsigned rounds;
     size_t found, applied;  /* of findings already dropped (text_only) */
+    /* Between the hooks: */
+    tqc_checker *doc_ck;    /* plain text: the chunk's checker, for its later rounds */
+    unsigned round;         /* markup: the round the file is read in */
+    file_edits fe;          /* markup: that round's edits */
+    tqc_suppress *sup;      /* markup: the directives in that round's bytes */
+    char err[512];          /* why a hook failed (for the caller's err) */
 } builder;
 
 /* Room for more items of size bytes each; false when out of memory. */
@@ -571,28 +586,18 @@ static bool keep_regions(builder *b, const region *R, size_t rn, size_t base_old
     return true;
 }
 
-/* Checks doc as tqc check does: its findings, less those the file's tqc-disable comments
- * cover (run/suppress.h), never one inside such a comment, and less those the pipeline's
- * baseline stage leaves out (again: a later round, checking corrected text). sup (NULL: read from the
- * plain doc's own text) holds the directives of a markup file's bytes. The directives
- * of a plain file are read per chunk: a region opened in one 256 KiB chunk and closed
- * in a later one covers only its own chunk when fixing. */
-static tqc_status check_unsuppressed(builder *b, tqc_doc *doc, tqc_findings *found,
-                                     tqc_suppress *sup, bool again)
+/* Checks doc with ck as tqc check does: its findings, less those the file's tqc-disable
+ * comments cover (run/suppress.h), never one inside such a comment, and less those the
+ * pipeline's baseline stage leaves out (again: a later round, checking corrected text).
+ * sup (NULL: read from the plain doc's own text) holds the directives of a markup file's
+ * bytes. The directives of a plain file are read per chunk: a region opened in one
+ * 256 KiB chunk and closed in a later one covers only its own chunk when fixing. Fix
+ * filters here, before it selects, where check filters in its sink
+ * (run/suppress_file.h, which hands a doc on one behind); both use run/suppress.c. */
+static tqc_status check_unsuppressed(builder *b, tqc_checker *ck, tqc_doc *doc,
+                                     tqc_findings *found, tqc_suppress *sup, bool again)
 {
-    /* A unit in another language than the checker's, as its file declares it; one
-     * whose language cannot be loaded is checked as the file's. */
-    tqc_checker *ck = b->ck;
-    char why[256];
-    bool told;
-    tqc_status st = b->lang_from_file
-                        ? tqc_pipe_lang_doc(&b->lang_stage, doc, &ck, &told, why, sizeof why)
-                        : TQC_OK;
-    if (st == TQC_ENOMEM)
-        return st;
-    if (st != TQC_OK)
-        ck = b->ck;
-    st = tqc_check_doc(ck, doc, found);
+    tqc_status st = tqc_check_doc(ck, doc, found);
     if (st != TQC_OK || found->count == 0)
         return st;
     tqc_suppress *own = NULL;
@@ -625,30 +630,61 @@ static void drop_detail(builder *b, size_t first, size_t first_region, size_t fi
     b->notes.count = b->next.count = first_note;
 }
 
-/* Checks and fixes one chunk (text[0, len), the next bytes of the file), appending its
- * bytes, corrected bytes, findings, structure and regions to the builder. */
-static tqc_status fix_chunk(builder *b, const char *text, size_t len, size_t base_line,
-                            size_t base_column)
+/* ---- the pipeline's hooks (run/pipeline.h) ----------------------------------------- */
+
+/* The language stage told the file's language: the caller's note. */
+static tqc_status hook_lang(void *ctx, const tqc_pipe_lang *pl, const tqc_doc *doc,
+                            tqc_checker *ck, bool told)
 {
+    builder *b = ctx;
+    return b->opts->on_lang && b->round == 0
+               ? b->opts->on_lang(b->opts->ctx, pl, doc, ck, told)
+               : TQC_OK;
+}
+
+/* Plain text, the check stage: a chunk (doc, the next bytes of the file) checked with
+ * the checker of its language; its findings go to hook_chunk. */
+static tqc_status hook_check_chunk(void *ctx, tqc_checker *ck, tqc_doc *doc,
+                                   tqc_findings *found)
+{
+    builder *b = ctx;
+    /* The reader skips a UTF-8 byte order mark; the file keeps it. */
+    if (doc->base_offset == 3 && b->old.count == 0 &&
+        (!push_bytes(&b->old, "\xEF\xBB\xBF", 3) || !push_bytes(&b->fixed, "\xEF\xBB\xBF", 3)))
+        return TQC_ENOMEM;
+    if (doc->base_offset != b->old.count) {
+        snprintf(b->err, sizeof b->err, "%s: chunk at offset %zu does not follow offset %zu",
+                 b->name, doc->base_offset, b->old.count);
+        return TQC_EINPUT;
+    }
+    if (doc->len > b->max_bytes || b->old.count > b->max_bytes - doc->len) {
+        snprintf(b->err, sizeof b->err, "%s: larger than %zu MiB, the most fix and diff read "
+                 "(check has no limit)", b->name, b->max_bytes >> 20);
+        return TQC_ELIMIT;
+    }
+    b->doc_ck = ck;
+    return check_unsuppressed(b, ck, doc, found, NULL, false);
+}
+
+/* Plain text, the sink: fixes the chunk in rounds (check, select, apply, check again)
+ * and appends its bytes, corrected bytes, findings, structure and regions to the
+ * builder. It takes the doc and its findings. */
+static tqc_status hook_chunk(void *ctx, tqc_doc **docp, tqc_findings *first_found)
+{
+    builder *b = ctx;
+    tqc_doc *orig = *docp, *doc = orig;
+    tqc_findings found = *first_found;
+    *docp = NULL;
+    tqc_findings_init(first_found, NULL);
     size_t base_old = b->old.count, base_new = b->fixed.count;
     size_t first = b->findings.count, first_region = b->regions.count;
     size_t first_note = b->notes.count;
-    tqc_doc *doc = tqc_doc_new(b->name, text, len, b->lang);
-    if (!doc)
-        return TQC_ENOMEM;
-    doc->base_offset = base_old;
-    doc->base_line = base_line;
-    doc->base_column = base_column;
-    tqc_findings found;
-    tqc_findings_init(&found, doc);
     region *R = NULL;
     size_t rn = 0;
     char *cur = NULL;   /* the corrected text, once a round changed something */
-    size_t cur_len = len;
+    size_t cur_len = orig->len;
     tqc_fix_state *states = NULL;
-    tqc_status st = check_unsuppressed(b, doc, &found, NULL, false);
-    if (st == TQC_OK && !keep_structure(b, doc, base_old))
-        st = TQC_ENOMEM;
+    tqc_status st = keep_structure(b, doc, base_old) ? TQC_OK : TQC_ENOMEM;
     for (size_t k = 0; st == TQC_OK && k < found.count; k++)
         if (!keep_finding(b, doc, &found.items[k], base_old))
             st = TQC_ENOMEM;
@@ -674,32 +710,35 @@ static tqc_status fix_chunk(builder *b, const char *text, size_t len, size_t bas
         if (round + 1 > b->rounds)
             b->rounds = round + 1;
         tqc_findings_release(&found);
-        tqc_doc_free(doc);
+        if (doc != orig)
+            tqc_doc_free(doc);
         doc = NULL;
         if (round + 1 >= b->max_rounds)
             break;
         /* Check the corrected text again: a fix may uncover or unblock another. */
-        if (!(doc = tqc_doc_new(b->name, cur, cur_len, b->lang))) {
+        if (!(doc = tqc_doc_new(b->name, cur, cur_len, orig->lang))) {
             st = TQC_ENOMEM;
             break;
         }
         doc->base_offset = base_new;
-        doc->base_line = base_line;
-        doc->base_column = base_column;
+        doc->base_line = orig->base_line;
+        doc->base_column = orig->base_column;
         tqc_findings_init(&found, doc);
-        st = check_unsuppressed(b, doc, &found, NULL, true);
+        st = check_unsuppressed(b, b->doc_ck, doc, &found, NULL, true);
     }
     free(states);
     tqc_findings_release(&found);
-    tqc_doc_free(doc);
-    if (st == TQC_OK && (!push_bytes(&b->old, text, len) ||
-                         !push_bytes(&b->fixed, cur ? cur : text, cur_len) ||
+    if (doc != orig)
+        tqc_doc_free(doc);
+    if (st == TQC_OK && (!push_bytes(&b->old, orig->text, orig->len) ||
+                         !push_bytes(&b->fixed, cur ? cur : orig->text, cur_len) ||
                          !keep_regions(b, R, rn, base_old, base_new)))
         st = TQC_ENOMEM;
     if (st == TQC_OK)
         settle_deferred(b, first, VEC_AT(b->regions, region), first_region, b->regions.count);
     if (st == TQC_OK && b->text_only)
         drop_detail(b, first, first_region, first_note);
+    tqc_doc_free(orig);
     free(R);
     free(cur);
     return st;
@@ -707,46 +746,51 @@ static tqc_status fix_chunk(builder *b, const char *text, size_t len, size_t bas
 
 /* ---- markup files ------------------------------------------------------------------ */
 
-/* The edits of one round over a markup file, in file offsets, with their note lists. */
-typedef struct file_edits {
-    vec edits;          /* tqc_edit */
-    vec heads, tails;   /* size_t: each edit's notes */
-} file_edits;
-
 static void file_edits_release(file_edits *fe)
 {
     free(fe->edits.items);
     free(fe->heads.items);
     free(fe->tails.items);
+    memset(fe, 0, sizeof *fe);
 }
 
-/* Checks one doc of a markup file in a round: keeps its findings and structure (round
- * 0), selects the edits that can be made in the file (edit_maps; the others stay
- * suggestions, TQC_FIX_MANUAL) and adds them to fe in file offsets. */
-static tqc_status markup_doc(builder *b, tqc_doc *doc, unsigned round, file_edits *fe,
-                             tqc_suppress *sup)
+/* Markup, the check stage: a doc checked with the checker of its language, less what the
+ * round's directives cover. */
+static tqc_status hook_check_markup(void *ctx, tqc_checker *ck, tqc_doc *doc,
+                                    tqc_findings *found)
 {
-    tqc_findings found;
-    tqc_findings_init(&found, doc);
-    tqc_status st = check_unsuppressed(b, doc, &found, sup, round > 0);
+    builder *b = ctx;
+    return check_unsuppressed(b, ck, doc, found, b->sup, b->round > 0);
+}
+
+/* Markup, the sink: keeps a doc's findings and structure (round 0), selects the edits
+ * that can be made in the file (edit_maps; the others stay suggestions,
+ * TQC_FIX_MANUAL) and adds them to the round's edits in file offsets. */
+static tqc_status hook_markup(void *ctx, tqc_doc **docp, tqc_findings *foundp)
+{
+    builder *b = ctx;
+    const tqc_doc *doc = *docp;
+    const tqc_findings found = *foundp;
+    unsigned round = b->round;
+    file_edits *fe = &b->fe;
     size_t n = found.count, first = b->findings.count;
-    if (st != TQC_OK || n == 0)
-        goto out;
-    st = TQC_ENOMEM;
+    if (n == 0)
+        return TQC_OK;
     if (round == 0) {
         if (!keep_structure(b, doc, 0))
-            goto out;
+            return TQC_ENOMEM;
         for (size_t k = 0; k < n; k++)
             if (!keep_finding(b, doc, &found.items[k], 0))
-                goto out;
+                return TQC_ENOMEM;
     }
+    tqc_status st = TQC_ENOMEM;
     tqc_finding *items = tqc_malloc(n * sizeof *items);
     tqc_edit *edits = tqc_malloc(n * sizeof *edits);
     tqc_fix_state *states = tqc_malloc(n * sizeof *states);
     size_t *edit_of = tqc_malloc(n * sizeof *edit_of), en = 0;
     bool *kept_back = tqc_calloc(n, sizeof *kept_back);
     if (!items || !edits || !states || !edit_of || !kept_back)
-        goto out_free;
+        goto out;
     /* Selection sees only the edits the file can take, so one that cannot is never
      * preferred to one that can. */
     memcpy(items, found.items, n * sizeof *items);
@@ -757,7 +801,7 @@ static tqc_status markup_doc(builder *b, tqc_doc *doc, unsigned round, file_edit
             kept_back[k] = true;
         }
     if ((st = tqc_fix_select(doc, items, n, b->all_fixes, edits, &en, states, edit_of)) != TQC_OK)
-        goto out_free;
+        goto out;
     for (size_t k = 0; k < n; k++)
         if (kept_back[k])
             states[k] = TQC_FIX_MANUAL;
@@ -767,12 +811,12 @@ static tqc_status markup_doc(builder *b, tqc_doc *doc, unsigned round, file_edit
     size_t e0 = fe->edits.count;
     if (!grow(&fe->edits, en, sizeof(tqc_edit)) || !grow(&fe->heads, en, sizeof(size_t)) ||
         !grow(&fe->tails, en, sizeof(size_t)))
-        goto out_free;
+        goto out;
     for (size_t e = 0; e < en; e++) {
         /* The replacement lives in the doc's arena, which goes with the doc. */
         const char *text = tqc_arena_strndup(b->arena, edits[e].text, edits[e].len);
         if (!text)
-            goto out_free;
+            goto out;
         size_t at = tqc_doc_file_offset(doc, edits[e].span.start);
         VEC_AT(fe->edits, tqc_edit)[fe->edits.count++] =
             (tqc_edit){tqc_span_make(at, at + tqc_span_len(edits[e].span)), text, edits[e].len,
@@ -785,28 +829,27 @@ static tqc_status markup_doc(builder *b, tqc_doc *doc, unsigned round, file_edit
             continue;
         size_t note = add_note(b, &found.items[k], round, first + k);
         if (note == SIZE_MAX)
-            goto out_free;
+            goto out;
         link_notes(b, &VEC_AT(fe->heads, size_t)[e0 + edit_of[k]],
                    &VEC_AT(fe->tails, size_t)[e0 + edit_of[k]], note, note);
     }
     st = TQC_OK;
-out_free:
+out:
     free(items);
     free(edits);
     free(states);
     free(edit_of);
     free(kept_back);
-out:
-    tqc_findings_release(&found);
     return st;
 }
 
-/* One check-and-fix round over the whole markup file text[0, len): reads it with the
- * format's reader, checks each doc, and applies the edits to the file's bytes (*next,
- * NULL when nothing changed), composing them into the regions. */
+/* One check-and-fix round over the whole markup file text[0, len): its docs go through
+ * the pipeline (tqc_pipe_file: the format's reader, the language stage, the hooks
+ * above), and the edits are applied to the file's bytes (*next, NULL when nothing
+ * changed) and composed into the regions. */
 static tqc_status markup_round(builder *b, const char *text, size_t len, tqc_input_format format,
-                               unsigned round, region **R, size_t *rn, char **next,
-                               size_t *next_len, char *err, size_t errlen)
+                               region **R, size_t *rn, char **next, size_t *next_len,
+                               char *err, size_t errlen)
 {
     *next = NULL;
     if (len == 0)
@@ -815,27 +858,25 @@ static tqc_status markup_round(builder *b, const char *text, size_t len, tqc_inp
     if (!f)
         return TQC_ENOMEM;
     tqc_input_options io = {.format = format, .lang = b->lang, .name = b->name,
-                            .lang_from_file = b->lang_from_file};
+                            .lang_from_file = b->lang_stage.detect};
     tqc_input *in = NULL;
-    file_edits fe = {0};
+    file_edits_release(&b->fe);
     /* The comments are in the markup, not in the docs' text: read once per round. */
-    tqc_suppress *sup = tqc_suppress_new();
-    tqc_status st = sup ? tqc_suppress_scan(sup, text, len, (tqc_suppress_pos){0, 1, 0}, true)
-                        : TQC_ENOMEM;
+    b->sup = tqc_suppress_new();
+    tqc_status st = b->sup ? tqc_suppress_scan(b->sup, text, len, (tqc_suppress_pos){0, 1, 0}, true)
+                           : TQC_ENOMEM;
     if (st == TQC_OK)
         st = tqc_input_open_stream(f, &io, &in, err, errlen);
-    while (st == TQC_OK) {
-        tqc_doc *doc;
-        if ((st = tqc_input_next(in, &doc, err, errlen)) != TQC_OK || !doc)
-            break;
-        st = markup_doc(b, doc, round, &fe, sup);
-        tqc_doc_free(doc);
-    }
+    tqc_pipe_hooks h = {.ctx = b, .lang = hook_lang, .check = hook_check_markup,
+                        .doc = hook_markup};
+    if (st == TQC_OK)
+        st = tqc_pipe_file(in, &b->lang_stage, NULL, 1, &h, err, errlen);
     tqc_input_close(in);
-    tqc_suppress_free(sup);
+    tqc_suppress_free(b->sup);
+    b->sup = NULL;
     fclose(f);
-    size_t en = fe.edits.count;
-    tqc_edit *E = VEC_AT(fe.edits, tqc_edit);
+    size_t en = b->fe.edits.count;
+    tqc_edit *E = VEC_AT(b->fe.edits, tqc_edit);
     /* Docs come in file order and their texts do not share bytes, so the edits are
      * sorted; a reader that broke that would make tqc_fix_apply refuse them. */
     tqc_span *spans = st == TQC_OK && en ? tqc_malloc(en * sizeof *spans) : NULL;
@@ -844,13 +885,47 @@ static tqc_status markup_round(builder *b, const char *text, size_t len, tqc_inp
     if (st == TQC_OK && en)
         st = tqc_fix_apply(text, len, E, en, next, next_len, spans);
     if (st == TQC_OK && en)
-        st = compose(b, R, rn, E, spans, VEC_AT(fe.heads, size_t), VEC_AT(fe.tails, size_t), en);
+        st = compose(b, R, rn, E, spans, VEC_AT(b->fe.heads, size_t),
+                     VEC_AT(b->fe.tails, size_t), en);
     if (st != TQC_OK) {
         free(*next);
         *next = NULL;
     }
     free(spans);
-    file_edits_release(&fe);
+    file_edits_release(&b->fe);
+    return st;
+}
+
+/* The check-and-fix loop over a markup file read whole: each round re-reads the
+ * corrected bytes, so what a fix uncovers is found as in plain text. */
+static tqc_status fix_markup_bytes(builder *b, const char *orig, size_t len,
+                                   tqc_input_format format, char *err, size_t errlen)
+{
+    tqc_status st = TQC_OK;
+    region *R = NULL;
+    size_t rn = 0;
+    char *cur = NULL;
+    size_t cur_len = len;
+    for (b->round = 0; st == TQC_OK && b->round < b->max_rounds; b->round++) {
+        char *next;
+        size_t next_len;
+        st = markup_round(b, cur ? cur : orig, cur_len, format, &R, &rn, &next, &next_len,
+                          err, errlen);
+        if (st != TQC_OK || !next)
+            break;
+        free(cur);
+        cur = next;
+        cur_len = next_len;
+        b->rounds = b->round + 1;
+    }
+    if (st == TQC_OK && (!push_bytes(&b->old, orig, len) ||
+                         !push_bytes(&b->fixed, cur ? cur : orig, cur_len) ||
+                         !keep_regions(b, R, rn, 0, 0)))
+        st = TQC_ENOMEM;
+    if (st == TQC_OK)
+        settle_deferred(b, 0, VEC_AT(b->regions, region), 0, b->regions.count);
+    free(R);
+    free(cur);
     return st;
 }
 
@@ -875,56 +950,42 @@ static tqc_status slurp(const char *path, const char *name, size_t max, char **b
     return st;
 }
 
-/* The check-and-fix loop over a markup file read whole: each round re-reads the
- * corrected bytes, so what a fix uncovers is found as in plain text. */
-static tqc_status fix_markup_bytes(builder *b, const char *orig, size_t len,
-                                   tqc_input_format format, char *err, size_t errlen)
-{
-    tqc_status st = TQC_OK;
-    region *R = NULL;
-    size_t rn = 0;
-    char *cur = NULL;
-    size_t cur_len = len;
-    for (unsigned round = 0; st == TQC_OK && round < b->max_rounds; round++) {
-        char *next;
-        size_t next_len;
-        st = markup_round(b, cur ? cur : orig, cur_len, format, round, &R, &rn, &next, &next_len,
-                          err, errlen);
-        if (st != TQC_OK || !next)
-            break;
-        free(cur);
-        cur = next;
-        cur_len = next_len;
-        b->rounds = round + 1;
-    }
-    if (st == TQC_OK && (!push_bytes(&b->old, orig, len) ||
-                         !push_bytes(&b->fixed, cur ? cur : orig, cur_len) ||
-                         !keep_regions(b, R, rn, 0, 0)))
-        st = TQC_ENOMEM;
-    if (st == TQC_OK)
-        settle_deferred(b, 0, VEC_AT(b->regions, region), 0, b->regions.count);
-    free(R);
-    free(cur);
-    return st;
-}
-
-static tqc_status fix_markup(builder *b, const char *path, tqc_input_format format, size_t max,
-                             char *err, size_t errlen)
+static tqc_status fix_markup(builder *b, const char *path, tqc_input_format format, char *err,
+                             size_t errlen)
 {
     char *orig;
     size_t len;
-    tqc_status st = slurp(path, b->name, max, &orig, &len, err, errlen);
+    tqc_status st = slurp(path, b->name, b->max_bytes, &orig, &len, err, errlen);
     if (st == TQC_OK)
         st = fix_markup_bytes(b, orig, len, format, err, errlen);
     free(orig);
     return st;
 }
 
-/* The format of path: as told, else as tqc check would take it (extension, then the
- * first bytes; standard input is text unless told). */
-static tqc_input_format format_of(const char *path, tqc_input_format told)
+/* A plain file: its chunks go through the pipeline (tqc_pipe_file: the text reader, the
+ * language stage, the hooks above). */
+static tqc_status fix_text_file(builder *b, const char *path, char *err, size_t errlen)
 {
-    if (told != TQC_INPUT_AUTO || strcmp(path, "-") == 0)
+    tqc_input_options io = {.format = TQC_INPUT_TEXT, .lang = b->lang, .name = b->name};
+    tqc_input *in = NULL;
+    tqc_status st = tqc_input_open(path, &io, &in, err, errlen);
+    tqc_pipe_hooks h = {.ctx = b, .lang = hook_lang, .check = hook_check_chunk,
+                        .doc = hook_chunk};
+    if (st == TQC_OK)
+        st = tqc_pipe_file(in, &b->lang_stage, NULL, 1, &h, err, errlen);
+    tqc_input_close(in);
+    if (b->err[0])
+        snprintf(err, errlen, "%s", b->err);
+    return st;
+}
+
+/* The format of path: as told, else as tqc check would take it (extension, then the
+ * first bytes; standard input is text unless told). *utf16: a plain file that starts
+ * with a UTF-16 byte order mark. */
+static tqc_input_format format_of(const char *path, tqc_input_format told, bool *utf16)
+{
+    *utf16 = false;
+    if (strcmp(path, "-") == 0)
         return told == TQC_INPUT_AUTO ? TQC_INPUT_TEXT : told;
     char head[4096];
     size_t n = 0;
@@ -933,7 +994,9 @@ static tqc_input_format format_of(const char *path, tqc_input_format told)
         n = fread(head, 1, sizeof head, f);
         fclose(f);
     }
-    return tqc_input_detect(path, head, n);
+    tqc_input_format format = told != TQC_INPUT_AUTO ? told : tqc_input_detect(path, head, n);
+    *utf16 = format == TQC_INPUT_TEXT && tqc_input_utf16_bom(head, n);
+    return format;
 }
 
 static void builder_release(builder *b)
@@ -947,24 +1010,26 @@ static void builder_release(builder *b)
     free(b->next.items);
     free(b->sentences.items);
     free(b->paragraphs.items);
+    file_edits_release(&b->fe);
     tqc_arena_free(b->arena);
 }
 
+/* format: how the file is read, for the language stage (a bilingual file's units carry
+ * their languages; an article is told from its first doc when opts->lang_from_file). */
 static tqc_status builder_init(builder *b, tqc_checker *ck, const char *name,
-                               const tqc_fix_options *opts)
+                               const tqc_fix_options *opts, tqc_input_format format)
 {
     memset(b, 0, sizeof *b);
     b->ck = ck;
+    b->opts = opts;
     b->name = name;
     b->lang = opts->lang ? opts->lang : "en";
     b->all_fixes = opts->all_fixes;
-    b->lang_from_file = opts->lang_from_file;
     b->text_only = opts->text_only;
     b->filter = opts->filter;
-    /* The caller told a plain file's language (opts->lang); a bilingual file's units
-     * carry theirs when lang_from_file. */
-    tqc_pipe_lang_init(&b->lang_stage, ck, b->lang_from_file, TQC_INPUT_XLIFF);
+    tqc_pipe_lang_init(&b->lang_stage, ck, opts->lang_from_file, format);
     b->max_rounds = opts->max_rounds ? opts->max_rounds : TQC_FIX_MAX_ROUNDS;
+    b->max_bytes = opts->max_bytes ? opts->max_bytes : TQC_FIX_MAX_BYTES;
     b->arena = tqc_arena_new();
     if (!b->arena || !push_bytes(&b->old, "", 0) || !push_bytes(&b->fixed, "", 0))
         return TQC_ENOMEM;
@@ -1049,14 +1114,28 @@ tqc_status tqc_fix_buffer(tqc_checker *ck, const char *text, size_t len,
                           size_t errlen)
 {
     *out = NULL;
-    snprintf(err, errlen, "%s: out of memory", opts->name ? opts->name : "<input>");
+    const char *name = opts->name ? opts->name : "<input>";
+    snprintf(err, errlen, "%s: out of memory", name);
     builder b;
-    tqc_status st = builder_init(&b, ck, opts->name ? opts->name : "<input>", opts);
+    /* The caller chose ck for the buffer's language: only a bilingual file's units are
+     * checked in the languages they declare. */
+    tqc_status st = builder_init(&b, ck, name, opts, TQC_INPUT_XLIFF);
     bool markup = opts->format != TQC_INPUT_AUTO && opts->format != TQC_INPUT_TEXT;
-    if (st == TQC_OK && markup)
+    if (st == TQC_OK && markup) {
         st = fix_markup_bytes(&b, text, len, opts->format, err, errlen);
-    else if (st == TQC_OK)
-        st = fix_chunk(&b, text, len, 0, 0);
+    } else if (st == TQC_OK) {
+        /* Text in memory is one chunk: the hooks take it as the pipeline would. */
+        tqc_doc *doc = tqc_doc_new(name, text, len, b.lang);
+        tqc_findings found;
+        tqc_findings_init(&found, doc);
+        st = doc ? hook_check_chunk(&b, ck, doc, &found) : TQC_ENOMEM;
+        if (st == TQC_OK)
+            st = hook_chunk(&b, &doc, &found);
+        tqc_findings_release(&found);
+        tqc_doc_free(doc);
+        if (b.err[0])
+            snprintf(err, errlen, "%s", b.err);
+    }
     if (st == TQC_OK)
         st = builder_finish(&b, out);
     builder_release(&b);
@@ -1067,57 +1146,27 @@ tqc_status tqc_fix_file(tqc_checker *ck, const char *path, const tqc_fix_options
                         tqc_fix_result **out, char *err, size_t errlen)
 {
     *out = NULL;
+    err[0] = '\0';
     const char *name = opts->name ? opts->name : strcmp(path, "-") == 0 ? "<stdin>" : path;
-    size_t max = opts->max_bytes ? opts->max_bytes : TQC_FIX_MAX_BYTES;
+    bool utf16;
+    tqc_input_format format = format_of(path, opts->format, &utf16);
     builder b;
-    tqc_reader *rd = NULL;
-    tqc_status st = builder_init(&b, ck, name, opts);
-    tqc_input_format format = format_of(path, opts->format);
+    tqc_status st = builder_init(&b, ck, name, opts, format);
+    /* check decodes it; fix would write UTF-8 over it. */
+    if (st == TQC_OK && utf16) {
+        snprintf(err, errlen, "%s: UTF-16 text is not supported by fix and diff; convert it "
+                 "to UTF-8 (iconv -f UTF-16 -t UTF-8)", name);
+        st = TQC_EINPUT;
+    }
     /* Both copies at their final size at once: doubling would leave up to twice that. */
     struct stat fst;
     if (st == TQC_OK && format == TQC_INPUT_TEXT && strcmp(path, "-") != 0 &&
-        stat(path, &fst) == 0 && S_ISREG(fst.st_mode) && (size_t)fst.st_size <= max &&
+        stat(path, &fst) == 0 && S_ISREG(fst.st_mode) && (size_t)fst.st_size <= b.max_bytes &&
         (!grow(&b.old, (size_t)fst.st_size + 1, 1) || !grow(&b.fixed, (size_t)fst.st_size + 1, 1)))
         st = TQC_ENOMEM;
-    if (st == TQC_OK && format != TQC_INPUT_TEXT) {
-        st = fix_markup(&b, path, format, max, err, errlen);
-        if (st == TQC_OK)
-            st = builder_finish(&b, out);
-        if (st == TQC_ENOMEM)
-            snprintf(err, errlen, "%s: out of memory", name);
-        builder_release(&b);
-        return st;
-    }
     if (st == TQC_OK)
-        st = tqc_reader_open(path, &rd, err, errlen);
-    while (st == TQC_OK) {
-        tqc_chunk chunk;
-        if ((st = tqc_reader_next(rd, &chunk, err, errlen)) != TQC_OK)
-            break;
-        /* The reader skips a UTF-8 byte order mark; the file keeps it. */
-        if (chunk.base_offset == 3 && b.old.count == 0) {
-            if (!push_bytes(&b.old, "\xEF\xBB\xBF", 3) || !push_bytes(&b.fixed, "\xEF\xBB\xBF", 3)) {
-                st = TQC_ENOMEM;
-                break;
-            }
-        }
-        if (chunk.base_offset != b.old.count) {
-            snprintf(err, errlen, "%s: chunk at offset %zu does not follow offset %zu",
-                     name, chunk.base_offset, b.old.count);
-            st = TQC_EINPUT;
-            break;
-        }
-        if (chunk.len == 0)
-            break;
-        if (chunk.len > max || b.old.count > max - chunk.len) {
-            snprintf(err, errlen, "%s: larger than %zu MiB, the most fix and diff read "
-                     "(check has no limit)", name, max >> 20);
-            st = TQC_ELIMIT;
-            break;
-        }
-        st = fix_chunk(&b, chunk.text, chunk.len, chunk.base_line, chunk.base_column);
-    }
-    tqc_reader_close(rd);
+        st = format == TQC_INPUT_TEXT ? fix_text_file(&b, path, err, errlen)
+                                      : fix_markup(&b, path, format, err, errlen);
     if (st == TQC_OK)
         st = builder_finish(&b, out);
     if (st == TQC_ENOMEM)

@@ -7,9 +7,12 @@
  *                   what the reporters need (report/fixes.h): the original and corrected
  *                   bytes, the changed regions with the fixes that made them, and the
  *                   findings of the original text.
- * fix/diff read a whole file (up to TQC_FIX_MAX_BYTES) because a diff needs context lines
- * across chunk boundaries and an in-place fix writes the whole file at once; the file is
- * still checked chunk by chunk, exactly as `tqc check` does, so the findings agree.
+ * fix/diff keep a whole file (up to TQC_FIX_MAX_BYTES) because a diff needs context lines
+ * across chunk boundaries and an in-place fix writes the whole file at once; the file
+ * still goes through the one file loop of every command (tqc_pipe_file, run/pipeline.h:
+ * input, language, check, suppress, baseline), a plain file chunk by chunk, so the
+ * findings agree with `tqc check`'s. The loop's check hook checks a doc and drops what
+ * the suppressions and the baseline leave out; its sink runs the fix rounds on it.
  * Nothing here prints, exits or writes files (see core/atomic.h for that). */
 #ifndef TQC_FIX_H
 #define TQC_FIX_H
@@ -99,9 +102,16 @@ typedef struct tqc_fix_options {
      * in the file's bytes. */
     tqc_input_format format;
     const char *lang;       /* doc language code */
-    /* --lang auto: a bilingual file's units are checked in the languages it declares
-     * (read/input.h), each by the checker's sibling for it (tqc_checker_for_lang). */
+    /* --lang auto: the pipeline's language stage (run/pipeline.h) tells an article's
+     * language from its first doc (tqc_fix_file; a buffer is in ck's), and a bilingual
+     * file's units are checked in the languages it declares (read/input.h), each by the
+     * checker's sibling for it (tqc_checker_for_lang). */
     bool lang_from_file;
+    /* The language stage's hook (tqc_pipe_hooks.lang), called with ctx in the first
+     * round: what it told, for the caller's note. NULL: nothing said. */
+    tqc_status (*on_lang)(void *ctx, const tqc_pipe_lang *pl, const tqc_doc *doc,
+                          tqc_checker *ck, bool told);
+    void *ctx;
     bool all_fixes;
     /* The pipeline's baseline stage (run/pipeline.h): what it leaves out is neither
      * fixed nor in the result, as tqc check would not report it. NULL: nothing. */
@@ -137,8 +147,10 @@ typedef struct tqc_fix_result {
     bool all_fixes;
 } tqc_fix_result;
 
-/* Checks path ("-": standard input) chunk by chunk with ck and fixes it as described
- * above. On failure err names the file and the cause; TQC_ELIMIT beyond max_bytes. */
+/* Checks path ("-": standard input) through the pipeline with ck (or the checker of the
+ * language told, opts->lang_from_file) and fixes it as described above. On failure err
+ * names the file and the cause; TQC_ELIMIT beyond max_bytes; a UTF-16 text is refused
+ * (check reads it decoded; fix would write it back as UTF-8). */
 tqc_status tqc_fix_file(tqc_checker *ck, const char *path, const tqc_fix_options *opts,
                         tqc_fix_result **out, char *err, size_t errlen);
 /* The same for text[0, len) in memory, checked as one chunk (plain text). */
