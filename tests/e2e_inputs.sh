@@ -88,7 +88,7 @@ check "jsonl source compared" "$(has '"rule":"number".*"segment":"r2"' "$tmp/out
 check "jsonl numeric id" "$(lacks '"segment":"3"' "$tmp/out"; echo $?)"
 run "malformed jsonl" 2 check "$data/bad.jsonl" "$data/records.jsonl"
 check "jsonl error names file, line and column" \
-    "$(has 'bad.jsonl:2:37: invalid JSON record: bad \\u escape' "$tmp/err"; echo $?)" "$(cat "$tmp/err")"
+    "$(has 'bad.jsonl:2:41: invalid JSON record: invalid escape' "$tmp/err"; echo $?)" "$(cat "$tmp/err")"
 
 # --- hardening ---
 run "external entity refused" 2 check --format jsonl "$data/xxe.xlf" "$data/article.txt"

@@ -2,13 +2,18 @@
  * "source_lang"?}. `id` (a string or a number) becomes doc->segment; `source` becomes
  * doc->source in source_lang. `target` is taken for `text` when there is no `text`
  * (the field name of MT evaluation sets). Other fields are skipped.
- * The parser is small and strict (RFC 8259): a malformed record stops the file with
- * its line and column. The file streams a record at a time (bounded by
- * TQC_INPUT_MAX_RECORD); string escapes are decoded, and the map puts each unescaped
- * run of a string at its exact column, each escape at its backslash. */
+ * Each line is parsed by jansson (json_loadb), tqc's one JSON library: it decides
+ * whether the record is valid JSON (RFC 8259; a bad line is its own error, with its
+ * line and column) and gives the short fields. jansson gives no byte offsets, and a
+ * finding must point into the line, so a small scan (find_members below) walks the
+ * record jansson accepted to find the raw bytes of the "text" and "source" strings (and
+ * of a numeric id, kept as written), and decode_string decodes them with the map: each
+ * unescaped run of a string at its exact column, each escape at its backslash. The file
+ * streams a record at a time (bounded by TQC_INPUT_MAX_RECORD). */
 #include "read/input_priv.h"
 
 #include <errno.h>
+#include <jansson.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,20 +38,25 @@ typedef struct jsonl {
     tqc_strmap *ids;        /* id -> 1-based line of its first record */
 } jsonl;
 
-/* One record being parsed. */
+/* A member's value in the record's bytes: s[start, end) (a string: inside its quotes). */
+typedef struct member {
+    size_t start, end;
+    bool found;
+} member;
+
+/* One record being read. */
 typedef struct rec {
-    tqc_input *in;
-    jsonl *j;
     const char *s;
-    size_t len, i;
+    size_t len;
     size_t line_off, line; /* the record's file offset and 0-based line */
     tqc_srcpos cur;        /* position of s[cur.off - line_off], moved forward */
     char err[256];
     size_t err_at;         /* byte in s where the error is */
-    bool failed;
-    /* Fields seen. */
+    /* Fields read. */
     char id[JSONL_MAX_FIELD], lang[JSONL_MAX_FIELD], source_lang[JSONL_MAX_FIELD];
-    bool has_id, has_lang, has_source_lang, has_text, has_source, text_is_target;
+    bool has_id, has_lang, has_source_lang, has_source;
+    member text, target, source, id_raw;
+    bool text_is_target;
     tqc_srcpos text_at, source_at;
 } rec;
 
@@ -61,19 +71,9 @@ static tqc_srcpos pos_at(rec *r, size_t i)
 
 static bool fail(rec *r, size_t at, const char *msg)
 {
-    if (!r->failed) {
-        r->failed = true;
-        r->err_at = at;
-        snprintf(r->err, sizeof r->err, "%s", msg);
-    }
+    snprintf(r->err, sizeof r->err, "%s", msg);
+    r->err_at = at;
     return false;
-}
-
-static void skip_ws(rec *r)
-{
-    while (r->i < r->len && (r->s[r->i] == ' ' || r->s[r->i] == '\t' || r->s[r->i] == '\r' ||
-                             r->s[r->i] == '\n'))
-        r->i++;
 }
 
 static int hexval(char c)
@@ -82,297 +82,226 @@ static int hexval(char c)
         return c - '0';
     if (c >= 'a' && c <= 'f')
         return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
+    return c >= 'A' && c <= 'F' ? c - 'A' + 10 : 0;
 }
 
-static bool hex4(rec *r, size_t at, uint32_t *out)
+static uint32_t hex4(const char *p)
 {
-    if (at + 4 > r->len)
-        return false;
-    uint32_t v = 0;
-    for (size_t k = 0; k < 4; k++) {
-        int h = hexval(r->s[at + k]);
-        if (h < 0)
-            return false;
-        v = v * 16 + (uint32_t)h;
-    }
-    *out = v;
-    return true;
+    return (uint32_t)(hexval(p[0]) << 12 | hexval(p[1]) << 8 | hexval(p[2]) << 4 | hexval(p[3]));
 }
 
-/* Parses the string at s[i] == '"'. Its decoded bytes go to tb (with the map) when tb
- * is not NULL, else to small[cap] (NUL-terminated) when small is not NULL. */
-static bool parse_string(rec *r, tqc_tb *tb, char *small, size_t cap)
+/* Decodes the string s[start, end) (inside its quotes) of a record jansson accepted: to
+ * tb with the map when tb is not NULL, else to small[cap] (NUL-terminated; false when
+ * it does not fit). */
+static bool decode_string(rec *r, size_t start, size_t end, tqc_tb *tb, char *small, size_t cap)
 {
-    size_t i = r->i + 1, run = i, n_small = 0;
+    size_t i = start, run = start, n_small = 0;
     for (;;) {
-        if (i >= r->len)
-            return fail(r, r->i, "unterminated string");
-        unsigned char c = (unsigned char)r->s[i];
-        if (c != '"' && c != '\\' && c >= 0x20) {
+        while (i < end && r->s[i] != '\\')
             i++;
-            continue;
-        }
-        /* End of a raw run. */
-        if (i > run) {
-            if (tb)
+        if (i > run) {  /* a raw run */
+            if (tb) {
                 tqc_tb_append(tb, r->s + run, i - run, pos_at(r, run), true);
-            else if (small) {
+            } else {
                 if (n_small + (i - run) >= cap)
-                    return fail(r, run, "string field too long");
+                    return false;
                 memcpy(small + n_small, r->s + run, i - run);
                 n_small += i - run;
             }
         }
-        if (c == '"')
+        if (i >= end)
             break;
-        if (c < 0x20)
-            return fail(r, i, "control character in a string (escape it)");
-        /* An escape. */
         size_t esc = i;
-        if (i + 1 >= r->len)
-            return fail(r, i, "unterminated string");
         char out[8];
         size_t n = 1;
         switch (r->s[i + 1]) {
-        case '"': out[0] = '"'; break;
-        case '\\': out[0] = '\\'; break;
-        case '/': out[0] = '/'; break;
         case 'b': out[0] = '\b'; break;
         case 'f': out[0] = '\f'; break;
         case 'n': out[0] = '\n'; break;
         case 'r': out[0] = '\r'; break;
         case 't': out[0] = '\t'; break;
         case 'u': {
-            uint32_t cp;
-            if (!hex4(r, i + 2, &cp))
-                return fail(r, i, "bad \\u escape");
+            uint32_t cp = hex4(r->s + i + 2);
             i += 4;
+            /* jansson refuses a lone surrogate: a high one is followed by its low one. */
             if (cp >= 0xD800 && cp <= 0xDBFF) {
-                uint32_t lo;
-                if (i + 2 < r->len && r->s[i + 2] == '\\' && i + 3 < r->len &&
-                    r->s[i + 3] == 'u' && hex4(r, i + 4, &lo) && lo >= 0xDC00 && lo <= 0xDFFF) {
-                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                    i += 6;
-                } else {
-                    cp = 0xFFFD;   /* a lone surrogate is no character */
-                }
-            } else if ((cp >= 0xDC00 && cp <= 0xDFFF) || cp == 0) {
-                cp = 0xFFFD;       /* a lone low surrogate; NUL would end C strings */
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (hex4(r->s + i + 4) - 0xDC00);
+                i += 6;
+            } else if (cp == 0) {
+                cp = 0xFFFD;    /* NUL would end C strings */
             }
             n = tqc_text_encode((int32_t)cp, out);
             break;
         }
-        default:
-            return fail(r, i, "unknown escape");
+        default: out[0] = r->s[i + 1]; break;   /* '"', '\\', '/' */
         }
         i += 2;
-        if (tb)
+        if (tb) {
             tqc_tb_append(tb, out, n, pos_at(r, esc), false);
-        else if (small) {
+        } else {
             if (n_small + n >= cap)
-                return fail(r, esc, "string field too long");
+                return false;
             memcpy(small + n_small, out, n);
             n_small += n;
         }
         run = i;
     }
-    if (small)
+    if (!tb)
         small[n_small] = '\0';
-    r->i = i + 1;
     return true;
 }
 
-static bool parse_number(rec *r, char *small, size_t cap)
+static size_t skip_ws(const char *s, size_t len, size_t i)
 {
-    size_t b = r->i, i = b;
-    if (i < r->len && r->s[i] == '-')
+    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
         i++;
-    if (i >= r->len || r->s[i] < '0' || r->s[i] > '9')
-        return fail(r, b, "expected a value");
-    if (r->s[i] == '0')
-        i++;
-    else
-        while (i < r->len && r->s[i] >= '0' && r->s[i] <= '9')
-            i++;
-    if (i < r->len && r->s[i] == '.') {
-        i++;
-        if (i >= r->len || r->s[i] < '0' || r->s[i] > '9')
-            return fail(r, i, "digit expected after '.'");
-        while (i < r->len && r->s[i] >= '0' && r->s[i] <= '9')
-            i++;
-    }
-    if (i < r->len && (r->s[i] == 'e' || r->s[i] == 'E')) {
-        i++;
-        if (i < r->len && (r->s[i] == '+' || r->s[i] == '-'))
-            i++;
-        if (i >= r->len || r->s[i] < '0' || r->s[i] > '9')
-            return fail(r, i, "digit expected in exponent");
-        while (i < r->len && r->s[i] >= '0' && r->s[i] <= '9')
-            i++;
-    }
-    if (small) {
-        if (i - b >= cap)
-            return fail(r, b, "number too long");
-        memcpy(small, r->s + b, i - b);
-        small[i - b] = '\0';
-    }
-    r->i = i;
-    return true;
+    return i;
 }
 
-static bool parse_value(rec *r, size_t depth);
-
-static bool parse_container(rec *r, size_t depth)
+/* The end of the string whose opening quote is s[i]: the index of its closing quote. */
+static size_t string_end(const char *s, size_t len, size_t i)
 {
-    char open = r->s[r->i], close = open == '{' ? '}' : ']';
-    if (depth >= TQC_INPUT_MAX_DEPTH)
-        return fail(r, r->i, "nested too deep");
-    r->i++;
-    skip_ws(r);
-    if (r->i < r->len && r->s[r->i] == close) {
-        r->i++;
-        return true;
-    }
-    for (;;) {
-        skip_ws(r);
-        if (open == '{') {
-            if (r->i >= r->len || r->s[r->i] != '"')
-                return fail(r, r->i, "expected a key");
-            if (!parse_string(r, NULL, NULL, 0))
-                return false;
-            skip_ws(r);
-            if (r->i >= r->len || r->s[r->i] != ':')
-                return fail(r, r->i, "expected ':' after a key");
-            r->i++;
-            skip_ws(r);
-        }
-        if (!parse_value(r, depth + 1))
-            return false;
-        skip_ws(r);
-        if (r->i < r->len && r->s[r->i] == ',') {
-            r->i++;
+    for (i++; i < len && s[i] != '"'; i++)
+        if (s[i] == '\\')
+            i++;
+    return i;
+}
+
+/* The end of the value at s[i] (valid JSON), or SIZE_MAX when it nests deeper than
+ * TQC_INPUT_MAX_DEPTH. */
+static size_t value_end(const char *s, size_t len, size_t i)
+{
+    size_t depth = 0;
+    do {
+        if (s[i] == '"') {
+            i = string_end(s, len, i) + 1;
             continue;
         }
-        if (r->i < r->len && r->s[r->i] == close) {
-            r->i++;
-            return true;
+        if (s[i] == '{' || s[i] == '[') {
+            if (++depth > TQC_INPUT_MAX_DEPTH)
+                return SIZE_MAX;
+        } else if (s[i] == '}' || s[i] == ']') {
+            depth--;
+        } else if (depth == 0) {    /* a number or a literal */
+            while (i < len && s[i] != ',' && s[i] != '}' && s[i] != ']' && s[i] != ' ' &&
+                   s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+                i++;
+            return i;
         }
-        return fail(r, r->i, open == '{' ? "expected ',' or '}'" : "expected ',' or ']'");
+        i++;
+    } while (depth > 0 && i < len);
+    return i;
+}
+
+/* Walks the top-level object jansson accepted and notes where the members tqc needs
+ * the bytes of are (the last of a repeated key, as jansson keeps it). */
+static bool find_members(rec *r)
+{
+    const char *s = r->s;
+    size_t i = skip_ws(s, r->len, 0) + 1;   /* past '{' */
+    for (;;) {
+        i = skip_ws(s, r->len, i);
+        if (i >= r->len || s[i] != '"')
+            return true;    /* '}' */
+        size_t key_end = string_end(s, r->len, i);
+        char key[16];
+        /* A key with an escape is compared decoded, as jansson does. */
+        if (!decode_string(r, i + 1, key_end, NULL, key, sizeof key))
+            key[0] = '\0';
+        i = skip_ws(s, r->len, skip_ws(s, r->len, key_end + 1) + 1);   /* past ':' */
+        size_t end = value_end(s, r->len, i);
+        if (end == SIZE_MAX)
+            return fail(r, i, "nested too deep");
+        member m = {i, end, true};
+        if (s[i] == '"')
+            m = (member){i + 1, end - 1, true};
+        if (strcmp(key, "text") == 0)
+            r->text = m;
+        else if (strcmp(key, "target") == 0)
+            r->target = m;
+        else if (strcmp(key, "source") == 0)
+            r->source = m;
+        else if (strcmp(key, "id") == 0)
+            r->id_raw = m;
+        i = skip_ws(s, r->len, end);
+        if (i < r->len && s[i] == ',')
+            i++;
     }
 }
 
-static bool parse_literal(rec *r, const char *word)
+/* A short string field into out[JSONL_MAX_FIELD]; false when too long. */
+static bool short_field(rec *r, json_t *v, char *out, size_t at)
 {
-    size_t n = strlen(word);
-    if (r->len - r->i < n || memcmp(r->s + r->i, word, n) != 0)
-        return fail(r, r->i, "expected a value");
-    r->i += n;
+    size_t n = json_string_length(v);
+    if (n >= JSONL_MAX_FIELD)
+        return fail(r, at, "string field too long");
+    memcpy(out, json_string_value(v), n + 1);
     return true;
 }
 
-static bool parse_value(rec *r, size_t depth)
+/* The record in r->s: parsed by jansson, its text and source found and decoded into
+ * j->text and j->source. */
+static bool parse_record(rec *r, jsonl *j)
 {
-    if (r->i >= r->len)
-        return fail(r, r->i, "expected a value");
-    switch (r->s[r->i]) {
-    case '"': return parse_string(r, NULL, NULL, 0);
-    case '{':
-    case '[': return parse_container(r, depth);
-    case 't': return parse_literal(r, "true");
-    case 'f': return parse_literal(r, "false");
-    case 'n': return parse_literal(r, "null");
-    default: return parse_number(r, NULL, 0);
+    json_error_t e;
+    /* Any value, so that an array gets the clear message below; a \u0000 is taken (it
+     * becomes U+FFFD, as NUL would end C strings). */
+    json_t *root = json_loadb(r->s, r->len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &e);
+    if (!root)
+        return fail(r, e.position > 0 && (size_t)e.position <= r->len ? (size_t)e.position - 1 : 0,
+                    e.text);
+    bool ok = false;
+    if (!json_is_object(root)) {
+        fail(r, skip_ws(r->s, r->len, 0), "a record must be a JSON object");
+        goto out;
     }
-}
-
-/* The top-level object, keeping the fields tqc reads. */
-static bool parse_record(rec *r)
-{
-    skip_ws(r);
-    if (r->i >= r->len || r->s[r->i] != '{')
-        return fail(r, r->i, "a record must be a JSON object");
-    r->i++;
-    skip_ws(r);
-    if (r->i < r->len && r->s[r->i] == '}') {
-        r->i++;
-    } else {
-        for (;;) {
-            skip_ws(r);
-            if (r->i >= r->len || r->s[r->i] != '"')
-                return fail(r, r->i, "expected a key");
-            char key[32];
-            size_t key_at = r->i;
-            if (!parse_string(r, NULL, key, sizeof key)) {
-                if (strcmp(r->err, "string field too long") != 0)
-                    return false;
-                /* A long key is none of ours: parse it again as an ordinary string. */
-                r->failed = false;
-                r->i = key_at;
-                key[0] = '\0';
-                if (!parse_string(r, NULL, NULL, 0))
-                    return false;
-            }
-            skip_ws(r);
-            if (r->i >= r->len || r->s[r->i] != ':')
-                return fail(r, r->i, "expected ':' after a key");
-            r->i++;
-            skip_ws(r);
-            bool ok;
-            bool is_str = r->i < r->len && r->s[r->i] == '"';
-            bool text = strcmp(key, "text") == 0;
-            bool target = strcmp(key, "target") == 0 && (!r->has_text || r->text_is_target);
-            if ((text || target) && is_str) {
-                tqc_tb_reset(&r->j->text);
-                r->text_at = pos_at(r, r->i + 1);
-                ok = parse_string(r, &r->j->text, NULL, 0);
-                r->has_text = true;
-                r->text_is_target = target;
-            } else if (strcmp(key, "source") == 0 && is_str) {
-                tqc_tb_reset(&r->j->source);
-                r->source_at = pos_at(r, r->i + 1);
-                ok = parse_string(r, &r->j->source, NULL, 0);
-                r->has_source = true;
-            } else if (strcmp(key, "id") == 0 && (is_str || (r->i < r->len &&
-                       (r->s[r->i] == '-' || (r->s[r->i] >= '0' && r->s[r->i] <= '9'))))) {
-                ok = is_str ? parse_string(r, NULL, r->id, sizeof r->id)
-                            : parse_number(r, r->id, sizeof r->id);
-                r->has_id = true;
-            } else if (strcmp(key, "lang") == 0 && is_str) {
-                ok = parse_string(r, NULL, r->lang, sizeof r->lang);
-                r->has_lang = true;
-            } else if (strcmp(key, "source_lang") == 0 && is_str) {
-                ok = parse_string(r, NULL, r->source_lang, sizeof r->source_lang);
-                r->has_source_lang = true;
-            } else if ((text || strcmp(key, "source") == 0) && !is_str &&
-                       !(r->i < r->len && r->s[r->i] == 'n')) {
-                return fail(r, r->i, text ? "\"text\" must be a string"
-                                          : "\"source\" must be a string");
-            } else {
-                ok = parse_value(r, 1);
-            }
-            if (!ok)
-                return false;
-            skip_ws(r);
-            if (r->i < r->len && r->s[r->i] == ',') {
-                r->i++;
-                continue;
-            }
-            if (r->i < r->len && r->s[r->i] == '}') {
-                r->i++;
-                break;
-            }
-            return fail(r, r->i, "expected ',' or '}'");
+    if (!find_members(r))
+        goto out;
+    json_t *text = json_object_get(root, "text"), *source = json_object_get(root, "source");
+    if (text && !json_is_string(text) && !json_is_null(text)) {
+        fail(r, r->text.start, "\"text\" must be a string");
+        goto out;
+    }
+    if (source && !json_is_string(source) && !json_is_null(source)) {
+        fail(r, r->source.start, "\"source\" must be a string");
+        goto out;
+    }
+    r->text_is_target = !json_is_string(text);
+    if (r->text_is_target && !json_is_string(json_object_get(root, "target"))) {
+        fail(r, 0, "record without \"text\"");
+        goto out;
+    }
+    json_t *id = json_object_get(root, "id"), *lang = json_object_get(root, "lang"),
+           *source_lang = json_object_get(root, "source_lang");
+    if (json_is_string(id)) {
+        if (!(r->has_id = short_field(r, id, r->id, r->id_raw.start)))
+            goto out;
+    } else if (json_is_number(id)) {   /* as written: 7, 1e3 */
+        size_t n = r->id_raw.end - r->id_raw.start;
+        if (n >= JSONL_MAX_FIELD) {
+            fail(r, r->id_raw.start, "number too long");
+            goto out;
         }
+        memcpy(r->id, r->s + r->id_raw.start, n);
+        r->id[n] = '\0';
+        r->has_id = true;
     }
-    skip_ws(r);
-    if (r->i < r->len)
-        return fail(r, r->i, "text after the record (one record a line)");
-    if (!r->has_text)
-        return fail(r, 0, "record without \"text\"");
-    return true;
+    if (json_is_string(lang) && !(r->has_lang = short_field(r, lang, r->lang, 0)))
+        goto out;
+    if (json_is_string(source_lang) &&
+        !(r->has_source_lang = short_field(r, source_lang, r->source_lang, 0)))
+        goto out;
+    member t = r->text_is_target ? r->target : r->text;
+    r->text_at = pos_at(r, t.start);
+    decode_string(r, t.start, t.end, &j->text, NULL, 0);
+    if ((r->has_source = json_is_string(source))) {
+        r->source_at = pos_at(r, r->source.start);
+        decode_string(r, r->source.start, r->source.end, &j->source, NULL, 0);
+    }
+    ok = true;
+out:
+    json_decref(root);
+    return ok;
 }
 
 /* ---- the reader ---- */
@@ -497,12 +426,12 @@ static tqc_status jsonl_next(tqc_input *in, tqc_doc **out, char *err, size_t err
         rec *r = tqc_calloc(1, sizeof *r);
         if (!r)
             return TQC_ENOMEM;
-        *r = (rec){.in = in, .j = j, .s = line + skip, .len = n - skip,
-                   .line_off = line_off + skip, .line = line_no};
+        *r = (rec){.s = line + skip, .len = n - skip, .line_off = line_off + skip,
+                   .line = line_no};
         r->cur = (tqc_srcpos){r->line_off, line_no, 0, line_no ? r->line_off : 0};
         tqc_tb_reset(&j->text);
         tqc_tb_reset(&j->source);
-        if (!parse_record(r)) {
+        if (!parse_record(r, j)) {
             tqc_srcpos at = pos_at(r, r->err_at);
             tqc_input_error(in, err, errlen, at.line + 1, at.col + 1, "invalid JSON record: %s",
                             r->err);
