@@ -1240,18 +1240,7 @@ static tqc_status decode_legacy(html *h, const char *enc)
         in += 2;
         left -= 2;
     }
-    while (left) {
-        if (iconv(cd, &in, &left, &dst, &room) != (size_t)-1)
-            break;
-        if (errno == E2BIG)
-            break;  /* cannot happen with 4 bytes a byte; stop rather than loop */
-        memcpy(dst, "\xEF\xBF\xBD", 3);     /* EILSEQ or a truncated last sequence */
-        dst += 3;
-        room -= 3;
-        in++;
-        left--;
-        iconv(cd, NULL, NULL, NULL, NULL);
-    }
+    tqc_iconv_utf8(cd, &in, &left, &dst, &room, true);
     iconv_close(cd);
     size_t len = (size_t)(dst - out);
     char *fit = tqc_realloc(out, len + 1);

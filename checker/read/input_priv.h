@@ -4,6 +4,7 @@
 #ifndef TQC_INPUT_PRIV_H
 #define TQC_INPUT_PRIV_H
 
+#include <iconv.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -99,6 +100,12 @@ int tqc_tb_last(const tqc_tb *tb);
 tqc_status tqc_tb_finish(tqc_tb *tb, const char *name, const char *lang, const char *segment,
                          tqc_srcpos empty_at, tqc_doc **out);
 
+/* Converts (*in)[0, *left) with cd (iconv to UTF-8) at *dst, *room bytes (4 an input
+ * byte is always enough); a sequence the encoding does not have becomes U+FFFD, and so
+ * does one cut by the end when last (otherwise it is left for the next call). Advances
+ * *in, *left, *dst and *room. For the legacy pages and files HTML and XML read. */
+void tqc_iconv_utf8(iconv_t cd, char **in, size_t *left, char **dst, size_t *room, bool last);
+
 /* libxml2, hardened: initialised once, with an external entity loader that refuses
  * everything (so no DTD, entity or XInclude is ever read from disk or network). */
 void tqc_xml_harden(void);
@@ -130,5 +137,25 @@ size_t tqc_xml_line(const tqc_xml *x);
  * the positions of its events are those of the decoded bytes. */
 bool tqc_xml_decoded(const tqc_xml *x);
 void tqc_xml_close(tqc_xml *x);
+
+/* The docs an XML reader (XLIFF, TMX) made from one block's events, handed out one at a
+ * time; a parse error comes after the docs read before it. */
+typedef struct tqc_xml_queue {
+    tqc_doc **docs;
+    size_t head, len, cap;
+    bool done;
+    tqc_status failed;      /* the error after the queued docs */
+    char err[512];
+} tqc_xml_queue;
+
+/* Queues doc, a unit x's events just completed (its maps marked decoded when the file
+ * was, tqc_xml_decoded); when out of memory frees it and stops the parse. */
+void tqc_xml_queue_push(tqc_xml_queue *q, tqc_xml *x, tqc_doc *doc);
+/* The next queued doc in *out (the caller's), feeding x the next blocks while there is
+ * none; NULL at the end of the file. */
+tqc_status tqc_xml_queue_next(tqc_xml_queue *q, tqc_xml *x, tqc_doc **out, char *err,
+                              size_t errlen);
+/* Frees the docs not handed out. */
+void tqc_xml_queue_free(tqc_xml_queue *q);
 
 #endif

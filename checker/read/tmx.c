@@ -38,11 +38,7 @@ typedef struct tmx {
     int role;               /* TUV_* of the variant being read */
     size_t hide;            /* open code elements whose content is native code */
     tqc_srcpos source_at, target_at;
-    tqc_doc **queue;        /* docs made, not yet handed out */
-    size_t q_head, q_len, q_cap;
-    bool done;
-    tqc_status failed;      /* the error after the queued docs */
-    char err[512];
+    tqc_xml_queue queue;    /* docs made, not yet handed out */
 } tmx;
 
 static const char *attr(const char *const *attrs, const char *name)
@@ -190,22 +186,7 @@ static void on_end(void *user, const char *name, tqc_srcpos at)
                                                       : "out of memory");
             return;
         }
-        if (t->q_len == t->q_cap) {
-            size_t ncap = t->q_cap ? t->q_cap * 2 : 8;
-            tqc_doc **q = tqc_realloc(t->queue, ncap * sizeof *q);
-            if (!q) {
-                tqc_doc_free(doc);
-                tqc_xml_fail(t->xml, TQC_ENOMEM, "out of memory");
-                return;
-            }
-            t->queue = q;
-            t->q_cap = ncap;
-        }
-        /* Offsets of a file decoded to UTF-8 are the decoded copy's: no fix may edit. */
-        doc->map_decoded = tqc_xml_decoded(t->xml);
-        if (doc->source)
-            doc->source->map_decoded = doc->map_decoded;
-        t->queue[t->q_len++] = doc;
+        tqc_xml_queue_push(&t->queue, t->xml, doc);
         t->doc_count++;
     }
 }
@@ -235,19 +216,9 @@ static tqc_status tmx_next(tqc_input *in, tqc_doc **out, char *err, size_t errle
 {
     tmx *t = in->state;
     *out = NULL;
-    while (t->q_head == t->q_len && !t->done && !t->failed) {
-        t->q_head = t->q_len = 0;
-        t->failed = tqc_xml_step(t->xml, &t->done, t->err, sizeof t->err);
-    }
-    /* The units read before an error are checked; the error comes after them. */
-    if (t->q_head == t->q_len && t->failed) {
-        snprintf(err, errlen, "%s", t->err);
-        return t->failed;
-    }
-    if (t->q_head < t->q_len) {
-        *out = t->queue[t->q_head++];
-        return TQC_OK;
-    }
+    tqc_status st = tqc_xml_queue_next(&t->queue, t->xml, out, err, errlen);
+    if (st != TQC_OK || *out)
+        return st;
     if (t->tu_count && !t->doc_count) {
         tqc_input_error(in, err, errlen, 0, 0,
                         "%zu translation units, none with a variant in '%s' (--lang)",
@@ -263,9 +234,7 @@ static void tmx_close(tqc_input *in)
     if (!t)
         return;
     tqc_xml_close(t->xml);
-    for (size_t i = t->q_head; i < t->q_len; i++)
-        tqc_doc_free(t->queue[i]);
-    free(t->queue);
+    tqc_xml_queue_free(&t->queue);
     tqc_tb_free(&t->source);
     tqc_tb_free(&t->target);
     free(t);

@@ -72,11 +72,7 @@ typedef struct xliff {
     tqc_srcpos seg_at;
     seg_list seg_src, seg_trg;
     tqc_srcpos source_at, target_at;
-    tqc_doc **queue;        /* docs made, not yet handed out */
-    size_t q_head, q_len, q_cap;
-    bool done;
-    tqc_status failed;      /* the error after the queued docs */
-    char err[512];
+    tqc_xml_queue queue;    /* docs made, not yet handed out */
 } xliff;
 
 static const char *attr(const char *const *attrs, const char *name)
@@ -336,10 +332,6 @@ static void on_start(void *user, const char *name, const char *const *attrs, tqc
 
 static void queue_doc(xliff *x, tqc_doc *doc)
 {
-    /* Offsets of a file decoded to UTF-8 are the decoded copy's: no fix may edit. */
-    doc->map_decoded = tqc_xml_decoded(x->xml);
-    if (doc->source)
-        doc->source->map_decoded = doc->map_decoded;
     if (x->problem_count) {
         doc->problems = tqc_arena_alloc(doc->arena, x->problem_count * sizeof *doc->problems);
         for (size_t i = 0; doc->problems && i < x->problem_count; i++)
@@ -348,18 +340,7 @@ static void queue_doc(xliff *x, tqc_doc *doc)
                 doc->problem_count++;
         x->problem_count = 0;
     }
-    if (x->q_len == x->q_cap) {
-        size_t ncap = x->q_cap ? x->q_cap * 2 : 8;
-        tqc_doc **q = tqc_realloc(x->queue, ncap * sizeof *q);
-        if (!q) {
-            tqc_doc_free(doc);
-            tqc_xml_fail(x->xml, TQC_ENOMEM, "out of memory");
-            return;
-        }
-        x->queue = q;
-        x->q_cap = ncap;
-    }
-    x->queue[x->q_len++] = doc;
+    tqc_xml_queue_push(&x->queue, x->xml, doc);
 }
 
 /* A segment is complete: its target (if any) becomes a doc with its source. */
@@ -502,18 +483,7 @@ static tqc_status xliff_next(tqc_input *in, tqc_doc **out, char *err, size_t err
 {
     xliff *x = in->state;
     *out = NULL;
-    while (x->q_head == x->q_len && !x->done && !x->failed) {
-        x->q_head = x->q_len = 0;
-        x->failed = tqc_xml_step(x->xml, &x->done, x->err, sizeof x->err);
-    }
-    /* The units read before an error are checked; the error comes after them. */
-    if (x->q_head == x->q_len && x->failed) {
-        snprintf(err, errlen, "%s", x->err);
-        return x->failed;
-    }
-    if (x->q_head < x->q_len)
-        *out = x->queue[x->q_head++];
-    return TQC_OK;
+    return tqc_xml_queue_next(&x->queue, x->xml, out, err, errlen);
 }
 
 static void xliff_close(tqc_input *in)
@@ -522,9 +492,7 @@ static void xliff_close(tqc_input *in)
     if (!x)
         return;
     tqc_xml_close(x->xml);
-    for (size_t i = x->q_head; i < x->q_len; i++)
-        tqc_doc_free(x->queue[i]);
-    free(x->queue);
+    tqc_xml_queue_free(&x->queue);
     tqc_tb_free(&x->source);
     tqc_tb_free(&x->target);
     tqc_tb_free(&x->segtb);

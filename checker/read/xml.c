@@ -358,21 +358,26 @@ static size_t decode_block(tqc_xml *x, char *out, size_t room, bool last)
 {
     char *in = x->raw, *dst = out;
     size_t left = x->raw_len;
-    while (left) {
-        if (iconv(x->cd, &in, &left, &dst, &room) != (size_t)-1)
-            break;
-        if (errno == E2BIG || (errno == EINVAL && !last))
-            break;  /* E2BIG cannot happen at 4 bytes a byte; EINVAL: cut, wait for more */
-        memcpy(dst, "\xEF\xBF\xBD", 3);
-        dst += 3;
-        room -= 3;
-        in++;
-        left--;
-        iconv(x->cd, NULL, NULL, NULL, NULL);
-    }
+    tqc_iconv_utf8(x->cd, &in, &left, &dst, &room, last);
     memmove(x->raw, in, left);
     x->raw_len = left;
     return (size_t)(dst - out);
+}
+
+void tqc_iconv_utf8(iconv_t cd, char **in, size_t *left, char **dst, size_t *room, bool last)
+{
+    while (*left) {
+        if (iconv(cd, in, left, dst, room) != (size_t)-1)
+            break;
+        if (errno == E2BIG || (errno == EINVAL && !last))
+            break;  /* E2BIG cannot happen at 4 bytes a byte; EINVAL: cut, wait for more */
+        memcpy(*dst, "\xEF\xBF\xBD", 3);
+        *dst += 3;
+        *room -= 3;
+        (*in)++;
+        (*left)--;
+        iconv(cd, NULL, NULL, NULL, NULL);
+    }
 }
 
 tqc_status tqc_xml_open(tqc_input *in, const tqc_xml_events *ev, tqc_xml **out,
@@ -531,4 +536,52 @@ void tqc_xml_close(tqc_xml *x)
         iconv_close(x->cd);
     free(x->win);
     free(x);
+}
+
+/* ---- the unit queue of XLIFF and TMX ---- */
+
+void tqc_xml_queue_push(tqc_xml_queue *q, tqc_xml *x, tqc_doc *doc)
+{
+    /* Offsets of a file decoded to UTF-8 are the decoded copy's: no fix may edit. */
+    doc->map_decoded = tqc_xml_decoded(x);
+    if (doc->source)
+        doc->source->map_decoded = doc->map_decoded;
+    if (q->len == q->cap) {
+        size_t ncap = q->cap ? q->cap * 2 : 8;
+        tqc_doc **grown = tqc_realloc(q->docs, ncap * sizeof *grown);
+        if (!grown) {
+            tqc_doc_free(doc);
+            tqc_xml_fail(x, TQC_ENOMEM, "out of memory");
+            return;
+        }
+        q->docs = grown;
+        q->cap = ncap;
+    }
+    q->docs[q->len++] = doc;
+}
+
+tqc_status tqc_xml_queue_next(tqc_xml_queue *q, tqc_xml *x, tqc_doc **out, char *err,
+                              size_t errlen)
+{
+    *out = NULL;
+    while (q->head == q->len && !q->done && !q->failed) {
+        q->head = q->len = 0;
+        q->failed = tqc_xml_step(x, &q->done, q->err, sizeof q->err);
+    }
+    /* The units read before an error are checked; the error comes after them. */
+    if (q->head == q->len && q->failed) {
+        snprintf(err, errlen, "%s", q->err);
+        return q->failed;
+    }
+    if (q->head < q->len)
+        *out = q->docs[q->head++];
+    return TQC_OK;
+}
+
+void tqc_xml_queue_free(tqc_xml_queue *q)
+{
+    for (size_t i = q->head; i < q->len; i++)
+        tqc_doc_free(q->docs[i]);
+    free(q->docs);
+    memset(q, 0, sizeof *q);
 }
