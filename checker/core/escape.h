@@ -1,4 +1,5 @@
-/* escape: the contents of XML text, escaped as XML requires (JSON: core/json.h). */
+/* escape: the contents of XML and HTML text, escaped as each requires (JSON:
+ * core/json.h). */
 #ifndef TQC_ESCAPE_H
 #define TQC_ESCAPE_H
 
@@ -11,5 +12,9 @@
  * attribute normalisation. Characters XML forbids (C0 controls, U+FFFE, U+FFFF) and
  * invalid UTF-8 bytes become U+FFFD. */
 void tqc_xml_write_string(FILE *out, const char *s, size_t len, bool attr);
+/* The same for HTML text or an attribute value (quoted by the caller): a CR before LF
+ * is dropped and a lone CR becomes LF (what a browser would do anyway); C1 controls and
+ * DEL become U+FFFD too. */
+void tqc_html_write_string(FILE *out, const char *s, size_t len);
 
 #endif

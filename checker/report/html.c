@@ -14,6 +14,7 @@
 
 #include "core/alloc.h"
 #include "run/rules.h"
+#include "core/escape.h"
 #include "core/text.h"
 
 #ifndef TQC_VERSION
@@ -52,37 +53,10 @@ struct tqc_html {
 
 /* ---- escaping -------------------------------------------------------------------- */
 
-/* s[0, len) as HTML text or attribute value. A CR before LF is dropped and a lone CR
- * becomes LF (what a browser would do anyway); other controls and invalid bytes become
- * U+FFFD, as do noncharacters U+FFFE and U+FFFF. */
+/* s[0, len) as HTML text or attribute value (core/escape.h). */
 static void put_esc(FILE *out, const char *s, size_t len)
 {
-    for (size_t i = 0; i < len;) {
-        int32_t cp;
-        size_t n = tqc_text_decode(s + i, len - i, &cp);
-        switch (cp) {
-        case '&': fputs("&amp;", out); break;
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '"': fputs("&quot;", out); break;
-        case '\'': fputs("&#39;", out); break;
-        case '\r':
-            if (!(i + 1 < len && s[i + 1] == '\n'))
-                fputc('\n', out);
-            break;
-        case '\n':
-        case '\t':
-            fputc((int)cp, out);
-            break;
-        default:
-            if (cp < 0 || cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0xFFFE ||
-                cp == 0xFFFF)
-                fputs("\xEF\xBF\xBD", out);
-            else
-                fwrite(s + i, 1, n, out);
-        }
-        i += n;
-    }
+    tqc_html_write_string(out, s, len);
 }
 
 static void put_str(FILE *out, const char *s)
