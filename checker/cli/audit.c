@@ -232,6 +232,17 @@ static void clear_progress(run *r)
     r->progress_shown = false;
 }
 
+/* What writing the audit database st says: a failure is said once and stops the run. */
+static tqc_status db_said(run *r, tqc_status st)
+{
+    if (st != TQC_OK) {
+        clear_progress(r);
+        fprintf(stderr, "tqc: %s: %s\n", r->o->db, tqc_audit_db_error(r->db));
+        r->db_failed = true;
+    }
+    return st;
+}
+
 static tqc_status on_doc(void *ctx, const tqc_audit_file *file, const tqc_doc *doc,
                          const tqc_findings *found)
 {
@@ -248,16 +259,7 @@ static tqc_status on_doc(void *ctx, const tqc_audit_file *file, const tqc_doc *d
     for (size_t i = 0; i < found->count; i++)
         r->stats.findings[found->items[i].severity]++;
     r->stats.bytes += doc->len;
-    if (r->db) {
-        tqc_status st = tqc_audit_db_doc(r->db, file, doc, found);
-        if (st != TQC_OK) {
-            clear_progress(r);
-            fprintf(stderr, "tqc: %s: %s\n", r->o->db, tqc_audit_db_error(r->db));
-            r->db_failed = true;
-            return st;
-        }
-    }
-    return TQC_OK;
+    return r->db ? db_said(r, tqc_audit_db_doc(r->db, file, doc, found)) : TQC_OK;
 }
 
 static tqc_status on_file(void *ctx, const tqc_audit_file *file)
@@ -280,16 +282,7 @@ static tqc_status on_file(void *ctx, const tqc_audit_file *file)
     }
     r->bad_records += file->bad_records;
     r->stats.words += file->words;
-    if (r->db) {
-        tqc_status st = tqc_audit_db_file(r->db, file);
-        if (st != TQC_OK) {
-            clear_progress(r);
-            fprintf(stderr, "tqc: %s: %s\n", r->o->db, tqc_audit_db_error(r->db));
-            r->db_failed = true;
-            return st;
-        }
-    }
-    return TQC_OK;
+    return r->db ? db_said(r, tqc_audit_db_file(r->db, file)) : TQC_OK;
 }
 
 /* --baseline: findings it holds are not counted; entries are matched in walk order,

@@ -177,33 +177,20 @@ static bool wanted(const char *changed, char **filters, size_t nfilters)
     return false;
 }
 
+static bool append_file(tqc_ci *ci, size_t *cap, const char *path)
+{
+    if (!tqc_grow((void **)&ci->files, cap, ci->nfiles, 1, sizeof *ci->files))
+        return false;
+    return (ci->files[ci->nfiles] = tqc_strdup(path)) != NULL && ++ci->nfiles;
+}
+
+/* As append_file, unless the list has path already. */
 static bool add_file(tqc_ci *ci, size_t *cap, const char *path)
 {
     for (size_t i = 0; i < ci->nfiles; i++)
         if (strcmp(ci->files[i], path) == 0)
             return true;
-    if (ci->nfiles == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 16;
-        char **f = tqc_realloc(ci->files, ncap * sizeof *f);
-        if (!f)
-            return false;
-        ci->files = f;
-        *cap = ncap;
-    }
-    return (ci->files[ci->nfiles] = tqc_strdup(path)) != NULL && ++ci->nfiles;
-}
-
-static bool append_file(tqc_ci *ci, size_t *cap, const char *path)
-{
-    if (ci->nfiles == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 16;
-        char **f = tqc_realloc(ci->files, ncap * sizeof *f);
-        if (!f)
-            return false;
-        ci->files = f;
-        *cap = ncap;
-    }
-    return (ci->files[ci->nfiles] = tqc_strdup(path)) != NULL && ++ci->nfiles;
+    return append_file(ci, cap, path);
 }
 
 /* The folder walk's hooks (run/walk.h): article files are listed, in walk order. */
