@@ -488,6 +488,14 @@ static tqc_input_format sniff(const char *path, bool regular_only, char *xml_roo
     return fmt;
 }
 
+tqc_input_format tqc_input_detect_file(const char *path)
+{
+    char root[32];
+    return sniff(path, false, root, sizeof root);
+}
+
+bool tqc_input_decoded(const tqc_input *in) { return in->utf8 != NULL; }
+
 bool tqc_input_utf16_bom(const char *head, size_t n)
 {
     return n >= 2 && ((head[0] == '\xFF' && head[1] == '\xFE') ||

@@ -80,6 +80,9 @@ const char *tqc_input_format_name(tqc_input_format format);
 /* The format of path by its extension, then by the first bytes of head[0, len) (may be
  * empty): TQC_INPUT_TEXT when nothing says otherwise. */
 tqc_input_format tqc_input_detect(const char *path, const char *head, size_t len);
+/* The format of the file at path, as tqc_input_open takes it (its first bytes read;
+ * standard input "-" is text). */
+tqc_input_format tqc_input_detect_file(const char *path);
 
 /* Opens path ("-": standard input). On failure err names the file and the cause. */
 tqc_status tqc_input_open(const char *path, const tqc_input_options *opts, tqc_input **out,
@@ -105,6 +108,9 @@ bool tqc_input_utf16_bom(const char *head, size_t n);
 /* A note the caller may show about how the input was read, or NULL: parallel text
  * whose paragraph counts differ (what was paired with what). Valid until close. */
 const char *tqc_input_note(const tqc_input *in);
+/* true when a plain-text file was decoded from UTF-16 (tqc_input_utf16_bom): positions
+ * are those of its UTF-8 text, not of the file's bytes. */
+bool tqc_input_decoded(const tqc_input *in);
 /* The format being read (never TQC_INPUT_AUTO once open). */
 tqc_input_format tqc_input_format_of(const tqc_input *in);
 void tqc_input_close(tqc_input *in);

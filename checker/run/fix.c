@@ -969,6 +969,12 @@ static tqc_status fix_text_file(builder *b, const char *path, char *err, size_t 
     tqc_input_options io = {.format = TQC_INPUT_TEXT, .lang = b->lang, .name = b->name};
     tqc_input *in = NULL;
     tqc_status st = tqc_input_open(path, &io, &in, err, errlen);
+    /* check reads a UTF-16 text decoded; fix would write it back as UTF-8. */
+    if (st == TQC_OK && tqc_input_decoded(in)) {
+        snprintf(err, errlen, "%s: UTF-16 text is not supported by fix and diff; convert it "
+                 "to UTF-8 (iconv -f UTF-16 -t UTF-8)", b->name);
+        st = TQC_EINPUT;
+    }
     tqc_pipe_hooks h = {.ctx = b, .lang = hook_lang, .check = hook_check_chunk,
                         .doc = hook_chunk};
     if (st == TQC_OK)
@@ -977,26 +983,6 @@ static tqc_status fix_text_file(builder *b, const char *path, char *err, size_t 
     if (b->err[0])
         snprintf(err, errlen, "%s", b->err);
     return st;
-}
-
-/* The format of path: as told, else as tqc check would take it (extension, then the
- * first bytes; standard input is text unless told). *utf16: a plain file that starts
- * with a UTF-16 byte order mark. */
-static tqc_input_format format_of(const char *path, tqc_input_format told, bool *utf16)
-{
-    *utf16 = false;
-    if (strcmp(path, "-") == 0)
-        return told == TQC_INPUT_AUTO ? TQC_INPUT_TEXT : told;
-    char head[4096];
-    size_t n = 0;
-    FILE *f = fopen(path, "rb");
-    if (f) {
-        n = fread(head, 1, sizeof head, f);
-        fclose(f);
-    }
-    tqc_input_format format = told != TQC_INPUT_AUTO ? told : tqc_input_detect(path, head, n);
-    *utf16 = format == TQC_INPUT_TEXT && tqc_input_utf16_bom(head, n);
-    return format;
 }
 
 static void builder_release(builder *b)
@@ -1148,16 +1134,11 @@ tqc_status tqc_fix_file(tqc_checker *ck, const char *path, const tqc_fix_options
     *out = NULL;
     err[0] = '\0';
     const char *name = opts->name ? opts->name : strcmp(path, "-") == 0 ? "<stdin>" : path;
-    bool utf16;
-    tqc_input_format format = format_of(path, opts->format, &utf16);
+    /* As tqc check takes it (read/input.h). */
+    tqc_input_format format = opts->format != TQC_INPUT_AUTO ? opts->format
+                                                             : tqc_input_detect_file(path);
     builder b;
     tqc_status st = builder_init(&b, ck, name, opts, format);
-    /* check decodes it; fix would write UTF-8 over it. */
-    if (st == TQC_OK && utf16) {
-        snprintf(err, errlen, "%s: UTF-16 text is not supported by fix and diff; convert it "
-                 "to UTF-8 (iconv -f UTF-16 -t UTF-8)", name);
-        st = TQC_EINPUT;
-    }
     /* Both copies at their final size at once: doubling would leave up to twice that. */
     struct stat fst;
     if (st == TQC_OK && format == TQC_INPUT_TEXT && strcmp(path, "-") != 0 &&
