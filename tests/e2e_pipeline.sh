@@ -32,7 +32,12 @@ printf '<!-- tqc-disable-next-line spelling -->\nThe negotiatorz met.\n' >"$tmp/
 # A region, and a suppression in HTML: only line 1's doubled word is left.
 printf 'She said the the vote was close.\n<!-- tqc-disable repeated-word -->\nHe said the the talks ended.\n<!-- tqc-enable repeated-word -->\n' >"$tmp/region.txt"
 printf '<p>She said the the vote was close.</p>\n<!-- tqc-disable-next-line repeated-word -->\n<p>He said the the talks ended.</p>\n' >"$tmp/sup.html"
-files="$tmp/a.txt $tmp/proj/news/a.txt $tmp/proj/other/a.txt $tmp/s.txt $tmp/region.txt $tmp/sup.html"
+# JSON Lines, one doc a record: line 1 a doubled word, line 2 two spaces; the news/
+# section takes the spacing rule away from its copy.
+printf '{"id":"a","text":"She said the the vote was close."}\n{"id":"b","text":"The talks  resumed on Monday."}\n' >"$tmp/r.jsonl"
+printf '[news/*.jsonl]\ndisable = spacing\n' >>"$tmp/proj/.tqc.ini"
+cp "$tmp/r.jsonl" "$tmp/proj/news/r.jsonl"
+files="$tmp/a.txt $tmp/proj/news/a.txt $tmp/proj/other/a.txt $tmp/s.txt $tmp/region.txt $tmp/sup.html $tmp/r.jsonl $tmp/proj/news/r.jsonl"
 # A baseline that knows the finding of a.txt's line 4 only.
 "$TQC" baseline create -q --disable spacing -o "$tmp/base.tsv" "$tmp/a.txt" 2>"$tmp/err" ||
     not_ok "baseline create" "$(cat "$tmp/err")"
@@ -89,8 +94,11 @@ for cmd in check check-diff diff fix report audit; do
     same "$cmd: the comment's own words are not findings" "$(lines "$tmp/s.txt")" ""
     same "$cmd: a tqc-disable region" "$(lines "$tmp/region.txt")" "1"
     same "$cmd: a suppression in HTML" "$(lines "$tmp/sup.html")" "1"
-    found $cmd "--disable spacing" "$tmp/a.txt"
+    same "$cmd: JSON Lines records" "$(lines "$tmp/r.jsonl")" "1 2"
+    same "$cmd: a .tqc.ini section applies to JSON Lines" "$(lines "$tmp/proj/news/r.jsonl")" "1"
+    found $cmd "--disable spacing" "$tmp/a.txt $tmp/r.jsonl"
     same "$cmd: --disable" "$(lines "$tmp/a.txt")" "4"
+    same "$cmd: --disable in JSON Lines" "$(lines "$tmp/r.jsonl")" "1"
     found $cmd "--baseline $tmp/base.tsv" "$tmp/a.txt"
     same "$cmd: --baseline hides the findings it knows" "$(lines "$tmp/a.txt")" "3"
 done
@@ -114,6 +122,30 @@ done
 grep -q 'a a mistake' "$tmp/a.txt" && ok "fix --baseline leaves a known finding" ||
     not_ok "fix --baseline leaves a known finding" "$(cat "$tmp/a.txt")"
 cp "$tmp/orig.txt" "$tmp/a.txt"
+
+# One language stage (--lang auto): diff and fix check a file in the language check
+# tells from its content, text or HTML: French puts a space before ':' (an English
+# spacing fix), so only the doubled word is proposed, as check reports it.
+fr='Le ministre a affirmé mardi que le le projet de loi sera présenté au Parlement avant la fin du mois : « Nous verrons bien », a-t-il déclaré aux journalistes réunis devant le ministère.'
+printf '%s\n' "$fr" >"$tmp/fr.txt"
+printf '<html><body><article><p>%s</p></article></body></html>\n' "$fr" >"$tmp/fr.html"
+for cmd in check diff fix; do
+    found $cmd "" "$tmp/fr.txt $tmp/fr.html"
+    same "$cmd: the language told from a text's content" "$(lines "$tmp/fr.txt")" "1"
+    same "$cmd: ... and from a page's" "$(lines "$tmp/fr.html")" "1"
+done
+"$TQC" diff "$tmp/fr.txt" 2>/dev/null | grep -q "space before" &&
+    not_ok "diff: no English spacing fix in French" || ok "diff: no English spacing fix in French"
+
+# fix refuses a UTF-16 text (check reads it decoded; fix would write it back as UTF-8)
+# and leaves it as it was.
+printf '\377\376T\000h\000e\000 \000t\000h\000e\000 \000v\000o\000t\000e\000\n\000' >"$tmp/u16.txt"
+cp "$tmp/u16.txt" "$tmp/u16.orig"
+"$TQC" fix -q "$tmp/u16.txt" 2>"$tmp/err"
+same "fix: a UTF-16 text exits 2" "$?" "2"
+grep -q "u16.txt: UTF-16 text is not supported by fix and diff" "$tmp/err" && cmp -s "$tmp/u16.txt" "$tmp/u16.orig" &&
+    ok "fix: a UTF-16 text is refused and left alone" ||
+    not_ok "fix: a UTF-16 text is refused and left alone" "$(cat "$tmp/err")"
 
 # check --format diff exits as check does: 0 clean, 1 with a finding at or above
 # fail-on (one with no safe fix too), 0 when what is left is hidden.
