@@ -46,8 +46,8 @@ audit_jobs() {
                 }
             }' "$all"
     fi
-    set -- $(best ./tqc audit -q -j 1 "$aj"); aj1=$1 aj1_cpu=$3
-    set -- $(best ./tqc audit -q -j 2 "$aj"); aj2=$1 aj2_cpu=$3
+    set -- $(best "${TQC:-./tqc}" audit -q -j 1 "$aj"); aj1=$1 aj1_cpu=$3
+    set -- $(best "${TQC:-./tqc}" audit -q -j 2 "$aj"); aj2=$1 aj2_cpu=$3
     awk -v a="$aj1" -v b="$aj2" -v ac="$aj1_cpu" -v bc="$aj2_cpu" 'BEGIN {
         printf "tqc audit, 2,000 small articles (best of two):\n"
         printf "  -j 1: %6.2f s wall, %6.2f s CPU, %6.0f articles/s\n", a, ac, 2000 / a

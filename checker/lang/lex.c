@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/alloc.h"
+#include "core/strmap.h"
 #include "lang/verdicts.h"
 
 /* A word form longer than this is no word: the file is corrupt. */
@@ -26,6 +27,11 @@ struct tqc_lex {
     size_t size;
     size_t body;         /* offset of the first entry line */
     size_t count;
+    /* The hash index (see build_index): NULL leaves lookups to the binary search. */
+    const uint64_t *index;
+    size_t index_slots;  /* a power of two */
+    void *index_map;     /* the index file, mapped, when index points into it */
+    size_t index_map_size;
     /* The trigrams some form has (tqc_lex_odd_trigrams), built on first use: most runs
      * never ask, and a scan of every form would cost each start. */
     pthread_mutex_t shape_lock;
@@ -160,6 +166,128 @@ static void write_stamp(const char *path, const struct stat *sb, size_t count)
         tqc_cache_write(sp, text, (size_t)n);
 }
 
+/* A hash index of the forms, so that a lookup is one probe instead of a binary search of
+ * ~18 steps that each find a line's start and end (the top self-time of a run). A slot is
+ * the form's hash tag (high 32 bits) and its line's offset + 1 (low 32; 0 = empty):
+ * linear probing at a load under 1/2, and a probe compares the form itself with the
+ * line, so an index answers only what the lexicon says. It is built whenever the
+ * lexicon is validated (the scan reads every line anyway) and kept in the cache folder
+ * beside the stamp, keyed by the stamp's text: the next start maps it. */
+#define LEX_INDEX_MAGIC "TQCLXI01"
+
+typedef struct index_header {
+    char magic[8];
+    uint64_t key;        /* tqc_verdicts_hash of the stamp's text */
+    uint64_t slots;
+    uint64_t count;
+} index_header;
+
+static uint64_t tag_of(uint64_t h) { return h & 0xFFFFFFFF00000000ull; }
+
+static size_t index_slots_for(size_t count)
+{
+    size_t slots = 16;
+    while (slots < 2 * count)
+        slots *= 2;
+    return slots;
+}
+
+/* Fills slot (index_slots_for(count) zeroed entries) from the lexicon's lines. */
+static void fill_index(const tqc_lex *lex, uint64_t *slot, size_t slots)
+{
+    const char *p = lex->map + lex->body, *end = lex->map + lex->size;
+    size_t mask = slots - 1;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *tab = memchr(p, '\t', (size_t)(nl - p));
+        uint64_t h = tqc_strmap_hash(p, (size_t)(tab - p));
+        size_t at = h & mask;
+        while (slot[at])
+            at = (at + 1) & mask;
+        slot[at] = tag_of(h) | ((uint64_t)(p - lex->map) + 1);
+        p = nl + 1;
+    }
+}
+
+static bool index_path(const char *path, char *out, size_t cap)
+{
+    char dir[4096];
+    if (!tqc_cache_dir(dir, sizeof dir))
+        return false;
+    int n = snprintf(out, cap, "%s/lexicon-%016llx.idx", dir,
+                     (unsigned long long)tqc_verdicts_hash(0, path, strlen(path)));
+    return n > 0 && (size_t)n < cap;
+}
+
+/* Maps the index file for lex when it was written for key and has the right size. */
+static bool map_index(tqc_lex *lex, const char *ipath, uint64_t key)
+{
+    int fd = open(ipath, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    struct stat sb;
+    index_header h;
+    size_t slots = index_slots_for(lex->count);
+    size_t want = sizeof h + slots * sizeof(uint64_t);
+    bool ok = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && (size_t)sb.st_size == want;
+    void *m = ok ? mmap(NULL, want, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
+    close(fd);
+    if (m == MAP_FAILED)
+        return false;
+    memcpy(&h, m, sizeof h);
+    if (memcmp(h.magic, LEX_INDEX_MAGIC, 8) != 0 || h.key != key || h.slots != slots ||
+        h.count != lex->count) {
+        munmap(m, want);
+        return false;
+    }
+    lex->index_map = m;
+    lex->index_map_size = want;
+    lex->index = (const uint64_t *)((const char *)m + sizeof h);
+    lex->index_slots = slots;
+    return true;
+}
+
+/* Builds the index in memory and, when ipath is not NULL, writes it there for key.
+ * Without memory the lookups stay binary searches: slower, the same answers. */
+static void build_index(tqc_lex *lex, const char *ipath, uint64_t key)
+{
+    size_t slots = index_slots_for(lex->count);
+    if (lex->size >= UINT32_MAX || slots > SIZE_MAX / sizeof(uint64_t) - 1)
+        return;
+    index_header *buf = tqc_calloc(1, sizeof(index_header) + slots * sizeof(uint64_t));
+    if (!buf)
+        return;
+    uint64_t *slot = (uint64_t *)(buf + 1);
+    fill_index(lex, slot, slots);
+    memcpy(buf->magic, LEX_INDEX_MAGIC, 8);
+    buf->key = key;
+    buf->slots = slots;
+    buf->count = lex->count;
+    /* Written, the file is mapped rather than the copy kept: a run touches a few pages. */
+    if (ipath && tqc_cache_write(ipath, buf, sizeof *buf + slots * sizeof(uint64_t)) == TQC_OK &&
+        map_index(lex, ipath, key)) {
+        free(buf);
+        return;
+    }
+    lex->index_map = buf;   /* owned, freed (not unmapped): index_map_size stays 0 */
+    lex->index = slot;
+    lex->index_slots = slots;
+}
+
+/* Gives lex its index: the cache file's when it matches the stamp, else a new one. */
+static void open_index(tqc_lex *lex, const char *path, const struct stat *sb)
+{
+    char text[4400], ipath[4200];
+    int n = stamp_text(path, sb, lex->count, text, sizeof text);
+    if (!lex->count || n <= 0 || (size_t)n >= sizeof text)
+        return;
+    uint64_t key = tqc_verdicts_hash(0, text, (size_t)n);
+    bool cached = path[0] == '/' && index_path(path, ipath, sizeof ipath);
+    if (cached && map_index(lex, ipath, key))
+        return;
+    build_index(lex, cached ? ipath : NULL, key);
+}
+
 tqc_status tqc_lex_open(const char *path, tqc_lex **out, char *err, size_t errlen)
 {
     *out = NULL;
@@ -209,6 +337,7 @@ tqc_status tqc_lex_open(const char *path, tqc_lex **out, char *err, size_t errle
     } else if (lex->size) {
         write_stamp(path, &sb, lex->count);
     }
+    open_index(lex, path, &sb);
     *out = lex;
     return TQC_OK;
 }
@@ -219,16 +348,44 @@ void tqc_lex_free(tqc_lex *lex)
         return;
     if (lex->map)
         munmap((void *)lex->map, lex->size);
+    if (lex->index_map_size)
+        munmap(lex->index_map, lex->index_map_size);
+    else
+        free(lex->index_map);
     pthread_mutex_destroy(&lex->shape_lock);
     free(lex);
 }
 
 size_t tqc_lex_count(const tqc_lex *lex) { return lex ? lex->count : 0; }
 
+/* The index's answer: the probes end at an empty slot; every slot is checked against
+ * the mapped lexicon before its line is read (a damaged file can hide a form, no more). */
+static uint32_t index_pos(const tqc_lex *lex, const char *form, size_t len)
+{
+    uint64_t h = tqc_strmap_hash(form, len), tag = tag_of(h);
+    size_t mask = lex->index_slots - 1;
+    for (size_t i = 0, at = h & mask; i < lex->index_slots; i++, at = (at + 1) & mask) {
+        uint64_t s = lex->index[at];
+        if (s == 0)
+            return 0;
+        size_t off = (uint32_t)s - 1;
+        if (tag_of(s) != tag || off < lex->body || off + len >= lex->size)
+            continue;
+        const char *line = lex->map + off;
+        if (line[len] != '\t' || memcmp(line, form, len) != 0 || (off && line[-1] != '\n'))
+            continue;
+        const char *nl = memchr(line + len, '\n', lex->size - off - len);
+        return nl ? parse_tags(line + len + 1, nl) : 0;
+    }
+    return 0;
+}
+
 uint32_t tqc_lex_pos(const tqc_lex *lex, const char *form, size_t len)
 {
     if (!lex || !lex->map || len == 0 || len > LEX_MAX_FORM)
         return 0;
+    if (lex->index)
+        return index_pos(lex, form, len);
     /* Binary search over bytes: [lo, hi) always starts and ends on line boundaries. */
     const char *base = lex->map;
     size_t lo = lex->body, hi = lex->size;
