@@ -41,6 +41,10 @@ enum { VERDICT_KNOWN = 1, VERDICT_UNKNOWN = 2 };
 #define VERDICT_LOGIC 1
 /* A verdict file stops growing here: it is mapped and checksummed at every start. */
 #define VERDICT_FILE_MAX_WORDS 200000
+/* Files kept per dictionary for other word lists (projects of their own), besides the
+ * current one: a bound on the cache folder, generous enough that a few projects checked
+ * in turn do not evict each other's. */
+#define VERDICT_FILES_OTHER_LISTS 3
 
 /* A small direct-mapped cache of verdicts in front of the verdict map. Word frequencies
  * are Zipfian, so a few thousand slots answer most tokens from memory the processor
@@ -409,18 +413,22 @@ static void open_verdicts(dict_core *dict)
     char dir[DICT_MAX_PATH], path[DICT_MAX_PATH + 128];
     if (!tqc_cache_dir(dir, sizeof dir))
         return;
-    uint64_t key = tqc_verdicts_hash(VERDICT_LOGIC, dict->name, strlen(dict->name));
-    key = hash_file_identity(key, dict->aff);
-    key = hash_file_identity(key, dict->dic);
+    uint64_t group = tqc_verdicts_hash(VERDICT_LOGIC, dict->name, strlen(dict->name));
+    group = hash_file_identity(group, dict->aff);
+    group = hash_file_identity(group, dict->dic);
+    uint64_t key = group;
     for (size_t i = 0; i < dict->text_count; i++)
         key = tqc_verdicts_hash(key, dict->texts[i].text, dict->texts[i].len);
-    int n = snprintf(path, sizeof path, "%s/verdicts-%s-%016llx.bin", dir, dict->name,
-                     (unsigned long long)key);
+    /* Named by both: a file of another group is stale (tqc_verdicts_prune). */
+    int n = snprintf(path, sizeof path, "%s/verdicts-%s-%016llx-%016llx.bin", dir, dict->name,
+                     (unsigned long long)group, (unsigned long long)key);
     if (n <= 0 || (size_t)n >= sizeof path || strchr(dict->name, '/'))
         return;
     dict->file_key = key;
     dict->file_path = tqc_strdup(path);
     dict->file = tqc_verdicts_open(path, key);
+    if (dict->file)   /* the file in use is current: what it replaced can go */
+        tqc_verdicts_prune(path, VERDICT_FILES_OTHER_LISTS);
 }
 
 /* Keeps this run's verdicts for the next (best effort: a cache that cannot be written
@@ -429,8 +437,9 @@ static void write_verdicts(dict_core *dict)
 {
     if (!dict->file_dirty || !dict->file_path)
         return;
-    tqc_verdicts_write(dict->file_path, dict->file_key, dict->file, dict->cache, dict->raw,
-                       VERDICT_RAW_SHIFT, VERDICT_FILE_MAX_WORDS);
+    if (tqc_verdicts_write(dict->file_path, dict->file_key, dict->file, dict->cache, dict->raw,
+                           VERDICT_RAW_SHIFT, VERDICT_FILE_MAX_WORDS) == TQC_OK)
+        tqc_verdicts_prune(dict->file_path, VERDICT_FILES_OTHER_LISTS);
 }
 
 /* Frees a core no view uses; the caller holds registry_mu. */

@@ -1,5 +1,6 @@
 #include "lang/verdicts.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -263,4 +264,85 @@ tqc_status tqc_verdicts_write(const char *path, uint64_t key, const tqc_verdicts
     free(buf);
     tqc_strmap_free(merged);
     return st;
+}
+
+/* Whether s (n bytes) is 16 lower-case hex digits. */
+static bool hex16(const char *s, size_t n)
+{
+    if (n != 16)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+            return false;
+    return true;
+}
+
+typedef struct kept_file {
+    char name[256];
+    struct timespec mtime;
+} kept_file;
+
+static int newer_first(const void *a, const void *b)
+{
+    const struct timespec *x = &((const kept_file *)a)->mtime, *y = &((const kept_file *)b)->mtime;
+    if (x->tv_sec != y->tv_sec)
+        return x->tv_sec < y->tv_sec ? 1 : -1;
+    return (x->tv_nsec < y->tv_nsec) - (x->tv_nsec > y->tv_nsec);
+}
+
+/* Most files of one group looked at (a folder holding more is pruned in part). */
+#define PRUNE_MAX_GROUP 64
+
+void tqc_verdicts_prune(const char *keep_path, size_t max_same)
+{
+    const char *slash = strrchr(keep_path, '/');
+    size_t blen = slash ? strlen(slash + 1) : 0;
+    /* keep: <dir>/<prefix><group 16 hex>-<key 16 hex>.bin */
+    if (!slash || blen <= 37 || strcmp(keep_path + strlen(keep_path) - 4, ".bin") != 0)
+        return;
+    const char *base = slash + 1;
+    size_t plen = blen - 37, dlen = (size_t)(slash - keep_path);
+    if (!hex16(base + plen, 16) || base[plen + 16] != '-' || !hex16(base + plen + 17, 16) ||
+        dlen >= 4096)
+        return;
+    char dir[4096], path[4096 + 258];
+    memcpy(dir, keep_path, dlen);
+    dir[dlen] = '\0';
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    kept_file *same = tqc_calloc(PRUNE_MAX_GROUP, sizeof *same);
+    size_t n_same = 0;
+    for (struct dirent *e; (e = readdir(d));) {
+        const char *name = e->d_name;
+        size_t len = strlen(name);
+        /* Only this dictionary's files: its prefix, then two keys exactly (`de-` is no
+         * prefix of `de-AT-...`'s keys); never a temporary file being written. */
+        if (len != blen || memcmp(name, base, plen) != 0 || strcmp(name, base) == 0 ||
+            !hex16(name + plen, 16) || name[plen + 16] != '-' || !hex16(name + plen + 17, 16) ||
+            strcmp(name + len - 4, ".bin") != 0)
+            continue;
+        int n = snprintf(path, sizeof path, "%s/%s", dir, name);
+        if (n <= 0 || (size_t)n >= sizeof path)
+            continue;
+        struct stat sb;
+        if (memcmp(name + plen, base + plen, 16) != 0) {
+            unlink(path);   /* another dictionary file, or another logic: stale */
+        } else if (same && n_same < PRUNE_MAX_GROUP && stat(path, &sb) == 0 &&
+                   len < sizeof same->name) {
+            memcpy(same[n_same].name, name, len + 1);
+            same[n_same++].mtime = sb.st_mtim;
+        }
+    }
+    closedir(d);
+    /* The same dictionary with other word lists (another project's): the newest stay. */
+    if (same && n_same > max_same) {
+        qsort(same, n_same, sizeof *same, newer_first);
+        for (size_t i = max_same; i < n_same; i++) {
+            int n = snprintf(path, sizeof path, "%s/%s", dir, same[i].name);
+            if (n > 0 && (size_t)n < sizeof path)
+                unlink(path);
+        }
+    }
+    free(same);
 }

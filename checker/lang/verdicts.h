@@ -41,6 +41,15 @@ tqc_status tqc_verdicts_write(const char *path, uint64_t key, const tqc_verdicts
                               const tqc_strmap *first, const tqc_strmap *second,
                               unsigned second_shift, size_t max_words);
 
+/* Deletes the verdict files that keep_path's replaces. keep_path names
+ * <dir>/<prefix><group>-<key>.bin, group and key 16 hex digits each (group: what the
+ * dictionary files and the logic give; key: that with the word lists). In dir, a file
+ * <prefix><other group>-<any key>.bin is stale and deleted; of the files of the same
+ * group with another key (other word lists: another project's) the max_same newest stay.
+ * Files of other prefixes, temporary files and anything named otherwise are left alone.
+ * Best effort: what cannot be read or deleted stays. */
+void tqc_verdicts_prune(const char *keep_path, size_t max_same);
+
 /* The folder of tqc's cache files: $TQC_CACHE_DIR (set but empty: none), else
  * $XDG_CACHE_HOME/tqc, else ~/.cache/tqc; into out. false when there is none. */
 bool tqc_cache_dir(char *out, size_t cap);
