@@ -142,5 +142,23 @@ else
 want: $want"
 fi
 
+# The cache `make install` builds (<data>/cache, filled there by a run with
+# TQC_CACHE_DIR pointing at it) is read before the user's: a run whose words it all
+# holds writes nothing of its own, and finds the same.
+mkdir -p "$tmp/data"
+ln -s "$(pwd)/rules" "$tmp/data/rules"
+ln -s "$(pwd)/dictionaries" "$tmp/data/dictionaries"
+TQC_DATA_DIR=$tmp/data TQC_CACHE_DIR=$tmp/data/cache "$TQC" check --format jsonl $files \
+    >/dev/null 2>&1
+TQC_DATA_DIR=$tmp/data TQC_CACHE_DIR=$tmp/user "$TQC" check --format jsonl $files \
+    >"$tmp/installed.out" 2>&1
+sed "s|$tmp/data/||" "$tmp/installed.out" >"$tmp/installed.rel"
+if ls "$tmp/data/cache"/verdicts-en_US-*.bin >/dev/null 2>&1 &&
+    [ -z "$(ls "$tmp/user" 2>/dev/null)" ] && cmp -s "$tmp/none" "$tmp/installed.rel"; then
+    ok "the installed cache answers: the user's folder gets nothing, findings the same"
+else
+    not_ok "the installed cache answers" "$(ls "$tmp/user" 2>&1; diff "$tmp/none" "$tmp/installed.rel" | head -5)"
+fi
+
 echo "# e2e_cache: $n tests, $fail failed"
 [ "$fail" = 0 ]

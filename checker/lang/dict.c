@@ -427,8 +427,17 @@ static void open_verdicts(dict_core *dict)
     dict->file_key = key;
     dict->file_path = tqc_strdup(path);
     dict->file = tqc_verdicts_open(path, key);
-    if (dict->file)   /* the file in use is current: what it replaced can go */
+    if (dict->file) {   /* the file in use is current: what it replaced can go */
         tqc_verdicts_prune(path, VERDICT_FILES_OTHER_LISTS);
+        return;
+    }
+    /* The file `make install` built, read only: this run's new words go to the user's. */
+    char installed[DICT_MAX_PATH];
+    if (tqc_cache_installed_dir(dict->dir, installed, sizeof installed) &&
+        (n = snprintf(path, sizeof path, "%s/verdicts-%s-%016llx-%016llx.bin", installed,
+                      dict->name, (unsigned long long)group, (unsigned long long)key)) > 0 &&
+        (size_t)n < sizeof path)
+        dict->file = tqc_verdicts_open(path, key);
 }
 
 /* Keeps this run's verdicts for the next (best effort: a cache that cannot be written

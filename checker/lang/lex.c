@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include <unistd.h>
 
 #include "core/alloc.h"
+#include "core/io.h"
 #include "core/strmap.h"
 #include "lang/verdicts.h"
 
@@ -27,11 +29,15 @@ struct tqc_lex {
     size_t size;
     size_t body;         /* offset of the first entry line */
     size_t count;
-    /* The hash index (see build_index): NULL leaves lookups to the binary search. */
-    const uint64_t *index;
+    /* The hash index (see build_index), opened at the LEX_INDEX_AFTER-th lookup: until
+     * then (NULL) lookups are binary searches. */
+    _Atomic(const uint64_t *) index;
+    atomic_size_t asked;
     size_t index_slots;  /* a power of two */
     void *index_map;     /* the index file, mapped, when index points into it */
     size_t index_map_size;
+    char *index_src;     /* the lexicon's path, for naming the index file; NULL: none */
+    uint64_t index_key;  /* tqc_verdicts_hash of the stamp's text */
     /* The trigrams some form has (tqc_lex_odd_trigrams), built on first use: most runs
      * never ask, and a scan of every form would cost each start. */
     pthread_mutex_t shape_lock;
@@ -123,14 +129,22 @@ static bool validate(tqc_lex *lex, const char *path, char *err, size_t errlen)
  * any of these is validated again; lookups stay bounded on any bytes regardless. */
 #define LEX_STAMP "tqc-lexicon 1"
 
-static bool stamp_path(const char *path, char *out, size_t cap)
+/* The cache file <folder>/lexicon-<hash of path><ext>: in the user's cache folder
+ * (installed false), or in the one `make install` fills (installed true). */
+static bool cache_path(const char *path, bool installed, const char *ext, char *out, size_t cap)
 {
     char dir[4096];
-    if (!tqc_cache_dir(dir, sizeof dir))
+    if (!(installed ? tqc_cache_installed_dir(path, dir, sizeof dir)
+                    : tqc_cache_dir(dir, sizeof dir)))
         return false;
-    int n = snprintf(out, cap, "%s/lexicon-%016llx.ok", dir,
-                     (unsigned long long)tqc_verdicts_hash(0, path, strlen(path)));
+    int n = snprintf(out, cap, "%s/lexicon-%016llx%s", dir,
+                     (unsigned long long)tqc_verdicts_hash(0, path, strlen(path)), ext);
     return n > 0 && (size_t)n < cap;
+}
+
+static bool stamp_path(const char *path, char *out, size_t cap)
+{
+    return cache_path(path, false, ".ok", out, cap);
 }
 
 static int stamp_text(const char *path, const struct stat *sb, size_t count, char *out,
@@ -141,11 +155,14 @@ static int stamp_text(const char *path, const struct stat *sb, size_t count, cha
                     (long)sb->st_mtim.tv_nsec, (unsigned long long)sb->st_ino, count, path);
 }
 
-/* The entry count the stamp for path records, when it matches sb; else SIZE_MAX. */
+/* The entry count the stamp for path records (the user's, else the installed one),
+ * when it matches sb; else SIZE_MAX. */
 static size_t stamped_count(const char *path, const struct stat *sb)
 {
     char sp[4200], have[4400], want[4400];
     FILE *f = stamp_path(path, sp, sizeof sp) ? fopen(sp, "r") : NULL;
+    if (!f && cache_path(path, true, ".ok", sp, sizeof sp))
+        f = fopen(sp, "r");
     if (!f)
         return SIZE_MAX;
     bool got = fgets(have, sizeof have, f) != NULL;
@@ -167,12 +184,15 @@ static void write_stamp(const char *path, const struct stat *sb, size_t count)
 }
 
 /* A hash index of the forms, so that a lookup is one probe instead of a binary search of
- * ~18 steps that each find a line's start and end (the top self-time of a run). A slot is
- * the form's hash tag (high 32 bits) and its line's offset + 1 (low 32; 0 = empty):
- * linear probing at a load under 1/2, and a probe compares the form itself with the
- * line, so an index answers only what the lexicon says. It is built whenever the
- * lexicon is validated (the scan reads every line anyway) and kept in the cache folder
- * beside the stamp, keyed by the stamp's text: the next start maps it. */
+ * ~18 steps that each find a line's start and end (the top self-time of a long run). A
+ * slot is the form's hash tag (high 32 bits) and its line's offset + 1 (low 32; 0 =
+ * empty): linear probing at a load under 1/2, and a probe compares the form itself with
+ * the line, so an index answers only what the lexicon says. It is kept in the cache
+ * folder beside the stamp, keyed by the stamp's text, and mapped by the next run that
+ * needs it. A run needs it from its LEX_INDEX_AFTER-th lookup on: random probes make
+ * most of a mapped index resident (the kernel maps pages around each), megabytes that
+ * one article's few hundred lookups do not repay. */
+#define LEX_INDEX_AFTER 4096
 #define LEX_INDEX_MAGIC "TQCLXI01"
 
 typedef struct index_header {
@@ -209,16 +229,6 @@ static void fill_index(const tqc_lex *lex, uint64_t *slot, size_t slots)
     }
 }
 
-static bool index_path(const char *path, char *out, size_t cap)
-{
-    char dir[4096];
-    if (!tqc_cache_dir(dir, sizeof dir))
-        return false;
-    int n = snprintf(out, cap, "%s/lexicon-%016llx.idx", dir,
-                     (unsigned long long)tqc_verdicts_hash(0, path, strlen(path)));
-    return n > 0 && (size_t)n < cap;
-}
-
 /* Maps the index file for lex when it was written for key and has the right size. */
 static bool map_index(tqc_lex *lex, const char *ipath, uint64_t key)
 {
@@ -240,9 +250,11 @@ static bool map_index(tqc_lex *lex, const char *ipath, uint64_t key)
         munmap(m, want);
         return false;
     }
+    /* Probes land anywhere: no read-around, which would make a run of a few hundred
+     * lookups resident in megabytes of the file. */
+    madvise(m, want, MADV_RANDOM);
     lex->index_map = m;
     lex->index_map_size = want;
-    lex->index = (const uint64_t *)((const char *)m + sizeof h);
     lex->index_slots = slots;
     return true;
 }
@@ -270,22 +282,39 @@ static void build_index(tqc_lex *lex, const char *ipath, uint64_t key)
         return;
     }
     lex->index_map = buf;   /* owned, freed (not unmapped): index_map_size stays 0 */
-    lex->index = slot;
     lex->index_slots = slots;
 }
 
-/* Gives lex its index: the cache file's when it matches the stamp, else a new one. */
-static void open_index(tqc_lex *lex, const char *path, const struct stat *sb)
+/* Notes what naming and keying lex's index takes (it is opened later, by open_index). */
+static void plan_index(tqc_lex *lex, const char *path, const struct stat *sb)
 {
-    char text[4400], ipath[4200];
+    char text[4400];
     int n = stamp_text(path, sb, lex->count, text, sizeof text);
     if (!lex->count || n <= 0 || (size_t)n >= sizeof text)
         return;
-    uint64_t key = tqc_verdicts_hash(0, text, (size_t)n);
-    bool cached = path[0] == '/' && index_path(path, ipath, sizeof ipath);
-    if (cached && map_index(lex, ipath, key))
-        return;
-    build_index(lex, cached ? ipath : NULL, key);
+    lex->index_key = tqc_verdicts_hash(0, text, (size_t)n);
+    lex->index_src = tqc_strdup(path);   /* none without memory: binary searches */
+}
+
+/* Gives lex its index: the installed cache's or the user's file when it matches the
+ * stamp, else a new one (written to the user's cache folder). One thread calls it, once;
+ * the others see the index when it is published. */
+static void open_index(tqc_lex *lex)
+{
+    char installed[4200], ipath[4200];
+    const char *path = lex->index_src;
+    bool abs = path[0] == '/';
+    if (!(abs && cache_path(path, true, ".idx", installed, sizeof installed) &&
+          map_index(lex, installed, lex->index_key))) {
+        bool cached = abs && cache_path(path, false, ".idx", ipath, sizeof ipath);
+        if (!(cached && map_index(lex, ipath, lex->index_key)))
+            build_index(lex, cached ? ipath : NULL, lex->index_key);
+    }
+    if (lex->index_map) {
+        const uint64_t *slot = (const uint64_t *)((const char *)lex->index_map +
+                                                  sizeof(index_header));
+        atomic_store_explicit(&lex->index, slot, memory_order_release);
+    }
 }
 
 tqc_status tqc_lex_open(const char *path, tqc_lex **out, char *err, size_t errlen)
@@ -337,7 +366,7 @@ tqc_status tqc_lex_open(const char *path, tqc_lex **out, char *err, size_t errle
     } else if (lex->size) {
         write_stamp(path, &sb, lex->count);
     }
-    open_index(lex, path, &sb);
+    plan_index(lex, path, &sb);
     *out = lex;
     return TQC_OK;
 }
@@ -352,6 +381,7 @@ void tqc_lex_free(tqc_lex *lex)
         munmap(lex->index_map, lex->index_map_size);
     else
         free(lex->index_map);
+    free(lex->index_src);
     pthread_mutex_destroy(&lex->shape_lock);
     free(lex);
 }
@@ -360,12 +390,13 @@ size_t tqc_lex_count(const tqc_lex *lex) { return lex ? lex->count : 0; }
 
 /* The index's answer: the probes end at an empty slot; every slot is checked against
  * the mapped lexicon before its line is read (a damaged file can hide a form, no more). */
-static uint32_t index_pos(const tqc_lex *lex, const char *form, size_t len)
+static uint32_t index_pos(const tqc_lex *lex, const uint64_t *index, const char *form,
+                          size_t len)
 {
     uint64_t h = tqc_strmap_hash(form, len), tag = tag_of(h);
     size_t mask = lex->index_slots - 1;
     for (size_t i = 0, at = h & mask; i < lex->index_slots; i++, at = (at + 1) & mask) {
-        uint64_t s = lex->index[at];
+        uint64_t s = index[at];
         if (s == 0)
             return 0;
         size_t off = (uint32_t)s - 1;
@@ -384,8 +415,14 @@ uint32_t tqc_lex_pos(const tqc_lex *lex, const char *form, size_t len)
 {
     if (!lex || !lex->map || len == 0 || len > LEX_MAX_FORM)
         return 0;
-    if (lex->index)
-        return index_pos(lex, form, len);
+    const uint64_t *index = atomic_load_explicit(&((tqc_lex *)lex)->index, memory_order_acquire);
+    if (index)
+        return index_pos(lex, index, form, len);
+    /* The lexicon's own state, made once: the one thread that counts to the mark. */
+    if (lex->index_src &&
+        atomic_fetch_add_explicit(&((tqc_lex *)lex)->asked, 1, memory_order_relaxed) ==
+            LEX_INDEX_AFTER)
+        open_index((tqc_lex *)lex);
     /* Binary search over bytes: [lo, hi) always starts and ends on line boundaries. */
     const char *base = lex->map;
     size_t lo = lex->body, hi = lex->size;

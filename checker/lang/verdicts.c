@@ -162,6 +162,20 @@ bool tqc_cache_dir(char *out, size_t cap)
     return n > 0 && (size_t)n < cap;
 }
 
+bool tqc_cache_installed_dir(const char *data_file, char *out, size_t cap)
+{
+    const char *env = getenv("TQC_CACHE_DIR");
+    if (env && !*env)
+        return false;   /* no cache at all */
+    const char *d = NULL;
+    for (const char *p = strstr(data_file, "/dictionaries/"); p; p = strstr(p + 1, "/dictionaries/"))
+        d = p;
+    if (!d)
+        return false;
+    int n = snprintf(out, cap, "%.*s/cache", (int)(d - data_file), data_file);
+    return n > 0 && (size_t)n < cap;
+}
+
 /* Creates the folders of path that are missing (mode 0755). */
 static void make_parents(const char *path)
 {
@@ -196,7 +210,10 @@ tqc_status tqc_cache_write(const char *path, const void *data, size_t len)
     }
     bool ok = true;
     for (size_t done = 0; ok && done < len;) {
-        ssize_t w = write(fd, buf + done, len - done);
+        /* Page by page: the page cache then holds the file in small folios, and a run
+         * that maps it and reads a few slots has only those pages resident. */
+        size_t chunk = len - done < 4096 ? len - done : 4096;
+        ssize_t w = write(fd, buf + done, chunk);
         ok = w > 0;
         done += ok ? (size_t)w : 0;
     }

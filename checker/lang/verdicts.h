@@ -53,6 +53,11 @@ void tqc_verdicts_prune(const char *keep_path, size_t max_same);
 /* The folder of tqc's cache files: $TQC_CACHE_DIR (set but empty: none), else
  * $XDG_CACHE_HOME/tqc, else ~/.cache/tqc; into out. false when there is none. */
 bool tqc_cache_dir(char *out, size_t cap);
+/* The folder of cache files that `make install` builds beside the data: <data>/cache,
+ * where data_file is a path inside <data>/dictionaries/ (the last such component); into
+ * out. Read only (a run writes to tqc_cache_dir); false when data_file is not under
+ * dictionaries/ or the cache is turned off (TQC_CACHE_DIR set empty). */
+bool tqc_cache_installed_dir(const char *data_file, char *out, size_t cap);
 /* Writes len bytes to path (a cache file) whole or not at all: a temporary file beside
  * it, renamed over it; missing folders of path are created. */
 tqc_status tqc_cache_write(const char *path, const void *data, size_t len);
