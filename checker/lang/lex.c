@@ -38,6 +38,15 @@ struct tqc_lex {
     size_t index_map_size;
     char *index_src;     /* the lexicon's path, for naming the index file; NULL: none */
     uint64_t index_key;  /* tqc_verdicts_hash of the stamp's text */
+    /* In the registry of open lexicons (under registry_mu): the same file opened again
+     * (each profile of a language, each worker's) is this one. */
+    struct tqc_lex *next;
+    char *reg_path;
+    dev_t dev;
+    ino_t ino;
+    off_t reg_size;
+    struct timespec mtime;
+    size_t refs;
     /* The trigrams some form has (tqc_lex_odd_trigrams), built on first use: most runs
      * never ask, and a scan of every form would cost each start. */
     pthread_mutex_t shape_lock;
@@ -82,6 +91,24 @@ static int cmp_form(const char *a, size_t alen, const char *b, size_t blen)
     return c ? c : (alen > blen) - (alen < blen);
 }
 
+/* A scan of every line (validation, building the index or the trigram table) hands the
+ * pages it has passed back every LEX_SCAN_WINDOW bytes: they stay in the page cache, and a
+ * later lookup maps the one it needs again, but the run's peak memory no longer holds the
+ * whole file (up to 7 MB a language, for a few hundred lookups). *done is the offset up to
+ * which pages were handed back; p the scan's position. */
+#define LEX_SCAN_WINDOW (1u << 20)
+
+static void scan_release(const tqc_lex *lex, const char *p, size_t *done)
+{
+    size_t page = (size_t)sysconf(_SC_PAGESIZE), at = (size_t)(p - lex->map);
+    if (at < *done + LEX_SCAN_WINDOW)
+        return;
+    size_t upto = at / page * page;   /* the page p is in stays */
+    if (upto > *done)
+        madvise((void *)(lex->map + *done), upto - *done, MADV_DONTNEED);
+    *done = upto;
+}
+
 /* Checks every entry line once, so a lookup can trust the order and the tags. */
 static bool validate(tqc_lex *lex, const char *path, char *err, size_t errlen)
 {
@@ -94,9 +121,10 @@ static bool validate(tqc_lex *lex, const char *path, char *err, size_t errlen)
     }
     lex->body = (size_t)(p - lex->map);
     const char *prev = NULL;
-    size_t prev_len = 0;
+    size_t prev_len = 0, released = 0;
     while (p < end) {
         line++;
+        scan_release(lex, p, &released);
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         if (!nl) {
             snprintf(err, errlen, "%s:%zu: the last line has no newline", path, line);
@@ -216,8 +244,9 @@ static size_t index_slots_for(size_t count)
 static void fill_index(const tqc_lex *lex, uint64_t *slot, size_t slots)
 {
     const char *p = lex->map + lex->body, *end = lex->map + lex->size;
-    size_t mask = slots - 1;
+    size_t mask = slots - 1, released = 0;
     while (p < end) {
+        scan_release(lex, p, &released);
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *tab = memchr(p, '\t', (size_t)(nl - p));
         uint64_t h = tqc_strmap_hash(p, (size_t)(tab - p));
@@ -317,6 +346,24 @@ static void open_index(tqc_lex *lex)
     }
 }
 
+/* The lexicons open in this process. A language's lexicon is opened by each of its
+ * profiles (the checker's, language identification's, a variety's, each audit worker's):
+ * one mapping, validated once, instead of one each (each of which the validation scan
+ * made resident: 2-7 MB a time). */
+static pthread_mutex_t registry_mu = PTHREAD_MUTEX_INITIALIZER;
+static tqc_lex *registry;
+
+static bool same_file(const tqc_lex *lex, const char *path, const struct stat *sb)
+{
+    return lex->dev == sb->st_dev && lex->ino == sb->st_ino && lex->reg_size == sb->st_size &&
+           lex->mtime.tv_sec == sb->st_mtim.tv_sec && lex->mtime.tv_nsec == sb->st_mtim.tv_nsec &&
+           strcmp(lex->reg_path, path) == 0;
+}
+
+static tqc_status lex_load(const char *path, int fd, const struct stat *sb, tqc_lex **out,
+                           char *err, size_t errlen);
+static void lex_unload(tqc_lex *lex);
+
 tqc_status tqc_lex_open(const char *path, tqc_lex **out, char *err, size_t errlen)
 {
     *out = NULL;
@@ -331,6 +378,40 @@ tqc_status tqc_lex_open(const char *path, tqc_lex **out, char *err, size_t errle
         close(fd);
         return TQC_EIO;
     }
+    pthread_mutex_lock(&registry_mu);
+    tqc_lex *lex = registry;
+    while (lex && !same_file(lex, path, &sb))
+        lex = lex->next;
+    tqc_status st = TQC_OK;
+    if (lex) {
+        close(fd);
+    } else if ((st = lex_load(path, fd, &sb, &lex, err, errlen)) == TQC_OK) {
+        if (!(lex->reg_path = tqc_strdup(path))) {
+            lex->refs = 1;
+            pthread_mutex_unlock(&registry_mu);
+            tqc_lex_free(lex);
+            return TQC_ENOMEM;
+        }
+        lex->dev = sb.st_dev;
+        lex->ino = sb.st_ino;
+        lex->reg_size = sb.st_size;
+        lex->mtime = sb.st_mtim;
+        lex->next = registry;
+        registry = lex;
+    }
+    if (st == TQC_OK) {
+        lex->refs++;
+        *out = lex;
+    }
+    pthread_mutex_unlock(&registry_mu);
+    return st;
+}
+
+/* Maps and checks the lexicon open on fd (closed here) into a new *out. */
+static tqc_status lex_load(const char *path, int fd, const struct stat *sbp, tqc_lex **out,
+                           char *err, size_t errlen)
+{
+    struct stat sb = *sbp;
     tqc_lex *lex = tqc_calloc(1, sizeof *lex);
     if (!lex) {
         close(fd);
@@ -343,6 +424,7 @@ tqc_status tqc_lex_open(const char *path, tqc_lex **out, char *err, size_t errle
         if (m == MAP_FAILED) {
             snprintf(err, errlen, "%s: %s", path, strerror(errno));
             close(fd);
+            pthread_mutex_destroy(&lex->shape_lock);
             free(lex);
             return TQC_EIO;
         }
@@ -361,7 +443,7 @@ tqc_status tqc_lex_open(const char *path, tqc_lex **out, char *err, size_t errle
         lex->body = (size_t)(p - lex->map);
         lex->count = stamped;
     } else if (!validate(lex, path, err, errlen)) {
-        tqc_lex_free(lex);
+        lex_unload(lex);
         return TQC_EINPUT;
     } else if (lex->size) {
         write_stamp(path, &sb, lex->count);
@@ -375,6 +457,22 @@ void tqc_lex_free(tqc_lex *lex)
 {
     if (!lex)
         return;
+    pthread_mutex_lock(&registry_mu);
+    bool last = --lex->refs == 0;
+    if (last) {
+        tqc_lex **at = &registry;
+        while (*at && *at != lex)
+            at = &(*at)->next;
+        if (*at)
+            *at = lex->next;
+    }
+    pthread_mutex_unlock(&registry_mu);
+    if (last)
+        lex_unload(lex);
+}
+
+static void lex_unload(tqc_lex *lex)
+{
     if (lex->map)
         munmap((void *)lex->map, lex->size);
     if (lex->index_map_size)
@@ -382,6 +480,7 @@ void tqc_lex_free(tqc_lex *lex)
     else
         free(lex->index_map);
     free(lex->index_src);
+    free(lex->reg_path);
     pthread_mutex_destroy(&lex->shape_lock);
     free(lex);
 }
@@ -506,7 +605,9 @@ size_t tqc_lex_odd_trigrams(const tqc_lex *clex, const char *word, size_t len, s
     pthread_mutex_lock(&lex->shape_lock);
     if (!lex->shape_built) {
         const char *p = lex->map + lex->body, *end = lex->map + lex->size;
+        size_t released = 0;
         while (p < end) {
+            scan_release(lex, p, &released);
             const char *nl = memchr(p, '\n', (size_t)(end - p));
             const char *tab = memchr(p, '\t', (size_t)(nl - p));
             /* Names come from every language (`Chapdelaine`): only the words count. */
