@@ -38,6 +38,9 @@ enum { VERDICT_KNOWN = 1, VERDICT_UNKNOWN = 2 };
  * candidate's (raw) in bits 2-3. Change VERDICT_LOGIC when what decides a verdict in this
  * file changes (ask_speller's normalisations): files of the old logic are then stale. */
 #define VERDICT_RAW_SHIFT 2
+/* Bits 4-5: whether Hunspell stems the word to an entry written with a capital
+ * (tqc_dict_name_entry), so that an article checked before opens no Hunspell for it. */
+#define VERDICT_NAME_SHIFT 4
 #define VERDICT_LOGIC 1
 /* A verdict file stops growing here: it is mapped and checksummed at every start. */
 #define VERDICT_FILE_MAX_WORDS 200000
@@ -105,6 +108,7 @@ typedef struct dict_core {
     uint64_t file_key;
     bool file_dirty;
     tqc_strmap *raw;            /* correction candidate -> Hunspell's own verdict */
+    tqc_strmap *names;          /* word -> name entry (VERDICT_KNOWN) or not (UNKNOWN) */
     tqc_strmap *freq;           /* lower-cased word -> count; read-only once open */
     char try_chars[DICT_MAX_TRY][5]; /* the letters typos are made of (the aff's TRY) */
     size_t try_count;
@@ -446,8 +450,11 @@ static void write_verdicts(dict_core *dict)
 {
     if (!dict->file_dirty || !dict->file_path)
         return;
-    if (tqc_verdicts_write(dict->file_path, dict->file_key, dict->file, dict->cache, dict->raw,
-                           VERDICT_RAW_SHIFT, VERDICT_FILE_MAX_WORDS) == TQC_OK)
+    tqc_verdicts_part parts[] = {
+        {dict->cache, 0}, {dict->raw, VERDICT_RAW_SHIFT}, {dict->names, VERDICT_NAME_SHIFT},
+    };
+    if (tqc_verdicts_write(dict->file_path, dict->file_key, dict->file, parts,
+                           sizeof parts / sizeof parts[0], VERDICT_FILE_MAX_WORDS) == TQC_OK)
         tqc_verdicts_prune(dict->file_path, VERDICT_FILES_OTHER_LISTS);
 }
 
@@ -462,6 +469,7 @@ static void core_free(dict_core *dict)
     speller_close(&dict->sp);
     tqc_strmap_free(dict->cache);
     tqc_strmap_free(dict->raw);
+    tqc_strmap_free(dict->names);
     tqc_strmap_free(dict->freq);
     tqc_strmap_free(dict->suggested);
     for (size_t i = 0; i < dict->suggestion_count; i++)
@@ -501,7 +509,8 @@ static tqc_status core_open(const char *key, const char *name, const char *aff, 
     bool nomem = !(dict->key = tqc_strdup(key)) || !(dict->aff = tqc_strdup(aff)) ||
                  !(dict->dic = tqc_strdup(dic)) || !(dict->dir = tqc_strdup(dir)) ||
                  !(dict->word_files = tqc_calloc(nwords + 1, sizeof *dict->word_files)) ||
-                 !(dict->cache = tqc_strmap_new()) || !(dict->raw = tqc_strmap_new());
+                 !(dict->cache = tqc_strmap_new()) || !(dict->raw = tqc_strmap_new()) ||
+                 !(dict->names = tqc_strmap_new());
     for (size_t i = 0; !nomem && i < nwords; i++)
         nomem = !(dict->word_files[dict->word_file_count++] = tqc_strdup(opts->word_files[i]));
     if (nomem) {
@@ -1098,13 +1107,33 @@ bool tqc_dict_name_entry(tqc_dict *view, const char *word, size_t len)
 {
     if (len == 0 || len > DICT_MAX_WORD)
         return false;
-    if (view->own)
-        return hunspell_name_stem(view->own, word, len);
-    pthread_mutex_lock(&view->core->lock);
-    speller *sp = core_speller(view->core);    /* opened at its first question */
-    bool name = sp && hunspell_name_stem(sp, word, len);
-    pthread_mutex_unlock(&view->core->lock);
-    return name;
+    dict_core *core = view->core;
+    uint64_t v = 0;
+    pthread_mutex_lock(&core->lock);
+    bool have = tqc_strmap_get(core->names, word, len, &v);
+    if (!have && (v = (tqc_verdicts_get(core->file, word, len) >> VERDICT_NAME_SHIFT) & 3)) {
+        tqc_strmap_put(core->names, word, len, v);
+        have = true;
+    }
+    if (!have && !view->own) {
+        speller *sp = core_speller(core);    /* opened at its first question */
+        atomic_fetch_add_explicit(&core->lookups, 1, memory_order_relaxed);
+        v = sp && hunspell_name_stem(sp, word, len) ? VERDICT_KNOWN : VERDICT_UNKNOWN;
+        /* Without a speller the answer is no answer: not kept. */
+        if (sp && tqc_strmap_put(core->names, word, len, v))
+            core->file_dirty = true;
+        have = true;
+    }
+    pthread_mutex_unlock(&core->lock);
+    if (have)
+        return v == VERDICT_KNOWN;
+    atomic_fetch_add_explicit(&core->lookups, 1, memory_order_relaxed);
+    v = hunspell_name_stem(view->own, word, len) ? VERDICT_KNOWN : VERDICT_UNKNOWN;
+    pthread_mutex_lock(&core->lock);
+    if (tqc_strmap_put(core->names, word, len, v))
+        core->file_dirty = true;
+    pthread_mutex_unlock(&core->lock);
+    return v == VERDICT_KNOWN;
 }
 
 void tqc_dict_free_suggestions(char **list, size_t n)

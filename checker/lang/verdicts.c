@@ -226,8 +226,7 @@ tqc_status tqc_cache_write(const char *path, const void *data, size_t len)
 }
 
 tqc_status tqc_verdicts_write(const char *path, uint64_t key, const tqc_verdicts *old,
-                              const tqc_strmap *first, const tqc_strmap *second,
-                              unsigned second_shift, size_t max_words)
+                              const tqc_verdicts_part *parts, size_t nparts, size_t max_words)
 {
     tqc_strmap *merged = tqc_strmap_new();
     if (!merged)
@@ -241,8 +240,8 @@ tqc_status tqc_verdicts_write(const char *path, uint64_t key, const tqc_verdicts
             continue;
         ok = merge(merged, (const char *)old->data + off + 2, old->data[off], old->data[off + 1]);
     }
-    ok = ok && merge_map(merged, first, 0, max_words) &&
-         merge_map(merged, second, second_shift, max_words);
+    for (size_t i = 0; ok && i < nparts; i++)
+        ok = merge_map(merged, parts[i].map, parts[i].shift, max_words);
     size_t count = tqc_strmap_count(merged), data_len = 0;
     uint32_t slots = 16;
     while (ok && slots < 2 * count && slots < (1u << 30))

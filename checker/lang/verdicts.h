@@ -32,14 +32,18 @@ uint8_t tqc_verdicts_get(const tqc_verdicts *v, const char *word, size_t len);
 /* How many words v holds (0 for NULL). */
 size_t tqc_verdicts_count(const tqc_verdicts *v);
 
+/* One map of verdicts to write: a word's value v sets its bits v << shift. */
+typedef struct tqc_verdicts_part {
+    const tqc_strmap *map;
+    unsigned shift;
+} tqc_verdicts_part;
+
 /* Writes a new file at path for key: the words of old (may be NULL) with the bits of
- * each map's words added (a map's value v sets bits v << shift; shift 0 for a first map,
- * then the second's shift), at most max_words words. Written to a temporary file in
- * the same folder and renamed over path, so a reader sees the old file or the new one,
- * whole. */
+ * each part's words added (in order: when the file is full, at max_words words, the
+ * words kept are the older ones). Written to a temporary file in the same folder and
+ * renamed over path, so a reader sees the old file or the new one, whole. */
 tqc_status tqc_verdicts_write(const char *path, uint64_t key, const tqc_verdicts *old,
-                              const tqc_strmap *first, const tqc_strmap *second,
-                              unsigned second_shift, size_t max_words);
+                              const tqc_verdicts_part *parts, size_t nparts, size_t max_words);
 
 /* Deletes the verdict files that keep_path's replaces. keep_path names
  * <dir>/<prefix><group>-<key>.bin, group and key 16 hex digits each (group: what the
