@@ -140,8 +140,8 @@ words=$(wc -w <"$one")
 
 echo "bench: $mb MB, $words words of English prose ($one); best of two runs but hunspell's"
 set -- $(best wc -w "$one"); wc_s=$1 wc_kb=$2
-set -- $(best ./tqc check --format jsonl "$one"); tqc_s=$1 tqc_kb=$2
-set -- $(best ./tqc check --format jsonl "$two"); tqc2_s=$1 tqc2_kb=$2
+set -- $(best "$TQC" check --format jsonl "$one"); tqc_s=$1 tqc_kb=$2
+set -- $(best "$TQC" check --format jsonl "$two"); tqc2_s=$1 tqc2_kb=$2
 if command -v hunspell >/dev/null; then
     set -- $("$run" -i "$one" hunspell -d en_US -l); hs_s=$1 hs_kb=$2
 else
