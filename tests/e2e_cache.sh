@@ -127,6 +127,7 @@ for k in 1 2 3 4 5; do
     touch -d "2026-01-0$k" "$tmp/prune/verdicts-en_US-$group-000000000000000$k.bin"
 done
 cp "$f" "$tmp/prune/verdicts-en_US-0123456789abcdef-0000000000000009.bin"
+cp "$f" "$tmp/prune/verdicts-en_US-0123456789abcdef.bin"   # the older naming
 cp "$f" "$tmp/prune/verdicts-en_US-$group-0000000000000009.bin.Ab12Cd"
 cp "$f" "$tmp/prune/verdicts-en_US-x-0123456789abcdef-0000000000000009.bin"
 check "$tmp/prune" "$tmp/prune.out"

@@ -332,6 +332,14 @@ void tqc_verdicts_prune(const char *keep_path, size_t max_same)
     for (struct dirent *e; (e = readdir(d));) {
         const char *name = e->d_name;
         size_t len = strlen(name);
+        /* A file of the older naming, one key (`<prefix><key>.bin`): stale. */
+        if (len == plen + 20 && memcmp(name, base, plen) == 0 && hex16(name + plen, 16) &&
+            strcmp(name + len - 4, ".bin") == 0) {
+            int n = snprintf(path, sizeof path, "%s/%s", dir, name);
+            if (n > 0 && (size_t)n < sizeof path)
+                unlink(path);
+            continue;
+        }
         /* Only this dictionary's files: its prefix, then two keys exactly (`de-` is no
          * prefix of `de-AT-...`'s keys); never a temporary file being written. */
         if (len != blen || memcmp(name, base, plen) != 0 || strcmp(name, base) == 0 ||

@@ -48,7 +48,8 @@ tqc_status tqc_verdicts_write(const char *path, uint64_t key, const tqc_verdicts
 /* Deletes the verdict files that keep_path's replaces. keep_path names
  * <dir>/<prefix><group>-<key>.bin, group and key 16 hex digits each (group: what the
  * dictionary files and the logic give; key: that with the word lists). In dir, a file
- * <prefix><other group>-<any key>.bin is stale and deleted; of the files of the same
+ * <prefix><other group>-<any key>.bin is stale and deleted, as is one of the older
+ * naming with a single key (<prefix><key>.bin); of the files of the same
  * group with another key (other word lists: another project's) the max_same newest stay.
  * Files of other prefixes, temporary files and anything named otherwise are left alone.
  * Best effort: what cannot be read or deleted stays. */
