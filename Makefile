@@ -63,7 +63,7 @@ TQC_BIN = $(if $(filter 1,$(SAN)),$(BUILD)/tqc,./tqc)
 TQC_CACHE_DIR ?= $(CURDIR)/$(BUILD)/cache
 export TQC_CACHE_DIR
 
-.PHONY: all demo check test unit e2e gate eval bench profile install uninstall clean deps deps-eval \
+.PHONY: all demo check test unit e2e gate eval bench profile install install-cache uninstall clean deps deps-eval \
         deps-bench need-deps lint fuzz docs man action-test
 
 all: tqc
@@ -169,6 +169,25 @@ install: tqc $(BUILD)/tqc.1
 	install -m 644 $(BUILD)/tqc.1 $(DESTDIR)$(PREFIX)/share/man/man1/tqc.1
 	install -m 644 completions/tqc.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/tqc
 	install -m 644 completions/_tqc $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_tqc
+	@$(MAKE) --no-print-directory install-cache
+
+# The installed languages' cache files (lexicon stamps and indexes, the verdicts of each
+# frequency list's words), built by the installed tqc into share/tqc/cache, which every
+# user's runs read before their own cache folder (README "Measuring"). They are keyed by
+# the installed files' paths and inodes: a staged install (DESTDIR) would key them to the
+# wrong paths, so it builds none. A language without its Hunspell dictionary is skipped.
+install-cache:
+	@if [ -n "$(DESTDIR)" ]; then echo "install: DESTDIR set: no cache files built"; exit 0; fi; \
+	share=$(PREFIX)/share/tqc; \
+	for l in $$(ls $$share/rules); do \
+	  [ -f $$share/dictionaries/$$l/freq.tsv ] || continue; \
+	  grep -v '^#' $$share/dictionaries/$$l/freq.tsv | cut -f1 | \
+	    TQC_CACHE_DIR=$$share/cache $(PREFIX)/bin/tqc check --lang $$l --disable=spelling \
+	      --format jsonl - \
+	    >/dev/null 2>&1; \
+	  if [ $$? -le 1 ]; then echo "install: cache files for $$l built in $$share/cache"; \
+	  else echo "install: no cache files for $$l (no Hunspell dictionary?)"; fi; \
+	done
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/tqc $(DESTDIR)$(PREFIX)/share/man/man1/tqc.1 \

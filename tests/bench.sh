@@ -24,11 +24,14 @@ run="$BUILD/bench_run"
 
 TRIES=2
 . tests/bench_lib.sh
+# The binary measured (TQC=build/tqc-old sh tests/bench.sh times another build).
+TQC=${TQC:-./tqc}
 
 # Issue 15: tqc audit -j 2 against -j 1 on 2,000 small articles (the Brown corpus cut
 # into articles of 8 paragraphs, ~450 words, in 20 folders): wall and CPU time, articles
 # per second, and the throughput ratio (target >= 1.8x; a busy machine lowers it: the
-# CPU line says how much work -j 2 added). TQC_BENCH_ONLY=audit-jobs runs this part alone.
+# CPU line says how much work -j 2 added). TQC_BENCH_ONLY=audit-jobs runs this part alone
+# (TQC_BENCH_ONLY=brown: only the Brown-once comparison; =cold: only the cold articles).
 audit_jobs() {
     aj="$out/audit-jobs"
     all="$ext/brown-all.txt"
@@ -46,8 +49,8 @@ audit_jobs() {
                 }
             }' "$all"
     fi
-    set -- $(best ./tqc audit -q -j 1 "$aj"); aj1=$1 aj1_cpu=$3
-    set -- $(best ./tqc audit -q -j 2 "$aj"); aj2=$1 aj2_cpu=$3
+    set -- $(best "$TQC" audit -q -j 1 "$aj"); aj1=$1 aj1_cpu=$3
+    set -- $(best "$TQC" audit -q -j 2 "$aj"); aj2=$1 aj2_cpu=$3
     awk -v a="$aj1" -v b="$aj2" -v ac="$aj1_cpu" -v bc="$aj2_cpu" 'BEGIN {
         printf "tqc audit, 2,000 small articles (best of two):\n"
         printf "  -j 1: %6.2f s wall, %6.2f s CPU, %6.0f articles/s\n", a, ac, 2000 / a
@@ -63,10 +66,68 @@ if [ ! -f "$src" ]; then
     src="$out/seed.txt"
     cat corpus/en/*.txt >"$src"
 fi
-if [ "${TQC_BENCH_ONLY:-}" = audit-jobs ]; then
-    audit_jobs
-    exit 0
-fi
+# compare LABEL FILE: issue 15's table for one input (best of TRIES runs each).
+compare() {
+    c_mb=$(awk -v b="$(wc -c <"$2")" 'BEGIN { printf "%.1f", b / 1e6 }')
+    set -- "$1" "$2" $(best wc -w "$2")
+    c_wc="$3 $4 $5"
+    if command -v aspell >/dev/null; then c_as=$(best -i "$2" aspell -l en list); else c_as="0 0 0"; fi
+    c_t=$(best "$TQC" check --format jsonl "$2")
+    c_t1=$(best "$TQC" check --format jsonl -j 1 "$2")
+    echo
+    echo "$1: $c_mb MB ($2), best of $TRIES runs"
+    echo "$c_wc $c_as $c_t $c_t1" | awk '{
+        split("wc -w|aspell -l en list|tqc check (default threads)|tqc check -j 1", name, "|")
+        wc = $1; wcc = ($3 > 0 ? $3 : 0.001); as = $4; asc = ($6 > 0 ? $6 : 0.001)
+        printf "  %-28s %7s %7s %7s %8s %8s %8s %8s\n", "command", "wall s", "CPU s", "peak MB",
+            "wall/wc", "CPU/wc", "wall/asp", "CPU/asp"
+        for (i = 0; i < 4; i++) {
+            w = $(3 * i + 1); kb = $(3 * i + 2); c = $(3 * i + 3)
+            if (i == 1 && w == 0) { printf "  %-28s (not installed: make deps-bench)\n", name[2]; continue }
+            printf "  %-28s %7.2f %7.2f %7.1f %8.1f %8.1f", name[i + 1], w, c, kb / 1024, w / wc, c / wcc
+            if (as > 0) printf " %8.2f %8.2f", w / as, c / asc
+            printf "\n"
+        }
+        printf "  %-28s %7s %7s %7s %8s %8s %8s %8s\n", "target (tqc rows)", "", "", "<= 64", "<= 8", "", "< 1", "< 1"
+    }'
+}
+
+# One article, cold: a fresh tqc process per run (the OS file cache warm), per language,
+# twice: an article new to tqc (no verdict file, so Hunspell opens its dictionaries) and
+# one checked before (its words' verdicts in a verdict file, lang/verdicts.h; Hunspell
+# stays closed). The run that writes the verdict file is timed apart.
+cold_articles() {
+TRIES=${BENCH_COLD_TRIES:-7}
+echo
+echo "one article, cold (a tqc check process; median of $TRIES runs)   targets: <= 30 ms, <= 24 MB"
+printf '  %-4s %-34s %23s   %23s   %s\n' "" "" "new article" "checked before" "first run"
+printf '  %-4s %-34s %7s %7s %7s   %7s %7s %7s   %s\n' lang article "wall ms" "CPU ms" \
+    "peak MB" "wall ms" "CPU ms" "peak MB" "(writes file) ms"
+for lang in en pt es fr de it; do
+    art=$(ls corpus/$lang/*clean*.txt 2>/dev/null | head -n 1)
+    [ -n "$art" ] || art=$(ls corpus/$lang/*.txt | head -n 1)
+    cache="$out/cache-$lang"
+    rm -rf "$cache"
+    TQC_CACHE_DIR=; export TQC_CACHE_DIR
+    set -- $(median "$TQC" check --format jsonl "$art")
+    new_w=$1 new_kb=$2 new_c=$3
+    TQC_CACHE_DIR=$cache
+    set -- $("$run" "$TQC" check --format jsonl "$art")
+    first_w=$1
+    set -- $(median "$TQC" check --format jsonl "$art")
+    TQC_CACHE_DIR=
+    awk -v l="$lang" -v a="$art" -v nw="$new_w" -v nkb="$new_kb" -v nc="$new_c" -v w="$1" \
+        -v kb="$2" -v c="$3" -v f="$first_w" 'BEGIN {
+        printf "  %-4s %-34s %7.0f %7.0f %7.1f   %7.0f %7.0f %7.1f   %7.0f\n", l, substr(a, 8),
+            nw * 1000, nc * 1000, nkb / 1024, w * 1000, c * 1000, kb / 1024, f * 1000 }'
+done
+TRIES=2
+}
+case ${TQC_BENCH_ONLY:-} in
+audit-jobs) audit_jobs; exit 0 ;;
+brown) compare "Brown corpus once" "$ext/brown-all.txt"; exit 0 ;;
+cold) cold_articles; exit 0 ;;
+esac
 one="$out/prose-1x.txt"
 two="$out/prose-2x.txt"
 if [ ! -f "$one" ] || [ "$(wc -c <"$one")" -lt 20000000 ]; then
@@ -79,8 +140,8 @@ words=$(wc -w <"$one")
 
 echo "bench: $mb MB, $words words of English prose ($one); best of two runs but hunspell's"
 set -- $(best wc -w "$one"); wc_s=$1 wc_kb=$2
-set -- $(best ./tqc check --format jsonl "$one"); tqc_s=$1 tqc_kb=$2
-set -- $(best ./tqc check --format jsonl "$two"); tqc2_s=$1 tqc2_kb=$2
+set -- $(best "$TQC" check --format jsonl "$one"); tqc_s=$1 tqc_kb=$2
+set -- $(best "$TQC" check --format jsonl "$two"); tqc2_s=$1 tqc2_kb=$2
 if command -v hunspell >/dev/null; then
     set -- $("$run" -i "$one" hunspell -d en_US -l); hs_s=$1 hs_kb=$2
 else
@@ -100,32 +161,6 @@ awk -v mb="$mb" -v w="$words" -v wc="$wc_s" -v wckb="$wc_kb" -v t="$tqc_s" -v tk
     printf "  tqc peak memory: %.1f MB at 1x, %.1f MB at 2x input   (target < 100 MB, flat)\n", tkb / 1024, t2kb / 1024
 }'
 
-# compare LABEL FILE: issue 15's table for one input (best of TRIES runs each).
-compare() {
-    c_mb=$(awk -v b="$(wc -c <"$2")" 'BEGIN { printf "%.1f", b / 1e6 }')
-    set -- "$1" "$2" $(best wc -w "$2")
-    c_wc="$3 $4 $5"
-    if command -v aspell >/dev/null; then c_as=$(best -i "$2" aspell -l en list); else c_as="0 0 0"; fi
-    c_t=$(best ./tqc check --format jsonl "$2")
-    c_t1=$(best ./tqc check --format jsonl -j 1 "$2")
-    echo
-    echo "$1: $c_mb MB ($2), best of $TRIES runs"
-    echo "$c_wc $c_as $c_t $c_t1" | awk '{
-        split("wc -w|aspell -l en list|tqc check (default threads)|tqc check -j 1", name, "|")
-        wc = $1; wcc = ($3 > 0 ? $3 : 0.001); as = $4; asc = ($6 > 0 ? $6 : 0.001)
-        printf "  %-28s %7s %7s %7s %8s %8s %8s %8s\n", "command", "wall s", "CPU s", "peak MB",
-            "wall/wc", "CPU/wc", "wall/asp", "CPU/asp"
-        for (i = 0; i < 4; i++) {
-            w = $(3 * i + 1); kb = $(3 * i + 2); c = $(3 * i + 3)
-            if (i == 1 && w == 0) { printf "  %-28s (not installed: make deps-bench)\n", name[2]; continue }
-            printf "  %-28s %7.2f %7.2f %7.1f %8.1f %8.1f", name[i + 1], w, c, kb / 1024, w / wc, c / wcc
-            if (as > 0) printf " %8.2f %8.2f", w / as, c / asc
-            printf "\n"
-        }
-        printf "  %-28s %7s %7s %7s %8s %8s %8s %8s\n", "target (tqc rows)", "", "", "<= 64", "<= 8", "", "< 1", "< 1"
-    }'
-}
-
 distinct="$out/distinct-en.txt"
 if [ ! -f "$distinct" ] && command -v python3 >/dev/null; then
     echo "bench: building $distinct (once; its sources in $distinct.sources)"
@@ -139,35 +174,7 @@ else
 fi
 [ -f "$ext/brown-all.txt" ] && compare "Brown corpus once" "$ext/brown-all.txt"
 
-# One article, cold: a fresh tqc process per run (the OS file cache warm), per language,
-# twice: an article new to tqc (no verdict file, so Hunspell opens its dictionaries) and
-# one checked before (its words' verdicts in a verdict file, lang/verdicts.h; Hunspell
-# stays closed). The run that writes the verdict file is timed apart.
-TRIES=${BENCH_COLD_TRIES:-7}
-echo
-echo "one article, cold (a tqc check process; median of $TRIES runs)   targets: <= 30 ms, <= 24 MB"
-printf '  %-4s %-34s %23s   %23s   %s\n' "" "" "new article" "checked before" "first run"
-printf '  %-4s %-34s %7s %7s %7s   %7s %7s %7s   %s\n' lang article "wall ms" "CPU ms" \
-    "peak MB" "wall ms" "CPU ms" "peak MB" "(writes file) ms"
-for lang in en pt es fr de it; do
-    art=$(ls corpus/$lang/*clean*.txt 2>/dev/null | head -n 1)
-    [ -n "$art" ] || art=$(ls corpus/$lang/*.txt | head -n 1)
-    cache="$out/cache-$lang"
-    rm -rf "$cache"
-    TQC_CACHE_DIR=; export TQC_CACHE_DIR
-    set -- $(median ./tqc check --format jsonl "$art")
-    new_w=$1 new_kb=$2 new_c=$3
-    TQC_CACHE_DIR=$cache
-    set -- $("$run" ./tqc check --format jsonl "$art")
-    first_w=$1
-    set -- $(median ./tqc check --format jsonl "$art")
-    TQC_CACHE_DIR=
-    awk -v l="$lang" -v a="$art" -v nw="$new_w" -v nkb="$new_kb" -v nc="$new_c" -v w="$1" \
-        -v kb="$2" -v c="$3" -v f="$first_w" 'BEGIN {
-        printf "  %-4s %-34s %7.0f %7.0f %7.1f   %7.0f %7.0f %7.1f   %7.0f\n", l, substr(a, 8),
-            nw * 1000, nc * 1000, nkb / 1024, w * 1000, c * 1000, kb / 1024, f * 1000 }'
-done
-TRIES=2
+cold_articles
 
 # tqc serve (issue 16): requests per second over loopback, and the median latency of
 # one article on a warm server next to a tqc check process per article.

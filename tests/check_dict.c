@@ -169,6 +169,46 @@ START_TEST(test_own_speller)
 }
 END_TEST
 
+/* Issue 15: whether a word stems to a name entry is kept in the verdict file beside its
+ * verdict, so a run that finds its answers there asks Hunspell nothing. */
+START_TEST(test_name_entries_are_kept_between_runs)
+{
+    char cache[] = "/tmp/tqc-dict-cache-XXXXXX", path[] = "/tmp/tqc-words-XXXXXX", cmd[128];
+    ck_assert_ptr_nonnull(mkdtemp(cache));
+    word_file(path, "Quorvath\n");   /* a core of its own, not the shared test checker's */
+    const char *old = getenv("TQC_CACHE_DIR");
+    char *saved = old ? strdup(old) : NULL;
+    setenv("TQC_CACHE_DIR", cache, 1);
+    const char *files[] = {path};
+    tqc_check_options o = {.data_dir = TQC_SOURCE_DIR, .lang = "en",
+                           .dict = {.word_files = files, .word_file_count = 1}};
+    for (int round = 0; round < 2; round++) {   /* the first writes the file */
+        char err[256];
+        tqc_checker *ck;
+        ck_assert_int_eq(tqc_checker_new(&o, &ck, err, sizeof err), TQC_OK);
+        tqc_dict *e = tqc_checker_dict(ck);
+        size_t cached, lookups0, lookups1;
+        tqc_dict_stats(e, &cached, &lookups0);
+        ck_assert(tqc_dict_name_entry(e, "Americans", 9));
+        ck_assert(!tqc_dict_name_entry(e, "houses", 6));
+        tqc_dict_stats(e, &cached, &lookups1);
+        if (round == 0)
+            ck_assert_uint_eq(lookups1, lookups0 + 2);
+        else
+            ck_assert_uint_eq(lookups1, lookups0);
+        tqc_checker_free(ck);
+    }
+    if (saved)
+        setenv("TQC_CACHE_DIR", saved, 1);
+    else
+        unsetenv("TQC_CACHE_DIR");
+    free(saved);
+    unlink(path);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", cache);
+    ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 START_TEST(test_missing_dictionary_is_an_error)
 {
     tqc_check_options opts = {.data_dir = TQC_SOURCE_DIR, .lang = "xx-YY",
@@ -251,6 +291,7 @@ Suite *dict_suite(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_known_words_and_possessives);
     tcase_add_test(tc, test_cache_asks_hunspell_once);
+    tcase_add_test(tc, test_name_entries_are_kept_between_runs);
     tcase_add_test(tc, test_case_variant);
     tcase_add_test(tc, test_views_share_verdicts);
     tcase_add_test(tc, test_word_lists_are_not_shared);

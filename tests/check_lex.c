@@ -241,6 +241,59 @@ START_TEST(test_stamp_spares_only_the_same_file)
 }
 END_TEST
 
+/* The hash index beside the stamp (lex.c) is written by the first run that asks the
+ * lexicon thousands of times and mapped by the next; an index file that is damaged (its
+ * header) or cut short is rebuilt, never read: every entry answers as before, and misses
+ * stay misses. */
+START_TEST(test_index_file_is_rebuilt_when_damaged)
+{
+    char cache[] = "/tmp/tqc-lex-cache-XXXXXX", dir[64], file[128], err[512], cmd[256];
+    ck_assert_ptr_nonnull(mkdtemp(cache));
+    const char *old = getenv("TQC_CACHE_DIR");
+    char *saved = old ? strdup(old) : NULL;
+    setenv("TQC_CACHE_DIR", cache, 1);
+    write_lexicon(dir, sizeof dir, good, file, sizeof file);
+    /* 0: writes stamp and index; 1: maps them; 2: header zeroed; 3: cut short. */
+    for (int round = 0; round < 4; round++) {
+        if (round == 2)
+            snprintf(cmd, sizeof cmd, "for f in %s/*.idx; do dd if=/dev/zero of=$f bs=8 "
+                     "count=1 conv=notrunc 2>/dev/null; done", cache);
+        else if (round == 3)
+            snprintf(cmd, sizeof cmd, "for f in %s/*.idx; do truncate -s 100 $f; done", cache);
+        if (round >= 2)
+            ck_assert_int_eq(system(cmd), 0);
+        tqc_lex *lex = NULL;
+        ck_assert_int_eq(tqc_lex_open(file, &lex, err, sizeof err), TQC_OK);
+        /* A short run searches the file and leaves no index; a long one builds it. */
+        snprintf(cmd, sizeof cmd, "ls %s/*.idx >/dev/null 2>&1", cache);
+        if (round == 0)
+            ck_assert_int_ne(system(cmd), 0);
+        for (int i = 0; i < 5000; i++)
+            ck_assert_uint_eq(tqc_lex_pos(lex, i % 2 ? "goes" : "go", i % 2 ? 4 : 2),
+                              i % 2 ? TQC_POS_VFIN : 0);
+        ck_assert_uint_eq(tqc_lex_pos(lex, "'s", 2), TQC_POS_AUX);
+        ck_assert_uint_eq(tqc_lex_pos(lex, "a", 1), TQC_POS_DET | TQC_POS_PREP);
+        ck_assert_uint_eq(tqc_lex_pos(lex, "saying", 6), TQC_POS_VGER | TQC_POS_NOUN);
+        ck_assert_uint_eq(tqc_lex_pos(lex, "yes", 3), TQC_POS_INTJ | TQC_POS_ADV);
+        ck_assert_uint_eq(tqc_lex_pos(lex, "\xc3\xa9t\xc3\xa9", 5), TQC_POS_VPART | TQC_POS_NOUN);
+        ck_assert_uint_eq(tqc_lex_pos(lex, "Goes", 4), 0);
+        ck_assert_uint_eq(tqc_lex_pos(lex, "goes\tVFIN", 9), 0);
+        ck_assert_uint_eq(tqc_lex_pos(lex, "ab\t", 3), 0);
+        tqc_lex_free(lex);
+        snprintf(cmd, sizeof cmd, "test \"$(head -c 8 %s/*.idx)\" = TQCLXI01", cache);
+        ck_assert_int_eq(system(cmd), 0);   /* there, and whole again */
+    }
+    remove_lexicon(dir, file);
+    if (saved)
+        setenv("TQC_CACHE_DIR", saved, 1);
+    else
+        unsetenv("TQC_CACHE_DIR");
+    free(saved);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", cache);
+    ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 Suite *lex_suite(void)
 {
     Suite *s = suite_create("lex");
@@ -250,6 +303,7 @@ Suite *lex_suite(void)
     tcase_add_test(tc, test_empty_and_header_only_files_know_nothing);
     tcase_add_test(tc, test_profile_owns_it_and_context_caches_per_token);
     tcase_add_test(tc, test_stamp_spares_only_the_same_file);
+    tcase_add_test(tc, test_index_file_is_rebuilt_when_damaged);
     suite_add_tcase(s, tc);
     return s;
 }

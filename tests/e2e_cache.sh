@@ -113,5 +113,53 @@ else
     not_ok "a truncated file is ignored"
 fi
 
+# Stale files go: a run that writes its verdict file deletes the files of the same
+# dictionary written for other dictionary files (another group: the first key of the
+# name), keeps the newest 3 of the same group with other word lists (other projects'),
+# and leaves every other file alone (another dictionary, a temporary file).
+rm -rf "$tmp/prune"
+mkdir -p "$tmp/prune"
+f=$(ls "$tmp/c"/verdicts-en_US-*.bin | head -1)
+b=$(basename "$f" .bin)
+group=${b#verdicts-en_US-}; group=${group%-*}
+for k in 1 2 3 4 5; do
+    cp "$f" "$tmp/prune/verdicts-en_US-$group-000000000000000$k.bin"
+    touch -d "2026-01-0$k" "$tmp/prune/verdicts-en_US-$group-000000000000000$k.bin"
+done
+cp "$f" "$tmp/prune/verdicts-en_US-0123456789abcdef-0000000000000009.bin"
+cp "$f" "$tmp/prune/verdicts-en_US-0123456789abcdef.bin"   # the older naming
+cp "$f" "$tmp/prune/verdicts-en_US-$group-0000000000000009.bin.Ab12Cd"
+cp "$f" "$tmp/prune/verdicts-en_US-x-0123456789abcdef-0000000000000009.bin"
+check "$tmp/prune" "$tmp/prune.out"
+left=$(cd "$tmp/prune" && ls verdicts-en_US-* | LC_ALL=C sort | tr '\n' ' ')
+want=$(printf '%s\n' "verdicts-en_US-$group-0000000000000003.bin" \
+    "verdicts-en_US-$group-0000000000000004.bin" "verdicts-en_US-$group-0000000000000005.bin" \
+    "$(basename "$f")" "verdicts-en_US-$group-0000000000000009.bin.Ab12Cd" \
+    "verdicts-en_US-x-0123456789abcdef-0000000000000009.bin" | LC_ALL=C sort | tr '\n' ' ')
+if cmp -s "$tmp/none" "$tmp/prune.out" && [ "$left" = "$want" ]; then
+    ok "stale verdict files are deleted, other projects' newest kept, other files left"
+else
+    not_ok "stale verdict files are deleted" "left: $left
+want: $want"
+fi
+
+# The cache `make install` builds (<data>/cache, filled there by a run with
+# TQC_CACHE_DIR pointing at it) is read before the user's: a run whose words it all
+# holds writes nothing of its own, and finds the same.
+mkdir -p "$tmp/data"
+ln -s "$(pwd)/rules" "$tmp/data/rules"
+ln -s "$(pwd)/dictionaries" "$tmp/data/dictionaries"
+TQC_DATA_DIR=$tmp/data TQC_CACHE_DIR=$tmp/data/cache "$TQC" check --format jsonl $files \
+    >/dev/null 2>&1
+TQC_DATA_DIR=$tmp/data TQC_CACHE_DIR=$tmp/user "$TQC" check --format jsonl $files \
+    >"$tmp/installed.out" 2>&1
+sed "s|$tmp/data/||" "$tmp/installed.out" >"$tmp/installed.rel"
+if ls "$tmp/data/cache"/verdicts-en_US-*.bin >/dev/null 2>&1 &&
+    [ -z "$(ls "$tmp/user" 2>/dev/null)" ] && cmp -s "$tmp/none" "$tmp/installed.rel"; then
+    ok "the installed cache answers: the user's folder gets nothing, findings the same"
+else
+    not_ok "the installed cache answers" "$(ls "$tmp/user" 2>&1; diff "$tmp/none" "$tmp/installed.rel" | head -5)"
+fi
+
 echo "# e2e_cache: $n tests, $fail failed"
 [ "$fail" = 0 ]

@@ -38,9 +38,16 @@ enum { VERDICT_KNOWN = 1, VERDICT_UNKNOWN = 2 };
  * candidate's (raw) in bits 2-3. Change VERDICT_LOGIC when what decides a verdict in this
  * file changes (ask_speller's normalisations): files of the old logic are then stale. */
 #define VERDICT_RAW_SHIFT 2
+/* Bits 4-5: whether Hunspell stems the word to an entry written with a capital
+ * (tqc_dict_name_entry), so that an article checked before opens no Hunspell for it. */
+#define VERDICT_NAME_SHIFT 4
 #define VERDICT_LOGIC 1
 /* A verdict file stops growing here: it is mapped and checksummed at every start. */
 #define VERDICT_FILE_MAX_WORDS 200000
+/* Files kept per dictionary for other word lists (projects of their own), besides the
+ * current one: a bound on the cache folder, generous enough that a few projects checked
+ * in turn do not evict each other's. */
+#define VERDICT_FILES_OTHER_LISTS 3
 
 /* A small direct-mapped cache of verdicts in front of the verdict map. Word frequencies
  * are Zipfian, so a few thousand slots answer most tokens from memory the processor
@@ -101,6 +108,7 @@ typedef struct dict_core {
     uint64_t file_key;
     bool file_dirty;
     tqc_strmap *raw;            /* correction candidate -> Hunspell's own verdict */
+    tqc_strmap *names;          /* word -> name entry (VERDICT_KNOWN) or not (UNKNOWN) */
     tqc_strmap *freq;           /* lower-cased word -> count; read-only once open */
     char try_chars[DICT_MAX_TRY][5]; /* the letters typos are made of (the aff's TRY) */
     size_t try_count;
@@ -409,18 +417,31 @@ static void open_verdicts(dict_core *dict)
     char dir[DICT_MAX_PATH], path[DICT_MAX_PATH + 128];
     if (!tqc_cache_dir(dir, sizeof dir))
         return;
-    uint64_t key = tqc_verdicts_hash(VERDICT_LOGIC, dict->name, strlen(dict->name));
-    key = hash_file_identity(key, dict->aff);
-    key = hash_file_identity(key, dict->dic);
+    uint64_t group = tqc_verdicts_hash(VERDICT_LOGIC, dict->name, strlen(dict->name));
+    group = hash_file_identity(group, dict->aff);
+    group = hash_file_identity(group, dict->dic);
+    uint64_t key = group;
     for (size_t i = 0; i < dict->text_count; i++)
         key = tqc_verdicts_hash(key, dict->texts[i].text, dict->texts[i].len);
-    int n = snprintf(path, sizeof path, "%s/verdicts-%s-%016llx.bin", dir, dict->name,
-                     (unsigned long long)key);
+    /* Named by both: a file of another group is stale (tqc_verdicts_prune). */
+    int n = snprintf(path, sizeof path, "%s/verdicts-%s-%016llx-%016llx.bin", dir, dict->name,
+                     (unsigned long long)group, (unsigned long long)key);
     if (n <= 0 || (size_t)n >= sizeof path || strchr(dict->name, '/'))
         return;
     dict->file_key = key;
     dict->file_path = tqc_strdup(path);
     dict->file = tqc_verdicts_open(path, key);
+    if (dict->file) {   /* the file in use is current: what it replaced can go */
+        tqc_verdicts_prune(path, VERDICT_FILES_OTHER_LISTS);
+        return;
+    }
+    /* The file `make install` built, read only: this run's new words go to the user's. */
+    char installed[DICT_MAX_PATH];
+    if (tqc_cache_installed_dir(dict->dir, installed, sizeof installed) &&
+        (n = snprintf(path, sizeof path, "%s/verdicts-%s-%016llx-%016llx.bin", installed,
+                      dict->name, (unsigned long long)group, (unsigned long long)key)) > 0 &&
+        (size_t)n < sizeof path)
+        dict->file = tqc_verdicts_open(path, key);
 }
 
 /* Keeps this run's verdicts for the next (best effort: a cache that cannot be written
@@ -429,8 +450,12 @@ static void write_verdicts(dict_core *dict)
 {
     if (!dict->file_dirty || !dict->file_path)
         return;
-    tqc_verdicts_write(dict->file_path, dict->file_key, dict->file, dict->cache, dict->raw,
-                       VERDICT_RAW_SHIFT, VERDICT_FILE_MAX_WORDS);
+    tqc_verdicts_part parts[] = {
+        {dict->cache, 0}, {dict->raw, VERDICT_RAW_SHIFT}, {dict->names, VERDICT_NAME_SHIFT},
+    };
+    if (tqc_verdicts_write(dict->file_path, dict->file_key, dict->file, parts,
+                           sizeof parts / sizeof parts[0], VERDICT_FILE_MAX_WORDS) == TQC_OK)
+        tqc_verdicts_prune(dict->file_path, VERDICT_FILES_OTHER_LISTS);
 }
 
 /* Frees a core no view uses; the caller holds registry_mu. */
@@ -444,6 +469,7 @@ static void core_free(dict_core *dict)
     speller_close(&dict->sp);
     tqc_strmap_free(dict->cache);
     tqc_strmap_free(dict->raw);
+    tqc_strmap_free(dict->names);
     tqc_strmap_free(dict->freq);
     tqc_strmap_free(dict->suggested);
     for (size_t i = 0; i < dict->suggestion_count; i++)
@@ -483,7 +509,8 @@ static tqc_status core_open(const char *key, const char *name, const char *aff, 
     bool nomem = !(dict->key = tqc_strdup(key)) || !(dict->aff = tqc_strdup(aff)) ||
                  !(dict->dic = tqc_strdup(dic)) || !(dict->dir = tqc_strdup(dir)) ||
                  !(dict->word_files = tqc_calloc(nwords + 1, sizeof *dict->word_files)) ||
-                 !(dict->cache = tqc_strmap_new()) || !(dict->raw = tqc_strmap_new());
+                 !(dict->cache = tqc_strmap_new()) || !(dict->raw = tqc_strmap_new()) ||
+                 !(dict->names = tqc_strmap_new());
     for (size_t i = 0; !nomem && i < nwords; i++)
         nomem = !(dict->word_files[dict->word_file_count++] = tqc_strdup(opts->word_files[i]));
     if (nomem) {
@@ -1080,13 +1107,33 @@ bool tqc_dict_name_entry(tqc_dict *view, const char *word, size_t len)
 {
     if (len == 0 || len > DICT_MAX_WORD)
         return false;
-    if (view->own)
-        return hunspell_name_stem(view->own, word, len);
-    pthread_mutex_lock(&view->core->lock);
-    speller *sp = core_speller(view->core);    /* opened at its first question */
-    bool name = sp && hunspell_name_stem(sp, word, len);
-    pthread_mutex_unlock(&view->core->lock);
-    return name;
+    dict_core *core = view->core;
+    uint64_t v = 0;
+    pthread_mutex_lock(&core->lock);
+    bool have = tqc_strmap_get(core->names, word, len, &v);
+    if (!have && (v = (tqc_verdicts_get(core->file, word, len) >> VERDICT_NAME_SHIFT) & 3)) {
+        tqc_strmap_put(core->names, word, len, v);
+        have = true;
+    }
+    if (!have && !view->own) {
+        speller *sp = core_speller(core);    /* opened at its first question */
+        atomic_fetch_add_explicit(&core->lookups, 1, memory_order_relaxed);
+        v = sp && hunspell_name_stem(sp, word, len) ? VERDICT_KNOWN : VERDICT_UNKNOWN;
+        /* Without a speller the answer is no answer: not kept. */
+        if (sp && tqc_strmap_put(core->names, word, len, v))
+            core->file_dirty = true;
+        have = true;
+    }
+    pthread_mutex_unlock(&core->lock);
+    if (have)
+        return v == VERDICT_KNOWN;
+    atomic_fetch_add_explicit(&core->lookups, 1, memory_order_relaxed);
+    v = hunspell_name_stem(view->own, word, len) ? VERDICT_KNOWN : VERDICT_UNKNOWN;
+    pthread_mutex_lock(&core->lock);
+    if (tqc_strmap_put(core->names, word, len, v))
+        core->file_dirty = true;
+    pthread_mutex_unlock(&core->lock);
+    return v == VERDICT_KNOWN;
 }
 
 void tqc_dict_free_suggestions(char **list, size_t n)

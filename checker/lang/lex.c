@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,8 @@
 #include <unistd.h>
 
 #include "core/alloc.h"
+#include "core/io.h"
+#include "core/strmap.h"
 #include "lang/verdicts.h"
 
 /* A word form longer than this is no word: the file is corrupt. */
@@ -26,6 +29,24 @@ struct tqc_lex {
     size_t size;
     size_t body;         /* offset of the first entry line */
     size_t count;
+    /* The hash index (see build_index), opened at the LEX_INDEX_AFTER-th lookup: until
+     * then (NULL) lookups are binary searches. */
+    _Atomic(const uint64_t *) index;
+    atomic_size_t asked;
+    size_t index_slots;  /* a power of two */
+    void *index_map;     /* the index file, mapped, when index points into it */
+    size_t index_map_size;
+    char *index_src;     /* the lexicon's path, for naming the index file; NULL: none */
+    uint64_t index_key;  /* tqc_verdicts_hash of the stamp's text */
+    /* In the registry of open lexicons (under registry_mu): the same file opened again
+     * (each profile of a language, each worker's) is this one. */
+    struct tqc_lex *next;
+    char *reg_path;
+    dev_t dev;
+    ino_t ino;
+    off_t reg_size;
+    struct timespec mtime;
+    size_t refs;
     /* The trigrams some form has (tqc_lex_odd_trigrams), built on first use: most runs
      * never ask, and a scan of every form would cost each start. */
     pthread_mutex_t shape_lock;
@@ -70,6 +91,24 @@ static int cmp_form(const char *a, size_t alen, const char *b, size_t blen)
     return c ? c : (alen > blen) - (alen < blen);
 }
 
+/* A scan of every line (validation, building the index or the trigram table) hands the
+ * pages it has passed back every LEX_SCAN_WINDOW bytes: they stay in the page cache, and a
+ * later lookup maps the one it needs again, but the run's peak memory no longer holds the
+ * whole file (up to 7 MB a language, for a few hundred lookups). *done is the offset up to
+ * which pages were handed back; p the scan's position. */
+#define LEX_SCAN_WINDOW (1u << 20)
+
+static void scan_release(const tqc_lex *lex, const char *p, size_t *done)
+{
+    size_t page = (size_t)sysconf(_SC_PAGESIZE), at = (size_t)(p - lex->map);
+    if (at < *done + LEX_SCAN_WINDOW)
+        return;
+    size_t upto = at / page * page;   /* the page p is in stays */
+    if (upto > *done)
+        madvise((void *)(lex->map + *done), upto - *done, MADV_DONTNEED);
+    *done = upto;
+}
+
 /* Checks every entry line once, so a lookup can trust the order and the tags. */
 static bool validate(tqc_lex *lex, const char *path, char *err, size_t errlen)
 {
@@ -82,9 +121,10 @@ static bool validate(tqc_lex *lex, const char *path, char *err, size_t errlen)
     }
     lex->body = (size_t)(p - lex->map);
     const char *prev = NULL;
-    size_t prev_len = 0;
+    size_t prev_len = 0, released = 0;
     while (p < end) {
         line++;
+        scan_release(lex, p, &released);
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         if (!nl) {
             snprintf(err, errlen, "%s:%zu: the last line has no newline", path, line);
@@ -117,14 +157,22 @@ static bool validate(tqc_lex *lex, const char *path, char *err, size_t errlen)
  * any of these is validated again; lookups stay bounded on any bytes regardless. */
 #define LEX_STAMP "tqc-lexicon 1"
 
-static bool stamp_path(const char *path, char *out, size_t cap)
+/* The cache file <folder>/lexicon-<hash of path><ext>: in the user's cache folder
+ * (installed false), or in the one `make install` fills (installed true). */
+static bool cache_path(const char *path, bool installed, const char *ext, char *out, size_t cap)
 {
     char dir[4096];
-    if (!tqc_cache_dir(dir, sizeof dir))
+    if (!(installed ? tqc_cache_installed_dir(path, dir, sizeof dir)
+                    : tqc_cache_dir(dir, sizeof dir)))
         return false;
-    int n = snprintf(out, cap, "%s/lexicon-%016llx.ok", dir,
-                     (unsigned long long)tqc_verdicts_hash(0, path, strlen(path)));
+    int n = snprintf(out, cap, "%s/lexicon-%016llx%s", dir,
+                     (unsigned long long)tqc_verdicts_hash(0, path, strlen(path)), ext);
     return n > 0 && (size_t)n < cap;
+}
+
+static bool stamp_path(const char *path, char *out, size_t cap)
+{
+    return cache_path(path, false, ".ok", out, cap);
 }
 
 static int stamp_text(const char *path, const struct stat *sb, size_t count, char *out,
@@ -135,11 +183,14 @@ static int stamp_text(const char *path, const struct stat *sb, size_t count, cha
                     (long)sb->st_mtim.tv_nsec, (unsigned long long)sb->st_ino, count, path);
 }
 
-/* The entry count the stamp for path records, when it matches sb; else SIZE_MAX. */
+/* The entry count the stamp for path records (the user's, else the installed one),
+ * when it matches sb; else SIZE_MAX. */
 static size_t stamped_count(const char *path, const struct stat *sb)
 {
     char sp[4200], have[4400], want[4400];
     FILE *f = stamp_path(path, sp, sizeof sp) ? fopen(sp, "r") : NULL;
+    if (!f && cache_path(path, true, ".ok", sp, sizeof sp))
+        f = fopen(sp, "r");
     if (!f)
         return SIZE_MAX;
     bool got = fgets(have, sizeof have, f) != NULL;
@@ -160,6 +211,159 @@ static void write_stamp(const char *path, const struct stat *sb, size_t count)
         tqc_cache_write(sp, text, (size_t)n);
 }
 
+/* A hash index of the forms, so that a lookup is one probe instead of a binary search of
+ * ~18 steps that each find a line's start and end (the top self-time of a long run). A
+ * slot is the form's hash tag (high 32 bits) and its line's offset + 1 (low 32; 0 =
+ * empty): linear probing at a load under 1/2, and a probe compares the form itself with
+ * the line, so an index answers only what the lexicon says. It is kept in the cache
+ * folder beside the stamp, keyed by the stamp's text, and mapped by the next run that
+ * needs it. A run needs it from its LEX_INDEX_AFTER-th lookup on: random probes make
+ * most of a mapped index resident (the kernel maps pages around each), megabytes that
+ * one article's few hundred lookups do not repay. */
+#define LEX_INDEX_AFTER 4096
+#define LEX_INDEX_MAGIC "TQCLXI01"
+
+typedef struct index_header {
+    char magic[8];
+    uint64_t key;        /* tqc_verdicts_hash of the stamp's text */
+    uint64_t slots;
+    uint64_t count;
+} index_header;
+
+static uint64_t tag_of(uint64_t h) { return h & 0xFFFFFFFF00000000ull; }
+
+static size_t index_slots_for(size_t count)
+{
+    size_t slots = 16;
+    while (slots < 2 * count)
+        slots *= 2;
+    return slots;
+}
+
+/* Fills slot (index_slots_for(count) zeroed entries) from the lexicon's lines. */
+static void fill_index(const tqc_lex *lex, uint64_t *slot, size_t slots)
+{
+    const char *p = lex->map + lex->body, *end = lex->map + lex->size;
+    size_t mask = slots - 1, released = 0;
+    while (p < end) {
+        scan_release(lex, p, &released);
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *tab = memchr(p, '\t', (size_t)(nl - p));
+        uint64_t h = tqc_strmap_hash(p, (size_t)(tab - p));
+        size_t at = h & mask;
+        while (slot[at])
+            at = (at + 1) & mask;
+        slot[at] = tag_of(h) | ((uint64_t)(p - lex->map) + 1);
+        p = nl + 1;
+    }
+}
+
+/* Maps the index file for lex when it was written for key and has the right size. */
+static bool map_index(tqc_lex *lex, const char *ipath, uint64_t key)
+{
+    int fd = open(ipath, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    struct stat sb;
+    index_header h;
+    size_t slots = index_slots_for(lex->count);
+    size_t want = sizeof h + slots * sizeof(uint64_t);
+    bool ok = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && (size_t)sb.st_size == want;
+    void *m = ok ? mmap(NULL, want, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
+    close(fd);
+    if (m == MAP_FAILED)
+        return false;
+    memcpy(&h, m, sizeof h);
+    if (memcmp(h.magic, LEX_INDEX_MAGIC, 8) != 0 || h.key != key || h.slots != slots ||
+        h.count != lex->count) {
+        munmap(m, want);
+        return false;
+    }
+    /* Probes land anywhere: no read-around, which would make a run of a few hundred
+     * lookups resident in megabytes of the file. */
+    madvise(m, want, MADV_RANDOM);
+    lex->index_map = m;
+    lex->index_map_size = want;
+    lex->index_slots = slots;
+    return true;
+}
+
+/* Builds the index in memory and, when ipath is not NULL, writes it there for key.
+ * Without memory the lookups stay binary searches: slower, the same answers. */
+static void build_index(tqc_lex *lex, const char *ipath, uint64_t key)
+{
+    size_t slots = index_slots_for(lex->count);
+    if (lex->size >= UINT32_MAX || slots > SIZE_MAX / sizeof(uint64_t) - 1)
+        return;
+    index_header *buf = tqc_calloc(1, sizeof(index_header) + slots * sizeof(uint64_t));
+    if (!buf)
+        return;
+    uint64_t *slot = (uint64_t *)(buf + 1);
+    fill_index(lex, slot, slots);
+    memcpy(buf->magic, LEX_INDEX_MAGIC, 8);
+    buf->key = key;
+    buf->slots = slots;
+    buf->count = lex->count;
+    /* Written, the file is mapped rather than the copy kept: a run touches a few pages. */
+    if (ipath && tqc_cache_write(ipath, buf, sizeof *buf + slots * sizeof(uint64_t)) == TQC_OK &&
+        map_index(lex, ipath, key)) {
+        free(buf);
+        return;
+    }
+    lex->index_map = buf;   /* owned, freed (not unmapped): index_map_size stays 0 */
+    lex->index_slots = slots;
+}
+
+/* Notes what naming and keying lex's index takes (it is opened later, by open_index). */
+static void plan_index(tqc_lex *lex, const char *path, const struct stat *sb)
+{
+    char text[4400];
+    int n = stamp_text(path, sb, lex->count, text, sizeof text);
+    if (!lex->count || n <= 0 || (size_t)n >= sizeof text)
+        return;
+    lex->index_key = tqc_verdicts_hash(0, text, (size_t)n);
+    lex->index_src = tqc_strdup(path);   /* none without memory: binary searches */
+}
+
+/* Gives lex its index: the installed cache's or the user's file when it matches the
+ * stamp, else a new one (written to the user's cache folder). One thread calls it, once;
+ * the others see the index when it is published. */
+static void open_index(tqc_lex *lex)
+{
+    char installed[4200], ipath[4200];
+    const char *path = lex->index_src;
+    bool abs = path[0] == '/';
+    if (!(abs && cache_path(path, true, ".idx", installed, sizeof installed) &&
+          map_index(lex, installed, lex->index_key))) {
+        bool cached = abs && cache_path(path, false, ".idx", ipath, sizeof ipath);
+        if (!(cached && map_index(lex, ipath, lex->index_key)))
+            build_index(lex, cached ? ipath : NULL, lex->index_key);
+    }
+    if (lex->index_map) {
+        const uint64_t *slot = (const uint64_t *)((const char *)lex->index_map +
+                                                  sizeof(index_header));
+        atomic_store_explicit(&lex->index, slot, memory_order_release);
+    }
+}
+
+/* The lexicons open in this process. A language's lexicon is opened by each of its
+ * profiles (the checker's, language identification's, a variety's, each audit worker's):
+ * one mapping, validated once, instead of one each (each of which the validation scan
+ * made resident: 2-7 MB a time). */
+static pthread_mutex_t registry_mu = PTHREAD_MUTEX_INITIALIZER;
+static tqc_lex *registry;
+
+static bool same_file(const tqc_lex *lex, const char *path, const struct stat *sb)
+{
+    return lex->dev == sb->st_dev && lex->ino == sb->st_ino && lex->reg_size == sb->st_size &&
+           lex->mtime.tv_sec == sb->st_mtim.tv_sec && lex->mtime.tv_nsec == sb->st_mtim.tv_nsec &&
+           strcmp(lex->reg_path, path) == 0;
+}
+
+static tqc_status lex_load(const char *path, int fd, const struct stat *sb, tqc_lex **out,
+                           char *err, size_t errlen);
+static void lex_unload(tqc_lex *lex);
+
 tqc_status tqc_lex_open(const char *path, tqc_lex **out, char *err, size_t errlen)
 {
     *out = NULL;
@@ -174,6 +378,40 @@ tqc_status tqc_lex_open(const char *path, tqc_lex **out, char *err, size_t errle
         close(fd);
         return TQC_EIO;
     }
+    pthread_mutex_lock(&registry_mu);
+    tqc_lex *lex = registry;
+    while (lex && !same_file(lex, path, &sb))
+        lex = lex->next;
+    tqc_status st = TQC_OK;
+    if (lex) {
+        close(fd);
+    } else if ((st = lex_load(path, fd, &sb, &lex, err, errlen)) == TQC_OK) {
+        if (!(lex->reg_path = tqc_strdup(path))) {
+            lex->refs = 1;
+            pthread_mutex_unlock(&registry_mu);
+            tqc_lex_free(lex);
+            return TQC_ENOMEM;
+        }
+        lex->dev = sb.st_dev;
+        lex->ino = sb.st_ino;
+        lex->reg_size = sb.st_size;
+        lex->mtime = sb.st_mtim;
+        lex->next = registry;
+        registry = lex;
+    }
+    if (st == TQC_OK) {
+        lex->refs++;
+        *out = lex;
+    }
+    pthread_mutex_unlock(&registry_mu);
+    return st;
+}
+
+/* Maps and checks the lexicon open on fd (closed here) into a new *out. */
+static tqc_status lex_load(const char *path, int fd, const struct stat *sbp, tqc_lex **out,
+                           char *err, size_t errlen)
+{
+    struct stat sb = *sbp;
     tqc_lex *lex = tqc_calloc(1, sizeof *lex);
     if (!lex) {
         close(fd);
@@ -186,6 +424,7 @@ tqc_status tqc_lex_open(const char *path, tqc_lex **out, char *err, size_t errle
         if (m == MAP_FAILED) {
             snprintf(err, errlen, "%s: %s", path, strerror(errno));
             close(fd);
+            pthread_mutex_destroy(&lex->shape_lock);
             free(lex);
             return TQC_EIO;
         }
@@ -204,11 +443,12 @@ tqc_status tqc_lex_open(const char *path, tqc_lex **out, char *err, size_t errle
         lex->body = (size_t)(p - lex->map);
         lex->count = stamped;
     } else if (!validate(lex, path, err, errlen)) {
-        tqc_lex_free(lex);
+        lex_unload(lex);
         return TQC_EINPUT;
     } else if (lex->size) {
         write_stamp(path, &sb, lex->count);
     }
+    plan_index(lex, path, &sb);
     *out = lex;
     return TQC_OK;
 }
@@ -217,18 +457,71 @@ void tqc_lex_free(tqc_lex *lex)
 {
     if (!lex)
         return;
+    pthread_mutex_lock(&registry_mu);
+    bool last = --lex->refs == 0;
+    if (last) {
+        tqc_lex **at = &registry;
+        while (*at && *at != lex)
+            at = &(*at)->next;
+        if (*at)
+            *at = lex->next;
+    }
+    pthread_mutex_unlock(&registry_mu);
+    if (last)
+        lex_unload(lex);
+}
+
+static void lex_unload(tqc_lex *lex)
+{
     if (lex->map)
         munmap((void *)lex->map, lex->size);
+    if (lex->index_map_size)
+        munmap(lex->index_map, lex->index_map_size);
+    else
+        free(lex->index_map);
+    free(lex->index_src);
+    free(lex->reg_path);
     pthread_mutex_destroy(&lex->shape_lock);
     free(lex);
 }
 
 size_t tqc_lex_count(const tqc_lex *lex) { return lex ? lex->count : 0; }
 
+/* The index's answer: the probes end at an empty slot; every slot is checked against
+ * the mapped lexicon before its line is read (a damaged file can hide a form, no more). */
+static uint32_t index_pos(const tqc_lex *lex, const uint64_t *index, const char *form,
+                          size_t len)
+{
+    uint64_t h = tqc_strmap_hash(form, len), tag = tag_of(h);
+    size_t mask = lex->index_slots - 1;
+    for (size_t i = 0, at = h & mask; i < lex->index_slots; i++, at = (at + 1) & mask) {
+        uint64_t s = index[at];
+        if (s == 0)
+            return 0;
+        size_t off = (uint32_t)s - 1;
+        if (tag_of(s) != tag || off < lex->body || off + len >= lex->size)
+            continue;
+        const char *line = lex->map + off;
+        if (line[len] != '\t' || memcmp(line, form, len) != 0 || (off && line[-1] != '\n'))
+            continue;
+        const char *nl = memchr(line + len, '\n', lex->size - off - len);
+        return nl ? parse_tags(line + len + 1, nl) : 0;
+    }
+    return 0;
+}
+
 uint32_t tqc_lex_pos(const tqc_lex *lex, const char *form, size_t len)
 {
     if (!lex || !lex->map || len == 0 || len > LEX_MAX_FORM)
         return 0;
+    const uint64_t *index = atomic_load_explicit(&((tqc_lex *)lex)->index, memory_order_acquire);
+    if (index)
+        return index_pos(lex, index, form, len);
+    /* The lexicon's own state, made once: the one thread that counts to the mark. */
+    if (lex->index_src &&
+        atomic_fetch_add_explicit(&((tqc_lex *)lex)->asked, 1, memory_order_relaxed) ==
+            LEX_INDEX_AFTER)
+        open_index((tqc_lex *)lex);
     /* Binary search over bytes: [lo, hi) always starts and ends on line boundaries. */
     const char *base = lex->map;
     size_t lo = lex->body, hi = lex->size;
@@ -312,7 +605,9 @@ size_t tqc_lex_odd_trigrams(const tqc_lex *clex, const char *word, size_t len, s
     pthread_mutex_lock(&lex->shape_lock);
     if (!lex->shape_built) {
         const char *p = lex->map + lex->body, *end = lex->map + lex->size;
+        size_t released = 0;
         while (p < end) {
+            scan_release(lex, p, &released);
             const char *nl = memchr(p, '\n', (size_t)(end - p));
             const char *tab = memchr(p, '\t', (size_t)(nl - p));
             /* Names come from every language (`Chapdelaine`): only the words count. */

@@ -1,6 +1,8 @@
 /* lex: a language's lexicon (dictionaries/<lang>/lexicon.tsv), parts of speech per word form.
  * The file is mapped read-only and searched in place: opening costs one validation scan,
- * never a copy, and threads may share a lexicon. Owned by the language profile (lang/lang.h).
+ * never a copy, and threads may share a lexicon. A file opened again while open (by each
+ * profile of a language) is the same lexicon, counted: each tqc_lex_open has its
+ * tqc_lex_free. Owned by the language profile (lang/lang.h).
  * A form the lexicon lacks is unknown (0): neither a verb nor a non-verb. */
 #ifndef TQC_LEX_H
 #define TQC_LEX_H

@@ -1,5 +1,6 @@
 #include "lang/verdicts.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -161,6 +162,20 @@ bool tqc_cache_dir(char *out, size_t cap)
     return n > 0 && (size_t)n < cap;
 }
 
+bool tqc_cache_installed_dir(const char *data_file, char *out, size_t cap)
+{
+    const char *env = getenv("TQC_CACHE_DIR");
+    if (env && !*env)
+        return false;   /* no cache at all */
+    const char *d = NULL;
+    for (const char *p = strstr(data_file, "/dictionaries/"); p; p = strstr(p + 1, "/dictionaries/"))
+        d = p;
+    if (!d)
+        return false;
+    int n = snprintf(out, cap, "%.*s/cache", (int)(d - data_file), data_file);
+    return n > 0 && (size_t)n < cap;
+}
+
 /* Creates the folders of path that are missing (mode 0755). */
 static void make_parents(const char *path)
 {
@@ -195,7 +210,10 @@ tqc_status tqc_cache_write(const char *path, const void *data, size_t len)
     }
     bool ok = true;
     for (size_t done = 0; ok && done < len;) {
-        ssize_t w = write(fd, buf + done, len - done);
+        /* Page by page: the page cache then holds the file in small folios, and a run
+         * that maps it and reads a few slots has only those pages resident. */
+        size_t chunk = len - done < 4096 ? len - done : 4096;
+        ssize_t w = write(fd, buf + done, chunk);
         ok = w > 0;
         done += ok ? (size_t)w : 0;
     }
@@ -208,8 +226,7 @@ tqc_status tqc_cache_write(const char *path, const void *data, size_t len)
 }
 
 tqc_status tqc_verdicts_write(const char *path, uint64_t key, const tqc_verdicts *old,
-                              const tqc_strmap *first, const tqc_strmap *second,
-                              unsigned second_shift, size_t max_words)
+                              const tqc_verdicts_part *parts, size_t nparts, size_t max_words)
 {
     tqc_strmap *merged = tqc_strmap_new();
     if (!merged)
@@ -223,8 +240,8 @@ tqc_status tqc_verdicts_write(const char *path, uint64_t key, const tqc_verdicts
             continue;
         ok = merge(merged, (const char *)old->data + off + 2, old->data[off], old->data[off + 1]);
     }
-    ok = ok && merge_map(merged, first, 0, max_words) &&
-         merge_map(merged, second, second_shift, max_words);
+    for (size_t i = 0; ok && i < nparts; i++)
+        ok = merge_map(merged, parts[i].map, parts[i].shift, max_words);
     size_t count = tqc_strmap_count(merged), data_len = 0;
     uint32_t slots = 16;
     while (ok && slots < 2 * count && slots < (1u << 30))
@@ -263,4 +280,93 @@ tqc_status tqc_verdicts_write(const char *path, uint64_t key, const tqc_verdicts
     free(buf);
     tqc_strmap_free(merged);
     return st;
+}
+
+/* Whether s (n bytes) is 16 lower-case hex digits. */
+static bool hex16(const char *s, size_t n)
+{
+    if (n != 16)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+            return false;
+    return true;
+}
+
+typedef struct kept_file {
+    char name[256];
+    struct timespec mtime;
+} kept_file;
+
+static int newer_first(const void *a, const void *b)
+{
+    const struct timespec *x = &((const kept_file *)a)->mtime, *y = &((const kept_file *)b)->mtime;
+    if (x->tv_sec != y->tv_sec)
+        return x->tv_sec < y->tv_sec ? 1 : -1;
+    return (x->tv_nsec < y->tv_nsec) - (x->tv_nsec > y->tv_nsec);
+}
+
+/* Most files of one group looked at (a folder holding more is pruned in part). */
+#define PRUNE_MAX_GROUP 64
+
+void tqc_verdicts_prune(const char *keep_path, size_t max_same)
+{
+    const char *slash = strrchr(keep_path, '/');
+    size_t blen = slash ? strlen(slash + 1) : 0;
+    /* keep: <dir>/<prefix><group 16 hex>-<key 16 hex>.bin */
+    if (!slash || blen <= 37 || strcmp(keep_path + strlen(keep_path) - 4, ".bin") != 0)
+        return;
+    const char *base = slash + 1;
+    size_t plen = blen - 37, dlen = (size_t)(slash - keep_path);
+    if (!hex16(base + plen, 16) || base[plen + 16] != '-' || !hex16(base + plen + 17, 16) ||
+        dlen >= 4096)
+        return;
+    char dir[4096], path[4096 + 258];
+    memcpy(dir, keep_path, dlen);
+    dir[dlen] = '\0';
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    kept_file *same = tqc_calloc(PRUNE_MAX_GROUP, sizeof *same);
+    size_t n_same = 0;
+    for (struct dirent *e; (e = readdir(d));) {
+        const char *name = e->d_name;
+        size_t len = strlen(name);
+        /* A file of the older naming, one key (`<prefix><key>.bin`): stale. */
+        if (len == plen + 20 && memcmp(name, base, plen) == 0 && hex16(name + plen, 16) &&
+            strcmp(name + len - 4, ".bin") == 0) {
+            int n = snprintf(path, sizeof path, "%s/%s", dir, name);
+            if (n > 0 && (size_t)n < sizeof path)
+                unlink(path);
+            continue;
+        }
+        /* Only this dictionary's files: its prefix, then two keys exactly (`de-` is no
+         * prefix of `de-AT-...`'s keys); never a temporary file being written. */
+        if (len != blen || memcmp(name, base, plen) != 0 || strcmp(name, base) == 0 ||
+            !hex16(name + plen, 16) || name[plen + 16] != '-' || !hex16(name + plen + 17, 16) ||
+            strcmp(name + len - 4, ".bin") != 0)
+            continue;
+        int n = snprintf(path, sizeof path, "%s/%s", dir, name);
+        if (n <= 0 || (size_t)n >= sizeof path)
+            continue;
+        struct stat sb;
+        if (memcmp(name + plen, base + plen, 16) != 0) {
+            unlink(path);   /* another dictionary file, or another logic: stale */
+        } else if (same && n_same < PRUNE_MAX_GROUP && stat(path, &sb) == 0 &&
+                   len < sizeof same->name) {
+            memcpy(same[n_same].name, name, len + 1);
+            same[n_same++].mtime = sb.st_mtim;
+        }
+    }
+    closedir(d);
+    /* The same dictionary with other word lists (another project's): the newest stay. */
+    if (same && n_same > max_same) {
+        qsort(same, n_same, sizeof *same, newer_first);
+        for (size_t i = max_same; i < n_same; i++) {
+            int n = snprintf(path, sizeof path, "%s/%s", dir, same[i].name);
+            if (n > 0 && (size_t)n < sizeof path)
+                unlink(path);
+        }
+    }
+    free(same);
 }

@@ -32,18 +32,37 @@ uint8_t tqc_verdicts_get(const tqc_verdicts *v, const char *word, size_t len);
 /* How many words v holds (0 for NULL). */
 size_t tqc_verdicts_count(const tqc_verdicts *v);
 
+/* One map of verdicts to write: a word's value v sets its bits v << shift. */
+typedef struct tqc_verdicts_part {
+    const tqc_strmap *map;
+    unsigned shift;
+} tqc_verdicts_part;
+
 /* Writes a new file at path for key: the words of old (may be NULL) with the bits of
- * each map's words added (a map's value v sets bits v << shift; shift 0 for a first map,
- * then the second's shift), at most max_words words. Written to a temporary file in
- * the same folder and renamed over path, so a reader sees the old file or the new one,
- * whole. */
+ * each part's words added (in order: when the file is full, at max_words words, the
+ * words kept are the older ones). Written to a temporary file in the same folder and
+ * renamed over path, so a reader sees the old file or the new one, whole. */
 tqc_status tqc_verdicts_write(const char *path, uint64_t key, const tqc_verdicts *old,
-                              const tqc_strmap *first, const tqc_strmap *second,
-                              unsigned second_shift, size_t max_words);
+                              const tqc_verdicts_part *parts, size_t nparts, size_t max_words);
+
+/* Deletes the verdict files that keep_path's replaces. keep_path names
+ * <dir>/<prefix><group>-<key>.bin, group and key 16 hex digits each (group: what the
+ * dictionary files and the logic give; key: that with the word lists). In dir, a file
+ * <prefix><other group>-<any key>.bin is stale and deleted, as is one of the older
+ * naming with a single key (<prefix><key>.bin); of the files of the same
+ * group with another key (other word lists: another project's) the max_same newest stay.
+ * Files of other prefixes, temporary files and anything named otherwise are left alone.
+ * Best effort: what cannot be read or deleted stays. */
+void tqc_verdicts_prune(const char *keep_path, size_t max_same);
 
 /* The folder of tqc's cache files: $TQC_CACHE_DIR (set but empty: none), else
  * $XDG_CACHE_HOME/tqc, else ~/.cache/tqc; into out. false when there is none. */
 bool tqc_cache_dir(char *out, size_t cap);
+/* The folder of cache files that `make install` builds beside the data: <data>/cache,
+ * where data_file is a path inside <data>/dictionaries/ (the last such component); into
+ * out. Read only (a run writes to tqc_cache_dir); false when data_file is not under
+ * dictionaries/ or the cache is turned off (TQC_CACHE_DIR set empty). */
+bool tqc_cache_installed_dir(const char *data_file, char *out, size_t cap);
 /* Writes len bytes to path (a cache file) whole or not at all: a temporary file beside
  * it, renamed over it; missing folders of path are created. */
 tqc_status tqc_cache_write(const char *path, const void *data, size_t len);
