@@ -472,6 +472,12 @@ START_TEST(test_issue_12_capitalization_noun_by_dictionary)
     /* Without the article's capitalised use, a word the dictionary knows only as a name
      * may be a phrase of its own (`per diem`). */
     CAP_SILENT("en", "He was paid a per diem for the trip.");
+    /* A name neither case of which the dictionary holds: the lexicon's proper noun and
+     * the article's capitalised use together make the warning. */
+    CAP_FINDS("it", "La prima versione di Microsoft era lenta. Poi il progetto di microsoft ha "
+              "sviluppato un motore.", "microsoft", TQC_SEV_WARNING);
+    CAP_FINDS("es", "El proyecto de Microsoft creció. Luego el equipo de microsoft lanzó otra "
+              "versión.", "microsoft", TQC_SEV_WARNING);
 }
 END_TEST
 
@@ -485,6 +491,9 @@ START_TEST(test_issue_12_capitalization_repeated_function_word)
                                            "avons Aussi vues.", RULE, NULL, 0), 2);
     ck_assert_uint_eq(tqc_test_findings_in("en", "The data are Very good for us. We have seen "
                                            "Very little of them.", RULE, NULL, 0), 2);
+    /* A German noun after the function word is no name around it. */
+    CAP_FINDS("de", "Es enthält Eine Reihe spezieller Skripte.", "Eine", TQC_SEV_WARNING);
+    CAP_SILENT("de", "Sie stimmte für Die Linke im Landtag.");
 }
 END_TEST
 

@@ -563,8 +563,10 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
                      !(lower_pos & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ)) &&
                      tqc_dict_freq(ctx->dict, lower, n) * CAP_COMMON_PER >=
                          tqc_dict_freq_total(ctx->dict);
+    /* Where every noun is capitalised, a function word's capitalised neighbour is its
+     * noun, no name (`enthält Eine Reihe`): nothing nearby makes it one. */
     if ((!capitalised_nouns(ctx) && title_case_para_memo(doc, memo, para)) ||
-        capitalised_nearby(doc, k, verb_only))
+        (!(closed && capitalised_nouns(ctx)) && capitalised_nearby(doc, k, verb_only)))
         return;
     const char *w = tok_text(doc, t), *pw = tok_text(doc, prev);
     int wl = (int)tqc_span_len(t->span), pl = (int)tqc_span_len(prev->span);
@@ -956,8 +958,19 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued,
         return false;
     const char *w = tok_text(doc, t);
     char fixed[CAP_MAX_WORD];
-    if (!tqc_dict_case_variant(ctx->dict, w, len, fixed, sizeof fixed))
-        return false;
+    /* A name the dictionary lacks in every case (`microsoft` in Italian) has the
+     * lexicon's proper noun alone, which a word of a loan language's dictionary
+     * (`windows`) or of the article's own lower-case usage may also be: only the
+     * article's capitalised use makes it a warning (below). */
+    bool lexicon_only = false;
+    if (!tqc_dict_case_variant(ctx->dict, w, len, fixed, sizeof fixed)) {
+        size_t tl = tqc_text_case(w, len, TQC_CASE_TITLE, fixed, sizeof fixed);
+        if (!tl || tl >= sizeof fixed || tqc_ctx_pos(ctx, k) != 0 || tqc_ctx_token_known(ctx, k) ||
+            !(tqc_lex_pos(lex, fixed, tl) & TQC_POS_PROPN) || loanword(ctx, w, len))
+            return false;
+        fixed[tl] = '\0';
+        lexicon_only = true;
+    }
     size_t fl = strlen(fixed);
     uint32_t cap = tqc_lex_pos(lex, fixed, fl), low = tqc_ctx_pos(ctx, k);
     /* A lower-case form the lexicon holds with no reading its capitalised form lacks (a
@@ -981,7 +994,7 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued,
     bool used = written_nearby(words, k, fixed, fl, TQC_TF_CAP, 0, false);
     if (!cap && !low && !used && !capitalised_nouns(ctx))
         return false;
-    tqc_severity sev = !low || used ? TQC_SEV_WARNING : TQC_SEV_INFO;
+    tqc_severity sev = (!low && !lexicon_only) || used ? TQC_SEV_WARNING : TQC_SEV_INFO;
     /* Where every noun is capitalised, a common noun counts too, in a noun's place: after
      * an article, a determiner or a preposition (`dem ausgang`, `jedes werkzeug`); the
      * lower-case twin of a noun is as often a verb or an adjective the lexicon lacks. */
