@@ -481,19 +481,18 @@ START_TEST(test_issue_12_capitalization_noun_by_dictionary)
 }
 END_TEST
 
-/* issue 12: a function word capitalised after lower-case words is a slip each time; two of
- * them do not make a name. */
+/* issue 12: where every noun is capitalised, a function word's capitalised neighbour is
+ * its noun, no name that excuses it; elsewhere a function word the author capitalises
+ * again and again is a term of the article (`the In and Out system`). */
 START_TEST(test_issue_12_capitalization_repeated_function_word)
 {
-    ck_assert_uint_eq(tqc_test_findings_in("de", "Die Daten sind Auch ein wichtiger Faktor. "
-                                           "Wir haben sie Auch gesehen.", RULE, NULL, 0), 2);
-    ck_assert_uint_eq(tqc_test_findings_in("fr", "Les données sont Aussi un facteur. Nous les "
-                                           "avons Aussi vues.", RULE, NULL, 0), 2);
-    ck_assert_uint_eq(tqc_test_findings_in("en", "The data are Very good for us. We have seen "
-                                           "Very little of them.", RULE, NULL, 0), 2);
-    /* A German noun after the function word is no name around it. */
     CAP_FINDS("de", "Es enthält Eine Reihe spezieller Skripte.", "Eine", TQC_SEV_WARNING);
+    ck_assert_uint_eq(tqc_test_findings_in("de", "Es enthält Eine Reihe von Skripten. Wir haben "
+                                           "Eine Form der Replikation.", RULE, NULL, 0), 2);
     CAP_SILENT("de", "Sie stimmte für Die Linke im Landtag.");
+    CAP_FINDS("en", "The data are Very good for us.", "Very", TQC_SEV_WARNING);
+    CAP_SILENT("en", "Foods were judged by the In and Out system. Soba was In, and sushi was "
+               "Out because it was pretentious.");
 }
 END_TEST
 

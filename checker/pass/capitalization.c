@@ -552,14 +552,14 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
         }
     }
     /* German titles are written like sentences, and its nouns would make any paragraph
-     * look title-cased. An auxiliary or a function word names nothing: written
-     * capitalised again after lower-case words it is the same slip again (`sind Auch
-     * ein`, `er Auch diesen`), if it is a common word and no name holds it;
-     * other verbs are capitalised again in menu labels and titles (`choisir Configurer
-     * le RAID`). */
+     * look title-cased. An auxiliary names nothing: written capitalised again after
+     * lower-case words it is the same slip again, if it is a common word and no name
+     * holds it; other verbs are capitalised again in menu labels and titles (`choisir
+     * Configurer le RAID`), and other function words in the author's own terms (`the In
+     * and Out system`, `Sushi was Out`). */
     size_t para = doc->sentences[t->sentence].paragraph;
     uint32_t lower_pos = tqc_ctx_pos_lower(ctx, k);
-    bool verb_only = (closed || (lower_pos & TQC_POS_AUX)) && tqc_ctx_pos(ctx, k) == 0 &&
+    bool verb_only = (lower_pos & TQC_POS_AUX) && tqc_ctx_pos(ctx, k) == 0 &&
                      !(lower_pos & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ)) &&
                      tqc_dict_freq(ctx->dict, lower, n) * CAP_COMMON_PER >=
                          tqc_dict_freq_total(ctx->dict);
