@@ -535,6 +535,50 @@ START_TEST(test_issue_13_quote_roles_typed_once)
 }
 END_TEST
 
+/* issue 12: a quotation left open with its attribution inside it (`"Same thing, he
+ * said.`) lost its closing mark before the attribution, even where the next paragraph
+ * opens with the same mark (which would otherwise read as a quotation running on); the
+ * verbs of saying are the profile's `speech-verbs`. No fix: the side of the comma is the
+ * language's style. */
+START_TEST(test_issue_12_quote_open_before_attribution)
+{
+    static const char *const open[][2] = {
+        {"en", "\"We will not give in, the minister said.\n\n\"Next, the talks.\"\n"},
+        {"pt", "«Não vamos ceder, disse o ministro.\n\nO texto segue.\n"},
+        {"es", "«No vamos a ceder, dijo el ministro.\n\nEl texto sigue.\n"},
+        {"fr", "« Nous ne céderons pas, a-t-il dit.\n\nLe texte suit.\n"},
+        {"fr", "« Nous ne céderons pas, explique-t-il.\n\nLe texte suit.\n"},
+        {"de", "„Wir werden nicht nachgeben, sagte der Minister.\n\nDer Text folgt.\n"},
+        {"it", "«Non cederemo, ha detto il ministro.\n\nIl testo segue.\n"},
+    };
+    for (size_t i = 0; i < sizeof open / sizeof open[0]; i++) {
+        tqc_test_hit t;
+        tqc_test_first_in(open[i][0], open[i][1], "quotes", &t);
+        ck_assert_msg(t.count == 1 && t.severity == TQC_SEV_WARNING && !t.has_fix &&
+                          strstr(t.message, "attribution"),
+                      "%s: %s", open[i][0], open[i][1]);
+    }
+    /* Closed before the attribution; a clause of the quotation after a comma (its verb
+     * takes an object, or a conjunction or preposition opens it); a quotation running on
+     * into the next paragraph. */
+    static const char *const fine[][2] = {
+        {"en", "\"We will not give in,\" the minister said.\n"},
+        {"pt", "«Não vamos ceder», disse o ministro.\n"},
+        {"de", "„Wir werden nicht nachgeben“, sagte der Minister.\n"},
+        {"en", "He said: \"The staff, as well as residents, told us they saw it.\n\n\"Then "
+               "they left.\"\n"},
+        {"en", "He read: \"A bridge from the land, and from said island to the town, would "
+               "help.\n\n\"It was built.\"\n"},
+    };
+    for (size_t i = 0; i < sizeof fine / sizeof fine[0]; i++) {
+        tqc_test_hit t;
+        tqc_test_first_in(fine[i][0], fine[i][1], "quotes", &t);
+        ck_assert_msg(t.count == 0 || t.severity == TQC_SEV_INFO, "%s: %s (%s)", fine[i][0],
+                      fine[i][1], t.message);
+    }
+}
+END_TEST
+
 Suite *pass_quotes_suite(void)
 {
     Suite *s = suite_create("pass_quotes");
@@ -550,6 +594,7 @@ Suite *pass_quotes_suite(void)
     tcase_add_test(tc, test_issue_12_nested_quotes);
     tcase_add_test(tc, test_issue_12_smileys_labels_inches);
     tcase_add_test(tc, test_issue_12_unclosed_mark_gets_no_guess);
+    tcase_add_test(tc, test_issue_12_quote_open_before_attribution);
     tcase_add_test(tc, test_issue_3_quotes_conventions_are_data);
     tcase_add_test(tc, test_issue_13_quote_defects_in_six_languages);
     tcase_add_test(tc, test_issue_13_space_on_the_wrong_side);

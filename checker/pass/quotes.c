@@ -237,6 +237,88 @@ static size_t sentence_close_point(const tqc_doc *doc, size_t end, size_t limit)
     return i > end ? i : SIZE_MAX;
 }
 
+/* Words looked through after a comma for a verb of saying (`, he said`, `, ha detto`,
+ * `, says the minister`). */
+#define QUOTES_ATTRIBUTION_WORDS 3
+/* Bytes a verb of saying may have, for its lower-case copy. */
+#define QUOTES_MAX_VERB 64
+
+/* The first token at or after byte off (tokens are in text order). */
+static size_t token_from(const tqc_doc *doc, size_t off)
+{
+    size_t lo = 0, hi = doc->token_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->tokens[mid].span.start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Whether word token k is a verb of saying of the profile's `speech-verbs`, read in
+ * lower case up to its first hyphen (French `explique-t-il`). */
+static bool speech_verb(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_token *t = &ctx->doc->tokens[k];
+    const char *w = tqc_doc_at(ctx->doc, t->span);
+    size_t n = tqc_span_len(t->span), cut = 0;
+    while (cut < n && w[cut] != '-')
+        cut++;
+    char lower[QUOTES_MAX_VERB];
+    size_t ln = cut < sizeof lower ? tqc_text_case(w, cut, TQC_CASE_LOWER, lower, sizeof lower) : 0;
+    return ln && tqc_lang_in(ctx->lang, "speech-verbs", lower, ln);
+}
+
+/* Whether a clause ends within QUOTES_ATTRIBUTION_WORDS words from token k, as an
+ * attribution does (`, he said.`, `, said the minister,`), unlike a clause of the
+ * quotation whose verb takes an object (`, told us they saw`). */
+static bool attribution_ends(const tqc_doc *doc, size_t k, size_t limit)
+{
+    for (size_t words = 0; k < doc->token_count && doc->tokens[k].span.start < limit; k++) {
+        const tqc_token *t = &doc->tokens[k];
+        if (t->kind == TQC_TOK_PUNCT)
+            return tqc_span_len(t->span) == 1 && strchr(".,;:!?", doc->text[t->span.start]);
+        if (++words > QUOTES_ATTRIBUTION_WORDS)
+            return false;
+    }
+    return true;    /* the paragraph's end */
+}
+
+/* The attribution inside a quotation that opened at byte from and runs to limit with no
+ * quotation mark after it: a comma, then a verb of saying within a few words (`"Same
+ * thing, he said.`). Returns the comma's token, or SIZE_MAX. */
+static size_t attribution_inside(const tqc_ctx *ctx, size_t from, size_t limit)
+{
+    const tqc_doc *doc = ctx->doc;
+    for (size_t k = token_from(doc, from); k < doc->token_count && doc->tokens[k].span.start < limit;
+         k++) {
+        const tqc_token *t = &doc->tokens[k];
+        if (t->kind != TQC_TOK_PUNCT)
+            continue;
+        if (tqc_ctx_mark(ctx, k, TQC_QUOTE_ROLES_QUOTES))
+            return SIZE_MAX;    /* another mark: not one quotation left open */
+        if (tqc_span_len(t->span) != 1 || doc->text[t->span.start] != ',')
+            continue;
+        for (size_t j = k + 1, words = 0;
+             j < doc->token_count && words < QUOTES_ATTRIBUTION_WORDS &&
+             doc->tokens[j].kind == TQC_TOK_WORD && doc->tokens[j].span.start < limit;
+             j++, words++) {
+            /* The speaker, a name or a pronoun, stands between; a preposition or a
+             * conjunction opens a clause of the quotation (`and he told me`, `from said
+             * Island`). */
+            uint32_t pos = tqc_ctx_pos_lower(ctx, j);
+            if ((pos & (TQC_POS_PREP | TQC_POS_CONJ)) &&
+                !(pos & (TQC_POS_PRON | TQC_POS_NOUN | TQC_POS_PROPN)))
+                break;
+            if (speech_verb(ctx, j) && attribution_ends(doc, j + 1, limit))
+                return k;
+        }
+    }
+    return SIZE_MAX;
+}
+
 /* at_end: the paragraph ended with m open (rather than another mark closing over it);
  * limit: where its closing mark must come by (the paragraph's end, or the mark that closed
  * over it). last_para: the paragraph is the document's last. */
@@ -257,6 +339,18 @@ static void report_unclosed(const tqc_ctx *ctx, const quote_rules *r, const open
                                   "opening quote %s used as an apostrophe; write %s", o, c);
         tqc_finding_suggest(ctx->out, f, c, strlen(c));
         tqc_finding_fix(ctx->out, f, span, c, strlen(c), true);
+        return;
+    }
+    size_t comma = at_end && !p->bracket ? attribution_inside(ctx, span.end, limit) : SIZE_MAX;
+    if (comma != SIZE_MAX) {
+        /* Its attribution follows inside it: the closing mark was dropped before it. Its
+         * place is known, at the comma, but which side of the comma is the language's
+         * style: the mark is named, with no fix. */
+        char at[48];
+        where(doc, doc->tokens[comma].span.start, span.start, at, sizeof at);
+        tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, span, "quotation mark %s is never "
+                 "closed: its attribution follows the comma at %s, with no %s before it",
+                 o, at, c);
         return;
     }
     if (at_end && !p->bracket && m->sentence) {
@@ -903,9 +997,11 @@ static void run(const tqc_ctx *ctx)
                 outer = i;
         quotes.carried = outer != SIZE_MAX ? quotes.items[outer].pair : SIZE_MAX;
         /* Only a quoted sentence runs on: a phrase quoted inside a clause (`there are
-         * "deficiencies in`) is closed in its paragraph. */
+         * "deficiencies in`) is closed in its paragraph, and so is one whose attribution
+         * follows inside it (`"Same thing, he said.`). */
         if (outer != SIZE_MAX && quotes.items[outer].sentence &&
-            first_mark(doc, p + 1) == r->pairs[quotes.items[outer].pair].open)
+            first_mark(doc, p + 1) == r->pairs[quotes.items[outer].pair].open &&
+            attribution_inside(ctx, quotes.items[outer].off + 1, para->span.end) == SIZE_MAX)
             quotes.depth = 0;
         unwind(ctx, r, &quotes, 0, true);
         unwind(ctx, r, &brackets, 0, true);
