@@ -462,6 +462,7 @@ START_TEST(test_issue_12_capitalization_noun_by_dictionary)
     CAP_FINDS("de", "Es läuft über den router und dann weiter.", "router", TQC_SEV_WARNING);
     CAP_FINDS("de", "Jeder Ableger hat einen Urknall in seiner vergangenheit gehabt.",
               "vergangenheit", TQC_SEV_WARNING);
+    CAP_FINDS("de", "Sie ist die üblichste lösung bei Modems.", "lösung", TQC_SEV_WARNING);
     /* An infinitive the dictionary knows only as a noun, an adjective before its noun. */
     CAP_SILENT("de", "Können wir das wirklich hochskalieren?");
     CAP_SILENT("de", "Es geht darum, das Programm zu hochskalieren.");

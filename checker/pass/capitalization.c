@@ -1023,9 +1023,11 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued,
                 tok_in(ctx, "prepositions", prev) ||
                 ((prev->flags & TQC_TF_LOWER) && (before & TQC_POS_DET) &&
                  !(before & (TQC_POS_VERB | TQC_POS_NOUN))) ||
-                (cap && (prev->flags & TQC_TF_LOWER) && (before & TQC_POS_ADJ) &&
-                 !(before & ~(TQC_POS_ADJ | TQC_POS_VFIN | TQC_POS_VINF | TQC_POS_DET)) &&
-                 !loanword(ctx, w, len)));
+                (cap && (prev->flags & TQC_TF_LOWER) && !loanword(ctx, w, len) &&
+                 (((before & TQC_POS_ADJ) &&
+                   !(before & ~(TQC_POS_ADJ | TQC_POS_VFIN | TQC_POS_VINF | TQC_POS_DET))) ||
+                  /* an inflected adjective the lexicon lacks (`die üblichste lösung`) */
+                  (!before && tqc_ctx_token_known(ctx, k - 1)))));
         if (!noun)
             return false;
     }
