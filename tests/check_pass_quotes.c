@@ -579,6 +579,34 @@ START_TEST(test_issue_12_quote_open_before_attribution)
 }
 END_TEST
 
+/* issue 12: an opening mark right before a comma, a colon, a closing bracket or a full
+ * stop opens nothing: with a quotation of its pair open it is that one's end turned the
+ * wrong way, even where more marks of the pair follow in the paragraph (which would
+ * otherwise read it as a nested quotation); the fix is the partner's closing mark. */
+START_TEST(test_issue_12_wrong_way_close_before_comma)
+{
+    static const char *const cases[][3] = {
+        {"fr", "Le PC (ou « i386 «, y compris son cousin « amd64 ») est limité. Il « marche » bien.", "»"},
+        {"es", "El PC (o «i386«, incluido su primo «amd64») es limitado. Va «bien».", "»"},
+        {"it", "Il PC (o «i386«, compreso il cugino «amd64») è limitato. Va «bene».", "»"},
+        {"pt", "O PC (ou «i386«, incluindo o primo «amd64») é limitado. Vai «bem».", "»"},
+        {"de", "Der PC (oder „i386„, samt seinem Vetter „amd64“) ist begrenzt. Er läuft „gut“.", "“"},
+        {"en", "The PC (or “i386“, with its cousin “amd64”) is limited. It runs “well”.", "”"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        tqc_test_hit t;
+        tqc_test_first_in(cases[i][0], cases[i][1], "quotes", &t);
+        ck_assert_msg(t.count == 1 && t.severity == TQC_SEV_ERROR && t.has_fix && t.safe &&
+                          strcmp(t.first, cases[i][2]) == 0,
+                      "%s: %zu findings, '%s' in: %s", cases[i][0], t.count, t.first, cases[i][1]);
+    }
+    /* An ellipsis may open a quotation; a mark before a comma with none open is another
+     * finding's. */
+    NO_QUOTES_IN("fr", "Il a dit « … et puis non », avant de partir.");
+    NO_QUOTES_IN("en", "He said “...and then no,” before he left.");
+}
+END_TEST
+
 Suite *pass_quotes_suite(void)
 {
     Suite *s = suite_create("pass_quotes");
@@ -595,6 +623,7 @@ Suite *pass_quotes_suite(void)
     tcase_add_test(tc, test_issue_12_smileys_labels_inches);
     tcase_add_test(tc, test_issue_12_unclosed_mark_gets_no_guess);
     tcase_add_test(tc, test_issue_12_quote_open_before_attribution);
+    tcase_add_test(tc, test_issue_12_wrong_way_close_before_comma);
     tcase_add_test(tc, test_issue_3_quotes_conventions_are_data);
     tcase_add_test(tc, test_issue_13_quote_defects_in_six_languages);
     tcase_add_test(tc, test_issue_13_space_on_the_wrong_side);

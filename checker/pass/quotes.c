@@ -653,8 +653,16 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
         st->depth = top - 1;
         return;
     }
-    if (as_open != SIZE_MAX && pos != POS_CLOSE && !closes_nothing_after(r, st, para, doc, span,
-                                                                           as_open)) {
+    /* Right before a comma, a colon, a closing bracket or a full stop (not an ellipsis) a
+     * mark of a two-mark pair opens nothing (`« i386 «, y compris`): with a quotation of
+     * its pair open, it is that one's end written the wrong way, whatever marks follow. */
+    int32_t next_cp = cp_at(doc, span.end);
+    bool cannot_open = as_open != SIZE_MAX && r->pairs[as_open].open != r->pairs[as_open].close &&
+                       (next_cp == ',' || next_cp == ';' || next_cp == ':' || next_cp == ')' ||
+                        next_cp == ']' || (next_cp == '.' && cp_at(doc, span.end + 1) != '.')) &&
+                       find_open(r, st, cp, false) != SIZE_MAX;
+    if (as_open != SIZE_MAX && pos != POS_CLOSE && !cannot_open &&
+        !closes_nothing_after(r, st, para, doc, span, as_open)) {
         if (!apos)
             check_opening(ctx, r, st, as_open, tok);
         push(doc, st, as_open, tok, apos);
