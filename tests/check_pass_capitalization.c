@@ -400,6 +400,103 @@ START_TEST(test_issue_13_case_change_is_never_safe)
 }
 END_TEST
 
+/* The first capitalization finding of text in language code: its span, first suggestion
+ * (expected, or "" for none) and severity. */
+static void cap_first(const char *code, const char *text, const char *span, const char *sugg)
+{
+    tqc_test_hit h;
+    tqc_test_first_in(code, text, RULE, &h);
+    ck_assert_msg(h.count >= 1, "%s: no finding in: %s", code, text);
+    ck_assert_msg(strcmp(h.span, span) == 0, "%s: span '%s' in: %s", code, h.span, text);
+    ck_assert_msg(strcmp(h.first, sugg) == 0 && h.has_fix == (sugg[0] != '\0') && !h.safe,
+                  "%s: suggestion '%s' (fix %d) in: %s", code, h.first, h.has_fix, text);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+}
+
+/* issue 12: `word. lower` is a sentence broken in two or a lower-case start; the pieces'
+ * verbs (the lexicon's) choose the fix, and where they cannot, none is offered. */
+START_TEST(test_issue_12_capitalization_broken_or_lower_start)
+{
+    /* A piece without a finite verb: the join. */
+    cap_first("en", "Prices fell sharply in the spring. over the city.", "spring. over",
+              "spring over");
+    cap_first("de", "Das Programm ist sehr alt. Dabei behält. es den Überblick über das ganze "
+              "System.", "behält. es", "behält es");
+    cap_first("es", "El sistema permite varias opciones de. configuración para los usuarios.",
+              "de. configuración", "de configuración");
+    cap_first("fr", "Le serveur a redémarré hier soir. dans la salle des machines.",
+              "soir. dans", "soir dans");
+    cap_first("it", "Il server è ripartito ieri sera. nella sala delle macchine.",
+              "sera. nella", "sera nella");
+    cap_first("pt", "O servidor reiniciou ontem à noite. na sala das máquinas.",
+              "noite. na", "noite na");
+    /* Two pieces with their verbs, a pronoun or determiner after the stop: the capital. */
+    cap_first("en", "The vote was very close. we will appeal the decision.", "close. we",
+              "close. We");
+    cap_first("fr", "Le vote a été très serré. nous ferons appel de cette décision.",
+              "serré. nous", "serré. Nous");
+    cap_first("es", "La votación fue muy ajustada. nosotros vamos a recurrir la decisión.",
+              "ajustada. nosotros", "ajustada. Nosotros");
+    cap_first("it", "Il voto è stato molto serrato. noi faremo ricorso contro la decisione.",
+              "serrato. noi", "serrato. Noi");
+    cap_first("pt", "A votação foi muito apertada. ele vai recorrer da decisão.",
+              "apertada. ele", "apertada. Ele");
+    cap_first("de", "Die Abstimmung war sehr knapp. wir werden gegen die Entscheidung "
+              "klagen.", "knapp. wir", "knapp. Wir");
+    /* A conjunction opens sentences and goes on with them alike: found, no fix. */
+    cap_first("en", "The program is working well. but in other areas we are still dragging.",
+              "well. but", "");
+    cap_first("pt", "O sistema foi instalado ontem. mas os usuários ainda não o usam.",
+              "ontem. mas", "");
+    /* Legitimate: an abbreviation's period, a number's, a new paragraph. */
+    CAP_SILENT("en", "Bring simple tools, e.g. the hammer and the saw.");
+    CAP_SILENT("de", "Der Parteitag fand am 3. ordentlichen Termin statt.");
+}
+END_TEST
+
+/* issue 12: a German noun in lower case where the lexicon lacks it (a compound, a
+ * loanword) and the dictionary knows it only capitalised, in a noun's place; a name the
+ * dictionary alone knows, in the other languages, when the article writes it so. */
+START_TEST(test_issue_12_capitalization_noun_by_dictionary)
+{
+    CAP_FINDS("de", "Es läuft über den router und dann weiter.", "router", TQC_SEV_WARNING);
+    CAP_FINDS("de", "Jeder Ableger hat einen Urknall in seiner vergangenheit gehabt.",
+              "vergangenheit", TQC_SEV_WARNING);
+    CAP_FINDS("de", "Sie ist die üblichste lösung bei Modems.", "lösung", TQC_SEV_WARNING);
+    /* An infinitive the dictionary knows only as a noun, an adjective before its noun. */
+    CAP_SILENT("de", "Können wir das wirklich hochskalieren?");
+    CAP_SILENT("de", "Es geht darum, das Programm zu hochskalieren.");
+    CAP_FINDS("en", "He uses Linux at home. At work he runs linux on every server.", "linux",
+              TQC_SEV_WARNING);
+    CAP_FINDS("fr", "Il utilise Linux chez lui. Au travail, il installe linux partout.", "linux",
+              TQC_SEV_WARNING);
+    /* Without the article's capitalised use, a word the dictionary knows only as a name
+     * may be a phrase of its own (`per diem`). */
+    CAP_SILENT("en", "He was paid a per diem for the trip.");
+    /* A name neither case of which the dictionary holds: the lexicon's proper noun and
+     * the article's capitalised use together make the warning. */
+    CAP_FINDS("it", "La prima versione di Microsoft era lenta. Poi il progetto di microsoft ha "
+              "sviluppato un motore.", "microsoft", TQC_SEV_WARNING);
+    CAP_FINDS("es", "El proyecto de Microsoft creció. Luego el equipo de microsoft lanzó otra "
+              "versión.", "microsoft", TQC_SEV_WARNING);
+}
+END_TEST
+
+/* issue 12: where every noun is capitalised, a function word's capitalised neighbour is
+ * its noun, no name that excuses it; elsewhere a function word the author capitalises
+ * again and again is a term of the article (`the In and Out system`). */
+START_TEST(test_issue_12_capitalization_repeated_function_word)
+{
+    CAP_FINDS("de", "Es enthält Eine Reihe spezieller Skripte.", "Eine", TQC_SEV_WARNING);
+    ck_assert_uint_eq(tqc_test_findings_in("de", "Es enthält Eine Reihe von Skripten. Wir haben "
+                                           "Eine Form der Replikation.", RULE, NULL, 0), 2);
+    CAP_SILENT("de", "Sie stimmte für Die Linke im Landtag.");
+    CAP_FINDS("en", "The data are Very good for us.", "Very", TQC_SEV_WARNING);
+    CAP_SILENT("en", "Foods were judged by the In and Out system. Soba was In, and sushi was "
+               "Out because it was pretentious.");
+}
+END_TEST
+
 Suite *pass_capitalization_suite(void)
 {
     Suite *s = suite_create("pass_capitalization");
@@ -414,6 +511,9 @@ Suite *pass_capitalization_suite(void)
     tcase_add_test(tc, test_issue_12_capitalization_lower_case_after_quote);
     tcase_add_test(tc, test_issue_12_capitalization_months_days_nationalities);
     tcase_add_test(tc, test_issue_12_capitalization_lower_case_single_name);
+    tcase_add_test(tc, test_issue_12_capitalization_broken_or_lower_start);
+    tcase_add_test(tc, test_issue_12_capitalization_noun_by_dictionary);
+    tcase_add_test(tc, test_issue_12_capitalization_repeated_function_word);
     tcase_add_test(tc, test_issue_13_case_change_is_never_safe);
     tcase_add_test(tc, test_issue_18_title_case_paragraph_is_linear);
     tcase_set_timeout(tc, 60);

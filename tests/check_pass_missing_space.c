@@ -272,6 +272,50 @@ START_TEST(test_issue_12_missing_space_more_joins)
 }
 END_TEST
 
+/* Asserts one finding of text in language code on span with first suggestion first;
+ * first NULL: no finding. */
+static void expect_in(const char *code, const char *text, const char *span, const char *first)
+{
+    hit h;
+    tqc_test_first_in(code, text, "missing-space", &h);
+    if (!first) {
+        ck_assert_msg(h.count == 0, "%s: '%s' (%s) in: %s", code, h.span, h.message, text);
+        return;
+    }
+    ck_assert_msg(h.count == 1, "%s: %zu findings in: %s", code, h.count, text);
+    ck_assert_str_eq(h.span, span);
+    ck_assert_str_eq(h.first, first);
+}
+
+/* issue 12: joins in every language: a sentence end before an elided article or a clitic
+ * (`document.L'inconvénient`), a one-letter verb or preposition of the language as a
+ * part (`énegado`), a word glued to a capitalised German noun that the dictionary's
+ * compounding would accept lowered (`mitLichtgeschwindigkeit`); and what stays quiet. */
+START_TEST(test_issue_12_missing_space_joins_in_every_language)
+{
+    expect_in("fr", "Il faut lire le document.L'inconvénient est réel.",
+              "document.L'inconvénient", "document. L'inconvénient");
+    expect_in("it", "Era il solo processo.L'unico modo è questo.", "processo.L'unico",
+              "processo. L'unico");
+    expect_in("pt", "Isso exige motivação.Tornar-se um desenvolvedor leva tempo.",
+              "motivação.Tornar-se", "motivação. Tornar-se");
+    expect_in("en", "The talks ended in the report.It was late.", "report.It", "report. It");
+    expect_in("pt", "O acesso énegado pelo servidor.", "énegado", "é negado");
+    expect_in("pt", "O pacote somenteéatualizada quando preciso.", "somenteéatualizada",
+              "somente é atualizada");
+    expect_in("de", "Er reist mitLichtgeschwindigkeit durch das All.", "mitLichtgeschwindigkeit",
+              "mit Lichtgeschwindigkeit");
+    expect_in("de", "Es gibt eine wachsendeZahl von Nutzern.", "wachsendeZahl", "wachsende Zahl");
+    /* Legitimate: a sentence with its space, an abbreviation's period, a file name, a
+     * brand, a German compound written solid. */
+    expect_in("fr", "Il faut lire le document. L'inconvénient est réel.", NULL, NULL);
+    expect_in("it", "Il file config.txt contiene i dati.", NULL, NULL);
+    expect_in("de", "Das Gerät von BlackBerry arbeitet mit Lichtgeschwindigkeit.", NULL, NULL);
+    expect_in("de", "Die Telefonmodemverbindung ist langsam.", NULL, NULL);
+    expect_in("es", "Usa el iPhone para ver el correo.", NULL, NULL);
+}
+END_TEST
+
 START_TEST(test_split_ranks_by_frequency)
 {
     tqc_checker *ck = tqc_test_checker();
@@ -316,6 +360,7 @@ Suite *pass_missing_space_suite(void)
     tcase_add_test(tc, test_issue_12_missing_space_more_joins);
     tcase_add_test(tc, test_issue_12_missing_space_recurring_camel);
     tcase_add_test(tc, test_issue_12_missing_space_formations_loans_and_terms);
+    tcase_add_test(tc, test_issue_12_missing_space_joins_in_every_language);
     tcase_add_test(tc, test_split_ranks_by_frequency);
     suite_add_tcase(s, tc);
     return s;

@@ -1545,6 +1545,7 @@ static void write_file(const char *path, const char *s, size_t n)
 typedef struct cell {
     bool run;
     size_t n, caught, fixable, fixed;
+    size_t withheld;   /* caught by a finding that offers no fix: not a wrong one */
     size_t sub_n[6], sub_caught[6];
 } cell;
 
@@ -1695,9 +1696,11 @@ static void run_batch(int li, unsigned mask)
             c->caught++;
             c->sub_caught[k->sub]++;
         }
-        if (hit && ci->one_fix && k->has_fix) {
+        if (hit && ci->one_fix && k->has_fix && !hit->has_fix)
+            c->withheld++;
+        else if (hit && ci->one_fix && k->has_fix) {
             c->fixable++;
-            if (hit->has_fix && same_edit(&doc, hit->fo, hit->fo + hit->fl, hit->rep, k->fs, k->fe, k->fix))
+            if (same_edit(&doc, hit->fo, hit->fo + hit->fl, hit->rep, k->fs, k->fe, k->fix))
                 c->fixed++;
         }
         if (shown[kcls[i]]++ < samples) {
@@ -1999,6 +2002,22 @@ static void print_tables(void)
         }
         printf("\n");
     }
+    printf("\n%-16s", "no fix offered");
+    for (int li = 0; li < NLANG; li++)
+        if (lang_on[li])
+            printf(" %14s", LANGS[li]);
+    printf("\n");
+    for (int ci = 0; ci < NCLASS; ci++) {
+        if (!class_on[ci] || !CLASSES[ci].one_fix)
+            continue;
+        printf("%-16s", CLASSES[ci].name);
+        for (int li = 0; li < NLANG; li++) {
+            cell *c = &cells[li][ci];
+            if (lang_on[li])
+                printf(" %14zu", c->withheld);
+        }
+        printf("\n");
+    }
     print_clean();
     bool any_gold = false;
     for (int li = 0; li < NLANG; li++)
@@ -2040,8 +2059,9 @@ static void write_json(const char *path, unsigned long seed)
                     "\"recall\":%.4f", first ? "" : ",", LANGS[li], CLASSES[ci].name, c->n,
                     c->caught, c->n ? (double)c->caught / (double)c->n : 0.0);
             if (CLASSES[ci].one_fix)
-                fprintf(f, ",\"fixable\":%zu,\"fixed\":%zu,\"first_fix_accuracy\":%.4f", c->fixable,
-                        c->fixed, c->fixable ? (double)c->fixed / (double)c->fixable : 0.0);
+                fprintf(f, ",\"fixable\":%zu,\"fixed\":%zu,\"first_fix_accuracy\":%.4f,"
+                        "\"no_fix\":%zu", c->fixable, c->fixed,
+                        c->fixable ? (double)c->fixed / (double)c->fixable : 0.0, c->withheld);
             fprintf(f, ",\"kinds\":{");
             for (int s = 0; s < CLASSES[ci].nsub; s++)
                 fprintf(f, "%s\"%s\":{\"injected\":%zu,\"caught\":%zu}", s ? "," : "",

@@ -554,17 +554,19 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
     /* German titles are written like sentences, and its nouns would make any paragraph
      * look title-cased. An auxiliary names nothing: written capitalised again after
      * lower-case words it is the same slip again, if it is a common word and no name
-     * holds it;
-     * other verbs are capitalised again in menu labels and titles (`choisir Configurer
-     * le RAID`). */
+     * holds it; other verbs are capitalised again in menu labels and titles (`choisir
+     * Configurer le RAID`), and other function words in the author's own terms (`the In
+     * and Out system`, `Sushi was Out`). */
     size_t para = doc->sentences[t->sentence].paragraph;
     uint32_t lower_pos = tqc_ctx_pos_lower(ctx, k);
     bool verb_only = (lower_pos & TQC_POS_AUX) && tqc_ctx_pos(ctx, k) == 0 &&
                      !(lower_pos & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ)) &&
                      tqc_dict_freq(ctx->dict, lower, n) * CAP_COMMON_PER >=
                          tqc_dict_freq_total(ctx->dict);
+    /* Where every noun is capitalised, a function word's capitalised neighbour is its
+     * noun, no name (`enthält Eine Reihe`): nothing nearby makes it one. */
     if ((!capitalised_nouns(ctx) && title_case_para_memo(doc, memo, para)) ||
-        capitalised_nearby(doc, k, verb_only))
+        (!(closed && capitalised_nouns(ctx)) && capitalised_nearby(doc, k, verb_only)))
         return;
     const char *w = tok_text(doc, t), *pw = tok_text(doc, prev);
     int wl = (int)tqc_span_len(t->span), pl = (int)tqc_span_len(prev->span);
@@ -690,6 +692,51 @@ static void lower_case_word_capitalised(const tqc_ctx *ctx, title_memo *memo, si
     tqc_finding_fix(ctx->out, f, t->span, lower, n, false);
 }
 
+/* What a piece of a sentence holds by the lexicon: a finite verb (or an auxiliary) that
+ * is no article, preposition or conjunction as well; else, whether a lower-case word
+ * the lexicon lacks leaves it open. */
+typedef enum { PIECE_NO_VERB, PIECE_UNKNOWN, PIECE_VERB } piece_verb;
+
+/* Tokens looked at on each side of a full stop: a sentence is seldom longer. */
+#define CAP_PIECE_TOKENS 60
+
+/* The verb of word tokens [from, to), read towards dir (+1 or -1) from `from`, stopping at
+ * a sentence's end (a full stop, ! or ?), a paragraph's start or CAP_PIECE_TOKENS. */
+static piece_verb piece_has_verb(const tqc_ctx *ctx, size_t from, int dir)
+{
+    const tqc_doc *doc = ctx->doc;
+    const uint32_t closed = TQC_POS_DET | TQC_POS_PREP | TQC_POS_CONJ;
+    piece_verb v = PIECE_NO_VERB;
+    size_t k = from;
+    for (int n = 0; n < CAP_PIECE_TOKENS && k < doc->token_count; n++) {
+        const tqc_token *t = &doc->tokens[k];
+        if (t->kind == TQC_TOK_PUNCT &&
+            (punct_is(doc, t, ".") || punct_is(doc, t, "!") || punct_is(doc, t, "?")))
+            break;
+        if (is_word(t)) {
+            uint32_t pos = tqc_ctx_pos_lower(ctx, k) | tqc_ctx_pos(ctx, k);
+            /* A form that is also a noun or adjective is that after an article, a
+             * preposition or an adjective (`des machines`, `the lights`). */
+            const tqc_token *b = k > 0 ? &doc->tokens[k - 1] : NULL;
+            uint32_t before = b && is_word(b) && b->sentence == t->sentence
+                                  ? tqc_ctx_pos_lower(ctx, k - 1) : 0;
+            bool nominal = (pos & (TQC_POS_NOUN | TQC_POS_ADJ)) &&
+                           (before & (TQC_POS_DET | TQC_POS_PREP | TQC_POS_ADJ)) &&
+                           !(before & (TQC_POS_VERB | TQC_POS_PRON));
+            if ((pos & (TQC_POS_VFIN | TQC_POS_AUX)) && !(pos & closed) && !nominal)
+                return PIECE_VERB;
+            if (!pos && (t->flags & TQC_TF_LOWER))
+                v = PIECE_UNKNOWN;
+        }
+        if (dir < 0 ? (t->flags & (TQC_TF_PARA_START | TQC_TF_SENT_START)) || k == 0
+                    : k + 1 >= doc->token_count ||
+                          (doc->tokens[k + 1].flags & TQC_TF_PARA_START))
+            break;
+        k = dir < 0 ? k - 1 : k + 1;
+    }
+    return v;
+}
+
 /* (b) `word. lower`: token k is the full stop. */
 static void lower_after_full_stop(const tqc_ctx *ctx, size_t k)
 {
@@ -737,29 +784,43 @@ static void lower_after_full_stop(const tqc_ctx *ctx, size_t k)
         return;
     }
     tqc_span span = tqc_span_make(w->span.start, next->span.end);
+    /* Two sentences each have a finite verb; a sentence broken in two leaves a piece
+     * without one (`Dabei behält. es den Überblick`), or a word before the stop that ends
+     * no sentence (`für. die`), or a noun or adjective going on after it (`vacation.
+     * trips`): the join is the fix. A determiner or a pronoun opens a sentence (`. the`,
+     * `. he`) when both pieces have their verb: the capital is. Anything else (a
+     * preposition, conjunction, adverb or verb after the stop: `. but`, `. over 400`,
+     * `. to pass`) opens sentences and goes on with them alike, and the lexicon cannot
+     * tell which: both are named, and no fix is offered. */
+    uint32_t pos = tqc_ctx_pos_lower(ctx, (size_t)(next - doc->tokens));
+    uint32_t before = w->kind == TQC_TOK_WORD ? tqc_ctx_pos_lower(ctx, k - 1) : 0;
+    const uint32_t ends = TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_ADV |
+                          TQC_POS_PRON | TQC_POS_VERB | TQC_POS_NUM;
+    const uint32_t opener = TQC_POS_DET | TQC_POS_PRON | TQC_POS_ADV | TQC_POS_PREP |
+                            TQC_POS_CONJ | TQC_POS_VERB;
+    piece_verb left = piece_has_verb(ctx, k - 1, -1);
+    piece_verb right = piece_has_verb(ctx, (size_t)(next - doc->tokens), +1);
+    bool join = left == PIECE_NO_VERB || right == PIECE_NO_VERB || (before && !(before & ends)) ||
+                ((pos & (TQC_POS_NOUN | TQC_POS_ADJ)) && !(pos & opener));
+    bool opens = !join && (pos & (TQC_POS_DET | TQC_POS_PRON)) &&
+                 !(pos & (TQC_POS_PREP | TQC_POS_CONJ | TQC_POS_NOUN | TQC_POS_VERB)) &&
+                 left == PIECE_VERB && right == PIECE_VERB;
     tqc_finding *f = TQC_EMIT(ctx, span, "a sentence starts in lower case after a full stop "
-                              "('. %.*s'): probably one sentence wrongly broken in two",
-                              nl, ns);
+                              "('. %.*s'): %s", nl, ns,
+                              join    ? "probably one sentence wrongly broken in two"
+                              : opens ? "capitalise it, or join the two if it is one sentence "
+                                        "broken in two"
+                                      : "either one sentence wrongly broken in two, or a new "
+                                        "one to capitalise");
     char joined[2 * CAP_MAX_WORD + 2], capital[CAP_MAX_WORD];
     size_t cl = tqc_text_case(ns, (size_t)nl, TQC_CASE_TITLE, capital, sizeof capital);
-    if ((size_t)wl + (size_t)nl + 3 >= sizeof joined || cl == 0)
+    if (!(join || opens) || (size_t)wl + (size_t)nl + 3 >= sizeof joined || cl == 0)
         return;
     char started[2 * CAP_MAX_WORD + 4];
     int jl = snprintf(joined, sizeof joined, "%.*s %.*s", wl, ws, nl, ns);
     int sl = snprintf(started, sizeof started, "%.*s. %s", wl, ws, capital);
     if (jl <= 0 || sl <= 0 || (size_t)sl >= sizeof started)
         return;
-    /* A determiner, a pronoun or an adverb opens sentences (`. the`, `. he`): the capital
-     * is the likelier fix. A preposition, a conjunction, a noun or a verb goes on with
-     * the sentence before (`vacation. trips`, `pair. of`): the join is. */
-    uint32_t pos = tqc_ctx_pos_lower(ctx, (size_t)(next - doc->tokens));
-    uint32_t before = w->kind == TQC_TOK_WORD ? tqc_ctx_pos_lower(ctx, k - 1) : 0;
-    const uint32_t ends = TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_ADV |
-                          TQC_POS_PRON | TQC_POS_VERB | TQC_POS_NUM;
-    /* ... unless the word before the stop ends no sentence (`für. die`). */
-    bool opens = (pos & (TQC_POS_DET | TQC_POS_PRON | TQC_POS_ADV)) &&
-                 !(pos & (TQC_POS_PREP | TQC_POS_CONJ | TQC_POS_NOUN | TQC_POS_VERB)) &&
-                 !(before && !(before & ends));
     const char *first = opens ? started : joined, *second = opens ? joined : started;
     size_t fl = (size_t)(opens ? sl : jl), sl2 = (size_t)(opens ? jl : sl);
     tqc_finding_suggest(ctx->out, f, first, fl);
@@ -897,8 +958,19 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued,
         return false;
     const char *w = tok_text(doc, t);
     char fixed[CAP_MAX_WORD];
-    if (!tqc_dict_case_variant(ctx->dict, w, len, fixed, sizeof fixed))
-        return false;
+    /* A name the dictionary lacks in every case (`microsoft` in Italian) has the
+     * lexicon's proper noun alone, which a word of a loan language's dictionary
+     * (`windows`) or of the article's own lower-case usage may also be: only the
+     * article's capitalised use makes it a warning (below). */
+    bool lexicon_only = false;
+    if (!tqc_dict_case_variant(ctx->dict, w, len, fixed, sizeof fixed)) {
+        size_t tl = tqc_text_case(w, len, TQC_CASE_TITLE, fixed, sizeof fixed);
+        if (!tl || tl >= sizeof fixed || tqc_ctx_pos(ctx, k) != 0 || tqc_ctx_token_known(ctx, k) ||
+            !(tqc_lex_pos(lex, fixed, tl) & TQC_POS_PROPN) || loanword(ctx, w, len))
+            return false;
+        fixed[tl] = '\0';
+        lexicon_only = true;
+    }
     size_t fl = strlen(fixed);
     uint32_t cap = tqc_lex_pos(lex, fixed, fl), low = tqc_ctx_pos(ctx, k);
     /* A lower-case form the lexicon holds with no reading its capitalised form lacks (a
@@ -913,31 +985,55 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued,
      * no name lower-cased. */
     int32_t c1 = 0, c2 = 0;
     size_t l1 = tqc_text_decode(fixed, fl, &c1);
-    if (low && l1 && l1 < fl && tqc_text_decode(fixed + l1, fl - l1, &c2) && tqc_text_is_upper(c2))
+    if ((low || !cap) && l1 && l1 < fl && tqc_text_decode(fixed + l1, fl - l1, &c2) &&
+        tqc_text_is_upper(c2))
         return false;
-    tqc_severity sev = !low || written_nearby(words, k, fixed, fl, TQC_TF_CAP, 0, false) ? TQC_SEV_WARNING
-                                                                                : TQC_SEV_INFO;
+    /* With the dictionary's word alone (`diem`: `Diem`), a name needs the article's own
+     * capitalised use as well; a noun where every noun is capitalised needs its place
+     * (below). */
+    bool used = written_nearby(words, k, fixed, fl, TQC_TF_CAP, 0, false);
+    if (!cap && !low && !used && !capitalised_nouns(ctx))
+        return false;
+    tqc_severity sev = (!low && !lexicon_only) || used ? TQC_SEV_WARNING : TQC_SEV_INFO;
     /* Where every noun is capitalised, a common noun counts too, in a noun's place: after
      * an article, a determiner or a preposition (`dem ausgang`, `jedes werkzeug`); the
      * lower-case twin of a noun is as often a verb or an adjective the lexicon lacks. */
+    /* The lexicon may lack both forms (a compound, a loanword: `selbstreplikation`,
+     * `router`, `linux`): the dictionary's knowing the word only capitalised is the
+     * evidence then, and where every noun is capitalised it is a noun's, in a noun's
+     * place. */
     bool noun = false;
-    if (capitalised_nouns(ctx) && (cap & TQC_POS_NOUN) && !(cap & TQC_POS_PROPN)) {
+    if (capitalised_nouns(ctx) && (!cap || ((cap & TQC_POS_NOUN) && !(cap & TQC_POS_PROPN)))) {
         const tqc_token *prev = &doc->tokens[k - 1];
         /* An adjective before it makes a noun's place too (`die beschriebene
-         * konfiguration`), when the lexicon knows it only as an adjective. */
+         * konfiguration`), when the lexicon knows it only as an adjective and the word as
+         * a noun (an adverb's reading is a verb's: `das wirklich hochskalieren`); so
+         * does a determiner by the lexicon (`seiner vergangenheit`). */
         uint32_t before = is_word(prev) ? tqc_ctx_pos_lower(ctx, k - 1) : 0;
+        /* Known to the dictionary alone, it is no noun before a capitalised one (an
+         * adjective the dictionary lacks: `ein supermassives Schwarzes`) or after the
+         * particle of an infinitive (`zu hochskalieren`). */
+        const tqc_token *after = &doc->tokens[k + 1 < doc->token_count ? k + 1 : k];
+        if (!cap && ((k + 1 < doc->token_count && is_word(after) && (after->flags & TQC_TF_CAP) &&
+                      after->sentence == t->sentence) ||
+                     tok_in(ctx, "verb-markers", prev)))
+            return false;
         noun = is_word(prev) && prev->sentence == t->sentence &&
                (tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev) ||
                 tok_in(ctx, "prepositions", prev) ||
-                ((prev->flags & TQC_TF_LOWER) && (before & TQC_POS_ADJ) &&
-                 !(before & ~(TQC_POS_ADJ | TQC_POS_VFIN | TQC_POS_VINF | TQC_POS_DET)) &&
-                 !loanword(ctx, w, len)));
+                ((prev->flags & TQC_TF_LOWER) && (before & TQC_POS_DET) &&
+                 !(before & (TQC_POS_VERB | TQC_POS_NOUN))) ||
+                (cap && (prev->flags & TQC_TF_LOWER) && !loanword(ctx, w, len) &&
+                 (((before & TQC_POS_ADJ) &&
+                   !(before & ~(TQC_POS_ADJ | TQC_POS_VFIN | TQC_POS_VINF | TQC_POS_DET))) ||
+                  /* an inflected adjective the lexicon lacks (`die üblichste lösung`) */
+                  (!before && tqc_ctx_token_known(ctx, k - 1)))));
         if (!noun)
             return false;
     }
     /* Words run together read as a name (`ina`: `in a`) are missing-space's. */
-    if (!cap || (glued->ok ? span_index_overlaps(glued, t->span)
-                           : tqc_findings_overlap(ctx->out, "missing-space", t->span)))
+    if (glued->ok ? span_index_overlaps(glued, t->span)
+                  : tqc_findings_overlap(ctx->out, "missing-space", t->span))
         return false;
     tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, sev, t->span,
                               "%s in lower case: '%.*s' is written '%s'",

@@ -387,20 +387,34 @@ static size_t plausible(const tqc_ctx *ctx, const char *word, tqc_split *best, s
         const tqc_split *sp = &best[j];
         size_t functions = 0;
         bool ok = true;
+        /* Two long attested content words around one short function word (below). */
+        bool around = sp->count == 3 && sp->part[1].function &&
+                      sp->part[0].chars >= MS_LINKED_CHARS && sp->part[2].chars >= MS_LINKED_CHARS &&
+                      sp->part[0].freq > 0 && sp->part[2].freq > 0;
         for (size_t i = 0; i < sp->count; i++) {
             const tqc_split_part *p = &sp->part[i];
             functions += p->function;
             if (p->chars == 1 && i == 0) {
                 const tqc_split_part *next = &sp->part[1];
                 /* ... or a noun or adjective the lexicon knows, rare as it may be
-                 * (`aquota`). */
+                 * (`aquota`); after a one-letter verb or preposition (Portuguese `é`,
+                 * French `à`), a participle, an infinitive or an adverb too (`énegado`). */
+                uint32_t letter = part_pos(ctx, word, p);
+                uint32_t follows = TQC_POS_NOUN | TQC_POS_ADJ;
+                if (letter & (TQC_POS_VFIN | TQC_POS_AUX | TQC_POS_PREP))
+                    follows |= TQC_POS_VPART | TQC_POS_VINF | TQC_POS_ADV;
                 ok &= next->function || next->freq >= MS_AFTER_LETTER_COMMON ||
-                      (next->chars >= MS_RARE_CHARS &&
-                       (part_pos(ctx, word, next) & (TQC_POS_NOUN | TQC_POS_ADJ)));
+                      (next->chars >= MS_RARE_CHARS && (part_pos(ctx, word, next) & follows));
             } else if (p->chars == 1) {
+                /* A one-letter word follows a longer one, or a one-letter function word
+                 * after a long first word (`instalaçãoéa`); between two long attested
+                 * words it links them (`somenteéatualizada`). */
                 const tqc_split_part *prev = &sp->part[i - 1];
-                ok &= prev->chars > 1 && (prev->function || (i + 1 == sp->count &&
-                                                             prev->freq >= MS_AFTER_LETTER_COMMON));
+                ok &= (around && p->function) ||
+                      ((prev->chars > 1 || (prev->function && p->function && i == 2 &&
+                                            sp->part[0].chars >= MS_LINKED_CHARS)) &&
+                       (prev->function || (i + 1 == sp->count &&
+                                           prev->freq >= MS_AFTER_LETTER_COMMON)));
             }
         }
         /* ... or one function word between two attested content words long enough not
@@ -1035,7 +1049,9 @@ static void check_word(ms_run *r, size_t k)
      * spelling pass, unless it reads as function words only (`ina`, `ona`: the names Ina
      * and Ona are rarer in running text than `in a`, `on a`). */
     bool name = tqc_dict_case_variant(ctx->dict, s, len, variant, sizeof variant);
-    if (name && !(t->flags & TQC_TF_LOWER))
+    /* A capital inside the word is no case error: a dictionary that forms compounds
+     * accepts the run-on lowered (`mitLichtgeschwindigkeit` as `Mitlichtgeschwindigkeit`). */
+    if (name && !(t->flags & (TQC_TF_LOWER | TQC_TF_INNER_CAP)))
         return;
     if (t->flags & TQC_TF_INNER_CAP)
         check_camel(r, t);
@@ -1063,7 +1079,15 @@ static void check_sentence_join(const tqc_ctx *ctx, size_t k)
     int32_t last = tqc_text_prev(as, al, &start);
     if (!(tqc_text_is_lower(last) || tqc_text_is_digit(last)) || chars_in(as, al) < 2)
         return;
-    if (!title_shaped(bs, bl) || !tqc_dict_known(ctx->dict, bs, bl))
+    /* The next sentence opens with a capitalised word the dictionary knows, or one with
+     * an elided article or a clitic (`L'inconvénient`, `Nell'ultimo`, `Tornar-se`) that
+     * the dictionary or the lexicon knows. */
+    int32_t b0 = 0;
+    tqc_text_decode(bs, bl, &b0);
+    bool joined_word = (b->flags & (TQC_TF_APOS | TQC_TF_HYPHEN)) && tqc_text_is_upper(b0) &&
+                       !(b->flags & (TQC_TF_ALLCAPS | TQC_TF_DIGIT | TQC_TF_PERIOD)) &&
+                       (tqc_ctx_token_known(ctx, k + 1) || tqc_ctx_pos(ctx, k + 1));
+    if (!joined_word && (!title_shaped(bs, bl) || !tqc_dict_known(ctx->dict, bs, bl)))
         return;
     tqc_span span = tqc_span_make(a->span.start, b->span.end);
     char fixed[2 * MS_MAX_WORD + 4];

@@ -34,7 +34,6 @@ typedef struct quote_rules {
     pair pairs[TQC_QUOTES_MAX_PAIRS];
     size_t count;
     const tqc_quotes *marks; /* the profile's list, for apostrophes */
-    bool punct_inside;       /* `appeal," he said`: profile quote-punctuation = inside */
     pair inverted[QUOTES_MAX_INVERTED];   /* ¿ ?, ¡ ! */
     size_t inverted_count;
 } quote_rules;
@@ -76,7 +75,6 @@ static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t err
         return TQC_ENOMEM;
     const tqc_quotes *q = tqc_lang_quotes(lang);
     r->marks = q;
-    r->punct_inside = strcmp(tqc_lang_setting(lang, "quote-punctuation", "outside"), "inside") == 0;
     for (size_t i = 0; q && i < q->count; i++) {
         const tqc_quote_pair *qp = &q->pairs[i];
         pair pr = {qp->open, qp->close, qp->role == TQC_QUOTE_BRACKET, qp->role};
@@ -228,23 +226,6 @@ static void mark_text(int32_t cp, char out[5])
     out[n] = '\0';
 }
 
-/* Where the closing mark of a quotation or bracket whose opening mark ends at end most
- * probably went: before the first punctuation mark after it in the paragraph (`(no cache
- * do APT.`), or at the paragraph's end; SIZE_MAX when nothing follows the opening mark.
- * (Stopping before the first finite verb instead was no better on injected drops.) */
-static size_t close_point(const tqc_doc *doc, size_t end, size_t para_end, bool punct_inside)
-{
-    size_t i = end;
-    while (i < para_end && !strchr(".,;:!?", doc->text[i]))
-        i++;
-    /* A language that writes the comma or stop inside the quotation closes after it. */
-    if (punct_inside && i < para_end && strchr(".,!?", doc->text[i]))
-        return i + 1;
-    while (i > end && (doc->text[i - 1] == ' ' || doc->text[i - 1] == '\n'))
-        i--;
-    return i > end ? i : SIZE_MAX;
-}
-
 /* Where the closing mark of a quoted sentence that runs to limit (the paragraph's end)
  * most probably went: at limit, past the sentence's last mark; SIZE_MAX when nothing
  * follows the opening mark. */
@@ -254,6 +235,88 @@ static size_t sentence_close_point(const tqc_doc *doc, size_t end, size_t limit)
     while (i > end && (doc->text[i - 1] == ' ' || doc->text[i - 1] == '\n'))
         i--;
     return i > end ? i : SIZE_MAX;
+}
+
+/* Words looked through after a comma for a verb of saying (`, he said`, `, ha detto`,
+ * `, says the minister`). */
+#define QUOTES_ATTRIBUTION_WORDS 3
+/* Bytes a verb of saying may have, for its lower-case copy. */
+#define QUOTES_MAX_VERB 64
+
+/* The first token at or after byte off (tokens are in text order). */
+static size_t token_from(const tqc_doc *doc, size_t off)
+{
+    size_t lo = 0, hi = doc->token_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->tokens[mid].span.start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Whether word token k is a verb of saying of the profile's `speech-verbs`, read in
+ * lower case up to its first hyphen (French `explique-t-il`). */
+static bool speech_verb(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_token *t = &ctx->doc->tokens[k];
+    const char *w = tqc_doc_at(ctx->doc, t->span);
+    size_t n = tqc_span_len(t->span), cut = 0;
+    while (cut < n && w[cut] != '-')
+        cut++;
+    char lower[QUOTES_MAX_VERB];
+    size_t ln = cut < sizeof lower ? tqc_text_case(w, cut, TQC_CASE_LOWER, lower, sizeof lower) : 0;
+    return ln && tqc_lang_in(ctx->lang, "speech-verbs", lower, ln);
+}
+
+/* Whether a clause ends within QUOTES_ATTRIBUTION_WORDS words from token k, as an
+ * attribution does (`, he said.`, `, said the minister,`), unlike a clause of the
+ * quotation whose verb takes an object (`, told us they saw`). */
+static bool attribution_ends(const tqc_doc *doc, size_t k, size_t limit)
+{
+    for (size_t words = 0; k < doc->token_count && doc->tokens[k].span.start < limit; k++) {
+        const tqc_token *t = &doc->tokens[k];
+        if (t->kind == TQC_TOK_PUNCT)
+            return tqc_span_len(t->span) == 1 && strchr(".,;:!?", doc->text[t->span.start]);
+        if (++words > QUOTES_ATTRIBUTION_WORDS)
+            return false;
+    }
+    return true;    /* the paragraph's end */
+}
+
+/* The attribution inside a quotation that opened at byte from and runs to limit with no
+ * quotation mark after it: a comma, then a verb of saying within a few words (`"Same
+ * thing, he said.`). Returns the comma's token, or SIZE_MAX. */
+static size_t attribution_inside(const tqc_ctx *ctx, size_t from, size_t limit)
+{
+    const tqc_doc *doc = ctx->doc;
+    for (size_t k = token_from(doc, from); k < doc->token_count && doc->tokens[k].span.start < limit;
+         k++) {
+        const tqc_token *t = &doc->tokens[k];
+        if (t->kind != TQC_TOK_PUNCT)
+            continue;
+        if (tqc_ctx_mark(ctx, k, TQC_QUOTE_ROLES_QUOTES))
+            return SIZE_MAX;    /* another mark: not one quotation left open */
+        if (tqc_span_len(t->span) != 1 || doc->text[t->span.start] != ',')
+            continue;
+        for (size_t j = k + 1, words = 0;
+             j < doc->token_count && words < QUOTES_ATTRIBUTION_WORDS &&
+             doc->tokens[j].kind == TQC_TOK_WORD && doc->tokens[j].span.start < limit;
+             j++, words++) {
+            /* The speaker, a name or a pronoun, stands between; a preposition or a
+             * conjunction opens a clause of the quotation (`and he told me`, `from said
+             * Island`). */
+            uint32_t pos = tqc_ctx_pos_lower(ctx, j);
+            if ((pos & (TQC_POS_PREP | TQC_POS_CONJ)) &&
+                !(pos & (TQC_POS_PRON | TQC_POS_NOUN | TQC_POS_PROPN)))
+                break;
+            if (speech_verb(ctx, j) && attribution_ends(doc, j + 1, limit))
+                return k;
+        }
+    }
+    return SIZE_MAX;
 }
 
 /* at_end: the paragraph ended with m open (rather than another mark closing over it);
@@ -278,6 +341,18 @@ static void report_unclosed(const tqc_ctx *ctx, const quote_rules *r, const open
         tqc_finding_fix(ctx->out, f, span, c, strlen(c), true);
         return;
     }
+    size_t comma = at_end && !p->bracket ? attribution_inside(ctx, span.end, limit) : SIZE_MAX;
+    if (comma != SIZE_MAX) {
+        /* Its attribution follows inside it: the closing mark was dropped before it. Its
+         * place is known, at the comma, but which side of the comma is the language's
+         * style: the mark is named, with no fix. */
+        char at[48];
+        where(doc, doc->tokens[comma].span.start, span.start, at, sizeof at);
+        tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, span, "quotation mark %s is never "
+                 "closed: its attribution follows the comma at %s, with no %s before it",
+                 o, at, c);
+        return;
+    }
     if (at_end && !p->bracket && m->sentence) {
         /* Sentences quoted to the paragraph's end: the form of a quotation that runs on
          * into the next paragraph, whose opening mark is missing, or of an excerpt cut
@@ -291,20 +366,18 @@ static void report_unclosed(const tqc_ctx *ctx, const quote_rules *r, const open
         return;
     }
     const char *what = p->bracket ? "bracket" : "quotation mark";
-    tqc_finding *f;
     if (at_end) {
-        f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, span, "%s %s is never closed (no "
+        tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, span, "%s %s is never closed (no "
                      "%s follows in its paragraph)", what, o, c);
     } else {
         char at[48];
         where(doc, limit, span.start, at, sizeof at);
-        f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, span, "%s %s is not closed: "
+        tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, span, "%s %s is not closed: "
                      "no %s before the mark at %s, which ends or opens another", what, o, c, at);
     }
-    /* A guess at where it closes, for a human to confirm. */
-    size_t at = close_point(doc, span.end, limit, !p->bracket && r->punct_inside);
-    if (at != SIZE_MAX)
-        tqc_finding_fix(ctx->out, f, tqc_span_make(at, at), c, strlen(c), false);
+    /* No fix: the mark that closes it is known, its place is not. The next punctuation
+     * was right for fewer than half of the marks dropped from clean text (issue 12), and
+     * a wrong fix is worse than none. */
 }
 
 /* Pops the stack down to (not including) entry k, reporting the marks left open. */
@@ -580,8 +653,16 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
         st->depth = top - 1;
         return;
     }
-    if (as_open != SIZE_MAX && pos != POS_CLOSE && !closes_nothing_after(r, st, para, doc, span,
-                                                                           as_open)) {
+    /* Right before a comma, a colon, a closing bracket or a full stop (not an ellipsis) a
+     * mark of a two-mark pair opens nothing (`« i386 «, y compris`): with a quotation of
+     * its pair open, it is that one's end written the wrong way, whatever marks follow. */
+    int32_t next_cp = cp_at(doc, span.end);
+    bool cannot_open = as_open != SIZE_MAX && r->pairs[as_open].open != r->pairs[as_open].close &&
+                       (next_cp == ',' || next_cp == ';' || next_cp == ':' || next_cp == ')' ||
+                        next_cp == ']' || (next_cp == '.' && cp_at(doc, span.end + 1) != '.')) &&
+                       find_open(r, st, cp, false) != SIZE_MAX;
+    if (as_open != SIZE_MAX && pos != POS_CLOSE && !cannot_open &&
+        !closes_nothing_after(r, st, para, doc, span, as_open)) {
         if (!apos)
             check_opening(ctx, r, st, as_open, tok);
         push(doc, st, as_open, tok, apos);
@@ -924,9 +1005,11 @@ static void run(const tqc_ctx *ctx)
                 outer = i;
         quotes.carried = outer != SIZE_MAX ? quotes.items[outer].pair : SIZE_MAX;
         /* Only a quoted sentence runs on: a phrase quoted inside a clause (`there are
-         * "deficiencies in`) is closed in its paragraph. */
+         * "deficiencies in`) is closed in its paragraph, and so is one whose attribution
+         * follows inside it (`"Same thing, he said.`). */
         if (outer != SIZE_MAX && quotes.items[outer].sentence &&
-            first_mark(doc, p + 1) == r->pairs[quotes.items[outer].pair].open)
+            first_mark(doc, p + 1) == r->pairs[quotes.items[outer].pair].open &&
+            attribution_inside(ctx, quotes.items[outer].off + 1, para->span.end) == SIZE_MAX)
             quotes.depth = 0;
         unwind(ctx, r, &quotes, 0, true);
         unwind(ctx, r, &brackets, 0, true);
