@@ -127,6 +127,7 @@ typedef struct node {
     bool unlikely;          /* class or id of chrome a reader view drops (comments...) */
     bool block_child;       /* has a block element child */
     bool is_p;
+    bool caption;           /* class or id says caption (`wp-caption-text`, `pb-caption`) */
     uint8_t kind;           /* EL_* */
     uint8_t rank;           /* BODY_* */
 } node;
@@ -245,6 +246,8 @@ static const char *const unlikely_words[] = {
 static const char *const maybe_words[] = {
     "and", "article", "body", "column", "content", "main", "shadow",
 };
+/* A block a page sets as a caption without `figcaption` (a photo's or a video's line). */
+static const char *const caption_words[] = {"caption"};
 
 /* Whether the lower-cased s contains a word of list. */
 static bool mentions(const char *s, const char *const *list, size_t n)
@@ -374,6 +377,7 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
         nd->hint -= MENTIONS(cls, hint_bad) ? 1 : 0;
         nd->unlikely = MENTIONS(cls, unlikely_words) && !MENTIONS(cls, maybe_words) &&
                        strcmp(name, "body") != 0 && strcmp(name, "a") != 0;
+        nd->caption = nd->kind == EL_BLOCK && MENTIONS(cls, caption_words);
     }
     if (nd->up && nd->kind == EL_BLOCK)
         h->nodes[parent_of(nd)].block_child = true;
@@ -742,6 +746,149 @@ static void choose_body(const html *h, body_choice *out)
     free(scored);
 }
 
+/* ---- cleaning the body ---- */
+
+/* Reader views' last look, inside the chosen body (Mozilla Readability's conditional
+ * cleaning): a `div`, `section`, `ul` or `table` is dropped whole when its class says
+ * chrome more than its score says story, or, with under CLEAN_MAX_COMMAS commas, when
+ * its shape says it is no prose: images with few paragraphs (a gallery), more list
+ * items than paragraphs, form fields, a short link-bearing line (a "Read more"), links
+ * over a fifth of its text (over half when its class says story). Embeds count for
+ * nothing (Readability keeps a block with a video and drops other embeds alone). Inner blocks are judged first and what they drop does
+ * not count against the blocks around them. A figure's parts and the lists of a list
+ * are spared the shape tests that would take them for a gallery or a menu. */
+#define CLEAN_MAX_COMMAS 10
+#define CLEAN_MIN_TEXT 25       /* a shorter line with a link is a widget's label */
+#define CLEAN_LIST_SHARE 0.9    /* of its text in lists: a block that is a list */
+/* A body that cleaning would leave under this many bytes of text is left as it was
+ * (Readability retries without conditional cleaning then): a short story is not a
+ * widget. */
+#define CLEAN_MIN_BODY 500
+
+typedef struct shape {
+    uint32_t text_off;      /* text bytes of dropped blocks inside it */
+    uint32_t ink_off, link_off, commas_off;
+    uint32_t p, img, li, input;
+    uint32_t heading;       /* text bytes inside h1-h6 */
+    uint32_t listed;        /* text bytes inside ul or ol */
+    uint32_t data;          /* th, thead, caption: a table of data, not of layout */
+} shape;
+
+static bool is_heading(const char *name)
+{
+    return name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && name[2] == '\0';
+}
+
+/* Whether Readability's conditional cleaning drops node i, whose shape s counts what it
+ * holds after its inner blocks were judged; score is its reader-view score (0 when not
+ * scored), in_figure whether it is inside a `figure`. */
+static bool clean_drops(const node *nd, const shape *s, double score, bool in_figure)
+{
+    static const char *const cleaned[] = {"div", "section", "ul", "table"};
+    if (!IN(nd->name, cleaned) || (strcmp(nd->name, "table") == 0 && s->data))
+        return false;
+    double weight = 25.0 * nd->hint;
+    if (weight + score < 0)
+        return true;
+    uint32_t commas = nd->commas - s->commas_off;
+    if (commas >= CLEAN_MAX_COMMAS)
+        return false;
+    double text = (double)(nd->text - s->text_off);
+    double ink = (double)(nd->ink - s->ink_off);
+    double links = text > 0 ? (double)(nd->link_text - s->link_off) / text : 0;
+    double headings = text > 0 ? s->heading / text : 0;
+    bool list = strcmp(nd->name, "ul") == 0 || (text > 0 && s->listed > CLEAN_LIST_SHARE * text);
+    double li = (double)s->li - 100;    /* as Readability: lists are not judged by it */
+    bool drop = (!in_figure && s->img > 1 && 2 * s->p < s->img) ||
+                (!list && li > s->p) ||
+                s->input > s->p / 3 ||
+                (!list && !in_figure && headings < 0.9 && ink < CLEAN_MIN_TEXT &&
+                 (s->img == 0 || s->img > 2) && links > 0) ||
+                (!list && weight < 25 && links > 0.2) ||
+                (weight >= 25 && links > 0.5);
+    /* A list of images (one image an item) stays: it is the story's pictures. */
+    if (drop && list && strcmp(nd->name, "ul") == 0 && s->img == s->li && s->img > 0)
+        return false;
+    return drop;
+}
+
+/* Marks EL_DROP the blocks inside body part `top` that conditional cleaning drops
+ * (score and scored: the reader-view scores), innermost first; leaves the part as it
+ * was when what would stay is under CLEAN_MIN_BODY bytes. */
+static void clean_part(html *h, size_t top, const double *score, const bool *scored)
+{
+    size_t end = top + 1;
+    while (end < h->node_count && h->nodes[end].open_ev < h->nodes[top].close_ev)
+        end++;
+    size_t n = end - top;
+    shape *sh = tqc_calloc(n, sizeof *sh);
+    bool *drop = tqc_calloc(n, sizeof *drop);
+    bool *fig = tqc_calloc(n, sizeof *fig);
+    if (!sh || !drop || !fig) {
+        free(sh);
+        free(drop);
+        free(fig);
+        return;
+    }
+    /* Inside a figure: parents come before their children. */
+    for (size_t k = 1; k < n; k++) {
+        size_t up = parent_of(&h->nodes[top + k]) - top;
+        fig[k] = fig[up] || strcmp(h->nodes[top + up].name, "figure") == 0;
+    }
+    /* Children come after their parents: from the last node back, each is judged with
+     * what it holds already summed, then passes its counts to its parent. */
+    for (size_t k = n; k-- > 1;) {
+        size_t i = top + k;
+        const node *nd = &h->nodes[i];
+        shape *s = &sh[k], *ps = &sh[parent_of(nd) - top];
+        if (nd->kind == EL_DROP)
+            continue;       /* its counts never reached its parent */
+        if (!nd->unlikely)
+            drop[k] = clean_drops(nd, s, scored[i] ? score[i] : 0, fig[k]);
+        if (drop[k] || nd->unlikely) {
+            /* None of it reaches the blocks around it. */
+            ps->text_off += nd->text;
+            ps->ink_off += nd->ink;
+            ps->link_off += nd->link_text;
+            ps->commas_off += nd->commas;
+            continue;
+        }
+        ps->text_off += s->text_off;
+        ps->ink_off += s->ink_off;
+        ps->link_off += s->link_off;
+        ps->commas_off += s->commas_off;
+        ps->p += s->p + nd->is_p;
+        ps->img += s->img + (strcmp(nd->name, "img") == 0);
+        ps->li += s->li + (strcmp(nd->name, "li") == 0);
+        ps->input += s->input + (strcmp(nd->name, "input") == 0);
+        ps->data += s->data + (strcmp(nd->name, "th") == 0 || strcmp(nd->name, "thead") == 0 ||
+                               strcmp(nd->name, "caption") == 0);
+        ps->heading += is_heading(nd->name) ? nd->text - s->text_off : s->heading;
+        ps->listed += strcmp(nd->name, "ul") == 0 || strcmp(nd->name, "ol") == 0
+                          ? nd->text - s->text_off : s->listed;
+    }
+    if (h->nodes[top].text - sh[0].text_off >= CLEAN_MIN_BODY)
+        for (size_t k = 1; k < n; k++)
+            if (drop[k])
+                h->nodes[top + k].kind = EL_DROP;
+    free(sh);
+    free(drop);
+    free(fig);
+}
+
+static void clean_body(html *h, const body_choice *body)
+{
+    double *score = tqc_calloc(h->node_count ? h->node_count : 1, sizeof *score);
+    bool *scored = tqc_calloc(h->node_count ? h->node_count : 1, sizeof *scored);
+    if (score && scored) {
+        score_blocks(h, score, scored);
+        for (size_t i = 0; i < body->count; i++)
+            clean_part(h, body->part[i], score, scored);
+    }
+    free(score);
+    free(scored);
+}
+
 /* ---- laying out the text ---- */
 
 typedef struct layout {
@@ -1005,9 +1152,12 @@ static void lay_out(layout *l, size_t first, size_t last, size_t top)
             /* Headings and captions are recorded like inline elements (after the break
              * they open, before the one they close): the passes can tell a page's own
              * heading or caption from a headline or caption left in the body. */
-            if ((nd->name[0] == 'h' && nd->name[1] >= '1' && nd->name[1] <= '6' &&
-                 nd->name[2] == '\0') || strcmp(nd->name, "figcaption") == 0)
+            if (is_heading(nd->name) || strcmp(nd->name, "figcaption") == 0)
                 tqc_tb_inline(&l->tb, open ? TQC_INLINE_OPEN : TQC_INLINE_CLOSE, nd->name,
+                              NULL, pos_at(l, ev->src).line);
+            /* A block the page classes as a caption is recorded as one. */
+            else if (nd->caption)
+                tqc_tb_inline(&l->tb, open ? TQC_INLINE_OPEN : TQC_INLINE_CLOSE, "figcaption",
                               NULL, pos_at(l, ev->src).line);
             if (strcmp(nd->name, "pre") == 0) {
                 l->pre += open ? 1 : (l->pre ? (size_t)-1 : 0);
@@ -1525,6 +1675,7 @@ static tqc_status html_next(tqc_input *in, tqc_doc **out, char *err, size_t errl
         return st;
     body_choice body;
     choose_body(h, &body);
+    clean_body(h, &body);
     layout l = {.h = h};
     tqc_tb_init(&l.tb, TQC_INPUT_MAX_BYTES);
     if (body.count == 0)
