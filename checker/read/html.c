@@ -12,7 +12,8 @@
  * chrome (comments, related, share...), blocks inside the body that are mostly links
  * with few commas (a share bar, a related list), code (code, kbd, samp, var, and pre
  * unless it reads as prose), tables of figures and hidden elements (hidden,
- * aria-hidden, display:none, visibility:hidden) are dropped;
+ * aria-hidden, display:none, visibility:hidden) are dropped, and so are the blocks
+ * inside the body that Readability's conditional cleaning takes for widgets (clean_body);
  * block elements end paragraphs (a blank line), `br` ends a line (inside a sentence,
  * before a word in lower case, it is a space: the page wraps there); runs of white space
  * collapse to one space and vanish at block edges (except in `pre`); inline elements add
