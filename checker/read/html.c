@@ -449,14 +449,65 @@ static void on_end(void *ctx, const xmlChar *xname)
     }
 }
 
-static void on_text(void *ctx, const xmlChar *ch, int len)
+/* Whether s[0, n) holds a C1 control character (U+0080-U+009F, C2 80-9F in UTF-8). */
+static bool has_c1(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++)
+        if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] >= 0x80 &&
+            (unsigned char)s[i + 1] <= 0x9F)
+            return true;
+    return false;
+}
+
+/* A numeric reference to 128-159 (`&#151;`) is Windows-1252's character in HTML, as
+ * browsers read it (WHATWG); libxml2 2.9 gives the C1 control (U+0097), which the
+ * encoding pass rightly takes for mojibake that tqc would then have made itself.
+ * Copies s[0, n) to out (room for n * 3 / 2 bytes) with those controls mapped; returns
+ * its length. The five codes 1252 leaves unassigned stay as they are. */
+static size_t c1_as_1252(const char *s, size_t n, char *out)
+{
+    static const uint16_t cp1252[32] = {
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+    };
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+            (unsigned char)s[i + 1] <= 0x9F) {
+            k += tqc_text_encode(cp1252[(unsigned char)s[++i] - 0x80], out + k);
+            continue;
+        }
+        out[k++] = (char)c;
+    }
+    return k;
+}
+
+static void on_text(void *ctx, const xmlChar *xch, int len)
 {
     html *h = ((htmlParserCtxtPtr)ctx)->_private;
     if (h->st != TQC_OK || len <= 0 || h->drop_depth)
         return;
     size_t n = (size_t)len;
+    const char *ch = (const char *)xch;
+    char *mapped = NULL;
+    /* A C1 control the page's bytes do not hold came from a numeric reference. */
+    if (has_c1(ch, n)) {
+        size_t at = position(h), from = h->last_end, to = at + n < h->src_len ? at + n : h->src_len;
+        if (from > to || !has_c1(h->src + from, to - from)) {
+            if (!(mapped = tqc_malloc(n * 3 / 2 + 1))) {
+                stop(h, TQC_ENOMEM, "out of memory");
+                return;
+            }
+            n = c1_as_1252(ch, n, mapped);
+            ch = mapped;
+        }
+    }
     if (h->pool_len + n > TQC_INPUT_MAX_BYTES) {
         stop(h, TQC_ELIMIT, "text larger than the input limit");
+        free(mapped);
         return;
     }
     while (h->pool_cap - h->pool_len < n) {
@@ -464,6 +515,7 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
         char *p = tqc_realloc(h->pool, ncap);
         if (!p) {
             stop(h, TQC_ENOMEM, "out of memory");
+            free(mapped);
             return;
         }
         h->pool = p;
@@ -482,8 +534,10 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
         exact = true;
     }
     if (!add_event(h, (event){.type = EV_TEXT, .pool = (uint32_t)h->pool_len, .len = (uint32_t)n,
-                              .src = (uint32_t)start, .exact = exact}))
+                              .src = (uint32_t)start, .exact = exact})) {
+        free(mapped);
         return;
+    }
     h->pool_len += n;
     h->last_end = exact ? start + n : (at > h->last_end ? at : h->last_end);
     if (h->depth) {
@@ -501,6 +555,7 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
             top->letters += isalpha(c) || c >= 0xC0;
         }
     }
+    free(mapped);
 }
 
 /* Errors are recovered from; this only keeps libxml2 from printing them. */
