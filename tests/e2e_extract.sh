@@ -4,7 +4,8 @@
 # pages are small ones written for the causes found on real pages (make eval's
 # tests/eval_real.sh measures those): a story split over sibling blocks, lists of links
 # inside the body, widgets inside it (a gallery, a "Read more" line, a promo box) while a
-# figure and a short linked brief stay, prose set in `pre`, code left out inside a
+# figure and a short linked brief stay, a page wrapped whole in a form, a story inside a
+# header block the page never closed, prose set in `pre`, code left out inside a
 # sentence, a page's own headings, an XLIFF unit not translated yet.
 set -u
 TQC=${TQC:-./tqc}

@@ -8,7 +8,7 @@
  * its text (the article was a teaser), else that best-scored block (choose_body), else
  * the whole `body`; siblings that score near the chosen block join it. Its text is laid
  * out as a browser would: script, style, noscript, template, comments, the chrome
- * elements (nav, footer, aside, form, ...), blocks whose class or id is a reader view's
+ * elements (nav, footer, aside, form controls...), blocks whose class or id is a reader view's
  * chrome (comments, related, share...), blocks inside the body that are mostly links
  * with few commas (a share bar, a related list), code (code, kbd, samp, var, and pre
  * unless it reads as prose), tables of figures and hidden elements (hidden,
@@ -59,7 +59,7 @@ enum {
  * chrome, form controls, embedded media. */
 static const char *const dropped[] = {
     "script", "style", "noscript", "template", "head", "title", "nav", "footer", "aside",
-    "form", "button", "select", "textarea", "option", "iframe", "object", "embed", "svg",
+    "button", "select", "textarea", "option", "iframe", "object", "embed", "svg",
     "math", "canvas", "video", "audio", "map", "dialog", "menu", "frameset", "noframes",
     /* Code is not prose: program text, keyboard input, sample output, variables (`pre`
      * too, unless it reads as prose: see prose_pre). */
@@ -67,7 +67,7 @@ static const char *const dropped[] = {
 };
 static const char *const blocks[] = {
     "html", "body", "address", "article", "blockquote", "center", "dd", "details", "dir",
-    "div", "dl", "dt", "fieldset", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5",
+    "div", "dl", "dt", "fieldset", "figcaption", "figure", "form", "h1", "h2", "h3", "h4", "h5",
     "h6", "header", "hgroup", "hr", "li", "main", "ol", "p", "pre", "section", "summary",
     "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "ul", "legend",
     "listing", "plaintext", "xmp",
@@ -840,7 +840,7 @@ static bool is_heading(const char *name)
  * scored), in_figure whether it is inside a `figure`. */
 static bool clean_drops(const node *nd, const shape *s, double score, bool in_figure)
 {
-    static const char *const cleaned[] = {"div", "section", "ul", "table"};
+    static const char *const cleaned[] = {"div", "section", "ul", "table", "form", "fieldset"};
     if (!IN(nd->name, cleaned) || (strcmp(nd->name, "table") == 0 && s->data))
         return false;
     double weight = 25.0 * nd->hint;
@@ -930,6 +930,67 @@ static void clean_part(html *h, size_t top, const double *score, const bool *sco
     free(sh);
     free(drop);
     free(fig);
+}
+
+/* Text bytes of the body that chrome inside it (unlikely blocks) leaves. */
+static size_t body_text(const html *h, const body_choice *body)
+{
+    size_t total = 0;
+    for (size_t k = 0; k < body->count; k++) {
+        size_t top = body->part[k], off = 0;
+        for (size_t i = top + 1; i < h->node_count && h->nodes[i].open_ev < h->nodes[top].close_ev;
+             i++) {
+            const node *nd = &h->nodes[i];
+            if (!nd->unlikely || nd->kind == EL_DROP)
+                continue;
+            bool outer = true;  /* no unlikely block around it counted already */
+            for (size_t a = parent_of(nd); a != top && a != SIZE_MAX; a = parent_of(&h->nodes[a]))
+                outer = outer && !h->nodes[a].unlikely && h->nodes[a].kind != EL_DROP;
+            off += outer ? nd->text : 0;
+        }
+        total += h->nodes[top].text - (off < h->nodes[top].text ? off : h->nodes[top].text);
+    }
+    return total;
+}
+
+/* The body (choose_body); when chrome leaves it under CLEAN_MIN_BODY bytes of text, the
+ * page's markup may have swallowed the story into a block that reads as chrome (a
+ * header `div` never closed): as Readability does, the choice is made again with no
+ * block taken for chrome by its class, and kept when it has more text and lies inside
+ * such a block. */
+static void choose_body_again(html *h, body_choice *body)
+{
+    choose_body(h, body);
+    size_t kept = body_text(h, body);
+    if (kept >= CLEAN_MIN_BODY)
+        return;
+    bool *was = tqc_calloc(h->node_count ? h->node_count : 1, sizeof *was);
+    if (!was)
+        return;
+    bool any = false;
+    for (size_t i = 0; i < h->node_count; i++) {
+        was[i] = h->nodes[i].unlikely;
+        any = any || was[i];
+        h->nodes[i].unlikely = false;
+    }
+    body_choice again;
+    if (any) {
+        choose_body(h, &again);
+        /* Only a story inside a block taken for chrome was lost to it; a wrapper of
+         * the whole page that holds chrome is no better a body. */
+        bool swallowed = false;
+        for (size_t a = again.count ? again.part[0] : SIZE_MAX; a != SIZE_MAX && !swallowed;
+             a = parent_of(&h->nodes[a]))
+            swallowed = was[a];
+        if (swallowed && body_text(h, &again) > kept) {
+            *body = again;
+            free(was);
+            return;
+        }
+    }
+    for (size_t i = 0; i < h->node_count; i++)
+        h->nodes[i].unlikely = was[i];
+    free(was);
 }
 
 static void clean_body(html *h, const body_choice *body)
@@ -1730,7 +1791,7 @@ static tqc_status html_next(tqc_input *in, tqc_doc **out, char *err, size_t errl
     if (st != TQC_OK)
         return st;
     body_choice body;
-    choose_body(h, &body);
+    choose_body_again(h, &body);
     clean_body(h, &body);
     layout l = {.h = h};
     tqc_tb_init(&l.tb, TQC_INPUT_MAX_BYTES);
