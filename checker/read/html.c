@@ -805,28 +805,31 @@ static void choose_body(const html *h, body_choice *out)
 /* ---- cleaning the body ---- */
 
 /* Reader views' last look, inside the chosen body (Mozilla Readability's conditional
- * cleaning): a `div`, `section`, `ul` or `table` is dropped whole when its class says
- * chrome more than its score says story, or, with under CLEAN_MAX_COMMAS commas, when
- * its shape says it is no prose: images with few paragraphs (a gallery), more list
- * items than paragraphs, form fields, a short link-bearing line (a "Read more"), links
- * over a fifth of its text (over half when its class says story). Embeds count for
- * nothing (Readability keeps a block with a video and drops other embeds alone). Inner blocks are judged first and what they drop does
- * not count against the blocks around them. A figure's parts and the lists of a list
- * are spared the shape tests that would take them for a gallery or a menu. */
+ * cleaning): a `div`, `section`, `ul`, `table`, `form` or `fieldset` is dropped whole
+ * when its class says chrome more than its score says story, or, with under
+ * CLEAN_MAX_COMMAS commas, when its shape says it is no prose: images with few
+ * paragraphs (a gallery), more list items than paragraphs, form fields, a short
+ * link-bearing line (a "Read more"), links over a fifth of its text (over half when its
+ * class says story). Text is measured without its white space, as a reader sees it (a
+ * page's indentation would water its links down). Embeds count for nothing (Readability
+ * keeps a block with a video and drops other embeds alone). Inner blocks are judged
+ * first and what they drop does not count against the blocks around them. A figure's
+ * parts and the lists of a list are spared the shape tests that would take them for a
+ * gallery or a menu. */
 #define CLEAN_MAX_COMMAS 10
 #define CLEAN_MIN_TEXT 25       /* a shorter line with a link is a widget's label */
 #define CLEAN_LIST_SHARE 0.9    /* of its text in lists: a block that is a list */
-/* A body that cleaning would leave under this many bytes of text is left as it was
- * (Readability retries without conditional cleaning then): a short story is not a
- * widget. */
-#define CLEAN_MIN_BODY 500
+/* A body that cleaning would leave under this many visible bytes (some 500 characters
+ * with their spaces) is left as it was (Readability retries without conditional
+ * cleaning then): a short story is not a widget. */
+#define CLEAN_MIN_BODY 420
 
 typedef struct shape {
-    uint32_t text_off;      /* text bytes of dropped blocks inside it */
-    uint32_t ink_off, link_off, commas_off;
+    uint32_t ink, link;     /* visible text bytes it keeps, and those inside links */
+    uint32_t commas_off;    /* commas of dropped blocks inside it */
     uint32_t p, img, li, input;
-    uint32_t heading;       /* text bytes inside h1-h6 */
-    uint32_t listed;        /* text bytes inside ul or ol */
+    uint32_t heading;       /* visible bytes inside h1-h6 */
+    uint32_t listed;        /* visible bytes inside ul or ol */
     uint32_t data;          /* th, thead, caption: a table of data, not of layout */
 } shape;
 
@@ -835,7 +838,7 @@ static bool is_heading(const char *name)
     return name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && name[2] == '\0';
 }
 
-/* Whether Readability's conditional cleaning drops node i, whose shape s counts what it
+/* Whether Readability's conditional cleaning drops node nd, whose shape s counts what it
  * holds after its inner blocks were judged; score is its reader-view score (0 when not
  * scored), in_figure whether it is inside a `figure`. */
 static bool clean_drops(const node *nd, const shape *s, double score, bool in_figure)
@@ -846,14 +849,12 @@ static bool clean_drops(const node *nd, const shape *s, double score, bool in_fi
     double weight = 25.0 * nd->hint;
     if (weight + score < 0)
         return true;
-    uint32_t commas = nd->commas - s->commas_off;
-    if (commas >= CLEAN_MAX_COMMAS)
+    if (nd->commas - s->commas_off >= CLEAN_MAX_COMMAS)
         return false;
-    double text = (double)(nd->text - s->text_off);
-    double ink = (double)(nd->ink - s->ink_off);
-    double links = text > 0 ? (double)(nd->link_text - s->link_off) / text : 0;
-    double headings = text > 0 ? s->heading / text : 0;
-    bool list = strcmp(nd->name, "ul") == 0 || (text > 0 && s->listed > CLEAN_LIST_SHARE * text);
+    double ink = s->ink;
+    double links = ink > 0 ? s->link / ink : 0;
+    double headings = ink > 0 ? s->heading / ink : 0;
+    bool list = strcmp(nd->name, "ul") == 0 || (ink > 0 && s->listed > CLEAN_LIST_SHARE * ink);
     double li = (double)s->li - 100;    /* as Readability: lists are not judged by it */
     bool drop = (!in_figure && s->img > 1 && 2 * s->p < s->img) ||
                 (!list && li > s->p) ||
@@ -870,7 +871,7 @@ static bool clean_drops(const node *nd, const shape *s, double score, bool in_fi
 
 /* Marks EL_DROP the blocks inside body part `top` that conditional cleaning drops
  * (score and scored: the reader-view scores), innermost first; leaves the part as it
- * was when what would stay is under CLEAN_MIN_BODY bytes. */
+ * was when what would stay is under CLEAN_MIN_BODY visible bytes. */
 static void clean_part(html *h, size_t top, const double *score, const bool *scored)
 {
     size_t end = top + 1;
@@ -891,6 +892,30 @@ static void clean_part(html *h, size_t top, const double *score, const bool *sco
         size_t up = parent_of(&h->nodes[top + k]) - top;
         fig[k] = fig[up] || strcmp(h->nodes[top + up].name, "figure") == 0;
     }
+    /* Each element's own visible text, and how much of it is in links: the innermost
+     * element open at a text event holds it. */
+    size_t cur = 0, links = 0;
+    for (size_t e = h->nodes[top].open_ev + 1; e < h->nodes[top].close_ev && e < h->event_count;
+         e++) {
+        const event *ev = &h->events[e];
+        if (ev->type == EV_TEXT) {
+            uint32_t ink = 0;
+            for (size_t b = 0; b < ev->len; b++)
+                ink += !isspace((unsigned char)h->pool[ev->pool + b]);
+            sh[cur].ink += ink;
+            sh[cur].link += links ? ink : 0;
+            continue;
+        }
+        const node *nd = &h->nodes[ev->node];
+        bool a = strcmp(nd->name, "a") == 0;
+        if (ev->type == EV_OPEN && ev->node > top && ev->node < end) {
+            cur = ev->node - top;
+            links += a;
+        } else if (ev->type == EV_CLOSE && ev->node > top && ev->node < end) {
+            cur = parent_of(nd) - top;
+            links -= a && links;
+        }
+    }
     /* Children come after their parents: from the last node back, each is judged with
      * what it holds already summed, then passes its counts to its parent. */
     for (size_t k = n; k-- > 1;) {
@@ -898,20 +923,15 @@ static void clean_part(html *h, size_t top, const double *score, const bool *sco
         const node *nd = &h->nodes[i];
         shape *s = &sh[k], *ps = &sh[parent_of(nd) - top];
         if (nd->kind == EL_DROP)
-            continue;       /* its counts never reached its parent */
+            continue;       /* none of its text was kept */
         if (!nd->unlikely)
             drop[k] = clean_drops(nd, s, scored[i] ? score[i] : 0, fig[k]);
         if (drop[k] || nd->unlikely) {
-            /* None of it reaches the blocks around it. */
-            ps->text_off += nd->text;
-            ps->ink_off += nd->ink;
-            ps->link_off += nd->link_text;
-            ps->commas_off += nd->commas;
+            ps->commas_off += nd->commas;   /* none of it reaches the blocks around it */
             continue;
         }
-        ps->text_off += s->text_off;
-        ps->ink_off += s->ink_off;
-        ps->link_off += s->link_off;
+        ps->ink += s->ink;
+        ps->link += s->link;
         ps->commas_off += s->commas_off;
         ps->p += s->p + nd->is_p;
         ps->img += s->img + (strcmp(nd->name, "img") == 0);
@@ -919,11 +939,11 @@ static void clean_part(html *h, size_t top, const double *score, const bool *sco
         ps->input += s->input + (strcmp(nd->name, "input") == 0);
         ps->data += s->data + (strcmp(nd->name, "th") == 0 || strcmp(nd->name, "thead") == 0 ||
                                strcmp(nd->name, "caption") == 0);
-        ps->heading += is_heading(nd->name) ? nd->text - s->text_off : s->heading;
-        ps->listed += strcmp(nd->name, "ul") == 0 || strcmp(nd->name, "ol") == 0
-                          ? nd->text - s->text_off : s->listed;
+        ps->heading += is_heading(nd->name) ? s->ink : s->heading;
+        ps->listed += strcmp(nd->name, "ul") == 0 || strcmp(nd->name, "ol") == 0 ? s->ink
+                                                                                 : s->listed;
     }
-    if (h->nodes[top].text - sh[0].text_off >= CLEAN_MIN_BODY)
+    if (sh[0].ink >= CLEAN_MIN_BODY)
         for (size_t k = 1; k < n; k++)
             if (drop[k])
                 h->nodes[top + k].kind = EL_DROP;
