@@ -128,7 +128,7 @@ typedef struct node {
     bool unlikely;          /* class or id of chrome a reader view drops (comments...) */
     bool block_child;       /* has a block element child */
     bool is_p;
-    bool caption;           /* class or id says caption (`wp-caption-text`, `pb-caption`) */
+    bool caption;           /* class or id says caption or credit (`wp-caption-text`) */
     uint8_t kind;           /* EL_* */
     uint8_t rank;           /* BODY_* */
 } node;
@@ -247,8 +247,9 @@ static const char *const unlikely_words[] = {
 static const char *const maybe_words[] = {
     "and", "article", "body", "column", "content", "main", "shadow",
 };
-/* A block a page sets as a caption without `figcaption` (a photo's or a video's line). */
-static const char *const caption_words[] = {"caption"};
+/* An element a page sets as a caption without `figcaption` (a photo's or a video's
+ * line, its credit). */
+static const char *const caption_words[] = {"caption", "credit"};
 
 /* Whether the lower-cased s contains a word of list. */
 static bool mentions(const char *s, const char *const *list, size_t n)
@@ -378,7 +379,8 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
         nd->hint -= MENTIONS(cls, hint_bad) ? 1 : 0;
         nd->unlikely = MENTIONS(cls, unlikely_words) && !MENTIONS(cls, maybe_words) &&
                        strcmp(name, "body") != 0 && strcmp(name, "a") != 0;
-        nd->caption = nd->kind == EL_BLOCK && MENTIONS(cls, caption_words);
+        nd->caption = (nd->kind == EL_BLOCK || nd->kind == EL_INLINE) &&
+                      MENTIONS(cls, caption_words);
     }
     if (nd->up && nd->kind == EL_BLOCK)
         h->nodes[parent_of(nd)].block_child = true;
@@ -1316,8 +1318,9 @@ static void lay_out(layout *l, size_t first, size_t last, size_t top)
             size_t line = pos_at(l, ev->src).line;
             if (!l->space && !l->brk)
                 l->opens_from = l->tb.inl_count + 1;
-            tqc_tb_inline(&l->tb, open ? TQC_INLINE_OPEN : TQC_INLINE_CLOSE, nd->name, NULL,
-                          line);
+            /* A caption set in a `span` is recorded as one too. */
+            tqc_tb_inline(&l->tb, open ? TQC_INLINE_OPEN : TQC_INLINE_CLOSE,
+                          nd->caption ? "figcaption" : nd->name, NULL, line);
             break;
         }
         default:
