@@ -8,7 +8,7 @@
  * its text (the article was a teaser), else that best-scored block (choose_body), else
  * the whole `body`; siblings that score near the chosen block join it. Its text is laid
  * out as a browser would: script, style, noscript, template, comments, the chrome
- * elements (nav, footer, aside, form controls...), blocks whose class or id is a reader view's
+ * elements (nav, footer, aside, forms that do not hold the page, ...), blocks whose class or id is a reader view's
  * chrome (comments, related, share...), blocks inside the body that are mostly links
  * with few commas (a share bar, a related list), code (code, kbd, samp, var, and pre
  * unless it reads as prose), tables of figures and hidden elements (hidden,
@@ -954,7 +954,35 @@ static void clean_part(html *h, size_t top, const double *score, const bool *sco
     free(fig);
 }
 
-/* Text bytes of the body that chrome inside it (unlikely blocks) leaves. */
+/* A form is page furniture (a search box, a sign-up, a comment form) and is dropped
+ * with what it holds, as `nav` is, unless it holds half the page's text or more: some
+ * sites wrap the whole page in one form (ASP.NET does), story and all. Its counts
+ * leave its ancestors', as a form dropped while the page was read would have. */
+static void drop_forms(html *h)
+{
+    uint32_t total = 0;
+    for (size_t i = 0; i < h->node_count; i++)
+        if (h->nodes[i].text > total)
+            total = h->nodes[i].text;
+    for (size_t i = 0; i < h->node_count; i++) {
+        node *f = &h->nodes[i];
+        if (strcmp(f->name, "form") != 0 || excluded(h, i) || 2 * (uint64_t)f->text >= total)
+            continue;
+        for (size_t a = parent_of(f); a != SIZE_MAX; a = parent_of(&h->nodes[a])) {
+            node *up = &h->nodes[a];
+            up->text -= f->text;
+            up->digits -= f->digits;
+            up->letters -= f->letters;
+            up->link_text -= f->link_text;
+            up->commas -= f->commas;
+            up->ink -= f->ink;
+            up->symbols -= f->symbols;
+        }
+        f->kind = EL_DROP;
+    }
+}
+
+/* Visible text bytes of the body that chrome inside it (unlikely blocks) leaves. */
 static size_t body_text(const html *h, const body_choice *body)
 {
     size_t total = 0;
@@ -968,14 +996,14 @@ static size_t body_text(const html *h, const body_choice *body)
             bool outer = true;  /* no unlikely block around it counted already */
             for (size_t a = parent_of(nd); a != top && a != SIZE_MAX; a = parent_of(&h->nodes[a]))
                 outer = outer && !h->nodes[a].unlikely && h->nodes[a].kind != EL_DROP;
-            off += outer ? nd->text : 0;
+            off += outer ? nd->ink : 0;
         }
-        total += h->nodes[top].text - (off < h->nodes[top].text ? off : h->nodes[top].text);
+        total += h->nodes[top].ink - (off < h->nodes[top].ink ? off : h->nodes[top].ink);
     }
     return total;
 }
 
-/* The body (choose_body); when chrome leaves it under CLEAN_MIN_BODY bytes of text, the
+/* The body (choose_body); when chrome leaves it under CLEAN_MIN_BODY visible bytes, the
  * page's markup may have swallowed the story into a block that reads as chrome (a
  * header `div` never closed): as Readability does, the choice is made again with no
  * block taken for chrome by its class, and kept when it has more text and lies inside
@@ -1814,6 +1842,7 @@ static tqc_status html_next(tqc_input *in, tqc_doc **out, char *err, size_t errl
     if (st != TQC_OK)
         return st;
     body_choice body;
+    drop_forms(h);
     choose_body_again(h, &body);
     clean_body(h, &body);
     layout l = {.h = h};
