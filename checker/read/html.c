@@ -8,12 +8,13 @@
  * its text (the article was a teaser), else that best-scored block (choose_body), else
  * the whole `body`; siblings that score near the chosen block join it. Its text is laid
  * out as a browser would: script, style, noscript, template, comments, the chrome
- * elements (nav, footer, aside, forms that do not hold the page, ...), blocks whose class or id is a reader view's
- * chrome (comments, related, share...), blocks inside the body that are mostly links
- * with few commas (a share bar, a related list), code (code, kbd, samp, var, and pre
- * unless it reads as prose), tables of figures and hidden elements (hidden,
- * aria-hidden, display:none, visibility:hidden) are dropped, and so are the blocks
- * inside the body that Readability's conditional cleaning takes for widgets (clean_body);
+ * elements (nav, footer, aside, a form unless it holds the page, ...), blocks whose
+ * class or id is a reader view's chrome (comments, related, share...), blocks inside
+ * the body that are mostly links with few commas (a share bar, a related list), code
+ * (code, kbd, samp, var, and pre unless it reads as prose), tables of figures and
+ * hidden elements (hidden, aria-hidden, display:none, visibility:hidden) are dropped,
+ * and so are the blocks inside the body that Readability's conditional cleaning takes
+ * for widgets (clean_body);
  * block elements end paragraphs (a blank line), `br` ends a line (inside a sentence,
  * before a word in lower case, it is a space: the page wraps there); runs of white space
  * collapse to one space and vanish at block edges (except in `pre`); inline elements add
@@ -497,7 +498,8 @@ static void on_text(void *ctx, const xmlChar *xch, int len)
     char *mapped = NULL;
     /* A C1 control the page's bytes do not hold came from a numeric reference. */
     if (has_c1(ch, n)) {
-        size_t at = position(h), from = h->last_end, to = at + n < h->src_len ? at + n : h->src_len;
+        size_t at = position(h), from = h->last_end;
+        size_t to = at + n < h->src_len ? at + n : h->src_len;
         if (from > to || !has_c1(h->src + from, to - from)) {
             if (!(mapped = tqc_malloc(n * 3 / 2 + 1))) {
                 stop(h, TQC_ENOMEM, "out of memory");
@@ -988,13 +990,14 @@ static size_t body_text(const html *h, const body_choice *body)
     size_t total = 0;
     for (size_t k = 0; k < body->count; k++) {
         size_t top = body->part[k], off = 0;
-        for (size_t i = top + 1; i < h->node_count && h->nodes[i].open_ev < h->nodes[top].close_ev;
-             i++) {
+        uint32_t close = h->nodes[top].close_ev;
+        for (size_t i = top + 1; i < h->node_count && h->nodes[i].open_ev < close; i++) {
             const node *nd = &h->nodes[i];
             if (!nd->unlikely || nd->kind == EL_DROP)
                 continue;
             bool outer = true;  /* no unlikely block around it counted already */
-            for (size_t a = parent_of(nd); a != top && a != SIZE_MAX; a = parent_of(&h->nodes[a]))
+            for (size_t a = parent_of(nd); a != top && a != SIZE_MAX;
+                 a = parent_of(&h->nodes[a]))
                 outer = outer && !h->nodes[a].unlikely && h->nodes[a].kind != EL_DROP;
             off += outer ? nd->ink : 0;
         }
