@@ -331,7 +331,8 @@ static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end,
         !(tqc_ctx_pos_lower(ctx, last) & TQC_POS_NOUN))
         verb = word_in(ctx, last, "ui-verbs");
     /* A line ending with a colon introduces what follows, as a sentence would. */
-    bool stop = end_cp == '.' || end_cp == '?' || end_cp == 0x2026 || (end_cp == ':' && !label);
+    bool stop = end_cp == '.' || end_cp == '?' || end_cp == ';' || end_cp == 0x2026 ||
+                (end_cp == ':' && !label);
     /* Quoted speech is prose, however short. */
     unsigned open_mark = tqc_ctx_mark(ctx, first, TQC_QUOTE_ROLES_QUOTES);
     if ((open_mark & TQC_MARK_OPENS) && !(open_mark & TQC_MARK_APOSTROPHE))
@@ -398,6 +399,11 @@ static void run(const tqc_ctx *ctx)
         }
         if ((words == 0 && links == 0) || words > BOILER_MAX_WORDS)
             continue;
+        /* A page's own caption (figcaption) or heading (h1-h6), set as one by its author:
+         * a credit or a call to the reader there is the page's, not a scraper's leftover,
+         * and tqc's reader, not the text, put it in the copy: a hint at most. */
+        bool own = tqc_ctx_paragraph_is(ctx, p, "figcaption") ||
+                   tqc_ctx_paragraph_is_heading(ctx, p);
         char norm[BOILER_MAX_BYTES];
         bool listed = false;
         size_t nl = normalise(tqc_lang_quotes(ctx->lang), tqc_doc_at(doc, para->span), tqc_span_len(para->span), norm,
@@ -405,7 +411,8 @@ static void run(const tqc_ctx *ctx)
         for (size_t i = 0; nl && i < ps->count && !listed; i++) {
             if (!glob(ps->items[i], norm))
                 continue;
-            tqc_finding *f = TQC_EMIT(ctx, para->span,
+            tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id,
+                                      own ? TQC_SEV_INFO : TQC_SEV_WARNING, para->span,
                                       "web-page boilerplate left in the article (matches "
                                       "'%s'): remove this paragraph", ps->shown[i]);
             tqc_finding_fix(ctx->out, f, para->span, "", 0, false);
@@ -422,7 +429,8 @@ static void run(const tqc_ctx *ctx)
         if (v == CHROME_NONE)
             continue;
         tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id,
-                                  v == CHROME_STRONG ? TQC_SEV_WARNING : TQC_SEV_INFO, para->span,
+                                  v == CHROME_STRONG && !own ? TQC_SEV_WARNING : TQC_SEV_INFO,
+                                  para->span,
                                   "%s (%s): remove this paragraph",
                                   v == CHROME_STRONG ? "a line of web-page furniture, not prose"
                                                      : "perhaps a line of web-page furniture",

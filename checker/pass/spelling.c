@@ -64,6 +64,11 @@
 /* A word the article writes this often, the same way each time, with no frequent word one
  * edit away, is a term of the article (`hypervisor`), not a slip of the keyboard. */
 #define SPELL_TERM_USES 3
+/* A word the article writes this often and never a word it would be a slip of (one of
+ * its suggestions) is written so on purpose (undecided). */
+#define SPELL_CONSISTENT_USES 2
+/* A word seen once in this many words of the frequency list or more is common (common). */
+#define SPELL_COMMON_PER 20000
 /* Regional varieties of a language weighed against its default one. */
 #define SPELL_MAX_VARIETIES 4
 
@@ -98,6 +103,7 @@ typedef struct spell_run {
     size_t near_asked;        /* distinct words near_miss asked, at most SPELL_MAX_FORMED */
     tqc_strmap *near;         /* word -> near_miss's answer (1: a frequent word is near) */
     tqc_strmap *uses;         /* lower-case word the dictionary lacks -> its tokens */
+    tqc_strmap *forms;        /* every word as written -> its tokens */
     tqc_strmap *seen;         /* word -> index into entries */
     spell_entry *entries;
     size_t count, cap;
@@ -106,6 +112,7 @@ typedef struct spell_run {
 static void run_free(spell_run *r)
 {
     tqc_strmap_free(r->uses);
+    tqc_strmap_free(r->forms);
     tqc_strmap_free(r->near);
     for (size_t i = 0; i < r->count; i++)
         tqc_dict_free_suggestions(r->entries[i].list, r->entries[i].count);
@@ -260,8 +267,10 @@ static piece_verdict judge_hyphenated(spell_run *r, const char *s, size_t len,
             *loan = which;
         i += n + 1;
     }
+    /* A part nothing knows beside a loan language's word (`nvidia-driver`,
+     * `apparmor-profiles-extra` in Spanish): a name built of that language's words. */
     if (unknown)
-        return own ? PIECE_UNKNOWN : PIECE_FOREIGN;
+        return own && !loans ? PIECE_UNKNOWN : PIECE_FOREIGN;
     return loans ? PIECE_LOAN : PIECE_OWN;
 }
 
@@ -359,6 +368,121 @@ static void emit_loan(const spell_run *r, const tqc_token *t, size_t i)
              "left untranslated?", (int)len, tqc_doc_at(ctx->doc, t->span), r->loans[i].name);
 }
 
+/* Whether the document writes s exactly so somewhere (r->forms). */
+static bool written(const spell_run *r, const char *s, size_t len)
+{
+    return tqc_strmap_get(r->forms, s, len, NULL);
+}
+
+/* Whether the bytes at p (up to end) are an apostrophe: ' or U+2019. */
+static size_t apostrophe_at(const char *p, const char *end)
+{
+    if (p < end && *p == '\'')
+        return 1;
+    return end - p >= 3 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+                   (unsigned char)p[2] == 0x99 ? 3 : 0;
+}
+
+/* Whether a single-quote mark opens a quotation earlier in token k's sentence (a mark
+ * after a space or at its start, a word right after it): then an apostrophe after k may
+ * close that quotation rather than mark letters left out. */
+static bool single_quote_open(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    for (size_t j = k; j-- > 0;) {
+        const tqc_token *t = &doc->tokens[j];
+        const char *p = tqc_doc_at(doc, t->span);
+        if (t->kind == TQC_TOK_PUNCT && j + 1 <= k &&
+            (apostrophe_at(p, p + tqc_span_len(t->span)) ||
+             (tqc_span_len(t->span) == 3 && (unsigned char)p[0] == 0xE2 &&
+              (unsigned char)p[1] == 0x80 && (unsigned char)p[2] == 0x98)) &&
+            ((t->flags & TQC_TF_SPACE_BEFORE) || j == 0) &&
+            !(doc->tokens[j + 1].flags & TQC_TF_SPACE_BEFORE))
+            return true;
+        if (t->flags & TQC_TF_SENT_START)
+            break;
+    }
+    return false;
+}
+
+/* Whether word is common in the language's frequency list (one in SPELL_COMMON_PER words
+ * or more): a text that repeats a slip of it (`goverment`) is wrong each time, not using a
+ * term of its own. */
+static bool common(const tqc_dict *dict, const char *word)
+{
+    uint64_t total = tqc_dict_freq_total(dict);
+    return total && tqc_dict_freq(dict, word, strlen(word)) * SPELL_COMMON_PER >= total;
+}
+
+/* Whether a and b are the same letters but for their accents (`sólamente`, `solamente`):
+ * an accent written wrong is a misspelling however often the text repeats it. */
+static bool same_letters(const char *a, size_t alen, const char *b)
+{
+    char x[SPELL_MAX_WORD * 2 + 1], y[SPELL_MAX_WORD * 2 + 1];
+    size_t xn = tqc_text_drop_mark(a, alen, -1, x, sizeof x);
+    size_t yn = tqc_text_drop_mark(b, strlen(b), -1, y, sizeof y);
+    return xn && xn == yn && memcmp(x, y, xn) == 0;
+}
+
+/* What shows that an unknown lower-case word (token k) was written so on purpose, as a
+ * name, a code or a term a spell checker cannot judge, or NULL: the text writes it in
+ * capitals too (`ntp` beside `NTP`: a command or a package named by an acronym), it names
+ * a manual page (`setquota(8)`), it ends a file name (`app.js`), it stands alone between
+ * quotation marks (a word mentioned, not used: «graficador»), an apostrophe after it marks
+ * letters left out on purpose (`countin'`), or the text writes it twice or more and never
+ * one of the words it would be a slip of (used consistently: a term). */
+static const char *undecided(spell_run *r, size_t k, const char *s, size_t len)
+{
+    const tqc_ctx *ctx = r->ctx;
+    const tqc_doc *doc = ctx->doc;
+    const tqc_token *t = &doc->tokens[k];
+    const char *end = doc->text + doc->len, *after = s + len;
+    char caps[SPELL_MAX_WORD * 2 + 1];
+    size_t cn = tqc_text_case(s, len, TQC_CASE_UPPER, caps, sizeof caps);
+    if (cn && written(r, caps, cn))
+        return "the text writes it in capitals too: a name or a code";
+    if (after + 2 < end && after[0] == '(' && after[1] >= '0' && after[1] <= '9') {
+        const char *q = after + 1;
+        while (q < end && *q >= '0' && *q <= '9')
+            q++;
+        if (q < end && *q == ')')
+            return "it names a manual page: a command";
+    }
+    if (len <= 4 && s > doc->text + 1 && s[-1] == '.' && !strchr(" \t\r\n", s[-2]))
+        return "it ends a file name";
+    if (k > 0 && k + 1 < doc->token_count && !(t->flags & TQC_TF_SPACE_BEFORE) &&
+        (tqc_ctx_mark(ctx, k - 1, TQC_QUOTE_ROLES_QUOTES) & TQC_MARK_OPENS)) {
+        size_t c = k + 1;
+        if (doc->tokens[c].kind == TQC_TOK_PUNCT && !tqc_ctx_quote_mark(ctx, c) &&
+            c + 1 < doc->token_count)
+            c++;
+        if (!(doc->tokens[c].flags & TQC_TF_SPACE_BEFORE) &&
+            (tqc_ctx_mark(ctx, c, TQC_QUOTE_ROLES_QUOTES) & TQC_MARK_CLOSES))
+            return "it stands alone in quotation marks: a word mentioned";
+    }
+    size_t ap = apostrophe_at(after, end);
+    int32_t next = -1;
+    if (ap && after + ap < end)
+        tqc_text_decode(after + ap, (size_t)(end - after - ap), &next);
+    if (ap && !(next >= 0 && (tqc_text_is_letter(next) || tqc_text_is_digit(next))) &&
+        !single_quote_open(ctx, k))
+        return "the apostrophe after it marks letters left out on purpose";
+    uint64_t uses = 0;
+    /* Not a word with an apostrophe: its slip is often two words (`un'altro`). */
+    if (!(t->flags & TQC_TF_APOS) && tqc_strmap_get(r->uses, s, len, &uses) &&
+        uses >= SPELL_CONSISTENT_USES) {
+        const spell_entry *e = suggestions(r, s, len);
+        bool slip = !e;
+        for (size_t i = 0; e && i < e->count && !slip; i++)
+            slip = !strpbrk(e->list[i], " -") && (written(r, e->list[i], strlen(e->list[i])) ||
+                                                   same_letters(s, len, e->list[i]) ||
+                                                   common(ctx->dict, e->list[i]));
+        if (!slip)
+            return "the text writes it so each time and never a word it would be a slip of";
+    }
+    return NULL;
+}
+
 static void check_token(spell_run *r, const tqc_token *t)
 {
     const tqc_ctx *ctx = r->ctx;
@@ -432,6 +556,23 @@ static void check_token(spell_run *r, const tqc_token *t)
             tqc_finding_suggest(ctx->out, f, fixed, fl);
             return;
         }
+        for (size_t i = 0; i < r->loan_count; i++) {
+            /* `switch` in French: a loan language's word in lower case, not a name. */
+            if (tqc_dict_known(r->loans[i].dict, s, len)) {
+                emit_loan(r, t, i);
+                return;
+            }
+        }
+        uint64_t uses = 0;
+        if (tqc_strmap_get(r->forms, s, len, &uses) && uses >= SPELL_TERM_USES &&
+            !written(r, fixed, fl)) {
+            /* Written so each time and never as the dictionary writes it: a package or
+             * a brand that writes its name in lower case (`debian-installer`). */
+            tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is written '%s'"
+                     " in the dictionary, but the text writes it so each time (%u times): a "
+                     "name of its own?", (int)len, s, fixed, (unsigned)uses);
+            return;
+        }
         if (noun_form(ctx, s, len, fixed, fl)) {
             /* German `hochdrehen`, `ding`: the dictionary knows the noun made from a verb
              * or another word, not the word itself; a lower-case noun is still worth a
@@ -501,6 +642,12 @@ static void check_token(spell_run *r, const tqc_token *t)
         tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is not in the "
                  "dictionary, but the text writes it %u times so and no frequent word is one "
                  "letter away: a term?", (int)len, s, (unsigned)uses);
+        return;
+    }
+    const char *why = undecided(r, k, s, len);
+    if (why) {
+        tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is not in the "
+                 "dictionary, but %s?", (int)len, s, why);
         return;
     }
     const spell_entry *e = suggestions(r, s, len);
@@ -591,29 +738,37 @@ static void report_mixture(spell_run *r)
     }
 }
 
-/* How often the document writes each lower-case word its dictionary lacks (r->uses;
- * left NULL when out of memory: then no word counts as a term). */
+/* How often the document writes each word token as written (r->forms) and each
+ * lower-case word its dictionary lacks (r->uses); either left NULL when out of memory:
+ * then no word counts as a term and no form as written elsewhere. */
 static void count_uses(spell_run *r)
 {
     const tqc_ctx *ctx = r->ctx;
+    if (!(r->forms = tqc_strmap_new()) || !(r->uses = tqc_strmap_new()))
+        goto fail;
     for (size_t k = 0; k < ctx->doc->token_count; k++) {
         const tqc_token *t = &ctx->doc->tokens[k];
-        if (t->kind != TQC_TOK_WORD || !(t->flags & TQC_TF_LOWER) ||
-            (t->flags & (TQC_TF_DIGIT | TQC_TF_PERIOD)) || tqc_ctx_token_known(ctx, k))
+        if (t->kind != TQC_TOK_WORD)
             continue;
-        if (!r->uses && !(r->uses = tqc_strmap_new()))
-            return;
         const char *s = tqc_doc_at(ctx->doc, t->span);
         size_t len = tqc_span_len(t->span);
         uint64_t n = 0;
+        tqc_strmap_get(r->forms, s, len, &n);
+        if (!tqc_strmap_put(r->forms, s, len, n + 1))
+            goto fail;
+        if (!(t->flags & TQC_TF_LOWER) || (t->flags & (TQC_TF_DIGIT | TQC_TF_PERIOD)) ||
+            tqc_ctx_token_known(ctx, k))
+            continue;
+        n = 0;
         tqc_strmap_get(r->uses, s, len, &n);
-        if (!tqc_strmap_put(r->uses, s, len, n + 1)) {
-            tqc_strmap_free(r->uses);
-    tqc_strmap_free(r->near);
-            r->uses = NULL;
-            return;
-        }
+        if (!tqc_strmap_put(r->uses, s, len, n + 1))
+            goto fail;
     }
+    return;
+fail:
+    tqc_strmap_free(r->uses);
+    tqc_strmap_free(r->forms);
+    r->uses = r->forms = NULL;
 }
 
 static void run(const tqc_ctx *ctx)

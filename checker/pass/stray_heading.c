@@ -360,7 +360,10 @@ static bool caption_credit(const tqc_ctx *ctx, size_t first, size_t end, size_t 
         *at = k;
         if (cp == 0xA9)
             return true;
-        if (t->kind == TQC_TOK_WORD && token_in(ctx, k, "credits") && (next == ':' || next == '/'))
+        /* A credit label opens the caption or a part of it and has the credit after it:
+         * `Photo: AFP`, not `add it to your test file:`. */
+        if (t->kind == TQC_TOK_WORD && token_in(ctx, k, "credits") && (next == ':' || next == '/') &&
+            k + 2 < end && (k == first || (t->flags & TQC_TF_CAP)))
             return true;
         if (described < 2)
             continue;
