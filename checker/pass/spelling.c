@@ -450,14 +450,14 @@ static const char *undecided(spell_run *r, size_t k, const char *s, size_t len)
     }
     if (len <= 4 && s > doc->text + 1 && s[-1] == '.' && !strchr(" \t\r\n", s[-2]))
         return "it ends a file name";
-    if (k > 0 && k + 1 < doc->token_count && !(t->flags & TQC_TF_SPACE_BEFORE) &&
+    /* (French sets its marks apart with spaces: « graficateur ».) */
+    if (k > 0 && k + 1 < doc->token_count &&
         (tqc_ctx_mark(ctx, k - 1, TQC_QUOTE_ROLES_QUOTES) & TQC_MARK_OPENS)) {
         size_t c = k + 1;
         if (doc->tokens[c].kind == TQC_TOK_PUNCT && !tqc_ctx_quote_mark(ctx, c) &&
             c + 1 < doc->token_count)
             c++;
-        if (!(doc->tokens[c].flags & TQC_TF_SPACE_BEFORE) &&
-            (tqc_ctx_mark(ctx, c, TQC_QUOTE_ROLES_QUOTES) & TQC_MARK_CLOSES))
+        if (tqc_ctx_mark(ctx, c, TQC_QUOTE_ROLES_QUOTES) & TQC_MARK_CLOSES)
             return "it stands alone in quotation marks: a word mentioned";
     }
     size_t ap = apostrophe_at(after, end);
