@@ -358,6 +358,30 @@ START_TEST(test_issue_12_spelling_lower_case_names_of_their_own)
 }
 END_TEST
 
+/* Issue 17, real pages: a word broken by a soft hyphen is one word; a piece of a host,
+ * file or media type name, a function, the names of a credit line and a name that opens
+ * its sentence in lower case are no misspellings a spell checker can judge (hints). The
+ * same words in running prose stay warnings. */
+START_TEST(test_issue_17_spelling_pieces_of_names_and_codes_are_hints)
+{
+    hit h;
+    ck_assert_uint_eq(spelling_in("en", "Netan\u00ADyahu spoke on Monday.", &h), 0);
+    ck_assert_uint_eq(spelling_in("en", "The server sends application/klomd+json data.", &h), 2);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_uint_eq(spelling_in("en", "The site moved to klomatix.org last week.", &h), 0);
+    ck_assert_uint_eq(spelling_in("en", "It calls klomatix() once.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_uint_eq(spelling_in("en", "The rain stopped.\n\nklomatix shrinks the data.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_uint_eq(spelling_in("en", "Photos by klomatix, Reuters and the agency.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_uint_eq(spelling_in("pt", "Fotos de klomatix e da agência.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_uint_eq(spelling_in("en", "The rain stopped and klomatix shrinks the data.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+}
+END_TEST
+
 Suite *pass_spelling_suite(void)
 {
     Suite *s = suite_create("pass_spelling");
@@ -378,6 +402,7 @@ Suite *pass_spelling_suite(void)
     tcase_add_test(tc, test_issue_12_spelling_swiss_german_is_accepted);
     tcase_add_test(tc, test_issue_12_spelling_words_written_on_purpose_are_hints);
     tcase_add_test(tc, test_issue_12_spelling_lower_case_names_of_their_own);
+    tcase_add_test(tc, test_issue_17_spelling_pieces_of_names_and_codes_are_hints);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -399,7 +399,7 @@ static bool single_quote_open(const tqc_ctx *ctx, size_t k)
             ((t->flags & TQC_TF_SPACE_BEFORE) || j == 0) &&
             !(doc->tokens[j + 1].flags & TQC_TF_SPACE_BEFORE))
             return true;
-        if (t->flags & TQC_TF_SENT_START)
+        if ((t->flags & TQC_TF_SENT_START) && (t->flags & TQC_TF_LOWER))
             break;
     }
     return false;
@@ -441,15 +441,41 @@ static const char *undecided(spell_run *r, size_t k, const char *s, size_t len)
     size_t cn = tqc_text_case(s, len, TQC_CASE_UPPER, caps, sizeof caps);
     if (cn && written(r, caps, cn))
         return "the text writes it in capitals too: a name or a code";
-    if (after + 2 < end && after[0] == '(' && after[1] >= '0' && after[1] <= '9') {
+    if (after + 1 < end && after[0] == '(') {
         const char *q = after + 1;
         while (q < end && *q >= '0' && *q <= '9')
             q++;
         if (q < end && *q == ')')
-            return "it names a manual page: a command";
+            return q > after + 1 ? "it names a manual page: a command" : "it names a function";
     }
     if (len <= 4 && s > doc->text + 1 && s[-1] == '.' && !strchr(" \t\r\n", s[-2]))
         return "it ends a file name";
+    /* `arduino.cc`, `application/ld+json`, `acct:michiel@`, `[txt|pdf]`: a piece of a
+     * host, file or media type name, an address or a code, joined to more by a mark no
+     * prose writes between words without a space. */
+    if ((after + 1 < end && after[0] == '.' && after[1] >= 'a' && after[1] <= 'z') ||
+        (after + 1 < end && strchr("/+@=|_\\", after[0]) && after[0] &&
+         !strchr(" \t\r\n", after[1])) ||
+        (s > doc->text + 1 && strchr("/+@=|_\\:", s[-1]) && !strchr(" \t\r\n", s[-2])))
+        return "it is part of a name, an address or a code";
+    /* Left in lower case where the sentence's capital is due: written so on purpose, a name
+     * that keeps its lower case (`zlib shrinks the data`), as often as a slip of the case,
+     * which capitalization reports. */
+    if ((t->flags & TQC_TF_SENT_START) && (t->flags & TQC_TF_LOWER))
+        return "it opens its sentence in lower case: a name written so";
+    /* `Photos by cmgirl (Shutterstock), davidd`: the names of a credit line (the
+     * language's `credits` words open it). */
+    size_t open = k;
+    while (open > 0 && !(doc->tokens[open].flags & TQC_TF_SENT_START))
+        open--;
+    char key[SPELL_MAX_WORD * 2 + 1];
+    const tqc_token *o = &doc->tokens[open];
+    size_t kn = o->kind == TQC_TOK_WORD
+                    ? tqc_text_case(tqc_doc_at(doc, o->span), tqc_span_len(o->span),
+                                    TQC_CASE_LOWER, key, sizeof key)
+                    : 0;
+    if (kn && tqc_lang_in(ctx->lang, "credits", key, kn))
+        return "it is in a credit line: a name";
     /* (French sets its marks apart with spaces: « graficateur ».) */
     if (k > 0 && k + 1 < doc->token_count &&
         (tqc_ctx_mark(ctx, k - 1, TQC_QUOTE_ROLES_QUOTES) & TQC_MARK_OPENS)) {
@@ -494,6 +520,12 @@ static void check_token(spell_run *r, const tqc_token *t)
     if (len < 2 || len > SPELL_MAX_WORD || tqc_ctx_token_known(ctx, k) ||
         tqc_ctx_abbreviation_at(ctx, k) || tqc_span_index_overlaps(&r->run_ons, t->span) ||
         tqc_span_index_overlaps(&r->foreign, t->span))
+        return;
+    /* A piece of a word broken by a soft hyphen (U+00AD, `Netan\u00ADyahu`): the
+     * tokenizer cut it there, but a reader sees one word. */
+    const char *tend = ctx->doc->text + ctx->doc->len;
+    if ((s >= ctx->doc->text + 2 && (unsigned char)s[-2] == 0xC2 && (unsigned char)s[-1] == 0xAD) ||
+        (s + len + 1 < tend && (unsigned char)s[len] == 0xC2 && (unsigned char)s[len + 1] == 0xAD))
         return;
     for (size_t v = 0; v < r->variety_count; v++) {
         if (tqc_dict_known(r->varieties[v].dict, s, len)) {
@@ -571,6 +603,12 @@ static void check_token(spell_run *r, const tqc_token *t)
             tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is written '%s'"
                      " in the dictionary, but the text writes it so each time (%u times): a "
                      "name of its own?", (int)len, s, fixed, (unsigned)uses);
+            return;
+        }
+        const char *why = undecided(r, k, s, len);
+        if (why) {
+            tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is written '%s' "
+                     "in the dictionary, but %s?", (int)len, s, fixed, why);
             return;
         }
         if (noun_form(ctx, s, len, fixed, fl)) {
