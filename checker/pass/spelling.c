@@ -399,7 +399,7 @@ static bool single_quote_open(const tqc_ctx *ctx, size_t k)
             ((t->flags & TQC_TF_SPACE_BEFORE) || j == 0) &&
             !(doc->tokens[j + 1].flags & TQC_TF_SPACE_BEFORE))
             return true;
-        if ((t->flags & TQC_TF_SENT_START) && (t->flags & TQC_TF_LOWER))
+        if (t->flags & TQC_TF_SENT_START)
             break;
     }
     return false;
