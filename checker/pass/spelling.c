@@ -15,7 +15,11 @@
  * (near_miss: `cotiene`). What a spell checker cannot judge is a hint: a hyphenated word
  * with no part of the language (`libfoo-utils`), a word with no vowel (`dpkg`), two
  * frequent words written solid where the profile has `closed-compounds = yes`, a word
- * the text writes SPELL_TERM_USES times or more with no frequent word one edit away.
+ * the text writes SPELL_TERM_USES times or more with no frequent word one edit away, and
+ * a word the text shows it writes on purpose (undecided: in capitals too, a manual page or
+ * a function, a piece of a host, file or code name, alone in quotation marks, before an
+ * apostrophe of elision, opening its paragraph in lower case, in a credit line, or used
+ * consistently and never the uncommon word it would be a slip of).
  * Tokens that are not words (URLs, e-mail addresses, handles, hashtags, numbers) and
  * words with digits, inner periods (`U.S`) or all in capitals (acronyms) are left alone,
  * and so is a word missing-space or untranslated reported (those passes run first).
@@ -841,7 +845,9 @@ const tqc_pass tqc_pass_spelling = {
                "case. An unknown lower-case word is a warning; an unknown capitalised word is "
                "probably a name and only a hint (info). Regular formations the dictionary lacks "
                "(a prefix, enclitic pronouns, a German compound) are words unless a frequent word "
-               "is one edit away; a code, a package name or a word with no vowel is a hint. Accept"
+               "is one edit away; a code, a package name or a word with no vowel is a hint, and so is"
+               " a word the text shows it writes on purpose (in capitals too, `name(8)`, in a "
+               "file or host name, alone in quotes, used the same way each time). Accept"
                " your own words with --words FILE or a `tqc: words` comment.",
     .run = run,
     .needs_dict = true,
