@@ -379,6 +379,11 @@ START_TEST(test_issue_17_spelling_pieces_of_names_and_codes_are_hints)
     ck_assert_int_eq(h.severity, TQC_SEV_INFO);
     ck_assert_uint_eq(spelling_in("en", "The rain stopped and klomatix shrinks the data.", &h), 1);
     ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    /* A word and a clitic of the lexicon are a contraction; a misspelt word before one is
+     * still misspelt. */
+    ck_assert_uint_eq(spelling_in("en", "The sun'll rise, and anybody'd know it.", &h), 0);
+    ck_assert_uint_eq(spelling_in("en", "The goverment'll fail.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
 }
 END_TEST
 

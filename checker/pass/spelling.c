@@ -324,6 +324,29 @@ static bool after_elision(const tqc_ctx *ctx, const char *s, size_t len, const c
     return false;
 }
 
+/* Whether s is a word of the dictionary and a clitic the lexicon lists after its last
+ * apostrophe (`today'll`, `anybody'd`): a contraction Hunspell does not form. */
+static bool contraction(const tqc_ctx *ctx, const char *s, size_t len)
+{
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    for (size_t i = len; lex && i-- > 1;) {
+        size_t w = s[i] == '\'' ? 1
+                   : (i + 2 < len && (unsigned char)s[i] == 0xE2 &&
+                      (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x99) ? 3 : 0;
+        if (!w)
+            continue;
+        char tail[16];
+        size_t tn = len - i - w;
+        if (tn == 0 || tn + 2 > sizeof tail)
+            return false;
+        tail[0] = '\'';
+        memcpy(tail + 1, s + i + w, tn);
+        return (tqc_lex_pos(lex, tail, tn + 1) & (TQC_POS_AUX | TQC_POS_VFIN)) &&
+               tqc_dict_known(ctx->dict, s, i);
+    }
+    return false;
+}
+
 /* Whether s has a letter and no lower-case letter: an acronym (`RAID`). */
 static bool all_capitals(const char *s, size_t len)
 {
@@ -551,6 +574,8 @@ static void check_token(spell_run *r, const tqc_token *t)
             return;
         }
     }
+    if ((t->flags & TQC_TF_APOS) && contraction(ctx, s, len))
+        return;
     const char *rest;
     size_t rest_len;
     if ((t->flags & TQC_TF_APOS) && after_elision(ctx, s, len, &rest, &rest_len)) {
