@@ -15,7 +15,7 @@ DOCS_URL ?= https://github.com/OWNER/tqc/blob/main/docs/rules
 DEB_PACKAGES = gcc make pkg-config libhunspell-dev libutf8proc-dev libxml2-dev libsqlite3-dev check \
                hunspell hunspell-en-us hunspell-en-gb \
                libexttextcat-dev libexttextcat-data hunspell-pt-pt hunspell-pt-br hunspell-es \
-               hunspell-fr hunspell-de-de hunspell-it libjansson-dev libmicrohttpd-dev
+               hunspell-fr hunspell-de-de hunspell-de-ch hunspell-it libjansson-dev libmicrohttpd-dev
 PKGS = hunspell libutf8proc libxml-2.0 sqlite3 libexttextcat jansson libmicrohttpd
 
 WARN = -std=c11 -Wall -Wextra -Werror -Wshadow -Wwrite-strings -Wmissing-prototypes \

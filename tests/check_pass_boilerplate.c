@@ -205,6 +205,68 @@ START_TEST(test_issue_12_boilerplate_bare_link_paragraph)
 }
 END_TEST
 
+/* Issue 12, misses on a fresh injection seed: a form of a page verb with no other content
+ * word but an adverb labels a list of the page (`Most shared`), where beside a noun it is a
+ * headline's verb; German's polite address (`Sie`, capitalised inside a sentence) addresses
+ * the reader as `du` does, where `sie` is she; and a line is judged between the prose
+ * around it, past another short line. */
+START_TEST(test_issue_12_boilerplate_page_verb_forms_and_polite_address)
+{
+    static const struct {
+        const char *code, *before, *after, *chrome, *headline;
+    } cases[] = {
+        {"en", "The port authority signed the new contract with the dockers on Monday.",
+         "The dockers will return to work on Wednesday morning, the union said.",
+         "Most shared", "Strike reported"},
+        {"pt", "A autoridade portuária assinou o novo contrato com os estivadores na segunda-feira.",
+         "Os estivadores voltam ao trabalho na quarta-feira de manhã, disse o sindicato.",
+         "Mais partilhados", "Greve anunciada"},
+        {"es", "La autoridad portuaria firmó el nuevo contrato con los estibadores el lunes.",
+         "Los estibadores volverán al trabajo el miércoles por la mañana, dijo el sindicato.",
+         "Más compartidos", "Huelga anunciada"},
+        {"fr", "L'autorité portuaire a signé lundi le nouveau contrat avec les dockers du port.",
+         "Les dockers reprendront le travail mercredi matin, a indiqué le syndicat.",
+         "Les plus partagés", "Grève annoncée"},
+        {"de", "Die Hafenbehörde hat am Montag den neuen Vertrag mit den Hafenarbeitern "
+               "unterzeichnet.",
+         "Die Hafenarbeiter nehmen am Mittwochmorgen die Arbeit wieder auf, sagte die "
+         "Gewerkschaft.",
+         "Zuletzt kommentiert", "Streik angekündigt"},
+        {"it", "L'autorità portuale ha firmato lunedì il nuovo contratto con i portuali della "
+               "città.",
+         "I portuali torneranno al lavoro mercoledì mattina, ha detto il sindacato.",
+         "Più commentati", "Sciopero annunciato"},
+    };
+    char text[1024];
+    tqc_test_hit h;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *c = cases[i].code;
+        snprintf(text, sizeof text, "%s\n\n%s\n\n%s\n", cases[i].before, cases[i].chrome,
+                 cases[i].after);
+        tqc_test_first_in(c, text, RULE, &h);
+        ck_assert_msg(h.count == 1 && h.severity == TQC_SEV_WARNING, "%s: not chrome: %s", c,
+                      cases[i].chrome);
+        snprintf(text, sizeof text, "%s\n\n%s\n\n%s\n", cases[i].before, cases[i].headline,
+                 cases[i].after);
+        ck_assert_msg(tqc_test_findings_in(c, text, RULE, NULL, 0) == 0, "%s: fires on %s", c,
+                      cases[i].headline);
+        /* Past a second short line, the prose around is still found. */
+        snprintf(text, sizeof text, "%s\n\n%s\n\n%s\n\n%s\n", cases[i].before, cases[i].chrome,
+                 cases[i].headline, cases[i].after);
+        tqc_test_first_in(c, text, RULE, &h);
+        ck_assert_msg(h.count >= 1 && h.severity == TQC_SEV_WARNING, "%s: not chrome beside a "
+                      "line: %s", c, cases[i].chrome);
+    }
+    const char *de_before = cases[4].before, *de_after = cases[4].after;
+    snprintf(text, sizeof text, "%s\n\nHier finden Sie alle Kommentare\n\n%s\n", de_before, de_after);
+    tqc_test_first_in("de", text, RULE, &h);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    snprintf(text, sizeof text, "%s\n\nHier finden sie alle Kommentare\n\n%s\n", de_before, de_after);
+    ck_assert_uint_eq(tqc_test_findings_in("de", text, RULE, NULL, 0), 0);
+}
+END_TEST
+
 Suite *pass_boilerplate_suite(void)
 {
     Suite *s = suite_create("pass_boilerplate");
@@ -216,6 +278,7 @@ Suite *pass_boilerplate_suite(void)
     tcase_add_test(tc, test_issue_3_boilerplate_long_paragraphs_are_body);
     tcase_add_test(tc, test_w1_boilerplate_shape_in_six_languages);
     tcase_add_test(tc, test_issue_12_boilerplate_bare_link_paragraph);
+    tcase_add_test(tc, test_issue_12_boilerplate_page_verb_forms_and_polite_address);
     suite_add_tcase(s, tc);
     return s;
 }

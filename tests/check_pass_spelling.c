@@ -284,6 +284,109 @@ START_TEST(test_issue_12_spelling_foreign_shapes_are_hints)
 }
 END_TEST
 
+/* Issue 12: Swiss German writes ss for ß; a plain `de` document accepts it, tells a mixture
+ * once (info), and `de-DE` asks its own dictionary alone. */
+START_TEST(test_issue_12_spelling_swiss_german_is_accepted)
+{
+    hit h;
+    ck_assert_uint_eq(spelling_in("de", "Die Strasse ist gross, und der Fussball liegt "
+                                  "draussen.", &h), 0);
+    ck_assert_uint_eq(spelling_in("de", "Die Strasse ist gross, und der Fussball liegt "
+                                  "draussen.\n\nAber die Straße ist weiß.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_msg(strstr(h.message, "Swiss German spellings mixed"), "%s", h.message);
+    ck_assert_uint_ne(spelling_in("de-DE", "Die Strasse ist gross.", &h), 0);
+    /* A misspelling neither variety knows is still one. */
+    ck_assert_uint_eq(spelling_in("de", "Die Strasse ist grosss.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+}
+END_TEST
+
+/* Issue 12, clean-text false alarms: an unknown lower-case word the text shows it writes
+ * on purpose is a hint (info), in every language: the text writes it in capitals too (a
+ * command named by an acronym), it names a manual page, it stands alone in quotation
+ * marks (mentioned, not used), or the text writes it twice the same way and never the
+ * word it would be a slip of. Without that evidence the same word is a warning; so is a
+ * repeated slip of a common word, or of an accent. */
+START_TEST(test_issue_12_spelling_words_written_on_purpose_are_hints)
+{
+    static const char *const cases[][3] = {
+        /* lang, with evidence (info), without (warning) */
+        {"en", "The klomatix daemon starts KLOMATIX at boot.", "The klomatix daemon starts at boot."},
+        {"pt", "O pacote klomatix instala o servidor KLOMATIX.", "O pacote klomatix instala o servidor."},
+        {"es", "La página klomatix(8) describe las opciones.", "La página klomatix describe las opciones."},
+        {"fr", "Le « klomatix » est un ordinateur qui agrège les données.", "Le klomatix est un ordinateur qui agrège les données."},
+        {"de", "Das Paket klomatix ist alt. Man installiert klomatix einmal.", "Das Paket klomatix ist alt."},
+        {"it", "Il «grabolino» è il computer che aggrega i dati.", "Il grabolino è il computer che aggrega i dati."},
+    };
+    hit h;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ck_assert_uint_ge(spelling_in(cases[i][0], cases[i][1], &h), 1);
+        ck_assert_msg(h.severity == TQC_SEV_INFO, "%s: %s", cases[i][0], h.message);
+        ck_assert_msg(strstr(h.message, "but"), "%s: %s", cases[i][0], h.message);
+        ck_assert_uint_eq(spelling_in(cases[i][0], cases[i][2], &h), 1);
+        ck_assert_msg(h.severity == TQC_SEV_WARNING, "%s: %s", cases[i][0], h.message);
+    }
+    /* Letters left out on purpose, marked by an apostrophe; not the closing mark of a
+     * quotation opened with the same mark. */
+    ck_assert_uint_eq(spelling_in("en", "Ye must be countin' the echoes.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_uint_eq(spelling_in("en", "He called it 'a goverment' and left.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    /* Repeated slips of a common word, or of an accent, are misspellings each time. */
+    ck_assert_uint_eq(spelling_in("en", "The goverment met. The goverment left.", &h), 2);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_uint_eq(spelling_in("es", "Lo hizo sólamente una vez, y sólamente allí.", &h), 2);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+}
+END_TEST
+
+/* Issue 12: a word a loan language knows in lower case is no name written in lower case
+ * (`switch` in French), and a name the text writes in lower case each time, never
+ * capitalised, is its own name (a package): hints. Written so once, still a warning. */
+START_TEST(test_issue_12_spelling_lower_case_names_of_their_own)
+{
+    hit h;
+    ck_assert_uint_eq(spelling_in("fr", "Le switch relie les machines.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_msg(strstr(h.message, "English"), "%s", h.message);
+    ck_assert_uint_eq(spelling_in("en", "Install drupal first. Then drupal opens, and drupal "
+                                  "asks for a password.", &h), 3);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_uint_eq(spelling_in("en", "Install drupal first.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+}
+END_TEST
+
+/* Issue 17, real pages: a word broken by a soft hyphen is one word; a piece of a host,
+ * file or media type name, a function, the names of a credit line and a name that opens
+ * its sentence in lower case are no misspellings a spell checker can judge (hints). The
+ * same words in running prose stay warnings. */
+START_TEST(test_issue_17_spelling_pieces_of_names_and_codes_are_hints)
+{
+    hit h;
+    ck_assert_uint_eq(spelling_in("en", "Netan\u00ADyahu spoke on Monday.", &h), 0);
+    ck_assert_uint_eq(spelling_in("en", "The server sends application/klomd+json data.", &h), 2);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_uint_eq(spelling_in("en", "The site moved to klomatix.org last week.", &h), 0);
+    ck_assert_uint_eq(spelling_in("en", "It calls klomatix() once.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_uint_eq(spelling_in("en", "The rain stopped.\n\nklomatix shrinks the data.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_uint_eq(spelling_in("en", "Photos by klomatix, Reuters and the agency.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_uint_eq(spelling_in("pt", "Fotos de klomatix e da agência.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_uint_eq(spelling_in("en", "The rain stopped and klomatix shrinks the data.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    /* A word and a clitic of the lexicon are a contraction; a misspelt word before one is
+     * still misspelt. */
+    ck_assert_uint_eq(spelling_in("en", "The sun'll rise, and anybody'd know it.", &h), 0);
+    ck_assert_uint_eq(spelling_in("en", "The goverment'll fail.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+}
+END_TEST
+
 Suite *pass_spelling_suite(void)
 {
     Suite *s = suite_create("pass_spelling");
@@ -301,6 +404,10 @@ Suite *pass_spelling_suite(void)
     tcase_add_test(tc, test_issue_12_spelling_regular_formations_are_words);
     tcase_add_test(tc, test_issue_12_spelling_codes_terms_and_compounds_are_hints);
     tcase_add_test(tc, test_issue_12_spelling_foreign_shapes_are_hints);
+    tcase_add_test(tc, test_issue_12_spelling_swiss_german_is_accepted);
+    tcase_add_test(tc, test_issue_12_spelling_words_written_on_purpose_are_hints);
+    tcase_add_test(tc, test_issue_12_spelling_lower_case_names_of_their_own);
+    tcase_add_test(tc, test_issue_17_spelling_pieces_of_names_and_codes_are_hints);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -150,6 +150,21 @@ START_TEST(test_w1_stray_heading_captions_and_headlines_in_six_languages)
     ck_assert_uint_eq(between_in("de", b, "Wie die Bahn ihre Preise für den Sommer verändert hat "
                                  "und", a), 0);
     ck_assert_uint_eq(between_in("de", b, "Im Sommer ändern sich die Preise für die", a), 0);
+    /* Issue 12, fresh seed: a separable particle that is also an article (`ein`) after a
+     * noun ends a headline; after a preposition it is a line cut off. */
+    ck_assert_uint_eq(between_in("de", b, "Die Ministerin trifft am Abend in der Grenzstadt ein",
+                                 a), 1);
+    ck_assert_uint_eq(between_in("de", b, "Die Ministerin spricht am Abend in der Grenzstadt "
+                                 "über ein", a), 0);
+    /* A body paragraph may end with a colon after its first sentence (a quotation or a
+     * list follows); a one-sentence line ending so introduces the line below it. */
+    const char *en_b = cases[0].before;
+    ck_assert_uint_eq(between_in("en", en_b, "Ten things to know about the new pension rules "
+                                 "for farmers", "The dockers will return to work on Wednesday. "
+                                 "The union gave the port an ultimatum:"), 1);
+    ck_assert_uint_eq(between_in("en", en_b, "Ten things to know about the new pension rules "
+                                 "for farmers", "The union gave the port authority this "
+                                 "ultimatum on Friday:"), 0);
 }
 END_TEST
 

@@ -211,6 +211,20 @@ static bool word_in(const tqc_ctx *ctx, size_t k, const char *list)
     return n && tqc_lang_in(ctx->lang, list, key, n);
 }
 
+/* Whether token k addresses the reader: a word of `second-person` in lower case, or an
+ * entry written there with its capital as the token is, not opening its sentence (German
+ * `Sie`, `Ihre`: the polite address, where `sie`, `ihre` are she and her). */
+static bool addresses_reader(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_token *t = &ctx->doc->tokens[k];
+    if (word_in(ctx, k, "second-person"))
+        return true;
+    return t->kind == TQC_TOK_WORD && (t->flags & TQC_TF_CAP) &&
+           !(t->flags & TQC_TF_SENT_START) &&
+           tqc_lang_in(ctx->lang, "second-person", tqc_doc_at(ctx->doc, t->span),
+                       tqc_span_len(t->span));
+}
+
 /* Parts of a compound shorter than this are not taken for words of the page. */
 #define CHROME_MIN_PART 5
 
@@ -249,6 +263,36 @@ static bool page_noun(const tqc_ctx *ctx, size_t k)
     return false;
 }
 
+/* A verb form of the page's verbs is one whose stem is a verb of `ui-verbs` but for at
+ * most CHROME_VERB_END characters at either end (`viewed`, `partagé`, `compartido`), at
+ * least CHROME_VERB_STEM shared. */
+#define CHROME_VERB_END 3
+#define CHROME_VERB_STEM 4
+
+/* Whether token k is an inflected form of a verb the page tells its reader with, as the
+ * lexicon reads it (a participle or a finite form): `Most viewed`, `Recently updated` label
+ * a page's lists as its nouns do. */
+static bool page_verb_form(const tqc_ctx *ctx, size_t k)
+{
+    if (!(tqc_ctx_pos_lower(ctx, k) & (TQC_POS_VFIN | TQC_POS_VPART | TQC_POS_VGER)) ||
+        word_in(ctx, k, "ui-verbs"))
+        return false;
+    char key[CHROME_MAX_WORD];
+    size_t n = token_key(ctx, k, key);
+    const tqc_strmap *verbs = tqc_lang_list(ctx->lang, "ui-verbs");
+    for (size_t i = 0; n && i < tqc_strmap_count(verbs); i++) {
+        size_t vn;
+        const char *v = tqc_strmap_key(verbs, i, &vn);
+        size_t common = 0;
+        while (common < vn && common < n && v[common] == key[common])
+            common++;
+        if (common >= CHROME_VERB_STEM && vn - common <= CHROME_VERB_END &&
+            n - common <= CHROME_VERB_END)
+            return true;
+    }
+    return false;
+}
+
 static int32_t punct_cp(const tqc_doc *doc, size_t k)
 {
     const tqc_token *t = &doc->tokens[k];
@@ -276,7 +320,7 @@ static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end,
                                    char *why, size_t whylen)
 {
     const tqc_doc *doc = ctx->doc;
-    size_t words = 0, nouns = 0, last = end, content = 0, page = 0;
+    size_t words = 0, nouns = 0, last = end, content = 0, page = 0, forms = 0, adverbs = 0;
     bool verb = false, count = false, sep = false, label = false, reader = false;
     for (size_t k = first; k < end; k++) {
         const tqc_token *t = &doc->tokens[k];
@@ -288,6 +332,8 @@ static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end,
                 verb = verb || word_in(ctx, k, "ui-verbs");
             words++;
         }
+        bool verb_form = words > 1 && page_verb_form(ctx, k);
+        forms += verb_form;
         if (t->kind == TQC_TOK_URL || t->kind == TQC_TOK_EMAIL || t->kind == TQC_TOK_HANDLE ||
             t->kind == TQC_TOK_HASHTAG || page_noun(ctx, k)) {
             nouns++;
@@ -299,11 +345,13 @@ static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end,
                 doc->tokens[k + 2].kind == TQC_TOK_NUMBER)
                 count = true;
         }
-        bool addressed = word_in(ctx, k, "second-person");
+        bool addressed = addresses_reader(ctx, k);
         reader = reader || addressed;
         if (t->kind == TQC_TOK_WORD && !addressed && !word_in(ctx, k, "function-words")) {
             content++;
-            page += word_in(ctx, k, "ui-verbs") || page_noun(ctx, k);
+            page += word_in(ctx, k, "ui-verbs") || page_noun(ctx, k) || verb_form;
+            uint32_t pos = tqc_ctx_pos_lower(ctx, k);
+            adverbs += pos == TQC_POS_ADV;
         }
         sep = sep || tqc_ctx_separator(ctx, k);
         /* `Tags: ...`, `Read also: ...`: a label of the page before a colon. */
@@ -324,6 +372,11 @@ static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end,
     }
     if (words == 0 || words > CHROME_MAX_WORDS || last == end)
         return CHROME_NONE;
+    /* A form of a page verb with no other content word but adverbs labels a list of the
+     * page as its nouns do (`Most viewed`); beside a noun it is a headline's verb
+     * (`Opposition reported`). */
+    if (forms && forms + adverbs == content)
+        nouns += forms;
     int32_t end_cp = punct_cp(doc, last);
     /* A label may put its verb last, as an infinitive (`Artikel teilen`); not a form the
      * lexicon also knows as a noun (`Fashion show`). */
@@ -331,7 +384,8 @@ static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end,
         !(tqc_ctx_pos_lower(ctx, last) & TQC_POS_NOUN))
         verb = word_in(ctx, last, "ui-verbs");
     /* A line ending with a colon introduces what follows, as a sentence would. */
-    bool stop = end_cp == '.' || end_cp == '?' || end_cp == 0x2026 || (end_cp == ':' && !label);
+    bool stop = end_cp == '.' || end_cp == '?' || end_cp == ';' || end_cp == 0x2026 ||
+                (end_cp == ':' && !label);
     /* Quoted speech is prose, however short. */
     unsigned open_mark = tqc_ctx_mark(ctx, first, TQC_QUOTE_ROLES_QUOTES);
     if ((open_mark & TQC_MARK_OPENS) && !(open_mark & TQC_MARK_APOSTROPHE))
@@ -340,7 +394,8 @@ static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end,
      * a sentence of the story: one more kind of evidence, when the page's words are at
      * least half its content words (a news subheading is about the story: `Commissioner
      * replies`). */
-    isolated = isolated && !stop && words <= CHROME_MAX_WORDS_GUESS && page * 2 >= content;
+    bool between = isolated && !stop && words <= CHROME_MAX_WORDS_GUESS;
+    isolated = between && page * 2 >= content;
     int kinds = verb + (nouns > 0) + (nouns > 1) + count + sep + label + reader + isolated;
     if (stop && (words > CHROME_MAX_WORDS_STOP || !verb || !nouns || !reader))
         return CHROME_NONE;
@@ -349,8 +404,10 @@ static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end,
              sep ? ", separators" : "", label ? ", a page label" : "",
              reader ? ", the reader addressed" : "",
              isolated ? ", a short line between paragraphs of prose" : "");
+    /* A word of the page and the reader addressed in a short line between paragraphs of
+     * prose (`We use cookies to improve your experience`) is the page talking. */
     if ((verb && kinds >= 2) || (count && !stop) || (nouns && (sep || label || isolated)) ||
-        (nouns > 1 && reader))
+        (nouns > 1 && reader) || (nouns && reader && between))
         return CHROME_STRONG;
     if (!stop && words <= CHROME_MAX_WORDS_GUESS && (verb || nouns > 1))
         return CHROME_GUESS;
@@ -359,13 +416,20 @@ static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end,
 
 /* Body text: at least a sentence long, ending with sentence punctuation. */
 #define CHROME_BODY_MIN_WORDS 8
+/* Short lines without a stop (chrome, often several together) passed over to find the
+ * prose on one side of a line. */
+#define CHROME_SKIP_LINES 2
 
-static bool body_paragraph(const tqc_ctx *ctx, size_t p)
+typedef enum { PARA_OTHER, PARA_BODY, PARA_LINE } para_kind;
+
+/* Paragraph p as a neighbour of a line: body text, a short line without a stop (at most
+ * CHROME_MAX_WORDS_GUESS words: page furniture or a heading), or other. */
+static para_kind paragraph_kind(const tqc_ctx *ctx, size_t p)
 {
     const tqc_doc *doc = ctx->doc;
     const tqc_paragraph *para = &doc->paragraphs[p];
     if (para->sent_count == 0)
-        return false;
+        return PARA_OTHER;
     const tqc_sentence *a = &doc->sentences[para->sent_first];
     const tqc_sentence *b = &doc->sentences[para->sent_first + para->sent_count - 1];
     size_t words = 0, end = b->tok_first + b->tok_count, last = end;
@@ -376,7 +440,25 @@ static bool body_paragraph(const tqc_ctx *ctx, size_t p)
             last = k;
     }
     int32_t cp = last < end ? punct_cp(doc, last) : 0;
-    return words >= CHROME_BODY_MIN_WORDS && (cp == '.' || cp == '!' || cp == '?');
+    bool stop = cp == '.' || cp == '!' || cp == '?';
+    if (stop && words >= CHROME_BODY_MIN_WORDS)
+        return PARA_BODY;
+    return !stop && words <= CHROME_MAX_WORDS_GUESS ? PARA_LINE : PARA_OTHER;
+}
+
+/* Whether the prose nearest paragraph p on the side dir (-1, +1) is body text, passing over
+ * up to CHROME_SKIP_LINES short lines (`Share this`, `Most viewed` one after the other). */
+static bool body_beside(const tqc_ctx *ctx, size_t p, int dir)
+{
+    for (size_t step = 0; step <= CHROME_SKIP_LINES; step++) {
+        if ((dir < 0 && p == 0) || (dir > 0 && p + 1 >= ctx->doc->paragraph_count))
+            return false;
+        p = dir < 0 ? p - 1 : p + 1;
+        para_kind kind = paragraph_kind(ctx, p);
+        if (kind != PARA_LINE)
+            return kind == PARA_BODY;
+    }
+    return false;
 }
 
 static void run(const tqc_ctx *ctx)
@@ -398,6 +480,11 @@ static void run(const tqc_ctx *ctx)
         }
         if ((words == 0 && links == 0) || words > BOILER_MAX_WORDS)
             continue;
+        /* A page's own caption (figcaption) or heading (h1-h6), set as one by its author:
+         * a credit or a call to the reader there is the page's, not a scraper's leftover,
+         * and tqc's reader, not the text, put it in the copy: a hint at most. */
+        bool own = tqc_ctx_paragraph_is(ctx, p, "figcaption") ||
+                   tqc_ctx_paragraph_is_heading(ctx, p);
         char norm[BOILER_MAX_BYTES];
         bool listed = false;
         size_t nl = normalise(tqc_lang_quotes(ctx->lang), tqc_doc_at(doc, para->span), tqc_span_len(para->span), norm,
@@ -405,7 +492,8 @@ static void run(const tqc_ctx *ctx)
         for (size_t i = 0; nl && i < ps->count && !listed; i++) {
             if (!glob(ps->items[i], norm))
                 continue;
-            tqc_finding *f = TQC_EMIT(ctx, para->span,
+            tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id,
+                                      own ? TQC_SEV_INFO : TQC_SEV_WARNING, para->span,
                                       "web-page boilerplate left in the article (matches "
                                       "'%s'): remove this paragraph", ps->shown[i]);
             tqc_finding_fix(ctx->out, f, para->span, "", 0, false);
@@ -415,14 +503,14 @@ static void run(const tqc_ctx *ctx)
         chrome_verdict v = listed || words > CHROME_MAX_WORDS ? CHROME_NONE
                                   : chrome_shape(ctx, first->tok_first,
                                                  last->tok_first + last->tok_count,
-                                                 p > 0 && p + 1 < doc->paragraph_count &&
-                                                     body_paragraph(ctx, p - 1) &&
-                                                     body_paragraph(ctx, p + 1),
+                                                 body_beside(ctx, p, -1) &&
+                                                     body_beside(ctx, p, +1),
                                                  why, sizeof why);
         if (v == CHROME_NONE)
             continue;
         tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id,
-                                  v == CHROME_STRONG ? TQC_SEV_WARNING : TQC_SEV_INFO, para->span,
+                                  v == CHROME_STRONG && !own ? TQC_SEV_WARNING : TQC_SEV_INFO,
+                                  para->span,
                                   "%s (%s): remove this paragraph",
                                   v == CHROME_STRONG ? "a line of web-page furniture, not prose"
                                                      : "perhaps a line of web-page furniture",

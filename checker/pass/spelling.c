@@ -15,7 +15,11 @@
  * (near_miss: `cotiene`). What a spell checker cannot judge is a hint: a hyphenated word
  * with no part of the language (`libfoo-utils`), a word with no vowel (`dpkg`), two
  * frequent words written solid where the profile has `closed-compounds = yes`, a word
- * the text writes SPELL_TERM_USES times or more with no frequent word one edit away.
+ * the text writes SPELL_TERM_USES times or more with no frequent word one edit away, and
+ * a word the text shows it writes on purpose (undecided: in capitals too, a manual page or
+ * a function, a piece of a host, file or code name, alone in quotation marks, before an
+ * apostrophe of elision, opening its paragraph in lower case, in a credit line, or used
+ * consistently and never the uncommon word it would be a slip of).
  * Tokens that are not words (URLs, e-mail addresses, handles, hashtags, numbers) and
  * words with digits, inner periods (`U.S`) or all in capitals (acronyms) are left alone,
  * and so is a word missing-space or untranslated reported (those passes run first).
@@ -64,6 +68,11 @@
 /* A word the article writes this often, the same way each time, with no frequent word one
  * edit away, is a term of the article (`hypervisor`), not a slip of the keyboard. */
 #define SPELL_TERM_USES 3
+/* A word the article writes this often and never a word it would be a slip of (one of
+ * its suggestions) is written so on purpose (undecided). */
+#define SPELL_CONSISTENT_USES 2
+/* A word seen once in this many words of the frequency list or more is common (common). */
+#define SPELL_COMMON_PER 20000
 /* Regional varieties of a language weighed against its default one. */
 #define SPELL_MAX_VARIETIES 4
 
@@ -98,6 +107,7 @@ typedef struct spell_run {
     size_t near_asked;        /* distinct words near_miss asked, at most SPELL_MAX_FORMED */
     tqc_strmap *near;         /* word -> near_miss's answer (1: a frequent word is near) */
     tqc_strmap *uses;         /* lower-case word the dictionary lacks -> its tokens */
+    tqc_strmap *forms;        /* every word as written -> its tokens */
     tqc_strmap *seen;         /* word -> index into entries */
     spell_entry *entries;
     size_t count, cap;
@@ -106,6 +116,7 @@ typedef struct spell_run {
 static void run_free(spell_run *r)
 {
     tqc_strmap_free(r->uses);
+    tqc_strmap_free(r->forms);
     tqc_strmap_free(r->near);
     for (size_t i = 0; i < r->count; i++)
         tqc_dict_free_suggestions(r->entries[i].list, r->entries[i].count);
@@ -260,8 +271,10 @@ static piece_verdict judge_hyphenated(spell_run *r, const char *s, size_t len,
             *loan = which;
         i += n + 1;
     }
+    /* A part nothing knows beside a loan language's word (`nvidia-driver`,
+     * `apparmor-profiles-extra` in Spanish): a name built of that language's words. */
     if (unknown)
-        return own ? PIECE_UNKNOWN : PIECE_FOREIGN;
+        return own && !loans ? PIECE_UNKNOWN : PIECE_FOREIGN;
     return loans ? PIECE_LOAN : PIECE_OWN;
 }
 
@@ -307,6 +320,29 @@ static bool after_elision(const tqc_ctx *ctx, const char *s, size_t len, const c
         *rest = s + i + w;
         *rest_len = len - i - w;
         return true;
+    }
+    return false;
+}
+
+/* Whether s is a word of the dictionary and a clitic the lexicon lists after its last
+ * apostrophe (`today'll`, `anybody'd`): a contraction Hunspell does not form. */
+static bool contraction(const tqc_ctx *ctx, const char *s, size_t len)
+{
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    for (size_t i = len; lex && i-- > 1;) {
+        size_t w = s[i] == '\'' ? 1
+                   : (i + 2 < len && (unsigned char)s[i] == 0xE2 &&
+                      (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x99) ? 3 : 0;
+        if (!w)
+            continue;
+        char tail[16];
+        size_t tn = len - i - w;
+        if (tn == 0 || tn + 2 > sizeof tail)
+            return false;
+        tail[0] = '\'';
+        memcpy(tail + 1, s + i + w, tn);
+        return (tqc_lex_pos(lex, tail, tn + 1) & (TQC_POS_AUX | TQC_POS_VFIN)) &&
+               tqc_dict_known(ctx->dict, s, i);
     }
     return false;
 }
@@ -359,6 +395,147 @@ static void emit_loan(const spell_run *r, const tqc_token *t, size_t i)
              "left untranslated?", (int)len, tqc_doc_at(ctx->doc, t->span), r->loans[i].name);
 }
 
+/* Whether the document writes s exactly so somewhere (r->forms). */
+static bool written(const spell_run *r, const char *s, size_t len)
+{
+    return tqc_strmap_get(r->forms, s, len, NULL);
+}
+
+/* Whether the bytes at p (up to end) are an apostrophe: ' or U+2019. */
+static size_t apostrophe_at(const char *p, const char *end)
+{
+    if (p < end && *p == '\'')
+        return 1;
+    return end - p >= 3 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+                   (unsigned char)p[2] == 0x99 ? 3 : 0;
+}
+
+/* Whether a single-quote mark opens a quotation earlier in token k's sentence (a mark
+ * after a space or at its start, a word right after it): then an apostrophe after k may
+ * close that quotation rather than mark letters left out. */
+static bool single_quote_open(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    for (size_t j = k; j-- > 0;) {
+        const tqc_token *t = &doc->tokens[j];
+        const char *p = tqc_doc_at(doc, t->span);
+        if (t->kind == TQC_TOK_PUNCT && j + 1 <= k &&
+            (apostrophe_at(p, p + tqc_span_len(t->span)) ||
+             (tqc_span_len(t->span) == 3 && (unsigned char)p[0] == 0xE2 &&
+              (unsigned char)p[1] == 0x80 && (unsigned char)p[2] == 0x98)) &&
+            ((t->flags & TQC_TF_SPACE_BEFORE) || j == 0) &&
+            !(doc->tokens[j + 1].flags & TQC_TF_SPACE_BEFORE))
+            return true;
+        if (t->flags & TQC_TF_SENT_START)
+            break;
+    }
+    return false;
+}
+
+/* Whether word is common in the language's frequency list (one in SPELL_COMMON_PER words
+ * or more): a text that repeats a slip of it (`goverment`) is wrong each time, not using a
+ * term of its own. */
+static bool common(const tqc_dict *dict, const char *word)
+{
+    uint64_t total = tqc_dict_freq_total(dict);
+    return total && tqc_dict_freq(dict, word, strlen(word)) * SPELL_COMMON_PER >= total;
+}
+
+/* Whether a and b are the same letters but for their accents (`sólamente`, `solamente`):
+ * an accent written wrong is a misspelling however often the text repeats it. */
+static bool same_letters(const char *a, size_t alen, const char *b)
+{
+    char x[SPELL_MAX_WORD * 2 + 1], y[SPELL_MAX_WORD * 2 + 1];
+    size_t xn = tqc_text_drop_mark(a, alen, -1, x, sizeof x);
+    size_t yn = tqc_text_drop_mark(b, strlen(b), -1, y, sizeof y);
+    return xn && xn == yn && memcmp(x, y, xn) == 0;
+}
+
+/* What shows that an unknown lower-case word (token k) was written so on purpose, as a
+ * name, a code or a term a spell checker cannot judge, or NULL: the text writes it in
+ * capitals too (`ntp` beside `NTP`: a command or a package named by an acronym), it names
+ * a manual page (`setquota(8)`), it ends a file name (`app.js`), it stands alone between
+ * quotation marks (a word mentioned, not used: «graficador»), an apostrophe after it marks
+ * letters left out on purpose (`countin'`), or the text writes it twice or more and never
+ * one of the words it would be a slip of (used consistently: a term). */
+static const char *undecided(spell_run *r, size_t k, const char *s, size_t len)
+{
+    const tqc_ctx *ctx = r->ctx;
+    const tqc_doc *doc = ctx->doc;
+    const tqc_token *t = &doc->tokens[k];
+    const char *end = doc->text + doc->len, *after = s + len;
+    char caps[SPELL_MAX_WORD * 2 + 1];
+    size_t cn = tqc_text_case(s, len, TQC_CASE_UPPER, caps, sizeof caps);
+    if (cn && written(r, caps, cn))
+        return "the text writes it in capitals too: a name or a code";
+    if (after + 1 < end && after[0] == '(') {
+        const char *q = after + 1;
+        while (q < end && *q >= '0' && *q <= '9')
+            q++;
+        if (q < end && *q == ')')
+            return q > after + 1 ? "it names a manual page: a command" : "it names a function";
+    }
+    if (len <= 4 && s > doc->text + 1 && s[-1] == '.' && !strchr(" \t\r\n", s[-2]))
+        return "it ends a file name";
+    /* `arduino.cc`, `application/ld+json`, `acct:michiel@`, `[txt|pdf]`: a piece of a
+     * host, file or media type name, an address or a code, joined to more by a mark no
+     * prose writes between words without a space. */
+    if ((after + 1 < end && after[0] == '.' && after[1] >= 'a' && after[1] <= 'z') ||
+        (after + 1 < end && strchr("/+@=|_\\", after[0]) && after[0] &&
+         !strchr(" \t\r\n", after[1])) ||
+        (s > doc->text + 1 && strchr("/+@=|_\\:", s[-1]) && !strchr(" \t\r\n", s[-2])))
+        return "it is part of a name, an address or a code";
+    /* Left in lower case where the sentence's capital is due: written so on purpose, a name
+     * that keeps its lower case (`zlib shrinks the data`), as often as a slip of the case,
+     * which capitalization reports. */
+    if ((t->flags & TQC_TF_SENT_START) && (t->flags & TQC_TF_LOWER))
+        return "it opens its sentence in lower case: a name written so";
+    /* `Photos by cmgirl (Shutterstock), davidd`: the names of a credit line (the
+     * language's `credits` words open it). */
+    size_t open = k;
+    while (open > 0 && !(doc->tokens[open].flags & TQC_TF_SENT_START))
+        open--;
+    char key[SPELL_MAX_WORD * 2 + 1];
+    const tqc_token *o = &doc->tokens[open];
+    size_t kn = o->kind == TQC_TOK_WORD
+                    ? tqc_text_case(tqc_doc_at(doc, o->span), tqc_span_len(o->span),
+                                    TQC_CASE_LOWER, key, sizeof key)
+                    : 0;
+    if (kn && tqc_lang_in(ctx->lang, "credits", key, kn))
+        return "it is in a credit line: a name";
+    /* (French sets its marks apart with spaces: « graficateur ».) */
+    if (k > 0 && k + 1 < doc->token_count &&
+        (tqc_ctx_mark(ctx, k - 1, TQC_QUOTE_ROLES_QUOTES) & TQC_MARK_OPENS)) {
+        size_t c = k + 1;
+        if (doc->tokens[c].kind == TQC_TOK_PUNCT && !tqc_ctx_quote_mark(ctx, c) &&
+            c + 1 < doc->token_count)
+            c++;
+        if (tqc_ctx_mark(ctx, c, TQC_QUOTE_ROLES_QUOTES) & TQC_MARK_CLOSES)
+            return "it stands alone in quotation marks: a word mentioned";
+    }
+    size_t ap = apostrophe_at(after, end);
+    int32_t next = -1;
+    if (ap && after + ap < end)
+        tqc_text_decode(after + ap, (size_t)(end - after - ap), &next);
+    if (ap && !(next >= 0 && (tqc_text_is_letter(next) || tqc_text_is_digit(next))) &&
+        !single_quote_open(ctx, k))
+        return "the apostrophe after it marks letters left out on purpose";
+    uint64_t uses = 0;
+    /* Not a word with an apostrophe: its slip is often two words (`un'altro`). */
+    if (!(t->flags & TQC_TF_APOS) && tqc_strmap_get(r->uses, s, len, &uses) &&
+        uses >= SPELL_CONSISTENT_USES) {
+        const spell_entry *e = suggestions(r, s, len);
+        bool slip = !e;
+        for (size_t i = 0; e && i < e->count && !slip; i++)
+            slip = !strpbrk(e->list[i], " -") && (written(r, e->list[i], strlen(e->list[i])) ||
+                                                   same_letters(s, len, e->list[i]) ||
+                                                   common(ctx->dict, e->list[i]));
+        if (!slip)
+            return "the text writes it so each time and never a word it would be a slip of";
+    }
+    return NULL;
+}
+
 static void check_token(spell_run *r, const tqc_token *t)
 {
     const tqc_ctx *ctx = r->ctx;
@@ -370,6 +547,12 @@ static void check_token(spell_run *r, const tqc_token *t)
     if (len < 2 || len > SPELL_MAX_WORD || tqc_ctx_token_known(ctx, k) ||
         tqc_ctx_abbreviation_at(ctx, k) || tqc_span_index_overlaps(&r->run_ons, t->span) ||
         tqc_span_index_overlaps(&r->foreign, t->span))
+        return;
+    /* A piece of a word broken by a soft hyphen (U+00AD, `Netan\u00ADyahu`): the
+     * tokenizer cut it there, but a reader sees one word. */
+    const char *tend = ctx->doc->text + ctx->doc->len;
+    if ((s >= ctx->doc->text + 2 && (unsigned char)s[-2] == 0xC2 && (unsigned char)s[-1] == 0xAD) ||
+        (s + len + 1 < tend && (unsigned char)s[len] == 0xC2 && (unsigned char)s[len + 1] == 0xAD))
         return;
     for (size_t v = 0; v < r->variety_count; v++) {
         if (tqc_dict_known(r->varieties[v].dict, s, len)) {
@@ -391,6 +574,8 @@ static void check_token(spell_run *r, const tqc_token *t)
             return;
         }
     }
+    if ((t->flags & TQC_TF_APOS) && contraction(ctx, s, len))
+        return;
     const char *rest;
     size_t rest_len;
     if ((t->flags & TQC_TF_APOS) && after_elision(ctx, s, len, &rest, &rest_len)) {
@@ -430,6 +615,29 @@ static void check_token(spell_run *r, const tqc_token *t)
             tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span,
                                       "'%.*s' is known only as '%s'", (int)len, s, fixed);
             tqc_finding_suggest(ctx->out, f, fixed, fl);
+            return;
+        }
+        for (size_t i = 0; i < r->loan_count; i++) {
+            /* `switch` in French: a loan language's word in lower case, not a name. */
+            if (tqc_dict_known(r->loans[i].dict, s, len)) {
+                emit_loan(r, t, i);
+                return;
+            }
+        }
+        uint64_t uses = 0;
+        if (tqc_strmap_get(r->forms, s, len, &uses) && uses >= SPELL_TERM_USES &&
+            !written(r, fixed, fl)) {
+            /* Written so each time and never as the dictionary writes it: a package or
+             * a brand that writes its name in lower case (`debian-installer`). */
+            tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is written '%s'"
+                     " in the dictionary, but the text writes it so each time (%u times): a "
+                     "name of its own?", (int)len, s, fixed, (unsigned)uses);
+            return;
+        }
+        const char *why = undecided(r, k, s, len);
+        if (why) {
+            tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is written '%s' "
+                     "in the dictionary, but %s?", (int)len, s, fixed, why);
             return;
         }
         if (noun_form(ctx, s, len, fixed, fl)) {
@@ -501,6 +709,12 @@ static void check_token(spell_run *r, const tqc_token *t)
         tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is not in the "
                  "dictionary, but the text writes it %u times so and no frequent word is one "
                  "letter away: a term?", (int)len, s, (unsigned)uses);
+        return;
+    }
+    const char *why = undecided(r, k, s, len);
+    if (why) {
+        tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is not in the "
+                 "dictionary, but %s?", (int)len, s, why);
         return;
     }
     const spell_entry *e = suggestions(r, s, len);
@@ -591,29 +805,37 @@ static void report_mixture(spell_run *r)
     }
 }
 
-/* How often the document writes each lower-case word its dictionary lacks (r->uses;
- * left NULL when out of memory: then no word counts as a term). */
+/* How often the document writes each word token as written (r->forms) and each
+ * lower-case word its dictionary lacks (r->uses); either left NULL when out of memory:
+ * then no word counts as a term and no form as written elsewhere. */
 static void count_uses(spell_run *r)
 {
     const tqc_ctx *ctx = r->ctx;
+    if (!(r->forms = tqc_strmap_new()) || !(r->uses = tqc_strmap_new()))
+        goto fail;
     for (size_t k = 0; k < ctx->doc->token_count; k++) {
         const tqc_token *t = &ctx->doc->tokens[k];
-        if (t->kind != TQC_TOK_WORD || !(t->flags & TQC_TF_LOWER) ||
-            (t->flags & (TQC_TF_DIGIT | TQC_TF_PERIOD)) || tqc_ctx_token_known(ctx, k))
+        if (t->kind != TQC_TOK_WORD)
             continue;
-        if (!r->uses && !(r->uses = tqc_strmap_new()))
-            return;
         const char *s = tqc_doc_at(ctx->doc, t->span);
         size_t len = tqc_span_len(t->span);
         uint64_t n = 0;
+        tqc_strmap_get(r->forms, s, len, &n);
+        if (!tqc_strmap_put(r->forms, s, len, n + 1))
+            goto fail;
+        if (!(t->flags & TQC_TF_LOWER) || (t->flags & (TQC_TF_DIGIT | TQC_TF_PERIOD)) ||
+            tqc_ctx_token_known(ctx, k))
+            continue;
+        n = 0;
         tqc_strmap_get(r->uses, s, len, &n);
-        if (!tqc_strmap_put(r->uses, s, len, n + 1)) {
-            tqc_strmap_free(r->uses);
-    tqc_strmap_free(r->near);
-            r->uses = NULL;
-            return;
-        }
+        if (!tqc_strmap_put(r->uses, s, len, n + 1))
+            goto fail;
     }
+    return;
+fail:
+    tqc_strmap_free(r->uses);
+    tqc_strmap_free(r->forms);
+    r->uses = r->forms = NULL;
 }
 
 static void run(const tqc_ctx *ctx)
@@ -648,7 +870,9 @@ const tqc_pass tqc_pass_spelling = {
                "case. An unknown lower-case word is a warning; an unknown capitalised word is "
                "probably a name and only a hint (info). Regular formations the dictionary lacks "
                "(a prefix, enclitic pronouns, a German compound) are words unless a frequent word "
-               "is one edit away; a code, a package name or a word with no vowel is a hint. Accept"
+               "is one edit away; a code, a package name or a word with no vowel is a hint, and so is"
+               " a word the text shows it writes on purpose (in capitals too, `name(8)`, in a "
+               "file or host name, alone in quotes, used the same way each time). Accept"
                " your own words with --words FILE or a `tqc: words` comment.",
     .run = run,
     .needs_dict = true,

@@ -83,7 +83,8 @@ static size_t count_words(const tqc_doc *doc, size_t first, size_t end)
     return n;
 }
 
-/* Body text: long enough and ending with sentence punctuation. */
+/* Body text: long enough and ending with sentence punctuation, or with a colon after
+ * more than one sentence (a paragraph introducing a quotation or a list). */
 static bool body_paragraph(const tqc_ctx *ctx, size_t p)
 {
     const tqc_doc *doc = ctx->doc;
@@ -93,7 +94,8 @@ static bool body_paragraph(const tqc_ctx *ctx, size_t p)
     if (!last || last->kind != TQC_TOK_PUNCT || count_words(doc, first, end) < SH_BODY_MIN_WORDS)
         return false;
     int32_t cp = first_cp(doc, last);
-    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
+    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 ||
+           (cp == ':' && doc->paragraphs[p].sent_count > 1);
 }
 
 /* A paragraph the boilerplate pass already reported is not part of the story. */
@@ -161,6 +163,16 @@ static bool occurs_in(const tqc_ctx *ctx, size_t from, size_t to, const char *ke
 
 /* Whether a content word of tokens [first, end) (not a function word, four bytes or
  * more) begins a word of the paragraphs from `below` on, up to SH_BELOW of them. */
+/* A word seen once in this many words of the frequency list or more is common: shared
+ * with the text below by chance as often as by topic (`pourquoi`, `things`). */
+#define SH_COMMON_PER 5000
+
+static bool common_word(const tqc_ctx *ctx, const char *key, size_t n)
+{
+    uint64_t total = tqc_dict_freq_total(ctx->dict);
+    return total && tqc_dict_freq(ctx->dict, key, n) * SH_COMMON_PER >= total;
+}
+
 static bool announces_below(const tqc_ctx *ctx, size_t first, size_t end, size_t below)
 {
     const tqc_doc *doc = ctx->doc;
@@ -169,7 +181,8 @@ static bool announces_below(const tqc_ctx *ctx, size_t first, size_t end, size_t
         char key[SH_MAX_WORD];
         size_t n = doc->tokens[k].kind == TQC_TOK_WORD ? key_of(ctx, &doc->tokens[k], key, NULL)
                                                        : 0;
-        if (n < 4 || tqc_lang_in(ctx->lang, "function-words", key, n))
+        if (n < 4 || tqc_lang_in(ctx->lang, "function-words", key, n) ||
+            common_word(ctx, key, n))
             continue;
         for (size_t p = below; p < to; p++) {
             size_t a, b;
@@ -219,14 +232,24 @@ static bool title_shaped(const tqc_ctx *ctx, size_t first, size_t end)
      * not on a function word that can end a phrase: a preposition where the language
      * detaches verb particles (`kündigt neue Regeln an`), a pronoun (`verändert sich`,
      * `für alle`), an adverb. */
-    uint32_t pos = tqc_ctx_pos_lower(ctx, (size_t)(last - doc->tokens));
+    size_t at = (size_t)(last - doc->tokens);
+    uint32_t pos = tqc_ctx_pos_lower(ctx, at);
+    /* An article right after a noun opens no phrase there: it is a verb's particle
+     * (`trifft in der Hauptstadt ein`). */
+    uint32_t before = at > first ? tqc_ctx_pos(ctx, at - 1) | tqc_ctx_pos_lower(ctx, at - 1) : 0;
+    /* (Where nouns are capitalised, a capitalised word inside the line is one, known to
+     * the lexicon or not: `Hafenstadt`.) */
+    if (at > first + 1 && !before && (doc->tokens[at - 1].flags & TQC_TF_CAP) &&
+        strcmp(tqc_lang_setting(ctx->lang, "capitalised-nouns", "no"), "yes") == 0)
+        before = TQC_POS_NOUN;
+    bool particle = before && !(before & ~(TQC_POS_NOUN | TQC_POS_PROPN));
     bool cut = tqc_lang_in(ctx->lang, "articles", key, n) ||
                tqc_lang_in(ctx->lang, "subordinators", key, n) ||
                ((tqc_lang_in(ctx->lang, "function-words", key, n) ||
                  tqc_lang_in(ctx->lang, "determiners", key, n)) &&
                 !(pos & (TQC_POS_PREP | TQC_POS_ADV | TQC_POS_PRON | TQC_POS_NOUN |
                          TQC_POS_ADJ | TQC_POS_VERB)));
-    return lower && n && !cut;
+    return lower && n && (!cut || particle);
 }
 
 static void check_paragraph(const tqc_ctx *ctx, size_t p, size_t before)
@@ -360,7 +383,10 @@ static bool caption_credit(const tqc_ctx *ctx, size_t first, size_t end, size_t 
         *at = k;
         if (cp == 0xA9)
             return true;
-        if (t->kind == TQC_TOK_WORD && token_in(ctx, k, "credits") && (next == ':' || next == '/'))
+        /* A credit label opens the caption or a part of it and has the credit after it:
+         * `Photo: AFP`, not `add it to your test file:`. */
+        if (t->kind == TQC_TOK_WORD && token_in(ctx, k, "credits") && (next == ':' || next == '/') &&
+            k + 2 < end && (k == first || (t->flags & TQC_TF_CAP)))
             return true;
         if (described < 2)
             continue;
