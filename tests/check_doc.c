@@ -86,6 +86,29 @@ START_TEST(test_issue_18_locate_in_a_run_of_many_lines)
 }
 END_TEST
 
+/* Issue 18: a page of inline tags has a map run and two inline marks every few bytes;
+ * both are 24 bytes, their 32-bit fields kept within range by the one constructor. */
+START_TEST(test_issue_18_map_runs_are_small)
+{
+    ck_assert_uint_le(sizeof(tqc_doc_map), 24);
+    ck_assert_uint_le(sizeof(tqc_doc_inline), 24);
+    size_t ls;
+    tqc_doc_map r = tqc_doc_map_run(7, (size_t)5 << 32, 3, 10, true, ((size_t)5 << 32) - 12);
+    ck_assert_uint_eq(r.src, (size_t)5 << 32); /* a JSON Lines file past 4 GiB */
+    ck_assert(r.exact);
+    ck_assert(tqc_doc_map_line_start(&r, &ls) && ls == ((size_t)5 << 32) - 12);
+    r = tqc_doc_map_run(0, 40, 2, 5, false, 0); /* a later line, its start unknown */
+    ck_assert(!r.exact && !tqc_doc_map_line_start(&r, &ls));
+    r = tqc_doc_map_run(0, 40, 0, 40, false, 0); /* line 0 starts the file */
+    ck_assert(tqc_doc_map_line_start(&r, &ls) && ls == 0);
+    r = tqc_doc_map_run(0, (size_t)3 << 31, 1, 5, true, 1); /* a line over 2 GiB long */
+    ck_assert(!tqc_doc_map_line_start(&r, &ls));
+    r = tqc_doc_map_run(0, 0, (size_t)1 << 40, (size_t)1 << 40, true, 0);
+    ck_assert_uint_eq(r.line, UINT32_MAX);
+    ck_assert_uint_eq(r.column, UINT32_MAX);
+}
+END_TEST
+
 /* Line and column of offset counted from text[0], as tqc_doc_locate documents it. */
 static void naive_locate(const char *text, size_t offset, size_t *line, size_t *col)
 {
@@ -183,6 +206,7 @@ Suite *doc_suite(void)
     tcase_add_test(tc, test_empty_doc);
     tcase_add_test(tc, test_issue_18_locate_is_linear_on_a_megabyte_line);
     tcase_add_test(tc, test_issue_18_locate_in_a_run_of_many_lines);
+    tcase_add_test(tc, test_issue_18_map_runs_are_small);
     tcase_set_timeout(tc, 20); /* a busy machine: the test itself bounds CPU time */
     suite_add_tcase(s, tc);
     return s;

@@ -288,8 +288,9 @@ size_t tqc_doc_byte_column(const tqc_doc *doc, size_t offset)
         offset = doc->len;
     if (doc->map_count) {
         const tqc_doc_map *r = map_run(doc, offset);
-        if (r->line == 0 || r->line_start) {
-            size_t at = tqc_doc_file_offset(doc, offset), line_start = r->line_start;
+        size_t line_start;
+        if (tqc_doc_map_line_start(r, &line_start)) {
+            size_t at = tqc_doc_file_offset(doc, offset);
             /* An exact run may hold line breaks of its own: count from the last one,
              * found in the line index (a scan back was quadratic on a long line). */
             size_t ls = doc->line_starts[line_index(doc, offset)];

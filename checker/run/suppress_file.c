@@ -201,6 +201,8 @@ static tqc_status emit_note_doc(tqc_suppress_file *sf, const tqc_suppress_note *
 static bool append_note(tqc_doc *doc, const tqc_suppress_note *n, tqc_span *span)
 {
     size_t old = doc->len, add = 1 + n->len, breaks = 1;
+    if (add > TQC_DOC_MAP_MAX_TEXT - old)
+        return false; /* more than a map run can place (over 4 GiB of notes) */
     for (size_t i = 0; i < n->len; i++)
         breaks += n->text[i] == '\n';
     char *t = tqc_realloc((char *)doc->text, old + add + 1);
@@ -217,12 +219,10 @@ static bool append_note(tqc_doc *doc, const tqc_suppress_note *n, tqc_span *span
         return false;
     doc->map = m;
     if (!doc->map_count)
-        m[0] = (tqc_doc_map){.text = 0, .src = doc->base_offset, .line = doc->base_line,
-                             .column = doc->base_column, .exact = true,
-                             .line_start = doc->base_column ? 0 : doc->base_offset};
-    m[runs - 1] = (tqc_doc_map){.text = old + 1, .src = n->offset, .line = n->line - 1,
-                                .column = n->column - 1, .exact = true,
-                                .line_start = n->line_start};
+        m[0] = tqc_doc_map_run(0, doc->base_offset, doc->base_line, doc->base_column, true,
+                               doc->base_column ? 0 : doc->base_offset);
+    m[runs - 1] = tqc_doc_map_run(old + 1, n->offset, n->line - 1, n->column - 1, true,
+                                  n->line_start);
     t[old] = '\n';
     memcpy(t + old + 1, n->text, n->len);
     t[old + add] = '\0';
