@@ -236,10 +236,11 @@ static bool append_note(tqc_doc *doc, const tqc_suppress_note *n, tqc_span *span
     return true;
 }
 
-/* Findings in file order (appended notes sit at the end of the text), ties as they were. */
+/* Findings in file order (appended notes sit at the end of the text), ties as they were.
+ * Only the keys are sorted, then the findings moved in place along the permutation's
+ * cycles: a copy of every finding cost as much as the list again. */
 typedef struct by_file {
     size_t offset, index;
-    tqc_finding f;
 } by_file;
 
 static int cmp_by_file(const void *a, const void *b)
@@ -252,16 +253,28 @@ static int cmp_by_file(const void *a, const void *b)
 
 static bool sort_by_file(tqc_findings *list)
 {
-    by_file *tmp = tqc_malloc((list->count ? list->count : 1) * sizeof *tmp);
-    if (!tmp)
+    by_file *key = tqc_malloc((list->count ? list->count : 1) * sizeof *key);
+    if (!key)
         return false;
     for (size_t i = 0; i < list->count; i++)
-        tmp[i] = (by_file){tqc_doc_file_offset(list->doc, list->items[i].span.start), i,
-                           list->items[i]};
-    qsort(tmp, list->count, sizeof *tmp, cmp_by_file);
-    for (size_t i = 0; i < list->count; i++)
-        list->items[i] = tmp[i].f;
-    free(tmp);
+        key[i] = (by_file){tqc_doc_file_offset(list->doc, list->items[i].span.start), i};
+    qsort(key, list->count, sizeof *key, cmp_by_file);
+    /* Position i takes the finding at key[i].index; SIZE_MAX marks a filled position. */
+    for (size_t i = 0; i < list->count; i++) {
+        if (key[i].index == SIZE_MAX || key[i].index == i)
+            continue;
+        tqc_finding hold = list->items[i];
+        size_t at = i;
+        while (key[at].index != i) {
+            size_t from = key[at].index;
+            list->items[at] = list->items[from];
+            key[at].index = SIZE_MAX;
+            at = from;
+        }
+        list->items[at] = hold;
+        key[at].index = SIZE_MAX;
+    }
+    free(key);
     return true;
 }
 
