@@ -59,6 +59,56 @@ START_TEST(test_empty_doc)
 }
 END_TEST
 
+/* An exact run of many lines (a plain chunk given a map for an unused directive's note):
+ * lines past its first are counted from the line index, columns from their own line;
+ * only the first line adds the run's column. */
+START_TEST(test_issue_18_locate_in_a_run_of_many_lines)
+{
+    const char *text = "ab\ncd\n\xc3\xa9" "f\nlast";
+    tqc_doc *doc = tqc_doc_new("x", text, strlen(text), "en");
+    ck_assert_ptr_nonnull(doc);
+    doc->map = calloc(1, sizeof *doc->map);
+    ck_assert_ptr_nonnull(doc->map);
+    doc->map[0] = (tqc_doc_map){.text = 0, .src = 100, .line = 3, .column = 6, .exact = true};
+    doc->map_count = 1;
+    static const struct { size_t offset, line, column; } want[] = {
+        {0, 4, 7}, {1, 4, 8}, {2, 4, 9}, {3, 5, 1}, {4, 5, 2}, {6, 6, 1}, {8, 6, 2},
+        {9, 6, 3}, {10, 7, 1}, {14, 7, 5},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        size_t line, col;
+        tqc_doc_locate(doc, want[i].offset, &line, &col);
+        ck_assert_msg(line == want[i].line && col == want[i].column,
+                      "offset %zu: %zu:%zu, expected %zu:%zu", want[i].offset, line, col,
+                      want[i].line, want[i].column);
+    }
+    tqc_doc_free(doc);
+}
+END_TEST
+
+/* Issue 18: a page of inline tags has a map run and two inline marks every few bytes;
+ * both are 24 bytes, their 32-bit fields kept within range by the one constructor. */
+START_TEST(test_issue_18_map_runs_are_small)
+{
+    ck_assert_uint_le(sizeof(tqc_doc_map), 24);
+    ck_assert_uint_le(sizeof(tqc_doc_inline), 24);
+    size_t ls;
+    tqc_doc_map r = tqc_doc_map_run(7, (size_t)5 << 32, 3, 10, true, ((size_t)5 << 32) - 12);
+    ck_assert_uint_eq(r.src, (size_t)5 << 32); /* a JSON Lines file past 4 GiB */
+    ck_assert(r.exact);
+    ck_assert(tqc_doc_map_line_start(&r, &ls) && ls == ((size_t)5 << 32) - 12);
+    r = tqc_doc_map_run(0, 40, 2, 5, false, 0); /* a later line, its start unknown */
+    ck_assert(!r.exact && !tqc_doc_map_line_start(&r, &ls));
+    r = tqc_doc_map_run(0, 40, 0, 40, false, 0); /* line 0 starts the file */
+    ck_assert(tqc_doc_map_line_start(&r, &ls) && ls == 0);
+    r = tqc_doc_map_run(0, (size_t)3 << 31, 1, 5, true, 1); /* a line over 2 GiB long */
+    ck_assert(!tqc_doc_map_line_start(&r, &ls));
+    r = tqc_doc_map_run(0, 0, (size_t)1 << 40, (size_t)1 << 40, true, 0);
+    ck_assert_uint_eq(r.line, UINT32_MAX);
+    ck_assert_uint_eq(r.column, UINT32_MAX);
+}
+END_TEST
+
 /* Line and column of offset counted from text[0], as tqc_doc_locate documents it. */
 static void naive_locate(const char *text, size_t offset, size_t *line, size_t *col)
 {
@@ -155,6 +205,8 @@ Suite *doc_suite(void)
     tcase_add_test(tc, test_line_span_strips_crlf);
     tcase_add_test(tc, test_empty_doc);
     tcase_add_test(tc, test_issue_18_locate_is_linear_on_a_megabyte_line);
+    tcase_add_test(tc, test_issue_18_locate_in_a_run_of_many_lines);
+    tcase_add_test(tc, test_issue_18_map_runs_are_small);
     tcase_set_timeout(tc, 20); /* a busy machine: the test itself bounds CPU time */
     suite_add_tcase(s, tc);
     return s;

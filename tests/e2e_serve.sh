@@ -28,6 +28,9 @@ json() { python3 -c "import json,sys; j=json.load(open(sys.argv[1])); print($2)"
 
 # start ARGS...: runs the server on a free port, sets $pid and $url.
 start() {
+    # The last server's address must not be read before this one's shell has opened
+    # (and emptied) the file: a busy machine gave curl a closed port (status 000).
+    : >"$tmp/serve.out"
     "$TQC" serve --port 0 "$@" >"$tmp/serve.out" 2>"$tmp/serve.err" &
     pid=$!
     for _ in $(seq 1 100); do

@@ -228,10 +228,16 @@ static void locate_in_run(const tqc_doc *doc, const tqc_doc_map *r, size_t offse
     *line = r->line + 1;
     *column = r->column + 1;
     if (r->exact && offset > r->text) {
-        size_t breaks;
-        size_t cols = count_columns(doc, r->text, offset, &breaks);
-        *line += breaks;
-        *column = breaks ? cols + 1 : r->column + cols + 1;
+        /* Lines from the line index, columns from offset's own line: counting from the
+         * run's start was quadratic in a run of many lines (a plain chunk that got a
+         * map for an unused directive's note is one run of 256 KiB). */
+        size_t li = line_index(doc, offset), from = r->text, breaks;
+        size_t skipped = li - line_index(doc, r->text);
+        if (skipped)
+            from = doc->line_starts[li];
+        size_t cols = count_columns(doc, from, offset, &breaks);
+        *line += skipped + breaks;
+        *column = skipped + breaks ? cols + 1 : r->column + cols + 1;
     }
 }
 
@@ -282,8 +288,9 @@ size_t tqc_doc_byte_column(const tqc_doc *doc, size_t offset)
         offset = doc->len;
     if (doc->map_count) {
         const tqc_doc_map *r = map_run(doc, offset);
-        if (r->line == 0 || r->line_start) {
-            size_t at = tqc_doc_file_offset(doc, offset), line_start = r->line_start;
+        size_t line_start;
+        if (tqc_doc_map_line_start(r, &line_start)) {
+            size_t at = tqc_doc_file_offset(doc, offset);
             /* An exact run may hold line breaks of its own: count from the last one,
              * found in the line index (a scan back was quadratic on a long line). */
             size_t ls = doc->line_starts[line_index(doc, offset)];

@@ -88,16 +88,52 @@ typedef struct tqc_paragraph {
  * are sorted by text offset; run i covers text [map[i].text, map[i+1].text). An exact
  * run's bytes are the file's bytes at src (no entity, escape, tag or collapsed space in
  * it), so lines, columns and offsets inside it are exact; every byte of an inexact run is
- * placed at the run's start (the entity, escape or white space it came from). */
+ * placed at the run's start (the entity, escape or white space it came from).
+ * 24 bytes: a page of inline tags has a run for every few bytes of text. Make one with
+ * tqc_doc_map_run, which keeps the 32-bit fields within their limits. */
 typedef struct tqc_doc_map {
-    size_t text;        /* offset in doc->text where the run begins */
-    size_t src;         /* byte offset in the file */
-    size_t line;        /* 0-based file line of src */
-    size_t column;      /* characters before src on its line */
-    bool exact;
-    size_t line_start;  /* byte offset in the file where src's line begins; 0 on line 0,
-                           and 0 on a later line means unknown (a map made without it) */
+    uint64_t src;       /* byte offset in the file */
+    uint32_t text;      /* offset in doc->text where the run begins (at most
+                           TQC_DOC_MAP_MAX_TEXT) */
+    uint32_t line;      /* 0-based file line of src (lines past UINT32_MAX read as it) */
+    uint32_t column;    /* characters before src on its line (as many, the same) */
+    uint32_t back : 31; /* bytes from the start of src's line to src;
+                           TQC_DOC_MAP_BACK_UNKNOWN when unknown (tqc_doc_map_line_start) */
+    uint32_t exact : 1;
 } tqc_doc_map;
+
+/* A doc with a map holds at most this many bytes of text (the readers' own limits,
+ * TQC_INPUT_MAX_BYTES, keep them far below). */
+#define TQC_DOC_MAP_MAX_TEXT ((size_t)UINT32_MAX)
+#define TQC_DOC_MAP_BACK_UNKNOWN ((uint32_t)0x7FFFFFFF)
+
+/* A run: text offset (at most TQC_DOC_MAP_MAX_TEXT, asserted), file offset, 0-based
+ * line, column in characters, and line_start, the file offset where src's line begins
+ * (0 on line 0; 0 on a later line, or a line longer than 2 GiB, means unknown). */
+static inline tqc_doc_map tqc_doc_map_run(size_t text, size_t src, size_t line, size_t column,
+                                          bool exact, size_t line_start)
+{
+    assert(text <= TQC_DOC_MAP_MAX_TEXT);
+    size_t back = src - line_start;
+    bool known = (line == 0 || line_start) && line_start <= src &&
+                 back < TQC_DOC_MAP_BACK_UNKNOWN;
+    return (tqc_doc_map){.src = src, .text = (uint32_t)text,
+                         .line = line < UINT32_MAX ? (uint32_t)line : UINT32_MAX,
+                         .column = column < UINT32_MAX ? (uint32_t)column : UINT32_MAX,
+                         .back = known ? (uint32_t)back : TQC_DOC_MAP_BACK_UNKNOWN,
+                         .exact = exact};
+}
+
+_Static_assert(sizeof(tqc_doc_map) <= 24, "a map run stays small");
+
+/* The file offset where run r's src line begins, into *line_start; false when unknown. */
+static inline bool tqc_doc_map_line_start(const tqc_doc_map *r, size_t *line_start)
+{
+    if (r->back == TQC_DOC_MAP_BACK_UNKNOWN)
+        return false;
+    *line_start = r->src - r->back;
+    return true;
+}
 
 /* Where an inline element (HTML `a`, `em`, `span`...) or an inline code of a bilingual
  * file (XLIFF `g x bx ex bpt ept ph it mrk pc sc ec sm em`, TMX `bpt ept ph it hi ut`)
@@ -109,13 +145,18 @@ typedef enum tqc_inline_kind {
     TQC_INLINE_STANDALONE   /* a code that stands alone (`ph`, `x`, `bx`, `sc`...) */
 } tqc_inline_kind;
 
+/* 24 bytes (a page of inline tags has one every few bytes of text): the offset is
+ * within a mapped doc's text (TQC_DOC_MAP_MAX_TEXT), the line within 30 bits
+ * (TQC_DOC_INLINE_MAX_LINE; lines past it read as it), and the names are shared. */
 typedef struct tqc_doc_inline {
-    size_t offset;      /* offset in doc->text */
-    size_t line;        /* 1-based file line of the tag */
-    const char *tag;    /* element name, lower case; in the doc's arena */
+    const char *tag;    /* element name, lower case; in the doc's arena, one copy a name */
     const char *id;     /* code identity (XLIFF id/rid, TMX i/x), or NULL; in the arena */
-    tqc_inline_kind kind;
+    uint32_t offset;    /* offset in doc->text */
+    uint32_t line : 30; /* 1-based file line of the tag */
+    uint32_t kind : 2;  /* tqc_inline_kind */
 } tqc_doc_inline;
+
+#define TQC_DOC_INLINE_MAX_LINE ((size_t)0x3FFFFFFF)
 
 typedef struct tqc_doc {
     const char *name;   /* display name (a path, or "<stdin>"); owned */

@@ -251,24 +251,29 @@ size_t tqc_text_unsafe_at(const char *s, size_t len)
 
 bool tqc_text_fputs_safe(const char *s, FILE *out)
 {
-    size_t len = strlen(s);
+    size_t len = strlen(s), run = 0; /* safe bytes since run, written at once */
     for (size_t i = 0; i < len;) {
         int32_t cp;
         size_t n = tqc_text_decode(s + i, len - i, &cp);
-        int w;
-        if (cp < 0)
-            w = fprintf(out, "\\x%02X", (unsigned)(unsigned char)s[i]);
-        else if ((cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7F && cp < 0xA0))
-            w = fprintf(out, "\\x%02X", (unsigned)cp);
-        else if (tqc_text_is_bidi_control(cp))
-            w = fprintf(out, "\\u{%04X}", (unsigned)cp);
-        else
-            w = fwrite(s + i, 1, n, out) == n ? 1 : -1;
+        int w = 0;
+        bool raw = cp < 0, control = (cp >= 0 && cp < 0x20 && cp != '\t' && cp != '\n') ||
+                                     (cp >= 0x7F && cp < 0xA0);
+        if (raw || control || tqc_text_is_bidi_control(cp)) {
+            if (fwrite(s + run, 1, i - run, out) != i - run)
+                return false;
+            if (raw)
+                w = fprintf(out, "\\x%02X", (unsigned)(unsigned char)s[i]);
+            else if (control)
+                w = fprintf(out, "\\x%02X", (unsigned)cp);
+            else
+                w = fprintf(out, "\\u{%04X}", (unsigned)cp);
+            run = i + n;
+        }
         if (w < 0)
             return false;
         i += n;
     }
-    return true;
+    return fwrite(s + run, 1, len - run, out) == len - run;
 }
 
 /* Code points one letter decomposes to at most (utf8proc's longest canonical

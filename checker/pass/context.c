@@ -82,6 +82,11 @@ static uint32_t token_pos(const tqc_ctx *ctx, size_t k, bool lower)
     uint32_t *slot = ctx->token_pos ? &ctx->token_pos[2 * k + lower] : NULL;
     if (slot && *slot)
         return *slot & ~TQC_CTX_POS_ASKED;
+    if (slot && ctx->token_same && ctx->token_same[k] != k) {
+        uint32_t pos = token_pos(ctx, ctx->token_same[k], lower);
+        *slot = pos | TQC_CTX_POS_ASKED;
+        return pos;
+    }
     const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
     uint32_t pos = 0;
     if (lex) {

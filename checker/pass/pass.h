@@ -29,6 +29,10 @@ typedef struct tqc_ctx {
     /* Per token of doc, two entries: [2k] its parts of speech as written, [2k+1] lower-cased
      * (lang/lex.h bits), each with TQC_CTX_POS_ASKED set once asked. NULL: ask every time. */
     uint32_t *token_pos;
+    /* Per token of doc: the first token with the same text (itself when none comes
+     * before), so each distinct word of a doc is looked up once, not once a token
+     * (the lexicon's search was a fifth of a check). NULL: every token on its own. */
+    const uint32_t *token_same;
     /* A bilingual unit's source side (doc->source): its language's profile and this
      * thread's dictionary for it, each NULL when tqc has none. */
     const tqc_lang *source_lang;
@@ -95,6 +99,11 @@ static inline bool tqc_ctx_token_known(const tqc_ctx *ctx, size_t k)
 {
     if (ctx->token_known && ctx->token_known[k])
         return ctx->token_known[k] == 1;
+    if (ctx->token_known && ctx->token_same && ctx->token_same[k] != k) {
+        bool known = tqc_ctx_token_known(ctx, ctx->token_same[k]);
+        ctx->token_known[k] = known ? 1 : 2;
+        return known;
+    }
     tqc_span sp = ctx->doc->tokens[k].span;
     bool known = tqc_dict_known(ctx->dict, tqc_doc_at(ctx->doc, sp), tqc_span_len(sp));
     if (ctx->token_known)

@@ -239,6 +239,8 @@ void tqc_tb_init(tqc_tb *tb, size_t limit)
 {
     memset(tb, 0, sizeof *tb);
     tb->limit = limit ? limit : TQC_INPUT_MAX_RECORD;
+    if (tb->limit > TQC_DOC_MAP_MAX_TEXT) /* what a map run can place */
+        tb->limit = TQC_DOC_MAP_MAX_TEXT;
 }
 
 void tqc_tb_free(tqc_tb *tb)
@@ -284,8 +286,8 @@ void tqc_tb_append(tqc_tb *tb, const char *s, size_t n, tqc_srcpos at, bool exac
             tb->failed = TQC_ENOMEM;
             return;
         }
-        tb->map[tb->map_count++] = (tqc_doc_map){tb->len, at.off, at.line, at.col, exact,
-                                                  at.line_start};
+        tb->map[tb->map_count++] = tqc_doc_map_run(tb->len, at.off, at.line, at.col, exact,
+                                                   at.line_start);
     }
     memcpy(tb->text + tb->len, s, n);
     tb->len += n;
@@ -322,7 +324,10 @@ void tqc_tb_inline(tqc_tb *tb, tqc_inline_kind kind, const char *tag, const char
     const char *t = intern(tb, tag), *i = id ? intern(tb, id) : NULL;
     if (tb->failed)
         return;
-    tb->inl[tb->inl_count++] = (tqc_doc_inline){tb->len, line + 1, t, i, kind};
+    tb->inl[tb->inl_count++] = (tqc_doc_inline){
+        .tag = t, .id = i, .offset = (uint32_t)tb->len, /* tb->limit keeps it in 32 bits */
+        .line = line < TQC_DOC_INLINE_MAX_LINE ? (uint32_t)line + 1 : TQC_DOC_INLINE_MAX_LINE,
+        .kind = kind};
 }
 
 int tqc_tb_last(const tqc_tb *tb)
@@ -364,8 +369,8 @@ tqc_status tqc_tb_finish(tqc_tb *tb, const char *name, const char *lang, const c
     } else {
         if (!(doc->map = tqc_malloc(sizeof *doc->map)))
             goto nomem;
-        doc->map[0] = (tqc_doc_map){0, empty_at.off, empty_at.line, empty_at.col, false,
-                                     empty_at.line_start};
+        doc->map[0] = tqc_doc_map_run(0, empty_at.off, empty_at.line, empty_at.col, false,
+                                      empty_at.line_start);
         doc->map_count = 1;
     }
     doc->base_offset = doc->map[0].src;

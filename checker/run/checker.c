@@ -1,11 +1,13 @@
 #include "run/checker.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/alloc.h"
 #include "core/io.h"
+#include "core/strmap.h"
 #include "lang/langid.h"
 #include "run/suppress.h"
 #include "seg/seg.h"
@@ -291,6 +293,33 @@ void tqc_checker_set_cancel(tqc_checker *ck, const tqc_cancel *cancel)
         tqc_checker_set_cancel(ck->siblings[i], cancel);
 }
 
+/* For each token of doc, the first with the same text (tqc_ctx.token_same); NULL when
+ * out of memory (the passes then ask for each token) or the doc has too many. */
+static uint32_t *same_text(const tqc_doc *doc)
+{
+    if (!doc->token_count || doc->token_count > UINT32_MAX)
+        return NULL;
+    uint32_t *same = tqc_malloc(doc->token_count * sizeof *same);
+    tqc_strmap *first = tqc_strmap_new();
+    for (size_t k = 0; same && first && k < doc->token_count; k++) {
+        tqc_span sp = doc->tokens[k].span;
+        uint64_t v;
+        if (!tqc_strmap_get(first, tqc_doc_at(doc, sp), tqc_span_len(sp), &v)) {
+            v = k;
+            if (!tqc_strmap_put(first, tqc_doc_at(doc, sp), tqc_span_len(sp), v))
+                break;
+        }
+        same[k] = (uint32_t)v;
+        if (k + 1 == doc->token_count) {
+            tqc_strmap_free(first);
+            return same;
+        }
+    }
+    tqc_strmap_free(first);
+    free(same);
+    return NULL;
+}
+
 tqc_status tqc_check_doc(tqc_checker *ck, tqc_doc *doc, tqc_findings *out)
 {
     if (tqc_cancelled(ck->cancel))
@@ -308,6 +337,7 @@ tqc_status tqc_check_doc(tqc_checker *ck, tqc_doc *doc, tqc_findings *out)
     /* Without it the passes still work, asking the dictionary each time. */
     uint8_t *token_known = tqc_calloc(doc->token_count ? doc->token_count : 1, 1);
     uint32_t *token_pos = tqc_calloc(doc->token_count ? 2 * doc->token_count : 1, sizeof *token_pos);
+    uint32_t *token_same = same_text(doc);
     bool timed_out = false;
     for (size_t i = 0; i < tqc_pass_count && !timed_out; i++) {
         if (!ck->enabled[i] || (tqc_passes[i]->needs_dict && !ck->dict))
@@ -317,11 +347,12 @@ tqc_status tqc_check_doc(tqc_checker *ck, tqc_doc *doc, tqc_findings *out)
         tqc_ctx ctx = {.doc = doc, .lang = ck->lang, .dict = ck->dict, .state = ck->state[i],
                        .pass = tqc_passes[i], .out = out, .langs = tqc_checker_langid(ck),
                        .token_known = token_known, .token_pos = token_pos,
-                       .source_lang = sl, .source_dict = sd};
+                       .token_same = token_same, .source_lang = sl, .source_dict = sd};
         tqc_passes[i]->run(&ctx);
     }
     free(token_known);
     free(token_pos);
+    free(token_same);
     if (timed_out) {
         /* A partial check would pass for a clean one: nothing of it is kept. */
         out->count = 0;

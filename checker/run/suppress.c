@@ -22,7 +22,8 @@ typedef struct directive {
     size_t line, column;    /* 1-based, of `<!--` */
     size_t line_start;      /* file offset where its line begins, 0 when unknown */
     char *text;             /* copy of the comment */
-    char *word;             /* the directive as written (`tqc-disable`...) */
+    const char *word;       /* the directive as written (`tqc-disable`...), NUL-terminated
+                               in text's block (one allocation a directive) */
     size_t rule_first, rule_count;
 } directive;
 
@@ -31,7 +32,7 @@ typedef struct directive {
  * offsets [start, end) (end SIZE_MAX while no tqc-enable ended it); for
  * tqc-disable-next-line, start is the line it covers. */
 typedef struct drule {
-    char *id;
+    const char *id;         /* in s->ids */
     bool known;
     size_t start, end;
     bool used;              /* covered a finding (disable) or ended a region (enable) */
@@ -73,6 +74,7 @@ struct tqc_suppress {
     /* tqc-words: word -> index + 1 of its last rule; earlier ones of the same word are
      * chained through next_open (a scan of every directive per finding was quadratic). */
     tqc_strmap *words_by;
+    tqc_strmap *ids;        /* rule ids and words, one copy each: drule ids point here */
     size_t settle_at;       /* tqc_suppress_settle looks again once dn reaches this */
 };
 
@@ -82,12 +84,8 @@ void tqc_suppress_free(tqc_suppress *s)
 {
     if (!s)
         return;
-    for (size_t i = 0; i < s->dn; i++) {
+    for (size_t i = 0; i < s->dn; i++)
         free(s->d[i].text);
-        free(s->d[i].word);
-    }
-    for (size_t i = 0; i < s->rn; i++)
-        free(s->r[i].id);
     free(s->d);
     free(s->r);
     tqc_strmap_free(s->open_by_id);
@@ -100,6 +98,7 @@ void tqc_suppress_free(tqc_suppress *s)
     free(s->b);
     tqc_strmap_free(s->bucket_of);
     tqc_strmap_free(s->words_by);
+    tqc_strmap_free(s->ids);
     free(s);
 }
 
@@ -124,10 +123,22 @@ static tqc_status add_rule(tqc_suppress *s, const char *id, size_t n, size_t sta
     }
     drule *r = &s->r[s->rn];
     *r = (drule){.start = start, .end = SIZE_MAX, .known = true};
-    if (id && !(r->id = tqc_strndup(id, n)))
-        return TQC_ENOMEM;
-    if (id)
-        r->known = rule_known(r->id);
+    if (id) {
+        /* Interned (value: index * 2 + known): 200k directives naming `spelling` keep
+         * one copy of it, and ask the registry once. */
+        uint64_t v;
+        if (!s->ids && !(s->ids = tqc_strmap_new()))
+            return TQC_ENOMEM;
+        if (!tqc_strmap_get(s->ids, id, n, &v)) {
+            v = 2 * (uint64_t)tqc_strmap_count(s->ids);
+            if (!tqc_strmap_put(s->ids, id, n, v))
+                return TQC_ENOMEM;
+            v |= rule_known(tqc_strmap_key(s->ids, (size_t)(v / 2), NULL));
+            (void)tqc_strmap_put(s->ids, id, n, v); /* present: cannot fail */
+        }
+        r->id = tqc_strmap_key(s->ids, (size_t)(v / 2), NULL);
+        r->known = v & 1;
+    }
     s->rn++;
     return TQC_OK;
 }
@@ -288,6 +299,20 @@ static tqc_status open_region(tqc_suppress *s, size_t k)
     return tqc_strmap_put(s->open_by_id, r->id, strlen(r->id), k + 1) ? TQC_OK : TQC_ENOMEM;
 }
 
+/* The comment (clen bytes) and the directive's word (wl bytes), each NUL-terminated,
+ * in one block; NULL when out of memory. */
+static char *copy_text(const char *comment, size_t clen, const char *word, size_t wl)
+{
+    char *t = tqc_malloc(clen + wl + 2);
+    if (!t)
+        return NULL;
+    memcpy(t, comment, clen);
+    t[clen] = '\0';
+    memcpy(t + clen + 1, word, wl);
+    t[clen + 1 + wl] = '\0';
+    return t;
+}
+
 /* Reads the comment body body[0, n) (between `<!--` and `-->`); adds a directive when it
  * is one. comment is the whole comment at file position (offset, line, column). */
 static tqc_status add_directive(tqc_suppress *s, const char *body, size_t n, const char *comment,
@@ -335,13 +360,10 @@ static tqc_status add_directive(tqc_suppress *s, const char *body, size_t n, con
     }
     directive *d = &s->d[s->dn];
     *d = (directive){.kind = kind, .offset = offset, .len = clen, .line = line,
-                     .column = column, .line_start = line_start, .text = tqc_strndup(comment, clen),
-                     .word = tqc_strndup(body, wl), .rule_first = s->rn};
-    if (!d->text || !d->word) {
-        free(d->text);
-        free(d->word);
+                     .column = column, .line_start = line_start, .rule_first = s->rn};
+    if (!(d->text = copy_text(comment, clen, body, wl)))
         return TQC_ENOMEM;
-    }
+    d->word = d->text + clen + 1;
     if (s->dn && s->d[s->dn - 1].offset > offset)
         s->d_unsorted = true;
     s->dn++;
@@ -760,17 +782,19 @@ static bool describe(const tqc_suppress *s, const directive *d, char *msg, size_
 }
 
 /* The notes of the directives of s that did nothing, among those with pick[i] (every one
- * when pick is NULL), in one malloc'd block that holds copies of their comments too. */
+ * when pick is NULL), in one malloc'd block that holds copies of their comments and
+ * their messages too (each as long as it is: a file may end with 200k of them). */
 static tqc_status make_notes(const tqc_suppress *s, const bool *pick, tqc_suppress_note **notes,
                              size_t *count)
 {
     *notes = NULL;
     *count = 0;
     size_t picked = 0, bytes = 0;
+    char msg[256];
     for (size_t i = 0; i < s->dn; i++)
-        if (!pick || pick[i]) {
+        if ((!pick || pick[i]) && describe(s, &s->d[i], msg, sizeof msg)) {
             picked++;
-            bytes += s->d[i].len + 1;
+            bytes += s->d[i].len + 1 + strlen(msg) + 1;
         }
     if (picked == 0)
         return TQC_OK;
@@ -779,10 +803,10 @@ static tqc_status make_notes(const tqc_suppress *s, const bool *pick, tqc_suppre
         return TQC_ENOMEM;
     char *text = (char *)(out + picked);
     size_t n = 0;
-    for (size_t i = 0; i < s->dn; i++) {
+    for (size_t i = 0; i < s->dn && n < picked; i++) {
         const directive *d = &s->d[i];
         tqc_suppress_note *note = &out[n];
-        if ((pick && !pick[i]) || !describe(s, d, note->message, sizeof note->message))
+        if ((pick && !pick[i]) || !describe(s, d, msg, sizeof msg))
             continue;
         note->offset = d->offset;
         note->len = d->len;
@@ -793,11 +817,11 @@ static tqc_status make_notes(const tqc_suppress *s, const bool *pick, tqc_suppre
         text[d->len] = '\0';
         note->text = text;
         text += d->len + 1;
+        size_t ml = strlen(msg);
+        memcpy(text, msg, ml + 1);
+        note->message = text;
+        text += ml + 1;
         n++;
-    }
-    if (n == 0) {
-        free(out);
-        return TQC_OK;
     }
     *notes = out;
     *count = n;
@@ -838,13 +862,9 @@ static tqc_status keep_directive(tqc_suppress *t, const tqc_suppress *s, const d
     directive *c = &t->d[t->dn];
     *c = *d;
     c->rule_first = t->rn;
-    c->text = tqc_strndup(d->text, d->len);
-    c->word = tqc_strdup(d->word);
-    if (!c->text || !c->word) {
-        free(c->text);
-        free(c->word);
+    if (!(c->text = copy_text(d->text, d->len, d->word, strlen(d->word))))
         return TQC_ENOMEM;
-    }
+    c->word = c->text + d->len + 1;
     t->dn++;
     for (size_t k = d->rule_first; k < d->rule_first + d->rule_count; k++) {
         const drule *r = &s->r[k];

@@ -80,7 +80,7 @@ typedef struct tqc_suppress_note {
     size_t line, column;    /* 1-based, of the comment's first byte */
     size_t line_start;      /* file offset where that line begins (0 when unknown) */
     const char *text;
-    char message[256];
+    const char *message;    /* what it did not do; in the same block as text */
 } tqc_suppress_note;
 
 /* The directives that dropped nothing so far, in file order, in *notes (malloc'd with

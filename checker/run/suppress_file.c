@@ -192,18 +192,37 @@ static tqc_status emit_note_doc(tqc_suppress_file *sf, const tqc_suppress_note *
     return st;
 }
 
-/* Appends an unused directive's comment to doc as a line of its own, with a map run
- * that places it in the file, so it is reported in the doc it belongs to: reporters
- * group a file's docs by growing offsets (tqc_report_new_file), and a doc of its own
- * would start a second entry for the file (a JUnit test case, a Checkstyle element).
- * A plain doc first gets the one exact run that places it as its base_* do. The doc is
- * left as it was when out of memory. */
-static bool append_note(tqc_doc *doc, const tqc_suppress_note *n, tqc_span *span)
+/* Whether note n lies in the own text (len bytes as read) of plain doc: it is then
+ * reported there. */
+static bool in_own_text(const tqc_doc *doc, bool plain, size_t len, const tqc_suppress_note *n)
 {
-    size_t old = doc->len, add = 1 + n->len, breaks = 1;
-    for (size_t i = 0; i < n->len; i++)
-        breaks += n->text[i] == '\n';
-    char *t = tqc_realloc((char *)doc->text, old + add + 1);
+    return plain && n->offset >= doc->base_offset && n->offset + n->len <= doc->base_offset + len;
+}
+
+/* Makes room in doc for the notes that append_note will add (one reallocation of each
+ * array, not one per note: a chunk can take thousands, and each was a copy of the
+ * chunk). false when out of memory or past what a map run can place; doc's content is
+ * left as it was. */
+static bool reserve_notes(tqc_doc *doc, bool plain, const tqc_suppress_note *notes,
+                          size_t count)
+{
+    size_t bytes = 0, breaks = 0, runs = 0;
+    for (size_t k = 0; k < count; k++) {
+        const tqc_suppress_note *n = &notes[k];
+        if (in_own_text(doc, plain, doc->len, n))
+            continue;
+        bytes += 1 + n->len;
+        breaks++;
+        for (size_t i = 0; i < n->len; i++)
+            breaks += n->text[i] == '\n';
+        runs++;
+    }
+    if (!runs)
+        return true;
+    if (bytes > TQC_DOC_MAP_MAX_TEXT - doc->len)
+        return false; /* more than a map run can place (over 4 GiB of notes) */
+    runs += doc->map_count ? 0 : 1;
+    char *t = tqc_realloc((char *)doc->text, doc->len + bytes + 1);
     if (!t)
         return false;
     doc->text = t;
@@ -211,18 +230,31 @@ static bool append_note(tqc_doc *doc, const tqc_suppress_note *n, tqc_span *span
     if (!ls)
         return false;
     doc->line_starts = ls;
-    size_t runs = doc->map_count ? doc->map_count + 1 : 2;
-    tqc_doc_map *m = tqc_realloc(doc->map, runs * sizeof *m);
+    tqc_doc_map *m = tqc_realloc(doc->map, (doc->map_count + runs) * sizeof *m);
     if (!m)
         return false;
     doc->map = m;
+    return true;
+}
+
+/* Appends an unused directive's comment to doc as a line of its own, with a map run
+ * that places it in the file, so it is reported in the doc it belongs to: reporters
+ * group a file's docs by growing offsets (tqc_report_new_file), and a doc of its own
+ * would start a second entry for the file (a JUnit test case, a Checkstyle element).
+ * A plain doc first gets the one exact run that places it as its base_* do. The room
+ * is reserve_notes'. */
+static void append_note(tqc_doc *doc, const tqc_suppress_note *n, tqc_span *span)
+{
+    size_t old = doc->len, add = 1 + n->len;
+    char *t = (char *)doc->text;
+    size_t *ls = doc->line_starts;
+    tqc_doc_map *m = doc->map;
     if (!doc->map_count)
-        m[0] = (tqc_doc_map){.text = 0, .src = doc->base_offset, .line = doc->base_line,
-                             .column = doc->base_column, .exact = true,
-                             .line_start = doc->base_column ? 0 : doc->base_offset};
-    m[runs - 1] = (tqc_doc_map){.text = old + 1, .src = n->offset, .line = n->line - 1,
-                                .column = n->column - 1, .exact = true,
-                                .line_start = n->line_start};
+        m[doc->map_count++] = tqc_doc_map_run(0, doc->base_offset, doc->base_line,
+                                              doc->base_column, true,
+                                              doc->base_column ? 0 : doc->base_offset);
+    m[doc->map_count++] = tqc_doc_map_run(old + 1, n->offset, n->line - 1, n->column - 1, true,
+                                          n->line_start);
     t[old] = '\n';
     memcpy(t + old + 1, n->text, n->len);
     t[old + add] = '\0';
@@ -230,16 +262,15 @@ static bool append_note(tqc_doc *doc, const tqc_suppress_note *n, tqc_span *span
     for (size_t i = 0; i < n->len; i++)
         if (n->text[i] == '\n')
             ls[doc->line_count++] = old + 2 + i;
-    doc->map_count = runs;
     doc->len = old + add;
     *span = tqc_span_make(old + 1, old + add);
-    return true;
 }
 
-/* Findings in file order (appended notes sit at the end of the text), ties as they were. */
+/* Findings in file order (appended notes sit at the end of the text), ties as they were.
+ * Only the keys are sorted, then the findings moved in place along the permutation's
+ * cycles: a copy of every finding cost as much as the list again. */
 typedef struct by_file {
     size_t offset, index;
-    tqc_finding f;
 } by_file;
 
 static int cmp_by_file(const void *a, const void *b)
@@ -252,16 +283,28 @@ static int cmp_by_file(const void *a, const void *b)
 
 static bool sort_by_file(tqc_findings *list)
 {
-    by_file *tmp = tqc_malloc((list->count ? list->count : 1) * sizeof *tmp);
-    if (!tmp)
+    by_file *key = tqc_malloc((list->count ? list->count : 1) * sizeof *key);
+    if (!key)
         return false;
     for (size_t i = 0; i < list->count; i++)
-        tmp[i] = (by_file){tqc_doc_file_offset(list->doc, list->items[i].span.start), i,
-                           list->items[i]};
-    qsort(tmp, list->count, sizeof *tmp, cmp_by_file);
-    for (size_t i = 0; i < list->count; i++)
-        list->items[i] = tmp[i].f;
-    free(tmp);
+        key[i] = (by_file){tqc_doc_file_offset(list->doc, list->items[i].span.start), i};
+    qsort(key, list->count, sizeof *key, cmp_by_file);
+    /* Position i takes the finding at key[i].index; SIZE_MAX marks a filled position. */
+    for (size_t i = 0; i < list->count; i++) {
+        if (key[i].index == SIZE_MAX || key[i].index == i)
+            continue;
+        tqc_finding hold = list->items[i];
+        size_t at = i;
+        while (key[at].index != i) {
+            size_t from = key[at].index;
+            list->items[at] = list->items[from];
+            key[at].index = SIZE_MAX;
+            at = from;
+        }
+        list->items[at] = hold;
+        key[at].index = SIZE_MAX;
+    }
+    free(key);
     return true;
 }
 
@@ -269,17 +312,19 @@ static bool sort_by_file(tqc_findings *list)
 static tqc_status add_notes(tqc_doc *doc, tqc_findings *found, const tqc_suppress_note *notes,
                             size_t count, tqc_severity sev)
 {
-    tqc_status st = TQC_OK;
+    /* Whether doc is plain text as read, before a note gives it a map. */
+    bool plain = !doc->map_count;
+    size_t len = doc->len;
+    tqc_status st = reserve_notes(doc, plain, notes, count) ? TQC_OK : TQC_ENOMEM;
     for (size_t k = 0; st == TQC_OK && k < count; k++) {
         const tqc_suppress_note *n = &notes[k];
         tqc_span sp;
-        if (!doc->map_count && n->offset >= doc->base_offset &&
-            n->offset + n->len <= doc->base_offset + doc->len)
+        if (in_own_text(doc, plain, len, n))
             sp = tqc_span_make(n->offset - doc->base_offset,
                                n->offset - doc->base_offset + n->len); /* its own text */
-        else if (!append_note(doc, n, &sp))
-            st = TQC_ENOMEM;
-        if (st == TQC_OK && !tqc_emit(found, TQC_SUPPRESS_RULE, sev, sp, "%s", n->message))
+        else
+            append_note(doc, n, &sp);
+        if (!tqc_emit(found, TQC_SUPPRESS_RULE, sev, sp, "%s", n->message))
             st = TQC_ENOMEM;
     }
     if (st == TQC_OK && count && !sort_by_file(found))
