@@ -106,6 +106,31 @@ START_TEST(test_spanish_portuguese_italian)
 }
 END_TEST
 
+/* A phrase said twice is the addition pass's; said many times over (a loop in the
+ * translation or the scrape) it is one finding covering the loop, whose fix keeps one
+ * copy, not one finding a pair (issue 18: 125,000 findings for one looping paragraph). */
+START_TEST(test_phrase_loop_is_one_finding)
+{
+    tqc_test_hit h;
+    tqc_test_first_in("en", "The talks resume in the capital in the capital on Monday.",
+                      "addition", &h);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_str_eq(h.span, "in the capital in the capital");
+    ck_assert_str_eq(h.first, "in the capital");
+    ck_assert_msg(strstr(h.message, "phrase repeated") != NULL, "%s", h.message);
+    tqc_test_first_in("de", "Der Plan der Plan der Plan der Plan der Plan kam spät.",
+                      "addition", &h);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_str_eq(h.span, "Der Plan der Plan der Plan der Plan der Plan");
+    ck_assert_str_eq(h.first, "Der Plan");
+    ck_assert_msg(strstr(h.message, "5 times") != NULL, "%s", h.message);
+    /* A loop stops at the sentence's end: the next sentence is its own. */
+    tqc_test_first_in("fr", "Le plan le plan le plan. Le plan le plan arrive.", "addition", &h);
+    ck_assert_uint_eq(h.count, 2);
+    ck_assert_str_eq(h.span, "Le plan le plan le plan");
+}
+END_TEST
+
 Suite *pass_repeated_word_suite(void)
 {
     Suite *s = suite_create("pass_repeated_word");
@@ -116,6 +141,7 @@ Suite *pass_repeated_word_suite(void)
     tcase_add_test(tc, test_german);
     tcase_add_test(tc, test_french);
     tcase_add_test(tc, test_spanish_portuguese_italian);
+    tcase_add_test(tc, test_phrase_loop_is_one_finding);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -246,5 +246,13 @@ case $TQC in
     || not_ok "200k inline elements: $((inline_kb - tiny_kb)) KiB beyond start-up <= 23 x the ${page_kb} KiB page" ;;
 esac
 
+# The same page repeats one phrase 100k times: one finding for the loop (it was one a
+# pair, 50k of them, each printing its whole span), and a screen of output at most.
+lines=$(wc -l <"$tmp/out"); bytes=$(wc -c <"$tmp/out")
+[ "$(grep -c 'said 100000 times in a row' "$tmp/out")" = 1 ] && [ "$bytes" -le 2000 ] \
+    && ok "a phrase looping 100k times is one finding, $lines lines of output" \
+    || not_ok "a phrase looping 100k times is one finding, at most 2000 bytes of output" \
+        "$lines lines, $bytes bytes: $(head -c 300 "$tmp/out")"
+
 echo "# e2e_limits: $n tests, $fail failed"
 [ "$fail" = 0 ]

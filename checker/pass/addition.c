@@ -42,29 +42,47 @@ static bool same_word(const tqc_doc *doc, const tqc_token *a, const tqc_token *b
                                tqc_doc_at(doc, b->span), tqc_span_len(b->span));
 }
 
+/* The n words at a are the n words at b. */
+static bool same_phrase(const tqc_doc *doc, const tqc_token *a, const tqc_token *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!same_word(doc, &a[i], &b[i]))
+            return false;
+    return true;
+}
+
 static void run(const tqc_ctx *ctx)
 {
     const tqc_doc *doc = ctx->doc;
     if (doc->source)
         bilingual(ctx);
     for (size_t k = 0; k < doc->token_count; k++) {
-        for (size_t n = AD_MAX_PHRASE; n >= 2; n--) {
+        /* The shortest phrase first: a loop's period, not a multiple of it. */
+        for (size_t n = 2; n <= AD_MAX_PHRASE; n++) {
             if (k + 2 * n > doc->token_count)
                 continue;
             const tqc_token *t = &doc->tokens[k];
-            bool rep = doc->tokens[k + 2 * n - 1].sentence == t->sentence;
-            for (size_t i = 0; rep && i < n; i++)
-                rep = same_word(doc, &t[i], &t[n + i]);
-            if (!rep)
+            if (doc->tokens[k + 2 * n - 1].sentence != t->sentence ||
+                !same_phrase(doc, t, t + n, n))
                 continue;
+            /* A loop said many times over is one defect, with one fix, not one finding a
+             * pair: a scraped page that repeats a phrase 100,000 times stays readable. */
+            size_t times = 2;
+            while (k + (times + 1) * n <= doc->token_count &&
+                   doc->tokens[k + (times + 1) * n - 1].sentence == t->sentence &&
+                   same_phrase(doc, t, t + times * n, n))
+                times++;
             tqc_span first = tqc_span_make(t[0].span.start, t[n - 1].span.end);
-            tqc_span span = tqc_span_make(t[0].span.start, t[2 * n - 1].span.end);
-            tqc_finding *f = TQC_EMIT(ctx, span, "phrase repeated: '%.*s'",
-                                      (int)tqc_span_len(first), tqc_doc_at(doc, first));
+            tqc_span span = tqc_span_make(t[0].span.start, t[times * n - 1].span.end);
+            tqc_finding *f = times == 2
+                ? TQC_EMIT(ctx, span, "phrase repeated: '%.*s'", (int)tqc_span_len(first),
+                           tqc_doc_at(doc, first))
+                : TQC_EMIT(ctx, span, "phrase said %zu times in a row: '%.*s'", times,
+                           (int)tqc_span_len(first), tqc_doc_at(doc, first));
             tqc_finding_suggest(ctx->out, f, tqc_doc_at(doc, first), tqc_span_len(first));
             tqc_finding_fix(ctx->out, f, span, tqc_doc_at(doc, first), tqc_span_len(first),
                             false);
-            k += 2 * n - 1;
+            k += times * n - 1;
             break;
         }
     }

@@ -95,6 +95,12 @@ static void text_finding(tqc_reporter *r, const tqc_doc *doc, const tqc_finding 
         a = boundary(doc->text, ls.start, f->span.start - TEXT_CONTEXT);
     if (b > span_end && b - span_end > TEXT_CONTEXT * 2)
         b = boundary(doc->text, ls.start, span_end + TEXT_CONTEXT);
+    /* A span longer than a screen (a phrase looping for a megabyte) is cut as well: its
+     * start shows where it is. */
+    if (span_end - f->span.start > TEXT_CONTEXT * 4) {
+        span_end = boundary(doc->text, f->span.start, f->span.start + TEXT_CONTEXT * 4);
+        b = span_end;
+    }
     const char *lead = a > ls.start ? "..." : "";
     char gutter[32];
     int gw = snprintf(gutter, sizeof gutter, "%zu", line);
