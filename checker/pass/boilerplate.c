@@ -320,6 +320,18 @@ static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end,
                                    char *why, size_t whylen)
 {
     const tqc_doc *doc = ctx->doc;
+    /* What the length alone rules out is ruled out before any word is looked up: a
+     * file of short paragraphs of prose (segments, records) asks this of each. */
+    size_t counted = 0, tail = end;
+    for (size_t k = first; k < end; k++)
+        counted += doc->tokens[k].kind == TQC_TOK_WORD || doc->tokens[k].kind == TQC_TOK_NUMBER;
+    while (tail > first && closing_mark(ctx, tail - 1))
+        tail--;
+    int32_t tail_cp = tail > first ? punct_cp(doc, tail - 1) : 0;
+    if (counted > CHROME_MAX_WORDS ||
+        (counted > CHROME_MAX_WORDS_STOP && (tail_cp == '.' || tail_cp == '?' || tail_cp == ';' ||
+                                             tail_cp == 0x2026)))
+        return CHROME_NONE;
     size_t words = 0, nouns = 0, last = end, content = 0, page = 0, forms = 0, adverbs = 0;
     bool verb = false, count = false, sep = false, label = false, reader = false;
     for (size_t k = first; k < end; k++) {
