@@ -358,21 +358,29 @@ static bool agency_at(const tqc_ctx *ctx, size_t k, size_t end)
  * before a colon or slash (`Photo: ...`, `Foto/...`), a credit word or an agency alone in
  * brackets (`(File)`, `(Reuters)`), or an agency after a separating mark (`/ AFP`,
  * `- EFE`). Writes the token that shows it to *at. */
+/* How much tokens [first, end) describe: a lower-case content word counts 1, a verb 2.
+ * A verb describes at once (in German, where nouns are capitalised, the verb is what a
+ * caption has and a dateline lacks). */
+static size_t described_words(const tqc_ctx *ctx, size_t first, size_t end)
+{
+    const tqc_doc *doc = ctx->doc;
+    size_t described = 0;
+    for (size_t k = first; k < end; k++) {
+        if (doc->tokens[k].kind != TQC_TOK_WORD || !(doc->tokens[k].flags & TQC_TF_LOWER) ||
+            token_in(ctx, k, "function-words"))
+            continue;
+        described += tqc_ctx_pos_lower(ctx, k) & TQC_POS_VERB ? 2 : 1;
+    }
+    return described;
+}
+
 static bool caption_credit(const tqc_ctx *ctx, size_t first, size_t end, size_t *at)
 {
     const tqc_doc *doc = ctx->doc;
     /* A credit in brackets or after a dash also ends a dateline (`Salem (AP)`); a caption
      * describes, so it has a verb or lower-case content words, and a dateline one at most
      * (the month: `Lisboa, 3 de março (Lusa)`). */
-    size_t described = 0;
-    for (size_t k = first; k < end; k++) {
-        if (doc->tokens[k].kind != TQC_TOK_WORD || token_in(ctx, k, "function-words"))
-            continue;
-        /* A verb describes at once (in German, where nouns are capitalised, the verb is
-         * what a caption has and a dateline lacks). */
-        if (doc->tokens[k].flags & TQC_TF_LOWER)
-            described += tqc_ctx_pos_lower(ctx, k) & TQC_POS_VERB ? 2 : 1;
-    }
+    size_t described = SIZE_MAX;    /* counted when a bracket or a dash first asks it */
     for (size_t k = first; k < end; k++) {
         const tqc_token *t = &doc->tokens[k];
         int32_t cp = t->kind == TQC_TOK_PUNCT || t->kind == TQC_TOK_SYMBOL ? first_cp(doc, t) : 0;
@@ -385,9 +393,14 @@ static bool caption_credit(const tqc_ctx *ctx, size_t first, size_t end, size_t 
             return true;
         /* A credit label opens the caption or a part of it and has the credit after it:
          * `Photo: AFP`, not `add it to your test file:`. */
-        if (t->kind == TQC_TOK_WORD && token_in(ctx, k, "credits") && (next == ':' || next == '/') &&
-            k + 2 < end && (k == first || (t->flags & TQC_TF_CAP)))
+        if (t->kind == TQC_TOK_WORD && (next == ':' || next == '/') && k + 2 < end &&
+            (k == first || (t->flags & TQC_TF_CAP)) && token_in(ctx, k, "credits"))
             return true;
+        if (cp == 0 || (cp != '(' && cp != '/' && cp != ':' && !tqc_text_is_dash(cp) &&
+                        !tqc_ctx_separator(ctx, k)))
+            continue;
+        if (described == SIZE_MAX)
+            described = described_words(ctx, first, end);
         if (described < 2)
             continue;
         if (cp == '(' && k + 2 < end && (token_in(ctx, k + 1, "credits") || agency_at(ctx, k + 1, end))) {
