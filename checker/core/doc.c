@@ -57,9 +57,9 @@ static bool index_lines(tqc_doc *doc)
         return false;
     doc->line_starts[0] = 0;
     size_t i = 1;
-    for (size_t off = 0; off < doc->len; off++)
-        if (doc->text[off] == '\n')
-            doc->line_starts[i++] = off + 1;
+    for (const char *p = doc->text, *end = doc->text + doc->len;
+         (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+        doc->line_starts[i++] = (size_t)(p - doc->text) + 1;
     doc->line_count = n;
     return true;
 }

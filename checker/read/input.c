@@ -218,6 +218,14 @@ bool tqc_input_same_lang(const char *a, const char *b)
 void tqc_srcpos_advance(tqc_srcpos *pos, const char *s, size_t n)
 {
     for (size_t i = 0; i < n;) {
+        /* A run of ASCII is one column a byte: no decoding (most text is ASCII). */
+        size_t a = i;
+        while (a < n && (unsigned char)s[a] < 0x80 && s[a] != '\n')
+            a++;
+        pos->col += a - i;
+        i = a;
+        if (i >= n)
+            break;
         if (s[i] == '\n') {
             pos->line++;
             pos->col = 0;

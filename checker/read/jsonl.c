@@ -97,8 +97,8 @@ static bool decode_string(rec *r, size_t start, size_t end, tqc_tb *tb, char *sm
 {
     size_t i = start, run = start, n_small = 0;
     for (;;) {
-        while (i < end && r->s[i] != '\\')
-            i++;
+        const char *bs = memchr(r->s + i, '\\', end - i);
+        i = bs ? (size_t)(bs - r->s) : end;
         if (i > run) {  /* a raw run */
             if (tb) {
                 tqc_tb_append(tb, r->s + run, i - run, pos_at(r, run), true);
@@ -158,13 +158,23 @@ static size_t skip_ws(const char *s, size_t len, size_t i)
     return i;
 }
 
-/* The end of the string whose opening quote is s[i]: the index of its closing quote. */
+/* The end of the string whose opening quote is s[i]: the index of its closing quote.
+ * jansson accepted the record, so a quote ends the string unless an odd run of
+ * backslashes comes before it: memchr jumps from quote to quote (a text holds few). */
 static size_t string_end(const char *s, size_t len, size_t i)
 {
-    for (i++; i < len && s[i] != '"'; i++)
-        if (s[i] == '\\')
-            i++;
-    return i;
+    for (i++; i < len;) {
+        const char *q = memchr(s + i, '"', len - i);
+        if (!q)
+            return len;
+        size_t at = (size_t)(q - s), k = at;
+        while (k > i && s[k - 1] == '\\')
+            k--;
+        if ((at - k) % 2 == 0)
+            return at;
+        i = at + 1;
+    }
+    return len;
 }
 
 /* The end of the value at s[i] (valid JSON), or SIZE_MAX when it nests deeper than
