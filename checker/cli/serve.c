@@ -32,7 +32,9 @@ enum { EXIT_DONE = 0, EXIT_TROUBLE = 2 };
 #define MAX_LIST_ARGS 64
 #define DEFAULT_PORT 8081           /* LanguageTool's own, so clients' defaults fit */
 #define DEFAULT_MAX_BYTES (1u << 20) /* a news article is kilobytes */
-#define DEFAULT_TIMEOUT 10          /* seconds a connection may sit idle, or a check run */
+/* Seconds a connection may stay silent beyond --timeout. */
+#define IDLE_MARGIN 10
+#define DEFAULT_TIMEOUT 10          /* seconds a check may run */
 #define MAX_THREADS 64
 #define MAX_FIELD_BYTES (64u << 20)
 
@@ -522,8 +524,11 @@ int tqc_cli_serve(int argc, char **argv)
     }
 
     server s = {.max_bytes = max_bytes, .timeout = timeout};
-    /* libmicrohttpd counts whole seconds. */
-    unsigned idle = (unsigned)timeout + ((double)(unsigned)timeout < timeout);
+    /* libmicrohttpd counts whole seconds, and counts the time a handler runs as idle: a
+     * check is cut between passes, so it may overrun --timeout by a pass, and a
+     * connection waiting on it must not be closed unanswered (curl saw status 000 under
+     * load). IDLE_MARGIN still closes a client that sends nothing. */
+    unsigned idle = (unsigned)timeout + ((double)(unsigned)timeout < timeout) + IDLE_MARGIN;
     pthread_mutex_init(&s.lock, NULL);
     char data_dir[PATH_MAX], err[1024];
     tqc_cli_data_dir(data_dir, sizeof data_dir);
