@@ -256,6 +256,28 @@ START_TEST(test_issue_12_capitalization_common_word_by_lexicon)
     CAP_FINDS("de", "Im Norden des Landes baut man Eine neue Straße.", "Eine",
               TQC_SEV_WARNING);
     CAP_SILENT("de", "Die Regierung sitzt in Den Haag, sagte er.");
+    /* An adjective or verb whose capitalised form the lexicon lacks is no noun after a
+     * verb, a pronoun or an adverb; a noun's ending, a nominaliser or an article make
+     * one (`als Ganzes`, `etwas Neues`). */
+    CAP_FINDS("de", "Manchmal ist es Wünschenswert, die Auswahl zu behalten.",
+              "Wünschenswert", TQC_SEV_WARNING);
+    CAP_FINDS("de", "Die Dateien können dann Wiederhergestellt und geprüft werden.",
+              "Wiederhergestellt", TQC_SEV_WARNING);
+    CAP_SILENT("de", "Er betrachtet das Projekt als Ganzes, sagte er.");
+    CAP_SILENT("de", "Ein Rechner wird oft als etwas Abstraktes angesehen.");
+    CAP_SILENT("de", "Sie übersetzen in viele Sprachen wie Arabisch und Spanisch.");
+    /* A verb's noun the lexicon holds is the verb after a pronoun, or a modal after the
+     * verb it closes. */
+    CAP_FINDS("de", "Und sie Bewegen sich mit Lichtgeschwindigkeit.", "Bewegen",
+              TQC_SEV_WARNING);
+    CAP_FINDS("de", "Wenn wir das übertragen Können, gibt es mehr.", "Können",
+              TQC_SEV_WARNING);
+    CAP_SILENT("de", "Das Projekt beschreibt dessen Ziele und die Organisation.");
+    /* A noun in lower case after an adjective the lexicon lacks, or a determiner. */
+    CAP_FINDS("de", "Das System läuft ohne grafische arbeitsfläche sehr gut.",
+              "arbeitsfläche", TQC_SEV_WARNING);
+    CAP_FINDS("de", "Man kann die Daten auf einigen partitionen verschlüsseln.",
+              "partitionen", TQC_SEV_WARNING);
     /* The first part of a compound cut at a hyphen takes the compound's case. */
     CAP_SILENT("de", "Das gilt für alle Sprach- und Schriftsysteme der Welt.");
     CAP_SILENT("de", "Die Sterne haben die millionen- oder milliardenfache Masse.");

@@ -23,6 +23,8 @@
  *
  * --gate FLOORS: exits 1 when a class's recall in a language, or a language's recall on
  * the required rows of the gold lists in corpus/<lang>/, is below its floor in FLOORS.
+ * Capitalization never injects a word again within 8 KB of its last injection: the pass
+ * reads a word written so twice nearby as the author's usage (a name), not a slip.
  * --self-test: runs every injector on each corpus and checks what it made (exit 1 if not). */
 #include <errno.h>
 #include <hunspell/hunspell.h>
@@ -1599,6 +1601,28 @@ static bool same_edit(const buf *doc, size_t s, size_t e, const char *rep, size_
     return same;
 }
 
+/* How far back a word injected again makes it the text's usage: the capitalization pass
+ * reads a word's other spellings within 8,000 bytes either side (CAP_NEARBY_BYTES) as the
+ * author's, so the same word lower-cased twice there reads as a name written so. */
+#define INJECT_APART_BYTES 8192
+
+/* Whether a key of class cls within INJECT_APART_BYTES before the end of the document
+ * (d, len) holds word w (n bytes) in any case. */
+static bool injected_nearby(const char *d, size_t len, const key *keys, const int *kcls,
+                            size_t nk, int cls, const char *w, size_t n)
+{
+    char a[256], b[256];
+    size_t al = recase(w, n, TQC_CASE_LOWER, a, sizeof a);
+    for (size_t i = nk; al && i-- > 0 && keys[i].s + INJECT_APART_BYTES >= len;) {
+        if (kcls[i] != cls)
+            continue;
+        size_t bl = recase(d + keys[i].s, keys[i].e - keys[i].s, TQC_CASE_LOWER, b, sizeof b);
+        if (bl == al && !memcmp(a, b, al))
+            return true;
+    }
+    return false;
+}
+
 /* The injections of the classes in mask for language li, in one document: one run of
  * tqc. Each class's paragraphs are distinct; classes may share a paragraph. */
 static void run_batch(int li, unsigned mask)
@@ -1633,7 +1657,10 @@ static void run_batch(int li, unsigned mask)
                     sub = (first + 1 + k) % ci->nsub;
                 }
                 size_t pi = rnd((uint32_t)L->npara);
-                if (used[pi] || !inject(L, cls, sub, L->para[pi], L->para_len[pi], &r))
+                if (used[pi] || !inject(L, cls, sub, L->para[pi], L->para_len[pi], &r) ||
+                    (cls == C_CAPITALIZATION &&
+                     injected_nearby(doc.s, doc.len, keys, kcls, nk, cls, r.out.s + r.s,
+                                     r.e - r.s)))
                     continue;
                 used[pi] = true;
                 key *k = &keys[nk];

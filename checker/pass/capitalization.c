@@ -235,6 +235,24 @@ static const char *pos_name(uint32_t pos)
     return "a function word";
 }
 
+/* Whether token k ends with one of the profile's `noun-adjective-endings` (German `-es`
+ * in `Ganzes`): the endings an adjective made a noun carries. */
+static bool noun_ending(const tqc_ctx *ctx, size_t k)
+{
+    const char *list = tqc_lang_setting(ctx->lang, "noun-adjective-endings", "");
+    const tqc_token *t = &ctx->doc->tokens[k];
+    const char *w = tok_text(ctx->doc, t);
+    size_t wl = tqc_span_len(t->span);
+    while (*list) {
+        size_t el = strcspn(list, " ");
+        if (el && el < wl && memcmp(w + wl - el, list, el) == 0)
+            return true;
+        list += el;
+        list += strspn(list, " ");
+    }
+    return false;
+}
+
 /* No finding: above every severity. */
 #define CAP_QUIET ((tqc_severity)(TQC_SEV_ERROR + 1))
 
@@ -288,6 +306,19 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
         attributive_before_noun(ctx, k))
         return tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev)
             ? TQC_SEV_INFO : TQC_SEV_WARNING;
+    /* A verb's noun (`das Können`, `das Bewegen`) is no subject's verb: after a
+     * pronoun alone (`sie Bewegen sich`), or an auxiliary after the verb it closes
+     * (`übertragen Können,`), the form is the verb. */
+    if (capitalised_nouns(ctx) && cap == TQC_POS_NOUN && !(lower & (TQC_POS_NOUN | TQC_POS_PROPN))) {
+        uint32_t before = tqc_ctx_pos_lower(ctx, k - 1);
+        bool next_cap = is_word(next) && (next->flags & TQC_TF_CAP);
+        if (((lower & TQC_POS_VFIN) && (before & TQC_POS_PRON) && !next_cap &&
+             !(before & (TQC_POS_DET | TQC_POS_PREP | TQC_POS_ADJ | TQC_POS_NOUN)) &&
+             !tok_in(ctx, "articles", prev) && !tok_in(ctx, "determiners", prev)) ||
+            ((lower & TQC_POS_AUX) && (before & (TQC_POS_VINF | TQC_POS_VPART)) &&
+             !(before & (TQC_POS_NOUN | TQC_POS_DET | TQC_POS_PREP)) && !is_word(next)))
+            return TQC_SEV_WARNING;
+    }
     if (!(lower & content) || (lower & TQC_POS_PROPN) || cap != 0)
         return CAP_QUIET;
     const uint32_t verbal = TQC_POS_VFIN | TQC_POS_AUX | TQC_POS_ADV;
@@ -296,6 +327,29 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
          * after its subject or an adverb (`wir Müssen`, `hier Bauen wir`); the noun made
          * of it follows an article, a preposition or an adjective (`beim Bauen`). */
         uint32_t before = tqc_ctx_pos_lower(ctx, k - 1);
+        /* The lexicon holds the nouns made of adjectives and verbs (`das Mögliche`,
+         * `das Können`, `Deutsch`): an adjective, adverb or verb whose capitalised form
+         * it lacks is no noun (`ist es Wünschenswert`, `ausgewählt Werden.`), unless
+         * an article, a determiner, a preposition or a `nominalisers` word makes one
+         * of it (`im Voraus`, `etwas Neues`), or a capitalised word follows (an
+         * uninflected adjective there names a place: `Groß Gerau`). */
+        bool next_cap = is_word(next) && (next->flags & TQC_TF_CAP) &&
+                        next->sentence == ctx->doc->tokens[k].sentence;
+        bool no_noun = !(lower & (TQC_POS_NOUN | TQC_POS_DET | TQC_POS_PRON)) && !next_cap &&
+                       !tok_in(ctx, "articles", prev) && !tok_in(ctx, "determiners", prev) &&
+                       !tok_in(ctx, "prepositions", prev) && !tok_in(ctx, "nominalisers", prev) &&
+                       !(before & (TQC_POS_DET | TQC_POS_PREP));
+        /* An adjective with a noun's ending (profile `noun-adjective-endings`: `als
+         * Angestellter`, `als Ganzes`) or after an adjective or a conjunction (`wie
+         * Arabisch`, a language's name) may be a noun the lexicon lacks: only the
+         * uninflected form after a verb, a pronoun or an adverb is judged (`ist
+         * Möglich`, `dann Wiederhergestellt`). */
+        if (no_noun && (lower & TQC_POS_VERB))
+            return TQC_SEV_WARNING;
+        if (no_noun && (lower & (TQC_POS_ADJ | TQC_POS_ADV)) &&
+            (before & (TQC_POS_VERB | TQC_POS_PRON | TQC_POS_ADV)) &&
+            !(before & (TQC_POS_ADJ | TQC_POS_CONJ)) && !noun_ending(ctx, k))
+            return TQC_SEV_WARNING;
         bool finite = (lower & TQC_POS_VFIN) && (before & (TQC_POS_PRON | TQC_POS_ADV)) &&
                       !(before & (TQC_POS_DET | TQC_POS_PREP | TQC_POS_ADJ | TQC_POS_NOUN));
         if (!(lower & verbal) || (lower & (TQC_POS_NOUN | TQC_POS_ADJ)) ||
@@ -515,7 +569,7 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
         if (sev > TQC_SEV_ERROR || (!capitalised_nouns(ctx) && linked_to_name(ctx, k)) ||
             (clause_end && capitalised_nouns(ctx) &&
              (sev != TQC_SEV_WARNING ||
-              !(tqc_ctx_pos_lower(ctx, k) & (TQC_POS_VERB | TQC_POS_ADV)))))
+              !(tqc_ctx_pos_lower(ctx, k) & (TQC_POS_VERB | TQC_POS_ADV | TQC_POS_ADJ)))))
             return;
         /* A noun or an adjective is capitalised in names of things and institutions
          * (`the Pentagon`, `the Times`, `Republicans`): a word the dictionary holds with a
@@ -1027,7 +1081,13 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued,
                  (((before & TQC_POS_ADJ) &&
                    !(before & ~(TQC_POS_ADJ | TQC_POS_VFIN | TQC_POS_VINF | TQC_POS_DET))) ||
                   /* an inflected adjective the lexicon lacks (`die üblichste lösung`) */
-                  (!before && tqc_ctx_token_known(ctx, k - 1)))));
+                  (!before && tqc_ctx_token_known(ctx, k - 1)))) ||
+                /* both unknown to the lexicon, the dictionary's word written only
+                 * capitalised after one with an adjective's ending (`grafische
+                 * arbeitsfläche`) */
+                (!cap && !low && (prev->flags & TQC_TF_LOWER) && !before &&
+                 tqc_ctx_token_known(ctx, k - 1) && noun_ending(ctx, k - 1) &&
+                 !loanword(ctx, w, len)));
         if (!noun)
             return false;
     }
