@@ -871,14 +871,20 @@ static void check_camel(ms_run *r, const tqc_token *t)
     if (occurrences(r, s, len) > 1)
         return;
     const char *why = "a function word next to a capital letter";
+    tqc_severity sev = TQC_SEV_WARNING;
     if (!left_fn && !right_fn) {
         bool left_proper = proper_only(dict, s, cut);
         bool proper = left_proper || !right_known || proper_only(dict, right, rlen);
         if ((lchars < 4 && !left_proper) || (!proper && !(lfreq > 0 && sp.part[1].freq > 0)))
             return;
         why = proper ? "a name next to another word" : "two capitalised words";
+        /* Two capitalised content words are how brands and programming names are cased
+         * (`ServiceWorker`, `FormData`, `SoundCloud`) as often as a lost space: with no
+         * function word on either side there is no evidence of a join (a sentence end
+         * run into the next, `agreement.The`, is reported by the punctuation check). */
+        sev = TQC_SEV_INFO;
     }
-    report(ctx, t, &sp, 1, TQC_SEV_WARNING, false, why);
+    report(ctx, t, &sp, 1, sev, false, why);
 }
 
 /* Whether the nearest word on either side of token k in its sentence (past punctuation:

@@ -4,7 +4,10 @@
  *    capitalises its nouns, a word known only with a capital first letter is a hint
  *    (info, no safe fix): `hochdrehen` is a verb though the dictionary knows only the
  *    noun `Hochdrehen`;
- *  - an unknown lower-case word: a warning with Hunspell's suggestions;
+ *  - an unknown lower-case word: a warning with its suggestions (the attested words one
+ *    edit away); with none of those and no word of the dictionary one edit away either
+ *    (Hunspell's own search), a hint (info): a slip is one edit from a word, and a word
+ *    with none near it is a term or a rare word as often as a misspelling;
  *  - an unknown capitalised or mixed-case word: most probably a name the dictionary
  *    lacks (`Seaton`), so a hint (info) without suggestions. At the start of a sentence
  *    a capitalised word is treated the same way: in news a sentence opens with a name
@@ -68,6 +71,11 @@
 /* A word the article writes this often, the same way each time, with no frequent word one
  * edit away, is a term of the article (`hypervisor`), not a slip of the keyboard. */
 #define SPELL_TERM_USES 3
+/* Distinct words per document whose nearest words are asked of Hunspell's own search
+ * (slip_of_word: tens of milliseconds each); past it, a warning as before. */
+#define SPELL_MAX_SLIPS 32
+/* Code points of a word slip_of_word compares. */
+#define SPELL_MAX_CPS 64
 /* A word the article writes this often and never a word it would be a slip of (one of
  * its suggestions) is written so on purpose (undecided). */
 #define SPELL_CONSISTENT_USES 2
@@ -105,6 +113,8 @@ typedef struct spell_run {
     } loans[SPELL_MAX_VARIETIES];
     size_t loan_count;
     size_t near_asked;        /* distinct words near_miss asked, at most SPELL_MAX_FORMED */
+    size_t slip_asked;        /* distinct words slip_of_word asked, at most SPELL_MAX_SLIPS */
+    tqc_strmap *slips;        /* word -> slip_of_word's answer */
     tqc_strmap *near;         /* word -> near_miss's answer (1: a frequent word is near) */
     tqc_strmap *uses;         /* lower-case word the dictionary lacks -> its tokens */
     tqc_strmap *forms;        /* every word as written -> its tokens */
@@ -118,6 +128,7 @@ static void run_free(spell_run *r)
     tqc_strmap_free(r->uses);
     tqc_strmap_free(r->forms);
     tqc_strmap_free(r->near);
+    tqc_strmap_free(r->slips);
     for (size_t i = 0; i < r->count; i++)
         tqc_dict_free_suggestions(r->entries[i].list, r->entries[i].count);
     free(r->entries);
@@ -218,6 +229,71 @@ static bool near_miss(spell_run *r, const char *s, size_t len)
     if (r->near || (r->near = tqc_strmap_new()) != NULL)
         (void)tqc_strmap_put(r->near, s, len, near);
     return near;
+}
+
+/* Whether code point sequences a and b are one edit apart: a letter deleted, inserted or
+ * changed, or two neighbours swapped. */
+static bool one_edit(const int32_t *a, size_t na, const int32_t *b, size_t nb)
+{
+    if (na > nb)
+        return one_edit(b, nb, a, na);
+    if (nb - na > 1)
+        return false;
+    size_t i = 0;
+    while (i < na && a[i] == b[i])
+        i++;
+    if (na == nb)
+        return i == na || memcmp(a + i + 1, b + i + 1, (na - i - 1) * sizeof *a) == 0 ||
+               (i + 1 < na && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+                memcmp(a + i + 2, b + i + 2, (na - i - 2) * sizeof *a) == 0);
+    return memcmp(a + i, b + i + 1, (na - i) * sizeof *a) == 0;
+}
+
+/* Decodes up to cap code points of s into out, apostrophes as one; 0 when they do not fit
+ * or s is not UTF-8. */
+static size_t code_points(const char *s, size_t len, int32_t *out, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        if (n == cap)
+            return 0;
+        size_t step = tqc_text_decode(s + i, len - i, &out[n]);
+        if (step == 0 || out[n] < 0)
+            return 0;
+        if (out[n] == 0x2019)
+            out[n] = '\'';   /* Hunspell answers with the typewriter apostrophe */
+        n++;
+        i += step;
+    }
+    return n;
+}
+
+/* Whether a word of the dictionary, in use or not, is one edit from the unknown word s
+ * (Hunspell's own search, which tries every such edit): then s may be its slip
+ * (`effectualy`); with none, s is a term, a name or a rare word as often as a
+ * misspelling (`polyfill`, `dinitrophenol`). Past the budget, or out of memory, true. */
+static bool slip_of_word(spell_run *r, const char *s, size_t len)
+{
+    uint64_t known;
+    if (r->slips && tqc_strmap_get(r->slips, s, len, &known))
+        return known != 0;
+    int32_t w[SPELL_MAX_CPS], c[SPELL_MAX_CPS];
+    size_t nw = code_points(s, len, w, SPELL_MAX_CPS);
+    if (r->slip_asked == SPELL_MAX_SLIPS || nw == 0)
+        return true;
+    r->slip_asked++;
+    char *list[TQC_DICT_MAX_SUGGESTIONS];
+    size_t n = tqc_dict_hunspell_suggest(r->ctx->dict, s, len, list, TQC_DICT_MAX_SUGGESTIONS);
+    bool slip = false;
+    for (size_t i = 0; i < n && !slip; i++) {
+        size_t nc = code_points(list[i], strlen(list[i]), c, SPELL_MAX_CPS);
+        /* Two words (`poly fill`) are missing-space's reading, not a slip of one. */
+        slip = nc > 0 && !strpbrk(list[i], " -") && one_edit(w, nw, c, nc);
+    }
+    tqc_dict_free_suggestions(list, n);
+    if (r->slips || (r->slips = tqc_strmap_new()) != NULL)
+        (void)tqc_strmap_put(r->slips, s, len, slip);
+    return slip;
 }
 
 /* A word Hunspell's lists lack that is still a word: a regular formation of known words
@@ -719,6 +795,15 @@ static void check_token(spell_run *r, const tqc_token *t)
     }
     const spell_entry *e = suggestions(r, s, len);
     tqc_finding *f;
+    if (e && e->count == 0 && !slip_of_word(r, s, len)) {
+        /* A slip of the keyboard is one edit from the word meant: with no word of the
+         * dictionary one edit away, the unknown word is a term, a name or a rare word as
+         * often as a misspelling, which a spell checker cannot tell apart: a hint. */
+        tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is not in the "
+                 "dictionary, and no word is one letter away: a term, a name or a "
+                 "misspelling?", (int)len, s);
+        return;
+    }
     if (e && e->count > 0)
         f = TQC_EMIT(ctx, t->span, "unknown word '%.*s'; did you mean '%s'?", (int)len, s,
                      e->list[0]);
