@@ -312,12 +312,13 @@ START_TEST(test_issue_12_spelling_words_written_on_purpose_are_hints)
 {
     static const char *const cases[][3] = {
         /* lang, with evidence (info), without (warning) */
-        {"en", "The klomatix daemon starts KLOMATIX at boot.", "The klomatix daemon starts at boot."},
-        {"pt", "O pacote klomatix instala o servidor KLOMATIX.", "O pacote klomatix instala o servidor."},
-        {"es", "La página klomatix(8) describe las opciones.", "La página klomatix describe las opciones."},
-        {"fr", "Le « klomatix » est un ordinateur qui agrège les données.", "Le klomatix est un ordinateur qui agrège les données."},
-        {"de", "Das Paket klomatix ist alt. Man installiert klomatix einmal.", "Das Paket klomatix ist alt."},
-        {"it", "Il «grabolino» è il computer che aggrega i dati.", "Il grabolino è il computer che aggrega i dati."},
+        /* slips of rare words (`gainless`, `antevimos`...): one edit from a word */
+        {"en", "The gainleks daemon starts GAINLEKS at boot.", "The gainleks daemon starts at boot."},
+        {"pt", "O pacote antevimks instala o servidor ANTEVIMKS.", "O pacote antevimks instala o servidor."},
+        {"es", "La página ahogadkr(8) describe las opciones.", "La página ahogadkr describe las opciones."},
+        {"fr", "Le « fiablemekt » est un ordinateur qui agrège les données.", "Le fiablemekt est un ordinateur qui agrège les données."},
+        {"de", "Das Paket schwafekn ist alt. Man installiert schwafekn einmal.", "Das Paket schwafekn ist alt."},
+        {"it", "Il «tegolaka» è il computer che aggrega i dati.", "Il tegolaka è il computer che aggrega i dati."},
     };
     hit h;
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -377,7 +378,7 @@ START_TEST(test_issue_17_spelling_pieces_of_names_and_codes_are_hints)
     ck_assert_int_eq(h.severity, TQC_SEV_INFO);
     ck_assert_uint_eq(spelling_in("pt", "Fotos de klomatix e da agência.", &h), 1);
     ck_assert_int_eq(h.severity, TQC_SEV_INFO);
-    ck_assert_uint_eq(spelling_in("en", "The rain stopped and klomatix shrinks the data.", &h), 1);
+    ck_assert_uint_eq(spelling_in("en", "The rain stopped and gainleks shrinks the data.", &h), 1);
     ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
     /* A word and a clitic of the lexicon are a contraction; a misspelt word before one is
      * still misspelt. */

@@ -8,8 +8,8 @@
  *      must, was), or it follows `verb-markers` (to) and precedes a `determiners` word, as
  *      a verb with its object does. Words the profile lists in `title-words` (President,
  *      Congress, March), quoted text and title-case paragraphs are left alone; an item of a
- *      list whose neighbouring item is a capitalised common word too (`Hungry, Angry,
- *      Lonely, or Tired`, `Scents and Sounds:`) is a hint only. In a
+ *      list whose neighbouring item is a capitalised common word too (`Fast, Cheap,
+ *      or Good`, `Sights and Sounds:`) is a hint only. In a
  *      language that capitalises its nouns (`capitalised-nouns = yes`: German) only
  *      function words are questioned.
  *  (b) a lower-case word after a full stop (`undermines peace. and the stability`): a
@@ -458,7 +458,7 @@ static bool written_nearby(word_index *ix, size_t k, const char *w, size_t n, ui
 #define CAP_LIST_LINK 3
 
 /* Whether capitalised word k is an item of a list whose next or previous item is a
- * capitalised common word too (`Hungry, Angry, Lonely, or Tired`, `Scents and Sounds:`):
+ * capitalised common word too (`Fast, Cheap, or Good`, `Sights and Sounds:`):
  * a list or a run-in heading title-cased on purpose; a slip capitalises one word alone.
  * The other item is a word the dictionary knows in lower case and holds no name of; a
  * sentence's first word is capitalised anyway, so it counts only before a heading's
@@ -1006,6 +1006,10 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued,
         (t->flags & (TQC_TF_SENT_START | TQC_TF_PARA_START | TQC_TF_PERIOD | TQC_TF_DIGIT)))
         return false;
     const char *w = tok_text(doc, t);
+    /* `klomatix.org`: a piece of a host or file name keeps its own lower case. */
+    const char *host = w + len, *text_end = doc->text + doc->len;
+    if (host + 1 < text_end && host[0] == '.' && host[1] >= 'a' && host[1] <= 'z')
+        return false;
     char fixed[CAP_MAX_WORD];
     /* A name the dictionary lacks in every case (`microsoft` in Italian) has the
      * lexicon's proper noun alone, which a word of a loan language's dictionary

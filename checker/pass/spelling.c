@@ -74,6 +74,8 @@
 /* Distinct words per document whose nearest words are asked of Hunspell's own search
  * (slip_of_word: tens of milliseconds each); past it, a warning as before. */
 #define SPELL_MAX_SLIPS 32
+/* The longest particle of a name (`van`, `te`, `dos`), in characters (undecided). */
+#define SPELL_PARTICLE_CHARS 3
 /* Code points of a word slip_of_word compares. */
 #define SPELL_MAX_CPS 64
 /* A word the article writes this often and never a word it would be a slip of (one of
@@ -232,7 +234,8 @@ static bool near_miss(spell_run *r, const char *s, size_t len)
 }
 
 /* Whether code point sequences a and b are one edit apart: a letter deleted, inserted or
- * changed, or two neighbours swapped. */
+ * changed, or two neighbours swapped (the same letters are no edit: `openssl`, Hunspell's
+ * `OpenSSL`, is a name in lower case, not a slip). */
 static bool one_edit(const int32_t *a, size_t na, const int32_t *b, size_t nb)
 {
     if (na > nb)
@@ -243,7 +246,7 @@ static bool one_edit(const int32_t *a, size_t na, const int32_t *b, size_t nb)
     while (i < na && a[i] == b[i])
         i++;
     if (na == nb)
-        return i == na || memcmp(a + i + 1, b + i + 1, (na - i - 1) * sizeof *a) == 0 ||
+        return (i < na && memcmp(a + i + 1, b + i + 1, (na - i - 1) * sizeof *a) == 0) ||
                (i + 1 < na && a[i] == b[i + 1] && a[i + 1] == b[i] &&
                 memcmp(a + i + 2, b + i + 2, (na - i - 2) * sizeof *a) == 0);
     return memcmp(a + i, b + i + 1, (na - i) * sizeof *a) == 0;
@@ -270,27 +273,39 @@ static size_t code_points(const char *s, size_t len, int32_t *out, size_t cap)
 
 /* Whether a word of the dictionary, in use or not, is one edit from the unknown word s
  * (Hunspell's own search, which tries every such edit): then s may be its slip
- * (`effectualy`); with none, s is a term, a name or a rare word as often as a
- * misspelling (`polyfill`, `dinitrophenol`). Past the budget, or out of memory, true. */
+ * (`recieved`); with none, s is a term, a name or a rare word as often as a
+ * misspelling (`hashmap`, `nitrotoluene`). Past the budget, or out of memory, true. */
 static bool slip_of_word(spell_run *r, const char *s, size_t len)
 {
     uint64_t known;
     if (r->slips && tqc_strmap_get(r->slips, s, len, &known))
         return known != 0;
+    /* In lower case: Hunspell may answer with a noun's capital (`grosss`, `Gross`). */
+    char low[SPELL_MAX_WORD * 2 + 1], cand[SPELL_MAX_WORD * 2 + 1];
     int32_t w[SPELL_MAX_CPS], c[SPELL_MAX_CPS];
-    size_t nw = code_points(s, len, w, SPELL_MAX_CPS);
+    size_t ll = tqc_text_case(s, len, TQC_CASE_LOWER, low, sizeof low);
+    size_t nw = ll ? code_points(low, ll, w, SPELL_MAX_CPS) : 0;
     if (r->slip_asked == SPELL_MAX_SLIPS || nw == 0)
         return true;
     r->slip_asked++;
-    char *list[TQC_DICT_MAX_SUGGESTIONS];
-    size_t n = tqc_dict_hunspell_suggest(r->ctx->dict, s, len, list, TQC_DICT_MAX_SUGGESTIONS);
     bool slip = false;
-    for (size_t i = 0; i < n && !slip; i++) {
-        size_t nc = code_points(list[i], strlen(list[i]), c, SPELL_MAX_CPS);
-        /* Two words (`poly fill`) are missing-space's reading, not a slip of one. */
-        slip = nc > 0 && !strpbrk(list[i], " -") && one_edit(w, nw, c, nc);
+    /* The document's dictionary, then the other regional varieties' (`grosss`: Swiss
+     * `gross`). */
+    for (size_t v = 0; v <= r->variety_count && !slip; v++) {
+        tqc_dict *dict = v == 0 ? r->ctx->dict : r->varieties[v - 1].dict;
+        if (!dict)
+            continue;
+        char *list[TQC_DICT_MAX_SUGGESTIONS];
+        size_t n = tqc_dict_hunspell_suggest(dict, s, len, list, TQC_DICT_MAX_SUGGESTIONS);
+        for (size_t i = 0; i < n && !slip; i++) {
+            size_t cl = tqc_text_case(list[i], strlen(list[i]), TQC_CASE_LOWER, cand,
+                                      sizeof cand);
+            size_t nc = cl ? code_points(cand, cl, c, SPELL_MAX_CPS) : 0;
+            /* Two words (`poly fill`) are missing-space's reading, not a slip of one. */
+            slip = nc > 0 && !strpbrk(list[i], " -") && one_edit(w, nw, c, nc);
+        }
+        tqc_dict_free_suggestions(list, n);
     }
-    tqc_dict_free_suggestions(list, n);
     if (r->slips || (r->slips = tqc_strmap_new()) != NULL)
         (void)tqc_strmap_put(r->slips, s, len, slip);
     return slip;
@@ -527,11 +542,28 @@ static bool same_letters(const char *a, size_t alen, const char *b)
     return xn && xn == yn && memcmp(x, y, xn) == 0;
 }
 
+/* Code points in s (len bytes). */
+static size_t chars_of(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+/* Whether token t is a capitalised word mid-sentence: a word of a name. */
+static bool name_word(const tqc_token *t)
+{
+    return t->kind == TQC_TOK_WORD && (t->flags & TQC_TF_CAP) &&
+           !(t->flags & (TQC_TF_ALLCAPS | TQC_TF_SENT_START));
+}
+
 /* What shows that an unknown lower-case word (token k) was written so on purpose, as a
  * name, a code or a term a spell checker cannot judge, or NULL: the text writes it in
  * capitals too (`ntp` beside `NTP`: a command or a package named by an acronym), it names
  * a manual page (`setquota(8)`), it ends a file name (`app.js`), it stands alone between
- * quotation marks (a word mentioned, not used: «graficador»), an apostrophe after it marks
+ * quotation marks (a word mentioned, not used: «graficador»), it is short and stands
+ * between two capitalised words (a particle of a name: `Anna ter Horst`), an apostrophe after it marks
  * letters left out on purpose (`countin'`), or the text writes it twice or more and never
  * one of the words it would be a slip of (used consistently: a term). */
 static const char *undecided(spell_run *r, size_t k, const char *s, size_t len)
@@ -579,6 +611,11 @@ static const char *undecided(spell_run *r, size_t k, const char *s, size_t len)
                     : 0;
     if (kn && tqc_lang_in(ctx->lang, "credits", key, kn))
         return "it is in a credit line: a name";
+    /* `Anna ter Horst`: a short lower-case word between two capitalised ones mid-sentence
+     * is a particle of a name (`van`, `te`, `dos`). */
+    if (k > 0 && k + 1 < doc->token_count && chars_of(s, len) <= SPELL_PARTICLE_CHARS &&
+        name_word(&doc->tokens[k - 1]) && name_word(&doc->tokens[k + 1]))
+        return "it stands between two capitalised words: a particle of a name";
     /* (French sets its marks apart with spaces: « graficateur ».) */
     if (k > 0 && k + 1 < doc->token_count &&
         (tqc_ctx_mark(ctx, k - 1, TQC_QUOTE_ROLES_QUOTES) & TQC_MARK_OPENS)) {
@@ -795,7 +832,8 @@ static void check_token(spell_run *r, const tqc_token *t)
     }
     const spell_entry *e = suggestions(r, s, len);
     tqc_finding *f;
-    if (e && e->count == 0 && !slip_of_word(r, s, len)) {
+    /* (Hunspell suggests no word with its clitic: `goverment'll`.) */
+    if (e && e->count == 0 && !(t->flags & TQC_TF_APOS) && !slip_of_word(r, s, len)) {
         /* A slip of the keyboard is one edit from the word meant: with no word of the
          * dictionary one edit away, the unknown word is a term, a name or a rare word as
          * often as a misspelling, which a spell checker cannot tell apart: a hint. */
