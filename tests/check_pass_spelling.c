@@ -388,6 +388,27 @@ START_TEST(test_issue_17_spelling_pieces_of_names_and_codes_are_hints)
 }
 END_TEST
 
+/* Issue 17, real pages: a slip of the keyboard is one edit from a word; an unknown word
+ * with no word of the dictionary one edit away is a term or a rare word as often as a
+ * misspelling (a hint), while a slip of a rare word stays a warning. A short lower-case
+ * word between two capitalised ones is a particle of a name. */
+START_TEST(test_issue_17_spelling_no_word_near_and_name_particles)
+{
+    hit h;
+    ck_assert_uint_eq(spelling_in("en", "The library runs a klomatix step before each build.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_msg(strstr(h.message, "one letter away"), "%s", h.message);
+    ck_assert_uint_eq(spelling_in("en", "The library runs a gainleks step before each build.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_uint_eq(spelling_in("fr", "La bibliothèque lance une étape fiablemekt.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_uint_ge(spelling_in("en", "The prize went to Maria te Velde last year.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_uint_eq(spelling_in("en", "They said te others left.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+}
+END_TEST
+
 Suite *pass_spelling_suite(void)
 {
     Suite *s = suite_create("pass_spelling");
@@ -409,6 +430,7 @@ Suite *pass_spelling_suite(void)
     tcase_add_test(tc, test_issue_12_spelling_words_written_on_purpose_are_hints);
     tcase_add_test(tc, test_issue_12_spelling_lower_case_names_of_their_own);
     tcase_add_test(tc, test_issue_17_spelling_pieces_of_names_and_codes_are_hints);
+    tcase_add_test(tc, test_issue_17_spelling_no_word_near_and_name_particles);
     suite_add_tcase(s, tc);
     return s;
 }
