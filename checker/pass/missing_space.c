@@ -1151,7 +1151,8 @@ static void run(const tqc_ctx *ctx)
 const tqc_pass tqc_pass_missing_space = {
     .id = "missing-space",
     .severity = TQC_SEV_ERROR,
-    .severities = TQC_SEV_BIT(TQC_SEV_ERROR) | TQC_SEV_BIT(TQC_SEV_WARNING),
+    .severities = TQC_SEV_BIT(TQC_SEV_ERROR) | TQC_SEV_BIT(TQC_SEV_WARNING) |
+                  TQC_SEV_BIT(TQC_SEV_INFO),
     .summary = "words run together without a space (`talksended`, `report.The`)",
     .good = "The talks ended while the delegates met in Berlin on Monday.",
     .bad = "The talksended while the delegates met in Berlin on Monday.",
