@@ -312,13 +312,13 @@ START_TEST(test_issue_12_spelling_words_written_on_purpose_are_hints)
 {
     static const char *const cases[][3] = {
         /* lang, with evidence (info), without (warning) */
-        /* slips of rare words (`gainless`, `antevimos`...): one edit from a word */
-        {"en", "The gainleks daemon starts GAINLEKS at boot.", "The gainleks daemon starts at boot."},
-        {"pt", "O pacote antevimks instala o servidor ANTEVIMKS.", "O pacote antevimks instala o servidor."},
-        {"es", "La página ahogadkr(8) describe las opciones.", "La página ahogadkr describe las opciones."},
-        {"fr", "Le « fiablemekt » est un ordinateur qui agrège les données.", "Le fiablemekt est un ordinateur qui agrège les données."},
-        {"de", "Das Paket schwafekn ist alt. Man installiert schwafekn einmal.", "Das Paket schwafekn ist alt."},
-        {"it", "Il «tegolaka» è il computer che aggrega i dati.", "Il tegolaka è il computer che aggrega i dati."},
+        /* slips of rare words (`acceptant`, `desafogada`...): one edit from a word */
+        {"en", "The acceptakt daemon starts ACCEPTAKT at boot.", "The acceptakt daemon starts at boot."},
+        {"pt", "O pacote desafogaka instala o servidor DESAFOGAKA.", "O pacote desafogaka instala o servidor."},
+        {"es", "La página caudaloka(8) describe las opciones.", "La página caudaloka describe las opciones."},
+        {"fr", "Le « limogekt » est un ordinateur qui agrège les données.", "Le limogekt est un ordinateur qui agrège les données."},
+        {"de", "Das Paket bleihaltkg ist alt. Man installiert bleihaltkg einmal.", "Das Paket bleihaltkg ist alt."},
+        {"it", "Il «targanko» è il computer che aggrega i dati.", "Il targanko è il computer che aggrega i dati."},
     };
     hit h;
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -378,7 +378,7 @@ START_TEST(test_issue_17_spelling_pieces_of_names_and_codes_are_hints)
     ck_assert_int_eq(h.severity, TQC_SEV_INFO);
     ck_assert_uint_eq(spelling_in("pt", "Fotos de klomatix e da agência.", &h), 1);
     ck_assert_int_eq(h.severity, TQC_SEV_INFO);
-    ck_assert_uint_eq(spelling_in("en", "The rain stopped and gainleks shrinks the data.", &h), 1);
+    ck_assert_uint_eq(spelling_in("en", "The rain stopped and acceptakt shrinks the data.", &h), 1);
     ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
     /* A word and a clitic of the lexicon are a contraction; a misspelt word before one is
      * still misspelt. */
@@ -398,9 +398,9 @@ START_TEST(test_issue_17_spelling_no_word_near_and_name_particles)
     ck_assert_uint_eq(spelling_in("en", "The library runs a klomatix step before each build.", &h), 1);
     ck_assert_int_eq(h.severity, TQC_SEV_INFO);
     ck_assert_msg(strstr(h.message, "one letter away"), "%s", h.message);
-    ck_assert_uint_eq(spelling_in("en", "The library runs a gainleks step before each build.", &h), 1);
+    ck_assert_uint_eq(spelling_in("en", "The library runs a acceptakt step before each build.", &h), 1);
     ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
-    ck_assert_uint_eq(spelling_in("fr", "La bibliothèque lance une étape fiablemekt.", &h), 1);
+    ck_assert_uint_eq(spelling_in("fr", "La bibliothèque lance une étape limogekt.", &h), 1);
     ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
     ck_assert_uint_ge(spelling_in("en", "The prize went to Maria te Velde last year.", &h), 1);
     ck_assert_int_eq(h.severity, TQC_SEV_INFO);

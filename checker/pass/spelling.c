@@ -5,9 +5,9 @@
  *    (info, no safe fix): `hochdrehen` is a verb though the dictionary knows only the
  *    noun `Hochdrehen`;
  *  - an unknown lower-case word: a warning with its suggestions (the attested words one
- *    edit away); with none of those and no word of the dictionary one edit away either
- *    (Hunspell's own search), a hint (info): a slip is one edit from a word, and a word
- *    with none near it is a term or a rare word as often as a misspelling;
+ *    edit away); with none of those and no form of the lexicon (nor, a letter dropped or
+ *    two swapped, of the dictionaries) one edit away either, a hint (info): a slip is one edit from a word, and a word with none near it is a
+ *    term or a rare word as often as a misspelling;
  *  - an unknown capitalised or mixed-case word: most probably a name the dictionary
  *    lacks (`Seaton`), so a hint (info) without suggestions. At the start of a sentence
  *    a capitalised word is treated the same way: in news a sentence opens with a name
@@ -71,9 +71,6 @@
 /* A word the article writes this often, the same way each time, with no frequent word one
  * edit away, is a term of the article (`hypervisor`), not a slip of the keyboard. */
 #define SPELL_TERM_USES 3
-/* Distinct words per document whose nearest words are asked of Hunspell's own search
- * (slip_of_word: tens of milliseconds each); past it, a warning as before. */
-#define SPELL_MAX_SLIPS 32
 /* The longest particle of a name (`van`, `te`, `dos`), in characters (undecided). */
 #define SPELL_PARTICLE_CHARS 3
 /* Code points of a word slip_of_word compares. */
@@ -115,8 +112,6 @@ typedef struct spell_run {
     } loans[SPELL_MAX_VARIETIES];
     size_t loan_count;
     size_t near_asked;        /* distinct words near_miss asked, at most SPELL_MAX_FORMED */
-    size_t slip_asked;        /* distinct words slip_of_word asked, at most SPELL_MAX_SLIPS */
-    tqc_strmap *slips;        /* word -> slip_of_word's answer */
     tqc_strmap *near;         /* word -> near_miss's answer (1: a frequent word is near) */
     tqc_strmap *uses;         /* lower-case word the dictionary lacks -> its tokens */
     tqc_strmap *forms;        /* every word as written -> its tokens */
@@ -130,7 +125,6 @@ static void run_free(spell_run *r)
     tqc_strmap_free(r->uses);
     tqc_strmap_free(r->forms);
     tqc_strmap_free(r->near);
-    tqc_strmap_free(r->slips);
     for (size_t i = 0; i < r->count; i++)
         tqc_dict_free_suggestions(r->entries[i].list, r->entries[i].count);
     free(r->entries);
@@ -233,82 +227,82 @@ static bool near_miss(spell_run *r, const char *s, size_t len)
     return near;
 }
 
-/* Whether code point sequences a and b are one edit apart: a letter deleted, inserted or
- * changed, or two neighbours swapped (the same letters are no edit: `openssl`, Hunspell's
- * `OpenSSL`, is a name in lower case, not a slip). */
-static bool one_edit(const int32_t *a, size_t na, const int32_t *b, size_t nb)
+/* Whether w is a form of the lexicon, or a word of the document's dictionary or of a
+ * regional variety's (`gross` in Swiss German): asked of Hunspell for the few deletions
+ * and swaps of a word only (slip_of_word). */
+static bool known_near(spell_run *r, const tqc_lex *lex, const char *w, size_t n)
 {
-    if (na > nb)
-        return one_edit(b, nb, a, na);
-    if (nb - na > 1)
-        return false;
-    size_t i = 0;
-    while (i < na && a[i] == b[i])
-        i++;
-    if (na == nb)
-        return (i < na && memcmp(a + i + 1, b + i + 1, (na - i - 1) * sizeof *a) == 0) ||
-               (i + 1 < na && a[i] == b[i + 1] && a[i + 1] == b[i] &&
-                memcmp(a + i + 2, b + i + 2, (na - i - 2) * sizeof *a) == 0);
-    return memcmp(a + i, b + i + 1, (na - i) * sizeof *a) == 0;
+    if (tqc_lex_pos(lex, w, n) || tqc_dict_known(r->ctx->dict, w, n))
+        return true;
+    for (size_t v = 0; v < r->variety_count; v++)
+        if (r->varieties[v].dict && tqc_dict_known(r->varieties[v].dict, w, n))
+            return true;
+    return false;
 }
 
-/* Decodes up to cap code points of s into out, apostrophes as one; 0 when they do not fit
- * or s is not UTF-8. */
-static size_t code_points(const char *s, size_t len, int32_t *out, size_t cap)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len;) {
-        if (n == cap)
-            return 0;
-        size_t step = tqc_text_decode(s + i, len - i, &out[n]);
-        if (step == 0 || out[n] < 0)
-            return 0;
-        if (out[n] == 0x2019)
-            out[n] = '\'';   /* Hunspell answers with the typewriter apostrophe */
-        n++;
-        i += step;
-    }
-    return n;
-}
-
-/* Whether a word of the dictionary, in use or not, is one edit from the unknown word s
- * (Hunspell's own search, which tries every such edit): then s may be its slip
- * (`recieved`); with none, s is a term, a name or a rare word as often as a
- * misspelling (`hashmap`, `nitrotoluene`). Past the budget, or out of memory, true. */
+/* Whether the lexicon lists a form one edit from the unknown lower-case word s (a letter
+ * of the dictionary's TRY inserted or changed; a letter deleted or two neighbours swapped,
+ * which the dictionaries are asked too, see known_near): then s
+ * may be its slip (`recieved`); with none, s is a term, a name or a rare word as often as a
+ * misspelling (`hashmap`, `nitrotoluene`). Hash lookups only, no Hunspell search. Without
+ * a lexicon, or a word too long to vary, true. */
 static bool slip_of_word(spell_run *r, const char *s, size_t len)
 {
-    uint64_t known;
-    if (r->slips && tqc_strmap_get(r->slips, s, len, &known))
-        return known != 0;
-    /* In lower case: Hunspell may answer with a noun's capital (`grosss`, `Gross`). */
-    char low[SPELL_MAX_WORD * 2 + 1], cand[SPELL_MAX_WORD * 2 + 1];
-    int32_t w[SPELL_MAX_CPS], c[SPELL_MAX_CPS];
-    size_t ll = tqc_text_case(s, len, TQC_CASE_LOWER, low, sizeof low);
-    size_t nw = ll ? code_points(low, ll, w, SPELL_MAX_CPS) : 0;
-    if (r->slip_asked == SPELL_MAX_SLIPS || nw == 0)
-        return true;
-    r->slip_asked++;
-    bool slip = false;
-    /* The document's dictionary, then the other regional varieties' (`grosss`: Swiss
-     * `gross`). */
-    for (size_t v = 0; v <= r->variety_count && !slip; v++) {
-        tqc_dict *dict = v == 0 ? r->ctx->dict : r->varieties[v - 1].dict;
-        if (!dict)
-            continue;
-        char *list[TQC_DICT_MAX_SUGGESTIONS];
-        size_t n = tqc_dict_hunspell_suggest(dict, s, len, list, TQC_DICT_MAX_SUGGESTIONS);
-        for (size_t i = 0; i < n && !slip; i++) {
-            size_t cl = tqc_text_case(list[i], strlen(list[i]), TQC_CASE_LOWER, cand,
-                                      sizeof cand);
-            size_t nc = cl ? code_points(cand, cl, c, SPELL_MAX_CPS) : 0;
-            /* Two words (`poly fill`) are missing-space's reading, not a slip of one. */
-            slip = nc > 0 && !strpbrk(list[i], " -") && one_edit(w, nw, c, nc);
-        }
-        tqc_dict_free_suggestions(list, n);
+    const tqc_lex *lex = tqc_lang_lexicon(r->ctx->lang);
+    size_t at[SPELL_MAX_CPS + 1], n = 0;
+    for (size_t i = 0; i < len; n++) {
+        int32_t cp;
+        if (n == SPELL_MAX_CPS || !lex)
+            return true;
+        at[n] = i;
+        size_t step = tqc_text_decode(s + i, len - i, &cp);
+        if (step == 0 || cp < 0)
+            return true;
+        i += step;
     }
-    if (r->slips || (r->slips = tqc_strmap_new()) != NULL)
-        (void)tqc_strmap_put(r->slips, s, len, slip);
-    return slip;
+    at[n] = len;
+    char buf[SPELL_MAX_WORD * 2 + 8];
+    if (len + 4 >= sizeof buf)
+        return true;
+    for (size_t k = 0; k < n; k++) {
+        size_t x = at[k], y = at[k + 1];
+        /* deletion of code point k */
+        memcpy(buf, s, x);
+        memcpy(buf + x, s + y, len - y);
+        if (known_near(r, lex, buf, len - (y - x)))
+            return true;
+        /* swap of k and k+1 */
+        if (k + 1 < n) {
+            size_t z = at[k + 2];
+            memcpy(buf, s, x);
+            memcpy(buf + x, s + y, z - y);
+            memcpy(buf + x + (z - y), s + x, y - x);
+            memcpy(buf + z, s + z, len - z);
+            if (known_near(r, lex, buf, len))
+                return true;
+        }
+    }
+    const char *ch;
+    for (size_t t = 0; (ch = tqc_dict_try_letter(r->ctx->dict, t)) != NULL; t++) {
+        size_t cl = strlen(ch);
+        for (size_t k = 0; k <= n; k++) {
+            /* insertion before code point k */
+            memcpy(buf, s, at[k]);
+            memcpy(buf + at[k], ch, cl);
+            memcpy(buf + at[k] + cl, s + at[k], len - at[k]);
+            if (known_near(r, lex, buf, len + cl))
+                return true;
+            /* replacement of code point k */
+            if (k < n && !(at[k + 1] - at[k] == cl && memcmp(s + at[k], ch, cl) == 0)) {
+                memcpy(buf, s, at[k]);
+                memcpy(buf + at[k], ch, cl);
+                memcpy(buf + at[k] + cl, s + at[k + 1], len - at[k + 1]);
+                if (known_near(r, lex, buf, len - (at[k + 1] - at[k]) + cl))
+                    return true;
+            }
+        }
+    }
+    return false;
 }
 
 /* A word Hunspell's lists lack that is still a word: a regular formation of known words
