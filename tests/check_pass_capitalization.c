@@ -519,6 +519,23 @@ START_TEST(test_issue_12_capitalization_repeated_function_word)
 }
 END_TEST
 
+/* Issue 17, real pages: an item of a list whose neighbouring item is a capitalised common
+ * word too is title-cased on purpose (a hint); the same word alone is a slip. A word
+ * joined to a host name by its dot keeps its own lower case. */
+START_TEST(test_issue_17_capitalization_title_cased_lists_and_hosts)
+{
+    CAP_FINDS("en", "Most people want a car that is Fast, Cheap, or Good at once.", "Fast",
+              TQC_SEV_INFO);
+    CAP_FINDS("en", "Most people want a car that is Fast at once.", "Fast", TQC_SEV_WARNING);
+    CAP_FINDS("en", "Sights and Sounds: the market opens at dawn.", "Sounds", TQC_SEV_INFO);
+    CAP_FINDS("es", "La gente quiere un coche Rápido, Barato o Bueno a la vez.", "Rápido",
+              TQC_SEV_INFO);
+    CAP_FINDS("es", "La gente quiere un coche Rápido a la vez.", "Rápido", TQC_SEV_WARNING);
+    CAP_SILENT("en", "The paper moved its site to boston.com last year.");
+    CAP_FINDS("en", "The paper moved its office to boston last year.", "boston", TQC_SEV_WARNING);
+}
+END_TEST
+
 Suite *pass_capitalization_suite(void)
 {
     Suite *s = suite_create("pass_capitalization");
@@ -538,6 +555,7 @@ Suite *pass_capitalization_suite(void)
     tcase_add_test(tc, test_issue_12_capitalization_repeated_function_word);
     tcase_add_test(tc, test_issue_13_case_change_is_never_safe);
     tcase_add_test(tc, test_issue_18_title_case_paragraph_is_linear);
+    tcase_add_test(tc, test_issue_17_capitalization_title_cased_lists_and_hosts);
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
     return s;

@@ -1,6 +1,8 @@
 /* Tests of the fragment pass: verbless pieces split off the sentence before them, in every
  * language, and the legitimate verbless sentences, quotations, titles, credits, lists and
  * abbreviations it must leave alone. All sentences are written for these tests. */
+#include <stdio.h>
+
 #include "pass/pass.h"
 #include "tqc_test.h"
 
@@ -304,6 +306,25 @@ START_TEST(test_issue_12_fragment_german_pronouns_without_nouns)
 }
 END_TEST
 
+/* Issue 17, real pages: replies of a conjunction and an adverb, adverbs with a participle
+ * and items of a list split by semicolons are no fragments; a subject pronoun or an adverb
+ * before a form that is also a noun leaves it a verb. A piece split off still is one. */
+START_TEST(test_issue_17_fragment_replies_comments_lists)
+{
+    char first[64];
+    const char *before = "The rain fell all night on the hills. ";
+    const char *quiet[] = {"But no.", "Roughly speaking.", "First, the river; second, the road.",
+                           "I felt water rising to my knees.", "So just stop it."};
+    char text[256];
+    for (size_t i = 0; i < sizeof quiet / sizeof quiet[0]; i++) {
+        snprintf(text, sizeof text, "%s%s", before, quiet[i]);
+        ck_assert_msg(hits(text, first, sizeof first) == 0, "%s", text);
+    }
+    snprintf(text, sizeof text, "%s%s", before, "North Korean.");
+    ck_assert_uint_eq(hits(text, first, sizeof first), 1);
+}
+END_TEST
+
 Suite *pass_fragment_suite(void)
 {
     Suite *s = suite_create("pass_fragment");
@@ -319,6 +340,7 @@ Suite *pass_fragment_suite(void)
     tcase_add_test(tc, test_issue_12_fragment_unknown_words_keep_it_at_info);
     tcase_add_test(tc, test_issue_12_fragment_sentence_ends_and_main_clauses);
     tcase_add_test(tc, test_issue_12_fragment_german_pronouns_without_nouns);
+    tcase_add_test(tc, test_issue_17_fragment_replies_comments_lists);
     suite_add_tcase(s, tc);
     return s;
 }

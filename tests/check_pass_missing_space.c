@@ -342,6 +342,26 @@ START_TEST(test_split_ranks_by_frequency)
 }
 END_TEST
 
+/* Issue 17, real pages: two capitalised content words written as one are how brands and
+ * programming names are cased (a hint); a word alone in quotation marks is mentioned as
+ * written, an identifier as often as a run-on (a hint). The same joins with evidence, or
+ * in running prose, stay warnings. */
+START_TEST(test_issue_17_missing_space_names_and_mentions_are_hints)
+{
+    hit h;
+    tqc_test_first_in("en", "The worker threads share one BufferPool between them.", "missing-space", &h);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    SILENT("en", "The worker threads share one BufferPool between them.", "missing-space");
+    FINDS("en", "The talks ended.The minister left.", "missing-space", "ended.The");
+    tqc_test_first_in("en", "The app asks for the \"mydraftnotes\" scope at login.", "missing-space", &h);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert(!h.safe);
+    FINDS("en", "The app asks for the mydraftnotes scope at login.", "missing-space", "mydraftnotes");
+}
+END_TEST
+
 Suite *pass_missing_space_suite(void)
 {
     Suite *s = suite_create("pass_missing_space");
@@ -362,6 +382,7 @@ Suite *pass_missing_space_suite(void)
     tcase_add_test(tc, test_issue_12_missing_space_formations_loans_and_terms);
     tcase_add_test(tc, test_issue_12_missing_space_joins_in_every_language);
     tcase_add_test(tc, test_split_ranks_by_frequency);
+    tcase_add_test(tc, test_issue_17_missing_space_names_and_mentions_are_hints);
     suite_add_tcase(s, tc);
     return s;
 }

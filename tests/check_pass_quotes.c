@@ -607,6 +607,15 @@ START_TEST(test_issue_12_wrong_way_close_before_comma)
 }
 END_TEST
 
+/* Issue 17, real pages: a quotation mark alone in brackets is the mark named, not a
+ * quotation left open; one opening a quotation is still reported. */
+START_TEST(test_issue_17_quotes_mark_named_in_brackets)
+{
+    SILENT("en", "Strings go inside double quotes (\") in every header.", "quotes");
+    FINDS("en", "Strings go inside double \"quotes in every header.", "quotes", "\"");
+}
+END_TEST
+
 Suite *pass_quotes_suite(void)
 {
     Suite *s = suite_create("pass_quotes");
@@ -630,6 +639,7 @@ Suite *pass_quotes_suite(void)
     tcase_add_test(tc, test_issue_13_unclosed_inside_another_pair);
     tcase_add_test(tc, test_issue_13_quiet_on_elisions_smileys_labels);
     tcase_add_test(tc, test_issue_13_quote_roles_typed_once);
+    tcase_add_test(tc, test_issue_17_quotes_mark_named_in_brackets);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -312,12 +312,13 @@ START_TEST(test_issue_12_spelling_words_written_on_purpose_are_hints)
 {
     static const char *const cases[][3] = {
         /* lang, with evidence (info), without (warning) */
-        {"en", "The klomatix daemon starts KLOMATIX at boot.", "The klomatix daemon starts at boot."},
-        {"pt", "O pacote klomatix instala o servidor KLOMATIX.", "O pacote klomatix instala o servidor."},
-        {"es", "La página klomatix(8) describe las opciones.", "La página klomatix describe las opciones."},
-        {"fr", "Le « klomatix » est un ordinateur qui agrège les données.", "Le klomatix est un ordinateur qui agrège les données."},
-        {"de", "Das Paket klomatix ist alt. Man installiert klomatix einmal.", "Das Paket klomatix ist alt."},
-        {"it", "Il «grabolino» è il computer che aggrega i dati.", "Il grabolino è il computer che aggrega i dati."},
+        /* slips of rare words (`acceptant`, `desafogada`...): one edit from a word */
+        {"en", "The acceptakt daemon starts ACCEPTAKT at boot.", "The acceptakt daemon starts at boot."},
+        {"pt", "O pacote desafogaka instala o servidor DESAFOGAKA.", "O pacote desafogaka instala o servidor."},
+        {"es", "La página caudaloka(8) describe las opciones.", "La página caudaloka describe las opciones."},
+        {"fr", "Le « limogekt » est un ordinateur qui agrège les données.", "Le limogekt est un ordinateur qui agrège les données."},
+        {"de", "Das Paket bleihaltkg ist alt. Man installiert bleihaltkg einmal.", "Das Paket bleihaltkg ist alt."},
+        {"it", "Il «targanko» è il computer che aggrega i dati.", "Il targanko è il computer che aggrega i dati."},
     };
     hit h;
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -377,12 +378,33 @@ START_TEST(test_issue_17_spelling_pieces_of_names_and_codes_are_hints)
     ck_assert_int_eq(h.severity, TQC_SEV_INFO);
     ck_assert_uint_eq(spelling_in("pt", "Fotos de klomatix e da agência.", &h), 1);
     ck_assert_int_eq(h.severity, TQC_SEV_INFO);
-    ck_assert_uint_eq(spelling_in("en", "The rain stopped and klomatix shrinks the data.", &h), 1);
+    ck_assert_uint_eq(spelling_in("en", "The rain stopped and acceptakt shrinks the data.", &h), 1);
     ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
     /* A word and a clitic of the lexicon are a contraction; a misspelt word before one is
      * still misspelt. */
     ck_assert_uint_eq(spelling_in("en", "The sun'll rise, and anybody'd know it.", &h), 0);
     ck_assert_uint_eq(spelling_in("en", "The goverment'll fail.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+}
+END_TEST
+
+/* Issue 17, real pages: a slip of the keyboard is one edit from a word; an unknown word
+ * with no word of the dictionary one edit away is a term or a rare word as often as a
+ * misspelling (a hint), while a slip of a rare word stays a warning. A short lower-case
+ * word between two capitalised ones is a particle of a name. */
+START_TEST(test_issue_17_spelling_no_word_near_and_name_particles)
+{
+    hit h;
+    ck_assert_uint_eq(spelling_in("en", "The library runs a klomatix step before each build.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_msg(strstr(h.message, "one letter away"), "%s", h.message);
+    ck_assert_uint_eq(spelling_in("en", "The library runs a acceptakt step before each build.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_uint_eq(spelling_in("fr", "La bibliothèque lance une étape limogekt.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_uint_ge(spelling_in("en", "The prize went to Maria te Velde last year.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_uint_eq(spelling_in("en", "They said te others left.", &h), 1);
     ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
 }
 END_TEST
@@ -408,6 +430,7 @@ Suite *pass_spelling_suite(void)
     tcase_add_test(tc, test_issue_12_spelling_words_written_on_purpose_are_hints);
     tcase_add_test(tc, test_issue_12_spelling_lower_case_names_of_their_own);
     tcase_add_test(tc, test_issue_17_spelling_pieces_of_names_and_codes_are_hints);
+    tcase_add_test(tc, test_issue_17_spelling_no_word_near_and_name_particles);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1033,6 +1033,11 @@ static bool cached_suggestions(dict_core *dict, const char *word, size_t len, ch
     return true;
 }
 
+const char *tqc_dict_try_letter(const tqc_dict *view, size_t i)
+{
+    return i < view->core->try_count ? view->core->try_chars[i] : NULL;
+}
+
 size_t tqc_dict_suggest(tqc_dict *view, const char *word, size_t len, char **out, size_t max)
 {
     if (len == 0 || len > DICT_MAX_WORD || max == 0)

@@ -65,6 +65,9 @@ bool tqc_dict_case_variant(tqc_dict *dict, const char *word, size_t len, char *f
  * word is answered once per dict (cached). */
 #define TQC_DICT_MAX_SUGGESTIONS 10
 size_t tqc_dict_suggest(tqc_dict *dict, const char *word, size_t len, char **out, size_t max);
+/* The i-th letter typos are made of (the .aff's TRY, NUL-terminated UTF-8), or NULL past
+ * the last. */
+const char *tqc_dict_try_letter(const tqc_dict *dict, size_t i);
 void tqc_dict_free_suggestions(char **list, size_t n);
 /* Hunspell's own suggestions, uncached (tens of milliseconds a word): the baseline the
  * evaluation compares tqc's ranking with. Same contract as tqc_dict_suggest. */

@@ -7,7 +7,9 @@
  *      it is a closed-class word (`function-words`), or it follows an auxiliary (`auxiliaries`:
  *      must, was), or it follows `verb-markers` (to) and precedes a `determiners` word, as
  *      a verb with its object does. Words the profile lists in `title-words` (President,
- *      Congress, March), quoted text and title-case paragraphs are left alone. In a
+ *      Congress, March), quoted text and title-case paragraphs are left alone; an item of a
+ *      list whose neighbouring item is a capitalised common word too (`Fast, Cheap,
+ *      or Good`, `Sights and Sounds:`) is a hint only. In a
  *      language that capitalises its nouns (`capitalised-nouns = yes`: German) only
  *      function words are questioned.
  *  (b) a lower-case word after a full stop (`undermines peace. and the stability`): a
@@ -505,6 +507,50 @@ static bool written_nearby(word_index *ix, size_t k, const char *w, size_t n, ui
     return false;
 }
 
+/* Tokens looked through from a word to the next item of its list: a comma, a
+ * conjunction (`, or`). */
+#define CAP_LIST_LINK 3
+
+/* Whether capitalised word k is an item of a list whose next or previous item is a
+ * capitalised common word too (`Fast, Cheap, or Good`, `Sights and Sounds:`):
+ * a list or a run-in heading title-cased on purpose; a slip capitalises one word alone.
+ * The other item is a word the dictionary knows in lower case and holds no name of; a
+ * sentence's first word is capitalised anyway, so it counts only before a heading's
+ * colon. */
+static bool capitalised_coordinate(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_token *t = &doc->tokens[k];
+    bool lead_in = k + 1 < doc->token_count && punct_is(doc, &doc->tokens[k + 1], ":");
+    for (int dir = -1; dir <= 1; dir += 2) {
+        size_t j = k;
+        bool linked = false;
+        for (int steps = 0; steps < CAP_LIST_LINK; steps++) {
+            if (dir < 0 ? j == 0 : j + 1 >= doc->token_count)
+                break;
+            j = dir < 0 ? j - 1 : j + 1;
+            const tqc_token *u = &doc->tokens[j];
+            if (u->sentence != t->sentence)
+                break;
+            if (punct_is(doc, u, ",") ||
+                (is_word(u) && (u->flags & TQC_TF_LOWER) &&
+                 (tqc_ctx_pos(ctx, j) & TQC_POS_CONJ))) {
+                linked = true;
+                continue;
+            }
+            if (!linked || !is_word(u) || !(u->flags & TQC_TF_CAP) ||
+                (u->flags & (TQC_TF_ALLCAPS | TQC_TF_INNER_CAP | TQC_TF_DIGIT)) ||
+                ((u->flags & TQC_TF_SENT_START) && !lead_in))
+                break;
+            char lower[CAP_MAX_WORD];
+            size_t n = lower_tok(doc, u, lower);
+            return n >= 2 && tqc_dict_known(ctx->dict, lower, n) &&
+                   !tqc_dict_name_entry(ctx->dict, tok_text(doc, u), tqc_span_len(u->span));
+        }
+    }
+    return false;
+}
+
 /* (a) a common word capitalised between lower-case words. */
 static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_index *words,
                                     size_t k)
@@ -622,6 +668,9 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
     if ((!capitalised_nouns(ctx) && title_case_para_memo(doc, memo, para)) ||
         (!(closed && capitalised_nouns(ctx)) && capitalised_nearby(doc, k, verb_only)))
         return;
+    /* Where nouns are capitalised, so are the items of a list of them. */
+    if (!capitalised_nouns(ctx) && capitalised_coordinate(ctx, k))
+        sev = TQC_SEV_INFO;
     const char *w = tok_text(doc, t), *pw = tok_text(doc, prev);
     int wl = (int)tqc_span_len(t->span), pl = (int)tqc_span_len(prev->span);
     const char *id = ctx->pass->id;
@@ -1011,6 +1060,10 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued,
         (t->flags & (TQC_TF_SENT_START | TQC_TF_PARA_START | TQC_TF_PERIOD | TQC_TF_DIGIT)))
         return false;
     const char *w = tok_text(doc, t);
+    /* `klomatix.org`: a piece of a host or file name keeps its own lower case. */
+    const char *host = w + len, *text_end = doc->text + doc->len;
+    if (host + 1 < text_end && host[0] == '.' && host[1] >= 'a' && host[1] <= 'z')
+        return false;
     char fixed[CAP_MAX_WORD];
     /* A name the dictionary lacks in every case (`microsoft` in Italian) has the
      * lexicon's proper noun alone, which a word of a loan language's dictionary

@@ -9,11 +9,13 @@
  *    context where the form has other readings (see finite_verb: `of historic weight`);
  *  - it has content: a number, or a noun, name, adjective, preposition or non-finite verb
  *    that cannot be read as an adverb, pronoun or interjection. Sentences of those and
- *    conjunctions alone are complete replies (`Not yet.`, `Nothing.`, `Absolutely not.`),
+ *    conjunctions alone are complete replies (`Not yet.`, `Nothing.`, `Absolutely not.`,
+ *    `But no.`), and so are adverbs with a participle (`Roughly speaking.`),
  *    as are the set phrases of the profile list `verbless-sentences` (`Thank you.`, `No
  *    way.`, `Of course.`);
  *  - it is not speech: no quotation mark in it, not inside a quotation;
- *  - it is not a credit, list item or handle: no URL, handle, colon, slash or ©, its
+ *  - it is not a credit, list item or handle: no URL, handle, colon, semicolon (items
+ *    of a list: `First, bread; second, milk.`), slash or ©, its
  *    first word not in the profile list `credits` (`Photo`, `Source`), its paragraph
  *    opening with a word or a quotation; not names and numbers alone (`Luke 23:34.`); and
  *    not cut at a capitalised abbreviation (`Cf.`).
@@ -52,7 +54,7 @@
 
 #define FINITE (TQC_POS_VFIN | TQC_POS_AUX)
 /* What a fragment split off a clause carries; replies are made of the other classes. */
-#define REPLY (TQC_POS_ADV | TQC_POS_PRON | TQC_POS_INTJ)
+#define REPLY (TQC_POS_ADV | TQC_POS_PRON | TQC_POS_INTJ | TQC_POS_CONJ)
 #define CONTENT (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_NUM | TQC_POS_PREP | \
                  TQC_POS_VINF | TQC_POS_VPART | TQC_POS_VGER)
 
@@ -177,6 +179,10 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
     uint32_t keeps_verb = TQC_POS_VERB;
     if (proclitics(ctx, k - 1 == first) && !(before & TQC_POS_NUM))
         keeps_verb |= TQC_POS_PRON;
+    /* A subject pronoun (`I felt`) or an adverb (`just stop`) before the form, when it
+     * can be no determiner or preposition, leaves it a verb. */
+    if ((before & (TQC_POS_PRON | TQC_POS_ADV)) && !(before & (TQC_POS_DET | TQC_POS_PREP)))
+        keeps_verb |= TQC_POS_PRON | TQC_POS_ADV;
     return !has_before || !(before & (TQC_POS_DET | TQC_POS_PREP | TQC_POS_ADJ)) ||
            (before & keeps_verb);
 }
@@ -479,6 +485,9 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
         return;
     size_t words = 0, unknown_verbs = 0;
     bool content = false, lower = false, number = false;
+    /* Adverbs and a participle alone (`Roughly speaking.`, `Frankly put.`) comment on the
+     * sentence before, as a reply does. */
+    bool gerund = false, comment = true;
     /* A relative or adverbial clause has its verb but no main clause: `Who lives in
      * Paris.`, `Because the road was closed.`; an adverbial one may open a sentence whose
      * main clause follows a comma, and a word that is also an adverb is one when a finite
@@ -509,10 +518,14 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
             /* An adverb, pronoun or interjection reading makes a reply (`Pas encore.`:
              * `pas` is also a noun). */
             content = content || !pos || ((pos & CONTENT) && !(pos & REPLY));
+            gerund = gerund || (pos & (TQC_POS_VGER | TQC_POS_VPART));
+            comment = comment && (pos & (TQC_POS_ADV | TQC_POS_VGER | TQC_POS_VPART)) &&
+                      !(pos & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_PREP | TQC_POS_DET));
             break;
         }
         case TQC_TOK_NUMBER:
             content = number = true;
+            comment = false;
             break;
         case TQC_TOK_PUNCT:
         case TQC_TOK_SYMBOL:
@@ -520,7 +533,7 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
              * colon (`For example: 1.`). A clause with its verb may quote a term
              * (`Que permite quatro partições «primárias».`). */
             if ((tqc_ctx_quote_mark(ctx, k) && !relative) || cp == '/' || cp == '|' ||
-                cp == 0xA9 || cp == ':')
+                cp == 0xA9 || cp == ':' || cp == ';')
                 return;
             break;
         default:
@@ -529,7 +542,9 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
     }
     const tqc_token *end = &doc->tokens[last - 1];
     /* Names and numbers alone are a reference or a credit (`Luke 23:34.`). */
-    if (words == 0 || (!relative && (words > FRAG_MAX_WORDS || !content || (number && !lower))) ||
+    if (words == 0 ||
+        (!relative && (words > FRAG_MAX_WORDS || !content || (number && !lower) ||
+                       (comment && gerund && words > 1))) ||
         set_phrase(ctx, first, last) || tok_in(ctx, "credits", &doc->tokens[first]))
         return;
     /* A capitalised abbreviation (`Cf.`, `Dr.`) may have been cut from what follows it; a

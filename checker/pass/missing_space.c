@@ -871,14 +871,20 @@ static void check_camel(ms_run *r, const tqc_token *t)
     if (occurrences(r, s, len) > 1)
         return;
     const char *why = "a function word next to a capital letter";
+    tqc_severity sev = TQC_SEV_WARNING;
     if (!left_fn && !right_fn) {
         bool left_proper = proper_only(dict, s, cut);
         bool proper = left_proper || !right_known || proper_only(dict, right, rlen);
         if ((lchars < 4 && !left_proper) || (!proper && !(lfreq > 0 && sp.part[1].freq > 0)))
             return;
         why = proper ? "a name next to another word" : "two capitalised words";
+        /* Two capitalised content words are how brands and programming names are cased
+         * (`ServiceWorker`, `FormData`, `SoundCloud`) as often as a lost space: with no
+         * function word on either side there is no evidence of a join (a sentence end
+         * run into the next, `agreement.The`, is reported by the punctuation check). */
+        sev = TQC_SEV_INFO;
     }
-    report(ctx, t, &sp, 1, TQC_SEV_WARNING, false, why);
+    report(ctx, t, &sp, 1, sev, false, why);
 }
 
 /* Whether the nearest word on either side of token k in its sentence (past punctuation:
@@ -1001,6 +1007,21 @@ static bool other_variety_knows(const tqc_ctx *ctx, const char *s, size_t len)
 /* The shortest word of a loan language taken for a loanword rather than two words. */
 #define MS_MIN_LOAN_CHARS 6
 
+
+/* Whether word token k stands alone between quotation marks (`"mydraftnotes"`, a
+ * French `« mot »`), a comma or stop inside the closing mark allowed. */
+static bool alone_quoted(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (k == 0 || k + 1 >= doc->token_count ||
+        !(tqc_ctx_mark(ctx, k - 1, TQC_QUOTE_ROLES_QUOTES) & TQC_MARK_OPENS))
+        return false;
+    size_t c = k + 1;
+    if (doc->tokens[c].kind == TQC_TOK_PUNCT && !tqc_ctx_quote_mark(ctx, c) &&
+        c + 1 < doc->token_count)
+        c++;
+    return (tqc_ctx_mark(ctx, c, TQC_QUOTE_ROLES_QUOTES) & TQC_MARK_CLOSES) != 0;
+}
 /* A regular formation of the language's words (lang/morph.h: `desinstalación`,
  * `anzutreiben`) or a word of a loan language (`certificate` in Portuguese): a word,
  * not two run together. */
@@ -1055,9 +1076,17 @@ static void check_word(ms_run *r, size_t k)
         return;
     if (t->flags & TQC_TF_INNER_CAP)
         check_camel(r, t);
-    else if ((t->flags & TQC_TF_LOWER) && !formed_or_loan(ctx, s, len))
+    else if ((t->flags & TQC_TF_LOWER) && !formed_or_loan(ctx, s, len)) {
+        size_t before = ctx->out->count;
         check_lower(r, t, name, false);
-    else if (title_shaped(s, len))
+        /* `the "mydraftnotes" scope`: a word alone in quotation marks is mentioned as
+         * written, an identifier as often as a run-on: a hint, with no safe fix. */
+        if (alone_quoted(ctx, k))
+            for (size_t i = before; i < ctx->out->count; i++) {
+                ctx->out->items[i].severity = TQC_SEV_INFO;
+                ctx->out->items[i].fix.safe = false;
+            }
+    } else if (title_shaped(s, len))
         check_capitalised(r, k);
 }
 
@@ -1122,7 +1151,8 @@ static void run(const tqc_ctx *ctx)
 const tqc_pass tqc_pass_missing_space = {
     .id = "missing-space",
     .severity = TQC_SEV_ERROR,
-    .severities = TQC_SEV_BIT(TQC_SEV_ERROR) | TQC_SEV_BIT(TQC_SEV_WARNING),
+    .severities = TQC_SEV_BIT(TQC_SEV_ERROR) | TQC_SEV_BIT(TQC_SEV_WARNING) |
+                  TQC_SEV_BIT(TQC_SEV_INFO),
     .summary = "words run together without a space (`talksended`, `report.The`)",
     .good = "The talks ended while the delegates met in Berlin on Monday.",
     .bad = "The talksended while the delegates met in Berlin on Monday.",

@@ -333,6 +333,10 @@ static void report_unclosed(const tqc_ctx *ctx, const quote_rules *r, const open
     mark_text(p->open, o);
     mark_text(p->close, c);
     tqc_span span = tqc_span_make(m->off, m->off + strlen(o));
+    /* `inside double quotes (")`: a mark alone in brackets is the mark named. */
+    if (!p->bracket && span.start > 0 && doc->text[span.start - 1] == '(' &&
+        span.end < doc->len && doc->text[span.end] == ')')
+        return;
     if (!p->bracket && is_apostrophe(r, p->close) && tqc_text_is_digit(cp_at(doc, span.end))) {
         /* ‘90s: an apostrophe turned the wrong way, not a quotation. */
         tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, span,

@@ -4,7 +4,10 @@
  *    capitalises its nouns, a word known only with a capital first letter is a hint
  *    (info, no safe fix): `hochdrehen` is a verb though the dictionary knows only the
  *    noun `Hochdrehen`;
- *  - an unknown lower-case word: a warning with Hunspell's suggestions;
+ *  - an unknown lower-case word: a warning with its suggestions (the attested words one
+ *    edit away); with none of those and no form of the lexicon (nor, a letter dropped or
+ *    two swapped, of the dictionaries) one edit away either, a hint (info): a slip is one edit from a word, and a word with none near it is a
+ *    term or a rare word as often as a misspelling;
  *  - an unknown capitalised or mixed-case word: most probably a name the dictionary
  *    lacks (`Seaton`), so a hint (info) without suggestions. At the start of a sentence
  *    a capitalised word is treated the same way: in news a sentence opens with a name
@@ -68,6 +71,10 @@
 /* A word the article writes this often, the same way each time, with no frequent word one
  * edit away, is a term of the article (`hypervisor`), not a slip of the keyboard. */
 #define SPELL_TERM_USES 3
+/* The longest particle of a name (`van`, `te`, `dos`), in characters (undecided). */
+#define SPELL_PARTICLE_CHARS 3
+/* Code points of a word slip_of_word compares. */
+#define SPELL_MAX_CPS 64
 /* A word the article writes this often and never a word it would be a slip of (one of
  * its suggestions) is written so on purpose (undecided). */
 #define SPELL_CONSISTENT_USES 2
@@ -218,6 +225,84 @@ static bool near_miss(spell_run *r, const char *s, size_t len)
     if (r->near || (r->near = tqc_strmap_new()) != NULL)
         (void)tqc_strmap_put(r->near, s, len, near);
     return near;
+}
+
+/* Whether w is a form of the lexicon, or a word of the document's dictionary or of a
+ * regional variety's (`gross` in Swiss German): asked of Hunspell for the few deletions
+ * and swaps of a word only (slip_of_word). */
+static bool known_near(spell_run *r, const tqc_lex *lex, const char *w, size_t n)
+{
+    if (tqc_lex_pos(lex, w, n) || tqc_dict_known(r->ctx->dict, w, n))
+        return true;
+    for (size_t v = 0; v < r->variety_count; v++)
+        if (r->varieties[v].dict && tqc_dict_known(r->varieties[v].dict, w, n))
+            return true;
+    return false;
+}
+
+/* Whether the lexicon lists a form one edit from the unknown lower-case word s (a letter
+ * of the dictionary's TRY inserted or changed; a letter deleted or two neighbours swapped,
+ * which the dictionaries are asked too, see known_near): then s
+ * may be its slip (`recieved`); with none, s is a term, a name or a rare word as often as a
+ * misspelling (`hashmap`, `nitrotoluene`). Hash lookups only, no Hunspell search. Without
+ * a lexicon, or a word too long to vary, true. */
+static bool slip_of_word(spell_run *r, const char *s, size_t len)
+{
+    const tqc_lex *lex = tqc_lang_lexicon(r->ctx->lang);
+    size_t at[SPELL_MAX_CPS + 1], n = 0;
+    for (size_t i = 0; i < len; n++) {
+        int32_t cp;
+        if (n == SPELL_MAX_CPS || !lex)
+            return true;
+        at[n] = i;
+        size_t step = tqc_text_decode(s + i, len - i, &cp);
+        if (step == 0 || cp < 0)
+            return true;
+        i += step;
+    }
+    at[n] = len;
+    char buf[SPELL_MAX_WORD * 2 + 8];
+    if (len + 4 >= sizeof buf)
+        return true;
+    for (size_t k = 0; k < n; k++) {
+        size_t x = at[k], y = at[k + 1];
+        /* deletion of code point k */
+        memcpy(buf, s, x);
+        memcpy(buf + x, s + y, len - y);
+        if (known_near(r, lex, buf, len - (y - x)))
+            return true;
+        /* swap of k and k+1 */
+        if (k + 1 < n) {
+            size_t z = at[k + 2];
+            memcpy(buf, s, x);
+            memcpy(buf + x, s + y, z - y);
+            memcpy(buf + x + (z - y), s + x, y - x);
+            memcpy(buf + z, s + z, len - z);
+            if (known_near(r, lex, buf, len))
+                return true;
+        }
+    }
+    const char *ch;
+    for (size_t t = 0; (ch = tqc_dict_try_letter(r->ctx->dict, t)) != NULL; t++) {
+        size_t cl = strlen(ch);
+        for (size_t k = 0; k <= n; k++) {
+            /* insertion before code point k */
+            memcpy(buf, s, at[k]);
+            memcpy(buf + at[k], ch, cl);
+            memcpy(buf + at[k] + cl, s + at[k], len - at[k]);
+            if (known_near(r, lex, buf, len + cl))
+                return true;
+            /* replacement of code point k */
+            if (k < n && !(at[k + 1] - at[k] == cl && memcmp(s + at[k], ch, cl) == 0)) {
+                memcpy(buf, s, at[k]);
+                memcpy(buf + at[k], ch, cl);
+                memcpy(buf + at[k] + cl, s + at[k + 1], len - at[k + 1]);
+                if (known_near(r, lex, buf, len - (at[k + 1] - at[k]) + cl))
+                    return true;
+            }
+        }
+    }
+    return false;
 }
 
 /* A word Hunspell's lists lack that is still a word: a regular formation of known words
@@ -451,11 +536,28 @@ static bool same_letters(const char *a, size_t alen, const char *b)
     return xn && xn == yn && memcmp(x, y, xn) == 0;
 }
 
+/* Code points in s (len bytes). */
+static size_t chars_of(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+/* Whether token t is a capitalised word mid-sentence: a word of a name. */
+static bool name_word(const tqc_token *t)
+{
+    return t->kind == TQC_TOK_WORD && (t->flags & TQC_TF_CAP) &&
+           !(t->flags & (TQC_TF_ALLCAPS | TQC_TF_SENT_START));
+}
+
 /* What shows that an unknown lower-case word (token k) was written so on purpose, as a
  * name, a code or a term a spell checker cannot judge, or NULL: the text writes it in
  * capitals too (`ntp` beside `NTP`: a command or a package named by an acronym), it names
  * a manual page (`setquota(8)`), it ends a file name (`app.js`), it stands alone between
- * quotation marks (a word mentioned, not used: «graficador»), an apostrophe after it marks
+ * quotation marks (a word mentioned, not used: «graficador»), it is short and stands
+ * between two capitalised words (a particle of a name: `Anna ter Horst`), an apostrophe after it marks
  * letters left out on purpose (`countin'`), or the text writes it twice or more and never
  * one of the words it would be a slip of (used consistently: a term). */
 static const char *undecided(spell_run *r, size_t k, const char *s, size_t len)
@@ -503,6 +605,11 @@ static const char *undecided(spell_run *r, size_t k, const char *s, size_t len)
                     : 0;
     if (kn && tqc_lang_in(ctx->lang, "credits", key, kn))
         return "it is in a credit line: a name";
+    /* `Anna ter Horst`: a short lower-case word between two capitalised ones mid-sentence
+     * is a particle of a name (`van`, `te`, `dos`). */
+    if (k > 0 && k + 1 < doc->token_count && chars_of(s, len) <= SPELL_PARTICLE_CHARS &&
+        name_word(&doc->tokens[k - 1]) && name_word(&doc->tokens[k + 1]))
+        return "it stands between two capitalised words: a particle of a name";
     /* (French sets its marks apart with spaces: « graficateur ».) */
     if (k > 0 && k + 1 < doc->token_count &&
         (tqc_ctx_mark(ctx, k - 1, TQC_QUOTE_ROLES_QUOTES) & TQC_MARK_OPENS)) {
@@ -719,6 +826,16 @@ static void check_token(spell_run *r, const tqc_token *t)
     }
     const spell_entry *e = suggestions(r, s, len);
     tqc_finding *f;
+    /* (Hunspell suggests no word with its clitic: `goverment'll`.) */
+    if (e && e->count == 0 && !(t->flags & TQC_TF_APOS) && !slip_of_word(r, s, len)) {
+        /* A slip of the keyboard is one edit from the word meant: with no word of the
+         * dictionary one edit away, the unknown word is a term, a name or a rare word as
+         * often as a misspelling, which a spell checker cannot tell apart: a hint. */
+        tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is not in the "
+                 "dictionary, and no word is one letter away: a term, a name or a "
+                 "misspelling?", (int)len, s);
+        return;
+    }
     if (e && e->count > 0)
         f = TQC_EMIT(ctx, t->span, "unknown word '%.*s'; did you mean '%s'?", (int)len, s,
                      e->list[0]);
