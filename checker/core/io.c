@@ -81,6 +81,20 @@ tqc_status tqc_io_read_file(const char *path, size_t max, char **buf, size_t *le
     return st;
 }
 
+tqc_status tqc_io_parse_file(const char *path, size_t max, const char *what,
+                             tqc_io_parser parse, void *out, char *err, size_t errlen)
+{
+    char *buf;
+    size_t len;
+    tqc_status st = tqc_io_read_file(path, max, &buf, &len, err, errlen);
+    if (st == TQC_OK)
+        st = parse(path, buf, len, out, err, errlen);
+    else if (st == TQC_ELIMIT)
+        snprintf(err, errlen, "%s: larger than %zu bytes; not a %s", path, max, what);
+    free(buf);
+    return st;
+}
+
 char *tqc_strdup(const char *s)
 {
     return s ? tqc_strndup(s, strlen(s)) : NULL;

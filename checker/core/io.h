@@ -24,6 +24,15 @@ tqc_status tqc_io_read_stream(FILE *f, const char *name, size_t max, char **buf,
 tqc_status tqc_io_read_file(const char *path, size_t max, char **buf, size_t *len,
                             char *err, size_t errlen);
 
+/* What tqc_io_parse_file hands a file's bytes to; out is the caller's result. */
+typedef tqc_status (*tqc_io_parser)(const char *path, const char *text, size_t len, void *out,
+                                    char *err, size_t errlen);
+/* Reads path as tqc_io_read_file does and parses its bytes with parse (a config, a
+ * baseline: small files of one kind). A file over max is refused as "PATH: larger than
+ * MAX bytes; not a WHAT". */
+tqc_status tqc_io_parse_file(const char *path, size_t max, const char *what,
+                             tqc_io_parser parse, void *out, char *err, size_t errlen);
+
 /* A malloc'd copy of s (NULL for NULL, or when out of memory). */
 char *tqc_strdup(const char *s);
 /* As tqc_strdup, and sets *failed (never clears it) when s is not NULL and the copy

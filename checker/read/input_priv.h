@@ -131,6 +131,10 @@ tqc_status tqc_xml_step(tqc_xml *x, bool *done, char *err, size_t errlen);
 /* Stops parsing with an error (from an event handler): tqc_xml_step returns it. */
 void tqc_xml_fail(tqc_xml *x, tqc_status st, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* The first element of the file (*seen false until then) must be root: otherwise the
+ * file is well-formed XML of a format tqc does not read, and x fails saying so. True when
+ * the reader goes on. */
+bool tqc_xml_root(tqc_xml *x, bool *seen, const char *name, const char *root);
 /* The current file line (1-based), for messages. */
 size_t tqc_xml_line(const tqc_xml *x);
 /* true when the file was decoded to UTF-8 before parsing (a legacy encoding or UTF-16):

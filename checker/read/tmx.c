@@ -61,14 +61,8 @@ static void on_start(void *user, const char *name, const char *const *attrs, tqc
         t->hide++;
         return;
     }
-    if (!t->root_seen) {
-        t->root_seen = true;
-        if (strcmp(name, "tmx") != 0) {
-            tqc_xml_fail(t->xml, TQC_EINPUT, "not a format tqc reads: XML whose root element "
-                         "is <%s>, not <tmx>", name);
-            return;
-        }
-    }
+    if (!tqc_xml_root(t->xml, &t->root_seen, name, "tmx"))
+        return;
     if (strcmp(name, "header") == 0) {
         const char *s = attr(attrs, "srclang");
         snprintf(t->src_lang, sizeof t->src_lang, "%s",

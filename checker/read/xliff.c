@@ -223,14 +223,8 @@ static void on_start(void *user, const char *name, const char *const *attrs, tqc
         x->hide += x->hide ? 1 : 0;
         return;
     }
-    if (!x->root_seen) {
-        x->root_seen = true;
-        if (strcmp(name, "xliff") != 0) {
-            tqc_xml_fail(x->xml, TQC_EINPUT, "not a format tqc reads: XML whose root element "
-                         "is <%s>, not <xliff>", name);
-            return;
-        }
-    }
+    if (!tqc_xml_root(x->xml, &x->root_seen, name, "xliff"))
+        return;
     if (strcmp(name, "xliff") == 0) {
         const char *v = attr(attrs, "version");
         x->v2 = v && v[0] >= '2';

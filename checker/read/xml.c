@@ -112,6 +112,18 @@ void tqc_xml_fail(tqc_xml *x, tqc_status st, const char *fmt, ...)
         xmlStopParser(x->ctxt);
 }
 
+bool tqc_xml_root(tqc_xml *x, bool *seen, const char *name, const char *root)
+{
+    if (*seen)
+        return true;
+    *seen = true;
+    if (strcmp(name, root) == 0)
+        return true;
+    tqc_xml_fail(x, TQC_EINPUT, "not a format tqc reads: XML whose root element is <%s>, "
+                 "not <%s>", name, root);
+    return false;
+}
+
 /* The position of file offset off (off within the window). */
 static tqc_srcpos pos_at(tqc_xml *x, size_t off)
 {

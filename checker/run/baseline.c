@@ -226,20 +226,17 @@ tqc_status tqc_baseline_parse(const char *name, const char *text, size_t len,
     return TQC_OK;
 }
 
+static tqc_status parse_baseline(const char *path, const char *text, size_t len, void *out,
+                                 char *err, size_t errlen)
+{
+    return tqc_baseline_parse(path, text, len, out, err, errlen);
+}
+
 tqc_status tqc_baseline_load(const char *path, tqc_baseline **out, char *err, size_t errlen)
 {
     *out = NULL;
-    /* a regular file: a device or FIFO would never end or never start */
-    char *buf;
-    size_t len;
-    tqc_status st = tqc_io_read_file(path, TQC_BASELINE_MAX_BYTES, &buf, &len, err, errlen);
-    if (st == TQC_OK)
-        st = tqc_baseline_parse(path, buf, len, out, err, errlen);
-    else if (st == TQC_ELIMIT)
-        snprintf(err, errlen, "%s: larger than %zu bytes; not a baseline", path,
-                 TQC_BASELINE_MAX_BYTES);
-    free(buf);
-    return st;
+    return tqc_io_parse_file(path, TQC_BASELINE_MAX_BYTES, "baseline", parse_baseline, out,
+                             err, errlen);
 }
 
 /* ---- matching ------------------------------------------------------------------ */

@@ -771,20 +771,17 @@ tqc_status tqc_config_parse(const char *path, const char *text, size_t len, tqc_
     return TQC_OK;
 }
 
+static tqc_status parse_config(const char *path, const char *text, size_t len, void *out,
+                               char *err, size_t errlen)
+{
+    return tqc_config_parse(path, text, len, out, err, errlen);
+}
+
 tqc_status tqc_config_load(const char *path, tqc_config **out, char *err, size_t errlen)
 {
     *out = NULL;
-    /* a regular file: a device or FIFO would never end or never start */
-    char *buf;
-    size_t n;
-    tqc_status st = tqc_io_read_file(path, TQC_CONFIG_MAX_BYTES, &buf, &n, err, errlen);
-    if (st == TQC_OK)
-        st = tqc_config_parse(path, buf, n, out, err, errlen);
-    else if (st == TQC_ELIMIT)
-        snprintf(err, errlen, "%s: larger than %zu bytes; not a config", path,
-                 TQC_CONFIG_MAX_BYTES);
-    free(buf);
-    return st;
+    return tqc_io_parse_file(path, TQC_CONFIG_MAX_BYTES, "config", parse_config, out, err,
+                             errlen);
 }
 
 void tqc_config_free(tqc_config *cfg)
