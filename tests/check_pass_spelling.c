@@ -409,6 +409,21 @@ START_TEST(test_issue_17_spelling_no_word_near_and_name_particles)
 }
 END_TEST
 
+/* A lower-case word with no word one edit away is a hint, unless a case away it is a
+ * name the lexicon or the dictionary knows: then it is a name written in lower case, a
+ * slip (the injection evaluation's `microsoft` in Italian). */
+START_TEST(test_issue_12_spelling_name_in_lower_case_is_no_term)
+{
+    if (!tqc_lang_lexicon(tqc_checker_lang(tqc_test_checker_for("it"))))
+        return;
+    tqc_test_hit h;
+    tqc_test_first_in("it", "La capacità di importare documenti microsoft per gli utenti è "
+                      "importante.", "spelling", &h);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+}
+END_TEST
+
 Suite *pass_spelling_suite(void)
 {
     Suite *s = suite_create("pass_spelling");
@@ -431,6 +446,7 @@ Suite *pass_spelling_suite(void)
     tcase_add_test(tc, test_issue_12_spelling_lower_case_names_of_their_own);
     tcase_add_test(tc, test_issue_17_spelling_pieces_of_names_and_codes_are_hints);
     tcase_add_test(tc, test_issue_17_spelling_no_word_near_and_name_particles);
+    tcase_add_test(tc, test_issue_12_spelling_name_in_lower_case_is_no_term);
     suite_add_tcase(s, tc);
     return s;
 }

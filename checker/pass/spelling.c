@@ -264,6 +264,10 @@ static bool slip_of_word(spell_run *r, const char *s, size_t len)
     char buf[SPELL_MAX_WORD * 2 + 8];
     if (len + 4 >= sizeof buf)
         return true;
+    /* A name written in lower case (`microsoft`) is a slip of its capital: a case away. */
+    size_t tn = tqc_text_case(s, len, TQC_CASE_TITLE, buf, sizeof buf);
+    if (tn && known_near(r, lex, buf, tn))
+        return true;
     for (size_t k = 0; k < n; k++) {
         size_t x = at[k], y = at[k + 1];
         /* deletion of code point k */
