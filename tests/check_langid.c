@@ -3,6 +3,7 @@
  * profiles naming the Debian dictionaries), so the profiles being written elsewhere do
  * not move these tests. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -177,6 +178,36 @@ START_TEST(test_known_and_lend)
 }
 END_TEST
 
+/* The frequency list answers exact words only: its first word, not that word with more
+ * letters or fewer; a language without a list is no evidence against (always true). */
+START_TEST(test_common_words_exact)
+{
+    char word[256] = "";
+    FILE *f = fopen(TQC_SOURCE_DIR "/dictionaries/fr/freq.tsv", "r");
+    ck_assert_ptr_nonnull(f);
+    while (fgets(word, sizeof word, f) && word[0] == '#')
+        ;
+    fclose(f);
+    size_t len = strcspn(word, "\t\n");
+    ck_assert_uint_gt(len, 0);
+    tqc_langid *id;
+    tqc_langid_options o = {.data_dir = TQC_SOURCE_DIR, .textcat_dir = ""};
+    ck_assert_int_eq(tqc_langid_new(&o, &id), TQC_OK);
+    size_t fr = tqc_langid_find(id, "fr");
+    ck_assert_uint_ne(fr, SIZE_MAX);
+    ck_assert(tqc_langid_common(id, fr, word, len));
+    memcpy(word + len, "qzxq", 5);
+    ck_assert(!tqc_langid_common(id, fr, word, len + 4));
+    ck_assert(!tqc_langid_common(id, fr, "qzxq", 4));
+    tqc_langid_free(id);
+    tqc_langid *bare = fixture("");
+    size_t any = 0;
+    ck_assert_uint_gt(tqc_langid_count(bare), 0);
+    ck_assert(tqc_langid_common(bare, any, "qzxq", 4));
+    tqc_langid_free(bare);
+}
+END_TEST
+
 START_TEST(test_only_the_sample_is_read)
 {
     /* Portuguese after 64 KB of English does not change the verdict. */
@@ -216,6 +247,7 @@ Suite *langid_suite(void)
     tcase_add_test(tc, test_textcat_orders_candidates);
     tcase_add_test(tc, test_known_and_lend);
     tcase_add_test(tc, test_only_the_sample_is_read);
+    tcase_add_test(tc, test_common_words_exact);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -2,10 +2,12 @@
  * in the message; loanwords, names and quoted titles left alone. English documents use
  * the source tree's profiles; Spanish ones a fixture data folder (tests/data/lang/data),
  * so the profiles being written elsewhere do not move these tests. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang/langid.h"
 #include "pass/pass.h"
 #include "tqc_test.h"
 
@@ -62,6 +64,31 @@ START_TEST(test_issue_6_foreign_clause_inside_an_english_sentence)
                               span, msg), 1);
     ck_assert_str_eq(span, "les écoles resteront fermées jusqu'à lundi");
     ck_assert_ptr_nonnull(strstr(msg, "French text"));
+}
+END_TEST
+
+/* Issue 15: a clause the French lexicon and frequency list settle is told without
+ * asking the French dictionary (opening it costs tens of megabytes): no French word
+ * reaches its verdicts. */
+START_TEST(test_issue_15_clause_told_without_the_other_dictionary)
+{
+    tqc_langid *ids = tqc_checker_langid(tqc_test_checker());
+    ck_assert_ptr_nonnull(ids);
+    size_t fr = tqc_langid_find(ids, "fr");
+    ck_assert_uint_ne(fr, SIZE_MAX);
+    tqc_dict *d = tqc_langid_dict(ids, fr);
+    ck_assert_ptr_nonnull(d);
+    size_t before, after, calls;
+    tqc_dict_stats(d, &before, &calls);
+    char span[256], msg[256];
+    ck_assert_uint_eq(english("The ministry said on Tuesday that all the schools in the capital "
+                              "would stay closed, les vieux marins racontaient leurs voyages "
+                              "lointains au coin du feu, according to a statement issued by its "
+                              "press office.", span, msg), 1);
+    ck_assert_str_eq(span, "les vieux marins racontaient leurs voyages lointains au coin du feu");
+    ck_assert_ptr_nonnull(strstr(msg, "French text"));
+    tqc_dict_stats(d, &after, &calls);
+    ck_assert_uint_eq(after, before);
 }
 END_TEST
 
@@ -184,6 +211,7 @@ Suite *pass_untranslated_suite(void)
     tcase_add_test(tc, test_issue_6_other_document_languages);
     tcase_add_test(tc, test_without_other_languages_silent);
     tcase_add_test(tc, test_source_identical_to_target);
+    tcase_add_test(tc, test_issue_15_clause_told_without_the_other_dictionary);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -7,7 +7,6 @@
 
 #include "core/alloc.h"
 #include "core/io.h"
-#include "core/strmap.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -49,9 +48,11 @@ typedef struct candidate {
     tqc_dict *own_dict;
     const tqc_lang *lang;       /* the one in use: own or lent */
     tqc_dict *dict;
-    tqc_strmap *common;         /* the language's most frequent words */
+    struct common_words *common; /* the language's most frequent words */
     bool lang_tried, dict_tried, common_tried;
 } candidate;
+
+static void common_free(struct common_words *w);
 
 /* A regional variety's profile and dictionary (`en-GB`), for the spelling pass. */
 typedef struct variety {
@@ -130,7 +131,7 @@ void tqc_langid_free(tqc_langid *id)
     for (size_t i = 0; i < id->count; i++) {
         tqc_dict_free(id->langs[i].own_dict);
         tqc_lang_free(id->langs[i].own_lang);
-        tqc_strmap_free(id->langs[i].common);
+        common_free(id->langs[i].common);
     }
     for (size_t i = 0; i < id->variety_count; i++) {
         tqc_dict_free(id->varieties[i].dict);
@@ -236,9 +237,31 @@ tqc_dict *tqc_langid_variety_dict(tqc_langid *id, const char *code)
     return v->dict;
 }
 
+/* A language's most frequent words, sorted, in one block: a hash map of them costs
+ * several times their bytes, and every thread's langid holds one per language. */
+typedef struct common_words {
+    char *text;         /* the words, each NUL-terminated */
+    const char **word;  /* into text, sorted */
+    size_t count;
+} common_words;
+
+static void common_free(common_words *w)
+{
+    if (w) {
+        free(w->text);
+        free(w->word);
+        free(w);
+    }
+}
+
+static int cmp_word(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 /* The words of dictionaries/<code>/freq.tsv (at most LANGID_COMMON_WORDS, commonest
- * first), or NULL when the language has no frequency list. */
-static tqc_strmap *load_common(const tqc_langid *id, const char *code)
+ * first), or NULL when the language has no frequency list (or out of memory). */
+static common_words *load_common(const tqc_langid *id, const char *code)
 {
     char path[LANGID_MAX_PATH];
     int n = snprintf(path, sizeof path, "%s/dictionaries/%s/freq.tsv",
@@ -246,19 +269,63 @@ static tqc_strmap *load_common(const tqc_langid *id, const char *code)
     FILE *f = n > 0 && (size_t)n < sizeof path ? fopen(path, "r") : NULL;
     if (!f)
         return NULL;
-    tqc_strmap *map = tqc_strmap_new();
+    common_words *w = tqc_calloc(1, sizeof *w);
+    size_t used = 0, cap = 0;
+    bool ok = w != NULL;
     char line[256];
-    while (map && tqc_strmap_count(map) < LANGID_COMMON_WORDS && fgets(line, sizeof line, f)) {
+    while (ok && w->count < LANGID_COMMON_WORDS && fgets(line, sizeof line, f)) {
         size_t len = strcspn(line, "\t\r\n");
         if (line[0] == '#' || len == 0)
             continue;
-        if (!tqc_strmap_put(map, line, len, 0)) {
-            tqc_strmap_free(map);
-            map = NULL;
+        if (used + len + 1 > cap) {
+            size_t ncap = cap ? cap * 2 : (size_t)1 << 16;
+            char *t = tqc_realloc(w->text, ncap);
+            if (!t) {
+                ok = false;
+                break;
+            }
+            w->text = t;
+            cap = ncap;
         }
+        memcpy(w->text + used, line, len);
+        w->text[used + len] = '\0';
+        used += len + 1;
+        w->count++;
     }
     fclose(f);
-    return map;
+    /* The pointers once the block has stopped moving. */
+    if (ok && w->count && !(w->word = tqc_malloc(w->count * sizeof *w->word)))
+        ok = false;
+    if (!ok) {
+        common_free(w);
+        return NULL;
+    }
+    const char *p = w->text;
+    for (size_t k = 0; k < w->count; k++, p += strlen(p) + 1)
+        w->word[k] = p;
+    qsort(w->word, w->count, sizeof *w->word, cmp_word);
+    return w;
+}
+
+static bool common_has(const common_words *w, const char *word, size_t len)
+{
+    if (memchr(word, '\0', len))
+        return false;
+    size_t lo = 0, hi = w->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *e = w->word[mid];
+        int c = strncmp(e, word, len);
+        if (c == 0 && e[len] != '\0')
+            c = 1;      /* longer than word: after it */
+        if (c == 0)
+            return true;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
 }
 
 bool tqc_langid_common(tqc_langid *id, size_t i, const char *word, size_t len)
@@ -269,7 +336,7 @@ bool tqc_langid_common(tqc_langid *id, size_t i, const char *word, size_t len)
         c->common = load_common(id, c->code);
     }
     /* No list: no evidence against the language. */
-    return !c->common || tqc_strmap_get(c->common, word, len, NULL);
+    return !c->common || common_has(c->common, word, len);
 }
 
 const char *tqc_langid_name(tqc_langid *id, size_t i)

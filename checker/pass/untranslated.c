@@ -160,14 +160,78 @@ static bool witnessed(const tqc_ctx *ctx, const words *ws, size_t a, size_t b, s
     return (double)witnesses >= UT_COMMON_SHARE * (double)(b - a);
 }
 
-static tally count_in(const tqc_ctx *ctx, const words *ws, size_t a, size_t b, size_t lang)
+/* Whether lex has the word, or its two parts around an apostrophe (`d'` and `entretenir`
+ * of `d'entretenir`, `dell'` and `anno`): elided forms are made, not listed. */
+static bool lex_knows(const tqc_lex *lex, const char *w, size_t n)
+{
+    if (!lex)
+        return false;
+    if (tqc_lex_pos(lex, w, n))
+        return true;
+    for (size_t i = 1; i + 1 < n; i++) {
+        size_t alen = (unsigned char)w[i] == '\'' ? 1
+                    : i + 3 <= n && memcmp(w + i, "\xE2\x80\x99", 3) == 0 ? 3 : 0;
+        if (alen && i + alen < n)
+            return tqc_lex_pos(lex, w, i + alen) && tqc_lex_pos(lex, w + i + alen, n - i - alen);
+    }
+    return false;
+}
+
+/* How a candidate language's verdicts are had. Its Hunspell dictionary costs tens of
+ * megabytes for a clause or two in a whole article, so its lexicon (a mapped file) and
+ * frequency list are asked first, and a word they cannot settle is counted once as
+ * unknown (LOW) and once as known (HIGH). Only when the two answers differ does the
+ * dictionary decide (EXACT). */
+typedef enum { UT_LOW, UT_HIGH, UT_EXACT } ut_mode;
+
+/* Whether candidate lang has word k by its lexicon and frequency list: 1 yes, 0 no, -1
+ * cannot tell. gaps is how many of the words the document's language knows its lexicon
+ * lacks. by_freq: a word the document's language lacks is the candidate's when its
+ * frequency list has it (as in witnessed(): the list also holds words its sources quote
+ * from other languages, so never for the document language's words); a clause of a
+ * word or two turns on each word, and there the list does not settle it. */
+static int cheap_verdict(const tqc_ctx *ctx, const words *ws, size_t k, size_t lang,
+                         const tqc_lex *lex, size_t gaps, bool by_freq)
+{
+    if (lex_knows(lex, ws->w[k], ws->len[k]))
+        return 1;
+    if (ws->own[k])
+        /* One gap may be the lexicon's (`suite` in Spanish); two or more words of the
+         * document's language the candidate's lexicon lacks are a sentence in the
+         * document's language (`the`, `with`). */
+        return gaps >= 2 ? 0 : -1;
+    if (by_freq && tqc_langid_common(ctx->langs, lang, ws->w[k], ws->len[k]))
+        return 1;
+    return -1;
+}
+
+static tally count_in(const tqc_ctx *ctx, const words *ws, size_t a, size_t b, size_t lang,
+                      ut_mode mode, bool by_freq, bool *unsure)
 {
     tally t = {0};
     if (!witnessed(ctx, ws, a, b, lang))
         return t;
-    tqc_dict *d = tqc_langid_dict(ctx->langs, lang);
-    for (size_t k = a; d && k < b; k++) {
-        bool there = tqc_dict_known(d, ws->w[k], ws->len[k]);
+    tqc_dict *d = NULL;
+    const tqc_lex *lex = NULL;
+    size_t gaps = 0;
+    if (mode == UT_EXACT) {
+        if (!(d = tqc_langid_dict(ctx->langs, lang)))
+            return t;
+    } else {
+        lex = tqc_lang_lexicon(tqc_langid_profile(ctx->langs, lang));
+        for (size_t k = a; lex && k < b; k++)
+            gaps += ws->own[k] && !lex_knows(lex, ws->w[k], ws->len[k]);
+    }
+    for (size_t k = a; k < b; k++) {
+        bool there;
+        if (d) {
+            there = tqc_dict_known(d, ws->w[k], ws->len[k]);
+        } else {
+            int v = lex ? cheap_verdict(ctx, ws, k, lang, lex, gaps, by_freq) : -1;
+            there = v == 1 || (v < 0 && mode == UT_HIGH);
+            if (v < 0 && unsure)
+                *unsure = true;
+        }
         t.known += there;
         t.only += there && !ws->own[k];
         t.own_only += !there && ws->own[k];
@@ -180,8 +244,8 @@ static tally count_in(const tqc_ctx *ctx, const words *ws, size_t a, size_t b, s
  * that language must know them all but for a word or so, several of them its own and
  * none the document language's own, and exttextcat must agree. text is the stretch they
  * come from (exttextcat reads it to order the languages). */
-static size_t judge(const tqc_ctx *ctx, const words *ws, size_t a, size_t b, size_t min,
-                    tqc_span text)
+static size_t judge_in(const tqc_ctx *ctx, const words *ws, size_t a, size_t b, size_t min,
+                       tqc_span text, ut_mode mode, bool *unsure)
 {
     size_t n = b - a, own = 0;
     if (n < min)
@@ -207,7 +271,7 @@ static size_t judge(const tqc_ctx *ctx, const words *ws, size_t a, size_t b, siz
         /* Close languages: exttextcat's first choice only. */
         if (ranked == 0 || order[0] == self)
             return SIZE_MAX;
-        tally t = count_in(ctx, ws, a, b, order[0]);
+        tally t = count_in(ctx, ws, a, b, order[0], mode, true, unsure);
         bool close = (double)t.known >= UT_CLOSE_SHARE * dn && t.only >= UT_CLOSE_ONLY &&
                      (double)t.only >= UT_CLOSE_ONLY_SHARE * dn && t.own_only == 0;
         return close ? order[0] : SIZE_MAX;
@@ -221,7 +285,7 @@ static size_t judge(const tqc_ctx *ctx, const words *ws, size_t a, size_t b, siz
         size_t i = order[k];
         if (i == self)
             continue;
-        size_t known = count_in(ctx, ws, a, b, i).known;
+        size_t known = count_in(ctx, ws, a, b, i, mode, true, unsure).known;
         if (known > best_known) {
             best = i;
             best_known = known;
@@ -233,6 +297,20 @@ static size_t judge(const tqc_ctx *ctx, const words *ws, size_t a, size_t b, siz
         (double)best_known - (double)own < UT_CONTRAST * dn)
         return SIZE_MAX;
     return best;
+}
+
+/* judge_in from the lexicons when they settle it (the same answer whether the forms they
+ * lack are words there or not), else from the dictionaries. */
+static size_t judge(const tqc_ctx *ctx, const words *ws, size_t a, size_t b, size_t min,
+                    tqc_span text)
+{
+    bool unsure = false;
+    size_t low = judge_in(ctx, ws, a, b, min, text, UT_LOW, &unsure);
+    if (!unsure)
+        return low;
+    if (low == judge_in(ctx, ws, a, b, min, text, UT_HIGH, NULL))
+        return low;
+    return judge_in(ctx, ws, a, b, min, text, UT_EXACT, NULL);
 }
 
 static bool is_quote(const ut_state *st, const tqc_doc *doc, const tqc_token *t)
@@ -298,7 +376,11 @@ static bool leans(const tqc_ctx *ctx, const words *ws, const clause *c, size_t l
     size_t own = 0;
     for (size_t k = c->a; k < c->b; k++)
         own += ws->own[k];
-    return count_in(ctx, ws, c->a, c->b, lang).known > own;
+    bool unsure = false;
+    bool low = count_in(ctx, ws, c->a, c->b, lang, UT_LOW, false, &unsure).known > own;
+    if (low || !unsure || count_in(ctx, ws, c->a, c->b, lang, UT_HIGH, false, NULL).known <= own)
+        return low;
+    return count_in(ctx, ws, c->a, c->b, lang, UT_EXACT, false, NULL).known > own;
 }
 
 static void judge_sentence(const tqc_ctx *ctx, const tqc_sentence *s, const words *ws,
