@@ -909,40 +909,38 @@ static size_t accepted_candidates(tqc_dict *view, candidate *c, size_t n)
     return kept;
 }
 
-/* Corrections one edit away (a letter deleted, inserted, replaced, or two swapped),
- * ranked by frequency: most typos are one edit, and this asks Hunspell only yes/no
- * questions about words the frequency list knows, a hundred times cheaper than
- * Hunspell_suggest. */
-static size_t one_edit_suggest(tqc_dict *view, const char *word, size_t len, char **out,
-                               size_t max)
+bool tqc_dict_each_edit(const tqc_dict *view, const char *word, size_t len,
+                        tqc_dict_edit_fn visit, void *ctx)
 {
-    dict_core *dict = view->core;
+    const dict_core *dict = view->core;
+    if (len > DICT_MAX_WORD)
+        return false;
     size_t at[DICT_MAX_WORD + 1], n = 0; /* byte offset of each code point */
-    for (size_t i = 0; i < len && n < DICT_MAX_WORD;) {
+    for (size_t i = 0; i < len;) {
         int32_t cp;
         at[n++] = i;
         i += tqc_text_decode(word + i, len - i, &cp);
         if (cp < 0)
-            return 0;
+            return false;
     }
     at[n] = len;
-    candidate cand[DICT_MAX_GATHERED];
-    size_t count = 0;
     char buf[DICT_MAX_WORD + 8];
     for (size_t k = 0; k < n; k++) {
         size_t a = at[k], b = at[k + 1];
         /* deletion of code point k */
         memcpy(buf, word, a);
         memcpy(buf + a, word + b, len - b);
-        try_candidate(dict, buf, len - (b - a), 0, cand, &count);
-        /* swap of k and k+1: the commonest slip of all */
+        if (visit(ctx, buf, len - (b - a), false))
+            return true;
+        /* swap of k and k+1 */
         if (k + 1 < n) {
             size_t c2 = at[k + 2];
             memcpy(buf, word, a);
             memcpy(buf + a, word + b, c2 - b);
             memcpy(buf + a + (c2 - b), word + a, b - a);
             memcpy(buf + c2, word + c2, len - c2);
-            try_candidate(dict, buf, len, 1, cand, &count);
+            if (visit(ctx, buf, len, true))
+                return true;
         }
     }
     for (size_t k = 0; k <= n; k++) {
@@ -955,7 +953,8 @@ static size_t one_edit_suggest(tqc_dict *view, const char *word, size_t len, cha
             memcpy(buf, word, at[k]);
             memcpy(buf + at[k], ch, cl);
             memcpy(buf + at[k] + cl, word + at[k], len - at[k]);
-            try_candidate(dict, buf, len + cl, 0, cand, &count);
+            if (visit(ctx, buf, len + cl, false))
+                return true;
             /* replacement of code point k */
             if (k < n) {
                 size_t a = at[k], b = at[k + 1];
@@ -964,10 +963,39 @@ static size_t one_edit_suggest(tqc_dict *view, const char *word, size_t len, cha
                 memcpy(buf, word, a);
                 memcpy(buf + a, ch, cl);
                 memcpy(buf + a + cl, word + b, len - b);
-                try_candidate(dict, buf, len - (b - a) + cl, 0, cand, &count);
+                if (visit(ctx, buf, len - (b - a) + cl, false))
+                    return true;
             }
         }
     }
+    return false;
+}
+
+typedef struct gathered {
+    dict_core *dict;
+    candidate cand[DICT_MAX_GATHERED];
+    size_t count;
+} gathered;
+
+/* A swap, the commonest slip of all, ranks first among equals. */
+static bool gather_candidate(void *ctx, const char *word, size_t len, bool swap)
+{
+    gathered *g = ctx;
+    try_candidate(g->dict, word, len, swap ? 1 : 0, g->cand, &g->count);
+    return false;
+}
+
+/* Corrections one edit away (a letter deleted, inserted, replaced, or two swapped),
+ * ranked by frequency: most typos are one edit, and this asks Hunspell only yes/no
+ * questions about words the frequency list knows, a hundred times cheaper than
+ * Hunspell_suggest. */
+static size_t one_edit_suggest(tqc_dict *view, const char *word, size_t len, char **out,
+                               size_t max)
+{
+    gathered g = {.dict = view->core};
+    tqc_dict_each_edit(view, word, len, gather_candidate, &g);
+    candidate *cand = g.cand;
+    size_t count = g.count;
     count = accepted_candidates(view, cand, count);
     qsort(cand, count, sizeof *cand, cmp_candidates);
     size_t kept = 0;
@@ -1031,11 +1059,6 @@ static bool cached_suggestions(dict_core *dict, const char *word, size_t len, ch
         memcpy(out[(*kept)++], p, l);
     }
     return true;
-}
-
-const char *tqc_dict_try_letter(const tqc_dict *view, size_t i)
-{
-    return i < view->core->try_count ? view->core->try_chars[i] : NULL;
 }
 
 size_t tqc_dict_suggest(tqc_dict *view, const char *word, size_t len, char **out, size_t max)

@@ -65,9 +65,15 @@ bool tqc_dict_case_variant(tqc_dict *dict, const char *word, size_t len, char *f
  * word is answered once per dict (cached). */
 #define TQC_DICT_MAX_SUGGESTIONS 10
 size_t tqc_dict_suggest(tqc_dict *dict, const char *word, size_t len, char **out, size_t max);
-/* The i-th letter typos are made of (the .aff's TRY, NUL-terminated UTF-8), or NULL past
- * the last. */
-const char *tqc_dict_try_letter(const tqc_dict *dict, size_t i);
+/* What tqc_dict_each_edit hands each word one edit away; swap tells a swap of two
+ * neighbours (the commonest slip). True stops the walk. */
+typedef bool (*tqc_dict_edit_fn)(void *ctx, const char *word, size_t len, bool swap);
+/* Calls visit with each word one edit from word (UTF-8, len bytes): a code point
+ * deleted, two neighbours swapped, a letter of the dictionary's TRY inserted before a
+ * code point or put in its place. True when a visit stopped it; false when none did,
+ * and for a word longer than the dictionary's longest or not valid UTF-8. */
+bool tqc_dict_each_edit(const tqc_dict *dict, const char *word, size_t len,
+                        tqc_dict_edit_fn visit, void *ctx);
 void tqc_dict_free_suggestions(char **list, size_t n);
 /* Hunspell's own suggestions, uncached (tens of milliseconds a word): the baseline the
  * evaluation compares tqc's ranking with. Same contract as tqc_dict_suggest. */

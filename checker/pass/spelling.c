@@ -227,6 +227,15 @@ static bool near_miss(spell_run *r, const char *s, size_t len)
     return near;
 }
 
+/* Code points in s (len bytes). */
+static size_t chars_of(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
 /* Whether w is a form of the lexicon, or a word of the document's dictionary or of a
  * regional variety's (`gross` in Swiss German): asked of Hunspell for the few deletions
  * and swaps of a word only (slip_of_word). */
@@ -240,73 +249,33 @@ static bool known_near(spell_run *r, const tqc_lex *lex, const char *w, size_t n
     return false;
 }
 
+typedef struct near_ask {
+    spell_run *r;
+    const tqc_lex *lex;
+} near_ask;
+
+static bool known_edit(void *ctx, const char *w, size_t n, bool swap)
+{
+    near_ask *a = ctx;
+    (void)swap;
+    return known_near(a->r, a->lex, w, n);
+}
+
 /* Whether the lexicon lists a form one edit from the unknown lower-case word s (a letter
- * of the dictionary's TRY inserted or changed; a letter deleted or two neighbours swapped,
- * which the dictionaries are asked too, see known_near): then s
- * may be its slip (`recieved`); with none, s is a term, a name or a rare word as often as a
- * misspelling (`hashmap`, `nitrotoluene`). Hash lookups only, no Hunspell search. Without
- * a lexicon, or a word too long to vary, true. */
+ * of the dictionary's TRY inserted or changed, a letter deleted or two neighbours
+ * swapped; the dictionaries are asked too, see known_near), or a name a case away: then
+ * s may be its slip (`recieved`, `microsoft`); with none, s is a term, a name or a rare
+ * word as often as a misspelling (`hashmap`, `nitrotoluene`). Hash lookups only, no
+ * Hunspell search. Without a lexicon, or a word too long to vary, true. */
 static bool slip_of_word(spell_run *r, const char *s, size_t len)
 {
-    const tqc_lex *lex = tqc_lang_lexicon(r->ctx->lang);
-    size_t at[SPELL_MAX_CPS + 1], n = 0;
-    for (size_t i = 0; i < len; n++) {
-        int32_t cp;
-        if (n == SPELL_MAX_CPS || !lex)
-            return true;
-        at[n] = i;
-        size_t step = tqc_text_decode(s + i, len - i, &cp);
-        if (step == 0 || cp < 0)
-            return true;
-        i += step;
-    }
-    at[n] = len;
-    char buf[SPELL_MAX_WORD * 2 + 8];
-    if (len + 4 >= sizeof buf)
+    near_ask a = {.r = r, .lex = tqc_lang_lexicon(r->ctx->lang)};
+    char title[SPELL_MAX_WORD * 2 + 8];
+    if (!a.lex || len >= SPELL_MAX_WORD || chars_of(s, len) > SPELL_MAX_CPS)
         return true;
-    /* A name written in lower case (`microsoft`) is a slip of its capital: a case away. */
-    size_t tn = tqc_text_case(s, len, TQC_CASE_TITLE, buf, sizeof buf);
-    if (tn && known_near(r, lex, buf, tn))
-        return true;
-    for (size_t k = 0; k < n; k++) {
-        size_t x = at[k], y = at[k + 1];
-        /* deletion of code point k */
-        memcpy(buf, s, x);
-        memcpy(buf + x, s + y, len - y);
-        if (known_near(r, lex, buf, len - (y - x)))
-            return true;
-        /* swap of k and k+1 */
-        if (k + 1 < n) {
-            size_t z = at[k + 2];
-            memcpy(buf, s, x);
-            memcpy(buf + x, s + y, z - y);
-            memcpy(buf + x + (z - y), s + x, y - x);
-            memcpy(buf + z, s + z, len - z);
-            if (known_near(r, lex, buf, len))
-                return true;
-        }
-    }
-    const char *ch;
-    for (size_t t = 0; (ch = tqc_dict_try_letter(r->ctx->dict, t)) != NULL; t++) {
-        size_t cl = strlen(ch);
-        for (size_t k = 0; k <= n; k++) {
-            /* insertion before code point k */
-            memcpy(buf, s, at[k]);
-            memcpy(buf + at[k], ch, cl);
-            memcpy(buf + at[k] + cl, s + at[k], len - at[k]);
-            if (known_near(r, lex, buf, len + cl))
-                return true;
-            /* replacement of code point k */
-            if (k < n && !(at[k + 1] - at[k] == cl && memcmp(s + at[k], ch, cl) == 0)) {
-                memcpy(buf, s, at[k]);
-                memcpy(buf + at[k], ch, cl);
-                memcpy(buf + at[k] + cl, s + at[k + 1], len - at[k + 1]);
-                if (known_near(r, lex, buf, len - (at[k + 1] - at[k]) + cl))
-                    return true;
-            }
-        }
-    }
-    return false;
+    size_t tn = tqc_text_case(s, len, TQC_CASE_TITLE, title, sizeof title);
+    return (tn && known_near(r, a.lex, title, tn)) ||
+           tqc_dict_each_edit(r->ctx->dict, s, len, known_edit, &a);
 }
 
 /* A word Hunspell's lists lack that is still a word: a regular formation of known words
@@ -538,15 +507,6 @@ static bool same_letters(const char *a, size_t alen, const char *b)
     size_t xn = tqc_text_drop_mark(a, alen, -1, x, sizeof x);
     size_t yn = tqc_text_drop_mark(b, strlen(b), -1, y, sizeof y);
     return xn && xn == yn && memcmp(x, y, xn) == 0;
-}
-
-/* Code points in s (len bytes). */
-static size_t chars_of(const char *s, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        n += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return n;
 }
 
 /* Whether token t is a capitalised word mid-sentence: a word of a name. */
