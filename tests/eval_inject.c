@@ -1986,13 +1986,19 @@ static void print_clean(void)
     }
 }
 
-static void print_tables(void)
+
+/* A table's title and the column of each language run. */
+static void table_head(const char *title)
 {
-    printf("\n%-16s", "recall");
+    printf("\n%-16s", title);
     for (int li = 0; li < NLANG; li++)
         if (lang_on[li])
             printf(" %14s", LANGS[li]);
     printf("\n");
+}
+static void print_tables(void)
+{
+    table_head("recall");
     for (int ci = 0; ci < NCLASS; ci++) {
         if (!class_on[ci])
             continue;
@@ -2008,11 +2014,7 @@ static void print_tables(void)
         }
         printf("\n");
     }
-    printf("\n%-16s", "first fix right");
-    for (int li = 0; li < NLANG; li++)
-        if (lang_on[li])
-            printf(" %14s", LANGS[li]);
-    printf("\n");
+    table_head("first fix right");
     for (int ci = 0; ci < NCLASS; ci++) {
         if (!class_on[ci] || !CLASSES[ci].one_fix)
             continue;
@@ -2029,11 +2031,7 @@ static void print_tables(void)
         }
         printf("\n");
     }
-    printf("\n%-16s", "no fix offered");
-    for (int li = 0; li < NLANG; li++)
-        if (lang_on[li])
-            printf(" %14s", LANGS[li]);
-    printf("\n");
+    table_head("no fix offered");
     for (int ci = 0; ci < NCLASS; ci++) {
         if (!class_on[ci] || !CLASSES[ci].one_fix)
             continue;
