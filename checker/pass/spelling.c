@@ -118,6 +118,7 @@ typedef struct spell_run {
     tqc_strmap *seen;         /* word -> index into entries */
     spell_entry *entries;
     size_t count, cap;
+    size_t sentence_open;     /* the last token opening a sentence, up to the one checked */
 } spell_run;
 
 static void run_free(spell_run *r)
@@ -558,11 +559,8 @@ static const char *undecided(spell_run *r, size_t k, const char *s, size_t len)
         return "it opens its sentence in lower case: a name written so";
     /* `Photos by cmgirl (Shutterstock), davidd`: the names of a credit line (the
      * language's `credits` words open it). */
-    size_t open = k;
-    while (open > 0 && !(doc->tokens[open].flags & TQC_TF_SENT_START))
-        open--;
     char key[SPELL_MAX_WORD * 2 + 1];
-    const tqc_token *o = &doc->tokens[open];
+    const tqc_token *o = &doc->tokens[r->sentence_open];
     size_t kn = o->kind == TQC_TOK_WORD
                     ? tqc_text_case(tqc_doc_at(doc, o->span), tqc_span_len(o->span),
                                     TQC_CASE_LOWER, key, sizeof key)
@@ -931,8 +929,13 @@ static void run(const tqc_ctx *ctx)
     open_varieties(&r);
     open_loans(&r);
     count_uses(&r);
-    for (size_t k = 0; k < ctx->doc->token_count; k++)
+    /* Tokens in order, the sentence's opening kept as it goes (walking back to it from
+     * each unknown word was quadratic in a sentence that never ends). */
+    for (size_t k = 0; k < ctx->doc->token_count; k++) {
+        if (ctx->doc->tokens[k].flags & TQC_TF_SENT_START)
+            r.sentence_open = k;
         check_token(&r, &ctx->doc->tokens[k]);
+    }
     report_mixture(&r);
     run_free(&r);
     tqc_span_index_free(&r.run_ons);
