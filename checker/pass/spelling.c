@@ -492,7 +492,7 @@ static bool single_quote_open(const tqc_ctx *ctx, size_t k)
 }
 
 /* Whether word is common in the language's frequency list (one in SPELL_COMMON_PER words
- * or more): a text that repeats a slip of it (`goverment`) is wrong each time, not using a
+ * or more): a text that repeats a slip of it (`enviroment`) is wrong each time, not using a
  * term of its own. */
 static bool common(const tqc_dict *dict, const char *word)
 {
@@ -788,7 +788,7 @@ static void check_token(spell_run *r, const tqc_token *t)
     }
     const spell_entry *e = suggestions(r, s, len);
     tqc_finding *f;
-    /* (Hunspell suggests no word with its clitic: `goverment'll`.) */
+    /* (Hunspell suggests no word with its clitic: `enviroment'll`.) */
     if (e && e->count == 0 && !(t->flags & TQC_TF_APOS) && !slip_of_word(r, s, len)) {
         /* A slip of the keyboard is one edit from the word meant: with no word of the
          * dictionary one edit away, the unknown word is a term, a name or a rare word as
