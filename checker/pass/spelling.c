@@ -87,6 +87,7 @@
 typedef struct spell_entry {
     char *list[SPELL_SUGGESTIONS];
     size_t count;
+    signed char slip;   /* slip_of_word's answer for the word; -1 until asked */
 } spell_entry;
 
 /* Another regional variety of the document's language, and the words only it knows. */
@@ -134,7 +135,7 @@ static void run_free(spell_run *r)
 
 /* The suggestions for word, asked of Hunspell on its first occurrence; NULL when out
  * of memory or past the per-document budget. */
-static const spell_entry *suggestions(spell_run *r, const char *word, size_t len)
+static spell_entry *suggestions(spell_run *r, const char *word, size_t len)
 {
     uint64_t index;
     if (r->seen && tqc_strmap_get(r->seen, word, len, &index))
@@ -153,6 +154,7 @@ static const spell_entry *suggestions(spell_run *r, const char *word, size_t len
     }
     spell_entry *e = &r->entries[r->count];
     e->count = tqc_dict_suggest(r->ctx->dict, word, len, e->list, SPELL_SUGGESTIONS);
+    e->slip = -1;
     if (!tqc_strmap_put(r->seen, word, len, r->count)) {
         tqc_dict_free_suggestions(e->list, e->count);
         return NULL;
@@ -786,10 +788,13 @@ static void check_token(spell_run *r, const tqc_token *t)
                  "dictionary, but %s?", (int)len, s, why);
         return;
     }
-    const spell_entry *e = suggestions(r, s, len);
+    spell_entry *e = suggestions(r, s, len);
     tqc_finding *f;
     /* (Hunspell suggests no word with its clitic: `enviroment'll`.) */
-    if (e && e->count == 0 && !(t->flags & TQC_TF_APOS) && !slip_of_word(r, s, len)) {
+    /* Asked once a word: the edit walk is the costly part of an unknown word. */
+    if (e && e->count == 0 && !(t->flags & TQC_TF_APOS) && e->slip < 0)
+        e->slip = slip_of_word(r, s, len);
+    if (e && e->count == 0 && !(t->flags & TQC_TF_APOS) && !e->slip) {
         /* A slip of the keyboard is one edit from the word meant: with no word of the
          * dictionary one edit away, the unknown word is a term, a name or a rare word as
          * often as a misspelling, which a spell checker cannot tell apart: a hint. */
