@@ -332,7 +332,9 @@ static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end,
         (counted > CHROME_MAX_WORDS_STOP && (tail_cp == '.' || tail_cp == '?' || tail_cp == ';' ||
                                              tail_cp == 0x2026)))
         return CHROME_NONE;
-    size_t words = 0, nouns = 0, last = end, content = 0, page = 0, forms = 0, adverbs = 0;
+    /* The last token before any closing marks, found above. */
+    size_t last = tail > first ? tail - 1 : end;
+    size_t words = 0, nouns = 0, content = 0, page = 0, forms = 0, adverbs = 0;
     bool verb = false, count = false, sep = false, label = false, reader = false;
     for (size_t k = first; k < end; k++) {
         const tqc_token *t = &doc->tokens[k];
@@ -371,8 +373,6 @@ static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end,
             (page_noun(ctx, k - 1) || word_in(ctx, k - 1, "ui-verbs") ||
              (words == 2 && word_in(ctx, first, "ui-verbs"))))
             label = true;
-        if (!closing_mark(ctx, k))
-            last = k;
     }
     /* A paragraph of nothing but a link (`https://...`) is a related-article link the
      * scraper kept as text: page furniture between paragraphs of prose, a guess
