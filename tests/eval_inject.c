@@ -1996,53 +1996,40 @@ static void table_head(const char *title)
             printf(" %14s", LANGS[li]);
     printf("\n");
 }
+/* A share a/b in a table, or n/a with nothing to share. */
+static void ratio_cell(bool any, size_t a, size_t b)
+{
+    if (!any || !b)
+        printf(" %14s", "n/a");
+    else
+        printf("  %4.2f %3zu/%-3zu", (double)a / (double)b, a, b);
+}
+
+static void recall_cell(const cell *c) { ratio_cell(c->run, c->caught, c->n); }
+static void fix_cell(const cell *c) { ratio_cell(true, c->fixed, c->fixable); }
+static void withheld_cell(const cell *c) { printf(" %14zu", c->withheld); }
+
+/* One table: a row a class run (only classes with one right fix when fixes), a cell a
+ * language run. */
+static void table_rows(const char *title, bool fixes, void (*cell_of)(const cell *))
+{
+    table_head(title);
+    for (int ci = 0; ci < NCLASS; ci++) {
+        if (!class_on[ci] || (fixes && !CLASSES[ci].one_fix))
+            continue;
+        printf("%-16s", CLASSES[ci].name);
+        for (int li = 0; li < NLANG; li++)
+            if (lang_on[li])
+                cell_of(&cells[li][ci]);
+        printf("\n");
+    }
+}
+
 static void print_tables(void)
 {
-    table_head("recall");
-    for (int ci = 0; ci < NCLASS; ci++) {
-        if (!class_on[ci])
-            continue;
-        printf("%-16s", CLASSES[ci].name);
-        for (int li = 0; li < NLANG; li++) {
-            cell *c = &cells[li][ci];
-            if (!lang_on[li])
-                continue;
-            if (!c->run || !c->n)
-                printf(" %14s", "n/a");
-            else
-                printf("  %4.2f %3zu/%-3zu", (double)c->caught / (double)c->n, c->caught, c->n);
-        }
-        printf("\n");
-    }
-    table_head("first fix right");
-    for (int ci = 0; ci < NCLASS; ci++) {
-        if (!class_on[ci] || !CLASSES[ci].one_fix)
-            continue;
-        printf("%-16s", CLASSES[ci].name);
-        for (int li = 0; li < NLANG; li++) {
-            cell *c = &cells[li][ci];
-            if (!lang_on[li])
-                continue;
-            if (!c->fixable)
-                printf(" %14s", "n/a");
-            else
-                printf("  %4.2f %3zu/%-3zu", (double)c->fixed / (double)c->fixable, c->fixed,
-                       c->fixable);
-        }
-        printf("\n");
-    }
-    table_head("no fix offered");
-    for (int ci = 0; ci < NCLASS; ci++) {
-        if (!class_on[ci] || !CLASSES[ci].one_fix)
-            continue;
-        printf("%-16s", CLASSES[ci].name);
-        for (int li = 0; li < NLANG; li++) {
-            cell *c = &cells[li][ci];
-            if (lang_on[li])
-                printf(" %14zu", c->withheld);
-        }
-        printf("\n");
-    }
+    table_rows("recall", false, recall_cell);
+    table_rows("first fix right", true, fix_cell);
+    table_rows("no fix offered", true, withheld_cell);
     print_clean();
     bool any_gold = false;
     for (int li = 0; li < NLANG; li++)
