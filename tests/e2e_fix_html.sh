@@ -14,17 +14,7 @@ root=$(cd "$here/.." && pwd)
 TQC_DATA_DIR=${TQC_DATA_DIR:-$root}
 export TQC_DATA_DIR
 data=$here/data/fix-html
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-n=0 failed=0
-
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() {
-    n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"
-    [ -n "${2:-}" ] && printf '%s\n' "$2" | head -20 | sed 's/^/#   /'
-    return 0
-}
-check() { if [ "$2" = 0 ]; then ok "$1"; else not_ok "$1" "${3:-}"; fi; }
+. "$here/e2e_lib.sh"
 has() { grep -q -- "$1" "$2"; }
 
 # apply_fixes JSONL IN OUT: IN with every safe fix of `tqc check --format jsonl` (those
@@ -166,5 +156,5 @@ check "fix on JSONL exits 0" "$rc" "$(cat err)"
 has '"text": "He said \\"the talks\\" would resume.", "source": "Il a dit que que' recs.jsonl
 check "JSONL: the text is fixed between escapes, the source is not" $? "$(cat recs.jsonl)"
 
-echo "e2e_fix_html: $((n - failed)) passed, $failed failed"
-[ "$failed" -eq 0 ]
+echo "e2e_fix_html: $((n - fail)) passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -11,14 +11,7 @@ TQC=${TQC:-./tqc}
 case $TQC in /*) ;; *) TQC=$(pwd)/$TQC ;; esac
 TQC_DATA_DIR=${TQC_DATA_DIR:-$root}
 export TQC_DATA_DIR
-n=0 fail=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() {
-    n=$((n + 1)); fail=$((fail + 1)); echo "not ok $n - $1"
-    [ -n "${2:-}" ] && printf '%s\n' "$2" | head -20 | sed 's/^/#   /'
-    return 0
-}
-check() { if [ "$2" = 0 ]; then ok "$1"; else not_ok "$1" "${3:-}"; fi; }
+. "$here/e2e_lib.sh"
 
 if [ -n "${E2E_NO_EDITORS:-}" ]; then
     echo "# SKIP e2e_lsp_emacs: E2E_NO_EDITORS is set (CI ran it in its gcc pass)"

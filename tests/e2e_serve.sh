@@ -11,18 +11,10 @@ if ! command -v curl >/dev/null 2>&1; then
     echo "# SKIP e2e_serve: no curl (apt-get install curl); nothing was tested"
     exit 0
 fi
-tmp=$(mktemp -d)
+. "$(dirname "$0")/e2e_lib.sh"
 pid=
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT INT TERM
-n=0 fail=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() {
-    n=$((n + 1)); fail=$((fail + 1)); echo "not ok $n - $1"
-    [ -n "${2:-}" ] && printf '%s\n' "$2" | head -20 | sed 's/^/#   /'
-    return 0
-}
-check() { if [ "$2" = 0 ]; then ok "$1"; else not_ok "$1" "${3:-}"; fi; }
 # json FILE EXPR: evaluates a Python expression over the JSON in FILE (as j).
 json() { python3 -c "import json,sys; j=json.load(open(sys.argv[1])); print($2)" "$1" 2>&1; }
 

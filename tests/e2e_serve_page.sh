@@ -34,18 +34,10 @@ if [ ! -d "$npm_dir/node_modules/playwright-core" ]; then
     echo "# SKIP e2e_serve_page: npm could not install playwright-core (offline?), see $npm_dir/npm-pw.log"
     exit 0
 fi
-tmp=$(mktemp -d)
+. "$(dirname "$0")/e2e_lib.sh"
 pid=
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT INT TERM
-n=0 fail=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() {
-    n=$((n + 1)); fail=$((fail + 1)); echo "not ok $n - $1"
-    [ -n "${2:-}" ] && printf '%s\n' "$2" | head -20 | sed 's/^/#   /'
-    return 0
-}
-check() { if [ "$2" = 0 ]; then ok "$1"; else not_ok "$1" "${3:-}"; fi; }
 
 "$TQC" serve --port 0 >"$tmp/serve.out" 2>"$tmp/serve.err" &
 pid=$!
