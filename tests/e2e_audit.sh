@@ -15,14 +15,8 @@ TQC=${TQC:-./tqc}
 case $TQC in /*) ;; *) TQC=$(pwd)/$TQC ;; esac
 TQC_DATA_DIR=${TQC_DATA_DIR:-$root}
 export TQC_DATA_DIR
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-n=0 failed=0
+. "$here/e2e_lib.sh"
 
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; [ -n "${2:-}" ] && printf '#   %s\n' "$2"; return 0; }
-skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
-check() { if [ "$2" -eq 0 ]; then ok "$1"; else not_ok "$1" "${3:-}"; fi; }
 same() { # NAME FILE1 FILE2
     if cmp -s "$2" "$3"; then ok "$1"; else not_ok "$1" "$(diff "$2" "$3" | head -5 | tr '\n' '|')"; fi
 }
@@ -403,5 +397,5 @@ fi
 grep -q '2 audits merged' "$tmp/m.html"
 check "merge --html draws the merged dashboard" $?
 
-echo "e2e_audit: $((n - failed)) passed, $failed failed"
-[ "$failed" -eq 0 ]
+echo "e2e_audit: $((n - fail)) passed, $fail failed"
+[ "$fail" -eq 0 ]

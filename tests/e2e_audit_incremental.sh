@@ -10,12 +10,7 @@ TQC=${TQC:-./tqc}
 case $TQC in /*) ;; *) TQC=$(pwd)/$TQC ;; esac
 TQC_DATA_DIR=${TQC_DATA_DIR:-$root}
 export TQC_DATA_DIR
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-n=0 failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; [ -n "${2:-}" ] && printf '#   %s\n' "$2"; return 0; }
-check() { if [ "$2" -eq 0 ]; then ok "$1"; else not_ok "$1" "${3:-}"; fi; }
+. "$here/e2e_lib.sh"
 
 cd "$tmp" || exit 1
 mkdir corpus
@@ -61,5 +56,5 @@ echo "A new line said the the same." >>corpus/c-clean.txt
 "$TQC" audit -q --lang en --summary-json full2.json corpus 2>>err.txt
 strip inc2.json >a.json; strip full2.json >b.json
 cmp -s a.json b.json; check "after an edit, incremental equals a full audit" $? "$(diff a.json b.json | head -10)"
-echo "e2e_audit_incremental: $((n - failed)) passed, $failed failed"
-[ "$failed" -eq 0 ]
+echo "e2e_audit_incremental: $((n - fail)) passed, $fail failed"
+[ "$fail" -eq 0 ]

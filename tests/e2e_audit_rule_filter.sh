@@ -11,12 +11,7 @@ TQC=${TQC:-./tqc}
 case $TQC in /*) ;; *) TQC=$(pwd)/$TQC ;; esac
 TQC_DATA_DIR=${TQC_DATA_DIR:-$root}
 export TQC_DATA_DIR
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-n=0 failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; [ -n "${2:-}" ] && printf '#   %s\n' "$2"; return 0; }
-check() { if [ "$2" -eq 0 ]; then ok "$1"; else not_ok "$1" "${3:-}"; fi; }
+. "$here/e2e_lib.sh"
 
 # Three articles of 100+ words: a doubled word only, a doubled space only, both.
 mkdir -p "$tmp/c/x" "$tmp/c/y"
@@ -109,4 +104,4 @@ rules_of "$tmp/i.json" >"$tmp/i.rules"
 check "an --incremental run keeps the unchanged files' counts per rule" \
     "$(cmp -s "$tmp/s.rules" "$tmp/i.rules"; echo $?)" "$(cat "$tmp/i.rules") $(cat "$tmp/err")"
 
-[ "$failed" -eq 0 ]
+[ "$fail" -eq 0 ]

@@ -10,12 +10,7 @@ TQC=${TQC:-./tqc}
 case $TQC in /*) ;; *) TQC=$(pwd)/$TQC ;; esac
 TQC_DATA_DIR=${TQC_DATA_DIR:-$root}
 export TQC_DATA_DIR
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-n=0 failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; [ -n "${2:-}" ] && printf '#   %s\n' "$2"; return 0; }
-check() { if [ "$2" -eq 0 ]; then ok "$1"; else not_ok "$1" "${3:-}"; fi; }
+. "$here/e2e_lib.sh"
 
 mkdir "$tmp/c"
 # Walked in name order with -j 1: the large one first, so the small one's check runs warm.
@@ -46,4 +41,4 @@ rc=$?
 check "a bad --file-timeout: exit 2, one line" \
     "$([ "$rc" = 2 ] && [ "$(wc -l <"$tmp/err")" = 1 ]; echo $?)" "exit $rc: $(cat "$tmp/err")"
 
-[ "$failed" -eq 0 ]
+[ "$fail" -eq 0 ]

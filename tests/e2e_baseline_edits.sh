@@ -10,11 +10,7 @@ TQC=${TQC:-./tqc}
 case $TQC in /*) ;; *) TQC=$(pwd)/$TQC ;; esac
 TQC_DATA_DIR=${TQC_DATA_DIR:-$root}
 export TQC_DATA_DIR
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-n=0 failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; [ -n "${2:-}" ] && printf '#   %s\n' "$2"; return 0; }
+. "$here/e2e_lib.sh"
 # expect CODE NAME: tqc check --baseline on article.txt
 expect() {
     "$TQC" check --lang en --baseline base article.txt >out 2>err; rc=$?
@@ -39,5 +35,5 @@ expect 0 "still accepted with the paragraph before it edited"
 printf 'They said the the vote was close.\n' >>article.txt
 expect 1 "a new finding is reported"
 grep -q '\[repeated-word\]' out && ! grep -q '\[boilerplate\]' out && ok "only the new finding" || not_ok "only the new finding" "$(cat out)"
-echo "e2e_baseline_edits: $((n - failed)) passed, $failed failed"
-[ "$failed" -eq 0 ]
+echo "e2e_baseline_edits: $((n - fail)) passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -13,13 +13,8 @@ TQC=${TQC:-./tqc}
 case $TQC in /*) ;; *) TQC=$(pwd)/$TQC ;; esac
 TQC_DATA_DIR=${TQC_DATA_DIR:-$root}
 export TQC_DATA_DIR
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-n=0 failed=0
+. "$here/e2e_lib.sh"
 
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; [ -n "${2:-}" ] && printf '#   %s\n' "$2"; return 0; }
-skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
 # run CMD...: output in $tmp/out and $tmp/err, status in $rc.
 run() { "$@" >"$tmp/out" 2>"$tmp/err"; rc=$?; }
 # expect CODE NAME CMD...
@@ -294,5 +289,5 @@ else
     not_ok ".pre-commit-hooks.yaml exists at the repository root"
 fi
 
-echo "e2e_ci: $((n - failed)) passed, $failed failed"
-[ "$failed" -eq 0 ]
+echo "e2e_ci: $((n - fail)) passed, $fail failed"
+[ "$fail" -eq 0 ]

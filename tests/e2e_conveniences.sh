@@ -10,11 +10,7 @@ TQC=${TQC:-./tqc}
 case $TQC in /*) ;; *) TQC=$(pwd)/$TQC ;; esac
 TQC_DATA_DIR=${TQC_DATA_DIR:-$root}
 export TQC_DATA_DIR
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-n=0 failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; [ -n "${2:-}" ] && printf '#   %s\n' "$2"; return 0; }
+. "$here/e2e_lib.sh"
 run() { "$@" >out 2>err; rc=$?; }
 expect() {
     want=$1 name=$2; shift 2
@@ -87,5 +83,5 @@ has "tqc: words 'Qwertzuiop' accepted no flagged word \[unused-suppression\]" ou
 run "$TQC" check --lang en --fail-on=info names2.txt accepted.txt
 has "^names2.txt:.*'Suzuno'" out "the words hold for their own file only"
 
-echo "e2e_conveniences: $((n - failed)) passed, $failed failed"
-[ "$failed" -eq 0 ]
+echo "e2e_conveniences: $((n - fail)) passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -11,12 +11,7 @@ TQC=${TQC:-./tqc}
 case $TQC in /*) ;; *) TQC=$(pwd)/$TQC ;; esac
 TQC_DATA_DIR=${TQC_DATA_DIR:-$root}
 export TQC_DATA_DIR
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-n=0 failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; [ -n "${2:-}" ] && printf '#   %s\n' "$2"; return 0; }
-skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
+. "$here/e2e_lib.sh"
 
 cd "$tmp" || exit 1
 # 'Café ' is 5 characters and 6 bytes: the repeated word starts at byte 7 (character 6).
@@ -116,5 +111,5 @@ else
     skip "VS Code problem matcher" "no python3"
 fi
 
-echo "e2e_editors: $((n - failed)) passed, $failed failed"
-[ "$failed" -eq 0 ]
+echo "e2e_editors: $((n - fail)) passed, $fail failed"
+[ "$fail" -eq 0 ]

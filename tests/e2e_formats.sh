@@ -20,14 +20,8 @@ SCHEMA=$root/../shared/schemas/sarif-schema-2.1.0.json
 # Without the schema the Python checks validate structure only (they skip on "-").
 [ -f "$SCHEMA" ] || SCHEMA=-
 REFERENCE=$root/../shared/corpus/reference/mt-article-en.txt
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-n=0 failed=0
+. "$here/e2e_lib.sh"
 
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; [ -n "${2:-}" ] && printf '#   %s\n' "$2"; return 0; }
-skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
-check() { if [ "$2" -eq 0 ]; then ok "$1"; else not_ok "$1" "${3:-}"; fi; }
 have_py() { [ -x "$PY" ]; }
 have_jsonschema() { have_py && "$PY" -c 'import jsonschema' 2>/dev/null && [ "$SCHEMA" != - ]; }
 
@@ -388,5 +382,5 @@ else
     skip "bilingual rdjsonl and sarif" "no $PY"
 fi
 
-echo "e2e_formats: $((n - failed)) passed, $failed failed"
-[ "$failed" -eq 0 ]
+echo "e2e_formats: $((n - fail)) passed, $fail failed"
+[ "$fail" -eq 0 ]

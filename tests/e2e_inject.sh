@@ -12,13 +12,8 @@ case $TQC in /*) ;; *) TQC=$(pwd)/$TQC ;; esac
 EVAL_INJECT=${EVAL_INJECT:-$root/build/eval_inject}
 case $EVAL_INJECT in /*) ;; *) EVAL_INJECT=$(pwd)/$EVAL_INJECT ;; esac
 floors=$here/data/inject/floors.tsv
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-n=0 failed=0
+. "$here/e2e_lib.sh"
 
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; [ -n "${2:-}" ] && printf '#   %s\n' "$2"; return 0; }
-check() { if [ "$2" -eq 0 ]; then ok "$1"; else not_ok "$1" "${3:-}"; fi; }
 # run NAME WANT_EXIT ARGS...: runs eval_inject, output in $tmp/out and $tmp/err.
 run() {
     name=$1 want=$2; shift 2
@@ -29,7 +24,7 @@ run() {
 
 if [ ! -x "$EVAL_INJECT" ]; then
     not_ok "eval_inject is built" "$EVAL_INJECT missing (make $EVAL_INJECT)"
-    echo "e2e_inject: $((n - failed)) passed, $failed failed"
+    echo "e2e_inject: $((n - fail)) passed, $fail failed"
     exit 1
 fi
 
@@ -75,5 +70,5 @@ run "a missing tqc binary" 2 --quick --tqc "$tmp/no-such-tqc"
 check "the error names the binary" "$(grep -q 'no-such-tqc: not an executable' "$tmp/err"; echo $?)" \
     "$(cat "$tmp/err")"
 
-echo "e2e_inject: $((n - failed)) passed, $failed failed"
-[ "$failed" -eq 0 ]
+echo "e2e_inject: $((n - fail)) passed, $fail failed"
+[ "$fail" -eq 0 ]

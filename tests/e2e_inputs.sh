@@ -11,13 +11,8 @@ case $TQC in /*) ;; *) TQC=$(pwd)/$TQC ;; esac
 TQC_DATA_DIR=${TQC_DATA_DIR:-$root}
 export TQC_DATA_DIR
 data=$here/data/inputs
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-n=0 failed=0
+. "$here/e2e_lib.sh"
 
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; [ -n "${2:-}" ] && printf '#   %s\n' "$2"; return 0; }
-check() { if [ "$2" -eq 0 ]; then ok "$1"; else not_ok "$1" "${3:-}"; fi; }
 # run NAME WANT_EXIT ARGS...: runs tqc, output in $tmp/out and $tmp/err.
 run() {
     name=$1 want=$2; shift 2
@@ -225,5 +220,5 @@ for f in "$here"/data/fuzz-regressions/*; do
     check "fuzz regression $(basename "$f") reads without crashing" "$([ "$got" -le 2 ]; echo $?)" "exit $got"
 done
 
-echo "e2e_inputs: $((n - failed)) passed, $failed failed"
-[ "$failed" -eq 0 ]
+echo "e2e_inputs: $((n - fail)) passed, $fail failed"
+[ "$fail" -eq 0 ]

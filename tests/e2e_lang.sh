@@ -12,13 +12,8 @@ case $TQC in /*) ;; *) TQC=$(pwd)/$TQC ;; esac
 TQC_DATA_DIR=${TQC_DATA_DIR:-$root}
 export TQC_DATA_DIR
 data=$here/data/lang
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-n=0 failed=0
+. "$here/e2e_lib.sh"
 
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; [ -n "${2:-}" ] && printf '#   %s\n' "$2"; return 0; }
-check() { if [ "$2" -eq 0 ]; then ok "$1"; else not_ok "$1" "${3:-}"; fi; }
 # run NAME WANT_EXIT ARGS...: runs tqc, output in $tmp/out and $tmp/err (WANT_EXIT -:
 # any status but 2).
 run() {
@@ -107,5 +102,5 @@ run "config lang = pt, dutch file" - check "$tmp/proj/nl-article.txt"
 check "the untold file falls back to the configured pt" "$(has "checking it as pt$" "$tmp/err"; echo $?)" \
     "$(cat "$tmp/err")"
 
-echo "e2e_lang: $((n - failed)) passed, $failed failed"
-[ "$failed" -eq 0 ]
+echo "e2e_lang: $((n - fail)) passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -12,13 +12,10 @@ TQC=${TQC:-./tqc}
 case $TQC in /*) ;; *) TQC=$(pwd)/$TQC ;; esac
 TQC_DATA_DIR=${TQC_DATA_DIR:-$root}
 export TQC_DATA_DIR
-tmp=$(mktemp -d)
+. "$here/e2e_lib.sh"
 sshd_pid=
 cleanup() { [ -n "$sshd_pid" ] && kill "$sshd_pid" 2>/dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT INT TERM
-n=0 failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; [ -n "${2:-}" ] && printf '#   %s\n' "$2"; return 0; }
 skip_all() { echo "ok 1 - parallel --sshlogin # SKIP $1"; echo "e2e_parallel_ssh: 1 passed, 0 failed"; exit 0; }
 
 sshd=$(command -v sshd || echo /usr/sbin/sshd)
@@ -98,5 +95,5 @@ else not_ok "the merged partial audits equal the single-machine audit" "$(diff "
 got=$(cat "$tmp"/wd-news*/blocks.jsonl 2>/dev/null | sort | cksum)
 [ "$got" = "$(sort "$jl" | cksum)" ] && ok "every record went to exactly one host" || not_ok "every record went to exactly one host"
 
-echo "e2e_parallel_ssh: $((n - failed)) passed, $failed failed"
-[ "$failed" -eq 0 ]
+echo "e2e_parallel_ssh: $((n - fail)) passed, $fail failed"
+[ "$fail" -eq 0 ]
