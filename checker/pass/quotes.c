@@ -791,6 +791,24 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
     if (open_k > 0) {
         const open_mark *om = &st->items[open_k - 1];
         char o[5], c[5], at[48];
+        const pair *op = &r->pairs[om->pair];
+        if (op->open == op->close && !r->pairs[as_close].bracket &&
+            r->pairs[as_close].role != TQC_QUOTE_FOREIGN &&
+            r->pairs[as_close].open != r->pairs[as_close].close) {
+            /* A straight mark closed by a typeset one of the language (`"vaults»`): the
+             * straight one is the odd one out, the typeset closing mark tells which pair
+             * was meant. (Closed by another language's mark, that one is.) */
+            mark_text(op->open, o);
+            mark_text(r->pairs[as_close].open, c);
+            tqc_span os = tqc_span_make(om->off, om->off + strlen(o));
+            tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, os,
+                                      "straight quote %s opens the quotation that %s closes; "
+                                      "write %s", o, m, c);
+            tqc_finding_suggest(ctx->out, f, c, strlen(c));
+            tqc_finding_fix(ctx->out, f, os, c, strlen(c), false);
+            st->depth = open_k - 1;
+            return;
+        }
         mark_text(r->pairs[om->pair].open, o);
         mark_text(r->pairs[om->pair].close, c);
         where(doc, om->off, span.start, at, sizeof at);
