@@ -370,7 +370,11 @@ static bool label_shaped(const tqc_ctx *ctx, size_t first, size_t end)
             return false;
         char key[SH_MAX_WORD];
         size_t n = key_of(ctx, t, key, NULL);
-        if (n != tqc_span_len(t->span) || !tqc_dict_known(ctx->dict, key, n))
+        /* Where nouns are capitalised, a noun is known only so (`Meinung`). */
+        bool known = tqc_dict_known(ctx->dict, key, n) ||
+                     (strcmp(tqc_lang_setting(ctx->lang, "capitalised-nouns", "no"), "yes") == 0 &&
+                      tqc_ctx_pos(ctx, k) & TQC_POS_NOUN && !(tqc_ctx_pos(ctx, k) & TQC_POS_PROPN));
+        if (n != tqc_span_len(t->span) || !known)
             return false;   /* a name, an elision or a word the dictionary lacks */
         content += n >= 3 && !tqc_lang_in(ctx->lang, "function-words", key, n);
     }
