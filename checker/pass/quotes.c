@@ -970,6 +970,18 @@ static void inverted_unclosed(const tqc_ctx *ctx, const quote_rules *r, mark_sta
     }
 }
 
+/* Whether the text of span ends with a sentence stop (. ! ? or an ellipsis). */
+static bool ends_sentence(const tqc_doc *doc, tqc_span span)
+{
+    size_t e = span.end, st;
+    while (e > span.start && tqc_text_is_space(tqc_text_prev(doc->text, e, &st)))
+        e = st;
+    if (e <= span.start)
+        return false;
+    int32_t cp = tqc_text_prev(doc->text, e, &st);
+    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
+}
+
 /* The first mark of paragraph p, or -1. */
 static int32_t first_mark(const tqc_doc *doc, size_t p)
 {
@@ -1033,6 +1045,25 @@ static void run(const tqc_ctx *ctx)
             first_mark(doc, p + 1) == r->pairs[quotes.items[outer].pair].open &&
             attribution_inside(ctx, quotes.items[outer].off + 1, para->span.end) == SIZE_MAX)
             quotes.depth = 0;
+        else if (outer != SIZE_MAX && !quotes.items[outer].tentative &&
+                 first_mark(doc, p + 1) == r->pairs[quotes.items[outer].pair].open &&
+                 ends_sentence(doc, para->span) &&
+                 attribution_inside(ctx, quotes.items[outer].off + 1, para->span.end) ==
+                     SIZE_MAX) {
+            /* A quotation opened inside a sentence (`remarked that "probably the best`) may
+             * run on too, its paragraph ending a sentence and the next opening with its
+             * mark, as news copy writes it; a phrase whose closing mark was dropped
+             * looks the same, so it is only a hint. */
+            const open_mark *om = &quotes.items[outer];
+            char o[5];
+            mark_text(r->pairs[om->pair].open, o);
+            tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO,
+                     tqc_span_make(om->off, om->off + strlen(o)), "quotation %s opened inside "
+                     "a sentence runs on into the next paragraph, which opens with %s: "
+                     "correct if the quotation continues there, else its closing mark is "
+                     "missing", o, o);
+            quotes.depth = 0;
+        }
         unwind(ctx, r, &quotes, 0, true);
         unwind(ctx, r, &brackets, 0, true);
         inverted_unclosed(ctx, r, &inverted);
