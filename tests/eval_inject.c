@@ -81,8 +81,8 @@ static const class_info CLASSES[NCLASS] = {
     {"repeated-word", "repeated-word", true, 1, {"word"}, {NULL}},
     {"spacing", "spacing", true, 3, {"double-space", "space-before-comma", "no-space-after-comma"}, {NULL}},
     {"boilerplate", "boilerplate|stray-heading", false, 1, {"chrome-line"}, {NULL}},
-    {"stray-heading", "stray-heading|boilerplate", false, 5,
-     {"caption-or-headline", "caption-credit", "title-line", "section-label", "headline-sentence"},
+    {"stray-heading", "stray-heading|boilerplate", false, 4,
+     {"caption-or-headline", "caption-credit", "title-line", "headline-sentence"},
      {NULL}},
     {"untranslated", "untranslated", false, 1, {"foreign-sentence"}, {NULL}},
     {"encoding", "encoding", false, 2, {"mojibake", "zero-width-space"}, {NULL}},
@@ -254,8 +254,6 @@ typedef struct lang {
     size_t ncredits;
     char *agencies[MAX_LIST];
     size_t nagencies;
-    char *sections[MAX_LIST];      /* section labels of a news site */
-    size_t nsections;
     char decimal[8], group[8], fdecimal[8], fgroup[8], time_sep[8], ftime[8];
     char *lower_words[MAX_LIST];
     size_t nlower;
@@ -337,8 +335,6 @@ static void load_data(lang *L)
         else if (!strcmp(k, "agency"))
             for (size_t i = 1; i < nf && L->nagencies < MAX_LIST; i++)
                 L->agencies[L->nagencies++] = xstrdup(f[i], strlen(f[i]));
-        else if (!strcmp(k, "section") && L->nsections < MAX_LIST)
-            L->sections[L->nsections++] = xstrdup(f[1], strlen(f[1]));
         else if (!strcmp(k, "decimal"))
             copy_field(L->decimal, sizeof L->decimal, f[1]);
         else if (!strcmp(k, "group"))
@@ -1465,7 +1461,8 @@ static size_t sentence_word(const char *p, size_t n, const word *w, size_t k)
 /* stray-heading: a line between two paragraphs, of one of the shapes scraped copy leaves
  * (kind 0: the data's phrases): a caption of words of the paragraph above with a credit;
  * a title of words of another article (title-cased in English, whose headlines are), a
- * section label of the data, a sentence of another article as its headline, stop dropped. */
+ * sentence of another article as its headline, stop dropped. (A section label, `Politics`,
+ * is left out: a short line is a subheading as often, which the pass can only hint at.) */
 static bool inj_stray(lang *L, const char *p, size_t n, int sub, inj *r)
 {
     static word w[MAX_WORDS];
@@ -1473,70 +1470,82 @@ static bool inj_stray(lang *L, const char *p, size_t n, int sub, inj *r)
     size_t ln = 0;
     if (sub == 0)
         return inj_line(L, p, n, 1, r);
-    if (sub == 3) {
-        if (!L->nsections)
+    /* the caption's words from the paragraph above, a title's from another article */
+    const char *src = p;
+    size_t sn = n;
+    if (sub != 1) {
+        size_t pi = rnd((uint32_t)L->npara);
+        src = L->para[pi];
+        sn = L->para_len[pi];
+    }
+    size_t k = words_of(src, sn, w, MAX_WORDS), i = sentence_word(src, sn, w, k);
+    if (i == SIZE_MAX)
+        return false;
+    size_t min = sub == 1 ? 4 : 6, max = sub == 2 ? 6 + rnd(5) : sub == 1 ? 5 + rnd(6) : 16;
+    size_t e = phrase_end(src, w, k, i, min, max);
+    if (!e || e - w[i].s >= sizeof line - 64)
+        return false;
+    if (sub != 3) {
+        /* a title or a caption ends on a content word, not cut off after an article,
+         * a preposition or a conjunction */
+        size_t j = i;
+        while (j + 1 < k && w[j].e != e)
+            j++;
+        while (j > i + min - 1 &&
+               (!(pos_of(L, src + w[j].s, w[j].e - w[j].s) &
+                  (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_VERB)) ||
+                (pos_of(L, src + w[j].s, w[j].e - w[j].s) &
+                 (TQC_POS_DET | TQC_POS_PREP | TQC_POS_CONJ | TQC_POS_PRON))))
+            j--;
+        uint32_t last = pos_of(L, src + w[j].s, w[j].e - w[j].s);
+        if (!(last & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_VERB)) ||
+            (last & (TQC_POS_DET | TQC_POS_PREP | TQC_POS_CONJ | TQC_POS_PRON)))
             return false;
-        ln = (size_t)snprintf(line, sizeof line, "%s", L->sections[rnd((uint32_t)L->nsections)]);
-    } else {
-        /* the caption's words from the paragraph above, a title's from another article */
-        const char *src = p;
-        size_t sn = n;
-        if (sub != 1) {
-            size_t pi = rnd((uint32_t)L->npara);
-            src = L->para[pi];
-            sn = L->para_len[pi];
-        }
-        size_t k = words_of(src, sn, w, MAX_WORDS), i = sentence_word(src, sn, w, k);
-        if (i == SIZE_MAX)
-            return false;
-        size_t min = sub == 4 ? 6 : 4, max = sub == 2 ? 4 + rnd(5) : sub == 1 ? 5 + rnd(6) : 16;
-        size_t e = phrase_end(src, w, k, i, min, max);
-        if (!e || e - w[i].s >= sizeof line - 64)
-            return false;
-        if (sub == 4 && !(e < sn && src[e] == '.'))
-            return false;   /* a whole sentence: its stop follows */
-        memcpy(line, src + w[i].s, e - w[i].s);
-        ln = e - w[i].s;
-        line[ln] = '\0';
-        if (sub == 2 && !strcmp(L->code, "en")) {
-            /* English headline case: each word of four letters or more capitalised */
-            char tc[512];
-            size_t tl = 0;
-            for (size_t x = 0; x < ln;) {
-                size_t y = x;
-                while (y < ln && line[y] != ' ')
-                    y++;
-                size_t wl = y - x >= 4 ? recase(line + x, y - x, TQC_CASE_TITLE, tc + tl,
-                                                 sizeof tc - tl) : 0;
-                if (!wl) {
-                    memcpy(tc + tl, line + x, y - x);
-                    wl = y - x;
-                }
-                tl += wl;
-                if (y < ln)
-                    tc[tl++] = ' ';
-                x = y < ln ? y + 1 : y;
+        e = w[j].e;
+    }
+    if (sub == 3 && !(e < sn && src[e] == '.'))
+        return false;   /* a whole sentence: its stop follows */
+    memcpy(line, src + w[i].s, e - w[i].s);
+    ln = e - w[i].s;
+    line[ln] = '\0';
+    if (sub == 2 && !strcmp(L->code, "en")) {
+        /* English headline case: each word of four letters or more capitalised */
+        char tc[512];
+        size_t tl = 0;
+        for (size_t x = 0; x < ln;) {
+            size_t y = x;
+            while (y < ln && line[y] != ' ')
+                y++;
+            size_t wl = y - x >= 4 ? recase(line + x, y - x, TQC_CASE_TITLE, tc + tl,
+                                             sizeof tc - tl) : 0;
+            if (!wl) {
+                memcpy(tc + tl, line + x, y - x);
+                wl = y - x;
             }
-            if (tl >= sizeof line)
-                return false;
-            memcpy(line, tc, tl);
-            ln = tl;
-            line[ln] = '\0';
+            tl += wl;
+            if (y < ln)
+                tc[tl++] = ' ';
+            x = y < ln ? y + 1 : y;
         }
-        if (sub == 1) {
-            if (!L->ncredits || !L->nagencies)
-                return false;
-            const char *fmt = L->credits[rnd((uint32_t)L->ncredits)];
-            const char *ag = L->agencies[rnd((uint32_t)L->nagencies)];
-            const char *at = strstr(fmt, "{}");
-            if (!at)
-                return false;
-            int m = snprintf(line + ln, sizeof line - ln, "%.*s%s%s", (int)(at - fmt), fmt, ag,
-                             at + 2);
-            if (m < 0 || (size_t)m >= sizeof line - ln)
-                return false;
-            ln += (size_t)m;
-        }
+        if (tl >= sizeof line)
+            return false;
+        memcpy(line, tc, tl);
+        ln = tl;
+        line[ln] = '\0';
+    }
+    if (sub == 1) {
+        if (!L->ncredits || !L->nagencies)
+            return false;
+        const char *fmt = L->credits[rnd((uint32_t)L->ncredits)];
+        const char *ag = L->agencies[rnd((uint32_t)L->nagencies)];
+        const char *at = strstr(fmt, "{}");
+        if (!at)
+            return false;
+        int m = snprintf(line + ln, sizeof line - ln, "%.*s%s%s", (int)(at - fmt), fmt, ag,
+                         at + 2);
+        if (m < 0 || (size_t)m >= sizeof line - ln)
+            return false;
+        ln += (size_t)m;
     }
     buf_add(&r->out, p, n);
     buf_add(&r->out, "\n\n", 2);
