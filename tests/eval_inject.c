@@ -1458,6 +1458,22 @@ static size_t sentence_word(const char *p, size_t n, const word *w, size_t k)
     return ns ? starts[rnd((uint32_t)ns)] : SIZE_MAX;
 }
 
+/* A body paragraph: eight words or more, ending a sentence (before a closing mark). */
+static bool body_like(const char *p, size_t n)
+{
+    size_t words = 1, e = n;
+    for (size_t i = 0; i < n; i++)
+        words += p[i] == ' ';
+    while (e > 0) {
+        size_t st;
+        int32_t cp = tqc_text_prev(p, e, &st);
+        if (cp != '"' && cp != ')' && cp != 0x201D && cp != 0x201C && cp != 0xBB && cp != 0xAB)
+            break;
+        e = st;
+    }
+    return words >= 8 && e > 0 && strchr(".!?", p[e - 1]);
+}
+
 /* stray-heading: a line between two paragraphs, of one of the shapes scraped copy leaves
  * (kind 0: the data's phrases): a caption of words of the paragraph above with a credit;
  * a title of words of another article (title-cased in English, whose headlines are), a
@@ -1468,8 +1484,26 @@ static bool inj_stray(lang *L, const char *p, size_t n, int sub, inj *r)
     static word w[MAX_WORDS];
     char line[512];
     size_t ln = 0;
-    if (sub == 0)
-        return inj_line(L, p, n, 1, r);
+    /* between two body paragraphs of one article: p and the corpus's next paragraph */
+    size_t lo = 0, hi = L->npara;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (L->para[mid] < p)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo + 1 >= L->npara || L->para[lo] != p || !body_like(p, n) ||
+        !body_like(L->para[lo + 1], L->para_len[lo + 1]))
+        return false;
+    const char *next = L->para[lo + 1];
+    size_t next_len = L->para_len[lo + 1];
+    if (sub == 0) {
+        if (!L->nphrases[1])
+            return false;
+        ln = (size_t)snprintf(line, sizeof line, "%s", L->phrases[1][rnd((uint32_t)L->nphrases[1])]);
+        goto place;
+    }
     /* the caption's words from the paragraph above, a title's from another article */
     const char *src = p;
     size_t sn = n;
@@ -1547,11 +1581,14 @@ static bool inj_stray(lang *L, const char *p, size_t n, int sub, inj *r)
             return false;
         ln += (size_t)m;
     }
+place:
     buf_add(&r->out, p, n);
     buf_add(&r->out, "\n\n", 2);
     r->s = r->out.len;
     buf_add(&r->out, line, ln);
     r->e = r->out.len;
+    buf_add(&r->out, "\n\n", 2);
+    buf_add(&r->out, next, next_len);
     return true;
 }
 
