@@ -173,10 +173,16 @@ static bool common_word(const tqc_ctx *ctx, const char *key, size_t n)
     return total && tqc_dict_freq(ctx->dict, key, n) * SH_COMMON_PER >= total;
 }
 
+/* A title of this many words or more announces the text below when it shares two of its
+ * words with it: a new article's headline sums up its lead, while a headline of another
+ * story shares a word with any paragraph now and then. */
+#define SH_LONG_TITLE 8
+
 static bool announces_below(const tqc_ctx *ctx, size_t first, size_t end, size_t below)
 {
     const tqc_doc *doc = ctx->doc;
     size_t to = below + SH_BELOW < doc->paragraph_count ? below + SH_BELOW : doc->paragraph_count;
+    size_t need = count_words(doc, first, end) >= SH_LONG_TITLE ? 2 : 1, shared = 0;
     for (size_t k = first; k < end; k++) {
         char key[SH_MAX_WORD];
         size_t n = doc->tokens[k].kind == TQC_TOK_WORD ? key_of(ctx, &doc->tokens[k], key, NULL)
@@ -194,8 +200,12 @@ static bool announces_below(const tqc_ctx *ctx, size_t first, size_t end, size_t
                                : 0;
                 size_t stem = n < m ? n : m;
                 stem = stem < SH_STEM ? stem : SH_STEM;
-                if (m >= 4 && memcmp(key, other, stem) == 0)
-                    return true;
+                if (m >= 4 && memcmp(key, other, stem) == 0) {
+                    if (++shared >= need)
+                        return true;
+                    p = to;     /* each word of the title counts once */
+                    break;
+                }
             }
         }
     }
@@ -380,6 +390,9 @@ static bool label_shaped(const tqc_ctx *ctx, size_t first, size_t end)
     }
     return content > 0;
 }
+
+/* Capitalised content words that make a short line a title in title case. */
+#define SH_TITLE_CAPS 3
 
 /* A caption is at most a few sentences. */
 #define SH_CAPTION_MAX_WORDS 40
@@ -567,7 +580,10 @@ static void run(const tqc_ctx *ctx)
                 caps += (doc->tokens[k].flags & TQC_TF_CAP) != 0;
                 lower += (doc->tokens[k].flags & TQC_TF_CAP) == 0;
             }
-            bool title_case = caps >= 2 && lower == 0;
+            /* (Two words are a subheading's length: `Graphical Representation`; and a
+             * page's own heading, h1-h6, is its author's.) */
+            bool title_case = caps >= SH_TITLE_CAPS && lower == 0 &&
+                              !tqc_ctx_paragraph_is_heading(ctx, p);
             tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id,
                                       title_case ? TQC_SEV_WARNING : TQC_SEV_INFO, para->span,
                                       "a short line (%zu words, no final punctuation%s) between "
