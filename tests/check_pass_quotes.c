@@ -664,6 +664,29 @@ START_TEST(test_issue_12_typeset_quote_shapes_in_six_languages)
 }
 END_TEST
 
+/* The attribution inside an unclosed quotation past a title's full stop or followed by a
+ * phrase; a passage of speech opened inside a sentence that runs on into the next
+ * paragraph is a hint, a quoted term that does is a warning. */
+START_TEST(test_issue_12_attribution_and_run_on_passages)
+{
+    hit h = quotes_on("\"We will appeal the ruling at once, Mrs. Marr said.", 0);
+    ck_assert_uint_eq(h.serious, 1);
+    ck_assert_ptr_nonnull(strstr(h.message, "attribution"));
+    h = quotes_on("\"We will appeal the ruling at once, the lawyer said in a statement.", 0);
+    ck_assert_uint_eq(h.serious, 1);
+    ck_assert_ptr_nonnull(strstr(h.message, "attribution"));
+    /* `said` with its object is a clause of the quotation, not its attribution. */
+    h = quotes_on("\"We will appeal the ruling, she told us the court was wrong.", 0);
+    ck_assert_ptr_null(strstr(h.message, "attribution"));
+    h = quotes_on("He remarked that \"the best music in the world is played in the small towns "
+                  "of the valley.\n\n\"This is a great asset,\" he said.\n", 0);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_uint_eq(h.serious, 0);
+    ck_assert_uint_eq(serious("He said there are \"deficiencies in the snow program.\n\n\"We "
+                              "will see,\" she said.\n"), 1);
+}
+END_TEST
+
 Suite *pass_quotes_suite(void)
 {
     Suite *s = suite_create("pass_quotes");
@@ -689,6 +712,7 @@ Suite *pass_quotes_suite(void)
     tcase_add_test(tc, test_issue_13_quote_roles_typed_once);
     tcase_add_test(tc, test_issue_17_quotes_mark_named_in_brackets);
     tcase_add_test(tc, test_issue_12_typeset_quote_shapes_in_six_languages);
+    tcase_add_test(tc, test_issue_12_attribution_and_run_on_passages);
     suite_add_tcase(s, tc);
     return s;
 }
