@@ -1120,7 +1120,9 @@ const tqc_pass tqc_pass_quotes = {
     .good = "“We will not sign,” the minister said of the Workers’ Party plan (made in the ’90s).",
     .bad = "The minister said the talks had “reached a dead end“, adding that more would come.",
     .details = "Quotation marks and brackets that do not pair up: a closing quote written as an "
-               "opening one, a mark never closed or never opened, a bracket closing another's. "
+               "opening one, a mark never closed or never opened, a bracket closing another's, "
+               "a straight mark among typeset ones, another language's marks, no space next to a "
+               "mark. "
                "Apostrophes and quotations that run over several paragraphs are correct. A "
                "wrong-way mark is an error; an unpaired one is a warning; a quotation running to "
                "the end of the article is a hint (info).",

@@ -19,7 +19,10 @@
  * shares no word with the paragraphs below it (warning); when it does, it may be a
  * subheading or the next article's headline announcing them (info).
  * A paragraph with a photo credit (`Photo: ...`, `(File)`, `/ AFP`, `©`) that describes
- * something (a verb, lower-case words: not a dateline) is a caption, whatever its length. */
+ * something (a verb, lower-case words: not a dateline) is a caption, whatever its length.
+ * A short line (a section label, `Politics`, or another story's title) that shares no word
+ * with the story around it is a warning in title case, else a hint: subheadings share
+ * none either (`Merger proposed`). */
 #include "pass/pass.h"
 
 #include <stdio.h>
@@ -622,9 +625,11 @@ const tqc_pass tqc_pass_stray_heading = {
                "punctuation, not cut off on an article or conjunction) between two paragraphs of "
                "prose: a warning when it repeats a name of the story above or shares no word with "
                "the text around it; info when the paragraph below shares a word with it, as the "
-               "lead of a new article or the text under a subheading does. Short subheadings (up "
-               "to five words), the first paragraph and a web page's own captions (figcaption) "
-               "are left alone.",
+               "lead of a new article or the text under a subheading does (two words for a title "
+               "of eight words or more). A short line (up to five words) sharing no word with "
+               "the story is a warning in title case (another page's headline), else a hint: a "
+               "section label and a subheading look alike. Short lines that share a word, the "
+               "first paragraph and a web page's own captions (figcaption) are left alone.",
     .run = run,
     .needs_dict = true,
 };
