@@ -616,6 +616,77 @@ START_TEST(test_issue_17_quotes_mark_named_in_brackets)
 }
 END_TEST
 
+/* The shapes of typeset copy in each language: a straight mark among typeset ones, another
+ * language's pair, a closing mark turned, doubled or glued; and their correct forms. */
+START_TEST(test_issue_12_typeset_quote_shapes_in_six_languages)
+{
+    /* A straight mark opening what a typeset mark closes: the straight one is named. */
+    QUOTES_IN("en", "He called it \"a plain test” of the rules and left.", "\"", TQC_SEV_WARNING);
+    QUOTES_IN("pt", "Chamou-lhe \"um teste” das regras e saiu.", "\"", TQC_SEV_WARNING);
+    QUOTES_IN("es", "Lo llamó \"una prueba» de las reglas y se fue.", "\"", TQC_SEV_WARNING);
+    QUOTES_IN("fr", "Il l’a appelé \"un essai » des règles et il est parti.", "\"",
+              TQC_SEV_WARNING);
+    QUOTES_IN("de", "Er nannte es \"einen Test“ der Regeln und ging.", "\"", TQC_SEV_WARNING);
+    QUOTES_IN("it", "Lo ha chiamato \"una prova» delle regole e se ne è andato.", "\"",
+              TQC_SEV_WARNING);
+    /* The straight mark closing a typeset opening one: the closing mark is named. */
+    QUOTES_IN("es", "Lo llamó «una prueba\" de las reglas y se fue.", "\"", TQC_SEV_WARNING);
+    QUOTES_IN("de", "Er nannte es „einen Test\" der Regeln und ging.", "\"", TQC_SEV_WARNING);
+    /* Another language's pair: German marks in Romance text, English ones in German. */
+    QUOTES_IN("pt", "Chamou-lhe „um teste“ das regras e saiu.", "„", TQC_SEV_WARNING);
+    QUOTES_IN("es", "Lo llamó „una prueba“ de las reglas y se fue.", "„", TQC_SEV_WARNING);
+    QUOTES_IN("fr", "Il l’a appelé „un essai“ des règles et il est parti.", "„",
+              TQC_SEV_WARNING);
+    QUOTES_IN("it", "Lo ha chiamato „una prova“ delle regole e se ne è andato.", "„",
+              TQC_SEV_WARNING);
+    QUOTES_IN("de", "Er nannte es “einen Test” der Regeln und ging.", "“", TQC_SEV_WARNING);
+    QUOTES_IN("en", "He called it «a plain test» of the rules and left.", "«", TQC_SEV_WARNING);
+    /* The opening mark written as the closing one. */
+    QUOTES_IN("it", "Lo ha chiamato »una prova» delle regole e se ne è andato.", "»",
+              TQC_SEV_ERROR);
+    /* Closed twice: the closing mark again after the attribution. */
+    QUOTES_IN("pt", "«Vamos recorrer», disse o advogado.» E saiu.", "»", TQC_SEV_WARNING);
+    QUOTES_IN("de", "„Wir gehen in Berufung“, sagte der Anwalt.“ Dann ging er.", "“",
+              TQC_SEV_WARNING);
+    /* Glued to the word after the closing mark, or before the opening one. */
+    QUOTES_IN("es", "«Vamos a apelar»dijo el abogado.", "»", TQC_SEV_ERROR);
+    QUOTES_IN("fr", "Il a dit« nous ferons appel » devant le juge.", "«", TQC_SEV_ERROR);
+    /* Correct: each language's own pairs, nested the language's way. */
+    NO_QUOTES_IN("en", "He called it “a ‘plain’ test” of the rules and left.");
+    NO_QUOTES_IN("pt", "Chamou-lhe «um “simples” teste» das regras e saiu.");
+    NO_QUOTES_IN("es", "Lo llamó «una “simple” prueba» de las reglas y se fue.");
+    NO_QUOTES_IN("fr", "Il l’a appelé « un “simple” essai » des règles et il est parti.");
+    NO_QUOTES_IN("de", "Er nannte es „einen ‚einfachen‘ Test“ der Regeln und ging.");
+    NO_QUOTES_IN("it", "Lo ha chiamato «una “semplice” prova» delle regole e se ne è andato.");
+    /* Straight quotes alone are one style, not a mix. */
+    NO_QUOTES_IN("de", "Er nannte es \"einen Test\" der Regeln und ging.");
+    NO_QUOTES_IN("it", "Lo ha chiamato \"una prova\" delle regole e se ne è andato.");
+}
+END_TEST
+
+/* The attribution inside an unclosed quotation past a title's full stop or followed by a
+ * phrase; a passage of speech opened inside a sentence that runs on into the next
+ * paragraph is a hint, a quoted term that does is a warning. */
+START_TEST(test_issue_12_attribution_and_run_on_passages)
+{
+    hit h = quotes_on("\"We will appeal the ruling at once, Mrs. Marr said.", 0);
+    ck_assert_uint_eq(h.serious, 1);
+    ck_assert_ptr_nonnull(strstr(h.message, "attribution"));
+    h = quotes_on("\"We will appeal the ruling at once, the lawyer said in a statement.", 0);
+    ck_assert_uint_eq(h.serious, 1);
+    ck_assert_ptr_nonnull(strstr(h.message, "attribution"));
+    /* `said` with its object is a clause of the quotation, not its attribution. */
+    h = quotes_on("\"We will appeal the ruling, she told us the court was wrong.", 0);
+    ck_assert_ptr_null(strstr(h.message, "attribution"));
+    h = quotes_on("He remarked that \"the best music in the world is played in the small towns "
+                  "of the valley.\n\n\"This is a great asset,\" he said.\n", 0);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_uint_eq(h.serious, 0);
+    ck_assert_uint_eq(serious("He said there are \"deficiencies in the snow program.\n\n\"We "
+                              "will see,\" she said.\n"), 1);
+}
+END_TEST
+
 Suite *pass_quotes_suite(void)
 {
     Suite *s = suite_create("pass_quotes");
@@ -640,6 +711,8 @@ Suite *pass_quotes_suite(void)
     tcase_add_test(tc, test_issue_13_quiet_on_elisions_smileys_labels);
     tcase_add_test(tc, test_issue_13_quote_roles_typed_once);
     tcase_add_test(tc, test_issue_17_quotes_mark_named_in_brackets);
+    tcase_add_test(tc, test_issue_12_typeset_quote_shapes_in_six_languages);
+    tcase_add_test(tc, test_issue_12_attribution_and_run_on_passages);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -192,6 +192,60 @@ START_TEST(test_issue_3_stray_heading_fix_removes_the_paragraph)
 }
 END_TEST
 
+/* A short line between body paragraphs that shares no word with them: another story's
+ * title in title case is a warning; a short line in sentence case may be a subheading as
+ * well as a section label, so it is only a hint; one that shares a word is a subheading. */
+START_TEST(test_issue_12_stray_heading_short_lines)
+{
+    static const struct {
+        const char *code, *before, *after, *label, *subhead;
+    } cases[] = {
+        {"en", "The port authority signed the new contract with the dockers on Monday.",
+         "The dockers will return to work on Wednesday morning, the union said.",
+         "Opinion", "Dockers back at work"},
+        {"pt", "A autoridade portuária assinou o novo contrato com os estivadores na segunda-feira.",
+         "Os estivadores voltam ao trabalho na quarta-feira de manhã, disse o sindicato.",
+         "Opinião", "Estivadores voltam ao trabalho"},
+        {"es", "La autoridad portuaria firmó el nuevo contrato con los estibadores el lunes.",
+         "Los estibadores volverán al trabajo el miércoles por la mañana, dijo el sindicato.",
+         "Opinión", "Los estibadores vuelven"},
+        {"fr", "L'autorité portuaire a signé lundi le nouveau contrat avec les dockers du port.",
+         "Les dockers reprendront le travail mercredi matin, a indiqué le syndicat.",
+         "Opinions", "Les dockers reprennent"},
+        {"de", "Die Hafenbehörde hat am Montag den neuen Vertrag mit den Hafenarbeitern "
+               "unterzeichnet.",
+         "Die Hafenarbeiter nehmen am Mittwochmorgen die Arbeit wieder auf, sagte die "
+         "Gewerkschaft.",
+         "Meinung", "Hafenarbeiter kehren zurück"},
+        {"it", "L'autorità portuale ha firmato lunedì il nuovo contratto con i portuali.",
+         "I portuali torneranno al lavoro mercoledì mattina, ha detto il sindacato.",
+         "Opinioni", "I portuali tornano al lavoro"},
+    };
+    char text[1024];
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        tqc_test_hit h;
+        snprintf(text, sizeof text, "%s\n\n%s\n\n%s\n", cases[i].before, cases[i].label,
+                 cases[i].after);
+        tqc_test_first_in(cases[i].code, text, RULE, &h);
+        ck_assert_msg(h.count == 1 && h.severity == TQC_SEV_INFO, "%s: %s", cases[i].code,
+                      cases[i].label);
+        snprintf(text, sizeof text, "%s\n\n%s\n\n%s\n", cases[i].before, cases[i].subhead,
+                 cases[i].after);
+        ck_assert_msg(tqc_test_findings_in(cases[i].code, text, RULE, NULL, 0) == 0, "%s: %s",
+                      cases[i].code, cases[i].subhead);
+    }
+    /* Title case, sharing nothing: another page's headline. */
+    tqc_test_hit h;
+    snprintf(text, sizeof text, "%s\n\nSenators Reject Farm Subsidies\n\n%s\n", BEFORE, AFTER);
+    tqc_test_first_in("en", text, RULE, &h);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    /* A name (a byline, a speaker) or a line that ends a sentence is left alone. */
+    ck_assert_uint_eq(between("By Maria Santos", NULL, 0), 0);
+    ck_assert_uint_eq(between("Not yet.", NULL, 0), 0);
+}
+END_TEST
+
 Suite *pass_stray_heading_suite(void)
 {
     Suite *s = suite_create("pass_stray_heading");
@@ -201,6 +255,7 @@ Suite *pass_stray_heading_suite(void)
     tcase_add_test(tc, test_issue_3_stray_heading_new_article_is_not_stray);
     tcase_add_test(tc, test_issue_3_stray_heading_fix_removes_the_paragraph);
     tcase_add_test(tc, test_w1_stray_heading_captions_and_headlines_in_six_languages);
+    tcase_add_test(tc, test_issue_12_stray_heading_short_lines);
     suite_add_tcase(s, tc);
     return s;
 }

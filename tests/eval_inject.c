@@ -50,6 +50,7 @@
 #define MAX_PARAS 40000
 #define MAX_LIST 64
 #define MAX_WORDS 2048
+#define MAX_SUB 12     /* kinds of one class */
 
 static const char *const LANGS[NLANG] = {"en", "pt", "es", "fr", "de", "it"};
 
@@ -61,8 +62,8 @@ typedef struct class_info {
     const char *rules;        /* the rules whose findings catch it, |-separated */
     bool one_fix;             /* the class has one right fix: first-fix accuracy is scored */
     int nsub;
-    const char *sub[6];
-    const char *sub_rules[6]; /* a kind caught by other rules as well, else NULL */
+    const char *sub[MAX_SUB];
+    const char *sub_rules[MAX_SUB]; /* a kind caught by other rules as well, else NULL */
 } class_info;
 
 static const class_info CLASSES[NCLASS] = {
@@ -71,12 +72,18 @@ static const class_info CLASSES[NCLASS] = {
      {"cap-mid-word", "lower-start", "lower-name", "cap-calendar", "lower-start-quote", "broken-sentence"},
      {NULL, NULL, NULL, NULL, NULL, "capitalization|fragment"}},
     {"fragment", "fragment", false, 4, {"trailing-phrase", "appositive", "relative", "name-head"}, {NULL}},
-    {"quotes", "quotes", true, 3, {"close-as-open", "close-dropped", "style-mixed"}, {NULL}},
+    {"quotes", "quotes", true, 11,
+     {"close-as-open", "close-dropped", "style-mixed", "open-as-close", "closed-twice",
+      "glued-close", "glued-open", "nested-same", "straight-mixed", "foreign-pair",
+      "guillemets-tight"},
+     {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "quotes|spacing"}},
     {"number", "number", true, 3, {"decimal", "grouping", "time"}, {NULL}},
     {"repeated-word", "repeated-word", true, 1, {"word"}, {NULL}},
     {"spacing", "spacing", true, 3, {"double-space", "space-before-comma", "no-space-after-comma"}, {NULL}},
     {"boilerplate", "boilerplate|stray-heading", false, 1, {"chrome-line"}, {NULL}},
-    {"stray-heading", "stray-heading|boilerplate", false, 1, {"caption-or-headline"}, {NULL}},
+    {"stray-heading", "stray-heading|boilerplate", false, 4,
+     {"caption-or-headline", "caption-credit", "title-line", "headline-sentence"},
+     {NULL}},
     {"untranslated", "untranslated", false, 1, {"foreign-sentence"}, {NULL}},
     {"encoding", "encoding", false, 2, {"mojibake", "zero-width-space"}, {NULL}},
 };
@@ -241,6 +248,12 @@ typedef struct lang {
     char *pairs[MAX_LIST];         /* quote and bracket pairs "OC" (UTF-8) */
     size_t npairs;
     char foreign_close[8];
+    char foreign_pair[16];         /* another language's pair "OC", for foreign-pair */
+    char spaced_pair[16];          /* a pair written with spaces inside (French « ») */
+    char *credits[MAX_LIST];       /* caption credit formats, {} the agency */
+    size_t ncredits;
+    char *agencies[MAX_LIST];
+    size_t nagencies;
     char decimal[8], group[8], fdecimal[8], fgroup[8], time_sep[8], ftime[8];
     char *lower_words[MAX_LIST];
     size_t nlower;
@@ -313,6 +326,15 @@ static void load_data(lang *L)
                 L->pairs[L->npairs++] = xstrdup(f[i], strlen(f[i]));
         else if (!strcmp(k, "foreign-close"))
             copy_field(L->foreign_close, sizeof L->foreign_close, f[1]);
+        else if (!strcmp(k, "foreign-pair"))
+            copy_field(L->foreign_pair, sizeof L->foreign_pair, f[1]);
+        else if (!strcmp(k, "spaced-pair"))
+            copy_field(L->spaced_pair, sizeof L->spaced_pair, f[1]);
+        else if (!strcmp(k, "credit") && L->ncredits < MAX_LIST)
+            L->credits[L->ncredits++] = xstrdup(f[1], strlen(f[1]));
+        else if (!strcmp(k, "agency"))
+            for (size_t i = 1; i < nf && L->nagencies < MAX_LIST; i++)
+                L->agencies[L->nagencies++] = xstrdup(f[i], strlen(f[i]));
         else if (!strcmp(k, "decimal"))
             copy_field(L->decimal, sizeof L->decimal, f[1]);
         else if (!strcmp(k, "group"))
@@ -933,8 +955,194 @@ static bool find_pair(const char *pair, const char *p, size_t n, size_t *o, size
     return found;
 }
 
+/* The first pair of the data's `pairs` written with two different marks, not brackets:
+ * the marks a straight pair is typeset in before a defect of typeset copy is made. */
+static const char *typographic_pair(const lang *L)
+{
+    for (size_t i = 0; i < L->npairs; i++) {
+        const char *pr = L->pairs[i];
+        size_t len = strlen(pr);
+        int32_t cp;
+        size_t l1 = tqc_text_decode(pr, len, &cp);
+        if (pr[0] == '(' || !l1 || l1 >= len || (len - l1 == l1 && !memcmp(pr, pr + l1, l1)))
+            continue;
+        return pr;
+    }
+    return NULL;
+}
+
+/* The length of the space (plain, no-break or narrow no-break) at p[i], or 0. */
+static size_t space_at(const char *p, size_t n, size_t i)
+{
+    if (i < n && p[i] == ' ')
+        return 1;
+    if (i + 2 <= n && !memcmp(p + i, "\xc2\xa0", 2))
+        return 2;
+    if (i + 3 <= n && !memcmp(p + i, "\xe2\x80\xaf", 3))
+        return 3;
+    return 0;
+}
+
+/* The quote defects of typeset copy (kinds 3 to 10): a pair of the paragraph, typeset
+ * first when it is straight (machine-translated copy is), then one mark turned, doubled,
+ * glued to a word, nested, made straight, replaced by another language's, or French
+ * guillemets left without their inner spaces. */
+static bool inj_quote_shape(lang *L, const char *p, size_t n, int sub, inj *r)
+{
+    static buf q;
+    static word w[MAX_WORDS];
+    size_t o = 0, c = 0, ol = 0, cl = 0;
+    const char *pair = NULL;
+    size_t start = rnd((uint32_t)L->npairs);
+    for (size_t t = 0; t < L->npairs && !pair; t++) {
+        const char *cand = L->pairs[(start + t) % L->npairs];
+        if (cand[0] != '(' && find_pair(cand, p, n, &o, &c, &ol, &cl))
+            pair = cand;
+    }
+    if (!pair)
+        return false;
+    bool typeset = false;
+    if (ol == cl && !memcmp(pair, pair + ol, ol)) {
+        const char *tp = typographic_pair(L);
+        int32_t cp;
+        if (!tp)
+            return false;
+        size_t tl1 = tqc_text_decode(tp, strlen(tp), &cp), tl2 = strlen(tp) - tl1;
+        q.len = 0;
+        buf_add(&q, p, o);
+        buf_add(&q, tp, tl1);
+        buf_add(&q, p + o + ol, c - o - ol);
+        size_t nc = q.len;
+        buf_add(&q, tp + tl1, tl2);
+        buf_add(&q, p + c + cl, n - c - cl);
+        c = nc;
+        ol = tl1;
+        cl = tl2;
+        pair = tp;
+        p = q.s;
+        n = q.len;
+        typeset = true;
+    }
+    const char *cm = pair + ol;
+    switch (sub) {
+    case 3: /* open-as-close: ”We will appeal,” */
+        splice(r, p, n, o, o + ol, cm, cl);
+        r->s = o;
+        r->e = o + cl;
+        fix_back(r, p, o, o + ol, cl);
+        break;
+    case 4: { /* closed-twice: the closing mark again after the next sentence's stop */
+        size_t at = c + cl;
+        while (at < n && !((p[at] == '.' || p[at] == '!' || p[at] == '?') &&
+                           (at + 1 == n || p[at + 1] == ' ')))
+            at++;
+        if (at >= n || at < c + cl + 4 || !memcmp(p + c + cl, pair, ol))
+            return false;
+        for (size_t i = c + cl; i < at; i++)
+            if (!memcmp(p + i, pair, ol) || !memcmp(p + i, cm, cl))
+                return false;
+        at++;
+        splice(r, p, n, at, at, cm, cl);
+        r->s = at;
+        r->e = at + cl;
+        fix_back(r, p, at, at, cl);
+        break;
+    }
+    case 5: /* glued-close: `appeal,”said` */
+        if (c + cl + 1 >= n || p[c + cl] != ' ' || !is_letter_at(p, n, c + cl + 1))
+            return false;
+        splice(r, p, n, c + cl, c + cl + 1, "", 0);
+        r->s = c;
+        r->e = c + cl;
+        fix_back(r, p, c + cl, c + cl + 1, 0);
+        break;
+    case 6: { /* glued-open: `said“We` */
+        size_t st;
+        if (o < 2 || p[o - 1] != ' ' || !tqc_text_is_letter(tqc_text_prev(p, o - 1, &st)))
+            return false;
+        splice(r, p, n, o - 1, o, "", 0);
+        r->s = o - 1;
+        r->e = o - 1 + ol;
+        fix_back(r, p, o - 1, o, 0);
+        break;
+    }
+    case 7: { /* nested-same: two words inside the quotation quoted with its own marks */
+        size_t in = o + ol, k = words_of(p + in, c - in, w, MAX_WORDS);
+        if (k < 3)
+            return false;
+        /* one word, or two where the quotation has room */
+        size_t i = 1 + rnd((uint32_t)(k - 2)), j = i + 1 < k - 1 && rnd(2) ? i + 1 : i;
+        if ((j > i && !single_space_between(p + in, &w[i], &w[j])) || p[in + w[i].s - 1] != ' ' ||
+            (in + w[j].e < c && p[in + w[j].e] != ' '))
+            return false;
+        size_t s = in + w[i].s, e = in + w[j].e;
+        size_t sp = space_at(p, n, o + ol); /* spaced guillemets keep their spaces */
+        buf_add(&r->out, p, s);
+        r->s = r->out.len;
+        buf_add(&r->out, pair, ol);
+        buf_add(&r->out, p + o + ol, sp);
+        r->e = r->out.len;
+        buf_add(&r->out, p + s, e - s);
+        buf_add(&r->out, p + o + ol, sp);
+        buf_add(&r->out, cm, cl);
+        buf_add(&r->out, p + e, n - e);
+        break;
+    }
+    case 8: /* straight-mixed: one mark of a typeset pair straight */
+        if (rnd(2)) {
+            splice(r, p, n, c, c + cl, "\"", 1);
+            r->s = c;
+            r->e = c + 1;
+            fix_back(r, p, c, c + cl, 1);
+        } else {
+            splice(r, p, n, o, o + ol, "\"", 1);
+            r->s = o;
+            r->e = o + 1;
+            fix_back(r, p, o, o + ol, 1);
+        }
+        break;
+    case 9: { /* foreign-pair: the quotation in another language's marks */
+        int32_t cp;
+        size_t fl = L->foreign_pair[0] ? tqc_text_decode(L->foreign_pair, strlen(L->foreign_pair), &cp) : 0;
+        if (!fl)
+            return false;
+        buf_add(&r->out, p, o);
+        buf_add(&r->out, L->foreign_pair, fl);
+        buf_add(&r->out, p + o + ol, c - o - ol);
+        buf_str(&r->out, L->foreign_pair + fl);
+        buf_add(&r->out, p + c + cl, n - c - cl);
+        r->s = o;
+        r->e = o + fl;
+        break;
+    }
+    case 10: { /* guillemets-tight: « mot » written «mot» */
+        size_t s1 = space_at(p, n, o + ol), e1 = 0;
+        if (!L->spaced_pair[0] || strcmp(pair, L->spaced_pair) || !s1)
+            return false;
+        for (size_t l = 1; l <= 3 && !e1; l++)
+            if (c >= l && space_at(p, n, c - l) == l)
+                e1 = l;
+        if (!e1 || c - e1 <= o + ol + s1)
+            return false;
+        buf_add(&r->out, p, o + ol);
+        buf_add(&r->out, p + o + ol + s1, c - e1 - (o + ol + s1));
+        buf_add(&r->out, p + c, n - c);
+        r->s = o;
+        r->e = o + ol;
+        break;
+    }
+    default:
+        return false;
+    }
+    if (typeset)
+        r->restores = false;
+    return true;
+}
+
 static bool inj_quotes(lang *L, const char *p, size_t n, int sub, inj *r)
 {
+    if (sub >= 3)
+        return inj_quote_shape(L, p, n, sub, r);
     size_t o = 0, c = 0, ol = 0, cl = 0;
     const char *pair = NULL;
     /* a dropped mark is a bracket one time in three, otherwise a quotation mark */
@@ -1223,6 +1431,167 @@ static bool inj_line(lang *L, const char *p, size_t n, int which, inj *r)
     return true;
 }
 
+/* Up to max words of a sentence of p from word i on, stopping before any punctuation but
+ * an apostrophe or a hyphen inside a word: the end offset, or 0 when fewer than min. */
+static size_t phrase_end(const char *p, const word *w, size_t k, size_t i, size_t min, size_t max)
+{
+    size_t j = i;
+    while (j + 1 < k && j + 1 < i + max) {
+        size_t gs = w[j].e, ge = w[j + 1].s;
+        bool plain = ge == gs + 1 && (p[gs] == ' ' || p[gs] == '-' || p[gs] == '\'');
+        if (!plain)
+            break;
+        j++;
+    }
+    return j + 1 - i >= min ? w[j].e : 0;
+}
+
+/* A word at which a sentence of p starts: the first, or one after `. ` with a capital. */
+static size_t sentence_word(const char *p, size_t n, const word *w, size_t k)
+{
+    size_t starts[64], ns = 0;
+    for (size_t i = 0; i < k && ns < 64; i++)
+        if (is_upper_at(p, n, w[i].s) &&
+            (i == 0 ? w[i].s == 0 : w[i].s >= 2 && p[w[i].s - 1] == ' ' &&
+                                        strchr(".!?", p[w[i].s - 2])))
+            starts[ns++] = i;
+    return ns ? starts[rnd((uint32_t)ns)] : SIZE_MAX;
+}
+
+/* A body paragraph: eight words or more, ending a sentence (before a closing mark). */
+static bool body_like(const char *p, size_t n)
+{
+    size_t words = 1, e = n;
+    for (size_t i = 0; i < n; i++)
+        words += p[i] == ' ';
+    while (e > 0) {
+        size_t st;
+        int32_t cp = tqc_text_prev(p, e, &st);
+        if (cp != '"' && cp != ')' && cp != 0x201D && cp != 0x201C && cp != 0xBB && cp != 0xAB)
+            break;
+        e = st;
+    }
+    return words >= 8 && e > 0 && strchr(".!?", p[e - 1]);
+}
+
+/* stray-heading: a line between two paragraphs, of one of the shapes scraped copy leaves
+ * (kind 0: the data's phrases): a caption of words of the paragraph above with a credit;
+ * a title of words of another article (title-cased in English, whose headlines are), a
+ * sentence of another article as its headline, stop dropped. (A section label, `Politics`,
+ * is left out: a short line is a subheading as often, which the pass can only hint at.) */
+static bool inj_stray(lang *L, const char *p, size_t n, int sub, inj *r)
+{
+    static word w[MAX_WORDS];
+    char line[512];
+    size_t ln = 0;
+    /* between two body paragraphs of one article: p and the corpus's next paragraph */
+    size_t lo = 0, hi = L->npara;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (L->para[mid] < p)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo + 1 >= L->npara || L->para[lo] != p || !body_like(p, n) ||
+        !body_like(L->para[lo + 1], L->para_len[lo + 1]))
+        return false;
+    const char *next = L->para[lo + 1];
+    size_t next_len = L->para_len[lo + 1];
+    if (sub == 0) {
+        if (!L->nphrases[1])
+            return false;
+        ln = (size_t)snprintf(line, sizeof line, "%s", L->phrases[1][rnd((uint32_t)L->nphrases[1])]);
+        goto place;
+    }
+    /* the caption's words from the paragraph above, a title's from another article */
+    const char *src = p;
+    size_t sn = n;
+    if (sub != 1) {
+        size_t pi = rnd((uint32_t)L->npara);
+        src = L->para[pi];
+        sn = L->para_len[pi];
+    }
+    size_t k = words_of(src, sn, w, MAX_WORDS), i = sentence_word(src, sn, w, k);
+    if (i == SIZE_MAX)
+        return false;
+    size_t min = sub == 1 ? 4 : 6, max = sub == 2 ? 6 + rnd(5) : sub == 1 ? 5 + rnd(6) : 16;
+    size_t e = phrase_end(src, w, k, i, min, max);
+    if (!e || e - w[i].s >= sizeof line - 64)
+        return false;
+    if (sub != 3) {
+        /* a title or a caption ends on a content word, not cut off after an article,
+         * a preposition or a conjunction */
+        size_t j = i;
+        while (j + 1 < k && w[j].e != e)
+            j++;
+        while (j > i + min - 1 &&
+               (!(pos_of(L, src + w[j].s, w[j].e - w[j].s) &
+                  (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_VERB)) ||
+                (pos_of(L, src + w[j].s, w[j].e - w[j].s) &
+                 (TQC_POS_DET | TQC_POS_PREP | TQC_POS_CONJ | TQC_POS_PRON))))
+            j--;
+        uint32_t last = pos_of(L, src + w[j].s, w[j].e - w[j].s);
+        if (!(last & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_VERB)) ||
+            (last & (TQC_POS_DET | TQC_POS_PREP | TQC_POS_CONJ | TQC_POS_PRON)))
+            return false;
+        e = w[j].e;
+    }
+    if (sub == 3 && !(e < sn && src[e] == '.'))
+        return false;   /* a whole sentence: its stop follows */
+    memcpy(line, src + w[i].s, e - w[i].s);
+    ln = e - w[i].s;
+    line[ln] = '\0';
+    if (sub == 2 && !strcmp(L->code, "en")) {
+        /* English headline case: each word of four letters or more capitalised */
+        char tc[512];
+        size_t tl = 0;
+        for (size_t x = 0; x < ln;) {
+            size_t y = x;
+            while (y < ln && line[y] != ' ')
+                y++;
+            size_t wl = y - x >= 4 ? recase(line + x, y - x, TQC_CASE_TITLE, tc + tl,
+                                             sizeof tc - tl) : 0;
+            if (!wl) {
+                memcpy(tc + tl, line + x, y - x);
+                wl = y - x;
+            }
+            tl += wl;
+            if (y < ln)
+                tc[tl++] = ' ';
+            x = y < ln ? y + 1 : y;
+        }
+        if (tl >= sizeof line)
+            return false;
+        memcpy(line, tc, tl);
+        ln = tl;
+        line[ln] = '\0';
+    }
+    if (sub == 1) {
+        if (!L->ncredits || !L->nagencies)
+            return false;
+        const char *fmt = L->credits[rnd((uint32_t)L->ncredits)];
+        const char *ag = L->agencies[rnd((uint32_t)L->nagencies)];
+        const char *at = strstr(fmt, "{}");
+        if (!at)
+            return false;
+        int m = snprintf(line + ln, sizeof line - ln, "%.*s%s%s", (int)(at - fmt), fmt, ag,
+                         at + 2);
+        if (m < 0 || (size_t)m >= sizeof line - ln)
+            return false;
+        ln += (size_t)m;
+    }
+place:
+    buf_add(&r->out, p, n);
+    buf_add(&r->out, "\n\n", 2);
+    r->s = r->out.len;
+    buf_add(&r->out, line, ln);
+    r->e = r->out.len;
+    buf_add(&r->out, "\n\n", 2);
+    buf_add(&r->out, next, next_len);
+    return true;
+}
+
 /* untranslated: a sentence of another language's corpus after the paragraph's first. */
 static bool inj_untranslated(lang *L, const char *p, size_t n, int sub, inj *r)
 {
@@ -1332,7 +1701,7 @@ static bool inject(lang *L, int cls, int sub, const char *p, size_t n, inj *r)
     case C_REPEATED: return inj_repeated(L, p, n, sub, r);
     case C_SPACING: return inj_spacing(L, p, n, sub, r);
     case C_BOILERPLATE: return inj_line(L, p, n, 0, r);
-    case C_STRAY: return inj_line(L, p, n, 1, r);
+    case C_STRAY: return inj_stray(L, p, n, sub, r);
     case C_UNTRANSLATED: return inj_untranslated(L, p, n, sub, r);
     case C_ENCODING: return inj_encoding(L, p, n, sub, r);
     default: return false;
@@ -1548,7 +1917,7 @@ typedef struct cell {
     bool run;
     size_t n, caught, fixable, fixed;
     size_t withheld;   /* caught by a finding that offers no fix: not a wrong one */
-    size_t sub_n[6], sub_caught[6];
+    size_t sub_n[MAX_SUB], sub_caught[MAX_SUB];
 } cell;
 
 typedef struct key {

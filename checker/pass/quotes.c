@@ -286,6 +286,19 @@ static bool attribution_ends(const tqc_doc *doc, size_t k, size_t limit)
     return true;    /* the paragraph's end */
 }
 
+/* Whether the word at token k, right after a verb of saying, opens a phrase that the
+ * attribution may carry (`, Benington said in a conversation`): a preposition that is no
+ * conjunction or pronoun, as a verb's object would be (`, he told me`). */
+static bool attribution_goes_on(const tqc_ctx *ctx, size_t k, size_t limit)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (k >= doc->token_count || doc->tokens[k].span.start >= limit ||
+        doc->tokens[k].kind != TQC_TOK_WORD)
+        return false;
+    uint32_t pos = tqc_ctx_pos_lower(ctx, k);
+    return (pos & TQC_POS_PREP) && !(pos & (TQC_POS_CONJ | TQC_POS_PRON | TQC_POS_VERB));
+}
+
 /* The attribution inside a quotation that opened at byte from and runs to limit with no
  * quotation mark after it: a comma, then a verb of saying within a few words (`"Same
  * thing, he said.`). Returns the comma's token, or SIZE_MAX. */
@@ -305,6 +318,16 @@ static size_t attribution_inside(const tqc_ctx *ctx, size_t from, size_t limit)
              j < doc->token_count && words < QUOTES_ATTRIBUTION_WORDS &&
              doc->tokens[j].kind == TQC_TOK_WORD && doc->tokens[j].span.start < limit;
              j++, words++) {
+            /* A title's full stop glued to it and a capital after (`Mrs. Marr said`). */
+            if (j + 2 < doc->token_count && doc->tokens[j + 1].kind == TQC_TOK_PUNCT &&
+                doc->text[doc->tokens[j + 1].span.start] == '.' &&
+                tqc_span_len(doc->tokens[j + 1].span) == 1 &&
+                !(doc->tokens[j + 1].flags & TQC_TF_SPACE_BEFORE) &&
+                (doc->tokens[j].flags & TQC_TF_CAP) && (doc->tokens[j + 2].flags & TQC_TF_CAP) &&
+                doc->tokens[j + 2].kind == TQC_TOK_WORD && !speech_verb(ctx, j)) {
+                j++;
+                continue;
+            }
             /* The speaker, a name or a pronoun, stands between; a preposition or a
              * conjunction opens a clause of the quotation (`and he told me`, `from said
              * Island`). */
@@ -312,7 +335,8 @@ static size_t attribution_inside(const tqc_ctx *ctx, size_t from, size_t limit)
             if ((pos & (TQC_POS_PREP | TQC_POS_CONJ)) &&
                 !(pos & (TQC_POS_PRON | TQC_POS_NOUN | TQC_POS_PROPN)))
                 break;
-            if (speech_verb(ctx, j) && attribution_ends(doc, j + 1, limit))
+            if (speech_verb(ctx, j) && (attribution_ends(doc, j + 1, limit) ||
+                                        attribution_goes_on(ctx, j + 1, limit)))
                 return k;
         }
     }
@@ -791,6 +815,24 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
     if (open_k > 0) {
         const open_mark *om = &st->items[open_k - 1];
         char o[5], c[5], at[48];
+        const pair *op = &r->pairs[om->pair];
+        if (op->open == op->close && !r->pairs[as_close].bracket &&
+            r->pairs[as_close].role != TQC_QUOTE_FOREIGN &&
+            r->pairs[as_close].open != r->pairs[as_close].close) {
+            /* A straight mark closed by a typeset one of the language (`"vaults»`): the
+             * straight one is the odd one out, the typeset closing mark tells which pair
+             * was meant. (Closed by another language's mark, that one is.) */
+            mark_text(op->open, o);
+            mark_text(r->pairs[as_close].open, c);
+            tqc_span os = tqc_span_make(om->off, om->off + strlen(o));
+            tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, os,
+                                      "straight quote %s opens the quotation that %s closes; "
+                                      "write %s", o, m, c);
+            tqc_finding_suggest(ctx->out, f, c, strlen(c));
+            tqc_finding_fix(ctx->out, f, os, c, strlen(c), false);
+            st->depth = open_k - 1;
+            return;
+        }
         mark_text(r->pairs[om->pair].open, o);
         mark_text(r->pairs[om->pair].close, c);
         where(doc, om->off, span.start, at, sizeof at);
@@ -952,6 +994,32 @@ static void inverted_unclosed(const tqc_ctx *ctx, const quote_rules *r, mark_sta
     }
 }
 
+/* Words a quotation opened inside a sentence has at least when it is a passage of speech
+ * that may run on into the next paragraph, not a quoted term. */
+#define QUOTES_RUN_ON_WORDS 8
+
+/* How many word tokens start in [from, to). */
+static size_t words_from(const tqc_doc *doc, size_t from, size_t to)
+{
+    size_t n = 0;
+    for (size_t k = token_from(doc, from); k < doc->token_count && doc->tokens[k].span.start < to;
+         k++)
+        n += doc->tokens[k].kind == TQC_TOK_WORD;
+    return n;
+}
+
+/* Whether the text of span ends with a sentence stop (. ! ? or an ellipsis). */
+static bool ends_sentence(const tqc_doc *doc, tqc_span span)
+{
+    size_t e = span.end, st;
+    while (e > span.start && tqc_text_is_space(tqc_text_prev(doc->text, e, &st)))
+        e = st;
+    if (e <= span.start)
+        return false;
+    int32_t cp = tqc_text_prev(doc->text, e, &st);
+    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
+}
+
 /* The first mark of paragraph p, or -1. */
 static int32_t first_mark(const tqc_doc *doc, size_t p)
 {
@@ -1015,6 +1083,28 @@ static void run(const tqc_ctx *ctx)
             first_mark(doc, p + 1) == r->pairs[quotes.items[outer].pair].open &&
             attribution_inside(ctx, quotes.items[outer].off + 1, para->span.end) == SIZE_MAX)
             quotes.depth = 0;
+        else if (outer != SIZE_MAX && !quotes.items[outer].tentative &&
+                 first_mark(doc, p + 1) == r->pairs[quotes.items[outer].pair].open &&
+                 words_from(doc, quotes.items[outer].off, para->span.end) >=
+                     QUOTES_RUN_ON_WORDS &&
+                 ends_sentence(doc, para->span) &&
+                 attribution_inside(ctx, quotes.items[outer].off + 1, para->span.end) ==
+                     SIZE_MAX) {
+            /* A quotation opened inside a sentence (`remarked that "probably the best`) may
+             * run on too, when it is a passage of speech (not a term: `there are
+             * "deficiencies in the program.`), its paragraph ending a sentence and the next
+             * opening with its mark, as news copy writes it; a passage whose closing mark
+             * was dropped looks the same, so it is only a hint. */
+            const open_mark *om = &quotes.items[outer];
+            char o[5];
+            mark_text(r->pairs[om->pair].open, o);
+            tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO,
+                     tqc_span_make(om->off, om->off + strlen(o)), "quotation %s opened inside "
+                     "a sentence runs on into the next paragraph, which opens with %s: "
+                     "correct if the quotation continues there, else its closing mark is "
+                     "missing", o, o);
+            quotes.depth = 0;
+        }
         unwind(ctx, r, &quotes, 0, true);
         unwind(ctx, r, &brackets, 0, true);
         inverted_unclosed(ctx, r, &inverted);
@@ -1030,7 +1120,9 @@ const tqc_pass tqc_pass_quotes = {
     .good = "“We will not sign,” the minister said of the Workers’ Party plan (made in the ’90s).",
     .bad = "The minister said the talks had “reached a dead end“, adding that more would come.",
     .details = "Quotation marks and brackets that do not pair up: a closing quote written as an "
-               "opening one, a mark never closed or never opened, a bracket closing another's. "
+               "opening one, a mark never closed or never opened, a bracket closing another's, "
+               "a straight mark among typeset ones, another language's marks, no space next to a "
+               "mark. "
                "Apostrophes and quotations that run over several paragraphs are correct. A "
                "wrong-way mark is an error; an unpaired one is a warning; a quotation running to "
                "the end of the article is a hint (info).",

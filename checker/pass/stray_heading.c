@@ -19,7 +19,10 @@
  * shares no word with the paragraphs below it (warning); when it does, it may be a
  * subheading or the next article's headline announcing them (info).
  * A paragraph with a photo credit (`Photo: ...`, `(File)`, `/ AFP`, `©`) that describes
- * something (a verb, lower-case words: not a dateline) is a caption, whatever its length. */
+ * something (a verb, lower-case words: not a dateline) is a caption, whatever its length.
+ * A short line (a section label, `Politics`, or another story's title) that shares no word
+ * with the story around it is a warning in title case, else a hint: subheadings share
+ * none either (`Merger proposed`). */
 #include "pass/pass.h"
 
 #include <stdio.h>
@@ -173,10 +176,16 @@ static bool common_word(const tqc_ctx *ctx, const char *key, size_t n)
     return total && tqc_dict_freq(ctx->dict, key, n) * SH_COMMON_PER >= total;
 }
 
+/* A title of this many words or more announces the text below when it shares two of its
+ * words with it: a new article's headline sums up its lead, while a headline of another
+ * story shares a word with any paragraph now and then. */
+#define SH_LONG_TITLE 8
+
 static bool announces_below(const tqc_ctx *ctx, size_t first, size_t end, size_t below)
 {
     const tqc_doc *doc = ctx->doc;
     size_t to = below + SH_BELOW < doc->paragraph_count ? below + SH_BELOW : doc->paragraph_count;
+    size_t need = count_words(doc, first, end) >= SH_LONG_TITLE ? 2 : 1, shared = 0;
     for (size_t k = first; k < end; k++) {
         char key[SH_MAX_WORD];
         size_t n = doc->tokens[k].kind == TQC_TOK_WORD ? key_of(ctx, &doc->tokens[k], key, NULL)
@@ -194,8 +203,12 @@ static bool announces_below(const tqc_ctx *ctx, size_t first, size_t end, size_t
                                : 0;
                 size_t stem = n < m ? n : m;
                 stem = stem < SH_STEM ? stem : SH_STEM;
-                if (m >= 4 && memcmp(key, other, stem) == 0)
-                    return true;
+                if (m >= 4 && memcmp(key, other, stem) == 0) {
+                    if (++shared >= need)
+                        return true;
+                    p = to;     /* each word of the title counts once */
+                    break;
+                }
             }
         }
     }
@@ -323,6 +336,66 @@ static void check_paragraph(const tqc_ctx *ctx, size_t p, size_t before)
                               marked ? " (or a subheading: the page marks it as a heading)" : "");
     tqc_finding_fix(ctx->out, f, doc->paragraphs[p].span, "", 0, false);
 }
+
+/* Whether a content word of tokens [first, end) (not a function word, four bytes or more)
+ * begins a word of paragraphs [from, to), or one of them begins it (`party`, `parties`). */
+static bool shares_word(const tqc_ctx *ctx, size_t first, size_t end, size_t from, size_t to)
+{
+    const tqc_doc *doc = ctx->doc;
+    for (size_t k = first; k < end; k++) {
+        char key[SH_MAX_WORD];
+        size_t n = doc->tokens[k].kind == TQC_TOK_WORD ? key_of(ctx, &doc->tokens[k], key, NULL)
+                                                       : 0;
+        if (n < 4 || tqc_lang_in(ctx->lang, "function-words", key, n))
+            continue;
+        for (size_t p = from; p < to; p++) {
+            size_t a, b;
+            para_tokens(doc, p, &a, &b);
+            for (size_t j = a; j < b; j++) {
+                char other[SH_MAX_WORD];
+                size_t m = doc->tokens[j].kind == TQC_TOK_WORD
+                               ? key_of(ctx, &doc->tokens[j], other, NULL)
+                               : 0;
+                size_t stem = n < m ? n : m;
+                stem = stem < SH_STEM ? stem : SH_STEM;
+                if (m >= 4 && memcmp(key, other, stem) == 0)
+                    return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* A short line (up to SH_MIN_WORDS - 1 words) shaped as a label or a title: capitalised,
+ * no punctuation inside or at its end, a content word, and no name (a capitalised word
+ * the dictionary does not know in lower case: bylines, datelines and speakers' names are
+ * names). `Politics`, `Science and health`, `Rates Held Steady`. */
+static bool label_shaped(const tqc_ctx *ctx, size_t first, size_t end)
+{
+    const tqc_doc *doc = ctx->doc;
+    size_t words = count_words(doc, first, end), content = 0;
+    if (words == 0 || words >= SH_MIN_WORDS || doc->tokens[first].kind != TQC_TOK_WORD ||
+        !(doc->tokens[first].flags & TQC_TF_CAP))
+        return false;
+    for (size_t k = first; k < end; k++) {
+        const tqc_token *t = &doc->tokens[k];
+        if (t->kind != TQC_TOK_WORD)
+            return false;
+        char key[SH_MAX_WORD];
+        size_t n = key_of(ctx, t, key, NULL);
+        /* Where nouns are capitalised, a noun is known only so (`Meinung`). */
+        bool known = tqc_dict_known(ctx->dict, key, n) ||
+                     (strcmp(tqc_lang_setting(ctx->lang, "capitalised-nouns", "no"), "yes") == 0 &&
+                      tqc_ctx_pos(ctx, k) & TQC_POS_NOUN && !(tqc_ctx_pos(ctx, k) & TQC_POS_PROPN));
+        if (n != tqc_span_len(t->span) || !known)
+            return false;   /* a name, an elision or a word the dictionary lacks */
+        content += n >= 3 && !tqc_lang_in(ctx->lang, "function-words", key, n);
+    }
+    return content > 0;
+}
+
+/* Capitalised content words that make a short line a title in title case. */
+#define SH_TITLE_CAPS 3
 
 /* A caption is at most a few sentences. */
 #define SH_CAPTION_MAX_WORDS 40
@@ -469,8 +542,9 @@ static void run(const tqc_ctx *ctx)
             tqc_finding_fix(ctx->out, f, para->span, "", 0, false);
             continue;
         }
+        bool label = !link && para->sent_count == 1 && label_shaped(ctx, first, end);
         if (para->sent_count > (link ? 2 : 1) || chrome(ctx, bp, p) ||
-            (!link && !title_shaped(ctx, first, end)))
+            (!link && !label && !title_shaped(ctx, first, end)))
             continue;
         /* The nearest paragraphs on each side that are not chrome must be body text. */
         size_t before = p - 1, after = p + 1;
@@ -485,6 +559,44 @@ static void run(const tqc_ctx *ctx)
             tqc_finding *f = TQC_EMIT(ctx, para->span, "a paragraph that is one link and "
                                       "nothing else, between two body paragraphs: probably a "
                                       "related-article link left by the scraper; remove it");
+            tqc_finding_fix(ctx->out, f, para->span, "", 0, false);
+            continue;
+        }
+        if (label) {
+            /* A subheading announces the text under it, or sums up the text above; a label
+             * of the site's sections or another story's title shares no word with either. */
+            size_t from = before + 1 > SH_CONTEXT ? before + 1 - SH_CONTEXT : 0;
+            size_t to = after + SH_BELOW < doc->paragraph_count ? after + SH_BELOW
+                                                                : doc->paragraph_count;
+            if (shares_word(ctx, first, end, from, before + 1) ||
+                shares_word(ctx, first, end, after, to))
+                continue;
+            /* Subheadings are short and share no word either (`Merger proposed`): only a
+             * line in title case, each content word capitalised though the dictionary
+             * writes it in lower case, reads as a headline set by another page. */
+            size_t caps = 0, lower = 0;
+            for (size_t k = first; k < end; k++) {
+                char key[SH_MAX_WORD];
+                size_t n = key_of(ctx, &doc->tokens[k], key, NULL);
+                if (n < 4 || tqc_lang_in(ctx->lang, "function-words", key, n))
+                    continue;
+                caps += (doc->tokens[k].flags & TQC_TF_CAP) != 0;
+                lower += (doc->tokens[k].flags & TQC_TF_CAP) == 0;
+            }
+            /* (Two words are a subheading's length: `Graphical Representation`; and a
+             * page's own heading, h1-h6, is its author's.) */
+            bool title_case = caps >= SH_TITLE_CAPS && lower == 0 &&
+                              !tqc_ctx_paragraph_is_heading(ctx, p);
+            tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id,
+                                      title_case ? TQC_SEV_WARNING : TQC_SEV_INFO, para->span,
+                                      "a short line (%zu words, no final punctuation%s) between "
+                                      "two body paragraphs, sharing no word with them: %s left "
+                                      "by the scraper; remove it",
+                                      count_words(doc, first, end),
+                                      title_case ? ", in title case" : "",
+                                      title_case ? "probably another story's title"
+                                                 : "a section label or another story's title, "
+                                                   "or a subheading");
             tqc_finding_fix(ctx->out, f, para->span, "", 0, false);
             continue;
         }
@@ -513,9 +625,11 @@ const tqc_pass tqc_pass_stray_heading = {
                "punctuation, not cut off on an article or conjunction) between two paragraphs of "
                "prose: a warning when it repeats a name of the story above or shares no word with "
                "the text around it; info when the paragraph below shares a word with it, as the "
-               "lead of a new article or the text under a subheading does. Short subheadings (up "
-               "to five words), the first paragraph and a web page's own captions (figcaption) "
-               "are left alone.",
+               "lead of a new article or the text under a subheading does (two words for a title "
+               "of eight words or more). A short line (up to five words) sharing no word with "
+               "the story is a warning in title case (another page's headline), else a hint: a "
+               "section label and a subheading look alike. Short lines that share a word, the "
+               "first paragraph and a web page's own captions (figcaption) are left alone.",
     .run = run,
     .needs_dict = true,
 };
