@@ -116,6 +116,7 @@ enum { BODY_NONE = 0, BODY_MAIN, BODY_ARTICLE, BODY_ITEMPROP };
  * the parser) keeps within 32 bits, and the name is interned (h->names). */
 typedef struct node {
     const char *name;       /* lower case; owned by h->names */
+    uint32_t name_id;       /* its index in h->names */
     uint32_t up;            /* parent index + 1; 0 for a top element (see parent_of) */
     uint32_t open_ev, close_ev;
     uint32_t text;          /* text bytes in its subtree, dropped elements excluded */
@@ -142,18 +143,27 @@ static bool prose_pre(const node *nd)
     return nd->text >= PRE_PROSE_MIN && nd->symbols * PRE_PROSE_SYMBOLS < nd->letters;
 }
 
-enum { EV_OPEN, EV_CLOSE, EV_TEXT };
+/* EV_IOPEN and EV_ICLOSE are an inline element that kept no record: a leaf that is
+ * nothing but an inline (no class a reader view reads, no link, no caption, no body
+ * rank); its text counts as its parent's, and its name is all the layout needs. */
+enum { EV_OPEN, EV_CLOSE, EV_TEXT, EV_IOPEN, EV_ICLOSE };
 
+/* 12 bytes (four on every inline element of a page of inline tags): a text event's
+ * length is within the pool's limit (TQC_INPUT_MAX_BYTES < 2^28), a file offset within
+ * the parser's (INT32_MAX). */
 typedef struct event {
     union {
         uint32_t node;      /* EV_OPEN, EV_CLOSE */
         uint32_t pool;      /* EV_TEXT: where its bytes are in the text pool */
+        uint32_t name;      /* EV_IOPEN, EV_ICLOSE: the element name's index in h->names */
     };
-    uint32_t len;           /* EV_TEXT: its bytes */
     uint32_t src;           /* file offset: where the text begins, or just after the tag */
-    uint8_t type;
-    bool exact;             /* EV_TEXT: the bytes are the file's, 1:1 */
+    uint32_t len : 28;      /* EV_TEXT: its bytes */
+    uint32_t type : 3;
+    uint32_t exact : 1;     /* EV_TEXT: the bytes are the file's, 1:1 */
 } event;
+
+_Static_assert(TQC_INPUT_MAX_BYTES < ((size_t)1 << 28), "a text event's length fits");
 
 typedef struct html {
     tqc_input *in;
@@ -316,10 +326,10 @@ static bool hidden(const xmlChar **atts)
     return false;
 }
 
-/* The one copy of an element name, owned by h->names, and its class (EL_*) in *kind,
- * told once a name (a page of inline tags named the same elements a million times);
- * NULL when out of memory. */
-static const char *intern(html *h, const char *name, int *kind)
+/* The one copy of an element name, owned by h->names, its class (EL_*) in *kind and its
+ * index in *id, told once a name (a page of inline tags named the same elements a
+ * million times); NULL when out of memory. */
+static const char *intern(html *h, const char *name, int *kind, uint32_t *id)
 {
     size_t n = strlen(name);
     uint64_t i;
@@ -333,6 +343,7 @@ static const char *intern(html *h, const char *name, int *kind)
         h->kinds[i] = (uint8_t)classify(name);
     }
     *kind = h->kinds[i];
+    *id = (uint32_t)i;
     return tqc_strmap_key(h->names, (size_t)i, NULL);
 }
 
@@ -354,12 +365,13 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
         return;
     }
     int kind;
-    if (!(name = intern(h, name, &kind))) {
+    uint32_t name_id;
+    if (!(name = intern(h, name, &kind, &name_id))) {
         stop(h, TQC_ENOMEM, "out of memory");
         return;
     }
     node *nd = &h->nodes[h->node_count];
-    *nd = (node){.name = name, .up = h->depth ? (uint32_t)h->stack[h->depth - 1] + 1 : 0,
+    *nd = (node){.name = name, .name_id = name_id, .up = h->depth ? (uint32_t)h->stack[h->depth - 1] + 1 : 0,
                  .open_ev = (uint32_t)h->event_count, .close_ev = UINT32_MAX,
                  .kind = (uint8_t)kind,
                  .is_p = strcmp(name, "p") == 0};
@@ -449,6 +461,18 @@ static void on_end(void *ctx, const xmlChar *xname)
             parent->text += nd->text;
         if (nd->is_p)
             parent->p_text += nd->text;
+    }
+    /* A leaf that is only an inline element (a page of inline tags has one every few
+     * bytes) keeps no record: its counts are its parent's now, and what else a record
+     * tells (a link, chrome, a caption, an article body) it does not have. Its events
+     * keep its name for the layout. A top element is kept: its counts reach no parent. */
+    if (nd->up && top + 1 == h->node_count && nd->kind == EL_INLINE && !nd->unlikely &&
+        !nd->caption && nd->rank == BODY_NONE && strcmp(nd->name, "a") != 0) {
+        event *open = &h->events[nd->open_ev];
+        *open = (event){.type = EV_IOPEN, .name = nd->name_id, .src = open->src};
+        h->events[h->event_count - 1] = (event){.type = EV_ICLOSE, .name = nd->name_id,
+                                                .src = (uint32_t)at};
+        h->node_count--;
     }
 }
 
@@ -910,6 +934,8 @@ static void clean_part(html *h, size_t top, const double *score, const bool *sco
             sh[cur].link += links ? ink : 0;
             continue;
         }
+        if (ev->type == EV_IOPEN || ev->type == EV_ICLOSE)
+            continue;   /* its text is its parent's */
         const node *nd = &h->nodes[ev->node];
         bool a = strcmp(nd->name, "a") == 0;
         if (ev->type == EV_OPEN && ev->node > top && ev->node < end) {
@@ -1246,6 +1272,8 @@ static void mark_code(layout *l, size_t first, size_t last, size_t top)
         n = drop = 0;
         for (size_t e = first + 1; e < last && e < h->event_count; e++) {
             const event *ev = &h->events[e];
+            if (ev->type == EV_IOPEN || ev->type == EV_ICLOSE)
+                continue;   /* never skipped */
             if (ev->type != EV_TEXT) {
                 if (skipped(h, ev->node, top))
                     drop += ev->type == EV_OPEN ? 1 : (drop ? (size_t)-1 : 0);
@@ -1282,6 +1310,18 @@ static void mark_code(layout *l, size_t first, size_t last, size_t top)
     }
 }
 
+/* Records where an inline element named name opens or closes (its tag at file offset
+ * src). */
+static void lay_inline(layout *l, bool open, const char *name, size_t src)
+{
+    if (l->tb.len == 0)
+        return;
+    size_t line = pos_at(l, src).line;
+    if (!l->space && !l->brk)
+        l->opens_from = l->tb.inl_count + 1;
+    tqc_tb_inline(&l->tb, open ? TQC_INLINE_OPEN : TQC_INLINE_CLOSE, name, NULL, line);
+}
+
 /* Lays out the events [first, last); top (the body part being laid out) is kept even
  * when its class looks like chrome. */
 static void lay_out(layout *l, size_t first, size_t last, size_t top)
@@ -1293,6 +1333,12 @@ static void lay_out(layout *l, size_t first, size_t last, size_t top)
         if (ev->type == EV_TEXT) {
             if (!drop)
                 lay_text(l, ev);
+            continue;
+        }
+        if (ev->type == EV_IOPEN || ev->type == EV_ICLOSE) {
+            if (!drop)
+                lay_inline(l, ev->type == EV_IOPEN,
+                           tqc_strmap_key(h->names, ev->name, NULL), ev->src);
             continue;
         }
         const node *nd = &h->nodes[ev->node];
@@ -1343,17 +1389,10 @@ static void lay_out(layout *l, size_t first, size_t last, size_t top)
             if (open)
                 request_break(l, 1);
             break;
-        case EL_INLINE: {
-            if (l->tb.len == 0)
-                break;
-            size_t line = pos_at(l, ev->src).line;
-            if (!l->space && !l->brk)
-                l->opens_from = l->tb.inl_count + 1;
+        case EL_INLINE:
             /* A caption set in a `span` is recorded as one too. */
-            tqc_tb_inline(&l->tb, open ? TQC_INLINE_OPEN : TQC_INLINE_CLOSE,
-                          nd->caption ? "figcaption" : nd->name, NULL, line);
+            lay_inline(l, open, nd->caption ? "figcaption" : nd->name, ev->src);
             break;
-        }
         default:
             break;
         }
