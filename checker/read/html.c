@@ -165,6 +165,25 @@ typedef struct event {
 
 _Static_assert(TQC_INPUT_MAX_BYTES < ((size_t)1 << 28), "a text event's length fits");
 
+/* What the reader asks of an element's name, told once a name. */
+enum { ROLE_OTHER, ROLE_A, ROLE_P, ROLE_ARTICLE, ROLE_MAIN, ROLE_TABLE, ROLE_PRE, ROLE_BODY };
+
+typedef struct name_info {
+    uint8_t kind;           /* classify() */
+    uint8_t role;           /* ROLE_* */
+} name_info;
+
+static int role_of(const char *name)
+{
+    static const char *const roles[] = {"a", "p", "article", "main", "table", "pre", "body"};
+    for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
+        if (strcmp(name, roles[i]) == 0)
+            return (int)i + 1;
+    return ROLE_OTHER;
+}
+
+#define HTML_SEEN 64
+
 typedef struct html {
     tqc_input *in;
     htmlParserCtxtPtr ctxt;
@@ -173,8 +192,12 @@ typedef struct html {
     node *nodes;
     size_t node_count, node_cap;
     tqc_strmap *names;      /* element names, interned: nodes point into it */
-    uint8_t *kinds;         /* classify() of each interned name, by its index */
-    size_t kinds_cap;
+    name_info *info;        /* of each interned name, by its index */
+    size_t info_cap;
+    /* libxml2's names are its dictionary's, one pointer a name while it parses: the
+     * last pointers seen and their index in names, so a tag costs no hashing (a hit is
+     * still compared, in case a name came from elsewhere). */
+    struct { const xmlChar *x; uint32_t id; } seen[HTML_SEEN];
     event *events;
     size_t event_count, event_cap;
     char *pool;
@@ -326,23 +349,42 @@ static bool hidden(const xmlChar **atts)
     return false;
 }
 
-/* The one copy of an element name, owned by h->names, its class (EL_*) in *kind and its
- * index in *id, told once a name (a page of inline tags named the same elements a
- * million times); NULL when out of memory. */
-static const char *intern(html *h, const char *name, int *kind, uint32_t *id)
+static size_t seen_slot(const xmlChar *x) { return ((uintptr_t)x >> 3) % HTML_SEEN; }
+
+/* The index in h->names of libxml2's name x when it was seen lately, else UINT32_MAX. */
+static uint32_t seen_id(const html *h, const xmlChar *x)
 {
-    size_t n = strlen(name);
-    uint64_t i;
-    if (!h->names && !(h->names = tqc_strmap_new()))
-        return NULL;
-    if (!tqc_strmap_get(h->names, name, n, &i)) {
-        i = tqc_strmap_count(h->names);
-        if (!tqc_grow((void **)&h->kinds, &h->kinds_cap, (size_t)i, 1, sizeof *h->kinds) ||
-            !tqc_strmap_put(h->names, name, n, i))
+    size_t k = seen_slot(x);
+    if (h->seen[k].x != x ||
+        strcmp(tqc_strmap_key(h->names, h->seen[k].id, NULL), (const char *)x) != 0)
+        return UINT32_MAX;
+    return h->seen[k].id;
+}
+
+/* The one copy of an element name, owned by h->names, and its index in *id, told once a
+ * name (a page of inline tags named the same elements a million times); NULL when out
+ * of memory. */
+static const char *intern(html *h, const xmlChar *xname, uint32_t *id)
+{
+    uint64_t i = seen_id(h, xname);
+    if (i == UINT32_MAX) {
+        const char *name = (const char *)xname;
+        size_t n = strlen(name);
+        if (!h->names && !(h->names = tqc_strmap_new()))
             return NULL;
-        h->kinds[i] = (uint8_t)classify(name);
+        if (!tqc_strmap_get(h->names, name, n, &i)) {
+            i = tqc_strmap_count(h->names);
+            if (i >= UINT32_MAX ||
+                !tqc_grow((void **)&h->info, &h->info_cap, (size_t)i, 1, sizeof *h->info) ||
+                !tqc_strmap_put(h->names, name, n, i))
+                return NULL;
+            h->info[i] = (name_info){.kind = (uint8_t)classify(name),
+                                     .role = (uint8_t)role_of(name)};
+        }
+        size_t k = seen_slot(xname);
+        h->seen[k].x = xname;
+        h->seen[k].id = (uint32_t)i;
     }
-    *kind = h->kinds[i];
     *id = (uint32_t)i;
     return tqc_strmap_key(h->names, (size_t)i, NULL);
 }
@@ -359,25 +401,25 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
         stop(h, TQC_ELIMIT, msg);
         return;
     }
-    const char *name = (const char *)xname;
     if (!tqc_grow((void **)&h->nodes, &h->node_cap, h->node_count, 1, sizeof *h->nodes)) {
         stop(h, TQC_ENOMEM, "out of memory");
         return;
     }
-    int kind;
     uint32_t name_id;
-    if (!(name = intern(h, name, &kind, &name_id))) {
+    const char *name = intern(h, xname, &name_id);
+    if (!name) {
         stop(h, TQC_ENOMEM, "out of memory");
         return;
     }
+    int role = h->info[name_id].role;
     node *nd = &h->nodes[h->node_count];
-    *nd = (node){.name = name, .name_id = name_id, .up = h->depth ? (uint32_t)h->stack[h->depth - 1] + 1 : 0,
+    *nd = (node){.name = name, .name_id = name_id,
+                 .up = h->depth ? (uint32_t)h->stack[h->depth - 1] + 1 : 0,
                  .open_ev = (uint32_t)h->event_count, .close_ev = UINT32_MAX,
-                 .kind = (uint8_t)kind,
-                 .is_p = strcmp(name, "p") == 0};
-    if (strcmp(name, "article") == 0)
+                 .kind = h->info[name_id].kind, .is_p = role == ROLE_P};
+    if (role == ROLE_ARTICLE)
         nd->rank = BODY_ARTICLE;
-    else if (strcmp(name, "main") == 0)
+    else if (role == ROLE_MAIN)
         nd->rank = BODY_MAIN;
     for (size_t i = 0; atts && atts[i]; i += 2)
         if (atts[i + 1] && strcasecmp((const char *)atts[i], "itemprop") == 0 &&
@@ -391,13 +433,13 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
         nd->hint = MENTIONS(cls, hint_good) ? 1 : 0;
         nd->hint -= MENTIONS(cls, hint_bad) ? 1 : 0;
         nd->unlikely = MENTIONS(cls, unlikely_words) && !MENTIONS(cls, maybe_words) &&
-                       strcmp(name, "body") != 0 && strcmp(name, "a") != 0;
+                       role != ROLE_BODY && role != ROLE_A;
         nd->caption = (nd->kind == EL_BLOCK || nd->kind == EL_INLINE) &&
                       MENTIONS(cls, caption_words);
     }
     if (nd->up && nd->kind == EL_BLOCK)
         h->nodes[parent_of(nd)].block_child = true;
-    if (strcmp(name, "a") == 0)
+    if (role == ROLE_A)
         h->link_depth++;
     size_t idx = h->node_count++;
     size_t at = position(h);
@@ -424,17 +466,17 @@ static void on_end(void *ctx, const xmlChar *xname)
     html *h = ((htmlParserCtxtPtr)ctx)->_private;
     if (h->st != TQC_OK || h->depth == 0)
         return;
-    const char *name = (const char *)xname;
     /* The parser closes elements in order; a name that does not match the top is a void
      * element's stray end tag (closed already) and is ignored. */
     size_t top = h->stack[h->depth - 1];
-    if (strcmp(h->nodes[top].name, name) != 0)
+    if (strcmp(h->nodes[top].name, (const char *)xname) != 0)
         return;
     h->depth--;
     node *nd = &h->nodes[top];
+    int role = h->info[nd->name_id].role;
     if (nd->kind == EL_DROP)
         h->drop_depth--;
-    if (strcmp(nd->name, "a") == 0 && h->link_depth)
+    if (role == ROLE_A && h->link_depth)
         h->link_depth--;
     size_t at = position(h);
     nd->close_ev = (uint32_t)h->event_count;
@@ -443,9 +485,9 @@ static void on_end(void *ctx, const xmlChar *xname)
     h->last_end = at;
     /* A table of figures (more digits than letters) is data, not prose: dropped whole
      * (its open and close events both read the kind when the text is laid out). */
-    if (strcmp(nd->name, "table") == 0 && nd->digits > 0 && nd->digits >= nd->letters)
+    if (role == ROLE_TABLE && nd->digits > 0 && nd->digits >= nd->letters)
         nd->kind = EL_DROP;
-    if (strcmp(nd->name, "pre") == 0 && !prose_pre(nd))
+    if (role == ROLE_PRE && !prose_pre(nd))
         nd->kind = EL_DROP;
     if (nd->up) {
         node *parent = &h->nodes[parent_of(nd)];
@@ -467,7 +509,7 @@ static void on_end(void *ctx, const xmlChar *xname)
      * tells (a link, chrome, a caption, an article body) it does not have. Its events
      * keep its name for the layout. A top element is kept: its counts reach no parent. */
     if (nd->up && top + 1 == h->node_count && nd->kind == EL_INLINE && !nd->unlikely &&
-        !nd->caption && nd->rank == BODY_NONE && strcmp(nd->name, "a") != 0) {
+        !nd->caption && nd->rank == BODY_NONE && role != ROLE_A) {
         event *open = &h->events[nd->open_ev];
         *open = (event){.type = EV_IOPEN, .name = nd->name_id, .src = open->src};
         h->events[h->event_count - 1] = (event){.type = EV_ICLOSE, .name = nd->name_id,
@@ -1844,15 +1886,16 @@ static tqc_status parse(html *h, char *err, size_t errlen)
 static void release_page(html *h)
 {
     tqc_strmap_free(h->names);
-    free(h->kinds);
+    free(h->info);
     free(h->nodes);
     free(h->events);
     free(h->pool);
     free(h->stack);
     free((char *)h->src);
     h->names = NULL;
-    h->kinds = NULL;
-    h->kinds_cap = 0;
+    h->info = NULL;
+    h->info_cap = 0;
+    memset(h->seen, 0, sizeof h->seen);
     h->nodes = NULL;
     h->events = NULL;
     h->pool = NULL;

@@ -270,6 +270,7 @@ void tqc_tb_reset(tqc_tb *tb)
     if (tb->names && tqc_strmap_count(tb->names) > TB_MAX_NAMES) {
         tqc_strmap_free(tb->names);
         tb->names = NULL;
+        memset(tb->recent, 0, sizeof tb->recent);
     }
 }
 
@@ -304,10 +305,15 @@ void tqc_tb_append(tqc_tb *tb, const char *s, size_t n, tqc_srcpos at, bool exac
 /* The one copy of s in tb->names; NULL when out of memory (tb->failed is then set). */
 static const char *intern(tqc_tb *tb, const char *s)
 {
+    /* A page of inline tags names the same few elements a million times: the last
+     * copies handed out, by first letter, are asked before the map. */
+    const char **recent = &tb->recent[(unsigned char)s[0] % TQC_TB_RECENT];
+    if (*recent && strcmp(*recent, s) == 0)
+        return *recent;
     size_t n = strlen(s);
     uint64_t i;
     if (tb->names && tqc_strmap_get(tb->names, s, n, &i))
-        return tqc_strmap_key(tb->names, (size_t)i, NULL);
+        return *recent = tqc_strmap_key(tb->names, (size_t)i, NULL);
     if (!tb->names && !(tb->names = tqc_strmap_new())) {
         tb->failed = TQC_ENOMEM;
         return NULL;
@@ -317,7 +323,7 @@ static const char *intern(tqc_tb *tb, const char *s)
         tb->failed = TQC_ENOMEM;
         return NULL;
     }
-    return tqc_strmap_key(tb->names, (size_t)i, NULL);
+    return *recent = tqc_strmap_key(tb->names, (size_t)i, NULL);
 }
 
 void tqc_tb_inline(tqc_tb *tb, tqc_inline_kind kind, const char *tag, const char *id,
@@ -390,24 +396,32 @@ tqc_status tqc_tb_finish(tqc_tb *tb, const char *name, const char *lang, const c
         doc->inline_count = tb->inl_count;
         tb->inl = NULL;
         tb->inl_count = tb->inl_cap = 0;
-        /* Tags and ids move to the doc's arena, one copy each (by interned index). */
+        /* Tags and ids move to the doc's arena, one copy each (by interned index; the
+         * last few moved, by address, are asked first). */
         size_t nn = tqc_strmap_count(tb->names);
         const char **copies = tqc_calloc(nn ? nn : 1, sizeof *copies);
         if (!copies)
             goto nomem;
+        struct { const char *from, *to; } moved[TQC_TB_RECENT] = {{0}};
         for (size_t i = 0; i < doc->inline_count; i++) {
             const char **ps[2] = {&doc->inlines[i].tag, &doc->inlines[i].id};
             for (int k = 0; k < 2; k++) {
                 uint64_t v;
                 size_t n;
+                size_t slot = ((uintptr_t)*ps[k] >> 3) % TQC_TB_RECENT;
+                if (*ps[k] && moved[slot].from == *ps[k]) {
+                    *ps[k] = moved[slot].to;
+                    continue;
+                }
                 if (!*ps[k] || !tqc_strmap_get(tb->names, *ps[k], strlen(*ps[k]), &v))
                     continue;   /* every tag and id is there: interned */
+                moved[slot].from = *ps[k];
                 const char *key = tqc_strmap_key(tb->names, (size_t)v, &n);
                 if (!copies[v] && !(copies[v] = tqc_arena_strndup(doc->arena, key, n))) {
                     free(copies);
                     goto nomem;
                 }
-                *ps[k] = copies[v];
+                *ps[k] = moved[slot].to = copies[v];
             }
         }
         free(copies);
