@@ -148,22 +148,21 @@ static bool prose_pre(const node *nd)
  * rank); its text counts as its parent's, and its name is all the layout needs. */
 enum { EV_OPEN, EV_CLOSE, EV_TEXT, EV_IOPEN, EV_ICLOSE };
 
-/* 12 bytes (four on every inline element of a page of inline tags): a text event's
- * length is within the pool's limit (TQC_INPUT_MAX_BYTES < 2^28), a file offset within
- * the parser's (INT32_MAX). */
+/* 8 bytes (four on every inline element of a page of inline tags). A text event's
+ * length is the varint its bytes follow in the pool (most are one byte). The reference
+ * and a file offset stay within their bits by the page's limit (TQC_INPUT_MAX_BYTES,
+ * decoded at most 4 times as long) and the checks where events are made. */
 typedef struct event {
-    union {
-        uint32_t node;      /* EV_OPEN, EV_CLOSE */
-        uint32_t pool;      /* EV_TEXT: where its bytes are in the text pool */
-        uint32_t name;      /* EV_IOPEN, EV_ICLOSE: the element name's index in h->names */
-    };
-    uint32_t src;           /* file offset: where the text begins, or just after the tag */
-    uint32_t len : 28;      /* EV_TEXT: its bytes */
+    uint32_t ref : 28;      /* EV_OPEN, EV_CLOSE: the node; EV_TEXT: where its length and
+                               bytes are in the pool; EV_IOPEN, EV_ICLOSE: the element
+                               name's index in h->names */
     uint32_t type : 3;
     uint32_t exact : 1;     /* EV_TEXT: the bytes are the file's, 1:1 */
+    uint32_t src;           /* file offset: where the text begins, or just after the tag */
 } event;
 
-_Static_assert(TQC_INPUT_MAX_BYTES < ((size_t)1 << 28), "a text event's length fits");
+#define EV_REF_MAX (((size_t)1 << 28) - 1)
+_Static_assert(TQC_INPUT_MAX_BYTES < EV_REF_MAX, "a text's length and bytes fit the pool");
 
 /* What the reader asks of an element's name, told once a name. */
 enum { ROLE_OTHER, ROLE_A, ROLE_P, ROLE_ARTICLE, ROLE_MAIN, ROLE_TABLE, ROLE_PRE, ROLE_BODY };
@@ -200,8 +199,9 @@ typedef struct html {
     struct { const xmlChar *x; uint32_t id; } seen[HTML_SEEN];
     event *events;
     size_t event_count, event_cap;
-    char *pool;
+    char *pool;             /* each text event's length (a varint), then its bytes */
     size_t pool_len, pool_cap;
+    size_t text_len;        /* text bytes in the pool, lengths aside */
     size_t *stack;          /* open nodes */
     size_t depth, stack_cap;
     size_t drop_depth;      /* open dropped elements */
@@ -214,6 +214,20 @@ typedef struct html {
     char charset[64];       /* what the page is decoded as ("UTF-8" or a legacy name) */
     bool decoded;           /* src is the page decoded to UTF-8, not the file's bytes */
 } html;
+
+/* The bytes of text event ev, and their length in *len. */
+static const char *ev_text(const html *h, const event *ev, size_t *len)
+{
+    const unsigned char *p = (const unsigned char *)h->pool + ev->ref;
+    size_t n = 0;
+    for (unsigned shift = 0;; shift += 7) {
+        n |= (size_t)(*p & 0x7F) << shift;
+        if (!(*p++ & 0x80))
+            break;
+    }
+    *len = n;
+    return (const char *)p;
+}
 
 static void stop(html *h, tqc_status st, const char *msg)
 {
@@ -401,6 +415,10 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
         stop(h, TQC_ELIMIT, msg);
         return;
     }
+    if (h->node_count >= EV_REF_MAX) {
+        stop(h, TQC_ELIMIT, "more elements than the reader can place: refused");
+        return;
+    }
     if (!tqc_grow((void **)&h->nodes, &h->node_cap, h->node_count, 1, sizeof *h->nodes)) {
         stop(h, TQC_ENOMEM, "out of memory");
         return;
@@ -443,7 +461,7 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
         h->link_depth++;
     size_t idx = h->node_count++;
     size_t at = position(h);
-    if (!add_event(h, (event){.type = EV_OPEN, .node = (uint32_t)idx, .src = (uint32_t)at}))
+    if (!add_event(h, (event){.type = EV_OPEN, .ref = (uint32_t)idx, .src = (uint32_t)at}))
         return;
     h->last_end = at;
     if (nd->kind == EL_DROP)
@@ -451,7 +469,7 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
     if (nd->kind == EL_VOID || nd->kind == EL_BREAK) {
         /* Void elements have no end tag; close them now so the stack stays honest. */
         h->nodes[idx].close_ev = (uint32_t)h->event_count;
-        add_event(h, (event){.type = EV_CLOSE, .node = (uint32_t)idx, .src = (uint32_t)at});
+        add_event(h, (event){.type = EV_CLOSE, .ref = (uint32_t)idx, .src = (uint32_t)at});
         return;
     }
     if (!tqc_grow((void **)&h->stack, &h->stack_cap, h->depth, 1, sizeof *h->stack)) {
@@ -480,7 +498,7 @@ static void on_end(void *ctx, const xmlChar *xname)
         h->link_depth--;
     size_t at = position(h);
     nd->close_ev = (uint32_t)h->event_count;
-    if (!add_event(h, (event){.type = EV_CLOSE, .node = (uint32_t)top, .src = (uint32_t)at}))
+    if (!add_event(h, (event){.type = EV_CLOSE, .ref = (uint32_t)top, .src = (uint32_t)at}))
         return;
     h->last_end = at;
     /* A table of figures (more digits than letters) is data, not prose: dropped whole
@@ -511,8 +529,8 @@ static void on_end(void *ctx, const xmlChar *xname)
     if (nd->up && top + 1 == h->node_count && nd->kind == EL_INLINE && !nd->unlikely &&
         !nd->caption && nd->rank == BODY_NONE && role != ROLE_A) {
         event *open = &h->events[nd->open_ev];
-        *open = (event){.type = EV_IOPEN, .name = nd->name_id, .src = open->src};
-        h->events[h->event_count - 1] = (event){.type = EV_ICLOSE, .name = nd->name_id,
+        *open = (event){.type = EV_IOPEN, .ref = nd->name_id, .src = open->src};
+        h->events[h->event_count - 1] = (event){.type = EV_ICLOSE, .ref = nd->name_id,
                                                 .src = (uint32_t)at};
         h->node_count--;
     }
@@ -575,12 +593,12 @@ static void on_text(void *ctx, const xmlChar *xch, int len)
             ch = mapped;
         }
     }
-    if (h->pool_len + n > TQC_INPUT_MAX_BYTES) {
+    if (h->text_len + n > TQC_INPUT_MAX_BYTES || h->pool_len + n + 5 > EV_REF_MAX) {
         stop(h, TQC_ELIMIT, "text larger than the input limit");
         free(mapped);
         return;
     }
-    while (h->pool_cap - h->pool_len < n) {
+    while (h->pool_cap - h->pool_len < n + 5) {
         size_t ncap = h->pool_cap ? h->pool_cap * 2 : 65536;
         char *p = tqc_realloc(h->pool, ncap);
         if (!p) {
@@ -591,7 +609,12 @@ static void on_text(void *ctx, const xmlChar *xch, int len)
         h->pool = p;
         h->pool_cap = ncap;
     }
-    memcpy(h->pool + h->pool_len, ch, n);
+    size_t ref = h->pool_len, head = 0;
+    for (size_t v = n; v >= 0x80; v >>= 7)
+        h->pool[ref + head++] = (char)(0x80 | (v & 0x7F));
+    h->pool[ref + head] = (char)(n >> (7 * head));
+    head++;
+    memcpy(h->pool + ref + head, ch, n);
     /* The parser reports text either when it has read past it or before it moves on:
      * try both, and take the text as the page's own bytes only when they match. */
     size_t at = position(h), start = h->last_end;
@@ -603,12 +626,13 @@ static void on_text(void *ctx, const xmlChar *xch, int len)
         start = at;
         exact = true;
     }
-    if (!add_event(h, (event){.type = EV_TEXT, .pool = (uint32_t)h->pool_len, .len = (uint32_t)n,
-                              .src = (uint32_t)start, .exact = exact})) {
+    if (!add_event(h, (event){.type = EV_TEXT, .ref = (uint32_t)ref, .src = (uint32_t)start,
+                              .exact = exact})) {
         free(mapped);
         return;
     }
-    h->pool_len += n;
+    h->pool_len += head + n;
+    h->text_len += n;
     h->last_end = exact ? start + n : (at > h->last_end ? at : h->last_end);
     if (h->depth) {
         node *top = &h->nodes[h->stack[h->depth - 1]];
@@ -970,20 +994,22 @@ static void clean_part(html *h, size_t top, const double *score, const bool *sco
         const event *ev = &h->events[e];
         if (ev->type == EV_TEXT) {
             uint32_t ink = 0;
-            for (size_t b = 0; b < ev->len; b++)
-                ink += !isspace((unsigned char)h->pool[ev->pool + b]);
+            size_t len;
+            const char *t = ev_text(h, ev, &len);
+            for (size_t b = 0; b < len; b++)
+                ink += !isspace((unsigned char)t[b]);
             sh[cur].ink += ink;
             sh[cur].link += links ? ink : 0;
             continue;
         }
         if (ev->type == EV_IOPEN || ev->type == EV_ICLOSE)
             continue;   /* its text is its parent's */
-        const node *nd = &h->nodes[ev->node];
+        const node *nd = &h->nodes[ev->ref];
         bool a = strcmp(nd->name, "a") == 0;
-        if (ev->type == EV_OPEN && ev->node > top && ev->node < end) {
-            cur = ev->node - top;
+        if (ev->type == EV_OPEN && ev->ref > top && ev->ref < end) {
+            cur = ev->ref - top;
             links += a;
-        } else if (ev->type == EV_CLOSE && ev->node > top && ev->node < end) {
+        } else if (ev->type == EV_CLOSE && ev->ref > top && ev->ref < end) {
             cur = parent_of(nd) - top;
             links -= a && links;
         }
@@ -1207,7 +1233,8 @@ static void request_break(layout *l, int level)
 /* Lays out bytes [from, n) of a text event. */
 static void lay_span(layout *l, const event *ev, size_t from, size_t n)
 {
-    const char *s = l->h->pool + ev->pool;
+    size_t len;
+    const char *s = ev_text(l->h, ev, &len);
     /* Exact text finds its own positions; asking for the event's start again after a
      * first span would move the cursor back. */
     tqc_srcpos base = ev->exact ? (tqc_srcpos){0, 0, 0, 0} : pos_at(l, ev->src);
@@ -1249,20 +1276,22 @@ static bool in_code(const layout *l, size_t i)
 /* Lays out a text event, leaving out the paragraphs of code of a prose `pre`. */
 static void lay_text(layout *l, const event *ev)
 {
+    size_t len;
+    ev_text(l->h, ev, &len);
     if (!l->pre || !l->code) {
-        lay_span(l, ev, 0, ev->len);
+        lay_span(l, ev, 0, len);
         return;
     }
-    for (size_t i = 0, j; i < ev->len; i = j) {
+    for (size_t i = 0, j; i < len; i = j) {
         bool code = in_code(l, i);
-        for (j = i + 1; j < ev->len && in_code(l, j) == code; j++)
+        for (j = i + 1; j < len && in_code(l, j) == code; j++)
             ;
         if (code)
             request_break(l, 2);
         else
             lay_span(l, ev, i, j);
     }
-    l->code_at += ev->len;
+    l->code_at += len;
 }
 
 /* A block inside the body that is mostly links and says little (under
@@ -1317,15 +1346,17 @@ static void mark_code(layout *l, size_t first, size_t last, size_t top)
             if (ev->type == EV_IOPEN || ev->type == EV_ICLOSE)
                 continue;   /* never skipped */
             if (ev->type != EV_TEXT) {
-                if (skipped(h, ev->node, top))
+                if (skipped(h, ev->ref, top))
                     drop += ev->type == EV_OPEN ? 1 : (drop ? (size_t)-1 : 0);
                 continue;
             }
             if (drop)
                 continue;
+            size_t len;
+            const char *t = ev_text(h, ev, &len);
             if (text)
-                memcpy(text + n, h->pool + ev->pool, ev->len);
-            n += ev->len;
+                memcpy(text + n, t, len);
+            n += len;
         }
         if (!text)
             continue;
@@ -1380,12 +1411,12 @@ static void lay_out(layout *l, size_t first, size_t last, size_t top)
         if (ev->type == EV_IOPEN || ev->type == EV_ICLOSE) {
             if (!drop)
                 lay_inline(l, ev->type == EV_IOPEN,
-                           tqc_strmap_key(h->names, ev->name, NULL), ev->src);
+                           tqc_strmap_key(h->names, ev->ref, NULL), ev->src);
             continue;
         }
-        const node *nd = &h->nodes[ev->node];
+        const node *nd = &h->nodes[ev->ref];
         bool open = ev->type == EV_OPEN;
-        if (skipped(h, ev->node, top)) {
+        if (skipped(h, ev->ref, top)) {
             drop += open ? 1 : (drop ? (size_t)-1 : 0);
             /* Code inside a sentence leaves a hole (`values are <code>x</code>, and`):
              * a standalone code marks it, as an XLIFF placeholder does, so the passes
@@ -1902,7 +1933,7 @@ static void release_page(html *h)
     h->stack = NULL;
     h->src = NULL;
     h->node_count = h->node_cap = h->event_count = h->event_cap = 0;
-    h->pool_len = h->pool_cap = h->depth = h->stack_cap = h->src_len = 0;
+    h->pool_len = h->pool_cap = h->text_len = h->depth = h->stack_cap = h->src_len = 0;
 }
 
 static tqc_status html_next(tqc_input *in, tqc_doc **out, char *err, size_t errlen)
