@@ -343,12 +343,12 @@ START_TEST(test_issue_5_xliff12_units)
     /* Codes: g opens and closes around "report", x stands alone after it. */
     ck_assert_uint_eq(a->inline_count, 3);
     ck_assert_str_eq(a->inlines[0].tag, "g");
-    ck_assert_str_eq(a->inlines[0].id, "1");
+    ck_assert_str_eq(tqc_doc_inline_id(&a->inlines[0]), "1");
     ck_assert_int_eq(a->inlines[0].kind, TQC_INLINE_OPEN);
     ck_assert_uint_eq(a->inlines[0].offset, find(a, "report"));
     ck_assert_int_eq(a->inlines[1].kind, TQC_INLINE_CLOSE);
     ck_assert_str_eq(a->inlines[2].tag, "x");
-    ck_assert_str_eq(a->inlines[2].id, "2");
+    ck_assert_str_eq(tqc_doc_inline_id(&a->inlines[2]), "2");
     ck_assert_int_eq(a->inlines[2].kind, TQC_INLINE_STANDALONE);
     ck_assert_uint_eq(a->source->inline_count, 3);
     /* Lines and columns are the XLIFF file's. */
@@ -359,7 +359,7 @@ START_TEST(test_issue_5_xliff12_units)
     ck_assert_str_eq(b->source->text, "A x");
     ck_assert_str_eq(b->source->inlines[0].tag, "bpt");
     ck_assert_str_eq(b->inlines[0].tag, "ph");
-    ck_assert_str_eq(b->inlines[0].id, "5");
+    ck_assert_str_eq(tqc_doc_inline_id(&b->inlines[0]), "5");
     free_docs(d);
     /* Another target language than the check's is an error naming it. */
     d = read_all(xliff12, ".xlf", TQC_INPUT_XLIFF, "de");
@@ -423,7 +423,7 @@ START_TEST(test_issue_5_tmx_units)
     ck_assert_str_eq(b->source->text, "Klick hier.");
     ck_assert_uint_eq(b->source->inline_count, 2);
     ck_assert_str_eq(b->source->inlines[1].tag, "ept");
-    ck_assert_str_eq(b->source->inlines[1].id, "1");
+    ck_assert_str_eq(tqc_doc_inline_id(&b->source->inlines[1]), "1");
     ck_assert_uint_eq(b->inline_count, 0);
     free_docs(d);
     d = read_all(tmx, ".tmx", TQC_INPUT_TMX, "it");

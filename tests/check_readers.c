@@ -468,6 +468,55 @@ START_TEST(test_issue_17_html_link_paragraph_is_residue)
 }
 END_TEST
 
+/* Issue 18: an inline element with nothing to tell but its name keeps no record, and a
+ * text event's length is a varint before its bytes: the text, the marks (nested ones at
+ * one offset, in document order) and the map are as they were, also for a run of text
+ * long enough for a three-byte length. */
+START_TEST(test_issue_18_html_inline_leaves_and_long_text)
+{
+    size_t cap = 40000;
+    char *page = malloc(cap), *expect = malloc(cap);
+    ck_assert_ptr_nonnull(page);
+    ck_assert_ptr_nonnull(expect);
+    int head = snprintf(page, cap, "<html><body><p>So <b>The</b> <i><em>plan</em></i> ");
+    ck_assert_int_gt(head, 0);
+    /* Words told apart (w0 w1...): libxml2 hands a long text over in pieces, each
+     * placed in the page by its bytes. */
+    size_t long_at = (size_t)head, at = long_at;
+    for (unsigned i = 0; at - long_at < 20000; i++)
+        at += (size_t)snprintf(page + at, cap - at, "%sw%u", i ? " " : "", i);
+    size_t long_len = at - long_at;
+    snprintf(page + at, cap - at, "</p></body></html>");
+    memcpy(expect, "So The plan ", 12);
+    memcpy(expect + 12, page + long_at, long_len);
+    expect[12 + long_len] = '\0';
+    read_result r;
+    read_str(page, "i.html", false, &r);
+    ck_assert_int_eq(r.st, TQC_OK);
+    ck_assert_uint_eq(r.count, 1);
+    const tqc_doc *doc = r.docs[0];
+    ck_assert_str_eq(doc->text, expect);
+    static const struct { const char *tag; int kind; size_t offset; } marks[] = {
+        {"b", TQC_INLINE_OPEN, 3}, {"b", TQC_INLINE_CLOSE, 6}, {"i", TQC_INLINE_OPEN, 7},
+        {"em", TQC_INLINE_OPEN, 7}, {"em", TQC_INLINE_CLOSE, 11}, {"i", TQC_INLINE_CLOSE, 11},
+    };
+    ck_assert_uint_eq(doc->inline_count, sizeof marks / sizeof marks[0]);
+    for (size_t i = 0; i < doc->inline_count; i++) {
+        ck_assert_str_eq(doc->inlines[i].tag, marks[i].tag);
+        ck_assert_int_eq(doc->inlines[i].kind, marks[i].kind);
+        ck_assert_uint_eq(doc->inlines[i].offset, marks[i].offset);
+        ck_assert_ptr_null(tqc_doc_inline_id(&doc->inlines[i]));
+    }
+    /* Placed in the page: a word between tags, and the long text's last byte. */
+    ck_assert_uint_eq(tqc_doc_file_offset(doc, 7), (size_t)(strstr(page, "plan") - page));
+    ck_assert(tqc_doc_span_exact(doc, tqc_span_make(7, 11)));
+    ck_assert_uint_eq(tqc_doc_file_offset(doc, 12 + long_len - 1), long_at + long_len - 1);
+    release(&r);
+    free(page);
+    free(expect);
+}
+END_TEST
+
 Suite *readers_suite(void)
 {
     Suite *s = suite_create("readers");
@@ -483,6 +532,7 @@ Suite *readers_suite(void)
     tcase_add_test(tc, test_issue_17_html_charset_as_browsers_do);
     tcase_add_test(tc, test_issue_17_html_code_and_hidden_text_are_not_prose);
     tcase_add_test(tc, test_issue_17_html_the_article_and_only_the_article);
+    tcase_add_test(tc, test_issue_18_html_inline_leaves_and_long_text);
     tcase_add_test(tc, test_issue_17_html_link_paragraph_is_residue);
     suite_add_tcase(s, tc);
     return s;

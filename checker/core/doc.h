@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "core/arena.h"
 #include "core/status.h"
@@ -145,16 +146,29 @@ typedef enum tqc_inline_kind {
     TQC_INLINE_STANDALONE   /* a code that stands alone (`ph`, `x`, `bx`, `sc`...) */
 } tqc_inline_kind;
 
-/* 24 bytes (a page of inline tags has one every few bytes of text): the offset is
+/* 16 bytes (a page of inline tags has one every few bytes of text): the offset is
  * within a mapped doc's text (TQC_DOC_MAP_MAX_TEXT), the line within 30 bits
- * (TQC_DOC_INLINE_MAX_LINE; lines past it read as it), and the names are shared. */
+ * (TQC_DOC_INLINE_MAX_LINE; lines past it read as it), and the names are shared: the
+ * tag's bytes are followed by its id's (tqc_doc_inline_id), one copy a pair. */
 typedef struct tqc_doc_inline {
     const char *tag;    /* element name, lower case; in the doc's arena, one copy a name */
-    const char *id;     /* code identity (XLIFF id/rid, TMX i/x), or NULL; in the arena */
     uint32_t offset;    /* offset in doc->text */
     uint32_t line : 30; /* 1-based file line of the tag */
     uint32_t kind : 2;  /* tqc_inline_kind */
 } tqc_doc_inline;
+
+/* Marks an id after a tag's terminating NUL: "g\0\1" "12"; a tag without one ends in
+ * two NULs. */
+#define TQC_DOC_INLINE_ID_MARK '\1'
+
+/* The code identity of in (XLIFF id/rid, TMX i/x), or NULL; as long-lived as in->tag. */
+static inline const char *tqc_doc_inline_id(const tqc_doc_inline *in)
+{
+    if (!in->tag)
+        return NULL;
+    const char *p = in->tag + strlen(in->tag) + 1;
+    return *p == TQC_DOC_INLINE_ID_MARK ? p + 1 : NULL;
+}
 
 #define TQC_DOC_INLINE_MAX_LINE ((size_t)0x3FFFFFFF)
 

@@ -28,13 +28,14 @@ static bool same_str(const char *a, const char *b)
  * one (g, pc, mrk, hi, HTML). */
 static bool same_code(const tqc_doc_inline *a, const tqc_doc_inline *b)
 {
-    return a->kind == b->kind && strcmp(a->tag, b->tag) == 0 && same_str(a->id, b->id);
+    return a->kind == b->kind && strcmp(a->tag, b->tag) == 0 && same_str(tqc_doc_inline_id(a), tqc_doc_inline_id(b));
 }
 
 static void describe(const tqc_doc_inline *c, char *out, size_t cap)
 {
-    snprintf(out, cap, "<%s%s%s%s%s>", c->kind == TQC_INLINE_CLOSE && !c->id ? "/" : "",
-             c->tag, c->id ? " id=\"" : "", c->id ? c->id : "", c->id ? "\"" : "");
+    const char *id = tqc_doc_inline_id(c);
+    snprintf(out, cap, "<%s%s%s%s%s>", c->kind == TQC_INLINE_CLOSE && !id ? "/" : "",
+             c->tag, id ? " id=\"" : "", id ? id : "", id ? "\"" : "");
 }
 
 /* A span to show a code at: the word after it, else the one before, else the point. */
@@ -68,12 +69,12 @@ static void compare_codes(const tqc_ctx *ctx)
     }
     /* The end of a paired code (no id of its own) goes with its start. */
     for (size_t j = 0; j < ns; j++)
-        if (!s_used[j] && !(src->inlines[j].kind == TQC_INLINE_CLOSE && !src->inlines[j].id)) {
+        if (!s_used[j] && !(src->inlines[j].kind == TQC_INLINE_CLOSE && !tqc_doc_inline_id(&src->inlines[j]))) {
             describe(&src->inlines[j], what, sizeof what);
             TQC_EMIT(ctx, tqc_doc_sentences_span(doc), "inline code %s of the source is missing", what);
         }
     for (size_t i = 0; i < nt; i++)
-        if (!t_used[i] && !(doc->inlines[i].kind == TQC_INLINE_CLOSE && !doc->inlines[i].id)) {
+        if (!t_used[i] && !(doc->inlines[i].kind == TQC_INLINE_CLOSE && !tqc_doc_inline_id(&doc->inlines[i]))) {
             describe(&doc->inlines[i], what, sizeof what);
             TQC_EMIT(ctx, code_span(doc, doc->inlines[i].offset),
                      "inline code %s is not in the source", what);
@@ -81,14 +82,15 @@ static void compare_codes(const tqc_ctx *ctx)
     /* A close before its open: the codes of one id must nest as they do in the source. */
     for (size_t i = 0; i < nt; i++) {
         const tqc_doc_inline *c = &doc->inlines[i];
-        if (c->kind != TQC_INLINE_CLOSE || !c->id)
+        const char *id = tqc_doc_inline_id(c);
+        if (c->kind != TQC_INLINE_CLOSE || !id)
             continue;
         bool opened = false;
         for (size_t k = 0; k < i && !opened; k++)
-            opened = doc->inlines[k].kind == TQC_INLINE_OPEN && same_str(doc->inlines[k].id, c->id);
+            opened = doc->inlines[k].kind == TQC_INLINE_OPEN && same_str(tqc_doc_inline_id(&doc->inlines[k]), id);
         bool has_open = false;
         for (size_t k = i + 1; k < nt && !has_open; k++)
-            has_open = doc->inlines[k].kind == TQC_INLINE_OPEN && same_str(doc->inlines[k].id, c->id);
+            has_open = doc->inlines[k].kind == TQC_INLINE_OPEN && same_str(tqc_doc_inline_id(&doc->inlines[k]), id);
         if (!opened && has_open) {
             describe(c, what, sizeof what);
             tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_ERROR, code_span(doc, c->offset),

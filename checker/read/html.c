@@ -116,6 +116,7 @@ enum { BODY_NONE = 0, BODY_MAIN, BODY_ARTICLE, BODY_ITEMPROP };
  * the parser) keeps within 32 bits, and the name is interned (h->names). */
 typedef struct node {
     const char *name;       /* lower case; owned by h->names */
+    uint32_t name_id;       /* its index in h->names */
     uint32_t up;            /* parent index + 1; 0 for a top element (see parent_of) */
     uint32_t open_ev, close_ev;
     uint32_t text;          /* text bytes in its subtree, dropped elements excluded */
@@ -142,18 +143,45 @@ static bool prose_pre(const node *nd)
     return nd->text >= PRE_PROSE_MIN && nd->symbols * PRE_PROSE_SYMBOLS < nd->letters;
 }
 
-enum { EV_OPEN, EV_CLOSE, EV_TEXT };
+/* EV_IOPEN and EV_ICLOSE are an inline element that kept no record: a leaf that is
+ * nothing but an inline (no class a reader view reads, no link, no caption, no body
+ * rank); its text counts as its parent's, and its name is all the layout needs. */
+enum { EV_OPEN, EV_CLOSE, EV_TEXT, EV_IOPEN, EV_ICLOSE };
 
+/* 8 bytes (four on every inline element of a page of inline tags). A text event's
+ * length is the varint its bytes follow in the pool (most are one byte). The reference
+ * and a file offset stay within their bits by the page's limit (TQC_INPUT_MAX_BYTES,
+ * decoded at most 4 times as long) and the checks where events are made. */
 typedef struct event {
-    union {
-        uint32_t node;      /* EV_OPEN, EV_CLOSE */
-        uint32_t pool;      /* EV_TEXT: where its bytes are in the text pool */
-    };
-    uint32_t len;           /* EV_TEXT: its bytes */
+    uint32_t ref : 28;      /* EV_OPEN, EV_CLOSE: the node; EV_TEXT: where its length and
+                               bytes are in the pool; EV_IOPEN, EV_ICLOSE: the element
+                               name's index in h->names */
+    uint32_t type : 3;
+    uint32_t exact : 1;     /* EV_TEXT: the bytes are the file's, 1:1 */
     uint32_t src;           /* file offset: where the text begins, or just after the tag */
-    uint8_t type;
-    bool exact;             /* EV_TEXT: the bytes are the file's, 1:1 */
 } event;
+
+#define EV_REF_MAX (((size_t)1 << 28) - 1)
+_Static_assert(TQC_INPUT_MAX_BYTES < EV_REF_MAX, "a text's length and bytes fit the pool");
+
+/* What the reader asks of an element's name, told once a name. */
+enum { ROLE_OTHER, ROLE_A, ROLE_P, ROLE_ARTICLE, ROLE_MAIN, ROLE_TABLE, ROLE_PRE, ROLE_BODY };
+
+typedef struct name_info {
+    uint8_t kind;           /* classify() */
+    uint8_t role;           /* ROLE_* */
+} name_info;
+
+static int role_of(const char *name)
+{
+    static const char *const roles[] = {"a", "p", "article", "main", "table", "pre", "body"};
+    for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
+        if (strcmp(name, roles[i]) == 0)
+            return (int)i + 1;
+    return ROLE_OTHER;
+}
+
+#define HTML_SEEN 64
 
 typedef struct html {
     tqc_input *in;
@@ -163,12 +191,17 @@ typedef struct html {
     node *nodes;
     size_t node_count, node_cap;
     tqc_strmap *names;      /* element names, interned: nodes point into it */
-    uint8_t *kinds;         /* classify() of each interned name, by its index */
-    size_t kinds_cap;
+    name_info *info;        /* of each interned name, by its index */
+    size_t info_cap;
+    /* libxml2's names are its dictionary's, one pointer a name while it parses: the
+     * last pointers seen and their index in names, so a tag costs no hashing (a hit is
+     * still compared, in case a name came from elsewhere). */
+    struct { const xmlChar *x; uint32_t id; } seen[HTML_SEEN];
     event *events;
     size_t event_count, event_cap;
-    char *pool;
+    char *pool;             /* each text event's length (a varint), then its bytes */
     size_t pool_len, pool_cap;
+    size_t text_len;        /* text bytes in the pool, lengths aside */
     size_t *stack;          /* open nodes */
     size_t depth, stack_cap;
     size_t drop_depth;      /* open dropped elements */
@@ -181,6 +214,20 @@ typedef struct html {
     char charset[64];       /* what the page is decoded as ("UTF-8" or a legacy name) */
     bool decoded;           /* src is the page decoded to UTF-8, not the file's bytes */
 } html;
+
+/* The bytes of text event ev, and their length in *len. */
+static const char *ev_text(const html *h, const event *ev, size_t *len)
+{
+    const unsigned char *p = (const unsigned char *)h->pool + ev->ref;
+    size_t n = 0;
+    for (unsigned shift = 0;; shift += 7) {
+        n |= (size_t)(*p & 0x7F) << shift;
+        if (!(*p++ & 0x80))
+            break;
+    }
+    *len = n;
+    return (const char *)p;
+}
 
 static void stop(html *h, tqc_status st, const char *msg)
 {
@@ -316,23 +363,43 @@ static bool hidden(const xmlChar **atts)
     return false;
 }
 
-/* The one copy of an element name, owned by h->names, and its class (EL_*) in *kind,
- * told once a name (a page of inline tags named the same elements a million times);
- * NULL when out of memory. */
-static const char *intern(html *h, const char *name, int *kind)
+static size_t seen_slot(const xmlChar *x) { return ((uintptr_t)x >> 3) % HTML_SEEN; }
+
+/* The index in h->names of libxml2's name x when it was seen lately, else UINT32_MAX. */
+static uint32_t seen_id(const html *h, const xmlChar *x)
 {
-    size_t n = strlen(name);
-    uint64_t i;
-    if (!h->names && !(h->names = tqc_strmap_new()))
-        return NULL;
-    if (!tqc_strmap_get(h->names, name, n, &i)) {
-        i = tqc_strmap_count(h->names);
-        if (!tqc_grow((void **)&h->kinds, &h->kinds_cap, (size_t)i, 1, sizeof *h->kinds) ||
-            !tqc_strmap_put(h->names, name, n, i))
+    size_t k = seen_slot(x);
+    if (h->seen[k].x != x ||
+        strcmp(tqc_strmap_key(h->names, h->seen[k].id, NULL), (const char *)x) != 0)
+        return UINT32_MAX;
+    return h->seen[k].id;
+}
+
+/* The one copy of an element name, owned by h->names, and its index in *id, told once a
+ * name (a page of inline tags named the same elements a million times); NULL when out
+ * of memory. */
+static const char *intern(html *h, const xmlChar *xname, uint32_t *id)
+{
+    uint64_t i = seen_id(h, xname);
+    if (i == UINT32_MAX) {
+        const char *name = (const char *)xname;
+        size_t n = strlen(name);
+        if (!h->names && !(h->names = tqc_strmap_new()))
             return NULL;
-        h->kinds[i] = (uint8_t)classify(name);
+        if (!tqc_strmap_get(h->names, name, n, &i)) {
+            i = tqc_strmap_count(h->names);
+            if (i >= UINT32_MAX ||
+                !tqc_grow((void **)&h->info, &h->info_cap, (size_t)i, 1, sizeof *h->info) ||
+                !tqc_strmap_put(h->names, name, n, i))
+                return NULL;
+            h->info[i] = (name_info){.kind = (uint8_t)classify(name),
+                                     .role = (uint8_t)role_of(name)};
+        }
+        size_t k = seen_slot(xname);
+        h->seen[k].x = xname;
+        h->seen[k].id = (uint32_t)i;
     }
-    *kind = h->kinds[i];
+    *id = (uint32_t)i;
     return tqc_strmap_key(h->names, (size_t)i, NULL);
 }
 
@@ -348,24 +415,29 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
         stop(h, TQC_ELIMIT, msg);
         return;
     }
-    const char *name = (const char *)xname;
+    if (h->node_count >= EV_REF_MAX) {
+        stop(h, TQC_ELIMIT, "more elements than the reader can place: refused");
+        return;
+    }
     if (!tqc_grow((void **)&h->nodes, &h->node_cap, h->node_count, 1, sizeof *h->nodes)) {
         stop(h, TQC_ENOMEM, "out of memory");
         return;
     }
-    int kind;
-    if (!(name = intern(h, name, &kind))) {
+    uint32_t name_id;
+    const char *name = intern(h, xname, &name_id);
+    if (!name) {
         stop(h, TQC_ENOMEM, "out of memory");
         return;
     }
+    int role = h->info[name_id].role;
     node *nd = &h->nodes[h->node_count];
-    *nd = (node){.name = name, .up = h->depth ? (uint32_t)h->stack[h->depth - 1] + 1 : 0,
+    *nd = (node){.name = name, .name_id = name_id,
+                 .up = h->depth ? (uint32_t)h->stack[h->depth - 1] + 1 : 0,
                  .open_ev = (uint32_t)h->event_count, .close_ev = UINT32_MAX,
-                 .kind = (uint8_t)kind,
-                 .is_p = strcmp(name, "p") == 0};
-    if (strcmp(name, "article") == 0)
+                 .kind = h->info[name_id].kind, .is_p = role == ROLE_P};
+    if (role == ROLE_ARTICLE)
         nd->rank = BODY_ARTICLE;
-    else if (strcmp(name, "main") == 0)
+    else if (role == ROLE_MAIN)
         nd->rank = BODY_MAIN;
     for (size_t i = 0; atts && atts[i]; i += 2)
         if (atts[i + 1] && strcasecmp((const char *)atts[i], "itemprop") == 0 &&
@@ -379,17 +451,17 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
         nd->hint = MENTIONS(cls, hint_good) ? 1 : 0;
         nd->hint -= MENTIONS(cls, hint_bad) ? 1 : 0;
         nd->unlikely = MENTIONS(cls, unlikely_words) && !MENTIONS(cls, maybe_words) &&
-                       strcmp(name, "body") != 0 && strcmp(name, "a") != 0;
+                       role != ROLE_BODY && role != ROLE_A;
         nd->caption = (nd->kind == EL_BLOCK || nd->kind == EL_INLINE) &&
                       MENTIONS(cls, caption_words);
     }
     if (nd->up && nd->kind == EL_BLOCK)
         h->nodes[parent_of(nd)].block_child = true;
-    if (strcmp(name, "a") == 0)
+    if (role == ROLE_A)
         h->link_depth++;
     size_t idx = h->node_count++;
     size_t at = position(h);
-    if (!add_event(h, (event){.type = EV_OPEN, .node = (uint32_t)idx, .src = (uint32_t)at}))
+    if (!add_event(h, (event){.type = EV_OPEN, .ref = (uint32_t)idx, .src = (uint32_t)at}))
         return;
     h->last_end = at;
     if (nd->kind == EL_DROP)
@@ -397,7 +469,7 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
     if (nd->kind == EL_VOID || nd->kind == EL_BREAK) {
         /* Void elements have no end tag; close them now so the stack stays honest. */
         h->nodes[idx].close_ev = (uint32_t)h->event_count;
-        add_event(h, (event){.type = EV_CLOSE, .node = (uint32_t)idx, .src = (uint32_t)at});
+        add_event(h, (event){.type = EV_CLOSE, .ref = (uint32_t)idx, .src = (uint32_t)at});
         return;
     }
     if (!tqc_grow((void **)&h->stack, &h->stack_cap, h->depth, 1, sizeof *h->stack)) {
@@ -412,28 +484,28 @@ static void on_end(void *ctx, const xmlChar *xname)
     html *h = ((htmlParserCtxtPtr)ctx)->_private;
     if (h->st != TQC_OK || h->depth == 0)
         return;
-    const char *name = (const char *)xname;
     /* The parser closes elements in order; a name that does not match the top is a void
      * element's stray end tag (closed already) and is ignored. */
     size_t top = h->stack[h->depth - 1];
-    if (strcmp(h->nodes[top].name, name) != 0)
+    if (strcmp(h->nodes[top].name, (const char *)xname) != 0)
         return;
     h->depth--;
     node *nd = &h->nodes[top];
+    int role = h->info[nd->name_id].role;
     if (nd->kind == EL_DROP)
         h->drop_depth--;
-    if (strcmp(nd->name, "a") == 0 && h->link_depth)
+    if (role == ROLE_A && h->link_depth)
         h->link_depth--;
     size_t at = position(h);
     nd->close_ev = (uint32_t)h->event_count;
-    if (!add_event(h, (event){.type = EV_CLOSE, .node = (uint32_t)top, .src = (uint32_t)at}))
+    if (!add_event(h, (event){.type = EV_CLOSE, .ref = (uint32_t)top, .src = (uint32_t)at}))
         return;
     h->last_end = at;
     /* A table of figures (more digits than letters) is data, not prose: dropped whole
      * (its open and close events both read the kind when the text is laid out). */
-    if (strcmp(nd->name, "table") == 0 && nd->digits > 0 && nd->digits >= nd->letters)
+    if (role == ROLE_TABLE && nd->digits > 0 && nd->digits >= nd->letters)
         nd->kind = EL_DROP;
-    if (strcmp(nd->name, "pre") == 0 && !prose_pre(nd))
+    if (role == ROLE_PRE && !prose_pre(nd))
         nd->kind = EL_DROP;
     if (nd->up) {
         node *parent = &h->nodes[parent_of(nd)];
@@ -449,6 +521,18 @@ static void on_end(void *ctx, const xmlChar *xname)
             parent->text += nd->text;
         if (nd->is_p)
             parent->p_text += nd->text;
+    }
+    /* A leaf that is only an inline element (a page of inline tags has one every few
+     * bytes) keeps no record: its counts are its parent's now, and what else a record
+     * tells (a link, chrome, a caption, an article body) it does not have. Its events
+     * keep its name for the layout. A top element is kept: its counts reach no parent. */
+    if (nd->up && top + 1 == h->node_count && nd->kind == EL_INLINE && !nd->unlikely &&
+        !nd->caption && nd->rank == BODY_NONE && role != ROLE_A) {
+        event *open = &h->events[nd->open_ev];
+        *open = (event){.type = EV_IOPEN, .ref = nd->name_id, .src = open->src};
+        h->events[h->event_count - 1] = (event){.type = EV_ICLOSE, .ref = nd->name_id,
+                                                .src = (uint32_t)at};
+        h->node_count--;
     }
 }
 
@@ -509,12 +593,12 @@ static void on_text(void *ctx, const xmlChar *xch, int len)
             ch = mapped;
         }
     }
-    if (h->pool_len + n > TQC_INPUT_MAX_BYTES) {
+    if (h->text_len + n > TQC_INPUT_MAX_BYTES || h->pool_len + n + 5 > EV_REF_MAX) {
         stop(h, TQC_ELIMIT, "text larger than the input limit");
         free(mapped);
         return;
     }
-    while (h->pool_cap - h->pool_len < n) {
+    while (h->pool_cap - h->pool_len < n + 5) {
         size_t ncap = h->pool_cap ? h->pool_cap * 2 : 65536;
         char *p = tqc_realloc(h->pool, ncap);
         if (!p) {
@@ -525,7 +609,12 @@ static void on_text(void *ctx, const xmlChar *xch, int len)
         h->pool = p;
         h->pool_cap = ncap;
     }
-    memcpy(h->pool + h->pool_len, ch, n);
+    size_t ref = h->pool_len, head = 0;
+    for (size_t v = n; v >= 0x80; v >>= 7)
+        h->pool[ref + head++] = (char)(0x80 | (v & 0x7F));
+    h->pool[ref + head] = (char)(n >> (7 * head));
+    head++;
+    memcpy(h->pool + ref + head, ch, n);
     /* The parser reports text either when it has read past it or before it moves on:
      * try both, and take the text as the page's own bytes only when they match. */
     size_t at = position(h), start = h->last_end;
@@ -537,12 +626,13 @@ static void on_text(void *ctx, const xmlChar *xch, int len)
         start = at;
         exact = true;
     }
-    if (!add_event(h, (event){.type = EV_TEXT, .pool = (uint32_t)h->pool_len, .len = (uint32_t)n,
-                              .src = (uint32_t)start, .exact = exact})) {
+    if (!add_event(h, (event){.type = EV_TEXT, .ref = (uint32_t)ref, .src = (uint32_t)start,
+                              .exact = exact})) {
         free(mapped);
         return;
     }
-    h->pool_len += n;
+    h->pool_len += head + n;
+    h->text_len += n;
     h->last_end = exact ? start + n : (at > h->last_end ? at : h->last_end);
     if (h->depth) {
         node *top = &h->nodes[h->stack[h->depth - 1]];
@@ -904,18 +994,22 @@ static void clean_part(html *h, size_t top, const double *score, const bool *sco
         const event *ev = &h->events[e];
         if (ev->type == EV_TEXT) {
             uint32_t ink = 0;
-            for (size_t b = 0; b < ev->len; b++)
-                ink += !isspace((unsigned char)h->pool[ev->pool + b]);
+            size_t len;
+            const char *t = ev_text(h, ev, &len);
+            for (size_t b = 0; b < len; b++)
+                ink += !isspace((unsigned char)t[b]);
             sh[cur].ink += ink;
             sh[cur].link += links ? ink : 0;
             continue;
         }
-        const node *nd = &h->nodes[ev->node];
+        if (ev->type == EV_IOPEN || ev->type == EV_ICLOSE)
+            continue;   /* its text is its parent's */
+        const node *nd = &h->nodes[ev->ref];
         bool a = strcmp(nd->name, "a") == 0;
-        if (ev->type == EV_OPEN && ev->node > top && ev->node < end) {
-            cur = ev->node - top;
+        if (ev->type == EV_OPEN && ev->ref > top && ev->ref < end) {
+            cur = ev->ref - top;
             links += a;
-        } else if (ev->type == EV_CLOSE && ev->node > top && ev->node < end) {
+        } else if (ev->type == EV_CLOSE && ev->ref > top && ev->ref < end) {
             cur = parent_of(nd) - top;
             links -= a && links;
         }
@@ -1139,7 +1233,8 @@ static void request_break(layout *l, int level)
 /* Lays out bytes [from, n) of a text event. */
 static void lay_span(layout *l, const event *ev, size_t from, size_t n)
 {
-    const char *s = l->h->pool + ev->pool;
+    size_t len;
+    const char *s = ev_text(l->h, ev, &len);
     /* Exact text finds its own positions; asking for the event's start again after a
      * first span would move the cursor back. */
     tqc_srcpos base = ev->exact ? (tqc_srcpos){0, 0, 0, 0} : pos_at(l, ev->src);
@@ -1181,20 +1276,22 @@ static bool in_code(const layout *l, size_t i)
 /* Lays out a text event, leaving out the paragraphs of code of a prose `pre`. */
 static void lay_text(layout *l, const event *ev)
 {
+    size_t len;
+    ev_text(l->h, ev, &len);
     if (!l->pre || !l->code) {
-        lay_span(l, ev, 0, ev->len);
+        lay_span(l, ev, 0, len);
         return;
     }
-    for (size_t i = 0, j; i < ev->len; i = j) {
+    for (size_t i = 0, j; i < len; i = j) {
         bool code = in_code(l, i);
-        for (j = i + 1; j < ev->len && in_code(l, j) == code; j++)
+        for (j = i + 1; j < len && in_code(l, j) == code; j++)
             ;
         if (code)
             request_break(l, 2);
         else
             lay_span(l, ev, i, j);
     }
-    l->code_at += ev->len;
+    l->code_at += len;
 }
 
 /* A block inside the body that is mostly links and says little (under
@@ -1246,16 +1343,20 @@ static void mark_code(layout *l, size_t first, size_t last, size_t top)
         n = drop = 0;
         for (size_t e = first + 1; e < last && e < h->event_count; e++) {
             const event *ev = &h->events[e];
+            if (ev->type == EV_IOPEN || ev->type == EV_ICLOSE)
+                continue;   /* never skipped */
             if (ev->type != EV_TEXT) {
-                if (skipped(h, ev->node, top))
+                if (skipped(h, ev->ref, top))
                     drop += ev->type == EV_OPEN ? 1 : (drop ? (size_t)-1 : 0);
                 continue;
             }
             if (drop)
                 continue;
+            size_t len;
+            const char *t = ev_text(h, ev, &len);
             if (text)
-                memcpy(text + n, h->pool + ev->pool, ev->len);
-            n += ev->len;
+                memcpy(text + n, t, len);
+            n += len;
         }
         if (!text)
             continue;
@@ -1282,6 +1383,18 @@ static void mark_code(layout *l, size_t first, size_t last, size_t top)
     }
 }
 
+/* Records where an inline element named name opens or closes (its tag at file offset
+ * src). */
+static void lay_inline(layout *l, bool open, const char *name, size_t src)
+{
+    if (l->tb.len == 0)
+        return;
+    size_t line = pos_at(l, src).line;
+    if (!l->space && !l->brk)
+        l->opens_from = l->tb.inl_count + 1;
+    tqc_tb_inline(&l->tb, open ? TQC_INLINE_OPEN : TQC_INLINE_CLOSE, name, NULL, line);
+}
+
 /* Lays out the events [first, last); top (the body part being laid out) is kept even
  * when its class looks like chrome. */
 static void lay_out(layout *l, size_t first, size_t last, size_t top)
@@ -1295,9 +1408,15 @@ static void lay_out(layout *l, size_t first, size_t last, size_t top)
                 lay_text(l, ev);
             continue;
         }
-        const node *nd = &h->nodes[ev->node];
+        if (ev->type == EV_IOPEN || ev->type == EV_ICLOSE) {
+            if (!drop)
+                lay_inline(l, ev->type == EV_IOPEN,
+                           tqc_strmap_key(h->names, ev->ref, NULL), ev->src);
+            continue;
+        }
+        const node *nd = &h->nodes[ev->ref];
         bool open = ev->type == EV_OPEN;
-        if (skipped(h, ev->node, top)) {
+        if (skipped(h, ev->ref, top)) {
             drop += open ? 1 : (drop ? (size_t)-1 : 0);
             /* Code inside a sentence leaves a hole (`values are <code>x</code>, and`):
              * a standalone code marks it, as an XLIFF placeholder does, so the passes
@@ -1343,17 +1462,10 @@ static void lay_out(layout *l, size_t first, size_t last, size_t top)
             if (open)
                 request_break(l, 1);
             break;
-        case EL_INLINE: {
-            if (l->tb.len == 0)
-                break;
-            size_t line = pos_at(l, ev->src).line;
-            if (!l->space && !l->brk)
-                l->opens_from = l->tb.inl_count + 1;
+        case EL_INLINE:
             /* A caption set in a `span` is recorded as one too. */
-            tqc_tb_inline(&l->tb, open ? TQC_INLINE_OPEN : TQC_INLINE_CLOSE,
-                          nd->caption ? "figcaption" : nd->name, NULL, line);
+            lay_inline(l, open, nd->caption ? "figcaption" : nd->name, ev->src);
             break;
-        }
         default:
             break;
         }
@@ -1805,22 +1917,23 @@ static tqc_status parse(html *h, char *err, size_t errlen)
 static void release_page(html *h)
 {
     tqc_strmap_free(h->names);
-    free(h->kinds);
+    free(h->info);
     free(h->nodes);
     free(h->events);
     free(h->pool);
     free(h->stack);
     free((char *)h->src);
     h->names = NULL;
-    h->kinds = NULL;
-    h->kinds_cap = 0;
+    h->info = NULL;
+    h->info_cap = 0;
+    memset(h->seen, 0, sizeof h->seen);
     h->nodes = NULL;
     h->events = NULL;
     h->pool = NULL;
     h->stack = NULL;
     h->src = NULL;
     h->node_count = h->node_cap = h->event_count = h->event_cap = 0;
-    h->pool_len = h->pool_cap = h->depth = h->stack_cap = h->src_len = 0;
+    h->pool_len = h->pool_cap = h->text_len = h->depth = h->stack_cap = h->src_len = 0;
 }
 
 static tqc_status html_next(tqc_input *in, tqc_doc **out, char *err, size_t errlen)

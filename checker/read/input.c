@@ -270,6 +270,7 @@ void tqc_tb_reset(tqc_tb *tb)
     if (tb->names && tqc_strmap_count(tb->names) > TB_MAX_NAMES) {
         tqc_strmap_free(tb->names);
         tb->names = NULL;
+        memset(tb->recent, 0, sizeof tb->recent);
     }
 }
 
@@ -301,23 +302,58 @@ void tqc_tb_append(tqc_tb *tb, const char *s, size_t n, tqc_srcpos at, bool exac
     tb->len += n;
 }
 
-/* The one copy of s in tb->names; NULL when out of memory (tb->failed is then set). */
-static const char *intern(tqc_tb *tb, const char *s)
+/* The bytes of an inline mark's tag and id pair as interned (see tqc_doc_inline_id),
+ * without the NUL the map adds. */
+static size_t pair_len(const char *key)
 {
-    size_t n = strlen(s);
+    size_t tl = strlen(key);
+    const char *id = key + tl + 1;
+    return *id == TQC_DOC_INLINE_ID_MARK ? tl + 2 + strlen(id + 1) : tl + 1;
+}
+
+/* Bytes of a tag and id pair built on the stack; a longer one is allocated. */
+#define TB_PAIR_STACK 256
+
+/* The one copy of the pair tag, id (NULL: none) in tb->names, as tqc_doc_inline_id reads
+ * it; NULL when out of memory (tb->failed is then set). */
+static const char *intern(tqc_tb *tb, const char *tag, const char *id)
+{
+    /* A page of inline tags names the same few elements a million times: the last
+     * tags without an id handed out, by first letter, are asked before the map. */
+    size_t tl = strlen(tag);
+    const char **recent = id ? NULL : &tb->recent[(unsigned char)tag[0] % TQC_TB_RECENT];
+    if (recent && *recent && strcmp(*recent, tag) == 0 && (*recent)[tl + 1] == '\0')
+        return *recent;
+    size_t il = id ? strlen(id) : 0, n = id ? tl + 2 + il : tl + 1;
+    char stack[TB_PAIR_STACK], *key = n <= sizeof stack ? stack : tqc_malloc(n);
+    if (!key) {
+        tb->failed = TQC_ENOMEM;
+        return NULL;
+    }
+    memcpy(key, tag, tl);
+    key[tl] = '\0';
+    if (id) {
+        key[tl + 1] = TQC_DOC_INLINE_ID_MARK;
+        memcpy(key + tl + 2, id, il);
+    }
     uint64_t i;
-    if (tb->names && tqc_strmap_get(tb->names, s, n, &i))
-        return tqc_strmap_key(tb->names, (size_t)i, NULL);
-    if (!tb->names && !(tb->names = tqc_strmap_new())) {
+    const char *got = NULL;
+    if (tb->names && tqc_strmap_get(tb->names, key, n, &i)) {
+        got = tqc_strmap_key(tb->names, (size_t)i, NULL);
+    } else if (!tb->names && !(tb->names = tqc_strmap_new())) {
         tb->failed = TQC_ENOMEM;
-        return NULL;
+    } else {
+        i = tqc_strmap_count(tb->names);
+        if (tqc_strmap_put(tb->names, key, n, i))
+            got = tqc_strmap_key(tb->names, (size_t)i, NULL);
+        else
+            tb->failed = TQC_ENOMEM;
     }
-    i = tqc_strmap_count(tb->names);
-    if (!tqc_strmap_put(tb->names, s, n, i)) {
-        tb->failed = TQC_ENOMEM;
-        return NULL;
-    }
-    return tqc_strmap_key(tb->names, (size_t)i, NULL);
+    if (key != stack)
+        free(key);
+    if (got && recent)
+        *recent = got;
+    return got;
 }
 
 void tqc_tb_inline(tqc_tb *tb, tqc_inline_kind kind, const char *tag, const char *id,
@@ -329,11 +365,11 @@ void tqc_tb_inline(tqc_tb *tb, tqc_inline_kind kind, const char *tag, const char
         tb->failed = TQC_ENOMEM;
         return;
     }
-    const char *t = intern(tb, tag), *i = id ? intern(tb, id) : NULL;
+    const char *t = intern(tb, tag, id);
     if (tb->failed)
         return;
     tb->inl[tb->inl_count++] = (tqc_doc_inline){
-        .tag = t, .id = i, .offset = (uint32_t)tb->len, /* tb->limit keeps it in 32 bits */
+        .tag = t, .offset = (uint32_t)tb->len, /* tb->limit keeps it in 32 bits */
         .line = line < TQC_DOC_INLINE_MAX_LINE ? (uint32_t)line + 1 : TQC_DOC_INLINE_MAX_LINE,
         .kind = kind};
 }
@@ -390,25 +426,31 @@ tqc_status tqc_tb_finish(tqc_tb *tb, const char *name, const char *lang, const c
         doc->inline_count = tb->inl_count;
         tb->inl = NULL;
         tb->inl_count = tb->inl_cap = 0;
-        /* Tags and ids move to the doc's arena, one copy each (by interned index). */
+        /* Tag and id pairs move to the doc's arena, one copy each (by interned index;
+         * the last few moved, by address, are asked first). */
         size_t nn = tqc_strmap_count(tb->names);
         const char **copies = tqc_calloc(nn ? nn : 1, sizeof *copies);
         if (!copies)
             goto nomem;
+        struct { const char *from, *to; } moved[TQC_TB_RECENT] = {{0}};
         for (size_t i = 0; i < doc->inline_count; i++) {
-            const char **ps[2] = {&doc->inlines[i].tag, &doc->inlines[i].id};
-            for (int k = 0; k < 2; k++) {
-                uint64_t v;
-                size_t n;
-                if (!*ps[k] || !tqc_strmap_get(tb->names, *ps[k], strlen(*ps[k]), &v))
-                    continue;   /* every tag and id is there: interned */
-                const char *key = tqc_strmap_key(tb->names, (size_t)v, &n);
-                if (!copies[v] && !(copies[v] = tqc_arena_strndup(doc->arena, key, n))) {
-                    free(copies);
-                    goto nomem;
-                }
-                *ps[k] = copies[v];
+            const char **tag = &doc->inlines[i].tag;
+            uint64_t v;
+            size_t n;
+            size_t slot = ((uintptr_t)*tag >> 3) % TQC_TB_RECENT;
+            if (*tag && moved[slot].from == *tag) {
+                *tag = moved[slot].to;
+                continue;
             }
+            if (!*tag || !tqc_strmap_get(tb->names, *tag, pair_len(*tag), &v))
+                continue;   /* every pair is there: interned */
+            moved[slot].from = *tag;
+            const char *key = tqc_strmap_key(tb->names, (size_t)v, &n);
+            if (!copies[v] && !(copies[v] = tqc_arena_strndup(doc->arena, key, n))) {
+                free(copies);
+                goto nomem;
+            }
+            *tag = moved[slot].to = copies[v];
         }
         free(copies);
     }

@@ -69,6 +69,8 @@ bool tqc_input_same_lang(const char *a, const char *b);
 
 /* Text builder: the text of one doc as it is read, with its map runs and inline
  * boundaries. Reusable: tqc_tb_finish leaves it empty for the next doc. */
+#define TQC_TB_RECENT 16
+
 typedef struct tqc_tb {
     char *text;
     size_t len, cap;
@@ -80,6 +82,7 @@ typedef struct tqc_tb {
     tqc_doc_inline *inl;
     size_t inl_count, inl_cap;
     struct tqc_strmap *names;
+    const char *recent[TQC_TB_RECENT]; /* names' keys handed out last, by first byte */
     size_t limit;        /* most text bytes (TQC_INPUT_MAX_RECORD unless set) */
     tqc_status failed;   /* TQC_ENOMEM or TQC_ELIMIT once an append failed */
 } tqc_tb;
