@@ -625,6 +625,15 @@ static void on_text(void *ctx, const xmlChar *xch, int len)
     } else if (at >= h->last_end && at + n <= h->src_len && memcmp(h->src + at, ch, n) == 0) {
         start = at;
         exact = true;
+    } else {
+        /* The first piece of a long run is reported with the parser one character short
+         * of its end: the piece ends up to 4 bytes (one UTF-8 character) past at. */
+        for (size_t d = 1; d <= 4 && !exact; d++)
+            if (at + d >= n && at + d - n >= h->last_end && at + d <= h->src_len &&
+                memcmp(h->src + at + d - n, ch, n) == 0) {
+                start = at + d - n;
+                exact = true;
+            }
     }
     if (!add_event(h, (event){.type = EV_TEXT, .ref = (uint32_t)ref, .src = (uint32_t)start,
                               .exact = exact})) {
