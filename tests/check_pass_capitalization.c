@@ -242,11 +242,37 @@ START_TEST(test_issue_12_capitalization_common_word_by_lexicon)
      * `proper-names` and of three capitalised words are quiet. */
     CAP_FINDS("de", "Er sprach mit der lokalen Presse und hat einen Lokalen Verein gegründet.",
               "Lokalen", TQC_SEV_WARNING);
-    CAP_SILENT("de", "Er hat einen Lokalen Verein gegründet.");
+    /* After an indefinite article or a determiner an inflected adjective describes its
+     * noun (`bestimmt`, `gemeinsam` are the lexicon's adjectives), also before a
+     * compound the lexicon lacks; a definite article may open a name, a noun may stand
+     * after a determiner (`diese Weise`), and a fixed term (`fixed-terms`) keeps its
+     * capital; two words the dictionary holds capitalised are a name. */
+    CAP_FINDS("de", "Er hat einen Lokalen Verein gegründet.", "Lokalen", TQC_SEV_WARNING);
+    CAP_FINDS("de", "Er wählte einen Bestimmten Rechner aus.", "Bestimmten", TQC_SEV_WARNING);
+    CAP_FINDS("de", "Debian bietet eine Gemeinsame Konfigurationsschnittstelle an.",
+              "Gemeinsame", TQC_SEV_WARNING);
+    CAP_SILENT("de", "Er hat den Lokalen Verein gegründet.");
+    CAP_SILENT("de", "Jeder kann auf diese Weise Fehler melden.");
+    CAP_SILENT("de", "Stellen Sie sich zwei Schwarze Löcher vor.");
+    CAP_SILENT("de", "Den Schatten eines Schwarzen Lochs sah man nie.");
+    CAP_SILENT("de", "Das verdanken wir Albert Einstein.");
     CAP_FINDS("de", "Das war eine sehr Seltene Gelegenheit für ihn.", "Seltene",
               TQC_SEV_WARNING);
     CAP_SILENT("de", "Der Sprecher der Deutschen Bahn schwieg, das Rote Kreuz auch.");
     CAP_SILENT("de", "Der Sprecher der Neuen Zürcher Zeitung schwieg.");
+    /* A word that is only an adjective, capitalised before a lower-case word after no
+     * article or determiner, opens no name, however rare (issue 12); after one, an
+     * older style capitalises adjectives of offices (`the Presidential campaign`). */
+    CAP_FINDS("es", "Un atacante Tenaz podría desear ir más allá.", "Tenaz", TQC_SEV_WARNING);
+    CAP_FINDS("pt", "Isso torna a navegação mais Fluida e menos dispersa.", "Fluida",
+              TQC_SEV_WARNING);
+    CAP_FINDS("fr", "La navigation devient plus Souple et moins dispersée.", "Souple",
+              TQC_SEV_WARNING);
+    CAP_FINDS("it", "La navigazione diventa più Fluida e meno dispersa.", "Fluida",
+              TQC_SEV_WARNING);
+    CAP_FINDS("en", "They hoped for a quite Generous response this year.", "Generous",
+              TQC_SEV_WARNING);
+    CAP_SILENT("en", "It played a subordinate role in the Presidential campaign.");
     CAP_SILENT("de", "Das Neue gefällt ihm, und er sprach mit dem Alten.");
     /* A form both finite verb and infinitive is the verb after its subject; an
      * indefinite article before a noun opens no name (`Den Haag` does). */
@@ -331,6 +357,33 @@ START_TEST(test_issue_12_capitalization_lower_case_after_quote)
     ck_assert_str_eq(sugg, "air over");
     /* A closing mark after the stop is no sentence start. */
     CAP_SILENT("en", "He said \"yes.\" and then he left the room.");
+}
+END_TEST
+
+/* issue 12: a lower-case sentence start after a question or exclamation mark, in every
+ * language, with the capital as the fix; an aside in brackets and a name with its mark
+ * (`Yahoo!`) go on in lower case. */
+START_TEST(test_issue_12_capitalization_lower_case_after_question)
+{
+    CAP_FINDS("en", "Would farming grow as fast as industry? this was the question.", "this",
+              TQC_SEV_WARNING);
+    CAP_FINDS("pt", "Quem vai pagar a conta? ninguém sabe ainda.", "ninguém", TQC_SEV_WARNING);
+    CAP_FINDS("es", "¿Quién va a pagar la cuenta? nadie lo sabe todavía.", "nadie",
+              TQC_SEV_WARNING);
+    CAP_FINDS("fr", "Qui va payer la facture ? personne ne le sait encore.", "personne",
+              TQC_SEV_WARNING);
+    CAP_FINDS("de", "Wer zahlt die Rechnung? niemand weiß es bisher.", "niemand",
+              TQC_SEV_WARNING);
+    CAP_FINDS("it", "Chi pagherà il conto? nessuno lo sa ancora.", "nessuno", TQC_SEV_WARNING);
+    CAP_FINDS("en", "What a result! the whole team cheered.", "the", TQC_SEV_WARNING);
+    CAP_SILENT("en", "Would farming grow as fast as industry? This was the question.");
+    CAP_SILENT("en", "He asked (and why not? nobody knew) before he left.");
+    CAP_SILENT("en", "She joined Yahoo! and then left for a rival.");
+    char sugg[64];
+    bool has_fix, safe;
+    first_fix("Who will pay the bill? nobody knows yet.", sugg, sizeof sugg, &has_fix, &safe);
+    ck_assert_str_eq(sugg, "Nobody");
+    ck_assert(has_fix && !safe);
 }
 END_TEST
 
@@ -548,6 +601,7 @@ Suite *pass_capitalization_suite(void)
     tcase_add_test(tc, test_issue_12_capitalization_common_word_by_lexicon);
     tcase_add_test(tc, test_issue_12_capitalization_repeated_auxiliary);
     tcase_add_test(tc, test_issue_12_capitalization_lower_case_after_quote);
+    tcase_add_test(tc, test_issue_12_capitalization_lower_case_after_question);
     tcase_add_test(tc, test_issue_12_capitalization_months_days_nationalities);
     tcase_add_test(tc, test_issue_12_capitalization_lower_case_single_name);
     tcase_add_test(tc, test_issue_12_capitalization_broken_or_lower_start);

@@ -255,6 +255,26 @@ static bool noun_ending(const tqc_ctx *ctx, size_t k)
     return false;
 }
 
+/* Whether token k is an adjective inflected: less one of the profile's
+ * `noun-adjective-endings` its lower-case form is an adjective of the lexicon
+ * (`Bestimmten`: `bestimmt`); a noun that only looks like one is not (`Weise`). */
+static bool inflected_adjective(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    char lower[CAP_MAX_WORD];
+    size_t n = lex ? lower_tok(ctx->doc, &ctx->doc->tokens[k], lower) : 0;
+    const char *list = tqc_lang_setting(ctx->lang, "noun-adjective-endings", "");
+    while (n && *list) {
+        size_t el = strcspn(list, " ");
+        if (el && el < n && memcmp(lower + n - el, list, el) == 0 &&
+            (tqc_lex_pos(lex, lower, n - el) & TQC_POS_ADJ))
+            return true;
+        list += el;
+        list += strspn(list, " ");
+    }
+    return false;
+}
+
 /* No finding: above every severity. */
 #define CAP_QUIET ((tqc_severity)(TQC_SEV_ERROR + 1))
 
@@ -267,7 +287,14 @@ static bool attributive_before_noun(const tqc_ctx *ctx, size_t k)
     if (!is_word(next) || next->sentence != t->sentence || !(next->flags & TQC_TF_CAP) ||
         !(next->flags & TQC_TF_SPACE_BEFORE) || (next->flags & TQC_TF_ALLCAPS))
         return false;
+    /* A noun by the lexicon, or a word it lacks that the dictionary knows only
+     * capitalised (a compound: `Konfigurationsschnittstelle`). */
     uint32_t pos = tqc_ctx_pos(ctx, k + 1);
+    char lower[CAP_MAX_WORD];
+    size_t ln;
+    if (!pos && tqc_ctx_pos_lower(ctx, k + 1) == 0 && tqc_ctx_token_known(ctx, k + 1) &&
+        (ln = lower_tok(doc, next, lower)) > 0 && !tqc_dict_known(ctx->dict, lower, ln))
+        pos = TQC_POS_NOUN;
     if (!(pos & TQC_POS_NOUN) || (pos & TQC_POS_PROPN))
         return false;
     if (k + 2 < doc->token_count && is_word(&doc->tokens[k + 2]) &&
@@ -276,7 +303,8 @@ static bool attributive_before_noun(const tqc_ctx *ctx, size_t k)
     char pair[2 * CAP_MAX_WORD + 1];
     int n = snprintf(pair, sizeof pair, "%.*s %.*s", (int)tqc_span_len(t->span),
                      tok_text(doc, t), (int)tqc_span_len(next->span), tok_text(doc, next));
-    return n > 0 && (size_t)n < sizeof pair && !tqc_lang_in(ctx->lang, "proper-names", pair, (size_t)n);
+    return n > 0 && (size_t)n < sizeof pair && !tqc_lang_in(ctx->lang, "proper-names", pair, (size_t)n) &&
+           !tqc_lang_in(ctx->lang, "fixed-terms", pair, (size_t)n);
 }
 
 /* (a) by the lexicon: the severity of capitalised token k, a common word in lower case,
@@ -303,11 +331,17 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
      * One that names a thing with its noun is a name of `proper-names` (`Roten Kreuz`),
      * one the article writes so again (capitalised_nearby), or one of three capitalised
      * words (`Neue Zürcher Zeitung`, `Personal Information Manager`). */
+    bool after_det = tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev);
+    /* A finite reading (`wir bestimmten`) is none after an article or a determiner. */
     if (capitalised_nouns(ctx) && (lower & TQC_POS_ADJ) && !(cap & ~TQC_POS_NOUN) &&
-        !(lower & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VFIN | TQC_POS_AUX)) &&
-        attributive_before_noun(ctx, k))
-        return tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev)
-            ? TQC_SEV_INFO : TQC_SEV_WARNING;
+        !(lower & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_AUX)) &&
+        (!(lower & TQC_POS_VFIN) || after_det) && attributive_before_noun(ctx, k))
+        /* A name takes the definite article (`die Vereinten Nationen`); after an
+         * indefinite article or another determiner (`einen Bestimmten Rechner`) an
+         * inflected adjective describes (a noun may stand there: `diese Weise`), unless the pair is a fixed term of `proper-names`
+         * (`ein Schwarzes Loch`), which attributive_before_noun has left out. */
+        return !after_det || (!tok_in(ctx, "definite-articles", prev) && inflected_adjective(ctx, k))
+            ? TQC_SEV_WARNING : TQC_SEV_INFO;
     /* A verb's noun (`das Können`, `das Bewegen`) is no subject's verb: after a
      * pronoun alone (`sie Bewegen sich`), or an auxiliary after the verb it closes
      * (`übertragen Können,`), the form is the verb. */
@@ -575,6 +609,14 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
         next_ok = (!tok_in(ctx, "articles", t) && !tok_in(ctx, "determiners", t)) ||
                   /* a name opens with a definite article (`Den Haag`), not `Eine` */
                   (tok_in(ctx, "articles", t) && !tok_in(ctx, "definite-articles", t));
+    /* Where every noun is capitalised, two capitalised words the dictionary holds with a
+     * capital, the second no noun of the lexicon, are a name (`Albert Einstein`; `albert`
+     * is also a verb form). */
+    if (next_ok && capitalised_nouns(ctx) && (next->flags & TQC_TF_CAP) &&
+        !(tqc_ctx_pos(ctx, k + 1) & TQC_POS_NOUN) &&
+        tqc_dict_name_entry(ctx->dict, tok_text(doc, next), tqc_span_len(next->span)) &&
+        tqc_dict_name_entry(ctx->dict, tok_text(doc, t), tqc_span_len(t->span)))
+        return;
     /* A clause may end on the word (`abgespielt Wird:`, `decided to Leave.`): then only a
      * verb or an adverb by the lexicon is judged, below. */
     int32_t ncp = 0;
@@ -636,7 +678,21 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
                                        : tok_in(ctx, "definite-articles", prev);
             if (!nouns && tqc_dict_name_entry(ctx->dict, tok_text(doc, t), tqc_span_len(t->span)))
                 return;
-            if (written_nearby(words, k, lower, n, TQC_TF_LOWER, 0, false))
+            /* A name's adjective runs on with its capitalised noun (`the Royal Navy`);
+             * a word that is only an adjective, capitalised before a lower-case word
+             * after a word that is no article or determiner (`mais Fluida e`, `un
+             * atacante Tenaz inclusive`), opens no name, however rare the word. After
+             * one, an older style capitalises adjectives of offices and regions (`the
+             * Presidential campaign`, `his Inaugural wardrobe`): that is left to the
+             * tests below. */
+            uint32_t lp = tqc_ctx_pos_lower(ctx, k);
+            bool lone_adjective = !nouns && next_ok && (lp & TQC_POS_ADJ) &&
+                                  !(lp & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB)) &&
+                                  !tok_in(ctx, "articles", prev) &&
+                                  !tok_in(ctx, "determiners", prev) &&
+                                  !(tqc_ctx_pos_lower(ctx, k - 1) & (TQC_POS_DET | TQC_POS_PRON));
+            if (lone_adjective ||
+                written_nearby(words, k, lower, n, TQC_TF_LOWER, 0, false))
                 sev = TQC_SEV_WARNING;
             else if (after_article)
                 return;
@@ -838,6 +894,76 @@ static piece_verb piece_has_verb(const tqc_ctx *ctx, size_t from, int dir)
         k = dir < 0 ? k - 1 : k + 1;
     }
     return v;
+}
+
+/* Tokens looked back through for an open bracket before a `?` or `!`. */
+#define CAP_BRACKET_LOOKBACK 40
+
+/* Whether a bracket opened before token k in its sentence is still open: an aside in
+ * brackets goes on in lower case after its question (`(why? because …)`). */
+static bool inside_brackets(const tqc_doc *doc, size_t k)
+{
+    int depth = 0;
+    for (size_t j = k, n = 0; j > 0 && n < CAP_BRACKET_LOOKBACK; j--, n++) {
+        const tqc_token *u = &doc->tokens[j - 1];
+        if (u->sentence != doc->tokens[k].sentence && !(u->flags & TQC_TF_PARA_START) &&
+            u->kind == TQC_TOK_WORD)
+            break;
+        if (punct_is(doc, u, ")"))
+            depth--;
+        else if (punct_is(doc, u, "(") && ++depth > 0)
+            return true;
+        if (u->flags & TQC_TF_PARA_START)
+            break;
+    }
+    return false;
+}
+
+/* (b) `industry? this was`: a lower-case word after a question or exclamation mark
+ * that ends a sentence (after a word the dictionary knows as written, which a brand
+ * with its mark is not: `Yahoo!`; outside brackets). A question asked in
+ * passing and then answered goes on in lower case nowhere in running prose, so the
+ * capital is the fix; an opening quotation mark may stand between. */
+static void lower_after_question(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (k == 0 || k + 2 >= doc->token_count ||
+        !(punct_is(doc, &doc->tokens[k], "?") || punct_is(doc, &doc->tokens[k], "!")))
+        return;
+    const tqc_token *mark = &doc->tokens[k], *next = &doc->tokens[k + 1];
+    const tqc_token *gap = next;
+    uint64_t role = quote_role(ctx, next);
+    if ((role & CAP_QUOTE_OPENS) && (next->flags & TQC_TF_SPACE_BEFORE) &&
+        !(doc->tokens[k + 2].flags & TQC_TF_SPACE_BEFORE))
+        next = &doc->tokens[k + 2];
+    /* French sets a space before the mark (`facture ?`). */
+    if (!is_word(&doc->tokens[k - 1]) || (mark->flags & TQC_TF_NEWLINE_BEFORE) ||
+        !is_word(next) || !(next->flags & TQC_TF_LOWER) ||
+        !(gap->flags & TQC_TF_SPACE_BEFORE) ||
+        (gap->flags & (TQC_TF_PARA_START | TQC_TF_NEWLINE_BEFORE)) ||
+        !tqc_ctx_token_known(ctx, k - 1) || inside_brackets(doc, k) ||
+        tqc_ctx_abbreviation_at(ctx, (size_t)(next - doc->tokens)))
+        return;
+    /* A capitalised word before the mark may be a title's (`Oklahoma! and`), unless
+     * every noun is capitalised and it is one; a word alone before it is an interjection,
+     * which may run on in lower case (`Attention ! tous`). */
+    const tqc_token *before = &doc->tokens[k - 1];
+    if ((!(before->flags & TQC_TF_LOWER) &&
+         !(capitalised_nouns(ctx) && (tqc_ctx_pos(ctx, k - 1) & TQC_POS_NOUN) &&
+           !(tqc_ctx_pos(ctx, k - 1) & TQC_POS_PROPN))) ||
+        (before->flags & (TQC_TF_SENT_START | TQC_TF_PARA_START)))
+        return;
+    const char *ns = tok_text(doc, next);
+    size_t nl = tqc_span_len(next->span);
+    char capital[CAP_MAX_WORD];
+    size_t cl = tqc_text_case(ns, nl, TQC_CASE_TITLE, capital, sizeof capital);
+    tqc_finding *f = TQC_EMIT(ctx, next->span, "a sentence starts in lower case after '%.*s': "
+                              "write '%s'", (int)tqc_span_len(mark->span), tok_text(doc, mark),
+                              cl ? capital : "a capital");
+    if (cl) {
+        tqc_finding_suggest(ctx->out, f, capital, cl);
+        tqc_finding_fix(ctx->out, f, next->span, capital, cl, false);
+    }
 }
 
 /* (b) `word. lower`: token k is the full stop. */
@@ -1280,6 +1406,7 @@ static void run(const tqc_ctx *ctx)
         }
         quoted = quote_depth_after(ctx, &doc->tokens[k], quoted);
         lower_after_full_stop(ctx, k);
+        lower_after_question(ctx, k);
         size_t used = lower_case_proper_name(ctx, ctx->state, k);
         if (!used)
             used = lower_case_name_pair(ctx, k);
