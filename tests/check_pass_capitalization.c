@@ -256,6 +256,19 @@ START_TEST(test_issue_12_capitalization_common_word_by_lexicon)
     CAP_SILENT("de", "Stellen Sie sich zwei Schwarze Löcher vor.");
     CAP_SILENT("de", "Den Schatten eines Schwarzen Lochs sah man nie.");
     CAP_SILENT("de", "Das verdanken wir Albert Einstein.");
+    /* An adjective made a noun takes an ending: one without, before a lower-case word,
+     * is none even after a determiner; coordinated with a capitalised word it is a
+     * language's name. */
+    CAP_FINDS("de", "Sie fassen mehrere Gemeinsam genutzte Ressourcen zusammen.", "Gemeinsam",
+              TQC_SEV_WARNING);
+    CAP_FINDS("de", "Entfernen Sie die Pakete, wenn Möglich mit den Abhängigkeiten.",
+              "Möglich", TQC_SEV_WARNING);
+    CAP_SILENT("de", "Sie lernen das Gute kennen und meiden das Schlechte.");
+    /* German lower-case nouns after an adjective of the lexicon, a loan language's word
+     * too when the adjective is German. */
+    CAP_FINDS("de", "Das Paket wurde für eine ältere distribution gebaut.", "distribution",
+              TQC_SEV_WARNING);
+    CAP_SILENT("de", "Können wir das wirklich hochskalieren?");
     CAP_FINDS("de", "Das war eine sehr Seltene Gelegenheit für ihn.", "Seltene",
               TQC_SEV_WARNING);
     CAP_SILENT("de", "Der Sprecher der Deutschen Bahn schwieg, das Rote Kreuz auch.");

@@ -275,6 +275,18 @@ static bool inflected_adjective(const tqc_ctx *ctx, size_t k)
     return false;
 }
 
+/* Whether token j is a conjunction before a capitalised word of its sentence: a
+ * word before it coordinated with that one is a noun like it (`wie Arabisch und
+ * Spanisch`, languages' names). */
+static bool coordinated_capital(const tqc_ctx *ctx, size_t j)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (j + 1 >= doc->token_count || !(tqc_ctx_pos_lower(ctx, j) & TQC_POS_CONJ))
+        return false;
+    const tqc_token *u = &doc->tokens[j + 1];
+    return is_word(u) && (u->flags & TQC_TF_CAP) && u->sentence == doc->tokens[j].sentence;
+}
+
 /* No finding: above every severity. */
 #define CAP_QUIET ((tqc_severity)(TQC_SEV_ERROR + 1))
 
@@ -381,6 +393,19 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
          * uninflected form after a verb, a pronoun or an adverb is judged (`ist
          * Möglich`, `dann Wiederhergestellt`). */
         if (no_noun && (lower & TQC_POS_VERB))
+            return TQC_SEV_WARNING;
+        /* An adjective or adverb made a noun takes an ending (`das Gute`, `etwas Neues`):
+         * one without, whose capitalised form neither the lexicon nor the dictionary
+         * holds, before a lower-case word of its sentence, is no noun even after an
+         * article or determiner (`mit diesen Hilfreich gemalten Kurven`, `wenn Möglich
+         * mit`). */
+        if ((lower & (TQC_POS_ADJ | TQC_POS_ADV)) &&
+            !(lower & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_DET | TQC_POS_PRON)) &&
+            is_word(next) && (next->flags & TQC_TF_LOWER) &&
+            next->sentence == ctx->doc->tokens[k].sentence && !noun_ending(ctx, k) &&
+            !tok_in(ctx, "nominalisers", prev) && !coordinated_capital(ctx, k + 1) &&
+            !tqc_dict_name_entry(ctx->dict, tok_text(ctx->doc, &ctx->doc->tokens[k]),
+                                 tqc_span_len(ctx->doc->tokens[k].span)))
             return TQC_SEV_WARNING;
         if (no_noun && (lower & (TQC_POS_ADJ | TQC_POS_ADV)) &&
             (before & (TQC_POS_VERB | TQC_POS_PRON | TQC_POS_ADV)) &&
@@ -1251,22 +1276,32 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued,
                       after->sentence == t->sentence) ||
                      tok_in(ctx, "verb-markers", prev)))
             return false;
+        bool adj_before = (prev->flags & TQC_TF_LOWER) && (before & TQC_POS_ADJ) &&
+                          !(before & ~(TQC_POS_ADJ | TQC_POS_VFIN | TQC_POS_VINF | TQC_POS_DET));
+        /* A loan language's word (`switch`) is no slip in lower case, unless an
+         * adjective of this language (by the lexicon, or a known word with an
+         * adjective's ending), itself no loan word, comes before it:
+         * the phrase is this language's (`die ältere distribution`). */
+        bool adj_like = adj_before || ((prev->flags & TQC_TF_LOWER) && !before &&
+                                       tqc_ctx_token_known(ctx, k - 1) && noun_ending(ctx, k - 1));
+        bool loan = loanword(ctx, w, len) &&
+                    !(adj_like && !loanword(ctx, tok_text(doc, prev), tqc_span_len(prev->span)));
         noun = is_word(prev) && prev->sentence == t->sentence &&
                (tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev) ||
                 tok_in(ctx, "prepositions", prev) ||
                 ((prev->flags & TQC_TF_LOWER) && (before & TQC_POS_DET) &&
                  !(before & (TQC_POS_VERB | TQC_POS_NOUN))) ||
-                (cap && (prev->flags & TQC_TF_LOWER) && !loanword(ctx, w, len) &&
-                 (((before & TQC_POS_ADJ) &&
-                   !(before & ~(TQC_POS_ADJ | TQC_POS_VFIN | TQC_POS_VINF | TQC_POS_DET))) ||
+                (cap && (prev->flags & TQC_TF_LOWER) && !loan &&
+                 (adj_before ||
                   /* an inflected adjective the lexicon lacks (`die üblichste lösung`) */
                   (!before && tqc_ctx_token_known(ctx, k - 1)))) ||
-                /* both unknown to the lexicon, the dictionary's word written only
-                 * capitalised after one with an adjective's ending (`grafische
-                 * arbeitsfläche`) */
-                (!cap && !low && (prev->flags & TQC_TF_LOWER) && !before &&
-                 tqc_ctx_token_known(ctx, k - 1) && noun_ending(ctx, k - 1) &&
-                 !loanword(ctx, w, len)));
+                /* unknown to the lexicon, the dictionary's word written only capitalised
+                 * after a word with an adjective's ending, an adjective of the lexicon
+                 * (`spezieller skripte`; not `das wirklich hochskalieren`) or a word it
+                 * lacks (`grafische arbeitsfläche`) */
+                (!cap && !low && !loan &&
+                 (prev->flags & TQC_TF_LOWER) && noun_ending(ctx, k - 1) &&
+                 (adj_before || (!before && tqc_ctx_token_known(ctx, k - 1)))));
         if (!noun)
             return false;
     }
