@@ -214,6 +214,13 @@ START_TEST(test_issue_12_capitalization_common_word_by_lexicon)
     CAP_SILENT("es", "Hablamos con la Fundación sobre el proyecto.");
     /* Names: in the lexicon as written, linked to a name, or used as one elsewhere. */
     CAP_SILENT("en", "The talks moved to Geneva when the envoys met Grey on Monday in March.");
+    /* A sentence's first word beside a name uses no word as a name (`Como Debian`), and
+     * a sentence full of names is no title. */
+    CAP_FINDS("es", "Como Debian no gasta fondos, el paquete se recibe Como una dependencia.",
+              "Como", TQC_SEV_WARNING);
+    CAP_FINDS("en", "The bride, daughter of Mr. and Mrs. Charles Ervin Glison of Pampa, has "
+              "attended Texas Woman's University and will Continue her studies.", "Continue",
+              TQC_SEV_WARNING);
     CAP_SILENT("en", "She studied at the University of Texas before the war.");
     CAP_SILENT("en", "The band Fountain Square played first, then Fountain played again.");
     /* A noun capitalised as an institution, with no lower-case use in the article. */
@@ -417,6 +424,13 @@ START_TEST(test_issue_12_capitalization_months_days_nationalities)
     CAP_SILENT("es", "El acto fue en la Plaza de Mayo por la tarde.");
     CAP_SILENT("fr", "Le gouvernement français a refusé la proposition mardi.");
     CAP_SILENT("en", "We will leave on Tuesday with the French delegation.");
+    /* After an article French may name the people, but not in a list of languages
+     * written in lower case; a language with two names gives both (`español`). */
+    CAP_FINDS("fr", "Il est traduit en arabe, en allemand, en italien, le Japonais, etc.",
+              "Japonais", TQC_SEV_WARNING);
+    CAP_SILENT("fr", "Les Français et les Japonais sont venus.");
+    CAP_FINDS("es", "El libro se tradujo al idioma Español el año pasado.", "Español",
+              TQC_SEV_WARNING);
 }
 END_TEST
 
@@ -447,6 +461,9 @@ START_TEST(test_issue_12_capitalization_lower_case_single_name)
     /* An acronym is no name lower-cased. */
     CAP_SILENT("it", "Il bot poteva poi essere controllato attraverso questo protocollo.");
     CAP_SILENT("en", "The Boston council met on Sunday to discuss the budget.");
+    /* A name the lexicon alone holds is a warning when its other word follows. */
+    CAP_FINDS("it", "Il programma gira solo su microsoft Windows e altri.", "microsoft",
+              TQC_SEV_WARNING);
 }
 END_TEST
 

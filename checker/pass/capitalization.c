@@ -44,6 +44,8 @@
  * lower case even in many title styles). */
 #define CAP_TITLE_MIN_BYTES 4
 #define CAP_TITLE_PERCENT 60
+/* ... and fewer than this many of them are in lower case (`with`, `from`). */
+#define CAP_TITLE_MAX_LOWER 3
 /* How far around a word to look for the same word capitalised again: about one news
  * article either way, so that in a file of many articles other stories do not count. */
 #define CAP_NEARBY_BYTES 8000
@@ -118,7 +120,7 @@ static void para_tokens(const tqc_doc *doc, size_t p, size_t *first, size_t *end
 
 static bool title_case_paragraph(const tqc_doc *doc, size_t p)
 {
-    size_t first, end, long_words = 0, capitalised = 0;
+    size_t first, end, long_words = 0, capitalised = 0, lower = 0;
     para_tokens(doc, p, &first, &end);
     for (size_t k = first; k < end; k++) {
         const tqc_token *t = &doc->tokens[k];
@@ -126,8 +128,13 @@ static bool title_case_paragraph(const tqc_doc *doc, size_t p)
             continue;
         long_words++;
         capitalised += (t->flags & TQC_TF_CAP) != 0;
+        lower += (t->flags & TQC_TF_LOWER) != 0;
     }
-    return long_words > 0 && capitalised * 100 >= long_words * CAP_TITLE_PERCENT;
+    /* A sentence full of names (`daughter of Mr. and Mrs. Charles Ervin Glison of
+     * Pampa, has attended Texas Woman's University`) writes its own words in lower
+     * case; a title leaves only a few short ones so. */
+    return long_words > 0 && capitalised * 100 >= long_words * CAP_TITLE_PERCENT &&
+           lower < CAP_TITLE_MAX_LOWER;
 }
 
 /* The last paragraph's title-case verdict: run asks it for many words of one paragraph,
@@ -162,7 +169,9 @@ static bool same_word_in_name(const tqc_doc *doc, size_t j, const tqc_token *t)
 {
     const tqc_token *u = &doc->tokens[j];
     size_t len = tqc_span_len(t->span);
-    if (tqc_span_len(u->span) != len || memcmp(tok_text(doc, u), tok_text(doc, t), len) != 0)
+    /* A sentence's first word is capitalised anyway (`Como Debian no gasta`). */
+    if (tqc_span_len(u->span) != len || memcmp(tok_text(doc, u), tok_text(doc, t), len) != 0 ||
+        (u->flags & (TQC_TF_SENT_START | TQC_TF_PARA_START)))
         return false;
     const tqc_token *near[2] = {j > 0 ? &doc->tokens[j - 1] : NULL,
                                 j + 1 < doc->token_count ? &doc->tokens[j + 1] : NULL};
@@ -807,6 +816,35 @@ static bool sentence_end_word(const tqc_ctx *ctx, size_t k)
  * `Plaza de Mayo`, `9 de` in `Avenida 9 de Julio`. */
 #define CAP_NAME_LOOKBACK 3
 
+/* Tokens looked through on each side of a word for another item of its list. */
+#define CAP_LIST_ITEM_TOKENS 4
+
+/* Whether an item of the list nationality word k stands in, past a comma, is a
+ * nationality in lower case (`l'espagnol, le Japonais, le bokmål`): a list of
+ * languages, not of peoples. */
+static bool lower_nationality_listed(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_strmap *list = ((const cap_state *)ctx->state)->nationalities;
+    for (int dir = -1; dir <= 1; dir += 2) {
+        bool comma = false;
+        size_t j = k;
+        for (int n = 0; n < CAP_LIST_ITEM_TOKENS; n++) {
+            if (dir < 0 ? j == 0 : j + 1 >= doc->token_count)
+                break;
+            j = dir < 0 ? j - 1 : j + 1;
+            const tqc_token *u = &doc->tokens[j];
+            if (u->sentence != doc->tokens[k].sentence)
+                break;
+            if (punct_is(doc, u, ","))
+                comma = true;
+            else if (comma && is_word(u) && (u->flags & TQC_TF_LOWER) && tok_in_list(ctx, list, u))
+                return true;
+        }
+    }
+    return false;
+}
+
 /* (d) `el 5 de Marzo`: a word of `lower-case-words` capitalised mid-sentence. */
 static void lower_case_word_capitalised(const tqc_ctx *ctx, title_memo *memo, size_t k)
 {
@@ -835,7 +873,8 @@ static void lower_case_word_capitalised(const tqc_ctx *ctx, title_memo *memo, si
          * `capitalised-demonyms`: French `les Français`). */
         if (!is_word(prev) || !(prev->flags & TQC_TF_LOWER) || prev->sentence != t->sentence ||
             (strcmp(tqc_lang_setting(ctx->lang, "capitalised-demonyms", "no"), "yes") == 0 &&
-             (tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev))))
+             (tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev)) &&
+             !lower_nationality_listed(ctx, k)))
             return;
     } else {
         /* Back over function words and numbers; a capital there begins a name, except a
@@ -1252,7 +1291,15 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued,
     bool used = written_nearby(words, k, fixed, fl, TQC_TF_CAP, 0, false);
     if (!cap && !low && !used && !capitalised_nouns(ctx))
         return false;
-    tqc_severity sev = (!low && !lexicon_only) || used ? TQC_SEV_WARNING : TQC_SEV_INFO;
+    /* A name's other word capitalised after it makes the name plain (`microsoft
+     * Office`, `microsoft Windows`). */
+    const tqc_token *after_name = k + 1 < doc->token_count ? &doc->tokens[k + 1] : NULL;
+    bool name_goes_on = after_name && is_word(after_name) && after_name->sentence == t->sentence &&
+                        (after_name->flags & TQC_TF_CAP) && (after_name->flags & TQC_TF_SPACE_BEFORE) &&
+                        !(after_name->flags & (TQC_TF_ALLCAPS | TQC_TF_DIGIT)) && cap &&
+                        !(cap & TQC_POS_NOUN) && !capitalised_nouns(ctx);
+    tqc_severity sev = (!low && !lexicon_only) || used || name_goes_on ? TQC_SEV_WARNING
+                                                                        : TQC_SEV_INFO;
     /* Where every noun is capitalised, a common noun counts too, in a noun's place: after
      * an article, a determiner or a preposition (`dem ausgang`, `jedes werkzeug`); the
      * lower-case twin of a noun is as often a verb or an adjective the lexicon lacks. */
