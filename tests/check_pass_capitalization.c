@@ -548,6 +548,11 @@ START_TEST(test_issue_12_capitalization_broken_or_lower_start)
               "apertada. ele", "apertada. Ele");
     cap_first("de", "Die Abstimmung war sehr knapp. wir werden gegen die Entscheidung "
               "klagen.", "knapp. wir", "knapp. Wir");
+    /* A long lower-case word the dictionary lacks ends a sentence as well as one it
+     * knows; a short one may be an abbreviation. */
+    CAP_FINDS("es", "Los paquetes deben estar en la distribución que estamos recompilando. no "
+              "hay una forma automatizada.", "recompilando. no", TQC_SEV_WARNING);
+    CAP_SILENT("en", "The valve measures approx. three inches across.");
     /* A conjunction opens sentences and goes on with them alike: found, no fix. */
     cap_first("en", "The program is working well. but in other areas we are still dragging.",
               "well. but", "");

@@ -52,6 +52,9 @@
 /* An auxiliary is common from one in this many words of the frequency corpus; rarer
  * forms (English `wert`) are names as often. */
 #define CAP_COMMON_PER 100000
+/* A lower-case word the dictionary lacks this long is a word, not an abbreviation. */
+#define CAP_UNKNOWN_END_BYTES 7
+
 /* Longest name in `proper-names`, in words. */
 #define CAP_MAX_NAME_WORDS 8
 
@@ -793,7 +796,13 @@ static bool sentence_end_word(const tqc_ctx *ctx, size_t k)
     /* Inner periods (e.g., a.m.) and single letters (initials) are abbreviations, and so
      * are units joined to a number (24-in., 3-hp.). */
     if (w->flags & (TQC_TF_PERIOD | TQC_TF_DIGIT) || tqc_text_decode(s, len, &cp) == len ||
-        ll == 0 || !tqc_dict_known(ctx->dict, lower, ll))
+        ll == 0)
+        return false;
+    /* A word the dictionary lacks ends a sentence too when the lexicon knows it
+     * (`hardware`) or it is long and in lower case (`recompilando`, `spammers`):
+     * abbreviations are short, or listed below. */
+    if (!tqc_dict_known(ctx->dict, lower, ll) && !tqc_ctx_pos_lower(ctx, k) &&
+        !((w->flags & TQC_TF_LOWER) && len >= CAP_UNKNOWN_END_BYTES))
         return false;
     if (tqc_lang_in(ctx->lang, "abbreviations", s, len) ||
         tqc_lang_in(ctx->lang, "abbreviations", lower, ll) ||
