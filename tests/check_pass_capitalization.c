@@ -399,6 +399,17 @@ START_TEST(test_issue_12_capitalization_lower_case_after_question)
     CAP_SILENT("en", "Would farming grow as fast as industry? This was the question.");
     CAP_SILENT("en", "He asked (and why not? nobody knew) before he left.");
     CAP_SILENT("en", "She joined Yahoo! and then left for a rival.");
+    /* Older prose runs on after a question or a cry: a hint where a coordinating
+     * conjunction, a verb alone or with its subject after it, quoted speech, or the same
+     * again in the paragraph shows the style. */
+    CAP_FINDS("en", "Poor fellow! thought I, he means no harm.", "thought", TQC_SEV_INFO);
+    CAP_FINDS("en", "Could you copy a paper for me this morning? or help me out?", "or",
+              TQC_SEV_INFO);
+    CAP_FINDS("en", "Dead letters! does it not sound like dead men?", "does", TQC_SEV_INFO);
+    CAP_FINDS("en", "He stood there. \"Why, how now? what next?\" he asked.", "what",
+              TQC_SEV_INFO);
+    tqc_test_hit two = cap_in("en", "What shall I do? what ought I to do? what does it say?");
+    ck_assert_int_eq(two.severity, TQC_SEV_INFO);
     char sugg[64];
     bool has_fix, safe;
     first_fix("Who will pay the bill? nobody knows yet.", sugg, sizeof sugg, &has_fix, &safe);

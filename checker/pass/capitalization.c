@@ -992,12 +992,44 @@ static bool inside_brackets(const tqc_doc *doc, size_t k)
     return false;
 }
 
+/* Whether token j is a pronoun that is no determiner or noun, read as written (`I`). */
+static bool subject_pronoun(const tqc_ctx *ctx, size_t j)
+{
+    if (j >= ctx->doc->token_count || !is_word(&ctx->doc->tokens[j]))
+        return false;
+    uint32_t pos = (ctx->doc->tokens[j].flags & TQC_TF_LOWER) ? tqc_ctx_pos_lower(ctx, j)
+                                                              : tqc_ctx_pos(ctx, j);
+    return (pos & TQC_POS_PRON) && !(pos & (TQC_POS_DET | TQC_POS_NOUN));
+}
+
+/* Tokens looked at on each side of a mark for another run-on: bounded, so that a long
+ * paragraph of them stays linear. */
+#define CAP_RUN_ON_TOKENS 200
+
+/* Whether the paragraph of the mark at token k has another `?` or `!` followed by a
+ * lower-case word, within CAP_RUN_ON_TOKENS of it. */
+static bool question_run_on_again(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    size_t first, end;
+    para_tokens(doc, doc->sentences[doc->tokens[k].sentence].paragraph, &first, &end);
+    if (k > first + CAP_RUN_ON_TOKENS)
+        first = k - CAP_RUN_ON_TOKENS;
+    if (end > k + CAP_RUN_ON_TOKENS)
+        end = k + CAP_RUN_ON_TOKENS;
+    for (size_t j = first; j + 1 < end; j++)
+        if (j != k && (punct_is(doc, &doc->tokens[j], "?") || punct_is(doc, &doc->tokens[j], "!")) &&
+            is_word(&doc->tokens[j + 1]) && (doc->tokens[j + 1].flags & TQC_TF_LOWER))
+            return true;
+    return false;
+}
+
 /* (b) `industry? this was`: a lower-case word after a question or exclamation mark
  * that ends a sentence (after a word the dictionary knows as written, which a brand
  * with its mark is not: `Yahoo!`; outside brackets). A question asked in
  * passing and then answered goes on in lower case nowhere in running prose, so the
  * capital is the fix; an opening quotation mark may stand between. */
-static void lower_after_question(const tqc_ctx *ctx, size_t k)
+static void lower_after_question(const tqc_ctx *ctx, size_t k, bool in_quote)
 {
     const tqc_doc *doc = ctx->doc;
     if (k == 0 || k + 2 >= doc->token_count ||
@@ -1030,7 +1062,21 @@ static void lower_after_question(const tqc_ctx *ctx, size_t k)
     size_t nl = tqc_span_len(next->span);
     char capital[CAP_MAX_WORD];
     size_t cl = tqc_text_case(ns, nl, TQC_CASE_TITLE, capital, sizeof capital);
-    tqc_finding *f = TQC_EMIT(ctx, next->span, "a sentence starts in lower case after '%.*s': "
+    /* Older prose goes on in lower case after a question or a cry (`What shall I do?
+     * what ought I to do?`, `Dead letters! does it`, `Will you take it? or`): a
+     * coordinating conjunction or a word only a verb after the mark, a word the
+     * dictionary lacks (`zlib`), quoted speech (`"Why, how now? what next?"`), or the
+     * paragraph doing so again is that style, a hint only. */
+    size_t nk = (size_t)(next - doc->tokens);
+    uint32_t npos = tqc_ctx_pos_lower(ctx, nk);
+    bool style = in_quote || ((npos & TQC_POS_CONJ) && !tok_in(ctx, "subordinators", next)) || !npos ||
+                 !tqc_ctx_token_known(ctx, nk) ||
+                 ((npos & TQC_POS_VERB) && !(npos & (TQC_POS_DET | TQC_POS_PRON | TQC_POS_NOUN))) ||
+                 /* a verb and its subject inverted: the quotation's tag (`thought I`) */
+                 ((npos & TQC_POS_VERB) && subject_pronoun(ctx, nk + 1)) ||
+                 question_run_on_again(ctx, k);
+    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, style ? TQC_SEV_INFO : ctx->pass->severity,
+                              next->span, "a sentence starts in lower case after '%.*s': "
                               "write '%s'", (int)tqc_span_len(mark->span), tok_text(doc, mark),
                               cl ? capital : "a capital");
     if (cl) {
@@ -1497,7 +1543,7 @@ static void run(const tqc_ctx *ctx)
         }
         quoted = quote_depth_after(ctx, &doc->tokens[k], quoted);
         lower_after_full_stop(ctx, k);
-        lower_after_question(ctx, k);
+        lower_after_question(ctx, k, quoted > 0);
         size_t used = lower_case_proper_name(ctx, ctx->state, k);
         if (!used)
             used = lower_case_name_pair(ctx, k);
