@@ -53,7 +53,7 @@
  * forms (English `wert`) are names as often. */
 #define CAP_COMMON_PER 100000
 /* A lower-case word the dictionary lacks this long is a word, not an abbreviation. */
-#define CAP_UNKNOWN_END_BYTES 7
+#define CAP_UNKNOWN_END_BYTES 6
 
 /* Longest name in `proper-names`, in words. */
 #define CAP_MAX_NAME_WORDS 8
