@@ -440,6 +440,9 @@ START_TEST(test_issue_12_capitalization_months_days_nationalities)
     CAP_FINDS("fr", "Il est traduit en arabe, en allemand, en italien, le Japonais, etc.",
               "Japonais", TQC_SEV_WARNING);
     CAP_SILENT("fr", "Les Français et les Japonais sont venus.");
+    /* A list of them title-cased on purpose, as in a menu: a hint. */
+    CAP_FINDS("pt", "O livro foi traduzido para idiomas tais como Árabe, Português, Alemão e "
+              "outros.", "Árabe", TQC_SEV_INFO);
     CAP_FINDS("es", "El libro se tradujo al idioma Español el año pasado.", "Español",
               TQC_SEV_WARNING);
 }

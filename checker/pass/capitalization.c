@@ -916,7 +916,11 @@ static void lower_case_word_capitalised(const tqc_ctx *ctx, title_memo *memo, si
     }
     if (title_case_para_memo(doc, memo, doc->sentences[t->sentence].paragraph))
         return;
-    tqc_finding *f = TQC_EMIT(ctx, t->span, "'%.*s' is capitalised mid-sentence, but this "
+    /* An item of a list whose neighbouring item is capitalised too (`como Árabe,
+     * Português Brasileiro, Alemão`) is title-cased on purpose, as in a menu: a hint. */
+    tqc_severity sev = capitalised_coordinate(ctx, k) ? TQC_SEV_INFO : ctx->pass->severity;
+    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, sev, t->span,
+                              "'%.*s' is capitalised mid-sentence, but this "
                               "language writes %s in lower case: write '%s'",
                               (int)tqc_span_len(t->span), tok_text(doc, t),
                               nationality ? "nationality adjectives" : "it", lower);
