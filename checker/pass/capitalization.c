@@ -1006,25 +1006,31 @@ static bool subject_pronoun(const tqc_ctx *ctx, size_t j)
     return (pos & TQC_POS_PRON) && !(pos & (TQC_POS_DET | TQC_POS_NOUN));
 }
 
-/* Tokens looked at on each side of a mark for another run-on: bounded, so that a long
- * paragraph of them stays linear. */
+/* Tokens looked at on each side of a mark for another run-on. */
 #define CAP_RUN_ON_TOKENS 200
 
-/* Whether the paragraph of the mark at token k has another `?` or `!` followed by a
- * lower-case word, within CAP_RUN_ON_TOKENS of it. */
+static bool is_question_mark(const tqc_doc *doc, size_t j)
+{
+    return punct_is(doc, &doc->tokens[j], "?") || punct_is(doc, &doc->tokens[j], "!");
+}
+
+/* Whether the nearest `?` or `!` on either side of the mark at token k, in its paragraph
+ * and within CAP_RUN_ON_TOKENS, is followed by a lower-case word too. Each side stops at
+ * the first mark, so a paragraph of many stays linear. */
 static bool question_run_on_again(const tqc_ctx *ctx, size_t k)
 {
     const tqc_doc *doc = ctx->doc;
     size_t first, end;
     para_tokens(doc, doc->sentences[doc->tokens[k].sentence].paragraph, &first, &end);
-    if (k > first + CAP_RUN_ON_TOKENS)
-        first = k - CAP_RUN_ON_TOKENS;
-    if (end > k + CAP_RUN_ON_TOKENS)
-        end = k + CAP_RUN_ON_TOKENS;
-    for (size_t j = first; j + 1 < end; j++)
-        if (j != k && (punct_is(doc, &doc->tokens[j], "?") || punct_is(doc, &doc->tokens[j], "!")) &&
-            is_word(&doc->tokens[j + 1]) && (doc->tokens[j + 1].flags & TQC_TF_LOWER))
-            return true;
+    for (size_t j = k, n = 0; j > first && n < CAP_RUN_ON_TOKENS; n++)
+        if (is_question_mark(doc, --j)) {
+            if (is_word(&doc->tokens[j + 1]) && (doc->tokens[j + 1].flags & TQC_TF_LOWER))
+                return true;
+            break;
+        }
+    for (size_t j = k + 1, n = 0; j + 1 < end && n < CAP_RUN_ON_TOKENS; j++, n++)
+        if (is_question_mark(doc, j))
+            return is_word(&doc->tokens[j + 1]) && (doc->tokens[j + 1].flags & TQC_TF_LOWER);
     return false;
 }
 
