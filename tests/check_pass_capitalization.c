@@ -410,6 +410,9 @@ START_TEST(test_issue_12_capitalization_lower_case_after_question)
               TQC_SEV_INFO);
     tqc_test_hit two = cap_in("en", "What shall I do? what ought I to do? what does it say?");
     ck_assert_int_eq(two.severity, TQC_SEV_INFO);
+    tqc_test_hit alike = cap_in("en", "But how? You will not turn him out of your door? you "
+                                "will not shame yourself so?");
+    ck_assert_int_eq(alike.severity, TQC_SEV_INFO);
     char sugg[64];
     bool has_fix, safe;
     first_fix("Who will pay the bill? nobody knows yet.", sugg, sizeof sugg, &has_fix, &safe);

@@ -1014,9 +1014,22 @@ static bool is_question_mark(const tqc_doc *doc, size_t j)
     return punct_is(doc, &doc->tokens[j], "?") || punct_is(doc, &doc->tokens[j], "!");
 }
 
+/* Whether the word after the mark at token j runs on the way the one after the mark at k
+ * does: in lower case, or the same word again (`But how? You will not … your door? you
+ * will not`: the questions of one figure). */
+static bool runs_on_alike(const tqc_doc *doc, size_t j, size_t k)
+{
+    const tqc_token *u = &doc->tokens[j + 1], *v = &doc->tokens[k + 1];
+    if (!is_word(u))
+        return false;
+    return (u->flags & TQC_TF_LOWER) ||
+           (is_word(v) && tqc_text_equal_fold(tok_text(doc, u), tqc_span_len(u->span),
+                                              tok_text(doc, v), tqc_span_len(v->span)));
+}
+
 /* Whether the nearest `?` or `!` on either side of the mark at token k, in its paragraph
- * and within CAP_RUN_ON_TOKENS, is followed by a lower-case word too. Each side stops at
- * the first mark, so a paragraph of many stays linear. */
+ * and within CAP_RUN_ON_TOKENS, runs on alike. Each side stops at the first mark, so a
+ * paragraph of many stays linear. */
 static bool question_run_on_again(const tqc_ctx *ctx, size_t k)
 {
     const tqc_doc *doc = ctx->doc;
@@ -1024,13 +1037,13 @@ static bool question_run_on_again(const tqc_ctx *ctx, size_t k)
     para_tokens(doc, doc->sentences[doc->tokens[k].sentence].paragraph, &first, &end);
     for (size_t j = k, n = 0; j > first && n < CAP_RUN_ON_TOKENS; n++)
         if (is_question_mark(doc, --j)) {
-            if (is_word(&doc->tokens[j + 1]) && (doc->tokens[j + 1].flags & TQC_TF_LOWER))
+            if (runs_on_alike(doc, j, k))
                 return true;
             break;
         }
     for (size_t j = k + 1, n = 0; j + 1 < end && n < CAP_RUN_ON_TOKENS; j++, n++)
         if (is_question_mark(doc, j))
-            return is_word(&doc->tokens[j + 1]) && (doc->tokens[j + 1].flags & TQC_TF_LOWER);
+            return runs_on_alike(doc, j, k);
     return false;
 }
 
@@ -1076,7 +1089,7 @@ static void lower_after_question(const tqc_ctx *ctx, size_t k, bool in_quote)
      * what ought I to do?`, `Dead letters! does it`, `Will you take it? or`): a
      * coordinating conjunction or a word only a verb after the mark, a word the
      * dictionary lacks (`zlib`), quoted speech (`"Why, how now? what next?"`), or the
-     * paragraph doing so again is that style, a hint only. */
+     * paragraph running on so again is that style, a hint only. */
     size_t nk = (size_t)(next - doc->tokens);
     uint32_t npos = tqc_ctx_pos_lower(ctx, nk);
     bool style = in_quote || ((npos & TQC_POS_CONJ) && !tok_in(ctx, "subordinators", next)) || !npos ||
