@@ -12,7 +12,8 @@
 # by the language's regular endings below, and a form is kept only when the language's
 # Hunspell dictionary accepts it, so no invented form gets in, and is not a common word
 # first (dictionaries/candidates/<lang>/nationalities-drop.txt: `cri`, `cree`, `venda`).
-# Single-word names only.
+# Single-word names only; a language with two names (`español; castellano`) gives each
+# (French sets a no-break space before the semicolon: trimmed).
 #
 # Needs: sh, sed, sort, jq, msgunfmt (gettext), hunspell with hunspell-fr, -es, -pt-pt,
 # -it. Run from the repository root: sh dictionaries/build-nationalities.sh
@@ -47,6 +48,7 @@ forms() {
         *o) s=${w%o}; printf '%s\n' "${s}a" "${s}os" "${s}as" ;;
         *ês) s=${w%ês}; printf '%s\n' "${s}esa" "${s}eses" "${s}esas" ;;
         *ão) s=${w%ão}; printf '%s\n' "${s}ã" "${s}ães" "${s}ãs" "${s}ões" ;;
+        *ol) s=${w%ol}; printf '%s\n' "${s}ola" "${s}olas" "${s}óis" ;;
         *) printf '%s\n' "${w}s" "${w}es" ;;
         esac ;;
     it)
@@ -68,7 +70,8 @@ for lang in fr es pt it; do
         "$tmp/$lang.po" |
         LC_ALL=C.UTF-8 sort -t '	' -k1,1 |
         LC_ALL=C.UTF-8 join -t '	' "$tmp/names" - |
-        cut -f2 | grep -v '[ (,;-]' | grep . |
+        cut -f2 | tr ';' '\n' | LC_ALL=C.UTF-8 sed 's/^[ \xc2\xa0\xe2\x80\xaf]*//; s/[ \xc2\xa0\xe2\x80\xaf]*$//' |
+        grep -v '[ (,-]' | grep . |
         LC_ALL=C.UTF-8 sed 's/.*/\L&/' | LC_ALL=C.UTF-8 sort -u >"$tmp/$lang.base"
     while read -r w; do forms "$w" "$lang"; done <"$tmp/$lang.base" | LC_ALL=C.UTF-8 sort -u >"$tmp/$lang.cand"
     # hunspell -G prints the words the dictionary accepts.

@@ -221,6 +221,13 @@ START_TEST(test_issue_12_capitalization_common_word_by_lexicon)
     CAP_SILENT("es", "Hablamos con la Fundación sobre el proyecto.");
     /* Names: in the lexicon as written, linked to a name, or used as one elsewhere. */
     CAP_SILENT("en", "The talks moved to Geneva when the envoys met Grey on Monday in March.");
+    /* A sentence's first word beside a name uses no word as a name (`Como Debian`), and
+     * a sentence full of names is no title. */
+    CAP_FINDS("es", "Como Debian no gasta fondos, el paquete se recibe Como una dependencia.",
+              "Como", TQC_SEV_WARNING);
+    CAP_FINDS("en", "The bride, daughter of Mr. and Mrs. Charles Ervin Glison of Pampa, has "
+              "attended Texas Woman's University and will Continue her studies.", "Continue",
+              TQC_SEV_WARNING);
     CAP_SILENT("en", "She studied at the University of Texas before the war.");
     CAP_SILENT("en", "The band Fountain Square played first, then Fountain played again.");
     /* A noun capitalised as an institution, with no lower-case use in the article. */
@@ -249,11 +256,50 @@ START_TEST(test_issue_12_capitalization_common_word_by_lexicon)
      * `proper-names` and of three capitalised words are quiet. */
     CAP_FINDS("de", "Er sprach mit der lokalen Presse und hat einen Lokalen Verein gegründet.",
               "Lokalen", TQC_SEV_WARNING);
-    CAP_SILENT("de", "Er hat einen Lokalen Verein gegründet.");
+    /* After an indefinite article or a determiner an inflected adjective describes its
+     * noun (`bestimmt`, `gemeinsam` are the lexicon's adjectives), also before a
+     * compound the lexicon lacks; a definite article may open a name, a noun may stand
+     * after a determiner (`diese Weise`), and a fixed term (`fixed-terms`) keeps its
+     * capital; two words the dictionary holds capitalised are a name. */
+    CAP_FINDS("de", "Er hat einen Lokalen Verein gegründet.", "Lokalen", TQC_SEV_WARNING);
+    CAP_FINDS("de", "Er wählte einen Bestimmten Rechner aus.", "Bestimmten", TQC_SEV_WARNING);
+    CAP_FINDS("de", "Debian bietet eine Gemeinsame Konfigurationsschnittstelle an.",
+              "Gemeinsame", TQC_SEV_WARNING);
+    CAP_SILENT("de", "Er hat den Lokalen Verein gegründet.");
+    CAP_SILENT("de", "Jeder kann auf diese Weise Fehler melden.");
+    CAP_SILENT("de", "Stellen Sie sich zwei Schwarze Löcher vor.");
+    CAP_SILENT("de", "Den Schatten eines Schwarzen Lochs sah man nie.");
+    CAP_SILENT("de", "Das verdanken wir Albert Einstein.");
+    /* An adjective made a noun takes an ending: one without, before a lower-case word,
+     * is none even after a determiner; coordinated with a capitalised word it is a
+     * language's name. */
+    CAP_FINDS("de", "Sie fassen mehrere Gemeinsam genutzte Ressourcen zusammen.", "Gemeinsam",
+              TQC_SEV_WARNING);
+    CAP_FINDS("de", "Entfernen Sie die Pakete, wenn Möglich mit den Abhängigkeiten.",
+              "Möglich", TQC_SEV_WARNING);
+    CAP_SILENT("de", "Sie lernen das Gute kennen und meiden das Schlechte.");
+    /* German lower-case nouns after an adjective of the lexicon, a loan language's word
+     * too when the adjective is German. */
+    CAP_FINDS("de", "Das Paket wurde für eine ältere distribution gebaut.", "distribution",
+              TQC_SEV_WARNING);
+    CAP_SILENT("de", "Können wir das wirklich hochskalieren?");
     CAP_FINDS("de", "Das war eine sehr Seltene Gelegenheit für ihn.", "Seltene",
               TQC_SEV_WARNING);
     CAP_SILENT("de", "Der Sprecher der Deutschen Bahn schwieg, das Rote Kreuz auch.");
     CAP_SILENT("de", "Der Sprecher der Neuen Zürcher Zeitung schwieg.");
+    /* A word that is only an adjective, capitalised before a lower-case word after no
+     * article or determiner, opens no name, however rare (issue 12); after one, an
+     * older style capitalises adjectives of offices (`the Presidential campaign`). */
+    CAP_FINDS("es", "Un atacante Tenaz podría desear ir más allá.", "Tenaz", TQC_SEV_WARNING);
+    CAP_FINDS("pt", "Isso torna a navegação mais Fluida e menos dispersa.", "Fluida",
+              TQC_SEV_WARNING);
+    CAP_FINDS("fr", "La navigation devient plus Souple et moins dispersée.", "Souple",
+              TQC_SEV_WARNING);
+    CAP_FINDS("it", "La navigazione diventa più Fluida e meno dispersa.", "Fluida",
+              TQC_SEV_WARNING);
+    CAP_FINDS("en", "They hoped for a quite Generous response this year.", "Generous",
+              TQC_SEV_WARNING);
+    CAP_SILENT("en", "It played a subordinate role in the Presidential campaign.");
     CAP_SILENT("de", "Das Neue gefällt ihm, und er sprach mit dem Alten.");
     /* A form both finite verb and infinitive is the verb after its subject; an
      * indefinite article before a noun opens no name (`Den Haag` does). */
@@ -341,6 +387,47 @@ START_TEST(test_issue_12_capitalization_lower_case_after_quote)
 }
 END_TEST
 
+/* issue 12: a lower-case sentence start after a question or exclamation mark, in every
+ * language, with the capital as the fix; an aside in brackets and a name with its mark
+ * (`Yahoo!`) go on in lower case. */
+START_TEST(test_issue_12_capitalization_lower_case_after_question)
+{
+    CAP_FINDS("en", "Would farming grow as fast as industry? this was the question.", "this",
+              TQC_SEV_WARNING);
+    CAP_FINDS("pt", "Quem vai pagar a conta? ninguém sabe ainda.", "ninguém", TQC_SEV_WARNING);
+    CAP_FINDS("es", "¿Quién va a pagar la cuenta? nadie lo sabe todavía.", "nadie",
+              TQC_SEV_WARNING);
+    CAP_FINDS("fr", "Qui va payer la facture ? personne ne le sait encore.", "personne",
+              TQC_SEV_WARNING);
+    CAP_FINDS("de", "Wer zahlt die Rechnung? niemand weiß es bisher.", "niemand",
+              TQC_SEV_WARNING);
+    CAP_FINDS("it", "Chi pagherà il conto? nessuno lo sa ancora.", "nessuno", TQC_SEV_WARNING);
+    CAP_FINDS("en", "What a result! the whole team cheered.", "the", TQC_SEV_WARNING);
+    CAP_SILENT("en", "Would farming grow as fast as industry? This was the question.");
+    CAP_SILENT("en", "He asked (and why not? nobody knew) before he left.");
+    CAP_SILENT("en", "She joined Yahoo! and then left for a rival.");
+    /* Older prose runs on after a question or a cry: a hint where a coordinating
+     * conjunction, a verb alone or with its subject after it, quoted speech, or the same
+     * again in the paragraph shows the style. */
+    CAP_FINDS("en", "Poor fellow! thought I, he means no harm.", "thought", TQC_SEV_INFO);
+    CAP_FINDS("en", "Could you copy a paper for me this morning? or help me out?", "or",
+              TQC_SEV_INFO);
+    CAP_FINDS("en", "Dead letters! does it not sound like dead men?", "does", TQC_SEV_INFO);
+    CAP_FINDS("en", "He stood there. \"Why, how now? what next?\" he asked.", "what",
+              TQC_SEV_INFO);
+    tqc_test_hit two = cap_in("en", "What shall I do? what ought I to do? what does it say?");
+    ck_assert_int_eq(two.severity, TQC_SEV_INFO);
+    tqc_test_hit alike = cap_in("en", "But how? You will not turn him out of your door? you "
+                                "will not shame yourself so?");
+    ck_assert_int_eq(alike.severity, TQC_SEV_INFO);
+    char sugg[64];
+    bool has_fix, safe;
+    first_fix("Who will pay the bill? nobody knows yet.", sugg, sizeof sugg, &has_fix, &safe);
+    ck_assert_str_eq(sugg, "Nobody");
+    ck_assert(has_fix && !safe);
+}
+END_TEST
+
 /* issue 12: months, weekdays and nationality adjectives capitalised where the language
  * writes them in lower case (rules/<lang>/lower-case-words, nationalities). */
 START_TEST(test_issue_12_capitalization_months_days_nationalities)
@@ -358,6 +445,16 @@ START_TEST(test_issue_12_capitalization_months_days_nationalities)
     CAP_SILENT("es", "El acto fue en la Plaza de Mayo por la tarde.");
     CAP_SILENT("fr", "Le gouvernement français a refusé la proposition mardi.");
     CAP_SILENT("en", "We will leave on Tuesday with the French delegation.");
+    /* After an article French may name the people, but not in a list of languages
+     * written in lower case; a language with two names gives both (`español`). */
+    CAP_FINDS("fr", "Il est traduit en arabe, en allemand, en italien, le Japonais, etc.",
+              "Japonais", TQC_SEV_WARNING);
+    CAP_SILENT("fr", "Les Français et les Japonais sont venus.");
+    /* A list of them title-cased on purpose, as in a menu: a hint. */
+    CAP_FINDS("pt", "O livro foi traduzido para idiomas tais como Árabe, Português, Alemão e "
+              "outros.", "Árabe", TQC_SEV_INFO);
+    CAP_FINDS("es", "El libro se tradujo al idioma Español el año pasado.", "Español",
+              TQC_SEV_WARNING);
 }
 END_TEST
 
@@ -388,6 +485,9 @@ START_TEST(test_issue_12_capitalization_lower_case_single_name)
     /* An acronym is no name lower-cased. */
     CAP_SILENT("it", "Il bot poteva poi essere controllato attraverso questo protocollo.");
     CAP_SILENT("en", "The Boston council met on Sunday to discuss the budget.");
+    /* A name the lexicon alone holds is a warning when its other word follows. */
+    CAP_FINDS("it", "Il programma gira solo su microsoft Windows e altri.", "microsoft",
+              TQC_SEV_WARNING);
 }
 END_TEST
 
@@ -472,6 +572,11 @@ START_TEST(test_issue_12_capitalization_broken_or_lower_start)
               "apertada. ele", "apertada. Ele");
     cap_first("de", "Die Abstimmung war sehr knapp. wir werden gegen die Entscheidung "
               "klagen.", "knapp. wir", "knapp. Wir");
+    /* A long lower-case word the dictionary lacks ends a sentence as well as one it
+     * knows; a short one may be an abbreviation. */
+    CAP_FINDS("es", "Los paquetes deben estar en la distribución que estamos recompilando. no "
+              "hay una forma automatizada.", "recompilando. no", TQC_SEV_WARNING);
+    CAP_SILENT("en", "The valve measures approx. three inches across.");
     /* A conjunction opens sentences and goes on with them alike: found, no fix. */
     cap_first("en", "The program is working well. but in other areas we are still dragging.",
               "well. but", "");
@@ -555,6 +660,7 @@ Suite *pass_capitalization_suite(void)
     tcase_add_test(tc, test_issue_12_capitalization_common_word_by_lexicon);
     tcase_add_test(tc, test_issue_12_capitalization_repeated_auxiliary);
     tcase_add_test(tc, test_issue_12_capitalization_lower_case_after_quote);
+    tcase_add_test(tc, test_issue_12_capitalization_lower_case_after_question);
     tcase_add_test(tc, test_issue_12_capitalization_months_days_nationalities);
     tcase_add_test(tc, test_issue_12_capitalization_lower_case_single_name);
     tcase_add_test(tc, test_issue_12_capitalization_broken_or_lower_start);

@@ -44,12 +44,17 @@
  * lower case even in many title styles). */
 #define CAP_TITLE_MIN_BYTES 4
 #define CAP_TITLE_PERCENT 60
+/* ... and fewer than this many of them are in lower case (`with`, `from`). */
+#define CAP_TITLE_MAX_LOWER 3
 /* How far around a word to look for the same word capitalised again: about one news
  * article either way, so that in a file of many articles other stories do not count. */
 #define CAP_NEARBY_BYTES 8000
 /* An auxiliary is common from one in this many words of the frequency corpus; rarer
  * forms (English `wert`) are names as often. */
 #define CAP_COMMON_PER 100000
+/* A lower-case word the dictionary lacks this long is a word, not an abbreviation. */
+#define CAP_UNKNOWN_END_BYTES 6
+
 /* Longest name in `proper-names`, in words. */
 #define CAP_MAX_NAME_WORDS 8
 
@@ -118,7 +123,7 @@ static void para_tokens(const tqc_doc *doc, size_t p, size_t *first, size_t *end
 
 static bool title_case_paragraph(const tqc_doc *doc, size_t p)
 {
-    size_t first, end, long_words = 0, capitalised = 0;
+    size_t first, end, long_words = 0, capitalised = 0, lower = 0;
     para_tokens(doc, p, &first, &end);
     for (size_t k = first; k < end; k++) {
         const tqc_token *t = &doc->tokens[k];
@@ -126,8 +131,13 @@ static bool title_case_paragraph(const tqc_doc *doc, size_t p)
             continue;
         long_words++;
         capitalised += (t->flags & TQC_TF_CAP) != 0;
+        lower += (t->flags & TQC_TF_LOWER) != 0;
     }
-    return long_words > 0 && capitalised * 100 >= long_words * CAP_TITLE_PERCENT;
+    /* A sentence full of names (`daughter of Mr. and Mrs. Charles Ervin Glison of
+     * Pampa, has attended Texas Woman's University`) writes its own words in lower
+     * case; a title leaves only a few short ones so. */
+    return long_words > 0 && capitalised * 100 >= long_words * CAP_TITLE_PERCENT &&
+           lower < CAP_TITLE_MAX_LOWER;
 }
 
 /* The last paragraph's title-case verdict: run asks it for many words of one paragraph,
@@ -162,7 +172,9 @@ static bool same_word_in_name(const tqc_doc *doc, size_t j, const tqc_token *t)
 {
     const tqc_token *u = &doc->tokens[j];
     size_t len = tqc_span_len(t->span);
-    if (tqc_span_len(u->span) != len || memcmp(tok_text(doc, u), tok_text(doc, t), len) != 0)
+    /* A sentence's first word is capitalised anyway (`Como Debian no gasta`). */
+    if (tqc_span_len(u->span) != len || memcmp(tok_text(doc, u), tok_text(doc, t), len) != 0 ||
+        (u->flags & (TQC_TF_SENT_START | TQC_TF_PARA_START)))
         return false;
     const tqc_token *near[2] = {j > 0 ? &doc->tokens[j - 1] : NULL,
                                 j + 1 < doc->token_count ? &doc->tokens[j + 1] : NULL};
@@ -255,6 +267,38 @@ static bool noun_ending(const tqc_ctx *ctx, size_t k)
     return false;
 }
 
+/* Whether token k is an adjective inflected: less one of the profile's
+ * `noun-adjective-endings` its lower-case form is an adjective of the lexicon
+ * (`Bestimmten`: `bestimmt`); a noun that only looks like one is not (`Weise`). */
+static bool inflected_adjective(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    char lower[CAP_MAX_WORD];
+    size_t n = lex ? lower_tok(ctx->doc, &ctx->doc->tokens[k], lower) : 0;
+    const char *list = tqc_lang_setting(ctx->lang, "noun-adjective-endings", "");
+    while (n && *list) {
+        size_t el = strcspn(list, " ");
+        if (el && el < n && memcmp(lower + n - el, list, el) == 0 &&
+            (tqc_lex_pos(lex, lower, n - el) & TQC_POS_ADJ))
+            return true;
+        list += el;
+        list += strspn(list, " ");
+    }
+    return false;
+}
+
+/* Whether token j is a conjunction before a capitalised word of its sentence: a
+ * word before it coordinated with that one is a noun like it (`wie Arabisch und
+ * Spanisch`, languages' names). */
+static bool coordinated_capital(const tqc_ctx *ctx, size_t j)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (j + 1 >= doc->token_count || !(tqc_ctx_pos_lower(ctx, j) & TQC_POS_CONJ))
+        return false;
+    const tqc_token *u = &doc->tokens[j + 1];
+    return is_word(u) && (u->flags & TQC_TF_CAP) && u->sentence == doc->tokens[j].sentence;
+}
+
 /* No finding: above every severity. */
 #define CAP_QUIET ((tqc_severity)(TQC_SEV_ERROR + 1))
 
@@ -267,7 +311,14 @@ static bool attributive_before_noun(const tqc_ctx *ctx, size_t k)
     if (!is_word(next) || next->sentence != t->sentence || !(next->flags & TQC_TF_CAP) ||
         !(next->flags & TQC_TF_SPACE_BEFORE) || (next->flags & TQC_TF_ALLCAPS))
         return false;
+    /* A noun by the lexicon, or a word it lacks that the dictionary knows only
+     * capitalised (a compound: `Konfigurationsschnittstelle`). */
     uint32_t pos = tqc_ctx_pos(ctx, k + 1);
+    char lower[CAP_MAX_WORD];
+    size_t ln;
+    if (!pos && tqc_ctx_pos_lower(ctx, k + 1) == 0 && tqc_ctx_token_known(ctx, k + 1) &&
+        (ln = lower_tok(doc, next, lower)) > 0 && !tqc_dict_known(ctx->dict, lower, ln))
+        pos = TQC_POS_NOUN;
     if (!(pos & TQC_POS_NOUN) || (pos & TQC_POS_PROPN))
         return false;
     if (k + 2 < doc->token_count && is_word(&doc->tokens[k + 2]) &&
@@ -276,7 +327,8 @@ static bool attributive_before_noun(const tqc_ctx *ctx, size_t k)
     char pair[2 * CAP_MAX_WORD + 1];
     int n = snprintf(pair, sizeof pair, "%.*s %.*s", (int)tqc_span_len(t->span),
                      tok_text(doc, t), (int)tqc_span_len(next->span), tok_text(doc, next));
-    return n > 0 && (size_t)n < sizeof pair && !tqc_lang_in(ctx->lang, "proper-names", pair, (size_t)n);
+    return n > 0 && (size_t)n < sizeof pair && !tqc_lang_in(ctx->lang, "proper-names", pair, (size_t)n) &&
+           !tqc_lang_in(ctx->lang, "fixed-terms", pair, (size_t)n);
 }
 
 /* (a) by the lexicon: the severity of capitalised token k, a common word in lower case,
@@ -303,11 +355,17 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
      * One that names a thing with its noun is a name of `proper-names` (`Roten Kreuz`),
      * one the article writes so again (capitalised_nearby), or one of three capitalised
      * words (`Neue Zürcher Zeitung`, `Personal Information Manager`). */
+    bool after_det = tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev);
+    /* A finite reading (`wir bestimmten`) is none after an article or a determiner. */
     if (capitalised_nouns(ctx) && (lower & TQC_POS_ADJ) && !(cap & ~TQC_POS_NOUN) &&
-        !(lower & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VFIN | TQC_POS_AUX)) &&
-        attributive_before_noun(ctx, k))
-        return tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev)
-            ? TQC_SEV_INFO : TQC_SEV_WARNING;
+        !(lower & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_AUX)) &&
+        (!(lower & TQC_POS_VFIN) || after_det) && attributive_before_noun(ctx, k))
+        /* A name takes the definite article (`die Vereinten Nationen`); after an
+         * indefinite article or another determiner (`einen Bestimmten Rechner`) an
+         * inflected adjective describes (a noun may stand there: `diese Weise`), unless the pair is a fixed term of `proper-names`
+         * (`ein Schwarzes Loch`), which attributive_before_noun has left out. */
+        return !after_det || (!tok_in(ctx, "definite-articles", prev) && inflected_adjective(ctx, k))
+            ? TQC_SEV_WARNING : TQC_SEV_INFO;
     /* A verb's noun (`das Können`, `das Bewegen`) is no subject's verb: after a
      * pronoun alone (`sie Bewegen sich`), or an auxiliary after the verb it closes
      * (`übertragen Können,`), the form is the verb. */
@@ -347,6 +405,19 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
          * uninflected form after a verb, a pronoun or an adverb is judged (`ist
          * Möglich`, `dann Wiederhergestellt`). */
         if (no_noun && (lower & TQC_POS_VERB))
+            return TQC_SEV_WARNING;
+        /* An adjective or adverb made a noun takes an ending (`das Gute`, `etwas Neues`):
+         * one without, whose capitalised form neither the lexicon nor the dictionary
+         * holds, before a lower-case word of its sentence, is no noun even after an
+         * article or determiner (`mit diesen Hilfreich gemalten Kurven`, `wenn Möglich
+         * mit`). */
+        if ((lower & (TQC_POS_ADJ | TQC_POS_ADV)) &&
+            !(lower & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_DET | TQC_POS_PRON)) &&
+            is_word(next) && (next->flags & TQC_TF_LOWER) &&
+            next->sentence == ctx->doc->tokens[k].sentence && !noun_ending(ctx, k) &&
+            !tok_in(ctx, "nominalisers", prev) && !coordinated_capital(ctx, k + 1) &&
+            !tqc_dict_name_entry(ctx->dict, tok_text(ctx->doc, &ctx->doc->tokens[k]),
+                                 tqc_span_len(ctx->doc->tokens[k].span)))
             return TQC_SEV_WARNING;
         if (no_noun && (lower & (TQC_POS_ADJ | TQC_POS_ADV)) &&
             (before & (TQC_POS_VERB | TQC_POS_PRON | TQC_POS_ADV)) &&
@@ -575,6 +646,14 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
         next_ok = (!tok_in(ctx, "articles", t) && !tok_in(ctx, "determiners", t)) ||
                   /* a name opens with a definite article (`Den Haag`), not `Eine` */
                   (tok_in(ctx, "articles", t) && !tok_in(ctx, "definite-articles", t));
+    /* Where every noun is capitalised, two capitalised words the dictionary holds with a
+     * capital, the second no noun of the lexicon, are a name (`Albert Einstein`; `albert`
+     * is also a verb form). */
+    if (next_ok && capitalised_nouns(ctx) && (next->flags & TQC_TF_CAP) &&
+        !(tqc_ctx_pos(ctx, k + 1) & TQC_POS_NOUN) &&
+        tqc_dict_name_entry(ctx->dict, tok_text(doc, next), tqc_span_len(next->span)) &&
+        tqc_dict_name_entry(ctx->dict, tok_text(doc, t), tqc_span_len(t->span)))
+        return;
     /* A clause may end on the word (`abgespielt Wird:`, `decided to Leave.`): then only a
      * verb or an adverb by the lexicon is judged, below. */
     int32_t ncp = 0;
@@ -636,7 +715,21 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
                                        : tok_in(ctx, "definite-articles", prev);
             if (!nouns && tqc_dict_name_entry(ctx->dict, tok_text(doc, t), tqc_span_len(t->span)))
                 return;
-            if (written_nearby(words, k, lower, n, TQC_TF_LOWER, 0, false))
+            /* A name's adjective runs on with its capitalised noun (`the Royal Navy`);
+             * a word that is only an adjective, capitalised before a lower-case word
+             * after a word that is no article or determiner (`mais Fluida e`, `un
+             * atacante Tenaz inclusive`), opens no name, however rare the word. After
+             * one, an older style capitalises adjectives of offices and regions (`the
+             * Presidential campaign`, `his Inaugural wardrobe`): that is left to the
+             * tests below. */
+            uint32_t lp = tqc_ctx_pos_lower(ctx, k);
+            bool lone_adjective = !nouns && next_ok && (lp & TQC_POS_ADJ) &&
+                                  !(lp & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB)) &&
+                                  !tok_in(ctx, "articles", prev) &&
+                                  !tok_in(ctx, "determiners", prev) &&
+                                  !(tqc_ctx_pos_lower(ctx, k - 1) & (TQC_POS_DET | TQC_POS_PRON));
+            if (lone_adjective ||
+                written_nearby(words, k, lower, n, TQC_TF_LOWER, 0, false))
                 sev = TQC_SEV_WARNING;
             else if (after_article)
                 return;
@@ -703,7 +796,13 @@ static bool sentence_end_word(const tqc_ctx *ctx, size_t k)
     /* Inner periods (e.g., a.m.) and single letters (initials) are abbreviations, and so
      * are units joined to a number (24-in., 3-hp.). */
     if (w->flags & (TQC_TF_PERIOD | TQC_TF_DIGIT) || tqc_text_decode(s, len, &cp) == len ||
-        ll == 0 || !tqc_dict_known(ctx->dict, lower, ll))
+        ll == 0)
+        return false;
+    /* A word the dictionary lacks ends a sentence too when the lexicon knows it
+     * (`hardware`) or it is long and in lower case (`recompilando`, `spammers`):
+     * abbreviations are short, or listed below. */
+    if (!tqc_dict_known(ctx->dict, lower, ll) && !tqc_ctx_pos_lower(ctx, k) &&
+        !((w->flags & TQC_TF_LOWER) && len >= CAP_UNKNOWN_END_BYTES))
         return false;
     if (tqc_lang_in(ctx->lang, "abbreviations", s, len) ||
         tqc_lang_in(ctx->lang, "abbreviations", lower, ll) ||
@@ -725,6 +824,35 @@ static bool sentence_end_word(const tqc_ctx *ctx, size_t k)
 /* Function words and numbers looked through before a lower-case word (d): `de` in
  * `Plaza de Mayo`, `9 de` in `Avenida 9 de Julio`. */
 #define CAP_NAME_LOOKBACK 3
+
+/* Tokens looked through on each side of a word for another item of its list. */
+#define CAP_LIST_ITEM_TOKENS 4
+
+/* Whether an item of the list nationality word k stands in, past a comma, is a
+ * nationality in lower case (`l'espagnol, le Japonais, le bokmål`): a list of
+ * languages, not of peoples. */
+static bool lower_nationality_listed(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_strmap *list = ((const cap_state *)ctx->state)->nationalities;
+    for (int dir = -1; dir <= 1; dir += 2) {
+        bool comma = false;
+        size_t j = k;
+        for (int n = 0; n < CAP_LIST_ITEM_TOKENS; n++) {
+            if (dir < 0 ? j == 0 : j + 1 >= doc->token_count)
+                break;
+            j = dir < 0 ? j - 1 : j + 1;
+            const tqc_token *u = &doc->tokens[j];
+            if (u->sentence != doc->tokens[k].sentence)
+                break;
+            if (punct_is(doc, u, ","))
+                comma = true;
+            else if (comma && is_word(u) && (u->flags & TQC_TF_LOWER) && tok_in_list(ctx, list, u))
+                return true;
+        }
+    }
+    return false;
+}
 
 /* (d) `el 5 de Marzo`: a word of `lower-case-words` capitalised mid-sentence. */
 static void lower_case_word_capitalised(const tqc_ctx *ctx, title_memo *memo, size_t k)
@@ -754,7 +882,8 @@ static void lower_case_word_capitalised(const tqc_ctx *ctx, title_memo *memo, si
          * `capitalised-demonyms`: French `les Français`). */
         if (!is_word(prev) || !(prev->flags & TQC_TF_LOWER) || prev->sentence != t->sentence ||
             (strcmp(tqc_lang_setting(ctx->lang, "capitalised-demonyms", "no"), "yes") == 0 &&
-             (tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev))))
+             (tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev)) &&
+             !lower_nationality_listed(ctx, k)))
             return;
     } else {
         /* Back over function words and numbers; a capital there begins a name, except a
@@ -787,7 +916,11 @@ static void lower_case_word_capitalised(const tqc_ctx *ctx, title_memo *memo, si
     }
     if (title_case_para_memo(doc, memo, doc->sentences[t->sentence].paragraph))
         return;
-    tqc_finding *f = TQC_EMIT(ctx, t->span, "'%.*s' is capitalised mid-sentence, but this "
+    /* An item of a list whose neighbouring item is capitalised too (`como Árabe,
+     * Português Brasileiro, Alemão`) is title-cased on purpose, as in a menu: a hint. */
+    tqc_severity sev = capitalised_coordinate(ctx, k) ? TQC_SEV_INFO : ctx->pass->severity;
+    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, sev, t->span,
+                              "'%.*s' is capitalised mid-sentence, but this "
                               "language writes %s in lower case: write '%s'",
                               (int)tqc_span_len(t->span), tok_text(doc, t),
                               nationality ? "nationality adjectives" : "it", lower);
@@ -838,6 +971,141 @@ static piece_verb piece_has_verb(const tqc_ctx *ctx, size_t from, int dir)
         k = dir < 0 ? k - 1 : k + 1;
     }
     return v;
+}
+
+/* Tokens looked back through for an open bracket before a `?` or `!`. */
+#define CAP_BRACKET_LOOKBACK 40
+
+/* Whether a bracket opened before token k in its sentence is still open: an aside in
+ * brackets goes on in lower case after its question (`(why? because …)`). */
+static bool inside_brackets(const tqc_doc *doc, size_t k)
+{
+    int depth = 0;
+    for (size_t j = k, n = 0; j > 0 && n < CAP_BRACKET_LOOKBACK; j--, n++) {
+        const tqc_token *u = &doc->tokens[j - 1];
+        if (u->sentence != doc->tokens[k].sentence && !(u->flags & TQC_TF_PARA_START) &&
+            u->kind == TQC_TOK_WORD)
+            break;
+        if (punct_is(doc, u, ")"))
+            depth--;
+        else if (punct_is(doc, u, "(") && ++depth > 0)
+            return true;
+        if (u->flags & TQC_TF_PARA_START)
+            break;
+    }
+    return false;
+}
+
+/* Whether token j is a pronoun that is no determiner or noun, read as written (`I`). */
+static bool subject_pronoun(const tqc_ctx *ctx, size_t j)
+{
+    if (j >= ctx->doc->token_count || !is_word(&ctx->doc->tokens[j]))
+        return false;
+    uint32_t pos = (ctx->doc->tokens[j].flags & TQC_TF_LOWER) ? tqc_ctx_pos_lower(ctx, j)
+                                                              : tqc_ctx_pos(ctx, j);
+    return (pos & TQC_POS_PRON) && !(pos & (TQC_POS_DET | TQC_POS_NOUN));
+}
+
+/* Tokens looked at on each side of a mark for another run-on. */
+#define CAP_RUN_ON_TOKENS 200
+
+static bool is_question_mark(const tqc_doc *doc, size_t j)
+{
+    return punct_is(doc, &doc->tokens[j], "?") || punct_is(doc, &doc->tokens[j], "!");
+}
+
+/* Whether the word after the mark at token j runs on the way the one after the mark at k
+ * does: in lower case, or the same word again (`But how? You will not … your door? you
+ * will not`: the questions of one figure). */
+static bool runs_on_alike(const tqc_doc *doc, size_t j, size_t k)
+{
+    const tqc_token *u = &doc->tokens[j + 1], *v = &doc->tokens[k + 1];
+    if (!is_word(u))
+        return false;
+    return (u->flags & TQC_TF_LOWER) ||
+           (is_word(v) && tqc_text_equal_fold(tok_text(doc, u), tqc_span_len(u->span),
+                                              tok_text(doc, v), tqc_span_len(v->span)));
+}
+
+/* Whether the nearest `?` or `!` on either side of the mark at token k, in its paragraph
+ * and within CAP_RUN_ON_TOKENS, runs on alike. Each side stops at the first mark, so a
+ * paragraph of many stays linear. */
+static bool question_run_on_again(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    size_t first, end;
+    para_tokens(doc, doc->sentences[doc->tokens[k].sentence].paragraph, &first, &end);
+    for (size_t j = k, n = 0; j > first && n < CAP_RUN_ON_TOKENS; n++)
+        if (is_question_mark(doc, --j)) {
+            if (runs_on_alike(doc, j, k))
+                return true;
+            break;
+        }
+    for (size_t j = k + 1, n = 0; j + 1 < end && n < CAP_RUN_ON_TOKENS; j++, n++)
+        if (is_question_mark(doc, j))
+            return runs_on_alike(doc, j, k);
+    return false;
+}
+
+/* (b) `industry? this was`: a lower-case word after a question or exclamation mark
+ * that ends a sentence (after a word the dictionary knows as written, which a brand
+ * with its mark is not: `Yahoo!`; outside brackets). A question asked in
+ * passing and then answered goes on in lower case nowhere in running prose, so the
+ * capital is the fix; an opening quotation mark may stand between. */
+static void lower_after_question(const tqc_ctx *ctx, size_t k, bool in_quote)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (k == 0 || k + 2 >= doc->token_count ||
+        !(punct_is(doc, &doc->tokens[k], "?") || punct_is(doc, &doc->tokens[k], "!")))
+        return;
+    const tqc_token *mark = &doc->tokens[k], *next = &doc->tokens[k + 1];
+    const tqc_token *gap = next;
+    uint64_t role = quote_role(ctx, next);
+    if ((role & CAP_QUOTE_OPENS) && (next->flags & TQC_TF_SPACE_BEFORE) &&
+        !(doc->tokens[k + 2].flags & TQC_TF_SPACE_BEFORE))
+        next = &doc->tokens[k + 2];
+    /* French sets a space before the mark (`facture ?`). */
+    if (!is_word(&doc->tokens[k - 1]) || (mark->flags & TQC_TF_NEWLINE_BEFORE) ||
+        !is_word(next) || !(next->flags & TQC_TF_LOWER) ||
+        !(gap->flags & TQC_TF_SPACE_BEFORE) ||
+        (gap->flags & (TQC_TF_PARA_START | TQC_TF_NEWLINE_BEFORE)) ||
+        !tqc_ctx_token_known(ctx, k - 1) || inside_brackets(doc, k) ||
+        tqc_ctx_abbreviation_at(ctx, (size_t)(next - doc->tokens)))
+        return;
+    /* A capitalised word before the mark may be a title's (`Oklahoma! and`), unless
+     * every noun is capitalised and it is one; a word alone before it is an interjection,
+     * which may run on in lower case (`Attention ! tous`). */
+    const tqc_token *before = &doc->tokens[k - 1];
+    if ((!(before->flags & TQC_TF_LOWER) &&
+         !(capitalised_nouns(ctx) && (tqc_ctx_pos(ctx, k - 1) & TQC_POS_NOUN) &&
+           !(tqc_ctx_pos(ctx, k - 1) & TQC_POS_PROPN))) ||
+        (before->flags & (TQC_TF_SENT_START | TQC_TF_PARA_START)))
+        return;
+    const char *ns = tok_text(doc, next);
+    size_t nl = tqc_span_len(next->span);
+    char capital[CAP_MAX_WORD];
+    size_t cl = tqc_text_case(ns, nl, TQC_CASE_TITLE, capital, sizeof capital);
+    /* Older prose goes on in lower case after a question or a cry (`What shall I do?
+     * what ought I to do?`, `Dead letters! does it`, `Will you take it? or`): a
+     * coordinating conjunction or a word only a verb after the mark, a word the
+     * dictionary lacks (`zlib`), quoted speech (`"Why, how now? what next?"`), or the
+     * paragraph running on so again is that style, a hint only. */
+    size_t nk = (size_t)(next - doc->tokens);
+    uint32_t npos = tqc_ctx_pos_lower(ctx, nk);
+    bool style = in_quote || ((npos & TQC_POS_CONJ) && !tok_in(ctx, "subordinators", next)) || !npos ||
+                 !tqc_ctx_token_known(ctx, nk) ||
+                 ((npos & TQC_POS_VERB) && !(npos & (TQC_POS_DET | TQC_POS_PRON | TQC_POS_NOUN))) ||
+                 /* a verb and its subject inverted: the quotation's tag (`thought I`) */
+                 ((npos & TQC_POS_VERB) && subject_pronoun(ctx, nk + 1)) ||
+                 question_run_on_again(ctx, k);
+    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, style ? TQC_SEV_INFO : ctx->pass->severity,
+                              next->span, "a sentence starts in lower case after '%.*s': "
+                              "write '%s'", (int)tqc_span_len(mark->span), tok_text(doc, mark),
+                              cl ? capital : "a capital");
+    if (cl) {
+        tqc_finding_suggest(ctx->out, f, capital, cl);
+        tqc_finding_fix(ctx->out, f, next->span, capital, cl, false);
+    }
 }
 
 /* (b) `word. lower`: token k is the full stop. */
@@ -1101,7 +1369,15 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued,
     bool used = written_nearby(words, k, fixed, fl, TQC_TF_CAP, 0, false);
     if (!cap && !low && !used && !capitalised_nouns(ctx))
         return false;
-    tqc_severity sev = (!low && !lexicon_only) || used ? TQC_SEV_WARNING : TQC_SEV_INFO;
+    /* A name's other word capitalised after it makes the name plain (`microsoft
+     * Office`, `microsoft Windows`). */
+    const tqc_token *after_name = k + 1 < doc->token_count ? &doc->tokens[k + 1] : NULL;
+    bool name_goes_on = after_name && is_word(after_name) && after_name->sentence == t->sentence &&
+                        (after_name->flags & TQC_TF_CAP) && (after_name->flags & TQC_TF_SPACE_BEFORE) &&
+                        !(after_name->flags & (TQC_TF_ALLCAPS | TQC_TF_DIGIT)) && cap &&
+                        !(cap & TQC_POS_NOUN) && !capitalised_nouns(ctx);
+    tqc_severity sev = (!low && !lexicon_only) || used || name_goes_on ? TQC_SEV_WARNING
+                                                                        : TQC_SEV_INFO;
     /* Where every noun is capitalised, a common noun counts too, in a noun's place: after
      * an article, a determiner or a preposition (`dem ausgang`, `jedes werkzeug`); the
      * lower-case twin of a noun is as often a verb or an adjective the lexicon lacks. */
@@ -1125,22 +1401,32 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued,
                       after->sentence == t->sentence) ||
                      tok_in(ctx, "verb-markers", prev)))
             return false;
+        bool adj_before = (prev->flags & TQC_TF_LOWER) && (before & TQC_POS_ADJ) &&
+                          !(before & ~(TQC_POS_ADJ | TQC_POS_VFIN | TQC_POS_VINF | TQC_POS_DET));
+        /* A loan language's word (`switch`) is no slip in lower case, unless an
+         * adjective of this language (by the lexicon, or a known word with an
+         * adjective's ending), itself no loan word, comes before it:
+         * the phrase is this language's (`die ältere distribution`). */
+        bool adj_like = adj_before || ((prev->flags & TQC_TF_LOWER) && !before &&
+                                       tqc_ctx_token_known(ctx, k - 1) && noun_ending(ctx, k - 1));
+        bool loan = loanword(ctx, w, len) &&
+                    !(adj_like && !loanword(ctx, tok_text(doc, prev), tqc_span_len(prev->span)));
         noun = is_word(prev) && prev->sentence == t->sentence &&
                (tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev) ||
                 tok_in(ctx, "prepositions", prev) ||
                 ((prev->flags & TQC_TF_LOWER) && (before & TQC_POS_DET) &&
                  !(before & (TQC_POS_VERB | TQC_POS_NOUN))) ||
-                (cap && (prev->flags & TQC_TF_LOWER) && !loanword(ctx, w, len) &&
-                 (((before & TQC_POS_ADJ) &&
-                   !(before & ~(TQC_POS_ADJ | TQC_POS_VFIN | TQC_POS_VINF | TQC_POS_DET))) ||
+                (cap && (prev->flags & TQC_TF_LOWER) && !loan &&
+                 (adj_before ||
                   /* an inflected adjective the lexicon lacks (`die üblichste lösung`) */
                   (!before && tqc_ctx_token_known(ctx, k - 1)))) ||
-                /* both unknown to the lexicon, the dictionary's word written only
-                 * capitalised after one with an adjective's ending (`grafische
-                 * arbeitsfläche`) */
-                (!cap && !low && (prev->flags & TQC_TF_LOWER) && !before &&
-                 tqc_ctx_token_known(ctx, k - 1) && noun_ending(ctx, k - 1) &&
-                 !loanword(ctx, w, len)));
+                /* unknown to the lexicon, the dictionary's word written only capitalised
+                 * after a word with an adjective's ending, an adjective of the lexicon
+                 * (`spezieller skripte`; not `das wirklich hochskalieren`) or a word it
+                 * lacks (`grafische arbeitsfläche`) */
+                (!cap && !low && !loan &&
+                 (prev->flags & TQC_TF_LOWER) && noun_ending(ctx, k - 1) &&
+                 (adj_before || (!before && tqc_ctx_token_known(ctx, k - 1)))));
         if (!noun)
             return false;
     }
@@ -1280,6 +1566,7 @@ static void run(const tqc_ctx *ctx)
         }
         quoted = quote_depth_after(ctx, &doc->tokens[k], quoted);
         lower_after_full_stop(ctx, k);
+        lower_after_question(ctx, k, quoted > 0);
         size_t used = lower_case_proper_name(ctx, ctx->state, k);
         if (!used)
             used = lower_case_name_pair(ctx, k);
