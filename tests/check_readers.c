@@ -468,6 +468,39 @@ START_TEST(test_issue_17_html_link_paragraph_is_residue)
 }
 END_TEST
 
+/* Tag and topic lists after a label, in a paragraph, a list item or a block with many
+ * commas, and a page's tool bar, are chrome; a sentence with three links is prose. */
+START_TEST(test_issue_17_html_link_lists_and_tool_bars_are_chrome)
+{
+    read_result r;
+    read_str("<html><body><div class=\"entry\"><div class=\"entry-toolbar\">"
+             "<strong>Pass it on</strong> <a href=\"#c\">Open the talk</a><div>Press the "
+             "button to send what you read here to your friends</div></div>"
+             "<p>" STORY "</p><p>The plan was drawn up by <a href=\"/a\">the council</a>, "
+             "<a href=\"/b\">the port authority</a> and <a href=\"/c\">the ferry "
+             "operators</a> over the whole of last winter.</p><p>" STORY "</p>"
+             "<p class=\"labels\"><strong>Filed:</strong> <a href=\"/t/1\">weather</a>, "
+             "<a href=\"/t/2\">harbours</a>, <a href=\"/t/3\">island ferries</a></p>"
+             "<ul>\n          <li class=\"x\">\n            <strong>Also</strong>\n            "
+             "<span><a href=\"/t/4\">winds</a> <a href=\"/t/5\">tides</a> "
+             "<a href=\"/t/6\">boats</a></span>\n          </li>\n        </ul>"
+             "<div class=\"post-labels\"><a href=\"/1\">a1</a>, <a href=\"/2\">b2</a>, "
+             "<a href=\"/3\">c3</a>, <a href=\"/4\">d4</a>, <a href=\"/5\">e5</a>, "
+             "<a href=\"/6\">f6</a>, <a href=\"/7\">g7</a>, <a href=\"/8\">h8</a>, "
+             "<a href=\"/9\">i9</a>, <a href=\"/10\">j10</a>, <a href=\"/11\">k11</a>, "
+             "<a href=\"/12\">l12</a></div>"
+             "</div></body></html>", "tags.html", false, &r);
+    ck_assert_int_eq(r.st, TQC_OK);
+    const char *text = r.docs[0]->text;
+    ck_assert_ptr_nonnull(strstr(text, "the ferry operators over the whole"));
+    ck_assert_ptr_null(strstr(text, "Pass it on"));
+    ck_assert_ptr_null(strstr(text, "Filed"));
+    ck_assert_ptr_null(strstr(text, "tides"));
+    ck_assert_ptr_null(strstr(text, "k11"));
+    release(&r);
+}
+END_TEST
+
 Suite *readers_suite(void)
 {
     Suite *s = suite_create("readers");
@@ -484,6 +517,7 @@ Suite *readers_suite(void)
     tcase_add_test(tc, test_issue_17_html_code_and_hidden_text_are_not_prose);
     tcase_add_test(tc, test_issue_17_html_the_article_and_only_the_article);
     tcase_add_test(tc, test_issue_17_html_link_paragraph_is_residue);
+    tcase_add_test(tc, test_issue_17_html_link_lists_and_tool_bars_are_chrome);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -122,6 +122,8 @@ typedef struct node {
     uint32_t p_text;        /* text bytes in its `p` children */
     uint32_t digits, letters; /* of its text: a table of mostly figures is not prose */
     uint32_t link_text;     /* text bytes inside links in its subtree */
+    uint32_t link_ink;      /* of those, the bytes that are not white space */
+    uint32_t links;         /* links with visible text in its subtree */
     uint32_t commas;        /* in its subtree's text */
     uint32_t ink;           /* of its text, bytes that are not white space */
     uint32_t symbols;       /* of its text, the characters code is made of: {}()[];=<>$|\` */
@@ -244,6 +246,8 @@ static const char *const unlikely_words[] = {
     "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies",
     "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
     "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote", "kudos",
+    /* a page's tool bar, and the share widgets' own class prefixes (as disqus above) */
+    "toolbar", "addthis", "sharethis",
 };
 static const char *const maybe_words[] = {
     "and", "article", "body", "column", "content", "main", "shadow",
@@ -435,12 +439,16 @@ static void on_end(void *ctx, const xmlChar *xname)
         nd->kind = EL_DROP;
     if (strcmp(nd->name, "pre") == 0 && !prose_pre(nd))
         nd->kind = EL_DROP;
+    if (strcmp(nd->name, "a") == 0 && nd->link_ink > 0)
+        nd->links++;
     if (nd->up) {
         node *parent = &h->nodes[parent_of(nd)];
         if (nd->kind != EL_DROP) {
             parent->digits += nd->digits;
             parent->letters += nd->letters;
             parent->link_text += nd->link_text;
+            parent->link_ink += nd->link_ink;
+            parent->links += nd->links;
             parent->commas += nd->commas;
             parent->ink += nd->ink;
             parent->symbols += nd->symbols;
@@ -553,6 +561,7 @@ static void on_text(void *ctx, const xmlChar *xch, int len)
             unsigned char c = (unsigned char)ch[i];
             top->commas += c == ',';
             top->ink += !isspace(c);
+            top->link_ink += h->link_depth && !isspace(c);
             top->symbols += c != '\0' && strchr("{}()[];=<>$|\\`", c) != NULL;
             top->digits += c >= '0' && c <= '9';
             /* A letter is an ASCII letter or the lead byte of a non-ASCII character. */
@@ -976,6 +985,8 @@ static void drop_forms(html *h)
             up->digits -= f->digits;
             up->letters -= f->letters;
             up->link_text -= f->link_text;
+            up->link_ink -= f->link_ink;
+            up->links -= f->links;
             up->commas -= f->commas;
             up->ink -= f->ink;
             up->symbols -= f->symbols;
@@ -1199,15 +1210,24 @@ static void lay_text(layout *l, const event *ev)
 
 /* A block inside the body that is mostly links and says little (under
  * LINKS_MAX_COMMAS commas): a list of related stories, tags or share buttons, as reader
- * views clean it out. A paragraph is never one: a lone link between paragraphs stays, to
- * be reported as scraping residue. */
+ * views clean it out. Or, commas or not, a block of LINKS_LIST_MIN links or more that
+ * are over LINKS_LIST_SHARE of its visible text, whatever its element: a list of tags
+ * or topics after a label ("Tags: a, b, c" set in a `p` or an `li`). Visible text, not
+ * bytes: a page's indentation would water its links down. A paragraph of one or two
+ * links is never one: a lone link between paragraphs stays, to be reported as scraping
+ * residue. */
 #define LINKS_MAX_COMMAS 10
+#define LINKS_LIST_MIN 3
+#define LINKS_LIST_SHARE (2.0 / 3.0)
 
 static bool link_block(const node *nd)
 {
     static const char *const lists[] = {"div", "section", "ul", "ol", "dl", "table", "header"};
-    return nd->kind == EL_BLOCK && nd->text > 0 && nd->commas < LINKS_MAX_COMMAS &&
-           2 * nd->link_text > nd->text && IN(nd->name, lists);
+    if (nd->kind != EL_BLOCK || nd->ink == 0)
+        return false;
+    if (nd->links >= LINKS_LIST_MIN && nd->link_ink > LINKS_LIST_SHARE * nd->ink)
+        return true;
+    return nd->commas < LINKS_MAX_COMMAS && 2 * nd->link_ink > nd->ink && IN(nd->name, lists);
 }
 
 /* Whether lay_out leaves node i out (with all it holds). */
