@@ -10,13 +10,15 @@
  * out as a browser would: script, style, noscript, template, comments, the chrome
  * elements (nav, footer, aside, a form unless it holds the page, ...), blocks whose
  * class or id is a reader view's chrome (comments, related, share...), blocks inside
- * the body that are mostly links with few commas (a share bar, a related list), code
+ * the body that are mostly links with few commas (a share bar, a related list) or a few
+ * links and a label (tags), code
  * (code, kbd, samp, var, and pre unless it reads as prose), tables of figures and
  * hidden elements (hidden, aria-hidden, display:none, visibility:hidden) are dropped,
  * and so are the blocks inside the body that Readability's conditional cleaning takes
  * for widgets (clean_body);
  * block elements end paragraphs (a blank line), `br` ends a line (inside a sentence,
- * before a word in lower case, it is a space: the page wraps there); runs of white space
+ * before a word in lower case, it is a space: the page wraps there; after a letter, before
+ * a capital, it ends a paragraph: verse, an address); runs of white space
  * collapse to one space and vanish at block edges (except in `pre`); inline elements add
  * nothing, but where they begin and end is recorded (doc->inlines). Chrome that leaked
  * into the body's copy (a "Follow our live blog" line, a caption, a related headline)
@@ -1114,6 +1116,19 @@ static bool soft_break(const layout *l, const char *next, size_t n)
     return (isalpha(last) || last >= 0x80 || last == ',') && tqc_text_is_lower(cp);
 }
 
+/* Whether a line break (`br`) before the text next[0, n) ends a line of its own: the
+ * line before ends in a letter (no sentence punctuation) and the next begins in upper
+ * case, as verse, lyrics and addresses are set. It ends a paragraph: the segmenter
+ * would join the two lines into one sentence with a capital inside it. */
+static bool line_of_its_own(const layout *l, const char *next, size_t n)
+{
+    int last = tqc_tb_last(&l->tb);
+    int32_t cp;
+    if (l->pre || l->brk != 1 || n == 0 || tqc_text_decode(next, n, &cp) == 0)
+        return false;
+    return (isalpha(last) || last >= 0x80) && tqc_text_is_upper(cp);
+}
+
 /* Emits what is pending before the text next[0, n), which begins at at. */
 static void flush(layout *l, tqc_srcpos at, const char *next, size_t n)
 {
@@ -1126,6 +1141,8 @@ static void flush(layout *l, tqc_srcpos at, const char *next, size_t n)
         l->brk = 0;
         l->space = false;
     } else if (l->brk) {
+        if (line_of_its_own(l, next, n))
+            l->brk = 2;
         tqc_tb_append(&l->tb, "\n\n", (size_t)l->brk, at, false);
         l->brk = 0;
         l->space = false;
