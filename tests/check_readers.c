@@ -501,6 +501,43 @@ START_TEST(test_issue_17_html_link_lists_and_tool_bars_are_chrome)
 }
 END_TEST
 
+/* A tag the text names (`from the &lt;title&gt; element`) is a hint at most; a tag
+ * double escaping left glued to its words, or closed, stays a warning. */
+START_TEST(test_issue_17_html_tag_named_in_prose_is_a_hint)
+{
+    read_result r;
+    read_str("<html><body><article><p>" STORY "</p><p>Each page takes its name from the "
+             "&lt;title&gt; element and its summary from &lt;meta&gt; lines, the guide "
+             "explains.</p><p>The old copy still read a bit of wreck&lt;/font&gt; in the "
+             "middle, and &lt;b&gt;bold&lt;/b&gt; words too.</p><p>" STORY "</p></article>"
+             "</body></html>", "m.html", false, &r);
+    ck_assert_int_eq(r.st, TQC_OK);
+    tqc_doc *doc = r.docs[0];
+    tqc_findings out;
+    tqc_findings_init(&out, doc);
+    ck_assert_int_eq(tqc_check_doc(tqc_test_checker_for("en"), doc, &out), TQC_OK);
+    size_t hints = 0, warnings = 0;
+    for (size_t i = 0; i < out.count; i++) {
+        const tqc_finding *f = &out.items[i];
+        if (strcmp(f->rule, "markup") != 0)
+            continue;
+        const char *at = doc->text + f->span.start;
+        if (f->severity == TQC_SEV_INFO) {
+            hints++;
+            ck_assert(strncmp(at, "<title>", 7) == 0 || strncmp(at, "<meta>", 6) == 0);
+        } else {
+            warnings++;
+            ck_assert(strncmp(at, "</font>", 7) == 0 || strncmp(at, "<b>", 3) == 0 ||
+                      strncmp(at, "</b>", 4) == 0);
+        }
+    }
+    ck_assert_uint_eq(hints, 2);
+    ck_assert_uint_eq(warnings, 3);
+    tqc_findings_release(&out);
+    release(&r);
+}
+END_TEST
+
 Suite *readers_suite(void)
 {
     Suite *s = suite_create("readers");
@@ -518,6 +555,7 @@ Suite *readers_suite(void)
     tcase_add_test(tc, test_issue_17_html_the_article_and_only_the_article);
     tcase_add_test(tc, test_issue_17_html_link_paragraph_is_residue);
     tcase_add_test(tc, test_issue_17_html_link_lists_and_tool_bars_are_chrome);
+    tcase_add_test(tc, test_issue_17_html_tag_named_in_prose_is_a_hint);
     suite_add_tcase(s, tc);
     return s;
 }
