@@ -538,6 +538,38 @@ START_TEST(test_issue_17_html_tag_named_in_prose_is_a_hint)
 }
 END_TEST
 
+/* Findings of rule at warning or above on a page read as English. */
+static size_t page_warnings(const char *page, const char *rule)
+{
+    read_result r;
+    read_str(page, "w.html", false, &r);
+    ck_assert_int_eq(r.st, TQC_OK);
+    tqc_findings out;
+    tqc_findings_init(&out, r.docs[0]);
+    ck_assert_int_eq(tqc_check_doc(tqc_test_checker_for("en"), r.docs[0], &out), TQC_OK);
+    size_t n = 0;
+    for (size_t i = 0; i < out.count; i++)
+        n += strcmp(out.items[i].rule, rule) == 0 && out.items[i].severity >= TQC_SEV_WARNING;
+    tqc_findings_release(&out);
+    release(&r);
+    return n;
+}
+
+/* A list item is the page's own structure: a call to the reader there (a list of what a
+ * program does), even after code left out at its start, is a hint; the same line as a
+ * paragraph between paragraphs of prose is a line of chrome. */
+START_TEST(test_issue_17_html_list_item_is_the_page_own)
+{
+#define ITEMS(open, close) "<html><body><article><p>" STORY "</p><" open ">" \
+    "<" close "><code>x</code> - Manage your downloads and comments</" close ">" \
+    "<" close "><code>y</code> - Watch videos and view photos</" close "></" open "><p>" STORY \
+    "</p></article></body></html>"
+    ck_assert_uint_eq(page_warnings(ITEMS("ul", "li"), "boilerplate"), 0);
+    ck_assert_uint_gt(page_warnings(ITEMS("div", "p"), "boilerplate"), 0);
+#undef ITEMS
+}
+END_TEST
+
 Suite *readers_suite(void)
 {
     Suite *s = suite_create("readers");
@@ -556,6 +588,7 @@ Suite *readers_suite(void)
     tcase_add_test(tc, test_issue_17_html_link_paragraph_is_residue);
     tcase_add_test(tc, test_issue_17_html_link_lists_and_tool_bars_are_chrome);
     tcase_add_test(tc, test_issue_17_html_tag_named_in_prose_is_a_hint);
+    tcase_add_test(tc, test_issue_17_html_list_item_is_the_page_own);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1088,6 +1088,8 @@ typedef struct layout {
     size_t code_len, code_at;   /* its length; the byte the next text event starts at */
     size_t opens_from;      /* inline opens recorded while a space or break was pending
                                (tb.inl[opens_from...]): they belong after it */
+    size_t codes_from;      /* code marks recorded while a break was pending (SIZE_MAX:
+                               none): the code opened the next paragraph (an `li`'s) */
 } layout;
 
 /* The position of file offset off (moves the cursor; restarts when asked to go back). */
@@ -1151,11 +1153,15 @@ static void flush(layout *l, tqc_srcpos at, const char *next, size_t n)
             tqc_tb_append(&l->tb, " ", 1, l->space_at, l->space_exact);
         l->space = false;
     }
-    /* An element opened before the space or break begins after it. */
+    /* An element opened before the space or break begins after it, and so does code
+     * left out after a break (the marks stay in the order of their offsets). */
     for (size_t i = l->opens_from; i < l->tb.inl_count; i++)
-        if (l->tb.inl[i].kind == TQC_INLINE_OPEN && l->tb.inl[i].offset == before)
+        if (l->tb.inl[i].offset == before &&
+            (l->tb.inl[i].kind == TQC_INLINE_OPEN ||
+             (i >= l->codes_from && l->tb.inl[i].kind == TQC_INLINE_STANDALONE)))
             l->tb.inl[i].offset = l->tb.len;
     l->opens_from = l->tb.inl_count;
+    l->codes_from = SIZE_MAX;
 }
 
 static void request_break(layout *l, int level)
@@ -1340,9 +1346,12 @@ static void lay_out(layout *l, size_t first, size_t last, size_t top)
              * a standalone code marks it, as an XLIFF placeholder does, so the passes
              * read `are ,` as a gap in the text rather than a slip. */
             static const char *const inline_code[] = {"code", "kbd", "samp", "var"};
-            if (!drop && !open && l->tb.len && IN(nd->name, inline_code))
+            if (!drop && !open && l->tb.len && IN(nd->name, inline_code)) {
+                if (l->brk && l->codes_from == SIZE_MAX)
+                    l->codes_from = l->tb.inl_count;
                 tqc_tb_inline(&l->tb, TQC_INLINE_STANDALONE, nd->name, NULL,
                               pos_at(l, ev->src).line);
+            }
             /* What was around a dropped element does not run together. */
             if (!drop && !open && !l->space && l->tb.len) {
                 l->space = true;
@@ -1356,10 +1365,12 @@ static void lay_out(layout *l, size_t first, size_t last, size_t top)
         switch (nd->kind) {
         case EL_BLOCK:
             request_break(l, 2);
-            /* Headings and captions are recorded like inline elements (after the break
-             * they open, before the one they close): the passes can tell a page's own
-             * heading or caption from a headline or caption left in the body. */
-            if (is_heading(nd->name) || strcmp(nd->name, "figcaption") == 0)
+            /* Headings, captions and list items are recorded like inline elements (after
+             * the break they open, before the one they close): the passes can tell a
+             * page's own heading, caption or list from a headline, caption or line of
+             * chrome left in the body. */
+            if (is_heading(nd->name) || strcmp(nd->name, "figcaption") == 0 ||
+                strcmp(nd->name, "li") == 0)
                 tqc_tb_inline(&l->tb, open ? TQC_INLINE_OPEN : TQC_INLINE_CLOSE, nd->name,
                               NULL, pos_at(l, ev->src).line);
             /* A block the page classes as a caption is recorded as one. */
@@ -1874,7 +1885,7 @@ static tqc_status html_next(tqc_input *in, tqc_doc **out, char *err, size_t errl
     drop_forms(h);
     choose_body_again(h, &body);
     clean_body(h, &body);
-    layout l = {.h = h};
+    layout l = {.h = h, .codes_from = SIZE_MAX};
     tqc_tb_init(&l.tb, TQC_INPUT_MAX_BYTES);
     if (body.count == 0)
         lay_out(&l, 0, h->event_count, SIZE_MAX);
