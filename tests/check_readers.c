@@ -469,7 +469,8 @@ START_TEST(test_issue_17_html_link_paragraph_is_residue)
 END_TEST
 
 /* Tag and topic lists after a label, in a paragraph, a list item or a block with many
- * commas, and a page's tool bar, are chrome; a sentence with three links is prose. */
+ * commas, a page's tool bar, a sign-up box and an element of class `hidden` are chrome;
+ * a sentence with three links is prose. */
 START_TEST(test_issue_17_html_link_lists_and_tool_bars_are_chrome)
 {
     read_result r;
@@ -489,6 +490,8 @@ START_TEST(test_issue_17_html_link_lists_and_tool_bars_are_chrome)
              "<a href=\"/6\">f6</a>, <a href=\"/7\">g7</a>, <a href=\"/8\">h8</a>, "
              "<a href=\"/9\">i9</a>, <a href=\"/10\">j10</a>, <a href=\"/11\">k11</a>, "
              "<a href=\"/12\">l12</a></div>"
+             "<p><a class=\"more hidden\" href=\"#more\">Go on with the story</a></p>"
+             "<div class=\"box-signup\"><b>The morning letter, free in your inbox</b></div>"
              "</div></body></html>", "tags.html", false, &r);
     ck_assert_int_eq(r.st, TQC_OK);
     const char *text = r.docs[0]->text;
@@ -497,6 +500,8 @@ START_TEST(test_issue_17_html_link_lists_and_tool_bars_are_chrome)
     ck_assert_ptr_null(strstr(text, "Filed"));
     ck_assert_ptr_null(strstr(text, "tides"));
     ck_assert_ptr_null(strstr(text, "k11"));
+    ck_assert_ptr_null(strstr(text, "Go on"));
+    ck_assert_ptr_null(strstr(text, "morning letter"));
     release(&r);
 }
 END_TEST

@@ -13,7 +13,8 @@
  * the body that are mostly links with few commas (a share bar, a related list) or a few
  * links and a label (tags), code
  * (code, kbd, samp, var, and pre unless it reads as prose), tables of figures and
- * hidden elements (hidden, aria-hidden, display:none, visibility:hidden) are dropped,
+ * hidden elements (hidden, aria-hidden, display:none, visibility:hidden, class hidden)
+ * are dropped,
  * and so are the blocks inside the body that Readability's conditional cleaning takes
  * for widgets (clean_body);
  * block elements end paragraphs (a blank line), `br` ends a line (inside a sentence,
@@ -248,8 +249,9 @@ static const char *const unlikely_words[] = {
     "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies",
     "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
     "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote", "kudos",
-    /* a page's tool bar, and the share widgets' own class prefixes (as disqus above) */
-    "toolbar", "addthis", "sharethis",
+    /* a page's tool bar, the share widgets' own class prefixes (as disqus above), a
+     * newsletter's sign-up box */
+    "toolbar", "addthis", "sharethis", "signup", "newsletter",
 };
 static const char *const maybe_words[] = {
     "and", "article", "body", "column", "content", "main", "shadow",
@@ -306,12 +308,15 @@ static bool style_says(const char *style, const char *property, const char *valu
 }
 
 /* Text a browser does not show: the `hidden` attribute, `aria-hidden="true"`, an
- * inline style of display:none or visibility:hidden. */
+ * inline style of display:none or visibility:hidden, the class `hidden` (the style
+ * sheets' convention for display:none: Bootstrap's, HTML5 Boilerplate's). */
 static bool hidden(const xmlChar **atts)
 {
     for (size_t i = 0; atts && atts[i]; i += 2) {
         const char *name = (const char *)atts[i], *v = (const char *)atts[i + 1];
         if (strcasecmp(name, "hidden") == 0)
+            return true;
+        if (v && strcasecmp(name, "class") == 0 && has_token(v, "hidden"))
             return true;
         if (v && strcasecmp(name, "aria-hidden") == 0 && strcasecmp(v, "true") == 0)
             return true;
