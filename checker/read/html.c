@@ -19,7 +19,8 @@
  * for widgets (clean_body);
  * block elements end paragraphs (a blank line), `br` ends a line (inside a sentence,
  * before a word in lower case, it is a space: the page wraps there; after a letter, before
- * a capital, it ends a paragraph: verse, an address); runs of white space
+ * a capital, in a block of such lines, it ends a paragraph: verse, an address); runs of
+ * white space
  * collapse to one space and vanish at block edges (except in `pre`); inline elements add
  * nothing, but where they begin and end is recorded (doc->inlines). Chrome that leaked
  * into the body's copy (a "Follow our live blog" line, a caption, a related headline)
@@ -135,6 +136,8 @@ typedef struct node {
     bool block_child;       /* has a block element child */
     bool is_p;
     bool caption;           /* class or id says caption or credit (`wp-caption-text`) */
+    uint16_t br_upper, br_lower;    /* lines after a `br` in it beginning in upper case,
+                                       in lower case: verse, or hard-wrapped prose */
     uint8_t kind;           /* EL_* */
     uint8_t rank;           /* BODY_* */
 } node;
@@ -177,6 +180,7 @@ typedef struct html {
     size_t *stack;          /* open nodes */
     size_t depth, stack_cap;
     size_t drop_depth;      /* open dropped elements */
+    uint32_t br_block;      /* the block whose line a `br` just ended, + 1; 0 none */
     size_t link_depth;      /* open `a` elements */
     size_t last_end;        /* file offset just past the previous event */
     tqc_status st;
@@ -396,6 +400,13 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
     }
     if (nd->up && nd->kind == EL_BLOCK)
         h->nodes[parent_of(nd)].block_child = true;
+    /* The block a line break is in: the text after it tells verse from wrapped prose. */
+    h->br_block = 0;
+    for (size_t d = h->depth; nd->kind == EL_BREAK && d-- > 0;)
+        if (h->nodes[h->stack[d]].kind == EL_BLOCK) {
+            h->br_block = (uint32_t)h->stack[d] + 1;
+            break;
+        }
     if (strcmp(name, "a") == 0)
         h->link_depth++;
     size_t idx = h->node_count++;
@@ -433,6 +444,8 @@ static void on_end(void *ctx, const xmlChar *xname)
     node *nd = &h->nodes[top];
     if (nd->kind == EL_DROP)
         h->drop_depth--;
+    if (nd->kind == EL_BLOCK)
+        h->br_block = 0;
     if (strcmp(nd->name, "a") == 0 && h->link_depth)
         h->link_depth--;
     size_t at = position(h);
@@ -511,6 +524,17 @@ static void on_text(void *ctx, const xmlChar *xch, int len)
     size_t n = (size_t)len;
     const char *ch = (const char *)xch;
     char *mapped = NULL;
+    for (size_t i = 0; h->br_block && i < n; i++) {
+        int32_t cp;
+        if (isspace((unsigned char)ch[i]) || tqc_text_decode(ch + i, n - i, &cp) == 0)
+            continue;
+        node *b = &h->nodes[h->br_block - 1];
+        if (tqc_text_is_upper(cp) && b->br_upper < UINT16_MAX)
+            b->br_upper++;
+        else if (tqc_text_is_lower(cp) && b->br_lower < UINT16_MAX)
+            b->br_lower++;
+        h->br_block = 0;
+    }
     /* A C1 control the page's bytes do not hold came from a numeric reference. */
     if (has_c1(ch, n)) {
         size_t at = position(h), from = h->last_end;
@@ -1095,6 +1119,8 @@ typedef struct layout {
                                (tb.inl[opens_from...]): they belong after it */
     size_t codes_from;      /* code marks recorded while a break was pending (SIZE_MAX:
                                none): the code opened the next paragraph (an `li`'s) */
+    bool verse;             /* the pending line break is in a block of verse (see
+                               line_of_its_own) */
 } layout;
 
 /* The position of file offset off (moves the cursor; restarts when asked to go back). */
@@ -1124,14 +1150,16 @@ static bool soft_break(const layout *l, const char *next, size_t n)
 }
 
 /* Whether a line break (`br`) before the text next[0, n) ends a line of its own: the
- * line before ends in a letter (no sentence punctuation) and the next begins in upper
- * case, as verse, lyrics and addresses are set. It ends a paragraph: the segmenter
+ * line before ends in a letter (no sentence punctuation), the next begins in upper case,
+ * and so do most lines after a break in its block, as verse, lyrics and addresses are
+ * set (prose wrapped by hand begins most of its lines in lower case, and a capital there
+ * is a name, or a German noun, inside the sentence). It ends a paragraph: the segmenter
  * would join the two lines into one sentence with a capital inside it. */
 static bool line_of_its_own(const layout *l, const char *next, size_t n)
 {
     int last = tqc_tb_last(&l->tb);
     int32_t cp;
-    if (l->pre || l->brk != 1 || n == 0 || tqc_text_decode(next, n, &cp) == 0)
+    if (!l->verse || l->pre || l->brk != 1 || n == 0 || tqc_text_decode(next, n, &cp) == 0)
         return false;
     return (isalpha(last) || last >= 0x80) && tqc_text_is_upper(cp);
 }
@@ -1393,8 +1421,13 @@ static void lay_out(layout *l, size_t first, size_t last, size_t top)
             }
             break;
         case EL_BREAK:
-            if (open)
+            if (open) {
                 request_break(l, 1);
+                size_t b = parent_of(nd);
+                while (b != SIZE_MAX && h->nodes[b].kind != EL_BLOCK)
+                    b = parent_of(&h->nodes[b]);
+                l->verse = b != SIZE_MAX && h->nodes[b].br_upper > h->nodes[b].br_lower;
+            }
             break;
         case EL_INLINE: {
             if (l->tb.len == 0)
