@@ -124,7 +124,7 @@ START_TEST(test_issue_5_html_text_as_a_browser_shows_it)
     ck_assert_str_eq(text_of(d->items[0]),
                      "Storm hits coast\n\n"
                      "It fell into the Sea of Japanat noon & rose.\n\n"
-                     "Line one\nLine two with stress here.\n\n"
+                     "Line one\n\nLine two with stress here.\n\n"
                      "Café owners said \xE2\x80\x9Cno\xE2\x80\x9D.");
     free_docs(d);
     /* Issue 17: a br inside a sentence (before a word in lower case) is where the page
@@ -133,6 +133,23 @@ START_TEST(test_issue_5_html_text_as_a_browser_shows_it)
                  TQC_INPUT_AUTO, NULL);
     ck_assert_int_eq(d->st, TQC_OK);
     ck_assert_str_eq(text_of(d->items[0]), "The talks would resume on Monday, in Seoul, and end.");
+    free_docs(d);
+    /* A br between a line ending in a letter and one beginning in upper case, in a block
+     * whose lines mostly begin so, ends a line of its own (verse, an address): a
+     * paragraph, not a capital inside a sentence. */
+    d = read_all("<p>Down by the old mill stream<br>The water turned the wheel,<br>And the miller "
+                 "sang<br>as he worked.</p>", ".html", TQC_INPUT_AUTO, NULL);
+    ck_assert_int_eq(d->st, TQC_OK);
+    ck_assert_str_eq(text_of(d->items[0]), "Down by the old mill stream\n\nThe water turned the "
+                     "wheel,\nAnd the miller sang as he worked.");
+    free_docs(d);
+    /* Prose wrapped by hand begins most lines in lower case: a capital after a break
+     * there is a name inside the sentence, and the sentence stays whole. */
+    d = read_all("<p>The talks with<br>Seoul ended on Monday and the<br>ministers went home "
+                 "after a<br>long week.</p>", ".html", TQC_INPUT_AUTO, NULL);
+    ck_assert_int_eq(d->st, TQC_OK);
+    ck_assert_str_eq(text_of(d->items[0]), "The talks with\nSeoul ended on Monday and the "
+                     "ministers went home after a long week.");
     free_docs(d);
 }
 END_TEST

@@ -517,6 +517,113 @@ START_TEST(test_issue_18_html_inline_leaves_and_long_text)
 }
 END_TEST
 
+/* Tag and topic lists after a label, in a paragraph, a list item or a block with many
+ * commas, a page's tool bar, a sign-up box and an element of class `hidden` are chrome;
+ * a sentence with three links is prose. */
+START_TEST(test_issue_17_html_link_lists_and_tool_bars_are_chrome)
+{
+    read_result r;
+    read_str("<html><body><div class=\"entry\"><div class=\"entry-toolbar\">"
+             "<strong>Pass it on</strong> <a href=\"#c\">Open the talk</a><div>Press the "
+             "button to send what you read here to your friends</div></div>"
+             "<p>" STORY "</p><p>The plan was drawn up by <a href=\"/a\">the council</a>, "
+             "<a href=\"/b\">the port authority</a> and <a href=\"/c\">the ferry "
+             "operators</a> over the whole of last winter.</p><p>" STORY "</p>"
+             "<p class=\"labels\"><strong>Filed:</strong> <a href=\"/t/1\">weather</a>, "
+             "<a href=\"/t/2\">harbours</a>, <a href=\"/t/3\">island ferries</a></p>"
+             "<ul>\n          <li class=\"x\">\n            <strong>Also</strong>\n            "
+             "<span><a href=\"/t/4\">winds</a> <a href=\"/t/5\">tides</a> "
+             "<a href=\"/t/6\">boats</a></span>\n          </li>\n        </ul>"
+             "<div class=\"post-labels\"><a href=\"/1\">a1</a>, <a href=\"/2\">b2</a>, "
+             "<a href=\"/3\">c3</a>, <a href=\"/4\">d4</a>, <a href=\"/5\">e5</a>, "
+             "<a href=\"/6\">f6</a>, <a href=\"/7\">g7</a>, <a href=\"/8\">h8</a>, "
+             "<a href=\"/9\">i9</a>, <a href=\"/10\">j10</a>, <a href=\"/11\">k11</a>, "
+             "<a href=\"/12\">l12</a></div>"
+             "<p><a class=\"more hidden\" href=\"#more\">Go on with the story</a></p>"
+             "<div class=\"box-signup\"><b>The morning letter, free in your inbox</b></div>"
+             "</div></body></html>", "tags.html", false, &r);
+    ck_assert_int_eq(r.st, TQC_OK);
+    const char *text = r.docs[0]->text;
+    ck_assert_ptr_nonnull(strstr(text, "the ferry operators over the whole"));
+    ck_assert_ptr_null(strstr(text, "Pass it on"));
+    ck_assert_ptr_null(strstr(text, "Filed"));
+    ck_assert_ptr_null(strstr(text, "tides"));
+    ck_assert_ptr_null(strstr(text, "k11"));
+    ck_assert_ptr_null(strstr(text, "Go on"));
+    ck_assert_ptr_null(strstr(text, "morning letter"));
+    release(&r);
+}
+END_TEST
+
+/* A tag the text names (`from the &lt;title&gt; element`) is a hint at most; a tag
+ * double escaping left glued to its words, or closed, stays a warning. */
+START_TEST(test_issue_17_html_tag_named_in_prose_is_a_hint)
+{
+    read_result r;
+    read_str("<html><body><article><p>" STORY "</p><p>Each page takes its name from the "
+             "&lt;title&gt; element and its summary from &lt;meta&gt; lines, the guide "
+             "explains.</p><p>The old copy still read a bit of wreck&lt;/font&gt; in the "
+             "middle, and &lt;b&gt;bold&lt;/b&gt; words too.</p><p>" STORY "</p></article>"
+             "</body></html>", "m.html", false, &r);
+    ck_assert_int_eq(r.st, TQC_OK);
+    tqc_doc *doc = r.docs[0];
+    tqc_findings out;
+    tqc_findings_init(&out, doc);
+    ck_assert_int_eq(tqc_check_doc(tqc_test_checker_for("en"), doc, &out), TQC_OK);
+    size_t hints = 0, warnings = 0;
+    for (size_t i = 0; i < out.count; i++) {
+        const tqc_finding *f = &out.items[i];
+        if (strcmp(f->rule, "markup") != 0)
+            continue;
+        const char *at = doc->text + f->span.start;
+        if (f->severity == TQC_SEV_INFO) {
+            hints++;
+            ck_assert(strncmp(at, "<title>", 7) == 0 || strncmp(at, "<meta>", 6) == 0);
+        } else {
+            warnings++;
+            ck_assert(strncmp(at, "</font>", 7) == 0 || strncmp(at, "<b>", 3) == 0 ||
+                      strncmp(at, "</b>", 4) == 0);
+        }
+    }
+    ck_assert_uint_eq(hints, 2);
+    ck_assert_uint_eq(warnings, 3);
+    tqc_findings_release(&out);
+    release(&r);
+}
+END_TEST
+
+/* Findings of rule at warning or above on a page read as English. */
+static size_t page_warnings(const char *page, const char *rule)
+{
+    read_result r;
+    read_str(page, "w.html", false, &r);
+    ck_assert_int_eq(r.st, TQC_OK);
+    tqc_findings out;
+    tqc_findings_init(&out, r.docs[0]);
+    ck_assert_int_eq(tqc_check_doc(tqc_test_checker_for("en"), r.docs[0], &out), TQC_OK);
+    size_t n = 0;
+    for (size_t i = 0; i < out.count; i++)
+        n += strcmp(out.items[i].rule, rule) == 0 && out.items[i].severity >= TQC_SEV_WARNING;
+    tqc_findings_release(&out);
+    release(&r);
+    return n;
+}
+
+/* A list item is the page's own structure: a call to the reader there (a list of what a
+ * program does), even after code left out at its start, is a hint; the same line as a
+ * paragraph between paragraphs of prose is a line of chrome. */
+START_TEST(test_issue_17_html_list_item_is_the_page_own)
+{
+#define ITEMS(open, close) "<html><body><article><p>" STORY "</p><" open ">" \
+    "<" close "><code>x</code> - Manage your downloads and comments</" close ">" \
+    "<" close "><code>y</code> - Watch videos and view photos</" close "></" open "><p>" STORY \
+    "</p></article></body></html>"
+    ck_assert_uint_eq(page_warnings(ITEMS("ul", "li"), "boilerplate"), 0);
+    ck_assert_uint_gt(page_warnings(ITEMS("div", "p"), "boilerplate"), 0);
+#undef ITEMS
+}
+END_TEST
+
 Suite *readers_suite(void)
 {
     Suite *s = suite_create("readers");
@@ -534,6 +641,9 @@ Suite *readers_suite(void)
     tcase_add_test(tc, test_issue_17_html_the_article_and_only_the_article);
     tcase_add_test(tc, test_issue_18_html_inline_leaves_and_long_text);
     tcase_add_test(tc, test_issue_17_html_link_paragraph_is_residue);
+    tcase_add_test(tc, test_issue_17_html_link_lists_and_tool_bars_are_chrome);
+    tcase_add_test(tc, test_issue_17_html_tag_named_in_prose_is_a_hint);
+    tcase_add_test(tc, test_issue_17_html_list_item_is_the_page_own);
     suite_add_tcase(s, tc);
     return s;
 }

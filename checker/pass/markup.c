@@ -9,12 +9,14 @@
  * source must be balanced in the target.
  * Monolingual: HTML tags and character entities that show as text (`</a>`, `&nbsp;`,
  * `&#8220;`), which double escaping in a scraper or a CMS leaves behind; a `<name>` that
- * is no HTML element is a placeholder (`<host>`), not a tag. */
+ * is no HTML element is a placeholder (`<host>`), not a tag; a bare opening tag nothing
+ * closes, standing alone, is one a text names (`the <title> element`): a hint. */
 #include "pass/pass.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 /* Codes compared per segment; more are checked up to here. */
 #define MK_MAX_CODES 128
@@ -193,6 +195,29 @@ static bool html_element(const char *s, size_t n)
     return false;
 }
 
+/* Whether the tag t[at, end] (its name t[name, name_end)) is one a text names rather
+ * than markup left in it (`the title comes from the <title> element`): an opening tag
+ * with no attributes, standing alone between spaces or brackets, that no closing tag of
+ * its name follows in its paragraph. Double escaping leaves tags glued to the words they
+ * wrapped, with their attributes, and closed (`<b>Note</b>`, `wreck</font>`). */
+static bool named_in_prose(const char *t, size_t len, size_t at, size_t name, size_t name_end,
+                           size_t end)
+{
+    if (t[at + 1] == '/' || name_end != end)
+        return false;
+    char before = at > 0 ? t[at - 1] : ' ', after = end + 1 < len ? t[end + 1] : ' ';
+    if (!strchr(" \t\n(\"'", before) || !strchr(" \t\n)\"',.;:", after))
+        return false;
+    size_t n = name_end - name;
+    for (size_t k = end + 1; k + n + 2 < len; k++) {
+        if (t[k] == '\n' && t[k + 1] == '\n')
+            break;
+        if (t[k] == '<' && t[k + 1] == '/' && strncasecmp(t + k + 2, t + name, n) == 0)
+            return false;
+    }
+    return true;
+}
+
 /* Monolingual: a tag or a character entity showing as text. */
 static void leftovers(const tqc_ctx *ctx)
 {
@@ -240,8 +265,13 @@ static void leftovers(const tqc_ctx *ctx)
             if (j >= doc->len || t[j] != '>')
                 continue;
             /* The message names the tag, not its attributes, which other fixes may touch. */
-            TQC_EMIT(ctx, tqc_span_make(i, j + 1), "HTML tag '%.*s%s>' shows as text",
-                     (int)(name_end - i), t + i, name_end < j ? " ..." : "");
+            if (named_in_prose(t, doc->len, i, d, name_end, j))
+                tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, tqc_span_make(i, j + 1),
+                         "HTML tag '%.*s>' shows as text: perhaps written about, as it "
+                         "stands alone and nothing closes it", (int)(name_end - i), t + i);
+            else
+                TQC_EMIT(ctx, tqc_span_make(i, j + 1), "HTML tag '%.*s%s>' shows as text",
+                         (int)(name_end - i), t + i, name_end < j ? " ..." : "");
             i = j;
         }
     }
@@ -273,6 +303,7 @@ const tqc_pass tqc_pass_markup = {
     .details = "Inline codes, links, URLs, e-mail addresses or brackets of the source lost or "
                "changed in the translation, and markup showing as text (`&nbsp;`, `</a>`): a "
                "tag of an HTML element; a placeholder an author wrote in angle brackets "
-               "(`<district>`, `<first_name>`) is none.",
+               "(`<district>`, `<first_name>`) is none, and a bare opening tag nothing closes, "
+               "standing alone as a text names it (`the <title> element`), is a hint.",
     .run = run,
 };

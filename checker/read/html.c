@@ -10,13 +10,17 @@
  * out as a browser would: script, style, noscript, template, comments, the chrome
  * elements (nav, footer, aside, a form unless it holds the page, ...), blocks whose
  * class or id is a reader view's chrome (comments, related, share...), blocks inside
- * the body that are mostly links with few commas (a share bar, a related list), code
+ * the body that are mostly links with few commas (a share bar, a related list) or a few
+ * links and a label (tags), code
  * (code, kbd, samp, var, and pre unless it reads as prose), tables of figures and
- * hidden elements (hidden, aria-hidden, display:none, visibility:hidden) are dropped,
+ * hidden elements (hidden, aria-hidden, display:none, visibility:hidden, class hidden)
+ * are dropped,
  * and so are the blocks inside the body that Readability's conditional cleaning takes
  * for widgets (clean_body);
  * block elements end paragraphs (a blank line), `br` ends a line (inside a sentence,
- * before a word in lower case, it is a space: the page wraps there); runs of white space
+ * before a word in lower case, it is a space: the page wraps there; after a letter, before
+ * a capital, in a block of such lines, it ends a paragraph: verse, an address); runs of
+ * white space
  * collapse to one space and vanish at block edges (except in `pre`); inline elements add
  * nothing, but where they begin and end is recorded (doc->inlines). Chrome that leaked
  * into the body's copy (a "Follow our live blog" line, a caption, a related headline)
@@ -123,6 +127,8 @@ typedef struct node {
     uint32_t p_text;        /* text bytes in its `p` children */
     uint32_t digits, letters; /* of its text: a table of mostly figures is not prose */
     uint32_t link_text;     /* text bytes inside links in its subtree */
+    uint32_t link_ink;      /* of those, the bytes that are not white space */
+    uint32_t links;         /* links with visible text in its subtree */
     uint32_t commas;        /* in its subtree's text */
     uint32_t ink;           /* of its text, bytes that are not white space */
     uint32_t symbols;       /* of its text, the characters code is made of: {}()[];=<>$|\` */
@@ -131,6 +137,8 @@ typedef struct node {
     bool block_child;       /* has a block element child */
     bool is_p;
     bool caption;           /* class or id says caption or credit (`wp-caption-text`) */
+    uint16_t br_upper, br_lower;    /* lines after a `br` in it beginning in upper case,
+                                       in lower case: verse, or hard-wrapped prose */
     uint8_t kind;           /* EL_* */
     uint8_t rank;           /* BODY_* */
 } node;
@@ -205,6 +213,7 @@ typedef struct html {
     size_t *stack;          /* open nodes */
     size_t depth, stack_cap;
     size_t drop_depth;      /* open dropped elements */
+    uint32_t br_block;      /* the block whose line a `br` just ended, + 1; 0 none */
     size_t link_depth;      /* open `a` elements */
     size_t last_end;        /* file offset just past the previous event */
     tqc_status st;
@@ -291,6 +300,9 @@ static const char *const unlikely_words[] = {
     "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies",
     "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
     "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote", "kudos",
+    /* a page's tool bar, the share widgets' own class prefixes (as disqus above), a
+     * newsletter's sign-up box */
+    "toolbar", "addthis", "sharethis", "signup", "newsletter",
 };
 static const char *const maybe_words[] = {
     "and", "article", "body", "column", "content", "main", "shadow",
@@ -347,12 +359,15 @@ static bool style_says(const char *style, const char *property, const char *valu
 }
 
 /* Text a browser does not show: the `hidden` attribute, `aria-hidden="true"`, an
- * inline style of display:none or visibility:hidden. */
+ * inline style of display:none or visibility:hidden, the class `hidden` (the style
+ * sheets' convention for display:none: Bootstrap's, HTML5 Boilerplate's). */
 static bool hidden(const xmlChar **atts)
 {
     for (size_t i = 0; atts && atts[i]; i += 2) {
         const char *name = (const char *)atts[i], *v = (const char *)atts[i + 1];
         if (strcasecmp(name, "hidden") == 0)
+            return true;
+        if (v && strcasecmp(name, "class") == 0 && has_token(v, "hidden"))
             return true;
         if (v && strcasecmp(name, "aria-hidden") == 0 && strcasecmp(v, "true") == 0)
             return true;
@@ -457,6 +472,13 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
     }
     if (nd->up && nd->kind == EL_BLOCK)
         h->nodes[parent_of(nd)].block_child = true;
+    /* The block a line break is in: the text after it tells verse from wrapped prose. */
+    h->br_block = 0;
+    for (size_t d = h->depth; nd->kind == EL_BREAK && d-- > 0;)
+        if (h->nodes[h->stack[d]].kind == EL_BLOCK) {
+            h->br_block = (uint32_t)h->stack[d] + 1;
+            break;
+        }
     if (role == ROLE_A)
         h->link_depth++;
     size_t idx = h->node_count++;
@@ -494,6 +516,8 @@ static void on_end(void *ctx, const xmlChar *xname)
     int role = h->info[nd->name_id].role;
     if (nd->kind == EL_DROP)
         h->drop_depth--;
+    if (nd->kind == EL_BLOCK)
+        h->br_block = 0;
     if (role == ROLE_A && h->link_depth)
         h->link_depth--;
     size_t at = position(h);
@@ -507,12 +531,16 @@ static void on_end(void *ctx, const xmlChar *xname)
         nd->kind = EL_DROP;
     if (role == ROLE_PRE && !prose_pre(nd))
         nd->kind = EL_DROP;
+    if (strcmp(nd->name, "a") == 0 && nd->link_ink > 0)
+        nd->links++;
     if (nd->up) {
         node *parent = &h->nodes[parent_of(nd)];
         if (nd->kind != EL_DROP) {
             parent->digits += nd->digits;
             parent->letters += nd->letters;
             parent->link_text += nd->link_text;
+            parent->link_ink += nd->link_ink;
+            parent->links += nd->links;
             parent->commas += nd->commas;
             parent->ink += nd->ink;
             parent->symbols += nd->symbols;
@@ -580,6 +608,17 @@ static void on_text(void *ctx, const xmlChar *xch, int len)
     size_t n = (size_t)len;
     const char *ch = (const char *)xch;
     char *mapped = NULL;
+    for (size_t i = 0; h->br_block && i < n; i++) {
+        int32_t cp;
+        if (isspace((unsigned char)ch[i]) || tqc_text_decode(ch + i, n - i, &cp) == 0)
+            continue;
+        node *b = &h->nodes[h->br_block - 1];
+        if (tqc_text_is_upper(cp) && b->br_upper < UINT16_MAX)
+            b->br_upper++;
+        else if (tqc_text_is_lower(cp) && b->br_lower < UINT16_MAX)
+            b->br_lower++;
+        h->br_block = 0;
+    }
     /* A C1 control the page's bytes do not hold came from a numeric reference. */
     if (has_c1(ch, n)) {
         size_t at = position(h), from = h->last_end;
@@ -652,6 +691,7 @@ static void on_text(void *ctx, const xmlChar *xch, int len)
             unsigned char c = (unsigned char)ch[i];
             top->commas += c == ',';
             top->ink += !isspace(c);
+            top->link_ink += h->link_depth && !isspace(c);
             top->symbols += c != '\0' && strchr("{}()[];=<>$|\\`", c) != NULL;
             top->digits += c >= '0' && c <= '9';
             /* A letter is an ASCII letter or the lead byte of a non-ASCII character. */
@@ -1079,6 +1119,8 @@ static void drop_forms(html *h)
             up->digits -= f->digits;
             up->letters -= f->letters;
             up->link_text -= f->link_text;
+            up->link_ink -= f->link_ink;
+            up->links -= f->links;
             up->commas -= f->commas;
             up->ink -= f->ink;
             up->symbols -= f->symbols;
@@ -1178,6 +1220,10 @@ typedef struct layout {
     size_t code_len, code_at;   /* its length; the byte the next text event starts at */
     size_t opens_from;      /* inline opens recorded while a space or break was pending
                                (tb.inl[opens_from...]): they belong after it */
+    size_t codes_from;      /* code marks recorded while a break was pending (SIZE_MAX:
+                               none): the code opened the next paragraph (an `li`'s) */
+    bool verse;             /* the pending line break is in a block of verse (see
+                               line_of_its_own) */
 } layout;
 
 /* The position of file offset off (moves the cursor; restarts when asked to go back). */
@@ -1206,6 +1252,21 @@ static bool soft_break(const layout *l, const char *next, size_t n)
     return (isalpha(last) || last >= 0x80 || last == ',') && tqc_text_is_lower(cp);
 }
 
+/* Whether a line break (`br`) before the text next[0, n) ends a line of its own: the
+ * line before ends in a letter (no sentence punctuation), the next begins in upper case,
+ * and so do most lines after a break in its block, as verse, lyrics and addresses are
+ * set (prose wrapped by hand begins most of its lines in lower case, and a capital there
+ * is a name, or a German noun, inside the sentence). It ends a paragraph: the segmenter
+ * would join the two lines into one sentence with a capital inside it. */
+static bool line_of_its_own(const layout *l, const char *next, size_t n)
+{
+    int last = tqc_tb_last(&l->tb);
+    int32_t cp;
+    if (!l->verse || l->pre || l->brk != 1 || n == 0 || tqc_text_decode(next, n, &cp) == 0)
+        return false;
+    return (isalpha(last) || last >= 0x80) && tqc_text_is_upper(cp);
+}
+
 /* Emits what is pending before the text next[0, n), which begins at at. */
 static void flush(layout *l, tqc_srcpos at, const char *next, size_t n)
 {
@@ -1218,6 +1279,8 @@ static void flush(layout *l, tqc_srcpos at, const char *next, size_t n)
         l->brk = 0;
         l->space = false;
     } else if (l->brk) {
+        if (line_of_its_own(l, next, n))
+            l->brk = 2;
         tqc_tb_append(&l->tb, "\n\n", (size_t)l->brk, at, false);
         l->brk = 0;
         l->space = false;
@@ -1226,11 +1289,15 @@ static void flush(layout *l, tqc_srcpos at, const char *next, size_t n)
             tqc_tb_append(&l->tb, " ", 1, l->space_at, l->space_exact);
         l->space = false;
     }
-    /* An element opened before the space or break begins after it. */
+    /* An element opened before the space or break begins after it, and so does code
+     * left out after a break (the marks stay in the order of their offsets). */
     for (size_t i = l->opens_from; i < l->tb.inl_count; i++)
-        if (l->tb.inl[i].kind == TQC_INLINE_OPEN && l->tb.inl[i].offset == before)
+        if (l->tb.inl[i].offset == before &&
+            (l->tb.inl[i].kind == TQC_INLINE_OPEN ||
+             (i >= l->codes_from && l->tb.inl[i].kind == TQC_INLINE_STANDALONE)))
             l->tb.inl[i].offset = l->tb.len;
     l->opens_from = l->tb.inl_count;
+    l->codes_from = SIZE_MAX;
 }
 
 static void request_break(layout *l, int level)
@@ -1305,15 +1372,24 @@ static void lay_text(layout *l, const event *ev)
 
 /* A block inside the body that is mostly links and says little (under
  * LINKS_MAX_COMMAS commas): a list of related stories, tags or share buttons, as reader
- * views clean it out. A paragraph is never one: a lone link between paragraphs stays, to
- * be reported as scraping residue. */
+ * views clean it out. Or, commas or not, a block of LINKS_LIST_MIN links or more that
+ * are over LINKS_LIST_SHARE of its visible text, whatever its element: a list of tags
+ * or topics after a label ("Tags: a, b, c" set in a `p` or an `li`). Visible text, not
+ * bytes: a page's indentation would water its links down. A paragraph of one or two
+ * links is never one: a lone link between paragraphs stays, to be reported as scraping
+ * residue. */
 #define LINKS_MAX_COMMAS 10
+#define LINKS_LIST_MIN 3
+#define LINKS_LIST_SHARE (2.0 / 3.0)
 
 static bool link_block(const node *nd)
 {
     static const char *const lists[] = {"div", "section", "ul", "ol", "dl", "table", "header"};
-    return nd->kind == EL_BLOCK && nd->text > 0 && nd->commas < LINKS_MAX_COMMAS &&
-           2 * nd->link_text > nd->text && IN(nd->name, lists);
+    if (nd->kind != EL_BLOCK || nd->ink == 0)
+        return false;
+    if (nd->links >= LINKS_LIST_MIN && nd->link_ink > LINKS_LIST_SHARE * nd->ink)
+        return true;
+    return nd->commas < LINKS_MAX_COMMAS && 2 * nd->link_ink > nd->ink && IN(nd->name, lists);
 }
 
 /* Whether lay_out leaves node i out (with all it holds). */
@@ -1431,9 +1507,12 @@ static void lay_out(layout *l, size_t first, size_t last, size_t top)
              * a standalone code marks it, as an XLIFF placeholder does, so the passes
              * read `are ,` as a gap in the text rather than a slip. */
             static const char *const inline_code[] = {"code", "kbd", "samp", "var"};
-            if (!drop && !open && l->tb.len && IN(nd->name, inline_code))
+            if (!drop && !open && l->tb.len && IN(nd->name, inline_code)) {
+                if (l->brk && l->codes_from == SIZE_MAX)
+                    l->codes_from = l->tb.inl_count;
                 tqc_tb_inline(&l->tb, TQC_INLINE_STANDALONE, nd->name, NULL,
                               pos_at(l, ev->src).line);
+            }
             /* What was around a dropped element does not run together. */
             if (!drop && !open && !l->space && l->tb.len) {
                 l->space = true;
@@ -1447,10 +1526,12 @@ static void lay_out(layout *l, size_t first, size_t last, size_t top)
         switch (nd->kind) {
         case EL_BLOCK:
             request_break(l, 2);
-            /* Headings and captions are recorded like inline elements (after the break
-             * they open, before the one they close): the passes can tell a page's own
-             * heading or caption from a headline or caption left in the body. */
-            if (is_heading(nd->name) || strcmp(nd->name, "figcaption") == 0)
+            /* Headings, captions and list items are recorded like inline elements (after
+             * the break they open, before the one they close): the passes can tell a
+             * page's own heading, caption or list from a headline, caption or line of
+             * chrome left in the body. */
+            if (is_heading(nd->name) || strcmp(nd->name, "figcaption") == 0 ||
+                strcmp(nd->name, "li") == 0)
                 tqc_tb_inline(&l->tb, open ? TQC_INLINE_OPEN : TQC_INLINE_CLOSE, nd->name,
                               NULL, pos_at(l, ev->src).line);
             /* A block the page classes as a caption is recorded as one. */
@@ -1468,8 +1549,13 @@ static void lay_out(layout *l, size_t first, size_t last, size_t top)
             }
             break;
         case EL_BREAK:
-            if (open)
+            if (open) {
                 request_break(l, 1);
+                size_t b = parent_of(nd);
+                while (b != SIZE_MAX && h->nodes[b].kind != EL_BLOCK)
+                    b = parent_of(&h->nodes[b]);
+                l->verse = b != SIZE_MAX && h->nodes[b].br_upper > h->nodes[b].br_lower;
+            }
             break;
         case EL_INLINE:
             /* A caption set in a `span` is recorded as one too. */
@@ -1959,7 +2045,7 @@ static tqc_status html_next(tqc_input *in, tqc_doc **out, char *err, size_t errl
     drop_forms(h);
     choose_body_again(h, &body);
     clean_body(h, &body);
-    layout l = {.h = h};
+    layout l = {.h = h, .codes_from = SIZE_MAX};
     tqc_tb_init(&l.tb, TQC_INPUT_MAX_BYTES);
     if (body.count == 0)
         lay_out(&l, 0, h->event_count, SIZE_MAX);
