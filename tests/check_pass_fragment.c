@@ -335,6 +335,21 @@ START_TEST(test_issue_12_fragment_german_verb_second_and_verb_last)
 }
 END_TEST
 
+/* Issue 12, clean Italian and Spanish: a verb needs no subject before it there (profile
+ * `null-subject`), so a verb right after the comma may be the main clause's, and a form
+ * after the object pronoun that opens the clause is its own verb though it is also a
+ * noun (`tratti`). The relative clause alone is still a fragment. */
+START_TEST(test_issue_12_fragment_null_subject_main_clause_after_comma)
+{
+    SILENT("it", "La città offre molti servizi ai turisti. Che si tratti di musei o di parchi, "
+           "è sempre possibile trovare qualcosa.", RULE);
+    FINDS("it", "Il museo ha aperto una nuova sala al piano terra. Che ospita le opere del "
+          "Novecento.", RULE, "Che ospita le opere del Novecento.");
+    FINDS("en", "The police arrested the man on Friday. Who investigated the case, said "
+          "nothing.", RULE, "Who investigated the case, said nothing.");
+}
+END_TEST
+
 /* Issue 17, real pages: replies of a conjunction and an adverb, adverbs with a participle
  * and items of a list split by semicolons are no fragments; a subject pronoun or an adverb
  * before a form that is also a noun leaves it a verb. A piece split off still is one. */
@@ -370,6 +385,7 @@ Suite *pass_fragment_suite(void)
     tcase_add_test(tc, test_issue_12_fragment_sentence_ends_and_main_clauses);
     tcase_add_test(tc, test_issue_12_fragment_german_pronouns_without_nouns);
     tcase_add_test(tc, test_issue_12_fragment_german_verb_second_and_verb_last);
+    tcase_add_test(tc, test_issue_12_fragment_null_subject_main_clause_after_comma);
     tcase_add_test(tc, test_issue_17_fragment_replies_comments_lists);
     suite_add_tcase(s, tc);
     return s;

@@ -521,13 +521,22 @@ static bool second_verb(const tqc_ctx *ctx, size_t first, size_t last, bool afte
         if (!finite_verb(ctx, k, first))
             continue;
         /* A verb right after the comma has no subject of its own: the relative
-         * clause's head was cut off (`Nunes. Who investigated the case, said ...`). */
-        if (seen && after_comma && comma && doc->tokens[k - 1].kind != TQC_TOK_WORD)
+         * clause's head was cut off (`Nunes. Who investigated the case, said ...`);
+         * unless the language needs no subject before a verb (profile `null-subject`:
+         * `Che si tratti di ..., è stato utilizzato ...`). */
+        if (seen && after_comma && comma && doc->tokens[k - 1].kind != TQC_TOK_WORD &&
+            strcmp(tqc_lang_setting(ctx->lang, "null-subject", "no"), "yes") != 0)
             return false;
         /* Both verbs must be finite ones by every reading: `lo scopo` may be an
          * article and its noun, `dominated by` a participle, `meine` a possessive. */
-        if (word_pos(ctx, k, false) & ~(FINITE | TQC_POS_VINF))
+        if (word_pos(ctx, k, false) & ~(FINITE | TQC_POS_VINF)) {
+            /* ... though such a form after an object pronoun opening the clause is its
+             * own verb (`Che si tratti di ..., Debian fornisce ...`: `tratti` also a
+             * noun; see proclitics). */
+            seen = seen || (k == first + 2 && proclitics(ctx, false) &&
+                            (word_pos(ctx, k - 1, false) & TQC_POS_PRON));
             continue;
+        }
         uint32_t before = doc->tokens[k - 1].kind == TQC_TOK_WORD
                               ? word_pos(ctx, k - 1, k - 1 == first) : 0;
         bool cluster = (before & TQC_POS_VERB) &&
