@@ -350,6 +350,18 @@ START_TEST(test_issue_12_fragment_null_subject_main_clause_after_comma)
 }
 END_TEST
 
+/* Issue 12, clean English: after a word that may be a noun (and an adjective: `family`)
+ * and is no object of a preposition, a form that is also a verb is the verb; after an
+ * adjective alone it is a noun. */
+START_TEST(test_issue_12_fragment_noun_then_verb)
+{
+    SILENT("en", "The old farm was sold to a developer last year. Only the Miller family "
+           "remains.", RULE);
+    FINDS("en", "The old farm was sold to a developer last year. A decision of historic "
+          "weight.", RULE, "A decision of historic weight.");
+}
+END_TEST
+
 /* Issue 17, real pages: replies of a conjunction and an adverb, adverbs with a participle
  * and items of a list split by semicolons are no fragments; a subject pronoun or an adverb
  * before a form that is also a noun leaves it a verb. A piece split off still is one. */
@@ -386,6 +398,7 @@ Suite *pass_fragment_suite(void)
     tcase_add_test(tc, test_issue_12_fragment_german_pronouns_without_nouns);
     tcase_add_test(tc, test_issue_12_fragment_german_verb_second_and_verb_last);
     tcase_add_test(tc, test_issue_12_fragment_null_subject_main_clause_after_comma);
+    tcase_add_test(tc, test_issue_12_fragment_noun_then_verb);
     tcase_add_test(tc, test_issue_17_fragment_replies_comments_lists);
     suite_add_tcase(s, tc);
     return s;

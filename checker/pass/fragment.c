@@ -142,9 +142,11 @@ static bool governed(const tqc_ctx *ctx, size_t k, size_t first)
  * after a word that may be its subject (a noun, a name, a pronoun that is no article):
  * the closed class is the likelier reading. A form that is also a noun or adjective is
  * none right after a word that may be a determiner, preposition or adjective and no verb
- * (`of historic weight`, `his acts`), unless the language puts pronouns before verbs
- * (see proclitics: `la vende`) and that word may be one. An infinitive right after a
- * preposition (`to go`, `zu verwenden`) is none. Auxiliaries always count. */
+ * (`of historic weight`, `his acts`), unless that word may be a noun too and is neither a
+ * determiner nor a preposition's object (`the Miller family remains`), or the language
+ * puts pronouns before verbs (see proclitics: `la vende`) and that word may be one. An
+ * infinitive right after a preposition (`to go`, `zu verwenden`) is none. Auxiliaries
+ * always count. */
 static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
 {
     uint32_t pos = word_pos(ctx, k, k == first);
@@ -184,6 +186,8 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
     if ((before & (TQC_POS_PRON | TQC_POS_ADV)) && !(before & (TQC_POS_DET | TQC_POS_PREP)))
         keeps_verb |= TQC_POS_PRON | TQC_POS_ADV;
     return !has_before || !(before & (TQC_POS_DET | TQC_POS_PREP | TQC_POS_ADJ)) ||
+           ((before & TQC_POS_NOUN) && !(before & (TQC_POS_DET | TQC_POS_PREP)) &&
+            !governed(ctx, k - 1, first)) ||
            (before & keeps_verb);
 }
 
