@@ -464,6 +464,26 @@ START_TEST(test_issue_12_spelling_foreign_phrases_prefixes_and_loan_acronyms)
 }
 END_TEST
 
+/* Issue 12, clean French and Italian: the word after an elided article is judged as it
+ * would be alone, a term the text repeats or one made of a loan language's words is a
+ * hint; a slip after the article is still a misspelling. */
+START_TEST(test_issue_12_spelling_word_after_elision_judged_alone)
+{
+    hit h;
+    ck_assert_uint_eq(tqc_test_findings_in("fr", "Elle a modifié l'inode du fichier. Chaque "
+                                           "inode garde la taille du fichier. Un inode de plus "
+                                           "suffit.", "spelling", NULL, 0), 0);
+    ck_assert_uint_eq(tqc_test_findings_in("fr", "La machine sert d'autobuilders pour le "
+                                           "projet.", "spelling", NULL, 0), 0);
+    ck_assert_uint_eq(spelling_in("it", "Il disco usa l'hotplug anche per la rete.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_uint_eq(spelling_in("fr", "Il a lu l'articel hier soir.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_uint_eq(spelling_in("it", "Ho letto l'articlo ieri sera.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+}
+END_TEST
+
 Suite *pass_spelling_suite(void)
 {
     Suite *s = suite_create("pass_spelling");
@@ -488,6 +508,7 @@ Suite *pass_spelling_suite(void)
     tcase_add_test(tc, test_issue_17_spelling_no_word_near_and_name_particles);
     tcase_add_test(tc, test_issue_12_spelling_name_in_lower_case_is_no_term);
     tcase_add_test(tc, test_issue_12_spelling_foreign_phrases_prefixes_and_loan_acronyms);
+    tcase_add_test(tc, test_issue_12_spelling_word_after_elision_judged_alone);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -607,6 +607,38 @@ static const char *undecided(spell_run *r, size_t k, const char *s, size_t len)
     return NULL;
 }
 
+/* What shows that the word after an elided article (`l'inode`, `d'autobuilders`) is one
+ * a spell checker cannot judge, as the same word standing alone would show it (below in
+ * check_token), written into why; false when nothing does. */
+static bool elided_rest_hint(spell_run *r, const char *s, size_t len, char *why, size_t cap)
+{
+    const tqc_ctx *ctx = r->ctx;
+    char parts[SPELL_MAX_WORD * 2 + 8];
+    for (size_t i = 0; i < r->loan_count; i++) {
+        if (loan_compound(r, i, s, len, parts, sizeof parts)) {
+            snprintf(why, cap, "it reads as %s '%s': a term", r->loans[i].name, parts);
+            return true;
+        }
+    }
+    size_t spread = 0;
+    size_t odd = tqc_lex_odd_trigrams(tqc_lang_lexicon(ctx->lang), s, len, &spread);
+    if ((vowelless(ctx->lang, s, len) || (odd >= 2 && spread > SPELL_SLIP_SPREAD)) &&
+        !near_miss(r, s, len)) {
+        snprintf(why, cap, "it is no %s word: a name, a code or a term",
+                 tqc_lang_setting(ctx->lang, "name", "known"));
+        return true;
+    }
+    /* The word alone counts, and this use of it. */
+    uint64_t uses = 0;
+    if (tqc_strmap_get(r->uses, s, len, &uses) && uses + 1 >= SPELL_TERM_USES &&
+        !near_miss(r, s, len)) {
+        snprintf(why, cap, "the text writes it %u times and no frequent word is one letter "
+                 "away: a term", (unsigned)uses + 1);
+        return true;
+    }
+    return false;
+}
+
 /* Closed classes: a function word of a language is the surest sign of its phrase. */
 #define SPELL_FUNCTION_POS (TQC_POS_DET | TQC_POS_PREP | TQC_POS_PRON | TQC_POS_CONJ)
 
@@ -739,6 +771,12 @@ static void check_token(spell_run *r, const tqc_token *t)
             return;
         if (v == PIECE_LOAN) {
             emit_loan(r, t, loan);
+            return;
+        }
+        char why[SPELL_MAX_WORD * 2 + 64];
+        if (!known_rest && lower && elided_rest_hint(r, rest, rest_len, why, sizeof why)) {
+            tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is not in the "
+                     "dictionary: %s?", (int)rest_len, rest, why);
             return;
         }
     }
