@@ -202,6 +202,22 @@ START_TEST(test_issue_12_spelling_regular_formations_are_words)
                                   "schwierig, und wir versuchten, die Brücke "
                                   "wiederaufzubauen.", &h), 0);
     ck_assert_uint_eq(spelling_in("en", "The nonpartisan panel met.", &h), 0);
+    /* Issue 12, clean text: adjectives and agent nouns derived from an infinitive of the
+     * lexicon by a suffix of the profile's `derivations` (`avviare`: `avviabile`). */
+    ck_assert_uint_eq(spelling_in("it", "Il servizio è avviabile da remoto e il codice è "
+                                  "digitabile a mano.", &h), 0);
+    ck_assert_uint_eq(spelling_in("fr", "Le document est archivable et chaque note est "
+                                  "ajoutable plus tard.", &h), 0);
+    ck_assert_uint_eq(spelling_in("es", "El sistema es configurable y el módulo es activable "
+                                  "desde el panel.", &h), 0);
+    ck_assert_uint_eq(spelling_in("pt", "O arquivo é pesquisável pelo nome.", &h), 0);
+    ck_assert_uint_eq(spelling_in("en", "The files are uploadable and the addresses are "
+                                  "routable.", &h), 0);
+    /* ... of a verb: a slip of the suffix or of the verb is no derivation. */
+    ck_assert_uint_eq(tqc_test_findings_in("es", "El sistema es configurabla desde el panel.",
+                                           "spelling", NULL, 0), 1);
+    ck_assert_uint_eq(tqc_test_findings_in("it", "Il servizio è avvaibile da remoto.",
+                                           "spelling", NULL, 0), 1);
     /* A formation one edit from a frequent word is that word misspelt (`co` + `tiene`). */
     ck_assert_uint_eq(spelling_in("es", "El archivo cotiene datos.", &h), 1);
     ck_assert_str_eq(h.span, "cotiene");
