@@ -352,13 +352,17 @@ END_TEST
 
 /* Issue 12, clean English: after a word that may be a noun (and an adjective: `family`)
  * and is no object of a preposition, a form that is also a verb is the verb; after an
- * adjective alone it is a noun. */
+ * adjective alone it is a noun. A sentence cut after an abbreviation is none. */
 START_TEST(test_issue_12_fragment_noun_then_verb)
 {
     SILENT("en", "The old farm was sold to a developer last year. Only the Miller family "
            "remains.", RULE);
     FINDS("en", "The old farm was sold to a developer last year. A decision of historic "
           "weight.", RULE, "A decision of historic weight.");
+    /* An abbreviation with its period and a comma opens no sentence: the segmenter cut a
+     * name before it. */
+    SILENT("en", "The hostages were two teachers from Ocala and a nurse from St. Augustine. "
+           "Fla., and a pilot from Mobile.", RULE);
 }
 END_TEST
 

@@ -561,6 +561,11 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
     size_t first = sent->tok_first, last = first + sent->tok_count - 1;
     if (!is_full_stop(doc, &doc->tokens[last]) || doc->tokens[first].kind != TQC_TOK_WORD)
         return;
+    /* An abbreviation with its period, then a comma, opens no sentence: the segmenter cut
+     * a name before it (`... of St. Augustine. Fla., and ...`). */
+    if (tqc_ctx_abbreviation_at(ctx, first) && first + 2 < last &&
+        first_cp(doc, &doc->tokens[first + 2]) == ',')
+        return;
     size_t words = 0, unknown_verbs = 0;
     bool content = false, lower = false, number = false;
     /* Adverbs and a participle alone (`Roughly speaking.`, `Frankly put.`) comment on the
