@@ -642,10 +642,11 @@ static bool elided_rest_hint(spell_run *r, const char *s, size_t len, char *why,
 /* Closed classes: a function word of a language is the surest sign of its phrase. */
 #define SPELL_FUNCTION_POS (TQC_POS_DET | TQC_POS_PREP | TQC_POS_PRON | TQC_POS_CONJ)
 
-/* Whether word token n is a word of language i that is not one of the
- * document's: unknown to its dictionary, or a function word of i that the document's
- * lexicon has as no function word (`la`, `de` beside an English noun `la`, `de`). */
-static bool foreign_neighbour(spell_run *r, size_t i, tqc_dict *dict, size_t n)
+/* Whether word token n is a word of another language, whose lexicon is lex, that is not
+ * one of the document's: unknown to its dictionary, or a function word there that the
+ * document's lexicon has as no function word (`la`, `de` beside an English noun `la`,
+ * `de`). */
+static bool foreign_neighbour(spell_run *r, const tqc_lex *lex, size_t n)
 {
     const tqc_ctx *ctx = r->ctx;
     const tqc_token *t = &ctx->doc->tokens[n];
@@ -655,26 +656,26 @@ static bool foreign_neighbour(spell_run *r, size_t i, tqc_dict *dict, size_t n)
     char low[SPELL_MAX_WORD * 2 + 1];
     const char *w = tqc_doc_at(ctx->doc, t->span);
     size_t ln = tqc_span_len(t->span);
-    if (!tqc_dict_known(dict, w, ln)) {
+    uint32_t theirs = tqc_lex_pos(lex, w, ln);
+    if (!theirs) {
         ln = tqc_text_case(w, ln, TQC_CASE_LOWER, low, sizeof low);
         w = low;
-        if (!ln || !tqc_dict_known(dict, w, ln))
+        if (!ln || !(theirs = tqc_lex_pos(lex, w, ln)))
             return false;
     }
     if (!tqc_dict_known(ctx->dict, w, ln))
         return true;
-    const tqc_lang *theirs = tqc_langid_profile(ctx->langs, i);
-    const tqc_lex *their_lex = theirs ? tqc_lang_lexicon(theirs) : NULL;
-    const tqc_lex *our_lex = tqc_lang_lexicon(ctx->lang);
-    return their_lex && our_lex && (tqc_lex_pos(their_lex, w, ln) & SPELL_FUNCTION_POS) &&
-           !(tqc_lex_pos(our_lex, w, ln) & SPELL_FUNCTION_POS);
+    const tqc_lex *ours = tqc_lang_lexicon(ctx->lang);
+    return ours && (theirs & SPELL_FUNCTION_POS) &&
+           !(tqc_lex_pos(ours, w, ln) & SPELL_FUNCTION_POS);
 }
 
-/* The name of another language of tqc's whose dictionary knows the unknown lower-case
- * word at token k and a word beside it in the same sentence that is that language's and
- * not the document's (foreign_neighbour): a phrase of that language quoted in the text
- * (`le chien`, `avant garde`, `pas une goutte`), which the document's dictionary cannot
- * judge. NULL when none does. */
+/* The name of another language of tqc's whose lexicon (mapped, cheaper to open than its
+ * Hunspell dictionary) knows the unknown lower-case word at token k and a word beside it
+ * in the same sentence that is that language's and not the document's
+ * (foreign_neighbour): a phrase of that language quoted in the text (`le chien`, `avant
+ * garde`, `pas une goutte`), which the document's dictionary cannot judge. NULL when
+ * none does. */
 static const char *foreign_phrase(spell_run *r, size_t k, const char *s, size_t len)
 {
     const tqc_ctx *ctx = r->ctx;
@@ -683,14 +684,15 @@ static const char *foreign_phrase(spell_run *r, size_t k, const char *s, size_t 
         return NULL;
     size_t own = tqc_langid_find(ctx->langs, tqc_lang_code(ctx->lang));
     for (size_t i = 0; i < tqc_langid_count(ctx->langs); i++) {
-        tqc_dict *dict = i == own ? NULL : tqc_langid_dict(ctx->langs, i);
-        if (!dict || !tqc_dict_known(dict, s, len))
+        const tqc_lang *profile = i == own ? NULL : tqc_langid_profile(ctx->langs, i);
+        const tqc_lex *lex = profile ? tqc_lang_lexicon(profile) : NULL;
+        if (!lex || !tqc_lex_pos(lex, s, len))
             continue;
         bool before = k > 0 && !(doc->tokens[k].flags & TQC_TF_SENT_START) &&
-                      foreign_neighbour(r, i, dict, k - 1);
+                      foreign_neighbour(r, lex, k - 1);
         bool after = !before && k + 1 < doc->token_count &&
                      !(doc->tokens[k + 1].flags & TQC_TF_SENT_START) &&
-                     foreign_neighbour(r, i, dict, k + 1);
+                     foreign_neighbour(r, lex, k + 1);
         if (before || after)
             return tqc_langid_name(ctx->langs, i);
     }
