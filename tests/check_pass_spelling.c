@@ -211,6 +211,9 @@ START_TEST(test_issue_12_spelling_regular_formations_are_words)
     ck_assert_uint_eq(spelling_in("es", "El sistema es configurable y el módulo es activable "
                                   "desde el panel.", &h), 0);
     ck_assert_uint_eq(spelling_in("pt", "O arquivo é pesquisável pelo nome.", &h), 0);
+    /* ... though one edit from its own infinitive (`-eur`, `-er`). */
+    ck_assert_uint_eq(spelling_in("fr", "Le sauvegardeur copie les fichiers et l'archiveur "
+                                  "les range.", &h), 0);
     ck_assert_uint_eq(spelling_in("en", "The files are uploadable and the addresses are "
                                   "routable.", &h), 0);
     /* ... of a verb: a slip of the suffix or of the verb is no derivation (with no word

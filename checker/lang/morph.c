@@ -223,9 +223,8 @@ static bool compound(tqc_dict *dict, const tqc_lang *lang, const char *w, size_t
 
 /* A derivation of the profile's `derivations` list (`able ar`: a suffix, a space, the
  * ending of the base that it replaces, if any): the word minus the suffix, plus that
- * ending, is an
- * infinitive of the lexicon the dictionary knows (`entregables`: `entregar`, `routable`:
- * `router`, `instradabili`: `instradare`). */
+ * ending, is a word the dictionary knows that the lexicon has as an infinitive or lacks
+ * (`entregables`: `entregar`, `routable`: `router`, `partitionneur`: `partitionner`). */
 static bool derived(tqc_dict *dict, const tqc_lang *lang, const char *w, size_t len)
 {
     const tqc_strmap *list = tqc_lang_list(lang, "derivations");
@@ -250,7 +249,9 @@ static bool derived(tqc_dict *dict, const tqc_lang *lang, const char *w, size_t 
             memcpy(buf + m, sp + 1, base);
         if (chars(buf, m + base) < MORPH_MIN_STEM)
             continue;
-        if ((tqc_lex_pos(lex, buf, m + base) & TQC_POS_VINF) && tqc_dict_known(dict, buf, m + base))
+        /* A base the lexicon lacks may be an infinitive it misses (`partitionner`). */
+        uint32_t pos = tqc_lex_pos(lex, buf, m + base);
+        if ((!pos || (pos & TQC_POS_VINF)) && tqc_dict_known(dict, buf, m + base))
             return true;
     }
     return false;

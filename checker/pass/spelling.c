@@ -287,9 +287,24 @@ static bool slip_of_word(spell_run *r, const char *s, size_t len)
 static bool formed_word(spell_run *r, const char *s, size_t len, bool lexicon)
 {
     const tqc_lex *lex = tqc_lang_lexicon(r->ctx->lang);
-    if (tqc_morph_parse(r->ctx->dict, r->ctx->lang, s, len, 0) == TQC_MORPH_NONE &&
-        !(lexicon && lex && tqc_lex_pos(lex, s, len)))
+    tqc_morph_kind kind = tqc_morph_parse(r->ctx->dict, r->ctx->lang, s, len, 0);
+    if (kind == TQC_MORPH_NONE && !(lexicon && lex && tqc_lex_pos(lex, s, len)))
         return false;
+    if (kind == TQC_MORPH_DERIVED && lex && near_miss(r, s, len)) {
+        /* A derivation is one edit from its own infinitive as often as not (`-eur`,
+         * `-er`: `partitionneur`): only a word near it that the lexicon has and not as
+         * an infinitive makes it a slip (`configurabla`). (tqc_dict_suggest is cached:
+         * asked again, it costs a lookup.) */
+        char *list[SPELL_SUGGESTIONS];
+        size_t n = tqc_dict_suggest(r->ctx->dict, s, len, list, SPELL_SUGGESTIONS);
+        bool slip = false;
+        for (size_t i = 0; i < n && !slip; i++) {
+            uint32_t pos = tqc_lex_pos(lex, list[i], strlen(list[i]));
+            slip = !strpbrk(list[i], " -") && pos && !(pos & TQC_POS_VINF);
+        }
+        tqc_dict_free_suggestions(list, n);
+        return !slip;
+    }
     return !near_miss(r, s, len);
 }
 
