@@ -306,6 +306,66 @@ START_TEST(test_issue_12_fragment_german_pronouns_without_nouns)
 }
 END_TEST
 
+/* Issue 12, clean German: a main clause whose subject is an article, adjectives and a
+ * noun (or a quantifier and its partitive genitive) puts its finite verb right after it,
+ * however the sentence ends; a clause with no such verb, ending on a verb cluster whose
+ * last is a finite auxiliary, has its verb last: a subordinate clause. */
+START_TEST(test_issue_12_fragment_german_verb_second_and_verb_last)
+{
+    const char *before = "Die Bahn hat am Montag neue Fahrpläne vorgelegt. ";
+    const char *quiet[] = {
+        "Diese fast neue Strecke verbindet die Städte, die sonst lange getrennt waren.",
+        "Einige der Reisenden sparen Zeit, weil die Züge schneller fahren können.",
+        "Die zu erwartenden Kosten steigen, wie der Vorstand einräumen musste.",
+        "Diese bestimmt die Preise, die der Kunde bezahlen muss.",
+        "Die Preise werden steigen.",
+    };
+    char text[512], first[128];
+    for (size_t i = 0; i < sizeof quiet / sizeof quiet[0]; i++) {
+        snprintf(text, sizeof text, "%s%s", before, quiet[i]);
+        ck_assert_msg(tqc_test_findings_in("de", text, RULE, first, sizeof first) == 0,
+                      "%s: %s", text, first);
+    }
+    FINDS("de", "Die Bahn hat am Montag neue Fahrpläne vorgelegt. Die keinem Reisenden "
+          "gefallen.", RULE, "Die keinem Reisenden gefallen.");
+    FINDS("de", "Die Bahn hat am Montag neue Fahrpläne vorgelegt. Die Reisende immer "
+          "lesen können.", RULE, "Die Reisende immer lesen können.");
+    FINDS("de", "Die Bahn hat eine neue Strecke gebaut. Deren Planung lange gedauert hat.",
+          RULE, "Deren Planung lange gedauert hat.");
+}
+END_TEST
+
+/* Issue 12, clean Italian and Spanish: a verb needs no subject before it there (profile
+ * `null-subject`), so a verb right after the comma may be the main clause's, and a form
+ * after the object pronoun that opens the clause is its own verb though it is also a
+ * noun (`tratti`). The relative clause alone is still a fragment. */
+START_TEST(test_issue_12_fragment_null_subject_main_clause_after_comma)
+{
+    SILENT("it", "La città offre molti servizi ai turisti. Che si tratti di musei o di parchi, "
+           "è sempre possibile trovare qualcosa.", RULE);
+    FINDS("it", "Il museo ha aperto una nuova sala al piano terra. Che ospita le opere del "
+          "Novecento.", RULE, "Che ospita le opere del Novecento.");
+    FINDS("en", "The police arrested the man on Friday. Who investigated the case, said "
+          "nothing.", RULE, "Who investigated the case, said nothing.");
+}
+END_TEST
+
+/* Issue 12, clean English: after a word that may be a noun (and an adjective: `family`)
+ * and is no object of a preposition, a form that is also a verb is the verb; after an
+ * adjective alone it is a noun. A sentence cut after an abbreviation is none. */
+START_TEST(test_issue_12_fragment_noun_then_verb)
+{
+    SILENT("en", "The old farm was sold to a developer last year. Only the Miller family "
+           "remains.", RULE);
+    FINDS("en", "The old farm was sold to a developer last year. A decision of historic "
+          "weight.", RULE, "A decision of historic weight.");
+    /* An abbreviation with its period and a comma opens no sentence: the segmenter cut a
+     * name before it. */
+    SILENT("en", "The hostages were two teachers from Ocala and a nurse from St. Augustine. "
+           "Fla., and a pilot from Mobile.", RULE);
+}
+END_TEST
+
 /* Issue 17, real pages: replies of a conjunction and an adverb, adverbs with a participle
  * and items of a list split by semicolons are no fragments; a subject pronoun or an adverb
  * before a form that is also a noun leaves it a verb. A piece split off still is one. */
@@ -340,6 +400,9 @@ Suite *pass_fragment_suite(void)
     tcase_add_test(tc, test_issue_12_fragment_unknown_words_keep_it_at_info);
     tcase_add_test(tc, test_issue_12_fragment_sentence_ends_and_main_clauses);
     tcase_add_test(tc, test_issue_12_fragment_german_pronouns_without_nouns);
+    tcase_add_test(tc, test_issue_12_fragment_german_verb_second_and_verb_last);
+    tcase_add_test(tc, test_issue_12_fragment_null_subject_main_clause_after_comma);
+    tcase_add_test(tc, test_issue_12_fragment_noun_then_verb);
     tcase_add_test(tc, test_issue_17_fragment_replies_comments_lists);
     suite_add_tcase(s, tc);
     return s;

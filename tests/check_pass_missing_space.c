@@ -362,11 +362,26 @@ START_TEST(test_issue_17_missing_space_names_and_mentions_are_hints)
 }
 END_TEST
 
+/* Issue 12, clean text: an abbreviation written with its period is no use of its word
+ * alone, so it is no evidence that a name beginning with it is that word run together
+ * with a function word; the word written alone still is. */
+START_TEST(test_issue_12_missing_space_abbreviations_are_no_word_alone)
+{
+    SILENT("en", "The senator flew home to Hartford, Conn., last week. He met the lawyer "
+           "Peter Connall who runs the firm.", "missing-space");
+    SILENT("es", "El informe lo firmó el Ing. Pérez el lunes. Después habló el abogado Pedro "
+           "Ingel sobre la obra.", "missing-space");
+    FINDS("en", "The senator flew home to Hartford last week. Hartford voters met the mayor "
+          "Hartfordon Monday.", "missing-space", "Hartfordon");
+}
+END_TEST
+
 Suite *pass_missing_space_suite(void)
 {
     Suite *s = suite_create("pass_missing_space");
     TCase *tc = tcase_create("missing-space");
     tcase_add_test(tc, test_issue_3_missing_space_function_word_glue);
+    tcase_add_test(tc, test_issue_12_missing_space_abbreviations_are_no_word_alone);
     tcase_add_test(tc, test_issue_3_missing_space_content_words);
     tcase_add_test(tc, test_issue_3_missing_space_case_change);
     tcase_add_test(tc, test_issue_3_missing_space_capitalised_glue);

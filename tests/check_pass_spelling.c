@@ -204,6 +204,25 @@ START_TEST(test_issue_12_spelling_regular_formations_are_words)
                                   "schwierig, und wir versuchten, die Brücke "
                                   "wiederaufzubauen.", &h), 0);
     ck_assert_uint_eq(spelling_in("en", "The nonpartisan panel met.", &h), 0);
+    /* Issue 12, clean text: adjectives and agent nouns derived from an infinitive of the
+     * lexicon by a suffix of the profile's `derivations` (`avviare`: `avviabile`). */
+    ck_assert_uint_eq(spelling_in("it", "Il servizio è avviabile da remoto e il codice è "
+                                  "digitabile a mano.", &h), 0);
+    ck_assert_uint_eq(spelling_in("fr", "Le document est archivable et chaque note est "
+                                  "ajoutable plus tard.", &h), 0);
+    ck_assert_uint_eq(spelling_in("es", "El sistema es configurable y el módulo es activable "
+                                  "desde el panel.", &h), 0);
+    ck_assert_uint_eq(spelling_in("pt", "O arquivo é pesquisável pelo nome.", &h), 0);
+    /* ... though one edit from its own infinitive (`-eur`, `-er`). */
+    ck_assert_uint_eq(spelling_in("fr", "Le sauvegardeur copie les fichiers et l'archiveur "
+                                  "les range.", &h), 0);
+    ck_assert_uint_eq(spelling_in("en", "The files are uploadable and the addresses are "
+                                  "routable.", &h), 0);
+    /* ... of a verb: a slip of the suffix or of the verb is no derivation (with no word
+     * one letter away, a hint). */
+    ck_assert_uint_eq(tqc_test_findings_in("es", "El sistema es configurabla desde el panel.",
+                                           "spelling", NULL, 0), 1);
+    ck_assert_uint_eq(spelling_in("it", "Il servizio è avvaibile da remoto.", &h), 1);
     /* A formation one edit from a frequent word is that word misspelt (`co` + `tiene`). */
     ck_assert_uint_eq(spelling_in("es", "El archivo cotiene datos.", &h), 1);
     ck_assert_str_eq(h.span, "cotiene");
@@ -426,6 +445,66 @@ START_TEST(test_issue_12_spelling_name_in_lower_case_is_no_term)
 }
 END_TEST
 
+/* Issue 12, clean text: what a spell checker of the document's language cannot judge says
+ * less. A word of another language beside another word of it that is not the document's
+ * is a phrase of that language (a hint naming it); alone among the document's words it
+ * is still a misspelling. A prefix left before a hyphen and a space is a word. A loan
+ * language's acronym in lower case is a hint, as the language's own are. */
+START_TEST(test_issue_12_spelling_foreign_phrases_prefixes_and_loan_acronyms)
+{
+    hit h;
+    ck_assert_uint_eq(spelling_in("en", "The chef taught us the meaning of le chien at dinner.",
+                                  &h), 1);
+    ck_assert_str_eq(h.span, "chien");
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_msg(strstr(h.message, "French"), "%s", h.message);
+    ck_assert_uint_eq(spelling_in("en", "The critic praised its avant garde staging.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    /* In the other languages (their loan language's `pas` aside). */
+    ck_assert_uint_eq(tqc_test_findings_in("de", "Die Menge rief pas une goutte durch die "
+                                           "Straßen.", "spelling", NULL, 0), 0);
+    ck_assert_uint_eq(tqc_test_findings_in("es", "La gente gritaba pas une goutte por las "
+                                           "calles.", "spelling", NULL, 0), 0);
+    /* Alone among English words, the French word is a misspelling of an English one. */
+    ck_assert_uint_eq(spelling_in("en", "The chef said une of the cooks left.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_uint_eq(spelling_in("es", "El ministro dijo que el presupuesto estaba cerrdo.",
+                                  &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    /* Suspended prefixes. */
+    ck_assert_uint_eq(spelling_in("en", "The pre- and post-war figures differ.", &h), 0);
+    ck_assert_uint_eq(spelling_in("it", "Gli script pre- e post-installazione usano i dati.",
+                                  &h), 0);
+    ck_assert_uint_eq(spelling_in("en", "The prw- and post-war figures differ.", &h), 1);
+    /* A loan language's acronym in lower case. */
+    ck_assert_uint_eq(spelling_in("pt", "O disco usa a interface scsi do servidor.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_str_eq(h.first, "SCSI");
+    ck_assert_uint_eq(spelling_in("es", "El disco usa la interfaz scsi del servidor.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+}
+END_TEST
+
+/* Issue 12, clean French and Italian: the word after an elided article is judged as it
+ * would be alone, a term the text repeats or one made of a loan language's words is a
+ * hint; a slip after the article is still a misspelling. */
+START_TEST(test_issue_12_spelling_word_after_elision_judged_alone)
+{
+    hit h;
+    ck_assert_uint_eq(tqc_test_findings_in("fr", "Elle a modifié l'inode du fichier. Chaque "
+                                           "inode garde la taille du fichier. Un inode de plus "
+                                           "suffit.", "spelling", NULL, 0), 0);
+    ck_assert_uint_eq(tqc_test_findings_in("fr", "La machine sert d'autobuilders pour le "
+                                           "projet.", "spelling", NULL, 0), 0);
+    ck_assert_uint_eq(spelling_in("it", "Il disco usa l'hotplug anche per la rete.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_uint_eq(spelling_in("fr", "Il a lu l'articel hier soir.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_uint_eq(spelling_in("it", "Ho letto l'articlo ieri sera.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+}
+END_TEST
+
 Suite *pass_spelling_suite(void)
 {
     Suite *s = suite_create("pass_spelling");
@@ -449,6 +528,8 @@ Suite *pass_spelling_suite(void)
     tcase_add_test(tc, test_issue_17_spelling_pieces_of_names_and_codes_are_hints);
     tcase_add_test(tc, test_issue_17_spelling_no_word_near_and_name_particles);
     tcase_add_test(tc, test_issue_12_spelling_name_in_lower_case_is_no_term);
+    tcase_add_test(tc, test_issue_12_spelling_foreign_phrases_prefixes_and_loan_acronyms);
+    tcase_add_test(tc, test_issue_12_spelling_word_after_elision_judged_alone);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -221,6 +221,42 @@ static bool compound(tqc_dict *dict, const tqc_lang *lang, const char *w, size_t
     return false;
 }
 
+/* A derivation of the profile's `derivations` list (`able ar`: a suffix, a space, the
+ * ending of the base that it replaces, if any): the word minus the suffix, plus that
+ * ending, is a word the dictionary knows that the lexicon has as an infinitive or lacks
+ * (`entregables`: `entregar`, `routable`: `router`, `partitionneur`: `partitionner`). */
+static bool derived(tqc_dict *dict, const tqc_lang *lang, const char *w, size_t len)
+{
+    const tqc_strmap *list = tqc_lang_list(lang, "derivations");
+    const tqc_lex *lex = tqc_lang_lexicon(lang);
+    if (!list || !lex)
+        return false;
+    for (size_t i = 0; i < tqc_strmap_count(list); i++) {
+        size_t n;
+        const char *e = tqc_strmap_key(list, i, &n);
+        if (!e)
+            continue;
+        const char *sp = memchr(e, ' ', n);
+        size_t suf = sp ? (size_t)(sp - e) : n, base = sp ? n - suf - 1 : 0;
+        if (suf >= len || !lowercase_start(w, len) || memcmp(w + len - suf, e, suf) != 0)
+            continue;
+        char buf[MORPH_MAX_WORD * 2];
+        size_t m = len - suf;
+        if (m + base >= sizeof buf)
+            continue;
+        memcpy(buf, w, m);
+        if (base)
+            memcpy(buf + m, sp + 1, base);
+        if (chars(buf, m + base) < MORPH_MIN_STEM)
+            continue;
+        /* A base the lexicon lacks may be an infinitive it misses (`partitionner`). */
+        uint32_t pos = tqc_lex_pos(lex, buf, m + base);
+        if ((!pos || (pos & TQC_POS_VINF)) && tqc_dict_known(dict, buf, m + base))
+            return true;
+    }
+    return false;
+}
+
 tqc_morph_kind tqc_morph_parse(tqc_dict *dict, const tqc_lang *lang, const char *word,
                                size_t len, unsigned flags)
 {
@@ -232,5 +268,7 @@ tqc_morph_kind tqc_morph_parse(tqc_dict *dict, const tqc_lang *lang, const char 
         return TQC_MORPH_ENCLITIC;
     if (compound(dict, lang, word, len, 0, flags))
         return TQC_MORPH_COMPOUND;
+    if (derived(dict, lang, word, len))
+        return TQC_MORPH_DERIVED;
     return TQC_MORPH_NONE;
 }

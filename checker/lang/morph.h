@@ -10,7 +10,9 @@
  *  - where the profile has `solid-compounds = yes`, a compound of two words, the first
  *    also as a capitalised noun of the lexicon, with a linking element of
  *    `compound-links` after a noun (`Sicherheit` + `s` + `bezogen`) or of
- *    `infinitive-links` between a particle and an infinitive (`zurück` + `zu` + `weisen`).
+ *    `infinitive-links` between a particle and an infinitive (`zurück` + `zu` + `weisen`);
+ *  - a derivation of a verb by a suffix of `derivations` (`entregar`: `entregables`,
+ *    `router`: `routable`), the verb an infinitive of the lexicon.
  * The parts must be long enough that a misspelling rarely falls apart into words
  * (MORPH_MIN_* in morph.c), and a function word is at an end only where the profile's
  * `function-words` marks it as one that begins (`sobre-`) or ends (`-lo`) words: a run-on
@@ -28,6 +30,7 @@ typedef enum {
     TQC_MORPH_PREFIX,
     TQC_MORPH_ENCLITIC,
     TQC_MORPH_COMPOUND,
+    TQC_MORPH_DERIVED,
 } tqc_morph_kind;
 
 /* TQC_MORPH_STRICT: no function word at either end of a prefix or a compound, marked or

@@ -142,9 +142,11 @@ static bool governed(const tqc_ctx *ctx, size_t k, size_t first)
  * after a word that may be its subject (a noun, a name, a pronoun that is no article):
  * the closed class is the likelier reading. A form that is also a noun or adjective is
  * none right after a word that may be a determiner, preposition or adjective and no verb
- * (`of historic weight`, `his acts`), unless the language puts pronouns before verbs
- * (see proclitics: `la vende`) and that word may be one. An infinitive right after a
- * preposition (`to go`, `zu verwenden`) is none. Auxiliaries always count. */
+ * (`of historic weight`, `his acts`), unless that word may be a noun too and is neither a
+ * determiner nor a preposition's object (`the Miller family remains`), or the language
+ * puts pronouns before verbs (see proclitics: `la vende`) and that word may be one. An
+ * infinitive right after a preposition (`to go`, `zu verwenden`) is none. Auxiliaries
+ * always count. */
 static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
 {
     uint32_t pos = word_pos(ctx, k, k == first);
@@ -184,6 +186,8 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
     if ((before & (TQC_POS_PRON | TQC_POS_ADV)) && !(before & (TQC_POS_DET | TQC_POS_PREP)))
         keeps_verb |= TQC_POS_PRON | TQC_POS_ADV;
     return !has_before || !(before & (TQC_POS_DET | TQC_POS_PREP | TQC_POS_ADJ)) ||
+           ((before & TQC_POS_NOUN) && !(before & (TQC_POS_DET | TQC_POS_PREP)) &&
+            !governed(ctx, k - 1, first)) ||
            (before & keeps_verb);
 }
 
@@ -318,6 +322,68 @@ static bool extended_attribute(const tqc_ctx *ctx, size_t first, size_t v)
     return nouns >= articles;
 }
 
+/* Whether tokens [first, last) end on a cluster of verbs whose last is a finite
+ * auxiliary and whose first is no auxiliary, with no finite verb before it (`Die Erde
+ * immer sehen können.`, `Dessen Festplatte versagt hat.`), and no comma: the verb comes last, as in a
+ * subordinate clause; a main clause puts its finite verb second (`Die Erde kann man
+ * sehen.`, `Die Preise werden steigen.`). */
+static bool verb_final_cluster(const tqc_ctx *ctx, size_t first, size_t last)
+{
+    const tqc_doc *doc = ctx->doc;
+    size_t c = last;
+    while (c > first + 1 && doc->tokens[c - 1].kind == TQC_TOK_WORD &&
+           (doc->tokens[c - 1].flags & TQC_TF_LOWER) &&
+           (word_pos(ctx, c - 1, false) & TQC_POS_VERB))
+        c--;
+    if (last - c < 2 || !(word_pos(ctx, last - 1, false) & TQC_POS_AUX) ||
+        (word_pos(ctx, c, false) & TQC_POS_AUX))
+        return false;
+    for (size_t k = first + 1; k < c; k++) {
+        /* after a comma the cluster may end a clause inside the sentence (`Diese bestimmt
+         * die Rollen, die er bestätigen kann.`) */
+        if (doc->tokens[k].kind != TQC_TOK_WORD) {
+            if (first_cp(doc, &doc->tokens[k]) == ',')
+                return false;
+            continue;
+        }
+        /* a lower-case word the lexicon lacks may be the verb */
+        if (finite_verb(ctx, k, first) ||
+            (!word_pos(ctx, k, false) && (doc->tokens[k].flags & TQC_TF_LOWER)))
+            return false;
+    }
+    return true;
+}
+
+/* Whether tokens [first, last) open with a main clause's subject and its verb: the opener
+ * read as an article, a genitive article (`Einige der`), adverbs and adjectives
+ * (`fast perfekte`, `zu verwendende`), a capitalised noun, and right after it a finite verb
+ * (`Diese fast perfekte Harmonie rührt ... her, der ... erstellen.`), not a relative
+ * clause ending on its verb (`Die keinem Paket gehören.`). */
+static bool main_clause_subject(const tqc_ctx *ctx, size_t first, size_t last)
+{
+    const tqc_doc *doc = ctx->doc;
+    size_t k = first + 1;
+    /* Two determiners: the first a quantifier (also an adjective: `Einige der Nutzer`)
+     * before a partitive genitive, else a relative pronoun (`Die keinem Paket gehören.`). */
+    if (k < last && doc->tokens[k].kind == TQC_TOK_WORD && (doc->tokens[k].flags & TQC_TF_LOWER) &&
+        (word_pos(ctx, k, false) & TQC_POS_DET)) {
+        if (!(word_pos(ctx, first, true) & TQC_POS_ADJ))
+            return false;
+        k++;
+    }
+    for (size_t steps = 0; k < last && steps <= FRAG_MAX_MODIFIERS &&
+                           doc->tokens[k].kind == TQC_TOK_WORD &&
+                           (doc->tokens[k].flags & TQC_TF_LOWER) &&
+                           (word_pos(ctx, k, false) & (TQC_POS_ADJ | TQC_POS_ADV));
+         steps++)
+        k++;
+    if (k + 1 >= last || doc->tokens[k].kind != TQC_TOK_WORD ||
+        !(doc->tokens[k].flags & TQC_TF_CAP) || doc->tokens[k + 1].kind != TQC_TOK_WORD)
+        return false;
+    uint32_t noun = word_pos(ctx, k, false);
+    return (!noun || (noun & (TQC_POS_NOUN | TQC_POS_PROPN))) && finite_verb(ctx, k + 1, first);
+}
+
 /* Whether tokens [first, last) open with a relative clause in a language whose
  * subordinate clauses end on their finite verb (profile `verb-final-subordinate = yes`:
  * German). It opens with a word that may be an article or a pronoun (`Die`, `Der`), read
@@ -339,10 +405,13 @@ static bool verb_final_relative(const tqc_ctx *ctx, size_t first, size_t last)
      * (`Deren Zahl steigt.`), a relative clause's ends it. */
     bool genitive = (opener & TQC_POS_PRON) && !(opener & TQC_POS_DET) &&
                     (next & TQC_POS_NOUN) && (doc->tokens[first + 1].flags & TQC_TF_CAP);
+    if ((opener & TQC_POS_PRON) && verb_final_cluster(ctx, first, last))
+        return true;
     if (genitive) {
         if (doc->tokens[first + 2].kind != TQC_TOK_WORD || finite_verb(ctx, first + 2, first))
             return false;
-    } else if (!(opener & TQC_POS_DET) || !(opener & TQC_POS_PRON))
+    } else if (!(opener & TQC_POS_DET) || !(opener & TQC_POS_PRON) ||
+               main_clause_subject(ctx, first, last))
         return false;
     /* What can neither follow an article nor be a main clause's verb, and the verb at
      * the end (`Die es benötigt.`). */
@@ -456,13 +525,22 @@ static bool second_verb(const tqc_ctx *ctx, size_t first, size_t last, bool afte
         if (!finite_verb(ctx, k, first))
             continue;
         /* A verb right after the comma has no subject of its own: the relative
-         * clause's head was cut off (`Nunes. Who investigated the case, said ...`). */
-        if (seen && after_comma && comma && doc->tokens[k - 1].kind != TQC_TOK_WORD)
+         * clause's head was cut off (`Nunes. Who investigated the case, said ...`);
+         * unless the language needs no subject before a verb (profile `null-subject`:
+         * `Che si tratti di ..., è stato utilizzato ...`). */
+        if (seen && after_comma && comma && doc->tokens[k - 1].kind != TQC_TOK_WORD &&
+            strcmp(tqc_lang_setting(ctx->lang, "null-subject", "no"), "yes") != 0)
             return false;
         /* Both verbs must be finite ones by every reading: `lo scopo` may be an
          * article and its noun, `dominated by` a participle, `meine` a possessive. */
-        if (word_pos(ctx, k, false) & ~(FINITE | TQC_POS_VINF))
+        if (word_pos(ctx, k, false) & ~(FINITE | TQC_POS_VINF)) {
+            /* ... though such a form after an object pronoun opening the clause is its
+             * own verb (`Che si tratti di ..., Debian fornisce ...`: `tratti` also a
+             * noun; see proclitics). */
+            seen = seen || (k == first + 2 && proclitics(ctx, false) &&
+                            (word_pos(ctx, k - 1, false) & TQC_POS_PRON));
             continue;
+        }
         uint32_t before = doc->tokens[k - 1].kind == TQC_TOK_WORD
                               ? word_pos(ctx, k - 1, k - 1 == first) : 0;
         bool cluster = (before & TQC_POS_VERB) &&
@@ -482,6 +560,11 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
         return;
     size_t first = sent->tok_first, last = first + sent->tok_count - 1;
     if (!is_full_stop(doc, &doc->tokens[last]) || doc->tokens[first].kind != TQC_TOK_WORD)
+        return;
+    /* An abbreviation with its period, then a comma, opens no sentence: the segmenter cut
+     * a name before it (`... of St. Augustine. Fla., and ...`). */
+    if (tqc_ctx_abbreviation_at(ctx, first) && first + 2 < last &&
+        first_cp(doc, &doc->tokens[first + 2]) == ',')
         return;
     size_t words = 0, unknown_verbs = 0;
     bool content = false, lower = false, number = false;

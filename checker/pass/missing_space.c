@@ -151,7 +151,8 @@ static size_t strip_possessive(const char *s, size_t len)
 }
 
 /* How often this exact word occurs in the document as a token of its own (possessives
- * count for their stem: a name recurs as `Seaton's`). */
+ * count for their stem: a name recurs as `Seaton's`); an abbreviation written with its
+ * period is no use of the word alone (`Conn.` is no `Conn` beside `Connall`). */
 static uint64_t occurrences(ms_run *r, const char *s, size_t len)
 {
     if (!r->counted) {
@@ -160,7 +161,7 @@ static uint64_t occurrences(ms_run *r, const char *s, size_t len)
         const tqc_doc *doc = r->ctx->doc;
         for (size_t k = 0; r->counts && k < doc->token_count; k++) {
             const tqc_token *t = &doc->tokens[k];
-            if (t->kind != TQC_TOK_WORD)
+            if (t->kind != TQC_TOK_WORD || tqc_ctx_abbreviation_at(r->ctx, k))
                 continue;
             const char *ts = tqc_doc_at(doc, t->span);
             size_t tl = strip_possessive(ts, tqc_span_len(t->span));

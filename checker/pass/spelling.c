@@ -287,9 +287,24 @@ static bool slip_of_word(spell_run *r, const char *s, size_t len)
 static bool formed_word(spell_run *r, const char *s, size_t len, bool lexicon)
 {
     const tqc_lex *lex = tqc_lang_lexicon(r->ctx->lang);
-    if (tqc_morph_parse(r->ctx->dict, r->ctx->lang, s, len, 0) == TQC_MORPH_NONE &&
-        !(lexicon && lex && tqc_lex_pos(lex, s, len)))
+    tqc_morph_kind kind = tqc_morph_parse(r->ctx->dict, r->ctx->lang, s, len, 0);
+    if (kind == TQC_MORPH_NONE && !(lexicon && lex && tqc_lex_pos(lex, s, len)))
         return false;
+    if (kind == TQC_MORPH_DERIVED && lex && near_miss(r, s, len)) {
+        /* A derivation is one edit from its own infinitive as often as not (`-eur`,
+         * `-er`: `partitionneur`): only a word near it that the lexicon has and not as
+         * an infinitive makes it a slip (`configurabla`). (tqc_dict_suggest is cached:
+         * asked again, it costs a lookup.) */
+        char *list[SPELL_SUGGESTIONS];
+        size_t n = tqc_dict_suggest(r->ctx->dict, s, len, list, SPELL_SUGGESTIONS);
+        bool slip = false;
+        for (size_t i = 0; i < n && !slip; i++) {
+            uint32_t pos = tqc_lex_pos(lex, list[i], strlen(list[i]));
+            slip = !strpbrk(list[i], " -") && pos && !(pos & TQC_POS_VINF);
+        }
+        tqc_dict_free_suggestions(list, n);
+        return !slip;
+    }
     return !near_miss(r, s, len);
 }
 
@@ -607,6 +622,109 @@ static const char *undecided(spell_run *r, size_t k, const char *s, size_t len)
     return NULL;
 }
 
+/* What shows that the word after an elided article (`l'inode`, `d'autobuilders`) is one
+ * a spell checker cannot judge, as the same word standing alone would show it (below in
+ * check_token), written into why; false when nothing does. */
+static bool elided_rest_hint(spell_run *r, const char *s, size_t len, char *why, size_t cap)
+{
+    const tqc_ctx *ctx = r->ctx;
+    char parts[SPELL_MAX_WORD * 2 + 8];
+    for (size_t i = 0; i < r->loan_count; i++) {
+        if (loan_compound(r, i, s, len, parts, sizeof parts)) {
+            snprintf(why, cap, "it reads as %s '%s': a term", r->loans[i].name, parts);
+            return true;
+        }
+    }
+    size_t spread = 0;
+    size_t odd = tqc_lex_odd_trigrams(tqc_lang_lexicon(ctx->lang), s, len, &spread);
+    if ((vowelless(ctx->lang, s, len) || (odd >= 2 && spread > SPELL_SLIP_SPREAD)) &&
+        !near_miss(r, s, len)) {
+        snprintf(why, cap, "it is no %s word: a name, a code or a term",
+                 tqc_lang_setting(ctx->lang, "name", "known"));
+        return true;
+    }
+    /* The word alone counts, and this use of it. */
+    uint64_t uses = 0;
+    if (tqc_strmap_get(r->uses, s, len, &uses) && uses + 1 >= SPELL_TERM_USES &&
+        !near_miss(r, s, len)) {
+        snprintf(why, cap, "the text writes it %u times and no frequent word is one letter "
+                 "away: a term", (unsigned)uses + 1);
+        return true;
+    }
+    return false;
+}
+
+/* Closed classes: a function word of a language is the surest sign of its phrase. */
+#define SPELL_FUNCTION_POS (TQC_POS_DET | TQC_POS_PREP | TQC_POS_PRON | TQC_POS_CONJ)
+
+/* Whether word token n is a word of another language, whose lexicon is lex, that is not
+ * one of the document's: unknown to its dictionary, or a function word there that the
+ * document's lexicon has as no function word (`la`, `de` beside an English noun `la`,
+ * `de`). */
+static bool foreign_neighbour(spell_run *r, const tqc_lex *lex, size_t n)
+{
+    const tqc_ctx *ctx = r->ctx;
+    const tqc_token *t = &ctx->doc->tokens[n];
+    if (t->kind != TQC_TOK_WORD || (t->flags & (TQC_TF_DIGIT | TQC_TF_ALLCAPS)))
+        return false;
+    /* as written (a German noun: `der Hund`), else in lower case (`Pas une goutte`) */
+    char low[SPELL_MAX_WORD * 2 + 1];
+    const char *w = tqc_doc_at(ctx->doc, t->span);
+    size_t ln = tqc_span_len(t->span);
+    uint32_t theirs = tqc_lex_pos(lex, w, ln);
+    if (!theirs) {
+        ln = tqc_text_case(w, ln, TQC_CASE_LOWER, low, sizeof low);
+        w = low;
+        if (!ln || !(theirs = tqc_lex_pos(lex, w, ln)))
+            return false;
+    }
+    if (!tqc_dict_known(ctx->dict, w, ln))
+        return true;
+    const tqc_lex *ours = tqc_lang_lexicon(ctx->lang);
+    return ours && (theirs & SPELL_FUNCTION_POS) &&
+           !(tqc_lex_pos(ours, w, ln) & SPELL_FUNCTION_POS);
+}
+
+/* The name of another language of tqc's whose lexicon (mapped, cheaper to open than its
+ * Hunspell dictionary) knows the unknown lower-case word at token k and a word beside it
+ * in the same sentence that is that language's and not the document's
+ * (foreign_neighbour): a phrase of that language quoted in the text (`le chien`, `avant
+ * garde`, `pas une goutte`), which the document's dictionary cannot judge. NULL when
+ * none does. */
+static const char *foreign_phrase(spell_run *r, size_t k, const char *s, size_t len)
+{
+    const tqc_ctx *ctx = r->ctx;
+    const tqc_doc *doc = ctx->doc;
+    if (!ctx->langs)
+        return NULL;
+    size_t own = tqc_langid_find(ctx->langs, tqc_lang_code(ctx->lang));
+    for (size_t i = 0; i < tqc_langid_count(ctx->langs); i++) {
+        const tqc_lang *profile = i == own ? NULL : tqc_langid_profile(ctx->langs, i);
+        const tqc_lex *lex = profile ? tqc_lang_lexicon(profile) : NULL;
+        if (!lex || !tqc_lex_pos(lex, s, len))
+            continue;
+        bool before = k > 0 && !(doc->tokens[k].flags & TQC_TF_SENT_START) &&
+                      foreign_neighbour(r, lex, k - 1);
+        bool after = !before && k + 1 < doc->token_count &&
+                     !(doc->tokens[k + 1].flags & TQC_TF_SENT_START) &&
+                     foreign_neighbour(r, lex, k + 1);
+        if (before || after)
+            return tqc_langid_name(ctx->langs, i);
+    }
+    return NULL;
+}
+
+/* Whether the lower-case word s is a prefix left standing before a hyphen and a space, its
+ * compound's other part to come (`pre- e post-installazione`, `pre- and post-war`). */
+static bool suspended_prefix(spell_run *r, const char *s, size_t len)
+{
+    const tqc_doc *doc = r->ctx->doc;
+    const char *end = doc->text + doc->len, *after = s + len;
+    size_t loan = 0;
+    return after + 1 < end && after[0] == '-' && strchr(" \t\r\n", after[1]) &&
+           judge_piece(r, s, len, &loan) == PIECE_OWN;
+}
+
 static void check_token(spell_run *r, const tqc_token *t)
 {
     const tqc_ctx *ctx = r->ctx;
@@ -624,6 +742,8 @@ static void check_token(spell_run *r, const tqc_token *t)
     const char *tend = ctx->doc->text + ctx->doc->len;
     if ((s >= ctx->doc->text + 2 && (unsigned char)s[-2] == 0xC2 && (unsigned char)s[-1] == 0xAD) ||
         (s + len + 1 < tend && (unsigned char)s[len] == 0xC2 && (unsigned char)s[len + 1] == 0xAD))
+        return;
+    if ((t->flags & TQC_TF_LOWER) && suspended_prefix(r, s, len))
         return;
     for (size_t v = 0; v < r->variety_count; v++) {
         if (tqc_dict_known(r->varieties[v].dict, s, len)) {
@@ -668,6 +788,12 @@ static void check_token(spell_run *r, const tqc_token *t)
             return;
         if (v == PIECE_LOAN) {
             emit_loan(r, t, loan);
+            return;
+        }
+        char why[SPELL_MAX_WORD * 2 + 64];
+        if (!known_rest && lower && elided_rest_hint(r, rest, rest_len, why, sizeof why)) {
+            tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is not in the "
+                     "dictionary: %s?", (int)rest_len, rest, why);
             return;
         }
     }
@@ -743,6 +869,19 @@ static void check_token(spell_run *r, const tqc_token *t)
         }
     }
     for (size_t i = 0; i < r->loan_count; i++) {
+        /* `scsi` in a Portuguese article: a loan language's acronym (`SCSI`) in lower
+         * case, as the document's own are (above), a code or a term as often as a slip. */
+        char caps[SPELL_MAX_WORD * 2 + 1];
+        if (tqc_dict_case_variant(r->loans[i].dict, s, len, caps, sizeof caps) &&
+            all_capitals(caps, strlen(caps))) {
+            tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span,
+                                      "'%.*s' is known only as %s '%s': an acronym in lower "
+                                      "case?", (int)len, s, r->loans[i].name, caps);
+            tqc_finding_suggest(ctx->out, f, caps, strlen(caps));
+            return;
+        }
+    }
+    for (size_t i = 0; i < r->loan_count; i++) {
         char parts[SPELL_MAX_WORD * 2 + 8];
         if (loan_compound(r, i, s, len, parts, sizeof parts)) {
             /* `localhost`, `hotplug` in a Portuguese article: a term made of a loan
@@ -786,6 +925,13 @@ static void check_token(spell_run *r, const tqc_token *t)
     if (why) {
         tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is not in the "
                  "dictionary, but %s?", (int)len, s, why);
+        return;
+    }
+    const char *lang_name = foreign_phrase(r, k, s, len);
+    if (lang_name) {
+        tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is not in the "
+                 "dictionary, but it and a word beside it are %s: a phrase of that language?",
+                 (int)len, s, lang_name);
         return;
     }
     spell_entry *e = suggestions(r, s, len);
