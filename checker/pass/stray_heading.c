@@ -181,38 +181,46 @@ static bool common_word(const tqc_ctx *ctx, const char *key, size_t n)
  * story shares a word with any paragraph now and then. */
 #define SH_LONG_TITLE 8
 
-static bool announces_below(const tqc_ctx *ctx, size_t first, size_t end, size_t below)
+/* How many content words of tokens [first, end) (not a function word, four bytes or more;
+ * with skip_common, not a common word either) begin a word of paragraphs [from, to), or
+ * are begun by one (`party`, `parties`); each counts once, and counting stops at need. */
+static size_t shared_words(const tqc_ctx *ctx, size_t first, size_t end, size_t from,
+                           size_t to, bool skip_common, size_t need)
 {
     const tqc_doc *doc = ctx->doc;
-    size_t to = below + SH_BELOW < doc->paragraph_count ? below + SH_BELOW : doc->paragraph_count;
-    size_t need = count_words(doc, first, end) >= SH_LONG_TITLE ? 2 : 1, shared = 0;
-    for (size_t k = first; k < end; k++) {
+    size_t shared = 0;
+    for (size_t k = first; k < end && shared < need; k++) {
         char key[SH_MAX_WORD];
         size_t n = doc->tokens[k].kind == TQC_TOK_WORD ? key_of(ctx, &doc->tokens[k], key, NULL)
                                                        : 0;
         if (n < 4 || tqc_lang_in(ctx->lang, "function-words", key, n) ||
-            common_word(ctx, key, n))
+            (skip_common && common_word(ctx, key, n)))
             continue;
-        for (size_t p = below; p < to; p++) {
+        bool found = false;
+        for (size_t p = from; p < to && !found; p++) {
             size_t a, b;
             para_tokens(doc, p, &a, &b);
-            for (size_t j = a; j < b; j++) {
+            for (size_t j = a; j < b && !found; j++) {
                 char other[SH_MAX_WORD];
                 size_t m = doc->tokens[j].kind == TQC_TOK_WORD
                                ? key_of(ctx, &doc->tokens[j], other, NULL)
                                : 0;
                 size_t stem = n < m ? n : m;
                 stem = stem < SH_STEM ? stem : SH_STEM;
-                if (m >= 4 && memcmp(key, other, stem) == 0) {
-                    if (++shared >= need)
-                        return true;
-                    p = to;     /* each word of the title counts once */
-                    break;
-                }
+                found = m >= 4 && memcmp(key, other, stem) == 0;
             }
         }
+        shared += found;
     }
-    return false;
+    return shared;
+}
+
+static bool announces_below(const tqc_ctx *ctx, size_t first, size_t end, size_t below)
+{
+    const tqc_doc *doc = ctx->doc;
+    size_t to = below + SH_BELOW < doc->paragraph_count ? below + SH_BELOW : doc->paragraph_count;
+    size_t need = count_words(doc, first, end) >= SH_LONG_TITLE ? 2 : 1;
+    return shared_words(ctx, first, end, below, to, true, need) >= need;
 }
 
 static bool title_shaped(const tqc_ctx *ctx, size_t first, size_t end)
@@ -337,33 +345,11 @@ static void check_paragraph(const tqc_ctx *ctx, size_t p, size_t before)
     tqc_finding_fix(ctx->out, f, doc->paragraphs[p].span, "", 0, false);
 }
 
-/* Whether a content word of tokens [first, end) (not a function word, four bytes or more)
- * begins a word of paragraphs [from, to), or one of them begins it (`party`, `parties`). */
+/* Whether a content word of tokens [first, end) begins a word of paragraphs [from, to),
+ * or one of them begins it. */
 static bool shares_word(const tqc_ctx *ctx, size_t first, size_t end, size_t from, size_t to)
 {
-    const tqc_doc *doc = ctx->doc;
-    for (size_t k = first; k < end; k++) {
-        char key[SH_MAX_WORD];
-        size_t n = doc->tokens[k].kind == TQC_TOK_WORD ? key_of(ctx, &doc->tokens[k], key, NULL)
-                                                       : 0;
-        if (n < 4 || tqc_lang_in(ctx->lang, "function-words", key, n))
-            continue;
-        for (size_t p = from; p < to; p++) {
-            size_t a, b;
-            para_tokens(doc, p, &a, &b);
-            for (size_t j = a; j < b; j++) {
-                char other[SH_MAX_WORD];
-                size_t m = doc->tokens[j].kind == TQC_TOK_WORD
-                               ? key_of(ctx, &doc->tokens[j], other, NULL)
-                               : 0;
-                size_t stem = n < m ? n : m;
-                stem = stem < SH_STEM ? stem : SH_STEM;
-                if (m >= 4 && memcmp(key, other, stem) == 0)
-                    return true;
-            }
-        }
-    }
-    return false;
+    return shared_words(ctx, first, end, from, to, false, 1) > 0;
 }
 
 /* A short line (up to SH_MIN_WORDS - 1 words) shaped as a label or a title: capitalised,
