@@ -89,6 +89,13 @@ uint64_t tqc_dict_freq(const tqc_dict *dict, const char *word, size_t len);
 /* The total count of the frequency corpus (0 when the language has no list). */
 uint64_t tqc_dict_freq_total(const tqc_dict *dict);
 
+/* Builds the dictionary's compiled forms file (lang/forms.h) now unless a trusted one is
+ * mapped: what `make install-cache` and the first run that loads Hunspell do. *forms
+ * gets how many forms it holds, *complete whether the set is complete. Loads Hunspell
+ * (the verifier). On failure err says why. */
+tqc_status tqc_dict_compile(tqc_dict *dict, size_t *forms, bool *complete, char *err,
+                            size_t errlen);
+
 /* Statistics for benchmarks: distinct words cached and Hunspell calls made. */
 void tqc_dict_stats(const tqc_dict *dict, size_t *cached, size_t *lookups);
 
