@@ -821,11 +821,24 @@ static uint8_t ask_speller(dict_core *core, speller *sp, const char *word, size_
  * they decide is one ask_speller would pass to Hunspell as it is. */
 static uint8_t forms_verdict(dict_core *core, const char *word, size_t len)
 {
-    switch (tqc_forms_spell(core->forms, word, len)) {
-    case TQC_FORMS_YES: return VERDICT_KNOWN;
-    case TQC_FORMS_NO: return VERDICT_UNKNOWN;
-    default: return 0;
-    }
+    char norm[DICT_MAX_WORD + 1];
+    if (!core->forms || len > DICT_MAX_WORD)
+        return 0;
+    size_t n = normalise_apostrophes(word, len, norm);
+    tqc_forms_answer a = tqc_forms_spell(core->forms, norm, n);
+    /* A possessive of a known word is known (ask_speller); of another, Hunspell says. */
+    if (a != TQC_FORMS_YES && n > 2 && norm[n - 2] == '\'' &&
+        (norm[n - 1] == 's' || norm[n - 1] == 'S'))
+        a = tqc_forms_spell(core->forms, norm, n - 2) == TQC_FORMS_YES ? TQC_FORMS_YES
+                                                                      : TQC_FORMS_UNDECIDED;
+    return a == TQC_FORMS_YES ? VERDICT_KNOWN : a == TQC_FORMS_NO ? VERDICT_UNKNOWN : 0;
+}
+
+/* The compiled forms' answer on a correction candidate as written (no normalisation). */
+static uint8_t forms_raw(dict_core *core, const char *word, size_t len)
+{
+    tqc_forms_answer a = tqc_forms_spell(core->forms, word, len);
+    return a == TQC_FORMS_YES ? VERDICT_KNOWN : a == TQC_FORMS_NO ? VERDICT_UNKNOWN : 0;
 }
 
 static hot_verdict remember_hot(const char *word, size_t len, uint64_t h, uint8_t verdict)
@@ -1025,7 +1038,7 @@ static size_t accepted_candidates(tqc_dict *view, candidate *c, size_t n)
             tqc_strmap_put(dict->raw, c[i].text, len, verdict);
             have = true;
         }
-        if (!have && (verdict = forms_verdict(dict, c[i].text, len)) != 0) {
+        if (!have && (verdict = forms_raw(dict, c[i].text, len)) != 0) {
             tqc_strmap_put(dict->raw, c[i].text, len, verdict);
             have = true;
         }

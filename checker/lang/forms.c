@@ -18,7 +18,7 @@
 #include "lang/verdicts.h"
 
 /* Bump when the layout, the bits or the expansion change: older files are then stale. */
-#define FORMS_MAGIC "TQCFRM01"
+#define FORMS_MAGIC "TQCFRM02"
 #define FORMS_BLOCK 4096
 /* Hunspell's own limit on a word (MAXWORDLEN) and the record's length byte. */
 #define FORMS_MAX_WORD 100
@@ -29,12 +29,16 @@
 #define AFF_MAX_LINE 4096
 
 /* A form's bits: accepted as written; a form of a stem written with a capital; of a
- * KEEPCASE stem; a form of the initial-capital twin Hunspell makes of a mixed-case or
- * all-capitals stem (`DeKalb` -> `Dekalb`, `ABC` -> `Abc`), which it accepts only for a
- * word in capitals and which its stemmer finds as any form. */
-enum { FORM_KNOWN = 1, FORM_NAME = 2, FORM_KEEPCASE = 4, FORM_HIDDEN = 8 };
+ * stem without KEEPCASE (homonyms may differ: one without is enough); a form of the
+ * initial-capital twin Hunspell makes of a mixed-case or all-capitals stem (`DeKalb` ->
+ * `Dekalb`, `ABC` -> `Abc`), which it accepts only for a word in capitals and which its
+ * stemmer finds as any form. */
+enum { FORM_KNOWN = 1, FORM_NAME = 2, FORM_ANYCASE = 4, FORM_HIDDEN = 8 };
 enum { FLAGS_CHAR, FLAGS_UTF8, FLAGS_LONG, FLAGS_NUM };
-enum { HEAD_COMPLETE = 1 };
+/* Header flags: the set is complete for words of letters; Hunspell breaks words at
+ * hyphens; it holds every form with inner dots too (no affix adds a dot, no BREAK at
+ * one), so that such a word (`p.m`) absent from it is unknown. */
+enum { HEAD_COMPLETE = 1, HEAD_HYPHEN_BREAK = 2, HEAD_DOTS_COMPLETE = 4 };
 
 typedef struct header {
     char magic[8];
@@ -192,13 +196,20 @@ typedef enum { CAP_NO, CAP_INIT, CAP_ALL, CAP_HUH } captype;
 
 /* The shape of a word Hunspell's case rules see, or false when it is not all letters
  * or holds one of the aff's ICONV patterns (Hunspell converts those first). */
-static bool letters_shape(const tqc_forms *f, const char *word, size_t len, captype *cap)
+static bool letters_shape(const tqc_forms *f, const char *word, size_t len, bool dots,
+                          captype *cap)
 {
     size_t upper = 0, n = 0;
     bool first_upper = false;
+    if (dots && (word[0] == '.' || word[len - 1] == '.'))
+        return false;   /* Hunspell reads a final dot as an abbreviation's */
     for (size_t i = 0; i < len;) {
         int32_t cp;
         size_t k = tqc_text_decode(word + i, len - i, &cp);
+        if (dots && cp == '.') {
+            i++;
+            continue;
+        }
         if (cp < 0 || !tqc_text_is_letter(cp))
             return false;
         if (tqc_text_is_upper(cp)) {
@@ -233,22 +244,72 @@ static bool matched(tqc_forms *f, const char *word, size_t len, captype cap, boo
     char buf[FORMS_MAX_WORD * 2 + 8];
     size_t n = tqc_text_case(word, len, TQC_CASE_LOWER, buf, sizeof buf);
     b = n ? get(f, buf, n, ok) : 0;
-    if (name ? (b & FORM_NAME) != 0 : (b & FORM_KNOWN) && !(b & FORM_KEEPCASE))
+    if (name ? (b & FORM_NAME) != 0 : (b & FORM_KNOWN) && (b & FORM_ANYCASE))
         return true;
     if (cap != CAP_ALL || !(n = tqc_text_case(word, len, TQC_CASE_TITLE, buf, sizeof buf)))
         return false;
     b = get(f, buf, n, ok);
     if (name)
         return (b & (FORM_NAME | FORM_HIDDEN)) != 0;
-    return (b & (FORM_KNOWN | FORM_HIDDEN)) && !(b & FORM_KEEPCASE);
+    return (b & (FORM_KNOWN | FORM_HIDDEN)) && (b & FORM_ANYCASE);
+}
+
+/* Hunspell breaks a word at its hyphens (BREAK, its default) when the whole is not a
+ * word: a word whose every part it accepts, it accepts. At most this many parts, as
+ * Hunspell's own recursion limit. */
+#define FORMS_MAX_BREAKS 10
+
+static tqc_forms_answer answer(tqc_forms *f, const char *word, size_t len, bool name);
+
+/* Yes when every hyphen-separated part of word is accepted; undecided otherwise (the
+ * whole may still be an entry). */
+static tqc_forms_answer by_parts(tqc_forms *f, const char *word, size_t len)
+{
+    size_t parts = 1, upper = 0, lower = 0;
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        parts += word[i] == '-';
+        i += tqc_text_decode(word + i, len - i, &cp);
+        upper += tqc_text_is_upper(cp);
+        lower += tqc_text_is_lower(cp);
+    }
+    /* A word in capitals is lower-cased before Hunspell breaks it (AFRO-ASIAN is not
+     * Afro + Asian to it): left to Hunspell. */
+    if (upper && !lower)
+        return TQC_FORMS_UNDECIDED;
+    if (!(f->h.flags & HEAD_HYPHEN_BREAK) || parts < 2 || parts > FORMS_MAX_BREAKS ||
+        word[0] == '-' || word[len - 1] == '-')
+        return TQC_FORMS_UNDECIDED;
+    for (size_t start = 0; start < len;) {
+        const char *dash = memchr(word + start, '-', len - start);
+        size_t end = dash ? (size_t)(dash - word) : len;
+        if (end == start || answer(f, word + start, end - start, false) != TQC_FORMS_YES)
+            return TQC_FORMS_UNDECIDED;
+        start = end + 1;
+    }
+    return TQC_FORMS_YES;
 }
 
 static tqc_forms_answer answer(tqc_forms *f, const char *word, size_t len, bool name)
 {
     captype cap;
-    if (!f || len == 0 || len > FORMS_MAX_WORD || !letters_shape(f, word, len, &cap))
+    if (!f || len == 0 || len > FORMS_MAX_WORD)
         return TQC_FORMS_UNDECIDED;
     bool ok = true;
+    if (!letters_shape(f, word, len, false, &cap)) {
+        /* Another shape: a form the file holds as written (`p.m.`), a word with inner
+         * dots when the set has them all, or one made of known parts. */
+        if (name)
+            return TQC_FORMS_UNDECIDED;
+        uint8_t b = get(f, word, len, &ok);
+        if (ok && (b & FORM_KNOWN))
+            return TQC_FORMS_YES;
+        if (ok && (f->h.flags & HEAD_DOTS_COMPLETE) && letters_shape(f, word, len, true, &cap)) {
+            bool yes = matched(f, word, len, cap, false, &ok);
+            return !ok ? TQC_FORMS_UNDECIDED : yes ? TQC_FORMS_YES : TQC_FORMS_NO;
+        }
+        return ok && tqc_forms_complete(f) ? by_parts(f, word, len) : TQC_FORMS_UNDECIDED;
+    }
     if (!tqc_forms_complete(f)) {
         /* A partial set vouches only for a form it holds, as written. */
         bool yes = !name && (get(f, word, len, &ok) & FORM_KNOWN);
@@ -307,6 +368,8 @@ typedef struct aff {
     size_t naliases, cap_aliases;
     uint32_t keepcase;
     bool has_keepcase, complete;
+    bool breaks_seen, hyphen_break;   /* BREAK lines; one of them (or the default) is - */
+    bool dot_break, affix_dots;       /* a BREAK pattern or an affix has a dot */
     uint32_t rule_flags[64];    /* flags a COMPOUNDRULE requires */
     size_t nrule_flags;
     char *iconv;                /* NUL-separated patterns */
@@ -499,6 +562,13 @@ static bool parse_aff(aff *a, const char *path, char *err, size_t errlen)
                 break;
             a->alias_first[a->naliases] = a->nflags;
             a->alias_count[a->naliases++] = parse_flags(a, field[1], strlen(field[1]));
+        } else if (strcmp(k, "BREAK") == 0 && nf > 1) {
+            if (!a->breaks_seen) {
+                a->breaks_seen = true;   /* the count line: the defaults are replaced */
+                continue;
+            }
+            a->hyphen_break |= strcmp(field[1], "-") == 0;
+            a->dot_break |= strchr(field[1], '.') != NULL;
         } else if (strcmp(k, "KEEPCASE") == 0 && nf > 1) {
             size_t at = a->nflags;
             if (parse_flags(a, field[1], strlen(field[1]))) {
@@ -570,6 +640,8 @@ static bool parse_aff(aff *a, const char *path, char *err, size_t errlen)
             affix_entry *e = &a->entries[a->nentries];
             *e = (affix_entry){0};
             char *slash = strchr(field[3], '/');
+            a->affix_dots |= (slash ? (size_t)(slash - field[3]) : strlen(field[3])) >
+                             strcspn(field[3], "./") || strchr(field[2], '.') != NULL;
             /* Escaped slashes are not handled: such an entry is only skipped. */
             if (slash) {
                 *slash = '\0';
@@ -642,6 +714,7 @@ typedef struct expansion {
     aff *a;
     tqc_strmap *forms;          /* form -> bits */
     uint8_t bits;               /* of the stem being expanded */
+    bool marks;                 /* it has other characters than letters */
     bool nomem;
 } expansion;
 
@@ -649,10 +722,11 @@ static void emit(expansion *x, const int32_t *w, size_t n)
 {
     char buf[FORMS_MAX_CPS * 4 + 1];
     size_t len = 0;
-    /* Only words of letters are looked up in the file (letters_shape): an elided or
-     * hyphenated form (`dell'anno`) would only make it larger. */
+    /* A form with other characters than letters is kept only when its stem has them
+     * (`p.m.`, `O'Neill`): elided or hyphenated forms made by affixes (`dell'anno`) are
+     * many and are left to Hunspell. */
     for (size_t i = 0; i < n; i++) {
-        if (!tqc_text_is_letter(w[i]))
+        if (!x->marks && !tqc_text_is_letter(w[i]))
             return;
         len += tqc_text_encode(w[i], buf + len);
     }
@@ -810,10 +884,11 @@ static bool expand_dic(expansion *x, const char *path, char *err, size_t errlen)
                 if (has_flag(flags, nflags, a->rule_flags[r]) && all_letters(w, n))
                     rule_letters[r] = true;
             x->bits = FORM_KNOWN;
+            x->marks = !all_letters(w, n);
             if (tqc_text_is_upper(w[0]))
                 x->bits |= FORM_NAME;
-            if (a->has_keepcase && has_flag(flags, nflags, a->keepcase))
-                x->bits |= FORM_KEEPCASE;
+            if (!a->has_keepcase || !has_flag(flags, nflags, a->keepcase))
+                x->bits |= FORM_ANYCASE;
             /* The flags are copied: expanding appends nothing, but stay safe. */
             uint32_t copy[256];
             size_t nc = nflags < 256 ? nflags : 256;
@@ -827,7 +902,7 @@ static bool expand_dic(expansion *x, const char *path, char *err, size_t errlen)
             }
             bool mixed = up && low && !(up == 1 && tqc_text_is_upper(w[0]));
             if ((mixed || (up && !low && n > 1 && nflags > 0)) && initcap_twin(w, n)) {
-                x->bits = FORM_HIDDEN | (x->bits & FORM_KEEPCASE);
+                x->bits = FORM_HIDDEN | (x->bits & FORM_ANYCASE);
                 expand(x, w, n, copy, nc);
             }
         }
@@ -863,7 +938,8 @@ static void add_list(expansion *x, const char *text, size_t len)
         int32_t w[FORMS_MAX_CPS];
         size_t m = skip < n ? decode_cps(p + skip, n - skip, w, FORMS_MAX_CPS) : SIZE_MAX;
         if (m != SIZE_MAX && m > 0) {
-            x->bits = FORM_KNOWN | (tqc_text_is_upper(w[0]) ? FORM_NAME : 0);
+            x->bits = FORM_KNOWN | FORM_ANYCASE | (tqc_text_is_upper(w[0]) ? FORM_NAME : 0);
+            x->marks = true;
             emit(x, w, m);
             /* Hunspell_add makes the capital twin of a mixed-case word too. */
             size_t up = 0, low = 0;
@@ -872,7 +948,7 @@ static void add_list(expansion *x, const char *text, size_t len)
                 low += tqc_text_is_lower(w[i]);
             }
             if (up && low && !(up == 1 && tqc_text_is_upper(w[0])) && initcap_twin(w, m)) {
-                x->bits = FORM_HIDDEN;
+                x->bits = FORM_HIDDEN | FORM_ANYCASE;
                 emit(x, w, m);
             }
         }
@@ -935,7 +1011,12 @@ static tqc_status write_file(const char *path, uint64_t key, const tqc_strmap *k
         uint64_t start = b * FORMS_BLOCK, n = body_len - start;
         sums[b] = tqc_verdicts_hash(b, body + start, n > FORMS_BLOCK ? FORMS_BLOCK : n);
     }
-    header h = {.key = key, .flags = complete ? HEAD_COMPLETE : 0, .slots = slots,
+    bool hyphen = !a->breaks_seen || a->hyphen_break;
+    bool dots = complete && !a->dot_break && !a->affix_dots;
+    header h = {.key = key,
+                .flags = (complete ? HEAD_COMPLETE : 0) | (hyphen ? HEAD_HYPHEN_BREAK : 0) |
+                         (dots ? HEAD_DOTS_COMPLETE : 0),
+                .slots = slots,
                 .count = (uint32_t)count, .extra_len = (uint32_t)a->iconv_len,
                 .data_len = data_len, .nblocks = nblocks};
     memcpy(h.magic, FORMS_MAGIC, 8);
@@ -983,9 +1064,9 @@ tqc_status tqc_forms_build(const char *path, uint64_t key, const tqc_forms_sourc
         uint64_t bits = tqc_strmap_value(x.forms, i);
         char up[FORMS_MAX_WORD * 2 + 8];
         if ((bits & FORM_KNOWN) && !accept(ctx, w, len))
-            bits &= ~(uint64_t)(FORM_KNOWN | FORM_NAME | FORM_KEEPCASE);
+            bits &= ~(uint64_t)(FORM_KNOWN | FORM_NAME | FORM_ANYCASE);
         /* A KEEPCASE twin is refused in capitals too: its stemmer still finds it. */
-        if ((bits & FORM_HIDDEN) && !(bits & FORM_KEEPCASE) &&
+        if ((bits & FORM_HIDDEN) && (bits & FORM_ANYCASE) &&
             !((ul = tqc_text_case(w, len, TQC_CASE_UPPER, up, sizeof up)) && accept(ctx, up, ul)))
             bits &= ~(uint64_t)FORM_HIDDEN;
         if (bits && !tqc_strmap_put(kept, w, len, bits))
