@@ -37,8 +37,11 @@ enum { FORM_KNOWN = 1, FORM_NAME = 2, FORM_ANYCASE = 4, FORM_HIDDEN = 8 };
 enum { FLAGS_CHAR, FLAGS_UTF8, FLAGS_LONG, FLAGS_NUM };
 /* Header flags: the set is complete for words of letters; Hunspell breaks words at
  * hyphens; it holds every form with inner dots too (no affix adds a dot, no BREAK at
- * one), so that such a word (`p.m`) absent from it is unknown. */
-enum { HEAD_COMPLETE = 1, HEAD_HYPHEN_BREAK = 2, HEAD_DOTS_COMPLETE = 4 };
+ * one), so that such a word (`p.m`) absent from it is unknown; likewise every form with
+ * hyphens (no affix adds one, Hunspell's default BREAK), so that a hyphenated word
+ * neither held nor made of known parts can be decided. */
+enum { HEAD_COMPLETE = 1, HEAD_HYPHEN_BREAK = 2, HEAD_DOTS_COMPLETE = 4,
+       HEAD_HYPHENS_COMPLETE = 8 };
 
 typedef struct header {
     char magic[8];
@@ -196,17 +199,19 @@ typedef enum { CAP_NO, CAP_INIT, CAP_ALL, CAP_HUH } captype;
 
 /* The shape of a word Hunspell's case rules see, or false when it is not all letters
  * or holds one of the aff's ICONV patterns (Hunspell converts those first). */
-static bool letters_shape(const tqc_forms *f, const char *word, size_t len, bool dots,
+static bool letters_shape(const tqc_forms *f, const char *word, size_t len, const char *marks,
                           captype *cap)
 {
     size_t upper = 0, n = 0;
     bool first_upper = false;
-    if (dots && (word[0] == '.' || word[len - 1] == '.'))
-        return false;   /* Hunspell reads a final dot as an abbreviation's */
+    /* Marks inside only: Hunspell reads a final dot as an abbreviation's, and breaks a
+     * word at a hyphen that opens or ends it. */
+    if (*marks && (strchr(marks, word[0]) || strchr(marks, word[len - 1])))
+        return false;
     for (size_t i = 0; i < len;) {
         int32_t cp;
         size_t k = tqc_text_decode(word + i, len - i, &cp);
-        if (dots && cp == '.') {
+        if (*marks && cp > 0 && cp < 0x80 && strchr(marks, (int)cp)) {
             i++;
             continue;
         }
@@ -261,13 +266,20 @@ static bool matched(tqc_forms *f, const char *word, size_t len, captype cap, boo
 
 static tqc_forms_answer answer(tqc_forms *f, const char *word, size_t len, bool name);
 
-/* Yes when every hyphen-separated part of word is accepted; undecided otherwise (the
- * whole may still be an entry). */
+/* A hyphenated word that is not a form as it stands: yes when every part is accepted
+ * (Hunspell accepts it broken there). No when a part is refused and, the set holding
+ * every hyphenated form, no run of parts around it is a form either: every way Hunspell
+ * may break the word leaves that part, or a run holding it, to be accepted alone.
+ * Undecided otherwise. */
 static tqc_forms_answer by_parts(tqc_forms *f, const char *word, size_t len)
 {
     size_t parts = 1, upper = 0, lower = 0;
+    size_t at[FORMS_MAX_BREAKS + 1];   /* where each part starts */
+    at[0] = 0;
     for (size_t i = 0; i < len;) {
         int32_t cp;
+        if (word[i] == '-' && parts <= FORMS_MAX_BREAKS)
+            at[parts] = i + 1;
         parts += word[i] == '-';
         i += tqc_text_decode(word + i, len - i, &cp);
         upper += tqc_text_is_upper(cp);
@@ -277,17 +289,35 @@ static tqc_forms_answer by_parts(tqc_forms *f, const char *word, size_t len)
      * Afro + Asian to it): left to Hunspell. */
     if (upper && !lower)
         return TQC_FORMS_UNDECIDED;
-    if (!(f->h.flags & HEAD_HYPHEN_BREAK) || parts < 2 || parts > FORMS_MAX_BREAKS ||
+    if (!(f->h.flags & HEAD_HYPHEN_BREAK) || parts < 2 || parts >= FORMS_MAX_BREAKS ||
         word[0] == '-' || word[len - 1] == '-')
         return TQC_FORMS_UNDECIDED;
-    for (size_t start = 0; start < len;) {
-        const char *dash = memchr(word + start, '-', len - start);
-        size_t end = dash ? (size_t)(dash - word) : len;
-        if (end == start || answer(f, word + start, end - start, false) != TQC_FORMS_YES)
-            return TQC_FORMS_UNDECIDED;
-        start = end + 1;
+    size_t refused = parts;
+    for (size_t k = 0; k < parts; k++) {
+        size_t end = k + 1 < parts ? at[k + 1] - 1 : len;
+        tqc_forms_answer a = end > at[k] ? answer(f, word + at[k], end - at[k], false)
+                                         : TQC_FORMS_UNDECIDED;
+        if (a == TQC_FORMS_UNDECIDED)
+            return a;
+        if (a == TQC_FORMS_NO && refused == parts)
+            refused = k;
     }
-    return TQC_FORMS_YES;
+    if (refused == parts)
+        return TQC_FORMS_YES;
+    if (!(f->h.flags & HEAD_HYPHENS_COMPLETE))
+        return TQC_FORMS_UNDECIDED;
+    for (size_t first = 0; first <= refused; first++)
+        for (size_t last = refused; last < parts; last++) {
+            if (last == first || (first == 0 && last == parts - 1))
+                continue;   /* one part (refused), or the whole (not a form) */
+            size_t end = last + 1 < parts ? at[last + 1] - 1 : len;
+            captype cap;
+            bool ok = true;
+            if (!letters_shape(f, word + at[first], end - at[first], "-", &cap) ||
+                matched(f, word + at[first], end - at[first], cap, false, &ok) || !ok)
+                return TQC_FORMS_UNDECIDED;
+        }
+    return TQC_FORMS_NO;
 }
 
 static tqc_forms_answer answer(tqc_forms *f, const char *word, size_t len, bool name)
@@ -296,17 +326,27 @@ static tqc_forms_answer answer(tqc_forms *f, const char *word, size_t len, bool 
     if (!f || len == 0 || len > FORMS_MAX_WORD)
         return TQC_FORMS_UNDECIDED;
     bool ok = true;
-    if (!letters_shape(f, word, len, false, &cap)) {
+    if (!letters_shape(f, word, len, "", &cap)) {
         /* Another shape: a form the file holds as written (`p.m.`), a word with inner
-         * dots when the set has them all, or one made of known parts. */
+         * dots or hyphens when the set has them all, or one made of known parts. */
+        bool dots = (f->h.flags & HEAD_DOTS_COMPLETE) && letters_shape(f, word, len, ".", &cap);
+        bool hyphens = !dots && (f->h.flags & HEAD_HYPHENS_COMPLETE) &&
+                       letters_shape(f, word, len, "-", &cap);
+        if (dots || (hyphens && name)) {
+            /* Hunspell's stemmer never breaks a word: the whole is a form or none. */
+            bool yes = matched(f, word, len, cap, name, &ok);
+            return !ok ? TQC_FORMS_UNDECIDED : yes ? TQC_FORMS_YES : TQC_FORMS_NO;
+        }
         if (name)
             return TQC_FORMS_UNDECIDED;
-        uint8_t b = get(f, word, len, &ok);
-        if (ok && (b & FORM_KNOWN))
-            return TQC_FORMS_YES;
-        if (ok && (f->h.flags & HEAD_DOTS_COMPLETE) && letters_shape(f, word, len, true, &cap)) {
+        if (hyphens && cap != CAP_ALL) {
             bool yes = matched(f, word, len, cap, false, &ok);
-            return !ok ? TQC_FORMS_UNDECIDED : yes ? TQC_FORMS_YES : TQC_FORMS_NO;
+            if (!ok || yes)
+                return ok ? TQC_FORMS_YES : TQC_FORMS_UNDECIDED;
+        } else {
+            uint8_t b = get(f, word, len, &ok);
+            if (ok && (b & FORM_KNOWN))
+                return TQC_FORMS_YES;
         }
         return ok && tqc_forms_complete(f) ? by_parts(f, word, len) : TQC_FORMS_UNDECIDED;
     }
@@ -370,6 +410,7 @@ typedef struct aff {
     bool has_keepcase, complete;
     bool breaks_seen, hyphen_break;   /* BREAK lines; one of them (or the default) is - */
     bool dot_break, affix_dots;       /* a BREAK pattern or an affix has a dot */
+    bool other_break, affix_hyphens;  /* a BREAK pattern not Hunspell's default; an affix adds - */
     uint32_t rule_flags[64];    /* flags a COMPOUNDRULE requires */
     size_t nrule_flags;
     char *iconv;                /* NUL-separated patterns */
@@ -569,6 +610,8 @@ static bool parse_aff(aff *a, const char *path, char *err, size_t errlen)
             }
             a->hyphen_break |= strcmp(field[1], "-") == 0;
             a->dot_break |= strchr(field[1], '.') != NULL;
+            a->other_break |= strcmp(field[1], "-") != 0 && strcmp(field[1], "^-") != 0 &&
+                              strcmp(field[1], "-$") != 0;
         } else if (strcmp(k, "KEEPCASE") == 0 && nf > 1) {
             size_t at = a->nflags;
             if (parse_flags(a, field[1], strlen(field[1]))) {
@@ -642,6 +685,8 @@ static bool parse_aff(aff *a, const char *path, char *err, size_t errlen)
             char *slash = strchr(field[3], '/');
             a->affix_dots |= (slash ? (size_t)(slash - field[3]) : strlen(field[3])) >
                              strcspn(field[3], "./") || strchr(field[2], '.') != NULL;
+            a->affix_hyphens |= (slash ? (size_t)(slash - field[3]) : strlen(field[3])) >
+                                strcspn(field[3], "-/") || strchr(field[2], '-') != NULL;
             /* Escaped slashes are not handled: such an entry is only skipped. */
             if (slash) {
                 *slash = '\0';
@@ -1013,9 +1058,10 @@ static tqc_status write_file(const char *path, uint64_t key, const tqc_strmap *k
     }
     bool hyphen = !a->breaks_seen || a->hyphen_break;
     bool dots = complete && !a->dot_break && !a->affix_dots;
+    bool hyphens = complete && hyphen && !a->other_break && !a->affix_hyphens;
     header h = {.key = key,
                 .flags = (complete ? HEAD_COMPLETE : 0) | (hyphen ? HEAD_HYPHEN_BREAK : 0) |
-                         (dots ? HEAD_DOTS_COMPLETE : 0),
+                         (dots ? HEAD_DOTS_COMPLETE : 0) | (hyphens ? HEAD_HYPHENS_COMPLETE : 0),
                 .slots = slots,
                 .count = (uint32_t)count, .extra_len = (uint32_t)a->iconv_len,
                 .data_len = data_len, .nblocks = nblocks};
@@ -1064,12 +1110,12 @@ tqc_status tqc_forms_build(const char *path, uint64_t key, const tqc_forms_sourc
         uint64_t bits = tqc_strmap_value(x.forms, i);
         char up[FORMS_MAX_WORD * 2 + 8];
         if ((bits & FORM_KNOWN) && !accept(ctx, w, len))
-            bits &= ~(uint64_t)(FORM_KNOWN | FORM_NAME | FORM_ANYCASE);
+            bits &= ~(uint64_t)(FORM_KNOWN | FORM_NAME);   /* ANYCASE may be a twin's */
         /* A KEEPCASE twin is refused in capitals too: its stemmer still finds it. */
         if ((bits & FORM_HIDDEN) && (bits & FORM_ANYCASE) &&
             !((ul = tqc_text_case(w, len, TQC_CASE_UPPER, up, sizeof up)) && accept(ctx, up, ul)))
             bits &= ~(uint64_t)FORM_HIDDEN;
-        if (bits && !tqc_strmap_put(kept, w, len, bits))
+        if ((bits & (FORM_KNOWN | FORM_HIDDEN)) && !tqc_strmap_put(kept, w, len, bits))
             st = TQC_ENOMEM;
     }
     if (st != TQC_OK)
