@@ -18,7 +18,7 @@
 #include "lang/verdicts.h"
 
 /* Bump when the layout, the bits or the expansion change: older files are then stale. */
-#define FORMS_MAGIC "TQCFRM02"
+#define FORMS_MAGIC "TQCFRM03"
 #define FORMS_BLOCK 4096
 /* Hunspell's own limit on a word (MAXWORDLEN) and the record's length byte. */
 #define FORMS_MAX_WORD 100
@@ -33,7 +33,10 @@
  * initial-capital twin Hunspell makes of a mixed-case or all-capitals stem (`DeKalb` ->
  * `Dekalb`, `ABC` -> `Abc`), which it accepts only for a word in capitals and which its
  * stemmer finds as any form. */
-enum { FORM_KNOWN = 1, FORM_NAME = 2, FORM_ANYCASE = 4, FORM_HIDDEN = 8 };
+enum { FORM_KNOWN = 1, FORM_NAME = 2, FORM_ANYCASE = 4, FORM_HIDDEN = 8, FORM_KEEPCASE = 16 };
+/* Homonyms with and without KEEPCASE: Hunspell's answer in another case depends on which
+ * one it meets first, so the file does not decide it. */
+#define CASE_MIXED(b) (((b) & (FORM_ANYCASE | FORM_KEEPCASE)) == (FORM_ANYCASE | FORM_KEEPCASE))
 enum { FLAGS_CHAR, FLAGS_UTF8, FLAGS_LONG, FLAGS_NUM };
 /* Header flags: the set is complete for words of letters; Hunspell breaks words at
  * hyphens; it holds every form with inner dots too (no affix adds a dot, no BREAK at
@@ -249,6 +252,8 @@ static bool matched(tqc_forms *f, const char *word, size_t len, captype cap, boo
     char buf[FORMS_MAX_WORD * 2 + 8];
     size_t n = tqc_text_case(word, len, TQC_CASE_LOWER, buf, sizeof buf);
     b = n ? get(f, buf, n, ok) : 0;
+    if (!name && CASE_MIXED(b))
+        *ok = false;
     if (name ? (b & FORM_NAME) != 0 : (b & FORM_KNOWN) && (b & FORM_ANYCASE))
         return true;
     if (cap != CAP_ALL || !(n = tqc_text_case(word, len, TQC_CASE_TITLE, buf, sizeof buf)))
@@ -256,6 +261,8 @@ static bool matched(tqc_forms *f, const char *word, size_t len, captype cap, boo
     b = get(f, buf, n, ok);
     if (name)
         return (b & (FORM_NAME | FORM_HIDDEN)) != 0;
+    if (CASE_MIXED(b))
+        *ok = false;
     return (b & (FORM_KNOWN | FORM_HIDDEN)) && (b & FORM_ANYCASE);
 }
 
@@ -934,6 +941,8 @@ static bool expand_dic(expansion *x, const char *path, char *err, size_t errlen)
                 x->bits |= FORM_NAME;
             if (!a->has_keepcase || !has_flag(flags, nflags, a->keepcase))
                 x->bits |= FORM_ANYCASE;
+            else
+                x->bits |= FORM_KEEPCASE;
             /* The flags are copied: expanding appends nothing, but stay safe. */
             uint32_t copy[256];
             size_t nc = nflags < 256 ? nflags : 256;
@@ -947,7 +956,7 @@ static bool expand_dic(expansion *x, const char *path, char *err, size_t errlen)
             }
             bool mixed = up && low && !(up == 1 && tqc_text_is_upper(w[0]));
             if ((mixed || (up && !low && n > 1 && nflags > 0)) && initcap_twin(w, n)) {
-                x->bits = FORM_HIDDEN | (x->bits & FORM_ANYCASE);
+                x->bits = FORM_HIDDEN | (x->bits & (FORM_ANYCASE | FORM_KEEPCASE));
                 expand(x, w, n, copy, nc);
             }
         }
