@@ -909,10 +909,12 @@ static bool expand_dic(expansion *x, const char *path, char *err, size_t errlen)
         const char *eol = nl ? nl : end;
         const char *q = p;
         size_t wl = 0;
-        /* The word ends at an unescaped '/', a tab or a space (morphology follows). */
+        /* The word ends at an unescaped '/', a tab, or a space before a morphological
+         * field (`po:noun`); a space otherwise belongs to it (`Porto Rico`). */
         char word[FORMS_MAX_CPS * 4 + 1];
         bool too_long = false;
-        while (q < eol && *q != '/' && *q != '\t' && *q != ' ' && *q != '\r') {
+        while (q < eol && *q != '/' && *q != '\t' && *q != '\r' &&
+               !(*q == ' ' && (eol - q < 4 || q[3] == ':' || q[1] == ' '))) {
             if (*q == '\\' && q + 1 < eol && q[1] == '/')
                 q++;
             if (wl < sizeof word - 1)
