@@ -8,9 +8,12 @@
  * handle, verdicts, suggestions and frequencies, under a lock, so every thread of a
  * process benefits from every word any of them has looked up.
  * Opening reads the word lists but not the Hunspell dictionary: verdicts come first from
- * the dictionary's verdict file (lang/verdicts.h, what earlier runs asked), and Hunspell
- * is loaded at the first word that file lacks. The file is rewritten when the last view
- * of a dictionary is freed, if this run asked Hunspell anything new. */
+ * the dictionary's verdict file (lang/verdicts.h, what earlier runs asked), then from its
+ * compiled forms (lang/forms.h, every form it accepts), and Hunspell is loaded only at a
+ * word neither decides. The verdict file is rewritten when the last view of a dictionary
+ * is freed, if this run asked Hunspell anything new; the compiled forms are built the
+ * first time a run loads Hunspell for a dictionary (TQC_FORMS: "0" neither reads nor
+ * builds them, "read" reads without building). */
 #ifndef TQC_DICT_H
 #define TQC_DICT_H
 
