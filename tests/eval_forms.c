@@ -3,9 +3,10 @@
  * forms (TQC_FORMS unset) and one with Hunspell alone (TQC_FORMS=0) can be diffed: the
  * compiled answers must equal Hunspell's on every word (issue 15).
  *   build/eval_forms --lang L [--data DIR] [--build] < words
- * prints `word<TAB>known<TAB>name<TAB>raw` a line; --build reports the build's time and
- * size on stderr first. The verdict cache is not used (TQC_CACHE_DIR decides where the
- * forms file is; its verdict files are not written when TQC_FORMS=0... see the README). */
+ * prints `word<TAB>known<TAB>name-entry` a line (1 or 0); --build reports the build's time
+ * and size on stderr first, and the number of Hunspell lookups is reported last. The
+ * forms file is in TQC_CACHE_DIR; delete its verdict-*.bin files between the two runs,
+ * or the second run reads the first one's answers from them. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,8 +62,6 @@ int main(int argc, char **argv)
         line[n] = '\0';
         if (n == 0)
             continue;
-        char *sugg[1];
-        (void)sugg;
         printf("%s\t%d\t%d\n", line, tqc_dict_known(dict, line, n),
                tqc_dict_name_entry(dict, line, n));
     }
