@@ -18,7 +18,7 @@
 #include "lang/verdicts.h"
 
 /* Bump when the layout, the bits or the expansion change: older files are then stale. */
-#define FORMS_MAGIC "TQCFRM04"
+#define FORMS_MAGIC "TQCFRM05"
 #define FORMS_BLOCK 4096
 /* Hunspell's own limit on a word (MAXWORDLEN) and the record's length byte. */
 #define FORMS_MAX_WORD 100
@@ -44,7 +44,7 @@ enum { FLAGS_CHAR, FLAGS_UTF8, FLAGS_LONG, FLAGS_NUM };
  * hyphens (no affix adds one, Hunspell's default BREAK), so that a hyphenated word
  * neither held nor made of known parts can be decided. */
 enum { HEAD_COMPLETE = 1, HEAD_HYPHEN_BREAK = 2, HEAD_DOTS_COMPLETE = 4,
-       HEAD_HYPHENS_COMPLETE = 8 };
+       HEAD_HYPHENS_COMPLETE = 8, HEAD_APOSTROPHES_COMPLETE = 16 };
 
 typedef struct header {
     char magic[8];
@@ -342,7 +342,12 @@ static tqc_forms_answer answer(tqc_forms *f, const char *word, size_t len, bool 
         bool dots = (f->h.flags & HEAD_DOTS_COMPLETE) && letters_shape(f, word, len, ".", &cap);
         bool hyphens = !dots && (f->h.flags & HEAD_HYPHENS_COMPLETE) &&
                        letters_shape(f, word, len, "-", &cap);
-        if (dots || (hyphens && name)) {
+        /* Hunspell reads an initial-capital or capitals word with an apostrophe its own
+         * way (L'AMOUR); a word of another case is a form as written or none. */
+        bool apostrophes = !dots && !hyphens && (f->h.flags & HEAD_APOSTROPHES_COMPLETE) &&
+                           letters_shape(f, word, len, "'", &cap) &&
+                           (cap == CAP_NO || cap == CAP_HUH);
+        if (dots || (hyphens && name) || apostrophes) {
             /* Hunspell's stemmer never breaks a word: the whole is a form or none. */
             bool yes = matched(f, word, len, cap, name, &ok);
             return !ok ? TQC_FORMS_UNDECIDED : yes ? TQC_FORMS_YES : TQC_FORMS_NO;
@@ -421,6 +426,7 @@ typedef struct aff {
     bool breaks_seen, hyphen_break;   /* BREAK lines; one of them (or the default) is - */
     bool dot_break, affix_dots;       /* a BREAK pattern or an affix has a dot */
     bool other_break, affix_hyphens;  /* a BREAK pattern not Hunspell's default; an affix adds - */
+    bool affix_apostrophes;           /* an affix adds ' */
     uint32_t rule_flags[64];    /* flags a COMPOUNDRULE requires */
     size_t nrule_flags;
     char *iconv;                /* NUL-separated patterns */
@@ -697,6 +703,8 @@ static bool parse_aff(aff *a, const char *path, char *err, size_t errlen)
                              strcspn(field[3], "./") || strchr(field[2], '.') != NULL;
             a->affix_hyphens |= (slash ? (size_t)(slash - field[3]) : strlen(field[3])) >
                                 strcspn(field[3], "-/") || strchr(field[2], '-') != NULL;
+            a->affix_apostrophes |= (slash ? (size_t)(slash - field[3]) : strlen(field[3])) >
+                                    strcspn(field[3], "'/") || strchr(field[2], '\'') != NULL;
             /* Escaped slashes are not handled: such an entry is only skipped. */
             if (slash) {
                 *slash = '\0';
@@ -1083,9 +1091,11 @@ static tqc_status write_file(const char *path, uint64_t key, const tqc_strmap *k
     bool hyphen = !a->breaks_seen || a->hyphen_break;
     bool dots = complete && !a->dot_break && !a->affix_dots;
     bool hyphens = complete && hyphen && !a->other_break && !a->affix_hyphens;
+    bool apostrophes = complete && !a->other_break && !a->affix_apostrophes && !a->iconv_len;
     header h = {.key = key,
                 .flags = (complete ? HEAD_COMPLETE : 0) | (hyphen ? HEAD_HYPHEN_BREAK : 0) |
-                         (dots ? HEAD_DOTS_COMPLETE : 0) | (hyphens ? HEAD_HYPHENS_COMPLETE : 0),
+                         (dots ? HEAD_DOTS_COMPLETE : 0) | (hyphens ? HEAD_HYPHENS_COMPLETE : 0) |
+                         (apostrophes ? HEAD_APOSTROPHES_COMPLETE : 0),
                 .slots = slots,
                 .count = (uint32_t)count, .extra_len = (uint32_t)a->iconv_len,
                 .data_len = data_len, .nblocks = nblocks};
