@@ -62,6 +62,11 @@ TQC_BIN = $(if $(filter 1,$(SAN)),$(BUILD)/tqc,./tqc)
 # verdicts.c) in the build folder, not in the user's cache; TQC_CACHE_DIR= turns them off.
 TQC_CACHE_DIR ?= $(CURDIR)/$(BUILD)/cache
 export TQC_CACHE_DIR
+# Compiled dictionaries (lang/forms.h) are read when present but not built on first use
+# by the tests: building one takes seconds to minutes (pt, it); bench and install-cache
+# build them on purpose. TQC_FORMS=0 turns them off.
+TQC_FORMS ?= read
+export TQC_FORMS
 
 .PHONY: all demo check test unit e2e gate eval bench profile install install-cache uninstall clean deps deps-eval \
         deps-bench need-deps lint fuzz docs man action-test
@@ -172,7 +177,7 @@ install: tqc $(BUILD)/tqc.1
 	@$(MAKE) --no-print-directory install-cache
 
 # The installed languages' cache files (lexicon stamps and indexes, the verdicts of each
-# frequency list's words), built by the installed tqc into share/tqc/cache, which every
+# frequency list's words, the compiled dictionaries: lang/forms.h), built by the installed tqc into share/tqc/cache, which every
 # user's runs read before their own cache folder (README "Measuring"). They are keyed by
 # the installed files' paths and inodes: a staged install (DESTDIR) would key them to the
 # wrong paths, so it builds none. A language without its Hunspell dictionary is skipped.
@@ -182,7 +187,7 @@ install-cache:
 	for l in $$(ls $$share/rules); do \
 	  [ -f $$share/dictionaries/$$l/freq.tsv ] || continue; \
 	  grep -v '^#' $$share/dictionaries/$$l/freq.tsv | cut -f1 | \
-	    TQC_CACHE_DIR=$$share/cache $(PREFIX)/bin/tqc check --lang $$l --disable=spelling \
+	    TQC_FORMS=build TQC_CACHE_DIR=$$share/cache $(PREFIX)/bin/tqc check --lang $$l --disable=spelling \
 	      --format jsonl - \
 	    >/dev/null 2>&1; \
 	  if [ $$? -le 1 ]; then echo "install: cache files for $$l built in $$share/cache"; \

@@ -192,8 +192,8 @@ START_TEST(test_name_entries_are_kept_between_runs)
         ck_assert(tqc_dict_name_entry(e, "Americans", 9));
         ck_assert(!tqc_dict_name_entry(e, "houses", 6));
         tqc_dict_stats(e, &cached, &lookups1);
-        if (round == 0)
-            ck_assert_uint_eq(lookups1, lookups0 + 2);
+        if (round == 0)   /* one or both (the compiled forms, built at the first, may answer the second) */
+            ck_assert_uint_gt(lookups1, lookups0);
         else
             ck_assert_uint_eq(lookups1, lookups0);
         tqc_checker_free(ck);
@@ -285,6 +285,138 @@ START_TEST(test_issue_18_dictionary_encoding_iconv_rejects)
 }
 END_TEST
 
+/* Issue 15: a tiny dictionary compiled into its forms answers every word of letters as
+ * Hunspell does (affixes, cross products, case, KEEPCASE, a mixed-case stem in capitals,
+ * names), without loading Hunspell; a damaged file is not trusted and is deleted, so the
+ * next run builds it again. */
+static const char *const forms_words[] = {
+    "walk", "walked", "walks", "unwalked", "unwalk", "Walked", "WALKED", "walkd", "bake",
+    "baked", "bakeed", "unbaked", "Paris", "PARIS", "paris", "Pariss", "iPhone", "iPhones",
+    "IPHONE", "Iphone", "iphone", "pH", "PH", "Ph", "kin", "Kin", "KIN", "zzz",
+};
+
+static tqc_checker *forms_checker(const char *dir)
+{
+    tqc_check_options o = {.data_dir = dir, .lang = "en", .dict = {.dict_path = dir}};
+    char err[256];
+    tqc_checker *ck = NULL;
+    ck_assert_msg(tqc_checker_new(&o, &ck, err, sizeof err) == TQC_OK, "%s", err);
+    return ck;
+}
+
+/* Each word's verdict and name answer, as two bits a word. */
+static void forms_answers(const char *dir, int *out, size_t *lookups)
+{
+    tqc_checker *ck = forms_checker(dir);
+    tqc_dict *d = tqc_checker_dict(ck);
+    size_t cached, before;
+    tqc_dict_stats(d, &cached, &before);
+    for (size_t i = 0; i < sizeof forms_words / sizeof *forms_words; i++) {
+        const char *w = forms_words[i];
+        out[i] = tqc_dict_known(d, w, strlen(w)) | tqc_dict_name_entry(d, w, strlen(w)) << 1;
+    }
+    tqc_dict_stats(d, &cached, lookups);
+    *lookups -= before;
+    tqc_checker_free(ck);
+}
+
+static void set_env(const char *name, const char *value)
+{
+    if (value)
+        setenv(name, value, 1);
+    else
+        unsetenv(name);
+}
+
+START_TEST(test_issue_15_compiled_forms)
+{
+    char dir[] = "/tmp/tqc-forms-XXXXXX", path[64], cmd[400];
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/en.aff", dir);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs("SET UTF-8\nTRY esianrtolcdugmphbyfvkwz\nKEEPCASE K\n"
+          "SFX D Y 2\nSFX D 0 ed [^e]\nSFX D 0 d e\n"
+          "SFX S Y 1\nSFX S 0 s .\n"
+          "PFX U Y 1\nPFX U 0 un .\n", f);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/en.dic", dir);
+    ck_assert_ptr_nonnull(f = fopen(path, "w"));
+    fputs("6\nwalk/DSU\nbake/DSU\nParis\niPhone/S\npH/K\nkin\n", f);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/cache", dir);
+    char *saved_cache = getenv("TQC_CACHE_DIR") ? strdup(getenv("TQC_CACHE_DIR")) : NULL;
+    char *saved_forms = getenv("TQC_FORMS") ? strdup(getenv("TQC_FORMS")) : NULL;
+    setenv("TQC_CACHE_DIR", path, 1);
+
+    enum { N = sizeof forms_words / sizeof *forms_words };
+    int hun[N], compiled[N];
+    size_t lookups;
+    setenv("TQC_FORMS", "0", 1);   /* Hunspell alone: what the forms must equal */
+    forms_answers(dir, hun, &lookups);
+    snprintf(cmd, sizeof cmd, "rm -f %s/verdicts-*", path);
+    ck_assert_int_eq(system(cmd), 0);
+    ck_assert_int_eq(hun[1], 1);     /* the fixture is what the test means */
+    ck_assert_int_eq(hun[12], 3);     /* Paris: known, a name */
+
+    setenv("TQC_FORMS", "read", 1);
+    tqc_checker *ck = forms_checker(dir);
+    size_t forms;
+    bool complete;
+    char err[256];
+    ck_assert_int_eq(tqc_dict_compile(tqc_checker_dict(ck), &forms, &complete, err, sizeof err),
+                     TQC_OK);
+    ck_assert(complete);
+    ck_assert_uint_gt(forms, 10);
+    tqc_checker_free(ck);
+    snprintf(cmd, sizeof cmd, "rm -f %s/verdicts-*", path);
+    ck_assert_int_eq(system(cmd), 0);
+    forms_answers(dir, compiled, &lookups);
+    for (int i = 0; i < N; i++)
+        ck_assert_msg(compiled[i] == hun[i], "%s: compiled %d, Hunspell %d", forms_words[i],
+                      compiled[i], hun[i]);
+    ck_assert_uint_eq(lookups, 0);   /* Hunspell never asked */
+
+    /* A flipped byte in the records: the answers come from Hunspell, still right, and
+     * the file is gone after the run. */
+    snprintf(cmd, sizeof cmd, "rm -f %s/verdicts-*; f=$(ls %s/forms-*.bin); "
+             "printf 'Z' | dd of=$f bs=1 seek=$(( $(stat -c %%s $f) - 5 )) conv=notrunc "
+             "2>/dev/null", path, path);
+    ck_assert_int_eq(system(cmd), 0);
+    forms_answers(dir, compiled, &lookups);
+    for (int i = 0; i < N; i++)
+        ck_assert_int_eq(compiled[i], hun[i]);
+    ck_assert_uint_gt(lookups, 0);
+    snprintf(cmd, sizeof cmd, "test -z \"$(ls %s/forms-*.bin 2>/dev/null)\"", path);
+    ck_assert_int_eq(system(cmd), 0);
+
+    /* Built again by the next run that loads Hunspell (its verdict file gone). */
+    snprintf(cmd, sizeof cmd, "rm -f %s/verdicts-*", path);
+    ck_assert_int_eq(system(cmd), 0);
+    set_env("TQC_FORMS", NULL);
+    forms_answers(dir, compiled, &lookups);
+    snprintf(cmd, sizeof cmd, "rm -f %s/verdicts-*; test -n \"$(ls %s/forms-*.bin)\"", path,
+             path);
+    ck_assert_int_eq(system(cmd), 0);
+    /* A changed .dic is another key: the old file is stale, never read. */
+    snprintf(path, sizeof path, "%s/en.dic", dir);
+    ck_assert_ptr_nonnull(f = fopen(path, "w"));
+    fputs("2\nwalk\nbake\n", f);
+    fclose(f);
+    setenv("TQC_FORMS", "read", 1);
+    forms_answers(dir, compiled, &lookups);
+    ck_assert_int_eq(compiled[1], 0);   /* walked: no longer a word */
+    ck_assert_uint_gt(lookups, 0);
+
+    set_env("TQC_CACHE_DIR", saved_cache);
+    set_env("TQC_FORMS", saved_forms);
+    free(saved_cache);
+    free(saved_forms);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 Suite *dict_suite(void)
 {
     Suite *s = suite_create("dict");
@@ -303,6 +435,7 @@ Suite *dict_suite(void)
     tcase_add_test(tc, test_issue_18_word_list_is_a_folder);
     tcase_add_test(tc, test_issue_18_unreadable_word_list);
     tcase_add_test(tc, test_issue_18_dictionary_encoding_iconv_rejects);
+    tcase_add_test(tc, test_issue_15_compiled_forms);
     suite_add_tcase(s, tc);
     return s;
 }

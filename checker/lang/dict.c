@@ -11,11 +11,13 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <utf8proc.h>
 
 #include "core/alloc.h"
 #include "core/io.h"
 #include "core/text.h"
+#include "lang/forms.h"
 #include "lang/verdicts.h"
 
 /* Suggestions are costly (milliseconds a word): each distinct word is asked once per
@@ -48,6 +50,9 @@ enum { VERDICT_KNOWN = 1, VERDICT_UNKNOWN = 2 };
  * current one: a bound on the cache folder, generous enough that a few projects checked
  * in turn do not evict each other's. */
 #define VERDICT_FILES_OTHER_LISTS 3
+/* The compiled forms (lang/forms.h): bump when what decides their content in this file
+ * changes (the word lists given, the verifier). */
+#define FORMS_LOGIC 1
 
 /* A small direct-mapped cache of verdicts in front of the verdict map. Word frequencies
  * are Zipfian, so a few thousand slots answer most tokens from memory the processor
@@ -108,6 +113,13 @@ typedef struct dict_core {
     uint64_t file_key;
     bool file_dirty;
     tqc_strmap *raw;            /* correction candidate -> Hunspell's own verdict */
+    /* Every form the dictionary accepts (lang/forms.h), asked after the verdict file and
+     * before Hunspell; NULL when there is none (not built, or not trusted). */
+    tqc_forms *forms;
+    char *forms_path;           /* NULL: no cache folder */
+    uint64_t forms_key;
+    bool forms_tried;           /* a build was attempted by this process */
+    bool forms_installed;       /* forms is make install's file (never deleted) */
     tqc_strmap *names;          /* word -> name entry (VERDICT_KNOWN) or not (UNKNOWN) */
     tqc_strmap *freq;           /* lower-cased word -> count; read-only once open */
     char try_chars[DICT_MAX_TRY][5]; /* the letters typos are made of (the aff's TRY) */
@@ -381,8 +393,63 @@ static tqc_status speller_open(speller *sp, const dict_core *core, char *err, si
     return st;
 }
 
+/* The verifier of compiled forms: Hunspell's verdict as written. */
+static bool forms_accept(void *ctx, const char *word, size_t len)
+{
+    speller *sp = ctx;
+    char conv[DICT_MAX_WORD * 4 + 1];
+    return len <= DICT_MAX_WORD && convert(sp->to_dic, word, len, conv, sizeof conv) &&
+           Hunspell_spell(sp->hun, conv) != 0;
+}
+
+/* Compiles the core's forms file with sp and maps it; the caller holds the core's lock. */
+static tqc_status compile_forms(dict_core *dict, speller *sp, tqc_forms_stats *stats,
+                                char *err, size_t errlen)
+{
+    dict->forms_tried = true;
+    if (!dict->forms_path) {
+        snprintf(err, errlen, "no cache folder for %s's compiled forms", dict->name);
+        return TQC_ENOTFOUND;
+    }
+    const char **texts = tqc_calloc(dict->text_count + 1, sizeof *texts);
+    size_t *lens = tqc_calloc(dict->text_count + 1, sizeof *lens);
+    tqc_status st = texts && lens ? TQC_OK : TQC_ENOMEM;
+    for (size_t i = 0; st == TQC_OK && i < dict->text_count; i++) {
+        texts[i] = dict->texts[i].text;
+        lens[i] = dict->texts[i].len;
+    }
+    tqc_forms_source src = {dict->aff, dict->dic, texts, lens, dict->text_count};
+    if (st == TQC_OK)
+        st = tqc_forms_build(dict->forms_path, dict->forms_key, &src, forms_accept, sp, stats,
+                             err, errlen);
+    free(texts);
+    free(lens);
+    if (st == TQC_OK) {
+        tqc_forms_free(dict->forms);
+        dict->forms = tqc_forms_open(dict->forms_path, dict->forms_key);
+        tqc_verdicts_prune(dict->forms_path, VERDICT_FILES_OTHER_LISTS);
+    }
+    return st;
+}
+
+/* Whether a run builds a dictionary's forms file the first time it loads Hunspell:
+ * unless TQC_FORMS is "0" (neither built nor read) or "read" (read when present). */
+static bool forms_enabled(void)
+{
+    const char *env = getenv("TQC_FORMS");
+    return !env || strcmp(env, "0") != 0;
+}
+
+static bool forms_build_on_use(void)
+{
+    const char *env = getenv("TQC_FORMS");
+    return !env || (strcmp(env, "0") != 0 && strcmp(env, "read") != 0);
+}
+
 /* The core's speller, opened the first time it is needed; NULL when that failed (every
- * word is then unknown). The caller holds the core's lock. */
+ * word is then unknown). The first time a dictionary without a forms file loads
+ * Hunspell, the file is built (seconds, once per dictionary and word lists), so that
+ * later runs need not load it. The caller holds the core's lock. */
 static speller *core_speller(dict_core *dict)
 {
     if (!dict->sp.hun && !dict->sp_failed) {
@@ -390,6 +457,10 @@ static speller *core_speller(dict_core *dict)
         pthread_mutex_lock(&registry_mu);
         dict->sp_failed = speller_open(&dict->sp, dict, err, sizeof err) != TQC_OK;
         pthread_mutex_unlock(&registry_mu);
+        tqc_forms_stats stats;
+        if (dict->sp.hun && !dict->forms && !dict->forms_tried && dict->forms_path &&
+            forms_build_on_use())
+            compile_forms(dict, &dict->sp, &stats, err, sizeof err);   /* best effort */
     }
     return dict->sp.hun ? &dict->sp : NULL;
 }
@@ -408,6 +479,34 @@ static uint64_t hash_file_identity(uint64_t h, const char *path)
     }
     h = tqc_verdicts_hash(h, path, strlen(path));
     return tqc_verdicts_hash(h, id, sizeof id);
+}
+
+/* Finds and maps the core's compiled forms, keyed like the verdict file: the user's
+ * cache folder dir first, then the one `make install` built. */
+static void open_forms(dict_core *dict, const char *dir)
+{
+    if (!forms_enabled())
+        return;
+    char path[DICT_MAX_PATH + 128], installed[DICT_MAX_PATH];
+    uint64_t group = tqc_verdicts_hash(FORMS_LOGIC, dict->name, strlen(dict->name));
+    group = hash_file_identity(group, dict->aff);
+    group = hash_file_identity(group, dict->dic);
+    uint64_t key = group;
+    for (size_t i = 0; i < dict->text_count; i++)
+        key = tqc_verdicts_hash(key, dict->texts[i].text, dict->texts[i].len);
+    int n = snprintf(path, sizeof path, "%s/forms-%s-%016llx-%016llx.bin", dir, dict->name,
+                     (unsigned long long)group, (unsigned long long)key);
+    if (n <= 0 || (size_t)n >= sizeof path)
+        return;
+    dict->forms_key = key;
+    dict->forms_path = tqc_strdup(path);
+    if ((dict->forms = tqc_forms_open(path, key)))
+        return;
+    if (tqc_cache_installed_dir(dict->dir, installed, sizeof installed) &&
+        (n = snprintf(path, sizeof path, "%s/forms-%s-%016llx-%016llx.bin", installed,
+                      dict->name, (unsigned long long)group, (unsigned long long)key)) > 0 &&
+        (size_t)n < sizeof path && (dict->forms = tqc_forms_open(path, key)))
+        dict->forms_installed = true;
 }
 
 /* Finds and maps the core's verdict file, keyed by everything that decides a verdict:
@@ -431,6 +530,7 @@ static void open_verdicts(dict_core *dict)
     dict->file_key = key;
     dict->file_path = tqc_strdup(path);
     dict->file = tqc_verdicts_open(path, key);
+    open_forms(dict, dir);
     if (dict->file) {   /* the file in use is current: what it replaced can go */
         tqc_verdicts_prune(path, VERDICT_FILES_OTHER_LISTS);
         return;
@@ -465,6 +565,11 @@ static void core_free(dict_core *dict)
         return;
     write_verdicts(dict);
     tqc_verdicts_free(dict->file);
+    /* A damaged forms file is deleted, so the next run builds it again. */
+    if (tqc_forms_damaged(dict->forms) && !dict->forms_installed && dict->forms_path)
+        unlink(dict->forms_path);
+    tqc_forms_free(dict->forms);
+    free(dict->forms_path);
     free(dict->file_path);
     speller_close(&dict->sp);
     tqc_strmap_free(dict->cache);
@@ -652,6 +757,26 @@ bool tqc_dict_load(tqc_dict *view)
     return ok;
 }
 
+tqc_status tqc_dict_compile(tqc_dict *view, size_t *forms, bool *complete, char *err,
+                            size_t errlen)
+{
+    dict_core *core = view->core;
+    tqc_status st = TQC_OK;
+    pthread_mutex_lock(&core->lock);
+    speller *sp = core->forms ? NULL : core_speller(core);   /* may build them */
+    if (!core->forms && !sp) {
+        snprintf(err, errlen, "%s: cannot load the Hunspell dictionary", core->dic);
+        st = TQC_EINPUT;
+    } else if (!core->forms) {
+        tqc_forms_stats stats;
+        st = compile_forms(core, sp, &stats, err, errlen);
+    }
+    *forms = tqc_forms_count(core->forms);
+    *complete = tqc_forms_complete(core->forms);
+    pthread_mutex_unlock(&core->lock);
+    return st;
+}
+
 const char *tqc_dict_name(const tqc_dict *dict) { return dict->core->name; }
 
 /* Hunspell knows ' but not always U+2019; normalise the typographic apostrophe. */
@@ -691,6 +816,31 @@ static uint8_t ask_speller(dict_core *core, speller *sp, const char *word, size_
     return known ? VERDICT_KNOWN : VERDICT_UNKNOWN;
 }
 
+/* The compiled forms' verdict on word as lookup means it (ask_speller), 0 when they
+ * cannot say: the typographic apostrophe and the possessive are not letters, so a word
+ * they decide is one ask_speller would pass to Hunspell as it is. */
+static uint8_t forms_verdict(dict_core *core, const char *word, size_t len)
+{
+    char norm[DICT_MAX_WORD + 1];
+    if (!core->forms || len > DICT_MAX_WORD)
+        return 0;
+    size_t n = normalise_apostrophes(word, len, norm);
+    tqc_forms_answer a = tqc_forms_spell(core->forms, norm, n);
+    /* A possessive of a known word is known (ask_speller); of another, Hunspell says. */
+    if (a != TQC_FORMS_YES && n > 2 && norm[n - 2] == '\'' &&
+        (norm[n - 1] == 's' || norm[n - 1] == 'S'))
+        a = tqc_forms_spell(core->forms, norm, n - 2) == TQC_FORMS_YES ? TQC_FORMS_YES
+                                                                      : TQC_FORMS_UNDECIDED;
+    return a == TQC_FORMS_YES ? VERDICT_KNOWN : a == TQC_FORMS_NO ? VERDICT_UNKNOWN : 0;
+}
+
+/* The compiled forms' answer on a correction candidate as written (no normalisation). */
+static uint8_t forms_raw(dict_core *core, const char *word, size_t len)
+{
+    tqc_forms_answer a = tqc_forms_spell(core->forms, word, len);
+    return a == TQC_FORMS_YES ? VERDICT_KNOWN : a == TQC_FORMS_NO ? VERDICT_UNKNOWN : 0;
+}
+
 static hot_verdict remember_hot(const char *word, size_t len, uint64_t h, uint8_t verdict)
 {
     hot_verdict e = {.tag = (uint32_t)(h >> 32), .len = (uint8_t)len, .verdict = verdict};
@@ -707,6 +857,10 @@ static uint8_t core_verdict(tqc_dict *view, const char *word, size_t len, uint64
     pthread_mutex_lock(&dict->lock);
     bool have = tqc_strmap_get_hashed(dict->cache, word, len, h, &verdict);
     if (!have && (verdict = tqc_verdicts_get(dict->file, word, len) & 3) != 0) {
+        tqc_strmap_put(dict->cache, word, len, verdict);
+        have = true;
+    }
+    if (!have && (verdict = forms_verdict(dict, word, len)) != 0) {
         tqc_strmap_put(dict->cache, word, len, verdict);
         have = true;
     }
@@ -881,6 +1035,10 @@ static size_t accepted_candidates(tqc_dict *view, candidate *c, size_t n)
         bool have = tqc_strmap_get(dict->raw, c[i].text, len, &verdict);
         if (!have && (verdict = (tqc_verdicts_get(dict->file, c[i].text, len) >>
                                  VERDICT_RAW_SHIFT) & 3) != 0) {
+            tqc_strmap_put(dict->raw, c[i].text, len, verdict);
+            have = true;
+        }
+        if (!have && (verdict = forms_raw(dict, c[i].text, len)) != 0) {
             tqc_strmap_put(dict->raw, c[i].text, len, verdict);
             have = true;
         }
@@ -1140,6 +1298,12 @@ bool tqc_dict_name_entry(tqc_dict *view, const char *word, size_t len)
     pthread_mutex_lock(&core->lock);
     bool have = tqc_strmap_get(core->names, word, len, &v);
     if (!have && (v = (tqc_verdicts_get(core->file, word, len) >> VERDICT_NAME_SHIFT) & 3)) {
+        tqc_strmap_put(core->names, word, len, v);
+        have = true;
+    }
+    tqc_forms_answer fa;
+    if (!have && (fa = tqc_forms_name(core->forms, word, len)) != TQC_FORMS_UNDECIDED) {
+        v = fa == TQC_FORMS_YES ? VERDICT_KNOWN : VERDICT_UNKNOWN;
         tqc_strmap_put(core->names, word, len, v);
         have = true;
     }

@@ -8,9 +8,12 @@
  * handle, verdicts, suggestions and frequencies, under a lock, so every thread of a
  * process benefits from every word any of them has looked up.
  * Opening reads the word lists but not the Hunspell dictionary: verdicts come first from
- * the dictionary's verdict file (lang/verdicts.h, what earlier runs asked), and Hunspell
- * is loaded at the first word that file lacks. The file is rewritten when the last view
- * of a dictionary is freed, if this run asked Hunspell anything new. */
+ * the dictionary's verdict file (lang/verdicts.h, what earlier runs asked), then from its
+ * compiled forms (lang/forms.h, every form it accepts), and Hunspell is loaded only at a
+ * word neither decides. The verdict file is rewritten when the last view of a dictionary
+ * is freed, if this run asked Hunspell anything new; the compiled forms are built the
+ * first time a run loads Hunspell for a dictionary (TQC_FORMS: "0" neither reads nor
+ * builds them, "read" reads without building). */
 #ifndef TQC_DICT_H
 #define TQC_DICT_H
 
@@ -88,6 +91,13 @@ bool tqc_dict_name_entry(tqc_dict *dict, const char *word, size_t len);
 uint64_t tqc_dict_freq(const tqc_dict *dict, const char *word, size_t len);
 /* The total count of the frequency corpus (0 when the language has no list). */
 uint64_t tqc_dict_freq_total(const tqc_dict *dict);
+
+/* Builds the dictionary's compiled forms file (lang/forms.h) now unless a trusted one is
+ * mapped: what `make install-cache` and the first run that loads Hunspell do. *forms
+ * gets how many forms it holds, *complete whether the set is complete. Loads Hunspell
+ * (the verifier). On failure err says why. */
+tqc_status tqc_dict_compile(tqc_dict *dict, size_t *forms, bool *complete, char *err,
+                            size_t errlen);
 
 /* Statistics for benchmarks: distinct words cached and Hunspell calls made. */
 void tqc_dict_stats(const tqc_dict *dict, size_t *cached, size_t *lookups);

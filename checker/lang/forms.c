@@ -1,0 +1,1167 @@
+#include "lang/forms.h"
+
+#include <fcntl.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <utf8proc.h>
+
+#include "core/alloc.h"
+#include "core/io.h"
+#include "core/strmap.h"
+#include "core/text.h"
+#include "lang/verdicts.h"
+
+/* Bump when the layout, the bits or the expansion change: older files are then stale. */
+#define FORMS_MAGIC "TQCFRM05"
+#define FORMS_BLOCK 4096
+/* Hunspell's own limit on a word (MAXWORDLEN) and the record's length byte. */
+#define FORMS_MAX_WORD 100
+/* Code points of a stem or affixed form while expanding. */
+#define FORMS_MAX_CPS 128
+/* Fields of one .aff line that matter (the rest is morphology). */
+#define AFF_MAX_FIELDS 8
+#define AFF_MAX_LINE 4096
+
+/* A form's bits: accepted as written; a form of a stem written with a capital; of a
+ * stem without KEEPCASE (homonyms may differ: one without is enough); a form of the
+ * initial-capital twin Hunspell makes of a mixed-case or all-capitals stem (`DeKalb` ->
+ * `Dekalb`, `ABC` -> `Abc`), which it accepts only for a word in capitals and which its
+ * stemmer finds as any form. */
+enum { FORM_KNOWN = 1, FORM_NAME = 2, FORM_ANYCASE = 4, FORM_HIDDEN = 8, FORM_KEEPCASE = 16 };
+/* Homonyms with and without KEEPCASE: Hunspell's answer in another case depends on which
+ * one it meets first, so the file does not decide it. */
+#define CASE_MIXED(b) (((b) & (FORM_ANYCASE | FORM_KEEPCASE)) == (FORM_ANYCASE | FORM_KEEPCASE))
+enum { FLAGS_CHAR, FLAGS_UTF8, FLAGS_LONG, FLAGS_NUM };
+/* Header flags: the set is complete for words of letters; Hunspell breaks words at
+ * hyphens; it holds every form with inner dots too (no affix adds a dot, no BREAK at
+ * one), so that such a word (`p.m`) absent from it is unknown; likewise every form with
+ * hyphens (no affix adds one, Hunspell's default BREAK), so that a hyphenated word
+ * neither held nor made of known parts can be decided. */
+enum { HEAD_COMPLETE = 1, HEAD_HYPHEN_BREAK = 2, HEAD_DOTS_COMPLETE = 4,
+       HEAD_HYPHENS_COMPLETE = 8, HEAD_APOSTROPHES_COMPLETE = 16 };
+
+typedef struct header {
+    char magic[8];
+    uint64_t key;
+    uint32_t flags;
+    uint32_t slots;          /* count + a third: linear probing stays short */
+    uint32_t count;
+    uint32_t extra_len;      /* NUL-separated ICONV patterns after the records */
+    uint64_t data_len;       /* bytes of records */
+    uint64_t nblocks;        /* FORMS_BLOCK blocks of the body (slots, records, extra) */
+    uint64_t head_sum;       /* of the fields above and the block sums */
+} header;
+
+struct tqc_forms {
+    const unsigned char *map;
+    size_t size;
+    const uint64_t *sums;
+    const unsigned char *body;
+    uint64_t body_len;
+    const uint32_t *slot;
+    const unsigned char *data;
+    const char *extra;
+    header h;
+    _Atomic uint64_t *checked;   /* one bit a block: its checksum matched */
+    atomic_bool damaged;
+};
+
+/* ---------------------------------------------------------------- reading */
+
+tqc_forms *tqc_forms_open(const char *path, uint64_t key)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return NULL;
+    struct stat sb;
+    tqc_forms *f = NULL;
+    header h;
+    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) || (size_t)sb.st_size < sizeof h)
+        goto out;
+    size_t size = (size_t)sb.st_size;
+    void *m = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (m == MAP_FAILED)
+        goto out;
+    memcpy(&h, m, sizeof h);
+    uint64_t body_len = size - sizeof h;
+    bool ok = memcmp(h.magic, FORMS_MAGIC, 8) == 0 && h.key == key && h.slots >= 16 &&
+              h.count < h.slots && h.nblocks < size / 8 &&
+              body_len >= h.nblocks * 8;
+    if (ok) {
+        body_len -= h.nblocks * 8;
+        ok = (body_len + FORMS_BLOCK - 1) / FORMS_BLOCK == h.nblocks &&
+             (uint64_t)h.slots * 4 + h.data_len + h.extra_len == body_len &&
+             (h.extra_len == 0 || ((const char *)m)[size - 1] == '\0');
+    }
+    /* The header and the block sums are checked now; each block when first read. */
+    if (ok) {
+        header z = h;
+        z.head_sum = 0;
+        uint64_t s = tqc_verdicts_hash(key, &z, sizeof z);
+        ok = tqc_verdicts_hash(s, (const unsigned char *)m + sizeof h, h.nblocks * 8) == h.head_sum;
+    }
+    if (ok && (!(f = tqc_calloc(1, sizeof *f)) ||
+               !(f->checked = tqc_calloc(h.nblocks / 64 + 1, sizeof *f->checked)))) {
+        free(f);
+        f = NULL;
+        ok = false;
+    }
+    if (!ok) {
+        munmap(m, size);
+        goto out;
+    }
+    /* Lookups probe a few scattered pages: without this the kernel maps the pages around
+     * each one too, and a large file (pt, it: 60 MB) fills the resident set. */
+    madvise(m, size, MADV_RANDOM);
+    f->map = m;
+    f->size = size;
+    f->h = h;
+    f->sums = (const uint64_t *)(f->map + sizeof h);
+    f->body = f->map + sizeof h + h.nblocks * 8;
+    f->body_len = body_len;
+    f->slot = (const uint32_t *)f->body;
+    f->data = f->body + (size_t)h.slots * 4;
+    f->extra = (const char *)f->data + h.data_len;
+out:
+    close(fd);
+    return f;
+}
+
+void tqc_forms_free(tqc_forms *f)
+{
+    if (!f)
+        return;
+    munmap((void *)f->map, f->size);
+    free(f->checked);
+    free(f);
+}
+
+bool tqc_forms_complete(const tqc_forms *f) { return f && (f->h.flags & HEAD_COMPLETE); }
+size_t tqc_forms_count(const tqc_forms *f) { return f ? f->h.count : 0; }
+bool tqc_forms_damaged(const tqc_forms *f) { return f && atomic_load(&f->damaged); }
+
+/* Whether the body bytes [off, off + len) lie in blocks whose checksums match. */
+static bool trusted(tqc_forms *f, uint64_t off, uint64_t len)
+{
+    if (atomic_load_explicit(&f->damaged, memory_order_relaxed) || off + len > f->body_len)
+        return false;
+    for (uint64_t b = off / FORMS_BLOCK; b <= (off + len - 1) / FORMS_BLOCK; b++) {
+        uint64_t bit = 1ull << (b % 64);
+        if (atomic_load_explicit(&f->checked[b / 64], memory_order_acquire) & bit)
+            continue;
+        uint64_t start = b * FORMS_BLOCK, n = f->body_len - start;
+        if (n > FORMS_BLOCK)
+            n = FORMS_BLOCK;
+        if (tqc_verdicts_hash(b, f->body + start, n) != f->sums[b]) {
+            atomic_store(&f->damaged, true);
+            return false;
+        }
+        atomic_fetch_or_explicit(&f->checked[b / 64], bit, memory_order_release);
+    }
+    return true;
+}
+
+/* The bits of word as written; 0 when absent. *ok false when the file cannot be trusted. */
+static uint8_t get(tqc_forms *f, const char *word, size_t len, bool *ok)
+{
+    if (len == 0 || len > FORMS_MAX_WORD)
+        return 0;
+    uint32_t slots = f->h.slots;
+    for (uint32_t i = 0, at = (uint32_t)(tqc_strmap_hash(word, len) % slots); i < slots;
+         i++, at = at + 1 == slots ? 0 : at + 1) {
+        if (!trusted(f, (uint64_t)at * 4, 4)) {
+            *ok = false;
+            return 0;
+        }
+        uint32_t s = f->slot[at];
+        if (s == 0)
+            return 0;
+        uint64_t off = (uint64_t)f->h.slots * 4 + s - 1;
+        if (!trusted(f, off, 2) || !trusted(f, off, 2 + (uint64_t)f->body[off])) {
+            *ok = false;
+            return 0;
+        }
+        if (f->body[off] == len && memcmp(f->body + off + 2, word, len) == 0)
+            return f->body[off + 1];
+    }
+    return 0;
+}
+
+static bool contains(const char *s, size_t len, const char *pat, size_t plen)
+{
+    for (size_t i = 0; i + plen <= len; i++)
+        if (memcmp(s + i, pat, plen) == 0)
+            return true;
+    return false;
+}
+
+typedef enum { CAP_NO, CAP_INIT, CAP_ALL, CAP_HUH } captype;
+
+/* The shape of a word Hunspell's case rules see, or false when it is not all letters
+ * or holds one of the aff's ICONV patterns (Hunspell converts those first). */
+static bool letters_shape(const tqc_forms *f, const char *word, size_t len, const char *marks,
+                          captype *cap)
+{
+    size_t upper = 0, n = 0;
+    bool first_upper = false;
+    /* Marks inside only: Hunspell reads a final dot as an abbreviation's, and breaks a
+     * word at a hyphen that opens or ends it. */
+    if (*marks && (strchr(marks, word[0]) || strchr(marks, word[len - 1])))
+        return false;
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        size_t k = tqc_text_decode(word + i, len - i, &cp);
+        if (*marks && cp > 0 && cp < 0x80 && strchr(marks, (int)cp)) {
+            i++;
+            continue;
+        }
+        if (cp < 0 || !tqc_text_is_letter(cp))
+            return false;
+        if (tqc_text_is_upper(cp)) {
+            upper++;
+            first_upper |= i == 0;
+        }
+        n++;
+        i += k;
+    }
+    for (const char *p = f->extra; p < f->extra + f->h.extra_len; p += strlen(p) + 1)
+        if (*p && contains(word, len, p, strlen(p)))
+            return false;
+    *cap = upper == 0 ? CAP_NO : upper == n ? CAP_ALL
+         : upper == 1 && first_upper ? CAP_INIT : CAP_HUH;
+    return true;
+}
+
+/* Whether a case variant of word (as written, lower case, initial capital) is in the
+ * set with the bits wanted, in the order Hunspell tries them: spelling accepts a form
+ * as written, a lower-case form for an initial-capital or all-capitals word and an
+ * initial-capital one for an all-capitals word (none of a KEEPCASE form), and the
+ * capital twins only for a word in capitals; its stemmer (a name) looks at the same
+ * variants without those conditions. */
+static bool matched(tqc_forms *f, const char *word, size_t len, captype cap, bool name,
+                    bool *ok)
+{
+    uint8_t b = get(f, word, len, ok);
+    if (name ? (b & (FORM_NAME | FORM_HIDDEN)) != 0 : (b & FORM_KNOWN) != 0)
+        return true;
+    if (cap == CAP_NO || cap == CAP_HUH)
+        return false;
+    char buf[FORMS_MAX_WORD * 2 + 8];
+    size_t n = tqc_text_case(word, len, TQC_CASE_LOWER, buf, sizeof buf);
+    b = n ? get(f, buf, n, ok) : 0;
+    if (!name && CASE_MIXED(b))
+        *ok = false;
+    if (name ? (b & FORM_NAME) != 0 : (b & FORM_KNOWN) && (b & FORM_ANYCASE))
+        return true;
+    if (cap != CAP_ALL || !(n = tqc_text_case(word, len, TQC_CASE_TITLE, buf, sizeof buf)))
+        return false;
+    b = get(f, buf, n, ok);
+    if (name)
+        return (b & (FORM_NAME | FORM_HIDDEN)) != 0;
+    if (CASE_MIXED(b))
+        *ok = false;
+    return (b & (FORM_KNOWN | FORM_HIDDEN)) && (b & FORM_ANYCASE);
+}
+
+/* Hunspell breaks a word at its hyphens (BREAK, its default) when the whole is not a
+ * word: a word whose every part it accepts, it accepts. At most this many parts, as
+ * Hunspell's own recursion limit. */
+#define FORMS_MAX_BREAKS 10
+
+static tqc_forms_answer answer(tqc_forms *f, const char *word, size_t len, bool name);
+
+/* A hyphenated word that is not a form as it stands: yes when every part is accepted
+ * (Hunspell accepts it broken there). No when a part is refused and, the set holding
+ * every hyphenated form, no run of parts around it is a form either: every way Hunspell
+ * may break the word leaves that part, or a run holding it, to be accepted alone.
+ * Undecided otherwise. */
+static tqc_forms_answer by_parts(tqc_forms *f, const char *word, size_t len)
+{
+    size_t parts = 1, upper = 0, lower = 0;
+    size_t at[FORMS_MAX_BREAKS + 1];   /* where each part starts */
+    at[0] = 0;
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        if (word[i] == '-' && parts <= FORMS_MAX_BREAKS)
+            at[parts] = i + 1;
+        parts += word[i] == '-';
+        i += tqc_text_decode(word + i, len - i, &cp);
+        upper += tqc_text_is_upper(cp);
+        lower += tqc_text_is_lower(cp);
+    }
+    /* A word in capitals is lower-cased before Hunspell breaks it (AFRO-ASIAN is not
+     * Afro + Asian to it): left to Hunspell. */
+    if (upper && !lower)
+        return TQC_FORMS_UNDECIDED;
+    if (!(f->h.flags & HEAD_HYPHEN_BREAK) || parts < 2 || parts >= FORMS_MAX_BREAKS ||
+        word[0] == '-' || word[len - 1] == '-')
+        return TQC_FORMS_UNDECIDED;
+    size_t refused = parts;
+    for (size_t k = 0; k < parts; k++) {
+        size_t end = k + 1 < parts ? at[k + 1] - 1 : len;
+        tqc_forms_answer a = end > at[k] ? answer(f, word + at[k], end - at[k], false)
+                                         : TQC_FORMS_UNDECIDED;
+        if (a == TQC_FORMS_UNDECIDED)
+            return a;
+        if (a == TQC_FORMS_NO && refused == parts)
+            refused = k;
+    }
+    if (refused == parts)
+        return TQC_FORMS_YES;
+    if (!(f->h.flags & HEAD_HYPHENS_COMPLETE))
+        return TQC_FORMS_UNDECIDED;
+    for (size_t first = 0; first <= refused; first++)
+        for (size_t last = refused; last < parts; last++) {
+            if (last == first || (first == 0 && last == parts - 1))
+                continue;   /* one part (refused), or the whole (not a form) */
+            size_t end = last + 1 < parts ? at[last + 1] - 1 : len;
+            captype cap;
+            bool ok = true;
+            if (!letters_shape(f, word + at[first], end - at[first], "-", &cap) ||
+                matched(f, word + at[first], end - at[first], cap, false, &ok) || !ok)
+                return TQC_FORMS_UNDECIDED;
+        }
+    return TQC_FORMS_NO;
+}
+
+static tqc_forms_answer answer(tqc_forms *f, const char *word, size_t len, bool name)
+{
+    captype cap;
+    if (!f || len == 0 || len > FORMS_MAX_WORD)
+        return TQC_FORMS_UNDECIDED;
+    bool ok = true;
+    if (!letters_shape(f, word, len, "", &cap)) {
+        /* Another shape: a form the file holds as written (`p.m.`), a word with inner
+         * dots or hyphens when the set has them all, or one made of known parts. */
+        bool dots = (f->h.flags & HEAD_DOTS_COMPLETE) && letters_shape(f, word, len, ".", &cap);
+        bool hyphens = !dots && (f->h.flags & HEAD_HYPHENS_COMPLETE) &&
+                       letters_shape(f, word, len, "-", &cap);
+        /* Hunspell reads an initial-capital or capitals word with an apostrophe its own
+         * way (L'AMOUR); a word of another case is a form as written or none. */
+        bool apostrophes = !dots && !hyphens && (f->h.flags & HEAD_APOSTROPHES_COMPLETE) &&
+                           letters_shape(f, word, len, "'", &cap) &&
+                           (cap == CAP_NO || cap == CAP_HUH);
+        if (dots || (hyphens && name) || apostrophes) {
+            /* Hunspell's stemmer never breaks a word: the whole is a form or none. */
+            bool yes = matched(f, word, len, cap, name, &ok);
+            return !ok ? TQC_FORMS_UNDECIDED : yes ? TQC_FORMS_YES : TQC_FORMS_NO;
+        }
+        if (name)
+            return TQC_FORMS_UNDECIDED;
+        if (hyphens && cap != CAP_ALL) {
+            bool yes = matched(f, word, len, cap, false, &ok);
+            if (!ok || yes)
+                return ok ? TQC_FORMS_YES : TQC_FORMS_UNDECIDED;
+        } else {
+            uint8_t b = get(f, word, len, &ok);
+            if (ok && (b & FORM_KNOWN))
+                return TQC_FORMS_YES;
+        }
+        return ok && tqc_forms_complete(f) ? by_parts(f, word, len) : TQC_FORMS_UNDECIDED;
+    }
+    if (!tqc_forms_complete(f)) {
+        /* A partial set vouches only for a form it holds, as written. */
+        bool yes = !name && (get(f, word, len, &ok) & FORM_KNOWN);
+        return ok && yes ? TQC_FORMS_YES : TQC_FORMS_UNDECIDED;
+    }
+    bool yes = matched(f, word, len, cap, name, &ok);
+    if (!ok)
+        return TQC_FORMS_UNDECIDED;
+    return yes ? TQC_FORMS_YES : TQC_FORMS_NO;
+}
+
+tqc_forms_answer tqc_forms_spell(tqc_forms *f, const char *word, size_t len)
+{
+    return answer(f, word, len, false);
+}
+
+tqc_forms_answer tqc_forms_name(tqc_forms *f, const char *word, size_t len)
+{
+    return answer(f, word, len, true);
+}
+
+/* ---------------------------------------------------------------- building */
+
+/* One element of an affix condition: a code point set ('.' is any). */
+typedef struct cond_elem {
+    bool any, neg;
+    size_t first, count;        /* into the affix table's cps pool */
+} cond_elem;
+
+typedef struct affix_entry {
+    int32_t strip[FORMS_MAX_CPS / 4], add[FORMS_MAX_CPS / 4];
+    size_t nstrip, nadd;
+    size_t cond_first, ncond;   /* into elems */
+    size_t cont_first, ncont;   /* into flag pool */
+} affix_entry;
+
+typedef struct affix_class {
+    uint32_t flag;
+    bool prefix, cross;
+    size_t first, count;        /* entries */
+} affix_class;
+
+typedef struct aff {
+    int flag_type;
+    affix_class *classes;
+    size_t nclasses, cap_classes;
+    affix_entry *entries;
+    size_t nentries, cap_entries;
+    cond_elem *elems;
+    size_t nelems, cap_elems;
+    int32_t *cps;
+    size_t ncps, cap_cps;
+    uint32_t *flags;            /* continuation classes and AF aliases */
+    size_t nflags, cap_flags;
+    size_t *alias_first, *alias_count;   /* AF n (1-based) */
+    size_t naliases, cap_aliases;
+    uint32_t keepcase;
+    bool has_keepcase, complete;
+    bool breaks_seen, hyphen_break;   /* BREAK lines; one of them (or the default) is - */
+    bool dot_break, affix_dots;       /* a BREAK pattern or an affix has a dot */
+    bool other_break, affix_hyphens;  /* a BREAK pattern not Hunspell's default; an affix adds - */
+    bool affix_apostrophes;           /* an affix adds ' */
+    uint32_t rule_flags[64];    /* flags a COMPOUNDRULE requires */
+    size_t nrule_flags;
+    char *iconv;                /* NUL-separated patterns */
+    size_t iconv_len;
+    bool nomem;
+} aff;
+
+static bool grow(aff *a, void **p, size_t *cap, size_t n, size_t size)
+{
+    if (!tqc_grow(p, cap, n, 1, size))
+        a->nomem = true;
+    return !a->nomem;
+}
+
+/* Decodes s into cps (at most cap); returns how many, or SIZE_MAX when invalid. */
+static size_t decode_cps(const char *s, size_t len, int32_t *cps, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        size_t k = tqc_text_decode(s + i, len - i, &cp);
+        if (cp < 0 || n == cap)
+            return SIZE_MAX;
+        cps[n++] = cp;
+        i += k;
+    }
+    return n;
+}
+
+/* Parses a flag string into the flag pool; returns how many were added. */
+static size_t parse_flags(aff *a, const char *s, size_t len)
+{
+    size_t added = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t fl;
+        if (a->flag_type == FLAGS_LONG) {
+            fl = (uint32_t)(unsigned char)s[i] << 8 | (i + 1 < len ? (unsigned char)s[i + 1] : 0);
+            i += 2;
+        } else if (a->flag_type == FLAGS_NUM) {
+            fl = (uint32_t)strtoul(s + i, NULL, 10);
+            while (i < len && s[i] != ',')
+                i++;
+            i++;
+        } else if (a->flag_type == FLAGS_UTF8) {
+            int32_t cp;
+            i += tqc_text_decode(s + i, len - i, &cp);
+            fl = (uint32_t)cp;
+        } else {
+            fl = (unsigned char)s[i++];
+        }
+        if (!grow(a, (void **)&a->flags, &a->cap_flags, a->nflags, sizeof *a->flags))
+            return added;
+        a->flags[a->nflags++] = fl;
+        added++;
+    }
+    return added;
+}
+
+/* The flags of a .dic entry or an affix's continuation: an AF alias number or flags. */
+static size_t flags_of(aff *a, const char *s, size_t len, size_t *first)
+{
+    if (a->naliases && len > 0 && s[0] >= '0' && s[0] <= '9') {
+        unsigned long k = strtoul(s, NULL, 10);
+        if (k >= 1 && k <= a->naliases) {
+            *first = a->alias_first[k - 1];
+            return a->alias_count[k - 1];
+        }
+        *first = 0;
+        return 0;
+    }
+    *first = a->nflags;
+    return parse_flags(a, s, len);
+}
+
+static affix_class *find_class(aff *a, uint32_t flag)
+{
+    for (size_t i = 0; i < a->nclasses; i++)
+        if (a->classes[i].flag == flag)
+            return &a->classes[i];
+    return NULL;
+}
+
+/* Parses a condition (`[^aeiou]y`, `.`) into elements; false when malformed. */
+static bool parse_cond(aff *a, const char *s, affix_entry *e)
+{
+    int32_t cps[FORMS_MAX_CPS];
+    size_t n = decode_cps(s, strlen(s), cps, FORMS_MAX_CPS);
+    if (n == SIZE_MAX)
+        return false;
+    e->cond_first = a->nelems;
+    e->ncond = 0;
+    if (n == 1 && cps[0] == '.')
+        return true;
+    for (size_t i = 0; i < n;) {
+        if (!grow(a, (void **)&a->elems, &a->cap_elems, a->nelems, sizeof *a->elems))
+            return false;
+        cond_elem *c = &a->elems[a->nelems];
+        *c = (cond_elem){.first = a->ncps};
+        if (cps[i] == '.') {
+            c->any = true;
+            i++;
+        } else if (cps[i] == '[') {
+            i++;
+            if (i < n && cps[i] == '^') {
+                c->neg = true;
+                i++;
+            }
+            for (; i < n && cps[i] != ']'; i++) {
+                if (!grow(a, (void **)&a->cps, &a->cap_cps, a->ncps, sizeof *a->cps))
+                    return false;
+                a->cps[a->ncps++] = cps[i];
+                c->count++;
+            }
+            if (i == n)
+                return false;
+            i++;
+        } else {
+            if (!grow(a, (void **)&a->cps, &a->cap_cps, a->ncps, sizeof *a->cps))
+                return false;
+            a->cps[a->ncps++] = cps[i++];
+            c->count = 1;
+        }
+        a->nelems++;
+        e->ncond++;
+    }
+    return true;
+}
+
+static size_t split_fields(char *line, char **field, size_t max)
+{
+    size_t n = 0;
+    for (char *p = line; *p && n < max;) {
+        p += strspn(p, " \t\r\n");
+        if (!*p)
+            break;
+        field[n++] = p;
+        p += strcspn(p, " \t\r\n");
+        if (*p)
+            *p++ = '\0';
+    }
+    return n;
+}
+
+static bool set_cps(const char *s, int32_t *out, size_t cap, size_t *n)
+{
+    if (strcmp(s, "0") == 0) {
+        *n = 0;
+        return true;
+    }
+    *n = decode_cps(s, strlen(s), out, cap);
+    return *n != SIZE_MAX;
+}
+
+/* Reads what expansion needs from the .aff (UTF-8 only); false with err on failure. */
+static bool parse_aff(aff *a, const char *path, char *err, size_t errlen)
+{
+    FILE *fp = fopen(path, "r");
+    if (!fp) {
+        snprintf(err, errlen, "%s: cannot read", path);
+        return false;
+    }
+    char line[AFF_MAX_LINE];
+    char *field[AFF_MAX_FIELDS];
+    bool utf8 = false, af_counted = false, rules_counted = false;
+    size_t pending = 0;          /* entries still to read for the last class */
+    affix_class *cur = NULL;
+    a->complete = true;
+    while (!a->nomem && fgets(line, sizeof line, fp)) {
+        if (memcmp(line, "\xEF\xBB\xBF", 3) == 0)   /* a byte order mark */
+            memmove(line, line + 3, strlen(line + 3) + 1);
+        size_t nf = split_fields(line, field, AFF_MAX_FIELDS);
+        if (nf == 0 || field[0][0] == '#')
+            continue;
+        const char *k = field[0];
+        if (strcmp(k, "SET") == 0 && nf > 1) {
+            utf8 = strcmp(field[1], "UTF-8") == 0;
+        } else if (strcmp(k, "FLAG") == 0 && nf > 1) {
+            a->flag_type = strcmp(field[1], "long") == 0 ? FLAGS_LONG
+                         : strcmp(field[1], "num") == 0 ? FLAGS_NUM
+                         : strcmp(field[1], "UTF-8") == 0 ? FLAGS_UTF8 : FLAGS_CHAR;
+        } else if (strcmp(k, "AF") == 0 && nf > 1) {
+            if (!af_counted) {
+                af_counted = true;   /* the count line */
+                continue;
+            }
+            size_t cap2 = a->cap_aliases;
+            if (!grow(a, (void **)&a->alias_first, &a->cap_aliases, a->naliases,
+                      sizeof *a->alias_first) ||
+                !grow(a, (void **)&a->alias_count, &cap2, a->naliases, sizeof *a->alias_count))
+                break;
+            a->alias_first[a->naliases] = a->nflags;
+            a->alias_count[a->naliases++] = parse_flags(a, field[1], strlen(field[1]));
+        } else if (strcmp(k, "BREAK") == 0 && nf > 1) {
+            if (!a->breaks_seen) {
+                a->breaks_seen = true;   /* the count line: the defaults are replaced */
+                continue;
+            }
+            a->hyphen_break |= strcmp(field[1], "-") == 0;
+            a->dot_break |= strchr(field[1], '.') != NULL;
+            a->other_break |= strcmp(field[1], "-") != 0 && strcmp(field[1], "^-") != 0 &&
+                              strcmp(field[1], "-$") != 0;
+        } else if (strcmp(k, "KEEPCASE") == 0 && nf > 1) {
+            size_t at = a->nflags;
+            if (parse_flags(a, field[1], strlen(field[1]))) {
+                a->keepcase = a->flags[at];
+                a->has_keepcase = true;
+            }
+        } else if (strcmp(k, "COMPOUNDRULE") == 0 && nf > 1) {
+            /* A rule's mandatory flags (not followed by * or ?): the rule can make a
+             * word of letters only if each has a stem of letters (checked later). */
+            if (!rules_counted) {
+                rules_counted = true;   /* the count line */
+                continue;
+            }
+            const char *r = field[1];
+            for (size_t i = 0; r[i]; i++) {
+                if (r[i] == '*' || r[i] == '?' || r[i] == '(' || r[i] == ')')
+                    continue;
+                bool optional = r[i + 1] == '*' || r[i + 1] == '?';
+                if (a->flag_type != FLAGS_CHAR || r[i] == '(' || a->nrule_flags == 64) {
+                    a->complete = false;   /* rules of long flags: not worked out */
+                    break;
+                }
+                if (!optional)
+                    a->rule_flags[a->nrule_flags++] = (unsigned char)r[i];
+            }
+        } else if (strncmp(k, "COMPOUND", 8) == 0 && strcmp(k, "COMPOUNDMIN") != 0 &&
+                   strcmp(k, "COMPOUNDRULE") != 0) {
+            a->complete = false;   /* compounding by flags: words the set cannot hold */
+        } else if (strcmp(k, "IGNORE") == 0 || strcmp(k, "COMPLEXPREFIXES") == 0 ||
+                   strcmp(k, "CHECKSHARPS") == 0 || strcmp(k, "FORCEUCASE") == 0) {
+            a->complete = false;
+        } else if ((strcmp(k, "ICONV") == 0 || strcmp(k, "OCONV") == 0) && nf > 2) {
+            if (strcmp(k, "OCONV") == 0)
+                continue;
+            size_t n = strlen(field[1]);
+            const char *p = field[1];
+            while (n && *p == '_') {
+                p++;
+                n--;
+            }
+            while (n && p[n - 1] == '_')
+                n--;
+            size_t cap = a->iconv_len;
+            if (n && tqc_grow((void **)&a->iconv, &cap, a->iconv_len, n + 1, 1)) {
+                memcpy(a->iconv + a->iconv_len, p, n);
+                a->iconv[a->iconv_len + n] = '\0';
+                a->iconv_len += n + 1;
+            }
+        } else if ((strcmp(k, "PFX") == 0 || strcmp(k, "SFX") == 0) && nf >= 4) {
+            size_t at = a->nflags;
+            if (!parse_flags(a, field[1], strlen(field[1])))
+                continue;
+            uint32_t flag = a->flags[at];
+            a->nflags = at;
+            if (pending == 0 || !cur || cur->flag != flag) {
+                /* A class header: SFX A Y n */
+                if (!grow(a, (void **)&a->classes, &a->cap_classes, a->nclasses,
+                          sizeof *a->classes))
+                    break;
+                cur = &a->classes[a->nclasses++];
+                *cur = (affix_class){.flag = flag, .prefix = k[0] == 'P',
+                                     .cross = field[2][0] == 'Y', .first = a->nentries};
+                pending = strtoul(field[3], NULL, 10);
+                continue;
+            }
+            pending--;
+            if (!grow(a, (void **)&a->entries, &a->cap_entries, a->nentries, sizeof *a->entries))
+                break;
+            affix_entry *e = &a->entries[a->nentries];
+            *e = (affix_entry){0};
+            char *slash = strchr(field[3], '/');
+            a->affix_dots |= (slash ? (size_t)(slash - field[3]) : strlen(field[3])) >
+                             strcspn(field[3], "./") || strchr(field[2], '.') != NULL;
+            a->affix_hyphens |= (slash ? (size_t)(slash - field[3]) : strlen(field[3])) >
+                                strcspn(field[3], "-/") || strchr(field[2], '-') != NULL;
+            a->affix_apostrophes |= (slash ? (size_t)(slash - field[3]) : strlen(field[3])) >
+                                    strcspn(field[3], "'/") || strchr(field[2], '\'') != NULL;
+            /* Escaped slashes are not handled: such an entry is only skipped. */
+            if (slash) {
+                *slash = '\0';
+                e->ncont = flags_of(a, slash + 1, strlen(slash + 1), &e->cont_first);
+            }
+            if (!set_cps(field[2], e->strip, FORMS_MAX_CPS / 4, &e->nstrip) ||
+                !set_cps(field[3], e->add, FORMS_MAX_CPS / 4, &e->nadd) ||
+                !parse_cond(a, nf > 4 ? field[4] : ".", e))
+                continue;
+            a->nentries++;
+            cur->count++;
+        }
+    }
+    fclose(fp);
+    if (a->nomem) {
+        snprintf(err, errlen, "%s: out of memory", path);
+        return false;
+    }
+    if (!utf8) {
+        snprintf(err, errlen, "%s: not a UTF-8 dictionary", path);
+        return false;
+    }
+    return true;
+}
+
+static bool cond_matches(const aff *a, const affix_entry *e, const int32_t *w, size_t n,
+                         bool prefix)
+{
+    if (e->ncond > n)
+        return false;
+    for (size_t i = 0; i < e->ncond; i++) {
+        const cond_elem *c = &a->elems[e->cond_first + i];
+        int32_t cp = prefix ? w[i] : w[n - e->ncond + i];
+        if (c->any)
+            continue;
+        bool in = false;
+        for (size_t j = 0; j < c->count && !in; j++)
+            in = a->cps[c->first + j] == cp;
+        if (in == c->neg)
+            return false;
+    }
+    return true;
+}
+
+/* Applies e to w (n code points) into out; returns the new length or SIZE_MAX. */
+static size_t apply(const aff *a, const affix_entry *e, bool prefix, const int32_t *w,
+                    size_t n, int32_t *out)
+{
+    if (e->nstrip > n || n - e->nstrip + e->nadd > FORMS_MAX_CPS ||
+        !cond_matches(a, e, w, n, prefix))
+        return SIZE_MAX;
+    size_t m = 0;
+    if (prefix) {
+        if (memcmp(w, e->strip, e->nstrip * sizeof *w) != 0)
+            return SIZE_MAX;
+        memcpy(out, e->add, e->nadd * sizeof *w);
+        memcpy(out + e->nadd, w + e->nstrip, (n - e->nstrip) * sizeof *w);
+        m = e->nadd + n - e->nstrip;
+    } else {
+        if (memcmp(w + n - e->nstrip, e->strip, e->nstrip * sizeof *w) != 0)
+            return SIZE_MAX;
+        memcpy(out, w, (n - e->nstrip) * sizeof *w);
+        memcpy(out + n - e->nstrip, e->add, e->nadd * sizeof *w);
+        m = n - e->nstrip + e->nadd;
+    }
+    return m;
+}
+
+typedef struct expansion {
+    aff *a;
+    tqc_strmap *forms;          /* form -> bits */
+    uint8_t bits;               /* of the stem being expanded */
+    bool marks;                 /* it has other characters than letters */
+    bool nomem;
+} expansion;
+
+static void emit(expansion *x, const int32_t *w, size_t n)
+{
+    char buf[FORMS_MAX_CPS * 4 + 1];
+    size_t len = 0;
+    /* A form with other characters than letters is kept only when its stem has them
+     * (`p.m.`, `O'Neill`): elided or hyphenated forms made by affixes (`dell'anno`) are
+     * many and are left to Hunspell. */
+    for (size_t i = 0; i < n; i++) {
+        if (!x->marks && !tqc_text_is_letter(w[i]))
+            return;
+        len += tqc_text_encode(w[i], buf + len);
+    }
+    if (len == 0 || len > FORMS_MAX_WORD)
+        return;
+    uint64_t have = 0;
+    tqc_strmap_get(x->forms, buf, len, &have);
+    if ((have | x->bits) != have || have == 0)
+        x->nomem |= !tqc_strmap_put(x->forms, buf, len, have | x->bits);
+}
+
+/* Prefixes of the classes among flags (cross products only when cross) applied to w. */
+static void add_prefixes(expansion *x, const uint32_t *flags, size_t nflags, const int32_t *w,
+                         size_t n, bool cross_only)
+{
+    int32_t out[FORMS_MAX_CPS];
+    for (size_t i = 0; i < nflags; i++) {
+        const affix_class *c = find_class(x->a, flags[i]);
+        if (!c || !c->prefix || (cross_only && !c->cross))
+            continue;
+        for (size_t j = 0; j < c->count; j++) {
+            size_t m = apply(x->a, &x->a->entries[c->first + j], true, w, n, out);
+            if (m != SIZE_MAX)
+                emit(x, out, m);
+        }
+    }
+}
+
+/* Every form of one stem: the stem, its suffixes and their twofold suffixes, its
+ * prefixes, and the cross products of prefixes with suffixes. Over-generating is
+ * harmless: each form is verified before it is kept. */
+static void expand(expansion *x, const int32_t *w, size_t n, const uint32_t *flags,
+                   size_t nflags)
+{
+    aff *a = x->a;
+    int32_t s1[FORMS_MAX_CPS], s2[FORMS_MAX_CPS], p1[FORMS_MAX_CPS];
+    emit(x, w, n);
+    for (size_t i = 0; i < nflags; i++) {
+        const affix_class *c = find_class(a, flags[i]);
+        if (!c)
+            continue;
+        for (size_t j = 0; j < c->count; j++) {
+            const affix_entry *e = &a->entries[c->first + j];
+            size_t m = apply(a, e, c->prefix, w, n, s1);
+            if (m == SIZE_MAX)
+                continue;
+            emit(x, s1, m);
+            const uint32_t *cont = a->flags + e->cont_first;
+            if (c->prefix) {
+                /* A prefix's continuation classes: suffixes on the stem under it. */
+                for (size_t k = 0; k < e->ncont; k++) {
+                    const affix_class *d = find_class(a, cont[k]);
+                    for (size_t l = 0; d && !d->prefix && l < d->count; l++) {
+                        size_t m2 = apply(a, &a->entries[d->first + l], false, w, n, s2);
+                        size_t m3 = m2 == SIZE_MAX ? SIZE_MAX : apply(a, e, true, s2, m2, p1);
+                        if (m3 != SIZE_MAX)
+                            emit(x, p1, m3);
+                    }
+                }
+                continue;
+            }
+            /* A suffix's continuation classes: twofold suffixes, and prefixes. */
+            for (size_t k = 0; k < e->ncont; k++) {
+                const affix_class *d = find_class(a, cont[k]);
+                if (!d)
+                    continue;
+                for (size_t l = 0; l < d->count; l++) {
+                    size_t m2 = apply(a, &a->entries[d->first + l], d->prefix, s1, m, s2);
+                    if (m2 == SIZE_MAX)
+                        continue;
+                    emit(x, s2, m2);
+                    if (!d->prefix && c->cross)
+                        add_prefixes(x, flags, nflags, s2, m2, true);
+                }
+            }
+            if (c->cross)
+                add_prefixes(x, flags, nflags, s1, m, true);
+        }
+    }
+}
+
+/* w as lower case with an initial capital (code point by code point, as Hunspell's
+ * mkallsmall and mkinitcap); false when a case mapping changes the length. */
+static bool initcap_twin(int32_t *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        int32_t c = i == 0 ? utf8proc_totitle(w[i]) : utf8proc_tolower(w[i]);
+        if (c < 0)
+            return false;
+        w[i] = c;
+    }
+    return true;
+}
+
+static bool has_flag(const uint32_t *flags, size_t n, uint32_t f)
+{
+    for (size_t i = 0; i < n; i++)
+        if (flags[i] == f)
+            return true;
+    return false;
+}
+
+static bool all_letters(const int32_t *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!tqc_text_is_letter(w[i]))
+            return false;
+    return true;
+}
+
+/* Expands every stem of the .dic; clears a->complete when a COMPOUNDRULE can join
+ * stems of letters. */
+static bool expand_dic(expansion *x, const char *path, char *err, size_t errlen)
+{
+    char *text = NULL;
+    size_t len = 0;
+    if (tqc_io_read_file(path, 0, &text, &len, err, errlen) != TQC_OK)
+        return false;
+    aff *a = x->a;
+    bool rule_letters[64] = {false};
+    const char *p = text, *end = text + len;
+    if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+        p += 3;
+    p = memchr(p, '\n', (size_t)(end - p));   /* the count line */
+    p = p ? p + 1 : end;
+    while (p < end && !x->nomem && !a->nomem) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *eol = nl ? nl : end;
+        const char *q = p;
+        size_t wl = 0;
+        /* The word ends at an unescaped '/', a tab, or a space before a morphological
+         * field (`po:noun`); a space otherwise belongs to it (`Porto Rico`). */
+        char word[FORMS_MAX_CPS * 4 + 1];
+        bool too_long = false;
+        while (q < eol && *q != '/' && *q != '\t' && *q != '\r' &&
+               !(*q == ' ' && (eol - q < 4 || q[3] == ':' || q[1] == ' '))) {
+            if (*q == '\\' && q + 1 < eol && q[1] == '/')
+                q++;
+            if (wl < sizeof word - 1)
+                word[wl++] = *q;
+            else
+                too_long = true;
+            q++;
+        }
+        size_t ffirst = 0, nflags = 0;
+        if (q < eol && *q == '/') {
+            const char *fs = ++q;
+            while (q < eol && *q != '\t' && *q != ' ' && *q != '\r')
+                q++;
+            nflags = flags_of(a, fs, (size_t)(q - fs), &ffirst);
+        }
+        int32_t w[FORMS_MAX_CPS];
+        size_t n = wl && !too_long ? decode_cps(word, wl, w, FORMS_MAX_CPS) : SIZE_MAX;
+        if (n != SIZE_MAX && n > 0) {
+            const uint32_t *flags = a->flags + ffirst;
+            for (size_t r = 0; r < a->nrule_flags; r++)
+                if (has_flag(flags, nflags, a->rule_flags[r]) && all_letters(w, n))
+                    rule_letters[r] = true;
+            x->bits = FORM_KNOWN;
+            x->marks = !all_letters(w, n);
+            if (tqc_text_is_upper(w[0]))
+                x->bits |= FORM_NAME;
+            if (!a->has_keepcase || !has_flag(flags, nflags, a->keepcase))
+                x->bits |= FORM_ANYCASE;
+            else
+                x->bits |= FORM_KEEPCASE;
+            /* The flags are copied: expanding appends nothing, but stay safe. */
+            uint32_t copy[256];
+            size_t nc = nflags < 256 ? nflags : 256;
+            memcpy(copy, flags, nc * sizeof *copy);
+            expand(x, w, n, copy, nc);
+            /* Hunspell's capital twin of a mixed-case or all-capitals stem. */
+            size_t up = 0, low = 0;
+            for (size_t i = 0; i < n; i++) {
+                up += tqc_text_is_upper(w[i]);
+                low += tqc_text_is_lower(w[i]);
+            }
+            bool mixed = up && low && !(up == 1 && tqc_text_is_upper(w[0]));
+            if ((mixed || (up && !low && n > 1 && nflags > 0)) && initcap_twin(w, n)) {
+                x->bits = FORM_HIDDEN | (x->bits & (FORM_ANYCASE | FORM_KEEPCASE));
+                expand(x, w, n, copy, nc);
+            }
+        }
+        p = nl ? nl + 1 : end;
+    }
+    free(text);
+    /* A rule whose every mandatory flag has a stem of letters could join letters. */
+    if (a->nrule_flags) {
+        bool all = true;
+        for (size_t r = 0; r < a->nrule_flags; r++)
+            all &= rule_letters[r];
+        if (all)
+            a->complete = false;
+    }
+    return !x->nomem && !a->nomem;
+}
+
+/* The words of one list as Hunspell_add is given them (lang/dict.c add_words). */
+static void add_list(expansion *x, const char *text, size_t len)
+{
+    for (const char *p = text, *end = text + len; p < end && !x->nomem;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t line = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        size_t take = line < 1023 ? line : 1023;
+        size_t n = 0;
+        while (n < take && p[n] != '\r' && p[n] != '#')
+            n++;
+        while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+            n--;
+        size_t skip = 0;
+        while (skip < n && (p[skip] == ' ' || p[skip] == '\t'))
+            skip++;
+        int32_t w[FORMS_MAX_CPS];
+        size_t m = skip < n ? decode_cps(p + skip, n - skip, w, FORMS_MAX_CPS) : SIZE_MAX;
+        if (m != SIZE_MAX && m > 0) {
+            x->bits = FORM_KNOWN | FORM_ANYCASE | (tqc_text_is_upper(w[0]) ? FORM_NAME : 0);
+            x->marks = true;
+            emit(x, w, m);
+            /* Hunspell_add makes the capital twin of a mixed-case word too. */
+            size_t up = 0, low = 0;
+            for (size_t i = 0; i < m; i++) {
+                up += tqc_text_is_upper(w[i]);
+                low += tqc_text_is_lower(w[i]);
+            }
+            if (up && low && !(up == 1 && tqc_text_is_upper(w[0])) && initcap_twin(w, m)) {
+                x->bits = FORM_HIDDEN | FORM_ANYCASE;
+                emit(x, w, m);
+            }
+        }
+        p += take < line ? take : line + 1;
+    }
+}
+
+static void aff_free(aff *a)
+{
+    free(a->classes);
+    free(a->entries);
+    free(a->elems);
+    free(a->cps);
+    free(a->flags);
+    free(a->alias_first);
+    free(a->alias_count);
+    free(a->iconv);
+}
+
+static tqc_status write_file(const char *path, uint64_t key, const tqc_strmap *kept,
+                             const aff *a, bool complete)
+{
+    size_t count = tqc_strmap_count(kept), data_len = 0;
+    if (count > (1u << 30))
+        return TQC_ENOMEM;
+    uint32_t slots = (uint32_t)(count + count / 3 + 16);
+    for (size_t i = 0; i < count; i++) {
+        size_t len;
+        tqc_strmap_key(kept, i, &len);
+        data_len += 2 + len;
+    }
+    if (count >= slots || data_len >= UINT32_MAX - (uint64_t)slots * 4)
+        return TQC_ENOMEM;
+    uint64_t body_len = (uint64_t)slots * 4 + data_len + a->iconv_len;
+    uint64_t nblocks = (body_len + FORMS_BLOCK - 1) / FORMS_BLOCK;
+    size_t total = sizeof(header) + nblocks * 8 + body_len;
+    unsigned char *buf = tqc_calloc(1, total);
+    if (!buf)
+        return TQC_ENOMEM;
+    uint64_t *sums = (uint64_t *)(buf + sizeof(header));
+    unsigned char *body = buf + sizeof(header) + nblocks * 8;
+    uint32_t *slot = (uint32_t *)body;
+    unsigned char *data = body + (size_t)slots * 4;
+    /* Slots first (each holds 1 + the word's index), then the records in slot order: a
+     * lookup's probes of neighbouring slots read neighbouring records, one page or two,
+     * not a page of the file for each probe (the resident set of a cold run). */
+    for (size_t i = 0; i < count; i++) {
+        size_t len;
+        const char *w = tqc_strmap_key(kept, i, &len);
+        uint32_t at = (uint32_t)(tqc_strmap_hash(w, len) % slots);
+        while (slot[at])
+            at = at + 1 == slots ? 0 : at + 1;
+        slot[at] = (uint32_t)i + 1;
+    }
+    size_t off = 0;
+    for (uint32_t at = 0; at < slots; at++) {
+        if (!slot[at])
+            continue;
+        size_t i = slot[at] - 1, len;
+        const char *w = tqc_strmap_key(kept, i, &len);
+        slot[at] = (uint32_t)off + 1;
+        data[off] = (unsigned char)len;
+        data[off + 1] = (unsigned char)tqc_strmap_value(kept, i);
+        memcpy(data + off + 2, w, len);
+        off += 2 + len;
+    }
+    if (a->iconv_len)
+        memcpy(data + data_len, a->iconv, a->iconv_len);
+    for (uint64_t b = 0; b < nblocks; b++) {
+        uint64_t start = b * FORMS_BLOCK, n = body_len - start;
+        sums[b] = tqc_verdicts_hash(b, body + start, n > FORMS_BLOCK ? FORMS_BLOCK : n);
+    }
+    bool hyphen = !a->breaks_seen || a->hyphen_break;
+    bool dots = complete && !a->dot_break && !a->affix_dots;
+    bool hyphens = complete && hyphen && !a->other_break && !a->affix_hyphens;
+    bool apostrophes = complete && !a->other_break && !a->affix_apostrophes && !a->iconv_len;
+    header h = {.key = key,
+                .flags = (complete ? HEAD_COMPLETE : 0) | (hyphen ? HEAD_HYPHEN_BREAK : 0) |
+                         (dots ? HEAD_DOTS_COMPLETE : 0) | (hyphens ? HEAD_HYPHENS_COMPLETE : 0) |
+                         (apostrophes ? HEAD_APOSTROPHES_COMPLETE : 0),
+                .slots = slots,
+                .count = (uint32_t)count, .extra_len = (uint32_t)a->iconv_len,
+                .data_len = data_len, .nblocks = nblocks};
+    memcpy(h.magic, FORMS_MAGIC, 8);
+    h.head_sum = tqc_verdicts_hash(tqc_verdicts_hash(key, &h, sizeof h), sums, nblocks * 8);
+    memcpy(buf, &h, sizeof h);
+    tqc_status st = tqc_cache_write(path, buf, total);
+    free(buf);
+    return st;
+}
+
+tqc_status tqc_forms_build(const char *path, uint64_t key, const tqc_forms_source *src,
+                           tqc_forms_accept_fn accept, void *ctx, tqc_forms_stats *stats,
+                           char *err, size_t errlen)
+{
+    aff a = {0};
+    expansion x = {.a = &a};
+    tqc_strmap *kept = NULL;
+    tqc_status st = TQC_OK;
+    *stats = (tqc_forms_stats){0};
+    if (!parse_aff(&a, src->aff, err, errlen)) {
+        st = a.nomem ? TQC_ENOMEM : TQC_EINPUT;
+        goto out;
+    }
+    if (!(x.forms = tqc_strmap_new()) || !(kept = tqc_strmap_new())) {
+        st = TQC_ENOMEM;
+        goto out;
+    }
+    if (!expand_dic(&x, src->dic, err, errlen)) {
+        st = x.nomem || a.nomem ? TQC_ENOMEM : TQC_EIO;
+        goto out;
+    }
+    for (size_t i = 0; i < src->ntexts; i++)
+        add_list(&x, src->texts[i], src->lens[i]);
+    if (x.nomem) {
+        st = TQC_ENOMEM;
+        goto out;
+    }
+    /* Only what Hunspell accepts is kept: a form as written, a capital twin's form in
+     * capitals (Hunspell accepts DEKALB for DeKalb). */
+    size_t n = tqc_strmap_count(x.forms);
+    stats->candidates = n;
+    for (size_t i = 0; i < n && st == TQC_OK; i++) {
+        size_t len, ul;
+        const char *w = tqc_strmap_key(x.forms, i, &len);
+        uint64_t bits = tqc_strmap_value(x.forms, i);
+        char up[FORMS_MAX_WORD * 2 + 8];
+        if ((bits & FORM_KNOWN) && !accept(ctx, w, len))
+            bits &= ~(uint64_t)(FORM_KNOWN | FORM_NAME);   /* ANYCASE may be a twin's */
+        /* A KEEPCASE twin is refused in capitals too: its stemmer still finds it. */
+        if ((bits & FORM_HIDDEN) && (bits & FORM_ANYCASE) &&
+            !((ul = tqc_text_case(w, len, TQC_CASE_UPPER, up, sizeof up)) && accept(ctx, up, ul)))
+            bits &= ~(uint64_t)FORM_HIDDEN;
+        if ((bits & (FORM_KNOWN | FORM_HIDDEN)) && !tqc_strmap_put(kept, w, len, bits))
+            st = TQC_ENOMEM;
+    }
+    if (st != TQC_OK)
+        goto out;
+    stats->forms = tqc_strmap_count(kept);
+    stats->complete = a.complete;
+    st = write_file(path, key, kept, &a, a.complete);
+    if (st != TQC_OK)
+        snprintf(err, errlen, "%s: cannot write", path);
+out:
+    tqc_strmap_free(x.forms);
+    tqc_strmap_free(kept);
+    aff_free(&a);
+    return st;
+}

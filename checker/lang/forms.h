@@ -1,0 +1,79 @@
+/* forms: a Hunspell dictionary compiled into the set of word forms it accepts (issue 15),
+ * so that a new article's words are answered without loading Hunspell (tens to hundreds
+ * of milliseconds a dictionary).
+ *
+ * Building expands every .dic stem through the .aff's prefixes and suffixes (cross
+ * products and continuation classes), adds the word lists' words, and keeps only the
+ * forms the caller's verifier (Hunspell_spell) accepts: the file never holds a form
+ * Hunspell refuses. The file says whether the set is complete for the dictionary (no
+ * compounding that can make a word of letters, no IGNORE, no complex prefixes): then a
+ * word of letters absent from it, in any capitalisation, is unknown without asking
+ * Hunspell. Any other word shape (digits, hyphens, apostrophes, dots, the aff's ICONV
+ * characters) is left to Hunspell.
+ *
+ * The file is mapped read-only; its body is checksummed in 4 KiB blocks, each checked
+ * the first time a lookup touches it, so a start reads a few pages, not the whole file.
+ * A file whose header, key or a touched block does not match is not trusted: from that
+ * lookup on it answers nothing (TQC_FORMS_UNDECIDED) and tqc_forms_damaged says so. */
+#ifndef TQC_FORMS_H
+#define TQC_FORMS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/status.h"
+
+typedef struct tqc_forms tqc_forms;
+
+typedef enum {
+    TQC_FORMS_UNDECIDED = 0,   /* ask Hunspell */
+    TQC_FORMS_YES = 1,
+    TQC_FORMS_NO = 2,
+} tqc_forms_answer;
+
+/* What a dictionary is built from: the .aff and .dic files and the texts of the word
+ * lists Hunspell is given (one word a line, `#` comments). */
+typedef struct tqc_forms_source {
+    const char *aff, *dic;
+    const char *const *texts;
+    const size_t *lens;
+    size_t ntexts;
+} tqc_forms_source;
+
+/* Whether Hunspell accepts word (UTF-8, len bytes) as written. */
+typedef bool (*tqc_forms_accept_fn)(void *ctx, const char *word, size_t len);
+
+/* What a build did, for the caller's report. */
+typedef struct tqc_forms_stats {
+    size_t candidates;   /* distinct forms generated */
+    size_t forms;        /* of them, accepted and stored */
+    bool complete;
+} tqc_forms_stats;
+
+/* Compiles src into a new file at path for key (written whole or not at all, see
+ * tqc_cache_write). accept verifies each form. On failure err says why. */
+tqc_status tqc_forms_build(const char *path, uint64_t key, const tqc_forms_source *src,
+                           tqc_forms_accept_fn accept, void *ctx, tqc_forms_stats *stats,
+                           char *err, size_t errlen);
+
+/* Maps the file at path if its header is whole and was written for key; NULL
+ * otherwise (absent, stale, corrupt, or out of memory). */
+tqc_forms *tqc_forms_open(const char *path, uint64_t key);
+void tqc_forms_free(tqc_forms *f);   /* accepts NULL */
+
+/* Whether the set is complete for words of letters (see above). */
+bool tqc_forms_complete(const tqc_forms *f);
+/* How many forms the file holds. */
+size_t tqc_forms_count(const tqc_forms *f);
+/* True once a lookup found a block whose checksum does not match. */
+bool tqc_forms_damaged(const tqc_forms *f);
+
+/* Whether Hunspell_spell accepts word as written; undecided for a shape the file cannot
+ * vouch for. f may be NULL (undecided). Thread-safe. */
+tqc_forms_answer tqc_forms_spell(tqc_forms *f, const char *word, size_t len);
+/* Whether Hunspell stems word to an entry written with a capital (lang/dict.h,
+ * tqc_dict_name_entry); undecided as above. */
+tqc_forms_answer tqc_forms_name(tqc_forms *f, const char *word, size_t len);
+
+#endif
