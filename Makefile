@@ -62,11 +62,6 @@ TQC_BIN = $(if $(filter 1,$(SAN)),$(BUILD)/tqc,./tqc)
 # verdicts.c) in the build folder, not in the user's cache; TQC_CACHE_DIR= turns them off.
 TQC_CACHE_DIR ?= $(CURDIR)/$(BUILD)/cache
 export TQC_CACHE_DIR
-# Compiled dictionaries (lang/forms.h) are read when present but not built on first use
-# by the tests: building one takes seconds to minutes (pt, it); bench and install-cache
-# build them on purpose. TQC_FORMS=0 turns them off.
-TQC_FORMS ?= read
-export TQC_FORMS
 
 .PHONY: all demo check test unit e2e gate eval bench profile install install-cache uninstall clean deps deps-eval \
         deps-bench need-deps lint fuzz docs man action-test

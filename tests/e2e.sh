@@ -11,10 +11,6 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 # of their own: later scripts read what earlier ones wrote, the user's cache is left alone.
 TQC_CACHE_DIR=${TQC_CACHE_DIR-$tmp/cache}
 export TQC_CACHE_DIR
-# Compiled dictionaries (lang/forms.h) are read, not built: a build takes seconds to
-# minutes a language; tests/check_dict.c builds a small one.
-TQC_FORMS=${TQC_FORMS-read}
-export TQC_FORMS
 pass=0 fail=0 n=0
 
 ok() { n=$((n + 1)); pass=$((pass + 1)); echo "ok $n - $1"; }

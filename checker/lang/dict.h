@@ -11,9 +11,9 @@
  * the dictionary's verdict file (lang/verdicts.h, what earlier runs asked), then from its
  * compiled forms (lang/forms.h, every form it accepts), and Hunspell is loaded only at a
  * word neither decides. The verdict file is rewritten when the last view of a dictionary
- * is freed, if this run asked Hunspell anything new; the compiled forms are built the
- * first time a run loads Hunspell for a dictionary (TQC_FORMS: "0" neither reads nor
- * builds them, "read" reads without building). */
+ * is freed, if this run asked Hunspell anything new; the compiled forms are read when
+ * present and built only on request: by tqc_dict_compile, or the first time a run loads
+ * Hunspell for a dictionary when TQC_FORMS is "build" ("0" neither reads nor builds). */
 #ifndef TQC_DICT_H
 #define TQC_DICT_H
 
