@@ -193,27 +193,19 @@ static char *convert(iconv_t cd, const char *in, size_t len, char *out, size_t c
     return out;
 }
 
+/* Adds one word of a list to Hunspell, in the dictionary's encoding. */
+static void add_word(void *ctx, const char *word, size_t n)
+{
+    speller *dict = ctx;
+    char conv[DICT_MAX_LINE * 2];
+    if (convert(dict->to_dic, word, n, conv, sizeof conv))
+        Hunspell_add(dict->hun, conv);
+}
+
 /* Adds the words of one list (the text of a file: one word a line, `#` comments). */
 static void add_words(speller *dict, const char *text, size_t len)
 {
-    char conv[DICT_MAX_LINE * 2];
-    for (const char *p = text, *end = text + len; p < end;) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        size_t line = nl ? (size_t)(nl - p) : (size_t)(end - p);
-        /* A line as the one-line buffer this replaced read it: at most DICT_MAX_LINE - 1. */
-        size_t take = line < DICT_MAX_LINE - 1 ? line : DICT_MAX_LINE - 1;
-        size_t n = 0;
-        while (n < take && p[n] != '\r' && p[n] != '#')
-            n++;
-        while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
-            n--;
-        size_t skip = 0;
-        while (skip < n && (p[skip] == ' ' || p[skip] == '\t'))
-            skip++;
-        if (skip < n && convert(dict->to_dic, p + skip, n - skip, conv, sizeof conv))
-            Hunspell_add(dict->hun, conv);
-        p += take < line ? take : line + 1;
-    }
+    tqc_word_list_each(text, len, add_word, dict);
 }
 
 /* Reads one word list into the core's texts, to be added when Hunspell opens. */
@@ -483,6 +475,20 @@ static uint64_t hash_file_identity(uint64_t h, const char *path)
     return tqc_verdicts_hash(h, id, sizeof id);
 }
 
+/* The keys a cache file of the core is named by: the group (returned) hashes the logic's
+ * version and the dictionary files' identity, the key (into *key) adds the text of every
+ * word list. */
+static uint64_t cache_keys(const dict_core *dict, uint64_t logic, uint64_t *key)
+{
+    uint64_t group = tqc_verdicts_hash(logic, dict->name, strlen(dict->name));
+    group = hash_file_identity(group, dict->aff);
+    group = hash_file_identity(group, dict->dic);
+    *key = group;
+    for (size_t i = 0; i < dict->text_count; i++)
+        *key = tqc_verdicts_hash(*key, dict->texts[i].text, dict->texts[i].len);
+    return group;
+}
+
 /* Finds and maps the core's compiled forms, keyed like the verdict file: the user's
  * cache folder dir first, then the one `make install` built. */
 static void open_forms(dict_core *dict, const char *dir)
@@ -490,12 +496,7 @@ static void open_forms(dict_core *dict, const char *dir)
     if (!forms_enabled())
         return;
     char path[DICT_MAX_PATH + 128], installed[DICT_MAX_PATH];
-    uint64_t group = tqc_verdicts_hash(FORMS_LOGIC, dict->name, strlen(dict->name));
-    group = hash_file_identity(group, dict->aff);
-    group = hash_file_identity(group, dict->dic);
-    uint64_t key = group;
-    for (size_t i = 0; i < dict->text_count; i++)
-        key = tqc_verdicts_hash(key, dict->texts[i].text, dict->texts[i].len);
+    uint64_t key, group = cache_keys(dict, FORMS_LOGIC, &key);
     int n = snprintf(path, sizeof path, "%s/forms-%s-%016llx-%016llx.bin", dir, dict->name,
                      (unsigned long long)group, (unsigned long long)key);
     if (n <= 0 || (size_t)n >= sizeof path)
@@ -518,12 +519,7 @@ static void open_verdicts(dict_core *dict)
     char dir[DICT_MAX_PATH], path[DICT_MAX_PATH + 128];
     if (!tqc_cache_dir(dir, sizeof dir))
         return;
-    uint64_t group = tqc_verdicts_hash(VERDICT_LOGIC, dict->name, strlen(dict->name));
-    group = hash_file_identity(group, dict->aff);
-    group = hash_file_identity(group, dict->dic);
-    uint64_t key = group;
-    for (size_t i = 0; i < dict->text_count; i++)
-        key = tqc_verdicts_hash(key, dict->texts[i].text, dict->texts[i].len);
+    uint64_t key, group = cache_keys(dict, VERDICT_LOGIC, &key);
     /* Named by both: a file of another group is stale (tqc_verdicts_prune). */
     int n = snprintf(path, sizeof path, "%s/verdicts-%s-%016llx-%016llx.bin", dir, dict->name,
                      (unsigned long long)group, (unsigned long long)key);

@@ -987,10 +987,10 @@ static bool expand_dic(expansion *x, const char *path, char *err, size_t errlen)
     return !x->nomem && !a->nomem;
 }
 
-/* The words of one list as Hunspell_add is given them (lang/dict.c add_words). */
-static void add_list(expansion *x, const char *text, size_t len)
+void tqc_word_list_each(const char *text, size_t len,
+                        void (*each)(void *ctx, const char *word, size_t n), void *ctx)
 {
-    for (const char *p = text, *end = text + len; p < end && !x->nomem;) {
+    for (const char *p = text, *end = text + len; p < end;) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         size_t line = nl ? (size_t)(nl - p) : (size_t)(end - p);
         size_t take = line < 1023 ? line : 1023;
@@ -1002,24 +1002,34 @@ static void add_list(expansion *x, const char *text, size_t len)
         size_t skip = 0;
         while (skip < n && (p[skip] == ' ' || p[skip] == '\t'))
             skip++;
-        int32_t w[FORMS_MAX_CPS];
-        size_t m = skip < n ? decode_cps(p + skip, n - skip, w, FORMS_MAX_CPS) : SIZE_MAX;
-        if (m != SIZE_MAX && m > 0) {
-            x->bits = FORM_KNOWN | FORM_ANYCASE | (tqc_text_is_upper(w[0]) ? FORM_NAME : 0);
-            x->marks = true;
-            emit(x, w, m);
-            /* Hunspell_add makes the capital twin of a mixed-case word too. */
-            size_t up = 0, low = 0;
-            for (size_t i = 0; i < m; i++) {
-                up += tqc_text_is_upper(w[i]);
-                low += tqc_text_is_lower(w[i]);
-            }
-            if (up && low && !(up == 1 && tqc_text_is_upper(w[0])) && initcap_twin(w, m)) {
-                x->bits = FORM_HIDDEN | FORM_ANYCASE;
-                emit(x, w, m);
-            }
-        }
+        if (skip < n)
+            each(ctx, p + skip, n - skip);
         p += take < line ? take : line + 1;
+    }
+}
+
+/* One word of a list, as Hunspell_add makes it a form. */
+static void add_list_word(void *ctx, const char *word, size_t n)
+{
+    expansion *x = ctx;
+    if (x->nomem)
+        return;
+    int32_t w[FORMS_MAX_CPS];
+    size_t m = decode_cps(word, n, w, FORMS_MAX_CPS);
+    if (m != SIZE_MAX && m > 0) {
+        x->bits = FORM_KNOWN | FORM_ANYCASE | (tqc_text_is_upper(w[0]) ? FORM_NAME : 0);
+        x->marks = true;
+        emit(x, w, m);
+        /* Hunspell_add makes the capital twin of a mixed-case word too. */
+        size_t up = 0, low = 0;
+        for (size_t i = 0; i < m; i++) {
+            up += tqc_text_is_upper(w[i]);
+            low += tqc_text_is_lower(w[i]);
+        }
+        if (up && low && !(up == 1 && tqc_text_is_upper(w[0])) && initcap_twin(w, m)) {
+            x->bits = FORM_HIDDEN | FORM_ANYCASE;
+            emit(x, w, m);
+        }
     }
 }
 
@@ -1129,7 +1139,7 @@ tqc_status tqc_forms_build(const char *path, uint64_t key, const tqc_forms_sourc
         goto out;
     }
     for (size_t i = 0; i < src->ntexts; i++)
-        add_list(&x, src->texts[i], src->lens[i]);
+        tqc_word_list_each(src->texts[i], src->lens[i], add_list_word, &x);
     if (x.nomem) {
         st = TQC_ENOMEM;
         goto out;

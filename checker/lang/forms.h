@@ -41,6 +41,12 @@ typedef struct tqc_forms_source {
     size_t ntexts;
 } tqc_forms_source;
 
+/* Calls each with every word of a word list's text, as Hunspell_add is given them: one
+ * word a line (the first 1,023 bytes of a longer one), cut at `#` or a carriage return,
+ * with the blanks around it dropped. lang/dict.c adds them; a build expands them. */
+void tqc_word_list_each(const char *text, size_t len,
+                        void (*each)(void *ctx, const char *word, size_t n), void *ctx);
+
 /* Whether Hunspell accepts word (UTF-8, len bytes) as written. */
 typedef bool (*tqc_forms_accept_fn)(void *ctx, const char *word, size_t len);
 
