@@ -408,6 +408,36 @@ START_TEST(test_issue_17_html_code_and_hidden_text_are_not_prose)
 }
 END_TEST
 
+/* Words an inline element marks as another language than the page's are left out, a
+ * hole marked by a standalone code; the page's own language, a block in another language
+ * and a page that declares none are kept. */
+START_TEST(test_issue_17_html_foreign_words_marked_by_lang)
+{
+    static const char page[] =
+        "<html lang=\"en-US\"><body><article>\n"
+        "<p>The word <i lang=\"ja-Latn\">utage</i> means a feast, <i lang=\"EN\">colour</i> "
+        "and <span lang=\"fr\">le chien</span> too.</p>\n"
+        "<p lang=\"pt\">Um bloco inteiro.</p>\n"
+        "</article></body></html>\n";
+    read_result r;
+    read_str(page, "lang.html", false, &r);
+    ck_assert_int_eq(r.st, TQC_OK);
+    ck_assert_uint_eq(r.count, 1);
+    const tqc_doc *doc = r.docs[0];
+    ck_assert_str_eq(doc->text, "The word means a feast, colour and too.\n\nUm bloco inteiro.");
+    size_t holes = 0;
+    for (size_t i = 0; i < doc->inline_count; i++)
+        holes += doc->inlines[i].kind == TQC_INLINE_STANDALONE;
+    ck_assert_uint_eq(holes, 2);
+    release(&r);
+    read_str("<html><body><p>The word <i lang=\"ja\">utage</i> stays.</p></body></html>",
+             "nolang.html", false, &r);
+    ck_assert_int_eq(r.st, TQC_OK);
+    ck_assert_str_eq(r.docs[0]->text, "The word utage stays.");
+    release(&r);
+}
+END_TEST
+
 #define STORY "Gale-force winds closed the port on Tuesday, and ferries to the islands " \
               "were cancelled until further notice, the harbour master said."
 
@@ -624,6 +654,20 @@ START_TEST(test_issue_17_html_list_item_is_the_page_own)
 }
 END_TEST
 
+/* Left-out code or foreign words next to a bracket leave its space behind: a hole, not
+ * a space inside the bracket; a space typed there still is one. */
+START_TEST(test_issue_17_html_hole_next_to_a_bracket)
+{
+    ck_assert_uint_eq(page_warnings("<html lang=\"en\"><body><p>The author (<span lang=\"ja\">"
+                                    "\xe6\x9d\xbe\xe8\xb0\xb7</span> <i>Matsutani</i>) wrote "
+                                    "a long letter to the editors.</p></body></html>", "spacing"), 0);
+    ck_assert_uint_eq(page_warnings("<html><body><p>Run the tool (<code>make</code> first) "
+                                    "before the tests start.</p></body></html>", "spacing"), 0);
+    ck_assert_uint_gt(page_warnings("<html lang=\"en\"><body><p>The author ( Matsutani) wrote "
+                                    "a long letter to the editors.</p></body></html>", "spacing"), 0);
+}
+END_TEST
+
 Suite *readers_suite(void)
 {
     Suite *s = suite_create("readers");
@@ -638,6 +682,8 @@ Suite *readers_suite(void)
     tcase_add_test(tc, test_issue_17_xliff_integrity_problems);
     tcase_add_test(tc, test_issue_17_html_charset_as_browsers_do);
     tcase_add_test(tc, test_issue_17_html_code_and_hidden_text_are_not_prose);
+    tcase_add_test(tc, test_issue_17_html_foreign_words_marked_by_lang);
+    tcase_add_test(tc, test_issue_17_html_hole_next_to_a_bracket);
     tcase_add_test(tc, test_issue_17_html_the_article_and_only_the_article);
     tcase_add_test(tc, test_issue_18_html_inline_leaves_and_long_text);
     tcase_add_test(tc, test_issue_17_html_link_paragraph_is_residue);

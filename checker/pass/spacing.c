@@ -444,13 +444,16 @@ static void check_inside(const tqc_ctx *ctx, const spacing_rules *r, size_t k, i
     size_t ml = tqc_text_encode(m, mark);
     mark[ml] = '\0';
     char msg[64];
-    if (opening && space_after && is_text_token(b) && (bracket || may_open)) {
+    /* Left-out code or foreign words next to the mark: the space was theirs. */
+    if (opening && space_after && is_text_token(b) && (bracket || may_open) &&
+        !code_in_gap(doc, p->span.end, b->span.start)) {
         snprintf(msg, sizeof msg, "space after opening '%s'", mark);
         tqc_span span = tqc_span_make(p->span.start, b->span.start);
         emit_fix(ctx, TQC_SEV_WARNING, span, span, mark, ml, msg);
         return;
     }
-    if (closing && space_before && is_text_token(a)) {
+    if (closing && space_before && is_text_token(a) &&
+        !code_in_gap(doc, a->span.end, p->span.start)) {
         int32_t next = b && b->span.start == p->span.end ? mark_of(doc, b) : -1;
         bool may_close = !b || (b->flags & TQC_TF_SPACE_BEFORE) ||
                          (next >= 0 && tqc_text_is_punct(next) && !is_opening_mark(r, next));

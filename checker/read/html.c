@@ -137,6 +137,7 @@ typedef struct node {
     bool block_child;       /* has a block element child */
     bool is_p;
     bool caption;           /* class or id says caption or credit (`wp-caption-text`) */
+    bool foreign;           /* inline, marked as another language than the page's */
     uint16_t br_upper, br_lower;    /* lines after a `br` in it beginning in upper case,
                                        in lower case: verse, or hard-wrapped prose */
     uint8_t kind;           /* EL_* */
@@ -199,6 +200,7 @@ typedef struct html {
     node *nodes;
     size_t node_count, node_cap;
     tqc_strmap *names;      /* element names, interned: nodes point into it */
+    char page_lang[4];      /* primary subtag of <html lang>, lower case; "" when none */
     name_info *info;        /* of each interned name, by its index */
     size_t info_cap;
     /* libxml2's names are its dictionary's, one pointer a name while it parses: the
@@ -418,6 +420,27 @@ static const char *intern(html *h, const xmlChar *xname, uint32_t *id)
     return tqc_strmap_key(h->names, (size_t)i, NULL);
 }
 
+/* The primary subtag of an element's lang (or xml:lang) attribute, lower case, into out
+ * (`ja` for `ja-Latn`); false when it has none or one longer than three letters. */
+static bool lang_attribute(const xmlChar **atts, char out[4])
+{
+    for (size_t i = 0; atts && atts[i]; i += 2) {
+        const char *name = (const char *)atts[i], *v = (const char *)atts[i + 1];
+        if (!v || (strcasecmp(name, "lang") != 0 && strcasecmp(name, "xml:lang") != 0))
+            continue;
+        size_t n = 0;
+        while (n < 4 && isalpha((unsigned char)v[n]))
+            n++;
+        if (n == 0 || n > 3 || (v[n] && v[n] != '-' && v[n] != '_'))
+            return false;
+        for (size_t k = 0; k < n; k++)
+            out[k] = (char)tolower((unsigned char)v[k]);
+        out[n] = '\0';
+        return true;
+    }
+    return false;
+}
+
 static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
 {
     html *h = ((htmlParserCtxtPtr)ctx)->_private;
@@ -460,6 +483,18 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
             nd->rank = BODY_ITEMPROP;
     if (nd->kind != EL_VOID && nd->kind != EL_BREAK && hidden(atts))
         nd->kind = EL_DROP;
+    /* Words the author marked as another language (`<i lang="ja-Latn">utage</i>`) are
+     * not the page's to check: left out as inline code is, a hole in the sentence. Only
+     * inline elements: a block in another language may be the story itself under a
+     * template's wrong <html lang>. */
+    char lang[4];
+    if (!h->depth && lang_attribute(atts, lang))
+        memcpy(h->page_lang, lang, sizeof lang);
+    else if (nd->kind == EL_INLINE && h->page_lang[0] && lang_attribute(atts, lang) &&
+             strcmp(lang, h->page_lang) != 0) {
+        nd->kind = EL_DROP;
+        nd->foreign = true;
+    }
     char cls[256];
     class_and_id(atts, cls, sizeof cls);
     if (cls[0]) {
@@ -1503,11 +1538,12 @@ static void lay_out(layout *l, size_t first, size_t last, size_t top)
         bool open = ev->type == EV_OPEN;
         if (skipped(h, ev->ref, top)) {
             drop += open ? 1 : (drop ? (size_t)-1 : 0);
-            /* Code inside a sentence leaves a hole (`values are <code>x</code>, and`):
-             * a standalone code marks it, as an XLIFF placeholder does, so the passes
-             * read `are ,` as a gap in the text rather than a slip. */
+            /* Code inside a sentence leaves a hole (`values are <code>x</code>, and`),
+             * and so do words in another language: a standalone code marks it, as an
+             * XLIFF placeholder does, so the passes read `are ,` as a gap in the text
+             * rather than a slip. */
             static const char *const inline_code[] = {"code", "kbd", "samp", "var"};
-            if (!drop && !open && l->tb.len && IN(nd->name, inline_code)) {
+            if (!drop && !open && l->tb.len && (IN(nd->name, inline_code) || nd->foreign)) {
                 if (l->brk && l->codes_from == SIZE_MAX)
                     l->codes_from = l->tb.inl_count;
                 tqc_tb_inline(&l->tb, TQC_INLINE_STANDALONE, nd->name, NULL,
