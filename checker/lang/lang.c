@@ -58,8 +58,10 @@ static tqc_status add_setting(tqc_lang *lang, const char *key, const char *value
     if (!(v[lang->setting_count] = tqc_malloc(n)))
         return TQC_ENOMEM;
     memcpy(v[lang->setting_count], value, n);
-    if (!tqc_strmap_put(lang->settings, key, strlen(key), lang->setting_count))
+    if (!tqc_strmap_put(lang->settings, key, strlen(key), lang->setting_count)) {
+        free(v[lang->setting_count]);   /* not counted yet: destroy would not see it */
         return TQC_ENOMEM;
+    }
     lang->setting_count++;
     return TQC_OK;
 }
