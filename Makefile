@@ -7,6 +7,10 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 BUILD ?= build
 VERSION := 0.1.0
+# The builds that make starts itself (check's, fuzz's) compile JOBS files at once, unless
+# make was already given -j.
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+PARALLEL = $(if $(findstring -j,$(MAKEFLAGS)),,-j$(JOBS))
 # Where docs/rules/ is published: SARIF's helpUri and the HTML report link there.
 DOCS_URL ?= https://github.com/OWNER/tqc/blob/main/docs/rules
 
@@ -124,6 +128,7 @@ demo: need-deps
 	./tqc check corpus/en/demo.txt || [ $$? -eq 1 ]
 
 check: need-deps
+	@$(MAKE) --no-print-directory $(PARALLEL) tqc $(BUILD)/tqc $(BUILD)/check_tqc $(BUILD)/eval_inject
 	@$(MAKE) --no-print-directory unit e2e gate
 
 test: check
@@ -202,28 +207,25 @@ action-test:
 
 # Fuzzing (issue 5): each tests/fuzz_<name>.c is a libFuzzer target (a reader, or the
 # segmenter and passes), built with clang, ASan and UBSan in build-fuzz/ and run for
-# FUZZ_SECONDS each, seeded from tests/data/inputs and tests/data/fuzz-regressions. A
-# crash stops the run, its input saved as build-fuzz/<name>-crash-*. An input may take
-# 30 s under the sanitizers before it counts as a hang: fuzz_large grows megabyte inputs.
+# FUZZ_SECONDS each, FUZZ_JOBS at a time (tests/fuzz_run.sh), seeded from
+# tests/data/inputs and tests/data/fuzz-regressions. A crash stops the run, its input
+# saved as build-fuzz/<name>-crash-*. An input may take 30 s under the sanitizers before
+# it counts as a hang: fuzz_large grows megabyte inputs.
 FUZZ_SECONDS ?= 30
+FUZZ_JOBS ?= $(JOBS)
 FUZZ_FLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_NAMES = $(patsubst tests/fuzz_%.c,%,$(wildcard tests/fuzz_*.c))
 
 fuzz:
-	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang \
+	@$(MAKE) --no-print-directory $(PARALLEL) BUILD=build-fuzz CC=clang \
 	  CFLAGS="$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link" build-fuzz/libtqc.a
 	@for t in $(FUZZ_NAMES); do \
 	  clang $(WARN) $(DEFS) $(PKG_CFLAGS) -Ichecker $(FUZZ_FLAGS) -fsanitize=fuzzer \
 	    -DTQC_SOURCE_DIR='"$(CURDIR)"' -o build-fuzz/fuzz_$$t tests/fuzz_$$t.c \
 	    build-fuzz/libtqc.a $(PKG_LIBS) || exit 1; \
-	  mkdir -p build-fuzz/corpus-$$t; \
-	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
-	  build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=30 \
-	    -rss_limit_mb=2048 -artifact_prefix=build-fuzz/$$t- build-fuzz/corpus-$$t \
-	    tests/data/inputs tests/data/fuzz-regressions >build-fuzz/$$t.log 2>&1 \
-	    || { tail -40 build-fuzz/$$t.log; exit 1; }; \
-	  grep -E '^(#[0-9]+ +DONE|Done [0-9]+ runs)' build-fuzz/$$t.log | tail -1; \
 	done
+	@echo "fuzz: $(words $(FUZZ_NAMES)) targets, $(FUZZ_SECONDS) s each, $(FUZZ_JOBS) at a time"
+	@printf '%s\n' $(FUZZ_NAMES) | xargs -P $(FUZZ_JOBS) -n 1 sh tests/fuzz_run.sh $(FUZZ_SECONDS)
 
 # Functions that invite buffer overflows or hide errors have no place here.
 lint:

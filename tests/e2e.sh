@@ -117,15 +117,39 @@ expect_exit 0 "segment" "$TQC" segment "$tmp/seg.txt"
 expect_exit 0 "segment jsonl" "$TQC" segment --format jsonl "$tmp/seg.txt"
 expect_grep '^{"offset":19,"length":28,"text":"He left at 5 p.m. on Monday."}$' "$tmp/out" "segment jsonl fields"
 
-# The scripts of other features.
+# The scripts of other features, E2E_JOBS lanes at once (each lane runs its share of the
+# scripts in turn; a script's output is printed whole, in the scripts' order, at the end).
+scripts=
 for script in "$here"/e2e_*.sh; do
     [ -f "$script" ] || continue
     [ "$(basename "$script")" = e2e_lib.sh ] && continue   # sourced by the others
-    sh "$script" >"$tmp/sub" 2>&1; rc=$?
-    sed 's/^/    /' "$tmp/sub"
-    p=$(grep -c '^ok ' "$tmp/sub"); f=$(grep -c '^not ok ' "$tmp/sub")
+    scripts="$scripts $script"
+done
+lanes=${E2E_JOBS:-$(nproc 2>/dev/null || echo 1)}
+lane=0
+while [ "$lane" -lt "$lanes" ]; do
+    (
+        i=0
+        for script in $scripts; do
+            i=$((i + 1))
+            [ $((i % lanes)) -eq "$lane" ] || continue
+            name=$(basename "$script" .sh)
+            start=$(date +%s)
+            sh "$script" >"$tmp/$name.out" 2>&1
+            echo "$? $(($(date +%s) - start))" >"$tmp/$name.rc"
+        done
+    ) &
+    lane=$((lane + 1))
+done
+wait
+for script in $scripts; do
+    name=$(basename "$script" .sh)
+    sed 's/^/    /' "$tmp/$name.out"
+    read -r rc took <"$tmp/$name.rc"
+    echo "# $name.sh: $took s"
+    p=$(grep -c '^ok ' "$tmp/$name.out"); f=$(grep -c '^not ok ' "$tmp/$name.out")
     pass=$((pass + p)); fail=$((fail + f))
-    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then fail=$((fail + 1)); echo "not ok - $(basename "$script") exited $rc"; fi
+    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then fail=$((fail + 1)); echo "not ok - $name.sh exited $rc"; fi
 done
 
 echo "e2e: $pass passed, $fail failed"
