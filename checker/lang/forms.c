@@ -18,12 +18,17 @@
 #include "lang/verdicts.h"
 
 /* Bump when the layout, the bits or the expansion change: older files are then stale. */
-#define FORMS_MAGIC "TQCFRM09"
+#define FORMS_MAGIC "TQCFRM10"
 #define FORMS_BLOCK 4096
 /* Hunspell's own limit on a word (MAXWORDLEN) and the record's length byte. */
 #define FORMS_MAX_WORD 100
-/* Heads of elided forms (below) a file holds at most: a record names one in a byte. */
-#define FORMS_MAX_HEADS 255
+/* Heads of elided forms (below) a file holds at most, and groups (a record names one in
+ * a byte); elided forms generated at most (Italian makes over 4 million, of which
+ * Hunspell accepts 0.7 million: 1.5 GB while building): beyond any of
+ * these, none are kept and such words are left to Hunspell. */
+#define FORMS_MAX_HEADS 1024
+#define FORMS_MAX_GROUPS 255
+#define FORMS_MAX_PAIRS 16000000
 /* Forms with hyphens or apostrophes that affixes make from stems of letters (French
  * imperatives `allez-y`, English possessives) a file keeps whole, at most: beyond, none
  * are kept and such words are left to Hunspell (Portuguese enclitics are millions). */
@@ -981,7 +986,7 @@ static bool assign_groups(aff *a)
                 g = tqc_strmap_count(sigs);
                 ok = tqc_strmap_put(sigs, (const char *)sig, n * sizeof sig[0], g);
             }
-            e->group = (unsigned)(g < FORMS_MAX_HEADS ? g : FORMS_MAX_HEADS);
+            e->group = (unsigned)(g < FORMS_MAX_GROUPS ? g : FORMS_MAX_GROUPS);
         }
     }
     tqc_strmap_free(sigs);
@@ -1036,8 +1041,8 @@ typedef struct expansion {
     tqc_strmap *forms;          /* form -> bits */
     tqc_strmap *pairs;          /* elided forms: tail, NUL, group -> bits */
     tqc_strmap *heads;          /* head, NUL, group -> its number in the heads table */
-    size_t group_head[FORMS_MAX_HEADS + 1];   /* a head of each group, 1 + its number */
-    bool heads_full;            /* more than FORMS_MAX_HEADS: elided forms not kept */
+    size_t group_head[FORMS_MAX_GROUPS + 1];   /* a head of each group, 1 + its number */
+    bool heads_full;            /* too many heads, groups or pairs: elided forms not kept */
     unsigned group;             /* of the prefix that made the form */
     tqc_strmap *marked;         /* whole forms with - or ' made by affixes -> bits */
     size_t nhyphened;           /* of them, with a hyphen */
@@ -1052,7 +1057,8 @@ static void add_pair(expansion *x, const char *form, size_t cut, size_t len)
 {
     char key[FORMS_MAX_WORD + 2];
     uint64_t id;
-    if (x->group >= FORMS_MAX_HEADS) {
+    if (x->heads_full || x->group >= FORMS_MAX_GROUPS ||
+        tqc_strmap_count(x->pairs) >= FORMS_MAX_PAIRS) {
         x->heads_full = true;
         return;
     }
