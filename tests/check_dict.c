@@ -287,13 +287,25 @@ END_TEST
 
 /* Issue 15: a tiny dictionary compiled into its forms answers every word of letters as
  * Hunspell does (affixes, cross products, case, KEEPCASE, a mixed-case stem in capitals,
- * names), without loading Hunspell; a damaged file is not trusted and is deleted, so the
- * next run builds it again. */
+ * names, possessives made by a suffix), without loading Hunspell; a damaged file is not
+ * trusted and is deleted, so the next run builds it again. */
 static const char *const forms_words[] = {
     "walk", "walked", "walks", "unwalked", "unwalk", "Walked", "WALKED", "walkd", "bake",
     "baked", "bakeed", "unbaked", "Paris", "PARIS", "paris", "Pariss", "iPhone", "iPhones",
     "IPHONE", "Iphone", "iphone", "pH", "PH", "Ph", "kin", "Kin", "KIN", "zzz",
+    "orange's", "Orange's", "walk's", "bake's", "zzz's",
 };
+/* Elided forms made by a prefix ending in an apostrophe (kept as head and tail), and
+ * words with apostrophes in capitals, which Hunspell reads its own way: their spelling is
+ * decided without Hunspell (a name is not always). */
+static const char *const elided_words[] = {
+    "l'orange", "L'orange", "l'oranges", "L'ORANGE", "L'ORANGES", "l'Orange", "L'Orange",
+    "l'hotel", "l'walk", "l'zzz", "d'orange", "l'unwalked", "L'unbaked", "lorange",
+    "l'orange's", "l'Paris", "L'PARIS", "ORANGE'S",
+};
+/* A FORBIDDENWORD stem: Hunspell does not try its other cases; left to Hunspell. */
+static const char *const forbidden_words[] = {"kg", "KG", "Kg"};
+#define FORMS_COUNT(a) (sizeof (a) / sizeof *(a))
 
 static tqc_checker *forms_checker(const char *dir)
 {
@@ -304,20 +316,27 @@ static tqc_checker *forms_checker(const char *dir)
     return ck;
 }
 
-/* Each word's verdict and name answer, as two bits a word. */
-static void forms_answers(const char *dir, int *out, size_t *lookups)
+/* Each word's verdict and (names) name answer, as two bits a word. */
+static void forms_answers_of(const char *dir, const char *const *words, size_t n, bool names,
+                             int *out, size_t *lookups)
 {
     tqc_checker *ck = forms_checker(dir);
     tqc_dict *d = tqc_checker_dict(ck);
     size_t cached, before;
     tqc_dict_stats(d, &cached, &before);
-    for (size_t i = 0; i < sizeof forms_words / sizeof *forms_words; i++) {
-        const char *w = forms_words[i];
-        out[i] = tqc_dict_known(d, w, strlen(w)) | tqc_dict_name_entry(d, w, strlen(w)) << 1;
+    for (size_t i = 0; i < n; i++) {
+        const char *w = words[i];
+        out[i] = tqc_dict_known(d, w, strlen(w)) |
+                 (names ? tqc_dict_name_entry(d, w, strlen(w)) << 1 : 0);
     }
     tqc_dict_stats(d, &cached, lookups);
     *lookups -= before;
     tqc_checker_free(ck);
+}
+
+static void forms_answers(const char *dir, int *out, size_t *lookups)
+{
+    forms_answers_of(dir, forms_words, FORMS_COUNT(forms_words), true, out, lookups);
 }
 
 static void set_env(const char *name, const char *value)
@@ -335,25 +354,35 @@ START_TEST(test_issue_15_compiled_forms)
     snprintf(path, sizeof path, "%s/en.aff", dir);
     FILE *f = fopen(path, "w");
     ck_assert_ptr_nonnull(f);
-    fputs("SET UTF-8\nTRY esianrtolcdugmphbyfvkwz\nKEEPCASE K\n"
+    fputs("SET UTF-8\nTRY esianrtolcdugmphbyfvkwz\nKEEPCASE K\nFORBIDDENWORD !\n"
+          "BREAK 4\nBREAK -\nBREAK ^-\nBREAK -$\nBREAK '$\n"
           "SFX D Y 2\nSFX D 0 ed [^e]\nSFX D 0 d e\n"
           "SFX S Y 1\nSFX S 0 s .\n"
-          "PFX U Y 1\nPFX U 0 un .\n", f);
+          "SFX P Y 1\nSFX P 0 's .\n"
+          "PFX U Y 1\nPFX U 0 un .\n"
+          "PFX L Y 2\nPFX L 0 l' [aeiouh]\nPFX L 0 L' [aeiouh]\n", f);
     fclose(f);
     snprintf(path, sizeof path, "%s/en.dic", dir);
     ck_assert_ptr_nonnull(f = fopen(path, "w"));
-    fputs("6\nwalk/DSU\nbake/DSU\nParis\niPhone/S\npH/K\nkin\n", f);
+    fputs("10\nwalk/DSU\nbake/DSU\nParis/L\niPhone/S\npH/K\nkin\norange/SPL\n"
+          "hotel/L\nkg\nKG/!\n", f);
     fclose(f);
     snprintf(path, sizeof path, "%s/cache", dir);
     char *saved_cache = getenv("TQC_CACHE_DIR") ? strdup(getenv("TQC_CACHE_DIR")) : NULL;
     char *saved_forms = getenv("TQC_FORMS") ? strdup(getenv("TQC_FORMS")) : NULL;
     setenv("TQC_CACHE_DIR", path, 1);
 
-    enum { N = sizeof forms_words / sizeof *forms_words };
-    int hun[N], compiled[N];
+    enum { N = FORMS_COUNT(forms_words), NE = FORMS_COUNT(elided_words),
+           NF = FORMS_COUNT(forbidden_words) };
+    int hun[N], compiled[N], hun_e[NE], compiled_e[NE], hun_f[NF], compiled_f[NF];
     size_t lookups;
     setenv("TQC_FORMS", "0", 1);   /* Hunspell alone: what the forms must equal */
     forms_answers(dir, hun, &lookups);
+    forms_answers_of(dir, elided_words, NE, false, hun_e, &lookups);
+    forms_answers_of(dir, forbidden_words, NF, true, hun_f, &lookups);
+    ck_assert_int_eq(hun_e[0] + hun_e[1] + hun_e[3], 3);   /* l'orange L'orange L'ORANGE */
+    ck_assert_int_eq(hun_e[8] + hun_e[9], 0);              /* l'walk l'zzz */
+    ck_assert_int_eq(hun_f[1], 0);                         /* KG */
     snprintf(cmd, sizeof cmd, "rm -f %s/verdicts-*", path);
     ck_assert_int_eq(system(cmd), 0);
     ck_assert_int_eq(hun[1], 1);     /* the fixture is what the test means */
@@ -376,6 +405,19 @@ START_TEST(test_issue_15_compiled_forms)
         ck_assert_msg(compiled[i] == hun[i], "%s: compiled %d, Hunspell %d", forms_words[i],
                       compiled[i], hun[i]);
     ck_assert_uint_eq(lookups, 0);   /* Hunspell never asked */
+    snprintf(cmd, sizeof cmd, "rm -f %s/verdicts-*", path);
+    ck_assert_int_eq(system(cmd), 0);
+    forms_answers_of(dir, elided_words, NE, false, compiled_e, &lookups);
+    for (int i = 0; i < NE; i++)
+        ck_assert_msg(compiled_e[i] == hun_e[i], "%s: compiled %d, Hunspell %d",
+                      elided_words[i], compiled_e[i], hun_e[i]);
+    ck_assert_uint_eq(lookups, 0);
+    snprintf(cmd, sizeof cmd, "rm -f %s/verdicts-*", path);
+    ck_assert_int_eq(system(cmd), 0);
+    forms_answers_of(dir, forbidden_words, NF, true, compiled_f, &lookups);
+    for (int i = 0; i < NF; i++)
+        ck_assert_msg(compiled_f[i] == hun_f[i], "%s: compiled %d, Hunspell %d",
+                      forbidden_words[i], compiled_f[i], hun_f[i]);
 
     /* A flipped byte in the records: the answers come from Hunspell, still right, and
      * the file is gone after the run. */

@@ -294,6 +294,52 @@ START_TEST(test_index_file_is_rebuilt_when_damaged)
 }
 END_TEST
 
+/* Another language's lexicon (tqc_lex_pos_foreign) answers as tqc_lex_pos, before and
+ * after its filter is built, and leaves no index (megabytes a language) behind. */
+START_TEST(test_foreign_lookups_answer_alike_without_an_index)
+{
+    char cache[] = "/tmp/tqc-lex-cache-XXXXXX", dir[64], file[128], err[512], cmd[256];
+    ck_assert_ptr_nonnull(mkdtemp(cache));
+    const char *old = getenv("TQC_CACHE_DIR");
+    char *saved = old ? strdup(old) : NULL;
+    setenv("TQC_CACHE_DIR", cache, 1);
+    write_lexicon(dir, sizeof dir, good, file, sizeof file);
+    tqc_lex *lex = NULL;
+    ck_assert_int_eq(tqc_lex_open(file, &lex, err, sizeof err), TQC_OK);
+    static const char *const words[] = {
+        "'s", "Abend", "Paris", "a", "ab", "abc", "goes", "has", "l'", "n'", "said", "saying",
+        "to", "yes", "\xc3\xa9t\xc3\xa9", "AAA", "abd", "sai", "Said", "saidx", "go", "paris",
+        "goes\tVFIN", "\xff",
+    };
+    size_t n = sizeof words / sizeof words[0];
+    uint32_t want[sizeof words / sizeof words[0]];
+    for (size_t k = 0; k < n; k++)   /* a few lookups: no index */
+        want[k] = tqc_lex_pos(lex, words[k], strlen(words[k]));
+    ck_assert_uint_eq(want[7], TQC_POS_AUX | TQC_POS_VFIN);
+    /* Round 0 searches the file; the filter is built during round 1 (its 4,096th
+     * lookup), so round 2 reads it. */
+    for (int round = 0; round < 3; round++)
+        for (int i = 0; i < (round == 1 ? 5000 : 1); i++)
+            for (size_t k = 0; k < n; k++)
+                ck_assert_uint_eq(tqc_lex_pos_foreign(lex, words[k], strlen(words[k])),
+                                  want[k]);
+    ck_assert_uint_eq(tqc_lex_pos_foreign(lex, "has", 3), TQC_POS_AUX | TQC_POS_VFIN);
+    ck_assert_uint_eq(tqc_lex_pos_foreign(lex, "", 0), 0);
+    ck_assert_uint_eq(tqc_lex_pos_foreign(NULL, "a", 1), 0);
+    snprintf(cmd, sizeof cmd, "ls %s/*.idx >/dev/null 2>&1", cache);
+    ck_assert_int_ne(system(cmd), 0);
+    tqc_lex_free(lex);
+    remove_lexicon(dir, file);
+    if (saved)
+        setenv("TQC_CACHE_DIR", saved, 1);
+    else
+        unsetenv("TQC_CACHE_DIR");
+    free(saved);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", cache);
+    ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 Suite *lex_suite(void)
 {
     Suite *s = suite_create("lex");
@@ -304,6 +350,7 @@ Suite *lex_suite(void)
     tcase_add_test(tc, test_profile_owns_it_and_context_caches_per_token);
     tcase_add_test(tc, test_stamp_spares_only_the_same_file);
     tcase_add_test(tc, test_index_file_is_rebuilt_when_damaged);
+    tcase_add_test(tc, test_foreign_lookups_answer_alike_without_an_index);
     suite_add_tcase(s, tc);
     return s;
 }

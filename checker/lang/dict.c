@@ -824,11 +824,13 @@ static uint8_t forms_verdict(dict_core *core, const char *word, size_t len)
         return 0;
     size_t n = normalise_apostrophes(word, len, norm);
     tqc_forms_answer a = tqc_forms_spell(core->forms, norm, n);
-    /* A possessive of a known word is known (ask_speller); of another, Hunspell says. */
+    /* A possessive is known when it or its word is (ask_speller). */
     if (a != TQC_FORMS_YES && n > 2 && norm[n - 2] == '\'' &&
-        (norm[n - 1] == 's' || norm[n - 1] == 'S'))
-        a = tqc_forms_spell(core->forms, norm, n - 2) == TQC_FORMS_YES ? TQC_FORMS_YES
-                                                                      : TQC_FORMS_UNDECIDED;
+        (norm[n - 1] == 's' || norm[n - 1] == 'S')) {
+        tqc_forms_answer w = tqc_forms_spell(core->forms, norm, n - 2);
+        a = w == TQC_FORMS_YES ? TQC_FORMS_YES
+          : w == TQC_FORMS_NO && a == TQC_FORMS_NO ? TQC_FORMS_NO : TQC_FORMS_UNDECIDED;
+    }
     return a == TQC_FORMS_YES ? VERDICT_KNOWN : a == TQC_FORMS_NO ? VERDICT_UNKNOWN : 0;
 }
 

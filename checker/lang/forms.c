@@ -18,10 +18,21 @@
 #include "lang/verdicts.h"
 
 /* Bump when the layout, the bits or the expansion change: older files are then stale. */
-#define FORMS_MAGIC "TQCFRM05"
+#define FORMS_MAGIC "TQCFRM10"
 #define FORMS_BLOCK 4096
 /* Hunspell's own limit on a word (MAXWORDLEN) and the record's length byte. */
 #define FORMS_MAX_WORD 100
+/* Heads of elided forms (below) a file holds at most, and groups (a record names one in
+ * a byte); elided forms generated at most (Italian makes over 4 million, of which
+ * Hunspell accepts 0.7 million: 1.5 GB while building): beyond any of
+ * these, none are kept and such words are left to Hunspell. */
+#define FORMS_MAX_HEADS 1024
+#define FORMS_MAX_GROUPS 255
+#define FORMS_MAX_PAIRS 16000000
+/* Forms with hyphens or apostrophes that affixes make from stems of letters (French
+ * imperatives `allez-y`, English possessives) a file keeps whole, at most: beyond, none
+ * are kept and such words are left to Hunspell (Portuguese enclitics are millions). */
+#define FORMS_MAX_MARKED 300000
 /* Code points of a stem or affixed form while expanding. */
 #define FORMS_MAX_CPS 128
 /* Fields of one .aff line that matter (the rest is morphology). */
@@ -33,7 +44,19 @@
  * initial-capital twin Hunspell makes of a mixed-case or all-capitals stem (`DeKalb` ->
  * `Dekalb`, `ABC` -> `Abc`), which it accepts only for a word in capitals and which its
  * stemmer finds as any form. */
-enum { FORM_KNOWN = 1, FORM_NAME = 2, FORM_ANYCASE = 4, FORM_HIDDEN = 8, FORM_KEEPCASE = 16 };
+enum { FORM_KNOWN = 1, FORM_NAME = 2, FORM_ANYCASE = 4, FORM_HIDDEN = 8, FORM_KEEPCASE = 16,
+       FORM_ELIDED = 32, FORM_FORBIDDEN = 64 };
+/* FORM_FORBIDDEN: a stem (or its capital twin) with the FORBIDDENWORD flag. Hunspell
+ * refuses it and stops there, not trying its other cases (`KM` is not `km`): a lookup
+ * that meets one is left to Hunspell. */
+/* An elided form (French `l'emploi`, Italian `dell'anno`) is made by a prefix whose text
+ * ends in an apostrophe: kept whole, they would be tens of millions. The file keeps the
+ * part after the apostrophe (the tail, `emploi`) with FORM_ELIDED, and after the
+ * record's word a count byte and, for each group of prefixes the tail takes, the
+ * group's number and the elided form's bits. A group is the prefixes of one class that
+ * differ only in their head (the text up to the apostrophe: `dell'`, `Dell'`, `DELL'`):
+ * Hunspell accepts a head and a tail for all of them or for none, so one form a group
+ * is verified with Hunspell. The header's heads table gives each head its groups. */
 /* Homonyms with and without KEEPCASE: Hunspell's answer in another case depends on which
  * one it meets first, so the file does not decide it. */
 #define CASE_MIXED(b) (((b) & (FORM_ANYCASE | FORM_KEEPCASE)) == (FORM_ANYCASE | FORM_KEEPCASE))
@@ -42,7 +65,9 @@ enum { FLAGS_CHAR, FLAGS_UTF8, FLAGS_LONG, FLAGS_NUM };
  * hyphens; it holds every form with inner dots too (no affix adds a dot, no BREAK at
  * one), so that such a word (`p.m`) absent from it is unknown; likewise every form with
  * hyphens (no affix adds one, Hunspell's default BREAK), so that a hyphenated word
- * neither held nor made of known parts can be decided. */
+ * neither held nor made of known parts can be decided; and every form with inner
+ * apostrophes, whole or elided (no BREAK pattern can cut at an inner apostrophe or a
+ * letter, at most FORMS_MAX_HEADS heads). */
 enum { HEAD_COMPLETE = 1, HEAD_HYPHEN_BREAK = 2, HEAD_DOTS_COMPLETE = 4,
        HEAD_HYPHENS_COMPLETE = 8, HEAD_APOSTROPHES_COMPLETE = 16 };
 
@@ -53,6 +78,8 @@ typedef struct header {
     uint32_t slots;          /* count + a third: linear probing stays short */
     uint32_t count;
     uint32_t extra_len;      /* NUL-separated ICONV patterns after the records */
+    uint32_t heads_len;      /* NUL-separated heads of elided forms after those */
+    uint32_t heads_count;
     uint64_t data_len;       /* bytes of records */
     uint64_t nblocks;        /* FORMS_BLOCK blocks of the body (slots, records, extra) */
     uint64_t head_sum;       /* of the fields above and the block sums */
@@ -67,12 +94,18 @@ struct tqc_forms {
     const uint32_t *slot;
     const unsigned char *data;
     const char *extra;
+    const char *heads[FORMS_MAX_HEADS];
+    size_t head_len[FORMS_MAX_HEADS];
+    unsigned char head_group[FORMS_MAX_HEADS];
     header h;
     _Atomic uint64_t *checked;   /* one bit a block: its checksum matched */
     atomic_bool damaged;
+    atomic_size_t lookups;
 };
 
 /* ---------------------------------------------------------------- reading */
+
+static bool trusted(tqc_forms *f, uint64_t off, uint64_t len);
 
 tqc_forms *tqc_forms_open(const char *path, uint64_t key)
 {
@@ -96,8 +129,9 @@ tqc_forms *tqc_forms_open(const char *path, uint64_t key)
     if (ok) {
         body_len -= h.nblocks * 8;
         ok = (body_len + FORMS_BLOCK - 1) / FORMS_BLOCK == h.nblocks &&
-             (uint64_t)h.slots * 4 + h.data_len + h.extra_len == body_len &&
-             (h.extra_len == 0 || ((const char *)m)[size - 1] == '\0');
+             (uint64_t)h.slots * 4 + h.data_len + h.extra_len + h.heads_len == body_len &&
+             h.heads_count <= FORMS_MAX_HEADS &&
+             (h.extra_len == 0 || ((const char *)m)[size - h.heads_len - 1] == '\0');
     }
     /* The header and the block sums are checked now; each block when first read. */
     if (ok) {
@@ -128,6 +162,29 @@ tqc_forms *tqc_forms_open(const char *path, uint64_t key)
     f->slot = (const uint32_t *)f->body;
     f->data = f->body + (size_t)h.slots * 4;
     f->extra = (const char *)f->data + h.data_len;
+    /* The heads table is read now (a few hundred bytes), its blocks checked first. */
+    const char *hp = f->extra + h.extra_len, *hend = hp + h.heads_len;
+    uint32_t nh = 0;
+    if (h.heads_len && !trusted(f, (uint64_t)(hp - (const char *)f->body), h.heads_len))
+        nh = UINT32_MAX;
+    for (; nh < h.heads_count && hp < hend; nh++) {
+        size_t hl = strnlen(hp, (size_t)(hend - hp));
+        if (hl == (size_t)(hend - hp))
+            break;
+        f->heads[nh] = hp;
+        f->head_len[nh] = hl;
+        hp += hl + 1;
+    }
+    /* Then each head's group, a byte each. */
+    if (nh == h.heads_count && (size_t)(hend - hp) == nh)
+        for (uint32_t k = 0; k < nh; k++)
+            f->head_group[k] = (unsigned char)hp[k];
+    else if (h.heads_count)
+        nh = UINT32_MAX;
+    if (nh != h.heads_count) {   /* damaged: no elided form is trusted */
+        f->h.heads_count = 0;
+        f->h.flags &= ~(uint32_t)HEAD_APOSTROPHES_COMPLETE;
+    }
 out:
     close(fd);
     return f;
@@ -167,9 +224,24 @@ static bool trusted(tqc_forms *f, uint64_t off, uint64_t len)
     return true;
 }
 
-/* The bits of word as written; 0 when absent. *ok false when the file cannot be trusted. */
-static uint8_t get(tqc_forms *f, const char *word, size_t len, bool *ok)
+/* The bits of word as written; 0 when absent. *ok false when the file cannot be trusted.
+ * With pairs, *pairs gets the record's elided forms (a count, then head and bits pairs)
+ * when it has FORM_ELIDED, else NULL. */
+/* A lookup reads two scattered pages, and the kernel maps the cached pages around each
+ * (fault-around, 64 KiB, which MADV_RANDOM does not stop): a few thousand lookups made
+ * a whole file of 10-60 MB resident. The pages are handed back every FORMS_RELEASE
+ * lookups; they come back from the page cache, the same bytes (a file is replaced by
+ * rename, never changed in place, so a block checked stays checked). */
+#define FORMS_RELEASE 16
+
+static uint8_t get_rec(tqc_forms *f, const char *word, size_t len, bool *ok,
+                       const unsigned char **pairs)
 {
+    if (pairs)
+        *pairs = NULL;
+    if (atomic_fetch_add_explicit(&f->lookups, 1, memory_order_relaxed) % FORMS_RELEASE ==
+        FORMS_RELEASE - 1)
+        madvise((void *)f->map, f->size, MADV_DONTNEED);
     if (len == 0 || len > FORMS_MAX_WORD)
         return 0;
     uint32_t slots = f->h.slots;
@@ -187,10 +259,69 @@ static uint8_t get(tqc_forms *f, const char *word, size_t len, bool *ok)
             *ok = false;
             return 0;
         }
-        if (f->body[off] == len && memcmp(f->body + off + 2, word, len) == 0)
-            return f->body[off + 1];
+        if (f->body[off] == len && memcmp(f->body + off + 2, word, len) == 0) {
+            uint8_t b = f->body[off + 1];
+            if (b & FORM_FORBIDDEN)
+                *ok = false;
+            uint64_t po = off + 2 + len;
+            if (pairs && (b & FORM_ELIDED)) {
+                if (!trusted(f, po, 1) || !trusted(f, po, 1 + 2 * (uint64_t)f->body[po])) {
+                    *ok = false;
+                    return 0;
+                }
+                *pairs = f->body + po;
+            }
+            return b;
+        }
     }
     return 0;
+}
+
+static uint8_t get(tqc_forms *f, const char *word, size_t len, bool *ok)
+{
+    return get_rec(f, word, len, ok, NULL);
+}
+
+/* Whether heads table entry k is the head word opens with, up to its apostrophe at i. */
+static bool head_is(const tqc_forms *f, uint32_t k, const char *word, size_t i)
+{
+    return f->head_len[k] == i + 1 && memcmp(f->heads[k], word, i + 1) == 0;
+}
+
+/* The bits of word as written, whole or as an elided form: a head, then a tail that
+ * takes it (any inner apostrophe may end the head). */
+static uint8_t get_any(tqc_forms *f, const char *word, size_t len, bool *ok)
+{
+    uint8_t b = get(f, word, len, ok);
+    for (size_t i = 1; f->h.heads_count && i + 1 < len; i++) {
+        if (word[i] != '\'')
+            continue;
+        const unsigned char *pairs = NULL;
+        bool looked = false;
+        for (uint32_t k = 0; k < f->h.heads_count; k++) {
+            if (!head_is(f, k, word, i))
+                continue;
+            if (!looked) {
+                looked = true;
+                if (!(get_rec(f, word + i + 1, len - i - 1, ok, &pairs) & FORM_ELIDED))
+                    pairs = NULL;
+            }
+            for (unsigned j = 0; pairs && j < pairs[0]; j++)
+                if (pairs[1 + 2 * j] == f->head_group[k])
+                    b |= pairs[2 + 2 * j];
+        }
+    }
+    return (uint8_t)(b & ~FORM_ELIDED);
+}
+
+/* Whether some inner apostrophe of word ends a head of the file. */
+static bool has_head(const tqc_forms *f, const char *word, size_t len)
+{
+    for (size_t i = 1; i + 1 < len; i++)
+        for (uint32_t k = 0; word[i] == '\'' && k < f->h.heads_count; k++)
+            if (head_is(f, k, word, i))
+                return true;
+    return false;
 }
 
 static bool contains(const char *s, size_t len, const char *pat, size_t plen)
@@ -247,26 +378,73 @@ static bool letters_shape(const tqc_forms *f, const char *word, size_t len, cons
 static bool matched(tqc_forms *f, const char *word, size_t len, captype cap, bool name,
                     bool *ok)
 {
-    uint8_t b = get(f, word, len, ok);
+    /* The stemmer (a name) is asked about whole forms only: see answer. */
+    uint8_t (*look)(tqc_forms *, const char *, size_t, bool *) = name ? get : get_any;
+    uint8_t b = look(f, word, len, ok);
     if (name ? (b & (FORM_NAME | FORM_HIDDEN)) != 0 : (b & FORM_KNOWN) != 0)
         return true;
     if (cap == CAP_NO || cap == CAP_HUH)
         return false;
     char buf[FORMS_MAX_WORD * 2 + 8];
     size_t n = tqc_text_case(word, len, TQC_CASE_LOWER, buf, sizeof buf);
-    b = n ? get(f, buf, n, ok) : 0;
+    b = n ? look(f, buf, n, ok) : 0;
     if (!name && CASE_MIXED(b))
         *ok = false;
     if (name ? (b & FORM_NAME) != 0 : (b & FORM_KNOWN) && (b & FORM_ANYCASE))
         return true;
     if (cap != CAP_ALL || !(n = tqc_text_case(word, len, TQC_CASE_TITLE, buf, sizeof buf)))
         return false;
-    b = get(f, buf, n, ok);
+    b = look(f, buf, n, ok);
     if (name)
         return (b & (FORM_NAME | FORM_HIDDEN)) != 0;
     if (CASE_MIXED(b))
         *ok = false;
     return (b & (FORM_KNOWN | FORM_HIDDEN)) && (b & FORM_ANYCASE);
+}
+
+/* Whether Hunspell accepts a word in capitals with an apostrophe (`L'AMOUR`): as written;
+ * then in lower case with the part after the first apostrophe given an initial capital
+ * (`l'Amour`), and that with the first part's too (`L'Amour`); then as any word in
+ * capitals, with an initial capital and in lower case (a KEEPCASE form refused). */
+static bool caps_apostrophe(tqc_forms *f, const char *word, size_t len, bool *ok)
+{
+    uint8_t b = get_any(f, word, len, ok);
+    if (b & (FORM_KNOWN | FORM_HIDDEN))
+        return true;
+    char low[FORMS_MAX_WORD * 2 + 8], v[FORMS_MAX_WORD * 4 + 16], t1[FORMS_MAX_WORD * 2 + 8];
+    size_t n = tqc_text_case(word, len, TQC_CASE_LOWER, low, sizeof low);
+    const char *ap = n ? memchr(low, '\'', n) : NULL;
+    const char *orig = memchr(word, '\'', len);
+    /* Hunspell cuts the lower-case word where the apostrophe was before lowering it. */
+    if (!n || !ap || !orig || ap - low != orig - word) {
+        *ok = false;
+        return false;
+    }
+    size_t a = (size_t)(ap - low) + 1;
+    if (a < n) {
+        size_t m2 = tqc_text_case(low + a, n - a, TQC_CASE_TITLE, v + a, sizeof v - a);
+        size_t m1 = tqc_text_case(low, a, TQC_CASE_TITLE, t1, sizeof t1);
+        if (!m2 || m1 != a) {
+            *ok = false;
+            return false;
+        }
+        memcpy(v, low, a);
+        if (get_any(f, v, a + m2, ok) & (FORM_KNOWN | FORM_HIDDEN))
+            return true;
+        memcpy(v, t1, a);
+        if (get_any(f, v, a + m2, ok) & (FORM_KNOWN | FORM_HIDDEN))
+            return true;
+    }
+    size_t m = tqc_text_case(word, len, TQC_CASE_TITLE, v, sizeof v);
+    b = m ? get_any(f, v, m, ok) : 0;
+    if (CASE_MIXED(b))
+        *ok = false;
+    if ((b & (FORM_KNOWN | FORM_HIDDEN)) && (b & FORM_ANYCASE))
+        return true;
+    b = get_any(f, low, n, ok);
+    if (CASE_MIXED(b))
+        *ok = false;
+    return (b & FORM_KNOWN) && (b & FORM_ANYCASE);
 }
 
 /* Hunspell breaks a word at its hyphens (BREAK, its default) when the whole is not a
@@ -342,12 +520,24 @@ static tqc_forms_answer answer(tqc_forms *f, const char *word, size_t len, bool 
         bool dots = (f->h.flags & HEAD_DOTS_COMPLETE) && letters_shape(f, word, len, ".", &cap);
         bool hyphens = !dots && (f->h.flags & HEAD_HYPHENS_COMPLETE) &&
                        letters_shape(f, word, len, "-", &cap);
-        /* Hunspell reads an initial-capital or capitals word with an apostrophe its own
-         * way (L'AMOUR); a word of another case is a form as written or none. */
+        /* A word with inner apostrophes when the set has them all, whole or elided. */
         bool apostrophes = !dots && !hyphens && (f->h.flags & HEAD_APOSTROPHES_COMPLETE) &&
-                           letters_shape(f, word, len, "'", &cap) &&
-                           (cap == CAP_NO || cap == CAP_HUH);
-        if (dots || (hyphens && name) || apostrophes) {
+                           letters_shape(f, word, len, "'", &cap);
+        if (apostrophes && name) {
+            /* The stemmer: whole forms, of a word not in capitals (Hunspell reads those
+             * its own way); the stem of an elided form is not modelled. */
+            if (cap == CAP_ALL)
+                return TQC_FORMS_UNDECIDED;
+            bool yes = matched(f, word, len, cap, true, &ok);
+            return !ok ? TQC_FORMS_UNDECIDED : yes ? TQC_FORMS_YES
+                 : has_head(f, word, len) ? TQC_FORMS_UNDECIDED : TQC_FORMS_NO;
+        }
+        if (apostrophes) {
+            bool yes = cap == CAP_ALL ? caps_apostrophe(f, word, len, &ok)
+                                      : matched(f, word, len, cap, false, &ok);
+            return !ok ? TQC_FORMS_UNDECIDED : yes ? TQC_FORMS_YES : TQC_FORMS_NO;
+        }
+        if (dots || (hyphens && name)) {
             /* Hunspell's stemmer never breaks a word: the whole is a form or none. */
             bool yes = matched(f, word, len, cap, name, &ok);
             return !ok ? TQC_FORMS_UNDECIDED : yes ? TQC_FORMS_YES : TQC_FORMS_NO;
@@ -399,6 +589,8 @@ typedef struct affix_entry {
     size_t nstrip, nadd;
     size_t cond_first, ncond;   /* into elems */
     size_t cont_first, ncont;   /* into flag pool */
+    size_t head;                /* a prefix's code points up to its last apostrophe, or 0 */
+    unsigned group;             /* with a head: its group (see FORM_ELIDED) */
 } affix_entry;
 
 typedef struct affix_class {
@@ -421,12 +613,13 @@ typedef struct aff {
     size_t nflags, cap_flags;
     size_t *alias_first, *alias_count;   /* AF n (1-based) */
     size_t naliases, cap_aliases;
-    uint32_t keepcase;
-    bool has_keepcase, complete;
+    uint32_t keepcase, forbidden;
+    bool has_keepcase, has_forbidden, complete;
     bool breaks_seen, hyphen_break;   /* BREAK lines; one of them (or the default) is - */
     bool dot_break, affix_dots;       /* a BREAK pattern or an affix has a dot */
-    bool other_break, affix_hyphens;  /* a BREAK pattern not Hunspell's default; an affix adds - */
-    bool affix_apostrophes;           /* an affix adds ' */
+    bool other_break;                 /* a BREAK pattern not Hunspell's default that may cut
+                                       * a word of letters and hyphens */
+    bool apostrophe_break;            /* a BREAK pattern may cut at a letter or an inner ' */
     uint32_t rule_flags[64];    /* flags a COMPOUNDRULE requires */
     size_t nrule_flags;
     char *iconv;                /* NUL-separated patterns */
@@ -624,10 +817,29 @@ static bool parse_aff(aff *a, const char *path, char *err, size_t errlen)
                 a->breaks_seen = true;   /* the count line: the defaults are replaced */
                 continue;
             }
-            a->hyphen_break |= strcmp(field[1], "-") == 0;
-            a->dot_break |= strchr(field[1], '.') != NULL;
-            a->other_break |= strcmp(field[1], "-") != 0 && strcmp(field[1], "^-") != 0 &&
-                              strcmp(field[1], "-$") != 0;
+            const char *pat = field[1];
+            size_t pl = strlen(pat);
+            bool anchored = pat[0] == '^' || pat[pl - 1] == '$', letters = false;
+            for (size_t i = 0; i < pl;) {
+                int32_t cp;
+                i += tqc_text_decode(pat + i, pl - i, &cp);
+                letters |= cp < 0 || tqc_text_is_letter(cp);
+                /* A pattern that may cut a word of letters at an inner apostrophe. */
+                a->apostrophe_break |= cp < 0 || tqc_text_is_letter(cp) ||
+                                       (!anchored && (cp == '\'' || cp == 0x2019));
+            }
+            a->hyphen_break |= strcmp(pat, "-") == 0;
+            a->dot_break |= strchr(pat, '.') != NULL;
+            /* One that may cut a word of letters and hyphens otherwise than Hunspell's
+             * default (a dot, a middle dot, an apostrophe is in no such word). */
+            a->other_break |= strcmp(pat, "-") != 0 && strcmp(pat, "^-") != 0 &&
+                              strcmp(pat, "-$") != 0 && (letters || strchr(pat, '-'));
+        } else if (strcmp(k, "FORBIDDENWORD") == 0 && nf > 1) {
+            size_t at = a->nflags;
+            if (parse_flags(a, field[1], strlen(field[1]))) {
+                a->forbidden = a->flags[at];
+                a->has_forbidden = true;
+            }
         } else if (strcmp(k, "KEEPCASE") == 0 && nf > 1) {
             size_t at = a->nflags;
             if (parse_flags(a, field[1], strlen(field[1]))) {
@@ -701,10 +913,6 @@ static bool parse_aff(aff *a, const char *path, char *err, size_t errlen)
             char *slash = strchr(field[3], '/');
             a->affix_dots |= (slash ? (size_t)(slash - field[3]) : strlen(field[3])) >
                              strcspn(field[3], "./") || strchr(field[2], '.') != NULL;
-            a->affix_hyphens |= (slash ? (size_t)(slash - field[3]) : strlen(field[3])) >
-                                strcspn(field[3], "-/") || strchr(field[2], '-') != NULL;
-            a->affix_apostrophes |= (slash ? (size_t)(slash - field[3]) : strlen(field[3])) >
-                                    strcspn(field[3], "'/") || strchr(field[2], '\'') != NULL;
             /* Escaped slashes are not handled: such an entry is only skipped. */
             if (slash) {
                 *slash = '\0';
@@ -714,6 +922,9 @@ static bool parse_aff(aff *a, const char *path, char *err, size_t errlen)
                 !set_cps(field[3], e->add, FORMS_MAX_CPS / 4, &e->nadd) ||
                 !parse_cond(a, nf > 4 ? field[4] : ".", e))
                 continue;
+            for (size_t i = 0; cur->prefix && i < e->nadd; i++)
+                if (e->add[i] == '\'')
+                    e->head = i + 1;
             a->nentries++;
             cur->count++;
         }
@@ -728,6 +939,58 @@ static bool parse_aff(aff *a, const char *path, char *err, size_t errlen)
         return false;
     }
     return true;
+}
+
+/* Numbers the groups of eliding prefixes (see FORM_ELIDED): entries of one class with
+ * the same strip, text after the apostrophe, condition and continuation classes. */
+static bool assign_groups(aff *a)
+{
+    tqc_strmap *sigs = tqc_strmap_new();
+    if (!sigs)
+        return false;
+    bool ok = true;
+    for (size_t c = 0; ok && c < a->nclasses; c++) {
+        const affix_class *cl = &a->classes[c];
+        for (size_t j = 0; ok && cl->prefix && j < cl->count; j++) {
+            affix_entry *e = &a->entries[cl->first + j];
+            if (!e->head)
+                continue;
+            uint32_t sig[512];
+            size_t n = 0, cap = sizeof sig / sizeof sig[0] - 1;
+            sig[n++] = cl->flag;
+            sig[n++] = cl->cross;
+            sig[n++] = (uint32_t)e->nstrip;
+            for (size_t i = 0; i < e->nstrip; i++)
+                sig[n++] = (uint32_t)e->strip[i];
+            sig[n++] = (uint32_t)(e->nadd - e->head);
+            for (size_t i = e->head; i < e->nadd; i++)
+                sig[n++] = (uint32_t)e->add[i];
+            sig[n++] = (uint32_t)e->ncond;
+            for (size_t i = 0; i < e->ncond && n + 3 < cap; i++) {
+                const cond_elem *ce = &a->elems[e->cond_first + i];
+                sig[n++] = (uint32_t)ce->any | (uint32_t)ce->neg << 1;
+                sig[n++] = (uint32_t)ce->count;
+                for (size_t k = 0; k < ce->count && n < cap; k++)
+                    sig[n++] = (uint32_t)a->cps[ce->first + k];
+            }
+            sig[n++] = (uint32_t)e->ncont;
+            for (size_t i = 0; i < e->ncont && n < cap; i++)
+                sig[n++] = a->flags[e->cont_first + i];
+            if (n >= cap) {   /* too long to compare: a group of its own */
+                sig[0] = UINT32_MAX;
+                sig[1] = (uint32_t)(cl->first + j);
+                n = 2;
+            }
+            uint64_t g;
+            if (!tqc_strmap_get(sigs, (const char *)sig, n * sizeof sig[0], &g)) {
+                g = tqc_strmap_count(sigs);
+                ok = tqc_strmap_put(sigs, (const char *)sig, n * sizeof sig[0], g);
+            }
+            e->group = (unsigned)(g < FORMS_MAX_GROUPS ? g : FORMS_MAX_GROUPS);
+        }
+    }
+    tqc_strmap_free(sigs);
+    return ok;
 }
 
 static bool cond_matches(const aff *a, const affix_entry *e, const int32_t *w, size_t n,
@@ -776,29 +1039,113 @@ static size_t apply(const aff *a, const affix_entry *e, bool prefix, const int32
 typedef struct expansion {
     aff *a;
     tqc_strmap *forms;          /* form -> bits */
+    tqc_strmap *pairs;          /* elided forms: tail, NUL, group -> bits */
+    tqc_strmap *heads;          /* head, NUL, group -> its number in the heads table */
+    size_t group_head[FORMS_MAX_GROUPS + 1];   /* a head of each group, 1 + its number */
+    bool heads_full;            /* too many heads, groups or pairs: elided forms not kept */
+    unsigned group;             /* of the prefix that made the form */
+    tqc_strmap *marked;         /* whole forms with - or ' made by affixes -> bits */
+    size_t nhyphened;           /* of them, with a hyphen */
+    bool hyphens_full, apostrophes_full;   /* more than FORMS_MAX_MARKED: those not kept */
     uint8_t bits;               /* of the stem being expanded */
     bool marks;                 /* it has other characters than letters */
+    size_t head;                /* the form's head (code points), made by a prefix */
     bool nomem;
 } expansion;
+
+static void add_pair(expansion *x, const char *form, size_t cut, size_t len)
+{
+    char key[FORMS_MAX_WORD + 2];
+    uint64_t id;
+    if (x->heads_full || x->group >= FORMS_MAX_GROUPS ||
+        tqc_strmap_count(x->pairs) >= FORMS_MAX_PAIRS) {
+        x->heads_full = true;
+        return;
+    }
+    memcpy(key, form, cut);
+    key[cut] = '\0';
+    key[cut + 1] = (char)x->group;
+    if (!tqc_strmap_get(x->heads, key, cut + 2, &id)) {
+        id = tqc_strmap_count(x->heads);
+        if (id >= FORMS_MAX_HEADS) {
+            x->heads_full = true;
+            return;
+        }
+        x->nomem |= !tqc_strmap_put(x->heads, key, cut + 2, id);
+        if (!x->group_head[x->group])
+            x->group_head[x->group] = id + 1;
+    }
+    size_t tl = len - cut;
+    memcpy(key, form + cut, tl);
+    key[tl] = '\0';
+    key[tl + 1] = (char)x->group;
+    uint64_t have = 0;
+    tqc_strmap_get(x->pairs, key, tl + 2, &have);
+    if ((have | x->bits) != have || have == 0)
+        x->nomem |= !tqc_strmap_put(x->pairs, key, tl + 2, have | x->bits);
+}
+
+static void put_bits(expansion *x, tqc_strmap *map, const char *form, size_t len)
+{
+    uint64_t have = 0;
+    tqc_strmap_get(map, form, len, &have);
+    if ((have | x->bits) != have || have == 0)
+        x->nomem |= !tqc_strmap_put(map, form, len, have | x->bits);
+}
 
 static void emit(expansion *x, const int32_t *w, size_t n)
 {
     char buf[FORMS_MAX_CPS * 4 + 1];
-    size_t len = 0;
-    /* A form with other characters than letters is kept only when its stem has them
-     * (`p.m.`, `O'Neill`): elided or hyphenated forms made by affixes (`dell'anno`) are
-     * many and are left to Hunspell. */
+    size_t len = 0, cut = 0;
+    bool other = false, marks = false, tail_marks = false;
     for (size_t i = 0; i < n; i++) {
-        if (!x->marks && !tqc_text_is_letter(w[i]))
-            return;
+        if (i == x->head)
+            cut = len;
+        if (!tqc_text_is_letter(w[i])) {
+            other |= w[i] != '\'' && w[i] != '-';
+            marks = true;
+            tail_marks |= i >= x->head;
+        }
         len += tqc_text_encode(w[i], buf + len);
     }
     if (len == 0 || len > FORMS_MAX_WORD)
         return;
-    uint64_t have = 0;
-    tqc_strmap_get(x->forms, buf, len, &have);
-    if ((have | x->bits) != have || have == 0)
-        x->nomem |= !tqc_strmap_put(x->forms, buf, len, have | x->bits);
+    if (x->marks || !marks) {   /* a stem with marks (`p.m.`, `O'Neill`) keeps all */
+        put_bits(x, x->forms, buf, len);
+        return;
+    }
+    /* Made by affixes from a stem of letters: one elided by a prefix as its head and
+     * tail; with hyphens or apostrophes whole, up to FORMS_MAX_MARKED; with another
+     * character (a dot) none: left to Hunspell. */
+    if (other)
+        return;
+    if (x->head && x->head < n && !tail_marks) {
+        add_pair(x, buf, cut, len);
+        return;
+    }
+    bool hyphen = memchr(buf, '-', len) != NULL;
+    size_t kind = hyphen ? x->nhyphened : tqc_strmap_count(x->marked) - x->nhyphened;
+    bool *full = hyphen ? &x->hyphens_full : &x->apostrophes_full;
+    uint64_t have;
+    if (*full)
+        return;
+    if (!tqc_strmap_get(x->marked, buf, len, &have)) {
+        if (kind >= FORMS_MAX_MARKED) {
+            *full = true;
+            return;
+        }
+        x->nhyphened += hyphen;
+    }
+    put_bits(x, x->marked, buf, len);
+}
+
+/* emit for a form a prefix entry (e; NULL: none) made last: its head, if it elides. */
+static void emit_by(expansion *x, const affix_entry *e, const int32_t *w, size_t n)
+{
+    x->head = e ? e->head : 0;
+    x->group = e ? e->group : 0;
+    emit(x, w, n);
+    x->head = 0;
 }
 
 /* Prefixes of the classes among flags (cross products only when cross) applied to w. */
@@ -813,7 +1160,7 @@ static void add_prefixes(expansion *x, const uint32_t *flags, size_t nflags, con
         for (size_t j = 0; j < c->count; j++) {
             size_t m = apply(x->a, &x->a->entries[c->first + j], true, w, n, out);
             if (m != SIZE_MAX)
-                emit(x, out, m);
+                emit_by(x, &x->a->entries[c->first + j], out, m);
         }
     }
 }
@@ -836,7 +1183,7 @@ static void expand(expansion *x, const int32_t *w, size_t n, const uint32_t *fla
             size_t m = apply(a, e, c->prefix, w, n, s1);
             if (m == SIZE_MAX)
                 continue;
-            emit(x, s1, m);
+            emit_by(x, c->prefix ? e : NULL, s1, m);
             const uint32_t *cont = a->flags + e->cont_first;
             if (c->prefix) {
                 /* A prefix's continuation classes: suffixes on the stem under it. */
@@ -846,7 +1193,7 @@ static void expand(expansion *x, const int32_t *w, size_t n, const uint32_t *fla
                         size_t m2 = apply(a, &a->entries[d->first + l], false, w, n, s2);
                         size_t m3 = m2 == SIZE_MAX ? SIZE_MAX : apply(a, e, true, s2, m2, p1);
                         if (m3 != SIZE_MAX)
-                            emit(x, p1, m3);
+                            emit_by(x, e, p1, m3);
                     }
                 }
                 continue;
@@ -860,7 +1207,7 @@ static void expand(expansion *x, const int32_t *w, size_t n, const uint32_t *fla
                     size_t m2 = apply(a, &a->entries[d->first + l], d->prefix, s1, m, s2);
                     if (m2 == SIZE_MAX)
                         continue;
-                    emit(x, s2, m2);
+                    emit_by(x, d->prefix ? &a->entries[d->first + l] : NULL, s2, m2);
                     if (!d->prefix && c->cross)
                         add_prefixes(x, flags, nflags, s2, m2, true);
                 }
@@ -961,6 +1308,13 @@ static bool expand_dic(expansion *x, const char *path, char *err, size_t errlen)
             size_t nc = nflags < 256 ? nflags : 256;
             memcpy(copy, flags, nc * sizeof *copy);
             expand(x, w, n, copy, nc);
+            bool forbidden = a->has_forbidden && has_flag(flags, nflags, a->forbidden);
+            uint8_t stem_bits = x->bits;
+            if (forbidden && wl <= FORMS_MAX_WORD) {
+                x->bits = FORM_FORBIDDEN;
+                put_bits(x, x->forms, word, wl);
+                x->bits = stem_bits;
+            }
             /* Hunspell's capital twin of a mixed-case or all-capitals stem. */
             size_t up = 0, low = 0;
             for (size_t i = 0; i < n; i++) {
@@ -971,6 +1325,14 @@ static bool expand_dic(expansion *x, const char *path, char *err, size_t errlen)
             if ((mixed || (up && !low && n > 1 && nflags > 0)) && initcap_twin(w, n)) {
                 x->bits = FORM_HIDDEN | (x->bits & (FORM_ANYCASE | FORM_KEEPCASE));
                 expand(x, w, n, copy, nc);
+                char twin[FORMS_MAX_CPS * 4 + 1];
+                size_t tl = 0;
+                for (size_t i = 0; forbidden && i < n; i++)
+                    tl += tqc_text_encode(w[i], twin + tl);
+                if (forbidden && tl <= FORMS_MAX_WORD) {
+                    x->bits = FORM_FORBIDDEN;
+                    put_bits(x, x->forms, twin, tl);
+                }
             }
         }
         p = nl ? nl + 1 : end;
@@ -1045,26 +1407,90 @@ static void aff_free(aff *a)
     free(a->iconv);
 }
 
-static tqc_status write_file(const char *path, uint64_t key, const tqc_strmap *kept,
-                             const aff *a, bool complete)
+/* One elided form kept: its tail, its head's number and its bits. */
+typedef struct pair_rec {
+    const char *tail;
+    size_t tlen;
+    uint8_t id, bits;
+} pair_rec;
+
+static int cmp_pair(const void *pa, const void *pb)
 {
-    size_t count = tqc_strmap_count(kept), data_len = 0;
-    if (count > (1u << 30))
+    const pair_rec *x = pa, *y = pb;
+    int c = memcmp(x->tail, y->tail, x->tlen < y->tlen ? x->tlen : y->tlen);
+    if (c || x->tlen != y->tlen)
+        return c ? c : x->tlen < y->tlen ? -1 : 1;
+    return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Gives each tail of kept_pairs a record in kept (FORM_ELIDED) and its pairs, sorted by
+ * tail, into *out; groups maps a tail to its first pair * 256 + its count. */
+static tqc_status group_pairs(tqc_strmap *kept, const tqc_strmap *kept_pairs, tqc_strmap *groups,
+                              pair_rec **out)
+{
+    size_t np = tqc_strmap_count(kept_pairs);
+    pair_rec *pr = np ? tqc_calloc(np, sizeof *pr) : NULL;
+    *out = pr;
+    if (np && !pr)
         return TQC_ENOMEM;
+    for (size_t i = 0; i < np; i++) {
+        size_t kl;
+        const char *k = tqc_strmap_key(kept_pairs, i, &kl);
+        pr[i] = (pair_rec){k, kl - 2, (uint8_t)k[kl - 1], (uint8_t)tqc_strmap_value(kept_pairs, i)};
+    }
+    qsort(pr, np, sizeof *pr, cmp_pair);
+    for (size_t i = 0; i < np;) {
+        size_t j = i;
+        while (j < np && pr[j].tlen == pr[i].tlen && memcmp(pr[j].tail, pr[i].tail, pr[i].tlen) == 0)
+            j++;
+        uint64_t have = 0;
+        tqc_strmap_get(kept, pr[i].tail, pr[i].tlen, &have);
+        if (!tqc_strmap_put(kept, pr[i].tail, pr[i].tlen, have | FORM_ELIDED) ||
+            !tqc_strmap_put(groups, pr[i].tail, pr[i].tlen, (uint64_t)i * 256 + (j - i)))
+            return TQC_ENOMEM;
+        i = j;
+    }
+    return TQC_OK;
+}
+
+static tqc_status write_file(const char *path, uint64_t key, tqc_strmap *kept,
+                             const tqc_strmap *kept_pairs, const tqc_strmap *heads,
+                             const aff *a, bool complete, bool elisions, bool all_hyphened,
+                             bool all_apostrophed)
+{
+    tqc_strmap *groups = tqc_strmap_new();
+    pair_rec *pr = NULL;
+    if (!groups || group_pairs(kept, kept_pairs, groups, &pr) != TQC_OK) {
+        tqc_strmap_free(groups);
+        free(pr);
+        return TQC_ENOMEM;
+    }
+    size_t count = tqc_strmap_count(kept), data_len = 0, heads_len = 0;
+    size_t nheads = tqc_strmap_count(heads);
+    for (size_t i = 0; i < nheads; i++) {
+        size_t hl;
+        tqc_strmap_key(heads, i, &hl);
+        heads_len += hl;   /* the head, its NUL, later its group byte */
+    }
+    tqc_status st = TQC_ENOMEM;
+    unsigned char *buf = NULL;
+    if (count > (1u << 30))
+        goto out;
     uint32_t slots = (uint32_t)(count + count / 3 + 16);
     for (size_t i = 0; i < count; i++) {
         size_t len;
         tqc_strmap_key(kept, i, &len);
         data_len += 2 + len;
     }
+    /* The pairs' bytes: a count byte per tail and two a pair. */
+    data_len += tqc_strmap_count(groups) + 2 * tqc_strmap_count(kept_pairs);
     if (count >= slots || data_len >= UINT32_MAX - (uint64_t)slots * 4)
-        return TQC_ENOMEM;
-    uint64_t body_len = (uint64_t)slots * 4 + data_len + a->iconv_len;
+        goto out;
+    uint64_t body_len = (uint64_t)slots * 4 + data_len + a->iconv_len + heads_len;
     uint64_t nblocks = (body_len + FORMS_BLOCK - 1) / FORMS_BLOCK;
     size_t total = sizeof(header) + nblocks * 8 + body_len;
-    unsigned char *buf = tqc_calloc(1, total);
-    if (!buf)
-        return TQC_ENOMEM;
+    if (!(buf = tqc_calloc(1, total)))
+        goto out;
     uint64_t *sums = (uint64_t *)(buf + sizeof(header));
     unsigned char *body = buf + sizeof(header) + nblocks * 8;
     uint32_t *slot = (uint32_t *)body;
@@ -1086,35 +1512,76 @@ static tqc_status write_file(const char *path, uint64_t key, const tqc_strmap *k
             continue;
         size_t i = slot[at] - 1, len;
         const char *w = tqc_strmap_key(kept, i, &len);
+        uint64_t bits = tqc_strmap_value(kept, i);
         slot[at] = (uint32_t)off + 1;
         data[off] = (unsigned char)len;
-        data[off + 1] = (unsigned char)tqc_strmap_value(kept, i);
+        data[off + 1] = (unsigned char)bits;
         memcpy(data + off + 2, w, len);
         off += 2 + len;
+        uint64_t g;
+        if ((bits & FORM_ELIDED) && tqc_strmap_get(groups, w, len, &g)) {
+            size_t first = (size_t)(g / 256), n = (size_t)(g % 256);
+            data[off++] = (unsigned char)n;
+            for (size_t k = 0; k < n; k++) {
+                data[off++] = pr[first + k].id;
+                data[off++] = pr[first + k].bits;
+            }
+        }
     }
     if (a->iconv_len)
         memcpy(data + data_len, a->iconv, a->iconv_len);
+    for (size_t i = 0, at = data_len + a->iconv_len; i < nheads; i++) {
+        size_t hl;
+        const char *hw = tqc_strmap_key(heads, i, &hl);   /* head, NUL, group */
+        memcpy(data + at, hw, hl - 1);
+        data[data_len + a->iconv_len + heads_len - nheads + i] = (unsigned char)hw[hl - 1];
+        at += hl - 1;
+    }
     for (uint64_t b = 0; b < nblocks; b++) {
         uint64_t start = b * FORMS_BLOCK, n = body_len - start;
         sums[b] = tqc_verdicts_hash(b, body + start, n > FORMS_BLOCK ? FORMS_BLOCK : n);
     }
     bool hyphen = !a->breaks_seen || a->hyphen_break;
     bool dots = complete && !a->dot_break && !a->affix_dots;
-    bool hyphens = complete && hyphen && !a->other_break && !a->affix_hyphens;
-    bool apostrophes = complete && !a->other_break && !a->affix_apostrophes && !a->iconv_len;
+    bool hyphens = complete && hyphen && !a->other_break && all_hyphened;
+    bool apostrophes = complete && elisions && all_apostrophed && !a->apostrophe_break;
     header h = {.key = key,
                 .flags = (complete ? HEAD_COMPLETE : 0) | (hyphen ? HEAD_HYPHEN_BREAK : 0) |
                          (dots ? HEAD_DOTS_COMPLETE : 0) | (hyphens ? HEAD_HYPHENS_COMPLETE : 0) |
                          (apostrophes ? HEAD_APOSTROPHES_COMPLETE : 0),
                 .slots = slots,
                 .count = (uint32_t)count, .extra_len = (uint32_t)a->iconv_len,
+                .heads_len = (uint32_t)heads_len, .heads_count = (uint32_t)nheads,
                 .data_len = data_len, .nblocks = nblocks};
     memcpy(h.magic, FORMS_MAGIC, 8);
     h.head_sum = tqc_verdicts_hash(tqc_verdicts_hash(key, &h, sizeof h), sums, nblocks * 8);
     memcpy(buf, &h, sizeof h);
-    tqc_status st = tqc_cache_write(path, buf, total);
+    st = tqc_cache_write(path, buf, total);
+out:
     free(buf);
+    free(pr);
+    tqc_strmap_free(groups);
     return st;
+}
+
+/* The bits Hunspell confirms of a form (w, len) generated with bits: a form as written,
+ * a capital twin's form in capitals (Hunspell accepts DEKALB for DeKalb). */
+static uint64_t verified(tqc_forms_accept_fn accept, void *ctx, const char *w, size_t len,
+                         uint64_t bits)
+{
+    char up[FORMS_MAX_WORD * 2 + 8];
+    size_t ul;
+    if ((bits & FORM_KNOWN) && !accept(ctx, w, len))
+        bits &= ~(uint64_t)(FORM_KNOWN | FORM_NAME);   /* ANYCASE may be a twin's */
+    /* A twin's affixed form Hunspell accepts as written, whatever its case (its
+     * affixes do not test the twin's capitals-only flag): `d'Ieee` for IEEE. */
+    if ((bits & FORM_HIDDEN) && !(bits & FORM_KNOWN) && accept(ctx, w, len))
+        bits |= FORM_KNOWN;
+    /* A KEEPCASE twin is refused in capitals too: its stemmer still finds it. */
+    if ((bits & FORM_HIDDEN) && (bits & FORM_ANYCASE) &&
+        !((ul = tqc_text_case(w, len, TQC_CASE_UPPER, up, sizeof up)) && accept(ctx, up, ul)))
+        bits &= ~(uint64_t)FORM_HIDDEN;
+    return bits;
 }
 
 tqc_status tqc_forms_build(const char *path, uint64_t key, const tqc_forms_source *src,
@@ -1123,14 +1590,21 @@ tqc_status tqc_forms_build(const char *path, uint64_t key, const tqc_forms_sourc
 {
     aff a = {0};
     expansion x = {.a = &a};
-    tqc_strmap *kept = NULL;
+    tqc_strmap *kept = NULL, *kept_pairs = NULL;
     tqc_status st = TQC_OK;
     *stats = (tqc_forms_stats){0};
     if (!parse_aff(&a, src->aff, err, errlen)) {
         st = a.nomem ? TQC_ENOMEM : TQC_EINPUT;
         goto out;
     }
-    if (!(x.forms = tqc_strmap_new()) || !(kept = tqc_strmap_new())) {
+    if (!assign_groups(&a)) {
+        st = TQC_ENOMEM;
+        goto out;
+    }
+    if (!(x.forms = tqc_strmap_new()) || !(kept = tqc_strmap_new()) ||
+        !(x.pairs = tqc_strmap_new()) || !(x.heads = tqc_strmap_new()) ||
+        !(x.marked = tqc_strmap_new()) ||
+        !(kept_pairs = tqc_strmap_new())) {
         st = TQC_ENOMEM;
         goto out;
     }
@@ -1149,29 +1623,67 @@ tqc_status tqc_forms_build(const char *path, uint64_t key, const tqc_forms_sourc
     size_t n = tqc_strmap_count(x.forms);
     stats->candidates = n;
     for (size_t i = 0; i < n && st == TQC_OK; i++) {
-        size_t len, ul;
+        size_t len;
         const char *w = tqc_strmap_key(x.forms, i, &len);
-        uint64_t bits = tqc_strmap_value(x.forms, i);
-        char up[FORMS_MAX_WORD * 2 + 8];
-        if ((bits & FORM_KNOWN) && !accept(ctx, w, len))
-            bits &= ~(uint64_t)(FORM_KNOWN | FORM_NAME);   /* ANYCASE may be a twin's */
-        /* A KEEPCASE twin is refused in capitals too: its stemmer still finds it. */
-        if ((bits & FORM_HIDDEN) && (bits & FORM_ANYCASE) &&
-            !((ul = tqc_text_case(w, len, TQC_CASE_UPPER, up, sizeof up)) && accept(ctx, up, ul)))
-            bits &= ~(uint64_t)FORM_HIDDEN;
-        if ((bits & (FORM_KNOWN | FORM_HIDDEN)) && !tqc_strmap_put(kept, w, len, bits))
+        uint64_t bits = verified(accept, ctx, w, len, tqc_strmap_value(x.forms, i));
+        if ((bits & (FORM_KNOWN | FORM_HIDDEN | FORM_FORBIDDEN)) &&
+            !tqc_strmap_put(kept, w, len, bits))
+            st = TQC_ENOMEM;
+    }
+    size_t nm = tqc_strmap_count(x.marked);
+    stats->candidates += nm;
+    for (size_t i = 0; i < nm && st == TQC_OK; i++) {
+        size_t len;
+        const char *w = tqc_strmap_key(x.marked, i, &len);
+        if (memchr(w, '-', len) ? x.hyphens_full : x.apostrophes_full)
+            continue;   /* not all of their kind: useless */
+        uint64_t have = 0, bits = verified(accept, ctx, w, len, tqc_strmap_value(x.marked, i));
+        tqc_strmap_get(kept, w, len, &have);
+        if ((bits & (FORM_KNOWN | FORM_HIDDEN)) && !tqc_strmap_put(kept, w, len, have | bits))
+            st = TQC_ENOMEM;
+    }
+    /* The elided forms, each verified as the head and the tail written together. */
+    size_t np = x.heads_full ? 0 : tqc_strmap_count(x.pairs);
+    stats->candidates += np;
+    for (size_t i = 0; i < np && st == TQC_OK; i++) {
+        size_t kl, hl;
+        const char *k = tqc_strmap_key(x.pairs, i, &kl);
+        const char *hw = tqc_strmap_key(x.heads, x.group_head[(unsigned char)k[kl - 1]] - 1, &hl);
+        char form[FORMS_MAX_WORD * 2 + 8];
+        hl -= 2;   /* the head of the group's first form */
+        if (hl + kl - 2 > FORMS_MAX_WORD)
+            continue;
+        memcpy(form, hw, hl);
+        memcpy(form + hl, k, kl - 2);
+        uint64_t bits = verified(accept, ctx, form, hl + kl - 2, tqc_strmap_value(x.pairs, i));
+        if ((bits & (FORM_KNOWN | FORM_HIDDEN)) && !tqc_strmap_put(kept_pairs, k, kl, bits))
             st = TQC_ENOMEM;
     }
     if (st != TQC_OK)
         goto out;
-    stats->forms = tqc_strmap_count(kept);
+    stats->forms = tqc_strmap_count(kept) + tqc_strmap_count(kept_pairs);
     stats->complete = a.complete;
-    st = write_file(path, key, kept, &a, a.complete);
+    {
+        tqc_strmap *no_heads = tqc_strmap_new();
+        if (!no_heads) {
+            st = TQC_ENOMEM;
+            goto out;
+        }
+        /* Too many heads: no elided form is kept, and their words are left to Hunspell. */
+        st = write_file(path, key, kept, x.heads_full ? no_heads : kept_pairs,
+                        x.heads_full ? no_heads : x.heads, &a, a.complete, !x.heads_full,
+                        !x.hyphens_full, !x.apostrophes_full);
+        tqc_strmap_free(no_heads);
+    }
     if (st != TQC_OK)
         snprintf(err, errlen, "%s: cannot write", path);
 out:
     tqc_strmap_free(x.forms);
+    tqc_strmap_free(x.pairs);
+    tqc_strmap_free(x.marked);
+    tqc_strmap_free(x.heads);
     tqc_strmap_free(kept);
+    tqc_strmap_free(kept_pairs);
     aff_free(&a);
     return st;
 }

@@ -52,6 +52,12 @@ struct tqc_lex {
     pthread_mutex_t shape_lock;
     bool shape_built;
     unsigned char shape[LEX_TRIGRAMS / 8 + 1];
+    /* Lookups as another language's lexicon (tqc_lex_pos_foreign): a Bloom filter of
+     * the forms, built at the LEX_FOREIGN_FILTER_AFTER-th, and the binary searches
+     * made since the searched pages were last handed back. */
+    _Atomic(const uint64_t *) filter;
+    size_t filter_bits;  /* a power of two */
+    atomic_size_t foreign_asked, foreign_searched;
 };
 
 /* In bit order: tag i names bit 1 << i. */
@@ -479,6 +485,7 @@ static void lex_unload(tqc_lex *lex)
         munmap(lex->index_map, lex->index_map_size);
     else
         free(lex->index_map);
+    free((void *)atomic_load(&lex->filter));
     free(lex->index_src);
     free(lex->reg_path);
     pthread_mutex_destroy(&lex->shape_lock);
@@ -510,19 +517,9 @@ static uint32_t index_pos(const tqc_lex *lex, const uint64_t *index, const char 
     return 0;
 }
 
-uint32_t tqc_lex_pos(const tqc_lex *lex, const char *form, size_t len)
+/* The binary search over bytes: [lo, hi) always starts and ends on line boundaries. */
+static uint32_t search_pos(const tqc_lex *lex, const char *form, size_t len)
 {
-    if (!lex || !lex->map || len == 0 || len > LEX_MAX_FORM)
-        return 0;
-    const uint64_t *index = atomic_load_explicit(&((tqc_lex *)lex)->index, memory_order_acquire);
-    if (index)
-        return index_pos(lex, index, form, len);
-    /* The lexicon's own state, made once: the one thread that counts to the mark. */
-    if (lex->index_src &&
-        atomic_fetch_add_explicit(&((tqc_lex *)lex)->asked, 1, memory_order_relaxed) ==
-            LEX_INDEX_AFTER)
-        open_index((tqc_lex *)lex);
-    /* Binary search over bytes: [lo, hi) always starts and ends on line boundaries. */
     const char *base = lex->map;
     size_t lo = lex->body, hi = lex->size;
     while (lo < hi) {
@@ -543,6 +540,95 @@ uint32_t tqc_lex_pos(const tqc_lex *lex, const char *form, size_t len)
             lo = (size_t)(nl - base) + 1;
     }
     return 0;
+}
+
+uint32_t tqc_lex_pos(const tqc_lex *lex, const char *form, size_t len)
+{
+    if (!lex || !lex->map || len == 0 || len > LEX_MAX_FORM)
+        return 0;
+    const uint64_t *index = atomic_load_explicit(&((tqc_lex *)lex)->index, memory_order_acquire);
+    if (index)
+        return index_pos(lex, index, form, len);
+    /* The lexicon's own state, made once: the one thread that counts to the mark. */
+    if (lex->index_src &&
+        atomic_fetch_add_explicit(&((tqc_lex *)lex)->asked, 1, memory_order_relaxed) ==
+            LEX_INDEX_AFTER)
+        open_index((tqc_lex *)lex);
+    return search_pos(lex, form, len);
+}
+
+/* Another language's lexicon is asked about most unknown words of a long text (spelling's
+ * foreign phrases), nearly always about a word it lacks. Its hash index (8 MB for 400,000
+ * forms) and the pages binary searches touch made five such lexicons cost more memory
+ * than the document's own language. A Bloom filter of the forms (12 bits a form, 4 probes:
+ * about 1% false hits) answers most of those questions in about 1 MB; the rest are binary
+ * searches, whose pages are handed back every LEX_FOREIGN_RELEASE searches. */
+#define LEX_FOREIGN_FILTER_AFTER 4096
+#define LEX_FOREIGN_RELEASE 16
+#define LEX_FILTER_PROBES 4
+
+static bool filter_has(const uint64_t *filter, size_t bits, uint64_t h)
+{
+    uint64_t a = h, b = (h >> 32 | h << 32) | 1;
+    for (int i = 0; i < LEX_FILTER_PROBES; i++, a += b) {
+        size_t at = (size_t)(a & (bits - 1));
+        if (!(filter[at / 64] & (1ull << (at % 64))))
+            return false;
+    }
+    return true;
+}
+
+/* Builds lex's filter (one thread, once); without memory lookups stay binary searches. */
+static void build_filter(tqc_lex *lex)
+{
+    size_t bits = 64;
+    while (bits < 12 * lex->count && bits < ((size_t)1 << 40))
+        bits *= 2;
+    uint64_t *filter = tqc_calloc(bits / 64, sizeof *filter);
+    if (!filter)
+        return;
+    const char *p = lex->map + lex->body, *end = lex->map + lex->size;
+    size_t released = 0;
+    while (p < end) {
+        scan_release(lex, p, &released);
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *tab = nl ? memchr(p, '\t', (size_t)(nl - p)) : NULL;
+        if (!tab)
+            break;
+        uint64_t h = tqc_strmap_hash(p, (size_t)(tab - p)), a = h, b = (h >> 32 | h << 32) | 1;
+        for (int i = 0; i < LEX_FILTER_PROBES; i++, a += b) {
+            size_t at = (size_t)(a & (bits - 1));
+            filter[at / 64] |= 1ull << (at % 64);
+        }
+        p = nl + 1;
+    }
+    if (released)
+        madvise((void *)(lex->map + released), lex->size - released, MADV_DONTNEED);
+    lex->filter_bits = bits;
+    atomic_store_explicit(&lex->filter, filter, memory_order_release);
+}
+
+uint32_t tqc_lex_pos_foreign(const tqc_lex *clex, const char *form, size_t len)
+{
+    tqc_lex *lex = (tqc_lex *)clex;
+    if (!lex || !lex->map || len == 0 || len > LEX_MAX_FORM)
+        return 0;
+    /* A lexicon some document uses as its own has its index: the same answer. */
+    const uint64_t *index = atomic_load_explicit(&lex->index, memory_order_acquire);
+    if (index)
+        return index_pos(lex, index, form, len);
+    const uint64_t *filter = atomic_load_explicit(&lex->filter, memory_order_acquire);
+    if (filter && !filter_has(filter, lex->filter_bits, tqc_strmap_hash(form, len)))
+        return 0;
+    if (!filter && atomic_fetch_add_explicit(&lex->foreign_asked, 1, memory_order_relaxed) ==
+                       LEX_FOREIGN_FILTER_AFTER)
+        build_filter(lex);
+    /* Handing pages back is only a cost to a thread reading them at the time: they come
+     * back from the page cache, the same bytes. */
+    if (atomic_fetch_add_explicit(&lex->foreign_searched, 1, memory_order_relaxed) %
+            LEX_FOREIGN_RELEASE == LEX_FOREIGN_RELEASE - 1)
+        madvise((void *)lex->map, lex->size, MADV_DONTNEED);
+    return search_pos(lex, form, len);
 }
 
 /* The symbol of byte c in a trigram: a letter a-z (either case), LEX_EDGE for what ends a

@@ -29,6 +29,10 @@ void tqc_lex_free(tqc_lex *lex);                      /* accepts NULL */
 /* Parts of speech of form (len bytes) exactly as written; 0 when the lexicon lacks it
  * (or lex is NULL). */
 uint32_t tqc_lex_pos(const tqc_lex *lex, const char *form, size_t len);
+/* tqc_lex_pos for another language's lexicon, asked about many words it mostly lacks
+ * (spelling's foreign phrases): the same answer, from a Bloom filter and binary searches
+ * whose pages are handed back, not from a hash index (megabytes a language). */
+uint32_t tqc_lex_pos_foreign(const tqc_lex *lex, const char *form, size_t len);
 /* How many letter trigrams of word (len bytes; a-z in either case, word edges, hyphens and
  * apostrophes as edges; trigrams with another character skipped) no form of lex but a name
  * has: a

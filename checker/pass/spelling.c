@@ -671,11 +671,11 @@ static bool foreign_neighbour(spell_run *r, const tqc_lex *lex, size_t n)
     char low[SPELL_MAX_WORD * 2 + 1];
     const char *w = tqc_doc_at(ctx->doc, t->span);
     size_t ln = tqc_span_len(t->span);
-    uint32_t theirs = tqc_lex_pos(lex, w, ln);
+    uint32_t theirs = tqc_lex_pos_foreign(lex, w, ln);
     if (!theirs) {
         ln = tqc_text_case(w, ln, TQC_CASE_LOWER, low, sizeof low);
         w = low;
-        if (!ln || !(theirs = tqc_lex_pos(lex, w, ln)))
+        if (!ln || !(theirs = tqc_lex_pos_foreign(lex, w, ln)))
             return false;
     }
     if (!tqc_dict_known(ctx->dict, w, ln))
@@ -686,7 +686,7 @@ static bool foreign_neighbour(spell_run *r, const tqc_lex *lex, size_t n)
 }
 
 /* The name of another language of tqc's whose lexicon (mapped, cheaper to open than its
- * Hunspell dictionary) knows the unknown lower-case word at token k and a word beside it
+ * Hunspell dictionary; asked by tqc_lex_pos_foreign, which keeps no index of it) knows the unknown lower-case word at token k and a word beside it
  * in the same sentence that is that language's and not the document's
  * (foreign_neighbour): a phrase of that language quoted in the text (`le chien`, `avant
  * garde`, `pas une goutte`), which the document's dictionary cannot judge. NULL when
@@ -701,7 +701,7 @@ static const char *foreign_phrase(spell_run *r, size_t k, const char *s, size_t 
     for (size_t i = 0; i < tqc_langid_count(ctx->langs); i++) {
         const tqc_lang *profile = i == own ? NULL : tqc_langid_profile(ctx->langs, i);
         const tqc_lex *lex = profile ? tqc_lang_lexicon(profile) : NULL;
-        if (!lex || !tqc_lex_pos(lex, s, len))
+        if (!lex || !tqc_lex_pos_foreign(lex, s, len))
             continue;
         bool before = k > 0 && !(doc->tokens[k].flags & TQC_TF_SENT_START) &&
                       foreign_neighbour(r, lex, k - 1);
