@@ -100,6 +100,11 @@
 #define MS_MAX_WORD 256
 /* Function words are short; longer parts are not looked up as compound affixes. */
 #define MS_MAX_KEY 64
+/* Count given to a content word the frequency corpus never saw but the lexicon knows as
+ * a form of the language (find_readings): seen once, as the corpus keeps counts from 2.
+ * It lets a part stand in a reading glued by a function word, of three words or in
+ * capitals; two content words alone, a name's parts and a safe fix want the corpus. */
+#define MS_LEXICON_COUNT 1
 
 typedef struct ms_run {
     const tqc_ctx *ctx;
@@ -327,6 +332,12 @@ static bool clear_winner(const tqc_split *best, size_t n)
     return n == 1 || best[0].score >= best[1].score * MS_SAFE_RATIO;
 }
 
+/* Whether the frequency corpus itself saw part p (not the lexicon alone). */
+static bool corpus_seen(const tqc_split_part *p)
+{
+    return p->freq > MS_LEXICON_COUNT;
+}
+
 static bool all_attested(const tqc_split *sp)
 {
     for (size_t i = 0; i < sp->count; i++)
@@ -344,14 +355,15 @@ static bool all_attested(const tqc_split *sp)
 static bool safe_split(const tqc_ctx *ctx, const char *word, const tqc_split *best, size_t n)
 {
     const tqc_split *b = &best[0];
-    if (b->count != 2 || !all_attested(b) || !clear_winner(best, n) ||
+    if (b->count != 2 || !clear_winner(best, n) ||
         (b->part[0].function && b->part[1].function))
         return false;
     for (size_t i = 0; i < b->count; i++) {
         const tqc_split_part *p = &b->part[i];
         bool affix = p->function && ((i == 0 && compound_affix(ctx, word, p, true)) ||
                                      (i + 1 == b->count && compound_affix(ctx, word, p, false)));
-        if (p->chars < 2 || (!p->function && p->chars < MS_SAFE_MIN_CHARS) || affix)
+        if (p->chars < 2 || (!p->function && (p->chars < MS_SAFE_MIN_CHARS || !corpus_seen(p))) ||
+            affix)
             return false;
     }
     /* A word one edit away is as likely as the split (`diposizione` is `disposizione`
@@ -372,6 +384,52 @@ static uint32_t part_pos(const tqc_ctx *ctx, const char *word, const tqc_split_p
     size_t n = tqc_text_case(word + p->start, p->end - p->start, TQC_CASE_LOWER, lower,
                              sizeof lower);
     return n ? tqc_lex_pos(tqc_lang_lexicon(ctx->lang), lower, n) : 0;
+}
+
+/* Readings searched before the lexicon re-ranks them (find_readings): more than are kept,
+ * so that a reading it lifts is not lost. */
+#define MS_SEARCH_READINGS 8
+/* Whether the lexicon knows part p of word, lower-cased, as a common word of the
+ * language (any part of speech but proper noun): a morphological dictionary lists real
+ * forms (`sledding`, `taunted`), where Hunspell also takes abbreviations and syllables. */
+static bool lexicon_word(const tqc_ctx *ctx, const char *word, const tqc_split_part *p)
+{
+    uint32_t pos = part_pos(ctx, word, p);
+    return pos & ~(uint32_t)TQC_POS_PROPN;
+}
+
+/* The readings of word[0..len) best first (tqc_split_find); with lexicon, every content
+ * part of MS_RARE_CHARS or more that the corpus never saw but the lexicon knows counts as
+ * seen once (MS_LEXICON_COUNT), rescored and re-ranked: the frequency list is small, and
+ * a form the lexicon holds is a word, not a chance string. Returns how many (at most
+ * MS_MAX_READINGS). */
+static size_t find_readings(const tqc_ctx *ctx, const char *word, size_t len,
+                            tqc_split *best, bool lexicon)
+{
+    tqc_split all[MS_SEARCH_READINGS];
+    size_t n = tqc_split_find(ctx->dict, ctx->lang, word, len, all, MS_SEARCH_READINGS);
+    uint64_t total = lexicon ? tqc_dict_freq_total(ctx->dict) : 0;
+    for (size_t j = 0; total > 0 && j < n; j++)
+        for (size_t i = 0; i < all[j].count; i++) {
+            tqc_split_part *p = &all[j].part[i];
+            if (p->freq || p->function || p->chars < MS_RARE_CHARS || !lexicon_word(ctx, word, p))
+                continue;
+            /* The unseen word's floor probability becomes that of a count of one. */
+            double floor = tqc_split_word_score(ctx->dict, word + p->start, p->end - p->start);
+            all[j].score *= (double)MS_LEXICON_COUNT / (double)total / floor;
+            p->freq = MS_LEXICON_COUNT;
+        }
+    /* Insertion sort, best first; stable for equal scores. */
+    for (size_t j = 1; j < n; j++)
+        for (size_t i = j; i > 0 && all[i - 1].score < all[i].score; i--) {
+            tqc_split t = all[i];
+            all[i] = all[i - 1];
+            all[i - 1] = t;
+        }
+    if (n > MS_MAX_READINGS)
+        n = MS_MAX_READINGS;
+    memcpy(best, all, n * sizeof *best);
+    return n;
 }
 
 /* Drops the readings no run-on has, keeping the order: a three-word reading needs two
@@ -431,8 +489,7 @@ static size_t plausible(const tqc_ctx *ctx, const char *word, tqc_split *best, s
                 linked &= sp->part[i].function ||
                           (sp->part[i].chars >= MS_COMMON3_CHARS &&
                            sp->part[i].freq >= (functions ? MS_COMMON3_GLUED : MS_COMMON3)) ||
-                          (sp->part[i].chars >= MS_LINKED_CHARS &&
-                           sp->part[i].freq >= (functions ? 1 : MS_COMMON3_GLUED));
+                          (sp->part[i].chars >= MS_LINKED_CHARS && sp->part[i].freq >= 1);
         }
         if (ok && (sp->count == 2 || functions >= 2 || linked))
             best[kept++] = *sp;
@@ -486,7 +543,8 @@ static bool content_run_on(const tqc_ctx *ctx, const char *word, const tqc_split
     if (sp->count != 2)
         return false;
     const tqc_split_part *a = &sp->part[0], *b = &sp->part[1];
-    if (a->chars < MS_SHAPE_MIN_CHARS || b->chars < MS_SHAPE_MIN_CHARS || !a->freq || !b->freq)
+    if (a->chars < MS_SHAPE_MIN_CHARS || b->chars < MS_SHAPE_MIN_CHARS || !corpus_seen(a) ||
+        !corpus_seen(b))
         return false;
     uint32_t pa = part_pos(ctx, word, a), pb = part_pos(ctx, word, b);
     if (!pa || !pb)
@@ -519,7 +577,8 @@ static bool check_lower_name(ms_run *r, const tqc_token *t);
 static bool finite_first(const tqc_ctx *ctx, const char *word, const tqc_split *sp)
 {
     const tqc_split_part *a = &sp->part[0], *b = &sp->part[1];
-    if (a->chars < MS_SHAPE_MIN_CHARS || b->chars < MS_SHAPE_MIN_CHARS || !a->freq || !b->freq)
+    if (a->chars < MS_SHAPE_MIN_CHARS || b->chars < MS_SHAPE_MIN_CHARS || !corpus_seen(a) ||
+        !corpus_seen(b))
         return false;
     uint32_t pa = part_pos(ctx, word, a);
     return (pa & TQC_POS_VFIN) && !(pa & ~(TQC_POS_VFIN | TQC_POS_AUX)) && part_pos(ctx, word, b);
@@ -552,8 +611,7 @@ static void check_lower(ms_run *r, const tqc_token *t, bool functions_only, bool
     const char *s = tqc_doc_at(ctx->doc, t->span);
     size_t len = tqc_span_len(t->span);
     tqc_split best[MS_MAX_READINGS];
-    size_t n = plausible(ctx, s, best, tqc_split_find(ctx->dict, ctx->lang, s, len, best,
-                                              MS_MAX_READINGS));
+    size_t n = plausible(ctx, s, best, find_readings(ctx, s, len, best, true));
     if (n == 0 && !functions_only && !caps) {
         check_lower_name(r, t);
         return;
@@ -579,7 +637,7 @@ static void check_lower(ms_run *r, const tqc_token *t, bool functions_only, bool
             (p->chars < MS_RARE_CHARS ||
              (b->count > 2 && (functions < 2 || p->chars < MS_RARE_PAIR_CHARS))))
             return;
-        rare |= !p->function && p->freq == 0;
+        rare |= !p->function && !corpus_seen(p);
         bool g = glue_at(ctx, s, b, i);
         glue |= g;
         affix |= p->function && !g;
@@ -596,7 +654,7 @@ static void check_lower(ms_run *r, const tqc_token *t, bool functions_only, bool
     /* Content words only: long parts, and not the writer's own compound used twice; a
      * function word that forms compounds makes one (`overtoasted`). Where compounds are
      * written solid, two content words are one. */
-    if (affix || occurrences(r, s, len) > 1)
+    if ((affix && b->count == 2) || occurrences(r, s, len) > 1)
         return;
     if (setting_on(ctx, "solid-compounds")) {
         /* Where compounds are solid, two content words are one, unless the first is only
@@ -614,9 +672,13 @@ static void check_lower(ms_run *r, const tqc_token *t, bool functions_only, bool
     }
     if ((min_chars < MS_CONTENT_MIN_CHARS && total < MS_CONTENT_TOTAL_CHARS) ||
         (rare && min_chars < MS_RARE_PAIR_CHARS)) {
-        /* Short parts: only a pair of parts of speech no compound has. */
+        /* Short parts: only a pair of parts of speech no compound has. In a headline in
+         * capitals (caps_reading held the parts to attested words) a hint: a compound
+         * the dictionary lacks reads so too. */
         if (content_run_on(ctx, s, b, why, sizeof why))
             report(ctx, t, best, n, TQC_SEV_WARNING, false, why);
+        else if (caps)
+            report(ctx, t, best, n, TQC_SEV_INFO, false, "two words, or a compound");
         return;
     }
     report(ctx, t, best, n, TQC_SEV_WARNING, false, "two common words");
@@ -680,8 +742,7 @@ static void check_capitalised(ms_run *r, size_t k)
     if (chars_in(s, len) < MS_MIN_CAP_CHARS || occurrences(r, s, len) > 1)
         return; /* short names (`Ona`), and names recur */
     tqc_split best[MS_MAX_READINGS];
-    size_t n = plausible(ctx, s, best, tqc_split_find(ctx->dict, ctx->lang, s, len, best,
-                                              MS_MAX_READINGS));
+    size_t n = plausible(ctx, s, best, find_readings(ctx, s, len, best, false));
     char why[MS_MAX_WORD * 2 + 96], w0[MS_MAX_WORD], w1[MS_MAX_WORD];
     if (n > 0 && best[0].count == 2 && sentence_initial(ctx, k) && glue_at(ctx, s, &best[0], 0)) {
         /* `Thenormal`: a sentence opened by a function word glued to the next word. */
@@ -772,8 +833,7 @@ static void camel_left_run_on(ms_run *r, const tqc_token *t, size_t cut)
     const char *s = tqc_doc_at(ctx->doc, t->span);
     size_t len = tqc_span_len(t->span), rchars = chars_in(s + cut, len - cut);
     tqc_split best[MS_MAX_READINGS];
-    size_t n = plausible(ctx, s, best, tqc_split_find(ctx->dict, ctx->lang, s, cut, best,
-                                                      MS_MAX_READINGS));
+    size_t n = plausible(ctx, s, best, find_readings(ctx, s, cut, best, true));
     if (n == 0 || best[0].count != 2 || !all_attested(&best[0]) || rchars < 2 ||
         !title_shaped(s + cut, len - cut))
         return;
@@ -792,6 +852,39 @@ static void camel_left_run_on(ms_run *r, const tqc_token *t, size_t cut)
                                   known ? tqc_dict_freq(ctx->dict, s + cut, len - cut) : 0,
                                   tqc_split_is_function_word(ctx->lang, s + cut, len - cut)};
     report(ctx, t, &sp, 1, TQC_SEV_WARNING, false, "a capital letter inside the word");
+}
+
+/* The least length of a name after a one-letter function word (`aWashington`): brands
+ * begin with a lower-case letter before a short word (`iPad`, `eBay`). */
+#define MS_LETTER_NAME_CHARS 5
+
+/* `ofNYU`, `andMcNair`, `aWashington`: a lower-case function word glued to an acronym, to a
+ * name with capitals inside, or, when it is one letter, to a name the dictionary knows of
+ * MS_LETTER_NAME_CHARS or more. Brands and terms cased so begin with a letter or a word
+ * that is no function word (`iOS`, `macOS`, `eCommerce` outside the languages where `e` is
+ * one), and capitalised tokens are names (`DeSoto`). */
+static void function_word_before_name(ms_run *r, const tqc_token *t, size_t cut,
+                                      size_t lchars)
+{
+    const tqc_ctx *ctx = r->ctx;
+    const char *s = tqc_doc_at(ctx->doc, t->span), *right = s + cut;
+    size_t len = tqc_span_len(t->span), rlen = len - cut, rchars = chars_in(right, rlen);
+    if (!tqc_split_is_function_word(ctx->lang, s, cut) || rchars < 2)
+        return;
+    for (size_t i = 0; i < rlen;) {
+        int32_t cp;
+        i += tqc_text_decode(right + i, rlen - i, &cp);
+        if (!tqc_text_is_letter(cp))
+            return;
+    }
+    if (lchars == 1 && !(title_shaped(right, rlen) && rchars >= MS_LETTER_NAME_CHARS &&
+                         tqc_dict_known(ctx->dict, right, rlen)))
+        return;
+    tqc_split sp = {.count = 2, .score = 0};
+    sp.part[0] = (tqc_split_part){0, cut, lchars, tqc_dict_freq(ctx->dict, s, cut), true};
+    sp.part[1] = (tqc_split_part){cut, len, rchars, tqc_dict_freq(ctx->dict, right, rlen),
+                                  false};
+    report(ctx, t, &sp, 1, TQC_SEV_WARNING, false, "a function word next to a capital letter");
 }
 
 /* `cityLagos`, `fromGhana`, `JohnSmithers`: one case change inside
@@ -813,11 +906,18 @@ static void check_camel(ms_run *r, const tqc_token *t)
         prev_lower = tqc_text_is_lower(cp);
         i += n;
     }
+    if (cut == 0)
+        return;
+    size_t lchars = chars_in(s, cut);
+    if ((uppers_inside != 1 || lchars == 1) && !(t->flags & TQC_TF_CAP)) {
+        function_word_before_name(r, t, cut, lchars);
+        return;
+    }
     /* More than one inner capital is a brand or an acronym (`GlaxoSmithKline`, `iOS`). */
-    if (uppers_inside != 1 || cut == 0)
+    if (uppers_inside != 1)
         return;
     const char *right = s + cut;
-    size_t rlen = len - cut, lchars = chars_in(s, cut), rchars = chars_in(right, rlen);
+    size_t rlen = len - cut, rchars = chars_in(right, rlen);
     if (!title_shaped(right, rlen) || lchars < 2)
         return;
     tqc_dict *dict = ctx->dict;
