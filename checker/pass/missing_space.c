@@ -386,6 +386,10 @@ static uint32_t part_pos(const tqc_ctx *ctx, const char *word, const tqc_split_p
     return n ? tqc_lex_pos(tqc_lang_lexicon(ctx->lang), lower, n) : 0;
 }
 
+/* tqc_split_find looks for three words from 7 characters on; shorter tokens are tried
+ * by short_three, up to this length. */
+#define MS_SHORT_THREE_CHARS 6
+
 /* Readings searched before the lexicon re-ranks them (find_readings): more than are kept,
  * so that a reading it lifts is not lost. */
 #define MS_SEARCH_READINGS 8
@@ -429,6 +433,105 @@ static size_t find_readings(const tqc_ctx *ctx, const char *word, size_t len,
     if (n > MS_MAX_READINGS)
         n = MS_MAX_READINGS;
     memcpy(best, all, n * sizeof *best);
+    return n;
+}
+
+/* Three words in a token too short for tqc_split_find to look for them (`hesawa`, `onanda`):
+ * readings with two function words or more (plausible() holds fewer to long parts), best
+ * first into best. Returns how many. */
+static size_t short_three(const tqc_ctx *ctx, const char *word, size_t len, tqc_split *best)
+{
+    size_t offs[MS_SHORT_THREE_CHARS + 1], chars = 0;
+    for (size_t i = 0; i < len; chars++) {
+        if (chars == MS_SHORT_THREE_CHARS)
+            return 0;
+        offs[chars] = i;
+        int32_t cp;
+        i += tqc_text_decode(word + i, len - i, &cp);
+    }
+    size_t n = 0;
+    for (size_t i = 1; i + 1 < chars; i++)
+        for (size_t j = i + 1; j < chars; j++) {
+            size_t cuts[2] = {offs[i], offs[j]};
+            tqc_split sp;
+            if (!tqc_split_at(ctx->dict, ctx->lang, word, len, cuts, 3, &sp) ||
+                sp.part[0].function + sp.part[1].function + sp.part[2].function < 2)
+                continue;
+            size_t pos = n < MS_MAX_READINGS ? n : MS_MAX_READINGS;
+            while (pos > 0 && best[pos - 1].score < sp.score)
+                pos--;
+            if (pos >= MS_MAX_READINGS)
+                continue;
+            if (n == MS_MAX_READINGS)
+                n--;
+            memmove(best + pos + 1, best + pos, (n - pos) * sizeof *best);
+            best[pos] = sp;
+            n++;
+        }
+    return n;
+}
+
+/* Four words are looked for in tokens this long that read as no fewer. */
+#define MS_FOUR_MIN_CHARS 8
+
+/* Four words lost their spaces (`thatwewillappeal`, `quenousallonsfaire`): a function word
+ * then a three-word reading of the rest, or a three-word reading then a function word;
+ * best first into best (at most MS_MAX_READINGS), plausible() judges them as it does
+ * three. Returns how many. */
+static size_t four_readings(const tqc_ctx *ctx, const char *word, size_t len, tqc_split *best)
+{
+    size_t n = 0;
+    for (size_t cut = 0; cut < len;) {
+        int32_t cp;
+        cut += tqc_text_decode(word + cut, len - cut, &cp);
+        if (cut >= len)
+            break;
+        for (int side = 0; side < 2; side++) {
+            /* side 0: the function word first; side 1: last. */
+            const char *fw = side ? word + cut : word;
+            size_t fl = side ? len - cut : cut;
+            if (!tqc_split_is_function_word(ctx->lang, fw, fl))
+                continue;
+            tqc_split three[MS_MAX_READINGS];
+            size_t off = side ? 0 : cut;
+            size_t m = find_readings(ctx, word + off, side ? cut : len - cut, three, true);
+            for (size_t j = 0; j < m; j++) {
+                if (three[j].count != 3)
+                    continue;
+                size_t cuts[3], c = 0;
+                if (!side)
+                    cuts[c++] = cut;
+                for (size_t i = 0; i < 2; i++)
+                    cuts[c++] = off + three[j].part[i].end;
+                if (side)
+                    cuts[c++] = cut;
+                tqc_split sp;
+                if (!tqc_split_at(ctx->dict, ctx->lang, word, len, cuts, 4, &sp))
+                    continue;
+                /* The lexicon's attestations of the three-word reading carry over. */
+                for (size_t i = 0; i < 3; i++) {
+                    tqc_split_part *p = &sp.part[i + !side];
+                    if (p->freq == 0 && three[j].part[i].freq) {
+                        double floor = tqc_split_word_score(ctx->dict, word + p->start,
+                                                            p->end - p->start);
+                        sp.score *= (double)MS_LEXICON_COUNT /
+                                    (double)tqc_dict_freq_total(ctx->dict) / floor;
+                        p->freq = three[j].part[i].freq;
+                    }
+                }
+                size_t pos = n < MS_MAX_READINGS ? n : MS_MAX_READINGS;
+                while (pos > 0 && best[pos - 1].score < sp.score)
+                    pos--;
+                if (pos >= MS_MAX_READINGS)
+                    continue;
+                if (n == MS_MAX_READINGS)
+                    n--;
+                memmove(best + pos + 1, best + pos, (n - pos) * sizeof *best);
+                best[pos] = sp;
+                n++;
+            }
+        }
+    }
     return n;
 }
 
@@ -602,6 +705,33 @@ static bool caps_reading(const tqc_split *b, size_t chars)
     return true;
 }
 
+/* Content words of a four-word reading have at least this many characters: four short
+ * words fit a misspelt long one by chance (`in dig at ion`). */
+#define MS_FOUR_CONTENT_CHARS 4
+
+/* The plausible four-word readings of word (four_readings, plausible()), each content word
+ * attested and of MS_FOUR_CONTENT_CHARS or more, and none when a dictionary word is one
+ * edit away: a long misspelling splits into short words more often than four words lose
+ * their spaces. */
+static size_t four_plausible(const tqc_ctx *ctx, const char *word, size_t len, tqc_split *best)
+{
+    size_t n = plausible(ctx, word, best, four_readings(ctx, word, len, best)), kept = 0;
+    for (size_t j = 0; j < n; j++) {
+        bool ok = true;
+        for (size_t i = 0; i < best[j].count; i++)
+            ok &= best[j].part[i].function ||
+                  (best[j].part[i].chars >= MS_FOUR_CONTENT_CHARS && best[j].part[i].freq > 0);
+        if (ok)
+            best[kept++] = best[j];
+    }
+    if (kept == 0)
+        return 0;
+    char *sugg[1];
+    size_t ns = tqc_dict_suggest(ctx->dict, word, len, sugg, 1);
+    tqc_dict_free_suggestions(sugg, ns);
+    return ns ? 0 : kept;
+}
+
 /* `dayson`, `ofa`, `talksended`; with functions_only, only readings made of function
  * words. With caps (`WEWILLAPPEAL`, a token in capitals) no fix is safe and no name is
  * looked for. */
@@ -612,6 +742,10 @@ static void check_lower(ms_run *r, const tqc_token *t, bool functions_only, bool
     size_t len = tqc_span_len(t->span);
     tqc_split best[MS_MAX_READINGS];
     size_t n = plausible(ctx, s, best, find_readings(ctx, s, len, best, true));
+    if (n == 0 && chars_in(s, len) >= MS_FOUR_MIN_CHARS)
+        n = four_plausible(ctx, s, len, best);
+    if (n == 0)
+        n = plausible(ctx, s, best, short_three(ctx, s, len, best));
     if (n == 0 && !functions_only && !caps) {
         check_lower_name(r, t);
         return;
@@ -843,7 +977,13 @@ static void camel_left_run_on(ms_run *r, const tqc_token *t, size_t cut)
             return;
         glue |= glue_at(ctx, s, &best[0], i);
     }
-    if (!glue)
+    /* Without glue, two long words (`recentlydemolishedSalem`): the capital inside is the
+     * evidence of a join, and long parts are no chance reading; where compounds are
+     * written solid they are one word. */
+    bool long_pair = best[0].part[0].chars >= MS_CONTENT_MIN_CHARS &&
+                     best[0].part[1].chars >= MS_CONTENT_MIN_CHARS &&
+                     !setting_on(ctx, "solid-compounds");
+    if (!glue && !long_pair)
         return;
     tqc_split sp = best[0];
     sp.count = 3;
@@ -988,29 +1128,54 @@ static void check_camel(ms_run *r, const tqc_token *t)
     report(ctx, t, &sp, 1, sev, false, why);
 }
 
+/* Whether word token j reads as text in capitals: a word in capitals, or a one-letter
+ * function word in capital inside its sentence (`with A CHRONICDISEASE`), where running
+ * text writes it in lower case. */
+static bool caps_word(const tqc_ctx *ctx, size_t j)
+{
+    const tqc_token *u = &ctx->doc->tokens[j];
+    if (u->flags & TQC_TF_ALLCAPS)
+        return true;
+    const char *us = tqc_doc_at(ctx->doc, u->span);
+    size_t ul = tqc_span_len(u->span);
+    return chars_in(us, ul) == 1 && tqc_text_is_upper(first_cp(ctx->doc, u)) &&
+           tqc_split_is_function_word(ctx->lang, us, ul) && !sentence_initial(ctx, j);
+}
+
 /* Whether the nearest word on either side of token k in its sentence (past punctuation:
  * `WE WILL APPEAL, SAYS LAWYER`) is in capitals too: a headline or a slogan set in
- * capitals, not an acronym in running text. */
-static bool in_caps_text(const tqc_doc *doc, size_t k)
+ * capitals, not an acronym in running text; or no word is beside it in its sentence, a
+ * heading of one word, as long as check_allcaps asks. */
+static bool in_caps_text(const tqc_ctx *ctx, size_t k)
 {
+    const tqc_doc *doc = ctx->doc;
+    bool alone = true;
     for (size_t j = k; j-- > 0;) {
         const tqc_token *u = &doc->tokens[j];
-        if (u->sentence != doc->tokens[k].sentence || u->kind == TQC_TOK_NUMBER)
+        if (u->sentence != doc->tokens[k].sentence)
             break;
+        if (u->kind == TQC_TOK_NUMBER) {
+            alone = false;
+            break;
+        }
         if (u->kind == TQC_TOK_WORD) {
-            if (u->flags & TQC_TF_ALLCAPS)
+            if (caps_word(ctx, j))
                 return true;
+            alone = false;
             break;
         }
     }
     for (size_t j = k + 1; j < doc->token_count; j++) {
         const tqc_token *u = &doc->tokens[j];
-        if (u->sentence != doc->tokens[k].sentence || u->kind == TQC_TOK_NUMBER)
+        if (u->sentence != doc->tokens[k].sentence)
             break;
+        if (u->kind == TQC_TOK_NUMBER)
+            return false;
         if (u->kind == TQC_TOK_WORD)
-            return (u->flags & TQC_TF_ALLCAPS) != 0;
+            return caps_word(ctx, j);
     }
-    return false;
+    return alone && chars_in(tqc_doc_at(doc, doc->tokens[k].span),
+                             tqc_span_len(doc->tokens[k].span)) >= MS_CAPS_MIN_CHARS;
 }
 
 /* `WEWILLAPPEAL` in a headline in capitals: read as a lower-case token is (check_lower),
@@ -1024,7 +1189,7 @@ static void check_allcaps(ms_run *r, size_t k)
     size_t len = tqc_span_len(t->span);
     char lower[MS_MAX_WORD];
     size_t ll = tqc_text_case(s, len, TQC_CASE_LOWER, lower, sizeof lower);
-    if (chars_in(s, len) < MS_CAPS_ANY_CHARS || !in_caps_text(ctx->doc, k) || ll == 0 ||
+    if (chars_in(s, len) < MS_CAPS_ANY_CHARS || !in_caps_text(ctx, k) || ll == 0 ||
         tqc_dict_known(ctx->dict, lower, ll))
         return;
     /* Split as written: the dictionary takes a name in capitals (`CALIFORNIAIS`), and the
