@@ -76,9 +76,10 @@
 #define MS_LINKED_CHARS 5
 /* A three-word reading with at most one function word: each content word has at least
  * this many characters and is this common in the corpus (higher without glue), or is
- * MS_LINKED_CHARS long and attested (common without glue), so that long words the
- * dictionary lacks are not read as three words by chance. */
+ * attested and MS_LINKED_CHARS long (MS_GLUED3_CHARS beside a function word), so that
+ * long words the dictionary lacks are not read as three words by chance. */
 #define MS_COMMON3_CHARS 3
+#define MS_GLUED3_CHARS 4
 #define MS_COMMON3_GLUED 20
 #define MS_COMMON3 100
 /* Each part of a lower-case name run-on (`newyork`) has at least this many characters. */
@@ -592,7 +593,8 @@ static size_t plausible(const tqc_ctx *ctx, const char *word, tqc_split *best, s
                 linked &= sp->part[i].function ||
                           (sp->part[i].chars >= MS_COMMON3_CHARS &&
                            sp->part[i].freq >= (functions ? MS_COMMON3_GLUED : MS_COMMON3)) ||
-                          (sp->part[i].chars >= MS_LINKED_CHARS && sp->part[i].freq >= 1);
+                          (sp->part[i].chars >= (functions ? MS_GLUED3_CHARS : MS_LINKED_CHARS) &&
+                           sp->part[i].freq >= 1);
         }
         if (ok && (sp->count == 2 || functions >= 2 || linked))
             best[kept++] = *sp;
@@ -621,17 +623,21 @@ static bool article_continued(const tqc_ctx *ctx, size_t k, const char *word,
     size_t nl = tqc_span_len(next->span);
     if (next->kind != TQC_TOK_WORD || next->sentence != doc->tokens[k].sentence ||
         !(next->flags & TQC_TF_SPACE_BEFORE) ||
-        ((next->flags & TQC_TF_LOWER) && !tqc_ctx_token_known(ctx, k + 1)) ||
-        tqc_lang_in(ctx->lang, "prepositions", ns, nl) || tqc_lang_in(ctx->lang, "articles", ns, nl) ||
-        tqc_lang_in(ctx->lang, "auxiliaries", ns, nl))
+        ((next->flags & TQC_TF_LOWER) && !tqc_ctx_token_known(ctx, k + 1)))
         return false;
     /* The lexicon knows more: a preposition, conjunction, pronoun or auxiliary that is
-     * no noun, adjective, number or determiner (`as`, `and`) follows no article. Unknown
-     * words are not judged. */
+     * no noun, adjective, number or determiner (`as`, `and`) follows no article, and one
+     * that is also a noun or an adjective may (`the near future`). Unknown words are not
+     * judged. */
     uint32_t pos = tqc_ctx_pos_lower(ctx, k + 1);
     const uint32_t closed = TQC_POS_PREP | TQC_POS_CONJ | TQC_POS_PRON | TQC_POS_AUX;
     const uint32_t nominal = TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_NUM |
                              TQC_POS_DET;
+    if (pos & (TQC_POS_NOUN | TQC_POS_ADJ))
+        return true;
+    if (tqc_lang_in(ctx->lang, "prepositions", ns, nl) ||
+        tqc_lang_in(ctx->lang, "articles", ns, nl) || tqc_lang_in(ctx->lang, "auxiliaries", ns, nl))
+        return false;
     return !(pos & closed) || (pos & nominal);
 }
 
