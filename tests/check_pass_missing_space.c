@@ -347,6 +347,16 @@ START_TEST(test_issue_12_missing_space_three_and_four_words)
               "che andremo in appello");
     expect_in("de", "Er sagte, dasswirmorgen kommen werden.", "dasswirmorgen",
               "dass wir morgen");
+    expect_in("en", "It has been designateda member of the board.", "designateda",
+              "designated a");
+    expect_in("en", "This makes the lawapossibility for all.", "lawapossibility",
+              "law a possibility");
+    expect_in("en", "They played \"A Toccataforthe Young\" last night.", "Toccataforthe",
+              "Toccata for the");
+    expect_in("en", "She played AuntieMameon Broadway. Mame was good.", "AuntieMameon",
+              "Auntie Mame on");
+    expect_in("en", "We met with the Presidentinthe near future.", "Presidentinthe",
+              "President in the");
     expect_in("en", "He spoke with indigation about it.", NULL, NULL);
     expect_in("de", "Die Gesundheitsreform kommt im Herbst.", NULL, NULL);
 }

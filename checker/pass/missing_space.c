@@ -94,6 +94,9 @@
 /* After a one-letter function word (`A few`) the other part must be this common:
  * `A ton` is more often the name Aton. */
 #define MS_AFTER_LETTER_COMMON 20
+/* A word this long before a final one-letter function word (`designateda`) is no chance
+ * reading of a word ending in that letter, attested however rarely. */
+#define MS_LONG_BEFORE_LETTER 8
 /* Capitalised tokens shorter than this are names (`Ona`, `Ida`) far more often. */
 #define MS_MIN_CAP_CHARS 4
 /* A word this common in the corpus is a word even when short (`said`). */
@@ -550,10 +553,15 @@ static size_t plausible(const tqc_ctx *ctx, const char *word, tqc_split *best, s
         const tqc_split *sp = &best[j];
         size_t functions = 0;
         bool ok = true;
-        /* Two long attested content words around one short function word (below). */
-        bool around = sp->count == 3 && sp->part[1].function &&
-                      sp->part[0].chars >= MS_LINKED_CHARS && sp->part[2].chars >= MS_LINKED_CHARS &&
-                      sp->part[0].freq > 0 && sp->part[2].freq > 0;
+        /* Two long attested content words around one short function word (below), or a
+         * long one and a frequent one (`lawapossibility`). */
+        bool around = sp->count == 3 && sp->part[1].function && !sp->part[0].function &&
+                      !sp->part[2].function && sp->part[0].freq > 0 && sp->part[2].freq > 0 &&
+                      ((sp->part[0].chars >= MS_LINKED_CHARS && sp->part[2].chars >= MS_LINKED_CHARS) ||
+                       (sp->part[0].chars >= MS_LINKED_CHARS && sp->part[2].freq >= MS_FREQUENT &&
+                        sp->part[2].chars >= MS_COMMON3_CHARS) ||
+                       (sp->part[2].chars >= MS_LINKED_CHARS && sp->part[0].freq >= MS_FREQUENT &&
+                        sp->part[0].chars >= MS_COMMON3_CHARS));
         for (size_t i = 0; i < sp->count; i++) {
             const tqc_split_part *p = &sp->part[i];
             functions += p->function;
@@ -576,8 +584,10 @@ static size_t plausible(const tqc_ctx *ctx, const char *word, tqc_split *best, s
                 ok &= (around && p->function) ||
                       ((prev->chars > 1 || (prev->function && p->function && i == 2 &&
                                             sp->part[0].chars >= MS_LINKED_CHARS)) &&
-                       (prev->function || (i + 1 == sp->count &&
-                                           prev->freq >= MS_AFTER_LETTER_COMMON)));
+                       (prev->function ||
+                        (i + 1 == sp->count && (prev->freq >= MS_AFTER_LETTER_COMMON ||
+                                                (prev->chars >= MS_LONG_BEFORE_LETTER &&
+                                                 prev->freq > 0)))));
             }
         }
         /* ... or one function word between two attested content words long enough not
@@ -695,9 +705,8 @@ static bool finite_first(const tqc_ctx *ctx, const char *word, const tqc_split *
 
 /* A reading of a token in capitals: acronyms are short and read as chance words (`SEATO`
  * as `sea to`), so a token shorter than MS_CAPS_MIN_CHARS reads only as function words
- * (`OFTHE`) or as function words and attested words (MS_AFTER_LETTER_COMMON) of four
- * letters or more (`YEARSOF`);
- * no part is a single letter. */
+ * (`OFTHE`) or as function words and attested words of four letters or more (`YEARSOF`,
+ * `GISTOF`); no part is a single letter. */
 static bool caps_reading(const tqc_split *b, size_t chars)
 {
     for (size_t i = 0; i < b->count; i++) {
@@ -705,7 +714,7 @@ static bool caps_reading(const tqc_split *b, size_t chars)
         if (p->chars < 2 || (!p->function && p->freq == 0))
             return false;
         if (chars < MS_CAPS_MIN_CHARS && !p->function &&
-            (p->chars < MS_CAPS_SHORT_PART || p->freq < MS_AFTER_LETTER_COMMON))
+            p->chars < MS_CAPS_SHORT_PART)
             return false;
     }
     return true;
@@ -905,6 +914,20 @@ static void check_capitalised(ms_run *r, size_t k)
                 return;
             }
     }
+    /* `Toccataforthe`: the same with a content word the lexicon alone attests, when two
+     * function words glue it: a name ends in no two of them. */
+    {
+        tqc_split lx[MS_MAX_READINGS];
+        size_t nl = plausible(ctx, s, lx, find_readings(ctx, s, len, lx, true));
+        size_t glued = 0;
+        for (size_t i = 0; nl > 0 && lx[0].count == 3 && i < 3; i++)
+            glued += glue_at(ctx, s, &lx[0], i);
+        if (glued >= 2 && three_glued(ctx, k, s, &lx[0])) {
+            glue_why(ctx, s, &lx[0], why, sizeof why);
+            report(ctx, t, lx, nl, TQC_SEV_WARNING, false, why);
+            return;
+        }
+    }
     /* `Individualhelp`: a sentence opened by two content words whose parts of speech no
      * compound has, and not a name going on with a capital. */
     if (n > 0 && sentence_initial(ctx, k) && !next_capitalised(doc, k) &&
@@ -1000,6 +1023,37 @@ static void camel_left_run_on(ms_run *r, const tqc_token *t, size_t cut)
     report(ctx, t, &sp, 1, TQC_SEV_WARNING, false, "a capital letter inside the word");
 }
 
+/* Whether the capitalised right side of token t, from byte cut, is a name the article
+ * uses alone or a word the corpus knows (MS_PROPER_COMMON), then a function word of two letters or more that the next
+ * phrase continues (`ArthurGoldbergwill speak`, `AuntieMameon Broadway`); if so, sp (two
+ * parts, the left one filled) becomes the three-word reading. */
+static bool name_then_glue(ms_run *r, const tqc_token *t, size_t cut, tqc_split *sp)
+{
+    const tqc_ctx *ctx = r->ctx;
+    const char *s = tqc_doc_at(ctx->doc, t->span);
+    size_t len = tqc_span_len(t->span), chars = 0;
+    if (!phrase_follows(ctx, (size_t)(t - ctx->doc->tokens)))
+        return false;
+    for (size_t c = cut; c < len; chars++) {
+        int32_t cp;
+        c += tqc_text_decode(s + c, len - c, &cp);
+        size_t fchars = chars_in(s + c, len - c);
+        if (c >= len || chars + 1 < MS_NAME_PART_CHARS || fchars < 2 ||
+            !tqc_split_is_function_word(ctx->lang, s + c, len - c) ||
+            !(occurrences(r, s + cut, c - cut) ||
+              (tqc_dict_known(ctx->dict, s + cut, c - cut) &&
+               tqc_dict_freq(ctx->dict, s + cut, c - cut) >= MS_PROPER_COMMON)))
+            continue;
+        sp->count = 3;
+        sp->part[1] = (tqc_split_part){cut, c, chars + 1, tqc_dict_freq(ctx->dict, s + cut, c - cut),
+                                       false};
+        sp->part[2] = (tqc_split_part){c, len, fchars, tqc_dict_freq(ctx->dict, s + c, len - c),
+                                       true};
+        return true;
+    }
+    return false;
+}
+
 /* The least length of a name after a one-letter function word (`aWashington`): brands
  * begin with a lower-case letter before a short word (`iPad`, `eBay`). */
 #define MS_LETTER_NAME_CHARS 5
@@ -1092,6 +1146,11 @@ static void check_camel(ms_run *r, const tqc_token *t)
     sp.part[0] = (tqc_split_part){0, cut, lchars, lfreq, left_fn};
     sp.part[1] = (tqc_split_part){cut, len, rchars,
                                   right_known ? tqc_dict_freq(dict, right, rlen) : 0, right_fn};
+    if (!right_known && name_then_glue(r, t, cut, &sp)) {
+        report(ctx, t, &sp, 1, TQC_SEV_WARNING, false,
+               "a capital letter inside the word, and a function word at its end");
+        return;
+    }
     if (!(t->flags & TQC_TF_CAP)) {
         /* `cityLagos`: a lower-case word, then a capitalised one. A word the corpus never
          * saw counts from MS_RARE_CHARS on before a known word, as in split readings
