@@ -4,8 +4,9 @@
  * end without its space (`report.The`).
  *
  * Only tokens the dictionary rejects and the frequency corpus never saw are examined;
- * their readings as two or three dictionary words are ranked by word frequency
- * (lang/split.h). Whether the best reading is a run-on or the token is a word the dictionary
+ * their readings as two or three dictionary words (four with two function words) are
+ * ranked by word frequency (lang/split.h), a content word the frequency list lacks
+ * counting as seen once when the language's lexicon holds it (the list is small). Whether the best reading is a run-on or the token is a word the dictionary
  * lacks (a name, a closed compound) weighs the evidence, and the message names it:
  *   - glue: a function word as one part is the common shape of a run-on (`hours on`);
  *     function words that also form closed compounds at that end (`-less`, `over-`,
@@ -109,6 +110,12 @@
  * It lets a part stand in a reading glued by a function word, of three words or in
  * capitals; two content words alone, a name's parts and a safe fix want the corpus. */
 #define MS_LEXICON_COUNT 1
+/* ... for content words of this many characters or more: shorter lexicon forms are
+ * abbreviations and syllables as often (`comp at ability`, `mung us`); in a headline in
+ * capitals, where check_allcaps holds short tokens to function words and these, one less
+ * (`GISTOF`). */
+#define MS_LEXICON_CHARS 5
+#define MS_LEXICON_CAPS_CHARS 4
 
 typedef struct ms_run {
     const tqc_ctx *ctx;
@@ -406,21 +413,21 @@ static bool lexicon_word(const tqc_ctx *ctx, const char *word, const tqc_split_p
     return pos & ~(uint32_t)TQC_POS_PROPN;
 }
 
-/* The readings of word[0..len) best first (tqc_split_find); with lexicon, every content
- * part of MS_RARE_CHARS or more that the corpus never saw but the lexicon knows counts as
- * seen once (MS_LEXICON_COUNT), rescored and re-ranked: the frequency list is small, and
- * a form the lexicon holds is a word, not a chance string. Returns how many (at most
+/* The readings of word[0..len) best first (tqc_split_find); with lexicon_chars, every
+ * content part of that many characters or more that the corpus never saw but the lexicon
+ * knows counts as seen once (MS_LEXICON_COUNT), rescored and re-ranked: the frequency
+ * list is small, and a form the lexicon holds is a word, not a chance string. Returns how many (at most
  * MS_MAX_READINGS). */
 static size_t find_readings(const tqc_ctx *ctx, const char *word, size_t len,
-                            tqc_split *best, bool lexicon)
+                            tqc_split *best, size_t lexicon_chars)
 {
     tqc_split all[MS_SEARCH_READINGS];
     size_t n = tqc_split_find(ctx->dict, ctx->lang, word, len, all, MS_SEARCH_READINGS);
-    uint64_t total = lexicon ? tqc_dict_freq_total(ctx->dict) : 0;
+    uint64_t total = lexicon_chars ? tqc_dict_freq_total(ctx->dict) : 0;
     for (size_t j = 0; total > 0 && j < n; j++)
         for (size_t i = 0; i < all[j].count; i++) {
             tqc_split_part *p = &all[j].part[i];
-            if (p->freq || p->function || p->chars < MS_RARE_CHARS || !lexicon_word(ctx, word, p))
+            if (p->freq || p->function || p->chars < lexicon_chars || !lexicon_word(ctx, word, p))
                 continue;
             /* The unseen word's floor probability becomes that of a count of one. */
             double floor = tqc_split_word_score(ctx->dict, word + p->start, p->end - p->start);
@@ -498,7 +505,8 @@ static size_t four_readings(const tqc_ctx *ctx, const char *word, size_t len, tq
                 continue;
             tqc_split three[MS_MAX_READINGS];
             size_t off = side ? 0 : cut;
-            size_t m = find_readings(ctx, word + off, side ? cut : len - cut, three, true);
+            size_t m = find_readings(ctx, word + off, side ? cut : len - cut, three,
+                                     MS_LEXICON_CHARS);
             for (size_t j = 0; j < m; j++) {
                 if (three[j].count != 3)
                     continue;
@@ -756,7 +764,8 @@ static void check_lower(ms_run *r, const tqc_token *t, bool functions_only, bool
     const char *s = tqc_doc_at(ctx->doc, t->span);
     size_t len = tqc_span_len(t->span);
     tqc_split best[MS_MAX_READINGS];
-    size_t n = plausible(ctx, s, best, find_readings(ctx, s, len, best, true));
+    size_t n = plausible(ctx, s, best, find_readings(ctx, s, len, best,
+                                                     caps ? MS_LEXICON_CAPS_CHARS : MS_LEXICON_CHARS));
     if (n == 0 && chars_in(s, len) >= MS_FOUR_MIN_CHARS)
         n = four_plausible(ctx, s, len, best);
     if (n == 0)
@@ -891,7 +900,7 @@ static void check_capitalised(ms_run *r, size_t k)
     if (chars_in(s, len) < MS_MIN_CAP_CHARS || occurrences(r, s, len) > 1)
         return; /* short names (`Ona`), and names recur */
     tqc_split best[MS_MAX_READINGS];
-    size_t n = plausible(ctx, s, best, find_readings(ctx, s, len, best, false));
+    size_t n = plausible(ctx, s, best, find_readings(ctx, s, len, best, 0));
     char why[MS_MAX_WORD * 2 + 96], w0[MS_MAX_WORD], w1[MS_MAX_WORD];
     if (n > 0 && best[0].count == 2 && sentence_initial(ctx, k) && glue_at(ctx, s, &best[0], 0)) {
         /* `Thenormal`: a sentence opened by a function word glued to the next word. */
@@ -918,7 +927,7 @@ static void check_capitalised(ms_run *r, size_t k)
      * function words glue it: a name ends in no two of them. */
     {
         tqc_split lx[MS_MAX_READINGS];
-        size_t nl = plausible(ctx, s, lx, find_readings(ctx, s, len, lx, true));
+        size_t nl = plausible(ctx, s, lx, find_readings(ctx, s, len, lx, MS_LEXICON_CHARS));
         size_t glued = 0;
         for (size_t i = 0; nl > 0 && lx[0].count == 3 && i < 3; i++)
             glued += glue_at(ctx, s, &lx[0], i);
@@ -996,7 +1005,7 @@ static void camel_left_run_on(ms_run *r, const tqc_token *t, size_t cut)
     const char *s = tqc_doc_at(ctx->doc, t->span);
     size_t len = tqc_span_len(t->span), rchars = chars_in(s + cut, len - cut);
     tqc_split best[MS_MAX_READINGS];
-    size_t n = plausible(ctx, s, best, find_readings(ctx, s, cut, best, true));
+    size_t n = plausible(ctx, s, best, find_readings(ctx, s, cut, best, MS_LEXICON_CHARS));
     if (n == 0 || best[0].count != 2 || !all_attested(&best[0]) || rchars < 2 ||
         !title_shaped(s + cut, len - cut))
         return;
