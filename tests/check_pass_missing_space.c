@@ -378,6 +378,10 @@ START_TEST(test_issue_12_missing_space_capitals_and_acronyms)
     expect_in("en", "The poll ofNYU students was small.", "ofNYU", "of NYU");
     expect_in("en", "He met aWashington lawyer there.", "aWashington", "a Washington");
     expect_in("en", "He praised andMcNair agreed.", "andMcNair", "and McNair");
+    expect_in("en", "The demand for medical careatNATO hospitals will grow.", "careatNATO",
+              "care at NATO");
+    expect_in("en", "The tales and escapadesofthe tragi-comic knight were told.",
+              "escapadesofthe", "escapades of the");
     /* Quiet: German compounds in capitals, acronyms in a headline, brands. */
     expect_in("de", "DIE BUNDESREGIERUNG KÜNDIGT GESUNDHEITSREFORM AN", NULL, NULL);
     expect_in("en", "NASA LAUNCHES SATELLITE", NULL, NULL);

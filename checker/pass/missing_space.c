@@ -154,6 +154,18 @@ static bool title_shaped(const char *s, size_t len)
     return !first;
 }
 
+/* A word of capital letters only (`VA`, `NATO`). */
+static bool all_capitals(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        i += tqc_text_decode(s + i, len - i, &cp);
+        if (!tqc_text_is_upper(cp))
+            return false;
+    }
+    return len > 0;
+}
+
 /* len bytes of a possessive (`Berlin's`, `Berlin’s`) without the 's, else len. */
 static size_t strip_possessive(const char *s, size_t len)
 {
@@ -621,8 +633,9 @@ static size_t plausible(const tqc_ctx *ctx, const char *word, tqc_split *best, s
 }
 
 /* Whether a reading of token k that ends in an article (`ofa`, `forma`) is continued as
- * an article must be: by a dictionary word in the same sentence that is no function word
- * (`pro forma as`, `mea culpas` are words of their own). */
+ * an article must be: by a dictionary word (or a hyphenated compound) in the same
+ * sentence that is no function word (`pro forma as`, `mea culpas` are words of their
+ * own). */
 static bool article_continued(const tqc_ctx *ctx, size_t k, const char *word,
                               const tqc_split *sp)
 {
@@ -641,7 +654,8 @@ static bool article_continued(const tqc_ctx *ctx, size_t k, const char *word,
     size_t nl = tqc_span_len(next->span);
     if (next->kind != TQC_TOK_WORD || next->sentence != doc->tokens[k].sentence ||
         !(next->flags & TQC_TF_SPACE_BEFORE) ||
-        ((next->flags & TQC_TF_LOWER) && !tqc_ctx_token_known(ctx, k + 1)))
+        ((next->flags & TQC_TF_LOWER) && !(next->flags & TQC_TF_HYPHEN) &&
+         !tqc_ctx_token_known(ctx, k + 1)))
         return false;
     /* The lexicon knows more: a preposition, conjunction, pronoun or auxiliary that is
      * no noun, adjective, number or determiner (`as`, `and`) follows no article, and one
@@ -998,7 +1012,8 @@ static void check_capitalised(ms_run *r, size_t k)
 
 /* `chargedbyFulton`, `ontheBible`: a lower-case run-on before a capitalised word, all in
  * one token. The left side reads as two attested words glued by a function word (as a
- * lower-case token would, check_lower), and the right side is a capitalised word. */
+ * lower-case token would, check_lower), and the right side is a capitalised word or an
+ * acronym (`careatNATO`). */
 static void camel_left_run_on(ms_run *r, const tqc_token *t, size_t cut)
 {
     const tqc_ctx *ctx = r->ctx;
@@ -1007,7 +1022,7 @@ static void camel_left_run_on(ms_run *r, const tqc_token *t, size_t cut)
     tqc_split best[MS_MAX_READINGS];
     size_t n = plausible(ctx, s, best, find_readings(ctx, s, cut, best, MS_LEXICON_CHARS));
     if (n == 0 || best[0].count != 2 || !all_attested(&best[0]) || rchars < 2 ||
-        !title_shaped(s + cut, len - cut))
+        !(title_shaped(s + cut, len - cut) || all_capitals(s + cut, len - cut)))
         return;
     bool glue = false;
     for (size_t i = 0; i < 2; i++) {
@@ -1119,7 +1134,12 @@ static void check_camel(ms_run *r, const tqc_token *t)
         return;
     size_t lchars = chars_in(s, cut);
     if ((uppers_inside != 1 || lchars == 1) && !(t->flags & TQC_TF_CAP)) {
-        function_word_before_name(r, t, cut, lchars);
+        /* Before an acronym or a name with capitals inside: a function word, or a
+         * run-on of lower-case words (`careatNATO`). */
+        if (lchars > 1 && !tqc_dict_known(ctx->dict, s, cut))
+            camel_left_run_on(r, t, cut);
+        else
+            function_word_before_name(r, t, cut, lchars);
         return;
     }
     /* More than one inner capital is a brand or an acronym (`GlaxoSmithKline`, `iOS`). */
