@@ -316,6 +316,80 @@ START_TEST(test_issue_12_missing_space_joins_in_every_language)
 }
 END_TEST
 
+/* issue 12 (joins protocol): three and four words run together in every language, read
+ * with the lexicon's forms where the frequency list lacks a part; a function word glued to
+ * an acronym or a name; a headline in capitals; and what stays quiet: German compounds in
+ * capitals or not, brands cased so, a misspelt long word that four short words would fit. */
+START_TEST(test_issue_12_missing_space_three_and_four_words)
+{
+    expect_in("en", "The report said youngvoterschanged the result.", "youngvoterschanged",
+              "young voters changed");
+    expect_in("en", "The mayor said thatwewillappeal the ruling.", "thatwewillappeal",
+              "that we will appeal");
+    expect_in("en", "Weeks ago hesawa business upturn coming.", "hesawa", "he saw a");
+    expect_in("en", "It was found in a recentlydemolishedSalem house.",
+              "recentlydemolishedSalem", "recently demolished Salem");
+    expect_in("pt", "O governo anunciou novasregrasfiscais ontem.", "novasregrasfiscais",
+              "novas regras fiscais");
+    expect_in("pt", "O ministro disse quenósvamosrecorrer da decisão.", "quenósvamosrecorrer",
+              "que nós vamos recorrer");
+    expect_in("es", "El gobierno anunció nuevasmedidaseconómicas ayer.",
+              "nuevasmedidaseconómicas", "nuevas medidas económicas");
+    expect_in("es", "El ministro dijo quevamosapelar la decisión.", "quevamosapelar",
+              "que vamos apelar");
+    expect_in("fr", "Le gouvernement a annoncé denouvellesmesures hier.", "denouvellesmesures",
+              "de nouvelles mesures");
+    expect_in("fr", "Le ministre a dit quenousallonsfaire appel.", "quenousallonsfaire",
+              "que nous allons faire");
+    expect_in("it", "Il governo ha annunciato nuovemisureeconomiche ieri.",
+              "nuovemisureeconomiche", "nuove misure economiche");
+    expect_in("it", "Il ministro ha detto cheandremoinappello domani.", "cheandremoinappello",
+              "che andremo in appello");
+    expect_in("de", "Er sagte, dasswirmorgen kommen werden.", "dasswirmorgen",
+              "dass wir morgen");
+    expect_in("en", "It has been designateda member of the board.", "designateda",
+              "designated a");
+    expect_in("en", "This makes the lawapossibility for all.", "lawapossibility",
+              "law a possibility");
+    expect_in("en", "They played \"A Toccataforthe Young\" last night.", "Toccataforthe",
+              "Toccata for the");
+    expect_in("en", "She played AuntieMameon Broadway. Mame was good.", "AuntieMameon",
+              "Auntie Mame on");
+    expect_in("en", "We met with the Presidentinthe near future.", "Presidentinthe",
+              "President in the");
+    expect_in("en", "He spoke with indigation about it.", NULL, NULL);
+    expect_in("de", "Die Gesundheitsreform kommt im Herbst.", NULL, NULL);
+}
+END_TEST
+
+START_TEST(test_issue_12_missing_space_capitals_and_acronyms)
+{
+    expect_in("en", "MAYOR SAYS THEBUDGET IS SAFE", "THEBUDGET", "THE BUDGET");
+    expect_in("en", "They were bedfast with A CHRONICDISEASE, or worse.", "CHRONICDISEASE",
+              "CHRONIC DISEASE");
+    expect_in("es", "GOBIERNO ANUNCIA NUEVASMEDIDAS PARA LA SALUD", "NUEVASMEDIDAS",
+              "NUEVAS MEDIDAS");
+    expect_in("fr", "LE GOUVERNEMENT ANNONCE DENOUVELLESMESURES POUR LA SANTÉ",
+              "DENOUVELLESMESURES", "DE NOUVELLES MESURES");
+    expect_in("it", "IL GOVERNO ANNUNCIA NUOVEMISURE PER LA SANITÀ", "NUOVEMISURE",
+              "NUOVE MISURE");
+    expect_in("pt", "O GOVERNO ANUNCIA QUEVAMOS RECORRER DA DECISÃO", "QUEVAMOS", "QUE VAMOS");
+    expect_in("de", "DER MINISTER SAGTE, DASSWIR BERUFUNG EINLEGEN", "DASSWIR", "DASS WIR");
+    expect_in("en", "The poll ofNYU students was small.", "ofNYU", "of NYU");
+    expect_in("en", "He met aWashington lawyer there.", "aWashington", "a Washington");
+    expect_in("en", "He praised andMcNair agreed.", "andMcNair", "and McNair");
+    expect_in("en", "The demand for medical careatNATO hospitals will grow.", "careatNATO",
+              "care at NATO");
+    expect_in("en", "The tales and escapadesofthe tragi-comic knight were told.",
+              "escapadesofthe", "escapades of the");
+    /* Quiet: German compounds in capitals, acronyms in a headline, brands. */
+    expect_in("de", "DIE BUNDESREGIERUNG KÜNDIGT GESUNDHEITSREFORM AN", NULL, NULL);
+    expect_in("en", "NASA LAUNCHES SATELLITE", NULL, NULL);
+    expect_in("en", "She bought an iPad on eBay and uses iOS and macOS.", NULL, NULL);
+    expect_in("it", "Ho comprato un iPad su eBay con il mio iPhone.", NULL, NULL);
+}
+END_TEST
+
 START_TEST(test_split_ranks_by_frequency)
 {
     tqc_checker *ck = tqc_test_checker();
@@ -396,6 +470,8 @@ Suite *pass_missing_space_suite(void)
     tcase_add_test(tc, test_issue_12_missing_space_recurring_camel);
     tcase_add_test(tc, test_issue_12_missing_space_formations_loans_and_terms);
     tcase_add_test(tc, test_issue_12_missing_space_joins_in_every_language);
+    tcase_add_test(tc, test_issue_12_missing_space_three_and_four_words);
+    tcase_add_test(tc, test_issue_12_missing_space_capitals_and_acronyms);
     tcase_add_test(tc, test_split_ranks_by_frequency);
     tcase_add_test(tc, test_issue_17_missing_space_names_and_mentions_are_hints);
     suite_add_tcase(s, tc);

@@ -18,7 +18,8 @@
  * (`capitalPyongyang`); recall, right first split and Hunspell's first suggestion are
  * reported per kind and overall.
  *
- * usage: eval_runon [--joins] [--verbose] [--data DIR] FILE
+ * usage: eval_runon [--joins] [--verbose] [--context] [--data DIR] FILE
+ *   --context   with --verbose, each join missed or split wrongly in its text
  *   --data DIR  rules/ and dictionaries/ from DIR instead of the source tree (to measure
  *               on a development text against a frequency list that holds it out) */
 #include <stdint.h>
@@ -38,6 +39,8 @@
 #define RUNON_JOINS_SEED 20261206u
 #define RUNON_CHUNK_LINES 50
 #define RUNON_MAX_FILE (64u << 20)
+/* --context: bytes of the text shown on each side of a join tqc missed or split wrongly. */
+#define RUNON_CONTEXT 40
 
 typedef struct join {
     size_t a, b;          /* token indices in the original text */
@@ -238,7 +241,7 @@ static void check_text(tqc_checker *ck, const char *text, size_t len, found_list
 
 int main(int argc, char **argv)
 {
-    bool verbose = false, all = false, joins_mode = false;
+    bool verbose = false, all = false, joins_mode = false, context = false;
     const char *path = NULL, *data_dir = TQC_SOURCE_DIR;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--data") == 0 && i + 1 < argc)
@@ -249,6 +252,8 @@ int main(int argc, char **argv)
             joins_mode = true;
         else if (strcmp(argv[i], "--all") == 0)
             verbose = all = true;
+        else if (strcmp(argv[i], "--context") == 0)
+            verbose = context = true;
         else
             path = argv[i];
     }
@@ -422,6 +427,15 @@ int main(int argc, char **argv)
                    j->original, j->first ? "'" : "", j->first ? j->first : "-",
                    j->first ? "'" : "", ns ? sug[0] : "-", all && j->message ? "  (" : "",
                    all && j->message ? j->message : "", all && j->message ? ")" : "");
+        if (context && !j->right) {
+            /* The join in its sentence, to see why a miss was missed. */
+            size_t from = j->start > RUNON_CONTEXT ? j->start - RUNON_CONTEXT : 0;
+            size_t to = j->end + RUNON_CONTEXT < mlen ? j->end + RUNON_CONTEXT : mlen;
+            printf("    ");
+            for (size_t b = from; b < to; b++)
+                putchar(mod[b] == '\n' ? ' ' : mod[b]);
+            putchar('\n');
+        }
         tqc_dict_free_suggestions(sug, ns);
         flagged += j->flagged;
         right += j->right;

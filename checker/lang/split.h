@@ -15,7 +15,9 @@
 #include "lang/dict.h"
 #include "lang/lang.h"
 
-#define TQC_SPLIT_MAX_PARTS 3
+/* tqc_split_find searches two and three parts; a caller may build four (`que nous allons
+ * faire`) with tqc_split_at. */
+#define TQC_SPLIT_MAX_PARTS 4
 
 typedef struct tqc_split_part {
     size_t start, end;      /* byte offsets in the word */
@@ -25,7 +27,7 @@ typedef struct tqc_split_part {
 } tqc_split_part;
 
 typedef struct tqc_split {
-    size_t count;           /* parts: 2 or 3 */
+    size_t count;           /* parts: 2 to TQC_SPLIT_MAX_PARTS */
     tqc_split_part part[TQC_SPLIT_MAX_PARTS];
     double score;           /* log10 probability of the reading; higher is better */
 } tqc_split;

@@ -4,8 +4,9 @@
  * end without its space (`report.The`).
  *
  * Only tokens the dictionary rejects and the frequency corpus never saw are examined;
- * their readings as two or three dictionary words are ranked by word frequency
- * (lang/split.h). Whether the best reading is a run-on or the token is a word the dictionary
+ * their readings as two or three dictionary words (four with two function words) are
+ * ranked by word frequency (lang/split.h), a content word the frequency list lacks
+ * counting as seen once when the language's lexicon holds it (the list is small). Whether the best reading is a run-on or the token is a word the dictionary
  * lacks (a name, a closed compound) weighs the evidence, and the message names it:
  *   - glue: a function word as one part is the common shape of a run-on (`hours on`);
  *     function words that also form closed compounds at that end (`-less`, `over-`,
@@ -76,9 +77,10 @@
 #define MS_LINKED_CHARS 5
 /* A three-word reading with at most one function word: each content word has at least
  * this many characters and is this common in the corpus (higher without glue), or is
- * MS_LINKED_CHARS long and attested (common without glue), so that long words the
- * dictionary lacks are not read as three words by chance. */
+ * attested and MS_LINKED_CHARS long (MS_GLUED3_CHARS beside a function word), so that
+ * long words the dictionary lacks are not read as three words by chance. */
 #define MS_COMMON3_CHARS 3
+#define MS_GLUED3_CHARS 4
 #define MS_COMMON3_GLUED 20
 #define MS_COMMON3 100
 /* Each part of a lower-case name run-on (`newyork`) has at least this many characters. */
@@ -93,6 +95,9 @@
 /* After a one-letter function word (`A few`) the other part must be this common:
  * `A ton` is more often the name Aton. */
 #define MS_AFTER_LETTER_COMMON 20
+/* A word this long before a final one-letter function word (`designateda`) is no chance
+ * reading of a word ending in that letter, attested however rarely. */
+#define MS_LONG_BEFORE_LETTER 8
 /* Capitalised tokens shorter than this are names (`Ona`, `Ida`) far more often. */
 #define MS_MIN_CAP_CHARS 4
 /* A word this common in the corpus is a word even when short (`said`). */
@@ -100,6 +105,17 @@
 #define MS_MAX_WORD 256
 /* Function words are short; longer parts are not looked up as compound affixes. */
 #define MS_MAX_KEY 64
+/* Count given to a content word the frequency corpus never saw but the lexicon knows as
+ * a form of the language (find_readings): seen once, as the corpus keeps counts from 2.
+ * It lets a part stand in a reading glued by a function word, of three words or in
+ * capitals; two content words alone, a name's parts and a safe fix want the corpus. */
+#define MS_LEXICON_COUNT 1
+/* ... for content words of this many characters or more: shorter lexicon forms are
+ * abbreviations and syllables as often (`comp at ability`, `mung us`); in a headline in
+ * capitals, where check_allcaps holds short tokens to function words and these, one less
+ * (`GISTOF`). */
+#define MS_LEXICON_CHARS 5
+#define MS_LEXICON_CAPS_CHARS 4
 
 typedef struct ms_run {
     const tqc_ctx *ctx;
@@ -136,6 +152,18 @@ static bool title_shaped(const char *s, size_t len)
         first = false;
     }
     return !first;
+}
+
+/* A word of capital letters only (`VA`, `NATO`). */
+static bool all_capitals(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        i += tqc_text_decode(s + i, len - i, &cp);
+        if (!tqc_text_is_upper(cp))
+            return false;
+    }
+    return len > 0;
 }
 
 /* len bytes of a possessive (`Berlin's`, `Berlin’s`) without the 's, else len. */
@@ -327,6 +355,12 @@ static bool clear_winner(const tqc_split *best, size_t n)
     return n == 1 || best[0].score >= best[1].score * MS_SAFE_RATIO;
 }
 
+/* Whether the frequency corpus itself saw part p (not the lexicon alone). */
+static bool corpus_seen(const tqc_split_part *p)
+{
+    return p->freq > MS_LEXICON_COUNT;
+}
+
 static bool all_attested(const tqc_split *sp)
 {
     for (size_t i = 0; i < sp->count; i++)
@@ -344,14 +378,15 @@ static bool all_attested(const tqc_split *sp)
 static bool safe_split(const tqc_ctx *ctx, const char *word, const tqc_split *best, size_t n)
 {
     const tqc_split *b = &best[0];
-    if (b->count != 2 || !all_attested(b) || !clear_winner(best, n) ||
+    if (b->count != 2 || !clear_winner(best, n) ||
         (b->part[0].function && b->part[1].function))
         return false;
     for (size_t i = 0; i < b->count; i++) {
         const tqc_split_part *p = &b->part[i];
         bool affix = p->function && ((i == 0 && compound_affix(ctx, word, p, true)) ||
                                      (i + 1 == b->count && compound_affix(ctx, word, p, false)));
-        if (p->chars < 2 || (!p->function && p->chars < MS_SAFE_MIN_CHARS) || affix)
+        if (p->chars < 2 || (!p->function && (p->chars < MS_SAFE_MIN_CHARS || !corpus_seen(p))) ||
+            affix)
             return false;
     }
     /* A word one edit away is as likely as the split (`diposizione` is `disposizione`
@@ -374,6 +409,156 @@ static uint32_t part_pos(const tqc_ctx *ctx, const char *word, const tqc_split_p
     return n ? tqc_lex_pos(tqc_lang_lexicon(ctx->lang), lower, n) : 0;
 }
 
+/* tqc_split_find looks for three words from 7 characters on; shorter tokens are tried
+ * by short_three, up to this length. */
+#define MS_SHORT_THREE_CHARS 6
+
+/* Readings searched before the lexicon re-ranks them (find_readings): more than are kept,
+ * so that a reading it lifts is not lost. */
+#define MS_SEARCH_READINGS 8
+/* Whether the lexicon knows part p of word, lower-cased, as a common word of the
+ * language (any part of speech but proper noun): a morphological dictionary lists real
+ * forms (`sledding`, `taunted`), where Hunspell also takes abbreviations and syllables. */
+static bool lexicon_word(const tqc_ctx *ctx, const char *word, const tqc_split_part *p)
+{
+    uint32_t pos = part_pos(ctx, word, p);
+    return pos & ~(uint32_t)TQC_POS_PROPN;
+}
+
+/* The readings of word[0..len) best first (tqc_split_find); with lexicon_chars, every
+ * content part of that many characters or more that the corpus never saw but the lexicon
+ * knows counts as seen once (MS_LEXICON_COUNT), rescored and re-ranked: the frequency
+ * list is small, and a form the lexicon holds is a word, not a chance string. Returns how many (at most
+ * MS_MAX_READINGS). */
+static size_t find_readings(const tqc_ctx *ctx, const char *word, size_t len,
+                            tqc_split *best, size_t lexicon_chars)
+{
+    tqc_split all[MS_SEARCH_READINGS];
+    size_t n = tqc_split_find(ctx->dict, ctx->lang, word, len, all, MS_SEARCH_READINGS);
+    uint64_t total = lexicon_chars ? tqc_dict_freq_total(ctx->dict) : 0;
+    for (size_t j = 0; total > 0 && j < n; j++)
+        for (size_t i = 0; i < all[j].count; i++) {
+            tqc_split_part *p = &all[j].part[i];
+            if (p->freq || p->function || p->chars < lexicon_chars || !lexicon_word(ctx, word, p))
+                continue;
+            /* The unseen word's floor probability becomes that of a count of one. */
+            double floor = tqc_split_word_score(ctx->dict, word + p->start, p->end - p->start);
+            all[j].score *= (double)MS_LEXICON_COUNT / (double)total / floor;
+            p->freq = MS_LEXICON_COUNT;
+        }
+    /* Insertion sort, best first; stable for equal scores. */
+    for (size_t j = 1; j < n; j++)
+        for (size_t i = j; i > 0 && all[i - 1].score < all[i].score; i--) {
+            tqc_split t = all[i];
+            all[i] = all[i - 1];
+            all[i - 1] = t;
+        }
+    if (n > MS_MAX_READINGS)
+        n = MS_MAX_READINGS;
+    memcpy(best, all, n * sizeof *best);
+    return n;
+}
+
+/* Three words in a token too short for tqc_split_find to look for them (`hesawa`, `onanda`):
+ * readings with two function words or more (plausible() holds fewer to long parts), best
+ * first into best. Returns how many. */
+static size_t short_three(const tqc_ctx *ctx, const char *word, size_t len, tqc_split *best)
+{
+    size_t offs[MS_SHORT_THREE_CHARS + 1], chars = 0;
+    for (size_t i = 0; i < len; chars++) {
+        if (chars == MS_SHORT_THREE_CHARS)
+            return 0;
+        offs[chars] = i;
+        int32_t cp;
+        i += tqc_text_decode(word + i, len - i, &cp);
+    }
+    size_t n = 0;
+    for (size_t i = 1; i + 1 < chars; i++)
+        for (size_t j = i + 1; j < chars; j++) {
+            size_t cuts[2] = {offs[i], offs[j]};
+            tqc_split sp;
+            if (!tqc_split_at(ctx->dict, ctx->lang, word, len, cuts, 3, &sp) ||
+                sp.part[0].function + sp.part[1].function + sp.part[2].function < 2)
+                continue;
+            size_t pos = n < MS_MAX_READINGS ? n : MS_MAX_READINGS;
+            while (pos > 0 && best[pos - 1].score < sp.score)
+                pos--;
+            if (pos >= MS_MAX_READINGS)
+                continue;
+            if (n == MS_MAX_READINGS)
+                n--;
+            memmove(best + pos + 1, best + pos, (n - pos) * sizeof *best);
+            best[pos] = sp;
+            n++;
+        }
+    return n;
+}
+
+/* Four words are looked for in tokens this long that read as no fewer. */
+#define MS_FOUR_MIN_CHARS 8
+
+/* Four words lost their spaces (`thatwewillappeal`, `quenousallonsfaire`): a function word
+ * then a three-word reading of the rest, or a three-word reading then a function word;
+ * best first into best (at most MS_MAX_READINGS), plausible() judges them as it does
+ * three. Returns how many. */
+static size_t four_readings(const tqc_ctx *ctx, const char *word, size_t len, tqc_split *best)
+{
+    size_t n = 0;
+    for (size_t cut = 0; cut < len;) {
+        int32_t cp;
+        cut += tqc_text_decode(word + cut, len - cut, &cp);
+        if (cut >= len)
+            break;
+        for (int side = 0; side < 2; side++) {
+            /* side 0: the function word first; side 1: last. */
+            const char *fw = side ? word + cut : word;
+            size_t fl = side ? len - cut : cut;
+            if (!tqc_split_is_function_word(ctx->lang, fw, fl))
+                continue;
+            tqc_split three[MS_MAX_READINGS];
+            size_t off = side ? 0 : cut;
+            size_t m = find_readings(ctx, word + off, side ? cut : len - cut, three,
+                                     MS_LEXICON_CHARS);
+            for (size_t j = 0; j < m; j++) {
+                if (three[j].count != 3)
+                    continue;
+                size_t cuts[3], c = 0;
+                if (!side)
+                    cuts[c++] = cut;
+                for (size_t i = 0; i < 2; i++)
+                    cuts[c++] = off + three[j].part[i].end;
+                if (side)
+                    cuts[c++] = cut;
+                tqc_split sp;
+                if (!tqc_split_at(ctx->dict, ctx->lang, word, len, cuts, 4, &sp))
+                    continue;
+                /* The lexicon's attestations of the three-word reading carry over. */
+                for (size_t i = 0; i < 3; i++) {
+                    tqc_split_part *p = &sp.part[i + !side];
+                    if (p->freq == 0 && three[j].part[i].freq) {
+                        double floor = tqc_split_word_score(ctx->dict, word + p->start,
+                                                            p->end - p->start);
+                        sp.score *= (double)MS_LEXICON_COUNT /
+                                    (double)tqc_dict_freq_total(ctx->dict) / floor;
+                        p->freq = three[j].part[i].freq;
+                    }
+                }
+                size_t pos = n < MS_MAX_READINGS ? n : MS_MAX_READINGS;
+                while (pos > 0 && best[pos - 1].score < sp.score)
+                    pos--;
+                if (pos >= MS_MAX_READINGS)
+                    continue;
+                if (n == MS_MAX_READINGS)
+                    n--;
+                memmove(best + pos + 1, best + pos, (n - pos) * sizeof *best);
+                best[pos] = sp;
+                n++;
+            }
+        }
+    }
+    return n;
+}
+
 /* Drops the readings no run-on has, keeping the order: a three-word reading needs two
  * function words (`ofthepeople`): with fewer, three dictionary words are found in long
  * words by chance (`car pet ed`); a one-letter word opens a phrase, so it
@@ -388,10 +573,15 @@ static size_t plausible(const tqc_ctx *ctx, const char *word, tqc_split *best, s
         const tqc_split *sp = &best[j];
         size_t functions = 0;
         bool ok = true;
-        /* Two long attested content words around one short function word (below). */
-        bool around = sp->count == 3 && sp->part[1].function &&
-                      sp->part[0].chars >= MS_LINKED_CHARS && sp->part[2].chars >= MS_LINKED_CHARS &&
-                      sp->part[0].freq > 0 && sp->part[2].freq > 0;
+        /* Two long attested content words around one short function word (below), or a
+         * long one and a frequent one (`lawapossibility`). */
+        bool around = sp->count == 3 && sp->part[1].function && !sp->part[0].function &&
+                      !sp->part[2].function && sp->part[0].freq > 0 && sp->part[2].freq > 0 &&
+                      ((sp->part[0].chars >= MS_LINKED_CHARS && sp->part[2].chars >= MS_LINKED_CHARS) ||
+                       (sp->part[0].chars >= MS_LINKED_CHARS && sp->part[2].freq >= MS_FREQUENT &&
+                        sp->part[2].chars >= MS_COMMON3_CHARS) ||
+                       (sp->part[2].chars >= MS_LINKED_CHARS && sp->part[0].freq >= MS_FREQUENT &&
+                        sp->part[0].chars >= MS_COMMON3_CHARS));
         for (size_t i = 0; i < sp->count; i++) {
             const tqc_split_part *p = &sp->part[i];
             functions += p->function;
@@ -414,8 +604,10 @@ static size_t plausible(const tqc_ctx *ctx, const char *word, tqc_split *best, s
                 ok &= (around && p->function) ||
                       ((prev->chars > 1 || (prev->function && p->function && i == 2 &&
                                             sp->part[0].chars >= MS_LINKED_CHARS)) &&
-                       (prev->function || (i + 1 == sp->count &&
-                                           prev->freq >= MS_AFTER_LETTER_COMMON)));
+                       (prev->function ||
+                        (i + 1 == sp->count && (prev->freq >= MS_AFTER_LETTER_COMMON ||
+                                                (prev->chars >= MS_LONG_BEFORE_LETTER &&
+                                                 prev->freq > 0)))));
             }
         }
         /* ... or one function word between two attested content words long enough not
@@ -431,8 +623,8 @@ static size_t plausible(const tqc_ctx *ctx, const char *word, tqc_split *best, s
                 linked &= sp->part[i].function ||
                           (sp->part[i].chars >= MS_COMMON3_CHARS &&
                            sp->part[i].freq >= (functions ? MS_COMMON3_GLUED : MS_COMMON3)) ||
-                          (sp->part[i].chars >= MS_LINKED_CHARS &&
-                           sp->part[i].freq >= (functions ? 1 : MS_COMMON3_GLUED));
+                          (sp->part[i].chars >= (functions ? MS_GLUED3_CHARS : MS_LINKED_CHARS) &&
+                           sp->part[i].freq >= 1);
         }
         if (ok && (sp->count == 2 || functions >= 2 || linked))
             best[kept++] = *sp;
@@ -441,8 +633,9 @@ static size_t plausible(const tqc_ctx *ctx, const char *word, tqc_split *best, s
 }
 
 /* Whether a reading of token k that ends in an article (`ofa`, `forma`) is continued as
- * an article must be: by a dictionary word in the same sentence that is no function word
- * (`pro forma as`, `mea culpas` are words of their own). */
+ * an article must be: by a dictionary word (or a hyphenated compound) in the same
+ * sentence that is no function word (`pro forma as`, `mea culpas` are words of their
+ * own). */
 static bool article_continued(const tqc_ctx *ctx, size_t k, const char *word,
                               const tqc_split *sp)
 {
@@ -461,17 +654,22 @@ static bool article_continued(const tqc_ctx *ctx, size_t k, const char *word,
     size_t nl = tqc_span_len(next->span);
     if (next->kind != TQC_TOK_WORD || next->sentence != doc->tokens[k].sentence ||
         !(next->flags & TQC_TF_SPACE_BEFORE) ||
-        ((next->flags & TQC_TF_LOWER) && !tqc_ctx_token_known(ctx, k + 1)) ||
-        tqc_lang_in(ctx->lang, "prepositions", ns, nl) || tqc_lang_in(ctx->lang, "articles", ns, nl) ||
-        tqc_lang_in(ctx->lang, "auxiliaries", ns, nl))
+        ((next->flags & TQC_TF_LOWER) && !(next->flags & TQC_TF_HYPHEN) &&
+         !tqc_ctx_token_known(ctx, k + 1)))
         return false;
     /* The lexicon knows more: a preposition, conjunction, pronoun or auxiliary that is
-     * no noun, adjective, number or determiner (`as`, `and`) follows no article. Unknown
-     * words are not judged. */
+     * no noun, adjective, number or determiner (`as`, `and`) follows no article, and one
+     * that is also a noun or an adjective may (`the near future`). Unknown words are not
+     * judged. */
     uint32_t pos = tqc_ctx_pos_lower(ctx, k + 1);
     const uint32_t closed = TQC_POS_PREP | TQC_POS_CONJ | TQC_POS_PRON | TQC_POS_AUX;
     const uint32_t nominal = TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_NUM |
                              TQC_POS_DET;
+    if (pos & (TQC_POS_NOUN | TQC_POS_ADJ))
+        return true;
+    if (tqc_lang_in(ctx->lang, "prepositions", ns, nl) ||
+        tqc_lang_in(ctx->lang, "articles", ns, nl) || tqc_lang_in(ctx->lang, "auxiliaries", ns, nl))
+        return false;
     return !(pos & closed) || (pos & nominal);
 }
 
@@ -486,7 +684,8 @@ static bool content_run_on(const tqc_ctx *ctx, const char *word, const tqc_split
     if (sp->count != 2)
         return false;
     const tqc_split_part *a = &sp->part[0], *b = &sp->part[1];
-    if (a->chars < MS_SHAPE_MIN_CHARS || b->chars < MS_SHAPE_MIN_CHARS || !a->freq || !b->freq)
+    if (a->chars < MS_SHAPE_MIN_CHARS || b->chars < MS_SHAPE_MIN_CHARS || !corpus_seen(a) ||
+        !corpus_seen(b))
         return false;
     uint32_t pa = part_pos(ctx, word, a), pb = part_pos(ctx, word, b);
     if (!pa || !pb)
@@ -519,7 +718,8 @@ static bool check_lower_name(ms_run *r, const tqc_token *t);
 static bool finite_first(const tqc_ctx *ctx, const char *word, const tqc_split *sp)
 {
     const tqc_split_part *a = &sp->part[0], *b = &sp->part[1];
-    if (a->chars < MS_SHAPE_MIN_CHARS || b->chars < MS_SHAPE_MIN_CHARS || !a->freq || !b->freq)
+    if (a->chars < MS_SHAPE_MIN_CHARS || b->chars < MS_SHAPE_MIN_CHARS || !corpus_seen(a) ||
+        !corpus_seen(b))
         return false;
     uint32_t pa = part_pos(ctx, word, a);
     return (pa & TQC_POS_VFIN) && !(pa & ~(TQC_POS_VFIN | TQC_POS_AUX)) && part_pos(ctx, word, b);
@@ -527,9 +727,8 @@ static bool finite_first(const tqc_ctx *ctx, const char *word, const tqc_split *
 
 /* A reading of a token in capitals: acronyms are short and read as chance words (`SEATO`
  * as `sea to`), so a token shorter than MS_CAPS_MIN_CHARS reads only as function words
- * (`OFTHE`) or as function words and attested words (MS_AFTER_LETTER_COMMON) of four
- * letters or more (`YEARSOF`);
- * no part is a single letter. */
+ * (`OFTHE`) or as function words and attested words of four letters or more (`YEARSOF`,
+ * `GISTOF`); no part is a single letter. */
 static bool caps_reading(const tqc_split *b, size_t chars)
 {
     for (size_t i = 0; i < b->count; i++) {
@@ -537,10 +736,37 @@ static bool caps_reading(const tqc_split *b, size_t chars)
         if (p->chars < 2 || (!p->function && p->freq == 0))
             return false;
         if (chars < MS_CAPS_MIN_CHARS && !p->function &&
-            (p->chars < MS_CAPS_SHORT_PART || p->freq < MS_AFTER_LETTER_COMMON))
+            p->chars < MS_CAPS_SHORT_PART)
             return false;
     }
     return true;
+}
+
+/* Content words of a four-word reading have at least this many characters: four short
+ * words fit a misspelt long one by chance (`in dig at ion`). */
+#define MS_FOUR_CONTENT_CHARS 4
+
+/* The plausible four-word readings of word (four_readings, plausible()), each content word
+ * attested and of MS_FOUR_CONTENT_CHARS or more, and none when a dictionary word is one
+ * edit away: a long misspelling splits into short words more often than four words lose
+ * their spaces. */
+static size_t four_plausible(const tqc_ctx *ctx, const char *word, size_t len, tqc_split *best)
+{
+    size_t n = plausible(ctx, word, best, four_readings(ctx, word, len, best)), kept = 0;
+    for (size_t j = 0; j < n; j++) {
+        bool ok = true;
+        for (size_t i = 0; i < best[j].count; i++)
+            ok &= best[j].part[i].function ||
+                  (best[j].part[i].chars >= MS_FOUR_CONTENT_CHARS && best[j].part[i].freq > 0);
+        if (ok)
+            best[kept++] = best[j];
+    }
+    if (kept == 0)
+        return 0;
+    char *sugg[1];
+    size_t ns = tqc_dict_suggest(ctx->dict, word, len, sugg, 1);
+    tqc_dict_free_suggestions(sugg, ns);
+    return ns ? 0 : kept;
 }
 
 /* `dayson`, `ofa`, `talksended`; with functions_only, only readings made of function
@@ -552,8 +778,12 @@ static void check_lower(ms_run *r, const tqc_token *t, bool functions_only, bool
     const char *s = tqc_doc_at(ctx->doc, t->span);
     size_t len = tqc_span_len(t->span);
     tqc_split best[MS_MAX_READINGS];
-    size_t n = plausible(ctx, s, best, tqc_split_find(ctx->dict, ctx->lang, s, len, best,
-                                              MS_MAX_READINGS));
+    size_t n = plausible(ctx, s, best, find_readings(ctx, s, len, best,
+                                                     caps ? MS_LEXICON_CAPS_CHARS : MS_LEXICON_CHARS));
+    if (n == 0 && chars_in(s, len) >= MS_FOUR_MIN_CHARS)
+        n = four_plausible(ctx, s, len, best);
+    if (n == 0)
+        n = plausible(ctx, s, best, short_three(ctx, s, len, best));
     if (n == 0 && !functions_only && !caps) {
         check_lower_name(r, t);
         return;
@@ -579,7 +809,7 @@ static void check_lower(ms_run *r, const tqc_token *t, bool functions_only, bool
             (p->chars < MS_RARE_CHARS ||
              (b->count > 2 && (functions < 2 || p->chars < MS_RARE_PAIR_CHARS))))
             return;
-        rare |= !p->function && p->freq == 0;
+        rare |= !p->function && !corpus_seen(p);
         bool g = glue_at(ctx, s, b, i);
         glue |= g;
         affix |= p->function && !g;
@@ -596,7 +826,7 @@ static void check_lower(ms_run *r, const tqc_token *t, bool functions_only, bool
     /* Content words only: long parts, and not the writer's own compound used twice; a
      * function word that forms compounds makes one (`overtoasted`). Where compounds are
      * written solid, two content words are one. */
-    if (affix || occurrences(r, s, len) > 1)
+    if ((affix && b->count == 2) || occurrences(r, s, len) > 1)
         return;
     if (setting_on(ctx, "solid-compounds")) {
         /* Where compounds are solid, two content words are one, unless the first is only
@@ -614,9 +844,13 @@ static void check_lower(ms_run *r, const tqc_token *t, bool functions_only, bool
     }
     if ((min_chars < MS_CONTENT_MIN_CHARS && total < MS_CONTENT_TOTAL_CHARS) ||
         (rare && min_chars < MS_RARE_PAIR_CHARS)) {
-        /* Short parts: only a pair of parts of speech no compound has. */
+        /* Short parts: only a pair of parts of speech no compound has. In a headline in
+         * capitals (caps_reading held the parts to attested words) a hint: a compound
+         * the dictionary lacks reads so too. */
         if (content_run_on(ctx, s, b, why, sizeof why))
             report(ctx, t, best, n, TQC_SEV_WARNING, false, why);
+        else if (caps)
+            report(ctx, t, best, n, TQC_SEV_INFO, false, "two words, or a compound");
         return;
     }
     report(ctx, t, best, n, TQC_SEV_WARNING, false, "two common words");
@@ -680,8 +914,7 @@ static void check_capitalised(ms_run *r, size_t k)
     if (chars_in(s, len) < MS_MIN_CAP_CHARS || occurrences(r, s, len) > 1)
         return; /* short names (`Ona`), and names recur */
     tqc_split best[MS_MAX_READINGS];
-    size_t n = plausible(ctx, s, best, tqc_split_find(ctx->dict, ctx->lang, s, len, best,
-                                              MS_MAX_READINGS));
+    size_t n = plausible(ctx, s, best, find_readings(ctx, s, len, best, 0));
     char why[MS_MAX_WORD * 2 + 96], w0[MS_MAX_WORD], w1[MS_MAX_WORD];
     if (n > 0 && best[0].count == 2 && sentence_initial(ctx, k) && glue_at(ctx, s, &best[0], 0)) {
         /* `Thenormal`: a sentence opened by a function word glued to the next word. */
@@ -703,6 +936,20 @@ static void check_capitalised(ms_run *r, size_t k)
                 report(ctx, t, best, n, TQC_SEV_WARNING, false, why);
                 return;
             }
+    }
+    /* `Toccataforthe`: the same with a content word the lexicon alone attests, when two
+     * function words glue it: a name ends in no two of them. */
+    {
+        tqc_split lx[MS_MAX_READINGS];
+        size_t nl = plausible(ctx, s, lx, find_readings(ctx, s, len, lx, MS_LEXICON_CHARS));
+        size_t glued = 0;
+        for (size_t i = 0; nl > 0 && lx[0].count == 3 && i < 3; i++)
+            glued += glue_at(ctx, s, &lx[0], i);
+        if (glued >= 2 && three_glued(ctx, k, s, &lx[0])) {
+            glue_why(ctx, s, &lx[0], why, sizeof why);
+            report(ctx, t, lx, nl, TQC_SEV_WARNING, false, why);
+            return;
+        }
     }
     /* `Individualhelp`: a sentence opened by two content words whose parts of speech no
      * compound has, and not a name going on with a capital. */
@@ -765,17 +1012,17 @@ static void check_capitalised(ms_run *r, size_t k)
 
 /* `chargedbyFulton`, `ontheBible`: a lower-case run-on before a capitalised word, all in
  * one token. The left side reads as two attested words glued by a function word (as a
- * lower-case token would, check_lower), and the right side is a capitalised word. */
+ * lower-case token would, check_lower), and the right side is a capitalised word or an
+ * acronym (`careatNATO`). */
 static void camel_left_run_on(ms_run *r, const tqc_token *t, size_t cut)
 {
     const tqc_ctx *ctx = r->ctx;
     const char *s = tqc_doc_at(ctx->doc, t->span);
     size_t len = tqc_span_len(t->span), rchars = chars_in(s + cut, len - cut);
     tqc_split best[MS_MAX_READINGS];
-    size_t n = plausible(ctx, s, best, tqc_split_find(ctx->dict, ctx->lang, s, cut, best,
-                                                      MS_MAX_READINGS));
+    size_t n = plausible(ctx, s, best, find_readings(ctx, s, cut, best, MS_LEXICON_CHARS));
     if (n == 0 || best[0].count != 2 || !all_attested(&best[0]) || rchars < 2 ||
-        !title_shaped(s + cut, len - cut))
+        !(title_shaped(s + cut, len - cut) || all_capitals(s + cut, len - cut)))
         return;
     bool glue = false;
     for (size_t i = 0; i < 2; i++) {
@@ -783,7 +1030,13 @@ static void camel_left_run_on(ms_run *r, const tqc_token *t, size_t cut)
             return;
         glue |= glue_at(ctx, s, &best[0], i);
     }
-    if (!glue)
+    /* Without glue, two long words (`recentlydemolishedSalem`): the capital inside is the
+     * evidence of a join, and long parts are no chance reading; where compounds are
+     * written solid they are one word. */
+    bool long_pair = best[0].part[0].chars >= MS_CONTENT_MIN_CHARS &&
+                     best[0].part[1].chars >= MS_CONTENT_MIN_CHARS &&
+                     !setting_on(ctx, "solid-compounds");
+    if (!glue && !long_pair)
         return;
     tqc_split sp = best[0];
     sp.count = 3;
@@ -792,6 +1045,70 @@ static void camel_left_run_on(ms_run *r, const tqc_token *t, size_t cut)
                                   known ? tqc_dict_freq(ctx->dict, s + cut, len - cut) : 0,
                                   tqc_split_is_function_word(ctx->lang, s + cut, len - cut)};
     report(ctx, t, &sp, 1, TQC_SEV_WARNING, false, "a capital letter inside the word");
+}
+
+/* Whether the capitalised right side of token t, from byte cut, is a name the article
+ * uses alone or a word the corpus knows (MS_PROPER_COMMON), then a function word of two letters or more that the next
+ * phrase continues (`ArthurGoldbergwill speak`, `AuntieMameon Broadway`); if so, sp (two
+ * parts, the left one filled) becomes the three-word reading. */
+static bool name_then_glue(ms_run *r, const tqc_token *t, size_t cut, tqc_split *sp)
+{
+    const tqc_ctx *ctx = r->ctx;
+    const char *s = tqc_doc_at(ctx->doc, t->span);
+    size_t len = tqc_span_len(t->span), chars = 0;
+    if (!phrase_follows(ctx, (size_t)(t - ctx->doc->tokens)))
+        return false;
+    for (size_t c = cut; c < len; chars++) {
+        int32_t cp;
+        c += tqc_text_decode(s + c, len - c, &cp);
+        size_t fchars = chars_in(s + c, len - c);
+        if (c >= len || chars + 1 < MS_NAME_PART_CHARS || fchars < 2 ||
+            !tqc_split_is_function_word(ctx->lang, s + c, len - c) ||
+            !(occurrences(r, s + cut, c - cut) ||
+              (tqc_dict_known(ctx->dict, s + cut, c - cut) &&
+               tqc_dict_freq(ctx->dict, s + cut, c - cut) >= MS_PROPER_COMMON)))
+            continue;
+        sp->count = 3;
+        sp->part[1] = (tqc_split_part){cut, c, chars + 1, tqc_dict_freq(ctx->dict, s + cut, c - cut),
+                                       false};
+        sp->part[2] = (tqc_split_part){c, len, fchars, tqc_dict_freq(ctx->dict, s + c, len - c),
+                                       true};
+        return true;
+    }
+    return false;
+}
+
+/* The least length of a name after a one-letter function word (`aWashington`): brands
+ * begin with a lower-case letter before a short word (`iPad`, `eBay`). */
+#define MS_LETTER_NAME_CHARS 5
+
+/* `ofNYU`, `andMcNair`, `aWashington`: a lower-case function word glued to an acronym, to a
+ * name with capitals inside, or, when it is one letter, to a name the dictionary knows of
+ * MS_LETTER_NAME_CHARS or more. Brands and terms cased so begin with a letter or a word
+ * that is no function word (`iOS`, `macOS`, `eCommerce` outside the languages where `e` is
+ * one), and capitalised tokens are names (`DeSoto`). */
+static void function_word_before_name(ms_run *r, const tqc_token *t, size_t cut,
+                                      size_t lchars)
+{
+    const tqc_ctx *ctx = r->ctx;
+    const char *s = tqc_doc_at(ctx->doc, t->span), *right = s + cut;
+    size_t len = tqc_span_len(t->span), rlen = len - cut, rchars = chars_in(right, rlen);
+    if (!tqc_split_is_function_word(ctx->lang, s, cut) || rchars < 2)
+        return;
+    for (size_t i = 0; i < rlen;) {
+        int32_t cp;
+        i += tqc_text_decode(right + i, rlen - i, &cp);
+        if (!tqc_text_is_letter(cp))
+            return;
+    }
+    if (lchars == 1 && !(title_shaped(right, rlen) && rchars >= MS_LETTER_NAME_CHARS &&
+                         tqc_dict_known(ctx->dict, right, rlen)))
+        return;
+    tqc_split sp = {.count = 2, .score = 0};
+    sp.part[0] = (tqc_split_part){0, cut, lchars, tqc_dict_freq(ctx->dict, s, cut), true};
+    sp.part[1] = (tqc_split_part){cut, len, rchars, tqc_dict_freq(ctx->dict, right, rlen),
+                                  false};
+    report(ctx, t, &sp, 1, TQC_SEV_WARNING, false, "a function word next to a capital letter");
 }
 
 /* `cityLagos`, `fromGhana`, `JohnSmithers`: one case change inside
@@ -813,11 +1130,23 @@ static void check_camel(ms_run *r, const tqc_token *t)
         prev_lower = tqc_text_is_lower(cp);
         i += n;
     }
+    if (cut == 0)
+        return;
+    size_t lchars = chars_in(s, cut);
+    if ((uppers_inside != 1 || lchars == 1) && !(t->flags & TQC_TF_CAP)) {
+        /* Before an acronym or a name with capitals inside: a function word, or a
+         * run-on of lower-case words (`careatNATO`). */
+        if (lchars > 1 && !tqc_dict_known(ctx->dict, s, cut))
+            camel_left_run_on(r, t, cut);
+        else
+            function_word_before_name(r, t, cut, lchars);
+        return;
+    }
     /* More than one inner capital is a brand or an acronym (`GlaxoSmithKline`, `iOS`). */
-    if (uppers_inside != 1 || cut == 0)
+    if (uppers_inside != 1)
         return;
     const char *right = s + cut;
-    size_t rlen = len - cut, lchars = chars_in(s, cut), rchars = chars_in(right, rlen);
+    size_t rlen = len - cut, rchars = chars_in(right, rlen);
     if (!title_shaped(right, rlen) || lchars < 2)
         return;
     tqc_dict *dict = ctx->dict;
@@ -846,6 +1175,11 @@ static void check_camel(ms_run *r, const tqc_token *t)
     sp.part[0] = (tqc_split_part){0, cut, lchars, lfreq, left_fn};
     sp.part[1] = (tqc_split_part){cut, len, rchars,
                                   right_known ? tqc_dict_freq(dict, right, rlen) : 0, right_fn};
+    if (!right_known && name_then_glue(r, t, cut, &sp)) {
+        report(ctx, t, &sp, 1, TQC_SEV_WARNING, false,
+               "a capital letter inside the word, and a function word at its end");
+        return;
+    }
     if (!(t->flags & TQC_TF_CAP)) {
         /* `cityLagos`: a lower-case word, then a capitalised one. A word the corpus never
          * saw counts from MS_RARE_CHARS on before a known word, as in split readings
@@ -888,29 +1222,54 @@ static void check_camel(ms_run *r, const tqc_token *t)
     report(ctx, t, &sp, 1, sev, false, why);
 }
 
+/* Whether word token j reads as text in capitals: a word in capitals, or a one-letter
+ * function word in capital inside its sentence (`with A CHRONICDISEASE`), where running
+ * text writes it in lower case. */
+static bool caps_word(const tqc_ctx *ctx, size_t j)
+{
+    const tqc_token *u = &ctx->doc->tokens[j];
+    if (u->flags & TQC_TF_ALLCAPS)
+        return true;
+    const char *us = tqc_doc_at(ctx->doc, u->span);
+    size_t ul = tqc_span_len(u->span);
+    return chars_in(us, ul) == 1 && tqc_text_is_upper(first_cp(ctx->doc, u)) &&
+           tqc_split_is_function_word(ctx->lang, us, ul) && !sentence_initial(ctx, j);
+}
+
 /* Whether the nearest word on either side of token k in its sentence (past punctuation:
  * `WE WILL APPEAL, SAYS LAWYER`) is in capitals too: a headline or a slogan set in
- * capitals, not an acronym in running text. */
-static bool in_caps_text(const tqc_doc *doc, size_t k)
+ * capitals, not an acronym in running text; or no word is beside it in its sentence, a
+ * heading of one word, as long as check_allcaps asks. */
+static bool in_caps_text(const tqc_ctx *ctx, size_t k)
 {
+    const tqc_doc *doc = ctx->doc;
+    bool alone = true;
     for (size_t j = k; j-- > 0;) {
         const tqc_token *u = &doc->tokens[j];
-        if (u->sentence != doc->tokens[k].sentence || u->kind == TQC_TOK_NUMBER)
+        if (u->sentence != doc->tokens[k].sentence)
             break;
+        if (u->kind == TQC_TOK_NUMBER) {
+            alone = false;
+            break;
+        }
         if (u->kind == TQC_TOK_WORD) {
-            if (u->flags & TQC_TF_ALLCAPS)
+            if (caps_word(ctx, j))
                 return true;
+            alone = false;
             break;
         }
     }
     for (size_t j = k + 1; j < doc->token_count; j++) {
         const tqc_token *u = &doc->tokens[j];
-        if (u->sentence != doc->tokens[k].sentence || u->kind == TQC_TOK_NUMBER)
+        if (u->sentence != doc->tokens[k].sentence)
             break;
+        if (u->kind == TQC_TOK_NUMBER)
+            return false;
         if (u->kind == TQC_TOK_WORD)
-            return (u->flags & TQC_TF_ALLCAPS) != 0;
+            return caps_word(ctx, j);
     }
-    return false;
+    return alone && chars_in(tqc_doc_at(doc, doc->tokens[k].span),
+                             tqc_span_len(doc->tokens[k].span)) >= MS_CAPS_MIN_CHARS;
 }
 
 /* `WEWILLAPPEAL` in a headline in capitals: read as a lower-case token is (check_lower),
@@ -924,7 +1283,7 @@ static void check_allcaps(ms_run *r, size_t k)
     size_t len = tqc_span_len(t->span);
     char lower[MS_MAX_WORD];
     size_t ll = tqc_text_case(s, len, TQC_CASE_LOWER, lower, sizeof lower);
-    if (chars_in(s, len) < MS_CAPS_ANY_CHARS || !in_caps_text(ctx->doc, k) || ll == 0 ||
+    if (chars_in(s, len) < MS_CAPS_ANY_CHARS || !in_caps_text(ctx, k) || ll == 0 ||
         tqc_dict_known(ctx->dict, lower, ll))
         return;
     /* Split as written: the dictionary takes a name in capitals (`CALIFORNIAIS`), and the
