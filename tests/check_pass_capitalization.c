@@ -648,6 +648,27 @@ START_TEST(test_issue_17_capitalization_title_cased_lists_and_hosts)
 }
 END_TEST
 
+/* issue 12 (s7): a loan language's common word that this language's lexicon holds only
+ * as a name (`windows`, `oracle` in a Romance text) is the name in lower case when the
+ * article writes the name capitalised inside a sentence and never this word in lower
+ * case again; either use alone is the author's (a loanword, or a name only). */
+START_TEST(test_issue_12_capitalization_loan_word_names)
+{
+    CAP_FINDS("it", "Il sistema Windows è molto diffuso. Tutti gli utenti di un dominio "
+              "windows ottengono un account.", "windows", TQC_SEV_WARNING);
+    CAP_FINDS("pt", "O sistema Windows é muito usado. Todos os usuários de um domínio "
+              "windows recebem uma conta.", "windows", TQC_SEV_WARNING);
+    CAP_FINDS("es", "El sistema Windows es muy usado. Todos los usuarios de un dominio "
+              "windows reciben una cuenta.", "windows", TQC_SEV_WARNING);
+    /* written in lower case twice: the article's usage */
+    CAP_SILENT("it", "Il sistema Windows è diffuso. Un dominio windows e un server windows "
+               "sono diversi.");
+    /* capitalised only where every word is (a sentence start): no evidence */
+    CAP_SILENT("it", "Windows è diffuso. Tutti gli utenti di un dominio windows ottengono un "
+               "account.");
+}
+END_TEST
+
 Suite *pass_capitalization_suite(void)
 {
     Suite *s = suite_create("pass_capitalization");
@@ -669,6 +690,7 @@ Suite *pass_capitalization_suite(void)
     tcase_add_test(tc, test_issue_13_case_change_is_never_safe);
     tcase_add_test(tc, test_issue_18_title_case_paragraph_is_linear);
     tcase_add_test(tc, test_issue_17_capitalization_title_cased_lists_and_hosts);
+    tcase_add_test(tc, test_issue_12_capitalization_loan_word_names);
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
     return s;

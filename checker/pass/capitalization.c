@@ -1337,14 +1337,20 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued,
      * lexicon's proper noun alone, which a word of a loan language's dictionary
      * (`windows`) or of the article's own lower-case usage may also be: only the
      * article's capitalised use makes it a warning (below). */
-    bool lexicon_only = false;
+    bool lexicon_only = false, loan_name = false;
     if (!tqc_dict_case_variant(ctx->dict, w, len, fixed, sizeof fixed)) {
         size_t tl = tqc_text_case(w, len, TQC_CASE_TITLE, fixed, sizeof fixed);
         if (!tl || tl >= sizeof fixed || tqc_ctx_pos(ctx, k) != 0 || tqc_ctx_token_known(ctx, k) ||
-            !(tqc_lex_pos(lex, fixed, tl) & TQC_POS_PROPN) || loanword(ctx, w, len))
+            !(tqc_lex_pos(lex, fixed, tl) & TQC_POS_PROPN))
             return false;
         fixed[tl] = '\0';
         lexicon_only = true;
+        /* A loan language's common word (`windows`) is this language's name only where
+         * the article writes the name capitalised inside a sentence and never this word
+         * in lower case again (below). */
+        loan_name = loanword(ctx, w, len);
+        if (loan_name && capitalised_nouns(ctx))
+            return false;
     }
     size_t fl = strlen(fixed);
     uint32_t cap = tqc_lex_pos(lex, fixed, fl), low = tqc_ctx_pos(ctx, k);
@@ -1368,6 +1374,10 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued,
      * (below). */
     bool used = written_nearby(words, k, fixed, fl, TQC_TF_CAP, 0, false);
     if (!cap && !low && !used && !capitalised_nouns(ctx))
+        return false;
+    if (loan_name && (!written_nearby(words, k, fixed, fl, TQC_TF_CAP,
+                                      TQC_TF_SENT_START | TQC_TF_PARA_START, false) ||
+                      written_nearby(words, k, w, len, 0, 0, true)))
         return false;
     /* A name's other word capitalised after it makes the name plain (`microsoft
      * Office`, `microsoft Windows`). */
