@@ -669,6 +669,33 @@ START_TEST(test_issue_12_capitalization_loan_word_names)
 }
 END_TEST
 
+/* issue 12 (s7): a name or a title names one thing, so a common noun that is no adjective,
+ * capitalised after a plural article (`plural-articles`), is a slip, also ending a clause;
+ * singular, after a singular article, it may name an institution (left alone). A
+ * participle is an adjective capitalised alone after a lower-case word. */
+START_TEST(test_issue_12_capitalization_plural_article_and_participle)
+{
+    CAP_FINDS("pt", "Desse modo, os Registros de tempo nos relatórios estarão corretos.",
+              "Registros", TQC_SEV_WARNING);
+    CAP_FINDS("pt", "Ao longo dos Anos, o projeto se tornou mais exigente.", "Anos",
+              TQC_SEV_WARNING);
+    CAP_FINDS("it", "Questa precauzione limita i Danni causati dall'errore umano.", "Danni",
+              TQC_SEV_WARNING);
+    CAP_FINDS("es", "El programa guarda los Registros de cada usuario en un archivo.",
+              "Registros", TQC_SEV_WARNING);
+    CAP_FINDS("fr", "Le programme garde les Registres de chaque usager dans un fichier.",
+              "Registres", TQC_SEV_WARNING);
+    CAP_FINDS("pt", "Os servidores fornecem regularmente cópias Atualizadas da zona primária.",
+              "Atualizadas", TQC_SEV_WARNING);
+    /* singular: an institution (`o Governo`); plural adjective-nouns: a party; a name the
+     * article capitalises again; English has no plural article */
+    CAP_SILENT("pt", "O projeto foi aprovado pelo Conselho na semana passada.");
+    CAP_SILENT("pt", "Nas eleições, os Verdes ganharam votos no norte.");
+    CAP_SILENT("it", "Le Marche sono una regione. Nelle Marche si vive bene.");
+    CAP_SILENT("en", "The Greens won seats in the north, and the Registers were kept.");
+}
+END_TEST
+
 Suite *pass_capitalization_suite(void)
 {
     Suite *s = suite_create("pass_capitalization");
@@ -691,6 +718,7 @@ Suite *pass_capitalization_suite(void)
     tcase_add_test(tc, test_issue_18_title_case_paragraph_is_linear);
     tcase_add_test(tc, test_issue_17_capitalization_title_cased_lists_and_hosts);
     tcase_add_test(tc, test_issue_12_capitalization_loan_word_names);
+    tcase_add_test(tc, test_issue_12_capitalization_plural_article_and_participle);
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
     return s;

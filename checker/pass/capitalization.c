@@ -665,7 +665,10 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
                       /* where nouns are capitalised, one ends a clause after its article */
                       !(capitalised_nouns(ctx) && (tok_in(ctx, "articles", prev) ||
                                                    tok_in(ctx, "determiners", prev))) &&
-                      !tok_in(ctx, "definite-articles", prev) &&
+                      /* `the Times.` names a paper; a plural article names no one
+                       * thing (`ao longo dos Anos,`: see plural_noun below) */
+                      (!tok_in(ctx, "definite-articles", prev) ||
+                       tok_in(ctx, "plural-articles", prev)) &&
                       /* `No. 7`: an abbreviation before a number */
                       !(ncp == '.' && k + 2 < doc->token_count &&
                         doc->tokens[k + 2].kind == TQC_TOK_NUMBER);
@@ -723,12 +726,21 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
              * Presidential campaign`, `his Inaugural wardrobe`): that is left to the
              * tests below. */
             uint32_t lp = tqc_ctx_pos_lower(ctx, k);
-            bool lone_adjective = !nouns && next_ok && (lp & TQC_POS_ADJ) &&
-                                  !(lp & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB)) &&
+            /* A participle is an adjective there too (`cópias Atualizadas da`). */
+            bool lone_adjective = !nouns && next_ok && (lp & (TQC_POS_ADJ | TQC_POS_VPART)) &&
+                                  !(lp & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VFIN |
+                                          TQC_POS_AUX | TQC_POS_VINF | TQC_POS_VGER)) &&
                                   !tok_in(ctx, "articles", prev) &&
                                   !tok_in(ctx, "determiners", prev) &&
                                   !(tqc_ctx_pos_lower(ctx, k - 1) & (TQC_POS_DET | TQC_POS_PRON));
-            if (lone_adjective ||
+            /* A name or a title names one thing: a common noun that is no adjective (a
+             * party's name may be one: `os Verdes`), capitalised after a plural article
+             * (`plural-articles`: `os Registros de tempo`, `i Danni causati`), is a slip,
+             * unless the article capitalises it again (capitalised_nearby, below). */
+            bool plural_noun = !nouns && (lp & TQC_POS_NOUN) &&
+                               !(lp & (TQC_POS_ADJ | TQC_POS_PROPN)) &&
+                               tok_in(ctx, "plural-articles", prev);
+            if (lone_adjective || plural_noun ||
                 written_nearby(words, k, lower, n, TQC_TF_LOWER, 0, false))
                 sev = TQC_SEV_WARNING;
             else if (after_article)
