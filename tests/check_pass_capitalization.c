@@ -1,5 +1,6 @@
 /* Tests of the capitalization pass: a common word capitalised mid-sentence, a lower-case
  * start after a full stop, and multi-word proper names written in lower case. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -696,6 +697,39 @@ START_TEST(test_issue_12_capitalization_plural_article_and_participle)
 }
 END_TEST
 
+/* issue 12 (s7): a word the document writes capitalised after lower-case words again and
+ * again, farther apart than the nearby window, and no more often in lower case, is a name
+ * the author uses (`Internet` in Italian); written so once, it is a slip. */
+static void far_apart(char *buf, size_t cap, const char *const *sentences, size_t count)
+{
+    size_t n = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < count; i++) {
+        n += (size_t)snprintf(buf + n, cap - n, "%s ", sentences[i]);
+        for (int r = 0; r < 160 && n < cap; r++)
+            n += (size_t)snprintf(buf + n, cap - n, "Il sistema funziona bene con molti "
+                                  "programmi diversi. ");
+    }
+}
+
+START_TEST(test_issue_12_capitalization_name_in_document)
+{
+    static char text[40000];
+    const char *const uses[] = {"I server sono collegati attraverso Internet ogni giorno.",
+                                "La rete privata passa attraverso Internet con un tunnel.",
+                                "Molti server sono connessi attraverso Internet per i dati."};
+    far_apart(text, sizeof text, uses, 3);
+    tqc_test_hit h = cap_in("it", text);
+    ck_assert_msg(h.count == 0, "'%s': %s", h.span, h.message);
+    const char *const once[] = {"La rete privata passa attraverso Internet con un tunnel."};
+    far_apart(text, sizeof text, once, 1);
+    h = cap_in("it", text);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_str_eq(h.span, "Internet");
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+}
+END_TEST
+
 Suite *pass_capitalization_suite(void)
 {
     Suite *s = suite_create("pass_capitalization");
@@ -719,6 +753,7 @@ Suite *pass_capitalization_suite(void)
     tcase_add_test(tc, test_issue_17_capitalization_title_cased_lists_and_hosts);
     tcase_add_test(tc, test_issue_12_capitalization_loan_word_names);
     tcase_add_test(tc, test_issue_12_capitalization_plural_article_and_participle);
+    tcase_add_test(tc, test_issue_12_capitalization_name_in_document);
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
     return s;

@@ -578,6 +578,29 @@ static bool written_nearby(word_index *ix, size_t k, const char *w, size_t n, ui
     return false;
 }
 
+/* Whether the whole document uses capitalised token k's word as a name: written so after a
+ * lower-case word of its sentence (token k aside) at least CAP_NAME_USES times, and at
+ * least as often as in lower case (lower, n bytes), as in a text that writes `Internet`
+ * and, now and then, `internet`. Both forms are then the author's, neither a slip. */
+#define CAP_NAME_USES 2
+static bool name_in_document(word_index *ix, size_t k, const char *lower, size_t n)
+{
+    const tqc_doc *doc = ix->doc;
+    const tqc_token *t = &doc->tokens[k];
+    if (!ix->built)
+        word_index_build(ix);
+    uint64_t g, gl;
+    if (!ix->texts || !tqc_strmap_get(ix->texts, tok_text(doc, t), tqc_span_len(t->span), &g))
+        return false;
+    size_t need = CAP_NAME_USES, cap = 0;
+    if (tqc_strmap_get(ix->texts, lower, n, &gl) && ix->first[gl + 1] - ix->first[gl] > need)
+        need = ix->first[gl + 1] - ix->first[gl];
+    /* stops at the count needed: a word written thousands of times is asked as often */
+    for (size_t a = ix->first[g]; a < ix->first[g + 1] && cap < need; a++)
+        cap += ix->token[a] != k && ix->token[a] > 0 && same_word_after_lower(doc, ix->token[a], t);
+    return cap >= need;
+}
+
 /* Tokens looked through from a word to the next item of its list: a comma, a
  * conjunction (`, or`). */
 #define CAP_LIST_LINK 3
@@ -741,9 +764,10 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
                                !(lp & (TQC_POS_ADJ | TQC_POS_PROPN)) &&
                                tok_in(ctx, "plural-articles", prev);
             if (lone_adjective || plural_noun ||
-                written_nearby(words, k, lower, n, TQC_TF_LOWER, 0, false))
+                (written_nearby(words, k, lower, n, TQC_TF_LOWER, 0, false) &&
+                 !name_in_document(words, k, lower, n)))
                 sev = TQC_SEV_WARNING;
-            else if (after_article)
+            else if (after_article || name_in_document(words, k, lower, n))
                 return;
             else if (!nouns && !(tqc_ctx_pos_lower(ctx, k) & TQC_POS_VGER) &&
                      !tok_in(ctx, "prepositions", prev) &&
