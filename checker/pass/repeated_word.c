@@ -12,6 +12,9 @@
  *    (`gave her her book`, `told you you were`; not `wrote it it down`, `in many many
  *    cases`); and, where the profile says `stranded-prepositions = yes`, a particle or
  *    an infinitive's `to` after a verb or adverb that is no noun (`came in in June`);
+ *    and, where nouns are not all capitalised, a capitalised double in mid-sentence
+ *    that the document writes twice or more (`Estável Antiga Antiga`: a slip is not
+ *    repeated word for word, a name is);
  *  - an error with a safe fix (remove one): every other double of a word the lexicon or
  *    the closed-class lists know (`the the`, `and and`, `le le`, `are are`);
  *  - a warning with the fix to review: a word nothing knows (unknown is unknown), a
