@@ -366,6 +366,20 @@ START_TEST(test_issue_12_fragment_noun_then_verb)
 }
 END_TEST
 
+/* issue 12 (s7): no noun or adjective runs on into an adverb that is nothing else, so a
+ * finite reading before one is the verb (French `divergent`, also an adjective); under a
+ * preposition the form stays a noun, and the piece a fragment. */
+START_TEST(test_issue_12_fragment_verb_before_adverb)
+{
+    SILENT("fr", "Les deux équipes ont quitté la ville en 2010. Les deux navigateurs "
+           "similaires divergent rapidement après la scission.", RULE);
+    FINDS("en", "The mayor closed the old bridge last spring. The closure of the bridge "
+          "again.", RULE, "The closure of the bridge again.");
+    FINDS("fr", "Le conseil a voté le budget après neuf heures de débat. Une décision de "
+          "poids historique.", RULE, "Une décision de poids historique.");
+}
+END_TEST
+
 /* Issue 17, real pages: replies of a conjunction and an adverb, adverbs with a participle
  * and items of a list split by semicolons are no fragments; a subject pronoun or an adverb
  * before a form that is also a noun leaves it a verb. A piece split off still is one. */
@@ -404,6 +418,7 @@ Suite *pass_fragment_suite(void)
     tcase_add_test(tc, test_issue_12_fragment_null_subject_main_clause_after_comma);
     tcase_add_test(tc, test_issue_12_fragment_noun_then_verb);
     tcase_add_test(tc, test_issue_17_fragment_replies_comments_lists);
+    tcase_add_test(tc, test_issue_12_fragment_verb_before_adverb);
     suite_add_tcase(s, tc);
     return s;
 }

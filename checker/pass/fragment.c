@@ -176,6 +176,14 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
     if ((before & TQC_POS_VINF) && !(before & (TQC_POS_VFIN | TQC_POS_AUX | TQC_POS_VGER)) &&
         (pos & TQC_POS_NOUN))
         return false;
+    /* No noun or adjective runs on into an adverb that is nothing else (`logiciels
+     * identiques divergent rapidement`): a finite reading is the verb there, unless a
+     * preposition governs the form (`of the bridge again`). */
+    if ((pos & TQC_POS_VFIN) && k + 1 < ctx->doc->token_count &&
+        ctx->doc->tokens[k + 1].kind == TQC_TOK_WORD &&
+        (ctx->doc->tokens[k + 1].flags & TQC_TF_LOWER) &&
+        word_pos(ctx, k + 1, false) == TQC_POS_ADV && !governed(ctx, k, first))
+        return true;
     /* A pronoun before a verb (see proclitics) is no numeral: `um programa`, `una
      * subida` are an article and its noun. */
     uint32_t keeps_verb = TQC_POS_VERB;
