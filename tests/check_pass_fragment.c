@@ -380,6 +380,22 @@ START_TEST(test_issue_12_fragment_verb_before_adverb)
 }
 END_TEST
 
+/* issue 12 (s7): two finite verbs side by side, neither an auxiliary nor non-finite, meet
+ * where a subordinate clause ends and its main clause begins; the subordinate clause
+ * alone is still reported. */
+START_TEST(test_issue_12_fragment_two_finite_verbs_end_a_clause)
+{
+    SILENT("it", "La configurazione resta nel file principale del sistema. Quando lo si apre "
+           "viene mostrata una finestra nuova.", RULE);
+    SILENT("es", "La configuración queda en el archivo principal del sistema. Cuando se abre "
+           "aparece una ventana nueva.", RULE);
+    SILENT("pt", "A configuração fica no arquivo principal do sistema. Quando se abre aparece "
+           "uma janela nova.", RULE);
+    FINDS("it", "La configurazione resta nel file principale del sistema. Quando lo si apre "
+          "con un editor.", RULE, "Quando lo si apre con un editor.");
+}
+END_TEST
+
 /* Issue 17, real pages: replies of a conjunction and an adverb, adverbs with a participle
  * and items of a list split by semicolons are no fragments; a subject pronoun or an adverb
  * before a form that is also a noun leaves it a verb. A piece split off still is one. */
@@ -419,6 +435,7 @@ Suite *pass_fragment_suite(void)
     tcase_add_test(tc, test_issue_12_fragment_noun_then_verb);
     tcase_add_test(tc, test_issue_17_fragment_replies_comments_lists);
     tcase_add_test(tc, test_issue_12_fragment_verb_before_adverb);
+    tcase_add_test(tc, test_issue_12_fragment_two_finite_verbs_end_a_clause);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -551,8 +551,13 @@ static bool second_verb(const tqc_ctx *ctx, size_t first, size_t last, bool afte
         }
         uint32_t before = doc->tokens[k - 1].kind == TQC_TOK_WORD
                               ? word_pos(ctx, k - 1, k - 1 == first) : 0;
+        /* A cluster has an auxiliary or a non-finite form in it (`gelöscht worden
+         * sind`, `can be`); two finite verbs side by side meet at a clause's end
+         * (`Quando vi si accede viene aperto`). */
         bool cluster = (before & TQC_POS_VERB) &&
-                       !(before & (TQC_POS_NOUN | TQC_POS_ADJ | TQC_POS_PRON | TQC_POS_DET));
+                       !(before & (TQC_POS_NOUN | TQC_POS_ADJ | TQC_POS_PRON | TQC_POS_DET)) &&
+                       ((before & (TQC_POS_AUX | TQC_POS_VINF | TQC_POS_VPART | TQC_POS_VGER)) ||
+                        (word_pos(ctx, k, false) & (TQC_POS_AUX | TQC_POS_VINF)));
         if (seen && !cluster && !linked && (!after_comma || comma))
             return true;
         seen = true;
