@@ -396,6 +396,17 @@ START_TEST(test_issue_12_fragment_two_finite_verbs_end_a_clause)
 }
 END_TEST
 
+/* issue 12 (s7): a German sentence whose subject carries a relative clause between commas
+ * has its main clause's verb after them: no subordinate clause standing alone. */
+START_TEST(test_issue_12_fragment_german_relative_inside_subject)
+{
+    SILENT("de", "Die Entwickler arbeiten seit Jahren an dem neuen System. Einige der Nutzer, "
+           "die das Programm täglich verwenden, haben sich beschwert.", RULE);
+    FINDS("de", "Die Entwickler arbeiten seit Jahren an dem neuen System. Die es täglich "
+          "benötigt.", RULE, "Die es täglich benötigt.");
+}
+END_TEST
+
 /* Issue 17, real pages: replies of a conjunction and an adverb, adverbs with a participle
  * and items of a list split by semicolons are no fragments; a subject pronoun or an adverb
  * before a form that is also a noun leaves it a verb. A piece split off still is one. */
@@ -436,6 +447,7 @@ Suite *pass_fragment_suite(void)
     tcase_add_test(tc, test_issue_17_fragment_replies_comments_lists);
     tcase_add_test(tc, test_issue_12_fragment_verb_before_adverb);
     tcase_add_test(tc, test_issue_12_fragment_two_finite_verbs_end_a_clause);
+    tcase_add_test(tc, test_issue_12_fragment_german_relative_inside_subject);
     suite_add_tcase(s, tc);
     return s;
 }

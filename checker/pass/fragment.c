@@ -422,8 +422,14 @@ static bool verb_final_relative(const tqc_ctx *ctx, size_t first, size_t last)
                main_clause_subject(ctx, first, last))
         return false;
     /* What can neither follow an article nor be a main clause's verb, and the verb at
-     * the end (`Die es benötigt.`). */
-    if (!genitive && next && !(next & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_VERB)) &&
+     * the end (`Die es benötigt.`), with no comma between: a clause inside may end there
+     * and the main clause's verb follow it (`Einige der Personen, die ... arbeiten,
+     * haben sich ...`; the loop below reads that). */
+    bool comma = false;
+    for (size_t j = first + 1; j < last && !comma; j++)
+        comma = doc->tokens[j].kind == TQC_TOK_PUNCT && first_cp(doc, &doc->tokens[j]) == ',';
+    if (!genitive && !comma && next &&
+        !(next & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_VERB)) &&
         doc->tokens[last - 1].kind == TQC_TOK_WORD && (word_pos(ctx, last - 1, false) & FINITE))
         return !extended_attribute(ctx, first, last - 1);
     size_t k = genitive ? first + 2 : first + 1;
