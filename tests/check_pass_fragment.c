@@ -407,6 +407,23 @@ START_TEST(test_issue_12_fragment_german_relative_inside_subject)
 }
 END_TEST
 
+/* issue 12 (s7): where instructions are given with an infinitive (profile
+ * `infinitive-instructions`), one opening the sentence, alone or after an adverb, and
+ * followed by its object is the sentence's verb; after a preposition it is governed, and
+ * the piece a fragment. */
+START_TEST(test_issue_12_fragment_infinitive_instructions)
+{
+    SILENT("it", "La stampante deve essere collegata al computer prima di tutto. Quindi "
+           "digitare il nome della stampante.", RULE);
+    SILENT("fr", "L'imprimante doit être branchée sur l'ordinateur avant tout. Ensuite saisir "
+           "le nom de l'imprimante.", RULE);
+    SILENT("es", "La impresora debe estar conectada al ordenador antes de todo. Luego escribir "
+           "el nombre de la impresora.", RULE);
+    FINDS("it", "La stampante deve essere collegata al computer prima di tutto. Per digitare "
+          "il nome della stampante.", RULE, "Per digitare il nome della stampante.");
+}
+END_TEST
+
 /* Issue 17, real pages: replies of a conjunction and an adverb, adverbs with a participle
  * and items of a list split by semicolons are no fragments; a subject pronoun or an adverb
  * before a form that is also a noun leaves it a verb. A piece split off still is one. */
@@ -448,6 +465,7 @@ Suite *pass_fragment_suite(void)
     tcase_add_test(tc, test_issue_12_fragment_verb_before_adverb);
     tcase_add_test(tc, test_issue_12_fragment_two_finite_verbs_end_a_clause);
     tcase_add_test(tc, test_issue_12_fragment_german_relative_inside_subject);
+    tcase_add_test(tc, test_issue_12_fragment_infinitive_instructions);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -199,6 +199,32 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
            (before & keeps_verb);
 }
 
+/* Whether word token k is the infinitive of an instruction, where the language gives
+ * instructions so (profile `infinitive-instructions = yes`: Italian `Quindi digitare il
+ * nome.`, French `Cliquer sur le bouton.`): an infinitive that is nothing else,
+ * opening the sentence or after an adverb that opens it (`Quindi`, also a conjunction),
+ * and followed by its object or a preposition. After a preposition it is governed (`Per
+ * costruire un ponte.`). */
+static bool instruction_infinitive(const tqc_ctx *ctx, size_t k, size_t first)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (k > first + 1 || k + 1 >= doc->token_count ||
+        strcmp(tqc_lang_setting(ctx->lang, "infinitive-instructions", "no"), "yes") != 0)
+        return false;
+    uint32_t pos = word_pos(ctx, k, k == first);
+    if (!(pos & TQC_POS_VINF) || (pos & ~(TQC_POS_VINF | TQC_POS_VFIN)))
+        return false;
+    uint32_t opener = k > first ? word_pos(ctx, first, true) : 0;
+    if (k > first && (doc->tokens[first].kind != TQC_TOK_WORD || !(opener & TQC_POS_ADV) ||
+                      (opener & ~(TQC_POS_ADV | TQC_POS_CONJ))))
+        return false;
+    const tqc_token *next = &doc->tokens[k + 1];
+    if (next->kind != TQC_TOK_WORD || !(next->flags & TQC_TF_LOWER))
+        return false;
+    uint32_t after = word_pos(ctx, k + 1, false);
+    return (after & (TQC_POS_DET | TQC_POS_PREP)) && !(after & (TQC_POS_NOUN | TQC_POS_VERB));
+}
+
 /* Whether word token k, which the lexicon lacks, may be a verb: see the header. */
 static bool may_be_verb(const tqc_ctx *ctx, size_t k, bool first)
 {
@@ -612,7 +638,7 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
         case TQC_TOK_WORD: {
             words++;
             lower = lower || (t->flags & TQC_TF_LOWER);
-            if (!relative && finite_verb(ctx, k, first))
+            if (!relative && (finite_verb(ctx, k, first) || instruction_infinitive(ctx, k, first)))
                 return;
             uint32_t pos = word_pos(ctx, k, k == first);
             if (!pos && may_be_verb(ctx, k, k == first))
