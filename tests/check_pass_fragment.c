@@ -424,6 +424,20 @@ START_TEST(test_issue_12_fragment_infinitive_instructions)
 }
 END_TEST
 
+/* issue 12 (s7): a demonstrative opening the sentence, then a noun-or-verb form and a
+ * determiner: the form is the verb (a noun phrase does not run on into another
+ * determiner); before a preposition it stays a noun, and the piece a fragment. */
+START_TEST(test_issue_12_fragment_demonstrative_subject)
+{
+    SILENT("en", "The plant closed in March after a long strike. This costs the town its "
+           "biggest employer.", RULE);
+    SILENT("en", "The plant closed in March after a long strike. That leaves the town without "
+           "work.", RULE);
+    FINDS("en", "The plant closed in March after a long strike. This part of the town.", RULE,
+          "This part of the town.");
+}
+END_TEST
+
 /* Issue 17, real pages: replies of a conjunction and an adverb, adverbs with a participle
  * and items of a list split by semicolons are no fragments; a subject pronoun or an adverb
  * before a form that is also a noun leaves it a verb. A piece split off still is one. */
@@ -466,6 +480,7 @@ Suite *pass_fragment_suite(void)
     tcase_add_test(tc, test_issue_12_fragment_two_finite_verbs_end_a_clause);
     tcase_add_test(tc, test_issue_12_fragment_german_relative_inside_subject);
     tcase_add_test(tc, test_issue_12_fragment_infinitive_instructions);
+    tcase_add_test(tc, test_issue_12_fragment_demonstrative_subject);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -176,6 +176,18 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
     if ((before & TQC_POS_VINF) && !(before & (TQC_POS_VFIN | TQC_POS_AUX | TQC_POS_VGER)) &&
         (pos & TQC_POS_NOUN))
         return false;
+    /* A demonstrative opening the sentence with a noun-or-verb form and a determiner
+     * after it (`This cuts the rate.`) is the subject: a noun phrase does not run on into
+     * another determiner. */
+    if ((pos & TQC_POS_VFIN) && k == first + 1 && (before & TQC_POS_DET) &&
+        (before & TQC_POS_PRON) && k + 1 < ctx->doc->token_count &&
+        ctx->doc->tokens[k + 1].kind == TQC_TOK_WORD &&
+        (ctx->doc->tokens[k + 1].flags & TQC_TF_LOWER)) {
+        uint32_t after = word_pos(ctx, k + 1, false);
+        if ((after & TQC_POS_DET) &&
+            !(after & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB | TQC_POS_PREP)))
+            return true;
+    }
     /* No noun or adjective runs on into an adverb that is nothing else (`logiciels
      * identiques divergent rapidement`): a finite reading is the verb there, unless a
      * preposition governs the form (`of the bridge again`). */
