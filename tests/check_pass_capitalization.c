@@ -1,5 +1,6 @@
 /* Tests of the capitalization pass: a common word capitalised mid-sentence, a lower-case
  * start after a full stop, and multi-word proper names written in lower case. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -648,6 +649,87 @@ START_TEST(test_issue_17_capitalization_title_cased_lists_and_hosts)
 }
 END_TEST
 
+/* issue 12 (s7): a loan language's common word that this language's lexicon holds only
+ * as a name (`windows`, `oracle` in a Romance text) is the name in lower case when the
+ * article writes the name capitalised inside a sentence and never this word in lower
+ * case again; either use alone is the author's (a loanword, or a name only). */
+START_TEST(test_issue_12_capitalization_loan_word_names)
+{
+    CAP_FINDS("it", "Il sistema Windows è molto diffuso. Tutti gli utenti di un dominio "
+              "windows ottengono un account.", "windows", TQC_SEV_WARNING);
+    CAP_FINDS("pt", "O sistema Windows é muito usado. Todos os usuários de um domínio "
+              "windows recebem uma conta.", "windows", TQC_SEV_WARNING);
+    CAP_FINDS("es", "El sistema Windows es muy usado. Todos los usuarios de un dominio "
+              "windows reciben una cuenta.", "windows", TQC_SEV_WARNING);
+    /* written in lower case twice: the article's usage */
+    CAP_SILENT("it", "Il sistema Windows è diffuso. Un dominio windows e un server windows "
+               "sono diversi.");
+    /* capitalised only where every word is (a sentence start): no evidence */
+    CAP_SILENT("it", "Windows è diffuso. Tutti gli utenti di un dominio windows ottengono un "
+               "account.");
+}
+END_TEST
+
+/* issue 12 (s7): a name or a title names one thing, so a common noun that is no adjective,
+ * capitalised after a plural article (`plural-articles`), is a slip, also ending a clause;
+ * singular, after a singular article, it may name an institution (left alone). A
+ * participle is an adjective capitalised alone after a lower-case word. */
+START_TEST(test_issue_12_capitalization_plural_article_and_participle)
+{
+    CAP_FINDS("pt", "Desse modo, os Registros de tempo nos relatórios estarão corretos.",
+              "Registros", TQC_SEV_WARNING);
+    CAP_FINDS("pt", "Ao longo dos Anos, o projeto se tornou mais exigente.", "Anos",
+              TQC_SEV_WARNING);
+    CAP_FINDS("it", "Questa precauzione limita i Danni causati dall'errore umano.", "Danni",
+              TQC_SEV_WARNING);
+    CAP_FINDS("es", "El programa guarda los Registros de cada usuario en un archivo.",
+              "Registros", TQC_SEV_WARNING);
+    CAP_FINDS("fr", "Le programme garde les Registres de chaque usager dans un fichier.",
+              "Registres", TQC_SEV_WARNING);
+    CAP_FINDS("pt", "Os servidores fornecem regularmente cópias Atualizadas da zona primária.",
+              "Atualizadas", TQC_SEV_WARNING);
+    /* singular: an institution (`o Governo`); plural adjective-nouns: a party; a name the
+     * article capitalises again; English has no plural article */
+    CAP_SILENT("pt", "O projeto foi aprovado pelo Conselho na semana passada.");
+    CAP_SILENT("pt", "Nas eleições, os Verdes ganharam votos no norte.");
+    CAP_SILENT("it", "Le Marche sono una regione. Nelle Marche si vive bene.");
+    CAP_SILENT("en", "The Greens won seats in the north, and the Registers were kept.");
+}
+END_TEST
+
+/* issue 12 (s7): a word the document writes capitalised after lower-case words again and
+ * again, farther apart than the nearby window, and no more often in lower case, is a name
+ * the author uses (`Internet` in Italian); written so once, it is a slip. */
+static void far_apart(char *buf, size_t cap, const char *const *sentences, size_t count)
+{
+    size_t n = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < count; i++) {
+        n += (size_t)snprintf(buf + n, cap - n, "%s ", sentences[i]);
+        for (int r = 0; r < 160 && n < cap; r++)
+            n += (size_t)snprintf(buf + n, cap - n, "Il sistema funziona bene con molti "
+                                  "programmi diversi. ");
+    }
+}
+
+START_TEST(test_issue_12_capitalization_name_in_document)
+{
+    static char text[40000];
+    const char *const uses[] = {"I server sono collegati attraverso Internet ogni giorno.",
+                                "La rete privata passa attraverso Internet con un tunnel.",
+                                "Molti server sono connessi attraverso Internet per i dati."};
+    far_apart(text, sizeof text, uses, 3);
+    tqc_test_hit h = cap_in("it", text);
+    ck_assert_msg(h.count == 0, "'%s': %s", h.span, h.message);
+    const char *const once[] = {"La rete privata passa attraverso Internet con un tunnel."};
+    far_apart(text, sizeof text, once, 1);
+    h = cap_in("it", text);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_str_eq(h.span, "Internet");
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+}
+END_TEST
+
 Suite *pass_capitalization_suite(void)
 {
     Suite *s = suite_create("pass_capitalization");
@@ -669,6 +751,9 @@ Suite *pass_capitalization_suite(void)
     tcase_add_test(tc, test_issue_13_case_change_is_never_safe);
     tcase_add_test(tc, test_issue_18_title_case_paragraph_is_linear);
     tcase_add_test(tc, test_issue_17_capitalization_title_cased_lists_and_hosts);
+    tcase_add_test(tc, test_issue_12_capitalization_loan_word_names);
+    tcase_add_test(tc, test_issue_12_capitalization_plural_article_and_participle);
+    tcase_add_test(tc, test_issue_12_capitalization_name_in_document);
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
     return s;

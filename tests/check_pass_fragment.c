@@ -366,6 +366,78 @@ START_TEST(test_issue_12_fragment_noun_then_verb)
 }
 END_TEST
 
+/* issue 12 (s7): no noun or adjective runs on into an adverb that is nothing else, so a
+ * finite reading before one is the verb (French `divergent`, also an adjective); under a
+ * preposition the form stays a noun, and the piece a fragment. */
+START_TEST(test_issue_12_fragment_verb_before_adverb)
+{
+    SILENT("fr", "Les deux équipes ont quitté la ville en 2010. Les deux navigateurs "
+           "similaires divergent rapidement après la scission.", RULE);
+    FINDS("en", "The mayor closed the old bridge last spring. The closure of the bridge "
+          "again.", RULE, "The closure of the bridge again.");
+    FINDS("fr", "Le conseil a voté le budget après neuf heures de débat. Une décision de "
+          "poids historique.", RULE, "Une décision de poids historique.");
+}
+END_TEST
+
+/* issue 12 (s7): two finite verbs side by side, neither an auxiliary nor non-finite, meet
+ * where a subordinate clause ends and its main clause begins; the subordinate clause
+ * alone is still reported. */
+START_TEST(test_issue_12_fragment_two_finite_verbs_end_a_clause)
+{
+    SILENT("it", "La configurazione resta nel file principale del sistema. Quando lo si apre "
+           "viene mostrata una finestra nuova.", RULE);
+    SILENT("es", "La configuración queda en el archivo principal del sistema. Cuando se abre "
+           "aparece una ventana nueva.", RULE);
+    SILENT("pt", "A configuração fica no arquivo principal do sistema. Quando se abre aparece "
+           "uma janela nova.", RULE);
+    FINDS("it", "La configurazione resta nel file principale del sistema. Quando lo si apre "
+          "con un editor.", RULE, "Quando lo si apre con un editor.");
+}
+END_TEST
+
+/* issue 12 (s7): a German sentence whose subject carries a relative clause between commas
+ * has its main clause's verb after them: no subordinate clause standing alone. */
+START_TEST(test_issue_12_fragment_german_relative_inside_subject)
+{
+    SILENT("de", "Die Entwickler arbeiten seit Jahren an dem neuen System. Einige der Nutzer, "
+           "die das Programm täglich verwenden, haben sich beschwert.", RULE);
+    FINDS("de", "Die Entwickler arbeiten seit Jahren an dem neuen System. Die es täglich "
+          "benötigt.", RULE, "Die es täglich benötigt.");
+}
+END_TEST
+
+/* issue 12 (s7): where instructions are given with an infinitive (profile
+ * `infinitive-instructions`), one opening the sentence, alone or after an adverb, and
+ * followed by its object is the sentence's verb; after a preposition it is governed, and
+ * the piece a fragment. */
+START_TEST(test_issue_12_fragment_infinitive_instructions)
+{
+    SILENT("it", "La stampante deve essere collegata al computer prima di tutto. Quindi "
+           "digitare il nome della stampante.", RULE);
+    SILENT("fr", "L'imprimante doit être branchée sur l'ordinateur avant tout. Ensuite saisir "
+           "le nom de l'imprimante.", RULE);
+    SILENT("es", "La impresora debe estar conectada al ordenador antes de todo. Luego escribir "
+           "el nombre de la impresora.", RULE);
+    FINDS("it", "La stampante deve essere collegata al computer prima di tutto. Per digitare "
+          "il nome della stampante.", RULE, "Per digitare il nome della stampante.");
+}
+END_TEST
+
+/* issue 12 (s7): a demonstrative opening the sentence, then a noun-or-verb form and a
+ * determiner: the form is the verb (a noun phrase does not run on into another
+ * determiner); before a preposition it stays a noun, and the piece a fragment. */
+START_TEST(test_issue_12_fragment_demonstrative_subject)
+{
+    SILENT("en", "The plant closed in March after a long strike. This costs the town its "
+           "biggest employer.", RULE);
+    SILENT("en", "The plant closed in March after a long strike. That leaves the town without "
+           "work.", RULE);
+    FINDS("en", "The plant closed in March after a long strike. This part of the town.", RULE,
+          "This part of the town.");
+}
+END_TEST
+
 /* Issue 17, real pages: replies of a conjunction and an adverb, adverbs with a participle
  * and items of a list split by semicolons are no fragments; a subject pronoun or an adverb
  * before a form that is also a noun leaves it a verb. A piece split off still is one. */
@@ -404,6 +476,11 @@ Suite *pass_fragment_suite(void)
     tcase_add_test(tc, test_issue_12_fragment_null_subject_main_clause_after_comma);
     tcase_add_test(tc, test_issue_12_fragment_noun_then_verb);
     tcase_add_test(tc, test_issue_17_fragment_replies_comments_lists);
+    tcase_add_test(tc, test_issue_12_fragment_verb_before_adverb);
+    tcase_add_test(tc, test_issue_12_fragment_two_finite_verbs_end_a_clause);
+    tcase_add_test(tc, test_issue_12_fragment_german_relative_inside_subject);
+    tcase_add_test(tc, test_issue_12_fragment_infinitive_instructions);
+    tcase_add_test(tc, test_issue_12_fragment_demonstrative_subject);
     suite_add_tcase(s, tc);
     return s;
 }

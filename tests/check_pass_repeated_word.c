@@ -109,6 +109,40 @@ END_TEST
 /* A phrase said twice is the addition pass's; said many times over (a loop in the
  * translation or the scrape) it is one finding covering the loop, whose fix keeps one
  * copy, not one finding a pair (issue 18: 125,000 findings for one looping paragraph). */
+/* issue 12 (s7): a capitalised double in mid-sentence that the document writes twice is
+ * a name (a hint); written once it stays a warning. Every language alike. */
+START_TEST(test_issue_12_repeated_capitalised_double_written_again)
+{
+    static const char *const texts[][2] = {
+        {"en", "She was president of Kappa Kappa Gamma. Her sister also joined Kappa Kappa "
+               "Gamma last year."},
+        {"pt", "A versão passa a ser Estável Antiga Antiga. Depois, a Estável Antiga Antiga "
+               "sai do arquivo."},
+        {"es", "La versión pasa a ser Estable Antigua Antigua. Luego, la Estable Antigua "
+               "Antigua sale del archivo."},
+        {"fr", "La version devient Stable Ancienne Ancienne. Puis, la Stable Ancienne "
+               "Ancienne quitte l'archive."},
+        {"it", "La versione diventa Stabile Vecchia Vecchia. Poi, la Stabile Vecchia Vecchia "
+               "esce dall'archivio."},
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        tqc_test_hit h;
+        tqc_test_first_in(texts[i][0], texts[i][1], "repeated-word", &h);
+        ck_assert_msg(h.count == 2, "%zu in %s", h.count, texts[i][1]);
+        ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+        ck_assert(!h.safe);
+    }
+    DOUBLE_FOUND("en", "He writes for the Tribune Tribune News Service.", "Tribune Tribune");
+    DOUBLE_FOUND("pt", "A versão passa a ser Estável Antiga Antiga no arquivo.", "Antiga Antiga");
+    /* Where every noun is capitalised, a noun doubled twice is two slips. */
+    tqc_test_hit h;
+    tqc_test_first_in("de", "Er kaufte das Haus Haus in Bonn. Sie verkaufte das Haus Haus in Köln.",
+                      "repeated-word", &h);
+    ck_assert_uint_eq(h.count, 2);
+    ck_assert_int_ge(h.severity, TQC_SEV_WARNING);
+}
+END_TEST
+
 START_TEST(test_phrase_loop_is_one_finding)
 {
     tqc_test_hit h;
@@ -142,6 +176,7 @@ Suite *pass_repeated_word_suite(void)
     tcase_add_test(tc, test_french);
     tcase_add_test(tc, test_spanish_portuguese_italian);
     tcase_add_test(tc, test_phrase_loop_is_one_finding);
+    tcase_add_test(tc, test_issue_12_repeated_capitalised_double_written_again);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -578,6 +578,29 @@ static bool written_nearby(word_index *ix, size_t k, const char *w, size_t n, ui
     return false;
 }
 
+/* Whether the whole document uses capitalised token k's word as a name: written so after a
+ * lower-case word of its sentence (token k aside) at least CAP_NAME_USES times, and at
+ * least as often as in lower case (lower, n bytes), as in a text that writes `Internet`
+ * and, now and then, `internet`. Both forms are then the author's, neither a slip. */
+#define CAP_NAME_USES 2
+static bool name_in_document(word_index *ix, size_t k, const char *lower, size_t n)
+{
+    const tqc_doc *doc = ix->doc;
+    const tqc_token *t = &doc->tokens[k];
+    if (!ix->built)
+        word_index_build(ix);
+    uint64_t g, gl;
+    if (!ix->texts || !tqc_strmap_get(ix->texts, tok_text(doc, t), tqc_span_len(t->span), &g))
+        return false;
+    size_t need = CAP_NAME_USES, cap = 0;
+    if (tqc_strmap_get(ix->texts, lower, n, &gl) && ix->first[gl + 1] - ix->first[gl] > need)
+        need = ix->first[gl + 1] - ix->first[gl];
+    /* stops at the count needed: a word written thousands of times is asked as often */
+    for (size_t a = ix->first[g]; a < ix->first[g + 1] && cap < need; a++)
+        cap += ix->token[a] != k && ix->token[a] > 0 && same_word_after_lower(doc, ix->token[a], t);
+    return cap >= need;
+}
+
 /* Tokens looked through from a word to the next item of its list: a comma, a
  * conjunction (`, or`). */
 #define CAP_LIST_LINK 3
@@ -665,7 +688,10 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
                       /* where nouns are capitalised, one ends a clause after its article */
                       !(capitalised_nouns(ctx) && (tok_in(ctx, "articles", prev) ||
                                                    tok_in(ctx, "determiners", prev))) &&
-                      !tok_in(ctx, "definite-articles", prev) &&
+                      /* `the Times.` names a paper; a plural article names no one
+                       * thing (`ao longo dos Anos,`: see plural_noun below) */
+                      (!tok_in(ctx, "definite-articles", prev) ||
+                       tok_in(ctx, "plural-articles", prev)) &&
                       /* `No. 7`: an abbreviation before a number */
                       !(ncp == '.' && k + 2 < doc->token_count &&
                         doc->tokens[k + 2].kind == TQC_TOK_NUMBER);
@@ -723,15 +749,25 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
              * Presidential campaign`, `his Inaugural wardrobe`): that is left to the
              * tests below. */
             uint32_t lp = tqc_ctx_pos_lower(ctx, k);
-            bool lone_adjective = !nouns && next_ok && (lp & TQC_POS_ADJ) &&
-                                  !(lp & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB)) &&
+            /* A participle is an adjective there too (`cópias Atualizadas da`). */
+            bool lone_adjective = !nouns && next_ok && (lp & (TQC_POS_ADJ | TQC_POS_VPART)) &&
+                                  !(lp & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VFIN |
+                                          TQC_POS_AUX | TQC_POS_VINF | TQC_POS_VGER)) &&
                                   !tok_in(ctx, "articles", prev) &&
                                   !tok_in(ctx, "determiners", prev) &&
                                   !(tqc_ctx_pos_lower(ctx, k - 1) & (TQC_POS_DET | TQC_POS_PRON));
-            if (lone_adjective ||
-                written_nearby(words, k, lower, n, TQC_TF_LOWER, 0, false))
+            /* A name or a title names one thing: a common noun that is no adjective (a
+             * party's name may be one: `os Verdes`), capitalised after a plural article
+             * (`plural-articles`: `os Registros de tempo`, `i Danni causati`), is a slip,
+             * unless the article capitalises it again (capitalised_nearby, below). */
+            bool plural_noun = !nouns && (lp & TQC_POS_NOUN) &&
+                               !(lp & (TQC_POS_ADJ | TQC_POS_PROPN)) &&
+                               tok_in(ctx, "plural-articles", prev);
+            if (lone_adjective || plural_noun ||
+                (written_nearby(words, k, lower, n, TQC_TF_LOWER, 0, false) &&
+                 !name_in_document(words, k, lower, n)))
                 sev = TQC_SEV_WARNING;
-            else if (after_article)
+            else if (after_article || name_in_document(words, k, lower, n))
                 return;
             else if (!nouns && !(tqc_ctx_pos_lower(ctx, k) & TQC_POS_VGER) &&
                      !tok_in(ctx, "prepositions", prev) &&
@@ -1337,14 +1373,20 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued,
      * lexicon's proper noun alone, which a word of a loan language's dictionary
      * (`windows`) or of the article's own lower-case usage may also be: only the
      * article's capitalised use makes it a warning (below). */
-    bool lexicon_only = false;
+    bool lexicon_only = false, loan_name = false;
     if (!tqc_dict_case_variant(ctx->dict, w, len, fixed, sizeof fixed)) {
         size_t tl = tqc_text_case(w, len, TQC_CASE_TITLE, fixed, sizeof fixed);
         if (!tl || tl >= sizeof fixed || tqc_ctx_pos(ctx, k) != 0 || tqc_ctx_token_known(ctx, k) ||
-            !(tqc_lex_pos(lex, fixed, tl) & TQC_POS_PROPN) || loanword(ctx, w, len))
+            !(tqc_lex_pos(lex, fixed, tl) & TQC_POS_PROPN))
             return false;
         fixed[tl] = '\0';
         lexicon_only = true;
+        /* A loan language's common word (`windows`) is this language's name only where
+         * the article writes the name capitalised inside a sentence and never this word
+         * in lower case again (below). */
+        loan_name = loanword(ctx, w, len);
+        if (loan_name && capitalised_nouns(ctx))
+            return false;
     }
     size_t fl = strlen(fixed);
     uint32_t cap = tqc_lex_pos(lex, fixed, fl), low = tqc_ctx_pos(ctx, k);
@@ -1368,6 +1410,10 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued,
      * (below). */
     bool used = written_nearby(words, k, fixed, fl, TQC_TF_CAP, 0, false);
     if (!cap && !low && !used && !capitalised_nouns(ctx))
+        return false;
+    if (loan_name && (!written_nearby(words, k, fixed, fl, TQC_TF_CAP,
+                                      TQC_TF_SENT_START | TQC_TF_PARA_START, false) ||
+                      written_nearby(words, k, w, len, 0, 0, true)))
         return false;
     /* A name's other word capitalised after it makes the name plain (`microsoft
      * Office`, `microsoft Windows`). */

@@ -176,6 +176,26 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
     if ((before & TQC_POS_VINF) && !(before & (TQC_POS_VFIN | TQC_POS_AUX | TQC_POS_VGER)) &&
         (pos & TQC_POS_NOUN))
         return false;
+    /* A demonstrative opening the sentence with a noun-or-verb form and a determiner
+     * after it (`This cuts the rate.`) is the subject: a noun phrase does not run on into
+     * another determiner. */
+    if ((pos & TQC_POS_VFIN) && k == first + 1 && (before & TQC_POS_DET) &&
+        (before & TQC_POS_PRON) && k + 1 < ctx->doc->token_count &&
+        ctx->doc->tokens[k + 1].kind == TQC_TOK_WORD &&
+        (ctx->doc->tokens[k + 1].flags & TQC_TF_LOWER)) {
+        uint32_t after = word_pos(ctx, k + 1, false);
+        if ((after & TQC_POS_DET) &&
+            !(after & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB | TQC_POS_PREP)))
+            return true;
+    }
+    /* No noun or adjective runs on into an adverb that is nothing else (`logiciels
+     * identiques divergent rapidement`): a finite reading is the verb there, unless a
+     * preposition governs the form (`of the bridge again`). */
+    if ((pos & TQC_POS_VFIN) && k + 1 < ctx->doc->token_count &&
+        ctx->doc->tokens[k + 1].kind == TQC_TOK_WORD &&
+        (ctx->doc->tokens[k + 1].flags & TQC_TF_LOWER) &&
+        word_pos(ctx, k + 1, false) == TQC_POS_ADV && !governed(ctx, k, first))
+        return true;
     /* A pronoun before a verb (see proclitics) is no numeral: `um programa`, `una
      * subida` are an article and its noun. */
     uint32_t keeps_verb = TQC_POS_VERB;
@@ -189,6 +209,32 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
            ((before & TQC_POS_NOUN) && !(before & (TQC_POS_DET | TQC_POS_PREP)) &&
             !governed(ctx, k - 1, first)) ||
            (before & keeps_verb);
+}
+
+/* Whether word token k is the infinitive of an instruction, where the language gives
+ * instructions so (profile `infinitive-instructions = yes`: Italian `Quindi digitare il
+ * nome.`, French `Cliquer sur le bouton.`): an infinitive that is nothing else,
+ * opening the sentence or after an adverb that opens it (`Quindi`, also a conjunction),
+ * and followed by its object or a preposition. After a preposition it is governed (`Per
+ * costruire un ponte.`). */
+static bool instruction_infinitive(const tqc_ctx *ctx, size_t k, size_t first)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (k > first + 1 || k + 1 >= doc->token_count ||
+        strcmp(tqc_lang_setting(ctx->lang, "infinitive-instructions", "no"), "yes") != 0)
+        return false;
+    uint32_t pos = word_pos(ctx, k, k == first);
+    if (!(pos & TQC_POS_VINF) || (pos & ~(TQC_POS_VINF | TQC_POS_VFIN)))
+        return false;
+    uint32_t opener = k > first ? word_pos(ctx, first, true) : 0;
+    if (k > first && (doc->tokens[first].kind != TQC_TOK_WORD || !(opener & TQC_POS_ADV) ||
+                      (opener & ~(TQC_POS_ADV | TQC_POS_CONJ))))
+        return false;
+    const tqc_token *next = &doc->tokens[k + 1];
+    if (next->kind != TQC_TOK_WORD || !(next->flags & TQC_TF_LOWER))
+        return false;
+    uint32_t after = word_pos(ctx, k + 1, false);
+    return (after & (TQC_POS_DET | TQC_POS_PREP)) && !(after & (TQC_POS_NOUN | TQC_POS_VERB));
 }
 
 /* Whether word token k, which the lexicon lacks, may be a verb: see the header. */
@@ -414,8 +460,14 @@ static bool verb_final_relative(const tqc_ctx *ctx, size_t first, size_t last)
                main_clause_subject(ctx, first, last))
         return false;
     /* What can neither follow an article nor be a main clause's verb, and the verb at
-     * the end (`Die es benötigt.`). */
-    if (!genitive && next && !(next & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_VERB)) &&
+     * the end (`Die es benötigt.`), with no comma between: a clause inside may end there
+     * and the main clause's verb follow it (`Einige der Personen, die ... arbeiten,
+     * haben sich ...`; the loop below reads that). */
+    bool comma = false;
+    for (size_t j = first + 1; j < last && !comma; j++)
+        comma = doc->tokens[j].kind == TQC_TOK_PUNCT && first_cp(doc, &doc->tokens[j]) == ',';
+    if (!genitive && !comma && next &&
+        !(next & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_VERB)) &&
         doc->tokens[last - 1].kind == TQC_TOK_WORD && (word_pos(ctx, last - 1, false) & FINITE))
         return !extended_attribute(ctx, first, last - 1);
     size_t k = genitive ? first + 2 : first + 1;
@@ -543,8 +595,13 @@ static bool second_verb(const tqc_ctx *ctx, size_t first, size_t last, bool afte
         }
         uint32_t before = doc->tokens[k - 1].kind == TQC_TOK_WORD
                               ? word_pos(ctx, k - 1, k - 1 == first) : 0;
+        /* A cluster has an auxiliary or a non-finite form in it (`gelöscht worden
+         * sind`, `can be`); two finite verbs side by side meet at a clause's end
+         * (`Quando vi si accede viene aperto`). */
         bool cluster = (before & TQC_POS_VERB) &&
-                       !(before & (TQC_POS_NOUN | TQC_POS_ADJ | TQC_POS_PRON | TQC_POS_DET));
+                       !(before & (TQC_POS_NOUN | TQC_POS_ADJ | TQC_POS_PRON | TQC_POS_DET)) &&
+                       ((before & (TQC_POS_AUX | TQC_POS_VINF | TQC_POS_VPART | TQC_POS_VGER)) ||
+                        (word_pos(ctx, k, false) & (TQC_POS_AUX | TQC_POS_VINF)));
         if (seen && !cluster && !linked && (!after_comma || comma))
             return true;
         seen = true;
@@ -593,7 +650,7 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
         case TQC_TOK_WORD: {
             words++;
             lower = lower || (t->flags & TQC_TF_LOWER);
-            if (!relative && finite_verb(ctx, k, first))
+            if (!relative && (finite_verb(ctx, k, first) || instruction_infinitive(ctx, k, first)))
                 return;
             uint32_t pos = word_pos(ctx, k, k == first);
             if (!pos && may_be_verb(ctx, k, k == first))

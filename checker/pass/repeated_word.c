@@ -12,6 +12,9 @@
  *    (`gave her her book`, `told you you were`; not `wrote it it down`, `in many many
  *    cases`); and, where the profile says `stranded-prepositions = yes`, a particle or
  *    an infinitive's `to` after a verb or adverb that is no noun (`came in in June`);
+ *    and, where nouns are not all capitalised, a capitalised double in mid-sentence
+ *    that the document writes twice or more (`Estável Antiga Antiga`: a slip is not
+ *    repeated word for word, a name is);
  *  - an error with a safe fix (remove one): every other double of a word the lexicon or
  *    the closed-class lists know (`the the`, `and and`, `le le`, `are are`);
  *  - a warning with the fix to review: a word nothing knows (unknown is unknown), a
@@ -23,6 +26,7 @@
 #include <string.h>
 
 #include "lang/lex.h"
+#include "core/strmap.h"
 #include "core/text.h"
 
 #define RW_MAX_WORD 256
@@ -108,6 +112,36 @@ static bool capitalised(const tqc_doc *doc, const tqc_token *t)
            tqc_text_is_upper(cp);
 }
 
+/* Whether token pair (k - 1, k) is a word doubled: the same word, next to each other in
+ * one sentence. */
+static bool doubled(const tqc_doc *doc, size_t k)
+{
+    const tqc_token *a = &doc->tokens[k - 1], *b = &doc->tokens[k];
+    return a->kind == TQC_TOK_WORD && b->kind == TQC_TOK_WORD && a->sentence == b->sentence &&
+           (b->flags & TQC_TF_SPACE_BEFORE) &&
+           tqc_text_equal_fold(tqc_doc_at(doc, a->span), tqc_span_len(a->span),
+                               tqc_doc_at(doc, b->span), tqc_span_len(b->span));
+}
+
+/* How often the document writes each capitalised double, as written (`Antiga`: 2), built
+ * on the first capitalised double asked about; NULL when out of memory. */
+static tqc_strmap *capitalised_doubles(const tqc_doc *doc)
+{
+    tqc_strmap *m = tqc_strmap_new();
+    for (size_t k = 1; m && k < doc->token_count; k++) {
+        const tqc_token *b = &doc->tokens[k];
+        if (!doubled(doc, k) || !capitalised(doc, b))
+            continue;
+        uint64_t c = 0;
+        tqc_strmap_get(m, tqc_doc_at(doc, b->span), tqc_span_len(b->span), &c);
+        if (!tqc_strmap_put(m, tqc_doc_at(doc, b->span), tqc_span_len(b->span), c + 1)) {
+            tqc_strmap_free(m);
+            m = NULL;
+        }
+    }
+    return m;
+}
+
 static void run(const tqc_ctx *ctx)
 {
     const tqc_doc *doc = ctx->doc;
@@ -116,6 +150,8 @@ static void run(const tqc_ctx *ctx)
     bool nouns_capitalised =
         strcmp(tqc_lang_setting(ctx->lang, "capitalised-nouns", "no"), "yes") == 0;
     bool lexicon = tqc_lang_lexicon(ctx->lang) != NULL;
+    tqc_strmap *cap_doubles = NULL;
+    bool counted = false;
     for (size_t k = 1; k < doc->token_count; k++) {
         const tqc_token *a = &doc->tokens[k - 1], *b = &doc->tokens[k];
         if (a->kind != TQC_TOK_WORD || b->kind != TQC_TOK_WORD || a->sentence != b->sentence ||
@@ -184,12 +220,30 @@ static void run(const tqc_ctx *ctx)
                   ((pos & TQC_POS_ADV) || (after & TQC_POS_VINF));
         }
         /* A capitalised pair in mid-sentence may still be a name (`Kappa Kappa Gamma`,
-         * `Sing Sing`): a warning with the fix to review, never a safe one. */
+         * `Sing Sing`): a warning with the fix to review, never a safe one; a hint where
+         * the document writes the same double again (`Estável Antiga Antiga`, twice): a
+         * slip does not repeat itself word for word, a name does (where every noun is
+         * capitalised, a noun doubled is as likely again). */
         bool name_only = name_pair;
+        if (name_pair && !nouns_capitalised && !counted) {
+            cap_doubles = capitalised_doubles(doc);
+            counted = true;
+        }
+        uint64_t times = 0;
+        if (name_pair && !nouns_capitalised && cap_doubles)
+            tqc_strmap_get(cap_doubles, sb, lb, &times);
+        if (times >= 2) {
+            may = true;
+            name_only = true;
+        }
         /* Remove the second word and the space before it. */
         tqc_span span = tqc_span_make(a->span.start, b->span.end);
         tqc_finding *f;
-        if (may)
+        if (may && times >= 2)
+            f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, span, "word repeated: '%.*s' "
+                         "(may be right: the document writes it so %u times, as in a name)",
+                         (int)la, sa, (unsigned)times);
+        else if (may)
             f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, span, "word repeated: '%.*s' "
                          "(may be right: one can end a phrase and the other begin the next)",
                          (int)la, sa);
@@ -201,6 +255,7 @@ static void run(const tqc_ctx *ctx)
         tqc_finding_suggest(ctx->out, f, sa, la);
         tqc_finding_fix(ctx->out, f, span, sa, la, pos && !may && !name_only && !uncertain);
     }
+    tqc_strmap_free(cap_doubles);
 }
 
 const tqc_pass tqc_pass_repeated_word = {
