@@ -634,7 +634,7 @@ START_TEST(test_issue_17_html_pre_lines_shaped_as_code)
              "# the table of the disks that the system mounts when it starts up\n"
              "/dev/sr0      /media/cdrom0   udf,iso9660 user,noauto   0   0\n"
              "/dev/fd0      /media/floppy   auto        rw,user,noauto 0  0\n\n"
-             "Package: sample-data\nDepends: firefox-esr | www-browser, perl\n\n"
+             "Package: sample-data\nDepends: firefox-esr | <a href=\"/w\">www-browser</a>, perl\n\n"
              "$ mount /media/cdrom0\n\n"
              "   The committee met on Tuesday.  It agreed to wait\n"
              "   for the report, which is due in May, as follows:\n"
@@ -649,6 +649,9 @@ START_TEST(test_issue_17_html_pre_lines_shaped_as_code)
     ck_assert_ptr_null(strstr(text, "mount"));
     ck_assert_ptr_nonnull(strstr(text, "It agreed to wait"));
     ck_assert_ptr_nonnull(strstr(text, "then the staff"));
+    /* A link inside the code left out goes with it, marking nothing in the prose. */
+    for (size_t i = 0; i < r.docs[0]->inline_count; i++)
+        ck_assert_str_ne(r.docs[0]->inlines[i].tag, "a");
     release(&r);
 }
 END_TEST

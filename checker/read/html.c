@@ -1568,7 +1568,12 @@ static void mark_code(layout *l, size_t first, size_t last, size_t top)
  * src). */
 static void lay_inline(layout *l, bool open, const char *name, size_t src)
 {
-    if (l->tb.len == 0)
+    /* An element inside a paragraph of code left out of a `pre` (a link in an example)
+     * goes with it: its bounds would mark the prose beside the hole. */
+    bool code = l->pre && l->code &&
+                (in_code(l, 0) || (l->code_at > 0 && l->code_at - 1 < l->code_len &&
+                                    l->code[l->code_at - 1]));
+    if (l->tb.len == 0 || code)
         return;
     size_t line = pos_at(l, src).line;
     if (!l->space && !l->brk)
