@@ -149,6 +149,11 @@ START_TEST(test_issue_17_spacing_code_runs_are_hints)
         ck_assert_msg(tqc_test_findings_in(cases[i][0], cases[i][1], "spacing", NULL, 0) == 1,
                       "%s", cases[i][1]);
         SILENT(cases[i][0], cases[i][2], "spacing");
+        /* Scripts written without spaces take none after a mark, whatever the page's
+         * language. */
+        char quoted[160];
+        snprintf(quoted, sizeof quoted, "%s \u4ECA,\u305D\u3053\u306B.", cases[i][2]);
+        SILENT(cases[i][0], quoted, "spacing");
     }
 }
 END_TEST

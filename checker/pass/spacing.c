@@ -307,6 +307,18 @@ static bool code_run(const tqc_doc *doc, size_t k, int32_t m)
     return marks >= 2;
 }
 
+/* Whether cp is a letter of a script written without spaces between words (Han, kana,
+ * Thai, Lao, Myanmar, Khmer): a mark between two of them takes no space in any language
+ * (`今,そこに` quoted in an English page). Unicode's blocks, not a language's rule. */
+static bool unspaced_script(int32_t cp)
+{
+    return (cp >= 0x0E00 && cp <= 0x0EFF) || (cp >= 0x1000 && cp <= 0x109F) ||
+           (cp >= 0x1780 && cp <= 0x17FF) || (cp >= 0x2E80 && cp <= 0x2FDF) ||
+           (cp >= 0x3040 && cp <= 0x31FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0xFF66 && cp <= 0xFF9F) || (cp >= 0x20000 && cp <= 0x3134F);
+}
+
 /* `younger,poorer`: a mark that takes a space after it, glued to the next word. */
 static void check_space_after(const tqc_ctx *ctx, const spacing_rules *r, size_t k, int32_t m)
 {
@@ -318,6 +330,10 @@ static void check_space_after(const tqc_ctx *ctx, const spacing_rules *r, size_t
         b->kind != TQC_TOK_WORD || !tqc_text_is_letter(cp_at(doc, b->span.start)))
         return;
     if (a->kind != TQC_TOK_WORD && a->kind != TQC_TOK_NUMBER && !ends_pair(r, mark_of(doc, a)))
+        return;
+    size_t before;
+    if (unspaced_script(tqc_text_prev(doc->text, a->span.end, &before)) ||
+        unspaced_script(cp_at(doc, b->span.start)))
         return;
     /* `&amp;x`: an HTML entity left by scraping is the boilerplate passes' business. */
     if (a->kind == TQC_TOK_WORD && a->span.start > 0 && doc->text[a->span.start - 1] == '&')

@@ -584,10 +584,12 @@ static bool inside_element(const tqc_doc *doc, size_t from, size_t offset,
     return false;
 }
 
-/* Whether token k's paragraph holds code: inline code the page left out, or a token that
- * is a file name, a path or an identifier (`app.js`, `client_id`). */
-static bool beside_code(const tqc_doc *doc, size_t k)
+/* Whether token k's paragraph holds code: inline code the page left out, a token that is
+ * a file name, a path or an identifier (`app.js`, `client_id`), or a lower-case word the
+ * dictionary lacks with no vowel (`fsc`, `dpkg`: a command's name). */
+static bool beside_code(const tqc_ctx *ctx, size_t k)
 {
+    const tqc_doc *doc = ctx->doc;
     tqc_span para = doc->paragraphs[doc->sentences[doc->tokens[k].sentence].paragraph].span;
     for (size_t i = inline_after(doc, para.start, false);
          i < doc->inline_count && doc->inlines[i].offset <= para.end; i++)
@@ -597,10 +599,17 @@ static bool beside_code(const tqc_doc *doc, size_t k)
     size_t a = k;
     while (a > 0 && !(doc->tokens[a].flags & TQC_TF_PARA_START))
         a--;
-    for (size_t j = a; j < doc->token_count && (j == a || !(doc->tokens[j].flags & TQC_TF_PARA_START));
-         j++)
-        if (doc->tokens[j].kind == TQC_TOK_CODE)
+    for (size_t j = a;
+         j < doc->token_count && (j == a || !(doc->tokens[j].flags & TQC_TF_PARA_START)); j++) {
+        const tqc_token *t = &doc->tokens[j];
+        if (t->kind == TQC_TOK_CODE)
             return true;
+        if (j != k && t->kind == TQC_TOK_WORD && (t->flags & TQC_TF_LOWER) &&
+            !(t->flags & TQC_TF_DIGIT) &&
+            vowelless(ctx->lang, tqc_doc_at(doc, t->span), tqc_span_len(t->span)) &&
+            !tqc_ctx_token_known(ctx, j))
+            return true;
+    }
     return false;
 }
 
@@ -651,7 +660,7 @@ static const char *undecided(spell_run *r, size_t k, const char *s, size_t len)
     /* `params`, `json` in a paragraph that names code: the words of a program's world
      * (options, formats, commands) as often as slips, which a dictionary of prose cannot
      * tell apart. */
-    if (beside_code(doc, k))
+    if (beside_code(ctx, k))
         return "its paragraph holds code: a term of it";
     /* Left in lower case where the sentence's capital is due: written so on purpose, a name
      * that keeps its lower case (`zlib shrinks the data`), as often as a slip of the case,
