@@ -135,6 +135,9 @@ START_TEST(test_issue_17_spacing_code_runs_are_hints)
     ck_assert_int_eq(h.severity, TQC_SEV_INFO);
     ck_assert_int_eq(spacing_on("The types are udf,iso9660 and the key is a=b,c now.", 1).severity,
                      TQC_SEV_INFO);
+    /* A list's own comma after the run is no second mark inside it. */
+    ck_assert_int_eq(spacing_on("It keeps zoning,franchises, and leases.", 0).severity,
+                     TQC_SEV_ERROR);
     static const char *const cases[][3] = {
         {"en", "The talks were long,tense and bitter.", "Mount the disc with rw,user,noauto today."},
         {"pt", "As conversas foram longas,tensas e amargas.", "Monte o disco com rw,user,noauto hoje."},

@@ -301,7 +301,8 @@ static bool code_run(const tqc_doc *doc, size_t k, int32_t m)
             break;
         if (cp > 0 && cp < 0x80 && strchr("=/\\_<>{}|@$~", (int)cp))
             return true;
-        marks += cp == m;
+        /* (Inside the run: `zoning,franchises,` ends on the list's own comma.) */
+        marks += cp == m && i > start && i + n < end;
         i += n;
     }
     return marks >= 2;
