@@ -740,6 +740,24 @@ static size_t page_warnings(const char *page, const char *rule)
     return n;
 }
 
+/* Issue 17, real pages: an element with no text (an anchor target before a heading and
+ * after it, as DocBook writes them) bounds no words: the heading between them is no
+ * paragraph of one link. */
+START_TEST(test_issue_17_html_empty_anchors_bound_nothing)
+{
+    static const char page[] =
+        "<html><body><article><p>" STORY "</p><div><h4><a id=\"s2\"></a>5.2.1. Removing "
+        "the old packages from the system</h4></div><a id=\"ix\" class=\"indexterm\"></a>"
+        "<p>" STORY "</p></article></body></html>";
+    ck_assert_uint_eq(page_warnings(page, "stray-heading"), 0);
+    read_result r;
+    read_str(page, "a.html", false, &r);
+    for (size_t i = 0; i < r.docs[0]->inline_count; i++)
+        ck_assert_str_ne(r.docs[0]->inlines[i].tag, "a");
+    release(&r);
+}
+END_TEST
+
 /* A list item is the page's own structure: a call to the reader there (a list of what a
  * program does), even after code left out at its start, is a hint; the same line as a
  * paragraph between paragraphs of prose is a line of chrome. */
@@ -792,6 +810,7 @@ Suite *readers_suite(void)
     tcase_add_test(tc, test_issue_17_html_tag_named_in_prose_is_a_hint);
     tcase_add_test(tc, test_issue_17_html_list_item_is_the_page_own);
     tcase_add_test(tc, test_issue_17_html_pre_lines_shaped_as_code);
+    tcase_add_test(tc, test_issue_17_html_empty_anchors_bound_nothing);
     tcase_add_test(tc, test_issue_17_html_italics_and_code_make_unknown_words_hints);
     suite_add_tcase(s, tc);
     return s;

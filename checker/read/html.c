@@ -1660,8 +1660,11 @@ static void lay_out(layout *l, size_t first, size_t last, size_t top)
             }
             break;
         case EL_INLINE:
-            /* A caption set in a `span` is recorded as one too. */
-            lay_inline(l, open, nd->caption ? "figcaption" : nd->name, ev->src);
+            /* A caption set in a `span` is recorded as one too. An element with no
+             * text (an anchor target, `<a id="s2"></a>` before a heading) bounds no
+             * words: recorded, it made the heading after it read as one link. */
+            if (nd->ink > 0)
+                lay_inline(l, open, nd->caption ? "figcaption" : nd->name, ev->src);
             break;
         default:
             break;
