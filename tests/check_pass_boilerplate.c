@@ -110,6 +110,43 @@ END_TEST
 
 /* Page furniture no pattern lists, told by its shape, between two paragraphs of prose in
  * each language; and prose with the same words, and news subheadings, left alone. */
+/* Issue 17, real pages: a line of verse addresses its reader as furniture does (`watch
+ * what I show you`); among four or more lines in a row without a final stop, most of
+ * them not furniture (a stanza: lyrics, a poem), it is a hint. The same line between
+ * paragraphs of prose, and a run of furniture lines, stay warnings, in every language. */
+START_TEST(test_issue_17_boilerplate_line_of_a_stanza_is_a_hint)
+{
+    static const char *const cases[][7] = {
+        {"en", "The port authority signed the new contract with the dockers on Monday.",
+         "Share this article with your friends now", "The wind of the sea took your voice",
+         "And the night fell over our old harbour", "Nobody knows what tomorrow will bring",
+         "The dockers will return to work on Wednesday morning, the union said."},
+        {"pt", "A autoridade portuária assinou o novo contrato com os estivadores na segunda-feira.",
+         "Partilhe este artigo com os seus amigos agora", "O vento do mar levou a tua voz",
+         "E a noite caiu sobre o nosso porto", "Ninguém sabe o que o amanhã nos traz",
+         "Os estivadores voltam ao trabalho na quarta-feira de manhã, disse o sindicato."},
+        {"fr", "L'autorité portuaire a signé lundi le nouveau contrat avec les dockers du port.",
+         "Partagez cet article avec vos amis maintenant", "Le vent de la mer a pris ta voix",
+         "Et la nuit est tombée sur notre port", "Personne ne sait ce que demain nous apporte",
+         "Les dockers reprendront le travail mercredi matin, a indiqué le syndicat."},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *const *c = cases[i];
+        char text[1024];
+        snprintf(text, sizeof text, "%s\n\n%s\n\n%s\n", c[1], c[2], c[6]);
+        ck_assert_msg(tqc_test_findings_in(c[0], text, RULE, NULL, 0) == 1, "%s", text);
+        snprintf(text, sizeof text, "%s\n\n%s\n\n%s\n\n%s\n\n%s\n\n%s\n", c[1], c[3], c[2],
+                 c[4], c[5], c[6]);
+        ck_assert_msg(tqc_test_findings_in(c[0], text, RULE, NULL, 0) == 0, "%s", text);
+    }
+    ck_assert_uint_eq(hits("The port authority signed the new contract on Monday.\n\n"
+                           "Share this article with your friends\n\nFollow us on Twitter for "
+                           "the latest news\n\nSubscribe to our newsletter for more stories\n\n"
+                           "Download our app for your phone today\n\nThe dockers will return to "
+                           "work on Wednesday morning, the union said.\n", NULL, 0), 4);
+}
+END_TEST
+
 START_TEST(test_w1_boilerplate_shape_in_six_languages)
 {
     static const struct {
@@ -279,6 +316,7 @@ Suite *pass_boilerplate_suite(void)
     tcase_add_test(tc, test_w1_boilerplate_shape_in_six_languages);
     tcase_add_test(tc, test_issue_12_boilerplate_bare_link_paragraph);
     tcase_add_test(tc, test_issue_12_boilerplate_page_verb_forms_and_polite_address);
+    tcase_add_test(tc, test_issue_17_boilerplate_line_of_a_stanza_is_a_hint);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -118,6 +118,49 @@ START_TEST(test_issue_3_spacing_missing_space_after)
 }
 END_TEST
 
+/* Issue 17, real pages: a mark glued between two words in a run that reads as code (the
+ * same mark twice, a character prose never glues, a word with a digit beside it) is a
+ * hint whose fix is never applied unattended; the same slip in prose stays an error, in
+ * every language. */
+START_TEST(test_issue_17_spacing_code_runs_are_hints)
+{
+    hit h = spacing_on("Mount the disc with rw,user,noauto options.", 0);
+    ck_assert_uint_eq(h.count, 2);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert(h.has_fix && !h.safe);
+    ck_assert_int_eq(spacing_on("Mount the disc with rw,user,noauto options.", 1).severity,
+                     TQC_SEV_INFO);
+    h = spacing_on("The types are udf,iso9660 and the key is a=b,c now.", 0);
+    ck_assert_uint_eq(h.count, 2);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_int_eq(spacing_on("The types are udf,iso9660 and the key is a=b,c now.", 1).severity,
+                     TQC_SEV_INFO);
+    /* A list's own comma after the run is no second mark inside it. */
+    ck_assert_int_eq(spacing_on("It keeps zoning,franchises, and leases.", 0).severity,
+                     TQC_SEV_ERROR);
+    static const char *const cases[][3] = {
+        {"en", "The talks were long,tense and bitter.", "Mount the disc with rw,user,noauto today."},
+        {"pt", "As conversas foram longas,tensas e amargas.", "Monte o disco com rw,user,noauto hoje."},
+        {"es", "Las conversaciones fueron largas,tensas y amargas.",
+         "Monte el disco con rw,user,noauto hoy."},
+        {"fr", "Les discussions furent longues,tendues et amères.",
+         "Montez le disque avec rw,user,noauto demain."},
+        {"de", "Die Gespräche waren lang,zäh und bitter.", "Die Platte wird mit rw,user,noauto eingehängt."},
+        {"it", "I colloqui furono lunghi,tesi e amari.", "Montate il disco con rw,user,noauto oggi."},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        ck_assert_msg(tqc_test_findings_in(cases[i][0], cases[i][1], "spacing", NULL, 0) == 1,
+                      "%s", cases[i][1]);
+        SILENT(cases[i][0], cases[i][2], "spacing");
+        /* Scripts written without spaces take none after a mark, whatever the page's
+         * language. */
+        char quoted[160];
+        snprintf(quoted, sizeof quoted, "%s \u4ECA,\u305D\u3053\u306B.", cases[i][2]);
+        SILENT(cases[i][0], quoted, "spacing");
+    }
+}
+END_TEST
+
 START_TEST(test_issue_3_spacing_inside_brackets_and_quotes)
 {
     hit h = spacing_on("The fund ( set up in 2019 ) grew quickly.", 0);
@@ -201,6 +244,7 @@ Suite *pass_spacing_suite(void)
     tcase_add_test(tc, test_issue_3_spacing_double_space);
     tcase_add_test(tc, test_issue_3_spacing_space_before_punctuation);
     tcase_add_test(tc, test_issue_3_spacing_missing_space_after);
+    tcase_add_test(tc, test_issue_17_spacing_code_runs_are_hints);
     tcase_add_test(tc, test_issue_3_spacing_inside_brackets_and_quotes);
     tcase_add_test(tc, test_issue_3_spacing_conventions_are_data);
     suite_add_tcase(s, tc);

@@ -622,6 +622,107 @@ START_TEST(test_issue_17_html_tag_named_in_prose_is_a_hint)
 }
 END_TEST
 
+/* Issue 17, real pages: a paragraph of a `pre` whose lines have the shape of a
+ * configuration file, a command line or a header (a comment mark or a prompt first,
+ * columns, a field's name, a program's line end) is code, not prose, whatever its share
+ * of letters; prose set in `pre` (two spaces only after a sentence's mark or a bullet,
+ * a line ending with a colon) stays. */
+START_TEST(test_issue_17_html_pre_lines_shaped_as_code)
+{
+    read_result r;
+    read_str("<html><body><article><p>" STORY "</p><pre>\n"
+             "# the table of the disks that the system mounts when it starts up\n"
+             "/dev/sr0      /media/cdrom0   udf,iso9660 user,noauto   0   0\n"
+             "/dev/fd0      /media/floppy   auto        rw,user,noauto 0  0\n\n"
+             "Package: sample-data\nDepends: firefox-esr | <a href=\"/w\">www-browser</a>, perl\n\n"
+             "$ mount /media/cdrom0\n\n"
+             "   The committee met on Tuesday.  It agreed to wait\n"
+             "   for the report, which is due in May, as follows:\n"
+             "   *  first the budget, then the staff\n"
+             "   *  and the rest of the plan after that\n"
+             "</pre><p>" STORY "</p></article></body></html>", "pre.html", false, &r);
+    ck_assert_int_eq(r.st, TQC_OK);
+    const char *text = r.docs[0]->text;
+    ck_assert_ptr_null(strstr(text, "noauto"));
+    ck_assert_ptr_null(strstr(text, "the table of the disks"));
+    ck_assert_ptr_null(strstr(text, "Depends"));
+    ck_assert_ptr_null(strstr(text, "mount"));
+    ck_assert_ptr_nonnull(strstr(text, "It agreed to wait"));
+    ck_assert_ptr_nonnull(strstr(text, "then the staff"));
+    /* A link inside the code left out goes with it, marking nothing in the prose. */
+    for (size_t i = 0; i < r.docs[0]->inline_count; i++)
+        ck_assert_str_ne(r.docs[0]->inlines[i].tag, "a");
+    release(&r);
+}
+END_TEST
+
+/* All findings of rule on a page read as English: how many at warning or above into
+ * *warnings, and the first one's message into msg (cap bytes). */
+static size_t page_findings(const char *page, const char *rule, size_t *warnings, char *msg,
+                            size_t cap)
+{
+    read_result r;
+    read_str(page, "s.html", false, &r);
+    ck_assert_int_eq(r.st, TQC_OK);
+    tqc_findings out;
+    tqc_findings_init(&out, r.docs[0]);
+    ck_assert_int_eq(tqc_check_doc(tqc_test_checker_for("en"), r.docs[0], &out), TQC_OK);
+    size_t n = 0;
+    *warnings = 0;
+    for (size_t i = 0; i < out.count; i++) {
+        if (strcmp(out.items[i].rule, rule) != 0)
+            continue;
+        if (n++ == 0)
+            snprintf(msg, cap, "%s", out.items[i].message);
+        *warnings += out.items[i].severity >= TQC_SEV_WARNING;
+    }
+    tqc_findings_release(&out);
+    release(&r);
+    return n;
+}
+
+/* Issue 17, real pages: an unknown word the page sets in italics (`i`, `cite`, `dfn`: a
+ * word of another language, a term, a title) or in a paragraph that holds code (left-out
+ * `code`, a file name, a command's vowelless name) is one a spell checker cannot judge: a hint. The same slip in
+ * plain prose, after the italics close, or in mere emphasis stays a warning. */
+START_TEST(test_issue_17_html_italics_and_code_make_unknown_words_hints)
+{
+#define PAGE(p) "<html><body><article><p>" STORY "</p><p>" p "</p></article></body></html>"
+    size_t warnings;
+    char msg[512];
+    ck_assert_uint_eq(page_findings(PAGE("The ministry <i>acceptakt</i> the letter."), "spelling",
+                                    &warnings, msg, sizeof msg), 1);
+    ck_assert_uint_eq(warnings, 0);
+    ck_assert_msg(strstr(msg, "italics"), "%s", msg);
+    ck_assert_uint_eq(page_findings(PAGE("Her <cite>acceptakt</cite> report was read."),
+                                    "spelling", &warnings, msg, sizeof msg), 1);
+    ck_assert_uint_eq(warnings, 0);
+    ck_assert_uint_eq(page_findings(PAGE("Set <code>x</code> and the acceptakt step runs."),
+                                    "spelling", &warnings, msg, sizeof msg), 1);
+    ck_assert_uint_eq(warnings, 0);
+    ck_assert_uint_eq(page_findings(PAGE("Edit app.js and the acceptakt step runs."),
+                                    "spelling", &warnings, msg, sizeof msg), 1);
+    ck_assert_uint_eq(warnings, 0);
+    page_findings(PAGE("The server runs klmd and the acceptakt step."), "spelling", &warnings,
+                  msg, sizeof msg);
+    ck_assert_uint_eq(warnings, 0);
+    page_findings(PAGE("The ministry acceptakt the letter."), "spelling", &warnings, msg,
+                  sizeof msg);
+    ck_assert_uint_eq(warnings, 1);
+    page_findings(PAGE("The <i>ministry</i> acceptakt the letter."), "spelling", &warnings, msg,
+                  sizeof msg);
+    ck_assert_uint_eq(warnings, 1);
+    page_findings(PAGE("The ministry <em>acceptakt</em> the letter."), "spelling", &warnings,
+                  msg, sizeof msg);
+    ck_assert_uint_eq(warnings, 1);
+    page_findings("<html><body><article><p>Set <code>x</code> first.</p><p>" STORY "</p><p>The "
+                  "ministry acceptakt the letter.</p></article></body></html>", "spelling",
+                  &warnings, msg, sizeof msg);
+    ck_assert_uint_eq(warnings, 1);
+#undef PAGE
+}
+END_TEST
+
 /* Findings of rule at warning or above on a page read as English. */
 static size_t page_warnings(const char *page, const char *rule)
 {
@@ -638,6 +739,24 @@ static size_t page_warnings(const char *page, const char *rule)
     release(&r);
     return n;
 }
+
+/* Issue 17, real pages: an element with no text (an anchor target before a heading and
+ * after it, as DocBook writes them) bounds no words: the heading between them is no
+ * paragraph of one link. */
+START_TEST(test_issue_17_html_empty_anchors_bound_nothing)
+{
+    static const char page[] =
+        "<html><body><article><p>" STORY "</p><div><h4><a id=\"s2\"></a>5.2.1. Removing "
+        "the old packages from the system</h4></div><a id=\"ix\" class=\"indexterm\"></a>"
+        "<p>" STORY "</p></article></body></html>";
+    ck_assert_uint_eq(page_warnings(page, "stray-heading"), 0);
+    read_result r;
+    read_str(page, "a.html", false, &r);
+    for (size_t i = 0; i < r.docs[0]->inline_count; i++)
+        ck_assert_str_ne(r.docs[0]->inlines[i].tag, "a");
+    release(&r);
+}
+END_TEST
 
 /* A list item is the page's own structure: a call to the reader there (a list of what a
  * program does), even after code left out at its start, is a hint; the same line as a
@@ -690,6 +809,9 @@ Suite *readers_suite(void)
     tcase_add_test(tc, test_issue_17_html_link_lists_and_tool_bars_are_chrome);
     tcase_add_test(tc, test_issue_17_html_tag_named_in_prose_is_a_hint);
     tcase_add_test(tc, test_issue_17_html_list_item_is_the_page_own);
+    tcase_add_test(tc, test_issue_17_html_pre_lines_shaped_as_code);
+    tcase_add_test(tc, test_issue_17_html_empty_anchors_bound_nothing);
+    tcase_add_test(tc, test_issue_17_html_italics_and_code_make_unknown_words_hints);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -9,7 +9,8 @@
 #     2.0; the Goose extractor's test pages), each with the opening of its article: the
 #     share of those words tqc's text has, and the same findings rate.
 #     Held out (never looked at to shape a rule): the English pages of Debian's
-#     debian-handbook, the same findings rate.
+#     debian-handbook, and those of Debian's FAQ and Developer's Reference, the same
+#     findings rate.
 #  2. XLIFF: the translation files Debian's Symfony packages ship (validators, form,
 #     security: XLIFF 1.2 in some 50 languages each) and the XLIFF fixtures of the npm
 #     package ngx-i18nsupport-lib: the share of files checked with default options (exit
@@ -88,6 +89,26 @@ if [ -d "$hb" ]; then
     python3 "$here/eval_extract.py" --findings --openings "$TQC" "$hb"
 else
     echo "(skipped: Debian's package debian-handbook could not be had)"
+fi
+echo "-- held out: the English pages of Debian's FAQ (debian-faq) and Developer's Reference"
+echo "   (developers-reference; the one-page copy of the whole book and the search page"
+echo "   left out), findings at warning or above per 1,000 words; never tuned against"
+dr="$dl/debdocs"
+if [ ! -d "$dr/pages" ] && command -v apt-get >/dev/null 2>&1; then
+    mkdir -p "$dr/deb" && (cd "$dr/deb" && apt-get download debian-faq developers-reference \
+        >/dev/null 2>&1 && for d in ./*.deb; do dpkg -x "$d" .; done) && mkdir -p "$dr/pages" &&
+        for f in "$dr"/deb/usr/share/doc/debian/FAQ/*.en.html; do
+            cp "$f" "$dr/pages/faq-$(basename "$f")"
+        done &&
+        for f in "$dr"/deb/usr/share/developers-reference/*.html; do
+            case $(basename "$f") in developers-reference.html|search.html) continue ;; esac
+            cp "$f" "$dr/pages/devref-$(basename "$f")"
+        done || rm -rf "$dr/pages"
+fi
+if [ -d "$dr/pages" ]; then
+    python3 "$here/eval_extract.py" --findings --openings "$TQC" "$dr/pages"
+else
+    echo "(skipped: Debian's packages debian-faq and developers-reference could not be had)"
 fi
 echo
 

@@ -473,6 +473,63 @@ static bool body_beside(const tqc_ctx *ctx, size_t p, int dir)
     return false;
 }
 
+/* Lines of a stanza: at least STANZA_MIN_LINES paragraphs in a row with no final stop
+ * and at least STANZA_MIN_WORDS words each, at most half of them shaped as furniture.
+ * Verse, lyrics and an address set line by line read so; a page's furniture comes in
+ * short lines (`Share`, `Most viewed`), or as lines that are all calls to the reader. */
+#define STANZA_MIN_LINES 4
+#define STANZA_MIN_WORDS 4
+/* Lines looked at on each side of a line. */
+#define STANZA_REACH 4
+
+/* Whether paragraph p is a stanza's line as above (no final stop, at least
+ * STANZA_MIN_WORDS words, at most CHROME_MAX_WORDS); *chrome tells whether its shape
+ * is furniture's. */
+static bool stanza_line(const tqc_ctx *ctx, size_t p, bool *chrome)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_paragraph *para = &doc->paragraphs[p];
+    if (para->sent_count == 0)
+        return false;
+    const tqc_sentence *a = &doc->sentences[para->sent_first];
+    const tqc_sentence *b = &doc->sentences[para->sent_first + para->sent_count - 1];
+    size_t words = 0, end = b->tok_first + b->tok_count, last = end;
+    for (size_t k = a->tok_first; k < end; k++) {
+        words += doc->tokens[k].kind == TQC_TOK_WORD || doc->tokens[k].kind == TQC_TOK_NUMBER;
+        if (!closing_mark(ctx, k))
+            last = k;
+    }
+    int32_t cp = last < end ? punct_cp(doc, last) : 0;
+    if (cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || words < STANZA_MIN_WORDS ||
+        words > CHROME_MAX_WORDS)
+        return false;
+    char why[160];
+    *chrome = chrome_shape(ctx, a->tok_first, end, false, why, sizeof why) != CHROME_NONE;
+    return true;
+}
+
+/* Whether paragraph p is a line of a stanza (stanza_line): among the stanza lines in a
+ * row around it (STANZA_REACH a side), at least STANZA_MIN_LINES, at most half of them
+ * shaped as furniture. */
+static bool in_stanza(const tqc_ctx *ctx, size_t p)
+{
+    bool chrome;
+    if (!stanza_line(ctx, p, &chrome))
+        return false;
+    size_t lines = 1, furniture = chrome;
+    for (size_t q = p; q > 0 && p - q < STANZA_REACH && stanza_line(ctx, q - 1, &chrome); q--) {
+        lines++;
+        furniture += chrome;
+    }
+    for (size_t q = p + 1; q < ctx->doc->paragraph_count && q - p <= STANZA_REACH &&
+                           stanza_line(ctx, q, &chrome);
+         q++) {
+        lines++;
+        furniture += chrome;
+    }
+    return lines >= STANZA_MIN_LINES && furniture * 2 <= lines;
+}
+
 static void run(const tqc_ctx *ctx)
 {
     const tqc_doc *doc = ctx->doc;
@@ -521,6 +578,9 @@ static void run(const tqc_ctx *ctx)
                                                  why, sizeof why);
         if (v == CHROME_NONE)
             continue;
+        /* A line of verse addresses its `you` as furniture does: a hint at most. */
+        if (v == CHROME_STRONG && !own && in_stanza(ctx, p))
+            own = true;
         tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id,
                                   v == CHROME_STRONG && !own ? TQC_SEV_WARNING : TQC_SEV_INFO,
                                   para->span,
@@ -547,7 +607,8 @@ const tqc_pass tqc_pass_boilerplate = {
                "(rules/<lang>/ui-verbs, ui-nouns), the reader addressed (second-person), a count "
                "of page things (`12 comments`), separators (`·`, `|`), a label colon, no final "
                "full stop. Two kinds of evidence make a warning; one alone on a very short "
-               "line is an info guess.",
+               "line is an info guess, and so is a line of a stanza (four or more lines in a "
+               "row without a final stop: verse, lyrics).",
     .init = init,
     .run = run,
     .fini = fini,

@@ -277,6 +277,49 @@ static void check_space_before(const tqc_ctx *ctx, const spacing_rules *r, size_
     emit_fix(ctx, TQC_SEV_ERROR, span, span, mark, ml, msg);
 }
 
+/* Whether the run of text without spaces that holds mark token k (a mark glued between
+ * two words) has the shape of code, an option list, a path or an address rather than of
+ * prose: it holds a character prose never glues between words (`= / \ _ < > { } | @ $ ~`),
+ * the same mark twice (`rw,user,noauto`, `w,u,c,r`), or a word with a digit beside the
+ * mark (`udf,iso9660`). A space missing there is no slip a reader of prose sees. */
+static bool code_run(const tqc_doc *doc, size_t k, int32_t m)
+{
+    const tqc_token *a = &doc->tokens[k - 1], *b = &doc->tokens[k + 1];
+    if ((a->kind == TQC_TOK_WORD && (a->flags & TQC_TF_DIGIT)) ||
+        (b->kind == TQC_TOK_WORD && (b->flags & TQC_TF_DIGIT)))
+        return true;
+    size_t start = doc->tokens[k].span.start, end = doc->tokens[k].span.end;
+    while (start > 0 && !strchr(" \t\r\n", doc->text[start - 1]))
+        start--;
+    while (end < doc->len && !strchr(" \t\r\n", doc->text[end]))
+        end++;
+    size_t marks = 0;
+    for (size_t i = start; i < end;) {
+        int32_t cp;
+        size_t n = tqc_text_decode(doc->text + i, end - i, &cp);
+        if (n == 0)
+            break;
+        if (cp > 0 && cp < 0x80 && strchr("=/\\_<>{}|@$~", (int)cp))
+            return true;
+        /* (Inside the run: `zoning,franchises,` ends on the list's own comma.) */
+        marks += cp == m && i > start && i + n < end;
+        i += n;
+    }
+    return marks >= 2;
+}
+
+/* Whether cp is a letter of a script written without spaces between words (Han, kana,
+ * Thai, Lao, Myanmar, Khmer): a mark between two of them takes no space in any language
+ * (`今,そこに` quoted in an English page). Unicode's blocks, not a language's rule. */
+static bool unspaced_script(int32_t cp)
+{
+    return (cp >= 0x0E00 && cp <= 0x0EFF) || (cp >= 0x1000 && cp <= 0x109F) ||
+           (cp >= 0x1780 && cp <= 0x17FF) || (cp >= 0x2E80 && cp <= 0x2FDF) ||
+           (cp >= 0x3040 && cp <= 0x31FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0xFF66 && cp <= 0xFF9F) || (cp >= 0x20000 && cp <= 0x3134F);
+}
+
 /* `younger,poorer`: a mark that takes a space after it, glued to the next word. */
 static void check_space_after(const tqc_ctx *ctx, const spacing_rules *r, size_t k, int32_t m)
 {
@@ -289,6 +332,10 @@ static void check_space_after(const tqc_ctx *ctx, const spacing_rules *r, size_t
         return;
     if (a->kind != TQC_TOK_WORD && a->kind != TQC_TOK_NUMBER && !ends_pair(r, mark_of(doc, a)))
         return;
+    size_t before;
+    if (unspaced_script(tqc_text_prev(doc->text, a->span.end, &before)) ||
+        unspaced_script(cp_at(doc, b->span.start)))
+        return;
     /* `&amp;x`: an HTML entity left by scraping is the boilerplate passes' business. */
     if (a->kind == TQC_TOK_WORD && a->span.start > 0 && doc->text[a->span.start - 1] == '&')
         return;
@@ -297,8 +344,16 @@ static void check_space_after(const tqc_ctx *ctx, const spacing_rules *r, size_t
     mark[ml] = ' ';
     char msg[64];
     snprintf(msg, sizeof msg, "no space after '%.*s'", (int)ml, mark);
-    emit_fix(ctx, m == ',' ? TQC_SEV_ERROR : TQC_SEV_WARNING,
-             tqc_span_make(a->span.start, b->span.end), p->span, mark, ml + 1, msg);
+    tqc_span span = tqc_span_make(a->span.start, b->span.end);
+    if (code_run(doc, k, m)) {
+        /* A hint whose fix would change code: never applied unattended. */
+        tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, span, "%s (in what "
+                                  "reads as code, a path or a list of options?)", msg);
+        tqc_finding_suggest(ctx->out, f, mark, ml + 1);
+        tqc_finding_fix(ctx->out, f, p->span, mark, ml + 1, false);
+        return;
+    }
+    emit_fix(ctx, m == ',' ? TQC_SEV_ERROR : TQC_SEV_WARNING, span, p->span, mark, ml + 1, msg);
 }
 
 /* `¿ Cómo`: a space after a mark written flush against the word after it. */
@@ -493,14 +548,16 @@ static void run(const tqc_ctx *ctx)
 const tqc_pass tqc_pass_spacing = {
     .id = "spacing",
     .severity = TQC_SEV_WARNING,
-    .severities = TQC_SEV_BIT(TQC_SEV_ERROR) | TQC_SEV_BIT(TQC_SEV_WARNING),
+    .severities = TQC_SEV_BIT(TQC_SEV_ERROR) | TQC_SEV_BIT(TQC_SEV_WARNING) |
+                  TQC_SEV_BIT(TQC_SEV_INFO),
     .summary = "spaces around punctuation: doubled, before a comma, missing after one, inside brackets",
     .good = "Turnout was 61.2% (1,204,000 voters) at 11:43, the U.S. envoy said: “It is done.”",
     .bad = "Turnout was high ,the envoy said  after the vote ( in the capital ).",
     .details = "Spaces around punctuation: a space before a comma (an error), before other marks "
                "where the language wants none, doubled spaces, a missing space after `, ; :`, "
-               "spaces inside brackets (warnings). The language's rules (French spaces before `; :"
-               " ! ?`) come from rules/<lang>/.",
+               "spaces inside brackets (warnings); a missing space in a run that reads as code, a "
+               "path or a list of options (`rw,user,noauto`, `udf,iso9660`) is a hint (info). The "
+               "language's rules (French spaces before `; : ! ?`) come from rules/<lang>/.",
     .init = init,
     .run = run,
     .fini = fini,

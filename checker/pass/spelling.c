@@ -534,11 +534,91 @@ static bool name_word(const tqc_token *t)
            !(t->flags & (TQC_TF_ALLCAPS | TQC_TF_SENT_START));
 }
 
+/* Elements in which a page sets words apart as no plain words of its language: `i` (in
+ * HTML, a term, a word of another language, a taxonomic name), `cite` (the title of a
+ * work), `dfn` (a term being defined). */
+static const char *const SPELL_SET_APART[] = {"i", "cite", "dfn"};
+/* Inline code a web page leaves out of its text, a hole marked where it was (read/html.c). */
+static const char *const SPELL_CODE[] = {"code", "kbd", "samp", "var"};
+
+static bool tag_in(const char *tag, const char *const *set, size_t n)
+{
+    for (size_t i = 0; tag && i < n; i++)
+        if (strcmp(tag, set[i]) == 0)
+            return true;
+    return false;
+}
+
+/* Index of the first inline boundary past offset (or at it, when at_too is false). */
+static size_t inline_after(const tqc_doc *doc, size_t offset, bool at_too)
+{
+    size_t lo = 0, hi = doc->inline_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->inlines[mid].offset < offset || (at_too && doc->inlines[mid].offset == offset))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Whether an element named in set holds the byte at offset: opened at or before it and
+ * not closed since, looked for no further back than from (inline elements end with their
+ * paragraph). */
+static bool inside_element(const tqc_doc *doc, size_t from, size_t offset,
+                           const char *const *set, size_t n)
+{
+    size_t closed = 0;
+    for (size_t i = inline_after(doc, offset, true); i-- > 0 && doc->inlines[i].offset >= from;) {
+        const tqc_doc_inline *in = &doc->inlines[i];
+        if (in->kind == TQC_INLINE_STANDALONE || !tag_in(in->tag, set, n))
+            continue;
+        if (in->kind == TQC_INLINE_CLOSE)
+            closed++;
+        else if (closed == 0)
+            return true;
+        else
+            closed--;
+    }
+    return false;
+}
+
+/* Whether token k's paragraph holds code: inline code the page left out, a token that is
+ * a file name, a path or an identifier (`app.js`, `client_id`), or a lower-case word the
+ * dictionary lacks with no vowel (`fsc`, `dpkg`: a command's name). */
+static bool beside_code(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    tqc_span para = doc->paragraphs[doc->sentences[doc->tokens[k].sentence].paragraph].span;
+    for (size_t i = inline_after(doc, para.start, false);
+         i < doc->inline_count && doc->inlines[i].offset <= para.end; i++)
+        if (doc->inlines[i].kind == TQC_INLINE_STANDALONE &&
+            tag_in(doc->inlines[i].tag, SPELL_CODE, sizeof SPELL_CODE / sizeof *SPELL_CODE))
+            return true;
+    size_t a = k;
+    while (a > 0 && !(doc->tokens[a].flags & TQC_TF_PARA_START))
+        a--;
+    for (size_t j = a;
+         j < doc->token_count && (j == a || !(doc->tokens[j].flags & TQC_TF_PARA_START)); j++) {
+        const tqc_token *t = &doc->tokens[j];
+        if (t->kind == TQC_TOK_CODE)
+            return true;
+        if (j != k && t->kind == TQC_TOK_WORD && (t->flags & TQC_TF_LOWER) &&
+            !(t->flags & TQC_TF_DIGIT) &&
+            vowelless(ctx->lang, tqc_doc_at(doc, t->span), tqc_span_len(t->span)) &&
+            !tqc_ctx_token_known(ctx, j))
+            return true;
+    }
+    return false;
+}
+
 /* What shows that an unknown lower-case word (token k) was written so on purpose, as a
  * name, a code or a term a spell checker cannot judge, or NULL: the text writes it in
  * capitals too (`ntp` beside `NTP`: a command or a package named by an acronym), it names
  * a manual page (`setquota(8)`), it ends a file name (`app.js`), it stands alone between
- * quotation marks (a word mentioned, not used: «graficador»), it is short and stands
+ * quotation marks (a word mentioned, not used: «graficador»), the page sets it in italics
+ * or its paragraph holds code (a foreign word, a term), it is short and stands
  * between two capitalised words (a particle of a name: `Anna ter Horst`), an apostrophe after it marks
  * letters left out on purpose (`countin'`), or the text writes it twice or more and never
  * one of the words it would be a slip of (used consistently: a term). */
@@ -569,6 +649,19 @@ static const char *undecided(spell_run *r, size_t k, const char *s, size_t len)
          !strchr(" \t\r\n", after[1])) ||
         (s > doc->text + 1 && strchr("/+@=|_\\:", s[-1]) && !strchr(" \t\r\n", s[-2])))
         return "it is part of a name, an address or a code";
+    /* `kieru`, `utage` set in italics: the page marks them as words of another language,
+     * terms or titles, which the document's dictionary cannot judge. */
+    size_t p = t->sentence < doc->sentence_count ? doc->sentences[t->sentence].paragraph : 0;
+    size_t from = p > 0 && p < doc->paragraph_count ? doc->paragraphs[p - 1].span.end : 0;
+    if (doc->inline_count &&
+        inside_element(doc, from, t->span.start, SPELL_SET_APART,
+                       sizeof SPELL_SET_APART / sizeof *SPELL_SET_APART))
+        return "the page sets it in italics: a word of another language, a term or a title";
+    /* `params`, `json` in a paragraph that names code: the words of a program's world
+     * (options, formats, commands) as often as slips, which a dictionary of prose cannot
+     * tell apart. */
+    if (beside_code(ctx, k))
+        return "its paragraph holds code: a term of it";
     /* Left in lower case where the sentence's capital is due: written so on purpose, a name
      * that keeps its lower case (`zlib shrinks the data`), as often as a slip of the case,
      * which capitalization reports. */

@@ -1439,6 +1439,59 @@ static bool skipped(const html *h, size_t i, size_t top)
  * PRE_CODE_SYMBOLS of its letters or more. */
 #define PRE_CODE_SYMBOLS 10
 
+/* Whether the line of a `pre` at text[i..end) has the shape of code, a command line or
+ * a configuration file rather than of prose: it opens with a comment mark or a shell
+ * prompt (`# swap was on /dev/sda5`, `$ date`), opens with a field's name (`Depends:`),
+ * ends as a program's line does (`{ } ; \`), or lays out columns, two spaces or a tab
+ * between two of its fields (`rw,user,noauto    0    0`), where prose set in `pre` (a
+ * plain-text mail, a poem, an RFC) writes one space, or two only after a sentence's
+ * mark or a list's bullet. i is the line's first byte that is no space. */
+static bool code_line(const char *text, size_t i, size_t end)
+{
+    if (text[i] == '#' || ((text[i] == '$' || text[i] == '%') && i + 1 < end && text[i + 1] == ' '))
+        return true;
+    /* `Depends: perl`, `Host: example.org`: a field of a header or a control file. */
+    size_t w = i;
+    while (w < end && !strchr(" \t:", text[w]))
+        w++;
+    if (w > i && w + 2 < end && text[w] == ':' && text[w + 1] == ' ' &&
+        !strchr(" \t\r", text[w + 2]))
+        return true;
+    /* `int main() {`, `return 0;`: a line of a program. */
+    size_t last = end;
+    while (last > i && strchr(" \t\r", text[last - 1]))
+        last--;
+    if (last > i && strchr("{};\\", text[last - 1]))
+        return true;
+    for (size_t k = i + 1; k + 1 < end; k++) {
+        bool gap = text[k] == '\t' || (text[k] == ' ' && text[k + 1] == ' ');
+        if (!gap || strchr(" \t", text[k - 1]))
+            continue;
+        size_t n = k;
+        while (n < end && (text[n] == ' ' || text[n] == '\t'))
+            n++;
+        /* (`*  GET a folder`: the gap after a list's bullet is a list's.) */
+        bool bullet = k - i <= 2 && !tqc_text_is_letter((unsigned char)text[i]);
+        if (n < end && !strchr(".!?:;,", text[k - 1]) && !bullet)
+            return true;
+        k = n;
+    }
+    return false;
+}
+
+/* The first byte at or after i (up to end) that is no space or tab. */
+static size_t first_field(const char *text, size_t i, size_t end)
+{
+    while (i < end && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r'))
+        i++;
+    return i;
+}
+
+/* A paragraph of a `pre` is code when at least half its lines (PRE_CODE_LINES of
+ * PRE_CODE_LINES_OF) have code's shape (code_line). */
+#define PRE_CODE_LINES 1
+#define PRE_CODE_LINES_OF 2
+
 /* Marks, per byte of the text the `pre` whose open event is first lays out, whether it
  * is in a paragraph of code (l->code; none marked when memory runs out). */
 static void mark_code(layout *l, size_t first, size_t last, size_t top)
@@ -1482,9 +1535,13 @@ static void mark_code(layout *l, size_t first, size_t last, size_t top)
             continue;
         /* Paragraphs: runs between blank lines (a newline, spaces, a newline). */
         for (size_t i = 0; i < n;) {
-            size_t end = i, letters = 0, symbols = 0;
+            size_t end = i, letters = 0, symbols = 0, lines = 0, code_lines = 0, line = i;
             while (end < n) {
                 if (text[end] == '\n') {
+                    line = first_field(text, line, end);
+                    lines += line < end;
+                    code_lines += line < end && code_line(text, line, end);
+                    line = end + 1;
                     size_t k = end + 1;
                     while (k < n && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r'))
                         k++;
@@ -1495,7 +1552,11 @@ static void mark_code(layout *l, size_t first, size_t last, size_t top)
                 letters += isalpha(c) || c >= 0xC0;
                 symbols += c != '\0' && strchr("{}()[];=<>$|\\`\":/@&%", c) != NULL;
             }
-            if (symbols * PRE_CODE_SYMBOLS >= letters)
+            line = first_field(text, line, end);
+            lines += line < end;
+            code_lines += line < end && code_line(text, line, end);
+            if (symbols * PRE_CODE_SYMBOLS >= letters ||
+                (lines && code_lines * PRE_CODE_LINES_OF >= lines * PRE_CODE_LINES))
                 memset(l->code + i, 1, end - i);
             i = end + 1;
         }
@@ -1507,7 +1568,12 @@ static void mark_code(layout *l, size_t first, size_t last, size_t top)
  * src). */
 static void lay_inline(layout *l, bool open, const char *name, size_t src)
 {
-    if (l->tb.len == 0)
+    /* An element inside a paragraph of code left out of a `pre` (a link in an example)
+     * goes with it: its bounds would mark the prose beside the hole. */
+    bool code = l->pre && l->code &&
+                (in_code(l, 0) || (l->code_at > 0 && l->code_at - 1 < l->code_len &&
+                                    l->code[l->code_at - 1]));
+    if (l->tb.len == 0 || code)
         return;
     size_t line = pos_at(l, src).line;
     if (!l->space && !l->brk)
@@ -1594,8 +1660,11 @@ static void lay_out(layout *l, size_t first, size_t last, size_t top)
             }
             break;
         case EL_INLINE:
-            /* A caption set in a `span` is recorded as one too. */
-            lay_inline(l, open, nd->caption ? "figcaption" : nd->name, ev->src);
+            /* A caption set in a `span` is recorded as one too. An element with no
+             * text (an anchor target, `<a id="s2"></a>` before a heading) bounds no
+             * words: recorded, it made the heading after it read as one link. */
+            if (nd->ink > 0)
+                lay_inline(l, open, nd->caption ? "figcaption" : nd->name, ev->src);
             break;
         default:
             break;
