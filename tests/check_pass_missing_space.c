@@ -436,6 +436,27 @@ START_TEST(test_issue_17_missing_space_names_and_mentions_are_hints)
 }
 END_TEST
 
+/* A safe fix never changes correct text: a short function word before a capitalised
+ * common word is also a brand's casing, so it is a warning without the safe fix (a hint
+ * where the article repeats it); before a name only, the run-on is sure. */
+START_TEST(test_issue_13_missing_space_brand_casing_is_no_safe_fix)
+{
+    hit h;
+    tqc_test_first_in("en", "The bank launched myCommerce for small shops.", "missing-space", &h);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert(!h.safe);
+    SILENT("en", "The bank launched myCommerce last year. Shops use myCommerce daily.",
+           "missing-space");
+    tqc_test_first_in("en", "The delegation travelled toWashington on Monday.", "missing-space", &h);
+    ck_assert_int_eq(h.severity, TQC_SEV_ERROR);
+    ck_assert(h.safe);
+    tqc_test_first_in("fr", "La délégation est arrivée deMarseille lundi.", "missing-space", &h);
+    ck_assert_int_eq(h.severity, TQC_SEV_ERROR);
+    ck_assert(h.safe);
+}
+END_TEST
+
 /* Issue 12, clean text: an abbreviation written with its period is no use of its word
  * alone, so it is no evidence that a name beginning with it is that word run together
  * with a function word; the word written alone still is. */
@@ -474,6 +495,7 @@ Suite *pass_missing_space_suite(void)
     tcase_add_test(tc, test_issue_12_missing_space_capitals_and_acronyms);
     tcase_add_test(tc, test_split_ranks_by_frequency);
     tcase_add_test(tc, test_issue_17_missing_space_names_and_mentions_are_hints);
+    tcase_add_test(tc, test_issue_13_missing_space_brand_casing_is_no_safe_fix);
     suite_add_tcase(s, tc);
     return s;
 }

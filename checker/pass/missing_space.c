@@ -1195,6 +1195,16 @@ static void check_camel(ms_run *r, const tqc_token *t)
         uint64_t glued = occurrences(r, s, len);
         if (!left_fn && glued > 1 && glued * 2 > occurrences(r, right, rlen))
             return;
+        /* A short function word before a capitalised common word is also how brands are
+         * made (`myCommerce`, `inDesign`): a run-on before a name only (`ofEngland`) is
+         * sure; this one a warning to review, and a hint where the article writes it so
+         * again more often than the word alone (`deSamba` beside `Samba` is a run-on). */
+        if (left_fn && lchars <= 2 && right_known && !proper_only(dict, right, rlen)) {
+            bool brand = glued > 1 && glued > occurrences(r, right, rlen);
+            report(ctx, t, &sp, 1, brand ? TQC_SEV_INFO : TQC_SEV_WARNING, false,
+                   "a capital letter inside the word, or a brand's casing");
+            return;
+        }
         bool sure = right_known;
         report(ctx, t, &sp, 1, sure ? TQC_SEV_ERROR : TQC_SEV_WARNING, sure,
                "a capital letter inside the word");
