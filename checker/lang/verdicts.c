@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,25 +14,36 @@
 #include "core/alloc.h"
 
 /* Bump when the layout or the meaning of the bits changes: older files are then stale. */
-#define VERDICTS_MAGIC "TQCVRD01"
+#define VERDICTS_MAGIC "TQCVRD02"
 #define VERDICTS_MAX_WORD 255
+/* The body (slots and records) is checksummed in blocks of this many bytes, each checked
+ * when a lookup first reads it: a start reads the header and the block sums only, so a
+ * file of a million words costs a one-article run the few pages it probes, not its size. */
+#define VERDICTS_BLOCK 4096
 
 typedef struct header {
     char magic[8];
     uint64_t key;
-    uint64_t sum;        /* tqc_verdicts_hash of everything after the header */
+    uint64_t head_sum;   /* tqc_verdicts_hash of this header (head_sum 0) and the block sums */
     uint32_t slots;      /* a power of two */
     uint32_t count;
     uint64_t data_len;   /* bytes of records after the slots */
+    uint64_t nblocks;    /* VERDICTS_BLOCK blocks of the body; their sums follow the header */
 } header;
 
 struct tqc_verdicts {
     const unsigned char *map;
     size_t size;
+    const uint64_t *sums;        /* one a block of the body */
+    const unsigned char *body;   /* the slots, then the records */
+    uint64_t body_len;
     const uint32_t *slot;        /* 0: empty; else 1 + the record's offset in data */
     const unsigned char *data;
     uint32_t slots, count;
-    uint64_t data_len;
+    uint64_t data_len, nblocks;
+    /* One bit a block whose sum matched; the last word is nonzero once one did not (the
+     * file then answers nothing). Atomic: threads share a dictionary's file. */
+    _Atomic uint64_t *checked;
 };
 
 uint64_t tqc_verdicts_hash(uint64_t seed, const void *data, size_t len)
@@ -68,26 +80,47 @@ tqc_verdicts *tqc_verdicts_open(const char *path, uint64_t key)
         goto out;
     memcpy(&h, m, sizeof h);
     size_t size = (size_t)sb.st_size;
+    uint64_t body_len = size - sizeof h;
     /* Everything the header says must agree with the file before a byte is trusted. */
     bool ok = memcmp(h.magic, VERDICTS_MAGIC, 8) == 0 && h.key == key && h.slots >= 16 &&
               (h.slots & (h.slots - 1)) == 0 && h.count < h.slots &&
-              (uint64_t)h.slots * 4 <= size - sizeof h &&
-              h.data_len == size - sizeof h - (uint64_t)h.slots * 4 &&
-              tqc_verdicts_hash(key, (const unsigned char *)m + sizeof h,
-                                size - sizeof h) == h.sum;
-    if (ok && !(v = tqc_calloc(1, sizeof *v)))
+              h.nblocks <= body_len / 8;
+    if (ok) {
+        body_len -= h.nblocks * 8;
+        ok = (body_len + VERDICTS_BLOCK - 1) / VERDICTS_BLOCK == h.nblocks &&
+             (uint64_t)h.slots * 4 <= body_len && h.data_len == body_len - (uint64_t)h.slots * 4;
+    }
+    if (ok) {
+        header z = h;
+        z.head_sum = 0;
+        uint64_t sum = tqc_verdicts_hash(key, &z, sizeof z);
+        ok = tqc_verdicts_hash(sum, (const unsigned char *)m + sizeof h, h.nblocks * 8) ==
+             h.head_sum;
+    }
+    if (ok && (!(v = tqc_calloc(1, sizeof *v)) ||
+               !(v->checked = tqc_calloc(h.nblocks / 64 + 2, sizeof *v->checked)))) {
+        free(v);
+        v = NULL;
         ok = false;
+    }
     if (!ok) {
         munmap(m, size);
         goto out;
     }
+    /* Lookups probe scattered pages: without this the kernel maps the pages around each
+     * one too, and the resident set grows with the file. */
+    madvise(m, size, MADV_RANDOM);
     v->map = m;
     v->size = size;
-    v->slot = (const uint32_t *)(v->map + sizeof h);
-    v->data = v->map + sizeof h + (size_t)h.slots * 4;
+    v->sums = (const uint64_t *)(v->map + sizeof h);
+    v->body = v->map + sizeof h + h.nblocks * 8;
+    v->body_len = body_len;
+    v->slot = (const uint32_t *)v->body;
+    v->data = v->body + (size_t)h.slots * 4;
     v->slots = h.slots;
     v->count = h.count;
     v->data_len = h.data_len;
+    v->nblocks = h.nblocks;
 out:
     close(fd);
     return v;
@@ -98,10 +131,44 @@ void tqc_verdicts_free(tqc_verdicts *v)
     if (!v)
         return;
     munmap((void *)v->map, v->size);
+    free(v->checked);
     free(v);
 }
 
 size_t tqc_verdicts_count(const tqc_verdicts *v) { return v ? v->count : 0; }
+
+/* Whether the body bytes [off, off + len) lie in blocks whose sums match (each block
+ * hashed the first time); a mismatch makes the whole file answer nothing from then on. */
+static bool trusted(const tqc_verdicts *v, uint64_t off, uint64_t len)
+{
+    _Atomic uint64_t *bad = &v->checked[v->nblocks / 64 + 1];
+    if (len == 0 || off + len > v->body_len || atomic_load_explicit(bad, memory_order_relaxed))
+        return false;
+    for (uint64_t b = off / VERDICTS_BLOCK; b <= (off + len - 1) / VERDICTS_BLOCK; b++) {
+        uint64_t bit = 1ull << (b % 64);
+        if (atomic_load_explicit(&v->checked[b / 64], memory_order_acquire) & bit)
+            continue;
+        uint64_t start = b * VERDICTS_BLOCK, n = v->body_len - start;
+        if (n > VERDICTS_BLOCK)
+            n = VERDICTS_BLOCK;
+        if (tqc_verdicts_hash(b, v->body + start, n) != v->sums[b]) {
+            atomic_store(bad, 1);
+            return false;
+        }
+        atomic_fetch_or_explicit(&v->checked[b / 64], bit, memory_order_release);
+    }
+    return true;
+}
+
+/* The record at data offset off (its bytes checked): its word's length, 0 if none. */
+static size_t record_at(const tqc_verdicts *v, uint64_t off)
+{
+    uint64_t base = (uint64_t)v->slots * 4;
+    if (off + 2 > v->data_len || !trusted(v, base + off, 2) || off + 2 + v->data[off] > v->data_len ||
+        !trusted(v, base + off, 2 + (uint64_t)v->data[off]))
+        return 0;
+    return v->data[off];
+}
 
 uint8_t tqc_verdicts_get(const tqc_verdicts *v, const char *word, size_t len)
 {
@@ -110,14 +177,16 @@ uint8_t tqc_verdicts_get(const tqc_verdicts *v, const char *word, size_t len)
     uint64_t h = tqc_strmap_hash(word, len);
     for (uint32_t i = 0, at = (uint32_t)h & (v->slots - 1); i < v->slots;
          i++, at = (at + 1) & (v->slots - 1)) {
+        if (!trusted(v, (uint64_t)at * 4, 4))
+            return 0;
         uint32_t s = v->slot[at];
         if (s == 0)
             return 0;
         uint64_t off = (uint64_t)s - 1;
-        /* The checksum vouches for the file; the bounds are checked all the same. */
-        if (off + 2 > v->data_len || off + 2 + v->data[off] > v->data_len)
+        size_t n = record_at(v, off);
+        if (n == 0)
             return 0;
-        if (v->data[off] == len && memcmp(v->data + off + 2, word, len) == 0)
+        if (n == len && memcmp(v->data + off + 2, word, len) == 0)
             return v->data[off + 1];
     }
     return 0;
@@ -232,7 +301,10 @@ tqc_status tqc_verdicts_write(const char *path, uint64_t key, const tqc_verdicts
     if (!merged)
         return TQC_ENOMEM;
     bool ok = true;
-    /* The old file's words first: a file that is full keeps what it had. */
+    /* The old file's words first: a file that is full keeps what it had. A file with a
+     * damaged block gives none (it is replaced whole). */
+    if (old && !trusted(old, 0, old->body_len))
+        old = NULL;
     for (uint32_t i = 0; ok && old && i < old->slots; i++) {
         uint32_t s = old->slot[i];
         uint64_t off = (uint64_t)s - 1;
@@ -252,12 +324,15 @@ tqc_status tqc_verdicts_write(const char *path, uint64_t key, const tqc_verdicts
         data_len += 2 + len;
     }
     ok = ok && count < slots && data_len < UINT32_MAX;
-    size_t total = sizeof(header) + (size_t)slots * 4 + data_len;
+    size_t body_len = (size_t)slots * 4 + data_len;
+    size_t nblocks = (body_len + VERDICTS_BLOCK - 1) / VERDICTS_BLOCK;
+    size_t total = sizeof(header) + nblocks * 8 + body_len;
     unsigned char *buf = ok ? tqc_calloc(1, total) : NULL;
     tqc_status st = ok && buf ? TQC_OK : TQC_ENOMEM;
     if (st == TQC_OK) {
-        uint32_t *slot = (uint32_t *)(buf + sizeof(header));
-        unsigned char *data = buf + sizeof(header) + (size_t)slots * 4;
+        unsigned char *body = buf + sizeof(header) + nblocks * 8;
+        uint32_t *slot = (uint32_t *)body;
+        unsigned char *data = body + (size_t)slots * 4;
         size_t off = 0;
         for (size_t i = 0; i < count; i++) {
             size_t len;
@@ -271,9 +346,15 @@ tqc_status tqc_verdicts_write(const char *path, uint64_t key, const tqc_verdicts
             memcpy(data + off + 2, w, len);
             off += 2 + len;
         }
-        header h = {.key = key, .slots = slots, .count = (uint32_t)count, .data_len = data_len};
+        uint64_t *sums = (uint64_t *)(buf + sizeof(header));
+        for (size_t b = 0; b < nblocks; b++) {
+            size_t start = b * VERDICTS_BLOCK, n = body_len - start;
+            sums[b] = tqc_verdicts_hash(b, body + start, n > VERDICTS_BLOCK ? VERDICTS_BLOCK : n);
+        }
+        header h = {.key = key, .slots = slots, .count = (uint32_t)count, .data_len = data_len,
+                    .nblocks = nblocks};
         memcpy(h.magic, VERDICTS_MAGIC, 8);
-        h.sum = tqc_verdicts_hash(key, buf + sizeof h, total - sizeof h);
+        h.head_sum = tqc_verdicts_hash(tqc_verdicts_hash(key, &h, sizeof h), sums, nblocks * 8);
         memcpy(buf, &h, sizeof h);
         st = tqc_cache_write(path, buf, total);
     }
