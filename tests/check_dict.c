@@ -449,6 +449,23 @@ START_TEST(test_verdict_file_blocks)
     ck_assert_uint_eq(tqc_verdicts_get(v, "word10", 6), 1);
     ck_assert_uint_eq(tqc_verdicts_get(v, "word4999", 8), 2);
     ck_assert_uint_eq(tqc_verdicts_get(v, "word5000", 8), 0);
+    /* Written again over it: a word it has gets the new bits added, a new word comes in
+     * while the file has room (5,001 words at most here: one of the two new ones). */
+    tqc_strmap *more = tqc_strmap_new();
+    ck_assert(tqc_strmap_put(more, "word10", 6, 1));
+    ck_assert(tqc_strmap_put(more, "fresh", 5, 2));
+    ck_assert(tqc_strmap_put(more, "later", 5, 1));
+    tqc_verdicts_part next = {more, 2};
+    ck_assert_int_eq(tqc_verdicts_write(again, 7, v, &next, 1, 5001), TQC_OK);
+    tqc_verdicts *w2 = tqc_verdicts_open(again, 7);
+    ck_assert_ptr_nonnull(w2);
+    ck_assert_uint_eq(tqc_verdicts_count(w2), 5001);
+    ck_assert_uint_eq(tqc_verdicts_get(w2, "word10", 6), 1 | (1 << 2));
+    ck_assert_uint_eq(tqc_verdicts_get(w2, "word11", 6), 2);
+    ck_assert_uint_eq(tqc_verdicts_get(w2, "fresh", 5), 2 << 2);
+    ck_assert_uint_eq(tqc_verdicts_get(w2, "later", 5), 0);
+    tqc_verdicts_free(w2);
+    tqc_strmap_free(more);
     tqc_verdicts_free(v);
 
     /* Change the record of word4321 (its bits byte), leaving the sums as they were. */

@@ -192,30 +192,6 @@ uint8_t tqc_verdicts_get(const tqc_verdicts *v, const char *word, size_t len)
     return 0;
 }
 
-/* Adds bits to word's in merged (a new word when absent). */
-static bool merge(tqc_strmap *merged, const char *word, size_t len, uint64_t bits)
-{
-    uint64_t have = 0;
-    tqc_strmap_get(merged, word, len, &have);
-    return tqc_strmap_put(merged, word, len, have | bits);
-}
-
-static bool merge_map(tqc_strmap *merged, const tqc_strmap *map, unsigned shift, size_t max)
-{
-    for (size_t i = 0, n = tqc_strmap_count(map); i < n; i++) {
-        size_t len;
-        const char *w = tqc_strmap_key(map, i, &len);
-        uint64_t bits = (tqc_strmap_value(map, i) << shift) & 0xFF;
-        if (len == 0 || len > VERDICTS_MAX_WORD || bits == 0)
-            continue;
-        if (tqc_strmap_count(merged) >= max && !tqc_strmap_get(merged, w, len, NULL))
-            continue;   /* full: the words kept are the older ones */
-        if (!merge(merged, w, len, bits))
-            return false;
-    }
-    return true;
-}
-
 bool tqc_cache_dir(char *out, size_t cap)
 {
     const char *env = getenv("TQC_CACHE_DIR");
@@ -294,35 +270,120 @@ tqc_status tqc_cache_write(const char *path, const void *data, size_t len)
     return ok ? TQC_OK : TQC_EIO;
 }
 
+/* The data offset of word's record in v (every block checked), or UINT64_MAX. */
+static uint64_t find_record(const tqc_verdicts *v, const char *word, size_t len)
+{
+    uint64_t h = tqc_strmap_hash(word, len);
+    for (uint32_t i = 0, at = (uint32_t)h & (v->slots - 1); i < v->slots;
+         i++, at = (at + 1) & (v->slots - 1)) {
+        uint32_t s = v->slot[at];
+        uint64_t off = (uint64_t)s - 1;
+        if (s == 0 || off + 2 > v->data_len || off + 2 + v->data[off] > v->data_len)
+            return UINT64_MAX;
+        if (v->data[off] == len && memcmp(v->data + off + 2, word, len) == 0)
+            return off;
+    }
+    return UINT64_MAX;
+}
+
+/* How many records v's data holds, walked end to end; 0 and false when they do not
+ * tile it exactly or disagree with the header. */
+static bool count_records(const tqc_verdicts *v, size_t *count)
+{
+    size_t n = 0;
+    uint64_t off = 0;
+    while (off < v->data_len) {
+        if (off + 2 > v->data_len || v->data[off] == 0 || off + 2 + v->data[off] > v->data_len)
+            return false;
+        off += 2 + (uint64_t)v->data[off];
+        n++;
+    }
+    *count = n;
+    return n == v->count;
+}
+
+/* Calls visit with each word of the parts and its bits (value << shift), in order. */
+typedef bool (*part_word_fn)(void *ctx, const char *w, size_t len, uint8_t bits);
+static bool each_part_word(const tqc_verdicts_part *parts, size_t nparts, part_word_fn visit,
+                           void *ctx)
+{
+    for (size_t p = 0; p < nparts; p++)
+        for (size_t i = 0, n = tqc_strmap_count(parts[p].map); i < n; i++) {
+            size_t len;
+            const char *w = tqc_strmap_key(parts[p].map, i, &len);
+            uint64_t bits = (tqc_strmap_value(parts[p].map, i) << parts[p].shift) & 0xFF;
+            if (len == 0 || len > VERDICTS_MAX_WORD || bits == 0)
+                continue;
+            if (!visit(ctx, w, len, (uint8_t)bits))
+                return false;
+        }
+    return true;
+}
+
+typedef struct write_ctx {
+    const tqc_verdicts *old;
+    size_t old_count, max_words;
+    tqc_strmap *added;       /* words old lacks -> their bits */
+    unsigned char *data;     /* the new file's records: old's first, at the same offsets */
+} write_ctx;
+
+/* A word old lacks is added while the file has room (the words kept are the older). */
+static bool add_word(void *ctx, const char *w, size_t len, uint8_t bits)
+{
+    write_ctx *c = ctx;
+    uint64_t have = 0;
+    if (c->old && find_record(c->old, w, len) != UINT64_MAX)
+        return true;
+    if (tqc_strmap_get(c->added, w, len, &have))
+        return tqc_strmap_put(c->added, w, len, have | bits);
+    if (c->old_count + tqc_strmap_count(c->added) >= c->max_words)
+        return true;
+    return tqc_strmap_put(c->added, w, len, bits);
+}
+
+/* A word old has gets the new bits in its copied record. */
+static bool patch_word(void *ctx, const char *w, size_t len, uint8_t bits)
+{
+    write_ctx *c = ctx;
+    uint64_t off = find_record(c->old, w, len);
+    if (off != UINT64_MAX)
+        c->data[off + 1] |= bits;
+    return true;
+}
+
+static void put_slot(uint32_t *slot, uint32_t slots, const unsigned char *w, size_t len,
+                     uint64_t off)
+{
+    uint32_t at = (uint32_t)tqc_strmap_hash((const char *)w, len) & (slots - 1);
+    while (slot[at])
+        at = (at + 1) & (slots - 1);
+    slot[at] = (uint32_t)off + 1;
+}
+
 tqc_status tqc_verdicts_write(const char *path, uint64_t key, const tqc_verdicts *old,
                               const tqc_verdicts_part *parts, size_t nparts, size_t max_words)
 {
-    tqc_strmap *merged = tqc_strmap_new();
-    if (!merged)
-        return TQC_ENOMEM;
-    bool ok = true;
-    /* The old file's words first: a file that is full keeps what it had. A file with a
+    /* The old file's records are copied as they are and this run's bits patched into
+     * them, so a write costs the file's bytes, not a map of all its words. A file with a
      * damaged block gives none (it is replaced whole). */
-    if (old && !trusted(old, 0, old->body_len))
-        old = NULL;
-    for (uint32_t i = 0; ok && old && i < old->slots; i++) {
-        uint32_t s = old->slot[i];
-        uint64_t off = (uint64_t)s - 1;
-        if (s == 0 || off + 2 > old->data_len || off + 2 + old->data[off] > old->data_len)
-            continue;
-        ok = merge(merged, (const char *)old->data + off + 2, old->data[off], old->data[off + 1]);
+    write_ctx c = {.old = old, .max_words = max_words};
+    if (old && (!trusted(old, 0, old->body_len) || !count_records(old, &c.old_count))) {
+        c.old = NULL;
+        c.old_count = 0;
     }
-    for (size_t i = 0; ok && i < nparts; i++)
-        ok = merge_map(merged, parts[i].map, parts[i].shift, max_words);
-    size_t count = tqc_strmap_count(merged), data_len = 0;
+    if (!(c.added = tqc_strmap_new()))
+        return TQC_ENOMEM;
+    bool ok = each_part_word(parts, nparts, add_word, &c);
+    size_t added = tqc_strmap_count(c.added), count = c.old_count + added;
+    size_t old_len = c.old ? c.old->data_len : 0, data_len = old_len;
+    for (size_t i = 0; i < added; i++) {
+        size_t len;
+        tqc_strmap_key(c.added, i, &len);
+        data_len += 2 + len;
+    }
     uint32_t slots = 16;
     while (ok && slots < 2 * count && slots < (1u << 30))
         slots *= 2;
-    for (size_t i = 0; i < count; i++) {
-        size_t len;
-        tqc_strmap_key(merged, i, &len);
-        data_len += 2 + len;
-    }
     ok = ok && count < slots && data_len < UINT32_MAX;
     size_t body_len = (size_t)slots * 4 + data_len;
     size_t nblocks = (body_len + VERDICTS_BLOCK - 1) / VERDICTS_BLOCK;
@@ -332,18 +393,21 @@ tqc_status tqc_verdicts_write(const char *path, uint64_t key, const tqc_verdicts
     if (st == TQC_OK) {
         unsigned char *body = buf + sizeof(header) + nblocks * 8;
         uint32_t *slot = (uint32_t *)body;
-        unsigned char *data = body + (size_t)slots * 4;
-        size_t off = 0;
-        for (size_t i = 0; i < count; i++) {
+        unsigned char *data = c.data = body + (size_t)slots * 4;
+        if (c.old) {
+            memcpy(data, c.old->data, old_len);
+            each_part_word(parts, nparts, patch_word, &c);
+            for (uint64_t off = 0; off < old_len; off += 2 + (uint64_t)data[off])
+                put_slot(slot, slots, data + off + 2, data[off], off);
+        }
+        size_t off = old_len;
+        for (size_t i = 0; i < added; i++) {
             size_t len;
-            const char *w = tqc_strmap_key(merged, i, &len);
-            uint32_t at = (uint32_t)tqc_strmap_hash(w, len) & (slots - 1);
-            while (slot[at])
-                at = (at + 1) & (slots - 1);
-            slot[at] = (uint32_t)off + 1;
+            const char *w = tqc_strmap_key(c.added, i, &len);
             data[off] = (unsigned char)len;
-            data[off + 1] = (unsigned char)tqc_strmap_value(merged, i);
+            data[off + 1] = (unsigned char)tqc_strmap_value(c.added, i);
             memcpy(data + off + 2, w, len);
+            put_slot(slot, slots, data + off + 2, len, off);
             off += 2 + len;
         }
         uint64_t *sums = (uint64_t *)(buf + sizeof(header));
@@ -359,7 +423,7 @@ tqc_status tqc_verdicts_write(const char *path, uint64_t key, const tqc_verdicts
         st = tqc_cache_write(path, buf, total);
     }
     free(buf);
-    tqc_strmap_free(merged);
+    tqc_strmap_free(c.added);
     return st;
 }
 
