@@ -44,10 +44,10 @@ enum { VERDICT_KNOWN = 1, VERDICT_UNKNOWN = 2 };
  * (tqc_dict_name_entry), so that an article checked before opens no Hunspell for it. */
 #define VERDICT_NAME_SHIFT 4
 #define VERDICT_LOGIC 1
-/* A verdict file stops growing here (about 22 MB): a run reads only the blocks it probes
+/* A verdict file stops growing here (about 13 MB): a run reads only the blocks it probes
  * (lang/verdicts.c), and one long text asks hundreds of thousands of words (the spelling
  * pass's one-edit variants of each unknown word), which a smaller file cannot keep. */
-#define VERDICT_FILE_MAX_WORDS 1000000
+#define VERDICT_FILE_MAX_WORDS 600000
 /* Files kept per dictionary for other word lists (projects of their own), besides the
  * current one: a bound on the cache folder, generous enough that a few projects checked
  * in turn do not evict each other's. */
