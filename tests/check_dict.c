@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "lang/dict.h"
+#include "lang/verdicts.h"
 #include "tqc_test.h"
 
 #define KNOWN(w) tqc_dict_known(d, (w), strlen(w))
@@ -465,11 +466,92 @@ START_TEST(test_issue_15_compiled_forms)
 }
 END_TEST
 
+/* A verdict file is checked block by block as lookups read it: a byte changed in one
+ * block is found when a lookup reads that block, and from then on the file answers
+ * nothing (its other words included); a write over it keeps none of its words. */
+START_TEST(test_verdict_file_blocks)
+{
+    char dir[] = "/tmp/tqc-verdicts-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char path[64], again[80];
+    snprintf(path, sizeof path, "%s/v.bin", dir);
+    snprintf(again, sizeof again, "%s/w.bin", dir);
+    tqc_strmap *m = tqc_strmap_new();
+    char w[32];
+    for (int i = 0; i < 5000; i++) {
+        snprintf(w, sizeof w, "word%d", i);
+        ck_assert(tqc_strmap_put(m, w, strlen(w), 1 + (uint64_t)(i % 2)));
+    }
+    tqc_verdicts_part part = {m, 0};
+    ck_assert_int_eq(tqc_verdicts_write(path, 7, NULL, &part, 1, 1000000), TQC_OK);
+    ck_assert_ptr_null(tqc_verdicts_open(path, 8));   /* another key: stale */
+    tqc_verdicts *v = tqc_verdicts_open(path, 7);
+    ck_assert_ptr_nonnull(v);
+    ck_assert_uint_eq(tqc_verdicts_count(v), 5000);
+    ck_assert_uint_eq(tqc_verdicts_get(v, "word10", 6), 1);
+    ck_assert_uint_eq(tqc_verdicts_get(v, "word4999", 8), 2);
+    ck_assert_uint_eq(tqc_verdicts_get(v, "word5000", 8), 0);
+    /* Written again over it: a word it has gets the new bits added, a new word comes in
+     * while the file has room (5,001 words at most here: one of the two new ones). */
+    tqc_strmap *more = tqc_strmap_new();
+    ck_assert(tqc_strmap_put(more, "word10", 6, 1));
+    ck_assert(tqc_strmap_put(more, "fresh", 5, 2));
+    ck_assert(tqc_strmap_put(more, "later", 5, 1));
+    tqc_verdicts_part next = {more, 2};
+    ck_assert_int_eq(tqc_verdicts_write(again, 7, v, &next, 1, 5001), TQC_OK);
+    tqc_verdicts *w2 = tqc_verdicts_open(again, 7);
+    ck_assert_ptr_nonnull(w2);
+    ck_assert_uint_eq(tqc_verdicts_count(w2), 5001);
+    ck_assert_uint_eq(tqc_verdicts_get(w2, "word10", 6), 1 | (1 << 2));
+    ck_assert_uint_eq(tqc_verdicts_get(w2, "word11", 6), 2);
+    ck_assert_uint_eq(tqc_verdicts_get(w2, "fresh", 5), 2 << 2);
+    ck_assert_uint_eq(tqc_verdicts_get(w2, "later", 5), 0);
+    tqc_verdicts_free(w2);
+    tqc_strmap_free(more);
+    tqc_verdicts_free(v);
+
+    /* Change the record of word4321 (its bits byte), leaving the sums as they were. */
+    FILE *f = fopen(path, "r+b");
+    ck_assert_ptr_nonnull(f);
+    static unsigned char buf[1 << 20];
+    size_t n = fread(buf, 1, sizeof buf, f);
+    ck_assert_uint_lt(n, sizeof buf);
+    static const char rec[] = "\x08\x02word4321";
+    unsigned char *hit = NULL;
+    for (size_t i = 0; !hit && i + 10 <= n; i++)
+        if (memcmp(buf + i, rec, 10) == 0)
+            hit = buf + i;
+    ck_assert_ptr_nonnull(hit);
+    ck_assert_int_eq(fseek(f, (long)(hit + 1 - buf), SEEK_SET), 0);
+    ck_assert_int_eq(fputc(1, f), 1);
+    ck_assert_int_eq(fclose(f), 0);
+
+    v = tqc_verdicts_open(path, 7);
+    ck_assert_ptr_nonnull(v);    /* the header and the sums are whole */
+    ck_assert_uint_eq(tqc_verdicts_get(v, "word4321", 8), 0);
+    ck_assert_uint_eq(tqc_verdicts_get(v, "word10", 6), 0);
+    tqc_strmap *none = tqc_strmap_new();
+    tqc_verdicts_part empty = {none, 0};
+    ck_assert_int_eq(tqc_verdicts_write(again, 7, v, &empty, 1, 1000000), TQC_OK);
+    tqc_verdicts_free(v);
+    v = tqc_verdicts_open(again, 7);
+    ck_assert_ptr_nonnull(v);
+    ck_assert_uint_eq(tqc_verdicts_count(v), 0);
+    tqc_verdicts_free(v);
+    tqc_strmap_free(none);
+    tqc_strmap_free(m);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 Suite *dict_suite(void)
 {
     Suite *s = suite_create("dict");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_known_words_and_possessives);
+    tcase_add_test(tc, test_verdict_file_blocks);
     tcase_add_test(tc, test_cache_asks_hunspell_once);
     tcase_add_test(tc, test_name_entries_are_kept_between_runs);
     tcase_add_test(tc, test_case_variant);

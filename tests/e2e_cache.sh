@@ -34,7 +34,7 @@ tamper() {
 import struct, sys
 mode, path = sys.argv[1], sys.argv[2]
 b = bytearray(open(path, 'rb').read())
-magic, key, _, slots, count, dlen = struct.unpack_from('<8sQQIIQ', b, 0)
+magic, key, _, slots, count, dlen, nblocks = struct.unpack_from('<8sQQIIQQ', b, 0)
 M = (1 << 64) - 1
 def vhash(seed, data):
     h = (seed ^ 0x9E3779B97F4A7C15 ^ len(data)) & M
@@ -46,8 +46,8 @@ def vhash(seed, data):
     for c in data[i:]:
         h = ((h ^ c) * 0x100000001B3) & M
     return h ^ (h >> 32)
-data = 40 + slots * 4
-off = data
+body = 48 + nblocks * 8
+off = body + slots * 4
 while off < len(b):
     v = b[off + 1]
     # lookup verdict in bits 0-1, a correction candidate's in bits 2-3: 1 <-> 2 in each
@@ -60,8 +60,12 @@ while off < len(b):
 if mode == 'stale':
     key ^= 1
 if mode != 'corrupt':
+    # The body's block sums (4 KiB blocks), then the header's sum over them.
+    for k in range(nblocks):
+        struct.pack_into('<Q', b, 48 + 8 * k, vhash(k, bytes(b[body + 4096 * k:body + 4096 * (k + 1)])))
     struct.pack_into('<Q', b, 8, key)
-    struct.pack_into('<Q', b, 16, vhash(key, bytes(b[40:])))
+    struct.pack_into('<Q', b, 16, 0)
+    struct.pack_into('<Q', b, 16, vhash(vhash(key, bytes(b[:48])), bytes(b[48:body])))
 open(path, 'wb').write(b)
 EOF
 }

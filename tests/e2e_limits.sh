@@ -268,5 +268,40 @@ lines=$(wc -l <"$tmp/out"); bytes=$(wc -c <"$tmp/out")
     || not_ok "a phrase looping 100k times is one finding, at most 2000 bytes of output" \
         "$lines lines, $bytes bytes: $(head -c 300 "$tmp/out")"
 
+# Linear time in paragraphs too: whether a paragraph is one link alone scanned every
+# inline boundary of the page for each paragraph (3,000 paragraphs of 25 element pairs
+# took 0.6 s of CPU, twice as many 2.4 s, 10,000 33 s); a quadratic cost makes the ratio 4.
+paras_page() {
+    python3 -c "
+import sys
+with open(sys.argv[1], 'w') as f:
+    f.write('<html lang=\"en\"><body>')
+    f.write(('<p>' + '<b>The</b> <i>plan</i> ' * 25 + '</p>\n') * int(sys.argv[2]))
+    f.write('</body></html>\n')
+" "$1" "$2"
+}
+paras_page "$tmp/paras.html" 3000
+paras_page "$tmp/paras2.html" 6000
+set -- $(measure "$TQC" check -j1 "$tmp/paras.html"); paras_cpu=$3
+set -- $(measure "$TQC" check -j1 "$tmp/paras2.html"); rc=$1 paras2_cpu=$3
+[ "$rc" -le 1 ] && python3 -c "import sys; sys.exit(float(sys.argv[1]) > 2.6 * float(sys.argv[2]) + 0.2)" "$paras2_cpu" "$paras_cpu" \
+    && ok "6,000 paragraphs of inline elements take $paras2_cpu s of CPU, 3,000 $paras_cpu s (linear: at most 2.6x)" \
+    || not_ok "6,000 paragraphs of inline elements take $paras2_cpu s of CPU, 3,000 $paras_cpu s (linear: at most 2.6x)" "exit $rc"
+
+# Linear time in a paragraph of quotation marks: whether an opening mark leaves enough
+# closing marks after it counted them to the paragraph's end at every mark (10,000
+# unclosed marks took 2 s of CPU); it may cost what as many stray brackets cost (a
+# finding each too), a small multiple.
+python3 -c "
+import sys
+open(sys.argv[1], 'w').write(' '.join(['The \u201cplan works'] * 10000) + '\n')
+open(sys.argv[2], 'w').write(' '.join(['The plan) works'] * 10000) + '\n')
+" "$tmp/quotes.txt" "$tmp/brackets.txt"
+set -- $(measure "$TQC" check -j1 "$tmp/brackets.txt"); brackets_cpu=$3
+set -- $(measure "$TQC" check -j1 "$tmp/quotes.txt"); rc=$1 quotes_cpu=$3
+[ "$rc" -le 1 ] && python3 -c "import sys; sys.exit(float(sys.argv[1]) > 4 * float(sys.argv[2]) + 0.2)" "$quotes_cpu" "$brackets_cpu" \
+    && ok "10,000 unclosed quotation marks take $quotes_cpu s of CPU, 10,000 stray brackets $brackets_cpu s (at most 4x)" \
+    || not_ok "10,000 unclosed quotation marks take $quotes_cpu s of CPU, 10,000 stray brackets $brackets_cpu s (at most 4x)" "exit $rc"
+
 echo "# e2e_limits: $n tests, $fail failed"
 [ "$fail" = 0 ]

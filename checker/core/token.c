@@ -132,9 +132,18 @@ static int32_t prev_cp(const char *t, size_t i)
  * (example.org, cdn.example.io:8080: *kind TQC_TOK_URL, else TQC_TOK_CODE). */
 static size_t scan_code(const char *t, size_t i, size_t end, tqc_tok_kind *kind)
 {
+    /* Cheap filter first, as in scan_email: code needs a '_', '/' or '.' before the next
+     * ASCII space or quote, where scan_nonspace stops at the latest. */
+    size_t p = i;
+    while (p < end && t[p] != '_' && t[p] != '/' && t[p] != '.' && t[p] != ' ' &&
+           t[p] != '\n' && t[p] != '\t' && t[p] != '\r' && t[p] != '"' && t[p] != '<' &&
+           t[p] != '>')
+        p++;
+    *kind = TQC_TOK_CODE;
+    if (p >= end || (t[p] != '_' && t[p] != '/' && t[p] != '.'))
+        return 0;
     size_t stop = trim_trailing(t, i, scan_nonspace(t, i, end));
     bool slash_start = t[i] == '/', code = false;
-    *kind = TQC_TOK_CODE;
     size_t slashes = 0;
     for (size_t k = i; k < stop && !code; k++) {
         unsigned char c = (unsigned char)t[k];

@@ -44,8 +44,10 @@ enum { VERDICT_KNOWN = 1, VERDICT_UNKNOWN = 2 };
  * (tqc_dict_name_entry), so that an article checked before opens no Hunspell for it. */
 #define VERDICT_NAME_SHIFT 4
 #define VERDICT_LOGIC 1
-/* A verdict file stops growing here: it is mapped and checksummed at every start. */
-#define VERDICT_FILE_MAX_WORDS 200000
+/* A verdict file stops growing here (about 13 MB): a run reads only the blocks it probes
+ * (lang/verdicts.c), and one long text asks hundreds of thousands of words (the spelling
+ * pass's one-edit variants of each unknown word), which a smaller file cannot keep. */
+#define VERDICT_FILE_MAX_WORDS 600000
 /* Files kept per dictionary for other word lists (projects of their own), besides the
  * current one: a bound on the cache folder, generous enough that a few projects checked
  * in turn do not evict each other's. */
@@ -856,14 +858,13 @@ static uint8_t core_verdict(tqc_dict *view, const char *word, size_t len, uint64
     uint64_t verdict;
     pthread_mutex_lock(&dict->lock);
     bool have = tqc_strmap_get_hashed(dict->cache, word, len, h, &verdict);
-    if (!have && (verdict = tqc_verdicts_get(dict->file, word, len) & 3) != 0) {
-        tqc_strmap_put(dict->cache, word, len, verdict);
+    /* A mapped file's answer is not copied into the map: asked again, the file answers
+     * as fast, and a long text asks hundreds of thousands of words only once (the
+     * spelling pass's one-edit variants), which the map would hold to the end. */
+    if (!have && (verdict = tqc_verdicts_get(dict->file, word, len) & 3) != 0)
         have = true;
-    }
-    if (!have && (verdict = forms_verdict(dict, word, len)) != 0) {
-        tqc_strmap_put(dict->cache, word, len, verdict);
+    if (!have && (verdict = forms_verdict(dict, word, len)) != 0)
         have = true;
-    }
     if (!have && !view->own) {
         verdict = ask_speller(dict, core_speller(dict), word, len);
         tqc_strmap_put(dict->cache, word, len, verdict);

@@ -31,6 +31,7 @@ struct tqc_lang {
     tqc_strmap *settings;   /* key -> index into setting_values */
     char **setting_values;
     size_t setting_count;
+    bool regional;          /* some key is `key.<code>`: tqc_lang_setting tries that first */
     tqc_lex *lexicon;       /* NULL when the language has none */
     char *data_dir;         /* the registry's key, with code */
     size_t users;           /* tqc_lang_load calls not yet freed (registry_mu) */
@@ -63,6 +64,9 @@ static tqc_status add_setting(tqc_lang *lang, const char *key, const char *value
         return TQC_ENOMEM;
     }
     lang->setting_count++;
+    size_t kl = strlen(key), cl = strlen(lang->code);
+    if (kl > cl + 1 && key[kl - cl - 1] == '.' && strcmp(key + kl - cl, lang->code) == 0)
+        lang->regional = true;
     return TQC_OK;
 }
 
@@ -390,7 +394,8 @@ const char *tqc_lang_setting(const tqc_lang *lang, const char *key, const char *
     /* `key.code`, put together by hand: passes ask per word, and snprintf was a tenth
      * of a check. */
     size_t kl = strlen(key), cl = strlen(lang->code);
-    if (kl + 1 + cl < sizeof regional) {
+    /* Most profiles have no key for their own code: one probe instead of two. */
+    if (lang->regional && kl + 1 + cl < sizeof regional) {
         memcpy(regional, key, kl);
         regional[kl] = '.';
         memcpy(regional + kl + 1, lang->code, cl);

@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,25 +14,36 @@
 #include "core/alloc.h"
 
 /* Bump when the layout or the meaning of the bits changes: older files are then stale. */
-#define VERDICTS_MAGIC "TQCVRD01"
+#define VERDICTS_MAGIC "TQCVRD02"
 #define VERDICTS_MAX_WORD 255
+/* The body (slots and records) is checksummed in blocks of this many bytes, each checked
+ * when a lookup first reads it: a start reads the header and the block sums only, so a
+ * file of a million words costs a one-article run the few pages it probes, not its size. */
+#define VERDICTS_BLOCK 4096
 
 typedef struct header {
     char magic[8];
     uint64_t key;
-    uint64_t sum;        /* tqc_verdicts_hash of everything after the header */
+    uint64_t head_sum;   /* tqc_verdicts_hash of this header (head_sum 0) and the block sums */
     uint32_t slots;      /* a power of two */
     uint32_t count;
     uint64_t data_len;   /* bytes of records after the slots */
+    uint64_t nblocks;    /* VERDICTS_BLOCK blocks of the body; their sums follow the header */
 } header;
 
 struct tqc_verdicts {
     const unsigned char *map;
     size_t size;
+    const uint64_t *sums;        /* one a block of the body */
+    const unsigned char *body;   /* the slots, then the records */
+    uint64_t body_len;
     const uint32_t *slot;        /* 0: empty; else 1 + the record's offset in data */
     const unsigned char *data;
     uint32_t slots, count;
-    uint64_t data_len;
+    uint64_t data_len, nblocks;
+    /* One bit a block whose sum matched; the last word is nonzero once one did not (the
+     * file then answers nothing). Atomic: threads share a dictionary's file. */
+    _Atomic uint64_t *checked;
 };
 
 uint64_t tqc_verdicts_hash(uint64_t seed, const void *data, size_t len)
@@ -68,26 +80,47 @@ tqc_verdicts *tqc_verdicts_open(const char *path, uint64_t key)
         goto out;
     memcpy(&h, m, sizeof h);
     size_t size = (size_t)sb.st_size;
+    uint64_t body_len = size - sizeof h;
     /* Everything the header says must agree with the file before a byte is trusted. */
     bool ok = memcmp(h.magic, VERDICTS_MAGIC, 8) == 0 && h.key == key && h.slots >= 16 &&
               (h.slots & (h.slots - 1)) == 0 && h.count < h.slots &&
-              (uint64_t)h.slots * 4 <= size - sizeof h &&
-              h.data_len == size - sizeof h - (uint64_t)h.slots * 4 &&
-              tqc_verdicts_hash(key, (const unsigned char *)m + sizeof h,
-                                size - sizeof h) == h.sum;
-    if (ok && !(v = tqc_calloc(1, sizeof *v)))
+              h.nblocks <= body_len / 8;
+    if (ok) {
+        body_len -= h.nblocks * 8;
+        ok = (body_len + VERDICTS_BLOCK - 1) / VERDICTS_BLOCK == h.nblocks &&
+             (uint64_t)h.slots * 4 <= body_len && h.data_len == body_len - (uint64_t)h.slots * 4;
+    }
+    if (ok) {
+        header z = h;
+        z.head_sum = 0;
+        uint64_t sum = tqc_verdicts_hash(key, &z, sizeof z);
+        ok = tqc_verdicts_hash(sum, (const unsigned char *)m + sizeof h, h.nblocks * 8) ==
+             h.head_sum;
+    }
+    if (ok && (!(v = tqc_calloc(1, sizeof *v)) ||
+               !(v->checked = tqc_calloc(h.nblocks / 64 + 2, sizeof *v->checked)))) {
+        free(v);
+        v = NULL;
         ok = false;
+    }
     if (!ok) {
         munmap(m, size);
         goto out;
     }
+    /* Lookups probe scattered pages: without this the kernel maps the pages around each
+     * one too, and the resident set grows with the file. */
+    madvise(m, size, MADV_RANDOM);
     v->map = m;
     v->size = size;
-    v->slot = (const uint32_t *)(v->map + sizeof h);
-    v->data = v->map + sizeof h + (size_t)h.slots * 4;
+    v->sums = (const uint64_t *)(v->map + sizeof h);
+    v->body = v->map + sizeof h + h.nblocks * 8;
+    v->body_len = body_len;
+    v->slot = (const uint32_t *)v->body;
+    v->data = v->body + (size_t)h.slots * 4;
     v->slots = h.slots;
     v->count = h.count;
     v->data_len = h.data_len;
+    v->nblocks = h.nblocks;
 out:
     close(fd);
     return v;
@@ -98,10 +131,44 @@ void tqc_verdicts_free(tqc_verdicts *v)
     if (!v)
         return;
     munmap((void *)v->map, v->size);
+    free(v->checked);
     free(v);
 }
 
 size_t tqc_verdicts_count(const tqc_verdicts *v) { return v ? v->count : 0; }
+
+/* Whether the body bytes [off, off + len) lie in blocks whose sums match (each block
+ * hashed the first time); a mismatch makes the whole file answer nothing from then on. */
+static bool trusted(const tqc_verdicts *v, uint64_t off, uint64_t len)
+{
+    _Atomic uint64_t *bad = &v->checked[v->nblocks / 64 + 1];
+    if (len == 0 || off + len > v->body_len || atomic_load_explicit(bad, memory_order_relaxed))
+        return false;
+    for (uint64_t b = off / VERDICTS_BLOCK; b <= (off + len - 1) / VERDICTS_BLOCK; b++) {
+        uint64_t bit = 1ull << (b % 64);
+        if (atomic_load_explicit(&v->checked[b / 64], memory_order_acquire) & bit)
+            continue;
+        uint64_t start = b * VERDICTS_BLOCK, n = v->body_len - start;
+        if (n > VERDICTS_BLOCK)
+            n = VERDICTS_BLOCK;
+        if (tqc_verdicts_hash(b, v->body + start, n) != v->sums[b]) {
+            atomic_store(bad, 1);
+            return false;
+        }
+        atomic_fetch_or_explicit(&v->checked[b / 64], bit, memory_order_release);
+    }
+    return true;
+}
+
+/* The record at data offset off (its bytes checked): its word's length, 0 if none. */
+static size_t record_at(const tqc_verdicts *v, uint64_t off)
+{
+    uint64_t base = (uint64_t)v->slots * 4;
+    if (off + 2 > v->data_len || !trusted(v, base + off, 2) || off + 2 + v->data[off] > v->data_len ||
+        !trusted(v, base + off, 2 + (uint64_t)v->data[off]))
+        return 0;
+    return v->data[off];
+}
 
 uint8_t tqc_verdicts_get(const tqc_verdicts *v, const char *word, size_t len)
 {
@@ -110,41 +177,19 @@ uint8_t tqc_verdicts_get(const tqc_verdicts *v, const char *word, size_t len)
     uint64_t h = tqc_strmap_hash(word, len);
     for (uint32_t i = 0, at = (uint32_t)h & (v->slots - 1); i < v->slots;
          i++, at = (at + 1) & (v->slots - 1)) {
+        if (!trusted(v, (uint64_t)at * 4, 4))
+            return 0;
         uint32_t s = v->slot[at];
         if (s == 0)
             return 0;
         uint64_t off = (uint64_t)s - 1;
-        /* The checksum vouches for the file; the bounds are checked all the same. */
-        if (off + 2 > v->data_len || off + 2 + v->data[off] > v->data_len)
+        size_t n = record_at(v, off);
+        if (n == 0)
             return 0;
-        if (v->data[off] == len && memcmp(v->data + off + 2, word, len) == 0)
+        if (n == len && memcmp(v->data + off + 2, word, len) == 0)
             return v->data[off + 1];
     }
     return 0;
-}
-
-/* Adds bits to word's in merged (a new word when absent). */
-static bool merge(tqc_strmap *merged, const char *word, size_t len, uint64_t bits)
-{
-    uint64_t have = 0;
-    tqc_strmap_get(merged, word, len, &have);
-    return tqc_strmap_put(merged, word, len, have | bits);
-}
-
-static bool merge_map(tqc_strmap *merged, const tqc_strmap *map, unsigned shift, size_t max)
-{
-    for (size_t i = 0, n = tqc_strmap_count(map); i < n; i++) {
-        size_t len;
-        const char *w = tqc_strmap_key(map, i, &len);
-        uint64_t bits = (tqc_strmap_value(map, i) << shift) & 0xFF;
-        if (len == 0 || len > VERDICTS_MAX_WORD || bits == 0)
-            continue;
-        if (tqc_strmap_count(merged) >= max && !tqc_strmap_get(merged, w, len, NULL))
-            continue;   /* full: the words kept are the older ones */
-        if (!merge(merged, w, len, bits))
-            return false;
-    }
-    return true;
 }
 
 bool tqc_cache_dir(char *out, size_t cap)
@@ -225,60 +270,160 @@ tqc_status tqc_cache_write(const char *path, const void *data, size_t len)
     return ok ? TQC_OK : TQC_EIO;
 }
 
+/* The data offset of word's record in v (every block checked), or UINT64_MAX. */
+static uint64_t find_record(const tqc_verdicts *v, const char *word, size_t len)
+{
+    uint64_t h = tqc_strmap_hash(word, len);
+    for (uint32_t i = 0, at = (uint32_t)h & (v->slots - 1); i < v->slots;
+         i++, at = (at + 1) & (v->slots - 1)) {
+        uint32_t s = v->slot[at];
+        uint64_t off = (uint64_t)s - 1;
+        if (s == 0 || off + 2 > v->data_len || off + 2 + v->data[off] > v->data_len)
+            return UINT64_MAX;
+        if (v->data[off] == len && memcmp(v->data + off + 2, word, len) == 0)
+            return off;
+    }
+    return UINT64_MAX;
+}
+
+/* How many records v's data holds, walked end to end; 0 and false when they do not
+ * tile it exactly or disagree with the header. */
+static bool count_records(const tqc_verdicts *v, size_t *count)
+{
+    size_t n = 0;
+    uint64_t off = 0;
+    while (off < v->data_len) {
+        if (off + 2 > v->data_len || v->data[off] == 0 || off + 2 + v->data[off] > v->data_len)
+            return false;
+        off += 2 + (uint64_t)v->data[off];
+        n++;
+    }
+    *count = n;
+    return n == v->count;
+}
+
+/* Calls visit with each word of the parts and its bits (value << shift), in order. */
+typedef bool (*part_word_fn)(void *ctx, const char *w, size_t len, uint8_t bits);
+static bool each_part_word(const tqc_verdicts_part *parts, size_t nparts, part_word_fn visit,
+                           void *ctx)
+{
+    for (size_t p = 0; p < nparts; p++)
+        for (size_t i = 0, n = tqc_strmap_count(parts[p].map); i < n; i++) {
+            size_t len;
+            const char *w = tqc_strmap_key(parts[p].map, i, &len);
+            uint64_t bits = (tqc_strmap_value(parts[p].map, i) << parts[p].shift) & 0xFF;
+            if (len == 0 || len > VERDICTS_MAX_WORD || bits == 0)
+                continue;
+            if (!visit(ctx, w, len, (uint8_t)bits))
+                return false;
+        }
+    return true;
+}
+
+typedef struct write_ctx {
+    const tqc_verdicts *old;
+    size_t old_count, max_words;
+    tqc_strmap *added;       /* words old lacks -> their bits */
+    unsigned char *data;     /* the new file's records: old's first, at the same offsets */
+} write_ctx;
+
+/* A word old lacks is added while the file has room (the words kept are the older). */
+static bool add_word(void *ctx, const char *w, size_t len, uint8_t bits)
+{
+    write_ctx *c = ctx;
+    uint64_t have = 0;
+    if (c->old && find_record(c->old, w, len) != UINT64_MAX)
+        return true;
+    if (tqc_strmap_get(c->added, w, len, &have))
+        return tqc_strmap_put(c->added, w, len, have | bits);
+    if (c->old_count + tqc_strmap_count(c->added) >= c->max_words)
+        return true;
+    return tqc_strmap_put(c->added, w, len, bits);
+}
+
+/* A word old has gets the new bits in its copied record. */
+static bool patch_word(void *ctx, const char *w, size_t len, uint8_t bits)
+{
+    write_ctx *c = ctx;
+    uint64_t off = find_record(c->old, w, len);
+    if (off != UINT64_MAX)
+        c->data[off + 1] |= bits;
+    return true;
+}
+
+static void put_slot(uint32_t *slot, uint32_t slots, const unsigned char *w, size_t len,
+                     uint64_t off)
+{
+    uint32_t at = (uint32_t)tqc_strmap_hash((const char *)w, len) & (slots - 1);
+    while (slot[at])
+        at = (at + 1) & (slots - 1);
+    slot[at] = (uint32_t)off + 1;
+}
+
 tqc_status tqc_verdicts_write(const char *path, uint64_t key, const tqc_verdicts *old,
                               const tqc_verdicts_part *parts, size_t nparts, size_t max_words)
 {
-    tqc_strmap *merged = tqc_strmap_new();
-    if (!merged)
-        return TQC_ENOMEM;
-    bool ok = true;
-    /* The old file's words first: a file that is full keeps what it had. */
-    for (uint32_t i = 0; ok && old && i < old->slots; i++) {
-        uint32_t s = old->slot[i];
-        uint64_t off = (uint64_t)s - 1;
-        if (s == 0 || off + 2 > old->data_len || off + 2 + old->data[off] > old->data_len)
-            continue;
-        ok = merge(merged, (const char *)old->data + off + 2, old->data[off], old->data[off + 1]);
+    /* The old file's records are copied as they are and this run's bits patched into
+     * them, so a write costs the file's bytes, not a map of all its words. A file with a
+     * damaged block gives none (it is replaced whole). */
+    write_ctx c = {.old = old, .max_words = max_words};
+    if (old && (!trusted(old, 0, old->body_len) || !count_records(old, &c.old_count))) {
+        c.old = NULL;
+        c.old_count = 0;
     }
-    for (size_t i = 0; ok && i < nparts; i++)
-        ok = merge_map(merged, parts[i].map, parts[i].shift, max_words);
-    size_t count = tqc_strmap_count(merged), data_len = 0;
+    if (!(c.added = tqc_strmap_new()))
+        return TQC_ENOMEM;
+    bool ok = each_part_word(parts, nparts, add_word, &c);
+    size_t added = tqc_strmap_count(c.added), count = c.old_count + added;
+    size_t old_len = c.old ? c.old->data_len : 0, data_len = old_len;
+    for (size_t i = 0; i < added; i++) {
+        size_t len;
+        tqc_strmap_key(c.added, i, &len);
+        data_len += 2 + len;
+    }
     uint32_t slots = 16;
     while (ok && slots < 2 * count && slots < (1u << 30))
         slots *= 2;
-    for (size_t i = 0; i < count; i++) {
-        size_t len;
-        tqc_strmap_key(merged, i, &len);
-        data_len += 2 + len;
-    }
     ok = ok && count < slots && data_len < UINT32_MAX;
-    size_t total = sizeof(header) + (size_t)slots * 4 + data_len;
+    size_t body_len = (size_t)slots * 4 + data_len;
+    size_t nblocks = (body_len + VERDICTS_BLOCK - 1) / VERDICTS_BLOCK;
+    size_t total = sizeof(header) + nblocks * 8 + body_len;
     unsigned char *buf = ok ? tqc_calloc(1, total) : NULL;
     tqc_status st = ok && buf ? TQC_OK : TQC_ENOMEM;
     if (st == TQC_OK) {
-        uint32_t *slot = (uint32_t *)(buf + sizeof(header));
-        unsigned char *data = buf + sizeof(header) + (size_t)slots * 4;
-        size_t off = 0;
-        for (size_t i = 0; i < count; i++) {
+        unsigned char *body = buf + sizeof(header) + nblocks * 8;
+        uint32_t *slot = (uint32_t *)body;
+        unsigned char *data = c.data = body + (size_t)slots * 4;
+        if (c.old) {
+            memcpy(data, c.old->data, old_len);
+            each_part_word(parts, nparts, patch_word, &c);
+            for (uint64_t off = 0; off < old_len; off += 2 + (uint64_t)data[off])
+                put_slot(slot, slots, data + off + 2, data[off], off);
+        }
+        size_t off = old_len;
+        for (size_t i = 0; i < added; i++) {
             size_t len;
-            const char *w = tqc_strmap_key(merged, i, &len);
-            uint32_t at = (uint32_t)tqc_strmap_hash(w, len) & (slots - 1);
-            while (slot[at])
-                at = (at + 1) & (slots - 1);
-            slot[at] = (uint32_t)off + 1;
+            const char *w = tqc_strmap_key(c.added, i, &len);
             data[off] = (unsigned char)len;
-            data[off + 1] = (unsigned char)tqc_strmap_value(merged, i);
+            data[off + 1] = (unsigned char)tqc_strmap_value(c.added, i);
             memcpy(data + off + 2, w, len);
+            put_slot(slot, slots, data + off + 2, len, off);
             off += 2 + len;
         }
-        header h = {.key = key, .slots = slots, .count = (uint32_t)count, .data_len = data_len};
+        uint64_t *sums = (uint64_t *)(buf + sizeof(header));
+        for (size_t b = 0; b < nblocks; b++) {
+            size_t start = b * VERDICTS_BLOCK, n = body_len - start;
+            sums[b] = tqc_verdicts_hash(b, body + start, n > VERDICTS_BLOCK ? VERDICTS_BLOCK : n);
+        }
+        header h = {.key = key, .slots = slots, .count = (uint32_t)count, .data_len = data_len,
+                    .nblocks = nblocks};
         memcpy(h.magic, VERDICTS_MAGIC, 8);
-        h.sum = tqc_verdicts_hash(key, buf + sizeof h, total - sizeof h);
+        h.head_sum = tqc_verdicts_hash(tqc_verdicts_hash(key, &h, sizeof h), sums, nblocks * 8);
         memcpy(buf, &h, sizeof h);
         st = tqc_cache_write(path, buf, total);
     }
     free(buf);
-    tqc_strmap_free(merged);
+    tqc_strmap_free(c.added);
     return st;
 }
 

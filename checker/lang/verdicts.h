@@ -5,11 +5,14 @@
  * for a word the file lacks).
  *
  * The file is an open-addressing hash table: a header (magic, format version, the key,
- * a checksum of the rest, slot and record counts), 32-bit slots, then records
- * (length, verdict bits, the word's bytes). The key is the caller's hash of everything
- * that decides a verdict (the dictionary files' identity, the word lists' text); a file
- * whose key, size, layout or checksum does not match is not trusted: it is ignored and
- * replaced by the next write. */
+ * slot and record counts, a checksum of itself and of the block sums), a checksum of
+ * each 4 KiB block of the body, then the body: 32-bit slots, then records (length,
+ * verdict bits, the word's bytes). The key is the caller's hash of everything that
+ * decides a verdict (the dictionary files' identity, the word lists' text); a file whose
+ * key, size, layout or header checksum does not match is not trusted: it is ignored and
+ * replaced by the next write. A block is checked when a lookup first reads it, so a run
+ * reads the pages it probes, not the whole file; a block that does not match makes the
+ * file answer nothing from then on, and the next write replaces it whole. */
 #ifndef TQC_VERDICTS_H
 #define TQC_VERDICTS_H
 

@@ -56,6 +56,10 @@ typedef struct mark_stack {
     size_t para_end;    /* where the paragraph being read ends */
     bool last_para;     /* it is the document's last: a quotation may be cut off there */
     struct mark_stack *other; /* brackets for the quotes' stack, and the other way round */
+    /* closes_nothing_after's last count: closing marks cl_close from cl_from to cl_end
+     * (cl_end 0: none). Marks are read in order, so the next count scans only the gap. */
+    int32_t cl_close;
+    size_t cl_from, cl_end, cl_count;
 } mark_stack;
 
 /* Where a mark stands, judged by its neighbours. */
@@ -588,11 +592,49 @@ static size_t find_open(const quote_rules *r, const mark_stack *st, int32_t cp, 
     return SIZE_MAX;
 }
 
+/* How many code points close are decoded from from to end in doc's text. */
+static size_t count_closers(const tqc_doc *doc, size_t from, size_t end, int32_t close,
+                            size_t *stop)
+{
+    size_t count = 0, j = from;
+    while (j < end) {
+        int32_t cp;
+        size_t n = tqc_text_decode(doc->text + j, end - j, &cp);
+        if (n == 0)
+            break;
+        count += cp == close;
+        j += n;
+    }
+    *stop = j;
+    return count;
+}
+
+/* How many closing marks close stand from from to the paragraph's end: the last count
+ * less those between its start and from when decoding from there reaches from exactly
+ * (a scan from every mark to the end was quadratic in a paragraph of many), else a scan. */
+static size_t closers_after(mark_stack *st, const tqc_doc *doc, tqc_span para, size_t from,
+                            int32_t close)
+{
+    size_t count, stop;
+    if (st->cl_end == para.end && st->cl_end != 0 && st->cl_close == close &&
+        st->cl_from <= from) {
+        size_t gap = count_closers(doc, st->cl_from, from, close, &stop);
+        count = stop == from ? st->cl_count - gap : count_closers(doc, from, para.end, close, &stop);
+    } else {
+        count = count_closers(doc, from, para.end, close, &stop);
+    }
+    st->cl_close = close;
+    st->cl_from = from;
+    st->cl_end = para.end;
+    st->cl_count = count;
+    return count;
+}
+
 /* Whether an opening mark of pair i at span, with a quotation of the same pair open,
  * would leave too few closing marks in the rest of the paragraph to close them all:
  * then it is the closing mark turned the wrong way (`« démons « (ou`), not a nested
  * quotation, even where spaces surround it as French guillemets are written. */
-static bool closes_nothing_after(const quote_rules *r, const mark_stack *st, tqc_span para,
+static bool closes_nothing_after(const quote_rules *r, mark_stack *st, tqc_span para,
                                  const tqc_doc *doc, tqc_span span, size_t i)
 {
     const pair *p = &r->pairs[i];
@@ -603,16 +645,7 @@ static bool closes_nothing_after(const quote_rules *r, const mark_stack *st, tqc
         open += !st->items[k].tentative && r->pairs[st->items[k].pair].open == p->open;
     if (open == 0)
         return false;
-    size_t closers = 0;
-    for (size_t j = span.end; j < para.end;) {
-        int32_t cp;
-        size_t n = tqc_text_decode(doc->text + j, para.end - j, &cp);
-        if (n == 0)
-            break;
-        closers += cp == p->close;
-        j += n;
-    }
-    return closers < open + 1;
+    return closers_after(st, doc, para, span.end, p->close) < open + 1;
 }
 
 /* Where the first closing mark of pair i after span stands in the paragraph (before any

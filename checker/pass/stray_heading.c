@@ -484,9 +484,17 @@ static bool link_paragraph(const tqc_doc *doc, size_t p)
 {
     tqc_span sp = doc->paragraphs[p].span;
     bool opens = false, closes = false;
-    for (size_t i = 0; i < doc->inline_count; i++) {
+    /* The boundaries from the paragraph's start on (they are sorted by offset): a scan
+     * of all of them for each paragraph was quadratic on a page of many. None at its
+     * start: no link opens there. */
+    const tqc_doc_inline *from = tqc_doc_inline_boundary_at(doc, sp.start, NULL);
+    if (!from)
+        return false;
+    for (size_t i = (size_t)(from - doc->inlines); i < doc->inline_count; i++) {
         const tqc_doc_inline *in = &doc->inlines[i];
-        if (in->offset < sp.start || in->offset > sp.end || strcmp(in->tag, "a") != 0)
+        if (in->offset > sp.end)
+            break;
+        if (strcmp(in->tag, "a") != 0)
             continue;
         if (in->offset == sp.start && in->kind == TQC_INLINE_OPEN && !opens)
             opens = true;
