@@ -104,8 +104,7 @@ bool tqc_split_at(tqc_dict *dict, const tqc_lang *lang, const char *word, size_t
     return true;
 }
 
-/* Inserts s into the best-first list out (n entries, at most max). */
-static size_t keep_best(tqc_split *out, size_t n, size_t max, const tqc_split *s)
+size_t tqc_split_keep_best(tqc_split *out, size_t n, size_t max, const tqc_split *s)
 {
     size_t pos = n;
     while (pos > 0 && out[pos - 1].score < s->score)
@@ -147,7 +146,7 @@ size_t tqc_split_find(tqc_dict *dict, const tqc_lang *lang, const char *word, si
     for (size_t i = 1; i < chars; i++) {
         size_t cut = offs[i];
         if (prefix[i] && suffix[i] && tqc_split_at(dict, lang, word, len, &cut, 2, &s))
-            n = keep_best(out, n, max, &s);
+            n = tqc_split_keep_best(out, n, max, &s);
     }
     if (chars < SPLIT_MIN_THREE)
         return n;
@@ -157,7 +156,7 @@ size_t tqc_split_find(tqc_dict *dict, const tqc_lang *lang, const char *word, si
         for (size_t j = i + 1; j < chars; j++) {
             size_t cuts[2] = {offs[i], offs[j]};
             if (suffix[j] && tqc_split_at(dict, lang, word, len, cuts, 3, &s))
-                n = keep_best(out, n, max, &s);
+                n = tqc_split_keep_best(out, n, max, &s);
         }
     }
     return n;

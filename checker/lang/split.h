@@ -39,6 +39,10 @@ bool tqc_split_is_function_word(const tqc_lang *lang, const char *word, size_t l
  * corpus total, with a floor for words the corpus never saw. */
 double tqc_split_word_score(const tqc_dict *dict, const char *word, size_t len);
 
+/* Inserts s into the best-first list out (n readings, at most max); returns the new
+ * count. */
+size_t tqc_split_keep_best(tqc_split *out, size_t n, size_t max, const tqc_split *s);
+
 /* Scores the reading of word with spaces at the count-1 byte offsets in cuts
  * (increasing, inside the word, on character boundaries) into *out. false when a
  * part is not a dictionary word, or a one-letter part is not a function word. */

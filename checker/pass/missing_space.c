@@ -480,16 +480,7 @@ static size_t short_three(const tqc_ctx *ctx, const char *word, size_t len, tqc_
             if (!tqc_split_at(ctx->dict, ctx->lang, word, len, cuts, 3, &sp) ||
                 sp.part[0].function + sp.part[1].function + sp.part[2].function < 2)
                 continue;
-            size_t pos = n < MS_MAX_READINGS ? n : MS_MAX_READINGS;
-            while (pos > 0 && best[pos - 1].score < sp.score)
-                pos--;
-            if (pos >= MS_MAX_READINGS)
-                continue;
-            if (n == MS_MAX_READINGS)
-                n--;
-            memmove(best + pos + 1, best + pos, (n - pos) * sizeof *best);
-            best[pos] = sp;
-            n++;
+            n = tqc_split_keep_best(best, n, MS_MAX_READINGS, &sp);
         }
     return n;
 }
@@ -543,16 +534,7 @@ static size_t four_readings(const tqc_ctx *ctx, const char *word, size_t len, tq
                         p->freq = three[j].part[i].freq;
                     }
                 }
-                size_t pos = n < MS_MAX_READINGS ? n : MS_MAX_READINGS;
-                while (pos > 0 && best[pos - 1].score < sp.score)
-                    pos--;
-                if (pos >= MS_MAX_READINGS)
-                    continue;
-                if (n == MS_MAX_READINGS)
-                    n--;
-                memmove(best + pos + 1, best + pos, (n - pos) * sizeof *best);
-                best[pos] = sp;
-                n++;
+                n = tqc_split_keep_best(best, n, MS_MAX_READINGS, &sp);
             }
         }
     }
