@@ -329,7 +329,9 @@ static void class_and_id(const xmlChar **atts, char *out, size_t cap)
 {
     size_t n = 0;
     out[0] = '\0';
-    for (size_t i = 0; atts && atts[i]; i += 2) {
+    /* Each value and its space fit, or the rest is left out (a second long value once
+     * wrote past the end). */
+    for (size_t i = 0; atts && atts[i] && n + 2 < cap; i += 2) {
         const char *name = (const char *)atts[i], *v = (const char *)atts[i + 1];
         if (!v || (strcasecmp(name, "class") != 0 && strcasecmp(name, "id") != 0))
             continue;
