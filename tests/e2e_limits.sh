@@ -303,5 +303,29 @@ set -- $(measure "$TQC" check -j1 "$tmp/quotes.txt"); rc=$1 quotes_cpu=$3
     && ok "10,000 unclosed quotation marks take $quotes_cpu s of CPU, 10,000 stray brackets $brackets_cpu s (at most 4x)" \
     || not_ok "10,000 unclosed quotation marks take $quotes_cpu s of CPU, 10,000 stray brackets $brackets_cpu s (at most 4x)" "exit $rc"
 
+# Linear time in a paragraph of unknown words: whether a word's paragraph holds code was
+# asked by walking the whole paragraph for each distinct unknown word (4,000 in one line
+# took 4.1 s of CPU, 8,000 15.7 s; fuzz_large's megabyte recipe 53 s); a quadratic cost
+# makes the ratio 4.
+unknown_para() {
+    python3 -c "
+import sys
+def word(i):
+    s = ''
+    for _ in range(4):
+        s += 'bcdfghjklmnpqrstvwxz'[i % 20]
+        i //= 20
+    return 'quo' + s + 'ent'
+open(sys.argv[1], 'w').write(' '.join('the %s saw it.' % word(i) for i in range(int(sys.argv[2]))) + '\n')
+" "$1" "$2"
+}
+unknown_para "$tmp/unknown.txt" 3000
+unknown_para "$tmp/unknown2.txt" 6000
+set -- $(measure "$TQC" check -j1 "$tmp/unknown.txt"); unknown_cpu=$3
+set -- $(measure "$TQC" check -j1 "$tmp/unknown2.txt"); rc=$1 unknown2_cpu=$3
+[ "$rc" -le 1 ] && python3 -c "import sys; sys.exit(float(sys.argv[1]) > 2.6 * float(sys.argv[2]) + 0.2)" "$unknown2_cpu" "$unknown_cpu" \
+    && ok "6,000 unknown words in a paragraph take $unknown2_cpu s of CPU, 3,000 $unknown_cpu s (linear: at most 2.6x)" \
+    || not_ok "6,000 unknown words in a paragraph take $unknown2_cpu s of CPU, 3,000 $unknown_cpu s (linear: at most 2.6x)" "exit $rc"
+
 echo "# e2e_limits: $n tests, $fail failed"
 [ "$fail" = 0 ]

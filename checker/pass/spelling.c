@@ -120,6 +120,10 @@ typedef struct spell_run {
     spell_entry *entries;
     size_t count, cap;
     size_t sentence_open;     /* the last token opening a sentence, up to the one checked */
+    /* beside_code's last paragraph, tokens [code_from, code_to), and what it holds: code
+     * (SIZE_MAX) or how many vowelless unknown words; asked once a paragraph, not once a
+     * word (a paragraph of a megabyte was quadratic). */
+    size_t code_from, code_to, code_marks;
 } spell_run;
 
 static void run_free(spell_run *r)
@@ -584,33 +588,46 @@ static bool inside_element(const tqc_doc *doc, size_t from, size_t offset,
     return false;
 }
 
+/* Whether token j is a lower-case word the dictionary lacks with no vowel (`fsc`). */
+static bool vowelless_unknown(const tqc_ctx *ctx, size_t j)
+{
+    const tqc_token *t = &ctx->doc->tokens[j];
+    return t->kind == TQC_TOK_WORD && (t->flags & TQC_TF_LOWER) && !(t->flags & TQC_TF_DIGIT) &&
+           vowelless(ctx->lang, tqc_doc_at(ctx->doc, t->span), tqc_span_len(t->span)) &&
+           !tqc_ctx_token_known(ctx, j);
+}
+
 /* Whether token k's paragraph holds code: inline code the page left out, a token that is
  * a file name, a path or an identifier (`app.js`, `client_id`), or a lower-case word the
- * dictionary lacks with no vowel (`fsc`, `dpkg`: a command's name). */
-static bool beside_code(const tqc_ctx *ctx, size_t k)
+ * dictionary lacks with no vowel other than k itself (`fsc`, `dpkg`: a command's name). */
+static bool beside_code(spell_run *r, size_t k)
 {
+    const tqc_ctx *ctx = r->ctx;
     const tqc_doc *doc = ctx->doc;
-    tqc_span para = doc->paragraphs[doc->sentences[doc->tokens[k].sentence].paragraph].span;
-    for (size_t i = inline_after(doc, para.start, false);
-         i < doc->inline_count && doc->inlines[i].offset <= para.end; i++)
-        if (doc->inlines[i].kind == TQC_INLINE_STANDALONE &&
-            tag_in(doc->inlines[i].tag, SPELL_CODE, sizeof SPELL_CODE / sizeof *SPELL_CODE))
-            return true;
-    size_t a = k;
-    while (a > 0 && !(doc->tokens[a].flags & TQC_TF_PARA_START))
-        a--;
-    for (size_t j = a;
-         j < doc->token_count && (j == a || !(doc->tokens[j].flags & TQC_TF_PARA_START)); j++) {
-        const tqc_token *t = &doc->tokens[j];
-        if (t->kind == TQC_TOK_CODE)
-            return true;
-        if (j != k && t->kind == TQC_TOK_WORD && (t->flags & TQC_TF_LOWER) &&
-            !(t->flags & TQC_TF_DIGIT) &&
-            vowelless(ctx->lang, tqc_doc_at(doc, t->span), tqc_span_len(t->span)) &&
-            !tqc_ctx_token_known(ctx, j))
-            return true;
+    if (k < r->code_from || k >= r->code_to) {
+        size_t a = k;
+        while (a > 0 && !(doc->tokens[a].flags & TQC_TF_PARA_START))
+            a--;
+        size_t b = a + 1;
+        while (b < doc->token_count && !(doc->tokens[b].flags & TQC_TF_PARA_START))
+            b++;
+        r->code_from = a;
+        r->code_to = b;
+        r->code_marks = 0;
+        tqc_span para = doc->paragraphs[doc->sentences[doc->tokens[k].sentence].paragraph].span;
+        for (size_t i = inline_after(doc, para.start, false);
+             i < doc->inline_count && doc->inlines[i].offset <= para.end; i++)
+            if (doc->inlines[i].kind == TQC_INLINE_STANDALONE &&
+                tag_in(doc->inlines[i].tag, SPELL_CODE, sizeof SPELL_CODE / sizeof *SPELL_CODE))
+                r->code_marks = SIZE_MAX;
+        for (size_t j = a; j < b && r->code_marks != SIZE_MAX; j++) {
+            if (doc->tokens[j].kind == TQC_TOK_CODE)
+                r->code_marks = SIZE_MAX;
+            else if (vowelless_unknown(ctx, j))
+                r->code_marks++;
+        }
     }
-    return false;
+    return r->code_marks == SIZE_MAX || r->code_marks > (vowelless_unknown(ctx, k) ? 1u : 0u);
 }
 
 /* What shows that an unknown lower-case word (token k) was written so on purpose, as a
@@ -660,7 +677,7 @@ static const char *undecided(spell_run *r, size_t k, const char *s, size_t len)
     /* `params`, `json` in a paragraph that names code: the words of a program's world
      * (options, formats, commands) as often as slips, which a dictionary of prose cannot
      * tell apart. */
-    if (beside_code(ctx, k))
+    if (beside_code(r, k))
         return "its paragraph holds code: a term of it";
     /* Left in lower case where the sentence's capital is due: written so on purpose, a name
      * that keeps its lower case (`zlib shrinks the data`), as often as a slip of the case,
