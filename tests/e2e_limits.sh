@@ -29,6 +29,15 @@ print(rc, u.ru_maxrss, '%.3f' % (u.ru_utime + u.ru_stime))
 EOF
 }
 export TMPD="$tmp"
+# linear WHAT SMALL BIG: checks files SMALL and BIG (twice SMALL's size) and expects BIG's
+# CPU time at most 2.6 times SMALL's (a quadratic cost makes it 4); WHAT names them.
+linear() {
+    set -- "$1" "$(measure "$TQC" check -j1 "$2")" "$(measure "$TQC" check -j1 "$3")"
+    what=$1 small_cpu=${2##* } big_rc=${3%% *} big_cpu=${3##* }
+    [ "$big_rc" -le 1 ] && python3 -c "import sys; sys.exit(float(sys.argv[1]) > 2.6 * float(sys.argv[2]) + 0.2)" "$big_cpu" "$small_cpu" \
+        && ok "$what: twice as many take $big_cpu s of CPU, once $small_cpu s (linear: at most 2.6x)" \
+        || not_ok "$what: twice as many take $big_cpu s of CPU, once $small_cpu s (linear: at most 2.6x)" "exit $big_rc"
+}
 
 # --- fix: memory is the file, its corrected copy and one chunk's work. ---------------
 # An 8 MB article with a fix every ~100 bytes (80k fixes): the findings, notes and
@@ -282,11 +291,7 @@ with open(sys.argv[1], 'w') as f:
 }
 paras_page "$tmp/paras.html" 3000
 paras_page "$tmp/paras2.html" 6000
-set -- $(measure "$TQC" check -j1 "$tmp/paras.html"); paras_cpu=$3
-set -- $(measure "$TQC" check -j1 "$tmp/paras2.html"); rc=$1 paras2_cpu=$3
-[ "$rc" -le 1 ] && python3 -c "import sys; sys.exit(float(sys.argv[1]) > 2.6 * float(sys.argv[2]) + 0.2)" "$paras2_cpu" "$paras_cpu" \
-    && ok "6,000 paragraphs of inline elements take $paras2_cpu s of CPU, 3,000 $paras_cpu s (linear: at most 2.6x)" \
-    || not_ok "6,000 paragraphs of inline elements take $paras2_cpu s of CPU, 3,000 $paras_cpu s (linear: at most 2.6x)" "exit $rc"
+linear "3,000 paragraphs of inline elements" "$tmp/paras.html" "$tmp/paras2.html"
 
 # Linear time in a paragraph of quotation marks: whether an opening mark leaves enough
 # closing marks after it counted them to the paragraph's end at every mark (10,000
@@ -321,11 +326,7 @@ open(sys.argv[1], 'w').write(' '.join('the %s saw it.' % word(i) for i in range(
 }
 unknown_para "$tmp/unknown.txt" 3000
 unknown_para "$tmp/unknown2.txt" 6000
-set -- $(measure "$TQC" check -j1 "$tmp/unknown.txt"); unknown_cpu=$3
-set -- $(measure "$TQC" check -j1 "$tmp/unknown2.txt"); rc=$1 unknown2_cpu=$3
-[ "$rc" -le 1 ] && python3 -c "import sys; sys.exit(float(sys.argv[1]) > 2.6 * float(sys.argv[2]) + 0.2)" "$unknown2_cpu" "$unknown_cpu" \
-    && ok "6,000 unknown words in a paragraph take $unknown2_cpu s of CPU, 3,000 $unknown_cpu s (linear: at most 2.6x)" \
-    || not_ok "6,000 unknown words in a paragraph take $unknown2_cpu s of CPU, 3,000 $unknown_cpu s (linear: at most 2.6x)" "exit $rc"
+linear "3,000 unknown words in a paragraph" "$tmp/unknown.txt" "$tmp/unknown2.txt"
 
 echo "# e2e_limits: $n tests, $fail failed"
 [ "$fail" = 0 ]
