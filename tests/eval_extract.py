@@ -66,6 +66,14 @@ def f1(got, want):
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+def declared_lang(src):
+    """The primary subtag of a page's <html lang>, lower-cased, or None."""
+    with open(src, "rb") as fh:
+        head = fh.read(65536).decode("utf-8", "replace")
+    m = re.search(r'<html\b[^>]*?\blang\s*=\s*["\']?([A-Za-z]+)', head, re.I)
+    return m.group(1).lower() if m else None
+
+
 class Findings:
     """Findings at warning or above on the pages tqc reads as English."""
 
@@ -79,9 +87,13 @@ class Findings:
         recs = [json.loads(l) for l in chk.stdout.decode("utf-8", "replace").splitlines()
                 if l.strip().startswith("{")]
         langs = {x.get("lang") for x in recs if x.get("lang")}
-        # English pages: the ones whose findings tqc made in English (a page with no
-        # finding at all says nothing of its language and is left out, and so is one
-        # whose language tqc says it cannot tell: lorem ipsum is not edited English).
+        # English pages: the ones whose findings tqc made in English; a page with no
+        # finding at all says nothing of its language that way, so its own <html lang>
+        # decides (left out without one: a page cleaned completely must still count its
+        # words). One whose language tqc says it cannot tell is left out too: lorem
+        # ipsum is not edited English.
+        if not recs:
+            langs = {declared_lang(src)}
         if langs != {"en"} or b"cannot tell its language" in chk.stderr:
             return
         bad = [x for x in recs if x.get("severity") in ("warning", "error")]
