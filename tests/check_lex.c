@@ -26,6 +26,30 @@ static void write_lexicon(char *dir, size_t cap, const char *contents, char *fil
     ck_assert_int_eq(fclose(f), 0);
 }
 
+/* Makes the folder named by the template cache (mkdtemp) the cache folder; returns the
+ * old setting, for leave_cache. */
+static char *enter_cache(char *cache)
+{
+    ck_assert_ptr_nonnull(mkdtemp(cache));
+    const char *old = getenv("TQC_CACHE_DIR");
+    char *saved = old ? strdup(old) : NULL;
+    setenv("TQC_CACHE_DIR", cache, 1);
+    return saved;
+}
+
+/* Restores the cache folder setting enter_cache saved (and frees it); removes cache. */
+static void leave_cache(char *saved, const char *cache)
+{
+    if (saved)
+        setenv("TQC_CACHE_DIR", saved, 1);
+    else
+        unsetenv("TQC_CACHE_DIR");
+    free(saved);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", cache);
+    ck_assert_int_eq(system(cmd), 0);
+}
+
 static void remove_lexicon(const char *dir, const char *file)
 {
     char sub[512];
@@ -208,10 +232,7 @@ END_TEST
 START_TEST(test_stamp_spares_only_the_same_file)
 {
     char cache[] = "/tmp/tqc-lex-cache-XXXXXX", dir[64], file[128], err[512];
-    ck_assert_ptr_nonnull(mkdtemp(cache));
-    const char *old = getenv("TQC_CACHE_DIR");
-    char *saved = old ? strdup(old) : NULL;
-    setenv("TQC_CACHE_DIR", cache, 1);
+    char *saved = enter_cache(cache);
     write_lexicon(dir, sizeof dir, good, file, sizeof file);
     for (int round = 0; round < 2; round++) {   /* the first writes the stamp */
         tqc_lex *lex = NULL;
@@ -230,14 +251,7 @@ START_TEST(test_stamp_spares_only_the_same_file)
     ck_assert_int_eq(tqc_lex_open(file, &lex, err, sizeof err), TQC_EINPUT);
     ck_assert_ptr_nonnull(strstr(err, "byte order"));
     remove_lexicon(dir, file);
-    if (saved)
-        setenv("TQC_CACHE_DIR", saved, 1);
-    else
-        unsetenv("TQC_CACHE_DIR");
-    free(saved);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", cache);
-    ck_assert_int_eq(system(cmd), 0);
+    leave_cache(saved, cache);
 }
 END_TEST
 
@@ -248,10 +262,7 @@ END_TEST
 START_TEST(test_index_file_is_rebuilt_when_damaged)
 {
     char cache[] = "/tmp/tqc-lex-cache-XXXXXX", dir[64], file[128], err[512], cmd[256];
-    ck_assert_ptr_nonnull(mkdtemp(cache));
-    const char *old = getenv("TQC_CACHE_DIR");
-    char *saved = old ? strdup(old) : NULL;
-    setenv("TQC_CACHE_DIR", cache, 1);
+    char *saved = enter_cache(cache);
     write_lexicon(dir, sizeof dir, good, file, sizeof file);
     /* 0: writes stamp and index; 1: maps them; 2: header zeroed; 3: cut short. */
     for (int round = 0; round < 4; round++) {
@@ -284,13 +295,7 @@ START_TEST(test_index_file_is_rebuilt_when_damaged)
         ck_assert_int_eq(system(cmd), 0);   /* there, and whole again */
     }
     remove_lexicon(dir, file);
-    if (saved)
-        setenv("TQC_CACHE_DIR", saved, 1);
-    else
-        unsetenv("TQC_CACHE_DIR");
-    free(saved);
-    snprintf(cmd, sizeof cmd, "rm -rf %s", cache);
-    ck_assert_int_eq(system(cmd), 0);
+    leave_cache(saved, cache);
 }
 END_TEST
 
@@ -299,10 +304,7 @@ END_TEST
 START_TEST(test_foreign_lookups_answer_alike_without_an_index)
 {
     char cache[] = "/tmp/tqc-lex-cache-XXXXXX", dir[64], file[128], err[512], cmd[256];
-    ck_assert_ptr_nonnull(mkdtemp(cache));
-    const char *old = getenv("TQC_CACHE_DIR");
-    char *saved = old ? strdup(old) : NULL;
-    setenv("TQC_CACHE_DIR", cache, 1);
+    char *saved = enter_cache(cache);
     write_lexicon(dir, sizeof dir, good, file, sizeof file);
     tqc_lex *lex = NULL;
     ck_assert_int_eq(tqc_lex_open(file, &lex, err, sizeof err), TQC_OK);
@@ -330,13 +332,7 @@ START_TEST(test_foreign_lookups_answer_alike_without_an_index)
     ck_assert_int_ne(system(cmd), 0);
     tqc_lex_free(lex);
     remove_lexicon(dir, file);
-    if (saved)
-        setenv("TQC_CACHE_DIR", saved, 1);
-    else
-        unsetenv("TQC_CACHE_DIR");
-    free(saved);
-    snprintf(cmd, sizeof cmd, "rm -rf %s", cache);
-    ck_assert_int_eq(system(cmd), 0);
+    leave_cache(saved, cache);
 }
 END_TEST
 
