@@ -1327,12 +1327,17 @@ static void flush(layout *l, tqc_srcpos at, const char *next, size_t n)
         l->space = false;
     }
     /* An element opened before the space or break begins after it, and so does code
-     * left out after a break (the marks stay in the order of their offsets). */
+     * left out after a break; every mark after a moved one moves too (the close of an
+     * empty `<span id="x"></span>`), so the marks stay sorted by offset, as the passes'
+     * binary searches need. */
+    bool moving = false;
     for (size_t i = l->opens_from; i < l->tb.inl_count; i++)
         if (l->tb.inl[i].offset == before &&
-            (l->tb.inl[i].kind == TQC_INLINE_OPEN ||
-             (i >= l->codes_from && l->tb.inl[i].kind == TQC_INLINE_STANDALONE)))
+            (moving || l->tb.inl[i].kind == TQC_INLINE_OPEN ||
+             (i >= l->codes_from && l->tb.inl[i].kind == TQC_INLINE_STANDALONE))) {
             l->tb.inl[i].offset = l->tb.len;
+            moving = true;
+        }
     l->opens_from = l->tb.inl_count;
     l->codes_from = SIZE_MAX;
 }
