@@ -570,7 +570,11 @@ static void run(const tqc_ctx *ctx)
             listed = true;
         }
         char why[160];
-        chrome_verdict v = listed || words > CHROME_MAX_WORDS ? CHROME_NONE
+        /* A line that leads into code or ends on it (`use the command` before an
+         * example) is prose cut short by the code left out, not furniture. */
+        chrome_verdict v = listed || words > CHROME_MAX_WORDS ||
+                                   tqc_ctx_paragraph_ends_in_code(ctx, p)
+                               ? CHROME_NONE
                                   : chrome_shape(ctx, first->tok_first,
                                                  last->tok_first + last->tok_count,
                                                  body_beside(ctx, p, -1) &&

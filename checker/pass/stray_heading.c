@@ -517,8 +517,10 @@ static void run(const tqc_ctx *ctx)
     const tqc_span_index *bp = &boilerplate;
     for (size_t p = 1; p + 1 < doc->paragraph_count; p++) {
         const tqc_paragraph *para = &doc->paragraphs[p];
-        /* The page's own caption, set as one (figcaption), is in its place. */
-        if (tqc_ctx_paragraph_is(ctx, p, "figcaption"))
+        /* The page's own caption, set as one (figcaption), is in its place; a line that
+         * leads into code or ends on it (`run the command` before an example) is prose cut
+         * short by the code left out. */
+        if (tqc_ctx_paragraph_is(ctx, p, "figcaption") || tqc_ctx_paragraph_ends_in_code(ctx, p))
             continue;
         size_t first, end;
         para_tokens(doc, p, &first, &end);

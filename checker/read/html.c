@@ -1404,9 +1404,16 @@ static void lay_text(layout *l, const event *ev)
         bool code = in_code(l, i);
         for (j = i + 1; j < len && in_code(l, j) == code; j++)
             ;
-        if (code)
+        if (code) {
+            /* A standalone mark where the code was, at the end of the text before it:
+             * the line that leads into it (`use the command`) is not cut off. */
+            if (l->tb.len && !(l->tb.inl_count &&
+                               l->tb.inl[l->tb.inl_count - 1].offset == l->tb.len &&
+                               l->tb.inl[l->tb.inl_count - 1].kind == TQC_INLINE_STANDALONE))
+                tqc_tb_inline(&l->tb, TQC_INLINE_STANDALONE, "pre", NULL,
+                              pos_at(l, ev->src).line);
             request_break(l, 2);
-        else
+        } else
             lay_span(l, ev, i, j);
     }
     l->code_at += len;
@@ -1616,10 +1623,16 @@ static void lay_out(layout *l, size_t first, size_t last, size_t top)
              * XLIFF placeholder does, so the passes read `are ,` as a gap in the text
              * rather than a slip. */
             static const char *const inline_code[] = {"code", "kbd", "samp", "var"};
+            static const char *const code_blocks[] = {"pre", "listing", "xmp", "plaintext"};
             if (!drop && !open && l->tb.len && (IN(nd->name, inline_code) || nd->foreign)) {
                 if (l->brk && l->codes_from == SIZE_MAX)
                     l->codes_from = l->tb.inl_count;
                 tqc_tb_inline(&l->tb, TQC_INLINE_STANDALONE, nd->name, NULL,
+                              pos_at(l, ev->src).line);
+            } else if (!drop && !open && l->tb.len && IN(nd->name, code_blocks)) {
+                /* A block of code left out is marked at the end of the text before it
+                 * (not moved past the break): that line leads into the code. */
+                tqc_tb_inline(&l->tb, TQC_INLINE_STANDALONE, "pre", NULL,
                               pos_at(l, ev->src).line);
             }
             /* What was around a dropped element does not run together. */
