@@ -93,6 +93,10 @@ START_TEST(test_issue_3_spacing_space_before_punctuation)
     ck_assert_uint_eq(count("Was it over ? Nobody knew ; nobody asked : why ."), 4);
     /* Ellipses, decimals and names that start with a period are not spacing slips. */
     ck_assert_uint_eq(count("He paused . . . and went on with the .NET code and a .45 gun."), 0);
+    /* A face after a space is no mark written flush (issue 17: edited manuals use them). */
+    ck_assert_uint_eq(count("If it breaks, you keep both parts :-) and a story to tell."), 0);
+    ck_assert_uint_eq(count("Buy one that works :) or wait for the next model ;-("), 0);
+    ck_assert_uint_eq(count("The list is long ; it has ten items."), 1);
 }
 END_TEST
 
