@@ -54,6 +54,8 @@
 #define CAP_COMMON_PER 100000
 /* A lower-case word the dictionary lacks this long is a word, not an abbreviation. */
 #define CAP_UNKNOWN_END_BYTES 6
+/* A word without a vowel this short or shorter is an abbreviation (`bbl`, `mph`). */
+#define CAP_ABBREV_BYTES 4
 
 /* Longest name in `proper-names`, in words. */
 #define CAP_MAX_NAME_WORDS 8
@@ -880,6 +882,18 @@ static bool sentence_end_word(const tqc_ctx *ctx, size_t k)
     if (tqc_lang_in(ctx->lang, "abbreviations", s, len) ||
         tqc_lang_in(ctx->lang, "abbreviations", lower, ll) ||
         tqc_lang_in(ctx->lang, "abbreviations-lower", lower, ll))
+        return false;
+    /* A short lower-case word without a vowel of the profile's `vowels` is a unit or an
+     * abbreviation (`bbl. of`, `pkg. and`), as spelling takes such words for codes. */
+    const char *vowels = tqc_lang_setting(ctx->lang, "vowels", NULL);
+    char bare[CAP_MAX_WORD];
+    size_t bn = vowels && (w->flags & TQC_TF_LOWER) && len <= CAP_ABBREV_BYTES
+                    ? tqc_text_drop_mark(s, len, -1, bare, sizeof bare)
+                    : 0;
+    bool vowel = bn == 0;
+    for (size_t i = 0; i < bn && !vowel; i++)
+        vowel = strchr(vowels, bare[i]) != NULL;
+    if (!vowel)
         return false;
     /* Capitalised short words before a period are titles, companies and states (Gen.,
      * Corp., Miss.); a capitalised word ends a sentence only when it is long. */
