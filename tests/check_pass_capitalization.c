@@ -746,6 +746,15 @@ START_TEST(test_issue_17_capitalization_units_paths_and_own_terms)
                                            RULE, NULL, 0), 0);
     ck_assert_uint_eq(tqc_test_findings_in("en", "The team met in boston last week to plan "
                                            "the move.", RULE, NULL, 0), 1);
+    /* An acronym's words spelt out keep its capital; one of a pair glued by a slash too. */
+    ck_assert_uint_eq(tqc_test_findings_in("en", "If a report says FTBFS, this means Fails to "
+                                           "build from source on that machine.", RULE, NULL, 0), 0);
+    ck_assert_uint_eq(tqc_test_findings_in("en", "The chat runs on the Open and free technology "
+                                           "community (OFTC) network.", RULE, NULL, 0), 0);
+    ck_assert_uint_eq(tqc_test_findings_in("en", "The road to the BBC was closed, so the team "
+                                           "asked drivers to Be careful.", RULE, NULL, 0), 1);
+    ck_assert_uint_eq(tqc_test_findings_in("en", "I run a small Desktop/server at home with "
+                                           "two disks.", RULE, NULL, 0), 0);
 }
 END_TEST
 

@@ -675,6 +675,64 @@ static void gap_marks(const tqc_doc *doc, size_t from, size_t to, bool *code, bo
     *opens = open > 0;
 }
 
+/* Whether the byte at offset from on lies inside an element that opened after from and
+ * before offset on a capital (`see <a>Applying to Become a Member</a>`): a title or a
+ * label quoted as written. Asked only of a word about to be reported. */
+static bool inside_title_element(const tqc_doc *doc, size_t from, size_t offset)
+{
+    size_t depth = 0;
+    for (size_t off = offset; doc->inline_count && off-- > from + 1;) {
+        size_t n;
+        const tqc_doc_inline *in = tqc_doc_inline_boundary_at(doc, off, &n);
+        for (size_t i = n; i-- > 0;) {
+            if (in[i].kind == TQC_INLINE_CLOSE) {
+                depth++;
+            } else if (in[i].kind == TQC_INLINE_OPEN && depth > 0) {
+                depth--;
+            } else if (in[i].kind == TQC_INLINE_OPEN) {
+                int32_t cp = 0;
+                tqc_text_decode(doc->text + off, doc->len - off, &cp);
+                return tqc_text_is_upper(cp);
+            }
+        }
+    }
+    return false;
+}
+
+/* Longest acronym spelt out, in letters. */
+#define CAP_ACRONYM_MAX 8
+
+/* Whether capitalised word k opens the words an acronym of its sentence spells out
+ * (`FTBFS means Fails to build from source`, `the Open and free technology community
+ * (OFTC)`): each word's first letter is the acronym's next, function words aside. */
+static bool spells_acronym(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_sentence *s = &doc->sentences[doc->tokens[k].sentence];
+    for (size_t a = s->tok_first; a < s->tok_first + s->tok_count; a++) {
+        const tqc_token *acr = &doc->tokens[a];
+        size_t al = tqc_span_len(acr->span);
+        if (a == k || !is_word(acr) || !(acr->flags & TQC_TF_ALLCAPS) ||
+            (acr->flags & (TQC_TF_DIGIT | TQC_TF_NONASCII)) || al < 2 || al > CAP_ACRONYM_MAX)
+            continue;
+        const char *letters = tok_text(doc, acr);
+        size_t i = 0;
+        for (size_t j = k; i < al && j < s->tok_first + s->tok_count; j++) {
+            const tqc_token *u = &doc->tokens[j];
+            if (!is_word(u))
+                break;
+            char c = tok_text(doc, u)[0];
+            if ((c | 0x20) == (letters[i] | 0x20))
+                i++;
+            else if (!tok_in(ctx, "function-words", u))
+                break;
+        }
+        if (i == al)
+            return true;
+    }
+    return false;
+}
+
 /* (a) a common word capitalised between lower-case words. */
 static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_index *words,
                                     size_t k)
@@ -829,15 +887,19 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
         return;
     /* Where nouns are capitalised, so are the items of a list of them. A word that opens
      * a link or other inline element (`see <a>Adopting a package</a>`, `<em>Enable
-     * this</em>`) starts a title, a label or an example quoted as written; a content
-     * word glued to a bracket or before a label's colon (`Packages(.gz)`, `Version: 2`)
-     * names a file or a field. */
+     * this</em>`) starts a title, a label or an example quoted as written, and so does
+     * one inside such an element opened on a capital; a content word glued to a bracket,
+     * a slash or a label's colon (`Packages(.gz)`, `Desktop/server`, `Version: 2`) names a
+     * file, a field or one of a pair; a word that opens what an acronym spells out is
+     * capitalised as the acronym is (`FTBFS: Fails to build from source`). */
     bool code_gap, opens, closes;
     gap_marks(doc, prev->span.end, t->span.start, &code_gap, &opens, &closes);
     if ((!capitalised_nouns(ctx) && capitalised_coordinate(ctx, k)) || opens ||
         (!closed && !listed && next->kind == TQC_TOK_PUNCT &&
          !(next->flags & TQC_TF_SPACE_BEFORE) &&
-         (punct_is(doc, next, "(") || punct_is(doc, next, ":"))))
+         (punct_is(doc, next, "(") || punct_is(doc, next, ":") || punct_is(doc, next, "/"))) ||
+        inside_title_element(doc, doc->sentences[t->sentence].span.start, t->span.start) ||
+        spells_acronym(ctx, k))
         sev = TQC_SEV_INFO;
     const char *w = tok_text(doc, t), *pw = tok_text(doc, prev);
     int wl = (int)tqc_span_len(t->span), pl = (int)tqc_span_len(prev->span);
