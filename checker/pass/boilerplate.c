@@ -549,12 +549,14 @@ static void run(const tqc_ctx *ctx)
         }
         if ((words == 0 && links == 0) || words > BOILER_MAX_WORDS)
             continue;
-        /* A page's own caption (figcaption), heading (h1-h6) or list item (li), set as
+        /* A page's own caption (figcaption), heading (h1-h6), list item (li) or term
+         * (dt), set as
          * one by its author: a credit or a call to the reader there is the page's (`Manage
          * your downloads` in a list of what a program does), not a scraper's leftover, and
          * tqc's reader, not the text, put it in the copy: a hint at most. */
         bool own = tqc_ctx_paragraph_is(ctx, p, "figcaption") ||
-                   tqc_ctx_paragraph_is(ctx, p, "li") || tqc_ctx_paragraph_is_heading(ctx, p);
+                   tqc_ctx_paragraph_is(ctx, p, "li") || tqc_ctx_paragraph_is(ctx, p, "dt") ||
+                   tqc_ctx_paragraph_is_heading(ctx, p);
         char norm[BOILER_MAX_BYTES];
         bool listed = false;
         size_t nl = normalise(tqc_lang_quotes(ctx->lang), tqc_doc_at(doc, para->span), tqc_span_len(para->span), norm,

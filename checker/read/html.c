@@ -1648,12 +1648,12 @@ static void lay_out(layout *l, size_t first, size_t last, size_t top)
         switch (nd->kind) {
         case EL_BLOCK:
             request_break(l, 2);
-            /* Headings, captions and list items are recorded like inline elements (after
-             * the break they open, before the one they close): the passes can tell a
-             * page's own heading, caption or list from a headline, caption or line of
-             * chrome left in the body. */
+            /* Headings, captions, list items and the terms of a definition list are
+             * recorded like inline elements (after the break they open, before the one
+             * they close): the passes can tell a page's own heading, caption or list from
+             * a headline, caption or line of chrome left in the body. */
             if (is_heading(nd->name) || strcmp(nd->name, "figcaption") == 0 ||
-                strcmp(nd->name, "li") == 0)
+                strcmp(nd->name, "li") == 0 || strcmp(nd->name, "dt") == 0)
                 tqc_tb_inline(&l->tb, open ? TQC_INLINE_OPEN : TQC_INLINE_CLOSE, nd->name,
                               NULL, pos_at(l, ev->src).line);
             /* A block the page classes as a caption is recorded as one. */
