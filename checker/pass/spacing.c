@@ -342,6 +342,11 @@ static void check_space_after(const tqc_ctx *ctx, const spacing_rules *r, size_t
     /* `&amp;x`: an HTML entity left by scraping is the boilerplate passes' business. */
     if (a->kind == TQC_TOK_WORD && a->span.start > 0 && doc->text[a->span.start - 1] == '&')
         return;
+    /* `Lehrer:innen`, `jede:r`: a gender ending glued by its mark (`inclusive-endings`). */
+    if (m == ':' && a->kind == TQC_TOK_WORD && (b->flags & TQC_TF_LOWER) &&
+        tqc_lang_in(ctx->lang, "inclusive-endings", tqc_doc_at(doc, b->span),
+                    tqc_span_len(b->span)))
+        return;
     char mark[8];
     size_t ml = tqc_text_encode(m, mark);
     mark[ml] = ' ';
