@@ -746,6 +746,9 @@ START_TEST(test_issue_17_capitalization_units_paths_and_own_terms)
                                            RULE, NULL, 0), 0);
     ck_assert_uint_eq(tqc_test_findings_in("en", "The team met in boston last week to plan "
                                            "the move.", RULE, NULL, 0), 1);
+    /* A word quoted alone is mentioned, not used. */
+    ck_assert_uint_eq(tqc_test_findings_in("en", "For pages in that language, set the variable "
+                                           "to 'italian' and restart.", RULE, NULL, 0), 0);
     /* An acronym's words spelt out keep its capital; one of a pair glued by a slash too. */
     ck_assert_uint_eq(tqc_test_findings_in("en", "If a report says FTBFS, this means Fails to "
                                            "build from source on that machine.", RULE, NULL, 0), 0);

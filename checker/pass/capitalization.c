@@ -1491,6 +1491,12 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued,
         (t->flags & (TQC_TF_SENT_START | TQC_TF_PARA_START | TQC_TF_PERIOD | TQC_TF_DIGIT)))
         return false;
     const char *w = tok_text(doc, t);
+    /* A word quoted alone is mentioned as written (`set it to 'italian'`), not used. */
+    if (k + 1 < doc->token_count && !(t->flags & TQC_TF_SPACE_BEFORE) &&
+        !(doc->tokens[k + 1].flags & TQC_TF_SPACE_BEFORE) &&
+        (tqc_ctx_mark(ctx, k - 1, TQC_QUOTE_ROLES_QUOTES) & (TQC_MARK_OPENS | TQC_MARK_APOSTROPHE)) &&
+        (tqc_ctx_mark(ctx, k + 1, TQC_QUOTE_ROLES_QUOTES) & (TQC_MARK_CLOSES | TQC_MARK_APOSTROPHE)))
+        return false;
     /* `klomatix.org`, `debian/rules`, `/debian`, `comp.os.linux.*`: a piece of a host,
      * a path or a file name keeps its own lower case. */
     const char *host = w + len, *text_end = doc->text + doc->len;
