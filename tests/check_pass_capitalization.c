@@ -730,6 +730,37 @@ START_TEST(test_issue_12_capitalization_name_in_document)
 }
 END_TEST
 
+/* Issue 17: technical manuals write their own terms as they are written. A unit without
+ * a vowel before a stop is an abbreviation; a path or host piece keeps its case; a name
+ * the text writes in lower case again is its own term (a hint); one slip still counts. */
+START_TEST(test_issue_17_capitalization_units_paths_and_own_terms)
+{
+    ck_assert_uint_eq(tqc_test_findings_in("en", "Output rose to 1.2 million bbl. of crude a "
+                                           "day in March.", RULE, NULL, 0), 0);
+    ck_assert_uint_eq(tqc_test_findings_in("en", "The council met on Monday. the vote was "
+                                           "close.", RULE, NULL, 0), 1);
+    ck_assert_uint_eq(tqc_test_findings_in("en", "The drivers live in linux/drivers, next to "
+                                           "the notes kept under /boston.", RULE, NULL, 0), 0);
+    ck_assert_uint_eq(tqc_test_findings_in("en", "Most uploads reach boston first. A site that "
+                                           "tracks boston needs more space than the others.",
+                                           RULE, NULL, 0), 0);
+    ck_assert_uint_eq(tqc_test_findings_in("en", "The team met in boston last week to plan "
+                                           "the move.", RULE, NULL, 0), 1);
+    /* A word quoted alone is mentioned, not used. */
+    ck_assert_uint_eq(tqc_test_findings_in("en", "For pages in that language, set the variable "
+                                           "to 'italian' and restart.", RULE, NULL, 0), 0);
+    /* An acronym's words spelt out keep its capital; one of a pair glued by a slash too. */
+    ck_assert_uint_eq(tqc_test_findings_in("en", "If a report says FTBFS, this means Fails to "
+                                           "build from source on that machine.", RULE, NULL, 0), 0);
+    ck_assert_uint_eq(tqc_test_findings_in("en", "The chat runs on the Open and free technology "
+                                           "community (OFTC) network.", RULE, NULL, 0), 0);
+    ck_assert_uint_eq(tqc_test_findings_in("en", "The road to the BBC was closed, so the team "
+                                           "asked drivers to Be careful.", RULE, NULL, 0), 1);
+    ck_assert_uint_eq(tqc_test_findings_in("en", "I run a small Desktop/server at home with "
+                                           "two disks.", RULE, NULL, 0), 0);
+}
+END_TEST
+
 Suite *pass_capitalization_suite(void)
 {
     Suite *s = suite_create("pass_capitalization");
@@ -754,6 +785,7 @@ Suite *pass_capitalization_suite(void)
     tcase_add_test(tc, test_issue_12_capitalization_loan_word_names);
     tcase_add_test(tc, test_issue_12_capitalization_plural_article_and_participle);
     tcase_add_test(tc, test_issue_12_capitalization_name_in_document);
+    tcase_add_test(tc, test_issue_17_capitalization_units_paths_and_own_terms);
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
     return s;

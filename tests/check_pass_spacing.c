@@ -93,6 +93,10 @@ START_TEST(test_issue_3_spacing_space_before_punctuation)
     ck_assert_uint_eq(count("Was it over ? Nobody knew ; nobody asked : why ."), 4);
     /* Ellipses, decimals and names that start with a period are not spacing slips. */
     ck_assert_uint_eq(count("He paused . . . and went on with the .NET code and a .45 gun."), 0);
+    /* A face after a space is no mark written flush (issue 17: edited manuals use them). */
+    ck_assert_uint_eq(count("If it breaks, you keep both parts :-) and a story to tell."), 0);
+    ck_assert_uint_eq(count("Buy one that works :) or wait for the next model ;-("), 0);
+    ck_assert_uint_eq(count("The list is long ; it has ten items."), 1);
 }
 END_TEST
 
@@ -237,6 +241,19 @@ START_TEST(test_issue_3_spacing_conventions_are_data)
 }
 END_TEST
 
+/* German gender endings glued by a colon (`Lehrer:innen`) are words, not a missing space:
+ * the endings are data (rules/de/inclusive-endings); a colon before a word still needs one. */
+START_TEST(test_issue_17_spacing_inclusive_endings)
+{
+    ck_assert_uint_eq(tqc_test_findings_in("de", "Die Lehrer:innen trafen sich mit jede:r "
+                                           "Kolleg:in am Montag.", "spacing", NULL, 0), 0);
+    ck_assert_uint_eq(tqc_test_findings_in("de", "Das Ergebnis:die Schule bleibt offen.",
+                                           "spacing", NULL, 0), 1);
+    ck_assert_uint_eq(tqc_test_findings_in("en", "The meeting ended:in the end nobody voted.",
+                                           "spacing", NULL, 0), 1);
+}
+END_TEST
+
 Suite *pass_spacing_suite(void)
 {
     Suite *s = suite_create("pass_spacing");
@@ -247,6 +264,7 @@ Suite *pass_spacing_suite(void)
     tcase_add_test(tc, test_issue_17_spacing_code_runs_are_hints);
     tcase_add_test(tc, test_issue_3_spacing_inside_brackets_and_quotes);
     tcase_add_test(tc, test_issue_3_spacing_conventions_are_data);
+    tcase_add_test(tc, test_issue_17_spacing_inclusive_endings);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -758,6 +758,28 @@ START_TEST(test_issue_17_html_empty_anchors_bound_nothing)
 }
 END_TEST
 
+/* An empty element before a heading (`<span id="s2"></span><h4>`, as Sphinx writes
+ * anchors) opens and closes where the break before the heading goes: its close moves
+ * past the break with its open, so the marks stay sorted by offset and the passes' binary
+ * searches find the heading (a sorted array broke on the first such pair). */
+START_TEST(test_issue_17_html_inline_marks_sorted_after_empty_element)
+{
+    static const char page[] =
+        "<html><body><article><p>" STORY "</p><section><span id=\"s2\"></span><h4><span "
+        "class=\"section-number\">5.2. </span>Removing the old files<a class=\"headerlink\" "
+        "href=\"#s2\">\xc2\xb6</a></h4><p>" STORY " Run <code>clean</code> first.</p>"
+        "<span id=\"s3\"></span><h4>Adding new files</h4><p>" STORY "</p></section>"
+        "</article></body></html>";
+    read_result r;
+    read_str(page, "a.html", false, &r);
+    const tqc_doc *d = r.docs[0];
+    ck_assert_uint_gt(d->inline_count, 4);
+    for (size_t i = 1; i < d->inline_count; i++)
+        ck_assert_uint_le(d->inlines[i - 1].offset, d->inlines[i].offset);
+    release(&r);
+}
+END_TEST
+
 /* A list item is the page's own structure: a call to the reader there (a list of what a
  * program does), even after code left out at its start, is a hint; the same line as a
  * paragraph between paragraphs of prose is a line of chrome. */
@@ -803,6 +825,7 @@ Suite *readers_suite(void)
     tcase_add_test(tc, test_issue_17_html_code_and_hidden_text_are_not_prose);
     tcase_add_test(tc, test_issue_17_html_foreign_words_marked_by_lang);
     tcase_add_test(tc, test_issue_17_html_hole_next_to_a_bracket);
+    tcase_add_test(tc, test_issue_17_html_inline_marks_sorted_after_empty_element);
     tcase_add_test(tc, test_issue_17_html_the_article_and_only_the_article);
     tcase_add_test(tc, test_issue_18_html_inline_leaves_and_long_text);
     tcase_add_test(tc, test_issue_17_html_link_paragraph_is_residue);

@@ -549,12 +549,14 @@ static void run(const tqc_ctx *ctx)
         }
         if ((words == 0 && links == 0) || words > BOILER_MAX_WORDS)
             continue;
-        /* A page's own caption (figcaption), heading (h1-h6) or list item (li), set as
+        /* A page's own caption (figcaption), heading (h1-h6), list item (li) or term
+         * (dt), set as
          * one by its author: a credit or a call to the reader there is the page's (`Manage
          * your downloads` in a list of what a program does), not a scraper's leftover, and
          * tqc's reader, not the text, put it in the copy: a hint at most. */
         bool own = tqc_ctx_paragraph_is(ctx, p, "figcaption") ||
-                   tqc_ctx_paragraph_is(ctx, p, "li") || tqc_ctx_paragraph_is_heading(ctx, p);
+                   tqc_ctx_paragraph_is(ctx, p, "li") || tqc_ctx_paragraph_is(ctx, p, "dt") ||
+                   tqc_ctx_paragraph_is_heading(ctx, p);
         char norm[BOILER_MAX_BYTES];
         bool listed = false;
         size_t nl = normalise(tqc_lang_quotes(ctx->lang), tqc_doc_at(doc, para->span), tqc_span_len(para->span), norm,
@@ -570,7 +572,11 @@ static void run(const tqc_ctx *ctx)
             listed = true;
         }
         char why[160];
-        chrome_verdict v = listed || words > CHROME_MAX_WORDS ? CHROME_NONE
+        /* A line that leads into code or ends on it (`use the command` before an
+         * example) is prose cut short by the code left out, not furniture. */
+        chrome_verdict v = listed || words > CHROME_MAX_WORDS ||
+                                   tqc_ctx_paragraph_ends_in_code(ctx, p)
+                               ? CHROME_NONE
                                   : chrome_shape(ctx, first->tok_first,
                                                  last->tok_first + last->tok_count,
                                                  body_beside(ctx, p, -1) &&

@@ -54,6 +54,8 @@
 #define CAP_COMMON_PER 100000
 /* A lower-case word the dictionary lacks this long is a word, not an abbreviation. */
 #define CAP_UNKNOWN_END_BYTES 6
+/* A word without a vowel this short or shorter is an abbreviation (`bbl`, `mph`). */
+#define CAP_ABBREV_BYTES 4
 
 /* Longest name in `proper-names`, in words. */
 #define CAP_MAX_NAME_WORDS 8
@@ -645,6 +647,92 @@ static bool capitalised_coordinate(const tqc_ctx *ctx, size_t k)
     return false;
 }
 
+/* Inline boundaries (HTML elements, codes) in the gap [from, to] between two tokens: a
+ * code the page left out (a standalone `code`, `kbd`, `samp` or `var` mark), whether an
+ * element opens there that is still open at to (`see <a>Adopting a package</a>`), and
+ * whether one opened before from closes there (`see <a>Uploads.</a> should`). */
+static void gap_marks(const tqc_doc *doc, size_t from, size_t to, bool *code, bool *opens,
+                      bool *closes)
+{
+    static const char *const codes[] = {"code", "kbd", "samp", "var"};
+    size_t open = 0;
+    *code = *closes = false;
+    for (size_t off = from; doc->inline_count && off <= to; off++) {
+        size_t n;
+        const tqc_doc_inline *in = tqc_doc_inline_boundary_at(doc, off, &n);
+        for (size_t i = 0; i < n; i++) {
+            if (in[i].kind == TQC_INLINE_OPEN)
+                open++;
+            else if (in[i].kind == TQC_INLINE_CLOSE && open > 0)
+                open--;
+            else if (in[i].kind == TQC_INLINE_CLOSE)
+                *closes = true;
+            else
+                for (size_t c = 0; in[i].tag && c < sizeof codes / sizeof *codes; c++)
+                    *code = *code || strcmp(in[i].tag, codes[c]) == 0;
+        }
+    }
+    *opens = open > 0;
+}
+
+/* Whether the byte at offset from on lies inside an element that opened after from and
+ * before offset on a capital (`see <a>Applying to Become a Member</a>`): a title or a
+ * label quoted as written. Asked only of a word about to be reported. */
+static bool inside_title_element(const tqc_doc *doc, size_t from, size_t offset)
+{
+    size_t depth = 0;
+    for (size_t off = offset; doc->inline_count && off-- > from + 1;) {
+        size_t n;
+        const tqc_doc_inline *in = tqc_doc_inline_boundary_at(doc, off, &n);
+        for (size_t i = n; i-- > 0;) {
+            if (in[i].kind == TQC_INLINE_CLOSE) {
+                depth++;
+            } else if (in[i].kind == TQC_INLINE_OPEN && depth > 0) {
+                depth--;
+            } else if (in[i].kind == TQC_INLINE_OPEN) {
+                int32_t cp = 0;
+                tqc_text_decode(doc->text + off, doc->len - off, &cp);
+                return tqc_text_is_upper(cp);
+            }
+        }
+    }
+    return false;
+}
+
+/* Longest acronym spelt out, in letters. */
+#define CAP_ACRONYM_MAX 8
+
+/* Whether capitalised word k opens the words an acronym of its sentence spells out
+ * (`FTBFS means Fails to build from source`, `the Open and free technology community
+ * (OFTC)`): each word's first letter is the acronym's next, function words aside. */
+static bool spells_acronym(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_sentence *s = &doc->sentences[doc->tokens[k].sentence];
+    for (size_t a = s->tok_first; a < s->tok_first + s->tok_count; a++) {
+        const tqc_token *acr = &doc->tokens[a];
+        size_t al = tqc_span_len(acr->span);
+        if (a == k || !is_word(acr) || !(acr->flags & TQC_TF_ALLCAPS) ||
+            (acr->flags & (TQC_TF_DIGIT | TQC_TF_NONASCII)) || al < 2 || al > CAP_ACRONYM_MAX)
+            continue;
+        const char *letters = tok_text(doc, acr);
+        size_t i = 0;
+        for (size_t j = k; i < al && j < s->tok_first + s->tok_count; j++) {
+            const tqc_token *u = &doc->tokens[j];
+            if (!is_word(u))
+                break;
+            char c = tok_text(doc, u)[0];
+            if ((c | 0x20) == (letters[i] | 0x20))
+                i++;
+            else if (!tok_in(ctx, "function-words", u))
+                break;
+        }
+        if (i == al)
+            return true;
+    }
+    return false;
+}
+
 /* (a) a common word capitalised between lower-case words. */
 static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_index *words,
                                     size_t k)
@@ -797,8 +885,21 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
     if ((!capitalised_nouns(ctx) && title_case_para_memo(doc, memo, para)) ||
         (!(closed && capitalised_nouns(ctx)) && capitalised_nearby(doc, k, verb_only)))
         return;
-    /* Where nouns are capitalised, so are the items of a list of them. */
-    if (!capitalised_nouns(ctx) && capitalised_coordinate(ctx, k))
+    /* Where nouns are capitalised, so are the items of a list of them. A word that opens
+     * a link or other inline element (`see <a>Adopting a package</a>`, `<em>Enable
+     * this</em>`) starts a title, a label or an example quoted as written, and so does
+     * one inside such an element opened on a capital; a content word glued to a bracket,
+     * a slash or a label's colon (`Packages(.gz)`, `Desktop/server`, `Version: 2`) names a
+     * file, a field or one of a pair; a word that opens what an acronym spells out is
+     * capitalised as the acronym is (`FTBFS: Fails to build from source`). */
+    bool code_gap, opens, closes;
+    gap_marks(doc, prev->span.end, t->span.start, &code_gap, &opens, &closes);
+    if ((!capitalised_nouns(ctx) && capitalised_coordinate(ctx, k)) || opens ||
+        (!closed && !listed && next->kind == TQC_TOK_PUNCT &&
+         !(next->flags & TQC_TF_SPACE_BEFORE) &&
+         (punct_is(doc, next, "(") || punct_is(doc, next, ":") || punct_is(doc, next, "/"))) ||
+        inside_title_element(doc, doc->sentences[t->sentence].span.start, t->span.start) ||
+        spells_acronym(ctx, k))
         sev = TQC_SEV_INFO;
     const char *w = tok_text(doc, t), *pw = tok_text(doc, prev);
     int wl = (int)tqc_span_len(t->span), pl = (int)tqc_span_len(prev->span);
@@ -843,6 +944,18 @@ static bool sentence_end_word(const tqc_ctx *ctx, size_t k)
     if (tqc_lang_in(ctx->lang, "abbreviations", s, len) ||
         tqc_lang_in(ctx->lang, "abbreviations", lower, ll) ||
         tqc_lang_in(ctx->lang, "abbreviations-lower", lower, ll))
+        return false;
+    /* A short lower-case word without a vowel of the profile's `vowels` is a unit or an
+     * abbreviation (`bbl. of`, `pkg. and`), as spelling takes such words for codes. */
+    const char *vowels = tqc_lang_setting(ctx->lang, "vowels", NULL);
+    char bare[CAP_MAX_WORD];
+    size_t bn = vowels && (w->flags & TQC_TF_LOWER) && len <= CAP_ABBREV_BYTES
+                    ? tqc_text_drop_mark(s, len, -1, bare, sizeof bare)
+                    : 0;
+    bool vowel = bn == 0;
+    for (size_t i = 0; i < bn && !vowel; i++)
+        vowel = strchr(vowels, bare[i]) != NULL;
+    if (!vowel)
         return false;
     /* Capitalised short words before a period are titles, companies and states (Gen.,
      * Corp., Miss.); a capitalised word ends a sentence only when it is long. */
@@ -1171,10 +1284,22 @@ static void lower_after_full_stop(const tqc_ctx *ctx, size_t k)
         return;
     if (w->kind == TQC_TOK_WORD && !sentence_end_word(ctx, k - 1))
         return;
-    /* German writes ordinals with a period (`am 3. ordentlichen Parteitag`). */
+    /* German writes ordinals with a period (`am 3. ordentlichen Parteitag`); a number
+     * and a stop opening a paragraph number a section or an item (`8.1.1. dpkg`). */
     if (w->kind == TQC_TOK_NUMBER &&
-        strcmp(tqc_lang_setting(ctx->lang, "ordinal-period", "no"), "yes") == 0)
+        (strcmp(tqc_lang_setting(ctx->lang, "ordinal-period", "no"), "yes") == 0 ||
+         (w->flags & TQC_TF_PARA_START)))
         return;
+    /* A sentence may open with code the page left out (`main. <code>ekiga</code> is`):
+     * its first word is then no sentence start. A word that opens an element (a
+     * command's name in bold: `<b>dpkg</b> can`) and a stop that ends a linked or
+     * quoted title (`see <a>Uploads.</a> should`) are hints only. */
+    bool code_gap, marked, title_end;
+    gap_marks(doc, dot->span.end, (opening ? opening : next)->span.start, &code_gap, &marked,
+              &title_end);
+    if (code_gap)
+        return;
+    marked = marked || title_end;
     const char *ws = tok_text(doc, w), *ns = tok_text(doc, next);
     int wl = (int)tqc_span_len(w->span), nl = (int)tqc_span_len(next->span);
     if (opening) {
@@ -1212,7 +1337,9 @@ static void lower_after_full_stop(const tqc_ctx *ctx, size_t k)
     bool opens = !join && (pos & (TQC_POS_DET | TQC_POS_PRON)) &&
                  !(pos & (TQC_POS_PREP | TQC_POS_CONJ | TQC_POS_NOUN | TQC_POS_VERB)) &&
                  left == PIECE_VERB && right == PIECE_VERB;
-    tqc_finding *f = TQC_EMIT(ctx, span, "a sentence starts in lower case after a full stop "
+    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id,
+                              marked ? TQC_SEV_INFO : ctx->pass->severity, span,
+                              "a sentence starts in lower case after a full stop "
                               "('. %.*s'): %s", nl, ns,
                               join    ? "probably one sentence wrongly broken in two"
                               : opens ? "capitalise it, or join the two if it is one sentence "
@@ -1364,9 +1491,19 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued,
         (t->flags & (TQC_TF_SENT_START | TQC_TF_PARA_START | TQC_TF_PERIOD | TQC_TF_DIGIT)))
         return false;
     const char *w = tok_text(doc, t);
-    /* `klomatix.org`: a piece of a host or file name keeps its own lower case. */
+    /* A word quoted alone is mentioned as written (`set it to 'italian'`), not used. */
+    if (k + 1 < doc->token_count && !(t->flags & TQC_TF_SPACE_BEFORE) &&
+        !(doc->tokens[k + 1].flags & TQC_TF_SPACE_BEFORE) &&
+        (tqc_ctx_mark(ctx, k - 1, TQC_QUOTE_ROLES_QUOTES) & (TQC_MARK_OPENS | TQC_MARK_APOSTROPHE)) &&
+        (tqc_ctx_mark(ctx, k + 1, TQC_QUOTE_ROLES_QUOTES) & (TQC_MARK_CLOSES | TQC_MARK_APOSTROPHE)))
+        return false;
+    /* `klomatix.org`, `debian/rules`, `/debian`, `comp.os.linux.*`: a piece of a host,
+     * a path or a file name keeps its own lower case. */
     const char *host = w + len, *text_end = doc->text + doc->len;
-    if (host + 1 < text_end && host[0] == '.' && host[1] >= 'a' && host[1] <= 'z')
+    if ((host + 1 < text_end && host[0] == '.' &&
+         ((host[1] >= 'a' && host[1] <= 'z') || host[1] == '*')) ||
+        (host < text_end && host[0] == '/') ||
+        (w > doc->text && (w[-1] == '/' || w[-1] == '.')))
         return false;
     char fixed[CAP_MAX_WORD];
     /* A name the dictionary lacks in every case (`microsoft` in Italian) has the
@@ -1422,8 +1559,13 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued,
                         (after_name->flags & TQC_TF_CAP) && (after_name->flags & TQC_TF_SPACE_BEFORE) &&
                         !(after_name->flags & (TQC_TF_ALLCAPS | TQC_TF_DIGIT)) && cap &&
                         !(cap & TQC_POS_NOUN) && !capitalised_nouns(ctx);
-    tqc_severity sev = (!low && !lexicon_only) || used || name_goes_on ? TQC_SEV_WARNING
-                                                                        : TQC_SEV_INFO;
+    /* Written in lower case again inside a sentence, the word is the document's own
+     * term as it writes it (a program, a code name: `sid`, `perl`): a hint only. */
+    bool lower_again = written_nearby(words, k, w, len, TQC_TF_LOWER,
+                                      TQC_TF_SENT_START | TQC_TF_PARA_START, true);
+    tqc_severity sev = ((!low && !lexicon_only) || used || name_goes_on) && !lower_again
+                           ? TQC_SEV_WARNING
+                           : TQC_SEV_INFO;
     /* Where every noun is capitalised, a common noun counts too, in a noun's place: after
      * an article, a determiner or a preposition (`dem ausgang`, `jedes werkzeug`); the
      * lower-case twin of a noun is as often a verb or an adjective the lexicon lacks. */

@@ -224,3 +224,18 @@ bool tqc_ctx_paragraph_is_heading(const tqc_ctx *ctx, size_t p)
 {
     return paragraph_wrapped(ctx, p, tag_is_heading, NULL);
 }
+
+static bool tag_is_code(const char *tag, const char *want)
+{
+    (void)want;
+    return strcmp(tag, "code") == 0 || strcmp(tag, "kbd") == 0 || strcmp(tag, "samp") == 0 ||
+           strcmp(tag, "var") == 0 || strcmp(tag, "pre") == 0;
+}
+
+bool tqc_ctx_paragraph_ends_in_code(const tqc_ctx *ctx, size_t p)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (p >= doc->paragraph_count || !doc->inline_count)
+        return false;
+    return mark_at(doc, doc->paragraphs[p].span.end, TQC_INLINE_STANDALONE, tag_is_code, NULL);
+}

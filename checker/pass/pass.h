@@ -63,6 +63,10 @@ bool tqc_ctx_separator(const tqc_ctx *ctx, size_t k);
 bool tqc_ctx_paragraph_is(const tqc_ctx *ctx, size_t p, const char *tag);
 /* The same for any heading, h1 to h6. */
 bool tqc_ctx_paragraph_is_heading(const tqc_ctx *ctx, size_t p);
+/* Whether paragraph p of a page ends where the reader left code out (inline `code`,
+ * `kbd`, `samp`, `var`, or a block of code in `pre`): the line leads into code (`use the
+ * command` before an example) or ends on it, and reads as cut off only for that. */
+bool tqc_ctx_paragraph_ends_in_code(const tqc_ctx *ctx, size_t p);
 
 /* One regional variety of the document's language (the profile's `varieties`). */
 typedef struct tqc_ctx_variety {

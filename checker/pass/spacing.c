@@ -254,11 +254,14 @@ static void check_space_before(const tqc_ctx *ctx, const spacing_rules *r, size_
         return; /* . . . */
     if (code_in_gap(doc, a->span.end, p->span.start))
         return;
+    int32_t next = cp_at(doc, p->span.end);
+    /* `:-)`, `;)`, `:(`: a face, set apart by a space as a word is. */
+    if ((m == ':' || m == ';') && (next == ')' || next == '(' || next == '-'))
+        return;
     char mark[5];
     size_t ml = tqc_text_encode(m, mark);
     mark[ml] = '\0';
     tqc_span span = tqc_span_make(a->span.end, p->span.end);
-    int32_t next = cp_at(doc, p->span.end);
     if (b && !(b->flags & TQC_TF_SPACE_BEFORE) && b->span.start == p->span.end &&
         (tqc_text_is_letter(next) || tqc_text_is_digit(next))) {
         if (!in_set(&r->space_after, m) || !tqc_text_is_letter(next) || b->kind != TQC_TOK_WORD ||
@@ -338,6 +341,11 @@ static void check_space_after(const tqc_ctx *ctx, const spacing_rules *r, size_t
         return;
     /* `&amp;x`: an HTML entity left by scraping is the boilerplate passes' business. */
     if (a->kind == TQC_TOK_WORD && a->span.start > 0 && doc->text[a->span.start - 1] == '&')
+        return;
+    /* `Lehrer:innen`, `jede:r`: a gender ending glued by its mark (`inclusive-endings`). */
+    if (m == ':' && a->kind == TQC_TOK_WORD && (b->flags & TQC_TF_LOWER) &&
+        tqc_lang_in(ctx->lang, "inclusive-endings", tqc_doc_at(doc, b->span),
+                    tqc_span_len(b->span)))
         return;
     char mark[8];
     size_t ml = tqc_text_encode(m, mark);

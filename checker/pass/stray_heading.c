@@ -517,8 +517,10 @@ static void run(const tqc_ctx *ctx)
     const tqc_span_index *bp = &boilerplate;
     for (size_t p = 1; p + 1 < doc->paragraph_count; p++) {
         const tqc_paragraph *para = &doc->paragraphs[p];
-        /* The page's own caption, set as one (figcaption), is in its place. */
-        if (tqc_ctx_paragraph_is(ctx, p, "figcaption"))
+        /* The page's own caption, set as one (figcaption), is in its place; a line that
+         * leads into code or ends on it (`run the command` before an example) is prose cut
+         * short by the code left out. */
+        if (tqc_ctx_paragraph_is(ctx, p, "figcaption") || tqc_ctx_paragraph_ends_in_code(ctx, p))
             continue;
         size_t first, end;
         para_tokens(doc, p, &first, &end);
@@ -536,8 +538,11 @@ static void run(const tqc_ctx *ctx)
             tqc_finding_fix(ctx->out, f, para->span, "", 0, false);
             continue;
         }
-        bool label = !link && para->sent_count == 1 && label_shaped(ctx, first, end);
-        if (para->sent_count > (link ? 2 : 1) || chrome(ctx, bp, p) ||
+        /* An item of the page's own list or a term it defines (li, dt) is its structure,
+         * not a line left between paragraphs; as a bare link it is still residue. */
+        bool own = !link && (tqc_ctx_paragraph_is(ctx, p, "li") || tqc_ctx_paragraph_is(ctx, p, "dt"));
+        bool label = !link && !own && para->sent_count == 1 && label_shaped(ctx, first, end);
+        if (para->sent_count > (link ? 2 : 1) || chrome(ctx, bp, p) || own ||
             (!link && !label && !title_shaped(ctx, first, end)))
             continue;
         /* The nearest paragraphs on each side that are not chrome must be body text. */

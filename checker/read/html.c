@@ -1327,12 +1327,17 @@ static void flush(layout *l, tqc_srcpos at, const char *next, size_t n)
         l->space = false;
     }
     /* An element opened before the space or break begins after it, and so does code
-     * left out after a break (the marks stay in the order of their offsets). */
+     * left out after a break; every mark after a moved one moves too (the close of an
+     * empty `<span id="x"></span>`), so the marks stay sorted by offset, as the passes'
+     * binary searches need. */
+    bool moving = false;
     for (size_t i = l->opens_from; i < l->tb.inl_count; i++)
         if (l->tb.inl[i].offset == before &&
-            (l->tb.inl[i].kind == TQC_INLINE_OPEN ||
-             (i >= l->codes_from && l->tb.inl[i].kind == TQC_INLINE_STANDALONE)))
+            (moving || l->tb.inl[i].kind == TQC_INLINE_OPEN ||
+             (i >= l->codes_from && l->tb.inl[i].kind == TQC_INLINE_STANDALONE))) {
             l->tb.inl[i].offset = l->tb.len;
+            moving = true;
+        }
     l->opens_from = l->tb.inl_count;
     l->codes_from = SIZE_MAX;
 }
@@ -1399,9 +1404,16 @@ static void lay_text(layout *l, const event *ev)
         bool code = in_code(l, i);
         for (j = i + 1; j < len && in_code(l, j) == code; j++)
             ;
-        if (code)
+        if (code) {
+            /* A standalone mark where the code was, at the end of the text before it:
+             * the line that leads into it (`use the command`) is not cut off. */
+            if (l->tb.len && !(l->tb.inl_count &&
+                               l->tb.inl[l->tb.inl_count - 1].offset == l->tb.len &&
+                               l->tb.inl[l->tb.inl_count - 1].kind == TQC_INLINE_STANDALONE))
+                tqc_tb_inline(&l->tb, TQC_INLINE_STANDALONE, "pre", NULL,
+                              pos_at(l, ev->src).line);
             request_break(l, 2);
-        else
+        } else
             lay_span(l, ev, i, j);
     }
     l->code_at += len;
@@ -1611,10 +1623,16 @@ static void lay_out(layout *l, size_t first, size_t last, size_t top)
              * XLIFF placeholder does, so the passes read `are ,` as a gap in the text
              * rather than a slip. */
             static const char *const inline_code[] = {"code", "kbd", "samp", "var"};
+            static const char *const code_blocks[] = {"pre", "listing", "xmp", "plaintext"};
             if (!drop && !open && l->tb.len && (IN(nd->name, inline_code) || nd->foreign)) {
                 if (l->brk && l->codes_from == SIZE_MAX)
                     l->codes_from = l->tb.inl_count;
                 tqc_tb_inline(&l->tb, TQC_INLINE_STANDALONE, nd->name, NULL,
+                              pos_at(l, ev->src).line);
+            } else if (!drop && !open && l->tb.len && IN(nd->name, code_blocks)) {
+                /* A block of code left out is marked at the end of the text before it
+                 * (not moved past the break): that line leads into the code. */
+                tqc_tb_inline(&l->tb, TQC_INLINE_STANDALONE, "pre", NULL,
                               pos_at(l, ev->src).line);
             }
             /* What was around a dropped element does not run together. */
@@ -1630,12 +1648,12 @@ static void lay_out(layout *l, size_t first, size_t last, size_t top)
         switch (nd->kind) {
         case EL_BLOCK:
             request_break(l, 2);
-            /* Headings, captions and list items are recorded like inline elements (after
-             * the break they open, before the one they close): the passes can tell a
-             * page's own heading, caption or list from a headline, caption or line of
-             * chrome left in the body. */
+            /* Headings, captions, list items and the terms of a definition list are
+             * recorded like inline elements (after the break they open, before the one
+             * they close): the passes can tell a page's own heading, caption or list from
+             * a headline, caption or line of chrome left in the body. */
             if (is_heading(nd->name) || strcmp(nd->name, "figcaption") == 0 ||
-                strcmp(nd->name, "li") == 0)
+                strcmp(nd->name, "li") == 0 || strcmp(nd->name, "dt") == 0)
                 tqc_tb_inline(&l->tb, open ? TQC_INLINE_OPEN : TQC_INLINE_CLOSE, nd->name,
                               NULL, pos_at(l, ev->src).line);
             /* A block the page classes as a caption is recorded as one. */
