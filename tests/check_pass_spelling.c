@@ -485,6 +485,40 @@ START_TEST(test_issue_12_spelling_foreign_phrases_prefixes_and_loan_acronyms)
 }
 END_TEST
 
+/* Issue 12, clean English press: a compound written with a hyphen more or less than the
+ * dictionary or the lexicon writes it is a variant spelling, a hint with the known form;
+ * a slip in such a word, and two words run together, are still reported. A lower-case
+ * word known only capitalised beside a word of another language (`le culte du moi`) is a
+ * hint; alone among the document's words, a name in lower case. */
+START_TEST(test_issue_12_spelling_compound_variants_and_foreign_names)
+{
+    hit h;
+    ck_assert_uint_eq(spelling_in("en", "The teen-ager stayed home with his family.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_str_eq(h.first, "teenager");
+    ck_assert_uint_eq(spelling_in("en", "Her longsuffering mother stayed home.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_str_eq(h.first, "long-suffering");
+    /* not also a run-on of `long suffering` */
+    ck_assert_uint_eq(tqc_test_findings_in("en", "Her longsuffering mother stayed home.",
+                                           "missing-space", NULL, 0), 0);
+    /* written as the dictionary writes it: nothing */
+    ck_assert_uint_eq(spelling_in("en", "The teenager and her long-suffering mother stayed "
+                                  "home.", &h), 0);
+    /* a slip in the compound, and two words run together, stay warnings */
+    ck_assert_uint_eq(spelling_in("en", "The teenagr stayed home.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_uint_eq(tqc_test_findings_in("en", "The minister said thebudget was cut.",
+                                           "missing-space", NULL, 0), 1);
+    /* `du` is known only as `Du`, but beside French `culte` it is French: no warning */
+    ck_assert_uint_eq(tqc_test_findings_in("en", "He spoke of le culte du moi at length.",
+                                           "spelling", NULL, 0), 0);
+    ck_assert_uint_eq(spelling_in("en", "The du team and the brazilian delegation met.", &h),
+                      2);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+}
+END_TEST
+
 /* Issue 12, clean French and Italian: the word after an elided article is judged as it
  * would be alone, a term the text repeats or one made of a loan language's words is a
  * hint; a slip after the article is still a misspelling. */
@@ -525,6 +559,7 @@ Suite *pass_spelling_suite(void)
     tcase_add_test(tc, test_issue_12_spelling_swiss_german_is_accepted);
     tcase_add_test(tc, test_issue_12_spelling_words_written_on_purpose_are_hints);
     tcase_add_test(tc, test_issue_12_spelling_lower_case_names_of_their_own);
+    tcase_add_test(tc, test_issue_12_spelling_compound_variants_and_foreign_names);
     tcase_add_test(tc, test_issue_17_spelling_pieces_of_names_and_codes_are_hints);
     tcase_add_test(tc, test_issue_17_spelling_no_word_near_and_name_particles);
     tcase_add_test(tc, test_issue_12_spelling_name_in_lower_case_is_no_term);

@@ -947,6 +947,15 @@ static void check_token(spell_run *r, const tqc_token *t)
                      "in the dictionary, but %s?", (int)len, s, fixed, why);
             return;
         }
+        /* `le culte du moi`: beside a word of another language that is not this one's,
+         * a word of a phrase of that language as often as a name in lower case. */
+        const char *other = foreign_phrase(r, k, s, len);
+        if (other) {
+            tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is written '%s' "
+                     "in the dictionary, but it and a word beside it are %s: a phrase of that "
+                     "language?", (int)len, s, fixed, other);
+            return;
+        }
         if (noun_form(ctx, s, len, fixed, fl)) {
             /* German `hochdrehen`, `ding`: the dictionary knows the noun made from a verb
              * or another word, not the word itself; a lower-case noun is still worth a
@@ -970,6 +979,16 @@ static void check_token(spell_run *r, const tqc_token *t)
         /* Capitalised or mixed case: a name the dictionary lacks, most probably. */
         tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span,
                  "'%.*s' is not in the dictionary (a name?)", (int)len, s);
+        return;
+    }
+    if (tqc_ctx_compound_variant(ctx, s, len, fixed, sizeof fixed)) {
+        /* `teen-ager`, `wornout`: a compound of the language written with a hyphen more
+         * or less than the dictionary writes it, an older or a house spelling as often as
+         * a slip. */
+        tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span,
+                                  "'%.*s' is written '%s' in the dictionary", (int)len, s,
+                                  fixed);
+        tqc_finding_suggest(ctx->out, f, fixed, strlen(fixed));
         return;
     }
     for (size_t i = 0; i < r->loan_count; i++) {
