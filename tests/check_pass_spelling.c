@@ -519,6 +519,43 @@ START_TEST(test_issue_12_spelling_compound_variants_and_foreign_names)
 }
 END_TEST
 
+/* Issue 12, clean English press: a word or a two-word phrase the language's list of
+ * rarer words has (dictionaries/en/rare.tsv, from WordNet: variant spellings, rarer words,
+ * phrases English took from other languages) is a hint, not a misspelling, and not a
+ * run-on either; the same word outside its phrase, a misspelling, and a name in lower
+ * case are still warnings. The other languages have no such list. */
+START_TEST(test_issue_12_spelling_rare_words_and_phrases_are_hints)
+{
+    hit h;
+    ck_assert_uint_eq(spelling_in("en", "The glamor of the stage faded.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_msg(strstr(h.message, "rarer words"), "%s", h.message);
+    ck_assert_uint_eq(spelling_in("en", "He entered a plea of nolo contendere on Monday.", &h),
+                      1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_msg(strstr(h.message, "in this phrase"), "%s", h.message);
+    ck_assert_uint_eq(spelling_in("en", "Industry per se is not the savior.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_uint_eq(tqc_test_findings_in("en", "But John forbad him to go.", "missing-space",
+                                           NULL, 0), 0);
+    /* outside its phrase, a misspelling, a name in lower case: warnings */
+    ck_assert_uint_eq(spelling_in("en", "The contendere left early.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_uint_eq(spelling_in("en", "The se team won.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_uint_eq(spelling_in("en", "The glamour of the stage was recieved well.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    tqc_lang *en = NULL, *de = NULL;
+    char err[256];
+    ck_assert_int_eq(tqc_lang_load(TQC_SOURCE_DIR, "en", &en, err, sizeof err), TQC_OK);
+    ck_assert_int_eq(tqc_lang_load(TQC_SOURCE_DIR, "de", &de, err, sizeof err), TQC_OK);
+    ck_assert_ptr_nonnull(tqc_lang_rare(en));
+    ck_assert_ptr_null(tqc_lang_rare(de));
+    tqc_lang_free(en);
+    tqc_lang_free(de);
+}
+END_TEST
+
 /* Issue 12, clean French and Italian: the word after an elided article is judged as it
  * would be alone, a term the text repeats or one made of a loan language's words is a
  * hint; a slip after the article is still a misspelling. */
@@ -560,6 +597,7 @@ Suite *pass_spelling_suite(void)
     tcase_add_test(tc, test_issue_12_spelling_words_written_on_purpose_are_hints);
     tcase_add_test(tc, test_issue_12_spelling_lower_case_names_of_their_own);
     tcase_add_test(tc, test_issue_12_spelling_compound_variants_and_foreign_names);
+    tcase_add_test(tc, test_issue_12_spelling_rare_words_and_phrases_are_hints);
     tcase_add_test(tc, test_issue_17_spelling_pieces_of_names_and_codes_are_hints);
     tcase_add_test(tc, test_issue_17_spelling_no_word_near_and_name_particles);
     tcase_add_test(tc, test_issue_12_spelling_name_in_lower_case_is_no_term);

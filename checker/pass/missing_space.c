@@ -1429,8 +1429,10 @@ static void check_word(ms_run *r, size_t k)
     if (t->flags & TQC_TF_INNER_CAP)
         check_camel(r, t);
     else if ((t->flags & TQC_TF_LOWER) && !formed_or_loan(ctx, s, len) &&
-             !tqc_ctx_compound_variant(ctx, s, len, variant, sizeof variant)) {
-        /* (`longsuffering`: a compound the lexicon writes with a hyphen, for spelling.) */
+             !tqc_ctx_compound_variant(ctx, s, len, variant, sizeof variant) &&
+             !tqc_lex_pos(tqc_lang_rare(ctx->lang), s, len)) {
+        /* (`longsuffering`: a compound the lexicon writes with a hyphen, `forbad`: a word
+         * of the language's list of rarer words; both for spelling.) */
         size_t before = ctx->out->count;
         check_lower(r, t, name, false);
         /* `the "mydraftnotes" scope`: a word alone in quotation marks is mentioned as

@@ -824,6 +824,41 @@ static const char *foreign_phrase(spell_run *r, size_t k, const char *s, size_t 
     return NULL;
 }
 
+/* The longest phrase of rare.tsv asked about, in bytes. */
+#define SPELL_MAX_PHRASE 256
+
+/* Whether the language's list of rarer words (tqc_lang_rare: variant spellings, rarer
+ * words, phrases English took from other languages) has the lower-case word at token k,
+ * alone (`glamor`) or with the word before or after it (`nolo contendere`, `per se`);
+ * *phrase is set when it was a phrase. */
+static bool rare_word(const spell_run *r, size_t k, const char *s, size_t len, bool *phrase)
+{
+    const tqc_lex *rare = tqc_lang_rare(r->ctx->lang);
+    const tqc_doc *doc = r->ctx->doc;
+    *phrase = false;
+    if (!rare)
+        return false;
+    if (tqc_lex_pos(rare, s, len))
+        return true;
+    for (int side = -1; side <= 1; side += 2) {
+        if ((side < 0 && k == 0) || (side > 0 && k + 1 >= doc->token_count))
+            continue;
+        const tqc_token *a = &doc->tokens[side < 0 ? k - 1 : k];
+        const tqc_token *b = &doc->tokens[side < 0 ? k : k + 1];
+        if (a->kind != TQC_TOK_WORD || b->kind != TQC_TOK_WORD || a->sentence != b->sentence ||
+            b->span.start != a->span.end + 1 || doc->text[a->span.end] != ' ')
+            continue;
+        char buf[SPELL_MAX_PHRASE];
+        size_t n = tqc_text_case(doc->text + a->span.start, b->span.end - a->span.start,
+                                 TQC_CASE_LOWER, buf, sizeof buf);
+        if (n && tqc_lex_pos(rare, buf, n)) {
+            *phrase = true;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Whether the lower-case word s is a prefix left standing before a hyphen and a space, its
  * compound's other part to come (`pre- e post-installazione`, `pre- and post-war`). */
 static bool suspended_prefix(spell_run *r, const char *s, size_t len)
@@ -863,6 +898,17 @@ static void check_token(spell_run *r, const tqc_token *t)
         }
     }
     bool lower = (t->flags & TQC_TF_LOWER) != 0;
+    bool phrase = false;
+    if (lower && rare_word(r, k, s, len, &phrase)) {
+        /* `glamor`, `winless`, `nolo contendere`: a variant spelling, a rarer word or a
+         * phrase of another language that a larger word list has, a misspelling far less
+         * often than a word Hunspell lacks (those are one edit from a word they have). */
+        tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is not in the "
+                 "dictionary, but the language's list of rarer words has it%s: a variant "
+                 "spelling, a rare word or a misspelling?", (int)len, s,
+                 phrase ? " in this phrase" : "");
+        return;
+    }
     size_t loan = 0;
     bool foreign = false;
     if (lower && (t->flags & TQC_TF_HYPHEN) && !(t->flags & TQC_TF_APOS)) {
