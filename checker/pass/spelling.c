@@ -23,6 +23,11 @@
  * a function, a piece of a host, file or code name, alone in quotation marks, before an
  * apostrophe of elision, opening its paragraph in lower case, in a credit line, or used
  * consistently and never the uncommon word it would be a slip of).
+ * A compound written with a hyphen more or less than the dictionary or the lexicon writes
+ * it (`teen-ager`, `wornout`: tqc_ctx_compound_variant) and a word or two-word phrase of the
+ * language's list of rarer words (tqc_lang_rare, English from WordNet: `glamor`, `nolo
+ * contendere`) are hints: variant spellings, rare words and loan phrases far more often
+ * than slips, which the editor still sees.
  * Tokens that are not words (URLs, e-mail addresses, handles, hashtags, numbers) and
  * words with digits, inner periods (`U.S`) or all in capitals (acronyms) are left alone,
  * and so is a word missing-space or untranslated reported (those passes run first).
