@@ -505,6 +505,20 @@ START_TEST(test_issue_12_spelling_compound_variants_and_foreign_names)
     /* written as the dictionary writes it: nothing */
     ck_assert_uint_eq(spelling_in("en", "The teenager and her long-suffering mother stayed "
                                   "home.", &h), 0);
+    /* the same in the other languages (Hunspell joins the parts of pt and de compounds
+     * at a hyphen itself) */
+    static const char *const para[][3] = {
+        {"es", "Los para-caidistas saltaron sobre el valle.", "paracaidistas"},
+        {"fr", "Les para-chutistes ont sauté sur la vallée.", "parachutistes"},
+        {"it", "I para-cadutisti saltarono sulla valle.", "paracadutisti"},
+    };
+    for (size_t i = 0; i < sizeof para / sizeof *para; i++) {
+        ck_assert_uint_eq(spelling_in(para[i][0], para[i][1], &h), 1);
+        ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+        ck_assert_str_eq(h.first, para[i][2]);
+    }
+    ck_assert_uint_eq(spelling_in("fr", "Les parachutistes ont sauté sur la vallée.", &h), 0);
+    ck_assert_uint_eq(spelling_in("pt", "Os para-quedistas saltaram sobre o vale.", &h), 0);
     /* a slip in the compound, and two words run together, stay warnings */
     ck_assert_uint_eq(spelling_in("en", "The teenagr stayed home.", &h), 1);
     ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
