@@ -541,6 +541,11 @@ END_TEST
 START_TEST(test_issue_12_spelling_rare_words_and_phrases_are_hints)
 {
     hit h;
+    /* SCOWL's older spellings, with no part of speech (WORD) */
+    ck_assert_uint_eq(spelling_in("en", "The city employes were paid, altho late.", &h), 2);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_uint_eq(tqc_test_findings_in("en", "The city employes were paid, altho late.",
+                                           "spelling", NULL, 0), 0);
     ck_assert_uint_eq(spelling_in("en", "The glamor of the stage faded.", &h), 1);
     ck_assert_int_eq(h.severity, TQC_SEV_INFO);
     ck_assert_msg(strstr(h.message, "rarer words"), "%s", h.message);

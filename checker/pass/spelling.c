@@ -25,7 +25,7 @@
  * consistently and never the uncommon word it would be a slip of).
  * A compound written with a hyphen more or less than the dictionary or the lexicon writes
  * it (`teen-ager`, `wornout`: tqc_ctx_compound_variant) and a word or two-word phrase of the
- * language's list of rarer words (tqc_lang_rare, English from WordNet: `glamor`, `nolo
+ * language's list of rarer words (tqc_lang_rare, English from WordNet and SCOWL: `glamor`, `nolo
  * contendere`) are hints: variant spellings, rare words and loan phrases far more often
  * than slips, which the editor still sees.
  * Tokens that are not words (URLs, e-mail addresses, handles, hashtags, numbers) and
@@ -904,7 +904,10 @@ static void check_token(spell_run *r, const tqc_token *t)
     }
     bool lower = (t->flags & TQC_TF_LOWER) != 0;
     bool phrase = false;
-    if (lower && rare_word(r, k, s, len, &phrase)) {
+    char compound[SPELL_MAX_WORD * 2 + 1];
+    /* (A compound written another way is told with its form, below.) */
+    if (lower && rare_word(r, k, s, len, &phrase) &&
+        !tqc_ctx_compound_variant(ctx, s, len, compound, sizeof compound)) {
         /* `glamor`, `winless`, `nolo contendere`: a variant spelling, a rarer word or a
          * phrase of another language that a larger word list has, a misspelling far less
          * often than a word Hunspell lacks (those are one edit from a word they have). */
@@ -1032,14 +1035,14 @@ static void check_token(spell_run *r, const tqc_token *t)
                  "'%.*s' is not in the dictionary (a name?)", (int)len, s);
         return;
     }
-    if (tqc_ctx_compound_variant(ctx, s, len, fixed, sizeof fixed)) {
+    if (tqc_ctx_compound_variant(ctx, s, len, compound, sizeof compound)) {
         /* `teen-ager`, `wornout`: a compound of the language written with a hyphen more
          * or less than the dictionary writes it, an older or a house spelling as often as
          * a slip. */
         tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span,
                                   "'%.*s' is written '%s' in the dictionary", (int)len, s,
-                                  fixed);
-        tqc_finding_suggest(ctx->out, f, fixed, strlen(fixed));
+                                  compound);
+        tqc_finding_suggest(ctx->out, f, compound, strlen(compound));
         return;
     }
     for (size_t i = 0; i < r->loan_count; i++) {
