@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "lang/langid.h"
+#include "lang/split.h"
 #include "core/text.h"
 
 /* Longer words are no abbreviation. */
@@ -70,6 +71,11 @@ bool tqc_ctx_compound_variant(const tqc_ctx *ctx, const char *s, size_t len, cha
         before += ((unsigned char)s[i - 1] & 0xC0) != 0x80;
         if (((unsigned char)s[i] & 0xC0) == 0x80 || before < CTX_HYPHEN_PART ||
             total - before < CTX_HYPHEN_PART)
+            continue;
+        /* Two content words: the lexicon's pairs with a function word (`to-do`,
+         * `would-be`, `up-with`) are as often two words run together. */
+        if (tqc_split_is_function_word(ctx->lang, s, i) ||
+            tqc_split_is_function_word(ctx->lang, s + i, len - i))
             continue;
         memcpy(buf, s, i);
         buf[i] = '-';
