@@ -557,6 +557,11 @@ START_TEST(test_issue_12_spelling_rare_words_and_phrases_are_hints)
     ck_assert_int_eq(h.severity, TQC_SEV_INFO);
     ck_assert_uint_eq(tqc_test_findings_in("en", "But John forbad him to go.", "missing-space",
                                            NULL, 0), 0);
+    /* a word list's word with no part of speech may be a run-on all the same */
+    ck_assert_uint_eq(tqc_test_findings_in("en", "They came inone car to the city.",
+                                           "missing-space", NULL, 0), 1);
+    ck_assert_uint_eq(tqc_test_findings_in("en", "The todo list was long.", "missing-space",
+                                           NULL, 0), 1);
     /* outside its phrase, a misspelling, a name in lower case: warnings */
     ck_assert_uint_eq(spelling_in("en", "The contendere left early.", &h), 1);
     ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
