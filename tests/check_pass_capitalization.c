@@ -761,6 +761,27 @@ START_TEST(test_issue_17_capitalization_units_paths_and_own_terms)
 }
 END_TEST
 
+/* issue 12, clean English press: an adjective made of a noun that `title-words` lists or
+ * the text capitalises nearby (`Presidential` beside `President`) is capitalised by an
+ * older or a house style of English (profile `institution-adjectives`): a hint. Without
+ * the noun, another adjective, and in a language without the setting, a warning. */
+START_TEST(test_issue_12_capitalization_institution_adjectives)
+{
+    CAP_FINDS("en", "The outcome of last fall's Presidential election did not matter.",
+              "Presidential", TQC_SEV_INFO);
+    CAP_FINDS("en", "The Constitution is old. They discussed Constitutional guarantees at "
+              "length.", "Constitutional", TQC_SEV_INFO);
+    CAP_FINDS("en", "They discussed Constitutional guarantees at length.", "Constitutional",
+              TQC_SEV_WARNING);
+    CAP_FINDS("en", "The team played a National game on Sunday.", "National",
+              TQC_SEV_WARNING);
+    CAP_FINDS("es", "La Constitución es antigua. Ellos discutieron garantías Constitucionales "
+              "durante horas.", "Constitucionales", TQC_SEV_WARNING);
+    CAP_FINDS("pt", "A Constituição é antiga. Eles discutiram garantias Constitucionais "
+              "durante horas.", "Constitucionais", TQC_SEV_WARNING);
+}
+END_TEST
+
 Suite *pass_capitalization_suite(void)
 {
     Suite *s = suite_create("pass_capitalization");
@@ -786,6 +807,7 @@ Suite *pass_capitalization_suite(void)
     tcase_add_test(tc, test_issue_12_capitalization_plural_article_and_participle);
     tcase_add_test(tc, test_issue_12_capitalization_name_in_document);
     tcase_add_test(tc, test_issue_17_capitalization_units_paths_and_own_terms);
+    tcase_add_test(tc, test_issue_12_capitalization_institution_adjectives);
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
     return s;

@@ -485,6 +485,101 @@ START_TEST(test_issue_12_spelling_foreign_phrases_prefixes_and_loan_acronyms)
 }
 END_TEST
 
+/* Issue 12, clean English press: a compound written with a hyphen more or less than the
+ * dictionary or the lexicon writes it is a variant spelling, a hint with the known form;
+ * a slip in such a word, and two words run together, are still reported. A lower-case
+ * word known only capitalised beside a word of another language (`le culte du moi`) is a
+ * hint; alone among the document's words, a name in lower case. */
+START_TEST(test_issue_12_spelling_compound_variants_and_foreign_names)
+{
+    hit h;
+    ck_assert_uint_eq(spelling_in("en", "The teen-ager stayed home with his family.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_str_eq(h.first, "teenager");
+    ck_assert_uint_eq(spelling_in("en", "Her longsuffering mother stayed home.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_str_eq(h.first, "long-suffering");
+    /* not also a run-on of `long suffering` */
+    ck_assert_uint_eq(tqc_test_findings_in("en", "Her longsuffering mother stayed home.",
+                                           "missing-space", NULL, 0), 0);
+    /* written as the dictionary writes it: nothing */
+    ck_assert_uint_eq(spelling_in("en", "The teenager and her long-suffering mother stayed "
+                                  "home.", &h), 0);
+    /* the same in the other languages (Hunspell joins the parts of pt and de compounds
+     * at a hyphen itself) */
+    static const char *const para[][3] = {
+        {"es", "Los para-caidistas saltaron sobre el valle.", "paracaidistas"},
+        {"fr", "Les para-chutistes ont sauté sur la vallée.", "parachutistes"},
+        {"it", "I para-cadutisti saltarono sulla valle.", "paracadutisti"},
+    };
+    for (size_t i = 0; i < sizeof para / sizeof *para; i++) {
+        ck_assert_uint_eq(spelling_in(para[i][0], para[i][1], &h), 1);
+        ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+        ck_assert_str_eq(h.first, para[i][2]);
+    }
+    ck_assert_uint_eq(spelling_in("fr", "Les parachutistes ont sauté sur la vallée.", &h), 0);
+    ck_assert_uint_eq(spelling_in("pt", "Os para-quedistas saltaram sobre o vale.", &h), 0);
+    /* a slip in the compound, and two words run together, stay warnings */
+    ck_assert_uint_eq(spelling_in("en", "The teenagr stayed home.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_uint_eq(tqc_test_findings_in("en", "The minister said thebudget was cut.",
+                                           "missing-space", NULL, 0), 1);
+    /* `du` is known only as `Du`, but beside French `culte` it is French: no warning */
+    ck_assert_uint_eq(tqc_test_findings_in("en", "He spoke of le culte du moi at length.",
+                                           "spelling", NULL, 0), 0);
+    ck_assert_uint_eq(spelling_in("en", "The du team and the brazilian delegation met.", &h),
+                      2);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+}
+END_TEST
+
+/* Issue 12, clean English press: a word or a two-word phrase the language's list of
+ * rarer words has (dictionaries/en/rare.tsv, from WordNet: variant spellings, rarer words,
+ * phrases English took from other languages) is a hint, not a misspelling, and not a
+ * run-on either; the same word outside its phrase, a misspelling, and a name in lower
+ * case are still warnings. The other languages have no such list. */
+START_TEST(test_issue_12_spelling_rare_words_and_phrases_are_hints)
+{
+    hit h;
+    /* SCOWL's older spellings, with no part of speech (WORD) */
+    ck_assert_uint_eq(spelling_in("en", "The city employes were paid, altho late.", &h), 2);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_uint_eq(tqc_test_findings_in("en", "The city employes were paid, altho late.",
+                                           "spelling", NULL, 0), 0);
+    ck_assert_uint_eq(spelling_in("en", "The glamor of the stage faded.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_msg(strstr(h.message, "rarer words"), "%s", h.message);
+    ck_assert_uint_eq(spelling_in("en", "He entered a plea of nolo contendere on Monday.", &h),
+                      1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_msg(strstr(h.message, "in this phrase"), "%s", h.message);
+    ck_assert_uint_eq(spelling_in("en", "Industry per se is not the savior.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_uint_eq(tqc_test_findings_in("en", "But John forbad him to go.", "missing-space",
+                                           NULL, 0), 0);
+    /* a word list's word with no part of speech may be a run-on all the same */
+    ck_assert_uint_eq(tqc_test_findings_in("en", "They came inone car to the city.",
+                                           "missing-space", NULL, 0), 1);
+    ck_assert_uint_eq(tqc_test_findings_in("en", "The todo list was long.", "missing-space",
+                                           NULL, 0), 1);
+    /* outside its phrase, a misspelling, a name in lower case: warnings */
+    ck_assert_uint_eq(spelling_in("en", "The contendere left early.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_uint_eq(spelling_in("en", "The se team won.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_uint_eq(spelling_in("en", "The glamour of the stage was recieved well.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    tqc_lang *en = NULL, *de = NULL;
+    char err[256];
+    ck_assert_int_eq(tqc_lang_load(TQC_SOURCE_DIR, "en", &en, err, sizeof err), TQC_OK);
+    ck_assert_int_eq(tqc_lang_load(TQC_SOURCE_DIR, "de", &de, err, sizeof err), TQC_OK);
+    ck_assert_ptr_nonnull(tqc_lang_rare(en));
+    ck_assert_ptr_null(tqc_lang_rare(de));
+    tqc_lang_free(en);
+    tqc_lang_free(de);
+}
+END_TEST
+
 /* Issue 12, clean French and Italian: the word after an elided article is judged as it
  * would be alone, a term the text repeats or one made of a loan language's words is a
  * hint; a slip after the article is still a misspelling. */
@@ -525,6 +620,8 @@ Suite *pass_spelling_suite(void)
     tcase_add_test(tc, test_issue_12_spelling_swiss_german_is_accepted);
     tcase_add_test(tc, test_issue_12_spelling_words_written_on_purpose_are_hints);
     tcase_add_test(tc, test_issue_12_spelling_lower_case_names_of_their_own);
+    tcase_add_test(tc, test_issue_12_spelling_compound_variants_and_foreign_names);
+    tcase_add_test(tc, test_issue_12_spelling_rare_words_and_phrases_are_hints);
     tcase_add_test(tc, test_issue_17_spelling_pieces_of_names_and_codes_are_hints);
     tcase_add_test(tc, test_issue_17_spelling_no_word_near_and_name_particles);
     tcase_add_test(tc, test_issue_12_spelling_name_in_lower_case_is_no_term);

@@ -382,6 +382,51 @@ static uint64_t count_get(const tqc_strmap *m, const char *k, size_t n)
     return v;
 }
 
+/* Applies tests/data/clean/corrections-<code>.tsv (lang<TAB>as published<TAB>corrected) to
+ * a corpus read from ../shared, which is read-only: the errors of the published text that a
+ * person confirmed (tests/data/clean/README.md). Each must occur exactly once in the text,
+ * else the file no longer fits the corpus: a clear stop rather than a quietly dirtier
+ * corpus. No file for the language: the text as it is. */
+static char *apply_corrections(char *text, size_t *len, const char *code, const char *what)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/tests/data/clean/corrections-%s.tsv", TQC_SOURCE_DIR, code);
+    size_t tl;
+    char *tsv = read_file(path, &tl);
+    if (!tsv)
+        return text;
+    for (char *line = tsv, *next; line && *line; line = next) {
+        next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        if (*line == '#' || !*line)
+            continue;
+        char *wrong = strchr(line, '\t'), *right = wrong ? strchr(wrong + 1, '\t') : NULL;
+        if (!right)
+            die("%s: a line without two tabs: %s", path, line);
+        *wrong++ = '\0';
+        *right++ = '\0';
+        if (strcmp(line, code) != 0)
+            continue;
+        size_t wn = strlen(wrong), rn = strlen(right);
+        char *at = strstr(text, wrong);
+        if (!at || strstr(at + 1, wrong))
+            die("%s: '%s' is in %s %s, not once", path, wrong, what, at ? "more than once" : "nowhere");
+        size_t off = (size_t)(at - text);
+        char *t = malloc(*len - wn + rn + 1);
+        if (!t)
+            die("out of memory");
+        memcpy(t, text, off);
+        memcpy(t + off, right, rn);
+        memcpy(t + off + rn, at + wn, *len - off - wn + 1);
+        *len = *len - wn + rn;
+        free(text);
+        text = t;
+    }
+    free(tsv);
+    return text;
+}
+
 /* Loads the corpus (one paragraph a line; blank lines skipped), the dictionary, the
  * lexicon and the corpus's word counts. false when the corpus is missing. */
 static bool load_lang(lang *L)
@@ -400,6 +445,8 @@ static bool load_lang(lang *L)
                 L->code);
         return false;
     }
+    if (!strncmp(L->corpus_rel, "external/", 9))
+        L->text = apply_corrections(L->text, &L->text_len, L->code, path);
     snprintf(L->corpus_path, sizeof L->corpus_path, "%s", path);
     for (char *line = L->text, *next; line && *line && L->npara < MAX_PARAS; line = next) {
         next = strchr(line, '\n');
@@ -2160,8 +2207,13 @@ static void run_clean(clean_row *row, const char *code, const char *path_in, con
         char *t = read_file(path_in, &len);
         if (!t)
             return;
+        t = apply_corrections(t, &len, code, path_in);
         text.s = t;
         text.len = len;
+        /* checked as corrected (apply_corrections) */
+        snprintf(path, sizeof path, "%s/%s-all.txt", tmpdir, code);
+        write_file(path, t, len);
+        target = path;
     }
     for (size_t i = 0; i < text.len; i++)
         row->words += (text.s[i] != ' ' && text.s[i] != '\n') &&
@@ -2178,8 +2230,7 @@ static void run_clean(clean_row *row, const char *code, const char *path_in, con
     findings_clear(&fs);
     free(fs.f);
     free(text.s);
-    if (L)
-        unlink(path);
+    unlink(path);
 }
 
 /* ---- gold rows of corpus/<lang>/ ------------------------------------------------- */

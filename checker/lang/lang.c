@@ -33,6 +33,7 @@ struct tqc_lang {
     size_t setting_count;
     bool regional;          /* some key is `key.<code>`: tqc_lang_setting tries that first */
     tqc_lex *lexicon;       /* NULL when the language has none */
+    tqc_lex *rare;          /* rare.tsv; NULL when the language has none */
     char *data_dir;         /* the registry's key, with code */
     size_t users;           /* tqc_lang_load calls not yet freed (registry_mu) */
     struct tqc_lang *next;  /* the registry's list */
@@ -185,20 +186,30 @@ static int cmp_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Opens data_dir/dictionaries/<base>/lexicon.tsv when it exists: a language without
+/* Opens data_dir/dictionaries/<base>/<name> into *lex when it exists: a language without
  * one still works; a corrupt one is an error naming the file. */
-static tqc_status open_lexicon(tqc_lang *lang, const char *data_dir, char *err, size_t errlen)
+static tqc_status open_lex_file(tqc_lang *lang, const char *data_dir, const char *name,
+                                tqc_lex **lex, char *err, size_t errlen)
 {
-    size_t plen = strlen(data_dir) + strlen("/dictionaries//lexicon.tsv") + strlen(lang->base) + 1;
+    size_t plen = strlen(data_dir) + strlen("/dictionaries//") + strlen(lang->base) +
+                  strlen(name) + 1;
     char *path = tqc_malloc(plen);
     if (!path)
         return TQC_ENOMEM;
-    snprintf(path, plen, "%s/dictionaries/%s/lexicon.tsv", data_dir, lang->base);
+    snprintf(path, plen, "%s/dictionaries/%s/%s", data_dir, lang->base, name);
     tqc_status st = TQC_OK;
     if (access(path, F_OK) == 0)
-        st = tqc_lex_open(path, &lang->lexicon, err, errlen);
+        st = tqc_lex_open(path, lex, err, errlen);
     free(path);
     return st;
+}
+
+/* The lexicon (lexicon.tsv) and the rarer words (rare.tsv). */
+static tqc_status open_lexicon(tqc_lang *lang, const char *data_dir, char *err, size_t errlen)
+{
+    tqc_status st = open_lex_file(lang, data_dir, "lexicon.tsv", &lang->lexicon, err, errlen);
+    return st == TQC_OK ? open_lex_file(lang, data_dir, "rare.tsv", &lang->rare, err, errlen)
+                        : st;
 }
 
 static void destroy(tqc_lang *lang);
@@ -299,6 +310,7 @@ static void destroy(tqc_lang *lang)
     tqc_strmap_free(lang->settings);
     tqc_strmap_free(lang->list_index);
     tqc_lex_free(lang->lexicon);
+    tqc_lex_free(lang->rare);
     free(lang->dir);
     free(lang->data_dir);
     free(lang);
@@ -372,6 +384,7 @@ const char *tqc_lang_code(const tqc_lang *lang) { return lang->code; }
 const char *tqc_lang_base(const tqc_lang *lang) { return lang->base; }
 const char *tqc_lang_dir(const tqc_lang *lang) { return lang->dir; }
 const tqc_lex *tqc_lang_lexicon(const tqc_lang *lang) { return lang ? lang->lexicon : NULL; }
+const tqc_lex *tqc_lang_rare(const tqc_lang *lang) { return lang ? lang->rare : NULL; }
 const tqc_quotes *tqc_lang_quotes(const tqc_lang *lang) { return lang ? &lang->quotes : NULL; }
 
 const tqc_strmap *tqc_lang_list(const tqc_lang *lang, const char *name)

@@ -50,6 +50,11 @@ const char *tqc_lang_setting(const tqc_lang *lang, const char *key, const char *
 /* The language's lexicon (data_dir/dictionaries/<base>/lexicon.tsv, opened by
  * tqc_lang_load when present), or NULL when it has none. Valid until tqc_lang_free. */
 const tqc_lex *tqc_lang_lexicon(const tqc_lang *lang);
+/* The language's words and phrases that its Hunspell dictionaries lack but a larger word
+ * list has (data_dir/dictionaries/<base>/rare.tsv, the lexicon's format: variant
+ * spellings, rarer words, phrases of other languages it uses: `glamor`, `nolo
+ * contendere`), or NULL when it has none. Valid until tqc_lang_free. */
+const tqc_lex *tqc_lang_rare(const tqc_lang *lang);
 /* The language's quotation marks, brackets and apostrophes with their roles (its
  * `quotes` list, parsed once by tqc_lang_load; a malformed line fails the load). Empty
  * for a language without the list; NULL when lang is NULL (tqc_quotes_mark accepts it).

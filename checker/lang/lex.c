@@ -63,7 +63,7 @@ struct tqc_lex {
 /* In bit order: tag i names bit 1 << i. */
 static const char *const tag_names[] = {
     "VFIN", "VINF", "VPART", "VGER", "AUX", "NOUN", "PROPN", "ADJ",
-    "ADV", "DET", "PRON", "PREP", "CONJ", "NUM", "INTJ",
+    "ADV", "DET", "PRON", "PREP", "CONJ", "NUM", "INTJ", "WORD",
 };
 
 uint32_t tqc_lex_tag(const char *tag, size_t len)

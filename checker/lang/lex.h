@@ -15,7 +15,9 @@
 enum { TQC_POS_VFIN = 1u<<0, TQC_POS_VINF = 1u<<1, TQC_POS_VPART = 1u<<2, TQC_POS_VGER = 1u<<3,
        TQC_POS_AUX = 1u<<4, TQC_POS_NOUN = 1u<<5, TQC_POS_PROPN = 1u<<6, TQC_POS_ADJ = 1u<<7,
        TQC_POS_ADV = 1u<<8, TQC_POS_DET = 1u<<9, TQC_POS_PRON = 1u<<10, TQC_POS_PREP = 1u<<11,
-       TQC_POS_CONJ = 1u<<12, TQC_POS_NUM = 1u<<13, TQC_POS_INTJ = 1u<<14 };
+       TQC_POS_CONJ = 1u<<12, TQC_POS_NUM = 1u<<13, TQC_POS_INTJ = 1u<<14,
+       /* WORD: a word whose source gives no part of speech (a word list's) */
+       TQC_POS_WORD = 1u<<15 };
 #define TQC_POS_VERB (TQC_POS_VFIN|TQC_POS_VINF|TQC_POS_VPART|TQC_POS_VGER|TQC_POS_AUX)
 
 typedef struct tqc_lex tqc_lex;

@@ -9,7 +9,9 @@
  *      a verb with its object does. Words the profile lists in `title-words` (President,
  *      Congress, March), quoted text and title-case paragraphs are left alone; an item of a
  *      list whose neighbouring item is a capitalised common word too (`Fast, Cheap,
- *      or Good`, `Sights and Sounds:`) is a hint only. In a
+ *      or Good`, `Sights and Sounds:`) is a hint only, and so, where the profile has
+ *      `institution-adjectives = yes`, is an adjective made of a noun of `title-words` or
+ *      one the text capitalises nearby (`Presidential` beside `President`). In a
  *      language that capitalises its nouns (`capitalised-nouns = yes`: German) only
  *      function words are questioned.
  *  (b) a lower-case word after a full stop (`undermines peace. and the stability`): a
@@ -603,6 +605,36 @@ static bool name_in_document(word_index *ix, size_t k, const char *lower, size_t
     return cap >= need;
 }
 
+/* The shortest noun institution_adjective looks for, and the longest suffix it allows
+ * after it (`President` + `ial`, `Constitution` + `al`, `Southwest` + `ern`), in bytes. */
+#define CAP_INSTITUTION_MIN 5
+#define CAP_INSTITUTION_SUFFIX 5
+
+/* Whether capitalised adjective k (lower: its lower-case form, n bytes) is made of a noun
+ * the profile's `title-words` list or the text nearby capitalises mid-sentence
+ * (`Presidential` beside `President Kennedy`, `Constitutional` beside `the Constitution`):
+ * where the profile has `institution-adjectives = yes` (English), an older or a house
+ * style capitalises such adjectives, a choice rather than a slip. */
+static bool institution_adjective(const tqc_ctx *ctx, word_index *words, size_t k,
+                                  const char *lower, size_t n)
+{
+    if (strcmp(tqc_lang_setting(ctx->lang, "institution-adjectives", "no"), "yes") != 0)
+        return false;
+    char cap[CAP_MAX_WORD];
+    size_t low = n > CAP_INSTITUTION_SUFFIX + CAP_INSTITUTION_MIN ? n - CAP_INSTITUTION_SUFFIX
+                                                                 : CAP_INSTITUTION_MIN;
+    for (size_t c = n - 1; c >= low && c > 0; c--) {
+        if (((unsigned char)lower[c] & 0xC0) == 0x80)
+            continue; /* inside a character */
+        if (tqc_lang_in(ctx->lang, "title-words", lower, c))
+            return true;
+        size_t cn = tqc_text_case(lower, c, TQC_CASE_TITLE, cap, sizeof cap);
+        if (cn && written_nearby(words, k, cap, cn, TQC_TF_CAP, TQC_TF_SENT_START, true))
+            return true;
+    }
+    return false;
+}
+
 /* Tokens looked through from a word to the next item of its list: a comma, a
  * conjunction (`, or`). */
 #define CAP_LIST_LINK 3
@@ -802,6 +834,7 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
      * capitalises content words after an auxiliary all the time. */
     bool listed = !clause_end && (closed || (after_verb_marker && !capitalised_nouns(ctx)));
     tqc_severity sev = ctx->pass->severity;
+    bool style = false; /* an adjective of an institution (institution_adjective) */
     if (!listed) {
         sev = lexicon_severity(ctx, k);
         /* Where every noun is capitalised, function words link nouns, not names. */
@@ -851,9 +884,11 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
             bool plural_noun = !nouns && (lp & TQC_POS_NOUN) &&
                                !(lp & (TQC_POS_ADJ | TQC_POS_PROPN)) &&
                                tok_in(ctx, "plural-articles", prev);
-            if (lone_adjective || plural_noun ||
-                (written_nearby(words, k, lower, n, TQC_TF_LOWER, 0, false) &&
-                 !name_in_document(words, k, lower, n)))
+            if (lone_adjective && institution_adjective(ctx, words, k, lower, n))
+                style = true; /* `Presidential appointments`: a hint */
+            else if (lone_adjective || plural_noun ||
+                     (written_nearby(words, k, lower, n, TQC_TF_LOWER, 0, false) &&
+                      !name_in_document(words, k, lower, n)))
                 sev = TQC_SEV_WARNING;
             else if (after_article || name_in_document(words, k, lower, n))
                 return;
@@ -904,7 +939,13 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
     const char *w = tok_text(doc, t), *pw = tok_text(doc, prev);
     int wl = (int)tqc_span_len(t->span), pl = (int)tqc_span_len(prev->span);
     const char *id = ctx->pass->id;
-    tqc_finding *f = closed
+    if (style)
+        sev = TQC_SEV_INFO;
+    tqc_finding *f = style
+        ? tqc_emit(ctx->out, id, sev, t->span, "'%.*s' is capitalised mid-sentence: an "
+                   "adjective of an office or institution, which an older or a house style "
+                   "capitalises; modern style writes '%s'", wl, w, lower)
+        : closed
         ? tqc_emit(ctx->out, id, sev, t->span, "'%.*s' is capitalised mid-sentence, but it "
                    "is a common function word here (after '%.*s'): write '%s'", wl, w, pl, pw,
                    lower)

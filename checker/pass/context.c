@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "lang/langid.h"
+#include "lang/split.h"
 #include "core/text.h"
 
 /* Longer words are no abbreviation. */
@@ -35,6 +36,57 @@ bool tqc_ctx_abbreviation_at(const tqc_ctx *ctx, size_t k)
     return listed_abbreviation(ctx, k, k + 1) ||
            (k >= 2 && !(ctx->doc->tokens[k].flags & TQC_TF_SPACE_BEFORE) &&
             listed_abbreviation(ctx, k - 2, k - 1));
+}
+
+/* The shortest part, in letters, on either side of a hyphen tqc_ctx_compound_variant puts
+ * in: a single letter splits slips too easily. */
+#define CTX_HYPHEN_PART 2
+/* Longer words are not varied. */
+#define CTX_MAX_COMPOUND 128
+
+bool tqc_ctx_compound_variant(const tqc_ctx *ctx, const char *s, size_t len, char *fixed,
+                              size_t cap)
+{
+    char buf[CTX_MAX_COMPOUND + 2];
+    if (len == 0 || len > CTX_MAX_COMPOUND || cap < len + 2)
+        return false;
+    size_t n = 0;
+    if (memchr(s, '-', len)) {
+        for (size_t i = 0; i < len; i++)
+            if (s[i] != '-')
+                buf[n++] = s[i];
+        if (n == 0 || !tqc_dict_known(ctx->dict, buf, n))
+            return false;
+        memcpy(fixed, buf, n);
+        fixed[n] = '\0';
+        return true;
+    }
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    if (!lex)
+        return false;
+    size_t total = 0, before = 0;
+    for (size_t i = 0; i < len; i++)
+        total += ((unsigned char)s[i] & 0xC0) != 0x80;
+    for (size_t i = 1; i < len; i++) {
+        before += ((unsigned char)s[i - 1] & 0xC0) != 0x80;
+        if (((unsigned char)s[i] & 0xC0) == 0x80 || before < CTX_HYPHEN_PART ||
+            total - before < CTX_HYPHEN_PART)
+            continue;
+        /* Two content words: the lexicon's pairs with a function word (`to-do`,
+         * `would-be`, `up-with`) are as often two words run together. */
+        if (tqc_split_is_function_word(ctx->lang, s, i) ||
+            tqc_split_is_function_word(ctx->lang, s + i, len - i))
+            continue;
+        memcpy(buf, s, i);
+        buf[i] = '-';
+        memcpy(buf + i + 1, s + i, len - i);
+        if (tqc_lex_pos(lex, buf, len + 1)) {
+            memcpy(fixed, buf, len + 1);
+            fixed[len + 1] = '\0';
+            return true;
+        }
+    }
+    return false;
 }
 
 /* Longer forms are in no lexicon (lang/lex.c refuses them). */

@@ -1428,7 +1428,13 @@ static void check_word(ms_run *r, size_t k)
         return;
     if (t->flags & TQC_TF_INNER_CAP)
         check_camel(r, t);
-    else if ((t->flags & TQC_TF_LOWER) && !formed_or_loan(ctx, s, len)) {
+    else if ((t->flags & TQC_TF_LOWER) && !formed_or_loan(ctx, s, len) &&
+             !tqc_ctx_compound_variant(ctx, s, len, variant, sizeof variant) &&
+             !(tqc_lex_pos(tqc_lang_rare(ctx->lang), s, len) & ~(uint32_t)TQC_POS_WORD)) {
+        /* (`longsuffering`: a compound the lexicon writes with a hyphen, `forbad`: a word
+         * of the language's list of rarer words with a part of speech; both for spelling.
+         * A word list's word without one is judged all the same: such lists hold run-ons
+         * too, `inone`, `upwith`.) */
         size_t before = ctx->out->count;
         check_lower(r, t, name, false);
         /* `the "mydraftnotes" scope`: a word alone in quotation marks is mentioned as

@@ -47,6 +47,15 @@ typedef struct tqc_ctx {
  * `ca.`), or a word glued after such a period (`Sig.ra`, `Dott.ssa`). */
 bool tqc_ctx_abbreviation_at(const tqc_ctx *ctx, size_t k);
 
+/* Whether the lower-case word s (len bytes, unknown to the dictionary) is a compound the
+ * language has, written another way: with its hyphens left out the dictionary knows it
+ * (`teen-ager`: `teenager`), or with a hyphen put between two content words the lexicon
+ * lists it (`longsuffering`: `long-suffering`; the lexicon, not Hunspell, which accepts
+ * any two words joined by a hyphen; not `todo`: `to-do`, a function word's pair is a
+ * run-on as often). The known form goes to fixed (NUL-terminated, at most cap bytes). */
+bool tqc_ctx_compound_variant(const tqc_ctx *ctx, const char *s, size_t len, char *fixed,
+                              size_t cap);
+
 /* What punctuation token k is in the language's `quotes` list (lang/quotes.h): its
  * TQC_MARK_ bits among the pairs of roles (TQC_QUOTE_ROLE bits); 0 for any other token.
  * tqc_ctx_quote_mark asks with TQC_QUOTE_ROLES_QUOTES, and says whether the token is a

@@ -23,6 +23,11 @@
  * a function, a piece of a host, file or code name, alone in quotation marks, before an
  * apostrophe of elision, opening its paragraph in lower case, in a credit line, or used
  * consistently and never the uncommon word it would be a slip of).
+ * A compound written with a hyphen more or less than the dictionary or the lexicon writes
+ * it (`teen-ager`, `wornout`: tqc_ctx_compound_variant) and a word or two-word phrase of the
+ * language's list of rarer words (tqc_lang_rare, English from WordNet and SCOWL: `glamor`, `nolo
+ * contendere`) are hints: variant spellings, rare words and loan phrases far more often
+ * than slips, which the editor still sees.
  * Tokens that are not words (URLs, e-mail addresses, handles, hashtags, numbers) and
  * words with digits, inner periods (`U.S`) or all in capitals (acronyms) are left alone,
  * and so is a word missing-space or untranslated reported (those passes run first).
@@ -824,6 +829,41 @@ static const char *foreign_phrase(spell_run *r, size_t k, const char *s, size_t 
     return NULL;
 }
 
+/* The longest phrase of rare.tsv asked about, in bytes. */
+#define SPELL_MAX_PHRASE 256
+
+/* Whether the language's list of rarer words (tqc_lang_rare: variant spellings, rarer
+ * words, phrases English took from other languages) has the lower-case word at token k,
+ * alone (`glamor`) or with the word before or after it (`nolo contendere`, `per se`);
+ * *phrase is set when it was a phrase. */
+static bool rare_word(const spell_run *r, size_t k, const char *s, size_t len, bool *phrase)
+{
+    const tqc_lex *rare = tqc_lang_rare(r->ctx->lang);
+    const tqc_doc *doc = r->ctx->doc;
+    *phrase = false;
+    if (!rare)
+        return false;
+    if (tqc_lex_pos(rare, s, len))
+        return true;
+    for (int side = -1; side <= 1; side += 2) {
+        if ((side < 0 && k == 0) || (side > 0 && k + 1 >= doc->token_count))
+            continue;
+        const tqc_token *a = &doc->tokens[side < 0 ? k - 1 : k];
+        const tqc_token *b = &doc->tokens[side < 0 ? k : k + 1];
+        if (a->kind != TQC_TOK_WORD || b->kind != TQC_TOK_WORD || a->sentence != b->sentence ||
+            b->span.start != a->span.end + 1 || doc->text[a->span.end] != ' ')
+            continue;
+        char buf[SPELL_MAX_PHRASE];
+        size_t n = tqc_text_case(doc->text + a->span.start, b->span.end - a->span.start,
+                                 TQC_CASE_LOWER, buf, sizeof buf);
+        if (n && tqc_lex_pos(rare, buf, n)) {
+            *phrase = true;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Whether the lower-case word s is a prefix left standing before a hyphen and a space, its
  * compound's other part to come (`pre- e post-installazione`, `pre- and post-war`). */
 static bool suspended_prefix(spell_run *r, const char *s, size_t len)
@@ -863,6 +903,20 @@ static void check_token(spell_run *r, const tqc_token *t)
         }
     }
     bool lower = (t->flags & TQC_TF_LOWER) != 0;
+    bool phrase = false;
+    char compound[SPELL_MAX_WORD * 2 + 1];
+    /* (A compound written another way is told with its form, below.) */
+    if (lower && rare_word(r, k, s, len, &phrase) &&
+        !tqc_ctx_compound_variant(ctx, s, len, compound, sizeof compound)) {
+        /* `glamor`, `winless`, `nolo contendere`: a variant spelling, a rarer word or a
+         * phrase of another language that a larger word list has, a misspelling far less
+         * often than a word Hunspell lacks (those are one edit from a word they have). */
+        tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is not in the "
+                 "dictionary, but the language's list of rarer words has it%s: a variant "
+                 "spelling, a rare word or a misspelling?", (int)len, s,
+                 phrase ? " in this phrase" : "");
+        return;
+    }
     size_t loan = 0;
     bool foreign = false;
     if (lower && (t->flags & TQC_TF_HYPHEN) && !(t->flags & TQC_TF_APOS)) {
@@ -947,6 +1001,15 @@ static void check_token(spell_run *r, const tqc_token *t)
                      "in the dictionary, but %s?", (int)len, s, fixed, why);
             return;
         }
+        /* `le culte du moi`: beside a word of another language that is not this one's,
+         * a word of a phrase of that language as often as a name in lower case. */
+        const char *other = foreign_phrase(r, k, s, len);
+        if (other) {
+            tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is written '%s' "
+                     "in the dictionary, but it and a word beside it are %s: a phrase of that "
+                     "language?", (int)len, s, fixed, other);
+            return;
+        }
         if (noun_form(ctx, s, len, fixed, fl)) {
             /* German `hochdrehen`, `ding`: the dictionary knows the noun made from a verb
              * or another word, not the word itself; a lower-case noun is still worth a
@@ -970,6 +1033,16 @@ static void check_token(spell_run *r, const tqc_token *t)
         /* Capitalised or mixed case: a name the dictionary lacks, most probably. */
         tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span,
                  "'%.*s' is not in the dictionary (a name?)", (int)len, s);
+        return;
+    }
+    if (tqc_ctx_compound_variant(ctx, s, len, compound, sizeof compound)) {
+        /* `teen-ager`, `wornout`: a compound of the language written with a hyphen more
+         * or less than the dictionary writes it, an older or a house spelling as often as
+         * a slip. */
+        tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span,
+                                  "'%.*s' is written '%s' in the dictionary", (int)len, s,
+                                  compound);
+        tqc_finding_suggest(ctx->out, f, compound, strlen(compound));
         return;
     }
     for (size_t i = 0; i < r->loan_count; i++) {
