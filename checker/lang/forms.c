@@ -635,6 +635,16 @@ static tqc_forms_answer by_breaks(tqc_forms *f, const char *word, size_t len, ca
     bool yes = matched(f, word, len, cap, false, &ok);
     if (!ok || yes)
         return ok ? TQC_FORMS_YES : TQC_FORMS_UNDECIDED;
+    /* Capitals and uncased letters only (`º-AL`): Hunspell reads the word as in capitals,
+     * letters_shape as of mixed case. */
+    bool lower = false;
+    for (size_t i = 0; i < len && cap == CAP_HUH;) {
+        int32_t cp;
+        i += tqc_text_decode(word + i, len - i, &cp);
+        lower |= tqc_text_is_lower(cp);
+    }
+    if (cap == CAP_HUH && !lower)
+        return TQC_FORMS_UNDECIDED;
     char title[FORMS_MAX_WORD * 2 + 8];
     if (cap == CAP_ALL) {
         if (len >= 2 && (unsigned char)word[0] == 0xC4 && (unsigned char)word[1] == 0xB0)
