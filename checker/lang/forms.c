@@ -1225,6 +1225,21 @@ static size_t apply(const aff *a, const affix_entry *e, bool prefix, const int32
     return m;
 }
 
+/* One hyphenated form as a base and a tail (their numbers in a clitic_set) and its bits. */
+typedef struct clitic_pair {
+    uint32_t base;
+    uint16_t tail;
+    uint8_t bits;
+} clitic_pair;
+
+/* Hyphenated forms as bases and tails: pt_BR makes 8 million, which a map of whole forms
+ * held at ~75 bytes each while building; a pair is 8 bytes, a base and a tail kept once. */
+typedef struct clitic_set {
+    tqc_strmap *bases, *tails;  /* text -> number */
+    clitic_pair *pairs;
+    size_t count, cap;
+} clitic_set;
+
 typedef struct expansion {
     aff *a;
     tqc_strmap *forms;          /* form -> bits */
@@ -1237,9 +1252,10 @@ typedef struct expansion {
     size_t nhyphened;           /* of them, with a hyphen */
     bool hyphens_full, apostrophes_full;   /* more than FORMS_MAX_MARKED: those not kept */
     /* The hyphenated forms again, for when they are too many whole (FORMS_MAX_TAILS):
-     * those a suffix made as base, NUL, tail -> bits; those with a prefix's hyphen only,
-     * whole. */
-    tqc_strmap *clitics, *pmarked;
+     * those a suffix made as base and tail pairs (see clitic_set); those with a prefix's
+     * hyphen only, whole. */
+    clitic_set clitics;
+    tqc_strmap *pmarked;
     bool clitics_full, pmarked_full;
     size_t pfx;                 /* code points the prefix that made the form put first */
     uint8_t bits;               /* of the stem being expanded */
@@ -1301,15 +1317,65 @@ static void add_hyphened(expansion *x, const char *form, size_t len, size_t at)
             put_bits(x, x->pmarked, form, len);
         return;
     }
-    char key[FORMS_MAX_WORD + 2];
-    memcpy(key, form, at);
-    key[at] = '\0';
-    memcpy(key + at + 1, form + at, len - at);
-    if (!x->clitics_full && !tqc_strmap_get(x->clitics, key, len + 1, &(uint64_t){0}) &&
-        tqc_strmap_count(x->clitics) >= FORMS_MAX_PAIRS)
+    clitic_set *c = &x->clitics;
+    uint64_t b, t;
+    if (x->clitics_full)
+        return;
+    if (!tqc_strmap_get(c->tails, form + at, len - at, &t)) {
+        t = tqc_strmap_count(c->tails);
+        if (t >= FORMS_MAX_TAILS) {
+            x->clitics_full = true;
+            return;
+        }
+        x->nomem |= !tqc_strmap_put(c->tails, form + at, len - at, t);
+    }
+    if (!tqc_strmap_get(c->bases, form, at, &b)) {
+        b = tqc_strmap_count(c->bases);
+        x->nomem |= !tqc_strmap_put(c->bases, form, at, b);
+    }
+    /* Repeats (homonym stems, twofold paths) are merged after the expansion. */
+    if (c->count >= FORMS_MAX_PAIRS) {
         x->clitics_full = true;
-    if (!x->clitics_full)
-        put_bits(x, x->clitics, key, len + 1);
+        return;
+    }
+    if (c->count == c->cap && !tqc_grow((void **)&c->pairs, &c->cap, c->count, 1, sizeof *c->pairs)) {
+        x->nomem = true;
+        return;
+    }
+    c->pairs[c->count++] = (clitic_pair){(uint32_t)b, (uint16_t)t, x->bits};
+}
+
+static int cmp_clitic_pair(const void *pa, const void *pb)
+{
+    const clitic_pair *x = pa, *y = pb;
+    if (x->base != y->base)
+        return x->base < y->base ? -1 : 1;
+    return (x->tail > y->tail) - (x->tail < y->tail);
+}
+
+/* Sorts c's pairs by base and tail, merging repeats (their bits or'ed) and dropping
+ * those whose bits are 0. */
+static void clitics_merge(clitic_set *c)
+{
+    if (c->count)
+        qsort(c->pairs, c->count, sizeof *c->pairs, cmp_clitic_pair);
+    size_t n = 0;
+    for (size_t i = 0; i < c->count; i++) {
+        if (!c->pairs[i].bits)
+            continue;
+        if (n && c->pairs[n - 1].base == c->pairs[i].base && c->pairs[n - 1].tail == c->pairs[i].tail)
+            c->pairs[n - 1].bits |= c->pairs[i].bits;
+        else
+            c->pairs[n++] = c->pairs[i];
+    }
+    c->count = n;
+}
+
+static void clitics_free(clitic_set *c)
+{
+    tqc_strmap_free(c->bases);
+    tqc_strmap_free(c->tails);
+    free(c->pairs);
 }
 
 static void emit(expansion *x, const int32_t *w, size_t n)
@@ -1664,7 +1730,8 @@ static tqc_status group_pairs(tqc_strmap *kept, const tqc_strmap *kept_pairs, tq
         const char *k = tqc_strmap_key(kept_pairs, i, &kl);
         pr[i] = (pair_rec){k, kl - 2, (uint8_t)k[kl - 1], (uint8_t)tqc_strmap_value(kept_pairs, i)};
     }
-    qsort(pr, np, sizeof *pr, cmp_pair);
+    if (np)
+        qsort(pr, np, sizeof *pr, cmp_pair);
     for (size_t i = 0; i < np;) {
         size_t j = i;
         while (j < np && pr[j].tlen == pr[i].tlen && memcmp(pr[j].tail, pr[i].tail, pr[i].tlen) == 0)
@@ -1679,117 +1746,79 @@ static tqc_status group_pairs(tqc_strmap *kept, const tqc_strmap *kept_pairs, tq
     return TQC_OK;
 }
 
-/* One hyphenated form kept as a base and a tail: the base, the tail's number, its bits. */
-typedef struct clitic_rec {
-    const char *base;
-    size_t blen;
-    uint32_t id;
-    uint8_t bits;
-} clitic_rec;
-
-static int cmp_clitic(const void *pa, const void *pb)
-{
-    const clitic_rec *x = pa, *y = pb;
-    int c = memcmp(x->base, y->base, x->blen < y->blen ? x->blen : y->blen);
-    if (c || x->blen != y->blen)
-        return c ? c : x->blen < y->blen ? -1 : 1;
-    return (x->id > y->id) - (x->id < y->id);
-}
-
 static int cmp_str(const void *pa, const void *pb)
 {
     const char *const *x = pa, *const *y = pb;
     return strcmp(*x, *y);
 }
 
-/* The tails table (sorted, NUL-separated, into *table) of clitics (base, NUL, tail ->
- * bits; 0: refused, skipped), and its pairs sorted by base into *out (*npairs): each base
- * a record in kept with FORM_CLITIC, and in groups its first pair * 65536 + its count.
- * False with nothing done (and *out NULL) when they exceed the file's limits; *nomem on
- * a failed allocation. */
-static bool group_clitics(tqc_strmap *kept, const tqc_strmap *clitics, tqc_strmap *groups,
-                          clitic_rec **out, size_t *npairs, char **table, size_t *table_len,
-                          size_t *ntails, bool *nomem)
+/* The tails table of c (sorted, NUL-separated, into *table; its pairs renumbered to it
+ * and sorted by base again), and each base with pairs a record in kept with FORM_CLITIC
+ * and in groups its first pair * 65536 + its count. c's pairs are merged (no repeat, no
+ * 0 bits). False with nothing kept when a base has more pairs than a record holds, or
+ * on a failed allocation (*nomem). */
+static bool group_clitics(tqc_strmap *kept, clitic_set *c, tqc_strmap *groups, char **table,
+                          size_t *table_len, size_t *ntails, bool *nomem)
 {
-    size_t nc = tqc_strmap_count(clitics), np = 0, nt = 0, tl = 0;
-    tqc_strmap *ids = tqc_strmap_new();
-    for (size_t i = 0; i < nc; i++)
-        np += tqc_strmap_value(clitics, i) != 0;
-    clitic_rec *cr = np ? tqc_calloc(np, sizeof *cr) : NULL;
-    const char **tails = NULL;
-    bool ok = false;
-    *out = NULL;
+    size_t nt = tqc_strmap_count(c->tails), tl = 0;
+    const char **tails = nt ? tqc_calloc(nt, sizeof *tails) : NULL;
+    uint16_t *renum = nt ? tqc_calloc(nt, sizeof *renum) : NULL;
     *table = NULL;
-    *table_len = *ntails = *npairs = 0;
-    if (!ids || (np && !cr))
-        goto fail;
-    for (size_t i = 0, at = 0; i < nc; i++) {
-        size_t kl;
-        const char *k = tqc_strmap_key(clitics, i, &kl);
-        size_t bl = strlen(k);
-        uint64_t bits = tqc_strmap_value(clitics, i);
-        if (!bits)
-            continue;
-        if (!tqc_strmap_get(ids, k + bl + 1, kl - bl - 1, &(uint64_t){0})) {
-            if (!tqc_strmap_put(ids, k + bl + 1, kl - bl - 1, 0))
-                goto fail;
-            tl += kl - bl;
-        }
-        cr[at++] = (clitic_rec){k, bl, 0, (uint8_t)bits};
+    *table_len = *ntails = 0;
+    *nomem = false;
+    if (nt && (!tails || !renum))
+        goto nomem;
+    for (size_t i = 0; i < nt; i++) {
+        size_t n;
+        tails[i] = tqc_strmap_key(c->tails, i, &n);   /* NUL-terminated */
+        tl += n + 1;
     }
-    nt = tqc_strmap_count(ids);
-    if (nt > FORMS_MAX_TAILS) {
-        ok = true;   /* too many: none kept */
-        goto fail;
-    }
-    if ((nt && !(tails = tqc_calloc(nt, sizeof *tails))) || (tl && !(*table = tqc_malloc(tl))))
-        goto fail;
-    for (size_t i = 0; i < nt; i++)
-        tails[i] = tqc_strmap_key(ids, i, &(size_t){0});   /* NUL-terminated: the key's end */
-    qsort(tails, nt, sizeof *tails, cmp_str);
+    if (nt)
+        qsort(tails, nt, sizeof *tails, cmp_str);
+    if (tl && !(*table = tqc_malloc(tl)))
+        goto nomem;
     for (size_t i = 0, at = 0; i < nt; i++) {
         size_t n = strlen(tails[i]);
+        uint64_t old = 0;
+        tqc_strmap_get(c->tails, tails[i], n, &old);
+        renum[old] = (uint16_t)i;
         memcpy(*table + at, tails[i], n + 1);
         at += n + 1;
-        if (!tqc_strmap_put(ids, tails[i], n, i))
-            goto fail;
     }
-    for (size_t i = 0; i < np; i++) {
-        uint64_t id = 0;
-        const char *t = cr[i].base + cr[i].blen + 1;
-        tqc_strmap_get(ids, t, strlen(t), &id);
-        cr[i].id = (uint32_t)id;
-    }
-    qsort(cr, np, sizeof *cr, cmp_clitic);
-    for (size_t i = 0, j; i < np; i = j) {
-        for (j = i; j < np && cr[j].blen == cr[i].blen && memcmp(cr[j].base, cr[i].base, cr[i].blen) == 0;)
+    for (size_t i = 0; i < c->count; i++)
+        c->pairs[i].tail = renum[c->pairs[i].tail];
+    clitics_merge(c);
+    for (size_t i = 0, j; i < c->count; i = j) {
+        for (j = i; j < c->count && c->pairs[j].base == c->pairs[i].base;)
             j++;
         if (j - i > 65535) {
-            ok = true;
-            goto fail;
+            free(tails);
+            free(renum);
+            free(*table);
+            *table = NULL;
+            return false;
         }
     }
-    for (size_t i = 0, j; i < np; i = j) {
-        for (j = i; j < np && cr[j].blen == cr[i].blen && memcmp(cr[j].base, cr[i].base, cr[i].blen) == 0;)
+    for (size_t i = 0, j; i < c->count; i = j) {
+        for (j = i; j < c->count && c->pairs[j].base == c->pairs[i].base;)
             j++;
+        size_t bl;
+        const char *base = tqc_strmap_key(c->bases, c->pairs[i].base, &bl);
         uint64_t have = 0;
-        tqc_strmap_get(kept, cr[i].base, cr[i].blen, &have);
-        if (!tqc_strmap_put(kept, cr[i].base, cr[i].blen, have | FORM_CLITIC) ||
-            !tqc_strmap_put(groups, cr[i].base, cr[i].blen, (uint64_t)i * 65536 + (j - i)))
-            goto fail;
+        tqc_strmap_get(kept, base, bl, &have);
+        if (!tqc_strmap_put(kept, base, bl, have | FORM_CLITIC) ||
+            !tqc_strmap_put(groups, base, bl, (uint64_t)i * 65536 + (j - i)))
+            goto nomem;
     }
-    tqc_strmap_free(ids);
     free(tails);
-    *out = cr;
-    *npairs = np;
+    free(renum);
     *table_len = tl;
     *ntails = nt;
     return true;
-fail:
-    *nomem = !ok;
-    tqc_strmap_free(ids);
+nomem:
+    *nomem = true;
     free(tails);
-    free(cr);
+    free(renum);
     free(*table);
     *table = NULL;
     return false;
@@ -1797,19 +1826,18 @@ fail:
 
 static tqc_status write_file(const char *path, uint64_t key, tqc_strmap *kept,
                              const tqc_strmap *kept_pairs, const tqc_strmap *heads,
-                             const tqc_strmap *clitics, const aff *a, bool complete,
+                             clitic_set *clitics, const aff *a, bool complete,
                              bool elisions, bool all_hyphened, bool tails_held,
                              bool all_apostrophed)
 {
     tqc_strmap *groups = tqc_strmap_new(), *cgroups = tqc_strmap_new();
     pair_rec *pr = NULL;
-    clitic_rec *cr = NULL;
     char *tails = NULL;
-    size_t tails_len = 0, ntails = 0, ncr = 0;
+    size_t tails_len = 0, ntails = 0;
     bool nomem = false, clitics_kept = false;
     if (!groups || !cgroups || group_pairs(kept, kept_pairs, groups, &pr) != TQC_OK ||
-        (!(clitics_kept = group_clitics(kept, clitics, cgroups, &cr, &ncr, &tails, &tails_len,
-                                        &ntails, &nomem)) &&
+        (!(clitics_kept = group_clitics(kept, clitics, cgroups, &tails, &tails_len, &ntails,
+                                        &nomem)) &&
          nomem)) {
         tqc_strmap_free(groups);
         tqc_strmap_free(cgroups);
@@ -1840,8 +1868,8 @@ static tqc_status write_file(const char *path, uint64_t key, tqc_strmap *kept,
     /* The pairs' bytes: a count byte per tail and two a pair; two bytes a base and three
      * a tail. */
     data_len += tqc_strmap_count(groups) + 2 * tqc_strmap_count(kept_pairs);
-    if (cr)
-        data_len += 2 * tqc_strmap_count(cgroups) + 3 * ncr;
+    if (clitics_kept)
+        data_len += 2 * tqc_strmap_count(cgroups) + 3 * clitics->count;
     if (count >= slots || data_len >= UINT32_MAX - (uint64_t)slots * 4)
         goto out;
     size_t breaks_len = anchored ? a->breaks_len : 0;
@@ -1887,14 +1915,15 @@ static tqc_status write_file(const char *path, uint64_t key, tqc_strmap *kept,
                 data[off++] = pr[first + k].bits;
             }
         }
-        if (cr && (bits & FORM_CLITIC) && tqc_strmap_get(cgroups, w, len, &g)) {
+        if (clitics_kept && (bits & FORM_CLITIC) && tqc_strmap_get(cgroups, w, len, &g)) {
             size_t first = (size_t)(g / 65536), n = (size_t)(g % 65536);
             data[off++] = (unsigned char)(n & 255);
             data[off++] = (unsigned char)(n >> 8);
             for (size_t k = 0; k < n; k++) {
-                data[off++] = (unsigned char)(cr[first + k].id & 255);
-                data[off++] = (unsigned char)(cr[first + k].id >> 8);
-                data[off++] = cr[first + k].bits;
+                const clitic_pair *cp = &clitics->pairs[first + k];
+                data[off++] = (unsigned char)(cp->tail & 255);
+                data[off++] = (unsigned char)(cp->tail >> 8);
+                data[off++] = cp->bits;
             }
         }
     }
@@ -1938,7 +1967,6 @@ static tqc_status write_file(const char *path, uint64_t key, tqc_strmap *kept,
 out:
     free(buf);
     free(pr);
-    free(cr);
     free(tails);
     tqc_strmap_free(groups);
     tqc_strmap_free(cgroups);
@@ -1984,7 +2012,8 @@ tqc_status tqc_forms_build(const char *path, uint64_t key, const tqc_forms_sourc
     }
     if (!(x.forms = tqc_strmap_new()) || !(kept = tqc_strmap_new()) ||
         !(x.pairs = tqc_strmap_new()) || !(x.heads = tqc_strmap_new()) ||
-        !(x.marked = tqc_strmap_new()) || !(x.clitics = tqc_strmap_new()) ||
+        !(x.marked = tqc_strmap_new()) || !(x.clitics.bases = tqc_strmap_new()) ||
+        !(x.clitics.tails = tqc_strmap_new()) ||
         !(x.pmarked = tqc_strmap_new()) ||
         !(kept_pairs = tqc_strmap_new())) {
         st = TQC_ENOMEM;
@@ -2034,7 +2063,9 @@ tqc_status tqc_forms_build(const char *path, uint64_t key, const tqc_forms_sourc
     /* Those with a prefix's hyphen only whole, the others as bases and tails, each
      * verified whole. */
     size_t npm = tails ? tqc_strmap_count(x.pmarked) : 0;
-    size_t ncl = tails ? tqc_strmap_count(x.clitics) : 0, nclitics = 0;
+    if (tails)
+        clitics_merge(&x.clitics);   /* each form verified once */
+    size_t ncl = tails ? x.clitics.count : 0, nclitics = 0;
     stats->candidates += npm + ncl;
     for (size_t i = 0; i < npm && st == TQC_OK; i++) {
         size_t len;
@@ -2044,21 +2075,18 @@ tqc_status tqc_forms_build(const char *path, uint64_t key, const tqc_forms_sourc
         if ((bits & (FORM_KNOWN | FORM_HIDDEN)) && !tqc_strmap_put(kept, w, len, have | bits))
             st = TQC_ENOMEM;
     }
-    for (size_t i = 0; i < ncl && st == TQC_OK; i++) {
-        size_t kl;
-        const char *k = tqc_strmap_key(x.clitics, i, &kl);
-        char form[FORMS_MAX_WORD + 2];
-        size_t bl = strlen(k);
-        memcpy(form, k, bl);
-        memcpy(form + bl, k + bl + 1, kl - bl - 1);
-        /* Verified in place (millions: a second map would double the build's memory);
-         * a refused form's bits are 0, which group_clitics skips. */
-        uint64_t bits = verified(accept, ctx, form, kl - 1, tqc_strmap_value(x.clitics, i));
-        if (!(bits & (FORM_KNOWN | FORM_HIDDEN)))
-            bits = 0;
-        if (!tqc_strmap_put(x.clitics, k, kl, bits))
-            st = TQC_ENOMEM;
-        nclitics += bits != 0;
+    for (size_t i = 0; i < ncl; i++) {
+        clitic_pair *cp = &x.clitics.pairs[i];
+        size_t bl, tl;
+        const char *base = tqc_strmap_key(x.clitics.bases, cp->base, &bl);
+        const char *tail = tqc_strmap_key(x.clitics.tails, cp->tail, &tl);
+        char form[FORMS_MAX_WORD * 2 + 2];
+        memcpy(form, base, bl);
+        memcpy(form + bl, tail, tl);
+        /* A refused form's bits are 0, which group_clitics drops. */
+        uint64_t bits = verified(accept, ctx, form, bl + tl, cp->bits);
+        cp->bits = (bits & (FORM_KNOWN | FORM_HIDDEN)) ? (uint8_t)bits : 0;
+        nclitics += cp->bits != 0;
     }
     /* The elided forms, each verified as the head and the tail written together. */
     size_t np = x.heads_full ? 0 : tqc_strmap_count(x.pairs);
@@ -2083,13 +2111,14 @@ tqc_status tqc_forms_build(const char *path, uint64_t key, const tqc_forms_sourc
     stats->complete = a.complete;
     {
         tqc_strmap *no_heads = tqc_strmap_new();
+        clitic_set none = {0};
         if (!no_heads) {
             st = TQC_ENOMEM;
             goto out;
         }
         /* Too many heads: no elided form is kept, and their words are left to Hunspell. */
         st = write_file(path, key, kept, x.heads_full ? no_heads : kept_pairs,
-                        x.heads_full ? no_heads : x.heads, tails ? x.clitics : no_heads, &a,
+                        x.heads_full ? no_heads : x.heads, tails ? &x.clitics : &none, &a,
                         a.complete,
                         !x.heads_full, !x.hyphens_full && !tails, tails, !x.apostrophes_full);
         tqc_strmap_free(no_heads);
@@ -2100,7 +2129,7 @@ out:
     tqc_strmap_free(x.forms);
     tqc_strmap_free(x.pairs);
     tqc_strmap_free(x.marked);
-    tqc_strmap_free(x.clitics);
+    clitics_free(&x.clitics);
     tqc_strmap_free(x.pmarked);
     tqc_strmap_free(x.heads);
     tqc_strmap_free(kept);
