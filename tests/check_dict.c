@@ -466,6 +466,73 @@ START_TEST(test_issue_15_compiled_forms)
 }
 END_TEST
 
+/* Issue 15: a dictionary whose BREAK patterns are all anchored (pt_BR's `^ex-`, `-chave$`)
+ * and whose suffixes make hyphenated forms (enclitics: `informá-lo`, kept as a base and
+ * a tail): every hyphenated word of letters is decided as Hunspell decides it (a form in
+ * any case, a pattern opening or ending it, a prefix's hyphen), without loading it. */
+static const char *const anchored_words[] = {
+    "informar", "informá-lo", "Informá-lo", "INFORMÁ-LO", "informar-se", "fazê-lo",
+    "fazer-se", "disse-lhe", "Disse-lhe", "disse-lo", "informa-lo", "ex-ministro",
+    "Ex-ministro", "EX-MINISTRO", "Ex-Ministro", "ex-zzz", "ex-informá-lo", "palavra-chave",
+    "ministro-chave", "zzz-chave", "ex-palavra-chave", "anti-inflamatório",
+    "Anti-inflamatório", "anti-zzz", "palavra-ministro", "informá-Lo", "ex-ex-ministro",
+};
+
+START_TEST(test_issue_15_anchored_breaks)
+{
+    char dir[] = "/tmp/tqc-forms-XXXXXX", path[64], cmd[200];
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/en.aff", dir);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs("SET UTF-8\nTRY aeiosrnmtlcdupvgbfhqjxz\n"
+          "BREAK 4\nBREAK ^ex-\nBREAK ^Ex-\nBREAK ^EX-\nBREAK -chave$\n"
+          "SFX E Y 4\nSFX E ar á-lo ar\nSFX E 0 -se ar\nSFX E er ê-lo er\n"
+          "SFX E 0 -lhe [^r]\n"
+          "PFX A Y 1\nPFX A 0 anti- i\n", f);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/en.dic", dir);
+    ck_assert_ptr_nonnull(f = fopen(path, "w"));
+    fputs("6\ninformar/E\nfazer/E\ndisse/E\nministro\npalavra\ninflamatório/A\n", f);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/cache", dir);
+    char *saved_cache = getenv("TQC_CACHE_DIR") ? strdup(getenv("TQC_CACHE_DIR")) : NULL;
+    char *saved_forms = getenv("TQC_FORMS") ? strdup(getenv("TQC_FORMS")) : NULL;
+    setenv("TQC_CACHE_DIR", path, 1);
+    enum { N = FORMS_COUNT(anchored_words) };
+    int hun[N], compiled[N];
+    size_t lookups;
+    setenv("TQC_FORMS", "0", 1);
+    forms_answers_of(dir, anchored_words, N, true, hun, &lookups);
+    /* The fixture is what the test means: informá-lo, ex-ministro, palavra-chave,
+     * anti-inflamatório known; fazer-se, zzz-chave not. */
+    ck_assert_int_eq((hun[1] & 1) + (hun[11] & 1) + (hun[17] & 1) + (hun[21] & 1), 4);
+    ck_assert_int_eq((hun[6] & 1) + (hun[19] & 1), 0);
+    snprintf(cmd, sizeof cmd, "rm -f %s/verdicts-*", path);
+    ck_assert_int_eq(system(cmd), 0);
+    setenv("TQC_FORMS", "read", 1);
+    tqc_checker *ck = forms_checker(dir);
+    size_t forms;
+    bool complete;
+    char err[256];
+    ck_assert_int_eq(tqc_dict_compile(tqc_checker_dict(ck), &forms, &complete, err, sizeof err),
+                     TQC_OK);
+    tqc_checker_free(ck);
+    ck_assert_int_eq(system(cmd), 0);
+    forms_answers_of(dir, anchored_words, N, true, compiled, &lookups);
+    for (int i = 0; i < N; i++)
+        ck_assert_msg(compiled[i] == hun[i], "%s: compiled %d, Hunspell %d", anchored_words[i],
+                      compiled[i], hun[i]);
+    ck_assert_uint_eq(lookups, 0);   /* Hunspell never asked */
+    set_env("TQC_CACHE_DIR", saved_cache);
+    set_env("TQC_FORMS", saved_forms);
+    free(saved_cache);
+    free(saved_forms);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 /* A verdict file is checked block by block as lookups read it: a byte changed in one
  * block is found when a lookup reads that block, and from then on the file answers
  * nothing (its other words included); a write over it keeps none of its words. */
@@ -482,7 +549,7 @@ START_TEST(test_verdict_file_blocks)
         snprintf(w, sizeof w, "word%d", i);
         ck_assert(tqc_strmap_put(m, w, strlen(w), 1 + (uint64_t)(i % 2)));
     }
-    tqc_verdicts_part part = {m, 0};
+    tqc_verdicts_part part = {m, 0, NULL, NULL};
     ck_assert_int_eq(tqc_verdicts_write(path, 7, NULL, &part, 1, 1000000), TQC_OK);
     ck_assert_ptr_null(tqc_verdicts_open(path, 8));   /* another key: stale */
     tqc_verdicts *v = tqc_verdicts_open(path, 7);
@@ -497,7 +564,7 @@ START_TEST(test_verdict_file_blocks)
     ck_assert(tqc_strmap_put(more, "word10", 6, 1));
     ck_assert(tqc_strmap_put(more, "fresh", 5, 2));
     ck_assert(tqc_strmap_put(more, "later", 5, 1));
-    tqc_verdicts_part next = {more, 2};
+    tqc_verdicts_part next = {more, 2, NULL, NULL};
     ck_assert_int_eq(tqc_verdicts_write(again, 7, v, &next, 1, 5001), TQC_OK);
     tqc_verdicts *w2 = tqc_verdicts_open(again, 7);
     ck_assert_ptr_nonnull(w2);
@@ -531,7 +598,7 @@ START_TEST(test_verdict_file_blocks)
     ck_assert_uint_eq(tqc_verdicts_get(v, "word4321", 8), 0);
     ck_assert_uint_eq(tqc_verdicts_get(v, "word10", 6), 0);
     tqc_strmap *none = tqc_strmap_new();
-    tqc_verdicts_part empty = {none, 0};
+    tqc_verdicts_part empty = {none, 0, NULL, NULL};
     ck_assert_int_eq(tqc_verdicts_write(again, 7, v, &empty, 1, 1000000), TQC_OK);
     tqc_verdicts_free(v);
     v = tqc_verdicts_open(again, 7);
@@ -566,6 +633,7 @@ Suite *dict_suite(void)
     tcase_add_test(tc, test_issue_18_unreadable_word_list);
     tcase_add_test(tc, test_issue_18_dictionary_encoding_iconv_rejects);
     tcase_add_test(tc, test_issue_15_compiled_forms);
+    tcase_add_test(tc, test_issue_15_anchored_breaks);
     suite_add_tcase(s, tc);
     return s;
 }

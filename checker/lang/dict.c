@@ -56,6 +56,113 @@ enum { VERDICT_KNOWN = 1, VERDICT_UNKNOWN = 2 };
  * changes (the word lists given, the verifier). */
 #define FORMS_LOGIC 1
 
+/* Verdicts a view's own map (below) holds at most: past the bound it starts afresh, and a
+ * word asked again is answered by the core's map under its lock, the same answer. */
+#define DICT_MAP_MAX_WORDS 65536
+
+/* The core's verdicts, word -> verdict. A long text asks hundreds of thousands of
+ * distinct words (the spelling pass's one-edit variants: 710,000 for Brown, of en_US and
+ * en_GB), and at ~75 bytes a word in a tqc_strmap they were half of a run's memory
+ * (Brown -j 1: 106 MB). Here a word is a record appended to one block (its length, its
+ * verdict, its bytes) and a slot (its offset and its hash's tag): ~20 bytes. */
+typedef struct vmap {
+    uint64_t *slots;            /* tag (high 32 bits) | offset + 1 (low 32); 0: empty */
+    size_t nslots, count;       /* nslots: a power of two, at most 3/4 full */
+    unsigned char *recs;
+    size_t used, cap;
+} vmap;
+
+/* Whether m holds word (hash h); *slot gets its slot, or the empty one it would take. */
+static bool vmap_find(const vmap *m, const char *word, size_t len, uint64_t h, size_t *slot)
+{
+    size_t mask = m->nslots - 1;
+    uint64_t tag = h & 0xFFFFFFFF00000000ULL;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        uint64_t s = m->slots[i];
+        *slot = i;
+        if (s == 0)
+            return false;
+        const unsigned char *r = m->recs + (uint32_t)s - 1;
+        if ((s & 0xFFFFFFFF00000000ULL) == tag && r[0] == len && memcmp(r + 2, word, len) == 0)
+            return true;
+    }
+}
+
+static bool vmap_get(const vmap *m, const char *word, size_t len, uint64_t h, uint64_t *verdict)
+{
+    size_t i;
+    if (!m->nslots || !vmap_find(m, word, len, h, &i))
+        return false;
+    *verdict = m->recs[(uint32_t)m->slots[i] - 1 + 1];
+    return true;
+}
+
+/* Doubles m's slots (the records are hashed again); false without memory. */
+static bool vmap_grow(vmap *m)
+{
+    size_t n = m->nslots ? m->nslots * 2 : 1024;
+    uint64_t *slots = tqc_calloc(n, sizeof *slots);
+    if (!slots)
+        return false;
+    for (size_t off = 0; off < m->used; off += 2 + (size_t)m->recs[off]) {
+        uint64_t h = tqc_strmap_hash((const char *)m->recs + off + 2, m->recs[off]);
+        size_t i = h & (n - 1);
+        while (slots[i])
+            i = (i + 1) & (n - 1);
+        slots[i] = (h & 0xFFFFFFFF00000000ULL) | (off + 1);
+    }
+    free(m->slots);
+    m->slots = slots;
+    m->nslots = n;
+    return true;
+}
+
+/* Puts word's verdict in m (a word it cannot hold, without memory, is not kept: it is
+ * asked again). */
+static void vmap_put(vmap *m, const char *word, size_t len, uint64_t h, uint8_t verdict)
+{
+    size_t i;
+    if (len == 0 || len > 255 || ((m->count + 1) * 4 > m->nslots * 3 && !vmap_grow(m)))
+        return;
+    if (vmap_find(m, word, len, h, &i)) {
+        m->recs[(uint32_t)m->slots[i] - 1 + 1] = verdict;
+        return;
+    }
+    if (m->used + 2 + len >= UINT32_MAX)
+        return;
+    if (m->used + 2 + len > m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : 65536;
+        unsigned char *recs = tqc_realloc(m->recs, cap);
+        if (!recs)
+            return;
+        m->recs = recs;
+        m->cap = cap;
+    }
+    unsigned char *r = m->recs + m->used;
+    r[0] = (unsigned char)len;
+    r[1] = verdict;
+    memcpy(r + 2, word, len);
+    m->slots[i] = (h & 0xFFFFFFFF00000000ULL) | (m->used + 1);
+    m->used += 2 + len;
+    m->count++;
+}
+
+static void vmap_free(vmap *m)
+{
+    free(m->slots);
+    free(m->recs);
+}
+
+/* tqc_verdicts_part's each for a vmap: its words in the order they came. */
+static bool vmap_each(const void *src, tqc_verdicts_visit_fn visit, void *ctx)
+{
+    const vmap *m = src;
+    for (size_t off = 0; off < m->used; off += 2 + (size_t)m->recs[off])
+        if (!visit(ctx, (const char *)m->recs + off + 2, m->recs[off], m->recs[off + 1]))
+            return false;
+    return true;
+}
+
 /* A small direct-mapped cache of verdicts in front of the verdict map. Word frequencies
  * are Zipfian, so a few thousand slots answer most tokens from memory the processor
  * keeps close, where the map (every distinct word seen) costs cache misses. */
@@ -106,7 +213,7 @@ typedef struct dict_core {
     size_t word_file_count;
     word_text *texts;           /* the supplements, then the word files, read at open */
     size_t text_count, text_cap;
-    tqc_strmap *cache;          /* word -> verdict */
+    vmap cache;                 /* word -> verdict */
     /* The verdicts of earlier runs (lang/verdicts.h), asked before Hunspell; NULL when
      * there is none or it cannot be trusted. Rewritten at the end when this run asked
      * Hunspell something it lacked. */
@@ -551,7 +658,9 @@ static void write_verdicts(dict_core *dict)
     if (!dict->file_dirty || !dict->file_path)
         return;
     tqc_verdicts_part parts[] = {
-        {dict->cache, 0}, {dict->raw, VERDICT_RAW_SHIFT}, {dict->names, VERDICT_NAME_SHIFT},
+        {NULL, 0, vmap_each, &dict->cache},
+        {dict->raw, VERDICT_RAW_SHIFT, NULL, NULL},
+        {dict->names, VERDICT_NAME_SHIFT, NULL, NULL},
     };
     if (tqc_verdicts_write(dict->file_path, dict->file_key, dict->file, parts,
                            sizeof parts / sizeof parts[0], VERDICT_FILE_MAX_WORDS) == TQC_OK)
@@ -572,7 +681,7 @@ static void core_free(dict_core *dict)
     free(dict->forms_path);
     free(dict->file_path);
     speller_close(&dict->sp);
-    tqc_strmap_free(dict->cache);
+    vmap_free(&dict->cache);
     tqc_strmap_free(dict->raw);
     tqc_strmap_free(dict->names);
     tqc_strmap_free(dict->freq);
@@ -614,7 +723,7 @@ static tqc_status core_open(const char *key, const char *name, const char *aff, 
     bool nomem = !(dict->key = tqc_strdup(key)) || !(dict->aff = tqc_strdup(aff)) ||
                  !(dict->dic = tqc_strdup(dic)) || !(dict->dir = tqc_strdup(dir)) ||
                  !(dict->word_files = tqc_calloc(nwords + 1, sizeof *dict->word_files)) ||
-                 !(dict->cache = tqc_strmap_new()) || !(dict->raw = tqc_strmap_new()) ||
+                 !(dict->raw = tqc_strmap_new()) ||
                  !(dict->names = tqc_strmap_new());
     for (size_t i = 0; !nomem && i < nwords; i++)
         nomem = !(dict->word_files[dict->word_file_count++] = tqc_strdup(opts->word_files[i]));
@@ -843,6 +952,18 @@ static uint8_t forms_raw(dict_core *core, const char *word, size_t len)
     return a == TQC_FORMS_YES ? VERDICT_KNOWN : a == TQC_FORMS_NO ? VERDICT_UNKNOWN : 0;
 }
 
+/* Puts word's verdict in a view's *map, first emptying a map of DICT_MAP_MAX_WORDS words
+ * (a new map that cannot be had: the old one grows). */
+static void remember(tqc_strmap **map, const char *word, size_t len, uint64_t verdict)
+{
+    tqc_strmap *fresh;
+    if (tqc_strmap_count(*map) >= DICT_MAP_MAX_WORDS && (fresh = tqc_strmap_new())) {
+        tqc_strmap_free(*map);
+        *map = fresh;
+    }
+    tqc_strmap_put(*map, word, len, verdict);
+}
+
 static hot_verdict remember_hot(const char *word, size_t len, uint64_t h, uint8_t verdict)
 {
     hot_verdict e = {.tag = (uint32_t)(h >> 32), .len = (uint8_t)len, .verdict = verdict};
@@ -857,7 +978,7 @@ static uint8_t core_verdict(tqc_dict *view, const char *word, size_t len, uint64
     dict_core *dict = view->core;
     uint64_t verdict;
     pthread_mutex_lock(&dict->lock);
-    bool have = tqc_strmap_get_hashed(dict->cache, word, len, h, &verdict);
+    bool have = vmap_get(&dict->cache, word, len, h, &verdict);
     /* A mapped file's answer is not copied into the map: asked again, the file answers
      * as fast, and a long text asks hundreds of thousands of words only once (the
      * spelling pass's one-edit variants), which the map would hold to the end. */
@@ -867,7 +988,7 @@ static uint8_t core_verdict(tqc_dict *view, const char *word, size_t len, uint64
         have = true;
     if (!have && !view->own) {
         verdict = ask_speller(dict, core_speller(dict), word, len);
-        tqc_strmap_put(dict->cache, word, len, verdict);
+        vmap_put(&dict->cache, word, len, h, (uint8_t)verdict);
         dict->file_dirty = true;
         have = true;
     }
@@ -877,7 +998,7 @@ static uint8_t core_verdict(tqc_dict *view, const char *word, size_t len, uint64
     verdict = ask_speller(dict, view->own, word, len);
     /* Another thread may have asked meanwhile: the same answer, put twice. */
     pthread_mutex_lock(&dict->lock);
-    tqc_strmap_put(dict->cache, word, len, verdict);
+    vmap_put(&dict->cache, word, len, h, (uint8_t)verdict);
     dict->file_dirty = true;
     pthread_mutex_unlock(&dict->lock);
     return (uint8_t)verdict;
@@ -894,7 +1015,7 @@ static uint8_t view_verdict(tqc_dict *view, const char *word, size_t len, uint64
     if (tqc_strmap_get_hashed(view->local, word, len, h, &verdict))
         return (uint8_t)verdict;
     verdict = core_verdict(view, word, len, h);
-    tqc_strmap_put(view->local, word, len, verdict);
+    remember(&view->local, word, len, verdict);
     return (uint8_t)verdict;
 }
 
@@ -1345,7 +1466,7 @@ uint64_t tqc_dict_freq_total(const tqc_dict *view) { return view->core->freq_tot
 void tqc_dict_stats(const tqc_dict *view, size_t *cached, size_t *lookups)
 {
     pthread_mutex_lock(&view->core->lock);
-    *cached = tqc_strmap_count(view->core->cache);
+    *cached = view->core->cache.count;
     *lookups = atomic_load(&view->core->lookups);
     pthread_mutex_unlock(&view->core->lock);
 }

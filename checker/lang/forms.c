@@ -18,7 +18,7 @@
 #include "lang/verdicts.h"
 
 /* Bump when the layout, the bits or the expansion change: older files are then stale. */
-#define FORMS_MAGIC "TQCFRM10"
+#define FORMS_MAGIC "TQCFRM11"
 #define FORMS_BLOCK 4096
 /* Hunspell's own limit on a word (MAXWORDLEN) and the record's length byte. */
 #define FORMS_MAX_WORD 100
@@ -33,6 +33,11 @@
  * imperatives `allez-y`, English possessives) a file keeps whole, at most: beyond, none
  * are kept and such words are left to Hunspell (Portuguese enclitics are millions). */
 #define FORMS_MAX_MARKED 300000
+/* Hyphenated forms that suffixes make beyond FORMS_MAX_MARKED (Portuguese enclitics,
+ * `disse-lhe`, `dir-se-ia`: millions whole) are kept as their base (up to the suffix's
+ * first hyphen, `disse`) and the tails it takes (`-lhe`): at most this many distinct
+ * tails, and FORMS_MAX_PAIRS base and tail pairs, else none are kept. */
+#define FORMS_MAX_TAILS 4096
 /* Code points of a stem or affixed form while expanding. */
 #define FORMS_MAX_CPS 128
 /* Fields of one .aff line that matter (the rest is morphology). */
@@ -45,7 +50,7 @@
  * `Dekalb`, `ABC` -> `Abc`), which it accepts only for a word in capitals and which its
  * stemmer finds as any form. */
 enum { FORM_KNOWN = 1, FORM_NAME = 2, FORM_ANYCASE = 4, FORM_HIDDEN = 8, FORM_KEEPCASE = 16,
-       FORM_ELIDED = 32, FORM_FORBIDDEN = 64 };
+       FORM_ELIDED = 32, FORM_FORBIDDEN = 64, FORM_CLITIC = 128 };
 /* FORM_FORBIDDEN: a stem (or its capital twin) with the FORBIDDENWORD flag. Hunspell
  * refuses it and stops there, not trying its other cases (`KM` is not `km`): a lookup
  * that meets one is left to Hunspell. */
@@ -57,6 +62,9 @@ enum { FORM_KNOWN = 1, FORM_NAME = 2, FORM_ANYCASE = 4, FORM_HIDDEN = 8, FORM_KE
  * differ only in their head (the text up to the apostrophe: `dell'`, `Dell'`, `DELL'`):
  * Hunspell accepts a head and a tail for all of them or for none, so one form a group
  * is verified with Hunspell. The header's heads table gives each head its groups. */
+/* A base of hyphenated forms (FORM_CLITIC, see FORMS_MAX_TAILS): after the record's
+ * word (and its elided forms), a two-byte count and, for each tail it takes, the tail's
+ * number in the header's tails table (two bytes, the table sorted) and the form's bits. */
 /* Homonyms with and without KEEPCASE: Hunspell's answer in another case depends on which
  * one it meets first, so the file does not decide it. */
 #define CASE_MIXED(b) (((b) & (FORM_ANYCASE | FORM_KEEPCASE)) == (FORM_ANYCASE | FORM_KEEPCASE))
@@ -69,7 +77,11 @@ enum { FLAGS_CHAR, FLAGS_UTF8, FLAGS_LONG, FLAGS_NUM };
  * apostrophes, whole or elided (no BREAK pattern can cut at an inner apostrophe or a
  * letter, at most FORMS_MAX_HEADS heads). */
 enum { HEAD_COMPLETE = 1, HEAD_HYPHEN_BREAK = 2, HEAD_DOTS_COMPLETE = 4,
-       HEAD_HYPHENS_COMPLETE = 8, HEAD_APOSTROPHES_COMPLETE = 16 };
+       HEAD_HYPHENS_COMPLETE = 8, HEAD_APOSTROPHES_COMPLETE = 16, HEAD_ANCHORED_BREAKS = 32 };
+/* HEAD_ANCHORED_BREAKS: the set is complete, holds every hyphenated form (whole, elided
+ * or as a base and a tail), and every BREAK pattern is anchored (`^ex-`, `-chave$`,
+ * pt_BR's): a hyphenated word is then decided as Hunspell breaks it (by_breaks), with the
+ * patterns kept after the tails table. */
 
 typedef struct header {
     char magic[8];
@@ -80,6 +92,10 @@ typedef struct header {
     uint32_t extra_len;      /* NUL-separated ICONV patterns after the records */
     uint32_t heads_len;      /* NUL-separated heads of elided forms after those */
     uint32_t heads_count;
+    uint32_t tails_len;      /* NUL-separated tails (FORM_CLITIC) after the heads, sorted */
+    uint32_t tails_count;
+    uint32_t breaks_len;     /* NUL-separated anchored BREAK patterns after those */
+    uint32_t pad;
     uint64_t data_len;       /* bytes of records */
     uint64_t nblocks;        /* FORMS_BLOCK blocks of the body (slots, records, extra) */
     uint64_t head_sum;       /* of the fields above and the block sums */
@@ -97,6 +113,9 @@ struct tqc_forms {
     const char *heads[FORMS_MAX_HEADS];
     size_t head_len[FORMS_MAX_HEADS];
     unsigned char head_group[FORMS_MAX_HEADS];
+    const char **tails;          /* tails_count of them, sorted */
+    unsigned char *tail_len;
+    const char *breaks;          /* breaks_len bytes */
     header h;
     _Atomic uint64_t *checked;   /* one bit a block: its checksum matched */
     atomic_bool damaged;
@@ -106,6 +125,35 @@ struct tqc_forms {
 /* ---------------------------------------------------------------- reading */
 
 static bool trusted(tqc_forms *f, uint64_t off, uint64_t len);
+
+/* Reads the tails table and the BREAK patterns that follow the heads (at p): a damaged
+ * or short table (or no memory) leaves no tail and no pattern trusted. */
+static void read_tails(tqc_forms *f, const char *p)
+{
+    const header *h = &f->h;
+    const char *end = p + h->tails_len;
+    uint32_t n = 0;
+    bool ok = (h->tails_len + h->breaks_len == 0 ||
+               trusted(f, (uint64_t)(p - (const char *)f->body), h->tails_len + h->breaks_len)) &&
+              (h->tails_count == 0 ||
+               ((f->tails = tqc_calloc(h->tails_count, sizeof *f->tails)) &&
+                (f->tail_len = tqc_calloc(h->tails_count, 1))));
+    for (; ok && n < h->tails_count && p < end; n++) {
+        size_t tl = strnlen(p, (size_t)(end - p));
+        if (tl == (size_t)(end - p) || tl > FORMS_MAX_WORD)
+            break;
+        f->tails[n] = p;
+        f->tail_len[n] = (unsigned char)tl;
+        p += tl + 1;
+    }
+    f->breaks = end;
+    if (!ok || n != h->tails_count || p != end ||
+        (h->breaks_len && f->breaks[h->breaks_len - 1] != '\0')) {
+        f->h.tails_count = 0;
+        f->h.breaks_len = 0;
+        f->h.flags &= ~(uint32_t)HEAD_ANCHORED_BREAKS;
+    }
+}
 
 tqc_forms *tqc_forms_open(const char *path, uint64_t key)
 {
@@ -129,9 +177,11 @@ tqc_forms *tqc_forms_open(const char *path, uint64_t key)
     if (ok) {
         body_len -= h.nblocks * 8;
         ok = (body_len + FORMS_BLOCK - 1) / FORMS_BLOCK == h.nblocks &&
-             (uint64_t)h.slots * 4 + h.data_len + h.extra_len + h.heads_len == body_len &&
-             h.heads_count <= FORMS_MAX_HEADS &&
-             (h.extra_len == 0 || ((const char *)m)[size - h.heads_len - 1] == '\0');
+             (uint64_t)h.slots * 4 + h.data_len + h.extra_len + h.heads_len + h.tails_len +
+                     h.breaks_len == body_len &&
+             h.heads_count <= FORMS_MAX_HEADS && h.tails_count <= FORMS_MAX_TAILS &&
+             (h.extra_len == 0 ||
+              ((const char *)m)[size - h.breaks_len - h.tails_len - h.heads_len - 1] == '\0');
     }
     /* The header and the block sums are checked now; each block when first read. */
     if (ok) {
@@ -183,8 +233,9 @@ tqc_forms *tqc_forms_open(const char *path, uint64_t key)
         nh = UINT32_MAX;
     if (nh != h.heads_count) {   /* damaged: no elided form is trusted */
         f->h.heads_count = 0;
-        f->h.flags &= ~(uint32_t)HEAD_APOSTROPHES_COMPLETE;
+        f->h.flags &= ~(uint32_t)(HEAD_APOSTROPHES_COMPLETE | HEAD_ANCHORED_BREAKS);
     }
+    read_tails(f, hend);
 out:
     close(fd);
     return f;
@@ -196,6 +247,8 @@ void tqc_forms_free(tqc_forms *f)
         return;
     munmap((void *)f->map, f->size);
     free(f->checked);
+    free(f->tails);
+    free(f->tail_len);
     free(f);
 }
 
@@ -235,10 +288,12 @@ static bool trusted(tqc_forms *f, uint64_t off, uint64_t len)
 #define FORMS_RELEASE 16
 
 static uint8_t get_rec(tqc_forms *f, const char *word, size_t len, bool *ok,
-                       const unsigned char **pairs)
+                       const unsigned char **pairs, const unsigned char **clitics)
 {
     if (pairs)
         *pairs = NULL;
+    if (clitics)
+        *clitics = NULL;
     if (atomic_fetch_add_explicit(&f->lookups, 1, memory_order_relaxed) % FORMS_RELEASE ==
         FORMS_RELEASE - 1)
         madvise((void *)f->map, f->size, MADV_DONTNEED);
@@ -264,12 +319,22 @@ static uint8_t get_rec(tqc_forms *f, const char *word, size_t len, bool *ok,
             if (b & FORM_FORBIDDEN)
                 *ok = false;
             uint64_t po = off + 2 + len;
-            if (pairs && (b & FORM_ELIDED)) {
+            if ((pairs || clitics) && (b & FORM_ELIDED)) {
                 if (!trusted(f, po, 1) || !trusted(f, po, 1 + 2 * (uint64_t)f->body[po])) {
                     *ok = false;
                     return 0;
                 }
-                *pairs = f->body + po;
+                if (pairs)
+                    *pairs = f->body + po;
+                po += 1 + 2 * (uint64_t)f->body[po];
+            }
+            if (clitics && (b & FORM_CLITIC)) {
+                if (!trusted(f, po, 2) ||
+                    !trusted(f, po, 2 + 3 * ((uint64_t)f->body[po] | (uint64_t)f->body[po + 1] << 8))) {
+                    *ok = false;
+                    return 0;
+                }
+                *clitics = f->body + po;
             }
             return b;
         }
@@ -279,7 +344,53 @@ static uint8_t get_rec(tqc_forms *f, const char *word, size_t len, bool *ok,
 
 static uint8_t get(tqc_forms *f, const char *word, size_t len, bool *ok)
 {
-    return get_rec(f, word, len, ok, NULL);
+    return get_rec(f, word, len, ok, NULL, NULL);
+}
+
+/* The bits of a hyphenated form kept as a base and a tail (FORM_CLITIC): the base is the
+ * word up to a hyphen, the tail the rest from it; 0 when none. */
+static uint8_t get_clitic(tqc_forms *f, const char *word, size_t len, bool *ok)
+{
+    uint8_t b = 0;
+    for (size_t i = 1; f->h.tails_count && i + 1 < len; i++) {
+        if (word[i] != '-')
+            continue;
+        /* The tail's number: a binary search of the sorted table. */
+        size_t lo = 0, hi = f->h.tails_count, tl = len - i;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2, ml = f->tail_len[mid];
+            int c = memcmp(f->tails[mid], word + i, ml < tl ? ml : tl);
+            if (c == 0)
+                c = ml < tl ? -1 : ml > tl;
+            if (c == 0) {
+                lo = mid;
+                break;
+            }
+            if (c < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo >= f->h.tails_count || f->tail_len[lo] != tl ||
+            memcmp(f->tails[lo], word + i, tl) != 0)
+            continue;
+        const unsigned char *cl = NULL;
+        get_rec(f, word, i, ok, NULL, &cl);
+        size_t n = cl ? (size_t)cl[0] | (size_t)cl[1] << 8 : 0;
+        for (size_t k = 0; k < n; k++)
+            if (((size_t)cl[2 + 3 * k] | (size_t)cl[3 + 3 * k] << 8) == lo)
+                b |= cl[4 + 3 * k];
+    }
+    return b;
+}
+
+/* The bits of word as written, whole or as a base and a tail (not elided). */
+static uint8_t get_whole(tqc_forms *f, const char *word, size_t len, bool *ok)
+{
+    uint8_t b = get(f, word, len, ok);
+    if (f->h.tails_count && memchr(word, '-', len))
+        b |= get_clitic(f, word, len, ok);
+    return (uint8_t)(b & ~(FORM_ELIDED | FORM_CLITIC));
 }
 
 /* Whether heads table entry k is the head word opens with, up to its apostrophe at i. */
@@ -303,7 +414,7 @@ static uint8_t get_any(tqc_forms *f, const char *word, size_t len, bool *ok)
                 continue;
             if (!looked) {
                 looked = true;
-                if (!(get_rec(f, word + i + 1, len - i - 1, ok, &pairs) & FORM_ELIDED))
+                if (!(get_rec(f, word + i + 1, len - i - 1, ok, &pairs, NULL) & FORM_ELIDED))
                     pairs = NULL;
             }
             for (unsigned j = 0; pairs && j < pairs[0]; j++)
@@ -311,7 +422,9 @@ static uint8_t get_any(tqc_forms *f, const char *word, size_t len, bool *ok)
                     b |= pairs[2 + 2 * j];
         }
     }
-    return (uint8_t)(b & ~FORM_ELIDED);
+    if (f->h.tails_count && memchr(word, '-', len))
+        b |= get_clitic(f, word, len, ok);
+    return (uint8_t)(b & ~(FORM_ELIDED | FORM_CLITIC));
 }
 
 /* Whether some inner apostrophe of word ends a head of the file. */
@@ -379,7 +492,7 @@ static bool matched(tqc_forms *f, const char *word, size_t len, captype cap, boo
                     bool *ok)
 {
     /* The stemmer (a name) is asked about whole forms only: see answer. */
-    uint8_t (*look)(tqc_forms *, const char *, size_t, bool *) = name ? get : get_any;
+    uint8_t (*look)(tqc_forms *, const char *, size_t, bool *) = name ? get_whole : get_any;
     uint8_t b = look(f, word, len, ok);
     if (name ? (b & (FORM_NAME | FORM_HIDDEN)) != 0 : (b & FORM_KNOWN) != 0)
         return true;
@@ -508,6 +621,58 @@ static tqc_forms_answer by_parts(tqc_forms *f, const char *word, size_t len)
     return TQC_FORMS_NO;
 }
 
+/* A hyphenated word of a file with HEAD_ANCHORED_BREAKS, as Hunspell's spell decides it:
+ * a form (whole or a base and a tail) in a case its rules try; else, for each BREAK
+ * pattern in turn, `^P` opening the word or `P$` ending it (and shorter than it), the word
+ * without it (the anchors never occur in a word, so Hunspell's unanchored pass and its
+ * count of break points find nothing). No when no pattern leaves an accepted word. A word
+ * in capitals is broken as Hunspell leaves it after trying its cases: with an initial
+ * capital only (`EX-MINISTRO` as `Ex-ministro`); one opening with a dotted capital I,
+ * which Hunspell keeps, is left to it. */
+static tqc_forms_answer by_breaks(tqc_forms *f, const char *word, size_t len, captype cap)
+{
+    bool ok = true;
+    bool yes = matched(f, word, len, cap, false, &ok);
+    if (!ok || yes)
+        return ok ? TQC_FORMS_YES : TQC_FORMS_UNDECIDED;
+    /* Capitals and uncased letters only (`º-AL`): Hunspell reads the word as in capitals,
+     * letters_shape as of mixed case. */
+    bool lower = false;
+    for (size_t i = 0; i < len && cap == CAP_HUH;) {
+        int32_t cp;
+        i += tqc_text_decode(word + i, len - i, &cp);
+        lower |= tqc_text_is_lower(cp);
+    }
+    if (cap == CAP_HUH && !lower)
+        return TQC_FORMS_UNDECIDED;
+    char title[FORMS_MAX_WORD * 2 + 8];
+    if (cap == CAP_ALL) {
+        if (len >= 2 && (unsigned char)word[0] == 0xC4 && (unsigned char)word[1] == 0xB0)
+            return TQC_FORMS_UNDECIDED;
+        size_t n = tqc_text_case(word, len, TQC_CASE_TITLE, title, sizeof title);
+        if (n == 0)
+            return TQC_FORMS_UNDECIDED;
+        word = title;
+        len = n;
+    }
+    tqc_forms_answer out = TQC_FORMS_NO;
+    for (const char *p = f->breaks; p < f->breaks + f->h.breaks_len; p += strlen(p) + 1) {
+        size_t pl = strlen(p);
+        if (pl <= 1 || pl > len)
+            continue;
+        tqc_forms_answer a[2] = {TQC_FORMS_NO, TQC_FORMS_NO};
+        if (p[0] == '^' && memcmp(word, p + 1, pl - 1) == 0)
+            a[0] = answer(f, word + pl - 1, len - pl + 1, false);
+        if (p[pl - 1] == '$' && memcmp(word + len - pl + 1, p, pl - 1) == 0)
+            a[1] = answer(f, word, len - pl + 1, false);
+        if (a[0] == TQC_FORMS_YES || a[1] == TQC_FORMS_YES)
+            return TQC_FORMS_YES;
+        if (a[0] == TQC_FORMS_UNDECIDED || a[1] == TQC_FORMS_UNDECIDED)
+            out = TQC_FORMS_UNDECIDED;
+    }
+    return out;
+}
+
 static tqc_forms_answer answer(tqc_forms *f, const char *word, size_t len, bool name)
 {
     captype cap;
@@ -523,6 +688,16 @@ static tqc_forms_answer answer(tqc_forms *f, const char *word, size_t len, bool 
         /* A word with inner apostrophes when the set has them all, whole or elided. */
         bool apostrophes = !dots && !hyphens && (f->h.flags & HEAD_APOSTROPHES_COMPLETE) &&
                            letters_shape(f, word, len, "'", &cap);
+        /* A hyphenated word where every BREAK pattern is anchored (pt_BR). The stemmer
+         * never breaks a word: a name is a form's, whole or as base and tail. */
+        bool breaks = !dots && !hyphens && !apostrophes &&
+                      (f->h.flags & HEAD_ANCHORED_BREAKS) && letters_shape(f, word, len, "-", &cap);
+        if (breaks && name) {
+            bool yes = matched(f, word, len, cap, true, &ok);
+            return !ok ? TQC_FORMS_UNDECIDED : yes ? TQC_FORMS_YES : TQC_FORMS_NO;
+        }
+        if (breaks)
+            return by_breaks(f, word, len, cap);
         if (apostrophes && name) {
             /* The stemmer: whole forms, of a word not in capitals (Hunspell reads those
              * its own way); the stem of an elided form is not modelled. */
@@ -624,6 +799,9 @@ typedef struct aff {
     size_t nrule_flags;
     char *iconv;                /* NUL-separated patterns */
     size_t iconv_len;
+    char *breaks;               /* the BREAK patterns, NUL-separated */
+    size_t breaks_len;
+    bool unanchored_break;      /* one is not `^P` or `P$` (one anchor, at an end) */
     bool nomem;
 } aff;
 
@@ -829,6 +1007,17 @@ static bool parse_aff(aff *a, const char *path, char *err, size_t errlen)
                                        (!anchored && (cp == '\'' || cp == 0x2019));
             }
             a->hyphen_break |= strcmp(pat, "-") == 0;
+            size_t anchors = 0;
+            for (size_t i = 0; i < pl; i++)
+                anchors += pat[i] == '^' || pat[i] == '$';
+            a->unanchored_break |= pl < 2 || anchors != 1 || !anchored;
+            size_t bcap = a->breaks_len;
+            if (tqc_grow((void **)&a->breaks, &bcap, a->breaks_len, pl + 1, 1)) {
+                memcpy(a->breaks + a->breaks_len, pat, pl + 1);
+                a->breaks_len += pl + 1;
+            } else {
+                a->nomem = true;
+            }
             a->dot_break |= strchr(pat, '.') != NULL;
             /* One that may cut a word of letters and hyphens otherwise than Hunspell's
              * default (a dot, a middle dot, an apostrophe is in no such word). */
@@ -1036,6 +1225,21 @@ static size_t apply(const aff *a, const affix_entry *e, bool prefix, const int32
     return m;
 }
 
+/* One hyphenated form as a base and a tail (their numbers in a clitic_set) and its bits. */
+typedef struct clitic_pair {
+    uint32_t base;
+    uint16_t tail;
+    uint8_t bits;
+} clitic_pair;
+
+/* Hyphenated forms as bases and tails: pt_BR makes 8 million, which a map of whole forms
+ * held at ~75 bytes each while building; a pair is 8 bytes, a base and a tail kept once. */
+typedef struct clitic_set {
+    tqc_strmap *bases, *tails;  /* text -> number */
+    clitic_pair *pairs;
+    size_t count, cap;
+} clitic_set;
+
 typedef struct expansion {
     aff *a;
     tqc_strmap *forms;          /* form -> bits */
@@ -1047,6 +1251,13 @@ typedef struct expansion {
     tqc_strmap *marked;         /* whole forms with - or ' made by affixes -> bits */
     size_t nhyphened;           /* of them, with a hyphen */
     bool hyphens_full, apostrophes_full;   /* more than FORMS_MAX_MARKED: those not kept */
+    /* The hyphenated forms again, for when they are too many whole (FORMS_MAX_TAILS):
+     * those a suffix made as base and tail pairs (see clitic_set); those with a prefix's
+     * hyphen only, whole. */
+    clitic_set clitics;
+    tqc_strmap *pmarked;
+    bool clitics_full, pmarked_full;
+    size_t pfx;                 /* code points the prefix that made the form put first */
     uint8_t bits;               /* of the stem being expanded */
     bool marks;                 /* it has other characters than letters */
     size_t head;                /* the form's head (code points), made by a prefix */
@@ -1093,14 +1304,90 @@ static void put_bits(expansion *x, tqc_strmap *map, const char *form, size_t len
         x->nomem |= !tqc_strmap_put(map, form, len, have | x->bits);
 }
 
+/* A hyphenated form made by affixes from a stem of letters, kept again for the tails
+ * (FORMS_MAX_TAILS): split at the first hyphen after the prefix's text (at, bytes; none:
+ * SIZE_MAX), else whole. */
+static void add_hyphened(expansion *x, const char *form, size_t len, size_t at)
+{
+    if (at == SIZE_MAX) {
+        if (!x->pmarked_full && !tqc_strmap_get(x->pmarked, form, len, &(uint64_t){0}) &&
+            tqc_strmap_count(x->pmarked) >= FORMS_MAX_MARKED)
+            x->pmarked_full = true;
+        if (!x->pmarked_full)
+            put_bits(x, x->pmarked, form, len);
+        return;
+    }
+    clitic_set *c = &x->clitics;
+    uint64_t b, t;
+    if (x->clitics_full)
+        return;
+    if (!tqc_strmap_get(c->tails, form + at, len - at, &t)) {
+        t = tqc_strmap_count(c->tails);
+        if (t >= FORMS_MAX_TAILS) {
+            x->clitics_full = true;
+            return;
+        }
+        x->nomem |= !tqc_strmap_put(c->tails, form + at, len - at, t);
+    }
+    if (!tqc_strmap_get(c->bases, form, at, &b)) {
+        b = tqc_strmap_count(c->bases);
+        x->nomem |= !tqc_strmap_put(c->bases, form, at, b);
+    }
+    /* Repeats (homonym stems, twofold paths) are merged after the expansion. */
+    if (c->count >= FORMS_MAX_PAIRS) {
+        x->clitics_full = true;
+        return;
+    }
+    if (c->count == c->cap && !tqc_grow((void **)&c->pairs, &c->cap, c->count, 1, sizeof *c->pairs)) {
+        x->nomem = true;
+        return;
+    }
+    c->pairs[c->count++] = (clitic_pair){(uint32_t)b, (uint16_t)t, x->bits};
+}
+
+static int cmp_clitic_pair(const void *pa, const void *pb)
+{
+    const clitic_pair *x = pa, *y = pb;
+    if (x->base != y->base)
+        return x->base < y->base ? -1 : 1;
+    return (x->tail > y->tail) - (x->tail < y->tail);
+}
+
+/* Sorts c's pairs by base and tail, merging repeats (their bits or'ed) and dropping
+ * those whose bits are 0. */
+static void clitics_merge(clitic_set *c)
+{
+    if (c->count)
+        qsort(c->pairs, c->count, sizeof *c->pairs, cmp_clitic_pair);
+    size_t n = 0;
+    for (size_t i = 0; i < c->count; i++) {
+        if (!c->pairs[i].bits)
+            continue;
+        if (n && c->pairs[n - 1].base == c->pairs[i].base && c->pairs[n - 1].tail == c->pairs[i].tail)
+            c->pairs[n - 1].bits |= c->pairs[i].bits;
+        else
+            c->pairs[n++] = c->pairs[i];
+    }
+    c->count = n;
+}
+
+static void clitics_free(clitic_set *c)
+{
+    tqc_strmap_free(c->bases);
+    tqc_strmap_free(c->tails);
+    free(c->pairs);
+}
+
 static void emit(expansion *x, const int32_t *w, size_t n)
 {
     char buf[FORMS_MAX_CPS * 4 + 1];
-    size_t len = 0, cut = 0;
+    size_t len = 0, cut = 0, split = SIZE_MAX;
     bool other = false, marks = false, tail_marks = false;
     for (size_t i = 0; i < n; i++) {
         if (i == x->head)
             cut = len;
+        if (w[i] == '-' && i >= x->pfx && i > 0 && split == SIZE_MAX)
+            split = len;
         if (!tqc_text_is_letter(w[i])) {
             other |= w[i] != '\'' && w[i] != '-';
             marks = true;
@@ -1124,6 +1411,8 @@ static void emit(expansion *x, const int32_t *w, size_t n)
         return;
     }
     bool hyphen = memchr(buf, '-', len) != NULL;
+    if (hyphen)
+        add_hyphened(x, buf, len, memchr(buf, '\'', len) ? SIZE_MAX : split);
     size_t kind = hyphen ? x->nhyphened : tqc_strmap_count(x->marked) - x->nhyphened;
     bool *full = hyphen ? &x->hyphens_full : &x->apostrophes_full;
     uint64_t have;
@@ -1144,8 +1433,10 @@ static void emit_by(expansion *x, const affix_entry *e, const int32_t *w, size_t
 {
     x->head = e ? e->head : 0;
     x->group = e ? e->group : 0;
+    x->pfx = e ? e->nadd : 0;
     emit(x, w, n);
     x->head = 0;
+    x->pfx = 0;
 }
 
 /* Prefixes of the classes among flags (cross products only when cross) applied to w. */
@@ -1405,6 +1696,7 @@ static void aff_free(aff *a)
     free(a->alias_first);
     free(a->alias_count);
     free(a->iconv);
+    free(a->breaks);
 }
 
 /* One elided form kept: its tail, its head's number and its bits. */
@@ -1438,7 +1730,8 @@ static tqc_status group_pairs(tqc_strmap *kept, const tqc_strmap *kept_pairs, tq
         const char *k = tqc_strmap_key(kept_pairs, i, &kl);
         pr[i] = (pair_rec){k, kl - 2, (uint8_t)k[kl - 1], (uint8_t)tqc_strmap_value(kept_pairs, i)};
     }
-    qsort(pr, np, sizeof *pr, cmp_pair);
+    if (np)
+        qsort(pr, np, sizeof *pr, cmp_pair);
     for (size_t i = 0; i < np;) {
         size_t j = i;
         while (j < np && pr[j].tlen == pr[i].tlen && memcmp(pr[j].tail, pr[i].tail, pr[i].tlen) == 0)
@@ -1453,18 +1746,108 @@ static tqc_status group_pairs(tqc_strmap *kept, const tqc_strmap *kept_pairs, tq
     return TQC_OK;
 }
 
+static int cmp_str(const void *pa, const void *pb)
+{
+    const char *const *x = pa, *const *y = pb;
+    return strcmp(*x, *y);
+}
+
+/* The tails table of c (sorted, NUL-separated, into *table; its pairs renumbered to it
+ * and sorted by base again), and each base with pairs a record in kept with FORM_CLITIC
+ * and in groups its first pair * 65536 + its count. c's pairs are merged (no repeat, no
+ * 0 bits). False with nothing kept when a base has more pairs than a record holds, or
+ * on a failed allocation (*nomem). */
+static bool group_clitics(tqc_strmap *kept, clitic_set *c, tqc_strmap *groups, char **table,
+                          size_t *table_len, size_t *ntails, bool *nomem)
+{
+    size_t nt = tqc_strmap_count(c->tails), tl = 0;
+    const char **tails = nt ? tqc_calloc(nt, sizeof *tails) : NULL;
+    uint16_t *renum = nt ? tqc_calloc(nt, sizeof *renum) : NULL;
+    *table = NULL;
+    *table_len = *ntails = 0;
+    *nomem = false;
+    if (nt && (!tails || !renum))
+        goto nomem;
+    for (size_t i = 0; i < nt; i++) {
+        size_t n;
+        tails[i] = tqc_strmap_key(c->tails, i, &n);   /* NUL-terminated */
+        tl += n + 1;
+    }
+    if (nt)
+        qsort(tails, nt, sizeof *tails, cmp_str);
+    if (tl && !(*table = tqc_malloc(tl)))
+        goto nomem;
+    for (size_t i = 0, at = 0; i < nt; i++) {
+        size_t n = strlen(tails[i]);
+        uint64_t old = 0;
+        tqc_strmap_get(c->tails, tails[i], n, &old);
+        renum[old] = (uint16_t)i;
+        memcpy(*table + at, tails[i], n + 1);
+        at += n + 1;
+    }
+    for (size_t i = 0; i < c->count; i++)
+        c->pairs[i].tail = renum[c->pairs[i].tail];
+    clitics_merge(c);
+    for (size_t i = 0, j; i < c->count; i = j) {
+        for (j = i; j < c->count && c->pairs[j].base == c->pairs[i].base;)
+            j++;
+        if (j - i > 65535) {
+            free(tails);
+            free(renum);
+            free(*table);
+            *table = NULL;
+            return false;
+        }
+    }
+    for (size_t i = 0, j; i < c->count; i = j) {
+        for (j = i; j < c->count && c->pairs[j].base == c->pairs[i].base;)
+            j++;
+        size_t bl;
+        const char *base = tqc_strmap_key(c->bases, c->pairs[i].base, &bl);
+        uint64_t have = 0;
+        tqc_strmap_get(kept, base, bl, &have);
+        if (!tqc_strmap_put(kept, base, bl, have | FORM_CLITIC) ||
+            !tqc_strmap_put(groups, base, bl, (uint64_t)i * 65536 + (j - i)))
+            goto nomem;
+    }
+    free(tails);
+    free(renum);
+    *table_len = tl;
+    *ntails = nt;
+    return true;
+nomem:
+    *nomem = true;
+    free(tails);
+    free(renum);
+    free(*table);
+    *table = NULL;
+    return false;
+}
+
 static tqc_status write_file(const char *path, uint64_t key, tqc_strmap *kept,
                              const tqc_strmap *kept_pairs, const tqc_strmap *heads,
-                             const aff *a, bool complete, bool elisions, bool all_hyphened,
+                             clitic_set *clitics, const aff *a, bool complete,
+                             bool elisions, bool all_hyphened, bool tails_held,
                              bool all_apostrophed)
 {
-    tqc_strmap *groups = tqc_strmap_new();
+    tqc_strmap *groups = tqc_strmap_new(), *cgroups = tqc_strmap_new();
     pair_rec *pr = NULL;
-    if (!groups || group_pairs(kept, kept_pairs, groups, &pr) != TQC_OK) {
+    char *tails = NULL;
+    size_t tails_len = 0, ntails = 0;
+    bool nomem = false, clitics_kept = false;
+    if (!groups || !cgroups || group_pairs(kept, kept_pairs, groups, &pr) != TQC_OK ||
+        (!(clitics_kept = group_clitics(kept, clitics, cgroups, &tails, &tails_len, &ntails,
+                                        &nomem)) &&
+         nomem)) {
         tqc_strmap_free(groups);
+        tqc_strmap_free(cgroups);
         free(pr);
         return TQC_ENOMEM;
     }
+    /* Every hyphenated form held (whole, or as bases and tails within the limits), every
+     * BREAK anchored. */
+    bool anchored = complete && elisions && a->breaks_len && !a->unanchored_break &&
+                    (all_hyphened || (tails_held && clitics_kept));
     size_t count = tqc_strmap_count(kept), data_len = 0, heads_len = 0;
     size_t nheads = tqc_strmap_count(heads);
     for (size_t i = 0; i < nheads; i++) {
@@ -1482,11 +1865,16 @@ static tqc_status write_file(const char *path, uint64_t key, tqc_strmap *kept,
         tqc_strmap_key(kept, i, &len);
         data_len += 2 + len;
     }
-    /* The pairs' bytes: a count byte per tail and two a pair. */
+    /* The pairs' bytes: a count byte per tail and two a pair; two bytes a base and three
+     * a tail. */
     data_len += tqc_strmap_count(groups) + 2 * tqc_strmap_count(kept_pairs);
+    if (clitics_kept)
+        data_len += 2 * tqc_strmap_count(cgroups) + 3 * clitics->count;
     if (count >= slots || data_len >= UINT32_MAX - (uint64_t)slots * 4)
         goto out;
-    uint64_t body_len = (uint64_t)slots * 4 + data_len + a->iconv_len + heads_len;
+    size_t breaks_len = anchored ? a->breaks_len : 0;
+    uint64_t body_len = (uint64_t)slots * 4 + data_len + a->iconv_len + heads_len + tails_len +
+                        breaks_len;
     uint64_t nblocks = (body_len + FORMS_BLOCK - 1) / FORMS_BLOCK;
     size_t total = sizeof(header) + nblocks * 8 + body_len;
     if (!(buf = tqc_calloc(1, total)))
@@ -1527,6 +1915,17 @@ static tqc_status write_file(const char *path, uint64_t key, tqc_strmap *kept,
                 data[off++] = pr[first + k].bits;
             }
         }
+        if (clitics_kept && (bits & FORM_CLITIC) && tqc_strmap_get(cgroups, w, len, &g)) {
+            size_t first = (size_t)(g / 65536), n = (size_t)(g % 65536);
+            data[off++] = (unsigned char)(n & 255);
+            data[off++] = (unsigned char)(n >> 8);
+            for (size_t k = 0; k < n; k++) {
+                const clitic_pair *cp = &clitics->pairs[first + k];
+                data[off++] = (unsigned char)(cp->tail & 255);
+                data[off++] = (unsigned char)(cp->tail >> 8);
+                data[off++] = cp->bits;
+            }
+        }
     }
     if (a->iconv_len)
         memcpy(data + data_len, a->iconv, a->iconv_len);
@@ -1537,21 +1936,29 @@ static tqc_status write_file(const char *path, uint64_t key, tqc_strmap *kept,
         data[data_len + a->iconv_len + heads_len - nheads + i] = (unsigned char)hw[hl - 1];
         at += hl - 1;
     }
+    if (tails_len)
+        memcpy(data + data_len + a->iconv_len + heads_len, tails, tails_len);
+    if (breaks_len)
+        memcpy(data + data_len + a->iconv_len + heads_len + tails_len, a->breaks, breaks_len);
     for (uint64_t b = 0; b < nblocks; b++) {
         uint64_t start = b * FORMS_BLOCK, n = body_len - start;
         sums[b] = tqc_verdicts_hash(b, body + start, n > FORMS_BLOCK ? FORMS_BLOCK : n);
     }
     bool hyphen = !a->breaks_seen || a->hyphen_break;
     bool dots = complete && !a->dot_break && !a->affix_dots;
-    bool hyphens = complete && hyphen && !a->other_break && all_hyphened;
+    bool hyphens = complete && hyphen && !a->other_break &&
+                   (all_hyphened || (tails_held && elisions && clitics_kept));
     bool apostrophes = complete && elisions && all_apostrophed && !a->apostrophe_break;
     header h = {.key = key,
                 .flags = (complete ? HEAD_COMPLETE : 0) | (hyphen ? HEAD_HYPHEN_BREAK : 0) |
                          (dots ? HEAD_DOTS_COMPLETE : 0) | (hyphens ? HEAD_HYPHENS_COMPLETE : 0) |
-                         (apostrophes ? HEAD_APOSTROPHES_COMPLETE : 0),
+                         (apostrophes ? HEAD_APOSTROPHES_COMPLETE : 0) |
+                         (anchored ? HEAD_ANCHORED_BREAKS : 0),
                 .slots = slots,
                 .count = (uint32_t)count, .extra_len = (uint32_t)a->iconv_len,
                 .heads_len = (uint32_t)heads_len, .heads_count = (uint32_t)nheads,
+                .tails_len = (uint32_t)tails_len, .tails_count = (uint32_t)ntails,
+                .breaks_len = (uint32_t)breaks_len,
                 .data_len = data_len, .nblocks = nblocks};
     memcpy(h.magic, FORMS_MAGIC, 8);
     h.head_sum = tqc_verdicts_hash(tqc_verdicts_hash(key, &h, sizeof h), sums, nblocks * 8);
@@ -1560,7 +1967,9 @@ static tqc_status write_file(const char *path, uint64_t key, tqc_strmap *kept,
 out:
     free(buf);
     free(pr);
+    free(tails);
     tqc_strmap_free(groups);
+    tqc_strmap_free(cgroups);
     return st;
 }
 
@@ -1603,7 +2012,9 @@ tqc_status tqc_forms_build(const char *path, uint64_t key, const tqc_forms_sourc
     }
     if (!(x.forms = tqc_strmap_new()) || !(kept = tqc_strmap_new()) ||
         !(x.pairs = tqc_strmap_new()) || !(x.heads = tqc_strmap_new()) ||
-        !(x.marked = tqc_strmap_new()) ||
+        !(x.marked = tqc_strmap_new()) || !(x.clitics.bases = tqc_strmap_new()) ||
+        !(x.clitics.tails = tqc_strmap_new()) ||
+        !(x.pmarked = tqc_strmap_new()) ||
         !(kept_pairs = tqc_strmap_new())) {
         st = TQC_ENOMEM;
         goto out;
@@ -1630,17 +2041,52 @@ tqc_status tqc_forms_build(const char *path, uint64_t key, const tqc_forms_sourc
             !tqc_strmap_put(kept, w, len, bits))
             st = TQC_ENOMEM;
     }
+    /* Hyphenated forms as bases and tails (FORMS_MAX_TAILS): when they are too many to
+     * keep whole, and always where every BREAK is anchored (by_breaks reads them so),
+     * for a complete set whose hyphenated words the file then decides (write_file). */
+    bool anchored = a.breaks_len && !a.unanchored_break;
+    bool tails = (x.hyphens_full || anchored) && !x.clitics_full && !x.pmarked_full &&
+                 a.complete && !x.heads_full &&
+                 (anchored || ((!a.breaks_seen || a.hyphen_break) && !a.other_break));
     size_t nm = tqc_strmap_count(x.marked);
     stats->candidates += nm;
     for (size_t i = 0; i < nm && st == TQC_OK; i++) {
         size_t len;
         const char *w = tqc_strmap_key(x.marked, i, &len);
-        if (memchr(w, '-', len) ? x.hyphens_full : x.apostrophes_full)
-            continue;   /* not all of their kind: useless */
+        if (memchr(w, '-', len) ? x.hyphens_full || tails : x.apostrophes_full)
+            continue;   /* not all of their kind: useless; or kept as tails below */
         uint64_t have = 0, bits = verified(accept, ctx, w, len, tqc_strmap_value(x.marked, i));
         tqc_strmap_get(kept, w, len, &have);
         if ((bits & (FORM_KNOWN | FORM_HIDDEN)) && !tqc_strmap_put(kept, w, len, have | bits))
             st = TQC_ENOMEM;
+    }
+    /* Those with a prefix's hyphen only whole, the others as bases and tails, each
+     * verified whole. */
+    size_t npm = tails ? tqc_strmap_count(x.pmarked) : 0;
+    if (tails)
+        clitics_merge(&x.clitics);   /* each form verified once */
+    size_t ncl = tails ? x.clitics.count : 0, nclitics = 0;
+    stats->candidates += npm + ncl;
+    for (size_t i = 0; i < npm && st == TQC_OK; i++) {
+        size_t len;
+        const char *w = tqc_strmap_key(x.pmarked, i, &len);
+        uint64_t have = 0, bits = verified(accept, ctx, w, len, tqc_strmap_value(x.pmarked, i));
+        tqc_strmap_get(kept, w, len, &have);
+        if ((bits & (FORM_KNOWN | FORM_HIDDEN)) && !tqc_strmap_put(kept, w, len, have | bits))
+            st = TQC_ENOMEM;
+    }
+    for (size_t i = 0; i < ncl; i++) {
+        clitic_pair *cp = &x.clitics.pairs[i];
+        size_t bl, tl;
+        const char *base = tqc_strmap_key(x.clitics.bases, cp->base, &bl);
+        const char *tail = tqc_strmap_key(x.clitics.tails, cp->tail, &tl);
+        char form[FORMS_MAX_WORD * 2 + 2];
+        memcpy(form, base, bl);
+        memcpy(form + bl, tail, tl);
+        /* A refused form's bits are 0, which group_clitics drops. */
+        uint64_t bits = verified(accept, ctx, form, bl + tl, cp->bits);
+        cp->bits = (bits & (FORM_KNOWN | FORM_HIDDEN)) ? (uint8_t)bits : 0;
+        nclitics += cp->bits != 0;
     }
     /* The elided forms, each verified as the head and the tail written together. */
     size_t np = x.heads_full ? 0 : tqc_strmap_count(x.pairs);
@@ -1661,18 +2107,20 @@ tqc_status tqc_forms_build(const char *path, uint64_t key, const tqc_forms_sourc
     }
     if (st != TQC_OK)
         goto out;
-    stats->forms = tqc_strmap_count(kept) + tqc_strmap_count(kept_pairs);
+    stats->forms = tqc_strmap_count(kept) + tqc_strmap_count(kept_pairs) + nclitics;
     stats->complete = a.complete;
     {
         tqc_strmap *no_heads = tqc_strmap_new();
+        clitic_set none = {0};
         if (!no_heads) {
             st = TQC_ENOMEM;
             goto out;
         }
         /* Too many heads: no elided form is kept, and their words are left to Hunspell. */
         st = write_file(path, key, kept, x.heads_full ? no_heads : kept_pairs,
-                        x.heads_full ? no_heads : x.heads, &a, a.complete, !x.heads_full,
-                        !x.hyphens_full, !x.apostrophes_full);
+                        x.heads_full ? no_heads : x.heads, tails ? &x.clitics : &none, &a,
+                        a.complete,
+                        !x.heads_full, !x.hyphens_full && !tails, tails, !x.apostrophes_full);
         tqc_strmap_free(no_heads);
     }
     if (st != TQC_OK)
@@ -1681,6 +2129,8 @@ out:
     tqc_strmap_free(x.forms);
     tqc_strmap_free(x.pairs);
     tqc_strmap_free(x.marked);
+    clitics_free(&x.clitics);
+    tqc_strmap_free(x.pmarked);
     tqc_strmap_free(x.heads);
     tqc_strmap_free(kept);
     tqc_strmap_free(kept_pairs);

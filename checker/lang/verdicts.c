@@ -304,10 +304,27 @@ static bool count_records(const tqc_verdicts *v, size_t *count)
 
 /* Calls visit with each word of the parts and its bits (value << shift), in order. */
 typedef bool (*part_word_fn)(void *ctx, const char *w, size_t len, uint8_t bits);
+typedef struct part_visit {
+    part_word_fn visit;
+    void *ctx;
+    unsigned shift;
+} part_visit;
+
+static bool visit_part_word(void *ctx, const char *w, size_t len, uint64_t value)
+{
+    const part_visit *pv = ctx;
+    uint64_t bits = (value << pv->shift) & 0xFF;
+    return len == 0 || len > VERDICTS_MAX_WORD || bits == 0 ||
+           pv->visit(pv->ctx, w, len, (uint8_t)bits);
+}
+
 static bool each_part_word(const tqc_verdicts_part *parts, size_t nparts, part_word_fn visit,
                            void *ctx)
 {
-    for (size_t p = 0; p < nparts; p++)
+    for (size_t p = 0; p < nparts; p++) {
+        part_visit pv = {visit, ctx, parts[p].shift};
+        if (!parts[p].map && parts[p].each && !parts[p].each(parts[p].src, visit_part_word, &pv))
+            return false;
         for (size_t i = 0, n = tqc_strmap_count(parts[p].map); i < n; i++) {
             size_t len;
             const char *w = tqc_strmap_key(parts[p].map, i, &len);
@@ -317,6 +334,7 @@ static bool each_part_word(const tqc_verdicts_part *parts, size_t nparts, part_w
             if (!visit(ctx, w, len, (uint8_t)bits))
                 return false;
         }
+    }
     return true;
 }
 

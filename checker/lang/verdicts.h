@@ -35,10 +35,15 @@ uint8_t tqc_verdicts_get(const tqc_verdicts *v, const char *word, size_t len);
 /* How many words v holds (0 for NULL). */
 size_t tqc_verdicts_count(const tqc_verdicts *v);
 
-/* One map of verdicts to write: a word's value v sets its bits v << shift. */
+/* One map of verdicts to write: a word's value v sets its bits v << shift. A part
+ * without a map hands its words through each (src its first argument): each calls visit
+ * with every word and value, stopping (and returning false) when visit returns false. */
+typedef bool (*tqc_verdicts_visit_fn)(void *ctx, const char *word, size_t len, uint64_t value);
 typedef struct tqc_verdicts_part {
     const tqc_strmap *map;
     unsigned shift;
+    bool (*each)(const void *src, tqc_verdicts_visit_fn visit, void *ctx);
+    const void *src;
 } tqc_verdicts_part;
 
 /* Writes a new file at path for key: the words of old (may be NULL) with the bits of

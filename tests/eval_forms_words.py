@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""eval_forms_words.py LANG AFF: a word list for build/eval_forms (tests/eval_forms.c), whose
+answers with the compiled dictionaries must equal Hunspell's (TQC_FORMS=0) on every word:
+every token of the language's own texts (corpus/LANG, tests/data), each as written, in
+lower case, in capitals, with an initial capital, with a letter dropped and with two
+letters swapped; each lower-case token followed by six of the tails the .aff's suffixes
+add from a hyphen on (`-lhe`, `-se-ia`); and each BREAK pattern of the .aff (`^ex-`,
+`-chave$`) put before or after 300 tokens. Seeded: the same list each run.
+  python3 tests/eval_forms_words.py pt /usr/share/hunspell/pt_BR.aff > pt.words
+  TQC_CACHE_DIR=DIR build/eval_forms --lang pt < pt.words > with-files
+  rm DIR/verdicts-*; TQC_FORMS=0 TQC_CACHE_DIR=DIR build/eval_forms --lang pt < pt.words > hunspell
+  diff with-files hunspell"""
+import glob
+import random
+import re
+import sys
+
+
+def variants(w, rnd):
+    yield w
+    yield w.lower()
+    yield w.upper()
+    yield w[:1].upper() + w[1:].lower()
+    if len(w) > 2:
+        i = rnd.randrange(len(w))
+        yield w[:i] + w[i + 1:]
+        i = rnd.randrange(len(w) - 1)
+        yield w[:i] + w[i + 1] + w[i] + w[i + 2:]
+
+
+def main():
+    lang, aff = sys.argv[1], sys.argv[2]
+    rnd = random.Random(7)
+    files = sorted(set(glob.glob(f'corpus/{lang}/*.txt') +
+                       glob.glob(f'tests/data/**/*{lang}*.txt', recursive=True)))
+    toks = set()
+    for f in files:
+        text = open(f, encoding='utf-8', errors='replace').read()
+        toks.update(re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", text))
+    tails, breaks = set(), []
+    for line in open(aff, encoding='utf-8', errors='replace'):
+        f = line.split()
+        if len(f) >= 5 and f[0] == 'SFX' and '-' in f[3].split('/')[0]:
+            add = f[3].split('/')[0]
+            tails.add(add[add.index('-'):])
+        if len(f) == 2 and f[0] == 'BREAK' and not f[1].isdigit():
+            breaks.append(f[1])
+    out = set()
+    for t in sorted(toks):
+        out.update(variants(t, rnd))
+    low = sorted(t for t in toks if t.islower() and '-' not in t)
+    tl = sorted(tails)
+    for t in low:
+        for tail in rnd.sample(tl, min(6, len(tl))):
+            w = t + tail
+            out.update((w, w[:1].upper() + w[1:]))
+    for b in breaks:
+        for t in rnd.sample(low, min(300, len(low))):
+            if b.startswith('^'):
+                out.add(b[1:] + t)
+            elif b.endswith('$'):
+                out.add(t + b[:-1])
+    for w in sorted(out):
+        if w and '\n' not in w:
+            print(w)
+
+
+if __name__ == '__main__':
+    main()
