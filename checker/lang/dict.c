@@ -906,9 +906,18 @@ static bool lookup(tqc_dict *view, const char *word, size_t len)
     if (len > HOT_KEY || (!view->hot && !(view->hot = tqc_calloc(HOT_SLOTS, sizeof *view->hot))))
         return view_verdict(view, word, len, h) == VERDICT_KNOWN;
     hot_verdict *hot = &view->hot[h & (HOT_SLOTS - 1)];
-    if (hot->len != len || hot->tag != (uint32_t)(h >> 32) || memcmp(hot->key, word, len) != 0)
-        *hot = remember_hot(word, len, h, view_verdict(view, word, len, h));
-    return hot->verdict == VERDICT_KNOWN;
+    if (hot->len == len && hot->tag == (uint32_t)(h >> 32) && memcmp(hot->key, word, len) == 0)
+        return hot->verdict == VERDICT_KNOWN;
+    /* The one-edit walk's variants are nearly all absent: the compiled forms' filter
+     * says so without the lock or the maps (the same verdict they would find). */
+    uint8_t verdict = tqc_forms_lacks(view->core->forms, word, len)
+                    ? VERDICT_UNKNOWN : view_verdict(view, word, len, h);
+    /* A known word is not pushed out by an unknown one: the spelling pass's one-edit
+     * walk asks a thousand unknown variants of each unknown word, once each, and they
+     * evicted the text's own words. */
+    if (hot->len == 0 || verdict == VERDICT_KNOWN || hot->verdict != VERDICT_KNOWN)
+        *hot = remember_hot(word, len, h, verdict);
+    return verdict == VERDICT_KNOWN;
 }
 
 bool tqc_dict_known(tqc_dict *dict, const char *word, size_t len)
