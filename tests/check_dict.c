@@ -387,7 +387,19 @@ static void forms_filter_same(const char *cache)
     ck_assert(!tqc_forms_lacks(f, "walked", 6));
     ck_assert(!tqc_forms_lacks(f, "Walked", 6));   /* known through its lower case */
     ck_assert(!tqc_forms_lacks(f, "WALKED", 6));
-    ck_assert(!tqc_forms_lacks(f, "zzz's", 5));    /* not letters only: the file decides */
+    /* Other shapes: decided so when every lookup they need is of an absent form. */
+    static const char *const shapes[] = {"zzz's", "walk's", "zzz-walk", "walk-zzz", "walk-bake",
+                                         "l'zzz", "l'orange", "ZZZ-ZZZ"};
+    bool some = false;
+    for (size_t i = 0; i < FORMS_COUNT(shapes); i++) {
+        bool lacks = tqc_forms_lacks(f, shapes[i], strlen(shapes[i]));
+        some |= lacks;
+        if (lacks)
+            ck_assert_msg(tqc_forms_spell(f, shapes[i], strlen(shapes[i])) == TQC_FORMS_NO,
+                          "%s", shapes[i]);
+    }
+    ck_assert(some);
+    ck_assert(!tqc_forms_lacks(f, "walk-bake", 9));   /* known parts: read from the file */
     for (size_t i = 0; i < N + NE; i++) {
         const char *x = i < N ? forms_words[i] : elided_words[i - N];
         ck_assert_msg(tqc_forms_spell(f, x, strlen(x)) == before[i], "%s", x);

@@ -117,7 +117,9 @@ typedef struct dict_core {
     tqc_strmap *raw;            /* correction candidate -> Hunspell's own verdict */
     /* Every form the dictionary accepts (lang/forms.h), asked after the verdict file and
      * before Hunspell; NULL when there is none (not built, or not trusted). */
-    tqc_forms *forms;
+    /* Atomic: read without the lock (core_verdict, lookup); it goes from NULL to a file
+     * at most once (compile_forms), and is freed with the core. */
+    tqc_forms *_Atomic forms;
     char *forms_path;           /* NULL: no cache folder */
     uint64_t forms_key;
     bool forms_tried;           /* a build was attempted by this process */
@@ -836,6 +838,20 @@ static uint8_t forms_verdict(dict_core *core, const char *word, size_t len)
     return a == TQC_FORMS_YES ? VERDICT_KNOWN : a == TQC_FORMS_NO ? VERDICT_UNKNOWN : 0;
 }
 
+/* Whether forms_verdict would answer unknown, decided from memory alone (see
+ * tqc_forms_lacks): a word and, for a possessive, its word both lacking. */
+static bool forms_lack(dict_core *core, const char *word, size_t len)
+{
+    char norm[DICT_MAX_WORD + 1];
+    if (!core->forms || len > DICT_MAX_WORD)
+        return false;
+    size_t n = normalise_apostrophes(word, len, norm);
+    if (!tqc_forms_lacks(core->forms, norm, n))
+        return false;
+    return !(n > 2 && norm[n - 2] == '\'' && (norm[n - 1] == 's' || norm[n - 1] == 'S')) ||
+           tqc_forms_lacks(core->forms, norm, n - 2);
+}
+
 /* The compiled forms' answer on a correction candidate as written (no normalisation). */
 static uint8_t forms_raw(dict_core *core, const char *word, size_t len)
 {
@@ -851,34 +867,40 @@ static hot_verdict remember_hot(const char *word, size_t len, uint64_t h, uint8_
 }
 
 /* The core's verdict on word (hash h), asking Hunspell the first time: the view's own
- * speller without the lock, else the core's under it. */
+ * speller without the lock, else the core's under it. The mapped files are read without
+ * the lock (their block checks are atomic): a lookup that faults a page in, or thousands
+ * of a long text's, no longer hold up the other threads. */
 static uint8_t core_verdict(tqc_dict *view, const char *word, size_t len, uint64_t h)
 {
     dict_core *dict = view->core;
     uint64_t verdict;
     pthread_mutex_lock(&dict->lock);
     bool have = tqc_strmap_get_hashed(dict->cache, word, len, h, &verdict);
-    /* A mapped file's answer is not copied into the map: asked again, the file answers
-     * as fast, and a long text asks hundreds of thousands of words only once (the
-     * spelling pass's one-edit variants), which the map would hold to the end. */
-    if (!have && (verdict = tqc_verdicts_get(dict->file, word, len) & 3) != 0)
-        have = true;
-    if (!have && (verdict = forms_verdict(dict, word, len)) != 0)
-        have = true;
-    if (!have && !view->own) {
-        verdict = ask_speller(dict, core_speller(dict), word, len);
-        tqc_strmap_put(dict->cache, word, len, verdict);
-        dict->file_dirty = true;
-        have = true;
-    }
     pthread_mutex_unlock(&dict->lock);
     if (have)
         return (uint8_t)verdict;
-    verdict = ask_speller(dict, view->own, word, len);
-    /* Another thread may have asked meanwhile: the same answer, put twice. */
+    /* A mapped file's answer is not copied into the map: asked again, the file answers
+     * as fast, and a long text asks hundreds of thousands of words only once (the
+     * spelling pass's one-edit variants), which the map would hold to the end. */
+    if ((verdict = tqc_verdicts_get(dict->file, word, len) & 3) != 0 ||
+        (verdict = forms_verdict(dict, word, len)) != 0)
+        return (uint8_t)verdict;
+    if (view->own) {
+        verdict = ask_speller(dict, view->own, word, len);
+        /* Another thread may have asked meanwhile: the same answer, put twice. */
+        pthread_mutex_lock(&dict->lock);
+        tqc_strmap_put(dict->cache, word, len, verdict);
+        dict->file_dirty = true;
+        pthread_mutex_unlock(&dict->lock);
+        return (uint8_t)verdict;
+    }
     pthread_mutex_lock(&dict->lock);
-    tqc_strmap_put(dict->cache, word, len, verdict);
-    dict->file_dirty = true;
+    /* Another thread may have asked it since. */
+    if (!tqc_strmap_get_hashed(dict->cache, word, len, h, &verdict)) {
+        verdict = ask_speller(dict, core_speller(dict), word, len);
+        tqc_strmap_put(dict->cache, word, len, verdict);
+        dict->file_dirty = true;
+    }
     pthread_mutex_unlock(&dict->lock);
     return (uint8_t)verdict;
 }
@@ -910,8 +932,8 @@ static bool lookup(tqc_dict *view, const char *word, size_t len)
         return hot->verdict == VERDICT_KNOWN;
     /* The one-edit walk's variants are nearly all absent: the compiled forms' filter
      * says so without the lock or the maps (the same verdict they would find). */
-    uint8_t verdict = tqc_forms_lacks(view->core->forms, word, len)
-                    ? VERDICT_UNKNOWN : view_verdict(view, word, len, h);
+    uint8_t verdict = forms_lack(view->core, word, len) ? VERDICT_UNKNOWN
+                                                        : view_verdict(view, word, len, h);
     /* A known word is not pushed out by an unknown one: the spelling pass's one-edit
      * walk asks a thousand unknown variants of each unknown word, once each, and they
      * evicted the text's own words. */

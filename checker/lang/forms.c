@@ -309,6 +309,10 @@ static void build_filter(tqc_forms *f)
     atomic_store_explicit(&f->filter, filter, memory_order_release);
 }
 
+/* Set while tqc_forms_lacks asks: a lookup the filter cannot answer makes the answer
+ * undecided (*ok false) instead of reading the file. */
+static _Thread_local bool memory_only;
+
 /* The bits of word as written; 0 when absent. *ok false when the file cannot be trusted.
  * With pairs, *pairs gets the record's elided forms (a count, then head and bits pairs)
  * when it has FORM_ELIDED, else NULL. */
@@ -323,6 +327,10 @@ static uint8_t get_rec(tqc_forms *f, const char *word, size_t len, bool *ok,
     const uint64_t *filter = atomic_load_explicit(&f->filter, memory_order_acquire);
     if (filter && !filter_has(filter, f->filter_bits, h))
         return 0;
+    if (memory_only) {
+        *ok = false;
+        return 0;
+    }
     if (!filter) {
         size_t after = f->h.count / 16 > FORMS_FILTER_AFTER ? f->h.count / 16 : FORMS_FILTER_AFTER;
         if (atomic_fetch_add_explicit(&f->asked, 1, memory_order_relaxed) == after)
@@ -653,30 +661,14 @@ static tqc_forms_answer answer(tqc_forms *f, const char *word, size_t len, bool 
     return yes ? TQC_FORMS_YES : TQC_FORMS_NO;
 }
 
-/* Whether the filter lacks word in the case. */
-static bool filter_lacks(const uint64_t *filter, size_t bits, const char *word, size_t len,
-                         tqc_case kind)
-{
-    char buf[FORMS_MAX_WORD * 2 + 8];
-    size_t n = tqc_text_case(word, len, kind, buf, sizeof buf);
-    return n && !filter_has(filter, bits, tqc_strmap_hash(buf, n));
-}
-
 bool tqc_forms_lacks(tqc_forms *f, const char *word, size_t len)
 {
-    captype cap;
-    if (!f || len == 0 || len > FORMS_MAX_WORD || !tqc_forms_complete(f))
+    if (!f || !atomic_load_explicit(&f->filter, memory_order_acquire))
         return false;
-    const uint64_t *filter = atomic_load_explicit(&f->filter, memory_order_acquire);
-    if (!filter || filter_has(filter, f->filter_bits, tqc_strmap_hash(word, len)) ||
-        !letters_shape(f, word, len, "", &cap))
-        return false;
-    /* answer's path for a word of letters: matched, whose variants (get_any: one
-     * get_rec each, a word of letters has no apostrophe) are all absent. */
-    if (cap == CAP_NO || cap == CAP_HUH)
-        return true;
-    return filter_lacks(filter, f->filter_bits, word, len, TQC_CASE_LOWER) &&
-           (cap == CAP_INIT || filter_lacks(filter, f->filter_bits, word, len, TQC_CASE_TITLE));
+    memory_only = true;
+    tqc_forms_answer a = answer(f, word, len, false);
+    memory_only = false;
+    return a == TQC_FORMS_NO;
 }
 
 tqc_forms_answer tqc_forms_spell(tqc_forms *f, const char *word, size_t len)

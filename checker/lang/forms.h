@@ -75,9 +75,10 @@ size_t tqc_forms_count(const tqc_forms *f);
 /* True once a lookup found a block whose checksum does not match. */
 bool tqc_forms_damaged(const tqc_forms *f);
 
-/* True when word is certainly one tqc_forms_spell answers TQC_FORMS_NO, decided from
- * memory alone (a lower-case word of letters the file's filter lacks, built once a run
- * has asked enough words); false when it cannot tell so cheaply. Thread-safe. */
+/* True when tqc_forms_spell answers TQC_FORMS_NO for word from memory alone: every
+ * lookup its answer needs is of a form the file's filter lacks (built once a run has
+ * asked enough words); false when it would read the file or decide otherwise. Cheap for
+ * the absent words a spell checker's one-edit walk asks by the thousand. Thread-safe. */
 bool tqc_forms_lacks(tqc_forms *f, const char *word, size_t len);
 
 /* Whether Hunspell_spell accepts word as written; undecided for a shape the file cannot
