@@ -139,6 +139,7 @@ typedef struct dict_core {
 struct tqc_dict {
     dict_core *core;
     speller *own;               /* asked without the lock; NULL: the core's */
+    bool want_own;              /* own is opened at its first question (own_speller) */
     hot_verdict *hot;           /* NULL until the first lookup */
     /* Every verdict this view has had, once another view shares the core: the core's
      * lock is then taken once per distinct word a thread meets, not for every word its
@@ -707,14 +708,8 @@ tqc_status tqc_dict_open(const tqc_lang *lang, const char *data_dir,
     }
     /* A thread that asks its own Hunspell does not wait for the others: worth a second
      * copy of the dictionary only when another view exists to wait for. */
-    if (st == TQC_OK && opts && opts->own_speller && core->refs > 0) {
-        if (!(view->own = tqc_malloc(sizeof *view->own)))
-            st = TQC_ENOMEM;
-        else if ((st = speller_open(view->own, core, err, errlen)) != TQC_OK) {
-            free(view->own);
-            view->own = NULL;
-        }
-    }
+    if (st == TQC_OK && opts && opts->own_speller && core->refs > 0)
+        view->want_own = true;
     if (st == TQC_OK)
         core->refs++;
     pthread_mutex_unlock(&registry_mu);
@@ -866,6 +861,25 @@ static hot_verdict remember_hot(const char *word, size_t len, uint64_t h, uint8_
     return e;
 }
 
+/* The view's own speller, opened at its first question: with the compiled forms most
+ * runs never ask Hunspell, and a second copy costs a load (0.1 s, 20 MB for en_US). NULL
+ * when the view has none or it cannot be opened: then the core's, under its lock. */
+static speller *own_speller(tqc_dict *view)
+{
+    if (view->own || !view->want_own)
+        return view->own;
+    view->want_own = false;
+    char err[256];
+    speller *sp = tqc_malloc(sizeof *sp);
+    pthread_mutex_lock(&registry_mu);   /* Hunspell_create is not thread-safe */
+    if (sp && speller_open(sp, view->core, err, sizeof err) != TQC_OK) {
+        free(sp);
+        sp = NULL;
+    }
+    pthread_mutex_unlock(&registry_mu);
+    return view->own = sp;
+}
+
 /* The core's verdict on word (hash h), asking Hunspell the first time: the view's own
  * speller without the lock, else the core's under it. The mapped files are read without
  * the lock (their block checks are atomic): a lookup that faults a page in, or thousands
@@ -885,8 +899,9 @@ static uint8_t core_verdict(tqc_dict *view, const char *word, size_t len, uint64
     if ((verdict = tqc_verdicts_get(dict->file, word, len) & 3) != 0 ||
         (verdict = forms_verdict(dict, word, len)) != 0)
         return (uint8_t)verdict;
-    if (view->own) {
-        verdict = ask_speller(dict, view->own, word, len);
+    speller *own = own_speller(view);
+    if (own) {
+        verdict = ask_speller(dict, own, word, len);
         /* Another thread may have asked meanwhile: the same answer, put twice. */
         pthread_mutex_lock(&dict->lock);
         tqc_strmap_put(dict->cache, word, len, verdict);
@@ -909,7 +924,11 @@ static uint8_t core_verdict(tqc_dict *view, const char *word, size_t len, uint64
 static uint8_t view_verdict(tqc_dict *view, const char *word, size_t len, uint64_t h)
 {
     uint64_t verdict;
-    if (!view->local && atomic_load_explicit(&view->core->refs, memory_order_relaxed) > 1)
+    /* With compiled forms the core answers nearly every word from its mapped files,
+     * outside its lock: a copy of each verdict would cost a map insert a word and the
+     * memory of the text's vocabulary in each thread, and save little. */
+    if (!view->local && !view->core->forms &&
+        atomic_load_explicit(&view->core->refs, memory_order_relaxed) > 1)
         view->local = tqc_strmap_new();
     if (!view->local)
         return core_verdict(view, word, len, h);
@@ -1056,7 +1075,8 @@ static size_t accepted_candidates(tqc_dict *view, candidate *c, size_t n)
 {
     dict_core *dict = view->core;
     size_t kept = 0;
-    bool locked = !view->own;   /* the shared speller: one lock for them all */
+    /* the shared speller: one lock for them all */
+    bool locked = !view->own && !view->want_own;
     if (locked)
         pthread_mutex_lock(&dict->lock);
     for (size_t i = 0; i < n && kept < DICT_MAX_CANDIDATES; i++) {
@@ -1084,10 +1104,15 @@ static size_t accepted_candidates(tqc_dict *view, candidate *c, size_t n)
         if (!locked)
             pthread_mutex_unlock(&dict->lock);
         if (!have && !locked) {
-            /* The view's own speller, without the lock. */
-            verdict = hunspell_accepts(dict, view->own, c[i].text, len) ? VERDICT_KNOWN
-                                                                        : VERDICT_UNKNOWN;
+            /* The view's own speller, without the lock (else the core's, with it). */
+            speller *own = own_speller(view);
+            if (own)
+                verdict = hunspell_accepts(dict, own, c[i].text, len) ? VERDICT_KNOWN
+                                                                      : VERDICT_UNKNOWN;
             pthread_mutex_lock(&dict->lock);
+            if (!own)
+                verdict = hunspell_accepts(dict, core_speller(dict), c[i].text, len)
+                        ? VERDICT_KNOWN : VERDICT_UNKNOWN;
             tqc_strmap_put(dict->raw, c[i].text, len, verdict);
             pthread_mutex_unlock(&dict->lock);
         }
@@ -1293,8 +1318,9 @@ size_t tqc_dict_hunspell_suggest(tqc_dict *view, const char *word, size_t len, c
 {
     if (len == 0 || len > DICT_MAX_WORD || max == 0)
         return 0;
-    if (view->own)
-        return hunspell_suggest(view->own, word, len, out, max);
+    speller *own = own_speller(view);
+    if (own)
+        return hunspell_suggest(own, word, len, out, max);
     pthread_mutex_lock(&view->core->lock);
     size_t n = hunspell_suggest(core_speller(view->core), word, len, out, max);
     pthread_mutex_unlock(&view->core->lock);
@@ -1339,7 +1365,7 @@ bool tqc_dict_name_entry(tqc_dict *view, const char *word, size_t len)
         tqc_strmap_put(core->names, word, len, v);
         have = true;
     }
-    if (!have && !view->own) {
+    if (!have && !own_speller(view)) {
         speller *sp = core_speller(core);    /* opened at its first question */
         atomic_fetch_add_explicit(&core->lookups, 1, memory_order_relaxed);
         v = sp && hunspell_name_stem(sp, word, len) ? VERDICT_KNOWN : VERDICT_UNKNOWN;
