@@ -508,13 +508,13 @@ static void open_forms(dict_core *dict, const char *dir)
         return;
     dict->forms_key = key;
     dict->forms_path = tqc_strdup(path);
-    if ((dict->forms = tqc_forms_open(path, key)))
-        return;
-    if (tqc_cache_installed_dir(dict->dir, installed, sizeof installed) &&
+    tqc_forms *forms = tqc_forms_open(path, key);
+    if (!forms && tqc_cache_installed_dir(dict->dir, installed, sizeof installed) &&
         (n = snprintf(path, sizeof path, "%s/forms-%s-%016llx-%016llx.bin", installed,
                       dict->name, (unsigned long long)group, (unsigned long long)key)) > 0 &&
-        (size_t)n < sizeof path && (dict->forms = tqc_forms_open(path, key)))
+        (size_t)n < sizeof path && (forms = tqc_forms_open(path, key)))
         dict->forms_installed = true;
+    dict->forms = forms;
 }
 
 /* Finds and maps the core's verdict file, keyed by everything that decides a verdict:
