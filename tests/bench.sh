@@ -31,7 +31,8 @@ TQC=${TQC:-./tqc}
 # into articles of 8 paragraphs, ~450 words, in 20 folders): wall and CPU time, articles
 # per second, and the throughput ratio (target >= 1.8x; a busy machine lowers it: the
 # CPU line says how much work -j 2 added). TQC_BENCH_ONLY=audit-jobs runs this part alone
-# (TQC_BENCH_ONLY=brown: only the Brown-once comparison; =cold: only the cold articles).
+# (TQC_BENCH_ONLY=brown: only the Brown-once comparison; =distinct: only the distinct
+# prose, built beforehand; =cold: only the cold articles).
 audit_jobs() {
     aj="$out/audit-jobs"
     all="$ext/brown-all.txt"
@@ -49,10 +50,13 @@ audit_jobs() {
                 }
             }' "$all"
     fi
-    set -- $(best "$TQC" audit -q -j 1 "$aj"); aj1=$1 aj1_cpu=$3
-    set -- $(best "$TQC" audit -q -j 2 "$aj"); aj2=$1 aj2_cpu=$3
+    prepare_forms
+    set -- $(export TQC_CACHE_DIR="$forms_cache" TQC_FORMS=read; best "$forms_tqc" audit -q -j 1 "$aj")
+    aj1=$1 aj1_cpu=$3
+    set -- $(export TQC_CACHE_DIR="$forms_cache" TQC_FORMS=read; best "$forms_tqc" audit -q -j 2 "$aj")
+    aj2=$1 aj2_cpu=$3
     awk -v a="$aj1" -v b="$aj2" -v ac="$aj1_cpu" -v bc="$aj2_cpu" 'BEGIN {
-        printf "tqc audit, 2,000 small articles (best of two):\n"
+        printf "tqc audit, 2,000 small articles (best of two; compiled dictionaries, no verdict file):\n"
         printf "  -j 1: %6.2f s wall, %6.2f s CPU, %6.0f articles/s\n", a, ac, 2000 / a
         printf "  -j 2: %6.2f s wall, %6.2f s CPU, %6.0f articles/s\n", b, bc, 2000 / b
         printf "  -j 2 throughput / -j 1 throughput: %.2fx   (target >= 1.8x); CPU -j 2 / -j 1: %.2fx\n", a / b, bc / ac
@@ -159,6 +163,7 @@ TRIES=2
 case ${TQC_BENCH_ONLY:-} in
 audit-jobs) audit_jobs; exit 0 ;;
 brown) compare "Brown corpus once" "$ext/brown-all.txt"; exit 0 ;;
+distinct) compare "distinct English prose" "$out/distinct-en.txt"; exit 0 ;;
 cold) cold_articles; exit 0 ;;
 esac
 one="$out/prose-1x.txt"
