@@ -237,7 +237,7 @@ static bool trusted(tqc_forms *f, uint64_t off, uint64_t len)
 /* Most words a long text asks are absent (the spelling pass's one-edit variants of its
  * unknown words: a thousand a word), and each absent lookup faulted two pages in that
  * the next release handed back. A Bloom filter of the forms (8-16 bits a form, 4
- * probes: 1-3 % false hits) answers those from memory. It is built once the lookups
+ * probes in one cache line: a few percent false hits) answers those from memory. It is built once the lookups
  * reach a sixteenth of the forms (at least FORMS_FILTER_AFTER), so its cost (reading
  * and checking the whole file once) stays below what the lookups before it cost, and a
  * short text never pays it. */
