@@ -7,8 +7,8 @@
 # should equal the one at 1x.
 # Then issue 15's comparisons, on three inputs: that repeated Brown, >= 20 MB of distinct
 # English prose (tests/bench_corpus.py; its verdict caches cannot answer most words from a
-# previous copy) and the 6 MB Brown corpus once: tqc (default threads and -j 1) next to
-# wc -w and aspell list, as ratios of wall and of CPU time (the CPU ratio is the one to
+# previous copy) and the 6 MB Brown corpus once: tqc (default threads and -j 1, with the
+# compiled dictionaries as installed, no verdict file) next to wc -w and aspell list, as ratios of wall and of CPU time (the CPU ratio is the one to
 # trust on a busy machine), with the issue's targets beside them, not asserted; and one
 # cold article per language (a fresh process: median wall, CPU and peak memory).
 set -eu
@@ -31,7 +31,8 @@ TQC=${TQC:-./tqc}
 # into articles of 8 paragraphs, ~450 words, in 20 folders): wall and CPU time, articles
 # per second, and the throughput ratio (target >= 1.8x; a busy machine lowers it: the
 # CPU line says how much work -j 2 added). TQC_BENCH_ONLY=audit-jobs runs this part alone
-# (TQC_BENCH_ONLY=brown: only the Brown-once comparison; =cold: only the cold articles).
+# (TQC_BENCH_ONLY=brown: only the Brown-once comparison; =distinct: only the distinct
+# prose, built beforehand; =cold: only the cold articles).
 audit_jobs() {
     aj="$out/audit-jobs"
     all="$ext/brown-all.txt"
@@ -49,10 +50,13 @@ audit_jobs() {
                 }
             }' "$all"
     fi
-    set -- $(best "$TQC" audit -q -j 1 "$aj"); aj1=$1 aj1_cpu=$3
-    set -- $(best "$TQC" audit -q -j 2 "$aj"); aj2=$1 aj2_cpu=$3
+    prepare_forms
+    set -- $(export TQC_CACHE_DIR="$forms_cache" TQC_FORMS=read; best "$forms_tqc" audit -q -j 1 "$aj")
+    aj1=$1 aj1_cpu=$3
+    set -- $(export TQC_CACHE_DIR="$forms_cache" TQC_FORMS=read; best "$forms_tqc" audit -q -j 2 "$aj")
+    aj2=$1 aj2_cpu=$3
     awk -v a="$aj1" -v b="$aj2" -v ac="$aj1_cpu" -v bc="$aj2_cpu" 'BEGIN {
-        printf "tqc audit, 2,000 small articles (best of two):\n"
+        printf "tqc audit, 2,000 small articles (best of two; compiled dictionaries, no verdict file):\n"
         printf "  -j 1: %6.2f s wall, %6.2f s CPU, %6.0f articles/s\n", a, ac, 2000 / a
         printf "  -j 2: %6.2f s wall, %6.2f s CPU, %6.0f articles/s\n", b, bc, 2000 / b
         printf "  -j 2 throughput / -j 1 throughput: %.2fx   (target >= 1.8x); CPU -j 2 / -j 1: %.2fx\n", a / b, bc / ac
@@ -66,16 +70,29 @@ if [ ! -f "$src" ]; then
     src="$out/seed.txt"
     cat corpus/en/*.txt >"$src"
 fi
+# Issue 15's rows run tqc as installed (`make install` builds the compiled dictionaries,
+# lang/forms.h): a cache folder holding them, built or checked here once, and no verdict
+# file at the start of any run (tqc-forms removes the ones the run before wrote).
+forms_cache="$out/cache-forms"
+forms_tqc="$out/tqc-forms"
+prepare_forms() {
+    mkdir -p "$forms_cache"
+    TQC_CACHE_DIR=$forms_cache TQC_FORMS=build "$TQC" check --lang en --format jsonl \
+        corpus/en/01-port-strike.txt >/dev/null || true
+    printf '#!/bin/sh\nrm -f "$TQC_CACHE_DIR"/verdicts-*\nexec "%s" "$@"\n' "$TQC" >"$forms_tqc"
+    chmod +x "$forms_tqc"
+}
 # compare LABEL FILE: issue 15's table for one input (best of TRIES runs each).
 compare() {
+    prepare_forms
     c_mb=$(awk -v b="$(wc -c <"$2")" 'BEGIN { printf "%.1f", b / 1e6 }')
     set -- "$1" "$2" $(best wc -w "$2")
     c_wc="$3 $4 $5"
     if command -v aspell >/dev/null; then c_as=$(best -i "$2" aspell -l en list); else c_as="0 0 0"; fi
-    c_t=$(best "$TQC" check --format jsonl "$2")
-    c_t1=$(best "$TQC" check --format jsonl -j 1 "$2")
+    c_t=$(export TQC_CACHE_DIR="$forms_cache" TQC_FORMS=read; best "$forms_tqc" check --format jsonl "$2")
+    c_t1=$(export TQC_CACHE_DIR="$forms_cache" TQC_FORMS=read; best "$forms_tqc" check --format jsonl -j 1 "$2")
     echo
-    echo "$1: $c_mb MB ($2), best of $TRIES runs"
+    echo "$1: $c_mb MB ($2), best of $TRIES runs; tqc with the compiled dictionaries, no verdict file"
     echo "$c_wc $c_as $c_t $c_t1" | awk '{
         split("wc -w|aspell -l en list|tqc check (default threads)|tqc check -j 1", name, "|")
         wc = $1; wcc = ($3 > 0 ? $3 : 0.001); as = $4; asc = ($6 > 0 ? $6 : 0.001)
@@ -146,6 +163,7 @@ TRIES=2
 case ${TQC_BENCH_ONLY:-} in
 audit-jobs) audit_jobs; exit 0 ;;
 brown) compare "Brown corpus once" "$ext/brown-all.txt"; exit 0 ;;
+distinct) compare "distinct English prose" "$out/distinct-en.txt"; exit 0 ;;
 cold) cold_articles; exit 0 ;;
 esac
 one="$out/prose-1x.txt"

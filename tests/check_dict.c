@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "lang/dict.h"
+#include "lang/forms.h"
 #include "lang/verdicts.h"
 #include "tqc_test.h"
 
@@ -348,6 +349,66 @@ static void set_env(const char *name, const char *value)
         unsetenv(name);
 }
 
+/* Issue 15: once a run has asked enough words, a filter of the forms answers the absent
+ * ones from memory (tqc_forms_lacks); every answer stays the file's own. cache is the
+ * folder holding the one compiled file. */
+static void forms_filter_same(const char *cache)
+{
+    char cmd[300], file[256] = "";
+    snprintf(cmd, sizeof cmd, "ls %s/forms-*.bin", cache);
+    FILE *ls = popen(cmd, "r");
+    ck_assert_ptr_nonnull(ls);
+    ck_assert_ptr_nonnull(fgets(file, sizeof file, ls));
+    pclose(ls);
+    file[strcspn(file, "\n")] = '\0';
+    uint64_t key;
+    FILE *in = fopen(file, "rb");
+    ck_assert_ptr_nonnull(in);
+    ck_assert(fseek(in, 8, SEEK_SET) == 0 && fread(&key, sizeof key, 1, in) == 1);
+    fclose(in);
+    tqc_forms *f = tqc_forms_open(file, key);
+    ck_assert_ptr_nonnull(f);
+    enum { N = FORMS_COUNT(forms_words), NE = FORMS_COUNT(elided_words) };
+    tqc_forms_answer before[N + NE];
+    for (size_t i = 0; i < N + NE; i++) {
+        const char *w = i < N ? forms_words[i] : elided_words[i - N];
+        before[i] = tqc_forms_spell(f, w, strlen(w));
+    }
+    ck_assert(!tqc_forms_lacks(f, "zzz", 3));   /* no filter yet: cannot tell */
+    char w[8] = "q";
+    for (int i = 0; i < 6000; i++) {   /* absent words of letters, as the edit walk asks */
+        for (int k = 0, v = i; k < 4; k++, v /= 26)
+            w[1 + k] = (char)('a' + v % 26);
+        ck_assert_int_eq(tqc_forms_spell(f, w, 5), TQC_FORMS_NO);
+    }
+    ck_assert(tqc_forms_lacks(f, "zzz", 3));
+    ck_assert(tqc_forms_lacks(f, "Zzz", 3));
+    ck_assert(tqc_forms_lacks(f, "ZZZ", 3));
+    ck_assert(!tqc_forms_lacks(f, "walked", 6));
+    ck_assert(!tqc_forms_lacks(f, "Walked", 6));   /* known through its lower case */
+    ck_assert(!tqc_forms_lacks(f, "WALKED", 6));
+    /* Other shapes: decided so when every lookup they need is of an absent form. */
+    static const char *const shapes[] = {"zzz's", "walk's", "zzz-walk", "walk-zzz", "walk-bake",
+                                         "l'zzz", "l'orange", "ZZZ-ZZZ"};
+    bool some = false;
+    for (size_t i = 0; i < FORMS_COUNT(shapes); i++) {
+        bool lacks = tqc_forms_lacks(f, shapes[i], strlen(shapes[i]));
+        some |= lacks;
+        if (lacks)
+            ck_assert_msg(tqc_forms_spell(f, shapes[i], strlen(shapes[i])) == TQC_FORMS_NO,
+                          "%s", shapes[i]);
+    }
+    ck_assert(some);
+    ck_assert(!tqc_forms_lacks(f, "walk-bake", 9));   /* known parts: read from the file */
+    for (size_t i = 0; i < N + NE; i++) {
+        const char *x = i < N ? forms_words[i] : elided_words[i - N];
+        ck_assert_msg(tqc_forms_spell(f, x, strlen(x)) == before[i], "%s", x);
+        if (tqc_forms_lacks(f, x, strlen(x)))
+            ck_assert_msg(before[i] == TQC_FORMS_NO, "%s", x);
+    }
+    tqc_forms_free(f);
+}
+
 START_TEST(test_issue_15_compiled_forms)
 {
     char dir[] = "/tmp/tqc-forms-XXXXXX", path[64], cmd[400];
@@ -419,6 +480,7 @@ START_TEST(test_issue_15_compiled_forms)
     for (int i = 0; i < NF; i++)
         ck_assert_msg(compiled_f[i] == hun_f[i], "%s: compiled %d, Hunspell %d",
                       forbidden_words[i], compiled_f[i], hun_f[i]);
+    forms_filter_same(path);
 
     /* A flipped byte in the records: the answers come from Hunspell, still right, and
      * the file is gone after the run. */

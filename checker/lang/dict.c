@@ -224,7 +224,9 @@ typedef struct dict_core {
     tqc_strmap *raw;            /* correction candidate -> Hunspell's own verdict */
     /* Every form the dictionary accepts (lang/forms.h), asked after the verdict file and
      * before Hunspell; NULL when there is none (not built, or not trusted). */
-    tqc_forms *forms;
+    /* Atomic: read without the lock (core_verdict, lookup); it goes from NULL to a file
+     * at most once (compile_forms), and is freed with the core. */
+    tqc_forms *_Atomic forms;
     char *forms_path;           /* NULL: no cache folder */
     uint64_t forms_key;
     bool forms_tried;           /* a build was attempted by this process */
@@ -244,6 +246,7 @@ typedef struct dict_core {
 struct tqc_dict {
     dict_core *core;
     speller *own;               /* asked without the lock; NULL: the core's */
+    bool want_own;              /* own is opened at its first question (own_speller) */
     hot_verdict *hot;           /* NULL until the first lookup */
     /* Every verdict this view has had, once another view shares the core: the core's
      * lock is then taken once per distinct word a thread meets, not for every word its
@@ -612,13 +615,13 @@ static void open_forms(dict_core *dict, const char *dir)
         return;
     dict->forms_key = key;
     dict->forms_path = tqc_strdup(path);
-    if ((dict->forms = tqc_forms_open(path, key)))
-        return;
-    if (tqc_cache_installed_dir(dict->dir, installed, sizeof installed) &&
+    tqc_forms *forms = tqc_forms_open(path, key);
+    if (!forms && tqc_cache_installed_dir(dict->dir, installed, sizeof installed) &&
         (n = snprintf(path, sizeof path, "%s/forms-%s-%016llx-%016llx.bin", installed,
                       dict->name, (unsigned long long)group, (unsigned long long)key)) > 0 &&
-        (size_t)n < sizeof path && (dict->forms = tqc_forms_open(path, key)))
+        (size_t)n < sizeof path && (forms = tqc_forms_open(path, key)))
         dict->forms_installed = true;
+    dict->forms = forms;
 }
 
 /* Finds and maps the core's verdict file, keyed by everything that decides a verdict:
@@ -814,14 +817,8 @@ tqc_status tqc_dict_open(const tqc_lang *lang, const char *data_dir,
     }
     /* A thread that asks its own Hunspell does not wait for the others: worth a second
      * copy of the dictionary only when another view exists to wait for. */
-    if (st == TQC_OK && opts && opts->own_speller && core->refs > 0) {
-        if (!(view->own = tqc_malloc(sizeof *view->own)))
-            st = TQC_ENOMEM;
-        else if ((st = speller_open(view->own, core, err, errlen)) != TQC_OK) {
-            free(view->own);
-            view->own = NULL;
-        }
-    }
+    if (st == TQC_OK && opts && opts->own_speller && core->refs > 0)
+        view->want_own = true;
     if (st == TQC_OK)
         core->refs++;
     pthread_mutex_unlock(&registry_mu);
@@ -945,6 +942,20 @@ static uint8_t forms_verdict(dict_core *core, const char *word, size_t len)
     return a == TQC_FORMS_YES ? VERDICT_KNOWN : a == TQC_FORMS_NO ? VERDICT_UNKNOWN : 0;
 }
 
+/* Whether forms_verdict would answer unknown, decided from memory alone (see
+ * tqc_forms_lacks): a word and, for a possessive, its word both lacking. */
+static bool forms_lack(dict_core *core, const char *word, size_t len)
+{
+    char norm[DICT_MAX_WORD + 1];
+    if (!core->forms || len > DICT_MAX_WORD)
+        return false;
+    size_t n = normalise_apostrophes(word, len, norm);
+    if (!tqc_forms_lacks(core->forms, norm, n))
+        return false;
+    return !(n > 2 && norm[n - 2] == '\'' && (norm[n - 1] == 's' || norm[n - 1] == 'S')) ||
+           tqc_forms_lacks(core->forms, norm, n - 2);
+}
+
 /* The compiled forms' answer on a correction candidate as written (no normalisation). */
 static uint8_t forms_raw(dict_core *core, const char *word, size_t len)
 {
@@ -971,35 +982,61 @@ static hot_verdict remember_hot(const char *word, size_t len, uint64_t h, uint8_
     return e;
 }
 
+/* The view's own speller, opened at its first question: with the compiled forms most
+ * runs never ask Hunspell, and a second copy costs a load (0.1 s, 20 MB for en_US). NULL
+ * when the view has none or it cannot be opened: then the core's, under its lock. */
+static speller *own_speller(tqc_dict *view)
+{
+    if (view->own || !view->want_own)
+        return view->own;
+    view->want_own = false;
+    char err[256];
+    speller *sp = tqc_malloc(sizeof *sp);
+    pthread_mutex_lock(&registry_mu);   /* Hunspell_create is not thread-safe */
+    if (sp && speller_open(sp, view->core, err, sizeof err) != TQC_OK) {
+        free(sp);
+        sp = NULL;
+    }
+    pthread_mutex_unlock(&registry_mu);
+    return view->own = sp;
+}
+
 /* The core's verdict on word (hash h), asking Hunspell the first time: the view's own
- * speller without the lock, else the core's under it. */
+ * speller without the lock, else the core's under it. The mapped files are read without
+ * the lock (their block checks are atomic): a lookup that faults a page in, or thousands
+ * of a long text's, no longer hold up the other threads. */
 static uint8_t core_verdict(tqc_dict *view, const char *word, size_t len, uint64_t h)
 {
     dict_core *dict = view->core;
     uint64_t verdict;
     pthread_mutex_lock(&dict->lock);
     bool have = vmap_get(&dict->cache, word, len, h, &verdict);
-    /* A mapped file's answer is not copied into the map: asked again, the file answers
-     * as fast, and a long text asks hundreds of thousands of words only once (the
-     * spelling pass's one-edit variants), which the map would hold to the end. */
-    if (!have && (verdict = tqc_verdicts_get(dict->file, word, len) & 3) != 0)
-        have = true;
-    if (!have && (verdict = forms_verdict(dict, word, len)) != 0)
-        have = true;
-    if (!have && !view->own) {
-        verdict = ask_speller(dict, core_speller(dict), word, len);
-        vmap_put(&dict->cache, word, len, h, (uint8_t)verdict);
-        dict->file_dirty = true;
-        have = true;
-    }
     pthread_mutex_unlock(&dict->lock);
     if (have)
         return (uint8_t)verdict;
-    verdict = ask_speller(dict, view->own, word, len);
-    /* Another thread may have asked meanwhile: the same answer, put twice. */
+    /* A mapped file's answer is not copied into the map: asked again, the file answers
+     * as fast, and a long text asks hundreds of thousands of words only once (the
+     * spelling pass's one-edit variants), which the map would hold to the end. */
+    if ((verdict = tqc_verdicts_get(dict->file, word, len) & 3) != 0 ||
+        (verdict = forms_verdict(dict, word, len)) != 0)
+        return (uint8_t)verdict;
+    speller *own = own_speller(view);
+    if (own) {
+        verdict = ask_speller(dict, own, word, len);
+        /* Another thread may have asked meanwhile: the same answer, put twice. */
+        pthread_mutex_lock(&dict->lock);
+        vmap_put(&dict->cache, word, len, h, (uint8_t)verdict);
+        dict->file_dirty = true;
+        pthread_mutex_unlock(&dict->lock);
+        return (uint8_t)verdict;
+    }
     pthread_mutex_lock(&dict->lock);
-    vmap_put(&dict->cache, word, len, h, (uint8_t)verdict);
-    dict->file_dirty = true;
+    /* Another thread may have asked it since. */
+    if (!vmap_get(&dict->cache, word, len, h, &verdict)) {
+        verdict = ask_speller(dict, core_speller(dict), word, len);
+        vmap_put(&dict->cache, word, len, h, (uint8_t)verdict);
+        dict->file_dirty = true;
+    }
     pthread_mutex_unlock(&dict->lock);
     return (uint8_t)verdict;
 }
@@ -1008,7 +1045,11 @@ static uint8_t core_verdict(tqc_dict *view, const char *word, size_t len, uint64
 static uint8_t view_verdict(tqc_dict *view, const char *word, size_t len, uint64_t h)
 {
     uint64_t verdict;
-    if (!view->local && atomic_load_explicit(&view->core->refs, memory_order_relaxed) > 1)
+    /* With compiled forms the core answers nearly every word from its mapped files,
+     * outside its lock: a copy of each verdict would cost a map insert a word and the
+     * memory of the text's vocabulary in each thread, and save little. */
+    if (!view->local && !view->core->forms &&
+        atomic_load_explicit(&view->core->refs, memory_order_relaxed) > 1)
         view->local = tqc_strmap_new();
     if (!view->local)
         return core_verdict(view, word, len, h);
@@ -1027,9 +1068,18 @@ static bool lookup(tqc_dict *view, const char *word, size_t len)
     if (len > HOT_KEY || (!view->hot && !(view->hot = tqc_calloc(HOT_SLOTS, sizeof *view->hot))))
         return view_verdict(view, word, len, h) == VERDICT_KNOWN;
     hot_verdict *hot = &view->hot[h & (HOT_SLOTS - 1)];
-    if (hot->len != len || hot->tag != (uint32_t)(h >> 32) || memcmp(hot->key, word, len) != 0)
-        *hot = remember_hot(word, len, h, view_verdict(view, word, len, h));
-    return hot->verdict == VERDICT_KNOWN;
+    if (hot->len == len && hot->tag == (uint32_t)(h >> 32) && memcmp(hot->key, word, len) == 0)
+        return hot->verdict == VERDICT_KNOWN;
+    /* The one-edit walk's variants are nearly all absent: the compiled forms' filter
+     * says so without the lock or the maps (the same verdict they would find). */
+    uint8_t verdict = forms_lack(view->core, word, len) ? VERDICT_UNKNOWN
+                                                        : view_verdict(view, word, len, h);
+    /* A known word is not pushed out by an unknown one: the spelling pass's one-edit
+     * walk asks a thousand unknown variants of each unknown word, once each, and they
+     * evicted the text's own words. */
+    if (hot->len == 0 || verdict == VERDICT_KNOWN || hot->verdict != VERDICT_KNOWN)
+        *hot = remember_hot(word, len, h, verdict);
+    return verdict == VERDICT_KNOWN;
 }
 
 bool tqc_dict_known(tqc_dict *dict, const char *word, size_t len)
@@ -1146,7 +1196,8 @@ static size_t accepted_candidates(tqc_dict *view, candidate *c, size_t n)
 {
     dict_core *dict = view->core;
     size_t kept = 0;
-    bool locked = !view->own;   /* the shared speller: one lock for them all */
+    /* the shared speller: one lock for them all */
+    bool locked = !view->own && !view->want_own;
     if (locked)
         pthread_mutex_lock(&dict->lock);
     for (size_t i = 0; i < n && kept < DICT_MAX_CANDIDATES; i++) {
@@ -1174,10 +1225,15 @@ static size_t accepted_candidates(tqc_dict *view, candidate *c, size_t n)
         if (!locked)
             pthread_mutex_unlock(&dict->lock);
         if (!have && !locked) {
-            /* The view's own speller, without the lock. */
-            verdict = hunspell_accepts(dict, view->own, c[i].text, len) ? VERDICT_KNOWN
-                                                                        : VERDICT_UNKNOWN;
+            /* The view's own speller, without the lock (else the core's, with it). */
+            speller *own = own_speller(view);
+            if (own)
+                verdict = hunspell_accepts(dict, own, c[i].text, len) ? VERDICT_KNOWN
+                                                                      : VERDICT_UNKNOWN;
             pthread_mutex_lock(&dict->lock);
+            if (!own)
+                verdict = hunspell_accepts(dict, core_speller(dict), c[i].text, len)
+                        ? VERDICT_KNOWN : VERDICT_UNKNOWN;
             tqc_strmap_put(dict->raw, c[i].text, len, verdict);
             pthread_mutex_unlock(&dict->lock);
         }
@@ -1383,8 +1439,9 @@ size_t tqc_dict_hunspell_suggest(tqc_dict *view, const char *word, size_t len, c
 {
     if (len == 0 || len > DICT_MAX_WORD || max == 0)
         return 0;
-    if (view->own)
-        return hunspell_suggest(view->own, word, len, out, max);
+    speller *own = own_speller(view);
+    if (own)
+        return hunspell_suggest(own, word, len, out, max);
     pthread_mutex_lock(&view->core->lock);
     size_t n = hunspell_suggest(core_speller(view->core), word, len, out, max);
     pthread_mutex_unlock(&view->core->lock);
@@ -1429,7 +1486,7 @@ bool tqc_dict_name_entry(tqc_dict *view, const char *word, size_t len)
         tqc_strmap_put(core->names, word, len, v);
         have = true;
     }
-    if (!have && !view->own) {
+    if (!have && !own_speller(view)) {
         speller *sp = core_speller(core);    /* opened at its first question */
         atomic_fetch_add_explicit(&core->lookups, 1, memory_order_relaxed);
         v = sp && hunspell_name_stem(sp, word, len) ? VERDICT_KNOWN : VERDICT_UNKNOWN;

@@ -119,7 +119,10 @@ struct tqc_forms {
     header h;
     _Atomic uint64_t *checked;   /* one bit a block: its checksum matched */
     atomic_bool damaged;
-    atomic_size_t lookups;
+    atomic_size_t lookups;       /* lookups that read the file (past the filter) */
+    atomic_size_t asked;         /* lookups before the filter was built */
+    _Atomic(const uint64_t *) filter;   /* see build_filter; NULL until built */
+    size_t filter_bits;          /* a power of two */
 };
 
 /* ---------------------------------------------------------------- reading */
@@ -249,6 +252,7 @@ void tqc_forms_free(tqc_forms *f)
     free(f->checked);
     free(f->tails);
     free(f->tail_len);
+    free((void *)atomic_load(&f->filter));
     free(f);
 }
 
@@ -277,16 +281,94 @@ static bool trusted(tqc_forms *f, uint64_t off, uint64_t len)
     return true;
 }
 
-/* The bits of word as written; 0 when absent. *ok false when the file cannot be trusted.
- * With pairs, *pairs gets the record's elided forms (a count, then head and bits pairs)
- * when it has FORM_ELIDED, else NULL. */
 /* A lookup reads two scattered pages, and the kernel maps the cached pages around each
  * (fault-around, 64 KiB, which MADV_RANDOM does not stop): a few thousand lookups made
  * a whole file of 10-60 MB resident. The pages are handed back every FORMS_RELEASE
  * lookups; they come back from the page cache, the same bytes (a file is replaced by
  * rename, never changed in place, so a block checked stays checked). */
 #define FORMS_RELEASE 16
+/* Most words a long text asks are absent (the spelling pass's one-edit variants of its
+ * unknown words: a thousand a word), and each absent lookup faulted two pages in that
+ * the next release handed back. A Bloom filter of the forms (8-16 bits a form, 4
+ * probes in one cache line: a few percent false hits) answers those from memory. It is built once the lookups
+ * reach a sixteenth of the forms (at least FORMS_FILTER_AFTER), so its cost (reading
+ * and checking the whole file once) stays below what the lookups before it cost, and a
+ * short text never pays it. */
+#define FORMS_FILTER_AFTER 4096
+#define FORMS_FILTER_PROBES 4
+#define FORMS_FILTER_BITS 8
+/* Slots walked between two hand-backs of the pages a build has read. */
+#define FORMS_FILTER_RELEASE 65536
 
+/* The filter is blocked: the probes of one word fall in one 64-byte line (h picks the
+ * line, the other half of h the bits), one cache miss a lookup instead of one a probe. */
+static size_t filter_line(size_t bits, uint64_t h)
+{
+    return (size_t)(h & (bits / 512 - 1)) * 8;
+}
+
+static bool filter_has(const uint64_t *filter, size_t bits, uint64_t h)
+{
+    const uint64_t *line = filter + filter_line(bits, h);
+    uint64_t x = h >> 32 | h << 32;
+    for (int i = 0; i < FORMS_FILTER_PROBES; i++, x >>= 9)
+        if (!(line[(x >> 6) & 7] & (1ull << (x & 63))))
+            return false;
+    return true;
+}
+
+static void filter_add(uint64_t *filter, size_t bits, uint64_t h)
+{
+    uint64_t *line = filter + filter_line(bits, h);
+    uint64_t x = h >> 32 | h << 32;
+    for (int i = 0; i < FORMS_FILTER_PROBES; i++, x >>= 9)
+        line[(x >> 6) & 7] |= 1ull << (x & 63);
+}
+
+/* Builds f's filter from every record (one thread, once). Each block the build reads is
+ * checked: a filter made of a file any block of which does not match is not kept, so
+ * that a word the filter lacks is exactly one get_rec would find absent in a trusted
+ * file. Without the filter (no memory, a damaged file) lookups read the file as before. */
+static void build_filter(tqc_forms *f)
+{
+    size_t bits = 64 * 64;
+    while (bits < (size_t)FORMS_FILTER_BITS * f->h.count && bits < ((size_t)1 << 40))
+        bits *= 2;
+    uint64_t *filter = tqc_calloc(bits / 64, sizeof *filter);
+    if (!filter)
+        return;
+    uint64_t data_at = (uint64_t)f->h.slots * 4, data_end = data_at + f->h.data_len;
+    bool ok = true;
+    for (uint32_t at = 0; ok && at < f->h.slots; at++) {
+        if (at % FORMS_FILTER_RELEASE == FORMS_FILTER_RELEASE - 1)
+            madvise((void *)f->map, f->size, MADV_DONTNEED);
+        ok = trusted(f, (uint64_t)at * 4, 4);
+        uint32_t s = ok ? f->slot[at] : 0;
+        if (s == 0)
+            continue;
+        uint64_t off = data_at + s - 1;
+        ok = off + 2 <= data_end && trusted(f, off, 2) && off + 2 + f->body[off] <= data_end &&
+             trusted(f, off, 2 + (uint64_t)f->body[off]);
+        if (!ok)
+            break;
+        filter_add(filter, bits, tqc_strmap_hash((const char *)f->body + off + 2, f->body[off]));
+    }
+    madvise((void *)f->map, f->size, MADV_DONTNEED);
+    if (!ok) {
+        free(filter);
+        return;
+    }
+    f->filter_bits = bits;
+    atomic_store_explicit(&f->filter, filter, memory_order_release);
+}
+
+/* Set while tqc_forms_lacks asks: a lookup the filter cannot answer makes the answer
+ * undecided (*ok false) instead of reading the file. */
+static _Thread_local bool memory_only;
+
+/* The bits of word as written; 0 when absent. *ok false when the file cannot be trusted.
+ * With pairs, *pairs gets the record's elided forms (a count, then head and bits pairs)
+ * when it has FORM_ELIDED, else NULL. */
 static uint8_t get_rec(tqc_forms *f, const char *word, size_t len, bool *ok,
                        const unsigned char **pairs, const unsigned char **clitics)
 {
@@ -294,13 +376,26 @@ static uint8_t get_rec(tqc_forms *f, const char *word, size_t len, bool *ok,
         *pairs = NULL;
     if (clitics)
         *clitics = NULL;
+    if (len == 0 || len > FORMS_MAX_WORD)
+        return 0;
+    uint64_t h = tqc_strmap_hash(word, len);
+    const uint64_t *filter = atomic_load_explicit(&f->filter, memory_order_acquire);
+    if (filter && !filter_has(filter, f->filter_bits, h))
+        return 0;
+    if (memory_only) {
+        *ok = false;
+        return 0;
+    }
+    if (!filter) {
+        size_t after = f->h.count / 16 > FORMS_FILTER_AFTER ? f->h.count / 16 : FORMS_FILTER_AFTER;
+        if (atomic_fetch_add_explicit(&f->asked, 1, memory_order_relaxed) == after)
+            build_filter(f);
+    }
     if (atomic_fetch_add_explicit(&f->lookups, 1, memory_order_relaxed) % FORMS_RELEASE ==
         FORMS_RELEASE - 1)
         madvise((void *)f->map, f->size, MADV_DONTNEED);
-    if (len == 0 || len > FORMS_MAX_WORD)
-        return 0;
     uint32_t slots = f->h.slots;
-    for (uint32_t i = 0, at = (uint32_t)(tqc_strmap_hash(word, len) % slots); i < slots;
+    for (uint32_t i = 0, at = (uint32_t)(h % slots); i < slots;
          i++, at = at + 1 == slots ? 0 : at + 1) {
         if (!trusted(f, (uint64_t)at * 4, 4)) {
             *ok = false;
@@ -739,6 +834,16 @@ static tqc_forms_answer answer(tqc_forms *f, const char *word, size_t len, bool 
     if (!ok)
         return TQC_FORMS_UNDECIDED;
     return yes ? TQC_FORMS_YES : TQC_FORMS_NO;
+}
+
+bool tqc_forms_lacks(tqc_forms *f, const char *word, size_t len)
+{
+    if (!f || !atomic_load_explicit(&f->filter, memory_order_acquire))
+        return false;
+    memory_only = true;
+    tqc_forms_answer a = answer(f, word, len, false);
+    memory_only = false;
+    return a == TQC_FORMS_NO;
 }
 
 tqc_forms_answer tqc_forms_spell(tqc_forms *f, const char *word, size_t len)

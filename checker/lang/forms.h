@@ -75,6 +75,12 @@ size_t tqc_forms_count(const tqc_forms *f);
 /* True once a lookup found a block whose checksum does not match. */
 bool tqc_forms_damaged(const tqc_forms *f);
 
+/* True when tqc_forms_spell answers TQC_FORMS_NO for word from memory alone: every
+ * lookup its answer needs is of a form the file's filter lacks (built once a run has
+ * asked enough words); false when it would read the file or decide otherwise. Cheap for
+ * the absent words a spell checker's one-edit walk asks by the thousand. Thread-safe. */
+bool tqc_forms_lacks(tqc_forms *f, const char *word, size_t len);
+
 /* Whether Hunspell_spell accepts word as written; undecided for a shape the file cannot
  * vouch for. f may be NULL (undecided). Thread-safe. */
 tqc_forms_answer tqc_forms_spell(tqc_forms *f, const char *word, size_t len);
