@@ -295,29 +295,36 @@ static double cpu_seconds(void)
 }
 
 /* Issue 18: 200k disable/enable pairs (and nested disables of one rule) took minutes:
- * every enable scanned every directive, and so did every finding. */
+ * every enable scanned every directive, and so did every finding. Timed as a ratio
+ * against a tenth as many in the same run (the machine may be busy): linear is about
+ * ten times, quadratic a hundred. */
 START_TEST(test_issue_18_many_directives_in_linear_time)
 {
     const char *pair = "<!-- tqc-disable spelling -->\nA line.\n<!-- tqc-enable spelling -->\n";
-    size_t plen = strlen(pair), pairs = 200000;
-    char *src = malloc(plen * pairs + 1);
-    ck_assert_ptr_nonnull(src);
-    for (size_t i = 0; i < pairs; i++)
-        memcpy(src + i * plen, pair, plen);
-    src[plen * pairs] = '\0';
-    double t0 = cpu_seconds();
-    tqc_suppress *s = scan(src, false);
-    size_t covered = 0;
-    for (size_t i = 0; i < pairs; i++) {
-        size_t off = i * plen + strlen("<!-- tqc-disable spelling -->\n");
-        covered += tqc_suppress_covers(s, "spelling", NULL, off, 3 * i + 2);
-        covered += tqc_suppress_covers(s, "quotes", NULL, off, 3 * i + 2);
+    size_t plen = strlen(pair);
+    double took[2];
+    for (int round = 0; round < 2; round++) {
+        size_t pairs = round ? 200000 : 20000;
+        char *src = malloc(plen * pairs + 1);
+        ck_assert_ptr_nonnull(src);
+        for (size_t i = 0; i < pairs; i++)
+            memcpy(src + i * plen, pair, plen);
+        src[plen * pairs] = '\0';
+        double t0 = cpu_seconds();
+        tqc_suppress *s = scan(src, false);
+        size_t covered = 0;
+        for (size_t i = 0; i < pairs; i++) {
+            size_t off = i * plen + strlen("<!-- tqc-disable spelling -->\n");
+            covered += tqc_suppress_covers(s, "spelling", NULL, off, 3 * i + 2);
+            covered += tqc_suppress_covers(s, "quotes", NULL, off, 3 * i + 2);
+        }
+        took[round] = cpu_seconds() - t0;
+        ck_assert_uint_eq(covered, pairs);
+        tqc_suppress_free(s);
+        free(src);
     }
-    double took = cpu_seconds() - t0;
-    ck_assert_uint_eq(covered, pairs);
-    ck_assert_msg(took < 1.0, "200k pairs took %.2f s of CPU", took);
-    tqc_suppress_free(s);
-    free(src);
+    ck_assert_msg(took[1] < 25 * took[0] + 0.05, "200k pairs took %.3f s of CPU, 20k %.3f s",
+                  took[1], took[0]);
 }
 END_TEST
 

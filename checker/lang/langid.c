@@ -41,6 +41,12 @@
 #define LANGID_FIRST_COVER 0.5
 /* A language's most frequent words: text in that language is mostly made of them. */
 #define LANGID_COMMON_WORDS 50000
+/* exttextcat's last answers kept, by the text's bytes: a call compares the text's
+ * n-grams with each of its hundred-odd fingerprints, a fixed cost far above reading a
+ * short sentence, and the untranslated pass asks it up to three times a stretch; a
+ * file repeating a stretch (a fuzz recipe, a page's repeated footer) asked it once a
+ * copy (1 MB: 3,870 calls, 46 % of the check). */
+#define LANGID_MEMO 16
 
 typedef struct candidate {
     char code[LANGID_MAX_CODE];
@@ -55,6 +61,15 @@ typedef struct candidate {
 static void common_free(struct common_words *w);
 
 /* A regional variety's profile and dictionary (`en-GB`), for the spelling pass. */
+/* One exttextcat answer: the candidates it ranked (every one, before a caller's max)
+ * and its very best guess, for the text it read (a copy, compared byte for byte). */
+typedef struct textcat_memo {
+    char *text;                 /* NULL: empty slot */
+    size_t len;
+    size_t got, out[TQC_LANGID_MAX_LANGS];
+    char best[LANGID_MAX_CODE];
+} textcat_memo;
+
 typedef struct variety {
     char code[LANGID_MAX_CODE];
     tqc_lang *lang;
@@ -70,6 +85,8 @@ struct tqc_langid {
     void *textcat;              /* exttextcat's handle, made on first use */
     candidate_t *textcat_out;
     bool textcat_tried;
+    textcat_memo memo[LANGID_MEMO];
+    size_t memo_next;           /* the slot a new answer takes (oldest first) */
 };
 
 static int cmp_code(const void *a, const void *b)
@@ -137,6 +154,8 @@ void tqc_langid_free(tqc_langid *id)
         tqc_dict_free(id->varieties[i].dict);
         tqc_lang_free(id->varieties[i].lang);
     }
+    for (size_t i = 0; i < LANGID_MEMO; i++)
+        free(id->memo[i].text);
     if (id->textcat) {
         textcat_ReleaseClassifyFullOutput(id->textcat, id->textcat_out);
         textcat_Done(id->textcat);
@@ -380,6 +399,39 @@ static bool textcat_ready(tqc_langid *id)
     return id->textcat != NULL;
 }
 
+/* The kept answer for text[0, len), or NULL. */
+static const textcat_memo *memo_find(const tqc_langid *id, const char *text, size_t len)
+{
+    for (size_t i = 0; i < LANGID_MEMO; i++) {
+        const textcat_memo *m = &id->memo[i];
+        if (m->text && m->len == len && memcmp(m->text, text, len) == 0)
+            return m;
+    }
+    return NULL;
+}
+
+/* exttextcat's ranking of text[0, len) (at most LANGID_TEXTCAT_BYTES) into m. */
+static void classify(tqc_langid *id, const char *text, size_t len, textcat_memo *m)
+{
+    m->got = 0;
+    m->best[0] = '\0';
+    /* A count of guesses within a few percent of the best, best first; 0 when there
+     * are too many to choose from, negative when the text is too short. */
+    int n = textcat_ClassifyFull(id->textcat, text, len, id->textcat_out);
+    for (int k = 0; k < n; k++) {
+        char code[LANGID_MAX_CODE];
+        base_of(id->textcat_out[k].name, code);
+        if (k == 0)
+            memcpy(m->best, code, strlen(code) + 1);
+        size_t i = tqc_langid_find(id, code);
+        bool dup = false;
+        for (size_t j = 0; j < m->got; j++)
+            dup |= m->out[j] == i;
+        if (i != SIZE_MAX && !dup && m->got < TQC_LANGID_MAX_LANGS)
+            m->out[m->got++] = i;
+    }
+}
+
 size_t tqc_langid_textcat(tqc_langid *id, const char *text, size_t len, size_t *out, size_t max,
                           char *best_code)
 {
@@ -392,22 +444,27 @@ size_t tqc_langid_textcat(tqc_langid *id, const char *text, size_t len, size_t *
         while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
             len--;  /* not in the middle of a character */
     }
-    /* A count of guesses within a few percent of the best, best first; 0 when there
-     * are too many to choose from, negative when the text is too short. */
-    int n = textcat_ClassifyFull(id->textcat, text, len, id->textcat_out);
-    size_t got = 0;
-    for (int k = 0; k < n; k++) {
-        char code[LANGID_MAX_CODE];
-        base_of(id->textcat_out[k].name, code);
-        if (k == 0 && best_code)
-            memcpy(best_code, code, strlen(code) + 1);
-        size_t i = tqc_langid_find(id, code);
-        bool dup = false;
-        for (size_t j = 0; j < got; j++)
-            dup |= out[j] == i;
-        if (i != SIZE_MAX && !dup && got < max)
-            out[got++] = i;
+    textcat_memo fresh = {0};
+    const textcat_memo *m = memo_find(id, text, len);
+    if (!m) {
+        classify(id, text, len, &fresh);
+        m = &fresh;
+        /* Kept when a copy can be made; out of memory only loses the memo. */
+        textcat_memo *slot = &id->memo[id->memo_next];
+        char *copy = tqc_malloc(len);
+        if (copy) {
+            memcpy(copy, text, len);
+            free(slot->text);
+            *slot = fresh;
+            slot->text = copy;
+            slot->len = len;
+            id->memo_next = (id->memo_next + 1) % LANGID_MEMO;
+        }
     }
+    if (best_code)
+        memcpy(best_code, m->best, strlen(m->best) + 1);
+    size_t got = m->got < max ? m->got : max;
+    memcpy(out, m->out, got * sizeof *out);
     return got;
 }
 

@@ -29,6 +29,9 @@ typedef struct patterns {
     size_t count;
     char **items;   /* normalised patterns */
     const char **shown; /* as written in the list, for messages (borrowed from the profile) */
+    /* The prefixes a verb form shares with a verb of `ui-verbs` (page_verb_form): a
+     * lookup for each verb-form token, not a scan of the list. */
+    tqc_strmap *verb_stems;
 } patterns;
 
 /* Normalises len bytes of text into out (cap bytes, NUL-terminated): lower case, white
@@ -137,8 +140,11 @@ static void fini(void *state)
         free(ps->items[i]);
     free(ps->items);
     free(ps->shown);
+    tqc_strmap_free(ps->verb_stems);
     free(ps);
 }
+
+static bool verb_stems_build(patterns *ps, const tqc_lang *lang);
 
 static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t errlen)
 {
@@ -163,6 +169,10 @@ static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t err
         }
         memcpy(ps->items[ps->count], buf, bl + 1);
         ps->shown[ps->count++] = key;
+    }
+    if (!verb_stems_build(ps, lang)) {
+        fini(ps);
+        return TQC_ENOMEM;
     }
     *state = ps;
     return TQC_OK;
@@ -279,18 +289,34 @@ static bool page_verb_form(const tqc_ctx *ctx, size_t k)
         return false;
     char key[CHROME_MAX_WORD];
     size_t n = token_key(ctx, k, key);
-    const tqc_strmap *verbs = tqc_lang_list(ctx->lang, "ui-verbs");
-    for (size_t i = 0; n && i < tqc_strmap_count(verbs); i++) {
+    const patterns *ps = ctx->state;
+    /* The stem shared is at least CHROME_VERB_STEM bytes and leaves at most
+     * CHROME_VERB_END of the token: one of its prefixes that long is a stem of a verb. */
+    for (size_t c = n > CHROME_VERB_STEM + CHROME_VERB_END ? n - CHROME_VERB_END
+                                                          : CHROME_VERB_STEM;
+         c <= n; c++)
+        if (tqc_strmap_get(ps->verb_stems, key, c, NULL))
+            return true;
+    return false;
+}
+
+/* The stems of the verbs of `ui-verbs` page_verb_form accepts: each verb's prefixes of at
+ * least CHROME_VERB_STEM bytes that leave at most CHROME_VERB_END of it. */
+static bool verb_stems_build(patterns *ps, const tqc_lang *lang)
+{
+    const tqc_strmap *verbs = tqc_lang_list(lang, "ui-verbs");
+    if (!(ps->verb_stems = tqc_strmap_new()))
+        return false;
+    for (size_t i = 0; i < tqc_strmap_count(verbs); i++) {
         size_t vn;
         const char *v = tqc_strmap_key(verbs, i, &vn);
-        size_t common = 0;
-        while (common < vn && common < n && v[common] == key[common])
-            common++;
-        if (common >= CHROME_VERB_STEM && vn - common <= CHROME_VERB_END &&
-            n - common <= CHROME_VERB_END)
-            return true;
+        for (size_t c = vn > CHROME_VERB_STEM + CHROME_VERB_END ? vn - CHROME_VERB_END
+                                                               : CHROME_VERB_STEM;
+             c <= vn; c++)
+            if (!tqc_strmap_put(ps->verb_stems, v, c, 0))
+                return false;
     }
-    return false;
+    return true;
 }
 
 static int32_t punct_cp(const tqc_doc *doc, size_t k)
@@ -508,21 +534,38 @@ static bool stanza_line(const tqc_ctx *ctx, size_t p, bool *chrome)
     return true;
 }
 
+/* stanza_line through seen (NULL: no cache), one byte a paragraph: 0 not asked yet, else
+ * 1 + is a line + 2 * chrome. in_stanza asks it of up to 2 * STANZA_REACH + 1 paragraphs
+ * around each, so a file of lines asks chrome_shape of each once, not nine times. */
+static bool stanza_line_seen(const tqc_ctx *ctx, unsigned char *seen, size_t p, bool *chrome)
+{
+    if (seen && seen[p]) {
+        *chrome = seen[p] & 4;
+        return seen[p] & 2;
+    }
+    *chrome = false;
+    bool line = stanza_line(ctx, p, chrome);
+    if (seen)
+        seen[p] = (unsigned char)(1 | (line ? 2 : 0) | (line && *chrome ? 4 : 0));
+    return line;
+}
+
 /* Whether paragraph p is a line of a stanza (stanza_line): among the stanza lines in a
  * row around it (STANZA_REACH a side), at least STANZA_MIN_LINES, at most half of them
  * shaped as furniture. */
-static bool in_stanza(const tqc_ctx *ctx, size_t p)
+static bool in_stanza(const tqc_ctx *ctx, unsigned char *seen, size_t p)
 {
     bool chrome;
-    if (!stanza_line(ctx, p, &chrome))
+    if (!stanza_line_seen(ctx, seen, p, &chrome))
         return false;
     size_t lines = 1, furniture = chrome;
-    for (size_t q = p; q > 0 && p - q < STANZA_REACH && stanza_line(ctx, q - 1, &chrome); q--) {
+    for (size_t q = p; q > 0 && p - q < STANZA_REACH && stanza_line_seen(ctx, seen, q - 1, &chrome);
+         q--) {
         lines++;
         furniture += chrome;
     }
     for (size_t q = p + 1; q < ctx->doc->paragraph_count && q - p <= STANZA_REACH &&
-                           stanza_line(ctx, q, &chrome);
+                           stanza_line_seen(ctx, seen, q, &chrome);
          q++) {
         lines++;
         furniture += chrome;
@@ -536,6 +579,9 @@ static void run(const tqc_ctx *ctx)
     const patterns *ps = ctx->state;
     if (!ps)
         return;
+    /* in_stanza's cache, made at its first question; without memory it asks again. */
+    unsigned char *seen = NULL;
+    bool seen_tried = false;
     for (size_t p = 0; p < doc->paragraph_count; p++) {
         const tqc_paragraph *para = &doc->paragraphs[p];
         if (para->sent_count == 0)
@@ -585,7 +631,11 @@ static void run(const tqc_ctx *ctx)
         if (v == CHROME_NONE)
             continue;
         /* A line of verse addresses its `you` as furniture does: a hint at most. */
-        if (v == CHROME_STRONG && !own && in_stanza(ctx, p))
+        if (v == CHROME_STRONG && !own && !seen_tried) {
+            seen_tried = true;
+            seen = tqc_calloc(doc->paragraph_count, 1);
+        }
+        if (v == CHROME_STRONG && !own && in_stanza(ctx, seen, p))
             own = true;
         tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id,
                                   v == CHROME_STRONG && !own ? TQC_SEV_WARNING : TQC_SEV_INFO,
@@ -596,6 +646,7 @@ static void run(const tqc_ctx *ctx)
                                   why + 2);
         tqc_finding_fix(ctx->out, f, para->span, "", 0, false);
     }
+    free(seen);
 }
 
 const tqc_pass tqc_pass_boilerplate = {
