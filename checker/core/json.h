@@ -27,8 +27,7 @@ json_t *tqc_json_done(json_t *v, bool ok);
 /* Writing: reals with at most 15 significant digits (round them first to the decimals
  * wanted). Both consume v (NULL: false, nothing written) and return false when out of
  * memory; a write error also shows in ferror(out). */
-/* v compact on one line, then a line break (a JSON Lines record); under 4 KiB and
- * without reals written by tqc's own writer, byte for byte as jansson's. */
+/* v compact on one line, then a line break (a JSON Lines record). */
 bool tqc_json_write_line(FILE *out, json_t *v);
 /* The object obj one member a line (`  "key": value`), an array of objects one
  * element a line, everything else compact: readable, and diff-able line by line. */
