@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/json.h"
 #include "report/report.h"
 #include "run/rules.h"
 #include "seg/seg.h"
@@ -621,46 +620,6 @@ START_TEST(test_issue_7_no_colour_in_machine_formats)
 }
 END_TEST
 
-/* Issue 18: a JSON line is written by tqc's own writer (jansson's called back for each
- * token: half the cost of 200k findings), and must read as jansson's did: escapes,
- * integers at their limits, nesting, key order; what it leaves to jansson (reals, a line
- * of 4 KiB and more) too. */
-START_TEST(test_issue_18_json_line_as_jansson_writes_it)
-{
-    char long_text[6000];
-    memset(long_text, 'x', sizeof long_text - 1);
-    long_text[sizeof long_text - 1] = '\0';
-    json_t *cases[] = {
-        json_pack("{s:s%,s:I,s:I,s:I,s:b,s:b,s:n,s:[],s:{},s:[i,[s,{s:s}]],s:s}", "text",
-                  "a\"b\\c/d\x01\x1f\x7f\b\f\n\r\t\xc3\xa9\xe2\x80\x9c\xf0\x9f\x98\x80\0z", 27,
-                  "min", (json_int_t)INT64_MIN, "max", (json_int_t)INT64_MAX, "zero",
-                  (json_int_t)0, "t", 1, "f", 0, "nul", "empty", "obj", "nest", -7, "in",
-                  "deep", "v", "k\ney\"\x02", "last"),
-        json_pack("{s:f,s:i}", "real", 0.25, "n", 3),
-        json_pack("{s:s}", "long", long_text),
-        json_pack("[s,i]", "bare", 1),
-        json_string("only a string"),
-    };
-    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        ck_assert_ptr_nonnull(cases[i]);
-        char *want = json_dumps(cases[i], JSON_COMPACT | JSON_ENCODE_ANY |
-                                              JSON_REAL_PRECISION(15));
-        ck_assert_ptr_nonnull(want);
-        char *buf = NULL;
-        size_t len = 0;
-        FILE *f = open_memstream(&buf, &len);
-        ck_assert_ptr_nonnull(f);
-        ck_assert(tqc_json_write_line(f, cases[i])); /* takes the reference */
-        fclose(f);
-        ck_assert_uint_eq(len, strlen(want) + 1);
-        ck_assert_int_eq(memcmp(buf, want, len - 1), 0);
-        ck_assert_int_eq(buf[len - 1], '\n');
-        free(buf);
-        free(want);
-    }
-}
-END_TEST
-
 Suite *report_suite(void)
 {
     Suite *s = suite_create("report");
@@ -680,7 +639,6 @@ Suite *report_suite(void)
     tcase_add_test(tc, test_issue_7_checkstyle_groups_by_file);
     tcase_add_test(tc, test_issue_7_junit_failures_at_fail_on);
     tcase_add_test(tc, test_issue_7_no_colour_in_machine_formats);
-    tcase_add_test(tc, test_issue_18_json_line_as_jansson_writes_it);
     suite_add_tcase(s, tc);
     return s;
 }

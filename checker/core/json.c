@@ -73,118 +73,11 @@ json_t *tqc_json_done(json_t *v, bool ok)
  * on its own, and the stream's lock and bookkeeping a call cost a third of writing a
  * file of 200,000 findings. */
 #define WRITE_LINE_BUF 4096
-/* Nesting line_value writes; deeper goes to jansson. */
-#define WRITE_LINE_DEPTH 32
-
-typedef struct line_buf {
-    char *p;
-    size_t len, cap;
-} line_buf;
-
-static bool line_put(line_buf *b, const char *s, size_t n)
-{
-    if (n > b->cap - b->len)
-        return false;
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    return true;
-}
-
-/* A string as jansson writes it without JSON_ENSURE_ASCII: `"`, `\` and controls
- * escaped, the rest as is (jansson's strings are valid UTF-8 when made). */
-static bool line_string(line_buf *b, const char *s, size_t n)
-{
-    static const char hex[] = "0123456789ABCDEF";
-    if (!line_put(b, "\"", 1))
-        return false;
-    size_t from = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
-        char esc[6] = {'\\', (char)c, 0, 0, 0, 0};
-        size_t el = 2;
-        switch (c) {
-        case '"': case '\\': break;
-        case '\b': esc[1] = 'b'; break;
-        case '\f': esc[1] = 'f'; break;
-        case '\n': esc[1] = 'n'; break;
-        case '\r': esc[1] = 'r'; break;
-        case '\t': esc[1] = 't'; break;
-        default:
-            memcpy(esc + 1, "u00", 3);
-            esc[4] = hex[c >> 4];
-            esc[5] = hex[c & 15];
-            el = 6;
-        }
-        if (!line_put(b, s + from, i - from) || !line_put(b, esc, el))
-            return false;
-        from = i + 1;
-    }
-    return line_put(b, s + from, n - from) && line_put(b, "\"", 1);
-}
-
-/* v written into b as json_dumpb writes it with WRITE_FLAGS; false when it does not fit
- * or holds what is left to jansson (reals, deep nesting). jansson's own writer calls back
- * for each token and formats integers with snprintf: half the cost of a finding's line. */
-static bool line_value(line_buf *b, json_t *v, int depth)
-{
-    switch (json_typeof(v)) {
-    case JSON_OBJECT: {
-        if (depth >= WRITE_LINE_DEPTH || !line_put(b, "{", 1))
-            return false;
-        const char *key;
-        json_t *m;
-        bool first = true;
-        json_object_foreach(v, key, m) {
-            if ((!first && !line_put(b, ",", 1)) || !line_string(b, key, strlen(key)) ||
-                !line_put(b, ":", 1) || !line_value(b, m, depth + 1))
-                return false;
-            first = false;
-        }
-        return line_put(b, "}", 1);
-    }
-    case JSON_ARRAY:
-        if (depth >= WRITE_LINE_DEPTH || !line_put(b, "[", 1))
-            return false;
-        for (size_t i = 0; i < json_array_size(v); i++)
-            if ((i && !line_put(b, ",", 1)) || !line_value(b, json_array_get(v, i), depth + 1))
-                return false;
-        return line_put(b, "]", 1);
-    case JSON_STRING:
-        return line_string(b, json_string_value(v), json_string_length(v));
-    case JSON_INTEGER: {
-        json_int_t i = json_integer_value(v);
-        unsigned long long u = i < 0 ? 0ULL - (unsigned long long)i : (unsigned long long)i;
-        char digits[24];
-        size_t at = sizeof digits;
-        do
-            digits[--at] = (char)('0' + u % 10);
-        while ((u /= 10) > 0);
-        if (i < 0)
-            digits[--at] = '-';
-        return line_put(b, digits + at, sizeof digits - at);
-    }
-    case JSON_TRUE:
-        return line_put(b, "true", 4);
-    case JSON_FALSE:
-        return line_put(b, "false", 5);
-    case JSON_NULL:
-        return line_put(b, "null", 4);
-    default:
-        return false;
-    }
-}
 
 bool tqc_json_write_line(FILE *out, json_t *v)
 {
     char buf[WRITE_LINE_BUF];
-    line_buf lb = {buf, 0, sizeof buf - 1};
-    size_t n = 0;
-    if (v && line_value(&lb, v, 0))
-        n = lb.len;
-    else if (v)
-        n = json_dumpb(v, buf, sizeof buf - 1, WRITE_FLAGS);
+    size_t n = v ? json_dumpb(v, buf, sizeof buf - 1, WRITE_FLAGS) : 0;
     bool ok;
     if (n > 0 && n < sizeof buf - 1) {
         buf[n++] = '\n';
