@@ -104,15 +104,40 @@ static bool proclitics(const tqc_ctx *ctx, bool sentence_start)
  * word is both (`May`: a month and a modal). Inside a sentence, a capitalised word the
  * lexicon knows only in lower case is part of a name or title (`the Research Unit`), so
  * none of its verb readings count. */
+/* A hyphenated word the lexicon lacks: a verb when its first part may be one (a verb and
+ * its pronoun, `Refere-se`, `dit-il`), else the classes of its last part when that part
+ * has no finite reading (`pinch-hitter`: a noun); else unknown. */
+static uint32_t compound_pos(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_token *t = &ctx->doc->tokens[k];
+    const char *s = tok_text(ctx->doc, t);
+    size_t n = tqc_span_len(t->span), dash = n, first = 0;
+    while (dash > 1 && s[dash - 1] != '-')
+        dash--;
+    while (first < n && s[first] != '-')
+        first++;
+    if (dash <= 1 || dash >= n)
+        return 0;
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    char buf[FRAG_MAX_WORD];
+    size_t bn = tqc_text_case(s, first, TQC_CASE_LOWER, buf, sizeof buf);
+    uint32_t head = bn ? tqc_lex_pos(lex, buf, bn) : 0;
+    if (head & FINITE)
+        return head;
+    uint32_t pos = tqc_lex_pos(lex, s + dash, n - dash);
+    return pos & FINITE ? 0 : pos;
+}
+
 static uint32_t word_pos(const tqc_ctx *ctx, size_t k, bool first)
 {
     uint32_t pos = tqc_ctx_pos(ctx, k);
     if (first)
-        return pos | tqc_ctx_pos_lower(ctx, k);
-    if (pos || (ctx->doc->tokens[k].flags & TQC_TF_LOWER))
-        return pos;
-    uint32_t lower = tqc_ctx_pos_lower(ctx, k);
-    return lower ? (lower & ~TQC_POS_VERB) | TQC_POS_PROPN : 0;
+        pos |= tqc_ctx_pos_lower(ctx, k);
+    else if (!pos && !(ctx->doc->tokens[k].flags & TQC_TF_LOWER)) {
+        uint32_t lower = tqc_ctx_pos_lower(ctx, k);
+        return lower ? (lower & ~TQC_POS_VERB) | TQC_POS_PROPN : 0;
+    }
+    return pos ? pos : compound_pos(ctx, k);
 }
 
 /* Determiners, adjectives and numbers looked through back to a preposition. */
@@ -205,7 +230,12 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
      * can be no determiner or preposition, leaves it a verb. */
     if ((before & (TQC_POS_PRON | TQC_POS_ADV)) && !(before & (TQC_POS_DET | TQC_POS_PREP)))
         keeps_verb |= TQC_POS_PRON | TQC_POS_ADV;
-    return !has_before || !(before & (TQC_POS_DET | TQC_POS_PREP | TQC_POS_ADJ)) ||
+    /* A numeral is a determiner here (`five times the deaths`, `two thirds`) unless it
+     * may be a pronoun or noun itself (`one`). */
+    uint32_t det = TQC_POS_DET | TQC_POS_PREP | TQC_POS_ADJ;
+    if (!(before & (TQC_POS_PRON | TQC_POS_NOUN | TQC_POS_PROPN)))
+        det |= TQC_POS_NUM;
+    return !has_before || !(before & det) ||
            ((before & TQC_POS_NOUN) && !(before & (TQC_POS_DET | TQC_POS_PREP)) &&
             !governed(ctx, k - 1, first)) ||
            (before & keeps_verb);
@@ -616,7 +646,13 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
     if (sent->tok_count < 2)
         return;
     size_t first = sent->tok_first, last = first + sent->tok_count - 1;
-    if (!is_full_stop(doc, &doc->tokens[last]) || doc->tokens[first].kind != TQC_TOK_WORD)
+    /* A number phrase may open with digits before a lower-case word (`27 miles from
+     * here.`); before anything else they are a list's number, an address, a score. */
+    bool number_opens = doc->tokens[first].kind == TQC_TOK_NUMBER &&
+                        doc->tokens[first + 1].kind == TQC_TOK_WORD &&
+                        (doc->tokens[first + 1].flags & TQC_TF_LOWER);
+    if (!is_full_stop(doc, &doc->tokens[last]) ||
+        (doc->tokens[first].kind != TQC_TOK_WORD && !number_opens))
         return;
     /* An abbreviation with its period, then a comma, opens no sentence: the segmenter cut
      * a name before it (`... of St. Augustine. Fla., and ...`). */

@@ -49,6 +49,18 @@ typedef struct open_mark {
                          * bracket) when it opened: what opened after it closes before it */
 } open_mark;
 
+/* The quotations opened outside any other, in order: the article's own style of marks
+ * (see mixed_styles). */
+typedef struct style_use {
+    size_t off;
+    size_t pair;
+} style_use;
+
+typedef struct style_log {
+    style_use *items;
+    size_t count, cap;
+} style_log;
+
 typedef struct mark_stack {
     open_mark items[QUOTES_MAX_DEPTH];
     size_t depth;
@@ -56,6 +68,7 @@ typedef struct mark_stack {
     size_t para_end;    /* where the paragraph being read ends */
     bool last_para;     /* it is the document's last: a quotation may be cut off there */
     struct mark_stack *other; /* brackets for the quotes' stack, and the other way round */
+    style_log *styles;  /* the quotes' stack logs its outermost quotations; NULL: no log */
     /* closes_nothing_after's last count: closing marks cl_close from cl_from to cl_end
      * (cl_end 0: none). Marks are read in order, so the next count scans only the gap. */
     int32_t cl_close;
@@ -574,6 +587,24 @@ static void push(const tqc_doc *doc, mark_stack *st, size_t pair_idx, const tqc_
 {
     if (!tentative)
         st->carried = SIZE_MAX;
+    bool outermost = !tentative;
+    for (size_t i = 0; i < st->depth && outermost; i++)
+        outermost = st->items[i].tentative;
+    if (outermost && st->styles) {
+        style_log *log = st->styles;
+        if (log->count == log->cap) {
+            /* a failed allocation only leaves the log shorter: fewer quotations compared */
+            size_t cap = log->cap ? 2 * log->cap : 32;
+            style_use *grown = cap <= SIZE_MAX / sizeof *grown
+                                   ? tqc_realloc(log->items, cap * sizeof *grown) : NULL;
+            if (grown) {
+                log->items = grown;
+                log->cap = cap;
+            }
+        }
+        if (log->count < log->cap)
+            log->items[log->count++] = (style_use){tok->span.start, pair_idx};
+    }
     if (st->depth < QUOTES_MAX_DEPTH)
         st->items[st->depth++] = (open_mark){pair_idx, tok->span.start, tentative,
                                              opens_sentence(doc, (size_t)(tok - doc->tokens)),
@@ -1061,6 +1092,70 @@ static int32_t first_mark(const tqc_doc *doc, size_t p)
     return cp_at(doc, doc->paragraphs[p].span.start);
 }
 
+/* Quotations on either side of one that show the article's style: about an article's
+ * worth, so that a file of several articles is judged article by article. */
+#define QUOTES_STYLE_WINDOW 8
+
+/* The style of quotation u: the first pair its opening mark opens, or SIZE_MAX for marks
+ * that say nothing of a style (another language's, reported when opened; marks that double
+ * as apostrophes). */
+static size_t style_of(const quote_rules *r, const style_use *u)
+{
+    const pair *p = &r->pairs[u->pair];
+    if (p->bracket || p->role == TQC_QUOTE_FOREIGN || is_apostrophe(r, p->open) ||
+        is_apostrophe(r, p->close))
+        return SIZE_MAX;
+    return opens(r, p->open);
+}
+
+/* A quotation in a style of its own among the article's (`"Nein"` among „…“, “…” among
+ * « »): the quotations around it (QUOTES_STYLE_WINDOW on each side) decide the style, by
+ * majority, when at least two of them share it and those in the quotation's own style,
+ * itself counted, are a third of them or fewer (half, when the majority is the language's
+ * primary style and the quotation's is not). A handbook that writes terms in one style and
+ * speech in another uses both often and is left alone. */
+static void mixed_styles(const tqc_ctx *ctx, const quote_rules *r, const style_log *log)
+{
+    for (size_t i = 0; i < log->count; i++) {
+        size_t own = style_of(r, &log->items[i]);
+        if (own == SIZE_MAX)
+            continue;
+        size_t counts[TQC_QUOTES_MAX_PAIRS] = {0};
+        size_t from = i > QUOTES_STYLE_WINDOW ? i - QUOTES_STYLE_WINDOW : 0;
+        size_t to = i + QUOTES_STYLE_WINDOW + 1 < log->count ? i + QUOTES_STYLE_WINDOW + 1
+                                                                : log->count;
+        for (size_t j = from; j < to; j++) {
+            size_t st = j == i ? SIZE_MAX : style_of(r, &log->items[j]);
+            if (st != SIZE_MAX)
+                counts[st]++;
+        }
+        size_t major = SIZE_MAX;
+        for (size_t k = 0; k < r->count; k++)   /* ties: the language's order */
+            if (counts[k] && (major == SIZE_MAX || counts[k] > counts[major]))
+                major = k;
+        if (major == SIZE_MAX || major == own || counts[major] < 2)
+            continue;
+        size_t mine = counts[own] + 1;
+        bool primary = r->pairs[major].role == TQC_QUOTE_PRIMARY &&
+                       r->pairs[own].role != TQC_QUOTE_PRIMARY;
+        if (mine * 3 > counts[major] && !(primary && mine * 2 <= counts[major]))
+            continue;
+        /* alone in its style, it is a slip; one of a few, the article's second style
+         * (a handbook's terms in one, speech in another): only a hint */
+        tqc_severity sev = mine == 1 && counts[major] >= 3 ? TQC_SEV_WARNING : TQC_SEV_INFO;
+        char m[5], o[5], c[5];
+        mark_text(r->pairs[own].open, m);
+        mark_text(r->pairs[major].open, o);
+        mark_text(r->pairs[major].close, c);
+        tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, sev,
+                                  tqc_span_make(log->items[i].off, log->items[i].off + strlen(m)),
+                                  "quotation opened with %s where the quotations around it "
+                                  "open with %s: one style of marks throughout, %s %s", m, o, o,
+                                  c);
+        tqc_finding_suggest(ctx->out, f, o, strlen(o));
+    }
+}
+
 static void run(const tqc_ctx *ctx)
 {
     const quote_rules *r = ctx->state;
@@ -1071,6 +1166,8 @@ static void run(const tqc_ctx *ctx)
     mark_stack brackets = {.depth = 0, .carried = SIZE_MAX};
     quotes.other = &brackets;
     brackets.other = &quotes;
+    style_log styles = {0};
+    quotes.styles = &styles;
     mark_stack inverted = {.depth = 0, .carried = SIZE_MAX};
     for (size_t p = 0; p < doc->paragraph_count; p++) {
         const tqc_paragraph *para = &doc->paragraphs[p];
@@ -1142,6 +1239,8 @@ static void run(const tqc_ctx *ctx)
         unwind(ctx, r, &brackets, 0, true);
         inverted_unclosed(ctx, r, &inverted);
     }
+    mixed_styles(ctx, r, &styles);
+    free(styles.items);
 }
 
 const tqc_pass tqc_pass_quotes = {
