@@ -908,7 +908,16 @@ static bool inj_fragment(lang *L, const char *p, size_t n, int sub, inj *r)
             size_t nw = last - first;
             /* a number phrase may open with digits (`, 12 of them in ...`) */
             bool digits = sub == 4 && p[c + 2] >= '0' && p[c + 2] <= '9';
-            if (first >= k || (!digits && (w[first].s != c + 2 || !all_lower(p, w[first].s, w[first].e))))
+            if (digits) {
+                /* digits, then a lower-case word: not an age (`, 30, a farmer`), a score
+                 * or an address */
+                size_t d = c + 2;
+                while (d < end && ((p[d] >= '0' && p[d] <= '9') || p[d] == '%'))
+                    d++;
+                if (first >= k || p[d] != ' ' || w[first].s != d + 1)
+                    continue;
+            }
+            if (first >= k || !all_lower(p, w[first].s, w[first].e) || (!digits && w[first].s != c + 2))
                 continue;
             /* nothing but words, spaces, hyphens, apostrophes and commas in the tail (and
              * the number of a number phrase) */
@@ -1214,9 +1223,10 @@ static size_t pair_uses(lang *L, const char *pair)
     return same ? uses / 2 : uses;
 }
 
-/* pair-mixed: one quotation, not inside another, rewritten in a style the language's
- * data lists (or straight "...") that its corpus writes rarely next to the quotation's
- * own (an eighth as often or less): an article's one quotation in a style of its own. */
+/* pair-mixed: one quotation, not inside another, of a paragraph with two more in the
+ * same marks, rewritten in a style the language's data lists (or straight "...") that its
+ * corpus writes rarely next to the quotation's own (an eighth as often or less): an
+ * article's one quotation in a style of its own. */
 static bool inj_pair_mixed(lang *L, const char *p, size_t n, inj *r)
 {
     static size_t uses[MAX_LIST + 1];
@@ -1238,6 +1248,17 @@ static bool inj_pair_mixed(lang *L, const char *p, size_t n, inj *r)
     }
     if (own == SIZE_MAX)
         return false;
+    /* The other kinds typeset the straight quotations they change, so a document of them
+     * mixes styles already; a straight quotation's paragraph must show its style itself,
+     * with two more quotations in straight marks. */
+    int32_t cp;
+    size_t ml = tqc_text_decode(L->pairs[own], strlen(L->pairs[own]), &cp), marks = 0;
+    if (ml && strlen(L->pairs[own]) == 2 * ml && !memcmp(L->pairs[own], L->pairs[own] + ml, ml)) {
+        for (size_t i = 0; i + ml <= n; i++)
+            marks += !memcmp(p + i, L->pairs[own], ml);
+        if (marks < 6)
+            return false;
+    }
     const char *rep = NULL;
     size_t from = rnd((uint32_t)L->npairs + 1);
     for (size_t t = 0; t <= L->npairs && !rep; t++) {
@@ -1248,7 +1269,6 @@ static bool inj_pair_mixed(lang *L, const char *p, size_t n, inj *r)
     }
     if (!rep)
         return false;
-    int32_t cp;
     size_t rl1 = tqc_text_decode(rep, strlen(rep), &cp), rl2 = strlen(rep) - rl1;
     buf_add(&r->out, p, o);
     buf_add(&r->out, rep, rl1);

@@ -54,6 +54,7 @@ typedef struct open_mark {
 typedef struct style_use {
     size_t off;
     size_t pair;
+    size_t para;
 } style_use;
 
 typedef struct style_log {
@@ -69,6 +70,7 @@ typedef struct mark_stack {
     bool last_para;     /* it is the document's last: a quotation may be cut off there */
     struct mark_stack *other; /* brackets for the quotes' stack, and the other way round */
     style_log *styles;  /* the quotes' stack logs its outermost quotations; NULL: no log */
+    size_t para;        /* the index of the paragraph being read, for the log */
     /* closes_nothing_after's last count: closing marks cl_close from cl_from to cl_end
      * (cl_end 0: none). Marks are read in order, so the next count scans only the gap. */
     int32_t cl_close;
@@ -603,7 +605,7 @@ static void push(const tqc_doc *doc, mark_stack *st, size_t pair_idx, const tqc_
             }
         }
         if (log->count < log->cap)
-            log->items[log->count++] = (style_use){tok->span.start, pair_idx};
+            log->items[log->count++] = (style_use){tok->span.start, pair_idx, st->para};
     }
     if (st->depth < QUOTES_MAX_DEPTH)
         st->items[st->depth++] = (open_mark){pair_idx, tok->span.start, tentative,
@@ -1108,18 +1110,62 @@ static size_t style_of(const quote_rules *r, const style_use *u)
     return opens(r, p->open);
 }
 
+static void report_style(const tqc_ctx *ctx, const quote_rules *r, const style_use *u,
+                         size_t own, size_t major, tqc_severity sev)
+{
+    char m[5], o[5], c[5];
+    mark_text(r->pairs[own].open, m);
+    mark_text(r->pairs[major].open, o);
+    mark_text(r->pairs[major].close, c);
+    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, sev,
+                              tqc_span_make(u->off, u->off + strlen(m)),
+                              "quotation opened with %s where the quotations around it open "
+                              "with %s: one style of marks throughout, %s %s", m, o, o, c);
+    tqc_finding_suggest(ctx->out, f, o, strlen(o));
+}
+
+/* Whether quotation i is the only one of its style in its paragraph while two or more
+ * others there share one style: *major that style. */
+static bool odd_in_paragraph(const quote_rules *r, const style_log *log, size_t i,
+                             size_t own, size_t *major)
+{
+    size_t counts[TQC_QUOTES_MAX_PAIRS] = {0};
+    size_t from = i, to = i + 1;
+    while (from > 0 && log->items[from - 1].para == log->items[i].para)
+        from--;
+    while (to < log->count && log->items[to].para == log->items[i].para)
+        to++;
+    for (size_t j = from; j < to; j++) {
+        size_t st = j == i ? SIZE_MAX : style_of(r, &log->items[j]);
+        if (st != SIZE_MAX)
+            counts[st]++;
+    }
+    *major = SIZE_MAX;
+    for (size_t k = 0; k < r->count; k++)
+        if (counts[k] && (*major == SIZE_MAX || counts[k] > counts[*major]))
+            *major = k;
+    return !counts[own] && *major != SIZE_MAX && counts[*major] >= 2;
+}
+
 /* A quotation in a style of its own among the article's (`"Nein"` among „…“, “…” among
- * « »): the quotations around it (QUOTES_STYLE_WINDOW on each side) decide the style, by
- * majority, when at least two of them share it and those in the quotation's own style,
- * itself counted, are a third of them or fewer (half, when the majority is the language's
- * primary style and the quotation's is not). A handbook that writes terms in one style and
- * speech in another uses both often and is left alone. */
+ * « »). Its paragraph decides first: the only one of its style there, with two or more
+ * others in one style. Else the quotations around it (QUOTES_STYLE_WINDOW on each side)
+ * decide, by majority, when at least two of them share it and those in the quotation's
+ * own style, itself counted, are a third of them or fewer (half, when the majority is the
+ * language's primary style and the quotation's is not): alone in its style among three or
+ * more, a warning; one of a few, a hint, since a handbook may write terms in one style
+ * and speech in another. Styles used alike often are left alone. */
 static void mixed_styles(const tqc_ctx *ctx, const quote_rules *r, const style_log *log)
 {
     for (size_t i = 0; i < log->count; i++) {
         size_t own = style_of(r, &log->items[i]);
         if (own == SIZE_MAX)
             continue;
+        size_t major;
+        if (odd_in_paragraph(r, log, i, own, &major)) {
+            report_style(ctx, r, &log->items[i], own, major, TQC_SEV_WARNING);
+            continue;
+        }
         size_t counts[TQC_QUOTES_MAX_PAIRS] = {0};
         size_t from = i > QUOTES_STYLE_WINDOW ? i - QUOTES_STYLE_WINDOW : 0;
         size_t to = i + QUOTES_STYLE_WINDOW + 1 < log->count ? i + QUOTES_STYLE_WINDOW + 1
@@ -1129,7 +1175,7 @@ static void mixed_styles(const tqc_ctx *ctx, const quote_rules *r, const style_l
             if (st != SIZE_MAX)
                 counts[st]++;
         }
-        size_t major = SIZE_MAX;
+        major = SIZE_MAX;
         for (size_t k = 0; k < r->count; k++)   /* ties: the language's order */
             if (counts[k] && (major == SIZE_MAX || counts[k] > counts[major]))
                 major = k;
@@ -1142,17 +1188,8 @@ static void mixed_styles(const tqc_ctx *ctx, const quote_rules *r, const style_l
             continue;
         /* alone in its style, it is a slip; one of a few, the article's second style
          * (a handbook's terms in one, speech in another): only a hint */
-        tqc_severity sev = mine == 1 && counts[major] >= 3 ? TQC_SEV_WARNING : TQC_SEV_INFO;
-        char m[5], o[5], c[5];
-        mark_text(r->pairs[own].open, m);
-        mark_text(r->pairs[major].open, o);
-        mark_text(r->pairs[major].close, c);
-        tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, sev,
-                                  tqc_span_make(log->items[i].off, log->items[i].off + strlen(m)),
-                                  "quotation opened with %s where the quotations around it "
-                                  "open with %s: one style of marks throughout, %s %s", m, o, o,
-                                  c);
-        tqc_finding_suggest(ctx->out, f, o, strlen(o));
+        report_style(ctx, r, &log->items[i], own, major,
+                     mine == 1 && counts[major] >= 3 ? TQC_SEV_WARNING : TQC_SEV_INFO);
     }
 }
 
@@ -1177,6 +1214,7 @@ static void run(const tqc_ctx *ctx)
         const tqc_sentence *last = &doc->sentences[para->sent_first + para->sent_count - 1];
         brackets.depth = 0;
         quotes.depth = 0;
+        quotes.para = p;
         brackets.para_end = quotes.para_end = para->span.end;
         brackets.last_para = quotes.last_para = p + 1 == doc->paragraph_count;
         for (size_t k = first->tok_first; k < last->tok_first + last->tok_count; k++) {
