@@ -457,6 +457,69 @@ START_TEST(test_issue_17_fragment_replies_comments_lists)
 }
 END_TEST
 
+/* Issue 12, the kinds the definition names, in each language: a number phrase (digits
+ * or a numeral, `Almost two thirds of ...`), a piece of a name with the rest of its
+ * sentence (`Daniel. Moreno, after ...`), an appositive noun phrase whose adjective has
+ * verb readings (`with long experience`), a trailing phrase after a preposition and an
+ * article that is also a pronoun (`de la rencontre`), a German `Was` clause. The same
+ * pieces with their verb stay quiet. */
+START_TEST(test_issue_12_fragment_kinds_in_six_languages)
+{
+    FINDS("en", "The council counted the votes of the residents on Friday. Almost two thirds "
+          "of them against the plan.", RULE, "Almost two thirds of them against the plan.");
+    FINDS("en", "The farm was settled by his grandfather in the valley. 27 miles southwest of "
+          "here.", RULE, "27 miles southwest of here.");
+    FINDS("en", "The disease kills many people a year. Five times the deaths from road "
+          "accidents.", RULE, "Five times the deaths from road accidents.");
+    FINDS("en", "The company hired a new director for its European operations last month. A "
+          "former banker with long experience in Asia.", RULE,
+          "A former banker with long experience in Asia.");
+    FINDS("en", "The award went to the young striker Daniel. Moreno, after a vote of the "
+          "coaches.", RULE, "Moreno, after a vote of the coaches.");
+    SILENT("en", "The council counted the votes of the residents on Friday. Almost two thirds "
+           "voted against the plan.", RULE);
+    SILENT("en", "The company hired a new director last month. Long experience matters in "
+           "Asia.", RULE);
+    SILENT("en", "The award went to the young striker Daniel. Moreno won it after a vote of "
+           "the coaches.", RULE);
+    FINDS("pt", "A câmara contou os votos dos moradores na sexta-feira à noite. Quase dois "
+          "terços deles contra o plano.", RULE, "Quase dois terços deles contra o plano.");
+    SILENT("pt", "A câmara contou os votos dos moradores na sexta-feira à noite. Quase dois "
+           "terços votaram contra o plano.", RULE);
+    FINDS("es", "Las lluvias afectaron a varias regiones del país. Una subida de casi el 15%.",
+          RULE, "Una subida de casi el 15%.");
+    FINDS("es", "El ayuntamiento contó los votos de los vecinos el viernes por la tarde. Casi "
+          "dos tercios de ellos en contra del plan.", RULE,
+          "Casi dos tercios de ellos en contra del plan.");
+    SILENT("es", "Las lluvias afectaron a varias regiones del país. Los precios subieron un "
+           "15% respecto al año anterior.", RULE);
+    SILENT("es", "El tren llegó tarde a la estación. El tren para en Madrid.", RULE);
+    FINDS("fr", "L'entraîneur a félicité l'équipe après le match de dimanche. Surtout en "
+          "seconde période de la rencontre.", RULE,
+          "Surtout en seconde période de la rencontre.");
+    FINDS("fr", "Le conseil a compté les voix des habitants vendredi soir. Près de deux tiers "
+          "dans le centre de la ville.", RULE, "Près de deux tiers dans le centre de la ville.");
+    SILENT("fr", "L'entraîneur a félicité l'équipe après le match. Surtout, il la rencontre "
+           "souvent.", RULE);
+    SILENT("fr", "Le conseil a compté les voix des habitants vendredi soir. Près de deux tiers "
+           "ont voté contre le projet.", RULE);
+    FINDS("de", "Der Sturm zerstörte dutzende Häuser an der Küste. Was viele Familien in "
+          "große Not brachte.", RULE, "Was viele Familien in große Not brachte.");
+    FINDS("de", "Der Rat zählte am Freitagabend die Stimmen der Bewohner. Fast zwei Drittel "
+          "davon gegen den Plan.", RULE, "Fast zwei Drittel davon gegen den Plan.");
+    SILENT("de", "Der Sturm zerstörte dutzende Häuser an der Küste. Was er sagte, war falsch.",
+           RULE);
+    SILENT("de", "Der Rat zählte am Freitagabend die Stimmen der Bewohner. Fast zwei Drittel "
+           "stimmten gegen den Plan.", RULE);
+    FINDS("it", "Il consiglio ha contato i voti dei residenti venerdì sera. Quasi due terzi "
+          "nelle zone del centro.", RULE, "Quasi due terzi nelle zone del centro.");
+    FINDS("it", "Il premio è andato al giovane attaccante Daniele. Moreno, dopo un voto degli "
+          "allenatori.", RULE, "Moreno, dopo un voto degli allenatori.");
+    SILENT("it", "Il consiglio ha contato i voti dei residenti venerdì sera. Quasi due terzi "
+           "hanno votato contro il piano.", RULE);
+}
+END_TEST
+
 Suite *pass_fragment_suite(void)
 {
     Suite *s = suite_create("pass_fragment");
@@ -476,6 +539,7 @@ Suite *pass_fragment_suite(void)
     tcase_add_test(tc, test_issue_12_fragment_null_subject_main_clause_after_comma);
     tcase_add_test(tc, test_issue_12_fragment_noun_then_verb);
     tcase_add_test(tc, test_issue_17_fragment_replies_comments_lists);
+    tcase_add_test(tc, test_issue_12_fragment_kinds_in_six_languages);
     tcase_add_test(tc, test_issue_12_fragment_verb_before_adverb);
     tcase_add_test(tc, test_issue_12_fragment_two_finite_verbs_end_a_clause);
     tcase_add_test(tc, test_issue_12_fragment_german_relative_inside_subject);

@@ -177,8 +177,16 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
     uint32_t pos = word_pos(ctx, k, k == first);
     if (!(pos & FINITE))
         return false;
-    bool has_before = k > first && ctx->doc->tokens[k - 1].kind == TQC_TOK_WORD;
+    const tqc_token *toks = ctx->doc->tokens;
+    bool has_before = k > first && toks[k - 1].kind == TQC_TOK_WORD;
     uint32_t before = has_before ? word_pos(ctx, k - 1, k - 1 == first) : 0;
+    /* Digits before the form (`15% respecto`, `20 times`) are a numeral. */
+    if (k > first && (toks[k - 1].kind == TQC_TOK_NUMBER ||
+                      (k > first + 1 && toks[k - 2].kind == TQC_TOK_NUMBER &&
+                       first_cp(ctx->doc, &toks[k - 1]) == '%'))) {
+        has_before = true;
+        before = TQC_POS_NUM;
+    }
     /* An infinitive after its particle (`to go`, `zu verwenden`) is no finite verb. */
     if ((pos & TQC_POS_VINF) && !(pos & TQC_POS_AUX) && (before & TQC_POS_PREP) &&
         !(before & (TQC_POS_PRON | TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB)))
@@ -224,12 +232,32 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
     /* A pronoun before a verb (see proclitics) is no numeral: `um programa`, `una
      * subida` are an article and its noun. */
     uint32_t keeps_verb = TQC_POS_VERB;
-    if (proclitics(ctx, k - 1 == first) && !(before & TQC_POS_NUM))
+    /* ... nor is a pronoun after a preposition: it is an article there (`de la
+     * rencontre`; a preposition governs no finite verb). */
+    uint32_t gov = k >= first + 2 && toks[k - 2].kind == TQC_TOK_WORD
+                       ? word_pos(ctx, k - 2, k - 2 == first) : 0;
+    bool article = (gov & TQC_POS_PREP) &&
+                   !(gov & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB | TQC_POS_PRON));
+    /* Where a subject must come first (see proclitics), a subject or another pronoun
+     * stands before the pronoun (`il en veut`; `Surtout en seconde période` is none). */
+    bool subject = (gov & (TQC_POS_PRON | TQC_POS_NOUN | TQC_POS_PROPN)) ||
+                   strcmp(tqc_lang_setting(ctx->lang, "proclitic-pronouns", "no"), "yes") == 0;
+    if (proclitics(ctx, k - 1 == first) && !(before & TQC_POS_NUM) && !article && subject)
         keeps_verb |= TQC_POS_PRON;
     /* A subject pronoun (`I felt`) or an adverb (`just stop`) before the form, when it
      * can be no determiner or preposition, leaves it a verb. */
     if ((before & (TQC_POS_PRON | TQC_POS_ADV)) && !(before & (TQC_POS_DET | TQC_POS_PREP)))
         keeps_verb |= TQC_POS_PRON | TQC_POS_ADV;
+    /* A preposition or an article, then a word that may be an adjective: a noun phrase
+     * (`with long experience`, `en seconde période`), whatever other readings the
+     * adjective has. */
+    if ((pos & TQC_POS_NOUN) && (before & TQC_POS_ADJ) && k >= first + 2 &&
+        toks[k - 2].kind == TQC_TOK_WORD) {
+        uint32_t two = word_pos(ctx, k - 2, k - 2 == first);
+        if ((two & (TQC_POS_PREP | TQC_POS_DET)) &&
+            !(two & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB)))
+            return false;
+    }
     /* A numeral is a determiner here (`five times the deaths`, `two thirds`) unless it
      * may be a pronoun or noun itself (`one`). */
     uint32_t det = TQC_POS_DET | TQC_POS_PREP | TQC_POS_ADJ;
@@ -609,9 +637,12 @@ static bool second_verb(const tqc_ctx *ctx, size_t first, size_t last, bool afte
         /* A verb right after the comma has no subject of its own: the relative
          * clause's head was cut off (`Nunes. Who investigated the case, said ...`);
          * unless the language needs no subject before a verb (profile `null-subject`:
-         * `Che si tratti di ..., è stato utilizzato ...`). */
+         * `Che si tratti di ..., è stato utilizzato ...`) or puts the main clause's verb
+         * right after a subordinate clause (`verb-final-subordinate`: `Was er sagte, war
+         * falsch.`). */
         if (seen && after_comma && comma && doc->tokens[k - 1].kind != TQC_TOK_WORD &&
-            strcmp(tqc_lang_setting(ctx->lang, "null-subject", "no"), "yes") != 0)
+            strcmp(tqc_lang_setting(ctx->lang, "null-subject", "no"), "yes") != 0 &&
+            strcmp(tqc_lang_setting(ctx->lang, "verb-final-subordinate", "no"), "yes") != 0)
             return false;
         /* Both verbs must be finite ones by every reading: `lo scopo` may be an
          * article and its noun, `dominated by` a participle, `meine` a possessive. */

@@ -68,6 +68,8 @@ typedef struct mark_stack {
     size_t carried;     /* the pair the previous paragraph left open, or SIZE_MAX */
     size_t para_end;    /* where the paragraph being read ends */
     bool last_para;     /* it is the document's last: a quotation may be cut off there */
+    bool next_prose;    /* the next paragraph opens with a letter, not a quotation mark */
+    size_t next_para;   /* its index */
     struct mark_stack *other; /* brackets for the quotes' stack, and the other way round */
     style_log *styles;  /* the quotes' stack logs its outermost quotations; NULL: no log */
     size_t para;        /* the index of the paragraph being read, for the log */
@@ -364,9 +366,10 @@ static size_t attribution_inside(const tqc_ctx *ctx, size_t from, size_t limit)
 
 /* at_end: the paragraph ended with m open (rather than another mark closing over it);
  * limit: where its closing mark must come by (the paragraph's end, or the mark that closed
- * over it). last_para: the paragraph is the document's last. */
+ * over it). last_para: the paragraph is the document's last; next_prose: the next one
+ * opens with a letter. */
 static void report_unclosed(const tqc_ctx *ctx, const quote_rules *r, const open_mark *m,
-                            bool at_end, size_t limit, bool last_para)
+                            bool at_end, size_t limit, bool last_para, bool next_prose)
 {
     if (m->tentative)
         return;
@@ -403,10 +406,14 @@ static void report_unclosed(const tqc_ctx *ctx, const quote_rules *r, const open
     if (at_end && !p->bracket && m->sentence) {
         /* Sentences quoted to the paragraph's end: the form of a quotation that runs on
          * into the next paragraph, whose opening mark is missing, or of an excerpt cut
-         * off; clean copy has it too, so it is only a hint. */
-        tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, span, "quotation %s "
-                                  "runs to the end of its paragraph, and the next paragraph "
-                                  "does not open with %s to continue it", o, o);
+         * off. A quotation that runs on opens the next paragraph again with its mark, in
+         * every language: when that paragraph opens with a word, the closing mark was
+         * dropped (a warning); at the document's end, or before a paragraph that opens
+         * otherwise (a dash, another mark), only a hint. */
+        tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id,
+                                  next_prose && !last_para ? TQC_SEV_WARNING : TQC_SEV_INFO,
+                                  span, "quotation %s runs to the end of its paragraph, and the "
+                                  "next paragraph does not open with %s to continue it", o, o);
         size_t at = sentence_close_point(doc, span.end, limit);
         if (at != SIZE_MAX && !last_para)
             tqc_finding_fix(ctx->out, f, tqc_span_make(at, at), c, strlen(c), false);
@@ -427,12 +434,41 @@ static void report_unclosed(const tqc_ctx *ctx, const quote_rules *r, const open
      * a wrong fix is worse than none. */
 }
 
+/* Whether paragraph p closes a quotation of pair before it opens one: the quotation
+ * the paragraph before left open went on there, its reopening mark forgotten. Straight
+ * marks: an odd number of them. */
+static bool closes_first(const tqc_doc *doc, size_t p, const pair *pr)
+{
+    if (p >= doc->paragraph_count)
+        return false;
+    tqc_span sp = doc->paragraphs[p].span;
+    size_t marks = 0;
+    for (size_t i = sp.start; i < sp.end;) {
+        int32_t cp;
+        size_t n = tqc_text_decode(doc->text + i, sp.end - i, &cp);
+        if (!n)
+            return false;
+        if (pr->open == pr->close && cp == pr->open)
+            marks++;
+        else if (cp == pr->close)
+            return true;
+        else if (cp == pr->open)
+            return false;
+        i += n;
+    }
+    return marks % 2 == 1;
+}
+
 /* Pops the stack down to (not including) entry k, reporting the marks left open. */
 static void unwind(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st, size_t k,
                    bool at_end)
 {
-    while (st->depth > k)
-        report_unclosed(ctx, r, &st->items[--st->depth], at_end, st->para_end, st->last_para);
+    while (st->depth > k) {
+        const open_mark *m = &st->items[--st->depth];
+        bool next_prose = at_end && st->next_prose &&
+                          !closes_first(ctx->doc, st->next_para, &r->pairs[m->pair]);
+        report_unclosed(ctx, r, m, at_end, st->para_end, st->last_para, next_prose);
+    }
 }
 
 /* Entry k of st closes at limit: the marks of the other stack opened after it (a bracket
@@ -449,7 +485,7 @@ static void close_inner(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st
     if (closes_pair(r, o->items[o->depth - 1].pair, cp_at(ctx->doc, limit.end)))
         return;
     while (o->depth > st->items[k].other_depth)
-        report_unclosed(ctx, r, &o->items[--o->depth], false, limit.start, false);
+        report_unclosed(ctx, r, &o->items[--o->depth], false, limit.start, false, false);
 }
 
 /* Whether the mark at token k opens a quoted sentence: at a sentence start, or after the
@@ -733,7 +769,7 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
                  * A phrase quoted inside (`"the "cold war" is`), or marks that balance
                  * as a nested quotation, are left alone. */
                 while (st->depth > top - 1)
-                    report_unclosed(ctx, r, &st->items[--st->depth], false, span.start, false);
+                    report_unclosed(ctx, r, &st->items[--st->depth], false, span.start, false, false);
             }
             if (!apos)
                 check_opening(ctx, r, st, as_open, tok);
@@ -769,7 +805,7 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
              * open, and too few closing marks follow for both: the first one's end is
              * missing (`eine „Kette von …, die zu einem „Kreis“ wird`). */
             while (st->depth > k)
-                report_unclosed(ctx, r, &st->items[--st->depth], false, span.start, false);
+                report_unclosed(ctx, r, &st->items[--st->depth], false, span.start, false, false);
             check_opening(ctx, r, st, as_open, tok);
             push(doc, st, as_open, tok, apos);
             return;
@@ -1217,6 +1253,8 @@ static void run(const tqc_ctx *ctx)
         quotes.para = p;
         brackets.para_end = quotes.para_end = para->span.end;
         brackets.last_para = quotes.last_para = p + 1 == doc->paragraph_count;
+        quotes.next_prose = tqc_text_is_letter(first_mark(doc, p + 1));
+        quotes.next_para = p + 1;
         for (size_t k = first->tok_first; k < last->tok_first + last->tok_count; k++) {
             const tqc_token *tok = &doc->tokens[k];
             int32_t cp;
