@@ -705,23 +705,31 @@ END_TEST
 START_TEST(test_issue_12_mixed_styles_in_six_languages)
 {
     QUOTES_IN("en", "“We will appeal,” the lawyer said. “The ruling is wrong,” she added.\n\n"
+              "“We expected it,” the minister said. He called the plan \"a failure from the "
+              "very start\" and left.", "\"", TQC_SEV_WARNING);
+    /* A quoted term of three words or fewer in another style is only a hint. */
+    QUOTES_IN("en", "“We will appeal,” the lawyer said. “The ruling is wrong,” she added.\n\n"
               "“We expected it,” the minister said. He called the plan \"a plain failure\" "
-              "and left.", "\"", TQC_SEV_WARNING);
+              "and left.", "\"", TQC_SEV_INFO);
     QUOTES_IN("pt", "«Vamos recorrer», disse o advogado. «A decisão está errada», acrescentou."
-              "\n\n«Esperávamos isso», disse o ministro. Chamou ao plano “um fracasso” e saiu.",
+              "\n\n«Esperávamos isso», disse o ministro. Chamou ao plano “um fracasso desde o "
+              "primeiro dia” e saiu.",
               "“", TQC_SEV_WARNING);
     QUOTES_IN("es", "«Vamos a apelar», dijo el abogado. «La decisión es errónea», añadió.\n\n"
-              "«Lo esperábamos», dijo el ministro. Llamó al plan \"un fracaso\" y se fue.",
+              "«Lo esperábamos», dijo el ministro. Llamó al plan \"un fracaso desde el "
+              "primer día\" y se fue.",
               "\"", TQC_SEV_WARNING);
     QUOTES_IN("fr", "« Nous ferons appel », a dit l’avocat. « La décision est injuste », a-t-"
               "elle ajouté.\n\n« Nous nous y attendions », a dit le ministre. Il a qualifié "
-              "le plan de “fiasco” et il est parti.", "“", TQC_SEV_WARNING);
+              "le plan de “fiasco complet dès le premier jour” et il est parti.", "“",
+              TQC_SEV_WARNING);
     QUOTES_IN("de", "„Wir gehen in Berufung“, sagte der Anwalt. „Das Urteil ist falsch“, "
               "fügte sie hinzu.\n\n„Wir haben damit gerechnet“, sagte der Minister. Er "
-              "nannte den Plan »einen Fehlschlag« und ging.", "»", TQC_SEV_WARNING);
+              "nannte den Plan »einen Fehlschlag vom ersten Tag an« und ging.", "»",
+              TQC_SEV_WARNING);
     QUOTES_IN("it", "«Faremo ricorso», ha detto l’avvocato. «La sentenza è sbagliata», ha "
               "aggiunto.\n\n«Ce lo aspettavamo», ha detto il ministro. Ha definito il piano "
-              "\"un fallimento\" e se ne è andato.", "\"", TQC_SEV_WARNING);
+              "\"un fallimento fin dal primo giorno\" e se ne è andato.", "\"", TQC_SEV_WARNING);
     /* Three in one paragraph: the third alone in its style. */
     QUOTES_IN("de", "Er sagte „ja“, sie sagte „nein“ und er rief \"vielleicht\" dazwischen.",
               "\"", TQC_SEV_WARNING);

@@ -2644,7 +2644,8 @@ static void write_json(const char *path, unsigned long seed)
         die("%s: cannot write", path);
 }
 
-/* Floors: `inject LANG CLASS FLOOR` and `gold LANG FLOOR`, # comments. 0 when all hold. */
+/* Floors: `inject LANG CLASS FLOOR` (CLASS/KIND: one kind's) and `gold LANG FLOOR`, #
+ * comments. 0 when all hold. */
 static int gate(const char *path)
 {
     size_t len;
@@ -2660,10 +2661,10 @@ static int gate(const char *path)
         lineno++;
         if (line[0] == '#' || !line[0])
             continue;
-        char kind[16], code[8], cls[32];
+        char kind[16], code[8], cls[64];
         double floor_v;
         int li = -1, ci = -1;
-        if (sscanf(line, "inject %7s %31s %lf", code, cls, &floor_v) == 3)
+        if (sscanf(line, "inject %7s %63s %lf", code, cls, &floor_v) == 3)
             snprintf(kind, sizeof kind, "inject");
         else if (sscanf(line, "gold %7s %lf", code, &floor_v) == 2)
             snprintf(kind, sizeof kind, "gold");
@@ -2686,19 +2687,32 @@ static int gate(const char *path)
             }
             continue;
         }
+        /* CLASS, or CLASS/KIND for one kind of it */
+        char *slash = strchr(cls, '/');
+        int sub = -1;
+        if (slash)
+            *slash = '\0';
         for (int i = 0; i < NCLASS; i++)
             if (!strcmp(CLASSES[i].name, cls))
                 ci = i;
         if (ci < 0)
             die("%s:%zu: unknown class %s", path, lineno, cls);
+        for (int i = 0; slash && i < CLASSES[ci].nsub; i++)
+            if (!strcmp(CLASSES[ci].sub[i], slash + 1))
+                sub = i;
+        if (slash && sub < 0)
+            die("%s:%zu: unknown kind %s of %s", path, lineno, slash + 1, cls);
         cell *c = &cells[li][ci];
-        if (!c->run)
+        size_t n = sub < 0 ? c->n : c->sub_n[sub], caught = sub < 0 ? c->caught : c->sub_caught[sub];
+        /* a kind the corpus had no room for this run is not judged */
+        if (!c->run || (sub >= 0 && !n))
             continue;
-        double r = c->n ? (double)c->caught / (double)c->n : 0.0;
+        double r = n ? (double)caught / (double)n : 0.0;
         checked++;
         if (r < floor_v) {
-            printf("gate: FAIL %s %s: recall %.2f (%zu/%zu) is below its floor %.2f\n", cls, code, r,
-                   c->caught, c->n, floor_v);
+            printf("gate: FAIL %s%s%s %s: recall %.2f (%zu/%zu) is below its floor %.2f\n", cls,
+                   sub < 0 ? "" : "/", sub < 0 ? "" : CLASSES[ci].sub[sub], code, r, caught, n,
+                   floor_v);
             bad = 1;
         }
     }

@@ -435,28 +435,27 @@ static void report_unclosed(const tqc_ctx *ctx, const quote_rules *r, const open
 }
 
 /* Whether paragraph p closes a quotation of pair before it opens one: the quotation
- * the paragraph before left open went on there, its reopening mark forgotten. Straight
- * marks: an odd number of them. */
-static bool closes_first(const tqc_doc *doc, size_t p, const pair *pr)
+ * the paragraph before left open went on there, its reopening mark forgotten. A straight
+ * mark closes by its place (after a word, before a space or punctuation). */
+static bool closes_first(const quote_rules *r, const tqc_doc *doc, size_t p, const pair *pr)
 {
     if (p >= doc->paragraph_count)
         return false;
     tqc_span sp = doc->paragraphs[p].span;
-    size_t marks = 0;
     for (size_t i = sp.start; i < sp.end;) {
         int32_t cp;
         size_t n = tqc_text_decode(doc->text + i, sp.end - i, &cp);
         if (!n)
             return false;
         if (pr->open == pr->close && cp == pr->open)
-            marks++;
-        else if (cp == pr->close)
+            return classify(r, doc->text, sp, i, i + n) == POS_CLOSE;
+        if (cp == pr->close)
             return true;
-        else if (cp == pr->open)
+        if (cp == pr->open)
             return false;
         i += n;
     }
-    return marks % 2 == 1;
+    return false;
 }
 
 /* Pops the stack down to (not including) entry k, reporting the marks left open. */
@@ -466,7 +465,7 @@ static void unwind(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st, siz
     while (st->depth > k) {
         const open_mark *m = &st->items[--st->depth];
         bool next_prose = at_end && st->next_prose &&
-                          !closes_first(ctx->doc, st->next_para, &r->pairs[m->pair]);
+                          !closes_first(r, ctx->doc, st->next_para, &r->pairs[m->pair]);
         report_unclosed(ctx, r, m, at_end, st->para_end, st->last_para, next_prose);
     }
 }
@@ -1146,6 +1145,31 @@ static size_t style_of(const quote_rules *r, const style_use *u)
     return opens(r, p->open);
 }
 
+/* Quoted terms: this many words or fewer. */
+#define QUOTES_TERM_WORDS 3
+
+/* The words of the quotation opened at u, to its closing mark (or its paragraph's end). */
+static size_t quoted_words(const tqc_doc *doc, const quote_rules *r, const style_use *u)
+{
+    const pair *p = &r->pairs[u->pair];
+    size_t end = doc->len, words = 0;
+    for (size_t q = 0; q < doc->paragraph_count; q++)
+        if (doc->paragraphs[q].span.start <= u->off && u->off < doc->paragraphs[q].span.end)
+            end = doc->paragraphs[q].span.end;
+    bool in_word = false;
+    int32_t cp;
+    size_t n = tqc_text_decode(doc->text + u->off, end - u->off, &cp);
+    for (size_t i = u->off + (n ? n : 1); i < end; i += n ? n : 1) {
+        n = tqc_text_decode(doc->text + i, end - i, &cp);
+        if (cp == p->close)
+            break;
+        bool space = tqc_text_is_space(cp);
+        words += !space && !in_word;
+        in_word = !space;
+    }
+    return words;
+}
+
 static void report_style(const tqc_ctx *ctx, const quote_rules *r, const style_use *u,
                          size_t own, size_t major, tqc_severity sev)
 {
@@ -1189,8 +1213,9 @@ static bool odd_in_paragraph(const quote_rules *r, const style_log *log, size_t 
  * decide, by majority, when at least two of them share it and those in the quotation's
  * own style, itself counted, are a third of them or fewer (half, when the majority is the
  * language's primary style and the quotation's is not): alone in its style among three or
- * more, a warning; one of a few, a hint, since a handbook may write terms in one style
- * and speech in another. Styles used alike often are left alone. */
+ * more, a warning; one of a few, or a term of a few words, a hint, since a handbook may
+ * write terms in one style and speech in another. Styles used alike often are left
+ * alone. */
 static void mixed_styles(const tqc_ctx *ctx, const quote_rules *r, const style_log *log)
 {
     for (size_t i = 0; i < log->count; i++) {
@@ -1224,8 +1249,11 @@ static void mixed_styles(const tqc_ctx *ctx, const quote_rules *r, const style_l
             continue;
         /* alone in its style, it is a slip; one of a few, the article's second style
          * (a handbook's terms in one, speech in another): only a hint */
+        /* A term of a few words quoted in another style (`"firmware"`, `“Deny”`) is how a
+         * handbook's translators differ, as much as a slip: a hint too. */
+        bool term = quoted_words(ctx->doc, r, &log->items[i]) <= QUOTES_TERM_WORDS;
         report_style(ctx, r, &log->items[i], own, major,
-                     mine == 1 && counts[major] >= 3 ? TQC_SEV_WARNING : TQC_SEV_INFO);
+                     mine == 1 && counts[major] >= 3 && !term ? TQC_SEV_WARNING : TQC_SEV_INFO);
     }
 }
 
@@ -1329,8 +1357,8 @@ const tqc_pass tqc_pass_quotes = {
     .bad = "The minister said the talks had “reached a dead end“, adding that more would come.",
     .details = "Quotation marks and brackets that do not pair up: a closing quote written as an "
                "opening one, a mark never closed or never opened, a bracket closing another's, "
-               "a straight mark among typeset ones, another language's marks, no space next to a "
-               "mark. "
+               "a straight mark among typeset ones, another language's marks, a quotation in a "
+               "style of its own among the article's, no space next to a mark. "
                "Apostrophes and quotations that run over several paragraphs are correct. A "
                "wrong-way mark is an error; an unpaired one is a warning; a quotation running to "
                "the end of the article is a hint (info).",
