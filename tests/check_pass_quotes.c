@@ -707,10 +707,10 @@ START_TEST(test_issue_12_mixed_styles_in_six_languages)
     QUOTES_IN("en", "“We will appeal,” the lawyer said. “The ruling is wrong,” she added.\n\n"
               "“We expected it,” the minister said. He called the plan \"a failure from the "
               "very start\" and left.", "\"", TQC_SEV_WARNING);
-    /* A quoted term of three words or fewer in another style is only a hint. */
+    /* A quoted term in another style, the same. */
     QUOTES_IN("en", "“We will appeal,” the lawyer said. “The ruling is wrong,” she added.\n\n"
-              "“We expected it,” the minister said. He called the plan \"a plain failure\" "
-              "and left.", "\"", TQC_SEV_INFO);
+              "“We expected it,” the minister said. He called the plan \"a failure\" "
+              "and left.", "\"", TQC_SEV_WARNING);
     QUOTES_IN("pt", "«Vamos recorrer», disse o advogado. «A decisão está errada», acrescentou."
               "\n\n«Esperávamos isso», disse o ministro. Chamou ao plano “um fracasso desde o "
               "primeiro dia” e saiu.",

@@ -1145,31 +1145,6 @@ static size_t style_of(const quote_rules *r, const style_use *u)
     return opens(r, p->open);
 }
 
-/* Quoted terms: this many words or fewer. */
-#define QUOTES_TERM_WORDS 3
-
-/* The words of the quotation opened at u, to its closing mark (or its paragraph's end). */
-static size_t quoted_words(const tqc_doc *doc, const quote_rules *r, const style_use *u)
-{
-    const pair *p = &r->pairs[u->pair];
-    size_t end = doc->len, words = 0;
-    for (size_t q = 0; q < doc->paragraph_count; q++)
-        if (doc->paragraphs[q].span.start <= u->off && u->off < doc->paragraphs[q].span.end)
-            end = doc->paragraphs[q].span.end;
-    bool in_word = false;
-    int32_t cp;
-    size_t n = tqc_text_decode(doc->text + u->off, end - u->off, &cp);
-    for (size_t i = u->off + (n ? n : 1); i < end; i += n ? n : 1) {
-        n = tqc_text_decode(doc->text + i, end - i, &cp);
-        if (cp == p->close)
-            break;
-        bool space = tqc_text_is_space(cp);
-        words += !space && !in_word;
-        in_word = !space;
-    }
-    return words;
-}
-
 static void report_style(const tqc_ctx *ctx, const quote_rules *r, const style_use *u,
                          size_t own, size_t major, tqc_severity sev)
 {
@@ -1213,9 +1188,9 @@ static bool odd_in_paragraph(const quote_rules *r, const style_log *log, size_t 
  * decide, by majority, when at least two of them share it and those in the quotation's
  * own style, itself counted, are a third of them or fewer (half, when the majority is the
  * language's primary style and the quotation's is not): alone in its style among three or
- * more, a warning; one of a few, or a term of a few words, a hint, since a handbook may
- * write terms in one style and speech in another. Styles used alike often are left
- * alone. */
+ * more, a warning (a quoted term too: the article's style holds for terms as for
+ * speech); one of a few, a hint, since a handbook may write terms in one style and
+ * speech in another. Styles used alike often are left alone. */
 static void mixed_styles(const tqc_ctx *ctx, const quote_rules *r, const style_log *log)
 {
     for (size_t i = 0; i < log->count; i++) {
@@ -1249,11 +1224,8 @@ static void mixed_styles(const tqc_ctx *ctx, const quote_rules *r, const style_l
             continue;
         /* alone in its style, it is a slip; one of a few, the article's second style
          * (a handbook's terms in one, speech in another): only a hint */
-        /* A term of a few words quoted in another style (`"firmware"`, `“Deny”`) is how a
-         * handbook's translators differ, as much as a slip: a hint too. */
-        bool term = quoted_words(ctx->doc, r, &log->items[i]) <= QUOTES_TERM_WORDS;
         report_style(ctx, r, &log->items[i], own, major,
-                     mine == 1 && counts[major] >= 3 && !term ? TQC_SEV_WARNING : TQC_SEV_INFO);
+                     mine == 1 && counts[major] >= 3 ? TQC_SEV_WARNING : TQC_SEV_INFO);
     }
 }
 
