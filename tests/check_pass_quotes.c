@@ -738,8 +738,10 @@ START_TEST(test_issue_12_mixed_styles_in_six_languages)
                  "qualifié le plan de « fiasco » et il est parti.");
     NO_QUOTES_IN("es", "«Vamos a apelar», dijo el abogado. «La decisión, dijo, es “injusta” y "
                  "errónea», añadió.\n\n«Lo esperábamos», dijo el ministro.");
-    /* One of each: no majority, nothing said. */
-    NO_QUOTES_IN("it", "Ha detto «sì» ieri.\n\nHa detto \"no\" oggi.");
+    /* One of each: the language's primary style is the article's... */
+    QUOTES_IN("it", "Ha detto «sì» ieri.\n\nHa detto \"no\" oggi.", "\"", TQC_SEV_WARNING);
+    /* ...and with neither primary, nothing is said. */
+    NO_QUOTES_IN("de", "Er sagte »ja« gestern.\n\nSie sagte \"nein\" heute.");
     /* Two styles used alike often (terms in one, speech in the other). */
     NO_QUOTES_IN("pt", "Chamou-lhe “teste” e depois \"ensaio\".\n\nDisse “sim” e depois "
                  "\"não\".\n\nEscreveu “fim” e depois \"início\".");

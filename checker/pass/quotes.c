@@ -1159,46 +1159,48 @@ static void report_style(const tqc_ctx *ctx, const quote_rules *r, const style_u
     tqc_finding_suggest(ctx->out, f, o, strlen(o));
 }
 
-/* Whether quotation i is the only one of its style in its paragraph while two or more
- * others there share one style: *major that style. */
-static bool odd_in_paragraph(const quote_rules *r, const style_log *log, size_t i,
-                             size_t own, size_t *major)
+/* The style of paragraph-mates of quotation i when it is the only one of its style there
+ * and two or more others share one style, else SIZE_MAX. pcounts: the styles of its
+ * paragraph's quotations, itself included. */
+static size_t odd_in_paragraph(const quote_rules *r, const size_t *pcounts, size_t own)
 {
-    size_t counts[TQC_QUOTES_MAX_PAIRS] = {0};
-    size_t from = i, to = i + 1;
-    while (from > 0 && log->items[from - 1].para == log->items[i].para)
-        from--;
-    while (to < log->count && log->items[to].para == log->items[i].para)
-        to++;
-    for (size_t j = from; j < to; j++) {
-        size_t st = j == i ? SIZE_MAX : style_of(r, &log->items[j]);
-        if (st != SIZE_MAX)
-            counts[st]++;
-    }
-    *major = SIZE_MAX;
+    if (pcounts[own] != 1)
+        return SIZE_MAX;
+    size_t major = SIZE_MAX;
     for (size_t k = 0; k < r->count; k++)
-        if (counts[k] && (*major == SIZE_MAX || counts[k] > counts[*major]))
-            *major = k;
-    return !counts[own] && *major != SIZE_MAX && counts[*major] >= 2;
+        if (k != own && pcounts[k] && (major == SIZE_MAX || pcounts[k] > pcounts[major]))
+            major = k;
+    return major != SIZE_MAX && pcounts[major] >= 2 ? major : SIZE_MAX;
 }
 
 /* A quotation in a style of its own among the article's (`"Nein"` among „…“, “…” among
  * « »). Its paragraph decides first: the only one of its style there, with two or more
  * others in one style. Else the quotations around it (QUOTES_STYLE_WINDOW on each side)
  * decide, by majority, when at least two of them share it and those in the quotation's
- * own style, itself counted, are a third of them or fewer (half, when the majority is the
- * language's primary style and the quotation's is not): alone in its style among three or
- * more, a warning (a quoted term too: the article's style holds for terms as for
+ * own style, itself counted, are a third of them or fewer (when the majority is the
+ * language's primary style and the quotation's is not: one of them and as many or fewer
+ * in its own, `«sì»` then `"no"`): alone in its style among three or more, or beside the
+ * primary style, a warning (a quoted term too: the article's style holds for terms as for
  * speech); one of a few, a hint, since a handbook may write terms in one style and
  * speech in another. Styles used alike often are left alone. */
 static void mixed_styles(const tqc_ctx *ctx, const quote_rules *r, const style_log *log)
 {
+    size_t pcounts[TQC_QUOTES_MAX_PAIRS] = {0}, para_end = 0;
     for (size_t i = 0; i < log->count; i++) {
+        if (i == para_end) {
+            /* the styles of the paragraph starting here, counted once */
+            memset(pcounts, 0, sizeof pcounts);
+            while (para_end < log->count && log->items[para_end].para == log->items[i].para) {
+                size_t st = style_of(r, &log->items[para_end++]);
+                if (st != SIZE_MAX)
+                    pcounts[st]++;
+            }
+        }
         size_t own = style_of(r, &log->items[i]);
         if (own == SIZE_MAX)
             continue;
-        size_t major;
-        if (odd_in_paragraph(r, log, i, own, &major)) {
+        size_t major = odd_in_paragraph(r, pcounts, own);
+        if (major != SIZE_MAX) {
             report_style(ctx, r, &log->items[i], own, major, TQC_SEV_WARNING);
             continue;
         }
@@ -1215,17 +1217,18 @@ static void mixed_styles(const tqc_ctx *ctx, const quote_rules *r, const style_l
         for (size_t k = 0; k < r->count; k++)   /* ties: the language's order */
             if (counts[k] && (major == SIZE_MAX || counts[k] > counts[major]))
                 major = k;
-        if (major == SIZE_MAX || major == own || counts[major] < 2)
+        bool primary = major != SIZE_MAX && r->pairs[major].role == TQC_QUOTE_PRIMARY &&
+                       r->pairs[own].role != TQC_QUOTE_PRIMARY;
+        if (major == SIZE_MAX || major == own || counts[major] < (primary ? 1u : 2u))
             continue;
         size_t mine = counts[own] + 1;
-        bool primary = r->pairs[major].role == TQC_QUOTE_PRIMARY &&
-                       r->pairs[own].role != TQC_QUOTE_PRIMARY;
-        if (mine * 3 > counts[major] && !(primary && mine * 2 <= counts[major]))
+        if (mine * 3 > counts[major] && !(primary && mine <= counts[major]))
             continue;
         /* alone in its style, it is a slip; one of a few, the article's second style
          * (a handbook's terms in one, speech in another): only a hint */
         report_style(ctx, r, &log->items[i], own, major,
-                     mine == 1 && counts[major] >= 3 ? TQC_SEV_WARNING : TQC_SEV_INFO);
+                     mine == 1 && (counts[major] >= 3 || primary) ? TQC_SEV_WARNING
+                                                                  : TQC_SEV_INFO);
     }
 }
 
