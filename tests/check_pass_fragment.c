@@ -509,6 +509,11 @@ START_TEST(test_issue_12_fragment_kinds_in_six_languages)
           "davon gegen den Plan.", RULE, "Fast zwei Drittel davon gegen den Plan.");
     SILENT("de", "Der Sturm zerstörte dutzende Häuser an der Küste. Was er sagte, war falsch.",
            RULE);
+    /* A preposition and a pronoun open a relative clause when its verb ends it. */
+    FINDS("de", "Der Sturm zerstörte dutzende Häuser an der Küste. Von denen viele noch leer "
+          "stehen.", RULE, "Von denen viele noch leer stehen.");
+    SILENT("de", "Der Sturm zerstörte dutzende Häuser an der Küste. Von denen habe ich nichts "
+           "gehört.", RULE);
     SILENT("de", "Der Rat zählte am Freitagabend die Stimmen der Bewohner. Fast zwei Drittel "
            "stimmten gegen den Plan.", RULE);
     FINDS("it", "Il consiglio ha contato i voti dei residenti venerdì sera. Quasi due terzi "

@@ -670,6 +670,31 @@ static bool second_verb(const tqc_ctx *ctx, size_t first, size_t last, bool afte
     return false;
 }
 
+/* The token of the relative pronoun when tokens [first, last) open with a preposition and
+ * a pronoun that is nothing else, where subordinate clauses end on their verb (profile
+ * `verb-final-subordinate`: German), and the clause ends on its one finite verb with no
+ * comma (`Von denen viele leer stehen.`; a demonstrative's main clause puts the verb
+ * second: `Von denen habe ich gehört.`), else SIZE_MAX. (In other languages a verbless
+ * one is a fragment anyway, `Of which two in the old town.`; one with a verb may be a
+ * connective, `Por lo que recomendamos ...`.) */
+static size_t relative_after_preposition(const tqc_ctx *ctx, size_t first, size_t last)
+{
+    const tqc_doc *doc = ctx->doc;
+    uint32_t pos = word_pos(ctx, first, true);
+    size_t k = first + 1;
+    if (!(pos & TQC_POS_PREP) ||
+        (pos & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_PRON | TQC_POS_DET | TQC_POS_CONJ)) ||
+        k + 1 >= last || doc->tokens[k].kind != TQC_TOK_WORD ||
+        word_pos(ctx, k, false) != TQC_POS_PRON ||
+        strcmp(tqc_lang_setting(ctx->lang, "verb-final-subordinate", "no"), "yes") != 0 ||
+        doc->tokens[last - 1].kind != TQC_TOK_WORD || !(word_pos(ctx, last - 1, false) & FINITE))
+        return SIZE_MAX;
+    for (size_t v = k + 1; v + 1 < last; v++)
+        if (doc->tokens[v].kind != TQC_TOK_WORD || finite_verb(ctx, v, first))
+            return SIZE_MAX;
+    return k;
+}
+
 static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
 {
     const tqc_doc *doc = ctx->doc;
@@ -699,9 +724,11 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
      * Paris.`, `Because the road was closed.`; an adverbial one may open a sentence whose
      * main clause follows a comma, and a word that is also an adverb is one when a finite
      * verb follows it (`Da kam er.`). */
+    size_t pronoun = relative_after_preposition(ctx, first, last);
     bool relative = (tok_in(ctx, "relative-openers", &doc->tokens[first]) &&
                      !second_verb(ctx, first, last, true)) ||
-                    verb_final_relative(ctx, first, last);
+                    verb_final_relative(ctx, first, last) ||
+                    (pronoun != SIZE_MAX && !second_verb(ctx, pronoun, last, true));
     if (!relative && tok_in(ctx, "subordinators", &doc->tokens[first]) &&
         !(first + 1 < last && doc->tokens[first + 1].kind == TQC_TOK_WORD &&
           finite_verb(ctx, first + 1, first))) {
