@@ -478,6 +478,20 @@ START_TEST(test_issue_12_fragment_kinds_in_six_languages)
           "coaches.", RULE, "Moreno, after a vote of the coaches.");
     SILENT("en", "The council counted the votes of the residents on Friday. Almost two thirds "
            "voted against the plan.", RULE);
+    /* A noun phrase whose only verb is its relative clause's; a second verb is the main
+     * clause's. */
+    FINDS("en", "The council counted the votes on Friday. Almost two thirds of those who voted.",
+          RULE, "Almost two thirds of those who voted.");
+    FINDS("es", "La tormenta destruyó decenas de casas. Casi dos tercios de los que votaron.",
+          RULE, "Casi dos tercios de los que votaron.");
+    FINDS("fr", "La tempête a détruit des dizaines de maisons. Près des deux tiers de ceux qui "
+          "ont voté.", RULE, "Près des deux tiers de ceux qui ont voté.");
+    SILENT("en", "The council counted the votes on Friday. The man who counted them left early.",
+           RULE);
+    SILENT("fr", "La tempête a détruit des dizaines de maisons. Le maire, qui était absent, est "
+           "rentré hier.", RULE);
+    SILENT("it", "Il disco funziona ancora bene. Notare che un solo computer può avere diversi "
+           "dischi.", RULE);
     SILENT("en", "The company hired a new director last month. Long experience matters in "
            "Asia.", RULE);
     SILENT("en", "The award went to the young striker Daniel. Moreno won it after a vote of "

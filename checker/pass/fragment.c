@@ -737,6 +737,35 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
             if (first_cp(doc, &doc->tokens[k]) == ',' || first_cp(doc, &doc->tokens[k]) == ';')
                 relative = false;
     }
+    /* A noun phrase whose only verb is a relative clause's, no main clause after it
+     * (`Almost two thirds of those who voted.`, `Dos en la capital, donde ...`): no word
+     * with a verb reading before the relative word, which follows a comma or a word that
+     * may head a noun phrase (not a complementizer after a verb: `Notare che ...`; not a
+     * connective opening the sentence: `Por lo que ...`), and one finite verb after it;
+     * a second is the main clause's (`The man who came left.`). */
+    size_t rel_at = SIZE_MAX;
+    bool rel_only = false;
+    for (size_t k = first; !relative && k < last && rel_at == SIZE_MAX; k++) {
+        if (doc->tokens[k].kind != TQC_TOK_WORD)
+            continue;
+        if (k > first && tok_in(ctx, "relative-openers", &doc->tokens[k]))
+            rel_at = k;
+        else if (word_pos(ctx, k, k == first) & TQC_POS_VERB)
+            break;
+    }
+    if (rel_at != SIZE_MAX) {
+        const tqc_token *b = &doc->tokens[rel_at - 1];
+        uint32_t head = b->kind == TQC_TOK_WORD ? word_pos(ctx, rel_at - 1, rel_at - 1 == first) : 0;
+        bool headed = b->kind == TQC_TOK_WORD
+                          ? (head & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_PRON | TQC_POS_DET |
+                                     TQC_POS_NUM)) != 0
+                          : first_cp(doc, b) == ',';
+        bool connective = (word_pos(ctx, first, true) & TQC_POS_PREP) && rel_at <= first + 2;
+        size_t verbs = 0;
+        for (size_t k = rel_at + 1; k < last; k++)
+            verbs += doc->tokens[k].kind == TQC_TOK_WORD && finite_verb(ctx, k, first);
+        rel_only = headed && !connective && verbs == 1;
+    }
     for (size_t k = first; k < last; k++) {
         const tqc_token *t = &doc->tokens[k];
         int32_t cp = first_cp(doc, t);
@@ -744,6 +773,8 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
         case TQC_TOK_WORD: {
             words++;
             lower = lower || (t->flags & TQC_TF_LOWER);
+            if (rel_only && k > rel_at)
+                break;  /* the relative clause's words: its verb makes no main clause */
             if (!relative && (finite_verb(ctx, k, first) || instruction_infinitive(ctx, k, first)))
                 return;
             uint32_t pos = word_pos(ctx, k, k == first);
@@ -794,6 +825,9 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
     if (relative)
         TQC_EMIT(ctx, sent->span, "'%.*s' is a subordinate clause standing as a sentence, "
                  "with no main clause; probably the end of the sentence before it", len, text);
+    else if (rel_only && !unknown_verbs)
+        TQC_EMIT(ctx, sent->span, "'%.*s' has no main verb, only its relative clause's; "
+                 "probably the end of the sentence before it", len, text);
     else if (unknown_verbs)
         tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, sent->span,
                  "'%.*s' may have no verb; probably the end of the sentence before it (the "
