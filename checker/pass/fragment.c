@@ -755,7 +755,8 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
     }
     if (rel_at != SIZE_MAX) {
         const tqc_token *b = &doc->tokens[rel_at - 1];
-        uint32_t head = b->kind == TQC_TOK_WORD ? word_pos(ctx, rel_at - 1, rel_at - 1 == first) : 0;
+        uint32_t head =
+            b->kind == TQC_TOK_WORD ? word_pos(ctx, rel_at - 1, rel_at - 1 == first) : 0;
         bool headed = b->kind == TQC_TOK_WORD
                           ? (head & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_PRON | TQC_POS_DET |
                                      TQC_POS_NUM)) != 0

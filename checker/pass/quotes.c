@@ -768,7 +768,8 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
                  * A phrase quoted inside (`"the "cold war" is`), or marks that balance
                  * as a nested quotation, are left alone. */
                 while (st->depth > top - 1)
-                    report_unclosed(ctx, r, &st->items[--st->depth], false, span.start, false, false);
+                    report_unclosed(ctx, r, &st->items[--st->depth], false, span.start, false,
+                                    false);
             }
             if (!apos)
                 check_opening(ctx, r, st, as_open, tok);
@@ -804,7 +805,8 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
              * open, and too few closing marks follow for both: the first one's end is
              * missing (`eine „Kette von …, die zu einem „Kreis“ wird`). */
             while (st->depth > k)
-                report_unclosed(ctx, r, &st->items[--st->depth], false, span.start, false, false);
+                report_unclosed(ctx, r, &st->items[--st->depth], false, span.start, false,
+                                false);
             check_opening(ctx, r, st, as_open, tok);
             push(doc, st, as_open, tok, apos);
             return;
