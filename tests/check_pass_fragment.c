@@ -539,6 +539,44 @@ START_TEST(test_issue_12_fragment_kinds_in_six_languages)
 }
 END_TEST
 
+START_TEST(test_issue_12_fragment_relative_after_any_word)
+{
+    /* A relative pronoun opens no sentence, so a stop after a short word or a host name
+     * ends one; an abbreviation of the language's lists does not. */
+    FINDS("en", "The search found a single program that fits, mpv. Which meets all three "
+          "needs.", RULE, "Which meets all three needs.");
+    FINDS("es", "La búsqueda devolvió un solo programa, mpv. Que cumple los tres requisitos.",
+          RULE, "Que cumple los tres requisitos.");
+    FINDS("pt", "O caso mais conhecido foi o do portal exemplo.org. Que exigia um navegador "
+          "antigo.", RULE, "Que exigia um navegador antigo.");
+    FINDS("fr", "Le résultat ne contient qu'un seul logiciel, mpv. Qui répond aux trois "
+          "critères.", RULE, "Qui répond aux trois critères.");
+    FINDS("it", "La ricerca restituisce un solo programma, mpv. Che soddisfa i tre criteri.",
+          RULE, "Che soddisfa i tre criteri.");
+    FINDS("de", "Die Suche ergab nur ein einziges Werkzeug, mpv. Von denen viele noch leer "
+          "stehen.", RULE, "Von denen viele noch leer stehen.");
+    SILENT("en", "The contract went to the builders Hart and Co. Which pleased the mayor.",
+           RULE);
+    SILENT("fr", "Le paquet contient des outils, des pilotes, etc. Qui répond aux trois "
+           "critères.", RULE);
+}
+END_TEST
+
+START_TEST(test_issue_12_fragment_dash_led_paragraph)
+{
+    /* A dash against the first word leads a news column's item, which is prose; a
+     * bullet stands apart from its item, and a dialogue line is speech. */
+    FINDS("en", "--The mayor opened the new bridge over the river on Monday. A gift of the "
+          "northern towns.", RULE, "A gift of the northern towns.");
+    SILENT("en", "- The mayor opened the new bridge over the river on Monday. A gift of the "
+           "northern towns.", RULE);
+    SILENT("es", "\u2014El alcalde abrió el nuevo puente sobre el río el lunes. Un regalo de "
+           "los pueblos del norte.", RULE);
+    FINDS("es", "El alcalde abrió el nuevo puente sobre el río el lunes. Un regalo de los "
+          "pueblos del norte.", RULE, "Un regalo de los pueblos del norte.");
+}
+END_TEST
+
 Suite *pass_fragment_suite(void)
 {
     Suite *s = suite_create("pass_fragment");
@@ -564,6 +602,8 @@ Suite *pass_fragment_suite(void)
     tcase_add_test(tc, test_issue_12_fragment_german_relative_inside_subject);
     tcase_add_test(tc, test_issue_12_fragment_infinitive_instructions);
     tcase_add_test(tc, test_issue_12_fragment_demonstrative_subject);
+    tcase_add_test(tc, test_issue_12_fragment_relative_after_any_word);
+    tcase_add_test(tc, test_issue_12_fragment_dash_led_paragraph);
     suite_add_tcase(s, tc);
     return s;
 }

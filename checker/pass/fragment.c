@@ -3,7 +3,9 @@
  * week.`, `Vor allem im Norden des Landes.`). The language's lexicon (lang/lex.h) tells the
  * verbs, so the rule is the same in every language. A sentence is reported when:
  *  - it follows, in the same paragraph, a complete sentence: four words or more, a
- *    finite verb, and a full stop after a number or a word that is no abbreviation;
+ *    finite verb, and a full stop after a number or a word that is no abbreviation
+ *    (before a relative or subordinate clause any word no abbreviation list holds, or a
+ *    host name: `the package lxc. Which`);
  *  - it ends with a full stop, opens with a word, and none of its words is a finite verb
  *    or an auxiliary (TQC_POS_VFIN, TQC_POS_AUX) as written or in lower case, read in
  *    context where the form has other readings (see finite_verb: `of historic weight`);
@@ -17,7 +19,7 @@
  *  - it is not a credit, list item or handle: no URL, handle, colon, semicolon (items
  *    of a list: `First, bread; second, milk.`), slash or ©, its
  *    first word not in the profile list `credits` (`Photo`, `Source`), its paragraph
- *    opening with a word or a quotation; not names and numbers alone (`Luke 23:34.`); and
+ *    opening with a word, a quotation or a dash against a word (see dash_lead); not names and numbers alone (`Luke 23:34.`); and
  *    not cut at a capitalised abbreviation (`Cf.`).
  * A sentence opening with a word of the profile list `relative-openers` (`Who`, `Which`,
  * `Dont`, `Donde`), or of `subordinators` (`Because`, `Weil`, `Aunque`) with no comma
@@ -346,6 +348,9 @@ static bool complete_sentence(const tqc_ctx *ctx, size_t s, bool any_clause)
             !(tqc_ctx_mark(ctx, wk, TQC_QUOTE_ROLES_QUOTES) & TQC_MARK_OPENS)))
         wk--;
     const tqc_token *w = &doc->tokens[wk];
+    /* Before a relative clause a host name ends the sentence (`OpenOffice.org. Which`). */
+    if (any_clause && w->kind == TQC_TOK_URL)
+        return true;
     if (w->kind != TQC_TOK_NUMBER &&
         (w->kind != TQC_TOK_WORD || (w->flags & TQC_TF_PERIOD) || abbreviation(ctx, w)))
         return false;
@@ -363,6 +368,10 @@ static bool complete_sentence(const tqc_ctx *ctx, size_t s, bool any_clause)
     size_t n = tqc_span_len(w->span);
     if (n < 2)
         return false;
+    /* A relative pronoun opens no sentence of its own, so the stop before one ends a
+     * sentence after any word no abbreviation list holds (`the package lxc. Which`). */
+    if (any_clause)
+        return true;
     if (w->flags & TQC_TF_LOWER)
         return n > FRAG_MIN_NOUN_BYTES || tqc_ctx_pos(ctx, wk) ||
                (ctx->dict && tqc_dict_known(ctx->dict, tok_text(doc, w), n));
@@ -838,6 +847,30 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
                  "before it", len, text);
 }
 
+/* Dashes of a paragraph's lead: a dash written against the word after it (`--Rep.
+ * Smith said ...`, a news column's item) leads prose, where a list's bullet stands apart
+ * from its item (`- bread`), unless the language opens dialogue lines so (profile
+ * `dialogue-dash = yes`: `—Sí. Mañana.`, speech). Returns the token after them, else k. */
+#define FRAG_MAX_DASHES 2
+static size_t dash_lead(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (strcmp(tqc_lang_setting(ctx->lang, "dialogue-dash", "no"), "yes") == 0)
+        return k;
+    size_t j = k;
+    while (j < doc->token_count && j - k < FRAG_MAX_DASHES &&
+           doc->tokens[j].kind == TQC_TOK_PUNCT && tqc_span_len(doc->tokens[j].span) <= 3) {
+        int32_t cp = first_cp(doc, &doc->tokens[j]);
+        if (cp != '-' && cp != 0x2013 && cp != 0x2014)
+            break;
+        j++;
+    }
+    if (j == k || j >= doc->token_count || doc->tokens[j].kind != TQC_TOK_WORD ||
+        (doc->tokens[j].flags & TQC_TF_SPACE_BEFORE))
+        return k;
+    return j;
+}
+
 static void run(const tqc_ctx *ctx)
 {
     const tqc_doc *doc = ctx->doc;
@@ -854,6 +887,8 @@ static void run(const tqc_ctx *ctx)
         if (w + 1 < doc->token_count &&
             (tqc_ctx_mark(ctx, w, TQC_QUOTE_ROLES_QUOTES) & TQC_MARK_OPENS))
             w++;
+        else
+            w = dash_lead(ctx, w);
         if (w >= doc->token_count || doc->tokens[w].kind != TQC_TOK_WORD)
             continue;
         for (size_t s = para->sent_first + 1; s < para->sent_first + para->sent_count; s++)
