@@ -577,6 +577,38 @@ START_TEST(test_issue_12_fragment_dash_led_paragraph)
 }
 END_TEST
 
+START_TEST(test_issue_12_fragment_closed_class_homographs)
+{
+    /* A preposition or article of the language's lists before an article, determiner
+     * or number is no verb, whatever homograph the lexicon adds (`di`: dire's
+     * imperative; `entre`: entrer, entrar; `einen`: to unite). */
+    FINDS("it", "Il consiglio ha approvato il bilancio dopo nove ore. Una decisione di un "
+          "peso storico.", RULE, "Una decisione di un peso storico.");
+    FINDS("fr", "Le conseil a approuvé le budget après neuf heures. Une décision entre les "
+          "deux camps.", RULE, "Une décision entre les deux camps.");
+    FINDS("es", "El equipo ganó el partido del domingo por la tarde. Una diferencia entre los "
+          "dos equipos.", RULE, "Una diferencia entre los dos equipos.");
+    FINDS("pt", "A equipe venceu o jogo de domingo à tarde. Uma diferença entre os dois "
+          "times.", RULE, "Uma diferença entre os dois times.");
+    FINDS("en", "The storm destroyed dozens of homes on the island. Several houses near the "
+          "old harbour.", RULE, "Several houses near the old harbour.");
+    FINDS("de", "Die Nachrichten werden nach Ordnern sortiert angezeigt. Die einen bestimmten "
+          "Satz von Regeln erfüllen.", RULE,
+          "Die einen bestimmten Satz von Regeln erfüllen.");
+    /* The verb reading before a preposition; a word no list holds keeps its verb. */
+    SILENT("fr", "Le conseil a approuvé le budget après neuf heures. Le ministre entre dans "
+           "la salle.", RULE);
+    SILENT("en", "The storm destroyed dozens of homes on the island. Children like the new "
+           "park.", RULE);
+    /* An article and a pronoun with the verb after them are a subject; a verb after the
+     * comma is the fronted clause's main clause. */
+    SILENT("de", "Die Nachrichten werden nach Ordnern sortiert angezeigt. Die einen kommen, "
+           "die anderen gehen.", RULE);
+    SILENT("de", "Die Nachrichten werden nach Ordnern sortiert angezeigt. Die einen Satz von "
+           "Regeln erfüllen, werden gezeigt.", RULE);
+}
+END_TEST
+
 Suite *pass_fragment_suite(void)
 {
     Suite *s = suite_create("pass_fragment");
@@ -604,6 +636,7 @@ Suite *pass_fragment_suite(void)
     tcase_add_test(tc, test_issue_12_fragment_demonstrative_subject);
     tcase_add_test(tc, test_issue_12_fragment_relative_after_any_word);
     tcase_add_test(tc, test_issue_12_fragment_dash_led_paragraph);
+    tcase_add_test(tc, test_issue_12_fragment_closed_class_homographs);
     suite_add_tcase(s, tc);
     return s;
 }

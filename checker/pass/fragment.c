@@ -164,6 +164,36 @@ static bool governed(const tqc_ctx *ctx, size_t k, size_t first)
     return false;
 }
 
+/* Whether word token k is in the language's list of prepositions or articles: a word
+ * of the grammar's closed classes, whose verb reading the lexicon may add as a rare
+ * homograph (Italian `di`, the imperative of `dire`; French `entre`; German `einen`). */
+static bool closed_listed(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_token *t = &ctx->doc->tokens[k];
+    return t->kind == TQC_TOK_WORD &&
+           (tok_in(ctx, "prepositions", t) || tok_in(ctx, "articles", t));
+}
+
+/* Whether word token k, a listed preposition or article (closed_listed), stands before
+ * an article, a determiner or a number: its closed reading then (`entre les deux`,
+ * `di un anno`, `near the coast`), whatever word comes before it. A verb there has a
+ * preposition or an adverb after it, or its object without a determiner. */
+static bool listed_closed_before_det(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (!closed_listed(ctx, k) || k + 1 >= doc->token_count)
+        return false;
+    const tqc_token *n = &doc->tokens[k + 1];
+    if (n->kind == TQC_TOK_NUMBER)
+        return true;
+    if (n->kind != TQC_TOK_WORD || !(n->flags & TQC_TF_LOWER))
+        return false;
+    uint32_t after = word_pos(ctx, k + 1, false);
+    return (tok_in(ctx, "articles", n) || tok_in(ctx, "determiners", n) ||
+            (after & (TQC_POS_DET | TQC_POS_NUM))) &&
+           !(after & (TQC_POS_VERB | TQC_POS_PREP));
+}
+
 /* Whether word token k (of a sentence opening at token first) is a finite verb. A form
  * that is also an article, preposition or conjunction (`una`, `para`, `like`) is one only
  * after a word that may be its subject (a noun, a name, a pronoun that is no article):
@@ -204,8 +234,9 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
     if (!closed && !(pos & (TQC_POS_NOUN | TQC_POS_ADJ | TQC_POS_AUX)))
         return true;
     if (closed)
-        return ((before & (TQC_POS_NOUN | TQC_POS_PROPN)) && !governed(ctx, k - 1, first)) ||
-               ((before & TQC_POS_PRON) && !(before & TQC_POS_DET));
+        return !listed_closed_before_det(ctx, k) &&
+               (((before & (TQC_POS_NOUN | TQC_POS_PROPN)) && !governed(ctx, k - 1, first)) ||
+                ((before & TQC_POS_PRON) && !(before & TQC_POS_DET)));
     /* After an infinitive a noun form is its object (`per evitare di sprecare
      * risorse`); a gerund may be the subject (`his playing strikes me`). */
     if ((before & TQC_POS_VINF) && !(before & (TQC_POS_VFIN | TQC_POS_AUX | TQC_POS_VGER)) &&
@@ -265,6 +296,11 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
     uint32_t det = TQC_POS_DET | TQC_POS_PREP | TQC_POS_ADJ;
     if (!(before & (TQC_POS_PRON | TQC_POS_NOUN | TQC_POS_PROPN)))
         det |= TQC_POS_NUM;
+    /* A preposition or article of the language's lists is one before this form, not
+     * the verb its homograph may be (`di parte`, `einen bestimmten Satz`): its verb
+     * reading keeps no verb after it. */
+    if ((before & (TQC_POS_DET | TQC_POS_PREP)) && closed_listed(ctx, k - 1))
+        keeps_verb &= ~TQC_POS_VERB;
     return !has_before || !(before & det) ||
            ((before & TQC_POS_NOUN) && !(before & (TQC_POS_DET | TQC_POS_PREP)) &&
             !governed(ctx, k - 1, first)) ||
@@ -552,6 +588,12 @@ static bool verb_final_relative(const tqc_ctx *ctx, size_t first, size_t last)
     uint32_t w = word_pos(ctx, k, false);
     if (!genitive && (!w || (w & (TQC_POS_NOUN | TQC_POS_PROPN))))
         return false;
+    /* An article, then a determiner with the verb right after it: the determiner is a
+     * pronoun and the two the main clause's subject (`Die einen kommen, die anderen
+     * gehen.`); a relative pronoun's determiner has its noun (`Die einen Satz ...`). */
+    if (!genitive && k == first + 1 && (w & TQC_POS_DET) && k + 1 < last &&
+        doc->tokens[k + 1].kind == TQC_TOK_WORD && finite_verb(ctx, k + 1, first))
+        return false;
     /* A verb right after the pronoun is a main clause's (`Die sind gut.`); after its
      * modifiers, ending the sentence, the relative clause's (`Die sonst gleich
      * erscheinen.`). */
@@ -736,7 +778,8 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
     size_t pronoun = relative_after_preposition(ctx, first, last);
     bool relative = (tok_in(ctx, "relative-openers", &doc->tokens[first]) &&
                      !second_verb(ctx, first, last, true)) ||
-                    verb_final_relative(ctx, first, last) ||
+                    (verb_final_relative(ctx, first, last) &&
+                     !second_verb(ctx, first, last, true)) ||
                     (pronoun != SIZE_MAX && !second_verb(ctx, pronoun, last, true));
     if (!relative && tok_in(ctx, "subordinators", &doc->tokens[first]) &&
         !(first + 1 < last && doc->tokens[first + 1].kind == TQC_TOK_WORD &&
