@@ -609,6 +609,27 @@ START_TEST(test_issue_12_fragment_closed_class_homographs)
 }
 END_TEST
 
+START_TEST(test_issue_12_fragment_possessive_clitic)
+{
+    /* A clitic after a noun or a name before a noun phrase is a possessive, no verb. */
+    FINDS("en", "The governor appointed his assistant to the post on Monday. As Norland's "
+          "Secretary of State.", RULE, "As Norland's Secretary of State.");
+    FINDS("en", "The governor appointed his assistant to the post on Monday. The state's new "
+          "secretary.", RULE, "The state's new secretary.");
+    /* ... and the verb before a determiner, a participle, or ending the sentence. */
+    SILENT("en", "The governor appointed his assistant to the post on Monday. The plan's a "
+           "failure.", RULE);
+    SILENT("en", "The governor appointed his assistant to the post on Monday. The state's been "
+           "hit hard.", RULE);
+    SILENT("en", "The governor appointed his assistant to the post on Monday. The door's open.",
+           RULE);
+    SILENT("en", "The governor appointed his assistant to the post on Monday. He's the new "
+           "secretary.", RULE);
+    SILENT("fr", "Le conseil a approuvé le budget après neuf heures. C'est possible assez "
+           "facilement.", RULE);
+}
+END_TEST
+
 Suite *pass_fragment_suite(void)
 {
     Suite *s = suite_create("pass_fragment");
@@ -637,6 +658,7 @@ Suite *pass_fragment_suite(void)
     tcase_add_test(tc, test_issue_12_fragment_relative_after_any_word);
     tcase_add_test(tc, test_issue_12_fragment_dash_led_paragraph);
     tcase_add_test(tc, test_issue_12_fragment_closed_class_homographs);
+    tcase_add_test(tc, test_issue_12_fragment_possessive_clitic);
     suite_add_tcase(s, tc);
     return s;
 }

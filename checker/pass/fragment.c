@@ -194,6 +194,49 @@ static bool listed_closed_before_det(const tqc_ctx *ctx, size_t k)
            !(after & (TQC_POS_VERB | TQC_POS_PREP));
 }
 
+/* Whether word token k takes its finite reading only from a clitic after an apostrophe
+ * (English `'s`: `is`, `has`) and a noun phrase follows it: a name, a noun, or an
+ * adjective and another word (`Maryland's Secretary`, `the state's new budget`); the
+ * clitic is a possessive there, since no verb of the clitic's comes before a noun
+ * phrase alone (`the state's been`, `it's a`, `the door's open.` keep the verb). */
+static bool possessive_clitic(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_token *t = &doc->tokens[k];
+    const char *s = tok_text(doc, t);
+    size_t n = tqc_span_len(t->span), head = n;
+    while (head > 0 && s[head - 1] != '\'' &&
+           !(head >= 3 && (unsigned char)s[head - 3] == 0xE2 &&
+             (unsigned char)s[head - 2] == 0x80 && (unsigned char)s[head - 1] == 0x99))
+        head--;
+    if (head == 0 || k + 1 >= doc->token_count || doc->tokens[k + 1].kind != TQC_TOK_WORD)
+        return false;
+    head -= s[head - 1] == '\'' ? 1 : 3;
+    if (head == 0)
+        return false;
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    char buf[FRAG_MAX_WORD];
+    size_t bn = tqc_text_case(s, head, TQC_CASE_LOWER, buf, sizeof buf);
+    uint32_t hp = tqc_lex_pos(lex, s, head) | (bn ? tqc_lex_pos(lex, buf, bn) : 0);
+    /* The head is a noun or a name (`he's`, `that's`: a pronoun's clitic is its verb;
+     * `wasn't`, `c'est`: no noun of three letters or more before the apostrophe). */
+    if ((hp & TQC_POS_PRON) || ((hp & FINITE) && !(hp & (TQC_POS_NOUN | TQC_POS_PROPN))) ||
+        head < FRAG_MIN_LAST_BYTES || (!hp && !(t->flags & TQC_TF_CAP)) ||
+        (hp && !(hp & (TQC_POS_NOUN | TQC_POS_PROPN))))
+        return false;
+    const tqc_token *nt = &doc->tokens[k + 1];
+    if (!(nt->flags & TQC_TF_LOWER))
+        return (nt->flags & TQC_TF_CAP) != 0;
+    uint32_t after = word_pos(ctx, k + 1, false);
+    if (after & (TQC_POS_DET | TQC_POS_PRON | TQC_POS_ADV | TQC_POS_PREP | TQC_POS_VPART |
+                 TQC_POS_VGER | TQC_POS_VINF | TQC_POS_AUX))
+        return false;
+    if (after & TQC_POS_NOUN)
+        return true;
+    return (after & TQC_POS_ADJ) && k + 2 < doc->token_count &&
+           doc->tokens[k + 2].kind == TQC_TOK_WORD;
+}
+
 /* Whether word token k (of a sentence opening at token first) is a finite verb. A form
  * that is also an article, preposition or conjunction (`una`, `para`, `like`) is one only
  * after a word that may be its subject (a noun, a name, a pronoun that is no article):
@@ -207,7 +250,7 @@ static bool listed_closed_before_det(const tqc_ctx *ctx, size_t k)
 static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
 {
     uint32_t pos = word_pos(ctx, k, k == first);
-    if (!(pos & FINITE))
+    if (!(pos & FINITE) || possessive_clitic(ctx, k))
         return false;
     const tqc_token *toks = ctx->doc->tokens;
     bool has_before = k > first && toks[k - 1].kind == TQC_TOK_WORD;
