@@ -630,6 +630,18 @@ START_TEST(test_issue_12_fragment_possessive_clitic)
 }
 END_TEST
 
+START_TEST(test_issue_12_fragment_coordinated_adjectives)
+{
+    /* An adjective after a comma and an adjective, before a noun, is no verb. */
+    FINDS("en", "The office moved the tour to the end of the month. A nice, long booking for "
+          "the whole season.", RULE, "A nice, long booking for the whole season.");
+    FINDS("fr", "Le bureau a déplacé la tournée à la fin du mois. Une belle, longue tournée "
+          "pour toute la saison.", RULE, "Une belle, longue tournée pour toute la saison.");
+    SILENT("en", "The office moved the tour to the end of the month. The crowds, long kept "
+           "away, returned.", RULE);
+}
+END_TEST
+
 Suite *pass_fragment_suite(void)
 {
     Suite *s = suite_create("pass_fragment");
@@ -659,6 +671,7 @@ Suite *pass_fragment_suite(void)
     tcase_add_test(tc, test_issue_12_fragment_dash_led_paragraph);
     tcase_add_test(tc, test_issue_12_fragment_closed_class_homographs);
     tcase_add_test(tc, test_issue_12_fragment_possessive_clitic);
+    tcase_add_test(tc, test_issue_12_fragment_coordinated_adjectives);
     suite_add_tcase(s, tc);
     return s;
 }

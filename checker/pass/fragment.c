@@ -253,6 +253,17 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
     if (!(pos & FINITE) || possessive_clitic(ctx, k))
         return false;
     const tqc_token *toks = ctx->doc->tokens;
+    /* Adjectives in a row, a comma between them, before a noun or a gerund (`a nice, long
+     * booking`): the second is one too. */
+    if ((pos & TQC_POS_ADJ) && !(pos & TQC_POS_AUX) && k >= first + 2 &&
+        first_cp(ctx->doc, &toks[k - 1]) == ',' && toks[k - 2].kind == TQC_TOK_WORD &&
+        k + 1 < ctx->doc->token_count && toks[k + 1].kind == TQC_TOK_WORD &&
+        (toks[k + 1].flags & TQC_TF_LOWER)) {
+        uint32_t prev = word_pos(ctx, k - 2, k - 2 == first);
+        if ((prev & TQC_POS_ADJ) && !(prev & TQC_POS_VERB) &&
+            (word_pos(ctx, k + 1, false) & (TQC_POS_NOUN | TQC_POS_VGER)))
+            return false;
+    }
     bool has_before = k > first && toks[k - 1].kind == TQC_TOK_WORD;
     uint32_t before = has_before ? word_pos(ctx, k - 1, k - 1 == first) : 0;
     /* Digits before the form (`15% respecto`, `20 times`) are a numeral. */
