@@ -642,6 +642,27 @@ START_TEST(test_issue_12_fragment_coordinated_adjectives)
 }
 END_TEST
 
+START_TEST(test_issue_12_fragment_short_sentence_before)
+{
+    /* A stop after a bracket closing on an abbreviation ends the sentence before. */
+    FINDS("it", "Un collegamento può puntare a qualsiasi file speciale (socket, pipe, ecc.). "
+          "Anche ad altri collegamenti simbolici.", RULE,
+          "Anche ad altri collegamenti simbolici.");
+    FINDS("en", "The kit holds many parts (screws, nuts, bolts, etc.). Mainly for the older "
+          "models.", RULE, "Mainly for the older models.");
+    /* A subject and the finite verb ending it are a sentence of two words. */
+    FINDS("es", "Las versiones estables tardan en salir. Esto contribuye. En general, a su "
+          "buena fama.", RULE, "En general, a su buena fama.");
+    FINDS("pt", "As versões estáveis demoram a sair. Isto contribui. Sobretudo, para sua boa "
+          "fama.", RULE, "Sobretudo, para sua boa fama.");
+    SILENT("en", "The minister was asked whether the talks had failed. He declined. Not yet.",
+           RULE);
+    /* ... before a piece of three words or more: one word after it may be a dateline. */
+    SILENT("en", "The minister was asked whether the talks had failed. He declined. Geneva.",
+           RULE);
+}
+END_TEST
+
 Suite *pass_fragment_suite(void)
 {
     Suite *s = suite_create("pass_fragment");
@@ -672,6 +693,7 @@ Suite *pass_fragment_suite(void)
     tcase_add_test(tc, test_issue_12_fragment_closed_class_homographs);
     tcase_add_test(tc, test_issue_12_fragment_possessive_clitic);
     tcase_add_test(tc, test_issue_12_fragment_coordinated_adjectives);
+    tcase_add_test(tc, test_issue_12_fragment_short_sentence_before);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -2,8 +2,9 @@
  * sentence of its own (`... linked to the space program. North Korean.`, `Twice in one
  * week.`, `Vor allem im Norden des Landes.`). The language's lexicon (lang/lex.h) tells the
  * verbs, so the rule is the same in every language. A sentence is reported when:
- *  - it follows, in the same paragraph, a complete sentence: four words or more, a
- *    finite verb, and a full stop after a number or a word that is no abbreviation
+ *  - it follows, in the same paragraph, a complete sentence: three words or more (two:
+ *    a subject and the finite verb ending it), a finite verb, and a full stop after a
+ *    number, a bracket closing on an abbreviation, or a word that is no abbreviation
  *    (before a relative or subordinate clause any word no abbreviation list holds, or a
  *    host name: `the package lxc. Which`);
  *  - it ends with a full stop, opens with a word, and none of its words is a finite verb
@@ -415,8 +416,9 @@ static bool abbreviation(const tqc_ctx *ctx, const tqc_token *t)
  * full stop after a number or a word that is no abbreviation (none of the profile's
  * lists): a lower-case word the dictionary or lexicon knows or longer than
  * FRAG_MIN_NOUN_BYTES, a capitalised or all-capital one the lexicon knows (`New.`), or
- * any of FRAG_MIN_NOUN_BYTES or more (a name: `Pope.`, `GRUB.`). */
-static bool complete_sentence(const tqc_ctx *ctx, size_t s, bool any_clause)
+ * any of FRAG_MIN_NOUN_BYTES or more (a name: `Pope.`, `GRUB.`). two_words: the piece
+ * after it is long enough to follow a sentence of two words. */
+static bool complete_sentence(const tqc_ctx *ctx, size_t s, bool any_clause, bool two_words)
 {
     const tqc_doc *doc = ctx->doc;
     const tqc_sentence *prev = &doc->sentences[s];
@@ -437,11 +439,20 @@ static bool complete_sentence(const tqc_ctx *ctx, size_t s, bool any_clause)
            (!(doc->tokens[wk].flags & TQC_TF_SPACE_BEFORE) ||
             !(tqc_ctx_mark(ctx, wk, TQC_QUOTE_ROLES_QUOTES) & TQC_MARK_OPENS)))
         wk--;
+    /* An abbreviation's period inside the mark that closes (`(socket, pipe, etc.).`): the
+     * stop after the mark is the sentence's own. */
+    bool closed_abbreviation = wk + 1 < last && wk > prev->tok_first + 1 &&
+                               is_full_stop(doc, &doc->tokens[wk]) &&
+                               !(doc->tokens[wk].flags & TQC_TF_SPACE_BEFORE) &&
+                               doc->tokens[wk - 1].kind == TQC_TOK_WORD &&
+                               abbreviation(ctx, &doc->tokens[wk - 1]);
+    if (closed_abbreviation)
+        wk--;
     const tqc_token *w = &doc->tokens[wk];
     /* Before a relative clause a host name ends the sentence (`OpenOffice.org. Which`). */
     if (any_clause && w->kind == TQC_TOK_URL)
         return true;
-    if (w->kind != TQC_TOK_NUMBER &&
+    if (w->kind != TQC_TOK_NUMBER && !closed_abbreviation &&
         (w->kind != TQC_TOK_WORD || (w->flags & TQC_TF_PERIOD) || abbreviation(ctx, w)))
         return false;
     bool finite = false;
@@ -451,9 +462,20 @@ static bool complete_sentence(const tqc_ctx *ctx, size_t s, bool any_clause)
         words++;
         finite = finite || finite_verb(ctx, k, prev->tok_first);
     }
+    /* Two words are a clause when a subject, a pronoun or a lower-case noun, comes before
+     * the finite verb that ends it (`Esto contribuye.`, `Prices rose.`), if two_words: a
+     * piece of one or two words after it may be a dateline or a reply (`It rained.
+     * London.`). */
+    if (!any_clause && two_words && words == FRAG_MIN_PREV_WORDS - 1 &&
+        wk == prev->tok_first + 1 &&
+        doc->tokens[prev->tok_first].kind == TQC_TOK_WORD && w->kind == TQC_TOK_WORD &&
+        (w->flags & TQC_TF_LOWER) && finite_verb(ctx, wk, prev->tok_first) &&
+        !(word_pos(ctx, wk, false) & (TQC_POS_NOUN | TQC_POS_ADJ | TQC_POS_ADV)) &&
+        (word_pos(ctx, prev->tok_first, true) & (TQC_POS_PRON | TQC_POS_NOUN)))
+        words = FRAG_MIN_PREV_WORDS;
     if (!any_clause && (words < FRAG_MIN_PREV_WORDS || !finite))
         return false;
-    if (w->kind == TQC_TOK_NUMBER)
+    if (w->kind == TQC_TOK_NUMBER || closed_abbreviation)
         return true;
     size_t n = tqc_span_len(w->span);
     if (n < 2)
@@ -925,7 +947,7 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
         ((abbreviation(ctx, end) && !(end->flags & TQC_TF_LOWER)) ||
          (tqc_span_len(end->span) < FRAG_MIN_LAST_BYTES && !word_pos(ctx, last - 1, false))))
         return;
-    if (!complete_sentence(ctx, s - 1, relative) || inside_quotation(ctx, para_first_tok, first))
+    if (!complete_sentence(ctx, s - 1, relative, words >= FRAG_MIN_PREV_WORDS) || inside_quotation(ctx, para_first_tok, first))
         return;
     int len = (int)tqc_span_len(sent->span);
     const char *text = tqc_doc_at(doc, sent->span);
