@@ -457,6 +457,212 @@ START_TEST(test_issue_17_fragment_replies_comments_lists)
 }
 END_TEST
 
+/* Issue 12, the kinds the definition names, in each language: a number phrase (digits
+ * or a numeral, `Almost two thirds of ...`), a piece of a name with the rest of its
+ * sentence (`Daniel. Moreno, after ...`), an appositive noun phrase whose adjective has
+ * verb readings (`with long experience`), a trailing phrase after a preposition and an
+ * article that is also a pronoun (`de la rencontre`), a German `Was` clause. The same
+ * pieces with their verb stay quiet. */
+START_TEST(test_issue_12_fragment_kinds_in_six_languages)
+{
+    FINDS("en", "The council counted the votes of the residents on Friday. Almost two thirds "
+          "of them against the plan.", RULE, "Almost two thirds of them against the plan.");
+    FINDS("en", "The farm was settled by his grandfather in the valley. 27 miles southwest of "
+          "here.", RULE, "27 miles southwest of here.");
+    FINDS("en", "The disease kills many people a year. Five times the deaths from road "
+          "accidents.", RULE, "Five times the deaths from road accidents.");
+    FINDS("en", "The company hired a new director for its European operations last month. A "
+          "former banker with long experience in Asia.", RULE,
+          "A former banker with long experience in Asia.");
+    FINDS("en", "The award went to the young striker Daniel. Moreno, after a vote of the "
+          "coaches.", RULE, "Moreno, after a vote of the coaches.");
+    SILENT("en", "The council counted the votes of the residents on Friday. Almost two thirds "
+           "voted against the plan.", RULE);
+    /* A noun phrase whose only verb is its relative clause's; a second verb is the main
+     * clause's. */
+    FINDS("en", "The council counted the votes on Friday. Almost two thirds of those who voted.",
+          RULE, "Almost two thirds of those who voted.");
+    FINDS("es", "La tormenta destruyó decenas de casas. Casi dos tercios de los que votaron.",
+          RULE, "Casi dos tercios de los que votaron.");
+    FINDS("fr", "La tempête a détruit des dizaines de maisons. Près des deux tiers de ceux qui "
+          "ont voté.", RULE, "Près des deux tiers de ceux qui ont voté.");
+    SILENT("en", "The council counted the votes on Friday. The man who counted them left early.",
+           RULE);
+    SILENT("fr", "La tempête a détruit des dizaines de maisons. Le maire, qui était absent, est "
+           "rentré hier.", RULE);
+    SILENT("it", "Il disco funziona ancora bene. Notare che un solo computer può avere diversi "
+           "dischi.", RULE);
+    SILENT("en", "The company hired a new director last month. Long experience matters in "
+           "Asia.", RULE);
+    SILENT("en", "The award went to the young striker Daniel. Moreno won it after a vote of "
+           "the coaches.", RULE);
+    FINDS("pt", "A câmara contou os votos dos moradores na sexta-feira à noite. Quase dois "
+          "terços deles contra o plano.", RULE, "Quase dois terços deles contra o plano.");
+    SILENT("pt", "A câmara contou os votos dos moradores na sexta-feira à noite. Quase dois "
+           "terços votaram contra o plano.", RULE);
+    FINDS("es", "Las lluvias afectaron a varias regiones del país. Una subida de casi el 15%.",
+          RULE, "Una subida de casi el 15%.");
+    FINDS("es", "El ayuntamiento contó los votos de los vecinos el viernes por la tarde. Casi "
+          "dos tercios de ellos en contra del plan.", RULE,
+          "Casi dos tercios de ellos en contra del plan.");
+    SILENT("es", "Las lluvias afectaron a varias regiones del país. Los precios subieron un "
+           "15% respecto al año anterior.", RULE);
+    SILENT("es", "El tren llegó tarde a la estación. El tren para en Madrid.", RULE);
+    FINDS("fr", "L'entraîneur a félicité l'équipe après le match de dimanche. Surtout en "
+          "seconde période de la rencontre.", RULE,
+          "Surtout en seconde période de la rencontre.");
+    FINDS("fr", "Le conseil a compté les voix des habitants vendredi soir. Près de deux tiers "
+          "dans le centre de la ville.", RULE, "Près de deux tiers dans le centre de la ville.");
+    SILENT("fr", "L'entraîneur a félicité l'équipe après le match. Surtout, il la rencontre "
+           "souvent.", RULE);
+    SILENT("fr", "Le conseil a compté les voix des habitants vendredi soir. Près de deux tiers "
+           "ont voté contre le projet.", RULE);
+    FINDS("de", "Der Sturm zerstörte dutzende Häuser an der Küste. Was viele Familien in "
+          "große Not brachte.", RULE, "Was viele Familien in große Not brachte.");
+    FINDS("de", "Der Rat zählte am Freitagabend die Stimmen der Bewohner. Fast zwei Drittel "
+          "davon gegen den Plan.", RULE, "Fast zwei Drittel davon gegen den Plan.");
+    SILENT("de", "Der Sturm zerstörte dutzende Häuser an der Küste. Was er sagte, war falsch.",
+           RULE);
+    /* A preposition and a pronoun open a relative clause when its verb ends it. */
+    FINDS("de", "Der Sturm zerstörte dutzende Häuser an der Küste. Von denen viele noch leer "
+          "stehen.", RULE, "Von denen viele noch leer stehen.");
+    SILENT("de", "Der Sturm zerstörte dutzende Häuser an der Küste. Von denen habe ich nichts "
+           "gehört.", RULE);
+    SILENT("de", "Der Rat zählte am Freitagabend die Stimmen der Bewohner. Fast zwei Drittel "
+           "stimmten gegen den Plan.", RULE);
+    FINDS("it", "Il consiglio ha contato i voti dei residenti venerdì sera. Quasi due terzi "
+          "nelle zone del centro.", RULE, "Quasi due terzi nelle zone del centro.");
+    FINDS("it", "Il premio è andato al giovane attaccante Daniele. Moreno, dopo un voto degli "
+          "allenatori.", RULE, "Moreno, dopo un voto degli allenatori.");
+    SILENT("it", "Il consiglio ha contato i voti dei residenti venerdì sera. Quasi due terzi "
+           "hanno votato contro il piano.", RULE);
+}
+END_TEST
+
+START_TEST(test_issue_12_fragment_relative_after_any_word)
+{
+    /* A relative pronoun opens no sentence, so a stop after a short word or a host name
+     * ends one; an abbreviation of the language's lists does not. */
+    FINDS("en", "The search found a single program that fits, mpv. Which meets all three "
+          "needs.", RULE, "Which meets all three needs.");
+    FINDS("es", "La búsqueda devolvió un solo programa, mpv. Que cumple los tres requisitos.",
+          RULE, "Que cumple los tres requisitos.");
+    FINDS("pt", "O caso mais conhecido foi o do portal exemplo.org. Que exigia um navegador "
+          "antigo.", RULE, "Que exigia um navegador antigo.");
+    FINDS("fr", "Le résultat ne contient qu'un seul logiciel, mpv. Qui répond aux trois "
+          "critères.", RULE, "Qui répond aux trois critères.");
+    FINDS("it", "La ricerca restituisce un solo programma, mpv. Che soddisfa i tre criteri.",
+          RULE, "Che soddisfa i tre criteri.");
+    FINDS("de", "Die Suche ergab nur ein einziges Werkzeug, mpv. Von denen viele noch leer "
+          "stehen.", RULE, "Von denen viele noch leer stehen.");
+    SILENT("en", "The contract went to the builders Hart and Co. Which pleased the mayor.",
+           RULE);
+    SILENT("fr", "Le paquet contient des outils, des pilotes, etc. Qui répond aux trois "
+           "critères.", RULE);
+}
+END_TEST
+
+START_TEST(test_issue_12_fragment_dash_led_paragraph)
+{
+    /* A dash against the first word leads a news column's item, which is prose; a
+     * bullet stands apart from its item, and a dialogue line is speech. */
+    FINDS("en", "--The mayor opened the new bridge over the river on Monday. A gift of the "
+          "northern towns.", RULE, "A gift of the northern towns.");
+    SILENT("en", "- The mayor opened the new bridge over the river on Monday. A gift of the "
+           "northern towns.", RULE);
+    SILENT("es", "\u2014El alcalde abrió el nuevo puente sobre el río el lunes. Un regalo de "
+           "los pueblos del norte.", RULE);
+    FINDS("es", "El alcalde abrió el nuevo puente sobre el río el lunes. Un regalo de los "
+          "pueblos del norte.", RULE, "Un regalo de los pueblos del norte.");
+}
+END_TEST
+
+START_TEST(test_issue_12_fragment_closed_class_homographs)
+{
+    /* A preposition or article of the language's lists before an article, determiner
+     * or number is no verb, whatever homograph the lexicon adds (`di`: dire's
+     * imperative; `entre`: entrer, entrar; `einen`: to unite). */
+    FINDS("it", "Il consiglio ha approvato il bilancio dopo nove ore. Una decisione di un "
+          "peso storico.", RULE, "Una decisione di un peso storico.");
+    FINDS("fr", "Le conseil a approuvé le budget après neuf heures. Une décision entre les "
+          "deux camps.", RULE, "Une décision entre les deux camps.");
+    FINDS("es", "El equipo ganó el partido del domingo por la tarde. Una diferencia entre los "
+          "dos equipos.", RULE, "Una diferencia entre los dos equipos.");
+    FINDS("pt", "A equipe venceu o jogo de domingo à tarde. Uma diferença entre os dois "
+          "times.", RULE, "Uma diferença entre os dois times.");
+    FINDS("en", "The storm destroyed dozens of homes on the island. Several houses near the "
+          "old harbour.", RULE, "Several houses near the old harbour.");
+    FINDS("de", "Die Nachrichten werden nach Ordnern sortiert angezeigt. Die einen bestimmten "
+          "Satz von Regeln erfüllen.", RULE,
+          "Die einen bestimmten Satz von Regeln erfüllen.");
+    /* The verb reading before a preposition; a word no list holds keeps its verb. */
+    SILENT("fr", "Le conseil a approuvé le budget après neuf heures. Le ministre entre dans "
+           "la salle.", RULE);
+    SILENT("en", "The storm destroyed dozens of homes on the island. Children like the new "
+           "park.", RULE);
+    /* An article and a pronoun with the verb after them are a subject; a verb after the
+     * comma is the fronted clause's main clause. */
+    SILENT("de", "Die Nachrichten werden nach Ordnern sortiert angezeigt. Die einen kommen, "
+           "die anderen gehen.", RULE);
+    SILENT("de", "Die Nachrichten werden nach Ordnern sortiert angezeigt. Die einen Satz von "
+           "Regeln erfüllen, werden gezeigt.", RULE);
+}
+END_TEST
+
+START_TEST(test_issue_12_fragment_possessive_clitic)
+{
+    /* A clitic after a noun or a name before a noun phrase is a possessive, no verb. */
+    FINDS("en", "The governor appointed his assistant to the post on Monday. As Norland's "
+          "Secretary of State.", RULE, "As Norland's Secretary of State.");
+    FINDS("en", "The governor appointed his assistant to the post on Monday. The state's new "
+          "secretary.", RULE, "The state's new secretary.");
+    /* ... and the verb before a determiner, a participle, or ending the sentence. */
+    SILENT("en", "The governor appointed his assistant to the post on Monday. The plan's a "
+           "failure.", RULE);
+    SILENT("en", "The governor appointed his assistant to the post on Monday. The state's been "
+           "hit hard.", RULE);
+    SILENT("en", "The governor appointed his assistant to the post on Monday. The door's open.",
+           RULE);
+    SILENT("en", "The governor appointed his assistant to the post on Monday. He's the new "
+           "secretary.", RULE);
+    SILENT("fr", "Le conseil a approuvé le budget après neuf heures. C'est possible assez "
+           "facilement.", RULE);
+}
+END_TEST
+
+START_TEST(test_issue_12_fragment_coordinated_adjectives)
+{
+    /* An adjective after a comma and an adjective, before a noun, is no verb. */
+    FINDS("en", "The office moved the tour to the end of the month. A nice, long booking for "
+          "the whole season.", RULE, "A nice, long booking for the whole season.");
+    FINDS("fr", "Le bureau a déplacé la tournée à la fin du mois. Une belle, longue tournée "
+          "pour toute la saison.", RULE, "Une belle, longue tournée pour toute la saison.");
+    SILENT("en", "The office moved the tour to the end of the month. The crowds, long kept "
+           "away, returned.", RULE);
+}
+END_TEST
+
+START_TEST(test_issue_12_fragment_short_sentence_before)
+{
+    /* A stop after a bracket closing on an abbreviation ends the sentence before. */
+    FINDS("it", "Un collegamento può puntare a qualsiasi file speciale (socket, pipe, ecc.). "
+          "Anche ad altri collegamenti simbolici.", RULE,
+          "Anche ad altri collegamenti simbolici.");
+    FINDS("en", "The kit holds many parts (screws, nuts, bolts, etc.). Mainly for the older "
+          "models.", RULE, "Mainly for the older models.");
+    /* A subject and the finite verb ending it are a sentence of two words. */
+    FINDS("es", "Las versiones estables tardan en salir. Esto contribuye. En general, a su "
+          "buena fama.", RULE, "En general, a su buena fama.");
+    FINDS("pt", "As versões estáveis demoram a sair. Isto contribui. Sobretudo, para sua boa "
+          "fama.", RULE, "Sobretudo, para sua boa fama.");
+    SILENT("en", "The minister was asked whether the talks had failed. He declined. Not yet.",
+           RULE);
+    /* ... before a piece of three words or more: one word after it may be a dateline. */
+    SILENT("en", "The minister was asked whether the talks had failed. He declined. Geneva.",
+           RULE);
+}
+END_TEST
+
 Suite *pass_fragment_suite(void)
 {
     Suite *s = suite_create("pass_fragment");
@@ -476,11 +682,18 @@ Suite *pass_fragment_suite(void)
     tcase_add_test(tc, test_issue_12_fragment_null_subject_main_clause_after_comma);
     tcase_add_test(tc, test_issue_12_fragment_noun_then_verb);
     tcase_add_test(tc, test_issue_17_fragment_replies_comments_lists);
+    tcase_add_test(tc, test_issue_12_fragment_kinds_in_six_languages);
     tcase_add_test(tc, test_issue_12_fragment_verb_before_adverb);
     tcase_add_test(tc, test_issue_12_fragment_two_finite_verbs_end_a_clause);
     tcase_add_test(tc, test_issue_12_fragment_german_relative_inside_subject);
     tcase_add_test(tc, test_issue_12_fragment_infinitive_instructions);
     tcase_add_test(tc, test_issue_12_fragment_demonstrative_subject);
+    tcase_add_test(tc, test_issue_12_fragment_relative_after_any_word);
+    tcase_add_test(tc, test_issue_12_fragment_dash_led_paragraph);
+    tcase_add_test(tc, test_issue_12_fragment_closed_class_homographs);
+    tcase_add_test(tc, test_issue_12_fragment_possessive_clitic);
+    tcase_add_test(tc, test_issue_12_fragment_coordinated_adjectives);
+    tcase_add_test(tc, test_issue_12_fragment_short_sentence_before);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -138,9 +138,19 @@ START_TEST(test_issue_3_quotes_multi_paragraph_quotation)
                                 0).count, 0);
     ck_assert_uint_eq(quotes_on("She said: \"We waited for two days.\n\n\"Nobody came.\"\n",
                                 0).count, 0);
-    /* Quoted sentences running to a paragraph's end are at most a hint... */
+    /* Quoted sentences running to a paragraph's end, the next paragraph opening with a
+     * word and closing nothing: the closing mark was dropped... */
     hit h = quotes_on("The minister said, \"We will stay until the end of the talks.\n\nThe "
                       "talks then ended.\n", 0);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_uint_eq(h.serious, 1);
+    /* ...at the document's end, or before a paragraph that opens otherwise, a hint. */
+    h = quotes_on("The talks then ended.\n\nThe minister said, \"We will stay until the end "
+                  "of the talks.\n", 0);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_uint_eq(h.serious, 0);
+    h = quotes_on("The minister said, \"We will stay until the end of the talks.\n\n— The "
+                  "talks then ended.\n", 0);
     ck_assert_uint_eq(h.count, 1);
     ck_assert_uint_eq(h.serious, 0);
     /* ...and so is the end of one whose next paragraph forgot to reopen it. */
@@ -687,6 +697,64 @@ START_TEST(test_issue_12_attribution_and_run_on_passages)
 }
 END_TEST
 
+/* Issue 12, mixed styles: a quotation alone in its style while the article's others
+ * share one (its paragraph decides first, then the quotations around it), in each
+ * language; one style throughout, the language's nesting, or two styles each used often
+ * stay quiet. An unclosed quotation before a paragraph opening with a word is a
+ * warning in every language. */
+START_TEST(test_issue_12_mixed_styles_in_six_languages)
+{
+    QUOTES_IN("en", "“We will appeal,” the lawyer said. “The ruling is wrong,” she added.\n\n"
+              "“We expected it,” the minister said. He called the plan \"a failure from the "
+              "very start\" and left.", "\"", TQC_SEV_WARNING);
+    /* A quoted term in another style, the same. */
+    QUOTES_IN("en", "“We will appeal,” the lawyer said. “The ruling is wrong,” she added.\n\n"
+              "“We expected it,” the minister said. He called the plan \"a failure\" "
+              "and left.", "\"", TQC_SEV_WARNING);
+    QUOTES_IN("pt", "«Vamos recorrer», disse o advogado. «A decisão está errada», acrescentou."
+              "\n\n«Esperávamos isso», disse o ministro. Chamou ao plano “um fracasso desde o "
+              "primeiro dia” e saiu.",
+              "“", TQC_SEV_WARNING);
+    QUOTES_IN("es", "«Vamos a apelar», dijo el abogado. «La decisión es errónea», añadió.\n\n"
+              "«Lo esperábamos», dijo el ministro. Llamó al plan \"un fracaso desde el "
+              "primer día\" y se fue.",
+              "\"", TQC_SEV_WARNING);
+    QUOTES_IN("fr", "« Nous ferons appel », a dit l’avocat. « La décision est injuste », a-t-"
+              "elle ajouté.\n\n« Nous nous y attendions », a dit le ministre. Il a qualifié "
+              "le plan de “fiasco complet dès le premier jour” et il est parti.", "“",
+              TQC_SEV_WARNING);
+    QUOTES_IN("de", "„Wir gehen in Berufung“, sagte der Anwalt. „Das Urteil ist falsch“, "
+              "fügte sie hinzu.\n\n„Wir haben damit gerechnet“, sagte der Minister. Er "
+              "nannte den Plan »einen Fehlschlag vom ersten Tag an« und ging.", "»",
+              TQC_SEV_WARNING);
+    QUOTES_IN("it", "«Faremo ricorso», ha detto l’avvocato. «La sentenza è sbagliata», ha "
+              "aggiunto.\n\n«Ce lo aspettavamo», ha detto il ministro. Ha definito il piano "
+              "\"un fallimento fin dal primo giorno\" e se ne è andato.", "\"", TQC_SEV_WARNING);
+    /* Three in one paragraph: the third alone in its style. */
+    QUOTES_IN("de", "Er sagte „ja“, sie sagte „nein“ und er rief \"vielleicht\" dazwischen.",
+              "\"", TQC_SEV_WARNING);
+    NO_QUOTES_IN("fr", "« Nous ferons appel », a dit l’avocat. « La décision est injuste », "
+                 "a-t-elle ajouté.\n\n« Nous nous y attendions », a dit le ministre. Il a "
+                 "qualifié le plan de « fiasco » et il est parti.");
+    NO_QUOTES_IN("es", "«Vamos a apelar», dijo el abogado. «La decisión, dijo, es “injusta” y "
+                 "errónea», añadió.\n\n«Lo esperábamos», dijo el ministro.");
+    /* One of each: the language's primary style is the article's... */
+    QUOTES_IN("it", "Ha detto «sì» ieri.\n\nHa detto \"no\" oggi.", "\"", TQC_SEV_WARNING);
+    /* ...and with neither primary, nothing is said. */
+    NO_QUOTES_IN("de", "Er sagte »ja« gestern.\n\nSie sagte \"nein\" heute.");
+    /* Two styles used alike often (terms in one, speech in the other). */
+    NO_QUOTES_IN("pt", "Chamou-lhe “teste” e depois \"ensaio\".\n\nDisse “sim” e depois "
+                 "\"não\".\n\nEscreveu “fim” e depois \"início\".");
+    /* Unclosed before a paragraph that opens with a word. */
+    QUOTES_IN("fr", "Le ministre a déclaré : « Nous resterons jusqu’à la fin des "
+              "négociations.\n\nLes négociations ont ensuite pris fin.", "«", TQC_SEV_WARNING);
+    QUOTES_IN("de", "Der Minister sagte: „Wir bleiben bis zum Ende der Gespräche.\n\nDie "
+              "Gespräche endeten dann.", "„", TQC_SEV_WARNING);
+    NO_QUOTES_IN("de", "Der Minister sagte: „Wir bleiben bis zum Ende der Gespräche.\n\n„Dann "
+                 "sehen wir weiter“, fügte er hinzu.");
+}
+END_TEST
+
 Suite *pass_quotes_suite(void)
 {
     Suite *s = suite_create("pass_quotes");
@@ -713,6 +781,7 @@ Suite *pass_quotes_suite(void)
     tcase_add_test(tc, test_issue_17_quotes_mark_named_in_brackets);
     tcase_add_test(tc, test_issue_12_typeset_quote_shapes_in_six_languages);
     tcase_add_test(tc, test_issue_12_attribution_and_run_on_passages);
+    tcase_add_test(tc, test_issue_12_mixed_styles_in_six_languages);
     suite_add_tcase(s, tc);
     return s;
 }

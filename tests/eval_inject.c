@@ -50,7 +50,7 @@
 #define MAX_PARAS 40000
 #define MAX_LIST 64
 #define MAX_WORDS 2048
-#define MAX_SUB 12     /* kinds of one class */
+#define MAX_SUB 14     /* kinds of one class */
 
 static const char *const LANGS[NLANG] = {"en", "pt", "es", "fr", "de", "it"};
 
@@ -71,11 +71,13 @@ static const class_info CLASSES[NCLASS] = {
     {"capitalization", "capitalization", true, 6,
      {"cap-mid-word", "lower-start", "lower-name", "cap-calendar", "lower-start-quote", "broken-sentence"},
      {NULL, NULL, NULL, NULL, NULL, "capitalization|fragment"}},
-    {"fragment", "fragment", false, 4, {"trailing-phrase", "appositive", "relative", "name-head"}, {NULL}},
-    {"quotes", "quotes", true, 11,
+    {"fragment", "fragment", false, 6,
+     {"trailing-phrase", "appositive", "relative", "name-head", "number-phrase", "name-split"},
+     {NULL}},
+    {"quotes", "quotes", true, 13,
      {"close-as-open", "close-dropped", "style-mixed", "open-as-close", "closed-twice",
       "glued-close", "glued-open", "nested-same", "straight-mixed", "foreign-pair",
-      "guillemets-tight"},
+      "guillemets-tight", "bracket-dropped", "pair-mixed"},
      {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "quotes|spacing"}},
     {"number", "number", true, 3, {"decimal", "grouping", "time"}, {NULL}},
     {"repeated-word", "repeated-word", true, 1, {"word"}, {NULL}},
@@ -905,6 +907,41 @@ static bool inj_fragment(lang *L, const char *p, size_t n, int sub, inj *r)
         }
         if (sub == 2 ? !L->nrelative : !L->lex)
             return false;
+        if (sub == 5) {
+            /* a name cut after its first word, the rest of the sentence standing as one:
+             * `... said coach Ana. Lima, after the match.` */
+            for (size_t j = 3; j + 2 < k && w[j + 1].e < end - 1; j++) {
+                if (w[j - 3].s < start || !capitalised(p, w[j].s, w[j].e) ||
+                    !capitalised(p, w[j + 1].s, w[j + 1].e) ||
+                    !single_space_between(p, &w[j], &w[j + 1]) || !all_lower(p, w[j - 1].s, w[j - 1].e) ||
+                    w[j].e - w[j].s < 4 || w[j + 1].e - w[j + 1].s < 3)
+                    continue;
+                /* names, not a capitalised word of another class */
+                const uint32_t not_name = TQC_POS_VERB | TQC_POS_DET | TQC_POS_PREP |
+                                          TQC_POS_CONJ | TQC_POS_PRON | TQC_POS_ADV;
+                if ((pos_of(L, p + w[j].s, w[j].e - w[j].s) & not_name) ||
+                    (pos_of(L, p + w[j + 1].s, w[j + 1].e - w[j + 1].s) & not_name))
+                    continue;
+                size_t c = w[j + 1].e, last = j + 2;
+                if (p[c] != ',' || p[c + 1] != ' ' || w[j + 2].s != c + 2 ||
+                    !all_lower(p, w[j + 2].s, w[j + 2].e))
+                    continue;
+                while (last < k && w[last].e <= end - 1)
+                    last++;
+                bool plain = true;
+                for (size_t i = c + 2; i < end - 1 && plain; i++)
+                    plain = (unsigned char)p[i] >= 0x80 || strchr(" -',", p[i]) ||
+                            (p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z');
+                if (!plain || last - (j + 2) < 2 || last - (j + 2) > 8 ||
+                    !verbless(L, p, w, j + 1, last))
+                    continue;
+                splice(r, p, n, w[j].e, w[j].e, ".", 1);
+                r->s = w[j].e;
+                r->e = end + 1;
+                return true;
+            }
+            continue;
+        }
         for (size_t c = start + 1; c + 2 < end; c++) {
             /* not after an abbreviation's period (`Fla., for` would become `Fla.. For`) */
             if (p[c] != ',' || p[c + 1] != ' ' || p[c - 1] == '.')
@@ -916,13 +953,26 @@ static bool inj_fragment(lang *L, const char *p, size_t n, int sub, inj *r)
             while (last < k && w[last].e <= end - 1)
                 last++;
             size_t nw = last - first;
-            if (first >= k || w[first].s != c + 2 || !all_lower(p, w[first].s, w[first].e))
+            /* a number phrase may open with digits (`, 12 of them in ...`) */
+            bool digits = sub == 4 && p[c + 2] >= '0' && p[c + 2] <= '9';
+            if (digits) {
+                /* digits, then a lower-case word: not an age (`, 30, a farmer`), a score
+                 * or an address */
+                size_t d = c + 2;
+                while (d < end && ((p[d] >= '0' && p[d] <= '9') || p[d] == '%'))
+                    d++;
+                if (first >= k || p[d] != ' ' || w[first].s != d + 1)
+                    continue;
+            }
+            if (first >= k || !all_lower(p, w[first].s, w[first].e) || (!digits && w[first].s != c + 2))
                 continue;
-            /* nothing but words, spaces, hyphens, apostrophes and commas in the tail */
+            /* nothing but words, spaces, hyphens, apostrophes and commas in the tail (and
+             * the number of a number phrase) */
             bool plain = true;
             for (size_t i = c + 2; i < end - 1 && plain; i++)
                 plain = (unsigned char)p[i] >= 0x80 || strchr(" -',", p[i]) ||
-                        (p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z');
+                        (p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z') ||
+                        (sub == 4 && ((p[i] >= '0' && p[i] <= '9') || p[i] == '%'));
             if (!plain)
                 continue;
             if (sub == 2) {
@@ -946,9 +996,28 @@ static bool inj_fragment(lang *L, const char *p, size_t n, int sub, inj *r)
                 if (nw < 2 || nw > 8 || !verbless(L, p, w, first, last))
                     continue;
                 uint32_t head = pos_of(L, p + w[first].s, w[first].e - w[first].s);
-                uint32_t want = sub == 0 ? (TQC_POS_PREP | TQC_POS_ADV) : TQC_POS_DET;
-                if (!(head & want) || (sub == 0 && (head & TQC_POS_DET)))
-                    continue;
+                if (sub == 4) {
+                    /* a number opens it: digits, a numeral, or an adverb before one
+                     * (`almost two thirds of ...`) */
+                    uint32_t next = first + 1 < last
+                                        ? pos_of(L, p + w[first + 1].s, w[first + 1].e - w[first + 1].s)
+                                        : 0;
+                    if (!digits && !(head & TQC_POS_NUM) &&
+                        !((head & TQC_POS_ADV) && (next & TQC_POS_NUM)))
+                        continue;
+                } else {
+                    uint32_t want = sub == 0 ? (TQC_POS_PREP | TQC_POS_ADV) : TQC_POS_DET;
+                    if (!(head & want) || (sub == 0 && (head & TQC_POS_DET)))
+                        continue;
+                }
+            }
+            if (digits) {
+                buf_add(&r->out, p, c);
+                buf_add(&r->out, ". ", 2);
+                buf_add(&r->out, p + c + 2, n - c - 2);
+                r->s = c + 2;
+                r->e = end;
+                return true;
             }
             size_t ln = recase(p + w[first].s, w[first].e - w[first].s, TQC_CASE_TITLE, tmp, sizeof tmp);
             if (!ln)
@@ -1186,14 +1255,88 @@ static bool inj_quote_shape(lang *L, const char *p, size_t n, int sub, inj *r)
     return true;
 }
 
+/* How often the corpus opens a quotation with pair's first mark (a straight pair: half
+ * its marks), counted once a language. */
+static size_t pair_uses(lang *L, const char *pair)
+{
+    int32_t cp;
+    size_t l1 = tqc_text_decode(pair, strlen(pair), &cp), uses = 0;
+    if (!l1)
+        return 0;
+    for (size_t i = 0; i + l1 <= L->text_len; i++)
+        if (!memcmp(L->text + i, pair, l1))
+            uses++;
+    bool same = strlen(pair) == 2 * l1 && !memcmp(pair, pair + l1, l1);
+    return same ? uses / 2 : uses;
+}
+
+/* pair-mixed: one quotation, not inside another, of a paragraph with two more in the
+ * same marks, rewritten in a style the language's data lists (or straight "...") that its
+ * corpus writes rarely next to the quotation's own (an eighth as often or less): an
+ * article's one quotation in a style of its own. */
+static bool inj_pair_mixed(lang *L, const char *p, size_t n, inj *r)
+{
+    static size_t uses[MAX_LIST + 1];
+    static const lang *counted;
+    const char *straight = "\"\"";
+    if (counted != L) {
+        for (size_t i = 0; i < L->npairs; i++)
+            uses[i] = pair_uses(L, L->pairs[i]);
+        uses[L->npairs] = pair_uses(L, straight);
+        counted = L;
+    }
+    size_t o = 0, c = 0, ol = 0, cl = 0, own = SIZE_MAX;
+    size_t start = rnd((uint32_t)L->npairs);
+    for (size_t t = 0; t < L->npairs && own == SIZE_MAX; t++) {
+        size_t i = (start + t) % L->npairs;
+        if (L->pairs[i][0] != '(' && find_pair(L->pairs[i], p, n, &o, &c, &ol, &cl) &&
+            !in_quotation(L, p, o))
+            own = i;
+    }
+    if (own == SIZE_MAX)
+        return false;
+    /* The other kinds typeset the straight quotations they change, so a document of them
+     * mixes styles already; a straight quotation's paragraph must show its style itself,
+     * with two more quotations in straight marks. */
+    int32_t cp;
+    size_t ml = tqc_text_decode(L->pairs[own], strlen(L->pairs[own]), &cp), marks = 0;
+    if (ml && strlen(L->pairs[own]) == 2 * ml && !memcmp(L->pairs[own], L->pairs[own] + ml, ml)) {
+        for (size_t i = 0; i + ml <= n; i++)
+            marks += !memcmp(p + i, L->pairs[own], ml);
+        if (marks < 6)
+            return false;
+    }
+    const char *rep = NULL;
+    size_t from = rnd((uint32_t)L->npairs + 1);
+    for (size_t t = 0; t <= L->npairs && !rep; t++) {
+        size_t i = (from + t) % (L->npairs + 1);
+        const char *cand = i < L->npairs ? L->pairs[i] : straight;
+        if (cand[0] != '(' && strcmp(cand, L->pairs[own]) && uses[i] * 8 <= uses[own])
+            rep = cand;
+    }
+    if (!rep)
+        return false;
+    size_t rl1 = tqc_text_decode(rep, strlen(rep), &cp), rl2 = strlen(rep) - rl1;
+    buf_add(&r->out, p, o);
+    buf_add(&r->out, rep, rl1);
+    buf_add(&r->out, p + o + ol, c - o - ol);
+    buf_add(&r->out, rep + rl1, rl2);
+    buf_add(&r->out, p + c + cl, n - c - cl);
+    r->s = o;
+    r->e = c - ol + rl1 + rl2;
+    return true;
+}
+
 static bool inj_quotes(lang *L, const char *p, size_t n, int sub, inj *r)
 {
-    if (sub >= 3)
+    if (sub == 12)
+        return inj_pair_mixed(L, p, n, r);
+    if (sub >= 3 && sub != 11)
         return inj_quote_shape(L, p, n, sub, r);
     size_t o = 0, c = 0, ol = 0, cl = 0;
     const char *pair = NULL;
-    /* a dropped mark is a bracket one time in three, otherwise a quotation mark */
-    bool bracket = sub == 1 && rnd(3) == 0;
+    /* close-dropped drops a quotation mark, bracket-dropped a bracket */
+    bool bracket = sub == 11;
     size_t start = rnd((uint32_t)L->npairs);
     for (size_t t = 0; t < L->npairs && !pair; t++) {
         const char *cand = L->pairs[(start + t) % L->npairs];
@@ -2445,9 +2588,33 @@ static void table_rows(const char *title, bool fixes, void (*cell_of)(const cell
     }
 }
 
+/* Recall of each kind of the classes with more than one, a row a kind. */
+static void kind_rows(void)
+{
+    printf("\n%-28s", "recall by kind");
+    for (int li = 0; li < NLANG; li++)
+        if (lang_on[li])
+            printf(" %14s", LANGS[li]);
+    printf("\n");
+    for (int ci = 0; ci < NCLASS; ci++) {
+        if (!class_on[ci] || CLASSES[ci].nsub < 2)
+            continue;
+        for (int s = 0; s < CLASSES[ci].nsub; s++) {
+            char name[64];
+            snprintf(name, sizeof name, "%s/%s", CLASSES[ci].name, CLASSES[ci].sub[s]);
+            printf("%-28s", name);
+            for (int li = 0; li < NLANG; li++)
+                if (lang_on[li])
+                    ratio_cell(cells[li][ci].run, cells[li][ci].sub_caught[s], cells[li][ci].sub_n[s]);
+            printf("\n");
+        }
+    }
+}
+
 static void print_tables(void)
 {
     table_rows("recall", false, recall_cell);
+    kind_rows();
     table_rows("first fix right", true, fix_cell);
     table_rows("no fix offered", true, withheld_cell);
     print_clean();
@@ -2528,7 +2695,8 @@ static void write_json(const char *path, unsigned long seed)
         die("%s: cannot write", path);
 }
 
-/* Floors: `inject LANG CLASS FLOOR` and `gold LANG FLOOR`, # comments. 0 when all hold. */
+/* Floors: `inject LANG CLASS FLOOR` (CLASS/KIND: one kind's) and `gold LANG FLOOR`, #
+ * comments. 0 when all hold. */
 static int gate(const char *path)
 {
     size_t len;
@@ -2544,10 +2712,10 @@ static int gate(const char *path)
         lineno++;
         if (line[0] == '#' || !line[0])
             continue;
-        char kind[16], code[8], cls[32];
+        char kind[16], code[8], cls[64];
         double floor_v;
         int li = -1, ci = -1;
-        if (sscanf(line, "inject %7s %31s %lf", code, cls, &floor_v) == 3)
+        if (sscanf(line, "inject %7s %63s %lf", code, cls, &floor_v) == 3)
             snprintf(kind, sizeof kind, "inject");
         else if (sscanf(line, "gold %7s %lf", code, &floor_v) == 2)
             snprintf(kind, sizeof kind, "gold");
@@ -2570,19 +2738,32 @@ static int gate(const char *path)
             }
             continue;
         }
+        /* CLASS, or CLASS/KIND for one kind of it */
+        char *slash = strchr(cls, '/');
+        int sub = -1;
+        if (slash)
+            *slash = '\0';
         for (int i = 0; i < NCLASS; i++)
             if (!strcmp(CLASSES[i].name, cls))
                 ci = i;
         if (ci < 0)
             die("%s:%zu: unknown class %s", path, lineno, cls);
+        for (int i = 0; slash && i < CLASSES[ci].nsub; i++)
+            if (!strcmp(CLASSES[ci].sub[i], slash + 1))
+                sub = i;
+        if (slash && sub < 0)
+            die("%s:%zu: unknown kind %s of %s", path, lineno, slash + 1, cls);
         cell *c = &cells[li][ci];
-        if (!c->run)
+        size_t n = sub < 0 ? c->n : c->sub_n[sub], caught = sub < 0 ? c->caught : c->sub_caught[sub];
+        /* a kind the corpus had no room for this run is not judged */
+        if (!c->run || (sub >= 0 && !n))
             continue;
-        double r = c->n ? (double)c->caught / (double)c->n : 0.0;
+        double r = n ? (double)caught / (double)n : 0.0;
         checked++;
         if (r < floor_v) {
-            printf("gate: FAIL %s %s: recall %.2f (%zu/%zu) is below its floor %.2f\n", cls, code, r,
-                   c->caught, c->n, floor_v);
+            printf("gate: FAIL %s%s%s %s: recall %.2f (%zu/%zu) is below its floor %.2f\n", cls,
+                   sub < 0 ? "" : "/", sub < 0 ? "" : CLASSES[ci].sub[sub], code, r, caught, n,
+                   floor_v);
             bad = 1;
         }
     }
@@ -2659,7 +2840,7 @@ static const char *check_injection(lang *L, int cls, int sub, const char *p, siz
             return "not one more sentence, ending in a full stop";
         static word w[MAX_WORDS];
         size_t k = words_of(sp, sl, w, MAX_WORDS);
-        if (sub < 2 && L->lex && !verbless(L, sp, w, 0, k))
+        if ((sub < 2 || sub == 4) && L->lex && !verbless(L, sp, w, 0, k))
             return "a finite verb in the fragment";
         break;
     }
@@ -2703,7 +2884,7 @@ static const char *check_injection(lang *L, int cls, int sub, const char *p, siz
             return "neither mojibake nor a zero-width space";
         break;
     case C_QUOTES:
-        if (sub == 1 && on >= n)
+        if ((sub == 1 || sub == 11) && on >= n)
             return "no mark dropped";
         break;
     default:

@@ -2,8 +2,11 @@
  * sentence of its own (`... linked to the space program. North Korean.`, `Twice in one
  * week.`, `Vor allem im Norden des Landes.`). The language's lexicon (lang/lex.h) tells the
  * verbs, so the rule is the same in every language. A sentence is reported when:
- *  - it follows, in the same paragraph, a complete sentence: four words or more, a
- *    finite verb, and a full stop after a number or a word that is no abbreviation;
+ *  - it follows, in the same paragraph, a complete sentence: three words or more (two:
+ *    a subject and the finite verb ending it), a finite verb, and a full stop after a
+ *    number, a bracket closing on an abbreviation, or a word that is no abbreviation
+ *    (before a relative or subordinate clause any word no abbreviation list holds, or a
+ *    host name: `the package lxc. Which`);
  *  - it ends with a full stop, opens with a word, and none of its words is a finite verb
  *    or an auxiliary (TQC_POS_VFIN, TQC_POS_AUX) as written or in lower case, read in
  *    context where the form has other readings (see finite_verb: `of historic weight`);
@@ -17,7 +20,7 @@
  *  - it is not a credit, list item or handle: no URL, handle, colon, semicolon (items
  *    of a list: `First, bread; second, milk.`), slash or ©, its
  *    first word not in the profile list `credits` (`Photo`, `Source`), its paragraph
- *    opening with a word or a quotation; not names and numbers alone (`Luke 23:34.`); and
+ *    opening with a word, a quotation or a dash against a word (see dash_lead); not names and numbers alone (`Luke 23:34.`); and
  *    not cut at a capitalised abbreviation (`Cf.`).
  * A sentence opening with a word of the profile list `relative-openers` (`Who`, `Which`,
  * `Dont`, `Donde`), or of `subordinators` (`Because`, `Weil`, `Aunque`) with no comma
@@ -104,15 +107,40 @@ static bool proclitics(const tqc_ctx *ctx, bool sentence_start)
  * word is both (`May`: a month and a modal). Inside a sentence, a capitalised word the
  * lexicon knows only in lower case is part of a name or title (`the Research Unit`), so
  * none of its verb readings count. */
+/* A hyphenated word the lexicon lacks: a verb when its first part may be one (a verb and
+ * its pronoun, `Refere-se`, `dit-il`), else the classes of its last part when that part
+ * has no finite reading (`pinch-hitter`: a noun); else unknown. */
+static uint32_t compound_pos(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_token *t = &ctx->doc->tokens[k];
+    const char *s = tok_text(ctx->doc, t);
+    size_t n = tqc_span_len(t->span), dash = n, first = 0;
+    while (dash > 1 && s[dash - 1] != '-')
+        dash--;
+    while (first < n && s[first] != '-')
+        first++;
+    if (dash <= 1 || dash >= n)
+        return 0;
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    char buf[FRAG_MAX_WORD];
+    size_t bn = tqc_text_case(s, first, TQC_CASE_LOWER, buf, sizeof buf);
+    uint32_t head = bn ? tqc_lex_pos(lex, buf, bn) : 0;
+    if (head & FINITE)
+        return head;
+    uint32_t pos = tqc_lex_pos(lex, s + dash, n - dash);
+    return pos & FINITE ? 0 : pos;
+}
+
 static uint32_t word_pos(const tqc_ctx *ctx, size_t k, bool first)
 {
     uint32_t pos = tqc_ctx_pos(ctx, k);
     if (first)
-        return pos | tqc_ctx_pos_lower(ctx, k);
-    if (pos || (ctx->doc->tokens[k].flags & TQC_TF_LOWER))
-        return pos;
-    uint32_t lower = tqc_ctx_pos_lower(ctx, k);
-    return lower ? (lower & ~TQC_POS_VERB) | TQC_POS_PROPN : 0;
+        pos |= tqc_ctx_pos_lower(ctx, k);
+    else if (!pos && !(ctx->doc->tokens[k].flags & TQC_TF_LOWER)) {
+        uint32_t lower = tqc_ctx_pos_lower(ctx, k);
+        return lower ? (lower & ~TQC_POS_VERB) | TQC_POS_PROPN : 0;
+    }
+    return pos ? pos : compound_pos(ctx, k);
 }
 
 /* Determiners, adjectives and numbers looked through back to a preposition. */
@@ -137,6 +165,79 @@ static bool governed(const tqc_ctx *ctx, size_t k, size_t first)
     return false;
 }
 
+/* Whether word token k is in the language's list of prepositions or articles: a word
+ * of the grammar's closed classes, whose verb reading the lexicon may add as a rare
+ * homograph (Italian `di`, the imperative of `dire`; French `entre`; German `einen`). */
+static bool closed_listed(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_token *t = &ctx->doc->tokens[k];
+    return t->kind == TQC_TOK_WORD &&
+           (tok_in(ctx, "prepositions", t) || tok_in(ctx, "articles", t));
+}
+
+/* Whether word token k, a listed preposition or article (closed_listed), stands before
+ * an article, a determiner or a number: its closed reading then (`entre les deux`,
+ * `di un anno`, `near the coast`), whatever word comes before it. A verb there has a
+ * preposition or an adverb after it, or its object without a determiner. */
+static bool listed_closed_before_det(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (!closed_listed(ctx, k) || k + 1 >= doc->token_count)
+        return false;
+    const tqc_token *n = &doc->tokens[k + 1];
+    if (n->kind == TQC_TOK_NUMBER)
+        return true;
+    if (n->kind != TQC_TOK_WORD || !(n->flags & TQC_TF_LOWER))
+        return false;
+    uint32_t after = word_pos(ctx, k + 1, false);
+    return (tok_in(ctx, "articles", n) || tok_in(ctx, "determiners", n) ||
+            (after & (TQC_POS_DET | TQC_POS_NUM))) &&
+           !(after & (TQC_POS_VERB | TQC_POS_PREP));
+}
+
+/* Whether word token k takes its finite reading only from a clitic after an apostrophe
+ * (English `'s`: `is`, `has`) and a noun phrase follows it: a name, a noun, or an
+ * adjective and another word (`Maryland's Secretary`, `the state's new budget`); the
+ * clitic is a possessive there, since no verb of the clitic's comes before a noun
+ * phrase alone (`the state's been`, `it's a`, `the door's open.` keep the verb). */
+static bool possessive_clitic(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_token *t = &doc->tokens[k];
+    const char *s = tok_text(doc, t);
+    size_t n = tqc_span_len(t->span), head = n;
+    while (head > 0 && s[head - 1] != '\'' &&
+           !(head >= 3 && (unsigned char)s[head - 3] == 0xE2 &&
+             (unsigned char)s[head - 2] == 0x80 && (unsigned char)s[head - 1] == 0x99))
+        head--;
+    if (head == 0 || k + 1 >= doc->token_count || doc->tokens[k + 1].kind != TQC_TOK_WORD)
+        return false;
+    head -= s[head - 1] == '\'' ? 1 : 3;
+    if (head == 0)
+        return false;
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    char buf[FRAG_MAX_WORD];
+    size_t bn = tqc_text_case(s, head, TQC_CASE_LOWER, buf, sizeof buf);
+    uint32_t hp = tqc_lex_pos(lex, s, head) | (bn ? tqc_lex_pos(lex, buf, bn) : 0);
+    /* The head is a noun or a name (`he's`, `that's`: a pronoun's clitic is its verb;
+     * `wasn't`, `c'est`: no noun of three letters or more before the apostrophe). */
+    if ((hp & TQC_POS_PRON) || ((hp & FINITE) && !(hp & (TQC_POS_NOUN | TQC_POS_PROPN))) ||
+        head < FRAG_MIN_LAST_BYTES || (!hp && !(t->flags & TQC_TF_CAP)) ||
+        (hp && !(hp & (TQC_POS_NOUN | TQC_POS_PROPN))))
+        return false;
+    const tqc_token *nt = &doc->tokens[k + 1];
+    if (!(nt->flags & TQC_TF_LOWER))
+        return (nt->flags & TQC_TF_CAP) != 0;
+    uint32_t after = word_pos(ctx, k + 1, false);
+    if (after & (TQC_POS_DET | TQC_POS_PRON | TQC_POS_ADV | TQC_POS_PREP | TQC_POS_VPART |
+                 TQC_POS_VGER | TQC_POS_VINF | TQC_POS_AUX))
+        return false;
+    if (after & TQC_POS_NOUN)
+        return true;
+    return (after & TQC_POS_ADJ) && k + 2 < doc->token_count &&
+           doc->tokens[k + 2].kind == TQC_TOK_WORD;
+}
+
 /* Whether word token k (of a sentence opening at token first) is a finite verb. A form
  * that is also an article, preposition or conjunction (`una`, `para`, `like`) is one only
  * after a word that may be its subject (a noun, a name, a pronoun that is no article):
@@ -150,10 +251,29 @@ static bool governed(const tqc_ctx *ctx, size_t k, size_t first)
 static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
 {
     uint32_t pos = word_pos(ctx, k, k == first);
-    if (!(pos & FINITE))
+    if (!(pos & FINITE) || possessive_clitic(ctx, k))
         return false;
-    bool has_before = k > first && ctx->doc->tokens[k - 1].kind == TQC_TOK_WORD;
+    const tqc_token *toks = ctx->doc->tokens;
+    /* Adjectives in a row, a comma between them, before a noun or a gerund (`a nice, long
+     * booking`): the second is one too. */
+    if ((pos & TQC_POS_ADJ) && !(pos & TQC_POS_AUX) && k >= first + 2 &&
+        first_cp(ctx->doc, &toks[k - 1]) == ',' && toks[k - 2].kind == TQC_TOK_WORD &&
+        k + 1 < ctx->doc->token_count && toks[k + 1].kind == TQC_TOK_WORD &&
+        (toks[k + 1].flags & TQC_TF_LOWER)) {
+        uint32_t prev = word_pos(ctx, k - 2, k - 2 == first);
+        if ((prev & TQC_POS_ADJ) && !(prev & TQC_POS_VERB) &&
+            (word_pos(ctx, k + 1, false) & (TQC_POS_NOUN | TQC_POS_VGER)))
+            return false;
+    }
+    bool has_before = k > first && toks[k - 1].kind == TQC_TOK_WORD;
     uint32_t before = has_before ? word_pos(ctx, k - 1, k - 1 == first) : 0;
+    /* Digits before the form (`15% respecto`, `20 times`) are a numeral. */
+    if (k > first && (toks[k - 1].kind == TQC_TOK_NUMBER ||
+                      (k > first + 1 && toks[k - 2].kind == TQC_TOK_NUMBER &&
+                       first_cp(ctx->doc, &toks[k - 1]) == '%'))) {
+        has_before = true;
+        before = TQC_POS_NUM;
+    }
     /* An infinitive after its particle (`to go`, `zu verwenden`) is no finite verb. */
     if ((pos & TQC_POS_VINF) && !(pos & TQC_POS_AUX) && (before & TQC_POS_PREP) &&
         !(before & (TQC_POS_PRON | TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB)))
@@ -169,8 +289,9 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
     if (!closed && !(pos & (TQC_POS_NOUN | TQC_POS_ADJ | TQC_POS_AUX)))
         return true;
     if (closed)
-        return ((before & (TQC_POS_NOUN | TQC_POS_PROPN)) && !governed(ctx, k - 1, first)) ||
-               ((before & TQC_POS_PRON) && !(before & TQC_POS_DET));
+        return !listed_closed_before_det(ctx, k) &&
+               (((before & (TQC_POS_NOUN | TQC_POS_PROPN)) && !governed(ctx, k - 1, first)) ||
+                ((before & TQC_POS_PRON) && !(before & TQC_POS_DET)));
     /* After an infinitive a noun form is its object (`per evitare di sprecare
      * risorse`); a gerund may be the subject (`his playing strikes me`). */
     if ((before & TQC_POS_VINF) && !(before & (TQC_POS_VFIN | TQC_POS_AUX | TQC_POS_VGER)) &&
@@ -199,13 +320,43 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
     /* A pronoun before a verb (see proclitics) is no numeral: `um programa`, `una
      * subida` are an article and its noun. */
     uint32_t keeps_verb = TQC_POS_VERB;
-    if (proclitics(ctx, k - 1 == first) && !(before & TQC_POS_NUM))
+    /* ... nor is a pronoun after a preposition: it is an article there (`de la
+     * rencontre`; a preposition governs no finite verb). */
+    uint32_t gov = k >= first + 2 && toks[k - 2].kind == TQC_TOK_WORD
+                       ? word_pos(ctx, k - 2, k - 2 == first) : 0;
+    bool article = (gov & TQC_POS_PREP) &&
+                   !(gov & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB | TQC_POS_PRON));
+    /* Where a subject must come first (see proclitics), a subject or another pronoun
+     * stands before the pronoun (`il en veut`; `Surtout en seconde période` is none). */
+    bool subject = (gov & (TQC_POS_PRON | TQC_POS_NOUN | TQC_POS_PROPN)) ||
+                   strcmp(tqc_lang_setting(ctx->lang, "proclitic-pronouns", "no"), "yes") == 0;
+    if (proclitics(ctx, k - 1 == first) && !(before & TQC_POS_NUM) && !article && subject)
         keeps_verb |= TQC_POS_PRON;
     /* A subject pronoun (`I felt`) or an adverb (`just stop`) before the form, when it
      * can be no determiner or preposition, leaves it a verb. */
     if ((before & (TQC_POS_PRON | TQC_POS_ADV)) && !(before & (TQC_POS_DET | TQC_POS_PREP)))
         keeps_verb |= TQC_POS_PRON | TQC_POS_ADV;
-    return !has_before || !(before & (TQC_POS_DET | TQC_POS_PREP | TQC_POS_ADJ)) ||
+    /* A preposition or an article, then a word that may be an adjective: a noun phrase
+     * (`with long experience`, `en seconde période`), whatever other readings the
+     * adjective has. */
+    if ((pos & TQC_POS_NOUN) && (before & TQC_POS_ADJ) && k >= first + 2 &&
+        toks[k - 2].kind == TQC_TOK_WORD) {
+        uint32_t two = word_pos(ctx, k - 2, k - 2 == first);
+        if ((two & (TQC_POS_PREP | TQC_POS_DET)) &&
+            !(two & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB)))
+            return false;
+    }
+    /* A numeral is a determiner here (`five times the deaths`, `two thirds`) unless it
+     * may be a pronoun or noun itself (`one`). */
+    uint32_t det = TQC_POS_DET | TQC_POS_PREP | TQC_POS_ADJ;
+    if (!(before & (TQC_POS_PRON | TQC_POS_NOUN | TQC_POS_PROPN)))
+        det |= TQC_POS_NUM;
+    /* A preposition or article of the language's lists is one before this form, not
+     * the verb its homograph may be (`di parte`, `einen bestimmten Satz`): its verb
+     * reading keeps no verb after it. */
+    if ((before & (TQC_POS_DET | TQC_POS_PREP)) && closed_listed(ctx, k - 1))
+        keeps_verb &= ~TQC_POS_VERB;
+    return !has_before || !(before & det) ||
            ((before & TQC_POS_NOUN) && !(before & (TQC_POS_DET | TQC_POS_PREP)) &&
             !governed(ctx, k - 1, first)) ||
            (before & keeps_verb);
@@ -265,8 +416,9 @@ static bool abbreviation(const tqc_ctx *ctx, const tqc_token *t)
  * full stop after a number or a word that is no abbreviation (none of the profile's
  * lists): a lower-case word the dictionary or lexicon knows or longer than
  * FRAG_MIN_NOUN_BYTES, a capitalised or all-capital one the lexicon knows (`New.`), or
- * any of FRAG_MIN_NOUN_BYTES or more (a name: `Pope.`, `GRUB.`). */
-static bool complete_sentence(const tqc_ctx *ctx, size_t s, bool any_clause)
+ * any of FRAG_MIN_NOUN_BYTES or more (a name: `Pope.`, `GRUB.`). two_words: the piece
+ * after it is long enough to follow a sentence of two words. */
+static bool complete_sentence(const tqc_ctx *ctx, size_t s, bool any_clause, bool two_words)
 {
     const tqc_doc *doc = ctx->doc;
     const tqc_sentence *prev = &doc->sentences[s];
@@ -287,8 +439,20 @@ static bool complete_sentence(const tqc_ctx *ctx, size_t s, bool any_clause)
            (!(doc->tokens[wk].flags & TQC_TF_SPACE_BEFORE) ||
             !(tqc_ctx_mark(ctx, wk, TQC_QUOTE_ROLES_QUOTES) & TQC_MARK_OPENS)))
         wk--;
+    /* An abbreviation's period inside the mark that closes (`(socket, pipe, etc.).`): the
+     * stop after the mark is the sentence's own. */
+    bool closed_abbreviation = wk + 1 < last && wk > prev->tok_first + 1 &&
+                               is_full_stop(doc, &doc->tokens[wk]) &&
+                               !(doc->tokens[wk].flags & TQC_TF_SPACE_BEFORE) &&
+                               doc->tokens[wk - 1].kind == TQC_TOK_WORD &&
+                               abbreviation(ctx, &doc->tokens[wk - 1]);
+    if (closed_abbreviation)
+        wk--;
     const tqc_token *w = &doc->tokens[wk];
-    if (w->kind != TQC_TOK_NUMBER &&
+    /* Before a relative clause a host name ends the sentence (`OpenOffice.org. Which`). */
+    if (any_clause && w->kind == TQC_TOK_URL)
+        return true;
+    if (w->kind != TQC_TOK_NUMBER && !closed_abbreviation &&
         (w->kind != TQC_TOK_WORD || (w->flags & TQC_TF_PERIOD) || abbreviation(ctx, w)))
         return false;
     bool finite = false;
@@ -298,13 +462,28 @@ static bool complete_sentence(const tqc_ctx *ctx, size_t s, bool any_clause)
         words++;
         finite = finite || finite_verb(ctx, k, prev->tok_first);
     }
+    /* Two words are a clause when a subject, a pronoun or a lower-case noun, comes before
+     * the finite verb that ends it (`Esto contribuye.`, `Prices rose.`), if two_words: a
+     * piece of one or two words after it may be a dateline or a reply (`It rained.
+     * London.`). */
+    if (!any_clause && two_words && words == FRAG_MIN_PREV_WORDS - 1 &&
+        wk == prev->tok_first + 1 &&
+        doc->tokens[prev->tok_first].kind == TQC_TOK_WORD && w->kind == TQC_TOK_WORD &&
+        (w->flags & TQC_TF_LOWER) && finite_verb(ctx, wk, prev->tok_first) &&
+        !(word_pos(ctx, wk, false) & (TQC_POS_NOUN | TQC_POS_ADJ | TQC_POS_ADV)) &&
+        (word_pos(ctx, prev->tok_first, true) & (TQC_POS_PRON | TQC_POS_NOUN)))
+        words = FRAG_MIN_PREV_WORDS;
     if (!any_clause && (words < FRAG_MIN_PREV_WORDS || !finite))
         return false;
-    if (w->kind == TQC_TOK_NUMBER)
+    if (w->kind == TQC_TOK_NUMBER || closed_abbreviation)
         return true;
     size_t n = tqc_span_len(w->span);
     if (n < 2)
         return false;
+    /* A relative pronoun opens no sentence of its own, so the stop before one ends a
+     * sentence after any word no abbreviation list holds (`the package lxc. Which`). */
+    if (any_clause)
+        return true;
     if (w->flags & TQC_TF_LOWER)
         return n > FRAG_MIN_NOUN_BYTES || tqc_ctx_pos(ctx, wk) ||
                (ctx->dict && tqc_dict_known(ctx->dict, tok_text(doc, w), n));
@@ -485,6 +664,12 @@ static bool verb_final_relative(const tqc_ctx *ctx, size_t first, size_t last)
     uint32_t w = word_pos(ctx, k, false);
     if (!genitive && (!w || (w & (TQC_POS_NOUN | TQC_POS_PROPN))))
         return false;
+    /* An article, then a determiner with the verb right after it: the determiner is a
+     * pronoun and the two the main clause's subject (`Die einen kommen, die anderen
+     * gehen.`); a relative pronoun's determiner has its noun (`Die einen Satz ...`). */
+    if (!genitive && k == first + 1 && (w & TQC_POS_DET) && k + 1 < last &&
+        doc->tokens[k + 1].kind == TQC_TOK_WORD && finite_verb(ctx, k + 1, first))
+        return false;
     /* A verb right after the pronoun is a main clause's (`Die sind gut.`); after its
      * modifiers, ending the sentence, the relative clause's (`Die sonst gleich
      * erscheinen.`). */
@@ -579,9 +764,12 @@ static bool second_verb(const tqc_ctx *ctx, size_t first, size_t last, bool afte
         /* A verb right after the comma has no subject of its own: the relative
          * clause's head was cut off (`Nunes. Who investigated the case, said ...`);
          * unless the language needs no subject before a verb (profile `null-subject`:
-         * `Che si tratti di ..., è stato utilizzato ...`). */
+         * `Che si tratti di ..., è stato utilizzato ...`) or puts the main clause's verb
+         * right after a subordinate clause (`verb-final-subordinate`: `Was er sagte, war
+         * falsch.`). */
         if (seen && after_comma && comma && doc->tokens[k - 1].kind != TQC_TOK_WORD &&
-            strcmp(tqc_lang_setting(ctx->lang, "null-subject", "no"), "yes") != 0)
+            strcmp(tqc_lang_setting(ctx->lang, "null-subject", "no"), "yes") != 0 &&
+            strcmp(tqc_lang_setting(ctx->lang, "verb-final-subordinate", "no"), "yes") != 0)
             return false;
         /* Both verbs must be finite ones by every reading: `lo scopo` may be an
          * article and its noun, `dominated by` a participle, `meine` a possessive. */
@@ -609,6 +797,31 @@ static bool second_verb(const tqc_ctx *ctx, size_t first, size_t last, bool afte
     return false;
 }
 
+/* The token of the relative pronoun when tokens [first, last) open with a preposition and
+ * a pronoun that is nothing else, where subordinate clauses end on their verb (profile
+ * `verb-final-subordinate`: German), and the clause ends on its one finite verb with no
+ * comma (`Von denen viele leer stehen.`; a demonstrative's main clause puts the verb
+ * second: `Von denen habe ich gehört.`), else SIZE_MAX. (In other languages a verbless
+ * one is a fragment anyway, `Of which two in the old town.`; one with a verb may be a
+ * connective, `Por lo que recomendamos ...`.) */
+static size_t relative_after_preposition(const tqc_ctx *ctx, size_t first, size_t last)
+{
+    const tqc_doc *doc = ctx->doc;
+    uint32_t pos = word_pos(ctx, first, true);
+    size_t k = first + 1;
+    if (!(pos & TQC_POS_PREP) ||
+        (pos & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_PRON | TQC_POS_DET | TQC_POS_CONJ)) ||
+        k + 1 >= last || doc->tokens[k].kind != TQC_TOK_WORD ||
+        word_pos(ctx, k, false) != TQC_POS_PRON ||
+        strcmp(tqc_lang_setting(ctx->lang, "verb-final-subordinate", "no"), "yes") != 0 ||
+        doc->tokens[last - 1].kind != TQC_TOK_WORD || !(word_pos(ctx, last - 1, false) & FINITE))
+        return SIZE_MAX;
+    for (size_t v = k + 1; v + 1 < last; v++)
+        if (doc->tokens[v].kind != TQC_TOK_WORD || finite_verb(ctx, v, first))
+            return SIZE_MAX;
+    return k;
+}
+
 static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
 {
     const tqc_doc *doc = ctx->doc;
@@ -616,7 +829,13 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
     if (sent->tok_count < 2)
         return;
     size_t first = sent->tok_first, last = first + sent->tok_count - 1;
-    if (!is_full_stop(doc, &doc->tokens[last]) || doc->tokens[first].kind != TQC_TOK_WORD)
+    /* A number phrase may open with digits before a lower-case word (`27 miles from
+     * here.`); before anything else they are a list's number, an address, a score. */
+    bool number_opens = doc->tokens[first].kind == TQC_TOK_NUMBER &&
+                        doc->tokens[first + 1].kind == TQC_TOK_WORD &&
+                        (doc->tokens[first + 1].flags & TQC_TF_LOWER);
+    if (!is_full_stop(doc, &doc->tokens[last]) ||
+        (doc->tokens[first].kind != TQC_TOK_WORD && !number_opens))
         return;
     /* An abbreviation with its period, then a comma, opens no sentence: the segmenter cut
      * a name before it (`... of St. Augustine. Fla., and ...`). */
@@ -632,9 +851,12 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
      * Paris.`, `Because the road was closed.`; an adverbial one may open a sentence whose
      * main clause follows a comma, and a word that is also an adverb is one when a finite
      * verb follows it (`Da kam er.`). */
+    size_t pronoun = relative_after_preposition(ctx, first, last);
     bool relative = (tok_in(ctx, "relative-openers", &doc->tokens[first]) &&
                      !second_verb(ctx, first, last, true)) ||
-                    verb_final_relative(ctx, first, last);
+                    (verb_final_relative(ctx, first, last) &&
+                     !second_verb(ctx, first, last, true)) ||
+                    (pronoun != SIZE_MAX && !second_verb(ctx, pronoun, last, true));
     if (!relative && tok_in(ctx, "subordinators", &doc->tokens[first]) &&
         !(first + 1 < last && doc->tokens[first + 1].kind == TQC_TOK_WORD &&
           finite_verb(ctx, first + 1, first))) {
@@ -643,6 +865,36 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
             if (first_cp(doc, &doc->tokens[k]) == ',' || first_cp(doc, &doc->tokens[k]) == ';')
                 relative = false;
     }
+    /* A noun phrase whose only verb is a relative clause's, no main clause after it
+     * (`Almost two thirds of those who voted.`, `Dos en la capital, donde ...`): no word
+     * with a verb reading before the relative word, which follows a comma or a word that
+     * may head a noun phrase (not a complementizer after a verb: `Notare che ...`; not a
+     * connective opening the sentence: `Por lo que ...`), and one finite verb after it;
+     * a second is the main clause's (`The man who came left.`). */
+    size_t rel_at = SIZE_MAX;
+    bool rel_only = false;
+    for (size_t k = first; !relative && k < last && rel_at == SIZE_MAX; k++) {
+        if (doc->tokens[k].kind != TQC_TOK_WORD)
+            continue;
+        if (k > first && tok_in(ctx, "relative-openers", &doc->tokens[k]))
+            rel_at = k;
+        else if (word_pos(ctx, k, k == first) & TQC_POS_VERB)
+            break;
+    }
+    if (rel_at != SIZE_MAX) {
+        const tqc_token *b = &doc->tokens[rel_at - 1];
+        uint32_t head =
+            b->kind == TQC_TOK_WORD ? word_pos(ctx, rel_at - 1, rel_at - 1 == first) : 0;
+        bool headed = b->kind == TQC_TOK_WORD
+                          ? (head & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_PRON | TQC_POS_DET |
+                                     TQC_POS_NUM)) != 0
+                          : first_cp(doc, b) == ',';
+        bool connective = (word_pos(ctx, first, true) & TQC_POS_PREP) && rel_at <= first + 2;
+        size_t verbs = 0;
+        for (size_t k = rel_at + 1; k < last; k++)
+            verbs += doc->tokens[k].kind == TQC_TOK_WORD && finite_verb(ctx, k, first);
+        rel_only = headed && !connective && verbs == 1;
+    }
     for (size_t k = first; k < last; k++) {
         const tqc_token *t = &doc->tokens[k];
         int32_t cp = first_cp(doc, t);
@@ -650,6 +902,8 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
         case TQC_TOK_WORD: {
             words++;
             lower = lower || (t->flags & TQC_TF_LOWER);
+            if (rel_only && k > rel_at)
+                break;  /* the relative clause's words: its verb makes no main clause */
             if (!relative && (finite_verb(ctx, k, first) || instruction_infinitive(ctx, k, first)))
                 return;
             uint32_t pos = word_pos(ctx, k, k == first);
@@ -693,13 +947,16 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
         ((abbreviation(ctx, end) && !(end->flags & TQC_TF_LOWER)) ||
          (tqc_span_len(end->span) < FRAG_MIN_LAST_BYTES && !word_pos(ctx, last - 1, false))))
         return;
-    if (!complete_sentence(ctx, s - 1, relative) || inside_quotation(ctx, para_first_tok, first))
+    if (!complete_sentence(ctx, s - 1, relative, words >= FRAG_MIN_PREV_WORDS) || inside_quotation(ctx, para_first_tok, first))
         return;
     int len = (int)tqc_span_len(sent->span);
     const char *text = tqc_doc_at(doc, sent->span);
     if (relative)
         TQC_EMIT(ctx, sent->span, "'%.*s' is a subordinate clause standing as a sentence, "
                  "with no main clause; probably the end of the sentence before it", len, text);
+    else if (rel_only && !unknown_verbs)
+        TQC_EMIT(ctx, sent->span, "'%.*s' has no main verb, only its relative clause's; "
+                 "probably the end of the sentence before it", len, text);
     else if (unknown_verbs)
         tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, sent->span,
                  "'%.*s' may have no verb; probably the end of the sentence before it (the "
@@ -707,6 +964,30 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
     else
         TQC_EMIT(ctx, sent->span, "'%.*s' has no verb; probably the end of the sentence "
                  "before it", len, text);
+}
+
+/* Dashes of a paragraph's lead: a dash written against the word after it (`--Rep.
+ * Smith said ...`, a news column's item) leads prose, where a list's bullet stands apart
+ * from its item (`- bread`), unless the language opens dialogue lines so (profile
+ * `dialogue-dash = yes`: `—Sí. Mañana.`, speech). Returns the token after them, else k. */
+#define FRAG_MAX_DASHES 2
+static size_t dash_lead(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (strcmp(tqc_lang_setting(ctx->lang, "dialogue-dash", "no"), "yes") == 0)
+        return k;
+    size_t j = k;
+    while (j < doc->token_count && j - k < FRAG_MAX_DASHES &&
+           doc->tokens[j].kind == TQC_TOK_PUNCT && tqc_span_len(doc->tokens[j].span) <= 3) {
+        int32_t cp = first_cp(doc, &doc->tokens[j]);
+        if (cp != '-' && cp != 0x2013 && cp != 0x2014)
+            break;
+        j++;
+    }
+    if (j == k || j >= doc->token_count || doc->tokens[j].kind != TQC_TOK_WORD ||
+        (doc->tokens[j].flags & TQC_TF_SPACE_BEFORE))
+        return k;
+    return j;
 }
 
 static void run(const tqc_ctx *ctx)
@@ -725,6 +1006,8 @@ static void run(const tqc_ctx *ctx)
         if (w + 1 < doc->token_count &&
             (tqc_ctx_mark(ctx, w, TQC_QUOTE_ROLES_QUOTES) & TQC_MARK_OPENS))
             w++;
+        else
+            w = dash_lead(ctx, w);
         if (w >= doc->token_count || doc->tokens[w].kind != TQC_TOK_WORD)
             continue;
         for (size_t s = para->sent_first + 1; s < para->sent_first + para->sent_count; s++)

@@ -49,13 +49,30 @@ typedef struct open_mark {
                          * bracket) when it opened: what opened after it closes before it */
 } open_mark;
 
+/* The quotations opened outside any other, in order: the article's own style of marks
+ * (see mixed_styles). */
+typedef struct style_use {
+    size_t off;
+    size_t pair;
+    size_t para;
+} style_use;
+
+typedef struct style_log {
+    style_use *items;
+    size_t count, cap;
+} style_log;
+
 typedef struct mark_stack {
     open_mark items[QUOTES_MAX_DEPTH];
     size_t depth;
     size_t carried;     /* the pair the previous paragraph left open, or SIZE_MAX */
     size_t para_end;    /* where the paragraph being read ends */
     bool last_para;     /* it is the document's last: a quotation may be cut off there */
+    bool next_prose;    /* the next paragraph opens with a letter, not a quotation mark */
+    size_t next_para;   /* its index */
     struct mark_stack *other; /* brackets for the quotes' stack, and the other way round */
+    style_log *styles;  /* the quotes' stack logs its outermost quotations; NULL: no log */
+    size_t para;        /* the index of the paragraph being read, for the log */
     /* closes_nothing_after's last count: closing marks cl_close from cl_from to cl_end
      * (cl_end 0: none). Marks are read in order, so the next count scans only the gap. */
     int32_t cl_close;
@@ -349,9 +366,10 @@ static size_t attribution_inside(const tqc_ctx *ctx, size_t from, size_t limit)
 
 /* at_end: the paragraph ended with m open (rather than another mark closing over it);
  * limit: where its closing mark must come by (the paragraph's end, or the mark that closed
- * over it). last_para: the paragraph is the document's last. */
+ * over it). last_para: the paragraph is the document's last; next_prose: the next one
+ * opens with a letter. */
 static void report_unclosed(const tqc_ctx *ctx, const quote_rules *r, const open_mark *m,
-                            bool at_end, size_t limit, bool last_para)
+                            bool at_end, size_t limit, bool last_para, bool next_prose)
 {
     if (m->tentative)
         return;
@@ -388,10 +406,14 @@ static void report_unclosed(const tqc_ctx *ctx, const quote_rules *r, const open
     if (at_end && !p->bracket && m->sentence) {
         /* Sentences quoted to the paragraph's end: the form of a quotation that runs on
          * into the next paragraph, whose opening mark is missing, or of an excerpt cut
-         * off; clean copy has it too, so it is only a hint. */
-        tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, span, "quotation %s "
-                                  "runs to the end of its paragraph, and the next paragraph "
-                                  "does not open with %s to continue it", o, o);
+         * off. A quotation that runs on opens the next paragraph again with its mark, in
+         * every language: when that paragraph opens with a word, the closing mark was
+         * dropped (a warning); at the document's end, or before a paragraph that opens
+         * otherwise (a dash, another mark), only a hint. */
+        tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id,
+                                  next_prose && !last_para ? TQC_SEV_WARNING : TQC_SEV_INFO,
+                                  span, "quotation %s runs to the end of its paragraph, and the "
+                                  "next paragraph does not open with %s to continue it", o, o);
         size_t at = sentence_close_point(doc, span.end, limit);
         if (at != SIZE_MAX && !last_para)
             tqc_finding_fix(ctx->out, f, tqc_span_make(at, at), c, strlen(c), false);
@@ -412,12 +434,40 @@ static void report_unclosed(const tqc_ctx *ctx, const quote_rules *r, const open
      * a wrong fix is worse than none. */
 }
 
+/* Whether paragraph p closes a quotation of pair before it opens one: the quotation
+ * the paragraph before left open went on there, its reopening mark forgotten. A straight
+ * mark closes by its place (after a word, before a space or punctuation). */
+static bool closes_first(const quote_rules *r, const tqc_doc *doc, size_t p, const pair *pr)
+{
+    if (p >= doc->paragraph_count)
+        return false;
+    tqc_span sp = doc->paragraphs[p].span;
+    for (size_t i = sp.start; i < sp.end;) {
+        int32_t cp;
+        size_t n = tqc_text_decode(doc->text + i, sp.end - i, &cp);
+        if (!n)
+            return false;
+        if (pr->open == pr->close && cp == pr->open)
+            return classify(r, doc->text, sp, i, i + n) == POS_CLOSE;
+        if (cp == pr->close)
+            return true;
+        if (cp == pr->open)
+            return false;
+        i += n;
+    }
+    return false;
+}
+
 /* Pops the stack down to (not including) entry k, reporting the marks left open. */
 static void unwind(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st, size_t k,
                    bool at_end)
 {
-    while (st->depth > k)
-        report_unclosed(ctx, r, &st->items[--st->depth], at_end, st->para_end, st->last_para);
+    while (st->depth > k) {
+        const open_mark *m = &st->items[--st->depth];
+        bool next_prose = at_end && st->next_prose &&
+                          !closes_first(r, ctx->doc, st->next_para, &r->pairs[m->pair]);
+        report_unclosed(ctx, r, m, at_end, st->para_end, st->last_para, next_prose);
+    }
 }
 
 /* Entry k of st closes at limit: the marks of the other stack opened after it (a bracket
@@ -434,7 +484,7 @@ static void close_inner(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st
     if (closes_pair(r, o->items[o->depth - 1].pair, cp_at(ctx->doc, limit.end)))
         return;
     while (o->depth > st->items[k].other_depth)
-        report_unclosed(ctx, r, &o->items[--o->depth], false, limit.start, false);
+        report_unclosed(ctx, r, &o->items[--o->depth], false, limit.start, false, false);
 }
 
 /* Whether the mark at token k opens a quoted sentence: at a sentence start, or after the
@@ -574,6 +624,24 @@ static void push(const tqc_doc *doc, mark_stack *st, size_t pair_idx, const tqc_
 {
     if (!tentative)
         st->carried = SIZE_MAX;
+    bool outermost = !tentative;
+    for (size_t i = 0; i < st->depth && outermost; i++)
+        outermost = st->items[i].tentative;
+    if (outermost && st->styles) {
+        style_log *log = st->styles;
+        if (log->count == log->cap) {
+            /* a failed allocation only leaves the log shorter: fewer quotations compared */
+            size_t cap = log->cap ? 2 * log->cap : 32;
+            style_use *grown = cap <= SIZE_MAX / sizeof *grown
+                                   ? tqc_realloc(log->items, cap * sizeof *grown) : NULL;
+            if (grown) {
+                log->items = grown;
+                log->cap = cap;
+            }
+        }
+        if (log->count < log->cap)
+            log->items[log->count++] = (style_use){tok->span.start, pair_idx, st->para};
+    }
     if (st->depth < QUOTES_MAX_DEPTH)
         st->items[st->depth++] = (open_mark){pair_idx, tok->span.start, tentative,
                                              opens_sentence(doc, (size_t)(tok - doc->tokens)),
@@ -700,7 +768,8 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
                  * A phrase quoted inside (`"the "cold war" is`), or marks that balance
                  * as a nested quotation, are left alone. */
                 while (st->depth > top - 1)
-                    report_unclosed(ctx, r, &st->items[--st->depth], false, span.start, false);
+                    report_unclosed(ctx, r, &st->items[--st->depth], false, span.start, false,
+                                    false);
             }
             if (!apos)
                 check_opening(ctx, r, st, as_open, tok);
@@ -736,7 +805,8 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
              * open, and too few closing marks follow for both: the first one's end is
              * missing (`eine „Kette von …, die zu einem „Kreis“ wird`). */
             while (st->depth > k)
-                report_unclosed(ctx, r, &st->items[--st->depth], false, span.start, false);
+                report_unclosed(ctx, r, &st->items[--st->depth], false, span.start, false,
+                                false);
             check_opening(ctx, r, st, as_open, tok);
             push(doc, st, as_open, tok, apos);
             return;
@@ -1061,6 +1131,109 @@ static int32_t first_mark(const tqc_doc *doc, size_t p)
     return cp_at(doc, doc->paragraphs[p].span.start);
 }
 
+/* Quotations on either side of one that show the article's style: about an article's
+ * worth, so that a file of several articles is judged article by article. */
+#define QUOTES_STYLE_WINDOW 8
+
+/* The style of quotation u: the first pair its opening mark opens, or SIZE_MAX for marks
+ * that say nothing of a style (another language's, reported when opened; marks that double
+ * as apostrophes). */
+static size_t style_of(const quote_rules *r, const style_use *u)
+{
+    const pair *p = &r->pairs[u->pair];
+    if (p->bracket || p->role == TQC_QUOTE_FOREIGN || is_apostrophe(r, p->open) ||
+        is_apostrophe(r, p->close))
+        return SIZE_MAX;
+    return opens(r, p->open);
+}
+
+static void report_style(const tqc_ctx *ctx, const quote_rules *r, const style_use *u,
+                         size_t own, size_t major, tqc_severity sev)
+{
+    char m[5], o[5], c[5];
+    mark_text(r->pairs[own].open, m);
+    mark_text(r->pairs[major].open, o);
+    mark_text(r->pairs[major].close, c);
+    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, sev,
+                              tqc_span_make(u->off, u->off + strlen(m)),
+                              "quotation opened with %s where the quotations around it open "
+                              "with %s: one style of marks throughout, %s %s", m, o, o, c);
+    tqc_finding_suggest(ctx->out, f, o, strlen(o));
+}
+
+/* The style of paragraph-mates of quotation i when it is the only one of its style there
+ * and two or more others share one style, else SIZE_MAX. pcounts: the styles of its
+ * paragraph's quotations, itself included. */
+static size_t odd_in_paragraph(const quote_rules *r, const size_t *pcounts, size_t own)
+{
+    if (pcounts[own] != 1)
+        return SIZE_MAX;
+    size_t major = SIZE_MAX;
+    for (size_t k = 0; k < r->count; k++)
+        if (k != own && pcounts[k] && (major == SIZE_MAX || pcounts[k] > pcounts[major]))
+            major = k;
+    return major != SIZE_MAX && pcounts[major] >= 2 ? major : SIZE_MAX;
+}
+
+/* A quotation in a style of its own among the article's (`"Nein"` among „…“, “…” among
+ * « »). Its paragraph decides first: the only one of its style there, with two or more
+ * others in one style. Else the quotations around it (QUOTES_STYLE_WINDOW on each side)
+ * decide, by majority, when at least two of them share it and those in the quotation's
+ * own style, itself counted, are a third of them or fewer (when the majority is the
+ * language's primary style and the quotation's is not: one of them and as many or fewer
+ * in its own, `«sì»` then `"no"`): alone in its style among three or more, or beside the
+ * primary style, a warning (a quoted term too: the article's style holds for terms as for
+ * speech); one of a few, a hint, since a handbook may write terms in one style and
+ * speech in another. Styles used alike often are left alone. */
+static void mixed_styles(const tqc_ctx *ctx, const quote_rules *r, const style_log *log)
+{
+    size_t pcounts[TQC_QUOTES_MAX_PAIRS] = {0}, para_end = 0;
+    for (size_t i = 0; i < log->count; i++) {
+        if (i == para_end) {
+            /* the styles of the paragraph starting here, counted once */
+            memset(pcounts, 0, sizeof pcounts);
+            while (para_end < log->count && log->items[para_end].para == log->items[i].para) {
+                size_t st = style_of(r, &log->items[para_end++]);
+                if (st != SIZE_MAX)
+                    pcounts[st]++;
+            }
+        }
+        size_t own = style_of(r, &log->items[i]);
+        if (own == SIZE_MAX)
+            continue;
+        size_t major = odd_in_paragraph(r, pcounts, own);
+        if (major != SIZE_MAX) {
+            report_style(ctx, r, &log->items[i], own, major, TQC_SEV_WARNING);
+            continue;
+        }
+        size_t counts[TQC_QUOTES_MAX_PAIRS] = {0};
+        size_t from = i > QUOTES_STYLE_WINDOW ? i - QUOTES_STYLE_WINDOW : 0;
+        size_t to = i + QUOTES_STYLE_WINDOW + 1 < log->count ? i + QUOTES_STYLE_WINDOW + 1
+                                                                : log->count;
+        for (size_t j = from; j < to; j++) {
+            size_t st = j == i ? SIZE_MAX : style_of(r, &log->items[j]);
+            if (st != SIZE_MAX)
+                counts[st]++;
+        }
+        major = SIZE_MAX;
+        for (size_t k = 0; k < r->count; k++)   /* ties: the language's order */
+            if (counts[k] && (major == SIZE_MAX || counts[k] > counts[major]))
+                major = k;
+        bool primary = major != SIZE_MAX && r->pairs[major].role == TQC_QUOTE_PRIMARY &&
+                       r->pairs[own].role != TQC_QUOTE_PRIMARY;
+        if (major == SIZE_MAX || major == own || counts[major] < (primary ? 1u : 2u))
+            continue;
+        size_t mine = counts[own] + 1;
+        if (mine * 3 > counts[major] && !(primary && mine <= counts[major]))
+            continue;
+        /* alone in its style, it is a slip; one of a few, the article's second style
+         * (a handbook's terms in one, speech in another): only a hint */
+        report_style(ctx, r, &log->items[i], own, major,
+                     mine == 1 && (counts[major] >= 3 || primary) ? TQC_SEV_WARNING
+                                                                  : TQC_SEV_INFO);
+    }
+}
+
 static void run(const tqc_ctx *ctx)
 {
     const quote_rules *r = ctx->state;
@@ -1071,6 +1244,8 @@ static void run(const tqc_ctx *ctx)
     mark_stack brackets = {.depth = 0, .carried = SIZE_MAX};
     quotes.other = &brackets;
     brackets.other = &quotes;
+    style_log styles = {0};
+    quotes.styles = &styles;
     mark_stack inverted = {.depth = 0, .carried = SIZE_MAX};
     for (size_t p = 0; p < doc->paragraph_count; p++) {
         const tqc_paragraph *para = &doc->paragraphs[p];
@@ -1080,8 +1255,11 @@ static void run(const tqc_ctx *ctx)
         const tqc_sentence *last = &doc->sentences[para->sent_first + para->sent_count - 1];
         brackets.depth = 0;
         quotes.depth = 0;
+        quotes.para = p;
         brackets.para_end = quotes.para_end = para->span.end;
         brackets.last_para = quotes.last_para = p + 1 == doc->paragraph_count;
+        quotes.next_prose = tqc_text_is_letter(first_mark(doc, p + 1));
+        quotes.next_para = p + 1;
         for (size_t k = first->tok_first; k < last->tok_first + last->tok_count; k++) {
             const tqc_token *tok = &doc->tokens[k];
             int32_t cp;
@@ -1142,6 +1320,8 @@ static void run(const tqc_ctx *ctx)
         unwind(ctx, r, &brackets, 0, true);
         inverted_unclosed(ctx, r, &inverted);
     }
+    mixed_styles(ctx, r, &styles);
+    free(styles.items);
 }
 
 const tqc_pass tqc_pass_quotes = {
@@ -1154,8 +1334,8 @@ const tqc_pass tqc_pass_quotes = {
     .bad = "The minister said the talks had “reached a dead end“, adding that more would come.",
     .details = "Quotation marks and brackets that do not pair up: a closing quote written as an "
                "opening one, a mark never closed or never opened, a bracket closing another's, "
-               "a straight mark among typeset ones, another language's marks, no space next to a "
-               "mark. "
+               "a straight mark among typeset ones, another language's marks, a quotation in a "
+               "style of its own among the article's, no space next to a mark. "
                "Apostrophes and quotations that run over several paragraphs are correct. A "
                "wrong-way mark is an error; an unpaired one is a warning; a quotation running to "
                "the end of the article is a hint (info).",
