@@ -349,6 +349,68 @@ static void set_env(const char *name, const char *value)
         unsetenv(name);
 }
 
+/* A dictionary of a test's own (en.aff, en.dic) in a temporary folder, with the cache
+ * folder TQC_CACHE_DIR points at inside it; forms_fixture_end restores the environment
+ * and removes the folder. */
+typedef struct forms_fixture {
+    char dir[32], cache[64];
+    char *saved_cache, *saved_forms;
+} forms_fixture;
+
+static void forms_write(const forms_fixture *fx, const char *name, const char *text)
+{
+    char path[64];
+    snprintf(path, sizeof path, "%s/%s", fx->dir, name);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static void forms_fixture_begin(forms_fixture *fx, const char *aff, const char *dic)
+{
+    snprintf(fx->dir, sizeof fx->dir, "/tmp/tqc-forms-XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(fx->dir));
+    forms_write(fx, "en.aff", aff);
+    forms_write(fx, "en.dic", dic);
+    snprintf(fx->cache, sizeof fx->cache, "%s/cache", fx->dir);
+    fx->saved_cache = getenv("TQC_CACHE_DIR") ? strdup(getenv("TQC_CACHE_DIR")) : NULL;
+    fx->saved_forms = getenv("TQC_FORMS") ? strdup(getenv("TQC_FORMS")) : NULL;
+    setenv("TQC_CACHE_DIR", fx->cache, 1);
+}
+
+static void forms_fixture_end(forms_fixture *fx)
+{
+    char cmd[64];
+    set_env("TQC_CACHE_DIR", fx->saved_cache);
+    set_env("TQC_FORMS", fx->saved_forms);
+    free(fx->saved_cache);
+    free(fx->saved_forms);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", fx->dir);
+    ck_assert_int_eq(system(cmd), 0);
+}
+
+/* The verdict files a run wrote go, so that the next run asks its dictionary again. */
+static void forms_drop_verdicts(const forms_fixture *fx)
+{
+    char cmd[100];
+    snprintf(cmd, sizeof cmd, "rm -f %s/verdicts-*", fx->cache);
+    ck_assert_int_eq(system(cmd), 0);
+}
+
+/* Compiles the fixture's forms file (TQC_FORMS=read); *forms its count of forms. */
+static bool forms_compile(const forms_fixture *fx, size_t *forms)
+{
+    setenv("TQC_FORMS", "read", 1);
+    tqc_checker *ck = forms_checker(fx->dir);
+    bool complete;
+    char err[256];
+    ck_assert_int_eq(tqc_dict_compile(tqc_checker_dict(ck), forms, &complete, err, sizeof err),
+                     TQC_OK);
+    tqc_checker_free(ck);
+    return complete;
+}
+
 /* Issue 15: once a run has asked enough words, a filter of the forms answers the absent
  * ones from memory (tqc_forms_lacks); every answer stays the file's own. cache is the
  * folder holding the one compiled file. */
@@ -411,28 +473,19 @@ static void forms_filter_same(const char *cache)
 
 START_TEST(test_issue_15_compiled_forms)
 {
-    char dir[] = "/tmp/tqc-forms-XXXXXX", path[64], cmd[400];
-    ck_assert_ptr_nonnull(mkdtemp(dir));
-    snprintf(path, sizeof path, "%s/en.aff", dir);
-    FILE *f = fopen(path, "w");
-    ck_assert_ptr_nonnull(f);
-    fputs("SET UTF-8\nTRY esianrtolcdugmphbyfvkwz\nKEEPCASE K\nFORBIDDENWORD !\n"
-          "BREAK 4\nBREAK -\nBREAK ^-\nBREAK -$\nBREAK '$\n"
-          "SFX D Y 2\nSFX D 0 ed [^e]\nSFX D 0 d e\n"
-          "SFX S Y 1\nSFX S 0 s .\n"
-          "SFX P Y 1\nSFX P 0 's .\n"
-          "PFX U Y 1\nPFX U 0 un .\n"
-          "PFX L Y 2\nPFX L 0 l' [aeiouh]\nPFX L 0 L' [aeiouh]\n", f);
-    fclose(f);
-    snprintf(path, sizeof path, "%s/en.dic", dir);
-    ck_assert_ptr_nonnull(f = fopen(path, "w"));
-    fputs("10\nwalk/DSU\nbake/DSU\nParis/L\niPhone/S\npH/K\nkin\norange/SPL\n"
-          "hotel/L\nkg\nKG/!\n", f);
-    fclose(f);
-    snprintf(path, sizeof path, "%s/cache", dir);
-    char *saved_cache = getenv("TQC_CACHE_DIR") ? strdup(getenv("TQC_CACHE_DIR")) : NULL;
-    char *saved_forms = getenv("TQC_FORMS") ? strdup(getenv("TQC_FORMS")) : NULL;
-    setenv("TQC_CACHE_DIR", path, 1);
+    forms_fixture fx;
+    forms_fixture_begin(&fx,
+                        "SET UTF-8\nTRY esianrtolcdugmphbyfvkwz\nKEEPCASE K\nFORBIDDENWORD !\n"
+                        "BREAK 4\nBREAK -\nBREAK ^-\nBREAK -$\nBREAK '$\n"
+                        "SFX D Y 2\nSFX D 0 ed [^e]\nSFX D 0 d e\n"
+                        "SFX S Y 1\nSFX S 0 s .\n"
+                        "SFX P Y 1\nSFX P 0 's .\n"
+                        "PFX U Y 1\nPFX U 0 un .\n"
+                        "PFX L Y 2\nPFX L 0 l' [aeiouh]\nPFX L 0 L' [aeiouh]\n",
+                        "10\nwalk/DSU\nbake/DSU\nParis/L\niPhone/S\npH/K\nkin\norange/SPL\n"
+                        "hotel/L\nkg\nKG/!\n");
+    const char *dir = fx.dir, *path = fx.cache;
+    char cmd[400];
 
     enum { N = FORMS_COUNT(forms_words), NE = FORMS_COUNT(elided_words),
            NF = FORMS_COUNT(forbidden_words) };
@@ -445,37 +498,26 @@ START_TEST(test_issue_15_compiled_forms)
     ck_assert_int_eq(hun_e[0] + hun_e[1] + hun_e[3], 3);   /* l'orange L'orange L'ORANGE */
     ck_assert_int_eq(hun_e[8] + hun_e[9], 0);              /* l'walk l'zzz */
     ck_assert_int_eq(hun_f[1], 0);                         /* KG */
-    snprintf(cmd, sizeof cmd, "rm -f %s/verdicts-*", path);
-    ck_assert_int_eq(system(cmd), 0);
+    forms_drop_verdicts(&fx);
     ck_assert_int_eq(hun[1], 1);     /* the fixture is what the test means */
     ck_assert_int_eq(hun[12], 3);     /* Paris: known, a name */
 
-    setenv("TQC_FORMS", "read", 1);
-    tqc_checker *ck = forms_checker(dir);
     size_t forms;
-    bool complete;
-    char err[256];
-    ck_assert_int_eq(tqc_dict_compile(tqc_checker_dict(ck), &forms, &complete, err, sizeof err),
-                     TQC_OK);
-    ck_assert(complete);
+    ck_assert(forms_compile(&fx, &forms));
     ck_assert_uint_gt(forms, 10);
-    tqc_checker_free(ck);
-    snprintf(cmd, sizeof cmd, "rm -f %s/verdicts-*", path);
-    ck_assert_int_eq(system(cmd), 0);
+    forms_drop_verdicts(&fx);
     forms_answers(dir, compiled, &lookups);
     for (int i = 0; i < N; i++)
         ck_assert_msg(compiled[i] == hun[i], "%s: compiled %d, Hunspell %d", forms_words[i],
                       compiled[i], hun[i]);
     ck_assert_uint_eq(lookups, 0);   /* Hunspell never asked */
-    snprintf(cmd, sizeof cmd, "rm -f %s/verdicts-*", path);
-    ck_assert_int_eq(system(cmd), 0);
+    forms_drop_verdicts(&fx);
     forms_answers_of(dir, elided_words, NE, false, compiled_e, &lookups);
     for (int i = 0; i < NE; i++)
         ck_assert_msg(compiled_e[i] == hun_e[i], "%s: compiled %d, Hunspell %d",
                       elided_words[i], compiled_e[i], hun_e[i]);
     ck_assert_uint_eq(lookups, 0);
-    snprintf(cmd, sizeof cmd, "rm -f %s/verdicts-*", path);
-    ck_assert_int_eq(system(cmd), 0);
+    forms_drop_verdicts(&fx);
     forms_answers_of(dir, forbidden_words, NF, true, compiled_f, &lookups);
     for (int i = 0; i < NF; i++)
         ck_assert_msg(compiled_f[i] == hun_f[i], "%s: compiled %d, Hunspell %d",
@@ -497,8 +539,7 @@ START_TEST(test_issue_15_compiled_forms)
 
     /* A run that loads Hunspell builds no file unasked (TQC_FORMS unset), and builds one
      * with TQC_FORMS=build (its verdict file gone each time). */
-    snprintf(cmd, sizeof cmd, "rm -f %s/verdicts-*", path);
-    ck_assert_int_eq(system(cmd), 0);
+    forms_drop_verdicts(&fx);
     set_env("TQC_FORMS", NULL);
     forms_answers(dir, compiled, &lookups);
     snprintf(cmd, sizeof cmd, "rm -f %s/verdicts-*; test -z \"$(ls %s/forms-*.bin 2>/dev/null)\"",
@@ -510,21 +551,13 @@ START_TEST(test_issue_15_compiled_forms)
              path);
     ck_assert_int_eq(system(cmd), 0);
     /* A changed .dic is another key: the old file is stale, never read. */
-    snprintf(path, sizeof path, "%s/en.dic", dir);
-    ck_assert_ptr_nonnull(f = fopen(path, "w"));
-    fputs("2\nwalk\nbake\n", f);
-    fclose(f);
+    forms_write(&fx, "en.dic", "2\nwalk\nbake\n");
     setenv("TQC_FORMS", "read", 1);
     forms_answers(dir, compiled, &lookups);
     ck_assert_int_eq(compiled[1], 0);   /* walked: no longer a word */
     ck_assert_uint_gt(lookups, 0);
 
-    set_env("TQC_CACHE_DIR", saved_cache);
-    set_env("TQC_FORMS", saved_forms);
-    free(saved_cache);
-    free(saved_forms);
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    ck_assert_int_eq(system(cmd), 0);
+    forms_fixture_end(&fx);
 }
 END_TEST
 
@@ -542,25 +575,15 @@ static const char *const anchored_words[] = {
 
 START_TEST(test_issue_15_anchored_breaks)
 {
-    char dir[] = "/tmp/tqc-forms-XXXXXX", path[64], cmd[200];
-    ck_assert_ptr_nonnull(mkdtemp(dir));
-    snprintf(path, sizeof path, "%s/en.aff", dir);
-    FILE *f = fopen(path, "w");
-    ck_assert_ptr_nonnull(f);
-    fputs("SET UTF-8\nTRY aeiosrnmtlcdupvgbfhqjxz\n"
-          "BREAK 4\nBREAK ^ex-\nBREAK ^Ex-\nBREAK ^EX-\nBREAK -chave$\n"
-          "SFX E Y 4\nSFX E ar á-lo ar\nSFX E 0 -se ar\nSFX E er ê-lo er\n"
-          "SFX E 0 -lhe [^r]\n"
-          "PFX A Y 1\nPFX A 0 anti- i\n", f);
-    fclose(f);
-    snprintf(path, sizeof path, "%s/en.dic", dir);
-    ck_assert_ptr_nonnull(f = fopen(path, "w"));
-    fputs("6\ninformar/E\nfazer/E\ndisse/E\nministro\npalavra\ninflamatório/A\n", f);
-    fclose(f);
-    snprintf(path, sizeof path, "%s/cache", dir);
-    char *saved_cache = getenv("TQC_CACHE_DIR") ? strdup(getenv("TQC_CACHE_DIR")) : NULL;
-    char *saved_forms = getenv("TQC_FORMS") ? strdup(getenv("TQC_FORMS")) : NULL;
-    setenv("TQC_CACHE_DIR", path, 1);
+    forms_fixture fx;
+    forms_fixture_begin(&fx,
+                        "SET UTF-8\nTRY aeiosrnmtlcdupvgbfhqjxz\n"
+                        "BREAK 4\nBREAK ^ex-\nBREAK ^Ex-\nBREAK ^EX-\nBREAK -chave$\n"
+                        "SFX E Y 4\nSFX E ar á-lo ar\nSFX E 0 -se ar\nSFX E er ê-lo er\n"
+                        "SFX E 0 -lhe [^r]\n"
+                        "PFX A Y 1\nPFX A 0 anti- i\n",
+                        "6\ninformar/E\nfazer/E\ndisse/E\nministro\npalavra\ninflamatório/A\n");
+    const char *dir = fx.dir;
     enum { N = FORMS_COUNT(anchored_words) };
     int hun[N], compiled[N];
     size_t lookups;
@@ -570,28 +593,16 @@ START_TEST(test_issue_15_anchored_breaks)
      * anti-inflamatório known; fazer-se, zzz-chave not. */
     ck_assert_int_eq((hun[1] & 1) + (hun[11] & 1) + (hun[17] & 1) + (hun[21] & 1), 4);
     ck_assert_int_eq((hun[6] & 1) + (hun[19] & 1), 0);
-    snprintf(cmd, sizeof cmd, "rm -f %s/verdicts-*", path);
-    ck_assert_int_eq(system(cmd), 0);
-    setenv("TQC_FORMS", "read", 1);
-    tqc_checker *ck = forms_checker(dir);
+    forms_drop_verdicts(&fx);
     size_t forms;
-    bool complete;
-    char err[256];
-    ck_assert_int_eq(tqc_dict_compile(tqc_checker_dict(ck), &forms, &complete, err, sizeof err),
-                     TQC_OK);
-    tqc_checker_free(ck);
-    ck_assert_int_eq(system(cmd), 0);
+    forms_compile(&fx, &forms);
+    forms_drop_verdicts(&fx);
     forms_answers_of(dir, anchored_words, N, true, compiled, &lookups);
     for (int i = 0; i < N; i++)
         ck_assert_msg(compiled[i] == hun[i], "%s: compiled %d, Hunspell %d", anchored_words[i],
                       compiled[i], hun[i]);
     ck_assert_uint_eq(lookups, 0);   /* Hunspell never asked */
-    set_env("TQC_CACHE_DIR", saved_cache);
-    set_env("TQC_FORMS", saved_forms);
-    free(saved_cache);
-    free(saved_forms);
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    ck_assert_int_eq(system(cmd), 0);
+    forms_fixture_end(&fx);
 }
 END_TEST
 
