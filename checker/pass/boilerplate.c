@@ -32,6 +32,11 @@ typedef struct patterns {
     /* The prefixes a verb form shares with a verb of `ui-verbs` (page_verb_form): a
      * lookup for each verb-form token, not a scan of the list. */
     tqc_strmap *verb_stems;
+    /* The profile's lists and setting chrome_shape asks of each token, found once here
+     * (borrowed from the profile): a lookup by name per token was a tenth of a check of
+     * a file of one-line paragraphs. */
+    const tqc_strmap *ui_verbs, *ui_nouns, *function_words, *second_person;
+    bool solid_compounds;
 } patterns;
 
 /* Normalises len bytes of text into out (cap bytes, NUL-terminated): lower case, white
@@ -174,6 +179,11 @@ static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t err
         fini(ps);
         return TQC_ENOMEM;
     }
+    ps->ui_verbs = tqc_lang_list(lang, "ui-verbs");
+    ps->ui_nouns = tqc_lang_list(lang, "ui-nouns");
+    ps->function_words = tqc_lang_list(lang, "function-words");
+    ps->second_person = tqc_lang_list(lang, "second-person");
+    ps->solid_compounds = strcmp(tqc_lang_setting(lang, "solid-compounds", "no"), "yes") == 0;
     *state = ps;
     return TQC_OK;
 }
@@ -211,15 +221,18 @@ static size_t token_key(const tqc_ctx *ctx, size_t k, char *out)
     return o;
 }
 
-static bool word_in(const tqc_ctx *ctx, size_t k, const char *list)
+/* Whether word token k, keyed as token_key does, is in list (one of patterns'). */
+static bool word_in(const tqc_ctx *ctx, size_t k, const tqc_strmap *list)
 {
     const tqc_token *t = &ctx->doc->tokens[k];
     if (t->kind != TQC_TOK_WORD)
         return false;
     char key[CHROME_MAX_WORD];
     size_t n = token_key(ctx, k, key);
-    return n && tqc_lang_in(ctx->lang, list, key, n);
+    return n && tqc_strmap_get(list, key, n, NULL);
 }
+
+#define LIST(ctx, name) (((const patterns *)(ctx)->state)->name)
 
 /* Whether token k addresses the reader: a word of `second-person` in lower case, or an
  * entry written there with its capital as the token is, not opening its sentence (German
@@ -227,12 +240,12 @@ static bool word_in(const tqc_ctx *ctx, size_t k, const char *list)
 static bool addresses_reader(const tqc_ctx *ctx, size_t k)
 {
     const tqc_token *t = &ctx->doc->tokens[k];
-    if (word_in(ctx, k, "second-person"))
+    if (word_in(ctx, k, LIST(ctx, second_person)))
         return true;
     return t->kind == TQC_TOK_WORD && (t->flags & TQC_TF_CAP) &&
            !(t->flags & TQC_TF_SENT_START) &&
-           tqc_lang_in(ctx->lang, "second-person", tqc_doc_at(ctx->doc, t->span),
-                       tqc_span_len(t->span));
+           tqc_strmap_get(LIST(ctx, second_person), tqc_doc_at(ctx->doc, t->span),
+                          tqc_span_len(t->span), NULL);
 }
 
 /* Parts of a compound shorter than this are not taken for words of the page. */
@@ -251,23 +264,23 @@ static bool page_noun(const tqc_ctx *ctx, size_t k)
     size_t n = token_key(ctx, k, key);
     if (!n)
         return false;
-    if (tqc_lang_in(ctx->lang, "ui-nouns", key, n))
+    if (tqc_strmap_get(LIST(ctx, ui_nouns), key, n, NULL))
         return true;
     for (size_t a = 0, b = 0; b <= n; b++) {
         if (b < n && key[b] != '-')
             continue;
         if (b - a < n && b - a >= CHROME_MIN_PART &&
-            tqc_lang_in(ctx->lang, "ui-nouns", key + a, b - a))
+            tqc_strmap_get(LIST(ctx, ui_nouns), key + a, b - a, NULL))
             return true;
         a = b + 1;
     }
-    if (strcmp(tqc_lang_setting(ctx->lang, "solid-compounds", "no"), "yes") != 0)
+    if (!LIST(ctx, solid_compounds))
         return false;
     for (size_t i = CHROME_MIN_PART; i + CHROME_MIN_PART <= n; i++) {
         if (((unsigned char)key[i] & 0xC0) == 0x80)
             continue;
-        if (tqc_lang_in(ctx->lang, "ui-nouns", key + i, n - i) ||
-            tqc_lang_in(ctx->lang, "ui-nouns", key, i))
+        if (tqc_strmap_get(LIST(ctx, ui_nouns), key + i, n - i, NULL) ||
+            tqc_strmap_get(LIST(ctx, ui_nouns), key, i, NULL))
             return true;
     }
     return false;
@@ -285,7 +298,7 @@ static bool page_noun(const tqc_ctx *ctx, size_t k)
 static bool page_verb_form(const tqc_ctx *ctx, size_t k)
 {
     if (!(tqc_ctx_pos_lower(ctx, k) & (TQC_POS_VFIN | TQC_POS_VPART | TQC_POS_VGER)) ||
-        word_in(ctx, k, "ui-verbs"))
+        word_in(ctx, k, LIST(ctx, ui_verbs)))
         return false;
     char key[CHROME_MAX_WORD];
     size_t n = token_key(ctx, k, key);
@@ -358,6 +371,16 @@ static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end,
         (counted > CHROME_MAX_WORDS_STOP && (tail_cp == '.' || tail_cp == '?' || tail_cp == ';' ||
                                              tail_cp == 0x2026)))
         return CHROME_NONE;
+    /* A line of words ending with a full stop is furniture only when it addresses the
+     * reader (the test after the loop below): most such lines are prose, and this one
+     * look-up a word spares the loop's others. */
+    if (counted > 0 && (tail_cp == '.' || tail_cp == '?' || tail_cp == ';' || tail_cp == 0x2026)) {
+        size_t k = first;
+        while (k < end && !addresses_reader(ctx, k))
+            k++;
+        if (k == end)
+            return CHROME_NONE;
+    }
     /* The last token before any closing marks, found above. */
     size_t last = tail > first ? tail - 1 : end;
     size_t words = 0, nouns = 0, content = 0, page = 0, forms = 0, adverbs = 0;
@@ -369,7 +392,7 @@ static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end,
             /* The verb that opens the line, or follows an opening adverb (`Jetzt ...`). */
             if (words == 0 || (words == 1 && (tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_ADV) &&
                                !verb))
-                verb = verb || word_in(ctx, k, "ui-verbs");
+                verb = verb || word_in(ctx, k, LIST(ctx, ui_verbs));
             words++;
         }
         bool verb_form = words > 1 && page_verb_form(ctx, k);
@@ -387,17 +410,17 @@ static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end,
         }
         bool addressed = addresses_reader(ctx, k);
         reader = reader || addressed;
-        if (t->kind == TQC_TOK_WORD && !addressed && !word_in(ctx, k, "function-words")) {
+        if (t->kind == TQC_TOK_WORD && !addressed && !word_in(ctx, k, LIST(ctx, function_words))) {
             content++;
-            page += word_in(ctx, k, "ui-verbs") || page_noun(ctx, k) || verb_form;
+            page += word_in(ctx, k, LIST(ctx, ui_verbs)) || page_noun(ctx, k) || verb_form;
             uint32_t pos = tqc_ctx_pos_lower(ctx, k);
             adverbs += pos == TQC_POS_ADV;
         }
         sep = sep || tqc_ctx_separator(ctx, k);
         /* `Tags: ...`, `Read also: ...`: a label of the page before a colon. */
         if (cp == ':' && k > first && k - first <= 3 && words <= 3 &&
-            (page_noun(ctx, k - 1) || word_in(ctx, k - 1, "ui-verbs") ||
-             (words == 2 && word_in(ctx, first, "ui-verbs"))))
+            (page_noun(ctx, k - 1) || word_in(ctx, k - 1, LIST(ctx, ui_verbs)) ||
+             (words == 2 && word_in(ctx, first, LIST(ctx, ui_verbs)))))
             label = true;
     }
     /* A paragraph of nothing but a link (`https://...`) is a related-article link the
@@ -420,7 +443,7 @@ static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end,
      * lexicon also knows as a noun (`Fashion show`). */
     if (!verb && words <= CHROME_MAX_WORDS_GUESS && doc->tokens[last].kind == TQC_TOK_WORD &&
         !(tqc_ctx_pos_lower(ctx, last) & TQC_POS_NOUN))
-        verb = word_in(ctx, last, "ui-verbs");
+        verb = word_in(ctx, last, LIST(ctx, ui_verbs));
     /* A line ending with a colon introduces what follows, as a sentence would. */
     bool stop = end_cp == '.' || end_cp == '?' || end_cp == ';' || end_cp == 0x2026 ||
                 (end_cp == ':' && !label);
