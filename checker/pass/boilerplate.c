@@ -25,9 +25,17 @@
 /* Room for a normalised paragraph of BOILER_MAX_WORDS words (case mapping may grow it). */
 #define BOILER_MAX_BYTES 2048
 
+/* What any text a pattern matches has (glob below): at least min bytes, the pattern's
+ * bytes before its first '*' (pre) at its start and those after its last '*' (suf) at
+ * its end. Checked first, it spares glob's scan of most paragraphs for most patterns. */
+typedef struct glob_shape {
+    size_t len, min, pre, suf;
+} glob_shape;
+
 typedef struct patterns {
     size_t count;
     char **items;   /* normalised patterns */
+    glob_shape *shapes; /* of each item */
     const char **shown; /* as written in the list, for messages (borrowed from the profile) */
     /* The prefixes a verb form shares with a verb of `ui-verbs` (page_verb_form): a
      * lookup for each verb-form token, not a scan of the list. */
@@ -136,6 +144,29 @@ static bool glob(const char *p, const char *s)
     }
 }
 
+static glob_shape shape_of(const char *p, size_t len)
+{
+    glob_shape g = {.len = len, .min = len};
+    const char *first = memchr(p, '*', len);
+    if (!first) {
+        g.pre = len;
+        return g;
+    }
+    g.pre = (size_t)(first - p);
+    size_t last = len;
+    while (p[last - 1] != '*')
+        last--;
+    g.suf = len - last;
+    return g;   /* a '*' matches at least one byte: min is the pattern's length */
+}
+
+/* Whether s (n bytes) may match pattern p of shape g: false when glob(p, s) is. */
+static bool may_match(const glob_shape *g, const char *p, const char *s, size_t n)
+{
+    return n >= g->min && memcmp(s, p, g->pre) == 0 &&
+           memcmp(s + n - g->suf, p + g->len - g->suf, g->suf) == 0;
+}
+
 static void fini(void *state)
 {
     patterns *ps = state;
@@ -144,6 +175,7 @@ static void fini(void *state)
     for (size_t i = 0; i < ps->count; i++)
         free(ps->items[i]);
     free(ps->items);
+    free(ps->shapes);
     free(ps->shown);
     tqc_strmap_free(ps->verb_stems);
     free(ps);
@@ -157,7 +189,8 @@ static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t err
     size_t n = tqc_strmap_count(list);
     patterns *ps = tqc_calloc(1, sizeof *ps);
     if (!ps || (n && (!(ps->items = tqc_calloc(n, sizeof *ps->items)) ||
-                      !(ps->shown = tqc_calloc(n, sizeof *ps->shown))))) {
+                      !(ps->shown = tqc_calloc(n, sizeof *ps->shown)) ||
+                      !(ps->shapes = tqc_calloc(n, sizeof *ps->shapes))))) {
         fini(ps);
         return TQC_ENOMEM;
     }
@@ -173,6 +206,7 @@ static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t err
             return TQC_ENOMEM;
         }
         memcpy(ps->items[ps->count], buf, bl + 1);
+        ps->shapes[ps->count] = shape_of(buf, bl);
         ps->shown[ps->count++] = key;
     }
     if (!verb_stems_build(ps, lang)) {
@@ -353,35 +387,46 @@ static bool closing_mark(const tqc_ctx *ctx, size_t k)
            TQC_MARK_CLOSES;
 }
 
-/* Whether tokens [first, end) of one paragraph read as page furniture; what shows it is
- * written to why. */
-static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end, bool isolated,
-                                   char *why, size_t whylen)
+/* Whether tokens [first, end) of one paragraph cannot read as page furniture on what
+ * is known before any neighbour is looked at (chrome_shape's first tests): a file of
+ * short paragraphs of prose (segments, records) asks this of each. */
+static bool chrome_ruled_out(const tqc_ctx *ctx, size_t first, size_t end)
 {
     const tqc_doc *doc = ctx->doc;
-    /* What the length alone rules out is ruled out before any word is looked up: a
-     * file of short paragraphs of prose (segments, records) asks this of each. */
+    /* What the length alone rules out is ruled out before any word is looked up. */
     size_t counted = 0, tail = end;
     for (size_t k = first; k < end; k++)
         counted += doc->tokens[k].kind == TQC_TOK_WORD || doc->tokens[k].kind == TQC_TOK_NUMBER;
     while (tail > first && closing_mark(ctx, tail - 1))
         tail--;
     int32_t tail_cp = tail > first ? punct_cp(doc, tail - 1) : 0;
-    if (counted > CHROME_MAX_WORDS ||
-        (counted > CHROME_MAX_WORDS_STOP && (tail_cp == '.' || tail_cp == '?' || tail_cp == ';' ||
-                                             tail_cp == 0x2026)))
-        return CHROME_NONE;
+    bool stop = tail_cp == '.' || tail_cp == '?' || tail_cp == ';' || tail_cp == 0x2026;
+    if (counted > CHROME_MAX_WORDS || (counted > CHROME_MAX_WORDS_STOP && stop))
+        return true;
     /* A line of words ending with a full stop is furniture only when it addresses the
-     * reader (the test after the loop below): most such lines are prose, and this one
-     * look-up a word spares the loop's others. */
-    if (counted > 0 && (tail_cp == '.' || tail_cp == '?' || tail_cp == ';' || tail_cp == 0x2026)) {
+     * reader (chrome_shape's test after its loop): most such lines are prose, and this
+     * one look-up a word spares the loop's others. */
+    if (counted > 0 && stop) {
         size_t k = first;
         while (k < end && !addresses_reader(ctx, k))
             k++;
-        if (k == end)
-            return CHROME_NONE;
+        return k == end;
     }
-    /* The last token before any closing marks, found above. */
+    return false;
+}
+
+/* Whether tokens [first, end) of one paragraph read as page furniture; what shows it is
+ * written to why. */
+static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end, bool isolated,
+                                   char *why, size_t whylen)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (chrome_ruled_out(ctx, first, end))
+        return CHROME_NONE;
+    size_t tail = end;
+    while (tail > first && closing_mark(ctx, tail - 1))
+        tail--;
+    /* The last token before any closing marks. */
     size_t last = tail > first ? tail - 1 : end;
     size_t words = 0, nouns = 0, content = 0, page = 0, forms = 0, adverbs = 0;
     bool verb = false, count = false, sep = false, label = false, reader = false;
@@ -631,7 +676,7 @@ static void run(const tqc_ctx *ctx)
         size_t nl = normalise(tqc_lang_quotes(ctx->lang), tqc_doc_at(doc, para->span), tqc_span_len(para->span), norm,
                               sizeof norm, true);
         for (size_t i = 0; nl && i < ps->count && !listed; i++) {
-            if (!glob(ps->items[i], norm))
+            if (!may_match(&ps->shapes[i], ps->items[i], norm, nl) || !glob(ps->items[i], norm))
                 continue;
             tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id,
                                       own ? TQC_SEV_INFO : TQC_SEV_WARNING, para->span,
@@ -643,11 +688,13 @@ static void run(const tqc_ctx *ctx)
         char why[160];
         /* A line that leads into code or ends on it (`use the command` before an
          * example) is prose cut short by the code left out, not furniture. */
+        size_t tok_end = last->tok_first + last->tok_count;
+        /* The neighbours are looked at only for a line not ruled out on its own. */
         chrome_verdict v = listed || words > CHROME_MAX_WORDS ||
-                                   tqc_ctx_paragraph_ends_in_code(ctx, p)
+                                   tqc_ctx_paragraph_ends_in_code(ctx, p) ||
+                                   chrome_ruled_out(ctx, first->tok_first, tok_end)
                                ? CHROME_NONE
-                                  : chrome_shape(ctx, first->tok_first,
-                                                 last->tok_first + last->tok_count,
+                                  : chrome_shape(ctx, first->tok_first, tok_end,
                                                  body_beside(ctx, p, -1) &&
                                                      body_beside(ctx, p, +1),
                                                  why, sizeof why);
