@@ -21,6 +21,9 @@ json_t *tqc_json_string(const char *s);
  * whole object is built as one chain of calls joined by &&. */
 bool tqc_json_set(json_t *obj, const char *key, json_t *v);
 bool tqc_json_append(json_t *arr, json_t *v);
+/* As tqc_json_set for a key known to be valid UTF-8 (a literal of tqc's): jansson does not
+ * check it again. */
+bool tqc_json_set_literal(json_t *obj, const char *key, json_t *v);
 /* v when ok; otherwise v is released and NULL returned: the end of such a chain. */
 json_t *tqc_json_done(json_t *v, bool ok);
 

@@ -25,13 +25,26 @@
 /* Room for a normalised paragraph of BOILER_MAX_WORDS words (case mapping may grow it). */
 #define BOILER_MAX_BYTES 2048
 
+/* What any text a pattern matches has (glob below): at least min bytes, the pattern's
+ * bytes before its first '*' (pre) at its start and those after its last '*' (suf) at
+ * its end. Checked first, it spares glob's scan of most paragraphs for most patterns. */
+typedef struct glob_shape {
+    size_t len, min, pre, suf;
+} glob_shape;
+
 typedef struct patterns {
     size_t count;
     char **items;   /* normalised patterns */
+    glob_shape *shapes; /* of each item */
     const char **shown; /* as written in the list, for messages (borrowed from the profile) */
     /* The prefixes a verb form shares with a verb of `ui-verbs` (page_verb_form): a
      * lookup for each verb-form token, not a scan of the list. */
     tqc_strmap *verb_stems;
+    /* The profile's lists and setting chrome_shape asks of each token, found once here
+     * (borrowed from the profile): a lookup by name per token was a tenth of a check of
+     * a file of one-line paragraphs. */
+    const tqc_strmap *ui_verbs, *ui_nouns, *function_words, *second_person;
+    bool solid_compounds;
 } patterns;
 
 /* Normalises len bytes of text into out (cap bytes, NUL-terminated): lower case, white
@@ -131,6 +144,29 @@ static bool glob(const char *p, const char *s)
     }
 }
 
+static glob_shape shape_of(const char *p, size_t len)
+{
+    glob_shape g = {.len = len, .min = len};
+    const char *first = memchr(p, '*', len);
+    if (!first) {
+        g.pre = len;
+        return g;
+    }
+    g.pre = (size_t)(first - p);
+    size_t last = len;
+    while (p[last - 1] != '*')
+        last--;
+    g.suf = len - last;
+    return g;   /* a '*' matches at least one byte: min is the pattern's length */
+}
+
+/* Whether s (n bytes) may match pattern p of shape g: false when glob(p, s) is. */
+static bool may_match(const glob_shape *g, const char *p, const char *s, size_t n)
+{
+    return n >= g->min && memcmp(s, p, g->pre) == 0 &&
+           memcmp(s + n - g->suf, p + g->len - g->suf, g->suf) == 0;
+}
+
 static void fini(void *state)
 {
     patterns *ps = state;
@@ -139,6 +175,7 @@ static void fini(void *state)
     for (size_t i = 0; i < ps->count; i++)
         free(ps->items[i]);
     free(ps->items);
+    free(ps->shapes);
     free(ps->shown);
     tqc_strmap_free(ps->verb_stems);
     free(ps);
@@ -152,7 +189,8 @@ static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t err
     size_t n = tqc_strmap_count(list);
     patterns *ps = tqc_calloc(1, sizeof *ps);
     if (!ps || (n && (!(ps->items = tqc_calloc(n, sizeof *ps->items)) ||
-                      !(ps->shown = tqc_calloc(n, sizeof *ps->shown))))) {
+                      !(ps->shown = tqc_calloc(n, sizeof *ps->shown)) ||
+                      !(ps->shapes = tqc_calloc(n, sizeof *ps->shapes))))) {
         fini(ps);
         return TQC_ENOMEM;
     }
@@ -168,12 +206,18 @@ static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t err
             return TQC_ENOMEM;
         }
         memcpy(ps->items[ps->count], buf, bl + 1);
+        ps->shapes[ps->count] = shape_of(buf, bl);
         ps->shown[ps->count++] = key;
     }
     if (!verb_stems_build(ps, lang)) {
         fini(ps);
         return TQC_ENOMEM;
     }
+    ps->ui_verbs = tqc_lang_list(lang, "ui-verbs");
+    ps->ui_nouns = tqc_lang_list(lang, "ui-nouns");
+    ps->function_words = tqc_lang_list(lang, "function-words");
+    ps->second_person = tqc_lang_list(lang, "second-person");
+    ps->solid_compounds = strcmp(tqc_lang_setting(lang, "solid-compounds", "no"), "yes") == 0;
     *state = ps;
     return TQC_OK;
 }
@@ -211,15 +255,18 @@ static size_t token_key(const tqc_ctx *ctx, size_t k, char *out)
     return o;
 }
 
-static bool word_in(const tqc_ctx *ctx, size_t k, const char *list)
+/* Whether word token k, keyed as token_key does, is in list (one of patterns'). */
+static bool word_in(const tqc_ctx *ctx, size_t k, const tqc_strmap *list)
 {
     const tqc_token *t = &ctx->doc->tokens[k];
     if (t->kind != TQC_TOK_WORD)
         return false;
     char key[CHROME_MAX_WORD];
     size_t n = token_key(ctx, k, key);
-    return n && tqc_lang_in(ctx->lang, list, key, n);
+    return n && tqc_strmap_get(list, key, n, NULL);
 }
+
+#define LIST(ctx, name) (((const patterns *)(ctx)->state)->name)
 
 /* Whether token k addresses the reader: a word of `second-person` in lower case, or an
  * entry written there with its capital as the token is, not opening its sentence (German
@@ -227,12 +274,12 @@ static bool word_in(const tqc_ctx *ctx, size_t k, const char *list)
 static bool addresses_reader(const tqc_ctx *ctx, size_t k)
 {
     const tqc_token *t = &ctx->doc->tokens[k];
-    if (word_in(ctx, k, "second-person"))
+    if (word_in(ctx, k, LIST(ctx, second_person)))
         return true;
     return t->kind == TQC_TOK_WORD && (t->flags & TQC_TF_CAP) &&
            !(t->flags & TQC_TF_SENT_START) &&
-           tqc_lang_in(ctx->lang, "second-person", tqc_doc_at(ctx->doc, t->span),
-                       tqc_span_len(t->span));
+           tqc_strmap_get(LIST(ctx, second_person), tqc_doc_at(ctx->doc, t->span),
+                          tqc_span_len(t->span), NULL);
 }
 
 /* Parts of a compound shorter than this are not taken for words of the page. */
@@ -251,23 +298,23 @@ static bool page_noun(const tqc_ctx *ctx, size_t k)
     size_t n = token_key(ctx, k, key);
     if (!n)
         return false;
-    if (tqc_lang_in(ctx->lang, "ui-nouns", key, n))
+    if (tqc_strmap_get(LIST(ctx, ui_nouns), key, n, NULL))
         return true;
     for (size_t a = 0, b = 0; b <= n; b++) {
         if (b < n && key[b] != '-')
             continue;
         if (b - a < n && b - a >= CHROME_MIN_PART &&
-            tqc_lang_in(ctx->lang, "ui-nouns", key + a, b - a))
+            tqc_strmap_get(LIST(ctx, ui_nouns), key + a, b - a, NULL))
             return true;
         a = b + 1;
     }
-    if (strcmp(tqc_lang_setting(ctx->lang, "solid-compounds", "no"), "yes") != 0)
+    if (!LIST(ctx, solid_compounds))
         return false;
     for (size_t i = CHROME_MIN_PART; i + CHROME_MIN_PART <= n; i++) {
         if (((unsigned char)key[i] & 0xC0) == 0x80)
             continue;
-        if (tqc_lang_in(ctx->lang, "ui-nouns", key + i, n - i) ||
-            tqc_lang_in(ctx->lang, "ui-nouns", key, i))
+        if (tqc_strmap_get(LIST(ctx, ui_nouns), key + i, n - i, NULL) ||
+            tqc_strmap_get(LIST(ctx, ui_nouns), key, i, NULL))
             return true;
     }
     return false;
@@ -285,7 +332,7 @@ static bool page_noun(const tqc_ctx *ctx, size_t k)
 static bool page_verb_form(const tqc_ctx *ctx, size_t k)
 {
     if (!(tqc_ctx_pos_lower(ctx, k) & (TQC_POS_VFIN | TQC_POS_VPART | TQC_POS_VGER)) ||
-        word_in(ctx, k, "ui-verbs"))
+        word_in(ctx, k, LIST(ctx, ui_verbs)))
         return false;
     char key[CHROME_MAX_WORD];
     size_t n = token_key(ctx, k, key);
@@ -340,25 +387,46 @@ static bool closing_mark(const tqc_ctx *ctx, size_t k)
            TQC_MARK_CLOSES;
 }
 
-/* Whether tokens [first, end) of one paragraph read as page furniture; what shows it is
- * written to why. */
-static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end, bool isolated,
-                                   char *why, size_t whylen)
+/* Whether tokens [first, end) of one paragraph cannot read as page furniture on what
+ * is known before any neighbour is looked at (chrome_shape's first tests): a file of
+ * short paragraphs of prose (segments, records) asks this of each. */
+static bool chrome_ruled_out(const tqc_ctx *ctx, size_t first, size_t end)
 {
     const tqc_doc *doc = ctx->doc;
-    /* What the length alone rules out is ruled out before any word is looked up: a
-     * file of short paragraphs of prose (segments, records) asks this of each. */
+    /* What the length alone rules out is ruled out before any word is looked up. */
     size_t counted = 0, tail = end;
     for (size_t k = first; k < end; k++)
         counted += doc->tokens[k].kind == TQC_TOK_WORD || doc->tokens[k].kind == TQC_TOK_NUMBER;
     while (tail > first && closing_mark(ctx, tail - 1))
         tail--;
     int32_t tail_cp = tail > first ? punct_cp(doc, tail - 1) : 0;
-    if (counted > CHROME_MAX_WORDS ||
-        (counted > CHROME_MAX_WORDS_STOP && (tail_cp == '.' || tail_cp == '?' || tail_cp == ';' ||
-                                             tail_cp == 0x2026)))
+    bool stop = tail_cp == '.' || tail_cp == '?' || tail_cp == ';' || tail_cp == 0x2026;
+    if (counted > CHROME_MAX_WORDS || (counted > CHROME_MAX_WORDS_STOP && stop))
+        return true;
+    /* A line of words ending with a full stop is furniture only when it addresses the
+     * reader (chrome_shape's test after its loop): most such lines are prose, and this
+     * one look-up a word spares the loop's others. */
+    if (counted > 0 && stop) {
+        size_t k = first;
+        while (k < end && !addresses_reader(ctx, k))
+            k++;
+        return k == end;
+    }
+    return false;
+}
+
+/* Whether tokens [first, end) of one paragraph read as page furniture; what shows it is
+ * written to why. */
+static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end, bool isolated,
+                                   char *why, size_t whylen)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (chrome_ruled_out(ctx, first, end))
         return CHROME_NONE;
-    /* The last token before any closing marks, found above. */
+    size_t tail = end;
+    while (tail > first && closing_mark(ctx, tail - 1))
+        tail--;
+    /* The last token before any closing marks. */
     size_t last = tail > first ? tail - 1 : end;
     size_t words = 0, nouns = 0, content = 0, page = 0, forms = 0, adverbs = 0;
     bool verb = false, count = false, sep = false, label = false, reader = false;
@@ -369,7 +437,7 @@ static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end,
             /* The verb that opens the line, or follows an opening adverb (`Jetzt ...`). */
             if (words == 0 || (words == 1 && (tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_ADV) &&
                                !verb))
-                verb = verb || word_in(ctx, k, "ui-verbs");
+                verb = verb || word_in(ctx, k, LIST(ctx, ui_verbs));
             words++;
         }
         bool verb_form = words > 1 && page_verb_form(ctx, k);
@@ -387,17 +455,17 @@ static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end,
         }
         bool addressed = addresses_reader(ctx, k);
         reader = reader || addressed;
-        if (t->kind == TQC_TOK_WORD && !addressed && !word_in(ctx, k, "function-words")) {
+        if (t->kind == TQC_TOK_WORD && !addressed && !word_in(ctx, k, LIST(ctx, function_words))) {
             content++;
-            page += word_in(ctx, k, "ui-verbs") || page_noun(ctx, k) || verb_form;
+            page += word_in(ctx, k, LIST(ctx, ui_verbs)) || page_noun(ctx, k) || verb_form;
             uint32_t pos = tqc_ctx_pos_lower(ctx, k);
             adverbs += pos == TQC_POS_ADV;
         }
         sep = sep || tqc_ctx_separator(ctx, k);
         /* `Tags: ...`, `Read also: ...`: a label of the page before a colon. */
         if (cp == ':' && k > first && k - first <= 3 && words <= 3 &&
-            (page_noun(ctx, k - 1) || word_in(ctx, k - 1, "ui-verbs") ||
-             (words == 2 && word_in(ctx, first, "ui-verbs"))))
+            (page_noun(ctx, k - 1) || word_in(ctx, k - 1, LIST(ctx, ui_verbs)) ||
+             (words == 2 && word_in(ctx, first, LIST(ctx, ui_verbs)))))
             label = true;
     }
     /* A paragraph of nothing but a link (`https://...`) is a related-article link the
@@ -420,7 +488,7 @@ static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end,
      * lexicon also knows as a noun (`Fashion show`). */
     if (!verb && words <= CHROME_MAX_WORDS_GUESS && doc->tokens[last].kind == TQC_TOK_WORD &&
         !(tqc_ctx_pos_lower(ctx, last) & TQC_POS_NOUN))
-        verb = word_in(ctx, last, "ui-verbs");
+        verb = word_in(ctx, last, LIST(ctx, ui_verbs));
     /* A line ending with a colon introduces what follows, as a sentence would. */
     bool stop = end_cp == '.' || end_cp == '?' || end_cp == ';' || end_cp == 0x2026 ||
                 (end_cp == ':' && !label);
@@ -608,7 +676,7 @@ static void run(const tqc_ctx *ctx)
         size_t nl = normalise(tqc_lang_quotes(ctx->lang), tqc_doc_at(doc, para->span), tqc_span_len(para->span), norm,
                               sizeof norm, true);
         for (size_t i = 0; nl && i < ps->count && !listed; i++) {
-            if (!glob(ps->items[i], norm))
+            if (!may_match(&ps->shapes[i], ps->items[i], norm, nl) || !glob(ps->items[i], norm))
                 continue;
             tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id,
                                       own ? TQC_SEV_INFO : TQC_SEV_WARNING, para->span,
@@ -620,11 +688,13 @@ static void run(const tqc_ctx *ctx)
         char why[160];
         /* A line that leads into code or ends on it (`use the command` before an
          * example) is prose cut short by the code left out, not furniture. */
+        size_t tok_end = last->tok_first + last->tok_count;
+        /* The neighbours are looked at only for a line not ruled out on its own. */
         chrome_verdict v = listed || words > CHROME_MAX_WORDS ||
-                                   tqc_ctx_paragraph_ends_in_code(ctx, p)
+                                   tqc_ctx_paragraph_ends_in_code(ctx, p) ||
+                                   chrome_ruled_out(ctx, first->tok_first, tok_end)
                                ? CHROME_NONE
-                                  : chrome_shape(ctx, first->tok_first,
-                                                 last->tok_first + last->tok_count,
+                                  : chrome_shape(ctx, first->tok_first, tok_end,
                                                  body_beside(ctx, p, -1) &&
                                                      body_beside(ctx, p, +1),
                                                  why, sizeof why);

@@ -8,12 +8,12 @@
 
 static bool put_str(json_t *o, const char *key, const char *s, size_t len)
 {
-    return tqc_json_set(o, key, tqc_json_stringn(s, len));
+    return tqc_json_set_literal(o, key, tqc_json_stringn(s, len));
 }
 
 static bool put_uint(json_t *o, const char *key, size_t n)
 {
-    return tqc_json_set(o, key, json_integer((json_int_t)n));
+    return tqc_json_set_literal(o, key, json_integer((json_int_t)n));
 }
 
 static json_t *finding_json(const tqc_doc *doc, const tqc_finding *f)
@@ -27,12 +27,12 @@ static json_t *finding_json(const tqc_doc *doc, const tqc_finding *f)
          put_uint(o, "offset", tqc_doc_file_offset(doc, f->span.start)) &&
          put_uint(o, "length", tqc_span_len(f->span)) &&
          put_str(o, "rule", f->rule, strlen(f->rule)) &&
-         tqc_json_set(o, "severity", json_string(tqc_severity_name(f->severity))) &&
+         tqc_json_set_literal(o, "severity", json_string_nocheck(tqc_severity_name(f->severity))) &&
          put_str(o, "message", f->message, strlen(f->message)) &&
          put_str(o, "text", tqc_doc_at(doc, f->span), tqc_span_len(f->span));
     for (size_t i = 0; ok && i < f->suggestion_count; i++)
         ok = tqc_json_append(sug, tqc_json_string(f->suggestions[i]));
-    ok = ok && tqc_json_set(o, "suggestions", json_incref(sug));
+    ok = ok && tqc_json_set_literal(o, "suggestions", json_incref(sug));
     tqc_span s = tqc_report_sentence_span(doc, f);
     ok = ok && put_str(o, "sentence", tqc_doc_at(doc, s), tqc_span_len(s)) &&
          put_str(o, "lang", doc->lang, strlen(doc->lang));
@@ -47,8 +47,8 @@ static json_t *finding_json(const tqc_doc *doc, const tqc_finding *f)
         ok = fix && put_uint(fix, "offset", tqc_doc_file_offset(doc, f->fix.span.start)) &&
              put_uint(fix, "length", tqc_span_len(f->fix.span)) &&
              put_str(fix, "replacement", f->fix.replacement, strlen(f->fix.replacement)) &&
-             tqc_json_set(fix, "safe", json_boolean(f->fix.safe)) &&
-             tqc_json_set(o, "fix", json_incref(fix));
+             tqc_json_set_literal(fix, "safe", json_boolean(f->fix.safe)) &&
+             tqc_json_set_literal(o, "fix", json_incref(fix));
         json_decref(fix);
     }
     json_decref(sug);

@@ -288,6 +288,15 @@ static bool sort_by_file(tqc_findings *list)
         return false;
     for (size_t i = 0; i < list->count; i++)
         key[i] = (by_file){tqc_doc_file_offset(list->doc, list->items[i].span.start), i};
+    /* Often in order already (a plain file's notes lie in its text, in order): then
+     * there is nothing to move. */
+    size_t sorted = 1;
+    while (sorted < list->count && key[sorted - 1].offset <= key[sorted].offset)
+        sorted++;
+    if (sorted >= list->count) {
+        free(key);
+        return true;
+    }
     qsort(key, list->count, sizeof *key, cmp_by_file);
     /* Position i takes the finding at key[i].index; SIZE_MAX marks a filled position. */
     for (size_t i = 0; i < list->count; i++) {
