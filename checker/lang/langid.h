@@ -64,6 +64,13 @@ const char *tqc_langid_name(tqc_langid *id, size_t i);
  * outlive id. Ignored when code is not a candidate or its own are already open. */
 void tqc_langid_lend(tqc_langid *id, const char *code, const tqc_lang *profile,
                      tqc_dict *dict);
+/* Keeps candidate i's dictionary open for the rest of id's life (a checker borrows it). */
+void tqc_langid_pin(tqc_langid *id, size_t i);
+/* Closes the dictionaries id opened itself that loaded Hunspell and are not pinned: a
+ * foreign clause in one document need not hold tens of megabytes through the rest of a
+ * long run (a later document that needs one opens it again; its verdict file, when
+ * there is a cache folder, answers the words asked before). */
+void tqc_langid_release(tqc_langid *id);
 
 /* exttextcat's guesses for text[0, len), best first, as candidate indices: the
  * candidates among its guesses within a few percent of its best (at most max). Returns
