@@ -196,6 +196,7 @@ START_TEST(test_release_closes_own_loaded_dictionaries)
     ck_assert_ptr_nonnull(f);
     ck_assert(tqc_dict_load(d) && tqc_dict_load(f) && tqc_dict_loaded(d));
     tqc_langid_pin(id, fr);
+    tqc_langid_release_one(id, fr);
     tqc_langid_release(id);
     ck_assert_ptr_eq(tqc_langid_dict(id, fr), f);     /* pinned: the same view */
     ck_assert_ptr_eq(tqc_langid_dict(id, en), lent);  /* lent: not the langid's */

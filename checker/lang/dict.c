@@ -871,6 +871,8 @@ bool tqc_dict_loaded(tqc_dict *view)
     return loaded;
 }
 
+bool tqc_dict_remembers(const tqc_dict *view) { return view->core->file_path != NULL; }
+
 tqc_status tqc_dict_compile(tqc_dict *view, size_t *forms, bool *complete, char *err,
                             size_t errlen)
 {

@@ -225,17 +225,21 @@ void tqc_langid_pin(tqc_langid *id, size_t i)
         id->langs[i].pinned = true;
 }
 
+void tqc_langid_release_one(tqc_langid *id, size_t i)
+{
+    candidate *c = id && i < id->count ? &id->langs[i] : NULL;
+    if (!c || !c->own_dict || c->pinned || !tqc_dict_loaded(c->own_dict))
+        return;
+    tqc_dict_free(c->own_dict);
+    c->own_dict = NULL;
+    c->dict = NULL;
+    c->dict_tried = false;
+}
+
 void tqc_langid_release(tqc_langid *id)
 {
-    for (size_t i = 0; id && i < id->count; i++) {
-        candidate *c = &id->langs[i];
-        if (!c->own_dict || c->pinned || !tqc_dict_loaded(c->own_dict))
-            continue;
-        tqc_dict_free(c->own_dict);
-        c->own_dict = NULL;
-        c->dict = NULL;
-        c->dict_tried = false;
-    }
+    for (size_t i = 0; id && i < id->count; i++)
+        tqc_langid_release_one(id, i);
 }
 
 tqc_dict *tqc_langid_variety_dict(tqc_langid *id, const char *code)

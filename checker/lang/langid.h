@@ -71,6 +71,8 @@ void tqc_langid_pin(tqc_langid *id, size_t i);
  * long run (a later document that needs one opens it again; its verdict file, when
  * there is a cache folder, answers the words asked before). */
 void tqc_langid_release(tqc_langid *id);
+/* tqc_langid_release for candidate i alone. */
+void tqc_langid_release_one(tqc_langid *id, size_t i);
 
 /* exttextcat's guesses for text[0, len), best first, as candidate indices: the
  * candidates among its guesses within a few percent of its best (at most max). Returns
