@@ -48,7 +48,8 @@ const char *tqc_langid_code(const tqc_langid *id, size_t i);
  * SIZE_MAX. */
 size_t tqc_langid_find(const tqc_langid *id, const char *code);
 /* The candidate's profile and dictionary, loaded on first use: NULL when it has none
- * (or out of memory). Borrowed: valid while id lives. */
+ * (or out of memory). Borrowed: the profile is valid while id lives, the dictionary
+ * until tqc_langid_release (a checker calls it at each document's end) unless pinned. */
 const tqc_lang *tqc_langid_profile(tqc_langid *id, size_t i);
 tqc_dict *tqc_langid_dict(tqc_langid *id, size_t i);
 /* The dictionary of a regional variety (`en-GB`, `pt-PT`) named by its profile's
