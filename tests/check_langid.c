@@ -179,6 +179,35 @@ START_TEST(test_known_and_lend)
 }
 END_TEST
 
+/* Issue 15: a dictionary the langid opened for itself and that loaded Hunspell is closed
+ * by tqc_langid_release (tens of megabytes a language on a long run) and opened again
+ * when asked, with the same answers; a pinned or lent one stays. */
+START_TEST(test_release_closes_own_loaded_dictionaries)
+{
+    tqc_langid *id = fixture(NULL);
+    size_t pt = tqc_langid_find(id, "pt"), fr = tqc_langid_find(id, "fr"),
+           en = tqc_langid_find(id, "en");
+    const char *words[] = {"escolas", "vão", "the", "permanecer"};
+    size_t lens[] = {7, 4, 3, 10};
+    tqc_dict *lent = tqc_checker_dict(tqc_test_checker());
+    tqc_langid_lend(id, "en-US", tqc_checker_lang(tqc_test_checker()), lent);
+    tqc_dict *d = tqc_langid_dict(id, pt), *f = tqc_langid_dict(id, fr);
+    ck_assert_ptr_nonnull(d);
+    ck_assert_ptr_nonnull(f);
+    ck_assert(tqc_dict_load(d) && tqc_dict_load(f) && tqc_dict_loaded(d));
+    tqc_langid_pin(id, fr);
+    tqc_langid_release_one(id, fr);
+    tqc_langid_release(id);
+    ck_assert_ptr_eq(tqc_langid_dict(id, fr), f);     /* pinned: the same view */
+    ck_assert_ptr_eq(tqc_langid_dict(id, en), lent);  /* lent: not the langid's */
+    ck_assert(tqc_dict_known(lent, "the", 3));
+    ck_assert(!tqc_dict_loaded(tqc_langid_dict(id, pt)));   /* closed, opened anew */
+    ck_assert_uint_eq(tqc_langid_known(id, pt, words, lens, 4), 3);
+    ck_assert(tqc_dict_known(f, "semaine", 7));
+    tqc_langid_free(id);
+}
+END_TEST
+
 /* The frequency list answers exact words only: its first word, not that word with more
  * letters or fewer; a language without a list is no evidence against (always true). */
 START_TEST(test_common_words_exact)
@@ -299,6 +328,7 @@ Suite *langid_suite(void)
     tcase_add_test(tc, test_issue_6_short_text);
     tcase_add_test(tc, test_textcat_orders_candidates);
     tcase_add_test(tc, test_known_and_lend);
+    tcase_add_test(tc, test_release_closes_own_loaded_dictionaries);
     tcase_add_test(tc, test_only_the_sample_is_read);
     tcase_add_test(tc, test_common_words_exact);
     tcase_add_test(tc, test_issue_18_textcat_asked_once_a_text);

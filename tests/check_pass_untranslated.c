@@ -76,6 +76,8 @@ START_TEST(test_issue_15_clause_told_without_the_other_dictionary)
     ck_assert_ptr_nonnull(ids);
     size_t fr = tqc_langid_find(ids, "fr");
     ck_assert_uint_ne(fr, SIZE_MAX);
+    /* Held across a check: pinned, or the checker may close it at the document's end. */
+    tqc_langid_pin(ids, fr);
     tqc_dict *d = tqc_langid_dict(ids, fr);
     ck_assert_ptr_nonnull(d);
     size_t before, after, calls;

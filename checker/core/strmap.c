@@ -8,6 +8,7 @@
 /* Keys live in large blocks, not one allocation each: the maps hold hundreds of
  * thousands of short words, and a malloc per word costs both time and memory. */
 #define KEY_BLOCK_SIZE (64 * 1024)
+#define KEY_FIRST_BLOCK 256
 
 typedef struct entry {
     const char *key;
@@ -105,7 +106,12 @@ static const char *store_key(tqc_strmap *map, const char *key, size_t len)
 {
     key_block *b = map->keys;
     if (!b || b->cap - b->used < len + 1) {
-        size_t cap = len + 1 > KEY_BLOCK_SIZE ? len + 1 : KEY_BLOCK_SIZE;
+        /* Blocks double from KEY_FIRST_BLOCK up to KEY_BLOCK_SIZE: most maps are short
+         * word lists (issue 15: a full first block each made the six languages' lists
+         * 11 MB for 180 KB of words). */
+        size_t want = !b ? KEY_FIRST_BLOCK
+                    : b->cap >= KEY_BLOCK_SIZE / 2 ? KEY_BLOCK_SIZE : b->cap * 2;
+        size_t cap = len + 1 > want ? len + 1 : want;
         key_block *nb = tqc_malloc(sizeof *nb + cap);
         if (!nb)
             return NULL;
@@ -113,7 +119,7 @@ static const char *store_key(tqc_strmap *map, const char *key, size_t len)
         nb->cap = cap;
         /* An oversized key gets a block of its own behind the current one, so the
          * current block's free room is not wasted. */
-        if (b && cap > KEY_BLOCK_SIZE) {
+        if (b && cap > want) {
             nb->next = b->next;
             b->next = nb;
         } else {

@@ -863,6 +863,16 @@ bool tqc_dict_load(tqc_dict *view)
     return ok;
 }
 
+bool tqc_dict_loaded(tqc_dict *view)
+{
+    pthread_mutex_lock(&view->core->lock);
+    bool loaded = view->core->sp.hun != NULL || view->own != NULL;
+    pthread_mutex_unlock(&view->core->lock);
+    return loaded;
+}
+
+bool tqc_dict_remembers(const tqc_dict *view) { return view->core->file_path != NULL; }
+
 tqc_status tqc_dict_compile(tqc_dict *view, size_t *forms, bool *complete, char *err,
                             size_t errlen)
 {

@@ -50,6 +50,12 @@ void tqc_dict_free(tqc_dict *dict);
  * lacks: for a process about to fork children that would each load it again. false
  * when it cannot be loaded. */
 bool tqc_dict_load(tqc_dict *dict);
+/* Whether a Hunspell dictionary is loaded for dict (its core's or its own): what makes
+ * keeping an occasionally used view worth tens of megabytes. */
+bool tqc_dict_loaded(tqc_dict *dict);
+/* Whether dict's verdicts outlive it (a cache folder's verdict file): a view opened
+ * again then answers the words asked before without loading Hunspell. */
+bool tqc_dict_remembers(const tqc_dict *dict);
 
 /* The name of the Hunspell dictionary in use (`en_US`). */
 const char *tqc_dict_name(const tqc_dict *dict);

@@ -56,6 +56,7 @@ typedef struct candidate {
     tqc_dict *dict;
     struct common_words *common; /* the language's most frequent words */
     bool lang_tried, dict_tried, common_tried;
+    bool pinned;                /* own_dict is borrowed: kept until id is freed */
 } candidate;
 
 static void common_free(struct common_words *w);
@@ -216,6 +217,29 @@ tqc_dict *tqc_langid_dict(tqc_langid *id, size_t i)
             c->dict = c->own_dict;
     }
     return c->dict;
+}
+
+void tqc_langid_pin(tqc_langid *id, size_t i)
+{
+    if (i < id->count)
+        id->langs[i].pinned = true;
+}
+
+void tqc_langid_release_one(tqc_langid *id, size_t i)
+{
+    candidate *c = id && i < id->count ? &id->langs[i] : NULL;
+    if (!c || !c->own_dict || c->pinned || !tqc_dict_loaded(c->own_dict))
+        return;
+    tqc_dict_free(c->own_dict);
+    c->own_dict = NULL;
+    c->dict = NULL;
+    c->dict_tried = false;
+}
+
+void tqc_langid_release(tqc_langid *id)
+{
+    for (size_t i = 0; id && i < id->count; i++)
+        tqc_langid_release_one(id, i);
 }
 
 tqc_dict *tqc_langid_variety_dict(tqc_langid *id, const char *code)

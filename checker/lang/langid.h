@@ -48,7 +48,8 @@ const char *tqc_langid_code(const tqc_langid *id, size_t i);
  * SIZE_MAX. */
 size_t tqc_langid_find(const tqc_langid *id, const char *code);
 /* The candidate's profile and dictionary, loaded on first use: NULL when it has none
- * (or out of memory). Borrowed: valid while id lives. */
+ * (or out of memory). Borrowed: the profile is valid while id lives, the dictionary
+ * until tqc_langid_release (a checker calls it at each document's end) unless pinned. */
 const tqc_lang *tqc_langid_profile(tqc_langid *id, size_t i);
 tqc_dict *tqc_langid_dict(tqc_langid *id, size_t i);
 /* The dictionary of a regional variety (`en-GB`, `pt-PT`) named by its profile's
@@ -64,6 +65,15 @@ const char *tqc_langid_name(tqc_langid *id, size_t i);
  * outlive id. Ignored when code is not a candidate or its own are already open. */
 void tqc_langid_lend(tqc_langid *id, const char *code, const tqc_lang *profile,
                      tqc_dict *dict);
+/* Keeps candidate i's dictionary open for the rest of id's life (a checker borrows it). */
+void tqc_langid_pin(tqc_langid *id, size_t i);
+/* Closes the dictionaries id opened itself that loaded Hunspell and are not pinned: a
+ * foreign clause in one document need not hold tens of megabytes through the rest of a
+ * long run (a later document that needs one opens it again; its verdict file, when
+ * there is a cache folder, answers the words asked before). */
+void tqc_langid_release(tqc_langid *id);
+/* tqc_langid_release for candidate i alone. */
+void tqc_langid_release_one(tqc_langid *id, size_t i);
 
 /* exttextcat's guesses for text[0, len), best first, as candidate indices: the
  * candidates among its guesses within a few percent of its best (at most max). Returns

@@ -236,6 +236,12 @@ static tally count_in(const tqc_ctx *ctx, const words *ws, size_t a, size_t b, s
         t.only += there && !ws->own[k];
         t.own_only += !there && ws->own[k];
     }
+    /* Done with that language's dictionary for this stretch: two or three of them held
+     * at once through a long document of odd words added up (issue 15). Only when its
+     * verdict file remembers what it was asked: without one, each stretch of the
+     * document would load it again. */
+    if (d && tqc_dict_remembers(d))
+        tqc_langid_release_one(ctx->langs, lang);
     return t;
 }
 

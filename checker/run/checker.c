@@ -207,8 +207,10 @@ tqc_status tqc_checker_for_lang(tqc_checker *ck, const char *code, tqc_checker *
      * the user's word lists extend it: not loaded twice. */
     size_t i = tqc_langid_find(shared, code);
     tqc_dict *have = NULL;
-    if (ck->word_count == 0 && i != SIZE_MAX && strcmp(tqc_langid_code(shared, i), code) == 0)
+    if (ck->word_count == 0 && i != SIZE_MAX && strcmp(tqc_langid_code(shared, i), code) == 0) {
         have = tqc_langid_dict(shared, i);
+        tqc_langid_pin(shared, i);   /* the sibling borrows it */
+    }
     tqc_checker *sib;
     tqc_status st = checker_make(&o, have, &sib, err, errlen);
     if (st != TQC_OK)
@@ -353,6 +355,11 @@ tqc_status tqc_check_doc(tqc_checker *ck, tqc_doc *doc, tqc_findings *out)
     free(token_known);
     free(token_pos);
     free(token_same);
+    /* Another language's dictionary opened for this document (a foreign clause) is not
+     * kept for the next: on a long run of varied text they added up (fr, it and pt_BR,
+     * 40 MB, on 21 MB of English prose). */
+    if (ck->langid)
+        tqc_langid_release(ck->langid);
     if (timed_out) {
         /* A partial check would pass for a clean one: nothing of it is kept. */
         out->count = 0;
