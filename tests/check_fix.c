@@ -430,11 +430,7 @@ START_TEST(test_issue_18_text_only_fixes_as_the_full_result)
 {
     const char *para = "She said the the the vote was close , and left.\n\n";
     size_t plen = strlen(para), reps = 300000 / plen;   /* two 256 KiB chunks */
-    char *text = malloc(plen * reps + 1);
-    ck_assert_ptr_nonnull(text);
-    for (size_t i = 0; i < reps; i++)
-        memcpy(text + i * plen, para, plen);
-    text[plen * reps] = '\0';
+    char *text = tqc_test_repeat(para, reps);
     char path[32];
     write_tmp(text, ".txt", path);
     char html_path[32];

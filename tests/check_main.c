@@ -39,6 +39,17 @@ tqc_checker *tqc_test_checker(void)
     return shared_checker;
 }
 
+char *tqc_test_repeat(const char *piece, size_t times)
+{
+    size_t len = strlen(piece);
+    char *out = malloc(len * times + 1);
+    ck_assert_ptr_nonnull(out);
+    for (size_t i = 0; i < times; i++)
+        memcpy(out + i * len, piece, len);
+    out[len * times] = '\0';
+    return out;
+}
+
 tqc_doc *tqc_test_doc(const char *text)
 {
     tqc_doc *doc = tqc_doc_new("test.txt", text, strlen(text), "en");

@@ -157,11 +157,8 @@ START_TEST(test_issue_18_title_case_paragraph_is_linear)
     double took[2];
     for (int round = 0; round < 2; round++) {
         size_t reps = round ? 40000 : 4000;
-        char *text = malloc(plen * reps + 2);
-        ck_assert_ptr_nonnull(text);
-        for (size_t i = 0; i < reps; i++)
-            memcpy(text + i * plen, piece, plen);
-        memcpy(text + plen * reps - 1, ".", 2);
+        char *text = tqc_test_repeat(piece, reps);
+        text[plen * reps - 1] = '.';   /* the last space: the paragraph ends as a sentence */
         struct timespec t0, t1;
         clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t0);
         (void)hits(text, NULL, 0);

@@ -305,11 +305,7 @@ START_TEST(test_issue_18_many_directives_in_linear_time)
     double took[2];
     for (int round = 0; round < 2; round++) {
         size_t pairs = round ? 200000 : 20000;
-        char *src = malloc(plen * pairs + 1);
-        ck_assert_ptr_nonnull(src);
-        for (size_t i = 0; i < pairs; i++)
-            memcpy(src + i * plen, pair, plen);
-        src[plen * pairs] = '\0';
+        char *src = tqc_test_repeat(pair, pairs);
         double t0 = cpu_seconds();
         tqc_suppress *s = scan(src, false);
         size_t covered = 0;

@@ -51,6 +51,10 @@ Suite *alloc_suite(void);
 tqc_checker *tqc_test_checker(void);
 /* A doc of text, segmented with the English profile; free with tqc_doc_free. */
 tqc_doc *tqc_test_doc(const char *text);
+
+/* piece written times over, NUL-terminated; the caller frees it. The large inputs of
+ * the linear-time tests. */
+char *tqc_test_repeat(const char *piece, size_t times);
 /* Checks text with every pass; returns how many findings of `rule` (NULL: any)
  * it gave, and the first one's span text copied into first (may be NULL). */
 size_t tqc_test_findings(const char *text, const char *rule, char *first, size_t cap);
