@@ -26,6 +26,20 @@ size_t tqc_text_decode(const char *s, size_t len, int32_t *cp)
     return (size_t)n;
 }
 
+size_t tqc_text_char_offsets(const char *s, size_t len, size_t *offs, size_t max)
+{
+    size_t chars = 0;
+    for (size_t i = 0; i < len; chars++) {
+        if (chars == max)
+            return 0;
+        offs[chars] = i;
+        int32_t cp;
+        i += tqc_text_decode(s + i, len - i, &cp);
+    }
+    offs[chars] = len;
+    return chars;
+}
+
 size_t tqc_text_encode(int32_t cp, char *out)
 {
     utf8proc_ssize_t n = utf8proc_encode_char(cp, (utf8proc_uint8_t *)out);

@@ -122,15 +122,8 @@ size_t tqc_split_find(tqc_dict *dict, const tqc_lang *lang, const char *word, si
                       tqc_split *out, size_t max)
 {
     /* offs[i]: byte offset of character i; offs[chars] == len. */
-    size_t offs[TQC_SPLIT_MAX_CHARS + 1], chars = 0;
-    for (size_t i = 0; i < len; chars++) {
-        if (chars == TQC_SPLIT_MAX_CHARS)
-            return 0;
-        offs[chars] = i;
-        int32_t cp;
-        i += tqc_text_decode(word + i, len - i, &cp);
-    }
-    offs[chars] = len;
+    size_t offs[TQC_SPLIT_MAX_CHARS + 1];
+    size_t chars = tqc_text_char_offsets(word, len, offs, TQC_SPLIT_MAX_CHARS);
     if (chars < 2 || max == 0)
         return 0;
 

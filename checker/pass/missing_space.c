@@ -464,14 +464,8 @@ static size_t find_readings(const tqc_ctx *ctx, const char *word, size_t len,
  * first into best. Returns how many. */
 static size_t short_three(const tqc_ctx *ctx, const char *word, size_t len, tqc_split *best)
 {
-    size_t offs[MS_SHORT_THREE_CHARS + 1], chars = 0;
-    for (size_t i = 0; i < len; chars++) {
-        if (chars == MS_SHORT_THREE_CHARS)
-            return 0;
-        offs[chars] = i;
-        int32_t cp;
-        i += tqc_text_decode(word + i, len - i, &cp);
-    }
+    size_t offs[MS_SHORT_THREE_CHARS + 1];
+    size_t chars = tqc_text_char_offsets(word, len, offs, MS_SHORT_THREE_CHARS);
     size_t n = 0;
     for (size_t i = 1; i + 1 < chars; i++)
         for (size_t j = i + 1; j < chars; j++) {
