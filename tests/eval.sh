@@ -7,7 +7,9 @@
 #     word pairs, and --joins's five kinds of join (issue 12);
 #  5. defect injection in six languages (eval_inject: recall and first-fix accuracy per class
 #     and language, false alarms per rule on the clean corpora; JSON in $BUILD/eval-inject.json)
-#     and, beside it, the challenge corpus's own score (score.py), when present.
+#     and, beside it, the challenge corpus's own score (score.py), when present;
+#  6. the held-out articles written after the rules (tests/eval_heldout.py: recall per class
+#     and language, precision, false alarms on the clean controls).
 # The shared corpora live in ../shared/corpus beside the repository; parts that need them
 # are skipped with a note when it is absent.
 set -u
@@ -84,6 +86,11 @@ if [ -x "$BUILD/eval_inject" ]; then
     "$BUILD/eval_inject" --tqc ./tqc --json "$BUILD/eval-inject.json"
     echo "(the same numbers: $BUILD/eval-inject.json)"
 fi
+
+echo
+echo "== held-out set: articles written after the rules, six languages (tests/data/heldout, issue 12)"
+python3 tests/eval_heldout.py --tqc ./tqc --json "$BUILD/eval-heldout.json"
+echo "(the same numbers: $BUILD/eval-heldout.json)"
 
 if [ -f "$shared/challenge/score.py" ]; then
     echo

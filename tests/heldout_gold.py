@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""The held-out set (tests/data/heldout/): loading it, and checking it is well made.
+
+Run alone it is the set's checker: every gold span is found in its file at its occurrence,
+the clean controls (13-18) have no rows, each defective article (01-12) has some, every
+article is UTF-8 in NFC with one paragraph a line and a blank line between paragraphs, and
+every class has at least two rows in each language. Exit 1 with one line a problem.
+"""
+import os
+import re
+import sys
+import unicodedata
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DEFAULT_DIR = os.path.join(HERE, 'data', 'heldout')
+
+# The defect classes of the set; a row's rules must be among them.
+CLASSES = ('missing-space', 'spelling', 'capitalization', 'fragment', 'quotes',
+           'repeated-word', 'spacing', 'boilerplate', 'stray-heading', 'number',
+           'untranslated', 'encoding')
+NAME = re.compile(r'^(\d\d)-([a-z]{2})-[a-z0-9-]+\.txt$')
+CLEAN_FROM = 13   # articles numbered from here on are clean controls
+
+
+class Row:
+    def __init__(self, line_no, file, rules, span, occurrence, note):
+        self.line_no = line_no
+        self.file = file
+        self.rules = rules            # list; rules[0] is the class
+        self.span = span
+        self.occurrence = occurrence
+        self.note = note
+        self.start = self.end = None  # byte offsets in the file, once located
+
+    @property
+    def cls(self):
+        return self.rules[0]
+
+
+def articles(folder):
+    """(name, number, lang) of each article file, in name order."""
+    out = []
+    for name in sorted(os.listdir(folder)):
+        m = NAME.match(name)
+        if m:
+            out.append((name, int(m.group(1)), m.group(2)))
+    return out
+
+
+def read_gold(folder):
+    rows = []
+    with open(os.path.join(folder, 'gold.tsv'), encoding='utf-8', newline='\n') as f:
+        header_seen = False
+        for line_no, line in enumerate(f, 1):
+            line = line.rstrip('\n')
+            if not line or line.startswith('#'):
+                continue
+            if not header_seen:   # the column names
+                header_seen = True
+                continue
+            cells = line.split('\t')
+            if len(cells) != 5:
+                raise ValueError('gold.tsv:%d: %d columns, not 5' % (line_no, len(cells)))
+            file, rules, span, occurrence, note = cells
+            rows.append(Row(line_no, file, rules.split('|'), span, int(occurrence), note))
+    return rows
+
+
+def find_nth(text, span, n):
+    """Where the n-th (1-based) place that span starts at is, every start counted; -1 if none."""
+    i = text.find(span)
+    while i != -1 and n > 1:
+        i = text.find(span, i + 1)
+        n -= 1
+    return i
+
+
+def locate(rows, texts):
+    """Set each row's byte span; return the problems met."""
+    problems = []
+    for r in rows:
+        text = texts.get(r.file)
+        if text is None:
+            problems.append('gold.tsv:%d: no article %s' % (r.line_no, r.file))
+            continue
+        i = find_nth(text, r.span, r.occurrence) if r.span else -1
+        if i < 0:
+            problems.append('gold.tsv:%d: %r not found %d time(s) in %s'
+                            % (r.line_no, r.span, r.occurrence, r.file))
+            continue
+        r.start = len(text[:i].encode('utf-8'))
+        r.end = r.start + len(r.span.encode('utf-8'))
+    return problems
+
+
+def load(folder=DEFAULT_DIR):
+    """(articles, texts by name, rows located, problems)."""
+    arts = articles(folder)
+    texts = {}
+    for name, _, _ in arts:
+        with open(os.path.join(folder, name), 'rb') as f:
+            texts[name] = f.read().decode('utf-8')
+    rows = read_gold(folder)
+    return arts, texts, rows, locate(rows, texts)
+
+
+def check(folder=DEFAULT_DIR):
+    arts, texts, rows, problems = load(folder)
+    if len(arts) != 18:
+        problems.append('%d articles, not 18' % len(arts))
+    by_file = {}
+    for r in rows:
+        by_file.setdefault(r.file, []).append(r)
+        unknown = [x for x in r.rules if x not in CLASSES]
+        if unknown:
+            problems.append('gold.tsv:%d: unknown rule %s' % (r.line_no, ', '.join(unknown)))
+    counts = {}
+    for name, number, lang in arts:
+        text = texts[name]
+        n = len(by_file.get(name, []))
+        if number >= CLEAN_FROM and n:
+            problems.append('%s: a clean control with %d gold rows' % (name, n))
+        if number < CLEAN_FROM and not n:
+            problems.append('%s: a defective article without gold rows' % name)
+        if not unicodedata.is_normalized('NFC', text):
+            problems.append('%s: not in NFC' % name)
+        if '\r' in text or not text.endswith('\n'):
+            problems.append('%s: CR line ends or no final newline' % name)
+        lines = text.rstrip('\n').split('\n')
+        for a, b in zip(lines, lines[1:]):
+            if a.strip() and b.strip():
+                problems.append('%s: two paragraphs without a blank line between: %.40r'
+                                % (name, b))
+        for r in by_file.get(name, []):
+            counts[(lang, r.cls)] = counts.get((lang, r.cls), 0) + 1
+    langs = sorted({lang for _, _, lang in arts})
+    for lang in langs:
+        for cls in CLASSES:
+            if counts.get((lang, cls), 0) < 2:
+                problems.append('%s: %d %s rows, at least 2 wanted'
+                                % (lang, counts.get((lang, cls), 0), cls))
+    return arts, rows, problems
+
+
+def main(argv):
+    folder = argv[1] if len(argv) > 1 else DEFAULT_DIR
+    arts, rows, problems = check(folder)
+    for p in problems:
+        print('heldout: ' + p)
+    if problems:
+        return 1
+    print('heldout: %d articles, %d gold rows: well made' % (len(arts), len(rows)))
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv))
