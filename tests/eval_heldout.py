@@ -6,7 +6,8 @@ file name) and counts a gold row caught when a finding at warning or error, whos
 one of its `also` rules) is one of the row's rules, overlaps the row's span. Prints recall
 per class and language and overall, precision (the findings at warning or error that catch
 some gold row, over all of them, clean controls included), and each false alarm on the
-clean controls, one a line. A measurement, not a test: it exits 0 unless tqc or the set
+clean controls, one a line; --misses also lists the rows missed and the findings on the
+defective articles that catch no row. A measurement, not a test: it exits 0 unless tqc or the set
 fails (2).
 
     python3 tests/eval_heldout.py [--tqc ./tqc] [--dir tests/data/heldout] [--json FILE]
@@ -70,6 +71,11 @@ def score(folder, tqc):
     return arts, rows, lang_of, clean, severe, caught, right
 
 
+def at_a_defect(finding, rows):
+    """Whether the finding overlaps some gold span, whatever its rule."""
+    return any(finding['file_name'] == r.file and overlaps(finding, r) for r in rows)
+
+
 def pct(a, b):
     return '%5.1f%%' % (100.0 * a / b) if b else '    -'
 
@@ -122,11 +128,22 @@ def main(argv):
           % (pct(len(right), len(severe)), len(right), len(severe),
              len(severe) - len(on_clean), len(on_clean)))
 
+    right_ids = {id(f) for f in right}
+    wrong = [f for f in severe if id(f) not in right_ids and f['file_name'] not in clean]
+    elsewhere = [f for f in wrong if not at_a_defect(f, rows)]
+    print('  of the %d on the defective articles that catch none, %d overlap a gold span '
+          'under another rule, %d are elsewhere' % (len(wrong), len(wrong) - len(elsewhere),
+                                                    len(elsewhere)))
     if args.misses:
         print('missed:')
         for r in rows:
             if not caught[id(r)]:
                 print('  %s [%s] %r: %s' % (r.file, '|'.join(r.rules), r.span, r.note))
+        print('findings on the defective articles that catch no gold row:')
+        for f in wrong:
+            print('  %s:%d:%d: %s: %s [%s] %r%s'
+                  % (f['file_name'], f['line'], f['column'], f['severity'], f['message'],
+                     f['rule'], f['text'], '' if f in elsewhere else ' (at a defect)'))
     print('false alarms on the clean controls (%d):' % len(on_clean))
     for f in on_clean:
         print('  %s:%d:%d: %s: %s [%s] %r'
