@@ -32,7 +32,12 @@ check "a clean control with a gold row is refused" $? "$(cat "$tmp/out")"
 mkdir "$tmp/mini"
 printf 'The the cat sat on teh mat.\n' >"$tmp/mini/01-en-cat.txt"
 printf 'A clean line.\n' >"$tmp/mini/13-en-clean.txt"
-printf '# test set\nfile\trules\tspan\toccurrence\tnote\n01-en-cat.txt\trepeated-word\tThe the\t1\tdoubled\n01-en-cat.txt\tspelling\tteh\t1\tswapped letters\n01-en-cat.txt\tmissing-space|spelling\tcat\t1\tnot really\n' >"$tmp/mini/gold.tsv"
+{
+    printf '# test set\nfile\trules\tspan\toccurrence\tnote\n'
+    printf '01-en-cat.txt\trepeated-word\tThe the\t1\tdoubled\n'
+    printf '01-en-cat.txt\tspelling\tteh\t1\tswapped letters\n'
+    printf '01-en-cat.txt\tmissing-space|spelling\tcat\t1\tnot really\n'
+} >"$tmp/mini/gold.tsv"
 cat >"$tmp/fake-tqc" <<'STUB'
 #!/bin/sh
 for last; do :; done

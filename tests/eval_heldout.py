@@ -89,7 +89,8 @@ def main(argv):
     ap.add_argument('--tqc', default='./tqc')
     ap.add_argument('--dir', default=heldout_gold.DEFAULT_DIR)
     ap.add_argument('--json', help='write the figures to this file too')
-    ap.add_argument('--misses', action='store_true', help='list the gold rows not caught')
+    ap.add_argument('--misses', action='store_true',
+                    help='list the gold rows missed and the findings that catch none')
     args = ap.parse_args(argv[1:])
     try:
         arts, rows, lang_of, clean, severe, caught, right = score(args.dir, args.tqc)
