@@ -600,6 +600,35 @@ START_TEST(test_issue_12_spelling_word_after_elision_judged_alone)
 }
 END_TEST
 
+/* Issue 12, clean prose in every language: three distinct words or more of one paragraph
+ * that the dictionary lacks are a passage in dialect, an older spelling or another
+ * language, each a hint that says so; two, or the same words in separate paragraphs, are
+ * still misspellings, and so is an accent written wrong whatever surrounds it. */
+START_TEST(test_issue_12_spelling_passage_of_unknown_words_is_a_hint)
+{
+    hit h;
+    const char *dialect = "He wrote home that the vittels were short, the wagun was brokke "
+                          "and the mules were lame.";
+    ck_assert_uint_eq(tqc_test_findings_in("en", dialect, "spelling", NULL, 0), 0);
+    ck_assert_uint_eq(spelling_in("en", dialect, &h), 3);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_msg(strstr(h.message, "dialect"), "%s", h.message);
+    ck_assert_uint_eq(tqc_test_findings_in("es", "Mi agüelo dijo que naide sabía la verdá del "
+                                           "asunto.", "spelling", NULL, 0), 0);
+    /* two only, or three spread over paragraphs: slips */
+    ck_assert_uint_eq(tqc_test_findings_in("en", "He wrote home that the vittels were short "
+                                           "and the wagun was broken.", "spelling", NULL, 0), 2);
+    ck_assert_uint_eq(tqc_test_findings_in("en", "The vittels were short.\n\nThe wagun was "
+                                           "late.\n\nThe brokke cart stood.", "spelling", NULL, 0), 3);
+    ck_assert_uint_eq(tqc_test_findings_in("es", "Mi abuelo dijo que naide sabía la verdá del "
+                                           "asunto.", "spelling", NULL, 0), 2);
+    /* an accent dropped is a slip, not a dialect's word, and is not counted */
+    ck_assert_uint_eq(tqc_test_findings_in("fr", "Le ministre a recu la lettre et il la lit "
+                                           "avec atention et sans hâte, dit-il, mais sans "
+                                           "plaisire.", "spelling", NULL, 0), 3);
+}
+END_TEST
+
 Suite *pass_spelling_suite(void)
 {
     Suite *s = suite_create("pass_spelling");
@@ -627,6 +656,7 @@ Suite *pass_spelling_suite(void)
     tcase_add_test(tc, test_issue_12_spelling_name_in_lower_case_is_no_term);
     tcase_add_test(tc, test_issue_12_spelling_foreign_phrases_prefixes_and_loan_acronyms);
     tcase_add_test(tc, test_issue_12_spelling_word_after_elision_judged_alone);
+    tcase_add_test(tc, test_issue_12_spelling_passage_of_unknown_words_is_a_hint);
     suite_add_tcase(s, tc);
     return s;
 }

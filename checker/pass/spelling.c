@@ -49,6 +49,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/arena.h"
 #include "lang/langid.h"
 #include "lang/lex.h"
 #include "lang/morph.h"
@@ -87,6 +88,10 @@
 #define SPELL_COMMON_PER 20000
 /* Regional varieties of a language weighed against its default one. */
 #define SPELL_MAX_VARIETIES 4
+/* Distinct words a paragraph writes that the dictionary lacks, each worth a warning, from
+ * which it is a passage written so on purpose (settle_passage): a slip is rare, three in
+ * one paragraph are dialect, an older spelling or another language (`forgit`, `tyme`). */
+#define SPELL_PASSAGE_WORDS 3
 
 /* The suggestions made for one distinct word of the document. */
 typedef struct spell_entry {
@@ -1251,6 +1256,60 @@ fail:
     r->uses = r->forms = NULL;
 }
 
+/* Whether the findings a and b name the same word as written. */
+static bool same_word(const tqc_doc *doc, const tqc_finding *a, const tqc_finding *b)
+{
+    size_t n = tqc_span_len(a->span);
+    return n == tqc_span_len(b->span) && !memcmp(tqc_doc_at(doc, a->span), tqc_doc_at(doc, b->span), n);
+}
+
+/* Whether f is a warning of this pass that a passage may settle: not an accent written
+ * wrong (`recu` for `reçu`), a slip however many others its paragraph has. */
+static bool passage_word(const tqc_ctx *ctx, const tqc_finding *f)
+{
+    return f->rule == ctx->pass->id && f->severity == TQC_SEV_WARNING &&
+           !(f->suggestion_count &&
+             same_letters(tqc_doc_at(ctx->doc, f->span), tqc_span_len(f->span), f->suggestions[0]));
+}
+
+/* The warnings this pass emitted for one paragraph (findings from..end): SPELL_PASSAGE_WORDS
+ * distinct words or more are a passage in dialect, an older spelling or another language
+ * (`the vittels were short, the wagun was brokke`), whose words a spell checker cannot
+ * judge one by one, so each becomes a hint (info) that says why. */
+static void settle_passage(const tqc_ctx *ctx, size_t from)
+{
+    tqc_findings *out = ctx->out;
+    const tqc_finding *distinct[SPELL_PASSAGE_WORDS];
+    size_t words = 0;
+    for (size_t i = from; i < out->count && words < SPELL_PASSAGE_WORDS; i++) {
+        const tqc_finding *f = &out->items[i];
+        if (!passage_word(ctx, f))
+            continue;
+        bool seen = false;
+        for (size_t j = 0; j < words && !seen; j++)
+            seen = same_word(ctx->doc, f, distinct[j]);
+        if (!seen)
+            distinct[words++] = f;
+    }
+    if (words < SPELL_PASSAGE_WORDS)
+        return;
+    for (size_t i = from; i < out->count; i++) {
+        tqc_finding *f = &out->items[i];
+        if (!passage_word(ctx, f))
+            continue;
+        char buf[1024];
+        int n = snprintf(buf, sizeof buf, "%s (one of %d words or more of its paragraph that "
+                         "the dictionary lacks: dialect, an older spelling or another language?)",
+                         f->message, SPELL_PASSAGE_WORDS);
+        const char *msg = n > 0 ? tqc_arena_strndup(ctx->doc->arena, buf,
+                                                     (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1)
+                                : NULL;
+        if (msg)
+            f->message = msg;
+        f->severity = TQC_SEV_INFO;
+    }
+}
+
 static void run(const tqc_ctx *ctx)
 {
     spell_run r = {.ctx = ctx};
@@ -1265,11 +1324,17 @@ static void run(const tqc_ctx *ctx)
     count_uses(&r);
     /* Tokens in order, the sentence's opening kept as it goes (walking back to it from
      * each unknown word was quadratic in a sentence that never ends). */
+    size_t paragraph_from = ctx->out->count;
     for (size_t k = 0; k < ctx->doc->token_count; k++) {
+        if (ctx->doc->tokens[k].flags & TQC_TF_PARA_START) {
+            settle_passage(ctx, paragraph_from);
+            paragraph_from = ctx->out->count;
+        }
         if (ctx->doc->tokens[k].flags & TQC_TF_SENT_START)
             r.sentence_open = k;
         check_token(&r, &ctx->doc->tokens[k]);
     }
+    settle_passage(ctx, paragraph_from);
     report_mixture(&r);
     run_free(&r);
     tqc_span_index_free(&r.run_ons);
