@@ -629,6 +629,22 @@ START_TEST(test_issue_12_spelling_passage_of_unknown_words_is_a_hint)
 }
 END_TEST
 
+/* Issue 12, clean technical prose in every language: a word of three letters or fewer is
+ * one edit from common words and from words the text writes whatever it is, so written
+ * three times the same way it is a term unless the text writes the word it would most
+ * likely be a slip of (its first suggestion); twice, it is still a misspelling. */
+START_TEST(test_issue_12_spelling_short_terms_written_three_times_are_hints)
+{
+    ck_assert_uint_eq(tqc_test_findings_in("es", "El valor tid indica el hilo. Cada tid es un "
+                                           "número. Si el tid cambia, nadie lo pide.",
+                                           "spelling", NULL, 0), 0);
+    ck_assert_uint_eq(tqc_test_findings_in("es", "El valor tid indica el hilo. Si el tid "
+                                           "cambia, nadie lo pide.", "spelling", NULL, 0), 2);
+    ck_assert_uint_eq(tqc_test_findings_in("es", "Dijo qeu vendría. Creo qeu sí. Sé que qeu "
+                                           "no es así.", "spelling", NULL, 0), 3);
+}
+END_TEST
+
 Suite *pass_spelling_suite(void)
 {
     Suite *s = suite_create("pass_spelling");
@@ -657,6 +673,7 @@ Suite *pass_spelling_suite(void)
     tcase_add_test(tc, test_issue_12_spelling_foreign_phrases_prefixes_and_loan_acronyms);
     tcase_add_test(tc, test_issue_12_spelling_word_after_elision_judged_alone);
     tcase_add_test(tc, test_issue_12_spelling_passage_of_unknown_words_is_a_hint);
+    tcase_add_test(tc, test_issue_12_spelling_short_terms_written_three_times_are_hints);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -77,6 +77,8 @@
 /* A word the article writes this often, the same way each time, with no frequent word one
  * edit away, is a term of the article (`hypervisor`), not a slip of the keyboard. */
 #define SPELL_TERM_USES 3
+/* The longest word one edit from a common word whatever its letters (undecided). */
+#define SPELL_SHORT_CHARS 3
 /* The longest particle of a name (`van`, `te`, `dos`), in characters (undecided). */
 #define SPELL_PARTICLE_CHARS 3
 /* Code points of a word slip_of_word compares. */
@@ -732,10 +734,15 @@ static const char *undecided(spell_run *r, size_t k, const char *s, size_t len)
         uses >= SPELL_CONSISTENT_USES) {
         const spell_entry *e = suggestions(r, s, len);
         bool slip = !e;
-        for (size_t i = 0; e && i < e->count && !slip; i++)
+        /* A word of SPELL_SHORT_CHARS letters or fewer is one edit from common words and
+         * from words the text writes whatever it is (`pid`: `id`, `pie`, `pide`): written
+         * SPELL_TERM_USES times, only the text writing the word it would most likely be a
+         * slip of (the first suggestion) makes it one. */
+        bool short_term = chars_of(s, len) <= SPELL_SHORT_CHARS && uses >= SPELL_TERM_USES;
+        for (size_t i = 0; e && i < (short_term ? 1 : e->count) && !slip; i++)
             slip = !strpbrk(e->list[i], " -") && (written(r, e->list[i], strlen(e->list[i])) ||
                                                    same_letters(s, len, e->list[i]) ||
-                                                   common(ctx->dict, e->list[i]));
+                                                   (!short_term && common(ctx->dict, e->list[i])));
         if (!slip)
             return "the text writes it so each time and never a word it would be a slip of";
     }
