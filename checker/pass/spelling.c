@@ -23,6 +23,8 @@
  * a function, a piece of a host, file or code name, alone in quotation marks, before an
  * apostrophe of elision, opening its paragraph in lower case, in a credit line, or used
  * consistently and never the uncommon word it would be a slip of).
+ * Three distinct words or more of one paragraph that would each be a warning are a passage
+ * in dialect, an older spelling or another language, each a hint (settle_passage).
  * A compound written with a hyphen more or less than the dictionary or the lexicon writes
  * it (`teen-ager`, `wornout`: tqc_ctx_compound_variant) and a word or two-word phrase of the
  * language's list of rarer words (tqc_lang_rare, English from WordNet and SCOWL: `glamor`, `nolo
@@ -1362,8 +1364,10 @@ const tqc_pass tqc_pass_spelling = {
                "(a prefix, enclitic pronouns, a German compound) are words unless a frequent word "
                "is one edit away; a code, a package name or a word with no vowel is a hint, and so is"
                " a word the text shows it writes on purpose (in capitals too, `name(8)`, in a "
-               "file or host name, alone in quotes, used the same way each time). Accept"
-               " your own words with --words FILE or a `tqc: words` comment.",
+               "file or host name, alone in quotes, used the same way each time), and so are "
+               "three unknown words or more of one paragraph (dialect, an older spelling or "
+               "another language). Accept your own words with --words FILE or a `tqc: words` "
+               "comment.",
     .run = run,
     .needs_dict = true,
 };
