@@ -645,6 +645,21 @@ START_TEST(test_issue_12_spelling_short_terms_written_three_times_are_hints)
 }
 END_TEST
 
+/* Issue 12, dialogue in clean English fiction: an apostrophe glued before a word after a
+ * space marks letters left out on purpose (`'fraid`), as one after it does (`countin'`),
+ * unless a single-quote mark closes after it in the sentence: then it opens a quotation
+ * whose first word may be a slip. */
+START_TEST(test_issue_12_spelling_apostrophe_before_a_word_marks_elision)
+{
+    hit h;
+    ck_assert_uint_eq(spelling_in("en", "We was 'fraid of the storm all night.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_msg(strstr(h.message, "apostrophe before it"), "%s", h.message);
+    ck_assert_uint_eq(spelling_in("en", "He called it 'fraid talk' and left.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+}
+END_TEST
+
 Suite *pass_spelling_suite(void)
 {
     Suite *s = suite_create("pass_spelling");
@@ -674,6 +689,7 @@ Suite *pass_spelling_suite(void)
     tcase_add_test(tc, test_issue_12_spelling_word_after_elision_judged_alone);
     tcase_add_test(tc, test_issue_12_spelling_passage_of_unknown_words_is_a_hint);
     tcase_add_test(tc, test_issue_12_spelling_short_terms_written_three_times_are_hints);
+    tcase_add_test(tc, test_issue_12_spelling_apostrophe_before_a_word_marks_elision);
     suite_add_tcase(s, tc);
     return s;
 }

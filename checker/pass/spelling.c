@@ -20,9 +20,9 @@
  * frequent words written solid where the profile has `closed-compounds = yes`, a word
  * the text writes SPELL_TERM_USES times or more with no frequent word one edit away, and
  * a word the text shows it writes on purpose (undecided: in capitals too, a manual page or
- * a function, a piece of a host, file or code name, alone in quotation marks, before an
- * apostrophe of elision, opening its paragraph in lower case, in a credit line, or used
- * consistently and never the uncommon word it would be a slip of).
+ * a function, a piece of a host, file or code name, alone in quotation marks, before or
+ * after an apostrophe of elision, opening its paragraph in lower case, in a credit line, or
+ * used consistently and never the uncommon word it would be a slip of).
  * Three distinct words or more of one paragraph that would each be a warning are a passage
  * in dialect, an older spelling or another language, each a hint (settle_passage).
  * A compound written with a hyphen more or less than the dictionary or the lexicon writes
@@ -526,6 +526,35 @@ static bool single_quote_open(const tqc_ctx *ctx, size_t k)
     return false;
 }
 
+/* Whether token k's word has an apostrophe glued before it after a space (`'im`, `'nough`,
+ * `’cept`) that no single-quote mark closes later in its sentence (a mark glued after a
+ * word and before a space or a mark): letters left out on purpose, not a quotation. */
+static bool elided_start(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (k == 0 || (doc->tokens[k].flags & (TQC_TF_SPACE_BEFORE | TQC_TF_SENT_START)))
+        return false;
+    const tqc_token *a = &doc->tokens[k - 1];
+    const char *p = tqc_doc_at(doc, a->span);
+    size_t n = tqc_span_len(a->span);
+    if (a->kind != TQC_TOK_PUNCT || n == 0 || apostrophe_at(p, p + n) != n ||
+        !(k - 1 == 0 || (a->flags & (TQC_TF_SPACE_BEFORE | TQC_TF_PARA_START))))
+        return false;
+    for (size_t j = k + 1; j < doc->token_count; j++) {
+        const tqc_token *c = &doc->tokens[j];
+        if (c->sentence != doc->tokens[k].sentence)
+            break;
+        const char *q = tqc_doc_at(doc, c->span);
+        size_t m = tqc_span_len(c->span);
+        if (c->kind == TQC_TOK_PUNCT && m && apostrophe_at(q, q + m) == m &&
+            !(c->flags & TQC_TF_SPACE_BEFORE) &&
+            (j + 1 == doc->token_count || doc->tokens[j + 1].kind == TQC_TOK_PUNCT ||
+             (doc->tokens[j + 1].flags & TQC_TF_SPACE_BEFORE)))
+            return false;
+    }
+    return true;
+}
+
 /* Whether word is common in the language's frequency list (one in SPELL_COMMON_PER words
  * or more): a text that repeats a slip of it (`enviroment`) is wrong each time, not using a
  * term of its own. */
@@ -730,6 +759,8 @@ static const char *undecided(spell_run *r, size_t k, const char *s, size_t len)
     if (ap && !(next >= 0 && (tqc_text_is_letter(next) || tqc_text_is_digit(next))) &&
         !single_quote_open(ctx, k))
         return "the apostrophe after it marks letters left out on purpose";
+    if (elided_start(ctx, k))
+        return "the apostrophe before it marks letters left out on purpose";
     uint64_t uses = 0;
     /* Not a word with an apostrophe: its slip is often two words (`un'altro`). */
     if (!(t->flags & TQC_TF_APOS) && tqc_strmap_get(r->uses, s, len, &uses) &&
