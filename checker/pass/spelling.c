@@ -94,7 +94,7 @@
 #define SPELL_MAX_VARIETIES 4
 /* Distinct words a paragraph writes that the dictionary lacks, each worth a warning, from
  * which it is a passage written so on purpose (settle_passage): a slip is rare, three in
- * one paragraph are dialect, an older spelling or another language (`forgit`, `tyme`). */
+ * one paragraph are dialect, an older spelling or another language (`vittels`, `wagun`). */
 #define SPELL_PASSAGE_WORDS 3
 
 /* The suggestions made for one distinct word of the document. */
@@ -526,8 +526,8 @@ static bool single_quote_open(const tqc_ctx *ctx, size_t k)
     return false;
 }
 
-/* Whether token k's word has an apostrophe glued before it after a space (`'im`, `'nough`,
- * `’cept`) that no single-quote mark closes later in its sentence (a mark glued after a
+/* Whether token k's word has an apostrophe glued before it after a space (`'fraid`,
+ * `’bout`) that no single-quote mark closes later in its sentence (a mark glued after a
  * word and before a space or a mark): letters left out on purpose, not a quotation. */
 static bool elided_start(const tqc_ctx *ctx, size_t k)
 {
@@ -768,7 +768,7 @@ static const char *undecided(spell_run *r, size_t k, const char *s, size_t len)
         const spell_entry *e = suggestions(r, s, len);
         bool slip = !e;
         /* A word of SPELL_SHORT_CHARS letters or fewer is one edit from common words and
-         * from words the text writes whatever it is (`pid`: `id`, `pie`, `pide`): written
+         * from words the text writes whatever it is (`tid`: `id`, `ti`, `pide`): written
          * SPELL_TERM_USES times, only the text writing the word it would most likely be a
          * slip of (the first suggestion) makes it one. */
         bool short_term = chars_of(s, len) <= SPELL_SHORT_CHARS && uses >= SPELL_TERM_USES;
