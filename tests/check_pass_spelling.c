@@ -600,6 +600,66 @@ START_TEST(test_issue_12_spelling_word_after_elision_judged_alone)
 }
 END_TEST
 
+/* Issue 12, clean prose in every language: three distinct words or more of one paragraph
+ * that the dictionary lacks are a passage in dialect, an older spelling or another
+ * language, each a hint that says so; two, or the same words in separate paragraphs, are
+ * still misspellings, and so is an accent written wrong whatever surrounds it. */
+START_TEST(test_issue_12_spelling_passage_of_unknown_words_is_a_hint)
+{
+    hit h;
+    const char *dialect = "He wrote home that the vittels were short, the wagun was brokke "
+                          "and the mules were lame.";
+    ck_assert_uint_eq(tqc_test_findings_in("en", dialect, "spelling", NULL, 0), 0);
+    ck_assert_uint_eq(spelling_in("en", dialect, &h), 3);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_msg(strstr(h.message, "dialect"), "%s", h.message);
+    ck_assert_uint_eq(tqc_test_findings_in("es", "Mi agüelo dijo que naide sabía la verdá del "
+                                           "asunto.", "spelling", NULL, 0), 0);
+    /* two only, or three spread over paragraphs: slips */
+    ck_assert_uint_eq(tqc_test_findings_in("en", "He wrote home that the vittels were short "
+                                           "and the wagun was broken.", "spelling", NULL, 0), 2);
+    ck_assert_uint_eq(tqc_test_findings_in("en", "The vittels were short.\n\nThe wagun was "
+                                           "late.\n\nThe brokke cart stood.", "spelling", NULL, 0), 3);
+    ck_assert_uint_eq(tqc_test_findings_in("es", "Mi abuelo dijo que naide sabía la verdá del "
+                                           "asunto.", "spelling", NULL, 0), 2);
+    /* an accent dropped is a slip, not a dialect's word, and is not counted */
+    ck_assert_uint_eq(tqc_test_findings_in("fr", "Le ministre a recu la lettre et il la lit "
+                                           "avec atention et sans hâte, dit-il, mais sans "
+                                           "plaisire.", "spelling", NULL, 0), 3);
+}
+END_TEST
+
+/* Issue 12, clean technical prose in every language: a word of three letters or fewer is
+ * one edit from common words and from words the text writes whatever it is, so written
+ * three times the same way it is a term unless the text writes the word it would most
+ * likely be a slip of (its first suggestion); twice, it is still a misspelling. */
+START_TEST(test_issue_12_spelling_short_terms_written_three_times_are_hints)
+{
+    ck_assert_uint_eq(tqc_test_findings_in("es", "El valor tid indica el hilo. Cada tid es un "
+                                           "número. Si el tid cambia, nadie lo pide.",
+                                           "spelling", NULL, 0), 0);
+    ck_assert_uint_eq(tqc_test_findings_in("es", "El valor tid indica el hilo. Si el tid "
+                                           "cambia, nadie lo pide.", "spelling", NULL, 0), 2);
+    ck_assert_uint_eq(tqc_test_findings_in("es", "Dijo qeu vendría. Creo qeu sí. Sé que qeu "
+                                           "no es así.", "spelling", NULL, 0), 3);
+}
+END_TEST
+
+/* Issue 12, dialogue in clean English fiction: an apostrophe glued before a word after a
+ * space marks letters left out on purpose (`'fraid`), as one after it does (`countin'`),
+ * unless a single-quote mark closes after it in the sentence: then it opens a quotation
+ * whose first word may be a slip. */
+START_TEST(test_issue_12_spelling_apostrophe_before_a_word_marks_elision)
+{
+    hit h;
+    ck_assert_uint_eq(spelling_in("en", "We was 'fraid of the storm all night.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_msg(strstr(h.message, "apostrophe before it"), "%s", h.message);
+    ck_assert_uint_eq(spelling_in("en", "He called it 'fraid talk' and left.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+}
+END_TEST
+
 Suite *pass_spelling_suite(void)
 {
     Suite *s = suite_create("pass_spelling");
@@ -627,6 +687,9 @@ Suite *pass_spelling_suite(void)
     tcase_add_test(tc, test_issue_12_spelling_name_in_lower_case_is_no_term);
     tcase_add_test(tc, test_issue_12_spelling_foreign_phrases_prefixes_and_loan_acronyms);
     tcase_add_test(tc, test_issue_12_spelling_word_after_elision_judged_alone);
+    tcase_add_test(tc, test_issue_12_spelling_passage_of_unknown_words_is_a_hint);
+    tcase_add_test(tc, test_issue_12_spelling_short_terms_written_three_times_are_hints);
+    tcase_add_test(tc, test_issue_12_spelling_apostrophe_before_a_word_marks_elision);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -2351,6 +2351,11 @@ static void run_clean(clean_row *row, const char *code, const char *path_in, con
         if (!t)
             return;
         t = apply_corrections(t, &len, code, path_in);
+        /* and the errors of the rest of the whole corpus (corrections-<code>-all.tsv),
+         * which the first file cannot hold: each must be in every text it corrects */
+        char whole[32];
+        snprintf(whole, sizeof whole, "%s-all", code);
+        t = apply_corrections(t, &len, whole, path_in);
         text.s = t;
         text.len = len;
         /* checked as corrected (apply_corrections) */

@@ -20,9 +20,11 @@
  * frequent words written solid where the profile has `closed-compounds = yes`, a word
  * the text writes SPELL_TERM_USES times or more with no frequent word one edit away, and
  * a word the text shows it writes on purpose (undecided: in capitals too, a manual page or
- * a function, a piece of a host, file or code name, alone in quotation marks, before an
- * apostrophe of elision, opening its paragraph in lower case, in a credit line, or used
- * consistently and never the uncommon word it would be a slip of).
+ * a function, a piece of a host, file or code name, alone in quotation marks, before or
+ * after an apostrophe of elision, opening its paragraph in lower case, in a credit line, or
+ * used consistently and never the uncommon word it would be a slip of).
+ * Three distinct words or more of one paragraph that would each be a warning are a passage
+ * in dialect, an older spelling or another language, each a hint (settle_passage).
  * A compound written with a hyphen more or less than the dictionary or the lexicon writes
  * it (`teen-ager`, `wornout`: tqc_ctx_compound_variant) and a word or two-word phrase of the
  * language's list of rarer words (tqc_lang_rare, English from WordNet and SCOWL: `glamor`, `nolo
@@ -49,6 +51,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/arena.h"
 #include "lang/langid.h"
 #include "lang/lex.h"
 #include "lang/morph.h"
@@ -76,6 +79,8 @@
 /* A word the article writes this often, the same way each time, with no frequent word one
  * edit away, is a term of the article (`hypervisor`), not a slip of the keyboard. */
 #define SPELL_TERM_USES 3
+/* The longest word one edit from a common word whatever its letters (undecided). */
+#define SPELL_SHORT_CHARS 3
 /* The longest particle of a name (`van`, `te`, `dos`), in characters (undecided). */
 #define SPELL_PARTICLE_CHARS 3
 /* Code points of a word slip_of_word compares. */
@@ -87,6 +92,10 @@
 #define SPELL_COMMON_PER 20000
 /* Regional varieties of a language weighed against its default one. */
 #define SPELL_MAX_VARIETIES 4
+/* Distinct words a paragraph writes that the dictionary lacks, each worth a warning, from
+ * which it is a passage written so on purpose (settle_passage): a slip is rare, three in
+ * one paragraph are dialect, an older spelling or another language (`vittels`, `wagun`). */
+#define SPELL_PASSAGE_WORDS 3
 
 /* The suggestions made for one distinct word of the document. */
 typedef struct spell_entry {
@@ -517,6 +526,35 @@ static bool single_quote_open(const tqc_ctx *ctx, size_t k)
     return false;
 }
 
+/* Whether token k's word has an apostrophe glued before it after a space (`'fraid`,
+ * `’bout`) that no single-quote mark closes later in its sentence (a mark glued after a
+ * word and before a space or a mark): letters left out on purpose, not a quotation. */
+static bool elided_start(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (k == 0 || (doc->tokens[k].flags & (TQC_TF_SPACE_BEFORE | TQC_TF_SENT_START)))
+        return false;
+    const tqc_token *a = &doc->tokens[k - 1];
+    const char *p = tqc_doc_at(doc, a->span);
+    size_t n = tqc_span_len(a->span);
+    if (a->kind != TQC_TOK_PUNCT || n == 0 || apostrophe_at(p, p + n) != n ||
+        !(k - 1 == 0 || (a->flags & (TQC_TF_SPACE_BEFORE | TQC_TF_PARA_START))))
+        return false;
+    for (size_t j = k + 1; j < doc->token_count; j++) {
+        const tqc_token *c = &doc->tokens[j];
+        if (c->sentence != doc->tokens[k].sentence)
+            break;
+        const char *q = tqc_doc_at(doc, c->span);
+        size_t m = tqc_span_len(c->span);
+        if (c->kind == TQC_TOK_PUNCT && m && apostrophe_at(q, q + m) == m &&
+            !(c->flags & TQC_TF_SPACE_BEFORE) &&
+            (j + 1 == doc->token_count || doc->tokens[j + 1].kind == TQC_TOK_PUNCT ||
+             (doc->tokens[j + 1].flags & TQC_TF_SPACE_BEFORE)))
+            return false;
+    }
+    return true;
+}
+
 /* Whether word is common in the language's frequency list (one in SPELL_COMMON_PER words
  * or more): a text that repeats a slip of it (`enviroment`) is wrong each time, not using a
  * term of its own. */
@@ -721,16 +759,23 @@ static const char *undecided(spell_run *r, size_t k, const char *s, size_t len)
     if (ap && !(next >= 0 && (tqc_text_is_letter(next) || tqc_text_is_digit(next))) &&
         !single_quote_open(ctx, k))
         return "the apostrophe after it marks letters left out on purpose";
+    if (elided_start(ctx, k))
+        return "the apostrophe before it marks letters left out on purpose";
     uint64_t uses = 0;
     /* Not a word with an apostrophe: its slip is often two words (`un'altro`). */
     if (!(t->flags & TQC_TF_APOS) && tqc_strmap_get(r->uses, s, len, &uses) &&
         uses >= SPELL_CONSISTENT_USES) {
         const spell_entry *e = suggestions(r, s, len);
         bool slip = !e;
-        for (size_t i = 0; e && i < e->count && !slip; i++)
+        /* A word of SPELL_SHORT_CHARS letters or fewer is one edit from common words and
+         * from words the text writes whatever it is (`tid`: `id`, `ti`, `pide`): written
+         * SPELL_TERM_USES times, only the text writing the word it would most likely be a
+         * slip of (the first suggestion) makes it one. */
+        bool short_term = chars_of(s, len) <= SPELL_SHORT_CHARS && uses >= SPELL_TERM_USES;
+        for (size_t i = 0; e && i < (short_term ? 1 : e->count) && !slip; i++)
             slip = !strpbrk(e->list[i], " -") && (written(r, e->list[i], strlen(e->list[i])) ||
                                                    same_letters(s, len, e->list[i]) ||
-                                                   common(ctx->dict, e->list[i]));
+                                                   (!short_term && common(ctx->dict, e->list[i])));
         if (!slip)
             return "the text writes it so each time and never a word it would be a slip of";
     }
@@ -1251,6 +1296,60 @@ fail:
     r->uses = r->forms = NULL;
 }
 
+/* Whether the findings a and b name the same word as written. */
+static bool same_word(const tqc_doc *doc, const tqc_finding *a, const tqc_finding *b)
+{
+    size_t n = tqc_span_len(a->span);
+    return n == tqc_span_len(b->span) && !memcmp(tqc_doc_at(doc, a->span), tqc_doc_at(doc, b->span), n);
+}
+
+/* Whether f is a warning of this pass that a passage may settle: not an accent written
+ * wrong (`recu` for `reçu`), a slip however many others its paragraph has. */
+static bool passage_word(const tqc_ctx *ctx, const tqc_finding *f)
+{
+    return f->rule == ctx->pass->id && f->severity == TQC_SEV_WARNING &&
+           !(f->suggestion_count &&
+             same_letters(tqc_doc_at(ctx->doc, f->span), tqc_span_len(f->span), f->suggestions[0]));
+}
+
+/* The warnings this pass emitted for one paragraph (findings from..end): SPELL_PASSAGE_WORDS
+ * distinct words or more are a passage in dialect, an older spelling or another language
+ * (`the vittels were short, the wagun was brokke`), whose words a spell checker cannot
+ * judge one by one, so each becomes a hint (info) that says why. */
+static void settle_passage(const tqc_ctx *ctx, size_t from)
+{
+    tqc_findings *out = ctx->out;
+    const tqc_finding *distinct[SPELL_PASSAGE_WORDS];
+    size_t words = 0;
+    for (size_t i = from; i < out->count && words < SPELL_PASSAGE_WORDS; i++) {
+        const tqc_finding *f = &out->items[i];
+        if (!passage_word(ctx, f))
+            continue;
+        bool seen = false;
+        for (size_t j = 0; j < words && !seen; j++)
+            seen = same_word(ctx->doc, f, distinct[j]);
+        if (!seen)
+            distinct[words++] = f;
+    }
+    if (words < SPELL_PASSAGE_WORDS)
+        return;
+    for (size_t i = from; i < out->count; i++) {
+        tqc_finding *f = &out->items[i];
+        if (!passage_word(ctx, f))
+            continue;
+        char buf[1024];
+        int n = snprintf(buf, sizeof buf, "%s (one of %d words or more of its paragraph that "
+                         "the dictionary lacks: dialect, an older spelling or another language?)",
+                         f->message, SPELL_PASSAGE_WORDS);
+        const char *msg = n > 0 ? tqc_arena_strndup(ctx->doc->arena, buf,
+                                                     (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1)
+                                : NULL;
+        if (msg)
+            f->message = msg;
+        f->severity = TQC_SEV_INFO;
+    }
+}
+
 static void run(const tqc_ctx *ctx)
 {
     spell_run r = {.ctx = ctx};
@@ -1265,11 +1364,17 @@ static void run(const tqc_ctx *ctx)
     count_uses(&r);
     /* Tokens in order, the sentence's opening kept as it goes (walking back to it from
      * each unknown word was quadratic in a sentence that never ends). */
+    size_t paragraph_from = ctx->out->count;
     for (size_t k = 0; k < ctx->doc->token_count; k++) {
+        if (ctx->doc->tokens[k].flags & TQC_TF_PARA_START) {
+            settle_passage(ctx, paragraph_from);
+            paragraph_from = ctx->out->count;
+        }
         if (ctx->doc->tokens[k].flags & TQC_TF_SENT_START)
             r.sentence_open = k;
         check_token(&r, &ctx->doc->tokens[k]);
     }
+    settle_passage(ctx, paragraph_from);
     report_mixture(&r);
     run_free(&r);
     tqc_span_index_free(&r.run_ons);
@@ -1290,8 +1395,10 @@ const tqc_pass tqc_pass_spelling = {
                "(a prefix, enclitic pronouns, a German compound) are words unless a frequent word "
                "is one edit away; a code, a package name or a word with no vowel is a hint, and so is"
                " a word the text shows it writes on purpose (in capitals too, `name(8)`, in a "
-               "file or host name, alone in quotes, used the same way each time). Accept"
-               " your own words with --words FILE or a `tqc: words` comment.",
+               "file or host name, alone in quotes, used the same way each time), and so are "
+               "three unknown words or more of one paragraph (dialect, an older spelling or "
+               "another language). Accept your own words with --words FILE or a `tqc: words` "
+               "comment.",
     .run = run,
     .needs_dict = true,
 };
