@@ -779,6 +779,39 @@ START_TEST(test_issue_12_capitalization_institution_adjectives)
 }
 END_TEST
 
+/* issue 12, session 9: German verbs and adjectives capitalised mid-sentence, by the
+ * lexicon and the grammar around them. */
+START_TEST(test_issue_12_capitalization_german_grammar)
+{
+    /* A word ending like an inflected adjective is a noun made of one only when the
+     * ending leaves an adjective or participle (`als Ganzes`, `als Angestellter`); an
+     * adverb or an adjective that takes no ending is none (`Immer`, `Vorhanden`). */
+    CAP_FINDS("de", "Das Paket ist auf dem Server nicht Vorhanden und muss installiert werden.",
+              "Vorhanden", TQC_SEV_WARNING);
+    CAP_FINDS("de", "Die Nutzer, die Immer die neueste Version wollen, laden sie selbst.",
+              "Immer", TQC_SEV_WARNING);
+    CAP_SILENT("de", "Er arbeitet dort als Angestellter und wohnt in der Stadt.");
+    /* After a preposition a form that is also a finite verb is the adjective before its
+     * noun, also with inflected adjectives in lower case between them; after an article
+     * the word may be the noun itself. */
+    CAP_FINDS("de", "Das Werkzeug eignet sich für Bestimmte Aufgaben besonders gut.",
+              "Bestimmte", TQC_SEV_WARNING);
+    CAP_FINDS("de", "Die Meldungen kommen von Verschiedenen beteiligten Stellen im Haus.",
+              "Verschiedenen", TQC_SEV_WARNING);
+    CAP_SILENT("de", "Sie lasen eine ins Deutsche übersetzte Anleitung vor.");
+    CAP_SILENT("de", "Er sprach für die Vereinten Nationen.");
+    /* An infinitive after `zu` before a conjunction the clause goes on from, and a verb
+     * coordinated with the same form in lower case, are verbs; nouns coordinated with
+     * capitalised nouns are nouns. */
+    CAP_FINDS("de", "Sie hatten den Wunsch, weiter zu Lernen und sich zu beteiligen.",
+              "Lernen", TQC_SEV_WARNING);
+    CAP_FINDS("de", "Der Rechner kann die Pakete prüfen oder Löschen, wenn es nötig ist.",
+              "Löschen", TQC_SEV_WARNING);
+    CAP_SILENT("de", "Es gab genug zu Essen und Trinken für alle Gäste.");
+    CAP_SILENT("de", "Sie sprachen über das Lesen und Schreiben in der Schule.");
+}
+END_TEST
+
 Suite *pass_capitalization_suite(void)
 {
     Suite *s = suite_create("pass_capitalization");
@@ -805,6 +838,7 @@ Suite *pass_capitalization_suite(void)
     tcase_add_test(tc, test_issue_12_capitalization_name_in_document);
     tcase_add_test(tc, test_issue_17_capitalization_units_paths_and_own_terms);
     tcase_add_test(tc, test_issue_12_capitalization_institution_adjectives);
+    tcase_add_test(tc, test_issue_12_capitalization_german_grammar);
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
     return s;

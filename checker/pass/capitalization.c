@@ -271,10 +271,10 @@ static bool noun_ending(const tqc_ctx *ctx, size_t k)
     return false;
 }
 
-/* Whether token k is an adjective inflected: less one of the profile's
- * `noun-adjective-endings` its lower-case form is an adjective of the lexicon
- * (`Bestimmten`: `bestimmt`); a noun that only looks like one is not (`Weise`). */
-static bool inflected_adjective(const tqc_ctx *ctx, size_t k)
+/* Whether token k is a word of the lexicon's parts of speech stem inflected: less one of
+ * the profile's `noun-adjective-endings` its lower-case form is such a word of the
+ * lexicon (`Bestimmten`: `bestimmt`); a noun that only looks like one is not (`Weise`). */
+static bool inflected_stem(const tqc_ctx *ctx, size_t k, uint32_t stem)
 {
     const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
     char lower[CAP_MAX_WORD];
@@ -283,12 +283,26 @@ static bool inflected_adjective(const tqc_ctx *ctx, size_t k)
     while (n && *list) {
         size_t el = strcspn(list, " ");
         if (el && el < n && memcmp(lower + n - el, list, el) == 0 &&
-            (tqc_lex_pos(lex, lower, n - el) & TQC_POS_ADJ))
+            (tqc_lex_pos(lex, lower, n - el) & stem))
             return true;
         list += el;
         list += strspn(list, " ");
     }
     return false;
+}
+
+static bool inflected_adjective(const tqc_ctx *ctx, size_t k)
+{
+    return inflected_stem(ctx, k, TQC_POS_ADJ);
+}
+
+/* Whether token k carries an ending a noun made of an adjective or a participle takes
+ * (`als Ganzes`, `als Angestellter`): the ending is one of `noun-adjective-endings` and
+ * what it leaves inflects so. A word that only ends alike is no such noun: an adverb
+ * (`die Immer den`) or an adjective that takes no ending (`nicht Vorhanden ist`). */
+static bool nominal_ending(const tqc_ctx *ctx, size_t k)
+{
+    return noun_ending(ctx, k) && inflected_stem(ctx, k, TQC_POS_ADJ | TQC_POS_VPART);
 }
 
 /* Whether token j is a conjunction before a capitalised word of its sentence: a
@@ -306,27 +320,45 @@ static bool coordinated_capital(const tqc_ctx *ctx, size_t j)
 /* No finding: above every severity. */
 #define CAP_QUIET ((tqc_severity)(TQC_SEV_ERROR + 1))
 
+/* Lower-case adjectives looked through between an adjective and its noun. */
+#define CAP_ATTRIBUTIVE_CHAIN 2
+
 /* Whether capitalised token k stands before a common noun of its sentence (the
- * lexicon's), as an attributive adjective does, and not in a name: see below. */
+ * lexicon's), as an attributive adjective does, and not in a name: see below. Inflected
+ * adjectives in lower case may stand between them (`von Verschiedenen beteiligten
+ * Personen`): the noun is still the word's. */
 static bool attributive_before_noun(const tqc_ctx *ctx, size_t k)
 {
     const tqc_doc *doc = ctx->doc;
-    const tqc_token *t = &doc->tokens[k], *next = &doc->tokens[k + 1];
+    size_t h = k + 1;
+    while (h < doc->token_count - 1 && h - k <= CAP_ATTRIBUTIVE_CHAIN &&
+           is_word(&doc->tokens[h]) && (doc->tokens[h].flags & TQC_TF_LOWER) &&
+           (doc->tokens[h].flags & TQC_TF_SPACE_BEFORE) &&
+           doc->tokens[h].sentence == doc->tokens[k].sentence &&
+           !(tqc_ctx_pos_lower(ctx, h) & (TQC_POS_NOUN | TQC_POS_PROPN)) &&
+           inflected_stem(ctx, h, TQC_POS_ADJ | TQC_POS_VPART))
+        h++;
+    const tqc_token *t = &doc->tokens[k], *next = &doc->tokens[h], *prev = &doc->tokens[k - 1];
+    /* After an article the word may be the noun and the adjectives the next noun's (`ins
+     * Deutsche übersetzte Anleitung`). */
+    if (h > k + 1 && (tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev) ||
+                      tok_in(ctx, "definite-articles", prev)))
+        return false;
     if (!is_word(next) || next->sentence != t->sentence || !(next->flags & TQC_TF_CAP) ||
         !(next->flags & TQC_TF_SPACE_BEFORE) || (next->flags & TQC_TF_ALLCAPS))
         return false;
     /* A noun by the lexicon, or a word it lacks that the dictionary knows only
      * capitalised (a compound: `Konfigurationsschnittstelle`). */
-    uint32_t pos = tqc_ctx_pos(ctx, k + 1);
+    uint32_t pos = tqc_ctx_pos(ctx, h);
     char lower[CAP_MAX_WORD];
     size_t ln;
-    if (!pos && tqc_ctx_pos_lower(ctx, k + 1) == 0 && tqc_ctx_token_known(ctx, k + 1) &&
+    if (!pos && tqc_ctx_pos_lower(ctx, h) == 0 && tqc_ctx_token_known(ctx, h) &&
         (ln = lower_tok(doc, next, lower)) > 0 && !tqc_dict_known(ctx->dict, lower, ln))
         pos = TQC_POS_NOUN;
     if (!(pos & TQC_POS_NOUN) || (pos & TQC_POS_PROPN))
         return false;
-    if (k + 2 < doc->token_count && is_word(&doc->tokens[k + 2]) &&
-        doc->tokens[k + 2].sentence == t->sentence && (doc->tokens[k + 2].flags & TQC_TF_CAP))
+    if (h + 1 < doc->token_count && is_word(&doc->tokens[h + 1]) &&
+        doc->tokens[h + 1].sentence == t->sentence && (doc->tokens[h + 1].flags & TQC_TF_CAP))
         return false;
     char pair[2 * CAP_MAX_WORD + 1];
     int n = snprintf(pair, sizeof pair, "%.*s %.*s", (int)tqc_span_len(t->span),
@@ -351,24 +383,43 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
     /* Where every noun is capitalised, an infinitive is a noun too (`das Erreichen`);
      * after its particle and ending a clause it is the verb (`das Ziel zu Erreichen,`),
      * whereas the noun takes an article (`zum Erreichen`). */
+    const tqc_token *after_next = k + 2 < ctx->doc->token_count ? &ctx->doc->tokens[k + 2] : NULL;
+    bool before_conj = is_word(next) && (next->flags & TQC_TF_LOWER) &&
+                       (tqc_ctx_pos_lower(ctx, k + 1) & TQC_POS_CONJ) &&
+                       !(tqc_ctx_pos_lower(ctx, k + 1) & ~(TQC_POS_CONJ | TQC_POS_ADV)) &&
+                       after_next && is_word(after_next) && (after_next->flags & TQC_TF_LOWER);
+    /* ... and so before a conjunction that goes on with the clause in lower case (`weiter
+     * zu Gehen und sich`; `zu Essen und Trinken` may be two nouns). */
     if (capitalised_nouns(ctx) && !(cap & ~TQC_POS_NOUN) && (lower & TQC_POS_VINF) &&
         !(lower & (TQC_POS_NOUN | TQC_POS_ADJ | TQC_POS_PROPN)) &&
-        tok_in(ctx, "verb-markers", prev) && !is_word(next))
+        tok_in(ctx, "verb-markers", prev) && (!is_word(next) || before_conj))
+        return TQC_SEV_WARNING;
+    /* A verb form coordinated with the same form in lower case is a verb like it
+     * (`filtern oder Umleiten kann`), not the noun made of it. */
+    if (capitalised_nouns(ctx) && !(cap & ~TQC_POS_NOUN) && (lower & TQC_POS_VERB) &&
+        !(lower & (TQC_POS_NOUN | TQC_POS_ADJ | TQC_POS_PROPN)) && k >= 2 &&
+        (tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_CONJ) && (prev->flags & TQC_TF_LOWER) &&
+        is_word(&ctx->doc->tokens[k - 2]) && (ctx->doc->tokens[k - 2].flags & TQC_TF_LOWER) &&
+        ctx->doc->tokens[k - 2].sentence == ctx->doc->tokens[k].sentence &&
+        (tqc_ctx_pos_lower(ctx, k - 2) & lower & (TQC_POS_VINF | TQC_POS_VFIN)) &&
+        !(tqc_ctx_pos_lower(ctx, k - 2) & (TQC_POS_NOUN | TQC_POS_ADJ)))
         return TQC_SEV_WARNING;
     /* An adjective before its noun is written in lower case (`einen Lokalen Server`).
      * One that names a thing with its noun is a name of `proper-names` (`Roten Kreuz`),
      * one the article writes so again (capitalised_nearby), or one of three capitalised
      * words (`Neue Zürcher Zeitung`, `Personal Information Manager`). */
     bool after_det = tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev);
-    /* A finite reading (`wir bestimmten`) is none after an article or a determiner. */
+    /* A finite reading (`wir bestimmten`) is none after an article, a determiner or a
+     * preposition (`für Bestimmte Aufgaben`). */
+    bool no_finite = after_det || tok_in(ctx, "prepositions", prev);
     if (capitalised_nouns(ctx) && (lower & TQC_POS_ADJ) && !(cap & ~TQC_POS_NOUN) &&
         !(lower & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_AUX)) &&
-        (!(lower & TQC_POS_VFIN) || after_det) && attributive_before_noun(ctx, k))
+        (!(lower & TQC_POS_VFIN) || no_finite) && attributive_before_noun(ctx, k))
         /* A name takes the definite article (`die Vereinten Nationen`); after an
          * indefinite article or another determiner (`einen Bestimmten Rechner`) an
          * inflected adjective describes (a noun may stand there: `diese Weise`), unless the pair is a fixed term of `proper-names`
          * (`ein Schwarzes Loch`), which attributive_before_noun has left out. */
-        return !after_det || (!tok_in(ctx, "definite-articles", prev) && inflected_adjective(ctx, k))
+        return !tok_in(ctx, "definite-articles", prev) && (!after_det || inflected_adjective(ctx, k))
             ? TQC_SEV_WARNING : TQC_SEV_INFO;
     /* A verb's noun (`das Können`, `das Bewegen`) is no subject's verb: after a
      * pronoun alone (`sie Bewegen sich`), or an auxiliary after the verb it closes
@@ -418,14 +469,14 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
         if ((lower & (TQC_POS_ADJ | TQC_POS_ADV)) &&
             !(lower & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_DET | TQC_POS_PRON)) &&
             is_word(next) && (next->flags & TQC_TF_LOWER) &&
-            next->sentence == ctx->doc->tokens[k].sentence && !noun_ending(ctx, k) &&
+            next->sentence == ctx->doc->tokens[k].sentence && !nominal_ending(ctx, k) &&
             !tok_in(ctx, "nominalisers", prev) && !coordinated_capital(ctx, k + 1) &&
             !tqc_dict_name_entry(ctx->dict, tok_text(ctx->doc, &ctx->doc->tokens[k]),
                                  tqc_span_len(ctx->doc->tokens[k].span)))
             return TQC_SEV_WARNING;
         if (no_noun && (lower & (TQC_POS_ADJ | TQC_POS_ADV)) &&
             (before & (TQC_POS_VERB | TQC_POS_PRON | TQC_POS_ADV)) &&
-            !(before & (TQC_POS_ADJ | TQC_POS_CONJ)) && !noun_ending(ctx, k))
+            !(before & (TQC_POS_ADJ | TQC_POS_CONJ)) && !nominal_ending(ctx, k))
             return TQC_SEV_WARNING;
         bool finite = (lower & TQC_POS_VFIN) && (before & (TQC_POS_PRON | TQC_POS_ADV)) &&
                       !(before & (TQC_POS_DET | TQC_POS_PREP | TQC_POS_ADJ | TQC_POS_NOUN));
