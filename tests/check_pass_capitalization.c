@@ -812,6 +812,26 @@ START_TEST(test_issue_12_capitalization_german_grammar)
 }
 END_TEST
 
+/* issue 12, session 9: a name the loan language's dictionary knows only capitalised
+ * (English `Unix`, `Mozilla`) is a name in lower case in every language that borrows it;
+ * written so again nearby it is the article's own spelling, a hint. */
+START_TEST(test_issue_12_capitalization_loan_language_names)
+{
+    CAP_FINDS("es", "Es un sistema operativo similar a unix, con sus propias herramientas.",
+              "unix", TQC_SEV_WARNING);
+    CAP_FINDS("it", "Il progetto mozilla ha sviluppato un motore di rendering molto rapido.",
+              "mozilla", TQC_SEV_WARNING);
+    CAP_FINDS("pt", "O padrão unicode foi projetado para maximizar os pontos comuns.", "unicode",
+              TQC_SEV_WARNING);
+    tqc_test_hit h = cap_in("es", "Los programas de unix son pequeños, y cada programa de "
+                                  "unix hace una cosa.");
+    ck_assert_uint_eq(h.count, 2);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    /* A common word of the loan language (`windows`) is no name by this evidence. */
+    CAP_SILENT("it", "Il programma apre due windows sullo schermo del computer.");
+}
+END_TEST
+
 Suite *pass_capitalization_suite(void)
 {
     Suite *s = suite_create("pass_capitalization");
@@ -839,6 +859,7 @@ Suite *pass_capitalization_suite(void)
     tcase_add_test(tc, test_issue_17_capitalization_units_paths_and_own_terms);
     tcase_add_test(tc, test_issue_12_capitalization_institution_adjectives);
     tcase_add_test(tc, test_issue_12_capitalization_german_grammar);
+    tcase_add_test(tc, test_issue_12_capitalization_loan_language_names);
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
     return s;

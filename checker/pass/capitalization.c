@@ -1566,6 +1566,36 @@ static bool loanword(const tqc_ctx *ctx, const char *w, size_t n)
     return false;
 }
 
+/* Whether a loan language's dictionary (profile `loan-languages`) knows w (n bytes, in
+ * lower case) only with its first letter capitalised (`unix`: English `Unix`): a name in
+ * the language it comes from too. */
+static bool loan_name_only(const tqc_ctx *ctx, const char *w, size_t n)
+{
+    const char *list = tqc_lang_setting(ctx->lang, "loan-languages", NULL);
+    char title[CAP_MAX_WORD], fixed[CAP_MAX_WORD];
+    size_t tl = tqc_text_case(w, n, TQC_CASE_TITLE, title, sizeof title);
+    if (!list || !ctx->langs || !tl || tl >= sizeof title)
+        return false;
+    for (const char *p = list; *p;) {
+        p += strspn(p, " ");
+        size_t cl = strcspn(p, " ");
+        char code[16];
+        if (cl == 0)
+            break;
+        if (cl < sizeof code) {
+            memcpy(code, p, cl);
+            code[cl] = '\0';
+            size_t i = tqc_langid_find(ctx->langs, code);
+            tqc_dict *d = i < tqc_langid_count(ctx->langs) ? tqc_langid_dict(ctx->langs, i) : NULL;
+            if (d && tqc_dict_case_variant(d, w, n, fixed, sizeof fixed) &&
+                strlen(fixed) == tl && memcmp(fixed, title, tl) == 0)
+                return true;
+        }
+        p += cl;
+    }
+    return false;
+}
+
 /* (c) `sunday`, `boston`: one word of a name in lower case. The evidence is the
  * lexicon's: it writes the word only capitalised (`Sunday`, `Boston`) and knows no
  * lower-case form, and the dictionary agrees. A word the lexicon knows in lower case is a
@@ -1609,7 +1639,9 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued,
             !(tqc_lex_pos(lex, fixed, tl) & TQC_POS_PROPN))
             return false;
         fixed[tl] = '\0';
-        lexicon_only = true;
+        /* A name the loan language's dictionary knows only capitalised (`unix`:
+         * English `Unix`) has the dictionary's evidence all the same. */
+        lexicon_only = !loan_name_only(ctx, w, len);
         /* A loan language's common word (`windows`) is this language's name only where
          * the article writes the name capitalised inside a sentence and never this word
          * in lower case again (below). */
