@@ -809,6 +809,12 @@ START_TEST(test_issue_12_capitalization_german_grammar)
               "Löschen", TQC_SEV_WARNING);
     CAP_SILENT("de", "Es gab genug zu Essen und Trinken für alle Gäste.");
     CAP_SILENT("de", "Sie sprachen über das Lesen und Schreiben in der Schule.");
+    /* A lower-case word the lexicon knows only as a verb, after a preposition, is the
+     * noun its capitalised form is; after `zu` or a noun it is the verb. */
+    CAP_FINDS("de", "Die Figur besteht aus einer Folge von winkeln, die man einzeln misst.",
+              "winkeln", TQC_SEV_WARNING);
+    CAP_SILENT("de", "Die Kinder begannen am Ufer zu winkeln, als das Boot kam.");
+    CAP_SILENT("de", "Wir sehen die Kinder am Ufer winkeln, als das Boot kommt.");
 }
 END_TEST
 

@@ -1656,7 +1656,16 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued,
      * (`sunday`, `turkish`), when the dictionary knows the word only capitalised; one
      * with a reading of its own is a common word as well. */
     uint32_t cap_readings = cap | (cap & TQC_POS_PROPN ? TQC_POS_NOUN : 0);
-    if (low && (!cap || (low & ~cap_readings)))
+    /* Where every noun is capitalised, a verb's form after an article, a determiner or a
+     * preposition is a noun, the verb's or another's (`von winkeln`: `Winkeln`). */
+    const tqc_token *before_word = &doc->tokens[k - 1];
+    bool verb_in_noun_place =
+        capitalised_nouns(ctx) && low && (cap & TQC_POS_NOUN) &&
+        !(low & ~(TQC_POS_VINF | TQC_POS_VFIN)) && is_word(before_word) &&
+        before_word->sentence == t->sentence && !tok_in(ctx, "verb-markers", before_word) &&
+        (tok_in(ctx, "articles", before_word) || tok_in(ctx, "determiners", before_word) ||
+         tok_in(ctx, "prepositions", before_word));
+    if (low && (!cap || (low & ~cap_readings)) && !verb_in_noun_place)
         return false;
     /* The lexicon's lower-case form may be a common word all the same (`letterman`):
      * only the article's own capitalised use makes it a warning. An acronym (`BOT`) is
@@ -1687,7 +1696,8 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued,
      * term as it writes it (a program, a code name: `sid`, `perl`): a hint only. */
     bool lower_again = written_nearby(words, k, w, len, TQC_TF_LOWER,
                                       TQC_TF_SENT_START | TQC_TF_PARA_START, true);
-    tqc_severity sev = ((!low && !lexicon_only) || used || name_goes_on) && !lower_again
+    tqc_severity sev = ((!low && !lexicon_only) || used || name_goes_on || verb_in_noun_place) &&
+                               !lower_again
                            ? TQC_SEV_WARNING
                            : TQC_SEV_INFO;
     /* Where every noun is capitalised, a common noun counts too, in a noun's place: after
