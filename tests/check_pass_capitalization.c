@@ -838,6 +838,28 @@ START_TEST(test_issue_12_capitalization_loan_language_names)
 }
 END_TEST
 
+/* issue 12, session 9: a word before an aside in brackets or an opening quotation ends
+ * its phrase as before a lower-case word, and the same evidence judges it; a name is
+ * often explained there, so a verb's reading alone or no evidence says nothing. */
+START_TEST(test_issue_12_capitalization_before_an_aside)
+{
+    CAP_FINDS("fr", "Les processus tournent sur des machines Différentes (parfois très "
+              "éloignées) sans problème.", "Différentes", TQC_SEV_WARNING);
+    CAP_FINDS("fr", "Le projet annonce une nouvelle Version (stable) chaque année, puis une "
+              "autre.", "Version", TQC_SEV_WARNING);
+    CAP_FINDS("it", "Il progetto annuncia una nuova Versione (stabile) ogni anno, poi un'altra.",
+              "Versione", TQC_SEV_WARNING);
+    CAP_FINDS("pt", "O projeto anuncia uma nova Versão (estável) a cada ano, depois outra.",
+              "Versão", TQC_SEV_WARNING);
+    CAP_SILENT("en", "He was known as Gimpy (but never to his face) in the neighbourhood.");
+    CAP_SILENT("en", "The students formed the Keynotes (a singing group) last year.");
+    CAP_SILENT("en", "Even unarmed the Danes would be Gar-Dene (as their king is) in the song.");
+    /* Items of a title-cased list stay hints with their asides between them. */
+    CAP_FINDS("en", "He must mark each item as Correct (Hit), Incorrect (Miss), Doubtful, or "
+              "Especially Significant.", "Correct", TQC_SEV_INFO);
+}
+END_TEST
+
 Suite *pass_capitalization_suite(void)
 {
     Suite *s = suite_create("pass_capitalization");
@@ -866,6 +888,7 @@ Suite *pass_capitalization_suite(void)
     tcase_add_test(tc, test_issue_12_capitalization_institution_adjectives);
     tcase_add_test(tc, test_issue_12_capitalization_german_grammar);
     tcase_add_test(tc, test_issue_12_capitalization_loan_language_names);
+    tcase_add_test(tc, test_issue_12_capitalization_before_an_aside);
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
     return s;

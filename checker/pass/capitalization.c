@@ -687,8 +687,9 @@ static bool institution_adjective(const tqc_ctx *ctx, word_index *words, size_t 
 }
 
 /* Tokens looked through from a word to the next item of its list: a comma, a
- * conjunction (`, or`). */
+ * conjunction (`, or`); and inside an aside in brackets between them. */
 #define CAP_LIST_LINK 3
+#define CAP_LIST_ASIDE 6
 
 /* Whether capitalised word k is an item of a list whose next or previous item is a
  * capitalised common word too (`Fast, Cheap, or Good`, `Sights and Sounds:`):
@@ -711,6 +712,22 @@ static bool capitalised_coordinate(const tqc_ctx *ctx, size_t k)
             const tqc_token *u = &doc->tokens[j];
             if (u->sentence != t->sentence)
                 break;
+            /* An aside in brackets is looked through (`Correct (Hit), Incorrect`). */
+            if (punct_is(doc, u, dir > 0 ? "(" : ")")) {
+                size_t close = j;
+                for (int a = 0; a < CAP_LIST_ASIDE && (dir > 0 ? close + 1 < doc->token_count
+                                                               : close > 0); a++) {
+                    close = dir > 0 ? close + 1 : close - 1;
+                    if (punct_is(doc, &doc->tokens[close], dir > 0 ? ")" : "(")) {
+                        j = close;
+                        steps--;
+                        break;
+                    }
+                }
+                if (j == close)
+                    continue;
+                break;
+            }
             if (punct_is(doc, u, ",") ||
                 (is_word(u) && (u->flags & TQC_TF_LOWER) &&
                  (tqc_ctx_pos(ctx, j) & TQC_POS_CONJ))) {
@@ -835,6 +852,12 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
      * preposition or conjunction is followed by one as a rule (`schrumpft In Deutschland`);
      * an article or determiner may open a name (`Den Haag`, `Die Zeit`). */
     bool next_ok = is_word(next) && (next->flags & TQC_TF_LOWER);
+    /* A bracket or a quotation opening after a space starts an aside or a quoted label:
+     * the word ends its phrase as before a lower-case word (`ordinateurs Différents
+     * (voire`, `la Tâche « Environnement`). */
+    bool aside_next = !is_word(next) && (next->flags & TQC_TF_SPACE_BEFORE) &&
+                      (punct_is(doc, next, "(") || (quote_role(ctx, next) & CAP_QUOTE_OPENS)) &&
+                      !capitalised_nouns(ctx);
     if (!next_ok && is_word(next) && (next->flags & TQC_TF_CAP) &&
         !(next->flags & TQC_TF_ALLCAPS) && capitalised_nouns(ctx))
         next_ok = (!tok_in(ctx, "articles", t) && !tok_in(ctx, "determiners", t)) ||
@@ -866,6 +889,12 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
                       /* `No. 7`: an abbreviation before a number */
                       !(ncp == '.' && k + 2 < doc->token_count &&
                         doc->tokens[k + 2].kind == TQC_TOK_NUMBER);
+    /* Before an aside a name is often explained (`known as Gimpy (`, `be Gar-Dene (`):
+     * only a noun or an adjective by the lexicon is judged there, by the evidence below. */
+    aside_next = aside_next && next->sentence == t->sentence &&
+                 (tqc_ctx_pos_lower(ctx, k) & (TQC_POS_NOUN | TQC_POS_ADJ));
+    if (aside_next)
+        next_ok = true;
     if (!is_word(prev) || !(prev->flags & TQC_TF_LOWER) || prev->sentence != t->sentence ||
         !(next_ok || clause_end) ||
         (next_ok && (next->sentence != t->sentence || !(next->flags & TQC_TF_SPACE_BEFORE))))
@@ -883,11 +912,14 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
         (tok_in(ctx, "verb-markers", prev) && tok_in(ctx, "determiners", next));
     /* A language that capitalises its nouns (German: `hat Zeit`, `wird Essen geben`)
      * capitalises content words after an auxiliary all the time. */
-    bool listed = !clause_end && (closed || (after_verb_marker && !capitalised_nouns(ctx)));
+    bool listed = !clause_end && !aside_next &&
+                  (closed || (after_verb_marker && !capitalised_nouns(ctx)));
     tqc_severity sev = ctx->pass->severity;
     bool style = false; /* an adjective of an institution (institution_adjective) */
     if (!listed) {
         sev = lexicon_severity(ctx, k);
+        if (aside_next && sev == TQC_SEV_WARNING)
+            sev = TQC_SEV_INFO;
         /* Where every noun is capitalised, function words link nouns, not names. */
         if (sev > TQC_SEV_ERROR || (!capitalised_nouns(ctx) && linked_to_name(ctx, k)) ||
             (clause_end && capitalised_nouns(ctx) &&
@@ -922,7 +954,9 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
              * tests below. */
             uint32_t lp = tqc_ctx_pos_lower(ctx, k);
             /* A participle is an adjective there too (`cópias Atualizadas da`). */
-            bool lone_adjective = !nouns && next_ok && (lp & (TQC_POS_ADJ | TQC_POS_VPART)) &&
+            bool lone_adjective = !nouns && next_ok &&
+                                  (!aside_next || (tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_NOUN)) &&
+                                  (lp & (TQC_POS_ADJ | TQC_POS_VPART)) &&
                                   !(lp & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VFIN |
                                           TQC_POS_AUX | TQC_POS_VINF | TQC_POS_VGER)) &&
                                   !tok_in(ctx, "articles", prev) &&
@@ -950,7 +984,7 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
                      !written_nearby(words, k, tok_text(doc, t), tqc_span_len(t->span),
                                      TQC_TF_CAP, TQC_TF_SENT_START, true))
                 sev = TQC_SEV_WARNING;
-            else if (clause_end)
+            else if (clause_end || aside_next)
                 return;
         }
     }
