@@ -860,6 +860,21 @@ START_TEST(test_issue_12_capitalization_before_an_aside)
 }
 END_TEST
 
+/* issue 12, session 9: a cardinal above one is a plural article (a name names one
+ * thing), and a gerund before an article or a determiner is a verb with its object. */
+START_TEST(test_issue_12_capitalization_numerals_and_gerunds)
+{
+    CAP_FINDS("en", "The family includes two Daughters, both teachers in the city.",
+              "Daughters", TQC_SEV_WARNING);
+    CAP_FINDS("en", "He signed a form Showing the amount of the debt.", "Showing",
+              TQC_SEV_WARNING);
+    CAP_SILENT("en", "The airline bought two Boeing jets last year.");
+    CAP_SILENT("en", "They watched two Western films on Sunday.");
+    CAP_FINDS("en", "Congress: more muscle Taking precedence over all other bills.", "Taking",
+              TQC_SEV_INFO);
+}
+END_TEST
+
 Suite *pass_capitalization_suite(void)
 {
     Suite *s = suite_create("pass_capitalization");
@@ -889,6 +904,7 @@ Suite *pass_capitalization_suite(void)
     tcase_add_test(tc, test_issue_12_capitalization_german_grammar);
     tcase_add_test(tc, test_issue_12_capitalization_loan_language_names);
     tcase_add_test(tc, test_issue_12_capitalization_before_an_aside);
+    tcase_add_test(tc, test_issue_12_capitalization_numerals_and_gerunds);
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
     return s;

@@ -966,12 +966,20 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
              * party's name may be one: `os Verdes`), capitalised after a plural article
              * (`plural-articles`: `os Registros de tempo`, `i Danni causati`), is a slip,
              * unless the article capitalises it again (capitalised_nearby, below). */
+            /* A cardinal number above one (the lexicon's numeral that is no article or
+             * pronoun: `two Daughters,`) counts as a plural article. */
             bool plural_noun = !nouns && (lp & TQC_POS_NOUN) &&
                                !(lp & (TQC_POS_ADJ | TQC_POS_PROPN)) &&
-                               tok_in(ctx, "plural-articles", prev);
+                               (tok_in(ctx, "plural-articles", prev) ||
+                                tqc_ctx_pos_lower(ctx, k - 1) == TQC_POS_NUM);
+            /* A gerund before an article or a determiner is a verb with its object
+             * (`a statement Showing the date`), no run-in heading. */
+            bool gerund_with_object = !nouns && (lp & TQC_POS_VGER) && next_ok &&
+                                      (tok_in(ctx, "articles", next) ||
+                                       tok_in(ctx, "determiners", next));
             if (lone_adjective && institution_adjective(ctx, words, k, lower, n))
                 style = true; /* `Presidential appointments`: a hint */
-            else if (lone_adjective || plural_noun ||
+            else if (lone_adjective || plural_noun || gerund_with_object ||
                      (written_nearby(words, k, lower, n, TQC_TF_LOWER, 0, false) &&
                       !name_in_document(words, k, lower, n)))
                 sev = TQC_SEV_WARNING;
