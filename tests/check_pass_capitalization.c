@@ -875,6 +875,22 @@ START_TEST(test_issue_12_capitalization_numerals_and_gerunds)
 }
 END_TEST
 
+/* issue 12, session 9: a title word that names a thing (`el Este`) is its determiner
+ * homograph before a lower-case noun; an adjective coordinated with a lower-case
+ * adjective is common whatever names the dictionary holds. */
+START_TEST(test_issue_12_capitalization_determiner_and_coordinated_adjective)
+{
+    CAP_FINDS("es", "Cada usuario puede utilizar Este nombre de dominio para su equipo.",
+              "Este", TQC_SEV_WARNING);
+    CAP_SILENT("es", "La empresa vende sus productos en el Este del país.");
+    CAP_SILENT("en", "He looked down with sadness in His eyes.");
+    CAP_FINDS("es", "El comité publica una versión Nueva y estable cada dos años.", "Nueva",
+              TQC_SEV_WARNING);
+    CAP_SILENT("es", "El avión viajó a Nueva York y luego volvió a casa.");
+    CAP_SILENT("fr", "Le réseau Internet et la plupart des réseaux locaux fonctionnent bien.");
+}
+END_TEST
+
 Suite *pass_capitalization_suite(void)
 {
     Suite *s = suite_create("pass_capitalization");
@@ -905,6 +921,7 @@ Suite *pass_capitalization_suite(void)
     tcase_add_test(tc, test_issue_12_capitalization_loan_language_names);
     tcase_add_test(tc, test_issue_12_capitalization_before_an_aside);
     tcase_add_test(tc, test_issue_12_capitalization_numerals_and_gerunds);
+    tcase_add_test(tc, test_issue_12_capitalization_determiner_and_coordinated_adjective);
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
     return s;

@@ -833,6 +833,26 @@ static bool spells_acronym(const tqc_ctx *ctx, size_t k)
     return false;
 }
 
+/* Whether capitalised token k, an adjective and no noun by the lexicon, is coordinated
+ * with a lower-case adjective after it (`una versión Nueva y estable`): an adjective
+ * like that one, whatever names the dictionary holds. (A noun may be a name coordinated
+ * with a common noun: `le réseau Internet et la plupart`.) */
+static bool coordinated_with_lower(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (k + 2 >= doc->token_count)
+        return false;
+    const tqc_token *conj = &doc->tokens[k + 1], *other = &doc->tokens[k + 2];
+    uint32_t mine = tqc_ctx_pos_lower(ctx, k), theirs = tqc_ctx_pos_lower(ctx, k + 2);
+    /* only a conjunction and nothing else by the lexicon coordinates (not `when`) */
+    return is_word(conj) && (conj->flags & TQC_TF_LOWER) &&
+           tqc_ctx_pos_lower(ctx, k + 1) == TQC_POS_CONJ && (mine & TQC_POS_ADJ) &&
+           !(mine & (TQC_POS_NOUN | TQC_POS_PROPN)) && is_word(other) &&
+           (other->flags & TQC_TF_LOWER) && other->sentence == doc->tokens[k].sentence &&
+           (theirs & TQC_POS_ADJ) && !(theirs & TQC_POS_PROPN) &&
+           !tok_in(ctx, "function-words", other);
+}
+
 /* (a) a common word capitalised between lower-case words. */
 static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_index *words,
                                     size_t k)
@@ -901,8 +921,17 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
         return;
     char lower[CAP_MAX_WORD];
     size_t n = lower_tok(doc, t, lower);
+    /* A title word that names a thing and is also a determiner (Spanish `este`: `el
+     * Este`, the east) is the determiner before a lower-case noun after no article
+     * (`utilizar Este nombre`); one that is only a determiner keeps its capital (`His`). */
+    bool determiner_use = (tqc_ctx_pos_lower(ctx, k) & TQC_POS_DET) &&
+                          (tqc_ctx_pos_lower(ctx, k) & TQC_POS_NOUN) && is_word(next) &&
+                          (next->flags & TQC_TF_LOWER) &&
+                          (tqc_ctx_pos_lower(ctx, k + 1) & TQC_POS_NOUN) &&
+                          !tok_in(ctx, "articles", prev) && !tok_in(ctx, "determiners", prev) &&
+                          tqc_lang_in(ctx->lang, "function-words", lower, n);
     if (n < 2 || !tqc_dict_known(ctx->dict, lower, n) ||
-        tqc_lang_in(ctx->lang, "title-words", lower, n))
+        (tqc_lang_in(ctx->lang, "title-words", lower, n) && !determiner_use))
         return;
     /* After an auxiliary a verb form follows; after "to" a name is common too (`went to
      * Geneva and`), so there the word must also be followed by its object. */
@@ -943,7 +972,9 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
             bool after_article = nouns ? tok_in(ctx, "articles", prev) ||
                                          tok_in(ctx, "determiners", prev)
                                        : tok_in(ctx, "definite-articles", prev);
-            if (!nouns && tqc_dict_name_entry(ctx->dict, tok_text(doc, t), tqc_span_len(t->span)))
+            bool coordinated = !nouns && coordinated_with_lower(ctx, k);
+            if (!nouns && !coordinated &&
+                tqc_dict_name_entry(ctx->dict, tok_text(doc, t), tqc_span_len(t->span)))
                 return;
             /* A name's adjective runs on with its capitalised noun (`the Royal Navy`);
              * a word that is only an adjective, capitalised before a lower-case word
@@ -979,7 +1010,7 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
                                        tok_in(ctx, "determiners", next));
             if (lone_adjective && institution_adjective(ctx, words, k, lower, n))
                 style = true; /* `Presidential appointments`: a hint */
-            else if (lone_adjective || plural_noun || gerund_with_object ||
+            else if (lone_adjective || plural_noun || gerund_with_object || coordinated ||
                      (written_nearby(words, k, lower, n, TQC_TF_LOWER, 0, false) &&
                       !name_in_document(words, k, lower, n)))
                 sev = TQC_SEV_WARNING;
