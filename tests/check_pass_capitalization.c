@@ -891,6 +891,21 @@ START_TEST(test_issue_12_capitalization_determiner_and_coordinated_adjective)
 }
 END_TEST
 
+/* issue 12, session 9: a common noun the lexicon also holds as a name (and the
+ * dictionary does not) names no one after an indefinite article or a determiner before
+ * a lower-case word: a name takes neither. */
+START_TEST(test_issue_12_capitalization_lexicon_name_after_determiner)
+{
+    CAP_FINDS("it", "Il giardino ha un Albero molto alto vicino alla casa.", "Albero",
+              TQC_SEV_WARNING);
+    CAP_FINDS("fr", "Le système copie chaque Bloc vers un second disque.", "Bloc",
+              TQC_SEV_WARNING);
+    CAP_SILENT("en", "He drove a Swallow, a rare British car.");
+    CAP_SILENT("en", "The new charter should get a Yes vote in November.");
+    CAP_SILENT("it", "Ha parlato con un Rossi di Milano.");
+}
+END_TEST
+
 Suite *pass_capitalization_suite(void)
 {
     Suite *s = suite_create("pass_capitalization");
@@ -922,6 +937,7 @@ Suite *pass_capitalization_suite(void)
     tcase_add_test(tc, test_issue_12_capitalization_before_an_aside);
     tcase_add_test(tc, test_issue_12_capitalization_numerals_and_gerunds);
     tcase_add_test(tc, test_issue_12_capitalization_determiner_and_coordinated_adjective);
+    tcase_add_test(tc, test_issue_12_capitalization_lexicon_name_after_determiner);
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
     return s;

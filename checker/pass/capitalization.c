@@ -434,8 +434,21 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
              !(before & (TQC_POS_NOUN | TQC_POS_DET | TQC_POS_PREP)) && !is_word(next)))
             return TQC_SEV_WARNING;
     }
-    if (!(lower & content) || (lower & TQC_POS_PROPN) || cap != 0)
+    /* A capitalised form the lexicon holds only as a name the dictionary lacks (`Albero`,
+     * `Bloc`), a common noun in lower case, names no one after an indefinite article or
+     * a determiner, which a name does not take, before a lower-case word (`un Albero è`,
+     * `chaque Bloc existe`): the evidence below decides. */
+    bool name_after_determiner =
+        cap == TQC_POS_PROPN && !capitalised_nouns(ctx) && (lower & TQC_POS_NOUN) &&
+        is_word(next) && (next->flags & TQC_TF_LOWER) &&
+        (tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev)) &&
+        !tok_in(ctx, "definite-articles", prev) &&
+        !tqc_dict_name_entry(ctx->dict, tok_text(ctx->doc, &ctx->doc->tokens[k]),
+                             tqc_span_len(ctx->doc->tokens[k].span));
+    if (!(lower & content) || (lower & TQC_POS_PROPN) || (cap != 0 && !name_after_determiner))
         return CAP_QUIET;
+    if (name_after_determiner)
+        return TQC_SEV_INFO;
     const uint32_t verbal = TQC_POS_VFIN | TQC_POS_AUX | TQC_POS_ADV;
     if (capitalised_nouns(ctx)) {
         /* A form that is both finite verb and infinitive (`müssen`, `bauen`) is the verb
