@@ -1064,6 +1064,10 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
      * a slash or a label's colon (`Packages(.gz)`, `Desktop/server`, `Version: 2`) names a
      * file, a field or one of a pair; a word that opens what an acronym spells out is
      * capitalised as the acronym is (`FTBFS: Fails to build from source`). */
+    /* An item of a title-cased list with its aside (`as Correct (Hit), Incorrect`) says
+     * nothing more than the list does. */
+    if (aside_next && !capitalised_nouns(ctx) && capitalised_coordinate(ctx, k))
+        return;
     bool code_gap, opens, closes;
     gap_marks(doc, prev->span.end, t->span.start, &code_gap, &opens, &closes);
     if ((!capitalised_nouns(ctx) && capitalised_coordinate(ctx, k)) || opens ||
