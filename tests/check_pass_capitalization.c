@@ -890,6 +890,11 @@ START_TEST(test_issue_12_capitalization_determiner_and_coordinated_adjective)
               TQC_SEV_WARNING);
     CAP_SILENT("es", "El avión viajó a Nueva York y luego volvió a casa.");
     CAP_SILENT("fr", "Le réseau Internet et la plupart des réseaux locaux fonctionnent bien.");
+    /* An adjective and nothing else after a plural article before a lower-case noun is
+     * that noun's; a noun reading may be a party's name. */
+    CAP_FINDS("pt", "Os usuários experientes testam os Últimos pacotes antes de todos.",
+              "Últimos", TQC_SEV_WARNING);
+    CAP_SILENT("es", "En la votación, los Verdes alemanes apoyaron la propuesta.");
 }
 END_TEST
 

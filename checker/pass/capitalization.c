@@ -1016,6 +1016,14 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
                                !(lp & (TQC_POS_ADJ | TQC_POS_PROPN)) &&
                                (tok_in(ctx, "plural-articles", prev) ||
                                 tqc_ctx_pos_lower(ctx, k - 1) == TQC_POS_NUM);
+            /* An adjective and nothing else after a plural article before a lower-case
+             * noun is that noun's (`os Últimos desenvolvimentos`): a name's adjective runs
+             * on with its capitalised noun. */
+            bool plural_adjective = !nouns && (lp & TQC_POS_ADJ) &&
+                                    !(lp & ~(TQC_POS_ADJ | TQC_POS_VPART)) &&
+                                    tok_in(ctx, "plural-articles", prev) && is_word(next) &&
+                                    (next->flags & TQC_TF_LOWER) &&
+                                    (tqc_ctx_pos_lower(ctx, k + 1) & TQC_POS_NOUN);
             /* A gerund before an article or a determiner is a verb with its object
              * (`a statement Showing the date`), no run-in heading. */
             bool gerund_with_object = !nouns && (lp & TQC_POS_VGER) && next_ok &&
@@ -1023,7 +1031,8 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
                                        tok_in(ctx, "determiners", next));
             if (lone_adjective && institution_adjective(ctx, words, k, lower, n))
                 style = true; /* `Presidential appointments`: a hint */
-            else if (lone_adjective || plural_noun || gerund_with_object || coordinated ||
+            else if (lone_adjective || plural_noun || plural_adjective || gerund_with_object ||
+                     coordinated ||
                      (written_nearby(words, k, lower, n, TQC_TF_LOWER, 0, false) &&
                       !name_in_document(words, k, lower, n)))
                 sev = TQC_SEV_WARNING;
