@@ -380,16 +380,16 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
     uint32_t lower = tqc_ctx_pos_lower(ctx, k), cap = tqc_ctx_pos(ctx, k);
     const uint32_t content = TQC_POS_VERB | TQC_POS_ADJ | TQC_POS_ADV | TQC_POS_NOUN;
     const tqc_token *prev = &ctx->doc->tokens[k - 1], *next = &ctx->doc->tokens[k + 1];
-    /* Where every noun is capitalised, an infinitive is a noun too (`das Erreichen`);
-     * after its particle and ending a clause it is the verb (`das Ziel zu Erreichen,`),
-     * whereas the noun takes an article (`zum Erreichen`). */
     const tqc_token *after_next = k + 2 < ctx->doc->token_count ? &ctx->doc->tokens[k + 2] : NULL;
     bool before_conj = is_word(next) && (next->flags & TQC_TF_LOWER) &&
                        (tqc_ctx_pos_lower(ctx, k + 1) & TQC_POS_CONJ) &&
                        !(tqc_ctx_pos_lower(ctx, k + 1) & ~(TQC_POS_CONJ | TQC_POS_ADV)) &&
                        after_next && is_word(after_next) && (after_next->flags & TQC_TF_LOWER);
-    /* ... and so before a conjunction that goes on with the clause in lower case (`weiter
-     * zu Gehen und sich`; `zu Essen und Trinken` may be two nouns). */
+    /* Where every noun is capitalised, an infinitive is a noun too (`das Erreichen`);
+     * after its particle and ending a clause it is the verb (`das Ziel zu Erreichen,`),
+     * whereas the noun takes an article (`zum Erreichen`); so it is before a conjunction
+     * the clause goes on from in lower case (`weiter zu Gehen und sich`; `zu Essen und
+     * Trinken` may be two nouns). */
     if (capitalised_nouns(ctx) && !(cap & ~TQC_POS_NOUN) && (lower & TQC_POS_VINF) &&
         !(lower & (TQC_POS_NOUN | TQC_POS_ADJ | TQC_POS_PROPN)) &&
         tok_in(ctx, "verb-markers", prev) && (!is_word(next) || before_conj))
@@ -727,19 +727,16 @@ static bool capitalised_coordinate(const tqc_ctx *ctx, size_t k)
                 break;
             /* An aside in brackets is looked through (`Correct (Hit), Incorrect`). */
             if (punct_is(doc, u, dir > 0 ? "(" : ")")) {
-                size_t close = j;
-                for (int a = 0; a < CAP_LIST_ASIDE && (dir > 0 ? close + 1 < doc->token_count
-                                                               : close > 0); a++) {
-                    close = dir > 0 ? close + 1 : close - 1;
-                    if (punct_is(doc, &doc->tokens[close], dir > 0 ? ")" : "(")) {
-                        j = close;
-                        steps--;
-                        break;
-                    }
+                bool closed_aside = false;
+                for (int a = 0; a < CAP_LIST_ASIDE && !closed_aside &&
+                                (dir > 0 ? j + 1 < doc->token_count : j > 0); a++) {
+                    j = dir > 0 ? j + 1 : j - 1;
+                    closed_aside = punct_is(doc, &doc->tokens[j], dir > 0 ? ")" : "(");
                 }
-                if (j == close)
-                    continue;
-                break;
+                if (!closed_aside)
+                    break;
+                steps--;
+                continue;
             }
             if (punct_is(doc, u, ",") ||
                 (is_word(u) && (u->flags & TQC_TF_LOWER) &&
@@ -1009,9 +1006,9 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
             /* A name or a title names one thing: a common noun that is no adjective (a
              * party's name may be one: `os Verdes`), capitalised after a plural article
              * (`plural-articles`: `os Registros de tempo`, `i Danni causati`), is a slip,
-             * unless the article capitalises it again (capitalised_nearby, below). */
-            /* A cardinal number above one (the lexicon's numeral that is no article or
-             * pronoun: `two Daughters,`) counts as a plural article. */
+             * unless the article capitalises it again (capitalised_nearby, below). A
+             * cardinal above one (the lexicon's numeral that is no article or pronoun:
+             * `two Daughters,`) counts as a plural article. */
             bool plural_noun = !nouns && (lp & TQC_POS_NOUN) &&
                                !(lp & (TQC_POS_ADJ | TQC_POS_PROPN)) &&
                                (tok_in(ctx, "plural-articles", prev) ||
@@ -1066,6 +1063,10 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
     if ((!capitalised_nouns(ctx) && title_case_para_memo(doc, memo, para)) ||
         (!(closed && capitalised_nouns(ctx)) && capitalised_nearby(doc, k, verb_only)))
         return;
+    /* An item of a title-cased list with its aside (`as Correct (Hit), Incorrect`) says
+     * nothing more than the list does. */
+    if (aside_next && !capitalised_nouns(ctx) && capitalised_coordinate(ctx, k))
+        return;
     /* Where nouns are capitalised, so are the items of a list of them. A word that opens
      * a link or other inline element (`see <a>Adopting a package</a>`, `<em>Enable
      * this</em>`) starts a title, a label or an example quoted as written, and so does
@@ -1073,10 +1074,6 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
      * a slash or a label's colon (`Packages(.gz)`, `Desktop/server`, `Version: 2`) names a
      * file, a field or one of a pair; a word that opens what an acronym spells out is
      * capitalised as the acronym is (`FTBFS: Fails to build from source`). */
-    /* An item of a title-cased list with its aside (`as Correct (Hit), Incorrect`) says
-     * nothing more than the list does. */
-    if (aside_next && !capitalised_nouns(ctx) && capitalised_coordinate(ctx, k))
-        return;
     bool code_gap, opens, closes;
     gap_marks(doc, prev->span.end, t->span.start, &code_gap, &opens, &closes);
     if ((!capitalised_nouns(ctx) && capitalised_coordinate(ctx, k)) || opens ||
@@ -1639,29 +1636,37 @@ static bool span_index_overlaps(const span_index *ix, tqc_span span)
     return lo > 0 && ix->max_end[lo - 1] > span.start;
 }
 
+/* The dictionary of the next language of the profile's `loan-languages` at *list
+ * (advanced past it), skipping those not loaded; NULL at the list's end. */
+static tqc_dict *next_loan_dict(const tqc_ctx *ctx, const char **list)
+{
+    while (ctx->langs && *list && **list) {
+        *list += strspn(*list, " ");
+        size_t cl = strcspn(*list, " ");
+        const char *at = *list;
+        char code[16];
+        if (cl == 0)
+            break;
+        *list += cl;
+        if (cl < sizeof code) {
+            memcpy(code, at, cl);
+            code[cl] = '\0';
+            size_t i = tqc_langid_find(ctx->langs, code);
+            if (i < tqc_langid_count(ctx->langs) && tqc_langid_dict(ctx->langs, i))
+                return tqc_langid_dict(ctx->langs, i);
+        }
+    }
+    return NULL;
+}
+
 /* Whether a language of the profile's `loan-languages` knows the word w (n bytes) as
  * written: an English loanword in lower case (`firewall`) is the spelling pass's hint. */
 static bool loanword(const tqc_ctx *ctx, const char *w, size_t n)
 {
     const char *list = tqc_lang_setting(ctx->lang, "loan-languages", NULL);
-    if (!list || !ctx->langs)
-        return false;
-    for (const char *p = list; *p;) {
-        p += strspn(p, " ");
-        size_t cl = strcspn(p, " ");
-        char code[16];
-        if (cl == 0)
-            break;
-        if (cl < sizeof code) {
-            memcpy(code, p, cl);
-            code[cl] = '\0';
-            size_t i = tqc_langid_find(ctx->langs, code);
-            tqc_dict *d = i < tqc_langid_count(ctx->langs) ? tqc_langid_dict(ctx->langs, i) : NULL;
-            if (d && tqc_dict_known(d, w, n))
-                return true;
-        }
-        p += cl;
-    }
+    for (tqc_dict *d; (d = next_loan_dict(ctx, &list)) != NULL;)
+        if (tqc_dict_known(d, w, n))
+            return true;
     return false;
 }
 
@@ -1673,25 +1678,12 @@ static bool loan_name_only(const tqc_ctx *ctx, const char *w, size_t n)
     const char *list = tqc_lang_setting(ctx->lang, "loan-languages", NULL);
     char title[CAP_MAX_WORD], fixed[CAP_MAX_WORD];
     size_t tl = tqc_text_case(w, n, TQC_CASE_TITLE, title, sizeof title);
-    if (!list || !ctx->langs || !tl || tl >= sizeof title)
+    if (!tl || tl >= sizeof title)
         return false;
-    for (const char *p = list; *p;) {
-        p += strspn(p, " ");
-        size_t cl = strcspn(p, " ");
-        char code[16];
-        if (cl == 0)
-            break;
-        if (cl < sizeof code) {
-            memcpy(code, p, cl);
-            code[cl] = '\0';
-            size_t i = tqc_langid_find(ctx->langs, code);
-            tqc_dict *d = i < tqc_langid_count(ctx->langs) ? tqc_langid_dict(ctx->langs, i) : NULL;
-            if (d && tqc_dict_case_variant(d, w, n, fixed, sizeof fixed) &&
-                strlen(fixed) == tl && memcmp(fixed, title, tl) == 0)
-                return true;
-        }
-        p += cl;
-    }
+    for (tqc_dict *d; (d = next_loan_dict(ctx, &list)) != NULL;)
+        if (tqc_dict_case_variant(d, w, n, fixed, sizeof fixed) && strlen(fixed) == tl &&
+            memcmp(fixed, title, tl) == 0)
+            return true;
     return false;
 }
 
