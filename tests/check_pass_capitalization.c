@@ -779,6 +779,140 @@ START_TEST(test_issue_12_capitalization_institution_adjectives)
 }
 END_TEST
 
+/* issue 12, session 9: German verbs and adjectives capitalised mid-sentence, by the
+ * lexicon and the grammar around them. */
+START_TEST(test_issue_12_capitalization_german_grammar)
+{
+    /* A word ending like an inflected adjective is a noun made of one only when the
+     * ending leaves an adjective or participle (`als Ganzes`, `als Angestellter`); an
+     * adverb or an adjective that takes no ending is none (`Immer`, `Vorhanden`). */
+    CAP_FINDS("de", "Das Paket ist auf dem Server nicht Vorhanden und muss installiert werden.",
+              "Vorhanden", TQC_SEV_WARNING);
+    CAP_FINDS("de", "Die Nutzer, die Immer die neueste Version wollen, laden sie selbst.",
+              "Immer", TQC_SEV_WARNING);
+    CAP_SILENT("de", "Er arbeitet dort als Angestellter und wohnt in der Stadt.");
+    /* After a preposition a form that is also a finite verb is the adjective before its
+     * noun, also with inflected adjectives in lower case between them; after an article
+     * the word may be the noun itself. */
+    CAP_FINDS("de", "Das Werkzeug eignet sich für Bestimmte Aufgaben besonders gut.",
+              "Bestimmte", TQC_SEV_WARNING);
+    CAP_FINDS("de", "Die Meldungen kommen von Verschiedenen beteiligten Stellen im Haus.",
+              "Verschiedenen", TQC_SEV_WARNING);
+    CAP_SILENT("de", "Sie lasen eine ins Deutsche übersetzte Anleitung vor.");
+    CAP_SILENT("de", "Er sprach für die Vereinten Nationen.");
+    /* An infinitive after `zu` before a conjunction the clause goes on from, and a verb
+     * coordinated with the same form in lower case, are verbs; nouns coordinated with
+     * capitalised nouns are nouns. */
+    CAP_FINDS("de", "Sie hatten den Wunsch, weiter zu Lernen und sich zu beteiligen.",
+              "Lernen", TQC_SEV_WARNING);
+    CAP_FINDS("de", "Der Rechner kann die Pakete prüfen oder Löschen, wenn es nötig ist.",
+              "Löschen", TQC_SEV_WARNING);
+    CAP_SILENT("de", "Es gab genug zu Essen und Trinken für alle Gäste.");
+    CAP_SILENT("de", "Sie sprachen über das Lesen und Schreiben in der Schule.");
+    /* A lower-case word the lexicon knows only as a verb, after a preposition, is the
+     * noun its capitalised form is; after `zu` or a noun it is the verb. */
+    CAP_FINDS("de", "Die Figur besteht aus einer Folge von winkeln, die man einzeln misst.",
+              "winkeln", TQC_SEV_WARNING);
+    CAP_SILENT("de", "Die Kinder begannen am Ufer zu winkeln, als das Boot kam.");
+    CAP_SILENT("de", "Wir sehen die Kinder am Ufer winkeln, als das Boot kommt.");
+}
+END_TEST
+
+/* issue 12, session 9: a name the loan language's dictionary knows only capitalised
+ * (English `Unix`, `Mozilla`) is a name in lower case in every language that borrows it;
+ * written so again nearby it is the article's own spelling, a hint. */
+START_TEST(test_issue_12_capitalization_loan_language_names)
+{
+    CAP_FINDS("es", "Es un sistema operativo similar a unix, con sus propias herramientas.",
+              "unix", TQC_SEV_WARNING);
+    CAP_FINDS("it", "Il progetto mozilla ha sviluppato un motore di rendering molto rapido.",
+              "mozilla", TQC_SEV_WARNING);
+    CAP_FINDS("pt", "O padrão unicode foi projetado para maximizar os pontos comuns.", "unicode",
+              TQC_SEV_WARNING);
+    tqc_test_hit h = cap_in("es", "Los programas de unix son pequeños, y cada programa de "
+                                  "unix hace una cosa.");
+    ck_assert_uint_eq(h.count, 2);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    /* A common word of the loan language (`windows`) is no name by this evidence. */
+    CAP_SILENT("it", "Il programma apre due windows sullo schermo del computer.");
+}
+END_TEST
+
+/* issue 12, session 9: a word before an aside in brackets or an opening quotation ends
+ * its phrase as before a lower-case word, and the same evidence judges it; a name is
+ * often explained there, so a verb's reading alone or no evidence says nothing. */
+START_TEST(test_issue_12_capitalization_before_an_aside)
+{
+    CAP_FINDS("fr", "Les processus tournent sur des machines Différentes (parfois très "
+              "éloignées) sans problème.", "Différentes", TQC_SEV_WARNING);
+    CAP_FINDS("fr", "Le projet annonce une nouvelle Version (stable) chaque année, puis une "
+              "autre.", "Version", TQC_SEV_WARNING);
+    CAP_FINDS("it", "Il progetto annuncia una nuova Versione (stabile) ogni anno, poi un'altra.",
+              "Versione", TQC_SEV_WARNING);
+    CAP_FINDS("pt", "O projeto anuncia uma nova Versão (estável) a cada ano, depois outra.",
+              "Versão", TQC_SEV_WARNING);
+    CAP_SILENT("en", "He was known as Gimpy (but never to his face) in the neighbourhood.");
+    CAP_SILENT("en", "The students formed the Keynotes (a singing group) last year.");
+    CAP_SILENT("en", "Even unarmed the Danes would be Gar-Dene (as their king is) in the song.");
+    /* Items of a title-cased list before their asides say nothing (the asides are looked
+     * through from one item to the next). */
+    tqc_test_hit h = cap_in("en", "He must mark each item as Correct (Hit), Incorrect (Miss), "
+                                  "Doubtful, or Especially Significant.");
+    ck_assert_uint_eq(h.count, 0);
+}
+END_TEST
+
+/* issue 12, session 9: a cardinal above one is a plural article (a name names one
+ * thing), and a gerund before an article or a determiner is a verb with its object. */
+START_TEST(test_issue_12_capitalization_numerals_and_gerunds)
+{
+    CAP_FINDS("en", "The family includes two Daughters, both teachers in the city.",
+              "Daughters", TQC_SEV_WARNING);
+    CAP_FINDS("en", "He signed a form Showing the amount of the debt.", "Showing",
+              TQC_SEV_WARNING);
+    CAP_SILENT("en", "The airline bought two Boeing jets last year.");
+    CAP_SILENT("en", "They watched two Western films on Sunday.");
+    CAP_FINDS("en", "Congress: more muscle Taking precedence over all other bills.", "Taking",
+              TQC_SEV_INFO);
+}
+END_TEST
+
+/* issue 12, session 9: a title word that names a thing (`el Este`) is its determiner
+ * homograph before a lower-case noun; an adjective coordinated with a lower-case
+ * adjective is common whatever names the dictionary holds. */
+START_TEST(test_issue_12_capitalization_determiner_and_coordinated_adjective)
+{
+    CAP_FINDS("es", "Cada usuario puede utilizar Este nombre de dominio para su equipo.",
+              "Este", TQC_SEV_WARNING);
+    CAP_SILENT("es", "La empresa vende sus productos en el Este del país.");
+    CAP_SILENT("en", "He looked down with sadness in His eyes.");
+    CAP_FINDS("es", "El comité publica una versión Nueva y estable cada dos años.", "Nueva",
+              TQC_SEV_WARNING);
+    CAP_SILENT("es", "El avión viajó a Nueva York y luego volvió a casa.");
+    CAP_SILENT("fr", "Le réseau Internet et la plupart des réseaux locaux fonctionnent bien.");
+    /* An adjective and nothing else after a plural article before a lower-case noun is
+     * that noun's; a noun reading may be a party's name. */
+    CAP_FINDS("pt", "Os usuários experientes testam os Últimos pacotes antes de todos.",
+              "Últimos", TQC_SEV_WARNING);
+    CAP_SILENT("es", "En la votación, los Verdes alemanes apoyaron la propuesta.");
+}
+END_TEST
+
+/* issue 12, session 9: a common noun the lexicon also holds as a name (and the
+ * dictionary does not) names no one after an indefinite article or a determiner before
+ * a lower-case word: a name takes neither. */
+START_TEST(test_issue_12_capitalization_lexicon_name_after_determiner)
+{
+    CAP_FINDS("it", "Il giardino ha un Albero molto alto vicino alla casa.", "Albero",
+              TQC_SEV_WARNING);
+    CAP_FINDS("fr", "Le système copie chaque Bloc vers un second disque.", "Bloc",
+              TQC_SEV_WARNING);
+    CAP_SILENT("en", "He drove a Swallow, a rare British car.");
+    CAP_SILENT("en", "The new charter should get a Yes vote in November.");
+    CAP_SILENT("it", "Ha parlato con un Rossi di Milano.");
+}
+END_TEST
+
 Suite *pass_capitalization_suite(void)
 {
     Suite *s = suite_create("pass_capitalization");
@@ -805,6 +939,12 @@ Suite *pass_capitalization_suite(void)
     tcase_add_test(tc, test_issue_12_capitalization_name_in_document);
     tcase_add_test(tc, test_issue_17_capitalization_units_paths_and_own_terms);
     tcase_add_test(tc, test_issue_12_capitalization_institution_adjectives);
+    tcase_add_test(tc, test_issue_12_capitalization_german_grammar);
+    tcase_add_test(tc, test_issue_12_capitalization_loan_language_names);
+    tcase_add_test(tc, test_issue_12_capitalization_before_an_aside);
+    tcase_add_test(tc, test_issue_12_capitalization_numerals_and_gerunds);
+    tcase_add_test(tc, test_issue_12_capitalization_determiner_and_coordinated_adjective);
+    tcase_add_test(tc, test_issue_12_capitalization_lexicon_name_after_determiner);
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
     return s;

@@ -271,10 +271,10 @@ static bool noun_ending(const tqc_ctx *ctx, size_t k)
     return false;
 }
 
-/* Whether token k is an adjective inflected: less one of the profile's
- * `noun-adjective-endings` its lower-case form is an adjective of the lexicon
- * (`Bestimmten`: `bestimmt`); a noun that only looks like one is not (`Weise`). */
-static bool inflected_adjective(const tqc_ctx *ctx, size_t k)
+/* Whether token k is a word of the lexicon's parts of speech stem inflected: less one of
+ * the profile's `noun-adjective-endings` its lower-case form is such a word of the
+ * lexicon (`Bestimmten`: `bestimmt`); a noun that only looks like one is not (`Weise`). */
+static bool inflected_stem(const tqc_ctx *ctx, size_t k, uint32_t stem)
 {
     const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
     char lower[CAP_MAX_WORD];
@@ -283,12 +283,26 @@ static bool inflected_adjective(const tqc_ctx *ctx, size_t k)
     while (n && *list) {
         size_t el = strcspn(list, " ");
         if (el && el < n && memcmp(lower + n - el, list, el) == 0 &&
-            (tqc_lex_pos(lex, lower, n - el) & TQC_POS_ADJ))
+            (tqc_lex_pos(lex, lower, n - el) & stem))
             return true;
         list += el;
         list += strspn(list, " ");
     }
     return false;
+}
+
+static bool inflected_adjective(const tqc_ctx *ctx, size_t k)
+{
+    return inflected_stem(ctx, k, TQC_POS_ADJ);
+}
+
+/* Whether token k carries an ending a noun made of an adjective or a participle takes
+ * (`als Ganzes`, `als Angestellter`): the ending is one of `noun-adjective-endings` and
+ * what it leaves inflects so. A word that only ends alike is no such noun: an adverb
+ * (`die Immer den`) or an adjective that takes no ending (`nicht Vorhanden ist`). */
+static bool nominal_ending(const tqc_ctx *ctx, size_t k)
+{
+    return noun_ending(ctx, k) && inflected_stem(ctx, k, TQC_POS_ADJ | TQC_POS_VPART);
 }
 
 /* Whether token j is a conjunction before a capitalised word of its sentence: a
@@ -306,27 +320,45 @@ static bool coordinated_capital(const tqc_ctx *ctx, size_t j)
 /* No finding: above every severity. */
 #define CAP_QUIET ((tqc_severity)(TQC_SEV_ERROR + 1))
 
+/* Lower-case adjectives looked through between an adjective and its noun. */
+#define CAP_ATTRIBUTIVE_CHAIN 2
+
 /* Whether capitalised token k stands before a common noun of its sentence (the
- * lexicon's), as an attributive adjective does, and not in a name: see below. */
+ * lexicon's), as an attributive adjective does, and not in a name: see below. Inflected
+ * adjectives in lower case may stand between them (`von Verschiedenen beteiligten
+ * Personen`): the noun is still the word's. */
 static bool attributive_before_noun(const tqc_ctx *ctx, size_t k)
 {
     const tqc_doc *doc = ctx->doc;
-    const tqc_token *t = &doc->tokens[k], *next = &doc->tokens[k + 1];
+    size_t h = k + 1;
+    while (h < doc->token_count - 1 && h - k <= CAP_ATTRIBUTIVE_CHAIN &&
+           is_word(&doc->tokens[h]) && (doc->tokens[h].flags & TQC_TF_LOWER) &&
+           (doc->tokens[h].flags & TQC_TF_SPACE_BEFORE) &&
+           doc->tokens[h].sentence == doc->tokens[k].sentence &&
+           !(tqc_ctx_pos_lower(ctx, h) & (TQC_POS_NOUN | TQC_POS_PROPN)) &&
+           inflected_stem(ctx, h, TQC_POS_ADJ | TQC_POS_VPART))
+        h++;
+    const tqc_token *t = &doc->tokens[k], *next = &doc->tokens[h], *prev = &doc->tokens[k - 1];
+    /* After an article the word may be the noun and the adjectives the next noun's (`ins
+     * Deutsche übersetzte Anleitung`). */
+    if (h > k + 1 && (tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev) ||
+                      tok_in(ctx, "definite-articles", prev)))
+        return false;
     if (!is_word(next) || next->sentence != t->sentence || !(next->flags & TQC_TF_CAP) ||
         !(next->flags & TQC_TF_SPACE_BEFORE) || (next->flags & TQC_TF_ALLCAPS))
         return false;
     /* A noun by the lexicon, or a word it lacks that the dictionary knows only
      * capitalised (a compound: `Konfigurationsschnittstelle`). */
-    uint32_t pos = tqc_ctx_pos(ctx, k + 1);
+    uint32_t pos = tqc_ctx_pos(ctx, h);
     char lower[CAP_MAX_WORD];
     size_t ln;
-    if (!pos && tqc_ctx_pos_lower(ctx, k + 1) == 0 && tqc_ctx_token_known(ctx, k + 1) &&
+    if (!pos && tqc_ctx_pos_lower(ctx, h) == 0 && tqc_ctx_token_known(ctx, h) &&
         (ln = lower_tok(doc, next, lower)) > 0 && !tqc_dict_known(ctx->dict, lower, ln))
         pos = TQC_POS_NOUN;
     if (!(pos & TQC_POS_NOUN) || (pos & TQC_POS_PROPN))
         return false;
-    if (k + 2 < doc->token_count && is_word(&doc->tokens[k + 2]) &&
-        doc->tokens[k + 2].sentence == t->sentence && (doc->tokens[k + 2].flags & TQC_TF_CAP))
+    if (h + 1 < doc->token_count && is_word(&doc->tokens[h + 1]) &&
+        doc->tokens[h + 1].sentence == t->sentence && (doc->tokens[h + 1].flags & TQC_TF_CAP))
         return false;
     char pair[2 * CAP_MAX_WORD + 1];
     int n = snprintf(pair, sizeof pair, "%.*s %.*s", (int)tqc_span_len(t->span),
@@ -348,27 +380,46 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
     uint32_t lower = tqc_ctx_pos_lower(ctx, k), cap = tqc_ctx_pos(ctx, k);
     const uint32_t content = TQC_POS_VERB | TQC_POS_ADJ | TQC_POS_ADV | TQC_POS_NOUN;
     const tqc_token *prev = &ctx->doc->tokens[k - 1], *next = &ctx->doc->tokens[k + 1];
+    const tqc_token *after_next = k + 2 < ctx->doc->token_count ? &ctx->doc->tokens[k + 2] : NULL;
+    bool before_conj = is_word(next) && (next->flags & TQC_TF_LOWER) &&
+                       (tqc_ctx_pos_lower(ctx, k + 1) & TQC_POS_CONJ) &&
+                       !(tqc_ctx_pos_lower(ctx, k + 1) & ~(TQC_POS_CONJ | TQC_POS_ADV)) &&
+                       after_next && is_word(after_next) && (after_next->flags & TQC_TF_LOWER);
     /* Where every noun is capitalised, an infinitive is a noun too (`das Erreichen`);
      * after its particle and ending a clause it is the verb (`das Ziel zu Erreichen,`),
-     * whereas the noun takes an article (`zum Erreichen`). */
+     * whereas the noun takes an article (`zum Erreichen`); so it is before a conjunction
+     * the clause goes on from in lower case (`weiter zu Gehen und sich`; `zu Essen und
+     * Trinken` may be two nouns). */
     if (capitalised_nouns(ctx) && !(cap & ~TQC_POS_NOUN) && (lower & TQC_POS_VINF) &&
         !(lower & (TQC_POS_NOUN | TQC_POS_ADJ | TQC_POS_PROPN)) &&
-        tok_in(ctx, "verb-markers", prev) && !is_word(next))
+        tok_in(ctx, "verb-markers", prev) && (!is_word(next) || before_conj))
+        return TQC_SEV_WARNING;
+    /* A verb form coordinated with the same form in lower case is a verb like it
+     * (`filtern oder Umleiten kann`), not the noun made of it. */
+    if (capitalised_nouns(ctx) && !(cap & ~TQC_POS_NOUN) && (lower & TQC_POS_VERB) &&
+        !(lower & (TQC_POS_NOUN | TQC_POS_ADJ | TQC_POS_PROPN)) && k >= 2 &&
+        (tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_CONJ) && (prev->flags & TQC_TF_LOWER) &&
+        is_word(&ctx->doc->tokens[k - 2]) && (ctx->doc->tokens[k - 2].flags & TQC_TF_LOWER) &&
+        ctx->doc->tokens[k - 2].sentence == ctx->doc->tokens[k].sentence &&
+        (tqc_ctx_pos_lower(ctx, k - 2) & lower & (TQC_POS_VINF | TQC_POS_VFIN)) &&
+        !(tqc_ctx_pos_lower(ctx, k - 2) & (TQC_POS_NOUN | TQC_POS_ADJ)))
         return TQC_SEV_WARNING;
     /* An adjective before its noun is written in lower case (`einen Lokalen Server`).
      * One that names a thing with its noun is a name of `proper-names` (`Roten Kreuz`),
      * one the article writes so again (capitalised_nearby), or one of three capitalised
      * words (`Neue Zürcher Zeitung`, `Personal Information Manager`). */
     bool after_det = tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev);
-    /* A finite reading (`wir bestimmten`) is none after an article or a determiner. */
+    /* A finite reading (`wir bestimmten`) is none after an article, a determiner or a
+     * preposition (`für Bestimmte Aufgaben`). */
+    bool no_finite = after_det || tok_in(ctx, "prepositions", prev);
     if (capitalised_nouns(ctx) && (lower & TQC_POS_ADJ) && !(cap & ~TQC_POS_NOUN) &&
         !(lower & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_AUX)) &&
-        (!(lower & TQC_POS_VFIN) || after_det) && attributive_before_noun(ctx, k))
+        (!(lower & TQC_POS_VFIN) || no_finite) && attributive_before_noun(ctx, k))
         /* A name takes the definite article (`die Vereinten Nationen`); after an
          * indefinite article or another determiner (`einen Bestimmten Rechner`) an
          * inflected adjective describes (a noun may stand there: `diese Weise`), unless the pair is a fixed term of `proper-names`
          * (`ein Schwarzes Loch`), which attributive_before_noun has left out. */
-        return !after_det || (!tok_in(ctx, "definite-articles", prev) && inflected_adjective(ctx, k))
+        return !tok_in(ctx, "definite-articles", prev) && (!after_det || inflected_adjective(ctx, k))
             ? TQC_SEV_WARNING : TQC_SEV_INFO;
     /* A verb's noun (`das Können`, `das Bewegen`) is no subject's verb: after a
      * pronoun alone (`sie Bewegen sich`), or an auxiliary after the verb it closes
@@ -383,8 +434,21 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
              !(before & (TQC_POS_NOUN | TQC_POS_DET | TQC_POS_PREP)) && !is_word(next)))
             return TQC_SEV_WARNING;
     }
-    if (!(lower & content) || (lower & TQC_POS_PROPN) || cap != 0)
+    /* A capitalised form the lexicon holds only as a name the dictionary lacks (`Albero`,
+     * `Bloc`), a common noun in lower case, names no one after an indefinite article or
+     * a determiner, which a name does not take, before a lower-case word (`un Albero è`,
+     * `chaque Bloc existe`): the evidence below decides. */
+    bool name_after_determiner =
+        cap == TQC_POS_PROPN && !capitalised_nouns(ctx) && (lower & TQC_POS_NOUN) &&
+        is_word(next) && (next->flags & TQC_TF_LOWER) &&
+        (tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev)) &&
+        !tok_in(ctx, "definite-articles", prev) &&
+        !tqc_dict_name_entry(ctx->dict, tok_text(ctx->doc, &ctx->doc->tokens[k]),
+                             tqc_span_len(ctx->doc->tokens[k].span));
+    if (!(lower & content) || (lower & TQC_POS_PROPN) || (cap != 0 && !name_after_determiner))
         return CAP_QUIET;
+    if (name_after_determiner)
+        return TQC_SEV_INFO;
     const uint32_t verbal = TQC_POS_VFIN | TQC_POS_AUX | TQC_POS_ADV;
     if (capitalised_nouns(ctx)) {
         /* A form that is both finite verb and infinitive (`müssen`, `bauen`) is the verb
@@ -418,14 +482,14 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
         if ((lower & (TQC_POS_ADJ | TQC_POS_ADV)) &&
             !(lower & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_DET | TQC_POS_PRON)) &&
             is_word(next) && (next->flags & TQC_TF_LOWER) &&
-            next->sentence == ctx->doc->tokens[k].sentence && !noun_ending(ctx, k) &&
+            next->sentence == ctx->doc->tokens[k].sentence && !nominal_ending(ctx, k) &&
             !tok_in(ctx, "nominalisers", prev) && !coordinated_capital(ctx, k + 1) &&
             !tqc_dict_name_entry(ctx->dict, tok_text(ctx->doc, &ctx->doc->tokens[k]),
                                  tqc_span_len(ctx->doc->tokens[k].span)))
             return TQC_SEV_WARNING;
         if (no_noun && (lower & (TQC_POS_ADJ | TQC_POS_ADV)) &&
             (before & (TQC_POS_VERB | TQC_POS_PRON | TQC_POS_ADV)) &&
-            !(before & (TQC_POS_ADJ | TQC_POS_CONJ)) && !noun_ending(ctx, k))
+            !(before & (TQC_POS_ADJ | TQC_POS_CONJ)) && !nominal_ending(ctx, k))
             return TQC_SEV_WARNING;
         bool finite = (lower & TQC_POS_VFIN) && (before & (TQC_POS_PRON | TQC_POS_ADV)) &&
                       !(before & (TQC_POS_DET | TQC_POS_PREP | TQC_POS_ADJ | TQC_POS_NOUN));
@@ -636,8 +700,9 @@ static bool institution_adjective(const tqc_ctx *ctx, word_index *words, size_t 
 }
 
 /* Tokens looked through from a word to the next item of its list: a comma, a
- * conjunction (`, or`). */
+ * conjunction (`, or`); and inside an aside in brackets between them. */
 #define CAP_LIST_LINK 3
+#define CAP_LIST_ASIDE 6
 
 /* Whether capitalised word k is an item of a list whose next or previous item is a
  * capitalised common word too (`Fast, Cheap, or Good`, `Sights and Sounds:`):
@@ -660,6 +725,19 @@ static bool capitalised_coordinate(const tqc_ctx *ctx, size_t k)
             const tqc_token *u = &doc->tokens[j];
             if (u->sentence != t->sentence)
                 break;
+            /* An aside in brackets is looked through (`Correct (Hit), Incorrect`). */
+            if (punct_is(doc, u, dir > 0 ? "(" : ")")) {
+                bool closed_aside = false;
+                for (int a = 0; a < CAP_LIST_ASIDE && !closed_aside &&
+                                (dir > 0 ? j + 1 < doc->token_count : j > 0); a++) {
+                    j = dir > 0 ? j + 1 : j - 1;
+                    closed_aside = punct_is(doc, &doc->tokens[j], dir > 0 ? ")" : "(");
+                }
+                if (!closed_aside)
+                    break;
+                steps--;
+                continue;
+            }
             if (punct_is(doc, u, ",") ||
                 (is_word(u) && (u->flags & TQC_TF_LOWER) &&
                  (tqc_ctx_pos(ctx, j) & TQC_POS_CONJ))) {
@@ -765,6 +843,26 @@ static bool spells_acronym(const tqc_ctx *ctx, size_t k)
     return false;
 }
 
+/* Whether capitalised token k, an adjective and no noun by the lexicon, is coordinated
+ * with a lower-case adjective after it (`una versión Nueva y estable`): an adjective
+ * like that one, whatever names the dictionary holds. (A noun may be a name coordinated
+ * with a common noun: `le réseau Internet et la plupart`.) */
+static bool coordinated_with_lower(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (k + 2 >= doc->token_count)
+        return false;
+    const tqc_token *conj = &doc->tokens[k + 1], *other = &doc->tokens[k + 2];
+    uint32_t mine = tqc_ctx_pos_lower(ctx, k), theirs = tqc_ctx_pos_lower(ctx, k + 2);
+    /* only a conjunction and nothing else by the lexicon coordinates (not `when`) */
+    return is_word(conj) && (conj->flags & TQC_TF_LOWER) &&
+           tqc_ctx_pos_lower(ctx, k + 1) == TQC_POS_CONJ && (mine & TQC_POS_ADJ) &&
+           !(mine & (TQC_POS_NOUN | TQC_POS_PROPN)) && is_word(other) &&
+           (other->flags & TQC_TF_LOWER) && other->sentence == doc->tokens[k].sentence &&
+           (theirs & TQC_POS_ADJ) && !(theirs & TQC_POS_PROPN) &&
+           !tok_in(ctx, "function-words", other);
+}
+
 /* (a) a common word capitalised between lower-case words. */
 static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_index *words,
                                     size_t k)
@@ -784,6 +882,12 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
      * preposition or conjunction is followed by one as a rule (`schrumpft In Deutschland`);
      * an article or determiner may open a name (`Den Haag`, `Die Zeit`). */
     bool next_ok = is_word(next) && (next->flags & TQC_TF_LOWER);
+    /* A bracket or a quotation opening after a space starts an aside or a quoted label:
+     * the word ends its phrase as before a lower-case word (`ordinateurs Différents
+     * (voire`, `la Tâche « Environnement`). */
+    bool aside_next = !is_word(next) && (next->flags & TQC_TF_SPACE_BEFORE) &&
+                      (punct_is(doc, next, "(") || (quote_role(ctx, next) & CAP_QUOTE_OPENS)) &&
+                      !capitalised_nouns(ctx);
     if (!next_ok && is_word(next) && (next->flags & TQC_TF_CAP) &&
         !(next->flags & TQC_TF_ALLCAPS) && capitalised_nouns(ctx))
         next_ok = (!tok_in(ctx, "articles", t) && !tok_in(ctx, "determiners", t)) ||
@@ -815,14 +919,29 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
                       /* `No. 7`: an abbreviation before a number */
                       !(ncp == '.' && k + 2 < doc->token_count &&
                         doc->tokens[k + 2].kind == TQC_TOK_NUMBER);
+    /* Before an aside a name is often explained (`known as Gimpy (`, `be Gar-Dene (`):
+     * only a noun or an adjective by the lexicon is judged there, by the evidence below. */
+    aside_next = aside_next && next->sentence == t->sentence &&
+                 (tqc_ctx_pos_lower(ctx, k) & (TQC_POS_NOUN | TQC_POS_ADJ));
+    if (aside_next)
+        next_ok = true;
     if (!is_word(prev) || !(prev->flags & TQC_TF_LOWER) || prev->sentence != t->sentence ||
         !(next_ok || clause_end) ||
         (next_ok && (next->sentence != t->sentence || !(next->flags & TQC_TF_SPACE_BEFORE))))
         return;
     char lower[CAP_MAX_WORD];
     size_t n = lower_tok(doc, t, lower);
+    /* A title word that names a thing and is also a determiner (Spanish `este`: `el
+     * Este`, the east) is the determiner before a lower-case noun after no article
+     * (`utilizar Este nombre`); one that is only a determiner keeps its capital (`His`). */
+    bool determiner_use = (tqc_ctx_pos_lower(ctx, k) & TQC_POS_DET) &&
+                          (tqc_ctx_pos_lower(ctx, k) & TQC_POS_NOUN) && is_word(next) &&
+                          (next->flags & TQC_TF_LOWER) &&
+                          (tqc_ctx_pos_lower(ctx, k + 1) & TQC_POS_NOUN) &&
+                          !tok_in(ctx, "articles", prev) && !tok_in(ctx, "determiners", prev) &&
+                          tqc_lang_in(ctx->lang, "function-words", lower, n);
     if (n < 2 || !tqc_dict_known(ctx->dict, lower, n) ||
-        tqc_lang_in(ctx->lang, "title-words", lower, n))
+        (tqc_lang_in(ctx->lang, "title-words", lower, n) && !determiner_use))
         return;
     /* After an auxiliary a verb form follows; after "to" a name is common too (`went to
      * Geneva and`), so there the word must also be followed by its object. */
@@ -832,11 +951,14 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
         (tok_in(ctx, "verb-markers", prev) && tok_in(ctx, "determiners", next));
     /* A language that capitalises its nouns (German: `hat Zeit`, `wird Essen geben`)
      * capitalises content words after an auxiliary all the time. */
-    bool listed = !clause_end && (closed || (after_verb_marker && !capitalised_nouns(ctx)));
+    bool listed = !clause_end && !aside_next &&
+                  (closed || (after_verb_marker && !capitalised_nouns(ctx)));
     tqc_severity sev = ctx->pass->severity;
     bool style = false; /* an adjective of an institution (institution_adjective) */
     if (!listed) {
         sev = lexicon_severity(ctx, k);
+        if (aside_next && sev == TQC_SEV_WARNING)
+            sev = TQC_SEV_INFO;
         /* Where every noun is capitalised, function words link nouns, not names. */
         if (sev > TQC_SEV_ERROR || (!capitalised_nouns(ctx) && linked_to_name(ctx, k)) ||
             (clause_end && capitalised_nouns(ctx) &&
@@ -860,7 +982,9 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
             bool after_article = nouns ? tok_in(ctx, "articles", prev) ||
                                          tok_in(ctx, "determiners", prev)
                                        : tok_in(ctx, "definite-articles", prev);
-            if (!nouns && tqc_dict_name_entry(ctx->dict, tok_text(doc, t), tqc_span_len(t->span)))
+            bool coordinated = !nouns && coordinated_with_lower(ctx, k);
+            if (!nouns && !coordinated &&
+                tqc_dict_name_entry(ctx->dict, tok_text(doc, t), tqc_span_len(t->span)))
                 return;
             /* A name's adjective runs on with its capitalised noun (`the Royal Navy`);
              * a word that is only an adjective, capitalised before a lower-case word
@@ -871,7 +995,9 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
              * tests below. */
             uint32_t lp = tqc_ctx_pos_lower(ctx, k);
             /* A participle is an adjective there too (`cópias Atualizadas da`). */
-            bool lone_adjective = !nouns && next_ok && (lp & (TQC_POS_ADJ | TQC_POS_VPART)) &&
+            bool lone_adjective = !nouns && next_ok &&
+                                  (!aside_next || (tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_NOUN)) &&
+                                  (lp & (TQC_POS_ADJ | TQC_POS_VPART)) &&
                                   !(lp & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VFIN |
                                           TQC_POS_AUX | TQC_POS_VINF | TQC_POS_VGER)) &&
                                   !tok_in(ctx, "articles", prev) &&
@@ -880,13 +1006,30 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
             /* A name or a title names one thing: a common noun that is no adjective (a
              * party's name may be one: `os Verdes`), capitalised after a plural article
              * (`plural-articles`: `os Registros de tempo`, `i Danni causati`), is a slip,
-             * unless the article capitalises it again (capitalised_nearby, below). */
+             * unless the article capitalises it again (capitalised_nearby, below). A
+             * cardinal above one (the lexicon's numeral that is no article or pronoun:
+             * `two Daughters,`) counts as a plural article. */
             bool plural_noun = !nouns && (lp & TQC_POS_NOUN) &&
                                !(lp & (TQC_POS_ADJ | TQC_POS_PROPN)) &&
-                               tok_in(ctx, "plural-articles", prev);
+                               (tok_in(ctx, "plural-articles", prev) ||
+                                tqc_ctx_pos_lower(ctx, k - 1) == TQC_POS_NUM);
+            /* An adjective and nothing else after a plural article before a lower-case
+             * noun is that noun's (`os Últimos desenvolvimentos`): a name's adjective runs
+             * on with its capitalised noun. */
+            bool plural_adjective = !nouns && (lp & TQC_POS_ADJ) &&
+                                    !(lp & ~(TQC_POS_ADJ | TQC_POS_VPART)) &&
+                                    tok_in(ctx, "plural-articles", prev) && is_word(next) &&
+                                    (next->flags & TQC_TF_LOWER) &&
+                                    (tqc_ctx_pos_lower(ctx, k + 1) & TQC_POS_NOUN);
+            /* A gerund before an article or a determiner is a verb with its object
+             * (`a statement Showing the date`), no run-in heading. */
+            bool gerund_with_object = !nouns && (lp & TQC_POS_VGER) && next_ok &&
+                                      (tok_in(ctx, "articles", next) ||
+                                       tok_in(ctx, "determiners", next));
             if (lone_adjective && institution_adjective(ctx, words, k, lower, n))
                 style = true; /* `Presidential appointments`: a hint */
-            else if (lone_adjective || plural_noun ||
+            else if (lone_adjective || plural_noun || plural_adjective || gerund_with_object ||
+                     coordinated ||
                      (written_nearby(words, k, lower, n, TQC_TF_LOWER, 0, false) &&
                       !name_in_document(words, k, lower, n)))
                 sev = TQC_SEV_WARNING;
@@ -899,7 +1042,7 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
                      !written_nearby(words, k, tok_text(doc, t), tqc_span_len(t->span),
                                      TQC_TF_CAP, TQC_TF_SENT_START, true))
                 sev = TQC_SEV_WARNING;
-            else if (clause_end)
+            else if (clause_end || aside_next)
                 return;
         }
     }
@@ -919,6 +1062,10 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
      * noun, no name (`enthält Eine Reihe`): nothing nearby makes it one. */
     if ((!capitalised_nouns(ctx) && title_case_para_memo(doc, memo, para)) ||
         (!(closed && capitalised_nouns(ctx)) && capitalised_nearby(doc, k, verb_only)))
+        return;
+    /* An item of a title-cased list with its aside (`as Correct (Hit), Incorrect`) says
+     * nothing more than the list does. */
+    if (aside_next && !capitalised_nouns(ctx) && capitalised_coordinate(ctx, k))
         return;
     /* Where nouns are capitalised, so are the items of a list of them. A word that opens
      * a link or other inline element (`see <a>Adopting a package</a>`, `<em>Enable
@@ -1489,29 +1636,54 @@ static bool span_index_overlaps(const span_index *ix, tqc_span span)
     return lo > 0 && ix->max_end[lo - 1] > span.start;
 }
 
+/* The dictionary of the next language of the profile's `loan-languages` at *list
+ * (advanced past it), skipping those not loaded; NULL at the list's end. */
+static tqc_dict *next_loan_dict(const tqc_ctx *ctx, const char **list)
+{
+    while (ctx->langs && *list && **list) {
+        *list += strspn(*list, " ");
+        size_t cl = strcspn(*list, " ");
+        const char *at = *list;
+        char code[16];
+        if (cl == 0)
+            break;
+        *list += cl;
+        if (cl < sizeof code) {
+            memcpy(code, at, cl);
+            code[cl] = '\0';
+            size_t i = tqc_langid_find(ctx->langs, code);
+            if (i < tqc_langid_count(ctx->langs) && tqc_langid_dict(ctx->langs, i))
+                return tqc_langid_dict(ctx->langs, i);
+        }
+    }
+    return NULL;
+}
+
 /* Whether a language of the profile's `loan-languages` knows the word w (n bytes) as
  * written: an English loanword in lower case (`firewall`) is the spelling pass's hint. */
 static bool loanword(const tqc_ctx *ctx, const char *w, size_t n)
 {
     const char *list = tqc_lang_setting(ctx->lang, "loan-languages", NULL);
-    if (!list || !ctx->langs)
+    for (tqc_dict *d; (d = next_loan_dict(ctx, &list)) != NULL;)
+        if (tqc_dict_known(d, w, n))
+            return true;
+    return false;
+}
+
+/* Whether a loan language's dictionary (profile `loan-languages`) knows w (n bytes, in
+ * lower case) only with its first letter capitalised (`unix`: English `Unix`): a name in
+ * the language it comes from too. */
+static bool loan_name_only(const tqc_ctx *ctx, const char *w, size_t n)
+{
+    const char *list = tqc_lang_setting(ctx->lang, "loan-languages", NULL);
+    char title[CAP_MAX_WORD], fixed[CAP_MAX_WORD];
+    size_t tl = tqc_text_case(w, n, TQC_CASE_TITLE, title, sizeof title);
+    if (!tl || tl >= sizeof title)
         return false;
-    for (const char *p = list; *p;) {
-        p += strspn(p, " ");
-        size_t cl = strcspn(p, " ");
-        char code[16];
-        if (cl == 0)
-            break;
-        if (cl < sizeof code) {
-            memcpy(code, p, cl);
-            code[cl] = '\0';
-            size_t i = tqc_langid_find(ctx->langs, code);
-            tqc_dict *d = i < tqc_langid_count(ctx->langs) ? tqc_langid_dict(ctx->langs, i) : NULL;
-            if (d && tqc_dict_known(d, w, n))
-                return true;
-        }
-        p += cl;
-    }
+    for (tqc_dict *d; (d = next_loan_dict(ctx, &list)) != NULL;)
+        if (tqc_dict_case_variant(d, w, n, fixed, sizeof fixed) && strlen(fixed) == tl &&
+            memcmp(fixed, title, tl) == 0)
+            return true;
     return false;
 }
 
@@ -1558,7 +1730,9 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued,
             !(tqc_lex_pos(lex, fixed, tl) & TQC_POS_PROPN))
             return false;
         fixed[tl] = '\0';
-        lexicon_only = true;
+        /* A name the loan language's dictionary knows only capitalised (`unix`:
+         * English `Unix`) has the dictionary's evidence all the same. */
+        lexicon_only = !loan_name_only(ctx, w, len);
         /* A loan language's common word (`windows`) is this language's name only where
          * the article writes the name capitalised inside a sentence and never this word
          * in lower case again (below). */
@@ -1573,7 +1747,16 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued,
      * (`sunday`, `turkish`), when the dictionary knows the word only capitalised; one
      * with a reading of its own is a common word as well. */
     uint32_t cap_readings = cap | (cap & TQC_POS_PROPN ? TQC_POS_NOUN : 0);
-    if (low && (!cap || (low & ~cap_readings)))
+    /* Where every noun is capitalised, a verb's form after an article, a determiner or a
+     * preposition is a noun, the verb's or another's (`von winkeln`: `Winkeln`). */
+    const tqc_token *before_word = &doc->tokens[k - 1];
+    bool verb_in_noun_place =
+        capitalised_nouns(ctx) && low && (cap & TQC_POS_NOUN) &&
+        !(low & ~(TQC_POS_VINF | TQC_POS_VFIN)) && is_word(before_word) &&
+        before_word->sentence == t->sentence && !tok_in(ctx, "verb-markers", before_word) &&
+        (tok_in(ctx, "articles", before_word) || tok_in(ctx, "determiners", before_word) ||
+         tok_in(ctx, "prepositions", before_word));
+    if (low && (!cap || (low & ~cap_readings)) && !verb_in_noun_place)
         return false;
     /* The lexicon's lower-case form may be a common word all the same (`letterman`):
      * only the article's own capitalised use makes it a warning. An acronym (`BOT`) is
@@ -1604,7 +1787,8 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued,
      * term as it writes it (a program, a code name: `sid`, `perl`): a hint only. */
     bool lower_again = written_nearby(words, k, w, len, TQC_TF_LOWER,
                                       TQC_TF_SENT_START | TQC_TF_PARA_START, true);
-    tqc_severity sev = ((!low && !lexicon_only) || used || name_goes_on) && !lower_again
+    tqc_severity sev = ((!low && !lexicon_only) || used || name_goes_on || verb_in_noun_place) &&
+                               !lower_again
                            ? TQC_SEV_WARNING
                            : TQC_SEV_INFO;
     /* Where every noun is capitalised, a common noun counts too, in a noun's place: after
