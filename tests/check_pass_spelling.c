@@ -600,10 +600,11 @@ START_TEST(test_issue_12_spelling_word_after_elision_judged_alone)
 }
 END_TEST
 
-/* Issue 12, clean prose in every language: three distinct words or more of one paragraph
+/* Issue 12, clean prose in every language: three distinct words or more close together
  * that the dictionary lacks are a passage in dialect, an older spelling or another
- * language, each a hint that says so; two, or the same words in separate paragraphs, are
- * still misspellings, and so is an accent written wrong whatever surrounds it. */
+ * language, each a hint that says so; two, the same words in separate paragraphs, or
+ * three slips far apart in one long paragraph (an article on one line) are still
+ * misspellings, and so is an accent written wrong whatever surrounds it. */
 START_TEST(test_issue_12_spelling_passage_of_unknown_words_is_a_hint)
 {
     hit h;
@@ -622,6 +623,14 @@ START_TEST(test_issue_12_spelling_passage_of_unknown_words_is_a_hint)
                                            "late.\n\nThe brokke cart stood.", "spelling", NULL, 0), 3);
     ck_assert_uint_eq(tqc_test_findings_in("es", "Mi abuelo dijo que naide sabía la verdá del "
                                            "asunto.", "spelling", NULL, 0), 2);
+    ck_assert_uint_eq(tqc_test_findings_in("en", "The council said the goverment would act on "
+                                           "the report by the end of the month, after a long "
+                                           "debate in which members of every party spoke at "
+                                           "length about the cost. Officials recieved the "
+                                           "final figures on Tuesday and said the budget for "
+                                           "roads, schools and clinics would be set before "
+                                           "the summer. The comittee will meet again in May.",
+                                           "spelling", NULL, 0), 3);
     /* an accent dropped is a slip, not a dialect's word, and is not counted */
     ck_assert_uint_eq(tqc_test_findings_in("fr", "Le ministre a recu la lettre et il la lit "
                                            "avec atention et sans hâte, dit-il, mais sans "

@@ -92,10 +92,12 @@
 #define SPELL_COMMON_PER 20000
 /* Regional varieties of a language weighed against its default one. */
 #define SPELL_MAX_VARIETIES 4
-/* Distinct words a paragraph writes that the dictionary lacks, each worth a warning, from
- * which it is a passage written so on purpose (settle_passage): a slip is rare, three in
- * one paragraph are dialect, an older spelling or another language (`vittels`, `wagun`). */
+/* Distinct words the dictionary lacks, each worth a warning, within SPELL_PASSAGE_BYTES of
+ * one paragraph, from which they are a passage written so on purpose (settle_passage): a
+ * slip is rare, three close together are dialect, an older spelling or another language
+ * (`vittels`, `wagun`). The span is about two lines of prose (undecided). */
 #define SPELL_PASSAGE_WORDS 3
+#define SPELL_PASSAGE_BYTES 160
 
 /* The suggestions made for one distinct word of the document. */
 typedef struct spell_entry {
@@ -1312,41 +1314,56 @@ static bool passage_word(const tqc_ctx *ctx, const tqc_finding *f)
              same_letters(tqc_doc_at(ctx->doc, f->span), tqc_span_len(f->span), f->suggestions[0]));
 }
 
-/* The warnings this pass emitted for one paragraph (findings from..end): SPELL_PASSAGE_WORDS
- * distinct words or more are a passage in dialect, an older spelling or another language
- * (`the vittels were short, the wagun was brokke`), whose words a spell checker cannot
- * judge one by one, so each becomes a hint (info) that says why. */
+/* Turns f into a hint that says it is one word of a passage. */
+static void settle_as_passage(const tqc_ctx *ctx, tqc_finding *f)
+{
+    char buf[1024];
+    int n = snprintf(buf, sizeof buf, "%s (one of %d words or more close together that the "
+                     "dictionary lacks: dialect, an older spelling or another language?)",
+                     f->message, SPELL_PASSAGE_WORDS);
+    const char *msg = n > 0 ? tqc_arena_strndup(ctx->doc->arena, buf,
+                                                 (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1)
+                            : NULL;
+    if (msg)
+        f->message = msg;
+    f->severity = TQC_SEV_INFO;
+}
+
+/* The warnings this pass emitted for one paragraph (findings from..end, in text order):
+ * SPELL_PASSAGE_WORDS distinct words or more within SPELL_PASSAGE_BYTES of text are a
+ * passage in dialect, an older spelling or another language (`the vittels were short, the
+ * wagun was brokke`), whose words a spell checker cannot judge one by one, so each becomes
+ * a hint (info) that says why. Slips spread over a long paragraph (a whole article on one
+ * line) stay warnings. One walk: the window's distinct words are the most recent ones. */
 static void settle_passage(const tqc_ctx *ctx, size_t from)
 {
     tqc_findings *out = ctx->out;
-    const tqc_finding *distinct[SPELL_PASSAGE_WORDS];
-    size_t words = 0;
-    for (size_t i = from; i < out->count && words < SPELL_PASSAGE_WORDS; i++) {
-        const tqc_finding *f = &out->items[i];
-        if (!passage_word(ctx, f))
-            continue;
-        bool seen = false;
-        for (size_t j = 0; j < words && !seen; j++)
-            seen = same_word(ctx->doc, f, distinct[j]);
-        if (!seen)
-            distinct[words++] = f;
-    }
-    if (words < SPELL_PASSAGE_WORDS)
-        return;
+    size_t recent[SPELL_PASSAGE_WORDS]; /* the last finding of each recent distinct word,
+                                           most recent first */
+    size_t known = 0, settled = from;
     for (size_t i = from; i < out->count; i++) {
         tqc_finding *f = &out->items[i];
         if (!passage_word(ctx, f))
             continue;
-        char buf[1024];
-        int n = snprintf(buf, sizeof buf, "%s (one of %d words or more of its paragraph that "
-                         "the dictionary lacks: dialect, an older spelling or another language?)",
-                         f->message, SPELL_PASSAGE_WORDS);
-        const char *msg = n > 0 ? tqc_arena_strndup(ctx->doc->arena, buf,
-                                                     (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1)
-                                : NULL;
-        if (msg)
-            f->message = msg;
-        f->severity = TQC_SEV_INFO;
+        size_t at = 0;
+        while (at < known && !same_word(ctx->doc, f, &out->items[recent[at]]))
+            at++;
+        if (at == known && known < SPELL_PASSAGE_WORDS)
+            known++;
+        if (at == SPELL_PASSAGE_WORDS)
+            at--;
+        memmove(recent + 1, recent, at * sizeof *recent);
+        recent[0] = i;
+        if (known < SPELL_PASSAGE_WORDS)
+            continue;
+        size_t oldest = recent[SPELL_PASSAGE_WORDS - 1];
+        size_t a = out->items[oldest].span.start, b = f->span.start;
+        if ((a < b ? b - a : a - b) > SPELL_PASSAGE_BYTES)
+            continue;
+        for (size_t j = oldest > settled ? oldest : settled; j <= i; j++)
+            if (passage_word(ctx, &out->items[j]))
+                settle_as_passage(ctx, &out->items[j]);
+        settled = i + 1;
     }
 }
 
