@@ -1270,6 +1270,9 @@ static size_t pair_uses(lang *L, const char *pair)
     return same ? uses / 2 : uses;
 }
 
+/* The kind of quotes that writes one quotation in a style of its own (pair-mixed). */
+#define QUOTES_PAIR_MIXED 12
+
 /* pair-mixed: one quotation, not inside another, of a paragraph with two more in the
  * same marks, rewritten in a style the language's data lists (or straight "...") that its
  * corpus writes rarely next to the quotation's own (an eighth as often or less): an
@@ -1329,7 +1332,7 @@ static bool inj_pair_mixed(lang *L, const char *p, size_t n, inj *r)
 
 static bool inj_quotes(lang *L, const char *p, size_t n, int sub, inj *r)
 {
-    if (sub == 12)
+    if (sub == QUOTES_PAIR_MIXED)
         return inj_pair_mixed(L, p, n, r);
     if (sub >= 3 && sub != 11)
         return inj_quote_shape(L, p, n, sub, r);
@@ -2182,6 +2185,22 @@ static bool injected_nearby(const char *d, size_t len, const key *keys, const in
     return false;
 }
 
+/* Whether a pair-mixed key within INJECT_APART_BYTES before the end of the document (d,
+ * len) opens with the mark that m (n bytes) opens with: the quotes pass reads the
+ * quotations around one (about an article's worth) as the author's styles, so two
+ * quotations made in one style there read as the article's second style, not as the one
+ * slip the kind means. */
+static bool style_injected_nearby(const char *d, size_t len, const key *keys, const int *kcls,
+                                  size_t nk, const char *m, size_t n)
+{
+    int32_t cp;
+    size_t ml = tqc_text_decode(m, n, &cp);
+    for (size_t i = nk; ml && i-- > 0 && keys[i].s + INJECT_APART_BYTES >= len;)
+        if (kcls[i] == C_QUOTES && keys[i].sub == QUOTES_PAIR_MIXED && !memcmp(d + keys[i].s, m, ml))
+            return true;
+    return false;
+}
+
 /* The injections of the classes in mask for language li, in one document: one run of
  * tqc. Each class's paragraphs are distinct; classes may share a paragraph. */
 static void run_batch(int li, unsigned mask)
@@ -2219,7 +2238,10 @@ static void run_batch(int li, unsigned mask)
                 if (used[pi] || !inject(L, cls, sub, L->para[pi], L->para_len[pi], &r) ||
                     (cls == C_CAPITALIZATION &&
                      injected_nearby(doc.s, doc.len, keys, kcls, nk, cls, r.out.s + r.s,
-                                     r.e - r.s)))
+                                     r.e - r.s)) ||
+                    (cls == C_QUOTES && sub == QUOTES_PAIR_MIXED &&
+                     style_injected_nearby(doc.s, doc.len, keys, kcls, nk, r.out.s + r.s,
+                                           r.out.len - r.s)))
                     continue;
                 used[pi] = true;
                 key *k = &keys[nk];
