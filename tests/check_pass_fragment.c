@@ -335,6 +335,25 @@ START_TEST(test_issue_12_fragment_german_verb_second_and_verb_last)
 }
 END_TEST
 
+/* Issue 12, German relative clauses with a noun inside: an attributive adjective is
+ * inflected and no adverb, so a noun after an adverb or a preposition is not the opening
+ * article's, and the clause whose verb ends it has no main clause; an article, inflected
+ * adjectives and their noun with the verb after them are a main clause's subject. */
+START_TEST(test_issue_12_fragment_german_adverb_before_noun)
+{
+    FINDS("de", "Die Nutzer diskutieren oft über neue Funktionen. Die häufig Probleme lösen.",
+          RULE, "Die häufig Probleme lösen.");
+    FINDS("de", "Die Nutzer diskutieren oft über neue Funktionen. Die oft zu Problemen "
+          "führen.", RULE, "Die oft zu Problemen führen.");
+    SILENT("de", "Die Nutzer diskutieren oft über neue Funktionen. Die häufig genutzten "
+           "Programme laufen.", RULE);
+    SILENT("de", "Die Nutzer diskutieren oft über neue Funktionen. Die oben genannten Punkte "
+           "gelten weiter.", RULE);
+    SILENT("de", "Die Nutzer diskutieren oft über neue Funktionen. Die sehr Reichen zahlen "
+           "weniger.", RULE);
+}
+END_TEST
+
 /* Issue 12, clean Italian and Spanish: a verb needs no subject before it there (profile
  * `null-subject`), so a verb right after the comma may be the main clause's, and a form
  * after the object pronoun that opens the clause is its own verb though it is also a
@@ -679,6 +698,7 @@ Suite *pass_fragment_suite(void)
     tcase_add_test(tc, test_issue_12_fragment_sentence_ends_and_main_clauses);
     tcase_add_test(tc, test_issue_12_fragment_german_pronouns_without_nouns);
     tcase_add_test(tc, test_issue_12_fragment_german_verb_second_and_verb_last);
+    tcase_add_test(tc, test_issue_12_fragment_german_adverb_before_noun);
     tcase_add_test(tc, test_issue_12_fragment_null_subject_main_clause_after_comma);
     tcase_add_test(tc, test_issue_12_fragment_noun_then_verb);
     tcase_add_test(tc, test_issue_17_fragment_replies_comments_lists);

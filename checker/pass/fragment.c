@@ -525,8 +525,10 @@ static bool extended_attribute(const tqc_ctx *ctx, size_t first, size_t v)
         return false;
     /* A noun a preposition governs is no head of the subject (`Die ... nur von
      * begrenztem Nutzen sind.`). */
+    uint32_t attribute = word_pos(ctx, v - 2, false);
+    /* (The attribute's adjective is inflected: no adverb, `Die häufig Probleme lösen.`) */
     if (!(word_pos(ctx, v - 1, false) & TQC_POS_NOUN) ||
-        !(word_pos(ctx, v - 2, false) & (TQC_POS_ADJ | TQC_POS_VPART)) ||
+        !(attribute & (TQC_POS_ADJ | TQC_POS_VPART)) || (attribute & TQC_POS_ADV) ||
         governed(ctx, v - 1, first))
         return false;
     /* Each article inside an attribute has its own noun before the verb (`Die den Kindern
@@ -596,12 +598,19 @@ static bool main_clause_subject(const tqc_ctx *ctx, size_t first, size_t last)
             return false;
         k++;
     }
+    uint32_t modifier = 0;
     for (size_t steps = 0; k < last && steps <= FRAG_MAX_MODIFIERS &&
                            doc->tokens[k].kind == TQC_TOK_WORD &&
                            (doc->tokens[k].flags & TQC_TF_LOWER) &&
-                           (word_pos(ctx, k, false) & (TQC_POS_ADJ | TQC_POS_ADV));
+                           ((modifier = word_pos(ctx, k, false)) & (TQC_POS_ADJ | TQC_POS_ADV));
          steps++)
         k++;
+    /* An attributive adjective is inflected, and no inflected form is an adverb: a noun
+     * right after an adverb or a preposition is not the article's (`Die häufig Probleme
+     * lösen.`, `Die oft zu Problemen führen.`). */
+    if (k > first + 1 && (modifier & (TQC_POS_ADJ | TQC_POS_ADV)) &&
+        (modifier & (TQC_POS_ADV | TQC_POS_PREP)))
+        return false;
     if (k + 1 >= last || doc->tokens[k].kind != TQC_TOK_WORD ||
         !(doc->tokens[k].flags & TQC_TF_CAP) || doc->tokens[k + 1].kind != TQC_TOK_WORD)
         return false;
@@ -662,7 +671,10 @@ static bool verb_final_relative(const tqc_ctx *ctx, size_t first, size_t last)
     if (k >= last || doc->tokens[k].kind != TQC_TOK_WORD)
         return false;
     uint32_t w = word_pos(ctx, k, false);
-    if (!genitive && (!w || (w & (TQC_POS_NOUN | TQC_POS_PROPN))))
+    /* ... unless an adverb stands before it: an article's noun takes inflected adjectives,
+     * none of them an adverb (`Die häufig Probleme lösen.`). */
+    bool adverb_before = k > first + 1 && (word_pos(ctx, k - 1, false) & TQC_POS_ADV);
+    if (!genitive && !adverb_before && (!w || (w & (TQC_POS_NOUN | TQC_POS_PROPN))))
         return false;
     /* An article, then a determiner with the verb right after it: the determiner is a
      * pronoun and the two the main clause's subject (`Die einen kommen, die anderen
