@@ -354,6 +354,22 @@ START_TEST(test_issue_12_fragment_german_adverb_before_noun)
 }
 END_TEST
 
+/* Issue 12: a word the encoding pass finds garbled (`Ãˆ`, UTF-8 `È` read as
+ * Windows-1252) cannot be read by the lexicon and may be the verb, so the sentence is
+ * only a hint; the same sentence without the word is a fragment. */
+START_TEST(test_issue_12_fragment_garbled_word_may_be_the_verb)
+{
+    SILENT("it", "Il fiume ha rotto gli argini in tre punti. Ãˆ una battaglia che continuerà "
+           "nelle prossime settimane.", RULE);
+    FINDS("it", "Il fiume ha rotto gli argini in tre punti. Una battaglia che continuerà nelle "
+          "prossime settimane.", RULE, "Una battaglia che continuerà nelle prossime settimane.");
+    SILENT("fr", "Le fleuve a rompu ses digues en trois endroits. Ã‰videmment une bataille "
+           "de longue haleine.", RULE);
+    FINDS("fr", "Le fleuve a rompu ses digues en trois endroits. Une bataille de longue "
+          "haleine.", RULE, "Une bataille de longue haleine.");
+}
+END_TEST
+
 /* Issue 12, clean Italian and Spanish: a verb needs no subject before it there (profile
  * `null-subject`), so a verb right after the comma may be the main clause's, and a form
  * after the object pronoun that opens the clause is its own verb though it is also a
@@ -699,6 +715,7 @@ Suite *pass_fragment_suite(void)
     tcase_add_test(tc, test_issue_12_fragment_german_pronouns_without_nouns);
     tcase_add_test(tc, test_issue_12_fragment_german_verb_second_and_verb_last);
     tcase_add_test(tc, test_issue_12_fragment_german_adverb_before_noun);
+    tcase_add_test(tc, test_issue_12_fragment_garbled_word_may_be_the_verb);
     tcase_add_test(tc, test_issue_12_fragment_null_subject_main_clause_after_comma);
     tcase_add_test(tc, test_issue_12_fragment_noun_then_verb);
     tcase_add_test(tc, test_issue_17_fragment_replies_comments_lists);

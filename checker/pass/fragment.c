@@ -30,14 +30,17 @@
  * second_verb).
  * A word the lexicon lacks may be a verb when it is written in lower case, or opens the
  * sentence and the dictionary knows it in lower case; such a sentence is reported at info
- * only, since the verb may be the word the lexicon lacks. Capitalised words inside the
+ * only, since the verb may be the word the lexicon lacks; so may a word the encoding pass
+ * (run before this one) found garbled (`Ãˆ` for `È`). Capitalised words inside the
  * sentence (names; German nouns), all-capital words and words with digits are no verbs.
  * Datelines, bylines and headlines are paragraphs of their own or open one, so no
  * complete sentence precedes them. */
 #include "pass/pass.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/text.h"
 
 #define FRAG_MAX_WORD 128
@@ -834,7 +837,36 @@ static size_t relative_after_preposition(const tqc_ctx *ctx, size_t first, size_
     return k;
 }
 
-static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
+/* Per token of the doc, whether an earlier pass found its text garbled (encoding:
+ * `Ãˆ` for `È`): the lexicon cannot read such a word, so it may be the verb. NULL when
+ * no word is (or no memory was had: the words are then unknown as before). */
+static uint8_t *garbled_tokens(const tqc_ctx *ctx)
+{
+    const tqc_doc *doc = ctx->doc;
+    uint8_t *marks = NULL;
+    for (size_t i = 0; i < ctx->out->count; i++) {
+        const tqc_finding *f = &ctx->out->items[i];
+        if (strcmp(f->rule, "encoding") != 0 && !(f->also && strstr(f->also, "encoding")))
+            continue;
+        if (!marks && !(marks = tqc_calloc(doc->token_count ? doc->token_count : 1, 1)))
+            return NULL;
+        /* the first token ending after the damage starts, then all it overlaps */
+        size_t lo = 0, hi = doc->token_count;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (doc->tokens[mid].span.end <= f->span.start)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t k = lo; k < doc->token_count && doc->tokens[k].span.start < f->span.end; k++)
+            marks[k] = 1;
+    }
+    return marks;
+}
+
+static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
+                           const uint8_t *garbled)
 {
     const tqc_doc *doc = ctx->doc;
     const tqc_sentence *sent = &doc->sentences[s];
@@ -919,7 +951,7 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
             if (!relative && (finite_verb(ctx, k, first) || instruction_infinitive(ctx, k, first)))
                 return;
             uint32_t pos = word_pos(ctx, k, k == first);
-            if (!pos && may_be_verb(ctx, k, k == first))
+            if ((garbled && garbled[k]) || (!pos && may_be_verb(ctx, k, k == first)))
                 unknown_verbs++;
             /* An adverb, pronoun or interjection reading makes a reply (`Pas encore.`:
              * `pas` is also a noun). */
@@ -1007,6 +1039,7 @@ static void run(const tqc_ctx *ctx)
     const tqc_doc *doc = ctx->doc;
     if (!tqc_lang_lexicon(ctx->lang))
         return;   /* without parts of speech there is no telling a verb */
+    uint8_t *garbled = garbled_tokens(ctx);
     for (size_t p = 0; p < doc->paragraph_count; p++) {
         const tqc_paragraph *para = &doc->paragraphs[p];
         if (para->sent_count < 2)
@@ -1023,8 +1056,9 @@ static void run(const tqc_ctx *ctx)
         if (w >= doc->token_count || doc->tokens[w].kind != TQC_TOK_WORD)
             continue;
         for (size_t s = para->sent_first + 1; s < para->sent_first + para->sent_count; s++)
-            check_sentence(ctx, s, para_first_tok);
+            check_sentence(ctx, s, para_first_tok, garbled);
     }
+    free(garbled);
 }
 
 const tqc_pass tqc_pass_fragment = {
