@@ -370,6 +370,38 @@ START_TEST(test_issue_12_fragment_garbled_word_may_be_the_verb)
 }
 END_TEST
 
+/* Issue 12: an attribution split off with its source's name quoted is a fragment (a
+ * short quotation after a word, with no verb in it, is a name); a quotation holding
+ * the predicate, or speech, is not. A preposition opening names and numbers makes them
+ * no reference (`Since March 2020.`), in each language. */
+START_TEST(test_issue_12_fragment_quoted_names_and_dates)
+{
+    static const struct {
+        const char *code, *before, *piece;
+    } found[] = {
+        {"en", "The factory closed in the spring of that year.", "According to the \"Daily Courier\"."},
+        {"en", "The factory closed in the spring of that year.", "Since March 2020."},
+        {"es", "La fábrica cerró en la primavera de ese año.", "Según el diario «El Heraldo»."},
+        {"es", "La fábrica cerró en la primavera de ese año.", "Desde marzo de 2020."},
+        {"pt", "A fábrica fechou na primavera daquele ano.", "Segundo o jornal «Correio»."},
+        {"fr", "L'usine a fermé au printemps de cette année-là.", "Selon le quotidien « Le Courrier »."},
+        {"fr", "L'usine a fermé au printemps de cette année-là.", "Depuis mars 2020."},
+        {"de", "Die Fabrik wurde im Frühjahr geschlossen.", "Laut der „Abendpost“."},
+        {"de", "Die Fabrik wurde im Frühjahr geschlossen.", "Seit März 2020."},
+        {"it", "La fabbrica ha chiuso nella primavera di quell'anno.", "Secondo il quotidiano «il Corriere»."},
+    };
+    char text[512];
+    for (size_t i = 0; i < sizeof found / sizeof *found; i++) {
+        snprintf(text, sizeof text, "%s %s", found[i].before, found[i].piece);
+        FINDS(found[i].code, text, RULE, found[i].piece);
+    }
+    SILENT("fr", "Le paquet a été testé pendant dix jours. Le paquet « reste dans Stable ».", RULE);
+    SILENT("en", "The minister was asked about the plan. \"Not in my town, not this year.\"",
+           RULE);
+    SILENT("en", "The verse is quoted in the sermon. Chapter 5.", RULE);
+}
+END_TEST
+
 /* Issue 12, clean Italian and Spanish: a verb needs no subject before it there (profile
  * `null-subject`), so a verb right after the comma may be the main clause's, and a form
  * after the object pronoun that opens the clause is its own verb though it is also a
@@ -716,6 +748,7 @@ Suite *pass_fragment_suite(void)
     tcase_add_test(tc, test_issue_12_fragment_german_verb_second_and_verb_last);
     tcase_add_test(tc, test_issue_12_fragment_german_adverb_before_noun);
     tcase_add_test(tc, test_issue_12_fragment_garbled_word_may_be_the_verb);
+    tcase_add_test(tc, test_issue_12_fragment_quoted_names_and_dates);
     tcase_add_test(tc, test_issue_12_fragment_null_subject_main_clause_after_comma);
     tcase_add_test(tc, test_issue_12_fragment_noun_then_verb);
     tcase_add_test(tc, test_issue_17_fragment_replies_comments_lists);

@@ -16,11 +16,13 @@
  *    `But no.`), and so are adverbs with a participle (`Roughly speaking.`),
  *    as are the set phrases of the profile list `verbless-sentences` (`Thank you.`, `No
  *    way.`, `Of course.`);
- *  - it is not speech: no quotation mark in it, not inside a quotation;
+ *  - it is not speech: no quotation mark in it but around a short quoted name after a
+ *    word, with no verb (`According to the "Financial Times".`), not inside a quotation;
  *  - it is not a credit, list item or handle: no URL, handle, colon, semicolon (items
  *    of a list: `First, bread; second, milk.`), slash or ©, its
  *    first word not in the profile list `credits` (`Photo`, `Source`), its paragraph
- *    opening with a word, a quotation or a dash against a word (see dash_lead); not names and numbers alone (`Luke 23:34.`); and
+ *    opening with a word, a quotation or a dash against a word (see dash_lead); not names and numbers alone (`Luke 23:34.`; a
+ *    preposition opening them makes a phrase of them, `Since March 2020.`); and
  *    not cut at a capitalised abbreviation (`Cf.`).
  * A sentence opening with a word of the profile list `relative-openers` (`Who`, `Which`,
  * `Dont`, `Donde`), or of `subordinators` (`Because`, `Weil`, `Aunque`) with no comma
@@ -865,6 +867,41 @@ static uint8_t *garbled_tokens(const tqc_ctx *ctx)
     return marks;
 }
 
+/* Words a quoted name or term may have (`"Financial Times"`, « Le Monde »): longer
+ * quotations are speech. */
+#define FRAG_MAX_QUOTED_WORDS 5
+
+/* When token k opens a quotation after a word of the sentence [first, last) that closes
+ * before its end, holding one to FRAG_MAX_QUOTED_WORDS words with no verb among them
+ * (`Le paquet « reste dans Stable ».` quotes its predicate): the token of its closing
+ * mark, else SIZE_MAX. */
+static size_t quoted_term(const tqc_ctx *ctx, size_t k, size_t first, size_t last)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (k <= first || doc->tokens[k - 1].kind != TQC_TOK_WORD ||
+        !(doc->tokens[k].flags & TQC_TF_SPACE_BEFORE) ||
+        !(tqc_ctx_mark(ctx, k, TQC_QUOTE_ROLES_QUOTES) & TQC_MARK_OPENS))
+        return SIZE_MAX;
+    size_t words = 0;
+    for (size_t j = k + 1; j < last; j++) {
+        if (doc->tokens[j].kind == TQC_TOK_WORD) {
+            if (++words > FRAG_MAX_QUOTED_WORDS || finite_verb(ctx, j, k + 1) ||
+                (!word_pos(ctx, j, j == k + 1) && may_be_verb(ctx, j, j == k + 1)))
+                return SIZE_MAX;
+            continue;
+        }
+        if (doc->tokens[j].kind != TQC_TOK_PUNCT)
+            return SIZE_MAX;
+        if (tqc_ctx_quote_mark(ctx, j))
+            return words && (tqc_ctx_mark(ctx, j, TQC_QUOTE_ROLES_QUOTES) & TQC_MARK_CLOSES)
+                       ? j : SIZE_MAX;
+        int32_t cp = first_cp(doc, &doc->tokens[j]);
+        if (cp != '-' && cp != '&' && cp != '.' && cp != '\'')
+            return SIZE_MAX;
+    }
+    return SIZE_MAX;
+}
+
 static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
                            const uint8_t *garbled)
 {
@@ -951,6 +988,9 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
             if (!relative && (finite_verb(ctx, k, first) || instruction_infinitive(ctx, k, first)))
                 return;
             uint32_t pos = word_pos(ctx, k, k == first);
+            /* A preposition opening it is no name (`Since March 2020.`, `Seit März 2020.`) */
+            lower = lower || (k == first && (pos & TQC_POS_PREP) &&
+                              !(pos & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB)));
             if ((garbled && garbled[k]) || (!pos && may_be_verb(ctx, k, k == first)))
                 unknown_verbs++;
             /* An adverb, pronoun or interjection reading makes a reply (`Pas encore.`:
@@ -966,7 +1006,17 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
             comment = false;
             break;
         case TQC_TOK_PUNCT:
-        case TQC_TOK_SYMBOL:
+        case TQC_TOK_SYMBOL: {
+            /* A short quotation after a word is a quoted name or term, one word of the
+             * sentence whatever its own words (`According to the "Financial Times".`). */
+            size_t close = quoted_term(ctx, k, first, last);
+            if (close != SIZE_MAX) {
+                words++;
+                content = true;
+                comment = false;
+                k = close;
+                break;
+            }
             /* Speech; a credit (`AFP/Getty`, `© Reuters`); a list or citation after a
              * colon (`For example: 1.`). A clause with its verb may quote a term
              * (`Que permite quatro partições «primárias».`). */
@@ -974,6 +1024,7 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
                 cp == 0xA9 || cp == ':' || cp == ';')
                 return;
             break;
+        }
         default:
             return;   /* URLs, handles, hashtags: credits and links, not prose */
         }
