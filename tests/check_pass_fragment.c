@@ -402,6 +402,24 @@ START_TEST(test_issue_12_fragment_quoted_names_and_dates)
 }
 END_TEST
 
+/* Issue 12: where a subject comes before its verb (English, French), a form that is both
+ * past tense and participle opening the sentence is the participle, so the piece has
+ * no verb; the base form may be an imperative, and the participle alone is a reply. */
+START_TEST(test_issue_12_fragment_participle_opening)
+{
+    FINDS("en", "The company employs 300 people in the region. Founded in 1990 by two "
+          "engineers.", RULE, "Founded in 1990 by two engineers.");
+    FINDS("en", "The minister visited the region on Monday. Accompanied by the governor.", RULE,
+          "Accompanied by the governor.");
+    SILENT("en", "The company employs 300 people in the region. Founded in 1990, it grew "
+           "fast.", RULE);
+    SILENT("en", "The company employs 300 people in the region. Put the plan on hold.", RULE);
+    SILENT("en", "He checked the door of the shed again. Locked.", RULE);
+    FINDS("fr", "La société emploie 300 personnes dans la région. Fondée en 1990 par deux "
+          "ingénieurs.", RULE, "Fondée en 1990 par deux ingénieurs.");
+}
+END_TEST
+
 /* Issue 12, clean Italian and Spanish: a verb needs no subject before it there (profile
  * `null-subject`), so a verb right after the comma may be the main clause's, and a form
  * after the object pronoun that opens the clause is its own verb though it is also a
@@ -749,6 +767,7 @@ Suite *pass_fragment_suite(void)
     tcase_add_test(tc, test_issue_12_fragment_german_adverb_before_noun);
     tcase_add_test(tc, test_issue_12_fragment_garbled_word_may_be_the_verb);
     tcase_add_test(tc, test_issue_12_fragment_quoted_names_and_dates);
+    tcase_add_test(tc, test_issue_12_fragment_participle_opening);
     tcase_add_test(tc, test_issue_12_fragment_null_subject_main_clause_after_comma);
     tcase_add_test(tc, test_issue_12_fragment_noun_then_verb);
     tcase_add_test(tc, test_issue_17_fragment_replies_comments_lists);

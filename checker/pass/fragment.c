@@ -258,6 +258,14 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
     uint32_t pos = word_pos(ctx, k, k == first);
     if (!(pos & FINITE) || possessive_clitic(ctx, k))
         return false;
+    /* A past tense that is also the participle, opening the sentence where a subject
+     * comes before its verb (not profile `null-subject`, nor a verb-second language whose
+     * imperative it may be), is the participle (`Founded in 1990 by two engineers.`);
+     * one that is also the base form may be an imperative (`Put it there.`). */
+    if (k == first && (pos & TQC_POS_VPART) && !(pos & (TQC_POS_VINF | TQC_POS_AUX)) &&
+        strcmp(tqc_lang_setting(ctx->lang, "null-subject", "no"), "yes") != 0 &&
+        strcmp(tqc_lang_setting(ctx->lang, "verb-final-subordinate", "no"), "yes") != 0)
+        return false;
     const tqc_token *toks = ctx->doc->tokens;
     /* Adjectives in a row, a comma between them, before a noun or a gerund (`a nice, long
      * booking`): the second is one too. */
@@ -925,8 +933,8 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
         return;
     size_t words = 0, unknown_verbs = 0;
     bool content = false, lower = false, number = false;
-    /* Adverbs and a participle alone (`Roughly speaking.`, `Frankly put.`) comment on the
-     * sentence before, as a reply does. */
+    /* Adverbs and a participle alone (`Roughly speaking.`, `Frankly put.`), or the
+     * participle by itself (`Locked.`), comment on the sentence before, as a reply does. */
     bool gerund = false, comment = true;
     /* A relative or adverbial clause has its verb but no main clause: `Who lives in
      * Paris.`, `Because the road was closed.`; an adverbial one may open a sentence whose
@@ -1033,7 +1041,7 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
     /* Names and numbers alone are a reference or a credit (`Luke 23:34.`). */
     if (words == 0 ||
         (!relative && (words > FRAG_MAX_WORDS || !content || (number && !lower) ||
-                       (comment && gerund && words > 1))) ||
+                       (comment && gerund))) ||
         set_phrase(ctx, first, last) || tok_in(ctx, "credits", &doc->tokens[first]))
         return;
     /* A capitalised abbreviation (`Cf.`, `Dr.`) may have been cut from what follows it; a
