@@ -420,6 +420,25 @@ START_TEST(test_issue_12_fragment_participle_opening)
 }
 END_TEST
 
+/* Issue 12: an article the lexicon also calls a pronoun is no object pronoun of the
+ * profile's `proclitics` (`il porto`: a noun), and a listed preposition before a name is
+ * the preposition (`di Napoli`), so these pieces have no verb; a listed pronoun keeps
+ * the verb after it. */
+START_TEST(test_issue_12_fragment_articles_and_prepositions_before_names)
+{
+    FINDS("it", "Le navi usano i porti più grandi. Come il porto di Napoli.", RULE,
+          "Come il porto di Napoli.");
+    FINDS("it", "Le navi usano i porti più grandi. Come la città di Napoli.", RULE,
+          "Come la città di Napoli.");
+    SILENT("it", "Le navi usano i porti più grandi. Il porto di Napoli cresce ogni anno.",
+           RULE);
+    SILENT("it", "Il comune ha comprato un vecchio faro. Lo porto io sull'isola domani.",
+           RULE);
+    FINDS("es", "Los barcos usan los mayores puertos. Como la ciudad de Valencia.", RULE,
+          "Como la ciudad de Valencia.");
+}
+END_TEST
+
 /* Issue 12, clean Italian and Spanish: a verb needs no subject before it there (profile
  * `null-subject`), so a verb right after the comma may be the main clause's, and a form
  * after the object pronoun that opens the clause is its own verb though it is also a
@@ -768,6 +787,7 @@ Suite *pass_fragment_suite(void)
     tcase_add_test(tc, test_issue_12_fragment_garbled_word_may_be_the_verb);
     tcase_add_test(tc, test_issue_12_fragment_quoted_names_and_dates);
     tcase_add_test(tc, test_issue_12_fragment_participle_opening);
+    tcase_add_test(tc, test_issue_12_fragment_articles_and_prepositions_before_names);
     tcase_add_test(tc, test_issue_12_fragment_null_subject_main_clause_after_comma);
     tcase_add_test(tc, test_issue_12_fragment_noun_then_verb);
     tcase_add_test(tc, test_issue_17_fragment_replies_comments_lists);

@@ -108,6 +108,15 @@ static bool proclitics(const tqc_ctx *ctx, bool sentence_start)
     return strcmp(v, "yes") == 0 || (!sentence_start && strcmp(v, "after-subject") == 0);
 }
 
+/* Whether word token k may be an object pronoun before its verb: one of the profile's
+ * `proclitics` (`la vende`; an article the lexicon also calls a pronoun, `il porto`, is
+ * none), or any pronoun where the profile has no such list. */
+static bool proclitic_pronoun(const tqc_ctx *ctx, size_t k)
+{
+    return !tqc_lang_list(ctx->lang, "proclitics") ||
+           tok_in(ctx, "proclitics", &ctx->doc->tokens[k]);
+}
+
 /* Parts of speech of word token k: as written, else in lower case; a sentence's first
  * word is both (`May`: a month and a modal). Inside a sentence, a capitalised word the
  * lexicon knows only in lower case is part of a name or title (`the Research Unit`), so
@@ -181,8 +190,8 @@ static bool closed_listed(const tqc_ctx *ctx, size_t k)
 }
 
 /* Whether word token k, a listed preposition or article (closed_listed), stands before
- * an article, a determiner or a number: its closed reading then (`entre les deux`,
- * `di un anno`, `near the coast`), whatever word comes before it. A verb there has a
+ * an article, a determiner, a number or a name: its closed reading then (`entre les
+ * deux`, `di un anno`, `near the coast`, `di Napoli`), whatever word comes before it. A verb there has a
  * preposition or an adverb after it, or its object without a determiner. */
 static bool listed_closed_before_det(const tqc_ctx *ctx, size_t k)
 {
@@ -192,6 +201,10 @@ static bool listed_closed_before_det(const tqc_ctx *ctx, size_t k)
     const tqc_token *n = &doc->tokens[k + 1];
     if (n->kind == TQC_TOK_NUMBER)
         return true;
+    /* ... or a name, a capitalised word the lexicon reads as no verb (`la città di
+     * Napoli`) */
+    if (n->kind == TQC_TOK_WORD && (n->flags & TQC_TF_CAP) && !(n->flags & TQC_TF_SENT_START))
+        return !(word_pos(ctx, k + 1, false) & TQC_POS_VERB);
     if (n->kind != TQC_TOK_WORD || !(n->flags & TQC_TF_LOWER))
         return false;
     uint32_t after = word_pos(ctx, k + 1, false);
@@ -343,7 +356,8 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
      * stands before the pronoun (`il en veut`; `Surtout en seconde période` is none). */
     bool subject = (gov & (TQC_POS_PRON | TQC_POS_NOUN | TQC_POS_PROPN)) ||
                    strcmp(tqc_lang_setting(ctx->lang, "proclitic-pronouns", "no"), "yes") == 0;
-    if (proclitics(ctx, k - 1 == first) && !(before & TQC_POS_NUM) && !article && subject)
+    if (proclitics(ctx, k - 1 == first) && !(before & TQC_POS_NUM) && !article && subject &&
+        proclitic_pronoun(ctx, k - 1))
         keeps_verb |= TQC_POS_PRON;
     /* A subject pronoun (`I felt`) or an adverb (`just stop`) before the form, when it
      * can be no determiner or preposition, leaves it a verb. */
