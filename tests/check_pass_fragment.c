@@ -417,6 +417,10 @@ START_TEST(test_issue_12_fragment_participle_opening)
     SILENT("en", "He checked the door of the shed again. Locked.", RULE);
     FINDS("fr", "La société emploie 300 personnes dans la région. Fondée en 1990 par deux "
           "ingénieurs.", RULE, "Fondée en 1990 par deux ingénieurs.");
+    /* German: the present form before a preposition; before its object an imperative. */
+    FINDS("de", "Der Minister besuchte am Montag die Region. Begleitet vom Gouverneur.", RULE,
+          "Begleitet vom Gouverneur.");
+    SILENT("de", "Der Minister besuchte am Montag die Region. Begleitet ihn nach Hause.", RULE);
 }
 END_TEST
 

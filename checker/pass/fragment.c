@@ -271,15 +271,21 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
     uint32_t pos = word_pos(ctx, k, k == first);
     if (!(pos & FINITE) || possessive_clitic(ctx, k))
         return false;
-    /* A past tense that is also the participle, opening the sentence where a subject
-     * comes before its verb (not profile `null-subject`, nor a verb-second language whose
-     * imperative it may be), is the participle (`Founded in 1990 by two engineers.`);
-     * one that is also the base form may be an imperative (`Put it there.`). */
-    if (k == first && (pos & TQC_POS_VPART) && !(pos & (TQC_POS_VINF | TQC_POS_AUX)) &&
-        strcmp(tqc_lang_setting(ctx->lang, "null-subject", "no"), "yes") != 0 &&
-        strcmp(tqc_lang_setting(ctx->lang, "verb-final-subordinate", "no"), "yes") != 0)
-        return false;
     const tqc_token *toks = ctx->doc->tokens;
+    /* A past tense that is also the participle, opening the sentence where a subject
+     * comes before its verb (not profile `null-subject`), is the participle (`Founded in
+     * 1990 by two engineers.`); one that is also the base form may be an imperative
+     * (`Put it there.`), and so may a verb-second language's present form before its
+     * object (`Begleitet ihn.`), not before a preposition (`Begleitet vom Gouverneur.`). */
+    if (k == first && (pos & TQC_POS_VPART) && !(pos & (TQC_POS_VINF | TQC_POS_AUX)) &&
+        strcmp(tqc_lang_setting(ctx->lang, "null-subject", "no"), "yes") != 0) {
+        bool v2 = strcmp(tqc_lang_setting(ctx->lang, "verb-final-subordinate", "no"), "yes") == 0;
+        uint32_t next = k + 1 < ctx->doc->token_count && toks[k + 1].kind == TQC_TOK_WORD
+                            ? word_pos(ctx, k + 1, false) : 0;
+        if (!v2 || ((next & TQC_POS_PREP) &&
+                    !(next & (TQC_POS_DET | TQC_POS_PRON | TQC_POS_NOUN | TQC_POS_VERB))))
+            return false;
+    }
     /* Adjectives in a row, a comma between them, before a noun or a gerund (`a nice, long
      * booking`): the second is one too. */
     if ((pos & TQC_POS_ADJ) && !(pos & TQC_POS_AUX) && k >= first + 2 &&
