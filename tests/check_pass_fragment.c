@@ -379,26 +379,33 @@ START_TEST(test_issue_12_fragment_quoted_names_and_dates)
     static const struct {
         const char *code, *before, *piece;
     } found[] = {
-        {"en", "The factory closed in the spring of that year.", "According to the \"Daily Courier\"."},
+        {"en", "The factory closed in the spring of that year.",
+         "According to the \"Daily Courier\"."},
         {"en", "The factory closed in the spring of that year.", "Since March 2020."},
-        {"es", "La fábrica cerró en la primavera de ese año.", "Según el diario «El Heraldo»."},
+        {"es", "La fábrica cerró en la primavera de ese año.",
+         "Según el diario «El Heraldo»."},
         {"es", "La fábrica cerró en la primavera de ese año.", "Desde marzo de 2020."},
         {"pt", "A fábrica fechou na primavera daquele ano.", "Segundo o jornal «Correio»."},
-        {"fr", "L'usine a fermé au printemps de cette année-là.", "Selon le quotidien « Le Courrier »."},
+        {"fr", "L'usine a fermé au printemps de cette année-là.",
+         "Selon le quotidien « Le Courrier »."},
         {"fr", "L'usine a fermé au printemps de cette année-là.", "Depuis mars 2020."},
         {"de", "Die Fabrik wurde im Frühjahr geschlossen.", "Laut der „Abendpost“."},
         {"de", "Die Fabrik wurde im Frühjahr geschlossen.", "Seit März 2020."},
-        {"it", "La fabbrica ha chiuso nella primavera di quell'anno.", "Secondo il quotidiano «il Corriere»."},
+        {"it", "La fabbrica ha chiuso nella primavera di quell'anno.",
+         "Secondo il quotidiano «il Corriere»."},
     };
     char text[512];
     for (size_t i = 0; i < sizeof found / sizeof *found; i++) {
         snprintf(text, sizeof text, "%s %s", found[i].before, found[i].piece);
         FINDS(found[i].code, text, RULE, found[i].piece);
     }
-    SILENT("fr", "Le paquet a été testé pendant dix jours. Le paquet « reste dans Stable ».", RULE);
+    SILENT("fr", "Le paquet a été testé pendant dix jours. Le paquet « reste dans Stable ».",
+           RULE);
     SILENT("en", "The minister was asked about the plan. \"Not in my town, not this year.\"",
            RULE);
     SILENT("en", "The verse is quoted in the sermon. Chapter 5.", RULE);
+    SILENT("en", "The sentence is clear as it stands. No need to add \"literally\" to it.",
+           RULE);
 }
 END_TEST
 

@@ -21,8 +21,9 @@
  *  - it is not a credit, list item or handle: no URL, handle, colon, semicolon (items
  *    of a list: `First, bread; second, milk.`), slash or ©, its
  *    first word not in the profile list `credits` (`Photo`, `Source`), its paragraph
- *    opening with a word, a quotation or a dash against a word (see dash_lead); not names and numbers alone (`Luke 23:34.`; a
- *    preposition opening them makes a phrase of them, `Since March 2020.`); and
+ *    opening with a word, a quotation or a dash against a word (see dash_lead); not
+ *    names and numbers alone (`Luke 23:34.`; a preposition opening them makes a phrase
+ *    of them, `Since March 2020.`); and
  *    not cut at a capitalised abbreviation (`Cf.`).
  * A sentence opening with a word of the profile list `relative-openers` (`Who`, `Which`,
  * `Dont`, `Donde`), or of `subordinators` (`Because`, `Weil`, `Aunque`) with no comma
@@ -191,8 +192,9 @@ static bool closed_listed(const tqc_ctx *ctx, size_t k)
 
 /* Whether word token k, a listed preposition or article (closed_listed), stands before
  * an article, a determiner, a number or a name: its closed reading then (`entre les
- * deux`, `di un anno`, `near the coast`, `di Napoli`), whatever word comes before it. A verb there has a
- * preposition or an adverb after it, or its object without a determiner. */
+ * deux`, `di un anno`, `near the coast`, `di Napoli`), whatever word comes before it. A
+ * verb there has a preposition or an adverb after it, or its object without a
+ * determiner. */
 static bool listed_closed_before_det(const tqc_ctx *ctx, size_t k)
 {
     const tqc_doc *doc = ctx->doc;
@@ -900,9 +902,10 @@ static uint8_t *garbled_tokens(const tqc_ctx *ctx)
 #define FRAG_MAX_QUOTED_WORDS 5
 
 /* When token k opens a quotation after a word of the sentence [first, last) that closes
- * before its end, holding one to FRAG_MAX_QUOTED_WORDS words with no verb among them
- * (`Le paquet « reste dans Stable ».` quotes its predicate): the token of its closing
- * mark, else SIZE_MAX. */
+ * before its end, holding one to FRAG_MAX_QUOTED_WORDS words, a capitalised one among
+ * them (a name or title: «la Repubblica»; a lower-case term may be a mention in a reply,
+ * `No need to add "literally" here.`) and no verb (`Le paquet « reste dans Stable ».`
+ * quotes its predicate): the token of its closing mark, else SIZE_MAX. */
 static size_t quoted_term(const tqc_ctx *ctx, size_t k, size_t first, size_t last)
 {
     const tqc_doc *doc = ctx->doc;
@@ -911,17 +914,19 @@ static size_t quoted_term(const tqc_ctx *ctx, size_t k, size_t first, size_t las
         !(tqc_ctx_mark(ctx, k, TQC_QUOTE_ROLES_QUOTES) & TQC_MARK_OPENS))
         return SIZE_MAX;
     size_t words = 0;
+    bool named = false;
     for (size_t j = k + 1; j < last; j++) {
         if (doc->tokens[j].kind == TQC_TOK_WORD) {
             if (++words > FRAG_MAX_QUOTED_WORDS || finite_verb(ctx, j, k + 1) ||
                 (!word_pos(ctx, j, j == k + 1) && may_be_verb(ctx, j, j == k + 1)))
                 return SIZE_MAX;
+            named = named || (doc->tokens[j].flags & (TQC_TF_CAP | TQC_TF_ALLCAPS));
             continue;
         }
         if (doc->tokens[j].kind != TQC_TOK_PUNCT)
             return SIZE_MAX;
         if (tqc_ctx_quote_mark(ctx, j))
-            return words && (tqc_ctx_mark(ctx, j, TQC_QUOTE_ROLES_QUOTES) & TQC_MARK_CLOSES)
+            return named && (tqc_ctx_mark(ctx, j, TQC_QUOTE_ROLES_QUOTES) & TQC_MARK_CLOSES)
                        ? j : SIZE_MAX;
         int32_t cp = first_cp(doc, &doc->tokens[j]);
         if (cp != '-' && cp != '&' && cp != '.' && cp != '\'')
