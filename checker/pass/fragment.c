@@ -559,9 +559,9 @@ static bool extended_attribute(const tqc_ctx *ctx, size_t first, size_t v)
         ctx->doc->tokens[v - 2].kind != TQC_TOK_WORD)
         return false;
     /* A noun a preposition governs is no head of the subject (`Die ... nur von
-     * begrenztem Nutzen sind.`). */
+     * begrenztem Nutzen sind.`); the attribute's adjective is inflected, no adverb (`Die
+     * häufig Probleme lösen.`). */
     uint32_t attribute = word_pos(ctx, v - 2, false);
-    /* (The attribute's adjective is inflected: no adverb, `Die häufig Probleme lösen.`) */
     if (!(word_pos(ctx, v - 1, false) & TQC_POS_NOUN) ||
         !(attribute & (TQC_POS_ADJ | TQC_POS_VPART)) || (attribute & TQC_POS_ADV) ||
         governed(ctx, v - 1, first))
@@ -1040,8 +1040,8 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
             break;
         case TQC_TOK_PUNCT:
         case TQC_TOK_SYMBOL: {
-            /* A short quotation after a word is a quoted name or term, one word of the
-             * sentence whatever its own words (`According to the "Financial Times".`). */
+            /* A short quoted name after a word is one word of the sentence (`According
+             * to the "Financial Times".`; see quoted_term). */
             size_t close = quoted_term(ctx, k, first, last);
             if (close != SIZE_MAX) {
                 words++;
