@@ -2236,7 +2236,8 @@ static bool style_injected_nearby(const char *d, size_t len, const key *keys, co
     int32_t cp;
     size_t ml = tqc_text_decode(m, n, &cp);
     for (size_t i = nk; ml && i-- > 0 && keys[i].s + INJECT_APART_BYTES >= len;)
-        if (kcls[i] == C_QUOTES && keys[i].sub == QUOTES_PAIR_MIXED && !memcmp(d + keys[i].s, m, ml))
+        if (kcls[i] == C_QUOTES && keys[i].sub == QUOTES_PAIR_MIXED &&
+            !memcmp(d + keys[i].s, m, ml))
             return true;
     return false;
 }
