@@ -335,6 +335,121 @@ START_TEST(test_issue_12_fragment_german_verb_second_and_verb_last)
 }
 END_TEST
 
+/* Issue 12, German relative clauses with a noun inside: an attributive adjective is
+ * inflected and no adverb, so a noun after an adverb or a preposition is not the opening
+ * article's, and the clause whose verb ends it has no main clause; an article, inflected
+ * adjectives and their noun with the verb after them are a main clause's subject. */
+START_TEST(test_issue_12_fragment_german_adverb_before_noun)
+{
+    FINDS("de", "Die Nutzer diskutieren oft über neue Funktionen. Die häufig Probleme lösen.",
+          RULE, "Die häufig Probleme lösen.");
+    FINDS("de", "Die Nutzer diskutieren oft über neue Funktionen. Die oft zu Problemen "
+          "führen.", RULE, "Die oft zu Problemen führen.");
+    SILENT("de", "Die Nutzer diskutieren oft über neue Funktionen. Die häufig genutzten "
+           "Programme laufen.", RULE);
+    SILENT("de", "Die Nutzer diskutieren oft über neue Funktionen. Die oben genannten Punkte "
+           "gelten weiter.", RULE);
+    SILENT("de", "Die Nutzer diskutieren oft über neue Funktionen. Die sehr Reichen zahlen "
+           "weniger.", RULE);
+}
+END_TEST
+
+/* Issue 12: a word the encoding pass finds garbled (`Ãˆ`, UTF-8 `È` read as
+ * Windows-1252) cannot be read by the lexicon and may be the verb, so the sentence is
+ * only a hint; the same sentence without the word is a fragment. */
+START_TEST(test_issue_12_fragment_garbled_word_may_be_the_verb)
+{
+    SILENT("it", "Il fiume ha rotto gli argini in tre punti. Ãˆ una battaglia che continuerà "
+           "nelle prossime settimane.", RULE);
+    FINDS("it", "Il fiume ha rotto gli argini in tre punti. Una battaglia che continuerà nelle "
+          "prossime settimane.", RULE, "Una battaglia che continuerà nelle prossime settimane.");
+    SILENT("fr", "Le fleuve a rompu ses digues en trois endroits. Ã‰videmment une bataille "
+           "de longue haleine.", RULE);
+    FINDS("fr", "Le fleuve a rompu ses digues en trois endroits. Une bataille de longue "
+          "haleine.", RULE, "Une bataille de longue haleine.");
+}
+END_TEST
+
+/* Issue 12: an attribution split off with its source's name quoted is a fragment (a
+ * short quotation after a word, with no verb in it, is a name); a quotation holding
+ * the predicate, or speech, is not. A preposition opening names and numbers makes them
+ * no reference (`Since March 2020.`), in each language. */
+START_TEST(test_issue_12_fragment_quoted_names_and_dates)
+{
+    static const struct {
+        const char *code, *before, *piece;
+    } found[] = {
+        {"en", "The factory closed in the spring of that year.",
+         "According to the \"Daily Courier\"."},
+        {"en", "The factory closed in the spring of that year.", "Since March 2020."},
+        {"es", "La fábrica cerró en la primavera de ese año.",
+         "Según el diario «El Heraldo»."},
+        {"es", "La fábrica cerró en la primavera de ese año.", "Desde marzo de 2020."},
+        {"pt", "A fábrica fechou na primavera daquele ano.", "Segundo o jornal «Correio»."},
+        {"fr", "L'usine a fermé au printemps de cette année-là.",
+         "Selon le quotidien « Le Courrier »."},
+        {"fr", "L'usine a fermé au printemps de cette année-là.", "Depuis mars 2020."},
+        {"de", "Die Fabrik wurde im Frühjahr geschlossen.", "Laut der „Abendpost“."},
+        {"de", "Die Fabrik wurde im Frühjahr geschlossen.", "Seit März 2020."},
+        {"it", "La fabbrica ha chiuso nella primavera di quell'anno.",
+         "Secondo il quotidiano «il Corriere»."},
+    };
+    char text[512];
+    for (size_t i = 0; i < sizeof found / sizeof *found; i++) {
+        snprintf(text, sizeof text, "%s %s", found[i].before, found[i].piece);
+        FINDS(found[i].code, text, RULE, found[i].piece);
+    }
+    SILENT("fr", "Le paquet a été testé pendant dix jours. Le paquet « reste dans Stable ».",
+           RULE);
+    SILENT("en", "The minister was asked about the plan. \"Not in my town, not this year.\"",
+           RULE);
+    SILENT("en", "The verse is quoted in the sermon. Chapter 5.", RULE);
+    SILENT("en", "The sentence is clear as it stands. No need to add \"literally\" to it.",
+           RULE);
+}
+END_TEST
+
+/* Issue 12: where a subject comes before its verb (English, French), a form that is both
+ * past tense and participle opening the sentence is the participle, so the piece has
+ * no verb; the base form may be an imperative, and the participle alone is a reply. */
+START_TEST(test_issue_12_fragment_participle_opening)
+{
+    FINDS("en", "The company employs 300 people in the region. Founded in 1990 by two "
+          "engineers.", RULE, "Founded in 1990 by two engineers.");
+    FINDS("en", "The minister visited the region on Monday. Accompanied by the governor.", RULE,
+          "Accompanied by the governor.");
+    SILENT("en", "The company employs 300 people in the region. Founded in 1990, it grew "
+           "fast.", RULE);
+    SILENT("en", "The company employs 300 people in the region. Put the plan on hold.", RULE);
+    SILENT("en", "He checked the door of the shed again. Locked.", RULE);
+    FINDS("fr", "La société emploie 300 personnes dans la région. Fondée en 1990 par deux "
+          "ingénieurs.", RULE, "Fondée en 1990 par deux ingénieurs.");
+    /* German: the present form before a preposition; before its object an imperative. */
+    FINDS("de", "Der Minister besuchte am Montag die Region. Begleitet vom Gouverneur.", RULE,
+          "Begleitet vom Gouverneur.");
+    SILENT("de", "Der Minister besuchte am Montag die Region. Begleitet ihn nach Hause.", RULE);
+}
+END_TEST
+
+/* Issue 12: an article the lexicon also calls a pronoun is no object pronoun of the
+ * profile's `proclitics` (`il porto`: a noun), and a listed preposition before a name is
+ * the preposition (`di Napoli`), so these pieces have no verb; a listed pronoun keeps
+ * the verb after it. */
+START_TEST(test_issue_12_fragment_articles_and_prepositions_before_names)
+{
+    FINDS("it", "Le navi usano i porti più grandi. Come il porto di Napoli.", RULE,
+          "Come il porto di Napoli.");
+    FINDS("it", "Le navi usano i porti più grandi. Come la città di Napoli.", RULE,
+          "Come la città di Napoli.");
+    SILENT("it", "Le navi usano i porti più grandi. Il porto di Napoli cresce ogni anno.",
+           RULE);
+    SILENT("it", "Il comune ha comprato un vecchio faro. Lo porto io sull'isola domani.",
+           RULE);
+    FINDS("es", "Los barcos usan los mayores puertos. Como la ciudad de Valencia.", RULE,
+          "Como la ciudad de Valencia.");
+}
+END_TEST
+
 /* Issue 12, clean Italian and Spanish: a verb needs no subject before it there (profile
  * `null-subject`), so a verb right after the comma may be the main clause's, and a form
  * after the object pronoun that opens the clause is its own verb though it is also a
@@ -679,6 +794,11 @@ Suite *pass_fragment_suite(void)
     tcase_add_test(tc, test_issue_12_fragment_sentence_ends_and_main_clauses);
     tcase_add_test(tc, test_issue_12_fragment_german_pronouns_without_nouns);
     tcase_add_test(tc, test_issue_12_fragment_german_verb_second_and_verb_last);
+    tcase_add_test(tc, test_issue_12_fragment_german_adverb_before_noun);
+    tcase_add_test(tc, test_issue_12_fragment_garbled_word_may_be_the_verb);
+    tcase_add_test(tc, test_issue_12_fragment_quoted_names_and_dates);
+    tcase_add_test(tc, test_issue_12_fragment_participle_opening);
+    tcase_add_test(tc, test_issue_12_fragment_articles_and_prepositions_before_names);
     tcase_add_test(tc, test_issue_12_fragment_null_subject_main_clause_after_comma);
     tcase_add_test(tc, test_issue_12_fragment_noun_then_verb);
     tcase_add_test(tc, test_issue_17_fragment_replies_comments_lists);

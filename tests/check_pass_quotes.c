@@ -755,6 +755,43 @@ START_TEST(test_issue_12_mixed_styles_in_six_languages)
 }
 END_TEST
 
+/* Issue 12, mixed styles: a quotation its marks disagree on (`"réforme»`, reported on its
+ * own) shows no second style, so a lone quotation in another style beside it is still
+ * alone in its style among the article's (a warning), in each language. */
+START_TEST(test_issue_12_mixed_marks_are_no_style)
+{
+    static const struct {
+        const char *code, *text, *span;
+    } cases[] = {
+        {"fr", "« Nous ferons appel », a dit l’avocat. « La décision est injuste », a-t-elle "
+               "ajouté.\n\nIl a qualifié le plan de \"fiasco\" et il est parti.\n\n« Nous "
+               "nous y attendions », a dit le ministre. Il a parlé de \"réforme » hier.", "\""},
+        {"es", "«Vamos a apelar», dijo el abogado. «La decisión es errónea», añadió.\n\nLlamó "
+               "al plan \"fracaso\" y se fue.\n\n«Lo esperábamos», dijo el ministro. Habló de "
+               "\"reforma» ayer.", "\""},
+        {"pt", "«Vamos recorrer», disse o advogado. «A decisão está errada», acrescentou.\n\n"
+               "Chamou ao plano \"fracasso\" e saiu.\n\n«Esperávamos isso», disse o ministro. "
+               "Falou de \"reforma» ontem.", "\""},
+        {"it", "«Faremo ricorso», ha detto l’avvocato. «La sentenza è sbagliata», ha "
+               "aggiunto.\n\nHa definito il piano \"fallimento\" e se ne è andato.\n\n«Ce lo "
+               "aspettavamo», ha detto il ministro. Ha parlato di \"riforma» ieri.", "\""},
+        {"de", "„Wir gehen in Berufung“, sagte der Anwalt. „Das Urteil ist falsch“, fügte sie "
+               "hinzu.\n\nEr nannte den Plan »Fehlschlag« und ging.\n\n„Wir haben damit "
+               "gerechnet“, sagte der Minister. Er sprach von »Reform“ gestern.", "»"},
+        {"en", "“We will appeal,” the lawyer said. “The ruling is wrong,” she added.\n\nHe "
+               "called the plan \"a failure\" and left.\n\n“We expected it,” the minister "
+               "said. He spoke of \"reform” yesterday.", "\""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        tqc_test_hit h;
+        tqc_test_first_in(cases[i].code, cases[i].text, "quotes", &h);
+        ck_assert_msg(h.count >= 1 && !strcmp(h.span, cases[i].span) &&
+                          h.severity == TQC_SEV_WARNING && strstr(h.message, "around it open"),
+                      "%s: %s (%s)", cases[i].code, h.message, h.span);
+    }
+}
+END_TEST
+
 Suite *pass_quotes_suite(void)
 {
     Suite *s = suite_create("pass_quotes");
@@ -782,6 +819,7 @@ Suite *pass_quotes_suite(void)
     tcase_add_test(tc, test_issue_12_typeset_quote_shapes_in_six_languages);
     tcase_add_test(tc, test_issue_12_attribution_and_run_on_passages);
     tcase_add_test(tc, test_issue_12_mixed_styles_in_six_languages);
+    tcase_add_test(tc, test_issue_12_mixed_marks_are_no_style);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -262,6 +262,8 @@ typedef struct lang {
     char *relative[MAX_LIST];      /* words that open a relative clause */
     size_t nrelative;
     bool verb_final;               /* a relative clause ends on its finite verb (German) */
+    char *number_heads[MAX_LIST];  /* verbless quantities (`Almost half of them`) */
+    size_t nnumber_heads;
     char *phrases[2][MAX_LIST];    /* boilerplate, stray-heading */
     size_t nphrases[2];
     Hunhandle *hun;
@@ -355,6 +357,9 @@ static void load_data(lang *L)
         else if (!strcmp(k, "relative"))
             for (size_t i = 1; i < nf && L->nrelative < MAX_LIST; i++)
                 L->relative[L->nrelative++] = xstrdup(f[i], strlen(f[i]));
+        else if (!strcmp(k, "number-phrase"))
+            for (size_t i = 1; i < nf && L->nnumber_heads < MAX_LIST; i++)
+                L->number_heads[L->nnumber_heads++] = xstrdup(f[i], strlen(f[i]));
         else if (!strcmp(k, "relative-verb-final"))
             L->verb_final = !strcmp(f[1], "yes");
         else if (!strcmp(k, "boilerplate") || !strcmp(k, "stray-heading")) {
@@ -989,7 +994,20 @@ static bool inj_fragment(lang *L, const char *p, size_t n, int sub, inj *r)
                     size_t v = first + 1;
                     while (v + 1 < last && p[w[v].e] != ',')
                         v++;
-                    if (!(pos_of(L, p + w[v].s, w[v].e - w[v].s) & (TQC_POS_VFIN | TQC_POS_AUX)))
+                    uint32_t vp = pos_of(L, p + w[v].s, w[v].e - w[v].s);
+                    if (!(vp & (TQC_POS_VFIN | TQC_POS_AUX)))
+                        continue;
+                    /* an infinitive after its particle is none (`, den Rechner zu
+                     * reinigen`), and an auxiliary inside puts the verb second: a main
+                     * clause after the comma (`, die Natur würde uns ... schützen`) */
+                    if ((vp & TQC_POS_VINF) &&
+                        (pos_of(L, p + w[v - 1].s, w[v - 1].e - w[v - 1].s) & TQC_POS_PREP))
+                        continue;
+                    bool second = false;
+                    for (size_t j = first + 1; j < v && !second; j++)
+                        second = all_lower(p, w[j].s, w[j].e) &&
+                                 (pos_of(L, p + w[j].s, w[j].e - w[j].s) & TQC_POS_AUX);
+                    if (second)
                         continue;
                 }
             } else {
@@ -1003,8 +1021,30 @@ static bool inj_fragment(lang *L, const char *p, size_t n, int sub, inj *r)
                                         ? pos_of(L, p + w[first + 1].s, w[first + 1].e - w[first + 1].s)
                                         : 0;
                     if (!digits && !(head & TQC_POS_NUM) &&
-                        !((head & TQC_POS_ADV) && (next & TQC_POS_NUM)))
+                        !((head & TQC_POS_ADV) && (next & TQC_POS_NUM))) {
+                        /* or the language's own quantity heads a trailing phrase (`, in
+                         * the north.` -> `. Almost half of them in the north.`): few
+                         * prose tails open with a number outside English news */
+                        if (!L->nnumber_heads || !(head & TQC_POS_PREP) || (head & TQC_POS_DET))
+                            continue;
+                        const char *q = L->number_heads[rnd((uint32_t)L->nnumber_heads)];
+                        size_t ql = strlen(q);
+                        buf_add(&r->out, p, c);
+                        buf_add(&r->out, ". ", 2);
+                        buf_add(&r->out, q, ql);
+                        buf_add(&r->out, " ", 1);
+                        buf_add(&r->out, p + c + 2, n - c - 2);
+                        r->s = c + 2;
+                        r->e = c + 3 + ql + (end - c - 2);
+                        /* the quantity and the phrase, read together, must have no verb
+                         * reading (`di`, `entre` after a pronoun may be one) */
+                        static word fw[MAX_WORDS];
+                        size_t fk = words_of(r->out.s + r->s, r->e - r->s, fw, MAX_WORDS);
+                        if (verbless(L, r->out.s + r->s, fw, 0, fk))
+                            return true;
+                        r->out.len = 0;
                         continue;
+                    }
                 } else {
                     uint32_t want = sub == 0 ? (TQC_POS_PREP | TQC_POS_ADV) : TQC_POS_DET;
                     if (!(head & want) || (sub == 0 && (head & TQC_POS_DET)))
@@ -1270,6 +1310,9 @@ static size_t pair_uses(lang *L, const char *pair)
     return same ? uses / 2 : uses;
 }
 
+/* The kind of quotes that writes one quotation in a style of its own (pair-mixed). */
+#define QUOTES_PAIR_MIXED 12
+
 /* pair-mixed: one quotation, not inside another, of a paragraph with two more in the
  * same marks, rewritten in a style the language's data lists (or straight "...") that its
  * corpus writes rarely next to the quotation's own (an eighth as often or less): an
@@ -1329,7 +1372,7 @@ static bool inj_pair_mixed(lang *L, const char *p, size_t n, inj *r)
 
 static bool inj_quotes(lang *L, const char *p, size_t n, int sub, inj *r)
 {
-    if (sub == 12)
+    if (sub == QUOTES_PAIR_MIXED)
         return inj_pair_mixed(L, p, n, r);
     if (sub >= 3 && sub != 11)
         return inj_quote_shape(L, p, n, sub, r);
@@ -2182,6 +2225,23 @@ static bool injected_nearby(const char *d, size_t len, const key *keys, const in
     return false;
 }
 
+/* Whether a pair-mixed key within INJECT_APART_BYTES before the end of the document (d,
+ * len) opens with the mark that m (n bytes) opens with: the quotes pass reads the
+ * quotations around one (about an article's worth) as the author's styles, so two
+ * quotations made in one style there read as the article's second style, not as the one
+ * slip the kind means. */
+static bool style_injected_nearby(const char *d, size_t len, const key *keys, const int *kcls,
+                                  size_t nk, const char *m, size_t n)
+{
+    int32_t cp;
+    size_t ml = tqc_text_decode(m, n, &cp);
+    for (size_t i = nk; ml && i-- > 0 && keys[i].s + INJECT_APART_BYTES >= len;)
+        if (kcls[i] == C_QUOTES && keys[i].sub == QUOTES_PAIR_MIXED &&
+            !memcmp(d + keys[i].s, m, ml))
+            return true;
+    return false;
+}
+
 /* The injections of the classes in mask for language li, in one document: one run of
  * tqc. Each class's paragraphs are distinct; classes may share a paragraph. */
 static void run_batch(int li, unsigned mask)
@@ -2219,7 +2279,10 @@ static void run_batch(int li, unsigned mask)
                 if (used[pi] || !inject(L, cls, sub, L->para[pi], L->para_len[pi], &r) ||
                     (cls == C_CAPITALIZATION &&
                      injected_nearby(doc.s, doc.len, keys, kcls, nk, cls, r.out.s + r.s,
-                                     r.e - r.s)))
+                                     r.e - r.s)) ||
+                    (cls == C_QUOTES && sub == QUOTES_PAIR_MIXED &&
+                     style_injected_nearby(doc.s, doc.len, keys, kcls, nk, r.out.s + r.s,
+                                           r.out.len - r.s)))
                     continue;
                 used[pi] = true;
                 key *k = &keys[nk];

@@ -16,11 +16,14 @@
  *    `But no.`), and so are adverbs with a participle (`Roughly speaking.`),
  *    as are the set phrases of the profile list `verbless-sentences` (`Thank you.`, `No
  *    way.`, `Of course.`);
- *  - it is not speech: no quotation mark in it, not inside a quotation;
+ *  - it is not speech: no quotation mark in it but around a short quoted name after a
+ *    word, with no verb (`According to the "Financial Times".`), not inside a quotation;
  *  - it is not a credit, list item or handle: no URL, handle, colon, semicolon (items
  *    of a list: `First, bread; second, milk.`), slash or ©, its
  *    first word not in the profile list `credits` (`Photo`, `Source`), its paragraph
- *    opening with a word, a quotation or a dash against a word (see dash_lead); not names and numbers alone (`Luke 23:34.`); and
+ *    opening with a word, a quotation or a dash against a word (see dash_lead); not
+ *    names and numbers alone (`Luke 23:34.`; a preposition opening them makes a phrase
+ *    of them, `Since March 2020.`); and
  *    not cut at a capitalised abbreviation (`Cf.`).
  * A sentence opening with a word of the profile list `relative-openers` (`Who`, `Which`,
  * `Dont`, `Donde`), or of `subordinators` (`Because`, `Weil`, `Aunque`) with no comma
@@ -30,14 +33,17 @@
  * second_verb).
  * A word the lexicon lacks may be a verb when it is written in lower case, or opens the
  * sentence and the dictionary knows it in lower case; such a sentence is reported at info
- * only, since the verb may be the word the lexicon lacks. Capitalised words inside the
+ * only, since the verb may be the word the lexicon lacks; so may a word the encoding pass
+ * (run before this one) found garbled (`Ãˆ` for `È`). Capitalised words inside the
  * sentence (names; German nouns), all-capital words and words with digits are no verbs.
  * Datelines, bylines and headlines are paragraphs of their own or open one, so no
  * complete sentence precedes them. */
 #include "pass/pass.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/text.h"
 
 #define FRAG_MAX_WORD 128
@@ -101,6 +107,15 @@ static bool proclitics(const tqc_ctx *ctx, bool sentence_start)
 {
     const char *v = tqc_lang_setting(ctx->lang, "proclitic-pronouns", "no");
     return strcmp(v, "yes") == 0 || (!sentence_start && strcmp(v, "after-subject") == 0);
+}
+
+/* Whether word token k may be an object pronoun before its verb: one of the profile's
+ * `proclitics` (`la vende`; an article the lexicon also calls a pronoun, `il porto`, is
+ * none), or any pronoun where the profile has no such list. */
+static bool proclitic_pronoun(const tqc_ctx *ctx, size_t k)
+{
+    return !tqc_lang_list(ctx->lang, "proclitics") ||
+           tok_in(ctx, "proclitics", &ctx->doc->tokens[k]);
 }
 
 /* Parts of speech of word token k: as written, else in lower case; a sentence's first
@@ -176,9 +191,10 @@ static bool closed_listed(const tqc_ctx *ctx, size_t k)
 }
 
 /* Whether word token k, a listed preposition or article (closed_listed), stands before
- * an article, a determiner or a number: its closed reading then (`entre les deux`,
- * `di un anno`, `near the coast`), whatever word comes before it. A verb there has a
- * preposition or an adverb after it, or its object without a determiner. */
+ * an article, a determiner, a number or a name: its closed reading then (`entre les
+ * deux`, `di un anno`, `near the coast`, `di Napoli`), whatever word comes before it. A
+ * verb there has a preposition or an adverb after it, or its object without a
+ * determiner. */
 static bool listed_closed_before_det(const tqc_ctx *ctx, size_t k)
 {
     const tqc_doc *doc = ctx->doc;
@@ -187,6 +203,10 @@ static bool listed_closed_before_det(const tqc_ctx *ctx, size_t k)
     const tqc_token *n = &doc->tokens[k + 1];
     if (n->kind == TQC_TOK_NUMBER)
         return true;
+    /* ... or a name, a capitalised word the lexicon reads as no verb (`la città di
+     * Napoli`) */
+    if (n->kind == TQC_TOK_WORD && (n->flags & TQC_TF_CAP) && !(n->flags & TQC_TF_SENT_START))
+        return !(word_pos(ctx, k + 1, false) & TQC_POS_VERB);
     if (n->kind != TQC_TOK_WORD || !(n->flags & TQC_TF_LOWER))
         return false;
     uint32_t after = word_pos(ctx, k + 1, false);
@@ -254,6 +274,20 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
     if (!(pos & FINITE) || possessive_clitic(ctx, k))
         return false;
     const tqc_token *toks = ctx->doc->tokens;
+    /* A past tense that is also the participle, opening the sentence where a subject
+     * comes before its verb (not profile `null-subject`), is the participle (`Founded in
+     * 1990 by two engineers.`); one that is also the base form may be an imperative
+     * (`Put it there.`), and so may a verb-second language's present form before its
+     * object (`Begleitet ihn.`), not before a preposition (`Begleitet vom Gouverneur.`). */
+    if (k == first && (pos & TQC_POS_VPART) && !(pos & (TQC_POS_VINF | TQC_POS_AUX)) &&
+        strcmp(tqc_lang_setting(ctx->lang, "null-subject", "no"), "yes") != 0) {
+        bool v2 = strcmp(tqc_lang_setting(ctx->lang, "verb-final-subordinate", "no"), "yes") == 0;
+        uint32_t next = k + 1 < ctx->doc->token_count && toks[k + 1].kind == TQC_TOK_WORD
+                            ? word_pos(ctx, k + 1, false) : 0;
+        if (!v2 || ((next & TQC_POS_PREP) &&
+                    !(next & (TQC_POS_DET | TQC_POS_PRON | TQC_POS_NOUN | TQC_POS_VERB))))
+            return false;
+    }
     /* Adjectives in a row, a comma between them, before a noun or a gerund (`a nice, long
      * booking`): the second is one too. */
     if ((pos & TQC_POS_ADJ) && !(pos & TQC_POS_AUX) && k >= first + 2 &&
@@ -330,7 +364,8 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
      * stands before the pronoun (`il en veut`; `Surtout en seconde période` is none). */
     bool subject = (gov & (TQC_POS_PRON | TQC_POS_NOUN | TQC_POS_PROPN)) ||
                    strcmp(tqc_lang_setting(ctx->lang, "proclitic-pronouns", "no"), "yes") == 0;
-    if (proclitics(ctx, k - 1 == first) && !(before & TQC_POS_NUM) && !article && subject)
+    if (proclitics(ctx, k - 1 == first) && !(before & TQC_POS_NUM) && !article && subject &&
+        proclitic_pronoun(ctx, k - 1))
         keeps_verb |= TQC_POS_PRON;
     /* A subject pronoun (`I felt`) or an adverb (`just stop`) before the form, when it
      * can be no determiner or preposition, leaves it a verb. */
@@ -524,9 +559,11 @@ static bool extended_attribute(const tqc_ctx *ctx, size_t first, size_t v)
         ctx->doc->tokens[v - 2].kind != TQC_TOK_WORD)
         return false;
     /* A noun a preposition governs is no head of the subject (`Die ... nur von
-     * begrenztem Nutzen sind.`). */
+     * begrenztem Nutzen sind.`); the attribute's adjective is inflected, no adverb (`Die
+     * häufig Probleme lösen.`). */
+    uint32_t attribute = word_pos(ctx, v - 2, false);
     if (!(word_pos(ctx, v - 1, false) & TQC_POS_NOUN) ||
-        !(word_pos(ctx, v - 2, false) & (TQC_POS_ADJ | TQC_POS_VPART)) ||
+        !(attribute & (TQC_POS_ADJ | TQC_POS_VPART)) || (attribute & TQC_POS_ADV) ||
         governed(ctx, v - 1, first))
         return false;
     /* Each article inside an attribute has its own noun before the verb (`Die den Kindern
@@ -596,12 +633,19 @@ static bool main_clause_subject(const tqc_ctx *ctx, size_t first, size_t last)
             return false;
         k++;
     }
+    uint32_t modifier = 0;
     for (size_t steps = 0; k < last && steps <= FRAG_MAX_MODIFIERS &&
                            doc->tokens[k].kind == TQC_TOK_WORD &&
                            (doc->tokens[k].flags & TQC_TF_LOWER) &&
-                           (word_pos(ctx, k, false) & (TQC_POS_ADJ | TQC_POS_ADV));
+                           ((modifier = word_pos(ctx, k, false)) & (TQC_POS_ADJ | TQC_POS_ADV));
          steps++)
         k++;
+    /* An attributive adjective is inflected, and no inflected form is an adverb: a noun
+     * right after an adverb or a preposition is not the article's (`Die häufig Probleme
+     * lösen.`, `Die oft zu Problemen führen.`). */
+    if (k > first + 1 && (modifier & (TQC_POS_ADJ | TQC_POS_ADV)) &&
+        (modifier & (TQC_POS_ADV | TQC_POS_PREP)))
+        return false;
     if (k + 1 >= last || doc->tokens[k].kind != TQC_TOK_WORD ||
         !(doc->tokens[k].flags & TQC_TF_CAP) || doc->tokens[k + 1].kind != TQC_TOK_WORD)
         return false;
@@ -662,7 +706,10 @@ static bool verb_final_relative(const tqc_ctx *ctx, size_t first, size_t last)
     if (k >= last || doc->tokens[k].kind != TQC_TOK_WORD)
         return false;
     uint32_t w = word_pos(ctx, k, false);
-    if (!genitive && (!w || (w & (TQC_POS_NOUN | TQC_POS_PROPN))))
+    /* ... unless an adverb stands before it: an article's noun takes inflected adjectives,
+     * none of them an adverb (`Die häufig Probleme lösen.`). */
+    bool adverb_before = k > first + 1 && (word_pos(ctx, k - 1, false) & TQC_POS_ADV);
+    if (!genitive && !adverb_before && (!w || (w & (TQC_POS_NOUN | TQC_POS_PROPN))))
         return false;
     /* An article, then a determiner with the verb right after it: the determiner is a
      * pronoun and the two the main clause's subject (`Die einen kommen, die anderen
@@ -822,7 +869,74 @@ static size_t relative_after_preposition(const tqc_ctx *ctx, size_t first, size_
     return k;
 }
 
-static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
+/* Per token of the doc, whether an earlier pass found its text garbled (encoding:
+ * `Ãˆ` for `È`): the lexicon cannot read such a word, so it may be the verb. NULL when
+ * no word is (or no memory was had: the words are then unknown as before). */
+static uint8_t *garbled_tokens(const tqc_ctx *ctx)
+{
+    const tqc_doc *doc = ctx->doc;
+    uint8_t *marks = NULL;
+    for (size_t i = 0; i < ctx->out->count; i++) {
+        const tqc_finding *f = &ctx->out->items[i];
+        if (strcmp(f->rule, "encoding") != 0 && !(f->also && strstr(f->also, "encoding")))
+            continue;
+        if (!marks && !(marks = tqc_calloc(doc->token_count ? doc->token_count : 1, 1)))
+            return NULL;
+        /* the first token ending after the damage starts, then all it overlaps */
+        size_t lo = 0, hi = doc->token_count;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (doc->tokens[mid].span.end <= f->span.start)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t k = lo; k < doc->token_count && doc->tokens[k].span.start < f->span.end; k++)
+            marks[k] = 1;
+    }
+    return marks;
+}
+
+/* Words a quoted name or term may have (`"Financial Times"`, « Le Monde »): longer
+ * quotations are speech. */
+#define FRAG_MAX_QUOTED_WORDS 5
+
+/* When token k opens a quotation after a word of the sentence [first, last) that closes
+ * before its end, holding one to FRAG_MAX_QUOTED_WORDS words, a capitalised one among
+ * them (a name or title: «la Repubblica»; a lower-case term may be a mention in a reply,
+ * `No need to add "literally" here.`) and no verb (`Le paquet « reste dans Stable ».`
+ * quotes its predicate): the token of its closing mark, else SIZE_MAX. */
+static size_t quoted_term(const tqc_ctx *ctx, size_t k, size_t first, size_t last)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (k <= first || doc->tokens[k - 1].kind != TQC_TOK_WORD ||
+        !(doc->tokens[k].flags & TQC_TF_SPACE_BEFORE) ||
+        !(tqc_ctx_mark(ctx, k, TQC_QUOTE_ROLES_QUOTES) & TQC_MARK_OPENS))
+        return SIZE_MAX;
+    size_t words = 0;
+    bool named = false;
+    for (size_t j = k + 1; j < last; j++) {
+        if (doc->tokens[j].kind == TQC_TOK_WORD) {
+            if (++words > FRAG_MAX_QUOTED_WORDS || finite_verb(ctx, j, k + 1) ||
+                (!word_pos(ctx, j, j == k + 1) && may_be_verb(ctx, j, j == k + 1)))
+                return SIZE_MAX;
+            named = named || (doc->tokens[j].flags & (TQC_TF_CAP | TQC_TF_ALLCAPS));
+            continue;
+        }
+        if (doc->tokens[j].kind != TQC_TOK_PUNCT)
+            return SIZE_MAX;
+        if (tqc_ctx_quote_mark(ctx, j))
+            return named && (tqc_ctx_mark(ctx, j, TQC_QUOTE_ROLES_QUOTES) & TQC_MARK_CLOSES)
+                       ? j : SIZE_MAX;
+        int32_t cp = first_cp(doc, &doc->tokens[j]);
+        if (cp != '-' && cp != '&' && cp != '.' && cp != '\'')
+            return SIZE_MAX;
+    }
+    return SIZE_MAX;
+}
+
+static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
+                           const uint8_t *garbled)
 {
     const tqc_doc *doc = ctx->doc;
     const tqc_sentence *sent = &doc->sentences[s];
@@ -844,8 +958,8 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
         return;
     size_t words = 0, unknown_verbs = 0;
     bool content = false, lower = false, number = false;
-    /* Adverbs and a participle alone (`Roughly speaking.`, `Frankly put.`) comment on the
-     * sentence before, as a reply does. */
+    /* Adverbs and a participle alone (`Roughly speaking.`, `Frankly put.`), or the
+     * participle by itself (`Locked.`), comment on the sentence before, as a reply does. */
     bool gerund = false, comment = true;
     /* A relative or adverbial clause has its verb but no main clause: `Who lives in
      * Paris.`, `Because the road was closed.`; an adverbial one may open a sentence whose
@@ -907,7 +1021,10 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
             if (!relative && (finite_verb(ctx, k, first) || instruction_infinitive(ctx, k, first)))
                 return;
             uint32_t pos = word_pos(ctx, k, k == first);
-            if (!pos && may_be_verb(ctx, k, k == first))
+            /* A preposition opening it is no name (`Since March 2020.`, `Seit März 2020.`) */
+            lower = lower || (k == first && (pos & TQC_POS_PREP) &&
+                              !(pos & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB)));
+            if ((garbled && garbled[k]) || (!pos && may_be_verb(ctx, k, k == first)))
                 unknown_verbs++;
             /* An adverb, pronoun or interjection reading makes a reply (`Pas encore.`:
              * `pas` is also a noun). */
@@ -922,7 +1039,17 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
             comment = false;
             break;
         case TQC_TOK_PUNCT:
-        case TQC_TOK_SYMBOL:
+        case TQC_TOK_SYMBOL: {
+            /* A short quoted name after a word is one word of the sentence (`According
+             * to the "Financial Times".`; see quoted_term). */
+            size_t close = quoted_term(ctx, k, first, last);
+            if (close != SIZE_MAX) {
+                words++;
+                content = true;
+                comment = false;
+                k = close;
+                break;
+            }
             /* Speech; a credit (`AFP/Getty`, `© Reuters`); a list or citation after a
              * colon (`For example: 1.`). A clause with its verb may quote a term
              * (`Que permite quatro partições «primárias».`). */
@@ -930,6 +1057,7 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
                 cp == 0xA9 || cp == ':' || cp == ';')
                 return;
             break;
+        }
         default:
             return;   /* URLs, handles, hashtags: credits and links, not prose */
         }
@@ -938,7 +1066,7 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok)
     /* Names and numbers alone are a reference or a credit (`Luke 23:34.`). */
     if (words == 0 ||
         (!relative && (words > FRAG_MAX_WORDS || !content || (number && !lower) ||
-                       (comment && gerund && words > 1))) ||
+                       (comment && gerund))) ||
         set_phrase(ctx, first, last) || tok_in(ctx, "credits", &doc->tokens[first]))
         return;
     /* A capitalised abbreviation (`Cf.`, `Dr.`) may have been cut from what follows it; a
@@ -995,6 +1123,7 @@ static void run(const tqc_ctx *ctx)
     const tqc_doc *doc = ctx->doc;
     if (!tqc_lang_lexicon(ctx->lang))
         return;   /* without parts of speech there is no telling a verb */
+    uint8_t *garbled = garbled_tokens(ctx);
     for (size_t p = 0; p < doc->paragraph_count; p++) {
         const tqc_paragraph *para = &doc->paragraphs[p];
         if (para->sent_count < 2)
@@ -1011,8 +1140,9 @@ static void run(const tqc_ctx *ctx)
         if (w >= doc->token_count || doc->tokens[w].kind != TQC_TOK_WORD)
             continue;
         for (size_t s = para->sent_first + 1; s < para->sent_first + para->sent_count; s++)
-            check_sentence(ctx, s, para_first_tok);
+            check_sentence(ctx, s, para_first_tok, garbled);
     }
+    free(garbled);
 }
 
 const tqc_pass tqc_pass_fragment = {

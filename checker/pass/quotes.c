@@ -55,6 +55,7 @@ typedef struct style_use {
     size_t off;
     size_t pair;
     size_t para;
+    bool mixed;     /* closed by another pair's mark: a slip of its own, no style */
 } style_use;
 
 typedef struct style_log {
@@ -640,7 +641,7 @@ static void push(const tqc_doc *doc, mark_stack *st, size_t pair_idx, const tqc_
             }
         }
         if (log->count < log->cap)
-            log->items[log->count++] = (style_use){tok->span.start, pair_idx, st->para};
+            log->items[log->count++] = (style_use){tok->span.start, pair_idx, st->para, false};
     }
     if (st->depth < QUOTES_MAX_DEPTH)
         st->items[st->depth++] = (open_mark){pair_idx, tok->span.start, tentative,
@@ -658,6 +659,17 @@ static size_t find_open(const quote_rules *r, const mark_stack *st, int32_t cp, 
             return k;
     }
     return SIZE_MAX;
+}
+
+/* The quotation opened at off, closed by another pair's mark, shows no style: its marks
+ * disagree, and it is reported as such (`"vaults»`), so it is no evidence of a second
+ * style beside the article's. */
+static void style_mixed(mark_stack *st, size_t off)
+{
+    style_log *log = st->styles;
+    for (size_t i = log ? log->count : 0; i-- > 0 && log->items[i].off >= off;)
+        if (log->items[i].off == off)
+            log->items[i].mixed = true;
 }
 
 /* How many code points close are decoded from from to end in doc's text. */
@@ -933,6 +945,7 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
                                       "write %s", o, m, c);
             tqc_finding_suggest(ctx->out, f, c, strlen(c));
             tqc_finding_fix(ctx->out, f, os, c, strlen(c), false);
+            style_mixed(st, om->off);
             st->depth = open_k - 1;
             return;
         }
@@ -944,6 +957,7 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
                                   o, at, c);
         tqc_finding_suggest(ctx->out, f, c, strlen(c));
         tqc_finding_fix(ctx->out, f, span, c, strlen(c), false);
+        style_mixed(st, om->off);
         close_inner(ctx, r, st, open_k - 1, span);
         st->depth = open_k - 1;
         return;
@@ -1141,7 +1155,7 @@ static int32_t first_mark(const tqc_doc *doc, size_t p)
 static size_t style_of(const quote_rules *r, const style_use *u)
 {
     const pair *p = &r->pairs[u->pair];
-    if (p->bracket || p->role == TQC_QUOTE_FOREIGN || is_apostrophe(r, p->open) ||
+    if (u->mixed || p->bracket || p->role == TQC_QUOTE_FOREIGN || is_apostrophe(r, p->open) ||
         is_apostrophe(r, p->close))
         return SIZE_MAX;
     return opens(r, p->open);
