@@ -283,10 +283,14 @@ static bool trusted(tqc_forms *f, uint64_t off, uint64_t len)
 
 /* A lookup reads two scattered pages, and the kernel maps the cached pages around each
  * (fault-around, 64 KiB, which MADV_RANDOM does not stop): a few thousand lookups made
- * a whole file of 10-60 MB resident. The pages are handed back every FORMS_RELEASE
- * lookups; they come back from the page cache, the same bytes (a file is replaced by
- * rename, never changed in place, so a block checked stays checked). */
+ * a whole file of 10-60 MB resident. The pages of a file larger than FORMS_RESIDENT_MAX
+ * are handed back every FORMS_RELEASE lookups; they come back from the page cache, the
+ * same bytes (a file is replaced by rename, never changed in place, so a block checked
+ * stays checked). A smaller file (en, de) stays mapped: its resident pages are bounded
+ * by its size, and handing them back cost half a long run's CPU in page faults and
+ * unmapping (Brown once: 1.5 s of system time, 16,000 madvise calls). */
 #define FORMS_RELEASE 16
+#define FORMS_RESIDENT_MAX ((size_t)8 << 20)
 /* Most words a long text asks are absent (the spelling pass's one-edit variants of its
  * unknown words: a thousand a word), and each absent lookup faulted two pages in that
  * the next release handed back. A Bloom filter of the forms (8-16 bits a form, 4
@@ -392,7 +396,8 @@ static uint8_t get_rec(tqc_forms *f, const char *word, size_t len, bool *ok,
             build_filter(f);
     }
     if (atomic_fetch_add_explicit(&f->lookups, 1, memory_order_relaxed) % FORMS_RELEASE ==
-        FORMS_RELEASE - 1)
+            FORMS_RELEASE - 1 &&
+        f->size > FORMS_RESIDENT_MAX)
         madvise((void *)f->map, f->size, MADV_DONTNEED);
     uint32_t slots = f->h.slots;
     for (uint32_t i = 0, at = (uint32_t)(h % slots); i < slots;
