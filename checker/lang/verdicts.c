@@ -154,7 +154,7 @@ bool tqc_cache_blocks_damaged(const tqc_cache_blocks *c)
     return atomic_load_explicit(&c->checked[c->nblocks / 64 + 1], memory_order_relaxed) != 0;
 }
 
-bool tqc_cache_blocks_trusted(const tqc_cache_blocks *c, uint64_t off, uint64_t len)
+bool tqc_cache_blocks_check(const tqc_cache_blocks *c, uint64_t off, uint64_t len)
 {
     if (len == 0 || off + len > c->body_len || tqc_cache_blocks_damaged(c))
         return false;
