@@ -270,11 +270,14 @@ static bool trusted(tqc_forms *f, uint64_t off, uint64_t len)
  * a whole file of 10-60 MB resident. The pages of a file larger than FORMS_RESIDENT_MAX
  * are handed back every FORMS_RELEASE lookups; they come back from the page cache, the
  * same bytes (a file is replaced by rename, never changed in place, so a block checked
- * stays checked). A smaller file (en, de) stays mapped: its resident pages are bounded
- * by its size, and handing them back cost half a long run's CPU in page faults and
- * unmapping (Brown once: 1.5 s of system time, 16,000 madvise calls). */
+ * stays checked). A smaller file (en, de) stays mapped after FORMS_RESIDENT_AFTER
+ * lookups (a long text): its resident pages are bounded by its size, and handing them
+ * back cost half a long run's CPU in page faults and unmapping (Brown once: 1.5 s of
+ * system time, 16,000 madvise calls); an article's few hundred lookups still hand them
+ * back (one article, cold: en 17 MB peak, 22 MB kept mapped). */
 #define FORMS_RELEASE 16
 #define FORMS_RESIDENT_MAX ((size_t)8 << 20)
+#define FORMS_RESIDENT_AFTER 4096
 /* Most words a long text asks are absent (the spelling pass's one-edit variants of its
  * unknown words: a thousand a word), and each absent lookup faulted two pages in that
  * the next release handed back. A Bloom filter of the forms (8-16 bits a form, 4
@@ -379,9 +382,9 @@ static uint8_t get_rec(tqc_forms *f, const char *word, size_t len, bool *ok,
         if (atomic_fetch_add_explicit(&f->asked, 1, memory_order_relaxed) == after)
             build_filter(f);
     }
-    if (atomic_fetch_add_explicit(&f->lookups, 1, memory_order_relaxed) % FORMS_RELEASE ==
-            FORMS_RELEASE - 1 &&
-        f->size > FORMS_RESIDENT_MAX)
+    size_t lookups = atomic_fetch_add_explicit(&f->lookups, 1, memory_order_relaxed);
+    if (lookups % FORMS_RELEASE == FORMS_RELEASE - 1 &&
+        (f->size > FORMS_RESIDENT_MAX || lookups < FORMS_RESIDENT_AFTER))
         madvise((void *)f->map, f->size, MADV_DONTNEED);
     uint32_t slots = f->h.slots;
     for (uint32_t i = 0, at = (uint32_t)(h % slots); i < slots;
