@@ -104,7 +104,6 @@ typedef struct header {
 struct tqc_forms {
     const unsigned char *map;
     size_t size;
-    const uint64_t *sums;
     const unsigned char *body;
     uint64_t body_len;
     const uint32_t *slot;
@@ -117,8 +116,7 @@ struct tqc_forms {
     unsigned char *tail_len;
     const char *breaks;          /* breaks_len bytes */
     header h;
-    _Atomic uint64_t *checked;   /* one bit a block: its checksum matched */
-    atomic_bool damaged;
+    tqc_cache_blocks blocks;
     atomic_size_t lookups;       /* lookups that read the file (past the filter) */
     atomic_size_t asked;         /* lookups before the filter was built */
     _Atomic(const uint64_t *) filter;   /* see build_filter; NULL until built */
@@ -193,8 +191,10 @@ tqc_forms *tqc_forms_open(const char *path, uint64_t key)
         uint64_t s = tqc_verdicts_hash(key, &z, sizeof z);
         ok = tqc_verdicts_hash(s, (const unsigned char *)m + sizeof h, h.nblocks * 8) == h.head_sum;
     }
+    const unsigned char *sums = (const unsigned char *)m + sizeof h;
     if (ok && (!(f = tqc_calloc(1, sizeof *f)) ||
-               !(f->checked = tqc_calloc(h.nblocks / 64 + 1, sizeof *f->checked)))) {
+               !tqc_cache_blocks_init(&f->blocks, sums + h.nblocks * 8, body_len,
+                                      (const uint64_t *)sums, h.nblocks, FORMS_BLOCK))) {
         free(f);
         f = NULL;
         ok = false;
@@ -209,7 +209,6 @@ tqc_forms *tqc_forms_open(const char *path, uint64_t key)
     f->map = m;
     f->size = size;
     f->h = h;
-    f->sums = (const uint64_t *)(f->map + sizeof h);
     f->body = f->map + sizeof h + h.nblocks * 8;
     f->body_len = body_len;
     f->slot = (const uint32_t *)f->body;
@@ -249,7 +248,7 @@ void tqc_forms_free(tqc_forms *f)
     if (!f)
         return;
     munmap((void *)f->map, f->size);
-    free(f->checked);
+    tqc_cache_blocks_free(&f->blocks);
     free(f->tails);
     free(f->tail_len);
     free((void *)atomic_load(&f->filter));
@@ -258,35 +257,27 @@ void tqc_forms_free(tqc_forms *f)
 
 bool tqc_forms_complete(const tqc_forms *f) { return f && (f->h.flags & HEAD_COMPLETE); }
 size_t tqc_forms_count(const tqc_forms *f) { return f ? f->h.count : 0; }
-bool tqc_forms_damaged(const tqc_forms *f) { return f && atomic_load(&f->damaged); }
+bool tqc_forms_damaged(const tqc_forms *f) { return f && tqc_cache_blocks_damaged(&f->blocks); }
 
 /* Whether the body bytes [off, off + len) lie in blocks whose checksums match. */
 static bool trusted(tqc_forms *f, uint64_t off, uint64_t len)
 {
-    if (atomic_load_explicit(&f->damaged, memory_order_relaxed) || off + len > f->body_len)
-        return false;
-    for (uint64_t b = off / FORMS_BLOCK; b <= (off + len - 1) / FORMS_BLOCK; b++) {
-        uint64_t bit = 1ull << (b % 64);
-        if (atomic_load_explicit(&f->checked[b / 64], memory_order_acquire) & bit)
-            continue;
-        uint64_t start = b * FORMS_BLOCK, n = f->body_len - start;
-        if (n > FORMS_BLOCK)
-            n = FORMS_BLOCK;
-        if (tqc_verdicts_hash(b, f->body + start, n) != f->sums[b]) {
-            atomic_store(&f->damaged, true);
-            return false;
-        }
-        atomic_fetch_or_explicit(&f->checked[b / 64], bit, memory_order_release);
-    }
-    return true;
+    return tqc_cache_blocks_trusted(&f->blocks, off, len);
 }
 
 /* A lookup reads two scattered pages, and the kernel maps the cached pages around each
  * (fault-around, 64 KiB, which MADV_RANDOM does not stop): a few thousand lookups made
- * a whole file of 10-60 MB resident. The pages are handed back every FORMS_RELEASE
- * lookups; they come back from the page cache, the same bytes (a file is replaced by
- * rename, never changed in place, so a block checked stays checked). */
+ * a whole file of 10-60 MB resident. The pages of a file larger than FORMS_RESIDENT_MAX
+ * are handed back every FORMS_RELEASE lookups; they come back from the page cache, the
+ * same bytes (a file is replaced by rename, never changed in place, so a block checked
+ * stays checked). A smaller file (en, de) stays mapped after FORMS_RESIDENT_AFTER
+ * lookups (a long text): its resident pages are bounded by its size, and handing them
+ * back cost half a long run's CPU in page faults and unmapping (Brown once: 1.5 s of
+ * system time, 16,000 madvise calls); an article's few hundred lookups still hand them
+ * back (one article, cold: en 17 MB peak, 22 MB kept mapped). */
 #define FORMS_RELEASE 16
+#define FORMS_RESIDENT_MAX ((size_t)8 << 20)
+#define FORMS_RESIDENT_AFTER 4096
 /* Most words a long text asks are absent (the spelling pass's one-edit variants of its
  * unknown words: a thousand a word), and each absent lookup faulted two pages in that
  * the next release handed back. A Bloom filter of the forms (8-16 bits a form, 4
@@ -391,8 +382,9 @@ static uint8_t get_rec(tqc_forms *f, const char *word, size_t len, bool *ok,
         if (atomic_fetch_add_explicit(&f->asked, 1, memory_order_relaxed) == after)
             build_filter(f);
     }
-    if (atomic_fetch_add_explicit(&f->lookups, 1, memory_order_relaxed) % FORMS_RELEASE ==
-        FORMS_RELEASE - 1)
+    size_t lookups = atomic_fetch_add_explicit(&f->lookups, 1, memory_order_relaxed);
+    if (lookups % FORMS_RELEASE == FORMS_RELEASE - 1 &&
+        (f->size > FORMS_RESIDENT_MAX || lookups < FORMS_RESIDENT_AFTER))
         madvise((void *)f->map, f->size, MADV_DONTNEED);
     uint32_t slots = f->h.slots;
     for (uint32_t i = 0, at = (uint32_t)(h % slots); i < slots;

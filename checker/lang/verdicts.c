@@ -34,16 +34,13 @@ typedef struct header {
 struct tqc_verdicts {
     const unsigned char *map;
     size_t size;
-    const uint64_t *sums;        /* one a block of the body */
     const unsigned char *body;   /* the slots, then the records */
     uint64_t body_len;
     const uint32_t *slot;        /* 0: empty; else 1 + the record's offset in data */
     const unsigned char *data;
     uint32_t slots, count;
-    uint64_t data_len, nblocks;
-    /* One bit a block whose sum matched; the last word is nonzero once one did not (the
-     * file then answers nothing). Atomic: threads share a dictionary's file. */
-    _Atomic uint64_t *checked;
+    uint64_t data_len;
+    tqc_cache_blocks blocks;     /* a block that does not match: the file answers nothing */
 };
 
 uint64_t tqc_verdicts_hash(uint64_t seed, const void *data, size_t len)
@@ -97,8 +94,10 @@ tqc_verdicts *tqc_verdicts_open(const char *path, uint64_t key)
         ok = tqc_verdicts_hash(sum, (const unsigned char *)m + sizeof h, h.nblocks * 8) ==
              h.head_sum;
     }
+    const unsigned char *sums = (const unsigned char *)m + sizeof h;
     if (ok && (!(v = tqc_calloc(1, sizeof *v)) ||
-               !(v->checked = tqc_calloc(h.nblocks / 64 + 2, sizeof *v->checked)))) {
+               !tqc_cache_blocks_init(&v->blocks, sums + h.nblocks * 8, body_len,
+                                      (const uint64_t *)sums, h.nblocks, VERDICTS_BLOCK))) {
         free(v);
         v = NULL;
         ok = false;
@@ -112,7 +111,6 @@ tqc_verdicts *tqc_verdicts_open(const char *path, uint64_t key)
     madvise(m, size, MADV_RANDOM);
     v->map = m;
     v->size = size;
-    v->sums = (const uint64_t *)(v->map + sizeof h);
     v->body = v->map + sizeof h + h.nblocks * 8;
     v->body_len = body_len;
     v->slot = (const uint32_t *)v->body;
@@ -120,7 +118,6 @@ tqc_verdicts *tqc_verdicts_open(const char *path, uint64_t key)
     v->slots = h.slots;
     v->count = h.count;
     v->data_len = h.data_len;
-    v->nblocks = h.nblocks;
 out:
     close(fd);
     return v;
@@ -131,33 +128,55 @@ void tqc_verdicts_free(tqc_verdicts *v)
     if (!v)
         return;
     munmap((void *)v->map, v->size);
-    free(v->checked);
+    tqc_cache_blocks_free(&v->blocks);
     free(v);
 }
 
 size_t tqc_verdicts_count(const tqc_verdicts *v) { return v ? v->count : 0; }
 
-/* Whether the body bytes [off, off + len) lie in blocks whose sums match (each block
- * hashed the first time); a mismatch makes the whole file answer nothing from then on. */
-static bool trusted(const tqc_verdicts *v, uint64_t off, uint64_t len)
+bool tqc_cache_blocks_init(tqc_cache_blocks *c, const unsigned char *body, uint64_t body_len,
+                           const uint64_t *sums, uint64_t nblocks, uint64_t block)
 {
-    _Atomic uint64_t *bad = &v->checked[v->nblocks / 64 + 1];
-    if (len == 0 || off + len > v->body_len || atomic_load_explicit(bad, memory_order_relaxed))
+    *c = (tqc_cache_blocks){.body = body, .body_len = body_len, .sums = sums,
+                            .nblocks = nblocks, .block = block};
+    c->checked = tqc_calloc(nblocks / 64 + 2, sizeof *c->checked);
+    return c->checked != NULL;
+}
+
+void tqc_cache_blocks_free(tqc_cache_blocks *c)
+{
+    free(c->checked);
+    c->checked = NULL;
+}
+
+bool tqc_cache_blocks_damaged(const tqc_cache_blocks *c)
+{
+    return atomic_load_explicit(&c->checked[c->nblocks / 64 + 1], memory_order_relaxed) != 0;
+}
+
+bool tqc_cache_blocks_check(const tqc_cache_blocks *c, uint64_t off, uint64_t len)
+{
+    if (len == 0 || off + len > c->body_len || tqc_cache_blocks_damaged(c))
         return false;
-    for (uint64_t b = off / VERDICTS_BLOCK; b <= (off + len - 1) / VERDICTS_BLOCK; b++) {
+    for (uint64_t b = off / c->block; b <= (off + len - 1) / c->block; b++) {
         uint64_t bit = 1ull << (b % 64);
-        if (atomic_load_explicit(&v->checked[b / 64], memory_order_acquire) & bit)
+        if (atomic_load_explicit(&c->checked[b / 64], memory_order_acquire) & bit)
             continue;
-        uint64_t start = b * VERDICTS_BLOCK, n = v->body_len - start;
-        if (n > VERDICTS_BLOCK)
-            n = VERDICTS_BLOCK;
-        if (tqc_verdicts_hash(b, v->body + start, n) != v->sums[b]) {
-            atomic_store(bad, 1);
+        uint64_t start = b * c->block, n = c->body_len - start;
+        if (n > c->block)
+            n = c->block;
+        if (tqc_verdicts_hash(b, c->body + start, n) != c->sums[b]) {
+            atomic_store(&c->checked[c->nblocks / 64 + 1], 1);
             return false;
         }
-        atomic_fetch_or_explicit(&v->checked[b / 64], bit, memory_order_release);
+        atomic_fetch_or_explicit(&c->checked[b / 64], bit, memory_order_release);
     }
     return true;
+}
+
+static bool trusted(const tqc_verdicts *v, uint64_t off, uint64_t len)
+{
+    return tqc_cache_blocks_trusted(&v->blocks, off, len);
 }
 
 /* The record at data offset off (its bytes checked): its word's length, 0 if none. */

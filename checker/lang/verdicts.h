@@ -16,6 +16,7 @@
 #ifndef TQC_VERDICTS_H
 #define TQC_VERDICTS_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -77,5 +78,39 @@ tqc_status tqc_cache_write(const char *path, const void *data, size_t len);
 
 /* The 64-bit checksum the file uses, for callers building a key. */
 uint64_t tqc_verdicts_hash(uint64_t seed, const void *data, size_t len);
+
+/* The block check of a mapped cache file (this one and lang/forms.h's): its body is
+ * checksummed in blocks of block bytes, block b's sum tqc_verdicts_hash(b, its bytes).
+ * A block is hashed when a read first needs it; one that does not match makes the
+ * whole file untrusted from then on. Threads share it. */
+typedef struct tqc_cache_blocks {
+    const unsigned char *body;
+    uint64_t body_len;
+    const uint64_t *sums;        /* one a block */
+    uint64_t nblocks, block;
+    _Atomic uint64_t *checked;   /* one bit a block whose sum matched; then a word, nonzero
+                                  * once one did not */
+} tqc_cache_blocks;
+
+/* false when out of memory (then c holds nothing to free). */
+bool tqc_cache_blocks_init(tqc_cache_blocks *c, const unsigned char *body, uint64_t body_len,
+                           const uint64_t *sums, uint64_t nblocks, uint64_t block);
+void tqc_cache_blocks_free(tqc_cache_blocks *c);
+/* Whether a block did not match. */
+bool tqc_cache_blocks_damaged(const tqc_cache_blocks *c);
+/* tqc_cache_blocks_trusted's work past its first test. */
+bool tqc_cache_blocks_check(const tqc_cache_blocks *c, uint64_t off, uint64_t len);
+/* Whether the body bytes [off, off + len) lie in blocks whose sums match (false for an
+ * empty or out-of-bounds range, and once any block did not match). Inline: a lookup
+ * asks it several times, nearly always of one block checked before. */
+static inline bool tqc_cache_blocks_trusted(const tqc_cache_blocks *c, uint64_t off, uint64_t len)
+{
+    uint64_t b = off / c->block;
+    if (len != 0 && off + len <= c->body_len && b == (off + len - 1) / c->block &&
+        (atomic_load_explicit(&c->checked[b / 64], memory_order_acquire) & (1ull << (b % 64))) &&
+        !atomic_load_explicit(&c->checked[c->nblocks / 64 + 1], memory_order_relaxed))
+        return true;
+    return tqc_cache_blocks_check(c, off, len);
+}
 
 #endif

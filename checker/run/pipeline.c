@@ -88,12 +88,43 @@ static tqc_status take_back(tqc_pool *pool, const tqc_pipe_hooks *h)
     return st;
 }
 
+/* Checks doc with ck on this thread and hands it to the sink; frees doc. */
+static tqc_status check_here(tqc_checker *ck, tqc_doc *doc, const tqc_pipe_hooks *h)
+{
+    tqc_findings found;
+    tqc_findings_init(&found, doc);
+    tqc_status st = h->check ? h->check(h->ctx, ck, doc, &found) : tqc_check_doc(ck, doc, &found);
+    if (st == TQC_OK)
+        st = h->doc(h->ctx, &doc, &found);
+    tqc_findings_release(&found);
+    tqc_doc_free(doc);
+    return st;
+}
+
+/* Queues doc on the pool, first taking docs back until it has room; frees doc when the
+ * queue cannot be reached. */
+static tqc_status submit(tqc_pool *pool, tqc_checker *ck, tqc_doc *doc, const tqc_pipe_hooks *h)
+{
+    tqc_status st = TQC_OK;
+    while (st == TQC_OK && !tqc_pool_has_room(pool))
+        st = take_back(pool, h);
+    if (st == TQC_OK)
+        return tqc_pool_submit(pool, ck, doc);
+    tqc_doc_free(doc);
+    return st;
+}
+
 tqc_status tqc_pipe_file(tqc_input *in, tqc_pipe_lang *pl, tqc_pool **pool, unsigned jobs,
                          const tqc_pipe_hooks *h, char *err, size_t errlen)
 {
     tqc_status st = TQC_OK;
-    size_t docs = 0;
     bool parallel = pool && jobs > 1 && !h->check;
+    /* A file of more than one doc (a large article, JSONL records) is checked on the
+     * pool's threads while this one reads on, its first doc too: that doc is held until
+     * a second shows there is more than one (a one-doc file starts no thread). Checked
+     * here, it kept the threads idle while it was (and while the dictionaries loaded). */
+    tqc_doc *held = NULL;
+    tqc_checker *held_ck = NULL;
     while (st == TQC_OK && !(h->stop && h->stop(h->ctx))) {
         tqc_doc *doc;
         st = tqc_input_next(in, &doc, err, errlen);
@@ -115,31 +146,45 @@ tqc_status tqc_pipe_file(tqc_input *in, tqc_pipe_lang *pl, tqc_pool **pool, unsi
             snprintf(err, errlen, "%s: %s", doc->name, why);
         if (st == TQC_OK && h->lang)
             st = h->lang(h->ctx, pl, doc, ck, told);
-        /* A file of more than one doc (a large article, JSONL records): the docs after
-         * the first go to the pool's threads while this one reads on. */
-        if (st == TQC_OK && parallel && docs++ > 0 && (*pool || (*pool = tqc_pool_new(jobs)))) {
-            while (st == TQC_OK && !tqc_pool_has_room(*pool))
-                st = take_back(*pool, h);
+        if (st == TQC_OK && parallel && !held && !*pool) {
+            held = doc;
+            held_ck = ck;
+            continue;
+        }
+        if (st == TQC_OK && parallel && (*pool || (*pool = tqc_pool_new(jobs)))) {
+            if (held) {
+                st = submit(*pool, held_ck, held, h);
+                held = NULL;
+            }
             if (st == TQC_OK)
-                st = tqc_pool_submit(*pool, ck, doc);
+                st = submit(*pool, ck, doc, h);
             else
                 tqc_doc_free(doc);
             continue;
         }
-        tqc_findings found;
-        tqc_findings_init(&found, doc);
+        /* No pool to be had: what is held goes first, here. */
+        if (held) {
+            tqc_status first = check_here(held_ck, held, h);
+            held = NULL;
+            if (st == TQC_OK)
+                st = first;
+        }
         if (st == TQC_OK)
-            st = h->check ? h->check(h->ctx, ck, doc, &found) : tqc_check_doc(ck, doc, &found);
-        if (st == TQC_OK)
-            st = h->doc(h->ctx, &doc, &found);
-        tqc_findings_release(&found);
-        tqc_doc_free(doc);
+            st = check_here(ck, doc, h);
+        else
+            tqc_doc_free(doc);
     }
-    /* What the pool still has precedes any failure: to the sink, in order. */
+    /* What the pool still has precedes any failure: to the sink, in order; then the
+     * first doc of a file that had no second. */
     while (parallel && *pool && tqc_pool_pending(*pool)) {
         tqc_status taken = take_back(*pool, h);
         if (st == TQC_OK)
             st = taken;
+    }
+    if (held) {
+        tqc_status first = check_here(held_ck, held, h);
+        if (st == TQC_OK)
+            st = first;
     }
     return st;
 }
