@@ -88,6 +88,11 @@ START_TEST(test_english)
 {
     NUMBER("en", "The deal is worth 2,4 billion dollars.", "2,4", TQC_SEV_WARNING, "2.4");
     NUMBER("en", "The missiles were fired at 9h15.", "9h15", TQC_SEV_WARNING, "9:15");
+    /* A decimal comma with no sign of a quantity after a name may be a reference, and
+     * before a conjunction and a number a list: hints. */
+    NUMBER("en", "As Luke 23,34 says, forgive them.", "23,34", TQC_SEV_INFO, "23.34");
+    NUMBER("en", "See chapters 3,4 and 5 of the report.", "3,4", TQC_SEV_INFO, "3.4");
+    NUMBER("en", "Turnout was 67,3 per cent.", "67,3", TQC_SEV_WARNING, "67.3");
     NUMBER("en", "Some 1.000.000 people live there.", "1.000.000", TQC_SEV_WARNING,
            "1,000,000");
     NO_NUMBER("en", "Some 2,500 people came at 8:45 p.m. to hear 4.7 million voices.");

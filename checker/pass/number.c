@@ -210,12 +210,24 @@ static int quantity(const tqc_ctx *ctx, size_t k, size_t digits_end)
            !tqc_lang_in(ctx->lang, "auxiliaries", ws, wl) ? 1 : 0;
 }
 
-/* Whether a word of the profile's `clock-words` follows number token k (`20.15 Uhr`,
- * `11.30 ore`): then its two decimal places are minutes. */
-static bool before_clock_word(const tqc_ctx *ctx, size_t k)
+/* Whether a conjunction and a number follow number token k (`3,4 and 5`). */
+static bool before_listed_number(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    size_t w = next_word(doc, k);
+    if (w == SIZE_MAX || w + 1 >= doc->token_count)
+        return false;
+    uint32_t pos = tqc_ctx_pos_lower(ctx, w);
+    return (pos & TQC_POS_CONJ) && !(pos & TQC_POS_NOUN) &&
+           doc->tokens[w + 1].kind == TQC_TOK_NUMBER &&
+           !(doc->tokens[w + 1].flags & TQC_TF_NEWLINE_BEFORE);
+}
+
+/* Whether the word after token k is in the profile's list. */
+static bool next_word_listed(const tqc_ctx *ctx, size_t k, const char *list)
 {
     size_t w = next_word(ctx->doc, k);
-    return w != SIZE_MAX && listed_lower(ctx->lang, "clock-words",
+    return w != SIZE_MAX && listed_lower(ctx->lang, list,
                                          tqc_doc_at(ctx->doc, ctx->doc->tokens[w].span),
                                          tqc_span_len(ctx->doc->tokens[w].span));
 }
@@ -226,16 +238,15 @@ static bool before_clock_word(const tqc_ctx *ctx, size_t k)
 static bool beside_version_word(const tqc_ctx *ctx, size_t k)
 {
     const tqc_doc *doc = ctx->doc;
-    size_t w = next_word(doc, k);
-    if (w != SIZE_MAX && listed_lower(ctx->lang, "version-words", tqc_doc_at(doc, doc->tokens[w].span),
-                                      tqc_span_len(doc->tokens[w].span)))
+    if (next_word_listed(ctx, k, "version-words"))
         return true;
     if (k == 0)
         return false;
     const tqc_token *p = &doc->tokens[k - 1];
     return p->kind == TQC_TOK_WORD && !(doc->tokens[k].flags & TQC_TF_NEWLINE_BEFORE) &&
            doc->tokens[k].span.start - p->span.end <= 3 &&
-           listed_lower(ctx->lang, "version-words", tqc_doc_at(doc, p->span), tqc_span_len(p->span));
+           listed_lower(ctx->lang, "version-words", tqc_doc_at(doc, p->span),
+                        tqc_span_len(p->span));
 }
 
 /* Whether the profile's `twelve-hour-marks` (space-separated, `a.m. p.m.`) hold mark,
@@ -399,7 +410,7 @@ static void check_decimal_comma_language(const tqc_ctx *ctx, size_t k, const cha
         /* 11.30 Uhr, 12.03: a time or a date; also before a word of the clock that is a
          * unit too (`21.30 horas`, `clock-words`) */
         if (frac == 2 && whole <= 2 && h <= 31 && m <= 59 &&
-            (level < 2 || (h <= 24 && before_clock_word(ctx, k))))
+            (level < 2 || (h <= 24 && next_word_listed(ctx, k, "clock-words"))))
             return;
         if (beside_version_word(ctx, k))
             return;
@@ -478,7 +489,8 @@ static bool check_spaced_hours(const tqc_ctx *ctx, size_t k, const char *tsep)
     const char *hs = tqc_doc_at(doc, hour->span), *ms = tqc_doc_at(doc, min->span);
     size_t hl = tqc_span_len(hour->span);
     if (hl < 1 || hl > 2 || !is_digit(hs[0]) || !is_digit(hs[hl - 1]) ||
-        h->kind != TQC_TOK_WORD || tqc_span_len(h->span) != 1 || doc->text[h->span.start] != 'h' ||
+        h->kind != TQC_TOK_WORD || tqc_span_len(h->span) != 1 ||
+        doc->text[h->span.start] != 'h' ||
         min->kind != TQC_TOK_NUMBER || tqc_span_len(min->span) != 2 || !is_digit(ms[0]) ||
         !is_digit(ms[1]) || !one_space(doc, hour->span.end, h->span.start) ||
         !one_space(doc, h->span.end, min->span.start))
@@ -486,9 +498,7 @@ static bool check_spaced_hours(const tqc_ctx *ctx, size_t k, const char *tsep)
     int hv = hl == 1 ? hs[0] - '0' : (hs[0] - '0') * 10 + hs[1] - '0';
     if (hv > 23 || (ms[0] - '0') * 10 + ms[1] - '0' > 59)
         return false;
-    size_t w = next_word(doc, k + 2);
-    if (w != SIZE_MAX && listed_lower(ctx->lang, "quantity-words", tqc_doc_at(doc, doc->tokens[w].span),
-                                      tqc_span_len(doc->tokens[w].span)))
+    if (next_word_listed(ctx, k + 2, "quantity-words"))
         return false;
     char fixed[NUM_MAX_TEXT];
     int len = snprintf(fixed, sizeof fixed, "%.*s%s%.2s", (int)hl, hs, tsep, ms);
@@ -580,8 +590,14 @@ static void check_notation(const tqc_ctx *ctx, size_t k)
         memcpy(fixed, s, n);
         fixed[comma_at] = '.';
         fixed[n] = '\0';
-        tqc_finding *f = TQC_EMIT(ctx, span, "decimal comma in '%.*s': write '%s'", (int)n, s,
-                                  fixed);
+        /* With no sign of a quantity, after a name (`Luke 23,34`: a reference) or before a
+         * conjunction and a number (`chapters 3,4 and 5`: a list) it may be no decimal. */
+        bool unsure = quantity(ctx, k, span.end) == 0 &&
+                      (after_name(ctx->doc, k) || before_listed_number(ctx, k));
+        tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id,
+                                  unsure ? TQC_SEV_INFO : TQC_SEV_WARNING, span,
+                                  "decimal comma in '%.*s': write '%s'%s", (int)n, s, fixed,
+                                  unsure ? " (unless it is a reference or a list)" : "");
         tqc_finding_suggest(ctx->out, f, fixed, n);
     } else if (dots >= 2 || (dots >= 1 && commas == 1 && comma_at > 0 &&
                              memchr(s, '.', comma_at) != NULL)) {
