@@ -1511,25 +1511,19 @@ static bool insert_number_phrase(lang *L, const char *p, size_t n, int sub, inj 
 {
     if (!L->nnumber_phrases[sub])
         return false;
-    size_t stops[64], ns = 0;
-    for (size_t i = 3; i < n && ns < 64; i++) {
-        if (p[i] != '.' || (i + 1 < n && p[i + 1] != ' '))
+    /* a full stop right after a lower-case word of three letters or more, itself after a
+     * space: no abbreviation, number or quotation ends the sentence */
+    static word w[MAX_WORDS];
+    size_t stops[64], ns = 0, nw = words_of(p, n, w, MAX_WORDS);
+    for (size_t k = 0; k < nw && ns < 64; k++) {
+        size_t e = w[k].e, letters = 0, cl;
+        if (e >= n || p[e] != '.' || (e + 1 < n && p[e + 1] != ' ') || w[k].s == 0 ||
+            p[w[k].s - 1] != ' ' || !all_lower(p, w[k].s, e))
             continue;
-        /* after a lower-case word of three letters or more: no abbreviation, number or
-         * quotation ends the sentence */
-        size_t b = i, letters = 0;
-        bool lower = true;
-        while (b > 0) {
-            size_t st;
-            int32_t cp = tqc_text_prev(p, b, &st);
-            if (!(tqc_text_is_letter(cp) || tqc_text_is_mark(cp)))
-                break;
-            lower = lower && tqc_text_is_lower(cp);
-            letters++;
-            b = st;
-        }
-        if (letters >= 3 && lower && b > 0 && p[b - 1] == ' ')
-            stops[ns++] = i;
+        for (size_t i = w[k].s; i < e; i += cl, letters++)
+            cp_at(p, n, i, &cl);
+        if (letters >= 3)
+            stops[ns++] = e;
     }
     if (!ns)
         return false;
@@ -1540,7 +1534,7 @@ static bool insert_number_phrase(lang *L, const char *p, size_t n, int sub, inj 
     const char *hole = strstr(tpl, "{}");
     size_t at = stops[rnd((uint32_t)ns)];
     buf_add(&r->out, p, at);
-    buf_str(&r->out, tpl[0] == '(' ? " " : ", ");
+    buf_str(&r->out, ", ");
     buf_add(&r->out, tpl, (size_t)(hole - tpl));
     r->s = r->out.len;
     buf_str(&r->out, foreign);
