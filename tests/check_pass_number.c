@@ -21,7 +21,7 @@ START_TEST(test_decimal_point_in_decimal_comma_languages)
     NUMBER("fr", "Le chômage a atteint 8.1 % en juin.", "8.1", TQC_SEV_WARNING, "8,1");
     NUMBER("it", "Il debito è salito a 2.9 miliardi di euro.", "2.9", TQC_SEV_WARNING, "2,9");
     NUMBER("pt", "A economia cresceu 1.75% no trimestre.", "1.75", TQC_SEV_WARNING, "1,75");
-    NUMBER("es", "El paro bajó al 12.4 por ciento.", "12.4", TQC_SEV_INFO, "12,4");
+    NUMBER("es", "El paro bajó al 12.4 por ciento.", "12.4", TQC_SEV_WARNING, "12,4");
     NUMBER("es", "Costó 3.8 millones de euros.", "3.8", TQC_SEV_WARNING, "3,8");
     /* A currency sign before it is evidence of a quantity too. */
     NUMBER("de", "Der Konzern verlor $1.6 Mrd.", "1.6", TQC_SEV_WARNING, "1,6");
@@ -88,6 +88,11 @@ START_TEST(test_english)
 {
     NUMBER("en", "The deal is worth 2,4 billion dollars.", "2,4", TQC_SEV_WARNING, "2.4");
     NUMBER("en", "The missiles were fired at 9h15.", "9h15", TQC_SEV_WARNING, "9:15");
+    /* A decimal comma with no sign of a quantity after a name may be a reference, and
+     * before a conjunction and a number a list: hints. */
+    NUMBER("en", "As Luke 23,34 says, forgive them.", "23,34", TQC_SEV_INFO, "23.34");
+    NUMBER("en", "See chapters 3,4 and 5 of the report.", "3,4", TQC_SEV_INFO, "3.4");
+    NUMBER("en", "Turnout was 67,3 per cent.", "67,3", TQC_SEV_WARNING, "67.3");
     NUMBER("en", "Some 1.000.000 people live there.", "1.000.000", TQC_SEV_WARNING,
            "1,000,000");
     NO_NUMBER("en", "Some 2,500 people came at 8:45 p.m. to hear 4.7 million voices.");
@@ -125,6 +130,51 @@ START_TEST(test_twelve_hour_clock)
 }
 END_TEST
 
+START_TEST(test_percent_written_in_words)
+{
+    /* A quantity word may be two words: `por ciento`, `pour cent`, `per cento`. */
+    NUMBER("es", "El paro subió un 6.54 por ciento en mayo.", "6.54", TQC_SEV_WARNING, "6,54");
+    NUMBER("pt", "A inflação foi de 11.04 por cento no ano.", "11.04", TQC_SEV_WARNING, "11,04");
+    NUMBER("fr", "La liste a obtenu 17.3 pour cent des voix.", "17.3", TQC_SEV_WARNING, "17,3");
+    NUMBER("it", "Le vendite sono salite del 27.46 per cento.", "27.46", TQC_SEV_WARNING, "27,46");
+    /* An inflected unit is a unit: German dative plurals. */
+    NUMBER("de", "Der Radweg ist auf einer Länge von 14.35 Kilometern gesperrt.", "14.35",
+           TQC_SEV_WARNING, "14,35");
+}
+END_TEST
+
+START_TEST(test_clock_words_and_versions_quiet)
+{
+    /* Hours and minutes with a period before a word of the clock that is also a unit
+     * (`horas`, `ore`): a time, not a decimal. */
+    NO_NUMBER("es", "El tren salió a las 21.30 horas de Madrid.");
+    NO_NUMBER("it", "La riunione è finita alle 11.30 ore dopo il voto.");
+    NO_NUMBER("pt", "O voo partiu às 21.30 horas de Lisboa.");
+    /* A number beside a word naming a version, in every decimal-comma language. */
+    NO_NUMBER("de", "Das Protokoll wurde in seiner 1.0 Version festgelegt.");
+    NO_NUMBER("fr", "Seule la version 1.1 du protocole le permet.");
+    NO_NUMBER("es", "La versión 1.0 del programa salió en marzo.");
+    NO_NUMBER("it", "Con la versione 2.5 del software arrivò il supporto.");
+    NO_NUMBER("pt", "A versão 1.1 do contrato mudou tudo.");
+}
+END_TEST
+
+START_TEST(test_foreign_clock_forms)
+{
+    /* German `AM` after a time is the English mark, `am` the preposition; without
+     * minutes only after a lower-case word, not in a line set in capitals. */
+    NUMBER("de", "Die Sitzung begann um 10:40 AM in Bonn.", "10:40 AM", TQC_SEV_WARNING,
+           "10:40");
+    NUMBER("de", "Der Zug kam um 9 AM an.", "9 AM", TQC_SEV_WARNING, "9:00");
+    NO_NUMBER("de", "ZUG UM 9 AM BAHNHOF");
+    /* French typesetting's spaced `h` in English; a duration with its unit is none. */
+    NUMBER("en", "The polls closed at 21 h 30 in Paris.", "21 h 30", TQC_SEV_WARNING, "21:30");
+    NO_NUMBER("en", "The race took 2 h 30 min in the rain.");
+    NUMBER("it", "La seduta è ripresa alle 9:30 PM di ieri.", "9:30 PM", TQC_SEV_WARNING,
+           "21:30");
+}
+END_TEST
+
 Suite *pass_number_suite(void)
 {
     Suite *s = suite_create("pass_number");
@@ -136,6 +186,9 @@ Suite *pass_number_suite(void)
     tcase_add_test(tc, test_dates_times_versions_scores_codes_quiet);
     tcase_add_test(tc, test_english);
     tcase_add_test(tc, test_twelve_hour_clock);
+    tcase_add_test(tc, test_percent_written_in_words);
+    tcase_add_test(tc, test_clock_words_and_versions_quiet);
+    tcase_add_test(tc, test_foreign_clock_forms);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -79,7 +79,7 @@ static const class_info CLASSES[NCLASS] = {
       "glued-close", "glued-open", "nested-same", "straight-mixed", "foreign-pair",
       "guillemets-tight", "bracket-dropped", "pair-mixed"},
      {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "quotes|spacing"}},
-    {"number", "number", true, 3, {"decimal", "grouping", "time"}, {NULL}},
+    {"number", "number", true, 4, {"decimal", "grouping", "time", "percent"}, {NULL}},
     {"repeated-word", "repeated-word", true, 1, {"word"}, {NULL}},
     {"spacing", "spacing", true, 3, {"double-space", "space-before-comma", "no-space-after-comma"}, {NULL}},
     {"boilerplate", "boilerplate|stray-heading", false, 1, {"chrome-line"}, {NULL}},
@@ -256,7 +256,14 @@ typedef struct lang {
     size_t ncredits;
     char *agencies[MAX_LIST];
     size_t nagencies;
-    char decimal[8], group[8], fdecimal[8], fgroup[8], time_sep[8], ftime[8];
+    char decimal[8], group[8], fdecimal[8], fgroup[8], time_sep[8], ftime[4][8];
+    size_t nftime;
+    char *number_phrases[4][MAX_LIST]; /* per number kind, a clause with {} the number */
+    size_t nnumber_phrases[4];
+    char twelve_hour[MAX_LIST / 2][2][12]; /* another locale's 12-hour marks, am then pm */
+    size_t ntwelve_hour;
+    char *percent_words[MAX_LIST];
+    size_t npercent_words;
     char *lower_words[MAX_LIST];
     size_t nlower;
     char *relative[MAX_LIST];      /* words that open a relative clause */
@@ -350,14 +357,30 @@ static void load_data(lang *L)
         else if (!strcmp(k, "time"))
             copy_field(L->time_sep, sizeof L->time_sep, f[1]);
         else if (!strcmp(k, "foreign-time"))
-            copy_field(L->ftime, sizeof L->ftime, f[1]);
+            for (size_t i = 1; i < nf && L->nftime < 4; i++)
+                copy_field(L->ftime[L->nftime++], sizeof L->ftime[0], f[i]);
+        else if (!strcmp(k, "number-phrase") && nf >= 3) {
+            int kind = !strcmp(f[1], "measure") ? 0 : !strcmp(f[1], "count") ? 1 :
+                       !strcmp(f[1], "time") ? 2 : !strcmp(f[1], "percent") ? 3 : -1;
+            if (kind < 0 || !strstr(f[2], "{}"))
+                die("%s: a number phrase needs a kind and {}: %s", path, f[2]);
+            if (L->nnumber_phrases[kind] < MAX_LIST)
+                L->number_phrases[kind][L->nnumber_phrases[kind]++] = xstrdup(f[2], strlen(f[2]));
+        } else if (!strcmp(k, "twelve-hour") && nf >= 3) {
+            if (L->ntwelve_hour < MAX_LIST / 2) {
+                copy_field(L->twelve_hour[L->ntwelve_hour][0], 12, f[1]);
+                copy_field(L->twelve_hour[L->ntwelve_hour++][1], 12, f[2]);
+            }
+        } else if (!strcmp(k, "percent-word"))
+            for (size_t i = 1; i < nf && L->npercent_words < MAX_LIST; i++)
+                L->percent_words[L->npercent_words++] = xstrdup(f[i], strlen(f[i]));
         else if (!strcmp(k, "lower-word"))
             for (size_t i = 1; i < nf && L->nlower < MAX_LIST; i++)
                 L->lower_words[L->nlower++] = xstrdup(f[i], strlen(f[i]));
         else if (!strcmp(k, "relative"))
             for (size_t i = 1; i < nf && L->nrelative < MAX_LIST; i++)
                 L->relative[L->nrelative++] = xstrdup(f[i], strlen(f[i]));
-        else if (!strcmp(k, "number-phrase"))
+        else if (!strcmp(k, "verbless-quantity"))
             for (size_t i = 1; i < nf && L->nnumber_heads < MAX_LIST; i++)
                 L->number_heads[L->nnumber_heads++] = xstrdup(f[i], strlen(f[i]));
         else if (!strcmp(k, "relative-verb-final"))
@@ -1453,9 +1476,144 @@ static bool counts_noun(lang *L, const char *p, size_t n, size_t j)
     return false;
 }
 
+/* A time of day h:mm (h on the 24-hour clock, 1-23 but 12) as another locale writes it:
+ * with the 12-hour marks of the language's `twelve-hour` rows (`9:30 p.m.`, `11 AM`), or
+ * hours and minutes joined by a `foreign-time` separator (`21h30`); taken at random where
+ * the data has both (twelve says which); hour is h as the text wrote it (`09`). */
+static size_t foreign_time(lang *L, const char *hour, int h, int m, char *out, size_t cap,
+                           bool *twelve)
+{
+    int n;
+    *twelve = L->ntwelve_hour && (!L->nftime || rnd(2));
+    if (*twelve) {
+        const char (*marks)[12] = L->twelve_hour[rnd((uint32_t)L->ntwelve_hour)];
+        int h12 = h > 12 ? h - 12 : h;
+        const char *mark = marks[h > 12];
+        n = m == 0 && rnd(2) ? snprintf(out, cap, "%d %s", h12, mark)
+                             : snprintf(out, cap, "%d:%02d %s", h12, m, mark);
+    } else if (L->nftime)
+        n = snprintf(out, cap, "%s%s%02d", hour, L->ftime[rnd((uint32_t)L->nftime)], m);
+    else
+        return 0;
+    return n > 0 && (size_t)n < cap ? (size_t)n : 0;
+}
+
+/* A number of kind sub made up for a phrase, in the language's own notation (own) and in
+ * another locale's (foreign): a measure with a decimal part (`3,2`), a count of thousands
+ * (`12.400`, `1.204.310`), a time of day (`21:30`), a percentage (`4,7`). Each as a reader
+ * could tell wrong: one group of thousands ends in a zero (`2,345` may be a decimal), a
+ * decimal part has one or two digits, never three. */
+static bool made_number(lang *L, int sub, char *own, char *foreign, size_t cap)
+{
+    int a = 1 + (int)rnd(99), fr = 1 + (int)rnd(9);
+    bool two_places = rnd(3) == 0;
+    switch (sub) {
+    case 0:
+    case 3:
+        if (sub == 3)
+            a = 1 + (int)rnd(60);
+        if (two_places)
+            fr = 10 * (int)rnd(10) + 1 + (int)rnd(9);
+        snprintf(own, cap, "%d%s%0*d", a, L->decimal, two_places ? 2 : 1, fr);
+        snprintf(foreign, cap, "%d%s%0*d", a, L->fdecimal, two_places ? 2 : 1, fr);
+        return true;
+    case 1: {
+        int b = rnd(2) ? 10 * (int)rnd(100) : (int)rnd(1000), c = 10 * (int)rnd(100);
+        if (b % 10 == 0 || rnd(2)) {
+            /* one group, ending in a zero */
+            b -= b % 10;
+            snprintf(own, cap, "%d%s%03d", 1 + (int)rnd(999), L->group, b);
+            snprintf(foreign, cap, "%.*s%s%03d", (int)strcspn(own, L->group), own, L->fgroup, b);
+        } else {
+            snprintf(own, cap, "%d%s%03d%s%03d", a, L->group, b, L->group, c + (int)rnd(10));
+            snprintf(foreign, cap, "%d%s%03d%s%.3s", a, L->fgroup, b, L->fgroup,
+                     own + strlen(own) - 3);
+        }
+        return true;
+    }
+    default: {
+        int h = 1 + (int)rnd(22), m = rnd(4) ? 5 * (int)rnd(12) : 0;
+        if (h >= 12)
+            h++;
+        char hour[8];
+        bool twelve;
+        snprintf(hour, sizeof hour, "%d", h);
+        if (!foreign_time(L, hour, h, m, foreign, cap, &twelve))
+            return false;
+        snprintf(own, cap, "%d%s%02d", h, L->time_sep, m);
+        return true;
+    }
+    }
+}
+
+/* Where the corpus has no number of the kind: a phrase of the language's own
+ * (`number-phrase` rows: `, ein Plus von {} Prozent`) put before the full stop of one of
+ * p's sentences with a number made up for it, the number then in another locale's
+ * notation. The right fix writes it in the language's own. */
+static bool insert_number_phrase(lang *L, const char *p, size_t n, int sub, inj *r)
+{
+    if (!L->nnumber_phrases[sub])
+        return false;
+    /* a full stop right after a lower-case word of three letters or more, itself after a
+     * space: no abbreviation, number or quotation ends the sentence */
+    static word w[MAX_WORDS];
+    size_t stops[64], ns = 0, nw = words_of(p, n, w, MAX_WORDS);
+    for (size_t k = 0; k < nw && ns < 64; k++) {
+        size_t e = w[k].e, letters = 0, cl;
+        if (e >= n || p[e] != '.' || (e + 1 < n && p[e + 1] != ' ') || w[k].s == 0 ||
+            p[w[k].s - 1] != ' ' || !all_lower(p, w[k].s, e))
+            continue;
+        for (size_t i = w[k].s; i < e; i += cl, letters++)
+            cp_at(p, n, i, &cl);
+        if (letters >= 3)
+            stops[ns++] = e;
+    }
+    if (!ns)
+        return false;
+    char own[64], foreign[64];
+    if (!made_number(L, sub, own, foreign, sizeof own))
+        return false;
+    const char *tpl = L->number_phrases[sub][rnd((uint32_t)L->nnumber_phrases[sub])];
+    const char *hole = strstr(tpl, "{}");
+    size_t at = stops[rnd((uint32_t)ns)];
+    buf_add(&r->out, p, at);
+    buf_str(&r->out, ", ");
+    buf_add(&r->out, tpl, (size_t)(hole - tpl));
+    r->s = r->out.len;
+    buf_str(&r->out, foreign);
+    r->e = r->out.len;
+    buf_str(&r->out, hole + 2);
+    buf_add(&r->out, p + at, n - at);
+    r->has_fix = true;
+    r->fs = r->s;
+    r->fe = r->e;
+    snprintf(r->fix, sizeof r->fix, "%s", own);
+    return true;
+}
+
+/* Whether p[i..] is a percent sign or one of the language's `percent-word` rows (after a
+ * space); the sign may follow a space or a no-break space. */
+static bool percent_at(const lang *L, const char *p, size_t n, size_t i)
+{
+    if (i < n && p[i] == '%')
+        return true;
+    if (i + 1 < n && p[i] == ' ' && p[i + 1] == '%')
+        return true;
+    if (i + 2 < n && (!memcmp(p + i, "\xc2\xa0", 2)) && p[i + 2] == '%')
+        return true;
+    if (i + 3 < n && (!memcmp(p + i, "\xe2\x80\xaf", 3)) && p[i + 3] == '%')
+        return true;
+    if (i >= n || p[i] != ' ')
+        return false;
+    size_t we = i + 1;
+    while (we < n && is_letter_at(p, n, we))
+        we++;
+    return in_list(L->percent_words, L->npercent_words, p + i + 1, we - i - 1);
+}
+
 static bool inj_number(lang *L, const char *p, size_t n, int sub, inj *r)
 {
-    if (sub == 2 && (!L->time_sep[0] || !L->ftime[0]))
+    if (sub == 2 && (!L->time_sep[0] || (!L->nftime && !L->ntwelve_hour)))
         return false;
     const char *dec = L->decimal, *grp = L->group;
     size_t dl = strlen(dec), gl = strlen(grp);
@@ -1481,6 +1639,18 @@ static bool inj_number(lang *L, const char *p, size_t n, int sub, inj *r)
                                p[te + 1] >= '0' && p[te + 1] <= '9'))))
                 cands[nc][0] = i, cands[nc++][1] = j + tl + 2;
             i = j;
+            continue;
+        }
+        if (sub == 3) {
+            /* a percentage of the corpus: a whole number or one decimal part, not three
+             * places (`1.250` may be thousands) */
+            size_t e = j;
+            if (j + dl < n && !memcmp(p + j, dec, dl) && digits_at(p, n, j + dl) >= 1 &&
+                digits_at(p, n, j + dl) <= 2)
+                e = j + dl + digits_at(p, n, j + dl);
+            if (d <= 3 && percent_at(L, p, n, e))
+                cands[nc][0] = i, cands[nc++][1] = e;
+            i = e;
             continue;
         }
         /* a plain number between lower-case words: a count, not a version, a year or a
@@ -1532,17 +1702,29 @@ static bool inj_number(lang *L, const char *p, size_t n, int sub, inj *r)
         i = e;
     }
     if (!nc)
-        return false;
+        return insert_number_phrase(L, p, n, sub, r);
     size_t pick = rnd((uint32_t)nc), s = cands[pick][0], e = cands[pick][1];
     char right[64];
     size_t rightl = 0;
     if (e - s >= 32)
         return false;
+    size_t d = digits_at(p, n, s);
     if (sub == 2) {
-        size_t d = digits_at(p, n, s), tl = strlen(L->time_sep);
-        rl = (size_t)snprintf(rep, sizeof rep, "%.*s%s%.*s", (int)d, p + s, L->ftime, 2, p + s + d + tl);
-    } else if (sub == 0) {
-        size_t d = digits_at(p, n, s);
+        size_t tl = strlen(L->time_sep);
+        int h = 0, m = (p[s + d + tl] - '0') * 10 + (p[s + d + tl + 1] - '0');
+        for (size_t i = s; i < s + d; i++)
+            h = h * 10 + (p[i] - '0');
+        if (L->ntwelve_hour && (h == 0 || h == 12 || h > 23 || m > 59))
+            return false;  /* midnight and noon: the 24-hour fix has forms of its own */
+        char hour[8];
+        bool twelve;
+        snprintf(hour, sizeof hour, "%.*s", (int)d, p + s);
+        rl = foreign_time(L, hour, h, m, rep, sizeof rep, &twelve);
+        if (!rl)
+            return false;
+        if (twelve)   /* the 24-hour time as the pass writes it: `9:30`, not `09:30` */
+            rightl = (size_t)snprintf(right, sizeof right, "%d%s%02d", h, L->time_sep, m);
+    } else if (sub == 0 || sub == 3) {
         if (s + d == e) {
             /* a plain count gets a decimal part in the foreign notation; the right fix
              * writes the same value in the language's own */
@@ -1552,7 +1734,6 @@ static bool inj_number(lang *L, const char *p, size_t n, int sub, inj *r)
             rl = (size_t)snprintf(rep, sizeof rep, "%.*s%s%.*s", (int)d, p + s, L->fdecimal,
                                   (int)(e - s - d - dl), p + s + d + dl);
     } else {
-        size_t d = digits_at(p, n, s);
         if (s + d == e) {
             /* a plain count becomes thousands, grouped the foreign way */
             rl = (size_t)snprintf(rep, sizeof rep, "%.*s%s250", (int)d, p + s, L->fgroup);

@@ -9,7 +9,10 @@
  * translations write them out as words.
  * Monolingual, by the profile's `decimal-separator` and `time-separator`: a decimal
  * comma (`3,5 million`), dots grouping thousands (`1.000.000`) or a time written `11h43`
- * in a language that writes `3.5`, `1,000,000` and `11:43`. */
+ * or `11 h 43` in a language that writes `3.5`, `1,000,000` and `11:43`; a decimal point,
+ * commas grouping thousands or a 12-hour time (`twelve-hour-marks`) in one that writes
+ * `3,5`, `1.000` and `21:30`. A number beside a word of `version-words` is a version, and
+ * one with two places before a word of `clock-words` a time. */
 #include "pass/pass.h"
 
 #include <stdio.h>
@@ -168,6 +171,12 @@ static int quantity(const tqc_ctx *ctx, size_t k, size_t digits_end)
     if (listed_lower(ctx->lang, "quantity-words", tqc_doc_at(doc, doc->tokens[w].span),
                      tqc_span_len(doc->tokens[w].span)))
         return 2;
+    /* A list entry may be two words (`por ciento`, `pour cent`), one space apart. */
+    size_t w2 = next_word(doc, w);
+    if (w2 != SIZE_MAX && doc->tokens[w2].span.start == doc->tokens[w].span.end + 1 &&
+        listed_lower(ctx->lang, "quantity-words", tqc_doc_at(doc, doc->tokens[w].span),
+                     doc->tokens[w2].span.end - doc->tokens[w].span.start))
+        return 2;
     if (after_name(doc, k))
         return 0;
     /* The first number of a range or a pair measures what the second does (`from 1.5 to
@@ -201,6 +210,45 @@ static int quantity(const tqc_ctx *ctx, size_t k, size_t digits_end)
            !tqc_lang_in(ctx->lang, "auxiliaries", ws, wl) ? 1 : 0;
 }
 
+/* Whether a conjunction and a number follow number token k (`3,4 and 5`). */
+static bool before_listed_number(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    size_t w = next_word(doc, k);
+    if (w == SIZE_MAX || w + 1 >= doc->token_count)
+        return false;
+    uint32_t pos = tqc_ctx_pos_lower(ctx, w);
+    return (pos & TQC_POS_CONJ) && !(pos & TQC_POS_NOUN) &&
+           doc->tokens[w + 1].kind == TQC_TOK_NUMBER &&
+           !(doc->tokens[w + 1].flags & TQC_TF_NEWLINE_BEFORE);
+}
+
+/* Whether the word after token k is in the profile's list. */
+static bool next_word_listed(const tqc_ctx *ctx, size_t k, const char *list)
+{
+    size_t w = next_word(ctx->doc, k);
+    return w != SIZE_MAX && listed_lower(ctx->lang, list,
+                                         tqc_doc_at(ctx->doc, ctx->doc->tokens[w].span),
+                                         tqc_span_len(ctx->doc->tokens[w].span));
+}
+
+/* Whether a word of the profile's `version-words` stands right before or after number
+ * token k (`Version 7.0`, `seiner 1.0 Version`, `la versión 1.1`): a version, not a
+ * decimal. */
+static bool beside_version_word(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (next_word_listed(ctx, k, "version-words"))
+        return true;
+    if (k == 0)
+        return false;
+    const tqc_token *p = &doc->tokens[k - 1];
+    return p->kind == TQC_TOK_WORD && !(doc->tokens[k].flags & TQC_TF_NEWLINE_BEFORE) &&
+           doc->tokens[k].span.start - p->span.end <= 3 &&
+           listed_lower(ctx->lang, "version-words", tqc_doc_at(doc, p->span),
+                        tqc_span_len(p->span));
+}
+
 /* Whether the profile's `twelve-hour-marks` (space-separated, `a.m. p.m.`) hold mark,
  * compared without case; glued to a number (`9pm`) a mark may drop its periods. */
 static bool twelve_hour_mark(const char *marks, const char *s, size_t n, bool glued)
@@ -222,6 +270,26 @@ static bool twelve_hour_mark(const char *marks, const char *s, size_t n, bool gl
             same_bare = same_bare && ascii_lower(s[i]) == ascii_lower(bare[i]);
         }
         if (same || same_bare)
+            return true;
+        m += ml;
+    }
+    return false;
+}
+
+/* Whether mark is one of the profile's `twelve-hour-marks-cased`, compared with case,
+ * after number token k: German `9:30 AM`, where `am` alone is the preposition (`um 9 am
+ * Montag`). Without minutes only after a lower-case word (`bis 9 AM`), not in a line
+ * set in capitals. */
+static bool cased_mark(const tqc_ctx *ctx, size_t k, int minute, const char *mark, size_t n)
+{
+    const char *marks = tqc_lang_setting(ctx->lang, "twelve-hour-marks-cased", NULL);
+    if (!marks || (minute < 0 && (k == 0 || !(ctx->doc->tokens[k - 1].flags & TQC_TF_LOWER))))
+        return false;
+    for (const char *m = marks; *m;) {
+        while (*m == ' ')
+            m++;
+        size_t ml = strcspn(m, " ");
+        if (ml == n && memcmp(m, mark, n) == 0)
             return true;
         m += ml;
     }
@@ -261,7 +329,7 @@ static bool check_twelve_hour(const tqc_ctx *ctx, size_t k)
         for (size_t j = i; j < n; j++)
             if (!is_ascii_letter(s[j]))
                 return false;
-        if (!twelve_hour_mark(marks, mark, ml, true))
+        if (!twelve_hour_mark(marks, mark, ml, true) && !cased_mark(ctx, k, minute, mark, ml))
             return false;
         end = sp.end;
     } else {
@@ -278,10 +346,13 @@ static bool check_twelve_hour(const tqc_ctx *ctx, size_t k)
         mark = doc->text + a;
         ml = b - a;
         /* A sentence's full stop after `a.m` is not part of the mark. */
-        if (!twelve_hour_mark(marks, mark, ml, false) &&
-            !(ml > 1 && mark[ml - 1] == '.' && twelve_hour_mark(marks, mark, ml - 1, false)))
+        bool whole_mark = twelve_hour_mark(marks, mark, ml, false) ||
+                          cased_mark(ctx, k, minute, mark, ml);
+        if (!whole_mark &&
+            !(ml > 1 && mark[ml - 1] == '.' && (twelve_hour_mark(marks, mark, ml - 1, false) ||
+                                                cased_mark(ctx, k, minute, mark, ml - 1))))
             return false;
-        if (!twelve_hour_mark(marks, mark, ml, false))
+        if (!whole_mark)
             ml--;
         end = a + ml;
     }
@@ -336,8 +407,13 @@ static void check_decimal_comma_language(const tqc_ctx *ctx, size_t k, const cha
             h = h * 10 + (s[i] - '0');
         if (frac == 2)
             m = (s[dot_at + 1] - '0') * 10 + (s[dot_at + 2] - '0');
-        if (level < 2 && frac == 2 && whole <= 2 && h <= 31 && m <= 59)
-            return;     /* 11.30 Uhr, 12.03: a time or a date */
+        /* 11.30 Uhr, 12.03: a time or a date; also before a word of the clock that is a
+         * unit too (`21.30 horas`, `clock-words`) */
+        if (frac == 2 && whole <= 2 && h <= 31 && m <= 59 &&
+            (level < 2 || (h <= 24 && next_word_listed(ctx, k, "clock-words"))))
+            return;
+        if (beside_version_word(ctx, k))
+            return;
         tqc_span sp = ctx->doc->tokens[k].span;
         if (!q && sp.end < ctx->doc->len && ctx->doc->text[sp.end] == '.' &&
             strcmp(tqc_lang_setting(ctx->lang, "ordinal-period", "no"), "yes") == 0)
@@ -393,6 +469,46 @@ static void check_decimal_comma_language(const tqc_ctx *ctx, size_t k, const cha
     tqc_finding_suggest(ctx->out, f, fixed, fl);
 }
 
+/* Whether the text of doc between a and b is one space, plain or no-break. */
+static bool one_space(const tqc_doc *doc, size_t a, size_t b)
+{
+    const char *t = doc->text + a;
+    return (b == a + 1 && t[0] == ' ') || (b == a + 2 && !memcmp(t, "\xc2\xa0", 2)) ||
+           (b == a + 3 && !memcmp(t, "\xe2\x80\xaf", 3));
+}
+
+/* A time written with a spaced `h` (`21 h 30`, French typesetting) in a language whose
+ * `time-separator` is another mark: reported with the language's own. Quiet before a
+ * word of `quantity-words` (`2 h 30 min` is a duration). Returns whether it reported. */
+static bool check_spaced_hours(const tqc_ctx *ctx, size_t k, const char *tsep)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (!tsep || strcmp(tsep, "h") == 0 || k + 2 >= doc->token_count)
+        return false;
+    const tqc_token *hour = &doc->tokens[k], *h = &doc->tokens[k + 1], *min = &doc->tokens[k + 2];
+    const char *hs = tqc_doc_at(doc, hour->span), *ms = tqc_doc_at(doc, min->span);
+    size_t hl = tqc_span_len(hour->span);
+    if (hl < 1 || hl > 2 || !is_digit(hs[0]) || !is_digit(hs[hl - 1]) ||
+        h->kind != TQC_TOK_WORD || tqc_span_len(h->span) != 1 ||
+        doc->text[h->span.start] != 'h' ||
+        min->kind != TQC_TOK_NUMBER || tqc_span_len(min->span) != 2 || !is_digit(ms[0]) ||
+        !is_digit(ms[1]) || !one_space(doc, hour->span.end, h->span.start) ||
+        !one_space(doc, h->span.end, min->span.start))
+        return false;
+    int hv = hl == 1 ? hs[0] - '0' : (hs[0] - '0') * 10 + hs[1] - '0';
+    if (hv > 23 || (ms[0] - '0') * 10 + ms[1] - '0' > 59)
+        return false;
+    if (next_word_listed(ctx, k + 2, "quantity-words"))
+        return false;
+    char fixed[NUM_MAX_TEXT];
+    int len = snprintf(fixed, sizeof fixed, "%.*s%s%.2s", (int)hl, hs, tsep, ms);
+    tqc_span span = tqc_span_make(hour->span.start, min->span.end);
+    tqc_finding *f = TQC_EMIT(ctx, span, "time written '%.*s', in another language's "
+                              "notation: write '%s'", (int)tqc_span_len(span), hs, fixed);
+    tqc_finding_suggest(ctx->out, f, fixed, (size_t)len);
+    return true;
+}
+
 /* The monolingual checks on number token k. */
 static void check_notation(const tqc_ctx *ctx, size_t k)
 {
@@ -401,6 +517,8 @@ static void check_notation(const tqc_ctx *ctx, size_t k)
         return;
     const char *dec = tqc_lang_setting(ctx->lang, "decimal-separator", NULL);
     const char *tsep = tqc_lang_setting(ctx->lang, "time-separator", NULL);
+    if (check_spaced_hours(ctx, k, tsep))
+        return;
     const char *s = tqc_doc_at(ctx->doc, span);
     size_t n = tqc_span_len(span);
     size_t commas = 0, dots = 0, comma_at = 0, h = 0, digits = 0;
@@ -472,8 +590,14 @@ static void check_notation(const tqc_ctx *ctx, size_t k)
         memcpy(fixed, s, n);
         fixed[comma_at] = '.';
         fixed[n] = '\0';
-        tqc_finding *f = TQC_EMIT(ctx, span, "decimal comma in '%.*s': write '%s'", (int)n, s,
-                                  fixed);
+        /* With no sign of a quantity, after a name (`Luke 23,34`: a reference) or before a
+         * conjunction and a number (`chapters 3,4 and 5`: a list) it may be no decimal. */
+        bool unsure = quantity(ctx, k, span.end) == 0 &&
+                      (after_name(ctx->doc, k) || before_listed_number(ctx, k));
+        tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id,
+                                  unsure ? TQC_SEV_INFO : TQC_SEV_WARNING, span,
+                                  "decimal comma in '%.*s': write '%s'%s", (int)n, s, fixed,
+                                  unsure ? " (unless it is a reference or a list)" : "");
         tqc_finding_suggest(ctx->out, f, fixed, n);
     } else if (dots >= 2 || (dots >= 1 && commas == 1 && comma_at > 0 &&
                              memchr(s, '.', comma_at) != NULL)) {
