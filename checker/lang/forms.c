@@ -78,7 +78,7 @@ enum { FLAGS_CHAR, FLAGS_UTF8, FLAGS_LONG, FLAGS_NUM };
  * letter, at most FORMS_MAX_HEADS heads). */
 enum { HEAD_COMPLETE = 1, HEAD_HYPHEN_BREAK = 2, HEAD_DOTS_COMPLETE = 4,
        HEAD_HYPHENS_COMPLETE = 8, HEAD_APOSTROPHES_COMPLETE = 16, HEAD_ANCHORED_BREAKS = 32,
-       HEAD_COMPOUNDS = 64, HEAD_CHECKSHARPS = 128 };
+       HEAD_COMPOUNDS = 64, HEAD_CHECKSHARPS = 128, HEAD_STEM_PARTS = 256 };
 /* HEAD_COMPOUNDS: the .aff compounds by COMPOUNDBEGIN, COMPOUNDMIDDLE and COMPOUNDEND
  * flags (de_DE) and by nothing else: the set is complete for words of letters with
  * compounding modelled. Each record then has a role byte after its word (ROLE_*, what
@@ -86,7 +86,9 @@ enum { HEAD_COMPLETE = 1, HEAD_HYPHEN_BREAK = 2, HEAD_DOTS_COMPLETE = 4,
  * (ONLYINCOMPOUND, NEEDAFFIX stems) are kept with no other bit, and the header's cpdmin
  * is COMPOUNDMIN. HEAD_CHECKSHARPS: the .aff has CHECKSHARPS, which makes Hunspell read
  * SS in a word in capitals as ß and accept a KEEPCASE form with ß with an initial
- * capital: such words are left to Hunspell. */
+ * capital: such words are left to Hunspell. HEAD_STEM_PARTS: some stem is a first or
+ * middle part by its own flag, not by an affix's (not so in de_DE): Hunspell's stemmer
+ * then gives a compound a stem (`Boothaus` of Boot/x), which the set does not model. */
 /* A form's compound roles: first part of a compound, a later part but the last, the last
  * part (as a stem with the flag, or made by affixes Hunspell allows there); ROLE_RISK:
  * some analysis is one the model does not follow (a FORBIDDENWORD or capital-twin stem
@@ -945,6 +947,20 @@ static bool compound_cases(tqc_forms *f, const char *word, size_t len, captype c
     return a == TQC_FORMS_YES && *ok;
 }
 
+/* What compounding adds to matched's no (a word of a HEAD_COMPOUNDS file): for spelling,
+ * compound_cases; for a name, nothing when Hunspell's stemmer gives a compound no stem
+ * (its analysis has no st: field where every first part is made by an affix, as in
+ * de_DE), else undecided for a word that may be a compound. */
+static bool compound_name(tqc_forms *f, const char *word, size_t len, captype cap, bool name,
+                          bool *ok)
+{
+    if (!name)
+        return compound_cases(f, word, len, cap, ok);
+    if ((f->h.flags & HEAD_STEM_PARTS) && (compound_cases(f, word, len, cap, ok) || !*ok))
+        *ok = false;
+    return false;
+}
+
 /* Whether a case of word Hunspell's stemmer reads (as written, lower case, initial
  * capital) is a form of a FORBIDDENWORD stem: the stemmer does not refuse those. */
 static bool forbidden_case(tqc_forms *f, const char *word, size_t len, bool *ok)
@@ -990,8 +1006,8 @@ static tqc_forms_answer hyphened_compound(tqc_forms *f, const char *word, size_t
     if (sharps_unsure(f, word, len, cap, name, &ok) || (name && forbidden_case(f, word, len, &ok)))
         return TQC_FORMS_UNDECIDED;
     bool yes = matched(f, word, len, cap, name, &ok);
-    if (ok && !yes && !name)
-        yes = compound_cases(f, word, len, cap, &ok);
+    if (ok && !yes)
+        yes = compound_name(f, word, len, cap, name, &ok);
     if (!ok)
         return TQC_FORMS_UNDECIDED;
     if (yes || name)
@@ -1087,10 +1103,8 @@ static tqc_forms_answer answer(tqc_forms *f, const char *word, size_t len, bool 
         (name && (f->h.flags & HEAD_COMPOUNDS) && forbidden_case(f, word, len, &ok)))
         return TQC_FORMS_UNDECIDED;
     bool yes = matched(f, word, len, cap, name, &ok);
-    /* Hunspell's stemmer gives no stem for a compound (its analysis has no st: field):
-     * a name is a form's alone. */
-    if (ok && !yes && !name && (f->h.flags & HEAD_COMPOUNDS))
-        yes = compound_cases(f, word, len, cap, &ok);
+    if (ok && !yes && (f->h.flags & HEAD_COMPOUNDS))
+        yes = compound_name(f, word, len, cap, name, &ok);
     if (!ok)
         return TQC_FORMS_UNDECIDED;
     return yes ? TQC_FORMS_YES : TQC_FORMS_NO;
@@ -1160,6 +1174,7 @@ typedef struct aff {
     unsigned cpdmin;
     bool compound_other;        /* another compound directive: not modelled */
     bool compounds;             /* compounding by those flags alone (HEAD_COMPOUNDS) */
+    bool stem_parts;            /* HEAD_STEM_PARTS */
     bool checksharps;
     bool breaks_seen, hyphen_break;   /* BREAK lines; one of them (or the default) is - */
     bool dot_break, affix_dots;       /* a BREAK pattern or an affix has a dot */
@@ -1881,6 +1896,8 @@ static void emit(expansion *x, const int32_t *w, size_t n)
         return;
     /* Compound parts are of letters and hyphens (`-Arbeits`, `Arbeits-`). */
     uint8_t role = x->roles && !other && !apostrophe ? role_of(x, n) : 0;
+    if ((role & (ROLE_BEGIN | ROLE_MIDDLE)) && !x->rpfx && !x->rsfx)
+        x->a->stem_parts = true;
     if (role) {
         uint64_t have = 0;
         tqc_strmap_get(x->roles, buf, len, &have);
@@ -2486,7 +2503,8 @@ static tqc_status write_file(const char *path, uint64_t key, tqc_strmap *kept,
                          (apostrophes ? HEAD_APOSTROPHES_COMPLETE : 0) |
                          (anchored ? HEAD_ANCHORED_BREAKS : 0) |
                          (roles ? HEAD_COMPOUNDS : 0) |
-                         (a->checksharps ? HEAD_CHECKSHARPS : 0),
+                         (a->checksharps ? HEAD_CHECKSHARPS : 0) |
+                         (roles && a->stem_parts ? HEAD_STEM_PARTS : 0),
                 .slots = slots,
                 .count = (uint32_t)count, .extra_len = (uint32_t)a->iconv_len,
                 .heads_len = (uint32_t)heads_len, .heads_count = (uint32_t)nheads,
