@@ -993,6 +993,26 @@ static bool sharps_unsure(tqc_forms *f, const char *word, size_t len, captype ca
     return !n || (get(f, low, n, ok) & FORM_KEEPCASE);
 }
 
+/* Whether word is letters and hyphens, with one at least and letters inside (`Arbeits-`,
+ * `-Arbeits`, `Nordsee-Windpark`), and its shape as Hunspell's captype reads it: a word
+ * opening with a hyphen has no initial capital (one capital is a mixed case); one in
+ * capitals opening so is not followed (Hunspell's initial capital of it is its lower
+ * case), false. */
+static bool hyphened_shape(const tqc_forms *f, const char *word, size_t len, captype *cap)
+{
+    size_t a = 0, b = len;
+    while (a < b && word[a] == '-')
+        a++;
+    while (b > a && word[b - 1] == '-')
+        b--;
+    if (a == b || (a == 0 && b == len && !memchr(word, '-', len)) ||
+        !letters_shape(f, word + a, b - a, "-", cap))
+        return false;
+    if (a > 0 && *cap == CAP_INIT)
+        *cap = CAP_HUH;
+    return !(a > 0 && *cap == CAP_ALL);
+}
+
 /* A word of letters and hyphens of a file with HEAD_COMPOUNDS and HEAD_HYPHENS_COMPLETE,
  * as Hunspell's spell reads it: a form or a compound (whose parts may hold hyphens:
  * `-Arbeits`) in a case it tries; else, fewer than ten hyphens, broken at the first one
@@ -1026,9 +1046,12 @@ static tqc_forms_answer hyphened_compound(tqc_forms *f, const char *word, size_t
             return TQC_FORMS_UNDECIDED;
         word = title;
     }
+    /* Hunspell breaks at the first hyphen only, and not one opening or ending the word. */
     const char *h = memchr(word, '-', len);
-    if (!h || h == word || (size_t)(h - word) + 1 >= len)
+    if (!h)
         return TQC_FORMS_UNDECIDED;
+    if (h == word || (size_t)(h - word) + 1 >= len)
+        return TQC_FORMS_NO;
     size_t at = (size_t)(h - word);
     tqc_forms_answer rest = answer(f, word + at + 1, len - at - 1, false);
     return rest == TQC_FORMS_YES ? answer(f, word, at, false) : rest;
@@ -1042,7 +1065,7 @@ static tqc_forms_answer answer(tqc_forms *f, const char *word, size_t len, bool 
     bool ok = true;
     if (!letters_shape(f, word, len, "", &cap)) {
         uint32_t hc = HEAD_COMPOUNDS | HEAD_HYPHENS_COMPLETE;
-        if ((f->h.flags & hc) == hc && letters_shape(f, word, len, "-", &cap))
+        if ((f->h.flags & hc) == hc && hyphened_shape(f, word, len, &cap))
             return hyphened_compound(f, word, len, cap, name);
         /* Another shape: a form the file holds as written (`p.m.`), a word with inner
          * dots or hyphens when the set has them all, or one made of known parts. */
