@@ -1018,7 +1018,7 @@ static bool hyphened_shape(const tqc_forms *f, const char *word, size_t len, cap
  * `-Arbeits`) in a case it tries; else, fewer than ten hyphens, broken at the first one
  * and accepted when the rest and then the first part are; a word in capitals is broken
  * as Hunspell leaves it after trying its cases, with an initial capital. Its stemmer
- * neither breaks a word nor stems a compound: a name is a form's. */
+ * never breaks a word: a name is a form's, or a compound's (compound_name). */
 static tqc_forms_answer hyphened_compound(tqc_forms *f, const char *word, size_t len,
                                           captype cap, bool name)
 {
