@@ -1477,7 +1477,8 @@ static bool parse_aff(aff *a, const char *path, char *err, size_t errlen)
                               strcmp(k, "COMPOUNDPERMITFLAG") == 0 ||
                               strcmp(k, "ONLYINCOMPOUND") == 0 || strcmp(k, "NEEDAFFIX") == 0 ||
                               strcmp(k, "PSEUDOROOT") == 0 || strcmp(k, "CIRCUMFIX") == 0)) {
-            /* The flags the compound model follows (and the two it reads of stems). */
+            /* The flags the compound model follows: where a part may stand, and which
+             * stems and affixes may make one. */
             size_t at = a->nflags;
             uint32_t fl = parse_flags(a, field[1], strlen(field[1])) ? a->flags[at] : 0;
             a->nflags = at;
