@@ -561,6 +561,71 @@ START_TEST(test_issue_15_compiled_forms)
 }
 END_TEST
 
+/* Issue 15: a dictionary that compounds by COMPOUNDBEGIN, COMPOUNDMIDDLE and COMPOUNDEND
+ * flags (de_DE's directives: parts made by affixes that allow them, parts allowed only in
+ * compounds, NEEDAFFIX stems, a prefix with a hyphen, CHECKSHARPS): every word of letters
+ * and hyphens is decided as Hunspell decides it, without loading it; a FORBIDDENWORD
+ * compound is left to Hunspell. */
+static const char *const compound_words[] = {
+    "Boothaus", "Boothäuser", "Bootwaldhaus", "Waldhaus", "Hausboot", "Haushaus", "boothaus",
+    "BOOTHAUS", "Boothause", "Bootha", "Dockhaus", "Dock", "Docks", "Dockwaldhaus",
+    "Dockboot", "Dock-Boot", "Dock-Haus", "Haus-Boot", "Wald-Dock", "Bootwald", "Waldboot",
+    "STRASSE", "STRASSENHAUS", "Straße", "Straßenhaus", "Strassenhaus", "Hauszzz", "zzzhaus",
+    "Bo", "Boothaushaus", "Boot-", "Dock-", "Bootwaldwaldhaus",
+};
+
+START_TEST(test_issue_15_compiled_compounds)
+{
+    forms_fixture fx;
+    forms_fixture_begin(&fx,
+                        "SET UTF-8\nTRY esianrtolcdugmphbyfvkwz\nCHECKSHARPS\n"
+                        "COMPOUNDBEGIN x\nCOMPOUNDMIDDLE y\nCOMPOUNDEND z\n"
+                        "COMPOUNDPERMITFLAG c\nONLYINCOMPOUND o\nNEEDAFFIX h\nCIRCUMFIX f\n"
+                        "KEEPCASE w\nFORBIDDENWORD d\nCOMPOUNDMIN 2\nBREAK 2\nBREAK -\nBREAK .\n"
+                        "SFX S Y 1\nSFX S 0 s .\n"
+                        "SFX E Y 1\nSFX E aus äuser aus\n"
+                        "SFX N Y 1\nSFX N 0 n e\n"
+                        "SFX j Y 2\nSFX j 0 0/xoc .\nSFX j 0 -/cz .\n"
+                        "SFX e Y 1\nSFX e 0 0/yoc .\n"
+                        "PFX m Y 2\nPFX m b -B/co b\nPFX m h -H/co h\n",
+                        "12\nBoot/Sjx\nboot/Sozm\nHaus/SEx\nhaus/SEozm\nDock/hje\nWald/x\n"
+                        "wald/Soyz\nStraße/Nx\nstraße/Nozy\nBoothause/d\nBootwald/d\n"
+                        "Waldboot/dS\n");
+    const char *dir = fx.dir;
+    enum { N = FORMS_COUNT(compound_words) };
+    int hun[N], compiled[N];
+    size_t lookups;
+    setenv("TQC_FORMS", "0", 1);   /* Hunspell alone: what the forms must equal */
+    forms_answers_of(dir, compound_words, N, true, hun, &lookups);
+    forms_drop_verdicts(&fx);
+    /* The fixture is what the test means: compounds of two and three parts, the first
+     * part's compound-only twin refused alone, a hyphen only a compound accepts. */
+    ck_assert_int_eq(hun[0] & 1, 1);    /* Boothaus */
+    ck_assert_int_eq(hun[2] & 1, 1);    /* Bootwaldhaus */
+    ck_assert_int_eq(hun[6] & 1, 0);    /* boothaus */
+    ck_assert_int_eq(hun[10] & 1, 1);   /* Dockhaus */
+    ck_assert_int_eq(hun[11] & 1, 0);   /* Dock */
+    ck_assert_int_eq(hun[15] & 1, 1);   /* Dock-Boot */
+    ck_assert_int_eq(hun[16] & 1, 1);   /* Dock-Haus */
+    ck_assert_int_eq(hun[18] & 1, 0);   /* Wald-Dock */
+    ck_assert_int_eq(hun[21] & 1, 1);   /* STRASSE */
+
+    size_t forms;
+    ck_assert(forms_compile(&fx, &forms));
+    forms_drop_verdicts(&fx);
+    forms_answers_of(dir, compound_words, N, true, compiled, &lookups);
+    for (int i = 0; i < N; i++)
+        ck_assert_msg(compiled[i] == hun[i], "%s: compiled %d, Hunspell %d", compound_words[i],
+                      compiled[i], hun[i]);
+    /* The spelling of each word but the FORBIDDENWORD compounds without Hunspell (a
+     * compound's name is its stemmer's here: Boot/x is a first part by its own flag). */
+    forms_drop_verdicts(&fx);
+    forms_answers_of(dir, compound_words, N, false, compiled, &lookups);
+    ck_assert_uint_le(lookups, 3);   /* Boothause, Bootwald, Waldboot */
+    forms_fixture_end(&fx);
+}
+END_TEST
+
 /* Issue 15: a dictionary whose BREAK patterns are all anchored (pt_BR's `^ex-`, `-chave$`)
  * and whose suffixes make hyphenated forms (enclitics: `informá-lo`, kept as a base and
  * a tail): every hyphenated word of letters is decided as Hunspell decides it (a form in
@@ -706,6 +771,7 @@ Suite *dict_suite(void)
     tcase_add_test(tc, test_issue_18_unreadable_word_list);
     tcase_add_test(tc, test_issue_18_dictionary_encoding_iconv_rejects);
     tcase_add_test(tc, test_issue_15_compiled_forms);
+    tcase_add_test(tc, test_issue_15_compiled_compounds);
     tcase_add_test(tc, test_issue_15_anchored_breaks);
     suite_add_tcase(s, tc);
     return s;

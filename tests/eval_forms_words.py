@@ -1,16 +1,23 @@
 #!/usr/bin/env python3
-"""eval_forms_words.py LANG AFF: a word list for build/eval_forms (tests/eval_forms.c), whose
-answers with the compiled dictionaries must equal Hunspell's (TQC_FORMS=0) on every word:
-every token of the language's own texts (corpus/LANG, tests/data), each as written, in
+"""eval_forms_words.py LANG AFF [TEXT...]: a word list for build/eval_forms (tests/eval_forms.c),
+whose answers with the compiled dictionaries must equal Hunspell's (TQC_FORMS=0) on every
+word: every token of the language's own texts (corpus/LANG, tests/data, and each TEXT: a
+text file, or JSON Lines whose `target` or `text` field is text), each as written, in
 lower case, in capitals, with an initial capital, with a letter dropped and with two
 letters swapped; each lower-case token followed by six of the tails the .aff's suffixes
 add from a hyphen on (`-lhe`, `-se-ia`); and each BREAK pattern of the .aff (`^ex-`,
-`-chave$`) put before or after 300 tokens. Seeded: the same list each run.
+`-chave$`) put before or after 300 tokens. Where the .aff compounds (COMPOUNDBEGIN or
+COMPOUNDFLAG), compounds made of neighbouring tokens (the second as written, in lower
+case, after a linking s) and the cuts the spelling pass asks, every start and end of
+two letters or more of each word. Seeded: the same list each run.
   python3 tests/eval_forms_words.py pt /usr/share/hunspell/pt_BR.aff > pt.words
   TQC_CACHE_DIR=DIR build/eval_forms --lang pt < pt.words > with-files
   rm DIR/verdicts-*; TQC_FORMS=0 TQC_CACHE_DIR=DIR build/eval_forms --lang pt < pt.words > hunspell
-  diff with-files hunspell"""
+  diff with-files hunspell
+German with the MQM targets: python3 tests/eval_forms_words.py de /usr/share/hunspell/de_DE.aff
+  ../shared/corpus/external/mqm-sample-ende.jsonl"""
 import glob
+import json
 import random
 import re
 import sys
@@ -33,13 +40,23 @@ def main():
     rnd = random.Random(7)
     files = sorted(set(glob.glob(f'corpus/{lang}/*.txt') +
                        glob.glob(f'tests/data/**/*{lang}*.txt', recursive=True)))
-    toks = set()
-    for f in files:
-        text = open(f, encoding='utf-8', errors='replace').read()
-        toks.update(re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", text))
-    tails, breaks = set(), []
+    texts = [open(f, encoding='utf-8', errors='replace').read() for f in files]
+    for f in sys.argv[3:]:
+        for line in open(f, encoding='utf-8', errors='replace'):
+            if not f.endswith('.jsonl'):
+                texts.append(line)
+            elif line.strip():
+                o = json.loads(line)
+                texts.append(o.get('target') or o.get('text') or '')
+    toks, seq = set(), []
+    for text in texts:
+        found = re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", text)
+        toks.update(found)
+        seq.extend(found)
+    tails, breaks, compounds = set(), [], False
     for line in open(aff, encoding='utf-8', errors='replace'):
         f = line.split()
+        compounds |= bool(f) and f[0] in ('COMPOUNDBEGIN', 'COMPOUNDFLAG')
         if len(f) >= 5 and f[0] == 'SFX' and '-' in f[3].split('/')[0]:
             add = f[3].split('/')[0]
             tails.add(add[add.index('-'):])
@@ -60,6 +77,13 @@ def main():
                 out.add(b[1:] + t)
             elif b.endswith('$'):
                 out.add(t + b[:-1])
+    if compounds:
+        for a, b in zip(seq, seq[1:]):
+            out.update((a + b, a + b.lower(), a + 's' + b.lower()))
+        for t in sorted(toks):
+            if '-' not in t:
+                out.update(t[i:] for i in range(1, len(t) - 1))
+                out.update(t[:i] for i in range(2, len(t)))
     for w in sorted(out):
         if w and '\n' not in w:
             print(w)

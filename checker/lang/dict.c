@@ -233,6 +233,7 @@ typedef struct dict_core {
     bool forms_installed;       /* forms is make install's file (never deleted) */
     tqc_strmap *names;          /* word -> name entry (VERDICT_KNOWN) or not (UNKNOWN) */
     tqc_strmap *freq;           /* lower-cased word -> count; read-only once open */
+    struct freq_list *freq_list;   /* owns freq, with the other cores of its folder */
     char try_chars[DICT_MAX_TRY][5]; /* the letters typos are made of (the aff's TRY) */
     size_t try_count;
     tqc_strmap *suggested;      /* word -> index into suggestions */
@@ -364,6 +365,49 @@ static tqc_status read_supplements(dict_core *dict, const char *dir, char *err, 
         free(names[i]);
     }
     return st;
+}
+
+/* A frequency list, shared by the cores of one dictionaries/<lang> folder (de_DE and
+ * de_CH read the same freq.tsv: one copy of its map, 2 MB, in a cold German run). */
+typedef struct freq_list {
+    tqc_strmap *words;
+    uint64_t total;
+    size_t refs;                /* cores holding it; changed under registry_mu */
+} freq_list;
+
+static tqc_status load_freq(dict_core *dict, const char *path);
+
+/* Gives dict the frequency list of its folder dir: another open core's, else read from
+ * dir/freq.tsv (none there: none). The caller holds registry_mu. */
+static tqc_status open_freq(dict_core *dict, const char *dir)
+{
+    for (dict_core *c = registry; c; c = c->next)
+        if (c->freq_list && strcmp(c->dir, dir) == 0) {
+            dict->freq_list = c->freq_list;
+            dict->freq_list->refs++;
+            dict->freq = dict->freq_list->words;
+            dict->freq_total = dict->freq_list->total;
+            return TQC_OK;
+        }
+    char path[DICT_MAX_PATH + 16];
+    snprintf(path, sizeof path, "%s/freq.tsv", dir);
+    tqc_status st = load_freq(dict, path);
+    if (st != TQC_OK || !dict->freq)
+        return st;
+    if (!(dict->freq_list = tqc_calloc(1, sizeof *dict->freq_list)))
+        return TQC_ENOMEM;
+    *dict->freq_list = (freq_list){.words = dict->freq, .total = dict->freq_total, .refs = 1};
+    return TQC_OK;
+}
+
+/* Lets go of dict's frequency list, freed with its last core. The caller holds
+ * registry_mu. */
+static void close_freq(dict_core *dict)
+{
+    if (dict->freq_list && --dict->freq_list->refs > 0)
+        return;
+    tqc_strmap_free(dict->freq);
+    free(dict->freq_list);
 }
 
 static tqc_status load_freq(dict_core *dict, const char *path)
@@ -687,7 +731,7 @@ static void core_free(dict_core *dict)
     vmap_free(&dict->cache);
     tqc_strmap_free(dict->raw);
     tqc_strmap_free(dict->names);
-    tqc_strmap_free(dict->freq);
+    close_freq(dict);
     tqc_strmap_free(dict->suggested);
     for (size_t i = 0; i < dict->suggestion_count; i++)
         free(dict->suggestions[i]);
@@ -743,11 +787,8 @@ static tqc_status core_open(const char *key, const char *name, const char *aff, 
         st = load_try(dict, aff, err, errlen);
     if (st == TQC_OK)
         open_verdicts(dict);
-    if (st == TQC_OK) {
-        char path[DICT_MAX_PATH + 16];
-        snprintf(path, sizeof path, "%s/freq.tsv", dir);
-        st = load_freq(dict, path);
-    }
+    if (st == TQC_OK)
+        st = open_freq(dict, dir);
     if (st != TQC_OK) {
         core_free(dict);
         return st;

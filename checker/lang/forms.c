@@ -18,7 +18,7 @@
 #include "lang/verdicts.h"
 
 /* Bump when the layout, the bits or the expansion change: older files are then stale. */
-#define FORMS_MAGIC "TQCFRM11"
+#define FORMS_MAGIC "TQCFRM12"
 #define FORMS_BLOCK 4096
 /* Hunspell's own limit on a word (MAXWORDLEN) and the record's length byte. */
 #define FORMS_MAX_WORD 100
@@ -77,7 +77,27 @@ enum { FLAGS_CHAR, FLAGS_UTF8, FLAGS_LONG, FLAGS_NUM };
  * apostrophes, whole or elided (no BREAK pattern can cut at an inner apostrophe or a
  * letter, at most FORMS_MAX_HEADS heads). */
 enum { HEAD_COMPLETE = 1, HEAD_HYPHEN_BREAK = 2, HEAD_DOTS_COMPLETE = 4,
-       HEAD_HYPHENS_COMPLETE = 8, HEAD_APOSTROPHES_COMPLETE = 16, HEAD_ANCHORED_BREAKS = 32 };
+       HEAD_HYPHENS_COMPLETE = 8, HEAD_APOSTROPHES_COMPLETE = 16, HEAD_ANCHORED_BREAKS = 32,
+       HEAD_COMPOUNDS = 64, HEAD_CHECKSHARPS = 128, HEAD_STEM_PARTS = 256 };
+/* HEAD_COMPOUNDS: the .aff compounds by COMPOUNDBEGIN, COMPOUNDMIDDLE and COMPOUNDEND
+ * flags (de_DE) and by nothing else: the set is complete for words of letters with
+ * compounding modelled. Each record then has a role byte after its word (ROLE_*, what
+ * Hunspell's compound_check may take the form for), forms that are only compound parts
+ * (ONLYINCOMPOUND, NEEDAFFIX stems) are kept with no other bit, and the header's cpdmin
+ * is COMPOUNDMIN. HEAD_CHECKSHARPS: the .aff has CHECKSHARPS, which makes Hunspell read
+ * SS in a word in capitals as ß and accept a KEEPCASE form with ß with an initial
+ * capital: such words are left to Hunspell. HEAD_STEM_PARTS: some stem is a first or
+ * middle part by its own flag, not by an affix's (not so in de_DE): Hunspell's stemmer
+ * then gives a compound a stem (`Boothaus` of Boot/x), which the set does not model. */
+/* A form's compound roles: first part of a compound, a later part but the last, the last
+ * part (as a stem with the flag, or made by affixes Hunspell allows there); ROLE_RISK:
+ * some analysis is one the model does not follow (a FORBIDDENWORD or capital-twin stem
+ * with a compound flag, twofold affixes, a lone circumfix), so a compound that meets the
+ * form is left to Hunspell; ROLE_KEEPCASE: a first-part analysis has a KEEPCASE stem;
+ * ROLE_FORBIDDEN: a form of a FORBIDDENWORD stem, which Hunspell refuses before trying
+ * compounds. */
+enum { ROLE_BEGIN = 1, ROLE_MIDDLE = 2, ROLE_END = 4, ROLE_RISK = 8, ROLE_KEEPCASE = 16,
+       ROLE_FORBIDDEN = 32 };
 /* HEAD_ANCHORED_BREAKS: the set is complete, holds every hyphenated form (whole, elided
  * or as a base and a tail), and every BREAK pattern is anchored (`^ex-`, `-chave$`,
  * pt_BR's): a hyphenated word is then decided as Hunspell breaks it (by_breaks), with the
@@ -95,7 +115,7 @@ typedef struct header {
     uint32_t tails_len;      /* NUL-separated tails (FORM_CLITIC) after the heads, sorted */
     uint32_t tails_count;
     uint32_t breaks_len;     /* NUL-separated anchored BREAK patterns after those */
-    uint32_t pad;
+    uint32_t cpdmin;         /* COMPOUNDMIN, with HEAD_COMPOUNDS */
     uint64_t data_len;       /* bytes of records */
     uint64_t nblocks;        /* FORMS_BLOCK blocks of the body (slots, records, extra) */
     uint64_t head_sum;       /* of the fields above and the block sums */
@@ -276,8 +296,14 @@ static bool trusted(tqc_forms *f, uint64_t off, uint64_t len)
  * system time, 16,000 madvise calls); an article's few hundred lookups still hand them
  * back (one article, cold: en 17 MB peak, 22 MB kept mapped). */
 #define FORMS_RELEASE 16
-#define FORMS_RESIDENT_MAX ((size_t)8 << 20)
+/* 12 MiB: en_US 2.8, en_GB 4.6, de_DE 9.5 MB with its compound parts. */
+#define FORMS_RESIDENT_MAX ((size_t)12 << 20)
 #define FORMS_RESIDENT_AFTER 4096
+/* For a run's first FORMS_FILTER_AFTER lookups, every 4: a short text's lookups are few
+ * (a cold German article's compound splits) and the fault-around pages held between two
+ * releases were its peak memory (25 MB with 16, 23 with 4, CPU the same); a long text's
+ * later lookups would pay the extra madvise calls (each walks the whole mapping). */
+#define FORMS_RELEASE_COLD 4
 /* Most words a long text asks are absent (the spelling pass's one-edit variants of its
  * unknown words: a thousand a word), and each absent lookup faulted two pages in that
  * the next release handed back. A Bloom filter of the forms (8-16 bits a form, 4
@@ -357,16 +383,20 @@ static void build_filter(tqc_forms *f)
  * undecided (*ok false) instead of reading the file. */
 static _Thread_local bool memory_only;
 
-/* The bits of word as written; 0 when absent. *ok false when the file cannot be trusted.
- * With pairs, *pairs gets the record's elided forms (a count, then head and bits pairs)
- * when it has FORM_ELIDED, else NULL. */
+/* The bits of word as written; 0 when absent. *ok false when the file cannot be trusted,
+ * or (without role) at a FORM_FORBIDDEN form. With pairs, *pairs gets the record's elided
+ * forms (a count, then head and bits pairs) when it has FORM_ELIDED, else NULL; with
+ * role, *role its compound roles (0 without HEAD_COMPOUNDS). */
 static uint8_t get_rec(tqc_forms *f, const char *word, size_t len, bool *ok,
-                       const unsigned char **pairs, const unsigned char **clitics)
+                       const unsigned char **pairs, const unsigned char **clitics,
+                       uint8_t *role)
 {
     if (pairs)
         *pairs = NULL;
     if (clitics)
         *clitics = NULL;
+    if (role)
+        *role = 0;
     if (len == 0 || len > FORMS_MAX_WORD)
         return 0;
     uint64_t h = tqc_strmap_hash(word, len);
@@ -382,9 +412,9 @@ static uint8_t get_rec(tqc_forms *f, const char *word, size_t len, bool *ok,
         if (atomic_fetch_add_explicit(&f->asked, 1, memory_order_relaxed) == after)
             build_filter(f);
     }
-    size_t lookups = atomic_fetch_add_explicit(&f->lookups, 1, memory_order_relaxed);
-    if (lookups % FORMS_RELEASE == FORMS_RELEASE - 1 &&
-        (f->size > FORMS_RESIDENT_MAX || lookups < FORMS_RESIDENT_AFTER))
+    size_t n = atomic_fetch_add_explicit(&f->lookups, 1, memory_order_relaxed);
+    size_t every = n < FORMS_FILTER_AFTER ? FORMS_RELEASE_COLD : FORMS_RELEASE;
+    if (n % every == every - 1 && (f->size > FORMS_RESIDENT_MAX || n < FORMS_RESIDENT_AFTER))
         madvise((void *)f->map, f->size, MADV_DONTNEED);
     uint32_t slots = f->h.slots;
     for (uint32_t i = 0, at = (uint32_t)(h % slots); i < slots;
@@ -397,15 +427,19 @@ static uint8_t get_rec(tqc_forms *f, const char *word, size_t len, bool *ok,
         if (s == 0)
             return 0;
         uint64_t off = (uint64_t)f->h.slots * 4 + s - 1;
-        if (!trusted(f, off, 2) || !trusted(f, off, 2 + (uint64_t)f->body[off])) {
+        uint64_t roles = (f->h.flags & HEAD_COMPOUNDS) != 0;
+        if (!trusted(f, off, 2) || !trusted(f, off, 2 + (uint64_t)f->body[off] + roles)) {
             *ok = false;
             return 0;
         }
         if (f->body[off] == len && memcmp(f->body + off + 2, word, len) == 0) {
             uint8_t b = f->body[off + 1];
-            if (b & FORM_FORBIDDEN)
+            if ((b & FORM_FORBIDDEN) && !role)
                 *ok = false;
             uint64_t po = off + 2 + len;
+            if (role && roles)
+                *role = f->body[po];
+            po += roles;
             if ((pairs || clitics) && (b & FORM_ELIDED)) {
                 if (!trusted(f, po, 1) || !trusted(f, po, 1 + 2 * (uint64_t)f->body[po])) {
                     *ok = false;
@@ -431,7 +465,15 @@ static uint8_t get_rec(tqc_forms *f, const char *word, size_t len, bool *ok,
 
 static uint8_t get(tqc_forms *f, const char *word, size_t len, bool *ok)
 {
-    return get_rec(f, word, len, ok, NULL, NULL);
+    return get_rec(f, word, len, ok, NULL, NULL, NULL);
+}
+
+/* The compound roles of word as written (ROLE_*); 0 when absent. */
+static uint8_t get_role(tqc_forms *f, const char *word, size_t len, bool *ok)
+{
+    uint8_t role;
+    get_rec(f, word, len, ok, NULL, NULL, &role);
+    return role;
 }
 
 /* The bits of a hyphenated form kept as a base and a tail (FORM_CLITIC): the base is the
@@ -462,7 +504,7 @@ static uint8_t get_clitic(tqc_forms *f, const char *word, size_t len, bool *ok)
             memcmp(f->tails[lo], word + i, tl) != 0)
             continue;
         const unsigned char *cl = NULL;
-        get_rec(f, word, i, ok, NULL, &cl);
+        get_rec(f, word, i, ok, NULL, &cl, NULL);
         size_t n = cl ? (size_t)cl[0] | (size_t)cl[1] << 8 : 0;
         for (size_t k = 0; k < n; k++)
             if (((size_t)cl[2 + 3 * k] | (size_t)cl[3 + 3 * k] << 8) == lo)
@@ -501,7 +543,7 @@ static uint8_t get_any(tqc_forms *f, const char *word, size_t len, bool *ok)
                 continue;
             if (!looked) {
                 looked = true;
-                if (!(get_rec(f, word + i + 1, len - i - 1, ok, &pairs, NULL) & FORM_ELIDED))
+                if (!(get_rec(f, word + i + 1, len - i - 1, ok, &pairs, NULL, NULL) & FORM_ELIDED))
                     pairs = NULL;
             }
             for (unsigned j = 0; pairs && j < pairs[0]; j++)
@@ -692,7 +734,8 @@ static tqc_forms_answer by_parts(tqc_forms *f, const char *word, size_t len)
     }
     if (refused == parts)
         return TQC_FORMS_YES;
-    if (!(f->h.flags & HEAD_HYPHENS_COMPLETE))
+    /* A compound may hold the refused part (hyphened_compound). */
+    if (!(f->h.flags & HEAD_HYPHENS_COMPLETE) || (f->h.flags & HEAD_COMPOUNDS))
         return TQC_FORMS_UNDECIDED;
     for (size_t first = 0; first <= refused; first++)
         for (size_t last = refused; last < parts; last++) {
@@ -760,6 +803,258 @@ static tqc_forms_answer by_breaks(tqc_forms *f, const char *word, size_t len, ca
     return out;
 }
 
+/* Hunspell's compound_check (COMPOUNDBEGIN, COMPOUNDMIDDLE and COMPOUNDEND flags only) on
+ * the part of s from byte from: split after at least cpdmin characters, before the last
+ * cpdmin, in order; a first part that takes the first role (ROLE_BEGIN for the word's
+ * first, ROLE_MIDDLE after it) and a rest that takes ROLE_END, or is itself such a
+ * compound, make the first compound Hunspell finds. A part it may read otherwise
+ * (ROLE_RISK), or a whole word of a FORBIDDENWORD stem, which Hunspell checks after a
+ * compound rest, makes the answer undecided. memo holds the answers for a rest (1 + the
+ * answer; 0: not asked): they do not depend on the parts before it. *first gets the
+ * roles of the first part of the compound found. */
+static tqc_forms_answer compound_from(tqc_forms *f, const char *s, size_t len, size_t from,
+                                      bool later, unsigned char *memo, uint8_t *first)
+{
+    if (later && memo[from])
+        return (tqc_forms_answer)(memo[from] - 1);
+    const char *w = s + from;
+    size_t n = len - from, cmin = 0, cmax = n;
+    for (uint32_t k = 0; k < f->h.cpdmin && cmin < n; k++)
+        for (cmin++; cmin < n && ((unsigned char)w[cmin] & 0xC0) == 0x80; cmin++)
+            ;
+    for (uint32_t k = 0; k + 1 < f->h.cpdmin && cmax > 0; k++)
+        for (cmax--; cmax > 0 && ((unsigned char)w[cmax] & 0xC0) == 0x80; cmax--)
+            ;
+    tqc_forms_answer out = TQC_FORMS_NO;
+    for (size_t i = cmin; i < cmax; i++) {
+        if (((unsigned char)w[i] & 0xC0) == 0x80)
+            continue;
+        bool ok = true;
+        uint8_t r1 = get_role(f, w, i, &ok);
+        if (!ok || (r1 & ROLE_RISK)) {
+            out = TQC_FORMS_UNDECIDED;
+            break;
+        }
+        if (!(r1 & (later ? ROLE_MIDDLE : ROLE_BEGIN)))
+            continue;
+        uint8_t r2 = get_role(f, w + i, n - i, &ok), sub_first;
+        if (!ok || (r2 & ROLE_RISK)) {
+            out = TQC_FORMS_UNDECIDED;
+            break;
+        }
+        tqc_forms_answer a = (r2 & ROLE_END) ? TQC_FORMS_YES
+                           : compound_from(f, s, len, from + i, true, memo, &sub_first);
+        /* Hunspell refuses a compound rest of a word of a FORBIDDENWORD stem. */
+        if (a == TQC_FORMS_YES && !(r2 & ROLE_END) &&
+            ((get_role(f, w, n, &ok) & ROLE_FORBIDDEN) || !ok))
+            a = TQC_FORMS_UNDECIDED;
+        if (a != TQC_FORMS_NO) {
+            *first = r1;
+            out = a;
+            break;
+        }
+    }
+    if (later)
+        memo[from] = (unsigned char)(out + 1);
+    return out;
+}
+
+/* Hunspell's checkword on v (vl bytes) when the set holds no form of it (a capital twin
+ * counting when twins): its compound_check. The answer of a form held is matched's: NO
+ * here. A word of a FORBIDDENWORD stem is left to Hunspell (it refuses it before trying
+ * compounds), and so is a compound whose first part may be KEEPCASE when keepcase
+ * refuses one. */
+static tqc_forms_answer compound_word(tqc_forms *f, const char *v, size_t vl, bool twins,
+                                      bool keepcase, bool *ok)
+{
+    if (vl == 0 || vl > FORMS_MAX_WORD)
+        return TQC_FORMS_UNDECIDED;
+    uint8_t b = get(f, v, vl, ok);
+    if (!*ok)
+        return TQC_FORMS_UNDECIDED;
+    if (b & (twins ? FORM_KNOWN | FORM_HIDDEN : FORM_KNOWN))
+        return TQC_FORMS_NO;
+    if ((get_role(f, v, vl, ok) & ROLE_FORBIDDEN) || !*ok)
+        return TQC_FORMS_UNDECIDED;
+    unsigned char memo[FORMS_MAX_WORD + 1] = {0};
+    uint8_t first = 0;
+    tqc_forms_answer a = compound_from(f, v, vl, 0, false, memo, &first);
+    return a == TQC_FORMS_YES && keepcase && (first & ROLE_KEEPCASE) ? TQC_FORMS_UNDECIDED : a;
+}
+
+/* Hunspell's spellsharps (CHECKSHARPS) on base, a word in capitals lowered or with an
+ * initial capital: each way of writing ß for the first five `ss` from byte from, ß
+ * first, at least one; accepted when checkword accepts one (a form, even KEEPCASE, or
+ * a compound). */
+static tqc_forms_answer sharps_from(tqc_forms *f, char *base, size_t len, size_t from,
+                                    int n, int reps, bool *ok)
+{
+    size_t pos = from;
+    while (pos + 1 < len && !(base[pos] == 's' && base[pos + 1] == 's'))
+        pos++;
+    if (pos + 1 < len && n < 5) {
+        base[pos] = (char)0xC3;
+        base[pos + 1] = (char)0x9F;
+        tqc_forms_answer a = sharps_from(f, base, len, pos + 2, n + 1, reps + 1, ok);
+        base[pos] = base[pos + 1] = 's';
+        return a != TQC_FORMS_NO ? a : sharps_from(f, base, len, pos + 2, n + 1, reps, ok);
+    }
+    if (reps == 0)
+        return TQC_FORMS_NO;
+    uint8_t b = get(f, base, len, ok);
+    if (!*ok)
+        return TQC_FORMS_UNDECIDED;
+    return (b & (FORM_KNOWN | FORM_HIDDEN)) ? TQC_FORMS_YES
+                                            : compound_word(f, base, len, true, false, ok);
+}
+
+/* Whether Hunspell accepts word (of shape cap) as a compound in one of the cases its
+ * spell tries, matched having found no form: the word as written; in capitals with SS
+ * (CHECKSHARPS), with ß for ss; then (initial capital, capitals) with an initial capital
+ * and in lower case, where a KEEPCASE stem is refused. *ok false: undecided. */
+static bool compound_cases(tqc_forms *f, const char *word, size_t len, captype cap, bool *ok)
+{
+    char title[FORMS_MAX_WORD * 2 + 8], low[FORMS_MAX_WORD * 2 + 8];
+    size_t tl = cap == CAP_ALL ? tqc_text_case(word, len, TQC_CASE_TITLE, title, sizeof title) : 0;
+    size_t ll = cap == CAP_ALL || cap == CAP_INIT
+              ? tqc_text_case(word, len, TQC_CASE_LOWER, low, sizeof low) : 0;
+    if ((cap == CAP_ALL && !tl) || ((cap == CAP_ALL || cap == CAP_INIT) && !ll)) {
+        *ok = false;
+        return false;
+    }
+    /* Hunspell skips capital twins for a word with an initial capital as written. */
+    tqc_forms_answer a = compound_word(f, word, len, cap != CAP_INIT, false, ok);
+    if (a == TQC_FORMS_NO && cap == CAP_ALL && (f->h.flags & HEAD_CHECKSHARPS) &&
+        contains(word, len, "SS", 2)) {
+        char base[FORMS_MAX_WORD * 2 + 8];
+        memcpy(base, low, ll);
+        a = sharps_from(f, base, ll, 0, 0, 0, ok);
+        if (a == TQC_FORMS_NO && tl == ll) {
+            memcpy(base, title, tl);
+            a = sharps_from(f, base, tl, 0, 0, 0, ok);
+        } else if (a == TQC_FORMS_NO) {
+            a = TQC_FORMS_UNDECIDED;
+        }
+    }
+    if (a == TQC_FORMS_NO && tl)
+        a = compound_word(f, title, tl, true, true, ok);
+    if (a == TQC_FORMS_NO && ll)
+        a = compound_word(f, low, ll, true, true, ok);
+    if (a == TQC_FORMS_UNDECIDED)
+        *ok = false;
+    return a == TQC_FORMS_YES && *ok;
+}
+
+/* What compounding adds to matched's no (a word of a HEAD_COMPOUNDS file): for spelling,
+ * compound_cases; for a name, nothing when Hunspell's stemmer gives a compound no stem
+ * (its analysis has no st: field where every first part is made by an affix, as in
+ * de_DE), else undecided for a word that may be a compound. */
+static bool compound_name(tqc_forms *f, const char *word, size_t len, captype cap, bool name,
+                          bool *ok)
+{
+    if (!name)
+        return compound_cases(f, word, len, cap, ok);
+    if ((f->h.flags & HEAD_STEM_PARTS) && (compound_cases(f, word, len, cap, ok) || !*ok))
+        *ok = false;
+    return false;
+}
+
+/* Whether a case of word Hunspell's stemmer reads (as written, lower case, initial
+ * capital) is a form of a FORBIDDENWORD stem: the stemmer does not refuse those. */
+static bool forbidden_case(tqc_forms *f, const char *word, size_t len, bool *ok)
+{
+    char buf[FORMS_MAX_WORD * 2 + 8];
+    if (get_role(f, word, len, ok) & ROLE_FORBIDDEN)
+        return true;
+    for (int k = 0; k < 2; k++) {
+        size_t n = tqc_text_case(word, len, k ? TQC_CASE_TITLE : TQC_CASE_LOWER, buf, sizeof buf);
+        if (!n || (get_role(f, buf, n, ok) & ROLE_FORBIDDEN))
+            return true;
+    }
+    return false;
+}
+
+/* Whether CHECKSHARPS may make Hunspell read word otherwise than the set: SS in a word in
+ * capitals (which it tries as ß: compound_cases follows it for spelling, not for a name),
+ * or an initial-capital word with ß whose lower case is a KEEPCASE form (accepted then). */
+static bool sharps_unsure(tqc_forms *f, const char *word, size_t len, captype cap, bool name,
+                          bool *ok)
+{
+    if (!(f->h.flags & HEAD_CHECKSHARPS))
+        return false;
+    if (cap == CAP_ALL)
+        return (name || !(f->h.flags & HEAD_COMPOUNDS)) && contains(word, len, "SS", 2);
+    if (cap != CAP_INIT || !contains(word, len, "\xC3\x9F", 2))
+        return false;
+    char low[FORMS_MAX_WORD * 2 + 8];
+    size_t n = tqc_text_case(word, len, TQC_CASE_LOWER, low, sizeof low);
+    return !n || (get(f, low, n, ok) & FORM_KEEPCASE);
+}
+
+/* Whether word is letters and hyphens, with one at least and letters inside (`Arbeits-`,
+ * `-Arbeits`, `Nordsee-Windpark`), and its shape as Hunspell's captype reads it: a word
+ * opening with a hyphen has no initial capital (one capital is a mixed case); one in
+ * capitals opening so is not followed (Hunspell's initial capital of it is its lower
+ * case), false. */
+static bool hyphened_shape(const tqc_forms *f, const char *word, size_t len, captype *cap)
+{
+    size_t a = 0, b = len;
+    while (a < b && word[a] == '-')
+        a++;
+    while (b > a && word[b - 1] == '-')
+        b--;
+    if (a == b || (a == 0 && b == len && !memchr(word, '-', len)) ||
+        !letters_shape(f, word + a, b - a, "-", cap))
+        return false;
+    if (a > 0 && *cap == CAP_INIT)
+        *cap = CAP_HUH;
+    return !(a > 0 && *cap == CAP_ALL);
+}
+
+/* A word of letters and hyphens of a file with HEAD_COMPOUNDS and HEAD_HYPHENS_COMPLETE,
+ * as Hunspell's spell reads it: a form or a compound (whose parts may hold hyphens:
+ * `-Arbeits`) in a case it tries; else, fewer than ten hyphens, broken at the first one
+ * and accepted when the rest and then the first part are; a word in capitals is broken
+ * as Hunspell leaves it after trying its cases, with an initial capital. Its stemmer
+ * never breaks a word: a name is a form's, or a compound's (compound_name). */
+static tqc_forms_answer hyphened_compound(tqc_forms *f, const char *word, size_t len,
+                                          captype cap, bool name)
+{
+    bool ok = true;
+    if (sharps_unsure(f, word, len, cap, name, &ok) || (name && forbidden_case(f, word, len, &ok)))
+        return TQC_FORMS_UNDECIDED;
+    bool yes = matched(f, word, len, cap, name, &ok);
+    if (ok && !yes)
+        yes = compound_name(f, word, len, cap, name, &ok);
+    if (!ok)
+        return TQC_FORMS_UNDECIDED;
+    if (yes || name)
+        return yes ? TQC_FORMS_YES : TQC_FORMS_NO;
+    size_t hyphens = 0;
+    for (size_t i = 0; i < len; i++)
+        hyphens += word[i] == '-';
+    if (hyphens >= 10)
+        return TQC_FORMS_NO;
+    char title[FORMS_MAX_WORD * 2 + 8];
+    if (cap == CAP_ALL) {
+        /* A dotted capital I Hunspell keeps: left to it. */
+        if (len >= 2 && (unsigned char)word[0] == 0xC4 && (unsigned char)word[1] == 0xB0)
+            return TQC_FORMS_UNDECIDED;
+        if (!(len = tqc_text_case(word, len, TQC_CASE_TITLE, title, sizeof title)))
+            return TQC_FORMS_UNDECIDED;
+        word = title;
+    }
+    /* Hunspell breaks at the first hyphen only, and not one opening or ending the word. */
+    const char *h = memchr(word, '-', len);
+    if (!h)
+        return TQC_FORMS_UNDECIDED;
+    if (h == word || (size_t)(h - word) + 1 >= len)
+        return TQC_FORMS_NO;
+    size_t at = (size_t)(h - word);
+    tqc_forms_answer rest = answer(f, word + at + 1, len - at - 1, false);
+    return rest == TQC_FORMS_YES ? answer(f, word, at, false) : rest;
+}
+
 static tqc_forms_answer answer(tqc_forms *f, const char *word, size_t len, bool name)
 {
     captype cap;
@@ -767,6 +1062,9 @@ static tqc_forms_answer answer(tqc_forms *f, const char *word, size_t len, bool 
         return TQC_FORMS_UNDECIDED;
     bool ok = true;
     if (!letters_shape(f, word, len, "", &cap)) {
+        uint32_t hc = HEAD_COMPOUNDS | HEAD_HYPHENS_COMPLETE;
+        if ((f->h.flags & hc) == hc && hyphened_shape(f, word, len, &cap))
+            return hyphened_compound(f, word, len, cap, name);
         /* Another shape: a form the file holds as written (`p.m.`), a word with inner
          * dots or hyphens when the set has them all, or one made of known parts. */
         bool dots = (f->h.flags & HEAD_DOTS_COMPLETE) && letters_shape(f, word, len, ".", &cap);
@@ -822,7 +1120,12 @@ static tqc_forms_answer answer(tqc_forms *f, const char *word, size_t len, bool 
         bool yes = !name && (get(f, word, len, &ok) & FORM_KNOWN);
         return ok && yes ? TQC_FORMS_YES : TQC_FORMS_UNDECIDED;
     }
+    if (sharps_unsure(f, word, len, cap, name, &ok) ||
+        (name && (f->h.flags & HEAD_COMPOUNDS) && forbidden_case(f, word, len, &ok)))
+        return TQC_FORMS_UNDECIDED;
     bool yes = matched(f, word, len, cap, name, &ok);
+    if (ok && !yes && (f->h.flags & HEAD_COMPOUNDS))
+        yes = compound_name(f, word, len, cap, name, &ok);
     if (!ok)
         return TQC_FORMS_UNDECIDED;
     return yes ? TQC_FORMS_YES : TQC_FORMS_NO;
@@ -887,6 +1190,13 @@ typedef struct aff {
     size_t naliases, cap_aliases;
     uint32_t keepcase, forbidden;
     bool has_keepcase, has_forbidden, complete;
+    /* Compounding by flags (HEAD_COMPOUNDS; 0: no such flag), and what it depends on. */
+    uint32_t cpd_begin, cpd_middle, cpd_end, cpd_permit, onlyincompound, needaffix, circumfix;
+    unsigned cpdmin;
+    bool compound_other;        /* another compound directive: not modelled */
+    bool compounds;             /* compounding by those flags alone (HEAD_COMPOUNDS) */
+    bool stem_parts;            /* HEAD_STEM_PARTS */
+    bool checksharps;
     bool breaks_seen, hyphen_break;   /* BREAK lines; one of them (or the default) is - */
     bool dot_break, affix_dots;       /* a BREAK pattern or an affix has a dot */
     bool other_break;                 /* a BREAK pattern not Hunspell's default that may cut
@@ -1151,11 +1461,35 @@ static bool parse_aff(aff *a, const char *path, char *err, size_t errlen)
                 if (!optional)
                     a->rule_flags[a->nrule_flags++] = (unsigned char)r[i];
             }
-        } else if (strncmp(k, "COMPOUND", 8) == 0 && strcmp(k, "COMPOUNDMIN") != 0 &&
-                   strcmp(k, "COMPOUNDRULE") != 0) {
-            a->complete = false;   /* compounding by flags: words the set cannot hold */
-        } else if (strcmp(k, "IGNORE") == 0 || strcmp(k, "COMPLEXPREFIXES") == 0 ||
-                   strcmp(k, "CHECKSHARPS") == 0 || strcmp(k, "FORCEUCASE") == 0) {
+        } else if (strcmp(k, "COMPOUNDMIN") == 0 && nf > 1) {
+            long m = strtol(field[1], NULL, 10);
+            a->cpdmin = m < 1 ? 1 : m > 50 ? 50 : (unsigned)m;
+        } else if (nf > 1 && (strcmp(k, "COMPOUNDBEGIN") == 0 || strcmp(k, "COMPOUNDMIDDLE") == 0 ||
+                              strcmp(k, "COMPOUNDEND") == 0 ||
+                              strcmp(k, "COMPOUNDPERMITFLAG") == 0 ||
+                              strcmp(k, "ONLYINCOMPOUND") == 0 || strcmp(k, "NEEDAFFIX") == 0 ||
+                              strcmp(k, "PSEUDOROOT") == 0 || strcmp(k, "CIRCUMFIX") == 0)) {
+            /* The flags the compound model follows: where a part may stand, and which
+             * stems and affixes may make one. */
+            size_t at = a->nflags;
+            uint32_t fl = parse_flags(a, field[1], strlen(field[1])) ? a->flags[at] : 0;
+            a->nflags = at;
+            uint32_t *to = strcmp(k, "COMPOUNDBEGIN") == 0 ? &a->cpd_begin
+                         : strcmp(k, "COMPOUNDMIDDLE") == 0 ? &a->cpd_middle
+                         : strcmp(k, "COMPOUNDEND") == 0 ? &a->cpd_end
+                         : strcmp(k, "COMPOUNDPERMITFLAG") == 0 ? &a->cpd_permit
+                         : strcmp(k, "ONLYINCOMPOUND") == 0 ? &a->onlyincompound
+                         : strcmp(k, "CIRCUMFIX") == 0 ? &a->circumfix : &a->needaffix;
+            *to = fl;
+        } else if ((strncmp(k, "COMPOUND", 8) == 0 && strcmp(k, "COMPOUNDRULE") != 0) ||
+                   strncmp(k, "CHECKCOMPOUND", 13) == 0 || strcmp(k, "SIMPLIFIEDTRIPLE") == 0 ||
+                   strcmp(k, "SYLLABLENUM") == 0 || strcmp(k, "FORCEUCASE") == 0) {
+            /* Compounding by another directive: words the set cannot hold. */
+            a->compound_other = true;
+            a->complete = false;
+        } else if (strcmp(k, "CHECKSHARPS") == 0) {
+            a->checksharps = true;
+        } else if (strcmp(k, "IGNORE") == 0 || strcmp(k, "COMPLEXPREFIXES") == 0) {
             a->complete = false;
         } else if ((strcmp(k, "ICONV") == 0 || strcmp(k, "OCONV") == 0) && nf > 2) {
             if (strcmp(k, "OCONV") == 0)
@@ -1216,6 +1550,11 @@ static bool parse_aff(aff *a, const char *path, char *err, size_t errlen)
         }
     }
     fclose(fp);
+    a->compounds = !a->compound_other && (a->cpd_begin || a->cpd_middle || a->cpd_end);
+    if (a->compounds && rules_counted)
+        a->complete = false;   /* COMPOUNDRULE besides: not modelled */
+    if (a->cpdmin == 0)
+        a->cpdmin = 3;         /* Hunspell's default */
     if (a->nomem) {
         snprintf(err, errlen, "%s: out of memory", path);
         return false;
@@ -1358,6 +1697,14 @@ typedef struct expansion {
     uint8_t bits;               /* of the stem being expanded */
     bool marks;                 /* it has other characters than letters */
     size_t head;                /* the form's head (code points), made by a prefix */
+    /* With compounds (HEAD_COMPOUNDS): each form of letters' roles (form -> ROLE_*), from
+     * the stem's flags and the affixes that made the form (role_of). */
+    tqc_strmap *roles;
+    const uint32_t *root_flags;
+    size_t nroot;
+    bool root_forbidden, twin;
+    const affix_entry *rpfx, *rsfx;
+    bool rdeep;                 /* made otherwise than by a prefix, a suffix or both */
     bool nomem;
 } expansion;
 
@@ -1475,11 +1822,85 @@ static void clitics_free(clitic_set *c)
     free(c->pairs);
 }
 
+static bool has_flag(const uint32_t *flags, size_t n, uint32_t f);
+
+/* The roles Hunspell's compound_check may give a form of letters (n code points) that
+ * x's stem and affixes made, as its affix_check, prefix_check and suffix_check decide
+ * them for a part: a stem alone with the role's flag and without NEEDAFFIX; a prefix
+ * anywhere but last unless its continuation has COMPOUNDPERMITFLAG; a suffix last only
+ * unless its continuation has it; the role's flag on the stem or (a prefix alone) the
+ * prefix's or (with a suffix) the suffix's continuation; CIRCUMFIX on both affixes or
+ * neither when there is a suffix. What the model does not follow is ROLE_RISK. */
+static uint8_t role_of(const expansion *x, size_t n)
+{
+    const aff *a = x->a;
+    const affix_entry *p = x->rpfx, *s = x->rsfx;
+    const uint32_t *rf = x->root_flags, *pc = p ? a->flags + p->cont_first : NULL,
+                   *sc = s ? a->flags + s->cont_first : NULL;
+    size_t nr = x->nroot, np = p ? p->ncont : 0, ns = s ? s->ncont : 0;
+    const uint32_t need[3] = {a->cpd_begin, a->cpd_middle, a->cpd_end};
+    const uint8_t bit[3] = {ROLE_BEGIN, ROLE_MIDDLE, ROLE_END};
+    uint8_t forbidden = x->root_forbidden ? ROLE_FORBIDDEN : 0, role = 0;
+    bool any = false;
+    for (int k = 0; k < 3; k++)
+        any |= need[k] && (has_flag(rf, nr, need[k]) || has_flag(pc, np, need[k]) ||
+                           has_flag(sc, ns, need[k]));
+    if (!any)
+        return forbidden;
+    bool pneed = a->needaffix && has_flag(pc, np, a->needaffix),
+         sneed = a->needaffix && has_flag(sc, ns, a->needaffix),
+         pcirc = a->circumfix && has_flag(pc, np, a->circumfix),
+         scirc = a->circumfix && has_flag(sc, ns, a->circumfix);
+    if (x->rdeep || x->twin || x->root_forbidden || pneed || sneed)
+        return forbidden | ROLE_RISK;
+    /* Only suffix_check tests CIRCUMFIX: a prefix with it alone is taken (`-Arbeits` of
+     * Bundes-Arbeitsminister). */
+    if (s && pcirc != scirc)
+        return 0;
+    /* Hunspell wants letters left once an affix's text is taken off. */
+    if (p && n <= p->nadd)
+        return 0;
+    if (s && (p ? n - p->nadd + p->nstrip : n) <= s->nadd)
+        return 0;
+    bool root_ok = !(a->needaffix && has_flag(rf, nr, a->needaffix));
+    bool ppermit = a->cpd_permit && has_flag(pc, np, a->cpd_permit),
+         spermit = a->cpd_permit && has_flag(sc, ns, a->cpd_permit);
+    for (int k = 0; k < 3; k++) {
+        uint32_t fl = need[k];
+        if (!fl)
+            continue;
+        bool last = k == 2, on_root = has_flag(rf, nr, fl);
+        bool ok = !p && !s ? on_root && root_ok
+                : !s       ? (!last || ppermit) && (on_root || has_flag(pc, np, fl))
+                           : (last ? !p || ppermit : spermit) &&
+                                 (on_root || has_flag(sc, ns, fl));
+        role |= ok ? bit[k] : 0;
+    }
+    if ((role & ROLE_BEGIN) && a->has_keepcase && has_flag(rf, nr, a->keepcase))
+        role |= ROLE_KEEPCASE;
+    return role | forbidden;
+}
+
+/* Whether Hunspell's stemmer refuses the analysis x is emitting (see emit). */
+static bool stem_refused(const expansion *x)
+{
+    const aff *a = x->a;
+    const affix_entry *p = x->rpfx, *s = x->rsfx;
+    uint32_t o = a->onlyincompound;
+    return (a->needaffix && !p && !s && has_flag(x->root_flags, x->nroot, a->needaffix)) ||
+           (o && (has_flag(x->root_flags, x->nroot, o) ||
+                  (p && has_flag(a->flags + p->cont_first, p->ncont, o)) ||
+                  (s && has_flag(a->flags + s->cont_first, s->ncont, o))));
+}
+
+static void emit_kept(expansion *x, char *buf, size_t len, size_t cut, size_t split,
+                      bool marks, bool other, bool tail_marks, size_t n);
+
 static void emit(expansion *x, const int32_t *w, size_t n)
 {
     char buf[FORMS_MAX_CPS * 4 + 1];
     size_t len = 0, cut = 0, split = SIZE_MAX;
-    bool other = false, marks = false, tail_marks = false;
+    bool other = false, marks = false, tail_marks = false, apostrophe = false;
     for (size_t i = 0; i < n; i++) {
         if (i == x->head)
             cut = len;
@@ -1487,6 +1908,7 @@ static void emit(expansion *x, const int32_t *w, size_t n)
             split = len;
         if (!tqc_text_is_letter(w[i])) {
             other |= w[i] != '\'' && w[i] != '-';
+            apostrophe |= w[i] == '\'';
             marks = true;
             tail_marks |= i >= x->head;
         }
@@ -1494,6 +1916,30 @@ static void emit(expansion *x, const int32_t *w, size_t n)
     }
     if (len == 0 || len > FORMS_MAX_WORD)
         return;
+    /* Compound parts are of letters and hyphens (`-Arbeits`, `Arbeits-`). */
+    uint8_t role = x->roles && !other && !apostrophe ? role_of(x, n) : 0;
+    if ((role & (ROLE_BEGIN | ROLE_MIDDLE)) && !x->rpfx && !x->rsfx)
+        x->a->stem_parts = true;
+    if (role) {
+        uint64_t have = 0;
+        tqc_strmap_get(x->roles, buf, len, &have);
+        if ((have | role) != have || have == 0)
+            x->nomem |= !tqc_strmap_put(x->roles, buf, len, have | role);
+    }
+    /* Hunspell's stemmer skips a NEEDAFFIX stem alone, an ONLYINCOMPOUND one and an affix
+     * whose continuation has ONLYINCOMPOUND: such an analysis names nothing (`Mit`, of
+     * the compound part Mit/hij, is no name). */
+    uint8_t bits = x->bits;
+    if (x->roles && stem_refused(x))
+        x->bits &= (uint8_t)~FORM_NAME;
+    emit_kept(x, buf, len, cut, split, marks, other, tail_marks, n);
+    x->bits = bits;
+}
+
+/* emit's second half: keeps the form buf (len bytes, n code points) in its map. */
+static void emit_kept(expansion *x, char *buf, size_t len, size_t cut, size_t split,
+                      bool marks, bool other, bool tail_marks, size_t n)
+{
     if (x->marks || !marks) {   /* a stem with marks (`p.m.`, `O'Neill`) keeps all */
         put_bits(x, x->forms, buf, len);
         return;
@@ -1528,6 +1974,7 @@ static void emit(expansion *x, const int32_t *w, size_t n)
 /* emit for a form a prefix entry (e; NULL: none) made last: its head, if it elides. */
 static void emit_by(expansion *x, const affix_entry *e, const int32_t *w, size_t n)
 {
+    x->rpfx = e;
     x->head = e ? e->head : 0;
     x->group = e ? e->group : 0;
     x->pfx = e ? e->nadd : 0;
@@ -1561,7 +2008,9 @@ static void expand(expansion *x, const int32_t *w, size_t n, const uint32_t *fla
 {
     aff *a = x->a;
     int32_t s1[FORMS_MAX_CPS], s2[FORMS_MAX_CPS], p1[FORMS_MAX_CPS];
-    emit(x, w, n);
+    x->rsfx = NULL;
+    x->rdeep = false;
+    emit_by(x, NULL, w, n);
     for (size_t i = 0; i < nflags; i++) {
         const affix_class *c = find_class(a, flags[i]);
         if (!c)
@@ -1571,8 +2020,13 @@ static void expand(expansion *x, const int32_t *w, size_t n, const uint32_t *fla
             size_t m = apply(a, e, c->prefix, w, n, s1);
             if (m == SIZE_MAX)
                 continue;
+            x->rsfx = c->prefix ? NULL : e;
+            x->rdeep = false;
             emit_by(x, c->prefix ? e : NULL, s1, m);
             const uint32_t *cont = a->flags + e->cont_first;
+            /* Past this point a form is made by continuation classes (twofold), but for
+             * the cross products of the suffix e at the end. */
+            x->rdeep = true;
             if (c->prefix) {
                 /* A prefix's continuation classes: suffixes on the stem under it. */
                 for (size_t k = 0; k < e->ncont; k++) {
@@ -1600,6 +2054,7 @@ static void expand(expansion *x, const int32_t *w, size_t n, const uint32_t *fla
                         add_prefixes(x, flags, nflags, s2, m2, true);
                 }
             }
+            x->rdeep = false;
             if (c->cross)
                 add_prefixes(x, flags, nflags, s1, m, true);
         }
@@ -1695,8 +2150,12 @@ static bool expand_dic(expansion *x, const char *path, char *err, size_t errlen)
             uint32_t copy[256];
             size_t nc = nflags < 256 ? nflags : 256;
             memcpy(copy, flags, nc * sizeof *copy);
-            expand(x, w, n, copy, nc);
             bool forbidden = a->has_forbidden && has_flag(flags, nflags, a->forbidden);
+            x->root_flags = copy;
+            x->nroot = nc;
+            x->root_forbidden = forbidden;
+            x->twin = false;
+            expand(x, w, n, copy, nc);
             uint8_t stem_bits = x->bits;
             if (forbidden && wl <= FORMS_MAX_WORD) {
                 x->bits = FORM_FORBIDDEN;
@@ -1712,7 +2171,9 @@ static bool expand_dic(expansion *x, const char *path, char *err, size_t errlen)
             bool mixed = up && low && !(up == 1 && tqc_text_is_upper(w[0]));
             if ((mixed || (up && !low && n > 1 && nflags > 0)) && initcap_twin(w, n)) {
                 x->bits = FORM_HIDDEN | (x->bits & (FORM_ANYCASE | FORM_KEEPCASE));
+                x->twin = true;
                 expand(x, w, n, copy, nc);
+                x->twin = false;
                 char twin[FORMS_MAX_CPS * 4 + 1];
                 size_t tl = 0;
                 for (size_t i = 0; forbidden && i < n; i++)
@@ -1769,6 +2230,10 @@ static void add_list_word(void *ctx, const char *word, size_t n)
     if (m != SIZE_MAX && m > 0) {
         x->bits = FORM_KNOWN | FORM_ANYCASE | (tqc_text_is_upper(w[0]) ? FORM_NAME : 0);
         x->marks = true;
+        x->root_flags = NULL;   /* no flags: no compound role */
+        x->nroot = 0;
+        x->root_forbidden = x->twin = x->rdeep = false;
+        x->rpfx = x->rsfx = NULL;
         emit(x, w, m);
         /* Hunspell_add makes the capital twin of a mixed-case word too. */
         size_t up = 0, low = 0;
@@ -1941,9 +2406,13 @@ static tqc_status write_file(const char *path, uint64_t key, tqc_strmap *kept,
         free(pr);
         return TQC_ENOMEM;
     }
+    /* A role byte a record when compounding is modelled (HEAD_COMPOUNDS). Then words of
+     * letters only are decided: a compound may hold marks. */
+    bool roles = complete && a->compounds;
+    bool plain = complete && !a->compounds;
     /* Every hyphenated form held (whole, or as bases and tails within the limits), every
      * BREAK anchored. */
-    bool anchored = complete && elisions && a->breaks_len && !a->unanchored_break &&
+    bool anchored = plain && elisions && a->breaks_len && !a->unanchored_break &&
                     (all_hyphened || (tails_held && clitics_kept));
     size_t count = tqc_strmap_count(kept), data_len = 0, heads_len = 0;
     size_t nheads = tqc_strmap_count(heads);
@@ -1960,7 +2429,7 @@ static tqc_status write_file(const char *path, uint64_t key, tqc_strmap *kept,
     for (size_t i = 0; i < count; i++) {
         size_t len;
         tqc_strmap_key(kept, i, &len);
-        data_len += 2 + len;
+        data_len += 2 + len + roles;
     }
     /* The pairs' bytes: a count byte per tail and two a pair; two bytes a base and three
      * a tail. */
@@ -2003,6 +2472,8 @@ static tqc_status write_file(const char *path, uint64_t key, tqc_strmap *kept,
         data[off + 1] = (unsigned char)bits;
         memcpy(data + off + 2, w, len);
         off += 2 + len;
+        if (roles)
+            data[off++] = (unsigned char)(bits >> 8);
         uint64_t g;
         if ((bits & FORM_ELIDED) && tqc_strmap_get(groups, w, len, &g)) {
             size_t first = (size_t)(g / 256), n = (size_t)(g % 256);
@@ -2042,20 +2513,26 @@ static tqc_status write_file(const char *path, uint64_t key, tqc_strmap *kept,
         sums[b] = tqc_verdicts_hash(b, body + start, n > FORMS_BLOCK ? FORMS_BLOCK : n);
     }
     bool hyphen = !a->breaks_seen || a->hyphen_break;
-    bool dots = complete && !a->dot_break && !a->affix_dots;
+    bool dots = plain && !a->dot_break && !a->affix_dots;
+    /* With compounds it says only that the set holds every hyphenated form (see
+     * hyphened_compound). */
     bool hyphens = complete && hyphen && !a->other_break &&
                    (all_hyphened || (tails_held && elisions && clitics_kept));
-    bool apostrophes = complete && elisions && all_apostrophed && !a->apostrophe_break;
+    bool apostrophes = plain && elisions && all_apostrophed && !a->apostrophe_break;
     header h = {.key = key,
                 .flags = (complete ? HEAD_COMPLETE : 0) | (hyphen ? HEAD_HYPHEN_BREAK : 0) |
                          (dots ? HEAD_DOTS_COMPLETE : 0) | (hyphens ? HEAD_HYPHENS_COMPLETE : 0) |
                          (apostrophes ? HEAD_APOSTROPHES_COMPLETE : 0) |
-                         (anchored ? HEAD_ANCHORED_BREAKS : 0),
+                         (anchored ? HEAD_ANCHORED_BREAKS : 0) |
+                         (roles ? HEAD_COMPOUNDS : 0) |
+                         (a->checksharps ? HEAD_CHECKSHARPS : 0) |
+                         (roles && a->stem_parts ? HEAD_STEM_PARTS : 0),
                 .slots = slots,
                 .count = (uint32_t)count, .extra_len = (uint32_t)a->iconv_len,
                 .heads_len = (uint32_t)heads_len, .heads_count = (uint32_t)nheads,
                 .tails_len = (uint32_t)tails_len, .tails_count = (uint32_t)ntails,
                 .breaks_len = (uint32_t)breaks_len,
+                .cpdmin = roles ? a->cpdmin : 0,
                 .data_len = data_len, .nblocks = nblocks};
     memcpy(h.magic, FORMS_MAGIC, 8);
     h.head_sum = tqc_verdicts_hash(tqc_verdicts_hash(key, &h, sizeof h), sums, nblocks * 8);
@@ -2112,7 +2589,8 @@ tqc_status tqc_forms_build(const char *path, uint64_t key, const tqc_forms_sourc
         !(x.marked = tqc_strmap_new()) || !(x.clitics.bases = tqc_strmap_new()) ||
         !(x.clitics.tails = tqc_strmap_new()) ||
         !(x.pmarked = tqc_strmap_new()) ||
-        !(kept_pairs = tqc_strmap_new())) {
+        !(kept_pairs = tqc_strmap_new()) ||
+        (a.compounds && a.complete && !(x.roles = tqc_strmap_new()))) {
         st = TQC_ENOMEM;
         goto out;
     }
@@ -2202,6 +2680,17 @@ tqc_status tqc_forms_build(const char *path, uint64_t key, const tqc_forms_sourc
         if ((bits & (FORM_KNOWN | FORM_HIDDEN)) && !tqc_strmap_put(kept_pairs, k, kl, bits))
             st = TQC_ENOMEM;
     }
+    /* Each form's compound roles, in the bits' second byte; a form Hunspell refuses alone
+     * (ONLYINCOMPOUND, NEEDAFFIX) is kept for its roles with no other bit. */
+    size_t nr = x.roles ? tqc_strmap_count(x.roles) : 0;
+    for (size_t i = 0; i < nr && st == TQC_OK; i++) {
+        size_t len;
+        const char *w = tqc_strmap_key(x.roles, i, &len);
+        uint64_t have = 0;
+        tqc_strmap_get(kept, w, len, &have);
+        if (!tqc_strmap_put(kept, w, len, have | tqc_strmap_value(x.roles, i) << 8))
+            st = TQC_ENOMEM;
+    }
     if (st != TQC_OK)
         goto out;
     stats->forms = tqc_strmap_count(kept) + tqc_strmap_count(kept_pairs) + nclitics;
@@ -2228,6 +2717,7 @@ out:
     tqc_strmap_free(x.marked);
     clitics_free(&x.clitics);
     tqc_strmap_free(x.pmarked);
+    tqc_strmap_free(x.roles);
     tqc_strmap_free(x.heads);
     tqc_strmap_free(kept);
     tqc_strmap_free(kept_pairs);

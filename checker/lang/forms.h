@@ -4,12 +4,14 @@
  *
  * Building expands every .dic stem through the .aff's prefixes and suffixes (cross
  * products and continuation classes), adds the word lists' words, and keeps only the
- * forms the caller's verifier (Hunspell_spell) accepts: the file never holds a form
- * Hunspell refuses. The file says whether the set is complete for the dictionary (no
- * compounding that can make a word of letters, no IGNORE, no complex prefixes): then a
- * word of letters absent from it, in any capitalisation, is unknown without asking
- * Hunspell. Any other word shape (digits, hyphens, apostrophes, dots, the aff's ICONV
- * characters) is left to Hunspell.
+ * forms the caller's verifier (Hunspell_spell) accepts: the file never holds as a word a
+ * form Hunspell refuses (a compound part it refuses alone is held for its roles). The file says whether the set is complete for the dictionary (no
+ * compounding that can make a word of letters but by COMPOUNDBEGIN/MIDDLE/END flags, no
+ * IGNORE, no complex prefixes): then a word of letters absent from it, in any
+ * capitalisation, is unknown without asking Hunspell, or, where the .aff compounds by
+ * those flags (de_DE), is decided by the compound roles the file gives each form, as
+ * Hunspell's compound_check would. Any other word shape (digits, hyphens, apostrophes,
+ * dots, the aff's ICONV characters) is left to Hunspell but where the file says so.
  *
  * The file is mapped read-only; its body is checksummed in 4 KiB blocks, each checked
  * the first time a lookup touches it, so a start reads a few pages, not the whole file.
