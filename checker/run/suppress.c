@@ -750,6 +750,22 @@ static void append(char *buf, size_t cap, const char *fmt, ...)
     va_end(ap);
 }
 
+/* Appends the strings of the NULL-terminated list to buf (NUL-terminated, cap bytes), as
+ * much as fits: the messages of 200,000 unused directives spent more in printf than in
+ * anything else of theirs. */
+static void append_strs(char *buf, size_t cap, const char *const *strs)
+{
+    size_t n = strlen(buf);
+    for (; *strs && n + 1 < cap; strs++) {
+        size_t k = strlen(*strs);
+        if (k > cap - 1 - n)
+            k = cap - 1 - n;
+        memcpy(buf + n, *strs, k);
+        n += k;
+    }
+    buf[n] = '\0';
+}
+
 /* Appends "'a', 'b'" for the rules of d that are unknown (want_known false) or unused. */
 static size_t list_rules(const tqc_suppress *s, const directive *d, bool want_known, char *buf,
                          size_t cap)
@@ -759,7 +775,7 @@ static size_t list_rules(const tqc_suppress *s, const directive *d, bool want_kn
         const drule *r = &s->r[k];
         if (!r->id || r->known != want_known || (want_known && r->used))
             continue;
-        append(buf, cap, "%s'%s'", count++ ? ", " : "", r->id);
+        append_strs(buf, cap, (const char *const[]){count++ ? ", '" : "'", r->id, "'", NULL});
     }
     return count;
 }
@@ -794,19 +810,19 @@ static bool describe(const tqc_suppress *s, const directive *d, char *msg, size_
     bool all_unused = !first->id && !first->used;
     if (!n_unknown && !n_unused && !all_unused)
         return false;
-    append(msg, cap, "%s", d->word);
+    append_strs(msg, cap, (const char *const[]){d->word, NULL});
     if (n_unknown)
         append(msg, cap, " names unknown rule%s %s%s", n_unknown > 1 ? "s" : "", unknown,
                n_unused ? ";" : "");
     if (n_unused || all_unused) {
         if (n_unused)
-            append(msg, cap, " %s", unused);
+            append_strs(msg, cap, (const char *const[]){" ", unused, NULL});
         if (d->kind == D_ENABLE)
-            append(msg, cap, " ends no tqc-disable");
+            append_strs(msg, cap, (const char *const[]){" ends no tqc-disable", NULL});
         else if (d->kind == D_NEXT_LINE)
-            append(msg, cap, " suppressed nothing on line ");
+            append_strs(msg, cap, (const char *const[]){" suppressed nothing on line ", NULL});
         else
-            append(msg, cap, " suppressed nothing");
+            append_strs(msg, cap, (const char *const[]){" suppressed nothing", NULL});
     }
     *stem = strlen(msg);
     if ((n_unused || all_unused) && d->kind == D_NEXT_LINE)
