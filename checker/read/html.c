@@ -568,7 +568,7 @@ static void on_end(void *ctx, const xmlChar *xname)
         nd->kind = EL_DROP;
     if (role == ROLE_PRE && !prose_pre(nd))
         nd->kind = EL_DROP;
-    if (strcmp(nd->name, "a") == 0 && nd->link_ink > 0)
+    if (role == ROLE_A && nd->link_ink > 0)
         nd->links++;
     if (nd->up) {
         node *parent = &h->nodes[parent_of(nd)];
