@@ -67,6 +67,17 @@ tqc_status tqc_input_slurp(const tqc_input *in, size_t max, char **buf, size_t *
  * `pt-pt`): the base codes are equal, case ignored. */
 bool tqc_input_same_lang(const char *a, const char *b);
 
+/* Whether the NUL-terminated names a and b are equal: inline, not a call to strcmp, for
+ * the element names a page of inline tags compares a million times (`b`, `i`). */
+static inline bool tqc_same_name(const char *a, const char *b)
+{
+    while (*a && *a == *b) {
+        a++;
+        b++;
+    }
+    return *a == *b;
+}
+
 /* Text builder: the text of one doc as it is read, with its map runs and inline
  * boundaries. Reusable: tqc_tb_finish leaves it empty for the next doc. */
 #define TQC_TB_RECENT 16
