@@ -53,9 +53,6 @@ typedef struct patterns {
     bool solid_compounds;
 } patterns;
 
-/* Normalises len bytes of text into out (cap bytes, NUL-terminated): lower case, white
- * space runs as one space, typographic quotes as ASCII, and (when trim_end) final
- * sentence punctuation and spaces dropped. Returns the length, or 0 when it does not fit. */
 /* The ASCII form of a quotation mark or apostrophe in normalised text: an apostrophe of
  * the language, or a mark of a pair an apostrophe closes (‘ ’), as '; the language's
  * other quotation marks, and whatever Unicode calls a quotation mark, as ". */
@@ -77,6 +74,34 @@ static int32_t ascii_quote(const tqc_quotes *q, int32_t cp)
     return quote ? '"' : cp;
 }
 
+/* Appends el bytes of enc to out (o bytes so far, cap in all), after the one space a
+ * pending run of white space (*space) leaves; false when they do not fit. */
+static bool put(char *out, size_t cap, size_t *o, bool *space, const char *enc, size_t el)
+{
+    if (*space) {
+        if (*o + 1 >= cap)
+            return false;
+        out[(*o)++] = ' ';
+        *space = false;
+    }
+    if (*o + el >= cap)
+        return false;
+    memcpy(out + *o, enc, el);
+    *o += el;
+    return true;
+}
+
+/* Ends normalised text of o bytes: without final sentence punctuation and spaces when
+ * trim_end, NUL-terminated. Returns its length. */
+static size_t finish(char *out, size_t o, bool trim_end)
+{
+    while (trim_end && o > 0 && strchr(".!:;, ", out[o - 1]))
+        o--;
+    out[o] = '\0';
+    return o;
+}
+
+/* normalise for any text, by code points. */
 static size_t normalise_unicode(const tqc_quotes *q, const char *text, size_t len, char *out,
                                 size_t cap, bool trim_end)
 {
@@ -94,32 +119,24 @@ static size_t normalise_unicode(const tqc_quotes *q, const char *text, size_t le
             i += m;
             continue;
         }
-        if (space) {
-            if (o + 1 >= cap)
-                return 0;
-            out[o++] = ' ';
-            space = false;
-        }
         cp = ascii_quote(q, cp);
         char enc[4];
         size_t el = cp >= 0 ? tqc_text_encode(cp, enc) : 1;
         if (cp < 0)
             enc[0] = lower[i];
-        if (o + el >= cap)
+        if (!put(out, cap, &o, &space, enc, el))
             return 0;
-        memcpy(out + o, enc, el);
-        o += el;
         i += m;
     }
-    while (trim_end && o > 0 && strchr(".!:;, ", out[o - 1]))
-        o--;
-    out[o] = '\0';
-    return o;
+    return finish(out, o, trim_end);
 }
 
-/* normalise_unicode's answer for ASCII text, byte by byte: no code point to decode, map or
- * encode again (a file of one-line paragraphs normalises each). Text with any other byte
- * goes to normalise_unicode whole, whose lower-casing and quotes need the code points. */
+/* Normalises len bytes of text into out (cap bytes, NUL-terminated): lower case, white
+ * space runs as one space, typographic quotes as ASCII, and (when trim_end) final
+ * sentence punctuation and spaces dropped. Returns the length, or 0 when it does not fit. */
+/* ASCII text is done byte by byte: no code point to decode, map or encode again (a file
+ * of one-line paragraphs normalises each). Text with any other byte goes to
+ * normalise_unicode whole, whose lower-casing and quotes need the code points. */
 static size_t normalise(const tqc_quotes *q, const char *text, size_t len, char *out, size_t cap,
                         bool trim_end)
 {
@@ -136,22 +153,11 @@ static size_t normalise(const tqc_quotes *q, const char *text, size_t len, char 
             space = o > 0;
             continue;
         }
-        if (space) {
-            if (o + 1 >= cap)
-                return 0;
-            out[o++] = ' ';
-            space = false;
-        }
-        if (o + 1 >= cap)
+        char lower = (char)((unsigned)((c | 0x20) - 'a') < 26 ? c | 0x20 : c);
+        if (!put(out, cap, &o, &space, &lower, 1))
             return 0;
-        out[o++] = (char)((unsigned)((c | 0x20) - 'a') < 26 ? c | 0x20 : c);
     }
-    if (len == 0)
-        return 0;
-    while (trim_end && o > 0 && strchr(".!:;, ", out[o - 1]))
-        o--;
-    out[o] = '\0';
-    return o;
+    return len ? finish(out, o, trim_end) : 0;
 }
 
 /* Glob match of the whole string s against p, where '*' matches one or more bytes.
