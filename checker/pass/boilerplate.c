@@ -133,16 +133,15 @@ static size_t normalise_unicode(const tqc_quotes *q, const char *text, size_t le
 
 /* Normalises len bytes of text into out (cap bytes, NUL-terminated): lower case, white
  * space runs as one space, typographic quotes as ASCII, and (when trim_end) final
- * sentence punctuation and spaces dropped. Returns the length, or 0 when it does not fit. */
-/* ASCII text is done byte by byte: no code point to decode, map or encode again (a file
- * of one-line paragraphs normalises each). Text with any other byte goes to
- * normalise_unicode whole, whose lower-casing and quotes need the code points. */
+ * sentence punctuation and spaces dropped. Returns the length, or 0 when it does not fit.
+ * ASCII text is done byte by byte: no code point to decode, map or encode again (a file
+ * of one-line paragraphs normalises each). Text with any other byte, or too long for
+ * BOILER_MAX_BYTES (lower case may be shorter), goes to normalise_unicode whole. */
 static size_t normalise(const tqc_quotes *q, const char *text, size_t len, char *out, size_t cap,
                         bool trim_end)
 {
-    /* normalise_unicode lower-cases into BOILER_MAX_BYTES first: longer text is none. */
     if (len + 1 >= BOILER_MAX_BYTES)
-        return 0;
+        return normalise_unicode(q, text, len, out, cap, trim_end);
     size_t o = 0;
     bool space = false;
     for (size_t i = 0; i < len; i++) {

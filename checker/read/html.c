@@ -382,12 +382,7 @@ static bool hidden(const xmlChar **atts)
     return false;
 }
 
-/* A slot by all the address's bits: libxml2 packs its names a few bytes apart, and
- * `b` and `i` shared a slot by their address's upper bits, each evicting the other. */
-static size_t seen_slot(const xmlChar *x)
-{
-    return (size_t)(((uint64_t)(uintptr_t)x * UINT64_C(0x9E3779B97F4A7C15)) >> 32) % HTML_SEEN;
-}
+static size_t seen_slot(const xmlChar *x) { return tqc_pointer_slot(x, HTML_SEEN); }
 
 /* The index in h->names of libxml2's name x when it was seen lately, else UINT32_MAX. */
 static uint32_t seen_id(const html *h, const xmlChar *x)

@@ -437,9 +437,7 @@ tqc_status tqc_tb_finish(tqc_tb *tb, const char *name, const char *lang, const c
             const char **tag = &doc->inlines[i].tag;
             uint64_t v;
             size_t n;
-            /* By all the address's bits: interned pairs lie a few bytes apart. */
-            size_t slot = (size_t)(((uint64_t)(uintptr_t)*tag * UINT64_C(0x9E3779B97F4A7C15)) >> 32) %
-                          TQC_TB_RECENT;
+            size_t slot = tqc_pointer_slot(*tag, TQC_TB_RECENT);
             if (*tag && moved[slot].from == *tag) {
                 *tag = moved[slot].to;
                 continue;

@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "core/doc.h"
@@ -76,6 +77,14 @@ static inline bool tqc_same_name(const char *a, const char *b)
         b++;
     }
     return *a == *b;
+}
+
+/* The slot of pointer p in a cache of n slots, by all of its bits: names a parser or a
+ * map packs a few bytes apart (`b`, `i`) share a slot by their upper bits alone, and a
+ * direct-mapped cache then evicts one for the other at every tag. */
+static inline size_t tqc_pointer_slot(const void *p, size_t n)
+{
+    return (size_t)(((uint64_t)(uintptr_t)p * UINT64_C(0x9E3779B97F4A7C15)) >> 32) % n;
 }
 
 /* Text builder: the text of one doc as it is read, with its map runs and inline
