@@ -304,6 +304,39 @@ START_TEST(test_issue_12_boilerplate_page_verb_forms_and_polite_address)
 }
 END_TEST
 
+/* A paragraph in plain ASCII is normalised byte by byte, any other through its code
+ * points, and a pattern is tried only when the paragraph starts as it may (with its
+ * first byte, or anything for a pattern opening on `*`): the same line, written in
+ * capitals, with runs of white space, a no-break space or a typographic apostrophe,
+ * matches the same listed pattern either way. */
+START_TEST(test_s9_boilerplate_either_normalisation_names_the_same_pattern)
+{
+    static const char *const cases[][3] = {
+        /* language, paragraph, the pattern the message names */
+        {"en", "Leave a Reply", "leave a reply"},
+        {"en", "LEAVE  a\tREPLY.", "leave a reply"},
+        {"en", "Leave\u00a0a Reply", "leave a reply"},
+        {"en", "Example News Ltd. ALL RIGHTS RESERVED", "* all rights reserved"},
+        {"en", "Example News \u00b7 All rights reserved", "* all rights reserved"},
+        {"fr", "PLUS D'INFOS", "plus d'infos"},
+        {"fr", "Plus d\u2019infos", "plus d'infos"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char text[256], want[128];
+        snprintf(text, sizeof text, "%s\n\n%s\n\n%s\n",
+                 strcmp(cases[i][0], "fr") == 0 ? "Le conseil a vot\u00e9 vendredi."
+                                                : "The council met on Friday.",
+                 cases[i][1],
+                 strcmp(cases[i][0], "fr") == 0 ? "Il a vot\u00e9." : "It voted.");
+        snprintf(want, sizeof want, "(matches '%s')", cases[i][2]);
+        tqc_test_hit h;
+        tqc_test_first_in(cases[i][0], text, RULE, &h);
+        ck_assert_msg(h.count == 1 && strstr(h.message, want), "%s: %zu findings, '%s'",
+                      cases[i][1], h.count, h.message);
+    }
+}
+END_TEST
+
 Suite *pass_boilerplate_suite(void)
 {
     Suite *s = suite_create("pass_boilerplate");
@@ -317,6 +350,7 @@ Suite *pass_boilerplate_suite(void)
     tcase_add_test(tc, test_issue_12_boilerplate_bare_link_paragraph);
     tcase_add_test(tc, test_issue_12_boilerplate_page_verb_forms_and_polite_address);
     tcase_add_test(tc, test_issue_17_boilerplate_line_of_a_stanza_is_a_hint);
+    tcase_add_test(tc, test_s9_boilerplate_either_normalisation_names_the_same_pattern);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -32,7 +32,7 @@ static bool covers(tqc_suppress *s, const char *src, const char *rule, size_t li
     return tqc_suppress_covers(s, rule, NULL, line_at(src, line) + 1, line);
 }
 
-static size_t unused(const tqc_suppress *s, tqc_suppress_note **notes)
+static size_t unused(tqc_suppress *s, tqc_suppress_note **notes)
 {
     size_t n;
     ck_assert_int_eq(tqc_suppress_unused(s, notes, &n), TQC_OK);
@@ -354,16 +354,65 @@ START_TEST(test_issue_18_settle_releases_what_is_behind)
     tqc_suppress_note *notes;
     size_t n;
     ck_assert_int_eq(tqc_suppress_settle(s, off, line, true, &notes, &n), TQC_OK);
-    ck_assert_uint_eq(n, 100);  /* the unused disables, in file order, with their text */
+    /* The unused disables, in file order, with their text: the first ten of the run
+     * of identical ones (the rest stand behind one note when the run ends). */
+    ck_assert_uint_eq(n, 10);
     ck_assert_uint_eq(notes[0].line, 2 + 3 * 100);
     ck_assert_str_eq(notes[0].text, "<!-- tqc-disable spelling -->");
-    ck_assert_ptr_nonnull(strstr(notes[99].message, "suppressed nothing"));
+    ck_assert_ptr_nonnull(strstr(notes[9].message, "suppressed nothing"));
     free(notes);
     ck_assert_uint_eq(tqc_suppress_count(s), 1);   /* only the open region is kept */
     ck_assert(tqc_suppress_covers(s, "quotes", NULL, off + 5, line));
     ck_assert(!tqc_suppress_covers(s, "spelling", NULL, off + 5, line));
-    ck_assert_int_eq(unused(s, &notes), 0);         /* it covered a finding */
+    /* The open region covered a finding; the run's last disable stands for the 90 past
+     * the first ten, though their directives were let go. */
+    ck_assert_int_eq(unused(s, &notes), 1);
+    ck_assert_uint_eq(notes[0].line, 2 + 3 * 199);
+    ck_assert_str_eq(notes[0].text, "<!-- tqc-disable spelling -->");
+    ck_assert_str_eq(notes[0].message, "tqc-disable 'spelling' suppressed nothing; as did the 89 "
+                                       "identical directives before it, the first on line 332");
+    free(notes);
     tqc_suppress_free(s);
+}
+END_TEST
+
+/* Issue 18: identical directives that did nothing alike, one after another, are ten
+ * notes and one, the run's last, for the rest (200,000 unused pairs made 200,000
+ * identical findings); a run of eleven is listed whole, and another note between ends a
+ * run. */
+START_TEST(test_issue_18_a_run_of_identical_unused_directives_is_one_note)
+{
+    char *src = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&src, &len);
+    ck_assert_ptr_nonnull(f);
+    for (int i = 0; i < 11; i++)        /* 11: each listed */
+        fputs("<!-- tqc-disable quotes -->\nprose\n", f);
+    fputs("<!-- tqc-disable-next-line spacing -->\nprose\n", f);
+    for (int i = 0; i < 500; i++)       /* ten listed, the last for 490 */
+        fputs("<!-- tqc-disable quotes -->\nprose\n", f);
+    for (int i = 0; i < 30; i++)        /* identical but for the line they cover */
+        fputs("<!-- tqc-disable-next-line spacing -->\nprose\n", f);
+    ck_assert_int_eq(fclose(f), 0);
+    tqc_suppress *s = scan(src, false);
+    tqc_suppress_note *notes;
+    size_t n = unused(s, &notes);
+    ck_assert_uint_eq(n, 11 + 1 + 11 + 11);
+    ck_assert_str_eq(notes[10].message, "tqc-disable 'quotes' suppressed nothing");
+    ck_assert_uint_eq(notes[11].line, 23);
+    ck_assert_str_eq(notes[22].message, "tqc-disable 'quotes' suppressed nothing; as did the 489 "
+                                        "identical directives before it, the first on line 45");
+    ck_assert_uint_eq(notes[22].line, 1023);
+    ck_assert_str_eq(notes[22].text, "<!-- tqc-disable quotes -->");
+    ck_assert_str_eq(notes[23].message, "tqc-disable-next-line 'spacing' suppressed nothing on line 1026");
+    ck_assert_str_eq(notes[33].message, "tqc-disable-next-line 'spacing' suppressed nothing on line "
+                                        "1084; as did the 19 identical directives before it, the "
+                                        "first on line 1045");
+    for (size_t i = 1; i < n; i++)
+        ck_assert_uint_lt(notes[i - 1].offset, notes[i].offset);
+    free(notes);
+    tqc_suppress_free(s);
+    free(src);
 }
 END_TEST
 
@@ -427,6 +476,7 @@ Suite *suppress_suite(void)
     tcase_set_timeout(tc, 20); /* a busy machine: the test itself bounds CPU time */
     tcase_add_test(tc, test_issue_7_text_pieces_keep_positions);
     tcase_add_test(tc, test_issue_18_settle_releases_what_is_behind);
+    tcase_add_test(tc, test_issue_18_a_run_of_identical_unused_directives_is_one_note);
     tcase_add_test(tc, test_issue_18_words_found_by_their_word);
     tcase_add_test(tc, test_issue_18_directive_lines_are_hidden_from_the_passes);
     suite_add_tcase(s, tc);

@@ -132,6 +132,37 @@ expect_exit 2 "audit refuses a device named on the command line" "$TQC" audit /d
 expect_exit 0 "audit still reads a pipe handed to it as /dev/stdin" sh -c "cat \"$tmp/doubled.txt\" | \"\$TQC\" audit --input text --format jsonl /dev/stdin"
 expect_grep '"rule":"repeated-word"' "$tmp/out" "the piped text is checked"
 
+# --- audit: a file swapped for a FIFO after the walk listed it is refused, not waited on.
+# The folder's large article is checked first (-j 1, name order) while the small one,
+# listed already, becomes a FIFO: its open must neither block (no writer ever comes, and
+# a blocked open was deaf to Ctrl-C) nor read it; the audit ends with it reported.
+if command -v python3 >/dev/null 2>&1; then
+    mkdir "$tmp/swap"
+    python3 -c "
+import sys
+s = 'The minister said the talks would resume on Monday in the capital, officials confirmed.\n\n'
+open(sys.argv[1], 'w').write(s * 60000)
+" "$tmp/swap/a.txt"
+    cp "$tmp/doubled.txt" "$tmp/swap/b.txt"
+    python3 - "$TQC" "$tmp/swap" "$tmp/out" "$tmp/err" <<'PY' >"$tmp/swap.res" 2>&1
+import os, subprocess, sys, time
+tqc, d, out, err = sys.argv[1:]
+p = subprocess.Popen([tqc, 'audit', '-j1', d], stdout=open(out, 'wb'), stderr=open(err, 'wb'))
+time.sleep(0.3)
+os.unlink(d + '/b.txt')
+os.mkfifo(d + '/b.txt')
+try:
+    print(p.wait(timeout=60))
+except subprocess.TimeoutExpired:
+    p.kill()
+    print('still waiting 60 s after the swap')
+PY
+    [ "$(cat "$tmp/swap.res")" = 2 ] && grep -q 'swap/b.txt: not a regular file' "$tmp/err" \
+        && ok "audit: a file swapped for a FIFO after the walk is refused, not waited on" \
+        || not_ok "audit: a file swapped for a FIFO after the walk is refused, not waited on" \
+                  "$(cat "$tmp/swap.res") $(head -c 300 "$tmp/err")"
+fi
+
 # --- UTF-16 with a byte order mark is decoded, not refused as binary. -----------------
 python3 -c "
 import sys

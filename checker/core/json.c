@@ -85,22 +85,48 @@ json_t *tqc_json_done(json_t *v, bool ok)
 /* Reals as the writers round them (a few decimals), without jansson's 17 digits. */
 #define WRITE_FLAGS (JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15))
 
-/* A line short enough for this is written in one fwrite: json_dumpf writes each token
- * on its own, and the stream's lock and bookkeeping a call cost a third of writing a
- * file of 200,000 findings. */
+/* A line is gathered in a buffer of this size and written in one fwrite when it fits:
+ * json_dumpf writes each token on its own, and the stream's lock and bookkeeping a call
+ * cost a third of writing a file of 200,000 findings. */
 #define WRITE_LINE_BUF 4096
+
+typedef struct line_buf {
+    FILE *out;
+    size_t len;
+    bool failed;
+    char buf[WRITE_LINE_BUF];
+} line_buf;
+
+static bool line_flush(line_buf *lb)
+{
+    if (lb->len && fwrite(lb->buf, 1, lb->len, lb->out) != lb->len)
+        lb->failed = true;
+    lb->len = 0;
+    return !lb->failed;
+}
+
+/* jansson's callback: one pass over v whatever its size (json_dumpb into a short buffer
+ * walked all of a longer line, a 4.5 MB finding's text twice, only to learn its size). */
+static int line_put(const char *p, size_t n, void *data)
+{
+    line_buf *lb = data;
+    if (lb->len + n > sizeof lb->buf && !line_flush(lb))
+        return -1;
+    if (n > sizeof lb->buf)
+        return fwrite(p, 1, n, lb->out) == n ? 0 : (lb->failed = true, -1);
+    memcpy(lb->buf + lb->len, p, n);
+    lb->len += n;
+    return 0;
+}
 
 bool tqc_json_write_line(FILE *out, json_t *v)
 {
-    char buf[WRITE_LINE_BUF];
-    size_t n = v ? json_dumpb(v, buf, sizeof buf - 1, WRITE_FLAGS) : 0;
-    bool ok;
-    if (n > 0 && n < sizeof buf - 1) {
-        buf[n++] = '\n';
-        ok = fwrite(buf, 1, n, out) == n;
-    } else {
-        ok = v && json_dumpf(v, out, WRITE_FLAGS) == 0 && fputc('\n', out) != EOF;
-    }
+    line_buf lb;
+    lb.out = out;
+    lb.len = 0;
+    lb.failed = false;
+    bool ok = v && json_dump_callback(v, line_put, &lb, WRITE_FLAGS) == 0 &&
+              line_put("\n", 1, &lb) == 0 && line_flush(&lb);
     json_decref(v);
     return ok;
 }

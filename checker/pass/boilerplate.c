@@ -37,6 +37,12 @@ typedef struct patterns {
     char **items;   /* normalised patterns */
     glob_shape *shapes; /* of each item */
     const char **shown; /* as written in the list, for messages (borrowed from the profile) */
+    /* The items a text starting with byte b may match, in list order (the first match
+     * names the finding): by_first[first[b]] to by_first[first[b + 1] - 1], those
+     * starting with b and those starting with '*'. Most paragraphs start with a byte few
+     * items do. */
+    size_t first[257];
+    size_t *by_first;
     /* The prefixes a verb form shares with a verb of `ui-verbs` (page_verb_form): a
      * lookup for each verb-form token, not a scan of the list. */
     tqc_strmap *verb_stems;
@@ -47,9 +53,6 @@ typedef struct patterns {
     bool solid_compounds;
 } patterns;
 
-/* Normalises len bytes of text into out (cap bytes, NUL-terminated): lower case, white
- * space runs as one space, typographic quotes as ASCII, and (when trim_end) final
- * sentence punctuation and spaces dropped. Returns the length, or 0 when it does not fit. */
 /* The ASCII form of a quotation mark or apostrophe in normalised text: an apostrophe of
  * the language, or a mark of a pair an apostrophe closes (‘ ’), as '; the language's
  * other quotation marks, and whatever Unicode calls a quotation mark, as ". */
@@ -71,8 +74,36 @@ static int32_t ascii_quote(const tqc_quotes *q, int32_t cp)
     return quote ? '"' : cp;
 }
 
-static size_t normalise(const tqc_quotes *q, const char *text, size_t len, char *out, size_t cap,
-                        bool trim_end)
+/* Appends el bytes of enc to out (o bytes so far, cap in all), after the one space a
+ * pending run of white space (*space) leaves; false when they do not fit. */
+static bool put(char *out, size_t cap, size_t *o, bool *space, const char *enc, size_t el)
+{
+    if (*space) {
+        if (*o + 1 >= cap)
+            return false;
+        out[(*o)++] = ' ';
+        *space = false;
+    }
+    if (*o + el >= cap)
+        return false;
+    memcpy(out + *o, enc, el);
+    *o += el;
+    return true;
+}
+
+/* Ends normalised text of o bytes: without final sentence punctuation and spaces when
+ * trim_end, NUL-terminated. Returns its length. */
+static size_t finish(char *out, size_t o, bool trim_end)
+{
+    while (trim_end && o > 0 && strchr(".!:;, ", out[o - 1]))
+        o--;
+    out[o] = '\0';
+    return o;
+}
+
+/* normalise for any text, by code points. */
+static size_t normalise_unicode(const tqc_quotes *q, const char *text, size_t len, char *out,
+                                size_t cap, bool trim_end)
 {
     char lower[BOILER_MAX_BYTES];
     size_t n = tqc_text_case(text, len, TQC_CASE_LOWER, lower, sizeof lower);
@@ -88,27 +119,44 @@ static size_t normalise(const tqc_quotes *q, const char *text, size_t len, char 
             i += m;
             continue;
         }
-        if (space) {
-            if (o + 1 >= cap)
-                return 0;
-            out[o++] = ' ';
-            space = false;
-        }
         cp = ascii_quote(q, cp);
         char enc[4];
         size_t el = cp >= 0 ? tqc_text_encode(cp, enc) : 1;
         if (cp < 0)
             enc[0] = lower[i];
-        if (o + el >= cap)
+        if (!put(out, cap, &o, &space, enc, el))
             return 0;
-        memcpy(out + o, enc, el);
-        o += el;
         i += m;
     }
-    while (trim_end && o > 0 && strchr(".!:;, ", out[o - 1]))
-        o--;
-    out[o] = '\0';
-    return o;
+    return finish(out, o, trim_end);
+}
+
+/* Normalises len bytes of text into out (cap bytes, NUL-terminated): lower case, white
+ * space runs as one space, typographic quotes as ASCII, and (when trim_end) final
+ * sentence punctuation and spaces dropped. Returns the length, or 0 when it does not fit.
+ * ASCII text is done byte by byte: no code point to decode, map or encode again (a file
+ * of one-line paragraphs normalises each). Text with any other byte, or too long for
+ * BOILER_MAX_BYTES (lower case may be shorter), goes to normalise_unicode whole. */
+static size_t normalise(const tqc_quotes *q, const char *text, size_t len, char *out, size_t cap,
+                        bool trim_end)
+{
+    if (len + 1 >= BOILER_MAX_BYTES)
+        return normalise_unicode(q, text, len, out, cap, trim_end);
+    size_t o = 0;
+    bool space = false;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c >= 0x80)
+            return normalise_unicode(q, text, len, out, cap, trim_end);
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+            space = o > 0;
+            continue;
+        }
+        char lower = (char)((unsigned)((c | 0x20) - 'a') < 26 ? c | 0x20 : c);
+        if (!put(out, cap, &o, &space, &lower, 1))
+            return 0;
+    }
+    return len ? finish(out, o, trim_end) : 0;
 }
 
 /* Glob match of the whole string s against p, where '*' matches one or more bytes.
@@ -177,11 +225,31 @@ static void fini(void *state)
     free(ps->items);
     free(ps->shapes);
     free(ps->shown);
+    free(ps->by_first);
     tqc_strmap_free(ps->verb_stems);
     free(ps);
 }
 
 static bool verb_stems_build(patterns *ps, const tqc_lang *lang);
+
+/* Fills ps->first and ps->by_first from ps->items. */
+static bool index_by_first(patterns *ps)
+{
+    size_t total = 0;
+    for (size_t b = 0; b < 256; b++) {
+        ps->first[b] = total;
+        for (size_t i = 0; i < ps->count; i++)
+            total += (unsigned char)ps->items[i][0] == b || ps->items[i][0] == '*';
+    }
+    ps->first[256] = total;
+    if (total && !(ps->by_first = tqc_calloc(total, sizeof *ps->by_first)))
+        return false;
+    for (size_t b = 0, o = 0; b < 256; b++)
+        for (size_t i = 0; i < ps->count; i++)
+            if ((unsigned char)ps->items[i][0] == b || ps->items[i][0] == '*')
+                ps->by_first[o++] = i;
+    return true;
+}
 
 static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t errlen)
 {
@@ -209,7 +277,7 @@ static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t err
         ps->shapes[ps->count] = shape_of(buf, bl);
         ps->shown[ps->count++] = key;
     }
-    if (!verb_stems_build(ps, lang)) {
+    if (!index_by_first(ps) || !verb_stems_build(ps, lang)) {
         fini(ps);
         return TQC_ENOMEM;
     }
@@ -241,6 +309,10 @@ static size_t token_key(const tqc_ctx *ctx, size_t k, char *out)
                              lower, sizeof lower);
     size_t o = 0;
     for (size_t i = 0; i < n;) {
+        if ((unsigned char)lower[i] < 0x80) {   /* no apostrophe to map */
+            out[o++] = lower[i++];
+            continue;
+        }
         int32_t cp;
         size_t m = tqc_text_decode(lower + i, n - i, &cp);
         if (cp >= 0x80 && (tqc_quotes_mark(tqc_lang_quotes(ctx->lang), cp, 0) & TQC_MARK_APOSTROPHE)) {
@@ -280,6 +352,26 @@ static bool addresses_reader(const tqc_ctx *ctx, size_t k)
            !(t->flags & TQC_TF_SENT_START) &&
            tqc_strmap_get(LIST(ctx, second_person), tqc_doc_at(ctx->doc, t->span),
                           tqc_span_len(t->span), NULL);
+}
+
+/* addresses_reader, asked once for each distinct word of the doc (ctx->token_same): the
+ * two look-ups behind it depend on the token's text alone, its capital and place in the
+ * sentence on the token. asked has an entry per token (READER_ bits), or is NULL. */
+enum { READER_ASKED = 1, READER_LOWER = 2, READER_AS_WRITTEN = 4 };
+static bool addresses_reader_cached(const tqc_ctx *ctx, size_t k, uint8_t *asked)
+{
+    const tqc_token *t = &ctx->doc->tokens[k];
+    if (!asked || !ctx->token_same || t->kind != TQC_TOK_WORD)
+        return addresses_reader(ctx, k);
+    uint8_t *a = &asked[ctx->token_same[k]];
+    if (!*a)
+        *a = READER_ASKED | (word_in(ctx, k, LIST(ctx, second_person)) ? READER_LOWER : 0) |
+             (tqc_strmap_get(LIST(ctx, second_person), tqc_doc_at(ctx->doc, t->span),
+                             tqc_span_len(t->span), NULL)
+                  ? READER_AS_WRITTEN
+                  : 0);
+    return (*a & READER_LOWER) ||
+           ((*a & READER_AS_WRITTEN) && (t->flags & TQC_TF_CAP) && !(t->flags & TQC_TF_SENT_START));
 }
 
 /* Parts of a compound shorter than this are not taken for words of the page. */
@@ -390,7 +482,7 @@ static bool closing_mark(const tqc_ctx *ctx, size_t k)
 /* Whether tokens [first, end) of one paragraph cannot read as page furniture on what
  * is known before any neighbour is looked at (chrome_shape's first tests): a file of
  * short paragraphs of prose (segments, records) asks this of each. */
-static bool chrome_ruled_out(const tqc_ctx *ctx, size_t first, size_t end)
+static bool chrome_ruled_out(const tqc_ctx *ctx, size_t first, size_t end, uint8_t *reader_asked)
 {
     const tqc_doc *doc = ctx->doc;
     /* What the length alone rules out is ruled out before any word is looked up. */
@@ -408,7 +500,7 @@ static bool chrome_ruled_out(const tqc_ctx *ctx, size_t first, size_t end)
      * one look-up a word spares the loop's others. */
     if (counted > 0 && stop) {
         size_t k = first;
-        while (k < end && !addresses_reader(ctx, k))
+        while (k < end && !addresses_reader_cached(ctx, k, reader_asked))
             k++;
         return k == end;
     }
@@ -421,7 +513,7 @@ static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end,
                                    char *why, size_t whylen)
 {
     const tqc_doc *doc = ctx->doc;
-    if (chrome_ruled_out(ctx, first, end))
+    if (chrome_ruled_out(ctx, first, end, NULL))
         return CHROME_NONE;
     size_t tail = end;
     while (tail > first && closing_mark(ctx, tail - 1))
@@ -650,6 +742,9 @@ static void run(const tqc_ctx *ctx)
     /* in_stanza's cache, made at its first question; without memory it asks again. */
     unsigned char *seen = NULL;
     bool seen_tried = false;
+    /* addresses_reader_cached's answers; without memory it asks every time. */
+    uint8_t *reader_asked = ctx->token_same ? tqc_calloc(doc->token_count ? doc->token_count : 1, 1)
+                                            : NULL;
     for (size_t p = 0; p < doc->paragraph_count; p++) {
         const tqc_paragraph *para = &doc->paragraphs[p];
         if (para->sent_count == 0)
@@ -675,7 +770,10 @@ static void run(const tqc_ctx *ctx)
         bool listed = false;
         size_t nl = normalise(tqc_lang_quotes(ctx->lang), tqc_doc_at(doc, para->span), tqc_span_len(para->span), norm,
                               sizeof norm, true);
-        for (size_t i = 0; nl && i < ps->count && !listed; i++) {
+        size_t from = nl ? ps->first[(unsigned char)norm[0]] : 0;
+        size_t to = nl ? ps->first[(unsigned char)norm[0] + 1] : 0;
+        for (size_t j = from; j < to && !listed; j++) {
+            size_t i = ps->by_first[j];
             if (!may_match(&ps->shapes[i], ps->items[i], norm, nl) || !glob(ps->items[i], norm))
                 continue;
             tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id,
@@ -692,7 +790,7 @@ static void run(const tqc_ctx *ctx)
         /* The neighbours are looked at only for a line not ruled out on its own. */
         chrome_verdict v = listed || words > CHROME_MAX_WORDS ||
                                    tqc_ctx_paragraph_ends_in_code(ctx, p) ||
-                                   chrome_ruled_out(ctx, first->tok_first, tok_end)
+                                   chrome_ruled_out(ctx, first->tok_first, tok_end, reader_asked)
                                ? CHROME_NONE
                                   : chrome_shape(ctx, first->tok_first, tok_end,
                                                  body_beside(ctx, p, -1) &&
@@ -717,6 +815,7 @@ static void run(const tqc_ctx *ctx)
         tqc_finding_fix(ctx->out, f, para->span, "", 0, false);
     }
     free(seen);
+    free(reader_asked);
 }
 
 const tqc_pass tqc_pass_boilerplate = {

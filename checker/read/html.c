@@ -382,14 +382,14 @@ static bool hidden(const xmlChar **atts)
     return false;
 }
 
-static size_t seen_slot(const xmlChar *x) { return ((uintptr_t)x >> 3) % HTML_SEEN; }
+static size_t seen_slot(const xmlChar *x) { return tqc_pointer_slot(x, HTML_SEEN); }
 
 /* The index in h->names of libxml2's name x when it was seen lately, else UINT32_MAX. */
 static uint32_t seen_id(const html *h, const xmlChar *x)
 {
     size_t k = seen_slot(x);
     if (h->seen[k].x != x ||
-        strcmp(tqc_strmap_key(h->names, h->seen[k].id, NULL), (const char *)x) != 0)
+        !tqc_same_name(tqc_strmap_key(h->names, h->seen[k].id, NULL), (const char *)x))
         return UINT32_MAX;
     return h->seen[k].id;
 }
@@ -546,7 +546,7 @@ static void on_end(void *ctx, const xmlChar *xname)
     /* The parser closes elements in order; a name that does not match the top is a void
      * element's stray end tag (closed already) and is ignored. */
     size_t top = h->stack[h->depth - 1];
-    if (strcmp(h->nodes[top].name, (const char *)xname) != 0)
+    if (!tqc_same_name(h->nodes[top].name, (const char *)xname))
         return;
     h->depth--;
     node *nd = &h->nodes[top];
@@ -568,7 +568,7 @@ static void on_end(void *ctx, const xmlChar *xname)
         nd->kind = EL_DROP;
     if (role == ROLE_PRE && !prose_pre(nd))
         nd->kind = EL_DROP;
-    if (strcmp(nd->name, "a") == 0 && nd->link_ink > 0)
+    if (role == ROLE_A && nd->link_ink > 0)
         nd->links++;
     if (nd->up) {
         node *parent = &h->nodes[parent_of(nd)];
@@ -635,6 +635,19 @@ static size_t c1_as_1252(const char *s, size_t n, char *out)
         out[k++] = (char)c;
     }
     return k;
+}
+
+/* Whether c is one of the characters code is made of ({}()[];=<>$|\`): a switch, not
+ * a strchr a byte of the page's text. */
+static bool code_symbol(unsigned char c)
+{
+    switch (c) {
+    case '{': case '}': case '(': case ')': case '[': case ']': case ';': case '=':
+    case '<': case '>': case '$': case '|': case '\\': case '`':
+        return true;
+    default:
+        return false;
+    }
 }
 
 static void on_text(void *ctx, const xmlChar *xch, int len)
@@ -729,7 +742,7 @@ static void on_text(void *ctx, const xmlChar *xch, int len)
             top->commas += c == ',';
             top->ink += !isspace(c);
             top->link_ink += h->link_depth && !isspace(c);
-            top->symbols += c != '\0' && strchr("{}()[];=<>$|\\`", c) != NULL;
+            top->symbols += code_symbol(c);
             top->digits += c >= '0' && c <= '9';
             /* A letter is an ASCII letter or the lead byte of a non-ASCII character. */
             top->letters += isalpha(c) || c >= 0xC0;

@@ -322,7 +322,7 @@ static const char *intern(tqc_tb *tb, const char *tag, const char *id)
      * tags without an id handed out, by first letter, are asked before the map. */
     size_t tl = strlen(tag);
     const char **recent = id ? NULL : &tb->recent[(unsigned char)tag[0] % TQC_TB_RECENT];
-    if (recent && *recent && strcmp(*recent, tag) == 0 && (*recent)[tl + 1] == '\0')
+    if (recent && *recent && tqc_same_name(*recent, tag) && (*recent)[tl + 1] == '\0')
         return *recent;
     size_t il = id ? strlen(id) : 0, n = id ? tl + 2 + il : tl + 1;
     char stack[TB_PAIR_STACK], *key = n <= sizeof stack ? stack : tqc_malloc(n);
@@ -437,7 +437,7 @@ tqc_status tqc_tb_finish(tqc_tb *tb, const char *name, const char *lang, const c
             const char **tag = &doc->inlines[i].tag;
             uint64_t v;
             size_t n;
-            size_t slot = ((uintptr_t)*tag >> 3) % TQC_TB_RECENT;
+            size_t slot = tqc_pointer_slot(*tag, TQC_TB_RECENT);
             if (*tag && moved[slot].from == *tag) {
                 *tag = moved[slot].to;
                 continue;

@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "core/doc.h"
@@ -66,6 +67,25 @@ tqc_status tqc_input_slurp(const tqc_input *in, size_t max, char **buf, size_t *
 /* true when two language codes name the same language (`en` and `en-GB`, `pt_BR` and
  * `pt-pt`): the base codes are equal, case ignored. */
 bool tqc_input_same_lang(const char *a, const char *b);
+
+/* Whether the NUL-terminated names a and b are equal: inline, not a call to strcmp, for
+ * the element names a page of inline tags compares a million times (`b`, `i`). */
+static inline bool tqc_same_name(const char *a, const char *b)
+{
+    while (*a && *a == *b) {
+        a++;
+        b++;
+    }
+    return *a == *b;
+}
+
+/* The slot of pointer p in a cache of n slots, by all of its bits: names a parser or a
+ * map packs a few bytes apart (`b`, `i`) share a slot by their upper bits alone, and a
+ * direct-mapped cache then evicts one for the other at every tag. */
+static inline size_t tqc_pointer_slot(const void *p, size_t n)
+{
+    return (size_t)(((uint64_t)(uintptr_t)p * UINT64_C(0x9E3779B97F4A7C15)) >> 32) % n;
+}
 
 /* Text builder: the text of one doc as it is read, with its map runs and inline
  * boundaries. Reusable: tqc_tb_finish leaves it empty for the next doc. */

@@ -18,7 +18,9 @@ static const tqc_rule_info unused_suppression = {
     .details = "A `tqc-disable`, `tqc-disable-next-line` or `tqc-enable` comment that "
                "suppressed no finding, names an unknown rule or is misspelt, so suppressions "
                "do not outlive the defects they were written for. It is a hint (info): "
-               "delete the comment, or correct the rule it names.",
+               "delete the comment, or correct the rule it names. Identical comments that "
+               "did nothing alike, one after another, are reported up to ten; the last of "
+               "a longer run stands for the rest, saying how many and from which line.",
 };
 
 static tqc_rule_info from_pass(const tqc_pass *p)

@@ -85,8 +85,11 @@ typedef struct tqc_suppress_note {
 
 /* The directives that dropped nothing so far, in file order, in *notes (malloc'd with
  * copies of their comments, the caller frees it; NULL when there are none). Call it once
- * every finding of the file has been through tqc_suppress_covers. */
-tqc_status tqc_suppress_unused(const tqc_suppress *s, tqc_suppress_note **notes, size_t *count);
+ * every finding of the file has been through tqc_suppress_covers, once. Identical
+ * directives that did nothing alike, one after another among the notes, are listed up
+ * to ten; the last of a longer run stands for the rest, its message ending "; as did the
+ * N identical directives before it, the first on line L". */
+tqc_status tqc_suppress_unused(tqc_suppress *s, tqc_suppress_note **notes, size_t *count);
 /* Once every finding before file offset `offset` and line `line` (1-based) has been
  * through tqc_suppress_covers, and none still to come lies before them: releases the
  * directives that can no longer change (ended regions, passed next-line rules, enables,
