@@ -623,21 +623,30 @@ static bool article_continued(const tqc_ctx *ctx, size_t k, const char *word,
     if (!n || !tqc_lang_in(ctx->lang, "articles", lower, n))
         return true;
     const tqc_doc *doc = ctx->doc;
-    if (k + 1 >= doc->token_count)
+    size_t j = k + 1;
+    if (j >= doc->token_count)
         return false;
-    const tqc_token *next = &doc->tokens[k + 1];
+    /* An article may open a quotation whose first word it goes with (`zur "Hot-Swap"-
+     * Eigenschaft`, `the "smart" meter`). */
+    bool quoted = j + 1 < doc->token_count && doc->tokens[j].kind == TQC_TOK_PUNCT &&
+                  (doc->tokens[j].flags & TQC_TF_SPACE_BEFORE) &&
+                  !(doc->tokens[j + 1].flags & TQC_TF_SPACE_BEFORE) &&
+                  (tqc_ctx_mark(ctx, j, TQC_QUOTE_ROLES_QUOTES) & TQC_MARK_OPENS);
+    if (quoted)
+        j++;
+    const tqc_token *next = &doc->tokens[j];
     const char *ns = tqc_doc_at(doc, next->span);
     size_t nl = tqc_span_len(next->span);
     if (next->kind != TQC_TOK_WORD || next->sentence != doc->tokens[k].sentence ||
-        !(next->flags & TQC_TF_SPACE_BEFORE) ||
+        !(quoted || (next->flags & TQC_TF_SPACE_BEFORE)) ||
         ((next->flags & TQC_TF_LOWER) && !(next->flags & TQC_TF_HYPHEN) &&
-         !tqc_ctx_token_known(ctx, k + 1)))
+         !tqc_ctx_token_known(ctx, j)))
         return false;
     /* The lexicon knows more: a preposition, conjunction, pronoun or auxiliary that is
      * no noun, adjective, number or determiner (`as`, `and`) follows no article, and one
      * that is also a noun or an adjective may (`the near future`). Unknown words are not
      * judged. */
-    uint32_t pos = tqc_ctx_pos_lower(ctx, k + 1);
+    uint32_t pos = tqc_ctx_pos_lower(ctx, j);
     const uint32_t closed = TQC_POS_PREP | TQC_POS_CONJ | TQC_POS_PRON | TQC_POS_AUX;
     const uint32_t nominal = TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_NUM |
                              TQC_POS_DET;
@@ -652,17 +661,30 @@ static bool article_continued(const tqc_ctx *ctx, size_t k, const char *word,
 /* Two content words whose parts of speech no closed compound has, by the lexicon: a
  * first part that is no noun (a verb, an adverb, an adjective: `lastyear`, `gavefalse`,
  * `nearlyhalf`) or a second part that is only a finite verb (`rangerssaid`). Compounds
- * the dictionary lacks are nouns made of nouns (`cowbarn`, `storylines`). Fills why;
- * false when a part is unknown. */
+ * the dictionary lacks are nouns made of nouns (`cowbarn`, `storylines`). Each part is
+ * attested: by the corpus, or by the lexicon that gives its parts of speech when it is as
+ * long as a rare part of a pair must be (MS_RARE_PAIR_CHARS: `anguishedlife`; a short
+ * one is a learned prefix as often) and no word is one edit away. Fills why; false when a part is unknown. */
 static bool content_run_on(const tqc_ctx *ctx, const char *word, const tqc_split *sp,
                            char *why, size_t cap)
 {
     if (sp->count != 2)
         return false;
     const tqc_split_part *a = &sp->part[0], *b = &sp->part[1];
-    if (a->chars < MS_SHAPE_MIN_CHARS || b->chars < MS_SHAPE_MIN_CHARS || !corpus_seen(a) ||
-        !corpus_seen(b))
-        return false;
+    for (size_t i = 0; i < 2; i++)
+        if (sp->part[i].chars < MS_SHAPE_MIN_CHARS ||
+            !(corpus_seen(&sp->part[i]) ||
+              (sp->part[i].freq > 0 && sp->part[i].chars >= MS_RARE_PAIR_CHARS)))
+            return false;
+    /* A rare part reads a misspelling as often (`thresh hold`, `see kingly`): then no word
+     * may be one edit away. */
+    if (!corpus_seen(a) || !corpus_seen(b)) {
+        char *sugg[1];
+        size_t ns = tqc_dict_suggest(ctx->dict, word, b->end, sugg, 1);
+        tqc_dict_free_suggestions(sugg, ns);
+        if (ns)
+            return false;
+    }
     uint32_t pa = part_pos(ctx, word, a), pb = part_pos(ctx, word, b);
     if (!pa || !pb)
         return false;
@@ -699,6 +721,33 @@ static bool finite_first(const tqc_ctx *ctx, const char *word, const tqc_split *
         return false;
     uint32_t pa = part_pos(ctx, word, a);
     return (pa & TQC_POS_VFIN) && !(pa & ~(TQC_POS_VFIN | TQC_POS_AUX)) && part_pos(ctx, word, b);
+}
+
+/* Whether a two-word reading opened by a function word that also begins compounds (the
+ * profile's `zu-`, `in-`) is a run-on all the same. Where compounds are solid the lexicon
+ * lists them, particle verbs and their forms too (`zumachen`, `anzutreiben`); a particle
+ * glued to a word of MS_LEXICON_CHARS or more that the lexicon knows, in a token that
+ * neither the lexicon nor the dictionary knows, makes no compound when that word is no
+ * verb form (`inseparaten`), or an infinitive after the infinitive's own particle
+ * (`infinitive-links`: `zusorgen`, where a particle verb puts it inside, `anzutreiben`).
+ * A particle before another verb form is a separable verb the lexicon may lack
+ * (`mitzählt`); elsewhere the lexicon lists too few compounds to tell (`overtoasted`). */
+static bool unlisted_particle_compound(const tqc_ctx *ctx, const char *word, size_t len,
+                                       const tqc_split *sp)
+{
+    const tqc_split_part *a = &sp->part[0], *b = &sp->part[1];
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    char lower[MS_MAX_WORD];
+    size_t n = tqc_text_case(word, len, TQC_CASE_LOWER, lower, sizeof lower);
+    if (!lex || !n || !setting_on(ctx, "solid-compounds") || sp->count != 2 || !a->function ||
+        b->function || !compound_affix(ctx, word, a, true) || b->chars < MS_LEXICON_CHARS ||
+        b->freq == 0 || !lexicon_word(ctx, word, b) || tqc_lex_pos(lex, lower, n))
+        return false;
+    uint32_t pos = part_pos(ctx, word, b);
+    if (!(pos & TQC_POS_VERB))
+        return true;
+    return !(pos & ~(uint32_t)(TQC_POS_VINF | TQC_POS_VFIN)) && (pos & TQC_POS_VINF) &&
+           tqc_lang_in(ctx->lang, "infinitive-links", lower, a->end - a->start);
 }
 
 /* A reading of a token in capitals: acronyms are short and read as chance words (`SEATO`
@@ -802,8 +851,19 @@ static void check_lower(ms_run *r, const tqc_token *t, bool functions_only, bool
     /* Content words only: long parts, and not the writer's own compound used twice; a
      * function word that forms compounds makes one (`overtoasted`). Where compounds are
      * written solid, two content words are one. */
-    if ((affix && b->count == 2) || occurrences(r, s, len) > 1)
+    if (occurrences(r, s, len) > 1)
         return;
+    if (affix && b->count == 2) {
+        if (unlisted_particle_compound(ctx, s, len, b)) {
+            char w0[MS_MAX_KEY];
+            part_text(s, &b->part[0], w0, sizeof w0);
+            snprintf(why, sizeof why,
+                     "'%s' is a function word, and no compound the dictionary or the lexicon "
+                     "knows", w0);
+            report(ctx, t, best, n, TQC_SEV_WARNING, false, why);
+        }
+        return;
+    }
     if (setting_on(ctx, "solid-compounds")) {
         /* Where compounds are solid, two content words are one, unless the first is only
          * a finite verb: a compound opens with a stem, never an inflected verb
@@ -863,20 +923,31 @@ static bool doc_reading(ms_run *r, const char *s, size_t len, tqc_split *out)
 
 /* Whether a three-word reading of capitalised token k reads as a phrase, not a name
  * (`Color am a`, `Per as so`): every part attested and of two letters or more, a content
- * word of four letters or more that is no name the dictionary knows, an article at the end
- * continued as one must be,
+ * word of content_chars or more that is no name the dictionary knows, an article at the
+ * end continued as one must be,
  * and a function word at the end followed by the phrase it opens. */
-static bool three_glued(const tqc_ctx *ctx, size_t k, const char *s, const tqc_split *sp)
+static bool three_glued(const tqc_ctx *ctx, size_t k, const char *s, const tqc_split *sp,
+                        size_t content_chars)
 {
     bool content = false;
     for (size_t i = 0; i < sp->count; i++) {
         if (sp->part[i].chars < 2)
             return false; /* names end in a letter an article reads (`Colorama`) */
-        content |= !sp->part[i].function && sp->part[i].chars >= 4;
+        content |= !sp->part[i].function && sp->part[i].chars >= content_chars;
     }
     return content && all_attested(sp) && !proper_only(ctx->dict, s, sp->part[0].end) &&
            article_continued(ctx, k, s, sp) &&
            (!sp->part[2].function || phrase_follows(ctx, k));
+}
+
+/* Whether the lexicon knows word[0..len), as written, as a proper adjective (`German`,
+ * `Andean`: a name and an adjective), which the dictionary may also know in lower case
+ * (`german`, a dance). */
+static bool proper_adjective(const tqc_ctx *ctx, const char *word, size_t len)
+{
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    uint32_t pos = lex ? tqc_lex_pos(lex, word, len) : 0;
+    return (pos & TQC_POS_PROPN) && (pos & TQC_POS_ADJ);
 }
 
 /* `Berlinon`, `Thereport`, `Kowalczykowahas`, `Canadianfarmers`; quiet on `Seaton`. */
@@ -905,7 +976,7 @@ static void check_capitalised(ms_run *r, size_t k)
         return;
     }
     /* `Tostartthe`, `Presidentinthe`: three words glued by a function word. */
-    if (n > 0 && best[0].count == 3 && three_glued(ctx, k, s, &best[0])) {
+    if (n > 0 && best[0].count == 3 && three_glued(ctx, k, s, &best[0], MS_GLUED3_CHARS)) {
         for (size_t i = 0; i < 3; i++)
             if (glue_at(ctx, s, &best[0], i)) {
                 glue_why(ctx, s, &best[0], why, sizeof why);
@@ -913,15 +984,15 @@ static void check_capitalised(ms_run *r, size_t k)
                 return;
             }
     }
-    /* `Toccataforthe`: the same with a content word the lexicon alone attests, when two
-     * function words glue it: a name ends in no two of them. */
+    /* `Toccataforthe`: the same with a content word the lexicon alone attests, or a short
+     * one (`Codforthe`), when two function words glue it: a name ends in no two of them. */
     {
         tqc_split lx[MS_MAX_READINGS];
         size_t nl = plausible(ctx, s, lx, find_readings(ctx, s, len, lx, MS_LEXICON_CHARS));
         size_t glued = 0;
         for (size_t i = 0; nl > 0 && lx[0].count == 3 && i < 3; i++)
             glued += glue_at(ctx, s, &lx[0], i);
-        if (glued >= 2 && three_glued(ctx, k, s, &lx[0])) {
+        if (glued >= 2 && three_glued(ctx, k, s, &lx[0], MS_COMMON3_CHARS)) {
             glue_why(ctx, s, &lx[0], why, sizeof why);
             report(ctx, t, lx, nl, TQC_SEV_WARNING, false, why);
             return;
@@ -970,7 +1041,8 @@ static void check_capitalised(ms_run *r, size_t k)
          * end in short ones: `Hallman`, `Jorgenson`). The article's use of the first
          * part alone counts for a word the dictionary lacks, or before a long word: a
          * common word stands alone in the article anyway (`Lake` in one on Lakeview). */
-        bool proper = a->chars >= 4 && proper_only(ctx->dict, s, a->end);
+        bool proper = a->chars >= 4 && (proper_only(ctx->dict, s, a->end) ||
+                                         proper_adjective(ctx, s, a->end));
         bool named = alone > 0 && (proper || b->chars >= 5 || !tqc_dict_known(ctx->dict, s, a->end));
         /* A first part of three letters is a name particle as often as a word (`Val`,
          * `Van`, `San`, `Del`: Valsecchi, Vanderbilt), as in check_camel. */
