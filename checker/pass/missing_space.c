@@ -1232,7 +1232,12 @@ static void check_camel(ms_run *r, const tqc_token *t)
         /* `cityLagos`: a lower-case word, then a capitalised one. A word the corpus never
          * saw counts from MS_RARE_CHARS on before a known word, as in split readings
          * (`villeBordeaux` with a frequency list drawn from manuals). */
-        if (!left_fn && lfreq == 0 && (lchars < MS_RARE_CHARS || !right_known))
+        /* A shorter one the lexicon knows as a common word, before a name the dictionary
+         * knows only capitalised (`bogWashington`), with no safe fix. */
+        bool short_unseen = !left_fn && lfreq == 0 && lchars < MS_RARE_CHARS;
+        if (!left_fn && lfreq == 0 && (short_unseen || !right_known) &&
+            !(lchars >= MS_SHAPE_MIN_CHARS && lexicon_word(ctx, s, &sp.part[0]) &&
+              right_known && proper_only(dict, right, rlen)))
             return;
         /* Written the same way again in the article, two content words are a term of
          * their own (a product, a protocol: `remoteStorage` in every page header), as a
@@ -1253,7 +1258,7 @@ static void check_camel(ms_run *r, const tqc_token *t)
                    "a capital letter inside the word, or a brand's casing");
             return;
         }
-        bool sure = right_known;
+        bool sure = right_known && !short_unseen;
         report(ctx, t, &sp, 1, sure ? TQC_SEV_ERROR : TQC_SEV_WARNING, sure,
                "a capital letter inside the word");
         return;
