@@ -321,8 +321,9 @@ END_TEST
  * knows, is a run-on when that word is no verb form or an infinitive after `zu`; an article
  * may open a quotation; two function words glue a short content word; a proper adjective
  * the dictionary also knows in lower case is a name; a long part the lexicon alone attests
- * has its parts of speech; a short lower-case word the lexicon knows before a name. And
- * what stays quiet in each language. */
+ * has its parts of speech; a short lower-case word the lexicon knows before a name; a
+ * pronoun the language writes capitalised (`I`) before a verb. And what stays quiet in
+ * each language. */
 START_TEST(test_issue_12_missing_space_particles_quotes_and_attested_parts)
 {
     expect_in("de", "Es ist wichtig, für Ordnung zusorgen und zu arbeiten.", "zusorgen",
@@ -339,6 +340,8 @@ START_TEST(test_issue_12_missing_space_particles_quotes_and_attested_parts)
               "anguished life");
     expect_in("en", "The fight would bogWashington in a tactical mess.", "bogWashington",
               "bog Washington");
+    expect_in("en", "It was played by the cast and Ithink this company is good.", "Ithink",
+              "I think");
     /* Quiet: a separable verb the lexicon lacks before a finite form, a particle verb's
      * zu-infinitive, a compound where the lexicon lists too few to tell (English), a name
      * on a name the lexicon knows as no adjective, a short learned first part, and an
@@ -349,6 +352,8 @@ START_TEST(test_issue_12_missing_space_particles_quotes_and_attested_parts)
     expect_in("en", "They saw Johnstone leave.", NULL, NULL);
     expect_in("en", "The ballyhooey was loud.", NULL, NULL);
     expect_in("en", "Tickets were sold at Cape Codforthe.", NULL, NULL);
+    expect_in("en", "The guide showed Ione the harbour.", NULL, NULL);
+    expect_in("de", "Er sagte gestern, dass Siewissen, was geschah.", NULL, NULL);
 }
 END_TEST
 

@@ -664,7 +664,8 @@ static bool article_continued(const tqc_ctx *ctx, size_t k, const char *word,
  * the dictionary lacks are nouns made of nouns (`cowbarn`, `storylines`). Each part is
  * attested: by the corpus, or by the lexicon that gives its parts of speech when it is as
  * long as a rare part of a pair must be (MS_RARE_PAIR_CHARS: `anguishedlife`; a short
- * one is a learned prefix as often) and no word is one edit away. Fills why; false when a part is unknown. */
+ * one is a learned prefix as often) and no word is one edit away (check_lower makes that
+ * a hint). Fills why; false when a part is unknown. */
 static bool content_run_on(const tqc_ctx *ctx, const char *word, const tqc_split *sp,
                            char *why, size_t cap)
 {
@@ -884,7 +885,12 @@ static void check_lower(ms_run *r, const tqc_token *t, bool functions_only, bool
          * capitals (caps_reading held the parts to attested words) a hint: a compound
          * the dictionary lacks reads so too. */
         if (content_run_on(ctx, s, b, why, sizeof why))
-            report(ctx, t, best, n, TQC_SEV_WARNING, false, why);
+            /* A part the lexicon alone attests is weaker evidence (an identifier reads
+             * so too): a hint. */
+            report(ctx, t, best, n,
+                   corpus_seen(&b->part[0]) && corpus_seen(&b->part[1]) ? TQC_SEV_WARNING
+                                                                        : TQC_SEV_INFO,
+                   false, why);
         else if (caps)
             report(ctx, t, best, n, TQC_SEV_INFO, false, "two words, or a compound");
         return;
@@ -940,6 +946,20 @@ static bool three_glued(const tqc_ctx *ctx, size_t k, const char *s, const tqc_s
            (!sp->part[2].function || phrase_follows(ctx, k));
 }
 
+/* Whether a two-word reading opens with a pronoun the language writes capitalised (English
+ * `I`: the lexicon knows it as written as a pronoun, and lower-cased as none), so that its
+ * capital is no sign of a name or of a sentence's start, followed by what a subject is: a
+ * verb or an adverb of the lexicon (`I think`; not `I one`, the name Ione). */
+static bool capital_pronoun(const tqc_ctx *ctx, const char *word, const tqc_split *sp)
+{
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    const tqc_split_part *p = &sp->part[0];
+    return lex && sp->count == 2 && p->function &&
+           (tqc_lex_pos(lex, word + p->start, p->end - p->start) & TQC_POS_PRON) &&
+           !(part_pos(ctx, word, p) & TQC_POS_PRON) &&
+           (part_pos(ctx, word, &sp->part[1]) & (TQC_POS_VERB | TQC_POS_ADV));
+}
+
 /* Whether the lexicon knows word[0..len), as written, as a proper adjective (`German`,
  * `Andean`: a name and an adjective), which the dictionary may also know in lower case
  * (`german`, a dance). */
@@ -963,15 +983,19 @@ static void check_capitalised(ms_run *r, size_t k)
     tqc_split best[MS_MAX_READINGS];
     size_t n = plausible(ctx, s, best, find_readings(ctx, s, len, best, 0));
     char why[MS_MAX_WORD * 2 + 96], w0[MS_MAX_WORD], w1[MS_MAX_WORD];
-    if (n > 0 && best[0].count == 2 && sentence_initial(ctx, k) && glue_at(ctx, s, &best[0], 0)) {
-        /* `Thenormal`: a sentence opened by a function word glued to the next word. */
+    bool opens = n > 0 && sentence_initial(ctx, k);
+    if (n > 0 && best[0].count == 2 && (opens || capital_pronoun(ctx, s, &best[0])) &&
+        glue_at(ctx, s, &best[0], 0)) {
+        /* `Thenormal`: a sentence opened by a function word glued to the next word; or a
+         * pronoun the language writes capitalised anywhere, before a verb (`Ithink`). */
         const tqc_split_part *a = &best[0].part[0], *b = &best[0].part[1];
         if (!b->function && (b->freq == 0 || (b->chars < 4 && b->freq < MS_FREQUENT) ||
                              next_capitalised(doc, k)))
             return; /* `Thereza Smith`: a name goes on with a capital */
         bool sure = safe_split(ctx, s, best, n);
         part_text(s, a, w0, sizeof w0);
-        snprintf(why, sizeof why, "'%s' is a function word opening the sentence", w0);
+        snprintf(why, sizeof why, opens ? "'%s' is a function word opening the sentence"
+                                        : "'%s' is a pronoun written with a capital", w0);
         report(ctx, t, best, n, sure ? TQC_SEV_ERROR : TQC_SEV_WARNING, sure, why);
         return;
     }
