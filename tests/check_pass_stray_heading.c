@@ -93,6 +93,15 @@ static size_t between_in(const char *code, const char *before, const char *middl
     return tqc_test_findings_in(code, text, RULE, NULL, 0);
 }
 
+/* The first finding on middle between the two paragraphs, in language code. */
+static void first_between_in(const char *code, const char *before, const char *middle,
+                             const char *after, tqc_test_hit *h)
+{
+    char text[1024];
+    snprintf(text, sizeof text, "%s\n\n%s\n\n%s\n", before, middle, after);
+    tqc_test_first_in(code, text, RULE, h);
+}
+
 START_TEST(test_w1_stray_heading_captions_and_headlines_in_six_languages)
 {
     static const struct {
@@ -266,19 +275,15 @@ START_TEST(test_issue_12_stray_heading_elided_words_count)
          "The dockers will return to work on Wednesday morning, the union said.",
          NULL, "The lawyer's new tax plans"},
     };
-    char text[1024];
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         tqc_test_hit h;
         if (cases[i].elided) {
-            snprintf(text, sizeof text, "%s\n\n%s\n\n%s\n", cases[i].before, cases[i].elided,
-                     cases[i].after);
-            tqc_test_first_in(cases[i].code, text, RULE, &h);
+            first_between_in(cases[i].code, cases[i].before, cases[i].elided, cases[i].after,
+                             &h);
             ck_assert_msg(h.count == 1 && h.severity == TQC_SEV_WARNING, "%s: %s",
                           cases[i].code, cases[i].elided);
         }
-        snprintf(text, sizeof text, "%s\n\n%s\n\n%s\n", cases[i].before, cases[i].five,
-                 cases[i].after);
-        tqc_test_first_in(cases[i].code, text, RULE, &h);
+        first_between_in(cases[i].code, cases[i].before, cases[i].five, cases[i].after, &h);
         ck_assert_msg(h.count == 0 || h.severity == TQC_SEV_INFO, "%s: %s", cases[i].code,
                       cases[i].five);
     }
@@ -311,17 +316,13 @@ START_TEST(test_issue_12_stray_heading_announcing_takes_the_same_word)
          "Die Hafenarbeiter der Unternehmens nehmen die Arbeit wieder auf, sagte die "
          "Gewerkschaft."},
     };
-    char text[1024];
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         tqc_test_hit h;
-        snprintf(text, sizeof text, "%s\n\n%s\n\n%s\n", cases[i].before, cases[i].title,
-                 cases[i].prefix_only);
-        tqc_test_first_in(cases[i].code, text, RULE, &h);
+        first_between_in(cases[i].code, cases[i].before, cases[i].title, cases[i].prefix_only,
+                         &h);
         ck_assert_msg(h.count == 1 && h.severity == TQC_SEV_WARNING, "%s: %s", cases[i].code,
                       cases[i].prefix_only);
-        snprintf(text, sizeof text, "%s\n\n%s\n\n%s\n", cases[i].before, cases[i].title,
-                 cases[i].same_word);
-        tqc_test_first_in(cases[i].code, text, RULE, &h);
+        first_between_in(cases[i].code, cases[i].before, cases[i].title, cases[i].same_word, &h);
         ck_assert_msg(h.count == 1 && h.severity == TQC_SEV_INFO, "%s: %s", cases[i].code,
                       cases[i].same_word);
     }
