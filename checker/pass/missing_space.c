@@ -747,8 +747,11 @@ static bool unlisted_particle_compound(const tqc_ctx *ctx, const char *word, siz
     uint32_t pos = part_pos(ctx, word, b);
     if (!(pos & TQC_POS_VERB))
         return true;
-    return !(pos & ~(uint32_t)(TQC_POS_VINF | TQC_POS_VFIN)) && (pos & TQC_POS_VINF) &&
-           tqc_lang_in(ctx->lang, "infinitive-links", lower, a->end - a->start);
+    char particle[MS_MAX_KEY];
+    size_t pn = tqc_text_case(word + a->start, a->end - a->start, TQC_CASE_LOWER, particle,
+                              sizeof particle);
+    return !(pos & ~(uint32_t)(TQC_POS_VINF | TQC_POS_VFIN)) && (pos & TQC_POS_VINF) && pn &&
+           tqc_lang_in(ctx->lang, "infinitive-links", particle, pn);
 }
 
 /* A reading of a token in capitals: acronyms are short and read as chance words (`SEATO`
