@@ -290,45 +290,6 @@ START_TEST(test_issue_12_stray_heading_elided_words_count)
 }
 END_TEST
 
-/* issue 12 (session 9): a title-like line announces the text below (a hint) only when it
- * shares a word with it, not a prefix: `serviços` is not `servidores`, `Unternehmen` not
- * `unterschiedliche`, `consistently` not `considered` (a warning); the same word inflected
- * is (`serviço`, `Unternehmens`, `consistent`: a hint), in each language. */
-START_TEST(test_issue_12_stray_heading_announcing_takes_the_same_word)
-{
-    static const struct {
-        const char *code, *before, *title, *prefix_only, *same_word;
-    } cases[] = {
-        {"en", "The port authority signed the new contract with the dockers on Monday.",
-         "Voters consistently reject new taxes on petrol",
-         "The union considered the offer fair and the dockers will return to work on Wednesday.",
-         "The union was consistent in its demands and the dockers will return to work on "
-         "Wednesday."},
-        {"pt", "A autoridade portuária assinou o novo contrato com os estivadores na segunda-feira.",
-         "Novos serviços de saúde abrem no interior",
-         "Os servidores públicos voltam ao trabalho na quarta-feira, disse o sindicato.",
-         "Os serviço de limpeza volta ao trabalho na quarta-feira, disse o sindicato."},
-        {"de", "Die Hafenbehörde hat am Montag den neuen Vertrag mit den Hafenarbeitern "
-               "unterzeichnet.",
-         "Neue Unternehmen zahlen im Norden weniger Steuern",
-         "Die Hafenarbeiter nehmen unterschiedliche Schichten wieder auf, sagte die "
-         "Gewerkschaft.",
-         "Die Hafenarbeiter der Unternehmens nehmen die Arbeit wieder auf, sagte die "
-         "Gewerkschaft."},
-    };
-    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        tqc_test_hit h;
-        first_between_in(cases[i].code, cases[i].before, cases[i].title, cases[i].prefix_only,
-                         &h);
-        ck_assert_msg(h.count == 1 && h.severity == TQC_SEV_WARNING, "%s: %s", cases[i].code,
-                      cases[i].prefix_only);
-        first_between_in(cases[i].code, cases[i].before, cases[i].title, cases[i].same_word, &h);
-        ck_assert_msg(h.count == 1 && h.severity == TQC_SEV_INFO, "%s: %s", cases[i].code,
-                      cases[i].same_word);
-    }
-}
-END_TEST
-
 Suite *pass_stray_heading_suite(void)
 {
     Suite *s = suite_create("pass_stray_heading");
@@ -340,7 +301,6 @@ Suite *pass_stray_heading_suite(void)
     tcase_add_test(tc, test_w1_stray_heading_captions_and_headlines_in_six_languages);
     tcase_add_test(tc, test_issue_12_stray_heading_short_lines);
     tcase_add_test(tc, test_issue_12_stray_heading_elided_words_count);
-    tcase_add_test(tc, test_issue_12_stray_heading_announcing_takes_the_same_word);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -190,10 +190,6 @@ static bool occurs_in(const tqc_ctx *ctx, size_t from, size_t to, const char *ke
 
 /* How many leading bytes two words must share to count as one (`party`, `parties`). */
 #define SH_STEM 5
-/* Announcing the text below takes the same word: the shorter of two long words, but for
- * an ending of up to this many bytes, begins the other (`serviço`, `serviços`; not
- * `serviços` and `servidores`, `consistently` and `considered`, which share a prefix). */
-#define SH_ENDING 3
 /* Paragraphs below a subheading that it announces. */
 #define SH_BELOW 2
 
@@ -214,13 +210,11 @@ static bool common_word(const tqc_ctx *ctx, const char *key, size_t n)
  * story shares a word with any paragraph now and then. */
 #define SH_LONG_TITLE 8
 
-/* How many content words of tokens [first, end) (not a function word, four bytes or more)
- * begin a word of paragraphs [from, to), or are begun by one (`party`, `parties`); each
- * counts once, and counting stops at need. With announce, common words are left out and
- * two long words are one only when they share all of the shorter but its ending
- * (SH_ENDING). */
+/* How many content words of tokens [first, end) (not a function word, four bytes or more;
+ * with skip_common, not a common word either) begin a word of paragraphs [from, to), or
+ * are begun by one (`party`, `parties`); each counts once, and counting stops at need. */
 static size_t shared_words(const tqc_ctx *ctx, size_t first, size_t end, size_t from,
-                           size_t to, bool announce, size_t need)
+                           size_t to, bool skip_common, size_t need)
 {
     const tqc_doc *doc = ctx->doc;
     size_t shared = 0;
@@ -229,7 +223,7 @@ static size_t shared_words(const tqc_ctx *ctx, size_t first, size_t end, size_t 
         size_t n = doc->tokens[k].kind == TQC_TOK_WORD ? key_of(ctx, &doc->tokens[k], key, NULL)
                                                        : 0;
         if (n < 4 || tqc_lang_in(ctx->lang, "function-words", key, n) ||
-            (announce && common_word(ctx, key, n)))
+            (skip_common && common_word(ctx, key, n)))
             continue;
         bool found = false;
         for (size_t p = from; p < to && !found; p++) {
@@ -240,10 +234,8 @@ static size_t shared_words(const tqc_ctx *ctx, size_t first, size_t end, size_t 
                 size_t m = doc->tokens[j].kind == TQC_TOK_WORD
                                ? key_of(ctx, &doc->tokens[j], other, NULL)
                                : 0;
-                size_t shorter = n < m ? n : m;
-                size_t stem = shorter < SH_STEM ? shorter : SH_STEM;
-                if (announce && shorter > stem + SH_ENDING)
-                    stem = shorter - SH_ENDING;
+                size_t stem = n < m ? n : m;
+                stem = stem < SH_STEM ? stem : SH_STEM;
                 found = m >= 4 && memcmp(key, other, stem) == 0;
             }
         }
