@@ -322,8 +322,9 @@ END_TEST
  * may open a quotation; two function words glue a short content word; a proper adjective
  * the dictionary also knows in lower case is a name; a long part the lexicon alone attests
  * has its parts of speech; a short lower-case word the lexicon knows before a name; a
- * pronoun the language writes capitalised (`I`) before a verb. And what stays quiet in
- * each language. */
+ * pronoun the language writes capitalised (`I`) before a verb; a function word marked as
+ * a suffix (`-et`, `-un`, `-out`) after a word the lexicon knows only as verb forms. And
+ * what stays quiet in each language. */
 START_TEST(test_issue_12_missing_space_particles_quotes_and_attested_parts)
 {
     expect_in("de", "Es ist wichtig, für Ordnung zusorgen und zu arbeiten.", "zusorgen",
@@ -342,6 +343,9 @@ START_TEST(test_issue_12_missing_space_particles_quotes_and_attested_parts)
               "bog Washington");
     expect_in("en", "It was played by the cast and Ithink this company is good.", "Ithink",
               "I think");
+    expect_in("fr", "Le paquet est installéet configuré.", "installéet", "installé et");
+    expect_in("fr", "Il faut conserverun exemplaire.", "conserverun", "conserver un");
+    expect_in("en", "He tookout the trash before dinner.", "tookout", "took out");
     /* Quiet: a separable verb the lexicon lacks before a finite form, a particle verb's
      * zu-infinitive, a compound where the lexicon lists too few to tell (English), a name
      * on a name the lexicon knows as no adjective, a short learned first part, and an
@@ -354,6 +358,8 @@ START_TEST(test_issue_12_missing_space_particles_quotes_and_attested_parts)
     expect_in("en", "Tickets were sold at Cape Codforthe.", NULL, NULL);
     expect_in("en", "The guide showed Ione the harbour.", NULL, NULL);
     expect_in("de", "Er sagte gestern, dass Siewissen, was geschah.", NULL, NULL);
+    expect_in("fr", "Ils ont bâti un maisonet au fond du jardin.", NULL, NULL);
+    expect_in("es", "Es una situación sonrojante para el gobierno.", NULL, NULL);
 }
 END_TEST
 

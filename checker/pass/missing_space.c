@@ -62,9 +62,6 @@
 /* ... and when the corpus never saw one of them, both must be longer still: a rare
  * first part is often a learned prefix (`hydro`, `pseudo`). */
 #define MS_RARE_PAIR_CHARS 6
-/* Shorter content words are not judged by their parts of speech: the lexicon knows
- * many two-letter forms (abbreviations, syllables). */
-#define MS_SHAPE_MIN_CHARS 3
 #define MS_SHAPE_ADV_CHARS 4
 /* Tokens in capitals shorter than this are acronyms (`SEATO`, `NASDAQ`) unless they read
  * as function words and common words of MS_CAPS_SHORT_PART letters or more; none is
@@ -280,10 +277,38 @@ static bool compound_affix(const tqc_ctx *ctx, const char *word, const tqc_split
     return tqc_lang_in(ctx->lang, "function-words", key, n + 1);
 }
 
+static uint32_t part_pos(const tqc_ctx *ctx, const char *word, const tqc_split_part *p);
+
+/* Shorter content words are not judged by their parts of speech: the lexicon knows
+ * many two-letter forms (abbreviations, syllables). */
+#define MS_SHAPE_MIN_CHARS 3
+
+/* Whether the lexicon knows part p of word only as verb forms (`installé`, `took`): no
+ * noun or adjective a suffix could make a word of. */
+static bool verb_form_only(const tqc_ctx *ctx, const char *word, const tqc_split_part *p)
+{
+    uint32_t pos = p->chars >= MS_SHAPE_MIN_CHARS ? part_pos(ctx, word, p) : 0;
+    return (pos & TQC_POS_VERB) && !(pos & ~(uint32_t)TQC_POS_VERB);
+}
+
+/* Whether part p of word is one of the language's enclitic pronouns (the profile list
+ * `enclitics`: Spanish `-te`, `-lo`), which attach to verb forms. */
+static bool enclitic_part(const tqc_ctx *ctx, const char *word, const tqc_split_part *p)
+{
+    char lower[MS_MAX_KEY];
+    size_t len = p->end - p->start;
+    size_t n = len < MS_MAX_KEY ? tqc_text_case(word + p->start, len, TQC_CASE_LOWER, lower,
+                                                sizeof lower) : 0;
+    return n && tqc_lang_in(ctx->lang, "enclitics", lower, n);
+}
+
 /* Whether part i of the reading is a function word that glues the run-on together. A
  * prefix that forms compounds still glues before a frequent word (`inpublic`): the
  * dictionary knows the compounds of frequent words, and those it lacks are formed on
- * rarer ones (`inboxed`). Suffixes are productive on frequent words too (`fenceless`). */
+ * rarer ones (`inboxed`). Suffixes are productive on frequent words too (`fenceless`),
+ * but on stems: after a word the lexicon knows only as verb forms the function word is
+ * glue (`installé` + `et`, `conserver` + `un`, `took` + `out`), unless it is an enclitic
+ * pronoun, which verb forms take (`sonrojan` + `te` is `sonrojante`). */
 static bool glue_at(const tqc_ctx *ctx, const char *word, const tqc_split *sp, size_t i)
 {
     const tqc_split_part *p = &sp->part[i];
@@ -292,7 +317,8 @@ static bool glue_at(const tqc_ctx *ctx, const char *word, const tqc_split *sp, s
     if (i == 0 && compound_affix(ctx, word, p, true) &&
         !(sp->count == 2 && sp->part[1].freq >= MS_FREQUENT))
         return false;
-    if (i > 0 && i + 1 == sp->count && compound_affix(ctx, word, p, false))
+    if (i > 0 && i + 1 == sp->count && compound_affix(ctx, word, p, false) &&
+        (!verb_form_only(ctx, word, &sp->part[i - 1]) || enclitic_part(ctx, word, p)))
         return false;
     return true;
 }
