@@ -93,6 +93,15 @@ static size_t between_in(const char *code, const char *before, const char *middl
     return tqc_test_findings_in(code, text, RULE, NULL, 0);
 }
 
+/* The first finding on middle between the two paragraphs, in language code. */
+static void first_between_in(const char *code, const char *before, const char *middle,
+                             const char *after, tqc_test_hit *h)
+{
+    char text[1024];
+    snprintf(text, sizeof text, "%s\n\n%s\n\n%s\n", before, middle, after);
+    tqc_test_first_in(code, text, RULE, h);
+}
+
 START_TEST(test_w1_stray_heading_captions_and_headlines_in_six_languages)
 {
     static const struct {
@@ -246,6 +255,41 @@ START_TEST(test_issue_12_stray_heading_short_lines)
 }
 END_TEST
 
+/* issue 12 (session 9): an elided word (`d'`, `l'`: the profile's `elisions`) is a word of
+ * its own, so a title-like line of five tokens and six words is a title, in French and
+ * Italian; five words without one are a short line (a hint), and an English possessive
+ * (`Administration's`) is no word of its own. */
+START_TEST(test_issue_12_stray_heading_elided_words_count)
+{
+    static const struct {
+        const char *code, *before, *after, *elided, *five;
+    } cases[] = {
+        {"fr", "L'autorité portuaire a signé lundi le nouveau contrat avec les dockers du port.",
+         "Les dockers reprendront le travail mercredi matin, a indiqué le syndicat.",
+         "Le tilde permet également d'accéder", "Le tilde permet également tout"},
+        {"it", "L'autorità portuale ha firmato lunedì il nuovo contratto con i portuali della "
+               "città.",
+         "I portuali torneranno al lavoro mercoledì mattina, ha detto il sindacato.",
+         "È anche possibile restringere l'uso", "È anche possibile restringere tutto"},
+        {"en", "The port authority signed the new contract with the dockers on Monday.",
+         "The dockers will return to work on Wednesday morning, the union said.",
+         NULL, "The lawyer's new tax plans"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        tqc_test_hit h;
+        if (cases[i].elided) {
+            first_between_in(cases[i].code, cases[i].before, cases[i].elided, cases[i].after,
+                             &h);
+            ck_assert_msg(h.count == 1 && h.severity == TQC_SEV_WARNING, "%s: %s",
+                          cases[i].code, cases[i].elided);
+        }
+        first_between_in(cases[i].code, cases[i].before, cases[i].five, cases[i].after, &h);
+        ck_assert_msg(h.count == 0 || h.severity == TQC_SEV_INFO, "%s: %s", cases[i].code,
+                      cases[i].five);
+    }
+}
+END_TEST
+
 Suite *pass_stray_heading_suite(void)
 {
     Suite *s = suite_create("pass_stray_heading");
@@ -256,6 +300,7 @@ Suite *pass_stray_heading_suite(void)
     tcase_add_test(tc, test_issue_3_stray_heading_fix_removes_the_paragraph);
     tcase_add_test(tc, test_w1_stray_heading_captions_and_headlines_in_six_languages);
     tcase_add_test(tc, test_issue_12_stray_heading_short_lines);
+    tcase_add_test(tc, test_issue_12_stray_heading_elided_words_count);
     suite_add_tcase(s, tc);
     return s;
 }

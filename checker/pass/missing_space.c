@@ -62,9 +62,6 @@
 /* ... and when the corpus never saw one of them, both must be longer still: a rare
  * first part is often a learned prefix (`hydro`, `pseudo`). */
 #define MS_RARE_PAIR_CHARS 6
-/* Shorter content words are not judged by their parts of speech: the lexicon knows
- * many two-letter forms (abbreviations, syllables). */
-#define MS_SHAPE_MIN_CHARS 3
 #define MS_SHAPE_ADV_CHARS 4
 /* Tokens in capitals shorter than this are acronyms (`SEATO`, `NASDAQ`) unless they read
  * as function words and common words of MS_CAPS_SHORT_PART letters or more; none is
@@ -280,10 +277,38 @@ static bool compound_affix(const tqc_ctx *ctx, const char *word, const tqc_split
     return tqc_lang_in(ctx->lang, "function-words", key, n + 1);
 }
 
+static uint32_t part_pos(const tqc_ctx *ctx, const char *word, const tqc_split_part *p);
+
+/* Shorter content words are not judged by their parts of speech: the lexicon knows
+ * many two-letter forms (abbreviations, syllables). */
+#define MS_SHAPE_MIN_CHARS 3
+
+/* Whether the lexicon knows part p of word only as verb forms (`installé`, `took`): no
+ * noun or adjective a suffix could make a word of. */
+static bool verb_form_only(const tqc_ctx *ctx, const char *word, const tqc_split_part *p)
+{
+    uint32_t pos = p->chars >= MS_SHAPE_MIN_CHARS ? part_pos(ctx, word, p) : 0;
+    return (pos & TQC_POS_VERB) && !(pos & ~(uint32_t)TQC_POS_VERB);
+}
+
+/* Whether part p of word is one of the language's enclitic pronouns (the profile list
+ * `enclitics`: Spanish `-te`, `-lo`), which attach to verb forms. */
+static bool enclitic_part(const tqc_ctx *ctx, const char *word, const tqc_split_part *p)
+{
+    char lower[MS_MAX_KEY];
+    size_t len = p->end - p->start;
+    size_t n = len < MS_MAX_KEY ? tqc_text_case(word + p->start, len, TQC_CASE_LOWER, lower,
+                                                sizeof lower) : 0;
+    return n && tqc_lang_in(ctx->lang, "enclitics", lower, n);
+}
+
 /* Whether part i of the reading is a function word that glues the run-on together. A
  * prefix that forms compounds still glues before a frequent word (`inpublic`): the
  * dictionary knows the compounds of frequent words, and those it lacks are formed on
- * rarer ones (`inboxed`). Suffixes are productive on frequent words too (`fenceless`). */
+ * rarer ones (`inboxed`). Suffixes are productive on frequent words too (`fenceless`),
+ * but on stems: after a word the lexicon knows only as verb forms the function word is
+ * glue (`installé` + `et`, `conserver` + `un`, `took` + `out`), unless it is an enclitic
+ * pronoun, which verb forms take (`sonrojan` + `te` is `sonrojante`). */
 static bool glue_at(const tqc_ctx *ctx, const char *word, const tqc_split *sp, size_t i)
 {
     const tqc_split_part *p = &sp->part[i];
@@ -292,7 +317,8 @@ static bool glue_at(const tqc_ctx *ctx, const char *word, const tqc_split *sp, s
     if (i == 0 && compound_affix(ctx, word, p, true) &&
         !(sp->count == 2 && sp->part[1].freq >= MS_FREQUENT))
         return false;
-    if (i > 0 && i + 1 == sp->count && compound_affix(ctx, word, p, false))
+    if (i > 0 && i + 1 == sp->count && compound_affix(ctx, word, p, false) &&
+        (!verb_form_only(ctx, word, &sp->part[i - 1]) || enclitic_part(ctx, word, p)))
         return false;
     return true;
 }
@@ -623,21 +649,30 @@ static bool article_continued(const tqc_ctx *ctx, size_t k, const char *word,
     if (!n || !tqc_lang_in(ctx->lang, "articles", lower, n))
         return true;
     const tqc_doc *doc = ctx->doc;
-    if (k + 1 >= doc->token_count)
+    size_t j = k + 1;
+    if (j >= doc->token_count)
         return false;
-    const tqc_token *next = &doc->tokens[k + 1];
+    /* An article may open a quotation whose first word it goes with (`zur "Hot-Swap"-
+     * Eigenschaft`, `the "smart" meter`). */
+    bool quoted = j + 1 < doc->token_count && doc->tokens[j].kind == TQC_TOK_PUNCT &&
+                  (doc->tokens[j].flags & TQC_TF_SPACE_BEFORE) &&
+                  !(doc->tokens[j + 1].flags & TQC_TF_SPACE_BEFORE) &&
+                  (tqc_ctx_mark(ctx, j, TQC_QUOTE_ROLES_QUOTES) & TQC_MARK_OPENS);
+    if (quoted)
+        j++;
+    const tqc_token *next = &doc->tokens[j];
     const char *ns = tqc_doc_at(doc, next->span);
     size_t nl = tqc_span_len(next->span);
     if (next->kind != TQC_TOK_WORD || next->sentence != doc->tokens[k].sentence ||
-        !(next->flags & TQC_TF_SPACE_BEFORE) ||
+        !(quoted || (next->flags & TQC_TF_SPACE_BEFORE)) ||
         ((next->flags & TQC_TF_LOWER) && !(next->flags & TQC_TF_HYPHEN) &&
-         !tqc_ctx_token_known(ctx, k + 1)))
+         !tqc_ctx_token_known(ctx, j)))
         return false;
     /* The lexicon knows more: a preposition, conjunction, pronoun or auxiliary that is
      * no noun, adjective, number or determiner (`as`, `and`) follows no article, and one
      * that is also a noun or an adjective may (`the near future`). Unknown words are not
      * judged. */
-    uint32_t pos = tqc_ctx_pos_lower(ctx, k + 1);
+    uint32_t pos = tqc_ctx_pos_lower(ctx, j);
     const uint32_t closed = TQC_POS_PREP | TQC_POS_CONJ | TQC_POS_PRON | TQC_POS_AUX;
     const uint32_t nominal = TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_NUM |
                              TQC_POS_DET;
@@ -652,17 +687,31 @@ static bool article_continued(const tqc_ctx *ctx, size_t k, const char *word,
 /* Two content words whose parts of speech no closed compound has, by the lexicon: a
  * first part that is no noun (a verb, an adverb, an adjective: `lastyear`, `gavefalse`,
  * `nearlyhalf`) or a second part that is only a finite verb (`rangerssaid`). Compounds
- * the dictionary lacks are nouns made of nouns (`cowbarn`, `storylines`). Fills why;
- * false when a part is unknown. */
+ * the dictionary lacks are nouns made of nouns (`cowbarn`, `storylines`). Each part is
+ * attested: by the corpus, or by the lexicon that gives its parts of speech when it is as
+ * long as a rare part of a pair must be (MS_RARE_PAIR_CHARS: `anguishedlife`; a short
+ * one is a learned prefix as often) and no word is one edit away (check_lower makes that
+ * a hint). Fills why; false when a part is unknown. */
 static bool content_run_on(const tqc_ctx *ctx, const char *word, const tqc_split *sp,
                            char *why, size_t cap)
 {
     if (sp->count != 2)
         return false;
     const tqc_split_part *a = &sp->part[0], *b = &sp->part[1];
-    if (a->chars < MS_SHAPE_MIN_CHARS || b->chars < MS_SHAPE_MIN_CHARS || !corpus_seen(a) ||
-        !corpus_seen(b))
-        return false;
+    for (size_t i = 0; i < 2; i++)
+        if (sp->part[i].chars < MS_SHAPE_MIN_CHARS ||
+            !(corpus_seen(&sp->part[i]) ||
+              (sp->part[i].freq > 0 && sp->part[i].chars >= MS_RARE_PAIR_CHARS)))
+            return false;
+    /* A rare part reads a misspelling as often (`thresh hold`, `see kingly`): then no word
+     * may be one edit away. */
+    if (!corpus_seen(a) || !corpus_seen(b)) {
+        char *sugg[1];
+        size_t ns = tqc_dict_suggest(ctx->dict, word, b->end, sugg, 1);
+        tqc_dict_free_suggestions(sugg, ns);
+        if (ns)
+            return false;
+    }
     uint32_t pa = part_pos(ctx, word, a), pb = part_pos(ctx, word, b);
     if (!pa || !pb)
         return false;
@@ -699,6 +748,36 @@ static bool finite_first(const tqc_ctx *ctx, const char *word, const tqc_split *
         return false;
     uint32_t pa = part_pos(ctx, word, a);
     return (pa & TQC_POS_VFIN) && !(pa & ~(TQC_POS_VFIN | TQC_POS_AUX)) && part_pos(ctx, word, b);
+}
+
+/* Whether a two-word reading opened by a function word that also begins compounds (the
+ * profile's `zu-`, `in-`) is a run-on all the same. Where compounds are solid the lexicon
+ * lists them, particle verbs and their forms too (`zumachen`, `anzutreiben`); a particle
+ * glued to a word of MS_LEXICON_CHARS or more that the lexicon knows, in a token that
+ * neither the lexicon nor the dictionary knows, makes no compound when that word is no
+ * verb form (`inseparaten`), or an infinitive after the infinitive's own particle
+ * (`infinitive-links`: `zusorgen`, where a particle verb puts it inside, `anzutreiben`).
+ * A particle before another verb form is a separable verb the lexicon may lack
+ * (`mitzählt`); elsewhere the lexicon lists too few compounds to tell (`overtoasted`). */
+static bool unlisted_particle_compound(const tqc_ctx *ctx, const char *word, size_t len,
+                                       const tqc_split *sp)
+{
+    const tqc_split_part *a = &sp->part[0], *b = &sp->part[1];
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    char lower[MS_MAX_WORD];
+    size_t n = tqc_text_case(word, len, TQC_CASE_LOWER, lower, sizeof lower);
+    if (!lex || !n || !setting_on(ctx, "solid-compounds") || sp->count != 2 || !a->function ||
+        b->function || !compound_affix(ctx, word, a, true) || b->chars < MS_LEXICON_CHARS ||
+        b->freq == 0 || !lexicon_word(ctx, word, b) || tqc_lex_pos(lex, lower, n))
+        return false;
+    uint32_t pos = part_pos(ctx, word, b);
+    if (!(pos & TQC_POS_VERB))
+        return true;
+    char particle[MS_MAX_KEY];
+    size_t pn = tqc_text_case(word + a->start, a->end - a->start, TQC_CASE_LOWER, particle,
+                              sizeof particle);
+    return !(pos & ~(uint32_t)(TQC_POS_VINF | TQC_POS_VFIN)) && (pos & TQC_POS_VINF) && pn &&
+           tqc_lang_in(ctx->lang, "infinitive-links", particle, pn);
 }
 
 /* A reading of a token in capitals: acronyms are short and read as chance words (`SEATO`
@@ -802,8 +881,19 @@ static void check_lower(ms_run *r, const tqc_token *t, bool functions_only, bool
     /* Content words only: long parts, and not the writer's own compound used twice; a
      * function word that forms compounds makes one (`overtoasted`). Where compounds are
      * written solid, two content words are one. */
-    if ((affix && b->count == 2) || occurrences(r, s, len) > 1)
+    if (occurrences(r, s, len) > 1)
         return;
+    if (affix && b->count == 2) {
+        if (unlisted_particle_compound(ctx, s, len, b)) {
+            char w0[MS_MAX_KEY];
+            part_text(s, &b->part[0], w0, sizeof w0);
+            snprintf(why, sizeof why,
+                     "'%s' is a function word, and no compound the dictionary or the lexicon "
+                     "knows", w0);
+            report(ctx, t, best, n, TQC_SEV_WARNING, false, why);
+        }
+        return;
+    }
     if (setting_on(ctx, "solid-compounds")) {
         /* Where compounds are solid, two content words are one, unless the first is only
          * a finite verb: a compound opens with a stem, never an inflected verb
@@ -824,7 +914,12 @@ static void check_lower(ms_run *r, const tqc_token *t, bool functions_only, bool
          * capitals (caps_reading held the parts to attested words) a hint: a compound
          * the dictionary lacks reads so too. */
         if (content_run_on(ctx, s, b, why, sizeof why))
-            report(ctx, t, best, n, TQC_SEV_WARNING, false, why);
+            /* A part the lexicon alone attests is weaker evidence (an identifier reads
+             * so too): a hint. */
+            report(ctx, t, best, n,
+                   corpus_seen(&b->part[0]) && corpus_seen(&b->part[1]) ? TQC_SEV_WARNING
+                                                                        : TQC_SEV_INFO,
+                   false, why);
         else if (caps)
             report(ctx, t, best, n, TQC_SEV_INFO, false, "two words, or a compound");
         return;
@@ -863,20 +958,45 @@ static bool doc_reading(ms_run *r, const char *s, size_t len, tqc_split *out)
 
 /* Whether a three-word reading of capitalised token k reads as a phrase, not a name
  * (`Color am a`, `Per as so`): every part attested and of two letters or more, a content
- * word of four letters or more that is no name the dictionary knows, an article at the end
- * continued as one must be,
+ * word of content_chars or more that is no name the dictionary knows, an article at the
+ * end continued as one must be,
  * and a function word at the end followed by the phrase it opens. */
-static bool three_glued(const tqc_ctx *ctx, size_t k, const char *s, const tqc_split *sp)
+static bool three_glued(const tqc_ctx *ctx, size_t k, const char *s, const tqc_split *sp,
+                        size_t content_chars)
 {
     bool content = false;
     for (size_t i = 0; i < sp->count; i++) {
         if (sp->part[i].chars < 2)
             return false; /* names end in a letter an article reads (`Colorama`) */
-        content |= !sp->part[i].function && sp->part[i].chars >= 4;
+        content |= !sp->part[i].function && sp->part[i].chars >= content_chars;
     }
     return content && all_attested(sp) && !proper_only(ctx->dict, s, sp->part[0].end) &&
            article_continued(ctx, k, s, sp) &&
            (!sp->part[2].function || phrase_follows(ctx, k));
+}
+
+/* Whether a two-word reading opens with a pronoun the language writes capitalised (English
+ * `I`: the lexicon knows it as written as a pronoun, and lower-cased as none), so that its
+ * capital is no sign of a name or of a sentence's start, followed by what a subject is: a
+ * verb or an adverb of the lexicon (`I think`; not `I one`, the name Ione). */
+static bool capital_pronoun(const tqc_ctx *ctx, const char *word, const tqc_split *sp)
+{
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    const tqc_split_part *p = &sp->part[0];
+    return lex && sp->count == 2 && p->function &&
+           (tqc_lex_pos(lex, word + p->start, p->end - p->start) & TQC_POS_PRON) &&
+           !(part_pos(ctx, word, p) & TQC_POS_PRON) &&
+           (part_pos(ctx, word, &sp->part[1]) & (TQC_POS_VERB | TQC_POS_ADV));
+}
+
+/* Whether the lexicon knows word[0..len), as written, as a proper adjective (`German`,
+ * `Andean`: a name and an adjective), which the dictionary may also know in lower case
+ * (`german`, a dance). */
+static bool proper_adjective(const tqc_ctx *ctx, const char *word, size_t len)
+{
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    uint32_t pos = lex ? tqc_lex_pos(lex, word, len) : 0;
+    return (pos & TQC_POS_PROPN) && (pos & TQC_POS_ADJ);
 }
 
 /* `Berlinon`, `Thereport`, `Kowalczykowahas`, `Canadianfarmers`; quiet on `Seaton`. */
@@ -892,20 +1012,24 @@ static void check_capitalised(ms_run *r, size_t k)
     tqc_split best[MS_MAX_READINGS];
     size_t n = plausible(ctx, s, best, find_readings(ctx, s, len, best, 0));
     char why[MS_MAX_WORD * 2 + 96], w0[MS_MAX_WORD], w1[MS_MAX_WORD];
-    if (n > 0 && best[0].count == 2 && sentence_initial(ctx, k) && glue_at(ctx, s, &best[0], 0)) {
-        /* `Thenormal`: a sentence opened by a function word glued to the next word. */
+    bool opens = n > 0 && sentence_initial(ctx, k);
+    if (n > 0 && best[0].count == 2 && (opens || capital_pronoun(ctx, s, &best[0])) &&
+        glue_at(ctx, s, &best[0], 0)) {
+        /* `Thenormal`: a sentence opened by a function word glued to the next word; or a
+         * pronoun the language writes capitalised anywhere, before a verb (`Ithink`). */
         const tqc_split_part *a = &best[0].part[0], *b = &best[0].part[1];
         if (!b->function && (b->freq == 0 || (b->chars < 4 && b->freq < MS_FREQUENT) ||
                              next_capitalised(doc, k)))
             return; /* `Thereza Smith`: a name goes on with a capital */
         bool sure = safe_split(ctx, s, best, n);
         part_text(s, a, w0, sizeof w0);
-        snprintf(why, sizeof why, "'%s' is a function word opening the sentence", w0);
+        snprintf(why, sizeof why, opens ? "'%s' is a function word opening the sentence"
+                                        : "'%s' is a pronoun written with a capital", w0);
         report(ctx, t, best, n, sure ? TQC_SEV_ERROR : TQC_SEV_WARNING, sure, why);
         return;
     }
     /* `Tostartthe`, `Presidentinthe`: three words glued by a function word. */
-    if (n > 0 && best[0].count == 3 && three_glued(ctx, k, s, &best[0])) {
+    if (n > 0 && best[0].count == 3 && three_glued(ctx, k, s, &best[0], MS_GLUED3_CHARS)) {
         for (size_t i = 0; i < 3; i++)
             if (glue_at(ctx, s, &best[0], i)) {
                 glue_why(ctx, s, &best[0], why, sizeof why);
@@ -913,15 +1037,15 @@ static void check_capitalised(ms_run *r, size_t k)
                 return;
             }
     }
-    /* `Toccataforthe`: the same with a content word the lexicon alone attests, when two
-     * function words glue it: a name ends in no two of them. */
+    /* `Toccataforthe`: the same with a content word the lexicon alone attests, or a short
+     * one (`Codforthe`), when two function words glue it: a name ends in no two of them. */
     {
         tqc_split lx[MS_MAX_READINGS];
         size_t nl = plausible(ctx, s, lx, find_readings(ctx, s, len, lx, MS_LEXICON_CHARS));
         size_t glued = 0;
         for (size_t i = 0; nl > 0 && lx[0].count == 3 && i < 3; i++)
             glued += glue_at(ctx, s, &lx[0], i);
-        if (glued >= 2 && three_glued(ctx, k, s, &lx[0])) {
+        if (glued >= 2 && three_glued(ctx, k, s, &lx[0], MS_COMMON3_CHARS)) {
             glue_why(ctx, s, &lx[0], why, sizeof why);
             report(ctx, t, lx, nl, TQC_SEV_WARNING, false, why);
             return;
@@ -970,7 +1094,8 @@ static void check_capitalised(ms_run *r, size_t k)
          * end in short ones: `Hallman`, `Jorgenson`). The article's use of the first
          * part alone counts for a word the dictionary lacks, or before a long word: a
          * common word stands alone in the article anyway (`Lake` in one on Lakeview). */
-        bool proper = a->chars >= 4 && proper_only(ctx->dict, s, a->end);
+        bool proper = a->chars >= 4 && (proper_only(ctx->dict, s, a->end) ||
+                                         proper_adjective(ctx, s, a->end));
         bool named = alone > 0 && (proper || b->chars >= 5 || !tqc_dict_known(ctx->dict, s, a->end));
         /* A first part of three letters is a name particle as often as a word (`Val`,
          * `Van`, `San`, `Del`: Valsecchi, Vanderbilt), as in check_camel. */
@@ -1160,7 +1285,12 @@ static void check_camel(ms_run *r, const tqc_token *t)
         /* `cityLagos`: a lower-case word, then a capitalised one. A word the corpus never
          * saw counts from MS_RARE_CHARS on before a known word, as in split readings
          * (`villeBordeaux` with a frequency list drawn from manuals). */
-        if (!left_fn && lfreq == 0 && (lchars < MS_RARE_CHARS || !right_known))
+        /* A shorter one the lexicon knows as a common word, before a name the dictionary
+         * knows only capitalised (`bogWashington`), with no safe fix. */
+        bool short_unseen = !left_fn && lfreq == 0 && lchars < MS_RARE_CHARS;
+        if (!left_fn && lfreq == 0 && (short_unseen || !right_known) &&
+            !(lchars >= MS_SHAPE_MIN_CHARS && lexicon_word(ctx, s, &sp.part[0]) &&
+              right_known && proper_only(dict, right, rlen)))
             return;
         /* Written the same way again in the article, two content words are a term of
          * their own (a product, a protocol: `remoteStorage` in every page header), as a
@@ -1181,7 +1311,7 @@ static void check_camel(ms_run *r, const tqc_token *t)
                    "a capital letter inside the word, or a brand's casing");
             return;
         }
-        bool sure = right_known;
+        bool sure = right_known && !short_unseen;
         report(ctx, t, &sp, 1, sure ? TQC_SEV_ERROR : TQC_SEV_WARNING, sure,
                "a capital letter inside the word");
         return;

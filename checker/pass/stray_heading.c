@@ -78,11 +78,40 @@ static const tqc_token *last_meaningful(const tqc_ctx *ctx, size_t first, size_t
     return end > first ? &ctx->doc->tokens[end - 1] : NULL;
 }
 
-static size_t count_words(const tqc_doc *doc, size_t first, size_t end)
+/* Whether word token t opens with an elided word of the profile list `elisions` (`l'`,
+ * `d'`), a word of its own written onto the next (`d'accéder` is two words). */
+static bool opens_with_elision(const tqc_ctx *ctx, const tqc_token *t)
 {
+    if (!(t->flags & TQC_TF_APOS))
+        return false;
+    const char *text = tqc_doc_at(ctx->doc, t->span);
+    size_t len = tqc_span_len(t->span);
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        size_t m = tqc_text_decode(text + i, len - i, &cp);
+        if (tqc_text_is_apostrophe(cp)) {
+            char lower[SH_MAX_WORD];
+            size_t n = i < SH_MAX_WORD ? tqc_text_case(text, i, TQC_CASE_LOWER, lower,
+                                                       sizeof lower) : 0;
+            return n && i + m < len && tqc_lang_in(ctx->lang, "elisions", lower, n);
+        }
+        i += m;
+    }
+    return false;
+}
+
+/* Words and numbers of tokens [first, end), an elided word counting as a word. */
+static size_t count_words(const tqc_ctx *ctx, size_t first, size_t end)
+{
+    const tqc_doc *doc = ctx->doc;
     size_t n = 0;
-    for (size_t k = first; k < end; k++)
-        n += doc->tokens[k].kind == TQC_TOK_WORD || doc->tokens[k].kind == TQC_TOK_NUMBER;
+    for (size_t k = first; k < end; k++) {
+        const tqc_token *t = &doc->tokens[k];
+        if (t->kind == TQC_TOK_NUMBER)
+            n++;
+        else if (t->kind == TQC_TOK_WORD)
+            n += 1 + opens_with_elision(ctx, t);
+    }
     return n;
 }
 
@@ -94,7 +123,7 @@ static bool body_paragraph(const tqc_ctx *ctx, size_t p)
     size_t first, end;
     para_tokens(doc, p, &first, &end);
     const tqc_token *last = last_meaningful(ctx, first, end);
-    if (!last || last->kind != TQC_TOK_PUNCT || count_words(doc, first, end) < SH_BODY_MIN_WORDS)
+    if (!last || last->kind != TQC_TOK_PUNCT || count_words(ctx, first, end) < SH_BODY_MIN_WORDS)
         return false;
     int32_t cp = first_cp(doc, last);
     return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 ||
@@ -219,14 +248,14 @@ static bool announces_below(const tqc_ctx *ctx, size_t first, size_t end, size_t
 {
     const tqc_doc *doc = ctx->doc;
     size_t to = below + SH_BELOW < doc->paragraph_count ? below + SH_BELOW : doc->paragraph_count;
-    size_t need = count_words(doc, first, end) >= SH_LONG_TITLE ? 2 : 1;
+    size_t need = count_words(ctx, first, end) >= SH_LONG_TITLE ? 2 : 1;
     return shared_words(ctx, first, end, below, to, true, need) >= need;
 }
 
 static bool title_shaped(const tqc_ctx *ctx, size_t first, size_t end)
 {
     const tqc_doc *doc = ctx->doc;
-    size_t words = count_words(doc, first, end);
+    size_t words = count_words(ctx, first, end);
     const tqc_token *head = &doc->tokens[first], *last = last_meaningful(ctx, first, end);
     if (words < SH_MIN_WORDS || words > SH_MAX_WORDS || head->kind != TQC_TOK_WORD ||
         !(head->flags & TQC_TF_CAP) || !last ||
@@ -327,7 +356,7 @@ static void check_paragraph(const tqc_ctx *ctx, size_t p, size_t before)
                                   "a title-like line (%zu words, no final punctuation) between two "
                                   "body paragraphs%s: probably a photo caption or related-article "
                                   "headline left by the scraper; remove it",
-                                  count_words(doc, first, end),
+                                  count_words(ctx, first, end),
                                   announces ? " (or a subheading: the paragraph after it shares "
                                               "a word with it)"
                                             : ", sharing no word with the paragraphs around it");
@@ -340,7 +369,7 @@ static void check_paragraph(const tqc_ctx *ctx, size_t p, size_t before)
                               "body paragraphs that continue one story (it repeats %s from "
                               "above): probably a photo caption or related-article headline "
                               "left by the scraper%s; remove it",
-                              count_words(doc, first, end), shown,
+                              count_words(ctx, first, end), shown,
                               marked ? " (or a subheading: the page marks it as a heading)" : "");
     tqc_finding_fix(ctx->out, f, doc->paragraphs[p].span, "", 0, false);
 }
@@ -359,7 +388,7 @@ static bool shares_word(const tqc_ctx *ctx, size_t first, size_t end, size_t fro
 static bool label_shaped(const tqc_ctx *ctx, size_t first, size_t end)
 {
     const tqc_doc *doc = ctx->doc;
-    size_t words = count_words(doc, first, end), content = 0;
+    size_t words = count_words(ctx, first, end), content = 0;
     if (words == 0 || words >= SH_MIN_WORDS || doc->tokens[first].kind != TQC_TOK_WORD ||
         !(doc->tokens[first].flags & TQC_TF_CAP))
         return false;
@@ -525,9 +554,9 @@ static void run(const tqc_ctx *ctx)
         size_t first, end;
         para_tokens(doc, p, &first, &end);
         bool link = doc->inline_count && link_paragraph(doc, p) &&
-                    count_words(doc, first, end) >= SH_LINK_MIN_WORDS;
+                    count_words(ctx, first, end) >= SH_LINK_MIN_WORDS;
         size_t credit = 0;
-        if (!chrome(ctx, bp, p) && count_words(doc, first, end) <= SH_CAPTION_MAX_WORDS &&
+        if (!chrome(ctx, bp, p) && count_words(ctx, first, end) <= SH_CAPTION_MAX_WORDS &&
             caption_credit(ctx, first, end, &credit) &&
             (body_paragraph(ctx, p - 1) || body_paragraph(ctx, p + 1))) {
             tqc_span sp = doc->tokens[credit].span;
@@ -591,7 +620,7 @@ static void run(const tqc_ctx *ctx)
                                       "a short line (%zu words, no final punctuation%s) between "
                                       "two body paragraphs, sharing no word with them: %s left "
                                       "by the scraper; remove it",
-                                      count_words(doc, first, end),
+                                      count_words(ctx, first, end),
                                       title_case ? ", in title case" : "",
                                       title_case ? "probably another story's title"
                                                  : "a section label or another story's title, "
