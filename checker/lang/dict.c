@@ -433,11 +433,26 @@ static size_t freq_find(const freq_list *list, const char *word, size_t len)
     }
 }
 
+/* The count a line's field [p, end) says, read as a line of its own: strtoull skips
+ * white space, and must not skip the newline into the next line. */
+static uint64_t field_count(const char *p, const char *end)
+{
+    char buf[64];
+    size_t n = (size_t)(end - p) < sizeof buf - 1 ? (size_t)(end - p) : sizeof buf - 1;
+    memcpy(buf, p, n);
+    buf[n] = '\0';
+    return strtoull(buf, NULL, 10);
+}
+
 /* The count of word (len bytes) in list, 0 when it has none. */
 static uint64_t freq_get(const freq_list *list, const char *word, size_t len)
 {
     size_t off = freq_find(list, word, len);
-    return off == SIZE_MAX ? 0 : strtoull(list->text + off + len + 1, NULL, 10);
+    if (off == SIZE_MAX)
+        return 0;
+    const char *field = list->text + off + len + 1, *end = list->text + list->len;
+    const char *nl = memchr(field, '\n', (size_t)(end - field));
+    return field_count(field, nl ? nl : end);
 }
 
 static tqc_status load_freq(dict_core *dict, const char *path)
@@ -478,7 +493,7 @@ static tqc_status load_freq(dict_core *dict, const char *path)
                     memcmp(text + (uint32_t)s - 1, p, len + 1) == 0)
                     break;
             list->slots[at] = tag | (uint64_t)(p - text + 1);
-            list->total += strtoull(tab + 1, NULL, 10);
+            list->total += field_count(tab + 1, eol);
         }
         p = eol + 1;
     }
