@@ -672,8 +672,9 @@ START_TEST(test_issue_15_anchored_breaks)
 END_TEST
 
 /* The frequency list as its lines say: comments and lines without a tab are skipped, a
- * word listed twice counts as its last line, one word is not another's prefix, and the
- * last line needs no newline; the total is every counted line's. */
+ * word listed twice counts as its last line, one word is not another's prefix, a count
+ * is read within its line (an empty one is 0, not the next line's number), and the last
+ * line needs no newline; the total is every counted line's. */
 START_TEST(test_frequency_list_lines)
 {
     forms_fixture fx;
@@ -684,7 +685,8 @@ START_TEST(test_frequency_list_lines)
     snprintf(cmd, sizeof cmd, "mkdir -p %s", path);
     ck_assert_int_eq(system(cmd), 0);
     forms_write(&fx, "dictionaries/en/freq.tsv",
-                "# word<TAB>count\nwalk\t5\nwalks\t3\nno tab here\nwalk\t7\nwalker\t2");
+                "# word<TAB>count\nwalk\t5\nwalks\t3\nno tab here\nwalk\t7\nwalkers\t\n"
+                "12\t4\nwalker\t2");
     setenv("TQC_FORMS", "0", 1);
     tqc_checker *ck = forms_checker(fx.dir);
     tqc_dict *d = tqc_checker_dict(ck);
@@ -693,7 +695,9 @@ START_TEST(test_frequency_list_lines)
     ck_assert_uint_eq(tqc_dict_freq(d, "walker", 6), 2);
     ck_assert_uint_eq(tqc_dict_freq(d, "wal", 3), 0);
     ck_assert_uint_eq(tqc_dict_freq(d, "no tab here", 11), 0);
-    ck_assert_uint_eq(tqc_dict_freq_total(d), 5 + 3 + 7 + 2);
+    ck_assert_uint_eq(tqc_dict_freq(d, "walkers", 7), 0);
+    ck_assert_uint_eq(tqc_dict_freq(d, "12", 2), 4);
+    ck_assert_uint_eq(tqc_dict_freq_total(d), 5 + 3 + 7 + 4 + 2);
     tqc_checker_free(ck);
     forms_fixture_end(&fx);
 }

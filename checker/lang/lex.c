@@ -683,7 +683,8 @@ static size_t shape_odd(struct tqc_lex *lex, int t)
 
 /* The trigram table is kept in the cache folder beside the index, keyed by the stamp's
  * text and checksummed: building it scans every line of the lexicon (5.8 MB for German,
- * a third of a cold article that asks), reading it is 2.5 KB. */
+ * a third of a cold article that asks), reading it is 2.5 KB. The magic is the table's
+ * version: change it when what the table holds changes (shape_walk, which forms count). */
 #define LEX_SHAPE_MAGIC "TQCLXS01"
 
 typedef struct shape_file {
