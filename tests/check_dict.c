@@ -671,6 +671,38 @@ START_TEST(test_issue_15_anchored_breaks)
 }
 END_TEST
 
+/* The frequency list as its lines say: comments and lines without a tab are skipped, a
+ * word listed twice counts as its last line, one word is not another's prefix, a count
+ * is read within its line (an empty one is 0, not the next line's number), and the last
+ * line needs no newline; the total is every counted line's. */
+START_TEST(test_frequency_list_lines)
+{
+    forms_fixture fx;
+    forms_fixture_begin(&fx, "SET UTF-8\n", "3\nwalk\nwalks\nwalker\n");
+    char path[96];
+    snprintf(path, sizeof path, "%s/dictionaries/en", fx.dir);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "mkdir -p %s", path);
+    ck_assert_int_eq(system(cmd), 0);
+    forms_write(&fx, "dictionaries/en/freq.tsv",
+                "# word<TAB>count\nwalk\t5\nwalks\t3\nno tab here\nwalk\t7\nwalkers\t\n"
+                "12\t4\nwalker\t2");
+    setenv("TQC_FORMS", "0", 1);
+    tqc_checker *ck = forms_checker(fx.dir);
+    tqc_dict *d = tqc_checker_dict(ck);
+    ck_assert_uint_eq(tqc_dict_freq(d, "walk", 4), 7);
+    ck_assert_uint_eq(tqc_dict_freq(d, "Walks", 5), 3);
+    ck_assert_uint_eq(tqc_dict_freq(d, "walker", 6), 2);
+    ck_assert_uint_eq(tqc_dict_freq(d, "wal", 3), 0);
+    ck_assert_uint_eq(tqc_dict_freq(d, "no tab here", 11), 0);
+    ck_assert_uint_eq(tqc_dict_freq(d, "walkers", 7), 0);
+    ck_assert_uint_eq(tqc_dict_freq(d, "12", 2), 4);
+    ck_assert_uint_eq(tqc_dict_freq_total(d), 5 + 3 + 7 + 4 + 2);
+    tqc_checker_free(ck);
+    forms_fixture_end(&fx);
+}
+END_TEST
+
 /* A verdict file is checked block by block as lookups read it: a byte changed in one
  * block is found when a lookup reads that block, and from then on the file answers
  * nothing (its other words included); a write over it keeps none of its words. */
@@ -764,6 +796,7 @@ Suite *dict_suite(void)
     tcase_add_test(tc, test_word_lists_are_not_shared);
     tcase_add_test(tc, test_own_speller);
     tcase_add_test(tc, test_suggestions_and_frequency);
+    tcase_add_test(tc, test_frequency_list_lines);
     tcase_add_test(tc, test_user_word_list);
     tcase_add_test(tc, test_missing_dictionary_is_an_error);
     tcase_add_test(tc, test_issue_18_missing_word_list);

@@ -299,6 +299,50 @@ START_TEST(test_index_file_is_rebuilt_when_damaged)
 }
 END_TEST
 
+/* The letter-trigram table is written beside the stamp by the first run that asks and
+ * read by the next; a table that is damaged, cut short or made for another version of the
+ * lexicon is rebuilt from the lexicon, never read: the answers are the lexicon's. */
+START_TEST(test_trigram_table_file_is_rebuilt_when_stale_or_damaged)
+{
+    char cache[] = "/tmp/tqc-lex-cache-XXXXXX", dir[64], file[128], err[512], cmd[256];
+    char *saved = enter_cache(cache);
+    write_lexicon(dir, sizeof dir, good, file, sizeof file);
+    /* 0: writes it; 1: reads it; 2: its table zeroed (read, every trigram would be odd);
+     * 3: cut short; 4: the lexicon gains `saidx`, so `idx` and `dx$` are no longer odd. */
+    for (int round = 0; round < 5; round++) {
+        snprintf(cmd, sizeof cmd, "ls %s/*.shp >/dev/null 2>&1", cache);
+        ck_assert_int_eq(system(cmd) == 0, round > 0);
+        if (round == 2)
+            snprintf(cmd, sizeof cmd, "for f in %s/*.shp; do dd if=/dev/zero of=$f bs=1 "
+                     "seek=24 count=2461 conv=notrunc 2>/dev/null; done", cache);
+        else if (round == 3)
+            snprintf(cmd, sizeof cmd, "for f in %s/*.shp; do truncate -s 100 $f; done", cache);
+        else if (round == 4) {
+            const char *at = strstr(good, "saying");
+            FILE *f = fopen(file, "w");
+            ck_assert_ptr_nonnull(f);
+            fprintf(f, "%.*ssaidx\tNOUN\n%s", (int)(at - good), good, at);
+            ck_assert_int_eq(fclose(f), 0);
+        }
+        if (round >= 2 && round <= 3)
+            ck_assert_int_eq(system(cmd), 0);
+        tqc_lex *lex = NULL;
+        ck_assert_int_eq(tqc_lex_open(file, &lex, err, sizeof err), TQC_OK);
+        size_t spread;
+        ck_assert_uint_eq(tqc_lex_odd_trigrams(lex, "saidx", 5, &spread), round == 4 ? 0 : 2);
+        ck_assert_uint_eq(tqc_lex_odd_trigrams(lex, "Said", 4, &spread), 0);
+        ck_assert_uint_eq(tqc_lex_odd_trigrams(lex, "paris", 5, &spread), 5);
+        ck_assert_uint_eq(tqc_lex_odd_trigrams(lex, "abend", 5, &spread), 0);
+        tqc_lex_free(lex);
+        snprintf(cmd, sizeof cmd, "test \"$(head -c 8 %s/*.shp)\" = TQCLXS01 && "
+                 "test $(cat %s/*.shp | wc -c) -gt 2000", cache, cache);
+        ck_assert_int_eq(system(cmd), 0);   /* there, and whole again */
+    }
+    remove_lexicon(dir, file);
+    leave_cache(saved, cache);
+}
+END_TEST
+
 /* Another language's lexicon (tqc_lex_pos_foreign) answers as tqc_lex_pos, before and
  * after its filter is built, and leaves no index (megabytes a language) behind. */
 START_TEST(test_foreign_lookups_answer_alike_without_an_index)
@@ -346,6 +390,7 @@ Suite *lex_suite(void)
     tcase_add_test(tc, test_profile_owns_it_and_context_caches_per_token);
     tcase_add_test(tc, test_stamp_spares_only_the_same_file);
     tcase_add_test(tc, test_index_file_is_rebuilt_when_damaged);
+    tcase_add_test(tc, test_trigram_table_file_is_rebuilt_when_stale_or_damaged);
     tcase_add_test(tc, test_foreign_lookups_answer_alike_without_an_index);
     suite_add_tcase(s, tc);
     return s;

@@ -681,27 +681,88 @@ static size_t shape_odd(struct tqc_lex *lex, int t)
     return !(lex->shape[t / 8] & (1u << (t % 8)));
 }
 
+/* The trigram table is kept in the cache folder beside the index, keyed by the stamp's
+ * text and checksummed: building it scans every line of the lexicon (5.8 MB for German,
+ * a third of a cold article that asks), reading it is 2.5 KB. The magic is the table's
+ * version: change it when what the table holds changes (shape_walk, which forms count). */
+#define LEX_SHAPE_MAGIC "TQCLXS01"
+
+typedef struct shape_file {
+    char magic[8];
+    uint64_t key;        /* tqc_verdicts_hash of the stamp's text */
+    uint64_t sum;        /* tqc_verdicts_hash of table */
+    unsigned char table[LEX_TRIGRAMS / 8 + 1];
+} shape_file;
+
+/* Fills lex->shape from the file at spath when it was written for lex's stamp, whole. */
+static bool read_shape(tqc_lex *lex, const char *spath)
+{
+    shape_file f;
+    int fd = open(spath, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    ssize_t n = read(fd, &f, sizeof f);
+    char extra;
+    bool ok = n == (ssize_t)sizeof f && read(fd, &extra, 1) == 0 &&
+              memcmp(f.magic, LEX_SHAPE_MAGIC, 8) == 0 && f.key == lex->index_key &&
+              f.sum == tqc_verdicts_hash(0, f.table, sizeof f.table);
+    close(fd);
+    if (ok)
+        memcpy(lex->shape, f.table, sizeof lex->shape);
+    return ok;
+}
+
+static void build_shape(tqc_lex *lex)
+{
+    const char *p = lex->map + lex->body, *end = lex->map + lex->size;
+    size_t released = 0;
+    while (p < end) {
+        scan_release(lex, p, &released);
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *tab = memchr(p, '\t', (size_t)(nl - p));
+        /* Names come from every language (`Chapdelaine`): only the words count. */
+        size_t f, l;
+        if (parse_tags(tab + 1, nl) != TQC_POS_PROPN)
+            shape_walk(p, (size_t)(tab - p), shape_mark, lex, &f, &l);
+        p = nl + 1;
+    }
+}
+
+/* Gives lex its trigram table: the installed cache's or the user's file, else built
+ * (and written to the user's cache folder when the lexicon has a stamp). */
+static void open_shape(tqc_lex *lex)
+{
+    char installed[4200], spath[4200];
+    const char *path = lex->index_src;
+    bool keyed = path && path[0] == '/';
+    if (keyed && cache_path(path, true, ".shp", installed, sizeof installed) &&
+        read_shape(lex, installed))
+        return;
+    bool cached = keyed && cache_path(path, false, ".shp", spath, sizeof spath);
+    if (cached && read_shape(lex, spath))
+        return;
+    build_shape(lex);
+    if (cached) {
+        shape_file f;
+        memset(&f, 0, sizeof f);
+        f.key = lex->index_key;
+        memcpy(f.magic, LEX_SHAPE_MAGIC, 8);
+        memcpy(f.table, lex->shape, sizeof f.table);
+        f.sum = tqc_verdicts_hash(0, f.table, sizeof f.table);
+        tqc_cache_write(spath, &f, sizeof f);
+    }
+}
+
 size_t tqc_lex_odd_trigrams(const tqc_lex *clex, const char *word, size_t len, size_t *spread)
 {
     *spread = 0;
     if (!clex || !clex->map || len == 0)
         return 0;
-    /* The table is the lexicon's own cache: built once under the lock, read-only after. */
+    /* The table is the lexicon's own cache: made once under the lock, read-only after. */
     struct tqc_lex *lex = (struct tqc_lex *)clex;
     pthread_mutex_lock(&lex->shape_lock);
     if (!lex->shape_built) {
-        const char *p = lex->map + lex->body, *end = lex->map + lex->size;
-        size_t released = 0;
-        while (p < end) {
-            scan_release(lex, p, &released);
-            const char *nl = memchr(p, '\n', (size_t)(end - p));
-            const char *tab = memchr(p, '\t', (size_t)(nl - p));
-            /* Names come from every language (`Chapdelaine`): only the words count. */
-            size_t f, l;
-            if (parse_tags(tab + 1, nl) != TQC_POS_PROPN)
-                shape_walk(p, (size_t)(tab - p), shape_mark, lex, &f, &l);
-            p = nl + 1;
-        }
+        open_shape(lex);
         lex->shape_built = true;
     }
     pthread_mutex_unlock(&lex->shape_lock);
