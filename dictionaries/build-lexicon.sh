@@ -6,6 +6,7 @@
 # hand-written lists in candidates/<lang>/lexicon-*.
 #
 # usage (from anywhere): sh dictionaries/build-lexicon.sh [lang...]   (default: all six)
+#        sh dictionaries/build-lexicon.sh --gaps   (WordNet readings en/lexicon.tsv lacks)
 #
 # Needs (Debian) lttoolbox lttoolbox-dev apertium-eng-spa apertium-eng-cat apertium-es-gl
 # apertium-por-cat apertium-fra-cat apertium-cat-ita apertium-srd-ita apertium-spa-ita,
@@ -277,6 +278,23 @@ build() {
     mv "$out.tmp" "$out"
     echo "build-lexicon.sh: $out: $(wc -l <"$work/body") forms"
 }
+
+# --gaps: how many of WordNet's (form, class) readings the committed en/lexicon.tsv lacks,
+# per class (VERB is any verb tag), on forms without and with a closed-class reading; the
+# build leaves only the latter out.
+if [ "${1:-}" = --gaps ]; then
+    wordnet_english | awk -F'\t' '
+        function class(t) { return t ~ /^V/ ? "VERB" : t }
+        FNR == NR { if (/^#/) next; k = split($2, t, ",")
+                    for (i = 1; i <= k; i++) has[$1, class(t[i])] = 1
+                    if ($2 ~ /DET|PRON|PREP|CONJ|AUX|NUM|INTJ/) closed[$1] = 1
+                    next }
+        { c = class($2); if (seen[$1, c]++) next; n[c]++
+          if (!(($1, c) in has)) { if ($1 in closed) cl[c]++; else op[c]++ } }
+        END { for (c in n) printf "%s\twordnet %d\tlacking %d\tlacking on closed-class forms %d\n",
+                                  c, n[c], op[c], cl[c] }' "$here/en/lexicon.tsv" - | sort
+    exit 0
+fi
 
 for lang in $langs; do
     case $lang in
