@@ -227,23 +227,25 @@ build() {
 #   npm french-verbs-lefff 3.4.0 (verbs of the Lefff, LGPL-LR)"
             ;;
         wordnet)
-            # A form gets the union of its sources' classes (verb, noun, adjective,
-            # adverb): Apertium lacks the verb `lies`, `buffet`, the noun `fell`. Two
-            # exceptions keep Apertium's finer word: a form it lists in a closed class
-            # (`a`, `it`, `in`, `up`: WordNet's nouns and verbs there are letters, symbols
-            # and rarities), and the tags of a class it already gives the form (verb.exc
-            # cannot tell `went` from a participle; Apertium can).
+            # WordNet fills the forms Apertium lacks, and adds the verb class to a form
+            # Apertium knows only as a noun, adjective or adverb (`lies`, `spit`, `buffet`):
+            # a missing verb reading makes a sentence verbless. Not to a form Apertium lists
+            # in a closed class (`up`, `in`); and a verb's tags stay
+            # Apertium's (verb.exc cannot tell `went` from a participle). WordNet's noun,
+            # adjective and adverb senses of a form Apertium knows are its rare ones (`old`
+            # a noun, `new` an adverb, `hated` an adjective), which passes would take for
+            # the usual class: left out (see README.md).
             wordnet_english | awk -F'\t' '
-                function class(t) { return t ~ /^V/ ? "V" : t }
-                NR == FNR { has[$1, class($2)] = 1
+                NR == FNR { known[$1] = 1; if ($2 ~ /^V/) verb[$1] = 1
                             if ($2 ~ /^(DET|PRON|PREP|CONJ|AUX|NUM|INTJ)$/) closed[$1] = 1
                             next }
-                !($1 in closed) && !(($1, class($2)) in has)' "$work/raw" - >"$work/wn"
+                !($1 in known) || $2 ~ /^V/ && !($1 in verb) && !($1 in closed)' \
+                "$work/raw" - >"$work/wn"
             cat "$work/wn" >>"$work/raw"
             sources="$sources
 #   $(pkgver wordnet-base) (WordNet 3.0, Princeton University, WordNet 3.0 licence):
-#   noun, adjective and adverb lemmas, verbs inflected, each where Apertium lacks
-#   the class for the form and lists it in no closed class; only forms Hunspell accepts
+#   noun, adjective and adverb lemmas, verbs inflected, for the forms Apertium
+#   lacks, and verbs for its forms of no verb or closed class; only forms Hunspell accepts
 #   ($(pkgver hunspell-en-us), $(pkgver hunspell-en-gb))"
             ;;
         german)
@@ -280,8 +282,7 @@ build() {
 }
 
 # --gaps: how many of WordNet's (form, class) readings the committed en/lexicon.tsv lacks,
-# per class (VERB is any verb tag), on forms without and with a closed-class reading; the
-# build leaves only the latter out.
+# per class (VERB is any verb tag), on forms without and with a closed-class reading.
 if [ "${1:-}" = --gaps ]; then
     wordnet_english | awk -F'\t' '
         function class(t) { return t ~ /^V/ ? "VERB" : t }
