@@ -158,14 +158,20 @@ process.stdout.write(out.join("\n") + "\n");' \
 # (tagged both past and participle: the list does not tell them apart), regular ones
 # made by the spelling rules. Every form is kept only where Hunspell (en_US or en_GB)
 # accepts it as written (`stopped`, not `stoped`; not `paris`).
+# With the argument `attested`: only the verbs of which a sense is tagged in WordNet's
+# semantic concordance (index.verb's tagsense_cnt above 0), no nouns, adjectives, adverbs.
 wordnet_english() {
     need hunspell "Debian: hunspell hunspell-en-us hunspell-en-gb"
     wn=/usr/share/wordnet
-    for pos in noun:NOUN adj:ADJ adv:ADV; do
+    grep -v '^ ' "$wn/index.verb" |
+        awk -v all="${1:-all}" 'all == "all" || $(6 + $4) > 0 { print $1 }' >"$work/wn-verbs"
+    [ "${1:-all}" = attested ] || for pos in noun:NOUN adj:ADJ adv:ADV; do
         grep -v '^ ' "$wn/index.${pos%%:*}" | awk -v t="${pos#*:}" '$1 !~ /_/ { print $1 "\t" t }'
     done >"$work/wn-forms"
-    awk '{ print $1 "\tVFIN"; print $1 "\tVPART" }' "$wn/verb.exc" >>"$work/wn-forms"
-    grep -v '^ ' "$wn/index.verb" | awk '$1 !~ /[_.]/ { print $1 }' |
+    awk -v all="${1:-all}" 'NR == FNR { v[$1] = 1; next }
+        all == "all" || $2 in v { print $1 "\tVFIN"; print $1 "\tVPART" }' \
+        "$work/wn-verbs" "$wn/verb.exc" >>"$work/wn-forms"
+    awk '$1 !~ /[_.]/ { print $1 }' "$work/wn-verbs" |
         awk '{ v = $0; print v "\tVINF"; print v "\tVFIN"
                stem = v; sub(/e$/, "", stem)
                dbl = v substr(v, length(v), 1)
@@ -235,17 +241,22 @@ build() {
             # adjective and adverb senses of a form Apertium knows are its rare ones (`old`
             # a noun, `new` an adverb, `hated` an adjective), which passes would take for
             # the usual class: left out (see README.md).
+            # Only verbs WordNet's sense-tagged texts show (`district` as a verb: never)
+            # make a known noun or adjective a verb too.
+            wordnet_english attested | cut -f1 | sort -u >"$work/wn-attested"
             wordnet_english | awk -F'\t' '
-                NR == FNR { known[$1] = 1; if ($2 ~ /^V/) verb[$1] = 1
+                FILENAME == ARGV[1] { attested[$1] = 1; next }
+                FILENAME == ARGV[2] { known[$1] = 1; if ($2 ~ /^V/) verb[$1] = 1
                             if ($2 ~ /^(DET|PRON|PREP|CONJ|AUX|NUM|INTJ)$/) closed[$1] = 1
                             next }
-                !($1 in known) || $2 ~ /^V/ && !($1 in verb) && !($1 in closed)' \
-                "$work/raw" - >"$work/wn"
+                !($1 in known) || $2 ~ /^V/ && ($1 in attested) && !($1 in verb) &&
+                                  !($1 in closed)' "$work/wn-attested" "$work/raw" - >"$work/wn"
             cat "$work/wn" >>"$work/raw"
             sources="$sources
 #   $(pkgver wordnet-base) (WordNet 3.0, Princeton University, WordNet 3.0 licence):
 #   noun, adjective and adverb lemmas, verbs inflected, for the forms Apertium
-#   lacks, and verbs for its forms of no verb or closed class; only forms Hunspell accepts
+#   lacks, and verbs its sense-tagged texts show for its forms of no verb or closed
+#   class; only forms Hunspell accepts
 #   ($(pkgver hunspell-en-us), $(pkgver hunspell-en-gb))"
             ;;
         german)
