@@ -235,14 +235,12 @@ build() {
         wordnet)
             # WordNet fills the forms Apertium lacks, and adds the verb class to a form
             # Apertium knows only as a noun, adjective or adverb (`lies`, `spit`, `buffet`):
-            # a missing verb reading makes a sentence verbless. Not to a form Apertium lists
-            # in a closed class (`up`, `in`); and a verb's tags stay
-            # Apertium's (verb.exc cannot tell `went` from a participle). WordNet's noun,
-            # adjective and adverb senses of a form Apertium knows are its rare ones (`old`
-            # a noun, `new` an adverb, `hated` an adjective), which passes would take for
-            # the usual class: left out (see README.md).
-            # Only verbs WordNet's sense-tagged texts show (`district` as a verb: never)
-            # make a known noun or adjective a verb too.
+            # a missing verb reading makes a sentence verbless. Only a verb its sense-tagged
+            # texts show (`district` as a verb: never), not to a form in a closed class
+            # (`up`, `in`), and a verb's tags stay Apertium's (verb.exc cannot tell `went`
+            # from a participle). WordNet's noun, adjective and adverb senses of a form
+            # Apertium knows are rare ones (`old` a noun, `new` an adverb, `hated` an
+            # adjective) that passes would take for the usual class: left out (README.md).
             wordnet_english attested | cut -f1 | sort -u >"$work/wn-attested"
             wordnet_english | awk -F'\t' '
                 FILENAME == ARGV[1] { attested[$1] = 1; next }
