@@ -778,6 +778,21 @@ START_TEST(test_issue_12_fragment_short_sentence_before)
 }
 END_TEST
 
+/* A list closed by `etc.` before a capitalised common word ends there: the list is the
+ * fragment, not glued to the sentence after it; a name after it keeps the two together. */
+START_TEST(test_issue_12_fragment_list_closed_by_etc)
+{
+    FINDS("fr", "Il a tout vendu au marché. Du pain, des fruits, des légumes, etc. "
+          "Malheureusement, il ne reste rien.", RULE, "Du pain, des fruits, des légumes, etc.");
+    FINDS("en", "He sold everything at the market. Bread, fruit, vegetables, etc. "
+          "Unfortunately, nothing is left.", RULE, "Bread, fruit, vegetables, etc.");
+    FINDS("es", "Lo vendió todo en el mercado. Pan, fruta, verdura, etc. Lamentablemente, "
+          "no queda nada.", RULE, "Pan, fruta, verdura, etc.");
+    SILENT("en", "He sold everything at the market: bread, fruit, vegetables, etc. "
+           "Unfortunately, nothing is left.", RULE);
+}
+END_TEST
+
 Suite *pass_fragment_suite(void)
 {
     Suite *s = suite_create("pass_fragment");
@@ -814,6 +829,7 @@ Suite *pass_fragment_suite(void)
     tcase_add_test(tc, test_issue_12_fragment_possessive_clitic);
     tcase_add_test(tc, test_issue_12_fragment_coordinated_adjectives);
     tcase_add_test(tc, test_issue_12_fragment_short_sentence_before);
+    tcase_add_test(tc, test_issue_12_fragment_list_closed_by_etc);
     suite_add_tcase(s, tc);
     return s;
 }
