@@ -778,6 +778,51 @@ START_TEST(test_issue_12_fragment_short_sentence_before)
 }
 END_TEST
 
+/* A list closed by `etc.` before a capitalised common word ends there: the list is the
+ * fragment, not glued to the sentence after it; a name after it keeps the two together. */
+START_TEST(test_issue_12_fragment_list_closed_by_etc)
+{
+    FINDS("fr", "Il a tout vendu au marché. Du pain, des fruits, des légumes, etc. "
+          "Malheureusement, il ne reste rien.", RULE, "Du pain, des fruits, des légumes, etc.");
+    FINDS("en", "He sold everything at the market. Bread, fruit, vegetables, etc. "
+          "Unfortunately, nothing is left.", RULE, "Bread, fruit, vegetables, etc.");
+    FINDS("es", "Lo vendió todo en el mercado. Pan, fruta, verdura, etc. Lamentablemente, "
+          "no queda nada.", RULE, "Pan, fruta, verdura, etc.");
+    SILENT("en", "He sold everything at the market: bread, fruit, vegetables, etc. "
+           "Unfortunately, nothing is left.", RULE);
+}
+END_TEST
+
+/* Homographs read by grammar: a fixed preposition of two words (`rules/<lang>/
+ * fixed-prepositions`), an article opening the sentence before a noun-or-verb form, a
+ * German inflected adjective the lexicon lacks after an article, and a numeral heading
+ * its noun phrase before a verb and its object. */
+START_TEST(test_issue_12_fragment_homographs_by_grammar)
+{
+    FINDS("es", "El gobierno aprobó la ley ayer. Pese a las protestas de la oposición.", RULE,
+          "Pese a las protestas de la oposición.");
+    SILENT("es", "El gobierno aprobó la ley ayer. Pese a todo, la oposición protestó.", RULE);
+    SILENT("es", "El saco vacío casi no pesa nada. Usted lo pese a mano en la báscula.", RULE);
+    FINDS("pt", "O governo aprovou a lei ontem. Apesar dos protestos da oposição.", RULE,
+          "Apesar dos protestos da oposição.");
+    SILENT("pt", "O governo aprovou a lei ontem. Apesar dos protestos, a oposição votou.",
+           RULE);
+    FINDS("it", "Il governo ha approvato la legge ieri. La prima in dieci anni.", RULE,
+          "La prima in dieci anni.");
+    SILENT("it", "Il mercante ha comprato la stoffa ieri. La vende a un prezzo basso.", RULE);
+    FINDS("de", "Der Index stieg am Montag deutlich. Der höchste Stand seit dem Jahr 2019.",
+          RULE, "Der höchste Stand seit dem Jahr 2019.");
+    SILENT("de", "Der Index stieg am Montag deutlich. Die Händler kaufen wieder Aktien.",
+           RULE);
+    SILENT("en", "The families moved to the city last year. The three pay $251 a month in "
+           "rent.", RULE);
+    SILENT("de", "Die Familien zogen letztes Jahr in die Stadt. Die drei zahlen 251 Euro im "
+           "Monat.", RULE);
+    FINDS("en", "The families moved to the city last year. Five times the deaths of the year "
+          "before.", RULE, "Five times the deaths of the year before.");
+}
+END_TEST
+
 Suite *pass_fragment_suite(void)
 {
     Suite *s = suite_create("pass_fragment");
@@ -814,6 +859,8 @@ Suite *pass_fragment_suite(void)
     tcase_add_test(tc, test_issue_12_fragment_possessive_clitic);
     tcase_add_test(tc, test_issue_12_fragment_coordinated_adjectives);
     tcase_add_test(tc, test_issue_12_fragment_short_sentence_before);
+    tcase_add_test(tc, test_issue_12_fragment_list_closed_by_etc);
+    tcase_add_test(tc, test_issue_12_fragment_homographs_by_grammar);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -75,6 +75,29 @@ START_TEST(test_lower_case_after_abbreviation)
 }
 END_TEST
 
+/* A list closed by `etc.` ends its clause: a capitalised common word after it begins a
+ * sentence, in every language with a `list-closers` list; a name or a word the lexicon
+ * lacks keeps the sentence joined, as after any abbreviation. */
+START_TEST(test_list_closer_before_common_word_ends_sentence)
+{
+    SENTENCES_EQ("They sell bread, fruit, etc. Unfortunately it is dear.",
+                 "They sell bread, fruit, etc. | Unfortunately it is dear.");
+    LANG_SENTENCES_EQ("fr", "Du pain, des fruits, etc. Malheureusement tout est cher.",
+                      "Du pain, des fruits, etc. | Malheureusement tout est cher.");
+    LANG_SENTENCES_EQ("it", "Pane, frutta ecc. Purtroppo tutto costa caro.",
+                      "Pane, frutta ecc. | Purtroppo tutto costa caro.");
+    LANG_SENTENCES_EQ("es", "Pan, fruta, etc. Lamentablemente todo es caro.",
+                      "Pan, fruta, etc. | Lamentablemente todo es caro.");
+    LANG_SENTENCES_EQ("de", "Brot, Obst usw. Die Preise steigen.",
+                      "Brot, Obst usw. | Die Preise steigen.");
+    /* A name after it: the list may go on, no break. */
+    SENTENCES_EQ("Firms such as Acme, Globex, etc. Zorblat among them agreed.",
+                 "Firms such as Acme, Globex, etc. Zorblat among them agreed.");
+    /* Another abbreviation before a common word is no list's end. */
+    SENTENCES_EQ("He met Gov. Little in Boise.", "He met Gov. Little in Boise.");
+}
+END_TEST
+
 START_TEST(test_abbreviations_before_numbers)
 {
     SENTENCES_EQ("Read p. 12 and No. 7 first.", "Read p. 12 and No. 7 first.");
@@ -294,6 +317,7 @@ Suite *seg_suite(void)
     tcase_add_test(tc, test_abbreviation_ends_sentence_before_starter);
     tcase_add_test(tc, test_lower_case_after_abbreviation);
     tcase_add_test(tc, test_abbreviations_before_numbers);
+    tcase_add_test(tc, test_list_closer_before_common_word_ends_sentence);
     tcase_add_test(tc, test_numbers_decimals_times);
     tcase_add_test(tc, test_ellipses);
     tcase_add_test(tc, test_quotes_and_brackets);

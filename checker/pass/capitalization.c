@@ -257,18 +257,7 @@ static const char *pos_name(uint32_t pos)
  * in `Ganzes`): the endings an adjective made a noun carries. */
 static bool noun_ending(const tqc_ctx *ctx, size_t k)
 {
-    const char *list = tqc_lang_setting(ctx->lang, "noun-adjective-endings", "");
-    const tqc_token *t = &ctx->doc->tokens[k];
-    const char *w = tok_text(ctx->doc, t);
-    size_t wl = tqc_span_len(t->span);
-    while (*list) {
-        size_t el = strcspn(list, " ");
-        if (el && el < wl && memcmp(w + wl - el, list, el) == 0)
-            return true;
-        list += el;
-        list += strspn(list, " ");
-    }
-    return false;
+    return tqc_ctx_ends_with_setting(ctx, k, "noun-adjective-endings");
 }
 
 /* Whether token k is a word of the lexicon's parts of speech stem inflected: less one of

@@ -161,6 +161,22 @@ static uint32_t token_pos(const tqc_ctx *ctx, size_t k, bool lower)
 uint32_t tqc_ctx_pos(const tqc_ctx *ctx, size_t k) { return token_pos(ctx, k, false); }
 uint32_t tqc_ctx_pos_lower(const tqc_ctx *ctx, size_t k) { return token_pos(ctx, k, true); }
 
+bool tqc_ctx_ends_with_setting(const tqc_ctx *ctx, size_t k, const char *key)
+{
+    const char *list = tqc_lang_setting(ctx->lang, key, "");
+    const tqc_token *t = &ctx->doc->tokens[k];
+    const char *w = tqc_doc_at(ctx->doc, t->span);
+    size_t wl = tqc_span_len(t->span);
+    while (*list) {
+        size_t el = strcspn(list, " ");
+        if (el && el < wl && memcmp(w + wl - el, list, el) == 0)
+            return true;
+        list += el;
+        list += strspn(list, " ");
+    }
+    return false;
+}
+
 size_t tqc_ctx_varieties(const tqc_ctx *ctx, tqc_ctx_variety *out, size_t max)
 {
     const char *list = tqc_lang_setting(ctx->lang, "varieties", NULL);

@@ -146,8 +146,35 @@ static uint32_t compound_pos(const tqc_ctx *ctx, size_t k)
     return pos & FINITE ? 0 : pos;
 }
 
+/* Whether word token k opens a preposition of two words of the profile list
+ * `fixed-prepositions` (Spanish `pese a`, Portuguese `apesar de`): the first word is
+ * the preposition's, whatever verb form (`pese`) the lexicon knows it as. */
+static bool fixed_preposition(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_strmap *list = tqc_lang_list(ctx->lang, "fixed-prepositions");
+    const tqc_doc *doc = ctx->doc;
+    if (!list || k + 1 >= doc->token_count || doc->tokens[k + 1].kind != TQC_TOK_WORD)
+        return false;
+    const tqc_token *t = &doc->tokens[k], *n = &doc->tokens[k + 1];
+    /* An object pronoun before it makes it the verb (`lo pese a mano`). */
+    if (k > 0 && doc->tokens[k - 1].kind == TQC_TOK_WORD && !(t->flags & TQC_TF_SENT_START) &&
+        tok_in(ctx, "proclitics", &doc->tokens[k - 1]))
+        return false;
+    char buf[FRAG_MAX_PHRASE];
+    size_t len = tqc_text_case(tok_text(doc, t), tqc_span_len(t->span), TQC_CASE_LOWER, buf,
+                               sizeof buf);
+    size_t nlen = tqc_span_len(n->span);
+    if (!len || len + 1 + nlen >= sizeof buf)
+        return false;
+    buf[len++] = ' ';
+    memcpy(buf + len, tok_text(doc, n), nlen);
+    return tqc_strmap_get(list, buf, len + nlen, NULL);
+}
+
 static uint32_t word_pos(const tqc_ctx *ctx, size_t k, bool first)
 {
+    if (fixed_preposition(ctx, k))
+        return TQC_POS_PREP;
     uint32_t pos = tqc_ctx_pos(ctx, k);
     if (first)
         pos |= tqc_ctx_pos_lower(ctx, k);
@@ -258,6 +285,25 @@ static bool possessive_clitic(const tqc_ctx *ctx, size_t k)
            doc->tokens[k + 2].kind == TQC_TOK_WORD;
 }
 
+/* Whether an object opens right after token k: a number, also after a currency sign
+ * (`$251`), or a word of the language's `articles` or `determiners` that is no noun or
+ * verb. */
+static bool object_follows(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (k + 1 >= doc->token_count)
+        return false;
+    const tqc_token *n = &doc->tokens[k + 1];
+    if (n->kind == TQC_TOK_NUMBER)
+        return true;
+    if (n->kind == TQC_TOK_SYMBOL)
+        return k + 2 < doc->token_count && doc->tokens[k + 2].kind == TQC_TOK_NUMBER;
+    if (n->kind != TQC_TOK_WORD || !(n->flags & TQC_TF_LOWER) ||
+        !(tok_in(ctx, "articles", n) || tok_in(ctx, "determiners", n)))
+        return false;
+    return !(word_pos(ctx, k + 1, false) & (TQC_POS_NOUN | TQC_POS_VERB));
+}
+
 /* Whether word token k (of a sentence opening at token first) is a finite verb. A form
  * that is also an article, preposition or conjunction (`una`, `para`, `like`) is one only
  * after a word that may be its subject (a noun, a name, a pronoun that is no article):
@@ -364,8 +410,13 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
      * stands before the pronoun (`il en veut`; `Surtout en seconde période` is none). */
     bool subject = (gov & (TQC_POS_PRON | TQC_POS_NOUN | TQC_POS_PROPN)) ||
                    strcmp(tqc_lang_setting(ctx->lang, "proclitic-pronouns", "no"), "yes") == 0;
+    /* An article of the language's list opening the sentence, before a form that may be
+     * a noun or an adjective, is the article (`La prima in dieci anni.`): a pronoun
+     * there needs a verb that is nothing else (`La vende.`). */
+    bool opening_article = k - 1 == first && (pos & (TQC_POS_NOUN | TQC_POS_ADJ)) &&
+                           tok_in(ctx, "articles", &toks[first]);
     if (proclitics(ctx, k - 1 == first) && !(before & TQC_POS_NUM) && !article && subject &&
-        proclitic_pronoun(ctx, k - 1))
+        !opening_article && proclitic_pronoun(ctx, k - 1))
         keeps_verb |= TQC_POS_PRON;
     /* A subject pronoun (`I felt`) or an adverb (`just stop`) before the form, when it
      * can be no determiner or preposition, leaves it a verb. */
@@ -381,6 +432,13 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
             !(two & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB)))
             return false;
     }
+    /* A numeral after an article heads its noun phrase (`The three pay $251 a month.`):
+     * a form after it is the verb before its object, a number or a determiner, which no
+     * noun runs on into. */
+    if ((before & TQC_POS_NUM) && (pos & TQC_POS_VFIN) && k >= first + 2 &&
+        toks[k - 2].kind == TQC_TOK_WORD && tok_in(ctx, "articles", &toks[k - 2]) &&
+        object_follows(ctx, k))
+        return true;
     /* A numeral is a determiner here (`five times the deaths`, `two thirds`) unless it
      * may be a pronoun or noun itself (`one`). */
     uint32_t det = TQC_POS_DET | TQC_POS_PREP | TQC_POS_ADJ;
@@ -421,6 +479,22 @@ static bool instruction_infinitive(const tqc_ctx *ctx, size_t k, size_t first)
         return false;
     uint32_t after = word_pos(ctx, k + 1, false);
     return (after & (TQC_POS_DET | TQC_POS_PREP)) && !(after & (TQC_POS_NOUN | TQC_POS_VERB));
+}
+
+/* Whether word token k, which the lexicon lacks, is an attributive adjective: a
+ * lower-case word with an inflected adjective's ending (profile
+ * `noun-adjective-endings`) between an article of the language's list and a noun that is
+ * no verb (German `Der höchste Stand`). */
+static bool inflected_adjective(const tqc_ctx *ctx, size_t k, size_t first, size_t last)
+{
+    const tqc_token *toks = ctx->doc->tokens;
+    if (k == first || k + 1 >= last || !(toks[k].flags & TQC_TF_LOWER) ||
+        toks[k - 1].kind != TQC_TOK_WORD || toks[k + 1].kind != TQC_TOK_WORD ||
+        !tok_in(ctx, "articles", &toks[k - 1]) ||
+        !tqc_ctx_ends_with_setting(ctx, k, "noun-adjective-endings"))
+        return false;
+    uint32_t head = word_pos(ctx, k + 1, false);
+    return (head & TQC_POS_NOUN) && !(head & TQC_POS_VERB);
 }
 
 /* Whether word token k, which the lexicon lacks, may be a verb: see the header. */
@@ -1024,7 +1098,9 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
             /* A preposition opening it is no name (`Since March 2020.`, `Seit März 2020.`) */
             lower = lower || (k == first && (pos & TQC_POS_PREP) &&
                               !(pos & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB)));
-            if ((garbled && garbled[k]) || (!pos && may_be_verb(ctx, k, k == first)))
+            if ((garbled && garbled[k]) ||
+                (!pos && may_be_verb(ctx, k, k == first) &&
+                 !inflected_adjective(ctx, k, first, last)))
                 unknown_verbs++;
             /* An adverb, pronoun or interjection reading makes a reply (`Pas encore.`:
              * `pas` is also a noun). */

@@ -106,6 +106,9 @@ size_t tqc_ctx_loans(const tqc_ctx *ctx, tqc_ctx_loan *out, size_t max);
  * is set. */
 uint32_t tqc_ctx_pos(const tqc_ctx *ctx, size_t k);
 uint32_t tqc_ctx_pos_lower(const tqc_ctx *ctx, size_t k);
+/* Whether token k ends with one of the endings, separated by spaces, of the profile
+ * setting key (German `noun-adjective-endings`), with a letter or more before it. */
+bool tqc_ctx_ends_with_setting(const tqc_ctx *ctx, size_t k, const char *key);
 
 /* Whether dict knows the text of token k as written, asking it once per token. */
 static inline bool tqc_ctx_token_known(const tqc_ctx *ctx, size_t k)

@@ -17,6 +17,9 @@
  *                                a new sentence (the U.S. How about...)
  *   after-ordinal                capitalised words after an ordinal written with a period
  *                                (German am 12. Juni, im 19. Jahrhundert): no sentence end
+ *   list-closers                 abbreviations that close a list (etc, usw): after one, a
+ *                                capitalised word the lexicon knows as a common word
+ *                                begins a sentence (..., etc. Unfortunately ...)
  * Decisions where text is ambiguous:
  *   - a lower-case word after a period continues the sentence ("peace. and the"): the
  *     capitalization pass reports it as a broken sentence;
@@ -39,6 +42,7 @@
 #include "core/alloc.h"
 #include "core/text.h"
 #include "core/token.h"
+#include "lang/lex.h"
 
 /* Lines longer than this mean "one paragraph per line" text, not hard-wrapped prose. */
 #define SEG_WRAP_WIDTH 100
@@ -62,7 +66,8 @@
 
 typedef struct seg {
     tqc_doc *doc;
-    const tqc_strmap *abbrev, *abbrev_num, *starters, *after_ordinal;
+    const tqc_strmap *abbrev, *abbrev_num, *starters, *after_ordinal, *list_closers;
+    const tqc_lex *lex;  /* the profile's lexicon, or NULL */
     const tqc_quotes *quotes; /* the profile's marks, or NULL */
     size_t para_cap, sent_cap;
     long list_last;  /* value of the last list marker accepted in this paragraph */
@@ -379,6 +384,34 @@ static bool is_starter(const seg *s, size_t k, size_t end)
     return in_list(s->starters, s->doc, t->span.start, t->span.end);
 }
 
+/* Whether the period at k closes a list (`etc.`, `usw.`) before a sentence beginning at
+ * next: a list ends its clause, so a capitalised word the lexicon knows as more than a
+ * name (`Unfortunately`, German `Die`, `Obst`) begins one; a name, or a word the lexicon
+ * lacks, may be the list's next item or the clause going on, and keeps it joined. */
+static bool list_closed_before(const seg *s, size_t k, size_t para_first, size_t next,
+                               size_t end)
+{
+    const tqc_doc *doc = s->doc;
+    if (!s->list_closers || !s->lex || k == para_first || next == SIZE_MAX ||
+        space_before(doc, k))
+        return false;
+    const tqc_token *w = &doc->tokens[k - 1], *t = &doc->tokens[next];
+    if (w->kind != TQC_TOK_WORD || !in_list(s->list_closers, doc, w->span.start, w->span.end))
+        return false;
+    if (t->kind != TQC_TOK_WORD || !(t->flags & TQC_TF_CAP) ||
+        (next + 1 < end && !space_before(doc, next + 1) &&
+         terminator(doc, next + 1) == TERM_PERIOD))
+        return false;
+    char lower[SEG_ABBREV_BYTES * 2];
+    size_t len = t->span.end - t->span.start;
+    uint32_t pos = tqc_lex_pos(s->lex, doc->text + t->span.start, len);
+    size_t n = tqc_text_case(doc->text + t->span.start, len, TQC_CASE_LOWER, lower,
+                             sizeof lower);
+    if (n)
+        pos |= tqc_lex_pos(s->lex, lower, n);
+    return (pos & ~(uint32_t)TQC_POS_PROPN) != 0;
+}
+
 /* A run-on sentence end without a space: a lower-case word of two letters or more, a
  * period, ! or ?, and a capitalised word of two letters or more that is not all
  * capitals ("agreement.The", but not "ASP.NET", "Ph.D" or "U.S.Army"). */
@@ -489,7 +522,8 @@ static size_t sentence_end(const seg *s, size_t k, size_t para_first, size_t end
     if (next != SIZE_MAX && verse_line_follows(doc, next, end))
         return 0;
     if (kind == TERM_PERIOD && is_abbreviation(s, k, para_first, next) &&
-        (next == SIZE_MAX || !is_starter(s, next, end)))
+        (next == SIZE_MAX || !is_starter(s, next, end)) &&
+        !list_closed_before(s, k, para_first, next, end))
         return 0;
     if (split_after_first)
         return period + 1;
@@ -628,6 +662,8 @@ tqc_status tqc_segment(tqc_doc *doc, const tqc_lang *lang)
         s.abbrev_num = tqc_lang_list(lang, "abbreviations-before-number");
         s.starters = tqc_lang_list(lang, "sentence-starters");
         s.after_ordinal = tqc_lang_list(lang, "after-ordinal");
+        s.list_closers = tqc_lang_list(lang, "list-closers");
+        s.lex = tqc_lang_lexicon(lang);
         s.quotes = tqc_lang_quotes(lang);
     }
     size_t tok_cap = 0;
