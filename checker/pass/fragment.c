@@ -425,9 +425,20 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
     /* A preposition or an article, then a word that may be an adjective: a noun phrase
      * (`with long experience`, `en seconde période`), whatever other readings the
      * adjective has. */
-    if ((pos & TQC_POS_NOUN) && (before & TQC_POS_ADJ) && k >= first + 2 &&
-        toks[k - 2].kind == TQC_TOK_WORD) {
-        uint32_t two = word_pos(ctx, k - 2, k - 2 == first);
+    if ((pos & TQC_POS_NOUN) && (before & TQC_POS_ADJ) && k >= first + 2) {
+        /* past more adjectives and the commas and conjunctions between them (`a long
+         * and cold winter`) */
+        size_t j = k - 2;
+        while (j > first && (toks[j].kind == TQC_TOK_WORD || first_cp(ctx->doc, &toks[j]) == ',')) {
+            uint32_t p = toks[j].kind == TQC_TOK_WORD ? word_pos(ctx, j, false) : 0;
+            bool link = !p || ((p & TQC_POS_CONJ) &&
+                               !(p & (TQC_POS_NOUN | TQC_POS_VERB | TQC_POS_ADJ | TQC_POS_PRON)));
+            bool adjective = (p & TQC_POS_ADJ) && !(p & (TQC_POS_DET | TQC_POS_PREP));
+            if (!link && !adjective)
+                break;
+            j--;
+        }
+        uint32_t two = toks[j].kind == TQC_TOK_WORD ? word_pos(ctx, j, j == first) : 0;
         if ((two & (TQC_POS_PREP | TQC_POS_DET)) &&
             !(two & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB)))
             return false;
