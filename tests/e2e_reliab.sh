@@ -133,7 +133,8 @@ expect_exit 0 "audit still reads a pipe handed to it as /dev/stdin" sh -c "cat \
 expect_grep '"rule":"repeated-word"' "$tmp/out" "the piped text is checked"
 
 # --- audit: a file swapped for a FIFO after the walk listed it is refused, not waited on.
-# The folder's large article is checked first (-j 1, name order) while the small one,
+# The folder's large article (11 MB: several times the 0.15 s wait, however fast the
+# check) is checked first (-j 1, name order) while the small one,
 # listed already, becomes a FIFO: its open must neither block (no writer ever comes, and
 # a blocked open was deaf to Ctrl-C) nor read it; the audit ends with it reported.
 if command -v python3 >/dev/null 2>&1; then
@@ -141,14 +142,14 @@ if command -v python3 >/dev/null 2>&1; then
     python3 -c "
 import sys
 s = 'The minister said the talks would resume on Monday in the capital, officials confirmed.\n\n'
-open(sys.argv[1], 'w').write(s * 60000)
+open(sys.argv[1], 'w').write(s * 120000)
 " "$tmp/swap/a.txt"
     cp "$tmp/doubled.txt" "$tmp/swap/b.txt"
     python3 - "$TQC" "$tmp/swap" "$tmp/out" "$tmp/err" <<'PY' >"$tmp/swap.res" 2>&1
 import os, subprocess, sys, time
 tqc, d, out, err = sys.argv[1:]
 p = subprocess.Popen([tqc, 'audit', '-j1', d], stdout=open(out, 'wb'), stderr=open(err, 'wb'))
-time.sleep(0.3)
+time.sleep(0.15)
 os.unlink(d + '/b.txt')
 os.mkfifo(d + '/b.txt')
 try:
