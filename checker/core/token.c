@@ -102,9 +102,10 @@ static size_t trim_trailing(const char *t, size_t start, size_t end)
 enum { HINT_AT = 1, HINT_CODE = 2, HINTS_UNKNOWN = 4 };
 
 /* What the bytes from i up to the next ASCII space, quote or angle bracket hold that an
- * e-mail address (an '@': HINT_AT) or code (a '_', '/' or '.': HINT_CODE) needs.
- * scan_nonspace stops at each of these bytes too (and at more), so a scan these hints
- * rule out would have found nothing: only the time changes. */
+ * e-mail address (an '@': HINT_AT) or code (a '/', or a '_' or '.' before a letter, digit
+ * or non-ASCII byte, as scan_code asks: HINT_CODE) needs. scan_nonspace stops at each of
+ * these bytes too (and at more), so a scan these hints rule out would have found
+ * nothing: only the time changes. */
 static unsigned scan_hints(const char *t, size_t i, size_t end)
 {
     unsigned hints = 0;
@@ -115,8 +116,12 @@ static unsigned scan_hints(const char *t, size_t i, size_t end)
         case '@':
             hints |= HINT_AT;
             break;
-        case '_': case '/': case '.':
+        case '/':
             hints |= HINT_CODE;
+            break;
+        case '_': case '.':
+            if (i + 1 < end && (isalnum((unsigned char)t[i + 1]) || t[i + 1] & 0x80))
+                hints |= HINT_CODE;
             break;
         default:
             break;
