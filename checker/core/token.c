@@ -179,7 +179,7 @@ static int32_t prev_cp(const char *t, size_t i)
 /* Code-like text at i that a translation keeps as it is, returning its end or 0: an
  * identifier (client_id), a path (/public/docs/), a file name (app.js), a host name
  * (example.org, cdn.example.io:8080: *kind TQC_TOK_URL, else TQC_TOK_CODE). Asked only
- * where scan_hints found a '_', '/' or '.'. */
+ * where scan_hints found HINT_CODE. */
 static size_t scan_code(const char *t, size_t i, size_t end, tqc_tok_kind *kind)
 {
     *kind = TQC_TOK_CODE;
