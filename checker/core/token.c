@@ -24,16 +24,42 @@ static bool starts_with_ci(const char *s, size_t len, const char *prefix)
     return true;
 }
 
-static int32_t peek(const char *t, size_t i, size_t end, size_t *n)
+/* The tokenizer asks these of every code point, and nearly all are ASCII: an ASCII one is
+ * classed here without a call, by the same rules as core/text.c; any other goes there. */
+static inline bool is_ascii(int32_t cp) { return (uint32_t)cp < 0x80; }
+
+static inline bool is_letter(int32_t cp)
 {
+    return is_ascii(cp) ? (uint32_t)((cp | 0x20) - 'a') < 26 : tqc_text_is_letter(cp);
+}
+
+static inline bool is_digit(int32_t cp)
+{
+    return is_ascii(cp) ? (uint32_t)(cp - '0') < 10 : tqc_text_is_digit(cp);
+}
+
+static inline bool is_space(int32_t cp)
+{
+    /* ASCII: the space, \t, \n, \v, \f and \r */
+    return is_ascii(cp) ? cp == ' ' || (cp >= '\t' && cp <= '\r') : tqc_text_is_space(cp);
+}
+
+static inline int32_t peek(const char *t, size_t i, size_t end, size_t *n)
+{
+    if (i < end && (unsigned char)t[i] < 0x80) {
+        *n = 1;
+        return (unsigned char)t[i];
+    }
     int32_t cp;
     *n = i < end ? tqc_text_decode(t + i, end - i, &cp) : 0;
     return *n ? cp : -1;
 }
 
-static bool is_word_char(int32_t cp)
+static inline bool is_word_char(int32_t cp)
 {
-    return tqc_text_is_letter(cp) || tqc_text_is_mark(cp) || tqc_text_is_digit(cp);
+    /* no ASCII code point is a mark */
+    return is_ascii(cp) ? is_letter(cp) || is_digit(cp)
+                        : tqc_text_is_letter(cp) || tqc_text_is_mark(cp) || tqc_text_is_digit(cp);
 }
 
 /* Closing punctuation that ends a URL or address in running text rather than being part of it. */
@@ -50,7 +76,7 @@ static size_t scan_nonspace(const char *t, size_t i, size_t end)
     while (i < end) {
         size_t n;
         int32_t cp = peek(t, i, end, &n);
-        if (tqc_text_is_space(cp) || cp == '"' || cp == 0x201C || cp == 0x201D || cp == '<' ||
+        if (is_space(cp) || cp == '"' || cp == 0x201C || cp == 0x201D || cp == '<' ||
             cp == '>' || cp == 0xAB || cp == 0xBB || cp < 0)
             break;
         i += n;
@@ -73,18 +99,41 @@ static size_t trim_trailing(const char *t, size_t start, size_t end)
     return end;
 }
 
-/* An e-mail address at i (local@domain.tld), returning its end or 0. */
+enum { HINT_AT = 1, HINT_CODE = 2, HINTS_UNKNOWN = 4 };
+
+/* What the bytes from i up to the next ASCII space, quote or angle bracket hold that an
+ * e-mail address (an '@': HINT_AT) or code (a '/', or a '_' or '.' before a letter, digit
+ * or non-ASCII byte, as scan_code asks: HINT_CODE) needs. scan_nonspace stops at each of
+ * these bytes too (and at more), so a scan these hints rule out would have found
+ * nothing: only the time changes. */
+static unsigned scan_hints(const char *t, size_t i, size_t end)
+{
+    unsigned hints = 0;
+    for (; i < end; i++) {
+        switch (t[i]) {
+        case ' ': case '\n': case '\t': case '\r': case '"': case '<': case '>':
+            return hints;
+        case '@':
+            hints |= HINT_AT;
+            break;
+        case '/':
+            hints |= HINT_CODE;
+            break;
+        case '_': case '.':
+            if (i + 1 < end && (isalnum((unsigned char)t[i + 1]) || t[i + 1] & 0x80))
+                hints |= HINT_CODE;
+            break;
+        default:
+            break;
+        }
+    }
+    return hints;
+}
+
+/* An e-mail address at i (local@domain.tld), returning its end or 0. Asked only where
+ * scan_hints found an '@'. */
 static size_t scan_email(const char *t, size_t i, size_t end)
 {
-    /* Cheap filter first, since every word start comes here: an '@' before the next
-     * ASCII space or quote. scan_nonspace stops at each of these too (and at more), so
-     * the filter never rejects what the full scan would accept: only the time changes. */
-    size_t p = i;
-    while (p < end && t[p] != '@' && t[p] != ' ' && t[p] != '\n' && t[p] != '\t' &&
-           t[p] != '\r' && t[p] != '"' && t[p] != '<' && t[p] != '>')
-        p++;
-    if (p >= end || t[p] != '@')
-        return 0;
     size_t stop = trim_trailing(t, i, scan_nonspace(t, i, end));
     const char *at = memchr(t + i, '@', stop - i);
     if (!at || at == t + i)
@@ -129,19 +178,11 @@ static int32_t prev_cp(const char *t, size_t i)
 
 /* Code-like text at i that a translation keeps as it is, returning its end or 0: an
  * identifier (client_id), a path (/public/docs/), a file name (app.js), a host name
- * (example.org, cdn.example.io:8080: *kind TQC_TOK_URL, else TQC_TOK_CODE). */
+ * (example.org, cdn.example.io:8080: *kind TQC_TOK_URL, else TQC_TOK_CODE). Asked only
+ * where scan_hints found HINT_CODE. */
 static size_t scan_code(const char *t, size_t i, size_t end, tqc_tok_kind *kind)
 {
-    /* Cheap filter first, as in scan_email: code needs a '_', '/' or '.' before the next
-     * ASCII space or quote, where scan_nonspace stops at the latest. */
-    size_t p = i;
-    while (p < end && t[p] != '_' && t[p] != '/' && t[p] != '.' && t[p] != ' ' &&
-           t[p] != '\n' && t[p] != '\t' && t[p] != '\r' && t[p] != '"' && t[p] != '<' &&
-           t[p] != '>')
-        p++;
     *kind = TQC_TOK_CODE;
-    if (p >= end || (t[p] != '_' && t[p] != '/' && t[p] != '.'))
-        return 0;
     size_t stop = trim_trailing(t, i, scan_nonspace(t, i, end));
     bool slash_start = t[i] == '/', code = false;
     size_t slashes = 0;
@@ -176,13 +217,14 @@ static uint32_t word_flags(const char *t, tqc_span s)
     size_t letters = 0, upper = 0, lower = 0;
     bool prev_lower = false, first_letter = true;
     for (size_t i = s.start; i < s.end;) {
-        int32_t cp;
-        size_t n = tqc_text_decode(t + i, s.end - i, &cp);
+        size_t n;
+        int32_t cp = peek(t, i, s.end, &n);
         if ((unsigned char)t[i] >= 0x80)
             flags |= TQC_TF_NONASCII;
-        if (tqc_text_is_letter(cp)) {
+        if (is_letter(cp)) {
             letters++;
-            bool up = tqc_text_is_upper(cp), low = tqc_text_is_lower(cp);
+            bool up = is_ascii(cp) ? cp >= 'A' && cp <= 'Z' : tqc_text_is_upper(cp);
+            bool low = is_ascii(cp) ? cp >= 'a' && cp <= 'z' : tqc_text_is_lower(cp);
             if (first_letter && up)
                 flags |= TQC_TF_CAP;
             if (up && prev_lower)
@@ -191,7 +233,7 @@ static uint32_t word_flags(const char *t, tqc_span s)
             lower += low;
             prev_lower = low;
             first_letter = false;
-        } else if (tqc_text_is_digit(cp)) {
+        } else if (is_digit(cp)) {
             flags |= TQC_TF_DIGIT;
             prev_lower = false;
         } else if (i > s.start && tqc_text_is_hyphen(cp)) {
@@ -231,12 +273,12 @@ static size_t scan_word(const char *t, size_t i, size_t end)
             seg_start = i;
             continue;
         }
-        if (cp == '.' && tqc_text_is_letter(next)) {
+        if (cp == '.' && is_letter(next)) {
             /* Single letters on both sides of the period: U.S., e.g., a.m. */
             int32_t first, after;
             size_t fl = tqc_text_decode(t + seg_start, end - seg_start, &first), k;
             after = peek(t, i + n + m, end, &k);
-            if (seg_start + fl == i && tqc_text_is_letter(first) && !is_word_char(after)) {
+            if (seg_start + fl == i && is_letter(first) && !is_word_char(after)) {
                 seg_start = i + n;
                 i += n + m;
                 continue;
@@ -252,14 +294,14 @@ static size_t scan_number(const char *t, size_t i, size_t end)
     while (i < end) {
         size_t n;
         int32_t cp = peek(t, i, end, &n);
-        if (tqc_text_is_digit(cp) || tqc_text_is_letter(cp)) {
+        if (is_digit(cp) || is_letter(cp)) {
             i += n;
             continue;
         }
         size_t m;
         int32_t next = peek(t, i + n, end, &m);
         if ((cp == '.' || cp == ',' || cp == ':' || cp == '/' || tqc_text_is_hyphen(cp)) &&
-            tqc_text_is_digit(next)) {
+            is_digit(next)) {
             i += n;
             continue;
         }
@@ -292,7 +334,7 @@ tqc_status tqc_tokenize(const char *t, tqc_span span, tqc_token **toks, size_t *
     while (i < end) {
         size_t n;
         int32_t cp = peek(t, i, end, &n);
-        if (tqc_text_is_space(cp)) {
+        if (is_space(cp)) {
             pending |= TQC_TF_SPACE_BEFORE;
             if (cp == '\n' || cp == 0x2028 || cp == 0x2029)
                 pending |= TQC_TF_NEWLINE_BEFORE;
@@ -304,11 +346,12 @@ tqc_status tqc_tokenize(const char *t, tqc_span span, tqc_token **toks, size_t *
         size_t m;
         int32_t next = peek(t, i + n, end, &m);
         size_t e;
+        unsigned hints = HINTS_UNKNOWN;
         if (cp < 0 || tqc_text_is_control(cp)) {
             kind = TQC_TOK_INVALID;
-        } else if (starts_with_ci(t + i, end - i, "http://") ||
-                   starts_with_ci(t + i, end - i, "https://") ||
-                   starts_with_ci(t + i, end - i, "www.")) {
+        } else if (((cp | 0x20) == 'h' && (starts_with_ci(t + i, end - i, "http://") ||
+                                           starts_with_ci(t + i, end - i, "https://"))) ||
+                   ((cp | 0x20) == 'w' && starts_with_ci(t + i, end - i, "www."))) {
             kind = TQC_TOK_URL;
             stop = trim_trailing(t, i, scan_nonspace(t, i, end));
         } else if ((cp == '@' || cp == '#') && is_word_char(next)) {
@@ -320,17 +363,19 @@ tqc_status tqc_tokenize(const char *t, tqc_span span, tqc_token **toks, size_t *
                     break;
                 stop += m;
             }
-        } else if (is_word_char(cp) && (e = scan_email(t, i, end)) != 0) {
+        } else if (is_word_char(cp) && ((hints = scan_hints(t, i, end)) & HINT_AT) &&
+                   (e = scan_email(t, i, end)) != 0) {
             kind = TQC_TOK_EMAIL;
             stop = e;
         } else if ((is_word_char(cp) || (cp == '/' && is_word_char(next) &&
                                          (i == span.start || !is_word_char(prev_cp(t, i))))) &&
+                   ((hints == HINTS_UNKNOWN ? scan_hints(t, i, end) : hints) & HINT_CODE) &&
                    (e = scan_code(t, i, end, &kind)) != 0) {
             stop = e;
-        } else if (tqc_text_is_digit(cp)) {
+        } else if (is_digit(cp)) {
             kind = TQC_TOK_NUMBER;
             stop = scan_number(t, i, end);
-        } else if (tqc_text_is_letter(cp) || tqc_text_is_mark(cp)) {
+        } else if (is_letter(cp) || tqc_text_is_mark(cp)) {
             kind = TQC_TOK_WORD;
             stop = scan_word(t, i, end);
         } else if (tqc_text_is_punct(cp)) {

@@ -68,11 +68,43 @@ typedef struct proper_name {
     size_t words;
 } proper_name;
 
+/* Word lists of the profile a token is tested against, found once by name in init. */
+typedef enum cap_list {
+    CAP_ARTICLES,
+    CAP_AUXILIARIES,
+    CAP_DEFINITE_ARTICLES,
+    CAP_DETERMINERS,
+    CAP_FUNCTION_WORDS,
+    CAP_NOMINALISERS,
+    CAP_PLURAL_ARTICLES,
+    CAP_PREPOSITIONS,
+    CAP_SUBORDINATORS,
+    CAP_VERB_MARKERS,
+    CAP_TITLE_WORDS,
+    CAP_LIST_COUNT
+} cap_list;
+
+static const char *const cap_list_names[CAP_LIST_COUNT] = {
+    [CAP_ARTICLES] = "articles",
+    [CAP_AUXILIARIES] = "auxiliaries",
+    [CAP_DEFINITE_ARTICLES] = "definite-articles",
+    [CAP_DETERMINERS] = "determiners",
+    [CAP_FUNCTION_WORDS] = "function-words",
+    [CAP_NOMINALISERS] = "nominalisers",
+    [CAP_PLURAL_ARTICLES] = "plural-articles",
+    [CAP_PREPOSITIONS] = "prepositions",
+    [CAP_SUBORDINATORS] = "subordinators",
+    [CAP_VERB_MARKERS] = "verb-markers",
+    [CAP_TITLE_WORDS] = "title-words",
+};
+
 typedef struct cap_state {
     proper_name *names;
     size_t name_count;
     /* The lists asked of nearly every word, found once. */
     const tqc_strmap *name_prefixes, *lower_case_words, *nationalities;
+    const tqc_strmap *lists[CAP_LIST_COUNT];
+    bool capitalised_nouns;
 } cap_state;
 
 enum { CAP_QUOTE_OPENS = 1, CAP_QUOTE_CLOSES = 2 };
@@ -101,9 +133,15 @@ static bool tok_in_list(const tqc_ctx *ctx, const tqc_strmap *list, const tqc_to
     return n && tqc_strmap_get(list, buf, n, NULL);
 }
 
-static bool tok_in(const tqc_ctx *ctx, const char *list, const tqc_token *t)
+static bool tok_in(const tqc_ctx *ctx, cap_list list, const tqc_token *t)
 {
-    return tok_in_list(ctx, tqc_lang_list(ctx->lang, list), t);
+    return tok_in_list(ctx, ((const cap_state *)ctx->state)->lists[list], t);
+}
+
+/* Word (len bytes) is an entry of list. */
+static bool word_in(const tqc_ctx *ctx, cap_list list, const char *word, size_t len)
+{
+    return tqc_strmap_get(((const cap_state *)ctx->state)->lists[list], word, len, NULL);
 }
 
 static bool punct_is(const tqc_doc *doc, const tqc_token *t, const char *s)
@@ -233,7 +271,7 @@ static int quote_depth_after(const tqc_ctx *ctx, const tqc_token *t, int depth)
 /* Whether the language capitalises every noun (profile `capitalised-nouns = yes`). */
 static bool capitalised_nouns(const tqc_ctx *ctx)
 {
-    return strcmp(tqc_lang_setting(ctx->lang, "capitalised-nouns", "no"), "yes") == 0;
+    return ((const cap_state *)ctx->state)->capitalised_nouns;
 }
 
 /* The part of speech named in a message: the first of the lexicon's that explains a
@@ -330,8 +368,8 @@ static bool attributive_before_noun(const tqc_ctx *ctx, size_t k)
     const tqc_token *t = &doc->tokens[k], *next = &doc->tokens[h], *prev = &doc->tokens[k - 1];
     /* After an article the word may be the noun and the adjectives the next noun's (`ins
      * Deutsche übersetzte Anleitung`). */
-    if (h > k + 1 && (tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev) ||
-                      tok_in(ctx, "definite-articles", prev)))
+    if (h > k + 1 && (tok_in(ctx, CAP_ARTICLES, prev) || tok_in(ctx, CAP_DETERMINERS, prev) ||
+                      tok_in(ctx, CAP_DEFINITE_ARTICLES, prev)))
         return false;
     if (!is_word(next) || next->sentence != t->sentence || !(next->flags & TQC_TF_CAP) ||
         !(next->flags & TQC_TF_SPACE_BEFORE) || (next->flags & TQC_TF_ALLCAPS))
@@ -381,7 +419,7 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
      * Trinken` may be two nouns). */
     if (capitalised_nouns(ctx) && !(cap & ~TQC_POS_NOUN) && (lower & TQC_POS_VINF) &&
         !(lower & (TQC_POS_NOUN | TQC_POS_ADJ | TQC_POS_PROPN)) &&
-        tok_in(ctx, "verb-markers", prev) && (!is_word(next) || before_conj))
+        tok_in(ctx, CAP_VERB_MARKERS, prev) && (!is_word(next) || before_conj))
         return TQC_SEV_WARNING;
     /* A verb form coordinated with the same form in lower case is a verb like it
      * (`filtern oder Umleiten kann`), not the noun made of it. */
@@ -397,10 +435,10 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
      * One that names a thing with its noun is a name of `proper-names` (`Roten Kreuz`),
      * one the article writes so again (capitalised_nearby), or one of three capitalised
      * words (`Neue Zürcher Zeitung`, `Personal Information Manager`). */
-    bool after_det = tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev);
+    bool after_det = tok_in(ctx, CAP_ARTICLES, prev) || tok_in(ctx, CAP_DETERMINERS, prev);
     /* A finite reading (`wir bestimmten`) is none after an article, a determiner or a
      * preposition (`für Bestimmte Aufgaben`). */
-    bool no_finite = after_det || tok_in(ctx, "prepositions", prev);
+    bool no_finite = after_det || tok_in(ctx, CAP_PREPOSITIONS, prev);
     if (capitalised_nouns(ctx) && (lower & TQC_POS_ADJ) && !(cap & ~TQC_POS_NOUN) &&
         !(lower & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_AUX)) &&
         (!(lower & TQC_POS_VFIN) || no_finite) && attributive_before_noun(ctx, k))
@@ -408,7 +446,7 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
          * indefinite article or another determiner (`einen Bestimmten Rechner`) an
          * inflected adjective describes (a noun may stand there: `diese Weise`), unless the pair is a fixed term of `proper-names`
          * (`ein Schwarzes Loch`), which attributive_before_noun has left out. */
-        return !tok_in(ctx, "definite-articles", prev) && (!after_det || inflected_adjective(ctx, k))
+        return !tok_in(ctx, CAP_DEFINITE_ARTICLES, prev) && (!after_det || inflected_adjective(ctx, k))
             ? TQC_SEV_WARNING : TQC_SEV_INFO;
     /* A verb's noun (`das Können`, `das Bewegen`) is no subject's verb: after a
      * pronoun alone (`sie Bewegen sich`), or an auxiliary after the verb it closes
@@ -418,7 +456,7 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
         bool next_cap = is_word(next) && (next->flags & TQC_TF_CAP);
         if (((lower & TQC_POS_VFIN) && (before & TQC_POS_PRON) && !next_cap &&
              !(before & (TQC_POS_DET | TQC_POS_PREP | TQC_POS_ADJ | TQC_POS_NOUN)) &&
-             !tok_in(ctx, "articles", prev) && !tok_in(ctx, "determiners", prev)) ||
+             !tok_in(ctx, CAP_ARTICLES, prev) && !tok_in(ctx, CAP_DETERMINERS, prev)) ||
             ((lower & TQC_POS_AUX) && (before & (TQC_POS_VINF | TQC_POS_VPART)) &&
              !(before & (TQC_POS_NOUN | TQC_POS_DET | TQC_POS_PREP)) && !is_word(next)))
             return TQC_SEV_WARNING;
@@ -430,8 +468,8 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
     bool name_after_determiner =
         cap == TQC_POS_PROPN && !capitalised_nouns(ctx) && (lower & TQC_POS_NOUN) &&
         is_word(next) && (next->flags & TQC_TF_LOWER) &&
-        (tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev)) &&
-        !tok_in(ctx, "definite-articles", prev) &&
+        (tok_in(ctx, CAP_ARTICLES, prev) || tok_in(ctx, CAP_DETERMINERS, prev)) &&
+        !tok_in(ctx, CAP_DEFINITE_ARTICLES, prev) &&
         !tqc_dict_name_entry(ctx->dict, tok_text(ctx->doc, &ctx->doc->tokens[k]),
                              tqc_span_len(ctx->doc->tokens[k].span));
     if (!(lower & content) || (lower & TQC_POS_PROPN) || (cap != 0 && !name_after_determiner))
@@ -453,8 +491,8 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
         bool next_cap = is_word(next) && (next->flags & TQC_TF_CAP) &&
                         next->sentence == ctx->doc->tokens[k].sentence;
         bool no_noun = !(lower & (TQC_POS_NOUN | TQC_POS_DET | TQC_POS_PRON)) && !next_cap &&
-                       !tok_in(ctx, "articles", prev) && !tok_in(ctx, "determiners", prev) &&
-                       !tok_in(ctx, "prepositions", prev) && !tok_in(ctx, "nominalisers", prev) &&
+                       !tok_in(ctx, CAP_ARTICLES, prev) && !tok_in(ctx, CAP_DETERMINERS, prev) &&
+                       !tok_in(ctx, CAP_PREPOSITIONS, prev) && !tok_in(ctx, CAP_NOMINALISERS, prev) &&
                        !(before & (TQC_POS_DET | TQC_POS_PREP));
         /* An adjective with a noun's ending (profile `noun-adjective-endings`: `als
          * Angestellter`, `als Ganzes`) or after an adjective or a conjunction (`wie
@@ -472,7 +510,7 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
             !(lower & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_DET | TQC_POS_PRON)) &&
             is_word(next) && (next->flags & TQC_TF_LOWER) &&
             next->sentence == ctx->doc->tokens[k].sentence && !nominal_ending(ctx, k) &&
-            !tok_in(ctx, "nominalisers", prev) && !coordinated_capital(ctx, k + 1) &&
+            !tok_in(ctx, CAP_NOMINALISERS, prev) && !coordinated_capital(ctx, k + 1) &&
             !tqc_dict_name_entry(ctx->dict, tok_text(ctx->doc, &ctx->doc->tokens[k]),
                                  tqc_span_len(ctx->doc->tokens[k].span)))
             return TQC_SEV_WARNING;
@@ -484,8 +522,8 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
                       !(before & (TQC_POS_DET | TQC_POS_PREP | TQC_POS_ADJ | TQC_POS_NOUN));
         if (!(lower & verbal) || (lower & (TQC_POS_NOUN | TQC_POS_ADJ)) ||
             ((lower & TQC_POS_VINF) && !finite) ||
-            tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev) ||
-            tok_in(ctx, "prepositions", prev))
+            tok_in(ctx, CAP_ARTICLES, prev) || tok_in(ctx, CAP_DETERMINERS, prev) ||
+            tok_in(ctx, CAP_PREPOSITIONS, prev))
             return CAP_QUIET;
         return TQC_SEV_WARNING;
     }
@@ -496,7 +534,7 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
         return TQC_SEV_WARNING;
     /* After a preposition it is a place or a title (`in Flushing.`, `on Laying,`). */
     if ((lower & TQC_POS_VERB) && !(lower & (TQC_POS_NOUN | TQC_POS_ADJ)) && !is_word(next) &&
-        !(tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_PREP) && !tok_in(ctx, "prepositions", prev))
+        !(tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_PREP) && !tok_in(ctx, CAP_PREPOSITIONS, prev))
         return TQC_SEV_WARNING;
     return TQC_SEV_INFO;
 }
@@ -523,7 +561,7 @@ static bool linked_to_name(const tqc_ctx *ctx, size_t k)
                     return true;
                 break;
             }
-            if (!(u->flags & TQC_TF_LOWER) || !tok_in(ctx, "function-words", u))
+            if (!(u->flags & TQC_TF_LOWER) || !tok_in(ctx, CAP_FUNCTION_WORDS, u))
                 break;
         }
     }
@@ -679,7 +717,7 @@ static bool institution_adjective(const tqc_ctx *ctx, word_index *words, size_t 
     for (size_t c = n - 1; c >= low && c > 0; c--) {
         if (((unsigned char)lower[c] & 0xC0) == 0x80)
             continue; /* inside a character */
-        if (tqc_lang_in(ctx->lang, "title-words", lower, c))
+        if (word_in(ctx, CAP_TITLE_WORDS, lower, c))
             return true;
         size_t cn = tqc_text_case(lower, c, TQC_CASE_TITLE, cap, sizeof cap);
         if (cn && written_nearby(words, k, cap, cn, TQC_TF_CAP, TQC_TF_SENT_START, true))
@@ -823,7 +861,7 @@ static bool spells_acronym(const tqc_ctx *ctx, size_t k)
             char c = tok_text(doc, u)[0];
             if ((c | 0x20) == (letters[i] | 0x20))
                 i++;
-            else if (!tok_in(ctx, "function-words", u))
+            else if (!tok_in(ctx, CAP_FUNCTION_WORDS, u))
                 break;
         }
         if (i == al)
@@ -849,7 +887,7 @@ static bool coordinated_with_lower(const tqc_ctx *ctx, size_t k)
            !(mine & (TQC_POS_NOUN | TQC_POS_PROPN)) && is_word(other) &&
            (other->flags & TQC_TF_LOWER) && other->sentence == doc->tokens[k].sentence &&
            (theirs & TQC_POS_ADJ) && !(theirs & TQC_POS_PROPN) &&
-           !tok_in(ctx, "function-words", other);
+           !tok_in(ctx, CAP_FUNCTION_WORDS, other);
 }
 
 /* (a) a common word capitalised between lower-case words. */
@@ -879,9 +917,9 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
                       !capitalised_nouns(ctx);
     if (!next_ok && is_word(next) && (next->flags & TQC_TF_CAP) &&
         !(next->flags & TQC_TF_ALLCAPS) && capitalised_nouns(ctx))
-        next_ok = (!tok_in(ctx, "articles", t) && !tok_in(ctx, "determiners", t)) ||
+        next_ok = (!tok_in(ctx, CAP_ARTICLES, t) && !tok_in(ctx, CAP_DETERMINERS, t)) ||
                   /* a name opens with a definite article (`Den Haag`), not `Eine` */
-                  (tok_in(ctx, "articles", t) && !tok_in(ctx, "definite-articles", t));
+                  (tok_in(ctx, CAP_ARTICLES, t) && !tok_in(ctx, CAP_DEFINITE_ARTICLES, t));
     /* Where every noun is capitalised, two capitalised words the dictionary holds with a
      * capital, the second no noun of the lexicon, are a name (`Albert Einstein`; `albert`
      * is also a verb form). */
@@ -899,12 +937,12 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
                       !(next->flags & TQC_TF_SPACE_BEFORE) && !tqc_text_is_apostrophe(ncp) &&
                       !tqc_ctx_abbreviation_at(ctx, k) &&
                       /* where nouns are capitalised, one ends a clause after its article */
-                      !(capitalised_nouns(ctx) && (tok_in(ctx, "articles", prev) ||
-                                                   tok_in(ctx, "determiners", prev))) &&
+                      !(capitalised_nouns(ctx) && (tok_in(ctx, CAP_ARTICLES, prev) ||
+                                                   tok_in(ctx, CAP_DETERMINERS, prev))) &&
                       /* `the Times.` names a paper; a plural article names no one
                        * thing (`ao longo dos Anos,`: see plural_noun below) */
-                      (!tok_in(ctx, "definite-articles", prev) ||
-                       tok_in(ctx, "plural-articles", prev)) &&
+                      (!tok_in(ctx, CAP_DEFINITE_ARTICLES, prev) ||
+                       tok_in(ctx, CAP_PLURAL_ARTICLES, prev)) &&
                       /* `No. 7`: an abbreviation before a number */
                       !(ncp == '.' && k + 2 < doc->token_count &&
                         doc->tokens[k + 2].kind == TQC_TOK_NUMBER);
@@ -927,17 +965,17 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
                           (tqc_ctx_pos_lower(ctx, k) & TQC_POS_NOUN) && is_word(next) &&
                           (next->flags & TQC_TF_LOWER) &&
                           (tqc_ctx_pos_lower(ctx, k + 1) & TQC_POS_NOUN) &&
-                          !tok_in(ctx, "articles", prev) && !tok_in(ctx, "determiners", prev) &&
-                          tqc_lang_in(ctx->lang, "function-words", lower, n);
+                          !tok_in(ctx, CAP_ARTICLES, prev) && !tok_in(ctx, CAP_DETERMINERS, prev) &&
+                          word_in(ctx, CAP_FUNCTION_WORDS, lower, n);
     if (n < 2 || !tqc_dict_known(ctx->dict, lower, n) ||
-        (tqc_lang_in(ctx->lang, "title-words", lower, n) && !determiner_use))
+        (word_in(ctx, CAP_TITLE_WORDS, lower, n) && !determiner_use))
         return;
     /* After an auxiliary a verb form follows; after "to" a name is common too (`went to
      * Geneva and`), so there the word must also be followed by its object. */
-    bool closed = tqc_lang_in(ctx->lang, "function-words", lower, n);
+    bool closed = word_in(ctx, CAP_FUNCTION_WORDS, lower, n);
     bool after_verb_marker =
-        tok_in(ctx, "auxiliaries", prev) ||
-        (tok_in(ctx, "verb-markers", prev) && tok_in(ctx, "determiners", next));
+        tok_in(ctx, CAP_AUXILIARIES, prev) ||
+        (tok_in(ctx, CAP_VERB_MARKERS, prev) && tok_in(ctx, CAP_DETERMINERS, next));
     /* A language that capitalises its nouns (German: `hat Zeit`, `wird Essen geben`)
      * capitalises content words after an auxiliary all the time. */
     bool listed = !clause_end && !aside_next &&
@@ -968,9 +1006,9 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
             /* Where every noun is capitalised, the dictionary's capitals say nothing, and
              * after any article an adjective may open a name (`einen Runden Tisch`). */
             bool nouns = capitalised_nouns(ctx);
-            bool after_article = nouns ? tok_in(ctx, "articles", prev) ||
-                                         tok_in(ctx, "determiners", prev)
-                                       : tok_in(ctx, "definite-articles", prev);
+            bool after_article = nouns ? tok_in(ctx, CAP_ARTICLES, prev) ||
+                                         tok_in(ctx, CAP_DETERMINERS, prev)
+                                       : tok_in(ctx, CAP_DEFINITE_ARTICLES, prev);
             bool coordinated = !nouns && coordinated_with_lower(ctx, k);
             if (!nouns && !coordinated &&
                 tqc_dict_name_entry(ctx->dict, tok_text(doc, t), tqc_span_len(t->span)))
@@ -989,8 +1027,8 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
                                   (lp & (TQC_POS_ADJ | TQC_POS_VPART)) &&
                                   !(lp & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VFIN |
                                           TQC_POS_AUX | TQC_POS_VINF | TQC_POS_VGER)) &&
-                                  !tok_in(ctx, "articles", prev) &&
-                                  !tok_in(ctx, "determiners", prev) &&
+                                  !tok_in(ctx, CAP_ARTICLES, prev) &&
+                                  !tok_in(ctx, CAP_DETERMINERS, prev) &&
                                   !(tqc_ctx_pos_lower(ctx, k - 1) & (TQC_POS_DET | TQC_POS_PRON));
             /* A name or a title names one thing: a common noun that is no adjective (a
              * party's name may be one: `os Verdes`), capitalised after a plural article
@@ -1000,21 +1038,21 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
              * `two Daughters,`) counts as a plural article. */
             bool plural_noun = !nouns && (lp & TQC_POS_NOUN) &&
                                !(lp & (TQC_POS_ADJ | TQC_POS_PROPN)) &&
-                               (tok_in(ctx, "plural-articles", prev) ||
+                               (tok_in(ctx, CAP_PLURAL_ARTICLES, prev) ||
                                 tqc_ctx_pos_lower(ctx, k - 1) == TQC_POS_NUM);
             /* An adjective and nothing else after a plural article before a lower-case
              * noun is that noun's (`os Últimos desenvolvimentos`): a name's adjective runs
              * on with its capitalised noun. */
             bool plural_adjective = !nouns && (lp & TQC_POS_ADJ) &&
                                     !(lp & ~(TQC_POS_ADJ | TQC_POS_VPART)) &&
-                                    tok_in(ctx, "plural-articles", prev) && is_word(next) &&
+                                    tok_in(ctx, CAP_PLURAL_ARTICLES, prev) && is_word(next) &&
                                     (next->flags & TQC_TF_LOWER) &&
                                     (tqc_ctx_pos_lower(ctx, k + 1) & TQC_POS_NOUN);
             /* A gerund before an article or a determiner is a verb with its object
              * (`a statement Showing the date`), no run-in heading. */
             bool gerund_with_object = !nouns && (lp & TQC_POS_VGER) && next_ok &&
-                                      (tok_in(ctx, "articles", next) ||
-                                       tok_in(ctx, "determiners", next));
+                                      (tok_in(ctx, CAP_ARTICLES, next) ||
+                                       tok_in(ctx, CAP_DETERMINERS, next));
             if (lone_adjective && institution_adjective(ctx, words, k, lower, n))
                 style = true; /* `Presidential appointments`: a hint */
             else if (lone_adjective || plural_noun || plural_adjective || gerund_with_object ||
@@ -1025,7 +1063,7 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
             else if (after_article || name_in_document(words, k, lower, n))
                 return;
             else if (!nouns && !(tqc_ctx_pos_lower(ctx, k) & TQC_POS_VGER) &&
-                     !tok_in(ctx, "prepositions", prev) &&
+                     !tok_in(ctx, CAP_PREPOSITIONS, prev) &&
                      tqc_dict_freq(ctx->dict, lower, n) * CAP_COMMON_PER >=
                          tqc_dict_freq_total(ctx->dict) &&
                      !written_nearby(words, k, tok_text(doc, t), tqc_span_len(t->span),
@@ -1208,7 +1246,7 @@ static void lower_case_word_capitalised(const tqc_ctx *ctx, title_memo *memo, si
          * `capitalised-demonyms`: French `les Français`). */
         if (!is_word(prev) || !(prev->flags & TQC_TF_LOWER) || prev->sentence != t->sentence ||
             (strcmp(tqc_lang_setting(ctx->lang, "capitalised-demonyms", "no"), "yes") == 0 &&
-             (tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev)) &&
+             (tok_in(ctx, CAP_ARTICLES, prev) || tok_in(ctx, CAP_DETERMINERS, prev)) &&
              !lower_nationality_listed(ctx, k)))
             return;
     } else {
@@ -1221,7 +1259,7 @@ static void lower_case_word_capitalised(const tqc_ctx *ctx, title_memo *memo, si
             if (p->sentence != t->sentence)
                 break;
             bool number = p->kind == TQC_TOK_NUMBER;
-            bool function = is_word(p) && tok_in(ctx, "function-words", p);
+            bool function = is_word(p) && tok_in(ctx, CAP_FUNCTION_WORDS, p);
             if (!number && !function) {
                 /* A sentence's first word is capitalised anyway: a verb there opens no
                  * name (`Llegaremos el Lunes`); anything else may (`Plaza de Mayo`). */
@@ -1418,7 +1456,7 @@ static void lower_after_question(const tqc_ctx *ctx, size_t k, bool in_quote)
      * paragraph running on so again is that style, a hint only. */
     size_t nk = (size_t)(next - doc->tokens);
     uint32_t npos = tqc_ctx_pos_lower(ctx, nk);
-    bool style = in_quote || ((npos & TQC_POS_CONJ) && !tok_in(ctx, "subordinators", next)) || !npos ||
+    bool style = in_quote || ((npos & TQC_POS_CONJ) && !tok_in(ctx, CAP_SUBORDINATORS, next)) || !npos ||
                  !tqc_ctx_token_known(ctx, nk) ||
                  ((npos & TQC_POS_VERB) && !(npos & (TQC_POS_DET | TQC_POS_PRON | TQC_POS_NOUN))) ||
                  /* a verb and its subject inverted: the quotation's tag (`thought I`) */
@@ -1742,9 +1780,9 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued,
     bool verb_in_noun_place =
         capitalised_nouns(ctx) && low && (cap & TQC_POS_NOUN) &&
         !(low & ~(TQC_POS_VINF | TQC_POS_VFIN)) && is_word(before_word) &&
-        before_word->sentence == t->sentence && !tok_in(ctx, "verb-markers", before_word) &&
-        (tok_in(ctx, "articles", before_word) || tok_in(ctx, "determiners", before_word) ||
-         tok_in(ctx, "prepositions", before_word));
+        before_word->sentence == t->sentence && !tok_in(ctx, CAP_VERB_MARKERS, before_word) &&
+        (tok_in(ctx, CAP_ARTICLES, before_word) || tok_in(ctx, CAP_DETERMINERS, before_word) ||
+         tok_in(ctx, CAP_PREPOSITIONS, before_word));
     if (low && (!cap || (low & ~cap_readings)) && !verb_in_noun_place)
         return false;
     /* The lexicon's lower-case form may be a common word all the same (`letterman`):
@@ -1801,7 +1839,7 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued,
         const tqc_token *after = &doc->tokens[k + 1 < doc->token_count ? k + 1 : k];
         if (!cap && ((k + 1 < doc->token_count && is_word(after) && (after->flags & TQC_TF_CAP) &&
                       after->sentence == t->sentence) ||
-                     tok_in(ctx, "verb-markers", prev)))
+                     tok_in(ctx, CAP_VERB_MARKERS, prev)))
             return false;
         bool adj_before = (prev->flags & TQC_TF_LOWER) && (before & TQC_POS_ADJ) &&
                           !(before & ~(TQC_POS_ADJ | TQC_POS_VFIN | TQC_POS_VINF | TQC_POS_DET));
@@ -1814,8 +1852,8 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued,
         bool loan = loanword(ctx, w, len) &&
                     !(adj_like && !loanword(ctx, tok_text(doc, prev), tqc_span_len(prev->span)));
         noun = is_word(prev) && prev->sentence == t->sentence &&
-               (tok_in(ctx, "articles", prev) || tok_in(ctx, "determiners", prev) ||
-                tok_in(ctx, "prepositions", prev) ||
+               (tok_in(ctx, CAP_ARTICLES, prev) || tok_in(ctx, CAP_DETERMINERS, prev) ||
+                tok_in(ctx, CAP_PREPOSITIONS, prev) ||
                 ((prev->flags & TQC_TF_LOWER) && (before & TQC_POS_DET) &&
                  !(before & (TQC_POS_VERB | TQC_POS_NOUN))) ||
                 (cap && (prev->flags & TQC_TF_LOWER) && !loan &&
@@ -2004,6 +2042,9 @@ static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t err
     st->name_prefixes = tqc_lang_list(lang, "name-prefixes");
     st->lower_case_words = tqc_lang_list(lang, "lower-case-words");
     st->nationalities = tqc_lang_list(lang, "nationalities");
+    for (size_t i = 0; i < CAP_LIST_COUNT; i++)
+        st->lists[i] = tqc_lang_list(lang, cap_list_names[i]);
+    st->capitalised_nouns = strcmp(tqc_lang_setting(lang, "capitalised-nouns", "no"), "yes") == 0;
     for (size_t i = 0; i < n; i++) {
         size_t len, pos = 0;
         proper_name pn = {.text = tqc_strmap_key(list, i, &len)};

@@ -33,6 +33,7 @@ typedef struct directive {
  * tqc-disable-next-line, start is the line it covers. */
 typedef struct drule {
     const char *id;         /* in s->ids */
+    size_t id_index;        /* id's index in s->ids and s->per_id (id not NULL) */
     bool known;
     size_t start, end;
     bool used;              /* covered a finding (disable) or ended a region (enable) */
@@ -82,20 +83,25 @@ struct tqc_suppress {
     drule *r;
     size_t rn, rcap;
     /* Open tqc-disable regions, so an enable ends them without scanning every directive
-     * (200k pairs took minutes): per id a chain through next_open (strmap value: index
-     * + 1, 0 when none), and all of them for an enable of every rule. Closed regions
+     * (200k pairs took minutes): per id a chain through next_open (per_id's open_head:
+     * index + 1, 0 when none), and all of them for an enable of every rule. Closed regions
      * met in a chain are skipped. */
-    tqc_strmap *open_by_id;
     size_t *open_all, open_n, open_cap;
-    /* bucket 0: rules naming every rule (id NULL); others by id through bucket_of. */
+    /* bucket 0: rules naming every rule (id NULL); others by id through per_id. */
     bucket *b;
     size_t bn, bcap;
-    tqc_strmap *bucket_of;  /* id -> bucket index */
     bool d_unsorted;        /* directives came out of file order */
     /* tqc-words: word -> index + 1 of its last rule; earlier ones of the same word are
      * chained through next_open (a scan of every directive per finding was quadratic). */
     tqc_strmap *words_by;
     tqc_strmap *ids;        /* rule ids and words, one copy each: drule ids point here */
+    /* What each id of ids has, by its index: two directives a line would otherwise ask
+     * a map by name four times each. */
+    struct id_state {
+        size_t open_head;   /* index + 1 of its last open region, 0: none */
+        size_t bucket;      /* its bucket, 0: none yet */
+    } *per_id;
+    size_t per_id_cap;
     size_t settle_at;       /* tqc_suppress_settle looks again once dn reaches this */
     note_run run;           /* carried across tqc_suppress_settle's batches */
 };
@@ -110,7 +116,7 @@ void tqc_suppress_free(tqc_suppress *s)
         free(s->d[i].text);
     free(s->d);
     free(s->r);
-    tqc_strmap_free(s->open_by_id);
+    free(s->per_id);
     free(s->open_all);
     for (size_t i = 0; i < s->bn; i++) {
         free(s->b[i].leaf);
@@ -118,7 +124,6 @@ void tqc_suppress_free(tqc_suppress *s)
         free(s->b[i].lines);
     }
     free(s->b);
-    tqc_strmap_free(s->bucket_of);
     tqc_strmap_free(s->words_by);
     tqc_strmap_free(s->ids);
     free(s->run.key);
@@ -155,12 +160,16 @@ static tqc_status add_rule(tqc_suppress *s, const char *id, size_t n, size_t sta
             return TQC_ENOMEM;
         if (!tqc_strmap_get(s->ids, id, n, &v)) {
             v = 2 * (uint64_t)tqc_strmap_count(s->ids);
-            if (!tqc_strmap_put(s->ids, id, n, v))
+            if (!tqc_grow((void **)&s->per_id, &s->per_id_cap, (size_t)(v / 2), 1,
+                          sizeof *s->per_id) ||
+                !tqc_strmap_put(s->ids, id, n, v))
                 return TQC_ENOMEM;
+            s->per_id[v / 2] = (struct id_state){0};
             v |= rule_known(tqc_strmap_key(s->ids, (size_t)(v / 2), NULL));
             (void)tqc_strmap_put(s->ids, id, n, v); /* present: cannot fail */
         }
         r->id = tqc_strmap_key(s->ids, (size_t)(v / 2), NULL);
+        r->id_index = (size_t)(v / 2);
         r->known = v & 1;
     }
     s->rn++;
@@ -176,16 +185,18 @@ static void tree_set(bucket *b, size_t pos, size_t end)
         b->mx[i] = b->mx[2 * i] > b->mx[2 * i + 1] ? b->mx[2 * i] : b->mx[2 * i + 1];
 }
 
-/* The bucket of id (n bytes; NULL: every rule), made when make; SIZE_MAX when none. */
-static size_t bucket_index(tqc_suppress *s, const char *id, size_t n, bool make)
+/* The bucket of the id of index id_index in s->ids (SIZE_MAX: every rule), made when
+ * make; SIZE_MAX when none. */
+static size_t bucket_index(tqc_suppress *s, size_t id_index, bool make)
 {
-    uint64_t v;
+    bool every = id_index == SIZE_MAX;
+    size_t v;
     if (s->bn == 0 && !make)
         return SIZE_MAX;
-    if (!id)
+    if (every)
         v = 0;
-    else if (s->bucket_of && tqc_strmap_get(s->bucket_of, id, n, &v))
-        ;
+    else if (s->per_id[id_index].bucket)
+        v = s->per_id[id_index].bucket;
     else if (!make)
         return SIZE_MAX;
     else
@@ -201,18 +212,16 @@ static size_t bucket_index(tqc_suppress *s, const char *id, size_t n, bool make)
         }
         s->b[s->bn++] = (bucket){0};
     }
-    if (id && (!s->bucket_of && !(s->bucket_of = tqc_strmap_new())))
-        return SIZE_MAX;
-    if (id && !tqc_strmap_put(s->bucket_of, id, n, v))
-        return SIZE_MAX;
-    return (size_t)v;
+    if (!every)
+        s->per_id[id_index].bucket = v;
+    return v;
 }
 
 /* Files rule k (of a tqc-disable or next-line directive) in its id's bucket. */
 static tqc_status file_rule(tqc_suppress *s, size_t k, dkind kind)
 {
     drule *r = &s->r[k];
-    size_t bi = bucket_index(s, r->id, r->id ? strlen(r->id) : 0, true);
+    size_t bi = bucket_index(s, r->id ? r->id_index : SIZE_MAX, true);
     if (bi == SIZE_MAX)
         return TQC_ENOMEM;
     bucket *b = &s->b[bi];
@@ -255,11 +264,12 @@ static tqc_status file_rule(tqc_suppress *s, size_t k, dkind kind)
     return TQC_OK;
 }
 
-/* Ends the open tqc-disable regions an enable for id (NULL: every region) ends, at offset. */
-static bool end_regions(tqc_suppress *s, const char *id, size_t offset)
+/* Ends the open tqc-disable regions the enable rule e (id NULL: every region) ends, at
+ * offset. */
+static bool end_regions(tqc_suppress *s, const drule *e, size_t offset)
 {
     bool any = false;
-    if (!id) {
+    if (!e->id) {
         for (size_t i = 0; i < s->open_n; i++) {
             drule *r = &s->r[s->open_all[i]];
             if (r->end == SIZE_MAX) {
@@ -271,10 +281,8 @@ static bool end_regions(tqc_suppress *s, const char *id, size_t offset)
         s->open_n = 0;
         return any;   /* the id chains now hold only closed regions, skipped when met */
     }
-    uint64_t head = 0;
-    if (!s->open_by_id || !tqc_strmap_get(s->open_by_id, id, strlen(id), &head))
-        return false;
-    for (size_t k = (size_t)head; k; k = s->r[k - 1].next_open) {
+    size_t *head = &s->per_id[e->id_index].open_head;
+    for (size_t k = *head; k; k = s->r[k - 1].next_open) {
         drule *r = &s->r[k - 1];
         if (r->end == SIZE_MAX) {
             r->end = offset;
@@ -282,7 +290,7 @@ static bool end_regions(tqc_suppress *s, const char *id, size_t offset)
             any = true;
         }
     }
-    (void)tqc_strmap_put(s->open_by_id, id, strlen(id), 0);  /* present: cannot fail */
+    *head = 0;
     return any;
 }
 
@@ -315,12 +323,9 @@ static tqc_status open_region(tqc_suppress *s, size_t k)
     s->open_all[s->open_n++] = k;
     if (!r->id)
         return TQC_OK;      /* only an enable of every rule ends it */
-    if (!s->open_by_id && !(s->open_by_id = tqc_strmap_new()))
-        return TQC_ENOMEM;
-    uint64_t head = 0;
-    (void)tqc_strmap_get(s->open_by_id, r->id, strlen(r->id), &head);
-    r->next_open = (size_t)head;
-    return tqc_strmap_put(s->open_by_id, r->id, strlen(r->id), k + 1) ? TQC_OK : TQC_ENOMEM;
+    r->next_open = s->per_id[r->id_index].open_head;
+    s->per_id[r->id_index].open_head = k + 1;
+    return TQC_OK;
 }
 
 /* The comment (clen bytes) and the directive's word (wl bytes), each NUL-terminated,
@@ -421,7 +426,7 @@ static tqc_status add_directive(tqc_suppress *s, const char *body, size_t n, con
             st = open_region(s, k);
     if (kind == D_ENABLE)
         for (size_t k = d->rule_first; k < s->rn; k++)
-            s->r[k].used = end_regions(s, s->r[k].id, offset);
+            s->r[k].used = end_regions(s, &s->r[k], offset);
     return st;
 }
 
@@ -655,7 +660,10 @@ static bool covered(tqc_suppress *s, const char *rule, size_t n, size_t offset, 
     bool hit = bucket_covers(s, 0, offset, line, mark);
     if (hit && !mark)
         return true;
-    return bucket_covers(s, bucket_index(s, rule, n, false), offset, line, mark) || hit;
+    uint64_t v;
+    size_t bi = s->ids && tqc_strmap_get(s->ids, rule, n, &v)
+                    ? bucket_index(s, (size_t)(v / 2), false) : SIZE_MAX;
+    return bucket_covers(s, bi, offset, line, mark) || hit;
 }
 
 /* true when offset lies inside a directive comment. */
