@@ -774,7 +774,7 @@ static const char *undecided(spell_run *r, size_t k, const char *s, size_t len)
          * SPELL_TERM_USES times, only the text writing the word it would most likely be a
          * slip of (the first suggestion) makes it one. */
         bool short_term = chars_of(s, len) <= SPELL_SHORT_CHARS && uses >= SPELL_TERM_USES;
-        for (size_t i = 0; e && i < (short_term ? 1 : e->count) && !slip; i++)
+        for (size_t i = 0; e && i < e->count && (!short_term || i == 0) && !slip; i++)
             slip = !strpbrk(e->list[i], " -") && (written(r, e->list[i], strlen(e->list[i])) ||
                                                    same_letters(s, len, e->list[i]) ||
                                                    (!short_term && common(ctx->dict, e->list[i])));
