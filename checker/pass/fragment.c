@@ -415,8 +415,8 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
      * there needs a verb that is nothing else (`La vende.`). */
     bool opening_article = k - 1 == first && (pos & (TQC_POS_NOUN | TQC_POS_ADJ)) &&
                            tok_in(ctx, "articles", &toks[first]);
-    if (proclitics(ctx, k - 1 == first) && !(before & TQC_POS_NUM) && !article && subject &&
-        !opening_article && proclitic_pronoun(ctx, k - 1))
+    if (has_before && proclitics(ctx, k - 1 == first) && !(before & TQC_POS_NUM) && !article &&
+        subject && !opening_article && proclitic_pronoun(ctx, k - 1))
         keeps_verb |= TQC_POS_PRON;
     /* A subject pronoun (`I felt`) or an adverb (`just stop`) before the form, when it
      * can be no determiner or preposition, leaves it a verb. */
