@@ -419,3 +419,8 @@ const char *tqc_lang_setting(const tqc_lang *lang, const char *key, const char *
         return lang->setting_values[idx];
     return fallback;
 }
+
+bool tqc_lang_yes(const tqc_lang *lang, const char *key)
+{
+    return strcmp(tqc_lang_setting(lang, key, "no"), "yes") == 0;
+}

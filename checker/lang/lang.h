@@ -47,6 +47,8 @@ bool tqc_lang_in(const tqc_lang *lang, const char *name, const char *word, size_
 /* The profile setting key, or fallback when unset. Keys may carry a region suffix
  * (`hunspell.en-GB`), which wins over the plain key for that region. */
 const char *tqc_lang_setting(const tqc_lang *lang, const char *key, const char *fallback);
+/* Whether the profile sets key to `yes` (a switch off unless set). */
+bool tqc_lang_yes(const tqc_lang *lang, const char *key);
 /* The language's lexicon (data_dir/dictionaries/<base>/lexicon.tsv, opened by
  * tqc_lang_load when present), or NULL when it has none. Valid until tqc_lang_free. */
 const tqc_lex *tqc_lang_lexicon(const tqc_lang *lang);

@@ -198,7 +198,7 @@ static bool compound_head(tqc_dict *dict, const tqc_lang *lang, const char *s, s
 static bool compound(tqc_dict *dict, const tqc_lang *lang, const char *w, size_t len, int depth,
                      unsigned flags)
 {
-    if (strcmp(tqc_lang_setting(lang, "solid-compounds", "no"), "yes") != 0 ||
+    if (!tqc_lang_yes(lang, "solid-compounds") ||
         chars(w, len) < MORPH_MIN_COMPOUND)
         return false;
     size_t head_chars = 0;

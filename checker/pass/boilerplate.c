@@ -285,7 +285,7 @@ static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t err
     ps->ui_nouns = tqc_lang_list(lang, "ui-nouns");
     ps->function_words = tqc_lang_list(lang, "function-words");
     ps->second_person = tqc_lang_list(lang, "second-person");
-    ps->solid_compounds = strcmp(tqc_lang_setting(lang, "solid-compounds", "no"), "yes") == 0;
+    ps->solid_compounds = tqc_lang_yes(lang, "solid-compounds");
     *state = ps;
     return TQC_OK;
 }

@@ -709,7 +709,7 @@ static bool name_in_document(word_index *ix, size_t k, const char *lower, size_t
 static bool institution_adjective(const tqc_ctx *ctx, word_index *words, size_t k,
                                   const char *lower, size_t n)
 {
-    if (strcmp(tqc_lang_setting(ctx->lang, "institution-adjectives", "no"), "yes") != 0)
+    if (!tqc_lang_yes(ctx->lang, "institution-adjectives"))
         return false;
     char cap[CAP_MAX_WORD];
     size_t low = n > CAP_INSTITUTION_SUFFIX + CAP_INSTITUTION_MIN ? n - CAP_INSTITUTION_SUFFIX
@@ -1245,7 +1245,7 @@ static void lower_case_word_capitalised(const tqc_ctx *ctx, title_memo *memo, si
          * may be the people, which some languages capitalise (profile
          * `capitalised-demonyms`: French `les Français`). */
         if (!is_word(prev) || !(prev->flags & TQC_TF_LOWER) || prev->sentence != t->sentence ||
-            (strcmp(tqc_lang_setting(ctx->lang, "capitalised-demonyms", "no"), "yes") == 0 &&
+            (tqc_lang_yes(ctx->lang, "capitalised-demonyms") &&
              (tok_in(ctx, CAP_ARTICLES, prev) || tok_in(ctx, CAP_DETERMINERS, prev)) &&
              !lower_nationality_listed(ctx, k)))
             return;
@@ -1502,7 +1502,7 @@ static void lower_after_full_stop(const tqc_ctx *ctx, size_t k)
     /* German writes ordinals with a period (`am 3. ordentlichen Parteitag`); a number
      * and a stop opening a paragraph number a section or an item (`8.1.1. dpkg`). */
     if (w->kind == TQC_TOK_NUMBER &&
-        (strcmp(tqc_lang_setting(ctx->lang, "ordinal-period", "no"), "yes") == 0 ||
+        (tqc_lang_yes(ctx->lang, "ordinal-period") ||
          (w->flags & TQC_TF_PARA_START)))
         return;
     /* A sentence may open with code the page left out (`main. <code>ekiga</code> is`):
@@ -2044,7 +2044,7 @@ static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t err
     st->nationalities = tqc_lang_list(lang, "nationalities");
     for (size_t i = 0; i < CAP_LIST_COUNT; i++)
         st->lists[i] = tqc_lang_list(lang, cap_list_names[i]);
-    st->capitalised_nouns = strcmp(tqc_lang_setting(lang, "capitalised-nouns", "no"), "yes") == 0;
+    st->capitalised_nouns = tqc_lang_yes(lang, "capitalised-nouns");
     for (size_t i = 0; i < n; i++) {
         size_t len, pos = 0;
         proper_name pn = {.text = tqc_strmap_key(list, i, &len)};

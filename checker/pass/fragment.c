@@ -326,8 +326,8 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
      * (`Put it there.`), and so may a verb-second language's present form before its
      * object (`Begleitet ihn.`), not before a preposition (`Begleitet vom Gouverneur.`). */
     if (k == first && (pos & TQC_POS_VPART) && !(pos & (TQC_POS_VINF | TQC_POS_AUX)) &&
-        strcmp(tqc_lang_setting(ctx->lang, "null-subject", "no"), "yes") != 0) {
-        bool v2 = strcmp(tqc_lang_setting(ctx->lang, "verb-final-subordinate", "no"), "yes") == 0;
+        !tqc_lang_yes(ctx->lang, "null-subject")) {
+        bool v2 = tqc_lang_yes(ctx->lang, "verb-final-subordinate");
         uint32_t next = k + 1 < ctx->doc->token_count && toks[k + 1].kind == TQC_TOK_WORD
                             ? word_pos(ctx, k + 1, false) : 0;
         if (!v2 || ((next & TQC_POS_PREP) &&
@@ -409,7 +409,7 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
     /* Where a subject must come first (see proclitics), a subject or another pronoun
      * stands before the pronoun (`il en veut`; `Surtout en seconde période` is none). */
     bool subject = (gov & (TQC_POS_PRON | TQC_POS_NOUN | TQC_POS_PROPN)) ||
-                   strcmp(tqc_lang_setting(ctx->lang, "proclitic-pronouns", "no"), "yes") == 0;
+                   tqc_lang_yes(ctx->lang, "proclitic-pronouns");
     /* An article of the language's list opening the sentence, before a form that may be
      * a noun or an adjective, is the article (`La prima in dieci anni.`): a pronoun
      * there needs a verb that is nothing else (`La vende.`). */
@@ -476,7 +476,7 @@ static bool instruction_infinitive(const tqc_ctx *ctx, size_t k, size_t first)
 {
     const tqc_doc *doc = ctx->doc;
     if (k > first + 1 || k + 1 >= doc->token_count ||
-        strcmp(tqc_lang_setting(ctx->lang, "infinitive-instructions", "no"), "yes") != 0)
+        !tqc_lang_yes(ctx->lang, "infinitive-instructions"))
         return false;
     uint32_t pos = word_pos(ctx, k, k == first);
     if (!(pos & TQC_POS_VINF) || (pos & ~(TQC_POS_VINF | TQC_POS_VFIN)))
@@ -751,7 +751,7 @@ static bool verb_final_relative(const tqc_ctx *ctx, size_t first, size_t last)
 {
     const tqc_doc *doc = ctx->doc;
     if (last < first + 3 || doc->tokens[first + 1].kind != TQC_TOK_WORD ||
-        strcmp(tqc_lang_setting(ctx->lang, "verb-final-subordinate", "no"), "yes") != 0)
+        !tqc_lang_yes(ctx->lang, "verb-final-subordinate"))
         return false;
     uint32_t opener = word_pos(ctx, first, true), next = word_pos(ctx, first + 1, false);
     /* A pronoun that is no article yet stands before a noun is a genitive one (`Deren
@@ -900,8 +900,8 @@ static bool second_verb(const tqc_ctx *ctx, size_t first, size_t last, bool afte
          * right after a subordinate clause (`verb-final-subordinate`: `Was er sagte, war
          * falsch.`). */
         if (seen && after_comma && comma && doc->tokens[k - 1].kind != TQC_TOK_WORD &&
-            strcmp(tqc_lang_setting(ctx->lang, "null-subject", "no"), "yes") != 0 &&
-            strcmp(tqc_lang_setting(ctx->lang, "verb-final-subordinate", "no"), "yes") != 0)
+            !tqc_lang_yes(ctx->lang, "null-subject") &&
+            !tqc_lang_yes(ctx->lang, "verb-final-subordinate"))
             return false;
         /* Both verbs must be finite ones by every reading: `lo scopo` may be an
          * article and its noun, `dominated by` a participle, `meine` a possessive. */
@@ -945,7 +945,7 @@ static size_t relative_after_preposition(const tqc_ctx *ctx, size_t first, size_
         (pos & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_PRON | TQC_POS_DET | TQC_POS_CONJ)) ||
         k + 1 >= last || doc->tokens[k].kind != TQC_TOK_WORD ||
         word_pos(ctx, k, false) != TQC_POS_PRON ||
-        strcmp(tqc_lang_setting(ctx->lang, "verb-final-subordinate", "no"), "yes") != 0 ||
+        !tqc_lang_yes(ctx->lang, "verb-final-subordinate") ||
         doc->tokens[last - 1].kind != TQC_TOK_WORD || !(word_pos(ctx, last - 1, false) & FINITE))
         return SIZE_MAX;
     for (size_t v = k + 1; v + 1 < last; v++)
@@ -1189,7 +1189,7 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
 static size_t dash_lead(const tqc_ctx *ctx, size_t k)
 {
     const tqc_doc *doc = ctx->doc;
-    if (strcmp(tqc_lang_setting(ctx->lang, "dialogue-dash", "no"), "yes") == 0)
+    if (tqc_lang_yes(ctx->lang, "dialogue-dash"))
         return k;
     size_t j = k;
     while (j < doc->token_count && j - k < FRAG_MAX_DASHES &&

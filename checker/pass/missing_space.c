@@ -122,11 +122,6 @@ typedef struct ms_run {
 
 /* ---- small helpers ---------------------------------------------------------------- */
 
-static bool setting_on(const tqc_ctx *ctx, const char *key)
-{
-    return strcmp(tqc_lang_setting(ctx->lang, key, "no"), "yes") == 0;
-}
-
 static size_t chars_in(const char *s, size_t len)
 {
     size_t n = 0;
@@ -766,7 +761,7 @@ static bool unlisted_particle_compound(const tqc_ctx *ctx, const char *word, siz
     const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
     char lower[MS_MAX_WORD];
     size_t n = tqc_text_case(word, len, TQC_CASE_LOWER, lower, sizeof lower);
-    if (!lex || !n || !setting_on(ctx, "solid-compounds") || sp->count != 2 || !a->function ||
+    if (!lex || !n || !tqc_lang_yes(ctx->lang, "solid-compounds") || sp->count != 2 || !a->function ||
         b->function || !compound_affix(ctx, word, a, true) || b->chars < MS_LEXICON_CHARS ||
         b->freq == 0 || !lexicon_word(ctx, word, b) || tqc_lex_pos(lex, lower, n))
         return false;
@@ -894,7 +889,7 @@ static void check_lower(ms_run *r, const tqc_token *t, bool functions_only, bool
         }
         return;
     }
-    if (setting_on(ctx, "solid-compounds")) {
+    if (tqc_lang_yes(ctx->lang, "solid-compounds")) {
         /* Where compounds are solid, two content words are one, unless the first is only
          * a finite verb: a compound opens with a stem, never an inflected verb
          * (`bietetjedoch`). */
@@ -1080,7 +1075,7 @@ static void check_capitalised(ms_run *r, size_t k)
         uint64_t common = b->chars == 2 ? MS_NAME_END_COMMON : MS_PROPER_COMMON;
         /* Where every noun is capitalised, a dictionary word is a noun as often as a
          * name: attested, or before a longer function word, it is a common word. */
-        if (setting_on(ctx, "capitalised-nouns") && tqc_dict_known(ctx->dict, s, a->end))
+        if (tqc_lang_yes(ctx->lang, "capitalised-nouns") && tqc_dict_known(ctx->dict, s, a->end))
             common = b->chars == 2 ? MS_PROPER_COMMON : 0;
         if (b->chars < 2 || !phrase_follows(ctx, k) || (a->freq < common && alone == 0))
             return;
@@ -1099,7 +1094,7 @@ static void check_capitalised(ms_run *r, size_t k)
         bool named = alone > 0 && (proper || b->chars >= 5 || !tqc_dict_known(ctx->dict, s, a->end));
         /* A first part of three letters is a name particle as often as a word (`Val`,
          * `Van`, `San`, `Del`: Valsecchi, Vanderbilt), as in check_camel. */
-        if (b->function || b->freq == 0 || setting_on(ctx, "solid-compounds") || a->chars < 4 ||
+        if (b->function || b->freq == 0 || tqc_lang_yes(ctx->lang, "solid-compounds") || a->chars < 4 ||
             !(b->chars >= 5 || (b->chars == 4 && b->freq >= MS_FREQUENT)) ||
             !(proper || named))
             return;
@@ -1136,7 +1131,7 @@ static void camel_left_run_on(ms_run *r, const tqc_token *t, size_t cut)
      * written solid they are one word. */
     bool long_pair = best[0].part[0].chars >= MS_CONTENT_MIN_CHARS &&
                      best[0].part[1].chars >= MS_CONTENT_MIN_CHARS &&
-                     !setting_on(ctx, "solid-compounds");
+                     !tqc_lang_yes(ctx->lang, "solid-compounds");
     if (!glue && !long_pair)
         return;
     tqc_split sp = best[0];

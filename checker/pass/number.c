@@ -416,7 +416,7 @@ static void check_decimal_comma_language(const tqc_ctx *ctx, size_t k, const cha
             return;
         tqc_span sp = ctx->doc->tokens[k].span;
         if (!q && sp.end < ctx->doc->len && ctx->doc->text[sp.end] == '.' &&
-            strcmp(tqc_lang_setting(ctx->lang, "ordinal-period", "no"), "yes") == 0)
+            tqc_lang_yes(ctx->lang, "ordinal-period"))
             return;     /* 4.7. is a date where ordinals take a period */
         memcpy(fixed, s, digits);
         fixed[dot_at] = ',';

@@ -148,7 +148,7 @@ static void run(const tqc_ctx *ctx)
     uint32_t legit = 0;
     bool asked = false, stranding = false;
     bool nouns_capitalised =
-        strcmp(tqc_lang_setting(ctx->lang, "capitalised-nouns", "no"), "yes") == 0;
+        tqc_lang_yes(ctx->lang, "capitalised-nouns");
     bool lexicon = tqc_lang_lexicon(ctx->lang) != NULL;
     tqc_strmap *cap_doubles = NULL;
     bool counted = false;

@@ -190,7 +190,7 @@ static spell_entry *suggestions(spell_run *r, const char *word, size_t len)
 static bool noun_form(const tqc_ctx *ctx, const char *word, size_t len, const char *fixed,
                       size_t fl)
 {
-    if (strcmp(tqc_lang_setting(ctx->lang, "capitalised-nouns", "no"), "yes") != 0)
+    if (!tqc_lang_yes(ctx->lang, "capitalised-nouns"))
         return false;
     int32_t a, b;
     size_t na = tqc_text_decode(word, len, &a), nb = tqc_text_decode(fixed, fl, &b);
@@ -207,7 +207,7 @@ static bool noun_form(const tqc_ctx *ctx, const char *word, size_t len, const ch
  * shorter or unseen parts would split too many misspellings (`bedore`, `acct ions`). */
 static bool compound_reading(const tqc_ctx *ctx, const char *s, size_t len, tqc_split *out)
 {
-    if (strcmp(tqc_lang_setting(ctx->lang, "closed-compounds", "no"), "yes") != 0)
+    if (!tqc_lang_yes(ctx->lang, "closed-compounds"))
         return false;
     tqc_split sp[4];
     size_t n = tqc_split_find(ctx->dict, ctx->lang, s, len, sp, 4);

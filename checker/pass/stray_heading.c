@@ -290,7 +290,7 @@ static bool title_shaped(const tqc_ctx *ctx, size_t first, size_t end)
     /* (Where nouns are capitalised, a capitalised word inside the line is one, known to
      * the lexicon or not: `Hafenstadt`.) */
     if (at > first + 1 && !before && (doc->tokens[at - 1].flags & TQC_TF_CAP) &&
-        strcmp(tqc_lang_setting(ctx->lang, "capitalised-nouns", "no"), "yes") == 0)
+        tqc_lang_yes(ctx->lang, "capitalised-nouns"))
         before = TQC_POS_NOUN;
     bool particle = before && !(before & ~(TQC_POS_NOUN | TQC_POS_PROPN));
     bool cut = tqc_lang_in(ctx->lang, "articles", key, n) ||
@@ -400,7 +400,7 @@ static bool label_shaped(const tqc_ctx *ctx, size_t first, size_t end)
         size_t n = key_of(ctx, t, key, NULL);
         /* Where nouns are capitalised, a noun is known only so (`Meinung`). */
         bool known = tqc_dict_known(ctx->dict, key, n) ||
-                     (strcmp(tqc_lang_setting(ctx->lang, "capitalised-nouns", "no"), "yes") == 0 &&
+                     (tqc_lang_yes(ctx->lang, "capitalised-nouns") &&
                       tqc_ctx_pos(ctx, k) & TQC_POS_NOUN && !(tqc_ctx_pos(ctx, k) & TQC_POS_PROPN));
         if (n != tqc_span_len(t->span) || !known)
             return false;   /* a name, an elision or a word the dictionary lacks */
