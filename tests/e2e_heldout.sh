@@ -13,6 +13,19 @@ fi
 python3 "$here/heldout_gold.py" >"$tmp/out" 2>&1
 check "every gold span is in its file, the clean controls have no rows" $? "$(cat "$tmp/out")"
 
+# Set X (tests/data/heldout2, session 10): 24 articles, and the rows its brief asked for in
+# each language: three of the four commonest classes, one of each of the others.
+x_least="--at-least 1 --at-least missing-space=3 --at-least spelling=3"
+x_least="$x_least --at-least capitalization=3 --at-least fragment=3"
+# shellcheck disable=SC2086  # x_least is a list of arguments
+python3 "$here/heldout_gold.py" "$here/data/heldout2" $x_least >"$tmp/out" 2>&1
+check "set X is well made" $? "$(cat "$tmp/out")"
+# shellcheck disable=SC2086
+python3 "$here/heldout_gold.py" "$here/data/heldout2" $x_least --at-least untranslated=2 \
+    >"$tmp/out" 2>&1
+[ $? = 1 ] && grep -q '^heldout: en: 1 untranslated rows, at least 2 wanted$' "$tmp/out"
+check "a class with fewer rows than --at-least asks is refused" $? "$(cat "$tmp/out")"
+
 # A row whose span is not at its occurrence, and a clean control with a row, are refused.
 cp -r "$here/data/heldout" "$tmp/set"
 awk -F'\t' 'BEGIN { OFS = "\t" } !/^#/ && $1 ~ /^01-/ && !done { $4 = 99; done = 1 } { print }' \

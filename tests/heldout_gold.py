@@ -1,11 +1,18 @@
 #!/usr/bin/env python3
-"""The held-out set (tests/data/heldout/): loading it, and checking it is well made.
+"""A held-out set (tests/data/heldout/, tests/data/heldout2/): loading it, and checking it
+is well made.
 
-Run alone it is the set's checker: every gold span is found in its file at its occurrence,
-the clean controls (13-18) have no rows, each defective article (01-12) has some, every
+Run alone it is the set's checker: the articles are numbered from 01 without a gap and each
+language has as many as the others, every gold span is found in its file at its occurrence,
+the clean controls (13 on) have no rows, each defective article (01-12) has some, every
 article is UTF-8 in NFC with one paragraph a line and a blank line between paragraphs, and
-every class has at least two rows in each language. Exit 1 with one line a problem.
+every class has at least two rows in each language, or as many as --at-least asks
+(`--at-least 1` for every class, `--at-least fragment=3` for one). Exit 1 with one line a
+problem.
+
+    python3 tests/heldout_gold.py [FOLDER] [--at-least [CLASS=]N]...
 """
+import argparse
 import os
 import re
 import sys
@@ -104,10 +111,19 @@ def load(folder=DEFAULT_DIR):
     return arts, texts, rows, locate(rows, texts)
 
 
-def check(folder=DEFAULT_DIR):
+def check(folder=DEFAULT_DIR, least=None):
+    """least: the rows wanted of each class in each language, by class; 2 where not given."""
+    least = least or {}
     arts, texts, rows, problems = load(folder)
-    if len(arts) != 18:
-        problems.append('%d articles, not 18' % len(arts))
+    numbers = [number for _, number, _ in arts]
+    if numbers != list(range(1, len(arts) + 1)):
+        problems.append('the articles are not numbered 01 to %02d without a gap' % len(arts))
+    per_lang = {}
+    for _, number, lang in arts:
+        per_lang[lang] = per_lang.get(lang, 0) + 1
+    if len(set(per_lang.values())) > 1:
+        problems.append('languages with different numbers of articles: %s'
+                        % ', '.join('%s %d' % kv for kv in sorted(per_lang.items())))
     by_file = {}
     for r in rows:
         by_file.setdefault(r.file, []).append(r)
@@ -136,15 +152,41 @@ def check(folder=DEFAULT_DIR):
     langs = sorted({lang for _, _, lang in arts})
     for lang in langs:
         for cls in CLASSES:
-            if counts.get((lang, cls), 0) < 2:
-                problems.append('%s: %d %s rows, at least 2 wanted'
-                                % (lang, counts.get((lang, cls), 0), cls))
+            wanted = least.get(cls, 2)
+            if counts.get((lang, cls), 0) < wanted:
+                problems.append('%s: %d %s rows, at least %d wanted'
+                                % (lang, counts.get((lang, cls), 0), cls, wanted))
     return arts, rows, problems
 
 
+def at_least(args):
+    """The --at-least arguments as {class: rows}; a bare N applies to every class."""
+    least = {}
+    for arg in args:
+        cls, _, n = arg.rpartition('=')
+        if cls and cls not in CLASSES:
+            raise ValueError('--at-least %s: no class %s' % (arg, cls))
+        if not n.isdigit():
+            raise ValueError('--at-least %s: not a number' % arg)
+        for c in ([cls] if cls else CLASSES):
+            least[c] = int(n)
+    return least
+
+
 def main(argv):
-    folder = argv[1] if len(argv) > 1 else DEFAULT_DIR
-    arts, rows, problems = check(folder)
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('folder', nargs='?', default=DEFAULT_DIR)
+    ap.add_argument('--at-least', action='append', default=[], metavar='[CLASS=]N',
+                    help='rows wanted of a class (of every class) in each language; 2 by '
+                         'default; later ones win')
+    args = ap.parse_args(argv[1:])
+    try:
+        least = at_least(args.at_least)
+    except ValueError as e:
+        print('heldout: %s' % e)
+        return 2
+    folder = args.folder
+    arts, rows, problems = check(folder, least)
     for p in problems:
         print('heldout: ' + p)
     if problems:
