@@ -119,7 +119,7 @@ def check(folder=DEFAULT_DIR, least=None):
     if numbers != list(range(1, len(arts) + 1)):
         problems.append('the articles are not numbered 01 to %02d without a gap' % len(arts))
     per_lang = {}
-    for _, number, lang in arts:
+    for _, _, lang in arts:
         per_lang[lang] = per_lang.get(lang, 0) + 1
     if len(set(per_lang.values())) > 1:
         problems.append('languages with different numbers of articles: %s'
@@ -185,8 +185,7 @@ def main(argv):
     except ValueError as e:
         print('heldout: %s' % e)
         return 2
-    folder = args.folder
-    arts, rows, problems = check(folder, least)
+    arts, rows, problems = check(args.folder, least)
     for p in problems:
         print('heldout: ' + p)
     if problems:
