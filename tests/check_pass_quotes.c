@@ -167,6 +167,56 @@ START_TEST(test_issue_3_quotes_multi_paragraph_quotation)
 }
 END_TEST
 
+/* Quotes findings at warning or above on text in language code. */
+static size_t serious_in(const char *code, const char *text)
+{
+    tqc_doc *doc = tqc_doc_new("test.txt", text, strlen(text), code);
+    ck_assert_ptr_nonnull(doc);
+    tqc_findings out;
+    tqc_findings_init(&out, doc);
+    ck_assert_int_eq(tqc_check_doc(tqc_test_checker_for(code), doc, &out), TQC_OK);
+    hit h;
+    collect(&out, doc, "quotes", 0, &h);
+    tqc_findings_release(&out);
+    tqc_doc_free(doc);
+    return h.serious;
+}
+
+START_TEST(test_issue_12_block_quotation_over_paragraphs)
+{
+    /* A mark ending its paragraph introduces a block quotation (a letter, a statute) that
+     * runs over paragraphs with no mark and closes at the end of its last one; a quotation
+     * nested in it with the same marks (typewriter copy) comes first there. Each
+     * language's primary marks, and straight ones. A hint at most. */
+    static const struct { const char *code, *text; } block[] = {
+        {"en", "The letter ended as follows: “\n\nWe have waited for an answer since March.\n\n"
+               "Nobody has written to us since then.”\n\nThe council met on Monday.\n"},
+        {"en", "The report put it this way: \"\n\nThe depot was sold in 1958.\n\nIts "
+               "\"reform\" never came, and the tracks were closed.\"\n\nThe council met.\n"},
+        {"pt", "A carta terminava assim: “\n\nEsperamos uma resposta desde março.\n\n"
+               "Ninguém nos escreveu desde então.”\n\nO conselho reuniu-se na segunda.\n"},
+        {"es", "La carta terminaba así: «\n\nEsperamos una respuesta desde marzo.\n\n"
+               "Nadie nos ha escrito desde entonces.»\n\nEl consejo se reunió el lunes.\n"},
+        {"fr", "La lettre se terminait ainsi : «\n\nNous attendons une réponse depuis mars.\n\n"
+               "Personne ne nous a écrit depuis. »\n\nLe conseil s’est réuni lundi.\n"},
+        {"de", "Der Brief endete so: „\n\nWir warten seit März auf eine Antwort.\n\n"
+               "Seitdem hat uns niemand geschrieben.“\n\nDer Rat tagte am Montag.\n"},
+        {"it", "La lettera finiva così: «\n\nAspettiamo una risposta da marzo.\n\n"
+               "Da allora nessuno ci ha scritto.»\n\nIl consiglio si è riunito lunedì.\n"},
+    };
+    for (size_t i = 0; i < sizeof block / sizeof block[0]; i++)
+        ck_assert_msg(serious_in(block[i].code, block[i].text) == 0, "%s: %s", block[i].code,
+                      block[i].text);
+    /* The closing mark dropped: no later paragraph closes it, and one that opens a
+     * quotation of its own first settles it. */
+    ck_assert_uint_eq(serious_in("en", "The minister said, “We will stay until the end.\n\n"
+                                 "The talks ended on Friday.\n\nThe envoys left.\n"), 1);
+    ck_assert_uint_eq(serious_in("de", "Der Minister sagte: „Wir bleiben bis zum Ende.\n\n"
+                                 "Die Gespräche endeten am Freitag.\n\nEr nannte sie „zäh“.\n"),
+                      1);
+}
+END_TEST
+
 START_TEST(test_issue_12_unclosed_mark_gets_no_guess)
 {
     /* The closing mark is known, its place is not (`(on the local disk)` or `(on the
@@ -801,6 +851,7 @@ Suite *pass_quotes_suite(void)
     tcase_add_test(tc, test_issue_3_quotes_unclosed_and_unopened);
     tcase_add_test(tc, test_issue_3_quotes_apostrophes_are_not_quotes);
     tcase_add_test(tc, test_issue_3_quotes_multi_paragraph_quotation);
+    tcase_add_test(tc, test_issue_12_block_quotation_over_paragraphs);
     tcase_add_test(tc, test_issue_3_quotes_brackets);
     tcase_add_test(tc, test_issue_3_quotes_foreign_marks_balance);
     tcase_add_test(tc, test_issue_12_no_space_next_to_a_quote);

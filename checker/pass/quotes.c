@@ -66,7 +66,9 @@ typedef struct style_log {
 typedef struct mark_stack {
     open_mark items[QUOTES_MAX_DEPTH];
     size_t depth;
-    size_t carried;     /* the pair the previous paragraph left open, or SIZE_MAX */
+    size_t carried;     /* the pair a paragraph before left open, or SIZE_MAX */
+    size_t carried_over; /* paragraphs without a quotation mark it has run over */
+    size_t para_marks;  /* quotation marks read in the paragraph being read */
     size_t para_end;    /* where the paragraph being read ends */
     bool last_para;     /* it is the document's last: a quotation may be cut off there */
     bool next_prose;    /* the next paragraph opens with a letter, not a quotation mark */
@@ -435,26 +437,41 @@ static void report_unclosed(const tqc_ctx *ctx, const quote_rules *r, const open
      * a wrong fix is worse than none. */
 }
 
-/* Whether paragraph p closes a quotation of pair before it opens one: the quotation
- * the paragraph before left open went on there, its reopening mark forgotten. A straight
- * mark closes by its place (after a word, before a space or punctuation). */
+/* How many paragraphs without a mark of its pair a quotation left open may run over
+ * before one closes it: a block quotation (a letter, a statute) introduced by a mark that
+ * ends its paragraph (`He wrote: "`) and closed at the end of its last paragraph. */
+#define QUOTES_BLOCK_PARAGRAPHS 6
+
+/* Whether paragraph p, or the first paragraph from p on (within QUOTES_BLOCK_PARAGRAPHS)
+ * with a mark of pair pr, closes a quotation of that pair that it did not open (quotations
+ * it opens and closes may come first: `the "goodness" of … capitalistic."`): the quotation
+ * left open before went on there, its reopening marks forgotten. A straight mark closes
+ * by its place (after a word, before a space or punctuation), else alternates. */
 static bool closes_first(const quote_rules *r, const tqc_doc *doc, size_t p, const pair *pr)
 {
-    if (p >= doc->paragraph_count)
-        return false;
-    tqc_span sp = doc->paragraphs[p].span;
-    for (size_t i = sp.start; i < sp.end;) {
-        int32_t cp;
-        size_t n = tqc_text_decode(doc->text + i, sp.end - i, &cp);
-        if (!n)
+    for (size_t q = p; q < doc->paragraph_count && q < p + QUOTES_BLOCK_PARAGRAPHS; q++) {
+        tqc_span sp = doc->paragraphs[q].span;
+        size_t marks = 0, open = 0;
+        for (size_t i = sp.start; i < sp.end;) {
+            int32_t cp;
+            size_t n = tqc_text_decode(doc->text + i, sp.end - i, &cp);
+            if (!n)
+                return false;
+            if (cp == pr->open || cp == pr->close) {
+                marks++;
+                bool closing = cp == pr->close;
+                if (pr->open == pr->close) {
+                    mark_pos pos = classify(r, doc->text, sp, i, i + n);
+                    closing = pos == POS_CLOSE || (pos != POS_OPEN && open > 0);
+                }
+                if (closing && open == 0)
+                    return true;
+                open = closing ? open - 1 : open + 1;
+            }
+            i += n;
+        }
+        if (marks)
             return false;
-        if (pr->open == pr->close && cp == pr->open)
-            return classify(r, doc->text, sp, i, i + n) == POS_CLOSE;
-        if (cp == pr->close)
-            return true;
-        if (cp == pr->open)
-            return false;
-        i += n;
     }
     return false;
 }
@@ -623,8 +640,6 @@ static void check_closing(const tqc_ctx *ctx, tqc_span span, size_t open_off)
 static void push(const tqc_doc *doc, mark_stack *st, size_t pair_idx, const tqc_token *tok,
                  bool tentative)
 {
-    if (!tentative)
-        st->carried = SIZE_MAX;
     bool outermost = !tentative;
     for (size_t i = 0; i < st->depth && outermost; i++)
         outermost = st->items[i].tentative;
@@ -753,6 +768,7 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
 {
     tqc_span span = tok->span;
     const tqc_doc *doc = ctx->doc;
+    st->para_marks++;
     mark_pos pos = classify(r, doc->text, para, span.start, span.end);
     size_t as_open = opens(r, cp), as_close = closes(r, cp);
     bool apos = is_apostrophe(r, cp);
@@ -912,14 +928,20 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
         tqc_text_is_digit(before))
         return;
     if (st->carried != SIZE_MAX && closes_pair(r, st->carried, cp)) {
-        /* The end of a quotation the previous paragraph left open: only the opening
-         * mark this paragraph should repeat is missing. */
+        /* The end of a quotation a paragraph before left open: only the opening marks
+         * the paragraphs it runs over should repeat are missing. */
         char o[5];
         mark_text(r->pairs[st->carried].open, o);
-        tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, span, "closing quote %s ends the "
-                 "quotation left open by the previous paragraph, but this paragraph does not "
-                 "open with %s", m, o);
+        if (st->carried_over == 0)
+            tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, span, "closing quote %s ends the "
+                     "quotation left open by the previous paragraph, but this paragraph does "
+                     "not open with %s", m, o);
+        else
+            tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, span, "closing quote %s ends the "
+                     "quotation left open %zu paragraphs before, but none of them opens "
+                     "again with %s", m, st->carried_over + 1, o);
         st->carried = SIZE_MAX;
+        st->carried_over = 0;
         return;
     }
     /* Another pair's closing mark while a quotation is open (`« statique ”`): the
@@ -1269,6 +1291,7 @@ static void run(const tqc_ctx *ctx)
         const tqc_sentence *last = &doc->sentences[para->sent_first + para->sent_count - 1];
         brackets.depth = 0;
         quotes.depth = 0;
+        quotes.para_marks = 0;
         quotes.para = p;
         brackets.para_end = quotes.para_end = para->span.end;
         brackets.last_para = quotes.last_para = p + 1 == doc->paragraph_count;
@@ -1300,7 +1323,13 @@ static void run(const tqc_ctx *ctx)
         for (size_t i = 0; i < quotes.depth && outer == SIZE_MAX; i++)
             if (!quotes.items[i].tentative)
                 outer = i;
-        quotes.carried = outer != SIZE_MAX ? quotes.items[outer].pair : SIZE_MAX;
+        /* A paragraph with no quotation mark leaves a block quotation open (see
+         * closes_first); one with marks settles it. */
+        if (outer != SIZE_MAX || quotes.para_marks > 0 ||
+            ++quotes.carried_over >= QUOTES_BLOCK_PARAGRAPHS) {
+            quotes.carried = outer != SIZE_MAX ? quotes.items[outer].pair : SIZE_MAX;
+            quotes.carried_over = 0;
+        }
         /* Only a quoted sentence runs on: a phrase quoted inside a clause (`there are
          * "deficiencies in`) is closed in its paragraph, and so is one whose attribution
          * follows inside it (`"Same thing, he said.`). */
