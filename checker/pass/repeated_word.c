@@ -104,6 +104,34 @@ static bool after_pronoun(const tqc_ctx *ctx, size_t k)
            (tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_PRON);
 }
 
+/* Whether a word of the profile's `free-relatives` list (`what`, `all`) comes before
+ * token k in its sentence. */
+static bool after_free_relative(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    for (size_t i = k; i-- > 0 && doc->tokens[i].sentence == doc->tokens[k].sentence;) {
+        const tqc_token *t = &doc->tokens[i];
+        char lower[RW_MAX_WORD];
+        size_t n = t->kind == TQC_TOK_WORD
+                       ? tqc_text_case(tqc_doc_at(doc, t->span), tqc_span_len(t->span),
+                                       TQC_CASE_LOWER, lower, sizeof lower)
+                       : 0;
+        if (n && tqc_lang_in(ctx->lang, "free-relatives", lower, n))
+            return true;
+    }
+    return false;
+}
+
+/* Whether the word before token k is a determiner or an article: a word the lexicon
+ * lacks at k is then a noun (`o trator`). */
+static bool after_determiner(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    return k > 0 && doc->tokens[k - 1].kind == TQC_TOK_WORD &&
+           doc->tokens[k - 1].sentence == doc->tokens[k].sentence &&
+           (tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_DET);
+}
+
 static bool capitalised(const tqc_doc *doc, const tqc_token *t)
 {
     int32_t cp;
@@ -166,6 +194,27 @@ static void run(const tqc_ctx *ctx)
         if ((n && tqc_lang_in(ctx->lang, "legitimate-doubles", lower, n)) ||
             tqc_lang_in(ctx->lang, "legitimate-doubles", sa, la))
             continue;
+        /* A copula doubled where a free relative clause ends on the first copy (`what it
+         * is is a trick`): only after a word of `free-relatives` in its sentence. */
+        if (n && tqc_lang_in(ctx->lang, "cleft-doubles", lower, n) &&
+            after_free_relative(ctx, k - 1))
+            continue;
+        /* Three copies or more are said on purpose (`beep beep beep`, `down down down`):
+         * one hint for the run, not a slip's safe fix. */
+        if (k >= 2 && doubled(doc, k - 1))
+            continue;
+        if (k + 1 < doc->token_count && doubled(doc, k + 1)) {
+            size_t end = k + 1;
+            while (end + 1 < doc->token_count && doubled(doc, end + 1))
+                end++;
+            tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO,
+                                      tqc_span_make(a->span.start, doc->tokens[end].span.end),
+                                      "word repeated %zu times: '%.*s' (may be right: a word "
+                                      "said three times or more is emphasis or a sound)",
+                                      end - k + 2, (int)la, sa);
+            tqc_finding_suggest(ctx->out, f, sa, la);
+            continue;
+        }
         /* Two capitalised words in mid-sentence that are no common word in lower case
          * (where nouns are capitalised: that the dictionary lacks or the lexicon knows
          * only as a name): a name (`Sirhan Sirhan`, `Walla Walla`, double surnames). A name made of a
@@ -218,7 +267,21 @@ static void run(const tqc_ctx *ctx)
              * `came in in June`, `what it belongs to to be`. */
             may = (before & (TQC_POS_VERB | TQC_POS_ADV)) && !(before & TQC_POS_NOUN) &&
                   ((pos & TQC_POS_ADV) || (after & TQC_POS_VINF));
+            /* A particle after its verb's object pronoun (`let us in in the dark`). */
+            may = may || ((pos & TQC_POS_ADV) && (before & TQC_POS_PRON) &&
+                          !(before & (TQC_POS_DET | TQC_POS_NOUN)) && k >= 3 &&
+                          doc->tokens[k - 3].kind == TQC_TOK_WORD &&
+                          doc->tokens[k - 3].sentence == a->sentence &&
+                          (tqc_ctx_pos_lower(ctx, k - 3) & TQC_POS_VERB));
         }
+        /* A finite verb whose form is also a function word, after a word that can be its
+         * subject, the second copy that function word opening the next phrase (`o trator
+         * para para descarregar`, `el tren para para cargar`): every language. */
+        if (!may && lexicon && (pos & TQC_POS_VFIN) &&
+            (pos & (TQC_POS_PREP | TQC_POS_CONJ | TQC_POS_DET)) && has_before && has_after &&
+            ((before & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_PRON)) ||
+             (!before && after_determiner(ctx, k - 2))))
+            may = true;
         /* A capitalised pair in mid-sentence may still be a name (`Kappa Kappa Gamma`,
          * `Sing Sing`): a warning with the fix to review, never a safe one; a hint where
          * the document writes the same double again (`Estável Antiga Antiga`, twice): a
