@@ -217,22 +217,6 @@ START_TEST(test_issue_12_block_quotation_over_paragraphs)
 }
 END_TEST
 
-/* A quoted term glued into a compound by a hyphen (`"Spar"-Paket`) is part of a word, its
- * marks typed as they came: its style among the article's is a hint; the same term
- * standing alone is not. */
-START_TEST(test_issue_12_quoted_term_in_a_compound)
-{
-    ck_assert_uint_eq(serious_in("de", "Er nannte es „Plan“, sie nannte es „Trick“, und das "
-                                 "\"Spar\"-Paket kam trotzdem.\n"), 0);
-    ck_assert_uint_eq(serious_in("de", "Er nannte es „Plan“, sie nannte es „Trick“, und das "
-                                 "\"Spar\" Paket kam trotzdem.\n"), 1);
-    ck_assert_uint_eq(serious_in("en", "He called it “a plan”, she called it “a trick”, and "
-                                 "the \"tax\"-cut came anyway.\n"), 0);
-    ck_assert_uint_eq(serious_in("en", "He called it “a plan”, she called it “a trick”, and "
-                                 "the \"tax\" cut came anyway.\n"), 1);
-}
-END_TEST
-
 START_TEST(test_issue_12_unclosed_mark_gets_no_guess)
 {
     /* The closing mark is known, its place is not (`(on the local disk)` or `(on the
@@ -868,7 +852,6 @@ Suite *pass_quotes_suite(void)
     tcase_add_test(tc, test_issue_3_quotes_apostrophes_are_not_quotes);
     tcase_add_test(tc, test_issue_3_quotes_multi_paragraph_quotation);
     tcase_add_test(tc, test_issue_12_block_quotation_over_paragraphs);
-    tcase_add_test(tc, test_issue_12_quoted_term_in_a_compound);
     tcase_add_test(tc, test_issue_3_quotes_brackets);
     tcase_add_test(tc, test_issue_3_quotes_foreign_marks_balance);
     tcase_add_test(tc, test_issue_12_no_space_next_to_a_quote);

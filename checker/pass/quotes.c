@@ -1183,38 +1183,17 @@ static size_t style_of(const quote_rules *r, const style_use *u)
     return opens(r, p->open);
 }
 
-/* Whether quotation u is a term glued into a compound by a hyphen after its closing
- * mark (`"MS-DOS"-Format`, `„Sparkurs“-Debatte`): a part of a word, whose marks writers
- * type as they come rather than in the article's style. */
-static bool glued_into_compound(const quote_rules *r, const tqc_doc *doc, const style_use *u)
-{
-    const pair *p = &r->pairs[u->pair];
-    size_t end = doc->paragraphs[u->para].span.end, i = u->off;
-    int32_t cp;
-    size_t n = tqc_text_decode(doc->text + i, end - i, &cp);
-    for (i += n; n && i < end; i += n) {
-        n = tqc_text_decode(doc->text + i, end - i, &cp);
-        if (cp == p->open && p->open != p->close)
-            return false;
-        if (cp == p->close)
-            return n && cp_at(doc, i + n) == '-' && tqc_text_is_letter(cp_at(doc, i + n + 1));
-    }
-    return false;
-}
-
 static void report_style(const tqc_ctx *ctx, const quote_rules *r, const style_use *u,
                          size_t own, size_t major, tqc_severity sev)
 {
-    bool compound = glued_into_compound(r, ctx->doc, u);
     char m[5], o[5], c[5];
     mark_text(r->pairs[own].open, m);
     mark_text(r->pairs[major].open, o);
     mark_text(r->pairs[major].close, c);
-    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, compound ? TQC_SEV_INFO : sev,
+    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, sev,
                               tqc_span_make(u->off, u->off + strlen(m)),
-                              "quotation%s opened with %s where the quotations around it open "
-                              "with %s: one style of marks throughout, %s %s",
-                              compound ? " glued into a compound" : "", m, o, o, c);
+                              "quotation opened with %s where the quotations around it open "
+                              "with %s: one style of marks throughout, %s %s", m, o, o, c);
     tqc_finding_suggest(ctx->out, f, o, strlen(o));
 }
 
