@@ -214,6 +214,46 @@ START_TEST(test_issue_12_block_quotation_over_paragraphs)
     ck_assert_uint_eq(serious_in("de", "Der Minister sagte: „Wir bleiben bis zum Ende.\n\n"
                                  "Die Gespräche endeten am Freitag.\n\nEr nannte sie „zäh“.\n"),
                       1);
+    /* A paragraph with another pair's marks between ends the search too. */
+    tqc_test_hit t;
+    tqc_test_first_in("de", "Er sagte: „Wir bleiben bis zum Ende.\n\nSie nannte es »zäh«.\n\n"
+                      "Das war eine “5“ für alle.\n", "quotes", &t);
+    ck_assert_str_eq(t.span, "„");
+    ck_assert_int_eq(t.severity, TQC_SEV_WARNING);
+    /* The quotation a paragraph before left open is not what another pair's closing mark
+     * ends while a quotation of this paragraph is open: that one's end, mistyped. */
+    hit h = quotes_on("He said: “We will stay until the end.\n\nThe plan («a trap”) failed.\n",
+                      2);
+    ck_assert_str_eq(h.span, "”");
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+}
+END_TEST
+
+/* A bracket opened at a paragraph's end and closed where the next one opens: one finding,
+ * the paragraph break inside the brackets, not an unclosed and an unopened bracket. */
+START_TEST(test_issue_12_paragraph_break_inside_brackets)
+{
+    static const struct { const char *code, *text; } split[] = {
+        {"en", "The tax is due in April. (See chapter 9.\n\n) Other income follows.\n"},
+        {"pt", "O imposto vence em abril. (Ver o capítulo 9.\n\n) Seguem outras rendas.\n"},
+        {"es", "El impuesto vence en abril. (Véase el capítulo 9.\n\n) Siguen otras rentas.\n"},
+        {"fr", "L’impôt est dû en avril. (Voir le chapitre 9.\n\n) D’autres revenus suivent.\n"},
+        {"de", "Die Steuer ist im April fällig. (Siehe Kapitel 9.\n\n) Weitere Einkünfte "
+               "folgen.\n"},
+        {"it", "L’imposta scade ad aprile. (Vedi il capitolo 9.\n\n) Seguono altri redditi.\n"},
+    };
+    for (size_t i = 0; i < sizeof split / sizeof split[0]; i++) {
+        tqc_test_hit t;
+        tqc_test_first_in(split[i].code, split[i].text, "quotes", &t);
+        ck_assert_msg(t.count == 1 && strstr(t.message, "paragraph break inside"), "%s: %s",
+                      split[i].code, t.message);
+        ck_assert_str_eq(t.span, "(");
+    }
+    /* The next paragraph opening otherwise: unclosed, and unopened where it closes. */
+    tqc_test_hit t;
+    tqc_test_first_in("en", "The tax is due in April. (See chapter 9.\n\nOther income ) "
+                      "follows.\n", "quotes", &t);
+    ck_assert_uint_eq(t.count, 2);
 }
 END_TEST
 
@@ -852,6 +892,7 @@ Suite *pass_quotes_suite(void)
     tcase_add_test(tc, test_issue_3_quotes_apostrophes_are_not_quotes);
     tcase_add_test(tc, test_issue_3_quotes_multi_paragraph_quotation);
     tcase_add_test(tc, test_issue_12_block_quotation_over_paragraphs);
+    tcase_add_test(tc, test_issue_12_paragraph_break_inside_brackets);
     tcase_add_test(tc, test_issue_3_quotes_brackets);
     tcase_add_test(tc, test_issue_3_quotes_foreign_marks_balance);
     tcase_add_test(tc, test_issue_12_no_space_next_to_a_quote);

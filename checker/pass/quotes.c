@@ -443,32 +443,35 @@ static void report_unclosed(const tqc_ctx *ctx, const quote_rules *r, const open
 #define QUOTES_BLOCK_PARAGRAPHS 6
 
 /* Whether paragraph p, or the first paragraph from p on (within QUOTES_BLOCK_PARAGRAPHS)
- * with a mark of pair pr, closes a quotation of that pair that it did not open (quotations
+ * with a quotation mark, closes a quotation of pair pr that it did not open (quotations
  * it opens and closes may come first: `the "goodness" of … capitalistic."`): the quotation
  * left open before went on there, its reopening marks forgotten. A straight mark closes
- * by its place (after a word, before a space or punctuation), else alternates. */
+ * by its place (after a word, before a space or punctuation), else alternates. An
+ * apostrophe after a letter (`Georgia's`) is no mark. */
 static bool closes_first(const quote_rules *r, const tqc_doc *doc, size_t p, const pair *pr)
 {
     for (size_t q = p; q < doc->paragraph_count && q < p + QUOTES_BLOCK_PARAGRAPHS; q++) {
         tqc_span sp = doc->paragraphs[q].span;
         size_t marks = 0, open = 0;
-        for (size_t i = sp.start; i < sp.end;) {
-            int32_t cp;
-            size_t n = tqc_text_decode(doc->text + i, sp.end - i, &cp);
+        int32_t prev = -1, cp;
+        for (size_t i = sp.start, n; i < sp.end; i += n, prev = cp) {
+            n = tqc_text_decode(doc->text + i, sp.end - i, &cp);
             if (!n)
                 return false;
-            if (cp == pr->open || cp == pr->close) {
-                marks++;
-                bool closing = cp == pr->close;
-                if (pr->open == pr->close) {
-                    mark_pos pos = classify(r, doc->text, sp, i, i + n);
-                    closing = pos == POS_CLOSE || (pos != POS_OPEN && open > 0);
-                }
-                if (closing && open == 0)
-                    return true;
-                open = closing ? open - 1 : open + 1;
+            if (cp != pr->open && cp != pr->close) {
+                if (is_quote(r, cp) && !(is_apostrophe(r, cp) && tqc_text_is_letter(prev)))
+                    marks++;
+                continue;
             }
-            i += n;
+            marks++;
+            bool closing = cp == pr->close;
+            if (pr->open == pr->close) {
+                mark_pos pos = classify(r, doc->text, sp, i, i + n);
+                closing = pos == POS_CLOSE || (pos != POS_OPEN && open > 0);
+            }
+            if (closing && open == 0)
+                return true;
+            open = closing ? open - 1 : open + 1;
         }
         if (marks)
             return false;
@@ -927,7 +930,10 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
     if (as_open != SIZE_MAX && r->pairs[as_open].open == r->pairs[as_open].close &&
         tqc_text_is_digit(before))
         return;
-    if (st->carried != SIZE_MAX && closes_pair(r, st->carried, cp)) {
+    bool nothing_open = true;
+    for (size_t d = 0; d < st->depth; d++)
+        nothing_open &= st->items[d].tentative;
+    if (st->carried != SIZE_MAX && closes_pair(r, st->carried, cp) && nothing_open) {
         /* The end of a quotation a paragraph before left open: only the opening marks
          * the paragraphs it runs over should repeat are missing. */
         char o[5];
@@ -1070,6 +1076,10 @@ static void bracket_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *s
     }
     if (label_or_smiley(doc, k))
         return;
+    if (st->carried != SIZE_MAX && closes_pair(r, st->carried, cp)) {
+        st->carried = SIZE_MAX;     /* reported with its opening bracket (run) */
+        return;
+    }
     tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, span,
              "closing bracket %s with no opening bracket before it in its paragraph", m);
 }
@@ -1360,6 +1370,23 @@ static void run(const tqc_ctx *ctx)
             quotes.depth = 0;
         }
         unwind(ctx, r, &quotes, 0, true);
+        /* One bracket left open whose closing one opens the next paragraph: a paragraph
+         * break inside the brackets, one finding rather than an unclosed and an unopened
+         * bracket. */
+        brackets.carried = SIZE_MAX;
+        if (brackets.depth == 1 && !brackets.items[0].tentative &&
+            first_mark(doc, p + 1) == r->pairs[brackets.items[0].pair].close) {
+            char o[5], c[5];
+            mark_text(r->pairs[brackets.items[0].pair].open, o);
+            mark_text(r->pairs[brackets.items[0].pair].close, c);
+            size_t off = brackets.items[0].off;
+            tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING,
+                     tqc_span_make(off, off + strlen(o)), "bracket %s closes only where the "
+                     "next paragraph opens with %s: a paragraph break inside the brackets",
+                     o, c);
+            brackets.carried = brackets.items[0].pair;
+            brackets.depth = 0;
+        }
         unwind(ctx, r, &brackets, 0, true);
         inverted_unclosed(ctx, r, &inverted);
     }
