@@ -190,7 +190,8 @@ START_TEST(test_issue_12_doubles_the_grammar_allows)
     DOUBLE_ERROR("en", "The guard opened the gate in in the morning.", "in in");
     DOUBLE_HINT("pt", "O ônibus para para embarcar os alunos.", "para para");
     DOUBLE_HINT("es", "El autobús para para recoger a los niños.", "para para");
-    DOUBLE_HINT("fr", "Le camion entre entre les deux murs.", "entre entre");
+    DOUBLE_HINT("fr", "Il entre entre les deux murs.", "entre entre");
+    DOUBLE_ERROR("it", "Le regole di di selezione sono semplici.", "di di");
     DOUBLE_ERROR("pt", "A escola fica perto para para os alunos.", "para para");
     DOUBLE_ERROR("es", "La escuela queda lejos para para los niños.", "para para");
 }

@@ -275,13 +275,20 @@ static void run(const tqc_ctx *ctx)
                           (tqc_ctx_pos_lower(ctx, k - 3) & TQC_POS_VERB));
         }
         /* A finite verb whose form is also a function word, after a word that can be its
-         * subject, the second copy that function word opening the next phrase (`o trator
-         * para para descarregar`, `el tren para para cargar`): every language. */
+         * subject, the second copy that function word opening the verb's complement: an
+         * infinitive after a noun phrase (`o trator para para descarregar`, `el tren para
+         * para cargar`), any phrase after a subject pronoun (`il entre entre les murs`).
+         * Every language; a noun after the second copy (`criteri di di selezione`) reads
+         * as a slip, the verb reading (`di`, say) being rare there. */
         if (!may && lexicon && (pos & TQC_POS_VFIN) &&
-            (pos & (TQC_POS_PREP | TQC_POS_CONJ | TQC_POS_DET)) && has_before && has_after &&
-            ((before & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_PRON)) ||
-             (!before && after_determiner(ctx, k - 2))))
-            may = true;
+            (pos & (TQC_POS_PREP | TQC_POS_CONJ | TQC_POS_DET)) && has_before && has_after) {
+            bool subject_np = (before & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_PRON)) ||
+                              (!before && after_determiner(ctx, k - 2));
+            bool subject_pronoun = (before & TQC_POS_PRON) &&
+                                   !(before & (TQC_POS_NOUN | TQC_POS_DET | TQC_POS_PREP));
+            may = (subject_np && (after & TQC_POS_VINF)) ||
+                  (subject_pronoun && (after & (TQC_POS_DET | TQC_POS_NOUN | TQC_POS_PROPN)));
+        }
         /* A capitalised pair in mid-sentence may still be a name (`Kappa Kappa Gamma`,
          * `Sing Sing`): a warning with the fix to review, never a safe one; a hint where
          * the document writes the same double again (`Estável Antiga Antiga`, twice): a
