@@ -257,6 +257,33 @@ START_TEST(test_issue_12_paragraph_break_inside_brackets)
 }
 END_TEST
 
+/* A quotation running over paragraphs opens each new one with its closing mark where the
+ * language's convention has it (profile `quote-continuation`: Spanish comillas de seguir,
+ * Italian, Portuguese, French guillemet de suite); elsewhere that mark is written the
+ * wrong way, and nowhere does it continue a quotation the paragraph before closed. */
+START_TEST(test_issue_12_closing_mark_continues_a_quotation)
+{
+    static const struct { const char *code, *text; size_t serious; } cases[] = {
+        {"es", "El ministro dijo: «Esperamos una respuesta desde marzo.\n\n»Nadie nos ha "
+               "escrito.\n\n»Tampoco llamaron», añadió.\n", 0},
+        {"it", "Il ministro ha detto: «Aspettiamo una risposta da marzo.\n\n»Nessuno ci ha "
+               "scritto da allora», ha aggiunto.\n", 0},
+        {"pt", "O ministro disse: «Esperamos uma resposta desde março.\n\n»Ninguém nos "
+               "escreveu desde então», acrescentou.\n", 0},
+        {"fr", "Le ministre a dit : « Nous attendons une réponse depuis mars.\n\n» Personne ne "
+               "nous a écrit depuis », a-t-il ajouté.\n", 0},
+        {"en", "The minister said: “We have waited since March.\n\n”Nobody has written "
+               "since,” he added.\n", 1},
+        {"de", "Der Minister sagte: »Wir warten seit März auf eine Antwort.\n\n«Seitdem hat "
+               "uns niemand geschrieben«, fügte er hinzu.\n", 1},
+        {"es", "Dijo que la «reforma» era buena.\n\n»Nadie nos ha escrito», añadió.\n", 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        ck_assert_msg(serious_in(cases[i].code, cases[i].text) == cases[i].serious, "%s: %s",
+                      cases[i].code, cases[i].text);
+}
+END_TEST
+
 START_TEST(test_issue_12_unclosed_mark_gets_no_guess)
 {
     /* The closing mark is known, its place is not (`(on the local disk)` or `(on the
@@ -893,6 +920,7 @@ Suite *pass_quotes_suite(void)
     tcase_add_test(tc, test_issue_3_quotes_multi_paragraph_quotation);
     tcase_add_test(tc, test_issue_12_block_quotation_over_paragraphs);
     tcase_add_test(tc, test_issue_12_paragraph_break_inside_brackets);
+    tcase_add_test(tc, test_issue_12_closing_mark_continues_a_quotation);
     tcase_add_test(tc, test_issue_3_quotes_brackets);
     tcase_add_test(tc, test_issue_3_quotes_foreign_marks_balance);
     tcase_add_test(tc, test_issue_12_no_space_next_to_a_quote);

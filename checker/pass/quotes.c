@@ -36,6 +36,8 @@ typedef struct quote_rules {
     const tqc_quotes *marks; /* the profile's list, for apostrophes */
     pair inverted[QUOTES_MAX_INVERTED];   /* ¿ ?, ¡ ! */
     size_t inverted_count;
+    bool continuation;  /* profile `quote-continuation`: a quotation running on may open
+                         * the next paragraph with its closing mark (`»Nadie`) */
 } quote_rules;
 
 /* One open mark: which pair, where, and whether it may be an apostrophe instead
@@ -69,6 +71,8 @@ typedef struct mark_stack {
     size_t carried;     /* the pair a paragraph before left open, or SIZE_MAX */
     size_t carried_over; /* paragraphs without a quotation mark it has run over */
     size_t para_marks;  /* quotation marks read in the paragraph being read */
+    size_t reopened;    /* the pair whose closing mark opens this paragraph again, by the
+                         * language's continuation convention, or SIZE_MAX */
     size_t para_end;    /* where the paragraph being read ends */
     bool last_para;     /* it is the document's last: a quotation may be cut off there */
     bool next_prose;    /* the next paragraph opens with a letter, not a quotation mark */
@@ -107,6 +111,7 @@ static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t err
         else if (r->inverted_count < QUOTES_MAX_INVERTED)
             r->inverted[r->inverted_count++] = pr;
     }
+    r->continuation = tqc_lang_yes(lang, "quote-continuation");
     *state = r;
     return TQC_OK;
 }
@@ -772,6 +777,13 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
     tqc_span span = tok->span;
     const tqc_doc *doc = ctx->doc;
     st->para_marks++;
+    if (st->reopened != SIZE_MAX && span.start == para.start &&
+        cp == r->pairs[st->reopened].close) {
+        /* `»Nadie nos ha escrito`: the quotation the paragraph before left open goes on. */
+        push(doc, st, st->reopened, tok, false);
+        st->reopened = SIZE_MAX;
+        return;
+    }
     mark_pos pos = classify(r, doc->text, para, span.start, span.end);
     size_t as_open = opens(r, cp), as_close = closes(r, cp);
     bool apos = is_apostrophe(r, cp);
@@ -1280,13 +1292,24 @@ static void mixed_styles(const tqc_ctx *ctx, const quote_rules *r, const style_l
     }
 }
 
+/* Whether paragraph p opens again with a mark of pair pr, so continuing the quotation the
+ * paragraph before left open: its opening mark, or, where the language's convention has
+ * it (`quote-continuation`: Spanish `»Nadie`), its closing one. *by_close says which. */
+static bool reopens(const quote_rules *r, const tqc_doc *doc, size_t p, const pair *pr,
+                    bool *by_close)
+{
+    int32_t first = first_mark(doc, p);
+    *by_close = r->continuation && pr->open != pr->close && first == pr->close;
+    return first == pr->open || *by_close;
+}
+
 static void run(const tqc_ctx *ctx)
 {
     const quote_rules *r = ctx->state;
     const tqc_doc *doc = ctx->doc;
     if (!r || (r->count == 0 && r->inverted_count == 0))
         return;
-    mark_stack quotes = {.depth = 0, .carried = SIZE_MAX};
+    mark_stack quotes = {.depth = 0, .carried = SIZE_MAX, .reopened = SIZE_MAX};
     mark_stack brackets = {.depth = 0, .carried = SIZE_MAX};
     quotes.other = &brackets;
     brackets.other = &quotes;
@@ -1343,12 +1366,17 @@ static void run(const tqc_ctx *ctx)
         /* Only a quoted sentence runs on: a phrase quoted inside a clause (`there are
          * "deficiencies in`) is closed in its paragraph, and so is one whose attribution
          * follows inside it (`"Same thing, he said.`). */
-        if (outer != SIZE_MAX && quotes.items[outer].sentence &&
-            first_mark(doc, p + 1) == r->pairs[quotes.items[outer].pair].open &&
-            attribution_inside(ctx, quotes.items[outer].off + 1, para->span.end) == SIZE_MAX)
+        bool by_close = false;
+        bool reopen = outer != SIZE_MAX &&
+                      reopens(r, doc, p + 1, &r->pairs[quotes.items[outer].pair], &by_close);
+        quotes.reopened = SIZE_MAX;
+        if (reopen && quotes.items[outer].sentence &&
+            attribution_inside(ctx, quotes.items[outer].off + 1, para->span.end) == SIZE_MAX) {
+            if (by_close)
+                quotes.reopened = quotes.items[outer].pair;
+            quotes.carried = SIZE_MAX;
             quotes.depth = 0;
-        else if (outer != SIZE_MAX && !quotes.items[outer].tentative &&
-                 first_mark(doc, p + 1) == r->pairs[quotes.items[outer].pair].open &&
+        } else if (reopen && !quotes.items[outer].tentative &&
                  words_from(doc, quotes.items[outer].off, para->span.end) >=
                      QUOTES_RUN_ON_WORDS &&
                  ends_sentence(doc, para->span) &&
@@ -1362,11 +1390,16 @@ static void run(const tqc_ctx *ctx)
             const open_mark *om = &quotes.items[outer];
             char o[5];
             mark_text(r->pairs[om->pair].open, o);
+            char again[5];
+            mark_text(by_close ? r->pairs[om->pair].close : r->pairs[om->pair].open, again);
             tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO,
                      tqc_span_make(om->off, om->off + strlen(o)), "quotation %s opened inside "
                      "a sentence runs on into the next paragraph, which opens with %s: "
                      "correct if the quotation continues there, else its closing mark is "
-                     "missing", o, o);
+                     "missing", o, again);
+            if (by_close)
+                quotes.reopened = om->pair;
+            quotes.carried = SIZE_MAX;
             quotes.depth = 0;
         }
         unwind(ctx, r, &quotes, 0, true);
