@@ -189,6 +189,8 @@ START_TEST(test_issue_12_doubles_the_grammar_allows)
     DOUBLE_HINT("en", "The guard let us in in the morning.", "in in");
     DOUBLE_ERROR("en", "The guard opened the gate in in the morning.", "in in");
     DOUBLE_HINT("pt", "O ônibus para para embarcar os alunos.", "para para");
+    /* A word the lexicon lacks after the second copy decides nothing. */
+    DOUBLE_HINT("pt", "O ônibus para para xuvergar os alunos.", "para para");
     DOUBLE_HINT("es", "El autobús para para recoger a los niños.", "para para");
     DOUBLE_HINT("fr", "Il entre entre les deux murs.", "entre entre");
     DOUBLE_ERROR("it", "Le regole di di selezione sono semplici.", "di di");

@@ -122,8 +122,8 @@ static bool after_free_relative(const tqc_ctx *ctx, size_t k)
     return false;
 }
 
-/* Whether the word before token k is a determiner or an article: a word the lexicon
- * lacks at k is then a noun (`o trator`). */
+/* Whether the word before token k is a determiner or an article: token k heads a noun
+ * phrase, and a word the lexicon lacks there is a noun (`o trator`). */
 static bool after_determiner(const tqc_ctx *ctx, size_t k)
 {
     const tqc_doc *doc = ctx->doc;
@@ -275,18 +275,21 @@ static void run(const tqc_ctx *ctx)
                           (tqc_ctx_pos_lower(ctx, k - 3) & TQC_POS_VERB));
         }
         /* A finite verb whose form is also a function word, after a word that can be its
-         * subject, the second copy that function word opening the verb's complement: an
+         * subject (a name, a pronoun, a noun after its determiner), the second copy that
+         * function word opening the verb's complement: an
          * infinitive after a noun phrase (`o trator para para descarregar`, `el tren para
          * para cargar`), any phrase after a subject pronoun (`il entre entre les murs`).
          * Every language; a noun after the second copy (`criteri di di selezione`) reads
-         * as a slip, the verb reading (`di`, say) being rare there. */
+         * as a slip, the verb reading (`di`, say) being rare there; a word the lexicon
+         * lacks there decides nothing. */
         if (!may && lexicon && (pos & TQC_POS_VFIN) &&
             (pos & (TQC_POS_PREP | TQC_POS_CONJ | TQC_POS_DET)) && has_before && has_after) {
-            bool subject_np = (before & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_PRON)) ||
-                              (!before && after_determiner(ctx, k - 2));
+            bool subject_np = (before & (TQC_POS_PROPN | TQC_POS_PRON)) ||
+                              ((!before || (before & TQC_POS_NOUN)) &&
+                               after_determiner(ctx, k - 2));
             bool subject_pronoun = (before & TQC_POS_PRON) &&
                                    !(before & (TQC_POS_NOUN | TQC_POS_DET | TQC_POS_PREP));
-            may = (subject_np && (after & TQC_POS_VINF)) ||
+            may = (subject_np && (!after || (after & TQC_POS_VINF))) ||
                   (subject_pronoun && (after & (TQC_POS_DET | TQC_POS_NOUN | TQC_POS_PROPN)));
         }
         /* A capitalised pair in mid-sentence may still be a name (`Kappa Kappa Gamma`,
