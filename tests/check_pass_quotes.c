@@ -49,19 +49,25 @@ static void collect(const tqc_findings *out, const tqc_doc *doc, const char *rul
     }
 }
 
-/* The findings of `quotes` on text with the English checker; details of the nth. */
-static hit quotes_on(const char *text, size_t nth)
+/* The findings of `quotes` on text with language code's checker; details of the nth. */
+static hit quotes_in_lang(const char *code, const char *text, size_t nth)
 {
-    tqc_doc *doc = tqc_doc_new("test.txt", text, strlen(text), "en");
+    tqc_doc *doc = tqc_doc_new("test.txt", text, strlen(text), code);
     ck_assert_ptr_nonnull(doc);
     tqc_findings out;
     tqc_findings_init(&out, doc);
-    ck_assert_int_eq(tqc_check_doc(tqc_test_checker(), doc, &out), TQC_OK);
+    ck_assert_int_eq(tqc_check_doc(tqc_test_checker_for(code), doc, &out), TQC_OK);
     hit h;
     collect(&out, doc, "quotes", nth, &h);
     tqc_findings_release(&out);
     tqc_doc_free(doc);
     return h;
+}
+
+/* The same with the English checker. */
+static hit quotes_on(const char *text, size_t nth)
+{
+    return quotes_in_lang("en", text, nth);
 }
 
 static size_t serious(const char *text)
@@ -170,16 +176,7 @@ END_TEST
 /* Quotes findings at warning or above on text in language code. */
 static size_t serious_in(const char *code, const char *text)
 {
-    tqc_doc *doc = tqc_doc_new("test.txt", text, strlen(text), code);
-    ck_assert_ptr_nonnull(doc);
-    tqc_findings out;
-    tqc_findings_init(&out, doc);
-    ck_assert_int_eq(tqc_check_doc(tqc_test_checker_for(code), doc, &out), TQC_OK);
-    hit h;
-    collect(&out, doc, "quotes", 0, &h);
-    tqc_findings_release(&out);
-    tqc_doc_free(doc);
-    return h.serious;
+    return quotes_in_lang(code, text, 0).serious;
 }
 
 START_TEST(test_issue_12_block_quotation_over_paragraphs)

@@ -184,6 +184,11 @@ START_TEST(test_issue_12_doubles_the_grammar_allows)
     };
     for (size_t i = 0; i < sizeof runs / sizeof runs[0]; i++)
         DOUBLE_HINT(runs[i].code, runs[i].text, runs[i].span);
+    /* An article said three times is a slip, judged pair by pair. */
+    tqc_test_hit h;
+    tqc_test_first_in("en", "The minister said the the the talks resume.", "repeated-word", &h);
+    ck_assert_uint_eq(h.count, 2);
+    ck_assert_int_eq(h.severity, TQC_SEV_ERROR);
     if (!tqc_lang_lexicon(tqc_checker_lang(tqc_test_checker())))
         return;
     DOUBLE_HINT("en", "The guard let us in in the morning.", "in in");

@@ -104,6 +104,16 @@ static bool after_pronoun(const tqc_ctx *ctx, size_t k)
            (tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_PRON);
 }
 
+/* Whether word token k (lower-cased: lower, n bytes) can be said over for emphasis or
+ * as a sound: a reading of an open class or an interjection, or none known. */
+static bool emphasis_word(const tqc_ctx *ctx, size_t k, const char *lower, size_t n)
+{
+    uint32_t pos = word_pos(ctx, k, lower, n);
+    return !pos || (pos & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_ADV |
+                           TQC_POS_INTJ | TQC_POS_VFIN | TQC_POS_VINF | TQC_POS_VPART |
+                           TQC_POS_VGER));
+}
+
 /* Whether a word of the profile's `free-relatives` list (`what`, `all`) comes before
  * token k in its sentence. */
 static bool after_free_relative(const tqc_ctx *ctx, size_t k)
@@ -199,11 +209,14 @@ static void run(const tqc_ctx *ctx)
         if (n && tqc_lang_in(ctx->lang, "cleft-doubles", lower, n) &&
             after_free_relative(ctx, k - 1))
             continue;
-        /* Three copies or more are said on purpose (`beep beep beep`, `down down down`):
-         * one hint for the run, not a slip's safe fix. */
-        if (k >= 2 && doubled(doc, k - 1))
+        /* Three copies or more of a word with an open-class reading (or none known) are
+         * said on purpose (`beep beep beep`, `no no no`, `down down down`): one hint for
+         * the run, not a slip's safe fix. A function word alone (`the the the`) is
+         * judged pair by pair. */
+        bool emphatic = !n || emphasis_word(ctx, k - 1, lower, n);
+        if (emphatic && k >= 2 && doubled(doc, k - 1))
             continue;
-        if (k + 1 < doc->token_count && doubled(doc, k + 1)) {
+        if (emphatic && k + 1 < doc->token_count && doubled(doc, k + 1)) {
             size_t end = k + 1;
             while (end + 1 < doc->token_count && doubled(doc, end + 1))
                 end++;
