@@ -4,8 +4,10 @@
  * it stands where a closing mark belongs, after a space and before a word where an opening
  * one does. So an opening mark in a closing place (`zone“,`) is an error with a safe fix,
  * and an unclosed or unopened mark is a warning. A quotation that runs over several
- * paragraphs (the opening mark repeated at each paragraph start, the closing one only at
- * the end) is correct. Straight quotes, whose shape says nothing, alternate.
+ * paragraphs (the opening mark repeated at each paragraph start, or the closing one where
+ * the language writes so, `»Nadie`; the closing one only at the end) is correct, and a
+ * block quotation over paragraphs without a mark is a hint. Straight quotes, whose shape
+ * says nothing, alternate.
  * Inverted marks (Spanish ¿ ¡, the list's `inverted` pairs) open a question or an
  * exclamation that a closing mark (? !) ends within the paragraph; either closing mark
  * ends either kind, since Spanish mixes them (¡Qué dices?). */

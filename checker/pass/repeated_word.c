@@ -2,16 +2,22 @@
  * A double is judged by what the grammar allows:
  *  - quiet: a word of the profile's `legitimate-doubles` list (`had had`, `that that`,
  *    German `die die`, French `nous nous`, reduplication such as `very very`, names
- *    listed as written such as German `Baden`), and two capitalised words in
+ *    listed as written such as German `Baden`), a copula of `cleft-doubles` after a word
+ *    of `free-relatives` (`what it is is`), and two capitalised words in
  *    mid-sentence that are no common word in lower case (`Sirhan Sirhan`, double
  *    surnames);
+ *  - one hint for a run of three or more of a word with an open-class reading, or none
+ *    known (`no no no`, `beep beep beep`): emphasis or a sound;
  *  - a hint (info, no safe fix): a double the grammar allows by the parts of speech
  *    around it, for the classes the profile lists in `legitimate-double-classes`
  *    (English `PRON AUX`): an auxiliary that is also another word (`can can`), a
  *    pronoun or determiner after a verb whose second copy begins the next phrase
  *    (`gave her her book`, `told you you were`; not `wrote it it down`, `in many many
  *    cases`); and, where the profile says `stranded-prepositions = yes`, a particle or
- *    an infinitive's `to` after a verb or adverb that is no noun (`came in in June`);
+ *    an infinitive's `to` after a verb or adverb that is no noun (`came in in June`), or
+ *    a particle after its verb's object pronoun (`let us in in`); a finite verb that is
+ *    also a function word after its subject, before its complement (`o trator para para
+ *    descarregar`), in every language with a lexicon;
  *    and, where nouns are not all capitalised, a capitalised double in mid-sentence
  *    that the document writes twice or more (`Estável Antiga Antiga`: a slip is not
  *    repeated word for word, a name is);
