@@ -172,7 +172,7 @@ END_TEST
 START_TEST(test_issue_12_doubles_the_grammar_allows)
 {
     NO_DOUBLE("en", "All it was was a misunderstanding about the date.");
-    DOUBLE_ERROR("en", "That is is a longer trip to the market.", "is is");
+    DOUBLE_ERROR("en", "The bridge is is closed for repairs.", "is is");
     DOUBLE_ERROR("en", "The vote was was delayed by a week.", "was was");
     static const struct { const char *code, *text, *span; } runs[] = {
         {"en", "The crowd chanted no no no at the gate.", "no no no"},
@@ -191,7 +191,7 @@ START_TEST(test_issue_12_doubles_the_grammar_allows)
     ck_assert_int_eq(h.severity, TQC_SEV_ERROR);
     if (!tqc_lang_lexicon(tqc_checker_lang(tqc_test_checker())))
         return;
-    DOUBLE_HINT("en", "The guard let us in in the morning.", "in in");
+    DOUBLE_HINT("en", "The guard let them in in the morning.", "in in");
     DOUBLE_ERROR("en", "The guard opened the gate in in the morning.", "in in");
     DOUBLE_HINT("pt", "O ônibus para para embarcar os alunos.", "para para");
     /* A word the lexicon lacks after the second copy decides nothing. */

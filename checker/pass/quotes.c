@@ -451,7 +451,7 @@ static void report_unclosed(const tqc_ctx *ctx, const quote_rules *r, const open
 
 /* Whether paragraph p, or the first paragraph from p on (within QUOTES_BLOCK_PARAGRAPHS)
  * with a quotation mark, closes a quotation of pair pr that it did not open (quotations
- * it opens and closes may come first: `the "goodness" of … capitalistic."`): the quotation
+ * it opens and closes may come first: `its "reform" never came … closed."`): the quotation
  * left open before went on there, its reopening marks forgotten. A straight mark closes
  * by its place (after a word, before a space or punctuation), else alternates. An
  * apostrophe after a letter (`Georgia's`) is no mark. */

@@ -7,7 +7,7 @@
  *    mid-sentence that are no common word in lower case (`Sirhan Sirhan`, double
  *    surnames);
  *  - one hint for a run of three or more of a word with an open-class reading, or none
- *    known (`no no no`, `beep beep beep`): emphasis or a sound;
+ *    known (`no no no`): emphasis or a sound;
  *  - a hint (info, no safe fix): a double the grammar allows by the parts of speech
  *    around it, for the classes the profile lists in `legitimate-double-classes`
  *    (English `PRON AUX`): an auxiliary that is also another word (`can can`), a
@@ -15,9 +15,9 @@
  *    (`gave her her book`, `told you you were`; not `wrote it it down`, `in many many
  *    cases`); and, where the profile says `stranded-prepositions = yes`, a particle or
  *    an infinitive's `to` after a verb or adverb that is no noun (`came in in June`), or
- *    a particle after its verb's object pronoun (`let us in in`); a finite verb that is
- *    also a function word after its subject, before its complement (`o trator para para
- *    descarregar`), in every language with a lexicon;
+ *    a particle after its verb's object pronoun (`let them in in`); a finite verb that is
+ *    also a function word after its subject, before its complement (`o ônibus para para
+ *    embarcar`), in every language with a lexicon;
  *    and, where nouns are not all capitalised, a capitalised double in mid-sentence
  *    that the document writes twice or more (`Estável Antiga Antiga`: a slip is not
  *    repeated word for word, a name is);
@@ -139,7 +139,7 @@ static bool after_free_relative(const tqc_ctx *ctx, size_t k)
 }
 
 /* Whether the word before token k is a determiner or an article: token k heads a noun
- * phrase, and a word the lexicon lacks there is a noun (`o trator`). */
+ * phrase, and a word the lexicon lacks there is a noun (`o` before one). */
 static bool after_determiner(const tqc_ctx *ctx, size_t k)
 {
     const tqc_doc *doc = ctx->doc;
@@ -216,7 +216,7 @@ static void run(const tqc_ctx *ctx)
             after_free_relative(ctx, k - 1))
             continue;
         /* Three copies or more of a word with an open-class reading (or none known) are
-         * said on purpose (`beep beep beep`, `no no no`, `down down down`): one hint for
+         * said on purpose (`no no no`, `knock knock knock`): one hint for
          * the run, not a slip's safe fix. A function word alone (`the the the`) is
          * judged pair by pair. */
         bool emphatic = !n || emphasis_word(ctx, k - 1, lower, n);
@@ -286,7 +286,7 @@ static void run(const tqc_ctx *ctx)
              * `came in in June`, `what it belongs to to be`. */
             may = (before & (TQC_POS_VERB | TQC_POS_ADV)) && !(before & TQC_POS_NOUN) &&
                   ((pos & TQC_POS_ADV) || (after & TQC_POS_VINF));
-            /* A particle after its verb's object pronoun (`let us in in the dark`). */
+            /* A particle after its verb's object pronoun (`let them in in the morning`). */
             may = may || ((pos & TQC_POS_ADV) && (before & TQC_POS_PRON) &&
                           !(before & (TQC_POS_DET | TQC_POS_NOUN)) && k >= 3 &&
                           doc->tokens[k - 3].kind == TQC_TOK_WORD &&
@@ -296,7 +296,7 @@ static void run(const tqc_ctx *ctx)
         /* A finite verb whose form is also a function word, after a word that can be its
          * subject (a name, a pronoun, a noun after its determiner), the second copy that
          * function word opening the verb's complement: an
-         * infinitive after a noun phrase (`o trator para para descarregar`, `el tren para
+         * infinitive after a noun phrase (`o ônibus para para embarcar`, `el tren para
          * para cargar`), any phrase after a subject pronoun (`il entre entre les murs`).
          * Every language; a noun after the second copy (`criteri di di selezione`) reads
          * as a slip, the verb reading (`di`, say) being rare there; a word the lexicon
