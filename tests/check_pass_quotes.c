@@ -49,19 +49,25 @@ static void collect(const tqc_findings *out, const tqc_doc *doc, const char *rul
     }
 }
 
-/* The findings of `quotes` on text with the English checker; details of the nth. */
-static hit quotes_on(const char *text, size_t nth)
+/* The findings of `quotes` on text with language code's checker; details of the nth. */
+static hit quotes_in_lang(const char *code, const char *text, size_t nth)
 {
-    tqc_doc *doc = tqc_doc_new("test.txt", text, strlen(text), "en");
+    tqc_doc *doc = tqc_doc_new("test.txt", text, strlen(text), code);
     ck_assert_ptr_nonnull(doc);
     tqc_findings out;
     tqc_findings_init(&out, doc);
-    ck_assert_int_eq(tqc_check_doc(tqc_test_checker(), doc, &out), TQC_OK);
+    ck_assert_int_eq(tqc_check_doc(tqc_test_checker_for(code), doc, &out), TQC_OK);
     hit h;
     collect(&out, doc, "quotes", nth, &h);
     tqc_findings_release(&out);
     tqc_doc_free(doc);
     return h;
+}
+
+/* The same with the English checker. */
+static hit quotes_on(const char *text, size_t nth)
+{
+    return quotes_in_lang("en", text, nth);
 }
 
 static size_t serious(const char *text)
@@ -164,6 +170,114 @@ START_TEST(test_issue_3_quotes_multi_paragraph_quotation)
                               "then ended.\n"), 1);
     ck_assert_uint_eq(serious("He said there are \"deficiencies in the snow program.\n\n\"We "
                               "will see,\" she said.\n"), 1);
+}
+END_TEST
+
+/* Quotes findings at warning or above on text in language code. */
+static size_t serious_in(const char *code, const char *text)
+{
+    return quotes_in_lang(code, text, 0).serious;
+}
+
+START_TEST(test_issue_12_block_quotation_over_paragraphs)
+{
+    /* A mark ending its paragraph introduces a block quotation (a letter, a statute) that
+     * runs over paragraphs with no mark and closes at the end of its last one; a quotation
+     * nested in it with the same marks (typewriter copy) comes first there. Each
+     * language's primary marks, and straight ones. A hint at most. */
+    static const struct { const char *code, *text; } block[] = {
+        {"en", "The letter ended as follows: “\n\nWe have waited for an answer since March.\n\n"
+               "Nobody has written to us since then.”\n\nThe council met on Monday.\n"},
+        {"en", "The report put it this way: \"\n\nThe depot was sold in 1958.\n\nIts "
+               "\"reform\" never came, and the tracks were closed.\"\n\nThe council met.\n"},
+        {"pt", "A carta terminava assim: “\n\nEsperamos uma resposta desde março.\n\n"
+               "Ninguém nos escreveu desde então.”\n\nO conselho reuniu-se na segunda.\n"},
+        {"es", "La carta terminaba así: «\n\nEsperamos una respuesta desde marzo.\n\n"
+               "Nadie nos ha escrito desde entonces.»\n\nEl consejo se reunió el lunes.\n"},
+        {"fr", "La lettre se terminait ainsi : «\n\nNous attendons une réponse depuis mars.\n\n"
+               "Personne ne nous a écrit depuis. »\n\nLe conseil s’est réuni lundi.\n"},
+        {"de", "Der Brief endete so: „\n\nWir warten seit März auf eine Antwort.\n\n"
+               "Seitdem hat uns niemand geschrieben.“\n\nDer Rat tagte am Montag.\n"},
+        {"it", "La lettera finiva così: «\n\nAspettiamo una risposta da marzo.\n\n"
+               "Da allora nessuno ci ha scritto.»\n\nIl consiglio si è riunito lunedì.\n"},
+    };
+    for (size_t i = 0; i < sizeof block / sizeof block[0]; i++)
+        ck_assert_msg(serious_in(block[i].code, block[i].text) == 0, "%s: %s", block[i].code,
+                      block[i].text);
+    /* The closing mark dropped: no later paragraph closes it, and one that opens a
+     * quotation of its own first settles it. */
+    ck_assert_uint_eq(serious_in("en", "The minister said, “We will stay until the end.\n\n"
+                                 "The talks ended on Friday.\n\nThe envoys left.\n"), 1);
+    ck_assert_uint_eq(serious_in("de", "Der Minister sagte: „Wir bleiben bis zum Ende.\n\n"
+                                 "Die Gespräche endeten am Freitag.\n\nEr nannte sie „zäh“.\n"),
+                      1);
+    /* A paragraph with another pair's marks between ends the search too. */
+    tqc_test_hit t;
+    tqc_test_first_in("de", "Er sagte: „Wir bleiben bis zum Ende.\n\nSie nannte es »zäh«.\n\n"
+                      "Das war eine “5“ für alle.\n", "quotes", &t);
+    ck_assert_str_eq(t.span, "„");
+    ck_assert_int_eq(t.severity, TQC_SEV_WARNING);
+    /* The quotation a paragraph before left open is not what another pair's closing mark
+     * ends while a quotation of this paragraph is open: that one's end, mistyped. */
+    hit h = quotes_on("He said: “We will stay until the end.\n\nThe plan («a trap”) failed.\n",
+                      2);
+    ck_assert_str_eq(h.span, "”");
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+}
+END_TEST
+
+/* A bracket opened at a paragraph's end and closed where the next one opens: one finding,
+ * the paragraph break inside the brackets, not an unclosed and an unopened bracket. */
+START_TEST(test_issue_12_paragraph_break_inside_brackets)
+{
+    static const struct { const char *code, *text; } split[] = {
+        {"en", "The tax is due in April. (See chapter 9.\n\n) Other income follows.\n"},
+        {"pt", "O imposto vence em abril. (Ver o capítulo 9.\n\n) Seguem outras rendas.\n"},
+        {"es", "El impuesto vence en abril. (Véase el capítulo 9.\n\n) Siguen otras rentas.\n"},
+        {"fr", "L’impôt est dû en avril. (Voir le chapitre 9.\n\n) D’autres revenus suivent.\n"},
+        {"de", "Die Steuer ist im April fällig. (Siehe Kapitel 9.\n\n) Weitere Einkünfte "
+               "folgen.\n"},
+        {"it", "L’imposta scade ad aprile. (Vedi il capitolo 9.\n\n) Seguono altri redditi.\n"},
+    };
+    for (size_t i = 0; i < sizeof split / sizeof split[0]; i++) {
+        tqc_test_hit t;
+        tqc_test_first_in(split[i].code, split[i].text, "quotes", &t);
+        ck_assert_msg(t.count == 1 && strstr(t.message, "paragraph break inside"), "%s: %s",
+                      split[i].code, t.message);
+        ck_assert_str_eq(t.span, "(");
+    }
+    /* The next paragraph opening otherwise: unclosed, and unopened where it closes. */
+    tqc_test_hit t;
+    tqc_test_first_in("en", "The tax is due in April. (See chapter 9.\n\nOther income ) "
+                      "follows.\n", "quotes", &t);
+    ck_assert_uint_eq(t.count, 2);
+}
+END_TEST
+
+/* A quotation running over paragraphs opens each new one with its closing mark where the
+ * language's convention has it (profile `quote-continuation`: Spanish comillas de seguir,
+ * Italian, Portuguese, French guillemet de suite); elsewhere that mark is written the
+ * wrong way, and nowhere does it continue a quotation the paragraph before closed. */
+START_TEST(test_issue_12_closing_mark_continues_a_quotation)
+{
+    static const struct { const char *code, *text; size_t serious; } cases[] = {
+        {"es", "El ministro dijo: «Esperamos una respuesta desde marzo.\n\n»Nadie nos ha "
+               "escrito.\n\n»Tampoco llamaron», añadió.\n", 0},
+        {"it", "Il ministro ha detto: «Aspettiamo una risposta da marzo.\n\n»Nessuno ci ha "
+               "scritto da allora», ha aggiunto.\n", 0},
+        {"pt", "O ministro disse: «Esperamos uma resposta desde março.\n\n»Ninguém nos "
+               "escreveu desde então», acrescentou.\n", 0},
+        {"fr", "Le ministre a dit : « Nous attendons une réponse depuis mars.\n\n» Personne ne "
+               "nous a écrit depuis », a-t-il ajouté.\n", 0},
+        {"en", "The minister said: “We have waited since March.\n\n”Nobody has written "
+               "since,” he added.\n", 1},
+        {"de", "Der Minister sagte: »Wir warten seit März auf eine Antwort.\n\n«Seitdem hat "
+               "uns niemand geschrieben«, fügte er hinzu.\n", 1},
+        {"es", "Dijo que la «reforma» era buena.\n\n»Nadie nos ha escrito», añadió.\n", 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        ck_assert_msg(serious_in(cases[i].code, cases[i].text) == cases[i].serious, "%s: %s",
+                      cases[i].code, cases[i].text);
 }
 END_TEST
 
@@ -801,6 +915,9 @@ Suite *pass_quotes_suite(void)
     tcase_add_test(tc, test_issue_3_quotes_unclosed_and_unopened);
     tcase_add_test(tc, test_issue_3_quotes_apostrophes_are_not_quotes);
     tcase_add_test(tc, test_issue_3_quotes_multi_paragraph_quotation);
+    tcase_add_test(tc, test_issue_12_block_quotation_over_paragraphs);
+    tcase_add_test(tc, test_issue_12_paragraph_break_inside_brackets);
+    tcase_add_test(tc, test_issue_12_closing_mark_continues_a_quotation);
     tcase_add_test(tc, test_issue_3_quotes_brackets);
     tcase_add_test(tc, test_issue_3_quotes_foreign_marks_balance);
     tcase_add_test(tc, test_issue_12_no_space_next_to_a_quote);

@@ -4,8 +4,10 @@
  * it stands where a closing mark belongs, after a space and before a word where an opening
  * one does. So an opening mark in a closing place (`zone“,`) is an error with a safe fix,
  * and an unclosed or unopened mark is a warning. A quotation that runs over several
- * paragraphs (the opening mark repeated at each paragraph start, the closing one only at
- * the end) is correct. Straight quotes, whose shape says nothing, alternate.
+ * paragraphs (the opening mark repeated at each paragraph start, or the closing one where
+ * the language writes so, `»Nadie`; the closing one only at the end) is correct, and a
+ * block quotation over paragraphs without a mark is a hint. Straight quotes, whose shape
+ * says nothing, alternate.
  * Inverted marks (Spanish ¿ ¡, the list's `inverted` pairs) open a question or an
  * exclamation that a closing mark (? !) ends within the paragraph; either closing mark
  * ends either kind, since Spanish mixes them (¡Qué dices?). */
@@ -36,6 +38,8 @@ typedef struct quote_rules {
     const tqc_quotes *marks; /* the profile's list, for apostrophes */
     pair inverted[QUOTES_MAX_INVERTED];   /* ¿ ?, ¡ ! */
     size_t inverted_count;
+    bool continuation;  /* profile `quote-continuation`: a quotation running on may open
+                         * the next paragraph with its closing mark (`»Nadie`) */
 } quote_rules;
 
 /* One open mark: which pair, where, and whether it may be an apostrophe instead
@@ -66,7 +70,11 @@ typedef struct style_log {
 typedef struct mark_stack {
     open_mark items[QUOTES_MAX_DEPTH];
     size_t depth;
-    size_t carried;     /* the pair the previous paragraph left open, or SIZE_MAX */
+    size_t carried;     /* the pair a paragraph before left open, or SIZE_MAX */
+    size_t carried_over; /* paragraphs without a quotation mark it has run over */
+    size_t para_marks;  /* quotation marks read in the paragraph being read */
+    size_t reopened;    /* the pair whose closing mark opens this paragraph again, by the
+                         * language's continuation convention, or SIZE_MAX */
     size_t para_end;    /* where the paragraph being read ends */
     bool last_para;     /* it is the document's last: a quotation may be cut off there */
     bool next_prose;    /* the next paragraph opens with a letter, not a quotation mark */
@@ -105,6 +113,7 @@ static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t err
         else if (r->inverted_count < QUOTES_MAX_INVERTED)
             r->inverted[r->inverted_count++] = pr;
     }
+    r->continuation = tqc_lang_yes(lang, "quote-continuation");
     *state = r;
     return TQC_OK;
 }
@@ -435,26 +444,44 @@ static void report_unclosed(const tqc_ctx *ctx, const quote_rules *r, const open
      * a wrong fix is worse than none. */
 }
 
-/* Whether paragraph p closes a quotation of pair before it opens one: the quotation
- * the paragraph before left open went on there, its reopening mark forgotten. A straight
- * mark closes by its place (after a word, before a space or punctuation). */
+/* How many paragraphs without a mark of its pair a quotation left open may run over
+ * before one closes it: a block quotation (a letter, a statute) introduced by a mark that
+ * ends its paragraph (`He wrote: "`) and closed at the end of its last paragraph. */
+#define QUOTES_BLOCK_PARAGRAPHS 6
+
+/* Whether paragraph p, or the first paragraph from p on (within QUOTES_BLOCK_PARAGRAPHS)
+ * with a quotation mark, closes a quotation of pair pr that it did not open (quotations
+ * it opens and closes may come first: `its "reform" never came … closed."`): the quotation
+ * left open before went on there, its reopening marks forgotten. A straight mark closes
+ * by its place (after a word, before a space or punctuation), else alternates. An
+ * apostrophe after a letter (`Georgia's`) is no mark. */
 static bool closes_first(const quote_rules *r, const tqc_doc *doc, size_t p, const pair *pr)
 {
-    if (p >= doc->paragraph_count)
-        return false;
-    tqc_span sp = doc->paragraphs[p].span;
-    for (size_t i = sp.start; i < sp.end;) {
-        int32_t cp;
-        size_t n = tqc_text_decode(doc->text + i, sp.end - i, &cp);
-        if (!n)
+    for (size_t q = p; q < doc->paragraph_count && q < p + QUOTES_BLOCK_PARAGRAPHS; q++) {
+        tqc_span sp = doc->paragraphs[q].span;
+        size_t marks = 0, open = 0;
+        int32_t prev = -1, cp;
+        for (size_t i = sp.start, n; i < sp.end; i += n, prev = cp) {
+            n = tqc_text_decode(doc->text + i, sp.end - i, &cp);
+            if (!n)
+                return false;
+            if (cp != pr->open && cp != pr->close) {
+                if (is_quote(r, cp) && !(is_apostrophe(r, cp) && tqc_text_is_letter(prev)))
+                    marks++;
+                continue;
+            }
+            marks++;
+            bool closing = cp == pr->close;
+            if (pr->open == pr->close) {
+                mark_pos pos = classify(r, doc->text, sp, i, i + n);
+                closing = pos == POS_CLOSE || (pos != POS_OPEN && open > 0);
+            }
+            if (closing && open == 0)
+                return true;
+            open = closing ? open - 1 : open + 1;
+        }
+        if (marks)
             return false;
-        if (pr->open == pr->close && cp == pr->open)
-            return classify(r, doc->text, sp, i, i + n) == POS_CLOSE;
-        if (cp == pr->close)
-            return true;
-        if (cp == pr->open)
-            return false;
-        i += n;
     }
     return false;
 }
@@ -623,8 +650,6 @@ static void check_closing(const tqc_ctx *ctx, tqc_span span, size_t open_off)
 static void push(const tqc_doc *doc, mark_stack *st, size_t pair_idx, const tqc_token *tok,
                  bool tentative)
 {
-    if (!tentative)
-        st->carried = SIZE_MAX;
     bool outermost = !tentative;
     for (size_t i = 0; i < st->depth && outermost; i++)
         outermost = st->items[i].tentative;
@@ -753,6 +778,14 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
 {
     tqc_span span = tok->span;
     const tqc_doc *doc = ctx->doc;
+    st->para_marks++;
+    if (st->reopened != SIZE_MAX && span.start == para.start &&
+        cp == r->pairs[st->reopened].close) {
+        /* `»Nadie nos ha escrito`: the quotation the paragraph before left open goes on. */
+        push(doc, st, st->reopened, tok, false);
+        st->reopened = SIZE_MAX;
+        return;
+    }
     mark_pos pos = classify(r, doc->text, para, span.start, span.end);
     size_t as_open = opens(r, cp), as_close = closes(r, cp);
     bool apos = is_apostrophe(r, cp);
@@ -911,15 +944,24 @@ static void quote_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *st,
     if (as_open != SIZE_MAX && r->pairs[as_open].open == r->pairs[as_open].close &&
         tqc_text_is_digit(before))
         return;
-    if (st->carried != SIZE_MAX && closes_pair(r, st->carried, cp)) {
-        /* The end of a quotation the previous paragraph left open: only the opening
-         * mark this paragraph should repeat is missing. */
+    bool nothing_open = true;
+    for (size_t d = 0; d < st->depth; d++)
+        nothing_open &= st->items[d].tentative;
+    if (st->carried != SIZE_MAX && closes_pair(r, st->carried, cp) && nothing_open) {
+        /* The end of a quotation a paragraph before left open: only the opening marks
+         * the paragraphs it runs over should repeat are missing. */
         char o[5];
         mark_text(r->pairs[st->carried].open, o);
-        tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, span, "closing quote %s ends the "
-                 "quotation left open by the previous paragraph, but this paragraph does not "
-                 "open with %s", m, o);
+        if (st->carried_over == 0)
+            tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, span, "closing quote %s ends the "
+                     "quotation left open by the previous paragraph, but this paragraph does "
+                     "not open with %s", m, o);
+        else
+            tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, span, "closing quote %s ends the "
+                     "quotation left open %zu paragraphs before, but none of them opens "
+                     "again with %s", m, st->carried_over + 1, o);
         st->carried = SIZE_MAX;
+        st->carried_over = 0;
         return;
     }
     /* Another pair's closing mark while a quotation is open (`« statique ”`): the
@@ -1048,6 +1090,10 @@ static void bracket_mark(const tqc_ctx *ctx, const quote_rules *r, mark_stack *s
     }
     if (label_or_smiley(doc, k))
         return;
+    if (st->carried != SIZE_MAX && closes_pair(r, st->carried, cp)) {
+        st->carried = SIZE_MAX;     /* reported with its opening bracket (run) */
+        return;
+    }
     tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, span,
              "closing bracket %s with no opening bracket before it in its paragraph", m);
 }
@@ -1248,13 +1294,24 @@ static void mixed_styles(const tqc_ctx *ctx, const quote_rules *r, const style_l
     }
 }
 
+/* Whether paragraph p opens again with a mark of pair pr, so continuing the quotation the
+ * paragraph before left open: its opening mark, or, where the language's convention has
+ * it (`quote-continuation`: Spanish `»Nadie`), its closing one. *by_close says which. */
+static bool reopens(const quote_rules *r, const tqc_doc *doc, size_t p, const pair *pr,
+                    bool *by_close)
+{
+    int32_t first = first_mark(doc, p);
+    *by_close = r->continuation && pr->open != pr->close && first == pr->close;
+    return first == pr->open || *by_close;
+}
+
 static void run(const tqc_ctx *ctx)
 {
     const quote_rules *r = ctx->state;
     const tqc_doc *doc = ctx->doc;
     if (!r || (r->count == 0 && r->inverted_count == 0))
         return;
-    mark_stack quotes = {.depth = 0, .carried = SIZE_MAX};
+    mark_stack quotes = {.depth = 0, .carried = SIZE_MAX, .reopened = SIZE_MAX};
     mark_stack brackets = {.depth = 0, .carried = SIZE_MAX};
     quotes.other = &brackets;
     brackets.other = &quotes;
@@ -1269,6 +1326,7 @@ static void run(const tqc_ctx *ctx)
         const tqc_sentence *last = &doc->sentences[para->sent_first + para->sent_count - 1];
         brackets.depth = 0;
         quotes.depth = 0;
+        quotes.para_marks = 0;
         quotes.para = p;
         brackets.para_end = quotes.para_end = para->span.end;
         brackets.last_para = quotes.last_para = p + 1 == doc->paragraph_count;
@@ -1300,16 +1358,27 @@ static void run(const tqc_ctx *ctx)
         for (size_t i = 0; i < quotes.depth && outer == SIZE_MAX; i++)
             if (!quotes.items[i].tentative)
                 outer = i;
-        quotes.carried = outer != SIZE_MAX ? quotes.items[outer].pair : SIZE_MAX;
+        /* A paragraph with no quotation mark leaves a block quotation open (see
+         * closes_first); one with marks settles it. */
+        if (outer != SIZE_MAX || quotes.para_marks > 0 ||
+            ++quotes.carried_over >= QUOTES_BLOCK_PARAGRAPHS) {
+            quotes.carried = outer != SIZE_MAX ? quotes.items[outer].pair : SIZE_MAX;
+            quotes.carried_over = 0;
+        }
         /* Only a quoted sentence runs on: a phrase quoted inside a clause (`there are
          * "deficiencies in`) is closed in its paragraph, and so is one whose attribution
          * follows inside it (`"Same thing, he said.`). */
-        if (outer != SIZE_MAX && quotes.items[outer].sentence &&
-            first_mark(doc, p + 1) == r->pairs[quotes.items[outer].pair].open &&
-            attribution_inside(ctx, quotes.items[outer].off + 1, para->span.end) == SIZE_MAX)
+        bool by_close = false;
+        bool reopen = outer != SIZE_MAX &&
+                      reopens(r, doc, p + 1, &r->pairs[quotes.items[outer].pair], &by_close);
+        quotes.reopened = SIZE_MAX;
+        if (reopen && quotes.items[outer].sentence &&
+            attribution_inside(ctx, quotes.items[outer].off + 1, para->span.end) == SIZE_MAX) {
+            if (by_close)
+                quotes.reopened = quotes.items[outer].pair;
+            quotes.carried = SIZE_MAX;
             quotes.depth = 0;
-        else if (outer != SIZE_MAX && !quotes.items[outer].tentative &&
-                 first_mark(doc, p + 1) == r->pairs[quotes.items[outer].pair].open &&
+        } else if (reopen && !quotes.items[outer].tentative &&
                  words_from(doc, quotes.items[outer].off, para->span.end) >=
                      QUOTES_RUN_ON_WORDS &&
                  ends_sentence(doc, para->span) &&
@@ -1323,14 +1392,36 @@ static void run(const tqc_ctx *ctx)
             const open_mark *om = &quotes.items[outer];
             char o[5];
             mark_text(r->pairs[om->pair].open, o);
+            char again[5];
+            mark_text(by_close ? r->pairs[om->pair].close : r->pairs[om->pair].open, again);
             tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO,
                      tqc_span_make(om->off, om->off + strlen(o)), "quotation %s opened inside "
                      "a sentence runs on into the next paragraph, which opens with %s: "
                      "correct if the quotation continues there, else its closing mark is "
-                     "missing", o, o);
+                     "missing", o, again);
+            if (by_close)
+                quotes.reopened = om->pair;
+            quotes.carried = SIZE_MAX;
             quotes.depth = 0;
         }
         unwind(ctx, r, &quotes, 0, true);
+        /* One bracket left open whose closing one opens the next paragraph: a paragraph
+         * break inside the brackets, one finding rather than an unclosed and an unopened
+         * bracket. */
+        brackets.carried = SIZE_MAX;
+        if (brackets.depth == 1 && !brackets.items[0].tentative &&
+            first_mark(doc, p + 1) == r->pairs[brackets.items[0].pair].close) {
+            char o[5], c[5];
+            mark_text(r->pairs[brackets.items[0].pair].open, o);
+            mark_text(r->pairs[brackets.items[0].pair].close, c);
+            size_t off = brackets.items[0].off;
+            tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING,
+                     tqc_span_make(off, off + strlen(o)), "bracket %s closes only where the "
+                     "next paragraph opens with %s: a paragraph break inside the brackets",
+                     o, c);
+            brackets.carried = brackets.items[0].pair;
+            brackets.depth = 0;
+        }
         unwind(ctx, r, &brackets, 0, true);
         inverted_unclosed(ctx, r, &inverted);
     }

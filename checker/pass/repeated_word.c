@@ -2,16 +2,22 @@
  * A double is judged by what the grammar allows:
  *  - quiet: a word of the profile's `legitimate-doubles` list (`had had`, `that that`,
  *    German `die die`, French `nous nous`, reduplication such as `very very`, names
- *    listed as written such as German `Baden`), and two capitalised words in
+ *    listed as written such as German `Baden`), a copula of `cleft-doubles` after a word
+ *    of `free-relatives` (`what it is is`), and two capitalised words in
  *    mid-sentence that are no common word in lower case (`Sirhan Sirhan`, double
  *    surnames);
+ *  - one hint for a run of three or more of a word with an open-class reading, or none
+ *    known (`no no no`): emphasis or a sound;
  *  - a hint (info, no safe fix): a double the grammar allows by the parts of speech
  *    around it, for the classes the profile lists in `legitimate-double-classes`
  *    (English `PRON AUX`): an auxiliary that is also another word (`can can`), a
  *    pronoun or determiner after a verb whose second copy begins the next phrase
  *    (`gave her her book`, `told you you were`; not `wrote it it down`, `in many many
  *    cases`); and, where the profile says `stranded-prepositions = yes`, a particle or
- *    an infinitive's `to` after a verb or adverb that is no noun (`came in in June`);
+ *    an infinitive's `to` after a verb or adverb that is no noun (`came in in June`), or
+ *    a particle after its verb's object pronoun (`let them in in`); a finite verb that is
+ *    also a function word after its subject, before its complement (`o ônibus para para
+ *    embarcar`), in every language with a lexicon;
  *    and, where nouns are not all capitalised, a capitalised double in mid-sentence
  *    that the document writes twice or more (`Estável Antiga Antiga`: a slip is not
  *    repeated word for word, a name is);
@@ -104,6 +110,44 @@ static bool after_pronoun(const tqc_ctx *ctx, size_t k)
            (tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_PRON);
 }
 
+/* Whether word token k (lower-cased: lower, n bytes) can be said over for emphasis or
+ * as a sound: a reading of an open class or an interjection, or none known. */
+static bool emphasis_word(const tqc_ctx *ctx, size_t k, const char *lower, size_t n)
+{
+    uint32_t pos = word_pos(ctx, k, lower, n);
+    return !pos || (pos & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_ADV |
+                           TQC_POS_INTJ | TQC_POS_VFIN | TQC_POS_VINF | TQC_POS_VPART |
+                           TQC_POS_VGER));
+}
+
+/* Whether a word of the profile's `free-relatives` list (`what`, `all`) comes before
+ * token k in its sentence. */
+static bool after_free_relative(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    for (size_t i = k; i-- > 0 && doc->tokens[i].sentence == doc->tokens[k].sentence;) {
+        const tqc_token *t = &doc->tokens[i];
+        char lower[RW_MAX_WORD];
+        size_t n = t->kind == TQC_TOK_WORD
+                       ? tqc_text_case(tqc_doc_at(doc, t->span), tqc_span_len(t->span),
+                                       TQC_CASE_LOWER, lower, sizeof lower)
+                       : 0;
+        if (n && tqc_lang_in(ctx->lang, "free-relatives", lower, n))
+            return true;
+    }
+    return false;
+}
+
+/* Whether the word before token k is a determiner or an article: token k heads a noun
+ * phrase, and a word the lexicon lacks there is a noun (`o` before one). */
+static bool after_determiner(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    return k > 0 && doc->tokens[k - 1].kind == TQC_TOK_WORD &&
+           doc->tokens[k - 1].sentence == doc->tokens[k].sentence &&
+           (tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_DET);
+}
+
 static bool capitalised(const tqc_doc *doc, const tqc_token *t)
 {
     int32_t cp;
@@ -166,6 +210,30 @@ static void run(const tqc_ctx *ctx)
         if ((n && tqc_lang_in(ctx->lang, "legitimate-doubles", lower, n)) ||
             tqc_lang_in(ctx->lang, "legitimate-doubles", sa, la))
             continue;
+        /* A copula doubled where a free relative clause ends on the first copy (`what it
+         * is is a trick`): only after a word of `free-relatives` in its sentence. */
+        if (n && tqc_lang_in(ctx->lang, "cleft-doubles", lower, n) &&
+            after_free_relative(ctx, k - 1))
+            continue;
+        /* Three copies or more of a word with an open-class reading (or none known) are
+         * said on purpose (`no no no`, `knock knock knock`): one hint for
+         * the run, not a slip's safe fix. A function word alone (`the the the`) is
+         * judged pair by pair. */
+        bool emphatic = !n || emphasis_word(ctx, k - 1, lower, n);
+        if (emphatic && k >= 2 && doubled(doc, k - 1))
+            continue;
+        if (emphatic && k + 1 < doc->token_count && doubled(doc, k + 1)) {
+            size_t end = k + 1;
+            while (end + 1 < doc->token_count && doubled(doc, end + 1))
+                end++;
+            tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO,
+                                      tqc_span_make(a->span.start, doc->tokens[end].span.end),
+                                      "word repeated %zu times: '%.*s' (may be right: a word "
+                                      "said three times or more is emphasis or a sound)",
+                                      end - k + 2, (int)la, sa);
+            tqc_finding_suggest(ctx->out, f, sa, la);
+            continue;
+        }
         /* Two capitalised words in mid-sentence that are no common word in lower case
          * (where nouns are capitalised: that the dictionary lacks or the lexicon knows
          * only as a name): a name (`Sirhan Sirhan`, `Walla Walla`, double surnames). A name made of a
@@ -218,6 +286,30 @@ static void run(const tqc_ctx *ctx)
              * `came in in June`, `what it belongs to to be`. */
             may = (before & (TQC_POS_VERB | TQC_POS_ADV)) && !(before & TQC_POS_NOUN) &&
                   ((pos & TQC_POS_ADV) || (after & TQC_POS_VINF));
+            /* A particle after its verb's object pronoun (`let them in in the morning`). */
+            may = may || ((pos & TQC_POS_ADV) && (before & TQC_POS_PRON) &&
+                          !(before & (TQC_POS_DET | TQC_POS_NOUN)) && k >= 3 &&
+                          doc->tokens[k - 3].kind == TQC_TOK_WORD &&
+                          doc->tokens[k - 3].sentence == a->sentence &&
+                          (tqc_ctx_pos_lower(ctx, k - 3) & TQC_POS_VERB));
+        }
+        /* A finite verb whose form is also a function word, after a word that can be its
+         * subject (a name, a pronoun, a noun after its determiner), the second copy that
+         * function word opening the verb's complement: an
+         * infinitive after a noun phrase (`o ônibus para para embarcar`, `el tren para
+         * para cargar`), any phrase after a subject pronoun (`il entre entre les murs`).
+         * Every language; a noun after the second copy (`criteri di di selezione`) reads
+         * as a slip, the verb reading (`di`, say) being rare there; a word the lexicon
+         * lacks there decides nothing. */
+        if (!may && lexicon && (pos & TQC_POS_VFIN) &&
+            (pos & (TQC_POS_PREP | TQC_POS_CONJ | TQC_POS_DET)) && has_before && has_after) {
+            bool subject_np = (before & (TQC_POS_PROPN | TQC_POS_PRON)) ||
+                              ((!before || (before & TQC_POS_NOUN)) &&
+                               after_determiner(ctx, k - 2));
+            bool subject_pronoun = (before & TQC_POS_PRON) &&
+                                   !(before & (TQC_POS_NOUN | TQC_POS_DET | TQC_POS_PREP));
+            may = (subject_np && (!after || (after & TQC_POS_VINF))) ||
+                  (subject_pronoun && (after & (TQC_POS_DET | TQC_POS_NOUN | TQC_POS_PROPN)));
         }
         /* A capitalised pair in mid-sentence may still be a name (`Kappa Kappa Gamma`,
          * `Sing Sing`): a warning with the fix to review, never a safe one; a hint where
