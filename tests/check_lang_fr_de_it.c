@@ -144,6 +144,15 @@ START_TEST(test_issue_6_german_nouns_and_compounds)
     SILENT("de", "Das Gericht tagt in Den Haag seit vielen Jahren.", "capitalization");
     /* An ordinal's period is no sentence end. */
     SILENT("de", "Er sprach am 3. ordentlichen Parteitag der Partei.", "capitalization");
+    /* A noun the dictionary knows only capitalised ends a sentence, short or long: the
+     * lower-case word after it opens the next one in lower case. */
+    FINDS("de", "Die Mieter ziehen im Sommer aus dem Haus. danach beginnt der Umbau.",
+          "capitalization", "Haus. danach");
+    FINDS("de", "Der Verein spielt seit Jahren im Norden. trotzdem fehlt das Geld.",
+          "capitalization", "Norden. trotzdem");
+    /* An abbreviation before the stop still ends none. */
+    SILENT("de", "Die Sitzung beginnt laut Tagesordnung um 9 Uhr, vgl. hierzu den Plan.",
+           "capitalization");
     /* Compounds the dictionary knows or lacks are words; a function word glued on is a
      * run-on, after a noun as after a verb. */
     SILENT("de", "Die Bundesregierung sagt, dass das Wasser in die Grube hineinfällt.",

@@ -1153,7 +1153,11 @@ static bool sentence_end_word(const tqc_ctx *ctx, size_t k)
     /* A word the dictionary lacks ends a sentence too when the lexicon knows it
      * (`hardware`) or it is long and in lower case (`recompilando`, `spammers`):
      * abbreviations are short, or listed below. */
-    if (!tqc_dict_known(ctx->dict, lower, ll) && !tqc_ctx_pos_lower(ctx, k) &&
+    /* Where nouns are capitalised, the dictionary knows them only so (`Sommer`, never
+     * `sommer`): such a noun ends sentences whatever its length. */
+    bool capital_noun = (w->flags & TQC_TF_CAP) && tqc_lang_yes(ctx->lang, "capitalised-nouns") &&
+                        !tqc_dict_known(ctx->dict, lower, ll) && tqc_dict_known(ctx->dict, s, len);
+    if (!capital_noun && !tqc_dict_known(ctx->dict, lower, ll) && !tqc_ctx_pos_lower(ctx, k) &&
         !((w->flags & TQC_TF_LOWER) && len >= CAP_UNKNOWN_END_BYTES))
         return false;
     if (tqc_lang_in(ctx->lang, "abbreviations", s, len) ||
@@ -1174,7 +1178,7 @@ static bool sentence_end_word(const tqc_ctx *ctx, size_t k)
         return false;
     /* Capitalised short words before a period are titles, companies and states (Gen.,
      * Corp., Miss.); a capitalised word ends a sentence only when it is long. */
-    if (w->flags & TQC_TF_CAP && len < 6)
+    if (w->flags & TQC_TF_CAP && len < 6 && !capital_noun)
         return false;
     /* A short word after a number is a unit (60 mm. mortar); a word glued to the token
      * before it is the tail of a compound (24-in., lb./cu. ft.). */
