@@ -11,7 +11,9 @@
  * comma (`3,5 million`), dots grouping thousands (`1.000.000`) or a time written `11h43`
  * or `11 h 43` in a language that writes `3.5`, `1,000,000` and `11:43`; a decimal point,
  * commas grouping thousands or a 12-hour time (`twelve-hour-marks`) in one that writes
- * `3,5`, `1.000` and `21:30`. A number beside a word of `version-words` is a version, and
+ * `3,5`, `1.000` and `21:30`; a time written with a colon (`6:30`) where the language
+ * writes `6h30`; a date whose month cannot be one in the profile's `date-order` (`08/31`
+ * where the day comes first). A number beside a word of `version-words` is a version, and
  * one with two places before a word of `clock-words` a time. */
 #include "pass/pass.h"
 
@@ -509,15 +511,135 @@ static bool check_spaced_hours(const tqc_ctx *ctx, size_t k, const char *tsep)
     return true;
 }
 
+/* Up to two digits of s from *i as a number, or -1; *i moves past them. */
+static int two_digits(const char *s, size_t n, size_t *i)
+{
+    int v = 0;
+    size_t from = *i;
+    while (*i < n && *i - from < 2 && is_digit(s[*i]))
+        v = v * 10 + (s[(*i)++] - '0');
+    return *i == from || (*i < n && is_digit(s[*i])) ? -1 : v;
+}
+
+/* A date of three fields (`08/31/2027`, `31.08.27`) in the order of day and month the
+ * language does not write, by the profile's `date-order` (`dmy` or `mdy`; none where both
+ * are in use, as in plain English): reported with the two swapped. Only when the order is
+ * certain, the field that would be the month being over 12 (`05/06/2027` may be either).
+ * Returns whether it reported. */
+static bool check_date_order(const tqc_ctx *ctx, size_t k)
+{
+    const char *order = tqc_lang_setting(ctx->lang, "date-order", NULL);
+    if (!order || (strcmp(order, "dmy") != 0 && strcmp(order, "mdy") != 0))
+        return false;
+    tqc_span span = ctx->doc->tokens[k].span;
+    const char *s = tqc_doc_at(ctx->doc, span);
+    size_t n = tqc_span_len(span), i = 0;
+    int a = two_digits(s, n, &i);
+    size_t a_end = i;
+    if (a < 0 || i >= n || (s[i] != '/' && s[i] != '.' && s[i] != '-'))
+        return false;
+    char sep = s[i++];
+    size_t b_start = i;
+    int b = two_digits(s, n, &i);
+    size_t b_end = i;
+    if (b < 0 || i >= n || s[i] != sep)
+        return false;
+    size_t year = ++i;
+    while (i < n && is_digit(s[i]))
+        i++;
+    if (i != n || (n - year != 2 && n - year != 4))
+        return false;
+    bool day_first = order[0] == 'd';
+    /* Read in the language's order, the date is wrong only when its month cannot be one
+     * and its day can be a month. */
+    int month = day_first ? b : a, day = day_first ? a : b;
+    if (month < 13 || month > 31 || day < 1 || day > 12)
+        return false;
+    char fixed[NUM_MAX_TEXT];
+    int fl = snprintf(fixed, sizeof fixed, "%.*s%c%.*s%.*s", (int)(b_end - b_start),
+                      s + b_start, sep, (int)a_end, s, (int)(n - b_end), s + b_end);
+    if (fl < 0 || (size_t)fl >= sizeof fixed)
+        return false;
+    tqc_finding *f = TQC_EMIT(ctx, span, "date '%.*s' puts the %s first, where %s writes the "
+                              "%s first: '%s'", (int)n, s, day_first ? "month" : "day",
+                              tqc_lang_setting(ctx->lang, "name", "this language"),
+                              day_first ? "day" : "month", fixed);
+    tqc_finding_suggest(ctx->out, f, fixed, (size_t)fl);
+    return true;
+}
+
+/* Whether the word before token k, in its sentence and one space away, is in the profile
+ * list. */
+static bool prev_word_listed(const tqc_ctx *ctx, size_t k, const char *list)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (k == 0)
+        return false;
+    const tqc_token *p = &doc->tokens[k - 1];
+    return p->kind == TQC_TOK_WORD && p->sentence == doc->tokens[k].sentence &&
+           doc->tokens[k].span.start - p->span.end <= 3 &&
+           listed_lower(ctx->lang, list, tqc_doc_at(doc, p->span), tqc_span_len(p->span));
+}
+
+/* Whether the word after token k, or the two words after it one space apart, are an
+ * entry of the profile list (`heures`, `du matin`). */
+static bool next_words_listed(const tqc_ctx *ctx, size_t k, const char *list)
+{
+    const tqc_doc *doc = ctx->doc;
+    size_t w = next_word(doc, k);
+    if (w == SIZE_MAX)
+        return false;
+    if (next_word_listed(ctx, k, list))
+        return true;
+    size_t w2 = next_word(doc, w);
+    return w2 != SIZE_MAX && doc->tokens[w2].span.start == doc->tokens[w].span.end + 1 &&
+           listed_lower(ctx->lang, list, tqc_doc_at(doc, doc->tokens[w].span),
+                        doc->tokens[w2].span.end - doc->tokens[w].span.start);
+}
+
+/* A time written with a colon (`6:30`) in a language whose `time-separator` is `h`
+ * (`6h30`). A colon also writes scores, ratios and race times, so it is a warning only
+ * beside a word that makes it a time of day: before it, one of `clock-prepositions` (`à`,
+ * `dès`, `às`), after it, one of `clock-words` (`heures`, `du matin`); else a hint.
+ * Returns whether it reported. */
+static bool check_colon_time(const tqc_ctx *ctx, size_t k, const char *tsep)
+{
+    if (!tsep || strcmp(tsep, "h") != 0)
+        return false;
+    tqc_span span = ctx->doc->tokens[k].span;
+    const char *s = tqc_doc_at(ctx->doc, span);
+    size_t n = tqc_span_len(span), i = 0;
+    int hour = two_digits(s, n, &i);
+    size_t hl = i;
+    if (hour < 0 || hour > 23 || i + 3 != n || s[i] != ':' || !is_digit(s[i + 1]) ||
+        !is_digit(s[i + 2]) || (s[i + 1] - '0') * 10 + (s[i + 2] - '0') > 59)
+        return false;
+    const tqc_doc *doc = ctx->doc;
+    /* `2:05:30` (a race time) ends on another colon; the token stops before one that is
+     * not followed by a digit only. */
+    if (span.end < doc->len && doc->text[span.end] == ':')
+        return false;
+    bool clock = prev_word_listed(ctx, k, "clock-prepositions") ||
+                 next_words_listed(ctx, k, "clock-words");
+    char fixed[NUM_MAX_TEXT];
+    int fl = snprintf(fixed, sizeof fixed, "%.*s%s%.2s", (int)hl, s, tsep, s + hl + 1);
+    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, clock ? TQC_SEV_WARNING : TQC_SEV_INFO,
+                              span, "time written '%.*s', in another language's notation: "
+                              "write '%s'%s", (int)n, s, fixed,
+                              clock ? "" : " (unless it is a score or a ratio)");
+    tqc_finding_suggest(ctx->out, f, fixed, (size_t)fl);
+    return true;
+}
+
 /* The monolingual checks on number token k. */
 static void check_notation(const tqc_ctx *ctx, size_t k)
 {
     tqc_span span = ctx->doc->tokens[k].span;
-    if (check_twelve_hour(ctx, k))
+    if (check_twelve_hour(ctx, k) || check_date_order(ctx, k))
         return;
     const char *dec = tqc_lang_setting(ctx->lang, "decimal-separator", NULL);
     const char *tsep = tqc_lang_setting(ctx->lang, "time-separator", NULL);
-    if (check_spaced_hours(ctx, k, tsep))
+    if (check_spaced_hours(ctx, k, tsep) || check_colon_time(ctx, k, tsep))
         return;
     const char *s = tqc_doc_at(ctx->doc, span);
     size_t n = tqc_span_len(span);
