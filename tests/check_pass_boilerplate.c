@@ -216,6 +216,43 @@ START_TEST(test_w1_boilerplate_shape_in_six_languages)
 }
 END_TEST
 
+/* A bar that ends on an abbreviation (`Lesezeit 4 Min.`) has no full stop of a
+ * sentence: its period is the abbreviation's. A short sentence of prose ending so is
+ * still prose. */
+START_TEST(test_s10_boilerplate_bar_ending_on_an_abbreviation)
+{
+    static const struct {
+        const char *code, *body, *bar, *prose;
+    } cases[] = {
+        {"en", "The council approved the harbour budget on Tuesday after a long debate.",
+         "Save · Share · Reading time 4 min.", "The vote took 40 min."},
+        {"pt", "A câmara aprovou o orçamento do porto na terça-feira depois de um longo debate.",
+         "Guardar · Partilhar · Leitura 4 min.", "A votação durou 40 min."},
+        {"es", "El ayuntamiento aprobó el presupuesto del puerto el martes tras un largo debate.",
+         "Guardar · Compartir · Lectura 4 min.", "La votación duró 40 min."},
+        {"fr", "Le conseil municipal a approuvé le budget du port mardi après un long débat.",
+         "Enregistrer · Partager · Lecture 4 min.", "Le vote a duré 40 min."},
+        {"de", "Der Gemeinderat hat den Hafenhaushalt am Dienstag nach langer Debatte beschlossen.",
+         "Speichern · Teilen · Lesedauer 4 Min.", "Die Abstimmung dauerte 40 Min."},
+        {"it", "Il consiglio comunale ha approvato martedì il bilancio del porto dopo un dibattito.",
+         "Salva · Condividi · Lettura 4 min.", "Il voto è durato 40 min."},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[1024];
+        snprintf(text, sizeof text, "%s\n\n%s\n\n%s\n", cases[i].body, cases[i].bar,
+                 cases[i].body);
+        tqc_test_hit h;
+        tqc_test_first_in(cases[i].code, text, RULE, &h);
+        ck_assert_msg(h.count == 1 && h.severity == TQC_SEV_WARNING, "%s: silent on %s",
+                      cases[i].code, cases[i].bar);
+        snprintf(text, sizeof text, "%s\n\n%s\n\n%s\n", cases[i].body, cases[i].prose,
+                 cases[i].body);
+        ck_assert_msg(tqc_test_findings_in(cases[i].code, text, RULE, NULL, 0) == 0,
+                      "%s: fires on %s", cases[i].code, cases[i].prose);
+    }
+}
+END_TEST
+
 /* issue 12: a paragraph that is a bare link, kept as text by the scraper: a warning
  * between paragraphs of prose, a guess (info) at the end, and nothing
  * when the link sits in a sentence. */
@@ -351,6 +388,7 @@ Suite *pass_boilerplate_suite(void)
     tcase_add_test(tc, test_issue_12_boilerplate_page_verb_forms_and_polite_address);
     tcase_add_test(tc, test_issue_17_boilerplate_line_of_a_stanza_is_a_hint);
     tcase_add_test(tc, test_s9_boilerplate_either_normalisation_names_the_same_pattern);
+    tcase_add_test(tc, test_s10_boilerplate_bar_ending_on_an_abbreviation);
     suite_add_tcase(s, tc);
     return s;
 }

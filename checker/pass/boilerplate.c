@@ -479,6 +479,20 @@ static bool closing_mark(const tqc_ctx *ctx, size_t k)
            TQC_MARK_CLOSES;
 }
 
+/* Whether the period at token dot, ending tokens [first, dot], closes an abbreviation of
+ * the profile in a bar of items parted by separators (`Teilen · Lesezeit 4 Min.`): no full
+ * stop of a sentence. A sentence may end on an abbreviation too (`The vote took 40 min.`),
+ * but its words are not parted so. */
+static bool abbreviation_period(const tqc_ctx *ctx, size_t first, size_t dot)
+{
+    if (dot <= first || !tqc_ctx_abbreviation_at(ctx, dot - 1))
+        return false;
+    for (size_t k = first; k < dot; k++)
+        if (tqc_ctx_separator(ctx, k))
+            return true;
+    return false;
+}
+
 /* Whether tokens [first, end) of one paragraph cannot read as page furniture on what
  * is known before any neighbour is looked at (chrome_shape's first tests): a file of
  * short paragraphs of prose (segments, records) asks this of each. */
@@ -492,7 +506,8 @@ static bool chrome_ruled_out(const tqc_ctx *ctx, size_t first, size_t end, uint8
     while (tail > first && closing_mark(ctx, tail - 1))
         tail--;
     int32_t tail_cp = tail > first ? punct_cp(doc, tail - 1) : 0;
-    bool stop = tail_cp == '.' || tail_cp == '?' || tail_cp == ';' || tail_cp == 0x2026;
+    bool stop = (tail_cp == '.' && !abbreviation_period(ctx, first, tail - 1)) ||
+                tail_cp == '?' || tail_cp == ';' || tail_cp == 0x2026;
     if (counted > CHROME_MAX_WORDS || (counted > CHROME_MAX_WORDS_STOP && stop))
         return true;
     /* A line of words ending with a full stop is furniture only when it addresses the
@@ -582,8 +597,8 @@ static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end,
         !(tqc_ctx_pos_lower(ctx, last) & TQC_POS_NOUN))
         verb = word_in(ctx, last, LIST(ctx, ui_verbs));
     /* A line ending with a colon introduces what follows, as a sentence would. */
-    bool stop = end_cp == '.' || end_cp == '?' || end_cp == ';' || end_cp == 0x2026 ||
-                (end_cp == ':' && !label);
+    bool stop = (end_cp == '.' && !abbreviation_period(ctx, first, last)) || end_cp == '?' ||
+                end_cp == ';' || end_cp == 0x2026 || (end_cp == ':' && !label);
     /* Quoted speech is prose, however short. */
     unsigned open_mark = tqc_ctx_mark(ctx, first, TQC_QUOTE_ROLES_QUOTES);
     if ((open_mark & TQC_MARK_OPENS) && !(open_mark & TQC_MARK_APOSTROPHE))
