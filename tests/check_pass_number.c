@@ -134,6 +134,34 @@ START_TEST(test_twelve_hour_clock)
 }
 END_TEST
 
+/* An ambiguous number is read by the article's other numbers: where they keep another
+ * locale's marks and none the language's own, it was left in that notation too. */
+START_TEST(test_document_usage_reads_ambiguous_numbers)
+{
+    static const char *const foreign[][3] = {
+        {"de", "Der Wert lag bei 2,345 am Morgen, im Vorjahr bei 1,204,310.", "2,345"},
+        {"it", "Il valore era 2,345 al mattino, contro 12,500.5 l'anno prima.", "2,345"},
+        {"pt", "O valor era 2,345 de manhã, contra 3,100,250 no ano anterior.", "2,345"},
+        {"es", "El valor era 2,345 por la mañana, frente a 4,250.75 el año anterior.", "2,345"},
+        {"fr", "La valeur était de 2,345 le matin, contre 1,500,000 l'an dernier.", "2,345"},
+        {"en", "The index closed at 41.250 on Friday, after 1.204.310 shares traded.", "41.250"},
+    };
+    for (size_t i = 0; i < sizeof foreign / sizeof foreign[0]; i++) {
+        tqc_test_hit h;
+        tqc_test_first_in(foreign[i][0], foreign[i][1], "number", &h);
+        ck_assert_msg(h.count == 2 && h.severity == TQC_SEV_WARNING &&
+                          strcmp(h.span, foreign[i][2]) == 0,
+                      "%s: %s", foreign[i][0], h.message);
+    }
+    /* The language's own marks elsewhere, or none: the number stays a hint. */
+    NUMBER("de", "Der Wert lag bei 2,345 am Morgen, im Vorjahr bei 1.204.310 und 3,5.", "2,345",
+           TQC_SEV_INFO, "2.345");
+    NUMBER("de", "Der Wert lag bei 2,345 am Morgen.", "2,345", TQC_SEV_INFO, "2.345");
+    NUMBER("en", "The index closed at 41.250 on Friday, after 1,204,310 shares traded.", "41.250",
+           TQC_SEV_INFO, "41,250");
+}
+END_TEST
+
 START_TEST(test_date_order)
 {
     /* A month that cannot be one, where the language writes the day first. */
@@ -243,6 +271,7 @@ Suite *pass_number_suite(void)
     tcase_add_test(tc, test_clock_words_and_versions_quiet);
     tcase_add_test(tc, test_foreign_clock_forms);
     tcase_add_test(tc, test_date_order);
+    tcase_add_test(tc, test_document_usage_reads_ambiguous_numbers);
     tcase_add_test(tc, test_colon_time_where_h_is_written);
     suite_add_tcase(s, tc);
     return s;

@@ -373,6 +373,84 @@ static bool check_twelve_hour(const tqc_ctx *ctx, size_t k)
     return true;
 }
 
+/* What a document's numbers say of the notation it was written in: how many are written
+ * as only another locale writes them, and how many as only the language does. An
+ * ambiguous number (`2,345` where a comma marks decimals) is read by them: in an article
+ * whose other numbers keep another locale's marks and none the language's own, it was
+ * left in that notation too. */
+typedef struct usage {
+    size_t foreign, own;
+} usage;
+
+/* Whether s (n bytes) is one to three digits, then groups of three digits each after
+ * mark, at least min_groups of them, then optionally other and digits; *decimals tells
+ * whether that decimal part is there. */
+static bool grouped(const char *s, size_t n, char mark, char other, size_t min_groups,
+                    bool *decimals)
+{
+    size_t i = 0, groups = 0;
+    while (i < n && i < 4 && is_digit(s[i]))
+        i++;
+    if (i == 0 || i > 3 || s[0] == '0')
+        return false;
+    while (i + 3 < n && s[i] == mark && is_digit(s[i + 1]) && is_digit(s[i + 2]) &&
+           is_digit(s[i + 3]) && (i + 4 == n || !is_digit(s[i + 4]))) {
+        groups++;
+        i += 4;
+    }
+    *decimals = false;
+    if (i < n && s[i] == other && i + 1 < n) {
+        *decimals = true;
+        for (i++; i < n && is_digit(s[i]); i++)
+            ;
+    }
+    return groups >= min_groups && i == n;
+}
+
+/* Whether s (n bytes) is digits, dec and one or two digits (`3,5`, `4.75`). */
+static bool short_decimal(const char *s, size_t n, char dec)
+{
+    size_t i = 0;
+    while (i < n && is_digit(s[i]))
+        i++;
+    return i > 0 && i + 2 <= n && n <= i + 3 && s[i] == dec && is_digit(s[n - 1]) &&
+           is_digit(s[i + 1]);
+}
+
+/* The usage of the number tokens of the document, by the profile's decimal mark dec (`,`
+ * or `.`): another locale's are groups parted by dec, two or more or with a decimal part
+ * after the other mark (`1,204,310`, `12,500.5`; `1.000.000`, `1.250,5`); the language's own are
+ * a decimal with dec (`3,5`; `4.75`) or groups parted by its `group-separator`. A number
+ * glued to a letter (a code) is neither. */
+static usage document_usage(const tqc_ctx *ctx, const char *dec)
+{
+    usage u = {0, 0};
+    char mark = dec[0], other = mark == ',' ? '.' : ',';
+    const char *group = tqc_lang_setting(ctx->lang, "group-separator", "");
+    const tqc_doc *doc = ctx->doc;
+    for (size_t k = 0; k < doc->token_count; k++) {
+        const tqc_token *t = &doc->tokens[k];
+        if (t->kind != TQC_TOK_NUMBER)
+            continue;
+        const char *s = tqc_doc_at(doc, t->span);
+        size_t n = tqc_span_len(t->span);
+        bool decimals;
+        if (grouped(s, n, mark, other, 1, &decimals) &&
+            (decimals || grouped(s, n, mark, other, 2, &decimals)))
+            u.foreign++;
+        else if (short_decimal(s, n, mark) ||
+                 (strlen(group) == 1 && grouped(s, n, group[0], mark, 1, &decimals)))
+            u.own++;
+    }
+    return u;
+}
+
+/* Whether the document's usage reads an ambiguous number as another locale's. */
+static bool usage_foreign(const usage *u)
+{
+    return u->foreign > 0 && u->own == 0;
+}
+
 /* A number in the notation of a language that writes decimal points (`4.7`) or groups
  * thousands with commas (`2,500`, `1,234.5`), in a language that writes `4,7` and
  * `2.500` (or `2 500`): reported with the number in the language's notation. A lone
@@ -381,7 +459,7 @@ static bool check_twelve_hour(const tqc_ctx *ctx, size_t k)
  * read as thousands when it ends in a zero (`2,500`: a decimal would drop the zeros),
  * else it may be a decimal with three digits (info). */
 static void check_decimal_comma_language(const tqc_ctx *ctx, size_t k, const char *s,
-                                         size_t digits)
+                                         size_t digits, const usage *u)
 {
     const char *group = tqc_lang_setting(ctx->lang, "group-separator", ".");
     size_t commas = 0, dots = 0, last_comma = 0, dot_at = 0;
@@ -452,7 +530,8 @@ static void check_decimal_comma_language(const tqc_ctx *ctx, size_t k, const cha
             return;
         i += 4;
     }
-    bool sure = commas >= 2 || dots == 1 || s[last_comma + 3] == '0' || q;
+    bool shown = commas >= 2 || dots == 1 || s[last_comma + 3] == '0' || q;
+    bool sure = shown || usage_foreign(u);
     size_t gl = strlen(group);
     for (size_t i = 0; i < digits && fl + gl < sizeof fixed; i++) {
         if (s[i] == ',') {
@@ -467,7 +546,8 @@ static void check_decimal_comma_language(const tqc_ctx *ctx, size_t k, const cha
                               span, "'%.*s' groups thousands with commas, where %s writes "
                               "'%s'%s", (int)digits, s,
                               tqc_lang_setting(ctx->lang, "name", "this language"), fixed,
-                              sure ? "" : " (unless it is a decimal)");
+                              shown ? "" : sure ? " (as the article's other numbers do)"
+                                            : " (unless it is a decimal)");
     tqc_finding_suggest(ctx->out, f, fixed, fl);
 }
 
@@ -632,7 +712,7 @@ static bool check_colon_time(const tqc_ctx *ctx, size_t k, const char *tsep)
 }
 
 /* The monolingual checks on number token k. */
-static void check_notation(const tqc_ctx *ctx, size_t k)
+static void check_notation(const tqc_ctx *ctx, size_t k, const usage *u)
 {
     tqc_span span = ctx->doc->tokens[k].span;
     if (check_twelve_hour(ctx, k) || check_date_order(ctx, k))
@@ -684,7 +764,7 @@ static void check_notation(const tqc_ctx *ctx, size_t k)
         for (size_t i = digits; i < n; i++)
             unit = unit && is_ascii_letter(s[i]);
         if (digits > 0 && is_digit(s[digits - 1]) && unit && digits < NUM_MAX_TEXT)
-            check_decimal_comma_language(ctx, k, s, digits);
+            check_decimal_comma_language(ctx, k, s, digits, u);
         return;
     }
     if (strcmp(dec, ".") != 0 || !only_digits_and_marks)
@@ -695,13 +775,16 @@ static void check_notation(const tqc_ctx *ctx, size_t k)
          * carry two trailing zeros (`1.400`). 41.250 may be a precise decimal: a hint,
          * unless a quantity follows (`15.250 days`, `1.250%`): a measure is written
          * without a trailing zero. 1.234 is left alone. */
-        bool sure = s[n - 2] == '0' || quantity(ctx, k, span.end) > 0;
+        bool shown = s[n - 2] == '0' || quantity(ctx, k, span.end) > 0;
+        bool sure = shown || usage_foreign(u);
         for (size_t i = 0; i < n; i++)
             fixed[i] = s[i] == '.' ? ',' : s[i];
         fixed[n] = '\0';
         tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, sure ? TQC_SEV_WARNING : TQC_SEV_INFO,
                                   span, "'%.*s' groups thousands with a dot: write '%s'%s",
-                                  (int)n, s, fixed, sure ? "" : " (unless it is a decimal)");
+                                  (int)n, s, fixed,
+                                  shown ? "" : sure ? " (as the article's other numbers do)"
+                                                    : " (unless it is a decimal)");
         tqc_finding_suggest(ctx->out, f, fixed, n);
         return;
     }
@@ -762,9 +845,12 @@ static tqc_span whole(const tqc_doc *doc)
 static void run(const tqc_ctx *ctx)
 {
     const tqc_doc *doc = ctx->doc;
+    const char *mark = tqc_lang_setting(ctx->lang, "decimal-separator", NULL);
+    usage u = mark && (!strcmp(mark, ",") || !strcmp(mark, ".")) ? document_usage(ctx, mark)
+                                                                 : (usage){0, 0};
     for (size_t k = 0; k < doc->token_count; k++)
         if (doc->tokens[k].kind == TQC_TOK_NUMBER)
-            check_notation(ctx, k);
+            check_notation(ctx, k, &u);
     const tqc_doc *src = doc->source;
     if (!src)
         return;
