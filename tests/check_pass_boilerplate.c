@@ -234,7 +234,8 @@ START_TEST(test_s10_boilerplate_bar_ending_on_an_abbreviation)
          "Enregistrer · Partager · Lecture 4 min.", "Le vote a duré 40 min."},
         {"de", "Der Gemeinderat hat den Hafenhaushalt am Dienstag nach langer Debatte beschlossen.",
          "Speichern · Teilen · Lesedauer 4 Min.", "Die Abstimmung dauerte 40 Min."},
-        {"it", "Il consiglio comunale ha approvato martedì il bilancio del porto dopo un dibattito.",
+        {"it", "Il consiglio comunale ha approvato martedì il bilancio del porto dopo un "
+               "dibattito.",
          "Salva · Condividi · Lettura 4 min.", "Il voto è durato 40 min."},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

@@ -188,7 +188,8 @@ START_TEST(test_s10_stray_heading_agency_slash_photographer)
          "The dockers will return to work on Wednesday morning, the union said.",
          "Dockers gather outside the port gates on Monday. AP/Jane Doe",
          "The port reopened. Reuters/Ipsos polls show support for the deal."},
-        {"pt", "A autoridade portuária assinou o novo contrato com os estivadores na segunda-feira.",
+        {"pt", "A autoridade portuária assinou o novo contrato com os estivadores na "
+               "segunda-feira.",
          "Os estivadores voltam ao trabalho na quarta-feira de manhã, disse o sindicato.",
          "Estivadores reunidos à porta do porto na segunda-feira. Lusa/Rui Silva",
          "O porto reabriu. Lusa/Ipsos mostra apoio ao acordo dos estivadores."},

@@ -927,6 +927,11 @@ const tqc_pass tqc_pass_number = {
     .bad = "The missiles were fired at 11h43, and 3,5 million people live there.",
     .details = "Numbers, times and dates changed from the source (with --source or a bilingual "
                "file), or left in the source language's notation (`11h43`, `3,5 million` in "
-               "English).",
+               "English), by the profile's marks (rules/<lang>/profile): a date whose month "
+               "cannot be one in the language's order of day and month (`08/31/2027` in "
+               "Italian), a 12-hour time where the 24-hour clock is written, a time with a "
+               "colon where `6h30` is (a hint unless a word of the clock is beside it). A "
+               "number that may be either notation (`2,345` in German) is a hint, unless the "
+               "article's other numbers are all in another locale's.",
     .run = run,
 };

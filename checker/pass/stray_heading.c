@@ -5,8 +5,8 @@
  * may hold several articles, each opening with its headline. So a paragraph is reported
  * only when it reads as a title in the middle of ONE story:
  *  - it is one sentence of 6 to 20 words, starting with a capital, with a lower-case word
- *    (datelines have none), with its quotations closed, ending without sentence
- *    punctuation and not on a function word (a cut-off line);
+ *    or in title case (datelines are neither), with its quotations closed, ending without
+ *    sentence punctuation and not on a function word (a cut-off line);
  *  - the paragraphs on both sides are body text (8 words or more, ending with . ! or ?),
  *    boilerplate the boilerplate pass found being skipped;
  *  - and the story runs across it: it repeats a name (a capitalised word) from the
@@ -18,8 +18,9 @@
  * A title-like line that repeats no name is still a headline of another story when it
  * shares no word with the paragraphs below it (warning); when it does, it may be a
  * subheading or the next article's headline announcing them (info).
- * A paragraph with a photo credit (`Photo: ...`, `(File)`, `/ AFP`, `©`) that describes
- * something (a verb, lower-case words: not a dateline) is a caption, whatever its length.
+ * A paragraph with a photo credit (`Photo: ...`, `(File)`, `/ AFP`, `EFE/Ana Ruiz`, `©`)
+ * that describes something (a verb, lower-case words: not a dateline) is a caption,
+ * whatever its length.
  * A short line (a section label, `Politics`, or another story's title) that shares no word
  * with the story around it is a warning in title case, else a hint: subheadings share
  * none either (`Merger proposed`). */
@@ -256,10 +257,10 @@ static bool announces_below(const tqc_ctx *ctx, size_t first, size_t end, size_t
 #define SH_TITLE_CAPS 3
 
 /* Whether tokens [first, end) are set in title case, as headlines in English are: no
- * content word in lower case (function words may be) and at least SH_TITLE_CAPS words the
+ * content word in lower case (function words may be), and at least SH_TITLE_CAPS words the
  * dictionary knows in lower case written with a capital (not a name of the lexicon; where
- * nouns take one anyway, not nouns), more than half of its content words: `Quota Cut Leaves Dealers Scrambling`. A
- * dateline's capitals are names. */
+ * nouns take one anyway, not nouns), more than half of its content words: `Quota Cut
+ * Leaves Dealers Scrambling`. A dateline's capitals are names. */
 static bool title_case(const tqc_ctx *ctx, size_t first, size_t end)
 {
     const tqc_doc *doc = ctx->doc;
@@ -726,9 +727,11 @@ const tqc_pass tqc_pass_stray_heading = {
     .details = "A photo caption or a related-article headline stranded between body paragraphs. "
                "A caption is told by its credit: a copyright sign, a credit word of "
                "rules/<lang>/credits before a colon (`Photo: ...`), or in brackets (`(File)`), or "
-               "an agency of rules/<lang>/agencies after a separating mark (`/ AFP`, `(Reuters)`); "
+               "an agency of rules/<lang>/agencies after a separating mark (`/ AFP`, `(Reuters)`) "
+               "or before a slash and the photographer's name ending the line (`EFE/Ana Ruiz`); "
                "a dateline (`Salem (AP)`) has no verb and no lower-case words and is left alone. "
-               "A headline is a title-like line (6 to 20 words, capitalised, no final "
+               "A headline is a title-like line (6 to 20 words, capitalised, with a lower-case "
+               "word or in title case, no final "
                "punctuation, not cut off on an article or conjunction) between two paragraphs of "
                "prose: a warning when it repeats a name of the story above or shares no word with "
                "the text around it; info when the paragraph below shares a word with it, as the "
