@@ -254,6 +254,72 @@ START_TEST(test_s10_boilerplate_bar_ending_on_an_abbreviation)
 }
 END_TEST
 
+/* A line of the page joined to the end of a paragraph of prose is found as that line,
+ * not as the paragraph: the fix keeps the prose. A caption's credit after its sentence is
+ * stray-heading's (the whole caption goes), and a paragraph ending on a sentence of prose
+ * without its stop is no furniture. */
+START_TEST(test_s10_boilerplate_line_joined_to_a_paragraph)
+{
+    static const struct {
+        const char *code, *prose, *line, *plain;
+    } cases[] = {
+        {"en", "The port authority signed the new contract with the dockers on Monday.",
+         "3 min read · 12 comments", "The union agreed"},
+        {"pt", "A autoridade portuária assinou o novo contrato com os estivadores na "
+               "segunda-feira.",
+         "Partilhe no WhatsApp", "O sindicato concordou"},
+        {"es", "La autoridad portuaria firmó el nuevo contrato con los estibadores el lunes.",
+         "Comparte en WhatsApp", "El sindicato estuvo de acuerdo"},
+        {"fr", "L'autorité portuaire a signé lundi le nouveau contrat avec les dockers du port.",
+         "3 min de lecture · 12 commentaires", "Le syndicat a accepté"},
+        {"de", "Die Hafenbehörde hat am Montag den neuen Vertrag mit den Hafenarbeitern "
+               "unterzeichnet.",
+         "Artikel merken · Teilen · Lesezeit 4 Min.", "Die Gewerkschaft stimmte zu"},
+        {"it", "L'autorità portuale ha firmato lunedì il nuovo contratto con i portuali della "
+               "città.",
+         "3 min di lettura · 12 commenti", "Il sindacato ha accettato"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *c = cases[i].code;
+        char text[1024];
+        snprintf(text, sizeof text, "%s\n\n%s %s\n\n%s\n", cases[i].prose, cases[i].prose,
+                 cases[i].line, cases[i].prose);
+        tqc_test_hit h;
+        tqc_test_first_in(c, text, RULE, &h);
+        ck_assert_msg(h.count == 1 && h.severity == TQC_SEV_WARNING &&
+                          strcmp(h.span, cases[i].line) == 0,
+                      "%s: %s: %s", c, cases[i].line, h.count ? h.span : "silent");
+        snprintf(text, sizeof text, "%s\n\n%s %s\n\n%s\n", cases[i].prose, cases[i].prose,
+                 cases[i].plain, cases[i].prose);
+        ck_assert_msg(tqc_test_findings_in(c, text, RULE, NULL, 0) == 0, "%s: fires on %s", c,
+                      cases[i].plain);
+    }
+    /* The fix removes the line and the space before it. */
+    const char *prose = "The dockers met the port authority on Monday morning in the city.";
+    char joined[256];
+    snprintf(joined, sizeof joined, "%s Share on WhatsApp\n", prose);
+    tqc_doc *doc = tqc_doc_new("test.txt", joined, strlen(joined), "en");
+    ck_assert_ptr_nonnull(doc);
+    tqc_findings out;
+    tqc_findings_init(&out, doc);
+    ck_assert_int_eq(tqc_check_doc(tqc_test_checker(), doc, &out), TQC_OK);
+    const tqc_finding *found = NULL;
+    for (size_t i = 0; i < out.count && !found; i++)
+        if (strcmp(out.items[i].rule, RULE) == 0)
+            found = &out.items[i];
+    ck_assert_ptr_nonnull(found);
+    ck_assert(found->has_fix && !found->fix.safe);
+    ck_assert_uint_eq(found->fix.span.start, strlen(prose));
+    ck_assert_uint_eq(found->fix.span.end, strlen(joined) - 1);
+    tqc_findings_release(&out);
+    tqc_doc_free(doc);
+    /* A caption's credit: the caption is one paragraph for stray-heading. */
+    SILENT("en", "The port authority signed the new contract with the dockers on Monday.\n\n"
+                 "Dockers gather outside the port gates before the vote on Monday. Photo: AFP\n\n"
+                 "The dockers will return to work on Wednesday morning, the union said.\n", RULE);
+}
+END_TEST
+
 /* issue 12: a paragraph that is a bare link, kept as text by the scraper: a warning
  * between paragraphs of prose, a guess (info) at the end, and nothing
  * when the link sits in a sentence. */
@@ -390,6 +456,7 @@ Suite *pass_boilerplate_suite(void)
     tcase_add_test(tc, test_issue_17_boilerplate_line_of_a_stanza_is_a_hint);
     tcase_add_test(tc, test_s9_boilerplate_either_normalisation_names_the_same_pattern);
     tcase_add_test(tc, test_s10_boilerplate_bar_ending_on_an_abbreviation);
+    tcase_add_test(tc, test_s10_boilerplate_line_joined_to_a_paragraph);
     suite_add_tcase(s, tc);
     return s;
 }
