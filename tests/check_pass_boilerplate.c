@@ -320,6 +320,54 @@ START_TEST(test_s10_boilerplate_line_joined_to_a_paragraph)
 }
 END_TEST
 
+/* A verb the page tells its reader with counts where it opens any sentence of the line,
+ * after a question the prompt opens with (`Want more news? Subscribe ...`); a sentence of
+ * prose opening with one of those verbs has no other word of the page. */
+START_TEST(test_s10_boilerplate_prompt_after_a_question)
+{
+    static const struct {
+        const char *code, *before, *prompt, *after;
+    } cases[] = {
+        {"en", "The city council approved the new harbour budget on Tuesday after a long debate.",
+         "Want more local news? Subscribe to our free daily newsletter",
+         "Members said the money would repair the old sea wall before the winter storms."},
+        {"pt", "A câmara municipal aprovou na terça-feira o novo orçamento do porto após um "
+               "longo debate.",
+         "Quer mais notícias locais? Assine a nossa newsletter diária",
+         "Os vereadores disseram que o dinheiro vai reparar o velho paredão antes do inverno."},
+        {"es", "El ayuntamiento aprobó el martes el nuevo presupuesto del puerto tras un largo "
+               "debate.",
+         "¿Quieres más noticias locales? Suscríbete a nuestro boletín diario",
+         "Los concejales dijeron que el dinero servirá para reparar el viejo muro del puerto."},
+        {"fr", "Le conseil municipal a approuvé mardi le nouveau budget du port après un long "
+               "débat.",
+         "Envie de plus d'actualités locales ? Abonnez-vous à notre newsletter",
+         "Les élus ont indiqué que l'argent servira à réparer la vieille digue avant l'hiver."},
+        {"de", "Der Gemeinderat hat am Dienstag nach einer langen Debatte den neuen Haushalt "
+               "beschlossen.",
+         "Mehr Nachrichten aus der Region? Abonnieren Sie unseren Newsletter",
+         "Die Stadträte sagten, mit dem Geld werde die alte Kaimauer vor dem Winter repariert."},
+        {"it", "Il consiglio comunale ha approvato martedì il nuovo bilancio del porto dopo un "
+               "dibattito.",
+         "Vuoi più notizie locali? Iscriviti alla nostra newsletter",
+         "I consiglieri hanno detto che i fondi serviranno a riparare il vecchio molo del porto."},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[1024];
+        snprintf(text, sizeof text, "%s\n\n%s\n\n%s\n", cases[i].before, cases[i].prompt,
+                 cases[i].after);
+        tqc_test_hit h;
+        tqc_test_first_in(cases[i].code, text, RULE, &h);
+        ck_assert_msg(h.count == 1 && h.severity == TQC_SEV_WARNING, "%s: silent on %s",
+                      cases[i].code, cases[i].prompt);
+    }
+    SILENT("en", "The city council approved the new harbour budget on Tuesday after a long "
+                 "debate.\n\nPolice want answers. Follow the money, the mayor told reporters\n\n"
+                 "Members said the money would repair the old sea wall before the winter storms.\n",
+           RULE);
+}
+END_TEST
+
 /* issue 12: a paragraph that is a bare link, kept as text by the scraper: a warning
  * between paragraphs of prose, a guess (info) at the end, and nothing
  * when the link sits in a sentence. */
@@ -457,6 +505,7 @@ Suite *pass_boilerplate_suite(void)
     tcase_add_test(tc, test_s9_boilerplate_either_normalisation_names_the_same_pattern);
     tcase_add_test(tc, test_s10_boilerplate_bar_ending_on_an_abbreviation);
     tcase_add_test(tc, test_s10_boilerplate_line_joined_to_a_paragraph);
+    tcase_add_test(tc, test_s10_boilerplate_prompt_after_a_question);
     suite_add_tcase(s, tc);
     return s;
 }

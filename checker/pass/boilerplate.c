@@ -4,7 +4,7 @@
  *    rules/en/boilerplate), each matched case-insensitively against a whole paragraph;
  *  - its shape: a short paragraph that is page furniture, not prose. The evidence is the
  *    language's vocabularies of the page (`ui-verbs` the page tells its reader with, first
- *    or after an adverb; `ui-nouns`: comments, newsletter, audio, tags...; `second-person`),
+ *    in the line or a sentence of it, or after an adverb; `ui-nouns`: comments, newsletter, audio, tags...; `second-person`),
  *    a count of page things (`12 comments`, `4 min read`), separators (`·`, `|`), a label
  *    colon (`Tags: ...`), and no final full stop. Two kinds of evidence together make a
  *    warning; one alone on a very short line without a full stop is an info guess. A
@@ -542,9 +542,10 @@ static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end,
         const tqc_token *t = &doc->tokens[k];
         int32_t cp = punct_cp(doc, k);
         if (t->kind == TQC_TOK_WORD || t->kind == TQC_TOK_NUMBER) {
-            /* The verb that opens the line, or follows an opening adverb (`Jetzt ...`). */
-            if (words == 0 || (words == 1 && (tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_ADV) &&
-                               !verb))
+            /* The verb that opens the line or a sentence of it (`Want more news?
+             * Subscribe ...`), or follows an opening adverb (`Jetzt ...`). */
+            if (words == 0 || (t->flags & TQC_TF_SENT_START) ||
+                (words == 1 && (tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_ADV) && !verb))
                 verb = verb || word_in(ctx, k, LIST(ctx, ui_verbs));
             words++;
         }
@@ -798,7 +799,8 @@ static size_t joined_line_at(const tqc_ctx *ctx, size_t p, uint8_t *reader_asked
     /* A credit after a sentence (`... at dawn. Photo: AFP`) ends a photo caption, which
      * stray-heading removes whole. */
     char key[CHROME_MAX_WORD];
-    size_t kn = doc->tokens[a].kind == TQC_TOK_WORD ? token_key(ctx, a, key) : 0;
+    size_t w = a + (punct_cp(doc, a) == '(' && a + 1 < end);    /* `(Photo by ...)` */
+    size_t kn = doc->tokens[w].kind == TQC_TOK_WORD ? token_key(ctx, w, key) : 0;
     if (words < CHROME_BODY_MIN_WORDS || (kn && tqc_lang_in(ctx->lang, "credits", key, kn)))
         return 0;
     char why[160];
