@@ -186,6 +186,8 @@ START_TEST(test_date_order)
     NO_NUMBER("de", "Die Frist endet am 05.06.2026, die Quote lag bei 3/17.");
     NO_NUMBER("en", "Applications close on 31/08/2027 or on 08/31/2027.");
     NO_NUMBER("fr", "Le chantier s'achèvera le 2028-07-14 selon la mairie.");
+    /* A version after a name or a word naming one. */
+    NO_NUMBER("de", "Das Update auf Firefox 3.14.15 kam spät, die Version 2.13.26 auch.");
 }
 END_TEST
 

@@ -630,6 +630,9 @@ static bool check_date_order(const tqc_ctx *ctx, size_t k)
     if (i != n || (n - year != 2 && n - year != 4))
         return false;
     bool day_first = order[0] == 'd';
+    /* After a name or beside a word of `version-words` it is a version (`Firefox 3.14.15`). */
+    if (after_name(ctx->doc, k) || beside_version_word(ctx, k))
+        return false;
     /* Read in the language's order, the date is wrong only when its month cannot be one
      * and its day can be a month. */
     int month = day_first ? b : a, day = day_first ? a : b;
