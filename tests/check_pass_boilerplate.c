@@ -239,17 +239,14 @@ START_TEST(test_s10_boilerplate_bar_ending_on_an_abbreviation)
          "Salva · Condividi · Lettura 4 min.", "Il voto è durato 40 min."},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        char text[1024];
-        snprintf(text, sizeof text, "%s\n\n%s\n\n%s\n", cases[i].body, cases[i].bar,
-                 cases[i].body);
         tqc_test_hit h;
-        tqc_test_first_in(cases[i].code, text, RULE, &h);
+        tqc_test_first_between_in(cases[i].code, cases[i].body, cases[i].bar, cases[i].body,
+                                  RULE, &h);
         ck_assert_msg(h.count == 1 && h.severity == TQC_SEV_WARNING, "%s: silent on %s",
                       cases[i].code, cases[i].bar);
-        snprintf(text, sizeof text, "%s\n\n%s\n\n%s\n", cases[i].body, cases[i].prose,
-                 cases[i].body);
-        ck_assert_msg(tqc_test_findings_in(cases[i].code, text, RULE, NULL, 0) == 0,
-                      "%s: fires on %s", cases[i].code, cases[i].prose);
+        tqc_test_first_between_in(cases[i].code, cases[i].body, cases[i].prose, cases[i].body,
+                                  RULE, &h);
+        ck_assert_msg(h.count == 0, "%s: fires on %s", cases[i].code, cases[i].prose);
     }
 }
 END_TEST
@@ -281,18 +278,16 @@ START_TEST(test_s10_boilerplate_line_joined_to_a_paragraph)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *c = cases[i].code;
-        char text[1024];
-        snprintf(text, sizeof text, "%s\n\n%s %s\n\n%s\n", cases[i].prose, cases[i].prose,
-                 cases[i].line, cases[i].prose);
+        char joined[512];
+        snprintf(joined, sizeof joined, "%s %s", cases[i].prose, cases[i].line);
         tqc_test_hit h;
-        tqc_test_first_in(c, text, RULE, &h);
+        tqc_test_first_between_in(c, cases[i].prose, joined, cases[i].prose, RULE, &h);
         ck_assert_msg(h.count == 1 && h.severity == TQC_SEV_WARNING &&
                           strcmp(h.span, cases[i].line) == 0,
                       "%s: %s: %s", c, cases[i].line, h.count ? h.span : "silent");
-        snprintf(text, sizeof text, "%s\n\n%s %s\n\n%s\n", cases[i].prose, cases[i].prose,
-                 cases[i].plain, cases[i].prose);
-        ck_assert_msg(tqc_test_findings_in(c, text, RULE, NULL, 0) == 0, "%s: fires on %s", c,
-                      cases[i].plain);
+        snprintf(joined, sizeof joined, "%s %s", cases[i].prose, cases[i].plain);
+        tqc_test_first_between_in(c, cases[i].prose, joined, cases[i].prose, RULE, &h);
+        ck_assert_msg(h.count == 0, "%s: fires on %s", c, cases[i].plain);
     }
     /* The fix removes the line and the space before it. */
     const char *prose = "The dockers met the port authority on Monday morning in the city.";
@@ -353,11 +348,9 @@ START_TEST(test_s10_boilerplate_prompt_after_a_question)
          "I consiglieri hanno detto che i fondi serviranno a riparare il vecchio molo del porto."},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        char text[1024];
-        snprintf(text, sizeof text, "%s\n\n%s\n\n%s\n", cases[i].before, cases[i].prompt,
-                 cases[i].after);
         tqc_test_hit h;
-        tqc_test_first_in(cases[i].code, text, RULE, &h);
+        tqc_test_first_between_in(cases[i].code, cases[i].before, cases[i].prompt,
+                                  cases[i].after, RULE, &h);
         ck_assert_msg(h.count == 1 && h.severity == TQC_SEV_WARNING, "%s: silent on %s",
                       cases[i].code, cases[i].prompt);
     }

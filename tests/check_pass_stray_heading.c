@@ -93,15 +93,6 @@ static size_t between_in(const char *code, const char *before, const char *middl
     return tqc_test_findings_in(code, text, RULE, NULL, 0);
 }
 
-/* The first finding on middle between the two paragraphs, in language code. */
-static void first_between_in(const char *code, const char *before, const char *middle,
-                             const char *after, tqc_test_hit *h)
-{
-    char text[1024];
-    snprintf(text, sizeof text, "%s\n\n%s\n\n%s\n", before, middle, after);
-    tqc_test_first_in(code, text, RULE, h);
-}
-
 START_TEST(test_w1_stray_heading_captions_and_headlines_in_six_languages)
 {
     static const struct {
@@ -215,13 +206,10 @@ START_TEST(test_s10_stray_heading_agency_slash_photographer)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *c = cases[i].code, *b = cases[i].before, *a = cases[i].after;
-        char text[1024];
-        snprintf(text, sizeof text, "%s\n\n%s\n\n%s\n", b, cases[i].caption, a);
         tqc_test_hit h;
-        tqc_test_first_in(c, text, RULE, &h);
+        tqc_test_first_between_in(c, b, cases[i].caption, a, RULE, &h);
         ck_assert_msg(h.count == 1 && strstr(h.message, "photo caption"), "%s: caption", c);
-        snprintf(text, sizeof text, "%s\n\n%s\n\n%s\n", b, cases[i].prose, a);
-        tqc_test_first_in(c, text, RULE, &h);
+        tqc_test_first_between_in(c, b, cases[i].prose, a, RULE, &h);
         ck_assert_msg(h.count == 0, "%s: prose: %s", c, h.message);
     }
 }
@@ -350,12 +338,13 @@ START_TEST(test_issue_12_stray_heading_elided_words_count)
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         tqc_test_hit h;
         if (cases[i].elided) {
-            first_between_in(cases[i].code, cases[i].before, cases[i].elided, cases[i].after,
-                             &h);
+            tqc_test_first_between_in(cases[i].code, cases[i].before, cases[i].elided,
+                                      cases[i].after, RULE, &h);
             ck_assert_msg(h.count == 1 && h.severity == TQC_SEV_WARNING, "%s: %s",
                           cases[i].code, cases[i].elided);
         }
-        first_between_in(cases[i].code, cases[i].before, cases[i].five, cases[i].after, &h);
+        tqc_test_first_between_in(cases[i].code, cases[i].before, cases[i].five,
+                                  cases[i].after, RULE, &h);
         ck_assert_msg(h.count == 0 || h.severity == TQC_SEV_INFO, "%s: %s", cases[i].code,
                       cases[i].five);
     }
