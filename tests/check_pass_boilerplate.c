@@ -232,7 +232,8 @@ START_TEST(test_s10_boilerplate_bar_ending_on_an_abbreviation)
          "Guardar · Compartir · Lectura 4 min.", "La votación duró 40 min."},
         {"fr", "Le conseil municipal a approuvé le budget du port mardi après un long débat.",
          "Enregistrer · Partager · Lecture 4 min.", "Le vote a duré 40 min."},
-        {"de", "Der Gemeinderat hat den Hafenhaushalt am Dienstag nach langer Debatte beschlossen.",
+        {"de", "Der Gemeinderat hat den Hafenhaushalt am Dienstag nach langer Debatte "
+               "beschlossen.",
          "Speichern · Teilen · Lesedauer 4 Min.", "Die Abstimmung dauerte 40 Min."},
         {"it", "Il consiglio comunale ha approvato martedì il bilancio del porto dopo un "
                "dibattito.",
@@ -356,7 +357,8 @@ START_TEST(test_s10_boilerplate_prompt_after_a_question)
     }
     SILENT("en", "The city council approved the new harbour budget on Tuesday after a long "
                  "debate.\n\nPolice want answers. Follow the money, the mayor told reporters\n\n"
-                 "Members said the money would repair the old sea wall before the winter storms.\n",
+                 "Members said the money would repair the old sea wall before the winter "
+                 "storms.\n",
            RULE);
 }
 END_TEST

@@ -5,10 +5,11 @@
  *  - its shape: a short paragraph that is page furniture, not prose. The evidence is the
  *    language's vocabularies of the page (`ui-verbs` the page tells its reader with, first
  *    in the line or a sentence of it, or after an adverb; `ui-nouns`: comments,
- *    newsletter, audio, tags...; `second-person`), a count of page things (`12 comments`, `4 min read`), separators (`·`, `|`), a label
- *    colon (`Tags: ...`), and no final full stop. Two kinds of evidence together make a
- *    warning; one alone on a very short line without a full stop is an info guess. A
- *    paragraph that is a bare link and nothing else is furniture too.
+ *    newsletter, audio, tags...; `second-person`), a count of page things (`12 comments`,
+ *    `4 min read`), separators (`·`, `|`), a label colon (`Tags: ...`), and no final full
+ *    stop. Two kinds of evidence together make a warning; one alone on a very short line
+ *    without a full stop is an info guess. A paragraph that is a bare link and nothing
+ *    else is furniture too.
  * A line joined by the scraper to the end of a paragraph of prose (its last sentence,
  * without a stop) is judged alone, as a line. The finding covers the paragraph, or that
  * line, and offers to remove it; never safe, since a human should see what goes. */

@@ -444,7 +444,6 @@ static bool label_shaped(const tqc_ctx *ctx, size_t first, size_t end)
     return content > 0;
 }
 
-
 /* A caption is at most a few sentences. */
 #define SH_CAPTION_MAX_WORDS 40
 
