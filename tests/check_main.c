@@ -178,6 +178,14 @@ void tqc_test_first_in(const char *code, const char *text, const char *rule, tqc
     tqc_doc_free(doc);
 }
 
+void tqc_test_first_between_in(const char *code, const char *before, const char *middle,
+                               const char *after, const char *rule, tqc_test_hit *h)
+{
+    char text[2048];
+    snprintf(text, sizeof text, "%s\n\n%s\n\n%s\n", before, middle, after);
+    tqc_test_first_in(code, text, rule, h);
+}
+
 /* Counts the findings of rule in one checked doc; the first one's text into first. */
 static size_t count_findings(tqc_checker *ck, tqc_doc *doc, const char *rule, char *first,
                              size_t cap, size_t n)

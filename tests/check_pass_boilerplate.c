@@ -216,6 +216,153 @@ START_TEST(test_w1_boilerplate_shape_in_six_languages)
 }
 END_TEST
 
+/* A bar that ends on an abbreviation (`Lesezeit 4 Min.`) has no full stop of a
+ * sentence: its period is the abbreviation's. A short sentence of prose ending so is
+ * still prose. */
+START_TEST(test_s10_boilerplate_bar_ending_on_an_abbreviation)
+{
+    static const struct {
+        const char *code, *body, *bar, *prose;
+    } cases[] = {
+        {"en", "The council approved the harbour budget on Tuesday after a long debate.",
+         "Save · Share · Reading time 4 min.", "The vote took 40 min."},
+        {"pt", "A câmara aprovou o orçamento do porto na terça-feira depois de um longo debate.",
+         "Guardar · Partilhar · Leitura 4 min.", "A votação durou 40 min."},
+        {"es", "El ayuntamiento aprobó el presupuesto del puerto el martes tras un largo debate.",
+         "Guardar · Compartir · Lectura 4 min.", "La votación duró 40 min."},
+        {"fr", "Le conseil municipal a approuvé le budget du port mardi après un long débat.",
+         "Enregistrer · Partager · Lecture 4 min.", "Le vote a duré 40 min."},
+        {"de", "Der Gemeinderat hat den Hafenhaushalt am Dienstag nach langer Debatte "
+               "beschlossen.",
+         "Speichern · Teilen · Lesedauer 4 Min.", "Die Abstimmung dauerte 40 Min."},
+        {"it", "Il consiglio comunale ha approvato martedì il bilancio del porto dopo un "
+               "dibattito.",
+         "Salva · Condividi · Lettura 4 min.", "Il voto è durato 40 min."},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        tqc_test_hit h;
+        tqc_test_first_between_in(cases[i].code, cases[i].body, cases[i].bar, cases[i].body,
+                                  RULE, &h);
+        ck_assert_msg(h.count == 1 && h.severity == TQC_SEV_WARNING, "%s: silent on %s",
+                      cases[i].code, cases[i].bar);
+        tqc_test_first_between_in(cases[i].code, cases[i].body, cases[i].prose, cases[i].body,
+                                  RULE, &h);
+        ck_assert_msg(h.count == 0, "%s: fires on %s", cases[i].code, cases[i].prose);
+    }
+}
+END_TEST
+
+/* A line of the page joined to the end of a paragraph of prose is found as that line,
+ * not as the paragraph: the fix keeps the prose. A caption's credit after its sentence is
+ * stray-heading's (the whole caption goes), and a paragraph ending on a sentence of prose
+ * without its stop is no furniture. */
+START_TEST(test_s10_boilerplate_line_joined_to_a_paragraph)
+{
+    static const struct {
+        const char *code, *prose, *line, *plain;
+    } cases[] = {
+        {"en", "The port authority signed the new contract with the dockers on Monday.",
+         "3 min read · 12 comments", "The union agreed"},
+        {"pt", "A autoridade portuária assinou o novo contrato com os estivadores na "
+               "segunda-feira.",
+         "Partilhe no WhatsApp", "O sindicato concordou"},
+        {"es", "La autoridad portuaria firmó el nuevo contrato con los estibadores el lunes.",
+         "Comparte en WhatsApp", "El sindicato estuvo de acuerdo"},
+        {"fr", "L'autorité portuaire a signé lundi le nouveau contrat avec les dockers du port.",
+         "3 min de lecture · 12 commentaires", "Le syndicat a accepté"},
+        {"de", "Die Hafenbehörde hat am Montag den neuen Vertrag mit den Hafenarbeitern "
+               "unterzeichnet.",
+         "Artikel merken · Teilen · Lesezeit 4 Min.", "Die Gewerkschaft stimmte zu"},
+        {"it", "L'autorità portuale ha firmato lunedì il nuovo contratto con i portuali della "
+               "città.",
+         "3 min di lettura · 12 commenti", "Il sindacato ha accettato"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *c = cases[i].code;
+        char joined[512];
+        snprintf(joined, sizeof joined, "%s %s", cases[i].prose, cases[i].line);
+        tqc_test_hit h;
+        tqc_test_first_between_in(c, cases[i].prose, joined, cases[i].prose, RULE, &h);
+        ck_assert_msg(h.count == 1 && h.severity == TQC_SEV_WARNING &&
+                          strcmp(h.span, cases[i].line) == 0,
+                      "%s: %s: %s", c, cases[i].line, h.count ? h.span : "silent");
+        snprintf(joined, sizeof joined, "%s %s", cases[i].prose, cases[i].plain);
+        tqc_test_first_between_in(c, cases[i].prose, joined, cases[i].prose, RULE, &h);
+        ck_assert_msg(h.count == 0, "%s: fires on %s", c, cases[i].plain);
+    }
+    /* The fix removes the line and the space before it. */
+    const char *prose = "The dockers met the port authority on Monday morning in the city.";
+    char joined[256];
+    snprintf(joined, sizeof joined, "%s Share on WhatsApp\n", prose);
+    tqc_doc *doc = tqc_doc_new("test.txt", joined, strlen(joined), "en");
+    ck_assert_ptr_nonnull(doc);
+    tqc_findings out;
+    tqc_findings_init(&out, doc);
+    ck_assert_int_eq(tqc_check_doc(tqc_test_checker(), doc, &out), TQC_OK);
+    const tqc_finding *found = NULL;
+    for (size_t i = 0; i < out.count && !found; i++)
+        if (strcmp(out.items[i].rule, RULE) == 0)
+            found = &out.items[i];
+    ck_assert_ptr_nonnull(found);
+    ck_assert(found->has_fix && !found->fix.safe);
+    ck_assert_uint_eq(found->fix.span.start, strlen(prose));
+    ck_assert_uint_eq(found->fix.span.end, strlen(joined) - 1);
+    tqc_findings_release(&out);
+    tqc_doc_free(doc);
+    /* A caption's credit: the caption is one paragraph for stray-heading. */
+    SILENT("en", "The port authority signed the new contract with the dockers on Monday.\n\n"
+                 "Dockers gather outside the port gates before the vote on Monday. Photo: AFP\n\n"
+                 "The dockers will return to work on Wednesday morning, the union said.\n", RULE);
+}
+END_TEST
+
+/* A verb the page tells its reader with counts where it opens any sentence of the line,
+ * after a question the prompt opens with (`Want more news? Subscribe ...`); a sentence of
+ * prose opening with one of those verbs has no other word of the page. */
+START_TEST(test_s10_boilerplate_prompt_after_a_question)
+{
+    static const struct {
+        const char *code, *before, *prompt, *after;
+    } cases[] = {
+        {"en", "The city council approved the new harbour budget on Tuesday after a long debate.",
+         "Want more local news? Subscribe to our free daily newsletter",
+         "Members said the money would repair the old sea wall before the winter storms."},
+        {"pt", "A câmara municipal aprovou na terça-feira o novo orçamento do porto após um "
+               "longo debate.",
+         "Quer mais notícias locais? Assine a nossa newsletter diária",
+         "Os vereadores disseram que o dinheiro vai reparar o velho paredão antes do inverno."},
+        {"es", "El ayuntamiento aprobó el martes el nuevo presupuesto del puerto tras un largo "
+               "debate.",
+         "¿Quieres más noticias locales? Suscríbete a nuestro boletín diario",
+         "Los concejales dijeron que el dinero servirá para reparar el viejo muro del puerto."},
+        {"fr", "Le conseil municipal a approuvé mardi le nouveau budget du port après un long "
+               "débat.",
+         "Envie de plus d'actualités locales ? Abonnez-vous à notre newsletter",
+         "Les élus ont indiqué que l'argent servira à réparer la vieille digue avant l'hiver."},
+        {"de", "Der Gemeinderat hat am Dienstag nach einer langen Debatte den neuen Haushalt "
+               "beschlossen.",
+         "Mehr Nachrichten aus der Region? Abonnieren Sie unseren Newsletter",
+         "Die Stadträte sagten, mit dem Geld werde die alte Kaimauer vor dem Winter repariert."},
+        {"it", "Il consiglio comunale ha approvato martedì il nuovo bilancio del porto dopo un "
+               "dibattito.",
+         "Vuoi più notizie locali? Iscriviti alla nostra newsletter",
+         "I consiglieri hanno detto che i fondi serviranno a riparare il vecchio molo del porto."},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        tqc_test_hit h;
+        tqc_test_first_between_in(cases[i].code, cases[i].before, cases[i].prompt,
+                                  cases[i].after, RULE, &h);
+        ck_assert_msg(h.count == 1 && h.severity == TQC_SEV_WARNING, "%s: silent on %s",
+                      cases[i].code, cases[i].prompt);
+    }
+    SILENT("en", "The city council approved the new harbour budget on Tuesday after a long "
+                 "debate.\n\nPolice want answers. Follow the money, the mayor told reporters\n\n"
+                 "Members said the money would repair the old sea wall before the winter "
+                 "storms.\n",
+           RULE);
+}
+END_TEST
+
 /* issue 12: a paragraph that is a bare link, kept as text by the scraper: a warning
  * between paragraphs of prose, a guess (info) at the end, and nothing
  * when the link sits in a sentence. */
@@ -351,6 +498,9 @@ Suite *pass_boilerplate_suite(void)
     tcase_add_test(tc, test_issue_12_boilerplate_page_verb_forms_and_polite_address);
     tcase_add_test(tc, test_issue_17_boilerplate_line_of_a_stanza_is_a_hint);
     tcase_add_test(tc, test_s9_boilerplate_either_normalisation_names_the_same_pattern);
+    tcase_add_test(tc, test_s10_boilerplate_bar_ending_on_an_abbreviation);
+    tcase_add_test(tc, test_s10_boilerplate_line_joined_to_a_paragraph);
+    tcase_add_test(tc, test_s10_boilerplate_prompt_after_a_question);
     suite_add_tcase(s, tc);
     return s;
 }

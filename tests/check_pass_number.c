@@ -125,8 +125,91 @@ START_TEST(test_twelve_hour_clock)
     NUMBER("it", "La riunione è iniziata alle 7 pm.", "7 pm", TQC_SEV_WARNING, "19:00");
     /* German `am` is a preposition: `Platz 9 am Ende` is no time. */
     NO_NUMBER("de", "Der Verein steht auf Platz 9 am Ende der Tabelle.");
-    /* Spanish accepts both clocks. */
-    NO_NUMBER("es", "La reunión empezó a las 9 p.m. en Madrid.");
+    /* Spain writes the 24-hour clock (CLDR es: H:mm); Mexico, the United States and
+     * Colombia write both. */
+    NUMBER("es", "La reunión empezó a las 9:20 p.m. en Madrid.", "9:20 p.m.", TQC_SEV_WARNING,
+           "21:20");
+    NO_NUMBER("es-MX", "La reunión empezó a las 9 p.m. en Monterrey.");
+    NO_NUMBER("es-US", "La reunión empezó a las 9:20 p.m. en Miami.");
+}
+END_TEST
+
+/* An ambiguous number is read by the article's other numbers: where they keep another
+ * locale's marks and none the language's own, it was left in that notation too. */
+START_TEST(test_document_usage_reads_ambiguous_numbers)
+{
+    static const char *const foreign[][3] = {
+        {"de", "Der Wert lag bei 2,345 am Morgen, im Vorjahr bei 1,204,310.", "2,345"},
+        {"it", "Il valore era 2,345 al mattino, contro 12,500.5 l'anno prima.", "2,345"},
+        {"pt", "O valor era 2,345 de manhã, contra 3,100,250 no ano anterior.", "2,345"},
+        {"es", "El valor era 2,345 por la mañana, frente a 4,250.75 el año anterior.", "2,345"},
+        {"fr", "La valeur était de 2,345 le matin, contre 1,500,000 l'an dernier.", "2,345"},
+        {"en", "The index closed at 41.250 on Friday, after 1.204.310 shares traded.", "41.250"},
+    };
+    for (size_t i = 0; i < sizeof foreign / sizeof foreign[0]; i++) {
+        tqc_test_hit h;
+        tqc_test_first_in(foreign[i][0], foreign[i][1], "number", &h);
+        ck_assert_msg(h.count == 2 && h.severity == TQC_SEV_WARNING &&
+                          strcmp(h.span, foreign[i][2]) == 0,
+                      "%s: %s", foreign[i][0], h.message);
+    }
+    /* The language's own marks elsewhere, or none: the number stays a hint. */
+    NUMBER("de", "Der Wert lag bei 2,345 am Morgen, im Vorjahr bei 1.204.310 und 3,5.", "2,345",
+           TQC_SEV_INFO, "2.345");
+    NUMBER("de", "Der Wert lag bei 2,345 am Morgen.", "2,345", TQC_SEV_INFO, "2.345");
+    NUMBER("en", "The index closed at 41.250 on Friday, after 1,204,310 shares traded.", "41.250",
+           TQC_SEV_INFO, "41,250");
+}
+END_TEST
+
+START_TEST(test_date_order)
+{
+    /* A month that cannot be one, where the language writes the day first. */
+    NUMBER("it", "Le domande vanno inviate entro il 09/25/2027 al comune.", "09/25/2027",
+           TQC_SEV_WARNING, "25/09/2027");
+    NUMBER("de", "Die Frist endet am 12.24.2026 um Mitternacht.", "12.24.2026",
+           TQC_SEV_WARNING, "24.12.2026");
+    NUMBER("pt", "O prazo termina em 3/17/2026, segundo a prefeitura.", "3/17/2026",
+           TQC_SEV_WARNING, "17/3/2026");
+    NUMBER("es", "La obra se inaugurará el 11-30-26 en Sevilla.", "11-30-26", TQC_SEV_WARNING,
+           "30-11-26");
+    NUMBER("fr", "Le chantier s'achèvera le 07/14/2028 selon la mairie.", "07/14/2028",
+           TQC_SEV_WARNING, "14/07/2028");
+    /* American English writes the month first, British the day. */
+    NUMBER("en-US", "Applications close on 31/08/2027 at noon.", "31/08/2027", TQC_SEV_WARNING,
+           "08/31/2027");
+    NUMBER("en-GB", "Applications close on 08/31/2027 at noon.", "08/31/2027", TQC_SEV_WARNING,
+           "31/08/2027");
+    /* The language's own order; a date either order reads; plain English, which writes
+     * both; a fraction, an ISO date. */
+    NO_NUMBER("it", "Le domande vanno inviate entro il 25/09/2027 al comune.");
+    NO_NUMBER("de", "Die Frist endet am 05.06.2026, die Quote lag bei 3/17.");
+    NO_NUMBER("en", "Applications close on 31/08/2027 or on 08/31/2027.");
+    NO_NUMBER("fr", "Le chantier s'achèvera le 2028-07-14 selon la mairie.");
+    /* A version after a name or a word naming one. */
+    NO_NUMBER("de", "Das Update auf Firefox 3.14.15 kam spät, die Version 2.13.26 auch.");
+}
+END_TEST
+
+START_TEST(test_colon_time_where_h_is_written)
+{
+    /* French and Portuguese write `6h30`: a colon after a word that introduces a time of
+     * day, or before a word of the clock, is another locale's notation. */
+    NUMBER("fr", "Le service commence dès 6:30 en semaine.", "6:30", TQC_SEV_WARNING, "6h30");
+    NUMBER("fr", "Le dernier départ est fixé à 22:45 désormais.", "22:45", TQC_SEV_WARNING,
+           "22h45");
+    NUMBER("fr", "Ils se retrouvent chaque jour 7:15 du matin au dépôt.", "7:15",
+           TQC_SEV_WARNING, "7h15");
+    NUMBER("pt", "A loja abre às 9:30 aos sábados.", "9:30", TQC_SEV_WARNING, "9h30");
+    NUMBER("pt", "O voo chega 6:40 da manhã a Lisboa.", "6:40", TQC_SEV_WARNING, "6h40");
+    /* Elsewhere a colon may write a ratio or a race time: a hint. */
+    NUMBER("fr", "Le rapport est de 1:25 sur ce plan.", "1:25", TQC_SEV_INFO, "1h25");
+    /* A score, a race time with seconds, the language's own notation; languages that
+     * write the colon. */
+    NO_NUMBER("fr", "Lyon a gagné 3:1 et le vainqueur a couru en 2:05:30 à Paris.");
+    NO_NUMBER("pt", "A loja abre às 9h30 e fecha às 18h00.");
+    NO_NUMBER("it", "Il negozio apre alle 9:30 il sabato.");
+    NO_NUMBER("de", "Der Laden öffnet um 9:30 Uhr.");
 }
 END_TEST
 
@@ -189,6 +272,9 @@ Suite *pass_number_suite(void)
     tcase_add_test(tc, test_percent_written_in_words);
     tcase_add_test(tc, test_clock_words_and_versions_quiet);
     tcase_add_test(tc, test_foreign_clock_forms);
+    tcase_add_test(tc, test_date_order);
+    tcase_add_test(tc, test_document_usage_reads_ambiguous_numbers);
+    tcase_add_test(tc, test_colon_time_where_h_is_written);
     suite_add_tcase(s, tc);
     return s;
 }

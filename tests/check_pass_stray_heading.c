@@ -93,15 +93,6 @@ static size_t between_in(const char *code, const char *before, const char *middl
     return tqc_test_findings_in(code, text, RULE, NULL, 0);
 }
 
-/* The first finding on middle between the two paragraphs, in language code. */
-static void first_between_in(const char *code, const char *before, const char *middle,
-                             const char *after, tqc_test_hit *h)
-{
-    char text[1024];
-    snprintf(text, sizeof text, "%s\n\n%s\n\n%s\n", before, middle, after);
-    tqc_test_first_in(code, text, RULE, h);
-}
-
 START_TEST(test_w1_stray_heading_captions_and_headlines_in_six_languages)
 {
     static const struct {
@@ -174,6 +165,75 @@ START_TEST(test_w1_stray_heading_captions_and_headlines_in_six_languages)
     ck_assert_uint_eq(between_in("en", en_b, "Ten things to know about the new pension rules "
                                  "for farmers", "The union gave the port authority this "
                                  "ultimatum on Friday:"), 0);
+}
+END_TEST
+
+/* A caption's credit may put the agency before a slash and the photographer's name
+ * (`EFE/Ana Ruiz`); a sentence opening with an agency's name and a slash is prose. */
+START_TEST(test_s10_stray_heading_agency_slash_photographer)
+{
+    static const struct {
+        const char *code, *before, *after, *caption, *prose;
+    } cases[] = {
+        {"en", "The port authority signed the new contract with the dockers on Monday.",
+         "The dockers will return to work on Wednesday morning, the union said.",
+         "Dockers gather outside the port gates on Monday. AP/Jane Doe",
+         "The port reopened. Reuters/Ipsos polls show support for the deal."},
+        {"pt", "A autoridade portuária assinou o novo contrato com os estivadores na "
+               "segunda-feira.",
+         "Os estivadores voltam ao trabalho na quarta-feira de manhã, disse o sindicato.",
+         "Estivadores reunidos à porta do porto na segunda-feira. Lusa/Rui Silva",
+         "O porto reabriu. Lusa/Ipsos mostra apoio ao acordo dos estivadores."},
+        {"es", "La autoridad portuaria firmó el nuevo contrato con los estibadores el lunes.",
+         "Los estibadores volverán al trabajo el miércoles por la mañana, dijo el sindicato.",
+         "Estibadores reunidos ante las puertas del puerto el lunes. EFE/Ana Ruiz",
+         "El puerto reabrió. EFE/Ipsos muestra apoyo al acuerdo con los estibadores."},
+        {"fr", "L'autorité portuaire a signé lundi le nouveau contrat avec les dockers du port.",
+         "Les dockers reprendront le travail mercredi matin, a indiqué le syndicat.",
+         "Des dockers rassemblés devant les grilles du port lundi. AFP/Jean Dupont",
+         "Le port a rouvert. AFP/Ipsos montre un soutien au nouvel accord."},
+        {"de", "Die Hafenbehörde hat am Montag den neuen Vertrag mit den Hafenarbeitern "
+               "unterzeichnet.",
+         "Die Hafenarbeiter nehmen am Mittwochmorgen die Arbeit wieder auf, sagte die "
+         "Gewerkschaft.",
+         "Hafenarbeiter versammeln sich am Montag vor den Toren des Hafens. dpa/Max Muster",
+         "Der Hafen ist wieder offen. dpa/Ipsos zeigt Zustimmung zum neuen Vertrag."},
+        {"it", "L'autorità portuale ha firmato lunedì il nuovo contratto con i portuali della "
+               "città.",
+         "I portuali torneranno al lavoro mercoledì mattina, ha detto il sindacato.",
+         "Portuali riuniti davanti ai cancelli del porto lunedì. ANSA/Mario Rossi",
+         "Il porto ha riaperto. ANSA/Ipsos mostra sostegno al nuovo accordo."},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *c = cases[i].code, *b = cases[i].before, *a = cases[i].after;
+        tqc_test_hit h;
+        tqc_test_first_between_in(c, b, cases[i].caption, a, RULE, &h);
+        ck_assert_msg(h.count == 1 && strstr(h.message, "photo caption"), "%s: caption", c);
+        tqc_test_first_between_in(c, b, cases[i].prose, a, RULE, &h);
+        ck_assert_msg(h.count == 0, "%s: prose: %s", c, h.message);
+    }
+}
+END_TEST
+
+/* A headline set in title case has no word in lower case, as a dateline has none: its
+ * capitals on words the dictionary writes in lower case tell it apart, and are no names
+ * shared with the story. */
+START_TEST(test_s10_stray_heading_title_case_headline)
+{
+    char first[128];
+    ck_assert_uint_eq(between("Fishermen Warn That Winter Storms Threaten Coastal Harbours", first,
+                              sizeof first), 1);
+    ck_assert_uint_eq(between("Harbour Budget Vote Leaves Lisbon Council Divided", first,
+                              sizeof first), 1);
+    /* Names and a date are a dateline, not a title. */
+    ck_assert_uint_eq(between("LISBON, Portugal, March 3, 2026 (Reuters) Maria Costa Silva", first,
+                              sizeof first), 0);
+    /* Title case in another language reads the same. */
+    ck_assert_uint_eq(between_in("pt", "A autoridade portuária assinou o novo contrato com os "
+                                 "estivadores na segunda-feira.",
+                                 "Pescadores Alertam Que Tempestades Ameaçam Portos Costeiros",
+                                 "Os estivadores voltam ao trabalho na quarta-feira de manhã, "
+                                 "disse o sindicato."), 1);
 }
 END_TEST
 
@@ -278,12 +338,13 @@ START_TEST(test_issue_12_stray_heading_elided_words_count)
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         tqc_test_hit h;
         if (cases[i].elided) {
-            first_between_in(cases[i].code, cases[i].before, cases[i].elided, cases[i].after,
-                             &h);
+            tqc_test_first_between_in(cases[i].code, cases[i].before, cases[i].elided,
+                                      cases[i].after, RULE, &h);
             ck_assert_msg(h.count == 1 && h.severity == TQC_SEV_WARNING, "%s: %s",
                           cases[i].code, cases[i].elided);
         }
-        first_between_in(cases[i].code, cases[i].before, cases[i].five, cases[i].after, &h);
+        tqc_test_first_between_in(cases[i].code, cases[i].before, cases[i].five,
+                                  cases[i].after, RULE, &h);
         ck_assert_msg(h.count == 0 || h.severity == TQC_SEV_INFO, "%s: %s", cases[i].code,
                       cases[i].five);
     }
@@ -301,6 +362,8 @@ Suite *pass_stray_heading_suite(void)
     tcase_add_test(tc, test_w1_stray_heading_captions_and_headlines_in_six_languages);
     tcase_add_test(tc, test_issue_12_stray_heading_short_lines);
     tcase_add_test(tc, test_issue_12_stray_heading_elided_words_count);
+    tcase_add_test(tc, test_s10_stray_heading_agency_slash_photographer);
+    tcase_add_test(tc, test_s10_stray_heading_title_case_headline);
     suite_add_tcase(s, tc);
     return s;
 }

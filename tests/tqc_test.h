@@ -90,5 +90,8 @@ typedef struct tqc_test_hit {
 void tqc_test_first(const char *text, const char *rule, tqc_test_hit *h);
 /* The same in language code, at any severity. */
 void tqc_test_first_in(const char *code, const char *text, const char *rule, tqc_test_hit *h);
+/* The same for middle as a paragraph between the paragraphs before and after. */
+void tqc_test_first_between_in(const char *code, const char *before, const char *middle,
+                               const char *after, const char *rule, tqc_test_hit *h);
 
 #endif

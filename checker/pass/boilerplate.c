@@ -4,13 +4,15 @@
  *    rules/en/boilerplate), each matched case-insensitively against a whole paragraph;
  *  - its shape: a short paragraph that is page furniture, not prose. The evidence is the
  *    language's vocabularies of the page (`ui-verbs` the page tells its reader with, first
- *    or after an adverb; `ui-nouns`: comments, newsletter, audio, tags...; `second-person`),
- *    a count of page things (`12 comments`, `4 min read`), separators (`·`, `|`), a label
- *    colon (`Tags: ...`), and no final full stop. Two kinds of evidence together make a
- *    warning; one alone on a very short line without a full stop is an info guess. A
- *    paragraph that is a bare link and nothing else is furniture too.
- * The finding covers the paragraph and offers to remove it; never safe, since a human
- * should see what goes. */
+ *    in the line or a sentence of it, or after an adverb; `ui-nouns`: comments,
+ *    newsletter, audio, tags...; `second-person`), a count of page things (`12 comments`,
+ *    `4 min read`), separators (`·`, `|`), a label colon (`Tags: ...`), and no final full
+ *    stop. Two kinds of evidence together make a warning; one alone on a very short line
+ *    without a full stop is an info guess. A paragraph that is a bare link and nothing
+ *    else is furniture too.
+ * A line joined by the scraper to the end of a paragraph of prose (its last sentence,
+ * without a stop) is judged alone, as a line. The finding covers the paragraph, or that
+ * line, and offers to remove it; never safe, since a human should see what goes. */
 #include "pass/pass.h"
 
 #include <stdio.h>
@@ -479,6 +481,20 @@ static bool closing_mark(const tqc_ctx *ctx, size_t k)
            TQC_MARK_CLOSES;
 }
 
+/* Whether the period at token dot, ending tokens [first, dot], closes an abbreviation of
+ * the profile in a bar of items parted by separators (`Teilen · Lesezeit 4 Min.`): no full
+ * stop of a sentence. A sentence may end on an abbreviation too (`The vote took 40 min.`),
+ * but its words are not parted so. */
+static bool abbreviation_period(const tqc_ctx *ctx, size_t first, size_t dot)
+{
+    if (dot <= first || !tqc_ctx_abbreviation_at(ctx, dot - 1))
+        return false;
+    for (size_t k = first; k < dot; k++)
+        if (tqc_ctx_separator(ctx, k))
+            return true;
+    return false;
+}
+
 /* Whether tokens [first, end) of one paragraph cannot read as page furniture on what
  * is known before any neighbour is looked at (chrome_shape's first tests): a file of
  * short paragraphs of prose (segments, records) asks this of each. */
@@ -492,7 +508,8 @@ static bool chrome_ruled_out(const tqc_ctx *ctx, size_t first, size_t end, uint8
     while (tail > first && closing_mark(ctx, tail - 1))
         tail--;
     int32_t tail_cp = tail > first ? punct_cp(doc, tail - 1) : 0;
-    bool stop = tail_cp == '.' || tail_cp == '?' || tail_cp == ';' || tail_cp == 0x2026;
+    bool stop = (tail_cp == '.' && !abbreviation_period(ctx, first, tail - 1)) ||
+                tail_cp == '?' || tail_cp == ';' || tail_cp == 0x2026;
     if (counted > CHROME_MAX_WORDS || (counted > CHROME_MAX_WORDS_STOP && stop))
         return true;
     /* A line of words ending with a full stop is furniture only when it addresses the
@@ -526,9 +543,10 @@ static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end,
         const tqc_token *t = &doc->tokens[k];
         int32_t cp = punct_cp(doc, k);
         if (t->kind == TQC_TOK_WORD || t->kind == TQC_TOK_NUMBER) {
-            /* The verb that opens the line, or follows an opening adverb (`Jetzt ...`). */
-            if (words == 0 || (words == 1 && (tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_ADV) &&
-                               !verb))
+            /* The verb that opens the line or a sentence of it (`Want more news?
+             * Subscribe ...`), or follows an opening adverb (`Jetzt ...`). */
+            if (words == 0 || (t->flags & TQC_TF_SENT_START) ||
+                (words == 1 && (tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_ADV) && !verb))
                 verb = verb || word_in(ctx, k, LIST(ctx, ui_verbs));
             words++;
         }
@@ -582,8 +600,8 @@ static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end,
         !(tqc_ctx_pos_lower(ctx, last) & TQC_POS_NOUN))
         verb = word_in(ctx, last, LIST(ctx, ui_verbs));
     /* A line ending with a colon introduces what follows, as a sentence would. */
-    bool stop = end_cp == '.' || end_cp == '?' || end_cp == ';' || end_cp == 0x2026 ||
-                (end_cp == ':' && !label);
+    bool stop = (end_cp == '.' && !abbreviation_period(ctx, first, last)) || end_cp == '?' ||
+                end_cp == ';' || end_cp == 0x2026 || (end_cp == ':' && !label);
     /* Quoted speech is prose, however short. */
     unsigned open_mark = tqc_ctx_mark(ctx, first, TQC_QUOTE_ROLES_QUOTES);
     if ((open_mark & TQC_MARK_OPENS) && !(open_mark & TQC_MARK_APOSTROPHE))
@@ -733,6 +751,94 @@ static bool in_stanza(const tqc_ctx *ctx, unsigned char *seen, size_t p)
     return lines >= STANZA_MIN_LINES && furniture * 2 <= lines;
 }
 
+/* The first pattern of the profile's list that text at span matches whole, or SIZE_MAX. */
+static size_t matching_pattern(const tqc_ctx *ctx, tqc_span span)
+{
+    const patterns *ps = ctx->state;
+    char norm[BOILER_MAX_BYTES];
+    size_t nl = normalise(tqc_lang_quotes(ctx->lang), tqc_doc_at(ctx->doc, span),
+                          tqc_span_len(span), norm, sizeof norm, true);
+    size_t from = nl ? ps->first[(unsigned char)norm[0]] : 0;
+    size_t to = nl ? ps->first[(unsigned char)norm[0] + 1] : 0;
+    for (size_t j = from; j < to; j++) {
+        size_t i = ps->by_first[j];
+        if (may_match(&ps->shapes[i], ps->items[i], norm, nl) && glob(ps->items[i], norm))
+            return i;
+    }
+    return SIZE_MAX;
+}
+
+/* Where paragraph p is prose with one more sentence joined to its end by the scraper
+ * (`... before winter. Share this article`): the token its last sentence starts at, or 0.
+ * The prose before it is a sentence or more (CHROME_BODY_MIN_WORDS words) ending with a
+ * stop and not shaped as furniture itself; the last sentence has no stop of its own. */
+static size_t joined_line_at(const tqc_ctx *ctx, size_t p, uint8_t *reader_asked)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_paragraph *para = &doc->paragraphs[p];
+    if (para->sent_count < 2)
+        return 0;
+    const tqc_sentence *last = &doc->sentences[para->sent_first + para->sent_count - 1];
+    size_t start = doc->sentences[para->sent_first].tok_first, a = last->tok_first;
+    size_t end = a + last->tok_count, words = 0;
+    if (last->tok_count == 0 || a == start)
+        return 0;
+    size_t stop = a - 1;
+    while (stop > start && closing_mark(ctx, stop))
+        stop--;
+    int32_t cp = punct_cp(doc, stop);
+    size_t tail = end;
+    while (tail > a && closing_mark(ctx, tail - 1))
+        tail--;
+    int32_t end_cp = tail > a ? punct_cp(doc, tail - 1) : 0;
+    if ((cp != '.' && cp != '!' && cp != '?') ||
+        (end_cp == '.' && !abbreviation_period(ctx, a, tail - 1)) || end_cp == '!' ||
+        end_cp == '?' || end_cp == ';' || end_cp == ':' || end_cp == 0x2026)
+        return 0;
+    for (size_t k = start; k < a; k++)
+        words += doc->tokens[k].kind == TQC_TOK_WORD || doc->tokens[k].kind == TQC_TOK_NUMBER;
+    /* A credit after a sentence (`... at dawn. Photo: AFP`) ends a photo caption, which
+     * stray-heading removes whole. */
+    char key[CHROME_MAX_WORD];
+    size_t w = a + (punct_cp(doc, a) == '(' && a + 1 < end);    /* `(Photo by ...)` */
+    size_t kn = doc->tokens[w].kind == TQC_TOK_WORD ? token_key(ctx, w, key) : 0;
+    if (words < CHROME_BODY_MIN_WORDS || (kn && tqc_lang_in(ctx->lang, "credits", key, kn)))
+        return 0;
+    char why[160];
+    if (!chrome_ruled_out(ctx, start, a, reader_asked) &&
+        chrome_shape(ctx, start, a, false, why, sizeof why) != CHROME_NONE)
+        return 0;
+    return a;
+}
+
+/* The line joined to paragraph p at token a (joined_line_at), when it matches a pattern or
+ * is shaped as furniture on two kinds of evidence: the finding covers it, and its fix
+ * removes it with the space before it. */
+static void check_joined_line(const tqc_ctx *ctx, size_t p, size_t a, uint8_t *reader_asked)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_paragraph *para = &doc->paragraphs[p];
+    const tqc_sentence *last = &doc->sentences[para->sent_first + para->sent_count - 1];
+    size_t end = last->tok_first + last->tok_count;
+    tqc_span line = tqc_span_make(doc->tokens[a].span.start, para->span.end);
+    tqc_span removed = tqc_span_make(doc->tokens[a - 1].span.end, para->span.end);
+    size_t i = matching_pattern(ctx, line);
+    char why[160];
+    tqc_finding *f;
+    if (i != SIZE_MAX)
+        f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, line,
+                     "web-page boilerplate joined to the end of a paragraph (matches '%s'): "
+                     "remove it", ((const patterns *)ctx->state)->shown[i]);
+    else if (!chrome_ruled_out(ctx, a, end, reader_asked) &&
+             chrome_shape(ctx, a, end, false, why, sizeof why) == CHROME_STRONG)
+        f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, line,
+                     "a line of web-page furniture joined to the end of a paragraph (%s): "
+                     "remove it", why + 2);
+    else
+        return;
+    tqc_finding_fix(ctx->out, f, removed, "", 0, false);
+}
+
 static void run(const tqc_ctx *ctx)
 {
     const tqc_doc *doc = ctx->doc;
@@ -766,29 +872,23 @@ static void run(const tqc_ctx *ctx)
         bool own = tqc_ctx_paragraph_is(ctx, p, "figcaption") ||
                    tqc_ctx_paragraph_is(ctx, p, "li") || tqc_ctx_paragraph_is(ctx, p, "dt") ||
                    tqc_ctx_paragraph_is_heading(ctx, p);
-        char norm[BOILER_MAX_BYTES];
-        bool listed = false;
-        size_t nl = normalise(tqc_lang_quotes(ctx->lang), tqc_doc_at(doc, para->span), tqc_span_len(para->span), norm,
-                              sizeof norm, true);
-        size_t from = nl ? ps->first[(unsigned char)norm[0]] : 0;
-        size_t to = nl ? ps->first[(unsigned char)norm[0] + 1] : 0;
-        for (size_t j = from; j < to && !listed; j++) {
-            size_t i = ps->by_first[j];
-            if (!may_match(&ps->shapes[i], ps->items[i], norm, nl) || !glob(ps->items[i], norm))
-                continue;
+        size_t i = matching_pattern(ctx, para->span);
+        bool listed = i != SIZE_MAX;
+        if (listed) {
             tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id,
                                       own ? TQC_SEV_INFO : TQC_SEV_WARNING, para->span,
                                       "web-page boilerplate left in the article (matches "
                                       "'%s'): remove this paragraph", ps->shown[i]);
             tqc_finding_fix(ctx->out, f, para->span, "", 0, false);
-            listed = true;
         }
         char why[160];
         /* A line that leads into code or ends on it (`use the command` before an
          * example) is prose cut short by the code left out, not furniture. */
         size_t tok_end = last->tok_first + last->tok_count;
+        /* Prose with a line joined to its end is judged by that line alone. */
+        size_t joined = listed || own ? 0 : joined_line_at(ctx, p, reader_asked);
         /* The neighbours are looked at only for a line not ruled out on its own. */
-        chrome_verdict v = listed || words > CHROME_MAX_WORDS ||
+        chrome_verdict v = listed || joined || words > CHROME_MAX_WORDS ||
                                    tqc_ctx_paragraph_ends_in_code(ctx, p) ||
                                    chrome_ruled_out(ctx, first->tok_first, tok_end, reader_asked)
                                ? CHROME_NONE
@@ -796,8 +896,11 @@ static void run(const tqc_ctx *ctx)
                                                  body_beside(ctx, p, -1) &&
                                                      body_beside(ctx, p, +1),
                                                  why, sizeof why);
-        if (v == CHROME_NONE)
+        if (v == CHROME_NONE) {
+            if (joined)
+                check_joined_line(ctx, p, joined, reader_asked);
             continue;
+        }
         /* A line of verse addresses its `you` as furniture does: a hint at most. */
         if (v == CHROME_STRONG && !own && !seen_tried) {
             seen_tried = true;
@@ -834,7 +937,9 @@ const tqc_pass tqc_pass_boilerplate = {
                "of page things (`12 comments`), separators (`·`, `|`), a label colon, no final "
                "full stop. Two kinds of evidence make a warning; one alone on a very short "
                "line is an info guess, and so is a line of a stanza (four or more lines in a "
-               "row without a final stop: verse, lyrics).",
+               "row without a final stop: verse, lyrics). Such a line joined to the end of a "
+               "paragraph of prose, as its last sentence without a stop (`... on Monday. "
+               "Share on WhatsApp`), is found alone, and its fix keeps the prose.",
     .init = init,
     .run = run,
     .fini = fini,

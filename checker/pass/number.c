@@ -11,7 +11,9 @@
  * comma (`3,5 million`), dots grouping thousands (`1.000.000`) or a time written `11h43`
  * or `11 h 43` in a language that writes `3.5`, `1,000,000` and `11:43`; a decimal point,
  * commas grouping thousands or a 12-hour time (`twelve-hour-marks`) in one that writes
- * `3,5`, `1.000` and `21:30`. A number beside a word of `version-words` is a version, and
+ * `3,5`, `1.000` and `21:30`; a time written with a colon (`6:30`) where the language
+ * writes `6h30`; a date whose month cannot be one in the profile's `date-order` (`08/31`
+ * where the day comes first). A number beside a word of `version-words` is a version, and
  * one with two places before a word of `clock-words` a time. */
 #include "pass/pass.h"
 
@@ -371,6 +373,84 @@ static bool check_twelve_hour(const tqc_ctx *ctx, size_t k)
     return true;
 }
 
+/* What a document's numbers say of the notation it was written in: how many are written
+ * as only another locale writes them, and how many as only the language does. An
+ * ambiguous number (`2,345` where a comma marks decimals) is read by them: in an article
+ * whose other numbers keep another locale's marks and none the language's own, it was
+ * left in that notation too. */
+typedef struct usage {
+    size_t foreign, own;
+} usage;
+
+/* Whether s (n bytes) is one to three digits, then groups of three digits each after
+ * mark, at least min_groups of them, then optionally other and digits; *decimals tells
+ * whether that decimal part is there. */
+static bool grouped(const char *s, size_t n, char mark, char other, size_t min_groups,
+                    bool *decimals)
+{
+    size_t i = 0, groups = 0;
+    while (i < n && i < 4 && is_digit(s[i]))
+        i++;
+    if (i == 0 || i > 3 || s[0] == '0')
+        return false;
+    while (i + 3 < n && s[i] == mark && is_digit(s[i + 1]) && is_digit(s[i + 2]) &&
+           is_digit(s[i + 3]) && (i + 4 == n || !is_digit(s[i + 4]))) {
+        groups++;
+        i += 4;
+    }
+    *decimals = false;
+    if (i < n && s[i] == other && i + 1 < n) {
+        *decimals = true;
+        for (i++; i < n && is_digit(s[i]); i++)
+            ;
+    }
+    return groups >= min_groups && i == n;
+}
+
+/* Whether s (n bytes) is digits, dec and one or two digits (`3,5`, `4.75`). */
+static bool short_decimal(const char *s, size_t n, char dec)
+{
+    size_t i = 0;
+    while (i < n && is_digit(s[i]))
+        i++;
+    return i > 0 && i + 2 <= n && n <= i + 3 && s[i] == dec && is_digit(s[n - 1]) &&
+           is_digit(s[i + 1]);
+}
+
+/* The usage of the number tokens of the document, by the profile's decimal mark dec (`,`
+ * or `.`): another locale's are groups parted by dec, two or more or with a decimal part
+ * after the other mark (`1,204,310`, `12,500.5`; `1.000.000`, `1.250,5`); the language's own are
+ * a decimal with dec (`3,5`; `4.75`) or groups parted by its `group-separator`. A number
+ * glued to a letter (a code) is neither. */
+static usage document_usage(const tqc_ctx *ctx, const char *dec)
+{
+    usage u = {0, 0};
+    char mark = dec[0], other = mark == ',' ? '.' : ',';
+    const char *group = tqc_lang_setting(ctx->lang, "group-separator", "");
+    const tqc_doc *doc = ctx->doc;
+    for (size_t k = 0; k < doc->token_count; k++) {
+        const tqc_token *t = &doc->tokens[k];
+        if (t->kind != TQC_TOK_NUMBER)
+            continue;
+        const char *s = tqc_doc_at(doc, t->span);
+        size_t n = tqc_span_len(t->span);
+        bool decimals;
+        if (grouped(s, n, mark, other, 1, &decimals) &&
+            (decimals || grouped(s, n, mark, other, 2, &decimals)))
+            u.foreign++;
+        else if (short_decimal(s, n, mark) ||
+                 (strlen(group) == 1 && grouped(s, n, group[0], mark, 1, &decimals)))
+            u.own++;
+    }
+    return u;
+}
+
+/* Whether the document's usage reads an ambiguous number as another locale's. */
+static bool usage_foreign(const usage *u)
+{
+    return u->foreign > 0 && u->own == 0;
+}
+
 /* A number in the notation of a language that writes decimal points (`4.7`) or groups
  * thousands with commas (`2,500`, `1,234.5`), in a language that writes `4,7` and
  * `2.500` (or `2 500`): reported with the number in the language's notation. A lone
@@ -379,7 +459,7 @@ static bool check_twelve_hour(const tqc_ctx *ctx, size_t k)
  * read as thousands when it ends in a zero (`2,500`: a decimal would drop the zeros),
  * else it may be a decimal with three digits (info). */
 static void check_decimal_comma_language(const tqc_ctx *ctx, size_t k, const char *s,
-                                         size_t digits)
+                                         size_t digits, const usage *u)
 {
     const char *group = tqc_lang_setting(ctx->lang, "group-separator", ".");
     size_t commas = 0, dots = 0, last_comma = 0, dot_at = 0;
@@ -450,7 +530,8 @@ static void check_decimal_comma_language(const tqc_ctx *ctx, size_t k, const cha
             return;
         i += 4;
     }
-    bool sure = commas >= 2 || dots == 1 || s[last_comma + 3] == '0' || q;
+    bool shown = commas >= 2 || dots == 1 || s[last_comma + 3] == '0' || q;
+    bool sure = shown || usage_foreign(u);
     size_t gl = strlen(group);
     for (size_t i = 0; i < digits && fl + gl < sizeof fixed; i++) {
         if (s[i] == ',') {
@@ -465,7 +546,8 @@ static void check_decimal_comma_language(const tqc_ctx *ctx, size_t k, const cha
                               span, "'%.*s' groups thousands with commas, where %s writes "
                               "'%s'%s", (int)digits, s,
                               tqc_lang_setting(ctx->lang, "name", "this language"), fixed,
-                              sure ? "" : " (unless it is a decimal)");
+                              shown ? "" : sure ? " (as the article's other numbers do)"
+                                            : " (unless it is a decimal)");
     tqc_finding_suggest(ctx->out, f, fixed, fl);
 }
 
@@ -509,15 +591,138 @@ static bool check_spaced_hours(const tqc_ctx *ctx, size_t k, const char *tsep)
     return true;
 }
 
+/* Up to two digits of s from *i as a number, or -1; *i moves past them. */
+static int two_digits(const char *s, size_t n, size_t *i)
+{
+    int v = 0;
+    size_t from = *i;
+    while (*i < n && *i - from < 2 && is_digit(s[*i]))
+        v = v * 10 + (s[(*i)++] - '0');
+    return *i == from || (*i < n && is_digit(s[*i])) ? -1 : v;
+}
+
+/* A date of three fields (`08/31/2027`, `31.08.27`) in the order of day and month the
+ * language does not write, by the profile's `date-order` (`dmy` or `mdy`; none where both
+ * are in use, as in plain English): reported with the two swapped. Only when the order is
+ * certain, the field that would be the month being over 12 (`05/06/2027` may be either).
+ * Returns whether it reported. */
+static bool check_date_order(const tqc_ctx *ctx, size_t k)
+{
+    const char *order = tqc_lang_setting(ctx->lang, "date-order", NULL);
+    if (!order || (strcmp(order, "dmy") != 0 && strcmp(order, "mdy") != 0))
+        return false;
+    tqc_span span = ctx->doc->tokens[k].span;
+    const char *s = tqc_doc_at(ctx->doc, span);
+    size_t n = tqc_span_len(span), i = 0;
+    int a = two_digits(s, n, &i);
+    size_t a_end = i;
+    if (a < 0 || i >= n || (s[i] != '/' && s[i] != '.' && s[i] != '-'))
+        return false;
+    char sep = s[i++];
+    size_t b_start = i;
+    int b = two_digits(s, n, &i);
+    size_t b_end = i;
+    if (b < 0 || i >= n || s[i] != sep)
+        return false;
+    size_t year = ++i;
+    while (i < n && is_digit(s[i]))
+        i++;
+    if (i != n || (n - year != 2 && n - year != 4))
+        return false;
+    bool day_first = order[0] == 'd';
+    /* After a name or beside a word of `version-words` it is a version (`Firefox 3.14.15`). */
+    if (after_name(ctx->doc, k) || beside_version_word(ctx, k))
+        return false;
+    /* Read in the language's order, the date is wrong only when its month cannot be one
+     * and its day can be a month. */
+    int month = day_first ? b : a, day = day_first ? a : b;
+    if (month < 13 || month > 31 || day < 1 || day > 12)
+        return false;
+    char fixed[NUM_MAX_TEXT];
+    int fl = snprintf(fixed, sizeof fixed, "%.*s%c%.*s%.*s", (int)(b_end - b_start),
+                      s + b_start, sep, (int)a_end, s, (int)(n - b_end), s + b_end);
+    if (fl < 0 || (size_t)fl >= sizeof fixed)
+        return false;
+    tqc_finding *f = TQC_EMIT(ctx, span, "date '%.*s' puts the %s first, where %s writes the "
+                              "%s first: '%s'", (int)n, s, day_first ? "month" : "day",
+                              tqc_lang_setting(ctx->lang, "name", "this language"),
+                              day_first ? "day" : "month", fixed);
+    tqc_finding_suggest(ctx->out, f, fixed, (size_t)fl);
+    return true;
+}
+
+/* Whether the word before token k, in its sentence and one space away, is in the profile
+ * list. */
+static bool prev_word_listed(const tqc_ctx *ctx, size_t k, const char *list)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (k == 0)
+        return false;
+    const tqc_token *p = &doc->tokens[k - 1];
+    return p->kind == TQC_TOK_WORD && p->sentence == doc->tokens[k].sentence &&
+           doc->tokens[k].span.start - p->span.end <= 3 &&
+           listed_lower(ctx->lang, list, tqc_doc_at(doc, p->span), tqc_span_len(p->span));
+}
+
+/* Whether the word after token k, or the two words after it one space apart, are an
+ * entry of the profile list (`heures`, `du matin`). */
+static bool next_words_listed(const tqc_ctx *ctx, size_t k, const char *list)
+{
+    const tqc_doc *doc = ctx->doc;
+    size_t w = next_word(doc, k);
+    if (w == SIZE_MAX)
+        return false;
+    if (next_word_listed(ctx, k, list))
+        return true;
+    size_t w2 = next_word(doc, w);
+    return w2 != SIZE_MAX && doc->tokens[w2].span.start == doc->tokens[w].span.end + 1 &&
+           listed_lower(ctx->lang, list, tqc_doc_at(doc, doc->tokens[w].span),
+                        doc->tokens[w2].span.end - doc->tokens[w].span.start);
+}
+
+/* A time written with a colon (`6:30`) in a language whose `time-separator` is `h`
+ * (`6h30`). A colon also writes scores, ratios and race times, so it is a warning only
+ * beside a word that makes it a time of day: before it, one of `clock-prepositions` (`à`,
+ * `dès`, `às`), after it, one of `clock-words` (`heures`, `du matin`); else a hint.
+ * Returns whether it reported. */
+static bool check_colon_time(const tqc_ctx *ctx, size_t k, const char *tsep)
+{
+    if (!tsep || strcmp(tsep, "h") != 0)
+        return false;
+    tqc_span span = ctx->doc->tokens[k].span;
+    const char *s = tqc_doc_at(ctx->doc, span);
+    size_t n = tqc_span_len(span), i = 0;
+    int hour = two_digits(s, n, &i);
+    size_t hl = i;
+    if (hour < 0 || hour > 23 || i + 3 != n || s[i] != ':' || !is_digit(s[i + 1]) ||
+        !is_digit(s[i + 2]) || (s[i + 1] - '0') * 10 + (s[i + 2] - '0') > 59)
+        return false;
+    const tqc_doc *doc = ctx->doc;
+    /* `2:05:30` (a race time) ends on another colon; the token stops before one that is
+     * not followed by a digit only. */
+    if (span.end < doc->len && doc->text[span.end] == ':')
+        return false;
+    bool clock = prev_word_listed(ctx, k, "clock-prepositions") ||
+                 next_words_listed(ctx, k, "clock-words");
+    char fixed[NUM_MAX_TEXT];
+    int fl = snprintf(fixed, sizeof fixed, "%.*s%s%.2s", (int)hl, s, tsep, s + hl + 1);
+    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, clock ? TQC_SEV_WARNING : TQC_SEV_INFO,
+                              span, "time written '%.*s', in another language's notation: "
+                              "write '%s'%s", (int)n, s, fixed,
+                              clock ? "" : " (unless it is a score or a ratio)");
+    tqc_finding_suggest(ctx->out, f, fixed, (size_t)fl);
+    return true;
+}
+
 /* The monolingual checks on number token k. */
-static void check_notation(const tqc_ctx *ctx, size_t k)
+static void check_notation(const tqc_ctx *ctx, size_t k, const usage *u)
 {
     tqc_span span = ctx->doc->tokens[k].span;
-    if (check_twelve_hour(ctx, k))
+    if (check_twelve_hour(ctx, k) || check_date_order(ctx, k))
         return;
     const char *dec = tqc_lang_setting(ctx->lang, "decimal-separator", NULL);
     const char *tsep = tqc_lang_setting(ctx->lang, "time-separator", NULL);
-    if (check_spaced_hours(ctx, k, tsep))
+    if (check_spaced_hours(ctx, k, tsep) || check_colon_time(ctx, k, tsep))
         return;
     const char *s = tqc_doc_at(ctx->doc, span);
     size_t n = tqc_span_len(span);
@@ -562,7 +767,7 @@ static void check_notation(const tqc_ctx *ctx, size_t k)
         for (size_t i = digits; i < n; i++)
             unit = unit && is_ascii_letter(s[i]);
         if (digits > 0 && is_digit(s[digits - 1]) && unit && digits < NUM_MAX_TEXT)
-            check_decimal_comma_language(ctx, k, s, digits);
+            check_decimal_comma_language(ctx, k, s, digits, u);
         return;
     }
     if (strcmp(dec, ".") != 0 || !only_digits_and_marks)
@@ -573,13 +778,16 @@ static void check_notation(const tqc_ctx *ctx, size_t k)
          * carry two trailing zeros (`1.400`). 41.250 may be a precise decimal: a hint,
          * unless a quantity follows (`15.250 days`, `1.250%`): a measure is written
          * without a trailing zero. 1.234 is left alone. */
-        bool sure = s[n - 2] == '0' || quantity(ctx, k, span.end) > 0;
+        bool shown = s[n - 2] == '0' || quantity(ctx, k, span.end) > 0;
+        bool sure = shown || usage_foreign(u);
         for (size_t i = 0; i < n; i++)
             fixed[i] = s[i] == '.' ? ',' : s[i];
         fixed[n] = '\0';
         tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, sure ? TQC_SEV_WARNING : TQC_SEV_INFO,
                                   span, "'%.*s' groups thousands with a dot: write '%s'%s",
-                                  (int)n, s, fixed, sure ? "" : " (unless it is a decimal)");
+                                  (int)n, s, fixed,
+                                  shown ? "" : sure ? " (as the article's other numbers do)"
+                                                    : " (unless it is a decimal)");
         tqc_finding_suggest(ctx->out, f, fixed, n);
         return;
     }
@@ -640,9 +848,12 @@ static tqc_span whole(const tqc_doc *doc)
 static void run(const tqc_ctx *ctx)
 {
     const tqc_doc *doc = ctx->doc;
+    const char *mark = tqc_lang_setting(ctx->lang, "decimal-separator", NULL);
+    usage u = mark && (!strcmp(mark, ",") || !strcmp(mark, ".")) ? document_usage(ctx, mark)
+                                                                 : (usage){0, 0};
     for (size_t k = 0; k < doc->token_count; k++)
         if (doc->tokens[k].kind == TQC_TOK_NUMBER)
-            check_notation(ctx, k);
+            check_notation(ctx, k, &u);
     const tqc_doc *src = doc->source;
     if (!src)
         return;
@@ -719,6 +930,11 @@ const tqc_pass tqc_pass_number = {
     .bad = "The missiles were fired at 11h43, and 3,5 million people live there.",
     .details = "Numbers, times and dates changed from the source (with --source or a bilingual "
                "file), or left in the source language's notation (`11h43`, `3,5 million` in "
-               "English).",
+               "English), by the profile's marks (rules/<lang>/profile): a date whose month "
+               "cannot be one in the language's order of day and month (`08/31/2027` in "
+               "Italian), a 12-hour time where the 24-hour clock is written, a time with a "
+               "colon where `6h30` is (a hint unless a word of the clock is beside it). A "
+               "number that may be either notation (`2,345` in German) is a hint, unless the "
+               "article's other numbers are all in another locale's.",
     .run = run,
 };

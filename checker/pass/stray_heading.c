@@ -5,8 +5,8 @@
  * may hold several articles, each opening with its headline. So a paragraph is reported
  * only when it reads as a title in the middle of ONE story:
  *  - it is one sentence of 6 to 20 words, starting with a capital, with a lower-case word
- *    (datelines have none), with its quotations closed, ending without sentence
- *    punctuation and not on a function word (a cut-off line);
+ *    or in title case (datelines are neither), with its quotations closed, ending without
+ *    sentence punctuation and not on a function word (a cut-off line);
  *  - the paragraphs on both sides are body text (8 words or more, ending with . ! or ?),
  *    boilerplate the boilerplate pass found being skipped;
  *  - and the story runs across it: it repeats a name (a capitalised word) from the
@@ -18,8 +18,9 @@
  * A title-like line that repeats no name is still a headline of another story when it
  * shares no word with the paragraphs below it (warning); when it does, it may be a
  * subheading or the next article's headline announcing them (info).
- * A paragraph with a photo credit (`Photo: ...`, `(File)`, `/ AFP`, `©`) that describes
- * something (a verb, lower-case words: not a dateline) is a caption, whatever its length.
+ * A paragraph with a photo credit (`Photo: ...`, `(File)`, `/ AFP`, `EFE/Ana Ruiz`, `©`)
+ * that describes something (a verb, lower-case words: not a dateline) is a caption,
+ * whatever its length.
  * A short line (a section label, `Politics`, or another story's title) that shares no word
  * with the story around it is a warning in title case, else a hint: subheadings share
  * none either (`Merger proposed`). */
@@ -252,6 +253,36 @@ static bool announces_below(const tqc_ctx *ctx, size_t first, size_t end, size_t
     return shared_words(ctx, first, end, below, to, true, need) >= need;
 }
 
+/* Capitalised content words that make a line a title in title case. */
+#define SH_TITLE_CAPS 3
+
+/* Whether tokens [first, end) are set in title case, as headlines in English are: no
+ * content word in lower case (function words may be), and at least SH_TITLE_CAPS words the
+ * dictionary knows in lower case written with a capital (not a name of the lexicon; where
+ * nouns take one anyway, not nouns), more than half of its content words: `Quota Cut
+ * Leaves Dealers Scrambling`. A dateline's capitals are names. */
+static bool title_case(const tqc_ctx *ctx, size_t first, size_t end)
+{
+    const tqc_doc *doc = ctx->doc;
+    bool nouns_capitalised = tqc_lang_yes(ctx->lang, "capitalised-nouns");
+    size_t caps = 0, content = 0;
+    for (size_t k = first; k < end; k++) {
+        const tqc_token *t = &doc->tokens[k];
+        char key[SH_MAX_WORD];
+        size_t n = t->kind == TQC_TOK_WORD ? key_of(ctx, t, key, NULL) : 0;
+        if (!n || tqc_lang_in(ctx->lang, "function-words", key, n))
+            continue;
+        if (!(t->flags & TQC_TF_CAP))
+            return false;
+        content++;
+        uint32_t pos = tqc_ctx_pos(ctx, k);
+        caps += n >= 4 && tqc_dict_known(ctx->dict, key, n) && !(pos & TQC_POS_PROPN) &&
+                !(nouns_capitalised && (pos & TQC_POS_NOUN));
+    }
+    /* Most of a headline's words are common words; most of a dateline's are names. */
+    return caps >= SH_TITLE_CAPS && caps * 2 > content;
+}
+
 static bool title_shaped(const tqc_ctx *ctx, size_t first, size_t end)
 {
     const tqc_doc *doc = ctx->doc;
@@ -261,8 +292,9 @@ static bool title_shaped(const tqc_ctx *ctx, size_t first, size_t end)
         !(head->flags & TQC_TF_CAP) || !last ||
         (last->kind != TQC_TOK_WORD && last->kind != TQC_TOK_NUMBER))
         return false;
-    /* Captions and headlines have lower-case words; datelines (`Dallas, Tex., May 1`)
-     * have none. A quotation left open continues in the next paragraph: not a title. */
+    /* Captions and headlines have lower-case words, or are in title case; datelines
+     * (`Dallas, Tex., May 1`) are neither. A quotation left open continues in the next
+     * paragraph: not a title. */
     bool lower = false;
     int marks = 0;
     for (size_t k = first; k < end; k++) {
@@ -299,7 +331,7 @@ static bool title_shaped(const tqc_ctx *ctx, size_t first, size_t end)
                  tqc_lang_in(ctx->lang, "determiners", key, n)) &&
                 !(pos & (TQC_POS_PREP | TQC_POS_ADV | TQC_POS_PRON | TQC_POS_NOUN |
                          TQC_POS_ADJ | TQC_POS_VERB)));
-    return lower && n && (!cut || particle);
+    return (lower || title_case(ctx, first, end)) && n && (!cut || particle);
 }
 
 static void check_paragraph(const tqc_ctx *ctx, size_t p, size_t before)
@@ -312,6 +344,9 @@ static void check_paragraph(const tqc_ctx *ctx, size_t p, size_t before)
     /* A page's own heading (h1 to h6): its author set it as one, so a title-like line there
      * is most likely a subheading, and the finding a guess (info). */
     bool marked = tqc_ctx_paragraph_is_heading(ctx, p);
+    /* In title case every word is capitalised: only a word the dictionary does not know
+     * in lower case is a name. */
+    bool titled = title_case(ctx, first, end);
     char shown[SH_SHOWN * (SH_MAX_WORD + 4)] = "";
     size_t shown_len = 0, shown_count = 0;
     for (size_t k = first; k < end; k++) {
@@ -323,7 +358,7 @@ static void check_paragraph(const tqc_ctx *ctx, size_t p, size_t before)
             continue;
         /* A capital inside the line is a name; on its first word only if the dictionary
          * does not know the word in lower case. Only names count as evidence. */
-        if (!cap || (k == first && tqc_dict_known(ctx->dict, key, n)))
+        if (!cap || ((k == first || titled) && tqc_dict_known(ctx->dict, key, n)))
             continue;
         /* Count each name once. */
         bool seen = false;
@@ -409,9 +444,6 @@ static bool label_shaped(const tqc_ctx *ctx, size_t first, size_t end)
     return content > 0;
 }
 
-/* Capitalised content words that make a short line a title in title case. */
-#define SH_TITLE_CAPS 3
-
 /* A caption is at most a few sentences. */
 #define SH_CAPTION_MAX_WORDS 40
 
@@ -423,23 +455,30 @@ static bool token_in(const tqc_ctx *ctx, size_t k, const char *list)
     return n && tqc_lang_in(ctx->lang, list, key, n);
 }
 
+/* How many words an agency of the profile list `agencies` at token k (before end) takes:
+ * two (`Getty Images`), one (`Reuters`) or none. */
+static size_t agency_words(const tqc_ctx *ctx, size_t k, size_t end)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (k + 1 < end && doc->tokens[k].kind == TQC_TOK_WORD &&
+        doc->tokens[k + 1].kind == TQC_TOK_WORD) {
+        char two[2 * SH_MAX_WORD + 1];
+        size_t a = key_of(ctx, &doc->tokens[k], two, NULL);
+        if (a && a + 1 < SH_MAX_WORD) {
+            two[a] = ' ';
+            size_t b = key_of(ctx, &doc->tokens[k + 1], two + a + 1, NULL);
+            if (b && tqc_lang_in(ctx->lang, "agencies", two, a + 1 + b))
+                return 2;
+        }
+    }
+    return token_in(ctx, k, "agencies") ? 1 : 0;
+}
+
 /* Whether tokens k and k+1 (before end) name an agency of the profile list `agencies`:
  * one word (`Reuters`) or two (`Getty Images`). */
 static bool agency_at(const tqc_ctx *ctx, size_t k, size_t end)
 {
-    const tqc_doc *doc = ctx->doc;
-    if (token_in(ctx, k, "agencies"))
-        return true;
-    if (k + 1 >= end || doc->tokens[k].kind != TQC_TOK_WORD ||
-        doc->tokens[k + 1].kind != TQC_TOK_WORD)
-        return false;
-    char two[2 * SH_MAX_WORD + 1];
-    size_t a = key_of(ctx, &doc->tokens[k], two, NULL);
-    if (!a || a + 1 >= SH_MAX_WORD)
-        return false;
-    two[a] = ' ';
-    size_t b = key_of(ctx, &doc->tokens[k + 1], two + a + 1, NULL);
-    return b && tqc_lang_in(ctx->lang, "agencies", two, a + 1 + b);
+    return agency_words(ctx, k, end) > 0;
 }
 
 /* The credit of a photo caption in tokens [first, end): a copyright sign, a credit word
@@ -460,6 +499,37 @@ static size_t described_words(const tqc_ctx *ctx, size_t first, size_t end)
         described += tqc_ctx_pos_lower(ctx, k) & TQC_POS_VERB ? 2 : 1;
     }
     return described;
+}
+
+/* Whether the token before k ends a sentence (`.`, `!`, `?`). */
+static bool sentence_end_before(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_token *p = &ctx->doc->tokens[k - 1];
+    if (p->kind != TQC_TOK_PUNCT)
+        return false;
+    int32_t cp = first_cp(ctx->doc, p);
+    return cp == '.' || cp == '!' || cp == '?';
+}
+
+/* Words of a photographer's name after an agency's slash. */
+#define SH_CREDIT_NAME_WORDS 4
+
+/* Whether an agency of the profile list `agencies` (one word or two) at token k is followed
+ * by a slash and capitalised words that end the line: a photographer's name (`EFE/Ana
+ * Ruiz`) or the agency's archive. */
+static bool agency_slash_name(const tqc_ctx *ctx, size_t k, size_t end)
+{
+    const tqc_doc *doc = ctx->doc;
+    size_t words = agency_words(ctx, k, end), slash = k + words;
+    if (!words || slash + 1 >= end || doc->tokens[slash].kind != TQC_TOK_PUNCT ||
+        first_cp(doc, &doc->tokens[slash]) != '/')
+        return false;
+    /* The name ends the line: `Reuters/Ipsos polls show ...` opens a sentence. */
+    for (size_t k2 = slash + 1; k2 < end; k2++)
+        if (doc->tokens[k2].kind != TQC_TOK_WORD || !(doc->tokens[k2].flags & TQC_TF_CAP) ||
+            k2 > slash + SH_CREDIT_NAME_WORDS)
+            return false;
+    return true;
 }
 
 static bool caption_credit(const tqc_ctx *ctx, size_t first, size_t end, size_t *at)
@@ -484,6 +554,15 @@ static bool caption_credit(const tqc_ctx *ctx, size_t first, size_t end, size_t 
         if (t->kind == TQC_TOK_WORD && (next == ':' || next == '/') && k + 2 < end &&
             (k == first || (t->flags & TQC_TF_CAP)) && token_in(ctx, k, "credits"))
             return true;
+        /* An agency before a slash and the photographer's name opens a credit too
+         * (`EFE/Ana Ruiz`), at the caption's start or after its sentence. */
+        if (t->kind == TQC_TOK_WORD && (k == first || sentence_end_before(ctx, k)) &&
+            agency_slash_name(ctx, k, end)) {
+            if (described == SIZE_MAX)
+                described = described_words(ctx, first, end);
+            if (described >= 2)
+                return true;
+        }
         if (cp == 0 || (cp != '(' && cp != '/' && cp != ':' && !tqc_text_is_dash(cp) &&
                         !tqc_ctx_separator(ctx, k)))
             continue;
@@ -647,9 +726,11 @@ const tqc_pass tqc_pass_stray_heading = {
     .details = "A photo caption or a related-article headline stranded between body paragraphs. "
                "A caption is told by its credit: a copyright sign, a credit word of "
                "rules/<lang>/credits before a colon (`Photo: ...`), or in brackets (`(File)`), or "
-               "an agency of rules/<lang>/agencies after a separating mark (`/ AFP`, `(Reuters)`); "
+               "an agency of rules/<lang>/agencies after a separating mark (`/ AFP`, `(Reuters)`) "
+               "or before a slash and the photographer's name ending the line (`EFE/Ana Ruiz`); "
                "a dateline (`Salem (AP)`) has no verb and no lower-case words and is left alone. "
-               "A headline is a title-like line (6 to 20 words, capitalised, no final "
+               "A headline is a title-like line (6 to 20 words, capitalised, with a lower-case "
+               "word or in title case, no final "
                "punctuation, not cut off on an article or conjunction) between two paragraphs of "
                "prose: a warning when it repeats a name of the story above or shares no word with "
                "the text around it; info when the paragraph below shares a word with it, as the "
