@@ -561,6 +561,50 @@ START_TEST(test_issue_15_compiled_forms)
 }
 END_TEST
 
+/* Issue 15: with Hunspell's default BREAK patterns (no BREAK line, as en_US and en_GB),
+ * words with an apostrophe or a hyphen at an end, apostrophes and hyphens together, and
+ * hyphenated words in capitals are decided as Hunspell's spell breaks them (the first
+ * inner hyphen, or the second; `^-`, `-$`; the case rules' initial capital for a word in
+ * capitals), without loading it. */
+static const char *const break_words[] = {
+    "'walk", "walk'", "'tis", "'Tis", "'tiss", "tis'", "Paris'", "PARIS'", "'Paris", "'paris",
+    "walk-", "Walk-", "WALK-", "-walk", "-Walk", "walkk-", "walk--", "--walk", "walk-bake-",
+    "WALK-BAKE", "WALK-PARIS", "Walk-paris", "walk-Paris", "PARIS-WALK", "Paris-walk",
+    "walk-'bake", "walk'-bake", "'walk-bake", "walk-bake'", "walk's-bake", "o'clock-walk",
+    "O'CLOCK-WALK", "O'CLOCK", "o'clock'", "ROCK-AND-ROLL", "Rock-and-roll", "rock-and-rol",
+    "rock-and-roll-walk", "walk-rock-and-roll", "walk-and-bake", "walk-rock-and", "PH-WALK",
+    "pH-walk", "ph-walk", "walk-walk-walk-walk-walk-walk-walk-walk-walk-walk-walk",
+    "walk-walk-walk-walk-walk-walk-walk-walk-walk-walk", "-", "'", "--", "walk-'", "'-walk",
+    "unwalked-", "UNWALKED-BAKED", "walks'", "WALKS'",
+};
+
+START_TEST(test_issue_15_default_breaks)
+{
+    forms_fixture fx;
+    forms_fixture_begin(&fx,
+                        "SET UTF-8\nTRY esianrtolcdugmphbyfvkwz'-\nKEEPCASE K\n"
+                        "SFX D Y 2\nSFX D 0 ed [^e]\nSFX D 0 d e\n"
+                        "SFX S Y 1\nSFX S 0 s .\n"
+                        "PFX U Y 1\nPFX U 0 un .\n",
+                        "8\nwalk/DSU\nbake/DSU\nParis\npH/K\nand\no'clock\nrock-and-roll\n'tis\n");
+    enum { N = FORMS_COUNT(break_words) };
+    int hun[N], compiled[N];
+    size_t lookups, forms;
+    setenv("TQC_FORMS", "0", 1);   /* Hunspell alone: what the forms must equal */
+    forms_answers_of(fx.dir, break_words, N, false, hun, &lookups);
+    forms_drop_verdicts(&fx);
+    ck_assert_int_eq(hun[0] + hun[2] + hun[10] + hun[13] + hun[19], 4);   /* the fixture */
+    ck_assert(forms_compile(&fx, &forms));
+    forms_drop_verdicts(&fx);
+    forms_answers_of(fx.dir, break_words, N, false, compiled, &lookups);
+    for (int i = 0; i < N; i++)
+        ck_assert_msg(compiled[i] == hun[i], "%s: compiled %d, Hunspell %d", break_words[i],
+                      compiled[i], hun[i]);
+    ck_assert_uint_eq(lookups, 0);   /* Hunspell never asked */
+    forms_fixture_end(&fx);
+}
+END_TEST
+
 /* Issue 15: a dictionary that compounds by COMPOUNDBEGIN, COMPOUNDMIDDLE and COMPOUNDEND
  * flags (de_DE's directives: parts made by affixes that allow them, parts allowed only in
  * compounds, NEEDAFFIX stems, a prefix with a hyphen, CHECKSHARPS): every word of letters
@@ -804,6 +848,7 @@ Suite *dict_suite(void)
     tcase_add_test(tc, test_issue_18_unreadable_word_list);
     tcase_add_test(tc, test_issue_18_dictionary_encoding_iconv_rejects);
     tcase_add_test(tc, test_issue_15_compiled_forms);
+    tcase_add_test(tc, test_issue_15_default_breaks);
     tcase_add_test(tc, test_issue_15_compiled_compounds);
     tcase_add_test(tc, test_issue_15_anchored_breaks);
     suite_add_tcase(s, tc);
