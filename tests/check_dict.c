@@ -565,7 +565,8 @@ END_TEST
  * words with an apostrophe or a hyphen at an end, apostrophes and hyphens together, and
  * hyphenated words in capitals are decided as Hunspell's spell breaks them (the first
  * inner hyphen, or the second; `^-`, `-$`; the case rules' initial capital for a word in
- * capitals), without loading it. */
+ * capitals), and words of letters and digits opening with a letter as forms, without
+ * loading it. */
 static const char *const break_words[] = {
     "'walk", "walk'", "'tis", "'Tis", "'tiss", "tis'", "Paris'", "PARIS'", "'Paris", "'paris",
     "walk-", "Walk-", "WALK-", "-walk", "-Walk", "walkk-", "walk--", "--walk", "walk-bake-",
@@ -576,6 +577,7 @@ static const char *const break_words[] = {
     "pH-walk", "ph-walk", "walk-walk-walk-walk-walk-walk-walk-walk-walk-walk-walk",
     "walk-walk-walk-walk-walk-walk-walk-walk-walk-walk", "-", "'", "--", "walk-'", "'-walk",
     "unwalked-", "UNWALKED-BAKED", "walks'", "WALKS'",
+    "mp3", "mp3s", "MP3", "Mp3", "MP3S", "mp4", "walk1", "Walk1", "WALK1", "w4lk", "a135",
 };
 
 START_TEST(test_issue_15_default_breaks)
@@ -586,7 +588,7 @@ START_TEST(test_issue_15_default_breaks)
                         "SFX D Y 2\nSFX D 0 ed [^e]\nSFX D 0 d e\n"
                         "SFX S Y 1\nSFX S 0 s .\n"
                         "PFX U Y 1\nPFX U 0 un .\n",
-                        "8\nwalk/DSU\nbake/DSU\nParis\npH/K\nand\no'clock\nrock-and-roll\n'tis\n");
+                        "9\nwalk/DSU\nbake/DSU\nParis\npH/K\nand\no'clock\nrock-and-roll\n'tis\nmp3/S\n");
     enum { N = FORMS_COUNT(break_words) };
     int hun[N], compiled[N];
     size_t lookups, forms;

@@ -6,8 +6,9 @@ text file, or JSON Lines whose `target` or `text` field is text), each as writte
 lower case, in capitals, with an initial capital, with a letter dropped and with two
 letters swapped; each lower-case token followed by six of the tails the .aff's suffixes
 add from a hyphen on (`-lhe`, `-se-ia`); each token with an apostrophe or a hyphen at an
-end or an apostrophe inside, and each two neighbours joined by a hyphen (as written, in
-capitals, in lower case); and each BREAK pattern of the .aff (`^ex-`,
+end, an apostrophe or a digit inside, a digit after or before it, each token with
+digits, and each two neighbours joined by a hyphen (as written, in capitals, in lower
+case); and each BREAK pattern of the .aff (`^ex-`,
 `-chave$`) put before or after 300 tokens. Where the .aff compounds (COMPOUNDBEGIN or
 COMPOUNDFLAG), compounds made of neighbouring tokens (the second as written, in lower
 case, after a linking s) and the cuts the spelling pass asks, every start and end of
@@ -40,10 +41,12 @@ def variants(w, rnd):
 def marked(w, rnd):
     """w with the marks Hunspell's BREAK and case rules read at its ends or inside, as the
     spelling pass's one-edit variants and a text's quotes and cut words put them: an
-    apostrophe or a hyphen before or after it, an apostrophe inserted, each as written,
-    in capitals and in lower case."""
+    apostrophe or a hyphen before or after it, an apostrophe inserted, a digit after,
+    inside or before it, each as written, in capitals and in lower case."""
     i = rnd.randrange(len(w) + 1)
-    for v in ("'" + w, w + "'", '-' + w, w + '-', w[:i] + "'" + w[i:], "'" + w + "'"):
+    d = str(rnd.randrange(10))
+    for v in ("'" + w, w + "'", '-' + w, w + '-', w[:i] + "'" + w[i:], "'" + w + "'",
+              w + d, w[:i] + d + w[i:], d + w):
         yield v
         yield v.upper()
         yield v.lower()
@@ -80,6 +83,10 @@ def main():
     for t in sorted(toks):
         out.update(variants(t, rnd))
         out.update(marked(t, rnd))
+    # Tokens with digits (`A135`, `mp3`, `1st`), in three cases.
+    for text in texts:
+        for t in re.findall(r"\b[^\W_]*\d[^\W_]*\b", text):
+            out.update((t, t.upper(), t.lower()))
     # Neighbours joined by a hyphen, as written and in capitals (`AVANT-GARDE`).
     for a, b in zip(seq, seq[1:]):
         w = a + '-' + b

@@ -79,10 +79,13 @@ enum { FLAGS_CHAR, FLAGS_UTF8, FLAGS_LONG, FLAGS_NUM };
 enum { HEAD_COMPLETE = 1, HEAD_HYPHEN_BREAK = 2, HEAD_DOTS_COMPLETE = 4,
        HEAD_HYPHENS_COMPLETE = 8, HEAD_APOSTROPHES_COMPLETE = 16, HEAD_ANCHORED_BREAKS = 32,
        HEAD_COMPOUNDS = 64, HEAD_CHECKSHARPS = 128, HEAD_STEM_PARTS = 256,
-       HEAD_DEFAULT_BREAKS = 512 };
+       HEAD_DEFAULT_BREAKS = 512, HEAD_DIGITS_COMPLETE = 1024 };
 /* HEAD_DEFAULT_BREAKS: the .aff has no BREAK line, so Hunspell breaks at `-`, `^-` and
- * `-$` (by_default_breaks). A file without it (an older one) leaves those words to
- * Hunspell, as before: the bit adds answers, it changes none. */
+ * `-$` (by_default_breaks). HEAD_DIGITS_COMPLETE: besides, no affix adds or strips a
+ * digit and every stem a COMPOUNDRULE flag marks opens with one (en_US's `1st/p`), so
+ * the set holds every form with a digit and a word opening with a letter is no rule's
+ * compound (by_digits). A file without them (an older one) leaves those words to
+ * Hunspell, as before: the bits add answers, they change none. */
 /* HEAD_COMPOUNDS: the .aff compounds by COMPOUNDBEGIN, COMPOUNDMIDDLE and COMPOUNDEND
  * flags (de_DE) and by nothing else: the set is complete for words of letters with
  * compounding modelled. Each record then has a role byte after its word (ROLE_*, what
@@ -567,6 +570,15 @@ static bool has_head(const tqc_forms *f, const char *word, size_t len)
         for (uint32_t k = 0; word[i] == '\'' && k < f->h.heads_count; k++)
             if (head_is(f, k, word, i))
                 return true;
+    return false;
+}
+
+/* Whether s (len bytes, no NUL needed) holds a byte of set. */
+static bool has_byte_of(const char *s, size_t len, const char *set)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] && strchr(set, s[i]))
+            return true;
     return false;
 }
 
@@ -1152,10 +1164,34 @@ static tqc_forms_answer by_default_breaks(tqc_forms *f, const char *word, size_t
     return out;
 }
 
+/* Hunspell's spell on a word of letters and digits opening with a letter (`A135`,
+ * `mp3`) of a HEAD_DIGITS_COMPLETE file: no number (it has letters), no rule's compound
+ * (it opens with a letter), no break (no hyphen): a form in a case its spell tries, the
+ * digits neither upper nor lower case, as Hunspell counts them. */
+static tqc_forms_answer by_digits(tqc_forms *f, const char *word, size_t len)
+{
+    captype cap;
+    bool digit = false;
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        i += tqc_text_decode(word + i, len - i, &cp);
+        digit |= cp >= '0' && cp <= '9';
+        if (!(cp >= '0' && cp <= '9') && !tqc_text_is_upper(cp) && !tqc_text_is_lower(cp))
+            return TQC_FORMS_UNDECIDED;
+    }
+    if (!digit || (word[0] >= '0' && word[0] <= '9') ||
+        !marked_shape(f, word, len, "0123456789", &cap))
+        return TQC_FORMS_UNDECIDED;
+    bool ok = true;
+    bool yes = matched(f, word, len, cap, false, &ok);
+    return !ok ? TQC_FORMS_UNDECIDED : yes ? TQC_FORMS_YES : TQC_FORMS_NO;
+}
+
 static tqc_forms_answer answer_modelled(tqc_forms *f, const char *word, size_t len, bool name);
 
 /* answer_modelled's; where it is undecided on a word with marks at its ends or in
- * capitals with hyphens, by_default_breaks' (a file it applies to). */
+ * capitals with hyphens, by_default_breaks' (a file it applies to), and on a word with
+ * digits, by_digits'. */
 static tqc_forms_answer answer(tqc_forms *f, const char *word, size_t len, bool name)
 {
     tqc_forms_answer a = answer_modelled(f, word, len, name);
@@ -1165,6 +1201,9 @@ static tqc_forms_answer answer(tqc_forms *f, const char *word, size_t len, bool 
         (f->h.flags & (HEAD_COMPOUNDS | HEAD_CHECKSHARPS)) || f->h.heads_count ||
         f->h.tails_count)
         return a;
+    if ((f->h.flags & HEAD_DIGITS_COMPLETE) && len <= FORMS_MAX_WORD &&
+        has_byte_of(word, len, "0123456789"))
+        return by_digits(f, word, len);
     return by_default_breaks(f, word, len);
 }
 
@@ -1312,6 +1351,10 @@ typedef struct aff {
     bool checksharps;
     bool breaks_seen, hyphen_break;   /* BREAK lines; one of them (or the default) is - */
     bool dot_break, affix_dots;       /* a BREAK pattern or an affix has a dot */
+    bool affix_digits;                /* an affix adds or strips a digit */
+    uint32_t rule_all[64];            /* every flag a COMPOUNDRULE names */
+    size_t nrule_all;
+    bool rule_stem_letter;            /* a stem with one of them opens with no digit */
     bool other_break;                 /* a BREAK pattern not Hunspell's default that may cut
                                        * a word of letters and hyphens */
     bool apostrophe_break;            /* a BREAK pattern may cut at a letter or an inner ' */
@@ -1567,10 +1610,12 @@ static bool parse_aff(aff *a, const char *path, char *err, size_t errlen)
                 if (r[i] == '*' || r[i] == '?' || r[i] == '(' || r[i] == ')')
                     continue;
                 bool optional = r[i + 1] == '*' || r[i + 1] == '?';
-                if (a->flag_type != FLAGS_CHAR || r[i] == '(' || a->nrule_flags == 64) {
+                if (a->flag_type != FLAGS_CHAR || r[i] == '(' || a->nrule_flags == 64 ||
+                    a->nrule_all == 64) {
                     a->complete = false;   /* rules of long flags: not worked out */
                     break;
                 }
+                a->rule_all[a->nrule_all++] = (unsigned char)r[i];
                 if (!optional)
                     a->rule_flags[a->nrule_flags++] = (unsigned char)r[i];
             }
@@ -1646,6 +1691,10 @@ static bool parse_aff(aff *a, const char *path, char *err, size_t errlen)
             char *slash = strchr(field[3], '/');
             a->affix_dots |= (slash ? (size_t)(slash - field[3]) : strlen(field[3])) >
                              strcspn(field[3], "./") || strchr(field[2], '.') != NULL;
+            a->affix_digits |= (slash ? (size_t)(slash - field[3]) : strlen(field[3])) >
+                               strcspn(field[3], "0123456789/") ||
+                               (strcmp(field[2], "0") != 0 &&   /* "0": strips nothing */
+                                strpbrk(field[2], "0123456789") != NULL);
             /* Escaped slashes are not handled: such an entry is only skipped. */
             if (slash) {
                 *slash = '\0';
@@ -2251,6 +2300,9 @@ static bool expand_dic(expansion *x, const char *path, char *err, size_t errlen)
             for (size_t r = 0; r < a->nrule_flags; r++)
                 if (has_flag(flags, nflags, a->rule_flags[r]) && all_letters(w, n))
                     rule_letters[r] = true;
+            for (size_t r = 0; r < a->nrule_all; r++)
+                if (has_flag(flags, nflags, a->rule_all[r]) && !(w[0] >= '0' && w[0] <= '9'))
+                    a->rule_stem_letter = true;
             x->bits = FORM_KNOWN;
             x->marks = !all_letters(w, n);
             if (tqc_text_is_upper(w[0]))
@@ -2640,7 +2692,9 @@ static tqc_status write_file(const char *path, uint64_t key, tqc_strmap *kept,
                          (roles ? HEAD_COMPOUNDS : 0) |
                          (a->checksharps ? HEAD_CHECKSHARPS : 0) |
                          (roles && a->stem_parts ? HEAD_STEM_PARTS : 0) |
-                         (a->breaks_seen ? 0 : HEAD_DEFAULT_BREAKS),
+                         (a->breaks_seen ? 0 : HEAD_DEFAULT_BREAKS) |
+                         (plain && !a->breaks_seen && !a->affix_digits && !a->rule_stem_letter
+                              ? HEAD_DIGITS_COMPLETE : 0),
                 .slots = slots,
                 .count = (uint32_t)count, .extra_len = (uint32_t)a->iconv_len,
                 .heads_len = (uint32_t)heads_len, .heads_count = (uint32_t)nheads,
