@@ -561,6 +561,22 @@ START_TEST(test_issue_15_compiled_forms)
 }
 END_TEST
 
+/* The compiled files' answers to words (names too when names) equal Hunspell's, hun,
+ * and none is asked of Hunspell. */
+static void forms_same_as_hunspell(const char *dir, const char *const *words, size_t n,
+                                   bool names, const int *hun)
+{
+    int *compiled = calloc(n, sizeof *compiled);
+    size_t lookups;
+    ck_assert_ptr_nonnull(compiled);
+    forms_answers_of(dir, words, n, names, compiled, &lookups);
+    for (size_t i = 0; i < n; i++)
+        ck_assert_msg(compiled[i] == hun[i], "%s: compiled %d, Hunspell %d", words[i],
+                      compiled[i], hun[i]);
+    ck_assert_uint_eq(lookups, 0);   /* Hunspell never asked */
+    free(compiled);
+}
+
 /* Issue 15: with Hunspell's default BREAK patterns (no BREAK line, as en_US and en_GB),
  * words with an apostrophe or a hyphen at an end, apostrophes and hyphens together, and
  * hyphenated words in capitals are decided as Hunspell's spell breaks them (the first
@@ -590,7 +606,7 @@ START_TEST(test_issue_15_default_breaks)
                         "PFX U Y 1\nPFX U 0 un .\n",
                         "9\nwalk/DSU\nbake/DSU\nParis\npH/K\nand\no'clock\nrock-and-roll\n'tis\nmp3/S\n");
     enum { N = FORMS_COUNT(break_words) };
-    int hun[N], compiled[N];
+    int hun[N];
     size_t lookups, forms;
     setenv("TQC_FORMS", "0", 1);   /* Hunspell alone: what the forms must equal */
     forms_answers_of(fx.dir, break_words, N, false, hun, &lookups);
@@ -598,11 +614,7 @@ START_TEST(test_issue_15_default_breaks)
     ck_assert_int_eq(hun[0] + hun[2] + hun[10] + hun[13] + hun[19], 4);   /* the fixture */
     ck_assert(forms_compile(&fx, &forms));
     forms_drop_verdicts(&fx);
-    forms_answers_of(fx.dir, break_words, N, false, compiled, &lookups);
-    for (int i = 0; i < N; i++)
-        ck_assert_msg(compiled[i] == hun[i], "%s: compiled %d, Hunspell %d", break_words[i],
-                      compiled[i], hun[i]);
-    ck_assert_uint_eq(lookups, 0);   /* Hunspell never asked */
+    forms_same_as_hunspell(fx.dir, break_words, N, false, hun);
     forms_fixture_end(&fx);
 }
 END_TEST
@@ -696,7 +708,7 @@ START_TEST(test_issue_15_anchored_breaks)
                         "6\ninformar/E\nfazer/E\ndisse/E\nministro\npalavra\ninflamatório/A\n");
     const char *dir = fx.dir;
     enum { N = FORMS_COUNT(anchored_words) };
-    int hun[N], compiled[N];
+    int hun[N];
     size_t lookups;
     setenv("TQC_FORMS", "0", 1);
     forms_answers_of(dir, anchored_words, N, true, hun, &lookups);
@@ -708,11 +720,7 @@ START_TEST(test_issue_15_anchored_breaks)
     size_t forms;
     forms_compile(&fx, &forms);
     forms_drop_verdicts(&fx);
-    forms_answers_of(dir, anchored_words, N, true, compiled, &lookups);
-    for (int i = 0; i < N; i++)
-        ck_assert_msg(compiled[i] == hun[i], "%s: compiled %d, Hunspell %d", anchored_words[i],
-                      compiled[i], hun[i]);
-    ck_assert_uint_eq(lookups, 0);   /* Hunspell never asked */
+    forms_same_as_hunspell(dir, anchored_words, N, true, hun);
     forms_fixture_end(&fx);
 }
 END_TEST
