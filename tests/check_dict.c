@@ -604,7 +604,8 @@ START_TEST(test_issue_15_default_breaks)
                         "SFX D Y 2\nSFX D 0 ed [^e]\nSFX D 0 d e\n"
                         "SFX S Y 1\nSFX S 0 s .\n"
                         "PFX U Y 1\nPFX U 0 un .\n",
-                        "9\nwalk/DSU\nbake/DSU\nParis\npH/K\nand\no'clock\nrock-and-roll\n'tis\nmp3/S\n");
+                        "9\nwalk/DSU\nbake/DSU\nParis\npH/K\nand\no'clock\nrock-and-roll\n"
+                        "'tis\nmp3/S\n");
     enum { N = FORMS_COUNT(break_words) };
     int hun[N];
     size_t lookups, forms;

@@ -1107,8 +1107,9 @@ static tqc_forms_answer by_default_breaks(tqc_forms *f, const char *word, size_t
     if (cap == CAP_ALL && opens_marked)
         return TQC_FORMS_UNDECIDED;
     bool ok = true;
-    bool yes = cap == CAP_ALL && memchr(word, '\'', len) ? caps_apostrophe(f, word, len, &ok)
-                                                         : matched(f, word, len, cap, false, &ok);
+    bool yes = cap == CAP_ALL && memchr(word, '\'', len)
+             ? caps_apostrophe(f, word, len, &ok)
+             : matched(f, word, len, cap, false, &ok);
     if (!ok || yes)
         return ok ? TQC_FORMS_YES : TQC_FORMS_UNDECIDED;
     char title[FORMS_MAX_WORD * 2 + 8];
