@@ -561,6 +561,65 @@ START_TEST(test_issue_15_compiled_forms)
 }
 END_TEST
 
+/* The compiled files' answers to words (names too when names) equal Hunspell's, hun,
+ * and none is asked of Hunspell. */
+static void forms_same_as_hunspell(const char *dir, const char *const *words, size_t n,
+                                   bool names, const int *hun)
+{
+    int *compiled = calloc(n, sizeof *compiled);
+    size_t lookups;
+    ck_assert_ptr_nonnull(compiled);
+    forms_answers_of(dir, words, n, names, compiled, &lookups);
+    for (size_t i = 0; i < n; i++)
+        ck_assert_msg(compiled[i] == hun[i], "%s: compiled %d, Hunspell %d", words[i],
+                      compiled[i], hun[i]);
+    ck_assert_uint_eq(lookups, 0);   /* Hunspell never asked */
+    free(compiled);
+}
+
+/* Issue 15: with Hunspell's default BREAK patterns (no BREAK line, as en_US and en_GB),
+ * words with an apostrophe or a hyphen at an end, apostrophes and hyphens together, and
+ * hyphenated words in capitals are decided as Hunspell's spell breaks them (the first
+ * inner hyphen, or the second; `^-`, `-$`; the case rules' initial capital for a word in
+ * capitals), and words of letters and digits opening with a letter as forms, without
+ * loading it. */
+static const char *const break_words[] = {
+    "'walk", "walk'", "'tis", "'Tis", "'tiss", "tis'", "Paris'", "PARIS'", "'Paris", "'paris",
+    "walk-", "Walk-", "WALK-", "-walk", "-Walk", "walkk-", "walk--", "--walk", "walk-bake-",
+    "WALK-BAKE", "WALK-PARIS", "Walk-paris", "walk-Paris", "PARIS-WALK", "Paris-walk",
+    "walk-'bake", "walk'-bake", "'walk-bake", "walk-bake'", "walk's-bake", "o'clock-walk",
+    "O'CLOCK-WALK", "O'CLOCK", "o'clock'", "ROCK-AND-ROLL", "Rock-and-roll", "rock-and-rol",
+    "rock-and-roll-walk", "walk-rock-and-roll", "walk-and-bake", "walk-rock-and", "PH-WALK",
+    "pH-walk", "ph-walk", "walk-walk-walk-walk-walk-walk-walk-walk-walk-walk-walk",
+    "walk-walk-walk-walk-walk-walk-walk-walk-walk-walk", "-", "'", "--", "walk-'", "'-walk",
+    "unwalked-", "UNWALKED-BAKED", "walks'", "WALKS'",
+    "mp3", "mp3s", "MP3", "Mp3", "MP3S", "mp4", "walk1", "Walk1", "WALK1", "w4lk", "a135",
+};
+
+START_TEST(test_issue_15_default_breaks)
+{
+    forms_fixture fx;
+    forms_fixture_begin(&fx,
+                        "SET UTF-8\nTRY esianrtolcdugmphbyfvkwz'-\nKEEPCASE K\n"
+                        "SFX D Y 2\nSFX D 0 ed [^e]\nSFX D 0 d e\n"
+                        "SFX S Y 1\nSFX S 0 s .\n"
+                        "PFX U Y 1\nPFX U 0 un .\n",
+                        "9\nwalk/DSU\nbake/DSU\nParis\npH/K\nand\no'clock\nrock-and-roll\n"
+                        "'tis\nmp3/S\n");
+    enum { N = FORMS_COUNT(break_words) };
+    int hun[N];
+    size_t lookups, forms;
+    setenv("TQC_FORMS", "0", 1);   /* Hunspell alone: what the forms must equal */
+    forms_answers_of(fx.dir, break_words, N, false, hun, &lookups);
+    forms_drop_verdicts(&fx);
+    ck_assert_int_eq(hun[0] + hun[2] + hun[10] + hun[13] + hun[19], 4);   /* the fixture */
+    ck_assert(forms_compile(&fx, &forms));
+    forms_drop_verdicts(&fx);
+    forms_same_as_hunspell(fx.dir, break_words, N, false, hun);
+    forms_fixture_end(&fx);
+}
+END_TEST
+
 /* Issue 15: a dictionary that compounds by COMPOUNDBEGIN, COMPOUNDMIDDLE and COMPOUNDEND
  * flags (de_DE's directives: parts made by affixes that allow them, parts allowed only in
  * compounds, NEEDAFFIX stems, a prefix with a hyphen, CHECKSHARPS): every word of letters
@@ -650,7 +709,7 @@ START_TEST(test_issue_15_anchored_breaks)
                         "6\ninformar/E\nfazer/E\ndisse/E\nministro\npalavra\ninflamatório/A\n");
     const char *dir = fx.dir;
     enum { N = FORMS_COUNT(anchored_words) };
-    int hun[N], compiled[N];
+    int hun[N];
     size_t lookups;
     setenv("TQC_FORMS", "0", 1);
     forms_answers_of(dir, anchored_words, N, true, hun, &lookups);
@@ -662,11 +721,7 @@ START_TEST(test_issue_15_anchored_breaks)
     size_t forms;
     forms_compile(&fx, &forms);
     forms_drop_verdicts(&fx);
-    forms_answers_of(dir, anchored_words, N, true, compiled, &lookups);
-    for (int i = 0; i < N; i++)
-        ck_assert_msg(compiled[i] == hun[i], "%s: compiled %d, Hunspell %d", anchored_words[i],
-                      compiled[i], hun[i]);
-    ck_assert_uint_eq(lookups, 0);   /* Hunspell never asked */
+    forms_same_as_hunspell(dir, anchored_words, N, true, hun);
     forms_fixture_end(&fx);
 }
 END_TEST
@@ -804,6 +859,7 @@ Suite *dict_suite(void)
     tcase_add_test(tc, test_issue_18_unreadable_word_list);
     tcase_add_test(tc, test_issue_18_dictionary_encoding_iconv_rejects);
     tcase_add_test(tc, test_issue_15_compiled_forms);
+    tcase_add_test(tc, test_issue_15_default_breaks);
     tcase_add_test(tc, test_issue_15_compiled_compounds);
     tcase_add_test(tc, test_issue_15_anchored_breaks);
     suite_add_tcase(s, tc);

@@ -5,7 +5,10 @@ word: every token of the language's own texts (corpus/LANG, tests/data, and each
 text file, or JSON Lines whose `target` or `text` field is text), each as written, in
 lower case, in capitals, with an initial capital, with a letter dropped and with two
 letters swapped; each lower-case token followed by six of the tails the .aff's suffixes
-add from a hyphen on (`-lhe`, `-se-ia`); and each BREAK pattern of the .aff (`^ex-`,
+add from a hyphen on (`-lhe`, `-se-ia`); each token with an apostrophe or a hyphen at an
+end, an apostrophe or a digit inside, a digit after or before it, each token with
+digits, and each two neighbours joined by a hyphen (as written, in capitals, in lower
+case); and each BREAK pattern of the .aff (`^ex-`,
 `-chave$`) put before or after 300 tokens. Where the .aff compounds (COMPOUNDBEGIN or
 COMPOUNDFLAG), compounds made of neighbouring tokens (the second as written, in lower
 case, after a linking s) and the cuts the spelling pass asks, every start and end of
@@ -35,6 +38,20 @@ def variants(w, rnd):
         yield w[:i] + w[i + 1] + w[i] + w[i + 2:]
 
 
+def marked(w, rnd):
+    """w with the marks Hunspell's BREAK and case rules read at its ends or inside, as the
+    spelling pass's one-edit variants and a text's quotes and cut words put them: an
+    apostrophe or a hyphen before or after it, an apostrophe inserted, a digit after,
+    inside or before it, each as written, in capitals and in lower case."""
+    i = rnd.randrange(len(w) + 1)
+    d = str(rnd.randrange(10))
+    for v in ("'" + w, w + "'", '-' + w, w + '-', w[:i] + "'" + w[i:], "'" + w + "'",
+              w + d, w[:i] + d + w[i:], d + w):
+        yield v
+        yield v.upper()
+        yield v.lower()
+
+
 def main():
     lang, aff = sys.argv[1], sys.argv[2]
     rnd = random.Random(7)
@@ -50,7 +67,7 @@ def main():
                 texts.append(o.get('target') or o.get('text') or '')
     toks, seq = set(), []
     for text in texts:
-        found = re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", text)
+        found = re.findall(r"['’-]?[^\W\d_]+(?:[-'’][^\W\d_]+)*['’-]?", text)
         toks.update(found)
         seq.extend(found)
     tails, breaks, compounds = set(), [], False
@@ -65,6 +82,15 @@ def main():
     out = set()
     for t in sorted(toks):
         out.update(variants(t, rnd))
+        out.update(marked(t, rnd))
+    # Tokens with digits (`A135`, `mp3`, `1st`), in three cases.
+    for text in texts:
+        for t in re.findall(r"\b[^\W_]*\d[^\W_]*\b", text):
+            out.update((t, t.upper(), t.lower()))
+    # Neighbours joined by a hyphen, as written and in capitals (`AVANT-GARDE`).
+    for a, b in zip(seq, seq[1:]):
+        w = a + '-' + b
+        out.update((w, w.upper(), w.lower()))
     low = sorted(t for t in toks if t.islower() and '-' not in t)
     tl = sorted(tails)
     for t in low:

@@ -78,7 +78,14 @@ enum { FLAGS_CHAR, FLAGS_UTF8, FLAGS_LONG, FLAGS_NUM };
  * letter, at most FORMS_MAX_HEADS heads). */
 enum { HEAD_COMPLETE = 1, HEAD_HYPHEN_BREAK = 2, HEAD_DOTS_COMPLETE = 4,
        HEAD_HYPHENS_COMPLETE = 8, HEAD_APOSTROPHES_COMPLETE = 16, HEAD_ANCHORED_BREAKS = 32,
-       HEAD_COMPOUNDS = 64, HEAD_CHECKSHARPS = 128, HEAD_STEM_PARTS = 256 };
+       HEAD_COMPOUNDS = 64, HEAD_CHECKSHARPS = 128, HEAD_STEM_PARTS = 256,
+       HEAD_DEFAULT_BREAKS = 512, HEAD_DIGITS_COMPLETE = 1024 };
+/* HEAD_DEFAULT_BREAKS: the .aff has no BREAK line, so Hunspell breaks at `-`, `^-` and
+ * `-$` (by_default_breaks). HEAD_DIGITS_COMPLETE: besides, no affix adds or strips a
+ * digit and every stem a COMPOUNDRULE flag marks opens with one (en_US's `1st/p`), so
+ * the set holds every form with a digit and a word opening with a letter is no rule's
+ * compound (by_digits). A file without them (an older one) leaves those words to
+ * Hunspell, as before: the bits add answers, they change none. */
 /* HEAD_COMPOUNDS: the .aff compounds by COMPOUNDBEGIN, COMPOUNDMIDDLE and COMPOUNDEND
  * flags (de_DE) and by nothing else: the set is complete for words of letters with
  * compounding modelled. Each record then has a role byte after its word (ROLE_*, what
@@ -566,6 +573,15 @@ static bool has_head(const tqc_forms *f, const char *word, size_t len)
     return false;
 }
 
+/* Whether s (len bytes, no NUL needed) holds a byte of set. */
+static bool has_byte_of(const char *s, size_t len, const char *set)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] && strchr(set, s[i]))
+            return true;
+    return false;
+}
+
 static bool contains(const char *s, size_t len, const char *pat, size_t plen)
 {
     for (size_t i = 0; i + plen <= len; i++)
@@ -576,17 +592,27 @@ static bool contains(const char *s, size_t len, const char *pat, size_t plen)
 
 typedef enum { CAP_NO, CAP_INIT, CAP_ALL, CAP_HUH } captype;
 
+static bool marked_shape(const tqc_forms *f, const char *word, size_t len, const char *marks,
+                         captype *cap);
+
 /* The shape of a word Hunspell's case rules see, or false when it is not all letters
  * or holds one of the aff's ICONV patterns (Hunspell converts those first). */
 static bool letters_shape(const tqc_forms *f, const char *word, size_t len, const char *marks,
                           captype *cap)
 {
-    size_t upper = 0, n = 0;
-    bool first_upper = false;
     /* Marks inside only: Hunspell reads a final dot as an abbreviation's, and breaks a
      * word at a hyphen that opens or ends it. */
     if (*marks && (strchr(marks, word[0]) || strchr(marks, word[len - 1])))
         return false;
+    return marked_shape(f, word, len, marks, cap);
+}
+
+/* letters_shape with marks at the ends too (by_default_breaks follows those). */
+static bool marked_shape(const tqc_forms *f, const char *word, size_t len, const char *marks,
+                         captype *cap)
+{
+    size_t upper = 0, n = 0;
+    bool first_upper = false;
     for (size_t i = 0; i < len;) {
         int32_t cp;
         size_t k = tqc_text_decode(word + i, len - i, &cp);
@@ -1055,7 +1081,134 @@ static tqc_forms_answer hyphened_compound(tqc_forms *f, const char *word, size_t
     return rest == TQC_FORMS_YES ? answer(f, word, at, false) : rest;
 }
 
+/* Hunspell's spell on a word of letters, hyphens and apostrophes (at least one mark, at
+ * an end too: `'tis`, `ever-`, `AVANT-GARDE`, `drunk'-and`) of a file that holds every
+ * form with either mark, has no compounding, no elided or hyphen-tail forms and Hunspell's
+ * default BREAK patterns: the word in the cases its spell tries (matched; in capitals
+ * with an apostrophe, caps_apostrophe); else, fewer than ten hyphens, the word as the
+ * case rules leave it (in capitals: lower case with an initial capital) broken as
+ * Hunspell's spell breaks it: without a hyphen opening it, without one ending it, then
+ * at its second inner hyphen (when one more comes before the last character) and at its
+ * first, the part after and then the part before accepted. Undecided where any
+ * step is: a word in capitals opening with a mark (Hunspell capitalises the mark, not
+ * the first letter), a letter of no case, a form the model leaves to Hunspell. */
+static tqc_forms_answer by_default_breaks(tqc_forms *f, const char *word, size_t len)
+{
+    captype cap;
+    if (len == 0 || len > FORMS_MAX_WORD || !marked_shape(f, word, len, "-'", &cap))
+        return TQC_FORMS_UNDECIDED;
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        i += tqc_text_decode(word + i, len - i, &cp);
+        if (cp != '-' && cp != '\'' && !tqc_text_is_upper(cp) && !tqc_text_is_lower(cp))
+            return TQC_FORMS_UNDECIDED;
+    }
+    bool opens_marked = word[0] == '-' || word[0] == '\'';
+    if (cap == CAP_ALL && opens_marked)
+        return TQC_FORMS_UNDECIDED;
+    bool ok = true;
+    bool yes = cap == CAP_ALL && memchr(word, '\'', len)
+             ? caps_apostrophe(f, word, len, &ok)
+             : matched(f, word, len, cap, false, &ok);
+    if (!ok || yes)
+        return ok ? TQC_FORMS_YES : TQC_FORMS_UNDECIDED;
+    char title[FORMS_MAX_WORD * 2 + 8];
+    if (cap == CAP_ALL) {
+        if (len >= 2 && (unsigned char)word[0] == 0xC4 && (unsigned char)word[1] == 0xB0)
+            return TQC_FORMS_UNDECIDED;   /* a dotted capital I, which Hunspell keeps */
+        size_t n = tqc_text_case(word, len, TQC_CASE_TITLE, title, sizeof title);
+        if (n == 0 || n > FORMS_MAX_WORD)
+            return TQC_FORMS_UNDECIDED;
+        word = title;
+        len = n;
+    }
+    size_t hyphens = 0;
+    for (size_t i = 0; i < len; i++)
+        hyphens += word[i] == '-';
+    if (hyphens == 0 || hyphens >= FORMS_MAX_BREAKS)
+        return TQC_FORMS_NO;
+    tqc_forms_answer out = TQC_FORMS_NO, a;
+    /* `^-`, then `-$`: the word without that hyphen. */
+    if (len >= 2 && word[0] == '-') {
+        if ((a = by_default_breaks(f, word + 1, len - 1)) == TQC_FORMS_YES)
+            return a;
+        if (a == TQC_FORMS_UNDECIDED)
+            out = a;
+    }
+    if (len >= 2 && word[len - 1] == '-') {
+        if ((a = by_default_breaks(f, word, len - 1)) == TQC_FORMS_YES)
+            return a;
+        if (a == TQC_FORMS_UNDECIDED)
+            out = a;
+    }
+    /* `-` inside, at the second hyphen when one more follows before the last character,
+     * then at the first: both sides accepted, the part after first. */
+    size_t first = (size_t)((const char *)memchr(word, '-', len) - word);
+    if (first == 0 || first + 1 >= len)
+        return out;
+    const char *h2 = memchr(word + first + 1, '-', len - first - 1);
+    size_t second = h2 && (size_t)(h2 - word) + 1 < len ? (size_t)(h2 - word) : first;
+    for (int k = 0; k < 2; k++) {
+        size_t at = k == 0 ? second : first;
+        if (k == 1 && at == second)
+            break;   /* the same split again */
+        a = by_default_breaks(f, word + at + 1, len - at - 1);
+        if (a != TQC_FORMS_NO) {
+            tqc_forms_answer b = by_default_breaks(f, word, at);
+            a = b == TQC_FORMS_NO ? b : a == TQC_FORMS_YES ? b : TQC_FORMS_UNDECIDED;
+        }
+        if (a == TQC_FORMS_YES)
+            return a;
+        if (a == TQC_FORMS_UNDECIDED)
+            out = a;
+    }
+    return out;
+}
+
+/* Hunspell's spell on a word of letters and digits opening with a letter (`A135`,
+ * `mp3`) of a HEAD_DIGITS_COMPLETE file: no number (it has letters), no rule's compound
+ * (it opens with a letter), no break (no hyphen): a form in a case its spell tries, the
+ * digits neither upper nor lower case, as Hunspell counts them. */
+static tqc_forms_answer by_digits(tqc_forms *f, const char *word, size_t len)
+{
+    captype cap;
+    bool digit = false;
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        i += tqc_text_decode(word + i, len - i, &cp);
+        digit |= cp >= '0' && cp <= '9';
+        if (!(cp >= '0' && cp <= '9') && !tqc_text_is_upper(cp) && !tqc_text_is_lower(cp))
+            return TQC_FORMS_UNDECIDED;
+    }
+    if (!digit || (word[0] >= '0' && word[0] <= '9') ||
+        !marked_shape(f, word, len, "0123456789", &cap))
+        return TQC_FORMS_UNDECIDED;
+    bool ok = true;
+    bool yes = matched(f, word, len, cap, false, &ok);
+    return !ok ? TQC_FORMS_UNDECIDED : yes ? TQC_FORMS_YES : TQC_FORMS_NO;
+}
+
+static tqc_forms_answer answer_modelled(tqc_forms *f, const char *word, size_t len, bool name);
+
+/* answer_modelled's; where it is undecided on a word with marks at its ends or in
+ * capitals with hyphens, by_default_breaks' (a file it applies to), and on a word with
+ * digits, by_digits'. */
 static tqc_forms_answer answer(tqc_forms *f, const char *word, size_t len, bool name)
+{
+    tqc_forms_answer a = answer_modelled(f, word, len, name);
+    uint32_t want = HEAD_COMPLETE | HEAD_DEFAULT_BREAKS | HEAD_HYPHENS_COMPLETE |
+                    HEAD_APOSTROPHES_COMPLETE;
+    if (a != TQC_FORMS_UNDECIDED || name || !f || (f->h.flags & want) != want ||
+        (f->h.flags & (HEAD_COMPOUNDS | HEAD_CHECKSHARPS)) || f->h.heads_count ||
+        f->h.tails_count)
+        return a;
+    if ((f->h.flags & HEAD_DIGITS_COMPLETE) && len <= FORMS_MAX_WORD &&
+        has_byte_of(word, len, "0123456789"))
+        return by_digits(f, word, len);
+    return by_default_breaks(f, word, len);
+}
+
+static tqc_forms_answer answer_modelled(tqc_forms *f, const char *word, size_t len, bool name)
 {
     captype cap;
     if (!f || len == 0 || len > FORMS_MAX_WORD)
@@ -1199,6 +1352,10 @@ typedef struct aff {
     bool checksharps;
     bool breaks_seen, hyphen_break;   /* BREAK lines; one of them (or the default) is - */
     bool dot_break, affix_dots;       /* a BREAK pattern or an affix has a dot */
+    bool affix_digits;                /* an affix adds or strips a digit */
+    uint32_t rule_all[64];            /* every flag a COMPOUNDRULE names */
+    size_t nrule_all;
+    bool rule_stem_letter;            /* a stem with one of them opens with no digit */
     bool other_break;                 /* a BREAK pattern not Hunspell's default that may cut
                                        * a word of letters and hyphens */
     bool apostrophe_break;            /* a BREAK pattern may cut at a letter or an inner ' */
@@ -1454,10 +1611,12 @@ static bool parse_aff(aff *a, const char *path, char *err, size_t errlen)
                 if (r[i] == '*' || r[i] == '?' || r[i] == '(' || r[i] == ')')
                     continue;
                 bool optional = r[i + 1] == '*' || r[i + 1] == '?';
-                if (a->flag_type != FLAGS_CHAR || r[i] == '(' || a->nrule_flags == 64) {
+                if (a->flag_type != FLAGS_CHAR || r[i] == '(' || a->nrule_flags == 64 ||
+                    a->nrule_all == 64) {
                     a->complete = false;   /* rules of long flags: not worked out */
                     break;
                 }
+                a->rule_all[a->nrule_all++] = (unsigned char)r[i];
                 if (!optional)
                     a->rule_flags[a->nrule_flags++] = (unsigned char)r[i];
             }
@@ -1533,6 +1692,10 @@ static bool parse_aff(aff *a, const char *path, char *err, size_t errlen)
             char *slash = strchr(field[3], '/');
             a->affix_dots |= (slash ? (size_t)(slash - field[3]) : strlen(field[3])) >
                              strcspn(field[3], "./") || strchr(field[2], '.') != NULL;
+            a->affix_digits |= (slash ? (size_t)(slash - field[3]) : strlen(field[3])) >
+                               strcspn(field[3], "0123456789/") ||
+                               (strcmp(field[2], "0") != 0 &&   /* "0": strips nothing */
+                                strpbrk(field[2], "0123456789") != NULL);
             /* Escaped slashes are not handled: such an entry is only skipped. */
             if (slash) {
                 *slash = '\0';
@@ -2138,6 +2301,9 @@ static bool expand_dic(expansion *x, const char *path, char *err, size_t errlen)
             for (size_t r = 0; r < a->nrule_flags; r++)
                 if (has_flag(flags, nflags, a->rule_flags[r]) && all_letters(w, n))
                     rule_letters[r] = true;
+            for (size_t r = 0; r < a->nrule_all; r++)
+                if (has_flag(flags, nflags, a->rule_all[r]) && !(w[0] >= '0' && w[0] <= '9'))
+                    a->rule_stem_letter = true;
             x->bits = FORM_KNOWN;
             x->marks = !all_letters(w, n);
             if (tqc_text_is_upper(w[0]))
@@ -2526,7 +2692,10 @@ static tqc_status write_file(const char *path, uint64_t key, tqc_strmap *kept,
                          (anchored ? HEAD_ANCHORED_BREAKS : 0) |
                          (roles ? HEAD_COMPOUNDS : 0) |
                          (a->checksharps ? HEAD_CHECKSHARPS : 0) |
-                         (roles && a->stem_parts ? HEAD_STEM_PARTS : 0),
+                         (roles && a->stem_parts ? HEAD_STEM_PARTS : 0) |
+                         (a->breaks_seen ? 0 : HEAD_DEFAULT_BREAKS) |
+                         (plain && !a->breaks_seen && !a->affix_digits && !a->rule_stem_letter
+                              ? HEAD_DIGITS_COMPLETE : 0),
                 .slots = slots,
                 .count = (uint32_t)count, .extra_len = (uint32_t)a->iconv_len,
                 .heads_len = (uint32_t)heads_len, .heads_count = (uint32_t)nheads,
