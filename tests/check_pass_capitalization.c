@@ -913,6 +913,32 @@ START_TEST(test_issue_12_capitalization_lexicon_name_after_determiner)
 }
 END_TEST
 
+/* issue 12, session 10: a subject pronoun or an object pronoun that no article spells
+ * (`preverbal-pronouns`) is followed by its verb, never by a name: a form the lexicon
+ * knows as a finite verb is the verb there, also when a name or a noun is spelt so and
+ * inside quoted speech; a noun after an object that may take one is left to the rest. */
+START_TEST(test_issue_12_capitalization_verb_after_pronoun)
+{
+    CAP_FINDS("en", "The author said he Tells of a long flight from the city.", "Tells",
+              TQC_SEV_WARNING);
+    CAP_FINDS("en", "\"We will see the results,\" he Said after the vote on Monday.", "Said",
+              TQC_SEV_WARNING);
+    CAP_FINDS("en", "\"Forgive them, for they Know not what they do,\" the priest read.",
+              "Know", TQC_SEV_WARNING);
+    CAP_FINDS("fr", "Chaque matin, il Marche jusqu'à la gare avec son fils.", "Marche",
+              TQC_SEV_WARNING);
+    CAP_FINDS("es", "La ciudad se Llama así por el río que la cruza.", "Llama", TQC_SEV_WARNING);
+    CAP_FINDS("it", "Ogni mattina il treno si Ferma alla stazione centrale.", "Ferma",
+              TQC_SEV_WARNING);
+    CAP_FINDS("pt", "O ministro lhe Passa a palavra antes da votação.", "Passa", TQC_SEV_WARNING);
+    /* an object may stand before a noun; a title or verse in quotes keeps its capitals */
+    CAP_SILENT("en", "We Americans like big cars and long roads.");
+    CAP_SILENT("en", "The choir sang \"Gather ye rosebuds while ye may This same flower\" "
+                     "at the end.");
+    CAP_SILENT("es", "Los vecinos visitaron la Casa Rosada el domingo.");
+}
+END_TEST
+
 Suite *pass_capitalization_suite(void)
 {
     Suite *s = suite_create("pass_capitalization");
@@ -944,6 +970,7 @@ Suite *pass_capitalization_suite(void)
     tcase_add_test(tc, test_issue_12_capitalization_before_an_aside);
     tcase_add_test(tc, test_issue_12_capitalization_numerals_and_gerunds);
     tcase_add_test(tc, test_issue_12_capitalization_determiner_and_coordinated_adjective);
+    tcase_add_test(tc, test_issue_12_capitalization_verb_after_pronoun);
     tcase_add_test(tc, test_issue_12_capitalization_lexicon_name_after_determiner);
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);

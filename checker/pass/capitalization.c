@@ -78,6 +78,7 @@ typedef enum cap_list {
     CAP_NOMINALISERS,
     CAP_PLURAL_ARTICLES,
     CAP_PREPOSITIONS,
+    CAP_PREVERBAL_PRONOUNS,
     CAP_SUBORDINATORS,
     CAP_VERB_MARKERS,
     CAP_TITLE_WORDS,
@@ -93,6 +94,7 @@ static const char *const cap_list_names[CAP_LIST_COUNT] = {
     [CAP_NOMINALISERS] = "nominalisers",
     [CAP_PLURAL_ARTICLES] = "plural-articles",
     [CAP_PREPOSITIONS] = "prepositions",
+    [CAP_PREVERBAL_PRONOUNS] = "preverbal-pronouns",
     [CAP_SUBORDINATORS] = "subordinators",
     [CAP_VERB_MARKERS] = "verb-markers",
     [CAP_TITLE_WORDS] = "title-words",
@@ -890,9 +892,10 @@ static bool coordinated_with_lower(const tqc_ctx *ctx, size_t k)
            !tok_in(ctx, CAP_FUNCTION_WORDS, other);
 }
 
-/* (a) a common word capitalised between lower-case words. */
+/* (a) a common word capitalised between lower-case words; inside a quotation (quoted)
+ * only where the words before it call for a verb or a function word. */
 static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_index *words,
-                                    size_t k)
+                                    size_t k, bool quoted)
 {
     const tqc_doc *doc = ctx->doc;
     const tqc_token *t = &doc->tokens[k];
@@ -967,8 +970,14 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
                           (tqc_ctx_pos_lower(ctx, k + 1) & TQC_POS_NOUN) &&
                           !tok_in(ctx, CAP_ARTICLES, prev) && !tok_in(ctx, CAP_DETERMINERS, prev) &&
                           word_in(ctx, CAP_FUNCTION_WORDS, lower, n);
+    /* A subject pronoun, or an object pronoun that is no article (`preverbal-pronouns`:
+     * `he`, `il`, `se`), is followed by its verb, never by a noun or a name: a form the
+     * lexicon knows as a finite verb is the verb there (`he Tells of`, `il nous Donne`),
+     * whatever name or title is spelt so (`Tell`, `Will`). */
+    bool verb_after_pronoun = tok_in(ctx, CAP_PREVERBAL_PRONOUNS, prev) &&
+                              (tqc_ctx_pos_lower(ctx, k) & (TQC_POS_VFIN | TQC_POS_AUX));
     if (n < 2 || !tqc_dict_known(ctx->dict, lower, n) ||
-        (word_in(ctx, CAP_TITLE_WORDS, lower, n) && !determiner_use))
+        (word_in(ctx, CAP_TITLE_WORDS, lower, n) && !determiner_use && !verb_after_pronoun))
         return;
     /* After an auxiliary a verb form follows; after "to" a name is common too (`went to
      * Geneva and`), so there the word must also be followed by its object. */
@@ -978,8 +987,15 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
         (tok_in(ctx, CAP_VERB_MARKERS, prev) && tok_in(ctx, CAP_DETERMINERS, next));
     /* A language that capitalises its nouns (German: `hat Zeit`, `wird Essen geben`)
      * capitalises content words after an auxiliary all the time. */
-    bool listed = !clause_end && !aside_next &&
-                  (closed || (after_verb_marker && !capitalised_nouns(ctx)));
+    bool listed = verb_after_pronoun ||
+                  (!clause_end && !aside_next &&
+                   (closed || (after_verb_marker && !capitalised_nouns(ctx))));
+    /* Quoted text keeps its own capitals (titles, slogans, verse run into one line,
+     * whose lines open capitalised after any word), but none of them puts a noun or a
+     * name after a subject pronoun: there quoted speech slips as prose does (`"for they
+     * Know not"`). */
+    if (quoted && !verb_after_pronoun)
+        return;
     tqc_severity sev = ctx->pass->severity;
     bool style = false; /* an adjective of an institution (institution_adjective) */
     if (!listed) {
@@ -1998,12 +2014,13 @@ static void run(const tqc_ctx *ctx)
     for (size_t k = 0; k < doc->token_count; k++) {
         if (doc->tokens[k].flags & TQC_TF_PARA_START)
             quoted = 0;
-        /* Quoted text keeps its own capitals: titles, verse, slogans. */
+        /* Quoted text keeps its own capitals: titles, verse, slogans (but see
+         * common_word_capitalised). */
         bool part = suspended_part(doc, k);
-        if (quoted == 0 && !part) {
-            common_word_capitalised(ctx, &memo, &words, k);
+        if (!part)
+            common_word_capitalised(ctx, &memo, &words, k, quoted > 0);
+        if (quoted == 0 && !part)
             lower_case_word_capitalised(ctx, &memo, k);
-        }
         quoted = quote_depth_after(ctx, &doc->tokens[k], quoted);
         lower_after_full_stop(ctx, k);
         lower_after_question(ctx, k, quoted > 0);
