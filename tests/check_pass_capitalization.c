@@ -939,6 +939,23 @@ START_TEST(test_issue_12_capitalization_verb_after_pronoun)
 }
 END_TEST
 
+/* issue 12, session 10: a possessive or a quantifier determines a common noun: it links
+ * no name (`Britain for several Years`), and a noun after it that the other evidence
+ * leaves unjudged (a rare word, a clause's end: a work's title may stand there) is a hint
+ * rather than nothing; a participle between a determiner and its noun is an adjective. */
+START_TEST(test_issue_12_capitalization_determined_noun)
+{
+    CAP_FINDS("en", "The mill shipped textiles to Britain for several Years under the old pact.",
+              "Years", TQC_SEV_WARNING);
+    CAP_FINDS("en", "The workers went back to their Desks.", "Desks", TQC_SEV_INFO);
+    CAP_FINDS("en", "He wrote about it later in his Confessions, at a crucial point of his "
+                    "life.", "Confessions", TQC_SEV_INFO);
+    CAP_SILENT("en", "He had been persecuted in Paris for his Reformed faith.");
+    CAP_SILENT("en", "He drove his Ford to the station every morning.");
+    CAP_SILENT("en", "The firm hired lawyers from Smith and Wesson for the case.");
+}
+END_TEST
+
 Suite *pass_capitalization_suite(void)
 {
     Suite *s = suite_create("pass_capitalization");
@@ -971,6 +988,7 @@ Suite *pass_capitalization_suite(void)
     tcase_add_test(tc, test_issue_12_capitalization_numerals_and_gerunds);
     tcase_add_test(tc, test_issue_12_capitalization_determiner_and_coordinated_adjective);
     tcase_add_test(tc, test_issue_12_capitalization_verb_after_pronoun);
+    tcase_add_test(tc, test_issue_12_capitalization_determined_noun);
     tcase_add_test(tc, test_issue_12_capitalization_lexicon_name_after_determiner);
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);

@@ -531,8 +531,14 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
     }
     /* A participle read as an adjective is a verb form all the same (`Decided`); a
      * gerund or participle alone is one where it ends a clause (`still Raining,`), and
-     * may open a run-in heading elsewhere (`more muscle Taking precedence`). */
-    if ((lower & (verbal | TQC_POS_VINF)) && !(lower & TQC_POS_NOUN))
+     * may open a run-in heading elsewhere (`more muscle Taking precedence`). Between a
+     * determiner and its noun a past form is an attributive participle, an adjective
+     * (`his Reformed faith`): the evidence below decides. */
+    bool attributive = (lower & TQC_POS_VPART) && !(lower & (TQC_POS_AUX | TQC_POS_ADV)) &&
+                       (tok_in(ctx, CAP_ARTICLES, prev) || tok_in(ctx, CAP_DETERMINERS, prev)) &&
+                       is_word(next) && (next->flags & TQC_TF_LOWER) &&
+                       (tqc_ctx_pos_lower(ctx, k + 1) & TQC_POS_NOUN);
+    if ((lower & (verbal | TQC_POS_VINF)) && !(lower & TQC_POS_NOUN) && !attributive)
         return TQC_SEV_WARNING;
     /* After a preposition it is a place or a title (`in Flushing.`, `on Laying,`). */
     if ((lower & TQC_POS_VERB) && !(lower & (TQC_POS_NOUN | TQC_POS_ADJ)) && !is_word(next) &&
@@ -545,7 +551,9 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
 #define CAP_NAME_LINKS 2
 
 /* Whether capitalised token k belongs to a name whose other words are linked to it by
- * lower-case function words (`University of Texas`, `Secretary of the Interior`). */
+ * lower-case function words (`University of Texas`, `Secretary of the Interior`). A
+ * determiner that is no article (a possessive, a quantifier) determines a common noun and
+ * links no name (`to Britain for several Years under`). */
 static bool linked_to_name(const tqc_ctx *ctx, size_t k)
 {
     const tqc_doc *doc = ctx->doc;
@@ -563,7 +571,8 @@ static bool linked_to_name(const tqc_ctx *ctx, size_t k)
                     return true;
                 break;
             }
-            if (!(u->flags & TQC_TF_LOWER) || !tok_in(ctx, CAP_FUNCTION_WORDS, u))
+            if (!(u->flags & TQC_TF_LOWER) || !tok_in(ctx, CAP_FUNCTION_WORDS, u) ||
+                (tok_in(ctx, CAP_DETERMINERS, u) && !tok_in(ctx, CAP_ARTICLES, u)))
                 break;
         }
     }
@@ -892,6 +901,12 @@ static bool coordinated_with_lower(const tqc_ctx *ctx, size_t k)
            !tok_in(ctx, CAP_FUNCTION_WORDS, other);
 }
 
+/* Whether the frequency list holds w (n bytes) at least once in CAP_COMMON_PER words. */
+static bool frequent_word(const tqc_ctx *ctx, const char *w, size_t n)
+{
+    return tqc_dict_freq(ctx->dict, w, n) * CAP_COMMON_PER >= tqc_dict_freq_total(ctx->dict);
+}
+
 /* (a) a common word capitalised between lower-case words; inside a quotation (quoted)
  * only where the words before it call for a verb or a function word. */
 static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_index *words,
@@ -1026,8 +1041,22 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
                                          tok_in(ctx, CAP_DETERMINERS, prev)
                                        : tok_in(ctx, CAP_DEFINITE_ARTICLES, prev);
             bool coordinated = !nouns && coordinated_with_lower(ctx, k);
-            if (!nouns && !coordinated &&
-                tqc_dict_name_entry(ctx->dict, tok_text(doc, t), tqc_span_len(t->span)))
+            uint32_t lp = tqc_ctx_pos_lower(ctx, k);
+            /* A possessive or a quantifier (a determiner of the lexicon and the profile
+             * that is no article: `his`, `their`, `several`) takes a common noun, not a
+             * name: a frequent one before a lower-case word is a slip (`for several Years
+             * under`). A rarer one, or one ending its clause, may be a work's title (`his
+             * Confessions,`) or a section's (`in this Section.`), and where the dictionary
+             * holds the word capitalised too a brand or a name may be meant (`my Ford`):
+             * those are hints. */
+            bool determined_noun = !nouns && (lp & TQC_POS_NOUN) && !(lp & TQC_POS_PROPN) &&
+                                   (tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_DET) &&
+                                   tok_in(ctx, CAP_DETERMINERS, prev) &&
+                                   !tok_in(ctx, CAP_ARTICLES, prev);
+            bool name_entry = !nouns &&
+                tqc_dict_name_entry(ctx->dict, tok_text(doc, t), tqc_span_len(t->span));
+            if (name_entry && !coordinated &&
+                (!determined_noun || name_in_document(words, k, lower, n)))
                 return;
             /* A name's adjective runs on with its capitalised noun (`the Royal Navy`);
              * a word that is only an adjective, capitalised before a lower-case word
@@ -1036,7 +1065,6 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
              * one, an older style capitalises adjectives of offices and regions (`the
              * Presidential campaign`, `his Inaugural wardrobe`): that is left to the
              * tests below. */
-            uint32_t lp = tqc_ctx_pos_lower(ctx, k);
             /* A participle is an adjective there too (`cópias Atualizadas da`). */
             bool lone_adjective = !nouns && next_ok &&
                                   (!aside_next || (tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_NOUN)) &&
@@ -1069,9 +1097,13 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
             bool gerund_with_object = !nouns && (lp & TQC_POS_VGER) && next_ok &&
                                       (tok_in(ctx, CAP_ARTICLES, next) ||
                                        tok_in(ctx, CAP_DETERMINERS, next));
-            if (lone_adjective && institution_adjective(ctx, words, k, lower, n))
+            bool determined_slip = determined_noun && next_ok && !aside_next &&
+                                   frequent_word(ctx, lower, n);
+            if (name_entry && !coordinated)
+                ; /* a determined noun the dictionary also capitalises: a hint */
+            else if (lone_adjective && institution_adjective(ctx, words, k, lower, n))
                 style = true; /* `Presidential appointments`: a hint */
-            else if (lone_adjective || plural_noun || plural_adjective || gerund_with_object ||
+            else if (determined_slip || lone_adjective || plural_noun || plural_adjective || gerund_with_object ||
                      coordinated ||
                      (written_nearby(words, k, lower, n, TQC_TF_LOWER, 0, false) &&
                       !name_in_document(words, k, lower, n)))
@@ -1079,13 +1111,11 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
             else if (after_article || name_in_document(words, k, lower, n))
                 return;
             else if (!nouns && !(tqc_ctx_pos_lower(ctx, k) & TQC_POS_VGER) &&
-                     !tok_in(ctx, CAP_PREPOSITIONS, prev) &&
-                     tqc_dict_freq(ctx->dict, lower, n) * CAP_COMMON_PER >=
-                         tqc_dict_freq_total(ctx->dict) &&
+                     !tok_in(ctx, CAP_PREPOSITIONS, prev) && frequent_word(ctx, lower, n) &&
                      !written_nearby(words, k, tok_text(doc, t), tqc_span_len(t->span),
                                      TQC_TF_CAP, TQC_TF_SENT_START, true))
                 sev = TQC_SEV_WARNING;
-            else if (clause_end || aside_next)
+            else if ((clause_end || aside_next) && !determined_noun)
                 return;
         }
     }
