@@ -956,6 +956,22 @@ START_TEST(test_issue_12_capitalization_determined_noun)
 }
 END_TEST
 
+/* issue 12, session 10: German puts the finite verb second in its clause; after a noun
+ * or a name that opens the clause and before its subject a capitalised verb form is the
+ * verb, not the noun made of it, which takes an article (`beim Fahren`) or may take a
+ * genitive after it (`subject-openers` leaves `der` out). */
+START_TEST(test_issue_12_capitalization_german_verb_second)
+{
+    CAP_FINDS("de", "Seit Montag Gelten die neuen Regeln in der ganzen Stadt.", "Gelten",
+              TQC_SEV_WARNING);
+    CAP_FINDS("de", "Im Sommer Fahren wir oft mit dem Rad an den See.", "Fahren",
+              TQC_SEV_WARNING);
+    CAP_SILENT("de", "Beim Fahren die Augen immer offen halten.");
+    CAP_SILENT("de", "Das Thema Fahren der Zukunft beschäftigt die ganze Branche.");
+    CAP_SILENT("de", "Im Sommer fahren wir oft mit dem Rad an den See.");
+}
+END_TEST
+
 Suite *pass_capitalization_suite(void)
 {
     Suite *s = suite_create("pass_capitalization");
@@ -989,6 +1005,7 @@ Suite *pass_capitalization_suite(void)
     tcase_add_test(tc, test_issue_12_capitalization_determiner_and_coordinated_adjective);
     tcase_add_test(tc, test_issue_12_capitalization_verb_after_pronoun);
     tcase_add_test(tc, test_issue_12_capitalization_determined_noun);
+    tcase_add_test(tc, test_issue_12_capitalization_german_verb_second);
     tcase_add_test(tc, test_issue_12_capitalization_lexicon_name_after_determiner);
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);

@@ -79,6 +79,7 @@ typedef enum cap_list {
     CAP_PLURAL_ARTICLES,
     CAP_PREPOSITIONS,
     CAP_PREVERBAL_PRONOUNS,
+    CAP_SUBJECT_OPENERS,
     CAP_SUBORDINATORS,
     CAP_VERB_MARKERS,
     CAP_TITLE_WORDS,
@@ -95,6 +96,7 @@ static const char *const cap_list_names[CAP_LIST_COUNT] = {
     [CAP_PLURAL_ARTICLES] = "plural-articles",
     [CAP_PREPOSITIONS] = "prepositions",
     [CAP_PREVERBAL_PRONOUNS] = "preverbal-pronouns",
+    [CAP_SUBJECT_OPENERS] = "subject-openers",
     [CAP_SUBORDINATORS] = "subordinators",
     [CAP_VERB_MARKERS] = "verb-markers",
     [CAP_TITLE_WORDS] = "title-words",
@@ -1180,6 +1182,59 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
     tqc_finding_fix(ctx->out, f, t->span, lower, n, false);
 }
 
+/* (a) where every noun is capitalised (German), a verb capitalised in the second place of
+ * its clause: after a noun or a name that opens the clause and before the subject (a
+ * word of `subject-openers`: `Während der Bauzeit Fahren die Züge`, `Im Sommer Fahren
+ * wir`). The noun made of a verb's infinitive takes an article or a preposition before
+ * it (`beim Fahren`), which the word after a noun has not; a form the lexicon knows in
+ * lower case as anything but a verb (a noun, an adjective) is left alone, and so is a
+ * pair of `proper-names` or `fixed-terms`. A capitalised word the lexicon lacks and the
+ * dictionary knows is a noun there (a compound: `Bauzeit`). */
+static void verb_second_capitalised(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (!capitalised_nouns(ctx) || k == 0 || k + 2 >= doc->token_count)
+        return;
+    const tqc_token *t = &doc->tokens[k], *prev = &doc->tokens[k - 1], *next = &doc->tokens[k + 1];
+    const uint32_t not_common = TQC_TF_ALLCAPS | TQC_TF_INNER_CAP | TQC_TF_DIGIT |
+                                TQC_TF_PERIOD | TQC_TF_APOS | TQC_TF_SENT_START |
+                                TQC_TF_PARA_START;
+    if (!is_word(t) || !(t->flags & TQC_TF_CAP) || (t->flags & not_common) ||
+        !(t->flags & TQC_TF_SPACE_BEFORE) || !is_word(prev) || !(prev->flags & TQC_TF_CAP) ||
+        (prev->flags & TQC_TF_ALLCAPS) || prev->sentence != t->sentence || !is_word(next) ||
+        !(next->flags & TQC_TF_LOWER) || !(next->flags & TQC_TF_SPACE_BEFORE) ||
+        next->sentence != t->sentence)
+        return;
+    uint32_t lower = tqc_ctx_pos_lower(ctx, k), cap = tqc_ctx_pos(ctx, k);
+    uint32_t before = tqc_ctx_pos(ctx, k - 1);
+    if (!before && tqc_ctx_pos_lower(ctx, k - 1) == 0 && tqc_ctx_token_known(ctx, k - 1))
+        before = TQC_POS_NOUN;
+    if (!(lower & TQC_POS_VFIN) || (lower & ~(TQC_POS_VFIN | TQC_POS_VINF | TQC_POS_AUX)) ||
+        (cap & ~TQC_POS_NOUN) || !(before & (TQC_POS_NOUN | TQC_POS_PROPN)) ||
+        !tok_in(ctx, CAP_SUBJECT_OPENERS, next))
+        return;
+    char pair[2 * CAP_MAX_WORD + 1];
+    int pn = snprintf(pair, sizeof pair, "%.*s %.*s", (int)tqc_span_len(prev->span),
+                      tok_text(doc, prev), (int)tqc_span_len(t->span), tok_text(doc, t));
+    if (pn <= 0 || (size_t)pn >= sizeof pair ||
+        tqc_lang_in(ctx->lang, "proper-names", pair, (size_t)pn) ||
+        tqc_lang_in(ctx->lang, "fixed-terms", pair, (size_t)pn))
+        return;
+    char lw[CAP_MAX_WORD];
+    size_t n = lower_tok(doc, t, lw);
+    if (!n)
+        return;
+    int wl = (int)tqc_span_len(t->span);
+    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, ctx->pass->severity, t->span,
+                              "'%.*s' is capitalised in the second place of its clause, "
+                              "before its subject '%.*s', where the verb stands (the noun "
+                              "made of it takes an article): write '%s'",
+                              wl, tok_text(doc, t), (int)tqc_span_len(next->span),
+                              tok_text(doc, next), lw);
+    tqc_finding_suggest(ctx->out, f, lw, n);
+    tqc_finding_fix(ctx->out, f, t->span, lw, n, false);
+}
+
 /* Whether the full stop after token k (a word) surely ends a sentence: the word is a
  * dictionary word and nothing suggests an abbreviation. Unknown words (`Messrs`, `nw`)
  * are not judged. */
@@ -2049,8 +2104,10 @@ static void run(const tqc_ctx *ctx)
         bool part = suspended_part(doc, k);
         if (!part)
             common_word_capitalised(ctx, &memo, &words, k, quoted > 0);
-        if (quoted == 0 && !part)
+        if (quoted == 0 && !part) {
             lower_case_word_capitalised(ctx, &memo, k);
+            verb_second_capitalised(ctx, k);
+        }
         quoted = quote_depth_after(ctx, &doc->tokens[k], quoted);
         lower_after_full_stop(ctx, k);
         lower_after_question(ctx, k, quoted > 0);
