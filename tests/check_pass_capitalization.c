@@ -972,6 +972,20 @@ START_TEST(test_issue_12_capitalization_german_verb_second)
 }
 END_TEST
 
+/* issue 12, session 10: a short capitalised word before a full stop is an abbreviation
+ * (`Gov.`, `Corp.`) unless the lexicon holds it as a name and no abbreviation list has
+ * it: a month or a place ends its sentence, and a lower-case word after it is a slip. */
+START_TEST(test_issue_12_capitalization_name_before_full_stop)
+{
+    cap_first("en", "The vote on the budget was moved to June. the council said nothing more "
+              "about it.", "June. the", "June. The");
+    cap_first("en", "Our team arrived from Rome. the others came later that week.", "Rome. the",
+              "Rome. The");
+    CAP_SILENT("en", "The bill was signed by Gov. Smith on Tuesday in the capital.");
+    CAP_SILENT("en", "The mill was sold to Acme Corp. last spring, the owners said.");
+}
+END_TEST
+
 Suite *pass_capitalization_suite(void)
 {
     Suite *s = suite_create("pass_capitalization");
@@ -1006,6 +1020,7 @@ Suite *pass_capitalization_suite(void)
     tcase_add_test(tc, test_issue_12_capitalization_verb_after_pronoun);
     tcase_add_test(tc, test_issue_12_capitalization_determined_noun);
     tcase_add_test(tc, test_issue_12_capitalization_german_verb_second);
+    tcase_add_test(tc, test_issue_12_capitalization_name_before_full_stop);
     tcase_add_test(tc, test_issue_12_capitalization_lexicon_name_after_determiner);
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);

@@ -1252,9 +1252,10 @@ static bool sentence_end_word(const tqc_ctx *ctx, size_t k)
         ll == 0)
         return false;
     /* A word the dictionary lacks ends a sentence too when the lexicon knows it
-     * (`hardware`) or it is long and in lower case (`recompilando`, `spammers`):
-     * abbreviations are short, or listed below. */
-    if (!tqc_dict_known(ctx->dict, lower, ll) && !tqc_ctx_pos_lower(ctx, k) &&
+     * (`hardware`, a name as written: `June`) or it is long and in lower case
+     * (`recompilando`, `spammers`): abbreviations are short, or listed below. */
+    bool name = (tqc_ctx_pos(ctx, k) & TQC_POS_PROPN) != 0;
+    if (!tqc_dict_known(ctx->dict, lower, ll) && !tqc_ctx_pos_lower(ctx, k) && !name &&
         !((w->flags & TQC_TF_LOWER) && len >= CAP_UNKNOWN_END_BYTES))
         return false;
     if (tqc_lang_in(ctx->lang, "abbreviations", s, len) ||
@@ -1274,8 +1275,10 @@ static bool sentence_end_word(const tqc_ctx *ctx, size_t k)
     if (!vowel)
         return false;
     /* Capitalised short words before a period are titles, companies and states (Gen.,
-     * Corp., Miss.); a capitalised word ends a sentence only when it is long. */
-    if (w->flags & TQC_TF_CAP && len < 6)
+     * Corp., Miss.); a capitalised word ends a sentence only when it is long, or a name
+     * the lexicon holds that no abbreviation list has (a month, a place, a person:
+     * `planned for May. the`). */
+    if (w->flags & TQC_TF_CAP && len < 6 && !name)
         return false;
     /* A short word after a number is a unit (60 mm. mortar); a word glued to the token
      * before it is the tail of a compound (24-in., lb./cu. ft.). */
