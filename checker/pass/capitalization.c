@@ -1099,6 +1099,12 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
             bool gerund_with_object = !nouns && (lp & TQC_POS_VGER) && next_ok &&
                                       (tok_in(ctx, CAP_ARTICLES, next) ||
                                        tok_in(ctx, CAP_DETERMINERS, next));
+            /* An adjective between a definite article and its noun, capitalised, may
+             * open a name (`die Vereinten Nationen`) or be a slip (`das Offizielle
+             * Archiv`): a hint, as the noun's own capital hides which. */
+            bool attributive_name = nouns && (lp & TQC_POS_ADJ) &&
+                                    tok_in(ctx, CAP_DEFINITE_ARTICLES, prev) &&
+                                    attributive_before_noun(ctx, k);
             bool determined_slip = determined_noun && next_ok && !aside_next &&
                                    frequent_word(ctx, lower, n);
             if (name_entry && !coordinated)
@@ -1110,7 +1116,7 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
                      (written_nearby(words, k, lower, n, TQC_TF_LOWER, 0, false) &&
                       !name_in_document(words, k, lower, n)))
                 sev = TQC_SEV_WARNING;
-            else if (after_article || name_in_document(words, k, lower, n))
+            else if ((after_article && !attributive_name) || name_in_document(words, k, lower, n))
                 return;
             else if (!nouns && !(tqc_ctx_pos_lower(ctx, k) & TQC_POS_VGER) &&
                      !tok_in(ctx, CAP_PREPOSITIONS, prev) && frequent_word(ctx, lower, n) &&
