@@ -6,8 +6,12 @@
  *      case, the text around it does not capitalise it again after a lower-case word, and
  *      it is a closed-class word (`function-words`), or it follows an auxiliary (`auxiliaries`:
  *      must, was), or it follows `verb-markers` (to) and precedes a `determiners` word, as
- *      a verb with its object does. Words the profile lists in `title-words` (President,
- *      Congress, March), quoted text and title-case paragraphs are left alone; an item of a
+ *      a verb with its object does, or it is a finite verb after a word of
+ *      `preverbal-pronouns` (`he Tells of`, quoted speech too). Where nouns are
+ *      capitalised, a finite verb in the second place of its clause before a word of
+ *      `subject-openers` is one too (`Seit Montag Gelten die Regeln`). Words the profile
+ *      lists in `title-words` (President, Congress, March), quoted text and title-case
+ *      paragraphs are left alone; an item of a
  *      list whose neighbouring item is a capitalised common word too (`Fast, Cheap,
  *      or Good`, `Sights and Sounds:`) is a hint only, and so, where the profile has
  *      `institution-adjectives = yes`, is an adjective made of a noun of `title-words` or
@@ -347,6 +351,12 @@ static bool coordinated_capital(const tqc_ctx *ctx, size_t j)
     const tqc_token *u = &doc->tokens[j + 1];
     return is_word(u) && (u->flags & TQC_TF_CAP) && u->sentence == doc->tokens[j].sentence;
 }
+
+/* Token flags of a word that is no common word capitalised: capitals throughout or
+ * inside, digits, inner periods, a possessive (`Molly's`: common words rarely take 's),
+ * a sentence's or a paragraph's first word. */
+#define CAP_NOT_COMMON (TQC_TF_ALLCAPS | TQC_TF_INNER_CAP | TQC_TF_DIGIT | TQC_TF_PERIOD | \
+                        TQC_TF_APOS | TQC_TF_SENT_START | TQC_TF_PARA_START)
 
 /* No finding: above every severity. */
 #define CAP_QUIET ((tqc_severity)(TQC_SEV_ERROR + 1))
@@ -916,11 +926,7 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
 {
     const tqc_doc *doc = ctx->doc;
     const tqc_token *t = &doc->tokens[k];
-    /* Possessives (`Molly's`) are names: common words rarely take 's. */
-    const uint32_t not_common = TQC_TF_ALLCAPS | TQC_TF_INNER_CAP | TQC_TF_DIGIT |
-                                TQC_TF_PERIOD | TQC_TF_APOS | TQC_TF_SENT_START |
-                                TQC_TF_PARA_START;
-    if (!is_word(t) || !(t->flags & TQC_TF_CAP) || (t->flags & not_common) ||
+    if (!is_word(t) || !(t->flags & TQC_TF_CAP) || (t->flags & CAP_NOT_COMMON) ||
         !(t->flags & TQC_TF_SPACE_BEFORE) || k == 0 || k + 1 >= doc->token_count)
         return;
     const tqc_token *prev = &doc->tokens[k - 1], *next = &doc->tokens[k + 1];
@@ -1202,10 +1208,7 @@ static void verb_second_capitalised(const tqc_ctx *ctx, size_t k)
     if (!capitalised_nouns(ctx) || k == 0 || k + 2 >= doc->token_count)
         return;
     const tqc_token *t = &doc->tokens[k], *prev = &doc->tokens[k - 1], *next = &doc->tokens[k + 1];
-    const uint32_t not_common = TQC_TF_ALLCAPS | TQC_TF_INNER_CAP | TQC_TF_DIGIT |
-                                TQC_TF_PERIOD | TQC_TF_APOS | TQC_TF_SENT_START |
-                                TQC_TF_PARA_START;
-    if (!is_word(t) || !(t->flags & TQC_TF_CAP) || (t->flags & not_common) ||
+    if (!is_word(t) || !(t->flags & TQC_TF_CAP) || (t->flags & CAP_NOT_COMMON) ||
         !(t->flags & TQC_TF_SPACE_BEFORE) || !is_word(prev) || !(prev->flags & TQC_TF_CAP) ||
         (prev->flags & TQC_TF_ALLCAPS) || prev->sentence != t->sentence || !is_word(next) ||
         !(next->flags & TQC_TF_LOWER) || !(next->flags & TQC_TF_SPACE_BEFORE) ||
