@@ -962,7 +962,9 @@ END_TEST
 /* issue 12, session 10: German puts the finite verb second in its clause; after a noun
  * or a name that opens the clause and before its subject a capitalised verb form is the
  * verb, not the noun made of it, which takes an article (`beim Fahren`) or may take a
- * genitive after it (`subject-openers` leaves `der` out). */
+ * genitive after it (`subject-openers` leaves `der` out). A determiner that is no
+ * article is a slip before its capitalised noun; an adjective after a definite article
+ * is a hint. */
 START_TEST(test_issue_12_capitalization_german_verb_second)
 {
     CAP_FINDS("de", "Seit Montag Gelten die neuen Regeln in der ganzen Stadt.", "Gelten",
@@ -972,6 +974,14 @@ START_TEST(test_issue_12_capitalization_german_verb_second)
     CAP_SILENT("de", "Beim Fahren die Augen immer offen halten.");
     CAP_SILENT("de", "Das Thema Fahren der Zukunft beschäftigt die ganze Branche.");
     CAP_SILENT("de", "Im Sommer fahren wir oft mit dem Rad an den See.");
+    /* a possessive or a quantifier opens no name before its noun, but the polite address
+     * is capitalised (`second-person`) */
+    CAP_FINDS("de", "Das geht nicht ohne die Hilfe von Einigen Personen aus dem Team.",
+              "Einigen", TQC_SEV_WARNING);
+    CAP_FINDS("de", "Das Projekt zeigt die Arbeit, an der Meine Kollegen und ich sitzen.",
+              "Meine", TQC_SEV_WARNING);
+    CAP_SILENT("de", "Bitte senden Sie uns Ihre Daten bis Montag zurück.");
+    CAP_SILENT("de", "Danach fuhr er nach Den Haag und blieb dort.");
     /* between a definite article and its noun an adjective may open a name: a hint */
     CAP_FINDS("de", "Die Pakete liegen im Offiziellen Archiv des Projekts.", "Offiziellen",
               TQC_SEV_INFO);

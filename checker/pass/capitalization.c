@@ -945,7 +945,12 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
         !(next->flags & TQC_TF_ALLCAPS) && capitalised_nouns(ctx))
         next_ok = (!tok_in(ctx, CAP_ARTICLES, t) && !tok_in(ctx, CAP_DETERMINERS, t)) ||
                   /* a name opens with a definite article (`Den Haag`), not `Eine` */
-                  (tok_in(ctx, CAP_ARTICLES, t) && !tok_in(ctx, CAP_DEFINITE_ARTICLES, t));
+                  (tok_in(ctx, CAP_ARTICLES, t) && !tok_in(ctx, CAP_DEFINITE_ARTICLES, t)) ||
+                  /* nor with a possessive or a quantifier (`von Einigen Personen`), but
+                   * the polite address is written capitalised (`second-person`: `Ihre`) */
+                  (!tok_in(ctx, CAP_ARTICLES, t) &&
+                   !tqc_lang_in(ctx->lang, "second-person", tok_text(doc, t),
+                                tqc_span_len(t->span)));
     /* Where every noun is capitalised, two capitalised words the dictionary holds with a
      * capital, the second no noun of the lexicon, are a name (`Albert Einstein`; `albert`
      * is also a verb form). */
