@@ -961,7 +961,7 @@ END_TEST
 
 /* issue 12, session 10: German puts the finite verb second in its clause; after a noun
  * or a name that opens the clause and before its subject a capitalised verb form is the
- * verb, not the noun made of it, which takes an article (`beim Fahren`) or may take a
+ * verb, not the noun made of it, which takes an article (`beim Schwimmen`) or may take a
  * genitive after it (`subject-openers` leaves `der` out). A determiner that is no
  * article is a slip before its capitalised noun; an adjective after a definite article
  * is a hint. */
@@ -969,11 +969,11 @@ START_TEST(test_issue_12_capitalization_german_verb_second)
 {
     CAP_FINDS("de", "Seit Montag Gelten die neuen Regeln in der ganzen Stadt.", "Gelten",
               TQC_SEV_WARNING);
-    CAP_FINDS("de", "Im Sommer Fahren wir oft mit dem Rad an den See.", "Fahren",
+    CAP_FINDS("de", "Im Sommer Gehen wir oft mit dem Hund an den See.", "Gehen",
               TQC_SEV_WARNING);
-    CAP_SILENT("de", "Beim Fahren die Augen immer offen halten.");
-    CAP_SILENT("de", "Das Thema Fahren der Zukunft beschäftigt die ganze Branche.");
-    CAP_SILENT("de", "Im Sommer fahren wir oft mit dem Rad an den See.");
+    CAP_SILENT("de", "Beim Schwimmen die Augen immer offen halten.");
+    CAP_SILENT("de", "Das Thema Wohnen der Zukunft beschäftigt die ganze Branche.");
+    CAP_SILENT("de", "Im Sommer gehen wir oft mit dem Hund an den See.");
     /* a possessive or a quantifier opens no name before its noun, but the polite address
      * is capitalised (`second-person`) */
     CAP_FINDS("de", "Das geht nicht ohne die Hilfe von Einigen Personen aus dem Team.",

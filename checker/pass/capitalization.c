@@ -1118,12 +1118,13 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
                                     attributive_before_noun(ctx, k);
             bool determined_slip = determined_noun && next_ok && !aside_next &&
                                    frequent_word(ctx, lower, n);
-            if (name_entry && !coordinated)
-                ; /* a determined noun the dictionary also capitalises: a hint */
+            if (name_entry && !coordinated) {
+                /* a determined noun the dictionary also capitalises: a hint */
+            }
             else if (lone_adjective && institution_adjective(ctx, words, k, lower, n))
                 style = true; /* `Presidential appointments`: a hint */
-            else if (determined_slip || lone_adjective || plural_noun || plural_adjective || gerund_with_object ||
-                     coordinated ||
+            else if (determined_slip || lone_adjective || plural_noun || plural_adjective ||
+                     gerund_with_object || coordinated ||
                      (written_nearby(words, k, lower, n, TQC_TF_LOWER, 0, false) &&
                       !name_in_document(words, k, lower, n)))
                 sev = TQC_SEV_WARNING;
@@ -1201,12 +1202,12 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
 
 /* (a) where every noun is capitalised (German), a verb capitalised in the second place of
  * its clause: after a noun or a name that opens the clause and before the subject (a
- * word of `subject-openers`: `Während der Bauzeit Fahren die Züge`, `Im Sommer Fahren
- * wir`). The noun made of a verb's infinitive takes an article or a preposition before
- * it (`beim Fahren`), which the word after a noun has not; a form the lexicon knows in
+ * word of `subject-openers`: `Seit Montag Gelten die Regeln`, `Im Sommer Gehen wir`).
+ * The noun made of a verb's infinitive takes an article or a preposition before it
+ * (`beim Schwimmen`), which the word after a noun has not; a form the lexicon knows in
  * lower case as anything but a verb (a noun, an adjective) is left alone, and so is a
  * pair of `proper-names` or `fixed-terms`. A capitalised word the lexicon lacks and the
- * dictionary knows is a noun there (a compound: `Bauzeit`). */
+ * dictionary knows is a noun there (a compound: `Sommerferien`). */
 static void verb_second_capitalised(const tqc_ctx *ctx, size_t k)
 {
     const tqc_doc *doc = ctx->doc;
@@ -1291,7 +1292,7 @@ static bool sentence_end_word(const tqc_ctx *ctx, size_t k)
     /* Capitalised short words before a period are titles, companies and states (Gen.,
      * Corp., Miss.); a capitalised word ends a sentence only when it is long, or a name
      * the lexicon holds that no abbreviation list has (a month, a place, a person:
-     * `planned for May. the`). */
+     * `moved to June. the`). */
     if (w->flags & TQC_TF_CAP && len < 6 && !name)
         return false;
     /* A short word after a number is a unit (60 mm. mortar); a word glued to the token
