@@ -6,8 +6,12 @@
  *      case, the text around it does not capitalise it again after a lower-case word, and
  *      it is a closed-class word (`function-words`), or it follows an auxiliary (`auxiliaries`:
  *      must, was), or it follows `verb-markers` (to) and precedes a `determiners` word, as
- *      a verb with its object does. Words the profile lists in `title-words` (President,
- *      Congress, March), quoted text and title-case paragraphs are left alone; an item of a
+ *      a verb with its object does, or it is a finite verb after a word of
+ *      `preverbal-pronouns` (`he Tells of`, quoted speech too). Where nouns are
+ *      capitalised, a finite verb in the second place of its clause before a word of
+ *      `subject-openers` is one too (`Seit Montag Gelten die Regeln`). Words the profile
+ *      lists in `title-words` (President, Congress, March), quoted text and title-case
+ *      paragraphs are left alone; an item of a
  *      list whose neighbouring item is a capitalised common word too (`Fast, Cheap,
  *      or Good`, `Sights and Sounds:`) is a hint only, and so, where the profile has
  *      `institution-adjectives = yes`, is an adjective made of a noun of `title-words` or
@@ -78,6 +82,8 @@ typedef enum cap_list {
     CAP_NOMINALISERS,
     CAP_PLURAL_ARTICLES,
     CAP_PREPOSITIONS,
+    CAP_PREVERBAL_PRONOUNS,
+    CAP_SUBJECT_OPENERS,
     CAP_SUBORDINATORS,
     CAP_VERB_MARKERS,
     CAP_TITLE_WORDS,
@@ -93,6 +99,8 @@ static const char *const cap_list_names[CAP_LIST_COUNT] = {
     [CAP_NOMINALISERS] = "nominalisers",
     [CAP_PLURAL_ARTICLES] = "plural-articles",
     [CAP_PREPOSITIONS] = "prepositions",
+    [CAP_PREVERBAL_PRONOUNS] = "preverbal-pronouns",
+    [CAP_SUBJECT_OPENERS] = "subject-openers",
     [CAP_SUBORDINATORS] = "subordinators",
     [CAP_VERB_MARKERS] = "verb-markers",
     [CAP_TITLE_WORDS] = "title-words",
@@ -344,6 +352,12 @@ static bool coordinated_capital(const tqc_ctx *ctx, size_t j)
     return is_word(u) && (u->flags & TQC_TF_CAP) && u->sentence == doc->tokens[j].sentence;
 }
 
+/* Token flags of a word that is no common word capitalised: capitals throughout or
+ * inside, digits, inner periods, a possessive (`Molly's`: common words rarely take 's),
+ * a sentence's or a paragraph's first word. */
+#define CAP_NOT_COMMON (TQC_TF_ALLCAPS | TQC_TF_INNER_CAP | TQC_TF_DIGIT | TQC_TF_PERIOD | \
+                        TQC_TF_APOS | TQC_TF_SENT_START | TQC_TF_PARA_START)
+
 /* No finding: above every severity. */
 #define CAP_QUIET ((tqc_severity)(TQC_SEV_ERROR + 1))
 
@@ -529,8 +543,14 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
     }
     /* A participle read as an adjective is a verb form all the same (`Decided`); a
      * gerund or participle alone is one where it ends a clause (`still Raining,`), and
-     * may open a run-in heading elsewhere (`more muscle Taking precedence`). */
-    if ((lower & (verbal | TQC_POS_VINF)) && !(lower & TQC_POS_NOUN))
+     * may open a run-in heading elsewhere (`more muscle Taking precedence`). Between a
+     * determiner and its noun a past form is an attributive participle, an adjective
+     * (`his Reformed faith`): the evidence below decides. */
+    bool attributive = (lower & TQC_POS_VPART) && !(lower & (TQC_POS_AUX | TQC_POS_ADV)) &&
+                       (tok_in(ctx, CAP_ARTICLES, prev) || tok_in(ctx, CAP_DETERMINERS, prev)) &&
+                       is_word(next) && (next->flags & TQC_TF_LOWER) &&
+                       (tqc_ctx_pos_lower(ctx, k + 1) & TQC_POS_NOUN);
+    if ((lower & (verbal | TQC_POS_VINF)) && !(lower & TQC_POS_NOUN) && !attributive)
         return TQC_SEV_WARNING;
     /* After a preposition it is a place or a title (`in Flushing.`, `on Laying,`). */
     if ((lower & TQC_POS_VERB) && !(lower & (TQC_POS_NOUN | TQC_POS_ADJ)) && !is_word(next) &&
@@ -543,7 +563,9 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
 #define CAP_NAME_LINKS 2
 
 /* Whether capitalised token k belongs to a name whose other words are linked to it by
- * lower-case function words (`University of Texas`, `Secretary of the Interior`). */
+ * lower-case function words (`University of Texas`, `Secretary of the Interior`). A
+ * determiner that is no article (a possessive, a quantifier) determines a common noun and
+ * links no name (`to Britain for several Years under`). */
 static bool linked_to_name(const tqc_ctx *ctx, size_t k)
 {
     const tqc_doc *doc = ctx->doc;
@@ -561,7 +583,8 @@ static bool linked_to_name(const tqc_ctx *ctx, size_t k)
                     return true;
                 break;
             }
-            if (!(u->flags & TQC_TF_LOWER) || !tok_in(ctx, CAP_FUNCTION_WORDS, u))
+            if (!(u->flags & TQC_TF_LOWER) || !tok_in(ctx, CAP_FUNCTION_WORDS, u) ||
+                (tok_in(ctx, CAP_DETERMINERS, u) && !tok_in(ctx, CAP_ARTICLES, u)))
                 break;
         }
     }
@@ -890,17 +913,20 @@ static bool coordinated_with_lower(const tqc_ctx *ctx, size_t k)
            !tok_in(ctx, CAP_FUNCTION_WORDS, other);
 }
 
-/* (a) a common word capitalised between lower-case words. */
+/* Whether the frequency list holds w (n bytes) at least once in CAP_COMMON_PER words. */
+static bool frequent_word(const tqc_ctx *ctx, const char *w, size_t n)
+{
+    return tqc_dict_freq(ctx->dict, w, n) * CAP_COMMON_PER >= tqc_dict_freq_total(ctx->dict);
+}
+
+/* (a) a common word capitalised between lower-case words; inside a quotation (quoted)
+ * only where the words before it call for a verb or a function word. */
 static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_index *words,
-                                    size_t k)
+                                    size_t k, bool quoted)
 {
     const tqc_doc *doc = ctx->doc;
     const tqc_token *t = &doc->tokens[k];
-    /* Possessives (`Molly's`) are names: common words rarely take 's. */
-    const uint32_t not_common = TQC_TF_ALLCAPS | TQC_TF_INNER_CAP | TQC_TF_DIGIT |
-                                TQC_TF_PERIOD | TQC_TF_APOS | TQC_TF_SENT_START |
-                                TQC_TF_PARA_START;
-    if (!is_word(t) || !(t->flags & TQC_TF_CAP) || (t->flags & not_common) ||
+    if (!is_word(t) || !(t->flags & TQC_TF_CAP) || (t->flags & CAP_NOT_COMMON) ||
         !(t->flags & TQC_TF_SPACE_BEFORE) || k == 0 || k + 1 >= doc->token_count)
         return;
     const tqc_token *prev = &doc->tokens[k - 1], *next = &doc->tokens[k + 1];
@@ -919,7 +945,12 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
         !(next->flags & TQC_TF_ALLCAPS) && capitalised_nouns(ctx))
         next_ok = (!tok_in(ctx, CAP_ARTICLES, t) && !tok_in(ctx, CAP_DETERMINERS, t)) ||
                   /* a name opens with a definite article (`Den Haag`), not `Eine` */
-                  (tok_in(ctx, CAP_ARTICLES, t) && !tok_in(ctx, CAP_DEFINITE_ARTICLES, t));
+                  (tok_in(ctx, CAP_ARTICLES, t) && !tok_in(ctx, CAP_DEFINITE_ARTICLES, t)) ||
+                  /* nor with a possessive or a quantifier (`von Einigen Personen`), but
+                   * the polite address is written capitalised (`second-person`: `Ihre`) */
+                  (!tok_in(ctx, CAP_ARTICLES, t) &&
+                   !tqc_lang_in(ctx->lang, "second-person", tok_text(doc, t),
+                                tqc_span_len(t->span)));
     /* Where every noun is capitalised, two capitalised words the dictionary holds with a
      * capital, the second no noun of the lexicon, are a name (`Albert Einstein`; `albert`
      * is also a verb form). */
@@ -967,8 +998,14 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
                           (tqc_ctx_pos_lower(ctx, k + 1) & TQC_POS_NOUN) &&
                           !tok_in(ctx, CAP_ARTICLES, prev) && !tok_in(ctx, CAP_DETERMINERS, prev) &&
                           word_in(ctx, CAP_FUNCTION_WORDS, lower, n);
+    /* A subject pronoun, or an object pronoun that is no article (`preverbal-pronouns`:
+     * `he`, `il`, `se`), is followed by its verb, never by a noun or a name: a form the
+     * lexicon knows as a finite verb is the verb there (`he Tells of`, `il nous Donne`),
+     * whatever name or title is spelt so (`Tell`, `Will`). */
+    bool verb_after_pronoun = tok_in(ctx, CAP_PREVERBAL_PRONOUNS, prev) &&
+                              (tqc_ctx_pos_lower(ctx, k) & (TQC_POS_VFIN | TQC_POS_AUX));
     if (n < 2 || !tqc_dict_known(ctx->dict, lower, n) ||
-        (word_in(ctx, CAP_TITLE_WORDS, lower, n) && !determiner_use))
+        (word_in(ctx, CAP_TITLE_WORDS, lower, n) && !determiner_use && !verb_after_pronoun))
         return;
     /* After an auxiliary a verb form follows; after "to" a name is common too (`went to
      * Geneva and`), so there the word must also be followed by its object. */
@@ -978,8 +1015,15 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
         (tok_in(ctx, CAP_VERB_MARKERS, prev) && tok_in(ctx, CAP_DETERMINERS, next));
     /* A language that capitalises its nouns (German: `hat Zeit`, `wird Essen geben`)
      * capitalises content words after an auxiliary all the time. */
-    bool listed = !clause_end && !aside_next &&
-                  (closed || (after_verb_marker && !capitalised_nouns(ctx)));
+    bool listed = verb_after_pronoun ||
+                  (!clause_end && !aside_next &&
+                   (closed || (after_verb_marker && !capitalised_nouns(ctx))));
+    /* Quoted text keeps its own capitals (titles, slogans, verse run into one line,
+     * whose lines open capitalised after any word), but none of them puts a noun or a
+     * name after a subject pronoun: there quoted speech slips as prose does (`"for they
+     * Know not"`). */
+    if (quoted && !verb_after_pronoun)
+        return;
     tqc_severity sev = ctx->pass->severity;
     bool style = false; /* an adjective of an institution (institution_adjective) */
     if (!listed) {
@@ -1010,8 +1054,22 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
                                          tok_in(ctx, CAP_DETERMINERS, prev)
                                        : tok_in(ctx, CAP_DEFINITE_ARTICLES, prev);
             bool coordinated = !nouns && coordinated_with_lower(ctx, k);
-            if (!nouns && !coordinated &&
-                tqc_dict_name_entry(ctx->dict, tok_text(doc, t), tqc_span_len(t->span)))
+            uint32_t lp = tqc_ctx_pos_lower(ctx, k);
+            /* A possessive or a quantifier (a determiner of the lexicon and the profile
+             * that is no article: `his`, `their`, `several`) takes a common noun, not a
+             * name: a frequent one before a lower-case word is a slip (`for several Years
+             * under`). A rarer one, or one ending its clause, may be a work's title (`his
+             * Confessions,`) or a section's (`in this Section.`), and where the dictionary
+             * holds the word capitalised too a brand or a name may be meant (`my Ford`):
+             * those are hints. */
+            bool determined_noun = !nouns && (lp & TQC_POS_NOUN) && !(lp & TQC_POS_PROPN) &&
+                                   (tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_DET) &&
+                                   tok_in(ctx, CAP_DETERMINERS, prev) &&
+                                   !tok_in(ctx, CAP_ARTICLES, prev);
+            bool name_entry = !nouns &&
+                tqc_dict_name_entry(ctx->dict, tok_text(doc, t), tqc_span_len(t->span));
+            if (name_entry && !coordinated &&
+                (!determined_noun || name_in_document(words, k, lower, n)))
                 return;
             /* A name's adjective runs on with its capitalised noun (`the Royal Navy`);
              * a word that is only an adjective, capitalised before a lower-case word
@@ -1020,7 +1078,6 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
              * one, an older style capitalises adjectives of offices and regions (`the
              * Presidential campaign`, `his Inaugural wardrobe`): that is left to the
              * tests below. */
-            uint32_t lp = tqc_ctx_pos_lower(ctx, k);
             /* A participle is an adjective there too (`cópias Atualizadas da`). */
             bool lone_adjective = !nouns && next_ok &&
                                   (!aside_next || (tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_NOUN)) &&
@@ -1053,23 +1110,32 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
             bool gerund_with_object = !nouns && (lp & TQC_POS_VGER) && next_ok &&
                                       (tok_in(ctx, CAP_ARTICLES, next) ||
                                        tok_in(ctx, CAP_DETERMINERS, next));
-            if (lone_adjective && institution_adjective(ctx, words, k, lower, n))
+            /* An adjective between a definite article and its noun, capitalised, may
+             * open a name (`die Vereinten Nationen`) or be a slip (`das Offizielle
+             * Archiv`): a hint, as the noun's own capital hides which. */
+            bool attributive_name = nouns && (lp & TQC_POS_ADJ) &&
+                                    tok_in(ctx, CAP_DEFINITE_ARTICLES, prev) &&
+                                    attributive_before_noun(ctx, k);
+            bool determined_slip = determined_noun && next_ok && !aside_next &&
+                                   frequent_word(ctx, lower, n);
+            if (name_entry && !coordinated) {
+                /* a determined noun the dictionary also capitalises: a hint */
+            }
+            else if (lone_adjective && institution_adjective(ctx, words, k, lower, n))
                 style = true; /* `Presidential appointments`: a hint */
-            else if (lone_adjective || plural_noun || plural_adjective || gerund_with_object ||
-                     coordinated ||
+            else if (determined_slip || lone_adjective || plural_noun || plural_adjective ||
+                     gerund_with_object || coordinated ||
                      (written_nearby(words, k, lower, n, TQC_TF_LOWER, 0, false) &&
                       !name_in_document(words, k, lower, n)))
                 sev = TQC_SEV_WARNING;
-            else if (after_article || name_in_document(words, k, lower, n))
+            else if ((after_article && !attributive_name) || name_in_document(words, k, lower, n))
                 return;
             else if (!nouns && !(tqc_ctx_pos_lower(ctx, k) & TQC_POS_VGER) &&
-                     !tok_in(ctx, CAP_PREPOSITIONS, prev) &&
-                     tqc_dict_freq(ctx->dict, lower, n) * CAP_COMMON_PER >=
-                         tqc_dict_freq_total(ctx->dict) &&
+                     !tok_in(ctx, CAP_PREPOSITIONS, prev) && frequent_word(ctx, lower, n) &&
                      !written_nearby(words, k, tok_text(doc, t), tqc_span_len(t->span),
                                      TQC_TF_CAP, TQC_TF_SENT_START, true))
                 sev = TQC_SEV_WARNING;
-            else if (clause_end || aside_next)
+            else if ((clause_end || aside_next) && !determined_noun)
                 return;
         }
     }
@@ -1134,6 +1200,56 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
     tqc_finding_fix(ctx->out, f, t->span, lower, n, false);
 }
 
+/* (a) where every noun is capitalised (German), a verb capitalised in the second place of
+ * its clause: after a noun or a name that opens the clause and before the subject (a
+ * word of `subject-openers`: `Seit Montag Gelten die Regeln`, `Im Sommer Gehen wir`).
+ * The noun made of a verb's infinitive takes an article or a preposition before it
+ * (`beim Schwimmen`), which the word after a noun has not; a form the lexicon knows in
+ * lower case as anything but a verb (a noun, an adjective) is left alone, and so is a
+ * pair of `proper-names` or `fixed-terms`. A capitalised word the lexicon lacks and the
+ * dictionary knows is a noun there (a compound: `Sommerferien`). */
+static void verb_second_capitalised(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (!capitalised_nouns(ctx) || k == 0 || k + 2 >= doc->token_count)
+        return;
+    const tqc_token *t = &doc->tokens[k], *prev = &doc->tokens[k - 1], *next = &doc->tokens[k + 1];
+    if (!is_word(t) || !(t->flags & TQC_TF_CAP) || (t->flags & CAP_NOT_COMMON) ||
+        !(t->flags & TQC_TF_SPACE_BEFORE) || !is_word(prev) || !(prev->flags & TQC_TF_CAP) ||
+        (prev->flags & TQC_TF_ALLCAPS) || prev->sentence != t->sentence || !is_word(next) ||
+        !(next->flags & TQC_TF_LOWER) || !(next->flags & TQC_TF_SPACE_BEFORE) ||
+        next->sentence != t->sentence)
+        return;
+    uint32_t lower = tqc_ctx_pos_lower(ctx, k), cap = tqc_ctx_pos(ctx, k);
+    uint32_t before = tqc_ctx_pos(ctx, k - 1);
+    if (!before && tqc_ctx_pos_lower(ctx, k - 1) == 0 && tqc_ctx_token_known(ctx, k - 1))
+        before = TQC_POS_NOUN;
+    if (!(lower & TQC_POS_VFIN) || (lower & ~(TQC_POS_VFIN | TQC_POS_VINF | TQC_POS_AUX)) ||
+        (cap & ~TQC_POS_NOUN) || !(before & (TQC_POS_NOUN | TQC_POS_PROPN)) ||
+        !tok_in(ctx, CAP_SUBJECT_OPENERS, next))
+        return;
+    char pair[2 * CAP_MAX_WORD + 1];
+    int pn = snprintf(pair, sizeof pair, "%.*s %.*s", (int)tqc_span_len(prev->span),
+                      tok_text(doc, prev), (int)tqc_span_len(t->span), tok_text(doc, t));
+    if (pn <= 0 || (size_t)pn >= sizeof pair ||
+        tqc_lang_in(ctx->lang, "proper-names", pair, (size_t)pn) ||
+        tqc_lang_in(ctx->lang, "fixed-terms", pair, (size_t)pn))
+        return;
+    char lw[CAP_MAX_WORD];
+    size_t n = lower_tok(doc, t, lw);
+    if (!n)
+        return;
+    int wl = (int)tqc_span_len(t->span);
+    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, ctx->pass->severity, t->span,
+                              "'%.*s' is capitalised in the second place of its clause, "
+                              "before its subject '%.*s', where the verb stands (the noun "
+                              "made of it takes an article): write '%s'",
+                              wl, tok_text(doc, t), (int)tqc_span_len(next->span),
+                              tok_text(doc, next), lw);
+    tqc_finding_suggest(ctx->out, f, lw, n);
+    tqc_finding_fix(ctx->out, f, t->span, lw, n, false);
+}
+
 /* Whether the full stop after token k (a word) surely ends a sentence: the word is a
  * dictionary word and nothing suggests an abbreviation. Unknown words (`Messrs`, `nw`)
  * are not judged. */
@@ -1151,13 +1267,15 @@ static bool sentence_end_word(const tqc_ctx *ctx, size_t k)
         ll == 0)
         return false;
     /* A word the dictionary lacks ends a sentence too when the lexicon knows it
-     * (`hardware`) or it is long and in lower case (`recompilando`, `spammers`):
-     * abbreviations are short, or listed below. */
-    /* Where nouns are capitalised, the dictionary knows them only so (`Sommer`, never
-     * `sommer`): such a noun ends sentences whatever its length. */
+     * (`hardware`, a name as written: `June`) or it is long and in lower case
+     * (`recompilando`, `spammers`): abbreviations are short, or listed below. Where nouns
+     * are capitalised, the dictionary knows them only so (`Sommer`, never `sommer`): such
+     * a noun ends sentences whatever its length. */
+    bool name = (tqc_ctx_pos(ctx, k) & TQC_POS_PROPN) != 0;
     bool capital_noun = (w->flags & TQC_TF_CAP) && tqc_lang_yes(ctx->lang, "capitalised-nouns") &&
                         !tqc_dict_known(ctx->dict, lower, ll) && tqc_dict_known(ctx->dict, s, len);
     if (!capital_noun && !tqc_dict_known(ctx->dict, lower, ll) && !tqc_ctx_pos_lower(ctx, k) &&
+        !name &&
         !((w->flags & TQC_TF_LOWER) && len >= CAP_UNKNOWN_END_BYTES))
         return false;
     if (tqc_lang_in(ctx->lang, "abbreviations", s, len) ||
@@ -1177,8 +1295,10 @@ static bool sentence_end_word(const tqc_ctx *ctx, size_t k)
     if (!vowel)
         return false;
     /* Capitalised short words before a period are titles, companies and states (Gen.,
-     * Corp., Miss.); a capitalised word ends a sentence only when it is long. */
-    if (w->flags & TQC_TF_CAP && len < 6 && !capital_noun)
+     * Corp., Miss.); a capitalised word ends a sentence only when it is long, a noun
+     * known only capitalised, or a name the lexicon holds that no abbreviation list has (a
+     * month, a place, a person: `moved to June. the`). */
+    if (w->flags & TQC_TF_CAP && len < 6 && !name && !capital_noun)
         return false;
     /* A short word after a number is a unit (60 mm. mortar); a word glued to the token
      * before it is the tail of a compound (24-in., lb./cu. ft.). */
@@ -2002,11 +2122,14 @@ static void run(const tqc_ctx *ctx)
     for (size_t k = 0; k < doc->token_count; k++) {
         if (doc->tokens[k].flags & TQC_TF_PARA_START)
             quoted = 0;
-        /* Quoted text keeps its own capitals: titles, verse, slogans. */
+        /* Quoted text keeps its own capitals: titles, verse, slogans (but see
+         * common_word_capitalised). */
         bool part = suspended_part(doc, k);
+        if (!part)
+            common_word_capitalised(ctx, &memo, &words, k, quoted > 0);
         if (quoted == 0 && !part) {
-            common_word_capitalised(ctx, &memo, &words, k);
             lower_case_word_capitalised(ctx, &memo, k);
+            verb_second_capitalised(ctx, k);
         }
         quoted = quote_depth_after(ctx, &doc->tokens[k], quoted);
         lower_after_full_stop(ctx, k);
