@@ -45,6 +45,7 @@
 
 #include "core/alloc.h"
 #include "core/text.h"
+#include "lang/split.h"
 
 #define FRAG_MAX_WORD 128
 /* The sentence before must be long enough to have been a full clause. */
@@ -508,6 +509,44 @@ static bool inflected_adjective(const tqc_ctx *ctx, size_t k, size_t first, size
     return (head & TQC_POS_NOUN) && !(head & TQC_POS_VERB);
 }
 
+/* Parts of a closed compound: shorter ones split too many words by chance (`bed` +
+ * `evils`). */
+#define FRAG_MIN_COMPOUND_PART 4
+/* Readings of a compound tried, best first. */
+#define FRAG_MAX_COMPOUND_READINGS 4
+
+/* Whether word token k, a lower-case word the lexicon lacks, is a closed compound whose
+ * head is a noun or an adjective with no verb reading, where the language writes
+ * compounds solid (profile `closed-compounds` or `solid-compounds`): such a compound is
+ * its head's class (`lobster` + `woman`, `wald` + `reich`). Its parts are words of the
+ * dictionary of FRAG_MIN_COMPOUND_PART characters or more, no function words, the first
+ * a noun or an adjective of the lexicon; the head is the last. */
+static bool noun_compound(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_token *t = &ctx->doc->tokens[k];
+    if (!ctx->dict || !(t->flags & TQC_TF_LOWER) ||
+        !(tqc_lang_yes(ctx->lang, "closed-compounds") ||
+          tqc_lang_yes(ctx->lang, "solid-compounds")))
+        return false;
+    const char *w = tok_text(ctx->doc, t);
+    tqc_split sp[FRAG_MAX_COMPOUND_READINGS];
+    size_t n = tqc_split_find(ctx->dict, ctx->lang, w, tqc_span_len(t->span), sp,
+                              FRAG_MAX_COMPOUND_READINGS);
+    for (size_t i = 0; i < n; i++) {
+        const tqc_split_part *a = &sp[i].part[0], *b = &sp[i].part[1];
+        if (sp[i].count != 2 || a->chars < FRAG_MIN_COMPOUND_PART ||
+            b->chars < FRAG_MIN_COMPOUND_PART || a->function || b->function)
+            continue;
+        const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+        uint32_t modifier = tqc_lex_pos(lex, w + a->start, a->end - a->start);
+        uint32_t head = tqc_lex_pos(lex, w + b->start, b->end - b->start);
+        if ((modifier & (TQC_POS_NOUN | TQC_POS_ADJ)) &&
+            (head & (TQC_POS_NOUN | TQC_POS_ADJ)) && !(head & TQC_POS_VERB))
+            return true;
+    }
+    return false;
+}
+
 /* Whether word token k, which the lexicon lacks, may be a verb: see the header. */
 static bool may_be_verb(const tqc_ctx *ctx, size_t k, bool first)
 {
@@ -613,13 +652,48 @@ static bool complete_sentence(const tqc_ctx *ctx, size_t s, bool any_clause, boo
            tqc_ctx_pos_lower(ctx, wk);
 }
 
-/* Whether token k of paragraph tokens [first, k) lies inside a quotation, by the
- * language's quotation marks. */
-static bool inside_quotation(const tqc_ctx *ctx, size_t first, size_t k)
+/* Words between the comma and the verb of saying of an attribution (`, said Lorna
+ * Beckett`, `, ha spiegato l'assessora`, `, sagt Vogt`). */
+#define FRAG_ATTRIBUTION_WORDS 3
+
+/* Whether the comma at token k opens an attribution: only words up to a verb of the
+ * profile's `speech-verbs` within FRAG_ATTRIBUTION_WORDS words (a quotation mark between,
+ * `appeal," he said`, closes the quotation there itself). */
+static bool attribution_at(const tqc_ctx *ctx, size_t k, size_t end)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (doc->tokens[k].kind != TQC_TOK_PUNCT || first_cp(doc, &doc->tokens[k]) != ',')
+        return false;
+    for (size_t j = k + 1; j < end && j <= k + FRAG_ATTRIBUTION_WORDS; j++) {
+        if (doc->tokens[j].kind != TQC_TOK_WORD)
+            return false;
+        if (tok_in(ctx, "speech-verbs", &doc->tokens[j]))
+            return true;
+    }
+    return false;
+}
+
+/* Whether token k of paragraph tokens [first, end) lies inside a quotation, by the
+ * language's quotation marks. A quotation still open at an attribution, with no mark
+ * closing it later in the paragraph, lost its closing mark before the attribution
+ * (`"The channel is shallow, said the mayor. ...`): it ends there, and what follows is
+ * the writer's, not the speaker's. One that closes later was interrupted by the
+ * attribution (`«Non so, dice, cosa fare. Forse domani.»`). */
+static bool inside_quotation(const tqc_ctx *ctx, size_t first, size_t k, size_t end)
 {
     int depth = 0;
     for (size_t j = first; j < k; j++) {
         unsigned m = tqc_ctx_mark(ctx, j, TQC_QUOTE_ROLES_QUOTES);
+        if (depth > 0 && !m && attribution_at(ctx, j, k)) {
+            bool closes_later = false;
+            for (size_t c = j + 1; c < end && !closes_later; c++) {
+                unsigned cm = tqc_ctx_mark(ctx, c, TQC_QUOTE_ROLES_QUOTES);
+                closes_later = (cm & TQC_MARK_CLOSES) && !(cm & TQC_MARK_APOSTROPHE);
+            }
+            if (!closes_later)
+                depth = 0;
+            continue;
+        }
         if (m & TQC_MARK_APOSTROPHE)
             continue;  /* l’homme, rock 'n' roll: no quotation */
         /* A mark that both opens and closes (", or “ that closes „ in German) closes
@@ -929,6 +1003,78 @@ static bool second_verb(const tqc_ctx *ctx, size_t first, size_t last, bool afte
     return false;
 }
 
+/* Whether the subordinate or relative clause opening tokens [first, last) may run on
+ * into a main clause that no comma sets off (`While he was in custody his wife divorced
+ * him.`): after the clause's first finite verb, a word that may be a finite verb in
+ * context, with no conjunction or relative word right before it, after a subject of its
+ * own (past adverbs: a noun, name or pronoun that is no determiner; a noun a preposition
+ * governs may end the subject, `the name of an executive was`). second_verb asks for a verb finite by every reading; this one asks for any
+ * such reading, so the sentence may be complete: a hint, not a warning. */
+static bool main_clause_may_follow(const tqc_ctx *ctx, size_t first, size_t last)
+{
+    const tqc_doc *doc = ctx->doc;
+    /* Where subordinate clauses end on their verb, a comma closes them before the main
+     * clause (`Wo ich ... sah, ...`): none follows without one. */
+    if (tqc_lang_yes(ctx->lang, "verb-final-subordinate"))
+        return false;
+    /* A clause reduced to a participle, gerund or adjective has no finite verb (`While
+     * working there`, `Where possible,`): the first finite one may be the main clause's. */
+    uint32_t opens = first + 1 < last && doc->tokens[first + 1].kind == TQC_TOK_WORD
+                         ? word_pos(ctx, first + 1, false) : 0;
+    bool seen = (opens & (TQC_POS_VGER | TQC_POS_VPART | TQC_POS_ADJ)) &&
+                !(opens & (FINITE | TQC_POS_ADV));   /* `Que solo admite`: an adverb */
+    bool linked = false;
+    for (size_t k = first + 1; k < last; k++) {
+        if (doc->tokens[k].kind != TQC_TOK_WORD) {
+            linked = linked && first_cp(doc, &doc->tokens[k]) != ',';
+            continue;
+        }
+        /* (a conjunction that may be a preposition links no clause: `as usual`) */
+        uint32_t pos = word_pos(ctx, k, false);
+        if (seen && (((pos & TQC_POS_CONJ) && !(pos & TQC_POS_PREP)) ||
+                     tok_in(ctx, "relative-openers", &doc->tokens[k]))) {
+            linked = true;
+            continue;
+        }
+        if (!finite_verb(ctx, k, first))
+            continue;
+        if (!seen || linked) {
+            seen = true;
+            linked = false;   /* a conjunction links one verb, not the clause after it */
+            continue;
+        }
+        size_t j = k - 1;
+        while (j > first + 1 && doc->tokens[j].kind == TQC_TOK_WORD &&
+               word_pos(ctx, j, false) == TQC_POS_ADV)
+            j--;
+        /* A verb right after the comma is the predicate of a head cut off before the
+         * clause (`Nunes. Who investigated the case, said ...`), and the clauses after it
+         * are its own; a verb after a verb is of the same cluster. */
+        if (doc->tokens[j].kind != TQC_TOK_WORD)
+            return false;
+        uint32_t subject = word_pos(ctx, j, j == first);
+        if ((subject & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_PRON)) &&
+            !(subject & (TQC_POS_DET | TQC_POS_PREP)))
+            return true;
+        if (!(subject & TQC_POS_VERB))
+            return false;
+    }
+    return false;
+}
+
+/* Whether the subordinator opening tokens [first, last) is part of a preposition: a word
+ * that is only a preposition follows it (`Because of this ...`), or a number does and
+ * the lexicon has the subordinator as a preposition too (`Until 1958 ...`). */
+static bool subordinator_as_preposition(const tqc_ctx *ctx, size_t first, size_t last)
+{
+    const tqc_token *next = &ctx->doc->tokens[first + 1];
+    if (first + 1 >= last)
+        return false;
+    if (next->kind == TQC_TOK_NUMBER)
+        return (word_pos(ctx, first, true) & TQC_POS_PREP) != 0;
+    return next->kind == TQC_TOK_WORD && word_pos(ctx, first + 1, false) == TQC_POS_PREP;
+}
+
 /* The token of the relative pronoun when tokens [first, last) open with a preposition and
  * a pronoun that is nothing else, where subordinate clauses end on their verb (profile
  * `verb-final-subordinate`: German), and the clause ends on its one finite verb with no
@@ -1021,7 +1167,7 @@ static size_t quoted_term(const tqc_ctx *ctx, size_t k, size_t first, size_t las
 }
 
 static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
-                           const uint8_t *garbled)
+                           size_t para_end_tok, const uint8_t *garbled)
 {
     const tqc_doc *doc = ctx->doc;
     const tqc_sentence *sent = &doc->sentences[s];
@@ -1057,9 +1203,15 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
                      !second_verb(ctx, first, last, true)) ||
                     (pronoun != SIZE_MAX && !second_verb(ctx, pronoun, last, true));
     if (!relative && tok_in(ctx, "subordinators", &doc->tokens[first]) &&
+        !subordinator_as_preposition(ctx, first, last) &&
         !(first + 1 < last && doc->tokens[first + 1].kind == TQC_TOK_WORD &&
           finite_verb(ctx, first + 1, first))) {
-        relative = !second_verb(ctx, first, last, false);
+        /* With no finite reading at all it is a verbless piece, judged as one below
+         * (`Until recently.`, a reply; `Until the end of the year.`). */
+        bool verb = false;
+        for (size_t k = first + 1; k < last && !verb; k++)
+            verb = doc->tokens[k].kind == TQC_TOK_WORD && finite_verb(ctx, k, first);
+        relative = verb && !second_verb(ctx, first, last, false);
         for (size_t k = first; k < last; k++)
             if (first_cp(doc, &doc->tokens[k]) == ',' || first_cp(doc, &doc->tokens[k]) == ';')
                 relative = false;
@@ -1111,7 +1263,7 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
                               !(pos & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB)));
             if ((garbled && garbled[k]) ||
                 (!pos && may_be_verb(ctx, k, k == first) &&
-                 !inflected_adjective(ctx, k, first, last)))
+                 !inflected_adjective(ctx, k, first, last) && !noun_compound(ctx, k)))
                 unknown_verbs++;
             /* An adverb, pronoun or interjection reading makes a reply (`Pas encore.`:
              * `pas` is also a noun). */
@@ -1162,11 +1314,16 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
         ((abbreviation(ctx, end) && !(end->flags & TQC_TF_LOWER)) ||
          (tqc_span_len(end->span) < FRAG_MIN_LAST_BYTES && !word_pos(ctx, last - 1, false))))
         return;
-    if (!complete_sentence(ctx, s - 1, relative, words >= FRAG_MIN_PREV_WORDS) || inside_quotation(ctx, para_first_tok, first))
+    if (!complete_sentence(ctx, s - 1, relative, words >= FRAG_MIN_PREV_WORDS) || inside_quotation(ctx, para_first_tok, first, para_end_tok))
         return;
     int len = (int)tqc_span_len(sent->span);
     const char *text = tqc_doc_at(doc, sent->span);
-    if (relative)
+    if (relative && main_clause_may_follow(ctx, first, last))
+        tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, sent->span,
+                 "'%.*s' may be a subordinate clause standing as a sentence, with no main "
+                 "clause; probably the end of the sentence before it (a word after it may be "
+                 "the main clause's verb)", len, text);
+    else if (relative)
         TQC_EMIT(ctx, sent->span, "'%.*s' is a subordinate clause standing as a sentence, "
                  "with no main clause; probably the end of the sentence before it", len, text);
     else if (rel_only && !unknown_verbs)
@@ -1216,6 +1373,8 @@ static void run(const tqc_ctx *ctx)
         if (para->sent_count < 2)
             continue;
         size_t para_first_tok = doc->sentences[para->sent_first].tok_first;
+        const tqc_sentence *para_last = &doc->sentences[para->sent_first + para->sent_count - 1];
+        size_t para_end_tok = para_last->tok_first + para_last->tok_count;
         /* A list item opens with a bullet, dash or number, not a word; prose may open
          * with a quotation (`"We will appeal," said ...`). */
         size_t w = para_first_tok;
@@ -1227,7 +1386,7 @@ static void run(const tqc_ctx *ctx)
         if (w >= doc->token_count || doc->tokens[w].kind != TQC_TOK_WORD)
             continue;
         for (size_t s = para->sent_first + 1; s < para->sent_first + para->sent_count; s++)
-            check_sentence(ctx, s, para_first_tok, garbled);
+            check_sentence(ctx, s, para_first_tok, para_end_tok, garbled);
     }
     free(garbled);
 }
