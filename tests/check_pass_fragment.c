@@ -823,6 +823,79 @@ START_TEST(test_issue_12_fragment_homographs_by_grammar)
 }
 END_TEST
 
+/* A quotation that lost its closing mark ends at its attribution (a comma and a verb of
+ * `rules/<lang>/speech-verbs`): the piece after it is the writer's, and found; a
+ * quotation the attribution interrupts, closed later in the paragraph, is still speech. */
+START_TEST(test_issue_12_fragment_after_an_unclosed_quotation)
+{
+    FINDS("en", "\u201CThe road floods every winter, said Tom Harlow, who has farmed the valley "
+          "for decades. A former teacher from the northern valley.", RULE,
+          "A former teacher from the northern valley.");
+    FINDS("de", "\u201EDie Brücke ist zu alt, sagt Meier. Sprecher der Bürgerinitiative "
+          "am Nordufer des Sees.", RULE, "Sprecher der Bürgerinitiative am Nordufer des Sees.");
+    FINDS("it", "\u00ABIl ponte è troppo vecchio, ha detto il sindaco Carlo Ferri. Al termine "
+          "di una lunga riunione in municipio.", RULE,
+          "Al termine di una lunga riunione in municipio.");
+    FINDS("fr", "\u00AB Le pont est trop vieux, a déclaré le maire Paul Girard. À la "
+          "fin d\u2019une longue réunion à la mairie.", RULE,
+          "À la fin d\u2019une longue réunion à la mairie.");
+    FINDS("es", "\u00ABEl puente es demasiado viejo, dijo el alcalde Juan Ruiz. Al final de una "
+          "larga reunión en el ayuntamiento.", RULE,
+          "Al final de una larga reunión en el ayuntamiento.");
+    FINDS("pt", "\u201CA ponte é muito velha, disse o prefeito João Silva. No fim de uma "
+          "longa reunião na prefeitura.", RULE, "No fim de uma longa reunião na prefeitura.");
+    SILENT("en", "\u201CThe road floods every winter, said Tom Harlow, and the council knows it. "
+           "A disgrace for the whole valley.\u201D", RULE);
+    SILENT("it", "\u00ABNon so, dice il sindaco, cosa faremo. Un disastro per tutta la "
+           "valle.\u00BB", RULE);
+}
+END_TEST
+
+/* Where the language writes compounds solid, a word the lexicon lacks that is two of its
+ * words, the last a noun with no verb reading, is a noun, not a verb it may lack. */
+START_TEST(test_issue_12_fragment_closed_compound_is_its_head)
+{
+    tqc_test_hit h;
+    tqc_test_first("The council met on Monday to vote on the budget. A veteran boatwoman from "
+                   "the river town.", RULE, &h);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    /* a word of no two lexicon words stays a possible verb */
+    tqc_test_first("The council met in the old town hall on Monday evening. The mayor "
+                   "frimbled.", RULE, &h);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+}
+END_TEST
+
+/* A subordinator before a word that is only a preposition, or before a number where it
+ * is a preposition too, opens a phrase; with no finite verb at all the sentence is a
+ * verbless piece, judged as one (a reply here). A subordinate clause after whose verb a
+ * subject and another finite verb follow, with no comma, may have its main clause: a
+ * hint. Where subordinate clauses end on their verb (German) none can follow. */
+START_TEST(test_issue_12_fragment_subordinator_or_preposition)
+{
+    SILENT("en", "The ferry stayed in port for three days. Because of the storm the harbour "
+           "stayed closed.", RULE);
+    SILENT("en", "The ferry has changed its timetable. Until 2019 the boat ran twice a day.",
+           RULE);
+    SILENT("en", "The ferry has changed its timetable. Until recently.", RULE);
+    FINDS("en", "The council met on Monday to vote on the budget. Because the bridge had "
+          "collapsed.", RULE, "Because the bridge had collapsed.");
+    FINDS("de", "Der Rat stimmte am Montag über den Haushalt ab. Während der "
+          "Bürgermeister verreist war.", RULE,
+          "Während der Bürgermeister verreist war.");
+    tqc_test_hit h;
+    tqc_test_first_in("en", "The council met on Monday to vote on the budget. While the mayor "
+                      "was abroad his deputy signed the order.", RULE, &h);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    tqc_test_first_in("it", "Il consiglio ha votato il bilancio lunedì. Mentre il sindaco "
+                      "era all\u2019estero il suo vice firmava l\u2019ordinanza.", RULE, &h);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+}
+END_TEST
+
 Suite *pass_fragment_suite(void)
 {
     Suite *s = suite_create("pass_fragment");
@@ -858,6 +931,9 @@ Suite *pass_fragment_suite(void)
     tcase_add_test(tc, test_issue_12_fragment_closed_class_homographs);
     tcase_add_test(tc, test_issue_12_fragment_possessive_clitic);
     tcase_add_test(tc, test_issue_12_fragment_coordinated_adjectives);
+    tcase_add_test(tc, test_issue_12_fragment_after_an_unclosed_quotation);
+    tcase_add_test(tc, test_issue_12_fragment_closed_compound_is_its_head);
+    tcase_add_test(tc, test_issue_12_fragment_subordinator_or_preposition);
     tcase_add_test(tc, test_issue_12_fragment_short_sentence_before);
     tcase_add_test(tc, test_issue_12_fragment_list_closed_by_etc);
     tcase_add_test(tc, test_issue_12_fragment_homographs_by_grammar);

@@ -1004,13 +1004,17 @@ static bool second_verb(const tqc_ctx *ctx, size_t first, size_t last, bool afte
 }
 
 /* Whether the subordinate or relative clause opening tokens [first, last) may run on
- * into a main clause that no comma sets off (`While he was in custody his wife divorced
- * him.`): after the clause's first finite verb, a word that may be a finite verb in
- * context, with no conjunction or relative word right before it, after a subject of its
- * own (past adverbs: a noun, name or pronoun that is no determiner; a noun a preposition
- * governs may end the subject, `the name of an executive was`). second_verb asks for a verb finite by every reading; this one asks for any
- * such reading, so the sentence may be complete: a hint, not a warning. */
-static bool main_clause_may_follow(const tqc_ctx *ctx, size_t first, size_t last)
+ * into its main clause (`While he was in custody his wife divorced him.`): after the
+ * clause's first finite verb, a word that may be a finite verb in context, with no
+ * conjunction or relative word right before it, after a subject of its own (past
+ * adverbs: a noun, name or pronoun that is no determiner; a noun a preposition governs
+ * may end the subject, `the name of an executive was`); after a comma when after_comma
+ * (a relative clause holds clauses of its own, `Which the firm says it will appeal.`,
+ * and sets off a main clause after it). second_verb asks for a verb finite by every
+ * reading; this one asks for any such reading, so the sentence may be complete: a hint,
+ * not a warning. */
+static bool main_clause_may_follow(const tqc_ctx *ctx, size_t first, size_t last,
+                                   bool after_comma)
 {
     const tqc_doc *doc = ctx->doc;
     /* Where subordinate clauses end on their verb, a comma closes them before the main
@@ -1023,9 +1027,10 @@ static bool main_clause_may_follow(const tqc_ctx *ctx, size_t first, size_t last
                          ? word_pos(ctx, first + 1, false) : 0;
     bool seen = (opens & (TQC_POS_VGER | TQC_POS_VPART | TQC_POS_ADJ)) &&
                 !(opens & (FINITE | TQC_POS_ADV));   /* `Que solo admite`: an adverb */
-    bool linked = false;
+    bool linked = false, comma = false;
     for (size_t k = first + 1; k < last; k++) {
         if (doc->tokens[k].kind != TQC_TOK_WORD) {
+            comma = comma || first_cp(doc, &doc->tokens[k]) == ',';
             linked = linked && first_cp(doc, &doc->tokens[k]) != ',';
             continue;
         }
@@ -1038,7 +1043,7 @@ static bool main_clause_may_follow(const tqc_ctx *ctx, size_t first, size_t last
         }
         if (!finite_verb(ctx, k, first))
             continue;
-        if (!seen || linked) {
+        if (!seen || linked || (after_comma && !comma)) {
             seen = true;
             linked = false;   /* a conjunction links one verb, not the clause after it */
             continue;
@@ -1318,7 +1323,8 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
         return;
     int len = (int)tqc_span_len(sent->span);
     const char *text = tqc_doc_at(doc, sent->span);
-    if (relative && main_clause_may_follow(ctx, first, last))
+    if (relative && main_clause_may_follow(ctx, first, last,
+                                           !tok_in(ctx, "subordinators", &doc->tokens[first])))
         tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, sent->span,
                  "'%.*s' may be a subordinate clause standing as a sentence, with no main "
                  "clause; probably the end of the sentence before it (a word after it may be "
