@@ -219,10 +219,10 @@ static bool closed_listed(const tqc_ctx *ctx, size_t k)
 }
 
 /* Whether word token k, a listed preposition or article (closed_listed), stands before
- * an article, a determiner, a number or a name: its closed reading then (`entre les
- * deux`, `di un anno`, `near the coast`, `di Napoli`), whatever word comes before it. A
- * verb there has a preposition or an adverb after it, or its object without a
- * determiner. */
+ * an article, a determiner, a number (past an adverb qualifying it) or a name: its
+ * closed reading then (`entre les deux`, `di un anno`, `near the coast`, `di Napoli`,
+ * `di quasi il 15%`), whatever word comes before it. A verb there has a preposition or
+ * an adverb after it, or its object without a determiner. */
 static bool listed_closed_before_det(const tqc_ctx *ctx, size_t k)
 {
     const tqc_doc *doc = ctx->doc;
@@ -231,6 +231,17 @@ static bool listed_closed_before_det(const tqc_ctx *ctx, size_t k)
     const tqc_token *n = &doc->tokens[k + 1];
     if (n->kind == TQC_TOK_NUMBER)
         return true;
+    /* ... also past an adverb that is nothing else and qualifies a number, after it or
+     * after an article (`di quasi il 15%`, `de presque 15 %`, `of almost 40 percent`) */
+    if (n->kind == TQC_TOK_WORD && (n->flags & TQC_TF_LOWER) && k + 2 < doc->token_count &&
+        word_pos(ctx, k + 1, false) == TQC_POS_ADV) {
+        const tqc_token *q = &doc->tokens[k + 2];
+        if (q->kind == TQC_TOK_NUMBER)
+            return true;
+        if (q->kind == TQC_TOK_WORD && tok_in(ctx, "articles", q) && k + 3 < doc->token_count &&
+            doc->tokens[k + 3].kind == TQC_TOK_NUMBER)
+            return true;
+    }
     /* ... or a name, a capitalised word the lexicon reads as no verb (`la città di
      * Napoli`) */
     if (n->kind == TQC_TOK_WORD && (n->flags & TQC_TF_CAP) && !(n->flags & TQC_TF_SENT_START))
@@ -277,6 +288,17 @@ static bool possessive_clitic(const tqc_ctx *ctx, size_t k)
     if (!(nt->flags & TQC_TF_LOWER))
         return (nt->flags & TQC_TF_CAP) != 0;
     uint32_t after = word_pos(ctx, k + 1, false);
+    /* An adjective (an ordinal, `first`, may be an adverb too) before another that is no
+     * adverb or verb, or before such a noun, runs on into a noun phrase (`the world's
+     * first atomic submarine`; `the door's open wide` keeps the verb). */
+    if ((after & TQC_POS_ADJ) && !(after & (TQC_POS_VERB | TQC_POS_AUX | TQC_POS_PRON)) &&
+        k + 2 < doc->token_count && doc->tokens[k + 2].kind == TQC_TOK_WORD &&
+        (doc->tokens[k + 2].flags & TQC_TF_LOWER)) {
+        uint32_t then = word_pos(ctx, k + 2, false);
+        if ((then & (TQC_POS_ADJ | TQC_POS_NOUN)) &&
+            !(then & (TQC_POS_VERB | TQC_POS_AUX | TQC_POS_ADV)))
+            return true;
+    }
     if (after & (TQC_POS_DET | TQC_POS_PRON | TQC_POS_ADV | TQC_POS_PREP | TQC_POS_VPART |
                  TQC_POS_VGER | TQC_POS_VINF | TQC_POS_AUX))
         return false;
@@ -303,6 +325,28 @@ static bool object_follows(const tqc_ctx *ctx, size_t k)
         !(tok_in(ctx, "articles", n) || tok_in(ctx, "determiners", n)))
         return false;
     return !(word_pos(ctx, k + 1, false) & (TQC_POS_NOUN | TQC_POS_VERB));
+}
+
+/* The parts of speech of the word that an elided word of the profile's `elisions`
+ * (`l’`, `d’`, `dell’`) is joined to in word token k (`L’investissement`: a noun), else 0:
+ * what follows the token follows that word, not the article. */
+static uint32_t elided_host_pos(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_token *t = &ctx->doc->tokens[k];
+    const char *s = tok_text(ctx->doc, t);
+    size_t n = tqc_span_len(t->span), i = 1;
+    if (t->kind != TQC_TOK_WORD || !tqc_lang_list(ctx->lang, "elisions"))
+        return 0;
+    while (i < n && s[i] != '\'' && !(i + 2 < n && !memcmp(s + i, "\xE2\x80\x99", 3)))
+        i++;
+    size_t rest = i + (s[i] == '\'' ? 1 : 3);
+    char buf[FRAG_MAX_WORD];
+    size_t bn = i < n ? tqc_text_case(s, i, TQC_CASE_LOWER, buf, sizeof buf) : 0;
+    if (!bn || rest >= n || !tqc_lang_in(ctx->lang, "elisions", buf, bn))
+        return 0;
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    size_t ln = tqc_text_case(s + rest, n - rest, TQC_CASE_LOWER, buf, sizeof buf);
+    return tqc_lex_pos(lex, s + rest, n - rest) | (ln ? tqc_lex_pos(lex, buf, ln) : 0);
 }
 
 /* Whether word token k (of a sentence opening at token first) is a finite verb. A form
@@ -348,6 +392,9 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
     }
     bool has_before = k > first && toks[k - 1].kind == TQC_TOK_WORD;
     uint32_t before = has_before ? word_pos(ctx, k - 1, k - 1 == first) : 0;
+    uint32_t host = has_before ? elided_host_pos(ctx, k - 1) : 0;
+    if (host)
+        before = host;
     /* Digits before the form (`15% respecto`, `20 times`) are a numeral. */
     if (k > first && (toks[k - 1].kind == TQC_TOK_NUMBER ||
                       (k > first + 1 && toks[k - 2].kind == TQC_TOK_NUMBER &&
@@ -392,8 +439,10 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
     }
     /* No noun or adjective runs on into an adverb that is nothing else (`logiciels
      * identiques divergent rapidement`): a finite reading is the verb there, unless a
-     * preposition governs the form (`of the bridge again`). */
-    if ((pos & TQC_POS_VFIN) && k + 1 < ctx->doc->token_count &&
+     * preposition governs the form (`of the bridge again`) or a numeral counts it, a
+     * measure before its adverb (`four strokes ahead`, `two years ago`). */
+    bool counted = (before & TQC_POS_NUM) && !(before & (TQC_POS_PRON | TQC_POS_NOUN));
+    if ((pos & TQC_POS_VFIN) && !counted && k + 1 < ctx->doc->token_count &&
         ctx->doc->tokens[k + 1].kind == TQC_TOK_WORD &&
         (ctx->doc->tokens[k + 1].flags & TQC_TF_LOWER) &&
         word_pos(ctx, k + 1, false) == TQC_POS_ADV && !governed(ctx, k, first))
@@ -411,11 +460,14 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
      * stands before the pronoun (`il en veut`; `Surtout en seconde période` is none). */
     bool subject = (gov & (TQC_POS_PRON | TQC_POS_NOUN | TQC_POS_PROPN)) ||
                    tqc_lang_yes(ctx->lang, "proclitic-pronouns");
-    /* An article of the language's list opening the sentence, before a form that may be
-     * a noun or an adjective, is the article (`La prima in dieci anni.`): a pronoun
-     * there needs a verb that is nothing else (`La vende.`). */
-    bool opening_article = k - 1 == first && (pos & (TQC_POS_NOUN | TQC_POS_ADJ)) &&
-                           tok_in(ctx, "articles", &toks[first]);
+    /* An article of the language's list opening the sentence, also after an adverb
+     * opening it, before a form that may be a noun or an adjective, is the article (`La
+     * prima in dieci anni.`, `Quase o dobro do previsto.`): a pronoun there needs a verb
+     * that is nothing else (`La vende.`, `Quase o perdi.`). */
+    bool opening_article = (pos & (TQC_POS_NOUN | TQC_POS_ADJ)) &&
+                           tok_in(ctx, "articles", &toks[k - 1]) &&
+                           (k - 1 == first || (k - 2 == first && toks[first].kind == TQC_TOK_WORD &&
+                                               word_pos(ctx, first, true) == TQC_POS_ADV));
     if (has_before && proclitics(ctx, k - 1 == first) && !(before & TQC_POS_NUM) && !article &&
         subject && !opening_article && proclitic_pronoun(ctx, k - 1))
         keeps_verb |= TQC_POS_PRON;
@@ -1246,9 +1298,13 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
                                      TQC_POS_NUM)) != 0
                           : first_cp(doc, b) == ',';
         bool connective = (word_pos(ctx, first, true) & TQC_POS_PREP) && rel_at <= first + 2;
+        /* A finite reading right after the relative word is its clause's verb (`the
+         * spirit which lives here is ...`: `which` may be a determiner elsewhere). */
         size_t verbs = 0;
         for (size_t k = rel_at + 1; k < last; k++)
-            verbs += doc->tokens[k].kind == TQC_TOK_WORD && finite_verb(ctx, k, first);
+            verbs += doc->tokens[k].kind == TQC_TOK_WORD &&
+                     (finite_verb(ctx, k, first) ||
+                      (k == rel_at + 1 && (word_pos(ctx, k, false) & FINITE)));
         rel_only = headed && !connective && verbs == 1;
     }
     for (size_t k = first; k < last; k++) {
