@@ -922,6 +922,23 @@ START_TEST(test_issue_12_fragment_noun_phrases_read_by_grammar)
 }
 END_TEST
 
+/* German puts the finite verb second in a main clause and last in a subordinate one: a
+ * subordinator that is also a preposition, whose verb has more of its clause after it,
+ * opens a prepositional phrase; and an attributive adjective is inflected, so a bare form
+ * after an opening demonstrative is the verb. */
+START_TEST(test_issue_12_fragment_german_verb_second)
+{
+    SILENT("de", "Die Brücke stammt aus dem Jahr 1911 und gilt als marode. Während der "
+           "Sommerferien bleibt die Schule geschlossen.", RULE);
+    FINDS("de", "Die Brücke stammt aus dem Jahr 1911 und gilt als marode. Während der Vater "
+          "schlief.", RULE, "Während der Vater schlief.");
+    SILENT("de", "Ein Prozess führt ein Programm aus. Dies erfordert Speicherplatz im "
+           "Arbeitsspeicher.", RULE);
+    FINDS("de", "Der Dienst bietet viele Module an. Die installiert und konfiguriert werden.",
+          RULE, "Die installiert und konfiguriert werden.");
+}
+END_TEST
+
 Suite *pass_fragment_suite(void)
 {
     Suite *s = suite_create("pass_fragment");
@@ -961,6 +978,7 @@ Suite *pass_fragment_suite(void)
     tcase_add_test(tc, test_issue_12_fragment_closed_compound_is_its_head);
     tcase_add_test(tc, test_issue_12_fragment_subordinator_or_preposition);
     tcase_add_test(tc, test_issue_12_fragment_noun_phrases_read_by_grammar);
+    tcase_add_test(tc, test_issue_12_fragment_german_verb_second);
     tcase_add_test(tc, test_issue_12_fragment_short_sentence_before);
     tcase_add_test(tc, test_issue_12_fragment_list_closed_by_etc);
     tcase_add_test(tc, test_issue_12_fragment_homographs_by_grammar);

@@ -437,6 +437,18 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
             !(after & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB | TQC_POS_PREP)))
             return true;
     }
+    /* Where attributive adjectives are inflected (profile `noun-adjective-endings`), a
+     * form with no such ending after a pronoun-or-determiner opening the sentence is no
+     * attributive adjective but the verb (`Dies erfordert Speicherplatz.`; `Diese
+     * bekannte Straße` has its adjective). */
+    if ((pos & TQC_POS_VFIN) && !(pos & TQC_POS_NOUN) && k == first + 1 &&
+        (before & TQC_POS_PRON) && (before & TQC_POS_DET) &&
+        *tqc_lang_setting(ctx->lang, "noun-adjective-endings", "") &&
+        !tqc_ctx_ends_with_setting(ctx, k, "noun-adjective-endings") &&
+        k + 1 < ctx->doc->token_count && toks[k + 1].kind == TQC_TOK_WORD &&
+        !(word_pos(ctx, k + 1, false) & (TQC_POS_VERB | TQC_POS_CONJ)))
+        return true;   /* (a participle joined to another, `Die installiert und
+                        * konfiguriert werden.`, ends a relative clause) */
     /* No noun or adjective runs on into an adverb that is nothing else (`logiciels
      * identiques divergent rapidement`): a finite reading is the verb there, unless a
      * preposition governs the form (`of the bridge again`) or a numeral counts it, a
@@ -1119,6 +1131,28 @@ static bool main_clause_may_follow(const tqc_ctx *ctx, size_t first, size_t last
     return false;
 }
 
+/* Whether the subordinator opening tokens [first, last), where subordinate clauses end
+ * on their finite verb (profile `verb-final-subordinate`), is a preposition too and its
+ * first finite verb, before any mark, has more of its clause after it that is no verb
+ * (`Während der Bauzeit fahren die Züge nur bis Plagwitz.`): the verb second of a main
+ * clause after a prepositional phrase, not the end of a subordinate clause (`Während der
+ * Vater schlief.`). */
+static bool verb_second_after_preposition(const tqc_ctx *ctx, size_t first, size_t last)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (!tqc_lang_yes(ctx->lang, "verb-final-subordinate") ||
+        !(word_pos(ctx, first, true) & TQC_POS_PREP))
+        return false;
+    for (size_t k = first + 1; k < last; k++) {
+        if (doc->tokens[k].kind != TQC_TOK_WORD)
+            return false;
+        if (finite_verb(ctx, k, first))
+            return k > first + 1 && k + 1 < last && doc->tokens[k + 1].kind == TQC_TOK_WORD &&
+                   !(word_pos(ctx, k + 1, false) & TQC_POS_VERB);
+    }
+    return false;
+}
+
 /* Whether the subordinator opening tokens [first, last) is part of a preposition: a word
  * that is only a preposition follows it (`Because of this ...`), or a number does and
  * the lexicon has the subordinator as a preposition too (`Until 1958 ...`). */
@@ -1261,6 +1295,7 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
                     (pronoun != SIZE_MAX && !second_verb(ctx, pronoun, last, true));
     if (!relative && tok_in(ctx, "subordinators", &doc->tokens[first]) &&
         !subordinator_as_preposition(ctx, first, last) &&
+        !verb_second_after_preposition(ctx, first, last) &&
         !(first + 1 < last && doc->tokens[first + 1].kind == TQC_TOK_WORD &&
           finite_verb(ctx, first + 1, first))) {
         /* With no finite reading at all it is a verbless piece, judged as one below
