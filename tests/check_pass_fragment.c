@@ -939,6 +939,39 @@ START_TEST(test_issue_12_fragment_german_verb_second)
 }
 END_TEST
 
+/* A relative clause headed by a pronoun or article opening the sentence (`Lo que`, `Ce
+ * qui`, `Il che`, `O que`) with one clause's verb stands alone; one whose main clause
+ * follows is complete. A noun-or-verb form after its article heads a relative clause
+ * (`Un proyecto que ...`), and a listed preposition before a bare noun is no verb
+ * (`inizio di stagione`). */
+START_TEST(test_issue_12_fragment_headed_relatives_and_bare_nouns)
+{
+    FINDS("es", "La senadora votó en contra de la ley. Lo que sorprendió a muchos de sus "
+          "compañeros.", RULE, "Lo que sorprendió a muchos de sus compañeros.");
+    FINDS("fr", "La sénatrice a voté contre le projet de loi. Ce qui a surpris nombre de ses "
+          "collègues.", RULE, "Ce qui a surpris nombre de ses collègues.");
+    FINDS("it", "La senatrice ha votato contro la legge. Il che ha sorpreso molti dei suoi "
+          "colleghi di partito.", RULE,
+          "Il che ha sorpreso molti dei suoi colleghi di partito.");
+    FINDS("pt", "A senadora votou contra o projeto de lei. O que surpreendeu muitos dos seus "
+          "colegas.", RULE, "O que surpreendeu muitos dos seus colegas.");
+    SILENT("es", "La senadora votó en contra de la ley. Lo que más preocupa es el precio.",
+           RULE);
+    SILENT("fr", "La sénatrice a voté contre le projet. Ce qui compte, c\u2019est le "
+           "résultat.", RULE);
+    SILENT("pt", "A senadora votou contra o projeto de lei. O que mais preocupa é o preço.",
+           RULE);
+    SILENT("en", "The senator voted against the bill. Those who had slickers donned them.",
+           RULE);
+    FINDS("es", "El alcalde inauguró el martes el nuevo puente. Un proyecto que costó casi "
+          "doce millones de euros.", RULE,
+          "Un proyecto que costó casi doce millones de euros.");
+    FINDS("it", "La squadra ha perso domenica la terza partita di fila. Il peggior inizio di "
+          "stagione da dieci anni.", RULE,
+          "Il peggior inizio di stagione da dieci anni.");
+}
+END_TEST
+
 Suite *pass_fragment_suite(void)
 {
     Suite *s = suite_create("pass_fragment");
@@ -979,6 +1012,7 @@ Suite *pass_fragment_suite(void)
     tcase_add_test(tc, test_issue_12_fragment_subordinator_or_preposition);
     tcase_add_test(tc, test_issue_12_fragment_noun_phrases_read_by_grammar);
     tcase_add_test(tc, test_issue_12_fragment_german_verb_second);
+    tcase_add_test(tc, test_issue_12_fragment_headed_relatives_and_bare_nouns);
     tcase_add_test(tc, test_issue_12_fragment_short_sentence_before);
     tcase_add_test(tc, test_issue_12_fragment_list_closed_by_etc);
     tcase_add_test(tc, test_issue_12_fragment_homographs_by_grammar);

@@ -249,6 +249,11 @@ static bool listed_closed_before_det(const tqc_ctx *ctx, size_t k)
     if (n->kind != TQC_TOK_WORD || !(n->flags & TQC_TF_LOWER))
         return false;
     uint32_t after = word_pos(ctx, k + 1, false);
+    /* ... or a bare noun with no finite reading, which a preposition governs and a
+     * verb rarely takes without its article (`inizio di stagione`, `entre semana`) */
+    if (tok_in(ctx, "prepositions", &doc->tokens[k]) && (after & TQC_POS_NOUN) &&
+        !(after & (FINITE | TQC_POS_PRON | TQC_POS_DET | TQC_POS_PREP | TQC_POS_ADV)))
+        return true;
     return (tok_in(ctx, "articles", n) || tok_in(ctx, "determiners", n) ||
             (after & (TQC_POS_DET | TQC_POS_NUM))) &&
            !(after & (TQC_POS_VERB | TQC_POS_PREP));
@@ -1131,6 +1136,10 @@ static bool main_clause_may_follow(const tqc_ctx *ctx, size_t first, size_t last
     return false;
 }
 
+/* Words between a conjunction and the verb it joins to the one before (`came and then
+ * left`); a verb further on is more likely a clause's of its own. */
+#define FRAG_LINKED_WORDS 1
+
 /* Whether the subordinator opening tokens [first, last), where subordinate clauses end
  * on their finite verb (profile `verb-final-subordinate`), is a preposition too and its
  * first finite verb, before any mark, has more of its clause after it that is no verb
@@ -1293,6 +1302,54 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
                     (verb_final_relative(ctx, first, last) &&
                      !second_verb(ctx, first, last, true)) ||
                     (pronoun != SIZE_MAX && !second_verb(ctx, pronoun, last, true));
+    /* A pronoun or article opening the sentence before a relative word heads a free or
+     * sentential relative clause (`Ce qui a surpris ses collègues.`, `Lo que sorprendió a
+     * muchos.`, `Il che ha sorpreso ...`): one with the finite verb of one clause, no
+     * main clause's after it (`Lo que más preocupa es el precio.`, `Ce qui compte,
+     * c'est ...`), stands alone as the relative word's own would. */
+    uint32_t opener = word_pos(ctx, first, true);
+    if (!relative && first + 2 < last && doc->tokens[first + 1].kind == TQC_TOK_WORD &&
+        tok_in(ctx, "relative-openers", &doc->tokens[first + 1]) &&
+        (opener & (TQC_POS_DET | TQC_POS_PRON)) &&
+        !(opener & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB | TQC_POS_PREP))) {
+        /* finite verbs of clauses of their own: the first may be any finite reading
+         * right after the relative word (`That which remains`); a later one counts
+         * unless a relative word opens its clause or a conjunction comes at most
+         * FRAG_LINKED_WORDS words before it (a clause inside, `came and then left`), or
+         * it comes right after a verb (of its cluster, or its object: `a surpris nombre
+         * de ...`), though an auxiliary after a verb that is none meets it at a clause's
+         * end (`Lo que más preocupa es ...`) */
+        size_t verbs = 0, linked = 0;
+        bool after_verb = false, after_aux = false;
+        for (size_t k = first + 2; k < last; k++) {
+            if (doc->tokens[k].kind != TQC_TOK_WORD) {
+                if (first_cp(doc, &doc->tokens[k]) == ',')
+                    linked = 0;
+                after_verb = after_aux = false;
+                continue;
+            }
+            uint32_t pos = word_pos(ctx, k, false);
+            if (tok_in(ctx, "relative-openers", &doc->tokens[k])) {
+                linked = SIZE_MAX;   /* to its clause's verb */
+                after_verb = after_aux = false;
+                continue;
+            }
+            if ((pos & TQC_POS_CONJ) && !(pos & (TQC_POS_PREP | TQC_POS_PRON))) {
+                linked = FRAG_LINKED_WORDS + 1;   /* a verb it joins comes soon */
+                after_verb = after_aux = false;
+                continue;
+            }
+            uint32_t host = elided_host_pos(ctx, k), own = host ? host : pos;
+            bool finite = finite_verb(ctx, k, first + 1) || (k == first + 2 && (pos & FINITE));
+            if (finite && !linked && (!after_verb || ((own & TQC_POS_AUX) && !after_aux)))
+                verbs++;
+            linked = finite || !linked ? 0 : linked - 1;
+            after_verb = finite || ((pos & TQC_POS_VERB) &&
+                                    !(pos & (TQC_POS_NOUN | TQC_POS_PRON | TQC_POS_DET)));
+            after_aux = finite && (own & TQC_POS_AUX);
+        }
+        relative = verbs == 1;
+    }
     if (!relative && tok_in(ctx, "subordinators", &doc->tokens[first]) &&
         !subordinator_as_preposition(ctx, first, last) &&
         !verb_second_after_preposition(ctx, first, last) &&
@@ -1310,7 +1367,7 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
     }
     /* A noun phrase whose only verb is a relative clause's, no main clause after it
      * (`Almost two thirds of those who voted.`, `Dos en la capital, donde ...`): no word
-     * with a verb reading before the relative word, which follows a comma or a word that
+     * that is a verb in context before the relative word, which follows a comma or a word that
      * may head a noun phrase (not a complementizer after a verb: `Notare che ...`; not a
      * connective opening the sentence: `Por lo que ...`), and one finite verb after it;
      * a second is the main clause's (`The man who came left.`). */
@@ -1319,10 +1376,14 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
     for (size_t k = first; !relative && k < last && rel_at == SIZE_MAX; k++) {
         if (doc->tokens[k].kind != TQC_TOK_WORD)
             continue;
+        uint32_t pos = word_pos(ctx, k, k == first);
         if (k > first && tok_in(ctx, "relative-openers", &doc->tokens[k]))
             rel_at = k;
-        else if (word_pos(ctx, k, k == first) & TQC_POS_VERB)
-            break;
+        else if (finite_verb(ctx, k, first) ||
+                 ((pos & (TQC_POS_VINF | TQC_POS_VGER | TQC_POS_VPART)) &&
+                  !(pos & (TQC_POS_NOUN | TQC_POS_ADJ))))
+            break;   /* (a noun-or-verb form after its article is the noun: `Un
+                      * proyecto que costó ...`) */
     }
     if (rel_at != SIZE_MAX) {
         const tqc_token *b = &doc->tokens[rel_at - 1];
