@@ -892,6 +892,15 @@ START_TEST(test_issue_12_fragment_subordinator_or_preposition)
                       "era all\u2019estero il suo vice firmava l\u2019ordinanza.", RULE, &h);
     ck_assert_uint_eq(h.count, 1);
     ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    /* after a relative word's clause and a comma, a base form may be an imperative main
+     * clause; a past form is the predicate of a head cut off before it */
+    tqc_test_first_in("en", "The council met on Monday to vote on the budget. Where a permit "
+                      "is required, ask the clerk for the form.", RULE, &h);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    FINDS("en", "The council met on Monday to vote on the budget. Who investigated the case, "
+          "said the money was gone.", RULE,
+          "Who investigated the case, said the money was gone.");
 }
 END_TEST
 

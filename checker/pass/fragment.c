@@ -1123,9 +1123,13 @@ static bool main_clause_may_follow(const tqc_ctx *ctx, size_t first, size_t last
             j--;
         /* A verb right after the comma is the predicate of a head cut off before the
          * clause (`Nunes. Who investigated the case, said ...`), and the clauses after it
-         * are its own; a verb after a verb is of the same cluster. */
-        if (doc->tokens[j].kind != TQC_TOK_WORD)
-            return false;
+         * are its own, unless it may be an imperative, a base form (`Where a permit is
+         * needed, find out ...`), or holds its subject (`..., I'm a total loss.`); a
+         * verb after a verb is of the same cluster. */
+        if (doc->tokens[j].kind != TQC_TOK_WORD) {
+            uint32_t own = word_pos(ctx, k, false);
+            return (own & TQC_POS_VINF) || ((own & TQC_POS_PRON) && (own & FINITE));
+        }
         uint32_t subject = word_pos(ctx, j, j == first);
         if ((subject & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_PRON)) &&
             !(subject & (TQC_POS_DET | TQC_POS_PREP)))
