@@ -981,6 +981,21 @@ START_TEST(test_issue_12_fragment_headed_relatives_and_bare_nouns)
 }
 END_TEST
 
+/* A capitalised abbreviation ending the paragraph ends the piece (nothing follows that it
+ * could have been cut from); French `que` opens an object relative clause as Spanish and
+ * Portuguese `que` do; a relative word with no finite verb after it opens a reply. */
+START_TEST(test_issue_12_fragment_paragraph_end_and_relative_words)
+{
+    FINDS("en", "He identified the man as Lewis Parker, 59. A farmer of Hartselle, Ala.", RULE,
+          "A farmer of Hartselle, Ala.");
+    SILENT("en", "He identified the man as Lewis Parker, 59. A farmer of Hartselle, Ala. He was "
+           "arrested on Monday.", RULE);
+    FINDS("fr", "Les correctifs sont diffusés sous la forme de fichiers. Que chacun est alors "
+          "libre d\u2019appliquer.", RULE, "Que chacun est alors libre d\u2019appliquer.");
+    SILENT("en", "Everyone in the village came to the meeting on Friday. Who else.", RULE);
+}
+END_TEST
+
 Suite *pass_fragment_suite(void)
 {
     Suite *s = suite_create("pass_fragment");
@@ -1022,6 +1037,7 @@ Suite *pass_fragment_suite(void)
     tcase_add_test(tc, test_issue_12_fragment_noun_phrases_read_by_grammar);
     tcase_add_test(tc, test_issue_12_fragment_german_verb_second);
     tcase_add_test(tc, test_issue_12_fragment_headed_relatives_and_bare_nouns);
+    tcase_add_test(tc, test_issue_12_fragment_paragraph_end_and_relative_words);
     tcase_add_test(tc, test_issue_12_fragment_short_sentence_before);
     tcase_add_test(tc, test_issue_12_fragment_list_closed_by_etc);
     tcase_add_test(tc, test_issue_12_fragment_homographs_by_grammar);

@@ -1301,7 +1301,12 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
      * main clause follows a comma, and a word that is also an adverb is one when a finite
      * verb follows it (`Da kam er.`). */
     size_t pronoun = relative_after_preposition(ctx, first, last);
-    bool relative = (tok_in(ctx, "relative-openers", &doc->tokens[first]) &&
+    /* (with no finite reading at all, a relative word opens a verbless piece, judged as
+     * one below: `Who else.` is a reply) */
+    bool any_finite = false;
+    for (size_t k = first + 1; k < last && !any_finite; k++)
+        any_finite = doc->tokens[k].kind == TQC_TOK_WORD && finite_verb(ctx, k, first);
+    bool relative = (tok_in(ctx, "relative-openers", &doc->tokens[first]) && any_finite &&
                      !second_verb(ctx, first, last, true)) ||
                     (verb_final_relative(ctx, first, last) &&
                      !second_verb(ctx, first, last, true)) ||
@@ -1361,10 +1366,7 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
           finite_verb(ctx, first + 1, first))) {
         /* With no finite reading at all it is a verbless piece, judged as one below
          * (`Until recently.`, a reply; `Until the end of the year.`). */
-        bool verb = false;
-        for (size_t k = first + 1; k < last && !verb; k++)
-            verb = doc->tokens[k].kind == TQC_TOK_WORD && finite_verb(ctx, k, first);
-        relative = verb && !second_verb(ctx, first, last, false);
+        relative = any_finite && !second_verb(ctx, first, last, false);
         for (size_t k = first; k < last; k++)
             if (first_cp(doc, &doc->tokens[k]) == ',' || first_cp(doc, &doc->tokens[k]) == ';')
                 relative = false;
@@ -1469,10 +1471,12 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
                        (comment && gerund))) ||
         set_phrase(ctx, first, last) || tok_in(ctx, "credits", &doc->tokens[first]))
         return;
-    /* A capitalised abbreviation (`Cf.`, `Dr.`) may have been cut from what follows it; a
-     * lower-case one the segmenter let end the sentence closes a list (`etc.`, `usw.`). */
+    /* A capitalised abbreviation (`Cf.`, `Dr.`) may have been cut from what follows it,
+     * unless the paragraph ends there (`A farmer of Hartselle, Ala.`); a lower-case one
+     * the segmenter let end the sentence closes a list (`etc.`, `usw.`). */
+    bool para_ends = last + 1 >= para_end_tok;
     if (end->kind == TQC_TOK_WORD &&
-        ((abbreviation(ctx, end) && !(end->flags & TQC_TF_LOWER)) ||
+        ((abbreviation(ctx, end) && !(end->flags & TQC_TF_LOWER) && !para_ends) ||
          (tqc_span_len(end->span) < FRAG_MIN_LAST_BYTES && !word_pos(ctx, last - 1, false))))
         return;
     if (!complete_sentence(ctx, s - 1, relative, words >= FRAG_MIN_PREV_WORDS) || inside_quotation(ctx, para_first_tok, first, para_end_tok))
