@@ -37,7 +37,9 @@
  * (run before this one) found garbled (`Ãˆ` for `È`). Capitalised words inside the
  * sentence (names; German nouns), all-capital words and words with digits are no verbs.
  * Datelines, bylines and headlines are paragraphs of their own or open one, so no
- * complete sentence precedes them. */
+ * complete sentence precedes them. A quotation whose closing mark was lost before its
+ * attribution ends there (inside_quotation); a subordinate clause that may run on into
+ * its main clause with no comma is a hint (main_clause_may_follow). */
 #include "pass/pass.h"
 
 #include <stdlib.h>
@@ -61,6 +63,9 @@
 #define FRAG_MIN_LAST_BYTES 3
 /* A set phrase of the profile list `verbless-sentences`, words joined by spaces. */
 #define FRAG_MAX_PHRASE 256
+/* Words between a conjunction and the verb it joins to the one before (`came and then
+ * left`); a verb further on is more likely a clause's of its own. */
+#define FRAG_LINKED_WORDS 1
 
 #define FINITE (TQC_POS_VFIN | TQC_POS_AUX)
 /* What a fragment split off a clause carries; replies are made of the other classes. */
@@ -344,9 +349,11 @@ static uint32_t elided_host_pos(const tqc_ctx *ctx, size_t k)
         return 0;
     while (i < n && s[i] != '\'' && !(i + 2 < n && !memcmp(s + i, "\xE2\x80\x99", 3)))
         i++;
+    if (i >= n)
+        return 0;
     size_t rest = i + (s[i] == '\'' ? 1 : 3);
     char buf[FRAG_MAX_WORD];
-    size_t bn = i < n ? tqc_text_case(s, i, TQC_CASE_LOWER, buf, sizeof buf) : 0;
+    size_t bn = tqc_text_case(s, i, TQC_CASE_LOWER, buf, sizeof buf);
     if (!bn || rest >= n || !tqc_lang_in(ctx->lang, "elisions", buf, bn))
         return 0;
     const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
@@ -481,10 +488,11 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
      * opening it, before a form that may be a noun or an adjective, is the article (`La
      * prima in dieci anni.`, `Quase o dobro do previsto.`): a pronoun there needs a verb
      * that is nothing else (`La vende.`, `Quase o perdi.`). */
+    bool after_opening_adverb = k - 2 == first && toks[first].kind == TQC_TOK_WORD &&
+                                word_pos(ctx, first, true) == TQC_POS_ADV;
     bool opening_article = (pos & (TQC_POS_NOUN | TQC_POS_ADJ)) &&
                            tok_in(ctx, "articles", &toks[k - 1]) &&
-                           (k - 1 == first || (k - 2 == first && toks[first].kind == TQC_TOK_WORD &&
-                                               word_pos(ctx, first, true) == TQC_POS_ADV));
+                           (k - 1 == first || after_opening_adverb);
     if (has_before && proclitics(ctx, k - 1 == first) && !(before & TQC_POS_NUM) && !article &&
         subject && !opening_article && proclitic_pronoun(ctx, k - 1))
         keeps_verb |= TQC_POS_PRON;
@@ -1140,10 +1148,6 @@ static bool main_clause_may_follow(const tqc_ctx *ctx, size_t first, size_t last
     return false;
 }
 
-/* Words between a conjunction and the verb it joins to the one before (`came and then
- * left`); a verb further on is more likely a clause's of its own. */
-#define FRAG_LINKED_WORDS 1
-
 /* Whether the subordinator opening tokens [first, last), where subordinate clauses end
  * on their finite verb (profile `verb-final-subordinate`), is a preposition too and its
  * first finite verb, before any mark, has more of its clause after it that is no verb
@@ -1171,9 +1175,9 @@ static bool verb_second_after_preposition(const tqc_ctx *ctx, size_t first, size
  * the lexicon has the subordinator as a preposition too (`Until 1958 ...`). */
 static bool subordinator_as_preposition(const tqc_ctx *ctx, size_t first, size_t last)
 {
-    const tqc_token *next = &ctx->doc->tokens[first + 1];
     if (first + 1 >= last)
         return false;
+    const tqc_token *next = &ctx->doc->tokens[first + 1];
     if (next->kind == TQC_TOK_NUMBER)
         return (word_pos(ctx, first, true) & TQC_POS_PREP) != 0;
     return next->kind == TQC_TOK_WORD && word_pos(ctx, first + 1, false) == TQC_POS_PREP;
@@ -1373,10 +1377,10 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
     }
     /* A noun phrase whose only verb is a relative clause's, no main clause after it
      * (`Almost two thirds of those who voted.`, `Dos en la capital, donde ...`): no word
-     * that is a verb in context before the relative word, which follows a comma or a word that
-     * may head a noun phrase (not a complementizer after a verb: `Notare che ...`; not a
-     * connective opening the sentence: `Por lo que ...`), and one finite verb after it;
-     * a second is the main clause's (`The man who came left.`). */
+     * that is a verb in context before the relative word, which follows a comma or a
+     * word that may head a noun phrase (not a complementizer after a verb: `Notare che
+     * ...`; not a connective opening the sentence: `Por lo que ...`), and one finite verb
+     * after it; a second is the main clause's (`The man who came left.`). */
     size_t rel_at = SIZE_MAX;
     bool rel_only = false;
     for (size_t k = first; !relative && k < last && rel_at == SIZE_MAX; k++) {
@@ -1479,7 +1483,8 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
         ((abbreviation(ctx, end) && !(end->flags & TQC_TF_LOWER) && !para_ends) ||
          (tqc_span_len(end->span) < FRAG_MIN_LAST_BYTES && !word_pos(ctx, last - 1, false))))
         return;
-    if (!complete_sentence(ctx, s - 1, relative, words >= FRAG_MIN_PREV_WORDS) || inside_quotation(ctx, para_first_tok, first, para_end_tok))
+    if (!complete_sentence(ctx, s - 1, relative, words >= FRAG_MIN_PREV_WORDS) ||
+        inside_quotation(ctx, para_first_tok, first, para_end_tok))
         return;
     int len = (int)tqc_span_len(sent->span);
     const char *text = tqc_doc_at(doc, sent->span);
