@@ -823,6 +823,179 @@ START_TEST(test_issue_12_fragment_homographs_by_grammar)
 }
 END_TEST
 
+/* A quotation that lost its closing mark ends at its attribution (a comma and a verb of
+ * `rules/<lang>/speech-verbs`): the piece after it is the writer's, and found; a
+ * quotation the attribution interrupts, closed later in the paragraph, is still speech. */
+START_TEST(test_issue_12_fragment_after_an_unclosed_quotation)
+{
+    FINDS("en", "\u201CThe road floods every winter, said Tom Harlow, who has farmed the valley "
+          "for decades. A former teacher from the northern valley.", RULE,
+          "A former teacher from the northern valley.");
+    FINDS("de", "\u201EDie Brücke ist zu alt, sagt Meier. Sprecher der Bürgerinitiative "
+          "am Nordufer des Sees.", RULE, "Sprecher der Bürgerinitiative am Nordufer des Sees.");
+    FINDS("it", "\u00ABIl ponte è troppo vecchio, ha detto il sindaco Carlo Ferri. Al termine "
+          "di una lunga riunione in municipio.", RULE,
+          "Al termine di una lunga riunione in municipio.");
+    FINDS("fr", "\u00AB Le pont est trop vieux, a déclaré le maire Paul Girard. À la "
+          "fin d\u2019une longue réunion à la mairie.", RULE,
+          "À la fin d\u2019une longue réunion à la mairie.");
+    FINDS("es", "\u00ABEl puente es demasiado viejo, dijo el alcalde Juan Ruiz. Al final de una "
+          "larga reunión en el ayuntamiento.", RULE,
+          "Al final de una larga reunión en el ayuntamiento.");
+    FINDS("pt", "\u201CA ponte é muito velha, disse o prefeito João Silva. No fim de uma "
+          "longa reunião na prefeitura.", RULE, "No fim de uma longa reunião na prefeitura.");
+    SILENT("en", "\u201CThe road floods every winter, said Tom Harlow, and the council knows it. "
+           "A disgrace for the whole valley.\u201D", RULE);
+    SILENT("it", "\u00ABNon so, dice il sindaco, cosa faremo. Un disastro per tutta la "
+           "valle.\u00BB", RULE);
+}
+END_TEST
+
+/* Where the language writes compounds solid, a word the lexicon lacks that is two of its
+ * words, the last a noun with no verb reading, is a noun, not a verb it may lack: a
+ * warning, where an unknown word is a hint. */
+START_TEST(test_issue_12_fragment_closed_compound_is_its_head)
+{
+    tqc_test_hit h;
+    tqc_test_first("The council met on Monday to vote on the budget. A veteran boatwoman from "
+                   "the river town.", RULE, &h);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    /* (a word of no two lexicon words stays a possible verb: see
+     * test_issue_12_fragment_unknown_words_keep_it_at_info) */
+}
+END_TEST
+
+/* A subordinator before a word that is only a preposition, or before a number where it
+ * is a preposition too, opens a phrase; with no finite verb at all the sentence is a
+ * verbless piece, judged as one (a reply here). A subordinate clause after whose verb a
+ * subject and another finite verb follow, with no comma, may have its main clause: a
+ * hint. Where subordinate clauses end on their verb (German) none can follow. */
+START_TEST(test_issue_12_fragment_subordinator_or_preposition)
+{
+    SILENT("en", "The ferry stayed in port for three days. Because of the storm the harbour "
+           "stayed closed.", RULE);
+    SILENT("en", "The ferry has changed its timetable. Until 2019 the boat ran twice a day.",
+           RULE);
+    SILENT("en", "The ferry has changed its timetable. Until recently.", RULE);
+    FINDS("en", "The council met on Monday to vote on the budget. Because the bridge had "
+          "collapsed.", RULE, "Because the bridge had collapsed.");
+    FINDS("de", "Der Rat stimmte am Montag über den Haushalt ab. Während der "
+          "Bürgermeister verreist war.", RULE,
+          "Während der Bürgermeister verreist war.");
+    tqc_test_hit h;
+    tqc_test_first_in("en", "The council met on Monday to vote on the budget. While the mayor "
+                      "was abroad his deputy signed the order.", RULE, &h);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    tqc_test_first_in("it", "Il consiglio ha votato il bilancio lunedì. Mentre il sindaco "
+                      "era all\u2019estero il suo vice firmava l\u2019ordinanza.", RULE, &h);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    /* after a relative word's clause and a comma, a base form may be an imperative main
+     * clause; a past form is the predicate of a head cut off before it */
+    tqc_test_first_in("en", "The council met on Monday to vote on the budget. Where a permit "
+                      "is required, ask the clerk for the form.", RULE, &h);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    FINDS("en", "The council met on Monday to vote on the budget. Who investigated the case, "
+          "said the money was gone.", RULE,
+          "Who investigated the case, said the money was gone.");
+}
+END_TEST
+
+/* Noun phrases the pass took for clauses: a numeral counting a noun-or-verb form before
+ * an adverb (a measure), an adjective chain after a possessive clitic, an article after
+ * an adverb opening the sentence, a preposition past an adverb before a number, and an
+ * elided article's noun before a verb (`L’investissement atteint`); with the clauses
+ * they must still leave alone. */
+START_TEST(test_issue_12_fragment_noun_phrases_read_by_grammar)
+{
+    FINDS("en", "The leaders finished the third round on Saturday afternoon. Four strokes ahead "
+          "of the field.", RULE, "Four strokes ahead of the field.");
+    FINDS("en", "The navy launched the vessel on Friday. The city\u2019s first electric ferry.",
+          RULE, "The city\u2019s first electric ferry.");
+    SILENT("en", "The wind rose in the night. The door\u2019s open wide.", RULE);
+    FINDS("pt", "O investimento total chega a 310 milhões de reais. Quase o dobro do valor "
+          "inicial.", RULE, "Quase o dobro do valor inicial.");
+    SILENT("pt", "O ladrão levou a carteira ontem. Quase o perdi.", RULE);
+    FINDS("it", "Il costo raggiunge il livello massimo. Un aumento di quasi il 15%.", RULE,
+          "Un aumento di quasi il 15%.");
+    FINDS("fr", "L\u2019investissement atteint 300 millions. Une hausse de 15 % sur un an.", RULE,
+          "Une hausse de 15 % sur un an.");
+    /* a finite reading right after the relative word is its clause's verb */
+    SILENT("en", "The town has changed a great deal in fifty years. Even the family which "
+           "lives next door is away now.", RULE);
+    FINDS("en", "The town has changed a great deal in fifty years. The family which lives "
+          "next door.", RULE, "The family which lives next door.");
+}
+END_TEST
+
+/* German puts the finite verb second in a main clause and last in a subordinate one: a
+ * subordinator that is also a preposition, whose verb has more of its clause after it,
+ * opens a prepositional phrase; and an attributive adjective is inflected, so a bare form
+ * after an opening demonstrative is the verb. */
+START_TEST(test_issue_12_fragment_german_verb_second)
+{
+    SILENT("de", "Die Brücke stammt aus dem Jahr 1911 und gilt als marode. Während der "
+           "Sommerferien bleibt die Schule geschlossen.", RULE);
+    FINDS("de", "Die Brücke stammt aus dem Jahr 1911 und gilt als marode. Während der Vater "
+          "schlief.", RULE, "Während der Vater schlief.");
+    SILENT("de", "Ein Prozess führt ein Programm aus. Dies erfordert Speicherplatz im "
+           "Arbeitsspeicher.", RULE);
+    FINDS("de", "Der Dienst bietet viele Module an. Die installiert und konfiguriert werden.",
+          RULE, "Die installiert und konfiguriert werden.");
+}
+END_TEST
+
+/* A relative clause headed by a pronoun or article opening the sentence (`Lo que`, `Ce
+ * qui`, `Il che`, `O que`) with one clause's verb stands alone; one whose main clause
+ * follows is complete. A noun-or-verb form after its article heads a relative clause
+ * (`Un proyecto que ...`), and a listed preposition before a bare noun is no verb
+ * (`inizio di stagione`). */
+START_TEST(test_issue_12_fragment_headed_relatives_and_bare_nouns)
+{
+    FINDS("es", "La senadora votó en contra de la ley. Lo que sorprendió a muchos de sus "
+          "compañeros.", RULE, "Lo que sorprendió a muchos de sus compañeros.");
+    FINDS("fr", "La sénatrice a voté contre le projet de loi. Ce qui a surpris nombre de ses "
+          "collègues.", RULE, "Ce qui a surpris nombre de ses collègues.");
+    FINDS("it", "La senatrice ha votato contro la legge. Il che ha sorpreso molti dei suoi "
+          "colleghi di partito.", RULE,
+          "Il che ha sorpreso molti dei suoi colleghi di partito.");
+    FINDS("pt", "A senadora votou contra o projeto de lei. O que surpreendeu muitos dos seus "
+          "colegas.", RULE, "O que surpreendeu muitos dos seus colegas.");
+    SILENT("es", "La senadora votó en contra de la ley. Lo que más preocupa es el precio.",
+           RULE);
+    SILENT("fr", "La sénatrice a voté contre le projet. Ce qui compte, c\u2019est le "
+           "résultat.", RULE);
+    SILENT("pt", "A senadora votou contra o projeto de lei. O que mais preocupa é o preço.",
+           RULE);
+    SILENT("en", "The senator voted against the bill. Those who had slickers donned them.",
+           RULE);
+    FINDS("es", "El alcalde inauguró el martes el nuevo puente. Un proyecto que costó casi "
+          "doce millones de euros.", RULE,
+          "Un proyecto que costó casi doce millones de euros.");
+    FINDS("it", "La squadra ha perso domenica la terza partita di fila. Il peggior inizio di "
+          "stagione da dieci anni.", RULE,
+          "Il peggior inizio di stagione da dieci anni.");
+}
+END_TEST
+
+/* A capitalised abbreviation ending the paragraph ends the piece (nothing follows that it
+ * could have been cut from); French `que` opens an object relative clause as Spanish and
+ * Portuguese `que` do; a relative word with no finite verb after it opens a reply. */
+START_TEST(test_issue_12_fragment_paragraph_end_and_relative_words)
+{
+    FINDS("en", "He identified the man as Lewis Parker, 59. A farmer of Hartselle, Ala.", RULE,
+          "A farmer of Hartselle, Ala.");
+    SILENT("en", "He identified the man as Lewis Parker, 59. A farmer of Hartselle, Ala. He was "
+           "arrested on Monday.", RULE);
+    FINDS("fr", "Les correctifs sont diffusés sous la forme de fichiers. Que chacun est alors "
+          "libre d\u2019appliquer.", RULE, "Que chacun est alors libre d\u2019appliquer.");
+    SILENT("en", "Everyone in the village came to the meeting on Friday. Who else.", RULE);
+}
+END_TEST
+
 Suite *pass_fragment_suite(void)
 {
     Suite *s = suite_create("pass_fragment");
@@ -858,6 +1031,13 @@ Suite *pass_fragment_suite(void)
     tcase_add_test(tc, test_issue_12_fragment_closed_class_homographs);
     tcase_add_test(tc, test_issue_12_fragment_possessive_clitic);
     tcase_add_test(tc, test_issue_12_fragment_coordinated_adjectives);
+    tcase_add_test(tc, test_issue_12_fragment_after_an_unclosed_quotation);
+    tcase_add_test(tc, test_issue_12_fragment_closed_compound_is_its_head);
+    tcase_add_test(tc, test_issue_12_fragment_subordinator_or_preposition);
+    tcase_add_test(tc, test_issue_12_fragment_noun_phrases_read_by_grammar);
+    tcase_add_test(tc, test_issue_12_fragment_german_verb_second);
+    tcase_add_test(tc, test_issue_12_fragment_headed_relatives_and_bare_nouns);
+    tcase_add_test(tc, test_issue_12_fragment_paragraph_end_and_relative_words);
     tcase_add_test(tc, test_issue_12_fragment_short_sentence_before);
     tcase_add_test(tc, test_issue_12_fragment_list_closed_by_etc);
     tcase_add_test(tc, test_issue_12_fragment_homographs_by_grammar);

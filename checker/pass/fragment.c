@@ -37,7 +37,9 @@
  * (run before this one) found garbled (`Ãˆ` for `È`). Capitalised words inside the
  * sentence (names; German nouns), all-capital words and words with digits are no verbs.
  * Datelines, bylines and headlines are paragraphs of their own or open one, so no
- * complete sentence precedes them. */
+ * complete sentence precedes them. A quotation whose closing mark was lost before its
+ * attribution ends there (inside_quotation); a subordinate clause that may run on into
+ * its main clause with no comma is a hint (main_clause_may_follow). */
 #include "pass/pass.h"
 
 #include <stdlib.h>
@@ -45,6 +47,7 @@
 
 #include "core/alloc.h"
 #include "core/text.h"
+#include "lang/split.h"
 
 #define FRAG_MAX_WORD 128
 /* The sentence before must be long enough to have been a full clause. */
@@ -60,6 +63,9 @@
 #define FRAG_MIN_LAST_BYTES 3
 /* A set phrase of the profile list `verbless-sentences`, words joined by spaces. */
 #define FRAG_MAX_PHRASE 256
+/* Words between a conjunction and the verb it joins to the one before (`came and then
+ * left`); a verb further on is more likely a clause's of its own. */
+#define FRAG_LINKED_WORDS 1
 
 #define FINITE (TQC_POS_VFIN | TQC_POS_AUX)
 /* What a fragment split off a clause carries; replies are made of the other classes. */
@@ -218,10 +224,10 @@ static bool closed_listed(const tqc_ctx *ctx, size_t k)
 }
 
 /* Whether word token k, a listed preposition or article (closed_listed), stands before
- * an article, a determiner, a number or a name: its closed reading then (`entre les
- * deux`, `di un anno`, `near the coast`, `di Napoli`), whatever word comes before it. A
- * verb there has a preposition or an adverb after it, or its object without a
- * determiner. */
+ * an article, a determiner, a number (past an adverb qualifying it) or a name: its
+ * closed reading then (`entre les deux`, `di un anno`, `near the coast`, `di Napoli`,
+ * `di quasi il 15%`), whatever word comes before it. A verb there has a preposition or
+ * an adverb after it, or its object without a determiner. */
 static bool listed_closed_before_det(const tqc_ctx *ctx, size_t k)
 {
     const tqc_doc *doc = ctx->doc;
@@ -230,6 +236,17 @@ static bool listed_closed_before_det(const tqc_ctx *ctx, size_t k)
     const tqc_token *n = &doc->tokens[k + 1];
     if (n->kind == TQC_TOK_NUMBER)
         return true;
+    /* ... also past an adverb that is nothing else and qualifies a number, after it or
+     * after an article (`di quasi il 15%`, `de presque 15 %`, `of almost 40 percent`) */
+    if (n->kind == TQC_TOK_WORD && (n->flags & TQC_TF_LOWER) && k + 2 < doc->token_count &&
+        word_pos(ctx, k + 1, false) == TQC_POS_ADV) {
+        const tqc_token *q = &doc->tokens[k + 2];
+        if (q->kind == TQC_TOK_NUMBER)
+            return true;
+        if (q->kind == TQC_TOK_WORD && tok_in(ctx, "articles", q) && k + 3 < doc->token_count &&
+            doc->tokens[k + 3].kind == TQC_TOK_NUMBER)
+            return true;
+    }
     /* ... or a name, a capitalised word the lexicon reads as no verb (`la città di
      * Napoli`) */
     if (n->kind == TQC_TOK_WORD && (n->flags & TQC_TF_CAP) && !(n->flags & TQC_TF_SENT_START))
@@ -237,6 +254,11 @@ static bool listed_closed_before_det(const tqc_ctx *ctx, size_t k)
     if (n->kind != TQC_TOK_WORD || !(n->flags & TQC_TF_LOWER))
         return false;
     uint32_t after = word_pos(ctx, k + 1, false);
+    /* ... or a bare noun with no finite reading, which a preposition governs and a
+     * verb rarely takes without its article (`inizio di stagione`, `entre semana`) */
+    if (tok_in(ctx, "prepositions", &doc->tokens[k]) && (after & TQC_POS_NOUN) &&
+        !(after & (FINITE | TQC_POS_PRON | TQC_POS_DET | TQC_POS_PREP | TQC_POS_ADV)))
+        return true;
     return (tok_in(ctx, "articles", n) || tok_in(ctx, "determiners", n) ||
             (after & (TQC_POS_DET | TQC_POS_NUM))) &&
            !(after & (TQC_POS_VERB | TQC_POS_PREP));
@@ -276,6 +298,17 @@ static bool possessive_clitic(const tqc_ctx *ctx, size_t k)
     if (!(nt->flags & TQC_TF_LOWER))
         return (nt->flags & TQC_TF_CAP) != 0;
     uint32_t after = word_pos(ctx, k + 1, false);
+    /* An adjective (an ordinal, `first`, may be an adverb too) before another that is no
+     * adverb or verb, or before such a noun, runs on into a noun phrase (`the world's
+     * first atomic submarine`; `the door's open wide` keeps the verb). */
+    if ((after & TQC_POS_ADJ) && !(after & (TQC_POS_VERB | TQC_POS_AUX | TQC_POS_PRON)) &&
+        k + 2 < doc->token_count && doc->tokens[k + 2].kind == TQC_TOK_WORD &&
+        (doc->tokens[k + 2].flags & TQC_TF_LOWER)) {
+        uint32_t then = word_pos(ctx, k + 2, false);
+        if ((then & (TQC_POS_ADJ | TQC_POS_NOUN)) &&
+            !(then & (TQC_POS_VERB | TQC_POS_AUX | TQC_POS_ADV)))
+            return true;
+    }
     if (after & (TQC_POS_DET | TQC_POS_PRON | TQC_POS_ADV | TQC_POS_PREP | TQC_POS_VPART |
                  TQC_POS_VGER | TQC_POS_VINF | TQC_POS_AUX))
         return false;
@@ -302,6 +335,30 @@ static bool object_follows(const tqc_ctx *ctx, size_t k)
         !(tok_in(ctx, "articles", n) || tok_in(ctx, "determiners", n)))
         return false;
     return !(word_pos(ctx, k + 1, false) & (TQC_POS_NOUN | TQC_POS_VERB));
+}
+
+/* The parts of speech of the word that an elided word of the profile's `elisions`
+ * (`l’`, `d’`, `dell’`) is joined to in word token k (`L’investissement`: a noun), else 0:
+ * what follows the token follows that word, not the article. */
+static uint32_t elided_host_pos(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_token *t = &ctx->doc->tokens[k];
+    const char *s = tok_text(ctx->doc, t);
+    size_t n = tqc_span_len(t->span), i = 1;
+    if (t->kind != TQC_TOK_WORD || !tqc_lang_list(ctx->lang, "elisions"))
+        return 0;
+    while (i < n && s[i] != '\'' && !(i + 2 < n && !memcmp(s + i, "\xE2\x80\x99", 3)))
+        i++;
+    if (i >= n)
+        return 0;
+    size_t rest = i + (s[i] == '\'' ? 1 : 3);
+    char buf[FRAG_MAX_WORD];
+    size_t bn = tqc_text_case(s, i, TQC_CASE_LOWER, buf, sizeof buf);
+    if (!bn || rest >= n || !tqc_lang_in(ctx->lang, "elisions", buf, bn))
+        return 0;
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    size_t ln = tqc_text_case(s + rest, n - rest, TQC_CASE_LOWER, buf, sizeof buf);
+    return tqc_lex_pos(lex, s + rest, n - rest) | (ln ? tqc_lex_pos(lex, buf, ln) : 0);
 }
 
 /* Whether word token k (of a sentence opening at token first) is a finite verb. A form
@@ -347,6 +404,9 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
     }
     bool has_before = k > first && toks[k - 1].kind == TQC_TOK_WORD;
     uint32_t before = has_before ? word_pos(ctx, k - 1, k - 1 == first) : 0;
+    uint32_t host = has_before ? elided_host_pos(ctx, k - 1) : 0;
+    if (host)
+        before = host;
     /* Digits before the form (`15% respecto`, `20 times`) are a numeral. */
     if (k > first && (toks[k - 1].kind == TQC_TOK_NUMBER ||
                       (k > first + 1 && toks[k - 2].kind == TQC_TOK_NUMBER &&
@@ -389,10 +449,24 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
             !(after & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB | TQC_POS_PREP)))
             return true;
     }
+    /* Where attributive adjectives are inflected (profile `noun-adjective-endings`), a
+     * form with no such ending after a pronoun-or-determiner opening the sentence is no
+     * attributive adjective but the verb (`Dies erfordert Speicherplatz.`; `Diese
+     * bekannte Straße` has its adjective). */
+    if ((pos & TQC_POS_VFIN) && !(pos & TQC_POS_NOUN) && k == first + 1 &&
+        (before & TQC_POS_PRON) && (before & TQC_POS_DET) &&
+        *tqc_lang_setting(ctx->lang, "noun-adjective-endings", "") &&
+        !tqc_ctx_ends_with_setting(ctx, k, "noun-adjective-endings") &&
+        k + 1 < ctx->doc->token_count && toks[k + 1].kind == TQC_TOK_WORD &&
+        !(word_pos(ctx, k + 1, false) & (TQC_POS_VERB | TQC_POS_CONJ)))
+        return true;   /* (a participle joined to another, `Die installiert und
+                        * konfiguriert werden.`, ends a relative clause) */
     /* No noun or adjective runs on into an adverb that is nothing else (`logiciels
      * identiques divergent rapidement`): a finite reading is the verb there, unless a
-     * preposition governs the form (`of the bridge again`). */
-    if ((pos & TQC_POS_VFIN) && k + 1 < ctx->doc->token_count &&
+     * preposition governs the form (`of the bridge again`) or a numeral counts it, a
+     * measure before its adverb (`four strokes ahead`, `two years ago`). */
+    bool counted = (before & TQC_POS_NUM) && !(before & (TQC_POS_PRON | TQC_POS_NOUN));
+    if ((pos & TQC_POS_VFIN) && !counted && k + 1 < ctx->doc->token_count &&
         ctx->doc->tokens[k + 1].kind == TQC_TOK_WORD &&
         (ctx->doc->tokens[k + 1].flags & TQC_TF_LOWER) &&
         word_pos(ctx, k + 1, false) == TQC_POS_ADV && !governed(ctx, k, first))
@@ -410,11 +484,15 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
      * stands before the pronoun (`il en veut`; `Surtout en seconde période` is none). */
     bool subject = (gov & (TQC_POS_PRON | TQC_POS_NOUN | TQC_POS_PROPN)) ||
                    tqc_lang_yes(ctx->lang, "proclitic-pronouns");
-    /* An article of the language's list opening the sentence, before a form that may be
-     * a noun or an adjective, is the article (`La prima in dieci anni.`): a pronoun
-     * there needs a verb that is nothing else (`La vende.`). */
-    bool opening_article = k - 1 == first && (pos & (TQC_POS_NOUN | TQC_POS_ADJ)) &&
-                           tok_in(ctx, "articles", &toks[first]);
+    /* An article of the language's list opening the sentence, also after an adverb
+     * opening it, before a form that may be a noun or an adjective, is the article (`La
+     * prima in dieci anni.`, `Quase o dobro do previsto.`): a pronoun there needs a verb
+     * that is nothing else (`La vende.`, `Quase o perdi.`). */
+    bool after_opening_adverb = k - 2 == first && toks[first].kind == TQC_TOK_WORD &&
+                                word_pos(ctx, first, true) == TQC_POS_ADV;
+    bool opening_article = (pos & (TQC_POS_NOUN | TQC_POS_ADJ)) &&
+                           tok_in(ctx, "articles", &toks[k - 1]) &&
+                           (k - 1 == first || after_opening_adverb);
     if (has_before && proclitics(ctx, k - 1 == first) && !(before & TQC_POS_NUM) && !article &&
         subject && !opening_article && proclitic_pronoun(ctx, k - 1))
         keeps_verb |= TQC_POS_PRON;
@@ -506,6 +584,44 @@ static bool inflected_adjective(const tqc_ctx *ctx, size_t k, size_t first, size
         return false;
     uint32_t head = word_pos(ctx, k + 1, false);
     return (head & TQC_POS_NOUN) && !(head & TQC_POS_VERB);
+}
+
+/* Parts of a closed compound: shorter ones split too many words by chance (`bed` +
+ * `evils`). */
+#define FRAG_MIN_COMPOUND_PART 4
+/* Readings of a compound tried, best first. */
+#define FRAG_MAX_COMPOUND_READINGS 4
+
+/* Whether word token k, a lower-case word the lexicon lacks, is a closed compound whose
+ * head is a noun or an adjective with no verb reading, where the language writes
+ * compounds solid (profile `closed-compounds` or `solid-compounds`): such a compound is
+ * its head's class (`lobster` + `woman`, `wald` + `reich`). Its parts are words of the
+ * dictionary of FRAG_MIN_COMPOUND_PART characters or more, no function words, the first
+ * a noun or an adjective of the lexicon; the head is the last. */
+static bool noun_compound(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_token *t = &ctx->doc->tokens[k];
+    if (!ctx->dict || !(t->flags & TQC_TF_LOWER) ||
+        !(tqc_lang_yes(ctx->lang, "closed-compounds") ||
+          tqc_lang_yes(ctx->lang, "solid-compounds")))
+        return false;
+    const char *w = tok_text(ctx->doc, t);
+    tqc_split sp[FRAG_MAX_COMPOUND_READINGS];
+    size_t n = tqc_split_find(ctx->dict, ctx->lang, w, tqc_span_len(t->span), sp,
+                              FRAG_MAX_COMPOUND_READINGS);
+    for (size_t i = 0; i < n; i++) {
+        const tqc_split_part *a = &sp[i].part[0], *b = &sp[i].part[1];
+        if (sp[i].count != 2 || a->chars < FRAG_MIN_COMPOUND_PART ||
+            b->chars < FRAG_MIN_COMPOUND_PART || a->function || b->function)
+            continue;
+        const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+        uint32_t modifier = tqc_lex_pos(lex, w + a->start, a->end - a->start);
+        uint32_t head = tqc_lex_pos(lex, w + b->start, b->end - b->start);
+        if ((modifier & (TQC_POS_NOUN | TQC_POS_ADJ)) &&
+            (head & (TQC_POS_NOUN | TQC_POS_ADJ)) && !(head & TQC_POS_VERB))
+            return true;
+    }
+    return false;
 }
 
 /* Whether word token k, which the lexicon lacks, may be a verb: see the header. */
@@ -613,13 +729,48 @@ static bool complete_sentence(const tqc_ctx *ctx, size_t s, bool any_clause, boo
            tqc_ctx_pos_lower(ctx, wk);
 }
 
-/* Whether token k of paragraph tokens [first, k) lies inside a quotation, by the
- * language's quotation marks. */
-static bool inside_quotation(const tqc_ctx *ctx, size_t first, size_t k)
+/* Words between the comma and the verb of saying of an attribution (`, said Lorna
+ * Beckett`, `, ha spiegato l'assessora`, `, sagt Vogt`). */
+#define FRAG_ATTRIBUTION_WORDS 3
+
+/* Whether the comma at token k opens an attribution: only words up to a verb of the
+ * profile's `speech-verbs` within FRAG_ATTRIBUTION_WORDS words (a quotation mark between,
+ * `appeal," he said`, closes the quotation there itself). */
+static bool attribution_at(const tqc_ctx *ctx, size_t k, size_t end)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (doc->tokens[k].kind != TQC_TOK_PUNCT || first_cp(doc, &doc->tokens[k]) != ',')
+        return false;
+    for (size_t j = k + 1; j < end && j <= k + FRAG_ATTRIBUTION_WORDS; j++) {
+        if (doc->tokens[j].kind != TQC_TOK_WORD)
+            return false;
+        if (tok_in(ctx, "speech-verbs", &doc->tokens[j]))
+            return true;
+    }
+    return false;
+}
+
+/* Whether token k of paragraph tokens [first, end) lies inside a quotation, by the
+ * language's quotation marks. A quotation still open at an attribution, with no mark
+ * closing it later in the paragraph, lost its closing mark before the attribution
+ * (`"The channel is shallow, said the mayor. ...`): it ends there, and what follows is
+ * the writer's, not the speaker's. One that closes later was interrupted by the
+ * attribution (`«Non so, dice, cosa fare. Forse domani.»`). */
+static bool inside_quotation(const tqc_ctx *ctx, size_t first, size_t k, size_t end)
 {
     int depth = 0;
     for (size_t j = first; j < k; j++) {
         unsigned m = tqc_ctx_mark(ctx, j, TQC_QUOTE_ROLES_QUOTES);
+        if (depth > 0 && !m && attribution_at(ctx, j, k)) {
+            bool closes_later = false;
+            for (size_t c = j + 1; c < end && !closes_later; c++) {
+                unsigned cm = tqc_ctx_mark(ctx, c, TQC_QUOTE_ROLES_QUOTES);
+                closes_later = (cm & TQC_MARK_CLOSES) && !(cm & TQC_MARK_APOSTROPHE);
+            }
+            if (!closes_later)
+                depth = 0;
+            continue;
+        }
         if (m & TQC_MARK_APOSTROPHE)
             continue;  /* l’homme, rock 'n' roll: no quotation */
         /* A mark that both opens and closes (", or “ that closes „ in German) closes
@@ -929,6 +1080,109 @@ static bool second_verb(const tqc_ctx *ctx, size_t first, size_t last, bool afte
     return false;
 }
 
+/* Whether the subordinate or relative clause opening tokens [first, last) may run on
+ * into its main clause (`While he was in custody his wife divorced him.`): after the
+ * clause's first finite verb, a word that may be a finite verb in context, with no
+ * conjunction or relative word right before it, after a subject of its own (past
+ * adverbs: a noun, name or pronoun that is no determiner; a noun a preposition governs
+ * may end the subject, `the name of an executive was`); after a comma when after_comma
+ * (a relative clause holds clauses of its own, `Which the firm says it will appeal.`,
+ * and sets off a main clause after it). second_verb asks for a verb finite by every
+ * reading; this one asks for any such reading, so the sentence may be complete: a hint,
+ * not a warning. */
+static bool main_clause_may_follow(const tqc_ctx *ctx, size_t first, size_t last,
+                                   bool after_comma)
+{
+    const tqc_doc *doc = ctx->doc;
+    /* Where subordinate clauses end on their verb, a comma closes them before the main
+     * clause (`Wo ich ... sah, ...`): none follows without one. */
+    if (tqc_lang_yes(ctx->lang, "verb-final-subordinate"))
+        return false;
+    /* A clause reduced to a participle, gerund or adjective has no finite verb (`While
+     * working there`, `Where possible,`): the first finite one may be the main clause's. */
+    uint32_t opens = first + 1 < last && doc->tokens[first + 1].kind == TQC_TOK_WORD
+                         ? word_pos(ctx, first + 1, false) : 0;
+    bool seen = (opens & (TQC_POS_VGER | TQC_POS_VPART | TQC_POS_ADJ)) &&
+                !(opens & (FINITE | TQC_POS_ADV));   /* `Que solo admite`: an adverb */
+    bool linked = false, comma = false;
+    for (size_t k = first + 1; k < last; k++) {
+        if (doc->tokens[k].kind != TQC_TOK_WORD) {
+            comma = comma || first_cp(doc, &doc->tokens[k]) == ',';
+            linked = linked && first_cp(doc, &doc->tokens[k]) != ',';
+            continue;
+        }
+        /* (a conjunction that may be a preposition links no clause: `as usual`) */
+        uint32_t pos = word_pos(ctx, k, false);
+        if (seen && (((pos & TQC_POS_CONJ) && !(pos & TQC_POS_PREP)) ||
+                     tok_in(ctx, "relative-openers", &doc->tokens[k]))) {
+            linked = true;
+            continue;
+        }
+        if (!finite_verb(ctx, k, first))
+            continue;
+        if (!seen || linked || (after_comma && !comma)) {
+            seen = true;
+            linked = false;   /* a conjunction links one verb, not the clause after it */
+            continue;
+        }
+        size_t j = k - 1;
+        while (j > first + 1 && doc->tokens[j].kind == TQC_TOK_WORD &&
+               word_pos(ctx, j, false) == TQC_POS_ADV)
+            j--;
+        /* A verb right after the comma is the predicate of a head cut off before the
+         * clause (`Nunes. Who investigated the case, said ...`), and the clauses after it
+         * are its own, unless it may be an imperative, a base form (`Where a permit is
+         * needed, find out ...`), or holds its subject (`..., I'm a total loss.`); a
+         * verb after a verb is of the same cluster. */
+        if (doc->tokens[j].kind != TQC_TOK_WORD) {
+            uint32_t own = word_pos(ctx, k, false);
+            return (own & TQC_POS_VINF) || ((own & TQC_POS_PRON) && (own & FINITE));
+        }
+        uint32_t subject = word_pos(ctx, j, j == first);
+        if ((subject & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_PRON)) &&
+            !(subject & (TQC_POS_DET | TQC_POS_PREP)))
+            return true;
+        if (!(subject & TQC_POS_VERB))
+            return false;
+    }
+    return false;
+}
+
+/* Whether the subordinator opening tokens [first, last), where subordinate clauses end
+ * on their finite verb (profile `verb-final-subordinate`), is a preposition too and its
+ * first finite verb, before any mark, has more of its clause after it that is no verb
+ * (`Während der Bauzeit fahren die Züge nur bis Plagwitz.`): the verb second of a main
+ * clause after a prepositional phrase, not the end of a subordinate clause (`Während der
+ * Vater schlief.`). */
+static bool verb_second_after_preposition(const tqc_ctx *ctx, size_t first, size_t last)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (!tqc_lang_yes(ctx->lang, "verb-final-subordinate") ||
+        !(word_pos(ctx, first, true) & TQC_POS_PREP))
+        return false;
+    for (size_t k = first + 1; k < last; k++) {
+        if (doc->tokens[k].kind != TQC_TOK_WORD)
+            return false;
+        if (finite_verb(ctx, k, first))
+            return k > first + 1 && k + 1 < last && doc->tokens[k + 1].kind == TQC_TOK_WORD &&
+                   !(word_pos(ctx, k + 1, false) & TQC_POS_VERB);
+    }
+    return false;
+}
+
+/* Whether the subordinator opening tokens [first, last) is part of a preposition: a word
+ * that is only a preposition follows it (`Because of this ...`), or a number does and
+ * the lexicon has the subordinator as a preposition too (`Until 1958 ...`). */
+static bool subordinator_as_preposition(const tqc_ctx *ctx, size_t first, size_t last)
+{
+    if (first + 1 >= last)
+        return false;
+    const tqc_token *next = &ctx->doc->tokens[first + 1];
+    if (next->kind == TQC_TOK_NUMBER)
+        return (word_pos(ctx, first, true) & TQC_POS_PREP) != 0;
+    return next->kind == TQC_TOK_WORD && word_pos(ctx, first + 1, false) == TQC_POS_PREP;
+}
+
 /* The token of the relative pronoun when tokens [first, last) open with a preposition and
  * a pronoun that is nothing else, where subordinate clauses end on their verb (profile
  * `verb-final-subordinate`: German), and the clause ends on its one finite verb with no
@@ -1021,7 +1275,7 @@ static size_t quoted_term(const tqc_ctx *ctx, size_t k, size_t first, size_t las
 }
 
 static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
-                           const uint8_t *garbled)
+                           size_t para_end_tok, const uint8_t *garbled)
 {
     const tqc_doc *doc = ctx->doc;
     const tqc_sentence *sent = &doc->sentences[s];
@@ -1051,34 +1305,95 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
      * main clause follows a comma, and a word that is also an adverb is one when a finite
      * verb follows it (`Da kam er.`). */
     size_t pronoun = relative_after_preposition(ctx, first, last);
-    bool relative = (tok_in(ctx, "relative-openers", &doc->tokens[first]) &&
+    /* (with no finite reading at all, a relative word opens a verbless piece, judged as
+     * one below: `Who else.` is a reply) */
+    bool any_finite = false;
+    for (size_t k = first + 1; k < last && !any_finite; k++)
+        any_finite = doc->tokens[k].kind == TQC_TOK_WORD && finite_verb(ctx, k, first);
+    bool relative = (tok_in(ctx, "relative-openers", &doc->tokens[first]) && any_finite &&
                      !second_verb(ctx, first, last, true)) ||
                     (verb_final_relative(ctx, first, last) &&
                      !second_verb(ctx, first, last, true)) ||
                     (pronoun != SIZE_MAX && !second_verb(ctx, pronoun, last, true));
+    /* A pronoun or article opening the sentence before a relative word heads a free or
+     * sentential relative clause (`Ce qui a surpris ses collègues.`, `Lo que sorprendió a
+     * muchos.`, `Il che ha sorpreso ...`): one with the finite verb of one clause, no
+     * main clause's after it (`Lo que más preocupa es el precio.`, `Ce qui compte,
+     * c'est ...`), stands alone as the relative word's own would. */
+    uint32_t opener = word_pos(ctx, first, true);
+    if (!relative && first + 2 < last && doc->tokens[first + 1].kind == TQC_TOK_WORD &&
+        tok_in(ctx, "relative-openers", &doc->tokens[first + 1]) &&
+        (opener & (TQC_POS_DET | TQC_POS_PRON)) &&
+        !(opener & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB | TQC_POS_PREP))) {
+        /* finite verbs of clauses of their own: the first may be any finite reading
+         * right after the relative word (`That which remains`); a later one counts
+         * unless a relative word opens its clause or a conjunction comes at most
+         * FRAG_LINKED_WORDS words before it (a clause inside, `came and then left`), or
+         * it comes right after a verb (of its cluster, or its object: `a surpris nombre
+         * de ...`), though an auxiliary after a verb that is none meets it at a clause's
+         * end (`Lo que más preocupa es ...`) */
+        size_t verbs = 0, linked = 0;
+        bool after_verb = false, after_aux = false;
+        for (size_t k = first + 2; k < last; k++) {
+            if (doc->tokens[k].kind != TQC_TOK_WORD) {
+                if (first_cp(doc, &doc->tokens[k]) == ',')
+                    linked = 0;
+                after_verb = after_aux = false;
+                continue;
+            }
+            uint32_t pos = word_pos(ctx, k, false);
+            if (tok_in(ctx, "relative-openers", &doc->tokens[k])) {
+                linked = SIZE_MAX;   /* to its clause's verb */
+                after_verb = after_aux = false;
+                continue;
+            }
+            if ((pos & TQC_POS_CONJ) && !(pos & (TQC_POS_PREP | TQC_POS_PRON))) {
+                linked = FRAG_LINKED_WORDS + 1;   /* a verb it joins comes soon */
+                after_verb = after_aux = false;
+                continue;
+            }
+            uint32_t host = elided_host_pos(ctx, k), own = host ? host : pos;
+            bool finite = finite_verb(ctx, k, first + 1) || (k == first + 2 && (pos & FINITE));
+            if (finite && !linked && (!after_verb || ((own & TQC_POS_AUX) && !after_aux)))
+                verbs++;
+            linked = finite || !linked ? 0 : linked - 1;
+            after_verb = finite || ((pos & TQC_POS_VERB) &&
+                                    !(pos & (TQC_POS_NOUN | TQC_POS_PRON | TQC_POS_DET)));
+            after_aux = finite && (own & TQC_POS_AUX);
+        }
+        relative = verbs == 1;
+    }
     if (!relative && tok_in(ctx, "subordinators", &doc->tokens[first]) &&
+        !subordinator_as_preposition(ctx, first, last) &&
+        !verb_second_after_preposition(ctx, first, last) &&
         !(first + 1 < last && doc->tokens[first + 1].kind == TQC_TOK_WORD &&
           finite_verb(ctx, first + 1, first))) {
-        relative = !second_verb(ctx, first, last, false);
+        /* With no finite reading at all it is a verbless piece, judged as one below
+         * (`Until recently.`, a reply; `Until the end of the year.`). */
+        relative = any_finite && !second_verb(ctx, first, last, false);
         for (size_t k = first; k < last; k++)
             if (first_cp(doc, &doc->tokens[k]) == ',' || first_cp(doc, &doc->tokens[k]) == ';')
                 relative = false;
     }
     /* A noun phrase whose only verb is a relative clause's, no main clause after it
      * (`Almost two thirds of those who voted.`, `Dos en la capital, donde ...`): no word
-     * with a verb reading before the relative word, which follows a comma or a word that
-     * may head a noun phrase (not a complementizer after a verb: `Notare che ...`; not a
-     * connective opening the sentence: `Por lo que ...`), and one finite verb after it;
-     * a second is the main clause's (`The man who came left.`). */
+     * that is a verb in context before the relative word, which follows a comma or a
+     * word that may head a noun phrase (not a complementizer after a verb: `Notare che
+     * ...`; not a connective opening the sentence: `Por lo que ...`), and one finite verb
+     * after it; a second is the main clause's (`The man who came left.`). */
     size_t rel_at = SIZE_MAX;
     bool rel_only = false;
     for (size_t k = first; !relative && k < last && rel_at == SIZE_MAX; k++) {
         if (doc->tokens[k].kind != TQC_TOK_WORD)
             continue;
+        uint32_t pos = word_pos(ctx, k, k == first);
         if (k > first && tok_in(ctx, "relative-openers", &doc->tokens[k]))
             rel_at = k;
-        else if (word_pos(ctx, k, k == first) & TQC_POS_VERB)
-            break;
+        else if (finite_verb(ctx, k, first) ||
+                 ((pos & (TQC_POS_VINF | TQC_POS_VGER | TQC_POS_VPART)) &&
+                  !(pos & (TQC_POS_NOUN | TQC_POS_ADJ))))
+            break;   /* (a noun-or-verb form after its article is the noun: `Un
+                      * proyecto que costó ...`) */
     }
     if (rel_at != SIZE_MAX) {
         const tqc_token *b = &doc->tokens[rel_at - 1];
@@ -1089,9 +1404,13 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
                                      TQC_POS_NUM)) != 0
                           : first_cp(doc, b) == ',';
         bool connective = (word_pos(ctx, first, true) & TQC_POS_PREP) && rel_at <= first + 2;
+        /* A finite reading right after the relative word is its clause's verb (`the
+         * spirit which lives here is ...`: `which` may be a determiner elsewhere). */
         size_t verbs = 0;
         for (size_t k = rel_at + 1; k < last; k++)
-            verbs += doc->tokens[k].kind == TQC_TOK_WORD && finite_verb(ctx, k, first);
+            verbs += doc->tokens[k].kind == TQC_TOK_WORD &&
+                     (finite_verb(ctx, k, first) ||
+                      (k == rel_at + 1 && (word_pos(ctx, k, false) & FINITE)));
         rel_only = headed && !connective && verbs == 1;
     }
     for (size_t k = first; k < last; k++) {
@@ -1111,7 +1430,7 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
                               !(pos & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB)));
             if ((garbled && garbled[k]) ||
                 (!pos && may_be_verb(ctx, k, k == first) &&
-                 !inflected_adjective(ctx, k, first, last)))
+                 !inflected_adjective(ctx, k, first, last) && !noun_compound(ctx, k)))
                 unknown_verbs++;
             /* An adverb, pronoun or interjection reading makes a reply (`Pas encore.`:
              * `pas` is also a noun). */
@@ -1156,17 +1475,26 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
                        (comment && gerund))) ||
         set_phrase(ctx, first, last) || tok_in(ctx, "credits", &doc->tokens[first]))
         return;
-    /* A capitalised abbreviation (`Cf.`, `Dr.`) may have been cut from what follows it; a
-     * lower-case one the segmenter let end the sentence closes a list (`etc.`, `usw.`). */
+    /* A capitalised abbreviation (`Cf.`, `Dr.`) may have been cut from what follows it,
+     * unless the paragraph ends there (`A farmer of Hartselle, Ala.`); a lower-case one
+     * the segmenter let end the sentence closes a list (`etc.`, `usw.`). */
+    bool para_ends = last + 1 >= para_end_tok;
     if (end->kind == TQC_TOK_WORD &&
-        ((abbreviation(ctx, end) && !(end->flags & TQC_TF_LOWER)) ||
+        ((abbreviation(ctx, end) && !(end->flags & TQC_TF_LOWER) && !para_ends) ||
          (tqc_span_len(end->span) < FRAG_MIN_LAST_BYTES && !word_pos(ctx, last - 1, false))))
         return;
-    if (!complete_sentence(ctx, s - 1, relative, words >= FRAG_MIN_PREV_WORDS) || inside_quotation(ctx, para_first_tok, first))
+    if (!complete_sentence(ctx, s - 1, relative, words >= FRAG_MIN_PREV_WORDS) ||
+        inside_quotation(ctx, para_first_tok, first, para_end_tok))
         return;
     int len = (int)tqc_span_len(sent->span);
     const char *text = tqc_doc_at(doc, sent->span);
-    if (relative)
+    if (relative && main_clause_may_follow(ctx, first, last,
+                                           !tok_in(ctx, "subordinators", &doc->tokens[first])))
+        tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, sent->span,
+                 "'%.*s' may be a subordinate clause standing as a sentence, with no main "
+                 "clause; probably the end of the sentence before it (a word after it may be "
+                 "the main clause's verb)", len, text);
+    else if (relative)
         TQC_EMIT(ctx, sent->span, "'%.*s' is a subordinate clause standing as a sentence, "
                  "with no main clause; probably the end of the sentence before it", len, text);
     else if (rel_only && !unknown_verbs)
@@ -1216,6 +1544,8 @@ static void run(const tqc_ctx *ctx)
         if (para->sent_count < 2)
             continue;
         size_t para_first_tok = doc->sentences[para->sent_first].tok_first;
+        const tqc_sentence *para_last = &doc->sentences[para->sent_first + para->sent_count - 1];
+        size_t para_end_tok = para_last->tok_first + para_last->tok_count;
         /* A list item opens with a bullet, dash or number, not a word; prose may open
          * with a quotation (`"We will appeal," said ...`). */
         size_t w = para_first_tok;
@@ -1227,7 +1557,7 @@ static void run(const tqc_ctx *ctx)
         if (w >= doc->token_count || doc->tokens[w].kind != TQC_TOK_WORD)
             continue;
         for (size_t s = para->sent_first + 1; s < para->sent_first + para->sent_count; s++)
-            check_sentence(ctx, s, para_first_tok, garbled);
+            check_sentence(ctx, s, para_first_tok, para_end_tok, garbled);
     }
     free(garbled);
 }
