@@ -96,6 +96,11 @@
  * one paragraph, from which they are a passage written so on purpose (settle_passage): a
  * slip is rare, three close together are dialect, an older spelling or another language
  * (`vittels`, `wagun`). The span is about two lines of prose (undecided). */
+/* The most letters an apostrophe inside a word stands for in eye dialect (`bar'l`: `re`,
+ * `cap'n`: `tai`) (elided_inside). */
+#define SPELL_ELIDED_CHARS 3
+/* The shortest stem before a dropped ending (`goin`: `go`), in characters (dropped_ending). */
+#define SPELL_DROPPED_STEM 2
 #define SPELL_PASSAGE_WORDS 3
 #define SPELL_PASSAGE_BYTES 160
 
@@ -922,6 +927,120 @@ static bool suspended_prefix(spell_run *r, const char *s, size_t len)
            judge_piece(r, s, len, &loan) == PIECE_OWN;
 }
 
+/* The word with the profile's `ligatures` written out (`œ=oe`: `manœuvre`) and its
+ * typographic apostrophes made plain (`’`), into out: how a loanword typeset with its
+ * ligature or a curly apostrophe (`trompe-l’œil`) stands in the dictionary and the
+ * lexicon. 0 when nothing changed, or out is too small. */
+static size_t plain_spelling(const tqc_lang *lang, const char *s, size_t len, char *out,
+                             size_t cap)
+{
+    const char *ligatures = tqc_lang_setting(lang, "ligatures", "");
+    size_t n = 0;
+    bool changed = false;
+    for (size_t i = 0; i < len;) {
+        int32_t c;
+        size_t w = tqc_text_decode(s + i, len - i, &c);
+        if (!w)
+            return 0;
+        const char *rep = s + i;
+        size_t rn = w;
+        if (c == 0x2019) {
+            rep = "'";
+            rn = 1;
+        }
+        /* `œ=oe æ=ae`: items apart by spaces, each a letter, `=`, its plain spelling */
+        for (const char *p = ligatures; c >= 0x80 && rn == w && *p;) {
+            const char *end = p + strcspn(p, " ");
+            if ((size_t)(end - p) > w + 1 && memcmp(p, s + i, w) == 0 && p[w] == '=') {
+                rep = p + w + 1;
+                rn = (size_t)(end - rep);
+            }
+            p = end + strspn(end, " ");
+        }
+        changed = changed || rep != s + i;
+        if (n + rn >= cap)
+            return 0;
+        memcpy(out + n, rep, rn);
+        n += rn;
+        i += w;
+    }
+    return changed ? n : 0;
+}
+
+/* Whether the lexicon lists s whole and s is a compound with a hyphen (`bull's-eye`,
+ * `trompe-l'oeil`): an apostrophe inside a listed compound is no elision to judge apart. */
+static bool listed_compound(const tqc_ctx *ctx, const char *s, size_t len)
+{
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    return lex && memchr(s, '-', len) && tqc_lex_pos(lex, s, len);
+}
+
+/* Whether the plain spelling of a word (plain_spelling) is a word: the dictionary's or a
+ * regional variety's (`manoeuvre`), a form of the lexicon, a hyphenated word whose parts
+ * are the language's, or a word after an elided article that the dictionary knows. */
+static bool plain_word(spell_run *r, const char *s, size_t len)
+{
+    const tqc_ctx *ctx = r->ctx;
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    if (known_near(r, lex, s, len))
+        return true;
+    size_t loan = 0;
+    const char *rest;
+    size_t rest_len;
+    if (after_elision(ctx, s, len, &rest, &rest_len))
+        return judge_piece(r, rest, rest_len, &loan) == PIECE_OWN;
+    return memchr(s, '-', len) && !memchr(s, '\'', len) &&
+           judge_hyphenated(r, s, len, &loan) == PIECE_OWN;
+}
+
+/* Whether an apostrophe inside the unknown word s stands for letters left out of a word
+ * the dictionary suggests (`ever'body`: `everybody`, `c'n`: `can`): the suggestion is
+ * the letters before it, one to SPELL_ELIDED_CHARS more, and the letters after it, as
+ * eye dialect writes speech. A slip that moved an apostrophe (`does'nt`) leaves no
+ * letters out. Returns that suggestion, or NULL. */
+static const char *elided_inside(const char *s, size_t len, const spell_entry *e)
+{
+    for (size_t i = 1; e && i + 1 < len; i++) {
+        size_t ap = apostrophe_at(s + i, s + len);
+        if (!ap || i + ap >= len)
+            continue;
+        size_t tail = len - i - ap;
+        for (size_t j = 0; j < e->count; j++) {
+            const char *g = e->list[j];
+            size_t gn = strlen(g);
+            if (gn > i + tail && chars_of(g + i, gn - i - tail) <= SPELL_ELIDED_CHARS &&
+                memcmp(g, s, i) == 0 && memcmp(g + gn - tail, s + i + ap, tail) == 0 &&
+                !strpbrk(g, " -'"))
+                return g;
+        }
+    }
+    return NULL;
+}
+
+/* The word s written with an ending of the profile's `dropped-endings` (`in=ing`: the
+ * ending as speech drops a letter of it, `=`, the ending as written) turned back into the
+ * written one, when the dictionary knows that word (`nothin`: `nothing`): eye dialect, as
+ * fiction and quoted speech write it. Into out; 0 when none applies. */
+static size_t dropped_ending(const tqc_ctx *ctx, const char *s, size_t len, char *out,
+                             size_t cap)
+{
+    const char *endings = tqc_lang_setting(ctx->lang, "dropped-endings", "");
+    for (const char *p = endings; *p;) {
+        const char *end = p + strcspn(p, " ");
+        const char *eq = memchr(p, '=', (size_t)(end - p));
+        size_t dn = eq ? (size_t)(eq - p) : 0, wn = eq ? (size_t)(end - eq - 1) : 0;
+        if (eq && dn < len && memcmp(s + len - dn, p, dn) == 0 &&
+            chars_of(s, len - dn) >= SPELL_DROPPED_STEM && len - dn + wn < cap) {
+            memcpy(out, s, len - dn);
+            memcpy(out + len - dn, eq + 1, wn);
+            if (tqc_dict_known(ctx->dict, out, len - dn + wn))
+                return len - dn + wn;
+        }
+        p = end + strspn(end, " ");
+    }
+    return 0;
+}
+
 static void check_token(spell_run *r, const tqc_token *t)
 {
     const tqc_ctx *ctx = r->ctx;
@@ -941,6 +1060,12 @@ static void check_token(spell_run *r, const tqc_token *t)
         (s + len + 1 < tend && (unsigned char)s[len] == 0xC2 && (unsigned char)s[len + 1] == 0xAD))
         return;
     if ((t->flags & TQC_TF_LOWER) && suspended_prefix(r, s, len))
+        return;
+    char plain[SPELL_MAX_WORD * 2 + 1];
+    size_t pn = (t->flags & (TQC_TF_APOS | TQC_TF_NONASCII))
+                    ? plain_spelling(ctx->lang, s, len, plain, sizeof plain) : 0;
+    if ((pn && plain_word(r, plain, pn)) ||
+        ((t->flags & TQC_TF_APOS) && (t->flags & TQC_TF_HYPHEN) && listed_compound(ctx, s, len)))
         return;
     for (size_t v = 0; v < r->variety_count; v++) {
         if (tqc_dict_known(r->varieties[v].dict, s, len)) {
@@ -1164,8 +1289,29 @@ static void check_token(spell_run *r, const tqc_token *t)
                  (int)len, s, lang_name);
         return;
     }
+    char spoken[SPELL_MAX_WORD * 2 + 1];
+    size_t sn = !(t->flags & TQC_TF_APOS) ? dropped_ending(ctx, s, len, spoken, sizeof spoken) : 0;
+    if (sn) {
+        /* `nothin`, `goin`: a word as speech says it, which fiction and quoted speech
+         * write so on purpose as often as a slip drops that letter. */
+        tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is "
+                                  "'%.*s' as it is spoken: eye dialect, or a slip?", (int)len, s,
+                                  (int)sn, spoken);
+        tqc_finding_suggest(ctx->out, f, spoken, sn);
+        return;
+    }
     spell_entry *e = suggestions(r, s, len);
     tqc_finding *f;
+    const char *full = (t->flags & TQC_TF_APOS) ? elided_inside(s, len, e) : NULL;
+    if (full) {
+        /* `ever'body`, `pop'lar`: the apostrophe marks letters left out, as eye dialect
+         * writes speech on purpose. */
+        f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is '%s' with "
+                     "letters left out where the apostrophe is: eye dialect, or a slip?",
+                     (int)len, s, full);
+        tqc_finding_suggest(ctx->out, f, full, strlen(full));
+        return;
+    }
     /* (Hunspell suggests no word with its clitic: `enviroment'll`.) */
     /* Asked once a word: the edit walk is the costly part of an unknown word. */
     if (e && e->count == 0 && !(t->flags & TQC_TF_APOS) && e->slip < 0)
