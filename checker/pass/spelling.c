@@ -306,6 +306,25 @@ static bool slip_of_word(spell_run *r, const char *s, size_t len)
            tqc_dict_each_edit(r->ctx->dict, s, len, known_edit, &a);
 }
 
+/* Whether s is a base word of the lexicon with a suffix of the profile's `suffixes`
+ * (`schoolers`, `bashings`, `reinicios`) and no frequent word one edit away but that base:
+ * a suffix of one letter or two puts every such word one edit from its base, which is no
+ * sign of a slip; another word that near is (`happyness`: `happiness`). */
+static bool suffixed_word(spell_run *r, const char *s, size_t len)
+{
+    char base[SPELL_MAX_WORD * 2 + 1];
+    size_t bn = tqc_morph_suffixed(r->ctx->dict, r->ctx->lang, s, len, base, sizeof base);
+    if (!bn)
+        return false;
+    char *list[SPELL_SUGGESTIONS];
+    size_t n = tqc_dict_suggest(r->ctx->dict, s, len, list, SPELL_SUGGESTIONS);
+    bool slip = false;
+    for (size_t i = 0; i < n && !slip; i++)
+        slip = !strpbrk(list[i], " -") && strcmp(list[i], base) != 0;
+    tqc_dict_free_suggestions(list, n);
+    return !slip;
+}
+
 /* A word Hunspell's lists lack that is still a word: a regular formation of known words
  * (lang/morph.h: `reconfigurar`, `configurarlo`, `sicherheitsbezogen`), or a form the
  * lexicon lists (`removible`); in neither case one edit from a frequent word. */
@@ -313,8 +332,10 @@ static bool formed_word(spell_run *r, const char *s, size_t len, bool lexicon)
 {
     const tqc_lex *lex = tqc_lang_lexicon(r->ctx->lang);
     tqc_morph_kind kind = tqc_morph_parse(r->ctx->dict, r->ctx->lang, s, len, 0);
-    if (kind == TQC_MORPH_NONE && !(lexicon && lex && tqc_lex_pos(lex, s, len)))
-        return false;
+    /* A form of the lexicon one edit from its own base only is as regular (`módems`). */
+    if (kind == TQC_MORPH_NONE)
+        return suffixed_word(r, s, len) ||
+               (lexicon && lex && tqc_lex_pos(lex, s, len) && !near_miss(r, s, len));
     if (kind == TQC_MORPH_DERIVED && lex && near_miss(r, s, len)) {
         /* A derivation is one edit from its own infinitive as often as not (`-eur`,
          * `-er`: `partitionneur`): only a word near it that the lexicon has and not as
