@@ -658,6 +658,52 @@ END_TEST
  * space marks letters left out on purpose (`'fraid`), as one after it does (`countin'`),
  * unless a single-quote mark closes after it in the sentence: then it opens a quotation
  * whose first word may be a slip. */
+/* Issue 12, clean text: a base word of the lexicon with a suffix of rules/<lang>/suffixes
+ * is a word when no frequent word but its base is one edit away; a suffix the base's part
+ * of speech does not take, or another word that near, leaves a misspelling. */
+START_TEST(test_issue_12_spelling_suffixed_words_are_words)
+{
+    hit h;
+    ck_assert_uint_eq(spelling_in("en", "The kiosk was panelized last week.", &h), 0);
+    ck_assert_uint_eq(spelling_in("es", "Los módems nuevos están listos.", &h), 0);
+    ck_assert_uint_eq(spelling_in("it", "Le tastierine sono pronte.", &h), 0);
+    ck_assert_uint_eq(spelling_in("fr", "Le reformatement du disque est prévu.", &h), 0);
+    /* `-ness` makes nouns of adjectives, not of nouns */
+    ck_assert_uint_eq(spelling_in("en", "The tableness of the land was clear.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    /* a frequent word near that is not the base: a slip */
+    ck_assert_uint_eq(spelling_in("en", "His happyness was plain.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_str_eq(h.first, "happiness");
+    ck_assert_uint_eq(spelling_in("es", "Los relojs se pararon.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    /* Portuguese adds `-es` after `-r` and `-z` only: English `locales` stays a loanword */
+    ck_assert_uint_eq(spelling_in("pt", "Os locales do sistema chegaram.", &h), 1);
+    ck_assert_msg(strstr(h.message, "English"), "%s", h.message);
+}
+END_TEST
+
+/* Issue 12, clean text: a loanword typeset with a ligature is the dictionary's word spelt
+ * with the letters; eye dialect (an apostrophe standing for letters of a word, an ending
+ * as speech drops a letter of it) is a hint; a slip is not eye dialect. */
+START_TEST(test_issue_12_spelling_ligatures_and_eye_dialect)
+{
+    hit h;
+    ck_assert_uint_eq(spelling_in("en", "The curator praised the œuvre and the manœuvre.", &h), 0);
+    ck_assert_uint_eq(spelling_in("en", "She said the fam'ly had gone home.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_str_eq(h.first, "family");
+    ck_assert_uint_eq(spelling_in("en", "She said he was runnin late.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_str_eq(h.first, "running");
+    /* an apostrophe moved, no letter left out; an ending that makes no word */
+    ck_assert_uint_eq(spelling_in("en", "The door does'nt open.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_uint_eq(spelling_in("en", "The gardin was locked.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+}
+END_TEST
+
 START_TEST(test_issue_12_spelling_apostrophe_before_a_word_marks_elision)
 {
     hit h;
@@ -699,6 +745,8 @@ Suite *pass_spelling_suite(void)
     tcase_add_test(tc, test_issue_12_spelling_passage_of_unknown_words_is_a_hint);
     tcase_add_test(tc, test_issue_12_spelling_short_terms_written_three_times_are_hints);
     tcase_add_test(tc, test_issue_12_spelling_apostrophe_before_a_word_marks_elision);
+    tcase_add_test(tc, test_issue_12_spelling_suffixed_words_are_words);
+    tcase_add_test(tc, test_issue_12_spelling_ligatures_and_eye_dialect);
     suite_add_tcase(s, tc);
     return s;
 }
