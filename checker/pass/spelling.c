@@ -307,7 +307,7 @@ static bool slip_of_word(spell_run *r, const char *s, size_t len)
 }
 
 /* Whether s is a base word of the lexicon with a suffix of the profile's `suffixes`
- * (`schoolers`, `bashings`, `reinicios`) and no frequent word one edit away but that base:
+ * (`schoolers`, `bashings`, `tastierine`) and no frequent word one edit away but that base:
  * a suffix of one letter or two puts every such word one edit from its base, which is no
  * sign of a slip; another word that near is (`happyness`: `happiness`). */
 static bool suffixed_word(spell_run *r, const char *s, size_t len)
