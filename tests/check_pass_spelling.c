@@ -704,6 +704,32 @@ START_TEST(test_issue_12_spelling_ligatures_and_eye_dialect)
 }
 END_TEST
 
+/* Issue 12: a word that is a frequent word with an accent left off or wrong is that word
+ * misspelt, though a loan language has it (`version`, `selection` are English); in German a
+ * capitalised word mid-sentence may be such a noun (`Fahigkeiten`), but not a name. */
+START_TEST(test_issue_12_spelling_accent_left_off)
+{
+    hit h;
+    struct {
+        const char *code, *text, *word, *fix;
+    } cases[] = {
+        {"pt", "O usuario do sistema pediu ajuda.", "usuario", "usu\u00e1rio"},
+        {"es", "La version nueva del programa lleg\u00f3 ayer.", "version", "versi\u00f3n"},
+        {"fr", "La selection des candidats a pris du temps.", "selection", "s\u00e9lection"},
+        {"it", "La qualita del servizio \u00e8 migliorata.", "qualita", "qualit\u00e0"},
+        {"de", "Die Fahigkeiten des neuen Teams sind gro\u00df.", "Fahigkeiten", "F\u00e4higkeiten"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        ck_assert_uint_eq(spelling_in(cases[i].code, cases[i].text, &h), 1);
+        ck_assert_str_eq(h.span, cases[i].word);
+        ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+        ck_assert_str_eq(h.first, cases[i].fix);
+    }
+    ck_assert_uint_eq(spelling_in("de", "Das Buch schrieb der Autor Micha\u00ebl Weber.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+}
+END_TEST
+
 START_TEST(test_issue_12_spelling_apostrophe_before_a_word_marks_elision)
 {
     hit h;
@@ -747,6 +773,7 @@ Suite *pass_spelling_suite(void)
     tcase_add_test(tc, test_issue_12_spelling_apostrophe_before_a_word_marks_elision);
     tcase_add_test(tc, test_issue_12_spelling_suffixed_words_are_words);
     tcase_add_test(tc, test_issue_12_spelling_ligatures_and_eye_dialect);
+    tcase_add_test(tc, test_issue_12_spelling_accent_left_off);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1062,6 +1062,52 @@ static size_t dropped_ending(const tqc_ctx *ctx, const char *s, size_t len, char
     return 0;
 }
 
+typedef struct accent_ask {
+    spell_run *r;
+    const char *s;
+    size_t len;
+    bool noun;
+    uint64_t best;              /* the frequency of found */
+    char found[SPELL_MAX_WORD * 2 + 1];
+} accent_ask;
+
+static bool accent_edit(void *ctx, const char *w, size_t n, bool swap)
+{
+    accent_ask *a = ctx;
+    char word[SPELL_MAX_WORD * 2 + 1];
+    if (swap || n >= sizeof word)
+        return false;
+    memcpy(word, w, n);
+    word[n] = '\0';
+    tqc_dict *dict = a->r->ctx->dict;
+    uint64_t freq;
+    if (!same_letters(a->s, a->len, word) || (freq = tqc_dict_freq(dict, w, n)) <= a->best ||
+        !tqc_dict_known(dict, w, n) ||
+        (a->noun && !(tqc_lex_pos(tqc_lang_lexicon(a->r->ctx->lang), w, n) & TQC_POS_NOUN)))
+        return false;
+    a->best = freq;
+    memcpy(a->found, word, n + 1);
+    return false;
+}
+
+/* The most frequent word of the frequency list one edit from s that has s's letters but
+ * for their accents (`selection`: `sélection`, `Fahigkeiten`: `Fähigkeiten`): s is that
+ * word with an accent left off or put on wrong, whatever a loan language makes of it.
+ * noun: only a noun of the lexicon (a capitalised word that may be a name: `Raphaël` is no
+ * slip of `Raphael`). Into out (cap bytes); false when none is. Hash lookups only. */
+static bool accent_slip(spell_run *r, const char *s, size_t len, bool noun, char *out,
+                        size_t cap)
+{
+    accent_ask a = {.r = r, .s = s, .len = len, .noun = noun};
+    if (len >= SPELL_MAX_WORD)
+        return false;
+    tqc_dict_each_edit(r->ctx->dict, s, len, accent_edit, &a);
+    if (!a.best || strlen(a.found) >= cap)
+        return false;
+    memcpy(out, a.found, strlen(a.found) + 1);
+    return true;
+}
+
 static void check_token(spell_run *r, const tqc_token *t)
 {
     const tqc_ctx *ctx = r->ctx;
@@ -1108,6 +1154,19 @@ static void check_token(spell_run *r, const tqc_token *t)
                  "dictionary, but the language's list of rarer words has it%s: a variant "
                  "spelling, a rare word or a misspelling?", (int)len, s,
                  phrase ? " in this phrase" : "");
+        return;
+    }
+    /* In a language that capitalises its nouns, a capitalised word mid-sentence is a noun
+     * as often as a name. */
+    bool noun_slot = !lower && !(t->flags & TQC_TF_SENT_START) &&
+                     tqc_lang_yes(ctx->lang, "capitalised-nouns");
+    char accented[SPELL_MAX_WORD * 2 + 1];
+    if ((lower || noun_slot) && !(t->flags & (TQC_TF_HYPHEN | TQC_TF_APOS)) &&
+        accent_slip(r, s, len, noun_slot, accented, sizeof accented)) {
+        tqc_finding *f = TQC_EMIT(ctx, t->span, "unknown word '%.*s'; did you mean '%s'? (an "
+                                  "accent or a mark left off or wrong)", (int)len, s, accented);
+        tqc_finding_suggest(ctx->out, f, accented, strlen(accented));
+        tqc_finding_fix(ctx->out, f, t->span, accented, strlen(accented), false);
         return;
     }
     size_t loan = 0;
