@@ -730,6 +730,26 @@ START_TEST(test_issue_12_spelling_accent_left_off)
 }
 END_TEST
 
+/* Issue 12: in German a capitalised word after an article or an adjective is a noun as
+ * often as a name: one edit from a noun (a compound's part, which the frequency list
+ * rarely holds whole), it is a slip; a name, a loan language's noun and a word after a
+ * preposition stay hints. */
+START_TEST(test_issue_12_spelling_german_noun_slips)
+{
+    hit h;
+    ck_assert_uint_eq(spelling_in("de", "Die Stadt plant einen Nachtverkher mit Bussen.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_str_eq(h.first, "Nachtverkehr");
+    ck_assert_uint_eq(spelling_in("de", "Die neue Wasserleitnug ist fertig.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_str_eq(h.first, "Wasserleitung");
+    ck_assert_uint_eq(spelling_in("de", "Der Techniker startet den Host neu.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_uint_eq(spelling_in("de", "Die Stadt sprach mit Nachtverkher.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+}
+END_TEST
+
 START_TEST(test_issue_12_spelling_apostrophe_before_a_word_marks_elision)
 {
     hit h;
@@ -774,6 +794,7 @@ Suite *pass_spelling_suite(void)
     tcase_add_test(tc, test_issue_12_spelling_suffixed_words_are_words);
     tcase_add_test(tc, test_issue_12_spelling_ligatures_and_eye_dialect);
     tcase_add_test(tc, test_issue_12_spelling_accent_left_off);
+    tcase_add_test(tc, test_issue_12_spelling_german_noun_slips);
     suite_add_tcase(s, tc);
     return s;
 }

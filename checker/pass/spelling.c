@@ -96,6 +96,9 @@
  * one paragraph, from which they are a passage written so on purpose (settle_passage): a
  * slip is rare, three close together are dialect, an older spelling or another language
  * (`vittels`, `wagun`). The span is about two lines of prose (undecided). */
+/* The shortest capitalised word noun_slip takes for a noun misspelt, in characters: a
+ * shorter one is one edit from many nouns, and an acronym written so as often (`Nat`). */
+#define SPELL_NOUN_SLIP_CHARS 5
 /* The most letters an apostrophe inside a word stands for in eye dialect (`bar'l`: `re`,
  * `cap'n`: `tai`) (elided_inside). */
 #define SPELL_ELIDED_CHARS 3
@@ -109,6 +112,7 @@ typedef struct spell_entry {
     char *list[SPELL_SUGGESTIONS];
     size_t count;
     signed char slip;   /* slip_of_word's answer for the word; -1 until asked */
+    bool compound;      /* list's last is compound_slip's mending */
 } spell_entry;
 
 /* Another regional variety of the document's language, and the words only it knows. */
@@ -180,6 +184,7 @@ static spell_entry *suggestions(spell_run *r, const char *word, size_t len)
     spell_entry *e = &r->entries[r->count];
     e->count = tqc_dict_suggest(r->ctx->dict, word, len, e->list, SPELL_SUGGESTIONS);
     e->slip = -1;
+    e->compound = false;
     if (!tqc_strmap_put(r->seen, word, len, r->count)) {
         tqc_dict_free_suggestions(e->list, e->count);
         return NULL;
@@ -1108,6 +1113,128 @@ static bool accent_slip(spell_run *r, const char *s, size_t len, bool noun, char
     return true;
 }
 
+/* A noun of the lexicon and the frequency list one edit from the capitalised piece s (n
+ * bytes), written to out; false when none. */
+static bool noun_near(spell_run *r, const char *s, size_t n, char *out, size_t cap)
+{
+    char *list[SPELL_SUGGESTIONS];
+    size_t c = tqc_dict_suggest(r->ctx->dict, s, n, list, SPELL_SUGGESTIONS);
+    bool found = false;
+    for (size_t i = 0; i < c && !found; i++) {
+        size_t gn = strlen(list[i]);
+        if ((found = gn < cap && !strpbrk(list[i], " -") &&
+                     (tqc_lex_pos(tqc_lang_lexicon(r->ctx->lang), list[i], gn) & TQC_POS_NOUN)))
+            memcpy(out, list[i], gn + 1);
+    }
+    tqc_dict_free_suggestions(list, c);
+    return found;
+}
+
+/* Whether piece s (n bytes) is a word of a loan language in lower case and none of the
+ * document's language as written or capitalised (`builder`, `volume`; not `ersatz`): a
+ * compound with one is a term of that language's world, not a slip. */
+static bool loan_piece(const spell_run *r, const char *s, size_t n)
+{
+    char low[SPELL_MAX_WORD * 2 + 1], title[SPELL_MAX_WORD * 2 + 1];
+    size_t ln = tqc_text_case(s, n, TQC_CASE_LOWER, low, sizeof low);
+    size_t tn = tqc_text_case(s, n, TQC_CASE_TITLE, title, sizeof title);
+    if (!ln || tqc_dict_known(r->ctx->dict, s, n) ||
+        (tn && tqc_dict_known(r->ctx->dict, title, tn)))
+        return false;
+    for (size_t i = 0; i < r->loan_count; i++)
+        if (tqc_dict_known(r->loans[i].dict, low, ln))
+            return true;
+    return false;
+}
+
+/* The compound the capitalised word s is a slip of (`Stadtverkher`: `Stadtverkehr`), or
+ * NULL: one of its two parts, each SPELL_MIN_PART characters or more, a word as written
+ * (the head) or a noun capitalised (the tail), the other one edit from a noun of the
+ * frequency list, neither a loan language's word, and the dictionary knowing the compound
+ * so mended; only when one mending does (`Bahnhofshale` reads as two) and it is no
+ * inflection of the word (`-s`). Kept in r's suggestions. A frequency list holds few
+ * compounds, so their slips have no suggestion of their own. */
+static const char *compound_slip(spell_run *r, const char *s, size_t len)
+{
+    const tqc_ctx *ctx = r->ctx;
+    char part[SPELL_MAX_WORD * 2 + 8], near[SPELL_MAX_WORD * 2 + 8], mended[SPELL_MAX_WORD * 4];
+    char found[SPELL_MAX_WORD * 4];
+    size_t fn = 0;
+    if (len >= SPELL_MAX_WORD)
+        return NULL;
+    for (size_t cut = 1; cut < len; cut++) {
+        if (((unsigned char)s[cut] & 0xC0) == 0x80 || chars_of(s, cut) < SPELL_MIN_PART ||
+            chars_of(s + cut, len - cut) < SPELL_MIN_PART || loan_piece(r, s, cut) ||
+            loan_piece(r, s + cut, len - cut))
+            continue;
+        size_t tn = tqc_text_case(s + cut, len - cut, TQC_CASE_TITLE, part, sizeof part);
+        size_t m = 0;
+        if (tn && tqc_dict_known(ctx->dict, s, cut) && noun_near(r, part, tn, near, sizeof near)) {
+            /* head + the tail mended, lower-cased again */
+            size_t nn = tqc_text_case(near, strlen(near), TQC_CASE_LOWER, mended + cut,
+                                      sizeof mended - cut);
+            memcpy(mended, s, cut);
+            m = nn ? cut + nn : 0;
+        } else if (tn && (tqc_lex_pos(tqc_lang_lexicon(ctx->lang), part, tn) & TQC_POS_NOUN) &&
+                   noun_near(r, s, cut, near, sizeof near)) {
+            size_t hn = strlen(near);
+            if (hn + len - cut < sizeof mended) {
+                memcpy(mended, near, hn);
+                memcpy(mended + hn, s + cut, len - cut);
+                m = hn + len - cut;
+            }
+        }
+        if (!m || (m < len && !memcmp(mended, s, m)) || !tqc_dict_known(ctx->dict, mended, m) ||
+            (fn == m && !memcmp(found, mended, m)))
+            continue;
+        if (fn)
+            return NULL;
+        memcpy(found, mended, m);
+        fn = m;
+    }
+    spell_entry *e = fn ? suggestions(r, s, len) : NULL;
+    char *copy = e && e->count < SPELL_SUGGESTIONS ? tqc_malloc(fn + 1) : NULL;
+    if (!copy)
+        return NULL;
+    memcpy(copy, found, fn);
+    copy[fn] = '\0';
+    e->list[e->count++] = copy;
+    e->compound = true;
+    return copy;
+}
+
+/* In a language that capitalises its nouns, the noun the unknown capitalised word at token
+ * k is a slip of, or NULL: after a lower-case determiner or adjective (where a noun stands
+ * and a name seldom does: `die Beenutzer`, not `Willy Brandt`), the most frequent word one
+ * edit away that the lexicon has as a common noun and the language writes often. */
+static const char *noun_slip(spell_run *r, size_t k, const char *s, size_t len)
+{
+    const tqc_ctx *ctx = r->ctx;
+    const tqc_token *before = k > 0 ? &ctx->doc->tokens[k - 1] : NULL;
+    if (!before || before->kind != TQC_TOK_WORD || !(before->flags & TQC_TF_LOWER) ||
+        before->sentence != ctx->doc->tokens[k].sentence ||
+        !(tqc_ctx_pos(ctx, k - 1) & (TQC_POS_DET | TQC_POS_ADJ)))
+        return NULL;
+    /* A loan language's noun (`Host`, `Fork`) is no slip of the language's (`Hast`). */
+    if (loan_piece(r, s, len))
+        return NULL;
+    const spell_entry *e = chars_of(s, len) >= SPELL_NOUN_SLIP_CHARS ? suggestions(r, s, len)
+                                                                     : NULL;
+    if (e && e->compound)
+        return e->list[e->count - 1];
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    for (size_t i = 0; e && i < e->count; i++) {
+        const char *g = e->list[i];
+        size_t gn = strlen(g);
+        /* the word with an ending more is an inflection the dictionary lacks (`Skripte`) */
+        if (strpbrk(g, " -") || (gn < len && !memcmp(g, s, gn)))
+            continue;
+        if ((tqc_lex_pos(lex, g, gn) & TQC_POS_NOUN) && common(ctx->dict, g))
+            return g;
+    }
+    return e && e->count == 0 ? compound_slip(r, s, len) : NULL;
+}
+
 static void check_token(spell_run *r, const tqc_token *t)
 {
     const tqc_ctx *ctx = r->ctx;
@@ -1279,6 +1406,15 @@ static void check_token(spell_run *r, const tqc_token *t)
         tqc_finding_suggest(ctx->out, f, fixed, fl);
         /* Never safe: changing a word's case changes correct text as often as not. */
         tqc_finding_fix(ctx->out, f, t->span, fixed, fl, false);
+        return;
+    }
+    const char *noun = noun_slot && !(t->flags & (TQC_TF_HYPHEN | TQC_TF_APOS))
+                           ? noun_slip(r, k, s, len) : NULL;
+    if (noun) {
+        tqc_finding *f = TQC_EMIT(ctx, t->span, "unknown word '%.*s'; did you mean '%s'? (a "
+                                  "noun after an article or an adjective)", (int)len, s, noun);
+        tqc_finding_suggest(ctx->out, f, noun, strlen(noun));
+        tqc_finding_fix(ctx->out, f, t->span, noun, strlen(noun), false);
         return;
     }
     if (!lower) {
