@@ -730,6 +730,18 @@ START_TEST(test_issue_12_spelling_accent_left_off)
 }
 END_TEST
 
+/* Issue 12: an abbreviation written with periods (`p.m.`) is prose, not code that would
+ * make its paragraph's unknown words terms of it. */
+START_TEST(test_issue_12_spelling_abbreviation_is_no_code)
+{
+    hit h;
+    ck_assert_uint_eq(spelling_in("en", "The march starts at 2 p.m. Saturday, and the "
+                                  "orchestar plays.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_str_eq(h.first, "orchestra");
+}
+END_TEST
+
 /* Issue 12: in German a capitalised word after an article or an adjective is a noun as
  * often as a name: one edit from a noun (a compound's part, which the frequency list
  * rarely holds whole), it is a slip; a name, a loan language's noun and a word after a
@@ -795,6 +807,7 @@ Suite *pass_spelling_suite(void)
     tcase_add_test(tc, test_issue_12_spelling_ligatures_and_eye_dialect);
     tcase_add_test(tc, test_issue_12_spelling_accent_left_off);
     tcase_add_test(tc, test_issue_12_spelling_german_noun_slips);
+    tcase_add_test(tc, test_issue_12_spelling_abbreviation_is_no_code);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -664,11 +664,13 @@ static bool inside_element(const tqc_doc *doc, size_t from, size_t offset,
     return false;
 }
 
-/* Whether token j is a lower-case word the dictionary lacks with no vowel (`fsc`). */
+/* Whether token j is a lower-case word the dictionary lacks with no vowel (`fsc`); not an
+ * abbreviation written with periods (`p.m.`, `m.p.h.`), which is prose. */
 static bool vowelless_unknown(const tqc_ctx *ctx, size_t j)
 {
     const tqc_token *t = &ctx->doc->tokens[j];
-    return t->kind == TQC_TOK_WORD && (t->flags & TQC_TF_LOWER) && !(t->flags & TQC_TF_DIGIT) &&
+    return t->kind == TQC_TOK_WORD && (t->flags & TQC_TF_LOWER) &&
+           !(t->flags & (TQC_TF_DIGIT | TQC_TF_PERIOD)) &&
            vowelless(ctx->lang, tqc_doc_at(ctx->doc, t->span), tqc_span_len(t->span)) &&
            !tqc_ctx_token_known(ctx, j);
 }
