@@ -742,6 +742,26 @@ START_TEST(test_issue_12_spelling_abbreviation_is_no_code)
 }
 END_TEST
 
+/* Issue 12, clean text: a hyphenated compound whose unknown part no frequent word is near
+ * is a coinage or a term (a hint); a short word with a period its sentence goes on after
+ * is an abbreviation; a word glued after asterisks is a symbol. A part one edit from a
+ * frequent word, and a longer word before a period, stay slips. */
+START_TEST(test_issue_12_spelling_coinages_abbreviations_symbols)
+{
+    hit h;
+    ck_assert_uint_eq(spelling_in("en", "The glass-bricklets of the hall shone.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_uint_eq(spelling_in("en", "They fixed the steel-frme windows.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_uint_eq(spelling_in("en", "Drill a hole of 3 mm dia. through the plate.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_uint_eq(spelling_in("en", "He left the offise. then he went home.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_uint_eq(spelling_in("en", "The angle **yf is small.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+}
+END_TEST
+
 /* Issue 12: in German a capitalised word after an article or an adjective is a noun as
  * often as a name: one edit from a noun (a compound's part, which the frequency list
  * rarely holds whole), it is a slip; a name, a loan language's noun and a word after a
@@ -808,6 +828,7 @@ Suite *pass_spelling_suite(void)
     tcase_add_test(tc, test_issue_12_spelling_accent_left_off);
     tcase_add_test(tc, test_issue_12_spelling_german_noun_slips);
     tcase_add_test(tc, test_issue_12_spelling_abbreviation_is_no_code);
+    tcase_add_test(tc, test_issue_12_spelling_coinages_abbreviations_symbols);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -96,6 +96,8 @@
  * one paragraph, from which they are a passage written so on purpose (settle_passage): a
  * slip is rare, three close together are dialect, an older spelling or another language
  * (`vittels`, `wagun`). The span is about two lines of prose (undecided). */
+/* The longest unknown word with a period after it read as an abbreviation (undecided). */
+#define SPELL_ABBREVIATION_CHARS 4
 /* The shortest capitalised word noun_slip takes for a noun misspelt, in characters: a
  * shorter one is one edit from many nouns, and an acronym written so as often (`Nat`). */
 #define SPELL_NOUN_SLIP_CHARS 5
@@ -405,6 +407,34 @@ static piece_verdict judge_hyphenated(spell_run *r, const char *s, size_t len,
     return loans ? PIECE_LOAN : PIECE_OWN;
 }
 
+/* Whether the hyphenated word s, whose parts judge_hyphenated found some of the language's
+ * and some unknown, has each unknown part SPELL_MIN_PART characters or more, no frequent
+ * word one edit from it and no other casing the dictionary knows (*at, *n: the first such
+ * part). */
+static bool coined_part(spell_run *r, const char *s, size_t len, size_t *at, size_t *n)
+{
+    bool any = false;
+    for (size_t i = 0; i <= len;) {
+        const char *hy = memchr(s + i, '-', len - i);
+        size_t m = hy ? (size_t)(hy - (s + i)) : len - i;
+        size_t loan = 0;
+        char cased[SPELL_MAX_WORD * 2 + 1];
+        if (judge_piece(r, s + i, m, &loan) == PIECE_UNKNOWN) {
+            /* a name in lower case (`debian-installer`) is told as one below */
+            if (chars_of(s + i, m) < SPELL_MIN_PART || near_miss(r, s + i, m) ||
+                tqc_dict_case_variant(r->ctx->dict, s + i, m, cased, sizeof cased))
+                return false;
+            if (!any) {
+                *at = i;
+                *n = m;
+            }
+            any = true;
+        }
+        i += m + 1;
+    }
+    return any;
+}
+
 /* Whether word has a letter and none of the profile's `vowels` (accents dropped):
  * an abbreviation or a code (`dpkg`, `nfs`), unless one edit from a frequent word (the
  * caller asks near_miss: `whvch`). */
@@ -526,6 +556,13 @@ static void emit_loan(const spell_run *r, const tqc_token *t, size_t i)
 static bool written(const spell_run *r, const char *s, size_t len)
 {
     return tqc_strmap_get(r->forms, s, len, NULL);
+}
+
+/* Whether the character at p (before end) is a lower-case letter. */
+static bool is_lower_at(const char *p, const char *end)
+{
+    int32_t c;
+    return tqc_text_decode(p, (size_t)(end - p), &c) && c >= 0 && tqc_text_is_lower(c);
 }
 
 /* Whether the bytes at p (up to end) are an apostrophe: ' or U+2019. */
@@ -736,14 +773,19 @@ static const char *undecided(spell_run *r, size_t k, const char *s, size_t len)
     }
     if (len <= 4 && s > doc->text + 1 && s[-1] == '.' && !strchr(" \t\r\n", s[-2]))
         return "it ends a file name";
-    /* `arduino.cc`, `application/ld+json`, `acct:michiel@`, `[txt|pdf]`: a piece of a
-     * host, file or media type name, an address or a code, joined to more by a mark no
-     * prose writes between words without a space. */
+    /* `arduino.cc`, `application/ld+json`, `acct:michiel@`, `[txt|pdf]`, `**yf`: a piece
+     * of a host, file or media type name, an address, a code or a symbol, joined to more by
+     * a mark no prose writes between words without a space. */
     if ((after + 1 < end && after[0] == '.' && after[1] >= 'a' && after[1] <= 'z') ||
         (after + 1 < end && strchr("/+@=|_\\", after[0]) && after[0] &&
          !strchr(" \t\r\n", after[1])) ||
-        (s > doc->text + 1 && strchr("/+@=|_\\:", s[-1]) && !strchr(" \t\r\n", s[-2])))
+        (s > doc->text + 1 && strchr("/+@=|_\\:*", s[-1]) && !strchr(" \t\r\n", s[-2])))
         return "it is part of a name, an address or a code";
+    /* `1/8'' dia. drill rod`: a short word with a period its sentence goes on after in
+     * lower case is an abbreviation (the language's lists hold the common ones). */
+    if (chars_of(s, len) <= SPELL_ABBREVIATION_CHARS && after + 2 < end && after[0] == '.' &&
+        after[1] == ' ' && is_lower_at(after + 2, end))
+        return "its period and the lower-case word after it make it an abbreviation";
     /* `kieru`, `utage` set in italics: the page marks them as words of another language,
      * terms or titles, which the document's dictionary cannot judge. */
     size_t p = t->sentence < doc->sentence_count ? doc->sentences[t->sentence].paragraph : 0;
@@ -1307,6 +1349,19 @@ static void check_token(spell_run *r, const tqc_token *t)
             return;
         if (v == PIECE_LOAN) {
             emit_loan(r, t, loan);
+            return;
+        }
+        size_t pn_at = 0, pn_len = 0;
+        /* (a compound the dictionary writes another way is told with its form, below) */
+        if (v == PIECE_UNKNOWN && coined_part(r, s, len, &pn_at, &pn_len) &&
+            !tqc_ctx_compound_variant(ctx, s, len, compound, sizeof compound)) {
+            /* `imitation-woodgrain`, `talk-aboutiveness`: a compound joining words of the
+             * language to one the dictionary lacks that no frequent word is near, a
+             * coinage or a term as often as a slip, which is one edit from its word. */
+            tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is not in the "
+                     "dictionary, but it joins words of the language to '%.*s', which no "
+                     "frequent word is near: a coinage or a term?", (int)len, s, (int)pn_len,
+                     s + pn_at);
             return;
         }
     }
