@@ -775,6 +775,12 @@ START_TEST(test_issue_12_spelling_german_noun_slips)
     ck_assert_uint_eq(spelling_in("de", "Die neue Wasserleitnug ist fertig.", &h), 1);
     ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
     ck_assert_str_eq(h.first, "Wasserleitung");
+    ck_assert_uint_eq(spelling_in("de", "Die neuen Besiter kamen an.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_str_eq(h.first, "Besitzer");
+    /* a noun with an ending of `suffixes`: an inflection the dictionary lacks */
+    ck_assert_uint_eq(spelling_in("de", "Die alten Skripte laufen noch.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
     ck_assert_uint_eq(spelling_in("de", "Der Techniker startet den Host neu.", &h), 1);
     ck_assert_int_eq(h.severity, TQC_SEV_INFO);
     ck_assert_uint_eq(spelling_in("de", "Die Stadt sprach mit Nachtverkher.", &h), 1);

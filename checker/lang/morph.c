@@ -279,7 +279,7 @@ size_t tqc_morph_suffixed(tqc_dict *dict, const tqc_lang *lang, const char *w, s
 {
     const tqc_strmap *list = tqc_lang_list(lang, "suffixes");
     const tqc_lex *lex = tqc_lang_lexicon(lang);
-    if (!list || !lex || !lowercase_start(w, len))
+    if (!list || !lex)
         return 0;
     for (size_t i = 0; i < tqc_strmap_count(list); i++) {
         size_t n;

@@ -44,7 +44,7 @@ typedef enum {
 tqc_morph_kind tqc_morph_parse(tqc_dict *dict, const tqc_lang *lang, const char *word,
                                size_t len, unsigned flags);
 
-/* Whether word (len bytes, lower case) is a base word and a suffix of the profile's
+/* Whether word (len bytes, as written) is a base word and a suffix of the profile's
  * `suffixes` list (`ers - VINF`: the suffix, the ending of the base it replaces or `-`,
  * the parts of speech the lexicon must give the base, as lex.h names them): `school` +
  * `ers`, `bashing` + `s`. The base, which the dictionary knows, is written to base (at

@@ -1250,7 +1250,7 @@ static const char *compound_slip(spell_run *r, const char *s, size_t len)
 /* In a language that capitalises its nouns, the noun the unknown capitalised word at token
  * k is a slip of, or NULL: after a lower-case determiner or adjective (where a noun stands
  * and a name seldom does: `die Beenutzer`, not `Willy Brandt`), the most frequent word one
- * edit away that the lexicon has as a common noun and the language writes often. */
+ * edit away that the lexicon has as a common noun. */
 static const char *noun_slip(spell_run *r, size_t k, const char *s, size_t len)
 {
     const tqc_ctx *ctx = r->ctx;
@@ -1259,8 +1259,11 @@ static const char *noun_slip(spell_run *r, size_t k, const char *s, size_t len)
         before->sentence != ctx->doc->tokens[k].sentence ||
         !(tqc_ctx_pos(ctx, k - 1) & (TQC_POS_DET | TQC_POS_ADJ)))
         return NULL;
-    /* A loan language's noun (`Host`, `Fork`) is no slip of the language's (`Hast`). */
-    if (loan_piece(r, s, len))
+    /* A loan language's noun (`Host`, `Fork`) is no slip of the language's (`Hast`), and a
+     * noun with an ending of `suffixes` an inflection the dictionary lacks (`Skripte`). */
+    char base[SPELL_MAX_WORD * 2 + 1];
+    if (loan_piece(r, s, len) ||
+        tqc_morph_suffixed(ctx->dict, ctx->lang, s, len, base, sizeof base))
         return NULL;
     const spell_entry *e = chars_of(s, len) >= SPELL_NOUN_SLIP_CHARS ? suggestions(r, s, len)
                                                                      : NULL;
@@ -1273,7 +1276,7 @@ static const char *noun_slip(spell_run *r, size_t k, const char *s, size_t len)
         /* the word with an ending more is an inflection the dictionary lacks (`Skripte`) */
         if (strpbrk(g, " -") || (gn < len && !memcmp(g, s, gn)))
             continue;
-        if ((tqc_lex_pos(lex, g, gn) & TQC_POS_NOUN) && common(ctx->dict, g))
+        if (tqc_lex_pos(lex, g, gn) & TQC_POS_NOUN)
             return g;
     }
     return e && e->count == 0 ? compound_slip(r, s, len) : NULL;
