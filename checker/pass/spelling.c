@@ -115,6 +115,7 @@ typedef struct spell_entry {
     size_t count;
     signed char slip;   /* slip_of_word's answer for the word; -1 until asked */
     bool compound;      /* list's last is compound_slip's mending */
+    bool compound_asked; /* compound_slip was asked about the word */
 } spell_entry;
 
 /* Another regional variety of the document's language, and the words only it knows. */
@@ -141,6 +142,7 @@ typedef struct spell_run {
     size_t loan_count;
     size_t near_asked;        /* distinct words near_miss asked, at most SPELL_MAX_FORMED */
     tqc_strmap *near;         /* word -> near_miss's answer (1: a frequent word is near) */
+    tqc_strmap *no_accent;    /* words accent_slip found no accented word for */
     tqc_strmap *uses;         /* lower-case word the dictionary lacks -> its tokens */
     tqc_strmap *forms;        /* every word as written -> its tokens */
     tqc_strmap *seen;         /* word -> index into entries */
@@ -158,6 +160,7 @@ static void run_free(spell_run *r)
     tqc_strmap_free(r->uses);
     tqc_strmap_free(r->forms);
     tqc_strmap_free(r->near);
+    tqc_strmap_free(r->no_accent);
     for (size_t i = 0; i < r->count; i++)
         tqc_dict_free_suggestions(r->entries[i].list, r->entries[i].count);
     free(r->entries);
@@ -186,7 +189,7 @@ static spell_entry *suggestions(spell_run *r, const char *word, size_t len)
     spell_entry *e = &r->entries[r->count];
     e->count = tqc_dict_suggest(r->ctx->dict, word, len, e->list, SPELL_SUGGESTIONS);
     e->slip = -1;
-    e->compound = false;
+    e->compound = e->compound_asked = false;
     if (!tqc_strmap_put(r->seen, word, len, r->count)) {
         tqc_dict_free_suggestions(e->list, e->count);
         return NULL;
@@ -1116,6 +1119,7 @@ typedef struct accent_ask {
     const char *s;
     size_t len;
     bool noun;
+    size_t chars;               /* code points in s */
     uint64_t best;              /* the frequency of found */
     char found[SPELL_MAX_WORD * 2 + 1];
 } accent_ask;
@@ -1124,7 +1128,8 @@ static bool accent_edit(void *ctx, const char *w, size_t n, bool swap)
 {
     accent_ask *a = ctx;
     char word[SPELL_MAX_WORD * 2 + 1];
-    if (swap || n >= sizeof word)
+    /* an accent changed keeps the count of letters: deletions and insertions cannot be */
+    if (swap || n >= sizeof word || chars_of(w, n) != a->chars)
         return false;
     memcpy(word, w, n);
     word[n] = '\0';
@@ -1147,12 +1152,17 @@ static bool accent_edit(void *ctx, const char *w, size_t n, bool swap)
 static bool accent_slip(spell_run *r, const char *s, size_t len, bool noun, char *out,
                         size_t cap)
 {
-    accent_ask a = {.r = r, .s = s, .len = len, .noun = noun};
-    if (len >= SPELL_MAX_WORD)
+    accent_ask a = {.r = r, .s = s, .len = len, .noun = noun, .chars = chars_of(s, len)};
+    uint64_t none;
+    if (len >= SPELL_MAX_WORD || (r->no_accent && tqc_strmap_get(r->no_accent, s, len, &none)))
         return false;
     tqc_dict_each_edit(r->ctx->dict, s, len, accent_edit, &a);
-    if (!a.best || strlen(a.found) >= cap)
+    if (!a.best || strlen(a.found) >= cap) {
+        /* Remembered: a word the text repeats is walked once (out of memory, again). */
+        if (r->no_accent || (r->no_accent = tqc_strmap_new()) != NULL)
+            (void)tqc_strmap_put(r->no_accent, s, len, 1);
         return false;
+    }
     memcpy(out, a.found, strlen(a.found) + 1);
     return true;
 }
@@ -1265,7 +1275,7 @@ static const char *noun_slip(spell_run *r, size_t k, const char *s, size_t len)
     if (loan_piece(r, s, len) ||
         tqc_morph_suffixed(ctx->dict, ctx->lang, s, len, base, sizeof base))
         return NULL;
-    const spell_entry *e = chars_of(s, len) >= SPELL_NOUN_SLIP_CHARS ? suggestions(r, s, len)
+    spell_entry *e = chars_of(s, len) >= SPELL_NOUN_SLIP_CHARS ? suggestions(r, s, len)
                                                                      : NULL;
     if (e && e->compound)
         return e->list[e->count - 1];
@@ -1279,7 +1289,10 @@ static const char *noun_slip(spell_run *r, size_t k, const char *s, size_t len)
         if (tqc_lex_pos(lex, g, gn) & TQC_POS_NOUN)
             return g;
     }
-    return e && e->count == 0 ? compound_slip(r, s, len) : NULL;
+    if (!e || e->count || e->compound_asked)
+        return NULL;
+    e->compound_asked = true;
+    return compound_slip(r, s, len);
 }
 
 static void check_token(spell_run *r, const tqc_token *t)
