@@ -655,6 +655,17 @@ static void fix_back(inj *r, const char *p, size_t s, size_t e, size_t rlen)
     r->fix[e - s] = '\0';
 }
 
+/* out = p with [s, e) replaced by rep (rlen bytes), the defect that span, and its right
+ * fix p[s, e) back. */
+static void replace_span(inj *r, const char *p, size_t n, size_t s, size_t e, const char *rep,
+                         size_t rlen)
+{
+    splice(r, p, n, s, e, rep, rlen);
+    r->s = s;
+    r->e = s + rlen;
+    fix_back(r, p, s, e, rlen);
+}
+
 static bool single_space_between(const char *p, const word *a, const word *b)
 {
     return b->s == a->e + 1 && p[a->e] == ' ';
@@ -716,10 +727,7 @@ static bool inj_missing_space(lang *L, const char *p, size_t n, int sub, inj *r)
         }
         if (spell_ok(L, joined, jl))
             continue;
-        splice(r, p, n, s, e, joined, jl);
-        r->s = s;
-        r->e = s + jl;
-        fix_back(r, p, s, e, jl);
+        replace_span(r, p, n, s, e, joined, jl);
         return true;
     }
     return false;
@@ -2187,10 +2195,7 @@ static bool inj_spelling(lang *L, const char *p, size_t n, int sub, inj *r)
         }
         if (spell_ok(L, out, on))
             continue;
-        splice(r, p, n, s, e, out, on);
-        r->s = s;
-        r->e = s + on;
-        fix_back(r, p, s, e, on);
+        replace_span(r, p, n, s, e, out, on);
         return true;
     }
     return false;

@@ -25,6 +25,12 @@
  * used consistently and never the uncommon word it would be a slip of).
  * Three distinct words or more of one paragraph that would each be a warning are a passage
  * in dialect, an older spelling or another language, each a hint (settle_passage).
+ * A word with a suffix of the profile's `suffixes` to a base of the lexicon is a word unless
+ * a frequent word but the base is one edit away (suffixed_word); a word typeset with a
+ * ligature or a curly apostrophe is its plain spelling's (plain_spelling); eye dialect is a
+ * hint (elided_inside, dropped_ending). A word that is a frequent word with an accent left
+ * off is a warning before any loan reading (accent_slip), and in German a capitalised word
+ * where a noun stands may be a noun or a compound misspelt (noun_slip, compound_slip).
  * A compound written with a hyphen more or less than the dictionary or the lexicon writes
  * it (`teen-ager`, `wornout`: tqc_ctx_compound_variant) and a word or two-word phrase of the
  * language's list of rarer words (tqc_lang_rare, English from WordNet and SCOWL: `glamor`, `nolo
