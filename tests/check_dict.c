@@ -730,6 +730,27 @@ END_TEST
  * word listed twice counts as its last line, one word is not another's prefix, a count
  * is read within its line (an empty one is 0, not the next line's number), and the last
  * line needs no newline; the total is every counted line's. */
+static bool edit_is_cafe(void *ctx, const char *w, size_t n, bool swap)
+{
+    (void)ctx;
+    (void)swap;
+    return n == strlen("caf\u00e9") && !memcmp(w, "caf\u00e9", n);
+}
+
+/* An aff file whose `SET UTF-8` follows a byte order mark (Debian's pt_BR) is read as
+ * UTF-8, as Hunspell reads it: its accented TRY letters make one-edit words (`cafe`:
+ * `café`), where read as Latin-1 they were no letters at all. */
+START_TEST(test_aff_encoding_after_byte_order_mark)
+{
+    forms_fixture fx;
+    forms_fixture_begin(&fx, "\xEF\xBB\xBFSET UTF-8\nTRY \u00e9\n", "1\ncaf\u00e9\n");
+    tqc_checker *ck = forms_checker(fx.dir);
+    ck_assert(tqc_dict_each_edit(tqc_checker_dict(ck), "cafe", 4, edit_is_cafe, NULL));
+    tqc_checker_free(ck);
+    forms_fixture_end(&fx);
+}
+END_TEST
+
 START_TEST(test_frequency_list_lines)
 {
     forms_fixture fx;
@@ -862,6 +883,7 @@ Suite *dict_suite(void)
     tcase_add_test(tc, test_issue_15_default_breaks);
     tcase_add_test(tc, test_issue_15_compiled_compounds);
     tcase_add_test(tc, test_issue_15_anchored_breaks);
+    tcase_add_test(tc, test_aff_encoding_after_byte_order_mark);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -658,6 +658,136 @@ END_TEST
  * space marks letters left out on purpose (`'fraid`), as one after it does (`countin'`),
  * unless a single-quote mark closes after it in the sentence: then it opens a quotation
  * whose first word may be a slip. */
+/* Issue 12, clean text: a base word of the lexicon with a suffix of rules/<lang>/suffixes
+ * is a word when no frequent word but its base is one edit away; a suffix the base's part
+ * of speech does not take, or another word that near, leaves a misspelling. */
+START_TEST(test_issue_12_spelling_suffixed_words_are_words)
+{
+    hit h;
+    ck_assert_uint_eq(spelling_in("en", "The kiosk was panelized last week.", &h), 0);
+    ck_assert_uint_eq(spelling_in("es", "Los módems nuevos están listos.", &h), 0);
+    ck_assert_uint_eq(spelling_in("it", "Le tastierine sono pronte.", &h), 0);
+    ck_assert_uint_eq(spelling_in("fr", "Le reformatement du disque est prévu.", &h), 0);
+    /* `-ness` makes nouns of adjectives, not of nouns */
+    ck_assert_uint_eq(spelling_in("en", "The tableness of the land was clear.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    /* a frequent word near that is not the base: a slip */
+    ck_assert_uint_eq(spelling_in("en", "His happyness was plain.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_str_eq(h.first, "happiness");
+    ck_assert_uint_eq(spelling_in("es", "Los relojs se pararon.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    /* Portuguese adds `-es` after `-r` and `-z` only: English `locales` stays a loanword */
+    ck_assert_uint_eq(spelling_in("pt", "Os locales do sistema chegaram.", &h), 1);
+    ck_assert_msg(strstr(h.message, "English"), "%s", h.message);
+}
+END_TEST
+
+/* Issue 12, clean text: a loanword typeset with a ligature is the dictionary's word spelt
+ * with the letters; eye dialect (an apostrophe standing for letters of a word, an ending
+ * as speech drops a letter of it) is a hint; a slip is not eye dialect. */
+START_TEST(test_issue_12_spelling_ligatures_and_eye_dialect)
+{
+    hit h;
+    ck_assert_uint_eq(spelling_in("en", "The curator praised the œuvre and the manœuvre.", &h), 0);
+    ck_assert_uint_eq(spelling_in("en", "She said the fam'ly had gone home.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_str_eq(h.first, "family");
+    ck_assert_uint_eq(spelling_in("en", "She said he was runnin late.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_str_eq(h.first, "running");
+    /* an apostrophe moved, no letter left out; an ending that makes no word */
+    ck_assert_uint_eq(spelling_in("en", "The door does'nt open.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_uint_eq(spelling_in("en", "The gardin was locked.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+}
+END_TEST
+
+/* Issue 12: a word that is a frequent word with an accent left off or wrong is that word
+ * misspelt, though a loan language has it (`version`, `selection` are English); in German a
+ * capitalised word mid-sentence may be such a noun (`Fahigkeiten`), but not a name. */
+START_TEST(test_issue_12_spelling_accent_left_off)
+{
+    hit h;
+    struct {
+        const char *code, *text, *word, *fix;
+    } cases[] = {
+        {"pt", "O usuario do sistema pediu ajuda.", "usuario", "usu\u00e1rio"},
+        {"es", "La version nueva del programa lleg\u00f3 ayer.", "version", "versi\u00f3n"},
+        {"fr", "La selection des candidats a pris du temps.", "selection", "s\u00e9lection"},
+        {"it", "La qualita del servizio \u00e8 migliorata.", "qualita", "qualit\u00e0"},
+        {"de", "Die Fahigkeiten des neuen Teams sind gro\u00df.", "Fahigkeiten", "F\u00e4higkeiten"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        ck_assert_uint_eq(spelling_in(cases[i].code, cases[i].text, &h), 1);
+        ck_assert_str_eq(h.span, cases[i].word);
+        ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+        ck_assert_str_eq(h.first, cases[i].fix);
+    }
+    ck_assert_uint_eq(spelling_in("de", "Das Buch schrieb der Autor Micha\u00ebl Weber.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+}
+END_TEST
+
+/* Issue 12: an abbreviation written with periods (`p.m.`) is prose, not code that would
+ * make its paragraph's unknown words terms of it. */
+START_TEST(test_issue_12_spelling_abbreviation_is_no_code)
+{
+    hit h;
+    ck_assert_uint_eq(spelling_in("en", "The march starts at 2 p.m. Saturday, and the "
+                                  "orchestar plays.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_str_eq(h.first, "orchestra");
+}
+END_TEST
+
+/* Issue 12, clean text: a hyphenated compound whose unknown part no frequent word is near
+ * is a coinage or a term (a hint); a short word with a period its sentence goes on after
+ * is an abbreviation; a word glued after asterisks is a symbol. A part one edit from a
+ * frequent word, and a longer word before a period, stay slips. */
+START_TEST(test_issue_12_spelling_coinages_abbreviations_symbols)
+{
+    hit h;
+    ck_assert_uint_eq(spelling_in("en", "The glass-bricklets of the hall shone.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_uint_eq(spelling_in("en", "They fixed the steel-frme windows.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_uint_eq(spelling_in("en", "Drill a hole of 3 mm dia. through the plate.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_uint_eq(spelling_in("en", "He left the offise. then he went home.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_uint_eq(spelling_in("en", "The angle **yf is small.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+}
+END_TEST
+
+/* Issue 12: in German a capitalised word after an article or an adjective is a noun as
+ * often as a name: one edit from a noun (a compound's part, which the frequency list
+ * rarely holds whole), it is a slip; a name, a loan language's noun and a word after a
+ * preposition stay hints. */
+START_TEST(test_issue_12_spelling_german_noun_slips)
+{
+    hit h;
+    ck_assert_uint_eq(spelling_in("de", "Die Stadt plant einen Nachtverkher mit Bussen.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_str_eq(h.first, "Nachtverkehr");
+    ck_assert_uint_eq(spelling_in("de", "Die neue Wasserleitnug ist fertig.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_str_eq(h.first, "Wasserleitung");
+    ck_assert_uint_eq(spelling_in("de", "Die neuen Besiter kamen an.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_str_eq(h.first, "Besitzer");
+    /* a noun with an ending of `suffixes`: an inflection the dictionary lacks */
+    ck_assert_uint_eq(spelling_in("de", "Die alten Skripte laufen noch.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_uint_eq(spelling_in("de", "Der Techniker startet den Host neu.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_uint_eq(spelling_in("de", "Die Stadt sprach mit Nachtverkher.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+}
+END_TEST
+
 START_TEST(test_issue_12_spelling_apostrophe_before_a_word_marks_elision)
 {
     hit h;
@@ -699,6 +829,12 @@ Suite *pass_spelling_suite(void)
     tcase_add_test(tc, test_issue_12_spelling_passage_of_unknown_words_is_a_hint);
     tcase_add_test(tc, test_issue_12_spelling_short_terms_written_three_times_are_hints);
     tcase_add_test(tc, test_issue_12_spelling_apostrophe_before_a_word_marks_elision);
+    tcase_add_test(tc, test_issue_12_spelling_suffixed_words_are_words);
+    tcase_add_test(tc, test_issue_12_spelling_ligatures_and_eye_dialect);
+    tcase_add_test(tc, test_issue_12_spelling_accent_left_off);
+    tcase_add_test(tc, test_issue_12_spelling_german_noun_slips);
+    tcase_add_test(tc, test_issue_12_spelling_abbreviation_is_no_code);
+    tcase_add_test(tc, test_issue_12_spelling_coinages_abbreviations_symbols);
     suite_add_tcase(s, tc);
     return s;
 }

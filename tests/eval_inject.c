@@ -55,7 +55,7 @@
 static const char *const LANGS[NLANG] = {"en", "pt", "es", "fr", "de", "it"};
 
 enum { C_MISSING_SPACE, C_CAPITALIZATION, C_FRAGMENT, C_QUOTES, C_NUMBER, C_REPEATED,
-       C_SPACING, C_BOILERPLATE, C_STRAY, C_UNTRANSLATED, C_ENCODING, NCLASS };
+       C_SPACING, C_BOILERPLATE, C_STRAY, C_UNTRANSLATED, C_ENCODING, C_SPELLING, NCLASS };
 
 typedef struct class_info {
     const char *name;
@@ -88,6 +88,7 @@ static const class_info CLASSES[NCLASS] = {
      {NULL}},
     {"untranslated", "untranslated", false, 1, {"foreign-sentence"}, {NULL}},
     {"encoding", "encoding", false, 2, {"mojibake", "zero-width-space"}, {NULL}},
+    {"spelling", "spelling", true, 4, {"swap", "drop", "double", "accent"}, {NULL}},
 };
 
 /* ---- small helpers ---------------------------------------------------------------- */
@@ -654,6 +655,17 @@ static void fix_back(inj *r, const char *p, size_t s, size_t e, size_t rlen)
     r->fix[e - s] = '\0';
 }
 
+/* out = p with [s, e) replaced by rep (rlen bytes), the defect that span, and its right
+ * fix p[s, e) back. */
+static void replace_span(inj *r, const char *p, size_t n, size_t s, size_t e, const char *rep,
+                         size_t rlen)
+{
+    splice(r, p, n, s, e, rep, rlen);
+    r->s = s;
+    r->e = s + rlen;
+    fix_back(r, p, s, e, rlen);
+}
+
 static bool single_space_between(const char *p, const word *a, const word *b)
 {
     return b->s == a->e + 1 && p[a->e] == ' ';
@@ -715,10 +727,7 @@ static bool inj_missing_space(lang *L, const char *p, size_t n, int sub, inj *r)
         }
         if (spell_ok(L, joined, jl))
             continue;
-        splice(r, p, n, s, e, joined, jl);
-        r->s = s;
-        r->e = s + jl;
-        fix_back(r, p, s, e, jl);
+        replace_span(r, p, n, s, e, joined, jl);
         return true;
     }
     return false;
@@ -2103,6 +2112,95 @@ static bool inj_encoding(lang *L, const char *p, size_t n, int sub, inj *r)
     return false;
 }
 
+/* Whether word i is a capitalised common noun after a lower-case word: a noun of the
+ * lexicon and no proper noun there, that the corpus never writes in lower case (a German
+ * noun; in English, rarely any). */
+static bool noun_mid(lang *L, const char *p, const word *w, size_t i)
+{
+    char low[256];
+    size_t wl = w[i].e - w[i].s;
+    if (i == 0 || !capitalised(p, w[i].s, w[i].e) || !single_space_between(p, &w[i - 1], &w[i]) ||
+        !all_lower(p, w[i - 1].s, w[i - 1].e))
+        return false;
+    size_t ln = recase(p + w[i].s, wl, TQC_CASE_LOWER, low, sizeof low);
+    uint32_t pos = pos_of(L, p + w[i].s, wl);
+    return ln && !count_get(L->lower_count, low, ln) && (pos & TQC_POS_NOUN) &&
+           !(pos & TQC_POS_PROPN);
+}
+
+/* spelling: a slip of the keyboard in a word of five letters or more that the dictionary
+ * knows, lower-case or a capitalised common noun (noun_mid), mid-paragraph and whole (no
+ * hyphen or apostrophe glued on): two
+ * neighbouring letters swapped, a letter dropped or doubled (never the first), or an
+ * accented letter written bare; only what the dictionary then rejects (a slip that makes
+ * another word is no spell checker's to find). The right fix is the word. */
+#define SPELL_INJ_MIN_CHARS 5
+static bool inj_spelling(lang *L, const char *p, size_t n, int sub, inj *r)
+{
+    static word w[MAX_WORDS];
+    size_t k = words_of(p, n, w, MAX_WORDS);
+    for (int tries = 0; tries < 20 && k > 2; tries++) {
+        size_t i = 1 + rnd((uint32_t)(k - 1));
+        size_t s = w[i].s, e = w[i].e, offs[65];
+        size_t nc = tqc_text_char_offsets(p + s, e - s, offs, 64);
+        if (nc < SPELL_INJ_MIN_CHARS || !(all_lower(p, s, e) || noun_mid(L, p, w, i)) ||
+            !spell_ok(L, p + s, e - s) || (s > 0 && !strchr(" (", p[s - 1])) ||
+            (e < n && !strchr(" ,.;:!?)", p[e])))
+            continue;
+        char out[300];
+        size_t on = 0;
+        const char *word_s = p + s;
+        size_t j = 1 + rnd((uint32_t)(nc - 2)); /* 1 <= j <= nc - 2: not the first letter */
+        if (sub == 0) {
+            /* letters j and j + 1 swapped */
+            if (offs[j + 1] - offs[j] == offs[j + 2] - offs[j + 1] &&
+                !memcmp(word_s + offs[j], word_s + offs[j + 1], offs[j + 1] - offs[j]))
+                continue;
+            memcpy(out, word_s, offs[j]);
+            on = offs[j];
+            memcpy(out + on, word_s + offs[j + 1], offs[j + 2] - offs[j + 1]);
+            on += offs[j + 2] - offs[j + 1];
+            memcpy(out + on, word_s + offs[j], offs[j + 1] - offs[j]);
+            on += offs[j + 1] - offs[j];
+            memcpy(out + on, word_s + offs[j + 2], offs[nc] - offs[j + 2]);
+            on += offs[nc] - offs[j + 2];
+        } else if (sub == 1 || sub == 2) {
+            /* letter j dropped, or written twice */
+            memcpy(out, word_s, offs[j + 1]);
+            on = sub == 1 ? offs[j] : offs[j + 1];
+            if (sub == 2) {
+                memcpy(out + on, word_s + offs[j], offs[j + 1] - offs[j]);
+                on += offs[j + 1] - offs[j];
+            }
+            memcpy(out + on, word_s + offs[j + 1], offs[nc] - offs[j + 1]);
+            on += offs[nc] - offs[j + 1];
+        } else {
+            /* the first accented letter written bare */
+            char bare[300];
+            size_t a = 0;
+            while (a < nc && offs[a + 1] - offs[a] == 1)
+                a++;
+            if (a == nc)
+                return false;
+            size_t bn = tqc_text_drop_mark(word_s + offs[a], offs[a + 1] - offs[a], -1, bare,
+                                           sizeof bare);
+            if (!bn || (bn == offs[a + 1] - offs[a] && !memcmp(bare, word_s + offs[a], bn)))
+                continue;
+            memcpy(out, word_s, offs[a]);
+            on = offs[a];
+            memcpy(out + on, bare, bn);
+            on += bn;
+            memcpy(out + on, word_s + offs[a + 1], offs[nc] - offs[a + 1]);
+            on += offs[nc] - offs[a + 1];
+        }
+        if (spell_ok(L, out, on))
+            continue;
+        replace_span(r, p, n, s, e, out, on);
+        return true;
+    }
+    return false;
+}
+
 static bool inject(lang *L, int cls, int sub, const char *p, size_t n, inj *r)
 {
     inj_reset(r);
@@ -2118,6 +2216,7 @@ static bool inject(lang *L, int cls, int sub, const char *p, size_t n, inj *r)
     case C_STRAY: return inj_stray(L, p, n, sub, r);
     case C_UNTRANSLATED: return inj_untranslated(L, p, n, sub, r);
     case C_ENCODING: return inj_encoding(L, p, n, sub, r);
+    case C_SPELLING: return inj_spelling(L, p, n, sub, r);
     default: return false;
     }
 }
@@ -3101,6 +3200,10 @@ static const char *check_injection(lang *L, int cls, int sub, const char *p, siz
             return "no digit in the span";
         break;
     }
+    case C_SPELLING:
+        if (memchr(sp, ' ', sl) || spell_ok(L, sp, sl))
+            return "the slip is no single word the dictionary rejects";
+        break;
     case C_REPEATED: {
         size_t h = sl / 2;
         if (sl % 2 != 1 || sp[h] != ' ' || memcmp(sp, sp + h + 1, h))

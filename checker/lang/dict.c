@@ -508,10 +508,13 @@ static void aff_encoding(FILE *f, char *enc, size_t cap)
 {
     char line[DICT_MAX_LINE];
     snprintf(enc, cap, "ISO8859-1");
-    while (fgets(line, sizeof line, f)) {
-        if (strncmp(line, "SET", 3) != 0 || (line[3] != ' ' && line[3] != '\t'))
+    for (bool first = true; fgets(line, sizeof line, f); first = false) {
+        /* A byte order mark before the first line, as Hunspell skips it (pt_BR's `SET`
+         * follows one: read as Latin-1, its accented TRY letters were garbled). */
+        const char *l = first && !strncmp(line, "\xEF\xBB\xBF", 3) ? line + 3 : line;
+        if (strncmp(l, "SET", 3) != 0 || (l[3] != ' ' && l[3] != '\t'))
             continue;
-        const char *v = line + 3 + strspn(line + 3, " \t");
+        const char *v = l + 3 + strspn(l + 3, " \t");
         size_t n = strcspn(v, "\r\n \t");
         if (n > 0 && n < cap)
             snprintf(enc, cap, "%.*s", (int)n, v);

@@ -257,6 +257,57 @@ static bool derived(tqc_dict *dict, const tqc_lang *lang, const char *w, size_t 
     return false;
 }
 
+/* The parts of speech named by tags (`NOUN,VINF`, n bytes): lex.h's bits, 0 when one is
+ * no tag. */
+static uint32_t pos_of_tags(const char *tags, size_t n)
+{
+    uint32_t pos = 0;
+    for (size_t i = 0; i < n;) {
+        const char *comma = memchr(tags + i, ',', n - i);
+        size_t m = comma ? (size_t)(comma - (tags + i)) : n - i;
+        uint32_t bit = tqc_lex_tag(tags + i, m);
+        if (!bit)
+            return 0;
+        pos |= bit;
+        i += m + 1;
+    }
+    return pos;
+}
+
+size_t tqc_morph_suffixed(tqc_dict *dict, const tqc_lang *lang, const char *w, size_t len,
+                          char *base, size_t cap)
+{
+    const tqc_strmap *list = tqc_lang_list(lang, "suffixes");
+    const tqc_lex *lex = tqc_lang_lexicon(lang);
+    if (!list || !lex)
+        return 0;
+    for (size_t i = 0; i < tqc_strmap_count(list); i++) {
+        size_t n;
+        const char *e = tqc_strmap_key(list, i, &n);
+        const char *sp1 = e ? memchr(e, ' ', n) : NULL;
+        const char *sp2 = sp1 ? memchr(sp1 + 1, ' ', n - (size_t)(sp1 + 1 - e)) : NULL;
+        if (!sp2)
+            continue;
+        size_t suf = (size_t)(sp1 - e), end = (size_t)(sp2 - sp1 - 1);
+        const char *ending = sp1 + 1;
+        if (end == 1 && *ending == '-')
+            end = 0;
+        uint32_t want = pos_of_tags(sp2 + 1, n - (size_t)(sp2 + 1 - e));
+        if (!want || suf >= len || memcmp(w + len - suf, e, suf) != 0)
+            continue;
+        size_t m = len - suf;
+        if (m + end >= cap)
+            continue;
+        memcpy(base, w, m);
+        memcpy(base + m, ending, end);
+        base[m + end] = '\0';
+        if (chars(base, m + end) >= MORPH_MIN_STEM && (tqc_lex_pos(lex, base, m + end) & want) &&
+            tqc_dict_known(dict, base, m + end))
+            return m + end;
+    }
+    return 0;
+}
+
 tqc_morph_kind tqc_morph_parse(tqc_dict *dict, const tqc_lang *lang, const char *word,
                                size_t len, unsigned flags)
 {

@@ -44,4 +44,14 @@ typedef enum {
 tqc_morph_kind tqc_morph_parse(tqc_dict *dict, const tqc_lang *lang, const char *word,
                                size_t len, unsigned flags);
 
+/* Whether word (len bytes, as written) is a base word and a suffix of the profile's
+ * `suffixes` list (`ers - VINF`: the suffix, the ending of the base it replaces or `-`,
+ * the parts of speech the lexicon must give the base, as lex.h names them): `school` +
+ * `ers`, `bashing` + `s`. The base, which the dictionary knows, is written to base (at
+ * most cap bytes, NUL-terminated); returns its length, 0 when no entry applies. Apart
+ * from tqc_morph_parse: a word one letter from its base is its slip as often (spelling
+ * weighs the other words near it). */
+size_t tqc_morph_suffixed(tqc_dict *dict, const tqc_lang *lang, const char *word, size_t len,
+                          char *base, size_t cap);
+
 #endif

@@ -25,6 +25,12 @@
  * used consistently and never the uncommon word it would be a slip of).
  * Three distinct words or more of one paragraph that would each be a warning are a passage
  * in dialect, an older spelling or another language, each a hint (settle_passage).
+ * A word with a suffix of the profile's `suffixes` to a base of the lexicon is a word unless
+ * a frequent word but the base is one edit away (suffixed_word); a word typeset with a
+ * ligature or a curly apostrophe is its plain spelling's (plain_spelling); eye dialect is a
+ * hint (elided_inside, dropped_ending). A word that is a frequent word with an accent left
+ * off is a warning before any loan reading (accent_slip), and in German a capitalised word
+ * where a noun stands may be a noun or a compound misspelt (noun_slip, compound_slip).
  * A compound written with a hyphen more or less than the dictionary or the lexicon writes
  * it (`teen-ager`, `wornout`: tqc_ctx_compound_variant) and a word or two-word phrase of the
  * language's list of rarer words (tqc_lang_rare, English from WordNet and SCOWL: `glamor`, `nolo
@@ -96,6 +102,16 @@
  * one paragraph, from which they are a passage written so on purpose (settle_passage): a
  * slip is rare, three close together are dialect, an older spelling or another language
  * (`vittels`, `wagun`). The span is about two lines of prose (undecided). */
+/* The longest unknown word with a period after it read as an abbreviation (undecided). */
+#define SPELL_ABBREVIATION_CHARS 4
+/* The shortest capitalised word noun_slip takes for a noun misspelt, in characters: a
+ * shorter one is one edit from many nouns, and an acronym written so as often (`Nat`). */
+#define SPELL_NOUN_SLIP_CHARS 5
+/* The most letters an apostrophe inside a word stands for in eye dialect (`bar'l`: `re`,
+ * `cap'n`: `tai`) (elided_inside). */
+#define SPELL_ELIDED_CHARS 3
+/* The shortest stem before a dropped ending (`goin`: `go`), in characters (dropped_ending). */
+#define SPELL_DROPPED_STEM 2
 #define SPELL_PASSAGE_WORDS 3
 #define SPELL_PASSAGE_BYTES 160
 
@@ -104,6 +120,8 @@ typedef struct spell_entry {
     char *list[SPELL_SUGGESTIONS];
     size_t count;
     signed char slip;   /* slip_of_word's answer for the word; -1 until asked */
+    bool compound;      /* list's last is compound_slip's mending */
+    bool compound_asked; /* compound_slip was asked about the word */
 } spell_entry;
 
 /* Another regional variety of the document's language, and the words only it knows. */
@@ -130,6 +148,7 @@ typedef struct spell_run {
     size_t loan_count;
     size_t near_asked;        /* distinct words near_miss asked, at most SPELL_MAX_FORMED */
     tqc_strmap *near;         /* word -> near_miss's answer (1: a frequent word is near) */
+    tqc_strmap *no_accent;    /* words accent_slip found no accented word for */
     tqc_strmap *uses;         /* lower-case word the dictionary lacks -> its tokens */
     tqc_strmap *forms;        /* every word as written -> its tokens */
     tqc_strmap *seen;         /* word -> index into entries */
@@ -147,6 +166,7 @@ static void run_free(spell_run *r)
     tqc_strmap_free(r->uses);
     tqc_strmap_free(r->forms);
     tqc_strmap_free(r->near);
+    tqc_strmap_free(r->no_accent);
     for (size_t i = 0; i < r->count; i++)
         tqc_dict_free_suggestions(r->entries[i].list, r->entries[i].count);
     free(r->entries);
@@ -175,6 +195,7 @@ static spell_entry *suggestions(spell_run *r, const char *word, size_t len)
     spell_entry *e = &r->entries[r->count];
     e->count = tqc_dict_suggest(r->ctx->dict, word, len, e->list, SPELL_SUGGESTIONS);
     e->slip = -1;
+    e->compound = e->compound_asked = false;
     if (!tqc_strmap_put(r->seen, word, len, r->count)) {
         tqc_dict_free_suggestions(e->list, e->count);
         return NULL;
@@ -301,6 +322,25 @@ static bool slip_of_word(spell_run *r, const char *s, size_t len)
            tqc_dict_each_edit(r->ctx->dict, s, len, known_edit, &a);
 }
 
+/* Whether s is a base word of the lexicon with a suffix of the profile's `suffixes`
+ * (`schoolers`, `bashings`, `tastierine`) and no frequent word one edit away but that base:
+ * a suffix of one letter or two puts every such word one edit from its base, which is no
+ * sign of a slip; another word that near is (`happyness`: `happiness`). */
+static bool suffixed_word(spell_run *r, const char *s, size_t len)
+{
+    char base[SPELL_MAX_WORD * 2 + 1];
+    size_t bn = tqc_morph_suffixed(r->ctx->dict, r->ctx->lang, s, len, base, sizeof base);
+    if (!bn)
+        return false;
+    char *list[SPELL_SUGGESTIONS];
+    size_t n = tqc_dict_suggest(r->ctx->dict, s, len, list, SPELL_SUGGESTIONS);
+    bool slip = false;
+    for (size_t i = 0; i < n && !slip; i++)
+        slip = !strpbrk(list[i], " -") && strcmp(list[i], base) != 0;
+    tqc_dict_free_suggestions(list, n);
+    return !slip;
+}
+
 /* A word Hunspell's lists lack that is still a word: a regular formation of known words
  * (lang/morph.h: `reconfigurar`, `configurarlo`, `sicherheitsbezogen`), or a form the
  * lexicon lists (`removible`); in neither case one edit from a frequent word. */
@@ -308,8 +348,10 @@ static bool formed_word(spell_run *r, const char *s, size_t len, bool lexicon)
 {
     const tqc_lex *lex = tqc_lang_lexicon(r->ctx->lang);
     tqc_morph_kind kind = tqc_morph_parse(r->ctx->dict, r->ctx->lang, s, len, 0);
-    if (kind == TQC_MORPH_NONE && !(lexicon && lex && tqc_lex_pos(lex, s, len)))
-        return false;
+    /* A form of the lexicon one edit from its own base only is as regular (`módems`). */
+    if (kind == TQC_MORPH_NONE)
+        return suffixed_word(r, s, len) ||
+               (lexicon && lex && tqc_lex_pos(lex, s, len) && !near_miss(r, s, len));
     if (kind == TQC_MORPH_DERIVED && lex && near_miss(r, s, len)) {
         /* A derivation is one edit from its own infinitive as often as not (`-eur`,
          * `-er`: `partitionneur`): only a word near it that the lexicon has and not as
@@ -372,6 +414,34 @@ static piece_verdict judge_hyphenated(spell_run *r, const char *s, size_t len,
     if (unknown)
         return own && !loans ? PIECE_UNKNOWN : PIECE_FOREIGN;
     return loans ? PIECE_LOAN : PIECE_OWN;
+}
+
+/* Whether the hyphenated word s, whose parts judge_hyphenated found some of the language's
+ * and some unknown, has each unknown part SPELL_MIN_PART characters or more, no frequent
+ * word one edit from it and no other casing the dictionary knows (*at, *n: the first such
+ * part). */
+static bool coined_part(spell_run *r, const char *s, size_t len, size_t *at, size_t *n)
+{
+    bool any = false;
+    for (size_t i = 0; i <= len;) {
+        const char *hy = memchr(s + i, '-', len - i);
+        size_t m = hy ? (size_t)(hy - (s + i)) : len - i;
+        size_t loan = 0;
+        char cased[SPELL_MAX_WORD * 2 + 1];
+        if (judge_piece(r, s + i, m, &loan) == PIECE_UNKNOWN) {
+            /* a name in lower case (`debian-installer`) is told as one below */
+            if (chars_of(s + i, m) < SPELL_MIN_PART || near_miss(r, s + i, m) ||
+                tqc_dict_case_variant(r->ctx->dict, s + i, m, cased, sizeof cased))
+                return false;
+            if (!any) {
+                *at = i;
+                *n = m;
+            }
+            any = true;
+        }
+        i += m + 1;
+    }
+    return any;
 }
 
 /* Whether word has a letter and none of the profile's `vowels` (accents dropped):
@@ -495,6 +565,13 @@ static void emit_loan(const spell_run *r, const tqc_token *t, size_t i)
 static bool written(const spell_run *r, const char *s, size_t len)
 {
     return tqc_strmap_get(r->forms, s, len, NULL);
+}
+
+/* Whether the character at p (before end) is a lower-case letter. */
+static bool is_lower_at(const char *p, const char *end)
+{
+    int32_t c;
+    return tqc_text_decode(p, (size_t)(end - p), &c) && c >= 0 && tqc_text_is_lower(c);
 }
 
 /* Whether the bytes at p (up to end) are an apostrophe: ' or U+2019. */
@@ -633,11 +710,13 @@ static bool inside_element(const tqc_doc *doc, size_t from, size_t offset,
     return false;
 }
 
-/* Whether token j is a lower-case word the dictionary lacks with no vowel (`fsc`). */
+/* Whether token j is a lower-case word the dictionary lacks with no vowel (`fsc`); not an
+ * abbreviation written with periods (`p.m.`, `m.p.h.`), which is prose. */
 static bool vowelless_unknown(const tqc_ctx *ctx, size_t j)
 {
     const tqc_token *t = &ctx->doc->tokens[j];
-    return t->kind == TQC_TOK_WORD && (t->flags & TQC_TF_LOWER) && !(t->flags & TQC_TF_DIGIT) &&
+    return t->kind == TQC_TOK_WORD && (t->flags & TQC_TF_LOWER) &&
+           !(t->flags & (TQC_TF_DIGIT | TQC_TF_PERIOD)) &&
            vowelless(ctx->lang, tqc_doc_at(ctx->doc, t->span), tqc_span_len(t->span)) &&
            !tqc_ctx_token_known(ctx, j);
 }
@@ -703,14 +782,19 @@ static const char *undecided(spell_run *r, size_t k, const char *s, size_t len)
     }
     if (len <= 4 && s > doc->text + 1 && s[-1] == '.' && !strchr(" \t\r\n", s[-2]))
         return "it ends a file name";
-    /* `arduino.cc`, `application/ld+json`, `acct:michiel@`, `[txt|pdf]`: a piece of a
-     * host, file or media type name, an address or a code, joined to more by a mark no
-     * prose writes between words without a space. */
+    /* `arduino.cc`, `application/ld+json`, `acct:michiel@`, `[txt|pdf]`, `**yf`: a piece
+     * of a host, file or media type name, an address, a code or a symbol, joined to more by
+     * a mark no prose writes between words without a space. */
     if ((after + 1 < end && after[0] == '.' && after[1] >= 'a' && after[1] <= 'z') ||
         (after + 1 < end && strchr("/+@=|_\\", after[0]) && after[0] &&
          !strchr(" \t\r\n", after[1])) ||
-        (s > doc->text + 1 && strchr("/+@=|_\\:", s[-1]) && !strchr(" \t\r\n", s[-2])))
+        (s > doc->text + 1 && strchr("/+@=|_\\:*", s[-1]) && !strchr(" \t\r\n", s[-2])))
         return "it is part of a name, an address or a code";
+    /* `1/8'' dia. drill rod`: a short word with a period its sentence goes on after in
+     * lower case is an abbreviation (the language's lists hold the common ones). */
+    if (chars_of(s, len) <= SPELL_ABBREVIATION_CHARS && after + 2 < end && after[0] == '.' &&
+        after[1] == ' ' && is_lower_at(after + 2, end))
+        return "its period and the lower-case word after it make it an abbreviation";
     /* `kieru`, `utage` set in italics: the page marks them as words of another language,
      * terms or titles, which the document's dictionary cannot judge. */
     size_t p = t->sentence < doc->sentence_count ? doc->sentences[t->sentence].paragraph : 0;
@@ -922,6 +1006,301 @@ static bool suspended_prefix(spell_run *r, const char *s, size_t len)
            judge_piece(r, s, len, &loan) == PIECE_OWN;
 }
 
+/* The word with the profile's `ligatures` written out (`œ=oe`: `manœuvre`) and its
+ * typographic apostrophes made plain (`’`), into out: how a loanword typeset with its
+ * ligature or a curly apostrophe (`trompe-l’œil`) stands in the dictionary and the
+ * lexicon. 0 when nothing changed, or out is too small. */
+static size_t plain_spelling(const tqc_lang *lang, const char *s, size_t len, char *out,
+                             size_t cap)
+{
+    const char *ligatures = tqc_lang_setting(lang, "ligatures", "");
+    size_t n = 0;
+    bool changed = false;
+    for (size_t i = 0; i < len;) {
+        int32_t c;
+        size_t w = tqc_text_decode(s + i, len - i, &c);
+        if (!w)
+            return 0;
+        const char *rep = s + i;
+        size_t rn = w;
+        if (c == 0x2019) {
+            rep = "'";
+            rn = 1;
+        }
+        /* `œ=oe æ=ae`: items apart by spaces, each a letter, `=`, its plain spelling */
+        for (const char *p = ligatures; c >= 0x80 && rn == w && *p;) {
+            const char *end = p + strcspn(p, " ");
+            if ((size_t)(end - p) > w + 1 && memcmp(p, s + i, w) == 0 && p[w] == '=') {
+                rep = p + w + 1;
+                rn = (size_t)(end - rep);
+            }
+            p = end + strspn(end, " ");
+        }
+        changed = changed || rep != s + i;
+        if (n + rn >= cap)
+            return 0;
+        memcpy(out + n, rep, rn);
+        n += rn;
+        i += w;
+    }
+    return changed ? n : 0;
+}
+
+/* Whether the lexicon lists s whole and s is a compound with a hyphen (`bull's-eye`,
+ * `trompe-l'oeil`): an apostrophe inside a listed compound is no elision to judge apart. */
+static bool listed_compound(const tqc_ctx *ctx, const char *s, size_t len)
+{
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    return lex && memchr(s, '-', len) && tqc_lex_pos(lex, s, len);
+}
+
+/* Whether the plain spelling of a word (plain_spelling) is a word: the dictionary's or a
+ * regional variety's (`manoeuvre`), a form of the lexicon, a hyphenated word whose parts
+ * are the language's, or a word after an elided article that the dictionary knows. */
+static bool plain_word(spell_run *r, const char *s, size_t len)
+{
+    const tqc_ctx *ctx = r->ctx;
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    if (known_near(r, lex, s, len))
+        return true;
+    size_t loan = 0;
+    const char *rest;
+    size_t rest_len;
+    if (after_elision(ctx, s, len, &rest, &rest_len))
+        return judge_piece(r, rest, rest_len, &loan) == PIECE_OWN;
+    return memchr(s, '-', len) && !memchr(s, '\'', len) &&
+           judge_hyphenated(r, s, len, &loan) == PIECE_OWN;
+}
+
+/* Whether an apostrophe inside the unknown word s stands for letters left out of a word
+ * the dictionary suggests (`ever'body`: `everybody`, `c'n`: `can`): the suggestion is
+ * the letters before it, one to SPELL_ELIDED_CHARS more, and the letters after it, as
+ * eye dialect writes speech. A slip that moved an apostrophe (`does'nt`) leaves no
+ * letters out. Returns that suggestion, or NULL. */
+static const char *elided_inside(const char *s, size_t len, const spell_entry *e)
+{
+    for (size_t i = 1; e && i + 1 < len; i++) {
+        size_t ap = apostrophe_at(s + i, s + len);
+        if (!ap || i + ap >= len)
+            continue;
+        size_t tail = len - i - ap;
+        for (size_t j = 0; j < e->count; j++) {
+            const char *g = e->list[j];
+            size_t gn = strlen(g);
+            if (gn > i + tail && chars_of(g + i, gn - i - tail) <= SPELL_ELIDED_CHARS &&
+                memcmp(g, s, i) == 0 && memcmp(g + gn - tail, s + i + ap, tail) == 0 &&
+                !strpbrk(g, " -'"))
+                return g;
+        }
+    }
+    return NULL;
+}
+
+/* The word s written with an ending of the profile's `dropped-endings` (`in=ing`: the
+ * ending as speech drops a letter of it, `=`, the ending as written) turned back into the
+ * written one, when the dictionary knows that word (`nothin`: `nothing`): eye dialect, as
+ * fiction and quoted speech write it. Into out; 0 when none applies. */
+static size_t dropped_ending(const tqc_ctx *ctx, const char *s, size_t len, char *out,
+                             size_t cap)
+{
+    const char *endings = tqc_lang_setting(ctx->lang, "dropped-endings", "");
+    for (const char *p = endings; *p;) {
+        const char *end = p + strcspn(p, " ");
+        const char *eq = memchr(p, '=', (size_t)(end - p));
+        size_t dn = eq ? (size_t)(eq - p) : 0, wn = eq ? (size_t)(end - eq - 1) : 0;
+        if (eq && dn < len && memcmp(s + len - dn, p, dn) == 0 &&
+            chars_of(s, len - dn) >= SPELL_DROPPED_STEM && len - dn + wn < cap) {
+            memcpy(out, s, len - dn);
+            memcpy(out + len - dn, eq + 1, wn);
+            if (tqc_dict_known(ctx->dict, out, len - dn + wn))
+                return len - dn + wn;
+        }
+        p = end + strspn(end, " ");
+    }
+    return 0;
+}
+
+typedef struct accent_ask {
+    spell_run *r;
+    const char *s;
+    size_t len;
+    bool noun;
+    size_t chars;               /* code points in s */
+    uint64_t best;              /* the frequency of found */
+    char found[SPELL_MAX_WORD * 2 + 1];
+} accent_ask;
+
+static bool accent_edit(void *ctx, const char *w, size_t n, bool swap)
+{
+    accent_ask *a = ctx;
+    char word[SPELL_MAX_WORD * 2 + 1];
+    /* an accent changed keeps the count of letters: deletions and insertions cannot be */
+    if (swap || n >= sizeof word || chars_of(w, n) != a->chars)
+        return false;
+    memcpy(word, w, n);
+    word[n] = '\0';
+    tqc_dict *dict = a->r->ctx->dict;
+    uint64_t freq;
+    if (!same_letters(a->s, a->len, word) || (freq = tqc_dict_freq(dict, w, n)) <= a->best ||
+        !tqc_dict_known(dict, w, n) ||
+        (a->noun && !(tqc_lex_pos(tqc_lang_lexicon(a->r->ctx->lang), w, n) & TQC_POS_NOUN)))
+        return false;
+    a->best = freq;
+    memcpy(a->found, word, n + 1);
+    return false;
+}
+
+/* The most frequent word of the frequency list one edit from s that has s's letters but
+ * for their accents (`selection`: `sélection`, `Fahigkeiten`: `Fähigkeiten`): s is that
+ * word with an accent left off or put on wrong, whatever a loan language makes of it.
+ * noun: only a noun of the lexicon (a capitalised word that may be a name: `Raphaël` is no
+ * slip of `Raphael`). Into out (cap bytes); false when none is. Hash lookups only. */
+static bool accent_slip(spell_run *r, const char *s, size_t len, bool noun, char *out,
+                        size_t cap)
+{
+    accent_ask a = {.r = r, .s = s, .len = len, .noun = noun, .chars = chars_of(s, len)};
+    uint64_t none;
+    if (len >= SPELL_MAX_WORD || (r->no_accent && tqc_strmap_get(r->no_accent, s, len, &none)))
+        return false;
+    tqc_dict_each_edit(r->ctx->dict, s, len, accent_edit, &a);
+    if (!a.best || strlen(a.found) >= cap) {
+        /* Remembered: a word the text repeats is walked once (out of memory, again). */
+        if (r->no_accent || (r->no_accent = tqc_strmap_new()) != NULL)
+            (void)tqc_strmap_put(r->no_accent, s, len, 1);
+        return false;
+    }
+    memcpy(out, a.found, strlen(a.found) + 1);
+    return true;
+}
+
+/* A noun of the lexicon and the frequency list one edit from the capitalised piece s (n
+ * bytes), written to out; false when none. */
+static bool noun_near(spell_run *r, const char *s, size_t n, char *out, size_t cap)
+{
+    char *list[SPELL_SUGGESTIONS];
+    size_t c = tqc_dict_suggest(r->ctx->dict, s, n, list, SPELL_SUGGESTIONS);
+    bool found = false;
+    for (size_t i = 0; i < c && !found; i++) {
+        size_t gn = strlen(list[i]);
+        if ((found = gn < cap && !strpbrk(list[i], " -") &&
+                     (tqc_lex_pos(tqc_lang_lexicon(r->ctx->lang), list[i], gn) & TQC_POS_NOUN)))
+            memcpy(out, list[i], gn + 1);
+    }
+    tqc_dict_free_suggestions(list, c);
+    return found;
+}
+
+/* Whether piece s (n bytes) is a word of a loan language in lower case and none of the
+ * document's language as written or capitalised (`builder`, `volume`; not `ersatz`): a
+ * compound with one is a term of that language's world, not a slip. */
+static bool loan_piece(const spell_run *r, const char *s, size_t n)
+{
+    char low[SPELL_MAX_WORD * 2 + 1], title[SPELL_MAX_WORD * 2 + 1];
+    size_t ln = tqc_text_case(s, n, TQC_CASE_LOWER, low, sizeof low);
+    size_t tn = tqc_text_case(s, n, TQC_CASE_TITLE, title, sizeof title);
+    if (!ln || tqc_dict_known(r->ctx->dict, s, n) ||
+        (tn && tqc_dict_known(r->ctx->dict, title, tn)))
+        return false;
+    for (size_t i = 0; i < r->loan_count; i++)
+        if (tqc_dict_known(r->loans[i].dict, low, ln))
+            return true;
+    return false;
+}
+
+/* The compound the capitalised word s is a slip of (`Stadtverkher`: `Stadtverkehr`), or
+ * NULL: one of its two parts, each SPELL_MIN_PART characters or more, a word as written
+ * (the head) or a noun capitalised (the tail), the other one edit from a noun of the
+ * frequency list, neither a loan language's word, and the dictionary knowing the compound
+ * so mended; only when one mending does (`Bahnhofshale` reads as two) and it is no
+ * inflection of the word (`-s`). Kept in r's suggestions. A frequency list holds few
+ * compounds, so their slips have no suggestion of their own. */
+static const char *compound_slip(spell_run *r, const char *s, size_t len)
+{
+    const tqc_ctx *ctx = r->ctx;
+    char part[SPELL_MAX_WORD * 2 + 8], near[SPELL_MAX_WORD * 2 + 8], mended[SPELL_MAX_WORD * 4];
+    char found[SPELL_MAX_WORD * 4];
+    size_t fn = 0;
+    if (len >= SPELL_MAX_WORD)
+        return NULL;
+    for (size_t cut = 1; cut < len; cut++) {
+        if (((unsigned char)s[cut] & 0xC0) == 0x80 || chars_of(s, cut) < SPELL_MIN_PART ||
+            chars_of(s + cut, len - cut) < SPELL_MIN_PART || loan_piece(r, s, cut) ||
+            loan_piece(r, s + cut, len - cut))
+            continue;
+        size_t tn = tqc_text_case(s + cut, len - cut, TQC_CASE_TITLE, part, sizeof part);
+        size_t m = 0;
+        if (tn && tqc_dict_known(ctx->dict, s, cut) && noun_near(r, part, tn, near, sizeof near)) {
+            /* head + the tail mended, lower-cased again */
+            size_t nn = tqc_text_case(near, strlen(near), TQC_CASE_LOWER, mended + cut,
+                                      sizeof mended - cut);
+            memcpy(mended, s, cut);
+            m = nn ? cut + nn : 0;
+        } else if (tn && (tqc_lex_pos(tqc_lang_lexicon(ctx->lang), part, tn) & TQC_POS_NOUN) &&
+                   noun_near(r, s, cut, near, sizeof near)) {
+            size_t hn = strlen(near);
+            if (hn + len - cut < sizeof mended) {
+                memcpy(mended, near, hn);
+                memcpy(mended + hn, s + cut, len - cut);
+                m = hn + len - cut;
+            }
+        }
+        if (!m || (m < len && !memcmp(mended, s, m)) || !tqc_dict_known(ctx->dict, mended, m) ||
+            (fn == m && !memcmp(found, mended, m)))
+            continue;
+        if (fn)
+            return NULL;
+        memcpy(found, mended, m);
+        fn = m;
+    }
+    spell_entry *e = fn ? suggestions(r, s, len) : NULL;
+    char *copy = e && e->count < SPELL_SUGGESTIONS ? tqc_malloc(fn + 1) : NULL;
+    if (!copy)
+        return NULL;
+    memcpy(copy, found, fn);
+    copy[fn] = '\0';
+    e->list[e->count++] = copy;
+    e->compound = true;
+    return copy;
+}
+
+/* In a language that capitalises its nouns, the noun the unknown capitalised word at token
+ * k is a slip of, or NULL: after a lower-case determiner or adjective (where a noun stands
+ * and a name seldom does: `die Beenutzer`, not `Willy Brandt`), the most frequent word one
+ * edit away that the lexicon has as a common noun. */
+static const char *noun_slip(spell_run *r, size_t k, const char *s, size_t len)
+{
+    const tqc_ctx *ctx = r->ctx;
+    const tqc_token *before = k > 0 ? &ctx->doc->tokens[k - 1] : NULL;
+    if (!before || before->kind != TQC_TOK_WORD || !(before->flags & TQC_TF_LOWER) ||
+        before->sentence != ctx->doc->tokens[k].sentence ||
+        !(tqc_ctx_pos(ctx, k - 1) & (TQC_POS_DET | TQC_POS_ADJ)))
+        return NULL;
+    /* A loan language's noun (`Host`, `Fork`) is no slip of the language's (`Hast`), and a
+     * noun with an ending of `suffixes` an inflection the dictionary lacks (`Skripte`). */
+    char base[SPELL_MAX_WORD * 2 + 1];
+    if (loan_piece(r, s, len) ||
+        tqc_morph_suffixed(ctx->dict, ctx->lang, s, len, base, sizeof base))
+        return NULL;
+    spell_entry *e = chars_of(s, len) >= SPELL_NOUN_SLIP_CHARS ? suggestions(r, s, len)
+                                                                     : NULL;
+    if (e && e->compound)
+        return e->list[e->count - 1];
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    for (size_t i = 0; e && i < e->count; i++) {
+        const char *g = e->list[i];
+        size_t gn = strlen(g);
+        /* the word with an ending more is an inflection the dictionary lacks (`Skripte`) */
+        if (strpbrk(g, " -") || (gn < len && !memcmp(g, s, gn)))
+            continue;
+        if (tqc_lex_pos(lex, g, gn) & TQC_POS_NOUN)
+            return g;
+    }
+    if (!e || e->count || e->compound_asked)
+        return NULL;
+    e->compound_asked = true;
+    return compound_slip(r, s, len);
+}
+
 static void check_token(spell_run *r, const tqc_token *t)
 {
     const tqc_ctx *ctx = r->ctx;
@@ -941,6 +1320,12 @@ static void check_token(spell_run *r, const tqc_token *t)
         (s + len + 1 < tend && (unsigned char)s[len] == 0xC2 && (unsigned char)s[len + 1] == 0xAD))
         return;
     if ((t->flags & TQC_TF_LOWER) && suspended_prefix(r, s, len))
+        return;
+    char plain[SPELL_MAX_WORD * 2 + 1];
+    size_t pn = (t->flags & (TQC_TF_APOS | TQC_TF_NONASCII))
+                    ? plain_spelling(ctx->lang, s, len, plain, sizeof plain) : 0;
+    if ((pn && plain_word(r, plain, pn)) ||
+        ((t->flags & TQC_TF_APOS) && (t->flags & TQC_TF_HYPHEN) && listed_compound(ctx, s, len)))
         return;
     for (size_t v = 0; v < r->variety_count; v++) {
         if (tqc_dict_known(r->varieties[v].dict, s, len)) {
@@ -964,6 +1349,19 @@ static void check_token(spell_run *r, const tqc_token *t)
                  phrase ? " in this phrase" : "");
         return;
     }
+    /* In a language that capitalises its nouns, a capitalised word mid-sentence is a noun
+     * as often as a name. */
+    bool noun_slot = !lower && !(t->flags & TQC_TF_SENT_START) &&
+                     tqc_lang_yes(ctx->lang, "capitalised-nouns");
+    char accented[SPELL_MAX_WORD * 2 + 1];
+    if ((lower || noun_slot) && !(t->flags & (TQC_TF_HYPHEN | TQC_TF_APOS)) &&
+        accent_slip(r, s, len, noun_slot, accented, sizeof accented)) {
+        tqc_finding *f = TQC_EMIT(ctx, t->span, "unknown word '%.*s'; did you mean '%s'? (an "
+                                  "accent or a mark left off or wrong)", (int)len, s, accented);
+        tqc_finding_suggest(ctx->out, f, accented, strlen(accented));
+        tqc_finding_fix(ctx->out, f, t->span, accented, strlen(accented), false);
+        return;
+    }
     size_t loan = 0;
     bool foreign = false;
     if (lower && (t->flags & TQC_TF_HYPHEN) && !(t->flags & TQC_TF_APOS)) {
@@ -973,6 +1371,19 @@ static void check_token(spell_run *r, const tqc_token *t)
             return;
         if (v == PIECE_LOAN) {
             emit_loan(r, t, loan);
+            return;
+        }
+        size_t pn_at = 0, pn_len = 0;
+        /* (a compound the dictionary writes another way is told with its form, below) */
+        if (v == PIECE_UNKNOWN && coined_part(r, s, len, &pn_at, &pn_len) &&
+            !tqc_ctx_compound_variant(ctx, s, len, compound, sizeof compound)) {
+            /* `imitation-woodgrain`, `talk-aboutiveness`: a compound joining words of the
+             * language to one the dictionary lacks that no frequent word is near, a
+             * coinage or a term as often as a slip, which is one edit from its word. */
+            tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is not in the "
+                     "dictionary, but it joins words of the language to '%.*s', which no "
+                     "frequent word is near: a coinage or a term?", (int)len, s, (int)pn_len,
+                     s + pn_at);
             return;
         }
     }
@@ -1076,6 +1487,15 @@ static void check_token(spell_run *r, const tqc_token *t)
         tqc_finding_fix(ctx->out, f, t->span, fixed, fl, false);
         return;
     }
+    const char *noun = noun_slot && !(t->flags & (TQC_TF_HYPHEN | TQC_TF_APOS))
+                           ? noun_slip(r, k, s, len) : NULL;
+    if (noun) {
+        tqc_finding *f = TQC_EMIT(ctx, t->span, "unknown word '%.*s'; did you mean '%s'? (a "
+                                  "noun after an article or an adjective)", (int)len, s, noun);
+        tqc_finding_suggest(ctx->out, f, noun, strlen(noun));
+        tqc_finding_fix(ctx->out, f, t->span, noun, strlen(noun), false);
+        return;
+    }
     if (!lower) {
         /* Capitalised or mixed case: a name the dictionary lacks, most probably. */
         tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span,
@@ -1164,8 +1584,29 @@ static void check_token(spell_run *r, const tqc_token *t)
                  (int)len, s, lang_name);
         return;
     }
+    char spoken[SPELL_MAX_WORD * 2 + 1];
+    size_t sn = !(t->flags & TQC_TF_APOS) ? dropped_ending(ctx, s, len, spoken, sizeof spoken) : 0;
+    if (sn) {
+        /* `nothin`, `goin`: a word as speech says it, which fiction and quoted speech
+         * write so on purpose as often as a slip drops that letter. */
+        tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is "
+                                  "'%.*s' as it is spoken: eye dialect, or a slip?", (int)len, s,
+                                  (int)sn, spoken);
+        tqc_finding_suggest(ctx->out, f, spoken, sn);
+        return;
+    }
     spell_entry *e = suggestions(r, s, len);
     tqc_finding *f;
+    const char *full = (t->flags & TQC_TF_APOS) ? elided_inside(s, len, e) : NULL;
+    if (full) {
+        /* `ever'body`, `pop'lar`: the apostrophe marks letters left out, as eye dialect
+         * writes speech on purpose. */
+        f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is '%s' with "
+                     "letters left out where the apostrophe is: eye dialect, or a slip?",
+                     (int)len, s, full);
+        tqc_finding_suggest(ctx->out, f, full, strlen(full));
+        return;
+    }
     /* (Hunspell suggests no word with its clitic: `enviroment'll`.) */
     /* Asked once a word: the edit walk is the costly part of an unknown word. */
     if (e && e->count == 0 && !(t->flags & TQC_TF_APOS) && e->slip < 0)
