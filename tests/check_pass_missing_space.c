@@ -409,6 +409,30 @@ START_TEST(test_issue_12_missing_space_three_and_four_words)
 }
 END_TEST
 
+/* issue 12 (session 10): where compounds are solid, a compound's parts obey its grammar:
+ * an adverb ends one only after a particle or an adverb, an infinitive opens one only
+ * before a verb, an inflected verb opens none. A join of a verb or a noun and an adverb is
+ * two words, even where a noun with a linking element would read it (`Mus` + `s` +
+ * `sofort`); compounds of a noun and an adjective, of two verbs, of a noun and a
+ * directional adverb the lexicon lacks stay words. */
+START_TEST(test_issue_12_missing_space_german_compound_grammar)
+{
+    expect_in("de", "Die Mieter habenbereits Einspruch erhoben.", "habenbereits",
+              "haben bereits");
+    expect_in("de", "Die Fischer arbeitenbereits seit dem Morgen.", "arbeitenbereits",
+              "arbeiten bereits");
+    expect_in("de", "Die Kosten steigenweiter, sagte die Kammer.", "steigenweiter",
+              "steigen weiter");
+    expect_in("de", "Der Verein musssofort handeln.", "musssofort", "muss sofort");
+    expect_in("de", "Viele Pendlerheute nehmen den Bus.", "Pendlerheute", "Pendler heute");
+    expect_in("de", "Die Schüler lernenoft bis spät.", "lernenoft", "lernen oft");
+    expect_in("de", "Die Regeln sind sicherheitsbezogen und kundenfreundlich.", NULL, NULL);
+    expect_in("de", "Die Kinder wollen sich kennenlernen und lernenwollen sie auch.", NULL,
+              NULL);
+    expect_in("de", "Die Boote fahren hafenaufwärts.", NULL, NULL);
+}
+END_TEST
+
 START_TEST(test_issue_12_missing_space_capitals_and_acronyms)
 {
     expect_in("en", "MAYOR SAYS THEBUDGET IS SAFE", "THEBUDGET", "THE BUDGET");
@@ -541,6 +565,7 @@ Suite *pass_missing_space_suite(void)
     tcase_add_test(tc, test_issue_12_missing_space_three_and_four_words);
     tcase_add_test(tc, test_issue_12_missing_space_particles_quotes_and_attested_parts);
     tcase_add_test(tc, test_issue_12_missing_space_capitals_and_acronyms);
+    tcase_add_test(tc, test_issue_12_missing_space_german_compound_grammar);
     tcase_add_test(tc, test_split_ranks_by_frequency);
     tcase_add_test(tc, test_issue_17_missing_space_names_and_mentions_are_hints);
     tcase_add_test(tc, test_issue_13_missing_space_brand_casing_is_no_safe_fix);

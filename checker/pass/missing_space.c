@@ -733,16 +733,41 @@ static bool content_run_on(const tqc_ctx *ctx, const char *word, const tqc_split
 
 static bool check_lower_name(ms_run *r, const tqc_token *t);
 
-/* Whether the first of two attested content words of a reading is, by the lexicon, only a
- * finite verb (no noun, adjective, adverb, preposition, participle or infinitive form). */
-static bool finite_first(const tqc_ctx *ctx, const char *word, const tqc_split *sp)
+/* Where compounds are solid, why two attested content words of a reading make no compound
+ * by their parts of speech (tqc_morph_compound_pair: `bietetjedoch`, `lernenoft`,
+ * `Anwohnerbereits`), as the message's reason; NULL when they may. Each part is seen by
+ * the corpus, or by the lexicon when as long as a rare part of a pair must be. The first
+ * part is read as written (a capitalised noun), the second lower-cased. */
+static const char *no_compound_why(const tqc_ctx *ctx, const char *word, const tqc_split *sp)
 {
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    if (sp->count != 2 || !lex)
+        return NULL;
     const tqc_split_part *a = &sp->part[0], *b = &sp->part[1];
-    if (a->chars < MS_SHAPE_MIN_CHARS || b->chars < MS_SHAPE_MIN_CHARS || !corpus_seen(a) ||
-        !corpus_seen(b))
-        return false;
-    uint32_t pa = part_pos(ctx, word, a);
-    return (pa & TQC_POS_VFIN) && !(pa & ~(TQC_POS_VFIN | TQC_POS_AUX)) && part_pos(ctx, word, b);
+    char tail[MS_MAX_WORD];
+    size_t tn = tqc_text_case(word + b->start, b->end - b->start, TQC_CASE_LOWER, tail,
+                              sizeof tail);
+    for (size_t i = 0; i < 2; i++) {
+        const tqc_split_part *p = &sp->part[i];
+        bool listed = p->freq > 0 || part_pos(ctx, word, p) ||
+                      tqc_lex_pos(lex, word + p->start, p->end - p->start);
+        if (p->function || p->chars < MS_SHAPE_MIN_CHARS ||
+            !(corpus_seen(p) || (listed && p->chars >= MS_RARE_PAIR_CHARS)))
+            return NULL;
+    }
+    if (!tn)
+        return NULL;
+    switch (tqc_morph_compound_pair(ctx->lang, word, a->end, tail, tn)) {
+    case TQC_MORPH_PAIR_FINITE_HEAD:
+        return "a finite verb, which begins no compound";
+    case TQC_MORPH_PAIR_ADVERB_TAIL:
+        return "an adverb, which ends no compound after a noun or a verb";
+    case TQC_MORPH_PAIR_INFINITIVE_HEAD:
+        return "an infinitive, which begins no compound before a word that is no verb";
+    case TQC_MORPH_PAIR_OK:
+        break;
+    }
+    return NULL;
 }
 
 /* Whether a two-word reading opened by a function word that also begins compounds (the
@@ -890,12 +915,11 @@ static void check_lower(ms_run *r, const tqc_token *t, bool functions_only, bool
         return;
     }
     if (tqc_lang_yes(ctx->lang, "solid-compounds")) {
-        /* Where compounds are solid, two content words are one, unless the first is only
-         * a finite verb: a compound opens with a stem, never an inflected verb
-         * (`bietetjedoch`). */
-        if (b->count == 2 && finite_first(ctx, s, b))
-            report(ctx, t, best, n, TQC_SEV_WARNING, false,
-                   "a finite verb, which begins no compound");
+        /* Where compounds are solid, two content words are one, unless their parts of
+         * speech make none (`bietetjedoch`, `lernenoft`). */
+        const char *reason = no_compound_why(ctx, s, b);
+        if (reason)
+            report(ctx, t, best, n, TQC_SEV_WARNING, false, reason);
         return;
     }
     if (b->count == 3) {
@@ -994,6 +1018,8 @@ static bool proper_adjective(const tqc_ctx *ctx, const char *word, size_t len)
     return (pos & TQC_POS_PROPN) && (pos & TQC_POS_ADJ);
 }
 
+static bool formed_or_loan(const tqc_ctx *ctx, const char *s, size_t len);
+
 /* `Berlinon`, `Thereport`, `Kowalczykowahas`, `Canadianfarmers`; quiet on `Seaton`. */
 static void check_capitalised(ms_run *r, size_t k)
 {
@@ -1052,6 +1078,14 @@ static void check_capitalised(ms_run *r, size_t k)
         !proper_only(ctx->dict, s, best[0].part[0].end) &&
         content_run_on(ctx, s, &best[0], why, sizeof why)) {
         report(ctx, t, best, n, TQC_SEV_WARNING, false, why);
+        return;
+    }
+    /* Where compounds are solid, a capitalised noun glued to a word that ends no compound
+     * after it (`Anwohnerbereits`), unless a formation of the language reads it. */
+    const char *reason = n > 0 && tqc_lang_yes(ctx->lang, "solid-compounds")
+                             ? no_compound_why(ctx, s, &best[0]) : NULL;
+    if (reason && !formed_or_loan(ctx, s, len)) {
+        report(ctx, t, best, n, TQC_SEV_WARNING, false, reason);
         return;
     }
     /* A word, then a function word or another word. */
