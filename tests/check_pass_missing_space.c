@@ -433,6 +433,53 @@ START_TEST(test_issue_12_missing_space_german_compound_grammar)
 }
 END_TEST
 
+/* issue 12 (session 10): a token with an apostrophe: a run-on after an elided article or
+ * preposition is split as a token alone would be, a word glued before one is split off it,
+ * and a run-on with a possessive is split in its stem; a word elided by its final vowel,
+ * an elided word before a word, and names stay quiet. */
+START_TEST(test_issue_12_missing_space_elisions_and_possessives)
+{
+    expect_in("it", "I lavori sono iniziati nell'ambitodel piano regionale.", "ambitodel",
+              "ambito del");
+    expect_in("it", "Secondo il sindaco, l'accordoè stato firmato.", "accordoè", "accordo è");
+    expect_in("it", "Il sindaco ha presentato il progettodell'amministrazione ieri.",
+              "progettodell'amministrazione", "progetto dell'amministrazione");
+    expect_in("it", "Il ministro ha parlato conl'ambasciatore della crisi.",
+              "conl'ambasciatore", "con l'ambasciatore");
+    expect_in("fr", "Le maire a présenté le projetd'aménagement du port.",
+              "projetd'aménagement", "projet d'aménagement");
+    expect_in("fr", "Le gouvernement a publié l'avisdu conseil mardi.", "avisdu", "avis du");
+    expect_in("en", "The report criticised ofthemayor's office on Monday.", "ofthemayor",
+              "of the mayor");
+    expect_in("it", "Non vennero neanch'essi, disse quell'uomo all'inizio dell'anno.", NULL,
+              NULL);
+    expect_in("it", "La chiesa di Sant'Anna e la ditta Dell'Orto sono aperte.", NULL, NULL);
+    expect_in("fr", "Aujourd'hui, quelqu'un a vu la presqu'île.", NULL, NULL);
+    expect_in("en", "The company's results beat the analysts' forecasts.", NULL, NULL);
+}
+END_TEST
+
+/* issue 12 (session 10): a common noun glued to a given name, the name going on with a
+ * surname the article writes again alone, is a join (a warning, no longer a hint); a
+ * brand cased so, with no surname after it, stays a hint. */
+START_TEST(test_issue_12_missing_space_noun_glued_to_a_name)
+{
+    hit h;
+    tqc_test_first_in("de", "Die RichterinMaria Weber sprach am Montag. Weber sagte, das Urteil "
+                      "sei klar.", "missing-space", &h);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_str_eq(h.first, "Richterin Maria");
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    tqc_test_first_in("en", "The MinisterPaul Okafor spoke first. Okafor blamed the rain.",
+                      "missing-space", &h);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    tqc_test_first_in("de", "Der IngenieurPeter stellte das Projekt vor.", "missing-space", &h);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+}
+END_TEST
+
 START_TEST(test_issue_12_missing_space_capitals_and_acronyms)
 {
     expect_in("en", "MAYOR SAYS THEBUDGET IS SAFE", "THEBUDGET", "THE BUDGET");
@@ -566,6 +613,8 @@ Suite *pass_missing_space_suite(void)
     tcase_add_test(tc, test_issue_12_missing_space_particles_quotes_and_attested_parts);
     tcase_add_test(tc, test_issue_12_missing_space_capitals_and_acronyms);
     tcase_add_test(tc, test_issue_12_missing_space_german_compound_grammar);
+    tcase_add_test(tc, test_issue_12_missing_space_elisions_and_possessives);
+    tcase_add_test(tc, test_issue_12_missing_space_noun_glued_to_a_name);
     tcase_add_test(tc, test_split_ranks_by_frequency);
     tcase_add_test(tc, test_issue_17_missing_space_names_and_mentions_are_hints);
     tcase_add_test(tc, test_issue_13_missing_space_brand_casing_is_no_safe_fix);

@@ -334,16 +334,16 @@ static void part_text(const char *word, const tqc_split_part *p, char *out, size
 /* ---- reporting ----------------------------------------------------------------------- */
 
 /* "'dayson' is not a word; 'days on' is (why)", the readings as suggestions. */
-static void report(const tqc_ctx *ctx, const tqc_token *t, const tqc_split *best, size_t n,
+static void report(const tqc_ctx *ctx, tqc_span span, const tqc_split *best, size_t n,
                    tqc_severity sev, bool safe, const char *why)
 {
-    const char *word = tqc_doc_at(ctx->doc, t->span);
-    size_t len = tqc_span_len(t->span);
+    const char *word = tqc_doc_at(ctx->doc, span);
+    size_t len = tqc_span_len(span);
     char text[MS_MAX_WORD + 4];
     size_t tl = tqc_split_format(word, &best[0], text, sizeof text);
     if (tl == 0)
         return;
-    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, sev, t->span,
+    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, sev, span,
                               "'%.*s' is not a word; '%s' is (%s)", (int)len, word, text, why);
     tqc_finding_suggest(ctx->out, f, text, tl);
     for (size_t i = 1; i < n && i < MS_MAX_READINGS; i++) {
@@ -354,7 +354,7 @@ static void report(const tqc_ctx *ctx, const tqc_token *t, const tqc_split *best
         if (al)
             tqc_finding_suggest(ctx->out, f, alt, al);
     }
-    tqc_finding_fix(ctx->out, f, t->span, text, tl, safe);
+    tqc_finding_fix(ctx->out, f, span, text, tl, safe);
 }
 
 /* "'on' is a function word" for the first glue part of the reading. */
@@ -731,7 +731,7 @@ static bool content_run_on(const tqc_ctx *ctx, const char *word, const tqc_split
     return false;
 }
 
-static bool check_lower_name(ms_run *r, const tqc_token *t);
+static bool check_lower_name(ms_run *r, tqc_span span);
 
 /* Where compounds are solid, why two attested content words of a reading make no compound
  * by their parts of speech (tqc_morph_compound_pair: `bietetjedoch`, `lernenoft`,
@@ -847,11 +847,11 @@ static size_t four_plausible(const tqc_ctx *ctx, const char *word, size_t len, t
 /* `dayson`, `ofa`, `talksended`; with functions_only, only readings made of function
  * words. With caps (`WEWILLAPPEAL`, a token in capitals) no fix is safe and no name is
  * looked for. */
-static void check_lower(ms_run *r, const tqc_token *t, bool functions_only, bool caps)
+static void check_lower(ms_run *r, size_t k, tqc_span span, bool functions_only, bool caps)
 {
     const tqc_ctx *ctx = r->ctx;
-    const char *s = tqc_doc_at(ctx->doc, t->span);
-    size_t len = tqc_span_len(t->span);
+    const char *s = tqc_doc_at(ctx->doc, span);
+    size_t len = tqc_span_len(span);
     tqc_split best[MS_MAX_READINGS];
     size_t n = plausible(ctx, s, best, find_readings(ctx, s, len, best,
                                                      caps ? MS_LEXICON_CAPS_CHARS : MS_LEXICON_CHARS));
@@ -860,10 +860,10 @@ static void check_lower(ms_run *r, const tqc_token *t, bool functions_only, bool
     if (n == 0)
         n = plausible(ctx, s, best, short_three(ctx, s, len, best));
     if (n == 0 && !functions_only && !caps) {
-        check_lower_name(r, t);
+        check_lower_name(r, span);
         return;
     }
-    if (n == 0 || !article_continued(ctx, (size_t)(t - ctx->doc->tokens), s, &best[0]))
+    if (n == 0 || !article_continued(ctx, k, s, &best[0]))
         return;
     const tqc_split *b = &best[0];
     for (size_t i = 0; functions_only && i < b->count; i++)
@@ -895,7 +895,7 @@ static void check_lower(ms_run *r, const tqc_token *t, bool functions_only, bool
     if (glue) {
         bool sure = !caps && safe_split(ctx, s, best, n);
         glue_why(ctx, s, b, why, sizeof why);
-        report(ctx, t, best, n, sure ? TQC_SEV_ERROR : TQC_SEV_WARNING, sure, why);
+        report(ctx, span, best, n, sure ? TQC_SEV_ERROR : TQC_SEV_WARNING, sure, why);
         return;
     }
     /* Content words only: long parts, and not the writer's own compound used twice; a
@@ -910,7 +910,7 @@ static void check_lower(ms_run *r, const tqc_token *t, bool functions_only, bool
             snprintf(why, sizeof why,
                      "'%s' is a function word, and no compound the dictionary or the lexicon "
                      "knows", w0);
-            report(ctx, t, best, n, TQC_SEV_WARNING, false, why);
+            report(ctx, span, best, n, TQC_SEV_WARNING, false, why);
         }
         return;
     }
@@ -919,12 +919,12 @@ static void check_lower(ms_run *r, const tqc_token *t, bool functions_only, bool
          * speech make none (`bietetjedoch`, `lernenoft`). */
         const char *reason = no_compound_why(ctx, s, b);
         if (reason)
-            report(ctx, t, best, n, TQC_SEV_WARNING, false, reason);
+            report(ctx, span, best, n, TQC_SEV_WARNING, false, reason);
         return;
     }
     if (b->count == 3) {
         /* Three common content words (plausible() held them to MS_COMMON3). */
-        report(ctx, t, best, n, TQC_SEV_WARNING, false, "three common words");
+        report(ctx, span, best, n, TQC_SEV_WARNING, false, "three common words");
         return;
     }
     if ((min_chars < MS_CONTENT_MIN_CHARS && total < MS_CONTENT_TOTAL_CHARS) ||
@@ -935,15 +935,15 @@ static void check_lower(ms_run *r, const tqc_token *t, bool functions_only, bool
         if (content_run_on(ctx, s, b, why, sizeof why))
             /* A part the lexicon alone attests is weaker evidence (an identifier reads
              * so too): a hint. */
-            report(ctx, t, best, n,
+            report(ctx, span, best, n,
                    corpus_seen(&b->part[0]) && corpus_seen(&b->part[1]) ? TQC_SEV_WARNING
                                                                         : TQC_SEV_INFO,
                    false, why);
         else if (caps)
-            report(ctx, t, best, n, TQC_SEV_INFO, false, "two words, or a compound");
+            report(ctx, span, best, n, TQC_SEV_INFO, false, "two words, or a compound");
         return;
     }
-    report(ctx, t, best, n, TQC_SEV_WARNING, false, "two common words");
+    report(ctx, span, best, n, TQC_SEV_WARNING, false, "two common words");
 }
 
 /* A reading of a capitalised token as a word the article uses alone and a function
@@ -1046,7 +1046,7 @@ static void check_capitalised(ms_run *r, size_t k)
         part_text(s, a, w0, sizeof w0);
         snprintf(why, sizeof why, opens ? "'%s' is a function word opening the sentence"
                                         : "'%s' is a pronoun written with a capital", w0);
-        report(ctx, t, best, n, sure ? TQC_SEV_ERROR : TQC_SEV_WARNING, sure, why);
+        report(ctx, t->span, best, n, sure ? TQC_SEV_ERROR : TQC_SEV_WARNING, sure, why);
         return;
     }
     /* `Tostartthe`, `Presidentinthe`: three words glued by a function word. */
@@ -1054,7 +1054,7 @@ static void check_capitalised(ms_run *r, size_t k)
         for (size_t i = 0; i < 3; i++)
             if (glue_at(ctx, s, &best[0], i)) {
                 glue_why(ctx, s, &best[0], why, sizeof why);
-                report(ctx, t, best, n, TQC_SEV_WARNING, false, why);
+                report(ctx, t->span, best, n, TQC_SEV_WARNING, false, why);
                 return;
             }
     }
@@ -1068,7 +1068,7 @@ static void check_capitalised(ms_run *r, size_t k)
             glued += glue_at(ctx, s, &lx[0], i);
         if (glued >= 2 && three_glued(ctx, k, s, &lx[0], MS_COMMON3_CHARS)) {
             glue_why(ctx, s, &lx[0], why, sizeof why);
-            report(ctx, t, lx, nl, TQC_SEV_WARNING, false, why);
+            report(ctx, t->span, lx, nl, TQC_SEV_WARNING, false, why);
             return;
         }
     }
@@ -1077,7 +1077,7 @@ static void check_capitalised(ms_run *r, size_t k)
     if (n > 0 && sentence_initial(ctx, k) && !next_capitalised(doc, k) &&
         !proper_only(ctx->dict, s, best[0].part[0].end) &&
         content_run_on(ctx, s, &best[0], why, sizeof why)) {
-        report(ctx, t, best, n, TQC_SEV_WARNING, false, why);
+        report(ctx, t->span, best, n, TQC_SEV_WARNING, false, why);
         return;
     }
     /* Where compounds are solid, a capitalised noun glued to a word that ends no compound
@@ -1085,7 +1085,7 @@ static void check_capitalised(ms_run *r, size_t k)
     const char *reason = n > 0 && tqc_lang_yes(ctx->lang, "solid-compounds")
                              ? no_compound_why(ctx, s, &best[0]) : NULL;
     if (reason && !formed_or_loan(ctx, s, len)) {
-        report(ctx, t, best, n, TQC_SEV_WARNING, false, reason);
+        report(ctx, t->span, best, n, TQC_SEV_WARNING, false, reason);
         return;
     }
     /* A word, then a function word or another word. */
@@ -1137,7 +1137,7 @@ static void check_capitalised(ms_run *r, size_t k)
         else
             snprintf(why, sizeof why, "'%s' is a name and '%s' a common word", w0, w1);
     }
-    report(ctx, t, reading, 1, TQC_SEV_WARNING, false, why);
+    report(ctx, t->span, reading, 1, TQC_SEV_WARNING, false, why);
 }
 
 /* `chargedbyFulton`, `ontheBible`: a lower-case run-on before a capitalised word, all in
@@ -1174,7 +1174,7 @@ static void camel_left_run_on(ms_run *r, const tqc_token *t, size_t cut)
     sp.part[2] = (tqc_split_part){cut, len, rchars,
                                   known ? tqc_dict_freq(ctx->dict, s + cut, len - cut) : 0,
                                   tqc_split_is_function_word(ctx->lang, s + cut, len - cut)};
-    report(ctx, t, &sp, 1, TQC_SEV_WARNING, false, "a capital letter inside the word");
+    report(ctx, t->span, &sp, 1, TQC_SEV_WARNING, false, "a capital letter inside the word");
 }
 
 /* Whether the capitalised right side of token t, from byte cut, is a name the article
@@ -1238,7 +1238,43 @@ static void function_word_before_name(ms_run *r, const tqc_token *t, size_t cut,
     sp.part[0] = (tqc_split_part){0, cut, lchars, tqc_dict_freq(ctx->dict, s, cut), true};
     sp.part[1] = (tqc_split_part){cut, len, rchars, tqc_dict_freq(ctx->dict, right, rlen),
                                   false};
-    report(ctx, t, &sp, 1, TQC_SEV_WARNING, false, "a function word next to a capital letter");
+    report(ctx, t->span, &sp, 1, TQC_SEV_WARNING, false, "a function word next to a capital letter");
+}
+
+/* Whether the lexicon knows s[0..len) as written or lower-cased as a common word (any part
+ * of speech but a proper noun): a German noun is listed capitalised, an English one in
+ * lower case. */
+static bool common_as_written(const tqc_ctx *ctx, const char *s, size_t len)
+{
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    char lower[MS_MAX_WORD];
+    size_t n = tqc_text_case(s, len, TQC_CASE_LOWER, lower, sizeof lower);
+    uint32_t as_written = lex ? tqc_lex_pos(lex, s, len) : 0;
+    uint32_t lowered = lex && n ? tqc_lex_pos(lex, lower, n) : 0;
+    return !(as_written & TQC_POS_PROPN) && ((as_written | lowered) & ~(uint32_t)TQC_POS_PROPN);
+}
+
+/* Whether the lexicon knows s[0..len), as written, as a proper noun (`John`, which the
+ * dictionary also knows in lower case). */
+static bool proper_noun(const tqc_ctx *ctx, const char *s, size_t len)
+{
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    return lex && (tqc_lex_pos(lex, s, len) & TQC_POS_PROPN);
+}
+
+/* Whether a capitalised word follows token k in its sentence after a space that the
+ * article writes more than once (a surname, used alone after a person's first mention). */
+static bool surname_follows(ms_run *r, size_t k)
+{
+    const tqc_doc *doc = r->ctx->doc;
+    if (k + 1 >= doc->token_count)
+        return false;
+    const tqc_token *n = &doc->tokens[k + 1];
+    const char *ns = tqc_doc_at(doc, n->span);
+    size_t nl = tqc_span_len(n->span);
+    return n->kind == TQC_TOK_WORD && n->sentence == doc->tokens[k].sentence &&
+           (n->flags & TQC_TF_SPACE_BEFORE) && title_shaped(ns, nl) &&
+           chars_in(ns, nl) >= MS_NAME_PART_CHARS && occurrences(r, ns, nl) > 1;
 }
 
 /* `cityLagos`, `fromGhana`, `JohnSmithers`: one case change inside
@@ -1306,7 +1342,7 @@ static void check_camel(ms_run *r, const tqc_token *t)
     sp.part[1] = (tqc_split_part){cut, len, rchars,
                                   right_known ? tqc_dict_freq(dict, right, rlen) : 0, right_fn};
     if (!right_known && name_then_glue(r, t, cut, &sp)) {
-        report(ctx, t, &sp, 1, TQC_SEV_WARNING, false,
+        report(ctx, t->span, &sp, 1, TQC_SEV_WARNING, false,
                "a capital letter inside the word, and a function word at its end");
         return;
     }
@@ -1336,12 +1372,12 @@ static void check_camel(ms_run *r, const tqc_token *t)
          * again more often than the word alone (`deSamba` beside `Samba` is a run-on). */
         if (left_fn && lchars <= 2 && right_known && !proper_only(dict, right, rlen)) {
             bool brand = glued > 1 && glued > occurrences(r, right, rlen);
-            report(ctx, t, &sp, 1, brand ? TQC_SEV_INFO : TQC_SEV_WARNING, false,
+            report(ctx, t->span, &sp, 1, brand ? TQC_SEV_INFO : TQC_SEV_WARNING, false,
                    "a capital letter inside the word, or a brand's casing");
             return;
         }
         bool sure = right_known && !short_unseen;
-        report(ctx, t, &sp, 1, sure ? TQC_SEV_ERROR : TQC_SEV_WARNING, sure,
+        report(ctx, t->span, &sp, 1, sure ? TQC_SEV_ERROR : TQC_SEV_WARNING, sure,
                "a capital letter inside the word");
         return;
     }
@@ -1361,10 +1397,21 @@ static void check_camel(ms_run *r, const tqc_token *t)
         /* Two capitalised content words are how brands and programming names are cased
          * (`ServiceWorker`, `FormData`, `SoundCloud`) as often as a lost space: with no
          * function word on either side there is no evidence of a join (a sentence end
-         * run into the next, `agreement.The`, is reported by the punctuation check). */
+         * run into the next, `agreement.The`, is reported by the punctuation check)... */
         sev = TQC_SEV_INFO;
+        /* ... unless a common noun (a title, a trade) is glued to a given name and the
+         * name goes on with a surname the article writes again alone: how news copy
+         * introduces a person (`BiologinHanna Vogt`, later `Vogt`). A German noun is
+         * known only capitalised, as a name is: the lexicon tells them apart. */
+        size_t k = (size_t)(t - ctx->doc->tokens);
+        if (lchars >= MS_SHAPE_MIN_CHARS && common_as_written(ctx, s, cut) &&
+            (!right_known || proper_only(dict, right, rlen) || proper_noun(ctx, right, rlen)) &&
+            surname_follows(r, k)) {
+            why = "a common noun next to a name, and the name goes on";
+            sev = TQC_SEV_WARNING;
+        }
     }
-    report(ctx, t, &sp, 1, sev, false, why);
+    report(ctx, t->span, &sp, 1, sev, false, why);
 }
 
 /* Whether word token j reads as text in capitals: a word in capitals, or a one-letter
@@ -1433,18 +1480,18 @@ static void check_allcaps(ms_run *r, size_t k)
         return;
     /* Split as written: the dictionary takes a name in capitals (`CALIFORNIAIS`), and the
      * frequency list and the profile lists are looked up in lower case anyway. */
-    check_lower(r, t, false, true);
+    check_lower(r, k, t->span, false, true);
 }
 
 /* `northkorea`: a frequent word and a name the dictionary knows only capitalised (or the
  * lexicon only as a proper noun), run together in lower case; the lexicon, when the
  * language has one, must know the name as a proper noun. Suggests the name capitalised.
  * Returns whether it reported. */
-static bool check_lower_name(ms_run *r, const tqc_token *t)
+static bool check_lower_name(ms_run *r, tqc_span span)
 {
     const tqc_ctx *ctx = r->ctx;
-    const char *s = tqc_doc_at(ctx->doc, t->span);
-    size_t len = tqc_span_len(t->span), chars = 0;
+    const char *s = tqc_doc_at(ctx->doc, span);
+    size_t len = tqc_span_len(span), chars = 0;
     const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
     for (size_t cut = 0; cut < len; chars++) {
         int32_t cp;
@@ -1483,11 +1530,11 @@ static bool check_lower_name(ms_run *r, const tqc_token *t)
         int tl = snprintf(text, sizeof text, "%s %s", part[0], part[1]);
         if (tl <= 0 || (size_t)tl >= sizeof text)
             return false;
-        tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, t->span,
+        tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, span,
                                   "'%.*s' is not a word; '%s' is (a name in lower case run "
                                   "together with another word)", (int)len, s, text);
         tqc_finding_suggest(ctx->out, f, text, (size_t)tl);
-        tqc_finding_fix(ctx->out, f, t->span, text, (size_t)tl, false);
+        tqc_finding_fix(ctx->out, f, span, text, (size_t)tl, false);
         return true;
     }
     return false;
@@ -1546,13 +1593,134 @@ static bool formed_or_loan(const tqc_ctx *ctx, const char *s, size_t len)
     return false;
 }
 
+/* The byte length of the apostrophe at s[i] (`'` or U+2019), 0 when there is none. */
+static size_t apostrophe_at(const char *s, size_t len, size_t i)
+{
+    if (s[i] == '\'')
+        return 1;
+    return i + 2 < len && memcmp(s + i, "\xE2\x80\x99", 3) == 0 ? 3 : 0;
+}
+
+/* Whether s[0..len) is a lower-case run of letters the dictionary and the frequency list
+ * lack, and no formation, loanword or other variety's word: what a run-on inside a token
+ * with an apostrophe must be before it is split. */
+static bool unknown_letters(const tqc_ctx *ctx, const char *s, size_t len)
+{
+    bool first = true;
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        i += tqc_text_decode(s + i, len - i, &cp);
+        if (!tqc_text_is_letter(cp) || (first && !tqc_text_is_lower(cp)))
+            return false;
+        first = false;
+    }
+    return !first && chars_in(s, len) >= MS_MIN_CHARS && !tqc_dict_known(ctx->dict, s, len) &&
+           tqc_dict_freq(ctx->dict, s, len) == 0 && !other_variety_knows(ctx, s, len) &&
+           !formed_or_loan(ctx, s, len);
+}
+
+/* Whether s[0..len) with one of the profile's `vowels` after it is a word of the dictionary:
+ * elision drops a word's final vowel, so then it is that word elided (`neanch'essi`:
+ * `neanche`), not two words. */
+static bool elided_word(const tqc_ctx *ctx, const char *s, size_t len)
+{
+    const char *vowels = tqc_lang_setting(ctx->lang, "vowels", "");
+    char w[MS_MAX_WORD + 2];
+    if (len >= MS_MAX_WORD)
+        return false;
+    memcpy(w, s, len);
+    for (const char *v = vowels; *v; v++) {
+        w[len] = *v;
+        if (tqc_dict_known(ctx->dict, w, len + 1))
+            return true;
+    }
+    return false;
+}
+
+/* A word glued before an elided article or preposition of the profile's `elisions`
+ * (`progettodell'accordo`, `projetd'aménagement`): the left part a word of the dictionary
+ * (a function word, or one the corpus saw of three letters or more), the elided word and
+ * what follows it a word the dictionary knows; the longest elision is tried first. The
+ * dictionary knows a word with its elided article, so the word before it is told apart. */
+static bool glued_before_elision(ms_run *r, size_t k, size_t apos)
+{
+    const tqc_ctx *ctx = r->ctx;
+    const tqc_token *t = &ctx->doc->tokens[k];
+    const char *s = tqc_doc_at(ctx->doc, t->span);
+    size_t len = tqc_span_len(t->span), chars = 0;
+    char lower[MS_MAX_KEY];
+    if (elided_word(ctx, s, apos))
+        return false;
+    for (size_t j = 0; j < apos; chars++) {
+        int32_t cp;
+        j += tqc_text_decode(s + j, apos - j, &cp);
+        if (j >= apos || apos - j >= MS_MAX_KEY)
+            continue;
+        size_t n = tqc_text_case(s + j, apos - j, TQC_CASE_LOWER, lower, sizeof lower);
+        if (!n || !tqc_lang_in(ctx->lang, "elisions", lower, n) ||
+            !tqc_dict_known(ctx->dict, s + j, len - j) || !tqc_dict_known(ctx->dict, s, j))
+            continue;
+        bool fn = tqc_split_is_function_word(ctx->lang, s, j);
+        uint64_t freq = tqc_dict_freq(ctx->dict, s, j);
+        if (!fn && (chars + 1 < MS_COMMON3_CHARS || freq <= MS_LEXICON_COUNT))
+            return false;
+        tqc_split sp = {.count = 2, .score = 0};
+        sp.part[0] = (tqc_split_part){0, j, chars + 1, freq, fn};
+        sp.part[1] = (tqc_split_part){j, len, chars_in(s + j, len - j), 0, false};
+        report(ctx, t->span, &sp, 1, TQC_SEV_WARNING, false,
+               fn ? "a function word before an elided article or preposition"
+                  : "a word before an elided article or preposition");
+        return true;
+    }
+    return false;
+}
+
+/* A token with an apostrophe: a run-on after an elided article or preposition
+ * (`nell'ambitodel`, `l'accordoè`: the word after it is judged as a token alone), a word
+ * glued before one (glued_before_elision), or a run-on with a possessive (`ofthemayor's`:
+ * its stem judged alone). */
+static void check_apostrophe_word(ms_run *r, size_t k)
+{
+    const tqc_ctx *ctx = r->ctx;
+    const tqc_token *t = &ctx->doc->tokens[k];
+    const char *s = tqc_doc_at(ctx->doc, t->span), *rest;
+    size_t len = tqc_span_len(t->span), rest_len;
+    if (t->flags & (TQC_TF_DIGIT | TQC_TF_PERIOD | TQC_TF_HYPHEN) || len > MS_MAX_WORD ||
+        tqc_ctx_token_known(ctx, k))
+        return;
+    size_t apos = 0, width = 0;
+    while (apos < len && !(width = apostrophe_at(s, len, apos)))
+        apos++;
+    if (apos == 0 || apos + width >= len)
+        return;
+    if (tqc_ctx_after_elision(ctx, s, len, &rest, &rest_len)) {
+        size_t at = (size_t)(rest - s);
+        /* One apostrophe only: `dell'un'altra` is no run-on of letters. */
+        if (unknown_letters(ctx, rest, rest_len))
+            check_lower(r, k, tqc_span_make(t->span.start + at, t->span.end), false, false);
+        return;
+    }
+    size_t stem = strip_possessive(s, len);
+    if (stem < len && stem == apos) {
+        if (unknown_letters(ctx, s, stem))
+            check_lower(r, k, tqc_span_make(t->span.start, t->span.start + stem), false, false);
+        return;
+    }
+    if (tqc_text_is_lower(first_cp(ctx->doc, t)))
+        glued_before_elision(r, k, apos);
+}
+
 static void check_word(ms_run *r, size_t k)
 {
     const tqc_ctx *ctx = r->ctx;
     const tqc_doc *doc = ctx->doc;
     const tqc_token *t = &doc->tokens[k];
+    if (t->kind == TQC_TOK_WORD && (t->flags & TQC_TF_APOS)) {
+        check_apostrophe_word(r, k);
+        return;
+    }
     if (t->kind != TQC_TOK_WORD ||
-        (t->flags & (TQC_TF_DIGIT | TQC_TF_PERIOD | TQC_TF_HYPHEN | TQC_TF_APOS)))
+        (t->flags & (TQC_TF_DIGIT | TQC_TF_PERIOD | TQC_TF_HYPHEN)))
         return;
     const char *s = tqc_doc_at(doc, t->span);
     size_t len = tqc_span_len(t->span);
@@ -1589,7 +1757,7 @@ static void check_word(ms_run *r, size_t k)
          * A word list's word without one is judged all the same: such lists hold run-ons
          * too, `inone`, `upwith`.) */
         size_t before = ctx->out->count;
-        check_lower(r, t, name, false);
+        check_lower(r, k, t->span, name, false);
         /* `the "mydraftnotes" scope`: a word alone in quotation marks is mentioned as
          * written, an identifier as often as a run-on: a hint, with no safe fix. */
         if (alone_quoted(ctx, k))
