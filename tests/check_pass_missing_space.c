@@ -480,6 +480,19 @@ START_TEST(test_issue_12_missing_space_noun_glued_to_a_name)
 }
 END_TEST
 
+/* issue 12 (session 10): a noun phrase opened by an article (an articulated preposition
+ * too) reads a short noun the frequency list lacks as a word: the phrase's shape is the
+ * evidence (`della nuova diga`); the first split is the phrase, not a chance reading. */
+START_TEST(test_issue_12_missing_space_noun_phrase_after_an_article)
+{
+    expect_in("it", "Il progetto dellanuovadiga è pronto.", "dellanuovadiga", "della nuova diga");
+    expect_in("es", "El alcalde visitó lanuevaduna del puerto.", "lanuevaduna", "la nueva duna");
+    expect_in("fr", "Le maire visite lanouvelledune du port.", "lanouvelledune",
+              "la nouvelle dune");
+    expect_in("fr", "On a vu dubeaufoin dans le champ.", "dubeaufoin", "du beau foin");
+}
+END_TEST
+
 START_TEST(test_issue_12_missing_space_capitals_and_acronyms)
 {
     expect_in("en", "MAYOR SAYS THEBUDGET IS SAFE", "THEBUDGET", "THE BUDGET");
@@ -615,6 +628,7 @@ Suite *pass_missing_space_suite(void)
     tcase_add_test(tc, test_issue_12_missing_space_german_compound_grammar);
     tcase_add_test(tc, test_issue_12_missing_space_elisions_and_possessives);
     tcase_add_test(tc, test_issue_12_missing_space_noun_glued_to_a_name);
+    tcase_add_test(tc, test_issue_12_missing_space_noun_phrase_after_an_article);
     tcase_add_test(tc, test_split_ranks_by_frequency);
     tcase_add_test(tc, test_issue_17_missing_space_names_and_mentions_are_hints);
     tcase_add_test(tc, test_issue_13_missing_space_brand_casing_is_no_safe_fix);

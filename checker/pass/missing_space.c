@@ -446,6 +446,35 @@ static bool lexicon_word(const tqc_ctx *ctx, const char *word, const tqc_split_p
     return pos & ~(uint32_t)TQC_POS_PROPN;
 }
 
+/* Content words of a noun phrase opened by an article (noun_phrase) count as attested by
+ * the lexicon from this length: the phrase's shape is the evidence a chance reading
+ * lacks (`della nuova diga`). */
+#define MS_PHRASE_CHARS 4
+
+/* Whether a three-word reading is a noun phrase: an article of the profile list `articles`
+ * (articulated prepositions too: `della`), then two content words the lexicon knows only
+ * as nouns and adjectives, one of them a noun (`della nuova diga`, `les routes neuves`). */
+static bool noun_phrase(const tqc_ctx *ctx, const char *word, const tqc_split *sp)
+{
+    const tqc_split_part *a = &sp->part[0];
+    char lower[MS_MAX_KEY];
+    size_t al = a->end - a->start;
+    size_t n = sp->count == 3 && a->function && al < MS_MAX_KEY
+                   ? tqc_text_case(word + a->start, al, TQC_CASE_LOWER, lower, sizeof lower)
+                   : 0;
+    if (!n || !tqc_lang_in(ctx->lang, "articles", lower, n))
+        return false;
+    const uint32_t nominal = TQC_POS_NOUN | TQC_POS_ADJ;
+    uint32_t any = 0;
+    for (size_t i = 1; i < 3; i++) {
+        uint32_t pos = sp->part[i].function ? 0 : part_pos(ctx, word, &sp->part[i]);
+        if (!(pos & nominal) || (pos & ~nominal))
+            return false;
+        any |= pos;
+    }
+    return (any & TQC_POS_NOUN) != 0;
+}
+
 /* The readings of word[0..len) best first (tqc_split_find); with lexicon_chars, every
  * content part of that many characters or more that the corpus never saw but the lexicon
  * knows counts as seen once (MS_LEXICON_COUNT), rescored and re-ranked: the frequency
@@ -460,7 +489,8 @@ static size_t find_readings(const tqc_ctx *ctx, const char *word, size_t len,
     for (size_t j = 0; total > 0 && j < n; j++)
         for (size_t i = 0; i < all[j].count; i++) {
             tqc_split_part *p = &all[j].part[i];
-            if (p->freq || p->function || p->chars < lexicon_chars || !lexicon_word(ctx, word, p))
+            size_t least = noun_phrase(ctx, word, &all[j]) ? MS_PHRASE_CHARS : lexicon_chars;
+            if (p->freq || p->function || p->chars < least || !lexicon_word(ctx, word, p))
                 continue;
             /* The unseen word's floor probability becomes that of a count of one. */
             double floor = tqc_split_word_score(ctx->dict, word + p->start, p->end - p->start);
