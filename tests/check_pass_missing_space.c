@@ -430,6 +430,9 @@ START_TEST(test_issue_12_missing_space_german_compound_grammar)
     expect_in("de", "Die Kinder wollen sich kennenlernen und lernenwollen sie auch.", NULL,
               NULL);
     expect_in("de", "Die Boote fahren hafenaufwärts.", NULL, NULL);
+    /* An article before a preposition opens an extended attribute (`rules/de/profile`). */
+    expect_in("de", "Das Protokoll istdas von vielen Servern genutzte Verfahren.", "istdas",
+              "ist das");
 }
 END_TEST
 

@@ -703,6 +703,12 @@ static bool article_continued(const tqc_ctx *ctx, size_t k, const char *word,
                              TQC_POS_DET;
     if (pos & (TQC_POS_NOUN | TQC_POS_ADJ))
         return true;
+    /* Where an article opens an extended attribute, a preposition may follow it (`das von
+     * Servern genutzte Protokoll`, `die im Mai gebaute Brücke`). */
+    if (tqc_lang_yes(ctx->lang, "extended-attributes") &&
+        (tqc_lang_in(ctx->lang, "prepositions", ns, nl) || tqc_lang_in(ctx->lang, "articles", ns, nl) ||
+         (pos & TQC_POS_PREP)))
+        return true;
     if (tqc_lang_in(ctx->lang, "prepositions", ns, nl) ||
         tqc_lang_in(ctx->lang, "articles", ns, nl) || tqc_lang_in(ctx->lang, "auxiliaries", ns, nl))
         return false;
