@@ -180,19 +180,21 @@ tqc_morph_pair tqc_morph_compound_pair(const tqc_lang *lang, const char *head, s
         return TQC_MORPH_PAIR_FINITE_HEAD;
     if (hp && !(hp & (TQC_POS_ADV | TQC_POS_PREP)) && adverb_only(lex, tail, tn))
         return TQC_MORPH_PAIR_ADVERB_TAIL;
-    /* An infinitive opens a compound only before another verb (`kennenlernen`,
-     * `Laufenlassen`); as a noun it takes a linking element (`lebenswert`), and a verb
-     * joins an adjective by its stem (`trinkfest`). */
-    if (verb_only && tp && !(tp & TQC_POS_VERB))
+    /* An infinitive opens a compound only before a full verb (`kennenlernen`,
+     * `Laufenlassen`; a modal or an auxiliary ends none after a verb: `machen sollen`); as
+     * a noun it takes a linking element (`lebenswert`), and a verb joins an adjective by
+     * its stem (`trinkfest`). */
+    if (verb_only && tp && (!(tp & TQC_POS_VERB) || (tp & TQC_POS_AUX)))
         return TQC_MORPH_PAIR_INFINITIVE_HEAD;
     return TQC_MORPH_PAIR_OK;
 }
 
 /* The head of a compound before tail: a word or a capitalised noun; a noun with a
- * linking element of `compound-links` (`Sicherheits`); a particle (an adverb or a
- * preposition of the lexicon: `zurück`, `an`) with one of `infinitive-links` before an
- * infinitive (`zurückzuweisen`). The pair's parts of speech must allow a compound
- * (tqc_morph_compound_pair). */
+ * linking element of `compound-links` (`Sicherheits`) before a word that is no adverb
+ * alone and no modal or auxiliary verb (`Mache` + `n` + `sollen` is `machen sollen`); a
+ * particle (an adverb or a preposition of the lexicon: `zurück`, `an`) with one of
+ * `infinitive-links` before an infinitive (`zurückzuweisen`). The pair's parts of speech
+ * must allow a compound (tqc_morph_compound_pair). */
 static bool compound_head(tqc_dict *dict, const tqc_lang *lang, const char *s, size_t n,
                           const char *tail, size_t tn, unsigned flags)
 {
@@ -206,7 +208,8 @@ static bool compound_head(tqc_dict *dict, const tqc_lang *lang, const char *s, s
         size_t ln;
         const char *link = tqc_strmap_key(links, k, &ln);
         if (ln < n && memcmp(s + n - ln, link, ln) == 0 && chars(s, n - ln) >= MORPH_MIN_HEAD &&
-            known_noun(dict, lang, s, n - ln) && !adverb_only(lex, tail, tn))
+            known_noun(dict, lang, s, n - ln) && !adverb_only(lex, tail, tn) &&
+            !(lex && (tqc_lex_pos(lex, tail, tn) & TQC_POS_AUX)))
             return true;
     }
     links = tqc_lang_list(lang, "infinitive-links");

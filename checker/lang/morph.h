@@ -47,8 +47,9 @@ tqc_morph_kind tqc_morph_parse(tqc_dict *dict, const tqc_lang *lang, const char 
 /* Why the parts of speech of two words, by the lexicon, let no compound open with head
  * and end with tail, where compounds are written solid: an inflected verb opens none
  * (`bietet` + `jedoch`); an adverb ends one only after a particle or an adverb (`haben` +
- * `bereits`, `Mus` + `s` + `sofort`); an infinitive opens one only before a verb
- * (`lernen` + `oft`, `steigen` + `weiter`). A word the lexicon lacks is not judged. */
+ * `bereits`, `Mus` + `s` + `sofort`); an infinitive opens one only before a full verb
+ * (`lernen` + `oft`, `steigen` + `weiter`, `machen` + `sollen`). A word the lexicon lacks
+ * is not judged. */
 typedef enum {
     TQC_MORPH_PAIR_OK,
     TQC_MORPH_PAIR_FINITE_HEAD,

@@ -791,15 +791,20 @@ static const char *no_compound_why(const tqc_ctx *ctx, const char *word, const t
             !(corpus_seen(p) || (listed && p->chars >= MS_RARE_PAIR_CHARS)))
             return NULL;
     }
-    if (!tn)
+    /* A headline in capitals is read in lower case (check_allcaps). */
+    char head[MS_MAX_WORD];
+    size_t hn = all_capitals(word, a->end)
+                    ? tqc_text_case(word, a->end, TQC_CASE_LOWER, head, sizeof head)
+                    : 0;
+    if (!tn || (all_capitals(word, a->end) && !hn))
         return NULL;
-    switch (tqc_morph_compound_pair(ctx->lang, word, a->end, tail, tn)) {
+    switch (tqc_morph_compound_pair(ctx->lang, hn ? head : word, hn ? hn : a->end, tail, tn)) {
     case TQC_MORPH_PAIR_FINITE_HEAD:
         return "a finite verb, which begins no compound";
     case TQC_MORPH_PAIR_ADVERB_TAIL:
         return "an adverb, which ends no compound after a noun or a verb";
     case TQC_MORPH_PAIR_INFINITIVE_HEAD:
-        return "an infinitive, which begins no compound before a word that is no verb";
+        return "an infinitive, which begins no compound before a word that is no full verb";
     case TQC_MORPH_PAIR_OK:
         break;
     }
