@@ -432,6 +432,11 @@ START_TEST(test_issue_12_missing_space_german_compound_grammar)
     expect_in("de", "Die Regeln sind sicherheitsbezogen und kundenfreundlich.", NULL, NULL);
     expect_in("de", "Die Kinder wollen sich kennenlernen.", NULL, NULL);
     expect_in("de", "Die Boote fahren hafenaufwärts.", NULL, NULL);
+    /* A capitalised word after an article is a noun: one ending in a finite verb is two
+     * words; a name stands without an article. */
+    expect_in("de", "Die Stadtwill das Projekt stoppen.", "Stadtwill", "Stadt will");
+    expect_in("de", "Im Saal sprach gestern die Ärztin Lena Rabenflog über das Projekt.", NULL,
+              NULL);
     expect_in("de", "Sie will zurückwollen, doch der Zug fährt nicht.", NULL, NULL);
     /* An article before a preposition opens an extended attribute (`rules/de/profile`). */
     expect_in("de", "Das Protokoll istdas von vielen Servern genutzte Verfahren.", "istdas",

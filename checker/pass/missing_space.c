@@ -1061,6 +1061,52 @@ static bool proper_adjective(const tqc_ctx *ctx, const char *word, size_t len)
 
 static bool formed_or_loan(const tqc_ctx *ctx, const char *s, size_t len);
 
+/* Whether the word right before token k in its sentence is an article or a determiner
+ * (the profile lists `articles`, `determiners`, or the lexicon's DET). */
+static bool determiner_before(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (k == 0)
+        return false;
+    const tqc_token *p = &doc->tokens[k - 1];
+    const char *ps = tqc_doc_at(doc, p->span);
+    size_t pl = tqc_span_len(p->span);
+    char lower[MS_MAX_KEY];
+    size_t n = pl < MS_MAX_KEY ? tqc_text_case(ps, pl, TQC_CASE_LOWER, lower, sizeof lower) : 0;
+    return n && p->kind == TQC_TOK_WORD && p->sentence == doc->tokens[k].sentence &&
+           (tqc_lang_in(ctx->lang, "articles", lower, n) ||
+            tqc_lang_in(ctx->lang, "determiners", lower, n) ||
+            (tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_DET));
+}
+
+/* Where nouns are capitalised and compounds solid, whether capitalised token k, inside its
+ * sentence, reads as a noun and a finite verb (`Regierungplant`, `Stadtwill`): a compound
+ * takes its class from its last part, and one ending in a finite verb is a verb, which
+ * such a language writes in lower case; only a capitalised noun stands there. Both parts
+ * attested, the noun by the lexicon as written, the verb a finite form alone and no
+ * noun capitalised; an article or a determiner before the token makes it a common noun's
+ * phrase, where a name (`Vogelsang`, `sagte Vogelsang`) stands without one. */
+static bool capitalised_finite_end(const tqc_ctx *ctx, size_t k, const char *word,
+                                   const tqc_split *sp)
+{
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    if (!lex || sp->count != 2 || !tqc_lang_yes(ctx->lang, "capitalised-nouns") ||
+        !tqc_lang_yes(ctx->lang, "solid-compounds") || sentence_initial(ctx, k))
+        return false;
+    const tqc_split_part *a = &sp->part[0], *b = &sp->part[1];
+    if (a->function || b->function || a->chars < MS_SHAPE_MIN_CHARS ||
+        b->chars < MS_SHAPE_MIN_CHARS || !corpus_seen(b) ||
+        !(tqc_lex_pos(lex, word, a->end) & TQC_POS_NOUN) || !determiner_before(ctx, k))
+        return false;
+    char title[MS_MAX_WORD];
+    size_t tn = tqc_text_case(word + b->start, b->end - b->start, TQC_CASE_TITLE, title,
+                              sizeof title);
+    const uint32_t finite = TQC_POS_VFIN | TQC_POS_AUX;
+    uint32_t pos = part_pos(ctx, word, b);
+    return tn && (pos & finite) && !(pos & ~finite) &&
+           !(tqc_lex_pos(lex, title, tn) & TQC_POS_NOUN);
+}
+
 /* `Berlinon`, `Thereport`, `Kowalczykowahas`, `Canadianfarmers`; quiet on `Seaton`. */
 static void check_capitalised(ms_run *r, size_t k)
 {
@@ -1127,6 +1173,11 @@ static void check_capitalised(ms_run *r, size_t k)
                              ? no_compound_why(ctx, s, &best[0]) : NULL;
     if (reason && !formed_or_loan(ctx, s, len)) {
         report(ctx, t->span, best, n, TQC_SEV_WARNING, false, reason);
+        return;
+    }
+    if (n > 0 && capitalised_finite_end(ctx, k, s, &best[0])) {
+        report(ctx, t->span, best, n, TQC_SEV_WARNING, false,
+               "a noun, then a finite verb, which ends no capitalised word");
         return;
     }
     /* A word, then a function word or another word. */
