@@ -492,8 +492,9 @@ START_TEST(test_issue_12_missing_space_noun_glued_to_a_name)
 END_TEST
 
 /* issue 12 (session 10): a noun phrase opened by an article (an articulated preposition
- * too) reads a short noun the frequency list lacks as a word: the phrase's shape is the
- * evidence (`della nuova diga`); the first split is the phrase, not a chance reading. */
+ * too) reads a short noun the frequency list lacks as a word, and so does a negation or a
+ * clitic before a finite verb: the phrase's shape is the evidence (`della nuova diga`,
+ * `não quis`); the first split is the phrase, not a chance reading. */
 START_TEST(test_issue_12_missing_space_noun_phrase_after_an_article)
 {
     expect_in("it", "Il progetto dellanuovadiga è pronto.", "dellanuovadiga", "della nuova diga");
@@ -501,6 +502,8 @@ START_TEST(test_issue_12_missing_space_noun_phrase_after_an_article)
     expect_in("fr", "Le maire visite lanouvelledune du port.", "lanouvelledune",
               "la nouvelle dune");
     expect_in("fr", "On a vu dubeaufoin dans le champ.", "dubeaufoin", "du beau foin");
+    /* A negation or a clitic pronoun before a word known only as a finite verb. */
+    expect_in("pt", "O presidente nãoquis falar com a imprensa.", "nãoquis", "não quis");
 }
 END_TEST
 

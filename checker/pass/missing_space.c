@@ -446,23 +446,31 @@ static bool lexicon_word(const tqc_ctx *ctx, const char *word, const tqc_split_p
     return pos & ~(uint32_t)TQC_POS_PROPN;
 }
 
-/* Content words of a noun phrase opened by an article (noun_phrase) count as attested by
- * the lexicon from this length: the phrase's shape is the evidence a chance reading
- * lacks (`della nuova diga`). */
+/* Content words of a phrase-shaped reading (phrase_shaped) count as attested by the
+ * lexicon from this length: the phrase's shape is the evidence a chance reading lacks
+ * (`della nuova diga`, `não quis`). */
 #define MS_PHRASE_CHARS 4
 
-/* Whether a three-word reading is a noun phrase: an article of the profile list `articles`
- * (articulated prepositions too: `della`), then two content words the lexicon knows only
- * as nouns and adjectives, one of them a noun (`della nuova diga`, `les routes neuves`). */
-static bool noun_phrase(const tqc_ctx *ctx, const char *word, const tqc_split *sp)
+/* Whether a reading has the shape of a phrase by the lexicon: an article of the profile
+ * list `articles` (articulated prepositions too: `della`), then two content words known
+ * only as nouns and adjectives, one of them a noun (`della nuova diga`, `les routes
+ * neuves`); or a pronoun or an adverb among the function words (a clitic, a negation),
+ * then a word known only as a finite verb (`não quis`, `se fue`). */
+static bool phrase_shaped(const tqc_ctx *ctx, const char *word, const tqc_split *sp)
 {
     const tqc_split_part *a = &sp->part[0];
     char lower[MS_MAX_KEY];
     size_t al = a->end - a->start;
-    size_t n = sp->count == 3 && a->function && al < MS_MAX_KEY
+    size_t n = a->function && al < MS_MAX_KEY
                    ? tqc_text_case(word + a->start, al, TQC_CASE_LOWER, lower, sizeof lower)
                    : 0;
-    if (!n || !tqc_lang_in(ctx->lang, "articles", lower, n))
+    if (n && sp->count == 2 && !sp->part[1].function &&
+        (part_pos(ctx, word, a) & (TQC_POS_PRON | TQC_POS_ADV))) {
+        const uint32_t finite = TQC_POS_VFIN | TQC_POS_AUX;
+        uint32_t pos = part_pos(ctx, word, &sp->part[1]);
+        return (pos & finite) && !(pos & ~finite);
+    }
+    if (!n || sp->count != 3 || !tqc_lang_in(ctx->lang, "articles", lower, n))
         return false;
     const uint32_t nominal = TQC_POS_NOUN | TQC_POS_ADJ;
     uint32_t any = 0;
@@ -489,7 +497,7 @@ static size_t find_readings(const tqc_ctx *ctx, const char *word, size_t len,
     for (size_t j = 0; total > 0 && j < n; j++)
         for (size_t i = 0; i < all[j].count; i++) {
             tqc_split_part *p = &all[j].part[i];
-            size_t least = noun_phrase(ctx, word, &all[j]) ? MS_PHRASE_CHARS : lexicon_chars;
+            size_t least = phrase_shaped(ctx, word, &all[j]) ? MS_PHRASE_CHARS : lexicon_chars;
             if (p->freq || p->function || p->chars < least || !lexicon_word(ctx, word, p))
                 continue;
             /* The unseen word's floor probability becomes that of a count of one. */
