@@ -470,6 +470,18 @@ START_TEST(test_issue_12_missing_space_elisions_and_possessives)
 }
 END_TEST
 
+/* issue 12 (session 10): a function word glued to a name in lower case keeps its case in
+ * the fix (`desde Madrid`, not `Desde Madrid`); one letter only before a long name; a
+ * short name after one is a word's end as often (`demon`). */
+START_TEST(test_issue_12_missing_space_function_word_before_a_lower_case_name)
+{
+    expect_in("es", "El ministro llegó desdemadrid ayer.", "desdemadrid", "desde Madrid");
+    expect_in("it", "Il ministro è arrivato daroma ieri sera.", "daroma", "da Roma");
+    expect_in("es", "Luego fue abarcelona con su equipo.", "abarcelona", "a Barcelona");
+    expect_in("es", "Se usa el término «demon» en inglés.", NULL, NULL);
+}
+END_TEST
+
 /* issue 12 (session 10): a common noun glued to a given name, the name going on with a
  * surname the article writes again alone, is a join (a warning, no longer a hint); a
  * brand cased so, with no surname after it, stays a hint. */
@@ -642,6 +654,7 @@ Suite *pass_missing_space_suite(void)
     tcase_add_test(tc, test_issue_12_missing_space_german_compound_grammar);
     tcase_add_test(tc, test_issue_12_missing_space_elisions_and_possessives);
     tcase_add_test(tc, test_issue_12_missing_space_noun_glued_to_a_name);
+    tcase_add_test(tc, test_issue_12_missing_space_function_word_before_a_lower_case_name);
     tcase_add_test(tc, test_issue_12_missing_space_noun_phrase_after_an_article);
     tcase_add_test(tc, test_split_ranks_by_frequency);
     tcase_add_test(tc, test_issue_17_missing_space_names_and_mentions_are_hints);

@@ -1583,10 +1583,16 @@ static void check_allcaps(ms_run *r, size_t k)
     check_lower(r, k, t->span, false, true);
 }
 
+/* The least length of a name after a function word in a lower-case run-on: short names
+ * end many words (`demon`: `de Mon`). */
+#define MS_FN_NAME_CHARS 4
+
 /* `northkorea`: a frequent word and a name the dictionary knows only capitalised (or the
  * lexicon only as a proper noun), run together in lower case; the lexicon, when the
- * language has one, must know the name as a proper noun. Suggests the name capitalised.
- * Returns whether it reported. */
+ * language has one, must know the name as a proper noun. Suggests the name capitalised,
+ * and the frequent word too (`North Korea`), but not a function word before it
+ * (`inberlin`: `in Berlin`; one letter only before a name of MS_LETTER_NAME_CHARS or more:
+ * `abarcelona`). Returns whether it reported. */
 static bool check_lower_name(ms_run *r, tqc_span span)
 {
     const tqc_ctx *ctx = r->ctx;
@@ -1596,7 +1602,11 @@ static bool check_lower_name(ms_run *r, tqc_span span)
     for (size_t cut = 0; cut < len; chars++) {
         int32_t cp;
         cut += tqc_text_decode(s + cut, len - cut, &cp);
-        if (chars + 1 < MS_NAME_PART_CHARS || chars_in(s + cut, len - cut) < MS_NAME_PART_CHARS)
+        size_t rchars = chars_in(s + cut, len - cut);
+        bool left_fn = cut < len && tqc_split_is_function_word(ctx->lang, s, cut);
+        if ((chars + 1 < MS_NAME_PART_CHARS && !left_fn) || rchars < MS_NAME_PART_CHARS ||
+            (left_fn && rchars < MS_FN_NAME_CHARS) ||
+            (chars == 0 && rchars < MS_LETTER_NAME_CHARS))
             continue;
         char part[2][MS_MAX_WORD + 1];
         const char *ps[2] = {s, s + cut};
@@ -1604,6 +1614,10 @@ static bool check_lower_name(ms_run *r, tqc_span span)
         int names = 0;
         bool ok = true;
         for (int i = 0; ok && i < 2; i++) {
+            if (i == 0 && left_fn) {
+                snprintf(part[0], sizeof part[0], "%.*s", (int)cut, s);
+                continue;
+            }
             if (tqc_dict_case_variant(ctx->dict, ps[i], pl[i], part[i], sizeof part[i])) {
                 names++;
                 ok = !lex || (tqc_lex_pos(lex, part[i], strlen(part[i])) & TQC_POS_PROPN);
