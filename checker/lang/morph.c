@@ -246,8 +246,8 @@ static bool compound(tqc_dict *dict, const tqc_lang *lang, const char *w, size_t
             !(depth + 1 < MORPH_MAX_DEPTH && compound(dict, lang, tail, n, depth + 1, flags)))
             continue;
         if (compound_head(dict, lang, w, cut, tail, n, flags) ||
-            (depth + 1 < MORPH_MAX_DEPTH && prefixed(dict, lang, w, cut, depth + 1, flags))) {
-            return true;}
+            (depth + 1 < MORPH_MAX_DEPTH && prefixed(dict, lang, w, cut, depth + 1, flags)))
+            return true;
     }
     return false;
 }

@@ -10,7 +10,8 @@
  *  - where the profile has `solid-compounds = yes`, a compound of two words, the first
  *    also as a capitalised noun of the lexicon, with a linking element of
  *    `compound-links` after a noun (`Sicherheit` + `s` + `bezogen`) or of
- *    `infinitive-links` between a particle and an infinitive (`zurück` + `zu` + `weisen`);
+ *    `infinitive-links` between a particle and an infinitive (`zurück` + `zu` + `weisen`),
+ *    whose parts of speech allow one (tqc_morph_compound_pair);
  *  - a derivation of a verb by a suffix of `derivations` (`entregar`: `entregables`,
  *    `router`: `routable`), the verb an infinitive of the lexicon.
  * The parts must be long enough that a misspelling rarely falls apart into words

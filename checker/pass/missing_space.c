@@ -714,8 +714,8 @@ static bool article_continued(const tqc_ctx *ctx, size_t k, const char *word,
     /* Where an article opens an extended attribute, a preposition may follow it (`das von
      * Servern genutzte Protokoll`, `die im Mai gebaute Brücke`). */
     if (tqc_lang_yes(ctx->lang, "extended-attributes") &&
-        (tqc_lang_in(ctx->lang, "prepositions", ns, nl) || tqc_lang_in(ctx->lang, "articles", ns, nl) ||
-         (pos & TQC_POS_PREP)))
+        (tqc_lang_in(ctx->lang, "prepositions", ns, nl) ||
+         tqc_lang_in(ctx->lang, "articles", ns, nl) || (pos & TQC_POS_PREP)))
         return true;
     if (tqc_lang_in(ctx->lang, "prepositions", ns, nl) ||
         tqc_lang_in(ctx->lang, "articles", ns, nl) || tqc_lang_in(ctx->lang, "auxiliaries", ns, nl))
@@ -1338,7 +1338,8 @@ static void function_word_before_name(ms_run *r, const tqc_token *t, size_t cut,
     sp.part[0] = (tqc_split_part){0, cut, lchars, tqc_dict_freq(ctx->dict, s, cut), true};
     sp.part[1] = (tqc_split_part){cut, len, rchars, tqc_dict_freq(ctx->dict, right, rlen),
                                   false};
-    report(ctx, t->span, &sp, 1, TQC_SEV_WARNING, false, "a function word next to a capital letter");
+    report(ctx, t->span, &sp, 1, TQC_SEV_WARNING, false,
+           "a function word next to a capital letter");
 }
 
 /* Whether the lexicon knows s[0..len) as written or lower-cased as a common word (any part

@@ -53,6 +53,7 @@ bool tqc_ctx_abbreviation_at(const tqc_ctx *ctx, size_t k);
  * (`L'` opening a sentence). */
 bool tqc_ctx_after_elision(const tqc_ctx *ctx, const char *s, size_t len, const char **rest,
                            size_t *rest_len);
+
 /* Whether the lower-case word s (len bytes, unknown to the dictionary) is a compound the
  * language has, written another way: with its hyphens left out the dictionary knows it
  * (`teen-ager`: `teenager`), or with a hyphen put between two content words the lexicon
