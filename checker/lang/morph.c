@@ -157,20 +157,50 @@ static bool prefixed(tqc_dict *dict, const tqc_lang *lang, const char *w, size_t
     return false;
 }
 
+/* A compound's last part gives it its class. An adverb ends one only after a particle or
+ * another adverb (`dorthin`, `vorbei`): a noun or a verb before it is a word of its own
+ * (`Anwohner bereits`, `haben schon`). Directional adverbs that do end compounds after
+ * nouns (`flussabwärts`, `bergauf`) are prepositions too, or the lexicon lacks them. */
+static bool adverb_only(const tqc_lex *lex, const char *s, size_t n)
+{
+    const uint32_t other = TQC_POS_VERB | TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ |
+                           TQC_POS_PREP | TQC_POS_DET | TQC_POS_PRON | TQC_POS_NUM;
+    uint32_t pos = lex ? tqc_lex_pos(lex, s, n) : 0;
+    return (pos & TQC_POS_ADV) && !(pos & other);
+}
+
+tqc_morph_pair tqc_morph_compound_pair(const tqc_lang *lang, const char *head, size_t hn,
+                                       const char *tail, size_t tn)
+{
+    const tqc_lex *lex = tqc_lang_lexicon(lang);
+    uint32_t hp = lex ? tqc_lex_pos(lex, head, hn) : 0, tp = lex ? tqc_lex_pos(lex, tail, tn) : 0;
+    const uint32_t verb_forms = TQC_POS_VFIN | TQC_POS_VINF | TQC_POS_AUX;
+    bool verb_only = (hp & verb_forms) && !(hp & ~verb_forms);
+    if (verb_only && !(hp & TQC_POS_VINF))
+        return TQC_MORPH_PAIR_FINITE_HEAD;
+    if (hp && !(hp & (TQC_POS_ADV | TQC_POS_PREP)) && adverb_only(lex, tail, tn))
+        return TQC_MORPH_PAIR_ADVERB_TAIL;
+    /* An infinitive opens a compound only before a full verb (`kennenlernen`,
+     * `Laufenlassen`; a modal or an auxiliary ends none after a verb: `machen sollen`); as
+     * a noun it takes a linking element (`lebenswert`), and a verb joins an adjective by
+     * its stem (`trinkfest`). */
+    if (verb_only && tp && (!(tp & TQC_POS_VERB) || (tp & TQC_POS_AUX)))
+        return TQC_MORPH_PAIR_INFINITIVE_HEAD;
+    return TQC_MORPH_PAIR_OK;
+}
+
 /* The head of a compound before tail: a word or a capitalised noun; a noun with a
- * linking element of `compound-links` (`Sicherheits`); a particle (an adverb or a
- * preposition of the lexicon: `zurück`, `an`) with one of `infinitive-links` before an
- * infinitive (`zurückzuweisen`). */
+ * linking element of `compound-links` (`Sicherheits`) before a word that is no adverb
+ * alone and no modal or auxiliary verb (`Mache` + `n` + `sollen` is `machen sollen`); a
+ * particle (an adverb or a preposition of the lexicon: `zurück`, `an`) with one of
+ * `infinitive-links` before an infinitive (`zurückzuweisen`). The pair's parts of speech
+ * must allow a compound (tqc_morph_compound_pair). */
 static bool compound_head(tqc_dict *dict, const tqc_lang *lang, const char *s, size_t n,
                           const char *tail, size_t tn, unsigned flags)
 {
-    /* An inflected verb opens no compound (`bietet` + `jedoch` is two words run together);
-     * a verb's stem or infinitive may (`Schreibtisch`, `Laufenlassen`). */
     const tqc_lex *lex = tqc_lang_lexicon(lang);
-    uint32_t pos = lex ? tqc_lex_pos(lex, s, n) : 0;
-    bool finite_only = (pos & (TQC_POS_VFIN | TQC_POS_AUX)) &&
-                       !(pos & ~(TQC_POS_VFIN | TQC_POS_AUX));
-    if (!finite_only && chars(s, n) >= MORPH_MIN_HEAD && joins(lang, s, n, true, flags) &&
+    if (tqc_morph_compound_pair(lang, s, n, tail, tn) == TQC_MORPH_PAIR_OK &&
+        chars(s, n) >= MORPH_MIN_HEAD && joins(lang, s, n, true, flags) &&
         (tqc_dict_known(dict, s, n) || known_noun(dict, lang, s, n)))
         return true;
     const tqc_strmap *links = tqc_lang_list(lang, "compound-links");
@@ -178,7 +208,8 @@ static bool compound_head(tqc_dict *dict, const tqc_lang *lang, const char *s, s
         size_t ln;
         const char *link = tqc_strmap_key(links, k, &ln);
         if (ln < n && memcmp(s + n - ln, link, ln) == 0 && chars(s, n - ln) >= MORPH_MIN_HEAD &&
-            known_noun(dict, lang, s, n - ln))
+            known_noun(dict, lang, s, n - ln) && !adverb_only(lex, tail, tn) &&
+            !(lex && (tqc_lex_pos(lex, tail, tn) & TQC_POS_AUX)))
             return true;
     }
     links = tqc_lang_list(lang, "infinitive-links");

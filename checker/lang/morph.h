@@ -10,7 +10,8 @@
  *  - where the profile has `solid-compounds = yes`, a compound of two words, the first
  *    also as a capitalised noun of the lexicon, with a linking element of
  *    `compound-links` after a noun (`Sicherheit` + `s` + `bezogen`) or of
- *    `infinitive-links` between a particle and an infinitive (`zurück` + `zu` + `weisen`);
+ *    `infinitive-links` between a particle and an infinitive (`zurück` + `zu` + `weisen`),
+ *    whose parts of speech allow one (tqc_morph_compound_pair);
  *  - a derivation of a verb by a suffix of `derivations` (`entregar`: `entregables`,
  *    `router`: `routable`), the verb an infinitive of the lexicon.
  * The parts must be long enough that a misspelling rarely falls apart into words
@@ -53,5 +54,20 @@ tqc_morph_kind tqc_morph_parse(tqc_dict *dict, const tqc_lang *lang, const char 
  * weighs the other words near it). */
 size_t tqc_morph_suffixed(tqc_dict *dict, const tqc_lang *lang, const char *word, size_t len,
                           char *base, size_t cap);
+
+/* Why the parts of speech of two words, by the lexicon, let no compound open with head
+ * and end with tail, where compounds are written solid: an inflected verb opens none
+ * (`bietet` + `jedoch`); an adverb ends one only after a particle or an adverb (`haben` +
+ * `bereits`, `Mus` + `s` + `sofort`); an infinitive opens one only before a full verb
+ * (`lernen` + `oft`, `steigen` + `weiter`, `machen` + `sollen`). A word the lexicon lacks
+ * is not judged. */
+typedef enum {
+    TQC_MORPH_PAIR_OK,
+    TQC_MORPH_PAIR_FINITE_HEAD,
+    TQC_MORPH_PAIR_ADVERB_TAIL,
+    TQC_MORPH_PAIR_INFINITIVE_HEAD,
+} tqc_morph_pair;
+tqc_morph_pair tqc_morph_compound_pair(const tqc_lang *lang, const char *head, size_t hn,
+                                       const char *tail, size_t tn);
 
 #endif

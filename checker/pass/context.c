@@ -307,3 +307,33 @@ bool tqc_ctx_paragraph_ends_in_code(const tqc_ctx *ctx, size_t p)
         return false;
     return mark_at(doc, doc->paragraphs[p].span.end, TQC_INLINE_STANDALONE, tag_is_code, NULL);
 }
+
+/* Longer elided words are none. */
+#define CTX_MAX_ELIDED 256
+
+bool tqc_ctx_after_elision(const tqc_ctx *ctx, const char *s, size_t len, const char **rest,
+                           size_t *rest_len)
+{
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    for (size_t i = 1; lex && i < len; i++) {
+        size_t w = s[i] == '\'' ? 1
+                   : (i + 2 < len && (unsigned char)s[i] == 0xE2 &&
+                      (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x99) ? 3 : 0;
+        if (!w)
+            continue;
+        if (i + w >= len)
+            return false;
+        /* `L'` opening a sentence is the lexicon's `l'`. */
+        char head[CTX_MAX_ELIDED * 2 + 2];
+        size_t hn = tqc_text_case(s, i, TQC_CASE_LOWER, head, sizeof head - 1);
+        if (!hn)
+            return false;
+        head[hn] = '\'';
+        if (!tqc_lex_pos(lex, head, hn + 1))
+            return false;
+        *rest = s + i + w;
+        *rest_len = len - i - w;
+        return true;
+    }
+    return false;
+}

@@ -334,16 +334,16 @@ static void part_text(const char *word, const tqc_split_part *p, char *out, size
 /* ---- reporting ----------------------------------------------------------------------- */
 
 /* "'dayson' is not a word; 'days on' is (why)", the readings as suggestions. */
-static void report(const tqc_ctx *ctx, const tqc_token *t, const tqc_split *best, size_t n,
+static void report(const tqc_ctx *ctx, tqc_span span, const tqc_split *best, size_t n,
                    tqc_severity sev, bool safe, const char *why)
 {
-    const char *word = tqc_doc_at(ctx->doc, t->span);
-    size_t len = tqc_span_len(t->span);
+    const char *word = tqc_doc_at(ctx->doc, span);
+    size_t len = tqc_span_len(span);
     char text[MS_MAX_WORD + 4];
     size_t tl = tqc_split_format(word, &best[0], text, sizeof text);
     if (tl == 0)
         return;
-    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, sev, t->span,
+    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, sev, span,
                               "'%.*s' is not a word; '%s' is (%s)", (int)len, word, text, why);
     tqc_finding_suggest(ctx->out, f, text, tl);
     for (size_t i = 1; i < n && i < MS_MAX_READINGS; i++) {
@@ -354,7 +354,7 @@ static void report(const tqc_ctx *ctx, const tqc_token *t, const tqc_split *best
         if (al)
             tqc_finding_suggest(ctx->out, f, alt, al);
     }
-    tqc_finding_fix(ctx->out, f, t->span, text, tl, safe);
+    tqc_finding_fix(ctx->out, f, span, text, tl, safe);
 }
 
 /* "'on' is a function word" for the first glue part of the reading. */
@@ -446,6 +446,43 @@ static bool lexicon_word(const tqc_ctx *ctx, const char *word, const tqc_split_p
     return pos & ~(uint32_t)TQC_POS_PROPN;
 }
 
+/* Content words of a phrase-shaped reading (phrase_shaped) count as attested by the
+ * lexicon from this length: the phrase's shape is the evidence a chance reading lacks
+ * (`della nuova diga`, `não quis`). */
+#define MS_PHRASE_CHARS 4
+
+/* Whether a reading has the shape of a phrase by the lexicon: an article of the profile
+ * list `articles` (articulated prepositions too: `della`), then two content words known
+ * only as nouns and adjectives, one of them a noun (`della nuova diga`, `les routes
+ * neuves`); or a pronoun or an adverb among the function words (a clitic, a negation),
+ * then a word known only as a finite verb (`não quis`, `se fue`). */
+static bool phrase_shaped(const tqc_ctx *ctx, const char *word, const tqc_split *sp)
+{
+    const tqc_split_part *a = &sp->part[0];
+    char lower[MS_MAX_KEY];
+    size_t al = a->end - a->start;
+    size_t n = a->function && al < MS_MAX_KEY
+                   ? tqc_text_case(word + a->start, al, TQC_CASE_LOWER, lower, sizeof lower)
+                   : 0;
+    if (n && sp->count == 2 && !sp->part[1].function &&
+        (part_pos(ctx, word, a) & (TQC_POS_PRON | TQC_POS_ADV))) {
+        const uint32_t finite = TQC_POS_VFIN | TQC_POS_AUX;
+        uint32_t pos = part_pos(ctx, word, &sp->part[1]);
+        return (pos & finite) && !(pos & ~finite);
+    }
+    if (!n || sp->count != 3 || !tqc_lang_in(ctx->lang, "articles", lower, n))
+        return false;
+    const uint32_t nominal = TQC_POS_NOUN | TQC_POS_ADJ;
+    uint32_t any = 0;
+    for (size_t i = 1; i < 3; i++) {
+        uint32_t pos = sp->part[i].function ? 0 : part_pos(ctx, word, &sp->part[i]);
+        if (!(pos & nominal) || (pos & ~nominal))
+            return false;
+        any |= pos;
+    }
+    return (any & TQC_POS_NOUN) != 0;
+}
+
 /* The readings of word[0..len) best first (tqc_split_find); with lexicon_chars, every
  * content part of that many characters or more that the corpus never saw but the lexicon
  * knows counts as seen once (MS_LEXICON_COUNT), rescored and re-ranked: the frequency
@@ -460,7 +497,8 @@ static size_t find_readings(const tqc_ctx *ctx, const char *word, size_t len,
     for (size_t j = 0; total > 0 && j < n; j++)
         for (size_t i = 0; i < all[j].count; i++) {
             tqc_split_part *p = &all[j].part[i];
-            if (p->freq || p->function || p->chars < lexicon_chars || !lexicon_word(ctx, word, p))
+            size_t least = phrase_shaped(ctx, word, &all[j]) ? MS_PHRASE_CHARS : lexicon_chars;
+            if (p->freq || p->function || p->chars < least || !lexicon_word(ctx, word, p))
                 continue;
             /* The unseen word's floor probability becomes that of a count of one. */
             double floor = tqc_split_word_score(ctx->dict, word + p->start, p->end - p->start);
@@ -673,6 +711,12 @@ static bool article_continued(const tqc_ctx *ctx, size_t k, const char *word,
                              TQC_POS_DET;
     if (pos & (TQC_POS_NOUN | TQC_POS_ADJ))
         return true;
+    /* Where an article opens an extended attribute, a preposition may follow it (`das von
+     * Servern genutzte Protokoll`, `die im Mai gebaute Brücke`). */
+    if (tqc_lang_yes(ctx->lang, "extended-attributes") &&
+        (tqc_lang_in(ctx->lang, "prepositions", ns, nl) ||
+         tqc_lang_in(ctx->lang, "articles", ns, nl) || (pos & TQC_POS_PREP)))
+        return true;
     if (tqc_lang_in(ctx->lang, "prepositions", ns, nl) ||
         tqc_lang_in(ctx->lang, "articles", ns, nl) || tqc_lang_in(ctx->lang, "auxiliaries", ns, nl))
         return false;
@@ -731,18 +775,48 @@ static bool content_run_on(const tqc_ctx *ctx, const char *word, const tqc_split
     return false;
 }
 
-static bool check_lower_name(ms_run *r, const tqc_token *t);
+static bool check_lower_name(ms_run *r, tqc_span span);
 
-/* Whether the first of two attested content words of a reading is, by the lexicon, only a
- * finite verb (no noun, adjective, adverb, preposition, participle or infinitive form). */
-static bool finite_first(const tqc_ctx *ctx, const char *word, const tqc_split *sp)
+/* Where compounds are solid, why two attested content words of a reading make no compound
+ * by their parts of speech (tqc_morph_compound_pair: `bietetjedoch`, `lernenoft`,
+ * `Anwohnerbereits`), as the message's reason; NULL when they may. Each part is seen by
+ * the corpus, or by the lexicon when as long as a rare part of a pair must be. The first
+ * part is read as written (a capitalised noun), the second lower-cased. */
+static const char *no_compound_why(const tqc_ctx *ctx, const char *word, const tqc_split *sp)
 {
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    if (sp->count != 2 || !lex)
+        return NULL;
     const tqc_split_part *a = &sp->part[0], *b = &sp->part[1];
-    if (a->chars < MS_SHAPE_MIN_CHARS || b->chars < MS_SHAPE_MIN_CHARS || !corpus_seen(a) ||
-        !corpus_seen(b))
-        return false;
-    uint32_t pa = part_pos(ctx, word, a);
-    return (pa & TQC_POS_VFIN) && !(pa & ~(TQC_POS_VFIN | TQC_POS_AUX)) && part_pos(ctx, word, b);
+    char tail[MS_MAX_WORD];
+    size_t tn = tqc_text_case(word + b->start, b->end - b->start, TQC_CASE_LOWER, tail,
+                              sizeof tail);
+    for (size_t i = 0; i < 2; i++) {
+        const tqc_split_part *p = &sp->part[i];
+        bool listed = p->freq > 0 || part_pos(ctx, word, p) ||
+                      tqc_lex_pos(lex, word + p->start, p->end - p->start);
+        if (p->function || p->chars < MS_SHAPE_MIN_CHARS ||
+            !(corpus_seen(p) || (listed && p->chars >= MS_RARE_PAIR_CHARS)))
+            return NULL;
+    }
+    /* A headline in capitals is read in lower case (check_allcaps). */
+    char head[MS_MAX_WORD];
+    size_t hn = all_capitals(word, a->end)
+                    ? tqc_text_case(word, a->end, TQC_CASE_LOWER, head, sizeof head)
+                    : 0;
+    if (!tn || (all_capitals(word, a->end) && !hn))
+        return NULL;
+    switch (tqc_morph_compound_pair(ctx->lang, hn ? head : word, hn ? hn : a->end, tail, tn)) {
+    case TQC_MORPH_PAIR_FINITE_HEAD:
+        return "a finite verb, which begins no compound";
+    case TQC_MORPH_PAIR_ADVERB_TAIL:
+        return "an adverb, which ends no compound after a noun or a verb";
+    case TQC_MORPH_PAIR_INFINITIVE_HEAD:
+        return "an infinitive, which begins no compound before a word that is no full verb";
+    case TQC_MORPH_PAIR_OK:
+        break;
+    }
+    return NULL;
 }
 
 /* Whether a two-word reading opened by a function word that also begins compounds (the
@@ -822,11 +896,11 @@ static size_t four_plausible(const tqc_ctx *ctx, const char *word, size_t len, t
 /* `dayson`, `ofa`, `talksended`; with functions_only, only readings made of function
  * words. With caps (`WEWILLAPPEAL`, a token in capitals) no fix is safe and no name is
  * looked for. */
-static void check_lower(ms_run *r, const tqc_token *t, bool functions_only, bool caps)
+static void check_lower(ms_run *r, size_t k, tqc_span span, bool functions_only, bool caps)
 {
     const tqc_ctx *ctx = r->ctx;
-    const char *s = tqc_doc_at(ctx->doc, t->span);
-    size_t len = tqc_span_len(t->span);
+    const char *s = tqc_doc_at(ctx->doc, span);
+    size_t len = tqc_span_len(span);
     tqc_split best[MS_MAX_READINGS];
     size_t n = plausible(ctx, s, best, find_readings(ctx, s, len, best,
                                                      caps ? MS_LEXICON_CAPS_CHARS : MS_LEXICON_CHARS));
@@ -835,10 +909,10 @@ static void check_lower(ms_run *r, const tqc_token *t, bool functions_only, bool
     if (n == 0)
         n = plausible(ctx, s, best, short_three(ctx, s, len, best));
     if (n == 0 && !functions_only && !caps) {
-        check_lower_name(r, t);
+        check_lower_name(r, span);
         return;
     }
-    if (n == 0 || !article_continued(ctx, (size_t)(t - ctx->doc->tokens), s, &best[0]))
+    if (n == 0 || !article_continued(ctx, k, s, &best[0]))
         return;
     const tqc_split *b = &best[0];
     for (size_t i = 0; functions_only && i < b->count; i++)
@@ -870,7 +944,7 @@ static void check_lower(ms_run *r, const tqc_token *t, bool functions_only, bool
     if (glue) {
         bool sure = !caps && safe_split(ctx, s, best, n);
         glue_why(ctx, s, b, why, sizeof why);
-        report(ctx, t, best, n, sure ? TQC_SEV_ERROR : TQC_SEV_WARNING, sure, why);
+        report(ctx, span, best, n, sure ? TQC_SEV_ERROR : TQC_SEV_WARNING, sure, why);
         return;
     }
     /* Content words only: long parts, and not the writer's own compound used twice; a
@@ -885,22 +959,21 @@ static void check_lower(ms_run *r, const tqc_token *t, bool functions_only, bool
             snprintf(why, sizeof why,
                      "'%s' is a function word, and no compound the dictionary or the lexicon "
                      "knows", w0);
-            report(ctx, t, best, n, TQC_SEV_WARNING, false, why);
+            report(ctx, span, best, n, TQC_SEV_WARNING, false, why);
         }
         return;
     }
     if (tqc_lang_yes(ctx->lang, "solid-compounds")) {
-        /* Where compounds are solid, two content words are one, unless the first is only
-         * a finite verb: a compound opens with a stem, never an inflected verb
-         * (`bietetjedoch`). */
-        if (b->count == 2 && finite_first(ctx, s, b))
-            report(ctx, t, best, n, TQC_SEV_WARNING, false,
-                   "a finite verb, which begins no compound");
+        /* Where compounds are solid, two content words are one, unless their parts of
+         * speech make none (`bietetjedoch`, `lernenoft`). */
+        const char *reason = no_compound_why(ctx, s, b);
+        if (reason)
+            report(ctx, span, best, n, TQC_SEV_WARNING, false, reason);
         return;
     }
     if (b->count == 3) {
         /* Three common content words (plausible() held them to MS_COMMON3). */
-        report(ctx, t, best, n, TQC_SEV_WARNING, false, "three common words");
+        report(ctx, span, best, n, TQC_SEV_WARNING, false, "three common words");
         return;
     }
     if ((min_chars < MS_CONTENT_MIN_CHARS && total < MS_CONTENT_TOTAL_CHARS) ||
@@ -911,15 +984,15 @@ static void check_lower(ms_run *r, const tqc_token *t, bool functions_only, bool
         if (content_run_on(ctx, s, b, why, sizeof why))
             /* A part the lexicon alone attests is weaker evidence (an identifier reads
              * so too): a hint. */
-            report(ctx, t, best, n,
+            report(ctx, span, best, n,
                    corpus_seen(&b->part[0]) && corpus_seen(&b->part[1]) ? TQC_SEV_WARNING
                                                                         : TQC_SEV_INFO,
                    false, why);
         else if (caps)
-            report(ctx, t, best, n, TQC_SEV_INFO, false, "two words, or a compound");
+            report(ctx, span, best, n, TQC_SEV_INFO, false, "two words, or a compound");
         return;
     }
-    report(ctx, t, best, n, TQC_SEV_WARNING, false, "two common words");
+    report(ctx, span, best, n, TQC_SEV_WARNING, false, "two common words");
 }
 
 /* A reading of a capitalised token as a word the article uses alone and a function
@@ -994,6 +1067,54 @@ static bool proper_adjective(const tqc_ctx *ctx, const char *word, size_t len)
     return (pos & TQC_POS_PROPN) && (pos & TQC_POS_ADJ);
 }
 
+static bool formed_or_loan(const tqc_ctx *ctx, const char *s, size_t len);
+
+/* Whether the word right before token k in its sentence is an article or a determiner
+ * (the profile lists `articles`, `determiners`, or the lexicon's DET). */
+static bool determiner_before(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (k == 0)
+        return false;
+    const tqc_token *p = &doc->tokens[k - 1];
+    const char *ps = tqc_doc_at(doc, p->span);
+    size_t pl = tqc_span_len(p->span);
+    char lower[MS_MAX_KEY];
+    size_t n = pl < MS_MAX_KEY ? tqc_text_case(ps, pl, TQC_CASE_LOWER, lower, sizeof lower) : 0;
+    return n && p->kind == TQC_TOK_WORD && p->sentence == doc->tokens[k].sentence &&
+           (tqc_lang_in(ctx->lang, "articles", lower, n) ||
+            tqc_lang_in(ctx->lang, "determiners", lower, n) ||
+            (tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_DET));
+}
+
+/* Where nouns are capitalised and compounds solid, whether capitalised token k, inside its
+ * sentence, reads as a noun and a finite verb (`Regierungplant`, `Stadtwill`): a compound
+ * takes its class from its last part, and one ending in a finite verb is a verb, which
+ * such a language writes in lower case; only a capitalised noun stands there. Both parts
+ * attested, the noun by the lexicon as written, the verb a finite form alone and no
+ * noun capitalised; an article or a determiner before the token makes it a common noun's
+ * phrase, where a name (`Vogelsang`, `sagte Vogelsang`) stands without one. */
+static bool capitalised_finite_end(const tqc_ctx *ctx, size_t k, const char *word,
+                                   const tqc_split *sp)
+{
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    if (!lex || sp->count != 2 || !tqc_lang_yes(ctx->lang, "capitalised-nouns") ||
+        !tqc_lang_yes(ctx->lang, "solid-compounds") || sentence_initial(ctx, k))
+        return false;
+    const tqc_split_part *a = &sp->part[0], *b = &sp->part[1];
+    if (a->function || b->function || a->chars < MS_SHAPE_MIN_CHARS ||
+        b->chars < MS_SHAPE_MIN_CHARS || !corpus_seen(b) ||
+        !(tqc_lex_pos(lex, word, a->end) & TQC_POS_NOUN) || !determiner_before(ctx, k))
+        return false;
+    char title[MS_MAX_WORD];
+    size_t tn = tqc_text_case(word + b->start, b->end - b->start, TQC_CASE_TITLE, title,
+                              sizeof title);
+    const uint32_t finite = TQC_POS_VFIN | TQC_POS_AUX;
+    uint32_t pos = part_pos(ctx, word, b);
+    return tn && (pos & finite) && !(pos & ~finite) &&
+           !(tqc_lex_pos(lex, title, tn) & TQC_POS_NOUN);
+}
+
 /* `Berlinon`, `Thereport`, `Kowalczykowahas`, `Canadianfarmers`; quiet on `Seaton`. */
 static void check_capitalised(ms_run *r, size_t k)
 {
@@ -1020,7 +1141,7 @@ static void check_capitalised(ms_run *r, size_t k)
         part_text(s, a, w0, sizeof w0);
         snprintf(why, sizeof why, opens ? "'%s' is a function word opening the sentence"
                                         : "'%s' is a pronoun written with a capital", w0);
-        report(ctx, t, best, n, sure ? TQC_SEV_ERROR : TQC_SEV_WARNING, sure, why);
+        report(ctx, t->span, best, n, sure ? TQC_SEV_ERROR : TQC_SEV_WARNING, sure, why);
         return;
     }
     /* `Tostartthe`, `Presidentinthe`: three words glued by a function word. */
@@ -1028,7 +1149,7 @@ static void check_capitalised(ms_run *r, size_t k)
         for (size_t i = 0; i < 3; i++)
             if (glue_at(ctx, s, &best[0], i)) {
                 glue_why(ctx, s, &best[0], why, sizeof why);
-                report(ctx, t, best, n, TQC_SEV_WARNING, false, why);
+                report(ctx, t->span, best, n, TQC_SEV_WARNING, false, why);
                 return;
             }
     }
@@ -1042,7 +1163,7 @@ static void check_capitalised(ms_run *r, size_t k)
             glued += glue_at(ctx, s, &lx[0], i);
         if (glued >= 2 && three_glued(ctx, k, s, &lx[0], MS_COMMON3_CHARS)) {
             glue_why(ctx, s, &lx[0], why, sizeof why);
-            report(ctx, t, lx, nl, TQC_SEV_WARNING, false, why);
+            report(ctx, t->span, lx, nl, TQC_SEV_WARNING, false, why);
             return;
         }
     }
@@ -1051,7 +1172,20 @@ static void check_capitalised(ms_run *r, size_t k)
     if (n > 0 && sentence_initial(ctx, k) && !next_capitalised(doc, k) &&
         !proper_only(ctx->dict, s, best[0].part[0].end) &&
         content_run_on(ctx, s, &best[0], why, sizeof why)) {
-        report(ctx, t, best, n, TQC_SEV_WARNING, false, why);
+        report(ctx, t->span, best, n, TQC_SEV_WARNING, false, why);
+        return;
+    }
+    /* Where compounds are solid, a capitalised noun glued to a word that ends no compound
+     * after it (`Anwohnerbereits`), unless a formation of the language reads it. */
+    const char *reason = n > 0 && tqc_lang_yes(ctx->lang, "solid-compounds")
+                             ? no_compound_why(ctx, s, &best[0]) : NULL;
+    if (reason && !formed_or_loan(ctx, s, len)) {
+        report(ctx, t->span, best, n, TQC_SEV_WARNING, false, reason);
+        return;
+    }
+    if (n > 0 && capitalised_finite_end(ctx, k, s, &best[0])) {
+        report(ctx, t->span, best, n, TQC_SEV_WARNING, false,
+               "a noun, then a finite verb, which ends no capitalised word");
         return;
     }
     /* A word, then a function word or another word. */
@@ -1103,7 +1237,7 @@ static void check_capitalised(ms_run *r, size_t k)
         else
             snprintf(why, sizeof why, "'%s' is a name and '%s' a common word", w0, w1);
     }
-    report(ctx, t, reading, 1, TQC_SEV_WARNING, false, why);
+    report(ctx, t->span, reading, 1, TQC_SEV_WARNING, false, why);
 }
 
 /* `chargedbyFulton`, `ontheBible`: a lower-case run-on before a capitalised word, all in
@@ -1140,7 +1274,7 @@ static void camel_left_run_on(ms_run *r, const tqc_token *t, size_t cut)
     sp.part[2] = (tqc_split_part){cut, len, rchars,
                                   known ? tqc_dict_freq(ctx->dict, s + cut, len - cut) : 0,
                                   tqc_split_is_function_word(ctx->lang, s + cut, len - cut)};
-    report(ctx, t, &sp, 1, TQC_SEV_WARNING, false, "a capital letter inside the word");
+    report(ctx, t->span, &sp, 1, TQC_SEV_WARNING, false, "a capital letter inside the word");
 }
 
 /* Whether the capitalised right side of token t, from byte cut, is a name the article
@@ -1204,7 +1338,44 @@ static void function_word_before_name(ms_run *r, const tqc_token *t, size_t cut,
     sp.part[0] = (tqc_split_part){0, cut, lchars, tqc_dict_freq(ctx->dict, s, cut), true};
     sp.part[1] = (tqc_split_part){cut, len, rchars, tqc_dict_freq(ctx->dict, right, rlen),
                                   false};
-    report(ctx, t, &sp, 1, TQC_SEV_WARNING, false, "a function word next to a capital letter");
+    report(ctx, t->span, &sp, 1, TQC_SEV_WARNING, false,
+           "a function word next to a capital letter");
+}
+
+/* Whether the lexicon knows s[0..len) as written or lower-cased as a common word (any part
+ * of speech but a proper noun): a German noun is listed capitalised, an English one in
+ * lower case. */
+static bool common_as_written(const tqc_ctx *ctx, const char *s, size_t len)
+{
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    char lower[MS_MAX_WORD];
+    size_t n = tqc_text_case(s, len, TQC_CASE_LOWER, lower, sizeof lower);
+    uint32_t as_written = lex ? tqc_lex_pos(lex, s, len) : 0;
+    uint32_t lowered = lex && n ? tqc_lex_pos(lex, lower, n) : 0;
+    return !(as_written & TQC_POS_PROPN) && ((as_written | lowered) & ~(uint32_t)TQC_POS_PROPN);
+}
+
+/* Whether the lexicon knows s[0..len), as written, as a proper noun (`John`, which the
+ * dictionary also knows in lower case). */
+static bool proper_noun(const tqc_ctx *ctx, const char *s, size_t len)
+{
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    return lex && (tqc_lex_pos(lex, s, len) & TQC_POS_PROPN);
+}
+
+/* Whether a capitalised word follows token k in its sentence after a space that the
+ * article writes more than once (a surname, used alone after a person's first mention). */
+static bool surname_follows(ms_run *r, size_t k)
+{
+    const tqc_doc *doc = r->ctx->doc;
+    if (k + 1 >= doc->token_count)
+        return false;
+    const tqc_token *n = &doc->tokens[k + 1];
+    const char *ns = tqc_doc_at(doc, n->span);
+    size_t nl = tqc_span_len(n->span);
+    return n->kind == TQC_TOK_WORD && n->sentence == doc->tokens[k].sentence &&
+           (n->flags & TQC_TF_SPACE_BEFORE) && title_shaped(ns, nl) &&
+           chars_in(ns, nl) >= MS_NAME_PART_CHARS && occurrences(r, ns, nl) > 1;
 }
 
 /* `cityLagos`, `fromGhana`, `JohnSmithers`: one case change inside
@@ -1272,7 +1443,7 @@ static void check_camel(ms_run *r, const tqc_token *t)
     sp.part[1] = (tqc_split_part){cut, len, rchars,
                                   right_known ? tqc_dict_freq(dict, right, rlen) : 0, right_fn};
     if (!right_known && name_then_glue(r, t, cut, &sp)) {
-        report(ctx, t, &sp, 1, TQC_SEV_WARNING, false,
+        report(ctx, t->span, &sp, 1, TQC_SEV_WARNING, false,
                "a capital letter inside the word, and a function word at its end");
         return;
     }
@@ -1302,12 +1473,12 @@ static void check_camel(ms_run *r, const tqc_token *t)
          * again more often than the word alone (`deSamba` beside `Samba` is a run-on). */
         if (left_fn && lchars <= 2 && right_known && !proper_only(dict, right, rlen)) {
             bool brand = glued > 1 && glued > occurrences(r, right, rlen);
-            report(ctx, t, &sp, 1, brand ? TQC_SEV_INFO : TQC_SEV_WARNING, false,
+            report(ctx, t->span, &sp, 1, brand ? TQC_SEV_INFO : TQC_SEV_WARNING, false,
                    "a capital letter inside the word, or a brand's casing");
             return;
         }
         bool sure = right_known && !short_unseen;
-        report(ctx, t, &sp, 1, sure ? TQC_SEV_ERROR : TQC_SEV_WARNING, sure,
+        report(ctx, t->span, &sp, 1, sure ? TQC_SEV_ERROR : TQC_SEV_WARNING, sure,
                "a capital letter inside the word");
         return;
     }
@@ -1327,10 +1498,21 @@ static void check_camel(ms_run *r, const tqc_token *t)
         /* Two capitalised content words are how brands and programming names are cased
          * (`ServiceWorker`, `FormData`, `SoundCloud`) as often as a lost space: with no
          * function word on either side there is no evidence of a join (a sentence end
-         * run into the next, `agreement.The`, is reported by the punctuation check). */
+         * run into the next, `agreement.The`, is reported by the punctuation check)... */
         sev = TQC_SEV_INFO;
+        /* ... unless a common noun (a title, a trade) is glued to a given name and the
+         * name goes on with a surname the article writes again alone: how news copy
+         * introduces a person (`BiologinHanna Vogt`, later `Vogt`). A German noun is
+         * known only capitalised, as a name is: the lexicon tells them apart. */
+        size_t k = (size_t)(t - ctx->doc->tokens);
+        if (lchars >= MS_SHAPE_MIN_CHARS && common_as_written(ctx, s, cut) &&
+            (!right_known || proper_only(dict, right, rlen) || proper_noun(ctx, right, rlen)) &&
+            surname_follows(r, k)) {
+            why = "a common noun next to a name, and the name goes on";
+            sev = TQC_SEV_WARNING;
+        }
     }
-    report(ctx, t, &sp, 1, sev, false, why);
+    report(ctx, t->span, &sp, 1, sev, false, why);
 }
 
 /* Whether word token j reads as text in capitals: a word in capitals, or a one-letter
@@ -1399,23 +1581,33 @@ static void check_allcaps(ms_run *r, size_t k)
         return;
     /* Split as written: the dictionary takes a name in capitals (`CALIFORNIAIS`), and the
      * frequency list and the profile lists are looked up in lower case anyway. */
-    check_lower(r, t, false, true);
+    check_lower(r, k, t->span, false, true);
 }
+
+/* The least length of a name after a function word in a lower-case run-on: short names
+ * end many words (`demon`: `de Mon`). */
+#define MS_FN_NAME_CHARS 4
 
 /* `northkorea`: a frequent word and a name the dictionary knows only capitalised (or the
  * lexicon only as a proper noun), run together in lower case; the lexicon, when the
- * language has one, must know the name as a proper noun. Suggests the name capitalised.
- * Returns whether it reported. */
-static bool check_lower_name(ms_run *r, const tqc_token *t)
+ * language has one, must know the name as a proper noun. Suggests the name capitalised,
+ * and the frequent word too (`North Korea`), but not a function word before it
+ * (`inberlin`: `in Berlin`; one letter only before a name of MS_LETTER_NAME_CHARS or more:
+ * `abarcelona`). Returns whether it reported. */
+static bool check_lower_name(ms_run *r, tqc_span span)
 {
     const tqc_ctx *ctx = r->ctx;
-    const char *s = tqc_doc_at(ctx->doc, t->span);
-    size_t len = tqc_span_len(t->span), chars = 0;
+    const char *s = tqc_doc_at(ctx->doc, span);
+    size_t len = tqc_span_len(span), chars = 0;
     const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
     for (size_t cut = 0; cut < len; chars++) {
         int32_t cp;
         cut += tqc_text_decode(s + cut, len - cut, &cp);
-        if (chars + 1 < MS_NAME_PART_CHARS || chars_in(s + cut, len - cut) < MS_NAME_PART_CHARS)
+        size_t rchars = chars_in(s + cut, len - cut);
+        bool left_fn = cut < len && tqc_split_is_function_word(ctx->lang, s, cut);
+        if ((chars + 1 < MS_NAME_PART_CHARS && !left_fn) || rchars < MS_NAME_PART_CHARS ||
+            (left_fn && rchars < MS_FN_NAME_CHARS) ||
+            (chars == 0 && rchars < MS_LETTER_NAME_CHARS))
             continue;
         char part[2][MS_MAX_WORD + 1];
         const char *ps[2] = {s, s + cut};
@@ -1423,6 +1615,10 @@ static bool check_lower_name(ms_run *r, const tqc_token *t)
         int names = 0;
         bool ok = true;
         for (int i = 0; ok && i < 2; i++) {
+            if (i == 0 && left_fn) {
+                snprintf(part[0], sizeof part[0], "%.*s", (int)cut, s);
+                continue;
+            }
             if (tqc_dict_case_variant(ctx->dict, ps[i], pl[i], part[i], sizeof part[i])) {
                 names++;
                 ok = !lex || (tqc_lex_pos(lex, part[i], strlen(part[i])) & TQC_POS_PROPN);
@@ -1449,11 +1645,11 @@ static bool check_lower_name(ms_run *r, const tqc_token *t)
         int tl = snprintf(text, sizeof text, "%s %s", part[0], part[1]);
         if (tl <= 0 || (size_t)tl >= sizeof text)
             return false;
-        tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, t->span,
+        tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING, span,
                                   "'%.*s' is not a word; '%s' is (a name in lower case run "
                                   "together with another word)", (int)len, s, text);
         tqc_finding_suggest(ctx->out, f, text, (size_t)tl);
-        tqc_finding_fix(ctx->out, f, t->span, text, (size_t)tl, false);
+        tqc_finding_fix(ctx->out, f, span, text, (size_t)tl, false);
         return true;
     }
     return false;
@@ -1512,13 +1708,134 @@ static bool formed_or_loan(const tqc_ctx *ctx, const char *s, size_t len)
     return false;
 }
 
+/* The byte length of the apostrophe at s[i] (`'` or U+2019), 0 when there is none. */
+static size_t apostrophe_at(const char *s, size_t len, size_t i)
+{
+    if (s[i] == '\'')
+        return 1;
+    return i + 2 < len && memcmp(s + i, "\xE2\x80\x99", 3) == 0 ? 3 : 0;
+}
+
+/* Whether s[0..len) is a lower-case run of letters the dictionary and the frequency list
+ * lack, and no formation, loanword or other variety's word: what a run-on inside a token
+ * with an apostrophe must be before it is split. */
+static bool unknown_letters(const tqc_ctx *ctx, const char *s, size_t len)
+{
+    bool first = true;
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        i += tqc_text_decode(s + i, len - i, &cp);
+        if (!tqc_text_is_letter(cp) || (first && !tqc_text_is_lower(cp)))
+            return false;
+        first = false;
+    }
+    return !first && chars_in(s, len) >= MS_MIN_CHARS && !tqc_dict_known(ctx->dict, s, len) &&
+           tqc_dict_freq(ctx->dict, s, len) == 0 && !other_variety_knows(ctx, s, len) &&
+           !formed_or_loan(ctx, s, len);
+}
+
+/* Whether s[0..len) with one of the profile's `vowels` after it is a word of the dictionary:
+ * elision drops a word's final vowel, so then it is that word elided (`neanch'essi`:
+ * `neanche`), not two words. */
+static bool elided_word(const tqc_ctx *ctx, const char *s, size_t len)
+{
+    const char *vowels = tqc_lang_setting(ctx->lang, "vowels", "");
+    char w[MS_MAX_WORD + 2];
+    if (len >= MS_MAX_WORD)
+        return false;
+    memcpy(w, s, len);
+    for (const char *v = vowels; *v; v++) {
+        w[len] = *v;
+        if (tqc_dict_known(ctx->dict, w, len + 1))
+            return true;
+    }
+    return false;
+}
+
+/* A word glued before an elided article or preposition of the profile's `elisions`
+ * (`progettodell'accordo`, `projetd'aménagement`): the left part a word of the dictionary
+ * (a function word, or one the corpus saw of three letters or more), the elided word and
+ * what follows it a word the dictionary knows; the longest elision is tried first. The
+ * dictionary knows a word with its elided article, so the word before it is told apart. */
+static bool glued_before_elision(ms_run *r, size_t k, size_t apos)
+{
+    const tqc_ctx *ctx = r->ctx;
+    const tqc_token *t = &ctx->doc->tokens[k];
+    const char *s = tqc_doc_at(ctx->doc, t->span);
+    size_t len = tqc_span_len(t->span), chars = 0;
+    char lower[MS_MAX_KEY];
+    if (elided_word(ctx, s, apos))
+        return false;
+    for (size_t j = 0; j < apos; chars++) {
+        int32_t cp;
+        j += tqc_text_decode(s + j, apos - j, &cp);
+        if (j >= apos || apos - j >= MS_MAX_KEY)
+            continue;
+        size_t n = tqc_text_case(s + j, apos - j, TQC_CASE_LOWER, lower, sizeof lower);
+        if (!n || !tqc_lang_in(ctx->lang, "elisions", lower, n) ||
+            !tqc_dict_known(ctx->dict, s + j, len - j) || !tqc_dict_known(ctx->dict, s, j))
+            continue;
+        bool fn = tqc_split_is_function_word(ctx->lang, s, j);
+        uint64_t freq = tqc_dict_freq(ctx->dict, s, j);
+        if (!fn && (chars + 1 < MS_COMMON3_CHARS || freq <= MS_LEXICON_COUNT))
+            return false;
+        tqc_split sp = {.count = 2, .score = 0};
+        sp.part[0] = (tqc_split_part){0, j, chars + 1, freq, fn};
+        sp.part[1] = (tqc_split_part){j, len, chars_in(s + j, len - j), 0, false};
+        report(ctx, t->span, &sp, 1, TQC_SEV_WARNING, false,
+               fn ? "a function word before an elided article or preposition"
+                  : "a word before an elided article or preposition");
+        return true;
+    }
+    return false;
+}
+
+/* A token with an apostrophe: a run-on after an elided article or preposition
+ * (`nell'ambitodel`, `l'accordoè`: the word after it is judged as a token alone), a word
+ * glued before one (glued_before_elision), or a run-on with a possessive (`ofthemayor's`:
+ * its stem judged alone). */
+static void check_apostrophe_word(ms_run *r, size_t k)
+{
+    const tqc_ctx *ctx = r->ctx;
+    const tqc_token *t = &ctx->doc->tokens[k];
+    const char *s = tqc_doc_at(ctx->doc, t->span), *rest;
+    size_t len = tqc_span_len(t->span), rest_len;
+    if (t->flags & (TQC_TF_DIGIT | TQC_TF_PERIOD | TQC_TF_HYPHEN) || len > MS_MAX_WORD ||
+        tqc_ctx_token_known(ctx, k))
+        return;
+    size_t apos = 0, width = 0;
+    while (apos < len && !(width = apostrophe_at(s, len, apos)))
+        apos++;
+    if (apos == 0 || apos + width >= len)
+        return;
+    if (tqc_ctx_after_elision(ctx, s, len, &rest, &rest_len)) {
+        size_t at = (size_t)(rest - s);
+        /* One apostrophe only: `dell'un'altra` is no run-on of letters. */
+        if (unknown_letters(ctx, rest, rest_len))
+            check_lower(r, k, tqc_span_make(t->span.start + at, t->span.end), false, false);
+        return;
+    }
+    size_t stem = strip_possessive(s, len);
+    if (stem < len && stem == apos) {
+        if (unknown_letters(ctx, s, stem))
+            check_lower(r, k, tqc_span_make(t->span.start, t->span.start + stem), false, false);
+        return;
+    }
+    if (tqc_text_is_lower(first_cp(ctx->doc, t)))
+        glued_before_elision(r, k, apos);
+}
+
 static void check_word(ms_run *r, size_t k)
 {
     const tqc_ctx *ctx = r->ctx;
     const tqc_doc *doc = ctx->doc;
     const tqc_token *t = &doc->tokens[k];
+    if (t->kind == TQC_TOK_WORD && (t->flags & TQC_TF_APOS)) {
+        check_apostrophe_word(r, k);
+        return;
+    }
     if (t->kind != TQC_TOK_WORD ||
-        (t->flags & (TQC_TF_DIGIT | TQC_TF_PERIOD | TQC_TF_HYPHEN | TQC_TF_APOS)))
+        (t->flags & (TQC_TF_DIGIT | TQC_TF_PERIOD | TQC_TF_HYPHEN)))
         return;
     const char *s = tqc_doc_at(doc, t->span);
     size_t len = tqc_span_len(t->span);
@@ -1555,7 +1872,7 @@ static void check_word(ms_run *r, size_t k)
          * A word list's word without one is judged all the same: such lists hold run-ons
          * too, `inone`, `upwith`.) */
         size_t before = ctx->out->count;
-        check_lower(r, t, name, false);
+        check_lower(r, k, t->span, name, false);
         /* `the "mydraftnotes" scope`: a word alone in quotation marks is mentioned as
          * written, an identifier as often as a run-on: a hint, with no safe fix. */
         if (alone_quoted(ctx, k))

@@ -47,6 +47,13 @@ typedef struct tqc_ctx {
  * `ca.`), or a word glued after such a period (`Sig.ra`, `Dott.ssa`). */
 bool tqc_ctx_abbreviation_at(const tqc_ctx *ctx, size_t k);
 
+/* The word after an elided article or preposition the lexicon lists with its apostrophe
+ * (`l'`, `dell'`, `d'`) at the start of s: *rest and *rest_len get it; false when s opens
+ * with none. A typographic apostrophe is read as `'`, a capital as its lower case
+ * (`L'` opening a sentence). */
+bool tqc_ctx_after_elision(const tqc_ctx *ctx, const char *s, size_t len, const char **rest,
+                           size_t *rest_len);
+
 /* Whether the lower-case word s (len bytes, unknown to the dictionary) is a compound the
  * language has, written another way: with its hyphens left out the dictionary knows it
  * (`teen-ager`: `teenager`), or with a hyphen put between two content words the lexicon

@@ -460,36 +460,6 @@ static bool vowelless(const tqc_lang *lang, const char *s, size_t len)
     return true;
 }
 
-/* The word after an elided article or preposition the lexicon lists with its apostrophe
- * (`l'`, `dell'`, `d'`): *rest and *rest_len get it. The elided word is right (Hunspell
- * judged the pair), only the word after it may be unknown. */
-static bool after_elision(const tqc_ctx *ctx, const char *s, size_t len, const char **rest,
-                          size_t *rest_len)
-{
-    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
-    for (size_t i = 1; lex && i < len; i++) {
-        size_t w = s[i] == '\'' ? 1
-                   : (i + 2 < len && (unsigned char)s[i] == 0xE2 &&
-                      (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x99) ? 3 : 0;
-        if (!w)
-            continue;
-        if (i + w >= len)
-            return false;
-        /* `L'` opening a sentence is the lexicon's `l'`. */
-        char head[SPELL_MAX_WORD * 2 + 2];
-        size_t hn = tqc_text_case(s, i, TQC_CASE_LOWER, head, sizeof head - 1);
-        if (!hn)
-            return false;
-        head[hn] = '\'';
-        if (!tqc_lex_pos(lex, head, hn + 1))
-            return false;
-        *rest = s + i + w;
-        *rest_len = len - i - w;
-        return true;
-    }
-    return false;
-}
-
 /* Whether s is a word of the dictionary and a clitic the lexicon lists after its last
  * apostrophe (`today'll`, `anybody'd`): a contraction Hunspell does not form. */
 static bool contraction(const tqc_ctx *ctx, const char *s, size_t len)
@@ -1391,7 +1361,7 @@ static void check_token(spell_run *r, const tqc_token *t)
         return;
     const char *rest;
     size_t rest_len;
-    if ((t->flags & TQC_TF_APOS) && after_elision(ctx, s, len, &rest, &rest_len)) {
+    if ((t->flags & TQC_TF_APOS) && tqc_ctx_after_elision(ctx, s, len, &rest, &rest_len)) {
         int32_t c0;
         tqc_text_decode(rest, rest_len, &c0);
         bool known_rest = tqc_dict_known(ctx->dict, rest, rest_len);
