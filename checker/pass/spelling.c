@@ -1036,7 +1036,7 @@ static bool plain_word(spell_run *r, const char *s, size_t len)
     size_t loan = 0;
     const char *rest;
     size_t rest_len;
-    if (after_elision(ctx, s, len, &rest, &rest_len))
+    if (tqc_ctx_after_elision(ctx, s, len, &rest, &rest_len))
         return judge_piece(r, rest, rest_len, &loan) == PIECE_OWN;
     return memchr(s, '-', len) && !memchr(s, '\'', len) &&
            judge_hyphenated(r, s, len, &loan) == PIECE_OWN;
