@@ -140,6 +140,7 @@ typedef struct words {
     size_t *len, *tok;
     bool *own;          /* known to the document's dictionary */
     size_t n;
+    bool stretch;       /* judging a stretch inside a clause (witnessed()) */
 } words;
 
 /* How the words [a, b) fare in the dictionary of candidate lang. */
@@ -154,10 +155,16 @@ typedef struct tally {
  * (tens of megabytes) is opened. */
 static bool witnessed(const tqc_ctx *ctx, const words *ws, size_t a, size_t b, size_t lang)
 {
-    size_t witnesses = 0;
-    for (size_t k = a; k < b; k++)
+    size_t witnesses = 0, rejected = 0;
+    for (size_t k = a; k < b; k++) {
+        rejected += !ws->own[k];
         witnesses += !ws->own[k] && tqc_langid_common(ctx->langs, lang, ws->w[k], ws->len[k]);
-    return (double)witnesses >= UT_COMMON_SHARE * (double)(b - a);
+    }
+    /* A stretch was chosen for its rejected words: the share is of them (the shared
+     * short words prove nothing either way, and a language's list of common words is
+     * short: `irritou` is not on Portuguese's). */
+    size_t of = ws->stretch ? rejected : b - a;
+    return witnesses > 0 && (double)witnesses >= UT_COMMON_SHARE * (double)of;
 }
 
 /* Whether lex has the word, or its two parts around an apostrophe (`d'` and `entretenir`
@@ -273,6 +280,15 @@ static size_t judge_in(const tqc_ctx *ctx, const words *ws, size_t a, size_t b, 
     size_t order[TQC_LANGID_MAX_LANGS];
     size_t ranked = tqc_langid_textcat(ids, tqc_doc_at(ctx->doc, text), tqc_span_len(text), order,
                                        TQC_LANGID_MAX_LANGS, NULL);
+    /* A stretch of a few words may be too short for exttextcat, or closer to a language
+     * tqc has no profile for (`rm` for a Spanish clause): then the languages whose common
+     * words it has are weighed, as many as exttextcat's would be. */
+    size_t witnesses = 0;
+    if (ranked == 0 && rejected && ws->stretch) {
+        for (size_t i = 0; i < count && witnesses < UT_CANDIDATES; i++)
+            if (i != self && witnessed(ctx, ws, a, b, i))
+                order[witnesses++] = i;
+    }
     if (!rejected) {
         /* Close languages: exttextcat's first choice only. */
         if (ranked == 0 || order[0] == self)
@@ -285,7 +301,7 @@ static size_t judge_in(const tqc_ctx *ctx, const words *ws, size_t a, size_t b, 
     /* Only exttextcat's likeliest languages are weighed: each one asked for opens its
      * dictionary, and opening them all for every stretch of odd words (lists, names)
      * would hold every language's dictionary in memory. */
-    size_t norder = ranked < UT_CANDIDATES ? ranked : UT_CANDIDATES;
+    size_t norder = ranked ? (ranked < UT_CANDIDATES ? ranked : UT_CANDIDATES) : witnesses;
     size_t best = SIZE_MAX, best_known = 0;
     for (size_t k = 0; k < norder; k++) {
         size_t i = order[k];
@@ -336,6 +352,103 @@ static void emit(const tqc_ctx *ctx, tqc_span span, size_t lang)
     bool an = own[0] && strchr("AEIOU", own[0]);
     TQC_EMIT(ctx, span, "%s text in a%s %s article: left untranslated?", name, an ? "n" : "",
              own);
+}
+
+/* A foreign stretch inside a clause (`…, the minister said that los vecinos no tenían agua
+ * and …`): a run of words the document's dictionary rejects, with no more than UT_RUN_GAP
+ * words it knows in a row between them (the short words two languages share: `no`, `el`,
+ * `die`), holding UT_RUN_REJECTED of them or more. It is then judged as a clause is. */
+#define UT_RUN_GAP 2
+#define UT_RUN_REJECTED 3
+/* A stretch no language of tqc's claims is in another language when exttextcat names one
+ * other than the document's and the document's dictionary rejects this many of its words,
+ * and this share, and this many are no slip of its words (none of them one edit away:
+ * garbled text is one edit from the document's words, a foreign word mostly is not). */
+#define UT_OTHER_REJECTED 4
+#define UT_OTHER_REJECTED_SHARE 0.6
+#define UT_OTHER_FAR 3
+/* ...and is named at warning only with this many far words: fewer, it says less (info). */
+#define UT_OTHER_SURE_FAR 5
+
+static void emit(const tqc_ctx *ctx, tqc_span span, size_t lang);
+
+static tqc_span words_span(const tqc_doc *doc, const words *ws, size_t a, size_t b)
+{
+    return tqc_span_make(doc->tokens[ws->tok[a]].span.start, doc->tokens[ws->tok[b - 1]].span.end);
+}
+
+/* Whether the document's dictionary has a word one edit from word k: a slip of its own. */
+static bool slip(const tqc_ctx *ctx, const words *ws, size_t k)
+{
+    char *sugg[1];
+    size_t n = tqc_dict_suggest(ctx->dict, ws->w[k], ws->len[k], sugg, 1);
+    tqc_dict_free_suggestions(sugg, n);
+    return n > 0;
+}
+
+/* The stretch [a, b) in a language tqc has no profile for: said as "another language",
+ * with exttextcat's code as a guess. */
+static bool judge_other(const tqc_ctx *ctx, const words *ws, size_t a, size_t b)
+{
+    size_t rejected = 0, far = 0;
+    for (size_t k = a; k < b; k++)
+        rejected += !ws->own[k];
+    if (rejected < UT_OTHER_REJECTED || (double)rejected < UT_OTHER_REJECTED_SHARE * (double)(b - a))
+        return false;
+    for (size_t k = a; k < b; k++)
+        far += !ws->own[k] && !slip(ctx, ws, k);
+    if (far < UT_OTHER_FAR)
+        return false;
+    tqc_span span = words_span(ctx->doc, ws, a, b);
+    size_t order[TQC_LANGID_MAX_LANGS];
+    char code[16];
+    tqc_langid_textcat(ctx->langs, tqc_doc_at(ctx->doc, span), tqc_span_len(span), order,
+                       TQC_LANGID_MAX_LANGS, code);
+    char own[16];
+    tqc_lang_canonical(ctx->doc->lang, own, sizeof own);
+    size_t base = strcspn(own, "-_");
+    if (!code[0] || (strlen(code) == base && strncmp(code, own, base) == 0))
+        return false;
+    const char *name = tqc_lang_setting(ctx->lang, "name", ctx->doc->lang);
+    bool an = name[0] && strchr("AEIOU", name[0]);
+    tqc_emit(ctx->out, ctx->pass->id, far >= UT_OTHER_SURE_FAR ? TQC_SEV_WARNING : TQC_SEV_INFO,
+             span, "text in another language (%s?) in a%s %s article: left untranslated?", code,
+             an ? "n" : "", name);
+    return true;
+}
+
+/* Finds and reports the foreign stretches among the words [a, b) of one clause. */
+static void stretches(const tqc_ctx *ctx, const words *clause_words, size_t a, size_t b)
+{
+    words in_stretch = *clause_words;
+    in_stretch.stretch = true;
+    const words *ws = &in_stretch;
+    size_t k = a;
+    while (k < b) {
+        while (k < b && ws->own[k])
+            k++;
+        if (k == b)
+            return;
+        size_t first = k, last = k, rejected = 0, gap = 0;
+        for (; k < b && gap <= UT_RUN_GAP; k++) {
+            if (ws->own[k]) {
+                gap++;
+                continue;
+            }
+            gap = 0;
+            last = k;
+            rejected++;
+        }
+        k = last + 1;
+        if (rejected < UT_RUN_REJECTED)
+            continue;
+        size_t lang = judge(ctx, ws, first, last + 1, UT_MIN_WORDS,
+                            words_span(ctx->doc, ws, first, last + 1));
+        if (lang != SIZE_MAX)
+            emit(ctx, words_span(ctx->doc, ws, first, last + 1), lang);
+        else
+            judge_other(ctx, ws, first, last + 1);
+    }
 }
 
 /* A clause: the tokens between two punctuation marks, as a range of ws. */
@@ -428,6 +541,10 @@ static void judge_sentence(const tqc_ctx *ctx, const tqc_sentence *s, const word
             open = i;
             open_lang = l;
         }
+        /* Not foreign as a whole: a stretch of it may be (not in quotes: a title or a
+         * motto as often). */
+        if (i < nc && l == SIZE_MAX && !cl[i].quoted)
+            stretches(ctx, ws, cl[i].a, cl[i].b);
     }
 }
 
@@ -497,6 +614,7 @@ static void run(const tqc_ctx *ctx)
 const tqc_pass tqc_pass_untranslated = {
     .id = "untranslated",
     .severity = TQC_SEV_WARNING,
+    .severities = TQC_SEV_BIT(TQC_SEV_WARNING) | TQC_SEV_BIT(TQC_SEV_INFO),
     .summary = "text left in another language: a target equal to its source, or a "
                "sentence or clause another language's dictionary knows and this one's not",
     .good = "The schools will remain closed until Monday, the ministry said.",
