@@ -407,7 +407,10 @@ static bool judge_other(const tqc_ctx *ctx, const words *ws, size_t a, size_t b)
     char own[16];
     tqc_lang_canonical(ctx->doc->lang, own, sizeof own);
     size_t base = strcspn(own, "-_");
-    if (!code[0] || (strlen(code) == base && strncmp(code, own, base) == 0))
+    /* exttextcat naming the document's language, or one of tqc's whose dictionary did
+     * not confirm it (judge()), is no witness of another language. */
+    if (!code[0] || (strlen(code) == base && strncmp(code, own, base) == 0) ||
+        tqc_langid_find(ctx->langs, code) != SIZE_MAX)
         return false;
     const char *name = tqc_lang_setting(ctx->lang, "name", ctx->doc->lang);
     bool an = name[0] && strchr("AEIOU", name[0]);
