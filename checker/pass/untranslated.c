@@ -7,7 +7,11 @@
  * between punctuation marks, whose ordinary words the document's dictionary mostly
  * rejects and another language's dictionary (lang/langid.h: every language tqc has a
  * profile for) mostly knows; the message names that language. exttextcat's guess on
- * the clause only orders the languages tried: on a few words it is no witness.
+ * the clause only orders the languages tried: on a few words it is no witness. Inside a
+ * clause, a stretch of such words with no punctuation at its ends (issue 12: `…said that
+ * los vecinos no tenían agua and…`) is judged the same way; one no language of tqc's
+ * claims is "another language" when exttextcat names one tqc has no profile for and its
+ * words are no slips of the document's.
  * Ordinary words are the lower-case ones: capitalised words are names, which no
  * dictionary knows in either language. So proper names never count, and a loanword or
  * two (`status quo`, `coup d'état`) cannot make four words foreign; a quoted clause
@@ -623,8 +627,11 @@ const tqc_pass tqc_pass_untranslated = {
     .good = "The schools will remain closed until Monday, the ministry said.",
     .bad = "The ministry said so. As escolas vão permanecer fechadas até segunda-feira.",
     .details = "Text left in another language: a target equal to its source, or a sentence or "
-               "clause that another language's dictionary knows and the article's does not, naming"
-               " that language.",
+               "clause, or a stretch of three words or more inside a clause, that another "
+               "language's dictionary knows and the article's does not, naming that language. A "
+               "stretch no language tqc has a profile for claims, whose words the article's "
+               "dictionary rejects and are no slips of its words, is text in another language "
+               "(exttextcat's guess in the message): info, warning from five such words.",
     .init = init,
     .run = run,
     .fini = fini,
