@@ -253,6 +253,18 @@ START_TEST(test_issue_12_stretch_inside_a_sentence_every_language)
 }
 END_TEST
 
+/* A stretch that reaches a comma and the clause after it, in the same language, are one
+ * finding, not two. */
+START_TEST(test_issue_12_stretch_and_next_clause_one_finding)
+{
+    char span[256], msg[256];
+    ck_assert_uint_eq(english("The minister said that las escuelas no abrirán el lunes, según "
+                              "informó el ministerio, and the unions agreed.", span, msg), 1);
+    ck_assert_str_eq(span, "las escuelas no abrirán el lunes, según informó el ministerio");
+    ck_assert_str_eq(msg, "Spanish text in an English article: left untranslated?");
+}
+END_TEST
+
 /* A language tqc has no profile for (Polish): another language, exttextcat's code a
  * guess, and no string of spelling findings over it. */
 START_TEST(test_issue_12_language_without_a_profile)
@@ -312,6 +324,7 @@ Suite *pass_untranslated_suite(void)
     tcase_add_test(tc, test_issue_15_clause_told_without_the_other_dictionary);
     tcase_add_test(tc, test_issue_12_stretch_inside_a_sentence_every_language);
     tcase_add_test(tc, test_issue_12_language_without_a_profile);
+    tcase_add_test(tc, test_issue_12_stretch_and_next_clause_one_finding);
     tcase_add_test(tc, test_issue_12_set_phrases_are_not_stretches);
     suite_add_tcase(s, tc);
     return s;

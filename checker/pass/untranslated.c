@@ -374,8 +374,6 @@ static void emit(const tqc_ctx *ctx, tqc_span span, size_t lang)
 /* ...and is named at warning only with this many far words: fewer, it says less (info). */
 #define UT_OTHER_SURE_FAR 5
 
-static void emit(const tqc_ctx *ctx, tqc_span span, size_t lang);
-
 static tqc_span words_span(const tqc_doc *doc, const words *ws, size_t a, size_t b)
 {
     return tqc_span_make(doc->tokens[ws->tok[a]].span.start, doc->tokens[ws->tok[b - 1]].span.end);
@@ -424,38 +422,69 @@ static bool judge_other(const tqc_ctx *ctx, const words *ws, size_t a, size_t b)
     return true;
 }
 
-/* Finds and reports the foreign stretches among the words [a, b) of one clause. */
-static void stretches(const tqc_ctx *ctx, const words *clause_words, size_t a, size_t b)
+/* The next foreign stretch among the words [*k, b) of one clause in a language of tqc's:
+ * true with its words [*first, *end) and language; *k moves past it. One in a language
+ * tqc has no profile for is reported here (it joins no other). */
+static bool next_stretch(const tqc_ctx *ctx, const words *clause_words, size_t *k, size_t b,
+                         size_t *first_out, size_t *end_out, size_t *lang_out)
 {
     words in_stretch = *clause_words;
     in_stretch.stretch = true;
     const words *ws = &in_stretch;
-    size_t k = a;
-    while (k < b) {
-        while (k < b && ws->own[k])
-            k++;
-        if (k == b)
-            return;
-        size_t first = k, last = k, rejected = 0, gap = 0;
-        for (; k < b && gap <= UT_RUN_GAP; k++) {
-            if (ws->own[k]) {
+    while (*k < b) {
+        while (*k < b && ws->own[*k])
+            (*k)++;
+        if (*k == b)
+            return false;
+        size_t first = *k, last = *k, rejected = 0, gap = 0;
+        for (; *k < b && gap <= UT_RUN_GAP; (*k)++) {
+            if (ws->own[*k]) {
                 gap++;
                 continue;
             }
             gap = 0;
-            last = k;
+            last = *k;
             rejected++;
         }
-        k = last + 1;
+        *k = last + 1;
         if (rejected < UT_RUN_REJECTED)
             continue;
         size_t lang = judge(ctx, ws, first, last + 1, UT_MIN_WORDS,
                             words_span(ctx->doc, ws, first, last + 1));
-        if (lang != SIZE_MAX)
-            emit(ctx, words_span(ctx->doc, ws, first, last + 1), lang);
-        else
-            judge_other(ctx, ws, first, last + 1);
+        if (lang != SIZE_MAX) {
+            *first_out = first;
+            *end_out = last + 1;
+            *lang_out = lang;
+            return true;
+        }
+        judge_other(ctx, ws, first, last + 1);
     }
+    return false;
+}
+
+/* Foreign text of one language across clauses (`las escuelas no abrirán, según informó el
+ * ministerio`) is one finding: a group grows while the clauses, or stretches that reach
+ * the comma between them, are in its language. */
+typedef struct group {
+    size_t start, end, lang;   /* bytes; lang SIZE_MAX: none open */
+} group;
+
+static void group_flush(const tqc_ctx *ctx, group *g)
+{
+    if (g->lang != SIZE_MAX)
+        emit(ctx, tqc_span_make(g->start, g->end), g->lang);
+    g->lang = SIZE_MAX;
+}
+
+static void group_add(const tqc_ctx *ctx, group *g, tqc_span span, size_t lang)
+{
+    if (g->lang != lang)
+        group_flush(ctx, g);
+    if (g->lang == SIZE_MAX) {
+        g->start = span.start;
+        g->lang = lang;
+    }
+    g->end = span.end;
 }
 
 /* A clause: the tokens between two punctuation marks, as a range of ws. */
@@ -531,28 +560,34 @@ static void judge_sentence(const tqc_ctx *ctx, const tqc_sentence *s, const word
         emit(ctx, span, lang);
         return;
     }
-    /* Otherwise a foreign clause inside a sentence in the document's language; clauses
-     * next to each other in the same language are one finding. */
-    size_t open = SIZE_MAX, open_lang = SIZE_MAX;
-    for (size_t i = 0; i <= nc; i++) {
+    /* Otherwise a foreign clause, or a stretch of one, inside a sentence in the
+     * document's language; clauses next to each other in the same language are one
+     * finding. */
+    group g = {.lang = SIZE_MAX};
+    for (size_t i = 0; i < nc; i++) {
         size_t l = SIZE_MAX;
-        if (i < nc && cl[i].b > cl[i].a)
+        if (cl[i].b > cl[i].a)
             l = judge(ctx, ws, cl[i].a, cl[i].b, cl[i].quoted ? UT_QUOTED_MIN_WORDS : UT_MIN_WORDS,
                       clause_span(doc, &cl[i]));
-        if (open != SIZE_MAX && l != open_lang) {
-            emit(ctx, tqc_span_make(clause_span(doc, &cl[open]).start,
-                                    clause_span(doc, &cl[i - 1]).end), open_lang);
-            open = SIZE_MAX;
-        }
-        if (l != SIZE_MAX && open == SIZE_MAX) {
-            open = i;
-            open_lang = l;
+        if (l != SIZE_MAX) {
+            group_add(ctx, &g, clause_span(doc, &cl[i]), l);
+            continue;
         }
         /* Not foreign as a whole: a stretch of it may be (not in quotes: a title or a
-         * motto as often). */
-        if (i < nc && l == SIZE_MAX && !cl[i].quoted)
-            stretches(ctx, ws, cl[i].a, cl[i].b);
+         * motto as often). Only one at the clause's start joins the group before it, and
+         * only one at its end stays open for the next clause. */
+        bool open_at_end = false;
+        size_t k = cl[i].a, first, end, in_lang;
+        while (!cl[i].quoted && next_stretch(ctx, ws, &k, cl[i].b, &first, &end, &in_lang)) {
+            if (first != cl[i].a)
+                group_flush(ctx, &g);
+            group_add(ctx, &g, words_span(doc, ws, first, end), in_lang);
+            open_at_end = end == cl[i].b;
+        }
+        if (!open_at_end)
+            group_flush(ctx, &g);
     }
+    group_flush(ctx, &g);
 }
 
 /* Monolingual: sentences and clauses in another language tqc knows. */
