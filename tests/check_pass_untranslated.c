@@ -273,7 +273,7 @@ START_TEST(test_issue_12_language_without_a_profile)
     const char *text = "The factory reopened in May, ale pracownicy nadal czekają na swoje pensje.";
     ck_assert_uint_eq(english(text, span, msg), 1);
     ck_assert_str_eq(span, "pracownicy nadal czekają na swoje pensje");
-    ck_assert_ptr_nonnull(strstr(msg, "text in another language ("));
+    ck_assert_ptr_nonnull(strstr(msg, "Text in another language ("));
     ck_assert_uint_eq(spelling_in(tqc_test_checker(), "en", text, span), 0);
     /* Garbled text of the document's language is a string of its slips, no language. */
     ck_assert_uint_eq(english("The farmers sayd that the harvst was lsot compleetly this yaer "

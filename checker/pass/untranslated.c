@@ -388,19 +388,19 @@ static bool slip(const tqc_ctx *ctx, const words *ws, size_t k)
     return n > 0;
 }
 
-/* The stretch [a, b) in a language tqc has no profile for: said as "another language",
- * with exttextcat's code as a guess. */
-static bool judge_other(const tqc_ctx *ctx, const words *ws, size_t a, size_t b)
+/* Reports the stretch [a, b) when it is in a language tqc has no profile for: said as
+ * "another language", with exttextcat's code as a guess. */
+static void report_other(const tqc_ctx *ctx, const words *ws, size_t a, size_t b)
 {
     size_t rejected = 0, far = 0;
     for (size_t k = a; k < b; k++)
         rejected += !ws->own[k];
     if (rejected < UT_OTHER_REJECTED || (double)rejected < UT_OTHER_REJECTED_SHARE * (double)(b - a))
-        return false;
+        return;
     for (size_t k = a; k < b; k++)
         far += !ws->own[k] && !slip(ctx, ws, k);
     if (far < UT_OTHER_FAR)
-        return false;
+        return;
     tqc_span span = words_span(ctx->doc, ws, a, b);
     size_t order[TQC_LANGID_MAX_LANGS];
     char code[16];
@@ -413,13 +413,12 @@ static bool judge_other(const tqc_ctx *ctx, const words *ws, size_t a, size_t b)
      * not confirm it (judge()), is no witness of another language. */
     if (!code[0] || (strlen(code) == base && strncmp(code, own, base) == 0) ||
         tqc_langid_find(ctx->langs, code) != SIZE_MAX)
-        return false;
+        return;
     const char *name = tqc_lang_setting(ctx->lang, "name", ctx->doc->lang);
     bool an = name[0] && strchr("AEIOU", name[0]);
     tqc_emit(ctx->out, ctx->pass->id, far >= UT_OTHER_SURE_FAR ? TQC_SEV_WARNING : TQC_SEV_INFO,
-             span, "text in another language (%s?) in a%s %s article: left untranslated?", code,
+             span, "Text in another language (%s?) in a%s %s article: left untranslated?", code,
              an ? "n" : "", name);
-    return true;
 }
 
 /* The next foreign stretch among the words [*k, b) of one clause in a language of tqc's:
@@ -457,7 +456,7 @@ static bool next_stretch(const tqc_ctx *ctx, const words *clause_words, size_t *
             *lang_out = lang;
             return true;
         }
-        judge_other(ctx, ws, first, last + 1);
+        report_other(ctx, ws, first, last + 1);
     }
     return false;
 }
