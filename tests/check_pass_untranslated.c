@@ -200,6 +200,114 @@ START_TEST(test_source_identical_to_target)
 }
 END_TEST
 
+/* Issue 12: a foreign stretch inside a sentence, with no punctuation at either side, in
+ * each of the six languages as the document's: one finding naming the language, over the
+ * stretch alone, and no spelling finding inside it. */
+static size_t spelling_in(tqc_checker *ck, const char *lang, const char *text, const char *stretch)
+{
+    tqc_doc *doc = tqc_doc_new("test.txt", text, strlen(text), lang);
+    ck_assert_ptr_nonnull(doc);
+    tqc_findings out;
+    tqc_findings_init(&out, doc);
+    ck_assert_int_eq(tqc_check_doc(ck, doc, &out), TQC_OK);
+    size_t a = (size_t)(strstr(text, stretch) - text), b = a + strlen(stretch), n = 0;
+    for (size_t i = 0; i < out.count; i++)
+        n += strcmp(out.items[i].rule, "spelling") == 0 && out.items[i].span.start < b &&
+             a < out.items[i].span.end;
+    tqc_findings_release(&out);
+    tqc_doc_free(doc);
+    return n;
+}
+
+static void stretch_found(const char *lang, const char *text, const char *stretch,
+                          const char *message)
+{
+    tqc_checker *ck = tqc_test_checker_for(lang);
+    char span[256], msg[256];
+    ck_assert_uint_eq(untranslated(ck, lang, text, span, msg, sizeof span), 1);
+    ck_assert_str_eq(span, stretch);
+    ck_assert_str_eq(msg, message);
+    ck_assert_uint_eq(spelling_in(ck, lang, text, stretch), 0);
+}
+
+START_TEST(test_issue_12_stretch_inside_a_sentence_every_language)
+{
+    stretch_found("en", "The farmers said that las cosechas se perdieron por completo este año "
+                  "and asked for help.", "las cosechas se perdieron por completo este año",
+                  "Spanish text in an English article: left untranslated?");
+    stretch_found("pt", "Os pescadores disseram que the boats could not leave the harbour for "
+                  "days e pediram ajuda.", "the boats could not leave the harbour for days",
+                  "English text in a Portuguese article: left untranslated?");
+    stretch_found("es", "Los vecinos contaron que the river had flooded every house in the "
+                  "street durante la noche.", "the river had flooded every house in the street",
+                  "English text in a Spanish article: left untranslated?");
+    stretch_found("fr", "Les pompiers ont expliqué que the fire had started in the kitchen "
+                  "avant de se propager.", "the fire had started in the kitchen",
+                  "English text in a French article: left untranslated?");
+    stretch_found("de", "Die Feuerwehr erklärte, dass the fire had started in the kitchen und "
+                  "sich schnell ausbreitete.", "the fire had started in the kitchen",
+                  "English text in a German article: left untranslated?");
+    stretch_found("it", "I vigili del fuoco hanno spiegato che the fire had started in the "
+                  "kitchen prima di propagarsi.", "the fire had started in the kitchen",
+                  "English text in an Italian article: left untranslated?");
+}
+END_TEST
+
+/* A stretch that reaches a comma and the clause after it, in the same language, are one
+ * finding, not two. */
+START_TEST(test_issue_12_stretch_and_next_clause_one_finding)
+{
+    char span[256], msg[256];
+    ck_assert_uint_eq(english("The minister said that las escuelas no abrirán el lunes, según "
+                              "informó el ministerio, and the unions agreed.", span, msg), 1);
+    ck_assert_str_eq(span, "las escuelas no abrirán el lunes, según informó el ministerio");
+    ck_assert_str_eq(msg, "Spanish text in an English article: left untranslated?");
+}
+END_TEST
+
+/* A language tqc has no profile for (Polish): another language, exttextcat's code a
+ * guess, and no string of spelling findings over it. */
+START_TEST(test_issue_12_language_without_a_profile)
+{
+    char span[256], msg[256];
+    const char *text = "The factory reopened in May, ale pracownicy nadal czekają na swoje pensje.";
+    ck_assert_uint_eq(english(text, span, msg), 1);
+    ck_assert_str_eq(span, "pracownicy nadal czekają na swoje pensje");
+    ck_assert_ptr_nonnull(strstr(msg, "Text in another language ("));
+    ck_assert_uint_eq(spelling_in(tqc_test_checker(), "en", text, span), 0);
+    /* Garbled text of the document's language is a string of its slips, no language. */
+    ck_assert_uint_eq(english("The farmers sayd that the harvst was lsot compleetly this yaer "
+                              "and askd for hlep.", span, msg), 0);
+}
+END_TEST
+
+/* Loanwords, set phrases and Latin of the law inside sentences stay quiet in every
+ * language: two or three words, not a stretch. */
+START_TEST(test_issue_12_set_phrases_are_not_stretches)
+{
+    char span[256], msg[256];
+    ck_assert_uint_eq(english("The treaty was void ab initio, the judge said, and the defendant "
+                              "showed no mens rea at all.", span, msg), 0);
+    ck_assert_uint_eq(english("Critics called the deal a fait accompli and a quid pro quo that "
+                              "kept the status quo in place.", span, msg), 0);
+    ck_assert_uint_eq(untranslated(tqc_test_checker_for("pt"), "pt", "O acordo manteve o status "
+                                   "quo, e o árbitro elogiou o fair play das duas equipes.", span,
+                                   msg, sizeof span), 0);
+    ck_assert_uint_eq(untranslated(tqc_test_checker_for("es"), "es", "La empresa vendió su "
+                                   "know-how y el tribunal revisó el caso de novo en abril.", span,
+                                   msg, sizeof span), 0);
+    ck_assert_uint_eq(untranslated(tqc_test_checker_for("fr"), "fr", "Le joueur a salué le fair "
+                                   "play de l'équipe adverse après le match.", span, msg,
+                                   sizeof span), 0);
+    ck_assert_uint_eq(untranslated(tqc_test_checker_for("de"), "de", "Der Vertrag war ab initio "
+                                   "nichtig, sagte die Richterin in Berlin.", span, msg,
+                                   sizeof span), 0);
+    ck_assert_uint_eq(untranslated(tqc_test_checker_for("it"), "it", "Il governo ha difeso lo "
+                                   "status quo e il know-how delle imprese.", span, msg,
+                                   sizeof span), 0);
+}
+END_TEST
+
 Suite *pass_untranslated_suite(void)
 {
     Suite *s = suite_create("pass_untranslated");
@@ -214,6 +322,10 @@ Suite *pass_untranslated_suite(void)
     tcase_add_test(tc, test_without_other_languages_silent);
     tcase_add_test(tc, test_source_identical_to_target);
     tcase_add_test(tc, test_issue_15_clause_told_without_the_other_dictionary);
+    tcase_add_test(tc, test_issue_12_stretch_inside_a_sentence_every_language);
+    tcase_add_test(tc, test_issue_12_language_without_a_profile);
+    tcase_add_test(tc, test_issue_12_stretch_and_next_clause_one_finding);
+    tcase_add_test(tc, test_issue_12_set_phrases_are_not_stretches);
     suite_add_tcase(s, tc);
     return s;
 }

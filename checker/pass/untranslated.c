@@ -7,7 +7,11 @@
  * between punctuation marks, whose ordinary words the document's dictionary mostly
  * rejects and another language's dictionary (lang/langid.h: every language tqc has a
  * profile for) mostly knows; the message names that language. exttextcat's guess on
- * the clause only orders the languages tried: on a few words it is no witness.
+ * the clause only orders the languages tried: on a few words it is no witness. Inside a
+ * clause, a stretch of such words with no punctuation at its ends (issue 12: `…said that
+ * los vecinos no tenían agua and…`) is judged the same way; one no language of tqc's
+ * claims is "another language" when exttextcat names one tqc has no profile for and its
+ * words are no slips of the document's.
  * Ordinary words are the lower-case ones: capitalised words are names, which no
  * dictionary knows in either language. So proper names never count, and a loanword or
  * two (`status quo`, `coup d'état`) cannot make four words foreign; a quoted clause
@@ -140,6 +144,7 @@ typedef struct words {
     size_t *len, *tok;
     bool *own;          /* known to the document's dictionary */
     size_t n;
+    bool stretch;       /* judging a stretch inside a clause (witnessed()) */
 } words;
 
 /* How the words [a, b) fare in the dictionary of candidate lang. */
@@ -154,10 +159,16 @@ typedef struct tally {
  * (tens of megabytes) is opened. */
 static bool witnessed(const tqc_ctx *ctx, const words *ws, size_t a, size_t b, size_t lang)
 {
-    size_t witnesses = 0;
-    for (size_t k = a; k < b; k++)
+    size_t witnesses = 0, rejected = 0;
+    for (size_t k = a; k < b; k++) {
+        rejected += !ws->own[k];
         witnesses += !ws->own[k] && tqc_langid_common(ctx->langs, lang, ws->w[k], ws->len[k]);
-    return (double)witnesses >= UT_COMMON_SHARE * (double)(b - a);
+    }
+    /* A stretch was chosen for its rejected words: the share is of them (the shared
+     * short words prove nothing either way, and a language's list of common words is
+     * short: `irritou` is not on Portuguese's). */
+    size_t of = ws->stretch ? rejected : b - a;
+    return witnesses > 0 && (double)witnesses >= UT_COMMON_SHARE * (double)of;
 }
 
 /* Whether lex has the word, or its two parts around an apostrophe (`d'` and `entretenir`
@@ -273,6 +284,15 @@ static size_t judge_in(const tqc_ctx *ctx, const words *ws, size_t a, size_t b, 
     size_t order[TQC_LANGID_MAX_LANGS];
     size_t ranked = tqc_langid_textcat(ids, tqc_doc_at(ctx->doc, text), tqc_span_len(text), order,
                                        TQC_LANGID_MAX_LANGS, NULL);
+    /* A stretch of a few words may be too short for exttextcat, or closer to a language
+     * tqc has no profile for (`rm` for a Spanish clause): then the languages whose common
+     * words it has are weighed, as many as exttextcat's would be. */
+    size_t witnesses = 0;
+    if (ranked == 0 && rejected && ws->stretch) {
+        for (size_t i = 0; i < count && witnesses < UT_CANDIDATES; i++)
+            if (i != self && witnessed(ctx, ws, a, b, i))
+                order[witnesses++] = i;
+    }
     if (!rejected) {
         /* Close languages: exttextcat's first choice only. */
         if (ranked == 0 || order[0] == self)
@@ -285,7 +305,7 @@ static size_t judge_in(const tqc_ctx *ctx, const words *ws, size_t a, size_t b, 
     /* Only exttextcat's likeliest languages are weighed: each one asked for opens its
      * dictionary, and opening them all for every stretch of odd words (lists, names)
      * would hold every language's dictionary in memory. */
-    size_t norder = ranked < UT_CANDIDATES ? ranked : UT_CANDIDATES;
+    size_t norder = ranked ? (ranked < UT_CANDIDATES ? ranked : UT_CANDIDATES) : witnesses;
     size_t best = SIZE_MAX, best_known = 0;
     for (size_t k = 0; k < norder; k++) {
         size_t i = order[k];
@@ -336,6 +356,134 @@ static void emit(const tqc_ctx *ctx, tqc_span span, size_t lang)
     bool an = own[0] && strchr("AEIOU", own[0]);
     TQC_EMIT(ctx, span, "%s text in a%s %s article: left untranslated?", name, an ? "n" : "",
              own);
+}
+
+/* A foreign stretch inside a clause (`…, the minister said that los vecinos no tenían agua
+ * and …`): a run of words the document's dictionary rejects, with no more than UT_RUN_GAP
+ * words it knows in a row between them (the short words two languages share: `no`, `el`,
+ * `die`), holding UT_RUN_REJECTED of them or more. It is then judged as a clause is. */
+#define UT_RUN_GAP 2
+#define UT_RUN_REJECTED 3
+/* A stretch no language of tqc's claims is in another language when exttextcat names one
+ * other than the document's and the document's dictionary rejects this many of its words,
+ * and this share, and this many are no slip of its words (none of them one edit away:
+ * garbled text is one edit from the document's words, a foreign word mostly is not). */
+#define UT_OTHER_REJECTED 4
+#define UT_OTHER_REJECTED_SHARE 0.6
+#define UT_OTHER_FAR 3
+/* ...and is named at warning only with this many far words: fewer, it says less (info). */
+#define UT_OTHER_SURE_FAR 5
+
+static tqc_span words_span(const tqc_doc *doc, const words *ws, size_t a, size_t b)
+{
+    return tqc_span_make(doc->tokens[ws->tok[a]].span.start, doc->tokens[ws->tok[b - 1]].span.end);
+}
+
+/* Whether the document's dictionary has a word one edit from word k: a slip of its own. */
+static bool slip(const tqc_ctx *ctx, const words *ws, size_t k)
+{
+    char *sugg[1];
+    size_t n = tqc_dict_suggest(ctx->dict, ws->w[k], ws->len[k], sugg, 1);
+    tqc_dict_free_suggestions(sugg, n);
+    return n > 0;
+}
+
+/* Reports the stretch [a, b) when it is in a language tqc has no profile for: said as
+ * "another language", with exttextcat's code as a guess. */
+static void report_other(const tqc_ctx *ctx, const words *ws, size_t a, size_t b)
+{
+    size_t rejected = 0, far = 0;
+    for (size_t k = a; k < b; k++)
+        rejected += !ws->own[k];
+    if (rejected < UT_OTHER_REJECTED || (double)rejected < UT_OTHER_REJECTED_SHARE * (double)(b - a))
+        return;
+    for (size_t k = a; k < b; k++)
+        far += !ws->own[k] && !slip(ctx, ws, k);
+    if (far < UT_OTHER_FAR)
+        return;
+    tqc_span span = words_span(ctx->doc, ws, a, b);
+    size_t order[TQC_LANGID_MAX_LANGS];
+    char code[16];
+    tqc_langid_textcat(ctx->langs, tqc_doc_at(ctx->doc, span), tqc_span_len(span), order,
+                       TQC_LANGID_MAX_LANGS, code);
+    char own[16];
+    tqc_lang_canonical(ctx->doc->lang, own, sizeof own);
+    size_t base = strcspn(own, "-_");
+    /* exttextcat naming the document's language, or one of tqc's whose dictionary did
+     * not confirm it (judge()), is no witness of another language. */
+    if (!code[0] || (strlen(code) == base && strncmp(code, own, base) == 0) ||
+        tqc_langid_find(ctx->langs, code) != SIZE_MAX)
+        return;
+    const char *name = tqc_lang_setting(ctx->lang, "name", ctx->doc->lang);
+    bool an = name[0] && strchr("AEIOU", name[0]);
+    tqc_emit(ctx->out, ctx->pass->id, far >= UT_OTHER_SURE_FAR ? TQC_SEV_WARNING : TQC_SEV_INFO,
+             span, "Text in another language (%s?) in a%s %s article: left untranslated?", code,
+             an ? "n" : "", name);
+}
+
+/* The next foreign stretch among the words [*k, b) of one clause in a language of tqc's:
+ * true with its words [*first, *end) and language; *k moves past it. One in a language
+ * tqc has no profile for is reported here (it joins no other). */
+static bool next_stretch(const tqc_ctx *ctx, const words *clause_words, size_t *k, size_t b,
+                         size_t *first_out, size_t *end_out, size_t *lang_out)
+{
+    words in_stretch = *clause_words;
+    in_stretch.stretch = true;
+    const words *ws = &in_stretch;
+    while (*k < b) {
+        while (*k < b && ws->own[*k])
+            (*k)++;
+        if (*k == b)
+            return false;
+        size_t first = *k, last = *k, rejected = 0, gap = 0;
+        for (; *k < b && gap <= UT_RUN_GAP; (*k)++) {
+            if (ws->own[*k]) {
+                gap++;
+                continue;
+            }
+            gap = 0;
+            last = *k;
+            rejected++;
+        }
+        *k = last + 1;
+        if (rejected < UT_RUN_REJECTED)
+            continue;
+        size_t lang = judge(ctx, ws, first, last + 1, UT_MIN_WORDS,
+                            words_span(ctx->doc, ws, first, last + 1));
+        if (lang != SIZE_MAX) {
+            *first_out = first;
+            *end_out = last + 1;
+            *lang_out = lang;
+            return true;
+        }
+        report_other(ctx, ws, first, last + 1);
+    }
+    return false;
+}
+
+/* Foreign text of one language across clauses (`las escuelas no abrirán, según informó el
+ * ministerio`) is one finding: a group grows while the clauses, or stretches that reach
+ * the comma between them, are in its language. */
+typedef struct group {
+    size_t start, end, lang;   /* bytes; lang SIZE_MAX: none open */
+} group;
+
+static void group_flush(const tqc_ctx *ctx, group *g)
+{
+    if (g->lang != SIZE_MAX)
+        emit(ctx, tqc_span_make(g->start, g->end), g->lang);
+    g->lang = SIZE_MAX;
+}
+
+static void group_add(const tqc_ctx *ctx, group *g, tqc_span span, size_t lang)
+{
+    if (g->lang != lang)
+        group_flush(ctx, g);
+    if (g->lang == SIZE_MAX) {
+        g->start = span.start;
+        g->lang = lang;
+    }
+    g->end = span.end;
 }
 
 /* A clause: the tokens between two punctuation marks, as a range of ws. */
@@ -411,24 +559,34 @@ static void judge_sentence(const tqc_ctx *ctx, const tqc_sentence *s, const word
         emit(ctx, span, lang);
         return;
     }
-    /* Otherwise a foreign clause inside a sentence in the document's language; clauses
-     * next to each other in the same language are one finding. */
-    size_t open = SIZE_MAX, open_lang = SIZE_MAX;
-    for (size_t i = 0; i <= nc; i++) {
+    /* Otherwise a foreign clause, or a stretch of one, inside a sentence in the
+     * document's language; clauses next to each other in the same language are one
+     * finding. */
+    group g = {.lang = SIZE_MAX};
+    for (size_t i = 0; i < nc; i++) {
         size_t l = SIZE_MAX;
-        if (i < nc && cl[i].b > cl[i].a)
+        if (cl[i].b > cl[i].a)
             l = judge(ctx, ws, cl[i].a, cl[i].b, cl[i].quoted ? UT_QUOTED_MIN_WORDS : UT_MIN_WORDS,
                       clause_span(doc, &cl[i]));
-        if (open != SIZE_MAX && l != open_lang) {
-            emit(ctx, tqc_span_make(clause_span(doc, &cl[open]).start,
-                                    clause_span(doc, &cl[i - 1]).end), open_lang);
-            open = SIZE_MAX;
+        if (l != SIZE_MAX) {
+            group_add(ctx, &g, clause_span(doc, &cl[i]), l);
+            continue;
         }
-        if (l != SIZE_MAX && open == SIZE_MAX) {
-            open = i;
-            open_lang = l;
+        /* Not foreign as a whole: a stretch of it may be (not in quotes: a title or a
+         * motto as often). Only one at the clause's start joins the group before it, and
+         * only one at its end stays open for the next clause. */
+        bool open_at_end = false;
+        size_t k = cl[i].a, first, end, in_lang;
+        while (!cl[i].quoted && next_stretch(ctx, ws, &k, cl[i].b, &first, &end, &in_lang)) {
+            if (first != cl[i].a)
+                group_flush(ctx, &g);
+            group_add(ctx, &g, words_span(doc, ws, first, end), in_lang);
+            open_at_end = end == cl[i].b;
         }
+        if (!open_at_end)
+            group_flush(ctx, &g);
     }
+    group_flush(ctx, &g);
 }
 
 /* Monolingual: sentences and clauses in another language tqc knows. */
@@ -497,13 +655,17 @@ static void run(const tqc_ctx *ctx)
 const tqc_pass tqc_pass_untranslated = {
     .id = "untranslated",
     .severity = TQC_SEV_WARNING,
+    .severities = TQC_SEV_BIT(TQC_SEV_WARNING) | TQC_SEV_BIT(TQC_SEV_INFO),
     .summary = "text left in another language: a target equal to its source, or a "
                "sentence or clause another language's dictionary knows and this one's not",
     .good = "The schools will remain closed until Monday, the ministry said.",
     .bad = "The ministry said so. As escolas vão permanecer fechadas até segunda-feira.",
     .details = "Text left in another language: a target equal to its source, or a sentence or "
-               "clause that another language's dictionary knows and the article's does not, naming"
-               " that language.",
+               "clause, or a stretch of three words or more inside a clause, that another "
+               "language's dictionary knows and the article's does not, naming that language. A "
+               "stretch no language tqc has a profile for claims, whose words the article's "
+               "dictionary rejects and are no slips of its words, is text in another language "
+               "(exttextcat's guess in the message): info, warning from five such words.",
     .init = init,
     .run = run,
     .fini = fini,
