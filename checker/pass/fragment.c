@@ -490,7 +490,7 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
      * that is nothing else (`La vende.`, `Quase o perdi.`). */
     bool after_opening_adverb = k - 2 == first && toks[first].kind == TQC_TOK_WORD &&
                                 word_pos(ctx, first, true) == TQC_POS_ADV;
-    bool opening_article = (pos & (TQC_POS_NOUN | TQC_POS_ADJ)) &&
+    bool opening_article = has_before && (pos & (TQC_POS_NOUN | TQC_POS_ADJ)) &&
                            tok_in(ctx, "articles", &toks[k - 1]) &&
                            (k - 1 == first || after_opening_adverb);
     if (has_before && proclitics(ctx, k - 1 == first) && !(before & TQC_POS_NUM) && !article &&
