@@ -303,7 +303,7 @@ static bool trusted(tqc_forms *f, uint64_t off, uint64_t len)
 
 /* A run's first lookups read the slots and records they probe with pread instead of
  * through the mapping: a lookup through the mapping faults in the 64 KiB around each of
- * its two pages, which the releases above hand back every few lookups, and those faults
+ * its two pages, which the releases below handed back every few lookups, and those faults
  * and releases were half of a cold German article's CPU time (2,201 lookups, 550 releases).
  * A read costs a system call and maps nothing, and a block is checked from a read of its
  * own bytes; past FORMS_READ_LOOKUPS, a long run's resident pages answer faster.
@@ -350,8 +350,8 @@ static const unsigned char *window_at(const tqc_forms *f, unsigned char *win, ui
  * stays checked). A smaller file (en, de) stays mapped after FORMS_RESIDENT_AFTER
  * lookups (a long text): its resident pages are bounded by its size, and handing them
  * back cost half a long run's CPU in page faults and unmapping (Brown once: 1.5 s of
- * system time, 16,000 madvise calls); an article's few hundred lookups still hand them
- * back (one article, cold: en 17 MB peak, 22 MB kept mapped). */
+ * system time, 16,000 madvise calls). A run's first FORMS_READ_LOOKUPS lookups do not
+ * use the mapping (above). */
 #define FORMS_RELEASE 16
 /* 12 MiB: en_US 2.8, en_GB 4.6, de_DE 9.5 MB with its compound parts. */
 #define FORMS_RESIDENT_MAX ((size_t)12 << 20)
