@@ -75,8 +75,14 @@ all: tqc
 tqc: $(BUILD)/tqc
 	@if [ "$(SAN)" != 1 ]; then cp $(BUILD)/tqc tqc; fi
 
+# tqc serve loads libmicrohttpd itself (cli/serve.c): the program is not linked with it,
+# so no other command loads it and the TLS libraries it needs.
+TQC_LIBS = $(filter-out -lmicrohttpd,$(PKG_LIBS)) -ldl
+MHD_SONAME := $(shell objdump -p "$$(pkg-config --variable=libdir libmicrohttpd 2>/dev/null)/libmicrohttpd.so" 2>/dev/null | sed -n 's/^ *SONAME *//p')
+$(BUILD)/cli/serve.o: DEFS += $(if $(MHD_SONAME),-DTQC_MHD_SONAME='"$(MHD_SONAME)"')
+
 $(BUILD)/tqc: $(MAIN_OBJ) $(BUILD)/libtqc.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(TQC_LIBS)
 
 $(BUILD)/libtqc.a: $(LIB_OBJS)
 	rm -f $@

@@ -414,13 +414,14 @@ static bool forms_compile(const forms_fixture *fx, size_t *forms)
 /* Issue 15: once a run has asked enough words, a filter of the forms answers the absent
  * ones from memory (tqc_forms_lacks); every answer stays the file's own. cache is the
  * folder holding the one compiled file. */
-static void forms_filter_same(const char *cache)
+/* Opens the one compiled file in cache (its path into file, 256 bytes). */
+static tqc_forms *forms_open_cached(const char *cache, char *file)
 {
-    char cmd[300], file[256] = "";
+    char cmd[300];
     snprintf(cmd, sizeof cmd, "ls %s/forms-*.bin", cache);
     FILE *ls = popen(cmd, "r");
     ck_assert_ptr_nonnull(ls);
-    ck_assert_ptr_nonnull(fgets(file, sizeof file, ls));
+    ck_assert_ptr_nonnull(fgets(file, 256, ls));
     pclose(ls);
     file[strcspn(file, "\n")] = '\0';
     uint64_t key;
@@ -430,6 +431,13 @@ static void forms_filter_same(const char *cache)
     fclose(in);
     tqc_forms *f = tqc_forms_open(file, key);
     ck_assert_ptr_nonnull(f);
+    return f;
+}
+
+static void forms_filter_same(const char *cache)
+{
+    char file[256];
+    tqc_forms *f = forms_open_cached(cache, file);
     enum { N = FORMS_COUNT(forms_words), NE = FORMS_COUNT(elided_words) };
     tqc_forms_answer before[N + NE];
     for (size_t i = 0; i < N + NE; i++) {
@@ -557,6 +565,67 @@ START_TEST(test_issue_15_compiled_forms)
     ck_assert_int_eq(compiled[1], 0);   /* walked: no longer a word */
     ck_assert_uint_gt(lookups, 0);
 
+    forms_fixture_end(&fx);
+}
+END_TEST
+
+/* The resident kilobytes of this process's mappings of file (0 when none). */
+static long mapped_kb(const char *file)
+{
+    FILE *in = fopen("/proc/self/smaps", "r");
+    ck_assert_ptr_nonnull(in);
+    char line[4400];
+    long kb = 0, n;
+    bool ours = false;
+    while (fgets(line, sizeof line, in)) {
+        /* A mapping's line starts with its address (lower-case hex), a field's with a name. */
+        if ((line[0] >= '0' && line[0] <= '9') || (line[0] >= 'a' && line[0] <= 'f'))
+            ours = strstr(line, file) != NULL;
+        else if (ours && sscanf(line, "Rss: %ld kB", &n) == 1)
+            kb += n;
+    }
+    fclose(in);
+    return kb;
+}
+
+/* Issue 15: a run's first lookups read the file instead of faulting its pages in (each
+ * fault maps the 64 KiB around a page: a cold article's lookups made megabytes of a
+ * dictionary resident, and handing them back cost half its CPU time). The answers are
+ * the file's own, and asking again answers the same. */
+START_TEST(test_issue_15_cold_lookups_map_nothing)
+{
+    /* Enough words that the slots and records lie far past the header's pages. */
+    enum { WORDS = 20000 };
+    char *dic = malloc(WORDS * 10 + 16);
+    ck_assert_ptr_nonnull(dic);
+    size_t at = (size_t)sprintf(dic, "%d\n", WORDS);
+    for (int i = 0; i < WORDS; i++) {
+        char w[8] = "qa";
+        for (int k = 0, v = i; k < 4; k++, v /= 26)
+            w[2 + k] = (char)('a' + v % 26);
+        at += (size_t)sprintf(dic + at, "%s/S\n", w);
+    }
+    forms_fixture fx;
+    forms_fixture_begin(&fx, "SET UTF-8\nSFX S Y 1\nSFX S 0 s .\n", dic);
+    free(dic);
+    size_t forms;
+    ck_assert(forms_compile(&fx, &forms));
+    ck_assert_uint_ge(forms, 2 * WORDS);
+    char file[256];
+    tqc_forms *f = forms_open_cached(fx.cache, file);
+    struct stat sb;
+    ck_assert_int_eq(stat(file, &sb), 0);
+    ck_assert_int_gt(sb.st_size, 512 << 10);
+    long opened = mapped_kb(file);
+    static const char *const known[] = {"qaaaaa", "qabcda", "qazzzas", "qamnoa"};
+    for (int round = 0; round < 2; round++) {
+        for (size_t i = 0; i < FORMS_COUNT(known); i++)
+            ck_assert_int_eq(tqc_forms_spell(f, known[i], strlen(known[i])), TQC_FORMS_YES);
+        ck_assert_int_eq(tqc_forms_spell(f, "qazzzz", 6), TQC_FORMS_NO);
+        ck_assert_int_eq(tqc_forms_spell(f, "qaaaaas", 7), TQC_FORMS_YES);
+    }
+    ck_assert_int_eq(mapped_kb(file), opened);
+    tqc_forms_free(f);
     forms_fixture_end(&fx);
 }
 END_TEST
@@ -880,6 +949,7 @@ Suite *dict_suite(void)
     tcase_add_test(tc, test_issue_18_unreadable_word_list);
     tcase_add_test(tc, test_issue_18_dictionary_encoding_iconv_rejects);
     tcase_add_test(tc, test_issue_15_compiled_forms);
+    tcase_add_test(tc, test_issue_15_cold_lookups_map_nothing);
     tcase_add_test(tc, test_issue_15_default_breaks);
     tcase_add_test(tc, test_issue_15_compiled_compounds);
     tcase_add_test(tc, test_issue_15_anchored_breaks);

@@ -148,6 +148,9 @@ struct tqc_forms {
     atomic_size_t asked;         /* lookups before the filter was built */
     _Atomic(const uint64_t *) filter;   /* see build_filter; NULL until built */
     size_t filter_bits;          /* a power of two */
+    uint64_t serial;             /* this opening's number: keys the lookup memo */
+    int fd;                      /* the file, for read_body; -1 when it could not be kept */
+    uint64_t body_at;            /* the body's offset in the file */
 };
 
 /* ---------------------------------------------------------------- reading */
@@ -233,9 +236,13 @@ tqc_forms *tqc_forms_open(const char *path, uint64_t key)
     /* Lookups probe a few scattered pages: without this the kernel maps the pages around
      * each one too, and a large file (pt, it: 60 MB) fills the resident set. */
     madvise(m, size, MADV_RANDOM);
+    static atomic_uint_fast64_t opened;
+    f->serial = atomic_fetch_add_explicit(&opened, 1, memory_order_relaxed) + 1;
     f->map = m;
     f->size = size;
     f->h = h;
+    f->fd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+    f->body_at = sizeof h + h.nblocks * 8;
     f->body = f->map + sizeof h + h.nblocks * 8;
     f->body_len = body_len;
     f->slot = (const uint32_t *)f->body;
@@ -275,6 +282,8 @@ void tqc_forms_free(tqc_forms *f)
     if (!f)
         return;
     munmap((void *)f->map, f->size);
+    if (f->fd >= 0)
+        close(f->fd);
     tqc_cache_blocks_free(&f->blocks);
     free(f->tails);
     free(f->tail_len);
@@ -292,6 +301,47 @@ static bool trusted(tqc_forms *f, uint64_t off, uint64_t len)
     return tqc_cache_blocks_trusted(&f->blocks, off, len);
 }
 
+/* A run's first lookups read the slots and records they probe with pread instead of
+ * through the mapping: a lookup through the mapping faults in the 64 KiB around each of
+ * its two pages, which the releases below handed back every few lookups, and those faults
+ * and releases were half of a cold German article's CPU time (2,201 lookups, 550 releases).
+ * A read costs a system call and maps nothing, and a block is checked from a read of its
+ * own bytes; past FORMS_READ_LOOKUPS, a long run's resident pages answer faster.
+ * FORMS_READ_SLOTS slots are read at once: linear probing walks a few neighbours. */
+#define FORMS_READ_LOOKUPS 4096
+#define FORMS_READ_SLOTS 16
+/* Records lie in slot order: the records of neighbouring slots are read at once. */
+#define FORMS_READ_WINDOW 1024
+
+/* trusted, a block not yet checked being read from the file rather than the mapping. */
+static bool trusted_read(tqc_forms *f, uint64_t off, uint64_t len)
+{
+    return tqc_cache_blocks_trusted_read(&f->blocks, f->fd, f->body_at, off, len);
+}
+
+/* Reads the body bytes [off, off + n) into buf (off and n already checked in bounds). */
+static bool read_body(const tqc_forms *f, void *buf, uint64_t off, size_t n)
+{
+    return pread(f->fd, buf, n, (off_t)(f->body_at + off)) == (ssize_t)n;
+}
+
+/* The body bytes [off, off + need) (in bounds) in win, which holds [*win_at, *win_at +
+ * *win_n) and is read anew from off when they are not there; NULL when unreadable. */
+static const unsigned char *window_at(const tqc_forms *f, unsigned char *win, uint64_t *win_at,
+                                      size_t *win_n, uint64_t off, size_t need)
+{
+    if (off < *win_at || off + need > *win_at + *win_n) {
+        uint64_t n = f->body_len - off;
+        if (n > FORMS_READ_WINDOW)
+            n = FORMS_READ_WINDOW;
+        if (n < need || !read_body(f, win, off, (size_t)n))
+            return NULL;
+        *win_at = off;
+        *win_n = (size_t)n;
+    }
+    return win + (off - *win_at);
+}
+
 /* A lookup reads two scattered pages, and the kernel maps the cached pages around each
  * (fault-around, 64 KiB, which MADV_RANDOM does not stop): a few thousand lookups made
  * a whole file of 10-60 MB resident. The pages of a file larger than FORMS_RESIDENT_MAX
@@ -300,17 +350,12 @@ static bool trusted(tqc_forms *f, uint64_t off, uint64_t len)
  * stays checked). A smaller file (en, de) stays mapped after FORMS_RESIDENT_AFTER
  * lookups (a long text): its resident pages are bounded by its size, and handing them
  * back cost half a long run's CPU in page faults and unmapping (Brown once: 1.5 s of
- * system time, 16,000 madvise calls); an article's few hundred lookups still hand them
- * back (one article, cold: en 17 MB peak, 22 MB kept mapped). */
+ * system time, 16,000 madvise calls). A run's first FORMS_READ_LOOKUPS lookups do not
+ * use the mapping (above). */
 #define FORMS_RELEASE 16
 /* 12 MiB: en_US 2.8, en_GB 4.6, de_DE 9.5 MB with its compound parts. */
 #define FORMS_RESIDENT_MAX ((size_t)12 << 20)
 #define FORMS_RESIDENT_AFTER 4096
-/* For a run's first FORMS_FILTER_AFTER lookups, every 4: a short text's lookups are few
- * (a cold German article's compound splits) and the fault-around pages held between two
- * releases were its peak memory (25 MB with 16, 23 with 4, CPU the same); a long text's
- * later lookups would pay the extra madvise calls (each walks the whole mapping). */
-#define FORMS_RELEASE_COLD 4
 /* Most words a long text asks are absent (the spelling pass's one-edit variants of its
  * unknown words: a thousand a word), and each absent lookup faulted two pages in that
  * the next release handed back. A Bloom filter of the forms (8-16 bits a form, 4
@@ -390,6 +435,29 @@ static void build_filter(tqc_forms *f)
  * undecided (*ok false) instead of reading the file. */
 static _Thread_local bool memory_only;
 
+/* A run asks the same forms many times (a German compound's parts for each compound
+ * that holds them, a word's case variants): each lookup that reads the file faults in
+ * pages that the next release hands back (a cold German article: 2,458 lookups of 1,413
+ * forms). Each thread keeps the answers it read, keyed by the file's opening and what was
+ * asked; the file never changes while mapped, so an answer kept is the one a lookup would
+ * read, and the pointers it holds stay in the mapping. */
+#define FORMS_MEMO 1024          /* entries, a power of two */
+#define FORMS_MEMO_WORD 30       /* longer forms are not kept */
+
+typedef struct memo_entry {
+    uint64_t serial;             /* tqc_forms.serial; 0: empty */
+    uint64_t h;
+    const unsigned char *pairs, *clitics;
+    uint8_t len, asked, bits, role;
+    char word[FORMS_MEMO_WORD];
+} memo_entry;
+
+static _Thread_local memo_entry read_memo[FORMS_MEMO];
+
+static uint8_t read_rec(tqc_forms *f, const char *word, size_t len, uint64_t h, bool *ok,
+                        const unsigned char **pairs, const unsigned char **clitics,
+                        uint8_t *role);
+
 /* The bits of word as written; 0 when absent. *ok false when the file cannot be trusted,
  * or (without role) at a FORM_FORBIDDEN form. With pairs, *pairs gets the record's elided
  * forms (a count, then head and bits pairs) when it has FORM_ELIDED, else NULL; with
@@ -414,38 +482,102 @@ static uint8_t get_rec(tqc_forms *f, const char *word, size_t len, bool *ok,
         *ok = false;
         return 0;
     }
+    uint8_t asked = (uint8_t)((pairs != NULL) | (clitics != NULL) << 1 | (role != NULL) << 2);
+    memo_entry *m = &read_memo[(h ^ f->serial * 0x9E3779B97F4A7C15ull) & (FORMS_MEMO - 1)];
+    if (m->serial == f->serial && m->h == h && m->len == len && m->asked == asked &&
+        memcmp(m->word, word, len) == 0) {
+        /* A damaged block found since makes the file answer nothing, as a read would. */
+        if (tqc_forms_damaged(f)) {
+            *ok = false;
+            return 0;
+        }
+        if (pairs)
+            *pairs = m->pairs;
+        if (clitics)
+            *clitics = m->clitics;
+        if (role)
+            *role = m->role;
+        return m->bits;
+    }
+    bool read_ok = true;
+    uint8_t bits = read_rec(f, word, len, h, &read_ok, pairs, clitics, role);
+    if (!read_ok) {
+        *ok = false;
+        return bits;
+    }
+    if (len <= FORMS_MEMO_WORD) {
+        *m = (memo_entry){.serial = f->serial, .h = h, .pairs = pairs ? *pairs : NULL,
+                          .clitics = clitics ? *clitics : NULL, .len = (uint8_t)len,
+                          .asked = asked, .bits = bits, .role = role ? *role : 0};
+        memcpy(m->word, word, len);
+    }
+    return bits;
+}
+
+/* get_rec's read of the file (past the filter and the memo). */
+static uint8_t read_rec(tqc_forms *f, const char *word, size_t len, uint64_t h, bool *ok,
+                        const unsigned char **pairs, const unsigned char **clitics,
+                        uint8_t *role)
+{
+    const uint64_t *filter = atomic_load_explicit(&f->filter, memory_order_acquire);
     if (!filter) {
         size_t after = f->h.count / 16 > FORMS_FILTER_AFTER ? f->h.count / 16 : FORMS_FILTER_AFTER;
         if (atomic_fetch_add_explicit(&f->asked, 1, memory_order_relaxed) == after)
             build_filter(f);
     }
     size_t n = atomic_fetch_add_explicit(&f->lookups, 1, memory_order_relaxed);
-    size_t every = n < FORMS_FILTER_AFTER ? FORMS_RELEASE_COLD : FORMS_RELEASE;
-    if (n % every == every - 1 && (f->size > FORMS_RESIDENT_MAX || n < FORMS_RESIDENT_AFTER))
+    /* A run's first lookups read the file (see FORMS_READ_LOOKUPS); the rest the mapping. */
+    bool cold = n < FORMS_READ_LOOKUPS && f->fd >= 0;
+    if (cold && n + 1 == FORMS_READ_LOOKUPS)
+        madvise((void *)f->map, f->size, MADV_DONTNEED);   /* what elided forms touched */
+    if (!cold && n % FORMS_RELEASE == FORMS_RELEASE - 1 &&
+        (f->size > FORMS_RESIDENT_MAX || n < FORMS_RESIDENT_AFTER))
         madvise((void *)f->map, f->size, MADV_DONTNEED);
     uint32_t slots = f->h.slots;
+    uint32_t chunk[FORMS_READ_SLOTS];
+    uint32_t chunk_at = 0, chunk_n = 0;   /* chunk holds slots [chunk_at, chunk_at + chunk_n) */
+    unsigned char win[FORMS_READ_WINDOW];
+    uint64_t win_at = 0;
+    size_t win_n = 0;                     /* win holds the body bytes [win_at, win_at + win_n) */
     for (uint32_t i = 0, at = (uint32_t)(h % slots); i < slots;
          i++, at = at + 1 == slots ? 0 : at + 1) {
-        if (!trusted(f, (uint64_t)at * 4, 4)) {
+        if (!(cold ? trusted_read(f, (uint64_t)at * 4, 4) : trusted(f, (uint64_t)at * 4, 4))) {
             *ok = false;
             return 0;
         }
-        uint32_t s = f->slot[at];
+        uint32_t s;
+        if (!cold) {
+            s = f->slot[at];
+        } else {
+            if (at < chunk_at || at >= chunk_at + chunk_n) {
+                chunk_n = slots - at < FORMS_READ_SLOTS ? slots - at : FORMS_READ_SLOTS;
+                chunk_at = at;
+                if (!read_body(f, chunk, (uint64_t)at * 4, (size_t)chunk_n * 4)) {
+                    *ok = false;
+                    return 0;
+                }
+            }
+            s = chunk[at - chunk_at];
+        }
         if (s == 0)
             return 0;
         uint64_t off = (uint64_t)f->h.slots * 4 + s - 1;
         uint64_t roles = (f->h.flags & HEAD_COMPOUNDS) != 0;
-        if (!trusted(f, off, 2) || !trusted(f, off, 2 + (uint64_t)f->body[off] + roles)) {
+        const unsigned char *r = f->body + off;
+        if (cold ? !trusted_read(f, off, 2) || !(r = window_at(f, win, &win_at, &win_n, off, 2)) ||
+                       !trusted_read(f, off, 2 + (uint64_t)r[0] + roles) ||
+                       !(r = window_at(f, win, &win_at, &win_n, off, 2 + (size_t)r[0] + roles))
+                 : !trusted(f, off, 2) || !trusted(f, off, 2 + (uint64_t)r[0] + roles)) {
             *ok = false;
             return 0;
         }
-        if (f->body[off] == len && memcmp(f->body + off + 2, word, len) == 0) {
-            uint8_t b = f->body[off + 1];
+        if (r[0] == len && memcmp(r + 2, word, len) == 0) {
+            uint8_t b = r[1];
             if ((b & FORM_FORBIDDEN) && !role)
                 *ok = false;
             uint64_t po = off + 2 + len;
             if (role && roles)
-                *role = f->body[po];
+                *role = r[2 + len];
             po += roles;
             if ((pairs || clitics) && (b & FORM_ELIDED)) {
                 if (!trusted(f, po, 1) || !trusted(f, po, 1 + 2 * (uint64_t)f->body[po])) {

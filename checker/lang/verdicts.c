@@ -154,10 +154,16 @@ bool tqc_cache_blocks_damaged(const tqc_cache_blocks *c)
     return atomic_load_explicit(&c->checked[c->nblocks / 64 + 1], memory_order_relaxed) != 0;
 }
 
-bool tqc_cache_blocks_check(const tqc_cache_blocks *c, uint64_t off, uint64_t len)
+/* The blocks of [off, off + len) checked, each block not yet checked read from fd (at
+ * body_at in the file) into a buffer when fd >= 0, else from the mapping. */
+static bool check_blocks(const tqc_cache_blocks *c, int fd, uint64_t body_at, uint64_t off,
+                         uint64_t len)
 {
     if (len == 0 || off + len > c->body_len || tqc_cache_blocks_damaged(c))
         return false;
+    unsigned char buf[4096];
+    if (c->block > sizeof buf)
+        fd = -1;
     for (uint64_t b = off / c->block; b <= (off + len - 1) / c->block; b++) {
         uint64_t bit = 1ull << (b % 64);
         if (atomic_load_explicit(&c->checked[b / 64], memory_order_acquire) & bit)
@@ -165,13 +171,30 @@ bool tqc_cache_blocks_check(const tqc_cache_blocks *c, uint64_t off, uint64_t le
         uint64_t start = b * c->block, n = c->body_len - start;
         if (n > c->block)
             n = c->block;
-        if (tqc_verdicts_hash(b, c->body + start, n) != c->sums[b]) {
+        const unsigned char *bytes = c->body + start;
+        if (fd >= 0) {
+            if (pread(fd, buf, (size_t)n, (off_t)(body_at + start)) != (ssize_t)n)
+                return false;   /* unreadable now: not a damaged file */
+            bytes = buf;
+        }
+        if (tqc_verdicts_hash(b, bytes, n) != c->sums[b]) {
             atomic_store(&c->checked[c->nblocks / 64 + 1], 1);
             return false;
         }
         atomic_fetch_or_explicit(&c->checked[b / 64], bit, memory_order_release);
     }
     return true;
+}
+
+bool tqc_cache_blocks_check(const tqc_cache_blocks *c, uint64_t off, uint64_t len)
+{
+    return check_blocks(c, -1, 0, off, len);
+}
+
+bool tqc_cache_blocks_check_read(const tqc_cache_blocks *c, int fd, uint64_t body_at,
+                                 uint64_t off, uint64_t len)
+{
+    return check_blocks(c, fd, body_at, off, len);
 }
 
 static bool trusted(const tqc_verdicts *v, uint64_t off, uint64_t len)

@@ -100,17 +100,32 @@ void tqc_cache_blocks_free(tqc_cache_blocks *c);
 bool tqc_cache_blocks_damaged(const tqc_cache_blocks *c);
 /* tqc_cache_blocks_trusted's work past its first test. */
 bool tqc_cache_blocks_check(const tqc_cache_blocks *c, uint64_t off, uint64_t len);
-/* Whether the body bytes [off, off + len) lie in blocks whose sums match (false for an
- * empty or out-of-bounds range, and once any block did not match). Inline: a lookup
- * asks it several times, nearly always of one block checked before. */
-static inline bool tqc_cache_blocks_trusted(const tqc_cache_blocks *c, uint64_t off, uint64_t len)
+/* The test both trusted functions make first: the range lies in one block checked before
+ * and no block did not match. Inline: a lookup asks it several times. */
+static inline bool tqc_cache_blocks_seen(const tqc_cache_blocks *c, uint64_t off, uint64_t len)
 {
     uint64_t b = off / c->block;
-    if (len != 0 && off + len <= c->body_len && b == (off + len - 1) / c->block &&
-        (atomic_load_explicit(&c->checked[b / 64], memory_order_acquire) & (1ull << (b % 64))) &&
-        !atomic_load_explicit(&c->checked[c->nblocks / 64 + 1], memory_order_relaxed))
-        return true;
-    return tqc_cache_blocks_check(c, off, len);
+    return len != 0 && off + len <= c->body_len && b == (off + len - 1) / c->block &&
+           (atomic_load_explicit(&c->checked[b / 64], memory_order_acquire) & (1ull << (b % 64))) &&
+           !atomic_load_explicit(&c->checked[c->nblocks / 64 + 1], memory_order_relaxed);
+}
+/* Whether the body bytes [off, off + len) lie in blocks whose sums match (false for an
+ * empty or out-of-bounds range, and once any block did not match). */
+static inline bool tqc_cache_blocks_trusted(const tqc_cache_blocks *c, uint64_t off, uint64_t len)
+{
+    return tqc_cache_blocks_seen(c, off, len) || tqc_cache_blocks_check(c, off, len);
+}
+
+/* tqc_cache_blocks_trusted for a caller that reads the body with pread from fd (the
+ * body starting at body_at in the file) instead of through the mapping: a block not yet
+ * checked is read from the file to be checked, so the check maps no page. */
+bool tqc_cache_blocks_check_read(const tqc_cache_blocks *c, int fd, uint64_t body_at,
+                                 uint64_t off, uint64_t len);
+static inline bool tqc_cache_blocks_trusted_read(const tqc_cache_blocks *c, int fd,
+                                                 uint64_t body_at, uint64_t off, uint64_t len)
+{
+    return tqc_cache_blocks_seen(c, off, len) ||
+           tqc_cache_blocks_check_read(c, fd, body_at, off, len);
 }
 
 #endif
