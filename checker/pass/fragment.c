@@ -36,10 +36,12 @@
  * only, since the verb may be the word the lexicon lacks; so may a word the encoding pass
  * (run before this one) found garbled (`Ãˆ` for `È`). Capitalised words inside the
  * sentence (names; German nouns), all-capital words and words with digits are no verbs.
- * Datelines, bylines and headlines are paragraphs of their own or open one, so no
- * complete sentence precedes them. A quotation whose closing mark was lost before its
- * attribution ends there (inside_quotation); a subordinate clause that may run on into
- * its main clause with no comma is a hint (main_clause_may_follow). */
+ * Verbless pieces one right after another, or more than one in a paragraph, are the
+ * writer's manner, each a hint only (see run). Datelines, bylines and headlines are
+ * paragraphs of their own or open one, so no complete sentence precedes them. A
+ * quotation whose closing mark was lost before its attribution ends there
+ * (inside_quotation); a subordinate clause that may run on into its main clause with no
+ * comma is a hint (main_clause_may_follow). */
 #include "pass/pass.h"
 
 #include <stdlib.h>
@@ -1565,8 +1567,8 @@ static void run(const tqc_ctx *ctx)
             continue;
         /* A wrong stop leaves one verbless piece between two clauses; verbless pieces
          * in a row or several in a paragraph are the writer's manner (narration, notes:
-         * `A grey morning. Rain on the deck.`), which grammar cannot tell from cuts, so
-         * each of them is a hint only. */
+         * `A grey morning. Twenty minutes of silence.`), which grammar cannot tell from
+         * cuts, so each of them is a hint only. */
         size_t verbless = 0, first_found = 0, end = para->sent_first + para->sent_count;
         for (size_t s = para->sent_first + 1; s < end; s++) {
             size_t at = ctx->out->count;
