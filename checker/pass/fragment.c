@@ -36,12 +36,11 @@
  * only, since the verb may be the word the lexicon lacks; so may a word the encoding pass
  * (run before this one) found garbled (`Ãˆ` for `È`). Capitalised words inside the
  * sentence (names; German nouns), all-capital words and words with digits are no verbs.
- * Verbless pieces one right after another, or more than one in a paragraph, are the
- * writer's manner, each a hint only (see run). Datelines, bylines and headlines are
- * paragraphs of their own or open one, so no complete sentence precedes them. A
- * quotation whose closing mark was lost before its attribution ends there
- * (inside_quotation); a subordinate clause that may run on into its main clause with no
- * comma is a hint (main_clause_may_follow). */
+ * Verbless pieces one right after another are the writer's manner: a hint only (see
+ * run). Datelines, bylines and headlines are paragraphs of their own or open one, so no
+ * complete sentence precedes them. A quotation whose closing mark was lost before its
+ * attribution ends there (inside_quotation); a subordinate clause that may run on into
+ * its main clause with no comma is a hint (main_clause_may_follow). */
 #include "pass/pass.h"
 
 #include <stdlib.h>
@@ -68,8 +67,6 @@
 /* Words between a conjunction and the verb it joins to the one before (`came and then
  * left`); a verb further on is more likely a clause's of its own. */
 #define FRAG_LINKED_WORDS 1
-/* Verbless pieces in one paragraph that are the writer's manner, not cuts (see run). */
-#define FRAG_MANNER_RUN 2
 
 #define FINITE (TQC_POS_VFIN | TQC_POS_AUX)
 /* What a fragment split off a clause carries; replies are made of the other classes. */
@@ -1566,22 +1563,16 @@ static void run(const tqc_ctx *ctx)
         if (w >= doc->token_count || doc->tokens[w].kind != TQC_TOK_WORD)
             continue;
         /* A wrong stop leaves one verbless piece between two clauses; verbless pieces
-         * in a row or several in a paragraph are the writer's manner (narration, notes:
-         * `A grey morning. Twenty minutes of silence.`), which grammar cannot tell from
-         * cuts, so each of them is a hint only. */
-        size_t verbless = 0, first_found = 0, end = para->sent_first + para->sent_count;
+         * in a row are the writer's manner (narration, notes: `A grey morning. Twenty
+         * minutes of silence.`), which grammar cannot tell from a cut, so the first is a
+         * hint only (the next follows no complete sentence). Pieces apart in one
+         * paragraph stay warnings: a cut there looks the same as the writer's. */
+        size_t end = para->sent_first + para->sent_count;
         for (size_t s = para->sent_first + 1; s < end; s++) {
             size_t at = ctx->out->count;
-            if (!check_sentence(ctx, s, para_first_tok, para_end_tok, garbled, false) ||
-                at >= ctx->out->count)
-                continue;
-            if (verbless++ == 0)
-                first_found = at;
-            if (verbless >= FRAG_MANNER_RUN)
-                ctx->out->items[first_found].severity = TQC_SEV_INFO;
-            if (verbless >= FRAG_MANNER_RUN ||
-                (s + 1 < end &&
-                 check_sentence(ctx, s + 1, para_first_tok, para_end_tok, garbled, true)))
+            if (check_sentence(ctx, s, para_first_tok, para_end_tok, garbled, false) &&
+                at < ctx->out->count && s + 1 < end &&
+                check_sentence(ctx, s + 1, para_first_tok, para_end_tok, garbled, true))
                 ctx->out->items[at].severity = TQC_SEV_INFO;
         }
     }
