@@ -49,6 +49,34 @@ START_TEST(test_issue_12_fragment_english)
 }
 END_TEST
 
+/* Verbless pieces in a row are the writer's manner, not one wrong stop: the first is a
+ * hint (info), in every language; one between two clauses stays a warning (above), and
+ * so do pieces apart in one paragraph, which look like cuts. */
+START_TEST(test_issue_12_fragment_runs_are_manner)
+{
+    const char *runs[][2] = {
+        {"en", "The ferry left the harbour an hour late. A grey morning. Twenty minutes of "
+               "silence on the deck."},
+        {"de", "Die Fähre verließ den Hafen mit einer Stunde Verspätung. Ein grauer Morgen. "
+               "Zwanzig Minuten der Stille an Deck."},
+        {"es", "El transbordador salió del puerto con una hora de retraso. Una mañana gris. "
+               "Lluvia sobre la cubierta."},
+        {"fr", "Le bateau a quitté le port avec une heure de retard. Un matin gris. Vingt "
+               "minutes de silence sur le pont."},
+    };
+    for (size_t i = 0; i < sizeof runs / sizeof runs[0]; i++) {
+        SILENT(runs[i][0], runs[i][1], RULE);
+        tqc_test_hit h;
+        tqc_test_first_in(runs[i][0], runs[i][1], RULE, &h);
+        ck_assert_uint_eq(h.count, 1);
+        ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    }
+    ck_assert_uint_eq(hits("The ferry left the harbour an hour late. A grey morning. The "
+                           "captain said nothing. Twenty minutes of silence on the deck.",
+                           NULL, 0), 2);
+}
+END_TEST
+
 START_TEST(test_issue_12_fragment_other_languages)
 {
     FINDS("de", "Die Arbeitslosigkeit ist im vergangenen Jahr deutlich gestiegen. Vor allem im "
@@ -1003,6 +1031,7 @@ Suite *pass_fragment_suite(void)
     tcase_add_test(tc, test_issue_3_fragment_names_split_off);
     tcase_add_test(tc, test_issue_12_fragment_english);
     tcase_add_test(tc, test_issue_12_fragment_other_languages);
+    tcase_add_test(tc, test_issue_12_fragment_runs_are_manner);
     tcase_add_test(tc, test_issue_12_fragment_verb_readings_in_context);
     tcase_add_test(tc, test_issue_12_fragment_german_relative_clauses);
     tcase_add_test(tc, test_issue_12_fragment_subordinate_clauses);

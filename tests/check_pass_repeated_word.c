@@ -143,6 +143,30 @@ START_TEST(test_issue_12_repeated_capitalised_double_written_again)
 }
 END_TEST
 
+/* issue 12 (s10b): a word said again across a coordinating conjunction is reduplication
+ * (`shorter and shorter`), in every language; a longer phrase said twice is still a loop. */
+START_TEST(test_issue_12_reduplication_is_no_addition)
+{
+    static const char *const texts[][2] = {
+        {"en", "The queue grew longer and longer and nobody came to open the gate."},
+        {"en", "They waited and waited and waited at the gate."},
+        {"pt", "A fila ficava maior e maior e ninguém abria o portão."},
+        {"es", "Esperaron horas y horas y nadie abrió la puerta."},
+        {"fr", "Ils ont attendu encore et encore et personne n'est venu."},
+        {"de", "Sie warteten und warteten und niemand kam."},
+        {"it", "Hanno aspettato ore e ore e nessuno è venuto."},
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+        ck_assert_msg(tqc_test_findings_in(texts[i][0], texts[i][1], "addition", NULL, 0) == 0,
+                      "%s", texts[i][1]);
+    tqc_test_hit h;
+    tqc_test_first_in("en", "The guards raised the gate and the gate and left at noon.",
+                      "addition", &h);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_str_eq(h.first, "the gate and");
+}
+END_TEST
+
 START_TEST(test_phrase_loop_is_one_finding)
 {
     tqc_test_hit h;
@@ -215,6 +239,7 @@ Suite *pass_repeated_word_suite(void)
     tcase_add_test(tc, test_french);
     tcase_add_test(tc, test_spanish_portuguese_italian);
     tcase_add_test(tc, test_phrase_loop_is_one_finding);
+    tcase_add_test(tc, test_issue_12_reduplication_is_no_addition);
     tcase_add_test(tc, test_issue_12_repeated_capitalised_double_written_again);
     tcase_add_test(tc, test_issue_12_doubles_the_grammar_allows);
     suite_add_tcase(s, tc);

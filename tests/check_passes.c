@@ -127,6 +127,17 @@ START_TEST(test_issue_12_omission_pronoun_article_is_a_hint)
 }
 END_TEST
 
+/* Issue 12 (s10b): an article is a word of its own in lower case inside its sentence; a
+ * capital letter ending it is a label, a letter glued to a hyphen part of a code. */
+START_TEST(test_issue_12_omission_labels_are_no_articles)
+{
+    SILENT("en", "Most of the pupils chose the drawing marked A.", "omission");
+    SILENT("en", "He was placed in group 2-a.", "omission");
+    SILENT("pt", "Os alunos escolheram o desenho A.", "omission");
+    FINDS("en", "Most of the pupils chose the drawing marked a.", "omission", "a.");
+}
+END_TEST
+
 Suite *passes_suite(void)
 {
     Suite *s = suite_create("passes");
@@ -137,6 +148,7 @@ Suite *passes_suite(void)
     tcase_add_test(tc, test_issue_3_repeated_word);
     tcase_add_test(tc, test_issue_14_declared_severities_hold);
     tcase_add_test(tc, test_issue_12_omission_pronoun_article_is_a_hint);
+    tcase_add_test(tc, test_issue_12_omission_labels_are_no_articles);
     /* A busy machine: the corpus walk of every language (under 1 s alone) ran past Check's
      * default 4 s twice in three make checks run beside other builds. */
     tcase_set_timeout(tc, 30);

@@ -3,7 +3,8 @@
  * (lang/bitext.h), or with more sentences and noticeably longer.
  * Monolingual: a phrase of two to four words said twice in a row (`in the capital in
  * the capital`), as machine translation does when it loops; single words are the
- * repeated-word pass's. */
+ * repeated-word pass's, and a word repeated across a conjunction is reduplication
+ * (`shorter and shorter and`). */
 #include "pass/pass.h"
 
 #include "lang/bitext.h"
@@ -18,6 +19,8 @@
 #define AD_MORE 1.4
 /* Longest phrase looked for twice in a row, in words. */
 #define AD_MAX_PHRASE 4
+/* Longest word compared with a list, in bytes. */
+#define AD_MAX_WORD 64
 
 static void bilingual(const tqc_ctx *ctx)
 {
@@ -51,6 +54,21 @@ static bool same_phrase(const tqc_doc *doc, const tqc_token *a, const tqc_token 
     return true;
 }
 
+/* Whether the two words at t, said again after them, are a word and a coordinating
+ * conjunction of the profile's `coordinators` (`shorter and shorter and`, `and look and
+ * look`): reduplication, which says repetition or growth on purpose in every language. */
+static bool reduplication(const tqc_ctx *ctx, const tqc_token *t)
+{
+    for (size_t i = 0; i < 2; i++) {
+        char buf[AD_MAX_WORD];
+        size_t n = tqc_text_case(tqc_doc_at(ctx->doc, t[i].span), tqc_span_len(t[i].span),
+                                 TQC_CASE_LOWER, buf, sizeof buf);
+        if (n && tqc_lang_in(ctx->lang, "coordinators", buf, n))
+            return true;
+    }
+    return false;
+}
+
 static void run(const tqc_ctx *ctx)
 {
     const tqc_doc *doc = ctx->doc;
@@ -63,7 +81,7 @@ static void run(const tqc_ctx *ctx)
                 continue;
             const tqc_token *t = &doc->tokens[k];
             if (doc->tokens[k + 2 * n - 1].sentence != t->sentence ||
-                !same_phrase(doc, t, t + n, n))
+                !same_phrase(doc, t, t + n, n) || (n == 2 && reduplication(ctx, t)))
                 continue;
             /* A loop said many times over is one defect, with one fix, not one finding a
              * pair: a scraped page that repeats a phrase 100,000 times stays readable. */

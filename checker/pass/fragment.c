@@ -36,7 +36,8 @@
  * only, since the verb may be the word the lexicon lacks; so may a word the encoding pass
  * (run before this one) found garbled (`Ãˆ` for `È`). Capitalised words inside the
  * sentence (names; German nouns), all-capital words and words with digits are no verbs.
- * Datelines, bylines and headlines are paragraphs of their own or open one, so no
+ * Verbless pieces one right after another are the writer's manner: a hint only (see
+ * run). Datelines, bylines and headlines are paragraphs of their own or open one, so no
  * complete sentence precedes them. A quotation whose closing mark was lost before its
  * attribution ends there (inside_quotation); a subordinate clause that may run on into
  * its main clause with no comma is a hint (main_clause_may_follow). */
@@ -1274,13 +1275,15 @@ static size_t quoted_term(const tqc_ctx *ctx, size_t k, size_t first, size_t las
     return SIZE_MAX;
 }
 
-static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
-                           size_t para_end_tok, const uint8_t *garbled)
+/* Checks sentence s; whether it emitted a verbless piece at warning (see run). probe:
+ * emits nothing, and tells whether s is such a piece whatever the sentence before it. */
+static bool check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
+                           size_t para_end_tok, const uint8_t *garbled, bool probe)
 {
     const tqc_doc *doc = ctx->doc;
     const tqc_sentence *sent = &doc->sentences[s];
     if (sent->tok_count < 2)
-        return;
+        return false;
     size_t first = sent->tok_first, last = first + sent->tok_count - 1;
     /* A number phrase may open with digits before a lower-case word (`27 miles from
      * here.`); before anything else they are a list's number, an address, a score. */
@@ -1289,12 +1292,12 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
                         (doc->tokens[first + 1].flags & TQC_TF_LOWER);
     if (!is_full_stop(doc, &doc->tokens[last]) ||
         (doc->tokens[first].kind != TQC_TOK_WORD && !number_opens))
-        return;
+        return false;
     /* An abbreviation with its period, then a comma, opens no sentence: the segmenter cut
      * a name before it (`... of St. Augustine. Fla., and ...`). */
     if (tqc_ctx_abbreviation_at(ctx, first) && first + 2 < last &&
         first_cp(doc, &doc->tokens[first + 2]) == ',')
-        return;
+        return false;
     size_t words = 0, unknown_verbs = 0;
     bool content = false, lower = false, number = false;
     /* Adverbs and a participle alone (`Roughly speaking.`, `Frankly put.`), or the
@@ -1423,7 +1426,7 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
             if (rel_only && k > rel_at)
                 break;  /* the relative clause's words: its verb makes no main clause */
             if (!relative && (finite_verb(ctx, k, first) || instruction_infinitive(ctx, k, first)))
-                return;
+                return false;
             uint32_t pos = word_pos(ctx, k, k == first);
             /* A preposition opening it is no name (`Since March 2020.`, `Seit März 2020.`) */
             lower = lower || (k == first && (pos & TQC_POS_PREP) &&
@@ -1461,11 +1464,11 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
              * (`Que permite quatro partições «primárias».`). */
             if ((tqc_ctx_quote_mark(ctx, k) && !relative) || cp == '/' || cp == '|' ||
                 cp == 0xA9 || cp == ':' || cp == ';')
-                return;
+                return false;
             break;
         }
         default:
-            return;   /* URLs, handles, hashtags: credits and links, not prose */
+            return false;   /* URLs, handles, hashtags: credits and links, not prose */
         }
     }
     const tqc_token *end = &doc->tokens[last - 1];
@@ -1474,7 +1477,7 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
         (!relative && (words > FRAG_MAX_WORDS || !content || (number && !lower) ||
                        (comment && gerund))) ||
         set_phrase(ctx, first, last) || tok_in(ctx, "credits", &doc->tokens[first]))
-        return;
+        return false;
     /* A capitalised abbreviation (`Cf.`, `Dr.`) may have been cut from what follows it,
      * unless the paragraph ends there (`A farmer of Hartselle, Ala.`); a lower-case one
      * the segmenter let end the sentence closes a list (`etc.`, `usw.`). */
@@ -1482,10 +1485,12 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
     if (end->kind == TQC_TOK_WORD &&
         ((abbreviation(ctx, end) && !(end->flags & TQC_TF_LOWER) && !para_ends) ||
          (tqc_span_len(end->span) < FRAG_MIN_LAST_BYTES && !word_pos(ctx, last - 1, false))))
-        return;
-    if (!complete_sentence(ctx, s - 1, relative, words >= FRAG_MIN_PREV_WORDS) ||
+        return false;
+    if ((!probe && !complete_sentence(ctx, s - 1, relative, words >= FRAG_MIN_PREV_WORDS)) ||
         inside_quotation(ctx, para_first_tok, first, para_end_tok))
-        return;
+        return false;
+    if (probe)
+        return !relative && !unknown_verbs;
     int len = (int)tqc_span_len(sent->span);
     const char *text = tqc_doc_at(doc, sent->span);
     if (relative && main_clause_may_follow(ctx, first, last,
@@ -1498,15 +1503,16 @@ static void check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
         TQC_EMIT(ctx, sent->span, "'%.*s' is a subordinate clause standing as a sentence, "
                  "with no main clause; probably the end of the sentence before it", len, text);
     else if (rel_only && !unknown_verbs)
-        TQC_EMIT(ctx, sent->span, "'%.*s' has no main verb, only its relative clause's; "
-                 "probably the end of the sentence before it", len, text);
+        return TQC_EMIT(ctx, sent->span, "'%.*s' has no main verb, only its relative "
+                        "clause's; probably the end of the sentence before it", len, text);
     else if (unknown_verbs)
         tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, sent->span,
                  "'%.*s' may have no verb; probably the end of the sentence before it (the "
                  "lexicon does not know every word, one may be the verb)", len, text);
     else
-        TQC_EMIT(ctx, sent->span, "'%.*s' has no verb; probably the end of the sentence "
-                 "before it", len, text);
+        return TQC_EMIT(ctx, sent->span, "'%.*s' has no verb; probably the end of the "
+                        "sentence before it", len, text);
+    return false;
 }
 
 /* Dashes of a paragraph's lead: a dash written against the word after it (`--Rep.
@@ -1556,8 +1562,19 @@ static void run(const tqc_ctx *ctx)
             w = dash_lead(ctx, w);
         if (w >= doc->token_count || doc->tokens[w].kind != TQC_TOK_WORD)
             continue;
-        for (size_t s = para->sent_first + 1; s < para->sent_first + para->sent_count; s++)
-            check_sentence(ctx, s, para_first_tok, para_end_tok, garbled);
+        /* A wrong stop leaves one verbless piece between two clauses; verbless pieces
+         * in a row are the writer's manner (narration, notes: `A grey morning. Twenty
+         * minutes of silence.`), which grammar cannot tell from a cut, so the first is a
+         * hint only (the next follows no complete sentence). Pieces apart in one
+         * paragraph stay warnings: a cut there looks the same as the writer's. */
+        size_t end = para->sent_first + para->sent_count;
+        for (size_t s = para->sent_first + 1; s < end; s++) {
+            size_t at = ctx->out->count;
+            if (check_sentence(ctx, s, para_first_tok, para_end_tok, garbled, false) &&
+                at < ctx->out->count && s + 1 < end &&
+                check_sentence(ctx, s + 1, para_first_tok, para_end_tok, garbled, true))
+                ctx->out->items[at].severity = TQC_SEV_INFO;
+        }
     }
     free(garbled);
 }

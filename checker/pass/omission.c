@@ -3,7 +3,8 @@
  * (lang/bitext.h: letters and digits, scaled by the profiles' `length-factor`), or with
  * fewer sentences and noticeably shorter.
  * Monolingual: a sentence that ends on an article (the profile's `articles` list:
- * `... talks with the.`), where the translation or the scraper dropped its last words;
+ * `... talks with the.`; a word of its own in lower case, not a label `picture A.`),
+ * where the translation or the scraper dropped its last words;
  * a hint (info) when the lexicon also makes the article a pronoun or a numeral, which
  * may end a sentence (`um por um.`).
  * Short segments are left alone: their lengths vary too much to mean anything. */
@@ -49,6 +50,12 @@ static void run(const tqc_ctx *ctx)
         const tqc_token *word = last - 1;
         if (last->kind != TQC_TOK_PUNCT || tqc_span_len(last->span) != 1 ||
             doc->text[last->span.start] != '.' || word->kind != TQC_TOK_WORD)
+            continue;
+        /* An article is a word of its own, in lower case inside its sentence: a capital
+         * letter there is a label (`picture A.`, `sectors: A.`), and a letter glued to the
+         * token before is part of a code (`Class 1-a.`). */
+        if (!(word->flags & TQC_TF_SENT_START) &&
+            ((word->flags & TQC_TF_CAP) || !(word->flags & TQC_TF_SPACE_BEFORE)))
             continue;
         char lower[16];
         size_t n = tqc_text_case(tqc_doc_at(doc, word->span), tqc_span_len(word->span),
