@@ -21,7 +21,9 @@
  *     word and, for two content words, the token is not written so again in the
  *     article at least half as often as its capitalised part alone (`remoteStorage`
  *     is a term, `packageDebian` among many `Debian` is not); brand-like forms
- *     (`iPhone`, `McDonald`, `JPMorgan`) have a short first part or several capitals.
+ *     (`iPhone`, `McDonald`, `JPMorgan`) have a short first part or several capitals;
+ *   - a token one typist's slip from a frequent word (`metodo`, `allso`) is that word
+ *     misspelt, spelling's, unless the join is the likelier reading (`ofa`).
  * Two profile settings adapt this to languages unlike English: `solid-compounds = yes`
  * (German writes its compounds solid, and Hunspell lacks many: `hineinfällt`,
  * `Basenpaaren`) reports only readings glued by a function word; `capitalised-nouns =
@@ -895,9 +897,6 @@ static size_t four_plausible(const tqc_ctx *ctx, const char *word, size_t len, t
     return ns ? 0 : kept;
 }
 
-/* `dayson`, `ofa`, `talksended`; with functions_only, only readings made of function
- * words. With caps (`WEWILLAPPEAL`, a token in capitals) no fix is safe and no name is
- * looked for. */
 /* A language's regional varieties (en-US, en-GB...) and loan languages looked at. */
 #define MS_MAX_VARIETIES 4
 
@@ -921,7 +920,7 @@ static int32_t base_letter(int32_t cp)
     utf8proc_int32_t parts[4];
     int boundclass = 0;
     utf8proc_ssize_t n = utf8proc_decompose_char(cp, parts, 4, UTF8PROC_DECOMPOSE, &boundclass);
-    return n > 0 ? parts[0] : cp;
+    return n > 0 && n <= 4 ? parts[0] : cp;
 }
 
 /* Whether written (the token, wn code points) is word (cn code points) with one of the
@@ -985,6 +984,9 @@ static double slip_reading(const tqc_ctx *ctx, const char *s, size_t len)
     return (double)best / (double)total;
 }
 
+/* `dayson`, `ofa`, `talksended`; with functions_only, only readings made of function
+ * words. With caps (`WEWILLAPPEAL`, a token in capitals) no fix is safe and no name is
+ * looked for. */
 static void check_lower(ms_run *r, size_t k, tqc_span span, bool functions_only, bool caps)
 {
     const tqc_ctx *ctx = r->ctx;
