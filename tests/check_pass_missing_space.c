@@ -316,6 +316,40 @@ START_TEST(test_issue_12_missing_space_joins_in_every_language)
 }
 END_TEST
 
+/* issue 12: a slip of a frequent word (a doubled, dropped or swapped letter, an accent
+ * left off) reads as two words as often; the likelier reading wins. The slip is
+ * spelling's, with the word as its fix; a join likelier than any slip stays a join. */
+static void expect_slip(const char *code, const char *text, const char *span, const char *fix)
+{
+    hit h;
+    expect_in(code, text, NULL, NULL);
+    tqc_test_first_in(code, text, "spelling", &h);
+    ck_assert_msg(h.count == 1 && h.severity >= TQC_SEV_WARNING, "%s: %zu spelling in: %s", code,
+                  h.count, text);
+    ck_assert_str_eq(h.span, span);
+    ck_assert_str_eq(h.first, fix);
+}
+
+START_TEST(test_issue_12_missing_space_a_slip_is_no_join)
+{
+    expect_slip("en", "They would allso vote on the plan.", "allso", "also");
+    expect_slip("fr", "Il etait déjà tard quand la réunion a commencé.", "etait", "était");
+    expect_slip("es", "Los gobiernoos votaron ayer.", "gobiernoos", "gobiernos");
+    expect_slip("pt", "Os deputados poderao votar amanhã.", "poderao", "poderão");
+    expect_slip("pt", "Os deputados votaram nessaa semana.", "nessaa", "nessa");
+    expect_slip("it", "Il governo haa deciso ieri.", "haa", "ha");
+    expect_slip("de", "Er kaufte einees der Häuser.", "einees", "eines");
+    /* Joins likelier than the slip they also are one of (`sofa`, `delà`). */
+    expect_in("en", "She went ofa walk in the park.", "ofa", "of a");
+    expect_in("en", "They drove toa town in the north.", "toa", "to a");
+    expect_in("fr", "Le maire a parlé dela ville hier.", "dela", "de la");
+    expect_in("es", "El ministro dijo quela ley cambia.", "quela", "que la");
+    expect_in("pt", "O ministro disse quea lei muda.", "quea", "que a");
+    expect_in("it", "Il sindaco ha parlato dellacittà ieri.", "dellacittà", "della città");
+    expect_in("de", "Er sagte, dassdie Regierung plant.", "dassdie", "dass die");
+}
+END_TEST
+
 /* issue 12 (session 9): where compounds are solid the lexicon lists them, so a particle
  * that begins compounds glued to a word it knows, in a token neither it nor the dictionary
  * knows, is a run-on when that word is no verb form or an infinitive after `zu`; an article
@@ -648,6 +682,7 @@ Suite *pass_missing_space_suite(void)
     tcase_add_test(tc, test_issue_12_missing_space_recurring_camel);
     tcase_add_test(tc, test_issue_12_missing_space_formations_loans_and_terms);
     tcase_add_test(tc, test_issue_12_missing_space_joins_in_every_language);
+    tcase_add_test(tc, test_issue_12_missing_space_a_slip_is_no_join);
     tcase_add_test(tc, test_issue_12_missing_space_three_and_four_words);
     tcase_add_test(tc, test_issue_12_missing_space_particles_quotes_and_attested_parts);
     tcase_add_test(tc, test_issue_12_missing_space_capitals_and_acronyms);

@@ -21,7 +21,9 @@
  *     word and, for two content words, the token is not written so again in the
  *     article at least half as often as its capitalised part alone (`remoteStorage`
  *     is a term, `packageDebian` among many `Debian` is not); brand-like forms
- *     (`iPhone`, `McDonald`, `JPMorgan`) have a short first part or several capitals.
+ *     (`iPhone`, `McDonald`, `JPMorgan`) have a short first part or several capitals;
+ *   - a token one typist's slip from a frequent word (`metodo`, `allso`) is that word
+ *     misspelt, spelling's, unless the join is the likelier reading (`ofa`).
  * Two profile settings adapt this to languages unlike English: `solid-compounds = yes`
  * (German writes its compounds solid, and Hunspell lacks many: `hineinfällt`,
  * `Basenpaaren`) reports only readings glued by a function word; `capitalised-nouns =
@@ -33,6 +35,8 @@
 
 #include <stdio.h>
 #include <string.h>
+
+#include <utf8proc.h>
 
 #include "lang/langid.h"
 #include "lang/lex.h"
@@ -893,6 +897,93 @@ static size_t four_plausible(const tqc_ctx *ctx, const char *word, size_t len, t
     return ns ? 0 : kept;
 }
 
+/* A language's regional varieties (en-US, en-GB...) and loan languages looked at. */
+#define MS_MAX_VARIETIES 4
+
+/* Whether a loan language's dictionary knows the word as written. */
+static bool loan_word(const tqc_ctx *ctx, const char *s, size_t len)
+{
+    tqc_ctx_loan loans[MS_MAX_VARIETIES];
+    size_t n = tqc_ctx_loans(ctx, loans, MS_MAX_VARIETIES);
+    for (size_t i = 0; i < n; i++)
+        if (tqc_dict_known(loans[i].dict, s, len))
+            return true;
+    return false;
+}
+
+/* ---- a slip against a join ---------------------------------------------------------- */
+
+/* The letter under a code point's diacritics (`é` -> `e`), the code point itself when it
+ * has none. */
+static int32_t base_letter(int32_t cp)
+{
+    utf8proc_int32_t parts[4];
+    int boundclass = 0;
+    utf8proc_ssize_t n = utf8proc_decompose_char(cp, parts, 4, UTF8PROC_DECOMPOSE, &boundclass);
+    return n > 0 && n <= 4 ? parts[0] : cp;
+}
+
+/* Whether written (the token, wn code points) is word (cn code points) with one of the
+ * slips a typist makes: two neighbours swapped, a letter dropped, a letter doubled, or a
+ * diacritic left off or put on the wrong letter. A letter typed in another's place is
+ * not among them: joins of real words are such a substitution of some word far too often
+ * (`ona`, `one`). */
+static bool one_slip(const int32_t *w, size_t wn, const int32_t *c, size_t cn)
+{
+    size_t i = 0;
+    while (i < wn && i < cn && w[i] == c[i])
+        i++;
+    if (cn == wn + 1) /* dropped: the rest of the word follows one letter on */
+        return !memcmp(w + i, c + i + 1, (wn - i) * sizeof *w);
+    if (wn == cn + 1) /* doubled: the extra letter repeats its neighbour */
+        return i < wn && ((i > 0 && w[i] == w[i - 1]) || (i + 1 < wn && w[i] == w[i + 1])) &&
+               !memcmp(w + i + 1, c + i, (cn - i) * sizeof *w);
+    if (wn != cn || i == wn)
+        return false;
+    if (i + 1 < wn && w[i] == c[i + 1] && w[i + 1] == c[i] &&
+        !memcmp(w + i + 2, c + i + 2, (wn - i - 2) * sizeof *w))
+        return true;
+    return base_letter(w[i]) == base_letter(c[i]) &&
+           !memcmp(w + i + 1, c + i + 1, (wn - i - 1) * sizeof *w);
+}
+
+static size_t code_points(const char *s, size_t len, int32_t *out, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len && n < max;) {
+        size_t step = tqc_text_decode(s + i, len - i, &out[n]);
+        if (step == 0)
+            return 0;
+        i += step;
+        n++;
+    }
+    return n;
+}
+
+/* The unigram probability of the likeliest word one slip from the token (one_slip), 0
+ * when there is none: a misspelling of a frequent word is read as two words as often
+ * (`metodo` -> `me todo`, `histry` -> `his try`), and the two readings are weighed. */
+static double slip_reading(const tqc_ctx *ctx, const char *s, size_t len)
+{
+    uint64_t total = tqc_dict_freq_total(ctx->dict);
+    int32_t w[MS_MAX_WORD], c[MS_MAX_WORD];
+    size_t wn = code_points(s, len, w, MS_MAX_WORD);
+    if (total == 0 || wn == 0)
+        return 0;
+    char *sug[TQC_DICT_MAX_SUGGESTIONS];
+    size_t n = tqc_dict_suggest(ctx->dict, s, len, sug, TQC_DICT_MAX_SUGGESTIONS);
+    uint64_t best = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t sl = strlen(sug[i]);
+        size_t cn = code_points(sug[i], sl, c, MS_MAX_WORD);
+        uint64_t f = tqc_dict_freq(ctx->dict, sug[i], sl);
+        if (cn && f > best && one_slip(w, wn, c, cn))
+            best = f;
+    }
+    tqc_dict_free_suggestions(sug, n);
+    return (double)best / (double)total;
+}
+
 /* `dayson`, `ofa`, `talksended`; with functions_only, only readings made of function
  * words. With caps (`WEWILLAPPEAL`, a token in capitals) no fix is safe and no name is
  * looked for. */
@@ -908,6 +999,13 @@ static void check_lower(ms_run *r, size_t k, tqc_span span, bool functions_only,
         n = four_plausible(ctx, s, len, best);
     if (n == 0)
         n = plausible(ctx, s, best, short_three(ctx, s, len, best));
+    /* A slip of a frequent word at least as likely as the best join is spelling's: the
+     * join must be the likelier reading, and a name in lower case (no reading as words)
+     * is rarer than a slip (`commme`: `Com Mme`). Not a word of a loan language, which
+     * spelling takes for a loan (`sea` in Portuguese: `se a` or `seja`). */
+    double slip = caps || loan_word(ctx, s, len) ? 0 : slip_reading(ctx, s, len);
+    if (slip > 0 && (n == 0 || best[0].score <= slip))
+        return;
     if (n == 0 && !functions_only && !caps) {
         check_lower_name(r, span);
         return;
@@ -1655,9 +1753,6 @@ static bool check_lower_name(ms_run *r, tqc_span span)
     return false;
 }
 
-/* A language's regional varieties we look at (en-US, en-GB...). */
-#define MS_MAX_VARIETIES 4
-
 /* Whether another regional variety of the language knows the word (the profile's
  * `varieties` after the first, in a document without a region): `programme`,
  * `cancelled` in en-GB are words, not run-ons, in a plain `en` article. */
@@ -1700,12 +1795,7 @@ static bool formed_or_loan(const tqc_ctx *ctx, const char *s, size_t len)
      * English `sea`). */
     if (chars_in(s, len) < MS_MIN_LOAN_CHARS)
         return false;
-    tqc_ctx_loan loans[MS_MAX_VARIETIES];
-    size_t n = tqc_ctx_loans(ctx, loans, MS_MAX_VARIETIES);
-    for (size_t i = 0; i < n; i++)
-        if (tqc_dict_known(loans[i].dict, s, len))
-            return true;
-    return false;
+    return loan_word(ctx, s, len);
 }
 
 /* The byte length of the apostrophe at s[i] (`'` or U+2019), 0 when there is none. */
