@@ -596,14 +596,15 @@ START_TEST(test_issue_15_cold_lookups_map_nothing)
 {
     /* Enough words that the slots and records lie far past the header's pages. */
     enum { WORDS = 20000 };
-    char *dic = malloc(WORDS * 10 + 16);
+    size_t cap = WORDS * 10 + 16;
+    char *dic = malloc(cap);
     ck_assert_ptr_nonnull(dic);
-    size_t at = (size_t)sprintf(dic, "%d\n", WORDS);
+    size_t at = (size_t)snprintf(dic, cap, "%d\n", WORDS);
     for (int i = 0; i < WORDS; i++) {
         char w[8] = "qa";
         for (int k = 0, v = i; k < 4; k++, v /= 26)
             w[2 + k] = (char)('a' + v % 26);
-        at += (size_t)sprintf(dic + at, "%s/S\n", w);
+        at += (size_t)snprintf(dic + at, cap - at, "%s/S\n", w);
     }
     forms_fixture fx;
     forms_fixture_begin(&fx, "SET UTF-8\nSFX S Y 1\nSFX S 0 s .\n", dic);
