@@ -216,7 +216,7 @@ START_TEST(test_w1_boilerplate_shape_in_six_languages)
 }
 END_TEST
 
-/* A bar that ends on an abbreviation (`Lesezeit 4 Min.`) has no full stop of a
+/* A bar that ends on an abbreviation (`Lesedauer 6 Min.`) has no full stop of a
  * sentence: its period is the abbreviation's. A short sentence of prose ending so is
  * still prose. */
 START_TEST(test_s10_boilerplate_bar_ending_on_an_abbreviation)
@@ -272,7 +272,7 @@ START_TEST(test_s10_boilerplate_line_joined_to_a_paragraph)
          "3 min de lecture · 12 commentaires", "Le syndicat a accepté"},
         {"de", "Die Hafenbehörde hat am Montag den neuen Vertrag mit den Hafenarbeitern "
                "unterzeichnet.",
-         "Artikel merken · Teilen · Lesezeit 4 Min.", "Die Gewerkschaft stimmte zu"},
+         "Drucken · Senden · Lesedauer 6 Min.", "Die Gewerkschaft stimmte zu"},
         {"it", "L'autorità portuale ha firmato lunedì il nuovo contratto con i portuali della "
                "città.",
          "3 min di lettura · 12 commenti", "Il sindacato ha accettato"},

@@ -482,7 +482,7 @@ static bool closing_mark(const tqc_ctx *ctx, size_t k)
 }
 
 /* Whether the period at token dot, ending tokens [first, dot], closes an abbreviation of
- * the profile in a bar of items parted by separators (`Teilen · Lesezeit 4 Min.`): no full
+ * the profile in a bar of items parted by separators (`Drucken · Lesedauer 6 Min.`): no full
  * stop of a sentence. A sentence may end on an abbreviation too (`The vote took 40 min.`),
  * but its words are not parted so. */
 static bool abbreviation_period(const tqc_ctx *ctx, size_t first, size_t dot)

@@ -1600,7 +1600,7 @@ static void check_camel(ms_run *r, const tqc_token *t)
         sev = TQC_SEV_INFO;
         /* ... unless a common noun (a title, a trade) is glued to a given name and the
          * name goes on with a surname the article writes again alone: how news copy
-         * introduces a person (`BiologinHanna Vogt`, later `Vogt`). A German noun is
+         * introduces a person (`ChemikerinMarta Kühn`, later `Kühn`). A German noun is
          * known only capitalised, as a name is: the lexicon tells them apart. */
         size_t k = (size_t)(t - ctx->doc->tokens);
         if (lchars >= MS_SHAPE_MIN_CHARS && common_as_written(ctx, s, cut) &&

@@ -259,8 +259,8 @@ static bool announces_below(const tqc_ctx *ctx, size_t first, size_t end, size_t
 /* Whether tokens [first, end) are set in title case, as headlines in English are: no
  * content word in lower case (function words may be), and at least SH_TITLE_CAPS words the
  * dictionary knows in lower case written with a capital (not a name of the lexicon; where
- * nouns take one anyway, not nouns), more than half of its content words: `Quota Cut
- * Leaves Dealers Scrambling`. A dateline's capitals are names. */
+ * nouns take one anyway, not nouns), more than half of its content words: `Ferry Fares
+ * Rise Again For Commuters`. A dateline's capitals are names. */
 static bool title_case(const tqc_ctx *ctx, size_t first, size_t end)
 {
     const tqc_doc *doc = ctx->doc;
