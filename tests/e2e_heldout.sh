@@ -39,6 +39,13 @@ python3 "$here/heldout_gold.py" "$tmp/set" >"$tmp/out" 2>&1
 [ $? = 1 ] && grep -q 'a clean control with 1 gold rows' "$tmp/out"
 check "a clean control with a gold row is refused" $? "$(cat "$tmp/out")"
 
+# The clean controls start where gold.tsv's clean-from line says: moved past article 13,
+# which has no rows, it becomes a defective article without any.
+{ echo '# clean-from: 14'; cat "$here/data/heldout/gold.tsv"; } >"$tmp/set/gold.tsv"
+python3 "$here/heldout_gold.py" "$tmp/set" >"$tmp/out" 2>&1
+[ $? = 1 ] && grep -q '^heldout: 13-en-library.txt: a defective article without gold rows$' "$tmp/out"
+check "gold.tsv's clean-from line says where the clean controls start" $? "$(cat "$tmp/out")"
+
 # The scorer on a small set and a stand-in tqc that answers from a table: a finding of a
 # row's rule at warning overlapping its span catches it; one at info, or of another rule,
 # does not; a finding at warning on a clean control is a false alarm and lowers precision.

@@ -59,7 +59,8 @@ def score(folder, tqc):
     if problems:
         raise RuntimeError('the held-out set is broken:\n' + '\n'.join(problems))
     lang_of = {name: lang for name, _, lang in arts}
-    clean = {name for name, number, _ in arts if number >= heldout_gold.CLEAN_FROM}
+    first_clean = heldout_gold.clean_from(folder)
+    clean = {name for name, number, _ in arts if number >= first_clean}
     severe = []
     for name, _, lang in arts:
         for f in findings_of(tqc, os.path.join(folder, name), lang):

@@ -4,7 +4,9 @@ is well made.
 
 Run alone it is the set's checker: the articles are numbered from 01 without a gap and each
 language has as many as the others, every gold span is found in its file at its occurrence,
-the clean controls (13 on) have no rows, each defective article (01-12) has some, every
+the clean controls have no rows, each defective article has some (the clean controls are
+the articles numbered from the one gold.tsv's `# clean-from: NN` line names, 13 without
+one), every
 article is UTF-8 in NFC with one paragraph a line and a blank line between paragraphs, and
 every class has at least two rows in each language, or as many as --at-least asks
 (`--at-least 1` for every class, `--at-least fragment=3` for one). Exit 1 with one line a
@@ -26,7 +28,18 @@ CLASSES = ('missing-space', 'spelling', 'capitalization', 'fragment', 'quotes',
            'repeated-word', 'spacing', 'boilerplate', 'stray-heading', 'number',
            'untranslated', 'encoding')
 NAME = re.compile(r'^(\d\d)-([a-z]{2})-[a-z0-9-]+\.txt$')
-CLEAN_FROM = 13   # articles numbered from here on are clean controls
+CLEAN_FROM = 13   # articles numbered from here on are clean controls, unless gold.tsv says
+CLEAN_FROM_LINE = re.compile(r'^#\s*clean-from:\s*(\d+)\s*$')
+
+
+def clean_from(folder):
+    """The number of the set's first clean control: gold.tsv's `# clean-from: NN` line."""
+    with open(os.path.join(folder, 'gold.tsv'), encoding='utf-8') as f:
+        for line in f:
+            m = CLEAN_FROM_LINE.match(line.rstrip('\n'))
+            if m:
+                return int(m.group(1))
+    return CLEAN_FROM
 
 
 class Row:
@@ -131,12 +144,13 @@ def check(folder=DEFAULT_DIR, least=None):
         if unknown:
             problems.append('gold.tsv:%d: unknown rule %s' % (r.line_no, ', '.join(unknown)))
     counts = {}
+    first_clean = clean_from(folder)
     for name, number, lang in arts:
         text = texts[name]
         n = len(by_file.get(name, []))
-        if number >= CLEAN_FROM and n:
+        if number >= first_clean and n:
             problems.append('%s: a clean control with %d gold rows' % (name, n))
-        if number < CLEAN_FROM and not n:
+        if number < first_clean and not n:
             problems.append('%s: a defective article without gold rows' % name)
         if not unicodedata.is_normalized('NFC', text):
             problems.append('%s: not in NFC' % name)
