@@ -26,6 +26,16 @@ python3 "$here/heldout_gold.py" "$here/data/heldout2" $x_least --at-least untran
 [ $? = 1 ] && grep -q '^heldout: en: 1 untranslated rows, at least 2 wanted$' "$tmp/out"
 check "a class with fewer rows than --at-least asks is refused" $? "$(cat "$tmp/out")"
 
+# Set Y (tests/data/heldout3, session 11): 36 articles, six a language, written in two
+# halves at once (en, pt, es; fr, de, it) and joined by the lead; the rows its brief asked
+# for in each language over three defective articles: five of the four commonest classes,
+# two of each other class but encoding, which has one.
+y_least="--at-least 2 --at-least encoding=1 --at-least missing-space=5 --at-least spelling=5"
+y_least="$y_least --at-least capitalization=5 --at-least fragment=5"
+# shellcheck disable=SC2086  # y_least is a list of arguments
+python3 "$here/heldout_gold.py" "$here/data/heldout3" $y_least >"$tmp/out" 2>&1
+check "set Y is well made" $? "$(cat "$tmp/out")"
+
 # A row whose span is not at its occurrence, and a clean control with a row, are refused.
 cp -r "$here/data/heldout" "$tmp/set"
 awk -F'\t' 'BEGIN { OFS = "\t" } !/^#/ && $1 ~ /^01-/ && !done { $4 = 99; done = 1 } { print }' \
