@@ -531,12 +531,17 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
     /* An article of the language's list opening the sentence, also after an adverb
      * opening it, before a form that may be a noun or an adjective, is the article (`La
      * prima in dieci anni.`, `Quase o dobro do previsto.`): a pronoun there needs a verb
-     * that is nothing else (`La vende.`, `Quase o perdi.`). */
+     * that is nothing else (`La vende.`, `Quase o perdi.`), or a name after the form, its
+     * subject or object (`Lo annuncia Carla Neri.`): a noun runs on into a name through a
+     * preposition, and one in apposition (`il porto Said`) is rarely also a verb. */
     bool after_opening_adverb = left2 == first && toks[first].kind == TQC_TOK_WORD &&
                                 word_pos(ctx, first, true) == TQC_POS_ADV;
+    bool name_after = next != NONE && (toks[next].flags & TQC_TF_CAP) &&
+                      !(toks[next].flags & TQC_TF_ALLCAPS) &&
+                      !(word_pos(ctx, next, false) & TQC_POS_VERB);
     bool opening_article = has_before && (pos & (TQC_POS_NOUN | TQC_POS_ADJ)) &&
                            tok_in(ctx, "articles", &toks[left]) &&
-                           (left == first || after_opening_adverb);
+                           (left == first || after_opening_adverb) && !name_after;
     if (has_before && proclitics(ctx, left == first) && !(before & TQC_POS_NUM) && !article &&
         subject && !opening_article && proclitic_pronoun(ctx, left))
         keeps_verb |= TQC_POS_PRON;
@@ -681,6 +686,63 @@ static bool may_be_verb(const tqc_ctx *ctx, size_t k, bool first)
     size_t n = tqc_text_case(tok_text(ctx->doc, t), tqc_span_len(t->span), TQC_CASE_LOWER,
                              buf, sizeof buf);
     return n && tqc_dict_known(ctx->dict, buf, n);
+}
+
+/* Whether word token j is a preposition that governs the word after it: one the lexicon
+ * knows as no noun, pronoun (`en`, `a`: also clitics before a verb) or conjunction
+ * (`como dijo`), and as no verb unless the language's `prepositions` list has it (`di`,
+ * whatever imperative the lexicon adds). */
+static bool governing_preposition(const tqc_ctx *ctx, size_t j, size_t first)
+{
+    uint32_t pos = word_pos(ctx, j, j == first);
+    return (pos & TQC_POS_PREP) &&
+           !(pos & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_PRON | TQC_POS_CONJ)) &&
+           (!(pos & TQC_POS_VERB) || tok_in(ctx, "prepositions", &ctx->doc->tokens[j]));
+}
+
+/* Whether word token k, which the lexicon lacks, stands where no finite verb can, so it
+ * is no verb the lexicon missed: a preposition governs it, right before it or past
+ * determiners, adjectives and numbers (`with two flurbish boats`, `di glaciologia`), or
+ * an article of the language's list that is no object pronoun comes right before it
+ * (`una`, `the`, whatever verb the lexicon adds; not `la`, `le`, which may stand before
+ * a verb). */
+static bool nominal_slot(const tqc_ctx *ctx, size_t k, size_t first)
+{
+    const tqc_doc *doc = ctx->doc;
+    size_t j = word_before(doc, k, first);
+    if (j != NONE && tok_in(ctx, "articles", &doc->tokens[j])) {
+        uint32_t pos = word_pos(ctx, j, j == first);
+        bool clitic = tqc_lang_list(ctx->lang, "proclitics")
+                          ? tok_in(ctx, "proclitics", &doc->tokens[j])
+                          : (pos & TQC_POS_PRON) != 0;
+        if (!clitic && !(pos & (TQC_POS_NOUN | TQC_POS_PROPN)))
+            return true;
+    }
+    for (size_t steps = 0; j != NONE && steps < FRAG_MAX_GOVERNED; steps++) {
+        if (governing_preposition(ctx, j, first))
+            return true;
+        uint32_t pos = word_pos(ctx, j, j == first);
+        if (!pos || (pos & ~(TQC_POS_DET | TQC_POS_ADJ | TQC_POS_NUM | TQC_POS_PRON)) ||
+            ((pos & TQC_POS_PRON) && !(pos & TQC_POS_DET)))
+            return false;
+        j = word_before(doc, j, first);
+    }
+    return false;
+}
+
+/* Whether word token k, which the lexicon lacks, opens the sentence before a capitalised
+ * word that is no verb, where only names are capitalised (not profile
+ * `capitalised-nouns`): the two are one name, cut off the sentence before (`Villaseca
+ * Ortúzar.`); a verb opening a sentence before its subject's name is one the lexicon
+ * knows. */
+static bool name_opening(const tqc_ctx *ctx, size_t k, size_t first, size_t last)
+{
+    const tqc_doc *doc = ctx->doc;
+    size_t n = word_after(doc, k, last);
+    return k == first && n != NONE && !(doc->tokens[k].flags & TQC_TF_LOWER) &&
+           (doc->tokens[n].flags & TQC_TF_CAP) && !(doc->tokens[n].flags & TQC_TF_ALLCAPS) &&
+           !tqc_lang_yes(ctx->lang, "capitalised-nouns") &&
+           !(word_pos(ctx, n, false) & TQC_POS_VERB);
 }
 
 static bool abbreviation(const tqc_ctx *ctx, const tqc_token *t)
@@ -1480,7 +1542,8 @@ static bool check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
                               !(pos & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB)));
             if ((garbled && garbled[k]) ||
                 (!pos && may_be_verb(ctx, k, k == first) &&
-                 !inflected_adjective(ctx, k, first, last) && !noun_compound(ctx, k)))
+                 !inflected_adjective(ctx, k, first, last) && !noun_compound(ctx, k) &&
+                 !nominal_slot(ctx, k, first) && !name_opening(ctx, k, first, last)))
                 unknown_verbs++;
             /* An adverb, pronoun or interjection reading makes a reply (`Pas encore.`:
              * `pas` is also a noun). */
