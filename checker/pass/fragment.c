@@ -32,8 +32,9 @@
  * with no main clause, reported the same way, unless its main clause follows (see
  * second_verb).
  * A word the lexicon lacks may be a verb when it is written in lower case, or opens the
- * sentence and the dictionary knows it in lower case; such a sentence is reported at info
- * only, since the verb may be the word the lexicon lacks; so may a word the encoding pass
+ * sentence and the dictionary knows it in lower case, unless no verb can stand there
+ * (nominal_slot, name_opening); such a sentence is reported at info only, since the verb
+ * may be the word the lexicon lacks; so may a word the encoding pass
  * (run before this one) found garbled (`Ãˆ` for `È`). Capitalised words inside the
  * sentence (names; German nouns), all-capital words and words with digits are no verbs.
  * Verbless pieces one right after another are the writer's manner: a hint only (see
@@ -532,7 +533,7 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
      * opening it, before a form that may be a noun or an adjective, is the article (`La
      * prima in dieci anni.`, `Quase o dobro do previsto.`): a pronoun there needs a verb
      * that is nothing else (`La vende.`, `Quase o perdi.`), or a name after the form, its
-     * subject or object (`Lo annuncia Carla Neri.`): a noun runs on into a name through a
+     * subject or object (`Lo denuncia Carla Neri.`): a noun runs on into a name through a
      * preposition, and one in apposition (`il porto Said`) is rarely also a verb. */
     bool after_opening_adverb = left2 == first && toks[first].kind == TQC_TOK_WORD &&
                                 word_pos(ctx, first, true) == TQC_POS_ADV;
