@@ -703,7 +703,7 @@ static bool governing_preposition(const tqc_ctx *ctx, size_t j, size_t first)
 
 /* Whether word token k, which the lexicon lacks, stands where no finite verb can, so it
  * is no verb the lexicon missed: a preposition governs it, right before it or past
- * determiners, adjectives and numbers (`with two flurbish boats`, `di glaciologia`), or
+ * determiners, adjectives and numbers (`with two flurbish boats`, `di orogenesi`), or
  * an article of the language's list that is no object pronoun comes right before it
  * (`una`, `the`, whatever verb the lexicon adds; not `la`, `le`, which may stand before
  * a verb). */
