@@ -55,8 +55,13 @@ apertium_forms() {
         awk '{ i = length($0); while (i > 0 && substr($0, i, 1) != ":") i--;
                if (i > 1) print substr($0, i + 1) "\t" substr($0, 1, i - 1) }'
     if [ -s "$2" ]; then
+        # Only a line that is one lexical unit: a word Hunspell lists with a hyphen
+        # (`abacate-do-mato`) comes out as several units, and a later unit's joined
+        # analysis (`do` = de+o) would be read as the first word's (`abacate` a
+        # preposition).
         lt-proc -a "$bin" <"$2" |
-            awk '{ n = split($0, a, "/"); s = substr(a[1], 2);
+            awk '!/^\^[^$]*\$$/ { next }
+                 { n = split($0, a, "/"); s = substr(a[1], 2);
                    for (i = 2; i <= n; i++) { x = a[i]; sub(/\$$/, "", x);
                      if (x ~ /\+/ && x !~ /^\*/) print s "\t" x } }'
     fi

@@ -246,6 +246,96 @@ START_TEST(test_issue_12_fragment_speech_titles_credits_lists)
 }
 END_TEST
 
+/* issue 12, on fresh text: where a word the lexicon lacks stands decides whether it may be
+ * the verb. After a preposition that governs it (also past an article or adjectives) or an
+ * article that is no object pronoun it is a noun or an adjective, so the piece is verbless
+ * (a warning); where a verb may stand it keeps the piece a hint. The nonce words here are
+ * in no lexicon. */
+static void expect_severity(const char *code, const char *text, tqc_severity severity)
+{
+    tqc_test_hit h;
+    tqc_test_first_in(code, text, RULE, &h);
+    ck_assert_msg(h.count == 1 && h.severity == severity, "%s: %zu finding(s), severity %d: %s",
+                  code, h.count, (int)h.severity, text);
+}
+
+START_TEST(test_issue_12_fragment_unknown_word_where_no_verb_stands)
+{
+    const char *governed[][2] = {
+        {"en", "The road was closed for three days after the storm. Mainly for trucks with "
+               "glorbine."},
+        {"de", "Die Straße war nach dem Sturm drei Tage lang gesperrt. Vor allem für "
+               "Lastwagen mit glorbinen Ladungen."},
+        {"es", "La carretera estuvo cerrada tres días después de la tormenta. Sobre todo para "
+               "los camiones con carga de glorbina."},
+        {"fr", "La route est restée fermée trois jours après la tempête. Surtout pour les "
+               "camions chargés de glorbine."},
+        {"it", "La strada è rimasta chiusa per tre giorni dopo la tempesta. Soprattutto per i "
+               "camion con carichi di glorbina."},
+        {"pt", "A estrada ficou fechada durante três dias depois da tempestade. Sobretudo para "
+               "os camiões com cargas de glorbina."},
+        /* after an article that is no object pronoun */
+        {"es", "La carretera estuvo cerrada tres días después de la tormenta. Una glorbina "
+               "más larga que la anterior."},
+        {"it", "La strada è rimasta chiusa per tre giorni dopo la tempesta. Una glorbina più "
+               "lunga della precedente."},
+    };
+    for (size_t i = 0; i < sizeof governed / sizeof governed[0]; i++)
+        expect_severity(governed[i][0], governed[i][1], TQC_SEV_WARNING);
+    /* Where a verb may stand, the word the lexicon lacks may be it: a hint. */
+    const char *open[][2] = {
+        {"en", "The road was closed for three days after the storm. The trucks glorbed."},
+        {"es", "La carretera estuvo cerrada tres días después de la tormenta. Los camiones "
+               "glorbaron."},
+        {"fr", "La route est restée fermée trois jours après la tempête. Les camions en "
+               "glorbent."},
+        {"it", "La strada è rimasta chiusa per tre giorni dopo la tempesta. I camion la "
+               "glorbano."},
+        {"pt", "A estrada ficou fechada durante três dias depois da tempestade. Os camiões "
+               "já glorbam."},
+        {"de", "Die Straße war nach dem Sturm drei Tage lang gesperrt. Die Lastwagen "
+               "glorbten."},
+    };
+    for (size_t i = 0; i < sizeof open / sizeof open[0]; i++)
+        expect_severity(open[i][0], open[i][1], TQC_SEV_INFO);
+}
+END_TEST
+
+/* A sentence opening with a word the lexicon lacks but the dictionary knows in lower
+ * case, before a capitalised word that is no verb, opens a name where only names are
+ * capitalised: a name piece (a warning). German capitalises its nouns: there the first
+ * word may still be the verb. */
+START_TEST(test_issue_12_fragment_name_opened_by_an_unknown_word)
+{
+    FINDS("es", "La asamblea aprobó el presupuesto anual por amplia mayoría. Toneleros "
+          "Montiel.", RULE, "Toneleros Montiel.");
+    FINDS("pt", "A assembleia aprovou o orçamento anual por larga maioria. Moleiros "
+          "Pinto.", RULE, "Moleiros Pinto.");
+    FINDS("it", "L'assemblea ha approvato il bilancio annuale a larga maggioranza. Carradori "
+          "Ferri.", RULE, "Carradori Ferri.");
+    FINDS("en", "The assembly approved the annual budget by a wide margin. Wheelwrights "
+          "Morton.", RULE, "Wheelwrights Morton.");
+    /* before a lower-case word it may be the verb */
+    expect_severity("es", "La asamblea aprobó el presupuesto anual por amplia mayoría. "
+                    "Toneleros de la sierra.", TQC_SEV_INFO);
+}
+END_TEST
+
+/* An article opening the sentence that is also an object pronoun, before a form that is a
+ * noun or a verb, is the pronoun when a name follows the form, its subject (`Lo denuncia
+ * Carla Neri.`): the sentence is complete, and a piece after it is a fragment. Before a
+ * preposition the article's noun phrase goes on (`La denuncia del sindaco.`). */
+START_TEST(test_issue_12_fragment_clitic_verb_before_a_name)
+{
+    FINDS("it", "Il raccolto di quest'anno è scarso. Lo denuncia Carla Neri. Direttrice "
+          "della cantina sociale dal 2019.", RULE, "Direttrice della cantina sociale dal 2019.");
+    FINDS("es", "La cosecha de este año es escasa. Lo cuenta Marta Ibáñez. Directora de la "
+          "cooperativa desde 2019.", RULE, "Directora de la cooperativa desde 2019.");
+    FINDS("it", "Il raccolto di quest'anno è scarso. La denuncia del sindaco.", RULE,
+          "La denuncia del sindaco.");
+}
+END_TEST
+
 START_TEST(test_issue_12_fragment_unknown_words_keep_it_at_info)
 {
     /* `frimbled` may be the verb the lexicon lacks: said, but only as info. */
@@ -1038,6 +1128,9 @@ Suite *pass_fragment_suite(void)
     tcase_add_test(tc, test_issue_12_fragment_legitimate_verbless_sentences);
     tcase_add_test(tc, test_issue_12_fragment_speech_titles_credits_lists);
     tcase_add_test(tc, test_issue_12_fragment_unknown_words_keep_it_at_info);
+    tcase_add_test(tc, test_issue_12_fragment_unknown_word_where_no_verb_stands);
+    tcase_add_test(tc, test_issue_12_fragment_name_opened_by_an_unknown_word);
+    tcase_add_test(tc, test_issue_12_fragment_clitic_verb_before_a_name);
     tcase_add_test(tc, test_issue_12_fragment_sentence_ends_and_main_clauses);
     tcase_add_test(tc, test_issue_12_fragment_german_pronouns_without_nouns);
     tcase_add_test(tc, test_issue_12_fragment_german_verb_second_and_verb_last);

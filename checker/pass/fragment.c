@@ -32,8 +32,9 @@
  * with no main clause, reported the same way, unless its main clause follows (see
  * second_verb).
  * A word the lexicon lacks may be a verb when it is written in lower case, or opens the
- * sentence and the dictionary knows it in lower case; such a sentence is reported at info
- * only, since the verb may be the word the lexicon lacks; so may a word the encoding pass
+ * sentence and the dictionary knows it in lower case, unless no verb can stand there
+ * (nominal_slot, name_opening); such a sentence is reported at info only, since the verb
+ * may be the word the lexicon lacks; so may a word the encoding pass
  * (run before this one) found garbled (`Ãˆ` for `È`). Capitalised words inside the
  * sentence (names; German nouns), all-capital words and words with digits are no verbs.
  * Verbless pieces one right after another are the writer's manner: a hint only (see
@@ -99,6 +100,51 @@ static int32_t first_cp(const tqc_doc *doc, const tqc_token *t)
     return cp;
 }
 
+/* Neighbours are read only through these, never at an index computed by hand: such
+ * reads went before the token array's start twice. Each answers a token index, or NONE
+ * when the neighbour lies outside [lo, end) or the document. */
+#define NONE SIZE_MAX
+
+/* The token right before token k, when it is at lo or after. */
+static size_t tok_before(size_t k, size_t lo)
+{
+    return k > lo && k != NONE ? k - 1 : NONE;
+}
+
+/* The token right after token k, when it is before end and inside the document. */
+static size_t tok_after(const tqc_doc *doc, size_t k, size_t end)
+{
+    if (end > doc->token_count)
+        end = doc->token_count;
+    return k != NONE && k + 1 < end ? k + 1 : NONE;
+}
+
+/* The word token right before token k (from lo on), NONE when that token is no word. */
+static size_t word_before(const tqc_doc *doc, size_t k, size_t lo)
+{
+    size_t j = tok_before(k, lo);
+    return j != NONE && doc->tokens[j].kind == TQC_TOK_WORD ? j : NONE;
+}
+
+/* The word token right after token k (before end), NONE when that token is no word. */
+static size_t word_after(const tqc_doc *doc, size_t k, size_t end)
+{
+    size_t j = tok_after(doc, k, end);
+    return j != NONE && doc->tokens[j].kind == TQC_TOK_WORD ? j : NONE;
+}
+
+/* The first character of token j, 0 for NONE. */
+static int32_t cp_of(const tqc_doc *doc, size_t j)
+{
+    return j == NONE ? 0 : first_cp(doc, &doc->tokens[j]);
+}
+
+/* Whether token j is one of that kind; false for NONE. */
+static bool kind_is(const tqc_doc *doc, size_t j, tqc_tok_kind kind)
+{
+    return j != NONE && doc->tokens[j].kind == kind;
+}
+
 /* A closing quotation mark or bracket of the language. */
 static bool is_closer(const tqc_ctx *ctx, size_t k)
 {
@@ -160,12 +206,13 @@ static bool fixed_preposition(const tqc_ctx *ctx, size_t k)
 {
     const tqc_strmap *list = tqc_lang_list(ctx->lang, "fixed-prepositions");
     const tqc_doc *doc = ctx->doc;
-    if (!list || k + 1 >= doc->token_count || doc->tokens[k + 1].kind != TQC_TOK_WORD)
+    size_t next = word_after(doc, k, doc->token_count), prev = word_before(doc, k, 0);
+    if (!list || next == NONE)
         return false;
-    const tqc_token *t = &doc->tokens[k], *n = &doc->tokens[k + 1];
+    const tqc_token *t = &doc->tokens[k], *n = &doc->tokens[next];
     /* An object pronoun before it makes it the verb (`lo pese a mano`). */
-    if (k > 0 && doc->tokens[k - 1].kind == TQC_TOK_WORD && !(t->flags & TQC_TF_SENT_START) &&
-        tok_in(ctx, "proclitics", &doc->tokens[k - 1]))
+    if (prev != NONE && !(t->flags & TQC_TF_SENT_START) &&
+        tok_in(ctx, "proclitics", &doc->tokens[prev]))
         return false;
     char buf[FRAG_MAX_PHRASE];
     size_t len = tqc_text_case(tok_text(doc, t), tqc_span_len(t->span), TQC_CASE_LOWER, buf,
@@ -200,10 +247,10 @@ static uint32_t word_pos(const tqc_ctx *ctx, size_t k, bool first)
  * no subject for a verb after it. */
 static bool governed(const tqc_ctx *ctx, size_t k, size_t first)
 {
-    for (size_t j = k, steps = 0; j > first && steps < FRAG_MAX_GOVERNED; j--, steps++) {
-        if (ctx->doc->tokens[j - 1].kind != TQC_TOK_WORD)
+    for (size_t j = k, steps = 0; steps < FRAG_MAX_GOVERNED; steps++) {
+        if ((j = word_before(ctx->doc, j, first)) == NONE)
             return false;
-        uint32_t pos = word_pos(ctx, j - 1, j - 1 == first);
+        uint32_t pos = word_pos(ctx, j, j == first);
         if ((pos & TQC_POS_PREP) &&
             !(pos & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB | TQC_POS_PRON)))
             return true;
@@ -232,29 +279,31 @@ static bool closed_listed(const tqc_ctx *ctx, size_t k)
 static bool listed_closed_before_det(const tqc_ctx *ctx, size_t k)
 {
     const tqc_doc *doc = ctx->doc;
-    if (!closed_listed(ctx, k) || k + 1 >= doc->token_count)
+    size_t nk = tok_after(doc, k, doc->token_count);
+    if (!closed_listed(ctx, k) || nk == NONE)
         return false;
-    const tqc_token *n = &doc->tokens[k + 1];
+    const tqc_token *n = &doc->tokens[nk];
     if (n->kind == TQC_TOK_NUMBER)
         return true;
     /* ... also past an adverb that is nothing else and qualifies a number, after it or
      * after an article (`di quasi il 15%`, `de presque 15 %`, `of almost 40 percent`) */
-    if (n->kind == TQC_TOK_WORD && (n->flags & TQC_TF_LOWER) && k + 2 < doc->token_count &&
-        word_pos(ctx, k + 1, false) == TQC_POS_ADV) {
-        const tqc_token *q = &doc->tokens[k + 2];
+    size_t qk = tok_after(doc, nk, doc->token_count);
+    if (n->kind == TQC_TOK_WORD && (n->flags & TQC_TF_LOWER) && qk != NONE &&
+        word_pos(ctx, nk, false) == TQC_POS_ADV) {
+        const tqc_token *q = &doc->tokens[qk];
         if (q->kind == TQC_TOK_NUMBER)
             return true;
-        if (q->kind == TQC_TOK_WORD && tok_in(ctx, "articles", q) && k + 3 < doc->token_count &&
-            doc->tokens[k + 3].kind == TQC_TOK_NUMBER)
+        if (q->kind == TQC_TOK_WORD && tok_in(ctx, "articles", q) &&
+            kind_is(doc, tok_after(doc, qk, doc->token_count), TQC_TOK_NUMBER))
             return true;
     }
     /* ... or a name, a capitalised word the lexicon reads as no verb (`la città di
      * Napoli`) */
     if (n->kind == TQC_TOK_WORD && (n->flags & TQC_TF_CAP) && !(n->flags & TQC_TF_SENT_START))
-        return !(word_pos(ctx, k + 1, false) & TQC_POS_VERB);
+        return !(word_pos(ctx, nk, false) & TQC_POS_VERB);
     if (n->kind != TQC_TOK_WORD || !(n->flags & TQC_TF_LOWER))
         return false;
-    uint32_t after = word_pos(ctx, k + 1, false);
+    uint32_t after = word_pos(ctx, nk, false);
     /* ... or a bare noun with no finite reading, which a preposition governs and a
      * verb rarely takes without its article (`inizio di stagione`, `entre semana`) */
     if (tok_in(ctx, "prepositions", &doc->tokens[k]) && (after & TQC_POS_NOUN) &&
@@ -280,7 +329,8 @@ static bool possessive_clitic(const tqc_ctx *ctx, size_t k)
            !(head >= 3 && (unsigned char)s[head - 3] == 0xE2 &&
              (unsigned char)s[head - 2] == 0x80 && (unsigned char)s[head - 1] == 0x99))
         head--;
-    if (head == 0 || k + 1 >= doc->token_count || doc->tokens[k + 1].kind != TQC_TOK_WORD)
+    size_t next = word_after(doc, k, doc->token_count);
+    if (head == 0 || next == NONE)
         return false;
     head -= s[head - 1] == '\'' ? 1 : 3;
     if (head == 0)
@@ -295,17 +345,17 @@ static bool possessive_clitic(const tqc_ctx *ctx, size_t k)
         head < FRAG_MIN_LAST_BYTES || (!hp && !(t->flags & TQC_TF_CAP)) ||
         (hp && !(hp & (TQC_POS_NOUN | TQC_POS_PROPN))))
         return false;
-    const tqc_token *nt = &doc->tokens[k + 1];
+    const tqc_token *nt = &doc->tokens[next];
     if (!(nt->flags & TQC_TF_LOWER))
         return (nt->flags & TQC_TF_CAP) != 0;
-    uint32_t after = word_pos(ctx, k + 1, false);
+    uint32_t after = word_pos(ctx, next, false);
     /* An adjective (an ordinal, `first`, may be an adverb too) before another that is no
      * adverb or verb, or before such a noun, runs on into a noun phrase (`the world's
      * first atomic submarine`; `the door's open wide` keeps the verb). */
+    size_t then_k = word_after(doc, next, doc->token_count);
     if ((after & TQC_POS_ADJ) && !(after & (TQC_POS_VERB | TQC_POS_AUX | TQC_POS_PRON)) &&
-        k + 2 < doc->token_count && doc->tokens[k + 2].kind == TQC_TOK_WORD &&
-        (doc->tokens[k + 2].flags & TQC_TF_LOWER)) {
-        uint32_t then = word_pos(ctx, k + 2, false);
+        then_k != NONE && (doc->tokens[then_k].flags & TQC_TF_LOWER)) {
+        uint32_t then = word_pos(ctx, then_k, false);
         if ((then & (TQC_POS_ADJ | TQC_POS_NOUN)) &&
             !(then & (TQC_POS_VERB | TQC_POS_AUX | TQC_POS_ADV)))
             return true;
@@ -315,8 +365,7 @@ static bool possessive_clitic(const tqc_ctx *ctx, size_t k)
         return false;
     if (after & TQC_POS_NOUN)
         return true;
-    return (after & TQC_POS_ADJ) && k + 2 < doc->token_count &&
-           doc->tokens[k + 2].kind == TQC_TOK_WORD;
+    return (after & TQC_POS_ADJ) && then_k != NONE;
 }
 
 /* Whether an object opens right after token k: a number, also after a currency sign
@@ -325,17 +374,18 @@ static bool possessive_clitic(const tqc_ctx *ctx, size_t k)
 static bool object_follows(const tqc_ctx *ctx, size_t k)
 {
     const tqc_doc *doc = ctx->doc;
-    if (k + 1 >= doc->token_count)
+    size_t nk = tok_after(doc, k, doc->token_count);
+    if (nk == NONE)
         return false;
-    const tqc_token *n = &doc->tokens[k + 1];
+    const tqc_token *n = &doc->tokens[nk];
     if (n->kind == TQC_TOK_NUMBER)
         return true;
     if (n->kind == TQC_TOK_SYMBOL)
-        return k + 2 < doc->token_count && doc->tokens[k + 2].kind == TQC_TOK_NUMBER;
+        return kind_is(doc, tok_after(doc, nk, doc->token_count), TQC_TOK_NUMBER);
     if (n->kind != TQC_TOK_WORD || !(n->flags & TQC_TF_LOWER) ||
         !(tok_in(ctx, "articles", n) || tok_in(ctx, "determiners", n)))
         return false;
-    return !(word_pos(ctx, k + 1, false) & (TQC_POS_NOUN | TQC_POS_VERB));
+    return !(word_pos(ctx, nk, false) & (TQC_POS_NOUN | TQC_POS_VERB));
 }
 
 /* The parts of speech of the word that an elided word of the profile's `elisions`
@@ -377,7 +427,11 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
     uint32_t pos = word_pos(ctx, k, k == first);
     if (!(pos & FINITE) || possessive_clitic(ctx, k))
         return false;
-    const tqc_token *toks = ctx->doc->tokens;
+    const tqc_doc *doc = ctx->doc;
+    const tqc_token *toks = doc->tokens;
+    /* the tokens one and two before the form in its sentence, and the word after it */
+    size_t left = tok_before(k, first), left2 = tok_before(left, first);
+    size_t prev = word_before(doc, k, first), next = word_after(doc, k, doc->token_count);
     /* A past tense that is also the participle, opening the sentence where a subject
      * comes before its verb (not profile `null-subject`), is the participle (`Founded in
      * 1990 by two engineers.`); one that is also the base form may be an imperative
@@ -386,32 +440,28 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
     if (k == first && (pos & TQC_POS_VPART) && !(pos & (TQC_POS_VINF | TQC_POS_AUX)) &&
         !tqc_lang_yes(ctx->lang, "null-subject")) {
         bool v2 = tqc_lang_yes(ctx->lang, "verb-final-subordinate");
-        uint32_t next = k + 1 < ctx->doc->token_count && toks[k + 1].kind == TQC_TOK_WORD
-                            ? word_pos(ctx, k + 1, false) : 0;
-        if (!v2 || ((next & TQC_POS_PREP) &&
-                    !(next & (TQC_POS_DET | TQC_POS_PRON | TQC_POS_NOUN | TQC_POS_VERB))))
+        uint32_t then = next != NONE ? word_pos(ctx, next, false) : 0;
+        if (!v2 || ((then & TQC_POS_PREP) &&
+                    !(then & (TQC_POS_DET | TQC_POS_PRON | TQC_POS_NOUN | TQC_POS_VERB))))
             return false;
     }
     /* Adjectives in a row, a comma between them, before a noun or a gerund (`a nice, long
      * booking`): the second is one too. */
-    if ((pos & TQC_POS_ADJ) && !(pos & TQC_POS_AUX) && k >= first + 2 &&
-        first_cp(ctx->doc, &toks[k - 1]) == ',' && toks[k - 2].kind == TQC_TOK_WORD &&
-        k + 1 < ctx->doc->token_count && toks[k + 1].kind == TQC_TOK_WORD &&
-        (toks[k + 1].flags & TQC_TF_LOWER)) {
-        uint32_t prev = word_pos(ctx, k - 2, k - 2 == first);
-        if ((prev & TQC_POS_ADJ) && !(prev & TQC_POS_VERB) &&
-            (word_pos(ctx, k + 1, false) & (TQC_POS_NOUN | TQC_POS_VGER)))
+    if ((pos & TQC_POS_ADJ) && !(pos & TQC_POS_AUX) && cp_of(doc, left) == ',' &&
+        kind_is(doc, left2, TQC_TOK_WORD) && next != NONE && (toks[next].flags & TQC_TF_LOWER)) {
+        uint32_t adjective = word_pos(ctx, left2, left2 == first);
+        if ((adjective & TQC_POS_ADJ) && !(adjective & TQC_POS_VERB) &&
+            (word_pos(ctx, next, false) & (TQC_POS_NOUN | TQC_POS_VGER)))
             return false;
     }
-    bool has_before = k > first && toks[k - 1].kind == TQC_TOK_WORD;
-    uint32_t before = has_before ? word_pos(ctx, k - 1, k - 1 == first) : 0;
-    uint32_t host = has_before ? elided_host_pos(ctx, k - 1) : 0;
+    bool has_before = prev != NONE;
+    uint32_t before = has_before ? word_pos(ctx, prev, prev == first) : 0;
+    uint32_t host = has_before ? elided_host_pos(ctx, prev) : 0;
     if (host)
         before = host;
     /* Digits before the form (`15% respecto`, `20 times`) are a numeral. */
-    if (k > first && (toks[k - 1].kind == TQC_TOK_NUMBER ||
-                      (k > first + 1 && toks[k - 2].kind == TQC_TOK_NUMBER &&
-                       first_cp(ctx->doc, &toks[k - 1]) == '%'))) {
+    if (kind_is(doc, left, TQC_TOK_NUMBER) ||
+        (kind_is(doc, left2, TQC_TOK_NUMBER) && cp_of(doc, left) == '%')) {
         has_before = true;
         before = TQC_POS_NUM;
     }
@@ -431,7 +481,7 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
         return true;
     if (closed)
         return !listed_closed_before_det(ctx, k) &&
-               (((before & (TQC_POS_NOUN | TQC_POS_PROPN)) && !governed(ctx, k - 1, first)) ||
+               (((before & (TQC_POS_NOUN | TQC_POS_PROPN)) && !governed(ctx, prev, first)) ||
                 ((before & TQC_POS_PRON) && !(before & TQC_POS_DET)));
     /* After an infinitive a noun form is its object (`per evitare di sprecare
      * risorse`); a gerund may be the subject (`his playing strikes me`). */
@@ -441,11 +491,9 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
     /* A demonstrative opening the sentence with a noun-or-verb form and a determiner
      * after it (`This cuts the rate.`) is the subject: a noun phrase does not run on into
      * another determiner. */
-    if ((pos & TQC_POS_VFIN) && k == first + 1 && (before & TQC_POS_DET) &&
-        (before & TQC_POS_PRON) && k + 1 < ctx->doc->token_count &&
-        ctx->doc->tokens[k + 1].kind == TQC_TOK_WORD &&
-        (ctx->doc->tokens[k + 1].flags & TQC_TF_LOWER)) {
-        uint32_t after = word_pos(ctx, k + 1, false);
+    if ((pos & TQC_POS_VFIN) && prev == first && (before & TQC_POS_DET) &&
+        (before & TQC_POS_PRON) && next != NONE && (toks[next].flags & TQC_TF_LOWER)) {
+        uint32_t after = word_pos(ctx, next, false);
         if ((after & TQC_POS_DET) &&
             !(after & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB | TQC_POS_PREP)))
             return true;
@@ -454,12 +502,11 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
      * form with no such ending after a pronoun-or-determiner opening the sentence is no
      * attributive adjective but the verb (`Dies erfordert Speicherplatz.`; `Diese
      * bekannte Straße` has its adjective). */
-    if ((pos & TQC_POS_VFIN) && !(pos & TQC_POS_NOUN) && k == first + 1 &&
+    if ((pos & TQC_POS_VFIN) && !(pos & TQC_POS_NOUN) && prev == first &&
         (before & TQC_POS_PRON) && (before & TQC_POS_DET) &&
         *tqc_lang_setting(ctx->lang, "noun-adjective-endings", "") &&
-        !tqc_ctx_ends_with_setting(ctx, k, "noun-adjective-endings") &&
-        k + 1 < ctx->doc->token_count && toks[k + 1].kind == TQC_TOK_WORD &&
-        !(word_pos(ctx, k + 1, false) & (TQC_POS_VERB | TQC_POS_CONJ)))
+        !tqc_ctx_ends_with_setting(ctx, k, "noun-adjective-endings") && next != NONE &&
+        !(word_pos(ctx, next, false) & (TQC_POS_VERB | TQC_POS_CONJ)))
         return true;   /* (a participle joined to another, `Die installiert und
                         * konfiguriert werden.`, ends a relative clause) */
     /* No noun or adjective runs on into an adverb that is nothing else (`logiciels
@@ -467,18 +514,15 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
      * preposition governs the form (`of the bridge again`) or a numeral counts it, a
      * measure before its adverb (`four strokes ahead`, `two years ago`). */
     bool counted = (before & TQC_POS_NUM) && !(before & (TQC_POS_PRON | TQC_POS_NOUN));
-    if ((pos & TQC_POS_VFIN) && !counted && k + 1 < ctx->doc->token_count &&
-        ctx->doc->tokens[k + 1].kind == TQC_TOK_WORD &&
-        (ctx->doc->tokens[k + 1].flags & TQC_TF_LOWER) &&
-        word_pos(ctx, k + 1, false) == TQC_POS_ADV && !governed(ctx, k, first))
+    if ((pos & TQC_POS_VFIN) && !counted && next != NONE && (toks[next].flags & TQC_TF_LOWER) &&
+        word_pos(ctx, next, false) == TQC_POS_ADV && !governed(ctx, k, first))
         return true;
     /* A pronoun before a verb (see proclitics) is no numeral: `um programa`, `una
      * subida` are an article and its noun. */
     uint32_t keeps_verb = TQC_POS_VERB;
     /* ... nor is a pronoun after a preposition: it is an article there (`de la
      * rencontre`; a preposition governs no finite verb). */
-    uint32_t gov = k >= first + 2 && toks[k - 2].kind == TQC_TOK_WORD
-                       ? word_pos(ctx, k - 2, k - 2 == first) : 0;
+    uint32_t gov = kind_is(doc, left2, TQC_TOK_WORD) ? word_pos(ctx, left2, left2 == first) : 0;
     bool article = (gov & TQC_POS_PREP) &&
                    !(gov & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB | TQC_POS_PRON));
     /* Where a subject must come first (see proclitics), a subject or another pronoun
@@ -488,14 +532,19 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
     /* An article of the language's list opening the sentence, also after an adverb
      * opening it, before a form that may be a noun or an adjective, is the article (`La
      * prima in dieci anni.`, `Quase o dobro do previsto.`): a pronoun there needs a verb
-     * that is nothing else (`La vende.`, `Quase o perdi.`). */
-    bool after_opening_adverb = k - 2 == first && toks[first].kind == TQC_TOK_WORD &&
+     * that is nothing else (`La vende.`, `Quase o perdi.`), or a name after the form, its
+     * subject or object (`Lo denuncia Carla Neri.`): a noun runs on into a name through a
+     * preposition, and one in apposition (`il porto Said`) is rarely also a verb. */
+    bool after_opening_adverb = left2 == first && toks[first].kind == TQC_TOK_WORD &&
                                 word_pos(ctx, first, true) == TQC_POS_ADV;
+    bool name_after = next != NONE && (toks[next].flags & TQC_TF_CAP) &&
+                      !(toks[next].flags & TQC_TF_ALLCAPS) &&
+                      !(word_pos(ctx, next, false) & TQC_POS_VERB);
     bool opening_article = has_before && (pos & (TQC_POS_NOUN | TQC_POS_ADJ)) &&
-                           tok_in(ctx, "articles", &toks[k - 1]) &&
-                           (k - 1 == first || after_opening_adverb);
-    if (has_before && proclitics(ctx, k - 1 == first) && !(before & TQC_POS_NUM) && !article &&
-        subject && !opening_article && proclitic_pronoun(ctx, k - 1))
+                           tok_in(ctx, "articles", &toks[left]) &&
+                           (left == first || after_opening_adverb) && !name_after;
+    if (has_before && proclitics(ctx, left == first) && !(before & TQC_POS_NUM) && !article &&
+        subject && !opening_article && proclitic_pronoun(ctx, left))
         keeps_verb |= TQC_POS_PRON;
     /* A subject pronoun (`I felt`) or an adverb (`just stop`) before the form, when it
      * can be no determiner or preposition, leaves it a verb. */
@@ -504,18 +553,18 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
     /* A preposition or an article, then a word that may be an adjective: a noun phrase
      * (`with long experience`, `en seconde période`), whatever other readings the
      * adjective has. */
-    if ((pos & TQC_POS_NOUN) && (before & TQC_POS_ADJ) && k >= first + 2) {
+    if ((pos & TQC_POS_NOUN) && (before & TQC_POS_ADJ) && left2 != NONE) {
         /* past more adjectives and the commas and conjunctions between them (`a long
          * and cold winter`) */
-        size_t j = k - 2;
-        while (j > first && (toks[j].kind == TQC_TOK_WORD || first_cp(ctx->doc, &toks[j]) == ',')) {
+        size_t j = left2;
+        while (j > first && (toks[j].kind == TQC_TOK_WORD || cp_of(doc, j) == ',')) {
             uint32_t p = toks[j].kind == TQC_TOK_WORD ? word_pos(ctx, j, false) : 0;
             bool link = !p || ((p & TQC_POS_CONJ) &&
                                !(p & (TQC_POS_NOUN | TQC_POS_VERB | TQC_POS_ADJ | TQC_POS_PRON)));
             bool adjective = (p & TQC_POS_ADJ) && !(p & (TQC_POS_DET | TQC_POS_PREP));
             if (!link && !adjective)
                 break;
-            j--;
+            j = tok_before(j, first);
         }
         uint32_t two = toks[j].kind == TQC_TOK_WORD ? word_pos(ctx, j, j == first) : 0;
         if ((two & (TQC_POS_PREP | TQC_POS_DET)) &&
@@ -525,9 +574,8 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
     /* A numeral after an article heads its noun phrase (`The three pay $251 a month.`):
      * a form after it is the verb before its object, a number or a determiner, which no
      * noun runs on into. */
-    if ((before & TQC_POS_NUM) && (pos & TQC_POS_VFIN) && k >= first + 2 &&
-        toks[k - 2].kind == TQC_TOK_WORD && tok_in(ctx, "articles", &toks[k - 2]) &&
-        object_follows(ctx, k))
+    if ((before & TQC_POS_NUM) && (pos & TQC_POS_VFIN) && kind_is(doc, left2, TQC_TOK_WORD) &&
+        tok_in(ctx, "articles", &toks[left2]) && object_follows(ctx, k))
         return true;
     /* A numeral is a determiner here (`five times the deaths`, `two thirds`) unless it
      * may be a pronoun or noun itself (`one`). */
@@ -537,11 +585,11 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
     /* A preposition or article of the language's lists is one before this form, not
      * the verb its homograph may be (`di parte`, `einen bestimmten Satz`): its verb
      * reading keeps no verb after it. */
-    if ((before & (TQC_POS_DET | TQC_POS_PREP)) && closed_listed(ctx, k - 1))
+    if ((before & (TQC_POS_DET | TQC_POS_PREP)) && closed_listed(ctx, left))
         keeps_verb &= ~TQC_POS_VERB;
     return !has_before || !(before & det) ||
            ((before & TQC_POS_NOUN) && !(before & (TQC_POS_DET | TQC_POS_PREP)) &&
-            !governed(ctx, k - 1, first)) ||
+            !governed(ctx, left, first)) ||
            (before & keeps_verb);
 }
 
@@ -554,7 +602,8 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
 static bool instruction_infinitive(const tqc_ctx *ctx, size_t k, size_t first)
 {
     const tqc_doc *doc = ctx->doc;
-    if (k > first + 1 || k + 1 >= doc->token_count ||
+    size_t nk = word_after(doc, k, doc->token_count);
+    if (k > first + 1 || tok_after(doc, k, doc->token_count) == NONE ||
         !tqc_lang_yes(ctx->lang, "infinitive-instructions"))
         return false;
     uint32_t pos = word_pos(ctx, k, k == first);
@@ -564,10 +613,9 @@ static bool instruction_infinitive(const tqc_ctx *ctx, size_t k, size_t first)
     if (k > first && (doc->tokens[first].kind != TQC_TOK_WORD || !(opener & TQC_POS_ADV) ||
                       (opener & ~(TQC_POS_ADV | TQC_POS_CONJ))))
         return false;
-    const tqc_token *next = &doc->tokens[k + 1];
-    if (next->kind != TQC_TOK_WORD || !(next->flags & TQC_TF_LOWER))
+    if (nk == NONE || !(doc->tokens[nk].flags & TQC_TF_LOWER))
         return false;
-    uint32_t after = word_pos(ctx, k + 1, false);
+    uint32_t after = word_pos(ctx, nk, false);
     return (after & (TQC_POS_DET | TQC_POS_PREP)) && !(after & (TQC_POS_NOUN | TQC_POS_VERB));
 }
 
@@ -578,12 +626,12 @@ static bool instruction_infinitive(const tqc_ctx *ctx, size_t k, size_t first)
 static bool inflected_adjective(const tqc_ctx *ctx, size_t k, size_t first, size_t last)
 {
     const tqc_token *toks = ctx->doc->tokens;
-    if (k == first || k + 1 >= last || !(toks[k].flags & TQC_TF_LOWER) ||
-        toks[k - 1].kind != TQC_TOK_WORD || toks[k + 1].kind != TQC_TOK_WORD ||
-        !tok_in(ctx, "articles", &toks[k - 1]) ||
+    size_t article = word_before(ctx->doc, k, first), noun = word_after(ctx->doc, k, last);
+    if (article == NONE || noun == NONE || !(toks[k].flags & TQC_TF_LOWER) ||
+        !tok_in(ctx, "articles", &toks[article]) ||
         !tqc_ctx_ends_with_setting(ctx, k, "noun-adjective-endings"))
         return false;
-    uint32_t head = word_pos(ctx, k + 1, false);
+    uint32_t head = word_pos(ctx, noun, false);
     return (head & TQC_POS_NOUN) && !(head & TQC_POS_VERB);
 }
 
@@ -641,6 +689,63 @@ static bool may_be_verb(const tqc_ctx *ctx, size_t k, bool first)
     return n && tqc_dict_known(ctx->dict, buf, n);
 }
 
+/* Whether word token j is a preposition that governs the word after it: one the lexicon
+ * knows as no noun, pronoun (`en`, `a`: also clitics before a verb) or conjunction
+ * (`como dijo`), and as no verb unless the language's `prepositions` list has it (`di`,
+ * whatever imperative the lexicon adds). */
+static bool governing_preposition(const tqc_ctx *ctx, size_t j, size_t first)
+{
+    uint32_t pos = word_pos(ctx, j, j == first);
+    return (pos & TQC_POS_PREP) &&
+           !(pos & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_PRON | TQC_POS_CONJ)) &&
+           (!(pos & TQC_POS_VERB) || tok_in(ctx, "prepositions", &ctx->doc->tokens[j]));
+}
+
+/* Whether word token k, which the lexicon lacks, stands where no finite verb can, so it
+ * is no verb the lexicon missed: a preposition governs it, right before it or past
+ * determiners, adjectives and numbers (`with two flurbish boats`, `di orogenesi`), or
+ * an article of the language's list that is no object pronoun comes right before it
+ * (`una`, `the`, whatever verb the lexicon adds; not `la`, `le`, which may stand before
+ * a verb). */
+static bool nominal_slot(const tqc_ctx *ctx, size_t k, size_t first)
+{
+    const tqc_doc *doc = ctx->doc;
+    size_t j = word_before(doc, k, first);
+    if (j != NONE && tok_in(ctx, "articles", &doc->tokens[j])) {
+        uint32_t pos = word_pos(ctx, j, j == first);
+        bool clitic = tqc_lang_list(ctx->lang, "proclitics")
+                          ? tok_in(ctx, "proclitics", &doc->tokens[j])
+                          : (pos & TQC_POS_PRON) != 0;
+        if (!clitic && !(pos & (TQC_POS_NOUN | TQC_POS_PROPN)))
+            return true;
+    }
+    for (size_t steps = 0; j != NONE && steps < FRAG_MAX_GOVERNED; steps++) {
+        if (governing_preposition(ctx, j, first))
+            return true;
+        uint32_t pos = word_pos(ctx, j, j == first);
+        if (!pos || (pos & ~(TQC_POS_DET | TQC_POS_ADJ | TQC_POS_NUM | TQC_POS_PRON)) ||
+            ((pos & TQC_POS_PRON) && !(pos & TQC_POS_DET)))
+            return false;
+        j = word_before(doc, j, first);
+    }
+    return false;
+}
+
+/* Whether word token k, which the lexicon lacks, opens the sentence before a capitalised
+ * word that is no verb, where only names are capitalised (not profile
+ * `capitalised-nouns`): the two are one name, cut off the sentence before (`Villaseca
+ * Ortúzar.`); a verb opening a sentence before its subject's name is one the lexicon
+ * knows. */
+static bool name_opening(const tqc_ctx *ctx, size_t k, size_t first, size_t last)
+{
+    const tqc_doc *doc = ctx->doc;
+    size_t n = word_after(doc, k, last);
+    return k == first && n != NONE && !(doc->tokens[k].flags & TQC_TF_LOWER) &&
+           (doc->tokens[n].flags & TQC_TF_CAP) && !(doc->tokens[n].flags & TQC_TF_ALLCAPS) &&
+           !tqc_lang_yes(ctx->lang, "capitalised-nouns") &&
+           !(word_pos(ctx, n, false) & TQC_POS_VERB);
+}
+
 static bool abbreviation(const tqc_ctx *ctx, const tqc_token *t)
 {
     return tqc_lang_in(ctx->lang, "abbreviations", tok_text(ctx->doc, t), tqc_span_len(t->span)) ||
@@ -666,7 +771,7 @@ static bool complete_sentence(const tqc_ctx *ctx, size_t s, bool any_clause, boo
     while (last > prev->tok_first + 1 && doc->tokens[last].kind == TQC_TOK_PUNCT &&
            !(doc->tokens[last].flags & TQC_TF_SPACE_BEFORE) && is_closer(ctx, last))
         last--;
-    size_t wk = last - 1;
+    size_t wk = tok_before(last, prev->tok_first);
     if (!is_full_stop(doc, &doc->tokens[last]) || (doc->tokens[last].flags & TQC_TF_SPACE_BEFORE))
         return false;
     /* ... or close before it: `(in the lxc package).`, `« touche Compose ».`; the word
@@ -678,13 +783,13 @@ static bool complete_sentence(const tqc_ctx *ctx, size_t s, bool any_clause, boo
         wk--;
     /* An abbreviation's period inside the mark that closes (`(socket, pipe, etc.).`): the
      * stop after the mark is the sentence's own. */
+    size_t abbr = word_before(doc, wk, prev->tok_first);
     bool closed_abbreviation = wk + 1 < last && wk > prev->tok_first + 1 &&
                                is_full_stop(doc, &doc->tokens[wk]) &&
                                !(doc->tokens[wk].flags & TQC_TF_SPACE_BEFORE) &&
-                               doc->tokens[wk - 1].kind == TQC_TOK_WORD &&
-                               abbreviation(ctx, &doc->tokens[wk - 1]);
+                               abbr != NONE && abbreviation(ctx, &doc->tokens[abbr]);
     if (closed_abbreviation)
-        wk--;
+        wk = abbr;
     const tqc_token *w = &doc->tokens[wk];
     /* Before a relative clause a host name ends the sentence (`OpenOffice.org. Which`). */
     if (any_clause && w->kind == TQC_TOK_URL)
@@ -792,16 +897,16 @@ static bool inside_quotation(const tqc_ctx *ctx, size_t first, size_t k, size_t 
  * wächst.`). */
 static bool extended_attribute(const tqc_ctx *ctx, size_t first, size_t v)
 {
-    if (v < first + 3 || ctx->doc->tokens[v - 1].kind != TQC_TOK_WORD ||
-        ctx->doc->tokens[v - 2].kind != TQC_TOK_WORD)
+    size_t noun = word_before(ctx->doc, v, first), adj = word_before(ctx->doc, noun, first);
+    if (v < first + 3 || noun == NONE || adj == NONE)
         return false;
     /* A noun a preposition governs is no head of the subject (`Die ... nur von
      * begrenztem Nutzen sind.`); the attribute's adjective is inflected, no adverb (`Die
      * häufig Probleme lösen.`). */
-    uint32_t attribute = word_pos(ctx, v - 2, false);
-    if (!(word_pos(ctx, v - 1, false) & TQC_POS_NOUN) ||
+    uint32_t attribute = word_pos(ctx, adj, false);
+    if (!(word_pos(ctx, noun, false) & TQC_POS_NOUN) ||
         !(attribute & (TQC_POS_ADJ | TQC_POS_VPART)) || (attribute & TQC_POS_ADV) ||
-        governed(ctx, v - 1, first))
+        governed(ctx, noun, first))
         return false;
     /* Each article inside an attribute has its own noun before the verb (`Die den Kindern
      * gegebenen Bücher verschwanden.`); one article more than nouns leaves the first
@@ -829,12 +934,11 @@ static bool extended_attribute(const tqc_ctx *ctx, size_t first, size_t v)
 static bool verb_final_cluster(const tqc_ctx *ctx, size_t first, size_t last)
 {
     const tqc_doc *doc = ctx->doc;
-    size_t c = last;
-    while (c > first + 1 && doc->tokens[c - 1].kind == TQC_TOK_WORD &&
-           (doc->tokens[c - 1].flags & TQC_TF_LOWER) &&
-           (word_pos(ctx, c - 1, false) & TQC_POS_VERB))
-        c--;
-    if (last - c < 2 || !(word_pos(ctx, last - 1, false) & TQC_POS_AUX) ||
+    size_t c = last, v;
+    while ((v = word_before(doc, c, first + 1)) != NONE && (doc->tokens[v].flags & TQC_TF_LOWER) &&
+           (word_pos(ctx, v, false) & TQC_POS_VERB))
+        c = v;
+    if (last - c < 2 || !(word_pos(ctx, tok_before(last, c), false) & TQC_POS_AUX) ||
         (word_pos(ctx, c, false) & TQC_POS_AUX))
         return false;
     for (size_t k = first + 1; k < c; k++) {
@@ -883,11 +987,12 @@ static bool main_clause_subject(const tqc_ctx *ctx, size_t first, size_t last)
     if (k > first + 1 && (modifier & (TQC_POS_ADJ | TQC_POS_ADV)) &&
         (modifier & (TQC_POS_ADV | TQC_POS_PREP)))
         return false;
-    if (k + 1 >= last || doc->tokens[k].kind != TQC_TOK_WORD ||
-        !(doc->tokens[k].flags & TQC_TF_CAP) || doc->tokens[k + 1].kind != TQC_TOK_WORD)
+    size_t verb = word_after(doc, k, last);
+    if (verb == NONE || doc->tokens[k].kind != TQC_TOK_WORD ||
+        !(doc->tokens[k].flags & TQC_TF_CAP))
         return false;
     uint32_t noun = word_pos(ctx, k, false);
-    return (!noun || (noun & (TQC_POS_NOUN | TQC_POS_PROPN))) && finite_verb(ctx, k + 1, first);
+    return (!noun || (noun & (TQC_POS_NOUN | TQC_POS_PROPN))) && finite_verb(ctx, verb, first);
 }
 
 /* Whether tokens [first, last) open with a relative clause in a language whose
@@ -902,19 +1007,20 @@ static bool main_clause_subject(const tqc_ctx *ctx, size_t first, size_t last)
 static bool verb_final_relative(const tqc_ctx *ctx, size_t first, size_t last)
 {
     const tqc_doc *doc = ctx->doc;
-    if (last < first + 3 || doc->tokens[first + 1].kind != TQC_TOK_WORD ||
-        !tqc_lang_yes(ctx->lang, "verb-final-subordinate"))
+    size_t second = word_after(doc, first, last);
+    if (last < first + 3 || second == NONE || !tqc_lang_yes(ctx->lang, "verb-final-subordinate"))
         return false;
-    uint32_t opener = word_pos(ctx, first, true), next = word_pos(ctx, first + 1, false);
+    uint32_t opener = word_pos(ctx, first, true), next = word_pos(ctx, second, false);
     /* A pronoun that is no article yet stands before a noun is a genitive one (`Deren
      * Entwicklung ... gesichert ist.`): after its noun a main clause's verb comes
      * (`Deren Zahl steigt.`), a relative clause's ends it. */
     bool genitive = (opener & TQC_POS_PRON) && !(opener & TQC_POS_DET) &&
-                    (next & TQC_POS_NOUN) && (doc->tokens[first + 1].flags & TQC_TF_CAP);
+                    (next & TQC_POS_NOUN) && (doc->tokens[second].flags & TQC_TF_CAP);
     if ((opener & TQC_POS_PRON) && verb_final_cluster(ctx, first, last))
         return true;
     if (genitive) {
-        if (doc->tokens[first + 2].kind != TQC_TOK_WORD || finite_verb(ctx, first + 2, first))
+        size_t third = word_after(doc, second, last);
+        if (third == NONE || finite_verb(ctx, third, first))
             return false;
     } else if (!(opener & TQC_POS_DET) || !(opener & TQC_POS_PRON) ||
                main_clause_subject(ctx, first, last))
@@ -926,10 +1032,11 @@ static bool verb_final_relative(const tqc_ctx *ctx, size_t first, size_t last)
     bool comma = false;
     for (size_t j = first + 1; j < last && !comma; j++)
         comma = doc->tokens[j].kind == TQC_TOK_PUNCT && first_cp(doc, &doc->tokens[j]) == ',';
+    size_t final = word_before(doc, last, first);
     if (!genitive && !comma && next &&
         !(next & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_VERB)) &&
-        doc->tokens[last - 1].kind == TQC_TOK_WORD && (word_pos(ctx, last - 1, false) & FINITE))
-        return !extended_attribute(ctx, first, last - 1);
+        final != NONE && (word_pos(ctx, final, false) & FINITE))
+        return !extended_attribute(ctx, first, final);
     size_t k = genitive ? first + 2 : first + 1;
     while (!genitive && k < last && k <= first + FRAG_MAX_MODIFIERS &&
            doc->tokens[k].kind == TQC_TOK_WORD) {
@@ -945,14 +1052,16 @@ static bool verb_final_relative(const tqc_ctx *ctx, size_t first, size_t last)
     uint32_t w = word_pos(ctx, k, false);
     /* ... unless an adverb stands before it: an article's noun takes inflected adjectives,
      * none of them an adverb (`Die häufig Probleme lösen.`). */
-    bool adverb_before = k > first + 1 && (word_pos(ctx, k - 1, false) & TQC_POS_ADV);
+    size_t modifier = word_before(doc, k, first + 1);
+    bool adverb_before = modifier != NONE && (word_pos(ctx, modifier, false) & TQC_POS_ADV);
     if (!genitive && !adverb_before && (!w || (w & (TQC_POS_NOUN | TQC_POS_PROPN))))
         return false;
     /* An article, then a determiner with the verb right after it: the determiner is a
      * pronoun and the two the main clause's subject (`Die einen kommen, die anderen
      * gehen.`); a relative pronoun's determiner has its noun (`Die einen Satz ...`). */
-    if (!genitive && k == first + 1 && (w & TQC_POS_DET) && k + 1 < last &&
-        doc->tokens[k + 1].kind == TQC_TOK_WORD && finite_verb(ctx, k + 1, first))
+    size_t after = word_after(doc, k, last);
+    if (!genitive && k == first + 1 && (w & TQC_POS_DET) && after != NONE &&
+        finite_verb(ctx, after, first))
         return false;
     /* A verb right after the pronoun is a main clause's (`Die sind gut.`); after its
      * modifiers, ending the sentence, the relative clause's (`Die sonst gleich
@@ -965,7 +1074,8 @@ static bool verb_final_relative(const tqc_ctx *ctx, size_t first, size_t last)
                 return false;   /* no finite verb before the first mark */
             continue;
         }
-        bool clause_end = v + 1 == last || first_cp(doc, &doc->tokens[v + 1]) == ',';
+        size_t mark = tok_after(doc, v, last);
+        bool clause_end = mark == NONE || cp_of(doc, mark) == ',';
         /* A lower-case word the lexicon lacks ending the clause is its verb
          * (`festlegt`: separable verbs are often missing). */
         if (!finite_verb(ctx, v, first) &&
@@ -973,11 +1083,12 @@ static bool verb_final_relative(const tqc_ctx *ctx, size_t first, size_t last)
             continue;
         /* The clause may end on a cluster of verbs (`gelöscht worden sind`, `benutzt
          * werden kann`). */
-        for (size_t e = v; !clause_end && e + 1 < last &&
-                           doc->tokens[e + 1].kind == TQC_TOK_WORD &&
-                           (word_pos(ctx, e + 1, false) & TQC_POS_VERB);
-             e++)
-            clause_end = e + 2 == last || first_cp(doc, &doc->tokens[e + 2]) == ',';
+        for (size_t e = word_after(doc, v, last);
+             !clause_end && e != NONE && (word_pos(ctx, e, false) & TQC_POS_VERB);
+             e = word_after(doc, e, last)) {
+            mark = tok_after(doc, e, last);
+            clause_end = mark == NONE || cp_of(doc, mark) == ',';
+        }
         return clause_end && !extended_attribute(ctx, first, v);
     }
     return false;
@@ -1051,7 +1162,8 @@ static bool second_verb(const tqc_ctx *ctx, size_t first, size_t last, bool afte
          * `Che si tratti di ..., è stato utilizzato ...`) or puts the main clause's verb
          * right after a subordinate clause (`verb-final-subordinate`: `Was er sagte, war
          * falsch.`). */
-        if (seen && after_comma && comma && doc->tokens[k - 1].kind != TQC_TOK_WORD &&
+        size_t prev = word_before(doc, k, first);
+        if (seen && after_comma && comma && prev == NONE &&
             !tqc_lang_yes(ctx->lang, "null-subject") &&
             !tqc_lang_yes(ctx->lang, "verb-final-subordinate"))
             return false;
@@ -1061,12 +1173,11 @@ static bool second_verb(const tqc_ctx *ctx, size_t first, size_t last, bool afte
             /* ... though such a form after an object pronoun opening the clause is its
              * own verb (`Che si tratti di ..., Debian fornisce ...`: `tratti` also a
              * noun; see proclitics). */
-            seen = seen || (k == first + 2 && proclitics(ctx, false) &&
-                            (word_pos(ctx, k - 1, false) & TQC_POS_PRON));
+            seen = seen || (k == first + 2 && proclitics(ctx, false) && prev != NONE &&
+                            (word_pos(ctx, prev, false) & TQC_POS_PRON));
             continue;
         }
-        uint32_t before = doc->tokens[k - 1].kind == TQC_TOK_WORD
-                              ? word_pos(ctx, k - 1, k - 1 == first) : 0;
+        uint32_t before = prev != NONE ? word_pos(ctx, prev, prev == first) : 0;
         /* A cluster has an auxiliary or a non-finite form in it (`gelöscht worden
          * sind`, `can be`); two finite verbs side by side meet at a clause's end
          * (`Quando vi si accede viene aperto`). */
@@ -1101,8 +1212,8 @@ static bool main_clause_may_follow(const tqc_ctx *ctx, size_t first, size_t last
         return false;
     /* A clause reduced to a participle, gerund or adjective has no finite verb (`While
      * working there`, `Where possible,`): the first finite one may be the main clause's. */
-    uint32_t opens = first + 1 < last && doc->tokens[first + 1].kind == TQC_TOK_WORD
-                         ? word_pos(ctx, first + 1, false) : 0;
+    size_t second = word_after(doc, first, last);
+    uint32_t opens = second != NONE ? word_pos(ctx, second, false) : 0;
     bool seen = (opens & (TQC_POS_VGER | TQC_POS_VPART | TQC_POS_ADJ)) &&
                 !(opens & (FINITE | TQC_POS_ADV));   /* `Que solo admite`: an adverb */
     bool linked = false, comma = false;
@@ -1126,10 +1237,10 @@ static bool main_clause_may_follow(const tqc_ctx *ctx, size_t first, size_t last
             linked = false;   /* a conjunction links one verb, not the clause after it */
             continue;
         }
-        size_t j = k - 1;
+        size_t j = tok_before(k, first);
         while (j > first + 1 && doc->tokens[j].kind == TQC_TOK_WORD &&
                word_pos(ctx, j, false) == TQC_POS_ADV)
-            j--;
+            j = tok_before(j, first);
         /* A verb right after the comma is the predicate of a head cut off before the
          * clause (`Nunes. Who investigated the case, said ...`), and the clauses after it
          * are its own, unless it may be an imperative, a base form (`Where a permit is
@@ -1164,9 +1275,10 @@ static bool verb_second_after_preposition(const tqc_ctx *ctx, size_t first, size
     for (size_t k = first + 1; k < last; k++) {
         if (doc->tokens[k].kind != TQC_TOK_WORD)
             return false;
-        if (finite_verb(ctx, k, first))
-            return k > first + 1 && k + 1 < last && doc->tokens[k + 1].kind == TQC_TOK_WORD &&
-                   !(word_pos(ctx, k + 1, false) & TQC_POS_VERB);
+        if (finite_verb(ctx, k, first)) {
+            size_t rest = word_after(doc, k, last);
+            return k > first + 1 && rest != NONE && !(word_pos(ctx, rest, false) & TQC_POS_VERB);
+        }
     }
     return false;
 }
@@ -1176,12 +1288,13 @@ static bool verb_second_after_preposition(const tqc_ctx *ctx, size_t first, size
  * the lexicon has the subordinator as a preposition too (`Until 1958 ...`). */
 static bool subordinator_as_preposition(const tqc_ctx *ctx, size_t first, size_t last)
 {
-    if (first + 1 >= last)
+    size_t nk = tok_after(ctx->doc, first, last);
+    if (nk == NONE)
         return false;
-    const tqc_token *next = &ctx->doc->tokens[first + 1];
+    const tqc_token *next = &ctx->doc->tokens[nk];
     if (next->kind == TQC_TOK_NUMBER)
         return (word_pos(ctx, first, true) & TQC_POS_PREP) != 0;
-    return next->kind == TQC_TOK_WORD && word_pos(ctx, first + 1, false) == TQC_POS_PREP;
+    return next->kind == TQC_TOK_WORD && word_pos(ctx, nk, false) == TQC_POS_PREP;
 }
 
 /* The token of the relative pronoun when tokens [first, last) open with a preposition and
@@ -1195,13 +1308,12 @@ static size_t relative_after_preposition(const tqc_ctx *ctx, size_t first, size_
 {
     const tqc_doc *doc = ctx->doc;
     uint32_t pos = word_pos(ctx, first, true);
-    size_t k = first + 1;
+    size_t k = word_after(doc, first, last), final = word_before(doc, last, first);
     if (!(pos & TQC_POS_PREP) ||
         (pos & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_PRON | TQC_POS_DET | TQC_POS_CONJ)) ||
-        k + 1 >= last || doc->tokens[k].kind != TQC_TOK_WORD ||
-        word_pos(ctx, k, false) != TQC_POS_PRON ||
+        k == NONE || tok_after(doc, k, last) == NONE || word_pos(ctx, k, false) != TQC_POS_PRON ||
         !tqc_lang_yes(ctx->lang, "verb-final-subordinate") ||
-        doc->tokens[last - 1].kind != TQC_TOK_WORD || !(word_pos(ctx, last - 1, false) & FINITE))
+        final == NONE || !(word_pos(ctx, final, false) & FINITE))
         return SIZE_MAX;
     for (size_t v = k + 1; v + 1 < last; v++)
         if (doc->tokens[v].kind != TQC_TOK_WORD || finite_verb(ctx, v, first))
@@ -1249,8 +1361,7 @@ static uint8_t *garbled_tokens(const tqc_ctx *ctx)
 static size_t quoted_term(const tqc_ctx *ctx, size_t k, size_t first, size_t last)
 {
     const tqc_doc *doc = ctx->doc;
-    if (k <= first || doc->tokens[k - 1].kind != TQC_TOK_WORD ||
-        !(doc->tokens[k].flags & TQC_TF_SPACE_BEFORE) ||
+    if (word_before(doc, k, first) == NONE || !(doc->tokens[k].flags & TQC_TF_SPACE_BEFORE) ||
         !(tqc_ctx_mark(ctx, k, TQC_QUOTE_ROLES_QUOTES) & TQC_MARK_OPENS))
         return SIZE_MAX;
     size_t words = 0;
@@ -1287,16 +1398,16 @@ static bool check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
     size_t first = sent->tok_first, last = first + sent->tok_count - 1;
     /* A number phrase may open with digits before a lower-case word (`27 miles from
      * here.`); before anything else they are a list's number, an address, a score. */
-    bool number_opens = doc->tokens[first].kind == TQC_TOK_NUMBER &&
-                        doc->tokens[first + 1].kind == TQC_TOK_WORD &&
-                        (doc->tokens[first + 1].flags & TQC_TF_LOWER);
+    size_t second = word_after(doc, first, last);
+    bool number_opens = doc->tokens[first].kind == TQC_TOK_NUMBER && second != NONE &&
+                        (doc->tokens[second].flags & TQC_TF_LOWER);
     if (!is_full_stop(doc, &doc->tokens[last]) ||
         (doc->tokens[first].kind != TQC_TOK_WORD && !number_opens))
         return false;
     /* An abbreviation with its period, then a comma, opens no sentence: the segmenter cut
      * a name before it (`... of St. Augustine. Fla., and ...`). */
-    if (tqc_ctx_abbreviation_at(ctx, first) && first + 2 < last &&
-        first_cp(doc, &doc->tokens[first + 2]) == ',')
+    if (tqc_ctx_abbreviation_at(ctx, first) &&
+        cp_of(doc, tok_after(doc, tok_after(doc, first, last), last)) == ',')
         return false;
     size_t words = 0, unknown_verbs = 0;
     bool content = false, lower = false, number = false;
@@ -1324,8 +1435,8 @@ static bool check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
      * main clause's after it (`Lo que más preocupa es el precio.`, `Ce qui compte,
      * c'est ...`), stands alone as the relative word's own would. */
     uint32_t opener = word_pos(ctx, first, true);
-    if (!relative && first + 2 < last && doc->tokens[first + 1].kind == TQC_TOK_WORD &&
-        tok_in(ctx, "relative-openers", &doc->tokens[first + 1]) &&
+    if (!relative && second != NONE && tok_after(doc, second, last) != NONE &&
+        tok_in(ctx, "relative-openers", &doc->tokens[second]) &&
         (opener & (TQC_POS_DET | TQC_POS_PRON)) &&
         !(opener & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB | TQC_POS_PREP))) {
         /* finite verbs of clauses of their own: the first may be any finite reading
@@ -1369,8 +1480,7 @@ static bool check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
     if (!relative && tok_in(ctx, "subordinators", &doc->tokens[first]) &&
         !subordinator_as_preposition(ctx, first, last) &&
         !verb_second_after_preposition(ctx, first, last) &&
-        !(first + 1 < last && doc->tokens[first + 1].kind == TQC_TOK_WORD &&
-          finite_verb(ctx, first + 1, first))) {
+        !(second != NONE && finite_verb(ctx, second, first))) {
         /* With no finite reading at all it is a verbless piece, judged as one below
          * (`Until recently.`, a reply; `Until the end of the year.`). */
         relative = any_finite && !second_verb(ctx, first, last, false);
@@ -1399,9 +1509,9 @@ static bool check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
                       * proyecto que costó ...`) */
     }
     if (rel_at != SIZE_MAX) {
-        const tqc_token *b = &doc->tokens[rel_at - 1];
-        uint32_t head =
-            b->kind == TQC_TOK_WORD ? word_pos(ctx, rel_at - 1, rel_at - 1 == first) : 0;
+        size_t bk = tok_before(rel_at, first);
+        const tqc_token *b = &doc->tokens[bk];
+        uint32_t head = b->kind == TQC_TOK_WORD ? word_pos(ctx, bk, bk == first) : 0;
         bool headed = b->kind == TQC_TOK_WORD
                           ? (head & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_PRON | TQC_POS_DET |
                                      TQC_POS_NUM)) != 0
@@ -1433,7 +1543,8 @@ static bool check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
                               !(pos & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB)));
             if ((garbled && garbled[k]) ||
                 (!pos && may_be_verb(ctx, k, k == first) &&
-                 !inflected_adjective(ctx, k, first, last) && !noun_compound(ctx, k)))
+                 !inflected_adjective(ctx, k, first, last) && !noun_compound(ctx, k) &&
+                 !nominal_slot(ctx, k, first) && !name_opening(ctx, k, first, last)))
                 unknown_verbs++;
             /* An adverb, pronoun or interjection reading makes a reply (`Pas encore.`:
              * `pas` is also a noun). */
@@ -1471,7 +1582,8 @@ static bool check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
             return false;   /* URLs, handles, hashtags: credits and links, not prose */
         }
     }
-    const tqc_token *end = &doc->tokens[last - 1];
+    size_t end_k = tok_before(last, first);
+    const tqc_token *end = &doc->tokens[end_k];
     /* Names and numbers alone are a reference or a credit (`Luke 23:34.`). */
     if (words == 0 ||
         (!relative && (words > FRAG_MAX_WORDS || !content || (number && !lower) ||
@@ -1484,7 +1596,7 @@ static bool check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
     bool para_ends = last + 1 >= para_end_tok;
     if (end->kind == TQC_TOK_WORD &&
         ((abbreviation(ctx, end) && !(end->flags & TQC_TF_LOWER) && !para_ends) ||
-         (tqc_span_len(end->span) < FRAG_MIN_LAST_BYTES && !word_pos(ctx, last - 1, false))))
+         (tqc_span_len(end->span) < FRAG_MIN_LAST_BYTES && !word_pos(ctx, end_k, false))))
         return false;
     if ((!probe && !complete_sentence(ctx, s - 1, relative, words >= FRAG_MIN_PREV_WORDS)) ||
         inside_quotation(ctx, para_first_tok, first, para_end_tok))
