@@ -550,6 +550,13 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
                        (tok_in(ctx, CAP_ARTICLES, prev) || tok_in(ctx, CAP_DETERMINERS, prev)) &&
                        is_word(next) && (next->flags & TQC_TF_LOWER) &&
                        (tqc_ctx_pos_lower(ctx, k + 1) & TQC_POS_NOUN);
+    /* A preposition takes a noun, a name or an infinitive, never a finite verb: a form
+     * the lexicon knows only as finite after one is a place or a name spelt alike (`em
+     * Amares`, `da Tirano a`). */
+    if ((lower & (TQC_POS_VFIN | TQC_POS_AUX)) &&
+        !(lower & (TQC_POS_VINF | TQC_POS_VGER | TQC_POS_NOUN | TQC_POS_ADJ | TQC_POS_ADV)) &&
+        tok_in(ctx, CAP_PREPOSITIONS, prev) && !tok_in(ctx, CAP_VERB_MARKERS, prev))
+        return CAP_QUIET;
     if ((lower & (verbal | TQC_POS_VINF)) && !(lower & TQC_POS_NOUN) && !attributive)
         return TQC_SEV_WARNING;
     /* After a preposition it is a place or a title (`in Flushing.`, `on Laying,`). */
@@ -559,17 +566,36 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
     return TQC_SEV_INFO;
 }
 
+/* Whether capitalised token k is a verb before its prepositional complement: the
+ * lexicon knows its lower-case form only as a verb, and a preposition that is no
+ * conjunction follows. A name's words linked by a preposition are nouns and adjectives
+ * (`University of Texas`); after a verb the capital is the complement's (`the jury
+ * Retired on Tuesday`), whereas a conjunction coordinates like with like (`Rebs and
+ * Yanks`). */
+static bool verb_before_complement(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    uint32_t reading = tqc_ctx_pos_lower(ctx, k);
+    if (!(reading & TQC_POS_VERB) ||
+        (reading & ~(TQC_POS_VERB | TQC_POS_AUX)) || k + 1 >= doc->token_count)
+        return false;
+    const tqc_token *link = &doc->tokens[k + 1];
+    return is_word(link) && (link->flags & TQC_TF_LOWER) && tok_in(ctx, CAP_PREPOSITIONS, link) &&
+           !(tqc_ctx_pos_lower(ctx, k + 1) & TQC_POS_CONJ);
+}
+
 /* Function words looked through for the rest of a name (`Department of the Interior`). */
 #define CAP_NAME_LINKS 2
 
 /* Whether capitalised token k belongs to a name whose other words are linked to it by
- * lower-case function words (`University of Texas`, `Secretary of the Interior`). A
+ * lower-case function words (`University of Texas`, `Secretary of the Interior`), before
+ * it or, when look_ahead, after it too. A
  * determiner that is no article (a possessive, a quantifier) determines a common noun and
  * links no name (`to Britain for several Years under`). */
-static bool linked_to_name(const tqc_ctx *ctx, size_t k)
+static bool linked_to_name(const tqc_ctx *ctx, size_t k, bool look_ahead)
 {
     const tqc_doc *doc = ctx->doc;
-    for (int dir = -1; dir <= 1; dir += 2) {
+    for (int dir = -1; dir <= (look_ahead ? 1 : -1); dir += 2) {
         size_t j = k;
         for (int links = 0; links <= CAP_NAME_LINKS; links++) {
             if ((dir < 0 && j == 0) || (dir > 0 && j + 1 >= doc->token_count))
@@ -1031,7 +1057,8 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
         if (aside_next && sev == TQC_SEV_WARNING)
             sev = TQC_SEV_INFO;
         /* Where every noun is capitalised, function words link nouns, not names. */
-        if (sev > TQC_SEV_ERROR || (!capitalised_nouns(ctx) && linked_to_name(ctx, k)) ||
+        if (sev > TQC_SEV_ERROR ||
+            (!capitalised_nouns(ctx) && linked_to_name(ctx, k, !verb_before_complement(ctx, k))) ||
             (clause_end && capitalised_nouns(ctx) &&
              (sev != TQC_SEV_WARNING ||
               !(tqc_ctx_pos_lower(ctx, k) & (TQC_POS_VERB | TQC_POS_ADV | TQC_POS_ADJ)))))
@@ -1596,6 +1623,95 @@ static void lower_after_question(const tqc_ctx *ctx, size_t k, bool in_quote)
     }
 }
 
+/* Words a paragraph needs before its lower-case start is read as prose broken off, not
+ * a label, a code line or a list item. */
+#define CAP_PROSE_MIN_WORDS 6
+
+/* Whether the paragraph before p ends so that p may go on its sentence: on a comma, a
+ * colon, a semicolon or a dash (an item of a list, a paragraph the scraper cut where the
+ * sentence runs on), on a bracket (an item's label: `(2)`), or on a word, where a line of
+ * verse or a label ends. */
+static bool paragraph_runs_on(const tqc_doc *doc, size_t p)
+{
+    size_t first, end;
+    if (p == 0)
+        return false;
+    para_tokens(doc, p - 1, &first, &end);
+    if (end == first)
+        return false;
+    const tqc_token *last = &doc->tokens[end - 1];
+    return punct_is(doc, last, ",") || punct_is(doc, last, ":") || punct_is(doc, last, ";") ||
+           punct_is(doc, last, "-") || punct_is(doc, last, "\xe2\x80\x93") ||
+           punct_is(doc, last, ")") || punct_is(doc, last, "]") || last->kind != TQC_TOK_PUNCT;
+}
+
+/* Whether paragraph p reads as prose: CAP_PROSE_MIN_WORDS words or more, and its last
+ * token a sentence's end (a stop, `?`, `!`, or a closing quotation mark after one). */
+static bool prose_paragraph(const tqc_ctx *ctx, size_t p)
+{
+    const tqc_doc *doc = ctx->doc;
+    size_t first, end, words = 0;
+    para_tokens(doc, p, &first, &end);
+    for (size_t j = first; j < end && words < CAP_PROSE_MIN_WORDS; j++)
+        words += is_word(&doc->tokens[j]);
+    if (words < CAP_PROSE_MIN_WORDS)
+        return false;
+    size_t last = end - 1;
+    if (last > first && (quote_role(ctx, &doc->tokens[last]) & CAP_QUOTE_CLOSES))
+        last--;
+    return punct_is(doc, &doc->tokens[last], ".") || punct_is(doc, &doc->tokens[last], "?") ||
+           punct_is(doc, &doc->tokens[last], "!");
+}
+
+/* (b) a paragraph, or the quoted sentence that opens it, starting in lower case (`les
+ * syndicats contestent …`, `“se nos inundó …”`): the first letter of a sentence is a
+ * capital in every language. Only a word the lexicon knows as a common word counts
+ * (a program's or a brand's name keeps its lower case: `iPhone`, `npm`), in a paragraph
+ * of prose that does not go on the one before it (a list after a colon, a sentence the
+ * scraper cut in two: that is another fault, and its own first letter is right). */
+static void lower_paragraph_start(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_token *t = &doc->tokens[k], *opening = NULL;
+    if (!(t->flags & TQC_TF_PARA_START))
+        return;
+    if ((quote_role(ctx, t) & CAP_QUOTE_OPENS) && k + 1 < doc->token_count &&
+        !(doc->tokens[k + 1].flags & TQC_TF_SPACE_BEFORE)) {
+        opening = t;
+        t = &doc->tokens[k + 1];
+        k++;
+    }
+    size_t para = doc->sentences[t->sentence].paragraph;
+    if (!is_word(t) || !(t->flags & TQC_TF_LOWER) ||
+        (t->flags & (TQC_TF_DIGIT | TQC_TF_PERIOD | TQC_TF_APOS)) ||
+        (opening && doc->sentences[t->sentence].paragraph != para) ||
+        !tqc_ctx_pos_lower(ctx, k) || !tqc_ctx_token_known(ctx, k) ||
+        tqc_ctx_abbreviation_at(ctx, k) || !prose_paragraph(ctx, para) ||
+        paragraph_runs_on(doc, para) || tqc_ctx_paragraph_is_heading(ctx, para))
+        return;
+    /* A label before a colon (`note: we have`) is no sentence. */
+    if (k + 1 < doc->token_count && punct_is(doc, &doc->tokens[k + 1], ":"))
+        return;
+    const char *ns = tok_text(doc, t);
+    char capital[CAP_MAX_WORD];
+    size_t cl = tqc_text_case(ns, tqc_span_len(t->span), TQC_CASE_TITLE, capital, sizeof capital);
+    if (!cl)
+        return;
+    /* A sentence with its finite verb, opened by a function word (an article, a
+     * pronoun, a preposition), is one whose capital was lost; a verbless piece, or one
+     * opened by a content word, may be an item of a list whose label the reader dropped
+     * (`tension presser--consisting of …`), and a conjunction may go on a sentence cut
+     * at a line break (`und in der Zeit …`): hints. */
+    uint32_t pos = tqc_ctx_pos_lower(ctx, k);
+    bool sentence = piece_has_verb(ctx, k, +1) == PIECE_VERB && tok_in(ctx, CAP_FUNCTION_WORDS, t) &&
+                    !((pos & TQC_POS_CONJ) && !(pos & ~(TQC_POS_CONJ | TQC_POS_ADV)));
+    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, sentence ? ctx->pass->severity : TQC_SEV_INFO,
+                              t->span, "a paragraph starts in lower case%s: write '%s'",
+                              opening ? ", after its opening quotation mark" : "", capital);
+    tqc_finding_suggest(ctx->out, f, capital, cl);
+    tqc_finding_fix(ctx->out, f, t->span, capital, cl, false);
+}
+
 /* (b) `word. lower`: token k is the full stop. */
 static void lower_after_full_stop(const tqc_ctx *ctx, size_t k)
 {
@@ -2132,6 +2248,7 @@ static void run(const tqc_ctx *ctx)
             verb_second_capitalised(ctx, k);
         }
         quoted = quote_depth_after(ctx, &doc->tokens[k], quoted);
+        lower_paragraph_start(ctx, k);
         lower_after_full_stop(ctx, k);
         lower_after_question(ctx, k, quoted > 0);
         size_t used = lower_case_proper_name(ctx, ctx->state, k);
