@@ -87,6 +87,7 @@ typedef enum cap_list {
     CAP_SUBORDINATORS,
     CAP_VERB_MARKERS,
     CAP_TITLE_WORDS,
+    CAP_NAME_HEADS,
     CAP_LIST_COUNT
 } cap_list;
 
@@ -104,6 +105,7 @@ static const char *const cap_list_names[CAP_LIST_COUNT] = {
     [CAP_SUBORDINATORS] = "subordinators",
     [CAP_VERB_MARKERS] = "verb-markers",
     [CAP_TITLE_WORDS] = "title-words",
+    [CAP_NAME_HEADS] = "name-heads",
 };
 
 typedef struct cap_state {
@@ -564,6 +566,82 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
         !(tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_PREP) && !tok_in(ctx, CAP_PREPOSITIONS, prev))
         return TQC_SEV_WARNING;
     return TQC_SEV_INFO;
+}
+
+/* Whether the lexicon's reading of token k's lower-case form leaves it a word of a
+ * name: a noun, an adjective, a name, or nothing known; a form that is only a verb or an
+ * adverb is none (`im Krankenhaus und Wurde dort`). */
+static bool nominal_reading(const tqc_ctx *ctx, size_t k)
+{
+    uint32_t reading = tqc_ctx_pos_lower(ctx, k);
+    return (reading & (TQC_POS_NOUN | TQC_POS_ADJ | TQC_POS_PROPN | TQC_POS_NUM)) ||
+           !(reading & (TQC_POS_VERB | TQC_POS_ADV));
+}
+
+/* Shortest head looked for at the end of a compound. */
+#define CAP_HEAD_COMPOUND_MIN 4
+
+/* Whether token u's lower-case form ends with a word of heads that leaves a stem before
+ * it (`Landesinstitut`: `institut`). */
+static bool head_compound(const tqc_ctx *ctx, const tqc_strmap *heads, const tqc_token *u)
+{
+    char lower[CAP_MAX_WORD];
+    size_t n = lower_tok(ctx->doc, u, lower);
+    for (size_t c = 1; c + CAP_HEAD_COMPOUND_MIN <= n; c++)
+        if (((unsigned char)lower[c] & 0xC0) != 0x80 &&
+            tqc_strmap_get(heads, lower + c, n - c, NULL))
+            return true;
+    return false;
+}
+
+/* Tokens looked through from a word for the head of its name, and linking function
+ * words in a row among them (`Avenida 25 de Abril`, `Institut für Höhere Studien`). */
+#define CAP_HEAD_TOKENS 6
+#define CAP_HEAD_LINKS 2
+
+/* Whether word k stands in a name headed by a word of `name-heads` (a street's, a
+ * place's, a body's type: `Rua`, `calle`, `rue`, `Institut`): a run of capitalised
+ * words, numbers and at most CAP_HEAD_LINKS function words in a row leads from it to the
+ * head, before it or, when look_ahead, after it (`Baker Street`). The head may be written
+ * in lower case where the language writes the type so (`la calle 25 de Mayo`, `rue du 8
+ * Mai`). Where nouns are capitalised, a head ending a compound counts too
+ * (`Landesinstitut`). */
+static bool in_headed_name(const tqc_ctx *ctx, size_t k, bool look_ahead)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_strmap *heads = ((const cap_state *)ctx->state)->lists[CAP_NAME_HEADS];
+    if (!heads || !tqc_strmap_count(heads))
+        return false;
+    for (int dir = -1; dir <= (look_ahead ? 1 : -1); dir += 2) {
+        size_t j = k;
+        int links = 0;
+        for (int n = 0; n < CAP_HEAD_TOKENS; n++) {
+            if (dir < 0 ? j == 0 : j + 1 >= doc->token_count)
+                break;
+            j = dir < 0 ? j - 1 : j + 1;
+            const tqc_token *u = &doc->tokens[j];
+            if (u->sentence != doc->tokens[k].sentence)
+                break;
+            if (u->kind == TQC_TOK_NUMBER || punct_is(doc, u, ".")) {
+                links = 0;
+                continue;
+            }
+            if (!is_word(u))
+                break;
+            if (tok_in_list(ctx, heads, u) || (capitalised_nouns(ctx) && (u->flags & TQC_TF_CAP) &&
+                                                head_compound(ctx, heads, u)))
+                return true;
+            if (u->flags & TQC_TF_LOWER) {
+                if (!tok_in(ctx, CAP_FUNCTION_WORDS, u) || ++links > CAP_HEAD_LINKS)
+                    break;
+                continue;
+            }
+            if (!(u->flags & TQC_TF_CAP))
+                break;
+            links = 0;
+        }
+    }
+    return false;
 }
 
 /* Whether capitalised token k is a verb before its prepositional complement: the
@@ -1057,8 +1135,10 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
         if (aside_next && sev == TQC_SEV_WARNING)
             sev = TQC_SEV_INFO;
         /* Where every noun is capitalised, function words link nouns, not names. */
+        bool complement = verb_before_complement(ctx, k);
         if (sev > TQC_SEV_ERROR ||
-            (!capitalised_nouns(ctx) && linked_to_name(ctx, k, !verb_before_complement(ctx, k))) ||
+            (!capitalised_nouns(ctx) && linked_to_name(ctx, k, !complement)) ||
+            (nominal_reading(ctx, k) && in_headed_name(ctx, k, !complement)) ||
             (clause_end && capitalised_nouns(ctx) &&
              (sev != TQC_SEV_WARNING ||
               !(tqc_ctx_pos_lower(ctx, k) & (TQC_POS_VERB | TQC_POS_ADV | TQC_POS_ADJ)))))
@@ -1383,7 +1463,7 @@ static void lower_case_word_capitalised(const tqc_ctx *ctx, title_memo *memo, si
     const cap_state *st = ctx->state;
     bool listed = n && tqc_strmap_get(st->lower_case_words, lower, n, NULL);
     bool nationality = n && !listed && tqc_strmap_get(st->nationalities, lower, n, NULL);
-    if (!listed && !nationality)
+    if ((!listed && !nationality) || in_headed_name(ctx, k, true))
         return;
     /* A capitalised word after it makes a name of both (`Mardi Gras`, `Français Libres`). */
     if (k + 1 < doc->token_count && is_word(&doc->tokens[k + 1]) &&
@@ -1627,22 +1707,32 @@ static void lower_after_question(const tqc_ctx *ctx, size_t k, bool in_quote)
  * a label, a code line or a list item. */
 #define CAP_PROSE_MIN_WORDS 6
 
-/* Whether the paragraph before p ends so that p may go on its sentence: on a comma, a
- * colon, a semicolon or a dash (an item of a list, a paragraph the scraper cut where the
- * sentence runs on), on a bracket (an item's label: `(2)`), or on a word, where a line of
- * verse or a label ends. */
-static bool paragraph_runs_on(const tqc_doc *doc, size_t p)
+/* How the paragraph before a lower-case start ends. */
+typedef enum { BEFORE_STOP, BEFORE_HEADING, BEFORE_RUNS_ON } para_before;
+
+/* How the paragraph before p ends: on a comma, a colon, a semicolon or a dash (an item of
+ * a list, a paragraph the scraper cut where the sentence runs on), on a bracket (an item's
+ * label: `(2)`), or on a word after a finite verb (a sentence cut, a line of verse), p may
+ * go on its sentence; on a word after no verb it is a heading or a label, after which
+ * some corpora write the first word in lower case (the Brown corpus); else a sentence
+ * ended. */
+static para_before paragraph_before(const tqc_ctx *ctx, size_t p)
 {
+    const tqc_doc *doc = ctx->doc;
     size_t first, end;
     if (p == 0)
-        return false;
+        return BEFORE_STOP;
     para_tokens(doc, p - 1, &first, &end);
     if (end == first)
-        return false;
+        return BEFORE_STOP;
     const tqc_token *last = &doc->tokens[end - 1];
+    if (last->kind != TQC_TOK_PUNCT)
+        return piece_has_verb(ctx, end - 1, -1) != PIECE_NO_VERB ? BEFORE_RUNS_ON : BEFORE_HEADING;
     return punct_is(doc, last, ",") || punct_is(doc, last, ":") || punct_is(doc, last, ";") ||
-           punct_is(doc, last, "-") || punct_is(doc, last, "\xe2\x80\x93") ||
-           punct_is(doc, last, ")") || punct_is(doc, last, "]") || last->kind != TQC_TOK_PUNCT;
+                   punct_is(doc, last, "-") || punct_is(doc, last, "\xe2\x80\x93") ||
+                   punct_is(doc, last, ")") || punct_is(doc, last, "]")
+               ? BEFORE_RUNS_ON
+               : BEFORE_STOP;
 }
 
 /* Whether paragraph p reads as prose: CAP_PROSE_MIN_WORDS words or more, and its last
@@ -1687,7 +1777,7 @@ static void lower_paragraph_start(const tqc_ctx *ctx, size_t k)
         (opening && doc->sentences[t->sentence].paragraph != para) ||
         !tqc_ctx_pos_lower(ctx, k) || !tqc_ctx_token_known(ctx, k) ||
         tqc_ctx_abbreviation_at(ctx, k) || !prose_paragraph(ctx, para) ||
-        paragraph_runs_on(doc, para) || tqc_ctx_paragraph_is_heading(ctx, para))
+        tqc_ctx_paragraph_is_heading(ctx, para))
         return;
     /* A label before a colon (`note: we have`) is no sentence. */
     if (k + 1 < doc->token_count && punct_is(doc, &doc->tokens[k + 1], ":"))
@@ -1698,12 +1788,17 @@ static void lower_paragraph_start(const tqc_ctx *ctx, size_t k)
     if (!cl)
         return;
     /* A sentence with its finite verb, opened by a function word (an article, a
-     * pronoun, a preposition), is one whose capital was lost; a verbless piece, or one
+     * pronoun, a preposition), after a sentence's end is one whose capital was lost;
+     * after a heading, a verbless piece, or one
      * opened by a content word, may be an item of a list whose label the reader dropped
      * (`tension presser--consisting of …`), and a conjunction may go on a sentence cut
      * at a line break (`und in der Zeit …`): hints. */
     uint32_t pos = tqc_ctx_pos_lower(ctx, k);
-    bool sentence = piece_has_verb(ctx, k, +1) == PIECE_VERB && tok_in(ctx, CAP_FUNCTION_WORDS, t) &&
+    para_before before = paragraph_before(ctx, para);
+    if (before == BEFORE_RUNS_ON)
+        return;
+    bool sentence = before == BEFORE_STOP && piece_has_verb(ctx, k, +1) == PIECE_VERB &&
+                    tok_in(ctx, CAP_FUNCTION_WORDS, t) &&
                     !((pos & TQC_POS_CONJ) && !(pos & ~(TQC_POS_CONJ | TQC_POS_ADV)));
     tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, sentence ? ctx->pass->severity : TQC_SEV_INFO,
                               t->span, "a paragraph starts in lower case%s: write '%s'",
