@@ -601,11 +601,11 @@ static bool head_compound(const tqc_ctx *ctx, const tqc_strmap *heads, const tqc
 
 /* Whether word k stands in a name headed by a word of `name-heads` (a street's, a
  * place's, a body's type: `Rua`, `calle`, `rue`, `Institut`): a run of capitalised
- * words, numbers and at most CAP_HEAD_LINKS function words in a row leads from it to the
- * head, before it or, when look_ahead, after it (`Baker Street`). The head may be written
- * in lower case where the language writes the type so (`la calle 25 de Mayo`, `rue du 8
- * Mai`). Where nouns are capitalised, a head ending a compound counts too
- * (`Landesinstitut`). */
+ * words, numbers and at most CAP_HEAD_LINKS function words in a row leads back from it
+ * to the head, which may be written in lower case where the language writes the type so
+ * (`la calle 25 de Mayo`, `rue du 8 Mai`); or, when look_ahead, capitalised words lead on
+ * to a capitalised head (`Baker Street`, `Deutschen Institut`). Where nouns are
+ * capitalised, a head ending a compound counts too (`Landesinstitut`). */
 static bool in_headed_name(const tqc_ctx *ctx, size_t k, bool look_ahead)
 {
     const tqc_doc *doc = ctx->doc;
@@ -628,9 +628,14 @@ static bool in_headed_name(const tqc_ctx *ctx, size_t k, bool look_ahead)
             }
             if (!is_word(u))
                 break;
-            if (tok_in_list(ctx, heads, u) || (capitalised_nouns(ctx) && (u->flags & TQC_TF_CAP) &&
-                                                head_compound(ctx, heads, u)))
+            /* After the name only a capitalised head closes it (`Baker Street`): a
+             * lower-case type opens the next name (`el 25 de Mayo en la plaza`). */
+            if ((dir < 0 || (u->flags & TQC_TF_CAP)) &&
+                (tok_in_list(ctx, heads, u) || (capitalised_nouns(ctx) && (u->flags & TQC_TF_CAP) &&
+                                                 head_compound(ctx, heads, u))))
                 return true;
+            if ((u->flags & TQC_TF_LOWER) && dir > 0)
+                break;
             if (u->flags & TQC_TF_LOWER) {
                 if (!tok_in(ctx, CAP_FUNCTION_WORDS, u) || ++links > CAP_HEAD_LINKS)
                     break;
