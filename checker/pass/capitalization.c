@@ -1312,6 +1312,32 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
     tqc_finding_fix(ctx->out, f, t->span, lower, n, false);
 }
 
+/* Words an opening prepositional phrase may have before its noun (`Nach dem langen`). */
+#define CAP_PHRASE_WORDS 4
+
+/* Whether the tokens before word k, from its sentence's start, are one prepositional
+ * phrase: a preposition (or one fused with its article: `Im`, `Am`), then articles,
+ * determiners or lower-case adjectives, then the noun at k - 1. */
+static bool opening_phrase_before(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    size_t start = doc->sentences[doc->tokens[k].sentence].tok_first;
+    if (k < start + 2 || k - start > CAP_PHRASE_WORDS + 1)
+        return false;
+    const tqc_token *first = &doc->tokens[start];
+    if (!is_word(first) || !(tok_in(ctx, CAP_PREPOSITIONS, first) ||
+                             ((tqc_ctx_pos_lower(ctx, start) & TQC_POS_PREP) &&
+                              tok_in(ctx, CAP_ARTICLES, first))))
+        return false;
+    for (size_t j = start + 1; j + 1 < k; j++) {
+        const tqc_token *u = &doc->tokens[j];
+        if (!is_word(u) || !(tok_in(ctx, CAP_ARTICLES, u) || tok_in(ctx, CAP_DETERMINERS, u) ||
+                             ((u->flags & TQC_TF_LOWER) && (tqc_ctx_pos_lower(ctx, j) & TQC_POS_ADJ))))
+            return false;
+    }
+    return true;
+}
+
 /* (a) where every noun is capitalised (German), a verb capitalised in the second place of
  * its clause: after a noun or a name that opens the clause and before the subject (a
  * word of `subject-openers`: `Seit Montag Gelten die Regeln`, `Im Sommer Gehen wir`).
@@ -1329,7 +1355,7 @@ static void verb_second_capitalised(const tqc_ctx *ctx, size_t k)
     if (!is_word(t) || !(t->flags & TQC_TF_CAP) || (t->flags & CAP_NOT_COMMON) ||
         !(t->flags & TQC_TF_SPACE_BEFORE) || !is_word(prev) || !(prev->flags & TQC_TF_CAP) ||
         (prev->flags & TQC_TF_ALLCAPS) || prev->sentence != t->sentence || !is_word(next) ||
-        !(next->flags & TQC_TF_LOWER) || !(next->flags & TQC_TF_SPACE_BEFORE) ||
+        !(next->flags & (TQC_TF_LOWER | TQC_TF_CAP)) || !(next->flags & TQC_TF_SPACE_BEFORE) ||
         next->sentence != t->sentence)
         return;
     uint32_t lower = tqc_ctx_pos_lower(ctx, k), cap = tqc_ctx_pos(ctx, k);
@@ -1337,8 +1363,14 @@ static void verb_second_capitalised(const tqc_ctx *ctx, size_t k)
     if (!before && tqc_ctx_pos_lower(ctx, k - 1) == 0 && tqc_ctx_token_known(ctx, k - 1))
         before = TQC_POS_NOUN;
     if (!(lower & TQC_POS_VFIN) || (lower & ~(TQC_POS_VFIN | TQC_POS_VINF | TQC_POS_AUX)) ||
-        (cap & ~TQC_POS_NOUN) || !(before & (TQC_POS_NOUN | TQC_POS_PROPN)) ||
-        !tok_in(ctx, CAP_SUBJECT_OPENERS, next))
+        (cap & ~TQC_POS_NOUN) || !(before & (TQC_POS_NOUN | TQC_POS_PROPN)))
+        return;
+    /* After a prepositional phrase that opens the sentence the verb comes second
+     * whatever its subject (`Am Abend Sprach Weber vor dem Rat`), when the form is only
+     * finite (no infinitive to make a noun of) and nothing knows it capitalised. */
+    bool after_phrase = !(lower & TQC_POS_VINF) && cap == 0 && opening_phrase_before(ctx, k) &&
+                        !tqc_dict_name_entry(ctx->dict, tok_text(doc, t), tqc_span_len(t->span));
+    if (!after_phrase && (!(next->flags & TQC_TF_LOWER) || !tok_in(ctx, CAP_SUBJECT_OPENERS, next)))
         return;
     char pair[2 * CAP_MAX_WORD + 1];
     int pn = snprintf(pair, sizeof pair, "%.*s %.*s", (int)tqc_span_len(prev->span),
