@@ -604,14 +604,18 @@ static bool head_compound(const tqc_ctx *ctx, const tqc_strmap *heads, const tqc
  * words, numbers and at most CAP_HEAD_LINKS function words in a row leads back from it
  * to the head, which may be written in lower case where the language writes the type so
  * (`la calle 25 de Mayo`, `rue du 8 Mai`); or, when look_ahead, capitalised words lead on
- * to a capitalised head (`Baker Street`, `Deutschen Institut`). Where nouns are
- * capitalised, a head ending a compound counts too (`Landesinstitut`). */
+ * to a capitalised head (`Baker Street`). Where nouns are capitalised, a head ending a
+ * compound counts too (`Landesinstitut für Angewandte Forschung`). */
 static bool in_headed_name(const tqc_ctx *ctx, size_t k, bool look_ahead)
 {
     const tqc_doc *doc = ctx->doc;
     const tqc_strmap *heads = ((const cap_state *)ctx->state)->lists[CAP_NAME_HEADS];
     if (!heads || !tqc_strmap_count(heads))
         return false;
+    /* Where every noun is capitalised, any adjective before a head noun looks so
+     * (`den Lokalen Verein`): the head after it says nothing there. */
+    if (capitalised_nouns(ctx))
+        look_ahead = false;
     for (int dir = -1; dir <= (look_ahead ? 1 : -1); dir += 2) {
         size_t j = k;
         int links = 0;
