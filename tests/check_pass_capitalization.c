@@ -1112,6 +1112,17 @@ START_TEST(test_issue_12_capitalization_german_verb_after_opening_phrase)
 }
 END_TEST
 
+/* issue 12 (session 11): a German adjective made of a place's name (`-er`, profile
+ * `place-adjective-endings`) is capitalised; a common word of the same spelling is not. */
+START_TEST(test_issue_12_capitalization_place_adjective)
+{
+    CAP_FINDS("de", "Die linzer Stadtregierung hat den Plan vorgestellt.", "linzer",
+              TQC_SEV_WARNING);
+    CAP_SILENT("de", "Die Linzer Stadtregierung hat den Plan vorgestellt.");
+    CAP_SILENT("de", "Die leider Gottes verlorene Zeit kommt nicht wieder.");
+}
+END_TEST
+
 Suite *pass_capitalization_suite(void)
 {
     Suite *s = suite_create("pass_capitalization");
@@ -1153,6 +1164,7 @@ Suite *pass_capitalization_suite(void)
     tcase_add_test(tc, test_issue_12_capitalization_name_heads);
     tcase_add_test(tc, test_issue_12_capitalization_demonyms_and_seasons);
     tcase_add_test(tc, test_issue_12_capitalization_german_verb_after_opening_phrase);
+    tcase_add_test(tc, test_issue_12_capitalization_place_adjective);
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
     return s;

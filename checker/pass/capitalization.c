@@ -2291,6 +2291,49 @@ static bool lower_case_used_name(const tqc_ctx *ctx, const span_index *glued, wo
     return true;
 }
 
+/* (c) `die grazer Stadtregierung`: an adjective made of a place's name with an ending of
+ * the profile's `place-adjective-endings` (German `-er`), which is written capitalised
+ * however it is used, in lower case before its noun. The place is a name the dictionary
+ * or the lexicon knows (`Graz`); a word the dictionary or the lexicon knows in lower case
+ * is a common word of the same spelling (`kinder`, `leider`) and is left alone. Returns
+ * whether it reported. */
+static bool lower_place_adjective(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_token *t = &doc->tokens[k];
+    const char *endings = tqc_lang_setting(ctx->lang, "place-adjective-endings", NULL);
+    size_t len = tqc_span_len(t->span);
+    if (!endings || k == 0 || k + 1 >= doc->token_count || !is_word(t) ||
+        !(t->flags & TQC_TF_LOWER) || len < 5 || len >= CAP_MAX_WORD ||
+        (t->flags & (TQC_TF_SENT_START | TQC_TF_PARA_START | TQC_TF_HYPHEN)))
+        return false;
+    const tqc_token *noun = &doc->tokens[k + 1];
+    const char *w = tok_text(doc, t);
+    if (!is_word(noun) || !(noun->flags & TQC_TF_CAP) || (noun->flags & TQC_TF_ALLCAPS) ||
+        noun->sentence != t->sentence || tqc_ctx_pos_lower(ctx, k) || tqc_ctx_pos(ctx, k) ||
+        tqc_dict_known(ctx->dict, w, len))
+        return false;
+    char fixed[CAP_MAX_WORD];
+    size_t fl = tqc_text_case(w, len, TQC_CASE_TITLE, fixed, sizeof fixed);
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    while (fl && *endings) {
+        size_t el = strcspn(endings, " ");
+        if (el && el + 3 <= fl && memcmp(fixed + fl - el, endings, el) == 0 &&
+            (tqc_dict_name_entry(ctx->dict, fixed, fl - el) ||
+             (lex && (tqc_lex_pos(lex, fixed, fl - el) & TQC_POS_PROPN)))) {
+            tqc_finding *f = TQC_EMIT(ctx, t->span, "proper adjective in lower case: '%.*s', "
+                                      "made of the place '%.*s', is written '%.*s'", (int)len,
+                                      w, (int)(fl - el), fixed, (int)fl, fixed);
+            tqc_finding_suggest(ctx->out, f, fixed, fl);
+            tqc_finding_fix(ctx->out, f, t->span, fixed, fl, false);
+            return true;
+        }
+        endings += el;
+        endings += strspn(endings, " ");
+    }
+    return false;
+}
+
 /* The next word of a proper name (bytes [*pos, len) of name) into *w, *wl. */
 static bool next_name_word(const char *name, size_t len, size_t *pos, const char **w, size_t *wl)
 {
@@ -2392,7 +2435,8 @@ static void run(const tqc_ctx *ctx)
             used = lower_case_name_pair(ctx, k);
         if (!used && quoted == 0 && !part)
             used = lower_case_single_name(ctx, &glued, &words, k) ||
-                   lower_case_used_name(ctx, &glued, &words, k);
+                   lower_case_used_name(ctx, &glued, &words, k) ||
+                   lower_place_adjective(ctx, k);
         if (used)
             k += used - 1;
     }
