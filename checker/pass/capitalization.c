@@ -578,8 +578,9 @@ static bool nominal_reading(const tqc_ctx *ctx, size_t k)
            !(reading & (TQC_POS_VERB | TQC_POS_ADV));
 }
 
-/* Shortest head looked for at the end of a compound. */
-#define CAP_HEAD_COMPOUND_MIN 4
+/* Shortest head looked for at the end of a compound, in bytes: shorter ones end common
+ * compounds (`Eisberg`, `Rückweg`). */
+#define CAP_HEAD_COMPOUND_MIN 6
 
 /* Whether token u's lower-case form ends with a word of heads that leaves a stem before
  * it (`Landesinstitut`: `institut`). */
@@ -604,8 +605,9 @@ static bool head_compound(const tqc_ctx *ctx, const tqc_strmap *heads, const tqc
  * words, numbers and at most CAP_HEAD_LINKS function words in a row leads back from it
  * to the head, which may be written in lower case where the language writes the type so
  * (`la calle 25 de Mayo`, `rue du 8 Mai`); or, when look_ahead, capitalised words lead on
- * to a capitalised head (`Baker Street`). Where nouns are capitalised, a head ending a
- * compound counts too (`Landesinstitut für Angewandte Forschung`). */
+ * to a capitalised head (`Baker Street`). Where nouns are capitalised, only function
+ * words and numbers lead back to the head, which may end a compound (`Landesinstitut
+ * für Nordische Philologie`). */
 static bool in_headed_name(const tqc_ctx *ctx, size_t k, bool look_ahead)
 {
     const tqc_doc *doc = ctx->doc;
@@ -645,7 +647,9 @@ static bool in_headed_name(const tqc_ctx *ctx, size_t k, bool look_ahead)
                     break;
                 continue;
             }
-            if (!(u->flags & TQC_TF_CAP))
+            /* Where every noun is capitalised, a capital is no name's word by itself:
+             * only function words and numbers lead to the head (`Institut für`). */
+            if (!(u->flags & TQC_TF_CAP) || capitalised_nouns(ctx))
                 break;
             links = 0;
         }
