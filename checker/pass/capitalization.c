@@ -1832,7 +1832,7 @@ static void lower_paragraph_start(const tqc_ctx *ctx, size_t k)
     size_t cl = tqc_text_case(ns, tqc_span_len(t->span), TQC_CASE_TITLE, capital, sizeof capital);
     if (!cl)
         return;
-    /* A sentence with its finite verb, opened by a function word (an article, a
+    /* A quoted sentence with its finite verb, opened by a function word (an article, a
      * pronoun, a preposition), after a sentence's end is one whose capital was lost;
      * after a heading, a verbless piece, or one
      * opened by a content word, may be an item of a list whose label the reader dropped
@@ -1842,7 +1842,11 @@ static void lower_paragraph_start(const tqc_ctx *ctx, size_t k)
     para_before before = paragraph_before(ctx, para);
     if (before == BEFORE_RUNS_ON)
         return;
-    bool sentence = before == BEFORE_STOP && piece_has_verb(ctx, k, +1) == PIECE_VERB &&
+    /* A quotation opening the paragraph is speech, whose first word is a sentence's; a
+     * bare lower-case start after a stop is also what some corpora make of a paragraph
+     * after a heading they dropped (the Brown corpus: `the Army, Navy and Air Force …`),
+     * so it is a hint there. */
+    bool sentence = opening && before == BEFORE_STOP && piece_has_verb(ctx, k, +1) == PIECE_VERB &&
                     tok_in(ctx, CAP_FUNCTION_WORDS, t) &&
                     !((pos & TQC_POS_CONJ) && !(pos & ~(TQC_POS_CONJ | TQC_POS_ADV)));
     tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, sentence ? ctx->pass->severity : TQC_SEV_INFO,
