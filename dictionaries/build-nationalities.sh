@@ -61,8 +61,8 @@ forms() {
 }
 
 # Demonyms of countries: the language's adjective endings put on a country's name
-# (iso-codes' ISO 3166-1 names, translated), itself or less its last vowel (`Uruguay`:
-# `uruguayo`, `Chile`: `chileno`, `Belgique`: `belge`, `Svizzera`: `svizzero`). Hunspell
+# (iso-codes' ISO 3166-1 names, translated), itself or less its last vowel (`Paraguay`:
+# `paraguayo`, `Chile`: `chileno`, `Belgique`: `belge`, `Svizzera`: `svizzero`). Hunspell
 # keeps the real words among them, as above; a form that is the country's name itself
 # (`cuba`, `malta`: common words too) is left out.
 demonyms() {
@@ -82,7 +82,7 @@ demonyms() {
     for s in $stems; do
         for e in $ends; do
             # A bare vowel (and plural) ending on a short stem makes common words
-            # (`cubo`, `malo`, `toga`): it counts on the whole name (`uruguayo`) or on a
+            # (`cubo`, `malo`, `toga`): it counts on the whole name (`paraguayo`) or on a
             # stem of six letters or more (`svizzero`) only.
             case $e in
             o|a|os|as|i|e|es) [ "$s" = "$w" ] || [ "${#s}" -ge 6 ] || continue ;;

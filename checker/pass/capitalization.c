@@ -554,7 +554,7 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
                        (tqc_ctx_pos_lower(ctx, k + 1) & TQC_POS_NOUN);
     /* A preposition takes a noun, a name or an infinitive, never a finite verb: a form
      * the lexicon knows only as finite after one is a place or a name spelt alike (`em
-     * Amares`, `da Tirano a`). */
+     * Andaram`, `a Cantarono`). */
     if ((lower & (TQC_POS_VFIN | TQC_POS_AUX)) &&
         !(lower & (TQC_POS_VINF | TQC_POS_VGER | TQC_POS_NOUN | TQC_POS_ADJ | TQC_POS_ADV)) &&
         tok_in(ctx, CAP_PREPOSITIONS, prev) && !tok_in(ctx, CAP_VERB_MARKERS, prev))
@@ -660,8 +660,8 @@ static bool in_headed_name(const tqc_ctx *ctx, size_t k, bool look_ahead)
 /* Whether capitalised token k is a verb before its prepositional complement: the
  * lexicon knows its lower-case form only as a verb, and a preposition that is no
  * conjunction follows. A name's words linked by a preposition are nouns and adjectives
- * (`University of Texas`); after a verb the capital is the complement's (`the jury
- * Retired on Tuesday`), whereas a conjunction coordinates like with like (`Rebs and
+ * (`University of Texas`); after a verb the capital is the complement's (`the panel
+ * Adjourned on Friday`), whereas a conjunction coordinates like with like (`Rebs and
  * Yanks`). */
 static bool verb_before_complement(const tqc_ctx *ctx, size_t k)
 {
@@ -1799,7 +1799,7 @@ static bool prose_paragraph(const tqc_ctx *ctx, size_t p)
 }
 
 /* (b) a paragraph, or the quoted sentence that opens it, starting in lower case (`les
- * syndicats contestent …`, `“se nos inundó …”`): the first letter of a sentence is a
+ * habitants ont protesté …`, `“nos quedamos …”`): the first letter of a sentence is a
  * capital in every language. Only a word the lexicon knows as a common word counts
  * (a program's or a brand's name keeps its lower case: `iPhone`, `npm`), in a paragraph
  * of prose that does not go on the one before it (a list after a colon, a sentence the
@@ -2299,10 +2299,10 @@ static bool lower_case_used_name(const tqc_ctx *ctx, const span_index *glued, wo
     return true;
 }
 
-/* (c) `die grazer Stadtregierung`: an adjective made of a place's name with an ending of
+/* (c) `die linzer Polizei`: an adjective made of a place's name with an ending of
  * the profile's `place-adjective-endings` (German `-er`), which is written capitalised
  * however it is used, in lower case before its noun. The place is a name the dictionary
- * or the lexicon knows (`Graz`); a word the dictionary or the lexicon knows in lower case
+ * or the lexicon knows (`Linz`); a word the dictionary or the lexicon knows in lower case
  * is a common word of the same spelling (`kinder`, `leider`) and is left alone. Returns
  * whether it reported. */
 static bool lower_place_adjective(const tqc_ctx *ctx, size_t k)
