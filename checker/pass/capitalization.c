@@ -568,6 +568,16 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
     return TQC_SEV_INFO;
 }
 
+/* Moves *j one token towards dir (+1 or -1); false at the text's ends or when the token
+ * reached is outside token k's sentence. */
+static bool step_in_sentence(const tqc_doc *doc, size_t k, int dir, size_t *j)
+{
+    if (dir < 0 ? *j == 0 : *j + 1 >= doc->token_count)
+        return false;
+    *j = dir < 0 ? *j - 1 : *j + 1;
+    return doc->tokens[*j].sentence == doc->tokens[k].sentence;
+}
+
 /* Whether the lexicon's reading of token k's lower-case form leaves it a word of a
  * name: a noun, an adjective, a name, or nothing known; a form that is only a verb or an
  * adverb is none (`im Krankenhaus und Wurde dort`). */
@@ -621,13 +631,8 @@ static bool in_headed_name(const tqc_ctx *ctx, size_t k, bool look_ahead)
     for (int dir = -1; dir <= (look_ahead ? 1 : -1); dir += 2) {
         size_t j = k;
         int links = 0;
-        for (int n = 0; n < CAP_HEAD_TOKENS; n++) {
-            if (dir < 0 ? j == 0 : j + 1 >= doc->token_count)
-                break;
-            j = dir < 0 ? j - 1 : j + 1;
+        for (int n = 0; n < CAP_HEAD_TOKENS && step_in_sentence(doc, k, dir, &j); n++) {
             const tqc_token *u = &doc->tokens[j];
-            if (u->sentence != doc->tokens[k].sentence)
-                break;
             if (u->kind == TQC_TOK_NUMBER || punct_is(doc, u, ".")) {
                 links = 0;
                 continue;
@@ -1478,13 +1483,8 @@ static bool lower_nationality_listed(const tqc_ctx *ctx, size_t k)
     for (int dir = -1; dir <= 1; dir += 2) {
         bool comma = false;
         size_t j = k;
-        for (int n = 0; n < CAP_LIST_ITEM_TOKENS; n++) {
-            if (dir < 0 ? j == 0 : j + 1 >= doc->token_count)
-                break;
-            j = dir < 0 ? j - 1 : j + 1;
+        for (int n = 0; n < CAP_LIST_ITEM_TOKENS && step_in_sentence(doc, k, dir, &j); n++) {
             const tqc_token *u = &doc->tokens[j];
-            if (u->sentence != doc->tokens[k].sentence)
-                break;
             if (punct_is(doc, u, ","))
                 comma = true;
             else if (comma && is_word(u) && (u->flags & TQC_TF_LOWER) && tok_in_list(ctx, list, u))
