@@ -1002,6 +1002,130 @@ START_TEST(test_issue_12_capitalization_name_before_full_stop)
 }
 END_TEST
 
+/* issue 12 (session 11): a verb's capital is no name's. A preposition after a form the
+ * lexicon knows only as a verb takes the verb's complement, capitalised or not; a
+ * preposition takes no finite verb, so a form only finite after one is a place. */
+START_TEST(test_issue_12_capitalization_verb_before_its_complement)
+{
+    CAP_FINDS("en", "The panel Adjourned on Friday and met again in the afternoon.", "Adjourned",
+              TQC_SEV_WARNING);
+    CAP_FINDS("es", "La delegación Viajó a Madrid el lunes por la mañana.", "Viajó",
+              TQC_SEV_WARNING);
+    CAP_FINDS("pt", "A delegação Viajou a Lisboa na segunda-feira de manhã.", "Viajou",
+              TQC_SEV_WARNING);
+    CAP_FINDS("fr", "La délégation Arrivera à Lyon lundi soir avec le ministre.", "Arrivera",
+              TQC_SEV_WARNING);
+    CAP_FINDS("it", "La delegazione Arriverà a Milano lunedì sera con il ministro.", "Arriverà",
+              TQC_SEV_WARNING);
+    /* a name's nouns linked by a preposition stay a name */
+    CAP_SILENT("en", "He studied at the University of Leeds for three years.");
+    /* a verb form after a preposition is a place spelt alike */
+    CAP_SILENT("pt", "O festival decorreu em Andaram, uma aldeia do interior.");
+    CAP_SILENT("es", "Vive en Caminaron, un pueblo de la sierra, desde hace años.");
+    CAP_SILENT("it", "Vive a Cantarono, un paese di montagna, da molti anni.");
+    CAP_SILENT("fr", "Il vit à Marchèrent, un village de montagne, depuis des années.");
+}
+END_TEST
+
+/* issue 12 (session 11): the quoted sentence that opens a paragraph, starting in lower
+ * case after a sentence's end; a hint for a bare paragraph start, after a heading, for a
+ * verbless piece or a conjunction; nothing after a colon or an item's label. */
+START_TEST(test_issue_12_capitalization_lower_case_paragraph_start)
+{
+    /* a bare lower-case start is a hint: some corpora write one after a dropped heading */
+    CAP_FINDS("fr", "Le conseil s'est réuni lundi.\n\nles habitants ont protesté devant la "
+              "mairie toute la journée.", "les", TQC_SEV_INFO);
+    CAP_FINDS("en", "The mayor opened the bridge.\n\n“we waited ten years for this day,” "
+              "said a resident of the town.", "we", TQC_SEV_WARNING);
+    CAP_FINDS("es", "El agua subió muy rápido durante la noche.\n\n“nos quedamos sin luz toda "
+              "la noche”, contó un vecino del barrio.", "nos", TQC_SEV_WARNING);
+    CAP_FINDS("en", "The council met on Monday.\n\nthe residents said they had waited for "
+              "years for a decision.", "the", TQC_SEV_INFO);
+    CAP_FINDS("de", "Der Rat tagte am Montag.\n\ndie Anwohner sagten, sie hätten jahrelang auf "
+              "eine Entscheidung gewartet.", "die", TQC_SEV_INFO);
+    CAP_FINDS("it", "Il consiglio si è riunito lunedì.\n\ni residenti hanno detto di aver "
+              "aspettato per anni una decisione.", "i", TQC_SEV_INFO);
+    CAP_FINDS("pt", "A câmara reuniu-se na segunda-feira.\n\nos moradores disseram que "
+              "esperaram anos por uma decisão.", "os", TQC_SEV_INFO);
+    CAP_FINDS("en", "Local news\n\nthe residents said they had waited for years for a "
+              "decision.", "the", TQC_SEV_INFO);
+    CAP_FINDS("en", "The council met on Monday.\n\nresidents now angry. The mayor said he "
+              "would listen to them.", "residents", TQC_SEV_INFO);
+    CAP_FINDS("de", "Wir sahen das Licht der Stadt.\n\nund in der Zeit, die vergangen ist, hat "
+              "sich viel verändert.", "und", TQC_SEV_INFO);
+    CAP_SILENT("en", "The plan has two parts:\n\nthe first is a new bridge over the river near "
+               "the station.");
+    CAP_SILENT("en", "(2)\n\nthe residents said they had waited for years for a decision.");
+}
+END_TEST
+
+/* issue 12 (session 11): a name's head (`name-heads`: a street's, a place's, a body's
+ * type) makes the capitalised words, dates and adjectives of its run a name, written
+ * before them in either case (in German also ending a compound); without one a date is a
+ * date and an adjective an adjective. */
+START_TEST(test_issue_12_capitalization_name_heads)
+{
+    CAP_SILENT("es", "La exposición abrió el jueves en la calle 25 de Mayo del centro.");
+    CAP_SILENT("fr", "La manifestation a eu lieu rue du 8 Mai devant la mairie.");
+    CAP_SILENT("it", "La mostra si è tenuta in via 4 Novembre nel centro storico.");
+    CAP_SILENT("pt", "A feira decorreu na Avenida 25 de Abril durante o fim de semana.");
+    CAP_SILENT("de", "Das Institut für Tropische Medizin lädt zum Vortrag ein.");
+    CAP_SILENT("de", "Das Landesinstitut für Nordische Philologie lädt zum Vortrag ein.");
+    CAP_FINDS("de", "Er sprach über Tropische Medizin in der Stadt.", "Tropische",
+              TQC_SEV_WARNING);
+    CAP_FINDS("es", "El acto será el 25 de Mayo en la plaza del pueblo.", "Mayo",
+              TQC_SEV_WARNING);
+    CAP_FINDS("fr", "Nous partirons le 8 Mai avec la délégation.", "Mai", TQC_SEV_WARNING);
+    /* a verb is no name's word, whatever head stands before it */
+    CAP_FINDS("de", "Er lag im Krankenhaus und Wurde dort gepflegt.", "Wurde", TQC_SEV_WARNING);
+}
+END_TEST
+
+/* issue 12 (session 11): country demonyms (iso-codes' countries with each language's
+ * endings) are nationality adjectives, the seasons are written in lower case, and a
+ * country's name is no adjective. */
+START_TEST(test_issue_12_capitalization_demonyms_and_seasons)
+{
+    CAP_FINDS("es", "Un grupo de periodistas Chilenos visitó la planta el martes.", "Chilenos",
+              TQC_SEV_WARNING);
+    CAP_FINDS("it", "Un gruppo di giornalisti Svizzeri ha visitato lo stabilimento.", "Svizzeri",
+              TQC_SEV_WARNING);
+    CAP_FINDS("pt", "Um grupo de jornalistas Paraguaios visitou a fábrica ontem.", "Paraguaios",
+              TQC_SEV_WARNING);
+    CAP_FINDS("fr", "Des journalistes Tunisiens ont visité l'usine mardi.", "Tunisiens",
+              TQC_SEV_WARNING);
+    CAP_SILENT("es", "Viven en Armenia desde hace diez años con sus hijos.");
+    CAP_FINDS("en", "The village hall will reopen next Autumn after the repairs.", "Autumn",
+              TQC_SEV_WARNING);
+    CAP_FINDS("pt", "As chuvas voltaram neste Inverno à região.", "Inverno", TQC_SEV_WARNING);
+    CAP_FINDS("fr", "Les pluies sont revenues cet Hiver dans la région.", "Hiver",
+              TQC_SEV_WARNING);
+    CAP_SILENT("en", "The Summer Olympics will open in July next year.");
+}
+END_TEST
+
+/* issue 12 (session 11): German puts the verb second after an opening prepositional
+ * phrase, whatever its subject: a name, an article. */
+START_TEST(test_issue_12_capitalization_german_verb_after_opening_phrase)
+{
+    CAP_FINDS("de", "Am Abend Sprach Weber vor dem Parlament.", "Sprach", TQC_SEV_WARNING);
+    CAP_FINDS("de", "Am Nachmittag Fuhr der Bürgermeister zur Brücke.", "Fuhr", TQC_SEV_WARNING);
+    CAP_SILENT("de", "Das Thema Wohnen der Zukunft wird diskutiert.");
+    CAP_SILENT("de", "Mit dem Bürgermeister Lang sprach er lange.");
+}
+END_TEST
+
+/* issue 12 (session 11): a German adjective made of a place's name (`-er`, profile
+ * `place-adjective-endings`) is capitalised; a common word of the same spelling is not. */
+START_TEST(test_issue_12_capitalization_place_adjective)
+{
+    CAP_FINDS("de", "Die linzer Polizei hat den Verdächtigen am Montag festgenommen.", "linzer",
+              TQC_SEV_WARNING);
+    CAP_SILENT("de", "Die Linzer Polizei hat den Verdächtigen am Montag festgenommen.");
+    CAP_SILENT("de", "Die leider Gottes verlorene Zeit kommt nicht wieder.");
+}
+END_TEST
+
 Suite *pass_capitalization_suite(void)
 {
     Suite *s = suite_create("pass_capitalization");
@@ -1038,6 +1162,12 @@ Suite *pass_capitalization_suite(void)
     tcase_add_test(tc, test_issue_12_capitalization_german_verb_second);
     tcase_add_test(tc, test_issue_12_capitalization_name_before_full_stop);
     tcase_add_test(tc, test_issue_12_capitalization_lexicon_name_after_determiner);
+    tcase_add_test(tc, test_issue_12_capitalization_verb_before_its_complement);
+    tcase_add_test(tc, test_issue_12_capitalization_lower_case_paragraph_start);
+    tcase_add_test(tc, test_issue_12_capitalization_name_heads);
+    tcase_add_test(tc, test_issue_12_capitalization_demonyms_and_seasons);
+    tcase_add_test(tc, test_issue_12_capitalization_german_verb_after_opening_phrase);
+    tcase_add_test(tc, test_issue_12_capitalization_place_adjective);
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
     return s;

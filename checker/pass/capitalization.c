@@ -87,6 +87,7 @@ typedef enum cap_list {
     CAP_SUBORDINATORS,
     CAP_VERB_MARKERS,
     CAP_TITLE_WORDS,
+    CAP_NAME_HEADS,
     CAP_LIST_COUNT
 } cap_list;
 
@@ -104,6 +105,7 @@ static const char *const cap_list_names[CAP_LIST_COUNT] = {
     [CAP_SUBORDINATORS] = "subordinators",
     [CAP_VERB_MARKERS] = "verb-markers",
     [CAP_TITLE_WORDS] = "title-words",
+    [CAP_NAME_HEADS] = "name-heads",
 };
 
 typedef struct cap_state {
@@ -550,6 +552,13 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
                        (tok_in(ctx, CAP_ARTICLES, prev) || tok_in(ctx, CAP_DETERMINERS, prev)) &&
                        is_word(next) && (next->flags & TQC_TF_LOWER) &&
                        (tqc_ctx_pos_lower(ctx, k + 1) & TQC_POS_NOUN);
+    /* A preposition takes a noun, a name or an infinitive, never a finite verb: a form
+     * the lexicon knows only as finite after one is a place or a name spelt alike (`em
+     * Andaram`, `a Cantarono`). */
+    if ((lower & (TQC_POS_VFIN | TQC_POS_AUX)) &&
+        !(lower & (TQC_POS_VINF | TQC_POS_VGER | TQC_POS_NOUN | TQC_POS_ADJ | TQC_POS_ADV)) &&
+        tok_in(ctx, CAP_PREPOSITIONS, prev) && !tok_in(ctx, CAP_VERB_MARKERS, prev))
+        return CAP_QUIET;
     if ((lower & (verbal | TQC_POS_VINF)) && !(lower & TQC_POS_NOUN) && !attributive)
         return TQC_SEV_WARNING;
     /* After a preposition it is a place or a title (`in Flushing.`, `on Laying,`). */
@@ -559,17 +568,130 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
     return TQC_SEV_INFO;
 }
 
+/* Moves *j one token towards dir (+1 or -1); false at the text's ends or when the token
+ * reached is outside token k's sentence. */
+static bool step_in_sentence(const tqc_doc *doc, size_t k, int dir, size_t *j)
+{
+    if (dir < 0 ? *j == 0 : *j + 1 >= doc->token_count)
+        return false;
+    *j = dir < 0 ? *j - 1 : *j + 1;
+    return doc->tokens[*j].sentence == doc->tokens[k].sentence;
+}
+
+/* Whether the lexicon's reading of token k's lower-case form leaves it a word of a
+ * name: a noun, an adjective, a name, or nothing known; a form that is only a verb or an
+ * adverb is none (`im Krankenhaus und Wurde dort`). */
+static bool nominal_reading(const tqc_ctx *ctx, size_t k)
+{
+    uint32_t reading = tqc_ctx_pos_lower(ctx, k);
+    return (reading & (TQC_POS_NOUN | TQC_POS_ADJ | TQC_POS_PROPN | TQC_POS_NUM)) ||
+           !(reading & (TQC_POS_VERB | TQC_POS_ADV));
+}
+
+/* Shortest head looked for at the end of a compound, in bytes: shorter ones end common
+ * compounds (`Eisberg`, `Rückweg`). */
+#define CAP_HEAD_COMPOUND_MIN 6
+
+/* Whether token u's lower-case form ends with a word of heads that leaves a stem before
+ * it (`Landesinstitut`: `institut`). */
+static bool head_compound(const tqc_ctx *ctx, const tqc_strmap *heads, const tqc_token *u)
+{
+    char lower[CAP_MAX_WORD];
+    size_t n = lower_tok(ctx->doc, u, lower);
+    for (size_t c = 1; c + CAP_HEAD_COMPOUND_MIN <= n; c++)
+        if (((unsigned char)lower[c] & 0xC0) != 0x80 &&
+            tqc_strmap_get(heads, lower + c, n - c, NULL))
+            return true;
+    return false;
+}
+
+/* Tokens looked through from a word for the head of its name, and linking function
+ * words in a row among them (`Avenida 25 de Abril`, `Institut für Höhere Studien`). */
+#define CAP_HEAD_TOKENS 6
+#define CAP_HEAD_LINKS 2
+
+/* Whether word k stands in a name headed by a word of `name-heads` (a street's, a
+ * place's, a body's type: `Rua`, `calle`, `rue`, `Institut`): a run of capitalised
+ * words, numbers and at most CAP_HEAD_LINKS function words in a row leads back from it
+ * to the head, which may be written in lower case where the language writes the type so
+ * (`la calle 25 de Mayo`, `rue du 8 Mai`); or, when look_ahead, capitalised words lead on
+ * to a capitalised head (`Baker Street`). Where nouns are capitalised, only function
+ * words and numbers lead back to the head, which may end a compound (`Landesinstitut
+ * für Nordische Philologie`). */
+static bool in_headed_name(const tqc_ctx *ctx, size_t k, bool look_ahead)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_strmap *heads = ((const cap_state *)ctx->state)->lists[CAP_NAME_HEADS];
+    if (!heads || !tqc_strmap_count(heads))
+        return false;
+    /* Where every noun is capitalised, any adjective before a head noun looks so
+     * (`den Lokalen Verein`): the head after it says nothing there. */
+    if (capitalised_nouns(ctx))
+        look_ahead = false;
+    for (int dir = -1; dir <= (look_ahead ? 1 : -1); dir += 2) {
+        size_t j = k;
+        int links = 0;
+        for (int n = 0; n < CAP_HEAD_TOKENS && step_in_sentence(doc, k, dir, &j); n++) {
+            const tqc_token *u = &doc->tokens[j];
+            if (u->kind == TQC_TOK_NUMBER || punct_is(doc, u, ".")) {
+                links = 0;
+                continue;
+            }
+            if (!is_word(u))
+                break;
+            /* After the name only a capitalised head closes it (`Baker Street`): a
+             * lower-case type opens the next name (`el 25 de Mayo en la plaza`). */
+            if ((dir < 0 || (u->flags & TQC_TF_CAP)) &&
+                (tok_in_list(ctx, heads, u) || (capitalised_nouns(ctx) && (u->flags & TQC_TF_CAP) &&
+                                                 head_compound(ctx, heads, u))))
+                return true;
+            if ((u->flags & TQC_TF_LOWER) && dir > 0)
+                break;
+            if (u->flags & TQC_TF_LOWER) {
+                if (!tok_in(ctx, CAP_FUNCTION_WORDS, u) || ++links > CAP_HEAD_LINKS)
+                    break;
+                continue;
+            }
+            /* Where every noun is capitalised, a capital is no name's word by itself:
+             * only function words and numbers lead to the head (`Institut für`). */
+            if (!(u->flags & TQC_TF_CAP) || capitalised_nouns(ctx))
+                break;
+            links = 0;
+        }
+    }
+    return false;
+}
+
+/* Whether capitalised token k is a verb before its prepositional complement: the
+ * lexicon knows its lower-case form only as a verb, and a preposition that is no
+ * conjunction follows. A name's words linked by a preposition are nouns and adjectives
+ * (`University of Texas`); after a verb the capital is the complement's (`the panel
+ * Adjourned on Friday`), whereas a conjunction coordinates like with like (`Rebs and
+ * Yanks`). */
+static bool verb_before_complement(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    uint32_t reading = tqc_ctx_pos_lower(ctx, k);
+    if (!(reading & TQC_POS_VERB) ||
+        (reading & ~(TQC_POS_VERB | TQC_POS_AUX)) || k + 1 >= doc->token_count)
+        return false;
+    const tqc_token *link = &doc->tokens[k + 1];
+    return is_word(link) && (link->flags & TQC_TF_LOWER) && tok_in(ctx, CAP_PREPOSITIONS, link) &&
+           !(tqc_ctx_pos_lower(ctx, k + 1) & TQC_POS_CONJ);
+}
+
 /* Function words looked through for the rest of a name (`Department of the Interior`). */
 #define CAP_NAME_LINKS 2
 
 /* Whether capitalised token k belongs to a name whose other words are linked to it by
- * lower-case function words (`University of Texas`, `Secretary of the Interior`). A
+ * lower-case function words (`University of Texas`, `Secretary of the Interior`), before
+ * it or, when look_ahead, after it too. A
  * determiner that is no article (a possessive, a quantifier) determines a common noun and
  * links no name (`to Britain for several Years under`). */
-static bool linked_to_name(const tqc_ctx *ctx, size_t k)
+static bool linked_to_name(const tqc_ctx *ctx, size_t k, bool look_ahead)
 {
     const tqc_doc *doc = ctx->doc;
-    for (int dir = -1; dir <= 1; dir += 2) {
+    for (int dir = -1; dir <= (look_ahead ? 1 : -1); dir += 2) {
         size_t j = k;
         for (int links = 0; links <= CAP_NAME_LINKS; links++) {
             if ((dir < 0 && j == 0) || (dir > 0 && j + 1 >= doc->token_count))
@@ -1031,7 +1153,10 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
         if (aside_next && sev == TQC_SEV_WARNING)
             sev = TQC_SEV_INFO;
         /* Where every noun is capitalised, function words link nouns, not names. */
-        if (sev > TQC_SEV_ERROR || (!capitalised_nouns(ctx) && linked_to_name(ctx, k)) ||
+        bool complement = verb_before_complement(ctx, k);
+        if (sev > TQC_SEV_ERROR ||
+            (!capitalised_nouns(ctx) && linked_to_name(ctx, k, !complement)) ||
+            (nominal_reading(ctx, k) && in_headed_name(ctx, k, !complement)) ||
             (clause_end && capitalised_nouns(ctx) &&
              (sev != TQC_SEV_WARNING ||
               !(tqc_ctx_pos_lower(ctx, k) & (TQC_POS_VERB | TQC_POS_ADV | TQC_POS_ADJ)))))
@@ -1200,6 +1325,32 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
     tqc_finding_fix(ctx->out, f, t->span, lower, n, false);
 }
 
+/* Words an opening prepositional phrase may have before its noun (`Nach dem langen`). */
+#define CAP_PHRASE_WORDS 4
+
+/* Whether the tokens before word k, from its sentence's start, are one prepositional
+ * phrase: a preposition (or one fused with its article: `Im`, `Am`), then articles,
+ * determiners or lower-case adjectives, then the noun at k - 1. */
+static bool opening_phrase_before(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    size_t start = doc->sentences[doc->tokens[k].sentence].tok_first;
+    if (k < start + 2 || k - start > CAP_PHRASE_WORDS + 1)
+        return false;
+    const tqc_token *first = &doc->tokens[start];
+    if (!is_word(first) || !(tok_in(ctx, CAP_PREPOSITIONS, first) ||
+                             ((tqc_ctx_pos_lower(ctx, start) & TQC_POS_PREP) &&
+                              tok_in(ctx, CAP_ARTICLES, first))))
+        return false;
+    for (size_t j = start + 1; j + 1 < k; j++) {
+        const tqc_token *u = &doc->tokens[j];
+        if (!is_word(u) || !(tok_in(ctx, CAP_ARTICLES, u) || tok_in(ctx, CAP_DETERMINERS, u) ||
+                             ((u->flags & TQC_TF_LOWER) && (tqc_ctx_pos_lower(ctx, j) & TQC_POS_ADJ))))
+            return false;
+    }
+    return true;
+}
+
 /* (a) where every noun is capitalised (German), a verb capitalised in the second place of
  * its clause: after a noun or a name that opens the clause and before the subject (a
  * word of `subject-openers`: `Seit Montag Gelten die Regeln`, `Im Sommer Gehen wir`).
@@ -1217,7 +1368,7 @@ static void verb_second_capitalised(const tqc_ctx *ctx, size_t k)
     if (!is_word(t) || !(t->flags & TQC_TF_CAP) || (t->flags & CAP_NOT_COMMON) ||
         !(t->flags & TQC_TF_SPACE_BEFORE) || !is_word(prev) || !(prev->flags & TQC_TF_CAP) ||
         (prev->flags & TQC_TF_ALLCAPS) || prev->sentence != t->sentence || !is_word(next) ||
-        !(next->flags & TQC_TF_LOWER) || !(next->flags & TQC_TF_SPACE_BEFORE) ||
+        !(next->flags & (TQC_TF_LOWER | TQC_TF_CAP)) || !(next->flags & TQC_TF_SPACE_BEFORE) ||
         next->sentence != t->sentence)
         return;
     uint32_t lower = tqc_ctx_pos_lower(ctx, k), cap = tqc_ctx_pos(ctx, k);
@@ -1225,8 +1376,14 @@ static void verb_second_capitalised(const tqc_ctx *ctx, size_t k)
     if (!before && tqc_ctx_pos_lower(ctx, k - 1) == 0 && tqc_ctx_token_known(ctx, k - 1))
         before = TQC_POS_NOUN;
     if (!(lower & TQC_POS_VFIN) || (lower & ~(TQC_POS_VFIN | TQC_POS_VINF | TQC_POS_AUX)) ||
-        (cap & ~TQC_POS_NOUN) || !(before & (TQC_POS_NOUN | TQC_POS_PROPN)) ||
-        !tok_in(ctx, CAP_SUBJECT_OPENERS, next))
+        (cap & ~TQC_POS_NOUN) || !(before & (TQC_POS_NOUN | TQC_POS_PROPN)))
+        return;
+    /* After a prepositional phrase that opens the sentence the verb comes second
+     * whatever its subject (`Am Abend Sprach Weber vor dem Rat`), when the form is only
+     * finite (no infinitive to make a noun of) and nothing knows it capitalised. */
+    bool after_phrase = !(lower & TQC_POS_VINF) && cap == 0 && opening_phrase_before(ctx, k) &&
+                        !tqc_dict_name_entry(ctx->dict, tok_text(doc, t), tqc_span_len(t->span));
+    if (!after_phrase && (!(next->flags & TQC_TF_LOWER) || !tok_in(ctx, CAP_SUBJECT_OPENERS, next)))
         return;
     char pair[2 * CAP_MAX_WORD + 1];
     int pn = snprintf(pair, sizeof pair, "%.*s %.*s", (int)tqc_span_len(prev->span),
@@ -1326,13 +1483,8 @@ static bool lower_nationality_listed(const tqc_ctx *ctx, size_t k)
     for (int dir = -1; dir <= 1; dir += 2) {
         bool comma = false;
         size_t j = k;
-        for (int n = 0; n < CAP_LIST_ITEM_TOKENS; n++) {
-            if (dir < 0 ? j == 0 : j + 1 >= doc->token_count)
-                break;
-            j = dir < 0 ? j - 1 : j + 1;
+        for (int n = 0; n < CAP_LIST_ITEM_TOKENS && step_in_sentence(doc, k, dir, &j); n++) {
             const tqc_token *u = &doc->tokens[j];
-            if (u->sentence != doc->tokens[k].sentence)
-                break;
             if (punct_is(doc, u, ","))
                 comma = true;
             else if (comma && is_word(u) && (u->flags & TQC_TF_LOWER) && tok_in_list(ctx, list, u))
@@ -1356,7 +1508,7 @@ static void lower_case_word_capitalised(const tqc_ctx *ctx, title_memo *memo, si
     const cap_state *st = ctx->state;
     bool listed = n && tqc_strmap_get(st->lower_case_words, lower, n, NULL);
     bool nationality = n && !listed && tqc_strmap_get(st->nationalities, lower, n, NULL);
-    if (!listed && !nationality)
+    if ((!listed && !nationality) || in_headed_name(ctx, k, true))
         return;
     /* A capitalised word after it makes a name of both (`Mardi Gras`, `Français Libres`). */
     if (k + 1 < doc->token_count && is_word(&doc->tokens[k + 1]) &&
@@ -1594,6 +1746,114 @@ static void lower_after_question(const tqc_ctx *ctx, size_t k, bool in_quote)
         tqc_finding_suggest(ctx->out, f, capital, cl);
         tqc_finding_fix(ctx->out, f, next->span, capital, cl, false);
     }
+}
+
+/* Words a paragraph needs before its lower-case start is read as prose broken off, not
+ * a label, a code line or a list item. */
+#define CAP_PROSE_MIN_WORDS 6
+
+/* How the paragraph before a lower-case start ends. */
+typedef enum { BEFORE_STOP, BEFORE_HEADING, BEFORE_RUNS_ON } para_before;
+
+/* How the paragraph before p ends: on a comma, a colon, a semicolon or a dash (an item of
+ * a list, a paragraph the scraper cut where the sentence runs on), on a bracket (an item's
+ * label: `(2)`), or on a word after a finite verb (a sentence cut, a line of verse), p may
+ * go on its sentence; on a word after no verb it is a heading or a label, after which
+ * some corpora write the first word in lower case (the Brown corpus); else a sentence
+ * ended. */
+static para_before paragraph_before(const tqc_ctx *ctx, size_t p)
+{
+    const tqc_doc *doc = ctx->doc;
+    size_t first, end;
+    if (p == 0)
+        return BEFORE_STOP;
+    para_tokens(doc, p - 1, &first, &end);
+    if (end == first)
+        return BEFORE_STOP;
+    const tqc_token *last = &doc->tokens[end - 1];
+    if (last->kind != TQC_TOK_PUNCT)
+        return piece_has_verb(ctx, end - 1, -1) != PIECE_NO_VERB ? BEFORE_RUNS_ON : BEFORE_HEADING;
+    return punct_is(doc, last, ",") || punct_is(doc, last, ":") || punct_is(doc, last, ";") ||
+                   punct_is(doc, last, "-") || punct_is(doc, last, "\xe2\x80\x93") ||
+                   punct_is(doc, last, ")") || punct_is(doc, last, "]")
+               ? BEFORE_RUNS_ON
+               : BEFORE_STOP;
+}
+
+/* Whether paragraph p reads as prose: CAP_PROSE_MIN_WORDS words or more, and its last
+ * token a sentence's end (a stop, `?`, `!`, or a closing quotation mark after one). */
+static bool prose_paragraph(const tqc_ctx *ctx, size_t p)
+{
+    const tqc_doc *doc = ctx->doc;
+    size_t first, end, words = 0;
+    para_tokens(doc, p, &first, &end);
+    for (size_t j = first; j < end && words < CAP_PROSE_MIN_WORDS; j++)
+        words += is_word(&doc->tokens[j]);
+    if (words < CAP_PROSE_MIN_WORDS)
+        return false;
+    size_t last = end - 1;
+    if (last > first && (quote_role(ctx, &doc->tokens[last]) & CAP_QUOTE_CLOSES))
+        last--;
+    return punct_is(doc, &doc->tokens[last], ".") || punct_is(doc, &doc->tokens[last], "?") ||
+           punct_is(doc, &doc->tokens[last], "!");
+}
+
+/* (b) a paragraph, or the quoted sentence that opens it, starting in lower case (`les
+ * habitants ont protesté …`, `“nos quedamos …”`): the first letter of a sentence is a
+ * capital in every language. Only a word the lexicon knows as a common word counts
+ * (a program's or a brand's name keeps its lower case: `iPhone`, `npm`), in a paragraph
+ * of prose that does not go on the one before it (a list after a colon, a sentence the
+ * scraper cut in two: that is another fault, and its own first letter is right). */
+static void lower_paragraph_start(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_token *t = &doc->tokens[k], *opening = NULL;
+    if (!(t->flags & TQC_TF_PARA_START))
+        return;
+    if ((quote_role(ctx, t) & CAP_QUOTE_OPENS) && k + 1 < doc->token_count &&
+        !(doc->tokens[k + 1].flags & TQC_TF_SPACE_BEFORE)) {
+        opening = t;
+        t = &doc->tokens[k + 1];
+        k++;
+    }
+    size_t para = doc->sentences[t->sentence].paragraph;
+    if (!is_word(t) || !(t->flags & TQC_TF_LOWER) ||
+        (t->flags & (TQC_TF_DIGIT | TQC_TF_PERIOD | TQC_TF_APOS)) ||
+        (opening && doc->sentences[t->sentence].paragraph != para) ||
+        !tqc_ctx_pos_lower(ctx, k) || !tqc_ctx_token_known(ctx, k) ||
+        tqc_ctx_abbreviation_at(ctx, k) || !prose_paragraph(ctx, para) ||
+        tqc_ctx_paragraph_is_heading(ctx, para))
+        return;
+    /* A label before a colon (`note: we have`) is no sentence. */
+    if (k + 1 < doc->token_count && punct_is(doc, &doc->tokens[k + 1], ":"))
+        return;
+    const char *ns = tok_text(doc, t);
+    char capital[CAP_MAX_WORD];
+    size_t cl = tqc_text_case(ns, tqc_span_len(t->span), TQC_CASE_TITLE, capital, sizeof capital);
+    if (!cl)
+        return;
+    /* A quoted sentence with its finite verb, opened by a function word (an article, a
+     * pronoun, a preposition), after a sentence's end is one whose capital was lost;
+     * after a heading, a verbless piece, or one
+     * opened by a content word, may be an item of a list whose label the reader dropped
+     * (`tension presser--consisting of …`), and a conjunction may go on a sentence cut
+     * at a line break (`und in der Zeit …`): hints. */
+    uint32_t pos = tqc_ctx_pos_lower(ctx, k);
+    para_before before = paragraph_before(ctx, para);
+    if (before == BEFORE_RUNS_ON)
+        return;
+    /* A quotation opening the paragraph is speech, whose first word is a sentence's; a
+     * bare lower-case start after a stop is also what some corpora make of a paragraph
+     * after a heading they dropped (the Brown corpus: `the Army, Navy and Air Force …`),
+     * so it is a hint there. */
+    bool sentence = opening && before == BEFORE_STOP && piece_has_verb(ctx, k, +1) == PIECE_VERB &&
+                    tok_in(ctx, CAP_FUNCTION_WORDS, t) &&
+                    !((pos & TQC_POS_CONJ) && !(pos & ~(TQC_POS_CONJ | TQC_POS_ADV)));
+    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, sentence ? ctx->pass->severity : TQC_SEV_INFO,
+                              t->span, "a paragraph starts in lower case%s: write '%s'",
+                              opening ? ", after its opening quotation mark" : "", capital);
+    tqc_finding_suggest(ctx->out, f, capital, cl);
+    tqc_finding_fix(ctx->out, f, t->span, capital, cl, false);
 }
 
 /* (b) `word. lower`: token k is the full stop. */
@@ -2039,6 +2299,49 @@ static bool lower_case_used_name(const tqc_ctx *ctx, const span_index *glued, wo
     return true;
 }
 
+/* (c) `die linzer Polizei`: an adjective made of a place's name with an ending of
+ * the profile's `place-adjective-endings` (German `-er`), which is written capitalised
+ * however it is used, in lower case before its noun. The place is a name the dictionary
+ * or the lexicon knows (`Linz`); a word the dictionary or the lexicon knows in lower case
+ * is a common word of the same spelling (`kinder`, `leider`) and is left alone. Returns
+ * whether it reported. */
+static bool lower_place_adjective(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_token *t = &doc->tokens[k];
+    const char *endings = tqc_lang_setting(ctx->lang, "place-adjective-endings", NULL);
+    size_t len = tqc_span_len(t->span);
+    if (!endings || k == 0 || k + 1 >= doc->token_count || !is_word(t) ||
+        !(t->flags & TQC_TF_LOWER) || len < 5 || len >= CAP_MAX_WORD ||
+        (t->flags & (TQC_TF_SENT_START | TQC_TF_PARA_START | TQC_TF_HYPHEN)))
+        return false;
+    const tqc_token *noun = &doc->tokens[k + 1];
+    const char *w = tok_text(doc, t);
+    if (!is_word(noun) || !(noun->flags & TQC_TF_CAP) || (noun->flags & TQC_TF_ALLCAPS) ||
+        noun->sentence != t->sentence || tqc_ctx_pos_lower(ctx, k) || tqc_ctx_pos(ctx, k) ||
+        tqc_dict_known(ctx->dict, w, len))
+        return false;
+    char fixed[CAP_MAX_WORD];
+    size_t fl = tqc_text_case(w, len, TQC_CASE_TITLE, fixed, sizeof fixed);
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    while (fl && *endings) {
+        size_t el = strcspn(endings, " ");
+        if (el && el + 3 <= fl && memcmp(fixed + fl - el, endings, el) == 0 &&
+            (tqc_dict_name_entry(ctx->dict, fixed, fl - el) ||
+             (lex && (tqc_lex_pos(lex, fixed, fl - el) & TQC_POS_PROPN)))) {
+            tqc_finding *f = TQC_EMIT(ctx, t->span, "proper adjective in lower case: '%.*s', "
+                                      "made of the place '%.*s', is written '%.*s'", (int)len,
+                                      w, (int)(fl - el), fixed, (int)fl, fixed);
+            tqc_finding_suggest(ctx->out, f, fixed, fl);
+            tqc_finding_fix(ctx->out, f, t->span, fixed, fl, false);
+            return true;
+        }
+        endings += el;
+        endings += strspn(endings, " ");
+    }
+    return false;
+}
+
 /* The next word of a proper name (bytes [*pos, len) of name) into *w, *wl. */
 static bool next_name_word(const char *name, size_t len, size_t *pos, const char **w, size_t *wl)
 {
@@ -2132,6 +2435,7 @@ static void run(const tqc_ctx *ctx)
             verb_second_capitalised(ctx, k);
         }
         quoted = quote_depth_after(ctx, &doc->tokens[k], quoted);
+        lower_paragraph_start(ctx, k);
         lower_after_full_stop(ctx, k);
         lower_after_question(ctx, k, quoted > 0);
         size_t used = lower_case_proper_name(ctx, ctx->state, k);
@@ -2139,7 +2443,8 @@ static void run(const tqc_ctx *ctx)
             used = lower_case_name_pair(ctx, k);
         if (!used && quoted == 0 && !part)
             used = lower_case_single_name(ctx, &glued, &words, k) ||
-                   lower_case_used_name(ctx, &glued, &words, k);
+                   lower_case_used_name(ctx, &glued, &words, k) ||
+                   lower_place_adjective(ctx, k);
         if (used)
             k += used - 1;
     }
