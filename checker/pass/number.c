@@ -13,7 +13,8 @@
  * commas grouping thousands or a 12-hour time (`twelve-hour-marks`) in one that writes
  * `3,5`, `1.000` and `21:30`; a time written with a colon (`6:30`) where the language
  * writes `6h30`; a date whose month cannot be one in the profile's `date-order` (`08/31`
- * where the day comes first). A number beside a word of `version-words` is a version, and
+ * where the day comes first), or where the varieties differ (English), in the order of the
+ * variety the article is spelt in. A number beside a word of `version-words` is a version, and
  * one with two places before a word of `clock-words` a time. */
 #include "pass/pass.h"
 
@@ -1003,7 +1004,7 @@ const tqc_pass tqc_pass_number = {
                "file), or left in the source language's notation (`11h43`, `3,5 million` in "
                "English), by the profile's marks (rules/<lang>/profile): a date whose month "
                "cannot be one in the language's order of day and month (`08/31/2027` in "
-               "Italian), a 12-hour time where the 24-hour clock is written, a time with a "
+               "Italian, or in English spelt British), a 12-hour time where the 24-hour clock is written, a time with a "
                "colon where `6h30` is (a hint unless a word of the clock is beside it). A "
                "number that may be either notation (`2,345` in German) is a hint, unless the "
                "article's other numbers are all in another locale's.",
