@@ -680,6 +680,7 @@ START_TEST(test_issue_12_missing_space_place_participles_and_loans)
     /* A noun after it, or no article before it: the adjective reading stands. */
     expect_none("The pilotssaid words were recorded.");
     expect_none("After the storm pilotssaid that the runway was closed.");
+    expect_none("They crossed the snowcovered winding roads at dawn.");
     expect("He pointedout that the plan had failed.", "pointedout", "pointed out");
     tqc_test_hit t;
     tqc_test_first_in("it", "L'arbitro ha chiesto un mediacheck nel secondo tempo.",

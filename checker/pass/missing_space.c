@@ -806,8 +806,9 @@ static bool determiner_before(const tqc_ctx *ctx, size_t k);
  * French `dit`) is a subject and its verb by the token's place. Read as one word it would
  * end in a participle or an adjective and be an adjective (`handmade`, `sunbaked`), which
  * after an article or a determiner qualifies a noun after it; when the word after the
- * token is one the lexicon knows as no noun, adjective, name or number (`that`, `to`), no
- * noun follows, and the token is a subject and its verb run together. Fills why. */
+ * token is one the lexicon knows as no noun, adjective, participle, name or number (`that`,
+ * `to`; a participle may qualify the noun too: `the rockstrewn hanging valleys`), no noun
+ * follows, and the token is a subject and its verb run together. Fills why. */
 static bool subject_and_verb(const tqc_ctx *ctx, size_t k, const char *word, const tqc_split *sp,
                              char *why, size_t cap)
 {
@@ -819,7 +820,8 @@ static bool subject_and_verb(const tqc_ctx *ctx, size_t k, const char *word, con
         return false;
     const tqc_split_part *a = &sp->part[0], *b = &sp->part[1];
     uint32_t pa = part_pos(ctx, word, a), pb = part_pos(ctx, word, b);
-    const uint32_t nominal = TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_NUM;
+    const uint32_t nominal = TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_NUM |
+                             TQC_POS_VPART | TQC_POS_VGER;
     uint32_t next = tqc_ctx_pos_lower(ctx, k + 1);
     if (!(pa & TQC_POS_NOUN) || !(pb & TQC_POS_VFIN) || (pb & (TQC_POS_NOUN | TQC_POS_PROPN)) ||
         !next || (next & nominal))
