@@ -1210,17 +1210,24 @@ static size_t style_of(const quote_rules *r, const style_use *u)
     return opens(r, p->open);
 }
 
+/* Quotation u opened with pair own's mark where pair major's belongs: among the article's
+ * quotations in major's style, or (outside, the house style's) outside any other. */
 static void report_style(const tqc_ctx *ctx, const quote_rules *r, const style_use *u,
-                         size_t own, size_t major, tqc_severity sev)
+                         size_t own, size_t major, tqc_severity sev, bool outside)
 {
     char m[5], o[5], c[5];
     mark_text(r->pairs[own].open, m);
     mark_text(r->pairs[major].open, o);
     mark_text(r->pairs[major].close, c);
-    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, sev,
-                              tqc_span_make(u->off, u->off + strlen(m)),
-                              "quotation opened with %s where the quotations around it open "
-                              "with %s: one style of marks throughout, %s %s", m, o, o, c);
+    tqc_span span = tqc_span_make(u->off, u->off + strlen(m));
+    tqc_finding *f =
+        outside ? tqc_emit(ctx->out, ctx->pass->id, sev, span,
+                           "quotation opened with %s outside any other: %s opens one with "
+                           "%s %s, and writes %s only inside it", m,
+                           tqc_lang_setting(ctx->lang, "name", "this language"), o, c, m)
+                : tqc_emit(ctx->out, ctx->pass->id, sev, span,
+                           "quotation opened with %s where the quotations around it open "
+                           "with %s: one style of marks throughout, %s %s", m, o, o, c);
     tqc_finding_suggest(ctx->out, f, o, strlen(o));
 }
 
@@ -1235,16 +1242,7 @@ static bool report_outer_secondary(const tqc_ctx *ctx, const quote_rules *r, con
     size_t primary = pair_of_role(r, TQC_QUOTE_PRIMARY);
     if (!r->outer_primary || primary == SIZE_MAX || r->pairs[own].role != TQC_QUOTE_SECONDARY)
         return false;
-    char m[5], o[5], c[5];
-    mark_text(r->pairs[own].open, m);
-    mark_text(r->pairs[primary].open, o);
-    mark_text(r->pairs[primary].close, c);
-    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_WARNING,
-                              tqc_span_make(u->off, u->off + strlen(m)),
-                              "quotation opened with %s outside any other: %s opens one with "
-                              "%s %s, and writes %s only inside it", m,
-                              tqc_lang_setting(ctx->lang, "name", "this language"), o, c, m);
-    tqc_finding_suggest(ctx->out, f, o, strlen(o));
+    report_style(ctx, r, u, own, primary, TQC_SEV_WARNING, true);
     return true;
 }
 
@@ -1299,7 +1297,7 @@ static void mixed_styles(const tqc_ctx *ctx, const quote_rules *r, const style_l
             continue;
         size_t major = odd_in_paragraph(r, pcounts, own);
         if (major != SIZE_MAX) {
-            report_style(ctx, r, &log->items[i], own, major, TQC_SEV_WARNING);
+            report_style(ctx, r, &log->items[i], own, major, TQC_SEV_WARNING, false);
             continue;
         }
         size_t counts[TQC_QUOTES_MAX_PAIRS] = {0};
@@ -1326,7 +1324,7 @@ static void mixed_styles(const tqc_ctx *ctx, const quote_rules *r, const style_l
          * (a handbook's terms in one, speech in another): only a hint */
         report_style(ctx, r, &log->items[i], own, major,
                      mine == 1 && (counts[major] >= 3 || primary) ? TQC_SEV_WARNING
-                                                                  : TQC_SEV_INFO);
+                                                                  : TQC_SEV_INFO, false);
     }
 }
 
