@@ -654,7 +654,7 @@ static void ask_variety(const tqc_ctx *ctx, variety_order *vo)
 /* A date of three fields (`08/31/2027`, `31.08.27`) in the order of day and month the
  * language does not write, by the profile's `date-order` (`dmy` or `mdy`), or where the
  * language's varieties differ (English), by the order of the variety the document is spelt
- * in (variety_order: a hint when its words are few): reported with the two swapped. Only
+ * in (variety_order: a hint when its spelling is mixed): reported with the two swapped. Only
  * when the order is certain, the field that would be the month being over 12
  * (`05/06/2027` may be either), and quiet when no variety leads. Returns whether it
  * reported. */
