@@ -159,7 +159,8 @@ process.stdout.write(out.join("\n") + "\n");' \
 }
 
 # WordNet 3.0 (Debian wordnet-base) for English: the single-word lemmas of its nouns,
-# adjectives and adverbs, and its verbs in every form: irregular ones from verb.exc
+# adjectives and adverbs, its nouns' plurals (irregular ones from noun.exc, regular ones
+# made by the spelling rules), and its verbs in every form: irregular ones from verb.exc
 # (tagged both past and participle: the list does not tell them apart), regular ones
 # made by the spelling rules. Every form is kept only where Hunspell (en_US or en_GB)
 # accepts it as written (`stopped`, not `stoped`; not `paris`).
@@ -173,6 +174,15 @@ wordnet_english() {
     [ "${1:-all}" = attested ] || for pos in noun:NOUN adj:ADJ adv:ADV; do
         grep -v '^ ' "$wn/index.${pos%%:*}" | awk -v t="${pos#*:}" '$1 !~ /_/ { print $1 "\t" t }'
     done >"$work/wn-forms"
+    # A lemma's plural is a noun as much as the lemma (`realtors`): a form the lexicon lacks
+    # is unknown to every pass.
+    [ "${1:-all}" = attested ] || {
+        awk '{ print $1 "\tNOUN" }' "$wn/noun.exc"
+        grep -v '^ ' "$wn/index.noun" | awk '$1 !~ /[_.]/ { n = $1
+            if (n ~ /(s|x|z|ch|sh)$/) print n "es\tNOUN"
+            else if (n ~ /[^aeiou]y$/) print substr(n, 1, length(n) - 1) "ies\tNOUN"
+            else print n "s\tNOUN" }'
+    } >>"$work/wn-forms"
     awk -v all="${1:-all}" 'NR == FNR { v[$1] = 1; next }
         all == "all" || $2 in v { print $1 "\tVFIN"; print $1 "\tVPART" }' \
         "$work/wn-verbs" "$wn/verb.exc" >>"$work/wn-forms"
@@ -257,7 +267,7 @@ build() {
             cat "$work/wn" >>"$work/raw"
             sources="$sources
 #   $(pkgver wordnet-base) (WordNet 3.0, Princeton University, WordNet 3.0 licence):
-#   noun, adjective and adverb lemmas, verbs inflected, for the forms Apertium
+#   noun, adjective and adverb lemmas, nouns and verbs inflected, for the forms Apertium
 #   lacks, and verbs its sense-tagged texts show for its forms of no verb or closed
 #   class; only forms Hunspell accepts
 #   ($(pkgver hunspell-en-us), $(pkgver hunspell-en-gb))"

@@ -392,6 +392,11 @@ static const struct reading shipped_readings[] = {
     {"en", "buffet", TQC_POS_VFIN | TQC_POS_NOUN, 0},
     {"en", "went", TQC_POS_VFIN, TQC_POS_VPART},
     {"en", "a", TQC_POS_DET, TQC_POS_NOUN},
+    /* The plurals of nouns WordNet alone has (`realtor`), regular and irregular
+     * (`aardwolf`), and of one whose verb it has too (`abstract`). */
+    {"en", "realtors", TQC_POS_NOUN, 0},
+    {"en", "aardwolves", TQC_POS_NOUN, 0},
+    {"en", "abstracts", TQC_POS_NOUN | TQC_POS_VFIN, 0},
     {"en", "in", TQC_POS_PREP, TQC_POS_NOUN | TQC_POS_ADJ},
     {"es", "casa", TQC_POS_VFIN | TQC_POS_NOUN, 0},
     {"es", "como", TQC_POS_VFIN | TQC_POS_CONJ, 0},

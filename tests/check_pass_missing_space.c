@@ -663,6 +663,49 @@ START_TEST(test_issue_12_missing_space_abbreviations_are_no_word_alone)
 }
 END_TEST
 
+
+/* Issue 12, the decisions of session 11 in every language. A noun and a verb form that is
+ * also a participle read as a compound adjective (`handmade`) unless the token's place
+ * rules that out: after an article, with a word that is no noun or adjective after it,
+ * the token is a subject and its verb. A participle is no base a particle forms a compound
+ * on (`blackout`, `workout`): before one, the particle glues. Two words of the loan
+ * language, one a loan (no reading in the language's lexicon), may be a compound borrowed
+ * whole: a hint; a word of the language's own beside a loan is a join. */
+START_TEST(test_issue_12_missing_space_place_participles_and_loans)
+{
+    hit h;
+    expect("The pilotssaid that the runway was closed.", "pilotssaid", "pilots said");
+    check("The pilotssaid that the runway was closed.", &h);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    /* A noun after it, or no article before it: the adjective reading stands. */
+    expect_none("The pilotssaid words were recorded.");
+    expect_none("After the storm pilotssaid that the runway was closed.");
+    expect_none("They crossed the snowcovered winding roads at dawn.");
+    expect("He pointedout that the plan had failed.", "pointedout", "pointed out");
+    tqc_test_hit t;
+    tqc_test_first_in("it", "L'arbitro ha chiesto un mediacheck nel secondo tempo.",
+                      "missing-space", &t);
+    ck_assert_uint_eq(t.count, 1);
+    ck_assert_int_eq(t.severity, TQC_SEV_INFO);
+    ck_assert_str_eq(t.first, "media check");
+    static const char *const own[][3] = {
+        {"it", "Il tecnico ha svuotato la memoriacache del server ieri.", "memoriacache"},
+        {"es", "El club abrió una tiendanueva en el centro.", "tiendanueva"},
+        {"it", "Il club ha aperto un negoziogrande in centro.", "negoziogrande"},
+        {"fr", "Le technicien a vidé la mémoirecache du serveur hier.", "mémoirecache"},
+        {"pt", "O técnico limpou a memóriacache do servidor ontem.", "memóriacache"},
+    };
+    for (size_t i = 0; i < sizeof own / sizeof own[0]; i++) {
+        tqc_test_first_in(own[i][0], own[i][1], "missing-space", &t);
+        ck_assert_msg(t.count == 1 && t.severity == TQC_SEV_WARNING &&
+                      strcmp(t.span, own[i][2]) == 0, "%s: %zu, '%s' %s", own[i][1], t.count,
+                      t.span, t.message);
+    }
+    /* Where compounds are solid, a noun and a verb are one word: none of this applies. */
+    tqc_test_first_in("de", "Die Kommission hat den Lotsenbericht gelesen.", "missing-space", &t);
+    ck_assert_uint_eq(t.count, 0);
+}
+END_TEST
 Suite *pass_missing_space_suite(void)
 {
     Suite *s = suite_create("pass_missing_space");
@@ -686,6 +729,7 @@ Suite *pass_missing_space_suite(void)
     tcase_add_test(tc, test_issue_12_missing_space_a_slip_is_no_join);
     tcase_add_test(tc, test_issue_12_missing_space_three_and_four_words);
     tcase_add_test(tc, test_issue_12_missing_space_particles_quotes_and_attested_parts);
+    tcase_add_test(tc, test_issue_12_missing_space_place_participles_and_loans);
     tcase_add_test(tc, test_issue_12_missing_space_capitals_and_acronyms);
     tcase_add_test(tc, test_issue_12_missing_space_german_compound_grammar);
     tcase_add_test(tc, test_issue_12_missing_space_elisions_and_possessives);

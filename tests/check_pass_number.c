@@ -191,6 +191,32 @@ START_TEST(test_date_order)
 }
 END_TEST
 
+START_TEST(test_date_order_by_spelling_variety)
+{
+    /* Plain English writes both orders; the article's spelling tells which variety it is
+     * in, and that variety's order is expected. */
+    NUMBER("en", "The harbour authority said the new catalogue would be ready. Bids close on "
+           "10/23/2027 at noon.", "10/23/2027", TQC_SEV_WARNING, "23/10/2027");
+    NUMBER("en", "The harbor authority said the new catalog would be ready. Bids close on "
+           "23/10/2027 at noon.", "23/10/2027", TQC_SEV_WARNING, "10/23/2027");
+    /* Mixed spellings, most British: a hint. */
+    NUMBER("en", "The harbour authority said the new catalog would be ready, the theatre "
+           "too. Bids close on 10/23/2027 at noon.", "10/23/2027", TQC_SEV_INFO, "23/10/2027");
+    /* The variety's own order; a date that reads either way; as many words each way. */
+    NO_NUMBER("en", "The harbour authority said the new catalogue would be ready. Bids close "
+              "on 23/10/2027 at noon.");
+    NO_NUMBER("en", "The harbour authority said the new catalogue would be ready. Bids close "
+              "on 10/11/2027 at noon.");
+    NO_NUMBER("en", "The harbour authority said the new catalog would be ready. Bids close on "
+              "10/23/2027 at noon.");
+    /* Varieties that write dates alike leave the language's order in force. */
+    NO_NUMBER("pt", "A direção do projeto confirmou o facto ontem. O prazo termina em "
+              "23/10/2027.");
+    NUMBER("pt", "A direção do projeto confirmou o facto ontem. O prazo termina em 10/23/2027.",
+           "10/23/2027", TQC_SEV_WARNING, "23/10/2027");
+}
+END_TEST
+
 START_TEST(test_colon_time_where_h_is_written)
 {
     /* French and Portuguese write `6h30`: a colon after a word that introduces a time of
@@ -273,6 +299,7 @@ Suite *pass_number_suite(void)
     tcase_add_test(tc, test_clock_words_and_versions_quiet);
     tcase_add_test(tc, test_foreign_clock_forms);
     tcase_add_test(tc, test_date_order);
+    tcase_add_test(tc, test_date_order_by_spelling_variety);
     tcase_add_test(tc, test_document_usage_reads_ambiguous_numbers);
     tcase_add_test(tc, test_colon_time_where_h_is_written);
     suite_add_tcase(s, tc);

@@ -869,6 +869,48 @@ START_TEST(test_issue_12_mixed_styles_in_six_languages)
 }
 END_TEST
 
+/* Issue 12, quote style: where the language opens every quotation with its primary marks
+ * (French `« »`), one opened outside any other with its secondary marks (`“ ”`, English's
+ * primary) is in another language's style, each one a warning with the primary mark as
+ * the fix, even when the article writes all its quotations so; inside a quotation they
+ * are right. Languages whose press also opens quotations with them stay quiet. */
+START_TEST(test_issue_12_outer_quotes_in_another_style)
+{
+    const char *lone = "Le préfet a prévenu : “Les digues ne tiendront pas une semaine de "
+                       "plus”, devant les élus.";
+    hit h = quotes_in_lang("fr", lone, 0);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_str_eq(h.span, "“");
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_ptr_nonnull(strstr(h.message, "« »"));
+    tqc_test_hit t;
+    tqc_test_first_in("fr", lone, "quotes", &t);
+    ck_assert_str_eq(t.first, "«");
+    /* An article in that style throughout: each quotation. */
+    h = quotes_in_lang("fr", "“Nous partirons”, a dit le guide. “Pas avant l’aube”, a-t-il "
+                       "ajouté.\n\n“Le col est fermé”, a confirmé la mairie.", 0);
+    ck_assert_uint_eq(h.count, 3);
+    ck_assert_uint_eq(h.serious, 3);
+    /* Inside guillemets, and typewriter marks, which are no language's style. */
+    NO_QUOTES_IN("fr", "Le préfet a prévenu : « Les “digues provisoires” ne tiendront pas », "
+                 "devant les élus.");
+    NO_QUOTES_IN("fr", "Le préfet a parlé de \"digues provisoires\" devant les élus.");
+    /* The press of these languages opens quotations with “ ” too (Brazil, Latin America,
+     * Italy), and British English with ‘ ’. */
+    NO_QUOTES_IN("pt", "O prefeito avisou: “Os diques não aguentam mais uma semana”, diante "
+                 "dos vereadores.");
+    NO_QUOTES_IN("es", "El alcalde advirtió: “Los diques no aguantan otra semana”, ante los "
+                 "concejales.");
+    NO_QUOTES_IN("it", "Il sindaco ha avvertito: “Gli argini non reggono un’altra settimana”, "
+                 "davanti ai consiglieri.");
+    NO_QUOTES_IN("en", "The mayor warned: ‘The levees will not hold another week’, before "
+                 "the council.");
+    /* German's “ ” are another language's marks, told as such. */
+    QUOTES_IN("de", "Der Bürgermeister warnte: “Die Deiche halten keine Woche mehr”, vor dem "
+              "Rat.", "“", TQC_SEV_WARNING);
+}
+END_TEST
+
 /* Issue 12, mixed styles: a quotation its marks disagree on (`"réforme»`, reported on its
  * own) shows no second style, so a lone quotation in another style beside it is still
  * alone in its style among the article's (a warning), in each language. */
@@ -937,6 +979,7 @@ Suite *pass_quotes_suite(void)
     tcase_add_test(tc, test_issue_12_attribution_and_run_on_passages);
     tcase_add_test(tc, test_issue_12_mixed_styles_in_six_languages);
     tcase_add_test(tc, test_issue_12_mixed_marks_are_no_style);
+    tcase_add_test(tc, test_issue_12_outer_quotes_in_another_style);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -281,6 +281,37 @@ START_TEST(test_issue_12_language_without_a_profile)
 }
 END_TEST
 
+/* A clause in a language tqc has no profile for (Dutch, Swedish), inside a sentence of
+ * each language: a warning, its short words (`men`, `hem`, `niet`) being one edit from
+ * some word of the document's by chance, no sign of slips; garbled text of the
+ * document's language, whose slips are long words' (above), stays quiet. */
+START_TEST(test_issue_12_clause_of_another_language_in_six_languages)
+{
+    static const char *const cases[][3] = {
+        {"en", "The mayor spoke on Friday, men invånarna i staden tror inte på hans löften om "
+               "nya bostäder.", "invånarna i staden tror inte på hans löften om nya bostäder"},
+        {"pt", "O presidente falou ontem, maar de inwoners van de stad geloven hem niet meer.",
+         "inwoners van de stad geloven hem niet meer"},
+        {"es", "El alcalde habló el viernes, men invånarna i staden tror inte på hans löften om "
+               "nya bostäder.", "men invånarna i staden tror inte på hans löften om nya bostäder"},
+        {"fr", "Le maire a parlé vendredi, maar de inwoners van de stad geloven hem niet meer.",
+         "inwoners van de stad geloven hem niet meer"},
+        {"de", "Der Bürgermeister sprach am Freitag, maar de inwoners van de stad geloven hem "
+               "niet meer.", "maar de inwoners van de stad geloven hem niet meer"},
+        {"it", "Il sindaco ha parlato venerdì, maar de inwoners van de stad geloven hem niet "
+               "meer.", "maar de inwoners van de stad geloven hem niet meer"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        tqc_test_hit h;
+        tqc_test_first_in(cases[i][0], cases[i][1], "untranslated", &h);
+        ck_assert_msg(h.count == 1 && h.severity == TQC_SEV_WARNING &&
+                      strcmp(h.span, cases[i][2]) == 0, "%s: %zu findings, '%s': %s",
+                      cases[i][0], h.count, h.span, h.message);
+        ck_assert_ptr_nonnull(strstr(h.message, "Text in another language ("));
+    }
+}
+END_TEST
+
 /* Loanwords, set phrases and Latin of the law inside sentences stay quiet in every
  * language: two or three words, not a stretch. */
 START_TEST(test_issue_12_set_phrases_are_not_stretches)
@@ -324,6 +355,7 @@ Suite *pass_untranslated_suite(void)
     tcase_add_test(tc, test_issue_15_clause_told_without_the_other_dictionary);
     tcase_add_test(tc, test_issue_12_stretch_inside_a_sentence_every_language);
     tcase_add_test(tc, test_issue_12_language_without_a_profile);
+    tcase_add_test(tc, test_issue_12_clause_of_another_language_in_six_languages);
     tcase_add_test(tc, test_issue_12_stretch_and_next_clause_one_finding);
     tcase_add_test(tc, test_issue_12_set_phrases_are_not_stretches);
     suite_add_tcase(s, tc);

@@ -204,6 +204,43 @@ size_t tqc_ctx_varieties(const tqc_ctx *ctx, tqc_ctx_variety *out, size_t max)
     return count;
 }
 
+size_t tqc_ctx_variety_votes(const tqc_ctx *ctx, tqc_ctx_variety *out, size_t *votes,
+                             size_t *first, size_t max)
+{
+    if (max > 32)
+        max = 32;       /* one bit a variety below */
+    size_t n = ctx->dict ? tqc_ctx_varieties(ctx, out, max) : 0;
+    if (n < 2)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        votes[i] = 0;
+        first[i] = SIZE_MAX;
+    }
+    const tqc_doc *doc = ctx->doc;
+    const uint32_t all = n == 32 ? UINT32_MAX : (UINT32_C(1) << n) - 1;
+    for (size_t k = 0; k < doc->token_count; k++) {
+        const tqc_token *t = &doc->tokens[k];
+        if (t->kind != TQC_TOK_WORD || !(t->flags & TQC_TF_LOWER) ||
+            (t->flags & (TQC_TF_DIGIT | TQC_TF_PERIOD)) || tqc_span_len(t->span) < 2)
+            continue;
+        const char *s = tqc_doc_at(doc, t->span);
+        size_t len = tqc_span_len(t->span);
+        uint32_t known = 0;
+        for (size_t i = 0; i < n; i++)
+            if (i == 0 ? tqc_ctx_token_known(ctx, k) : tqc_dict_known(out[i].dict, s, len))
+                known |= UINT32_C(1) << i;
+        if (known == 0 || known == all)
+            continue;
+        for (size_t i = 0; i < n; i++)
+            if (known & (UINT32_C(1) << i)) {
+                votes[i]++;
+                if (first[i] == SIZE_MAX)
+                    first[i] = k;
+            }
+    }
+    return n;
+}
+
 unsigned tqc_ctx_mark(const tqc_ctx *ctx, size_t k, unsigned roles)
 {
     const tqc_token *t = &ctx->doc->tokens[k];

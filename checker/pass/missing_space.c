@@ -12,7 +12,11 @@
  *     function words that also form closed compounds at that end (`-less`, `over-`,
  *     marked so in the profile list `function-words`) do not count as glue;
  *   - two content words run together are reported only when the parts are long: closed
- *     compounds the dictionary lacks (`cowbarn`) have short parts;
+ *     compounds the dictionary lacks (`cowbarn`) have short parts; shorter ones when
+ *     their parts of speech make no compound, or when a noun and a verb form that is also
+ *     a participle stand where no compound adjective can (after an article, no noun
+ *     after them: `the pilotssaid that`); two words of the loan language, one a loan,
+ *     are a hint (a compound borrowed whole: Italian `media` and `check`);
  *   - a capitalised token inside a sentence is a name unless it reads as a word and a
  *     function word that the next word continues (`Berlinon Monday`) and the first part
  *     is a common word or stands alone elsewhere in the article; names recur in an
@@ -282,12 +286,16 @@ static uint32_t part_pos(const tqc_ctx *ctx, const char *word, const tqc_split_p
  * many two-letter forms (abbreviations, syllables). */
 #define MS_SHAPE_MIN_CHARS 3
 
-/* Whether the lexicon knows part p of word only as verb forms (`installé`, `took`): no
- * noun or adjective a suffix could make a word of. */
+/* Whether the lexicon knows part p of word only as verb forms (`installé`, `took`), or as
+ * a participle and the adjective made of it (`pointed`): no noun, base adjective or
+ * infinitive's base a suffix could make a word of (`blackout` is formed on `black`,
+ * `workout` on `work`; no compound is formed on a participle, which stays a phrase:
+ * `pointed out`, `worn out`). */
 static bool verb_form_only(const tqc_ctx *ctx, const char *word, const tqc_split_part *p)
 {
     uint32_t pos = p->chars >= MS_SHAPE_MIN_CHARS ? part_pos(ctx, word, p) : 0;
-    return (pos & TQC_POS_VERB) && !(pos & ~(uint32_t)TQC_POS_VERB);
+    uint32_t verbal = TQC_POS_VERB | ((pos & TQC_POS_VPART) ? TQC_POS_ADJ : 0);
+    return (pos & TQC_POS_VERB) && !(pos & ~verbal);
 }
 
 /* Whether part p of word is one of the language's enclitic pronouns (the profile list
@@ -727,6 +735,31 @@ static bool article_continued(const tqc_ctx *ctx, size_t k, const char *word,
     return !(pos & closed) || (pos & nominal);
 }
 
+/* Whether both parts of a two-word reading are attested as content words long enough to
+ * judge: by the corpus, or by the lexicon when as long as a rare part of a pair must be
+ * (MS_RARE_PAIR_CHARS: `anguishedlife`; a short one is a learned prefix as often), and
+ * then no word one edit away (a rare part reads a misspelling as often: `thresh hold`,
+ * `see kingly`). */
+static bool pair_attested(const tqc_ctx *ctx, const char *word, const tqc_split *sp)
+{
+    if (sp->count != 2)
+        return false;
+    const tqc_split_part *a = &sp->part[0], *b = &sp->part[1];
+    for (size_t i = 0; i < 2; i++)
+        if (sp->part[i].chars < MS_SHAPE_MIN_CHARS ||
+            !(corpus_seen(&sp->part[i]) ||
+              (sp->part[i].freq > 0 && sp->part[i].chars >= MS_RARE_PAIR_CHARS)))
+            return false;
+    if (!corpus_seen(a) || !corpus_seen(b)) {
+        char *sugg[1];
+        size_t ns = tqc_dict_suggest(ctx->dict, word, b->end, sugg, 1);
+        tqc_dict_free_suggestions(sugg, ns);
+        if (ns)
+            return false;
+    }
+    return true;
+}
+
 /* Two content words whose parts of speech no closed compound has, by the lexicon: a
  * first part that is no noun (a verb, an adverb, an adjective: `lastyear`, `gavefalse`,
  * `nearlyhalf`) or a second part that is only a finite verb (`rangerssaid`). Compounds
@@ -738,23 +771,9 @@ static bool article_continued(const tqc_ctx *ctx, size_t k, const char *word,
 static bool content_run_on(const tqc_ctx *ctx, const char *word, const tqc_split *sp,
                            char *why, size_t cap)
 {
-    if (sp->count != 2)
+    if (!pair_attested(ctx, word, sp))
         return false;
     const tqc_split_part *a = &sp->part[0], *b = &sp->part[1];
-    for (size_t i = 0; i < 2; i++)
-        if (sp->part[i].chars < MS_SHAPE_MIN_CHARS ||
-            !(corpus_seen(&sp->part[i]) ||
-              (sp->part[i].freq > 0 && sp->part[i].chars >= MS_RARE_PAIR_CHARS)))
-            return false;
-    /* A rare part reads a misspelling as often (`thresh hold`, `see kingly`): then no word
-     * may be one edit away. */
-    if (!corpus_seen(a) || !corpus_seen(b)) {
-        char *sugg[1];
-        size_t ns = tqc_dict_suggest(ctx->dict, word, b->end, sugg, 1);
-        tqc_dict_free_suggestions(sugg, ns);
-        if (ns)
-            return false;
-    }
     uint32_t pa = part_pos(ctx, word, a), pb = part_pos(ctx, word, b);
     if (!pa || !pb)
         return false;
@@ -780,6 +799,38 @@ static bool content_run_on(const tqc_ctx *ctx, const char *word, const tqc_split
 }
 
 static bool check_lower_name(ms_run *r, tqc_span span);
+static bool determiner_before(const tqc_ctx *ctx, size_t k);
+
+/* Whether a reading of token k as a noun and a finite verb that content_run_on cannot
+ * rule a compound out of (the verb form is also a participle or an adjective: `heard`,
+ * French `dit`) is a subject and its verb by the token's place. Read as one word it would
+ * end in a participle or an adjective and be an adjective (`handmade`, `sunbaked`), which
+ * after an article or a determiner qualifies a noun after it; when the word after the
+ * token is one the lexicon knows as no noun, adjective, participle, name or number (`that`,
+ * `to`; a participle may qualify the noun too: `the rockstrewn hanging valleys`), no noun
+ * follows, and the token is a subject and its verb run together. Fills why. */
+static bool subject_and_verb(const tqc_ctx *ctx, size_t k, const char *word, const tqc_split *sp,
+                             char *why, size_t cap)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (!pair_attested(ctx, word, sp) || !determiner_before(ctx, k) ||
+        k + 1 >= doc->token_count || doc->tokens[k + 1].kind != TQC_TOK_WORD ||
+        doc->tokens[k + 1].sentence != doc->tokens[k].sentence ||
+        !(doc->tokens[k + 1].flags & TQC_TF_SPACE_BEFORE))
+        return false;
+    const tqc_split_part *a = &sp->part[0], *b = &sp->part[1];
+    uint32_t pa = part_pos(ctx, word, a), pb = part_pos(ctx, word, b);
+    const uint32_t nominal = TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_ADJ | TQC_POS_NUM |
+                             TQC_POS_VPART | TQC_POS_VGER;
+    uint32_t next = tqc_ctx_pos_lower(ctx, k + 1);
+    if (!(pa & TQC_POS_NOUN) || !(pb & TQC_POS_VFIN) || (pb & (TQC_POS_NOUN | TQC_POS_PROPN)) ||
+        !next || (next & nominal))
+        return false;
+    snprintf(why, cap, "'%.*s' is the verb of '%.*s': no noun follows that a compound "
+             "adjective would qualify", (int)(b->end - b->start), word + b->start,
+             (int)(a->end - a->start), word + a->start);
+    return true;
+}
 
 /* Where compounds are solid, why two attested content words of a reading make no compound
  * by their parts of speech (tqc_morph_compound_pair: `bietetjedoch`, `lernenoft`,
@@ -909,6 +960,18 @@ static bool loan_word(const tqc_ctx *ctx, const char *s, size_t len)
         if (tqc_dict_known(loans[i].dict, s, len))
             return true;
     return false;
+}
+
+/* Whether a loan language's dictionary knows part p of word, lower-cased (`media`,
+ * `check` in Italian); *own tells whether the language's lexicon has a reading of it too
+ * (`media`: only `check` is a loan). Without a lexicon, no. */
+static bool loan_part(const tqc_ctx *ctx, const char *word, const tqc_split_part *p, bool *own)
+{
+    char lower[MS_MAX_WORD];
+    size_t n = tqc_text_case(word + p->start, p->end - p->start, TQC_CASE_LOWER, lower,
+                             sizeof lower);
+    *own = part_pos(ctx, word, p) != 0;
+    return n && !p->function && tqc_lang_lexicon(ctx->lang) && loan_word(ctx, lower, n);
 }
 
 /* ---- a slip against a join ---------------------------------------------------------- */
@@ -1086,11 +1149,26 @@ static void check_lower(ms_run *r, size_t k, tqc_span span, bool functions_only,
                    corpus_seen(&b->part[0]) && corpus_seen(&b->part[1]) ? TQC_SEV_WARNING
                                                                         : TQC_SEV_INFO,
                    false, why);
+        else if (!caps && subject_and_verb(ctx, k, s, b, why, sizeof why))
+            /* The place of the token is the second witness an identifier lacks. */
+            report(ctx, span, best, n, TQC_SEV_WARNING, false, why);
         else if (caps)
             report(ctx, span, best, n, TQC_SEV_INFO, false, "two words, or a compound");
         return;
     }
-    report(ctx, span, best, n, TQC_SEV_WARNING, false, "two common words");
+    /* Words of a loan language, one of them the language has only as a loan (the
+     * lexicon has no reading of it: Italian `check` beside `media`), may be a compound
+     * borrowed whole, which the borrowing language writes solid as often as the lending
+     * one writes it open: a hint. */
+    bool borrowed = true, loan = false;
+    for (size_t i = 0; i < b->count; i++) {
+        bool own = false;
+        borrowed &= loan_part(ctx, s, &b->part[i], &own);
+        loan |= !own;
+    }
+    report(ctx, span, best, n, borrowed && loan ? TQC_SEV_INFO : TQC_SEV_WARNING, false,
+           borrowed && loan ? "two common words, or a compound of loanwords"
+                            : "two common words");
 }
 
 /* A reading of a capitalised token as a word the article uses alone and a function

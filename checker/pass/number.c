@@ -13,7 +13,8 @@
  * commas grouping thousands or a 12-hour time (`twelve-hour-marks`) in one that writes
  * `3,5`, `1.000` and `21:30`; a time written with a colon (`6:30`) where the language
  * writes `6h30`; a date whose month cannot be one in the profile's `date-order` (`08/31`
- * where the day comes first). A number beside a word of `version-words` is a version, and
+ * where the day comes first), or where the varieties differ (English), in the order of the
+ * variety the article is spelt in. A number beside a word of `version-words` is a version, and
  * one with two places before a word of `clock-words` a time. */
 #include "pass/pass.h"
 
@@ -601,15 +602,66 @@ static int two_digits(const char *s, size_t n, size_t *i)
     return *i == from || (*i < n && is_digit(s[*i])) ? -1 : v;
 }
 
+/* Regional varieties weighed for a date's order. */
+#define NUM_MAX_VARIETIES 4
+/* A variety's spelling decides a date's order at warning when its words are this many
+ * times those of every other variety (unopposed, one is enough); a mixture (which the
+ * spelling pass tells) leaves it a hint. */
+#define NUM_VARIETY_SURE_RATIO 3
+
+/* The order of day and month of a document in a language whose varieties write dates
+ * differently (English: `date-order.en-US = mdy`, `date-order.en-GB = dmy`) and whose
+ * document names none (`en`): the order of the variety its spelling is in
+ * (tqc_ctx_variety_votes), asked once per document on the first date that turns on it. */
+typedef struct variety_order {
+    bool asked;
+    const char *order;      /* `dmy`, `mdy`; NULL: no variety leads, or none has one */
+    char name[64];          /* `British English` */
+    char word[64];          /* a word of its spelling (`colour`) */
+    bool sure;              /* NUM_VARIETY_SURE_RATIO: a warning, else a hint */
+} variety_order;
+
+static void ask_variety(const tqc_ctx *ctx, variety_order *vo)
+{
+    vo->asked = true;
+    tqc_ctx_variety v[NUM_MAX_VARIETIES];
+    size_t votes[NUM_MAX_VARIETIES], first[NUM_MAX_VARIETIES];
+    size_t n = tqc_ctx_variety_votes(ctx, v, votes, first, NUM_MAX_VARIETIES);
+    size_t lead = SIZE_MAX, runner_up = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (lead == SIZE_MAX || votes[i] > votes[lead]) {
+            if (lead != SIZE_MAX)
+                runner_up = votes[lead];
+            lead = i;
+        } else if (votes[i] > runner_up) {
+            runner_up = votes[i];
+        }
+    }
+    if (lead == SIZE_MAX || votes[lead] == 0 || votes[lead] == runner_up)
+        return;
+    char key[64];
+    snprintf(key, sizeof key, "date-order.%.*s", (int)v[lead].code_len, v[lead].code);
+    vo->order = tqc_lang_setting(ctx->lang, key, NULL);
+    snprintf(key, sizeof key, "variety-name.%.*s", (int)v[lead].code_len, v[lead].code);
+    snprintf(vo->name, sizeof vo->name, "%s %s", tqc_lang_setting(ctx->lang, key, "regional"),
+             tqc_lang_setting(ctx->lang, "name", "this language"));
+    const tqc_token *w = &ctx->doc->tokens[first[lead]];
+    snprintf(vo->word, sizeof vo->word, "%.*s", (int)tqc_span_len(w->span),
+             tqc_doc_at(ctx->doc, w->span));
+    vo->sure = votes[lead] >= NUM_VARIETY_SURE_RATIO * runner_up;
+}
+
 /* A date of three fields (`08/31/2027`, `31.08.27`) in the order of day and month the
- * language does not write, by the profile's `date-order` (`dmy` or `mdy`; none where both
- * are in use, as in plain English): reported with the two swapped. Only when the order is
- * certain, the field that would be the month being over 12 (`05/06/2027` may be either).
- * Returns whether it reported. */
-static bool check_date_order(const tqc_ctx *ctx, size_t k)
+ * language does not write, by the profile's `date-order` (`dmy` or `mdy`), or where the
+ * language's varieties differ (English), by the order of the variety the document is spelt
+ * in (variety_order: a hint when its spelling is mixed): reported with the two swapped. Only
+ * when the order is certain, the field that would be the month being over 12
+ * (`05/06/2027` may be either), and quiet when no variety leads. Returns whether it
+ * reported. */
+static bool check_date_order(const tqc_ctx *ctx, size_t k, variety_order *vo)
 {
     const char *order = tqc_lang_setting(ctx->lang, "date-order", NULL);
-    if (!order || (strcmp(order, "dmy") != 0 && strcmp(order, "mdy") != 0))
+    if (!order && !tqc_lang_setting(ctx->lang, "varieties", NULL))
         return false;
     tqc_span span = ctx->doc->tokens[k].span;
     const char *s = tqc_doc_at(ctx->doc, span);
@@ -629,23 +681,42 @@ static bool check_date_order(const tqc_ctx *ctx, size_t k)
         i++;
     if (i != n || (n - year != 2 && n - year != 4))
         return false;
-    bool day_first = order[0] == 'd';
+    /* Only one field can be a month (the other is over 12, a day): else no order is
+     * wrong, and the document's variety need not be asked. */
+    bool a_month = a >= 1 && a <= 12 && b >= 13 && b <= 31;
+    bool b_month = b >= 1 && b <= 12 && a >= 13 && a <= 31;
+    if (!a_month && !b_month)
+        return false;
     /* After a name or beside a word of `version-words` it is a version (`Firefox 3.14.15`). */
     if (after_name(ctx->doc, k) || beside_version_word(ctx, k))
         return false;
+    const char *who = tqc_lang_setting(ctx->lang, "name", "this language");
+    bool sure = true;
+    char variety[160];
+    if (!order) {
+        if (!vo->asked)
+            ask_variety(ctx, vo);
+        order = vo->order;
+        sure = vo->sure;
+        snprintf(variety, sizeof variety, "%s (the article's spelling: '%s')", vo->name,
+                 vo->word);
+        who = variety;
+    }
+    if (!order || (strcmp(order, "dmy") != 0 && strcmp(order, "mdy") != 0))
+        return false;
+    bool day_first = order[0] == 'd';
     /* Read in the language's order, the date is wrong only when its month cannot be one
      * and its day can be a month. */
-    int month = day_first ? b : a, day = day_first ? a : b;
-    if (month < 13 || month > 31 || day < 1 || day > 12)
+    if (day_first ? !a_month : !b_month)
         return false;
     char fixed[NUM_MAX_TEXT];
     int fl = snprintf(fixed, sizeof fixed, "%.*s%c%.*s%.*s", (int)(b_end - b_start),
                       s + b_start, sep, (int)a_end, s, (int)(n - b_end), s + b_end);
     if (fl < 0 || (size_t)fl >= sizeof fixed)
         return false;
-    tqc_finding *f = TQC_EMIT(ctx, span, "date '%.*s' puts the %s first, where %s writes the "
-                              "%s first: '%s'", (int)n, s, day_first ? "month" : "day",
-                              tqc_lang_setting(ctx->lang, "name", "this language"),
+    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, sure ? TQC_SEV_WARNING : TQC_SEV_INFO,
+                              span, "date '%.*s' puts the %s first, where %s writes the %s "
+                              "first: '%s'", (int)n, s, day_first ? "month" : "day", who,
                               day_first ? "day" : "month", fixed);
     tqc_finding_suggest(ctx->out, f, fixed, (size_t)fl);
     return true;
@@ -715,10 +786,10 @@ static bool check_colon_time(const tqc_ctx *ctx, size_t k, const char *tsep)
 }
 
 /* The monolingual checks on number token k. */
-static void check_notation(const tqc_ctx *ctx, size_t k, const usage *u)
+static void check_notation(const tqc_ctx *ctx, size_t k, const usage *u, variety_order *vo)
 {
     tqc_span span = ctx->doc->tokens[k].span;
-    if (check_twelve_hour(ctx, k) || check_date_order(ctx, k))
+    if (check_twelve_hour(ctx, k) || check_date_order(ctx, k, vo))
         return;
     const char *dec = tqc_lang_setting(ctx->lang, "decimal-separator", NULL);
     const char *tsep = tqc_lang_setting(ctx->lang, "time-separator", NULL);
@@ -851,9 +922,10 @@ static void run(const tqc_ctx *ctx)
     const char *mark = tqc_lang_setting(ctx->lang, "decimal-separator", NULL);
     usage u = mark && (!strcmp(mark, ",") || !strcmp(mark, ".")) ? document_usage(ctx, mark)
                                                                  : (usage){0, 0};
+    variety_order vo = {0};
     for (size_t k = 0; k < doc->token_count; k++)
         if (doc->tokens[k].kind == TQC_TOK_NUMBER)
-            check_notation(ctx, k, &u);
+            check_notation(ctx, k, &u, &vo);
     const tqc_doc *src = doc->source;
     if (!src)
         return;
@@ -932,7 +1004,7 @@ const tqc_pass tqc_pass_number = {
                "file), or left in the source language's notation (`11h43`, `3,5 million` in "
                "English), by the profile's marks (rules/<lang>/profile): a date whose month "
                "cannot be one in the language's order of day and month (`08/31/2027` in "
-               "Italian), a 12-hour time where the 24-hour clock is written, a time with a "
+               "Italian, or in English spelt British), a 12-hour time where the 24-hour clock is written, a time with a "
                "colon where `6h30` is (a hint unless a word of the clock is beside it). A "
                "number that may be either notation (`2,345` in German) is a hint, unless the "
                "article's other numbers are all in another locale's.",

@@ -95,6 +95,14 @@ typedef struct tqc_ctx_variety {
  * document's own first, then each other one whose dictionary is installed, at most max.
  * Returns how many were written; 0 when the profile names none or the region is fixed. */
 size_t tqc_ctx_varieties(const tqc_ctx *ctx, tqc_ctx_variety *out, size_t max);
+/* Which of those varieties the document is spelt in: each lower-case word that some of
+ * their dictionaries know and others not (`colour`, `color`) is a vote for each that
+ * knows it. Writes the varieties to out, their votes to votes and the first voting token
+ * of each to first (SIZE_MAX: none); returns how many varieties (0 as
+ * tqc_ctx_varieties, or without a dictionary; at most 32). One lookup a word a variety:
+ * ask only when a finding turns on it. */
+size_t tqc_ctx_variety_votes(const tqc_ctx *ctx, tqc_ctx_variety *out, size_t *votes,
+                             size_t *first, size_t max);
 
 /* One language whose words the document's may borrow (the profile's `loan-languages`). */
 typedef struct tqc_ctx_loan {

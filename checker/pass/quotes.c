@@ -40,6 +40,8 @@ typedef struct quote_rules {
     size_t inverted_count;
     bool continuation;  /* profile `quote-continuation`: a quotation running on may open
                          * the next paragraph with its closing mark (`»Nadie`) */
+    bool outer_primary; /* profile `outer-quotes-primary`: a quotation outside any other
+                         * opens with the primary marks only */
 } quote_rules;
 
 /* One open mark: which pair, where, and whether it may be an apostrophe instead
@@ -114,6 +116,7 @@ static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t err
             r->inverted[r->inverted_count++] = pr;
     }
     r->continuation = tqc_lang_yes(lang, "quote-continuation");
+    r->outer_primary = tqc_lang_yes(lang, "outer-quotes-primary");
     *state = r;
     return TQC_OK;
 }
@@ -1207,18 +1210,49 @@ static size_t style_of(const quote_rules *r, const style_use *u)
     return opens(r, p->open);
 }
 
+/* Quotation u opened with pair own's mark where pair major's belongs: among the article's
+ * quotations in major's style, or (outside, the house style's) outside any other. */
 static void report_style(const tqc_ctx *ctx, const quote_rules *r, const style_use *u,
-                         size_t own, size_t major, tqc_severity sev)
+                         size_t own, size_t major, tqc_severity sev, bool outside)
 {
     char m[5], o[5], c[5];
     mark_text(r->pairs[own].open, m);
     mark_text(r->pairs[major].open, o);
     mark_text(r->pairs[major].close, c);
-    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, sev,
-                              tqc_span_make(u->off, u->off + strlen(m)),
-                              "quotation opened with %s where the quotations around it open "
-                              "with %s: one style of marks throughout, %s %s", m, o, o, c);
+    tqc_span span = tqc_span_make(u->off, u->off + strlen(m));
+    tqc_finding *f =
+        outside ? tqc_emit(ctx->out, ctx->pass->id, sev, span,
+                           "quotation opened with %s outside any other: %s opens one with "
+                           "%s %s, and writes %s only inside it", m,
+                           tqc_lang_setting(ctx->lang, "name", "this language"), o, c, m)
+                : tqc_emit(ctx->out, ctx->pass->id, sev, span,
+                           "quotation opened with %s where the quotations around it open "
+                           "with %s: one style of marks throughout, %s %s", m, o, o, c);
     tqc_finding_suggest(ctx->out, f, o, strlen(o));
+}
+
+/* Where the language opens every quotation outside another with its primary marks
+ * (profile `outer-quotes-primary`: French `« »`), one opened with its secondary marks
+ * there (`“ ”`, which go inside one) is in another language's style, English's as a rule:
+ * a warning each, whatever the article's other quotations are. Returns whether it
+ * reported. */
+static bool report_outer_secondary(const tqc_ctx *ctx, const quote_rules *r, const style_use *u,
+                                   size_t own)
+{
+    size_t primary = pair_of_role(r, TQC_QUOTE_PRIMARY);
+    if (!r->outer_primary || primary == SIZE_MAX || r->pairs[own].role != TQC_QUOTE_SECONDARY)
+        return false;
+    report_style(ctx, r, u, own, primary, TQC_SEV_WARNING, true);
+    return true;
+}
+
+/* The style of quotation u as evidence of the article's (style_of), none for one that
+ * report_outer_secondary reports: the primary marks are no slip beside it. */
+static size_t peer_style(const quote_rules *r, const style_use *u)
+{
+    size_t st = style_of(r, u);
+    return st != SIZE_MAX && r->outer_primary && r->pairs[st].role == TQC_QUOTE_SECONDARY
+               ? SIZE_MAX : st;
 }
 
 /* The style of paragraph-mates of quotation i when it is the only one of its style there
@@ -1253,17 +1287,17 @@ static void mixed_styles(const tqc_ctx *ctx, const quote_rules *r, const style_l
             /* the styles of the paragraph starting here, counted once */
             memset(pcounts, 0, sizeof pcounts);
             while (para_end < log->count && log->items[para_end].para == log->items[i].para) {
-                size_t st = style_of(r, &log->items[para_end++]);
+                size_t st = peer_style(r, &log->items[para_end++]);
                 if (st != SIZE_MAX)
                     pcounts[st]++;
             }
         }
         size_t own = style_of(r, &log->items[i]);
-        if (own == SIZE_MAX)
+        if (own == SIZE_MAX || report_outer_secondary(ctx, r, &log->items[i], own))
             continue;
         size_t major = odd_in_paragraph(r, pcounts, own);
         if (major != SIZE_MAX) {
-            report_style(ctx, r, &log->items[i], own, major, TQC_SEV_WARNING);
+            report_style(ctx, r, &log->items[i], own, major, TQC_SEV_WARNING, false);
             continue;
         }
         size_t counts[TQC_QUOTES_MAX_PAIRS] = {0};
@@ -1271,7 +1305,7 @@ static void mixed_styles(const tqc_ctx *ctx, const quote_rules *r, const style_l
         size_t to = i + QUOTES_STYLE_WINDOW + 1 < log->count ? i + QUOTES_STYLE_WINDOW + 1
                                                                 : log->count;
         for (size_t j = from; j < to; j++) {
-            size_t st = j == i ? SIZE_MAX : style_of(r, &log->items[j]);
+            size_t st = j == i ? SIZE_MAX : peer_style(r, &log->items[j]);
             if (st != SIZE_MAX)
                 counts[st]++;
         }
@@ -1290,7 +1324,7 @@ static void mixed_styles(const tqc_ctx *ctx, const quote_rules *r, const style_l
          * (a handbook's terms in one, speech in another): only a hint */
         report_style(ctx, r, &log->items[i], own, major,
                      mine == 1 && (counts[major] >= 3 || primary) ? TQC_SEV_WARNING
-                                                                  : TQC_SEV_INFO);
+                                                                  : TQC_SEV_INFO, false);
     }
 }
 
@@ -1440,7 +1474,9 @@ const tqc_pass tqc_pass_quotes = {
     .details = "Quotation marks and brackets that do not pair up: a closing quote written as an "
                "opening one, a mark never closed or never opened, a bracket closing another's, "
                "a straight mark among typeset ones, another language's marks, a quotation in a "
-               "style of its own among the article's, no space next to a mark. "
+               "style of its own among the article's, one opened outside any other with the "
+               "marks the language writes only inside one (French `“ ”`), no space next to a "
+               "mark. "
                "Apostrophes and quotations that run over several paragraphs are correct. A "
                "wrong-way mark is an error; an unpaired one is a warning; a quotation running to "
                "the end of the article is a hint (info).",

@@ -366,8 +366,8 @@ static void emit(const tqc_ctx *ctx, tqc_span span, size_t lang)
 #define UT_RUN_REJECTED 3
 /* A stretch no language of tqc's claims is in another language when exttextcat names one
  * other than the document's and the document's dictionary rejects this many of its words,
- * and this share, and this many are no slip of its words (none of them one edit away:
- * garbled text is one edit from the document's words, a foreign word mostly is not). */
+ * and this share, and this many are no slip of its words (slip(): garbled text is one edit
+ * from the document's words, a foreign word mostly is not, short ones aside). */
 #define UT_OTHER_REJECTED 4
 #define UT_OTHER_REJECTED_SHARE 0.6
 #define UT_OTHER_FAR 3
@@ -379,9 +379,17 @@ static tqc_span words_span(const tqc_doc *doc, const words *ws, size_t a, size_t
     return tqc_span_make(doc->tokens[ws->tok[a]].span.start, doc->tokens[ws->tok[b - 1]].span.end);
 }
 
-/* Whether the document's dictionary has a word one edit from word k: a slip of its own. */
+/* A word shorter than this is one edit from some common word of any language by chance
+ * (`om`: `on`, `zal`: `val`): its neighbour is no sign of a slip. */
+#define UT_SLIP_MIN_CHARS 5
+
+/* Whether word k is a slip of a word of the document's: one edit from a word its
+ * dictionary has, and long enough for that to be more than chance. */
 static bool slip(const tqc_ctx *ctx, const words *ws, size_t k)
 {
+    size_t offs[UT_SLIP_MIN_CHARS];
+    if (tqc_text_char_offsets(ws->w[k], ws->len[k], offs, UT_SLIP_MIN_CHARS - 1) > 0)
+        return false;   /* shorter than UT_SLIP_MIN_CHARS */
     char *sugg[1];
     size_t n = tqc_dict_suggest(ctx->dict, ws->w[k], ws->len[k], sugg, 1);
     tqc_dict_free_suggestions(sugg, n);
