@@ -1573,13 +1573,13 @@ static void check_token(spell_run *r, const tqc_token *t)
             return;
         }
     }
+    if (lower && separated_verb(r, k, s, len))
+        return;
     char fixed[SPELL_MAX_WORD * 2 + 1];
     bool variant = tqc_dict_case_variant(ctx->dict, s, len, fixed, sizeof fixed);
     /* A word the dictionary knows only capitalised is a name in lower case (below) before
      * it is a formation or a lexicon form (`brazilian`). */
     if (lower && !variant && formed_word(r, s, len, !(t->flags & TQC_TF_APOS)))
-        return;
-    if (lower && !variant && separated_verb(r, k, s, len))
         return;
     if (variant) {
         size_t fl = strlen(fixed);
