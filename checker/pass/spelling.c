@@ -1299,12 +1299,16 @@ typedef struct edit_ask {
 /* A word one edit from a->s that the dictionary knows, with the reading a capital there
  * asks for, and that a->s is not with an ending more (`Skript`, `Skripte`): the first is
  * kept; a second stops the walk, as a word with two such neighbours is no clear slip. */
-static bool common_edit(void *ctx, const char *w, size_t n, bool swap)
+static bool common_edit(void *ctx, const char *lw, size_t ln, bool swap)
 {
     edit_ask *a = ctx;
     const tqc_ctx *c = a->r->ctx;
+    char w[SPELL_MAX_WORD * 2 + 1];
+    /* the walk is of the word in lower case, capitalised again: a first letter changed
+     * counts too, and a short noun has other nouns so near as often as not */
+    size_t n = tqc_text_case(lw, ln, TQC_CASE_TITLE, w, sizeof w);
     (void)swap;
-    if (n >= sizeof a->found || (n < a->len && !memcmp(w, a->s, n)) ||
+    if (!n || n >= sizeof a->found || (n < a->len && !memcmp(w, a->s, n)) ||
         !tqc_dict_known(c->dict, w, n) ||
         !(a->nouns ? (tqc_lex_pos(tqc_lang_lexicon(c->lang), w, n) & TQC_POS_NOUN) != 0
                    : common_reading(c, w, n)))
@@ -1351,7 +1355,9 @@ static const char *edit_candidate(spell_run *r, const char *s, size_t len, bool 
     /* The frequency list is small: the word the dictionary and the lexicon know one edit
      * away (`Verwaltung` for `Verwaltng`), as a compound's slip below, has no suggestion of its own. */
     edit_ask a = {.r = r, .s = s, .len = len, .nouns = nouns};
-    if (!tqc_dict_each_edit(ctx->dict, s, len, common_edit, &a) && a.seen == 1 &&
+    char low[SPELL_MAX_WORD * 2 + 1];
+    size_t ln = tqc_text_case(s, len, TQC_CASE_LOWER, low, sizeof low);
+    if (ln && !tqc_dict_each_edit(ctx->dict, low, ln, common_edit, &a) && a.seen == 1 &&
         e->count < SPELL_SUGGESTIONS) {
         char *copy = tqc_malloc(strlen(a.found) + 1);
         if (!copy)
