@@ -9,9 +9,9 @@
  *    two swapped, of the dictionaries) one edit away either, a hint (info): a slip is one edit from a word, and a word with none near it is a
  *    term or a rare word as often as a misspelling;
  *  - an unknown capitalised or mixed-case word: most probably a name the dictionary
- *    lacks (`Seaton`), so a hint (info) without suggestions. At the start of a sentence
- *    a capitalised word is treated the same way: in news a sentence opens with a name
- *    far more often than with a misspelling.
+ *    lacks (`Seaton`), so a hint (info) without suggestions, unless the evidence for a
+ *    slip outweighs the evidence for a name (capital_slip: one weighing in every
+ *    language, the profile's `capitalised-nouns` telling where a capital is a name's).
  * Words Hunspell's lists lack that are still words are quiet: regular formations
  * (lang/morph.h), forms of the lexicon, hyphenated words whose parts are words, the word
  * after an elided article judged alone; each unless a frequent word is one edit away
@@ -29,8 +29,8 @@
  * a frequent word but the base is one edit away (suffixed_word); a word typeset with a
  * ligature or a curly apostrophe is its plain spelling's (plain_spelling); eye dialect is a
  * hint (elided_inside, dropped_ending). A word that is a frequent word with an accent left
- * off is a warning before any loan reading (accent_slip), and in German a capitalised word
- * where a noun stands may be a noun or a compound misspelt (noun_slip, compound_slip).
+ * off is a warning before any loan reading (accent_slip), and a German separable verb's
+ * stem whose particle closes the clause is a word (separated_verb).
  * A compound written with a hyphen more or less than the dictionary or the lexicon writes
  * it (`teen-ager`, `wornout`: tqc_ctx_compound_variant) and a word or two-word phrase of the
  * language's list of rarer words (tqc_lang_rare, English from WordNet and SCOWL: `glamor`, `nolo
@@ -882,7 +882,8 @@ static bool separated_verb(spell_run *r, size_t k, const char *s, size_t len)
     const tqc_doc *doc = ctx->doc;
     if (!tqc_lang_yes(ctx->lang, "separable-verbs"))
         return false;
-    for (size_t j = k + 1; j < doc->token_count && doc->tokens[j].sentence == doc->tokens[k].sentence; j++) {
+    size_t sentence = doc->tokens[k].sentence;
+    for (size_t j = k + 1; j < doc->token_count && doc->tokens[j].sentence == sentence; j++) {
         const tqc_token *p = &doc->tokens[j];
         bool closes = j + 1 == doc->token_count || doc->tokens[j + 1].kind == TQC_TOK_PUNCT ||
                       doc->tokens[j + 1].sentence != p->sentence;
@@ -1130,11 +1131,21 @@ static bool common_reading(const tqc_ctx *ctx, const char *w, size_t n)
                     ~(uint32_t)TQC_POS_PROPN) != 0);
 }
 
+/* Whether the lexicon has w (n bytes), as written or in lower case. */
+static bool any_reading(const tqc_ctx *ctx, const char *w, size_t n)
+{
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    char low[SPELL_MAX_WORD * 2 + 1];
+    size_t ln = lex ? tqc_text_case(w, n, TQC_CASE_LOWER, low, sizeof low) : 0;
+    return lex && (tqc_lex_pos(lex, w, n) || (ln && tqc_lex_pos(lex, low, ln)));
+}
+
 typedef struct accent_ask {
     spell_run *r;
     const char *s;
     size_t len;
     bool capital;               /* s is capitalised: only a common word's twin counts */
+    bool unseen;                /* a twin the frequency list never saw may count */
     size_t chars;               /* code points in s */
     uint64_t best;              /* the frequency of found, plus one */
     char found[SPELL_MAX_WORD * 2 + 1];
@@ -1157,11 +1168,13 @@ static bool accent_edit(void *ctx, const char *w, size_t n, bool swap)
     word[n] = '\0';
     w = word;
     tqc_dict *dict = a->r->ctx->dict;
-    /* A word the frequency list never saw counts too: the list is small (manual pages,
-     * a few novels), and a twin the dictionary knows is evidence enough. */
+    /* A twin the frequency list never saw counts too where the lexicon lists it (the list
+     * is small: manual pages, a few novels), and only then: a rare twin of Hunspell's
+     * compounding or its rarer words is no evidence against a word of its own. */
     uint64_t freq;
     if (!same_letters(a->s, a->len, word) || (freq = tqc_dict_freq(dict, w, n) + 1) <= a->best ||
-        !tqc_dict_known(dict, w, n) || (a->capital && !common_reading(a->r->ctx, w, n)))
+        !tqc_dict_known(dict, w, n) || (a->capital && !common_reading(a->r->ctx, w, n)) ||
+        (freq == 1 && !(a->unseen && any_reading(a->r->ctx, w, n))))
         return false;
     a->best = freq;
     memcpy(a->found, word, n + 1);
@@ -1182,7 +1195,14 @@ static bool accent_slip(spell_run *r, const char *s, size_t len, bool capital, c
     if (len >= SPELL_MAX_WORD || (r->no_accent && tqc_strmap_get(r->no_accent, s, len, &none)))
         return false;
     char low[SPELL_MAX_WORD * 2 + 1];
-    size_t ln = capital ? tqc_text_case(s, len, TQC_CASE_LOWER, low, sizeof low) : 0;
+    size_t ln = tqc_text_case(s, len, TQC_CASE_LOWER, low, sizeof low);
+    /* s a form of the lexicon (a reformed spelling: `connaitre`) or a loan language's word
+     * (`event` in French) is a word too: only a frequent twin outweighs that */
+    a.unseen = ln && !any_reading(r->ctx, s, len);
+    for (size_t i = 0; i < r->loan_count && a.unseen; i++)
+        a.unseen = !tqc_dict_known(r->loans[i].dict, low, ln);
+    if (!capital)
+        ln = 0;
     if (ln)
         tqc_dict_each_edit(r->ctx->dict, low, ln, accent_edit, &a);
     else if (!capital)
@@ -1231,6 +1251,21 @@ static bool loan_piece(const spell_run *r, const char *s, size_t n)
     return false;
 }
 
+/* Keeps w (n bytes), a mending of our own, as the last of e's suggestions, where a later
+ * occurrence of the word finds it (edit_candidate); NULL when e is NULL or full, or out of
+ * memory. */
+static const char *keep_mending(spell_entry *e, const char *w, size_t n)
+{
+    char *copy = e && e->count < SPELL_SUGGESTIONS ? tqc_malloc(n + 1) : NULL;
+    if (!copy)
+        return NULL;
+    memcpy(copy, w, n);
+    copy[n] = '\0';
+    e->list[e->count++] = copy;
+    e->compound = true;
+    return copy;
+}
+
 /* The compound the capitalised word s is a slip of (`Stadtverkher`: `Stadtverkehr`), or
  * NULL: one of its two parts, each SPELL_MIN_PART characters or more, a word as written
  * (the head) or a noun capitalised (the tail), the other one edit from a noun of the
@@ -1276,15 +1311,7 @@ static const char *compound_slip(spell_run *r, const char *s, size_t len)
         memcpy(found, mended, m);
         fn = m;
     }
-    spell_entry *e = fn ? suggestions(r, s, len) : NULL;
-    char *copy = e && e->count < SPELL_SUGGESTIONS ? tqc_malloc(fn + 1) : NULL;
-    if (!copy)
-        return NULL;
-    memcpy(copy, found, fn);
-    copy[fn] = '\0';
-    e->list[e->count++] = copy;
-    e->compound = true;
-    return copy;
+    return fn ? keep_mending(suggestions(r, s, len), found, fn) : NULL;
 }
 
 typedef struct edit_ask {
@@ -1353,20 +1380,13 @@ static const char *edit_candidate(spell_run *r, const char *s, size_t len, bool 
         return NULL;
     e->compound_asked = true;
     /* The frequency list is small: the word the dictionary and the lexicon know one edit
-     * away (`Verwaltung` for `Verwaltng`), as a compound's slip below, has no suggestion of its own. */
+     * away (`Verwaltung` for `Verwaltng`), as a compound's slip below, has no suggestion
+     * of its own. */
     edit_ask a = {.r = r, .s = s, .len = len, .nouns = nouns};
     char low[SPELL_MAX_WORD * 2 + 1];
     size_t ln = tqc_text_case(s, len, TQC_CASE_LOWER, low, sizeof low);
-    if (ln && !tqc_dict_each_edit(ctx->dict, low, ln, common_edit, &a) && a.seen == 1 &&
-        e->count < SPELL_SUGGESTIONS) {
-        char *copy = tqc_malloc(strlen(a.found) + 1);
-        if (!copy)
-            return NULL;
-        memcpy(copy, a.found, strlen(a.found) + 1);
-        e->list[e->count++] = copy;
-        e->compound = true;
-        return copy;
-    }
+    if (ln && !tqc_dict_each_edit(ctx->dict, low, ln, common_edit, &a) && a.seen == 1)
+        return keep_mending(e, a.found, strlen(a.found));
     return nouns ? compound_slip(r, s, len) : NULL;
 }
 
@@ -1394,7 +1414,7 @@ static bool name_beside(const tqc_ctx *ctx, size_t k, size_t j)
     return !((tqc_ctx_pos(ctx, j) | tqc_ctx_pos_lower(ctx, j)) & ~(uint32_t)TQC_POS_PROPN);
 }
 
-/* Whether s is capitalised and has no other capital (`Qualifkation`, not `McKinsey`). */
+/* Whether s is capitalised and has no other capital (`Verwaltng`, not `McKinsey`). */
 static bool title_case(const char *s, size_t len)
 {
     char title[SPELL_MAX_WORD * 2 + 1];
@@ -2027,7 +2047,8 @@ const tqc_pass tqc_pass_spelling = {
     .details = "Words the language's Hunspell dictionary does not know, with suggestions (one-edit"
                " corrections ranked by frequency, then Hunspell's), and names written in lower "
                "case. An unknown lower-case word is a warning; an unknown capitalised word is "
-               "probably a name and only a hint (info). Regular formations the dictionary lacks "
+               "probably a name and only a hint (info), unless it is a common word but for an "
+               "accent, or one edit from a noun where a noun stands, with no sign of a name. Regular formations the dictionary lacks "
                "(a prefix, enclitic pronouns, a German compound) are words unless a frequent word "
                "is one edit away; a code, a package name or a word with no vowel is a hint, and so is"
                " a word the text shows it writes on purpose (in capitals too, `name(8)`, in a "
