@@ -733,9 +733,9 @@ END_TEST
 /* Issue 12: an unknown capitalised word is weighed the same way in every language: a
  * common word but for an accent, or (where nouns are capitalised) a noun one edit away in
  * a noun's slot and written once, is a slip, though a determiner opening the sentence is
- * capitalised; a capital mid-sentence where only names have one, a name beside it or a
- * repeated use weigh for a name, and names one edit or an accent from a common word stay
- * hints. */
+ * capitalised, and so is a common word's slip repeated; a capital mid-sentence where only
+ * names have one, a name beside it or a repeated use weigh for a name, and names one edit
+ * or an accent from a common word stay hints. */
 START_TEST(test_issue_12_spelling_capital_weighed_slip_or_name)
 {
     hit h;
@@ -748,9 +748,11 @@ START_TEST(test_issue_12_spelling_capital_weighed_slip_or_name)
         {"es", "Segun el informe, la inflaci\u00f3n baj\u00f3.", "Segun", "Seg\u00fan"},
         {"pt", "Tambem o ministro falou.", "Tambem", "Tamb\u00e9m"},
         {"it", "Perche il governo ha deciso cos\u00ec?", "Perche", "Perch\u00e9"},
+        /* repeated, a slip of a common word is a slip each time */
+        {"de", "Die Benuzter klagen. Die Benuzter warten.", "Benuzter", "Benutzer"},
     };
     for (size_t i = 0; i < sizeof slips / sizeof *slips; i++) {
-        ck_assert_uint_eq(spelling_in(slips[i].code, slips[i].text, &h), 1);
+        ck_assert_uint_ge(spelling_in(slips[i].code, slips[i].text, &h), 1);
         ck_assert_str_eq(h.span, slips[i].word);
         ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
         ck_assert_str_eq(h.first, slips[i].fix);
@@ -759,7 +761,7 @@ START_TEST(test_issue_12_spelling_capital_weighed_slip_or_name)
         const char *code, *text, *word;
     } names[] = {
         {"de", "Der Trainer Thomas Muller lobte das Team.", "Muller"},
-        {"de", "Die Verwaltng tagte. Die Verwaltng beschloss es.", "Verwaltng"},
+        {"de", "Muller sagte es am Montag. Muller ging dann.", "Muller"},
         {"fr", "Le ministre Andre Dupont a parl\u00e9.", "Andre"},
         {"es", "El delegado Jose Ramirez lleg\u00f3 ayer.", "Ramirez"},
         {"pt", "O avi\u00e3o partiu de Sao Paulo ontem.", "Sao"},

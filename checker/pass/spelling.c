@@ -1427,7 +1427,8 @@ enum {
     SPELL_BY_ACCENT = 3, /* a common word but for an accent: a slip in any language */
     SPELL_BY_EDIT = 1,   /* a common word one edit away: short names are too */
     SPELL_BY_SLOT = 1,   /* after a determiner or a lower-case adjective, fixed to a noun */
-    SPELL_BY_ONCE = 1,   /* written once: an article repeats the names it introduces */
+    SPELL_BY_ONCE = 1,   /* written once (an article repeats the names it introduces), or
+                          * the word meant is common */
     SPELL_AS_CAPITAL = 2, /* capitalised mid-sentence where only names are */
     SPELL_AS_RUN = 2,    /* beside another word of a name */
     SPELL_AS_REPEATED = 1, /* written again, the same way */
@@ -1438,10 +1439,10 @@ enum {
 /* The common word the unknown capitalised word at token k is a slip of, or NULL: one
  * weighing, the same in every language, of the evidence for a slip (a common word but
  * for an accent, or one edit away; standing where that word would, after a determiner or
- * an adjective; written once) against the evidence for a name (a capital where the
- * language writes only names with one, the language's `capitalised-nouns` saying where;
- * another word of a name beside it; written again; right after a preposition, as places
- * are). A word whose evidence is split is a name as likely (info, below). accented
+ * an adjective; written once, or a slip of a common word) against the evidence for a name
+ * (a capital where the language writes only names with one, the language's
+ * `capitalised-nouns` saying where; another word of a name beside it; written again;
+ * right after a preposition, as places are). A word whose evidence is split is a name as likely (info, below). accented
  * (cap bytes) receives an accent's fix. */
 static const char *capital_slip(spell_run *r, size_t k, const char *s, size_t len,
                                 char *accented, size_t cap)
@@ -1473,8 +1474,9 @@ static const char *capital_slip(spell_run *r, size_t k, const char *s, size_t le
         slip += SPELL_BY_SLOT;
     else if ((prior & TQC_POS_PREP) && !(prior & TQC_POS_DET))
         name += SPELL_AS_PLACE;
+    /* (a slip of a common word repeated is a slip each time: `enviroment`, undecided) */
     uint64_t uses = 0;
-    if (tqc_strmap_get(r->forms, s, len, &uses) && uses > 1)
+    if (tqc_strmap_get(r->forms, s, len, &uses) && uses > 1 && !common(ctx->dict, fix))
         name += SPELL_AS_REPEATED;
     else
         slip += SPELL_BY_ONCE;
