@@ -1452,38 +1452,39 @@ static const char *capital_slip(spell_run *r, size_t k, const char *s, size_t le
     const tqc_token *t = &doc->tokens[k];
     bool nouns = tqc_lang_yes(ctx->lang, "capitalised-nouns");
     int slip = 0, name = 0;
-    const char *fix = NULL;
-    if (accent_slip(r, s, len, true, accented, cap)) {
-        fix = accented;
-        slip += SPELL_BY_ACCENT;
-    } else if ((fix = edit_candidate(r, s, len, nouns)) != NULL) {
-        slip += SPELL_BY_EDIT;
-    } else {
-        return NULL;
-    }
-    /* (edit_candidate's word is a noun where nouns are capitalised, a compound's too) */
-    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
-    bool noun = (fix != accented && nouns) || common_noun(lex, fix);
+    if (!nouns && !(t->flags & TQC_TF_SENT_START))
+        name += SPELL_AS_CAPITAL;
+    if ((k > 0 && name_beside(ctx, k, k - 1)) || name_beside(ctx, k, k + 1))
+        name += SPELL_AS_RUN;
     const tqc_token *before = k > 0 ? &doc->tokens[k - 1] : NULL;
     if (before && (before->kind != TQC_TOK_WORD || before->sentence != t->sentence))
         before = NULL;
     uint32_t prior = before ? tqc_ctx_pos_lower(ctx, k - 1) : 0;
     /* (`die` opening a sentence is a determiner still; `Rote` before a noun may be a name's) */
-    if (before && noun &&
-        ((prior & TQC_POS_DET) || ((before->flags & TQC_TF_LOWER) && (prior & TQC_POS_ADJ))))
-        slip += SPELL_BY_SLOT;
-    else if ((prior & TQC_POS_PREP) && !(prior & TQC_POS_DET))
+    bool slot = before && ((prior & TQC_POS_DET) ||
+                           ((before->flags & TQC_TF_LOWER) && (prior & TQC_POS_ADJ)));
+    if (!slot && (prior & TQC_POS_PREP))
         name += SPELL_AS_PLACE;
+    const char *fix = NULL;
+    if (accent_slip(r, s, len, true, accented, cap)) {
+        fix = accented;
+        slip += SPELL_BY_ACCENT;
+    } else if (name == 0 && slot && (fix = edit_candidate(r, s, len, nouns)) != NULL) {
+        /* (asked only where it can win: suggestions are budgeted per document, and the
+         * names of a long one would use them up) */
+        slip += SPELL_BY_EDIT;
+    } else {
+        return NULL;
+    }
+    /* (edit_candidate's word is a noun where nouns are capitalised, a compound's too) */
+    if (slot && ((fix != accented && nouns) || common_noun(tqc_lang_lexicon(ctx->lang), fix)))
+        slip += SPELL_BY_SLOT;
     /* (a slip of a common word repeated is a slip each time: `enviroment`, undecided) */
     uint64_t uses = 0;
     if (tqc_strmap_get(r->forms, s, len, &uses) && uses > 1 && !common(ctx->dict, fix))
         name += SPELL_AS_REPEATED;
     else
         slip += SPELL_BY_ONCE;
-    if (!nouns && !(t->flags & TQC_TF_SENT_START))
-        name += SPELL_AS_CAPITAL;
-    if ((k > 0 && name_beside(ctx, k, k - 1)) || name_beside(ctx, k, k + 1))
-        name += SPELL_AS_RUN;
     return slip - name >= SPELL_SLIP_WEIGHT ? fix : NULL;
 }
 
