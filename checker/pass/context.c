@@ -245,8 +245,7 @@ size_t tqc_ctx_loans(const tqc_ctx *ctx, tqc_ctx_loan *out, size_t max)
         size_t i = tqc_langid_find(ctx->langs, code);
         tqc_dict *d = i != SIZE_MAX ? tqc_langid_dict(ctx->langs, i) : NULL;
         if (d)
-            out[count++] = (tqc_ctx_loan){d, tqc_langid_name(ctx->langs, i),
-                                          tqc_lang_rare(tqc_langid_profile(ctx->langs, i))};
+            out[count++] = (tqc_ctx_loan){d, tqc_langid_name(ctx->langs, i)};
         p += n;
     }
     return count;

@@ -100,7 +100,6 @@ size_t tqc_ctx_varieties(const tqc_ctx *ctx, tqc_ctx_variety *out, size_t max);
 typedef struct tqc_ctx_loan {
     tqc_dict *dict;           /* borrowed from ctx->langs */
     const char *name;         /* `English`, likewise */
-    const tqc_lex *rare;      /* its list of rarer words (tqc_lang_rare), or NULL */
 } tqc_ctx_loan;
 /* The loan languages whose dictionaries are installed, at most max, in the profile's
  * order; returns how many were written to out. */

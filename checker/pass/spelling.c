@@ -144,7 +144,6 @@ typedef struct spell_run {
     struct {
         tqc_dict *dict;       /* borrowed from ctx->langs */
         const char *name;     /* `English` */
-        const tqc_lex *rare;  /* its list of rarer words, or NULL */
     } loans[SPELL_MAX_VARIETIES];
     size_t loan_count;
     size_t near_asked;        /* distinct words near_miss asked, at most SPELL_MAX_FORMED */
@@ -1207,7 +1206,8 @@ static bool accent_slip(spell_run *r, const char *s, size_t len, bool capital, c
         tqc_dict_each_edit(r->ctx->dict, low, ln, accent_edit, &a);
     else if (!capital)
         tqc_dict_each_edit(r->ctx->dict, s, len, accent_edit, &a);
-    if (!a.best || strlen(a.found) >= cap) {
+    /* A twin never seen loses to a frequent word one edit away (`tutes`: `toutes`). */
+    if (!a.best || strlen(a.found) >= cap || (a.best == 1 && near_miss(r, s, len))) {
         /* Remembered: a word the text repeats is walked once (out of memory, again). */
         if (r->no_accent || (r->no_accent = tqc_strmap_new()) != NULL)
             (void)tqc_strmap_put(r->no_accent, s, len, 1);
@@ -1730,17 +1730,6 @@ static void check_token(spell_run *r, const tqc_token *t)
             return;
         }
     }
-    for (size_t i = 0; i < r->loan_count; i++) {
-        if (r->loans[i].rare && tqc_lex_pos(r->loans[i].rare, s, len)) {
-            /* A word a loan language's larger list has (WordNet's, for English) is attested
-             * there: a word the language took from ours, a regional word or a loan, whose
-             * slip of a frequent word Hunspell's nearness cannot tell apart. */
-            tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is not in the "
-                     "dictionary, but %s's list of rarer words has it: a regional word, a "
-                     "loanword or a slip?", (int)len, s, r->loans[i].name);
-            return;
-        }
-    }
     size_t spread = 0;
     size_t odd = tqc_lex_odd_trigrams(tqc_lang_lexicon(ctx->lang), s, len, &spread);
     if (foreign || ((vowelless(ctx->lang, s, len) || (odd >= 2 && spread > SPELL_SLIP_SPREAD)) &&
@@ -1855,7 +1844,6 @@ static void open_loans(spell_run *r)
     for (size_t i = 0; i < r->loan_count; i++) {
         r->loans[i].dict = loans[i].dict;
         r->loans[i].name = loans[i].name;
-        r->loans[i].rare = loans[i].rare;
     }
 }
 
