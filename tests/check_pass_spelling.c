@@ -730,6 +730,63 @@ START_TEST(test_issue_12_spelling_accent_left_off)
 }
 END_TEST
 
+/* Issue 12: an unknown capitalised word is weighed the same way in every language: a
+ * common word but for an accent, or (where nouns are capitalised) a noun one edit away in
+ * a noun's slot and written once, is a slip, though a determiner opening the sentence is
+ * capitalised, and so is a common word's slip repeated; a capital mid-sentence where only
+ * names have one, a name beside it or a repeated use weigh for a name, and names one edit
+ * or an accent from a common word stay hints. */
+START_TEST(test_issue_12_spelling_capital_weighed_slip_or_name)
+{
+    hit h;
+    struct {
+        const char *code, *text, *word, *fix;
+    } slips[] = {
+        {"de", "Die Verwaltng der Stadt ist neu.", "Verwaltng", "Verwaltung"},
+        {"de", "Der Rat lobte die Ubergabe der Schl\u00fcssel.", "Ubergabe", "\u00dcbergabe"},
+        {"fr", "Selon le pr\u00e9fet, la Region a vot\u00e9 le budget.", "Region", "R\u00e9gion"},
+        {"es", "Segun el informe, la inflaci\u00f3n baj\u00f3.", "Segun", "Seg\u00fan"},
+        {"pt", "Tambem o ministro falou.", "Tambem", "Tamb\u00e9m"},
+        {"it", "Perche il governo ha deciso cos\u00ec?", "Perche", "Perch\u00e9"},
+        /* repeated, a slip of a common word is a slip each time */
+        {"de", "Die Benuzter klagen. Die Benuzter warten.", "Benuzter", "Benutzer"},
+    };
+    for (size_t i = 0; i < sizeof slips / sizeof *slips; i++) {
+        ck_assert_uint_ge(spelling_in(slips[i].code, slips[i].text, &h), 1);
+        ck_assert_str_eq(h.span, slips[i].word);
+        ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+        ck_assert_str_eq(h.first, slips[i].fix);
+    }
+    struct {
+        const char *code, *text, *word;
+    } names[] = {
+        {"de", "Der Trainer Thomas Muller lobte das Team.", "Muller"},
+        {"de", "Muller sagte es am Montag. Muller ging dann.", "Muller"},
+        {"fr", "Le ministre Andre Dupont a parl\u00e9.", "Andre"},
+        {"es", "El delegado Jose Ramirez lleg\u00f3 ayer.", "Ramirez"},
+        {"pt", "O avi\u00e3o partiu de Sao Paulo ontem.", "Sao"},
+        {"it", "Il cantante Nicolo Fabi ha suonato.", "Nicolo"},
+        {"en", "Councillor Ann Pember spoke first.", "Pember"},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        ck_assert_uint_ge(spelling_in(names[i].code, names[i].text, &h), 1);
+        ck_assert_str_eq(h.span, names[i].word);
+        ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    }
+}
+END_TEST
+
+/* Issue 12: a German separable verb's stem, its particle closing the clause, is a form
+ * Hunspell lacks and no slip; without the particle the same stem is not let through. */
+START_TEST(test_issue_12_spelling_separable_verb)
+{
+    hit h;
+    ck_assert_uint_eq(spelling_in("de", "Der Wind flaute am Abend ab.", &h), 0);
+    ck_assert_uint_eq(spelling_in("de", "Der Wind flaute am Abend.", &h), 1);
+    ck_assert_str_eq(h.span, "flaute");
+}
+END_TEST
+
 /* Issue 12: an abbreviation written with periods (`p.m.`) is prose, not code that would
  * make its paragraph's unknown words terms of it. */
 START_TEST(test_issue_12_spelling_abbreviation_is_no_code)
@@ -832,6 +889,8 @@ Suite *pass_spelling_suite(void)
     tcase_add_test(tc, test_issue_12_spelling_suffixed_words_are_words);
     tcase_add_test(tc, test_issue_12_spelling_ligatures_and_eye_dialect);
     tcase_add_test(tc, test_issue_12_spelling_accent_left_off);
+    tcase_add_test(tc, test_issue_12_spelling_capital_weighed_slip_or_name);
+    tcase_add_test(tc, test_issue_12_spelling_separable_verb);
     tcase_add_test(tc, test_issue_12_spelling_german_noun_slips);
     tcase_add_test(tc, test_issue_12_spelling_abbreviation_is_no_code);
     tcase_add_test(tc, test_issue_12_spelling_coinages_abbreviations_symbols);

@@ -9,9 +9,9 @@
  *    two swapped, of the dictionaries) one edit away either, a hint (info): a slip is one edit from a word, and a word with none near it is a
  *    term or a rare word as often as a misspelling;
  *  - an unknown capitalised or mixed-case word: most probably a name the dictionary
- *    lacks (`Seaton`), so a hint (info) without suggestions. At the start of a sentence
- *    a capitalised word is treated the same way: in news a sentence opens with a name
- *    far more often than with a misspelling.
+ *    lacks (`Seaton`), so a hint (info) without suggestions, unless the evidence for a
+ *    slip outweighs the evidence for a name (capital_slip: one weighing in every
+ *    language, the profile's `capitalised-nouns` telling where a capital is a name's).
  * Words Hunspell's lists lack that are still words are quiet: regular formations
  * (lang/morph.h), forms of the lexicon, hyphenated words whose parts are words, the word
  * after an elided article judged alone; each unless a frequent word is one edit away
@@ -29,8 +29,8 @@
  * a frequent word but the base is one edit away (suffixed_word); a word typeset with a
  * ligature or a curly apostrophe is its plain spelling's (plain_spelling); eye dialect is a
  * hint (elided_inside, dropped_ending). A word that is a frequent word with an accent left
- * off is a warning before any loan reading (accent_slip), and in German a capitalised word
- * where a noun stands may be a noun or a compound misspelt (noun_slip, compound_slip).
+ * off is a warning before any loan reading (accent_slip), and a German separable verb's
+ * stem whose particle closes the clause is a word (separated_verb).
  * A compound written with a hyphen more or less than the dictionary or the lexicon writes
  * it (`teen-ager`, `wornout`: tqc_ctx_compound_variant) and a word or two-word phrase of the
  * language's list of rarer words (tqc_lang_rare, English from WordNet and SCOWL: `glamor`, `nolo
@@ -120,7 +120,7 @@ typedef struct spell_entry {
     char *list[SPELL_SUGGESTIONS];
     size_t count;
     signed char slip;   /* slip_of_word's answer for the word; -1 until asked */
-    bool compound;      /* list's last is compound_slip's mending */
+    bool compound;      /* list's last is a mending of our own (compound_slip, edit_candidate) */
     bool compound_asked; /* compound_slip was asked about the word */
 } spell_entry;
 
@@ -870,6 +870,35 @@ static bool elided_rest_hint(spell_run *r, const char *s, size_t len, char *why,
     return false;
 }
 
+/* Whether the unknown lower-case word at token k is the finite verb of a separable verb
+ * whose particle closes its clause (German `stellte ... ein`, where the profile says
+ * `separable-verbs = yes`): a lower-case word later in the sentence, before a mark or at
+ * its end, that written before the word makes a word of the dictionary. Hunspell lists
+ * the joined forms, not the verb's stem apart. */
+static bool separated_verb(spell_run *r, size_t k, const char *s, size_t len)
+{
+    const tqc_ctx *ctx = r->ctx;
+    const tqc_doc *doc = ctx->doc;
+    if (!tqc_lang_yes(ctx->lang, "separable-verbs"))
+        return false;
+    size_t sentence = doc->tokens[k].sentence;
+    for (size_t j = k + 1; j < doc->token_count && doc->tokens[j].sentence == sentence; j++) {
+        const tqc_token *p = &doc->tokens[j];
+        bool closes = j + 1 == doc->token_count || doc->tokens[j + 1].kind == TQC_TOK_PUNCT ||
+                      doc->tokens[j + 1].sentence != p->sentence;
+        size_t pn = tqc_span_len(p->span);
+        char joined[SPELL_MAX_WORD * 2 + 1];
+        if (p->kind != TQC_TOK_WORD || !(p->flags & TQC_TF_LOWER) || !closes ||
+            pn + len >= sizeof joined)
+            continue;
+        memcpy(joined, tqc_doc_at(doc, p->span), pn);
+        memcpy(joined + pn, s, len);
+        if (tqc_dict_known(ctx->dict, joined, pn + len))
+            return true;
+    }
+    return false;
+}
+
 /* Closed classes: a function word of a language is the surest sign of its phrase. */
 #define SPELL_FUNCTION_POS (TQC_POS_DET | TQC_POS_PREP | TQC_POS_PRON | TQC_POS_CONJ)
 
@@ -1090,13 +1119,34 @@ static size_t dropped_ending(const tqc_ctx *ctx, const char *s, size_t len, char
     return 0;
 }
 
+/* Whether the lexicon has w (n bytes), as written or in lower case, as a word other than
+ * a proper noun: a common word (`Région`, `Österreichers`), not only a name (`José`). */
+static bool common_reading(const tqc_ctx *ctx, const char *w, size_t n)
+{
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    char low[SPELL_MAX_WORD * 2 + 1];
+    size_t ln = lex ? tqc_text_case(w, n, TQC_CASE_LOWER, low, sizeof low) : 0;
+    return lex && (((tqc_lex_pos(lex, w, n) | (ln ? tqc_lex_pos(lex, low, ln) : 0)) &
+                    ~(uint32_t)TQC_POS_PROPN) != 0);
+}
+
+/* Whether the lexicon has w (n bytes), as written or in lower case. */
+static bool any_reading(const tqc_ctx *ctx, const char *w, size_t n)
+{
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    char low[SPELL_MAX_WORD * 2 + 1];
+    size_t ln = lex ? tqc_text_case(w, n, TQC_CASE_LOWER, low, sizeof low) : 0;
+    return lex && (tqc_lex_pos(lex, w, n) || (ln && tqc_lex_pos(lex, low, ln)));
+}
+
 typedef struct accent_ask {
     spell_run *r;
     const char *s;
     size_t len;
-    bool noun;
+    bool capital;               /* s is capitalised: only a common word's twin counts */
+    bool unseen;                /* a twin the frequency list never saw may count */
     size_t chars;               /* code points in s */
-    uint64_t best;              /* the frequency of found */
+    uint64_t best;              /* the frequency of found, plus one */
     char found[SPELL_MAX_WORD * 2 + 1];
 } accent_ask;
 
@@ -1107,33 +1157,57 @@ static bool accent_edit(void *ctx, const char *w, size_t n, bool swap)
     /* an accent changed keeps the count of letters: deletions and insertions cannot be */
     if (swap || n >= sizeof word || chars_of(w, n) != a->chars)
         return false;
-    memcpy(word, w, n);
+    /* a capitalised word was walked in lower case (a dictionary's TRY has few capitals:
+     * `Uberall`), its edits capitalised again */
+    n = a->capital ? tqc_text_case(w, n, TQC_CASE_TITLE, word, sizeof word) : n;
+    if (!n)
+        return false;
+    if (!a->capital)
+        memcpy(word, w, n);
     word[n] = '\0';
+    w = word;
     tqc_dict *dict = a->r->ctx->dict;
+    /* A twin the frequency list never saw counts too where the lexicon lists it (the list
+     * is small: manual pages, a few novels), and only then: a rare twin of Hunspell's
+     * compounding or its rarer words is no evidence against a word of its own. */
     uint64_t freq;
-    if (!same_letters(a->s, a->len, word) || (freq = tqc_dict_freq(dict, w, n)) <= a->best ||
-        !tqc_dict_known(dict, w, n) ||
-        (a->noun && !(tqc_lex_pos(tqc_lang_lexicon(a->r->ctx->lang), w, n) & TQC_POS_NOUN)))
+    if (!same_letters(a->s, a->len, word) || (freq = tqc_dict_freq(dict, w, n) + 1) <= a->best ||
+        !tqc_dict_known(dict, w, n) || (a->capital && !common_reading(a->r->ctx, w, n)) ||
+        (freq == 1 && !(a->unseen && any_reading(a->r->ctx, w, n))))
         return false;
     a->best = freq;
     memcpy(a->found, word, n + 1);
     return false;
 }
 
-/* The most frequent word of the frequency list one edit from s that has s's letters but
- * for their accents (`selection`: `sélection`, `Fahigkeiten`: `Fähigkeiten`): s is that
- * word with an accent left off or put on wrong, whatever a loan language makes of it.
- * noun: only a noun of the lexicon (a capitalised word that may be a name: `Raphaël` is no
- * slip of `Raphael`). Into out (cap bytes); false when none is. Hash lookups only. */
-static bool accent_slip(spell_run *r, const char *s, size_t len, bool noun, char *out,
+/* The word of the dictionary one edit from s that has s's letters but for their accents
+ * (`selection`: `sélection`, `Fahigkeiten`: `Fähigkeiten`), the most frequent if several:
+ * s is that word with an accent left off or put on wrong, whatever a loan language makes
+ * of it. capital: only a common word's twin (common_reading), as a capitalised word may be
+ * a name (`Raphaël` is no slip of `Raphael`). Into out (cap bytes); false when none is. Hash
+ * lookups only. */
+static bool accent_slip(spell_run *r, const char *s, size_t len, bool capital, char *out,
                         size_t cap)
 {
-    accent_ask a = {.r = r, .s = s, .len = len, .noun = noun, .chars = chars_of(s, len)};
+    accent_ask a = {.r = r, .s = s, .len = len, .capital = capital, .chars = chars_of(s, len)};
     uint64_t none;
     if (len >= SPELL_MAX_WORD || (r->no_accent && tqc_strmap_get(r->no_accent, s, len, &none)))
         return false;
-    tqc_dict_each_edit(r->ctx->dict, s, len, accent_edit, &a);
-    if (!a.best || strlen(a.found) >= cap) {
+    char low[SPELL_MAX_WORD * 2 + 1];
+    size_t ln = tqc_text_case(s, len, TQC_CASE_LOWER, low, sizeof low);
+    /* s a form of the lexicon (a reformed spelling: `connaitre`) or a loan language's word
+     * (`event` in French) is a word too: only a frequent twin outweighs that */
+    a.unseen = ln && !any_reading(r->ctx, s, len);
+    for (size_t i = 0; i < r->loan_count && a.unseen; i++)
+        a.unseen = !tqc_dict_known(r->loans[i].dict, low, ln);
+    if (!capital)
+        ln = 0;
+    if (ln)
+        tqc_dict_each_edit(r->ctx->dict, low, ln, accent_edit, &a);
+    else if (!capital)
+        tqc_dict_each_edit(r->ctx->dict, s, len, accent_edit, &a);
+    /* A twin never seen loses to a frequent word one edit away (`tutes`: `toutes`). */
+    if (!a.best || strlen(a.found) >= cap || (a.best == 1 && near_miss(r, s, len))) {
         /* Remembered: a word the text repeats is walked once (out of memory, again). */
         if (r->no_accent || (r->no_accent = tqc_strmap_new()) != NULL)
             (void)tqc_strmap_put(r->no_accent, s, len, 1);
@@ -1175,6 +1249,21 @@ static bool loan_piece(const spell_run *r, const char *s, size_t n)
         if (tqc_dict_known(r->loans[i].dict, low, ln))
             return true;
     return false;
+}
+
+/* Keeps w (n bytes), a mending of our own, as the last of e's suggestions, where a later
+ * occurrence of the word finds it (edit_candidate); NULL when e is NULL or full, or out of
+ * memory. */
+static const char *keep_mending(spell_entry *e, const char *w, size_t n)
+{
+    char *copy = e && e->count < SPELL_SUGGESTIONS ? tqc_malloc(n + 1) : NULL;
+    if (!copy)
+        return NULL;
+    memcpy(copy, w, n);
+    copy[n] = '\0';
+    e->list[e->count++] = copy;
+    e->compound = true;
+    return copy;
 }
 
 /* The compound the capitalised word s is a slip of (`Stadtverkher`: `Stadtverkehr`), or
@@ -1222,53 +1311,181 @@ static const char *compound_slip(spell_run *r, const char *s, size_t len)
         memcpy(found, mended, m);
         fn = m;
     }
-    spell_entry *e = fn ? suggestions(r, s, len) : NULL;
-    char *copy = e && e->count < SPELL_SUGGESTIONS ? tqc_malloc(fn + 1) : NULL;
-    if (!copy)
-        return NULL;
-    memcpy(copy, found, fn);
-    copy[fn] = '\0';
-    e->list[e->count++] = copy;
-    e->compound = true;
-    return copy;
+    return fn ? keep_mending(suggestions(r, s, len), found, fn) : NULL;
 }
 
-/* In a language that capitalises its nouns, the noun the unknown capitalised word at token
- * k is a slip of, or NULL: after a lower-case determiner or adjective (where a noun stands
- * and a name seldom does: `die Beenutzer`, not `Willy Brandt`), the most frequent word one
- * edit away that the lexicon has as a common noun. */
-static const char *noun_slip(spell_run *r, size_t k, const char *s, size_t len)
+typedef struct edit_ask {
+    spell_run *r;
+    const char *s;
+    size_t len;
+    bool nouns;                 /* the language capitalises its nouns: a noun is meant */
+    size_t seen;                /* such words met */
+    char found[SPELL_MAX_WORD * 2 + 1];
+} edit_ask;
+
+/* A word one edit from a->s that the dictionary knows, with the reading a capital there
+ * asks for, and that a->s is not with an ending more (`Skript`, `Skripte`): the first is
+ * kept; a second stops the walk, as a word with two such neighbours is no clear slip. */
+static bool common_edit(void *ctx, const char *lw, size_t ln, bool swap)
+{
+    edit_ask *a = ctx;
+    const tqc_ctx *c = a->r->ctx;
+    char w[SPELL_MAX_WORD * 2 + 1];
+    /* the walk is of the word in lower case, capitalised again: a first letter changed
+     * counts too, and a short noun has other nouns so near as often as not */
+    size_t n = tqc_text_case(lw, ln, TQC_CASE_TITLE, w, sizeof w);
+    (void)swap;
+    if (!n || n >= sizeof a->found || (n < a->len && !memcmp(w, a->s, n)) ||
+        !tqc_dict_known(c->dict, w, n) ||
+        !(a->nouns ? (tqc_lex_pos(tqc_lang_lexicon(c->lang), w, n) & TQC_POS_NOUN) != 0
+                   : common_reading(c, w, n)))
+        return false;
+    if (a->seen && strlen(a->found) == n && !memcmp(a->found, w, n))
+        return false;
+    if (a->seen++)
+        return true;
+    memcpy(a->found, w, n);
+    a->found[n] = '\0';
+    return false;
+}
+
+/* The common word one edit from the unknown capitalised word s the weighing below takes
+ * for the word meant, or NULL: the most frequent suggestion the lexicon has as a common
+ * word (common_reading), in a language that capitalises its nouns a noun as written (a
+ * German capital is a noun's), and there, with no suggestion, the compound s is a slip
+ * of (compound_slip). Not a word of SPELL_NOUN_SLIP_CHARS or fewer (one edit from many
+ * words, and an acronym written so as often: `Nat`), a loan language's noun (`Host` is
+ * no slip of `Hast`), a word with an ending of `suffixes` (an inflection the dictionary
+ * lacks: `Skripte`), nor a suggestion s is with an ending more. */
+static const char *edit_candidate(spell_run *r, const char *s, size_t len, bool nouns)
 {
     const tqc_ctx *ctx = r->ctx;
-    const tqc_token *before = k > 0 ? &ctx->doc->tokens[k - 1] : NULL;
-    if (!before || before->kind != TQC_TOK_WORD || !(before->flags & TQC_TF_LOWER) ||
-        before->sentence != ctx->doc->tokens[k].sentence ||
-        !(tqc_ctx_pos(ctx, k - 1) & (TQC_POS_DET | TQC_POS_ADJ)))
-        return NULL;
-    /* A loan language's noun (`Host`, `Fork`) is no slip of the language's (`Hast`), and a
-     * noun with an ending of `suffixes` an inflection the dictionary lacks (`Skripte`). */
     char base[SPELL_MAX_WORD * 2 + 1];
-    if (loan_piece(r, s, len) ||
+    if (chars_of(s, len) < SPELL_NOUN_SLIP_CHARS || loan_piece(r, s, len) ||
         tqc_morph_suffixed(ctx->dict, ctx->lang, s, len, base, sizeof base))
         return NULL;
-    spell_entry *e = chars_of(s, len) >= SPELL_NOUN_SLIP_CHARS ? suggestions(r, s, len)
-                                                                     : NULL;
+    spell_entry *e = suggestions(r, s, len);
     if (e && e->compound)
         return e->list[e->count - 1];
     const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
     for (size_t i = 0; e && i < e->count; i++) {
         const char *g = e->list[i];
         size_t gn = strlen(g);
-        /* the word with an ending more is an inflection the dictionary lacks (`Skripte`) */
         if (strpbrk(g, " -") || (gn < len && !memcmp(g, s, gn)))
             continue;
-        if (tqc_lex_pos(lex, g, gn) & TQC_POS_NOUN)
+        if (nouns ? (tqc_lex_pos(lex, g, gn) & TQC_POS_NOUN) != 0 : common_reading(ctx, g, gn))
             return g;
     }
     if (!e || e->count || e->compound_asked)
         return NULL;
     e->compound_asked = true;
-    return compound_slip(r, s, len);
+    /* The frequency list is small: the word the dictionary and the lexicon know one edit
+     * away (`Verwaltung` for `Verwaltng`), as a compound's slip below, has no suggestion
+     * of its own. */
+    edit_ask a = {.r = r, .s = s, .len = len, .nouns = nouns};
+    char low[SPELL_MAX_WORD * 2 + 1];
+    size_t ln = tqc_text_case(s, len, TQC_CASE_LOWER, low, sizeof low);
+    if (ln && !tqc_dict_each_edit(ctx->dict, low, ln, common_edit, &a) && a.seen == 1)
+        return keep_mending(e, a.found, strlen(a.found));
+    return nouns ? compound_slip(r, s, len) : NULL;
+}
+
+/* Whether the lexicon has w, as written or in lower case, as a noun. */
+static bool common_noun(const tqc_lex *lex, const char *w)
+{
+    char low[SPELL_MAX_WORD * 2 + 1];
+    size_t n = strlen(w), ln = lex ? tqc_text_case(w, n, TQC_CASE_LOWER, low, sizeof low) : 0;
+    return lex && ((tqc_lex_pos(lex, w, n) | (ln ? tqc_lex_pos(lex, low, ln) : 0)) & TQC_POS_NOUN);
+}
+
+/* Whether word token j, beside an unknown capitalised word in its sentence, makes the two
+ * a run of a name: capitalised (mid-sentence, or opening it) and no common word of the
+ * lexicon (`Thomas Muller`, `Sao Paulo`), where a common noun (`die Wasserleitnug`) or a
+ * function word (`Die`) is none. */
+static bool name_beside(const tqc_ctx *ctx, size_t k, size_t j)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (j >= doc->token_count || doc->tokens[j].sentence != doc->tokens[k].sentence)
+        return false;
+    const tqc_token *t = &doc->tokens[j];
+    if (t->kind != TQC_TOK_WORD || !(t->flags & TQC_TF_CAP) ||
+        (t->flags & (TQC_TF_ALLCAPS | TQC_TF_DIGIT)))
+        return false;
+    return !((tqc_ctx_pos(ctx, j) | tqc_ctx_pos_lower(ctx, j)) & ~(uint32_t)TQC_POS_PROPN);
+}
+
+/* Whether s is capitalised and has no other capital (`Verwaltng`, not `McKinsey`). */
+static bool title_case(const char *s, size_t len)
+{
+    char title[SPELL_MAX_WORD * 2 + 1];
+    size_t n = tqc_text_case(s, len, TQC_CASE_TITLE, title, sizeof title);
+    return n == len && memcmp(title, s, len) == 0;
+}
+
+/* The weights of the evidence weighed for an unknown capitalised word (capital_slip). */
+enum {
+    SPELL_BY_ACCENT = 3, /* a common word but for an accent: a slip in any language */
+    SPELL_BY_EDIT = 1,   /* a common word one edit away: short names are too */
+    SPELL_BY_SLOT = 1,   /* after a determiner or a lower-case adjective, fixed to a noun */
+    SPELL_BY_ONCE = 1,   /* written once (an article repeats the names it introduces), or
+                          * the word meant is common */
+    SPELL_AS_CAPITAL = 2, /* capitalised mid-sentence where only names are */
+    SPELL_AS_RUN = 2,    /* beside another word of a name */
+    SPELL_AS_REPEATED = 1, /* written again, the same way */
+    SPELL_AS_PLACE = 1,  /* right after a preposition, where a place's name stands */
+    SPELL_SLIP_WEIGHT = 3 /* what the slip's evidence must outweigh the name's by */
+};
+
+/* The common word the unknown capitalised word at token k is a slip of, or NULL: one
+ * weighing, the same in every language, of the evidence for a slip (a common word but
+ * for an accent, or one edit away; standing where that word would, after a determiner or
+ * an adjective; written once, or a slip of a common word) against the evidence for a name
+ * (a capital where the language writes only names with one, the language's
+ * `capitalised-nouns` saying where; another word of a name beside it; written again;
+ * right after a preposition, as places are). A word whose evidence is split is a name as likely (info, below). accented
+ * (cap bytes) receives an accent's fix. */
+static const char *capital_slip(spell_run *r, size_t k, const char *s, size_t len,
+                                char *accented, size_t cap)
+{
+    const tqc_ctx *ctx = r->ctx;
+    const tqc_doc *doc = ctx->doc;
+    const tqc_token *t = &doc->tokens[k];
+    bool nouns = tqc_lang_yes(ctx->lang, "capitalised-nouns");
+    int slip = 0, name = 0;
+    if (!nouns && !(t->flags & TQC_TF_SENT_START))
+        name += SPELL_AS_CAPITAL;
+    if ((k > 0 && name_beside(ctx, k, k - 1)) || name_beside(ctx, k, k + 1))
+        name += SPELL_AS_RUN;
+    const tqc_token *before = k > 0 ? &doc->tokens[k - 1] : NULL;
+    if (before && (before->kind != TQC_TOK_WORD || before->sentence != t->sentence))
+        before = NULL;
+    uint32_t prior = before ? tqc_ctx_pos_lower(ctx, k - 1) : 0;
+    /* (`die` opening a sentence is a determiner still; `Rote` before a noun may be a name's) */
+    bool slot = before && ((prior & TQC_POS_DET) ||
+                           ((before->flags & TQC_TF_LOWER) && (prior & TQC_POS_ADJ)));
+    if (!slot && (prior & TQC_POS_PREP))
+        name += SPELL_AS_PLACE;
+    const char *fix = NULL;
+    if (accent_slip(r, s, len, true, accented, cap)) {
+        fix = accented;
+        slip += SPELL_BY_ACCENT;
+    } else if (name == 0 && slot && (fix = edit_candidate(r, s, len, nouns)) != NULL) {
+        /* (asked only where it can win: suggestions are budgeted per document, and the
+         * names of a long one would use them up) */
+        slip += SPELL_BY_EDIT;
+    } else {
+        return NULL;
+    }
+    /* (edit_candidate's word is a noun where nouns are capitalised, a compound's too) */
+    if (slot && ((fix != accented && nouns) || common_noun(tqc_lang_lexicon(ctx->lang), fix)))
+        slip += SPELL_BY_SLOT;
+    /* (a slip of a common word repeated is a slip each time: `enviroment`, undecided) */
+    uint64_t uses = 0;
+    if (tqc_strmap_get(r->forms, s, len, &uses) && uses > 1 && !common(ctx->dict, fix))
+        name += SPELL_AS_REPEATED;
+    else
+        slip += SPELL_BY_ONCE;
+    return slip - name >= SPELL_SLIP_WEIGHT ? fix : NULL;
 }
 
 static void check_token(spell_run *r, const tqc_token *t)
@@ -1319,13 +1536,9 @@ static void check_token(spell_run *r, const tqc_token *t)
                  phrase ? " in this phrase" : "");
         return;
     }
-    /* In a language that capitalises its nouns, a capitalised word mid-sentence is a noun
-     * as often as a name. */
-    bool noun_slot = !lower && !(t->flags & TQC_TF_SENT_START) &&
-                     tqc_lang_yes(ctx->lang, "capitalised-nouns");
     char accented[SPELL_MAX_WORD * 2 + 1];
-    if ((lower || noun_slot) && !(t->flags & (TQC_TF_HYPHEN | TQC_TF_APOS)) &&
-        accent_slip(r, s, len, noun_slot, accented, sizeof accented)) {
+    if (lower && !(t->flags & (TQC_TF_HYPHEN | TQC_TF_APOS)) &&
+        accent_slip(r, s, len, false, accented, sizeof accented)) {
         tqc_finding *f = TQC_EMIT(ctx, t->span, "unknown word '%.*s'; did you mean '%s'? (an "
                                   "accent or a mark left off or wrong)", (int)len, s, accented);
         tqc_finding_suggest(ctx->out, f, accented, strlen(accented));
@@ -1389,6 +1602,8 @@ static void check_token(spell_run *r, const tqc_token *t)
             return;
         }
     }
+    if (lower && separated_verb(r, k, s, len))
+        return;
     char fixed[SPELL_MAX_WORD * 2 + 1];
     bool variant = tqc_dict_case_variant(ctx->dict, s, len, fixed, sizeof fixed);
     /* A word the dictionary knows only capitalised is a name in lower case (below) before
@@ -1457,13 +1672,17 @@ static void check_token(spell_run *r, const tqc_token *t)
         tqc_finding_fix(ctx->out, f, t->span, fixed, fl, false);
         return;
     }
-    const char *noun = noun_slot && !(t->flags & (TQC_TF_HYPHEN | TQC_TF_APOS))
-                           ? noun_slip(r, k, s, len) : NULL;
-    if (noun) {
-        tqc_finding *f = TQC_EMIT(ctx, t->span, "unknown word '%.*s'; did you mean '%s'? (a "
-                                  "noun after an article or an adjective)", (int)len, s, noun);
-        tqc_finding_suggest(ctx->out, f, noun, strlen(noun));
-        tqc_finding_fix(ctx->out, f, t->span, noun, strlen(noun), false);
+    const char *meant = !lower && title_case(s, len) &&
+                                !(t->flags & (TQC_TF_HYPHEN | TQC_TF_APOS))
+                            ? capital_slip(r, k, s, len, accented, sizeof accented) : NULL;
+    if (meant) {
+        tqc_finding *f = meant == accented
+            ? TQC_EMIT(ctx, t->span, "unknown word '%.*s'; did you mean '%s'? (an accent or a "
+                       "mark left off or wrong)", (int)len, s, meant)
+            : TQC_EMIT(ctx, t->span, "unknown word '%.*s'; did you mean '%s'? (a common word "
+                       "where it stands, and no sign of a name)", (int)len, s, meant);
+        tqc_finding_suggest(ctx->out, f, meant, strlen(meant));
+        tqc_finding_fix(ctx->out, f, t->span, meant, strlen(meant), false);
         return;
     }
     if (!lower) {
@@ -1819,7 +2038,8 @@ const tqc_pass tqc_pass_spelling = {
     .details = "Words the language's Hunspell dictionary does not know, with suggestions (one-edit"
                " corrections ranked by frequency, then Hunspell's), and names written in lower "
                "case. An unknown lower-case word is a warning; an unknown capitalised word is "
-               "probably a name and only a hint (info). Regular formations the dictionary lacks "
+               "probably a name and only a hint (info), unless it is a common word but for an "
+               "accent, or one edit from a noun where a noun stands, with no sign of a name. Regular formations the dictionary lacks "
                "(a prefix, enclitic pronouns, a German compound) are words unless a frequent word "
                "is one edit away; a code, a package name or a word with no vowel is a hint, and so is"
                " a word the text shows it writes on purpose (in capitals too, `name(8)`, in a "
