@@ -394,7 +394,7 @@ static bool attributive_before_noun(const tqc_ctx *ctx, size_t k)
     char lower[CAP_MAX_WORD];
     size_t ln;
     if (!pos && tqc_ctx_pos_lower(ctx, h) == 0 && tqc_ctx_token_known(ctx, h) &&
-        (ln = lower_tok(doc, next, lower)) > 0 && !tqc_dict_known(ctx->dict, lower, ln))
+        (ln = lower_tok(doc, next, lower)) > 0 && !tqc_ctx_token_known_lower(ctx, h))
         pos = TQC_POS_NOUN;
     if (!(pos & TQC_POS_NOUN) || (pos & TQC_POS_PROPN))
         return false;
@@ -800,7 +800,7 @@ static bool capitalised_coordinate(const tqc_ctx *ctx, size_t k)
                 break;
             char lower[CAP_MAX_WORD];
             size_t n = lower_tok(doc, u, lower);
-            return n >= 2 && tqc_dict_known(ctx->dict, lower, n) &&
+            return n >= 2 && tqc_ctx_token_known_lower(ctx, j) &&
                    !tqc_dict_name_entry(ctx->dict, tok_text(doc, u), tqc_span_len(u->span));
         }
     }
@@ -1004,7 +1004,7 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
      * whatever name or title is spelt so (`Tell`, `Will`). */
     bool verb_after_pronoun = tok_in(ctx, CAP_PREVERBAL_PRONOUNS, prev) &&
                               (tqc_ctx_pos_lower(ctx, k) & (TQC_POS_VFIN | TQC_POS_AUX));
-    if (n < 2 || !tqc_dict_known(ctx->dict, lower, n) ||
+    if (n < 2 || !tqc_ctx_token_known_lower(ctx, k) ||
         (word_in(ctx, CAP_TITLE_WORDS, lower, n) && !determiner_use && !verb_after_pronoun))
         return;
     /* After an auxiliary a verb form follows; after "to" a name is common too (`went to
@@ -1273,8 +1273,8 @@ static bool sentence_end_word(const tqc_ctx *ctx, size_t k)
      * a noun ends sentences whatever its length. */
     bool name = (tqc_ctx_pos(ctx, k) & TQC_POS_PROPN) != 0;
     bool capital_noun = (w->flags & TQC_TF_CAP) && tqc_lang_yes(ctx->lang, "capitalised-nouns") &&
-                        !tqc_dict_known(ctx->dict, lower, ll) && tqc_dict_known(ctx->dict, s, len);
-    if (!capital_noun && !tqc_dict_known(ctx->dict, lower, ll) && !tqc_ctx_pos_lower(ctx, k) &&
+                        !tqc_ctx_token_known_lower(ctx, k) && tqc_ctx_token_known(ctx, k);
+    if (!capital_noun && !tqc_ctx_token_known_lower(ctx, k) && !tqc_ctx_pos_lower(ctx, k) &&
         !name &&
         !((w->flags & TQC_TF_LOWER) && len >= CAP_UNKNOWN_END_BYTES))
         return false;
@@ -1715,8 +1715,7 @@ static size_t lower_case_name_pair(const tqc_ctx *ctx, size_t k)
         return 0;
     char fixed[CAP_MAX_WORD], first[CAP_MAX_WORD];
     size_t al = tqc_span_len(a->span);
-    if (!tqc_dict_case_variant(ctx->dict, tok_text(doc, b), tqc_span_len(b->span), fixed,
-                               sizeof fixed) ||
+    if (!tqc_ctx_case_variant(ctx, k + 1, fixed, sizeof fixed) ||
         tqc_text_case(tok_text(doc, a), al, TQC_CASE_TITLE, first, sizeof first) == 0)
         return 0;
     char phrase[2 * CAP_MAX_WORD + 2];
@@ -1875,7 +1874,7 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued,
      * (`windows`) or of the article's own lower-case usage may also be: only the
      * article's capitalised use makes it a warning (below). */
     bool lexicon_only = false, loan_name = false;
-    if (!tqc_dict_case_variant(ctx->dict, w, len, fixed, sizeof fixed)) {
+    if (!tqc_ctx_case_variant(ctx, k, fixed, sizeof fixed)) {
         size_t tl = tqc_text_case(w, len, TQC_CASE_TITLE, fixed, sizeof fixed);
         if (!tl || tl >= sizeof fixed || tqc_ctx_pos(ctx, k) != 0 || tqc_ctx_token_known(ctx, k) ||
             !(tqc_lex_pos(lex, fixed, tl) & TQC_POS_PROPN))

@@ -322,6 +322,18 @@ static bool slip_of_word(spell_run *r, const char *s, size_t len)
            tqc_dict_each_edit(r->ctx->dict, s, len, known_edit, &a);
 }
 
+/* slip_of_word for the text of token k (s, len bytes), walked once per form and run. */
+static bool token_slip(spell_run *r, size_t k, const char *s, size_t len)
+{
+    tqc_word *w = tqc_ctx_word(r->ctx, k);
+    if (w && w->slip)
+        return w->slip == 1;
+    bool slip = slip_of_word(r, s, len);
+    if (w)
+        w->slip = slip ? 1 : 2;
+    return slip;
+}
+
 /* Whether s is a base word of the lexicon with a suffix of the profile's `suffixes`
  * (`schoolers`, `bashings`, `tastierine`) and no frequent word one edit away but that base:
  * a suffix of one letter or two puts every such word one edit from its base, which is no
@@ -1124,15 +1136,21 @@ static bool accent_edit(void *ctx, const char *w, size_t n, bool swap)
  * for their accents (`selection`: `sélection`, `Fahigkeiten`: `Fähigkeiten`): s is that
  * word with an accent left off or put on wrong, whatever a loan language makes of it.
  * noun: only a noun of the lexicon (a capitalised word that may be a name: `Raphaël` is no
- * slip of `Raphael`). Into out (cap bytes); false when none is. Hash lookups only. */
-static bool accent_slip(spell_run *r, const char *s, size_t len, bool noun, char *out,
+ * slip of `Raphael`). Into out (cap bytes); false when none is. Hash lookups only. s is
+ * the text of token k, whose record says when a walk of an earlier document found none. */
+static bool accent_slip(spell_run *r, size_t k, const char *s, size_t len, bool noun, char *out,
                         size_t cap)
 {
     accent_ask a = {.r = r, .s = s, .len = len, .noun = noun, .chars = chars_of(s, len)};
     uint64_t none;
     if (len >= SPELL_MAX_WORD || (r->no_accent && tqc_strmap_get(r->no_accent, s, len, &none)))
         return false;
-    tqc_dict_each_edit(r->ctx->dict, s, len, accent_edit, &a);
+    tqc_word *w = tqc_ctx_word(r->ctx, k);
+    unsigned walked_none = noun ? TQC_WORD_NO_ACCENT_NOUN : TQC_WORD_NO_ACCENT;
+    if (!w || !(w->no_accent & walked_none))
+        tqc_dict_each_edit(r->ctx->dict, s, len, accent_edit, &a);
+    if (w && !a.best)
+        w->no_accent |= walked_none;
     if (!a.best || strlen(a.found) >= cap) {
         /* Remembered: a word the text repeats is walked once (out of memory, again). */
         if (r->no_accent || (r->no_accent = tqc_strmap_new()) != NULL)
@@ -1325,7 +1343,7 @@ static void check_token(spell_run *r, const tqc_token *t)
                      tqc_lang_yes(ctx->lang, "capitalised-nouns");
     char accented[SPELL_MAX_WORD * 2 + 1];
     if ((lower || noun_slot) && !(t->flags & (TQC_TF_HYPHEN | TQC_TF_APOS)) &&
-        accent_slip(r, s, len, noun_slot, accented, sizeof accented)) {
+        accent_slip(r, k, s, len, noun_slot, accented, sizeof accented)) {
         tqc_finding *f = TQC_EMIT(ctx, t->span, "unknown word '%.*s'; did you mean '%s'? (an "
                                   "accent or a mark left off or wrong)", (int)len, s, accented);
         tqc_finding_suggest(ctx->out, f, accented, strlen(accented));
@@ -1390,7 +1408,7 @@ static void check_token(spell_run *r, const tqc_token *t)
         }
     }
     char fixed[SPELL_MAX_WORD * 2 + 1];
-    bool variant = tqc_dict_case_variant(ctx->dict, s, len, fixed, sizeof fixed);
+    bool variant = tqc_ctx_case_variant(ctx, k, fixed, sizeof fixed);
     /* A word the dictionary knows only capitalised is a name in lower case (below) before
      * it is a formation or a lexicon form (`brazilian`). */
     if (lower && !variant && formed_word(r, s, len, !(t->flags & TQC_TF_APOS)))
@@ -1580,7 +1598,7 @@ static void check_token(spell_run *r, const tqc_token *t)
     /* (Hunspell suggests no word with its clitic: `enviroment'll`.) */
     /* Asked once a word: the edit walk is the costly part of an unknown word. */
     if (e && e->count == 0 && !(t->flags & TQC_TF_APOS) && e->slip < 0)
-        e->slip = slip_of_word(r, s, len);
+        e->slip = token_slip(r, k, s, len);
     if (e && e->count == 0 && !(t->flags & TQC_TF_APOS) && !e->slip) {
         /* A slip of the keyboard is one edit from the word meant: with no word of the
          * dictionary one edit away, the unknown word is a term, a name or a rare word as

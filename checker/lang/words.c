@@ -1,0 +1,186 @@
+#include "lang/words.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/strmap.h"
+
+/* About 7 MB of records, slots and text at the cap: a run over text that does not repeat
+ * empties the table now and then rather than grow (issue 15: peak memory flat). */
+#define WORDS_DEFAULT_MAX (1u << 17)
+/* Longer forms (a URL, a run of letters) are asked directly: they rarely repeat. */
+#define WORDS_MAX_FORM 255
+#define WORDS_FIRST_SLOTS 1024
+
+struct tqc_words {
+    size_t max;
+    size_t count;
+    tqc_word *rec;
+    uint64_t *hash;           /* per id: tqc_strmap_hash of the form */
+    uint32_t *off;            /* per id: where the form starts in text */
+    uint8_t *len;             /* per id: its bytes */
+    uint32_t *first, *first_doc;  /* per id: its first token in document first_doc */
+    size_t cap;               /* ids the per-id arrays hold */
+    /* Open addressing: the hash's high half << 32 | id + 1, 0 empty; the half spares a
+     * probe the form's own cache line. */
+    uint64_t *slot;
+    size_t slot_count;        /* a power of two, at least twice count */
+    char *text;
+    size_t text_len, text_cap;
+    uint32_t doc;             /* the current document's number, from 1 */
+};
+
+tqc_words *tqc_words_new(size_t max_words)
+{
+    tqc_words *w = tqc_calloc(1, sizeof *w);
+    if (!w)
+        return NULL;
+    w->max = max_words ? max_words : WORDS_DEFAULT_MAX;
+    return w;
+}
+
+void tqc_words_free(tqc_words *w)
+{
+    if (!w)
+        return;
+    free(w->rec);
+    free(w->hash);
+    free(w->off);
+    free(w->len);
+    free(w->first);
+    free(w->first_doc);
+    free(w->slot);
+    free(w->text);
+    free(w);
+}
+
+static void words_empty(tqc_words *w)
+{
+    w->count = 0;
+    w->text_len = 0;
+    if (w->slot)
+        memset(w->slot, 0, w->slot_count * sizeof *w->slot);
+}
+
+void tqc_words_begin_doc(tqc_words *w, size_t token_count)
+{
+    size_t room = token_count < w->max / 2 ? token_count : w->max / 2;
+    if (w->count + room > w->max)
+        words_empty(w);
+    /* A new stamp makes every record's first token stale; at the wrap, clear them. */
+    if (++w->doc == 0) {
+        if (w->first_doc)
+            memset(w->first_doc, 0, w->cap * sizeof *w->first_doc);
+        w->doc = 1;
+    }
+}
+
+static bool grow_ids(tqc_words *w)
+{
+    size_t cap = w->cap ? w->cap * 2 : 512;
+    if (cap > w->max)
+        cap = w->max;
+    tqc_word *rec = tqc_realloc(w->rec, cap * sizeof *rec);
+    if (rec)
+        w->rec = rec;
+    uint64_t *hash = rec ? tqc_realloc(w->hash, cap * sizeof *hash) : NULL;
+    if (hash)
+        w->hash = hash;
+    uint32_t *off = hash ? tqc_realloc(w->off, cap * sizeof *off) : NULL;
+    if (off)
+        w->off = off;
+    uint8_t *len = off ? tqc_realloc(w->len, cap * sizeof *len) : NULL;
+    if (len)
+        w->len = len;
+    uint32_t *first = len ? tqc_realloc(w->first, cap * sizeof *first) : NULL;
+    if (first)
+        w->first = first;
+    uint32_t *first_doc = first ? tqc_realloc(w->first_doc, cap * sizeof *first_doc) : NULL;
+    if (!first_doc)
+        return false;
+    w->first_doc = first_doc;
+    memset(first_doc + w->cap, 0, (cap - w->cap) * sizeof *first_doc);
+    w->cap = cap;
+    return true;
+}
+
+static bool grow_slots(tqc_words *w)
+{
+    size_t n = w->slot_count ? w->slot_count * 2 : WORDS_FIRST_SLOTS;
+    uint64_t *slot = tqc_calloc(n, sizeof *slot);
+    if (!slot)
+        return false;
+    for (size_t id = 0; id < w->count; id++) {
+        size_t i = w->hash[id] & (n - 1);
+        while (slot[i])
+            i = (i + 1) & (n - 1);
+        slot[i] = (w->hash[id] >> 32 << 32) | (id + 1);
+    }
+    free(w->slot);
+    w->slot = slot;
+    w->slot_count = n;
+    return true;
+}
+
+uint32_t tqc_words_id(tqc_words *w, const char *s, size_t len)
+{
+    if (len == 0 || len > WORDS_MAX_FORM)
+        return TQC_WORD_NONE;
+    uint64_t h = tqc_strmap_hash(s, len);
+    size_t i = 0;
+    if (w->slot) {
+        for (i = h & (w->slot_count - 1); w->slot[i]; i = (i + 1) & (w->slot_count - 1)) {
+            if (w->slot[i] >> 32 != h >> 32)
+                continue;
+            uint32_t id = (uint32_t)w->slot[i] - 1;
+            if (w->len[id] == len && memcmp(w->text + w->off[id], s, len) == 0)
+                return id;
+        }
+    }
+    if (w->count == w->max || w->count >= UINT32_MAX - 1)
+        return TQC_WORD_NONE;
+    if (w->count == w->cap && !grow_ids(w))
+        return TQC_WORD_NONE;
+    if (w->text_len + len > w->text_cap) {
+        size_t cap = w->text_cap ? w->text_cap * 2 : 8192;
+        while (cap < w->text_len + len)
+            cap *= 2;
+        if (cap > UINT32_MAX)
+            return TQC_WORD_NONE;
+        char *text = tqc_realloc(w->text, cap);
+        if (!text)
+            return TQC_WORD_NONE;
+        w->text = text;
+        w->text_cap = cap;
+    }
+    if (2 * (w->count + 1) > w->slot_count) {
+        if (!grow_slots(w))
+            return TQC_WORD_NONE;
+        for (i = h & (w->slot_count - 1); w->slot[i]; i = (i + 1) & (w->slot_count - 1))
+            ;
+    }
+    uint32_t id = (uint32_t)w->count++;
+    memcpy(w->text + w->text_len, s, len);
+    w->off[id] = (uint32_t)w->text_len;
+    w->len[id] = (uint8_t)len;
+    w->text_len += len;
+    w->hash[id] = h;
+    w->rec[id] = (tqc_word){0};
+    w->first_doc[id] = 0;
+    w->slot[i] = (h >> 32 << 32) | (id + 1);
+    return id;
+}
+
+tqc_word *tqc_words_at(tqc_words *w, uint32_t id) { return &w->rec[id]; }
+
+uint32_t tqc_words_first(tqc_words *w, uint32_t id, uint32_t k)
+{
+    if (w->first_doc[id] != w->doc) {
+        w->first_doc[id] = w->doc;
+        w->first[id] = k;
+    }
+    return w->first[id];
+}
+
+size_t tqc_words_count(const tqc_words *w) { return w->count; }
