@@ -70,7 +70,15 @@ START_TEST(test_words_one_record_per_form)
     tqc_words_begin_doc(w, 4);
     ck_assert_uint_eq(tqc_words_id(w, "port", 4), a);
     ck_assert_uint_eq(tqc_words_at(w, a)->known, 1);
+    uint32_t at = 0;
+    ck_assert(!tqc_words_in_doc(w, a, &at));
     ck_assert_uint_eq(tqc_words_first(w, a, 3), 3);
+    ck_assert(tqc_words_in_doc(w, a, &at));
+    ck_assert_uint_eq(at, 3);
+    /* Finding adds nothing. */
+    ck_assert_uint_eq(tqc_words_find(w, "Port", 4), b);
+    ck_assert_uint_eq(tqc_words_find(w, "harbour", 7), TQC_WORD_NONE);
+    ck_assert_uint_eq(tqc_words_count(w), 2);
     /* Empty and too long forms get no record: they are asked directly. */
     char longer[300];
     memset(longer, 'a', sizeof longer);

@@ -29,6 +29,8 @@ struct tqc_words {
     char *text;
     size_t text_len, text_cap;
     uint32_t doc;             /* the current document's number, from 1 */
+    const void *lists[TQC_WORDS_LISTS];  /* the lists that have a bit, by bit */
+    size_t list_count;
 };
 
 tqc_words *tqc_words_new(size_t max_words)
@@ -58,6 +60,7 @@ void tqc_words_free(tqc_words *w)
 static void words_empty(tqc_words *w)
 {
     w->count = 0;
+    w->list_count = 0;
     w->text_len = 0;
     if (w->slot)
         memset(w->slot, 0, w->slot_count * sizeof *w->slot);
@@ -123,11 +126,9 @@ static bool grow_slots(tqc_words *w)
     return true;
 }
 
-uint32_t tqc_words_id(tqc_words *w, const char *s, size_t len)
+/* The id of s (hash h), or TQC_WORD_NONE with *at the empty slot it would take. */
+static uint32_t find(const tqc_words *w, const char *s, size_t len, uint64_t h, size_t *at)
 {
-    if (len == 0 || len > WORDS_MAX_FORM)
-        return TQC_WORD_NONE;
-    uint64_t h = tqc_strmap_hash(s, len);
     size_t i = 0;
     if (w->slot) {
         for (i = h & (w->slot_count - 1); w->slot[i]; i = (i + 1) & (w->slot_count - 1)) {
@@ -138,6 +139,35 @@ uint32_t tqc_words_id(tqc_words *w, const char *s, size_t len)
                 return id;
         }
     }
+    *at = i;
+    return TQC_WORD_NONE;
+}
+
+uint32_t tqc_words_find(const tqc_words *w, const char *s, size_t len)
+{
+    size_t at;
+    if (len == 0 || len > WORDS_MAX_FORM)
+        return TQC_WORD_NONE;
+    return find(w, s, len, tqc_strmap_hash(s, len), &at);
+}
+
+bool tqc_words_in_doc(const tqc_words *w, uint32_t id, uint32_t *k)
+{
+    if (id == TQC_WORD_NONE || w->first_doc[id] != w->doc)
+        return false;
+    *k = w->first[id];
+    return true;
+}
+
+uint32_t tqc_words_id(tqc_words *w, const char *s, size_t len)
+{
+    if (len == 0 || len > WORDS_MAX_FORM)
+        return TQC_WORD_NONE;
+    uint64_t h = tqc_strmap_hash(s, len);
+    size_t i = 0;
+    uint32_t found = find(w, s, len, h, &i);
+    if (found != TQC_WORD_NONE)
+        return found;
     if (w->count == w->max || w->count >= UINT32_MAX - 1)
         return TQC_WORD_NONE;
     if (w->count == w->cap && !grow_ids(w))
@@ -181,6 +211,17 @@ uint32_t tqc_words_first(tqc_words *w, uint32_t id, uint32_t k)
         w->first[id] = k;
     }
     return w->first[id];
+}
+
+int tqc_words_list_bit(tqc_words *w, const void *list)
+{
+    for (size_t i = 0; i < w->list_count; i++)
+        if (w->lists[i] == list)
+            return (int)i;
+    if (w->list_count == TQC_WORDS_LISTS)
+        return -1;
+    w->lists[w->list_count] = list;
+    return (int)w->list_count++;
 }
 
 size_t tqc_words_count(const tqc_words *w) { return w->count; }

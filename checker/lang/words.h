@@ -29,6 +29,8 @@ typedef struct tqc_word {
      * and TQC_WORD_NO_ACCENT bits for the accent walk that found none. */
     uint8_t slip;
     uint8_t no_accent;
+    /* Word lists (tqc_words_list_bit): which were asked about the form, and which have it. */
+    uint32_t lists_asked, lists_in;
 } tqc_word;
 
 /* tqc_word.no_accent: the walk for any word, for a noun only. */
@@ -56,6 +58,15 @@ tqc_word *tqc_words_at(tqc_words *words, uint32_t id);
 /* The first token of the current document with form id: token k if none came before
  * (then k is remembered as the first). */
 uint32_t tqc_words_first(tqc_words *words, uint32_t id, uint32_t k);
+/* The id of the form s when the table holds it, else TQC_WORD_NONE; adds nothing. */
+uint32_t tqc_words_find(const tqc_words *words, const char *s, size_t len);
+/* Whether the current document has a token of form id (its first then goes to *k): so
+ * when tqc_words_first was asked for each of its tokens. */
+bool tqc_words_in_doc(const tqc_words *words, uint32_t id, uint32_t *k);
+/* The bit of tqc_word.lists_asked and lists_in that stands for list, a word list that
+ * lives as long as the table (a profile's); -1 when TQC_WORDS_LISTS lists have bits. */
+#define TQC_WORDS_LISTS 32
+int tqc_words_list_bit(tqc_words *words, const void *list);
 /* How many forms the table holds. */
 size_t tqc_words_count(const tqc_words *words);
 

@@ -133,6 +133,8 @@ static size_t lower_tok(const tqc_doc *doc, const tqc_token *t, char *buf)
 
 static bool tok_in_list(const tqc_ctx *ctx, const tqc_strmap *list, const tqc_token *t)
 {
+    if (t >= ctx->doc->tokens && t < ctx->doc->tokens + ctx->doc->token_count)
+        return tqc_ctx_in_list(ctx, (size_t)(t - ctx->doc->tokens), list, CAP_MAX_WORD);
     /* A word all in lower case is its own lower-case form. */
     if (list && (t->flags & TQC_TF_LOWER))
         return tqc_strmap_get(list, tok_text(ctx->doc, t), tqc_span_len(t->span), NULL);
@@ -597,10 +599,14 @@ static bool linked_to_name(const tqc_ctx *ctx, size_t k)
  * linear in the length of the text. */
 #define CAP_NEARBY_SCANS 64
 typedef struct word_index {
+    const tqc_ctx *ctx;
     const tqc_doc *doc;
     size_t scans;       /* window scans so far */
-    bool built;         /* tried to build: the index is there unless texts is NULL */
-    tqc_strmap *texts;  /* token text -> its group */
+    bool built;         /* tried to build: the index is there unless first is NULL */
+    /* token text -> its group: the run's word table when it holds every token's form
+     * (by_first: the group of each form's first token), else a map of the doc's own */
+    tqc_strmap *texts;
+    size_t *by_first;
     size_t *first;      /* group g's tokens are token[first[g]] .. token[first[g + 1] - 1] */
     size_t *token;      /* token indices, ascending within each group */
 } word_index;
@@ -608,10 +614,23 @@ typedef struct word_index {
 static void word_index_free(word_index *ix)
 {
     tqc_strmap_free(ix->texts);
+    free(ix->by_first);
     free(ix->first);
     free(ix->token);
     ix->texts = NULL;
-    ix->first = ix->token = NULL;
+    ix->by_first = ix->first = ix->token = NULL;
+}
+
+/* The group of the tokens written w (n bytes); false when the document has none. */
+static bool word_group(const word_index *ix, const char *w, size_t n, uint64_t *g)
+{
+    if (!ix->by_first)
+        return tqc_strmap_get(ix->texts, w, n, g);
+    uint32_t k;
+    if (!tqc_words_in_doc(ix->ctx->words, tqc_words_find(ix->ctx->words, w, n), &k))
+        return false;
+    *g = ix->by_first[k];
+    return true;
 }
 
 /* Builds ix; on a failed allocation it stays without one (the window scans go on). */
@@ -621,17 +640,28 @@ static void word_index_build(word_index *ix)
     size_t n = doc->token_count;
     ix->built = true;
     size_t *group = tqc_malloc((n ? n : 1) * sizeof *group);
-    ix->texts = tqc_strmap_new();
+    const tqc_ctx *ctx = ix->ctx;
+    bool table = ctx->token_word && ctx->token_same;
+    for (size_t k = 0; table && k < n; k++)
+        table = ctx->token_word[k] != TQC_WORD_NONE;
     size_t groups = 0;
-    bool ok = group && ix->texts;
-    for (size_t k = 0; ok && k < n; k++) {
-        const tqc_token *t = &doc->tokens[k];
-        uint64_t g;
-        if (!tqc_strmap_get(ix->texts, tok_text(doc, t), tqc_span_len(t->span), &g)) {
-            g = groups++;
-            ok = tqc_strmap_put(ix->texts, tok_text(doc, t), tqc_span_len(t->span), g);
+    bool ok = group != NULL;
+    if (table) {
+        /* Each form's first token opens its group: no text is hashed again. */
+        for (size_t k = 0; ok && k < n; k++)
+            group[k] = ctx->token_same[k] == k ? groups++ : group[ctx->token_same[k]];
+        ix->by_first = ok ? group : NULL;
+    } else {
+        ok = ok && (ix->texts = tqc_strmap_new()) != NULL;
+        for (size_t k = 0; ok && k < n; k++) {
+            const tqc_token *t = &doc->tokens[k];
+            uint64_t g;
+            if (!tqc_strmap_get(ix->texts, tok_text(doc, t), tqc_span_len(t->span), &g)) {
+                g = groups++;
+                ok = tqc_strmap_put(ix->texts, tok_text(doc, t), tqc_span_len(t->span), g);
+            }
+            group[k] = (size_t)g;
         }
-        group[k] = (size_t)g;
     }
     ok = ok && (ix->first = tqc_calloc(groups + 1, sizeof *ix->first)) &&
          (ix->token = tqc_malloc((n ? n : 1) * sizeof *ix->token));
@@ -649,7 +679,8 @@ static void word_index_build(word_index *ix)
             free(next);
         }
     }
-    free(group);
+    if (!ix->by_first)
+        free(group);
     if (!ok)
         word_index_free(ix);
 }
@@ -665,9 +696,9 @@ static bool written_nearby(word_index *ix, size_t k, const char *w, size_t n, ui
     size_t hi = t->span.end + CAP_NEARBY_BYTES;
     if (!ix->built && ++ix->scans > CAP_NEARBY_SCANS)
         word_index_build(ix);
-    if (ix->texts) {
+    if (ix->first) {
         uint64_t g;
-        if (!tqc_strmap_get(ix->texts, w, n, &g))
+        if (!word_group(ix, w, n, &g))
             return false;
         size_t a = ix->first[g], b = ix->first[g + 1];
         while (a < b) {     /* the group's first token at or after lo */
@@ -708,10 +739,10 @@ static bool name_in_document(word_index *ix, size_t k, const char *lower, size_t
     if (!ix->built)
         word_index_build(ix);
     uint64_t g, gl;
-    if (!ix->texts || !tqc_strmap_get(ix->texts, tok_text(doc, t), tqc_span_len(t->span), &g))
+    if (!ix->first || !word_group(ix, tok_text(doc, t), tqc_span_len(t->span), &g))
         return false;
     size_t need = CAP_NAME_USES, cap = 0;
-    if (tqc_strmap_get(ix->texts, lower, n, &gl) && ix->first[gl + 1] - ix->first[gl] > need)
+    if (word_group(ix, lower, n, &gl) && ix->first[gl + 1] - ix->first[gl] > need)
         need = ix->first[gl + 1] - ix->first[gl];
     /* stops at the count needed: a word written thousands of times is asked as often */
     for (size_t a = ix->first[g]; a < ix->first[g + 1] && cap < need; a++)
@@ -2114,7 +2145,7 @@ static void run(const tqc_ctx *ctx)
     const tqc_doc *doc = ctx->doc;
     int quoted = 0;
     title_memo memo = {0};
-    word_index words = {.doc = doc};
+    word_index words = {.ctx = ctx, .doc = doc};
     /* This pass emits no missing-space finding: the index stays true while it runs. */
     span_index glued;
     span_index_build(&glued, ctx->out, "missing-space");

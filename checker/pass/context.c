@@ -160,6 +160,34 @@ static uint32_t token_pos(const tqc_ctx *ctx, size_t k, bool lower)
     return pos;
 }
 
+bool tqc_ctx_in_list(const tqc_ctx *ctx, size_t k, const tqc_strmap *list, size_t cap)
+{
+    if (!list)
+        return false;
+    tqc_word *w = tqc_ctx_word(ctx, k);
+    int bit = w ? tqc_words_list_bit(ctx->words, list) : -1;
+    if (bit >= 0 && (w->lists_asked >> bit & 1))
+        return w->lists_in >> bit & 1;
+    const tqc_token *t = &ctx->doc->tokens[k];
+    const char *s = tqc_doc_at(ctx->doc, t->span);
+    size_t len = tqc_span_len(t->span);
+    bool in;
+    /* A word all in lower case is its own lower-case form (TQC_TF_LOWER: a fact of its
+     * text, the same for every token of the form). */
+    if (t->flags & TQC_TF_LOWER) {
+        in = tqc_strmap_get(list, s, len, NULL);
+    } else {
+        char lower[CTX_MAX_FORM * 4];
+        size_t n = tqc_text_case(s, len, TQC_CASE_LOWER, lower, cap < sizeof lower ? cap : sizeof lower);
+        in = n && tqc_strmap_get(list, lower, n, NULL);
+    }
+    if (bit >= 0) {
+        w->lists_asked |= 1u << bit;
+        w->lists_in |= (uint32_t)in << bit;
+    }
+    return in;
+}
+
 bool tqc_ctx_token_known_lower(const tqc_ctx *ctx, size_t k)
 {
     tqc_word *w = tqc_ctx_word(ctx, k);

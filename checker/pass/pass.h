@@ -120,6 +120,10 @@ size_t tqc_ctx_loans(const tqc_ctx *ctx, tqc_ctx_loan *out, size_t max);
 /* Whether the dictionary knows the text of token k lower-cased (utf8proc), asked once per
  * form and run; false when the lower-case form is empty. */
 bool tqc_ctx_token_known_lower(const tqc_ctx *ctx, size_t k);
+/* Whether list (a word list of the profile or a pass's init: it must outlive the run)
+ * has the word of token k in lower case, as written when it has no capital; asked once
+ * per form, list and run. cap: the most bytes the lower-case form may take (more: no). */
+bool tqc_ctx_in_list(const tqc_ctx *ctx, size_t k, const tqc_strmap *list, size_t cap);
 /* tqc_dict_case_variant on the text of token k, asked once per form and run. */
 bool tqc_ctx_case_variant(const tqc_ctx *ctx, size_t k, char *fixed, size_t cap);
 uint32_t tqc_ctx_pos(const tqc_ctx *ctx, size_t k);
