@@ -13,15 +13,20 @@
 #define WORDS_MAX_FORM 255
 #define WORDS_FIRST_SLOTS 1024
 
+/* What the table keeps of a form besides its record. */
+typedef struct word_key {
+    uint64_t hash;            /* tqc_strmap_hash of the form */
+    uint32_t off;             /* where the form starts in text */
+    uint32_t first, first_doc; /* its first token in document first_doc */
+    uint8_t len;              /* its bytes */
+} word_key;
+
 struct tqc_words {
     size_t max;
     size_t count;
-    tqc_word *rec;
-    uint64_t *hash;           /* per id: tqc_strmap_hash of the form */
-    uint32_t *off;            /* per id: where the form starts in text */
-    uint8_t *len;             /* per id: its bytes */
-    uint32_t *first, *first_doc;  /* per id: its first token in document first_doc */
-    size_t cap;               /* ids the per-id arrays hold */
+    tqc_word *rec;            /* per id */
+    word_key *key;            /* per id */
+    size_t cap;               /* ids rec and key hold */
     /* Open addressing: the hash's high half << 32 | id + 1, 0 empty; the half spares a
      * probe the form's own cache line. */
     uint64_t *slot;
@@ -47,11 +52,7 @@ void tqc_words_free(tqc_words *w)
     if (!w)
         return;
     free(w->rec);
-    free(w->hash);
-    free(w->off);
-    free(w->len);
-    free(w->first);
-    free(w->first_doc);
+    free(w->key);
     free(w->slot);
     free(w->text);
     free(w);
@@ -73,8 +74,8 @@ void tqc_words_begin_doc(tqc_words *w, size_t token_count)
         words_empty(w);
     /* A new stamp makes every record's first token stale; at the wrap, clear them. */
     if (++w->doc == 0) {
-        if (w->first_doc)
-            memset(w->first_doc, 0, w->cap * sizeof *w->first_doc);
+        for (size_t id = 0; id < w->count; id++)
+            w->key[id].first_doc = 0;
         w->doc = 1;
     }
 }
@@ -87,23 +88,10 @@ static bool grow_ids(tqc_words *w)
     tqc_word *rec = tqc_realloc(w->rec, cap * sizeof *rec);
     if (rec)
         w->rec = rec;
-    uint64_t *hash = rec ? tqc_realloc(w->hash, cap * sizeof *hash) : NULL;
-    if (hash)
-        w->hash = hash;
-    uint32_t *off = hash ? tqc_realloc(w->off, cap * sizeof *off) : NULL;
-    if (off)
-        w->off = off;
-    uint8_t *len = off ? tqc_realloc(w->len, cap * sizeof *len) : NULL;
-    if (len)
-        w->len = len;
-    uint32_t *first = len ? tqc_realloc(w->first, cap * sizeof *first) : NULL;
-    if (first)
-        w->first = first;
-    uint32_t *first_doc = first ? tqc_realloc(w->first_doc, cap * sizeof *first_doc) : NULL;
-    if (!first_doc)
+    word_key *key = rec ? tqc_realloc(w->key, cap * sizeof *key) : NULL;
+    if (!key)
         return false;
-    w->first_doc = first_doc;
-    memset(first_doc + w->cap, 0, (cap - w->cap) * sizeof *first_doc);
+    w->key = key;
     w->cap = cap;
     return true;
 }
@@ -115,10 +103,10 @@ static bool grow_slots(tqc_words *w)
     if (!slot)
         return false;
     for (size_t id = 0; id < w->count; id++) {
-        size_t i = w->hash[id] & (n - 1);
+        size_t i = w->key[id].hash & (n - 1);
         while (slot[i])
             i = (i + 1) & (n - 1);
-        slot[i] = (w->hash[id] >> 32 << 32) | (id + 1);
+        slot[i] = (w->key[id].hash >> 32 << 32) | (id + 1);
     }
     free(w->slot);
     w->slot = slot;
@@ -135,7 +123,7 @@ static uint32_t find(const tqc_words *w, const char *s, size_t len, uint64_t h, 
             if (w->slot[i] >> 32 != h >> 32)
                 continue;
             uint32_t id = (uint32_t)w->slot[i] - 1;
-            if (w->len[id] == len && memcmp(w->text + w->off[id], s, len) == 0)
+            if (w->key[id].len == len && memcmp(w->text + w->key[id].off, s, len) == 0)
                 return id;
         }
     }
@@ -153,9 +141,9 @@ uint32_t tqc_words_find(const tqc_words *w, const char *s, size_t len)
 
 bool tqc_words_in_doc(const tqc_words *w, uint32_t id, uint32_t *k)
 {
-    if (id == TQC_WORD_NONE || w->first_doc[id] != w->doc)
+    if (id == TQC_WORD_NONE || w->key[id].first_doc != w->doc)
         return false;
-    *k = w->first[id];
+    *k = w->key[id].first;
     return true;
 }
 
@@ -192,12 +180,9 @@ uint32_t tqc_words_id(tqc_words *w, const char *s, size_t len)
     }
     uint32_t id = (uint32_t)w->count++;
     memcpy(w->text + w->text_len, s, len);
-    w->off[id] = (uint32_t)w->text_len;
-    w->len[id] = (uint8_t)len;
+    w->key[id] = (word_key){.hash = h, .off = (uint32_t)w->text_len, .len = (uint8_t)len};
     w->text_len += len;
-    w->hash[id] = h;
     w->rec[id] = (tqc_word){0};
-    w->first_doc[id] = 0;
     w->slot[i] = (h >> 32 << 32) | (id + 1);
     return id;
 }
@@ -206,11 +191,12 @@ tqc_word *tqc_words_at(tqc_words *w, uint32_t id) { return &w->rec[id]; }
 
 uint32_t tqc_words_first(tqc_words *w, uint32_t id, uint32_t k)
 {
-    if (w->first_doc[id] != w->doc) {
-        w->first_doc[id] = w->doc;
-        w->first[id] = k;
+    word_key *key = &w->key[id];
+    if (key->first_doc != w->doc) {
+        key->first_doc = w->doc;
+        key->first = k;
     }
-    return w->first[id];
+    return key->first;
 }
 
 int tqc_words_list_bit(tqc_words *w, const void *list)
