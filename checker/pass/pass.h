@@ -111,12 +111,6 @@ typedef struct tqc_ctx_loan {
  * order; returns how many were written to out. */
 size_t tqc_ctx_loans(const tqc_ctx *ctx, tqc_ctx_loan *out, size_t max);
 
-/* Token k's parts of speech in the profile's lexicon (lang/lex.h), as written and lower-cased
- * (utf8proc); 0 when the lexicon lacks the form or the language has no lexicon: unknown,
- * neither a verb nor a non-verb. A typographic apostrophe is read as `'`, and an elided
- * word (`l'`, `qu'`) or a clitic (`'s`) the lexicon lists, joined to a word it knows,
- * answers for both (`n'est`: ADV|VFIN). Asked once per token per doc when ctx->token_pos
- * is set. */
 /* Whether the dictionary knows the text of token k lower-cased (utf8proc), asked once per
  * form and run; false when the lower-case form is empty. */
 bool tqc_ctx_token_known_lower(const tqc_ctx *ctx, size_t k);
@@ -126,6 +120,12 @@ bool tqc_ctx_token_known_lower(const tqc_ctx *ctx, size_t k);
 bool tqc_ctx_in_list(const tqc_ctx *ctx, size_t k, const tqc_strmap *list, size_t cap);
 /* tqc_dict_case_variant on the text of token k, asked once per form and run. */
 bool tqc_ctx_case_variant(const tqc_ctx *ctx, size_t k, char *fixed, size_t cap);
+/* Token k's parts of speech in the profile's lexicon (lang/lex.h), as written and lower-cased
+ * (utf8proc); 0 when the lexicon lacks the form or the language has no lexicon: unknown,
+ * neither a verb nor a non-verb. A typographic apostrophe is read as `'`, and an elided
+ * word (`l'`, `qu'`) or a clitic (`'s`) the lexicon lists, joined to a word it knows,
+ * answers for both (`n'est`: ADV|VFIN). Asked once per form and run with the word table
+ * (ctx->token_word), else once per token per doc when ctx->token_pos is set. */
 uint32_t tqc_ctx_pos(const tqc_ctx *ctx, size_t k);
 uint32_t tqc_ctx_pos_lower(const tqc_ctx *ctx, size_t k);
 /* Whether token k ends with one of the endings, separated by spaces, of the profile
