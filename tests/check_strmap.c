@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "core/strmap.h"
+#include "lang/words.h"
 #include "tqc_test.h"
 
 START_TEST(test_put_get_overwrite)
@@ -52,6 +53,75 @@ START_TEST(test_keys_with_nul_and_utf8)
 }
 END_TEST
 
+/* The run's word table (lang/words.h): one id per form, records kept across documents,
+ * each document's first token of a form, and the cap. */
+START_TEST(test_words_one_record_per_form)
+{
+    tqc_words *w = tqc_words_new(0);
+    tqc_words_begin_doc(w, 4);
+    uint32_t a = tqc_words_id(w, "port", 4), b = tqc_words_id(w, "Port", 4);
+    ck_assert_uint_ne(a, TQC_WORD_NONE);
+    ck_assert_uint_ne(a, b);
+    ck_assert_uint_eq(tqc_words_id(w, "port", 4), a);
+    ck_assert_uint_eq(tqc_words_first(w, a, 0), 0);
+    ck_assert_uint_eq(tqc_words_first(w, a, 2), 0);
+    tqc_words_at(w, a)->known = 1;
+    /* The next document keeps the record's answers but not its first token. */
+    tqc_words_begin_doc(w, 4);
+    ck_assert_uint_eq(tqc_words_id(w, "port", 4), a);
+    ck_assert_uint_eq(tqc_words_at(w, a)->known, 1);
+    uint32_t at = 0;
+    ck_assert(!tqc_words_in_doc(w, a, &at));
+    ck_assert_uint_eq(tqc_words_first(w, a, 3), 3);
+    ck_assert(tqc_words_in_doc(w, a, &at));
+    ck_assert_uint_eq(at, 3);
+    /* Finding adds nothing. */
+    ck_assert_uint_eq(tqc_words_find(w, "Port", 4), b);
+    ck_assert_uint_eq(tqc_words_find(w, "harbour", 7), TQC_WORD_NONE);
+    ck_assert_uint_eq(tqc_words_count(w), 2);
+    /* Empty and too long forms get no record: they are asked directly. */
+    char longer[300];
+    memset(longer, 'a', sizeof longer);
+    ck_assert_uint_eq(tqc_words_id(w, longer, sizeof longer), TQC_WORD_NONE);
+    ck_assert_uint_eq(tqc_words_id(w, "", 0), TQC_WORD_NONE);
+    /* Many forms survive the table's growth. */
+    char key[32];
+    for (int i = 0; i < 5000; i++) {
+        int n = snprintf(key, sizeof key, "w%d", i);
+        tqc_words_at(w, tqc_words_id(w, key, (size_t)n))->pos = (uint32_t)i;
+    }
+    for (int i = 0; i < 5000; i += 7) {
+        int n = snprintf(key, sizeof key, "w%d", i);
+        ck_assert_uint_eq(tqc_words_at(w, tqc_words_id(w, key, (size_t)n))->pos, (uint32_t)i);
+    }
+    ck_assert_uint_eq(tqc_words_count(w), 5002);
+    tqc_words_free(w);
+}
+END_TEST
+
+START_TEST(test_words_bounded)
+{
+    tqc_words *w = tqc_words_new(8);
+    char key[32];
+    tqc_words_begin_doc(w, 3);
+    for (int i = 0; i < 8; i++) {
+        int n = snprintf(key, sizeof key, "w%d", i);
+        ck_assert_uint_ne(tqc_words_id(w, key, (size_t)n), TQC_WORD_NONE);
+    }
+    /* Full within a document: a new form has no record, a known one still has. */
+    ck_assert_uint_eq(tqc_words_id(w, "new", 3), TQC_WORD_NONE);
+    ck_assert_uint_ne(tqc_words_id(w, "w0", 2), TQC_WORD_NONE);
+    /* A document that could fill it up starts with it empty. */
+    tqc_words_begin_doc(w, 3);
+    ck_assert_uint_eq(tqc_words_count(w), 0);
+    uint32_t id = tqc_words_id(w, "new", 3);
+    ck_assert_uint_ne(id, TQC_WORD_NONE);
+    ck_assert_uint_eq(tqc_words_at(w, id)->known, 0);
+    tqc_words_free(w);
+    tqc_words_free(NULL);
+}
+END_TEST
+
 Suite *strmap_suite(void)
 {
     Suite *s = suite_create("strmap");
@@ -60,5 +130,9 @@ Suite *strmap_suite(void)
     tcase_add_test(tc, test_many_keys_survive_growth);
     tcase_add_test(tc, test_keys_with_nul_and_utf8);
     suite_add_tcase(s, tc);
+    TCase *words = tcase_create("words");
+    tcase_add_test(words, test_words_one_record_per_form);
+    tcase_add_test(words, test_words_bounded);
+    suite_add_tcase(s, words);
     return s;
 }

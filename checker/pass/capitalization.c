@@ -135,6 +135,8 @@ static size_t lower_tok(const tqc_doc *doc, const tqc_token *t, char *buf)
 
 static bool tok_in_list(const tqc_ctx *ctx, const tqc_strmap *list, const tqc_token *t)
 {
+    if (t >= ctx->doc->tokens && t < ctx->doc->tokens + ctx->doc->token_count)
+        return tqc_ctx_in_list(ctx, (size_t)(t - ctx->doc->tokens), list, CAP_MAX_WORD);
     /* A word all in lower case is its own lower-case form. */
     if (list && (t->flags & TQC_TF_LOWER))
         return tqc_strmap_get(list, tok_text(ctx->doc, t), tqc_span_len(t->span), NULL);
@@ -396,7 +398,7 @@ static bool attributive_before_noun(const tqc_ctx *ctx, size_t k)
     char lower[CAP_MAX_WORD];
     size_t ln;
     if (!pos && tqc_ctx_pos_lower(ctx, h) == 0 && tqc_ctx_token_known(ctx, h) &&
-        (ln = lower_tok(doc, next, lower)) > 0 && !tqc_dict_known(ctx->dict, lower, ln))
+        (ln = lower_tok(doc, next, lower)) > 0 && !tqc_ctx_token_known_lower(ctx, h))
         pos = TQC_POS_NOUN;
     if (!(pos & TQC_POS_NOUN) || (pos & TQC_POS_PROPN))
         return false;
@@ -719,10 +721,14 @@ static bool linked_to_name(const tqc_ctx *ctx, size_t k, bool look_ahead)
  * linear in the length of the text. */
 #define CAP_NEARBY_SCANS 64
 typedef struct word_index {
+    const tqc_ctx *ctx;
     const tqc_doc *doc;
     size_t scans;       /* window scans so far */
-    bool built;         /* tried to build: the index is there unless texts is NULL */
-    tqc_strmap *texts;  /* token text -> its group */
+    bool built;         /* tried to build: the index is there unless first is NULL */
+    /* token text -> its group: the run's word table when it holds every token's form
+     * (by_first: the group of each form's first token), else a map of the doc's own */
+    tqc_strmap *texts;
+    size_t *by_first;
     size_t *first;      /* group g's tokens are token[first[g]] .. token[first[g + 1] - 1] */
     size_t *token;      /* token indices, ascending within each group */
 } word_index;
@@ -730,10 +736,23 @@ typedef struct word_index {
 static void word_index_free(word_index *ix)
 {
     tqc_strmap_free(ix->texts);
+    free(ix->by_first);
     free(ix->first);
     free(ix->token);
     ix->texts = NULL;
-    ix->first = ix->token = NULL;
+    ix->by_first = ix->first = ix->token = NULL;
+}
+
+/* The group of the tokens written w (n bytes); false when the document has none. */
+static bool word_group(const word_index *ix, const char *w, size_t n, uint64_t *g)
+{
+    if (!ix->by_first)
+        return tqc_strmap_get(ix->texts, w, n, g);
+    uint32_t k;
+    if (!tqc_words_in_doc(ix->ctx->words, tqc_words_find(ix->ctx->words, w, n), &k))
+        return false;
+    *g = ix->by_first[k];
+    return true;
 }
 
 /* Builds ix; on a failed allocation it stays without one (the window scans go on). */
@@ -743,17 +762,28 @@ static void word_index_build(word_index *ix)
     size_t n = doc->token_count;
     ix->built = true;
     size_t *group = tqc_malloc((n ? n : 1) * sizeof *group);
-    ix->texts = tqc_strmap_new();
+    const tqc_ctx *ctx = ix->ctx;
+    bool table = ctx->token_word && ctx->token_same;
+    for (size_t k = 0; table && k < n; k++)
+        table = ctx->token_word[k] != TQC_WORD_NONE;
     size_t groups = 0;
-    bool ok = group && ix->texts;
-    for (size_t k = 0; ok && k < n; k++) {
-        const tqc_token *t = &doc->tokens[k];
-        uint64_t g;
-        if (!tqc_strmap_get(ix->texts, tok_text(doc, t), tqc_span_len(t->span), &g)) {
-            g = groups++;
-            ok = tqc_strmap_put(ix->texts, tok_text(doc, t), tqc_span_len(t->span), g);
+    bool ok = group != NULL;
+    if (table) {
+        /* Each form's first token opens its group: no text is hashed again. */
+        for (size_t k = 0; ok && k < n; k++)
+            group[k] = ctx->token_same[k] == k ? groups++ : group[ctx->token_same[k]];
+        ix->by_first = ok ? group : NULL;
+    } else {
+        ok = ok && (ix->texts = tqc_strmap_new()) != NULL;
+        for (size_t k = 0; ok && k < n; k++) {
+            const tqc_token *t = &doc->tokens[k];
+            uint64_t g;
+            if (!tqc_strmap_get(ix->texts, tok_text(doc, t), tqc_span_len(t->span), &g)) {
+                g = groups++;
+                ok = tqc_strmap_put(ix->texts, tok_text(doc, t), tqc_span_len(t->span), g);
+            }
+            group[k] = (size_t)g;
         }
-        group[k] = (size_t)g;
     }
     ok = ok && (ix->first = tqc_calloc(groups + 1, sizeof *ix->first)) &&
          (ix->token = tqc_malloc((n ? n : 1) * sizeof *ix->token));
@@ -771,7 +801,8 @@ static void word_index_build(word_index *ix)
             free(next);
         }
     }
-    free(group);
+    if (!ix->by_first)
+        free(group);
     if (!ok)
         word_index_free(ix);
 }
@@ -787,9 +818,9 @@ static bool written_nearby(word_index *ix, size_t k, const char *w, size_t n, ui
     size_t hi = t->span.end + CAP_NEARBY_BYTES;
     if (!ix->built && ++ix->scans > CAP_NEARBY_SCANS)
         word_index_build(ix);
-    if (ix->texts) {
+    if (ix->first) {
         uint64_t g;
-        if (!tqc_strmap_get(ix->texts, w, n, &g))
+        if (!word_group(ix, w, n, &g))
             return false;
         size_t a = ix->first[g], b = ix->first[g + 1];
         while (a < b) {     /* the group's first token at or after lo */
@@ -830,10 +861,10 @@ static bool name_in_document(word_index *ix, size_t k, const char *lower, size_t
     if (!ix->built)
         word_index_build(ix);
     uint64_t g, gl;
-    if (!ix->texts || !tqc_strmap_get(ix->texts, tok_text(doc, t), tqc_span_len(t->span), &g))
+    if (!ix->first || !word_group(ix, tok_text(doc, t), tqc_span_len(t->span), &g))
         return false;
     size_t need = CAP_NAME_USES, cap = 0;
-    if (tqc_strmap_get(ix->texts, lower, n, &gl) && ix->first[gl + 1] - ix->first[gl] > need)
+    if (word_group(ix, lower, n, &gl) && ix->first[gl + 1] - ix->first[gl] > need)
         need = ix->first[gl + 1] - ix->first[gl];
     /* stops at the count needed: a word written thousands of times is asked as often */
     for (size_t a = ix->first[g]; a < ix->first[g + 1] && cap < need; a++)
@@ -922,7 +953,7 @@ static bool capitalised_coordinate(const tqc_ctx *ctx, size_t k)
                 break;
             char lower[CAP_MAX_WORD];
             size_t n = lower_tok(doc, u, lower);
-            return n >= 2 && tqc_dict_known(ctx->dict, lower, n) &&
+            return n >= 2 && tqc_ctx_token_known_lower(ctx, j) &&
                    !tqc_dict_name_entry(ctx->dict, tok_text(doc, u), tqc_span_len(u->span));
         }
     }
@@ -1126,7 +1157,7 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
      * whatever name or title is spelt so (`Tell`, `Will`). */
     bool verb_after_pronoun = tok_in(ctx, CAP_PREVERBAL_PRONOUNS, prev) &&
                               (tqc_ctx_pos_lower(ctx, k) & (TQC_POS_VFIN | TQC_POS_AUX));
-    if (n < 2 || !tqc_dict_known(ctx->dict, lower, n) ||
+    if (n < 2 || !tqc_ctx_token_known_lower(ctx, k) ||
         (word_in(ctx, CAP_TITLE_WORDS, lower, n) && !determiner_use && !verb_after_pronoun))
         return;
     /* After an auxiliary a verb form follows; after "to" a name is common too (`went to
@@ -1430,8 +1461,8 @@ static bool sentence_end_word(const tqc_ctx *ctx, size_t k)
      * a noun ends sentences whatever its length. */
     bool name = (tqc_ctx_pos(ctx, k) & TQC_POS_PROPN) != 0;
     bool capital_noun = (w->flags & TQC_TF_CAP) && tqc_lang_yes(ctx->lang, "capitalised-nouns") &&
-                        !tqc_dict_known(ctx->dict, lower, ll) && tqc_dict_known(ctx->dict, s, len);
-    if (!capital_noun && !tqc_dict_known(ctx->dict, lower, ll) && !tqc_ctx_pos_lower(ctx, k) &&
+                        !tqc_ctx_token_known_lower(ctx, k) && tqc_ctx_token_known(ctx, k);
+    if (!capital_noun && !tqc_ctx_token_known_lower(ctx, k) && !tqc_ctx_pos_lower(ctx, k) &&
         !name &&
         !((w->flags & TQC_TF_LOWER) && len >= CAP_UNKNOWN_END_BYTES))
         return false;
@@ -1975,8 +2006,7 @@ static size_t lower_case_name_pair(const tqc_ctx *ctx, size_t k)
         return 0;
     char fixed[CAP_MAX_WORD], first[CAP_MAX_WORD];
     size_t al = tqc_span_len(a->span);
-    if (!tqc_dict_case_variant(ctx->dict, tok_text(doc, b), tqc_span_len(b->span), fixed,
-                               sizeof fixed) ||
+    if (!tqc_ctx_case_variant(ctx, k + 1, fixed, sizeof fixed) ||
         tqc_text_case(tok_text(doc, a), al, TQC_CASE_TITLE, first, sizeof first) == 0)
         return 0;
     char phrase[2 * CAP_MAX_WORD + 2];
@@ -2135,7 +2165,7 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued,
      * (`windows`) or of the article's own lower-case usage may also be: only the
      * article's capitalised use makes it a warning (below). */
     bool lexicon_only = false, loan_name = false;
-    if (!tqc_dict_case_variant(ctx->dict, w, len, fixed, sizeof fixed)) {
+    if (!tqc_ctx_case_variant(ctx, k, fixed, sizeof fixed)) {
         size_t tl = tqc_text_case(w, len, TQC_CASE_TITLE, fixed, sizeof fixed);
         if (!tl || tl >= sizeof fixed || tqc_ctx_pos(ctx, k) != 0 || tqc_ctx_token_known(ctx, k) ||
             !(tqc_lex_pos(lex, fixed, tl) & TQC_POS_PROPN))
@@ -2418,7 +2448,7 @@ static void run(const tqc_ctx *ctx)
     const tqc_doc *doc = ctx->doc;
     int quoted = 0;
     title_memo memo = {0};
-    word_index words = {.doc = doc};
+    word_index words = {.ctx = ctx, .doc = doc};
     /* This pass emits no missing-space finding: the index stays true while it runs. */
     span_index glued;
     span_index_build(&glued, ctx->out, "missing-space");

@@ -131,10 +131,12 @@ static uint32_t lookup(const tqc_lex *lex, const char *s, size_t len)
 
 static uint32_t token_pos(const tqc_ctx *ctx, size_t k, bool lower)
 {
-    uint32_t *slot = ctx->token_pos ? &ctx->token_pos[2 * k + lower] : NULL;
+    tqc_word *w = tqc_ctx_word(ctx, k);
+    uint32_t *slot = w ? (lower ? &w->pos_lower : &w->pos)
+                       : ctx->token_pos ? &ctx->token_pos[2 * k + lower] : NULL;
     if (slot && *slot)
         return *slot & ~TQC_CTX_POS_ASKED;
-    if (slot && ctx->token_same && ctx->token_same[k] != k) {
+    if (!w && slot && ctx->token_same && ctx->token_same[k] != k) {
         uint32_t pos = token_pos(ctx, ctx->token_same[k], lower);
         *slot = pos | TQC_CTX_POS_ASKED;
         return pos;
@@ -156,6 +158,80 @@ static uint32_t token_pos(const tqc_ctx *ctx, size_t k, bool lower)
     if (slot)
         *slot = pos | TQC_CTX_POS_ASKED;
     return pos;
+}
+
+bool tqc_ctx_in_list(const tqc_ctx *ctx, size_t k, const tqc_strmap *list, size_t cap)
+{
+    if (!list)
+        return false;
+    tqc_word *w = tqc_ctx_word(ctx, k);
+    int bit = w ? tqc_words_list_bit(ctx->words, list) : -1;
+    if (bit >= 0 && (w->lists_asked >> bit & 1))
+        return w->lists_in >> bit & 1;
+    const tqc_token *t = &ctx->doc->tokens[k];
+    const char *s = tqc_doc_at(ctx->doc, t->span);
+    size_t len = tqc_span_len(t->span);
+    bool in;
+    /* A word all in lower case is its own lower-case form (TQC_TF_LOWER: a fact of its
+     * text, the same for every token of the form). */
+    if (t->flags & TQC_TF_LOWER) {
+        in = tqc_strmap_get(list, s, len, NULL);
+    } else {
+        char lower[CTX_MAX_FORM * 4];
+        size_t n = tqc_text_case(s, len, TQC_CASE_LOWER, lower, cap < sizeof lower ? cap : sizeof lower);
+        in = n && tqc_strmap_get(list, lower, n, NULL);
+    }
+    if (bit >= 0) {
+        w->lists_asked |= 1u << bit;
+        w->lists_in |= (uint32_t)in << bit;
+    }
+    return in;
+}
+
+bool tqc_ctx_token_known_lower(const tqc_ctx *ctx, size_t k)
+{
+    tqc_word *w = tqc_ctx_word(ctx, k);
+    if (w && w->known_lower)
+        return w->known_lower == 1;
+    tqc_span sp = ctx->doc->tokens[k].span;
+    const char *s = tqc_doc_at(ctx->doc, sp);
+    size_t len = tqc_span_len(sp);
+    char lower[CTX_MAX_FORM * 4];
+    size_t n = tqc_text_case(s, len, TQC_CASE_LOWER, lower, sizeof lower);
+    /* A word in lower case already has its verdict as written. */
+    bool known = n == len && memcmp(lower, s, len) == 0 ? tqc_ctx_token_known(ctx, k)
+                                                        : n && tqc_dict_known(ctx->dict, lower, n);
+    if (w)
+        w->known_lower = known ? 1 : 2;
+    return known;
+}
+
+bool tqc_ctx_case_variant(const tqc_ctx *ctx, size_t k, char *fixed, size_t cap)
+{
+    tqc_span sp = ctx->doc->tokens[k].span;
+    const char *s = tqc_doc_at(ctx->doc, sp);
+    size_t len = tqc_span_len(sp);
+    tqc_word *w = tqc_ctx_word(ctx, k);
+    if (!w)
+        return tqc_dict_case_variant(ctx->dict, s, len, fixed, cap);
+    if (w->variant == TQC_WORD_VARIANT_UNASKED) {
+        /* The dictionary's known form is the word in title case or in capitals; which
+         * one is kept, and written again for each asker. */
+        char known[CTX_MAX_FORM * 4], title[CTX_MAX_FORM * 4];
+        w->variant = TQC_WORD_VARIANT_NONE;
+        if (!tqc_ctx_token_known(ctx, k) &&
+            tqc_dict_case_variant(ctx->dict, s, len, known, sizeof known)) {
+            size_t tn = tqc_text_case(s, len, TQC_CASE_TITLE, title, sizeof title);
+            w->variant = tn && strcmp(known, title) == 0 ? TQC_WORD_VARIANT_TITLE
+                                                         : TQC_WORD_VARIANT_UPPER;
+        }
+    }
+    if (w->variant == TQC_WORD_VARIANT_NONE)
+        return false;
+    size_t n = tqc_text_case(s, len, w->variant == TQC_WORD_VARIANT_TITLE ? TQC_CASE_TITLE
+                                                                         : TQC_CASE_UPPER,
+                             fixed, cap);
+    return n > 0 && n < cap;
 }
 
 uint32_t tqc_ctx_pos(const tqc_ctx *ctx, size_t k) { return token_pos(ctx, k, false); }

@@ -2025,7 +2025,7 @@ static void check_word(ms_run *r, size_t k)
     /* A word the dictionary knows capitalised is a case error (`brazilian`), for the
      * spelling pass, unless it reads as function words only (`ina`, `ona`: the names Ina
      * and Ona are rarer in running text than `in a`, `on a`). */
-    bool name = tqc_dict_case_variant(ctx->dict, s, len, variant, sizeof variant);
+    bool name = tqc_ctx_case_variant(ctx, k, variant, sizeof variant);
     /* A capital inside the word is no case error: a dictionary that forms compounds
      * accepts the run-on lowered (`mitLichtgeschwindigkeit` as `Mitlichtgeschwindigkeit`). */
     if (name && !(t->flags & (TQC_TF_LOWER | TQC_TF_INNER_CAP)))

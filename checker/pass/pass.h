@@ -10,6 +10,7 @@
 #include "core/doc.h"
 #include "core/finding.h"
 #include "lang/lang.h"
+#include "lang/words.h"
 
 typedef struct tqc_pass tqc_pass;
 
@@ -33,6 +34,11 @@ typedef struct tqc_ctx {
      * before), so each distinct word of a doc is looked up once, not once a token
      * (the lexicon's search was a fifth of a check). NULL: every token on its own. */
     const uint32_t *token_same;
+    /* The run's word table (lang/words.h) and, per token of doc, the id of its form's
+     * record there (TQC_WORD_NONE: none, ask directly): a word's answers are asked once
+     * per run, not once per doc. NULL: the per-doc arrays above. */
+    tqc_words *words;
+    const uint32_t *token_word;
     /* A bilingual unit's source side (doc->source): its language's profile and this
      * thread's dictionary for it, each NULL when tqc has none. */
     const tqc_lang *source_lang;
@@ -40,7 +46,7 @@ typedef struct tqc_ctx {
 } tqc_ctx;
 
 /* Marks a token_pos entry as asked (no TQC_POS_ bit uses it). */
-#define TQC_CTX_POS_ASKED (1u << 31)
+#define TQC_CTX_POS_ASKED TQC_WORD_ASKED
 
 /* Whether token k is part of an abbreviation written with its period (pass/context.c): a
  * word of the profile's `abbreviations` lists with its period (Italian `psicol.`, German
@@ -113,31 +119,53 @@ typedef struct tqc_ctx_loan {
  * order; returns how many were written to out. */
 size_t tqc_ctx_loans(const tqc_ctx *ctx, tqc_ctx_loan *out, size_t max);
 
+/* Whether the dictionary knows the text of token k lower-cased (utf8proc), asked once per
+ * form and run; false when the lower-case form is empty. */
+bool tqc_ctx_token_known_lower(const tqc_ctx *ctx, size_t k);
+/* Whether list (a word list of the profile or a pass's init: it must outlive the run)
+ * has the word of token k in lower case, as written when it has no capital; asked once
+ * per form, list and run. cap: the most bytes the lower-case form may take (more: no). */
+bool tqc_ctx_in_list(const tqc_ctx *ctx, size_t k, const tqc_strmap *list, size_t cap);
+/* tqc_dict_case_variant on the text of token k, asked once per form and run. */
+bool tqc_ctx_case_variant(const tqc_ctx *ctx, size_t k, char *fixed, size_t cap);
 /* Token k's parts of speech in the profile's lexicon (lang/lex.h), as written and lower-cased
  * (utf8proc); 0 when the lexicon lacks the form or the language has no lexicon: unknown,
  * neither a verb nor a non-verb. A typographic apostrophe is read as `'`, and an elided
  * word (`l'`, `qu'`) or a clitic (`'s`) the lexicon lists, joined to a word it knows,
- * answers for both (`n'est`: ADV|VFIN). Asked once per token per doc when ctx->token_pos
- * is set. */
+ * answers for both (`n'est`: ADV|VFIN). Asked once per form and run with the word table
+ * (ctx->token_word), else once per token per doc when ctx->token_pos is set. */
 uint32_t tqc_ctx_pos(const tqc_ctx *ctx, size_t k);
 uint32_t tqc_ctx_pos_lower(const tqc_ctx *ctx, size_t k);
 /* Whether token k ends with one of the endings, separated by spaces, of the profile
  * setting key (German `noun-adjective-endings`), with a letter or more before it. */
 bool tqc_ctx_ends_with_setting(const tqc_ctx *ctx, size_t k, const char *key);
 
-/* Whether dict knows the text of token k as written, asking it once per token. */
+/* The record of token k's form in the run's word table; NULL when it has none. */
+static inline tqc_word *tqc_ctx_word(const tqc_ctx *ctx, size_t k)
+{
+    return ctx->token_word && ctx->token_word[k] != TQC_WORD_NONE
+               ? tqc_words_at(ctx->words, ctx->token_word[k]) : NULL;
+}
+
+/* Whether dict knows the text of token k as written, asking it once per form and run
+ * (ctx->token_word), else once per token. */
 static inline bool tqc_ctx_token_known(const tqc_ctx *ctx, size_t k)
 {
-    if (ctx->token_known && ctx->token_known[k])
+    tqc_word *w = tqc_ctx_word(ctx, k);
+    if (w && w->known)
+        return w->known == 1;
+    if (!w && ctx->token_known && ctx->token_known[k])
         return ctx->token_known[k] == 1;
-    if (ctx->token_known && ctx->token_same && ctx->token_same[k] != k) {
+    if (!w && ctx->token_known && ctx->token_same && ctx->token_same[k] != k) {
         bool known = tqc_ctx_token_known(ctx, ctx->token_same[k]);
         ctx->token_known[k] = known ? 1 : 2;
         return known;
     }
     tqc_span sp = ctx->doc->tokens[k].span;
     bool known = tqc_dict_known(ctx->dict, tqc_doc_at(ctx->doc, sp), tqc_span_len(sp));
-    if (ctx->token_known)
+    if (w)
+        w->known = known ? 1 : 2;
+    else if (ctx->token_known)
         ctx->token_known[k] = known ? 1 : 2;
     return known;
 }

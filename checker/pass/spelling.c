@@ -322,6 +322,18 @@ static bool slip_of_word(spell_run *r, const char *s, size_t len)
            tqc_dict_each_edit(r->ctx->dict, s, len, known_edit, &a);
 }
 
+/* slip_of_word for the text of token k (s, len bytes), walked once per form and run. */
+static bool token_slip(spell_run *r, size_t k, const char *s, size_t len)
+{
+    tqc_word *w = tqc_ctx_word(r->ctx, k);
+    if (w && w->slip)
+        return w->slip == 1;
+    bool slip = slip_of_word(r, s, len);
+    if (w)
+        w->slip = slip ? 1 : 2;
+    return slip;
+}
+
 /* Whether s is a base word of the lexicon with a suffix of the profile's `suffixes`
  * (`schoolers`, `bashings`, `tastierine`) and no frequent word one edit away but that base:
  * a suffix of one letter or two puts every such word one edit from its base, which is no
@@ -1605,7 +1617,7 @@ static void check_token(spell_run *r, const tqc_token *t)
     if (lower && separated_verb(r, k, s, len))
         return;
     char fixed[SPELL_MAX_WORD * 2 + 1];
-    bool variant = tqc_dict_case_variant(ctx->dict, s, len, fixed, sizeof fixed);
+    bool variant = tqc_ctx_case_variant(ctx, k, fixed, sizeof fixed);
     /* A word the dictionary knows only capitalised is a name in lower case (below) before
      * it is a formation or a lexicon form (`brazilian`). */
     if (lower && !variant && formed_word(r, s, len, !(t->flags & TQC_TF_APOS)))
@@ -1799,7 +1811,7 @@ static void check_token(spell_run *r, const tqc_token *t)
     /* (Hunspell suggests no word with its clitic: `enviroment'll`.) */
     /* Asked once a word: the edit walk is the costly part of an unknown word. */
     if (e && e->count == 0 && !(t->flags & TQC_TF_APOS) && e->slip < 0)
-        e->slip = slip_of_word(r, s, len);
+        e->slip = token_slip(r, k, s, len);
     if (e && e->count == 0 && !(t->flags & TQC_TF_APOS) && !e->slip) {
         /* A slip of the keyboard is one edit from the word meant: with no word of the
          * dictionary one edit away, the unknown word is a term, a name or a rare word as

@@ -9,6 +9,7 @@
 #include "core/io.h"
 #include "core/strmap.h"
 #include "lang/langid.h"
+#include "lang/words.h"
 #include "run/suppress.h"
 #include "seg/seg.h"
 
@@ -39,6 +40,9 @@ struct tqc_checker {
     bool own_langid;
     bool dict_borrowed;     /* a sibling's may be its langid's */
     const tqc_cancel *cancel;   /* borrowed (tqc_checker_set_cancel); NULL: none */
+    /* The run's distinct word forms and what was asked about them (lang/words.h): made
+     * at the first document; NULL then or when out of memory. */
+    tqc_words *word_table;
 };
 
 /* tqc_checker_new, using dict (borrowed: it must outlive the checker) when not NULL. */
@@ -156,6 +160,7 @@ void tqc_checker_free(tqc_checker *ck)
         tqc_lang_free(ck->sources[i].lang);
         free(ck->sources[i].code);
     }
+    tqc_words_free(ck->word_table);
     free(ck->data_dir);
     free(ck->dict_path);
     free(ck);
@@ -296,12 +301,29 @@ void tqc_checker_set_cancel(tqc_checker *ck, const tqc_cancel *cancel)
 }
 
 /* For each token of doc, the first with the same text (tqc_ctx.token_same); NULL when
- * out of memory (the passes then ask for each token) or the doc has too many. */
-static uint32_t *same_text(const tqc_doc *doc)
+ * out of memory (the passes then ask for each token) or the doc has too many. With the
+ * run's word table, *word gets each token's record id (tqc_ctx.token_word) and the table
+ * finds the first of each form; else a map of the doc's own forms does. */
+static uint32_t *same_text(const tqc_doc *doc, tqc_words *table, uint32_t **word)
 {
+    *word = NULL;
     if (!doc->token_count || doc->token_count > UINT32_MAX)
         return NULL;
     uint32_t *same = tqc_malloc(doc->token_count * sizeof *same);
+    if (same && table) {
+        uint32_t *ids = tqc_malloc(doc->token_count * sizeof *ids);
+        if (ids) {
+            tqc_words_begin_doc(table, doc->token_count);
+            for (size_t k = 0; k < doc->token_count; k++) {
+                tqc_span sp = doc->tokens[k].span;
+                ids[k] = tqc_words_id(table, tqc_doc_at(doc, sp), tqc_span_len(sp));
+                same[k] = ids[k] == TQC_WORD_NONE ? (uint32_t)k
+                                                  : tqc_words_first(table, ids[k], (uint32_t)k);
+            }
+            *word = ids;
+            return same;
+        }
+    }
     tqc_strmap *first = tqc_strmap_new();
     for (size_t k = 0; same && first && k < doc->token_count; k++) {
         tqc_span sp = doc->tokens[k].span;
@@ -339,7 +361,10 @@ tqc_status tqc_check_doc(tqc_checker *ck, tqc_doc *doc, tqc_findings *out)
     /* Without it the passes still work, asking the dictionary each time. */
     uint8_t *token_known = tqc_calloc(doc->token_count ? doc->token_count : 1, 1);
     uint32_t *token_pos = tqc_calloc(doc->token_count ? 2 * doc->token_count : 1, sizeof *token_pos);
-    uint32_t *token_same = same_text(doc);
+    if (!ck->word_table)
+        ck->word_table = tqc_words_new(0);
+    uint32_t *token_word;
+    uint32_t *token_same = same_text(doc, ck->word_table, &token_word);
     bool timed_out = false;
     for (size_t i = 0; i < tqc_pass_count && !timed_out; i++) {
         if (!ck->enabled[i] || (tqc_passes[i]->needs_dict && !ck->dict))
@@ -349,12 +374,14 @@ tqc_status tqc_check_doc(tqc_checker *ck, tqc_doc *doc, tqc_findings *out)
         tqc_ctx ctx = {.doc = doc, .lang = ck->lang, .dict = ck->dict, .state = ck->state[i],
                        .pass = tqc_passes[i], .out = out, .langs = tqc_checker_langid(ck),
                        .token_known = token_known, .token_pos = token_pos,
-                       .token_same = token_same, .source_lang = sl, .source_dict = sd};
+                       .token_same = token_same, .words = ck->word_table,
+                       .token_word = token_word, .source_lang = sl, .source_dict = sd};
         tqc_passes[i]->run(&ctx);
     }
     free(token_known);
     free(token_pos);
     free(token_same);
+    free(token_word);
     /* Another language's dictionary opened for this document (a foreign clause) is not
      * kept for the next: on a long run of varied text they added up (fr, it and pt_BR,
      * 40 MB, on 21 MB of English prose). */
