@@ -2259,7 +2259,8 @@ static bool plain_shape_utf8(const char *s, size_t len)
  * from the .dic (not a word list's, not a capital twin) alone, with a prefix, a suffix
  * or both as a cross product, each leaving some of the stem (FULLSTRIP), neither the
  * stem nor the affixes' continuation classes with a refusing_flag, the form of
- * plain_shape, in a UTF-8 .aff without other_refusal or ICONV. Hunspell's affix_check
+ * plain_shape, in a UTF-8 .aff without other_refusal (and, when asked, holding no ICONV
+ * pattern: confirmed). Hunspell's affix_check
  * then finds the analysis that made it, as it tests the same conditions, strips and
  * flags; what could still refuse it is another analysis met first whose stem is
  * forbidden or only a compound part, or the form being a forbidden stem itself, and
@@ -2268,7 +2269,7 @@ static uint8_t plain_path(const expansion *x, const int32_t *w, size_t n)
 {
     const aff *a = x->a;
     const affix_entry *p = x->rpfx, *s = x->rsfx;
-    if (!a->utf8 || a->other_refusal || a->iconv_len || x->root_forbidden || x->twin ||
+    if (!a->utf8 || a->other_refusal || x->root_forbidden || x->twin ||
         x->rdeep || x->marks || x->listed || x->loose_end ||
         (x->bits & (FORM_HIDDEN | FORM_FORBIDDEN | FORM_KEEPCASE)) ||
         refusing_flag(a, x->root_flags, x->nroot) ||
@@ -2961,6 +2962,16 @@ static uint64_t verified(tqc_forms_accept_fn accept, void *ctx, const char *w, s
     return bits;
 }
 
+/* Whether w holds one of a's ICONV patterns, which Hunspell converts before it checks
+ * a word (fr.aff's typographic apostrophe and decomposed accents). */
+static bool holds_iconv(const aff *a, const char *w, size_t len)
+{
+    for (const char *p = a->iconv; p && p < a->iconv + a->iconv_len; p += strlen(p) + 1)
+        if (*p && contains(w, len, p, strlen(p)))
+            return true;
+    return false;
+}
+
 /* The bits of a form made with v (bits and PATH_* marks): as made when every path that
  * made it is plain (plain_path) and so is its shape as asked, else as Hunspell
  * confirms them. Asking is most of a build's time (pt_BR: 11 million forms). */
@@ -2968,7 +2979,8 @@ static uint64_t confirmed(expansion *x, tqc_forms_accept_fn accept, void *ctx, c
                           size_t len, uint64_t v)
 {
     uint64_t bits = v & ~PATH_BITS;
-    if ((v & PATH_BITS) == (uint64_t)PATH_PLAIN << PATH_SHIFT && plain_shape_utf8(w, len))
+    if ((v & PATH_BITS) == (uint64_t)PATH_PLAIN << PATH_SHIFT && plain_shape_utf8(w, len) &&
+        !holds_iconv(x->a, w, len))
         return bits;
     x->verified++;
     return verified(accept, ctx, w, len, bits);
