@@ -2219,12 +2219,13 @@ static void emit_kept(expansion *x, char *buf, size_t len, size_t cut, size_t sp
 
 /* Whether flags hold one by which Hunspell refuses an analysis the expansion makes
  * (FORBIDDENWORD, NEEDAFFIX and PSEUDOROOT, ONLYINCOMPOUND, CIRCUMFIX) or answers by
- * case (KEEPCASE). */
-static bool refusing_flag(const aff *a, const uint32_t *flags, size_t n)
+ * case (KEEPCASE). A stem's NEEDAFFIX refuses it alone only (need_affix false: the
+ * stem has an affix, as fr.dic's verbs all do). */
+static bool refusing_flag(const aff *a, const uint32_t *flags, size_t n, bool need_affix)
 {
-    const uint32_t refusing[] = {a->has_forbidden ? a->forbidden : 0, a->needaffix,
-                                 a->onlyincompound, a->circumfix,
-                                 a->has_keepcase ? a->keepcase : 0};
+    const uint32_t refusing[] = {a->has_forbidden ? a->forbidden : 0,
+                                 need_affix ? a->needaffix : 0, a->onlyincompound,
+                                 a->circumfix, a->has_keepcase ? a->keepcase : 0};
     for (size_t k = 0; k < sizeof refusing / sizeof refusing[0]; k++)
         if (refusing[k] && has_flag(flags, n, refusing[k]))
             return true;
@@ -2272,9 +2273,9 @@ static uint8_t plain_path(const expansion *x, const int32_t *w, size_t n)
     if (!a->utf8 || a->other_refusal || x->root_forbidden || x->twin ||
         x->rdeep || x->marks || x->listed || x->loose_end ||
         (x->bits & (FORM_HIDDEN | FORM_FORBIDDEN | FORM_KEEPCASE)) ||
-        refusing_flag(a, x->root_flags, x->nroot) ||
-        (p && refusing_flag(a, a->flags + p->cont_first, p->ncont)) ||
-        (s && refusing_flag(a, a->flags + s->cont_first, s->ncont)) ||
+        refusing_flag(a, x->root_flags, x->nroot, !p && !s) ||
+        (p && refusing_flag(a, a->flags + p->cont_first, p->ncont, true)) ||
+        (s && refusing_flag(a, a->flags + s->cont_first, s->ncont, true)) ||
         n <= (p ? p->nadd : 0) + (s ? s->nadd : 0))
         return PATH_RISK;
     return plain_shape(w, n) ? PATH_PLAIN : PATH_RISK;
