@@ -1500,8 +1500,8 @@ typedef struct aff {
     bool unanchored_break;      /* one is not `^P` or `P$` (one anchor, at an end) */
     bool utf8;                  /* SET UTF-8 */
     /* A directive by which Hunspell may refuse or rewrite a word whose affix analysis
-     * holds (SUBSTANDARD, FORBIDWARN, IGNORE, COMPLEXPREFIXES, ICONV): every form is
-     * then verified (see plain_path). */
+     * holds (SUBSTANDARD, FORBIDWARN, IGNORE, COMPLEXPREFIXES): every form is then
+     * verified (see plain_path). */
     bool other_refusal;
     bool nomem;
 } aff;
@@ -2024,7 +2024,6 @@ typedef struct expansion {
      * (`Bugallón ` with a blank): Hunspell may keep the blanks as part of it. */
     bool loose_end;
     uint8_t path;               /* PATH_* of the form being kept: RISK but within emit */
-    size_t verified;            /* forms asked of Hunspell */
     bool nomem;
 } expansion;
 
@@ -2260,12 +2259,12 @@ static bool plain_shape_utf8(const char *s, size_t len)
  * from the .dic (not a word list's, not a capital twin) alone, with a prefix, a suffix
  * or both as a cross product, each leaving some of the stem (FULLSTRIP), neither the
  * stem nor the affixes' continuation classes with a refusing_flag, the form of
- * plain_shape, in a UTF-8 .aff without other_refusal (and, when asked, holding no ICONV
- * pattern: confirmed). Hunspell's affix_check
- * then finds the analysis that made it, as it tests the same conditions, strips and
- * flags; what could still refuse it is another analysis met first whose stem is
- * forbidden or only a compound part, or the form being a forbidden stem itself, and
- * those paths mark the same form PATH_RISK when the expansion makes them. */
+ * plain_shape, in a UTF-8 .aff without other_refusal (and holding no ICONV pattern:
+ * confirmed). Hunspell's affix_check then finds the analysis that made it, as it tests
+ * the same conditions, strips and flags; what could still refuse it is another analysis
+ * met first whose stem is forbidden or only a compound part, or the form being a
+ * forbidden stem itself, and those paths mark the same form PATH_RISK when the
+ * expansion makes them. */
 static uint8_t plain_path(const expansion *x, const int32_t *w, size_t n)
 {
     const aff *a = x->a;
@@ -2983,7 +2982,6 @@ static uint64_t confirmed(expansion *x, tqc_forms_accept_fn accept, void *ctx, c
     if ((v & PATH_BITS) == (uint64_t)PATH_PLAIN << PATH_SHIFT && plain_shape_utf8(w, len) &&
         !holds_iconv(x->a, w, len))
         return bits;
-    x->verified++;
     return verified(accept, ctx, w, len, bits);
 }
 
