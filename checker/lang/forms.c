@@ -2021,7 +2021,7 @@ typedef struct expansion {
     bool rdeep;                 /* made otherwise than by a prefix, a suffix or both */
     bool listed;                /* a word list's word (Hunspell_add), not a stem */
     /* The stem's .dic word ended otherwise than at its flags, a tab or the line's end
-     * (`Bugallón ` with a blank): Hunspell may keep the blanks as part of it. */
+     * (a few es_ES and pt_PT lines end in blanks): Hunspell keeps them as part of it. */
     bool loose_end;
     uint8_t path;               /* PATH_* of the form being kept: RISK but within emit */
     bool nomem;
