@@ -1498,6 +1498,11 @@ typedef struct aff {
     char *breaks;               /* the BREAK patterns, NUL-separated */
     size_t breaks_len;
     bool unanchored_break;      /* one is not `^P` or `P$` (one anchor, at an end) */
+    bool utf8;                  /* SET UTF-8 */
+    /* A directive by which Hunspell may refuse or rewrite a word whose affix analysis
+     * holds (SUBSTANDARD, FORBIDWARN, IGNORE, COMPLEXPREFIXES): every form is then
+     * verified (see plain_path). */
+    bool other_refusal;
     bool nomem;
 } aff;
 
@@ -1670,6 +1675,7 @@ static bool parse_aff(aff *a, const char *path, char *err, size_t errlen)
         const char *k = field[0];
         if (strcmp(k, "SET") == 0 && nf > 1) {
             utf8 = strcmp(field[1], "UTF-8") == 0;
+            a->utf8 = utf8;
         } else if (strcmp(k, "FLAG") == 0 && nf > 1) {
             a->flag_type = strcmp(field[1], "long") == 0 ? FLAGS_LONG
                          : strcmp(field[1], "num") == 0 ? FLAGS_NUM
@@ -1782,6 +1788,9 @@ static bool parse_aff(aff *a, const char *path, char *err, size_t errlen)
             a->checksharps = true;
         } else if (strcmp(k, "IGNORE") == 0 || strcmp(k, "COMPLEXPREFIXES") == 0) {
             a->complete = false;
+            a->other_refusal = true;
+        } else if (strcmp(k, "SUBSTANDARD") == 0 || strcmp(k, "FORBIDWARN") == 0) {
+            a->other_refusal = true;
         } else if ((strcmp(k, "ICONV") == 0 || strcmp(k, "OCONV") == 0) && nf > 2) {
             if (strcmp(k, "OCONV") == 0)
                 continue;
@@ -1956,11 +1965,21 @@ static size_t apply(const aff *a, const affix_entry *e, bool prefix, const int32
     return m;
 }
 
-/* One hyphenated form as a base and a tail (their numbers in a clitic_set) and its bits. */
+/* While building only, beside a form's bits (never written): some path that made the
+ * form is one Hunspell's checkword takes as it is written (PATH_PLAIN), or some path is
+ * one whose verdict the expansion does not follow (PATH_RISK). A form made plain and at
+ * no risk is kept without asking Hunspell (see plain_path); every other is verified. */
+enum { PATH_PLAIN = 1, PATH_RISK = 2 };
+#define PATH_SHIFT 16
+#define PATH_BITS ((uint64_t)(PATH_PLAIN | PATH_RISK) << PATH_SHIFT)
+
+/* One hyphenated form as a base and a tail (their numbers in a clitic_set), its bits and
+ * its PATH_* marks (in what was padding). */
 typedef struct clitic_pair {
     uint32_t base;
     uint16_t tail;
     uint8_t bits;
+    uint8_t path;
 } clitic_pair;
 
 /* Hyphenated forms as bases and tails: pt_BR makes 8 million, which a map of whole forms
@@ -2000,6 +2019,11 @@ typedef struct expansion {
     bool root_forbidden, twin;
     const affix_entry *rpfx, *rsfx;
     bool rdeep;                 /* made otherwise than by a prefix, a suffix or both */
+    bool listed;                /* a word list's word (Hunspell_add), not a stem */
+    /* The stem's .dic word ended otherwise than at its flags, a tab or the line's end
+     * (a few es_ES and pt_PT lines end in blanks): Hunspell keeps them as part of it. */
+    bool loose_end;
+    uint8_t path;               /* PATH_* of the form being kept: RISK but within emit */
     bool nomem;
 } expansion;
 
@@ -2029,18 +2053,18 @@ static void add_pair(expansion *x, const char *form, size_t cut, size_t len)
     memcpy(key, form + cut, tl);
     key[tl] = '\0';
     key[tl + 1] = (char)x->group;
-    uint64_t have = 0;
+    uint64_t have = 0, add = x->bits | (uint64_t)x->path << PATH_SHIFT;
     tqc_strmap_get(x->pairs, key, tl + 2, &have);
-    if ((have | x->bits) != have || have == 0)
-        x->nomem |= !tqc_strmap_put(x->pairs, key, tl + 2, have | x->bits);
+    if ((have | add) != have || have == 0)
+        x->nomem |= !tqc_strmap_put(x->pairs, key, tl + 2, have | add);
 }
 
 static void put_bits(expansion *x, tqc_strmap *map, const char *form, size_t len)
 {
-    uint64_t have = 0;
+    uint64_t have = 0, add = x->bits | (uint64_t)x->path << PATH_SHIFT;
     tqc_strmap_get(map, form, len, &have);
-    if ((have | x->bits) != have || have == 0)
-        x->nomem |= !tqc_strmap_put(map, form, len, have | x->bits);
+    if ((have | add) != have || have == 0)
+        x->nomem |= !tqc_strmap_put(map, form, len, have | add);
 }
 
 /* A hyphenated form made by affixes from a stem of letters, kept again for the tails
@@ -2081,7 +2105,7 @@ static void add_hyphened(expansion *x, const char *form, size_t len, size_t at)
         x->nomem = true;
         return;
     }
-    c->pairs[c->count++] = (clitic_pair){(uint32_t)b, (uint16_t)t, x->bits};
+    c->pairs[c->count++] = (clitic_pair){(uint32_t)b, (uint16_t)t, x->bits, x->path};
 }
 
 static int cmp_clitic_pair(const void *pa, const void *pb)
@@ -2102,9 +2126,10 @@ static void clitics_merge(clitic_set *c)
     for (size_t i = 0; i < c->count; i++) {
         if (!c->pairs[i].bits)
             continue;
-        if (n && c->pairs[n - 1].base == c->pairs[i].base && c->pairs[n - 1].tail == c->pairs[i].tail)
+        if (n && c->pairs[n - 1].base == c->pairs[i].base && c->pairs[n - 1].tail == c->pairs[i].tail) {
             c->pairs[n - 1].bits |= c->pairs[i].bits;
-        else
+            c->pairs[n - 1].path |= c->pairs[i].path;
+        } else
             c->pairs[n++] = c->pairs[i];
     }
     c->count = n;
@@ -2191,6 +2216,70 @@ static bool stem_refused(const expansion *x)
 static void emit_kept(expansion *x, char *buf, size_t len, size_t cut, size_t split,
                       bool marks, bool other, bool tail_marks, size_t n);
 
+/* Whether flags hold one by which Hunspell refuses an analysis the expansion makes
+ * (FORBIDDENWORD, NEEDAFFIX and PSEUDOROOT, ONLYINCOMPOUND, CIRCUMFIX) or answers by
+ * case (KEEPCASE). A stem's NEEDAFFIX refuses it alone only (need_affix false: the
+ * stem has an affix, as fr.dic's verbs all do). */
+static bool refusing_flag(const aff *a, const uint32_t *flags, size_t n, bool need_affix)
+{
+    const uint32_t refusing[] = {a->has_forbidden ? a->forbidden : 0,
+                                 need_affix ? a->needaffix : 0, a->onlyincompound,
+                                 a->circumfix, a->has_keepcase ? a->keepcase : 0};
+    for (size_t k = 0; k < sizeof refusing / sizeof refusing[0]; k++)
+        if (refusing[k] && has_flag(flags, n, refusing[k]))
+            return true;
+    return false;
+}
+
+/* Whether Hunspell's spell asks checkword about the word w (n code points) as it is
+ * written and nothing else: letters with hyphens or apostrophes between them, in lower
+ * case or with one capital, the first (get_captype's NOCAP and INITCAP; a capital is a
+ * letter whose lower case differs). Latin letters only, whose case Hunspell's own
+ * tables map as utf8proc does. */
+static bool plain_shape(const int32_t *w, size_t n)
+{
+    size_t caps = 0;
+    for (size_t i = 0; i < n; i++) {
+        bool letter = w[i] < 0x250 && tqc_text_is_letter(w[i]);
+        if (!letter && (i == 0 || i + 1 == n || (w[i] != '-' && w[i] != '\'')))
+            return false;
+        caps += letter && utf8proc_tolower(w[i]) != w[i];
+    }
+    return caps == 0 || (caps == 1 && utf8proc_tolower(w[0]) != w[0]);
+}
+
+static bool plain_shape_utf8(const char *s, size_t len)
+{
+    int32_t w[FORMS_MAX_CPS];
+    size_t n = decode_cps(s, len, w, FORMS_MAX_CPS);
+    return n != SIZE_MAX && n > 0 && plain_shape(w, n);
+}
+
+/* The PATH_* mark of the form w (n code points) x is emitting. Plain: a stem of letters
+ * from the .dic (not a word list's, not a capital twin) alone, with a prefix, a suffix
+ * or both as a cross product, each leaving some of the stem (FULLSTRIP), neither the
+ * stem nor the affixes' continuation classes with a refusing_flag, the form of
+ * plain_shape, in a UTF-8 .aff without other_refusal (and holding no ICONV pattern:
+ * confirmed). Hunspell's affix_check then finds the analysis that made it, as it tests
+ * the same conditions, strips and flags; what could still refuse it is another analysis
+ * met first whose stem is forbidden or only a compound part, or the form being a
+ * forbidden stem itself, and those paths mark the same form PATH_RISK when the
+ * expansion makes them. */
+static uint8_t plain_path(const expansion *x, const int32_t *w, size_t n)
+{
+    const aff *a = x->a;
+    const affix_entry *p = x->rpfx, *s = x->rsfx;
+    if (!a->utf8 || a->other_refusal || x->root_forbidden || x->twin ||
+        x->rdeep || x->marks || x->listed || x->loose_end ||
+        (x->bits & (FORM_HIDDEN | FORM_FORBIDDEN | FORM_KEEPCASE)) ||
+        refusing_flag(a, x->root_flags, x->nroot, !p && !s) ||
+        (p && refusing_flag(a, a->flags + p->cont_first, p->ncont, true)) ||
+        (s && refusing_flag(a, a->flags + s->cont_first, s->ncont, true)) ||
+        n <= (p ? p->nadd : 0) + (s ? s->nadd : 0))
+        return PATH_RISK;
+    return plain_shape(w, n) ? PATH_PLAIN : PATH_RISK;
+}
+
 static void emit(expansion *x, const int32_t *w, size_t n)
 {
     char buf[FORMS_MAX_CPS * 4 + 1];
@@ -2225,10 +2314,12 @@ static void emit(expansion *x, const int32_t *w, size_t n)
      * whose continuation has ONLYINCOMPOUND: such an analysis names nothing (`Mit`, of
      * the compound part Mit/hij, is no name). */
     uint8_t bits = x->bits;
+    x->path = plain_path(x, w, n);
     if (x->roles && stem_refused(x))
         x->bits &= (uint8_t)~FORM_NAME;
     emit_kept(x, buf, len, cut, split, marks, other, tail_marks, n);
     x->bits = bits;
+    x->path = PATH_RISK;   /* forms kept outside emit (forbidden stems) */
 }
 
 /* emit's second half: keeps the form buf (len bytes, n code points) in its map. */
@@ -2419,6 +2510,7 @@ static bool expand_dic(expansion *x, const char *path, char *err, size_t errlen)
                 too_long = true;
             q++;
         }
+        x->loose_end = q < eol && *q != '/' && *q != '\t';
         size_t ffirst = 0, nflags = 0;
         if (q < eol && *q == '/') {
             const char *fs = ++q;
@@ -2451,6 +2543,7 @@ static bool expand_dic(expansion *x, const char *path, char *err, size_t errlen)
             bool forbidden = a->has_forbidden && has_flag(flags, nflags, a->forbidden);
             x->root_flags = copy;
             x->nroot = nc;
+            x->listed = false;
             x->root_forbidden = forbidden;
             x->twin = false;
             expand(x, w, n, copy, nc);
@@ -2530,6 +2623,7 @@ static void add_list_word(void *ctx, const char *word, size_t n)
         x->marks = true;
         x->root_flags = NULL;   /* no flags: no compound role */
         x->nroot = 0;
+        x->listed = true;
         x->root_forbidden = x->twin = x->rdeep = false;
         x->rpfx = x->rsfx = NULL;
         emit(x, w, m);
@@ -2868,12 +2962,35 @@ static uint64_t verified(tqc_forms_accept_fn accept, void *ctx, const char *w, s
     return bits;
 }
 
+/* Whether w holds one of a's ICONV patterns, which Hunspell converts before it checks
+ * a word (fr.aff's typographic apostrophe and decomposed accents). */
+static bool holds_iconv(const aff *a, const char *w, size_t len)
+{
+    for (const char *p = a->iconv; p && p < a->iconv + a->iconv_len; p += strlen(p) + 1)
+        if (*p && contains(w, len, p, strlen(p)))
+            return true;
+    return false;
+}
+
+/* The bits of a form made with v (bits and PATH_* marks): as made when every path that
+ * made it is plain (plain_path) and so is its shape as asked, else as Hunspell
+ * confirms them. Asking is most of a build's time (pt_BR: 11 million forms). */
+static uint64_t confirmed(expansion *x, tqc_forms_accept_fn accept, void *ctx, const char *w,
+                          size_t len, uint64_t v)
+{
+    uint64_t bits = v & ~PATH_BITS;
+    if ((v & PATH_BITS) == (uint64_t)PATH_PLAIN << PATH_SHIFT && plain_shape_utf8(w, len) &&
+        !holds_iconv(x->a, w, len))
+        return bits;
+    return verified(accept, ctx, w, len, bits);
+}
+
 tqc_status tqc_forms_build(const char *path, uint64_t key, const tqc_forms_source *src,
                            tqc_forms_accept_fn accept, void *ctx, tqc_forms_stats *stats,
                            char *err, size_t errlen)
 {
     aff a = {0};
-    expansion x = {.a = &a};
+    expansion x = {.a = &a, .path = PATH_RISK};
     tqc_strmap *kept = NULL, *kept_pairs = NULL;
     tqc_status st = TQC_OK;
     *stats = (tqc_forms_stats){0};
@@ -2912,7 +3029,7 @@ tqc_status tqc_forms_build(const char *path, uint64_t key, const tqc_forms_sourc
     for (size_t i = 0; i < n && st == TQC_OK; i++) {
         size_t len;
         const char *w = tqc_strmap_key(x.forms, i, &len);
-        uint64_t bits = verified(accept, ctx, w, len, tqc_strmap_value(x.forms, i));
+        uint64_t bits = confirmed(&x, accept, ctx, w, len, tqc_strmap_value(x.forms, i));
         if ((bits & (FORM_KNOWN | FORM_HIDDEN | FORM_FORBIDDEN)) &&
             !tqc_strmap_put(kept, w, len, bits))
             st = TQC_ENOMEM;
@@ -2931,7 +3048,7 @@ tqc_status tqc_forms_build(const char *path, uint64_t key, const tqc_forms_sourc
         const char *w = tqc_strmap_key(x.marked, i, &len);
         if (memchr(w, '-', len) ? x.hyphens_full || tails : x.apostrophes_full)
             continue;   /* not all of their kind: useless; or kept as tails below */
-        uint64_t have = 0, bits = verified(accept, ctx, w, len, tqc_strmap_value(x.marked, i));
+        uint64_t have = 0, bits = confirmed(&x, accept, ctx, w, len, tqc_strmap_value(x.marked, i));
         tqc_strmap_get(kept, w, len, &have);
         if ((bits & (FORM_KNOWN | FORM_HIDDEN)) && !tqc_strmap_put(kept, w, len, have | bits))
             st = TQC_ENOMEM;
@@ -2946,7 +3063,7 @@ tqc_status tqc_forms_build(const char *path, uint64_t key, const tqc_forms_sourc
     for (size_t i = 0; i < npm && st == TQC_OK; i++) {
         size_t len;
         const char *w = tqc_strmap_key(x.pmarked, i, &len);
-        uint64_t have = 0, bits = verified(accept, ctx, w, len, tqc_strmap_value(x.pmarked, i));
+        uint64_t have = 0, bits = confirmed(&x, accept, ctx, w, len, tqc_strmap_value(x.pmarked, i));
         tqc_strmap_get(kept, w, len, &have);
         if ((bits & (FORM_KNOWN | FORM_HIDDEN)) && !tqc_strmap_put(kept, w, len, have | bits))
             st = TQC_ENOMEM;
@@ -2960,7 +3077,8 @@ tqc_status tqc_forms_build(const char *path, uint64_t key, const tqc_forms_sourc
         memcpy(form, base, bl);
         memcpy(form + bl, tail, tl);
         /* A refused form's bits are 0, which group_clitics drops. */
-        uint64_t bits = verified(accept, ctx, form, bl + tl, cp->bits);
+        uint64_t bits = confirmed(&x, accept, ctx, form, bl + tl,
+                                  cp->bits | (uint64_t)cp->path << PATH_SHIFT);
         cp->bits = (bits & (FORM_KNOWN | FORM_HIDDEN)) ? (uint8_t)bits : 0;
         nclitics += cp->bits != 0;
     }
@@ -2977,7 +3095,7 @@ tqc_status tqc_forms_build(const char *path, uint64_t key, const tqc_forms_sourc
             continue;
         memcpy(form, hw, hl);
         memcpy(form + hl, k, kl - 2);
-        uint64_t bits = verified(accept, ctx, form, hl + kl - 2, tqc_strmap_value(x.pairs, i));
+        uint64_t bits = confirmed(&x, accept, ctx, form, hl + kl - 2, tqc_strmap_value(x.pairs, i));
         if ((bits & (FORM_KNOWN | FORM_HIDDEN)) && !tqc_strmap_put(kept_pairs, k, kl, bits))
             st = TQC_ENOMEM;
     }

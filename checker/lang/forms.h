@@ -4,8 +4,10 @@
  *
  * Building expands every .dic stem through the .aff's prefixes and suffixes (cross
  * products and continuation classes), adds the word lists' words, and keeps only the
- * forms the caller's verifier (Hunspell_spell) accepts: the file never holds as a word a
- * form Hunspell refuses (a compound part it refuses alone is held for its roles). The file says whether the set is complete for the dictionary (no
+ * forms Hunspell accepts: the caller's verifier (Hunspell_spell) is asked about every form
+ * but those a stem's plain affixes make, which Hunspell's own affix check accepts (see
+ * forms.c's plain_path); the file never holds as a word a form Hunspell refuses (a
+ * compound part it refuses alone is held for its roles). The file says whether the set is complete for the dictionary (no
  * compounding that can make a word of letters but by COMPOUNDBEGIN/MIDDLE/END flags, no
  * IGNORE, no complex prefixes): then a word of letters absent from it, in any
  * capitalisation, is unknown without asking Hunspell, or, where the .aff compounds by
@@ -60,7 +62,8 @@ typedef struct tqc_forms_stats {
 } tqc_forms_stats;
 
 /* Compiles src into a new file at path for key (written whole or not at all, see
- * tqc_cache_write). accept verifies each form. On failure err says why. */
+ * tqc_cache_write). accept verifies each form the expansion cannot vouch for. On failure
+ * err says why. */
 tqc_status tqc_forms_build(const char *path, uint64_t key, const tqc_forms_source *src,
                            tqc_forms_accept_fn accept, void *ctx, tqc_forms_stats *stats,
                            char *err, size_t errlen);
