@@ -531,7 +531,7 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
                    tqc_lang_yes(ctx->lang, "proclitic-pronouns");
     /* An article of the language's list opening the sentence, also after an adverb
      * opening it, before a form that may be a noun or an adjective, is the article (`La
-     * prima in dieci anni.`, `Quase o dobro do previsto.`): a pronoun there needs a verb
+     * prima in dieci anni.`, `Quase o triplo da estimativa.`): a pronoun there needs a verb
      * that is nothing else (`La vende.`, `Quase o perdi.`), or a name after the form, its
      * subject or object (`Lo denuncia Carla Neri.`): a noun runs on into a name through a
      * preposition, and one in apposition (`il porto Said`) is rarely also a verb. */
