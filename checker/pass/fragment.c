@@ -1263,7 +1263,7 @@ static bool main_clause_may_follow(const tqc_ctx *ctx, size_t first, size_t last
 /* Whether the subordinator opening tokens [first, last), where subordinate clauses end
  * on their finite verb (profile `verb-final-subordinate`), is a preposition too and its
  * first finite verb, before any mark, has more of its clause after it that is no verb
- * (`Während der Bauzeit fahren die Züge nur bis Plagwitz.`): the verb second of a main
+ * (`Während der Ferien bleibt die Halle bis zum Abend offen.`): the verb second of a main
  * clause after a prepositional phrase, not the end of a subordinate clause (`Während der
  * Vater schlief.`). */
 static bool verb_second_after_preposition(const tqc_ctx *ctx, size_t first, size_t last)
