@@ -76,7 +76,6 @@ typedef struct shared_textcat {
 static pthread_mutex_t textcat_mu = PTHREAD_MUTEX_INITIALIZER;
 static shared_textcat *textcat_registry;
 
-
 /* A regional variety's profile and dictionary (`en-GB`), for the spelling pass. */
 /* One exttextcat answer: the candidates it ranked (every one, before a caller's max)
  * and its very best guess, for the text it read (a copy, compared byte for byte). */
@@ -363,8 +362,8 @@ static int cmp_word(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* The words of dictionaries/<code>/freq.tsv (at most LANGID_COMMON_WORDS, commonest
- * first), or NULL when the language has no frequency list (or out of memory). */
+/* The words of the frequency list at path (at most LANGID_COMMON_WORDS, commonest
+ * first), or NULL when there is none (or out of memory). */
 static common_words *read_common(const char *path)
 {
     FILE *f = fopen(path, "r");
@@ -521,6 +520,12 @@ static bool textcat_ready(tqc_langid *id)
             t->refs++;
             id->textcat = t->handle;
             id->textcat_shared = t;
+        } else if (t && t->refs == 0) {
+            /* made for this langid, which cannot use it */
+            textcat_registry = t->next;
+            textcat_Done(t->handle);
+            free(t->dir);
+            free(t);
         }
         pthread_mutex_unlock(&textcat_mu);
     }
