@@ -298,6 +298,18 @@ size_t tqc_text_drop_mark(const char *word, size_t len, int32_t mark, char *out,
 {
     int32_t cps[256];
     size_t n = 0;
+    /* ASCII has no marks and composes to itself: the same answer without utf8proc (the
+     * spelling pass's accent walk asks it of every variant of an unknown word). */
+    size_t ascii = 0;
+    while (ascii < len && (unsigned char)word[ascii] < 0x80)
+        ascii++;
+    if (ascii == len) {
+        if (len > sizeof cps / sizeof *cps || len >= cap)
+            return 0;
+        memcpy(out, word, len);
+        out[len] = '\0';
+        return len;
+    }
     for (size_t i = 0; i < len;) {
         int32_t cp, parts[TEXT_MAX_DECOMPOSED];
         size_t used = tqc_text_decode(word + i, len - i, &cp);

@@ -167,6 +167,12 @@ static bool vmap_each(const void *src, tqc_verdicts_visit_fn visit, void *ctx)
  * are Zipfian, so a few thousand slots answer most tokens from memory the processor
  * keeps close, where the map (every distinct word seen) costs cache misses. */
 #define HOT_SLOTS 32768
+/* A view starts with HOT_FIRST_SLOTS and grows fourfold each time its misses reach
+ * HOT_GROW_AFTER times its slots: a dictionary asked a few words (a loan language's, a
+ * candidate language of the untranslated pass) keeps a few pages instead of a megabyte
+ * a thread. */
+#define HOT_FIRST_SLOTS 1024
+#define HOT_GROW_AFTER 4
 #define HOT_KEY 26
 typedef struct hot_verdict {
     uint32_t tag;
@@ -250,6 +256,8 @@ struct tqc_dict {
     speller *own;               /* asked without the lock; NULL: the core's */
     bool want_own;              /* own is opened at its first question (own_speller) */
     hot_verdict *hot;           /* NULL until the first lookup */
+    size_t hot_slots;           /* a power of two, at most HOT_SLOTS */
+    size_t hot_misses;          /* lookups hot did not answer since it last grew */
     /* Every verdict this view has had, once another view shares the core: the core's
      * lock is then taken once per distinct word a thread meets, not for every word its
      * hot cache has forgotten. Alone, the core's map is as good and costs no copy. */
@@ -1182,16 +1190,41 @@ static uint8_t view_verdict(tqc_dict *view, const char *word, size_t len, uint64
     return (uint8_t)verdict;
 }
 
+/* Makes view's hot cache (larger when it has one), its entries placed again; false when
+ * out of memory (the old one, if any, stays). */
+static bool hot_grow(tqc_dict *view)
+{
+    size_t n = view->hot ? view->hot_slots * 4 : HOT_FIRST_SLOTS;
+    if (n > HOT_SLOTS)
+        n = HOT_SLOTS;
+    hot_verdict *hot = tqc_calloc(n, sizeof *hot);
+    if (!hot)
+        return false;
+    for (size_t i = 0; view->hot && i < view->hot_slots; i++) {
+        const hot_verdict *e = &view->hot[i];
+        if (e->len)
+            hot[tqc_strmap_hash(e->key, e->len) & (n - 1)] = *e;
+    }
+    free(view->hot);
+    view->hot = hot;
+    view->hot_slots = n;
+    view->hot_misses = 0;
+    return true;
+}
+
 static bool lookup(tqc_dict *view, const char *word, size_t len)
 {
     if (len == 0 || len > DICT_MAX_WORD)
         return false;
     uint64_t h = tqc_strmap_hash(word, len);
-    if (len > HOT_KEY || (!view->hot && !(view->hot = tqc_calloc(HOT_SLOTS, sizeof *view->hot))))
+    if (len > HOT_KEY || (!view->hot && !hot_grow(view)))
         return view_verdict(view, word, len, h) == VERDICT_KNOWN;
-    hot_verdict *hot = &view->hot[h & (HOT_SLOTS - 1)];
+    hot_verdict *hot = &view->hot[h & (view->hot_slots - 1)];
     if (hot->len == len && hot->tag == (uint32_t)(h >> 32) && memcmp(hot->key, word, len) == 0)
         return hot->verdict == VERDICT_KNOWN;
+    if (++view->hot_misses >= HOT_GROW_AFTER * view->hot_slots && view->hot_slots < HOT_SLOTS &&
+        hot_grow(view))
+        hot = &view->hot[h & (view->hot_slots - 1)];
     /* The one-edit walk's variants are nearly all absent: the compiled forms' filter
      * says so without the lock or the maps (the same verdict they would find). */
     uint8_t verdict = forms_lack(view->core, word, len) ? VERDICT_UNKNOWN

@@ -10,6 +10,8 @@
 
 #include <ctype.h>
 #include <dirent.h>
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,7 +61,20 @@ typedef struct candidate {
     bool pinned;                /* own_dict is borrowed: kept until id is freed */
 } candidate;
 
-static void common_free(struct common_words *w);
+static void common_release(struct common_words *w);
+
+/* exttextcat's fingerprints (1.5 MB) read once a folder and shared by every thread's
+ * langid; its handle is not known to be safe for two classifications at once, so
+ * textcat_mu also holds one (a document asks once, its answer memoised). */
+typedef struct shared_textcat {
+    char *dir;
+    void *handle;
+    size_t refs;                /* langids holding it */
+    struct shared_textcat *next;
+} shared_textcat;
+
+static pthread_mutex_t textcat_mu = PTHREAD_MUTEX_INITIALIZER;
+static shared_textcat *textcat_registry;
 
 /* A regional variety's profile and dictionary (`en-GB`), for the spelling pass. */
 /* One exttextcat answer: the candidates it ranked (every one, before a caller's max)
@@ -83,7 +98,8 @@ struct tqc_langid {
     size_t count;
     variety varieties[TQC_LANGID_MAX_VARIETIES];
     size_t variety_count;
-    void *textcat;              /* exttextcat's handle, made on first use */
+    void *textcat;              /* exttextcat's handle (shared_textcat's), on first use */
+    struct shared_textcat *textcat_shared;
     candidate_t *textcat_out;
     bool textcat_tried;
     textcat_memo memo[LANGID_MEMO];
@@ -142,6 +158,27 @@ tqc_status tqc_langid_new(const tqc_langid_options *opts, tqc_langid **out)
     return TQC_OK;
 }
 
+/* Gives back id's hold on its shared handle, the last one freeing it. */
+static void textcat_release(tqc_langid *id)
+{
+    shared_textcat *t = id->textcat_shared;
+    pthread_mutex_lock(&textcat_mu);
+    textcat_ReleaseClassifyFullOutput(id->textcat, id->textcat_out);
+    bool last = --t->refs == 0;
+    for (shared_textcat **p = &textcat_registry; last && *p; p = &(*p)->next)
+        if (*p == t) {
+            *p = t->next;
+            break;
+        }
+    if (last)
+        textcat_Done(t->handle);
+    pthread_mutex_unlock(&textcat_mu);
+    if (last) {
+        free(t->dir);
+        free(t);
+    }
+}
+
 void tqc_langid_free(tqc_langid *id)
 {
     if (!id)
@@ -149,7 +186,7 @@ void tqc_langid_free(tqc_langid *id)
     for (size_t i = 0; i < id->count; i++) {
         tqc_dict_free(id->langs[i].own_dict);
         tqc_lang_free(id->langs[i].own_lang);
-        common_free(id->langs[i].common);
+        common_release(id->langs[i].common);
     }
     for (size_t i = 0; i < id->variety_count; i++) {
         tqc_dict_free(id->varieties[i].dict);
@@ -157,10 +194,8 @@ void tqc_langid_free(tqc_langid *id)
     }
     for (size_t i = 0; i < LANGID_MEMO; i++)
         free(id->memo[i].text);
-    if (id->textcat) {
-        textcat_ReleaseClassifyFullOutput(id->textcat, id->textcat_out);
-        textcat_Done(id->textcat);
-    }
+    if (id->textcat)
+        textcat_release(id);
     free(id->data_dir);
     free(id->dict_path);
     free(id->textcat_dir);
@@ -281,20 +316,45 @@ tqc_dict *tqc_langid_variety_dict(tqc_langid *id, const char *code)
 }
 
 /* A language's most frequent words, sorted, in one block: a hash map of them costs
- * several times their bytes, and every thread's langid holds one per language. */
+ * several times their bytes. Read-only once loaded, so every thread's langid shares
+ * one per file (common_registry): a copy a thread cost 1-2 MB at the default threads. */
 typedef struct common_words {
     char *text;         /* the words, each NUL-terminated */
     const char **word;  /* into text, sorted */
     size_t count;
+    char *path;         /* the file read, the registry's key */
+    size_t refs;        /* langids holding it; under common_mu */
+    struct common_words *next;
 } common_words;
+
+static pthread_mutex_t common_mu = PTHREAD_MUTEX_INITIALIZER;
+static common_words *common_registry;
 
 static void common_free(common_words *w)
 {
     if (w) {
         free(w->text);
         free(w->word);
+        free(w->path);
         free(w);
     }
+}
+
+/* Gives back a langid's hold on w, freeing it with the last. */
+static void common_release(common_words *w)
+{
+    if (!w)
+        return;
+    pthread_mutex_lock(&common_mu);
+    bool last = --w->refs == 0;
+    for (common_words **p = &common_registry; last && *p; p = &(*p)->next)
+        if (*p == w) {
+            *p = w->next;
+            break;
+        }
+    pthread_mutex_unlock(&common_mu);
+    if (last)
+        common_free(w);
 }
 
 static int cmp_word(const void *a, const void *b)
@@ -302,14 +362,11 @@ static int cmp_word(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* The words of dictionaries/<code>/freq.tsv (at most LANGID_COMMON_WORDS, commonest
- * first), or NULL when the language has no frequency list (or out of memory). */
-static common_words *load_common(const tqc_langid *id, const char *code)
+/* The words of the frequency list at path (at most LANGID_COMMON_WORDS, commonest
+ * first), or NULL when there is none (or out of memory). */
+static common_words *read_common(const char *path)
 {
-    char path[LANGID_MAX_PATH];
-    int n = snprintf(path, sizeof path, "%s/dictionaries/%s/freq.tsv",
-                     id->data_dir ? id->data_dir : ".", code);
-    FILE *f = n > 0 && (size_t)n < sizeof path ? fopen(path, "r") : NULL;
+    FILE *f = fopen(path, "r");
     if (!f)
         return NULL;
     common_words *w = tqc_calloc(1, sizeof *w);
@@ -347,6 +404,36 @@ static common_words *load_common(const tqc_langid *id, const char *code)
     for (size_t k = 0; k < w->count; k++, p += strlen(p) + 1)
         w->word[k] = p;
     qsort(w->word, w->count, sizeof *w->word, cmp_word);
+    return w;
+}
+
+/* The shared list of dictionaries/<code>/freq.tsv (a hold on it, common_release), read
+ * by the first langid that asks; NULL as read_common. */
+static common_words *load_common(const tqc_langid *id, const char *code)
+{
+    char path[LANGID_MAX_PATH];
+    int n = snprintf(path, sizeof path, "%s/dictionaries/%s/freq.tsv",
+                     id->data_dir ? id->data_dir : ".", code);
+    if (n <= 0 || (size_t)n >= sizeof path)
+        return NULL;
+    pthread_mutex_lock(&common_mu);
+    common_words *w = common_registry;
+    while (w && strcmp(w->path, path) != 0)
+        w = w->next;
+    if (!w && (w = read_common(path)) != NULL) {
+        size_t len = (size_t)n + 1;
+        if ((w->path = tqc_malloc(len)) == NULL) {
+            common_free(w);
+            w = NULL;
+        } else {
+            memcpy(w->path, path, len);
+            w->next = common_registry;
+            common_registry = w;
+        }
+    }
+    if (w)
+        w->refs++;
+    pthread_mutex_unlock(&common_mu);
     return w;
 }
 
@@ -410,15 +497,37 @@ static bool textcat_ready(tqc_langid *id)
         char conf[LANGID_MAX_PATH], prefix[LANGID_MAX_PATH];
         int a = snprintf(conf, sizeof conf, "%s/fpdb.conf", id->textcat_dir);
         int b = snprintf(prefix, sizeof prefix, "%s/", id->textcat_dir);
+        pthread_mutex_lock(&textcat_mu);
+        shared_textcat *t = textcat_registry;
+        while (t && strcmp(t->dir, id->textcat_dir) != 0)
+            t = t->next;
         /* exttextcat opens the file itself and says nothing of why it failed. */
-        if (*id->textcat_dir && a > 0 && (size_t)a < sizeof conf && b > 0 &&
+        if (!t && *id->textcat_dir && a > 0 && (size_t)a < sizeof conf && b > 0 &&
             (size_t)b < sizeof prefix && access(conf, R_OK) == 0 &&
-            (id->textcat = special_textcat_Init(conf, prefix))) {
-            if (!(id->textcat_out = textcat_GetClassifyFullOutput(id->textcat))) {
-                textcat_Done(id->textcat);
-                id->textcat = NULL;
+            (t = tqc_calloc(1, sizeof *t)) != NULL) {
+            t->dir = tqc_strdup(id->textcat_dir);
+            t->handle = t->dir ? special_textcat_Init(conf, prefix) : NULL;
+            if (t->handle) {
+                t->next = textcat_registry;
+                textcat_registry = t;
+            } else {
+                free(t->dir);
+                free(t);
+                t = NULL;
             }
         }
+        if (t && (id->textcat_out = textcat_GetClassifyFullOutput(t->handle)) != NULL) {
+            t->refs++;
+            id->textcat = t->handle;
+            id->textcat_shared = t;
+        } else if (t && t->refs == 0) {
+            /* made for this langid, which cannot use it */
+            textcat_registry = t->next;
+            textcat_Done(t->handle);
+            free(t->dir);
+            free(t);
+        }
+        pthread_mutex_unlock(&textcat_mu);
     }
     return id->textcat != NULL;
 }
@@ -441,7 +550,9 @@ static void classify(tqc_langid *id, const char *text, size_t len, textcat_memo 
     m->best[0] = '\0';
     /* A count of guesses within a few percent of the best, best first; 0 when there
      * are too many to choose from, negative when the text is too short. */
+    pthread_mutex_lock(&textcat_mu);
     int n = textcat_ClassifyFull(id->textcat, text, len, id->textcat_out);
+    pthread_mutex_unlock(&textcat_mu);
     for (int k = 0; k < n; k++) {
         char code[LANGID_MAX_CODE];
         base_of(id->textcat_out[k].name, code);

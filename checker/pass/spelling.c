@@ -1158,6 +1158,8 @@ typedef struct accent_ask {
     bool capital;               /* s is capitalised: only a common word's twin counts */
     bool unseen;                /* a twin the frequency list never saw may count */
     size_t chars;               /* code points in s */
+    size_t bare_len;            /* s without its marks (same_letters' half for s), or 0 */
+    char bare[SPELL_MAX_WORD * 2 + 1];
     uint64_t best;              /* the frequency of found, plus one */
     char found[SPELL_MAX_WORD * 2 + 1];
 } accent_ask;
@@ -1183,7 +1185,9 @@ static bool accent_edit(void *ctx, const char *w, size_t n, bool swap)
      * is small: manual pages, a few novels), and only then: a rare twin of Hunspell's
      * compounding or its rarer words is no evidence against a word of its own. */
     uint64_t freq;
-    if (!same_letters(a->s, a->len, word) || (freq = tqc_dict_freq(dict, w, n) + 1) <= a->best ||
+    char y[SPELL_MAX_WORD * 2 + 1];
+    size_t yn = a->bare_len ? tqc_text_drop_mark(word, n, -1, y, sizeof y) : 0;
+    if (yn != a->bare_len || memcmp(a->bare, y, yn) != 0 || (freq = tqc_dict_freq(dict, w, n) + 1) <= a->best ||
         !tqc_dict_known(dict, w, n) || (a->capital && !common_reading(a->r->ctx, w, n)) ||
         (freq == 1 && !(a->unseen && any_reading(a->r->ctx, w, n))))
         return false;
@@ -1214,9 +1218,11 @@ static bool accent_slip(spell_run *r, const char *s, size_t len, bool capital, c
         a.unseen = !tqc_dict_known(r->loans[i].dict, low, ln);
     if (!capital)
         ln = 0;
-    if (ln)
+    /* s's letters without their marks, once a walk (no variant matches where it has none) */
+    a.bare_len = tqc_text_drop_mark(s, len, -1, a.bare, sizeof a.bare);
+    if (a.bare_len && ln)
         tqc_dict_each_edit(r->ctx->dict, low, ln, accent_edit, &a);
-    else if (!capital)
+    else if (a.bare_len && !capital)
         tqc_dict_each_edit(r->ctx->dict, s, len, accent_edit, &a);
     /* A twin never seen loses to a frequent word one edit away (`tutes`: `toutes`). */
     if (!a.best || strlen(a.found) >= cap || (a.best == 1 && near_miss(r, s, len))) {
