@@ -508,7 +508,16 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
          * uninflected adjective there names a place: `Groß Gerau`). */
         bool next_cap = is_word(next) && (next->flags & TQC_TF_CAP) &&
                         next->sentence == ctx->doc->tokens[k].sentence;
+        /* An inflected adjective takes its noun next (`einen raschen Abriss`, `den
+         * schrittweisen Ausstieg`): a verb's form capitalised there is a noun the lexicon
+         * lacks, not the verb, which an attributive adjective never comes before. */
+        bool noun_slot = (lower & TQC_POS_VERB) && (prev->flags & TQC_TF_LOWER) &&
+                         (before & TQC_POS_ADJ) &&
+                         !(before & (TQC_POS_VERB | TQC_POS_ADV | TQC_POS_PRON | TQC_POS_DET |
+                                     TQC_POS_NOUN)) &&
+                         inflected_adjective(ctx, k - 1);
         bool no_noun = !(lower & (TQC_POS_NOUN | TQC_POS_DET | TQC_POS_PRON)) && !next_cap &&
+                       !noun_slot &&
                        !tok_in(ctx, CAP_ARTICLES, prev) && !tok_in(ctx, CAP_DETERMINERS, prev) &&
                        !tok_in(ctx, CAP_PREPOSITIONS, prev) && !tok_in(ctx, CAP_NOMINALISERS, prev) &&
                        !(before & (TQC_POS_DET | TQC_POS_PREP));
@@ -538,7 +547,7 @@ static tqc_severity lexicon_severity(const tqc_ctx *ctx, size_t k)
             return TQC_SEV_WARNING;
         bool finite = (lower & TQC_POS_VFIN) && (before & (TQC_POS_PRON | TQC_POS_ADV)) &&
                       !(before & (TQC_POS_DET | TQC_POS_PREP | TQC_POS_ADJ | TQC_POS_NOUN));
-        if (!(lower & verbal) || (lower & (TQC_POS_NOUN | TQC_POS_ADJ)) ||
+        if (!(lower & verbal) || (lower & (TQC_POS_NOUN | TQC_POS_ADJ)) || noun_slot ||
             ((lower & TQC_POS_VINF) && !finite) ||
             tok_in(ctx, CAP_ARTICLES, prev) || tok_in(ctx, CAP_DETERMINERS, prev) ||
             tok_in(ctx, CAP_PREPOSITIONS, prev))
