@@ -297,6 +297,7 @@ typedef struct name_reading {
     char fixed[CAP_MAX_WORD];
     size_t len;
     bool name, common;
+    bool only_capitalised;  /* the dictionary knows the word only capitalised */
 } name_reading;
 
 static bool read_as_name(const tqc_ctx *ctx, const char *w, size_t n, name_reading *r)
@@ -317,6 +318,7 @@ static bool read_as_name(const tqc_ctx *ctx, const char *w, size_t n, name_readi
     /* The lexicon's proper noun with no lower-case reading outweighs the dictionary's
      * lower-case form (Hunspell's affixes accept `paulo`). */
     r->common = (low & ~cap_readings) || (known && !(cap & TQC_POS_PROPN && !low));
+    r->only_capitalised = only_capitalised;
     if (capitalised_nouns(ctx))
         r->name = (cap & TQC_POS_PROPN) && !(cap & TQC_POS_NOUN);
     else
@@ -2529,12 +2531,20 @@ static bool lower_name_in_run(const tqc_ctx *ctx, const span_index *glued, word_
     const char *w = tok_text(doc, t);
     size_t pl = tqc_span_len(prev->span);
     name_reading r;
-    /* A capitalised function word begins a name only as a name's first word does
-     * (`São paulo`): before a name that is no common word. */
+    /* Where every noun is capitalised, a word the dictionary knows only capitalised
+     * after a capitalised word the lexicon has as no noun (`Angela`, `Sankt`: a name)
+     * is the name's next word, or a noun: in lower case either way (a loan language's
+     * word is neither: `exports`). */
     if (!capitalised_inside(prev, t) || prev->span.end + 1 != t->span.start ||
         (capitalised_nouns(ctx) && (tqc_ctx_pos(ctx, k - 1) & TQC_POS_NOUN)) ||
-        links_capitalised(doc, k) || !read_as_name(ctx, w, len, &r) ||
-        (r.common && tok_in(ctx, CAP_FUNCTION_WORDS, prev)) ||
+        links_capitalised(doc, k))
+        return false;
+    if (!read_as_name(ctx, w, len, &r) &&
+        !(capitalised_nouns(ctx) && r.only_capitalised && !r.common && !loanword(ctx, w, len)))
+        return false;
+    /* A capitalised function word begins a name only as a name's first word does
+     * (`São paulo`): before a name that is no common word. */
+    if ((r.common && tok_in(ctx, CAP_FUNCTION_WORDS, prev)) ||
         (r.common && !phrase_nearby(doc, t->span, tok_text(doc, prev), pl, r.fixed, r.len)) ||
         written_nearby(words, k, w, len, TQC_TF_LOWER, TQC_TF_SENT_START | TQC_TF_PARA_START,
                        true) ||
