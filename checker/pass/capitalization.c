@@ -27,7 +27,12 @@
  *      abbreviations.
  *  (c) a multi-word proper name in lower case: a `name-prefixes` word before a word the
  *      dictionary knows only capitalised (`north korean`), or a name of `proper-names`
- *      (`united nations`). The whole phrase is reported with its capitalised form.
+ *      (`united nations`). The whole phrase is reported with its capitalised form. One
+ *      word weighed as a name (the lexicon's proper noun or the dictionary's capital-only
+ *      form against a common reading of the same spelling) is reported glued to an
+ *      elided article (`sull'etna`) or right after a word capitalised inside its
+ *      sentence (`São paulo`), a common word there only where the article writes the
+ *      pair capitalised elsewhere.
  *  (d) a word the language writes in lower case though English capitalises it
  *      (`lower-case-words`: the months and days of Spanish or Portuguese) capitalised
  *      mid-sentence right after a function word or a number (`el 5 de Marzo`), unless
@@ -2514,8 +2519,8 @@ static bool links_capitalised(const tqc_doc *doc, size_t k)
  * case again. A common word of the same spelling after a capitalised word is most often
  * that word (`the Boston house`, `the Labour party`): it is reported only where the
  * article writes the same two words capitalised elsewhere (`Santa Rosa`). A word
- * between two capitalised ones is the name's particle. Where every
- * noun is capitalised the word before must be no noun. Returns whether it reported. */
+ * between two capitalised ones is the name's particle. Where every noun is capitalised
+ * the word before must be no noun. Returns whether it reported. */
 static bool lower_name_in_run(const tqc_ctx *ctx, const span_index *glued, word_index *words,
                               size_t k)
 {
@@ -2531,14 +2536,14 @@ static bool lower_name_in_run(const tqc_ctx *ctx, const span_index *glued, word_
     const char *w = tok_text(doc, t);
     size_t pl = tqc_span_len(prev->span);
     name_reading r;
-    /* Where every noun is capitalised, a word the dictionary knows only capitalised
-     * after a capitalised word the lexicon has as no noun (`Angela`, `Sankt`: a name)
-     * is the name's next word, or a noun: in lower case either way (a loan language's
-     * word is neither: `exports`). */
     if (!capitalised_inside(prev, t) || prev->span.end + 1 != t->span.start ||
         (capitalised_nouns(ctx) && (tqc_ctx_pos(ctx, k - 1) & TQC_POS_NOUN)) ||
         links_capitalised(doc, k))
         return false;
+    /* Where every noun is capitalised, a word the dictionary knows only capitalised
+     * after a capitalised word the lexicon has as no noun (`Angela`, `Sankt`: a name)
+     * is the name's next word, or a noun: in lower case either way (a loan language's
+     * word is neither: `exports`). */
     if (!read_as_name(ctx, w, len, &r) &&
         !(capitalised_nouns(ctx) && r.only_capitalised && !r.common && !loanword(ctx, w, len)))
         return false;
