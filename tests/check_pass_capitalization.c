@@ -499,6 +499,35 @@ START_TEST(test_issue_12_capitalization_lower_case_single_name)
 }
 END_TEST
 
+/* issue 12: a name in lower case inside a capitalised name run or after an elided
+ * article, in every language: a name the lexicon or the dictionary knows as no common
+ * word is reported; a common word of the same spelling only where the article writes the
+ * two words capitalised elsewhere; a word between two capitalised ones is a particle. */
+START_TEST(test_issue_12_capitalization_name_in_run_or_after_elision)
+{
+    CAP_FINDS("it", "Gli alpinisti sono saliti sull'etna la settimana scorsa con una guida.",
+              "sull'etna", TQC_SEV_WARNING);
+    CAP_SILENT("it", "Il sindaco ha parlato dell'acqua e dell'ambiente con i cittadini.");
+    CAP_FINDS("fr", "Les habitants d'avignon attendent le festival chaque été.", "d'avignon",
+              TQC_SEV_WARNING);
+    CAP_SILENT("fr", "Les enfants d'aujourd'hui lisent l'article avec l'enseignant.");
+    /* The capitalised first word is the name's, no common word capitalised. */
+    CAP_FINDS("pt", "Os moradores de São paulo enfrentaram chuvas fortes durante a semana.",
+              "paulo", TQC_SEV_WARNING);
+    CAP_SILENT("pt", "O Banco central anunciou ontem uma nova taxa de juros para o mês.");
+    CAP_FINDS("es", "Los vecinos de Santa Rosa votaron ayer. En Santa rosa no hubo incidentes "
+              "graves.", "rosa", TQC_SEV_WARNING);
+    CAP_SILENT("es", "Los vecinos de Santa rosa votaron ayer en una jornada tranquila.");
+    CAP_FINDS("en", "The ship sailed from Los angeles to Honolulu in the spring.", "angeles",
+              TQC_SEV_WARNING);
+    CAP_SILENT("en", "The Boston house was sold last year to a family from the valley.");
+    CAP_SILENT("en", "The concert ended with a sonata by Ludwig van Beethoven and a song.");
+    CAP_FINDS("de", "Die Kanzlerin Angela merkel sprach am Montag vor dem Bundestag.", "merkel",
+              TQC_SEV_WARNING);
+    CAP_SILENT("de", "Der Verein aus Sankt Gallen gewann das Spiel am Sonntag deutlich.");
+}
+END_TEST
+
 /* issue 13: changing the case of a word is never a safe fix, whichever pass offers it. */
 START_TEST(test_issue_13_case_change_is_never_safe)
 {
@@ -1175,6 +1204,7 @@ Suite *pass_capitalization_suite(void)
     tcase_add_test(tc, test_issue_12_capitalization_demonyms_and_seasons);
     tcase_add_test(tc, test_issue_12_capitalization_german_verb_after_opening_phrase);
     tcase_add_test(tc, test_issue_12_capitalization_place_adjective);
+    tcase_add_test(tc, test_issue_12_capitalization_name_in_run_or_after_elision);
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
     return s;

@@ -27,7 +27,12 @@
  *      abbreviations.
  *  (c) a multi-word proper name in lower case: a `name-prefixes` word before a word the
  *      dictionary knows only capitalised (`north korean`), or a name of `proper-names`
- *      (`united nations`). The whole phrase is reported with its capitalised form.
+ *      (`united nations`). The whole phrase is reported with its capitalised form. One
+ *      word weighed as a name (the lexicon's proper noun or the dictionary's capital-only
+ *      form against a common reading of the same spelling) is reported glued to an
+ *      elided article (`sull'etna`) or right after a word capitalised inside its
+ *      sentence (`São paulo`), a common word there only where the article writes the
+ *      pair capitalised elsewhere.
  *  (d) a word the language writes in lower case though English capitalises it
  *      (`lower-case-words`: the months and days of Spanish or Portuguese) capitalised
  *      mid-sentence right after a function word or a number (`el 5 de Marzo`), unless
@@ -35,6 +40,7 @@
  *      Julio`): then it is part of a name. */
 #include "pass/pass.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -284,6 +290,60 @@ static int quote_depth_after(const tqc_ctx *ctx, const tqc_token *t, int depth)
 static bool capitalised_nouns(const tqc_ctx *ctx)
 {
     return ((const cap_state *)ctx->state)->capitalised_nouns;
+}
+
+/* What the lexicon and the dictionary say of a lower-case word (n bytes) as a name: its
+ * capitalised form, whether that form is a name (the lexicon's proper noun, or the
+ * dictionary knows the word only so) and whether the word is a common word as written
+ * too (`rosa`, `rico`). A lower-case form the lexicon holds with no reading its
+ * capitalised form lacks is that name lower-cased by the lexicon's source, no common
+ * word. Where every noun is capitalised, a noun's capitalised form is no name. */
+typedef struct name_reading {
+    char fixed[CAP_MAX_WORD];
+    size_t len;
+    bool name, common;
+    bool only_capitalised;  /* the dictionary knows the word only capitalised */
+} name_reading;
+
+static bool read_as_name(const tqc_ctx *ctx, const char *w, size_t n, name_reading *r)
+{
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    *r = (name_reading){0};
+    size_t fl = tqc_text_case(w, n, TQC_CASE_TITLE, r->fixed, sizeof r->fixed);
+    if (!fl || fl >= sizeof r->fixed || (fl == n && memcmp(w, r->fixed, n) == 0))
+        return false;
+    r->fixed[fl] = '\0';
+    r->len = fl;
+    uint32_t low = lex ? tqc_lex_pos(lex, w, n) : 0, cap = lex ? tqc_lex_pos(lex, r->fixed, fl) : 0;
+    uint32_t cap_readings = cap | (cap & TQC_POS_PROPN ? TQC_POS_NOUN : 0);
+    char variant[CAP_MAX_WORD];
+    bool known = tqc_dict_known(ctx->dict, w, n);
+    bool only_capitalised = !known && tqc_dict_case_variant(ctx->dict, w, n, variant, sizeof variant) &&
+                            strcmp(variant, r->fixed) == 0;
+    /* The lexicon's proper noun with no lower-case reading outweighs the dictionary's
+     * lower-case form (Hunspell's affixes accept `paulo`). */
+    r->common = (low & ~cap_readings) || (known && !(cap & TQC_POS_PROPN && !low));
+    r->only_capitalised = only_capitalised;
+    if (capitalised_nouns(ctx))
+        r->name = (cap & TQC_POS_PROPN) && !(cap & TQC_POS_NOUN);
+    else
+        r->name = (cap & TQC_POS_PROPN) || only_capitalised;
+    return r->name;
+}
+
+/* Whether the word after k is a name in lower case and no common word (`São paulo`):
+ * word k begins that name, whatever it is alone; the name's lost capital is the slip. */
+static bool name_goes_on_lower(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (k + 1 >= doc->token_count)
+        return false;
+    const tqc_token *t = &doc->tokens[k], *next = &doc->tokens[k + 1];
+    name_reading r;
+    return is_word(next) && (next->flags & TQC_TF_LOWER) && (next->flags & TQC_TF_SPACE_BEFORE) &&
+           !(next->flags & (TQC_TF_APOS | TQC_TF_HYPHEN | TQC_TF_DIGIT)) &&
+           next->sentence == t->sentence && tqc_span_len(next->span) >= 3 &&
+           read_as_name(ctx, tok_text(doc, next), tqc_span_len(next->span), &r) && !r.common;
 }
 
 /* The part of speech named in a message: the first of the lexicon's that explains a
@@ -1319,7 +1379,8 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
     /* Where every noun is capitalised, a function word's capitalised neighbour is its
      * noun, no name (`enthält Eine Reihe`): nothing nearby makes it one. */
     if ((!capitalised_nouns(ctx) && title_case_para_memo(doc, memo, para)) ||
-        (!(closed && capitalised_nouns(ctx)) && capitalised_nearby(doc, k, verb_only)))
+        (!(closed && capitalised_nouns(ctx)) && capitalised_nearby(doc, k, verb_only)) ||
+        name_goes_on_lower(ctx, k))
         return;
     /* An item of a title-cased list with its aside (`as Correct (Hit), Incorrect`) says
      * nothing more than the list does. */
@@ -2381,6 +2442,137 @@ static bool lower_place_adjective(const tqc_ctx *ctx, size_t k)
     return false;
 }
 
+/* (c) `sull'etna`: the word after an elided article or preposition of `elisions`, glued
+ * to it by the apostrophe, in lower case though it is a name. The token as a whole is no
+ * dictionary word, so the rest is weighed alone: a name and no common word, or a common
+ * word the article writes capitalised elsewhere inside a sentence. Returns whether it
+ * reported. */
+static bool lower_name_after_elision(const tqc_ctx *ctx, word_index *words, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_token *t = &doc->tokens[k];
+    size_t len = tqc_span_len(t->span);
+    if (!is_word(t) || !(t->flags & TQC_TF_APOS) || !(t->flags & TQC_TF_LOWER) ||
+        (t->flags & (TQC_TF_HYPHEN | TQC_TF_DIGIT)) || len >= CAP_MAX_WORD)
+        return false;
+    const char *w = tok_text(doc, t);
+    size_t a = 0, apos = 0;
+    for (; a < len; a++) {
+        if (w[a] == '\'') {
+            apos = 1;
+            break;
+        }
+        if (a + 3 <= len && memcmp(w + a, "\xE2\x80\x99", 3) == 0) {
+            apos = 3;
+            break;
+        }
+    }
+    const char *rest = w + a + apos;
+    size_t rl = apos ? len - a - apos : 0;
+    name_reading r;
+    if (rl < 3 || !tqc_lang_in(ctx->lang, "elisions", w, a) || !read_as_name(ctx, rest, rl, &r) ||
+        (r.common && !written_nearby(words, k, r.fixed, r.len, TQC_TF_CAP,
+                                     TQC_TF_SENT_START | TQC_TF_PARA_START, false)))
+        return false;
+    char fixed[2 * CAP_MAX_WORD];
+    int n = snprintf(fixed, sizeof fixed, "%.*s%s", (int)(a + apos), w, r.fixed);
+    if (n <= 0 || (size_t)n >= sizeof fixed)
+        return false;
+    tqc_finding *f = TQC_EMIT(ctx, t->span, "proper name in lower case after an elided "
+                              "article: '%.*s' is written '%s'", (int)len, w, fixed);
+    tqc_finding_suggest(ctx->out, f, fixed, (size_t)n);
+    tqc_finding_fix(ctx->out, f, t->span, fixed, (size_t)n, false);
+    return true;
+}
+
+/* Whether token u is a word capitalised inside its sentence (not an acronym). */
+static bool capitalised_inside(const tqc_token *u, const tqc_token *t)
+{
+    return is_word(u) && (u->flags & TQC_TF_CAP) && u->sentence == t->sentence &&
+           !(u->flags & (TQC_TF_ALLCAPS | TQC_TF_DIGIT | TQC_TF_SENT_START | TQC_TF_PARA_START));
+}
+
+/* Whether the text within CAP_NEARBY_BYTES of span writes the two words a (al bytes)
+ * and b (bl bytes) as one phrase, a space between them, b ending a word. */
+static bool phrase_nearby(const tqc_doc *doc, tqc_span span, const char *a, size_t al,
+                          const char *b, size_t bl)
+{
+    size_t lo = span.start > CAP_NEARBY_BYTES ? span.start - CAP_NEARBY_BYTES : 0;
+    size_t hi = span.end + CAP_NEARBY_BYTES < doc->len ? span.end + CAP_NEARBY_BYTES : doc->len;
+    size_t n = al + 1 + bl;
+    for (size_t i = lo; i + n <= hi; i++) {
+        const char *at = doc->text + i;
+        int32_t after = 0;
+        if (at[0] == a[0] && memcmp(at, a, al) == 0 && at[al] == ' ' &&
+            memcmp(at + al + 1, b, bl) == 0 &&
+            (i + n == doc->len || !tqc_text_decode(at + n, doc->len - i - n, &after) ||
+             !tqc_text_is_letter(after)) &&
+            (i == 0 || !(isalnum((unsigned char)at[-1]) || (unsigned char)at[-1] >= 0x80)))
+            return true;
+    }
+    return false;
+}
+
+/* Whether lower-case word k stands between two capitalised words of its sentence: a
+ * name's own particle or linking word, kept in lower case (`Ludwig van Beethoven`). */
+static bool links_capitalised(const tqc_doc *doc, size_t k)
+{
+    const tqc_token *t = &doc->tokens[k];
+    return k + 1 < doc->token_count && capitalised_inside(&doc->tokens[k + 1], t) &&
+           (doc->tokens[k + 1].flags & TQC_TF_SPACE_BEFORE);
+}
+
+/* (c) `Villa maría`, `São paulo`: a name in lower case right after a word capitalised
+ * inside its sentence, the name that word begins going on. A name the lexicon and the
+ * dictionary know as no common word is reported, unless the article writes it in lower
+ * case again. A common word of the same spelling after a capitalised word is most often
+ * that word (`the Boston house`, `the Labour party`): it is reported only where the
+ * article writes the same two words capitalised elsewhere (`Santa Rosa`). A word
+ * between two capitalised ones is the name's particle. Where every noun is capitalised
+ * the word before must be no noun. Returns whether it reported. */
+static bool lower_name_in_run(const tqc_ctx *ctx, const span_index *glued, word_index *words,
+                              size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_token *t = &doc->tokens[k];
+    size_t len = tqc_span_len(t->span);
+    if (k == 0 || !is_word(t) || !(t->flags & TQC_TF_LOWER) || !(t->flags & TQC_TF_SPACE_BEFORE) ||
+        len < 3 || len >= CAP_MAX_WORD ||
+        (t->flags & (TQC_TF_SENT_START | TQC_TF_PARA_START | TQC_TF_PERIOD | TQC_TF_DIGIT |
+                     TQC_TF_APOS | TQC_TF_HYPHEN)))
+        return false;
+    const tqc_token *prev = &doc->tokens[k - 1];
+    const char *w = tok_text(doc, t);
+    size_t pl = tqc_span_len(prev->span);
+    name_reading r;
+    if (!capitalised_inside(prev, t) || prev->span.end + 1 != t->span.start ||
+        (capitalised_nouns(ctx) && (tqc_ctx_pos(ctx, k - 1) & TQC_POS_NOUN)) ||
+        links_capitalised(doc, k))
+        return false;
+    /* Where every noun is capitalised, a word the dictionary knows only capitalised
+     * after a capitalised word the lexicon has as no noun (`Angela`, `Sankt`: a name)
+     * is the name's next word, or a noun: in lower case either way (a loan language's
+     * word is neither: `exports`). */
+    if (!read_as_name(ctx, w, len, &r) &&
+        !(capitalised_nouns(ctx) && r.only_capitalised && !r.common && !loanword(ctx, w, len)))
+        return false;
+    /* A capitalised function word begins a name only as a name's first word does
+     * (`São paulo`): before a name that is no common word. */
+    if ((r.common && tok_in(ctx, CAP_FUNCTION_WORDS, prev)) ||
+        (r.common && !phrase_nearby(doc, t->span, tok_text(doc, prev), pl, r.fixed, r.len)) ||
+        written_nearby(words, k, w, len, TQC_TF_LOWER, TQC_TF_SENT_START | TQC_TF_PARA_START,
+                       true) ||
+        (glued->ok ? span_index_overlaps(glued, t->span)
+                   : tqc_findings_overlap(ctx->out, "missing-space", t->span)))
+        return false;
+    tqc_finding *f = TQC_EMIT(ctx, t->span, "proper name in lower case: '%.*s %.*s' is written "
+                              "'%.*s %s'", (int)pl, tok_text(doc, prev), (int)len, w, (int)pl,
+                              tok_text(doc, prev), r.fixed);
+    tqc_finding_suggest(ctx->out, f, r.fixed, r.len);
+    tqc_finding_fix(ctx->out, f, t->span, r.fixed, r.len, false);
+    return true;
+}
+
 /* The next word of a proper name (bytes [*pos, len) of name) into *w, *wl. */
 static bool next_name_word(const char *name, size_t len, size_t *pos, const char **w, size_t *wl)
 {
@@ -2483,7 +2675,8 @@ static void run(const tqc_ctx *ctx)
         if (!used && quoted == 0 && !part)
             used = lower_case_single_name(ctx, &glued, &words, k) ||
                    lower_case_used_name(ctx, &glued, &words, k) ||
-                   lower_place_adjective(ctx, k);
+                   lower_place_adjective(ctx, k) || lower_name_after_elision(ctx, &words, k) ||
+                   lower_name_in_run(ctx, &glued, &words, k);
         if (used)
             k += used - 1;
     }
