@@ -2522,7 +2522,7 @@ static bool links_capitalised(const tqc_doc *doc, size_t k)
            (doc->tokens[k + 1].flags & TQC_TF_SPACE_BEFORE);
 }
 
-/* (c) `Villa maría`, `São paulo`: a name in lower case right after a word capitalised
+/* (c) `Ciudad real`, `São paulo`: a name in lower case right after a word capitalised
  * inside its sentence, the name that word begins going on. A name the lexicon and the
  * dictionary know as no common word is reported, unless the article writes it in lower
  * case again. A common word of the same spelling after a capitalised word is most often
