@@ -92,7 +92,10 @@ def main():
         for t in threads:
             t.join()
 
-    run(1.0, False)     # every server thread clones its checker and loads its languages
+    # Every server thread clones its checker and loads its languages, and the dictionary
+    # views' hot caches grow to their working size as their misses mount: 1 s was too short
+    # for that on a loaded machine (memory then looked to grow under steady load).
+    run(2.0, False)
     warm = rss_kb(pid)
     t0 = time.monotonic()
     run(seconds, True)
