@@ -280,6 +280,13 @@ size_t tqc_ctx_varieties(const tqc_ctx *ctx, tqc_ctx_variety *out, size_t max)
     return count;
 }
 
+bool tqc_ctx_variety_witness(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_token *t = &ctx->doc->tokens[k];
+    return t->kind == TQC_TOK_WORD && (t->flags & TQC_TF_LOWER) &&
+           !(t->flags & (TQC_TF_DIGIT | TQC_TF_PERIOD)) && tqc_span_len(t->span) >= 2;
+}
+
 size_t tqc_ctx_variety_votes(const tqc_ctx *ctx, tqc_ctx_variety *out, size_t *votes,
                              size_t *first, size_t max)
 {
@@ -295,10 +302,9 @@ size_t tqc_ctx_variety_votes(const tqc_ctx *ctx, tqc_ctx_variety *out, size_t *v
     const tqc_doc *doc = ctx->doc;
     const uint32_t all = n == 32 ? UINT32_MAX : (UINT32_C(1) << n) - 1;
     for (size_t k = 0; k < doc->token_count; k++) {
-        const tqc_token *t = &doc->tokens[k];
-        if (t->kind != TQC_TOK_WORD || !(t->flags & TQC_TF_LOWER) ||
-            (t->flags & (TQC_TF_DIGIT | TQC_TF_PERIOD)) || tqc_span_len(t->span) < 2)
+        if (!tqc_ctx_variety_witness(ctx, k))
             continue;
+        const tqc_token *t = &doc->tokens[k];
         const char *s = tqc_doc_at(doc, t->span);
         size_t len = tqc_span_len(t->span);
         uint32_t known = 0;

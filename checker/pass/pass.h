@@ -101,6 +101,9 @@ typedef struct tqc_ctx_variety {
  * document's own first, then each other one whose dictionary is installed, at most max.
  * Returns how many were written; 0 when the profile names none or the region is fixed. */
 size_t tqc_ctx_varieties(const tqc_ctx *ctx, tqc_ctx_variety *out, size_t max);
+/* Whether token k can witness a spelling variety: a lower-case word of two letters or
+ * more, without digits or a period (`colour`, not `Colour`, `a`, `4x4` or `e.g`). */
+bool tqc_ctx_variety_witness(const tqc_ctx *ctx, size_t k);
 /* Which of those varieties the document is spelt in: each lower-case word that some of
  * their dictionaries know and others not (`colour`, `color`) is a vote for each that
  * knows it. Writes the varieties to out, their votes to votes and the first voting token

@@ -1887,9 +1887,7 @@ static void report_mixture(spell_run *r)
         size_t own = 0, own_first = 0;
         for (size_t k = 0; k < doc->token_count; k++) {
             const tqc_token *t = &doc->tokens[k];
-            if (t->kind != TQC_TOK_WORD || !(t->flags & TQC_TF_LOWER) ||
-                (t->flags & (TQC_TF_DIGIT | TQC_TF_PERIOD)) || tqc_span_len(t->span) < 2 ||
-                !tqc_ctx_token_known(ctx, k) ||
+            if (!tqc_ctx_variety_witness(ctx, k) || !tqc_ctx_token_known(ctx, k) ||
                 tqc_dict_known(var->dict, tqc_doc_at(doc, t->span), tqc_span_len(t->span)))
                 continue;
             if (own++ == 0)
