@@ -344,9 +344,9 @@ START_TEST(test_trigram_table_file_is_rebuilt_when_stale_or_damaged)
 END_TEST
 
 /* Past its filter a foreign lexicon is searched through samples of its lines (every
- * 64th, with its form's first 12 bytes): the same answers as tqc_lex_pos for forms at a
- * sample, inside a stretch, before the first and after the last, forms whose first 12
- * bytes are shared (`internationalisation`, `internationalise`) and prefixes of them. */
+ * 64th, with its form's first 12 bytes): the file's answers for forms at a sample, inside
+ * a stretch, before the first and after the last, forms whose first 12 bytes are shared
+ * (`internationalis000`, `internationalize000`), their prefixes and their run-ons. */
 START_TEST(test_foreign_lookups_through_samples_answer_alike)
 {
     char cache[] = "/tmp/tqc-lex-cache-XXXXXX", dir[64], file[128], err[512];

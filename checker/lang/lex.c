@@ -71,7 +71,7 @@ struct tqc_lex {
 
 typedef struct lex_sample {
     uint32_t offset;                   /* the line's first byte */
-    uint8_t len;                       /* its form's length, at most LEX_MAX_FORM - 1 kept */
+    uint8_t len;                       /* its form's length; 255: that or more (read it) */
     char prefix[LEX_SAMPLE_PREFIX];    /* the form's first bytes (fewer: the whole form) */
 } lex_sample;
 
