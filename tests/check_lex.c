@@ -343,6 +343,57 @@ START_TEST(test_trigram_table_file_is_rebuilt_when_stale_or_damaged)
 }
 END_TEST
 
+/* Past its filter a foreign lexicon is searched through samples of its lines (every
+ * 64th, with its form's first 12 bytes): the file's answers for forms at a sample, inside
+ * a stretch, before the first and after the last, forms whose first 12 bytes are shared
+ * (`internationalis000`, `internationalize000`), their prefixes and their run-ons. */
+START_TEST(test_foreign_lookups_through_samples_answer_alike)
+{
+    char cache[] = "/tmp/tqc-lex-cache-XXXXXX", dir[64], file[128], err[512];
+    char *saved = enter_cache(cache);
+    static const char *const stems[] = {"b", "internationalis", "internationalize", "m", "zz"};
+    size_t cap = 64 * 1024, len = 0;
+    char *text = malloc(cap);
+    ck_assert_ptr_nonnull(text);
+    len += (size_t)snprintf(text + len, cap - len, "# source: written for this test\n");
+    /* 5 stems x 100 numbered forms, in byte order: 500 lines, 8 samples */
+    for (size_t s = 0; s < 5; s++)
+        for (int i = 0; i < 100; i++)
+            len += (size_t)snprintf(text + len, cap - len, "%s%03d\t%s\n", stems[s], i,
+                                    i % 2 ? "NOUN" : "VFIN");
+    write_lexicon(dir, sizeof dir, text, file, sizeof file);
+    free(text);
+    tqc_lex *lex = NULL;
+    ck_assert_int_eq(tqc_lex_open(file, &lex, err, sizeof err), TQC_OK);
+    char word[64];
+    for (int round = 0; round < 2; round++) {
+        /* round 0 builds the filter (and the samples) after 4,096 lookups */
+        for (int i = 0; round == 0 && i < 5000; i++)
+            (void)tqc_lex_pos_foreign(lex, "a", 1);
+        for (size_t s = 0; s < 5; s++)
+            for (int i = 0; i < 100; i++) {
+                int n = snprintf(word, sizeof word, "%s%03d", stems[s], i);
+                uint32_t want = i % 2 ? TQC_POS_NOUN : TQC_POS_VFIN;
+                ck_assert_uint_eq(tqc_lex_pos_foreign(lex, word, (size_t)n), want);
+                /* absent: cut short (no form is a prefix of another), run on, and between
+                 * two forms (tqc_lex_pos is not asked: its index would answer for both) */
+                for (int cut = 1; cut < n; cut++)
+                    ck_assert_uint_eq(tqc_lex_pos_foreign(lex, word, (size_t)cut), 0);
+                word[n] = 'x';
+                ck_assert_uint_eq(tqc_lex_pos_foreign(lex, word, (size_t)n + 1), 0);
+                word[n - 1] = '~';
+                ck_assert_uint_eq(tqc_lex_pos_foreign(lex, word, (size_t)n), 0);
+            }
+        ck_assert_uint_eq(tqc_lex_pos_foreign(lex, "a", 1), 0);
+        ck_assert_uint_eq(tqc_lex_pos_foreign(lex, "zzz", 3), 0);
+        ck_assert_uint_eq(tqc_lex_pos_foreign(lex, "internationalise", 16), 0);
+    }
+    tqc_lex_free(lex);
+    remove_lexicon(dir, file);
+    leave_cache(saved, cache);
+}
+END_TEST
+
 /* Another language's lexicon (tqc_lex_pos_foreign) answers as tqc_lex_pos, before and
  * after its filter is built, and leaves no index (megabytes a language) behind. */
 START_TEST(test_foreign_lookups_answer_alike_without_an_index)
@@ -442,6 +493,7 @@ Suite *lex_suite(void)
     tcase_add_test(tc, test_index_file_is_rebuilt_when_damaged);
     tcase_add_test(tc, test_trigram_table_file_is_rebuilt_when_stale_or_damaged);
     tcase_add_test(tc, test_foreign_lookups_answer_alike_without_an_index);
+    tcase_add_test(tc, test_foreign_lookups_through_samples_answer_alike);
     tcase_add_test(tc, test_shipped_homographs_keep_every_reading);
     suite_add_tcase(s, tc);
     return s;

@@ -3,6 +3,9 @@
 
 #include <stdatomic.h>
 #include <stdlib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 /* Calls since the switch was set, and the call that fails (0: none). Atomic because
  * the worker pool allocates from several threads. */
@@ -34,6 +37,13 @@ void *tqc_calloc(size_t count, size_t size)
 void *tqc_realloc(void *p, size_t size)
 {
     return should_fail() ? NULL : realloc(p, size);
+}
+
+void tqc_alloc_trim(void)
+{
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
 }
 
 void tqc_alloc_fail_at(unsigned long n)

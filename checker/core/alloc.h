@@ -14,6 +14,12 @@ void *tqc_malloc(size_t size);
 void *tqc_calloc(size_t count, size_t size);
 void *tqc_realloc(void *p, size_t size);
 
+/* Hands the pages of freed memory back to the system (glibc's malloc_trim; a no-op
+ * elsewhere): after a large structure of many small blocks is freed (a Hunspell
+ * dictionary), its pages would otherwise stay in the peak, and in another thread's
+ * arena no later allocation of this thread could reuse them. */
+void tqc_alloc_trim(void);
+
 /* Test hook: the n-th allocation from now fails (n >= 1), and every later one succeeds
  * again; n = 0 turns failing off. Not for concurrent use with running checks. */
 void tqc_alloc_fail_at(unsigned long n);

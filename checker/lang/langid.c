@@ -269,6 +269,7 @@ void tqc_langid_release_one(tqc_langid *id, size_t i)
     c->own_dict = NULL;
     c->dict = NULL;
     c->dict_tried = false;
+    tqc_alloc_trim();
 }
 
 void tqc_langid_release(tqc_langid *id)

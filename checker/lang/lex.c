@@ -58,7 +58,22 @@ struct tqc_lex {
     _Atomic(const uint64_t *) filter;
     size_t filter_bits;  /* a power of two */
     atomic_size_t foreign_asked, foreign_searched;
+    /* Built with the filter: every LEX_SAMPLE_EVERY-th line's offset and the start of its
+     * form, so that a search past the filter touches the one stretch of the file that can
+     * hold the form, not a page at each step of a binary search (NULL: none). */
+    struct lex_sample *samples;
+    size_t sample_count;
 };
+
+/* Lines between two samples: a stretch of a kilobyte or two, a page or two to map. */
+#define LEX_SAMPLE_EVERY 64
+#define LEX_SAMPLE_PREFIX 12
+
+typedef struct lex_sample {
+    uint32_t offset;                   /* the line's first byte */
+    uint8_t len;                       /* its form's length; 255: that or more (read it) */
+    char prefix[LEX_SAMPLE_PREFIX];    /* the form's first bytes (fewer: the whole form) */
+} lex_sample;
 
 /* In bit order: tag i names bit 1 << i. */
 static const char *const tag_names[] = {
@@ -238,10 +253,13 @@ typedef struct index_header {
 
 static uint64_t tag_of(uint64_t h) { return h & 0xFFFFFFFF00000000ull; }
 
+/* At least half again as many slots as forms (a load of 1/3 to 2/3): a probe run stays
+ * within a cache line or two of tagged slots, and the index, whose pages random probes
+ * make resident, takes half what twice as many would (4 MB for English's lexicon). */
 static size_t index_slots_for(size_t count)
 {
     size_t slots = 16;
-    while (slots < 2 * count)
+    while (slots < count + count / 2)
         slots *= 2;
     return slots;
 }
@@ -486,6 +504,7 @@ static void lex_unload(tqc_lex *lex)
     else
         free(lex->index_map);
     free((void *)atomic_load(&lex->filter));
+    free(lex->samples);
     free(lex->index_src);
     free(lex->reg_path);
     pthread_mutex_destroy(&lex->shape_lock);
@@ -561,10 +580,12 @@ uint32_t tqc_lex_pos(const tqc_lex *lex, const char *form, size_t len)
  * foreign phrases), nearly always about a word it lacks. Its hash index (8 MB for 400,000
  * forms) and the pages binary searches touch made five such lexicons cost more memory
  * than the document's own language. A Bloom filter of the forms (12 bits a form, 4 probes:
- * about 1% false hits) answers most of those questions in about 1 MB; the rest are binary
- * searches, whose pages are handed back every LEX_FOREIGN_RELEASE searches. */
+ * about 1% false hits) answers most of those questions in about 1 MB; the rest are
+ * searches (through the samples, a page or two each, once the filter is built), whose
+ * pages are handed back every LEX_FOREIGN_RELEASE searches: each page faulted in maps the
+ * 64 KB around it, and five lexicons' last sixteen searches were 7 MB of Brown's peak. */
 #define LEX_FOREIGN_FILTER_AFTER 4096
-#define LEX_FOREIGN_RELEASE 16
+#define LEX_FOREIGN_RELEASE 4
 #define LEX_FILTER_PROBES 4
 
 static bool filter_has(const uint64_t *filter, size_t bits, uint64_t h)
@@ -587,6 +608,11 @@ static void build_filter(tqc_lex *lex)
     uint64_t *filter = tqc_calloc(bits / 64, sizeof *filter);
     if (!filter)
         return;
+    /* Offsets fit 32 bits (a lexicon's file is far smaller); else, and without memory,
+     * the searches stay binary. */
+    lex_sample *samples = lex->size <= UINT32_MAX
+        ? tqc_calloc(lex->count / LEX_SAMPLE_EVERY + 1, sizeof *samples) : NULL;
+    size_t nsamples = 0, line = 0, max_samples = lex->count / LEX_SAMPLE_EVERY + 1;
     const char *p = lex->map + lex->body, *end = lex->map + lex->size;
     size_t released = 0;
     while (p < end) {
@@ -595,6 +621,13 @@ static void build_filter(tqc_lex *lex)
         const char *tab = nl ? memchr(p, '\t', (size_t)(nl - p)) : NULL;
         if (!tab)
             break;
+        size_t flen = (size_t)(tab - p);
+        if (samples && line++ % LEX_SAMPLE_EVERY == 0 && nsamples < max_samples) {
+            lex_sample *sm = &samples[nsamples++];
+            sm->offset = (uint32_t)(p - lex->map);
+            sm->len = (uint8_t)(flen < UINT8_MAX ? flen : UINT8_MAX);
+            memcpy(sm->prefix, p, flen < LEX_SAMPLE_PREFIX ? flen : LEX_SAMPLE_PREFIX);
+        }
         uint64_t h = tqc_strmap_hash(p, (size_t)(tab - p)), a = h, b = (h >> 32 | h << 32) | 1;
         for (int i = 0; i < LEX_FILTER_PROBES; i++, a += b) {
             size_t at = (size_t)(a & (bits - 1));
@@ -605,7 +638,60 @@ static void build_filter(tqc_lex *lex)
     if (released)
         madvise((void *)(lex->map + released), lex->size - released, MADV_DONTNEED);
     lex->filter_bits = bits;
+    lex->samples = samples;
+    lex->sample_count = samples ? nsamples : 0;
     atomic_store_explicit(&lex->filter, filter, memory_order_release);
+}
+
+/* cmp_form of form against sample sm's form, reading the line only when the prefix
+ * cannot tell. */
+static int sample_cmp(const tqc_lex *lex, const lex_sample *sm, const char *form, size_t len)
+{
+    size_t kept = sm->len < LEX_SAMPLE_PREFIX ? sm->len : LEX_SAMPLE_PREFIX;
+    int c = memcmp(form, sm->prefix, len < kept ? len : kept);
+    if (c)
+        return c;
+    if (len < kept || (len == kept && kept == sm->len))
+        return (len > sm->len) - (len < sm->len);
+    if (kept == sm->len)
+        return 1;   /* sm's whole form is a proper prefix of form */
+    if (len <= kept)
+        return -1;  /* form is a proper prefix of sm's */
+    const char *line = lex->map + sm->offset;
+    const char *tab = memchr(line, '\t', lex->size - sm->offset);
+    return cmp_form(form, len, line, (size_t)(tab - line));
+}
+
+/* search_pos through the samples: the last sample not after form, then its stretch of
+ * lines, in order, up to the next sample. */
+static uint32_t sampled_pos(const tqc_lex *lex, const char *form, size_t len)
+{
+    size_t lo = 0, hi = lex->sample_count;
+    while (lo < hi) {   /* the first sample after form */
+        size_t mid = lo + (hi - lo) / 2;
+        if (sample_cmp(lex, &lex->samples[mid], form, len) < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    if (lo == 0)
+        return 0;       /* before the first form */
+    size_t at = lex->samples[lo - 1].offset;
+    size_t stop = lo < lex->sample_count ? lex->samples[lo].offset : lex->size;
+    while (at < stop) {
+        const char *line = lex->map + at;
+        const char *nl = memchr(line, '\n', lex->size - at);
+        const char *tab = nl ? memchr(line, '\t', (size_t)(nl - line)) : NULL;
+        if (!tab)
+            return 0;
+        int c = cmp_form(form, len, line, (size_t)(tab - line));
+        if (c == 0)
+            return parse_tags(tab + 1, nl);
+        if (c < 0)
+            return 0;
+        at = (size_t)(nl + 1 - lex->map);
+    }
+    return 0;
 }
 
 uint32_t tqc_lex_pos_foreign(const tqc_lex *clex, const char *form, size_t len)
@@ -628,7 +714,7 @@ uint32_t tqc_lex_pos_foreign(const tqc_lex *clex, const char *form, size_t len)
     if (atomic_fetch_add_explicit(&lex->foreign_searched, 1, memory_order_relaxed) %
             LEX_FOREIGN_RELEASE == LEX_FOREIGN_RELEASE - 1)
         madvise((void *)lex->map, lex->size, MADV_DONTNEED);
-    return search_pos(lex, form, len);
+    return filter && lex->samples ? sampled_pos(lex, form, len) : search_pos(lex, form, len);
 }
 
 /* The symbol of byte c in a trigram: a letter a-z (either case), LEX_EDGE for what ends a

@@ -2409,11 +2409,14 @@ static bool lower_place_adjective(const tqc_ctx *ctx, size_t k)
 {
     const tqc_doc *doc = ctx->doc;
     const tqc_token *t = &doc->tokens[k];
-    const char *endings = tqc_lang_setting(ctx->lang, "place-adjective-endings", NULL);
     size_t len = tqc_span_len(t->span);
-    if (!endings || k == 0 || k + 1 >= doc->token_count || !is_word(t) ||
+    if (k == 0 || k + 1 >= doc->token_count || !is_word(t) ||
         !(t->flags & TQC_TF_LOWER) || len < 5 || len >= CAP_MAX_WORD ||
         (t->flags & (TQC_TF_SENT_START | TQC_TF_PARA_START | TQC_TF_HYPHEN)))
+        return false;
+    /* (looked up after the token's own tests: a setting is a map lookup per call) */
+    const char *endings = tqc_lang_setting(ctx->lang, "place-adjective-endings", NULL);
+    if (!endings)
         return false;
     const tqc_token *noun = &doc->tokens[k + 1];
     const char *w = tok_text(doc, t);

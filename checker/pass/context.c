@@ -280,6 +280,21 @@ size_t tqc_ctx_varieties(const tqc_ctx *ctx, tqc_ctx_variety *out, size_t max)
     return count;
 }
 
+bool tqc_ctx_variety_knows(const tqc_ctx *ctx, size_t k, const tqc_ctx_variety *v)
+{
+    tqc_word *w = tqc_ctx_word(ctx, k);
+    int bit = w ? tqc_words_list_bit(ctx->words, v->code) : -1;
+    if (bit >= 0 && (w->lists_asked >> bit & 1))
+        return w->lists_in >> bit & 1;
+    tqc_span sp = ctx->doc->tokens[k].span;
+    bool known = tqc_dict_known(v->dict, tqc_doc_at(ctx->doc, sp), tqc_span_len(sp));
+    if (bit >= 0) {
+        w->lists_asked |= 1u << bit;
+        w->lists_in |= (uint32_t)known << bit;
+    }
+    return known;
+}
+
 bool tqc_ctx_variety_witness(const tqc_ctx *ctx, size_t k)
 {
     const tqc_token *t = &ctx->doc->tokens[k];
@@ -304,12 +319,9 @@ size_t tqc_ctx_variety_votes(const tqc_ctx *ctx, tqc_ctx_variety *out, size_t *v
     for (size_t k = 0; k < doc->token_count; k++) {
         if (!tqc_ctx_variety_witness(ctx, k))
             continue;
-        const tqc_token *t = &doc->tokens[k];
-        const char *s = tqc_doc_at(doc, t->span);
-        size_t len = tqc_span_len(t->span);
         uint32_t known = 0;
         for (size_t i = 0; i < n; i++)
-            if (i == 0 ? tqc_ctx_token_known(ctx, k) : tqc_dict_known(out[i].dict, s, len))
+            if (i == 0 ? tqc_ctx_token_known(ctx, k) : tqc_ctx_variety_knows(ctx, k, &out[i]))
                 known |= UINT32_C(1) << i;
         if (known == 0 || known == all)
             continue;

@@ -101,6 +101,10 @@ typedef struct tqc_ctx_variety {
  * document's own first, then each other one whose dictionary is installed, at most max.
  * Returns how many were written; 0 when the profile names none or the region is fixed. */
 size_t tqc_ctx_varieties(const tqc_ctx *ctx, tqc_ctx_variety *out, size_t max);
+/* Whether variety v (one of tqc_ctx_varieties, not the first) knows the text of token k
+ * as written, asked once per form and run: its code, inside the profile, keys the
+ * answer in the word table (a bit as a word list's). */
+bool tqc_ctx_variety_knows(const tqc_ctx *ctx, size_t k, const tqc_ctx_variety *v);
 /* Whether token k can witness a spelling variety: a lower-case word of two letters or
  * more, without digits or a period (`colour`, not `Colour`, `a`, `4x4` or `e.g`). */
 bool tqc_ctx_variety_witness(const tqc_ctx *ctx, size_t k);

@@ -1533,7 +1533,8 @@ static void check_token(spell_run *r, const tqc_token *t)
         ((t->flags & TQC_TF_APOS) && (t->flags & TQC_TF_HYPHEN) && listed_compound(ctx, s, len)))
         return;
     for (size_t v = 0; v < r->variety_count; v++) {
-        if (tqc_dict_known(r->varieties[v].dict, s, len)) {
+        const spell_variety *var = &r->varieties[v];
+        if (tqc_ctx_variety_knows(ctx, k, &(tqc_ctx_variety){var->code, var->code_len, var->dict})) {
             if (r->varieties[v].words++ == 0)
                 r->varieties[v].first = k;
             return;
@@ -1885,10 +1886,10 @@ static void report_mixture(spell_run *r)
         if (!var->words)
             continue;
         size_t own = 0, own_first = 0;
+        const tqc_ctx_variety cv = {var->code, var->code_len, var->dict};
         for (size_t k = 0; k < doc->token_count; k++) {
-            const tqc_token *t = &doc->tokens[k];
             if (!tqc_ctx_variety_witness(ctx, k) || !tqc_ctx_token_known(ctx, k) ||
-                tqc_dict_known(var->dict, tqc_doc_at(doc, t->span), tqc_span_len(t->span)))
+                tqc_ctx_variety_knows(ctx, k, &cv))
                 continue;
             if (own++ == 0)
                 own_first = k;

@@ -172,18 +172,21 @@ static bool witnessed(const tqc_ctx *ctx, const words *ws, size_t a, size_t b, s
 }
 
 /* Whether lex has the word, or its two parts around an apostrophe (`d'` and `entretenir`
- * of `d'entretenir`, `dell'` and `anno`): elided forms are made, not listed. */
+ * of `d'entretenir`, `dell'` and `anno`): elided forms are made, not listed. lex is a
+ * candidate language's, asked as another language's (its searched pages handed back,
+ * not kept resident to the end of the run). */
 static bool lex_knows(const tqc_lex *lex, const char *w, size_t n)
 {
     if (!lex)
         return false;
-    if (tqc_lex_pos(lex, w, n))
+    if (tqc_lex_pos_foreign(lex, w, n))
         return true;
     for (size_t i = 1; i + 1 < n; i++) {
         size_t alen = (unsigned char)w[i] == '\'' ? 1
                     : i + 3 <= n && memcmp(w + i, "\xE2\x80\x99", 3) == 0 ? 3 : 0;
         if (alen && i + alen < n)
-            return tqc_lex_pos(lex, w, i + alen) && tqc_lex_pos(lex, w + i + alen, n - i - alen);
+            return tqc_lex_pos_foreign(lex, w, i + alen) &&
+                   tqc_lex_pos_foreign(lex, w + i + alen, n - i - alen);
     }
     return false;
 }
