@@ -528,6 +528,25 @@ START_TEST(test_issue_12_capitalization_name_in_run_or_after_elision)
 }
 END_TEST
 
+/* issue 12 (session 12): a lower-case word the dictionary knows, weighed as a name: the
+ * lexicon's proper noun with no common reading, or one that cannot stand where the word
+ * does (a finite verb after a preposition), against a common reading that can. */
+START_TEST(test_issue_12_capitalization_lower_name_weighed)
+{
+    /* pt_BR's word list has the city in lower case; the lexicon only the name */
+    CAP_FINDS("pt", "O navio chegou a lisboa ao fim da tarde com dois dias de atraso.",
+              "lisboa", TQC_SEV_INFO);
+    /* `parís` is `parir`'s form, which no preposition takes */
+    CAP_FINDS("es", "El ministro llegó ayer a parís para una reunión con sus colegas.", "parís",
+              TQC_SEV_WARNING);
+    CAP_SILENT("es", "Dijo que tú parís en casa, según la partera del pueblo.");
+    /* a common reading that may stand: nothing (`march` is a noun and a verb) */
+    CAP_SILENT("en", "The soldiers began a long march across the valley at dawn.");
+    /* a clitic pronoun spelt as an article comes before its verb */
+    CAP_SILENT("it", "Il programma prepara il disco e lo guidi tu passo per passo.");
+}
+END_TEST
+
 /* issue 13: changing the case of a word is never a safe fix, whichever pass offers it. */
 START_TEST(test_issue_13_case_change_is_never_safe)
 {
@@ -1205,6 +1224,7 @@ Suite *pass_capitalization_suite(void)
     tcase_add_test(tc, test_issue_12_capitalization_german_verb_after_opening_phrase);
     tcase_add_test(tc, test_issue_12_capitalization_place_adjective);
     tcase_add_test(tc, test_issue_12_capitalization_name_in_run_or_after_elision);
+    tcase_add_test(tc, test_issue_12_capitalization_lower_name_weighed);
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
     return s;

@@ -2632,6 +2632,138 @@ static size_t lower_case_proper_name(const tqc_ctx *ctx, const cap_state *st, si
     return 0;
 }
 
+/* The weights of the evidence weighed for a lower-case word that may be a name
+ * (lower_name_weighed). */
+enum {
+    NAME_BY_LEXICON = 2,   /* the lexicon holds the capitalised form as a proper noun */
+    NAME_ONLY_LEXICON = 1, /* ... and has no reading of the lower-case form */
+    NAME_BY_USE = 2,       /* the article writes it capitalised inside a sentence, and the
+                            * lexicon has no common reading of it */
+    NAME_BY_SLOT = 1,      /* its common reading cannot stand here (below) */
+    NAME_BY_PLACE = 1,     /* right after a preposition, where a place is named */
+    NAME_BY_PARTNER = 1,   /* coordinated with a capitalised word (`münchen und Wien`) */
+    COMMON_BY_LEXICON = 3, /* a reading of the lower-case form that may stand here */
+    COMMON_BY_DICT = 2,    /* the dictionary knows the lower-case form the lexicon lacks */
+    COMMON_AGAIN = 3,      /* the article writes it in lower case again */
+    COMMON_BY_LOAN = 2,    /* a loan language's word (`windows`) */
+    NAME_MARGIN = 3,       /* what the name's evidence must outweigh the common word's by */
+    NAME_HINT_MARGIN = 2   /* ... for a hint (info) */
+};
+
+/* Whether the finite-verb reading of token k (its only one: pos) cannot stand where it
+ * is: right after a preposition or an article, which take a noun (`de paris`: `parir`'s
+ * form). */
+static bool finite_out_of_place(const tqc_ctx *ctx, size_t k, uint32_t pos)
+{
+    const tqc_token *prev = &ctx->doc->tokens[k - 1];
+    return (pos & (TQC_POS_VFIN | TQC_POS_AUX)) && !(pos & ~(TQC_POS_VFIN | TQC_POS_AUX)) &&
+           is_word(prev) && prev->sentence == ctx->doc->tokens[k].sentence &&
+           !tok_in(ctx, CAP_VERB_MARKERS, prev) &&
+           /* an article that is also an object pronoun comes before its verb (`lo guidi`) */
+           !(tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_PRON) &&
+           (tok_in(ctx, CAP_PREPOSITIONS, prev) || tok_in(ctx, CAP_ARTICLES, prev));
+}
+
+/* (c) `de lisboa`, `em paris`, `Lyon et marseille`: a lower-case word the dictionary
+ * knows that is a name's, by one weighing, the same in every language, of the evidence for a name (the
+ * lexicon's proper noun, and no lower-case reading; the dictionary's capital-only form;
+ * the article's capitalised use; a common reading that cannot stand where the word
+ * stands; a preposition before it, as places have; a capitalised word it is coordinated
+ * with) against the evidence for a common word of the same spelling (a reading of the
+ * lexicon that may stand there, the dictionary's lower-case form, the article's
+ * lower-case use again, a loan language's word). A warning where the name outweighs the
+ * common word by NAME_MARGIN, a hint by NAME_HINT_MARGIN, else nothing: the checks before it have said what weaker
+ * evidence allows. A word the dictionary lacks is spelling's (`korean`). Returns whether
+ * it reported. */
+static bool lower_name_weighed(const tqc_ctx *ctx, const span_index *glued, word_index *words,
+                               size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_token *t = &doc->tokens[k];
+    size_t len = tqc_span_len(t->span);
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    if (!lex || k == 0 || k + 1 >= doc->token_count || !is_word(t) ||
+        !(t->flags & TQC_TF_LOWER) || !(t->flags & TQC_TF_SPACE_BEFORE) || len < 3 ||
+        len >= CAP_MAX_WORD ||
+        (t->flags & (TQC_TF_SENT_START | TQC_TF_PARA_START | TQC_TF_PERIOD | TQC_TF_DIGIT |
+                     TQC_TF_APOS | TQC_TF_HYPHEN)) ||
+        !tqc_ctx_token_known(ctx, k))
+        return false;
+    const tqc_token *prev = &doc->tokens[k - 1], *next = &doc->tokens[k + 1];
+    /* A piece of a host, a path or a file name (`paris.fr`, `/lisboa`) keeps its case;
+     * so does a word glued to a mark on either side. */
+    if (!is_word(prev) || prev->sentence != t->sentence ||
+        (!(next->flags & TQC_TF_SPACE_BEFORE) && is_word(next)) ||
+        (next->kind == TQC_TOK_PUNCT && !(next->flags & TQC_TF_SPACE_BEFORE) &&
+         (punct_is(doc, next, "/") || punct_is(doc, next, "@") ||
+          (punct_is(doc, next, ".") && k + 2 < doc->token_count &&
+           !(doc->tokens[k + 2].flags & TQC_TF_SPACE_BEFORE)))))
+        return false;
+    const char *w = tok_text(doc, t);
+    char title[CAP_MAX_WORD];
+    size_t tl = tqc_text_case(w, len, TQC_CASE_TITLE, title, sizeof title);
+    if (!tl || tl >= sizeof title)
+        return false;
+    title[tl] = '\0';
+    uint32_t cap = tqc_lex_pos(lex, title, tl), low = tqc_ctx_pos(ctx, k);
+    int name = 0, common = 0;
+    if (cap & TQC_POS_PROPN)
+        name += NAME_BY_LEXICON;
+    if ((cap & TQC_POS_PROPN) && !low)
+        name += NAME_ONLY_LEXICON;
+    /* No evidence of the word's own for a name: nothing to weigh. */
+    if (name == 0)
+        return false;
+    if (!low)
+        common += COMMON_BY_DICT; /* (with readings of the lexicon, those are weighed) */
+    /* A common word is capitalised in names of many words (`Hudson River`): only a word
+     * with no common reading is named by the article's capitalised use. */
+    if (!low && written_nearby(words, k, title, tl, TQC_TF_CAP,
+                               TQC_TF_SENT_START | TQC_TF_PARA_START, false))
+        name += NAME_BY_USE;
+    if (low) {
+        if (finite_out_of_place(ctx, k, low))
+            name += NAME_BY_SLOT;
+        else
+            common += COMMON_BY_LEXICON;
+    }
+    if (tok_in(ctx, CAP_PREPOSITIONS, prev))
+        name += NAME_BY_PLACE;
+    /* `münchen und Wien`, `Lyon et marseille`: a conjunction between it and a capitalised
+     * word of its sentence. */
+    const tqc_token *after = k + 2 < doc->token_count ? &doc->tokens[k + 2] : NULL;
+    bool partner_after = after && is_word(next) && (tqc_ctx_pos_lower(ctx, k + 1) & TQC_POS_CONJ) &&
+                         (next->flags & TQC_TF_LOWER) && is_word(after) &&
+                         after->sentence == t->sentence && (after->flags & TQC_TF_CAP) &&
+                         !(after->flags & TQC_TF_ALLCAPS);
+    bool partner_before = k >= 2 && (tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_CONJ) &&
+                          (prev->flags & TQC_TF_LOWER) && is_word(&doc->tokens[k - 2]) &&
+                          doc->tokens[k - 2].sentence == t->sentence &&
+                          (doc->tokens[k - 2].flags & TQC_TF_CAP) &&
+                          !(doc->tokens[k - 2].flags & (TQC_TF_ALLCAPS | TQC_TF_SENT_START));
+    if (partner_after || partner_before)
+        name += NAME_BY_PARTNER;
+    if (written_nearby(words, k, w, len, TQC_TF_LOWER, 0, true))
+        common += COMMON_AGAIN;
+    if (loanword(ctx, w, len))
+        common += COMMON_BY_LOAN;
+    if (name - common < NAME_HINT_MARGIN)
+        return false;
+    /* Words run together read as a name are missing-space's. */
+    if (glued->ok ? span_index_overlaps(glued, t->span)
+                  : tqc_findings_overlap(ctx->out, "missing-space", t->span))
+        return false;
+    tqc_severity sev = name - common >= NAME_MARGIN ? ctx->pass->severity : TQC_SEV_INFO;
+    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, sev, t->span,
+                              "proper name in lower case: '%.*s' is written '%s' (%s)",
+                              (int)len, w, title,
+                              low ? "the lexicon's name, its common reading out of place"
+                                  : "the lexicon knows it only as a name");
+    tqc_finding_suggest(ctx->out, f, title, tl);
+    tqc_finding_fix(ctx->out, f, t->span, title, tl, false);
+    return true;
+}
+
 /* Whether word k is the first part of a compound whose rest another word shares, cut at
  * a hyphen before a space (`Sprach- und Schriftsysteme`, `pre- and post-war`): its case is
  * the compound's, which the part alone cannot tell. */
@@ -2676,7 +2808,8 @@ static void run(const tqc_ctx *ctx)
             used = lower_case_single_name(ctx, &glued, &words, k) ||
                    lower_case_used_name(ctx, &glued, &words, k) ||
                    lower_place_adjective(ctx, k) || lower_name_after_elision(ctx, &words, k) ||
-                   lower_name_in_run(ctx, &glued, &words, k);
+                   lower_name_in_run(ctx, &glued, &words, k) ||
+                   lower_name_weighed(ctx, &glued, &words, k);
         if (used)
             k += used - 1;
     }
