@@ -547,6 +547,35 @@ START_TEST(test_issue_12_capitalization_lower_name_weighed)
 }
 END_TEST
 
+/* issue 12 (session 12): German. A common noun before a capitalised word is no name's
+ * neighbour; after a noun phrase opening the sentence a finite form is the verb in second
+ * place, whatever noun the infinitive makes; a finite verb's form the dictionary knows in
+ * lower case, after a possessive, is a noun in lower case. A subordinator after a comma
+ * opens its clause in lower case in every language. */
+START_TEST(test_issue_12_capitalization_german_noun_neighbours)
+{
+    CAP_FINDS("de", "Die Kosten sanken im vergangenen Monat Wieder auf das alte Niveau.",
+              "Wieder", TQC_SEV_WARNING);
+    CAP_SILENT("de", "Die Stiftung fördert Projekte Freier Software an vielen Schulen.");
+    CAP_SILENT("de", "Mit der Ministerin Klein sprach er am Rande der Sitzung.");
+    CAP_SILENT("de", "Der Trainer Klaus Weber lobte die Mannschaft nach dem Spiel.");
+    CAP_FINDS("de", "Die Gewerkschaften Fordern seit Monaten mehr Geld für alle.",
+              "Fordern", TQC_SEV_WARNING);
+    CAP_FINDS("de", "Der Zug Fuhr am Morgen ohne Halt durch den Bahnhof.", "Fuhr",
+              TQC_SEV_WARNING);
+    /* apposition: the clause's verb follows */
+    CAP_SILENT("de", "Der Ausdruck Quelle wird hier in zwei Bedeutungen gebraucht.");
+    CAP_FINDS("de", "Nach dem Hagel war seine ernte zum größten Teil verloren.", "ernte",
+              TQC_SEV_WARNING);
+    CAP_SILENT("de", "Die Kinder, die ernten, bekommen einen Teil der Äpfel.");
+    CAP_SILENT("de", "Sie alle folgen dem Plan, den der Rat beschlossen hat.");
+    CAP_FINDS("de", "Das Spiel wurde abgebrochen, Weil es stark regnete.", "Weil",
+              TQC_SEV_WARNING);
+    CAP_FINDS("en", "The road stayed closed, Because the bridge was unsafe.", "Because",
+              TQC_SEV_WARNING);
+}
+END_TEST
+
 /* issue 13: changing the case of a word is never a safe fix, whichever pass offers it. */
 START_TEST(test_issue_13_case_change_is_never_safe)
 {
@@ -1225,6 +1254,7 @@ Suite *pass_capitalization_suite(void)
     tcase_add_test(tc, test_issue_12_capitalization_place_adjective);
     tcase_add_test(tc, test_issue_12_capitalization_name_in_run_or_after_elision);
     tcase_add_test(tc, test_issue_12_capitalization_lower_name_weighed);
+    tcase_add_test(tc, test_issue_12_capitalization_german_noun_neighbours);
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
     return s;

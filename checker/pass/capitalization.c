@@ -1205,8 +1205,26 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
                  (tqc_ctx_pos_lower(ctx, k) & (TQC_POS_NOUN | TQC_POS_ADJ));
     if (aside_next)
         next_ok = true;
-    if (!is_word(prev) || !(prev->flags & TQC_TF_LOWER) || prev->sentence != t->sentence ||
-        !(next_ok || clause_end) ||
+    /* Where every noun is capitalised, a common noun before the word is no name's
+     * neighbour: a word the lexicon reads as no noun and no adjective (a verb, an adverb,
+     * a function word), capitalised after one, is judged as after a lower-case word (`im
+     * nächsten Jahr Wieder zurück`). An adjective is a surname as often after a noun
+     * naming a person (`Bürgermeister Lang`), and a title (`title-words`) or a proper
+     * noun before the word may open a name. */
+    uint32_t own = tqc_ctx_pos_lower(ctx, k), before = tqc_ctx_pos(ctx, k - 1);
+    bool noun_before = capitalised_nouns(ctx) && is_word(prev) && (prev->flags & TQC_TF_CAP) &&
+                       !(prev->flags & TQC_TF_ALLCAPS) && (before & TQC_POS_NOUN) &&
+                       !(before & TQC_POS_PROPN) && own &&
+                       !(own & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_NUM | TQC_POS_ADJ)) &&
+                       !tok_in(ctx, CAP_TITLE_WORDS, prev);
+    /* A subordinator after a comma opens its clause in lower case in every language
+     * (`verschoben, Weil der Minister`, `reportée, Parce que`). */
+    bool clause_opener = punct_is(doc, prev, ",") && next_ok && is_word(next) &&
+                         (next->flags & TQC_TF_LOWER) && tok_in(ctx, CAP_SUBORDINATORS, t) &&
+                         k >= 2 && is_word(&doc->tokens[k - 2]) &&
+                         (doc->tokens[k - 2].flags & TQC_TF_LOWER);
+    if (!((is_word(prev) && (prev->flags & TQC_TF_LOWER)) || noun_before || clause_opener) ||
+        prev->sentence != t->sentence || !(next_ok || clause_end) ||
         (next_ok && (next->sentence != t->sentence || !(next->flags & TQC_TF_SPACE_BEFORE))))
         return;
     char lower[CAP_MAX_WORD];
@@ -1429,8 +1447,9 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
 /* Words an opening prepositional phrase may have before its noun (`Nach dem langen`). */
 #define CAP_PHRASE_WORDS 4
 
-/* Whether the tokens before word k, from its sentence's start, are one prepositional
- * phrase: a preposition (or one fused with its article: `Im`, `Am`), then articles,
+/* Whether the tokens before word k, from its sentence's start, are one phrase, the
+ * clause's first part: a preposition (or one fused with its article: `Im`, `Am`), an
+ * article or a determiner (`Die Polizei`, the subject or an object), then articles,
  * determiners or lower-case adjectives, then the noun at k - 1. */
 static bool opening_phrase_before(const tqc_ctx *ctx, size_t k)
 {
@@ -1440,8 +1459,8 @@ static bool opening_phrase_before(const tqc_ctx *ctx, size_t k)
         return false;
     const tqc_token *first = &doc->tokens[start];
     if (!is_word(first) || !(tok_in(ctx, CAP_PREPOSITIONS, first) ||
-                             ((tqc_ctx_pos_lower(ctx, start) & TQC_POS_PREP) &&
-                              tok_in(ctx, CAP_ARTICLES, first))))
+                             tok_in(ctx, CAP_ARTICLES, first) ||
+                             tok_in(ctx, CAP_DETERMINERS, first)))
         return false;
     for (size_t j = start + 1; j + 1 < k; j++) {
         const tqc_token *u = &doc->tokens[j];
@@ -1479,11 +1498,25 @@ static void verb_second_capitalised(const tqc_ctx *ctx, size_t k)
     if (!(lower & TQC_POS_VFIN) || (lower & ~(TQC_POS_VFIN | TQC_POS_VINF | TQC_POS_AUX)) ||
         (cap & ~TQC_POS_NOUN) || !(before & (TQC_POS_NOUN | TQC_POS_PROPN)))
         return;
-    /* After a prepositional phrase that opens the sentence the verb comes second
-     * whatever its subject (`Am Abend Sprach Weber vor dem Rat`), when the form is only
+    /* After a phrase that opens the sentence the verb comes second whatever its
+     * subject (`Am Abend Sprach Weber vor dem Rat`, `Die Polizei Nahm`), when the form is only
      * finite (no infinitive to make a noun of) and nothing knows it capitalised. */
     bool after_phrase = !(lower & TQC_POS_VINF) && cap == 0 && opening_phrase_before(ctx, k) &&
                         !tqc_dict_name_entry(ctx->dict, tok_text(doc, t), tqc_span_len(t->span));
+    /* After a noun phrase that opens the sentence (an article or a determiner first, no
+     * preposition), the noun made of an infinitive has no place: it would take an article
+     * of its own (`Die Anwohner Fordern seit Jahren`), so a finite form is the verb. */
+    const tqc_token *opener = &doc->tokens[doc->sentences[t->sentence].tok_first];
+    /* (its verb already there, or a genitive's article after it, the word is a noun in
+     * apposition: `Der Begriff Quelle wird`, `Das Thema Wohnen der Zukunft`; a
+     * conjunction may join two nouns made of verbs) */
+    uint32_t after = tqc_ctx_pos_lower(ctx, k + 1);
+    bool verb_noun = !after_phrase &&
+                   (cap == TQC_POS_NOUN && !(lower & TQC_POS_NOUN) && (next->flags & TQC_TF_LOWER) &&
+                    !(after & (TQC_POS_VFIN | TQC_POS_AUX)) && !tok_in(ctx, CAP_ARTICLES, next) &&
+                    (!(after & TQC_POS_CONJ) || (after & TQC_POS_PREP)) &&
+                    !tok_in(ctx, CAP_PREPOSITIONS, opener) && opening_phrase_before(ctx, k));
+    after_phrase = after_phrase || verb_noun;
     if (!after_phrase && (!(next->flags & TQC_TF_LOWER) || !tok_in(ctx, CAP_SUBJECT_OPENERS, next)))
         return;
     char pair[2 * CAP_MAX_WORD + 1];
@@ -1498,12 +1531,17 @@ static void verb_second_capitalised(const tqc_ctx *ctx, size_t k)
     if (!n)
         return;
     int wl = (int)tqc_span_len(t->span);
-    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, ctx->pass->severity, t->span,
-                              "'%.*s' is capitalised in the second place of its clause, "
-                              "before its subject '%.*s', where the verb stands (the noun "
-                              "made of it takes an article): write '%s'",
-                              wl, tok_text(doc, t), (int)tqc_span_len(next->span),
-                              tok_text(doc, next), lw);
+    tqc_finding *f = verb_noun
+        ? tqc_emit(ctx->out, ctx->pass->id, ctx->pass->severity, t->span,
+                   "'%.*s' is capitalised in the second place of its clause, after the "
+                   "phrase that opens it, where the verb stands (the noun made of it takes "
+                   "an article): write '%s'", wl, tok_text(doc, t), lw)
+        : tqc_emit(ctx->out, ctx->pass->id, ctx->pass->severity, t->span,
+                   "'%.*s' is capitalised in the second place of its clause, "
+                   "before its subject '%.*s', where the verb stands (the noun "
+                   "made of it takes an article): write '%s'",
+                   wl, tok_text(doc, t), (int)tqc_span_len(next->span),
+                   tok_text(doc, next), lw);
     tqc_finding_suggest(ctx->out, f, lw, n);
     tqc_finding_fix(ctx->out, f, t->span, lw, n, false);
 }
@@ -2198,6 +2236,32 @@ static bool loan_name_only(const tqc_ctx *ctx, const char *w, size_t n)
     return false;
 }
 
+/* Where every noun is capitalised, whether lower-case token k, which the dictionary
+ * knows and the lexicon as a finite verb's form alone (`ernte`; an infinitive closes a
+ * clause after a particle spelt as a preposition, `mit einschließen`) and whose
+ * capitalised form (title, tl bytes) the lexicon holds as a common noun only, stands
+ * where a noun does: after a determiner that is no definite article (a definite article
+ * is a relative pronoun as often: `die ernten`) or a preposition that is no conjunction
+ * too (`seit`), never after `zu`, and not before an object (`Sie alle folgen dem`):
+ * `ihre ernte verloren`. */
+static bool known_verb_in_noun_place(const tqc_ctx *ctx, size_t k, const char *title, size_t tl)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (k + 1 >= doc->token_count)
+        return false;
+    const tqc_token *prev = &doc->tokens[k - 1], *next = &doc->tokens[k + 1];
+    uint32_t low = tqc_ctx_pos(ctx, k), before = tqc_ctx_pos_lower(ctx, k - 1);
+    return capitalised_nouns(ctx) && tqc_ctx_token_known(ctx, k) && low == TQC_POS_VFIN &&
+           !(is_word(next) && !(tqc_ctx_pos_lower(ctx, k + 1) & TQC_POS_PREP) &&
+             (tok_in(ctx, CAP_ARTICLES, next) || tok_in(ctx, CAP_DETERMINERS, next) ||
+              (tqc_ctx_pos_lower(ctx, k + 1) & TQC_POS_PRON))) &&
+           tqc_lex_pos(tqc_lang_lexicon(ctx->lang), title, tl) == TQC_POS_NOUN &&
+           is_word(prev) && (prev->flags & TQC_TF_LOWER) &&
+           prev->sentence == doc->tokens[k].sentence && !tok_in(ctx, CAP_VERB_MARKERS, prev) &&
+           ((tok_in(ctx, CAP_DETERMINERS, prev) && !tok_in(ctx, CAP_DEFINITE_ARTICLES, prev)) ||
+            (tok_in(ctx, CAP_PREPOSITIONS, prev) && !(before & TQC_POS_CONJ)));
+}
+
 /* (c) `sunday`, `boston`: one word of a name in lower case. The evidence is the
  * lexicon's: it writes the word only capitalised (`Sunday`, `Boston`) and knows no
  * lower-case form, and the dictionary agrees. A word the lexicon knows in lower case is a
@@ -2237,19 +2301,23 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued,
     bool lexicon_only = false, loan_name = false;
     if (!tqc_ctx_case_variant(ctx, k, fixed, sizeof fixed)) {
         size_t tl = tqc_text_case(w, len, TQC_CASE_TITLE, fixed, sizeof fixed);
-        if (!tl || tl >= sizeof fixed || tqc_ctx_pos(ctx, k) != 0 || tqc_ctx_token_known(ctx, k) ||
-            !(tqc_lex_pos(lex, fixed, tl) & TQC_POS_PROPN))
+        bool verb_noun = tl && tl < sizeof fixed && known_verb_in_noun_place(ctx, k, fixed, tl);
+        if (!verb_noun && (!tl || tl >= sizeof fixed || tqc_ctx_pos(ctx, k) != 0 ||
+                           tqc_ctx_token_known(ctx, k) ||
+                           !(tqc_lex_pos(lex, fixed, tl) & TQC_POS_PROPN)))
             return false;
         fixed[tl] = '\0';
-        /* A name the loan language's dictionary knows only capitalised (`unix`:
-         * English `Unix`) has the dictionary's evidence all the same. */
-        lexicon_only = !loan_name_only(ctx, w, len);
-        /* A loan language's common word (`windows`) is this language's name only where
-         * the article writes the name capitalised inside a sentence and never this word
-         * in lower case again (below). */
-        loan_name = loanword(ctx, w, len);
-        if (loan_name && capitalised_nouns(ctx))
-            return false;
+        if (!verb_noun) {
+            /* A name the loan language's dictionary knows only capitalised (`unix`:
+             * English `Unix`) has the dictionary's evidence all the same. */
+            lexicon_only = !loan_name_only(ctx, w, len);
+            /* A loan language's common word (`windows`) is this language's name only
+             * where the article writes the name capitalised inside a sentence and never
+             * this word in lower case again (below). */
+            loan_name = loanword(ctx, w, len);
+            if (loan_name && capitalised_nouns(ctx))
+                return false;
+        }
     }
     size_t fl = strlen(fixed);
     uint32_t cap = tqc_lex_pos(lex, fixed, fl), low = tqc_ctx_pos(ctx, k);
