@@ -576,6 +576,24 @@ START_TEST(test_issue_12_capitalization_german_noun_neighbours)
 }
 END_TEST
 
+/* issue 12 (session 12): a verb's form the lexicon knows only as finite, capitalised
+ * after a subject pronoun that opens the sentence or opening a clause after a comma, is
+ * the verb; a name spelt as a verb's form stands in a list of names. */
+START_TEST(test_issue_12_capitalization_finite_verb_after_opener_or_comma)
+{
+    CAP_FINDS("pt", "Ele Prometeu que a estrada fica pronta em junho.", "Prometeu",
+              TQC_SEV_WARNING);
+    CAP_FINDS("es", "Él Prometió que la carretera estará lista en junio.", "Prometió",
+              TQC_SEV_WARNING);
+    CAP_FINDS("it", "Le strade, chiuse per la neve, Riapriranno domani mattina.", "Riapriranno",
+              TQC_SEV_WARNING);
+    CAP_SILENT("fr", "Les trains desservent Aubenas, Privas et Valence chaque jour.");
+    CAP_SILENT("it", "La squadra ha battuto Roma, Bra e Cuneo nelle ultime settimane.");
+    CAP_FINDS("en", "The market will open in the Spring near the old harbour.", "Spring",
+              TQC_SEV_WARNING);
+}
+END_TEST
+
 /* issue 13: changing the case of a word is never a safe fix, whichever pass offers it. */
 START_TEST(test_issue_13_case_change_is_never_safe)
 {
@@ -1255,6 +1273,7 @@ Suite *pass_capitalization_suite(void)
     tcase_add_test(tc, test_issue_12_capitalization_name_in_run_or_after_elision);
     tcase_add_test(tc, test_issue_12_capitalization_lower_name_weighed);
     tcase_add_test(tc, test_issue_12_capitalization_german_noun_neighbours);
+    tcase_add_test(tc, test_issue_12_capitalization_finite_verb_after_opener_or_comma);
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
     return s;

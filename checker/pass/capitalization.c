@@ -1219,11 +1219,26 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
                        !tok_in(ctx, CAP_TITLE_WORDS, prev);
     /* A subordinator after a comma opens its clause in lower case in every language
      * (`verschoben, Weil der Minister`, `reportée, Parce que`). */
-    bool clause_opener = punct_is(doc, prev, ",") && next_ok && is_word(next) &&
-                         (next->flags & TQC_TF_LOWER) && tok_in(ctx, CAP_SUBORDINATORS, t) &&
-                         k >= 2 && is_word(&doc->tokens[k - 2]) &&
-                         (doc->tokens[k - 2].flags & TQC_TF_LOWER);
-    if (!((is_word(prev) && (prev->flags & TQC_TF_LOWER)) || noun_before || clause_opener) ||
+    bool after_comma = punct_is(doc, prev, ",") && next_ok && is_word(next) &&
+                       (next->flags & TQC_TF_LOWER) && k >= 2 && is_word(&doc->tokens[k - 2]) &&
+                       (doc->tokens[k - 2].flags & TQC_TF_LOWER);
+    bool clause_opener = after_comma && tok_in(ctx, CAP_SUBORDINATORS, t);
+    /* A form the lexicon knows only as a finite verb, and not capitalised, is a clause's
+     * verb after a comma (`iniziati a maggio, Finiranno entro`), where a list of names
+     * has a name before the comma; a conjunction after it may join a list's last two
+     * names (`Aubenas, Privas et Annonay`: a place spelt as a verb's form). */
+    bool finite_only = (own & (TQC_POS_VFIN | TQC_POS_AUX)) &&
+                       !(own & ~(TQC_POS_VFIN | TQC_POS_AUX)) && tqc_ctx_pos(ctx, k) == 0 &&
+                       !tqc_dict_name_entry(ctx->dict, tok_text(doc, t), tqc_span_len(t->span));
+    bool verb_after_comma = after_comma && finite_only &&
+                            !(tqc_ctx_pos_lower(ctx, k + 1) & TQC_POS_CONJ);
+    /* A subject pronoun opening the sentence is capitalised as the first word, and its
+     * verb follows it as anywhere (`Ele Afirmou que`, `He Said the`). */
+    uint32_t opener = is_word(prev) && (prev->flags & TQC_TF_SENT_START) &&
+                      !(prev->flags & TQC_TF_ALLCAPS) ? tqc_ctx_pos_lower(ctx, k - 1) : 0;
+    bool pronoun_opens = opener == TQC_POS_PRON && finite_only && next_ok;
+    if (!((is_word(prev) && (prev->flags & TQC_TF_LOWER)) || noun_before || clause_opener ||
+          verb_after_comma || pronoun_opens) ||
         prev->sentence != t->sentence || !(next_ok || clause_end) ||
         (next_ok && (next->sentence != t->sentence || !(next->flags & TQC_TF_SPACE_BEFORE))))
         return;
@@ -1242,8 +1257,9 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
      * `he`, `il`, `se`), is followed by its verb, never by a noun or a name: a form the
      * lexicon knows as a finite verb is the verb there (`he Tells of`, `il nous Donne`),
      * whatever name or title is spelt so (`Tell`, `Will`). */
-    bool verb_after_pronoun = tok_in(ctx, CAP_PREVERBAL_PRONOUNS, prev) &&
-                              (tqc_ctx_pos_lower(ctx, k) & (TQC_POS_VFIN | TQC_POS_AUX));
+    bool verb_after_pronoun = (tok_in(ctx, CAP_PREVERBAL_PRONOUNS, prev) &&
+                               (tqc_ctx_pos_lower(ctx, k) & (TQC_POS_VFIN | TQC_POS_AUX))) ||
+                              verb_after_comma || pronoun_opens;
     if (n < 2 || !tqc_ctx_token_known_lower(ctx, k) ||
         (word_in(ctx, CAP_TITLE_WORDS, lower, n) && !determiner_use && !verb_after_pronoun))
         return;
@@ -2719,17 +2735,16 @@ enum {
 };
 
 /* Whether the finite-verb reading of token k (its only one: pos) cannot stand where it
- * is: right after a preposition or an article, which take a noun (`de paris`: `parir`'s
- * form). */
+ * is: right after a preposition, which takes a noun or a name (`de paris`: `parir`'s
+ * form). Not after an article: the lexicon lacks many a noun spelt as a verb's form (`as
+ * bordas`), which stands there far more often than a name. */
 static bool finite_out_of_place(const tqc_ctx *ctx, size_t k, uint32_t pos)
 {
     const tqc_token *prev = &ctx->doc->tokens[k - 1];
     return (pos & (TQC_POS_VFIN | TQC_POS_AUX)) && !(pos & ~(TQC_POS_VFIN | TQC_POS_AUX)) &&
            is_word(prev) && prev->sentence == ctx->doc->tokens[k].sentence &&
            !tok_in(ctx, CAP_VERB_MARKERS, prev) &&
-           /* an article that is also an object pronoun comes before its verb (`lo guidi`) */
-           !(tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_PRON) &&
-           (tok_in(ctx, CAP_PREPOSITIONS, prev) || tok_in(ctx, CAP_ARTICLES, prev));
+           !tok_in(ctx, CAP_ARTICLES, prev) && tok_in(ctx, CAP_PREPOSITIONS, prev);
 }
 
 /* (c) `de lisboa`, `em paris`, `Lyon et marseille`: a lower-case word the dictionary
