@@ -589,7 +589,7 @@ START_TEST(test_issue_12_capitalization_finite_verb_after_opener_or_comma)
               TQC_SEV_WARNING);
     CAP_SILENT("fr", "Les trains desservent Aubenas, Privas et Valence chaque jour.");
     CAP_SILENT("it", "La squadra ha battuto Roma, Bra e Cuneo nelle ultime settimane.");
-    CAP_FINDS("en", "The market will open in the Spring near the old harbour.", "Spring",
+    CAP_FINDS("en", "The market will open during the Spring near the old harbour.", "Spring",
               TQC_SEV_WARNING);
 }
 END_TEST
