@@ -594,6 +594,20 @@ START_TEST(test_issue_12_capitalization_finite_verb_after_opener_or_comma)
 }
 END_TEST
 
+/* issue 12 (session 12): after a definite article, a frequent common noun whose
+ * complement after a preposition is in lower case heads a common phrase; a name's
+ * complement is capitalised. */
+START_TEST(test_issue_12_capitalization_noun_with_lower_complement)
+{
+    CAP_FINDS("es", "Los vecinos se quejan de la Calidad del agua potable desde marzo.",
+              "Calidad", TQC_SEV_WARNING);
+    CAP_SILENT("es", "Los vecinos visitaron el Museo del Prado durante las fiestas.");
+    CAP_FINDS("en", "Residents complained about the Quality of the tap water in March.",
+              "Quality", TQC_SEV_WARNING);
+    CAP_SILENT("en", "Residents met the Governor of the Bank of England in March.");
+}
+END_TEST
+
 /* issue 13: changing the case of a word is never a safe fix, whichever pass offers it. */
 START_TEST(test_issue_13_case_change_is_never_safe)
 {
@@ -1274,6 +1288,7 @@ Suite *pass_capitalization_suite(void)
     tcase_add_test(tc, test_issue_12_capitalization_lower_name_weighed);
     tcase_add_test(tc, test_issue_12_capitalization_german_noun_neighbours);
     tcase_add_test(tc, test_issue_12_capitalization_finite_verb_after_opener_or_comma);
+    tcase_add_test(tc, test_issue_12_capitalization_noun_with_lower_complement);
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
     return s;

@@ -1141,6 +1141,30 @@ static bool frequent_word(const tqc_ctx *ctx, const char *w, size_t n)
     return tqc_dict_freq(ctx->dict, w, n) * CAP_COMMON_PER >= tqc_dict_freq_total(ctx->dict);
 }
 
+/* Whether token j opens a complement in lower case: a lower-case preposition, then
+ * lower-case articles or determiners, then a lower-case word the lexicon knows as a noun,
+ * an adjective or a verb, in the same sentence (`dei pacchetti installati`, `a dicho
+ * riesgo`; not `del DVD`, `de España`). */
+static bool lower_complement(const tqc_ctx *ctx, size_t j)
+{
+    const tqc_doc *doc = ctx->doc;
+    size_t first = j;
+    if (j >= doc->token_count || !is_word(&doc->tokens[j]) ||
+        !(doc->tokens[j].flags & TQC_TF_LOWER) || !tok_in(ctx, CAP_PREPOSITIONS, &doc->tokens[j]))
+        return false;
+    for (j++; j < doc->token_count && j <= first + 3; j++) {
+        const tqc_token *u = &doc->tokens[j];
+        if (!is_word(u) || !(u->flags & TQC_TF_LOWER) ||
+            u->sentence != doc->tokens[first].sentence)
+            return false;
+        if (tok_in(ctx, CAP_ARTICLES, u) || tok_in(ctx, CAP_DETERMINERS, u))
+            continue;
+        return (tqc_ctx_pos_lower(ctx, j) & (TQC_POS_NOUN | TQC_POS_ADJ | TQC_POS_VERB)) != 0;
+    }
+    return false;
+}
+
+
 /* (a) a common word capitalised between lower-case words; inside a quotation (quoted)
  * only where the words before it call for a verb or a function word. */
 static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_index *words,
@@ -1377,13 +1401,22 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
                                     attributive_before_noun(ctx, k);
             bool determined_slip = determined_noun && next_ok && !aside_next &&
                                    frequent_word(ctx, lower, n);
+            /* A name of an institution, a place or an event after a definite article
+             * capitalises its complement too (`el Banco de España`); a frequent common
+             * noun whose complement after a preposition is in lower case heads a common
+             * phrase (`la Lista dei pacchetti`, `la Respuesta a dicho riesgo`). */
+            bool common_complement = !nouns && after_article && next_ok && !aside_next &&
+                                     (lp & TQC_POS_NOUN) && !(lp & TQC_POS_PROPN) &&
+                                     !tok_in(ctx, CAP_NAME_HEADS, t) &&
+                                     frequent_word(ctx, lower, n) &&
+                                     lower_complement(ctx, k + 1);
             if (name_entry && !coordinated) {
                 /* a determined noun the dictionary also capitalises: a hint */
             }
             else if (lone_adjective && institution_adjective(ctx, words, k, lower, n))
                 style = true; /* `Presidential appointments`: a hint */
             else if (determined_slip || lone_adjective || plural_noun || plural_adjective ||
-                     gerund_with_object || coordinated ||
+                     gerund_with_object || coordinated || common_complement ||
                      (written_nearby(words, k, lower, n, TQC_TF_LOWER, 0, false) &&
                       !name_in_document(words, k, lower, n)))
                 sev = TQC_SEV_WARNING;
