@@ -11,11 +11,10 @@ test (tests/check_pass_capitalization.c holds the tests): exits 0 unless tqc fai
     python3 tests/eval_capitalization.py [--tqc ./tqc] [--file F] [--verbose]
 """
 import argparse
-import json
 import os
-import subprocess
-import sys
-import tempfile
+
+# (one tqc run a language over a file a row, as for the untranslated sentences)
+from eval_untranslated import findings, rules_of
 
 RANK = {'info': 0, 'warning': 1, 'error': 2}
 
@@ -40,28 +39,6 @@ def load(path):
     return rows
 
 
-def findings(tqc, rows):
-    out = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        by_lang = {}
-        for r in rows:
-            path = os.path.join(tmp, 'row%03d.txt' % r['n'])
-            with open(path, 'w', encoding='utf-8') as f:
-                f.write(r['text'] + '\n')
-            by_lang.setdefault(r['lang'], []).append(path)
-            out[path] = []
-        for lang, paths in sorted(by_lang.items()):
-            run = subprocess.run([tqc, 'check', '-j1', '--lang', lang, '--format', 'jsonl'] + paths,
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-            if run.returncode not in (0, 1):
-                sys.exit('%s: exit %d: %s' % (tqc, run.returncode, run.stderr.decode()))
-            for line in run.stdout.decode('utf-8').splitlines():
-                if line.strip():
-                    f = json.loads(line)
-                    out[f['file']].append(f)
-        return [out[os.path.join(tmp, 'row%03d.txt' % r['n'])] for r in rows]
-
-
 def main():
     ap = argparse.ArgumentParser()
     here = os.path.dirname(os.path.abspath(__file__))
@@ -73,7 +50,7 @@ def main():
     found = findings(a.tqc, rows)
     tally = {}
     for r, fs in zip(rows, found):
-        caps = [f for f in fs if 'capitalization' in [f['rule']] + (f.get('also') or '').split(',')]
+        caps = [f for f in fs if 'capitalization' in rules_of(f)]
         if r['want'] == 'cap':
             s, e = r['span']
             on = [f for f in caps if f['offset'] < e and f['offset'] + f['length'] > s]
