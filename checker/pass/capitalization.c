@@ -1164,7 +1164,6 @@ static bool lower_complement(const tqc_ctx *ctx, size_t j)
     return false;
 }
 
-
 /* (a) a common word capitalised between lower-case words; inside a quotation (quoted)
  * only where the words before it call for a verb or a function word. */
 static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_index *words,
@@ -1242,7 +1241,7 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
                        !(own & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_NUM | TQC_POS_ADJ)) &&
                        !tok_in(ctx, CAP_TITLE_WORDS, prev);
     /* A subordinator after a comma opens its clause in lower case in every language
-     * (`verschoben, Weil der Minister`, `reportée, Parce que`). */
+     * (`verschoben, Weil der Minister`, `closed, Because the`). */
     bool after_comma = punct_is(doc, prev, ",") && next_ok && is_word(next) &&
                        (next->flags & TQC_TF_LOWER) && k >= 2 && is_word(&doc->tokens[k - 2]) &&
                        (doc->tokens[k - 2].flags & TQC_TF_LOWER);
@@ -1257,7 +1256,7 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
     bool verb_after_comma = after_comma && finite_only &&
                             !(tqc_ctx_pos_lower(ctx, k + 1) & TQC_POS_CONJ);
     /* A subject pronoun opening the sentence is capitalised as the first word, and its
-     * verb follows it as anywhere (`Ele Afirmou que`, `He Said the`). */
+     * verb follows it as anywhere (`Ele Prometeu que`, `Elle Affirme que`). */
     uint32_t opener = is_word(prev) && (prev->flags & TQC_TF_SENT_START) &&
                       !(prev->flags & TQC_TF_ALLCAPS) ? tqc_ctx_pos_lower(ctx, k - 1) : 0;
     bool pronoun_opens = opener == TQC_POS_PRON && finite_only && next_ok;
@@ -1547,8 +1546,8 @@ static void verb_second_capitalised(const tqc_ctx *ctx, size_t k)
     if (!(lower & TQC_POS_VFIN) || (lower & ~(TQC_POS_VFIN | TQC_POS_VINF | TQC_POS_AUX)) ||
         (cap & ~TQC_POS_NOUN) || !(before & (TQC_POS_NOUN | TQC_POS_PROPN)))
         return;
-    /* After a phrase that opens the sentence the verb comes second whatever its
-     * subject (`Am Abend Sprach Weber vor dem Rat`, `Die Polizei Nahm`), when the form is only
+    /* After a phrase that opens the sentence the verb comes second whatever its subject
+     * (`Am Abend Sprach Weber vor dem Rat`, `Die Polizei Nahm`), when the form is only
      * finite (no infinitive to make a noun of) and nothing knows it capitalised. */
     bool after_phrase = !(lower & TQC_POS_VINF) && cap == 0 && opening_phrase_before(ctx, k) &&
                         !tqc_dict_name_entry(ctx->dict, tok_text(doc, t), tqc_span_len(t->span));
@@ -1560,11 +1559,11 @@ static void verb_second_capitalised(const tqc_ctx *ctx, size_t k)
      * apposition: `Der Begriff Quelle wird`, `Das Thema Wohnen der Zukunft`; a
      * conjunction may join two nouns made of verbs) */
     uint32_t after = tqc_ctx_pos_lower(ctx, k + 1);
-    bool verb_noun = !after_phrase &&
-                   (cap == TQC_POS_NOUN && !(lower & TQC_POS_NOUN) && (next->flags & TQC_TF_LOWER) &&
-                    !(after & (TQC_POS_VFIN | TQC_POS_AUX)) && !tok_in(ctx, CAP_ARTICLES, next) &&
-                    (!(after & TQC_POS_CONJ) || (after & TQC_POS_PREP)) &&
-                    !tok_in(ctx, CAP_PREPOSITIONS, opener) && opening_phrase_before(ctx, k));
+    bool verb_noun = !after_phrase && cap == TQC_POS_NOUN && !(lower & TQC_POS_NOUN) &&
+                     (next->flags & TQC_TF_LOWER) && !(after & (TQC_POS_VFIN | TQC_POS_AUX)) &&
+                     !tok_in(ctx, CAP_ARTICLES, next) &&
+                     (!(after & TQC_POS_CONJ) || (after & TQC_POS_PREP)) &&
+                     !tok_in(ctx, CAP_PREPOSITIONS, opener) && opening_phrase_before(ctx, k);
     after_phrase = after_phrase || verb_noun;
     if (!after_phrase && (!(next->flags & TQC_TF_LOWER) || !tok_in(ctx, CAP_SUBJECT_OPENERS, next)))
         return;
@@ -2758,7 +2757,7 @@ enum {
                             * lexicon has no common reading of it */
     NAME_BY_SLOT = 1,      /* its common reading cannot stand here (below) */
     NAME_BY_PLACE = 1,     /* right after a preposition, where a place is named */
-    NAME_BY_PARTNER = 1,   /* coordinated with a capitalised word (`münchen und Wien`) */
+    NAME_BY_PARTNER = 1,   /* coordinated with a capitalised word of its sentence */
     COMMON_BY_LEXICON = 3, /* a reading of the lower-case form that may stand here */
     COMMON_BY_DICT = 2,    /* the dictionary knows the lower-case form the lexicon lacks */
     COMMON_AGAIN = 3,      /* the article writes it in lower case again */
@@ -2780,17 +2779,17 @@ static bool finite_out_of_place(const tqc_ctx *ctx, size_t k, uint32_t pos)
            !tok_in(ctx, CAP_ARTICLES, prev) && tok_in(ctx, CAP_PREPOSITIONS, prev);
 }
 
-/* (c) `de lisboa`, `em paris`, `Lyon et marseille`: a lower-case word the dictionary
- * knows that is a name's, by one weighing, the same in every language, of the evidence for a name (the
- * lexicon's proper noun, and no lower-case reading; the dictionary's capital-only form;
- * the article's capitalised use; a common reading that cannot stand where the word
- * stands; a preposition before it, as places have; a capitalised word it is coordinated
- * with) against the evidence for a common word of the same spelling (a reading of the
- * lexicon that may stand there, the dictionary's lower-case form, the article's
- * lower-case use again, a loan language's word). A warning where the name outweighs the
- * common word by NAME_MARGIN, a hint by NAME_HINT_MARGIN, else nothing: the checks before it have said what weaker
- * evidence allows. A word the dictionary lacks is spelling's (`korean`). Returns whether
- * it reported. */
+/* (c) `llegó a parís`, `viajou de lisboa`: a lower-case word the dictionary knows, a
+ * name's by one weighing, the same in every language, of the evidence for a name (the
+ * lexicon's proper noun, and no lower-case reading; the article's capitalised use of a
+ * word with no common reading; a common reading that cannot stand where the word stands;
+ * a preposition before it, as places have; a capitalised word it is coordinated with)
+ * against the evidence for a common word of the same spelling (a reading of the lexicon
+ * that may stand there, the dictionary's lower-case form, the article's lower-case use
+ * again, a loan language's word). A warning where the name outweighs the common word by
+ * NAME_MARGIN, a hint by NAME_HINT_MARGIN, else nothing: the checks before it have said
+ * what weaker evidence allows. A word the dictionary lacks is spelling's (`korean`).
+ * Returns whether it reported. */
 static bool lower_name_weighed(const tqc_ctx *ctx, const span_index *glued, word_index *words,
                                size_t k)
 {
@@ -2845,10 +2844,10 @@ static bool lower_name_weighed(const tqc_ctx *ctx, const span_index *glued, word
     }
     if (tok_in(ctx, CAP_PREPOSITIONS, prev))
         name += NAME_BY_PLACE;
-    /* `münchen und Wien`, `Lyon et marseille`: a conjunction between it and a capitalised
-     * word of its sentence. */
+    /* A conjunction between it and a capitalised word of its sentence. */
     const tqc_token *after = k + 2 < doc->token_count ? &doc->tokens[k + 2] : NULL;
-    bool partner_after = after && is_word(next) && (tqc_ctx_pos_lower(ctx, k + 1) & TQC_POS_CONJ) &&
+    bool partner_after = after && is_word(next) &&
+                         (tqc_ctx_pos_lower(ctx, k + 1) & TQC_POS_CONJ) &&
                          (next->flags & TQC_TF_LOWER) && is_word(after) &&
                          after->sentence == t->sentence && (after->flags & TQC_TF_CAP) &&
                          !(after->flags & TQC_TF_ALLCAPS);
