@@ -528,6 +528,86 @@ START_TEST(test_issue_12_capitalization_name_in_run_or_after_elision)
 }
 END_TEST
 
+/* issue 12 (session 12): a lower-case word the dictionary knows, weighed as a name: the
+ * lexicon's proper noun with no common reading, or one that cannot stand where the word
+ * does (a finite verb after a preposition), against a common reading that can. */
+START_TEST(test_issue_12_capitalization_lower_name_weighed)
+{
+    /* pt_BR's word list has the city in lower case; the lexicon only the name */
+    CAP_FINDS("pt", "O navio chegou a lisboa ao fim da tarde com dois dias de atraso.",
+              "lisboa", TQC_SEV_INFO);
+    /* `parís` is `parir`'s form, which no preposition takes */
+    CAP_FINDS("es", "El ministro llegó ayer a parís para una reunión con sus colegas.", "parís",
+              TQC_SEV_WARNING);
+    CAP_SILENT("es", "Dijo que tú parís en casa, según la partera del pueblo.");
+    /* a common reading that may stand: nothing (`march` is a noun and a verb) */
+    CAP_SILENT("en", "The soldiers began a long march across the valley at dawn.");
+    /* a clitic pronoun spelt as an article comes before its verb */
+    CAP_SILENT("it", "Il programma prepara il disco e lo guidi tu passo per passo.");
+}
+END_TEST
+
+/* issue 12 (session 12): German. A common noun before a capitalised word is no name's
+ * neighbour; after a noun phrase opening the sentence a finite form is the verb in second
+ * place, whatever noun the infinitive makes; a finite verb's form the dictionary knows in
+ * lower case, after a possessive, is a noun in lower case. A subordinator after a comma
+ * opens its clause in lower case in every language. */
+START_TEST(test_issue_12_capitalization_german_noun_neighbours)
+{
+    CAP_FINDS("de", "Die Kosten sanken im vergangenen Monat Wieder auf das alte Niveau.",
+              "Wieder", TQC_SEV_WARNING);
+    CAP_SILENT("de", "Die Stiftung fördert Projekte Freier Software an vielen Schulen.");
+    CAP_SILENT("de", "Mit der Ministerin Klein sprach er am Rande der Sitzung.");
+    CAP_SILENT("de", "Der Trainer Klaus Weber lobte die Mannschaft nach dem Spiel.");
+    CAP_FINDS("de", "Die Gewerkschaften Fordern seit Monaten mehr Geld für alle.",
+              "Fordern", TQC_SEV_WARNING);
+    CAP_FINDS("de", "Der Zug Fuhr am Morgen ohne Halt durch den Bahnhof.", "Fuhr",
+              TQC_SEV_WARNING);
+    /* apposition: the clause's verb follows */
+    CAP_SILENT("de", "Der Ausdruck Quelle wird hier in zwei Bedeutungen gebraucht.");
+    CAP_FINDS("de", "Nach dem Hagel war seine ernte zum größten Teil verloren.", "ernte",
+              TQC_SEV_WARNING);
+    CAP_SILENT("de", "Die Kinder, die ernten, bekommen einen Teil der Äpfel.");
+    CAP_SILENT("de", "Sie alle folgen dem Plan, den der Rat beschlossen hat.");
+    CAP_FINDS("de", "Das Spiel wurde abgebrochen, Weil es stark regnete.", "Weil",
+              TQC_SEV_WARNING);
+    CAP_FINDS("en", "The road stayed closed, Because the bridge was unsafe.", "Because",
+              TQC_SEV_WARNING);
+}
+END_TEST
+
+/* issue 12 (session 12): a verb's form the lexicon knows only as finite, capitalised
+ * after a subject pronoun that opens the sentence or opening a clause after a comma, is
+ * the verb; a name spelt as a verb's form stands in a list of names. */
+START_TEST(test_issue_12_capitalization_finite_verb_after_opener_or_comma)
+{
+    CAP_FINDS("pt", "Ele Prometeu que a estrada fica pronta em junho.", "Prometeu",
+              TQC_SEV_WARNING);
+    CAP_FINDS("es", "Él Prometió que la carretera estará lista en junio.", "Prometió",
+              TQC_SEV_WARNING);
+    CAP_FINDS("it", "Le strade, chiuse per la neve, Riapriranno domani mattina.", "Riapriranno",
+              TQC_SEV_WARNING);
+    CAP_SILENT("fr", "Les trains desservent Aubenas, Privas et Valence chaque jour.");
+    CAP_SILENT("it", "La squadra ha battuto Roma, Bra e Cuneo nelle ultime settimane.");
+    CAP_FINDS("en", "The market will open during the Spring near the old harbour.", "Spring",
+              TQC_SEV_WARNING);
+}
+END_TEST
+
+/* issue 12 (session 12): after a definite article, a frequent common noun whose
+ * complement after a preposition is in lower case heads a common phrase; a name's
+ * complement is capitalised. */
+START_TEST(test_issue_12_capitalization_noun_with_lower_complement)
+{
+    CAP_FINDS("es", "Los vecinos se quejan de la Calidad del agua potable desde marzo.",
+              "Calidad", TQC_SEV_WARNING);
+    CAP_SILENT("es", "Los vecinos visitaron el Museo del Prado durante las fiestas.");
+    CAP_FINDS("en", "Residents complained about the Quality of the tap water in March.",
+              "Quality", TQC_SEV_WARNING);
+    CAP_SILENT("en", "Residents met the Governor of the Bank of England in March.");
+}
+END_TEST
+
 /* issue 13: changing the case of a word is never a safe fix, whichever pass offers it. */
 START_TEST(test_issue_13_case_change_is_never_safe)
 {
@@ -1205,6 +1285,10 @@ Suite *pass_capitalization_suite(void)
     tcase_add_test(tc, test_issue_12_capitalization_german_verb_after_opening_phrase);
     tcase_add_test(tc, test_issue_12_capitalization_place_adjective);
     tcase_add_test(tc, test_issue_12_capitalization_name_in_run_or_after_elision);
+    tcase_add_test(tc, test_issue_12_capitalization_lower_name_weighed);
+    tcase_add_test(tc, test_issue_12_capitalization_german_noun_neighbours);
+    tcase_add_test(tc, test_issue_12_capitalization_finite_verb_after_opener_or_comma);
+    tcase_add_test(tc, test_issue_12_capitalization_noun_with_lower_complement);
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
     return s;

@@ -1141,6 +1141,29 @@ static bool frequent_word(const tqc_ctx *ctx, const char *w, size_t n)
     return tqc_dict_freq(ctx->dict, w, n) * CAP_COMMON_PER >= tqc_dict_freq_total(ctx->dict);
 }
 
+/* Whether token j opens a complement in lower case: a lower-case preposition, then
+ * lower-case articles or determiners, then a lower-case word the lexicon knows as a noun,
+ * an adjective or a verb, in the same sentence (`dei pacchetti installati`, `a dicho
+ * riesgo`; not `del DVD`, `de España`). */
+static bool lower_complement(const tqc_ctx *ctx, size_t j)
+{
+    const tqc_doc *doc = ctx->doc;
+    size_t first = j;
+    if (j >= doc->token_count || !is_word(&doc->tokens[j]) ||
+        !(doc->tokens[j].flags & TQC_TF_LOWER) || !tok_in(ctx, CAP_PREPOSITIONS, &doc->tokens[j]))
+        return false;
+    for (j++; j < doc->token_count && j <= first + 3; j++) {
+        const tqc_token *u = &doc->tokens[j];
+        if (!is_word(u) || !(u->flags & TQC_TF_LOWER) ||
+            u->sentence != doc->tokens[first].sentence)
+            return false;
+        if (tok_in(ctx, CAP_ARTICLES, u) || tok_in(ctx, CAP_DETERMINERS, u))
+            continue;
+        return (tqc_ctx_pos_lower(ctx, j) & (TQC_POS_NOUN | TQC_POS_ADJ | TQC_POS_VERB)) != 0;
+    }
+    return false;
+}
+
 /* (a) a common word capitalised between lower-case words; inside a quotation (quoted)
  * only where the words before it call for a verb or a function word. */
 static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_index *words,
@@ -1205,8 +1228,41 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
                  (tqc_ctx_pos_lower(ctx, k) & (TQC_POS_NOUN | TQC_POS_ADJ));
     if (aside_next)
         next_ok = true;
-    if (!is_word(prev) || !(prev->flags & TQC_TF_LOWER) || prev->sentence != t->sentence ||
-        !(next_ok || clause_end) ||
+    /* Where every noun is capitalised, a common noun before the word is no name's
+     * neighbour: a word the lexicon reads as no noun and no adjective (a verb, an adverb,
+     * a function word), capitalised after one, is judged as after a lower-case word (`im
+     * nächsten Jahr Wieder zurück`). An adjective is a surname as often after a noun
+     * naming a person (`Bürgermeister Lang`), and a title (`title-words`) or a proper
+     * noun before the word may open a name. */
+    uint32_t own = tqc_ctx_pos_lower(ctx, k), before = tqc_ctx_pos(ctx, k - 1);
+    bool noun_before = capitalised_nouns(ctx) && is_word(prev) && (prev->flags & TQC_TF_CAP) &&
+                       !(prev->flags & TQC_TF_ALLCAPS) && (before & TQC_POS_NOUN) &&
+                       !(before & TQC_POS_PROPN) && own &&
+                       !(own & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_NUM | TQC_POS_ADJ)) &&
+                       !tok_in(ctx, CAP_TITLE_WORDS, prev);
+    /* A subordinator after a comma opens its clause in lower case in every language
+     * (`verschoben, Weil der Minister`, `closed, Because the`). */
+    bool after_comma = punct_is(doc, prev, ",") && next_ok && is_word(next) &&
+                       (next->flags & TQC_TF_LOWER) && k >= 2 && is_word(&doc->tokens[k - 2]) &&
+                       (doc->tokens[k - 2].flags & TQC_TF_LOWER);
+    bool clause_opener = after_comma && tok_in(ctx, CAP_SUBORDINATORS, t);
+    /* A form the lexicon knows only as a finite verb, and not capitalised, is a clause's
+     * verb after a comma (`iniziati a maggio, Finiranno entro`), where a list of names
+     * has a name before the comma; a conjunction after it may join a list's last two
+     * names (`Aubenas, Privas et Annonay`: a place spelt as a verb's form). */
+    bool finite_only = (own & (TQC_POS_VFIN | TQC_POS_AUX)) &&
+                       !(own & ~(TQC_POS_VFIN | TQC_POS_AUX)) && tqc_ctx_pos(ctx, k) == 0 &&
+                       !tqc_dict_name_entry(ctx->dict, tok_text(doc, t), tqc_span_len(t->span));
+    bool verb_after_comma = after_comma && finite_only &&
+                            !(tqc_ctx_pos_lower(ctx, k + 1) & TQC_POS_CONJ);
+    /* A subject pronoun opening the sentence is capitalised as the first word, and its
+     * verb follows it as anywhere (`Ele Prometeu que`, `Elle Affirme que`). */
+    uint32_t opener = is_word(prev) && (prev->flags & TQC_TF_SENT_START) &&
+                      !(prev->flags & TQC_TF_ALLCAPS) ? tqc_ctx_pos_lower(ctx, k - 1) : 0;
+    bool pronoun_opens = opener == TQC_POS_PRON && finite_only && next_ok;
+    if (!((is_word(prev) && (prev->flags & TQC_TF_LOWER)) || noun_before || clause_opener ||
+          verb_after_comma || pronoun_opens) ||
+        prev->sentence != t->sentence || !(next_ok || clause_end) ||
         (next_ok && (next->sentence != t->sentence || !(next->flags & TQC_TF_SPACE_BEFORE))))
         return;
     char lower[CAP_MAX_WORD];
@@ -1224,8 +1280,9 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
      * `he`, `il`, `se`), is followed by its verb, never by a noun or a name: a form the
      * lexicon knows as a finite verb is the verb there (`he Tells of`, `il nous Donne`),
      * whatever name or title is spelt so (`Tell`, `Will`). */
-    bool verb_after_pronoun = tok_in(ctx, CAP_PREVERBAL_PRONOUNS, prev) &&
-                              (tqc_ctx_pos_lower(ctx, k) & (TQC_POS_VFIN | TQC_POS_AUX));
+    bool verb_after_pronoun = (tok_in(ctx, CAP_PREVERBAL_PRONOUNS, prev) &&
+                               (tqc_ctx_pos_lower(ctx, k) & (TQC_POS_VFIN | TQC_POS_AUX))) ||
+                              verb_after_comma || pronoun_opens;
     if (n < 2 || !tqc_ctx_token_known_lower(ctx, k) ||
         (word_in(ctx, CAP_TITLE_WORDS, lower, n) && !determiner_use && !verb_after_pronoun))
         return;
@@ -1343,13 +1400,22 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
                                     attributive_before_noun(ctx, k);
             bool determined_slip = determined_noun && next_ok && !aside_next &&
                                    frequent_word(ctx, lower, n);
+            /* A name of an institution, a place or an event after a definite article
+             * capitalises its complement too (`el Banco de España`); a frequent common
+             * noun whose complement after a preposition is in lower case heads a common
+             * phrase (`la Lista dei pacchetti`, `la Respuesta a dicho riesgo`). */
+            bool common_complement = !nouns && after_article && next_ok && !aside_next &&
+                                     (lp & TQC_POS_NOUN) && !(lp & TQC_POS_PROPN) &&
+                                     !tok_in(ctx, CAP_NAME_HEADS, t) &&
+                                     frequent_word(ctx, lower, n) &&
+                                     lower_complement(ctx, k + 1);
             if (name_entry && !coordinated) {
                 /* a determined noun the dictionary also capitalises: a hint */
             }
             else if (lone_adjective && institution_adjective(ctx, words, k, lower, n))
                 style = true; /* `Presidential appointments`: a hint */
             else if (determined_slip || lone_adjective || plural_noun || plural_adjective ||
-                     gerund_with_object || coordinated ||
+                     gerund_with_object || coordinated || common_complement ||
                      (written_nearby(words, k, lower, n, TQC_TF_LOWER, 0, false) &&
                       !name_in_document(words, k, lower, n)))
                 sev = TQC_SEV_WARNING;
@@ -1429,8 +1495,9 @@ static void common_word_capitalised(const tqc_ctx *ctx, title_memo *memo, word_i
 /* Words an opening prepositional phrase may have before its noun (`Nach dem langen`). */
 #define CAP_PHRASE_WORDS 4
 
-/* Whether the tokens before word k, from its sentence's start, are one prepositional
- * phrase: a preposition (or one fused with its article: `Im`, `Am`), then articles,
+/* Whether the tokens before word k, from its sentence's start, are one phrase, the
+ * clause's first part: a preposition (or one fused with its article: `Im`, `Am`), an
+ * article or a determiner (`Die Polizei`, the subject or an object), then articles,
  * determiners or lower-case adjectives, then the noun at k - 1. */
 static bool opening_phrase_before(const tqc_ctx *ctx, size_t k)
 {
@@ -1440,8 +1507,8 @@ static bool opening_phrase_before(const tqc_ctx *ctx, size_t k)
         return false;
     const tqc_token *first = &doc->tokens[start];
     if (!is_word(first) || !(tok_in(ctx, CAP_PREPOSITIONS, first) ||
-                             ((tqc_ctx_pos_lower(ctx, start) & TQC_POS_PREP) &&
-                              tok_in(ctx, CAP_ARTICLES, first))))
+                             tok_in(ctx, CAP_ARTICLES, first) ||
+                             tok_in(ctx, CAP_DETERMINERS, first)))
         return false;
     for (size_t j = start + 1; j + 1 < k; j++) {
         const tqc_token *u = &doc->tokens[j];
@@ -1479,11 +1546,25 @@ static void verb_second_capitalised(const tqc_ctx *ctx, size_t k)
     if (!(lower & TQC_POS_VFIN) || (lower & ~(TQC_POS_VFIN | TQC_POS_VINF | TQC_POS_AUX)) ||
         (cap & ~TQC_POS_NOUN) || !(before & (TQC_POS_NOUN | TQC_POS_PROPN)))
         return;
-    /* After a prepositional phrase that opens the sentence the verb comes second
-     * whatever its subject (`Am Abend Sprach Weber vor dem Rat`), when the form is only
+    /* After a phrase that opens the sentence the verb comes second whatever its subject
+     * (`Am Abend Sprach Weber vor dem Rat`, `Die Polizei Nahm`), when the form is only
      * finite (no infinitive to make a noun of) and nothing knows it capitalised. */
     bool after_phrase = !(lower & TQC_POS_VINF) && cap == 0 && opening_phrase_before(ctx, k) &&
                         !tqc_dict_name_entry(ctx->dict, tok_text(doc, t), tqc_span_len(t->span));
+    /* After a noun phrase that opens the sentence (an article or a determiner first, no
+     * preposition), the noun made of an infinitive has no place: it would take an article
+     * of its own (`Die Anwohner Fordern seit Jahren`), so a finite form is the verb. */
+    const tqc_token *opener = &doc->tokens[doc->sentences[t->sentence].tok_first];
+    /* (its verb already there, or a genitive's article after it, the word is a noun in
+     * apposition: `Der Begriff Quelle wird`, `Das Thema Wohnen der Zukunft`; a
+     * conjunction may join two nouns made of verbs) */
+    uint32_t after = tqc_ctx_pos_lower(ctx, k + 1);
+    bool verb_noun = !after_phrase && cap == TQC_POS_NOUN && !(lower & TQC_POS_NOUN) &&
+                     (next->flags & TQC_TF_LOWER) && !(after & (TQC_POS_VFIN | TQC_POS_AUX)) &&
+                     !tok_in(ctx, CAP_ARTICLES, next) &&
+                     (!(after & TQC_POS_CONJ) || (after & TQC_POS_PREP)) &&
+                     !tok_in(ctx, CAP_PREPOSITIONS, opener) && opening_phrase_before(ctx, k);
+    after_phrase = after_phrase || verb_noun;
     if (!after_phrase && (!(next->flags & TQC_TF_LOWER) || !tok_in(ctx, CAP_SUBJECT_OPENERS, next)))
         return;
     char pair[2 * CAP_MAX_WORD + 1];
@@ -1498,12 +1579,17 @@ static void verb_second_capitalised(const tqc_ctx *ctx, size_t k)
     if (!n)
         return;
     int wl = (int)tqc_span_len(t->span);
-    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, ctx->pass->severity, t->span,
-                              "'%.*s' is capitalised in the second place of its clause, "
-                              "before its subject '%.*s', where the verb stands (the noun "
-                              "made of it takes an article): write '%s'",
-                              wl, tok_text(doc, t), (int)tqc_span_len(next->span),
-                              tok_text(doc, next), lw);
+    tqc_finding *f = verb_noun
+        ? tqc_emit(ctx->out, ctx->pass->id, ctx->pass->severity, t->span,
+                   "'%.*s' is capitalised in the second place of its clause, after the "
+                   "phrase that opens it, where the verb stands (the noun made of it takes "
+                   "an article): write '%s'", wl, tok_text(doc, t), lw)
+        : tqc_emit(ctx->out, ctx->pass->id, ctx->pass->severity, t->span,
+                   "'%.*s' is capitalised in the second place of its clause, "
+                   "before its subject '%.*s', where the verb stands (the noun "
+                   "made of it takes an article): write '%s'",
+                   wl, tok_text(doc, t), (int)tqc_span_len(next->span),
+                   tok_text(doc, next), lw);
     tqc_finding_suggest(ctx->out, f, lw, n);
     tqc_finding_fix(ctx->out, f, t->span, lw, n, false);
 }
@@ -2198,6 +2284,32 @@ static bool loan_name_only(const tqc_ctx *ctx, const char *w, size_t n)
     return false;
 }
 
+/* Where every noun is capitalised, whether lower-case token k, which the dictionary
+ * knows and the lexicon as a finite verb's form alone (`ernte`; an infinitive closes a
+ * clause after a particle spelt as a preposition, `mit einschließen`) and whose
+ * capitalised form (title, tl bytes) the lexicon holds as a common noun only, stands
+ * where a noun does: after a determiner that is no definite article (a definite article
+ * is a relative pronoun as often: `die ernten`) or a preposition that is no conjunction
+ * too (`seit`), never after `zu`, and not before an object (`Sie alle folgen dem`):
+ * `ihre ernte verloren`. */
+static bool known_verb_in_noun_place(const tqc_ctx *ctx, size_t k, const char *title, size_t tl)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (k + 1 >= doc->token_count)
+        return false;
+    const tqc_token *prev = &doc->tokens[k - 1], *next = &doc->tokens[k + 1];
+    uint32_t low = tqc_ctx_pos(ctx, k), before = tqc_ctx_pos_lower(ctx, k - 1);
+    return capitalised_nouns(ctx) && tqc_ctx_token_known(ctx, k) && low == TQC_POS_VFIN &&
+           !(is_word(next) && !(tqc_ctx_pos_lower(ctx, k + 1) & TQC_POS_PREP) &&
+             (tok_in(ctx, CAP_ARTICLES, next) || tok_in(ctx, CAP_DETERMINERS, next) ||
+              (tqc_ctx_pos_lower(ctx, k + 1) & TQC_POS_PRON))) &&
+           tqc_lex_pos(tqc_lang_lexicon(ctx->lang), title, tl) == TQC_POS_NOUN &&
+           is_word(prev) && (prev->flags & TQC_TF_LOWER) &&
+           prev->sentence == doc->tokens[k].sentence && !tok_in(ctx, CAP_VERB_MARKERS, prev) &&
+           ((tok_in(ctx, CAP_DETERMINERS, prev) && !tok_in(ctx, CAP_DEFINITE_ARTICLES, prev)) ||
+            (tok_in(ctx, CAP_PREPOSITIONS, prev) && !(before & TQC_POS_CONJ)));
+}
+
 /* (c) `sunday`, `boston`: one word of a name in lower case. The evidence is the
  * lexicon's: it writes the word only capitalised (`Sunday`, `Boston`) and knows no
  * lower-case form, and the dictionary agrees. A word the lexicon knows in lower case is a
@@ -2237,19 +2349,23 @@ static bool lower_case_single_name(const tqc_ctx *ctx, const span_index *glued,
     bool lexicon_only = false, loan_name = false;
     if (!tqc_ctx_case_variant(ctx, k, fixed, sizeof fixed)) {
         size_t tl = tqc_text_case(w, len, TQC_CASE_TITLE, fixed, sizeof fixed);
-        if (!tl || tl >= sizeof fixed || tqc_ctx_pos(ctx, k) != 0 || tqc_ctx_token_known(ctx, k) ||
-            !(tqc_lex_pos(lex, fixed, tl) & TQC_POS_PROPN))
+        bool verb_noun = tl && tl < sizeof fixed && known_verb_in_noun_place(ctx, k, fixed, tl);
+        if (!verb_noun && (!tl || tl >= sizeof fixed || tqc_ctx_pos(ctx, k) != 0 ||
+                           tqc_ctx_token_known(ctx, k) ||
+                           !(tqc_lex_pos(lex, fixed, tl) & TQC_POS_PROPN)))
             return false;
         fixed[tl] = '\0';
-        /* A name the loan language's dictionary knows only capitalised (`unix`:
-         * English `Unix`) has the dictionary's evidence all the same. */
-        lexicon_only = !loan_name_only(ctx, w, len);
-        /* A loan language's common word (`windows`) is this language's name only where
-         * the article writes the name capitalised inside a sentence and never this word
-         * in lower case again (below). */
-        loan_name = loanword(ctx, w, len);
-        if (loan_name && capitalised_nouns(ctx))
-            return false;
+        if (!verb_noun) {
+            /* A name the loan language's dictionary knows only capitalised (`unix`:
+             * English `Unix`) has the dictionary's evidence all the same. */
+            lexicon_only = !loan_name_only(ctx, w, len);
+            /* A loan language's common word (`windows`) is this language's name only
+             * where the article writes the name capitalised inside a sentence and never
+             * this word in lower case again (below). */
+            loan_name = loanword(ctx, w, len);
+            if (loan_name && capitalised_nouns(ctx))
+                return false;
+        }
     }
     size_t fl = strlen(fixed);
     uint32_t cap = tqc_lex_pos(lex, fixed, fl), low = tqc_ctx_pos(ctx, k);
@@ -2635,6 +2751,137 @@ static size_t lower_case_proper_name(const tqc_ctx *ctx, const cap_state *st, si
     return 0;
 }
 
+/* The weights of the evidence weighed for a lower-case word that may be a name
+ * (lower_name_weighed). */
+enum {
+    NAME_BY_LEXICON = 2,   /* the lexicon holds the capitalised form as a proper noun */
+    NAME_ONLY_LEXICON = 1, /* ... and has no reading of the lower-case form */
+    NAME_BY_USE = 2,       /* the article writes it capitalised inside a sentence, and the
+                            * lexicon has no common reading of it */
+    NAME_BY_SLOT = 1,      /* its common reading cannot stand here (below) */
+    NAME_BY_PLACE = 1,     /* right after a preposition, where a place is named */
+    NAME_BY_PARTNER = 1,   /* coordinated with a capitalised word of its sentence */
+    COMMON_BY_LEXICON = 3, /* a reading of the lower-case form that may stand here */
+    COMMON_BY_DICT = 2,    /* the dictionary knows the lower-case form the lexicon lacks */
+    COMMON_AGAIN = 3,      /* the article writes it in lower case again */
+    COMMON_BY_LOAN = 2,    /* a loan language's word (`windows`) */
+    NAME_MARGIN = 3,       /* what the name's evidence must outweigh the common word's by */
+    NAME_HINT_MARGIN = 2   /* ... for a hint (info) */
+};
+
+/* Whether the finite-verb reading of token k (its only one: pos) cannot stand where it
+ * is: right after a preposition, which takes a noun or a name (`de paris`: `parir`'s
+ * form). Not after an article: the lexicon lacks many a noun spelt as a verb's form (`as
+ * bordas`), which stands there far more often than a name. */
+static bool finite_out_of_place(const tqc_ctx *ctx, size_t k, uint32_t pos)
+{
+    const tqc_token *prev = &ctx->doc->tokens[k - 1];
+    return (pos & (TQC_POS_VFIN | TQC_POS_AUX)) && !(pos & ~(TQC_POS_VFIN | TQC_POS_AUX)) &&
+           is_word(prev) && prev->sentence == ctx->doc->tokens[k].sentence &&
+           !tok_in(ctx, CAP_VERB_MARKERS, prev) &&
+           !tok_in(ctx, CAP_ARTICLES, prev) && tok_in(ctx, CAP_PREPOSITIONS, prev);
+}
+
+/* (c) `llegó a parís`, `viajou de lisboa`: a lower-case word the dictionary knows, a
+ * name's by one weighing, the same in every language, of the evidence for a name (the
+ * lexicon's proper noun, and no lower-case reading; the article's capitalised use of a
+ * word with no common reading; a common reading that cannot stand where the word stands;
+ * a preposition before it, as places have; a capitalised word it is coordinated with)
+ * against the evidence for a common word of the same spelling (a reading of the lexicon
+ * that may stand there, the dictionary's lower-case form, the article's lower-case use
+ * again, a loan language's word). A warning where the name outweighs the common word by
+ * NAME_MARGIN, a hint by NAME_HINT_MARGIN, else nothing: the checks before it have said
+ * what weaker evidence allows. A word the dictionary lacks is spelling's (`korean`).
+ * Returns whether it reported. */
+static bool lower_name_weighed(const tqc_ctx *ctx, const span_index *glued, word_index *words,
+                               size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_token *t = &doc->tokens[k];
+    size_t len = tqc_span_len(t->span);
+    const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);
+    if (!lex || k == 0 || k + 1 >= doc->token_count || !is_word(t) ||
+        !(t->flags & TQC_TF_LOWER) || !(t->flags & TQC_TF_SPACE_BEFORE) || len < 3 ||
+        len >= CAP_MAX_WORD ||
+        (t->flags & (TQC_TF_SENT_START | TQC_TF_PARA_START | TQC_TF_PERIOD | TQC_TF_DIGIT |
+                     TQC_TF_APOS | TQC_TF_HYPHEN)) ||
+        !tqc_ctx_token_known(ctx, k))
+        return false;
+    const tqc_token *prev = &doc->tokens[k - 1], *next = &doc->tokens[k + 1];
+    /* A piece of a host, a path or a file name (`paris.fr`, `/lisboa`) keeps its case;
+     * so does a word glued to a mark on either side. */
+    if (!is_word(prev) || prev->sentence != t->sentence ||
+        (!(next->flags & TQC_TF_SPACE_BEFORE) && is_word(next)) ||
+        (next->kind == TQC_TOK_PUNCT && !(next->flags & TQC_TF_SPACE_BEFORE) &&
+         (punct_is(doc, next, "/") || punct_is(doc, next, "@") ||
+          (punct_is(doc, next, ".") && k + 2 < doc->token_count &&
+           !(doc->tokens[k + 2].flags & TQC_TF_SPACE_BEFORE)))))
+        return false;
+    const char *w = tok_text(doc, t);
+    char title[CAP_MAX_WORD];
+    size_t tl = tqc_text_case(w, len, TQC_CASE_TITLE, title, sizeof title);
+    if (!tl || tl >= sizeof title)
+        return false;
+    title[tl] = '\0';
+    uint32_t cap = tqc_lex_pos(lex, title, tl), low = tqc_ctx_pos(ctx, k);
+    int name = 0, common = 0;
+    if (cap & TQC_POS_PROPN)
+        name += NAME_BY_LEXICON;
+    if ((cap & TQC_POS_PROPN) && !low)
+        name += NAME_ONLY_LEXICON;
+    /* No evidence of the word's own for a name: nothing to weigh. */
+    if (name == 0)
+        return false;
+    if (!low)
+        common += COMMON_BY_DICT; /* (with readings of the lexicon, those are weighed) */
+    /* A common word is capitalised in names of many words (`Hudson River`): only a word
+     * with no common reading is named by the article's capitalised use. */
+    if (!low && written_nearby(words, k, title, tl, TQC_TF_CAP,
+                               TQC_TF_SENT_START | TQC_TF_PARA_START, false))
+        name += NAME_BY_USE;
+    if (low) {
+        if (finite_out_of_place(ctx, k, low))
+            name += NAME_BY_SLOT;
+        else
+            common += COMMON_BY_LEXICON;
+    }
+    if (tok_in(ctx, CAP_PREPOSITIONS, prev))
+        name += NAME_BY_PLACE;
+    /* A conjunction between it and a capitalised word of its sentence. */
+    const tqc_token *after = k + 2 < doc->token_count ? &doc->tokens[k + 2] : NULL;
+    bool partner_after = after && is_word(next) &&
+                         (tqc_ctx_pos_lower(ctx, k + 1) & TQC_POS_CONJ) &&
+                         (next->flags & TQC_TF_LOWER) && is_word(after) &&
+                         after->sentence == t->sentence && (after->flags & TQC_TF_CAP) &&
+                         !(after->flags & TQC_TF_ALLCAPS);
+    bool partner_before = k >= 2 && (tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_CONJ) &&
+                          (prev->flags & TQC_TF_LOWER) && is_word(&doc->tokens[k - 2]) &&
+                          doc->tokens[k - 2].sentence == t->sentence &&
+                          (doc->tokens[k - 2].flags & TQC_TF_CAP) &&
+                          !(doc->tokens[k - 2].flags & (TQC_TF_ALLCAPS | TQC_TF_SENT_START));
+    if (partner_after || partner_before)
+        name += NAME_BY_PARTNER;
+    if (written_nearby(words, k, w, len, TQC_TF_LOWER, 0, true))
+        common += COMMON_AGAIN;
+    if (loanword(ctx, w, len))
+        common += COMMON_BY_LOAN;
+    if (name - common < NAME_HINT_MARGIN)
+        return false;
+    /* Words run together read as a name are missing-space's. */
+    if (glued->ok ? span_index_overlaps(glued, t->span)
+                  : tqc_findings_overlap(ctx->out, "missing-space", t->span))
+        return false;
+    tqc_severity sev = name - common >= NAME_MARGIN ? ctx->pass->severity : TQC_SEV_INFO;
+    tqc_finding *f = tqc_emit(ctx->out, ctx->pass->id, sev, t->span,
+                              "proper name in lower case: '%.*s' is written '%s' (%s)",
+                              (int)len, w, title,
+                              low ? "the lexicon's name, its common reading out of place"
+                                  : "the lexicon knows it only as a name");
+    tqc_finding_suggest(ctx->out, f, title, tl);
+    tqc_finding_fix(ctx->out, f, t->span, title, tl, false);
+    return true;
+}
+
 /* Whether word k is the first part of a compound whose rest another word shares, cut at
  * a hyphen before a space (`Sprach- und Schriftsysteme`, `pre- and post-war`): its case is
  * the compound's, which the part alone cannot tell. */
@@ -2679,7 +2926,8 @@ static void run(const tqc_ctx *ctx)
             used = lower_case_single_name(ctx, &glued, &words, k) ||
                    lower_case_used_name(ctx, &glued, &words, k) ||
                    lower_place_adjective(ctx, k) || lower_name_after_elision(ctx, &words, k) ||
-                   lower_name_in_run(ctx, &glued, &words, k);
+                   lower_name_in_run(ctx, &glued, &words, k) ||
+                   lower_name_weighed(ctx, &glued, &words, k);
         if (used)
             k += used - 1;
     }
