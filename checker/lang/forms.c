@@ -437,7 +437,8 @@ static void read_filter(tqc_forms *f)
 {
     size_t len = (size_t)f->h.filter_len;
     uint64_t *filter = f->fd >= 0 ? tqc_malloc(len) : NULL;
-    if (filter && tqc_cache_blocks_trusted_read(&f->blocks, f->fd, f->body_at, f->filter_at, len) &&
+    if (filter &&
+        tqc_cache_blocks_trusted_read(&f->blocks, f->fd, f->body_at, f->filter_at, len) &&
         pread(f->fd, filter, len, (off_t)(f->body_at + f->filter_at)) == (ssize_t)len) {
         f->filter_bits = len * 8;
         atomic_store_explicit(&f->filter, filter, memory_order_release);
