@@ -413,9 +413,10 @@ static bool forms_compile(const forms_fixture *fx, size_t *forms)
     return complete;
 }
 
-/* Issue 15: once a run has asked enough words, a filter of the forms answers the absent
- * ones from memory (tqc_forms_lacks); every answer stays the file's own. cache is the
- * folder holding the one compiled file. */
+/* Issue 15: once a run has asked enough words, a filter of the forms (stored in a file
+ * of up to 4 million forms, else built) answers the absent ones from memory
+ * (tqc_forms_lacks); every answer stays the file's own. cache is the folder holding the
+ * one compiled file. */
 /* Opens the one compiled file in cache (its path into file, 256 bytes). */
 static tqc_forms *forms_open_cached(const char *cache, char *file)
 {
@@ -436,6 +437,26 @@ static tqc_forms *forms_open_cached(const char *cache, char *file)
     return f;
 }
 
+/* Flips a byte of the first record of the one compiled file in cache: the records follow
+ * the header (88 bytes: the slot count at 20, the block count at 64), the block sums and
+ * the slots. */
+static void forms_flip_record(const char *cache)
+{
+    char file[256];
+    tqc_forms_free(forms_open_cached(cache, file));
+    FILE *io = fopen(file, "r+b");
+    ck_assert_ptr_nonnull(io);
+    uint32_t slots;
+    uint64_t nblocks;
+    ck_assert(fseek(io, 20, SEEK_SET) == 0 && fread(&slots, sizeof slots, 1, io) == 1);
+    ck_assert(fseek(io, 64, SEEK_SET) == 0 && fread(&nblocks, sizeof nblocks, 1, io) == 1);
+    long at = 88 + (long)nblocks * 8 + (long)slots * 4 + 2;   /* the first record's word */
+    ck_assert(fseek(io, at, SEEK_SET) == 0);
+    int c = fgetc(io);
+    ck_assert(c != EOF && fseek(io, at, SEEK_SET) == 0 && fputc(c ^ 0x20, io) != EOF);
+    ck_assert_int_eq(fclose(io), 0);
+}
+
 static void forms_filter_same(const char *cache)
 {
     char file[256];
@@ -452,6 +473,10 @@ static void forms_filter_same(const char *cache)
         for (int k = 0, v = i; k < 4; k++, v /= 26)
             w[1 + k] = (char)('a' + v % 26);
         ck_assert_int_eq(tqc_forms_spell(f, w, 5), TQC_FORMS_NO);
+        /* The file's stored filter, read at its 1,024th lookup (one built in a run waits
+         * for 4,096). */
+        if (i == 1100)
+            ck_assert(tqc_forms_lacks(f, "zzz", 3));
     }
     ck_assert(tqc_forms_lacks(f, "zzz", 3));
     ck_assert(tqc_forms_lacks(f, "Zzz", 3));
@@ -534,17 +559,37 @@ START_TEST(test_issue_15_compiled_forms)
                       forbidden_words[i], compiled_f[i], hun_f[i]);
     forms_filter_same(path);
 
-    /* A flipped byte in the records: the answers come from Hunspell, still right, and
-     * the file is gone after the run. */
-    snprintf(cmd, sizeof cmd, "rm -f %s/verdicts-*; f=$(ls %s/forms-*.bin); "
-             "printf 'Z' | dd of=$f bs=1 seek=$(( $(stat -c %%s $f) - 5 )) conv=notrunc "
-             "2>/dev/null", path, path);
-    ck_assert_int_eq(system(cmd), 0);
+    /* A flipped byte in a record: the answers come from Hunspell, still right, and the
+     * file is gone after the run. */
+    forms_flip_record(path);
+    forms_drop_verdicts(&fx);
     forms_answers(dir, compiled, &lookups);
     for (int i = 0; i < N; i++)
         ck_assert_int_eq(compiled[i], hun[i]);
     ck_assert_uint_gt(lookups, 0);
     snprintf(cmd, sizeof cmd, "test -z \"$(ls %s/forms-*.bin 2>/dev/null)\"", path);
+    ck_assert_int_eq(system(cmd), 0);
+    /* A flipped byte in the stored filter (the file's last bytes), found when the filter
+     * is read: the file answers nothing from then on. */
+    ck_assert(forms_compile(&fx, &forms));
+    snprintf(cmd, sizeof cmd, "rm -f %s/verdicts-*; f=$(ls %s/forms-*.bin); "
+             "printf 'Z' | dd of=$f bs=1 seek=$(( $(stat -c %%s $f) - 5 )) conv=notrunc "
+             "2>/dev/null", path, path);
+    ck_assert_int_eq(system(cmd), 0);
+    {
+        char file[256], w[8] = "q";
+        tqc_forms *f = forms_open_cached(path, file);
+        ck_assert_int_eq(tqc_forms_spell(f, "walked", 6), TQC_FORMS_YES);
+        for (int i = 0; i < 1100; i++) {
+            for (int k = 0, v = i; k < 4; k++, v /= 26)
+                w[1 + k] = (char)('a' + v % 26);
+            ck_assert_int_ne(tqc_forms_spell(f, w, 5), TQC_FORMS_YES);
+        }
+        ck_assert(tqc_forms_damaged(f));
+        ck_assert_int_eq(tqc_forms_spell(f, "baked", 5), TQC_FORMS_UNDECIDED);
+        tqc_forms_free(f);
+    }
+    snprintf(cmd, sizeof cmd, "rm -f %s/forms-*.bin", path);
     ck_assert_int_eq(system(cmd), 0);
 
     /* A run that loads Hunspell builds no file unasked (TQC_FORMS unset), and builds one

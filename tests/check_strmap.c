@@ -122,6 +122,64 @@ START_TEST(test_words_bounded)
 }
 END_TEST
 
+/* retain's test: drops odd values, doubles the others. */
+static bool keep_even(void *ctx, const char *key, size_t len, uint64_t *value)
+{
+    (void)key;
+    (void)len;
+    ++*(size_t *)ctx;
+    if (*value % 2)
+        return false;
+    *value *= 2;
+    return true;
+}
+
+START_TEST(test_retain_filters_in_order)
+{
+    tqc_strmap *m = tqc_strmap_new();
+    char key[32];
+    for (int i = 0; i < 5000; i++) {
+        int n = snprintf(key, sizeof key, "k%d", i);
+        ck_assert(tqc_strmap_put(m, key, (size_t)n, (uint64_t)i));
+    }
+    size_t asked = 0;
+    tqc_strmap_retain(m, keep_even, &asked);
+    ck_assert_uint_eq(asked, 5000);
+    ck_assert_uint_eq(tqc_strmap_count(m), 2500);
+    /* The kept keys in their order, with the values keep gave them; the dropped ones
+     * gone from the index. */
+    for (int i = 0; i < 2500; i++) {
+        int n = snprintf(key, sizeof key, "k%d", 2 * i);
+        size_t len;
+        ck_assert_str_eq(tqc_strmap_key(m, (size_t)i, &len), key);
+        ck_assert_uint_eq(len, (size_t)n);
+        uint64_t v;
+        ck_assert(tqc_strmap_get(m, key, (size_t)n, &v));
+        ck_assert_uint_eq(v, 4 * (uint64_t)i);
+        n = snprintf(key, sizeof key, "k%d", 2 * i + 1);
+        ck_assert(!tqc_strmap_get(m, key, (size_t)n, NULL));
+    }
+    /* It goes on as a map: a new key after the kept ones, an old one set again. */
+    ck_assert(tqc_strmap_put(m, "k1", 2, 7));
+    ck_assert(tqc_strmap_put(m, "k0", 2, 9));
+    ck_assert_uint_eq(tqc_strmap_count(m), 2501);
+    ck_assert_str_eq(tqc_strmap_key(m, 2500, NULL), "k1");
+    ck_assert_uint_eq(tqc_strmap_value(m, 0), 9);
+    /* Nothing kept. */
+    asked = 0;
+    tqc_strmap_put(m, "k0", 2, 1);
+    tqc_strmap_put(m, "k1", 2, 1);
+    for (size_t i = 1; i < 2500; i++)
+        tqc_strmap_put(m, tqc_strmap_key(m, i, NULL), strlen(tqc_strmap_key(m, i, NULL)), 3);
+    tqc_strmap_retain(m, keep_even, &asked);
+    ck_assert_uint_eq(tqc_strmap_count(m), 0);
+    ck_assert(!tqc_strmap_get(m, "k0", 2, NULL));
+    ck_assert(tqc_strmap_put(m, "again", 5, 2));
+    ck_assert(tqc_strmap_get(m, "again", 5, NULL));
+    tqc_strmap_free(m);
+}
+END_TEST
+
 Suite *strmap_suite(void)
 {
     Suite *s = suite_create("strmap");
@@ -129,6 +187,7 @@ Suite *strmap_suite(void)
     tcase_add_test(tc, test_put_get_overwrite);
     tcase_add_test(tc, test_many_keys_survive_growth);
     tcase_add_test(tc, test_keys_with_nul_and_utf8);
+    tcase_add_test(tc, test_retain_filters_in_order);
     suite_add_tcase(s, tc);
     TCase *words = tcase_create("words");
     tcase_add_test(words, test_words_one_record_per_form);

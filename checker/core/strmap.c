@@ -81,6 +81,19 @@ static size_t find_slot(const tqc_strmap *map, const char *key, size_t len, uint
     }
 }
 
+/* Indexes the map's entries in slots (n of them, zeroed, a power of two). */
+static void index_entries(tqc_strmap *map, uint64_t *slots, size_t n)
+{
+    map->slots = slots;
+    map->nslots = n;
+    for (size_t i = 0; i < map->count; i++) {
+        size_t mask = n - 1, j = map->entries[i].hash & mask;
+        while (slots[j])
+            j = (j + 1) & mask;
+        slots[j] = tag_of(map->entries[i].hash) | (uint64_t)(i + 1);
+    }
+}
+
 static bool grow_slots(tqc_strmap *map)
 {
     size_t n = map->nslots ? map->nslots * 2 : 64;
@@ -90,14 +103,7 @@ static bool grow_slots(tqc_strmap *map)
     if (!slots)
         return false;
     free(map->slots);
-    map->slots = slots;
-    map->nslots = n;
-    for (size_t i = 0; i < map->count; i++) {
-        size_t mask = n - 1, j = map->entries[i].hash & mask;
-        while (slots[j])
-            j = (j + 1) & mask;
-        slots[j] = tag_of(map->entries[i].hash) | (uint64_t)(i + 1);
-    }
+    index_entries(map, slots, n);
     return true;
 }
 
@@ -198,4 +204,37 @@ const char *tqc_strmap_key(const tqc_strmap *map, size_t i, size_t *len)
 uint64_t tqc_strmap_value(const tqc_strmap *map, size_t i)
 {
     return map->entries[i].value;
+}
+
+void tqc_strmap_retain(tqc_strmap *map,
+                       bool (*keep)(void *ctx, const char *key, size_t len, uint64_t *value),
+                       void *ctx)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < map->count; i++) {
+        entry e = map->entries[i];
+        if (keep(ctx, e.key, e.len, &e.value))
+            map->entries[kept++] = e;
+    }
+    if (kept == map->count)
+        return;
+    map->count = kept;
+    /* A smaller index when one can be had; else the old one, rebuilt. */
+    size_t n = 64;
+    while (n < 2 * (kept + 1))
+        n *= 2;
+    uint64_t *slots = n < map->nslots ? tqc_calloc(n, sizeof *slots) : NULL;
+    if (slots) {
+        free(map->slots);
+    } else {
+        slots = map->slots;
+        n = map->nslots;
+        memset(slots, 0, n * sizeof *slots);
+    }
+    index_entries(map, slots, n);
+    entry *e = kept ? tqc_realloc(map->entries, kept * sizeof *e) : NULL;
+    if (e) {
+        map->entries = e;
+        map->cap = kept;
+    }
 }

@@ -31,5 +31,12 @@ size_t tqc_strmap_count(const tqc_strmap *map);
 const char *tqc_strmap_key(const tqc_strmap *map, size_t i, size_t *len);
 /* The value of the i-th key in insertion order. */
 uint64_t tqc_strmap_value(const tqc_strmap *map, size_t i);
+/* Visits every key in insertion order; keep may change *value, and the keys it returns
+ * false for are dropped, the others keeping their order. The map's index then fits what
+ * is left (a large map filtered in place instead of copied: a compiled dictionary's
+ * build holds millions of forms); the dropped keys' bytes stay until the map is freed. */
+void tqc_strmap_retain(tqc_strmap *map,
+                       bool (*keep)(void *ctx, const char *key, size_t len, uint64_t *value),
+                       void *ctx);
 
 #endif
