@@ -454,6 +454,15 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
             (word_pos(ctx, next, false) & (TQC_POS_NOUN | TQC_POS_VGER)))
             return false;
     }
+    /* A noun-or-verb form after an article of the language's list, before a word that is
+     * finite by every reading, is that verb's subject (`que la tempête soit passée`,
+     * `the talks are`): two finite verbs do not stand side by side after an article. */
+    if ((pos & TQC_POS_NOUN) && prev != NONE && tok_in(ctx, "articles", &toks[prev]) &&
+        next != NONE && (toks[next].flags & TQC_TF_LOWER)) {
+        uint32_t after = word_pos(ctx, next, false);
+        if (after && !(after & ~FINITE))
+            return false;
+    }
     bool has_before = prev != NONE;
     uint32_t before = has_before ? word_pos(ctx, prev, prev == first) : 0;
     uint32_t host = has_before ? elided_host_pos(ctx, prev) : 0;
@@ -1321,6 +1330,126 @@ static size_t relative_after_preposition(const tqc_ctx *ctx, size_t first, size_
     return k;
 }
 
+/* The finite verbs of the clause a relative word or subordinator at token `at` opens,
+ * up to token last: a finite reading right after the opener is its clause's verb (`the
+ * spirit which lives here`: `which` may be a determiner elsewhere), and a form that may be
+ * non-finite right after a finite auxiliary is of its cluster (`whom had worked`), not a
+ * verb of its own. */
+static size_t clause_verbs(const tqc_ctx *ctx, size_t at, size_t first, size_t last)
+{
+    const tqc_doc *doc = ctx->doc;
+    size_t verbs = 0;
+    bool after_aux = false;
+    for (size_t k = at + 1; k < last; k++) {
+        if (doc->tokens[k].kind != TQC_TOK_WORD) {
+            after_aux = false;
+            continue;
+        }
+        uint32_t pos = word_pos(ctx, k, false);
+        bool finite = finite_verb(ctx, k, first) || (k == at + 1 && (pos & FINITE));
+        bool cluster = after_aux && (pos & (TQC_POS_VPART | TQC_POS_VINF | TQC_POS_VGER));
+        verbs += finite && !cluster;
+        after_aux = finite && (pos & TQC_POS_AUX) && !cluster;
+    }
+    return verbs;
+}
+
+/* Whether a relative word after words of the classes prev and prev2 is one a
+ * preposition governs, past a pronoun (`hasta que`, `à ce que`): a preposition that is
+ * no conjunction too where a pronoun stands between (`But those who ...` is a main
+ * clause's subject). */
+static bool governed_relative(uint32_t prev, uint32_t prev2)
+{
+    return (prev & TQC_POS_PREP) ||
+           ((prev & TQC_POS_PRON) && (prev2 & TQC_POS_PREP) && !(prev2 & TQC_POS_CONJ));
+}
+
+/* Whether word token k is a presentative of the language's list (`ecco`, `voici`): a
+ * predicate by itself, so a sentence holding one has its main clause (`Ecco i numeri.`). */
+static bool presentative(const tqc_ctx *ctx, size_t k)
+{
+    return tok_in(ctx, "presentatives", &ctx->doc->tokens[k]);
+}
+
+/* Words of a lead-in before a subordinate clause's opener (`At least until`, `Al menos
+ * hasta que`, `Au moins jusqu'à ce que`). */
+#define FRAG_LEAD_WORDS 3
+
+/* The token of the subordinator opening the sentence's only clause after a lead-in of
+ * at most FRAG_LEAD_WORDS adverbs and prepositions with no finite reading (`At least
+ * until the storm has passed.`, `Almeno finché ...`), else NONE: a word of
+ * `subordinators` that is no preposition there (see subordinator_as_preposition and
+ * verb_second_after_preposition), or a relative word a preposition governs, past a
+ * pronoun (`hasta que`, `jusqu'à ce que`: the preposition's clause). An adverb before a
+ * relative word is not enough: `Claro que vendrá.` is a main clause. */
+static size_t led_subordinator(const tqc_ctx *ctx, size_t first, size_t last)
+{
+    const tqc_doc *doc = ctx->doc;
+    uint32_t prev = 0, prev2 = 0;
+    /* Prepositions alone before a relative word open a main clause as a connective
+     * (`Upon which ...`, `Por lo que ...`, `Dopo di che ...`); an adverb qualifies a
+     * clause (`Al menos hasta que ...`). */
+    bool adverb = false;
+    for (size_t k = first, words = 0; k < last; k++) {
+        const tqc_token *t = &doc->tokens[k];
+        if (t->kind != TQC_TOK_WORD)
+            return NONE;
+        if (k > first &&
+            ((tok_in(ctx, "subordinators", t) && !subordinator_as_preposition(ctx, k, last) &&
+              !verb_second_after_preposition(ctx, k, last)) ||
+             (tok_in(ctx, "relative-openers", t) && adverb && governed_relative(prev, prev2))))
+            return k;
+        /* (an elided preposition's word reads as the word after it: `jusqu'à`) */
+        uint32_t pos = word_pos(ctx, k, k == first), host = elided_host_pos(ctx, k);
+        if (host)
+            pos = host;
+        /* a pronoun may stand between a preposition and its relative word (`à ce que`) */
+        if (++words > FRAG_LEAD_WORDS || finite_verb(ctx, k, first) || presentative(ctx, k) ||
+            !((pos & (TQC_POS_ADV | TQC_POS_PREP)) ||
+              ((pos & TQC_POS_PRON) && (prev & TQC_POS_PREP))))
+            return NONE;
+        adverb = adverb || ((pos & TQC_POS_ADV) && !(pos & TQC_POS_PREP));
+        prev2 = prev;
+        prev = pos;
+    }
+    return NONE;
+}
+
+/* A verbless piece this short after a sentence this long may be the writer's
+ * emphasis (`Total ruin.`, `Not this year.`), which grammar cannot tell from a cut. */
+#define FRAG_EMPHATIC_WORDS 3
+#define FRAG_EMPHATIC_PREV_WORDS 12
+
+/* Whether the verbless sentence s (tokens [first, last)) is a short noun phrase or reply
+ * after a long sentence: at most FRAG_EMPHATIC_WORDS words, none a preposition, a name
+ * inside or a number (a piece of a name, a place, a measure is a cut: `North Korean.`,
+ * `In Lisbon.`, `Barely 41 percent.`), after FRAG_EMPHATIC_PREV_WORDS words or more. */
+static bool emphatic(const tqc_ctx *ctx, size_t s, size_t first, size_t last)
+{
+    const tqc_doc *doc = ctx->doc;
+    bool nouns_capitalised = tqc_lang_yes(ctx->lang, "capitalised-nouns");
+    size_t words = 0;
+    for (size_t k = first; k < last; k++) {
+        const tqc_token *t = &doc->tokens[k];
+        if (t->kind != TQC_TOK_WORD)
+            return false;
+        uint32_t pos = word_pos(ctx, k, k == first);
+        /* (where nouns are capitalised, a common noun is no name: `Totaler Ruin.`) */
+        bool name = k > first && !(t->flags & TQC_TF_LOWER) &&
+                    !(nouns_capitalised && (pos & TQC_POS_NOUN) && !(pos & TQC_POS_PROPN));
+        /* a word that may be only a name, or that the lexicon lacks, is a name's piece
+         * (`Pugh.`, `Marrowdale.`) */
+        bool proper = !pos || !(pos & ~TQC_POS_PROPN);
+        if (++words > FRAG_EMPHATIC_WORDS || name || proper || (pos & TQC_POS_PREP))
+            return false;
+    }
+    const tqc_sentence *before = &doc->sentences[s - 1];
+    size_t prev_words = 0;
+    for (size_t k = before->tok_first; k < before->tok_first + before->tok_count; k++)
+        prev_words += doc->tokens[k].kind == TQC_TOK_WORD;
+    return prev_words >= FRAG_EMPHATIC_PREV_WORDS;
+}
+
 /* Per token of the doc, whether an earlier pass found its text garbled (encoding:
  * `Ãˆ` for `È`): the lexicon cannot read such a word, so it may be the verb. NULL when
  * no word is (or no memory was had: the words are then unknown as before). */
@@ -1488,6 +1617,16 @@ static bool check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
             if (first_cp(doc, &doc->tokens[k]) == ',' || first_cp(doc, &doc->tokens[k]) == ';')
                 relative = false;
     }
+    /* The same after a lead-in of adverbs and prepositions (`At least until the storm has
+     * passed.`, `Al menos hasta que pase.`): the clause from its opener on. */
+    size_t led = relative ? NONE : led_subordinator(ctx, first, last);
+    if (led != NONE && clause_verbs(ctx, led, first, last) > 0 &&
+        !second_verb(ctx, led, last, false)) {
+        relative = true;
+        for (size_t k = led; k < last; k++)
+            if (first_cp(doc, &doc->tokens[k]) == ',' || first_cp(doc, &doc->tokens[k]) == ';')
+                relative = false;
+    }
     /* A noun phrase whose only verb is a relative clause's, no main clause after it
      * (`Almost two thirds of those who voted.`, `Dos en la capital, donde ...`): no word
      * that is a verb in context before the relative word, which follows a comma or a
@@ -1512,19 +1651,18 @@ static bool check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
         size_t bk = tok_before(rel_at, first);
         const tqc_token *b = &doc->tokens[bk];
         uint32_t head = b->kind == TQC_TOK_WORD ? word_pos(ctx, bk, bk == first) : 0;
-        bool headed = b->kind == TQC_TOK_WORD
-                          ? (head & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_PRON | TQC_POS_DET |
-                                     TQC_POS_NUM)) != 0
-                          : first_cp(doc, b) == ',';
+        /* ... or a preposition governed by such a head (`most of whom`, `muitos dos
+         * quais`): the relative word is the preposition's object, the head the clause's. */
+        uint32_t heads = TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_PRON | TQC_POS_DET | TQC_POS_NUM;
+        size_t bb = word_before(doc, bk, first);
+        if ((head & TQC_POS_PREP) && !(head & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB)) &&
+            bb != NONE)
+            head = word_pos(ctx, bb, bb == first);
+        bool headed = b->kind == TQC_TOK_WORD ? (head & heads) != 0 : first_cp(doc, b) == ',';
         bool connective = (word_pos(ctx, first, true) & TQC_POS_PREP) && rel_at <= first + 2;
         /* A finite reading right after the relative word is its clause's verb (`the
          * spirit which lives here is ...`: `which` may be a determiner elsewhere). */
-        size_t verbs = 0;
-        for (size_t k = rel_at + 1; k < last; k++)
-            verbs += doc->tokens[k].kind == TQC_TOK_WORD &&
-                     (finite_verb(ctx, k, first) ||
-                      (k == rel_at + 1 && (word_pos(ctx, k, false) & FINITE)));
-        rel_only = headed && !connective && verbs == 1;
+        rel_only = headed && !connective && clause_verbs(ctx, rel_at, first, last) == 1;
     }
     for (size_t k = first; k < last; k++) {
         const tqc_token *t = &doc->tokens[k];
@@ -1535,7 +1673,8 @@ static bool check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
             lower = lower || (t->flags & TQC_TF_LOWER);
             if (rel_only && k > rel_at)
                 break;  /* the relative clause's words: its verb makes no main clause */
-            if (!relative && (finite_verb(ctx, k, first) || instruction_infinitive(ctx, k, first)))
+            if (!relative && (finite_verb(ctx, k, first) || instruction_infinitive(ctx, k, first) ||
+                              presentative(ctx, k)))
                 return false;
             uint32_t pos = word_pos(ctx, k, k == first);
             /* A preposition opening it is no name (`Since March 2020.`, `Seit März 2020.`) */
@@ -1605,8 +1744,12 @@ static bool check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
         return !relative && !unknown_verbs;
     int len = (int)tqc_span_len(sent->span);
     const char *text = tqc_doc_at(doc, sent->span);
-    if (relative && main_clause_may_follow(ctx, first, last,
-                                           !tok_in(ctx, "subordinators", &doc->tokens[first])))
+    size_t opener_at = relative && led != NONE ? led : first;
+    /* (a relative word a preposition governs opens an adverbial clause, as a
+     * subordinator does: its main clause may follow with no comma) */
+    if (relative && main_clause_may_follow(ctx, opener_at, last,
+                                           !tok_in(ctx, "subordinators", &doc->tokens[opener_at]) &&
+                                           opener_at == first))
         tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, sent->span,
                  "'%.*s' may be a subordinate clause standing as a sentence, with no main "
                  "clause; probably the end of the sentence before it (a word after it may be "
@@ -1617,7 +1760,7 @@ static bool check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
     else if (rel_only && !unknown_verbs)
         return TQC_EMIT(ctx, sent->span, "'%.*s' has no main verb, only its relative "
                         "clause's; probably the end of the sentence before it", len, text);
-    else if (unknown_verbs)
+    else if (unknown_verbs || emphatic(ctx, s, first, last))
         tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, sent->span,
                  "'%.*s' may have no verb; probably the end of the sentence before it (the "
                  "lexicon does not know every word, one may be the verb)", len, text);
