@@ -254,6 +254,27 @@ static bool governed(const tqc_ctx *ctx, size_t k, size_t first)
         if ((pos & TQC_POS_PREP) &&
             !(pos & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB | TQC_POS_PRON)))
             return true;
+
+        if (!pos || (pos & ~(TQC_POS_DET | TQC_POS_ADJ | TQC_POS_NUM | TQC_POS_PRON)) ||
+            ((pos & TQC_POS_PRON) && !(pos & TQC_POS_DET)))
+            return false;
+    }
+    return false;
+}
+
+/* Whether the noun at word token k is the object of an infinitive that is nothing else
+ * before it, over determiners, adjectives and numbers (`di ritrovare i due escursionisti`):
+ * no subject either, and a participle after it qualifies it (`de retrouver les
+ * randonneurs disparus`). (A preposition's object may end a subject, `News of the
+ * project reached ...`, and a verb may follow a fronted phrase, `In den Fällen bedeutet`.) */
+static bool object_of_infinitive(const tqc_ctx *ctx, size_t k, size_t first)
+{
+    for (size_t j = k, steps = 0; steps < FRAG_MAX_GOVERNED; steps++) {
+        if ((j = word_before(ctx->doc, j, first)) == NONE)
+            return false;
+        uint32_t pos = word_pos(ctx, j, j == first);
+        if ((pos & TQC_POS_VINF) && !(pos & ~(TQC_POS_VINF | TQC_POS_NOUN)))
+            return true;
         if (!pos || (pos & ~(TQC_POS_DET | TQC_POS_ADJ | TQC_POS_NUM | TQC_POS_PRON)) ||
             ((pos & TQC_POS_PRON) && !(pos & TQC_POS_DET)))
             return false;
@@ -304,6 +325,11 @@ static bool listed_closed_before_det(const tqc_ctx *ctx, size_t k)
     if (n->kind != TQC_TOK_WORD || !(n->flags & TQC_TF_LOWER))
         return false;
     uint32_t after = word_pos(ctx, nk, false);
+    /* ... or an infinitive with no finite reading, which a preposition governs (`di
+     * ritrovare`, `de retrouver`) and no verb takes bare after it */
+    if (tok_in(ctx, "prepositions", &doc->tokens[k]) && (after & TQC_POS_VINF) &&
+        !(after & (FINITE | TQC_POS_NOUN | TQC_POS_PRON | TQC_POS_DET)))
+        return true;
     /* ... or a bare noun with no finite reading, which a preposition governs and a
      * verb rarely takes without its article (`inizio di stagione`, `entre semana`) */
     if (tok_in(ctx, "prepositions", &doc->tokens[k]) && (after & TQC_POS_NOUN) &&
@@ -412,6 +438,43 @@ static uint32_t elided_host_pos(const tqc_ctx *ctx, size_t k)
     return tqc_lex_pos(lex, s + rest, n - rest) | (ln ? tqc_lex_pos(lex, buf, ln) : 0);
 }
 
+/* Words looked past between a verb of `ago-verbs` and its unit of time. */
+#define FRAG_AGO_WORDS 3
+
+/* Whether word token k is a verb of the language's `ago-verbs` that makes an adverbial of
+ * time with a measure (`hace casi tres años`, `tre anni fa`): a word of `time-units` right
+ * before it, or after it past at most FRAG_AGO_WORDS numbers, numerals, determiners and
+ * adverbs, and no clause after the measure. Such a verb is no predicate: `Desde hace tres
+ * años.` has no main clause. */
+static bool time_adverbial(const tqc_ctx *ctx, size_t k, size_t first)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (!tok_in(ctx, "ago-verbs", &doc->tokens[k]))
+        return false;
+    size_t b = word_before(doc, k, first);
+    if (b != NONE && tok_in(ctx, "time-units", &doc->tokens[b]))
+        return true;
+    for (size_t j = k, n = 0; n <= FRAG_AGO_WORDS; n++) {
+        if ((j = tok_after(doc, j, doc->token_count)) == NONE)
+            return false;
+        const tqc_token *t = &doc->tokens[j];
+        if (t->kind == TQC_TOK_NUMBER)
+            continue;
+        if (t->kind != TQC_TOK_WORD)
+            return false;
+        if (tok_in(ctx, "time-units", t)) {
+            /* ... unless a clause follows the measure: then the verb is its predicate
+             * (`Hace tres años que cerró.`) */
+            size_t then = word_after(doc, j, doc->token_count);
+            return then == NONE || !tok_in(ctx, "relative-openers", &doc->tokens[then]);
+        }
+        uint32_t pos = word_pos(ctx, j, false);
+        if (!(pos & (TQC_POS_NUM | TQC_POS_DET | TQC_POS_ADV)) || (pos & TQC_POS_VERB))
+            return false;
+    }
+    return false;
+}
+
 /* Whether word token k (of a sentence opening at token first) is a finite verb. A form
  * that is also an article, preposition or conjunction (`una`, `para`, `like`) is one only
  * after a word that may be its subject (a noun, a name, a pronoun that is no article):
@@ -425,7 +488,7 @@ static uint32_t elided_host_pos(const tqc_ctx *ctx, size_t k)
 static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
 {
     uint32_t pos = word_pos(ctx, k, k == first);
-    if (!(pos & FINITE) || possessive_clitic(ctx, k))
+    if (!(pos & FINITE) || possessive_clitic(ctx, k) || time_adverbial(ctx, k, first))
         return false;
     const tqc_doc *doc = ctx->doc;
     const tqc_token *toks = doc->tokens;
@@ -479,13 +542,20 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
         !(before & (TQC_POS_PRON | TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB)))
         return false;
     bool closed = pos & (TQC_POS_DET | TQC_POS_PREP | TQC_POS_CONJ);
-    /* A preposition governs no finite verb: an auxiliary form that is also an adverb is
-     * the adverb there (`de fora`, Portuguese `fora` also `had been`). */
+    /* A preposition governs no finite verb: an auxiliary form that is also an adverb,
+     * an adjective or a participle is that there (`de fora`, Portuguese `fora` also
+     * `had been`; `degli aventi diritto`), and so is a past form that is also the
+     * participle (`of registered voters`). */
     bool after_prep = (before & TQC_POS_PREP) &&
                       !(before & (TQC_POS_PRON | TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB |
                                   TQC_POS_CONJ | TQC_POS_ADV));
-    if ((pos & TQC_POS_AUX) && !((pos & TQC_POS_ADV) && after_prep))
+    if (after_prep && (pos & (TQC_POS_ADV | TQC_POS_ADJ | TQC_POS_VPART)))
+        return false;
+    if (pos & TQC_POS_AUX)
         return true;
+    if ((pos & TQC_POS_VPART) && (before & TQC_POS_NOUN) &&
+        !(before & (TQC_POS_PRON | TQC_POS_PROPN)) && object_of_infinitive(ctx, prev, first))
+        return false;
     if (!closed && !(pos & (TQC_POS_NOUN | TQC_POS_ADJ | TQC_POS_AUX)))
         return true;
     if (closed)
@@ -598,7 +668,7 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
         keeps_verb &= ~TQC_POS_VERB;
     return !has_before || !(before & det) ||
            ((before & TQC_POS_NOUN) && !(before & (TQC_POS_DET | TQC_POS_PREP)) &&
-            !governed(ctx, left, first)) ||
+            !governed(ctx, left, first) && !object_of_infinitive(ctx, left, first)) ||
            (before & keeps_verb);
 }
 
@@ -1553,8 +1623,11 @@ static bool check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
     bool any_finite = false;
     for (size_t k = first + 1; k < last && !any_finite; k++)
         any_finite = doc->tokens[k].kind == TQC_TOK_WORD && finite_verb(ctx, k, first);
+    /* (a free relative clause may be the subject, its main clause's verb right after it:
+     * `Quienes llegaron tarde perdieron el tren.`) */
+    bool free_relative = tok_in(ctx, "free-relatives", &doc->tokens[first]);
     bool relative = (tok_in(ctx, "relative-openers", &doc->tokens[first]) && any_finite &&
-                     !second_verb(ctx, first, last, true)) ||
+                     !second_verb(ctx, first, last, !free_relative)) ||
                     (verb_final_relative(ctx, first, last) &&
                      !second_verb(ctx, first, last, true)) ||
                     (pronoun != SIZE_MAX && !second_verb(ctx, pronoun, last, true));
@@ -1656,8 +1729,8 @@ static bool check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
         uint32_t heads = TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_PRON | TQC_POS_DET | TQC_POS_NUM;
         size_t bb = word_before(doc, bk, first);
         if ((head & TQC_POS_PREP) && !(head & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB)) &&
-            bb != NONE)
-            head = word_pos(ctx, bb, bb == first);
+            bb != NONE)   /* (a quantifier the lexicon calls an adjective heads it too) */
+            head = word_pos(ctx, bb, bb == first) & (heads | TQC_POS_ADJ) ? heads : 0;
         bool headed = b->kind == TQC_TOK_WORD ? (head & heads) != 0 : first_cp(doc, b) == ',';
         bool connective = (word_pos(ctx, first, true) & TQC_POS_PREP) && rel_at <= first + 2;
         /* A finite reading right after the relative word is its clause's verb (`the
