@@ -442,17 +442,21 @@ static uint32_t elided_host_pos(const tqc_ctx *ctx, size_t k)
 #define FRAG_AGO_WORDS 3
 
 /* Whether word token k is a verb of the language's `ago-verbs` that makes an adverbial of
- * time with a measure (`hace casi tres años`, `tre anni fa`): a word of `time-units` right
- * before it, or after it past at most FRAG_AGO_WORDS numbers, numerals, determiners and
- * adverbs, and no clause after the measure. Such a verb is no predicate: `Desde hace tres
- * años.` has no main clause. */
+ * time with a measure (`hace casi tres años`, `tre anni fa`): after a preposition, or a
+ * word of `time-units` right before it, or one after it past at most FRAG_AGO_WORDS
+ * numbers, numerals, determiners and adverbs, and no clause after the measure. Such a
+ * verb is no predicate: `Desde hace tres años.` has no main clause. */
 static bool time_adverbial(const tqc_ctx *ctx, size_t k, size_t first)
 {
     const tqc_doc *doc = ctx->doc;
     if (!tok_in(ctx, "ago-verbs", &doc->tokens[k]))
         return false;
+    /* (a preposition governs no finite verb: `desde hace generaciones`) */
     size_t b = word_before(doc, k, first);
-    if (b != NONE && tok_in(ctx, "time-units", &doc->tokens[b]))
+    uint32_t before = b != NONE ? word_pos(ctx, b, b == first) : 0;
+    if (b != NONE && (tok_in(ctx, "time-units", &doc->tokens[b]) ||
+                      ((before & TQC_POS_PREP) &&
+                       !(before & (TQC_POS_NOUN | TQC_POS_PRON | TQC_POS_VERB | TQC_POS_CONJ)))))
         return true;
     for (size_t j = k, n = 0; n <= FRAG_AGO_WORDS; n++) {
         if ((j = tok_after(doc, j, doc->token_count)) == NONE)
@@ -1445,13 +1449,37 @@ static bool presentative(const tqc_ctx *ctx, size_t k)
  * hasta que`, `Au moins jusqu'à ce que`). */
 #define FRAG_LEAD_WORDS 3
 
-/* The token of the subordinator opening the sentence's only clause after a lead-in of
+/* Whether word token k opens an adverbial clause: a word of `subordinators` that is no
+ * preposition there (see subordinator_as_preposition and verb_second_after_preposition),
+ * or of `conditionals` (`if`, `se`, `wenn`) that is no other word there. */
+
+static bool opens_clause(const tqc_ctx *ctx, size_t k, size_t last)
+{
+    const tqc_token *t = &ctx->doc->tokens[k];
+    if (tok_in(ctx, "subordinators", t))
+        return !subordinator_as_preposition(ctx, k, last) &&
+               !verb_second_after_preposition(ctx, k, last);
+    if (!tok_in(ctx, "conditionals", t))
+        return false;
+    /* A conditional's homographs: a pronoun before its verb (`se tornou`) or after a
+     * preposition (`ao se focar`), an adverb before an adjective or adverb (`si grand`). */
+    size_t next = word_after(ctx->doc, k, last), prev = word_before(ctx->doc, k, 0);
+    uint32_t pos = next != NONE ? word_pos(ctx, next, false) : 0;
+    uint32_t before = prev != NONE ? word_pos(ctx, prev, false) : 0;
+    if ((before & TQC_POS_PREP) && !(before & (TQC_POS_CONJ | TQC_POS_ADV)))
+        return false;
+    return next != NONE && !finite_verb(ctx, next, k) &&
+           !((pos & (TQC_POS_ADJ | TQC_POS_ADV)) && !(pos & (TQC_POS_NOUN | TQC_POS_DET |
+                                                             TQC_POS_PRON | TQC_POS_PROPN)));
+}
+
+/* The token of the word opening the sentence's only clause after a lead-in (else NONE):
  * at most FRAG_LEAD_WORDS adverbs and prepositions with no finite reading (`At least
- * until the storm has passed.`, `Almeno finché ...`), else NONE: a word of
- * `subordinators` that is no preposition there (see subordinator_as_preposition and
- * verb_second_after_preposition), or a relative word a preposition governs, past a
- * pronoun (`hasta que`, `jusqu'à ce que`: the preposition's clause). An adverb before a
- * relative word is not enough: `Claro que vendrá.` is a main clause. */
+ * until the storm has passed.`, `Almeno finché ...`) before a clause's opener (see
+ * opens_clause) or a relative word a preposition governs, past a pronoun (`hasta que`,
+ * `jusqu'à ce que`: the preposition's clause; an adverb before a relative word is not
+ * enough, `Claro que vendrá.` is a main clause); or any verbless words and a comma
+ * before a clause's opener (`A partir das dez, se o vento deixar.`). */
 static size_t led_subordinator(const tqc_ctx *ctx, size_t first, size_t last)
 {
     const tqc_doc *doc = ctx->doc;
@@ -1459,25 +1487,39 @@ static size_t led_subordinator(const tqc_ctx *ctx, size_t first, size_t last)
     /* Prepositions alone before a relative word open a main clause as a connective
      * (`Upon which ...`, `Por lo que ...`, `Dopo di che ...`); an adverb qualifies a
      * clause (`Al menos hasta que ...`). */
-    bool adverb = false;
+    bool adverb = false, lead = true;
+    /* before a comma, no word may be a finite verb by any reading (`Dies bedeutet, dass
+     * ...`: a reading the context set aside may be the main clause's verb) */
+    bool verbless = true;
     for (size_t k = first, words = 0; k < last; k++) {
         const tqc_token *t = &doc->tokens[k];
-        if (t->kind != TQC_TOK_WORD)
-            return NONE;
-        if (k > first &&
-            ((tok_in(ctx, "subordinators", t) && !subordinator_as_preposition(ctx, k, last) &&
-              !verb_second_after_preposition(ctx, k, last)) ||
+        if (t->kind != TQC_TOK_WORD) {
+            /* a verbless phrase and a comma before the clause (`From ten, if the wind
+             * allows.`) */
+            if (first_cp(doc, t) == ',') {
+                size_t next = word_after(doc, k, last);
+                return next != NONE && verbless && opens_clause(ctx, next, last) ? next : NONE;
+            }
+            if (t->kind != TQC_TOK_NUMBER)
+                return NONE;
+            lead = false;
+            continue;
+        }
+        if (k > first && lead &&
+            (opens_clause(ctx, k, last) ||
              (tok_in(ctx, "relative-openers", t) && adverb && governed_relative(prev, prev2))))
             return k;
         /* (an elided preposition's word reads as the word after it: `jusqu'à`) */
         uint32_t pos = word_pos(ctx, k, k == first), host = elided_host_pos(ctx, k);
         if (host)
             pos = host;
-        /* a pronoun may stand between a preposition and its relative word (`à ce que`) */
-        if (++words > FRAG_LEAD_WORDS || finite_verb(ctx, k, first) || presentative(ctx, k) ||
-            !((pos & (TQC_POS_ADV | TQC_POS_PREP)) ||
-              ((pos & TQC_POS_PRON) && (prev & TQC_POS_PREP))))
+        if (words++ > FRAG_MAX_WORDS || finite_verb(ctx, k, first) || presentative(ctx, k))
             return NONE;
+        verbless = verbless && !(pos & FINITE);
+        /* a pronoun may stand between a preposition and its relative word (`à ce que`) */
+        lead = lead && words <= FRAG_LEAD_WORDS &&
+               ((pos & (TQC_POS_ADV | TQC_POS_PREP)) ||
+                ((pos & TQC_POS_PRON) && (prev & TQC_POS_PREP)));
         adverb = adverb || ((pos & TQC_POS_ADV) && !(pos & TQC_POS_PREP));
         prev2 = prev;
         prev = pos;
@@ -1691,9 +1733,10 @@ static bool check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
                 relative = false;
     }
     /* The same after a lead-in of adverbs and prepositions (`At least until the storm has
-     * passed.`, `Al menos hasta que pase.`): the clause from its opener on. */
+     * passed.`, `Al menos hasta que pase.`): the clause from its opener on, with its one
+     * finite verb (a second may be the main clause's the context misread). */
     size_t led = relative ? NONE : led_subordinator(ctx, first, last);
-    if (led != NONE && clause_verbs(ctx, led, first, last) > 0 &&
+    if (led != NONE && clause_verbs(ctx, led, first, last) == 1 &&
         !second_verb(ctx, led, last, false)) {
         relative = true;
         for (size_t k = led; k < last; k++)
