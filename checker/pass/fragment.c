@@ -1530,12 +1530,15 @@ static size_t led_subordinator(const tqc_ctx *ctx, size_t first, size_t last)
 /* A verbless piece this short after a sentence this long may be the writer's
  * emphasis (`Total ruin.`, `Not this year.`), which grammar cannot tell from a cut. */
 #define FRAG_EMPHATIC_WORDS 3
+/* (a word alone is more often a name's or a list's piece: `Pharmaceutical.`) */
+#define FRAG_EMPHATIC_MIN_WORDS 2
 #define FRAG_EMPHATIC_PREV_WORDS 12
 
 /* Whether the verbless sentence s (tokens [first, last)) is a short noun phrase or reply
- * after a long sentence: at most FRAG_EMPHATIC_WORDS words, none a preposition, a name
- * inside or a number (a piece of a name, a place, a measure is a cut: `North Korean.`,
- * `In Lisbon.`, `Barely 41 percent.`), after FRAG_EMPHATIC_PREV_WORDS words or more. */
+ * after a long sentence: FRAG_EMPHATIC_MIN_WORDS to FRAG_EMPHATIC_WORDS words, none a
+ * preposition, conjunction, non-finite verb, possible name or number (a piece of a name,
+ * a place, a measure is a cut: `North Korean.`, `In Lisbon.`, `Barely 41 percent.`),
+ * after FRAG_EMPHATIC_PREV_WORDS words or more. */
 static bool emphatic(const tqc_ctx *ctx, size_t s, size_t first, size_t last)
 {
     const tqc_doc *doc = ctx->doc;
@@ -1549,12 +1552,19 @@ static bool emphatic(const tqc_ctx *ctx, size_t s, size_t first, size_t last)
         /* (where nouns are capitalised, a common noun is no name: `Totaler Ruin.`) */
         bool name = k > first && !(t->flags & TQC_TF_LOWER) &&
                     !(nouns_capitalised && (pos & TQC_POS_NOUN) && !(pos & TQC_POS_PROPN));
-        /* a word that may be only a name, or that the lexicon lacks, is a name's piece
-         * (`Pugh.`, `Marrowdale.`) */
-        bool proper = !pos || !(pos & ~TQC_POS_PROPN);
-        if (++words > FRAG_EMPHATIC_WORDS || name || proper || (pos & TQC_POS_PREP))
+        /* a word that may be a name, or that the lexicon lacks, is a name's piece (`Pugh.`,
+         * `Korean.`, `Marrowdale.`) */
+        bool proper = !pos || (pos & TQC_POS_PROPN);
+        /* a conjunction ties it to what it was cut from (`And the rest.`, `Rather than
+         * that.`), a non-finite verb makes a clause's remnant (`Den Code auszuführen.`) */
+        bool tied = (pos & (TQC_POS_PREP | TQC_POS_CONJ)) ||
+                    ((pos & (TQC_POS_VINF | TQC_POS_VGER | TQC_POS_VPART)) &&
+                     !(pos & (TQC_POS_NOUN | TQC_POS_ADJ)));
+        if (++words > FRAG_EMPHATIC_WORDS || name || proper || tied)
             return false;
     }
+    if (words < FRAG_EMPHATIC_MIN_WORDS)
+        return false;
     const tqc_sentence *before = &doc->sentences[s - 1];
     size_t prev_words = 0;
     for (size_t k = before->tok_first; k < before->tok_first + before->tok_count; k++)
