@@ -22,9 +22,16 @@ def judged_offset(text):
     return cut + 2
 
 
-def run(tqc, lang, text):
-    with tempfile.NamedTemporaryFile('w', suffix='.txt', delete=False, encoding='utf-8') as f:
-        f.write(text + '\n')
+def run(tqc, lang, texts):
+    """The fragment findings on each text's judged sentence, one tqc run a language: each
+    text is a paragraph of its own (the pass reads a paragraph's sentences together)."""
+    spans, body = [], b''
+    for text in texts:
+        raw = text.encode()
+        spans.append((len(body) + judged_offset(text), len(body) + len(raw)))
+        body += raw + b'\n\n'
+    with tempfile.NamedTemporaryFile('wb', suffix='.txt', delete=False) as f:
+        f.write(body)
         path = f.name
     try:
         out = subprocess.run([tqc, 'check', '-j1', '-l', lang, '--format', 'jsonl',
@@ -32,14 +39,16 @@ def run(tqc, lang, text):
                              capture_output=True, text=True, check=False).stdout
     finally:
         os.unlink(path)
-    start = judged_offset(text)
-    found = []
+    found = [[] for _ in texts]
     for line in out.splitlines():
         if not line.startswith('{'):
             continue
         f = json.loads(line)
-        if f.get('rule') == 'fragment' and f['offset'] + f['length'] > start:
-            found.append(f)
+        if f.get('rule') != 'fragment':
+            continue
+        for i, (start, end) in enumerate(spans):
+            if f['offset'] < end and f['offset'] + f['length'] > start:
+                found[i].append(f)
     return found
 
 
@@ -50,25 +59,33 @@ def main():
     ap.add_argument('--verbose', action='store_true')
     ap.add_argument('--expect-at-least', nargs=2, type=int, metavar=('CAUGHT', 'CLEAN'))
     a = ap.parse_args()
-    tally = {}
+    rows = []
     for line in open(a.battery, encoding='utf-8'):
         if line.startswith('#') or not line.strip():
             continue
-        lang, expect, kind, text = line.rstrip('\n').split('\t')
-        found = run(a.tqc, lang, text)
-        warn = [f for f in found if f['severity'] in ('warning', 'error')]
+        rows.append(line.rstrip('\n').split('\t'))
+    found = {}
+    for lang in dict.fromkeys(r[0] for r in rows):
+        mine = [r for r in rows if r[0] == lang]
+        for r, f in zip(mine, run(a.tqc, lang, [r[3] for r in mine])):
+            found[id(r)] = f
+    tally = {}
+    for row in rows:
+        lang, expect, kind, text = row
+        hits = found[id(row)]
+        warn = [f for f in hits if f['severity'] in ('warning', 'error')]
         t = tally.setdefault(lang, [0, 0, 0, 0, 0])   # frag caught, frag, hint, ok clean, ok
         if expect == 'frag':
             t[1] += 1
             t[0] += bool(warn)
-            t[2] += bool(found) and not warn
+            t[2] += bool(hits) and not warn
             good = bool(warn)
         else:
             t[4] += 1
             t[3] += not warn
             good = not warn
         if a.verbose and not good:
-            what = found[0]['severity'] if found else 'none'
+            what = hits[0]['severity'] if hits else 'none'
             print(f'{"MISS" if expect == "frag" else "FALSE"}\t{lang}\t{kind}\t{what}\t{text}')
     caught = sum(t[0] for t in tally.values())
     frags = sum(t[1] for t in tally.values())

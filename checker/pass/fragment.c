@@ -1445,6 +1445,16 @@ static bool presentative(const tqc_ctx *ctx, size_t k)
     return tok_in(ctx, "presentatives", &ctx->doc->tokens[k]);
 }
 
+/* Whether a comma or semicolon comes in tokens [from, last): a main clause may follow
+ * the subordinate clause there. */
+static bool clause_break(const tqc_doc *doc, size_t from, size_t last)
+{
+    for (size_t k = from; k < last; k++)
+        if (first_cp(doc, &doc->tokens[k]) == ',' || first_cp(doc, &doc->tokens[k]) == ';')
+            return true;
+    return false;
+}
+
 /* Words of a lead-in before a subordinate clause's opener (`At least until`, `Al menos
  * hasta que`, `Au moins jusqu'à ce que`). */
 #define FRAG_LEAD_WORDS 3
@@ -1737,22 +1747,16 @@ static bool check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
         !(second != NONE && finite_verb(ctx, second, first))) {
         /* With no finite reading at all it is a verbless piece, judged as one below
          * (`Until recently.`, a reply; `Until the end of the year.`). */
-        relative = any_finite && !second_verb(ctx, first, last, false);
-        for (size_t k = first; k < last; k++)
-            if (first_cp(doc, &doc->tokens[k]) == ',' || first_cp(doc, &doc->tokens[k]) == ';')
-                relative = false;
+        relative = any_finite && !second_verb(ctx, first, last, false) &&
+                   !clause_break(doc, first, last);
     }
     /* The same after a lead-in of adverbs and prepositions (`At least until the storm has
      * passed.`, `Al menos hasta que pase.`): the clause from its opener on, with its one
      * finite verb (a second may be the main clause's the context misread). */
     size_t led = relative ? NONE : led_subordinator(ctx, first, last);
     if (led != NONE && clause_verbs(ctx, led, first, last) == 1 &&
-        !second_verb(ctx, led, last, false)) {
-        relative = true;
-        for (size_t k = led; k < last; k++)
-            if (first_cp(doc, &doc->tokens[k]) == ',' || first_cp(doc, &doc->tokens[k]) == ';')
-                relative = false;
-    }
+        !second_verb(ctx, led, last, false))
+        relative = !clause_break(doc, led, last);
     /* A noun phrase whose only verb is a relative clause's, no main clause after it
      * (`Almost two thirds of those who voted.`, `Dos en la capital, donde ...`): no word
      * that is a verb in context before the relative word, which follows a comma or a
