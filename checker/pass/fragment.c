@@ -254,7 +254,6 @@ static bool governed(const tqc_ctx *ctx, size_t k, size_t first)
         if ((pos & TQC_POS_PREP) &&
             !(pos & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB | TQC_POS_PRON)))
             return true;
-
         if (!pos || (pos & ~(TQC_POS_DET | TQC_POS_ADJ | TQC_POS_NUM | TQC_POS_PRON)) ||
             ((pos & TQC_POS_PRON) && !(pos & TQC_POS_DET)))
             return false;
@@ -1462,7 +1461,6 @@ static bool clause_break(const tqc_doc *doc, size_t from, size_t last)
 /* Whether word token k opens an adverbial clause: a word of `subordinators` that is no
  * preposition there (see subordinator_as_preposition and verb_second_after_preposition),
  * or of `conditionals` (`if`, `se`, `wenn`) that is no other word there. */
-
 static bool opens_clause(const tqc_ctx *ctx, size_t k, size_t last)
 {
     const tqc_token *t = &ctx->doc->tokens[k];
@@ -1790,8 +1788,6 @@ static bool check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
             head = word_pos(ctx, bb, bb == first) & (heads | TQC_POS_ADJ) ? heads : 0;
         bool headed = b->kind == TQC_TOK_WORD ? (head & heads) != 0 : first_cp(doc, b) == ',';
         bool connective = (word_pos(ctx, first, true) & TQC_POS_PREP) && rel_at <= first + 2;
-        /* A finite reading right after the relative word is its clause's verb (`the
-         * spirit which lives here is ...`: `which` may be a determiner elsewhere). */
         rel_only = headed && !connective && clause_verbs(ctx, rel_at, first, last) == 1;
     }
     for (size_t k = first; k < last; k++) {
@@ -1874,12 +1870,12 @@ static bool check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
         return !relative && !unknown_verbs;
     int len = (int)tqc_span_len(sent->span);
     const char *text = tqc_doc_at(doc, sent->span);
-    size_t opener_at = relative && led != NONE ? led : first;
-    /* (a relative word a preposition governs opens an adverbial clause, as a
-     * subordinator does: its main clause may follow with no comma) */
-    if (relative && main_clause_may_follow(ctx, opener_at, last,
-                                           !tok_in(ctx, "subordinators", &doc->tokens[opener_at]) &&
-                                           opener_at == first))
+    /* (after a lead-in the clause is adverbial, as a subordinator's: its main clause may
+     * follow with no comma) */
+    bool led_clause = relative && led != NONE;
+    if (relative &&
+        main_clause_may_follow(ctx, led_clause ? led : first, last,
+                               !led_clause && !tok_in(ctx, "subordinators", &doc->tokens[first])))
         tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, sent->span,
                  "'%.*s' may be a subordinate clause standing as a sentence, with no main "
                  "clause; probably the end of the sentence before it (a word after it may be "
@@ -1890,10 +1886,14 @@ static bool check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
     else if (rel_only && !unknown_verbs)
         return TQC_EMIT(ctx, sent->span, "'%.*s' has no main verb, only its relative "
                         "clause's; probably the end of the sentence before it", len, text);
-    else if (unknown_verbs || emphatic(ctx, s, first, last))
+    else if (unknown_verbs)
         tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, sent->span,
                  "'%.*s' may have no verb; probably the end of the sentence before it (the "
                  "lexicon does not know every word, one may be the verb)", len, text);
+    else if (emphatic(ctx, s, first, last))
+        tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, sent->span,
+                 "'%.*s' has no verb; the end of the sentence before it, or written short for "
+                 "emphasis", len, text);
     else
         return TQC_EMIT(ctx, sent->span, "'%.*s' has no verb; probably the end of the "
                         "sentence before it", len, text);
