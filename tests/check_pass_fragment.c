@@ -1114,6 +1114,60 @@ START_TEST(test_issue_12_fragment_paragraph_end_and_relative_words)
 }
 END_TEST
 
+/* issue 12 (session 12): a piece whose finite verbs are all inside a subordinate clause
+ * after a lead-in (adverbs and prepositions, or a verbless phrase and a comma), or inside
+ * an adverbial of time (`hace tres años`), has no main clause; a presentative is a
+ * predicate; a short noun phrase after a long sentence may be the writer's emphasis: a
+ * hint. */
+START_TEST(test_issue_12_fragment_no_main_clause)
+{
+    FINDS("en", "The ferry service will stay suspended across the bay. At least until the "
+          "storm has passed.", RULE, "At least until the storm has passed.");
+    FINDS("es", "El servicio de ferri seguirá suspendido en toda la bahía. Al menos hasta que "
+          "pase el temporal.", RULE, "Al menos hasta que pase el temporal.");
+    FINDS("fr", "Le téléphérique reprendra du service ce week-end. À partir de dix heures, si "
+          "le vent le permet.", RULE, "À partir de dix heures, si le vent le permet.");
+    FINDS("it", "La fabbrica tessile della città è ancora chiusa. Quasi tre anni fa.",
+          RULE, "Quasi tre anni fa.");
+    FINDS("pt", "A fábrica de tecidos da cidade está fechada. Há quase três anos.", RULE,
+          "Há quase três anos.");
+    FINDS("en", "The mayor thanked the volunteers at the shelter on Sunday. Most of whom had "
+          "worked through the night.", RULE, "Most of whom had worked through the night.");
+    /* with their main clauses */
+    SILENT("es", "La fábrica textil de la ciudad sigue cerrada. Hace tres años que despidió a "
+           "la plantilla.", RULE);
+    SILENT("it", "Il comune ha presentato ieri il bilancio del prossimo anno. Ecco perché i "
+           "conti non tornano.", RULE);
+    SILENT("fr", "La mairie a présenté hier le budget de l'année prochaine. Voici les "
+           "principaux chiffres.", RULE);
+    SILENT("en", "The cable car up the mountain was closed all week. From ten in the morning, "
+           "if the wind allows, it will run again.", RULE);
+    SILENT("en", "The inspectors found water in the cellar of the town hall. Upon which the "
+           "mayor ordered the building closed.", RULE);
+    SILENT("pt", "O museu ficará fechado para obras até março. Quem já comprou o ingresso "
+           "receberá o reembolso.", RULE);
+    /* emphasis after a long sentence: a hint, not a warning */
+    const char *emphasis[][2] = {
+        {"en", "Asked whether the mine would close this year, the director shook her head. "
+               "Not this year."},
+        {"pt", "A tempestade destruiu a colheita numa única noite e deixou os agricultores sem "
+               "nada para vender. Ruína total."},
+        {"de", "Der Sturm hat die Ernte in einer einzigen Nacht vernichtet und den Bauern nichts "
+               "gelassen. Totaler Ruin."},
+    };
+    for (size_t i = 0; i < sizeof emphasis / sizeof emphasis[0]; i++) {
+        tqc_test_hit h;
+        SILENT(emphasis[i][0], emphasis[i][1], RULE);
+        tqc_test_first_in(emphasis[i][0], emphasis[i][1], RULE, &h);
+        ck_assert_uint_eq(h.count, 1);
+        ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    }
+    /* a name's piece is no emphasis */
+    FINDS("en", "Flights were suspended at the international airport after the storm that "
+          "crossed the bay on Sunday. Marrowdale.", RULE, "Marrowdale.");
+}
+END_TEST
+
 Suite *pass_fragment_suite(void)
 {
     Suite *s = suite_create("pass_fragment");
@@ -1163,6 +1217,7 @@ Suite *pass_fragment_suite(void)
     tcase_add_test(tc, test_issue_12_fragment_short_sentence_before);
     tcase_add_test(tc, test_issue_12_fragment_list_closed_by_etc);
     tcase_add_test(tc, test_issue_12_fragment_homographs_by_grammar);
+    tcase_add_test(tc, test_issue_12_fragment_no_main_clause);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -261,6 +261,26 @@ static bool governed(const tqc_ctx *ctx, size_t k, size_t first)
     return false;
 }
 
+/* Whether the noun at word token k is the object of an infinitive that is nothing else
+ * before it, over determiners, adjectives and numbers (`di ritrovare i due escursionisti`):
+ * no subject either, and a participle after it qualifies it (`de retrouver les
+ * randonneurs disparus`). (A preposition's object may end a subject, `News of the
+ * project reached ...`, and a verb may follow a fronted phrase, `In den Fällen bedeutet`.) */
+static bool object_of_infinitive(const tqc_ctx *ctx, size_t k, size_t first)
+{
+    for (size_t j = k, steps = 0; steps < FRAG_MAX_GOVERNED; steps++) {
+        if ((j = word_before(ctx->doc, j, first)) == NONE)
+            return false;
+        uint32_t pos = word_pos(ctx, j, j == first);
+        if ((pos & TQC_POS_VINF) && !(pos & ~(TQC_POS_VINF | TQC_POS_NOUN)))
+            return true;
+        if (!pos || (pos & ~(TQC_POS_DET | TQC_POS_ADJ | TQC_POS_NUM | TQC_POS_PRON)) ||
+            ((pos & TQC_POS_PRON) && !(pos & TQC_POS_DET)))
+            return false;
+    }
+    return false;
+}
+
 /* Whether word token k is in the language's list of prepositions or articles: a word
  * of the grammar's closed classes, whose verb reading the lexicon may add as a rare
  * homograph (Italian `di`, the imperative of `dire`; French `entre`; German `einen`). */
@@ -304,6 +324,11 @@ static bool listed_closed_before_det(const tqc_ctx *ctx, size_t k)
     if (n->kind != TQC_TOK_WORD || !(n->flags & TQC_TF_LOWER))
         return false;
     uint32_t after = word_pos(ctx, nk, false);
+    /* ... or an infinitive with no finite reading, which a preposition governs (`di
+     * ritrovare`, `de retrouver`) and no verb takes bare after it */
+    if (tok_in(ctx, "prepositions", &doc->tokens[k]) && (after & TQC_POS_VINF) &&
+        !(after & (FINITE | TQC_POS_NOUN | TQC_POS_PRON | TQC_POS_DET)))
+        return true;
     /* ... or a bare noun with no finite reading, which a preposition governs and a
      * verb rarely takes without its article (`inizio di stagione`, `entre semana`) */
     if (tok_in(ctx, "prepositions", &doc->tokens[k]) && (after & TQC_POS_NOUN) &&
@@ -412,6 +437,47 @@ static uint32_t elided_host_pos(const tqc_ctx *ctx, size_t k)
     return tqc_lex_pos(lex, s + rest, n - rest) | (ln ? tqc_lex_pos(lex, buf, ln) : 0);
 }
 
+/* Words looked past between a verb of `ago-verbs` and its unit of time. */
+#define FRAG_AGO_WORDS 3
+
+/* Whether word token k is a verb of the language's `ago-verbs` that makes an adverbial of
+ * time with a measure (`hace casi tres años`, `tre anni fa`): after a preposition, or a
+ * word of `time-units` right before it, or one after it past at most FRAG_AGO_WORDS
+ * numbers, numerals, determiners and adverbs, and no clause after the measure. Such a
+ * verb is no predicate: `Desde hace tres años.` has no main clause. */
+static bool time_adverbial(const tqc_ctx *ctx, size_t k, size_t first)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (!tok_in(ctx, "ago-verbs", &doc->tokens[k]))
+        return false;
+    /* (a preposition governs no finite verb: `desde hace generaciones`) */
+    size_t b = word_before(doc, k, first);
+    uint32_t before = b != NONE ? word_pos(ctx, b, b == first) : 0;
+    if (b != NONE && (tok_in(ctx, "time-units", &doc->tokens[b]) ||
+                      ((before & TQC_POS_PREP) &&
+                       !(before & (TQC_POS_NOUN | TQC_POS_PRON | TQC_POS_VERB | TQC_POS_CONJ)))))
+        return true;
+    for (size_t j = k, n = 0; n <= FRAG_AGO_WORDS; n++) {
+        if ((j = tok_after(doc, j, doc->token_count)) == NONE)
+            return false;
+        const tqc_token *t = &doc->tokens[j];
+        if (t->kind == TQC_TOK_NUMBER)
+            continue;
+        if (t->kind != TQC_TOK_WORD)
+            return false;
+        if (tok_in(ctx, "time-units", t)) {
+            /* ... unless a clause follows the measure: then the verb is its predicate
+             * (`Hace tres años que cerró.`) */
+            size_t then = word_after(doc, j, doc->token_count);
+            return then == NONE || !tok_in(ctx, "relative-openers", &doc->tokens[then]);
+        }
+        uint32_t pos = word_pos(ctx, j, false);
+        if (!(pos & (TQC_POS_NUM | TQC_POS_DET | TQC_POS_ADV)) || (pos & TQC_POS_VERB))
+            return false;
+    }
+    return false;
+}
+
 /* Whether word token k (of a sentence opening at token first) is a finite verb. A form
  * that is also an article, preposition or conjunction (`una`, `para`, `like`) is one only
  * after a word that may be its subject (a noun, a name, a pronoun that is no article):
@@ -425,7 +491,7 @@ static uint32_t elided_host_pos(const tqc_ctx *ctx, size_t k)
 static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
 {
     uint32_t pos = word_pos(ctx, k, k == first);
-    if (!(pos & FINITE) || possessive_clitic(ctx, k))
+    if (!(pos & FINITE) || possessive_clitic(ctx, k) || time_adverbial(ctx, k, first))
         return false;
     const tqc_doc *doc = ctx->doc;
     const tqc_token *toks = doc->tokens;
@@ -454,6 +520,15 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
             (word_pos(ctx, next, false) & (TQC_POS_NOUN | TQC_POS_VGER)))
             return false;
     }
+    /* A noun-or-verb form after an article of the language's list, before a word that is
+     * finite by every reading, is that verb's subject (`que la tempête soit passée`,
+     * `the talks are`): two finite verbs do not stand side by side after an article. */
+    if ((pos & TQC_POS_NOUN) && prev != NONE && tok_in(ctx, "articles", &toks[prev]) &&
+        next != NONE && (toks[next].flags & TQC_TF_LOWER)) {
+        uint32_t after = word_pos(ctx, next, false);
+        if (after && !(after & ~FINITE))
+            return false;
+    }
     bool has_before = prev != NONE;
     uint32_t before = has_before ? word_pos(ctx, prev, prev == first) : 0;
     uint32_t host = has_before ? elided_host_pos(ctx, prev) : 0;
@@ -470,13 +545,20 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
         !(before & (TQC_POS_PRON | TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB)))
         return false;
     bool closed = pos & (TQC_POS_DET | TQC_POS_PREP | TQC_POS_CONJ);
-    /* A preposition governs no finite verb: an auxiliary form that is also an adverb is
-     * the adverb there (`de fora`, Portuguese `fora` also `had been`). */
+    /* A preposition governs no finite verb: an auxiliary form that is also an adverb,
+     * an adjective or a participle is that there (`de fora`, Portuguese `fora` also
+     * `had been`; `degli aventi diritto`), and so is a past form that is also the
+     * participle (`of registered voters`). */
     bool after_prep = (before & TQC_POS_PREP) &&
                       !(before & (TQC_POS_PRON | TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB |
                                   TQC_POS_CONJ | TQC_POS_ADV));
-    if ((pos & TQC_POS_AUX) && !((pos & TQC_POS_ADV) && after_prep))
+    if (after_prep && (pos & (TQC_POS_ADV | TQC_POS_ADJ | TQC_POS_VPART)))
+        return false;
+    if (pos & TQC_POS_AUX)
         return true;
+    if ((pos & TQC_POS_VPART) && (before & TQC_POS_NOUN) &&
+        !(before & (TQC_POS_PRON | TQC_POS_PROPN)) && object_of_infinitive(ctx, prev, first))
+        return false;
     if (!closed && !(pos & (TQC_POS_NOUN | TQC_POS_ADJ | TQC_POS_AUX)))
         return true;
     if (closed)
@@ -589,7 +671,7 @@ static bool finite_verb(const tqc_ctx *ctx, size_t k, size_t first)
         keeps_verb &= ~TQC_POS_VERB;
     return !has_before || !(before & det) ||
            ((before & TQC_POS_NOUN) && !(before & (TQC_POS_DET | TQC_POS_PREP)) &&
-            !governed(ctx, left, first)) ||
+            !governed(ctx, left, first) && !object_of_infinitive(ctx, left, first)) ||
            (before & keeps_verb);
 }
 
@@ -1321,6 +1403,183 @@ static size_t relative_after_preposition(const tqc_ctx *ctx, size_t first, size_
     return k;
 }
 
+/* The finite verbs of the clause a relative word or subordinator at token `at` opens,
+ * up to token last: a finite reading right after the opener is its clause's verb (`the
+ * spirit which lives here`: `which` may be a determiner elsewhere), and a form that may be
+ * non-finite right after a finite auxiliary is of its cluster (`whom had worked`), not a
+ * verb of its own. */
+static size_t clause_verbs(const tqc_ctx *ctx, size_t at, size_t first, size_t last)
+{
+    const tqc_doc *doc = ctx->doc;
+    size_t verbs = 0;
+    bool after_aux = false;
+    for (size_t k = at + 1; k < last; k++) {
+        if (doc->tokens[k].kind != TQC_TOK_WORD) {
+            after_aux = false;
+            continue;
+        }
+        uint32_t pos = word_pos(ctx, k, false);
+        bool finite = finite_verb(ctx, k, first) || (k == at + 1 && (pos & FINITE));
+        bool cluster = after_aux && (pos & (TQC_POS_VPART | TQC_POS_VINF | TQC_POS_VGER));
+        verbs += finite && !cluster;
+        after_aux = finite && (pos & TQC_POS_AUX) && !cluster;
+    }
+    return verbs;
+}
+
+/* Whether a relative word after words of the classes prev and prev2 is one a
+ * preposition governs, past a pronoun (`hasta que`, `à ce que`): a preposition that is
+ * no conjunction too where a pronoun stands between (`But those who ...` is a main
+ * clause's subject). */
+static bool governed_relative(uint32_t prev, uint32_t prev2)
+{
+    return (prev & TQC_POS_PREP) ||
+           ((prev & TQC_POS_PRON) && (prev2 & TQC_POS_PREP) && !(prev2 & TQC_POS_CONJ));
+}
+
+/* Whether word token k is a presentative of the language's list (`ecco`, `voici`): a
+ * predicate by itself, so a sentence holding one has its main clause (`Ecco i numeri.`). */
+static bool presentative(const tqc_ctx *ctx, size_t k)
+{
+    return tok_in(ctx, "presentatives", &ctx->doc->tokens[k]);
+}
+
+/* Whether a comma or semicolon comes in tokens [from, last): a main clause may follow
+ * the subordinate clause there. */
+static bool clause_break(const tqc_doc *doc, size_t from, size_t last)
+{
+    for (size_t k = from; k < last; k++)
+        if (first_cp(doc, &doc->tokens[k]) == ',' || first_cp(doc, &doc->tokens[k]) == ';')
+            return true;
+    return false;
+}
+
+/* Words of a lead-in before a subordinate clause's opener (`At least until`, `Al menos
+ * hasta que`, `Au moins jusqu'à ce que`). */
+#define FRAG_LEAD_WORDS 3
+
+/* Whether word token k opens an adverbial clause: a word of `subordinators` that is no
+ * preposition there (see subordinator_as_preposition and verb_second_after_preposition),
+ * or of `conditionals` (`if`, `se`, `wenn`) that is no other word there. */
+static bool opens_clause(const tqc_ctx *ctx, size_t k, size_t last)
+{
+    const tqc_token *t = &ctx->doc->tokens[k];
+    if (tok_in(ctx, "subordinators", t))
+        return !subordinator_as_preposition(ctx, k, last) &&
+               !verb_second_after_preposition(ctx, k, last);
+    if (!tok_in(ctx, "conditionals", t))
+        return false;
+    /* A conditional's homographs: a pronoun before its verb (`se tornou`) or after a
+     * preposition (`ao se focar`), an adverb before an adjective or adverb (`si grand`). */
+    size_t next = word_after(ctx->doc, k, last), prev = word_before(ctx->doc, k, 0);
+    uint32_t pos = next != NONE ? word_pos(ctx, next, false) : 0;
+    uint32_t before = prev != NONE ? word_pos(ctx, prev, false) : 0;
+    if ((before & TQC_POS_PREP) && !(before & (TQC_POS_CONJ | TQC_POS_ADV)))
+        return false;
+    return next != NONE && !finite_verb(ctx, next, k) &&
+           !((pos & (TQC_POS_ADJ | TQC_POS_ADV)) && !(pos & (TQC_POS_NOUN | TQC_POS_DET |
+                                                             TQC_POS_PRON | TQC_POS_PROPN)));
+}
+
+/* The token of the word opening the sentence's only clause after a lead-in (else NONE):
+ * at most FRAG_LEAD_WORDS adverbs and prepositions with no finite reading (`At least
+ * until the storm has passed.`, `Almeno finché ...`) before a clause's opener (see
+ * opens_clause) or a relative word a preposition governs, past a pronoun (`hasta que`,
+ * `jusqu'à ce que`: the preposition's clause; an adverb before a relative word is not
+ * enough, `Claro que vendrá.` is a main clause); or any verbless words and a comma
+ * before a clause's opener (`A partir das dez, se o vento deixar.`). */
+static size_t led_subordinator(const tqc_ctx *ctx, size_t first, size_t last)
+{
+    const tqc_doc *doc = ctx->doc;
+    uint32_t prev = 0, prev2 = 0;
+    /* Prepositions alone before a relative word open a main clause as a connective
+     * (`Upon which ...`, `Por lo que ...`, `Dopo di che ...`); an adverb qualifies a
+     * clause (`Al menos hasta que ...`). */
+    bool adverb = false, lead = true;
+    /* before a comma, no word may be a finite verb by any reading (`Dies bedeutet, dass
+     * ...`: a reading the context set aside may be the main clause's verb) */
+    bool verbless = true;
+    for (size_t k = first, words = 0; k < last; k++) {
+        const tqc_token *t = &doc->tokens[k];
+        if (t->kind != TQC_TOK_WORD) {
+            /* a verbless phrase and a comma before the clause (`From ten, if the wind
+             * allows.`) */
+            if (first_cp(doc, t) == ',') {
+                size_t next = word_after(doc, k, last);
+                return next != NONE && verbless && opens_clause(ctx, next, last) ? next : NONE;
+            }
+            if (t->kind != TQC_TOK_NUMBER)
+                return NONE;
+            lead = false;
+            continue;
+        }
+        if (k > first && lead &&
+            (opens_clause(ctx, k, last) ||
+             (tok_in(ctx, "relative-openers", t) && adverb && governed_relative(prev, prev2))))
+            return k;
+        /* (an elided preposition's word reads as the word after it: `jusqu'à`) */
+        uint32_t pos = word_pos(ctx, k, k == first), host = elided_host_pos(ctx, k);
+        if (host)
+            pos = host;
+        if (words++ > FRAG_MAX_WORDS || finite_verb(ctx, k, first) || presentative(ctx, k))
+            return NONE;
+        verbless = verbless && !(pos & FINITE);
+        /* a pronoun may stand between a preposition and its relative word (`à ce que`) */
+        lead = lead && words <= FRAG_LEAD_WORDS &&
+               ((pos & (TQC_POS_ADV | TQC_POS_PREP)) ||
+                ((pos & TQC_POS_PRON) && (prev & TQC_POS_PREP)));
+        adverb = adverb || ((pos & TQC_POS_ADV) && !(pos & TQC_POS_PREP));
+        prev2 = prev;
+        prev = pos;
+    }
+    return NONE;
+}
+
+/* A verbless piece this short after a sentence this long may be the writer's
+ * emphasis (`Total ruin.`, `Not this year.`), which grammar cannot tell from a cut. */
+#define FRAG_EMPHATIC_WORDS 3
+/* (a word alone is more often a name's or a list's piece: `Pharmaceutical.`) */
+#define FRAG_EMPHATIC_MIN_WORDS 2
+#define FRAG_EMPHATIC_PREV_WORDS 12
+
+/* Whether the verbless sentence s (tokens [first, last)) is a short noun phrase or reply
+ * after a long sentence: FRAG_EMPHATIC_MIN_WORDS to FRAG_EMPHATIC_WORDS words, none a
+ * preposition, conjunction, non-finite verb, possible name or number (a piece of a name,
+ * a place, a measure is a cut: `North Korean.`, `In Lisbon.`, `Barely 41 percent.`),
+ * after FRAG_EMPHATIC_PREV_WORDS words or more. */
+static bool emphatic(const tqc_ctx *ctx, size_t s, size_t first, size_t last)
+{
+    const tqc_doc *doc = ctx->doc;
+    bool nouns_capitalised = tqc_lang_yes(ctx->lang, "capitalised-nouns");
+    size_t words = 0;
+    for (size_t k = first; k < last; k++) {
+        const tqc_token *t = &doc->tokens[k];
+        if (t->kind != TQC_TOK_WORD)
+            return false;
+        uint32_t pos = word_pos(ctx, k, k == first);
+        /* (where nouns are capitalised, a common noun is no name: `Totaler Ruin.`) */
+        bool name = k > first && !(t->flags & TQC_TF_LOWER) &&
+                    !(nouns_capitalised && (pos & TQC_POS_NOUN) && !(pos & TQC_POS_PROPN));
+        /* a word that may be a name, or that the lexicon lacks, is a name's piece (`Pugh.`,
+         * `Korean.`, `Marrowdale.`) */
+        bool proper = !pos || (pos & TQC_POS_PROPN);
+        /* a conjunction ties it to what it was cut from (`And the rest.`, `Rather than
+         * that.`), a non-finite verb makes a clause's remnant (`Den Code auszuführen.`) */
+        bool tied = (pos & (TQC_POS_PREP | TQC_POS_CONJ)) ||
+                    ((pos & (TQC_POS_VINF | TQC_POS_VGER | TQC_POS_VPART)) &&
+                     !(pos & (TQC_POS_NOUN | TQC_POS_ADJ)));
+        if (++words > FRAG_EMPHATIC_WORDS || name || proper || tied)
+            return false;
+    }
+    if (words < FRAG_EMPHATIC_MIN_WORDS)
+        return false;
+    const tqc_sentence *before = &doc->sentences[s - 1];
+    size_t prev_words = 0;
+    for (size_t k = before->tok_first; k < before->tok_first + before->tok_count; k++)
+        prev_words += doc->tokens[k].kind == TQC_TOK_WORD;
+    return prev_words >= FRAG_EMPHATIC_PREV_WORDS;
+}
+
 /* Per token of the doc, whether an earlier pass found its text garbled (encoding:
  * `Ãˆ` for `È`): the lexicon cannot read such a word, so it may be the verb. NULL when
  * no word is (or no memory was had: the words are then unknown as before). */
@@ -1424,8 +1683,11 @@ static bool check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
     bool any_finite = false;
     for (size_t k = first + 1; k < last && !any_finite; k++)
         any_finite = doc->tokens[k].kind == TQC_TOK_WORD && finite_verb(ctx, k, first);
+    /* (a free relative clause may be the subject, its main clause's verb right after it:
+     * `Quienes llegaron tarde perdieron el tren.`) */
+    bool free_relative = tok_in(ctx, "free-relatives", &doc->tokens[first]);
     bool relative = (tok_in(ctx, "relative-openers", &doc->tokens[first]) && any_finite &&
-                     !second_verb(ctx, first, last, true)) ||
+                     !second_verb(ctx, first, last, !free_relative)) ||
                     (verb_final_relative(ctx, first, last) &&
                      !second_verb(ctx, first, last, true)) ||
                     (pronoun != SIZE_MAX && !second_verb(ctx, pronoun, last, true));
@@ -1483,11 +1745,16 @@ static bool check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
         !(second != NONE && finite_verb(ctx, second, first))) {
         /* With no finite reading at all it is a verbless piece, judged as one below
          * (`Until recently.`, a reply; `Until the end of the year.`). */
-        relative = any_finite && !second_verb(ctx, first, last, false);
-        for (size_t k = first; k < last; k++)
-            if (first_cp(doc, &doc->tokens[k]) == ',' || first_cp(doc, &doc->tokens[k]) == ';')
-                relative = false;
+        relative = any_finite && !second_verb(ctx, first, last, false) &&
+                   !clause_break(doc, first, last);
     }
+    /* The same after a lead-in of adverbs and prepositions (`At least until the storm has
+     * passed.`, `Al menos hasta que pase.`): the clause from its opener on, with its one
+     * finite verb (a second may be the main clause's the context misread). */
+    size_t led = relative ? NONE : led_subordinator(ctx, first, last);
+    if (led != NONE && clause_verbs(ctx, led, first, last) == 1 &&
+        !second_verb(ctx, led, last, false))
+        relative = !clause_break(doc, led, last);
     /* A noun phrase whose only verb is a relative clause's, no main clause after it
      * (`Almost two thirds of those who voted.`, `Dos en la capital, donde ...`): no word
      * that is a verb in context before the relative word, which follows a comma or a
@@ -1512,19 +1779,16 @@ static bool check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
         size_t bk = tok_before(rel_at, first);
         const tqc_token *b = &doc->tokens[bk];
         uint32_t head = b->kind == TQC_TOK_WORD ? word_pos(ctx, bk, bk == first) : 0;
-        bool headed = b->kind == TQC_TOK_WORD
-                          ? (head & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_PRON | TQC_POS_DET |
-                                     TQC_POS_NUM)) != 0
-                          : first_cp(doc, b) == ',';
+        /* ... or a preposition governed by such a head (`most of whom`, `muitos dos
+         * quais`): the relative word is the preposition's object, the head the clause's. */
+        uint32_t heads = TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_PRON | TQC_POS_DET | TQC_POS_NUM;
+        size_t bb = word_before(doc, bk, first);
+        if ((head & TQC_POS_PREP) && !(head & (TQC_POS_NOUN | TQC_POS_PROPN | TQC_POS_VERB)) &&
+            bb != NONE)   /* (a quantifier the lexicon calls an adjective heads it too) */
+            head = word_pos(ctx, bb, bb == first) & (heads | TQC_POS_ADJ) ? heads : 0;
+        bool headed = b->kind == TQC_TOK_WORD ? (head & heads) != 0 : first_cp(doc, b) == ',';
         bool connective = (word_pos(ctx, first, true) & TQC_POS_PREP) && rel_at <= first + 2;
-        /* A finite reading right after the relative word is its clause's verb (`the
-         * spirit which lives here is ...`: `which` may be a determiner elsewhere). */
-        size_t verbs = 0;
-        for (size_t k = rel_at + 1; k < last; k++)
-            verbs += doc->tokens[k].kind == TQC_TOK_WORD &&
-                     (finite_verb(ctx, k, first) ||
-                      (k == rel_at + 1 && (word_pos(ctx, k, false) & FINITE)));
-        rel_only = headed && !connective && verbs == 1;
+        rel_only = headed && !connective && clause_verbs(ctx, rel_at, first, last) == 1;
     }
     for (size_t k = first; k < last; k++) {
         const tqc_token *t = &doc->tokens[k];
@@ -1535,7 +1799,8 @@ static bool check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
             lower = lower || (t->flags & TQC_TF_LOWER);
             if (rel_only && k > rel_at)
                 break;  /* the relative clause's words: its verb makes no main clause */
-            if (!relative && (finite_verb(ctx, k, first) || instruction_infinitive(ctx, k, first)))
+            if (!relative && (finite_verb(ctx, k, first) || instruction_infinitive(ctx, k, first) ||
+                              presentative(ctx, k)))
                 return false;
             uint32_t pos = word_pos(ctx, k, k == first);
             /* A preposition opening it is no name (`Since March 2020.`, `Seit März 2020.`) */
@@ -1605,8 +1870,12 @@ static bool check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
         return !relative && !unknown_verbs;
     int len = (int)tqc_span_len(sent->span);
     const char *text = tqc_doc_at(doc, sent->span);
-    if (relative && main_clause_may_follow(ctx, first, last,
-                                           !tok_in(ctx, "subordinators", &doc->tokens[first])))
+    /* (after a lead-in the clause is adverbial, as a subordinator's: its main clause may
+     * follow with no comma) */
+    bool led_clause = relative && led != NONE;
+    if (relative &&
+        main_clause_may_follow(ctx, led_clause ? led : first, last,
+                               !led_clause && !tok_in(ctx, "subordinators", &doc->tokens[first])))
         tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, sent->span,
                  "'%.*s' may be a subordinate clause standing as a sentence, with no main "
                  "clause; probably the end of the sentence before it (a word after it may be "
@@ -1621,6 +1890,10 @@ static bool check_sentence(const tqc_ctx *ctx, size_t s, size_t para_first_tok,
         tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, sent->span,
                  "'%.*s' may have no verb; probably the end of the sentence before it (the "
                  "lexicon does not know every word, one may be the verb)", len, text);
+    else if (emphatic(ctx, s, first, last))
+        tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, sent->span,
+                 "'%.*s' has no verb; the end of the sentence before it, or written short for "
+                 "emphasis", len, text);
     else
         return TQC_EMIT(ctx, sent->span, "'%.*s' has no verb; probably the end of the "
                         "sentence before it", len, text);
