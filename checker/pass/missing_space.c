@@ -34,8 +34,10 @@
  * yes` (German capitalises every noun) takes a capitalised first part the dictionary
  * knows for a common word, not a name (`Regierungam Montag`, `Kommissionhat`), when a
  * function word of three letters or more follows it or the part is attested.
- * Acronyms and tokens with digits, hyphens, apostrophes or inner periods are left alone. */
+ * Acronyms and tokens with hyphens or inner periods are left alone; a word run into a number
+ * or an acronym (`in2019`, `NATOsummit`) is joins.c's. */
 #include "pass/pass.h"
+#include "pass/joins.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -1292,7 +1294,31 @@ static bool capitalised_finite_end(const tqc_ctx *ctx, size_t k, const char *wor
 }
 
 /* `Berlinon`, `Thereport`, `Kowalczykowahas`, `Canadianfarmers`; quiet on `Seaton`. */
+static void check_capitalised_readings(ms_run *r, size_t k);
+
+/* A capitalised token inside a sentence whose reading opens with a function word carries
+ * its capital on that word, where a run-on of lower-case words has none: it is a name
+ * built on particles (`Delarosa`, `Dasilva`, `Zumwinkel`) as often, so its readings are
+ * hints (info) with no safe fix. */
 static void check_capitalised(ms_run *r, size_t k)
+{
+    const tqc_ctx *ctx = r->ctx;
+    size_t before = ctx->out->count;
+    check_capitalised_readings(r, k);
+    if (ctx->out->count == before || sentence_initial(ctx, k))
+        return;
+    for (size_t i = before; i < ctx->out->count; i++) {
+        tqc_finding *f = &ctx->out->items[i];
+        const char *sug = f->suggestion_count ? f->suggestions[0] : NULL;
+        const char *sp = sug ? strchr(sug, ' ') : NULL;
+        if (sp && tqc_split_is_function_word(ctx->lang, sug, (size_t)(sp - sug))) {
+            f->severity = TQC_SEV_INFO;
+            f->fix.safe = false;
+        }
+    }
+}
+
+static void check_capitalised_readings(ms_run *r, size_t k)
 {
     const tqc_ctx *ctx = r->ctx;
     const tqc_doc *doc = ctx->doc;
@@ -1507,8 +1533,13 @@ static void function_word_before_name(ms_run *r, const tqc_token *t, size_t cut,
         if (!tqc_text_is_letter(cp))
             return;
     }
-    if (lchars == 1 && !(title_shaped(right, rlen) && rchars >= MS_LETTER_NAME_CHARS &&
-                         tqc_dict_known(ctx->dict, right, rlen)))
+    /* A one-letter article before an acronym (`oFMI`): brands and units put a letter
+     * that is no article there (`eSIM`, `mRNA`). */
+    bool article_acronym = lchars == 1 && all_capitals(right, rlen) &&
+                           tqc_lang_in(ctx->lang, "articles", s, cut);
+    if (lchars == 1 && !article_acronym &&
+        !(title_shaped(right, rlen) && rchars >= MS_LETTER_NAME_CHARS &&
+          tqc_dict_known(ctx->dict, right, rlen)))
         return;
     tqc_split sp = {.count = 2, .score = 0};
     sp.part[0] = (tqc_split_part){0, cut, lchars, tqc_dict_freq(ctx->dict, s, cut), true};
@@ -1516,6 +1547,34 @@ static void function_word_before_name(ms_run *r, const tqc_token *t, size_t cut,
                                   false};
     report(ctx, t->span, &sp, 1, TQC_SEV_WARNING, false,
            "a function word next to a capital letter");
+}
+
+/* Common words and acronyms before which a common word is read as glued to an acronym
+ * (`creativeUNESCO`): shorter ones make brands and system names (`macOS`, `watchOS`). */
+#define MS_ACRONYM_WORD_CHARS 4
+#define MS_ACRONYM_CHARS 3
+
+static bool common_as_written(const tqc_ctx *ctx, const char *s, size_t len);
+
+/* `membersNATO`: a common word in lower case (the lexicon's, or the dictionary's: it lacks
+ * inflections such as superlatives) glued to an acronym of three capitals or more, a
+ * warning; true when reported. */
+static bool word_before_acronym(ms_run *r, const tqc_token *t, size_t cut, size_t lchars)
+{
+    const tqc_ctx *ctx = r->ctx;
+    const char *s = tqc_doc_at(ctx->doc, t->span), *right = s + cut;
+    size_t len = tqc_span_len(t->span), rlen = len - cut, rchars = chars_in(right, rlen);
+    if (lchars < MS_ACRONYM_WORD_CHARS || rchars < MS_ACRONYM_CHARS ||
+        !all_capitals(right, rlen) || tqc_split_is_function_word(ctx->lang, s, cut) ||
+        !(common_as_written(ctx, s, cut) || tqc_dict_known(ctx->dict, s, cut)) ||
+        occurrences(r, s, len) > 1)
+        return false;
+    tqc_split sp = {.count = 2, .score = 0};
+    sp.part[0] = (tqc_split_part){0, cut, lchars, tqc_dict_freq(ctx->dict, s, cut), false};
+    sp.part[1] = (tqc_split_part){cut, len, rchars, tqc_dict_freq(ctx->dict, right, rlen),
+                                  false};
+    report(ctx, t->span, &sp, 1, TQC_SEV_WARNING, false, "a word run into an acronym");
+    return true;
 }
 
 /* Whether the lexicon knows s[0..len) as written or lower-cased as a common word (any part
@@ -1581,7 +1640,7 @@ static void check_camel(ms_run *r, const tqc_token *t)
          * run-on of lower-case words (`careatNATO`). */
         if (lchars > 1 && !tqc_dict_known(ctx->dict, s, cut))
             camel_left_run_on(r, t, cut);
-        else
+        else if (!word_before_acronym(r, t, cut, lchars))
             function_word_before_name(r, t, cut, lchars);
         return;
     }
@@ -1681,10 +1740,22 @@ static void check_camel(ms_run *r, const tqc_token *t)
          * introduces a person (`ChemikerinMarta Kühn`, later `Kühn`). A German noun is
          * known only capitalised, as a name is: the lexicon tells them apart. */
         size_t k = (size_t)(t - ctx->doc->tokens);
-        if (lchars >= MS_SHAPE_MIN_CHARS && common_as_written(ctx, s, cut) &&
+        bool common_left = lchars >= MS_SHAPE_MIN_CHARS && common_as_written(ctx, s, cut);
+        if (common_left &&
             (!right_known || proper_only(dict, right, rlen) || proper_noun(ctx, right, rlen)) &&
             surname_follows(r, k)) {
             why = "a common noun next to a name, and the name goes on";
+            sev = TQC_SEV_WARNING;
+        } else if (common_left && right_known && rchars >= MS_NAME_PART_CHARS &&
+                   tqc_lang_yes(ctx->lang, "capitalised-nouns") &&
+                   (proper_only(dict, right, rlen) || proper_noun(ctx, right, rlen)) &&
+                   !common_as_written(ctx, right, rlen)) {
+            /* ... or, where nouns are capitalised and so a capital inside a token is no
+             * noun's, a common noun (a title, an office) before a word known only as a
+             * name (`KanzlerinMerkel`); brands are made so too (`BahnCard`): a warning.
+             * Elsewhere a capitalised common word glued to a name is a brand's casing
+             * (`StarOffice`). */
+            why = "a common noun next to a name";
             sev = TQC_SEV_WARNING;
         }
     }
@@ -1998,6 +2069,12 @@ static void check_word(ms_run *r, size_t k)
     const tqc_ctx *ctx = r->ctx;
     const tqc_doc *doc = ctx->doc;
     const tqc_token *t = &doc->tokens[k];
+    /* Letters and digits in one token (`in2019`, `300people`): joins.c. */
+    if ((t->flags & TQC_TF_DIGIT) && (t->kind == TQC_TOK_WORD || t->kind == TQC_TOK_NUMBER)) {
+        if (!tqc_ctx_token_known(ctx, k))
+            tqc_join_number(ctx, k);
+        return;
+    }
     if (t->kind == TQC_TOK_WORD && (t->flags & TQC_TF_APOS)) {
         check_apostrophe_word(r, k);
         return;
@@ -2013,6 +2090,8 @@ static void check_word(ms_run *r, size_t k)
         check_allcaps(r, k);
         return;
     }
+    if (tqc_join_acronym(ctx, k))
+        return;
     if (chars_in(s, len) < MS_MIN_CHARS || tqc_dict_freq(ctx->dict, s, len) > 0 ||
         tqc_ctx_abbreviation_at(ctx, k) || other_variety_knows(ctx, s, len))
         return;
