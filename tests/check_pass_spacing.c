@@ -274,6 +274,15 @@ START_TEST(test_issue_12_spacing_after_an_elision)
     ck_assert_uint_eq(tqc_test_findings_in("it", "Ci vuole un po' di tempo e un po' "
                                            "all'inizio.", "spacing", NULL, 0), 0);
     ck_assert_uint_eq(count("The players' union and rock 'n' roll fans met."), 0);
+    /* The space before the apostrophe instead (`company 's`, `l 'usine`) is the same slip;
+     * a letter quoted with apostrophes (`'s'`) is not. */
+    h = spacing_on("The company 's plant opened.", 0);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert(h.safe);
+    ck_assert_str_eq(h.fix, "");
+    ck_assert_uint_eq(tqc_test_findings_in("fr", "Les ouvriers de l 'usine votent.", "spacing",
+                                           NULL, 0), 1);
+    ck_assert_uint_eq(count("The sign read 's' for south."), 0);
 }
 END_TEST
 

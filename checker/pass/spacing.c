@@ -566,21 +566,34 @@ static bool token_listed(const tqc_ctx *ctx, const tqc_token *t, const char *lis
     return n && tqc_lang_in(ctx->lang, list, lower, n);
 }
 
-/* `l' accord`, `dell' Unione`, `don' t`: a space after the apostrophe of a word that is
- * written glued to the next one: an elided article or preposition of the profile list
- * `elisions` before a word opening with a vowel or an h (as elision happens only there,
- * a quotation opened with an apostrophe, `de 'historique'`, is another thing), or a word
- * before a clitic of `apostrophe-clitics` (`t`, `s`, `re`: the rest of a contraction,
- * which stands alone nowhere). Removing the space is safe. */
+/* Whether token j is an apostrophe written flush after token j - 1: a quotation opened
+ * with one closes so (`'accord'`, `'s'`). */
+static bool apostrophe_closes(const tqc_doc *doc, size_t j)
+{
+    if (j >= doc->token_count || (doc->tokens[j].flags & TQC_TF_SPACE_BEFORE))
+        return false;
+    int32_t m = mark_of(doc, &doc->tokens[j]);
+    return m >= 0 && tqc_text_is_apostrophe(m);
+}
+
+/* `l' accord`, `dell' Unione`, `don' t`, `company 's`: a space on either side of the
+ * apostrophe that joins two parts of one written word: an elided article or preposition
+ * of the profile list `elisions` before a word opening with a vowel or an h (elision
+ * happens only there), or a word before a clitic of `apostrophe-clitics` (`t`, `s`, `re`:
+ * the rest of a contraction, which stands alone nowhere). A quotation opened with an
+ * apostrophe (`de 'historique'`, the letter `'s'`) closes with one after its word, and is
+ * left alone. Removing the space is safe. */
 static void check_elision_space(const tqc_ctx *ctx, size_t k, int32_t m)
 {
     const tqc_doc *doc = ctx->doc;
     if (!tqc_text_is_apostrophe(m) || k == 0 || k + 1 >= doc->token_count)
         return;
     const tqc_token *w = &doc->tokens[k - 1], *a = &doc->tokens[k], *b = &doc->tokens[k + 1];
-    if (w->kind != TQC_TOK_WORD || b->kind != TQC_TOK_WORD ||
-        (a->flags & TQC_TF_SPACE_BEFORE) || !same_line_gap(doc, k, k + 1) ||
-        w->sentence != b->sentence)
+    bool space_before = (a->flags & TQC_TF_SPACE_BEFORE) != 0;
+    bool space_after = (b->flags & TQC_TF_SPACE_BEFORE) != 0;
+    if (w->kind != TQC_TOK_WORD || b->kind != TQC_TOK_WORD || space_before == space_after ||
+        !same_line_gap(doc, space_before ? k - 1 : k, space_before ? k : k + 1) ||
+        w->sentence != b->sentence || apostrophe_closes(doc, k + 2))
         return;
     bool elided = opens_with_vowel(ctx, b) && token_listed(ctx, w, "elisions");
     bool clitic = !elided && token_listed(ctx, b, "apostrophe-clitics") &&
@@ -588,13 +601,15 @@ static void check_elision_space(const tqc_ctx *ctx, size_t k, int32_t m)
                    (doc->tokens[k + 2].flags & TQC_TF_SPACE_BEFORE));
     if (!elided && !clitic)
         return;
-    tqc_span gap = tqc_span_make(a->span.end, b->span.start);
+    tqc_span gap = space_before ? tqc_span_make(w->span.end, a->span.start)
+                                : tqc_span_make(a->span.end, b->span.start);
     if (code_in_gap(doc, gap.start, gap.end))
         return;
-    char msg[96];
-    snprintf(msg, sizeof msg, "space after '%.*s%.*s', which is written glued to the next word",
-             (int)tqc_span_len(w->span), tqc_doc_at(doc, w->span),
-             (int)tqc_span_len(a->span), tqc_doc_at(doc, a->span));
+    char msg[128];
+    snprintf(msg, sizeof msg, "space inside '%.*s%.*s%.*s', %s", (int)tqc_span_len(w->span),
+             tqc_doc_at(doc, w->span), (int)tqc_span_len(a->span), tqc_doc_at(doc, a->span),
+             (int)tqc_span_len(b->span), tqc_doc_at(doc, b->span),
+             elided ? "an elision written as one word" : "a contraction written as one word");
     emit_fix(ctx, TQC_SEV_WARNING, gap, gap, "", 0, msg);
 }
 
