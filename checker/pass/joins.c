@@ -11,8 +11,10 @@
  *     lexicon and the dictionary know (a warning: `rund40`); in capitals or mixed case it
  *     is a code (`MP3`, `iOS17`), capitalised a name (`Windows10`) unless the language
  *     capitalises nouns and the lexicon has it as one (`Jahr2020`);
- *   - number, then word: a common word of three letters or more, not a suffix or unit of
- *     `number-suffixes` (`2020er`, `1ère`) nor in capitals (`5GHz`): a warning.
+ *   - number, then word: a function word, or a common word of three letters or more, not
+ *     a suffix or unit of `number-suffixes` (`2020er`, `1ère`, `9am`) nor in capitals
+ *     (`5GHz`): a warning. A word before a number with an ordinal ending is read the
+ *     same (`the2nd`, `le1er`).
  * An acronym in capitals run into a word in lower case (`NATOsummit`, `FMIdans`) splits
  * after the capitals, or before the last one when that begins a word (`EUKommission`);
  * endings that acronyms take (`NGOs`, the list `acronym-endings`) and a name after the
@@ -57,10 +59,11 @@ static bool letter(int32_t cp)
     return tqc_text_is_letter(cp) || tqc_text_is_mark(cp);
 }
 
-/* Splits s into one run of letters and one of digits (a digit run may hold the marks a
- * number is written with between digits: `12,5`, `1.000`); *cut is where the second
- * begins and *first which kind comes first. false for any other shape. */
-static bool two_runs(const char *s, size_t len, size_t *cut, int *first)
+/* Splits s into runs of letters and of digits (a digit run may hold the marks a number
+ * is written with between digits: `12,5`, `1.000`): cuts gets where the second and the
+ * third begin, *first which kind comes first. Returns how many runs, 2 or 3; 0 for any
+ * other shape. */
+static size_t runs_of(const char *s, size_t len, size_t cuts[2], int *first)
 {
     int kind = RUN_NONE;
     size_t runs = 0;
@@ -78,19 +81,19 @@ static bool two_runs(const char *s, size_t len, size_t *cut, int *first)
                  tqc_text_is_digit(next))
             k = RUN_DIGITS;
         else
-            return false;
+            return 0;
         if (k != kind) {
-            if (++runs > 2)
-                return false;
+            if (++runs > 3)
+                return 0;
             if (runs == 1)
                 *first = k;
             else
-                *cut = i;
+                cuts[runs - 2] = i;
             kind = k;
         }
         i += n;
     }
-    return runs == 2;
+    return runs >= 2 ? runs : 0;
 }
 
 /* Letter case of a word: all lower, capitalised (one capital, then lower), or other. */
@@ -221,8 +224,16 @@ static void number_then_word(const tqc_ctx *ctx, size_t k, const char *w, size_t
                              size_t cut)
 {
     int wc = word_case(w, wl);
-    if (chars_of(w, wl) < JOIN_WORD_AFTER_CHARS || wc == CASE_OTHER ||
+    size_t chars = chars_of(w, wl);
+    if (chars < JOIN_FUNCTION_CHARS || wc == CASE_OTHER ||
         listed_lower(ctx, "number-suffixes", w, wl))
+        return;
+    /* `2019in`: a function word after a number opens the next phrase. */
+    if (wc == CASE_LOWER && tqc_split_is_function_word(ctx->lang, w, wl)) {
+        report_cut(ctx, k, cut, TQC_SEV_WARNING, false, "a number run into a function word");
+        return;
+    }
+    if (chars < JOIN_WORD_AFTER_CHARS)
         return;
     uint32_t pos = common_pos(ctx, w, wl);
     if (wc == CASE_TITLE && !(tqc_lang_yes(ctx->lang, "capitalised-nouns") &&
@@ -238,20 +249,21 @@ bool tqc_join_number(const tqc_ctx *ctx, size_t k)
     if ((t->kind != TQC_TOK_WORD && t->kind != TQC_TOK_NUMBER) || !(t->flags & TQC_TF_DIGIT))
         return false;
     const char *s = tqc_doc_at(ctx->doc, t->span), *rest = s;
-    size_t len = tqc_span_len(t->span), rest_len = len, cut = 0;
+    size_t len = tqc_span_len(t->span), rest_len = len;
     int first = RUN_NONE;
     if (len > JOIN_MAX_WORD)
         return true;
     /* `d'environ40`: the word after an elided article is the one judged. */
     if ((t->flags & TQC_TF_APOS) && !tqc_ctx_after_elision(ctx, s, len, &rest, &rest_len))
         return true;
-    if (!two_runs(rest, rest_len, &cut, &first))
-        return true;
-    size_t at = (size_t)(rest - s);
-    if (first == RUN_LETTERS)
-        word_then_number(ctx, k, rest, cut, at + cut);
-    else
-        number_then_word(ctx, k, rest + cut, rest_len - cut, at + cut);
+    size_t cuts[2], runs = runs_of(rest, rest_len, cuts, &first), at = (size_t)(rest - s);
+    if (runs == 2 && first == RUN_LETTERS)
+        word_then_number(ctx, k, rest, cuts[0], at + cuts[0]);
+    else if (runs == 2)
+        number_then_word(ctx, k, rest + cuts[0], rest_len - cuts[0], at + cuts[0]);
+    else if (runs == 3 && first == RUN_LETTERS &&
+             listed_lower(ctx, "number-suffixes", rest + cuts[1], rest_len - cuts[1]))
+        word_then_number(ctx, k, rest, cuts[0], at + cuts[0]); /* `the2nd`, `le1er` */
     return true;
 }
 
