@@ -44,16 +44,6 @@
 
 enum { RUN_NONE, RUN_LETTERS, RUN_DIGITS };
 
-static size_t chars_of(const char *s, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; n++) {
-        int32_t cp;
-        i += tqc_text_decode(s + i, len - i, &cp);
-    }
-    return n;
-}
-
 static bool letter(int32_t cp)
 {
     return tqc_text_is_letter(cp) || tqc_text_is_mark(cp);
@@ -195,7 +185,7 @@ static void word_then_number(const tqc_ctx *ctx, size_t k, const char *w, size_t
                              size_t cut)
 {
     const tqc_token *t = &ctx->doc->tokens[k];
-    size_t chars = chars_of(w, wl);
+    size_t chars = tqc_text_chars(w, wl);
     int wc = word_case(w, wl);
     bool fn = chars >= JOIN_FUNCTION_CHARS && tqc_split_is_function_word(ctx->lang, w, wl);
     bool noun = tqc_lang_yes(ctx->lang, "capitalised-nouns") &&
@@ -224,7 +214,7 @@ static void number_then_word(const tqc_ctx *ctx, size_t k, const char *w, size_t
                              size_t cut)
 {
     int wc = word_case(w, wl);
-    size_t chars = chars_of(w, wl);
+    size_t chars = tqc_text_chars(w, wl);
     if (chars < JOIN_FUNCTION_CHARS || wc == CASE_OTHER ||
         listed_lower(ctx, "number-suffixes", w, wl))
         return;
@@ -291,7 +281,7 @@ bool tqc_join_acronym(const tqc_ctx *ctx, size_t k)
     if (caps < 2 || i >= len || word_case(s + i, len - i) != CASE_LOWER)
         return false;
     const char *tail = s + i;
-    size_t tl = len - i, tchars = chars_of(tail, tl);
+    size_t tl = len - i, tchars = tqc_text_chars(tail, tl);
     /* `EUKommission`: the last capital begins a word; `JPMorgan`: a name. */
     if (caps >= 3 && tqc_dict_known(ctx->dict, s + last_cap, len - last_cap)) {
         const tqc_lex *lex = tqc_lang_lexicon(ctx->lang);

@@ -132,16 +132,6 @@ typedef struct ms_run {
 
 /* ---- small helpers ---------------------------------------------------------------- */
 
-static size_t chars_in(const char *s, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; n++) {
-        int32_t cp;
-        i += tqc_text_decode(s + i, len - i, &cp);
-    }
-    return n;
-}
-
 /* A word of one capital and then only lower-case letters (`Lagos`). */
 static bool title_shaped(const char *s, size_t len)
 {
@@ -246,7 +236,7 @@ static bool phrase_follows(const tqc_ctx *ctx, size_t k)
     size_t nl = tqc_span_len(n->span);
     return n->kind == TQC_TOK_WORD && n->sentence == t->sentence &&
            (n->flags & TQC_TF_SPACE_BEFORE) &&
-           (chars_in(ns, nl) >= 2 || tqc_split_is_function_word(ctx->lang, ns, nl));
+           (tqc_text_chars(ns, nl) >= 2 || tqc_split_is_function_word(ctx->lang, ns, nl));
 }
 
 /* true when the next token, in the same sentence, is a capitalised word. */
@@ -1060,7 +1050,7 @@ static void check_lower(ms_run *r, size_t k, tqc_span span, bool functions_only,
     tqc_split best[MS_MAX_READINGS];
     size_t n = plausible(ctx, s, best, find_readings(ctx, s, len, best,
                                                      caps ? MS_LEXICON_CAPS_CHARS : MS_LEXICON_CHARS));
-    if (n == 0 && chars_in(s, len) >= MS_FOUR_MIN_CHARS)
+    if (n == 0 && tqc_text_chars(s, len) >= MS_FOUR_MIN_CHARS)
         n = four_plausible(ctx, s, len, best);
     if (n == 0)
         n = plausible(ctx, s, best, short_three(ctx, s, len, best));
@@ -1102,7 +1092,7 @@ static void check_lower(ms_run *r, size_t k, tqc_span span, bool functions_only,
         affix |= p->function && !g;
     }
     char why[MS_MAX_WORD + 64];
-    if (caps && !caps_reading(b, chars_in(s, len)))
+    if (caps && !caps_reading(b, tqc_text_chars(s, len)))
         return;
     if (glue) {
         bool sure = !caps && safe_split(ctx, s, best, n);
@@ -1187,7 +1177,7 @@ static bool doc_reading(ms_run *r, const char *s, size_t len, tqc_split *out)
         if (chars < 4 || occurrences(r, s, cut) == 0)
             continue;
         const char *rs = s + cut;
-        size_t rl = len - cut, rchars = chars_in(rs, rl);
+        size_t rl = len - cut, rchars = tqc_text_chars(rs, rl);
         bool fn = tqc_split_is_function_word(ctx->lang, rs, rl);
         uint64_t freq = tqc_dict_freq(ctx->dict, rs, rl);
         if (rchars < 2 || !tqc_dict_known(ctx->dict, rs, rl) ||
@@ -1325,7 +1315,7 @@ static void check_capitalised_readings(ms_run *r, size_t k)
     const tqc_token *t = &doc->tokens[k];
     const char *s = tqc_doc_at(doc, t->span);
     size_t len = tqc_span_len(t->span);
-    if (chars_in(s, len) < MS_MIN_CAP_CHARS || occurrences(r, s, len) > 1)
+    if (tqc_text_chars(s, len) < MS_MIN_CAP_CHARS || occurrences(r, s, len) > 1)
         return; /* short names (`Ona`), and names recur */
     tqc_split best[MS_MAX_READINGS];
     size_t n = plausible(ctx, s, best, find_readings(ctx, s, len, best, 0));
@@ -1450,7 +1440,7 @@ static void camel_left_run_on(ms_run *r, const tqc_token *t, size_t cut)
 {
     const tqc_ctx *ctx = r->ctx;
     const char *s = tqc_doc_at(ctx->doc, t->span);
-    size_t len = tqc_span_len(t->span), rchars = chars_in(s + cut, len - cut);
+    size_t len = tqc_span_len(t->span), rchars = tqc_text_chars(s + cut, len - cut);
     tqc_split best[MS_MAX_READINGS];
     size_t n = plausible(ctx, s, best, find_readings(ctx, s, cut, best, MS_LEXICON_CHARS));
     if (n == 0 || best[0].count != 2 || !all_attested(&best[0]) || rchars < 2 ||
@@ -1493,7 +1483,7 @@ static bool name_then_glue(ms_run *r, const tqc_token *t, size_t cut, tqc_split 
     for (size_t c = cut; c < len; chars++) {
         int32_t cp;
         c += tqc_text_decode(s + c, len - c, &cp);
-        size_t fchars = chars_in(s + c, len - c);
+        size_t fchars = tqc_text_chars(s + c, len - c);
         if (c >= len || chars + 1 < MS_NAME_PART_CHARS || fchars < 2 ||
             !tqc_split_is_function_word(ctx->lang, s + c, len - c) ||
             !(occurrences(r, s + cut, c - cut) ||
@@ -1524,7 +1514,7 @@ static void function_word_before_name(ms_run *r, const tqc_token *t, size_t cut,
 {
     const tqc_ctx *ctx = r->ctx;
     const char *s = tqc_doc_at(ctx->doc, t->span), *right = s + cut;
-    size_t len = tqc_span_len(t->span), rlen = len - cut, rchars = chars_in(right, rlen);
+    size_t len = tqc_span_len(t->span), rlen = len - cut, rchars = tqc_text_chars(right, rlen);
     if (!tqc_split_is_function_word(ctx->lang, s, cut) || rchars < 2)
         return;
     for (size_t i = 0; i < rlen;) {
@@ -1563,7 +1553,7 @@ static bool word_before_acronym(ms_run *r, const tqc_token *t, size_t cut, size_
 {
     const tqc_ctx *ctx = r->ctx;
     const char *s = tqc_doc_at(ctx->doc, t->span), *right = s + cut;
-    size_t len = tqc_span_len(t->span), rlen = len - cut, rchars = chars_in(right, rlen);
+    size_t len = tqc_span_len(t->span), rlen = len - cut, rchars = tqc_text_chars(right, rlen);
     if (lchars < MS_ACRONYM_WORD_CHARS || rchars < MS_ACRONYM_CHARS ||
         !all_capitals(right, rlen) || tqc_split_is_function_word(ctx->lang, s, cut) ||
         !(common_as_written(ctx, s, cut) || tqc_dict_known(ctx->dict, s, cut)) ||
@@ -1610,7 +1600,7 @@ static bool surname_follows(ms_run *r, size_t k)
     size_t nl = tqc_span_len(n->span);
     return n->kind == TQC_TOK_WORD && n->sentence == doc->tokens[k].sentence &&
            (n->flags & TQC_TF_SPACE_BEFORE) && title_shaped(ns, nl) &&
-           chars_in(ns, nl) >= MS_NAME_PART_CHARS && occurrences(r, ns, nl) > 1;
+           tqc_text_chars(ns, nl) >= MS_NAME_PART_CHARS && occurrences(r, ns, nl) > 1;
 }
 
 /* `cityLagos`, `fromGhana`, `JohnSmithers`: one case change inside
@@ -1634,7 +1624,7 @@ static void check_camel(ms_run *r, const tqc_token *t)
     }
     if (cut == 0)
         return;
-    size_t lchars = chars_in(s, cut);
+    size_t lchars = tqc_text_chars(s, cut);
     if ((uppers_inside != 1 || lchars == 1) && !(t->flags & TQC_TF_CAP)) {
         /* Before an acronym or a name with capitals inside: a function word, or a
          * run-on of lower-case words (`careatNATO`). */
@@ -1648,7 +1638,7 @@ static void check_camel(ms_run *r, const tqc_token *t)
     if (uppers_inside != 1)
         return;
     const char *right = s + cut;
-    size_t rlen = len - cut, rchars = chars_in(right, rlen);
+    size_t rlen = len - cut, rchars = tqc_text_chars(right, rlen);
     if (!title_shaped(right, rlen) || lchars < 2)
         return;
     tqc_dict *dict = ctx->dict;
@@ -1772,7 +1762,7 @@ static bool caps_word(const tqc_ctx *ctx, size_t j)
         return true;
     const char *us = tqc_doc_at(ctx->doc, u->span);
     size_t ul = tqc_span_len(u->span);
-    return chars_in(us, ul) == 1 && tqc_text_is_upper(first_cp(ctx->doc, u)) &&
+    return tqc_text_chars(us, ul) == 1 && tqc_text_is_upper(first_cp(ctx->doc, u)) &&
            tqc_split_is_function_word(ctx->lang, us, ul) && !sentence_initial(ctx, j);
 }
 
@@ -1808,7 +1798,7 @@ static bool in_caps_text(const tqc_ctx *ctx, size_t k)
         if (u->kind == TQC_TOK_WORD)
             return caps_word(ctx, j);
     }
-    return alone && chars_in(tqc_doc_at(doc, doc->tokens[k].span),
+    return alone && tqc_text_chars(tqc_doc_at(doc, doc->tokens[k].span),
                              tqc_span_len(doc->tokens[k].span)) >= MS_CAPS_MIN_CHARS;
 }
 
@@ -1823,7 +1813,7 @@ static void check_allcaps(ms_run *r, size_t k)
     size_t len = tqc_span_len(t->span);
     char lower[MS_MAX_WORD];
     size_t ll = tqc_text_case(s, len, TQC_CASE_LOWER, lower, sizeof lower);
-    if (chars_in(s, len) < MS_CAPS_ANY_CHARS || !in_caps_text(ctx, k) || ll == 0 ||
+    if (tqc_text_chars(s, len) < MS_CAPS_ANY_CHARS || !in_caps_text(ctx, k) || ll == 0 ||
         tqc_dict_known(ctx->dict, lower, ll))
         return;
     /* Split as written: the dictionary takes a name in capitals (`CALIFORNIAIS`), and the
@@ -1850,7 +1840,7 @@ static bool check_lower_name(ms_run *r, tqc_span span)
     for (size_t cut = 0; cut < len; chars++) {
         int32_t cp;
         cut += tqc_text_decode(s + cut, len - cut, &cp);
-        size_t rchars = chars_in(s + cut, len - cut);
+        size_t rchars = tqc_text_chars(s + cut, len - cut);
         bool left_fn = cut < len && tqc_split_is_function_word(ctx->lang, s, cut);
         if ((chars + 1 < MS_NAME_PART_CHARS && !left_fn) || rchars < MS_NAME_PART_CHARS ||
             (left_fn && rchars < MS_FN_NAME_CHARS) ||
@@ -1942,7 +1932,7 @@ static bool formed_or_loan(const tqc_ctx *ctx, const char *s, size_t len)
         return true;
     /* Two short words joined make a short word of another language as often (`se` + `a`:
      * English `sea`). */
-    if (chars_in(s, len) < MS_MIN_LOAN_CHARS)
+    if (tqc_text_chars(s, len) < MS_MIN_LOAN_CHARS)
         return false;
     return loan_word(ctx, s, len);
 }
@@ -1968,7 +1958,7 @@ static bool unknown_letters(const tqc_ctx *ctx, const char *s, size_t len)
             return false;
         first = false;
     }
-    return !first && chars_in(s, len) >= MS_MIN_CHARS && !tqc_dict_known(ctx->dict, s, len) &&
+    return !first && tqc_text_chars(s, len) >= MS_MIN_CHARS && !tqc_dict_known(ctx->dict, s, len) &&
            tqc_dict_freq(ctx->dict, s, len) == 0 && !other_variety_knows(ctx, s, len) &&
            !formed_or_loan(ctx, s, len);
 }
@@ -2020,7 +2010,7 @@ static bool glued_before_elision(ms_run *r, size_t k, size_t apos)
             return false;
         tqc_split sp = {.count = 2, .score = 0};
         sp.part[0] = (tqc_split_part){0, j, chars + 1, freq, fn};
-        sp.part[1] = (tqc_split_part){j, len, chars_in(s + j, len - j), 0, false};
+        sp.part[1] = (tqc_split_part){j, len, tqc_text_chars(s + j, len - j), 0, false};
         report(ctx, t->span, &sp, 1, TQC_SEV_WARNING, false,
                fn ? "a function word before an elided article or preposition"
                   : "a word before an elided article or preposition");
@@ -2092,7 +2082,7 @@ static void check_word(ms_run *r, size_t k)
     }
     if (tqc_join_acronym(ctx, k))
         return;
-    if (chars_in(s, len) < MS_MIN_CHARS || tqc_dict_freq(ctx->dict, s, len) > 0 ||
+    if (tqc_text_chars(s, len) < MS_MIN_CHARS || tqc_dict_freq(ctx->dict, s, len) > 0 ||
         tqc_ctx_abbreviation_at(ctx, k) || other_variety_knows(ctx, s, len))
         return;
     /* `meetin'`: an apostrophe right after the word marks a dropped letter. */
@@ -2147,7 +2137,7 @@ static void check_sentence_join(const tqc_ctx *ctx, size_t k)
     size_t al = tqc_span_len(a->span), bl = tqc_span_len(b->span);
     size_t start;
     int32_t last = tqc_text_prev(as, al, &start);
-    if (!(tqc_text_is_lower(last) || tqc_text_is_digit(last)) || chars_in(as, al) < 2)
+    if (!(tqc_text_is_lower(last) || tqc_text_is_digit(last)) || tqc_text_chars(as, al) < 2)
         return;
     /* The next sentence opens with a capitalised word the dictionary knows, or one with
      * an elided article or a clitic (`L'inconvénient`, `Nell'ultimo`, `Tornar-se`) that
