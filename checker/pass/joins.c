@@ -247,6 +247,9 @@ bool tqc_join_number(const tqc_ctx *ctx, size_t k)
     if ((t->flags & TQC_TF_APOS) && !tqc_ctx_after_elision(ctx, s, len, &rest, &rest_len))
         return true;
     size_t cuts[2], runs = runs_of(rest, rest_len, cuts, &first), at = (size_t)(rest - s);
+    /* Asked only of letters beside digits: numbers alone are most tokens with a digit. */
+    if (runs == 0 || tqc_ctx_token_known(ctx, k))
+        return true;
     if (runs == 2 && first == RUN_LETTERS)
         word_then_number(ctx, k, rest, cuts[0], at + cuts[0]);
     else if (runs == 2)

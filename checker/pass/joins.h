@@ -8,7 +8,7 @@
 #include "pass/pass.h"
 
 /* Judges word or number token k when it joins letters and digits, reporting a run-on;
- * true when the token has that shape (whatever the verdict), so it needs no other check. */
+ * true for every word or number token with a digit, which needs no other check. */
 bool tqc_join_number(const tqc_ctx *ctx, size_t k);
 /* Judges word token k when it is an acronym in capitals run into a word in lower case
  * (`NATOsummit`, `FMIdans`); true when the token has that shape. */

@@ -1283,7 +1283,6 @@ static bool capitalised_finite_end(const tqc_ctx *ctx, size_t k, const char *wor
            !(tqc_lex_pos(lex, title, tn) & TQC_POS_NOUN);
 }
 
-/* `Berlinon`, `Thereport`, `Kowalczykowahas`, `Canadianfarmers`; quiet on `Seaton`. */
 static void check_capitalised_readings(ms_run *r, size_t k);
 
 /* A capitalised token inside a sentence whose reading opens with a function word carries
@@ -1308,6 +1307,7 @@ static void check_capitalised(ms_run *r, size_t k)
     }
 }
 
+/* `Berlinon`, `Thereport`, `Kowalczykowahas`, `Canadianfarmers`; quiet on `Seaton`. */
 static void check_capitalised_readings(ms_run *r, size_t k)
 {
     const tqc_ctx *ctx = r->ctx;
@@ -1799,7 +1799,7 @@ static bool in_caps_text(const tqc_ctx *ctx, size_t k)
             return caps_word(ctx, j);
     }
     return alone && tqc_text_chars(tqc_doc_at(doc, doc->tokens[k].span),
-                             tqc_span_len(doc->tokens[k].span)) >= MS_CAPS_MIN_CHARS;
+                                   tqc_span_len(doc->tokens[k].span)) >= MS_CAPS_MIN_CHARS;
 }
 
 /* `WEWILLAPPEAL` in a headline in capitals: read as a lower-case token is (check_lower),
@@ -1958,9 +1958,9 @@ static bool unknown_letters(const tqc_ctx *ctx, const char *s, size_t len)
             return false;
         first = false;
     }
-    return !first && tqc_text_chars(s, len) >= MS_MIN_CHARS && !tqc_dict_known(ctx->dict, s, len) &&
-           tqc_dict_freq(ctx->dict, s, len) == 0 && !other_variety_knows(ctx, s, len) &&
-           !formed_or_loan(ctx, s, len);
+    return !first && tqc_text_chars(s, len) >= MS_MIN_CHARS &&
+           !tqc_dict_known(ctx->dict, s, len) && tqc_dict_freq(ctx->dict, s, len) == 0 &&
+           !other_variety_knows(ctx, s, len) && !formed_or_loan(ctx, s, len);
 }
 
 /* Whether s[0..len) with one of the profile's `vowels` after it is a word of the dictionary:
@@ -2060,11 +2060,8 @@ static void check_word(ms_run *r, size_t k)
     const tqc_doc *doc = ctx->doc;
     const tqc_token *t = &doc->tokens[k];
     /* Letters and digits in one token (`in2019`, `300people`): joins.c. */
-    if ((t->flags & TQC_TF_DIGIT) && (t->kind == TQC_TOK_WORD || t->kind == TQC_TOK_NUMBER)) {
-        if (!tqc_ctx_token_known(ctx, k))
-            tqc_join_number(ctx, k);
+    if (tqc_join_number(ctx, k))
         return;
-    }
     if (t->kind == TQC_TOK_WORD && (t->flags & TQC_TF_APOS)) {
         check_apostrophe_word(r, k);
         return;
