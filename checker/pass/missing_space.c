@@ -1540,7 +1540,7 @@ static void function_word_before_name(ms_run *r, const tqc_token *t, size_t cut,
 }
 
 /* Common words and acronyms before which a common word is read as glued to an acronym
- * (`creativeUNESCO`): shorter ones make brands and system names (`macOS`, `watchOS`). */
+ * (`membersNATO`): shorter ones make brands and system names (`macOS`, `watchOS`). */
 #define MS_ACRONYM_WORD_CHARS 4
 #define MS_ACRONYM_CHARS 3
 
