@@ -517,8 +517,10 @@ START_TEST(test_issue_12_missing_space_function_word_before_a_lower_case_name)
 END_TEST
 
 /* issue 12 (session 10): a common noun glued to a given name, the name going on with a
- * surname the article writes again alone, is a join (a warning, no longer a hint); a
- * brand cased so, with no surname after it, stays a hint. */
+ * surname the article writes again alone, is a join (a warning, no longer a hint).
+ * Session 12: where nouns are capitalised, a noun glued to a word known only as a name is
+ * one too, surname or not (German writes no capital inside a word); a brand cased so
+ * around a word that is no name stays a hint. */
 START_TEST(test_issue_12_missing_space_noun_glued_to_a_name)
 {
     hit h;
@@ -532,6 +534,9 @@ START_TEST(test_issue_12_missing_space_noun_glued_to_a_name)
     ck_assert_uint_eq(h.count, 1);
     ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
     tqc_test_first_in("de", "Der IngenieurPeter stellte das Projekt vor.", "missing-space", &h);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    tqc_test_first_in("de", "Die Bahn verkauft die FahrtKarte seit Montag.", "missing-space", &h);
     ck_assert_uint_eq(h.count, 1);
     ck_assert_int_eq(h.severity, TQC_SEV_INFO);
 }

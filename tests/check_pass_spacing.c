@@ -254,6 +254,38 @@ START_TEST(test_issue_17_spacing_inclusive_endings)
 }
 END_TEST
 
+/* Session 12: a space after the apostrophe of an elided word (`elisions`: `l'`, `qu'`,
+ * `dell'`) before a vowel or an h, or before the rest of a contraction
+ * (`apostrophe-clitics`: `don' t`), is removed by a safe fix; a quotation opened with an
+ * apostrophe, a truncated word (`po'`), a plural possessive and `rock 'n' roll` are not. */
+START_TEST(test_issue_12_spacing_after_an_elision)
+{
+    const char *fr = "Le maire a dit qu' il partira, selon l' adjoint.";
+    ck_assert_uint_eq(tqc_test_findings_in("fr", fr, "spacing", NULL, 0), 2);
+    ck_assert_uint_eq(tqc_test_findings_in("it", "Il sindaco dell' isola parla.", "spacing",
+                                           NULL, 0), 1);
+    hit h = spacing_on("Officials say they don' t know yet.", 0);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert_str_eq(h.span, " ");
+    ck_assert(h.has_fix && h.safe);
+    ck_assert_str_eq(h.fix, "");
+    ck_assert_uint_eq(tqc_test_findings_in("fr", "Le texte est jugé 'historique' et l' 'accord' "
+                                           "aussi.", "spacing", NULL, 0), 0);
+    ck_assert_uint_eq(tqc_test_findings_in("it", "Ci vuole un po' di tempo e un po' "
+                                           "all'inizio.", "spacing", NULL, 0), 0);
+    ck_assert_uint_eq(count("The players' union and rock 'n' roll fans met."), 0);
+    /* The space before the apostrophe instead (`company 's`, `l 'usine`) is the same slip;
+     * a letter quoted with apostrophes (`'s'`) is not. */
+    h = spacing_on("The company 's plant opened.", 0);
+    ck_assert_uint_eq(h.count, 1);
+    ck_assert(h.safe);
+    ck_assert_str_eq(h.fix, "");
+    ck_assert_uint_eq(tqc_test_findings_in("fr", "Les ouvriers de l 'usine votent.", "spacing",
+                                           NULL, 0), 1);
+    ck_assert_uint_eq(count("The sign read 's' for south."), 0);
+}
+END_TEST
+
 Suite *pass_spacing_suite(void)
 {
     Suite *s = suite_create("pass_spacing");
@@ -265,6 +297,7 @@ Suite *pass_spacing_suite(void)
     tcase_add_test(tc, test_issue_3_spacing_inside_brackets_and_quotes);
     tcase_add_test(tc, test_issue_3_spacing_conventions_are_data);
     tcase_add_test(tc, test_issue_17_spacing_inclusive_endings);
+    tcase_add_test(tc, test_issue_12_spacing_after_an_elision);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -26,6 +26,16 @@ size_t tqc_text_decode(const char *s, size_t len, int32_t *cp)
     return (size_t)n;
 }
 
+size_t tqc_text_chars(const char *s, size_t len)
+{
+    size_t chars = 0;
+    for (size_t i = 0; i < len; chars++) {
+        int32_t cp;
+        i += tqc_text_decode(s + i, len - i, &cp);
+    }
+    return chars;
+}
+
 size_t tqc_text_char_offsets(const char *s, size_t len, size_t *offs, size_t max)
 {
     size_t chars = 0;

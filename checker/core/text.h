@@ -14,6 +14,8 @@ size_t tqc_text_decode(const char *s, size_t len, int32_t *cp);
 /* The byte offset of each character of s[0..len) in offs[0..n), and len in offs[n]; returns
  * n, the count of characters, or 0 when s has more than max (offs holds max + 1). */
 size_t tqc_text_char_offsets(const char *s, size_t len, size_t *offs, size_t max);
+/* The count of characters (code points) of s[0..len). */
+size_t tqc_text_chars(const char *s, size_t len);
 /* Encodes cp as UTF-8 into out (at least 4 bytes); returns the byte count. */
 size_t tqc_text_encode(int32_t cp, char *out);
 /* The code point that ends just before s[end] (end > 0), or -1; *start gets its offset. */

@@ -34,8 +34,10 @@
  * yes` (German capitalises every noun) takes a capitalised first part the dictionary
  * knows for a common word, not a name (`Regierungam Montag`, `Kommissionhat`), when a
  * function word of three letters or more follows it or the part is attested.
- * Acronyms and tokens with digits, hyphens, apostrophes or inner periods are left alone. */
+ * Acronyms and tokens with hyphens or inner periods are left alone; a word run into a number
+ * or an acronym (`in2019`, `NATOsummit`) is joins.c's. */
 #include "pass/pass.h"
+#include "pass/joins.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -129,16 +131,6 @@ typedef struct ms_run {
 } ms_run;
 
 /* ---- small helpers ---------------------------------------------------------------- */
-
-static size_t chars_in(const char *s, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; n++) {
-        int32_t cp;
-        i += tqc_text_decode(s + i, len - i, &cp);
-    }
-    return n;
-}
 
 /* A word of one capital and then only lower-case letters (`Lagos`). */
 static bool title_shaped(const char *s, size_t len)
@@ -244,7 +236,7 @@ static bool phrase_follows(const tqc_ctx *ctx, size_t k)
     size_t nl = tqc_span_len(n->span);
     return n->kind == TQC_TOK_WORD && n->sentence == t->sentence &&
            (n->flags & TQC_TF_SPACE_BEFORE) &&
-           (chars_in(ns, nl) >= 2 || tqc_split_is_function_word(ctx->lang, ns, nl));
+           (tqc_text_chars(ns, nl) >= 2 || tqc_split_is_function_word(ctx->lang, ns, nl));
 }
 
 /* true when the next token, in the same sentence, is a capitalised word. */
@@ -1058,7 +1050,7 @@ static void check_lower(ms_run *r, size_t k, tqc_span span, bool functions_only,
     tqc_split best[MS_MAX_READINGS];
     size_t n = plausible(ctx, s, best, find_readings(ctx, s, len, best,
                                                      caps ? MS_LEXICON_CAPS_CHARS : MS_LEXICON_CHARS));
-    if (n == 0 && chars_in(s, len) >= MS_FOUR_MIN_CHARS)
+    if (n == 0 && tqc_text_chars(s, len) >= MS_FOUR_MIN_CHARS)
         n = four_plausible(ctx, s, len, best);
     if (n == 0)
         n = plausible(ctx, s, best, short_three(ctx, s, len, best));
@@ -1100,7 +1092,7 @@ static void check_lower(ms_run *r, size_t k, tqc_span span, bool functions_only,
         affix |= p->function && !g;
     }
     char why[MS_MAX_WORD + 64];
-    if (caps && !caps_reading(b, chars_in(s, len)))
+    if (caps && !caps_reading(b, tqc_text_chars(s, len)))
         return;
     if (glue) {
         bool sure = !caps && safe_split(ctx, s, best, n);
@@ -1185,7 +1177,7 @@ static bool doc_reading(ms_run *r, const char *s, size_t len, tqc_split *out)
         if (chars < 4 || occurrences(r, s, cut) == 0)
             continue;
         const char *rs = s + cut;
-        size_t rl = len - cut, rchars = chars_in(rs, rl);
+        size_t rl = len - cut, rchars = tqc_text_chars(rs, rl);
         bool fn = tqc_split_is_function_word(ctx->lang, rs, rl);
         uint64_t freq = tqc_dict_freq(ctx->dict, rs, rl);
         if (rchars < 2 || !tqc_dict_known(ctx->dict, rs, rl) ||
@@ -1291,15 +1283,39 @@ static bool capitalised_finite_end(const tqc_ctx *ctx, size_t k, const char *wor
            !(tqc_lex_pos(lex, title, tn) & TQC_POS_NOUN);
 }
 
-/* `Berlinon`, `Thereport`, `Kowalczykowahas`, `Canadianfarmers`; quiet on `Seaton`. */
+static void check_capitalised_readings(ms_run *r, size_t k);
+
+/* A capitalised token inside a sentence whose reading opens with a function word carries
+ * its capital on that word, where a run-on of lower-case words has none: it is a name
+ * built on particles (`Delarosa`, `Dasilva`, `Zumwinkel`) as often, so its readings are
+ * hints (info) with no safe fix. */
 static void check_capitalised(ms_run *r, size_t k)
+{
+    const tqc_ctx *ctx = r->ctx;
+    size_t before = ctx->out->count;
+    check_capitalised_readings(r, k);
+    if (ctx->out->count == before || sentence_initial(ctx, k))
+        return;
+    for (size_t i = before; i < ctx->out->count; i++) {
+        tqc_finding *f = &ctx->out->items[i];
+        const char *sug = f->suggestion_count ? f->suggestions[0] : NULL;
+        const char *sp = sug ? strchr(sug, ' ') : NULL;
+        if (sp && tqc_split_is_function_word(ctx->lang, sug, (size_t)(sp - sug))) {
+            f->severity = TQC_SEV_INFO;
+            f->fix.safe = false;
+        }
+    }
+}
+
+/* `Berlinon`, `Thereport`, `Kowalczykowahas`, `Canadianfarmers`; quiet on `Seaton`. */
+static void check_capitalised_readings(ms_run *r, size_t k)
 {
     const tqc_ctx *ctx = r->ctx;
     const tqc_doc *doc = ctx->doc;
     const tqc_token *t = &doc->tokens[k];
     const char *s = tqc_doc_at(doc, t->span);
     size_t len = tqc_span_len(t->span);
-    if (chars_in(s, len) < MS_MIN_CAP_CHARS || occurrences(r, s, len) > 1)
+    if (tqc_text_chars(s, len) < MS_MIN_CAP_CHARS || occurrences(r, s, len) > 1)
         return; /* short names (`Ona`), and names recur */
     tqc_split best[MS_MAX_READINGS];
     size_t n = plausible(ctx, s, best, find_readings(ctx, s, len, best, 0));
@@ -1424,7 +1440,7 @@ static void camel_left_run_on(ms_run *r, const tqc_token *t, size_t cut)
 {
     const tqc_ctx *ctx = r->ctx;
     const char *s = tqc_doc_at(ctx->doc, t->span);
-    size_t len = tqc_span_len(t->span), rchars = chars_in(s + cut, len - cut);
+    size_t len = tqc_span_len(t->span), rchars = tqc_text_chars(s + cut, len - cut);
     tqc_split best[MS_MAX_READINGS];
     size_t n = plausible(ctx, s, best, find_readings(ctx, s, cut, best, MS_LEXICON_CHARS));
     if (n == 0 || best[0].count != 2 || !all_attested(&best[0]) || rchars < 2 ||
@@ -1467,7 +1483,7 @@ static bool name_then_glue(ms_run *r, const tqc_token *t, size_t cut, tqc_split 
     for (size_t c = cut; c < len; chars++) {
         int32_t cp;
         c += tqc_text_decode(s + c, len - c, &cp);
-        size_t fchars = chars_in(s + c, len - c);
+        size_t fchars = tqc_text_chars(s + c, len - c);
         if (c >= len || chars + 1 < MS_NAME_PART_CHARS || fchars < 2 ||
             !tqc_split_is_function_word(ctx->lang, s + c, len - c) ||
             !(occurrences(r, s + cut, c - cut) ||
@@ -1498,7 +1514,7 @@ static void function_word_before_name(ms_run *r, const tqc_token *t, size_t cut,
 {
     const tqc_ctx *ctx = r->ctx;
     const char *s = tqc_doc_at(ctx->doc, t->span), *right = s + cut;
-    size_t len = tqc_span_len(t->span), rlen = len - cut, rchars = chars_in(right, rlen);
+    size_t len = tqc_span_len(t->span), rlen = len - cut, rchars = tqc_text_chars(right, rlen);
     if (!tqc_split_is_function_word(ctx->lang, s, cut) || rchars < 2)
         return;
     for (size_t i = 0; i < rlen;) {
@@ -1507,8 +1523,13 @@ static void function_word_before_name(ms_run *r, const tqc_token *t, size_t cut,
         if (!tqc_text_is_letter(cp))
             return;
     }
-    if (lchars == 1 && !(title_shaped(right, rlen) && rchars >= MS_LETTER_NAME_CHARS &&
-                         tqc_dict_known(ctx->dict, right, rlen)))
+    /* A one-letter article before an acronym (`oFMI`): brands and units put a letter
+     * that is no article there (`eSIM`, `mRNA`). */
+    bool article_acronym = lchars == 1 && all_capitals(right, rlen) &&
+                           tqc_lang_in(ctx->lang, "articles", s, cut);
+    if (lchars == 1 && !article_acronym &&
+        !(title_shaped(right, rlen) && rchars >= MS_LETTER_NAME_CHARS &&
+          tqc_dict_known(ctx->dict, right, rlen)))
         return;
     tqc_split sp = {.count = 2, .score = 0};
     sp.part[0] = (tqc_split_part){0, cut, lchars, tqc_dict_freq(ctx->dict, s, cut), true};
@@ -1516,6 +1537,34 @@ static void function_word_before_name(ms_run *r, const tqc_token *t, size_t cut,
                                   false};
     report(ctx, t->span, &sp, 1, TQC_SEV_WARNING, false,
            "a function word next to a capital letter");
+}
+
+/* Common words and acronyms before which a common word is read as glued to an acronym
+ * (`membersNATO`): shorter ones make brands and system names (`macOS`, `watchOS`). */
+#define MS_ACRONYM_WORD_CHARS 4
+#define MS_ACRONYM_CHARS 3
+
+static bool common_as_written(const tqc_ctx *ctx, const char *s, size_t len);
+
+/* `membersNATO`: a common word in lower case (the lexicon's, or the dictionary's: it lacks
+ * inflections such as superlatives) glued to an acronym of three capitals or more, a
+ * warning; true when reported. */
+static bool word_before_acronym(ms_run *r, const tqc_token *t, size_t cut, size_t lchars)
+{
+    const tqc_ctx *ctx = r->ctx;
+    const char *s = tqc_doc_at(ctx->doc, t->span), *right = s + cut;
+    size_t len = tqc_span_len(t->span), rlen = len - cut, rchars = tqc_text_chars(right, rlen);
+    if (lchars < MS_ACRONYM_WORD_CHARS || rchars < MS_ACRONYM_CHARS ||
+        !all_capitals(right, rlen) || tqc_split_is_function_word(ctx->lang, s, cut) ||
+        !(common_as_written(ctx, s, cut) || tqc_dict_known(ctx->dict, s, cut)) ||
+        occurrences(r, s, len) > 1)
+        return false;
+    tqc_split sp = {.count = 2, .score = 0};
+    sp.part[0] = (tqc_split_part){0, cut, lchars, tqc_dict_freq(ctx->dict, s, cut), false};
+    sp.part[1] = (tqc_split_part){cut, len, rchars, tqc_dict_freq(ctx->dict, right, rlen),
+                                  false};
+    report(ctx, t->span, &sp, 1, TQC_SEV_WARNING, false, "a word run into an acronym");
+    return true;
 }
 
 /* Whether the lexicon knows s[0..len) as written or lower-cased as a common word (any part
@@ -1551,7 +1600,7 @@ static bool surname_follows(ms_run *r, size_t k)
     size_t nl = tqc_span_len(n->span);
     return n->kind == TQC_TOK_WORD && n->sentence == doc->tokens[k].sentence &&
            (n->flags & TQC_TF_SPACE_BEFORE) && title_shaped(ns, nl) &&
-           chars_in(ns, nl) >= MS_NAME_PART_CHARS && occurrences(r, ns, nl) > 1;
+           tqc_text_chars(ns, nl) >= MS_NAME_PART_CHARS && occurrences(r, ns, nl) > 1;
 }
 
 /* `cityLagos`, `fromGhana`, `JohnSmithers`: one case change inside
@@ -1575,13 +1624,13 @@ static void check_camel(ms_run *r, const tqc_token *t)
     }
     if (cut == 0)
         return;
-    size_t lchars = chars_in(s, cut);
+    size_t lchars = tqc_text_chars(s, cut);
     if ((uppers_inside != 1 || lchars == 1) && !(t->flags & TQC_TF_CAP)) {
         /* Before an acronym or a name with capitals inside: a function word, or a
          * run-on of lower-case words (`careatNATO`). */
         if (lchars > 1 && !tqc_dict_known(ctx->dict, s, cut))
             camel_left_run_on(r, t, cut);
-        else
+        else if (!word_before_acronym(r, t, cut, lchars))
             function_word_before_name(r, t, cut, lchars);
         return;
     }
@@ -1589,7 +1638,7 @@ static void check_camel(ms_run *r, const tqc_token *t)
     if (uppers_inside != 1)
         return;
     const char *right = s + cut;
-    size_t rlen = len - cut, rchars = chars_in(right, rlen);
+    size_t rlen = len - cut, rchars = tqc_text_chars(right, rlen);
     if (!title_shaped(right, rlen) || lchars < 2)
         return;
     tqc_dict *dict = ctx->dict;
@@ -1681,10 +1730,22 @@ static void check_camel(ms_run *r, const tqc_token *t)
          * introduces a person (`ChemikerinMarta Kühn`, later `Kühn`). A German noun is
          * known only capitalised, as a name is: the lexicon tells them apart. */
         size_t k = (size_t)(t - ctx->doc->tokens);
-        if (lchars >= MS_SHAPE_MIN_CHARS && common_as_written(ctx, s, cut) &&
+        bool common_left = lchars >= MS_SHAPE_MIN_CHARS && common_as_written(ctx, s, cut);
+        if (common_left &&
             (!right_known || proper_only(dict, right, rlen) || proper_noun(ctx, right, rlen)) &&
             surname_follows(r, k)) {
             why = "a common noun next to a name, and the name goes on";
+            sev = TQC_SEV_WARNING;
+        } else if (common_left && right_known && rchars >= MS_NAME_PART_CHARS &&
+                   tqc_lang_yes(ctx->lang, "capitalised-nouns") &&
+                   (proper_only(dict, right, rlen) || proper_noun(ctx, right, rlen)) &&
+                   !common_as_written(ctx, right, rlen)) {
+            /* ... or, where nouns are capitalised and so a capital inside a token is no
+             * noun's, a common noun (a title, an office) before a word known only as a
+             * name (`KanzlerinMerkel`); brands are made so too (`BahnCard`): a warning.
+             * Elsewhere a capitalised common word glued to a name is a brand's casing
+             * (`StarOffice`). */
+            why = "a common noun next to a name";
             sev = TQC_SEV_WARNING;
         }
     }
@@ -1701,7 +1762,7 @@ static bool caps_word(const tqc_ctx *ctx, size_t j)
         return true;
     const char *us = tqc_doc_at(ctx->doc, u->span);
     size_t ul = tqc_span_len(u->span);
-    return chars_in(us, ul) == 1 && tqc_text_is_upper(first_cp(ctx->doc, u)) &&
+    return tqc_text_chars(us, ul) == 1 && tqc_text_is_upper(first_cp(ctx->doc, u)) &&
            tqc_split_is_function_word(ctx->lang, us, ul) && !sentence_initial(ctx, j);
 }
 
@@ -1737,8 +1798,8 @@ static bool in_caps_text(const tqc_ctx *ctx, size_t k)
         if (u->kind == TQC_TOK_WORD)
             return caps_word(ctx, j);
     }
-    return alone && chars_in(tqc_doc_at(doc, doc->tokens[k].span),
-                             tqc_span_len(doc->tokens[k].span)) >= MS_CAPS_MIN_CHARS;
+    return alone && tqc_text_chars(tqc_doc_at(doc, doc->tokens[k].span),
+                                   tqc_span_len(doc->tokens[k].span)) >= MS_CAPS_MIN_CHARS;
 }
 
 /* `WEWILLAPPEAL` in a headline in capitals: read as a lower-case token is (check_lower),
@@ -1752,7 +1813,7 @@ static void check_allcaps(ms_run *r, size_t k)
     size_t len = tqc_span_len(t->span);
     char lower[MS_MAX_WORD];
     size_t ll = tqc_text_case(s, len, TQC_CASE_LOWER, lower, sizeof lower);
-    if (chars_in(s, len) < MS_CAPS_ANY_CHARS || !in_caps_text(ctx, k) || ll == 0 ||
+    if (tqc_text_chars(s, len) < MS_CAPS_ANY_CHARS || !in_caps_text(ctx, k) || ll == 0 ||
         tqc_dict_known(ctx->dict, lower, ll))
         return;
     /* Split as written: the dictionary takes a name in capitals (`CALIFORNIAIS`), and the
@@ -1779,7 +1840,7 @@ static bool check_lower_name(ms_run *r, tqc_span span)
     for (size_t cut = 0; cut < len; chars++) {
         int32_t cp;
         cut += tqc_text_decode(s + cut, len - cut, &cp);
-        size_t rchars = chars_in(s + cut, len - cut);
+        size_t rchars = tqc_text_chars(s + cut, len - cut);
         bool left_fn = cut < len && tqc_split_is_function_word(ctx->lang, s, cut);
         if ((chars + 1 < MS_NAME_PART_CHARS && !left_fn) || rchars < MS_NAME_PART_CHARS ||
             (left_fn && rchars < MS_FN_NAME_CHARS) ||
@@ -1871,7 +1932,7 @@ static bool formed_or_loan(const tqc_ctx *ctx, const char *s, size_t len)
         return true;
     /* Two short words joined make a short word of another language as often (`se` + `a`:
      * English `sea`). */
-    if (chars_in(s, len) < MS_MIN_LOAN_CHARS)
+    if (tqc_text_chars(s, len) < MS_MIN_LOAN_CHARS)
         return false;
     return loan_word(ctx, s, len);
 }
@@ -1897,9 +1958,9 @@ static bool unknown_letters(const tqc_ctx *ctx, const char *s, size_t len)
             return false;
         first = false;
     }
-    return !first && chars_in(s, len) >= MS_MIN_CHARS && !tqc_dict_known(ctx->dict, s, len) &&
-           tqc_dict_freq(ctx->dict, s, len) == 0 && !other_variety_knows(ctx, s, len) &&
-           !formed_or_loan(ctx, s, len);
+    return !first && tqc_text_chars(s, len) >= MS_MIN_CHARS &&
+           !tqc_dict_known(ctx->dict, s, len) && tqc_dict_freq(ctx->dict, s, len) == 0 &&
+           !other_variety_knows(ctx, s, len) && !formed_or_loan(ctx, s, len);
 }
 
 /* Whether s[0..len) with one of the profile's `vowels` after it is a word of the dictionary:
@@ -1949,7 +2010,7 @@ static bool glued_before_elision(ms_run *r, size_t k, size_t apos)
             return false;
         tqc_split sp = {.count = 2, .score = 0};
         sp.part[0] = (tqc_split_part){0, j, chars + 1, freq, fn};
-        sp.part[1] = (tqc_split_part){j, len, chars_in(s + j, len - j), 0, false};
+        sp.part[1] = (tqc_split_part){j, len, tqc_text_chars(s + j, len - j), 0, false};
         report(ctx, t->span, &sp, 1, TQC_SEV_WARNING, false,
                fn ? "a function word before an elided article or preposition"
                   : "a word before an elided article or preposition");
@@ -1998,6 +2059,9 @@ static void check_word(ms_run *r, size_t k)
     const tqc_ctx *ctx = r->ctx;
     const tqc_doc *doc = ctx->doc;
     const tqc_token *t = &doc->tokens[k];
+    /* Letters and digits in one token (`in2019`, `300people`): joins.c. */
+    if (tqc_join_number(ctx, k))
+        return;
     if (t->kind == TQC_TOK_WORD && (t->flags & TQC_TF_APOS)) {
         check_apostrophe_word(r, k);
         return;
@@ -2013,7 +2077,9 @@ static void check_word(ms_run *r, size_t k)
         check_allcaps(r, k);
         return;
     }
-    if (chars_in(s, len) < MS_MIN_CHARS || tqc_dict_freq(ctx->dict, s, len) > 0 ||
+    if (tqc_join_acronym(ctx, k))
+        return;
+    if (tqc_text_chars(s, len) < MS_MIN_CHARS || tqc_dict_freq(ctx->dict, s, len) > 0 ||
         tqc_ctx_abbreviation_at(ctx, k) || other_variety_knows(ctx, s, len))
         return;
     /* `meetin'`: an apostrophe right after the word marks a dropped letter. */
@@ -2068,7 +2134,7 @@ static void check_sentence_join(const tqc_ctx *ctx, size_t k)
     size_t al = tqc_span_len(a->span), bl = tqc_span_len(b->span);
     size_t start;
     int32_t last = tqc_text_prev(as, al, &start);
-    if (!(tqc_text_is_lower(last) || tqc_text_is_digit(last)) || chars_in(as, al) < 2)
+    if (!(tqc_text_is_lower(last) || tqc_text_is_digit(last)) || tqc_text_chars(as, al) < 2)
         return;
     /* The next sentence opens with a capitalised word the dictionary knows, or one with
      * an elided article or a clitic (`L'inconvénient`, `Nell'ultimo`, `Tornar-se`) that

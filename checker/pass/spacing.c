@@ -15,11 +15,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "core/alloc.h"
 #include "core/text.h"
 
 /* A language names a handful of marks per rule; more is a broken rule file. */
 #define SPACING_MAX_MARKS 16
+/* Entries of the elision lists are short words; longer tokens are not looked up. */
+#define SPACING_MAX_LISTED 16
 
 typedef struct mark_set {
     int32_t cp[SPACING_MAX_MARKS];
@@ -528,6 +532,87 @@ static void check_inside(const tqc_ctx *ctx, const spacing_rules *r, size_t k, i
     }
 }
 
+/* The letter under a code point's diacritics (`è` -> `e`), lower-cased. */
+static int32_t plain_lower(int32_t cp)
+{
+    utf8proc_int32_t parts[4];
+    int boundclass = 0;
+    utf8proc_ssize_t n = utf8proc_decompose_char(cp, parts, 4, UTF8PROC_DECOMPOSE, &boundclass);
+    return utf8proc_tolower(n > 0 && n <= 4 ? parts[0] : cp);
+}
+
+/* Whether word token t begins as a word an elided article or preposition stands before:
+ * a vowel of the profile's `vowels` (accents aside) or a mute h. */
+static bool opens_with_vowel(const tqc_ctx *ctx, const tqc_token *t)
+{
+    int32_t cp = plain_lower(cp_at(ctx->doc, t->span.start));
+    if (cp == 'h')
+        return true;
+    for (const char *v = tqc_lang_setting(ctx->lang, "vowels", ""); *v; v++)
+        if (cp == (unsigned char)*v)
+            return true;
+    return false;
+}
+
+/* Whether the text of token t, lower-cased, is an entry of profile list `list`. */
+static bool token_listed(const tqc_ctx *ctx, const tqc_token *t, const char *list)
+{
+    char lower[SPACING_MAX_LISTED * 4];
+    size_t len = tqc_span_len(t->span);
+    if (len > SPACING_MAX_LISTED)
+        return false;
+    size_t n = tqc_text_case(tqc_doc_at(ctx->doc, t->span), len, TQC_CASE_LOWER, lower,
+                             sizeof lower);
+    return n && tqc_lang_in(ctx->lang, list, lower, n);
+}
+
+/* Whether token j is an apostrophe written flush after token j - 1: a quotation opened
+ * with one closes so (`'accord'`, `'s'`). */
+static bool apostrophe_closes(const tqc_doc *doc, size_t j)
+{
+    if (j >= doc->token_count || (doc->tokens[j].flags & TQC_TF_SPACE_BEFORE))
+        return false;
+    int32_t m = mark_of(doc, &doc->tokens[j]);
+    return m >= 0 && tqc_text_is_apostrophe(m);
+}
+
+/* `l' accord`, `dell' Unione`, `don' t`, `company 's`: a space on either side of the
+ * apostrophe that joins two parts of one written word: an elided article or preposition
+ * of the profile list `elisions` before a word opening with a vowel or an h (elision
+ * happens only there), or a word before a clitic of `apostrophe-clitics` (`t`, `s`, `re`:
+ * the rest of a contraction, which stands alone nowhere). A quotation opened with an
+ * apostrophe (`de 'historique'`, the letter `'s'`) closes with one after its word, and is
+ * left alone. Removing the space is safe. */
+static void check_elision_space(const tqc_ctx *ctx, size_t k, int32_t m)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (!tqc_text_is_apostrophe(m) || k == 0 || k + 1 >= doc->token_count)
+        return;
+    const tqc_token *w = &doc->tokens[k - 1], *a = &doc->tokens[k], *b = &doc->tokens[k + 1];
+    bool space_before = (a->flags & TQC_TF_SPACE_BEFORE) != 0;
+    bool space_after = (b->flags & TQC_TF_SPACE_BEFORE) != 0;
+    if (w->kind != TQC_TOK_WORD || b->kind != TQC_TOK_WORD || space_before == space_after ||
+        !same_line_gap(doc, space_before ? k - 1 : k, space_before ? k : k + 1) ||
+        w->sentence != b->sentence || apostrophe_closes(doc, k + 2))
+        return;
+    bool elided = opens_with_vowel(ctx, b) && token_listed(ctx, w, "elisions");
+    bool clitic = !elided && token_listed(ctx, b, "apostrophe-clitics") &&
+                  (k + 2 >= doc->token_count || doc->tokens[k + 2].kind != TQC_TOK_WORD ||
+                   (doc->tokens[k + 2].flags & TQC_TF_SPACE_BEFORE));
+    if (!elided && !clitic)
+        return;
+    tqc_span gap = space_before ? tqc_span_make(w->span.end, a->span.start)
+                                : tqc_span_make(a->span.end, b->span.start);
+    if (code_in_gap(doc, gap.start, gap.end))
+        return;
+    char msg[128];
+    snprintf(msg, sizeof msg, "space inside '%.*s%.*s%.*s', %s", (int)tqc_span_len(w->span),
+             tqc_doc_at(doc, w->span), (int)tqc_span_len(a->span), tqc_doc_at(doc, a->span),
+             (int)tqc_span_len(b->span), tqc_doc_at(doc, b->span),
+             elided ? "an elision written as one word" : "a contraction written as one word");
+    emit_fix(ctx, TQC_SEV_WARNING, gap, gap, "", 0, msg);
+}
+
 static void run(const tqc_ctx *ctx)
 {
     const spacing_rules *r = ctx->state;
@@ -550,6 +635,7 @@ static void run(const tqc_ctx *ctx)
         check_inside(ctx, r, k, m);
         check_tight_after(ctx, r, k, m);
         check_spaced_inside(ctx, r, k, m);
+        check_elision_space(ctx, k, m);
     }
 }
 
