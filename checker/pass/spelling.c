@@ -1162,7 +1162,13 @@ typedef struct accent_ask {
     char bare[SPELL_MAX_WORD * 2 + 1];
     uint64_t best;              /* the frequency of found, plus one */
     char found[SPELL_MAX_WORD * 2 + 1];
+    unsigned marks;             /* marks changed so far in the walk (accent_edit) */
 } accent_ask;
+
+/* Marks one walk changes at most: a word typed without its accents lacks two as often as
+ * one (`securite`: `sécurité`, `eleicao`: `eleição`); a third is rare, and the walk would
+ * grow by the word's length times the letters of TRY each time. */
+#define SPELL_MAX_MARKS 2
 
 static bool accent_edit(void *ctx, const char *w, size_t n, bool swap)
 {
@@ -1171,6 +1177,8 @@ static bool accent_edit(void *ctx, const char *w, size_t n, bool swap)
     /* an accent changed keeps the count of letters: deletions and insertions cannot be */
     if (swap || n >= sizeof word || chars_of(w, n) != a->chars)
         return false;
+    const char *walked = w;
+    size_t walked_len = n;
     /* a capitalised word was walked in lower case (a dictionary's TRY has few capitals:
      * `Uberall`), its edits capitalised again */
     n = a->capital ? tqc_text_case(w, n, TQC_CASE_TITLE, word, sizeof word) : n;
@@ -1187,8 +1195,19 @@ static bool accent_edit(void *ctx, const char *w, size_t n, bool swap)
     uint64_t freq;
     char y[SPELL_MAX_WORD * 2 + 1];
     size_t yn = a->bare_len ? tqc_text_drop_mark(word, n, -1, y, sizeof y) : 0;
-    if (yn != a->bare_len || memcmp(a->bare, y, yn) != 0 || (freq = tqc_dict_freq(dict, w, n) + 1) <= a->best ||
-        !tqc_dict_known(dict, w, n) || (a->capital && !common_reading(a->r->ctx, w, n)) ||
+    if (yn != a->bare_len || memcmp(a->bare, y, yn) != 0)
+        return false;
+    if (!tqc_dict_known(dict, w, n)) {
+        /* one mark changed and still no word: another mark may be missing too */
+        if (a->marks + 1 < SPELL_MAX_MARKS) {
+            a->marks++;
+            (void)tqc_dict_each_edit(dict, walked, walked_len, accent_edit, a);
+            a->marks--;
+        }
+        return false;
+    }
+    if ((freq = tqc_dict_freq(dict, w, n) + 1) <= a->best ||
+        (a->capital && !common_reading(a->r->ctx, w, n)) ||
         (freq == 1 && !(a->unseen && any_reading(a->r->ctx, w, n))))
         return false;
     a->best = freq;
@@ -1506,6 +1525,289 @@ static const char *capital_slip(spell_run *r, size_t k, const char *s, size_t le
     return slip - name >= SPELL_SLIP_WEIGHT ? fix : NULL;
 }
 
+/* Real-word errors: a word of the language written for another one (`then` for `than`,
+ * `das` for `dass`, `a` for `à`), which no dictionary refuses. The profile's `confusions`
+ * list holds each pair with the neighbours among which the grammar rules the written word
+ * out; only there is it a warning, with the other word as the fix. Where the lexicon
+ * cannot tell (a neighbour it lacks), nothing. */
+
+/* Most conditions a confusion's line sets, and the longest word of one. */
+#define CONFUSION_CONDS 6
+#define CONFUSION_WORD 32
+
+/* What one condition asks of the token at offset `at` from the word, in its sentence. */
+typedef enum {
+    CONF_WORDS,   /* `-1=could|would`: one of these words (or marks), in lower case */
+    CONF_HAS,     /* `+1:VPART`: a word the lexicon gives one of these parts of speech */
+    CONF_LACKS,   /* `+1!NOUN|DET`: no word with one of them: a mark, none, or a word the
+                   * lexicon knows otherwise */
+    CONF_ENDS_NOT, /* `+1%o`: no word ending in one of these (a Spanish first person) */
+    CONF_START,   /* `-1=^`: no token before it in its sentence */
+    CONF_MARK     /* `+1=$`: a mark, or the sentence's end, there */
+} confusion_test;
+
+typedef struct confusion_cond {
+    int at;                   /* -2, -1, +1 or +2 */
+    confusion_test test;
+    uint32_t tags;            /* CONF_HAS, CONF_LACKS (NUM takes a number token too) */
+    const char *words;        /* CONF_WORDS: `|`-separated, inside the profile's list */
+    size_t words_len;
+} confusion_cond;
+
+typedef struct confusion {
+    char word[CONFUSION_WORD], fix[CONFUSION_WORD];
+    confusion_cond cond[CONFUSION_CONDS];
+    size_t conds;
+} confusion;
+
+/* The spelling pass's state for a language: its confusions, grouped by word. */
+typedef struct spell_state {
+    confusion *items;
+    size_t count;
+    tqc_strmap *first;        /* word -> index of its first confusion */
+} spell_state;
+
+static void fini(void *state)
+{
+    spell_state *st = state;
+    if (!st)
+        return;
+    free(st->items);
+    tqc_strmap_free(st->first);
+    free(st);
+}
+
+static int confusion_order(const void *a, const void *b)
+{
+    return strcmp(((const confusion *)a)->word, ((const confusion *)b)->word);
+}
+
+/* Parses one condition (`-1=could|would`, `+1:VPART|VINF`, `+1!NOUN`), s (n bytes) inside
+ * the profile's list, which outlives the state. */
+static bool parse_condition(const char *s, size_t n, confusion_cond *c)
+{
+    if (n < 4 || (s[0] != '-' && s[0] != '+') || (s[1] != '1' && s[1] != '2') ||
+        !strchr("=:!%", s[2]))
+        return false;
+    c->at = (s[1] - '0') * (s[0] == '-' ? -1 : 1);
+    const char *v = s + 3;
+    size_t vn = n - 3;
+    if (s[2] == '=' || s[2] == '%') {
+        if (s[2] == '%') {
+            c->test = CONF_ENDS_NOT;
+            c->words = v;
+            c->words_len = vn;
+            return true;
+        }
+        c->test = vn == 1 && *v == '^' ? CONF_START : vn == 1 && *v == '$' ? CONF_MARK : CONF_WORDS;
+        c->words = v;
+        c->words_len = vn;
+        return (c->test != CONF_START || c->at == -1) && (c->test != CONF_MARK || c->at > 0);
+    }
+    c->test = s[2] == ':' ? CONF_HAS : CONF_LACKS;
+    c->tags = 0;
+    for (size_t i = 0; i < vn;) {
+        size_t e = i;
+        while (e < vn && v[e] != '|')
+            e++;
+        /* VERB: any verb form (lang/lex.h's TQC_POS_VERB) */
+        uint32_t bit = e - i == 4 && !memcmp(v + i, "VERB", 4) ? (uint32_t)TQC_POS_VERB
+                                                               : tqc_lex_tag(v + i, e - i);
+        if (!bit)
+            return false;
+        c->tags |= bit;
+        i = e + 1;
+    }
+    return c->tags != 0;
+}
+
+/* Parses a line of `confusions`: the word, its fix, then one to CONFUSION_CONDS
+ * conditions, apart by spaces or tabs. */
+static bool parse_confusion(const char *line, size_t len, confusion *c)
+{
+    size_t field = 0;
+    c->conds = 0;
+    for (size_t i = 0; i < len;) {
+        while (i < len && (line[i] == ' ' || line[i] == '\t'))
+            i++;
+        size_t e = i;
+        while (e < len && line[e] != ' ' && line[e] != '\t')
+            e++;
+        if (e == i)
+            break;
+        if (field < 2) {
+            char *to = field == 0 ? c->word : c->fix;
+            if (e - i >= CONFUSION_WORD)
+                return false;
+            memcpy(to, line + i, e - i);
+            to[e - i] = '\0';
+        } else if (c->conds == CONFUSION_CONDS ||
+                   !parse_condition(line + i, e - i, &c->cond[c->conds++])) {
+            return false;
+        }
+        field++;
+        i = e;
+    }
+    return c->conds > 0;
+}
+
+static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t errlen)
+{
+    const tqc_strmap *list = tqc_lang_list(lang, "confusions");
+    size_t n = tqc_strmap_count(list);
+    spell_state *st = tqc_calloc(1, sizeof *st);
+    if (!st || (n && !(st->items = tqc_calloc(n, sizeof *st->items))) ||
+        !(st->first = tqc_strmap_new())) {
+        fini(st);
+        return TQC_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t len;
+        const char *line = tqc_strmap_key(list, i, &len);
+        if (!parse_confusion(line, len, &st->items[st->count])) {
+            snprintf(err, errlen, "rules/%s/confusions line %u: expected `word fix` and "
+                     "conditions such as -1=could|would, +1:VPART or +1!NOUN",
+                     tqc_lang_base(lang), (unsigned)tqc_strmap_value(list, i));
+            fini(st);
+            return TQC_EINPUT;
+        }
+        st->count++;
+    }
+    qsort(st->items, st->count, sizeof *st->items, confusion_order);
+    for (size_t i = st->count; i-- > 0;)
+        if (!tqc_strmap_put(st->first, st->items[i].word, strlen(st->items[i].word), i)) {
+            fini(st);
+            return TQC_ENOMEM;
+        }
+    *state = st;
+    return TQC_OK;
+}
+
+/* Whether token j (in k's sentence) is one of the `|`-separated words, in lower case. */
+static bool token_among(const tqc_ctx *ctx, size_t j, const char *words, size_t n)
+{
+    const tqc_token *t = &ctx->doc->tokens[j];
+    char low[CONFUSION_WORD * 2];
+    size_t ln = tqc_text_case(tqc_doc_at(ctx->doc, t->span), tqc_span_len(t->span),
+                              TQC_CASE_LOWER, low, sizeof low);
+    for (size_t i = 0; ln && i < n;) {
+        size_t e = i;
+        while (e < n && words[e] != '|')
+            e++;
+        if (e - i == ln && !memcmp(words + i, low, ln))
+            return true;
+        i = e + 1;
+    }
+    return false;
+}
+
+/* Whether token j ends with one of the `|`-separated endings. */
+static bool token_ends(const tqc_ctx *ctx, size_t j, const char *ends, size_t n)
+{
+    const tqc_token *t = &ctx->doc->tokens[j];
+    const char *w = tqc_doc_at(ctx->doc, t->span);
+    size_t wn = tqc_span_len(t->span);
+    for (size_t i = 0; i < n;) {
+        size_t e = i;
+        while (e < n && ends[e] != '|')
+            e++;
+        if (e - i < wn && !memcmp(w + wn - (e - i), ends + i, e - i))
+            return true;
+        i = e + 1;
+    }
+    return false;
+}
+
+/* Whether condition c holds around token k. A neighbour outside k's sentence is none. A
+ * word's parts of speech are the lexicon's as written, in lower case too where it opens
+ * its sentence: a capital elsewhere is a name's or a noun's (`dass GRUB`); of a word in
+ * capitals (an acronym) or with an apostrophe the lexicon cannot tell. */
+static bool condition_holds(const tqc_ctx *ctx, size_t k, const confusion_cond *c)
+{
+    const tqc_doc *doc = ctx->doc;
+    size_t sentence = doc->tokens[k].sentence;
+    bool inside = c->at < 0 ? k >= (size_t)-c->at : k + (size_t)c->at < doc->token_count;
+    size_t j = inside ? (size_t)((ptrdiff_t)k + c->at) : 0;
+    inside = inside && doc->tokens[j].sentence == sentence;
+    const tqc_token *t = inside ? &doc->tokens[j] : NULL;
+    bool word = t && t->kind == TQC_TOK_WORD;
+    switch (c->test) {
+    case CONF_START:
+        return !inside;
+    case CONF_MARK:
+        return !inside || t->kind == TQC_TOK_PUNCT;
+    case CONF_WORDS:
+        return inside && token_among(ctx, j, c->words, c->words_len);
+    case CONF_ENDS_NOT:
+        return !word || !token_ends(ctx, j, c->words, c->words_len);
+    case CONF_HAS:
+    case CONF_LACKS:
+        break;
+    }
+    bool has = c->test == CONF_HAS;
+    if (t && t->kind == TQC_TOK_NUMBER)
+        return has == ((c->tags & TQC_POS_NUM) != 0);
+    if (!word)
+        return !has;
+    /* (an acronym; a word with an apostrophe, whose parts the lexicon reads: `Mayor's`) */
+    if (t->flags & (TQC_TF_ALLCAPS | TQC_TF_APOS))
+        return false;
+    uint32_t pos = tqc_ctx_pos(ctx, j) |
+                   ((t->flags & TQC_TF_SENT_START) ? tqc_ctx_pos_lower(ctx, j) : 0);
+    /* a word the lexicon lacks: it cannot tell */
+    return pos && (has ? (pos & c->tags) != 0 : !(pos & c->tags));
+}
+
+/* Whether token k, a word of the dictionary, is one of a confusion's pair where its
+ * neighbours rule it out: a warning with the other word as the fix (capitalised where
+ * the word opens its sentence). Returns whether it reported. */
+static bool confused_word(spell_run *r, size_t k)
+{
+    const tqc_ctx *ctx = r->ctx;
+    const spell_state *st = ctx->state;
+    const tqc_token *t = &ctx->doc->tokens[k];
+    if (!st || !st->count || (t->flags & (TQC_TF_DIGIT | TQC_TF_ALLCAPS | TQC_TF_INNER_CAP)))
+        return false;
+    bool capital = (t->flags & TQC_TF_CAP) != 0;
+    /* a capital elsewhere than a sentence's start is a name's, or a title's */
+    if (capital && !(t->flags & TQC_TF_SENT_START))
+        return false;
+    const char *s = tqc_doc_at(ctx->doc, t->span);
+    char low[CONFUSION_WORD * 2];
+    size_t ln = tqc_text_case(s, tqc_span_len(t->span), TQC_CASE_LOWER, low, sizeof low);
+    uint64_t first;
+    if (!ln || !tqc_strmap_get(st->first, low, ln, &first) ||
+        tqc_span_index_overlaps(&r->run_ons, t->span) ||
+        tqc_span_index_overlaps(&r->foreign, t->span))
+        return false;
+    for (size_t i = (size_t)first; i < st->count; i++) {
+        const confusion *c = &st->items[i];
+        if (strlen(c->word) != ln || memcmp(c->word, low, ln))
+            break;
+        bool holds = true;
+        for (size_t j = 0; j < c->conds && holds; j++)
+            holds = condition_holds(ctx, k, &c->cond[j]);
+        if (!holds)
+            continue;
+        char fix[CONFUSION_WORD * 2];
+        size_t fn = capital ? tqc_text_case(c->fix, strlen(c->fix), TQC_CASE_TITLE, fix, sizeof fix)
+                            : strlen(c->fix);
+        if (!capital)
+            memcpy(fix, c->fix, fn + 1);
+        if (!fn)
+            return false;
+        fix[fn] = '\0';
+        tqc_finding *f = TQC_EMIT(ctx, t->span, "'%.*s' cannot stand here; did you mean "
+                                  "'%s'? (a word of the language, but not one its neighbours "
+                                  "allow)",
+                                  (int)tqc_span_len(t->span), s, fix);
+        tqc_finding_suggest(ctx->out, f, fix, fn);
+        tqc_finding_fix(ctx->out, f, t->span, fix, fn, false);
+        return true;
+    }
+    return false;
+}
+
 static void check_token(spell_run *r, const tqc_token *t)
 {
     const tqc_ctx *ctx = r->ctx;
@@ -1514,8 +1816,12 @@ static void check_token(spell_run *r, const tqc_token *t)
         return;
     const char *s = tqc_doc_at(ctx->doc, t->span);
     size_t len = tqc_span_len(t->span);
-    if (len < 2 || len > SPELL_MAX_WORD || tqc_ctx_token_known(ctx, k) ||
-        tqc_ctx_abbreviation_at(ctx, k) || tqc_span_index_overlaps(&r->run_ons, t->span) ||
+    if (len <= SPELL_MAX_WORD && tqc_ctx_token_known(ctx, k)) {
+        (void)confused_word(r, k);
+        return;
+    }
+    if (len < 2 || len > SPELL_MAX_WORD || tqc_ctx_abbreviation_at(ctx, k) ||
+        tqc_span_index_overlaps(&r->run_ons, t->span) ||
         tqc_span_index_overlaps(&r->foreign, t->span))
         return;
     /* A piece of a word broken by a soft hyphen (U+00AD, `Netan\u00ADyahu`): the
@@ -2063,6 +2369,8 @@ const tqc_pass tqc_pass_spelling = {
                "three unknown words or more of one paragraph (dialect, an older spelling or "
                "another language). Accept your own words with --words FILE or a `tqc: words` "
                "comment.",
+    .init = init,
     .run = run,
+    .fini = fini,
     .needs_dict = true,
 };
