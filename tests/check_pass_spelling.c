@@ -901,6 +901,29 @@ START_TEST(test_issue_12_spelling_real_words_the_grammar_rules_out)
 }
 END_TEST
 
+/* How good the best slip reading of an unknown word is: a double letter written single
+ * ranks first among the words one edit away; a word one edit from a word only by a
+ * letter no neighbouring key puts there, or by a marked letter typed for another, is a
+ * hint; two accents left off are still a slip of the accented word. */
+START_TEST(test_issue_12_spelling_slip_reading_weighed)
+{
+    hit h;
+    ck_assert_uint_eq(spelling_in("es", "La corida de toros fue suspendida.", &h), 1);
+    ck_assert_str_eq(h.first, "corrida");
+    ck_assert_uint_eq(spelling_in("en", "The staf met on Monday.", &h), 1);
+    ck_assert_str_eq(h.first, "staff");
+    ck_assert_uint_eq(spelling_in("en", "The long winpter ended in March.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_str_eq(h.first, "winter");
+    /* a key beside a neighbour: a slip */
+    ck_assert_uint_eq(spelling_in("en", "The long wintrer ended in March.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_uint_eq(spelling_in("fr", "Le rapport sur la securite routiere est paru.", &h), 2);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert_str_eq(h.first, "sécurité");
+}
+END_TEST
+
 Suite *pass_spelling_suite(void)
 {
     Suite *s = suite_create("pass_spelling");
@@ -940,6 +963,7 @@ Suite *pass_spelling_suite(void)
     tcase_add_test(tc, test_issue_12_spelling_abbreviation_is_no_code);
     tcase_add_test(tc, test_issue_12_spelling_coinages_abbreviations_symbols);
     tcase_add_test(tc, test_issue_12_spelling_real_words_the_grammar_rules_out);
+    tcase_add_test(tc, test_issue_12_spelling_slip_reading_weighed);
     suite_add_tcase(s, tc);
     return s;
 }
