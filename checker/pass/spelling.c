@@ -2612,10 +2612,16 @@ const tqc_pass tqc_pass_spelling = {
     .good = "The Brazilian military said the launch was detected on Wednesday.",
     .bad = "The brazilian military said the lauch was detected on Wednesday.",
     .details = "Words the language's Hunspell dictionary does not know, with suggestions (one-edit"
-               " corrections ranked by frequency, then Hunspell's), and names written in lower "
+               " corrections ranked by how typical a slip makes the word of each, then by "
+               "frequency, then Hunspell's), and names written in lower "
                "case. An unknown lower-case word is a warning; an unknown capitalised word is "
                "probably a name and only a hint (info), unless it is a common word but for an "
-               "accent, or one edit from a noun where a noun stands, with no sign of a name. Regular formations the dictionary lacks "
+               "accent, or one edit from a noun where a noun stands, with no sign of a name. A "
+               "word one edit from words only by edits no slip makes (a key far from its "
+               "neighbours, a marked letter typed for another) is a hint. A word of the "
+               "language its neighbours rule out (rules/<lang>/confusions: `longer then the`, "
+               "`das` for `dass`, `a` for `à`) is a warning with the word meant. Regular "
+               "formations the dictionary lacks "
                "(a prefix, enclitic pronouns, a German compound) are words unless a frequent word "
                "is one edit away; a code, a package name or a word with no vowel is a hint, and so is"
                " a word the text shows it writes on purpose (in capitals too, `name(8)`, in a "
