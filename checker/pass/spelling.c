@@ -1369,13 +1369,7 @@ typedef struct accent_ask {
     char bare[SPELL_MAX_WORD * 2 + 1];
     uint64_t best;              /* the frequency of found, plus one */
     char found[SPELL_MAX_WORD * 2 + 1];
-    unsigned marks;             /* marks changed so far in the walk (accent_edit) */
 } accent_ask;
-
-/* Marks one walk changes at most: a word typed without its accents lacks two as often as
- * one (`securite`: `sécurité`, `eleicao`: `eleição`); a third is rare, and the walk would
- * grow by the word's length times the letters of TRY each time. */
-#define SPELL_MAX_MARKS 2
 
 static bool accent_edit(void *ctx, const char *w, size_t n, bool swap)
 {
@@ -1384,8 +1378,6 @@ static bool accent_edit(void *ctx, const char *w, size_t n, bool swap)
     /* an accent changed keeps the count of letters: deletions and insertions cannot be */
     if (swap || n >= sizeof word || chars_of(w, n) != a->chars)
         return false;
-    const char *walked = w;
-    size_t walked_len = n;
     /* a capitalised word was walked in lower case (a dictionary's TRY has few capitals:
      * `Uberall`), its edits capitalised again */
     n = a->capital ? tqc_text_case(w, n, TQC_CASE_TITLE, word, sizeof word) : n;
@@ -1402,19 +1394,8 @@ static bool accent_edit(void *ctx, const char *w, size_t n, bool swap)
     uint64_t freq;
     char y[SPELL_MAX_WORD * 2 + 1];
     size_t yn = a->bare_len ? tqc_text_drop_mark(word, n, -1, y, sizeof y) : 0;
-    if (yn != a->bare_len || memcmp(a->bare, y, yn) != 0)
-        return false;
-    if (!tqc_dict_known(dict, w, n)) {
-        /* one mark changed and still no word: another mark may be missing too */
-        if (a->marks + 1 < SPELL_MAX_MARKS) {
-            a->marks++;
-            (void)tqc_dict_each_edit(dict, walked, walked_len, accent_edit, a);
-            a->marks--;
-        }
-        return false;
-    }
-    if ((freq = tqc_dict_freq(dict, w, n) + 1) <= a->best ||
-        (a->capital && !common_reading(a->r->ctx, w, n)) ||
+    if (yn != a->bare_len || memcmp(a->bare, y, yn) != 0 || (freq = tqc_dict_freq(dict, w, n) + 1) <= a->best ||
+        !tqc_dict_known(dict, w, n) || (a->capital && !common_reading(a->r->ctx, w, n)) ||
         (freq == 1 && !(a->unseen && any_reading(a->r->ctx, w, n))))
         return false;
     a->best = freq;
@@ -1882,7 +1863,8 @@ static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t err
         }
         st->count++;
     }
-    qsort(st->items, st->count, sizeof *st->items, confusion_order);
+    if (st->count)
+        qsort(st->items, st->count, sizeof *st->items, confusion_order);
     for (size_t i = st->count; i-- > 0;)
         if (!tqc_strmap_put(st->first, st->items[i].word, strlen(st->items[i].word), i)) {
             fini(st);
