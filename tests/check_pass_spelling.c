@@ -856,6 +856,71 @@ START_TEST(test_issue_12_spelling_apostrophe_before_a_word_marks_elision)
 }
 END_TEST
 
+/* Real-word errors (rules/<lang>/confusions): a word of the language its neighbours rule
+ * out is a warning with the word meant; the same word where the grammar allows it, or
+ * where the lexicon cannot tell, is not reported. */
+static void confused(const char *code, const char *text, const char *word, const char *fix)
+{
+    hit h;
+    ck_assert_msg(spelling_in(code, text, &h) >= 1, "nothing on '%s'", text);
+    ck_assert_str_eq(h.span, word);
+    ck_assert_str_eq(h.first, fix);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+    ck_assert(h.has_fix && !h.safe);
+}
+
+static void allowed(const char *code, const char *text)
+{
+    ck_assert_msg(tqc_test_findings_in(code, text, "spelling", NULL, 0) == 0,
+                  "spelling fired on '%s'", text);
+}
+
+START_TEST(test_issue_12_spelling_real_words_the_grammar_rules_out)
+{
+    confused("en", "Prices rose faster then wages last year.", "then", "than");
+    confused("en", "Voters said their is little hope of change.", "their", "there");
+    confused("en", "The storm might of caused the outage.", "of", "have");
+    allowed("en", "Prices rose, then wages followed; their rise was slower than hoped.");
+    allowed("en", "Wages were worse then, and the will of the people was clear.");
+    confused("de", "Wir glauben, das es morgen regnet.", "das", "dass");
+    confused("de", "Er wohnt seit Jahren im dem Haus am See.", "im", "in");
+    /* sentence-initial: the fix takes the capital */
+    confused("de", "Dass war ein Fehler der Verwaltung.", "Dass", "Das");
+    allowed("de", "Das Buch, das er schrieb, ist im Handel.");
+    allowed("de", "Sie wusste, dass Anna kommt.");
+    confused("fr", "Les élus on voté contre le projet, mais ils on perdu.", "on", "ont");
+    confused("fr", "Le juge à rendu sa décision.", "à", "a");
+    allowed("fr", "On a voté à Lyon, et ce fut serré.");
+    confused("it", "Lo dico perché non e vero.", "e", "è");
+    allowed("it", "Il ministro ha parlato a lungo e non è venuto.");
+    confused("es", "La alcaldesa va ha firmar el decreto.", "ha", "a");
+    confused("es", "La policía esta investigando el caso.", "esta", "está");
+    allowed("es", "La policía está investigando esta denuncia.");
+    confused("pt", "As empresas dizem que elas tem lucro.", "tem", "têm");
+    allowed("pt", "A empresa tem lucro e elas têm prejuízo.");
+}
+END_TEST
+
+/* How good the best slip reading of an unknown word is: a double letter written single
+ * ranks first among the words one edit away; a word one edit from a word only by a
+ * letter no neighbouring key puts there, or by a marked letter typed for another, is a
+ * hint. */
+START_TEST(test_issue_12_spelling_slip_reading_weighed)
+{
+    hit h;
+    ck_assert_uint_eq(spelling_in("es", "La corida de toros fue suspendida.", &h), 1);
+    ck_assert_str_eq(h.first, "corrida");
+    ck_assert_uint_eq(spelling_in("en", "The staf met on Monday.", &h), 1);
+    ck_assert_str_eq(h.first, "staff");
+    ck_assert_uint_eq(spelling_in("en", "The long suxmmer ended in May.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_INFO);
+    ck_assert_str_eq(h.first, "summer");
+    /* a key beside a neighbour: a slip */
+    ck_assert_uint_eq(spelling_in("en", "The long summser ended in May.", &h), 1);
+    ck_assert_int_eq(h.severity, TQC_SEV_WARNING);
+}
+END_TEST
+
 Suite *pass_spelling_suite(void)
 {
     Suite *s = suite_create("pass_spelling");
@@ -894,6 +959,8 @@ Suite *pass_spelling_suite(void)
     tcase_add_test(tc, test_issue_12_spelling_german_noun_slips);
     tcase_add_test(tc, test_issue_12_spelling_abbreviation_is_no_code);
     tcase_add_test(tc, test_issue_12_spelling_coinages_abbreviations_symbols);
+    tcase_add_test(tc, test_issue_12_spelling_real_words_the_grammar_rules_out);
+    tcase_add_test(tc, test_issue_12_spelling_slip_reading_weighed);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -122,6 +122,7 @@ typedef struct spell_entry {
     signed char slip;   /* slip_of_word's answer for the word; -1 until asked */
     bool compound;      /* list's last is a mending of our own (compound_slip, edit_candidate) */
     bool compound_asked; /* compound_slip was asked about the word */
+    signed char reading; /* rank_by_slip's best slip_kind for the word */
 } spell_entry;
 
 /* Another regional variety of the document's language, and the words only it knows. */
@@ -159,6 +160,10 @@ typedef struct spell_run {
      * (SIZE_MAX) or how many vowelless unknown words; asked once a paragraph, not once a
      * word (a paragraph of a megabyte was quadratic). */
     size_t code_from, code_to, code_marks;
+    /* findings of the paragraph for words no typical slip makes (check_token), to be
+     * hints once settle_passage has counted them */
+    size_t atypical[SPELL_MAX_SUGGESTED];
+    size_t atypical_count;
 } spell_run;
 
 static void run_free(spell_run *r)
@@ -171,6 +176,200 @@ static void run_free(spell_run *r)
         tqc_dict_free_suggestions(r->entries[i].list, r->entries[i].count);
     free(r->entries);
     tqc_strmap_free(r->seen);
+}
+
+/* How typical a slip turns a suggestion into the written word (slip_kind): how good a
+ * reading of it as that word misspelt is. A slip drops a letter, doubles one, swaps two,
+ * writes one for another (a key beside it, a letter of the same sound), adds a vowel or
+ * the key beside a letter or leaves off an accent, and rarely touches the first letter. A
+ * written word one edit from a word by none of
+ * these (`pibe` beside `pie`: a `b` no neighbouring key puts there; `chipá`: an accent
+ * typed on purpose, no slip of `chips`) is a rare, regional or borrowed word as often as a
+ * slip. */
+typedef enum {
+    SLIP_ATYPICAL = 0,  /* an edit no slip makes as a rule */
+    SLIP_TYPICAL,       /* a letter dropped, swapped, changed, or a key beside added */
+    SLIP_DOUBLE,        /* a double letter written single, or a letter written twice */
+    SLIP_ACCENT         /* the same letters but for their marks */
+} slip_kind;
+
+/* The letter cp without its marks (`é`: `e`), lower case. */
+static int32_t bare_letter(int32_t cp)
+{
+    char enc[8], bare[16];
+    size_t n = tqc_text_encode(cp, enc);
+    size_t bn = n ? tqc_text_drop_mark(enc, n, -1, bare, sizeof bare) : 0;
+    int32_t b = cp;
+    if (bn)
+        tqc_text_decode(bare, bn, &b);
+    return b;
+}
+
+/* Where the letter cp sits on the keyboard the profile's `keyboard` draws (its rows from
+ * the top, apart by spaces): *row and *col; false when it is not there. */
+static bool key_of(const char *rows, int32_t cp, int *row, int *col)
+{
+    int r = 0, c = 0;
+    for (size_t i = 0; rows[i];) {
+        int32_t k;
+        size_t n = tqc_text_decode(rows + i, strlen(rows + i), &k);
+        if (!n)
+            return false;
+        i += n;
+        if (k == ' ') {
+            r++;
+            c = 0;
+            continue;
+        }
+        if (k == cp) {
+            *row = r;
+            *col = c;
+            return true;
+        }
+        c++;
+    }
+    return false;
+}
+
+/* Whether letters a and b are keys side by side, or touching across two rows (each row
+ * set half a key right of the one above). */
+static bool keys_touch(const char *rows, int32_t a, int32_t b)
+{
+    int ra, ca, rb, cb;
+    if (!rows || !key_of(rows, a, &ra, &ca) || !key_of(rows, b, &rb, &cb))
+        return false;
+    if (ra == rb)
+        return ca - cb == 1 || cb - ca == 1;
+    if (ra + 1 == rb)
+        return cb == ca || cb == ca - 1;
+    if (rb + 1 == ra)
+        return ca == cb || ca == cb - 1;
+    return false;
+}
+
+#define SLIP_MAX_CPS SPELL_MAX_CPS
+
+/* The word s (lower-cased) as code points into cp; how many, or 0 when too long. */
+static size_t code_points(const char *s, size_t len, int32_t *cp, size_t cap)
+{
+    char low[SPELL_MAX_WORD * 2 + 1];
+    size_t ln = tqc_text_case(s, len, TQC_CASE_LOWER, low, sizeof low), n = 0;
+    for (size_t i = 0; ln && i < ln && n < cap;) {
+        size_t w = tqc_text_decode(low + i, ln - i, &cp[n]);
+        if (!w)
+            return 0;
+        i += w;
+        n++;
+    }
+    return n < cap ? n : 0;
+}
+
+/* What slip turns the suggestion g into the written word s, by the profile's `keyboard`
+ * and `vowels`; a language with no keyboard drawn, or an edit of more than one letter,
+ * counts as typical (nothing to weigh it by). */
+static slip_kind slip_kind_of(const tqc_lang *lang, const char *s, size_t len, const char *g)
+{
+    const char *rows = tqc_lang_setting(lang, "keyboard", NULL);
+    int32_t w[SLIP_MAX_CPS], m[SLIP_MAX_CPS];
+    size_t wn = code_points(s, len, w, SLIP_MAX_CPS), mn = code_points(g, strlen(g), m,
+                                                                        SLIP_MAX_CPS);
+    if (!wn || !mn)
+        return SLIP_TYPICAL;
+    size_t i = 0;
+    while (i < wn && i < mn && w[i] == m[i])
+        i++;
+    /* a slip rarely touches a word's first letter, a capital least (`Lummus`: `Hummus`) */
+    if (i == 0 && wn && mn && bare_letter(w[0]) != bare_letter(m[0]))
+        return SLIP_ATYPICAL;
+    if (wn == mn) {
+        size_t j = i + 1;
+        while (j < wn && w[j] == m[j])
+            j++;
+        if (i == wn)
+            return SLIP_ACCENT; /* (case only: no slip to weigh) */
+        if (j == wn) {
+            /* one letter changed */
+            if (bare_letter(w[i]) == bare_letter(m[i]))
+                return SLIP_ACCENT;
+            /* A marked letter is typed on purpose: no slip for another letter. Any other
+             * letter for another is a slip as often (a key beside, a letter of the same
+             * sound: `offise`, a vowel for a vowel). */
+            return bare_letter(w[i]) != w[i] ? SLIP_ATYPICAL : SLIP_TYPICAL;
+        }
+        return SLIP_TYPICAL; /* two swapped, or more than one edit */
+    }
+    if (wn + 1 == mn) {
+        /* a letter of the word left out: doubled in the word, a double written single */
+        return (i > 0 && m[i] == m[i - 1]) || (i + 1 < mn && m[i] == m[i + 1]) ? SLIP_DOUBLE
+                                                                               : SLIP_TYPICAL;
+    }
+    if (wn == mn + 1) {
+        /* a letter more: was it a key's twin or its neighbour's? */
+        if (memcmp(w + i + 1, m + i, (mn - i) * sizeof *m) != 0)
+            return SLIP_TYPICAL;
+        if ((i > 0 && w[i] == w[i - 1]) || (i + 1 < wn && w[i] == w[i + 1]))
+            return SLIP_DOUBLE;
+        if (bare_letter(w[i]) != w[i])
+            return SLIP_ATYPICAL;
+        /* a vowel more is how a word is spelt by its sound or its parts (`takeing`) */
+        const char *vowels = tqc_lang_setting(lang, "vowels", NULL);
+        if (!rows || (vowels && w[i] < 0x80 && w[i] != ' ' && strchr(vowels, (int)w[i])))
+            return SLIP_TYPICAL;
+        int32_t x = bare_letter(w[i]);
+        return (i > 0 && keys_touch(rows, x, bare_letter(w[i - 1]))) ||
+                       (i + 1 < wn && keys_touch(rows, x, bare_letter(w[i + 1])))
+                   ? SLIP_TYPICAL : SLIP_ATYPICAL;
+    }
+    return SLIP_TYPICAL;
+}
+
+/* Whether the suggestion g is the word s with an ending of the profile's `suffixes` more
+ * (`Hafenbehörde`: `Hafenbehörden`) and s a compound of words (lang/morph.h): s is
+ * then another form of g's compound, which the dictionary lacks, not its slip. */
+static bool inflected_compound(spell_run *r, const char *s, size_t len, const char *g)
+{
+    size_t gn = strlen(g);
+    if (gn <= len || memcmp(g, s, len) != 0)
+        return false;
+    const tqc_strmap *suffixes = tqc_lang_list(r->ctx->lang, "suffixes");
+    bool ending = false;
+    for (size_t i = 0; i < tqc_strmap_count(suffixes) && !ending; i++) {
+        size_t kn;
+        const char *key = tqc_strmap_key(suffixes, i, &kn);
+        size_t en = strcspn(key, " \t");
+        ending = en == gn - len && !memcmp(key, g + len, en);
+    }
+    return ending &&
+           tqc_morph_parse(r->ctx->dict, r->ctx->lang, s, len, 0) == TQC_MORPH_COMPOUND;
+}
+
+/* Orders e's suggestions for s by how typical a slip makes s of each (slip_kind_of: an
+ * accent, a double letter, any other typical slip, then the rest), the frequency order
+ * kept within each kind, and no slip at all another form of a compound the word is
+ * (inflected_compound); returns the best kind, SLIP_ATYPICAL when e has none. */
+static slip_kind rank_by_slip(spell_run *r, const char *s, size_t len, spell_entry *e)
+{
+    slip_kind kind[SPELL_SUGGESTIONS], best = SLIP_ATYPICAL;
+    size_t n = e->count - (e->compound ? 1 : 0);
+    for (size_t i = 0; i < n; i++) {
+        kind[i] = strpbrk(e->list[i], " -") ? SLIP_TYPICAL
+                  : inflected_compound(r, s, len, e->list[i])
+                      ? SLIP_ATYPICAL
+                      : slip_kind_of(r->ctx->lang, s, len, e->list[i]);
+        if (kind[i] > best)
+            best = kind[i];
+    }
+    /* a stable insertion sort: five words at most */
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && kind[j] > kind[j - 1]; j--) {
+            char *t = e->list[j];
+            e->list[j] = e->list[j - 1];
+            e->list[j - 1] = t;
+            slip_kind k = kind[j];
+            kind[j] = kind[j - 1];
+            kind[j - 1] = k;
+        }
+    return best;
 }
 
 /* The suggestions for word, asked of Hunspell on its first occurrence; NULL when out
@@ -196,6 +395,7 @@ static spell_entry *suggestions(spell_run *r, const char *word, size_t len)
     e->count = tqc_dict_suggest(r->ctx->dict, word, len, e->list, SPELL_SUGGESTIONS);
     e->slip = -1;
     e->compound = e->compound_asked = false;
+    e->reading = (signed char)rank_by_slip(r, word, len, e);
     if (!tqc_strmap_put(r->seen, word, len, r->count)) {
         tqc_dict_free_suggestions(e->list, e->count);
         return NULL;
@@ -221,15 +421,11 @@ static bool noun_form(const tqc_ctx *ctx, const char *word, size_t len, const ch
 
 
 /* Whether word (lower case) reads as two words of the document's dictionary, each at
- * least SPELL_MIN_PART characters, seen in the language's frequency list and neither a
- * function word: a solid compound (`knuckleball`), the reading written to *out. Only
- * where the profile has `closed-compounds = yes` (English writes some compounds solid; the
- * Romance languages do not, and there a misspelling splits into rare words: `fera mentas`);
- * shorter or unseen parts would split too many misspellings (`bedore`, `acct ions`). */
-static bool compound_reading(const tqc_ctx *ctx, const char *s, size_t len, tqc_split *out)
+ * least min_part characters, seen in the language's frequency list and neither a
+ * function word, the reading written to *out. */
+static bool two_words(const tqc_ctx *ctx, const char *s, size_t len, size_t min_part,
+                      tqc_split *out)
 {
-    if (!tqc_lang_yes(ctx->lang, "closed-compounds"))
-        return false;
     tqc_split sp[4];
     size_t n = tqc_split_find(ctx->dict, ctx->lang, s, len, sp, 4);
     for (size_t i = 0; i < n; i++) {
@@ -237,7 +433,7 @@ static bool compound_reading(const tqc_ctx *ctx, const char *s, size_t len, tqc_
             continue;
         bool ok = true;
         for (size_t j = 0; j < 2 && ok; j++)
-            ok = sp[i].part[j].chars >= SPELL_MIN_PART && !sp[i].part[j].function &&
+            ok = sp[i].part[j].chars >= min_part && !sp[i].part[j].function &&
                  sp[i].part[j].freq > 0;
         if (ok) {
             *out = sp[i];
@@ -245,6 +441,17 @@ static bool compound_reading(const tqc_ctx *ctx, const char *s, size_t len, tqc_
         }
     }
     return false;
+}
+
+/* Whether word (lower case) is a solid compound (`knuckleball`): two words of SPELL_MIN_PART
+ * characters or more (two_words), the reading written to *out. Only
+ * where the profile has `closed-compounds = yes` (English writes some compounds solid; the
+ * Romance languages do not, and there a misspelling splits into rare words: `fera mentas`);
+ * shorter or unseen parts would split too many misspellings (`bedore`, `acct ions`). */
+static bool compound_reading(const tqc_ctx *ctx, const char *s, size_t len, tqc_split *out)
+{
+    return tqc_lang_yes(ctx->lang, "closed-compounds") &&
+           two_words(ctx, s, len, SPELL_MIN_PART, out);
 }
 
 /* Whether the dictionary knows a frequent word one edit from word (a suggestion of
@@ -1389,7 +1596,7 @@ static const char *edit_candidate(spell_run *r, const char *s, size_t len, bool 
     for (size_t i = 0; e && i < e->count; i++) {
         const char *g = e->list[i];
         size_t gn = strlen(g);
-        if (strpbrk(g, " -") || (gn < len && !memcmp(g, s, gn)))
+        if (strpbrk(g, " -") || (gn < len && !memcmp(g, s, gn)) || inflected_compound(r, s, len, g))
             continue;
         if (nouns ? (tqc_lex_pos(lex, g, gn) & TQC_POS_NOUN) != 0 : common_reading(ctx, g, gn))
             return g;
@@ -1487,9 +1694,11 @@ static const char *capital_slip(spell_run *r, size_t k, const char *s, size_t le
     if (accent_slip(r, s, len, true, accented, cap)) {
         fix = accented;
         slip += SPELL_BY_ACCENT;
-    } else if (name == 0 && slot && (fix = edit_candidate(r, s, len, nouns)) != NULL) {
+    } else if (name == 0 && slot && (fix = edit_candidate(r, s, len, nouns)) != NULL &&
+               slip_kind_of(ctx->lang, s, len, fix) != SLIP_ATYPICAL) {
         /* (asked only where it can win: suggestions are budgeted per document, and the
-         * names of a long one would use them up) */
+         * names of a long one would use them up; a word no typical slip makes of fix is
+         * a name or a rare word as often: `Lummis` beside `Hummus`) */
         slip += SPELL_BY_EDIT;
     } else {
         return NULL;
@@ -1506,6 +1715,290 @@ static const char *capital_slip(spell_run *r, size_t k, const char *s, size_t le
     return slip - name >= SPELL_SLIP_WEIGHT ? fix : NULL;
 }
 
+/* Real-word errors: a word of the language written for another one (`then` for `than`,
+ * `das` for `dass`, `a` for `à`), which no dictionary refuses. The profile's `confusions`
+ * list holds each pair with the neighbours among which the grammar rules the written word
+ * out; only there is it a warning, with the other word as the fix. Where the lexicon
+ * cannot tell (a neighbour it lacks), nothing. */
+
+/* Most conditions a confusion's line sets, and the longest word of one. */
+#define CONFUSION_CONDS 6
+#define CONFUSION_WORD 32
+
+/* What one condition asks of the token at offset `at` from the word, in its sentence. */
+typedef enum {
+    CONF_WORDS,   /* `-1=could|would`: one of these words (or marks), in lower case */
+    CONF_HAS,     /* `+1:VPART`: a word the lexicon gives one of these parts of speech */
+    CONF_LACKS,   /* `+1!NOUN|DET`: no word with one of them: a mark, none, or a word the
+                   * lexicon knows otherwise */
+    CONF_ENDS_NOT, /* `+1%o`: no word ending in one of these (a Spanish first person) */
+    CONF_START,   /* `-1=^`: no token before it in its sentence */
+    CONF_MARK     /* `+1=$`: a mark, or the sentence's end, there */
+} confusion_test;
+
+typedef struct confusion_cond {
+    int at;                   /* -2, -1, +1 or +2 */
+    confusion_test test;
+    uint32_t tags;            /* CONF_HAS, CONF_LACKS (NUM takes a number token too) */
+    const char *words;        /* CONF_WORDS: `|`-separated, inside the profile's list */
+    size_t words_len;
+} confusion_cond;
+
+typedef struct confusion {
+    char word[CONFUSION_WORD], fix[CONFUSION_WORD];
+    confusion_cond cond[CONFUSION_CONDS];
+    size_t conds;
+} confusion;
+
+/* The spelling pass's state for a language: its confusions, grouped by word. */
+typedef struct spell_state {
+    confusion *items;
+    size_t count;
+    tqc_strmap *first;        /* word -> index of its first confusion */
+} spell_state;
+
+static void fini(void *state)
+{
+    spell_state *st = state;
+    if (!st)
+        return;
+    free(st->items);
+    tqc_strmap_free(st->first);
+    free(st);
+}
+
+static int confusion_order(const void *a, const void *b)
+{
+    return strcmp(((const confusion *)a)->word, ((const confusion *)b)->word);
+}
+
+/* Parses one condition (`-1=could|would`, `+1:VPART|VINF`, `+1!NOUN`), s (n bytes) inside
+ * the profile's list, which outlives the state. */
+static bool parse_condition(const char *s, size_t n, confusion_cond *c)
+{
+    if (n < 4 || (s[0] != '-' && s[0] != '+') || (s[1] != '1' && s[1] != '2') ||
+        !strchr("=:!%", s[2]))
+        return false;
+    c->at = (s[1] - '0') * (s[0] == '-' ? -1 : 1);
+    const char *v = s + 3;
+    size_t vn = n - 3;
+    if (s[2] == '=' || s[2] == '%') {
+        if (s[2] == '%') {
+            c->test = CONF_ENDS_NOT;
+            c->words = v;
+            c->words_len = vn;
+            return true;
+        }
+        c->test = vn == 1 && *v == '^' ? CONF_START : vn == 1 && *v == '$' ? CONF_MARK : CONF_WORDS;
+        c->words = v;
+        c->words_len = vn;
+        return (c->test != CONF_START || c->at == -1) && (c->test != CONF_MARK || c->at > 0);
+    }
+    c->test = s[2] == ':' ? CONF_HAS : CONF_LACKS;
+    c->tags = 0;
+    for (size_t i = 0; i < vn;) {
+        size_t e = i;
+        while (e < vn && v[e] != '|')
+            e++;
+        /* VERB: any verb form (lang/lex.h's TQC_POS_VERB) */
+        uint32_t bit = e - i == 4 && !memcmp(v + i, "VERB", 4) ? (uint32_t)TQC_POS_VERB
+                                                               : tqc_lex_tag(v + i, e - i);
+        if (!bit)
+            return false;
+        c->tags |= bit;
+        i = e + 1;
+    }
+    return c->tags != 0;
+}
+
+/* Parses a line of `confusions`: the word, its fix, then one to CONFUSION_CONDS
+ * conditions, apart by spaces or tabs. */
+static bool parse_confusion(const char *line, size_t len, confusion *c)
+{
+    size_t field = 0;
+    c->conds = 0;
+    for (size_t i = 0; i < len;) {
+        while (i < len && (line[i] == ' ' || line[i] == '\t'))
+            i++;
+        size_t e = i;
+        while (e < len && line[e] != ' ' && line[e] != '\t')
+            e++;
+        if (e == i)
+            break;
+        if (field < 2) {
+            char *to = field == 0 ? c->word : c->fix;
+            if (e - i >= CONFUSION_WORD)
+                return false;
+            memcpy(to, line + i, e - i);
+            to[e - i] = '\0';
+        } else if (c->conds == CONFUSION_CONDS ||
+                   !parse_condition(line + i, e - i, &c->cond[c->conds++])) {
+            return false;
+        }
+        field++;
+        i = e;
+    }
+    return c->conds > 0;
+}
+
+static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t errlen)
+{
+    const tqc_strmap *list = tqc_lang_list(lang, "confusions");
+    size_t n = tqc_strmap_count(list);
+    spell_state *st = tqc_calloc(1, sizeof *st);
+    if (!st || (n && !(st->items = tqc_calloc(n, sizeof *st->items))) ||
+        !(st->first = tqc_strmap_new())) {
+        fini(st);
+        return TQC_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t len;
+        const char *line = tqc_strmap_key(list, i, &len);
+        if (!parse_confusion(line, len, &st->items[st->count])) {
+            snprintf(err, errlen, "rules/%s/confusions line %u: expected `word fix` and "
+                     "conditions such as -1=could|would, +1:VPART or +1!NOUN",
+                     tqc_lang_base(lang), (unsigned)tqc_strmap_value(list, i));
+            fini(st);
+            return TQC_EINPUT;
+        }
+        st->count++;
+    }
+    if (st->count)
+        qsort(st->items, st->count, sizeof *st->items, confusion_order);
+    for (size_t i = st->count; i-- > 0;)
+        if (!tqc_strmap_put(st->first, st->items[i].word, strlen(st->items[i].word), i)) {
+            fini(st);
+            return TQC_ENOMEM;
+        }
+    *state = st;
+    return TQC_OK;
+}
+
+/* Whether token j (in k's sentence) is one of the `|`-separated words, in lower case. */
+static bool token_among(const tqc_ctx *ctx, size_t j, const char *words, size_t n)
+{
+    const tqc_token *t = &ctx->doc->tokens[j];
+    char low[CONFUSION_WORD * 2];
+    size_t ln = tqc_text_case(tqc_doc_at(ctx->doc, t->span), tqc_span_len(t->span),
+                              TQC_CASE_LOWER, low, sizeof low);
+    for (size_t i = 0; ln && i < n;) {
+        size_t e = i;
+        while (e < n && words[e] != '|')
+            e++;
+        if (e - i == ln && !memcmp(words + i, low, ln))
+            return true;
+        i = e + 1;
+    }
+    return false;
+}
+
+/* Whether token j ends with one of the `|`-separated endings. */
+static bool token_ends(const tqc_ctx *ctx, size_t j, const char *ends, size_t n)
+{
+    const tqc_token *t = &ctx->doc->tokens[j];
+    const char *w = tqc_doc_at(ctx->doc, t->span);
+    size_t wn = tqc_span_len(t->span);
+    for (size_t i = 0; i < n;) {
+        size_t e = i;
+        while (e < n && ends[e] != '|')
+            e++;
+        if (e - i < wn && !memcmp(w + wn - (e - i), ends + i, e - i))
+            return true;
+        i = e + 1;
+    }
+    return false;
+}
+
+/* Whether condition c holds around token k. A neighbour outside k's sentence is none. A
+ * word's parts of speech are the lexicon's as written, in lower case too where it opens
+ * its sentence: a capital elsewhere is a name's or a noun's (`dass GRUB`); of a word in
+ * capitals (an acronym) or with an apostrophe the lexicon cannot tell. */
+static bool condition_holds(const tqc_ctx *ctx, size_t k, const confusion_cond *c)
+{
+    const tqc_doc *doc = ctx->doc;
+    size_t sentence = doc->tokens[k].sentence;
+    bool inside = c->at < 0 ? k >= (size_t)-c->at : k + (size_t)c->at < doc->token_count;
+    size_t j = inside ? (size_t)((ptrdiff_t)k + c->at) : 0;
+    inside = inside && doc->tokens[j].sentence == sentence;
+    const tqc_token *t = inside ? &doc->tokens[j] : NULL;
+    bool word = t && t->kind == TQC_TOK_WORD;
+    switch (c->test) {
+    case CONF_START:
+        return !inside;
+    case CONF_MARK:
+        return !inside || t->kind == TQC_TOK_PUNCT;
+    case CONF_WORDS:
+        return inside && token_among(ctx, j, c->words, c->words_len);
+    case CONF_ENDS_NOT:
+        return !word || !token_ends(ctx, j, c->words, c->words_len);
+    case CONF_HAS:
+    case CONF_LACKS:
+        break;
+    }
+    bool has = c->test == CONF_HAS;
+    if (t && t->kind == TQC_TOK_NUMBER)
+        return has == ((c->tags & TQC_POS_NUM) != 0);
+    if (!word)
+        return !has;
+    /* (an acronym; a word with an apostrophe, whose parts the lexicon reads: `Mayor's`) */
+    if (t->flags & (TQC_TF_ALLCAPS | TQC_TF_APOS))
+        return false;
+    uint32_t pos = tqc_ctx_pos(ctx, j) |
+                   ((t->flags & TQC_TF_SENT_START) ? tqc_ctx_pos_lower(ctx, j) : 0);
+    /* a word the lexicon lacks: it cannot tell */
+    return pos && (has ? (pos & c->tags) != 0 : !(pos & c->tags));
+}
+
+/* Whether token k, a word of the dictionary, is one of a confusion's pair where its
+ * neighbours rule it out: a warning with the other word as the fix (capitalised where
+ * the word opens its sentence). Returns whether it reported. */
+static bool confused_word(spell_run *r, size_t k)
+{
+    const tqc_ctx *ctx = r->ctx;
+    const spell_state *st = ctx->state;
+    const tqc_token *t = &ctx->doc->tokens[k];
+    if (!st || !st->count || (t->flags & (TQC_TF_DIGIT | TQC_TF_ALLCAPS | TQC_TF_INNER_CAP)))
+        return false;
+    bool capital = (t->flags & TQC_TF_CAP) != 0;
+    /* a capital elsewhere than a sentence's start is a name's, or a title's */
+    if (capital && !(t->flags & TQC_TF_SENT_START))
+        return false;
+    const char *s = tqc_doc_at(ctx->doc, t->span);
+    char low[CONFUSION_WORD * 2];
+    size_t ln = tqc_text_case(s, tqc_span_len(t->span), TQC_CASE_LOWER, low, sizeof low);
+    uint64_t first;
+    if (!ln || !tqc_strmap_get(st->first, low, ln, &first) ||
+        tqc_span_index_overlaps(&r->run_ons, t->span) ||
+        tqc_span_index_overlaps(&r->foreign, t->span))
+        return false;
+    for (size_t i = (size_t)first; i < st->count; i++) {
+        const confusion *c = &st->items[i];
+        if (strlen(c->word) != ln || memcmp(c->word, low, ln))
+            break;
+        bool holds = true;
+        for (size_t j = 0; j < c->conds && holds; j++)
+            holds = condition_holds(ctx, k, &c->cond[j]);
+        if (!holds)
+            continue;
+        char fix[CONFUSION_WORD * 2];
+        size_t fn = capital ? tqc_text_case(c->fix, strlen(c->fix), TQC_CASE_TITLE, fix, sizeof fix)
+                            : strlen(c->fix);
+        if (!capital)
+            memcpy(fix, c->fix, fn + 1);
+        if (!fn)
+            return false;
+        fix[fn] = '\0';
+        tqc_finding *f = TQC_EMIT(ctx, t->span, "'%.*s' cannot stand here; did you mean "
+                                  "'%s'? (a word of the language, but not one its neighbours "
+                                  "allow)",
+                                  (int)tqc_span_len(t->span), s, fix);
+        tqc_finding_suggest(ctx->out, f, fix, fn);
+        tqc_finding_fix(ctx->out, f, t->span, fix, fn, false);
+        return true;
+    }
+    return false;
+}
+
 static void check_token(spell_run *r, const tqc_token *t)
 {
     const tqc_ctx *ctx = r->ctx;
@@ -1514,8 +2007,12 @@ static void check_token(spell_run *r, const tqc_token *t)
         return;
     const char *s = tqc_doc_at(ctx->doc, t->span);
     size_t len = tqc_span_len(t->span);
-    if (len < 2 || len > SPELL_MAX_WORD || tqc_ctx_token_known(ctx, k) ||
-        tqc_ctx_abbreviation_at(ctx, k) || tqc_span_index_overlaps(&r->run_ons, t->span) ||
+    if (len <= SPELL_MAX_WORD && tqc_ctx_token_known(ctx, k)) {
+        (void)confused_word(r, k);
+        return;
+    }
+    if (len < 2 || len > SPELL_MAX_WORD || tqc_ctx_abbreviation_at(ctx, k) ||
+        tqc_span_index_overlaps(&r->run_ons, t->span) ||
         tqc_span_index_overlaps(&r->foreign, t->span))
         return;
     /* A piece of a word broken by a soft hyphen (U+00AD, `Netan\u00ADyahu`): the
@@ -1819,6 +2316,20 @@ static void check_token(spell_run *r, const tqc_token *t)
     /* Asked once a word: the edit walk is the costly part of an unknown word. */
     if (e && e->count == 0 && !(t->flags & TQC_TF_APOS) && e->slip < 0)
         e->slip = token_slip(r, k, s, len);
+    tqc_split solid;
+    if (e && e->count == 0 && !(t->flags & TQC_TF_APOS) && e->slip &&
+        two_words(ctx, s, len, SPELL_SHORT_CHARS + 1, &solid)) {
+        /* No frequent word one edit away, and two words of the language written solid
+         * (a colour's or a place's compound in any language: `verdeazul`): a compound the
+         * dictionary lacks as often as a slip of a rare word, a hint. */
+        char parts[SPELL_MAX_WORD * 2 + 8];
+        if (tqc_split_format(s, &solid, parts, sizeof parts)) {
+            tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is not in the "
+                     "dictionary, and no frequent word is one letter away: a compound of "
+                     "'%s'?", (int)len, s, parts);
+            return;
+        }
+    }
     if (e && e->count == 0 && !(t->flags & TQC_TF_APOS) && !e->slip) {
         /* A slip of the keyboard is one edit from the word meant: with no word of the
          * dictionary one edit away, the unknown word is a term, a name or a rare word as
@@ -1826,6 +2337,23 @@ static void check_token(spell_run *r, const tqc_token *t)
         tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, t->span, "'%.*s' is not in the "
                  "dictionary, and no word is one letter away: a term, a name or a "
                  "misspelling?", (int)len, s);
+        return;
+    }
+    if (e && e->count > 0 && e->reading == SLIP_ATYPICAL && !(t->flags & TQC_TF_APOS) &&
+        chars_of(s, len) > SPELL_SHORT_CHARS) {
+        /* One edit from a word, but by no edit a slip makes as a rule (`pibe`: `pie`): a
+         * rare, regional or borrowed word as often as a misspelling, a hint; emitted as a
+         * warning so that a passage counts it (settle_passage), then made one
+         * (settle_atypical). A short word is one edit from many, by some slip or other. */
+        f = TQC_EMIT(ctx, t->span, "'%.*s' is not in the dictionary, and no typical slip "
+                     "makes it of a word ('%s'?): a rare, regional or borrowed word, or a "
+                     "misspelling?", (int)len, s, e->list[0]);
+        for (size_t i = 0; i < e->count; i++)
+            tqc_finding_suggest(ctx->out, f, e->list[i], strlen(e->list[i]));
+        if (f && r->atypical_count < SPELL_MAX_SUGGESTED)
+            r->atypical[r->atypical_count++] = (size_t)(f - ctx->out->items);
+        else if (f)
+            f->severity = TQC_SEV_INFO; /* (past the paragraph's budget: uncounted) */
         return;
     }
     if (e && e->count > 0)
@@ -2014,6 +2542,18 @@ static void settle_passage(const tqc_ctx *ctx, size_t from)
     }
 }
 
+/* Makes the paragraph's findings for words no typical slip makes hints (check_token),
+ * those a passage has not made hints already. */
+static void settle_atypical(spell_run *r)
+{
+    for (size_t i = 0; i < r->atypical_count; i++) {
+        tqc_finding *f = &r->ctx->out->items[r->atypical[i]];
+        if (f->severity == TQC_SEV_WARNING)
+            f->severity = TQC_SEV_INFO;
+    }
+    r->atypical_count = 0;
+}
+
 static void run(const tqc_ctx *ctx)
 {
     spell_run r = {.ctx = ctx};
@@ -2032,6 +2572,7 @@ static void run(const tqc_ctx *ctx)
     for (size_t k = 0; k < ctx->doc->token_count; k++) {
         if (ctx->doc->tokens[k].flags & TQC_TF_PARA_START) {
             settle_passage(ctx, paragraph_from);
+            settle_atypical(&r);
             paragraph_from = ctx->out->count;
         }
         if (ctx->doc->tokens[k].flags & TQC_TF_SENT_START)
@@ -2039,6 +2580,7 @@ static void run(const tqc_ctx *ctx)
         check_token(&r, &ctx->doc->tokens[k]);
     }
     settle_passage(ctx, paragraph_from);
+    settle_atypical(&r);
     report_mixture(&r);
     run_free(&r);
     tqc_span_index_free(&r.run_ons);
@@ -2053,10 +2595,16 @@ const tqc_pass tqc_pass_spelling = {
     .good = "The Brazilian military said the launch was detected on Wednesday.",
     .bad = "The brazilian military said the lauch was detected on Wednesday.",
     .details = "Words the language's Hunspell dictionary does not know, with suggestions (one-edit"
-               " corrections ranked by frequency, then Hunspell's), and names written in lower "
+               " corrections ranked by how typical a slip makes the word of each, then by "
+               "frequency, then Hunspell's), and names written in lower "
                "case. An unknown lower-case word is a warning; an unknown capitalised word is "
                "probably a name and only a hint (info), unless it is a common word but for an "
-               "accent, or one edit from a noun where a noun stands, with no sign of a name. Regular formations the dictionary lacks "
+               "accent, or one edit from a noun where a noun stands, with no sign of a name. A "
+               "word one edit from words only by edits no slip makes (a key far from its "
+               "neighbours, a marked letter typed for another) is a hint. A word of the "
+               "language its neighbours rule out (rules/<lang>/confusions: `longer then the`, "
+               "`das` for `dass`, `a` for `à`) is a warning with the word meant. Regular "
+               "formations the dictionary lacks "
                "(a prefix, enclitic pronouns, a German compound) are words unless a frequent word "
                "is one edit away; a code, a package name or a word with no vowel is a hint, and so is"
                " a word the text shows it writes on purpose (in capitals too, `name(8)`, in a "
@@ -2064,6 +2612,8 @@ const tqc_pass tqc_pass_spelling = {
                "three unknown words or more of one paragraph (dialect, an older spelling or "
                "another language). Accept your own words with --words FILE or a `tqc: words` "
                "comment.",
+    .init = init,
     .run = run,
+    .fini = fini,
     .needs_dict = true,
 };
