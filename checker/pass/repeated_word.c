@@ -76,10 +76,10 @@ static bool sentence_initial(const tqc_doc *doc, size_t k)
         const tqc_token *t = &doc->tokens[i];
         if (t->sentence != doc->tokens[k].sentence)
             return true;
+        if (i != k && t->kind != TQC_TOK_PUNCT)
+            return false;   /* a word before it, even the sentence's first */
         if (t->flags & TQC_TF_SENT_START)
             return true;
-        if (i != k && t->kind != TQC_TOK_PUNCT)
-            return false;
     }
     return true;
 }
@@ -148,6 +148,101 @@ static bool after_determiner(const tqc_ctx *ctx, size_t k)
            (tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_DET);
 }
 
+/* Whether token k (a relative-pronoun form) can open a relative clause: a comma before it
+ * (`die Frau, die die Zeitung liest`; the clause may stand after the verb, away from its
+ * noun: `eine Karte zu erstellen, die die Standorte zeigt`), or a preposition after a comma
+ * or a coordinator (`die Eltern, für die die Schule`, `und bei der der Host`). Not after a
+ * verb of saying's comma, which opens reported speech (`sagte, die die Gespräche`). */
+static bool opens_relative(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    size_t i = k;
+    bool prep = i >= 1 && doc->tokens[i - 1].kind == TQC_TOK_WORD &&
+                doc->tokens[i - 1].sentence == doc->tokens[k].sentence &&
+                (tqc_ctx_pos_lower(ctx, i - 1) & TQC_POS_PREP);
+    if (prep && i >= 2 && doc->tokens[i - 2].kind == TQC_TOK_WORD &&
+        (tqc_ctx_pos_lower(ctx, i - 2) & TQC_POS_CONJ))
+        return true;
+    i -= prep;
+    if (i < 2 || doc->tokens[i - 1].kind != TQC_TOK_PUNCT ||
+        tqc_span_len(doc->tokens[i - 1].span) != 1 ||
+        doc->text[doc->tokens[i - 1].span.start] != ',')
+        return false;
+    const tqc_token *w = &doc->tokens[i - 2];
+    char lower[RW_MAX_WORD];
+    size_t n = w->kind == TQC_TOK_WORD
+                   ? tqc_text_case(tqc_doc_at(doc, w->span), tqc_span_len(w->span),
+                                   TQC_CASE_LOWER, lower, sizeof lower)
+                   : 0;
+    return !(n && tqc_lang_in(ctx->lang, "speech-verbs", lower, n));
+}
+
+/* Whether word token k is a clitic pronoun of the profile's `proclitics` list. */
+static bool proclitic(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_token *t = &ctx->doc->tokens[k];
+    char lower[RW_MAX_WORD];
+    size_t n = t->kind == TQC_TOK_WORD
+                   ? tqc_text_case(tqc_doc_at(ctx->doc, t->span), tqc_span_len(t->span),
+                                   TQC_CASE_LOWER, lower, sizeof lower)
+                   : 0;
+    return n && tqc_lang_in(ctx->lang, "proclitics", lower, n);
+}
+
+/* Whether a clause ends right after token k: punctuation follows it, or its sentence ends. */
+static bool clause_ends(const tqc_doc *doc, size_t k)
+{
+    return k + 1 >= doc->token_count || doc->tokens[k + 1].sentence != doc->tokens[k].sentence ||
+           doc->tokens[k + 1].kind == TQC_TOK_PUNCT;
+}
+
+/* Whether a negation of the profile's `negations` list follows the double ending at token k
+ * within a few words after a comma (`un café café, no uno de máquina`): the double is set
+ * against another kind of the thing, a contrastive reduplication. */
+#define RW_CONTRAST_REACH 3
+static bool contrast_follows(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (k + 2 >= doc->token_count || doc->tokens[k + 1].kind != TQC_TOK_PUNCT ||
+        doc->text[doc->tokens[k + 1].span.start] != ',')
+        return false;
+    for (size_t i = k + 2; i < doc->token_count && i <= k + 1 + RW_CONTRAST_REACH &&
+                           doc->tokens[i].sentence == doc->tokens[k].sentence;
+         i++) {
+        const tqc_token *t = &doc->tokens[i];
+        char lower[RW_MAX_WORD];
+        size_t n = t->kind == TQC_TOK_WORD
+                       ? tqc_text_case(tqc_doc_at(doc, t->span), tqc_span_len(t->span),
+                                       TQC_CASE_LOWER, lower, sizeof lower)
+                       : 0;
+        if (n && tqc_lang_in(ctx->lang, "negations", lower, n))
+            return true;
+    }
+    return false;
+}
+
+/* Whether the word of token k - 1 and k, doubled, stands alone elsewhere in its sentence or
+ * the one before (`not a salad, a salad salad`): the double contrasts with the plain word,
+ * a reduplication said on purpose. */
+static bool contrasted(const tqc_doc *doc, size_t k)
+{
+    const tqc_token *b = &doc->tokens[k];
+    size_t first = k - 1;
+    while (first > 0 && doc->tokens[first - 1].sentence + 1 >= b->sentence)
+        first--;
+    for (size_t i = first;
+         i < doc->token_count && doc->tokens[i].sentence <= b->sentence; i++) {
+        const tqc_token *t = &doc->tokens[i];
+        if (i + 1 >= k - 1 && i <= k + 1)
+            continue;   /* the double itself and a third copy next to it */
+        if (t->kind == TQC_TOK_WORD &&
+            tqc_text_equal_fold(tqc_doc_at(doc, t->span), tqc_span_len(t->span),
+                                tqc_doc_at(doc, b->span), tqc_span_len(b->span)))
+            return true;
+    }
+    return false;
+}
+
 static bool capitalised(const tqc_doc *doc, const tqc_token *t)
 {
     int32_t cp;
@@ -214,6 +309,11 @@ static void run(const tqc_ctx *ctx)
          * is is a trick`): only after a word of `free-relatives` in its sentence. */
         if (n && tqc_lang_in(ctx->lang, "cleft-doubles", lower, n) &&
             after_free_relative(ctx, k - 1))
+            continue;
+        /* A relative pronoun opening its clause before an article of the same form
+         * (German `die Frau, die die Zeitung liest`): profile list relative-doubles. */
+        if (n && tqc_lang_in(ctx->lang, "relative-doubles", lower, n) &&
+            opens_relative(ctx, k - 1))
             continue;
         /* Three copies or more of a word with an open-class reading (or none known) are
          * said on purpose (`no no no`, `knock knock knock`): one hint for
@@ -308,15 +408,63 @@ static void run(const tqc_ctx *ctx)
                                after_determiner(ctx, k - 2));
             bool subject_pronoun = (before & TQC_POS_PRON) &&
                                    !(before & (TQC_POS_NOUN | TQC_POS_DET | TQC_POS_PREP));
+            /* A preposition after the verb needs a whole noun phrase after it (`le cortège
+             * entre entre deux rangées`): a bare noun there (`criteri di di selezione`)
+             * reads as a slip, the verb reading rare there. */
             may = (subject_np && (!after || (after & TQC_POS_VINF))) ||
+                  (subject_np && (pos & TQC_POS_PREP) &&
+                   (after & (TQC_POS_DET | TQC_POS_NUM)) && !(after & TQC_POS_NOUN)) ||
                   (subject_pronoun && (after & (TQC_POS_DET | TQC_POS_NOUN | TQC_POS_PROPN)));
         }
+        /* Two readings of one form, the first ending the phrase before it, the second
+         * beginning the next: a noun after its determiner, then the same form as a
+         * preposition before a noun phrase or as a verb before its object (`el sobre sobre
+         * la mesa`, `la ferme ferme ses portes`); a verb after its subject pronoun, then a
+         * word of another class opening what follows (`yo como como puedo`). */
+        if (!may && lexicon && has_before && has_after && after) {
+            bool noun_first = (pos & TQC_POS_NOUN) && after_determiner(ctx, k - 1);
+            bool subject_pronoun = (before & TQC_POS_PRON) &&
+                                   !(before & (TQC_POS_NOUN | TQC_POS_DET | TQC_POS_PREP));
+            may = (noun_first && (pos & TQC_POS_PREP) &&
+                   (after & (TQC_POS_DET | TQC_POS_NUM | TQC_POS_PROPN))) ||
+                  (noun_first && (pos & TQC_POS_VFIN) && (after & TQC_POS_DET) &&
+                   !(after & (TQC_POS_NOUN | TQC_POS_VERB))) ||
+                  (subject_pronoun && (pos & TQC_POS_VFIN) &&
+                   (pos & (TQC_POS_PREP | TQC_POS_CONJ | TQC_POS_ADV)));
+        }
+        /* A conjunction opening its clause, then the same form as a clitic pronoun before
+         * another clitic (Italian `Se se ne andrà`); not a relative pronoun before its verb
+         * (`, che che ha chiesto`). */
+        if (!may && lexicon && has_after && (pos & TQC_POS_CONJ) && (pos & TQC_POS_PRON) &&
+            proclitic(ctx, k + 1) &&
+            (sentence_initial(doc, k - 1) ||
+             (doc->tokens[k - 2].kind == TQC_TOK_PUNCT &&
+              doc->text[doc->tokens[k - 2].span.start] == ',')))
+            may = true;
+        /* Where a finite verb needs no subject (profile `null-subject`), a function word
+         * then the same form as a verb ending its clause (Spanish `juego como como`: I play
+         * as I eat), or the verb opening the sentence, then the function word (Italian
+         * `Entro entro le nove`: I go in by nine). */
+        if (!may && lexicon && (pos & TQC_POS_VFIN) &&
+            (pos & (TQC_POS_CONJ | TQC_POS_PREP | TQC_POS_ADV)) &&
+            (clause_ends(doc, k) || sentence_initial(doc, k - 1)) &&
+            tqc_lang_yes(ctx->lang, "null-subject"))
+            may = true;
+        /* A verb that has an act done, before its own infinitive, the act (`faire faire
+         * des travaux`): profile list causative-verbs. */
+        bool causative = !may && n && tqc_lang_in(ctx->lang, "causative-verbs", lower, n);
+        /* A noun or adjective doubled where the plain word stands near it (`not a salad,
+         * a salad salad`): contrastive reduplication, said on purpose. */
+        bool contrastive = !may && !causative && (pos & (TQC_POS_NOUN | TQC_POS_ADJ)) &&
+                           !(pos & ~(TQC_POS_NOUN | TQC_POS_ADJ | TQC_POS_VERB | TQC_POS_ADV)) &&
+                           (contrasted(doc, k) || contrast_follows(ctx, k));
         /* A capitalised pair in mid-sentence may still be a name (`Kappa Kappa Gamma`,
          * `Sing Sing`): a warning with the fix to review, never a safe one; a hint where
          * the document writes the same double again (`Estável Antiga Antiga`, twice): a
-         * slip does not repeat itself word for word, a name does (where every noun is
-         * capitalised, a noun doubled is as likely again). */
-        bool name_only = name_pair;
+         * slip does not repeat itself word for word, a name does. Where every noun is
+         * capitalised, the capital shows no name: a known noun doubled (`die Regierung
+         * Regierung`) is judged as any other word, and doubled again is as likely again. */
+        bool name_only = name_pair && !nouns_capitalised;
         if (name_pair && !nouns_capitalised && !counted) {
             cap_doubles = capitalised_doubles(doc);
             counted = true;
@@ -335,6 +483,14 @@ static void run(const tqc_ctx *ctx)
             f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, span, "word repeated: '%.*s' "
                          "(may be right: the document writes it so %u times, as in a name)",
                          (int)la, sa, (unsigned)times);
+        else if (causative)
+            f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, span, "word repeated: '%.*s' "
+                         "(may be right: a causative verb before its own infinitive)",
+                         (int)la, sa);
+        else if (contrastive)
+            f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, span, "word repeated: '%.*s' "
+                         "(may be right: the double sets itself against the plain word near it)",
+                         (int)la, sa);
         else if (may)
             f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, span, "word repeated: '%.*s' "
                          "(may be right: one can end a phrase and the other begin the next)",
@@ -345,7 +501,8 @@ static void run(const tqc_ctx *ctx)
         else
             f = TQC_EMIT(ctx, span, "word repeated: '%.*s'", (int)la, sa);
         tqc_finding_suggest(ctx->out, f, sa, la);
-        tqc_finding_fix(ctx->out, f, span, sa, la, pos && !may && !name_only && !uncertain);
+        tqc_finding_fix(ctx->out, f, span, sa, la,
+                        pos && !may && !causative && !contrastive && !name_only && !uncertain);
     }
     tqc_strmap_free(cap_doubles);
 }
