@@ -76,11 +76,21 @@ static bool sentence_initial(const tqc_doc *doc, size_t k)
         const tqc_token *t = &doc->tokens[i];
         if (t->sentence != doc->tokens[k].sentence)
             return true;
-        if (i != k && t->kind != TQC_TOK_PUNCT)
-            return false;   /* a word before it, even the sentence's first */
         if (t->flags & TQC_TF_SENT_START)
             return true;
+        if (i != k && t->kind != TQC_TOK_PUNCT)
+            return false;
     }
+    return true;
+}
+
+/* Whether word token k is its sentence's first word: only punctuation, such as a quote,
+ * before it. (sentence_initial also says so of the word after the first.) */
+static bool first_word(const tqc_doc *doc, size_t k)
+{
+    for (size_t i = k; i-- > 0 && doc->tokens[i].sentence == doc->tokens[k].sentence;)
+        if (doc->tokens[i].kind != TQC_TOK_PUNCT)
+            return false;
     return true;
 }
 
@@ -221,26 +231,30 @@ static bool contrast_follows(const tqc_ctx *ctx, size_t k)
     return false;
 }
 
-/* Whether the word of token k - 1 and k, doubled, stands alone elsewhere in its sentence or
- * the one before (`not a salad, a salad salad`): the double contrasts with the plain word,
- * a reduplication said on purpose. */
-static bool contrasted(const tqc_doc *doc, size_t k)
+/* Whether the word of token k - 1 and k, doubled, is set against itself: the plain word
+ * and a negation of the profile's `negations` list (not the word itself) before it in its
+ * sentence (`It is not a salad, it is a salad salad`): a reduplication said on purpose. A
+ * word merely written again nearby is no contrast: news repeats its nouns. */
+static bool contrasted(const tqc_ctx *ctx, size_t k)
 {
+    const tqc_doc *doc = ctx->doc;
     const tqc_token *b = &doc->tokens[k];
-    size_t first = k - 1;
-    while (first > 0 && doc->tokens[first - 1].sentence + 1 >= b->sentence)
-        first--;
-    for (size_t i = first;
-         i < doc->token_count && doc->tokens[i].sentence <= b->sentence; i++) {
+    bool plain = false, negated = false;
+    for (size_t i = k - 1; i-- > 0 && doc->tokens[i].sentence == b->sentence;) {
         const tqc_token *t = &doc->tokens[i];
-        if (i + 1 >= k - 1 && i <= k + 1)
-            continue;   /* the double itself and a third copy next to it */
-        if (t->kind == TQC_TOK_WORD &&
-            tqc_text_equal_fold(tqc_doc_at(doc, t->span), tqc_span_len(t->span),
-                                tqc_doc_at(doc, b->span), tqc_span_len(b->span)))
-            return true;
+        if (t->kind != TQC_TOK_WORD)
+            continue;
+        if (tqc_text_equal_fold(tqc_doc_at(doc, t->span), tqc_span_len(t->span),
+                                tqc_doc_at(doc, b->span), tqc_span_len(b->span))) {
+            plain = true;
+            continue;
+        }
+        char lower[RW_MAX_WORD];
+        size_t n = tqc_text_case(tqc_doc_at(doc, t->span), tqc_span_len(t->span),
+                                 TQC_CASE_LOWER, lower, sizeof lower);
+        negated = negated || (n && tqc_lang_in(ctx->lang, "negations", lower, n));
     }
-    return false;
+    return plain && negated;
 }
 
 static bool capitalised(const tqc_doc *doc, const tqc_token *t)
@@ -428,7 +442,7 @@ static void run(const tqc_ctx *ctx)
             may = (noun_first && (pos & TQC_POS_PREP) &&
                    (after & (TQC_POS_DET | TQC_POS_NUM | TQC_POS_PROPN))) ||
                   (noun_first && (pos & TQC_POS_VFIN) && (after & TQC_POS_DET) &&
-                   !(after & (TQC_POS_NOUN | TQC_POS_VERB))) ||
+                   !(after & (TQC_POS_NOUN | TQC_POS_VERB | TQC_POS_CONJ))) ||
                   (subject_pronoun && (pos & TQC_POS_VFIN) &&
                    (pos & (TQC_POS_PREP | TQC_POS_CONJ | TQC_POS_ADV)));
         }
@@ -437,7 +451,7 @@ static void run(const tqc_ctx *ctx)
          * (`, che che ha chiesto`). */
         if (!may && lexicon && has_after && (pos & TQC_POS_CONJ) && (pos & TQC_POS_PRON) &&
             proclitic(ctx, k + 1) &&
-            (sentence_initial(doc, k - 1) ||
+            (first_word(doc, k - 1) ||
              (doc->tokens[k - 2].kind == TQC_TOK_PUNCT &&
               doc->text[doc->tokens[k - 2].span.start] == ',')))
             may = true;
@@ -447,17 +461,18 @@ static void run(const tqc_ctx *ctx)
          * `Entro entro le nove`: I go in by nine). */
         if (!may && lexicon && (pos & TQC_POS_VFIN) &&
             (pos & (TQC_POS_CONJ | TQC_POS_PREP | TQC_POS_ADV)) &&
-            (clause_ends(doc, k) || sentence_initial(doc, k - 1)) &&
+            (clause_ends(doc, k) || first_word(doc, k - 1)) &&
             tqc_lang_yes(ctx->lang, "null-subject"))
             may = true;
         /* A verb that has an act done, before its own infinitive, the act (`faire faire
          * des travaux`): profile list causative-verbs. */
         bool causative = !may && n && tqc_lang_in(ctx->lang, "causative-verbs", lower, n);
-        /* A noun or adjective doubled where the plain word stands near it (`not a salad,
-         * a salad salad`): contrastive reduplication, said on purpose. */
+        /* A noun or adjective doubled and set against the plain word or another kind of
+         * the thing (`not a salad, a salad salad`, `a coffee coffee, not instant`):
+         * contrastive reduplication, said on purpose. */
         bool contrastive = !may && !causative && (pos & (TQC_POS_NOUN | TQC_POS_ADJ)) &&
                            !(pos & ~(TQC_POS_NOUN | TQC_POS_ADJ | TQC_POS_VERB | TQC_POS_ADV)) &&
-                           (contrasted(doc, k) || contrast_follows(ctx, k));
+                           (contrasted(ctx, k) || contrast_follows(ctx, k));
         /* A capitalised pair in mid-sentence may still be a name (`Kappa Kappa Gamma`,
          * `Sing Sing`): a warning with the fix to review, never a safe one; a hint where
          * the document writes the same double again (`Estável Antiga Antiga`, twice): a
