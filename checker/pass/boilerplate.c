@@ -8,7 +8,10 @@
  *    newsletter, audio, tags...; `second-person`), a count of page things (`12 comments`,
  *    `4 min read`), separators (`·`, `|`), a label colon (`Tags: ...`), and no final full
  *    stop. Two kinds of evidence together make a warning; one alone on a very short line
- *    without a full stop is an info guess. A paragraph that is a bare link and nothing
+ *    without a full stop is an info guess. A paragraph with a full stop is chrome by what
+ *    it does: it tells the reader to do something with the page (a page verb opening a
+ *    sentence or clause, a page noun, the reader addressed or a second page noun), and
+ *    reports no one's words. A trail of section labels (`Home › World`) is chrome too. A paragraph that is a bare link and nothing
  *    else is furniture too.
  * A line joined by the scraper to the end of a paragraph of prose (its last sentence,
  * without a stop) is judged alone, as a line. The finding covers the paragraph, or that
@@ -1010,8 +1013,11 @@ const tqc_pass tqc_pass_boilerplate = {
                "paragraph shaped as page furniture, not prose: the page's verbs and nouns "
                "(rules/<lang>/ui-verbs, ui-nouns), the reader addressed (second-person), a count "
                "of page things (`12 comments`), separators (`·`, `|`), a label colon, no final "
-               "full stop. Two kinds of evidence make a warning; one alone on a very short "
-               "line is an info guess, and so is a line of a stanza (four or more lines in a "
+               "full stop. A sentence with a full stop is chrome when it tells the reader to do "
+               "something with the page (a page verb opening it, a page noun, the reader addressed "
+               "or a second page noun; no verb of saying), and so is a trail of section labels "
+               "(`Home › World › Europe`, rules/<lang>/trail-separators). Two kinds of evidence "
+               "make a warning; one alone on a very short line is an info guess, and so is a line of a stanza (four or more lines in a "
                "row without a final stop: verse, lyrics). Such a line joined to the end of a "
                "paragraph of prose, as its last sentence without a stop (`... on Monday. "
                "Share on WhatsApp`), is found alone, and its fix keeps the prose.",

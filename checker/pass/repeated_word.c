@@ -1,8 +1,10 @@
 /* repeated-word: the same word twice in a row (`the the`), across line breaks too.
  * A double is judged by what the grammar allows:
  *  - quiet: a word of the profile's `legitimate-doubles` list (`had had`, `that that`,
- *    German `die die`, French `nous nous`, reduplication such as `very very`, names
- *    listed as written such as German `Baden`), a copula of `cleft-doubles` after a word
+ *    French `nous nous`, reduplication such as `very very`, names
+ *    listed as written such as German `Baden`), a German relative pronoun opening its
+ *    clause before an article of its form (`relative-doubles`: `die Frau, die die
+ *    Zeitung liest`), a copula of `cleft-doubles` after a word
  *    of `free-relatives` (`what it is is`), and two capitalised words in
  *    mid-sentence that are no common word in lower case (`Sirhan Sirhan`, double
  *    surnames);
@@ -17,7 +19,11 @@
  *    an infinitive's `to` after a verb or adverb that is no noun (`came in in June`), or
  *    a particle after its verb's object pronoun (`let them in in`); a finite verb that is
  *    also a function word after its subject, before its complement (`o ônibus para para
- *    embarcar`), in every language with a lexicon;
+ *    embarcar`), in every language with a lexicon; a form with two readings that can
+ *    follow each other (a noun then a preposition or verb, `el sobre sobre la mesa`; a
+ *    null-subject verb and a function word, `juego como como:`; a conjunction then a
+ *    clitic, `Se se ne`), a causative before its infinitive (`faire faire`), and a
+ *    noun or adjective set against itself (`un café café, no uno de máquina`);
  *    and, where nouns are not all capitalised, a capitalised double in mid-sentence
  *    that the document writes twice or more (`Estável Antiga Antiga`: a slip is not
  *    repeated word for word, a name is);
@@ -532,7 +538,9 @@ const tqc_pass tqc_pass_repeated_word = {
     .bad = "The minister said the the talks would resume.",
     .details = "A word written twice in a row, across a line break too: the trace of an edit or a "
                "machine translation that stuttered. Pairs a language allows (`had had`, `that "
-               "that`, listed in rules/<lang>/) are left alone. The safe fix drops the second "
-               "word.",
+               "that`, listed in rules/<lang>/) are left alone; a form with two readings that can "
+               "follow each other (`el sobre sobre la mesa`, `faire faire`, German `die Frau, die "
+               "die Zeitung liest`, `un café café, no uno de máquina`) is a hint. The safe fix "
+               "drops the second word.",
     .run = run,
 };
