@@ -244,7 +244,8 @@ START_TEST(test_issue_12_two_readings)
     DOUBLE_HINT("es", "El alcalde va a hacer hacer un estudio.", "hacer hacer");
     DOUBLE_HINT("it", "Il comune deve fare fare i lavori.", "fare fare");
     DOUBLE_HINT("pt", "A câmara vai fazer fazer um estudo.", "fazer fazer");
-    /* Contrastive reduplication: the plain word near, or a negation after a comma. */
+    /* Contrastive reduplication: the plain word and a negation before the double, or a
+     * negation after its comma; a noun doubled before a comma alone is a slip. */
     DOUBLE_HINT("en", "It is not a salad, it is a salad salad.", "salad salad");
     DOUBLE_HINT("es", "Quería un pan pan, no uno de molde.", "pan pan");
     DOUBLE_ERROR("en", "The government government, however, refused.", "government government");

@@ -136,21 +136,26 @@ static bool emphasis_word(const tqc_ctx *ctx, size_t k, const char *lower, size_
                            TQC_POS_VGER));
 }
 
+/* Whether token k is a word whose lower case is an entry of the profile's list `name`. */
+static bool word_listed(const tqc_ctx *ctx, size_t k, const char *name)
+{
+    const tqc_token *t = &ctx->doc->tokens[k];
+    char lower[RW_MAX_WORD];
+    size_t n = t->kind == TQC_TOK_WORD
+                   ? tqc_text_case(tqc_doc_at(ctx->doc, t->span), tqc_span_len(t->span),
+                                   TQC_CASE_LOWER, lower, sizeof lower)
+                   : 0;
+    return n && tqc_lang_in(ctx->lang, name, lower, n);
+}
+
 /* Whether a word of the profile's `free-relatives` list (`what`, `all`) comes before
  * token k in its sentence. */
 static bool after_free_relative(const tqc_ctx *ctx, size_t k)
 {
     const tqc_doc *doc = ctx->doc;
-    for (size_t i = k; i-- > 0 && doc->tokens[i].sentence == doc->tokens[k].sentence;) {
-        const tqc_token *t = &doc->tokens[i];
-        char lower[RW_MAX_WORD];
-        size_t n = t->kind == TQC_TOK_WORD
-                       ? tqc_text_case(tqc_doc_at(doc, t->span), tqc_span_len(t->span),
-                                       TQC_CASE_LOWER, lower, sizeof lower)
-                       : 0;
-        if (n && tqc_lang_in(ctx->lang, "free-relatives", lower, n))
+    for (size_t i = k; i-- > 0 && doc->tokens[i].sentence == doc->tokens[k].sentence;)
+        if (word_listed(ctx, i, "free-relatives"))
             return true;
-    }
     return false;
 }
 
@@ -184,25 +189,7 @@ static bool opens_relative(const tqc_ctx *ctx, size_t k)
         tqc_span_len(doc->tokens[i - 1].span) != 1 ||
         doc->text[doc->tokens[i - 1].span.start] != ',')
         return false;
-    const tqc_token *w = &doc->tokens[i - 2];
-    char lower[RW_MAX_WORD];
-    size_t n = w->kind == TQC_TOK_WORD
-                   ? tqc_text_case(tqc_doc_at(doc, w->span), tqc_span_len(w->span),
-                                   TQC_CASE_LOWER, lower, sizeof lower)
-                   : 0;
-    return !(n && tqc_lang_in(ctx->lang, "speech-verbs", lower, n));
-}
-
-/* Whether word token k is a clitic pronoun of the profile's `proclitics` list. */
-static bool proclitic(const tqc_ctx *ctx, size_t k)
-{
-    const tqc_token *t = &ctx->doc->tokens[k];
-    char lower[RW_MAX_WORD];
-    size_t n = t->kind == TQC_TOK_WORD
-                   ? tqc_text_case(tqc_doc_at(ctx->doc, t->span), tqc_span_len(t->span),
-                                   TQC_CASE_LOWER, lower, sizeof lower)
-                   : 0;
-    return n && tqc_lang_in(ctx->lang, "proclitics", lower, n);
+    return !word_listed(ctx, i - 2, "speech-verbs");
 }
 
 /* Whether a clause ends right after token k: punctuation follows it, or its sentence ends. */
@@ -224,16 +211,9 @@ static bool contrast_follows(const tqc_ctx *ctx, size_t k)
         return false;
     for (size_t i = k + 2; i < doc->token_count && i <= k + 1 + RW_CONTRAST_REACH &&
                            doc->tokens[i].sentence == doc->tokens[k].sentence;
-         i++) {
-        const tqc_token *t = &doc->tokens[i];
-        char lower[RW_MAX_WORD];
-        size_t n = t->kind == TQC_TOK_WORD
-                       ? tqc_text_case(tqc_doc_at(doc, t->span), tqc_span_len(t->span),
-                                       TQC_CASE_LOWER, lower, sizeof lower)
-                       : 0;
-        if (n && tqc_lang_in(ctx->lang, "negations", lower, n))
+         i++)
+        if (word_listed(ctx, i, "negations"))
             return true;
-    }
     return false;
 }
 
@@ -255,10 +235,7 @@ static bool contrasted(const tqc_ctx *ctx, size_t k)
             plain = true;
             continue;
         }
-        char lower[RW_MAX_WORD];
-        size_t n = tqc_text_case(tqc_doc_at(doc, t->span), tqc_span_len(t->span),
-                                 TQC_CASE_LOWER, lower, sizeof lower);
-        negated = negated || (n && tqc_lang_in(ctx->lang, "negations", lower, n));
+        negated = negated || word_listed(ctx, i, "negations");
     }
     return plain && negated;
 }
@@ -413,6 +390,9 @@ static void run(const tqc_ctx *ctx)
                           doc->tokens[k - 3].sentence == a->sentence &&
                           (tqc_ctx_pos_lower(ctx, k - 3) & TQC_POS_VERB));
         }
+        /* A pronoun before the double that can only be a subject (`yo`, `il`). */
+        bool subject_pronoun = (before & TQC_POS_PRON) &&
+                               !(before & (TQC_POS_NOUN | TQC_POS_DET | TQC_POS_PREP));
         /* A finite verb whose form is also a function word, after a word that can be its
          * subject (a name, a pronoun, a noun after its determiner), the second copy that
          * function word opening the verb's complement: an
@@ -426,8 +406,6 @@ static void run(const tqc_ctx *ctx)
             bool subject_np = (before & (TQC_POS_PROPN | TQC_POS_PRON)) ||
                               ((!before || (before & TQC_POS_NOUN)) &&
                                after_determiner(ctx, k - 2));
-            bool subject_pronoun = (before & TQC_POS_PRON) &&
-                                   !(before & (TQC_POS_NOUN | TQC_POS_DET | TQC_POS_PREP));
             /* A preposition after the verb needs a whole noun phrase after it (`le cortège
              * entre entre deux rangées`): a bare noun there (`criteri di di selezione`)
              * reads as a slip, the verb reading rare there. */
@@ -443,8 +421,6 @@ static void run(const tqc_ctx *ctx)
          * word of another class opening what follows (`yo como como puedo`). */
         if (!may && lexicon && has_before && has_after && after) {
             bool noun_first = (pos & TQC_POS_NOUN) && after_determiner(ctx, k - 1);
-            bool subject_pronoun = (before & TQC_POS_PRON) &&
-                                   !(before & (TQC_POS_NOUN | TQC_POS_DET | TQC_POS_PREP));
             may = (noun_first && (pos & TQC_POS_PREP) &&
                    (after & (TQC_POS_DET | TQC_POS_NUM | TQC_POS_PROPN))) ||
                   (noun_first && (pos & TQC_POS_VFIN) && (after & TQC_POS_DET) &&
@@ -456,7 +432,7 @@ static void run(const tqc_ctx *ctx)
          * another clitic (Italian `Se se ne andrà`); not a relative pronoun before its verb
          * (`, che che ha chiesto`). */
         if (!may && lexicon && has_after && (pos & TQC_POS_CONJ) && (pos & TQC_POS_PRON) &&
-            proclitic(ctx, k + 1) &&
+            word_listed(ctx, k + 1, "proclitics") &&
             (first_word(doc, k - 1) ||
              (doc->tokens[k - 2].kind == TQC_TOK_PUNCT &&
               doc->text[doc->tokens[k - 2].span.start] == ',')))
@@ -510,7 +486,7 @@ static void run(const tqc_ctx *ctx)
                          (int)la, sa);
         else if (contrastive)
             f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, span, "word repeated: '%.*s' "
-                         "(may be right: the double sets itself against the plain word near it)",
+                         "(may be right: a contrast with the plain word or another kind)",
                          (int)la, sa);
         else if (may)
             f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, span, "word repeated: '%.*s' "
