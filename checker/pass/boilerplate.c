@@ -488,6 +488,21 @@ static int32_t punct_cp(const tqc_doc *doc, size_t k)
 }
 
 
+/* Whether token k (of a line from first) opens a sentence or a clause: first in its
+ * sentence, after a colon or a dash (`Don't miss out: sign up`), or after an adverb opening
+ * its sentence (`Then get ...`). */
+static bool opens_clause(const tqc_ctx *ctx, size_t first, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (doc->tokens[k].flags & TQC_TF_SENT_START)
+        return true;
+    if (k <= first)
+        return false;
+    return clause_mark(punct_cp(doc, k - 1)) ||
+           ((doc->tokens[k - 1].flags & TQC_TF_SENT_START) &&
+            (tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_ADV));
+}
+
 typedef enum { CHROME_NONE, CHROME_GUESS, CHROME_STRONG } chrome_verdict;
 
 /* A closing quotation mark or bracket of the language, which may follow a line's last
@@ -572,12 +587,14 @@ static bool chrome_ruled_out(const tqc_ctx *ctx, size_t first, size_t end, uint8
      * after its loop): most such lines are prose, and this one look-up a word spares the
      * loop's others. */
     if (counted > 0 && stop) {
-        size_t k = first;
-        while (k < end && !addresses_reader_cached(ctx, k, reader_asked) &&
-               !((doc->tokens[k].flags & TQC_TF_SENT_START) &&
-                 word_in(ctx, k, LIST(ctx, ui_verbs))))
-            k++;
-        return k == end;
+        /* Past CHROME_MAX_WORDS_STOP words only a page verb opening a clause can make one
+         * (chrome_shape's `speaks`): the reader's look-ups are spared. */
+        bool short_line = counted <= CHROME_MAX_WORDS_STOP;
+        for (size_t k = first; k < end; k++)
+            if ((short_line && addresses_reader_cached(ctx, k, reader_asked)) ||
+                (opens_clause(ctx, first, k) && word_in(ctx, k, LIST(ctx, ui_verbs))))
+                return false;
+        return true;
     }
     return false;
 }
@@ -604,11 +621,8 @@ static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end,
         if (t->kind == TQC_TOK_WORD || t->kind == TQC_TOK_NUMBER) {
             /* The verb that opens the line or a sentence of it (`Want more news?
              * Subscribe ...`), or follows an opening adverb (`Jetzt ...`). */
-            if (words == 0 || (t->flags & TQC_TF_SENT_START) ||
-                (words == 1 && (tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_ADV) && !verb) ||
-                (k > first && (doc->tokens[k - 1].flags & TQC_TF_SENT_START) &&
-                 (tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_ADV)) ||   /* `Then get ...` */
-                (k > first && clause_mark(punct_cp(doc, k - 1))))   /* `Don't miss out: sign up` */
+            if (words == 0 || opens_clause(ctx, first, k) ||
+                (words == 1 && (tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_ADV) && !verb))
                 verb = verb || word_in(ctx, k, LIST(ctx, ui_verbs));
             /* Someone's words reported: news about a call, not the call itself (a speech
              * verb after a determiner is a noun: `Have your say`). */
