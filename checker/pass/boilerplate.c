@@ -306,7 +306,7 @@ static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t err
 /* An info guess on one kind of evidence only for lines this short. */
 #define CHROME_MAX_WORDS_GUESS 8
 /* A call to the reader with one word of the page and a full stop is this short at most
- * (`Get our stories delivered straight to your inbox every morning.`); a longer one reads
+ * (`Get our stories in your inbox every morning.`); a longer one reads
  * as a handbook's instruction. */
 #define CHROME_MAX_WORDS_CALL 16
 #define CHROME_MAX_WORD 128

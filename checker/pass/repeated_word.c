@@ -21,9 +21,9 @@
  *    also a function word after its subject, before its complement (`o ônibus para para
  *    embarcar`), in every language with a lexicon; a form with two readings that can
  *    follow each other (a noun then a preposition or verb, `el sobre sobre la mesa`; a
- *    null-subject verb and a function word, `juego como como:`; a conjunction then a
+ *    null-subject verb and a function word, `escribo como como:`; a conjunction then a
  *    clitic, `Se se ne`), a causative before its infinitive (`faire faire`), and a
- *    noun or adjective set against itself (`un café café, no uno de máquina`);
+ *    noun or adjective set against itself (`un pan pan, no uno de molde`);
  *    and, where nouns are not all capitalised, a capitalised double in mid-sentence
  *    that the document writes twice or more (`Estável Antiga Antiga`: a slip is not
  *    repeated word for word, a name is);
@@ -200,7 +200,7 @@ static bool clause_ends(const tqc_doc *doc, size_t k)
 }
 
 /* Whether a negation of the profile's `negations` list follows the double ending at token k
- * within a few words after a comma (`un café café, no uno de máquina`): the double is set
+ * within a few words after a comma (`un pan pan, no uno de molde`): the double is set
  * against another kind of the thing, a contrastive reduplication. */
 #define RW_CONTRAST_REACH 3
 static bool contrast_follows(const tqc_ctx *ctx, size_t k)
@@ -430,7 +430,7 @@ static void run(const tqc_ctx *ctx)
         }
         /* A conjunction opening its clause, then the same form as a clitic pronoun before
          * another clitic (Italian `Se se ne andrà`); not a relative pronoun before its verb
-         * (`, che che ha chiesto`). */
+         * (`, che che era presente`). */
         if (!may && lexicon && has_after && (pos & TQC_POS_CONJ) && (pos & TQC_POS_PRON) &&
             word_listed(ctx, k + 1, "proclitics") &&
             (first_word(doc, k - 1) ||
@@ -438,8 +438,8 @@ static void run(const tqc_ctx *ctx)
               doc->text[doc->tokens[k - 2].span.start] == ',')))
             may = true;
         /* Where a finite verb needs no subject (profile `null-subject`), a function word
-         * then the same form as a verb ending its clause (Spanish `juego como como`: I play
-         * as I eat), or the verb opening the sentence, then the function word (Italian
+         * then the same form as a verb ending its clause (Spanish `escribo como como`: I
+         * write as I eat), or the verb opening the sentence, then the function word (Italian
          * `Entro entro le nove`: I go in by nine). */
         if (!may && lexicon && (pos & TQC_POS_VFIN) &&
             (pos & (TQC_POS_CONJ | TQC_POS_PREP | TQC_POS_ADV)) &&
@@ -516,7 +516,7 @@ const tqc_pass tqc_pass_repeated_word = {
                "machine translation that stuttered. Pairs a language allows (`had had`, `that "
                "that`, listed in rules/<lang>/) are left alone; a form with two readings that can "
                "follow each other (`el sobre sobre la mesa`, `faire faire`, German `die Frau, die "
-               "die Zeitung liest`, `un café café, no uno de máquina`) is a hint. The safe fix "
+               "die Zeitung liest`, `un pan pan, no uno de molde`) is a hint. The safe fix "
                "drops the second word.",
     .run = run,
 };
