@@ -484,9 +484,43 @@ START_TEST(test_s9_boilerplate_either_normalisation_names_the_same_pattern)
 }
 END_TEST
 
+/* issue 12 (s12): a paragraph that tells the reader to do something with the page, ending
+ * with a full stop, is chrome by what it does: a page verb opening a sentence or a clause
+ * (after a colon or a dash), words of the page, and the reader addressed or a second page
+ * word; reported speech and a handbook's instruction without a page verb are prose. A
+ * trail of section labels is chrome too. */
+START_TEST(test_s12_boilerplate_calls_to_the_reader_and_trails)
+{
+    static const struct {
+        const char *code, *line;
+        size_t found;
+    } cases[] = {
+        {"en", "Get our weekend picks and breaking alerts sent straight to your inbox.", 1},
+        {"en", "Short of time? Then get our alerts and podcasts \u2014 free, in your inbox.", 1},
+        {"es", "Este contenido es para suscriptores. Suscríbete para leer el artículo.", 1},
+        {"de", "Erhalten Sie unsere Eilmeldungen jeden Morgen direkt in Ihr Postfach.", 1},
+        {"en", "Home | Sport | Football", 1},
+        {"fr", "Accueil › Sport › Football", 1},
+        {"it", "Sport | Calcio", 1},
+        /* A call reported, a handbook's instruction, two places. */
+        {"en", "Get your alerts from the agency's app, the minister told residents on Friday.", 0},
+        {"de", "Auf der linken Seite sehen Sie ein kleines Boot und eine Liste.", 0},
+        {"pt", "Você pode encontrar estas configurações no navegador de outra máquina.", 0},
+        {"en", "The talks in Paris / London were postponed again", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[512];
+        snprintf(text, sizeof text, "The council met on Friday and approved the budget.\n\n%s\n",
+                 cases[i].line);
+        ck_assert_msg(tqc_test_findings_in(cases[i].code, text, RULE, NULL, 0) == cases[i].found,
+                      "%s: %s", cases[i].found ? "silent on" : "found in prose", cases[i].line);
+    }
+}
+END_TEST
+
 Suite *pass_boilerplate_suite(void)
 {
-    Suite *s = suite_create("pass_boilerplate");
+        Suite *s = suite_create("pass_boilerplate");
     TCase *tc = tcase_create("boilerplate");
     tcase_add_test(tc, test_issue_3_boilerplate_whole_paragraphs);
     tcase_add_test(tc, test_issue_3_boilerplate_wildcards);
@@ -501,6 +535,7 @@ Suite *pass_boilerplate_suite(void)
     tcase_add_test(tc, test_s10_boilerplate_bar_ending_on_an_abbreviation);
     tcase_add_test(tc, test_s10_boilerplate_line_joined_to_a_paragraph);
     tcase_add_test(tc, test_s10_boilerplate_prompt_after_a_question);
+    tcase_add_test(tc, test_s12_boilerplate_calls_to_the_reader_and_trails);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -228,6 +228,46 @@ START_TEST(test_issue_12_doubles_the_grammar_allows)
 }
 END_TEST
 
+/* issue 12 (s12): a double is legitimate where the form has two readings that can follow
+ * each other, and an error where grammar rules it out, in every language. */
+START_TEST(test_issue_12_two_readings)
+{
+    /* German: a relative pronoun opens its clause after a comma, not after a verb of
+     * saying's; an article doubled elsewhere is a slip. */
+    NO_DOUBLE("de", "Er zeichnete eine Karte, die die Standorte zeigt.");
+    NO_DOUBLE("de", "Die Eltern, für die die Schule zu weit ist, klagen.");
+    DOUBLE_ERROR("de", "Der Minister sagte, die die Gespräche gingen weiter.", "die die");
+    DOUBLE_ERROR("de", "Sie sah den den Mann vor dem Rathaus.", "den den");
+    /* A causative verb before its own infinitive. */
+    DOUBLE_HINT("fr", "La commune va faire faire des travaux.", "faire faire");
+    DOUBLE_HINT("es", "El alcalde va a hacer hacer un estudio.", "hacer hacer");
+    DOUBLE_HINT("it", "Il comune deve fare fare i lavori.", "fare fare");
+    DOUBLE_HINT("pt", "A câmara vai fazer fazer um estudo.", "fazer fazer");
+    if (!tqc_lang_lexicon(tqc_checker_lang(tqc_test_checker())))
+        return;
+    /* A known noun doubled, capitalised as every German noun is. */
+    DOUBLE_ERROR("de", "Die Regierung Regierung lehnte ab.", "Regierung Regierung");
+    /* Contrastive reduplication: the plain word and a negation before the double, or a
+     * negation after its comma; a noun doubled before a comma alone is a slip. */
+    DOUBLE_HINT("en", "It is not a salad, it is a salad salad.", "salad salad");
+    DOUBLE_HINT("es", "Quería un pan pan, no uno de molde.", "pan pan");
+    DOUBLE_ERROR("en", "The government government, however, refused.", "government government");
+    /* A noun after its determiner, then the form as a verb or a preposition. */
+    DOUBLE_HINT("fr", "La ferme ferme ses portes le dimanche.", "ferme ferme");
+    DOUBLE_HINT("es", "El sobre sobre la mesa era del juez.", "sobre sobre");
+    /* A verb after its subject, then a function word: a pronoun subject, a noun phrase
+     * before a whole noun phrase, or none where the language needs none. */
+    DOUBLE_HINT("es", "Yo como como puedo.", "como como");
+    DOUBLE_HINT("fr", "Le cortège entre entre deux rangées.", "entre entre");
+    DOUBLE_HINT("es", "Escribo como como: deprisa.", "como como");
+    DOUBLE_HINT("it", "Entro entro le nove.", "Entro entro");
+    DOUBLE_ERROR("es", "Habló como como un ministro.", "como como");
+    /* A conjunction then a clitic before another clitic, not a relative before its verb. */
+    DOUBLE_HINT("it", "Se se ne andrà, lo sapremo.", "Se se");
+    DOUBLE_ERROR("it", "Il sindaco, che che era presente, tace.", "che che");
+}
+END_TEST
+
 Suite *pass_repeated_word_suite(void)
 {
     Suite *s = suite_create("pass_repeated_word");
@@ -242,6 +282,7 @@ Suite *pass_repeated_word_suite(void)
     tcase_add_test(tc, test_issue_12_reduplication_is_no_addition);
     tcase_add_test(tc, test_issue_12_repeated_capitalised_double_written_again);
     tcase_add_test(tc, test_issue_12_doubles_the_grammar_allows);
+    tcase_add_test(tc, test_issue_12_two_readings);
     suite_add_tcase(s, tc);
     return s;
 }

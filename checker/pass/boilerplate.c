@@ -8,7 +8,10 @@
  *    newsletter, audio, tags...; `second-person`), a count of page things (`12 comments`,
  *    `4 min read`), separators (`·`, `|`), a label colon (`Tags: ...`), and no final full
  *    stop. Two kinds of evidence together make a warning; one alone on a very short line
- *    without a full stop is an info guess. A paragraph that is a bare link and nothing
+ *    without a full stop is an info guess. A paragraph with a full stop is chrome by what
+ *    it does: it tells the reader to do something with the page (a page verb opening a
+ *    sentence or clause, a page noun, the reader addressed or a second page noun), and
+ *    reports no one's words. A trail of section labels (`Home › World`) is chrome too. A paragraph that is a bare link and nothing
  *    else is furniture too.
  * A line joined by the scraper to the end of a paragraph of prose (its last sentence,
  * without a stop) is judged alone, as a line. The finding covers the paragraph, or that
@@ -51,7 +54,8 @@ typedef struct patterns {
     /* The profile's lists and setting chrome_shape asks of each token, found once here
      * (borrowed from the profile): a lookup by name per token was a tenth of a check of
      * a file of one-line paragraphs. */
-    const tqc_strmap *ui_verbs, *ui_nouns, *function_words, *second_person;
+    const tqc_strmap *ui_verbs, *ui_nouns, *function_words, *second_person, *speech_verbs,
+        *trail_separators;
     bool solid_compounds;
 } patterns;
 
@@ -287,6 +291,8 @@ static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t err
     ps->ui_nouns = tqc_lang_list(lang, "ui-nouns");
     ps->function_words = tqc_lang_list(lang, "function-words");
     ps->second_person = tqc_lang_list(lang, "second-person");
+    ps->speech_verbs = tqc_lang_list(lang, "speech-verbs");
+    ps->trail_separators = tqc_lang_list(lang, "trail-separators");
     ps->solid_compounds = tqc_lang_yes(lang, "solid-compounds");
     *state = ps;
     return TQC_OK;
@@ -299,6 +305,10 @@ static tqc_status init(const tqc_lang *lang, void **state, char *err, size_t err
 #define CHROME_MAX_WORDS_STOP 10
 /* An info guess on one kind of evidence only for lines this short. */
 #define CHROME_MAX_WORDS_GUESS 8
+/* A call to the reader with one word of the page and a full stop is this short at most
+ * (`Get our stories in your inbox every morning.`); a longer one reads
+ * as a handbook's instruction. */
+#define CHROME_MAX_WORDS_CALL 16
 #define CHROME_MAX_WORD 128
 
 /* Token k lower-cased, the language's apostrophes as ASCII, in out; its length or 0. */
@@ -460,6 +470,13 @@ static bool verb_stems_build(patterns *ps, const tqc_lang *lang)
     return true;
 }
 
+/* Whether cp opens a clause after it as a sentence's start does: a colon or a dash (`Never
+ * miss a story — sign up ...`). */
+static bool clause_mark(int32_t cp)
+{
+    return cp == ':' || cp == 0x2014 || cp == 0x2013;
+}
+
 static int32_t punct_cp(const tqc_doc *doc, size_t k)
 {
     const tqc_token *t = &doc->tokens[k];
@@ -470,6 +487,21 @@ static int32_t punct_cp(const tqc_doc *doc, size_t k)
     return cp;
 }
 
+
+/* Whether token k (of a line from first) opens a sentence or a clause: first in its
+ * sentence, after a colon or a dash (`Don't miss out: sign up`), or after an adverb opening
+ * its sentence (`Then get ...`). */
+static bool opens_clause(const tqc_ctx *ctx, size_t first, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (doc->tokens[k].flags & TQC_TF_SENT_START)
+        return true;
+    if (k <= first)
+        return false;
+    return clause_mark(punct_cp(doc, k - 1)) ||
+           ((doc->tokens[k - 1].flags & TQC_TF_SENT_START) &&
+            (tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_ADV));
+}
 
 typedef enum { CHROME_NONE, CHROME_GUESS, CHROME_STRONG } chrome_verdict;
 
@@ -495,6 +527,44 @@ static bool abbreviation_period(const tqc_ctx *ctx, size_t first, size_t dot)
     return false;
 }
 
+/* Items of a trail of section labels (`Home › World › Europe`) are this short. */
+#define TRAIL_MAX_ITEM_WORDS 3
+#define TRAIL_MIN_ITEMS 3
+
+/* Whether tokens [first, end) are a trail of section labels, a breadcrumb: at least
+ * TRAIL_MIN_ITEMS items parted by one mark of the profile's `trail-separators`, each of a
+ * few words opening with a capital, and nothing else (no stop, no other punctuation); two
+ * items do when the mark is one prose never uses, a page bar's (`separators`: `Region |
+ * Heritage`). Two places parted by a slash (`Paris / London`) are no trail. */
+static bool section_trail(const tqc_ctx *ctx, size_t first, size_t end)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_token *mark = NULL;
+    size_t items = 1, item_words = 0, bar_marks = 0;
+    for (size_t k = first; k < end; k++) {
+        const tqc_token *t = &doc->tokens[k];
+        if (t->kind == TQC_TOK_WORD || t->kind == TQC_TOK_NUMBER) {
+            if (item_words == 0 && t->kind == TQC_TOK_WORD && !(t->flags & TQC_TF_CAP))
+                return false;
+            if (++item_words > TRAIL_MAX_ITEM_WORDS)
+                return false;
+            continue;
+        }
+        if ((t->kind != TQC_TOK_PUNCT && t->kind != TQC_TOK_SYMBOL) || item_words == 0 ||
+            !tqc_strmap_get(LIST(ctx, trail_separators), tqc_doc_at(doc, t->span),
+                            tqc_span_len(t->span), NULL))
+            return false;
+        if (mark && !tqc_text_equal_fold(tqc_doc_at(doc, mark->span), tqc_span_len(mark->span),
+                                         tqc_doc_at(doc, t->span), tqc_span_len(t->span)))
+            return false;
+        mark = t;
+        bar_marks += tqc_ctx_separator(ctx, k);
+        items++;
+        item_words = 0;
+    }
+    return item_words > 0 && (items >= TRAIL_MIN_ITEMS || (items == 2 && bar_marks));
+}
+
 /* Whether tokens [first, end) of one paragraph cannot read as page furniture on what
  * is known before any neighbour is looked at (chrome_shape's first tests): a file of
  * short paragraphs of prose (segments, records) asks this of each. */
@@ -510,16 +580,21 @@ static bool chrome_ruled_out(const tqc_ctx *ctx, size_t first, size_t end, uint8
     int32_t tail_cp = tail > first ? punct_cp(doc, tail - 1) : 0;
     bool stop = (tail_cp == '.' && !abbreviation_period(ctx, first, tail - 1)) ||
                 tail_cp == '?' || tail_cp == ';' || tail_cp == 0x2026;
-    if (counted > CHROME_MAX_WORDS || (counted > CHROME_MAX_WORDS_STOP && stop))
+    if (counted > CHROME_MAX_WORDS)
         return true;
     /* A line of words ending with a full stop is furniture only when it addresses the
-     * reader (chrome_shape's test after its loop): most such lines are prose, and this
-     * one look-up a word spares the loop's others. */
+     * reader, or tells the reader with a page verb opening a sentence (chrome_shape's test
+     * after its loop): most such lines are prose, and this one look-up a word spares the
+     * loop's others. */
     if (counted > 0 && stop) {
-        size_t k = first;
-        while (k < end && !addresses_reader_cached(ctx, k, reader_asked))
-            k++;
-        return k == end;
+        /* Past CHROME_MAX_WORDS_STOP words only a page verb opening a clause can make one
+         * (chrome_shape's `speaks`): the reader's look-ups are spared. */
+        bool short_line = counted <= CHROME_MAX_WORDS_STOP;
+        for (size_t k = first; k < end; k++)
+            if ((short_line && addresses_reader_cached(ctx, k, reader_asked)) ||
+                (opens_clause(ctx, first, k) && word_in(ctx, k, LIST(ctx, ui_verbs))))
+                return false;
+        return true;
     }
     return false;
 }
@@ -539,15 +614,20 @@ static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end,
     size_t last = tail > first ? tail - 1 : end;
     size_t words = 0, nouns = 0, content = 0, page = 0, forms = 0, adverbs = 0;
     bool verb = false, count = false, sep = false, label = false, reader = false;
+    bool speech = false;
     for (size_t k = first; k < end; k++) {
         const tqc_token *t = &doc->tokens[k];
         int32_t cp = punct_cp(doc, k);
         if (t->kind == TQC_TOK_WORD || t->kind == TQC_TOK_NUMBER) {
             /* The verb that opens the line or a sentence of it (`Want more news?
              * Subscribe ...`), or follows an opening adverb (`Jetzt ...`). */
-            if (words == 0 || (t->flags & TQC_TF_SENT_START) ||
+            if (words == 0 || opens_clause(ctx, first, k) ||
                 (words == 1 && (tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_ADV) && !verb))
                 verb = verb || word_in(ctx, k, LIST(ctx, ui_verbs));
+            /* Someone's words reported: news about a call, not the call itself (a speech
+             * verb after a determiner is a noun: `Have your say`). */
+            speech = speech || (word_in(ctx, k, LIST(ctx, speech_verbs)) &&
+                                !(k > first && (tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_DET)));
             words++;
         }
         bool verb_form = words > 1 && page_verb_form(ctx, k);
@@ -588,6 +668,10 @@ static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end,
     }
     if (words == 0 || words > CHROME_MAX_WORDS || last == end)
         return CHROME_NONE;
+    if (section_trail(ctx, first, tail)) {
+        snprintf(why, whylen, ", a trail of section labels");
+        return CHROME_STRONG;
+    }
     /* A form of a page verb with no other content word but adverbs labels a list of the
      * page as its nouns do (`Most viewed`); beside a noun it is a headline's verb
      * (`Opposition reported`). */
@@ -613,7 +697,15 @@ static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end,
     bool between = isolated && !stop && words <= CHROME_MAX_WORDS_GUESS;
     isolated = between && page * 2 >= content;
     int kinds = verb + (nouns > 0) + (nouns > 1) + count + sep + label + reader + isolated;
-    if (stop && (words > CHROME_MAX_WORDS_STOP || !verb || !nouns || !reader))
+    /* Sentences that tell the reader to do something with the page (`Get our stories in
+     * your inbox every morning.`, `This content is for subscribers. Subscribe to keep
+     * reading.`): a page verb opening a sentence or a clause, words of the page, and the
+     * reader addressed or a second word of the page, with no one's words reported (`...,
+     * the minister told residents`). The reader addressed without a page verb is a
+     * handbook's or a speaker's (`You can find these settings in the browser.`). */
+    bool speaks = stop && !speech && verb && nouns &&
+                  ((reader && words <= CHROME_MAX_WORDS_CALL) || nouns > 1);
+    if (stop && !speaks && (words > CHROME_MAX_WORDS_STOP || !verb || !nouns || !reader))
         return CHROME_NONE;
     snprintf(why, whylen, "%s%s%s%s%s%s%s", verb ? ", a call to the reader" : "",
              nouns ? ", words of the page" : "", count ? ", a count of page things" : "",
@@ -622,7 +714,7 @@ static chrome_verdict chrome_shape(const tqc_ctx *ctx, size_t first, size_t end,
              isolated ? ", a short line between paragraphs of prose" : "");
     /* A word of the page and the reader addressed in a short line between paragraphs of
      * prose (`We use cookies to improve your experience`) is the page talking. */
-    if ((verb && kinds >= 2) || (count && !stop) || (nouns && (sep || label || isolated)) ||
+    if (speaks || (verb && kinds >= 2) || (count && !stop) || (nouns && (sep || label || isolated)) ||
         (nouns > 1 && reader) || (nouns && reader && between))
         return CHROME_STRONG;
     if (!stop && words <= CHROME_MAX_WORDS_GUESS && (verb || nouns > 1))
@@ -935,8 +1027,11 @@ const tqc_pass tqc_pass_boilerplate = {
                "paragraph shaped as page furniture, not prose: the page's verbs and nouns "
                "(rules/<lang>/ui-verbs, ui-nouns), the reader addressed (second-person), a count "
                "of page things (`12 comments`), separators (`·`, `|`), a label colon, no final "
-               "full stop. Two kinds of evidence make a warning; one alone on a very short "
-               "line is an info guess, and so is a line of a stanza (four or more lines in a "
+               "full stop. A sentence with a full stop is chrome when it tells the reader to do "
+               "something with the page (a page verb opening it, a page noun, the reader addressed "
+               "or a second page noun; no verb of saying), and so is a trail of section labels "
+               "(`Home › World › Europe`, rules/<lang>/trail-separators). Two kinds of evidence "
+               "make a warning; one alone on a very short line is an info guess, and so is a line of a stanza (four or more lines in a "
                "row without a final stop: verse, lyrics). Such a line joined to the end of a "
                "paragraph of prose, as its last sentence without a stop (`... on Monday. "
                "Share on WhatsApp`), is found alone, and its fix keeps the prose.",

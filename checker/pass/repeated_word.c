@@ -1,8 +1,10 @@
 /* repeated-word: the same word twice in a row (`the the`), across line breaks too.
  * A double is judged by what the grammar allows:
  *  - quiet: a word of the profile's `legitimate-doubles` list (`had had`, `that that`,
- *    German `die die`, French `nous nous`, reduplication such as `very very`, names
- *    listed as written such as German `Baden`), a copula of `cleft-doubles` after a word
+ *    French `nous nous`, reduplication such as `very very`, names
+ *    listed as written such as German `Baden`), a German relative pronoun opening its
+ *    clause before an article of its form (`relative-doubles`: `die Frau, die die
+ *    Zeitung liest`), a copula of `cleft-doubles` after a word
  *    of `free-relatives` (`what it is is`), and two capitalised words in
  *    mid-sentence that are no common word in lower case (`Sirhan Sirhan`, double
  *    surnames);
@@ -17,7 +19,11 @@
  *    an infinitive's `to` after a verb or adverb that is no noun (`came in in June`), or
  *    a particle after its verb's object pronoun (`let them in in`); a finite verb that is
  *    also a function word after its subject, before its complement (`o ônibus para para
- *    embarcar`), in every language with a lexicon;
+ *    embarcar`), in every language with a lexicon; a form with two readings that can
+ *    follow each other (a noun then a preposition or verb, `el sobre sobre la mesa`; a
+ *    null-subject verb and a function word, `escribo como como:`; a conjunction then a
+ *    clitic, `Se se ne`), a causative before its infinitive (`faire faire`), and a
+ *    noun or adjective set against itself (`un pan pan, no uno de molde`);
  *    and, where nouns are not all capitalised, a capitalised double in mid-sentence
  *    that the document writes twice or more (`Estável Antiga Antiga`: a slip is not
  *    repeated word for word, a name is);
@@ -84,6 +90,16 @@ static bool sentence_initial(const tqc_doc *doc, size_t k)
     return true;
 }
 
+/* Whether word token k is its sentence's first word: only punctuation, such as a quote,
+ * before it. (sentence_initial also says so of the word after the first.) */
+static bool first_word(const tqc_doc *doc, size_t k)
+{
+    for (size_t i = k; i-- > 0 && doc->tokens[i].sentence == doc->tokens[k].sentence;)
+        if (doc->tokens[i].kind != TQC_TOK_PUNCT)
+            return false;
+    return true;
+}
+
 /* Whether the second copy of a pronoun or determiner double (pos) can begin a phrase
  * before a word of parts of speech next: a determiner before a noun (`gave her her
  * book`), a subject pronoun before a verb that is no adverb or preposition as well
@@ -120,21 +136,26 @@ static bool emphasis_word(const tqc_ctx *ctx, size_t k, const char *lower, size_
                            TQC_POS_VGER));
 }
 
+/* Whether token k is a word whose lower case is an entry of the profile's list `name`. */
+static bool word_listed(const tqc_ctx *ctx, size_t k, const char *name)
+{
+    const tqc_token *t = &ctx->doc->tokens[k];
+    char lower[RW_MAX_WORD];
+    size_t n = t->kind == TQC_TOK_WORD
+                   ? tqc_text_case(tqc_doc_at(ctx->doc, t->span), tqc_span_len(t->span),
+                                   TQC_CASE_LOWER, lower, sizeof lower)
+                   : 0;
+    return n && tqc_lang_in(ctx->lang, name, lower, n);
+}
+
 /* Whether a word of the profile's `free-relatives` list (`what`, `all`) comes before
  * token k in its sentence. */
 static bool after_free_relative(const tqc_ctx *ctx, size_t k)
 {
     const tqc_doc *doc = ctx->doc;
-    for (size_t i = k; i-- > 0 && doc->tokens[i].sentence == doc->tokens[k].sentence;) {
-        const tqc_token *t = &doc->tokens[i];
-        char lower[RW_MAX_WORD];
-        size_t n = t->kind == TQC_TOK_WORD
-                       ? tqc_text_case(tqc_doc_at(doc, t->span), tqc_span_len(t->span),
-                                       TQC_CASE_LOWER, lower, sizeof lower)
-                       : 0;
-        if (n && tqc_lang_in(ctx->lang, "free-relatives", lower, n))
+    for (size_t i = k; i-- > 0 && doc->tokens[i].sentence == doc->tokens[k].sentence;)
+        if (word_listed(ctx, i, "free-relatives"))
             return true;
-    }
     return false;
 }
 
@@ -146,6 +167,77 @@ static bool after_determiner(const tqc_ctx *ctx, size_t k)
     return k > 0 && doc->tokens[k - 1].kind == TQC_TOK_WORD &&
            doc->tokens[k - 1].sentence == doc->tokens[k].sentence &&
            (tqc_ctx_pos_lower(ctx, k - 1) & TQC_POS_DET);
+}
+
+/* Whether token k (a relative-pronoun form) can open a relative clause: a comma before it
+ * (`die Frau, die die Zeitung liest`; the clause may stand after the verb, away from its
+ * noun: `eine Karte zu erstellen, die die Standorte zeigt`), or a preposition after a comma
+ * or a coordinator (`die Eltern, für die die Schule`, `und bei der der Host`). Not after a
+ * verb of saying's comma, which opens reported speech (`sagte, die die Gespräche`). */
+static bool opens_relative(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    size_t i = k;
+    bool prep = i >= 1 && doc->tokens[i - 1].kind == TQC_TOK_WORD &&
+                doc->tokens[i - 1].sentence == doc->tokens[k].sentence &&
+                (tqc_ctx_pos_lower(ctx, i - 1) & TQC_POS_PREP);
+    if (prep && i >= 2 && doc->tokens[i - 2].kind == TQC_TOK_WORD &&
+        (tqc_ctx_pos_lower(ctx, i - 2) & TQC_POS_CONJ))
+        return true;
+    i -= prep;
+    if (i < 2 || doc->tokens[i - 1].kind != TQC_TOK_PUNCT ||
+        tqc_span_len(doc->tokens[i - 1].span) != 1 ||
+        doc->text[doc->tokens[i - 1].span.start] != ',')
+        return false;
+    return !word_listed(ctx, i - 2, "speech-verbs");
+}
+
+/* Whether a clause ends right after token k: punctuation follows it, or its sentence ends. */
+static bool clause_ends(const tqc_doc *doc, size_t k)
+{
+    return k + 1 >= doc->token_count || doc->tokens[k + 1].sentence != doc->tokens[k].sentence ||
+           doc->tokens[k + 1].kind == TQC_TOK_PUNCT;
+}
+
+/* Whether a negation of the profile's `negations` list follows the double ending at token k
+ * within a few words after a comma (`un pan pan, no uno de molde`): the double is set
+ * against another kind of the thing, a contrastive reduplication. */
+#define RW_CONTRAST_REACH 3
+static bool contrast_follows(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    if (k + 2 >= doc->token_count || doc->tokens[k + 1].kind != TQC_TOK_PUNCT ||
+        doc->text[doc->tokens[k + 1].span.start] != ',')
+        return false;
+    for (size_t i = k + 2; i < doc->token_count && i <= k + 1 + RW_CONTRAST_REACH &&
+                           doc->tokens[i].sentence == doc->tokens[k].sentence;
+         i++)
+        if (word_listed(ctx, i, "negations"))
+            return true;
+    return false;
+}
+
+/* Whether the word of token k - 1 and k, doubled, is set against itself: the plain word
+ * and a negation of the profile's `negations` list (not the word itself) before it in its
+ * sentence (`It is not a salad, it is a salad salad`): a reduplication said on purpose. A
+ * word merely written again nearby is no contrast: news repeats its nouns. */
+static bool contrasted(const tqc_ctx *ctx, size_t k)
+{
+    const tqc_doc *doc = ctx->doc;
+    const tqc_token *b = &doc->tokens[k];
+    bool plain = false, negated = false;
+    for (size_t i = k - 1; i-- > 0 && doc->tokens[i].sentence == b->sentence;) {
+        const tqc_token *t = &doc->tokens[i];
+        if (t->kind != TQC_TOK_WORD)
+            continue;
+        if (tqc_text_equal_fold(tqc_doc_at(doc, t->span), tqc_span_len(t->span),
+                                tqc_doc_at(doc, b->span), tqc_span_len(b->span))) {
+            plain = true;
+            continue;
+        }
+        negated = negated || word_listed(ctx, i, "negations");
+    }
+    return plain && negated;
 }
 
 static bool capitalised(const tqc_doc *doc, const tqc_token *t)
@@ -214,6 +306,11 @@ static void run(const tqc_ctx *ctx)
          * is is a trick`): only after a word of `free-relatives` in its sentence. */
         if (n && tqc_lang_in(ctx->lang, "cleft-doubles", lower, n) &&
             after_free_relative(ctx, k - 1))
+            continue;
+        /* A relative pronoun opening its clause before an article of the same form
+         * (German `die Frau, die die Zeitung liest`): profile list relative-doubles. */
+        if (n && tqc_lang_in(ctx->lang, "relative-doubles", lower, n) &&
+            opens_relative(ctx, k - 1))
             continue;
         /* Three copies or more of a word with an open-class reading (or none known) are
          * said on purpose (`no no no`, `knock knock knock`): one hint for
@@ -293,6 +390,9 @@ static void run(const tqc_ctx *ctx)
                           doc->tokens[k - 3].sentence == a->sentence &&
                           (tqc_ctx_pos_lower(ctx, k - 3) & TQC_POS_VERB));
         }
+        /* A pronoun before the double that can only be a subject (`yo`, `il`). */
+        bool subject_pronoun = (before & TQC_POS_PRON) &&
+                               !(before & (TQC_POS_NOUN | TQC_POS_DET | TQC_POS_PREP));
         /* A finite verb whose form is also a function word, after a word that can be its
          * subject (a name, a pronoun, a noun after its determiner), the second copy that
          * function word opening the verb's complement: an
@@ -306,17 +406,62 @@ static void run(const tqc_ctx *ctx)
             bool subject_np = (before & (TQC_POS_PROPN | TQC_POS_PRON)) ||
                               ((!before || (before & TQC_POS_NOUN)) &&
                                after_determiner(ctx, k - 2));
-            bool subject_pronoun = (before & TQC_POS_PRON) &&
-                                   !(before & (TQC_POS_NOUN | TQC_POS_DET | TQC_POS_PREP));
+            /* A preposition after the verb needs a whole noun phrase after it (`le cortège
+             * entre entre deux rangées`): a bare noun there (`criteri di di selezione`)
+             * reads as a slip, the verb reading rare there. */
             may = (subject_np && (!after || (after & TQC_POS_VINF))) ||
+                  (subject_np && (pos & TQC_POS_PREP) &&
+                   (after & (TQC_POS_DET | TQC_POS_NUM)) && !(after & TQC_POS_NOUN)) ||
                   (subject_pronoun && (after & (TQC_POS_DET | TQC_POS_NOUN | TQC_POS_PROPN)));
         }
+        /* Two readings of one form, the first ending the phrase before it, the second
+         * beginning the next: a noun after its determiner, then the same form as a
+         * preposition before a noun phrase or as a verb before its object (`el sobre sobre
+         * la mesa`, `la ferme ferme ses portes`); a verb after its subject pronoun, then a
+         * word of another class opening what follows (`yo como como puedo`). */
+        if (!may && lexicon && has_before && has_after && after) {
+            bool noun_first = (pos & TQC_POS_NOUN) && after_determiner(ctx, k - 1);
+            may = (noun_first && (pos & TQC_POS_PREP) &&
+                   (after & (TQC_POS_DET | TQC_POS_NUM | TQC_POS_PROPN))) ||
+                  (noun_first && (pos & TQC_POS_VFIN) && (after & TQC_POS_DET) &&
+                   !(after & (TQC_POS_NOUN | TQC_POS_VERB | TQC_POS_CONJ))) ||
+                  (subject_pronoun && (pos & TQC_POS_VFIN) &&
+                   (pos & (TQC_POS_PREP | TQC_POS_CONJ | TQC_POS_ADV)));
+        }
+        /* A conjunction opening its clause, then the same form as a clitic pronoun before
+         * another clitic (Italian `Se se ne andrà`); not a relative pronoun before its verb
+         * (`, che che era presente`). */
+        if (!may && lexicon && has_after && (pos & TQC_POS_CONJ) && (pos & TQC_POS_PRON) &&
+            word_listed(ctx, k + 1, "proclitics") &&
+            (first_word(doc, k - 1) ||
+             (doc->tokens[k - 2].kind == TQC_TOK_PUNCT &&
+              doc->text[doc->tokens[k - 2].span.start] == ',')))
+            may = true;
+        /* Where a finite verb needs no subject (profile `null-subject`), a function word
+         * then the same form as a verb ending its clause (Spanish `escribo como como`: I
+         * write as I eat), or the verb opening the sentence, then the function word (Italian
+         * `Entro entro le nove`: I go in by nine). */
+        if (!may && lexicon && (pos & TQC_POS_VFIN) &&
+            (pos & (TQC_POS_CONJ | TQC_POS_PREP | TQC_POS_ADV)) &&
+            (clause_ends(doc, k) || first_word(doc, k - 1)) &&
+            tqc_lang_yes(ctx->lang, "null-subject"))
+            may = true;
+        /* A verb that has an act done, before its own infinitive, the act (`faire faire
+         * des travaux`): profile list causative-verbs. */
+        bool causative = !may && n && tqc_lang_in(ctx->lang, "causative-verbs", lower, n);
+        /* A noun or adjective doubled and set against the plain word or another kind of
+         * the thing (`not a salad, a salad salad`, `a coffee coffee, not instant`):
+         * contrastive reduplication, said on purpose. */
+        bool contrastive = !may && !causative && (pos & (TQC_POS_NOUN | TQC_POS_ADJ)) &&
+                           !(pos & ~(TQC_POS_NOUN | TQC_POS_ADJ | TQC_POS_VERB | TQC_POS_ADV)) &&
+                           (contrasted(ctx, k) || contrast_follows(ctx, k));
         /* A capitalised pair in mid-sentence may still be a name (`Kappa Kappa Gamma`,
          * `Sing Sing`): a warning with the fix to review, never a safe one; a hint where
          * the document writes the same double again (`Estável Antiga Antiga`, twice): a
-         * slip does not repeat itself word for word, a name does (where every noun is
-         * capitalised, a noun doubled is as likely again). */
-        bool name_only = name_pair;
+         * slip does not repeat itself word for word, a name does. Where every noun is
+         * capitalised, the capital shows no name: a known noun doubled (`die Regierung
+         * Regierung`) is judged as any other word, and doubled again is as likely again. */
+        bool name_only = name_pair && !nouns_capitalised;
         if (name_pair && !nouns_capitalised && !counted) {
             cap_doubles = capitalised_doubles(doc);
             counted = true;
@@ -335,6 +480,14 @@ static void run(const tqc_ctx *ctx)
             f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, span, "word repeated: '%.*s' "
                          "(may be right: the document writes it so %u times, as in a name)",
                          (int)la, sa, (unsigned)times);
+        else if (causative)
+            f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, span, "word repeated: '%.*s' "
+                         "(may be right: a causative verb before its own infinitive)",
+                         (int)la, sa);
+        else if (contrastive)
+            f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, span, "word repeated: '%.*s' "
+                         "(may be right: a contrast with the plain word or another kind)",
+                         (int)la, sa);
         else if (may)
             f = tqc_emit(ctx->out, ctx->pass->id, TQC_SEV_INFO, span, "word repeated: '%.*s' "
                          "(may be right: one can end a phrase and the other begin the next)",
@@ -345,7 +498,8 @@ static void run(const tqc_ctx *ctx)
         else
             f = TQC_EMIT(ctx, span, "word repeated: '%.*s'", (int)la, sa);
         tqc_finding_suggest(ctx->out, f, sa, la);
-        tqc_finding_fix(ctx->out, f, span, sa, la, pos && !may && !name_only && !uncertain);
+        tqc_finding_fix(ctx->out, f, span, sa, la,
+                        pos && !may && !causative && !contrastive && !name_only && !uncertain);
     }
     tqc_strmap_free(cap_doubles);
 }
@@ -360,7 +514,9 @@ const tqc_pass tqc_pass_repeated_word = {
     .bad = "The minister said the the talks would resume.",
     .details = "A word written twice in a row, across a line break too: the trace of an edit or a "
                "machine translation that stuttered. Pairs a language allows (`had had`, `that "
-               "that`, listed in rules/<lang>/) are left alone. The safe fix drops the second "
-               "word.",
+               "that`, listed in rules/<lang>/) are left alone; a form with two readings that can "
+               "follow each other (`el sobre sobre la mesa`, `faire faire`, German `die Frau, die "
+               "die Zeitung liest`, `un pan pan, no uno de molde`) is a hint. The safe fix "
+               "drops the second word.",
     .run = run,
 };
