@@ -1963,8 +1963,11 @@ static bool confused_word(spell_run *r, size_t k)
     /* a capital elsewhere than a sentence's start is a name's, or a title's */
     if (capital && !(t->flags & TQC_TF_SENT_START))
         return false;
-    const char *s = tqc_doc_at(ctx->doc, t->span);
+    /* the per-form answer first: most words are no confusion's */
     char low[CONFUSION_WORD * 2];
+    if (!tqc_ctx_in_list(ctx, k, st->first, sizeof low))
+        return false;
+    const char *s = tqc_doc_at(ctx->doc, t->span);
     size_t ln = tqc_text_case(s, tqc_span_len(t->span), TQC_CASE_LOWER, low, sizeof low);
     uint64_t first;
     if (!ln || !tqc_strmap_get(st->first, low, ln, &first) ||
