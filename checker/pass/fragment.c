@@ -82,10 +82,9 @@ static const char *tok_text(const tqc_doc *doc, const tqc_token *t)
 
 static bool tok_in(const tqc_ctx *ctx, const char *list, const tqc_token *t)
 {
-    char buf[FRAG_MAX_WORD];
-    size_t n = tqc_text_case(tok_text(ctx->doc, t), tqc_span_len(t->span), TQC_CASE_LOWER,
-                             buf, sizeof buf);
-    return n && tqc_lang_in(ctx->lang, list, buf, n);
+    /* the per-form answer of the word table, asked once per form and list */
+    return tqc_ctx_in_list(ctx, (size_t)(t - ctx->doc->tokens), tqc_lang_list(ctx->lang, list),
+                           FRAG_MAX_WORD);
 }
 
 static bool is_full_stop(const tqc_doc *doc, const tqc_token *t)
